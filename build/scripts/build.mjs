@@ -1,0 +1,27 @@
+// Builds everything `npm start`, the tests and packaging need into dist/:
+//   dist/renderer/          the React app (Vite)
+//   dist/host/main.mjs      the loopback web host (esbuild; node_modules stay external)
+//   dist/electron/*.cjs     Electron main and preload (esbuild)
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as viteBuild } from 'vite';
+import { build as esbuild } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const r = (p) => path.join(root, p);
+
+export async function buildAll({ quiet = true } = {}) {
+  await viteBuild({ configFile: r('vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
+  const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' };
+  await Promise.all([
+    esbuild({ ...common, entryPoints: [r('electron/host/main.ts')], outfile: r('dist/host/main.mjs'), format: 'esm' }),
+    esbuild({ ...common, entryPoints: [r('electron/main/main.ts')], outfile: r('dist/electron/main.cjs'), format: 'cjs' }),
+    esbuild({ ...common, entryPoints: [r('electron/preload/preload.ts')], outfile: r('dist/electron/preload.cjs'), format: 'cjs' }),
+  ]);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const started = Date.now();
+  await buildAll();
+  console.log(`Built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}

@@ -1,0 +1,185 @@
+// The one schema of the PMO Desk workspace file. drizzle-kit turns changes here into the SQL
+// migrations beside this file (drizzle/migrations); those are committed and never edited by hand.
+import { sql } from 'drizzle-orm';
+import { sqliteTable, integer, text, real, blob, index, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+// Columns every register row has: its project, the client columns we have no field for (so they
+// round-trip through Excel), and timestamps.
+const registerColumns = () => ({
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+  extra: text('extra', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  createdAt: text('created_at').notNull().default(now),
+  updatedAt: text('updated_at').notNull().default(now),
+});
+
+export const projects = sqliteTable('projects', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  code: text('code').notNull().default(''),
+  description: text('description').notNull().default(''),
+  extra: text('extra', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  createdAt: text('created_at').notNull().default(now),
+  updatedAt: text('updated_at').notNull().default(now),
+});
+
+// WBS tree: parent_id + position among siblings; the WBS code (1.2.3) is derived, never stored.
+export const wbsTasks = sqliteTable(
+  'wbs_tasks',
+  {
+    ...registerColumns(),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => wbsTasks.id, { onDelete: 'cascade' }),
+    // Fractional, so inserting between two siblings never renumbers the others.
+    position: real('position').notNull(),
+    name: text('name').notNull().default(''),
+    assignee: text('assignee').notNull().default(''),
+    plannedStart: text('planned_start'),
+    plannedFinish: text('planned_finish'),
+    actualStart: text('actual_start'),
+    actualFinish: text('actual_finish'),
+    plannedEffort: real('planned_effort'),
+    actualEffort: real('actual_effort'),
+    progress: integer('progress').notNull().default(0),
+    status: text('status').notNull().default('not_started'),
+    milestone: integer('milestone', { mode: 'boolean' }).notNull().default(false),
+    deliverable: text('deliverable').notNull().default(''),
+    predecessors: text('predecessors').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+  },
+  (t) => [index('wbs_tasks_project_parent').on(t.projectId, t.parentId, t.position)],
+);
+
+export const risks = sqliteTable(
+  'risks',
+  {
+    ...registerColumns(),
+    ref: text('ref').notNull().default(''),
+    title: text('title').notNull().default(''),
+    description: text('description').notNull().default(''),
+    category: text('category').notNull().default(''),
+    probability: integer('probability'),
+    impact: integer('impact'),
+    strategy: text('strategy').notNull().default(''),
+    owner: text('owner').notNull().default(''),
+    trigger: text('trigger').notNull().default(''),
+    responsePlan: text('response_plan').notNull().default(''),
+    contingency: text('contingency').notNull().default(''),
+    status: text('status').notNull().default('open'),
+    raisedOn: text('raised_on'),
+    raisedBy: text('raised_by').notNull().default(''),
+    due: text('due'),
+    closedOn: text('closed_on'),
+  },
+  (t) => [index('risks_project').on(t.projectId)],
+);
+
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    ...registerColumns(),
+    title: text('title').notNull().default(''),
+    kind: text('kind').notNull().default(''),
+    series: text('series').notNull().default(''),
+    heldOn: text('held_on'),
+    startsAt: text('starts_at').notNull().default(''),
+    endsAt: text('ends_at').notNull().default(''),
+    place: text('place').notNull().default(''),
+    facilitator: text('facilitator').notNull().default(''),
+    recorder: text('recorder').notNull().default(''),
+    purpose: text('purpose').notNull().default(''),
+    // Attendees, distribution, agenda items and decisions: lists edited as grids inside one meeting.
+    body: text('body', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    final: integer('final', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('meetings_project').on(t.projectId, t.heldOn)],
+);
+
+// Issue / action / question log; action items of a meeting link to it.
+export const issues = sqliteTable(
+  'issues',
+  {
+    ...registerColumns(),
+    ref: text('ref').notNull().default(''),
+    kind: text('kind').notNull().default('issue'),
+    title: text('title').notNull().default(''),
+    detail: text('detail').notNull().default(''),
+    priority: text('priority').notNull().default(''),
+    owner: text('owner').notNull().default(''),
+    raisedOn: text('raised_on'),
+    raisedBy: text('raised_by').notNull().default(''),
+    due: text('due'),
+    status: text('status').notNull().default('not_started'),
+    resolution: text('resolution').notNull().default(''),
+    closedOn: text('closed_on'),
+    meetingId: integer('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('issues_project').on(t.projectId), index('issues_meeting').on(t.meetingId)],
+);
+
+export const changes = sqliteTable(
+  'changes',
+  {
+    ...registerColumns(),
+    ref: text('ref').notNull().default(''),
+    title: text('title').notNull().default(''),
+    requestedBy: text('requested_by').notNull().default(''),
+    requestedOn: text('requested_on'),
+    description: text('description').notNull().default(''),
+    reason: text('reason').notNull().default(''),
+    impactScope: text('impact_scope').notNull().default(''),
+    impactSchedule: text('impact_schedule').notNull().default(''),
+    impactCost: text('impact_cost').notNull().default(''),
+    decision: text('decision').notNull().default(''),
+    decidedBy: text('decided_by').notNull().default(''),
+    decidedOn: text('decided_on'),
+    implStatus: text('impl_status').notNull().default(''),
+  },
+  (t) => [index('changes_project').on(t.projectId)],
+);
+
+// A client's Excel format: its template workbook and how columns map to fields.
+export const excelProfiles = sqliteTable('excel_profiles', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  register: text('register').notNull(),
+  headerSignature: text('header_signature').notNull().default(''),
+  template: blob('template', { mode: 'buffer' }),
+  mapping: text('mapping', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  createdAt: text('created_at').notNull().default(now),
+  updatedAt: text('updated_at').notNull().default(now),
+});
+
+// One batch = one user action (an edit, a paste, an import): the unit of undo.
+export const batches = sqliteTable('batches', {
+  id: text('id').primaryKey(),
+  at: text('at').notNull(),
+  who: text('who').notNull(),
+  label: text('label').notNull(),
+  projectId: integer('project_id'),
+  undone: integer('undone', { mode: 'boolean' }).notNull().default(false),
+});
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batchId: text('batch_id').notNull().references(() => batches.id),
+    at: text('at').notNull(),
+    who: text('who').notNull(),
+    entity: text('entity').notNull(),
+    entityId: integer('entity_id').notNull(),
+    action: text('action', { enum: ['create', 'update', 'delete'] }).notNull(),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+  },
+  (t) => [index('audit_entity').on(t.entity, t.entityId), index('audit_batch').on(t.batchId)],
+);
+
+// Small per-workspace preferences (UI language, grid column state). Kept in the database, not in the
+// browser, because the web host's origin (a random port) changes with every launch.
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+});

@@ -1,0 +1,34 @@
+// Calendar dates: stored and sent as ISO yyyy-mm-dd, shown as yyyy/mm/dd.
+
+/** yyyy-mm-dd → yyyy/mm/dd; empty for null. */
+export function formatDate(iso: string | null | undefined): string {
+  return iso ? iso.replaceAll('-', '/') : '';
+}
+
+const FULL_WIDTH = /[０-９／－．]/g;
+
+/** Full-width digits and separators (２０２５／４／１) → ASCII. */
+export function toHalfWidth(s: string): string {
+  return s.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/**
+ * A date as a user types it (2025/4/1, 2025-04-01, 2025.4.1, full-width digits) → yyyy-mm-dd,
+ * or null when it is not a real calendar day.
+ */
+export function parseDateInput(input: string): string | null {
+  const m = /^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})$/.exec(toHalfWidth(input.trim()));
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** An ISO timestamp in the viewer's local time as yyyy/mm/dd HH:MM. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}/${p(d.getMonth() + 1)}/${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}

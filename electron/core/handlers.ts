@@ -1,0 +1,85 @@
+// The implementation of the API contract. Adapters (Electron IPC, web host, tests) call `invoke`,
+// which validates the input with the contract's schema, runs the handler, and answers an envelope.
+import type { z } from 'zod';
+import { api, isMethod, type Method, type Output, type ParsedInput } from '../common/api.js';
+import { ApiError, type Envelope, type FieldProblem } from '../common/errors.js';
+import type { AppInfo } from '../common/dto.js';
+import type { Db } from './db/open.js';
+import type { Actor } from './batch.js';
+import { listProjects, createProject, updateProject, deleteProject } from './services/projects.js';
+import { listTasks, createTask, updateTask, deleteTask } from './services/wbs.js';
+import { getSetting, setSetting } from './services/settings.js';
+
+export interface HostContext extends Actor {
+  version: string;
+  osLocale: string;
+  shell: AppInfo['shell'];
+}
+
+type Impl = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
+
+export interface Handlers {
+  /** Validates and runs one call; never throws, answers the same envelope every adapter sends. */
+  invoke(method: string, args: unknown): Envelope<unknown>;
+}
+
+export function createHandlers(db: Db, ctx: HostContext): Handlers {
+  const impl: Impl = {
+    'app.info': () => {
+      const language = getSetting(db, 'ui.language');
+      return {
+        version: ctx.version,
+        user: ctx.user,
+        osLocale: ctx.osLocale,
+        shell: ctx.shell,
+        language: language === 'ja' || language === 'en' ? language : null,
+      };
+    },
+    'settings.get': ({ key }) => getSetting(db, key),
+    'settings.set': ({ key, value }) => {
+      setSetting(db, key, value);
+      return { ok: true };
+    },
+    'project.list': () => listProjects(db),
+    'project.create': (input) => createProject(db, ctx, input),
+    'project.update': ({ id, patch }) => updateProject(db, ctx, id, patch),
+    'project.delete': ({ id }) => deleteProject(db, ctx, id),
+    'wbs.list': ({ projectId }) => listTasks(db, projectId),
+    'wbs.create': ({ projectId, ...task }) => createTask(db, ctx, projectId, task),
+    'wbs.update': ({ id, patch }) => updateTask(db, ctx, id, patch),
+    'wbs.delete': ({ id }) => deleteTask(db, ctx, id),
+  };
+
+  return {
+    invoke(method, args) {
+      try {
+        if (!isMethod(method)) throw new ApiError('UNKNOWN_METHOD', `Unknown API method: ${method}`, { method });
+        const input = parseInput(method, args ?? {});
+        const run = impl[method] as (i: unknown) => unknown;
+        return { ok: true, result: run(input) };
+      } catch (err) {
+        return { ok: false, error: toApiError(err).toJSON() };
+      }
+    },
+  };
+}
+
+function parseInput<M extends Method>(method: M, args: unknown): ParsedInput<M> {
+  const parsed = (api[method].input as z.ZodType).safeParse(args);
+  if (parsed.success) return parsed.data as ParsedInput<M>;
+  const problems: FieldProblem[] = parsed.error.issues.map((i) => ({
+    // An unknown key is reported as the field itself (patch.foo), not only its parent object.
+    field: [...i.path, ...(i.code === 'unrecognized_keys' ? i.keys : [])].join('.') || '(input)',
+    message: i.message,
+  }));
+  const first = problems[0]!;
+  throw new ApiError('VALIDATION', `${method}: ${first.field}: ${first.message}`, problems);
+}
+
+function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  const e = err as { code?: string; message?: string };
+  if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT'))
+    return new ApiError('CONFLICT', e.message ?? 'constraint failed', { sqlite: e.code });
+  return new ApiError('INTERNAL', e?.message ?? String(err));
+}

@@ -1,0 +1,190 @@
+// Loopback web host: serves the renderer build and POST /api/<method> over the same handlers as the
+// Electron IPC adapter. It binds 127.0.0.1 only and trusts nothing else about a request: see
+// SECURITY-NOTES.md for why a token header, Host, Origin and Sec-Fetch-Site are all checked.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { ApiError, type Envelope } from '../common/errors.js';
+import { contentSecurityPolicy, NONCE_PLACEHOLDER } from '../common/csp.js';
+import type { Handlers } from '../core/handlers.js';
+
+export const TOKEN_HEADER = 'x-pmo-token';
+const MAX_BODY_BYTES = 64 * 1024 * 1024; // workbooks travel as base64
+
+const STATUS: Record<string, number> = {
+  VALIDATION: 400,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  UNKNOWN_METHOD: 404,
+  CONFLICT: 409,
+  INTERNAL: 500,
+};
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+export interface HostOptions {
+  handlers: Handlers;
+  /** The renderer build (dist/renderer); absent in API-only tests. */
+  rendererDir?: string;
+  /** Fixed token for tests; by default a random one per launch. */
+  token?: string;
+}
+
+export interface RunningHost {
+  port: number;
+  token: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startHost(port: number, options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const nonce = randomBytes(16).toString('base64');
+  let boundPort = 0;
+  const server = http.createServer((req, res) => {
+    handle(req, res, { ...options, token, nonce, port: boundPort }).catch((err) => {
+      sendJson(res, 500, { ok: false, error: new ApiError('INTERNAL', String(err)).toJSON() });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  boundPort = (server.address() as AddressInfo).port;
+  return {
+    port: boundPort,
+    token,
+    url: `http://127.0.0.1:${boundPort}/#token=${token}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+interface RequestContext extends HostOptions {
+  token: string;
+  nonce: string;
+  port: number;
+}
+
+/** Why a request is refused before it reaches any handler, or null when it may go on. */
+export function refusal(
+  headers: http.IncomingHttpHeaders,
+  port: number,
+): string | null {
+  const host = headers.host;
+  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return `wrong Host header: ${host ?? '(none)'}`;
+  const origin = headers.origin;
+  if (origin !== undefined && origin !== `http://${host}`) return `foreign Origin: ${origin}`;
+  const site = headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return `cross-site request (Sec-Fetch-Site: ${site})`;
+  return null;
+}
+
+async function handle(req: http.IncomingMessage, res: http.ServerResponse, ctx: RequestContext): Promise<void> {
+  const refused = refusal(req.headers, ctx.port);
+  if (refused) return forbid(res, refused);
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname.startsWith('/api/')) {
+    if (req.method !== 'POST') return forbid(res, `${req.method} is not allowed on the API`);
+    if (!tokenMatches(req.headers[TOKEN_HEADER], ctx.token)) return forbid(res, 'missing or wrong X-PMO-Token');
+    return api(req, res, ctx, decodeURIComponent(url.pathname.slice('/api/'.length)));
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') return forbid(res, `${req.method} is not allowed`);
+  return serveStatic(res, ctx, url.pathname);
+}
+
+function tokenMatches(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function api(req: http.IncomingMessage, res: http.ServerResponse, ctx: RequestContext, method: string) {
+  let body: unknown;
+  try {
+    body = await readJson(req);
+  } catch (err) {
+    return sendJson(res, 400, { ok: false, error: new ApiError('VALIDATION', (err as Error).message).toJSON() });
+  }
+  const envelope = ctx.handlers.invoke(method, body);
+  sendJson(res, envelope.ok ? 200 : (STATUS[envelope.error.code] ?? 500), envelope);
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error(`request body is larger than ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error('request body is not valid JSON');
+  }
+}
+
+function forbid(res: http.ServerResponse, why: string): void {
+  sendJson(res, 403, { ok: false, error: new ApiError('FORBIDDEN', `Refused: ${why}`).toJSON() });
+}
+
+function sendJson(res: http.ServerResponse, status: number, envelope: Envelope<unknown>): void {
+  const body = JSON.stringify(envelope);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(body);
+}
+
+function serveStatic(res: http.ServerResponse, ctx: RequestContext, pathname: string): void {
+  if (!ctx.rendererDir) return notFound(res);
+  const root = path.resolve(ctx.rendererDir);
+  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const file = path.resolve(root, rel);
+  if (file !== root && !file.startsWith(root + path.sep)) return notFound(res);
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(file);
+  } catch {
+    return notFound(res);
+  }
+  const ext = path.extname(file);
+  const headers: http.OutgoingHttpHeaders = {
+    'Content-Type': MIME[ext] ?? 'application/octet-stream',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': ext === '.html' ? 'no-store' : 'max-age=3600',
+  };
+  if (ext === '.html') {
+    headers['Content-Security-Policy'] = contentSecurityPolicy(ctx.nonce);
+    headers['X-Frame-Options'] = 'DENY';
+    data = Buffer.from(data.toString('utf8').replaceAll(NONCE_PLACEHOLDER, ctx.nonce));
+  }
+  res.writeHead(200, headers);
+  res.end(data);
+}
+
+function notFound(res: http.ServerResponse): void {
+  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end('Not found');
+}

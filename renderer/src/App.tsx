@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, Project } from '../../electron/common/dto.js';
+import { call, hashParams } from './api/client.js';
+import { changeLanguage, type Language } from './i18n/index.js';
+import { ProjectsPage } from './features/portfolio/ProjectsPage.js';
+import { WbsPage } from './features/wbs/WbsPage.js';
+
+/** The open project lives in the URL hash (#token=…&project=3), so a reload comes back to it. */
+function routeProject(): number | null {
+  const id = Number(hashParams().get('project'));
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+function navigate(projectId: number | null) {
+  const params = hashParams();
+  if (projectId === null) params.delete('project');
+  else params.set('project', String(projectId));
+  location.hash = params.toString();
+}
+
+export function App({ info }: { info: AppInfo }) {
+  const { t, i18n } = useTranslation();
+  const [projectId, setProjectId] = useState<number | null>(routeProject);
+  const [project, setProject] = useState<Project | null>(null);
+
+  useEffect(() => {
+    const onHash = () => setProjectId(routeProject());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  useEffect(() => {
+    if (projectId === null) return setProject(null);
+    call('project.list', {}).then((list) => {
+      const found = list.find((p) => p.id === projectId) ?? null;
+      setProject(found);
+      if (!found) navigate(null);
+    });
+  }, [projectId]);
+
+  const switchLanguage = useCallback(async (lang: Language) => {
+    await changeLanguage(lang);
+    await call('settings.set', { key: 'ui.language', value: lang });
+  }, []);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>{t('app.title')}</h1>
+        {project && (
+          <>
+            <button onClick={() => navigate(null)}>← {t('common.back')}</button>
+            <span className="crumb" data-testid="project-title">
+              {project.name}
+            </span>
+          </>
+        )}
+        <span className="spacer" />
+        <label>
+          {t('app.language')}{' '}
+          <select
+            aria-label={t('app.language')}
+            value={i18n.language}
+            onChange={(e) => void switchLanguage(e.target.value as Language)}
+          >
+            <option value="ja">日本語</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+        <span className="muted" title={info.shell}>
+          {info.user}
+        </span>
+      </header>
+      <main className="content">
+        {project ? <WbsPage project={project} /> : <ProjectsPage onOpen={(p) => navigate(p.id)} />}
+      </main>
+    </div>
+  );
+}
