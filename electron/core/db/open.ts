@@ -35,29 +35,34 @@ export class DatabaseOpenError extends Error {
 }
 
 export function openDatabase(file: string, options: OpenOptions): Db {
-  let sqlite = connect(file, options);
-  const check = sqlite.pragma('quick_check', { simple: true });
-  if (check !== 'ok') {
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = connect(file, options);
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new DatabaseOpenError(`the database file is damaged (quick_check: ${String(check)})`, file);
+    if (pendingMigrations(sqlite, options.migrationsFolder) > 0) migrateWithBackup(sqlite, file, options.migrationsFolder);
+    sqlite.pragma('foreign_keys = ON');
+  } catch (err) {
+    if (sqlite?.open) sqlite.close();
+    if (err instanceof DatabaseOpenError) throw err;
+    throw new DatabaseOpenError((err as Error).message, file);
+  }
+  const db = sqlite;
+  return { file, sqlite: db, orm: drizzle(db, { schema }), close: () => db.close() };
+}
+
+function migrateWithBackup(sqlite: Database.Database, file: string, migrationsFolder: string): void {
+  const backup = hasUserTables(sqlite) ? backupBeforeMigration(sqlite, file) : null;
+  try {
+    migrateSafely(sqlite, migrationsFolder);
+  } catch (err) {
     sqlite.close();
-    throw new DatabaseOpenError(`the database file is damaged (quick_check: ${String(check)})`, file);
+    if (backup) restoreFile(backup, file);
+    throw new DatabaseOpenError(
+      `migration failed${backup ? ' and the previous file was restored' : ''}: ${(err as Error).message}`,
+      file,
+    );
   }
-  const pending = pendingMigrations(sqlite, options.migrationsFolder);
-  if (pending > 0) {
-    const backup = hasUserTables(sqlite) ? backupBeforeMigration(sqlite, file) : null;
-    try {
-      migrateSafely(sqlite, options.migrationsFolder);
-    } catch (err) {
-      sqlite.close();
-      if (backup) restoreFile(backup, file);
-      throw new DatabaseOpenError(
-        `migration failed${backup ? ' and the previous file was restored' : ''}: ${(err as Error).message}`,
-        file,
-      );
-    }
-  }
-  sqlite.pragma('foreign_keys = ON');
-  const orm = drizzle(sqlite, { schema });
-  return { file, sqlite, orm, close: () => sqlite.close() };
 }
 
 function connect(file: string, options: OpenOptions): Database.Database {
