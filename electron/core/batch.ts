@@ -20,7 +20,7 @@ export function inBatch<T>(db: Db, actor: Actor, label: string, projectId: numbe
     const id = randomUUID();
     const at = new Date().toISOString();
     let opened = false;
-    const insertAudit = db.sqlite.prepare(
+    const insertAudit = db.prepare(
       `INSERT INTO audit_log (batch_id, at, who, entity, entity_id, action, before, after)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -29,9 +29,7 @@ export function inBatch<T>(db: Db, actor: Actor, label: string, projectId: numbe
       record(entity, entityId, action, before, after) {
         // The batch row is written with its first audit row, so a no-op leaves no empty batch behind.
         if (!opened) {
-          db.sqlite
-            .prepare('INSERT INTO batches (id, at, who, label, project_id) VALUES (?, ?, ?, ?, ?)')
-            .run(id, at, actor.user, label, projectId);
+          db.prepare('INSERT INTO batches (id, at, who, label, project_id) VALUES (?, ?, ?, ?, ?)').run(id, at, actor.user, label, projectId);
           opened = true;
         }
         insertAudit.run(id, at, actor.user, entity, entityId, action, json(before), json(after));

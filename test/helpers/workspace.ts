@@ -13,10 +13,10 @@ export function tempDir(prefix = 'pmo-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export function tempWorkspace(dir = tempDir()): Workspace & { dir: string } {
+export function tempWorkspace(dir = tempDir(), opts: { osLocale?: string } = {}): Workspace & { dir: string } {
   const ws = openWorkspace(dir, {
     migrationsFolder: MIGRATIONS,
-    context: { version: 'test', osLocale: 'ja-JP', shell: 'web', user: 'tester' },
+    context: { version: 'test', osLocale: opts.osLocale ?? 'ja-JP', shell: 'web', user: 'tester' },
   });
   return { ...ws, dir };
 }

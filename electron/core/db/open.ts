@@ -14,6 +14,11 @@ export interface Db {
   file: string;
   sqlite: Database.Database;
   orm: Orm;
+  /**
+   * A prepared statement, cached by its SQL text. Hot write paths use this rather than drizzle's
+   * query builder, which prepares anew on every call (measured: ~20× slower per inserted row).
+   */
+  prepare(sql: string): Database.Statement;
   close(): void;
 }
 
@@ -48,7 +53,13 @@ export function openDatabase(file: string, options: OpenOptions): Db {
     throw new DatabaseOpenError((err as Error).message, file);
   }
   const db = sqlite;
-  return { file, sqlite: db, orm: drizzle(db, { schema }), close: () => db.close() };
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string) => {
+    let st = statements.get(sql);
+    if (!st) statements.set(sql, (st = db.prepare(sql)));
+    return st;
+  };
+  return { file, sqlite: db, orm: drizzle(db, { schema }), prepare, close: () => db.close() };
 }
 
 function migrateWithBackup(sqlite: Database.Database, file: string, migrationsFolder: string): void {

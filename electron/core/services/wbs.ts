@@ -1,7 +1,6 @@
 // WBS tasks: a tree kept as parent_id + fractional position among siblings. The WBS code (1.2.3) and
 // the level are derived from the tree whenever tasks are read, so moving a row renumbers everything.
-import { and, eq, gt, isNull, asc, sql } from 'drizzle-orm';
-import { wbsTasks } from '../../../drizzle/schema.js';
+// Writes use cached prepared statements (db.prepare): pastes and imports write thousands of rows.
 import type { WbsFields, WbsTask } from '../../common/dto.js';
 import { ApiError } from '../../common/errors.js';
 import type { Db } from '../db/open.js';
@@ -9,24 +8,77 @@ import { inBatch, type Actor, type Batch } from '../batch.js';
 import { getProjectRow } from './projects.js';
 import { changedFields } from './diff.js';
 
-type TaskRow = typeof wbsTasks.$inferSelect;
-
 const ENTITY = 'wbs_task';
 
-function toDto(r: TaskRow, code: string, level: number): WbsTask {
-  const { createdAt: _c, ...rest } = r;
-  return { ...rest, status: r.status as WbsTask['status'], code, level };
+/** Field → column. The order is the order of the INSERT statement. */
+const COLUMNS: Record<keyof WbsFields, string> = {
+  name: 'name',
+  assignee: 'assignee',
+  plannedStart: 'planned_start',
+  plannedFinish: 'planned_finish',
+  actualStart: 'actual_start',
+  actualFinish: 'actual_finish',
+  plannedEffort: 'planned_effort',
+  actualEffort: 'actual_effort',
+  progress: 'progress',
+  status: 'status',
+  milestone: 'milestone',
+  deliverable: 'deliverable',
+  predecessors: 'predecessors',
+  notes: 'notes',
+};
+const FIELDS = Object.keys(COLUMNS) as (keyof WbsFields)[];
+
+export const WBS_DEFAULTS: WbsFields = {
+  name: '',
+  assignee: '',
+  plannedStart: null,
+  plannedFinish: null,
+  actualStart: null,
+  actualFinish: null,
+  plannedEffort: null,
+  actualEffort: null,
+  progress: 0,
+  status: 'not_started',
+  milestone: false,
+  deliverable: '',
+  predecessors: '',
+  notes: '',
+};
+
+/** A stored task, without the derived code and level. */
+export type TaskRow = Omit<WbsTask, 'code' | 'level'> & { createdAt: string };
+
+type Raw = Record<string, unknown>;
+
+function fromRaw(r: Raw): TaskRow {
+  const row = {
+    id: r.id as number,
+    projectId: r.project_id as number,
+    parentId: (r.parent_id as number | null) ?? null,
+    position: r.position as number,
+    extra: JSON.parse((r.extra as string) || '{}') as Record<string, unknown>,
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
+  } as TaskRow;
+  for (const f of FIELDS) (row as unknown as Raw)[f] = r[COLUMNS[f]];
+  row.milestone = !!r.milestone;
+  return row;
+}
+
+/** SQLite has no boolean: the one field that needs converting on the way in. */
+const toSql = (field: keyof WbsFields, v: unknown) => (field === 'milestone' ? (v ? 1 : 0) : v);
+
+/** What the audit trail keeps of a row: everything needed to recreate it. */
+function snapshot(r: TaskRow): Omit<TaskRow, 'createdAt' | 'updatedAt'> {
+  const { createdAt: _c, updatedAt: _u, ...rest } = r;
+  return rest;
 }
 
 /** All tasks of a project in tree order (parents before children, siblings by position). */
 export function listTasks(db: Db, projectId: number): WbsTask[] {
   getProjectRow(db, projectId);
-  const rows = db.orm
-    .select()
-    .from(wbsTasks)
-    .where(eq(wbsTasks.projectId, projectId))
-    .orderBy(asc(wbsTasks.position), asc(wbsTasks.id))
-    .all();
+  const rows = (db.prepare('SELECT * FROM wbs_tasks WHERE project_id = ? ORDER BY position, id').all(projectId) as Raw[]).map(fromRaw);
   const children = new Map<number | null, TaskRow[]>();
   for (const r of rows) {
     const list = children.get(r.parentId);
@@ -37,7 +89,8 @@ export function listTasks(db: Db, projectId: number): WbsTask[] {
   const walk = (parentId: number | null, prefix: string, level: number) => {
     (children.get(parentId) ?? []).forEach((r, i) => {
       const code = prefix ? `${prefix}.${i + 1}` : String(i + 1);
-      out.push(toDto(r, code, level));
+      const { createdAt: _c, ...task } = r;
+      out.push({ ...task, code, level });
       walk(r.id, code, level + 1);
     });
   };
@@ -45,34 +98,25 @@ export function listTasks(db: Db, projectId: number): WbsTask[] {
   return out;
 }
 
-function getRow(db: Db, id: number): TaskRow {
-  const row = db.orm.select().from(wbsTasks).where(eq(wbsTasks.id, id)).get();
-  if (!row) throw new ApiError('NOT_FOUND', `WBS task ${id} does not exist`, { field: 'id' });
-  return row;
+export function getTaskRow(db: Db, id: number): TaskRow {
+  const raw = db.prepare('SELECT * FROM wbs_tasks WHERE id = ?').get(id) as Raw | undefined;
+  if (!raw) throw new ApiError('NOT_FOUND', `WBS task ${id} does not exist`, { field: 'id' });
+  return fromRaw(raw);
 }
 
-/** Code and level of one task, walking up its ancestors (cheap: one indexed count per level). */
-function placeOf(db: Db, row: TaskRow): { code: string; level: number } {
-  const countBefore = db.sqlite.prepare(
-    `SELECT count(*) FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? AND (position < ? OR (position = ? AND id < ?))`,
+/** One task with its code and level, walking up its ancestors (one indexed count per level). */
+function withPlace(db: Db, row: TaskRow): WbsTask {
+  const countBefore = db.prepare(
+    'SELECT count(*) FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? AND (position < ? OR (position = ? AND id < ?))',
   );
   const parts: number[] = [];
-  let cur: TaskRow | undefined = row;
-  while (cur) {
+  for (let cur: TaskRow | null = row; cur; cur = cur.parentId === null ? null : getTaskRow(db, cur.parentId)) {
     const n = countBefore.pluck().get(cur.projectId, cur.parentId, cur.position, cur.position, cur.id) as number;
     parts.unshift(n + 1);
-    cur = cur.parentId === null ? undefined : getRow(db, cur.parentId);
   }
-  return { code: parts.join('.'), level: parts.length - 1 };
+  const { createdAt: _c, ...task } = row;
+  return { ...task, code: parts.join('.'), level: parts.length - 1 };
 }
-
-function dto(db: Db, row: TaskRow): WbsTask {
-  const { code, level } = placeOf(db, row);
-  return toDto(row, code, level);
-}
-
-const siblingOf = (projectId: number, parentId: number | null) =>
-  and(eq(wbsTasks.projectId, projectId), parentId === null ? isNull(wbsTasks.parentId) : eq(wbsTasks.parentId, parentId));
 
 export interface NewTask {
   parentId?: number | null;
@@ -81,24 +125,18 @@ export interface NewTask {
 }
 
 function positionFor(db: Db, batch: Batch, projectId: number, parentId: number | null, afterId: number | null): number {
-  if (afterId == null) {
-    const max = db.orm
-      .select({ m: sql<number | null>`max(${wbsTasks.position})` })
-      .from(wbsTasks)
-      .where(siblingOf(projectId, parentId))
-      .get()?.m;
+  if (afterId === null) {
+    const max = db.prepare('SELECT max(position) FROM wbs_tasks WHERE project_id = ? AND parent_id IS ?').pluck().get(projectId, parentId) as number | null;
     return (max ?? 0) + 1;
   }
-  const after = getRow(db, afterId);
+  const after = getTaskRow(db, afterId);
   if (after.projectId !== projectId || after.parentId !== parentId)
     throw new ApiError('CONFLICT', `WBS task ${afterId} is not a sibling under the chosen parent`, { field: 'afterId' });
-  const next = db.orm
-    .select({ p: wbsTasks.position })
-    .from(wbsTasks)
-    .where(and(siblingOf(projectId, parentId), gt(wbsTasks.position, after.position)))
-    .orderBy(asc(wbsTasks.position))
-    .get()?.p;
-  if (next === undefined) return after.position + 1;
+  const next = db
+    .prepare('SELECT min(position) FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? AND position > ?')
+    .pluck()
+    .get(projectId, parentId, after.position) as number | null;
+  if (next === null) return after.position + 1;
   const mid = (after.position + next) / 2;
   if (mid > after.position && mid < next) return mid;
   // Doubles ran out of room between these two siblings: space them out again, then retry.
@@ -107,36 +145,35 @@ function positionFor(db: Db, batch: Batch, projectId: number, parentId: number |
 }
 
 function renumberSiblings(db: Db, batch: Batch, projectId: number, parentId: number | null): void {
-  const rows = db.orm.select().from(wbsTasks).where(siblingOf(projectId, parentId)).orderBy(asc(wbsTasks.position), asc(wbsTasks.id)).all();
+  const rows = db
+    .prepare('SELECT id, position FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? ORDER BY position, id')
+    .all(projectId, parentId) as { id: number; position: number }[];
   rows.forEach((r, i) => {
     const position = i + 1;
     if (r.position === position) return;
-    db.orm.update(wbsTasks).set({ position }).where(eq(wbsTasks.id, r.id)).run();
+    db.prepare('UPDATE wbs_tasks SET position = ? WHERE id = ?').run(position, r.id);
     batch.record(ENTITY, r.id, 'update', { position: r.position }, { position });
   });
 }
 
+const INSERT_SQL = `INSERT INTO wbs_tasks (project_id, parent_id, position, ${FIELDS.map((f) => COLUMNS[f]).join(', ')})
+  VALUES (?, ?, ?, ${FIELDS.map(() => '?').join(', ')}) RETURNING *`;
+
 function insertTask(db: Db, batch: Batch, projectId: number, t: NewTask): TaskRow {
   const parentId = t.parentId ?? null;
-  if (parentId !== null) {
-    const parent = getRow(db, parentId);
-    if (parent.projectId !== projectId)
-      throw new ApiError('CONFLICT', `WBS task ${parentId} belongs to another project`, { field: 'parentId' });
-  }
+  if (parentId !== null && getTaskRow(db, parentId).projectId !== projectId)
+    throw new ApiError('CONFLICT', `WBS task ${parentId} belongs to another project`, { field: 'parentId' });
   const position = positionFor(db, batch, projectId, parentId, t.afterId ?? null);
-  const row = db.orm
-    .insert(wbsTasks)
-    .values({ ...t.values, projectId, parentId, position })
-    .returning()
-    .get();
-  const { createdAt: _c, updatedAt: _u, ...snapshot } = row;
-  batch.record(ENTITY, row.id, 'create', null, snapshot);
+  const values = { ...WBS_DEFAULTS, ...t.values };
+  const raw = db.prepare(INSERT_SQL).get(projectId, parentId, position, ...FIELDS.map((f) => toSql(f, values[f]))) as Raw;
+  const row = fromRaw(raw);
+  batch.record(ENTITY, row.id, 'create', null, snapshot(row));
   return row;
 }
 
 export function createTask(db: Db, actor: Actor, projectId: number, t: NewTask): WbsTask {
   getProjectRow(db, projectId);
-  return inBatch(db, actor, 'wbs.create', projectId, (batch) => dto(db, insertTask(db, batch, projectId, t)));
+  return inBatch(db, actor, 'wbs.create', projectId, (batch) => withPlace(db, insertTask(db, batch, projectId, t)));
 }
 
 /** Several tasks in one transaction and one undo batch (paste, import). */
@@ -146,39 +183,31 @@ export function createTasks(db: Db, actor: Actor, projectId: number, tasks: NewT
 }
 
 export function updateTask(db: Db, actor: Actor, id: number, patch: Partial<WbsFields>): WbsTask {
-  const current = getRow(db, id);
+  const current = getTaskRow(db, id);
   return inBatch(db, actor, 'wbs.update', current.projectId, (batch) => {
-    const row = getRow(db, id);
+    const row = getTaskRow(db, id);
     const changed = changedFields(row, patch);
-    if (!changed) return dto(db, row);
-    const updated = db.orm
-      .update(wbsTasks)
-      .set({ ...changed.after, updatedAt: new Date().toISOString() })
-      .where(eq(wbsTasks.id, id))
-      .returning()
-      .get();
+    if (!changed) return withPlace(db, row);
+    const fields = Object.keys(changed.after) as (keyof WbsFields)[];
+    const raw = db
+      .prepare(`UPDATE wbs_tasks SET ${fields.map((f) => `${COLUMNS[f]} = ?`).join(', ')}, updated_at = ? WHERE id = ? RETURNING *`)
+      .get(...fields.map((f) => toSql(f, changed.after[f])), new Date().toISOString(), id) as Raw;
     batch.record(ENTITY, id, 'update', changed.before, changed.after);
-    return dto(db, updated);
+    return withPlace(db, fromRaw(raw));
   });
 }
 
 /** Deletes a task with its whole subtree; every deleted row is kept in the audit trail. */
 export function deleteTask(db: Db, actor: Actor, id: number): { deleted: number } {
-  const current = getRow(db, id);
+  const current = getTaskRow(db, id);
   return inBatch(db, actor, 'wbs.delete', current.projectId, (batch) => {
-    const subtree = db.sqlite
-      .prepare(
-        `WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM wbs_tasks t JOIN sub ON t.parent_id = sub.id)
-         SELECT id FROM sub`,
-      )
+    const subtree = db
+      .prepare('WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM wbs_tasks t JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub')
       .pluck()
       .all(id) as number[];
     // Children first, so replaying the trail backwards recreates parents before their children.
-    for (const taskId of subtree.reverse()) {
-      const { createdAt: _c, updatedAt: _u, ...snapshot } = getRow(db, taskId);
-      batch.record(ENTITY, taskId, 'delete', snapshot, null);
-    }
-    db.orm.delete(wbsTasks).where(eq(wbsTasks.id, id)).run();
+    for (const taskId of subtree.reverse()) batch.record(ENTITY, taskId, 'delete', snapshot(getTaskRow(db, taskId)), null);
+    db.prepare('DELETE FROM wbs_tasks WHERE id = ?').run(id);
     return { deleted: subtree.length };
   });
 }

@@ -34,11 +34,13 @@ export interface RegisterGridProps<T extends { id: number }> {
   columns: ColDef<T>[];
   onEdit(event: CellEditRequestEvent<T>): void;
   onReady?(event: GridReadyEvent<T>): void;
+  /** Called after the grid has taken new rows: the moment to focus a row just created. */
+  onRowsShown?(): void;
   testId: string;
 }
 
 function RegisterGridInner<T extends { id: number }>(
-  { rows, columns, onEdit, onReady, testId }: RegisterGridProps<T>,
+  { rows, columns, onEdit, onReady, onRowsShown, testId }: RegisterGridProps<T>,
   ref: React.ForwardedRef<AgGridReact<T>>,
 ) {
   return (
@@ -49,11 +51,13 @@ function RegisterGridInner<T extends { id: number }>(
         styleNonce={styleNonce}
         rowData={rows}
         columnDefs={columns}
-        defaultColDef={{ editable: true, resizable: true, sortable: false, suppressMovable: false }}
+        // No type inference: every cell edits as text and our parser decides (2025/4/1, full-width digits…).
+        defaultColDef={{ editable: true, resizable: true, sortable: false, cellDataType: false }}
         getRowId={(p: GetRowIdParams<T>) => String(p.data.id)}
         readOnlyEdit
         onCellEditRequest={onEdit}
         onGridReady={onReady}
+        onRowDataUpdated={onRowsShown}
         stopEditingWhenCellsLoseFocus
         enterNavigatesVerticallyAfterEdit
         animateRows={false}

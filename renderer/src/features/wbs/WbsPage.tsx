@@ -35,12 +35,16 @@ export function WbsPage({ project }: { project: Project }) {
     return cell ? api?.getDisplayedRowAtIndex(cell.rowIndex)?.data : undefined;
   };
 
-  const focusName = (id: number) => {
+  // A task just added: once the grid shows it, its name cell opens for typing (IME included).
+  const editAfterShown = useRef<number | null>(null);
+  const onRowsShown = () => {
     const api = grid.current?.api;
-    const node = api?.getRowNode(String(id));
+    const node = editAfterShown.current === null ? undefined : api?.getRowNode(String(editAfterShown.current));
     if (!api || node?.rowIndex == null) return;
+    editAfterShown.current = null;
     api.ensureIndexVisible(node.rowIndex);
     api.setFocusedCell(node.rowIndex, 'name');
+    api.startEditingCell({ rowIndex: node.rowIndex, colKey: 'name' });
   };
 
   const onEdit = async (e: CellEditRequestEvent<WbsTask>) => {
@@ -63,9 +67,9 @@ export function WbsPage({ project }: { project: Project }) {
         'wbs.create',
         asChild && at ? { projectId: project.id, parentId: at.id } : { projectId: project.id, parentId: at?.parentId ?? null, afterId: at?.id ?? null },
       );
+      editAfterShown.current = created.id;
       await reload();
       setError(null);
-      requestAnimationFrame(() => focusName(created.id));
     } catch (err) {
       setError(errorText(err));
     }
@@ -110,7 +114,14 @@ export function WbsPage({ project }: { project: Project }) {
         </span>
       </div>
       <ErrorBanner text={error} onClose={() => setError(null)} />
-      <RegisterGrid ref={grid} testId="wbs-grid" rows={tasks} columns={columns} onEdit={(e) => void onEdit(e)} />
+      <RegisterGrid
+        ref={grid}
+        testId="wbs-grid"
+        rows={tasks}
+        columns={columns}
+        onEdit={(e) => void onEdit(e)}
+        onRowsShown={onRowsShown}
+      />
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
     </>
   );

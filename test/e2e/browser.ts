@@ -1,0 +1,63 @@
+// Debian's Chromium driven by playwright-core (never a downloaded browser), against the web host
+// started in-process on a temp workspace. Every request the page makes is recorded.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startHost, type RunningHost } from '../../electron/host/server.js';
+import { ROOT, tempWorkspace } from '../helpers/workspace.js';
+
+export const CHROMIUM = process.env.PMO_CHROMIUM ?? '/usr/bin/chromium';
+export const OUTPUT = path.join(ROOT, 'test-output');
+
+export interface Session {
+  browser: Browser;
+  page: Page;
+  host: RunningHost;
+  ws: ReturnType<typeof tempWorkspace>;
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export async function openSession(opts: { osLocale?: string } = {}): Promise<Session> {
+  const rendererDir = path.join(ROOT, 'dist/renderer');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` (npm test does)');
+  const ws = tempWorkspace(undefined, { osLocale: opts.osLocale });
+  const host = await startHost(0, { handlers: ws.handlers, rendererDir });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    // Flags that keep Chromium from reaching out on its own (see the machine notes).
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
+  page.setDefaultTimeout(10_000);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(host.url);
+  return {
+    browser,
+    page,
+    host,
+    ws,
+    requests,
+    close: async () => {
+      await browser.close();
+      await host.close();
+      ws.close();
+    },
+  };
+}
+
+/** Requests that went anywhere but this machine's loopback web host. */
+export function foreignRequests(requests: string[]): string[] {
+  return requests.filter((u) => {
+    if (u.startsWith('data:')) return false;
+    const { hostname } = new URL(u);
+    return hostname !== '127.0.0.1';
+  });
+}
+
+export function screenshotPath(name: string): string {
+  fs.mkdirSync(path.join(OUTPUT, 'e2e'), { recursive: true });
+  return path.join(OUTPUT, 'e2e', name);
+}

@@ -1,0 +1,103 @@
+// A user's first session, end to end in Chromium against the web host: projects, a WBS with three
+// tasks, cell edits, a reload, the language switch — and not one request leaves 127.0.0.1.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foreignRequests, openSession, screenshotPath, type Session } from './browser.js';
+import { ProjectsScreen, WbsScreen } from './pages.js';
+
+let s: Session;
+beforeAll(async () => {
+  s = await openSession({ osLocale: 'ja-JP' });
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+const dbTasks = () =>
+  s.ws.db.sqlite.prepare('SELECT name, assignee, planned_start, planned_finish, progress, status FROM wbs_tasks ORDER BY id').all();
+
+describe('PMO Desk in Chromium', () => {
+  it('creates and renames a project, in Japanese for a Japanese OS', async () => {
+    const projects = new ProjectsScreen(s.page);
+    await s.page.getByRole('heading', { name: 'プロジェクト' }).waitFor();
+    await projects.create('基幹システム刷新', 'KIKAN');
+    await projects.create('削除する案件');
+    await projects.rename('基幹システム刷新', '基幹システム刷新 第2期');
+    expect((await projects.names()).sort()).toEqual(['削除する案件', '基幹システム刷新 第2期'].sort());
+  });
+
+  it('deletes a project only after confirmation', async () => {
+    const projects = new ProjectsScreen(s.page);
+    await projects.row('削除する案件').getByRole('button', { name: '削除' }).click();
+    const dialog = s.page.getByRole('dialog');
+    await dialog.getByText('「削除する案件」を WBS と全ての管理表ごと削除しますか？', { exact: false }).waitFor();
+    await dialog.getByRole('button', { name: 'キャンセル' }).click();
+    expect(await projects.names()).toContain('削除する案件');
+    await projects.row('削除する案件').getByRole('button', { name: '削除' }).click();
+    await s.page.getByRole('dialog').getByRole('button', { name: '削除' }).click();
+    await expect.poll(() => projects.names()).toEqual(['基幹システム刷新 第2期']);
+  });
+
+  it('adds three tasks and a subtask, edits cells, and keeps them across a reload', async () => {
+    await new ProjectsScreen(s.page).open('基幹システム刷新 第2期');
+    const wbs = new WbsScreen(s.page);
+    await wbs.addTask('要件定義');
+    await wbs.addTask('基本設計');
+    await wbs.addTask('製造');
+    await wbs.select(0);
+    await wbs.addTask('業務フロー作成', { child: true });
+    expect(await wbs.column('code')).toEqual(['1', '1.1', '2', '3']);
+
+    await wbs.type(0, 'assignee', '山田');
+    await wbs.type(0, 'plannedStart', '2025/4/1');
+    await wbs.type(0, 'plannedFinish', '２０２５／４／３０'); // full-width, as an IME types it
+    await wbs.type(2, 'progress', '50');
+    await wbs.cell(2, 'status').click();
+    await s.page.keyboard.press('Enter');
+    await s.page.getByRole('option', { name: '対応中' }).click();
+    await expect.poll(() => wbs.cell(2, 'status').innerText()).toBe('対応中');
+    await expect.poll(() => wbs.cell(0, 'plannedFinish').innerText()).toBe('2025/04/30');
+
+    await s.page.reload();
+    await wbs.grid.locator('.ag-row').first().waitFor();
+    expect(await wbs.column('code')).toEqual(['1', '1.1', '2', '3']);
+    expect(await wbs.column('name')).toEqual(['要件定義', '業務フロー作成', '基本設計', '製造']);
+    expect(await wbs.column('assignee')).toEqual(['山田', '', '', '']);
+    expect(await wbs.column('plannedStart')).toEqual(['2025/04/01', '', '', '']);
+    expect(await wbs.column('progress')).toEqual(['0', '0', '50', '0']);
+    expect(await wbs.column('status')).toEqual(['未着手', '未着手', '対応中', '未着手']);
+    expect(dbTasks()[0]).toMatchObject({ name: '要件定義', assignee: '山田', planned_start: '2025-04-01', planned_finish: '2025-04-30' });
+    await s.page.screenshot({ path: screenshotPath('wbs-ja.png') });
+  });
+
+  it('refuses a date that does not exist, says why, and stores nothing', async () => {
+    const wbs = new WbsScreen(s.page);
+    const before = JSON.stringify(dbTasks());
+    await wbs.type(1, 'plannedStart', '2025/13/40');
+    await s.page.getByRole('alert').getByText('2025/13/40 は日付ではありません').waitFor();
+    expect(JSON.stringify(dbTasks())).toBe(before);
+    expect(await wbs.cell(1, 'plannedStart').innerText()).toBe('');
+  });
+
+  it('deletes a task', async () => {
+    const wbs = new WbsScreen(s.page);
+    await wbs.select(3);
+    await s.page.getByRole('button', { name: 'タスク削除' }).click();
+    await expect.poll(() => wbs.column('name')).toEqual(['要件定義', '業務フロー作成', '基本設計']);
+    expect(dbTasks()).toHaveLength(3);
+  });
+
+  it('switches to English and remembers the choice', async () => {
+    await s.page.getByRole('combobox', { name: '言語' }).selectOption('en');
+    await s.page.getByRole('button', { name: 'Add task', exact: true }).waitFor();
+    await s.page.reload();
+    await s.page.getByRole('columnheader', { name: 'Planned start' }).waitFor();
+    const wbs = new WbsScreen(s.page);
+    expect(await wbs.column('status')).toEqual(['Not started', 'Not started', 'In progress']);
+    await s.page.screenshot({ path: screenshotPath('wbs-en.png') });
+  });
+
+  it('made no request that left 127.0.0.1', () => {
+    expect(s.requests.length).toBeGreaterThan(10);
+    expect(foreignRequests(s.requests)).toEqual([]);
+  });
+});
