@@ -5,9 +5,10 @@ export function formatDate(iso: string | null | undefined): string {
   return iso ? iso.replaceAll('-', '/') : '';
 }
 
-const FULL_WIDTH = /[０-９／－．]/g;
+// The full-width forms of ASCII (！ to ～), as Japanese IMEs type digits, separators and signs.
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 
-/** Full-width digits and separators (２０２５／４／１) → ASCII. */
+/** Full-width characters (２０２５／４／１, １，２５０％) → ASCII, for parsing numbers and dates. */
 export function toHalfWidth(s: string): string {
   return s.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
