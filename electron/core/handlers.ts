@@ -1,14 +1,14 @@
 // The implementation of the API contract. Adapters (Electron IPC, web host, tests) call `invoke`,
 // which validates the input with the contract's schema, runs the handler, and answers an envelope.
 import type { z } from 'zod';
-import { api, isMethod, type Method, type Output, type ParsedInput } from '../common/api.js';
+import { api, isMethod, type HandlerMap, type Method, type ParsedInput } from '../common/api.js';
 import { ApiError, type Envelope, type FieldProblem } from '../common/errors.js';
 import type { AppInfo } from '../common/dto.js';
 import type { Db } from './db/open.js';
 import type { Actor } from './batch.js';
-import { listProjects, createProject, updateProject, deleteProject } from './services/projects.js';
-import { listTasks, createTask, updateTask, deleteTask } from './services/wbs.js';
-import { getSetting, setSetting } from './services/settings.js';
+import { appHandlers } from './handlers/app.js';
+import { projectHandlers } from './handlers/project.js';
+import { wbsHandlers } from './handlers/wbs.js';
 
 export interface HostContext extends Actor {
   version: string;
@@ -16,7 +16,7 @@ export interface HostContext extends Actor {
   shell: AppInfo['shell'];
 }
 
-type Impl = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
+type Impl = HandlerMap<Method>;
 
 export interface Handlers {
   /** Validates and runs one call; never throws, answers the same envelope every adapter sends. */
@@ -24,30 +24,11 @@ export interface Handlers {
 }
 
 export function createHandlers(db: Db, ctx: HostContext): Handlers {
+  // Each domain implements its part of the contract; the type makes a missing method a compile error.
   const impl: Impl = {
-    'app.info': () => {
-      const language = getSetting(db, 'ui.language');
-      return {
-        version: ctx.version,
-        user: ctx.user,
-        osLocale: ctx.osLocale,
-        shell: ctx.shell,
-        language: language === 'ja' || language === 'en' ? language : null,
-      };
-    },
-    'settings.get': ({ key }) => getSetting(db, key),
-    'settings.set': ({ key, value }) => {
-      setSetting(db, key, value);
-      return { ok: true };
-    },
-    'project.list': () => listProjects(db),
-    'project.create': (input) => createProject(db, ctx, input),
-    'project.update': ({ id, patch }) => updateProject(db, ctx, id, patch),
-    'project.delete': ({ id }) => deleteProject(db, ctx, id),
-    'wbs.list': ({ projectId }) => listTasks(db, projectId),
-    'wbs.create': ({ projectId, ...task }) => createTask(db, ctx, projectId, task),
-    'wbs.update': ({ id, patch }) => updateTask(db, ctx, id, patch),
-    'wbs.delete': ({ id }) => deleteTask(db, ctx, id),
+    ...appHandlers(db, ctx),
+    ...projectHandlers(db, ctx),
+    ...wbsHandlers(db, ctx),
   };
 
   return {
