@@ -1,33 +1,20 @@
 // WBS tasks: a tree kept as parent_id + fractional position among siblings. The WBS code (1.2.3) and
 // the level are derived from the tree whenever tasks are read, so moving a row renumbers everything.
-// Writes use cached prepared statements (db.prepare): pastes and imports write thousands of rows.
 import type { WbsFields, WbsTask } from '../../common/dto.js';
 import { ApiError } from '../../common/errors.js';
 import type { Db } from '../db/open.js';
 import { inBatch, type Actor, type Batch } from '../batch.js';
 import { getProjectRow } from './projects.js';
 import { changedFields } from './diff.js';
+import { tableStore } from '../store.js';
+import { wbsTasks } from '../../../drizzle/schema.js';
 
 const ENTITY = 'wbs_task';
 
-/** Field → column. The order is the order of the INSERT statement. */
-const COLUMNS: Record<keyof WbsFields, string> = {
-  name: 'name',
-  assignee: 'assignee',
-  plannedStart: 'planned_start',
-  plannedFinish: 'planned_finish',
-  actualStart: 'actual_start',
-  actualFinish: 'actual_finish',
-  plannedEffort: 'planned_effort',
-  actualEffort: 'actual_effort',
-  progress: 'progress',
-  status: 'status',
-  milestone: 'milestone',
-  deliverable: 'deliverable',
-  predecessors: 'predecessors',
-  notes: 'notes',
-};
-const FIELDS = Object.keys(COLUMNS) as (keyof WbsFields)[];
+/** A stored task, without the derived code and level. */
+export type TaskRow = Omit<WbsTask, 'code' | 'level'> & { createdAt: string };
+
+export const wbsStore = tableStore<typeof wbsTasks, TaskRow>(wbsTasks);
 
 export const WBS_DEFAULTS: WbsFields = {
   name: '',
@@ -46,29 +33,6 @@ export const WBS_DEFAULTS: WbsFields = {
   notes: '',
 };
 
-/** A stored task, without the derived code and level. */
-export type TaskRow = Omit<WbsTask, 'code' | 'level'> & { createdAt: string };
-
-type Raw = Record<string, unknown>;
-
-function fromRaw(r: Raw): TaskRow {
-  const row = {
-    id: r.id as number,
-    projectId: r.project_id as number,
-    parentId: (r.parent_id as number | null) ?? null,
-    position: r.position as number,
-    extra: JSON.parse((r.extra as string) || '{}') as Record<string, unknown>,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  } as TaskRow;
-  for (const f of FIELDS) (row as unknown as Raw)[f] = r[COLUMNS[f]];
-  row.milestone = !!r.milestone;
-  return row;
-}
-
-/** SQLite has no boolean: the one field that needs converting on the way in. */
-const toSql = (field: keyof WbsFields, v: unknown) => (field === 'milestone' ? (v ? 1 : 0) : v);
-
 /** What the audit trail keeps of a row: everything needed to recreate it. */
 function snapshot(r: TaskRow): Omit<TaskRow, 'createdAt' | 'updatedAt'> {
   const { createdAt: _c, updatedAt: _u, ...rest } = r;
@@ -78,7 +42,7 @@ function snapshot(r: TaskRow): Omit<TaskRow, 'createdAt' | 'updatedAt'> {
 /** All tasks of a project in tree order (parents before children, siblings by position). */
 export function listTasks(db: Db, projectId: number): WbsTask[] {
   getProjectRow(db, projectId);
-  const rows = (db.prepare('SELECT * FROM wbs_tasks WHERE project_id = ? ORDER BY position, id').all(projectId) as Raw[]).map(fromRaw);
+  const rows = wbsStore.where(db, 'project_id = ? ORDER BY position, id', projectId);
   const children = new Map<number | null, TaskRow[]>();
   for (const r of rows) {
     const list = children.get(r.parentId);
@@ -99,9 +63,7 @@ export function listTasks(db: Db, projectId: number): WbsTask[] {
 }
 
 export function getTaskRow(db: Db, id: number): TaskRow {
-  const raw = db.prepare('SELECT * FROM wbs_tasks WHERE id = ?').get(id) as Raw | undefined;
-  if (!raw) throw new ApiError('NOT_FOUND', `WBS task ${id} does not exist`, { field: 'id' });
-  return fromRaw(raw);
+  return wbsStore.require(db, id, `WBS task ${id}`);
 }
 
 /** One task with its code and level, walking up its ancestors (one indexed count per level). */
@@ -151,22 +113,17 @@ function renumberSiblings(db: Db, batch: Batch, projectId: number, parentId: num
   rows.forEach((r, i) => {
     const position = i + 1;
     if (r.position === position) return;
-    db.prepare('UPDATE wbs_tasks SET position = ? WHERE id = ?').run(position, r.id);
+    wbsStore.update(db, r.id, { position });
     batch.record(ENTITY, r.id, 'update', { position: r.position }, { position });
   });
 }
-
-const INSERT_SQL = `INSERT INTO wbs_tasks (project_id, parent_id, position, ${FIELDS.map((f) => COLUMNS[f]).join(', ')})
-  VALUES (?, ?, ?, ${FIELDS.map(() => '?').join(', ')}) RETURNING *`;
 
 function insertTask(db: Db, batch: Batch, projectId: number, t: NewTask): TaskRow {
   const parentId = t.parentId ?? null;
   if (parentId !== null && getTaskRow(db, parentId).projectId !== projectId)
     throw new ApiError('CONFLICT', `WBS task ${parentId} belongs to another project`, { field: 'parentId' });
   const position = positionFor(db, batch, projectId, parentId, t.afterId ?? null);
-  const values = { ...WBS_DEFAULTS, ...t.values };
-  const raw = db.prepare(INSERT_SQL).get(projectId, parentId, position, ...FIELDS.map((f) => toSql(f, values[f]))) as Raw;
-  const row = fromRaw(raw);
+  const row = wbsStore.insert(db, { ...WBS_DEFAULTS, ...t.values, projectId, parentId, position });
   batch.record(ENTITY, row.id, 'create', null, snapshot(row));
   return row;
 }
@@ -188,12 +145,9 @@ export function updateTask(db: Db, actor: Actor, id: number, patch: Partial<WbsF
     const row = getTaskRow(db, id);
     const changed = changedFields(row, patch);
     if (!changed) return withPlace(db, row);
-    const fields = Object.keys(changed.after) as (keyof WbsFields)[];
-    const raw = db
-      .prepare(`UPDATE wbs_tasks SET ${fields.map((f) => `${COLUMNS[f]} = ?`).join(', ')}, updated_at = ? WHERE id = ? RETURNING *`)
-      .get(...fields.map((f) => toSql(f, changed.after[f])), new Date().toISOString(), id) as Raw;
+    const updated = wbsStore.update(db, id, changed.after);
     batch.record(ENTITY, id, 'update', changed.before, changed.after);
-    return withPlace(db, fromRaw(raw));
+    return withPlace(db, updated);
   });
 }
 
@@ -207,7 +161,7 @@ export function deleteTask(db: Db, actor: Actor, id: number): { deleted: number 
       .all(id) as number[];
     // Children first, so replaying the trail backwards recreates parents before their children.
     for (const taskId of subtree.reverse()) batch.record(ENTITY, taskId, 'delete', snapshot(getTaskRow(db, taskId)), null);
-    db.prepare('DELETE FROM wbs_tasks WHERE id = ?').run(id);
+    wbsStore.remove(db, id);
     return { deleted: subtree.length };
   });
 }
