@@ -1,7 +1,7 @@
 // The one schema of the PMO Desk workspace file. drizzle-kit turns changes here into the SQL
 // migrations beside this file (drizzle/migrations); those are committed and never edited by hand.
 import { sql } from 'drizzle-orm';
-import { sqliteTable, integer, text, real, blob, index, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, real, blob, index, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -151,7 +151,9 @@ export const excelProfiles = sqliteTable('excel_profiles', {
   updatedAt: text('updated_at').notNull().default(now),
 });
 
-// One batch = one user action (an edit, a paste, an import): the unit of undo.
+// One batch = one user action (an edit, a paste, an import): the unit of undo. Undo and redo write
+// batches of their own (kind 'undo' / 'redo', `reverts` naming the batch they act on), so the audit
+// trail shows them too; `undone` marks a batch whose effect is currently reverted.
 export const batches = sqliteTable('batches', {
   id: text('id').primaryKey(),
   at: text('at').notNull(),
@@ -159,7 +161,25 @@ export const batches = sqliteTable('batches', {
   label: text('label').notNull(),
   projectId: integer('project_id'),
   undone: integer('undone', { mode: 'boolean' }).notNull().default(false),
+  kind: text('kind', { enum: ['edit', 'undo', 'redo'] }).notNull().default('edit'),
+  reverts: text('reverts'),
 });
+
+// Per-project value lists (status, priority, category, kind…): a stored code with ja and en labels.
+export const vocabularies = sqliteTable(
+  'vocabularies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    /** Which list, e.g. 'wbs.status', 'risk.category', 'issue.kind'. */
+    list: text('list').notNull(),
+    code: text('code').notNull(),
+    labelJa: text('label_ja').notNull(),
+    labelEn: text('label_en').notNull(),
+    position: real('position').notNull(),
+  },
+  (t) => [uniqueIndex('vocabularies_project_list_code').on(t.projectId, t.list, t.code)],
+);
 
 export const auditLog = sqliteTable(
   'audit_log',
