@@ -5,6 +5,9 @@ import type { z } from 'zod';
 import { appApi } from './api/app.js';
 import { projectApi } from './api/project.js';
 import { wbsApi } from './api/wbs.js';
+import { historyApi } from './api/history.js';
+import { registersApi } from './api/registers.js';
+import { vocabApi } from './api/vocab.js';
 
 export { isoDate } from './api/schemas.js';
 export { wbsFields } from './api/wbs.js';
@@ -13,6 +16,9 @@ export const api = {
   ...appApi,
   ...projectApi,
   ...wbsApi,
+  ...historyApi,
+  ...registersApi,
+  ...vocabApi,
 } as const;
 
 export type Api = typeof api;

@@ -9,6 +9,9 @@ import type { Actor } from './batch.js';
 import { appHandlers } from './handlers/app.js';
 import { projectHandlers } from './handlers/project.js';
 import { wbsHandlers } from './handlers/wbs.js';
+import { historyHandlers } from './handlers/history.js';
+import { registersHandlers } from './handlers/registers.js';
+import { vocabHandlers } from './handlers/vocab.js';
 
 export interface HostContext extends Actor {
   version: string;
@@ -29,6 +32,9 @@ export function createHandlers(db: Db, ctx: HostContext): Handlers {
     ...appHandlers(db, ctx),
     ...projectHandlers(db, ctx),
     ...wbsHandlers(db, ctx),
+    ...historyHandlers(db, ctx),
+    ...registersHandlers(db, ctx),
+    ...vocabHandlers(db, ctx),
   };
 
   return {

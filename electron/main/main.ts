@@ -1,1 +1,136 @@
-// placeholder
+// Electron main process: wires the decisions of policy.ts into Electron's hooks, serves the
+// renderer build over app://, and adapts IPC to the same handlers the web host uses. The app itself
+// lives in electron/core; nothing here should grow beyond glue.
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
+import { openWorkspace, type Workspace } from '../core/workspace.js';
+import type { Envelope } from '../common/errors.js';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  denyPermissionCheck,
+  denyPermissionRequest,
+  isAllowedNavigation,
+  isBlockedRequest,
+  isTrustedSender,
+  windowOpenDecision,
+  windowOptions,
+} from './policy.js';
+import { serveAppRequest } from './app-protocol.js';
+import { menuLanguage, menuTemplate } from './menu.js';
+
+// Must match the channel in preload.ts (the unit tests check both files).
+const INVOKE_CHANNEL = 'pmo:invoke';
+
+// Privileges can only be granted before 'ready'. standard + secure give app:// a real origin and a
+// secure context, which module scripts need. corsEnabled stays off so no other origin can read our
+// files; supportFetchAPI stays off because the renderer talks over IPC, never fetch().
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+// Also sandboxes any renderer created without our window options (devtools, a future window).
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+let workspace: Workspace | null = null;
+
+// A second process would open the same SQLite file; hand over to the first one instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => workspace?.close());
+  app.whenReady().then(start).catch(fail);
+}
+
+function start(): void {
+  const root = app.getAppPath();
+  workspace = openWorkspace(app.getPath('userData'), {
+    migrationsFolder: path.join(root, 'drizzle/migrations'),
+    nativeBinding: sqliteBinding(),
+    context: { version: app.getVersion(), osLocale: app.getLocale(), shell: 'electron' },
+  });
+
+  const styleNonce = randomBytes(16).toString('base64');
+  const rendererDir = path.join(root, 'dist/renderer');
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler(denyPermissionRequest);
+  ses.setPermissionCheckHandler(denyPermissionCheck);
+  ses.setDevicePermissionHandler(denyPermissionCheck);
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: isBlockedRequest(details.url) }));
+  ses.protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request, styleNonce));
+
+  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, args: unknown) => invoke(event, method, args));
+
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ locale: app.getLocale(), packaged: app.isPackaged })));
+  app.setAboutPanelOptions({ applicationName: 'PMO Desk', applicationVersion: app.getVersion() });
+
+  const window = new BrowserWindow(windowOptions(path.join(root, 'dist/electron/preload.cjs')));
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  mainWindow = window;
+  void window.loadURL(APP_ENTRY_URL);
+}
+
+/**
+ * `npm start` points PMO_SQLITE_BINDING at a better-sqlite3 built for Electron (the copy in
+ * node_modules is built for Node, for the tests). A packaged app ignores it: electron-builder
+ * rebuilt its own node_modules, and an environment variable must not choose native code to load.
+ */
+function sqliteBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  return process.env.PMO_SQLITE_BINDING || undefined;
+}
+
+function invoke(event: IpcMainInvokeEvent, method: unknown, args: unknown): Envelope<unknown> {
+  const frame = event.senderFrame;
+  const fromOurWindow = mainWindow !== null && event.sender === mainWindow.webContents;
+  if (!fromOurWindow || !frame || !isTrustedSender(frame.url, frame.parent === null)) {
+    return { ok: false, error: { code: 'FORBIDDEN', message: 'Refused: the call did not come from the PMO Desk window' } };
+  }
+  if (typeof method !== 'string') {
+    return { ok: false, error: { code: 'VALIDATION', message: 'The API method name must be a string' } };
+  }
+  if (!workspace) return { ok: false, error: { code: 'INTERNAL', message: 'The workspace is not open' } };
+  return workspace.handlers.invoke(method, args);
+}
+
+function lockDown(contents: WebContents): void {
+  const guard = (event: { url: string; preventDefault(): void }) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  };
+  contents.on('will-navigate', guard);
+  contents.on('will-frame-navigate', guard);
+  contents.on('will-redirect', guard);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(windowOpenDecision);
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function fail(err: unknown): void {
+  const ja = menuLanguage(app.getLocale()) === 'ja';
+  dialog.showErrorBox(
+    ja ? 'PMO Desk を起動できませんでした' : 'PMO Desk could not start',
+    err instanceof Error ? err.message : String(err),
+  );
+  app.exit(1);
+}

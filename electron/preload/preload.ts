@@ -1,1 +1,16 @@
-// placeholder
+// The renderer's whole view of Electron: one function that forwards an API call to main.
+// ipcRenderer itself is never exposed, or a page could send on any channel. A sandboxed preload
+// cannot require Node modules, so nothing but 'electron' may end up in this bundle.
+import { contextBridge, ipcRenderer } from 'electron';
+
+contextBridge.exposeInMainWorld('pmo', {
+  invoke(method: unknown, args?: unknown): Promise<unknown> {
+    if (typeof method !== 'string') {
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'VALIDATION', message: 'The API method name must be a string' },
+      });
+    }
+    return ipcRenderer.invoke('pmo:invoke', method, args);
+  },
+});

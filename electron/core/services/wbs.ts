@@ -6,15 +6,15 @@ import type { Db } from '../db/open.js';
 import { inBatch, type Actor, type Batch } from '../batch.js';
 import { getProjectRow } from './projects.js';
 import { changedFields } from './diff.js';
-import { tableStore } from '../store.js';
-import { wbsTasks } from '../../../drizzle/schema.js';
+import type { TableStore } from '../store.js';
+import { wbsStore as entityWbsStore } from '../entities.js';
 
 const ENTITY = 'wbs_task';
 
 /** A stored task, without the derived code and level. */
 export type TaskRow = Omit<WbsTask, 'code' | 'level'> & { createdAt: string };
 
-export const wbsStore = tableStore<typeof wbsTasks, TaskRow>(wbsTasks);
+const wbsStore = entityWbsStore as unknown as TableStore<TaskRow>;
 
 export const WBS_DEFAULTS: WbsFields = {
   name: '',

@@ -1,0 +1,2 @@
+// Part of the API contract; filled in by the issue that needs it.
+export const registersApi = {} as const;

@@ -1,0 +1,140 @@
+// The Electron shell's security decisions as plain functions. This module must never import
+// 'electron': unit tests import it from plain Node, where requiring 'electron' starts a download.
+// main.ts only wires these answers into Electron's hooks.
+import path from 'node:path';
+import { contentSecurityPolicy } from '../common/csp.js';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'pmo';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/** The CSP every page of the window gets; the same policy the web host sends. */
+export function appContentSecurityPolicy(styleNonce: string): string {
+  return contentSecurityPolicy(styleNonce);
+}
+
+/** BrowserWindow options; kept here so the unit tests see exactly what the window gets. */
+export function windowOptions(preloadPath: string) {
+  return {
+    width: 1440,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'PMO Desk',
+    // Shown on 'ready-to-show', so the user never sees an empty white frame.
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      // A file dropped on the window would otherwise replace our page with file://.
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      // The spellchecker downloads dictionaries; the app must never reach the network.
+      spellcheck: false,
+    },
+  };
+}
+
+/**
+ * True only for URLs on exactly our origin. The URL parser decides, never string prefixes:
+ * 'app://pmo.evil/', 'app://evil@pmo/', 'app://pmo@evil/' and 'app://pmo:1/' must all fail.
+ */
+export function isAppUrl(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  return (
+    u.protocol === `${APP_SCHEME}:` &&
+    u.host === APP_HOST &&
+    u.hostname === APP_HOST &&
+    u.port === '' &&
+    u.username === '' &&
+    u.password === ''
+  );
+}
+
+/** will-navigate / will-redirect / will-frame-navigate: the window only ever shows our own pages. */
+export function isAllowedNavigation(url: string): boolean {
+  return isAppUrl(url);
+}
+
+/** setWindowOpenHandler: the app has no second window, and links must not open one. */
+export function windowOpenDecision(): { action: 'deny' } {
+  return { action: 'deny' };
+}
+
+/** setPermissionRequestHandler: Electron grants every permission when no handler is set. */
+export function denyPermissionRequest(_webContents: unknown, _permission: string, callback: (granted: boolean) => void): void {
+  callback(false);
+}
+
+/** setPermissionCheckHandler and setDevicePermissionHandler. */
+export function denyPermissionCheck(): boolean {
+  return false;
+}
+
+/**
+ * IPC: only our own top-level frame on our origin may call the API. A subframe (even one of
+ * ours) or a frame that has navigated elsewhere is refused; Electron gives a null frame once
+ * the frame is gone, which is refused too.
+ */
+export function isTrustedSender(frameUrl: string | null | undefined, isMainFrame: boolean): boolean {
+  return isMainFrame && typeof frameUrl === 'string' && isAppUrl(frameUrl);
+}
+
+/**
+ * webRequest guard: nothing may leave the machine, even if a page or a bug slipped past the CSP.
+ * Only the schemes that reach a network or the file system are listed, so devtools:, data: and
+ * blob: keep working and our app: protocol is untouched.
+ */
+const BLOCKED_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:', 'file:']);
+
+export function isBlockedRequest(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return true;
+  }
+  return BLOCKED_SCHEMES.has(u.protocol);
+}
+
+/**
+ * Maps an app:// request to a file under rootDir, or null for anything that could leave it:
+ * another origin, encoded dot segments or separators (%2e%2e, %2f, %5c), drive letters, NUL.
+ * `p` is injectable so the tests can check Windows path rules on any OS.
+ */
+export function resolveAppFile(
+  rootDir: string,
+  requestUrl: string,
+  p: Pick<typeof path, 'resolve' | 'sep'> = path,
+): string | null {
+  if (!isAppUrl(requestUrl)) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(new URL(requestUrl).pathname);
+  } catch {
+    return null; // malformed percent-encoding
+  }
+  // Our build has no file names with these; refusing them outright removes the Windows-only
+  // tricks (backslash separators, C:, alternate data streams) from consideration.
+  if (/[\\:\0]/.test(decoded)) return null;
+  const relative = decoded.replace(/^\/+/, '') || 'index.html';
+  if (relative.split('/').some((segment) => segment === '..')) return null;
+  const root = p.resolve(rootDir);
+  const file = p.resolve(root, relative);
+  return file.startsWith(root + p.sep) ? file : null;
+}
