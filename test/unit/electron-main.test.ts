@@ -1,0 +1,368 @@
+// electron/main/main.ts wired to a fake 'electron' module: the real Electron binary cannot run
+// here, and requiring 'electron' from Node would start a download. esbuild bundles main.ts as the
+// build does, with 'electron' swapped for the fake, so these tests exercise the shipped wiring:
+// scheme privileges, window options, permission and navigation handlers, the app:// handler, IPC.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { APP_ENTRY_URL, APP_SCHEME, windowOptions } from '../../electron/main/policy.js';
+import { NONCE_PLACEHOLDER } from '../../electron/common/csp.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const require = createRequire(import.meta.url);
+type Fn = (...args: any[]) => any;
+
+let bundleFile: string;
+let tmp: string;
+
+beforeAll(async () => {
+  // Inside the project, so the bundle's require('better-sqlite3') finds node_modules.
+  const dir = path.join(ROOT, '.cache', 'test-electron-main');
+  fs.mkdirSync(dir, { recursive: true });
+  bundleFile = path.join(dir, `main-${process.pid}.cjs`);
+  await build({
+    entryPoints: [path.join(ROOT, 'electron/main/main.ts')],
+    outfile: bundleFile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'fake-electron',
+        setup(b) {
+          b.onResolve({ filter: /^electron$/ }, () => ({ path: 'electron', namespace: 'fake-electron' }));
+          b.onLoad({ filter: /.*/, namespace: 'fake-electron' }, () => ({
+            contents: 'module.exports = globalThis.__pmoFakeElectron;',
+            loader: 'js',
+          }));
+        },
+      },
+    ],
+  });
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pmo-electron-main-'));
+});
+
+afterAll(() => {
+  fs.rmSync(bundleFile, { force: true });
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const savedBinding = process.env.PMO_SQLITE_BINDING;
+const running: Fake[] = [];
+afterEach(() => {
+  for (const fake of running.splice(0)) fake.emit('will-quit'); // closes the workspace
+  if (savedBinding === undefined) delete process.env.PMO_SQLITE_BINDING;
+  else process.env.PMO_SQLITE_BINDING = savedBinding;
+});
+
+let counter = 0;
+function appRoot(): string {
+  const root = path.join(tmp, `app-${++counter}`);
+  fs.cpSync(path.join(ROOT, 'drizzle/migrations'), path.join(root, 'drizzle/migrations'), { recursive: true });
+  fs.mkdirSync(path.join(root, 'dist/renderer'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'dist/renderer/index.html'), `<meta name="pmo-style-nonce" content="${NONCE_PLACEHOLDER}">`);
+  return root;
+}
+
+interface FakeOptions {
+  lock?: boolean;
+  packaged?: boolean;
+  locale?: string;
+  userData?: string;
+}
+
+type Fake = ReturnType<typeof fakeElectron>;
+
+function fakeElectron(options: FakeOptions = {}) {
+  const appPath = appRoot();
+  const userData = options.userData ?? path.join(appPath, 'userData');
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const listeners = new Map<string, Fn[]>();
+  const calls = {
+    sandbox: false,
+    quit: 0,
+    exit: [] as number[],
+    errors: [] as string[][],
+    schemes: [] as { scheme: string; privileges: Record<string, boolean> }[],
+    ipc: new Map<string, Fn>(),
+    protocols: new Map<string, Fn>(),
+    menu: null as unknown,
+    permissionRequest: null as Fn | null,
+    permissionCheck: null as Fn | null,
+    devicePermission: null as Fn | null,
+    beforeRequest: null as Fn | null,
+    windows: [] as FakeWindow[],
+  };
+
+  class FakeWindow {
+    readonly webContents = { id: calls.windows.length + 1 };
+    readonly events = new Map<string, Fn>();
+    url = '';
+    shown = false;
+    focused = false;
+    constructor(readonly options: unknown) {
+      calls.windows.push(this);
+    }
+    once(event: string, fn: Fn) {
+      this.events.set(event, fn);
+    }
+    on(event: string, fn: Fn) {
+      this.events.set(event, fn);
+    }
+    loadURL(url: string) {
+      this.url = url;
+      return Promise.resolve();
+    }
+    isMinimized() {
+      return false;
+    }
+    restore() {}
+    show() {
+      this.shown = true;
+    }
+    focus() {
+      this.focused = true;
+    }
+  }
+
+  const electron = {
+    app: {
+      isPackaged: options.packaged ?? false,
+      enableSandbox: () => void (calls.sandbox = true),
+      requestSingleInstanceLock: () => options.lock ?? true,
+      quit: () => void calls.quit++,
+      exit: (code: number) => void calls.exit.push(code),
+      on: (event: string, fn: Fn) => void listeners.set(event, [...(listeners.get(event) ?? []), fn]),
+      whenReady: () => ready,
+      getAppPath: () => appPath,
+      getPath: (name: string) => {
+        if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
+        return userData;
+      },
+      getVersion: () => '9.9.9',
+      getLocale: () => options.locale ?? 'ja',
+      setAboutPanelOptions: () => {},
+    },
+    BrowserWindow: FakeWindow,
+    protocol: { registerSchemesAsPrivileged: (schemes: typeof calls.schemes) => void calls.schemes.push(...schemes) },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn: Fn) => void (calls.permissionRequest = fn),
+        setPermissionCheckHandler: (fn: Fn) => void (calls.permissionCheck = fn),
+        setDevicePermissionHandler: (fn: Fn) => void (calls.devicePermission = fn),
+        webRequest: { onBeforeRequest: (fn: Fn) => void (calls.beforeRequest = fn) },
+        protocol: { handle: (scheme: string, fn: Fn) => void calls.protocols.set(scheme, fn) },
+      },
+    },
+    ipcMain: { handle: (channel: string, fn: Fn) => void calls.ipc.set(channel, fn) },
+    Menu: {
+      buildFromTemplate: (template: unknown) => ({ template }),
+      setApplicationMenu: (menu: unknown) => void (calls.menu = menu),
+    },
+    dialog: { showErrorBox: (title: string, message: string) => void calls.errors.push([title, message]) },
+  };
+
+  const fake = {
+    appPath,
+    userData,
+    calls,
+    emit(event: string, ...args: unknown[]) {
+      for (const fn of listeners.get(event) ?? []) fn(...args);
+    },
+    listens: (event: string) => (listeners.get(event) ?? []).length > 0,
+    /** Loads main.ts against this fake, then fires 'ready'. */
+    async start() {
+      (globalThis as Record<string, unknown>).__pmoFakeElectron = electron;
+      delete require.cache[bundleFile];
+      require(bundleFile);
+      running.push(fake);
+      markReady();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+    get window() {
+      return calls.windows[0]!;
+    },
+    invoke(sender: { id: number } | undefined, frame: { url: string; parent: unknown } | null, method: unknown, args?: unknown) {
+      const handler = calls.ipc.get('pmo:invoke')!;
+      return handler({ sender: sender ?? fake.window.webContents, senderFrame: frame }, method, args);
+    },
+  };
+  return fake;
+}
+
+const topFrame = { url: APP_ENTRY_URL, parent: null };
+
+describe('Electron main, before ready', () => {
+  it('registers app:// as standard and secure, without CORS or CSP bypass, and sandboxes every renderer', async () => {
+    const fake = fakeElectron();
+    await fake.start();
+    expect(fake.calls.schemes).toEqual([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+    expect(fake.calls.sandbox).toBe(true);
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    const fake = fakeElectron({ lock: false });
+    await fake.start();
+    expect(fake.calls.quit).toBe(1);
+    expect(fake.calls.windows).toHaveLength(0);
+    expect(fake.calls.ipc.size).toBe(0);
+  });
+});
+
+describe('Electron main, once ready', () => {
+  it('opens the workspace in userData and one window with the policy options', async () => {
+    const fake = fakeElectron();
+    await fake.start();
+    expect(fake.calls.errors).toEqual([]);
+    expect(fs.existsSync(path.join(fake.userData, 'pmo-desk.sqlite'))).toBe(true);
+    expect(fake.calls.windows).toHaveLength(1);
+    expect(fake.window.options).toEqual(windowOptions(path.join(fake.appPath, 'dist/electron/preload.cjs')));
+    expect(fake.window.url).toBe(APP_ENTRY_URL);
+    expect(fake.window.shown).toBe(false);
+    fake.window.events.get('ready-to-show')!();
+    expect(fake.window.shown).toBe(true);
+  });
+
+  it('serves the renderer over app:// with the CSP and one nonce per launch', async () => {
+    const fake = fakeElectron();
+    await fake.start();
+    const handler = fake.calls.protocols.get(APP_SCHEME)!;
+    const first = (await handler({ url: 'app://pmo/', method: 'GET' })) as Response;
+    const second = (await handler({ url: APP_ENTRY_URL, method: 'GET' })) as Response;
+    const csp = first.headers.get('content-security-policy')!;
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+    expect(nonce.length).toBeGreaterThanOrEqual(16);
+    expect(await first.text()).toBe(`<meta name="pmo-style-nonce" content="${nonce}">`);
+    expect(second.headers.get('content-security-policy')).toBe(csp);
+    expect(((await handler({ url: 'app://pmo/..%2f..%2fdrizzle%2fmigrations', method: 'GET' })) as Response).status).toBe(404);
+  });
+
+  it('denies every permission and blocks network requests', async () => {
+    const fake = fakeElectron();
+    await fake.start();
+    const answers: boolean[] = [];
+    fake.calls.permissionRequest!({}, 'media', (granted: boolean) => answers.push(granted));
+    expect(answers).toEqual([false]);
+    expect(fake.calls.permissionCheck!({}, 'clipboard-read', 'app://pmo', {})).toBe(false);
+    expect(fake.calls.devicePermission!({ deviceType: 'usb' })).toBe(false);
+    const cancel = (url: string) => {
+      let answer: unknown;
+      fake.calls.beforeRequest!({ url }, (response: unknown) => (answer = response));
+      return answer;
+    };
+    expect(cancel('https://example.com/')).toEqual({ cancel: true });
+    expect(cancel(APP_ENTRY_URL)).toEqual({ cancel: false });
+  });
+
+  it('locks down every web contents: navigation, redirects, webviews and new windows', async () => {
+    const fake = fakeElectron();
+    await fake.start();
+    const handlers = new Map<string, Fn>();
+    let openHandler: Fn | null = null;
+    fake.emit('web-contents-created', {}, {
+      on: (event: string, fn: Fn) => handlers.set(event, fn),
+      setWindowOpenHandler: (fn: Fn) => (openHandler = fn),
+    });
+    const prevented = (event: string, url: string) => {
+      let stopped = false;
+      handlers.get(event)!({ url, preventDefault: () => (stopped = true) });
+      return stopped;
+    };
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+      expect(prevented(event, 'https://example.com/'), event).toBe(true);
+      expect(prevented(event, 'app://pmo.evil/'), event).toBe(true);
+      expect(prevented(event, `${APP_ENTRY_URL}#/wbs`), event).toBe(false);
+    }
+    expect(prevented('will-attach-webview', 'app://pmo/')).toBe(true);
+    expect(openHandler!({ url: APP_ENTRY_URL })).toEqual({ action: 'deny' });
+  });
+
+  it('sets a Japanese menu when the OS speaks Japanese', async () => {
+    const fake = fakeElectron({ locale: 'ja' });
+    await fake.start();
+    const menu = fake.calls.menu as { template: { label: string }[] };
+    expect(menu.template.map((m) => m.label)).toEqual(['ファイル(&F)', '編集(&E)', '表示(&V)', 'ヘルプ(&H)']);
+  });
+
+  it('focuses the existing window when a second instance starts', async () => {
+    const fake = fakeElectron();
+    await fake.start();
+    fake.emit('second-instance', {}, [], '/');
+    expect(fake.window.shown && fake.window.focused).toBe(true);
+  });
+});
+
+describe('Electron main, IPC', () => {
+  it('answers our own top frame with the core envelope', async () => {
+    const fake = fakeElectron();
+    await fake.start();
+    const info = fake.invoke(undefined, topFrame, 'app.info', {});
+    expect(info).toMatchObject({ ok: true, result: { shell: 'electron', version: '9.9.9', osLocale: 'ja' } });
+    expect(fake.invoke(undefined, topFrame, 'project.create', { name: 'Alpha' })).toMatchObject({ ok: true });
+    expect(fake.invoke(undefined, topFrame, 'project.list', {})).toMatchObject({ ok: true, result: [{ name: 'Alpha' }] });
+    expect(fake.invoke(undefined, topFrame, 'no.such', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+  });
+
+  it.each([
+    ['a subframe', { url: APP_ENTRY_URL, parent: { url: APP_ENTRY_URL } }],
+    ['another origin', { url: 'https://example.com/', parent: null }],
+    ['a look-alike origin', { url: 'app://pmo.evil/index.html', parent: null }],
+    ['a destroyed frame', null],
+  ])('refuses %s', async (_name, frame) => {
+    const fake = fakeElectron();
+    await fake.start();
+    expect(fake.invoke(undefined, frame, 'project.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('refuses another web contents even on our URL', async () => {
+    const fake = fakeElectron();
+    await fake.start();
+    expect(fake.invoke({ id: 99 }, topFrame, 'project.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('refuses a method name that is not a string', async () => {
+    const fake = fakeElectron();
+    await fake.start();
+    expect(fake.invoke(undefined, topFrame, { toString: () => 'project.list' }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+  });
+});
+
+describe('Electron main, failures at open', () => {
+  it('shows an error dialog and exits when the database cannot be opened', async () => {
+    const userData = path.join(tmp, `broken-${++counter}`);
+    fs.mkdirSync(userData, { recursive: true });
+    fs.writeFileSync(path.join(userData, 'pmo-desk.sqlite'), 'this is not a database, just some bytes '.repeat(200));
+    const fake = fakeElectron({ userData, locale: 'en-US' });
+    await fake.start();
+    expect(fake.calls.errors).toHaveLength(1);
+    expect(fake.calls.errors[0]![0]).toBe('PMO Desk could not start');
+    expect(fake.calls.exit).toEqual([1]);
+    expect(fake.calls.windows).toHaveLength(0);
+  });
+
+  it('loads the binding named by PMO_SQLITE_BINDING in development', async () => {
+    process.env.PMO_SQLITE_BINDING = path.join(tmp, 'missing', 'better_sqlite3.node');
+    const fake = fakeElectron();
+    await fake.start();
+    expect(fake.calls.exit).toEqual([1]);
+    expect(fake.calls.errors[0]![1]).toMatch(/missing/);
+  });
+
+  it('ignores PMO_SQLITE_BINDING in the packaged app', async () => {
+    process.env.PMO_SQLITE_BINDING = path.join(tmp, 'missing', 'better_sqlite3.node');
+    const fake = fakeElectron({ packaged: true });
+    await fake.start();
+    expect(fake.calls.errors).toEqual([]);
+    expect(fake.calls.windows).toHaveLength(1);
+  });
+});
