@@ -1,0 +1,100 @@
+// Per-project vocabularies. A list the project never customized has no rows and answers the defaults,
+// so new default items reach old projects. Which codes count as closed is kept in the settings table
+// (the vocabularies table has no column for it); where an item does not say, a code the default list
+// treats as closed (done, cancelled, closed) stays closed.
+import {
+  DEFAULT_VOCABULARIES,
+  REGISTERS,
+  VOCAB_LISTS,
+  type VocabList,
+  type VocabListName,
+  type Vocabularies,
+} from '../../../common/registers.js';
+import { ApiError } from '../../../common/errors.js';
+import type { Db } from '../../db/open.js';
+import { getProjectRow } from '../projects.js';
+import { getSetting, setSetting } from '../settings.js';
+import { REGISTER_STORES } from './stores.js';
+
+type ClosedCodes = Partial<Record<VocabListName, string[]>>;
+
+const closedKey = (projectId: number) => `project.${projectId}.vocab.closed`;
+
+export function loadVocabularies(db: Db, projectId: number): Vocabularies {
+  const rows = db
+    .prepare('SELECT list, code, label_ja AS labelJa, label_en AS labelEn FROM vocabularies WHERE project_id = ? ORDER BY position, id')
+    .all(projectId) as { list: string; code: string; labelJa: string; labelEn: string }[];
+  const closed = (getSetting(db, closedKey(projectId)) ?? {}) as ClosedCodes;
+  const out = {} as Vocabularies;
+  for (const list of VOCAB_LISTS) {
+    const stored = rows.filter((r) => r.list === list);
+    if (stored.length === 0) {
+      out[list] = { list, customized: false, items: DEFAULT_VOCABULARIES[list].map((i) => ({ ...i })) };
+      continue;
+    }
+    const closedSet = closed[list] ? new Set(closed[list]) : defaultClosed(list);
+    out[list] = {
+      list,
+      customized: true,
+      items: stored.map((r) => ({ code: r.code, labelJa: r.labelJa, labelEn: r.labelEn, closed: closedSet.has(r.code) })),
+    };
+  }
+  return out;
+}
+
+function defaultClosed(list: VocabListName): Set<string> {
+  return new Set(DEFAULT_VOCABULARIES[list].filter((i) => i.closed).map((i) => i.code));
+}
+
+export interface VocabItemInput {
+  code: string;
+  labelJa: string;
+  labelEn: string;
+  /** Absent: closed if the default list has this code as closed (so relabelling keeps 'done' closed). */
+  closed?: boolean;
+}
+
+/**
+ * Replaces one list of a project in one transaction. Refused with CONFLICT while stored rows use a code
+ * the new list drops (details: [{code, count}]), so every stored value stays a code of its list.
+ * Items are assumed checked by the API schema (non-empty, no duplicate codes or labels).
+ */
+export function setVocabulary(db: Db, projectId: number, list: VocabListName, items: VocabItemInput[]): VocabList {
+  const run = db.sqlite.transaction(() => {
+    getProjectRow(db, projectId);
+    const codes = new Set(items.map((i) => i.code));
+    const orphans = usedCodesOutside(db, projectId, list, codes);
+    if (orphans.length > 0) {
+      const total = orphans.reduce((n, o) => n + o.count, 0);
+      throw new ApiError(
+        'CONFLICT',
+        `${total} row(s) still use ${orphans.map((o) => `"${o.code}" (${o.count})`).join(', ')} of ${list}`,
+        orphans,
+      );
+    }
+    db.prepare('DELETE FROM vocabularies WHERE project_id = ? AND list = ?').run(projectId, list);
+    const insert = db.prepare('INSERT INTO vocabularies (project_id, list, code, label_ja, label_en, position) VALUES (?, ?, ?, ?, ?, ?)');
+    items.forEach((i, n) => insert.run(projectId, list, i.code, i.labelJa, i.labelEn, n + 1));
+    const closed = (getSetting(db, closedKey(projectId)) ?? {}) as ClosedCodes;
+    const closedByDefault = defaultClosed(list);
+    const closedNow = items.filter((i) => i.closed ?? closedByDefault.has(i.code)).map((i) => i.code);
+    setSetting(db, closedKey(projectId), { ...closed, [list]: closedNow });
+    return loadVocabularies(db, projectId)[list];
+  });
+  return run.immediate();
+}
+
+/** Codes stored in the project's rows for fields bound to `list` that are not in `codes`, with counts. */
+function usedCodesOutside(db: Db, projectId: number, list: VocabListName, codes: Set<string>): { code: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const def of Object.values(REGISTERS)) {
+    const fields = Object.entries(def.vocab).filter(([, v]) => v.list === list).map(([f]) => f);
+    if (fields.length === 0) continue;
+    for (const row of REGISTER_STORES[def.name].where(db, 'project_id = ?', projectId))
+      for (const f of fields) {
+        const v = row[f] as string;
+        if (v !== '' && !codes.has(v)) counts.set(v, (counts.get(v) ?? 0) + 1);
+      }
+  }
+  return [...counts].map(([code, count]) => ({ code, count }));
+}
