@@ -41,6 +41,85 @@ export interface WbsTask extends WbsFields {
   level: number;
   extra: Record<string, unknown>;
   updatedAt: string;
+  /** Has subtasks: its dates, effort and progress are rolled up from them, not typed. */
+  summary: boolean;
+  /** Planned finish has passed (before today) and the task is neither done nor cancelled. */
+  late: boolean;
+  /** Planned start has passed, no actual start, and the task is still not started. */
+  lateStart: boolean;
+}
+
+/** The fields of a summary row computed from its subtasks; typing into them is refused. */
+export const WBS_ROLLED_UP_FIELDS = [
+  'plannedStart',
+  'plannedFinish',
+  'actualStart',
+  'actualFinish',
+  'plannedEffort',
+  'actualEffort',
+  'progress',
+] as const satisfies readonly (keyof WbsFields)[];
+export type WbsRolledUpField = (typeof WBS_ROLLED_UP_FIELDS)[number];
+
+/** wbs.update's answer: the task, and its ancestors (root first) whose roll-ups may have changed. */
+export interface WbsUpdateResult {
+  task: WbsTask;
+  related: WbsTask[];
+}
+
+/** wbs.applyCells' answer. */
+export interface WbsCellsResult {
+  /** Updated and created tasks and every ancestor of them, as stored now (tree order). */
+  tasks: WbsTask[];
+  /** Ids of the created rows, in the order of `creates`. When non-empty, codes of later rows shifted. */
+  createdIds: number[];
+}
+
+/** One bad cell of a refused wbs.applyCells call (the VALIDATION error's details). */
+export interface CellProblem {
+  /** Index in `updates`; for `creates`, updates.length + index (the row of the pasted block). */
+  row: number;
+  /** The task of an update; null for a create. */
+  id: number | null;
+  field: string;
+  message: string;
+}
+
+export type BatchKind = 'edit' | 'undo' | 'redo';
+
+export interface HistoryState {
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Label of the batch an undo would revert (e.g. 'wbs.applyCells'). */
+  undoLabel?: string;
+  redoLabel?: string;
+}
+
+export interface UndoResult {
+  /** False when there was nothing to undo / redo (nothing changed). */
+  applied: boolean;
+  /** Label of the batch undone / redone. */
+  label?: string;
+  /** Audit entities the step touched ('wbs_task', 'risk', …): the screens to reload. */
+  entities: string[];
+  state: HistoryState;
+}
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** One change of one row, as history.row lists it (newest first). */
+export interface HistoryEntry {
+  at: string;
+  who: string;
+  batchId: string;
+  batchLabel: string;
+  kind: BatchKind;
+  action: 'create' | 'update' | 'delete';
+  changes: FieldChange[];
 }
 
 export interface AppInfo {

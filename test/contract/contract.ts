@@ -72,7 +72,8 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
         id: t.id,
         patch: { assignee: '山田', plannedStart: '2025-04-01', plannedFinish: '2025-04-30', progress: 40, status: 'in_progress' },
       });
-      expect(u).toMatchObject({ assignee: '山田', plannedStart: '2025-04-01', plannedFinish: '2025-04-30', progress: 40, status: 'in_progress', code: '1' });
+      expect(u.task).toMatchObject({ assignee: '山田', plannedStart: '2025-04-01', plannedFinish: '2025-04-30', progress: 40, status: 'in_progress', code: '1' });
+      expect(u.related).toEqual([]);
       expect((await a.call('wbs.list', { projectId: p.id }))[0]).toMatchObject({ assignee: '山田', progress: 40 });
     });
 
@@ -83,6 +84,114 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
       await a.call('wbs.create', { projectId: p.id, values: { name: 'B' } });
       expect(await a.call('wbs.delete', { id: parent.id })).toEqual({ deleted: 2 });
       expect((await a.call('wbs.list', { projectId: p.id })).map((t) => [t.code, t.name])).toEqual([['1', 'B']]);
+    });
+
+    describe('WBS tree operations, bulk cells, roll-ups and undo', () => {
+      async function tree() {
+        const p = await a.call('project.create', { name: 'P' });
+        const phase = await a.call('wbs.create', { projectId: p.id, values: { name: '設計' } });
+        const mk = (name: string, values = {}) => a.call('wbs.create', { projectId: p.id, parentId: phase.id, values: { name, ...values } });
+        const t1 = await mk('基本設計', { plannedStart: '2025-04-01', plannedFinish: '2025-04-15', plannedEffort: 3, progress: 100, status: 'done' });
+        const t2 = await mk('詳細設計', { plannedStart: '2025-04-16', plannedFinish: '2025-04-30', plannedEffort: 1 });
+        const build = await a.call('wbs.create', { projectId: p.id, values: { name: '製造' } });
+        return { p: p.id, phase: phase.id, t1: t1.id, t2: t2.id, build: build.id };
+      }
+      const codes = (list: { code: string; name: string }[]) => list.map((t) => `${t.code} ${t.name}`);
+
+      it('inserts above and below, moves, indents and outdents, answering the renumbered WBS', async () => {
+        const ids = await tree();
+        const above = await a.call('wbs.create', { projectId: ids.p, beforeId: ids.t2, values: { name: '方式設計' } });
+        expect(above).toMatchObject({ code: '1.2', parentId: ids.phase });
+        const below = await a.call('wbs.create', { projectId: ids.p, afterId: ids.build, values: { name: 'テスト' } });
+        expect(below.code).toBe('3');
+        expect(codes(await a.call('wbs.move', { ids: [ids.t2], direction: 'up' }))).toEqual(['1 設計', '1.1 基本設計', '1.2 詳細設計', '1.3 方式設計', '2 製造', '3 テスト']);
+        expect(codes(await a.call('wbs.indent', { ids: [below.id] }))).toEqual(['1 設計', '1.1 基本設計', '1.2 詳細設計', '1.3 方式設計', '2 製造', '2.1 テスト']);
+        expect(codes(await a.call('wbs.outdent', { ids: [above.id] }))).toEqual(['1 設計', '1.1 基本設計', '1.2 詳細設計', '2 方式設計', '3 製造', '3.1 テスト']);
+        const before = snapshot(a.sqlite);
+        const err = await failure(a.call('wbs.indent', { ids: [ids.t1] }));
+        expect(err).toMatchObject({ code: 'CONFLICT', details: { field: 'ids', id: ids.t1 } });
+        expect(err.message).toContain('1.1');
+        expect(snapshot(a.sqlite)).toBe(before);
+      });
+
+      it('rolls summaries up and answers an edit with the task and its ancestors', async () => {
+        const ids = await tree();
+        const phase = (await a.call('wbs.list', { projectId: ids.p }))[0];
+        expect(phase).toMatchObject({ summary: true, plannedStart: '2025-04-01', plannedFinish: '2025-04-30', plannedEffort: 4, progress: 75 });
+        const r = await a.call('wbs.update', { id: ids.t2, patch: { plannedFinish: '2025-05-20', progress: 100 } });
+        expect(r.task).toMatchObject({ id: ids.t2, code: '1.2', summary: false });
+        expect(r.related).toHaveLength(1);
+        expect(r.related[0]).toMatchObject({ id: ids.phase, code: '1', plannedFinish: '2025-05-20', progress: 100 });
+        const before = snapshot(a.sqlite);
+        const err = await failure(a.call('wbs.update', { id: ids.phase, patch: { progress: 10 } }));
+        expect(err).toMatchObject({ code: 'CONFLICT', details: { field: 'progress' } });
+        expect(snapshot(a.sqlite)).toBe(before);
+      });
+
+      it('marks late tasks and late starts', async () => {
+        const p = await a.call('project.create', { name: 'P' });
+        await a.call('wbs.create', { projectId: p.id, values: { name: 'old', plannedStart: '2000-01-01', plannedFinish: '2000-01-31' } });
+        await a.call('wbs.create', { projectId: p.id, values: { name: 'future', plannedStart: '2999-01-01', plannedFinish: '2999-01-31' } });
+        const list = await a.call('wbs.list', { projectId: p.id });
+        expect(list.map((t) => [t.name, t.late, t.lateStart])).toEqual([
+          ['old', true, true],
+          ['future', false, false],
+        ]);
+      });
+
+      it('pastes a block with new rows in one call, and refuses a block with bad cells whole', async () => {
+        const ids = await tree();
+        const r = await a.call('wbs.applyCells', {
+          projectId: ids.p,
+          updates: [{ id: ids.t2, patch: { assignee: '山田' } }],
+          creates: [{ values: { name: '設計レビュー', plannedEffort: 1 } }],
+          createAfterId: ids.t2,
+        });
+        expect(r.createdIds).toHaveLength(1);
+        expect(codes(r.tasks)).toEqual(['1 設計', '1.2 詳細設計', '1.3 設計レビュー']);
+        const before = snapshot(a.sqlite);
+        const err = await failure(
+          a.call('wbs.applyCells', {
+            projectId: ids.p,
+            updates: [
+              { id: ids.t1, patch: { plannedStart: '2025-13-01' } },
+              { id: ids.t2, patch: { name: 'fine' } },
+            ],
+            creates: [{ values: { progress: 101 } }],
+          }),
+        );
+        expect(err.code).toBe('VALIDATION');
+        expect(err.details).toEqual([
+          { row: 0, id: ids.t1, field: 'plannedStart', message: 'is not a calendar date' },
+          { row: 2, id: null, field: 'progress', message: 'must be 0–100' },
+        ]);
+        expect(snapshot(a.sqlite)).toBe(before);
+      });
+
+      it('undoes and redoes a change, and lists a row\'s history', async () => {
+        const ids = await tree();
+        await a.call('wbs.delete', { id: ids.phase });
+        expect(codes(await a.call('wbs.list', { projectId: ids.p }))).toEqual(['1 製造']);
+        expect(await a.call('history.state', { projectId: ids.p })).toEqual({ canUndo: true, canRedo: false, undoLabel: 'wbs.delete' });
+        const u = await a.call('history.undo', { projectId: ids.p });
+        expect(u).toEqual({
+          applied: true,
+          label: 'wbs.delete',
+          entities: ['wbs_task'],
+          state: { canUndo: true, canRedo: true, undoLabel: 'wbs.create', redoLabel: 'wbs.delete' },
+        });
+        expect(codes(await a.call('wbs.list', { projectId: ids.p }))).toEqual(['1 設計', '1.1 基本設計', '1.2 詳細設計', '2 製造']);
+        await a.call('history.redo', { projectId: ids.p });
+        expect(codes(await a.call('wbs.list', { projectId: ids.p }))).toEqual(['1 製造']);
+        const h = await a.call('history.row', { entity: 'wbs_task', id: ids.t1 });
+        expect(h.map((e) => [e.kind, e.action])).toEqual([
+          ['redo', 'delete'],
+          ['undo', 'create'],
+          ['edit', 'delete'],
+          ['edit', 'create'],
+        ]);
+        expect(h[0]).toMatchObject({ who: 'tester', batchLabel: 'wbs.delete' });
+      });
     });
 
     it('stores settings', async () => {
@@ -102,6 +211,13 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
         ['unknown status', (c, { t }) => c('wbs.update', { id: t, patch: { status: 'finished' as never } }), 'patch.status'],
         ['id as text', (c) => c('wbs.delete', { id: '1' as never }), 'id'],
         ['missing projectId', (c) => c('wbs.create', {} as never), 'projectId'],
+        ['unknown move direction', (c, { t }) => c('wbs.move', { ids: [t], direction: 'left' as never }), 'direction'],
+        ['indent of no task', (c) => c('wbs.indent', { ids: [] }), 'ids'],
+        ['delete naming no task', (c) => c('wbs.delete', {}), 'id'],
+        ['both neighbours of a new task', (c, { p, t }) => c('wbs.create', { projectId: p, afterId: t, beforeId: t }), 'beforeId'],
+        ['cells that are not an object', (c, { p, t }) => c('wbs.applyCells', { projectId: p, updates: [{ id: t, patch: 'x' as never }] }), 'updates.0.patch'],
+        ['undo without a project', (c) => c('history.undo', {} as never), 'projectId'],
+        ['row history without entity', (c, { t }) => c('history.row', { entity: '', id: t }), 'entity'],
       ];
       for (const [label, run, field] of cases) {
         it(label, async () => {

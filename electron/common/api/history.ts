@@ -1,2 +1,19 @@
-// Part of the API contract; filled in by the issue that needs it.
-export const historyApi = {} as const;
+// Undo / redo in the domain (on the audit batches, per project) and the history of one row.
+import { z } from 'zod';
+import type { HistoryEntry, HistoryState, UndoResult } from '../dto.js';
+import { id, text } from './schemas.js';
+
+const project = z.strictObject({ projectId: id });
+
+export const historyApi = {
+  /** Reverts the project's latest change (a whole batch: a 500-row paste is one step). */
+  'history.undo': { input: project, output: {} as UndoResult },
+  /** Re-applies the latest undone change, unless a new change was made since. */
+  'history.redo': { input: project, output: {} as UndoResult },
+  'history.state': { input: project, output: {} as HistoryState },
+  /** Changes of one row, newest first. `entity` as in the audit trail: 'wbs_task', 'risk', … */
+  'history.row': {
+    input: z.strictObject({ entity: text(50).min(1), id, limit: z.number().int().min(1).max(5000).optional() }),
+    output: [] as HistoryEntry[],
+  },
+} as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WBS_STATUSES, type WbsTask } from '../dto.js';
+import { WBS_STATUSES, type WbsCellsResult, type WbsFields, type WbsTask, type WbsUpdateResult } from '../dto.js';
 import { id, isoDate, text } from './schemas.js';
 
 export const wbsFields = z.strictObject({
@@ -19,22 +19,66 @@ export const wbsFields = z.strictObject({
   notes: text(10000),
 });
 
+/**
+ * Field values of one row of a bulk write. Only the shape is checked here: wbs.applyCells checks each
+ * value itself, so a bad block is answered with every bad cell (row, id, field) rather than zod paths.
+ */
+const cellValues = z.custom<Partial<WbsFields>>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  'must be an object of field values',
+);
+
+const ids = z.array(id).min(1, 'must name at least one task').max(100_000);
+
 export const wbsApi = {
   'wbs.list': { input: z.strictObject({ projectId: id }), output: [] as WbsTask[] },
   'wbs.create': {
-    input: z.strictObject({
-      projectId: id,
-      /** Parent task; null or absent for a top-level task. */
-      parentId: id.nullable().optional(),
-      /** Insert after this sibling; absent = at the end. */
-      afterId: id.nullable().optional(),
-      values: wbsFields.partial().optional(),
-    }),
+    input: z
+      .strictObject({
+        projectId: id,
+        /** Parent task; null or absent for a top-level task (taken from afterId / beforeId when given). */
+        parentId: id.nullable().optional(),
+        /** Insert below this task, as its next sibling. */
+        afterId: id.nullable().optional(),
+        /** Insert above this task, as its previous sibling. */
+        beforeId: id.nullable().optional(),
+        values: wbsFields.partial().optional(),
+      })
+      .refine((i) => i.afterId == null || i.beforeId == null, { message: 'give afterId or beforeId, not both', path: ['beforeId'] }),
     output: {} as WbsTask,
   },
   'wbs.update': {
     input: z.strictObject({ id, patch: wbsFields.partial() }),
-    output: {} as WbsTask,
+    output: {} as WbsUpdateResult,
   },
-  'wbs.delete': { input: z.strictObject({ id }), output: {} as { deleted: number } },
+  /** Deletes tasks (`id`, or several `ids`) with their subtasks, as one undo step. */
+  'wbs.delete': {
+    input: z
+      .strictObject({ id: id.optional(), ids: ids.optional() })
+      .refine((i) => i.id !== undefined || i.ids !== undefined, { message: 'give id or ids', path: ['id'] }),
+    output: {} as { deleted: number },
+  },
+  /**
+   * Paste, fill down, clear range: updates of existing rows and new rows, one batch. Any bad value
+   * refuses the whole call with VALIDATION, details: CellProblem[] (every bad cell).
+   */
+  'wbs.applyCells': {
+    input: z.strictObject({
+      projectId: id,
+      updates: z.array(z.strictObject({ id, patch: cellValues })).max(100_000),
+      creates: z.array(z.strictObject({ values: cellValues })).max(100_000).optional(),
+      /** New rows go after this task as its siblings; absent or null: at the end of the top level. */
+      createAfterId: id.nullable().optional(),
+    }),
+    output: {} as WbsCellsResult,
+  },
+  /** Moves tasks (with their subtrees) one place among their siblings; answers the whole WBS. */
+  'wbs.move': {
+    input: z.strictObject({ ids, direction: z.enum(['up', 'down']) }),
+    output: [] as WbsTask[],
+  },
+  /** Each task becomes the last child of its previous sibling; answers the whole WBS. */
+  'wbs.indent': { input: z.strictObject({ ids }), output: [] as WbsTask[] },
+  /** Each task becomes the next sibling of its parent; answers the whole WBS. */
+  'wbs.outdent': { input: z.strictObject({ ids }), output: [] as WbsTask[] },
 } as const;

@@ -2,7 +2,13 @@ import type { HandlerMap } from '../../common/api.js';
 import type { historyApi } from '../../common/api/history.js';
 import type { Db } from '../db/open.js';
 import type { HostContext } from '../handlers.js';
+import { historyState, redo, rowHistory, undo } from '../services/history.js';
 
-export function historyHandlers(_db: Db, _ctx: HostContext): HandlerMap<keyof typeof historyApi> {
-  return {};
+export function historyHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof historyApi> {
+  return {
+    'history.undo': ({ projectId }) => undo(db, ctx, projectId),
+    'history.redo': ({ projectId }) => redo(db, ctx, projectId),
+    'history.state': ({ projectId }) => historyState(db, projectId),
+    'history.row': ({ entity, id, limit }) => rowHistory(db, entity, id, limit),
+  };
 }

@@ -2,13 +2,31 @@ import type { HandlerMap } from '../../common/api.js';
 import type { wbsApi } from '../../common/api/wbs.js';
 import type { Db } from '../db/open.js';
 import type { HostContext } from '../handlers.js';
-import { listTasks, createTask, updateTask, deleteTask } from '../services/wbs.js';
+import { listTasks, createTask, updateTask, deleteTasks } from '../services/wbs.js';
+import { applyCells } from '../services/wbs-cells.js';
+import { indentTasks, moveTasks, outdentTasks } from '../services/wbs-moves.js';
+import { localToday } from '../services/rollup.js';
+
+declare module '../handlers.js' {
+  interface HostContext {
+    /**
+     * Today (yyyy-mm-dd) for the late marks; tests fix it. Default: this machine's calendar day.
+     * (Declared here until the lead moves it into HostContext itself.)
+     */
+    today?: () => string;
+  }
+}
 
 export function wbsHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof wbsApi> {
+  const today = () => ctx.today?.() ?? localToday();
   return {
-    'wbs.list': ({ projectId }) => listTasks(db, projectId),
-    'wbs.create': ({ projectId, ...task }) => createTask(db, ctx, projectId, task),
-    'wbs.update': ({ id, patch }) => updateTask(db, ctx, id, patch),
-    'wbs.delete': ({ id }) => deleteTask(db, ctx, id),
+    'wbs.list': ({ projectId }) => listTasks(db, projectId, today()),
+    'wbs.create': ({ projectId, ...task }) => createTask(db, ctx, projectId, task, today()),
+    'wbs.update': ({ id, patch }) => updateTask(db, ctx, id, patch, today()),
+    'wbs.delete': ({ id, ids }) => deleteTasks(db, ctx, [...(id === undefined ? [] : [id]), ...(ids ?? [])]),
+    'wbs.applyCells': (input) => applyCells(db, ctx, input as Parameters<typeof applyCells>[2], today()),
+    'wbs.move': ({ ids, direction }) => moveTasks(db, ctx, ids, direction, today()),
+    'wbs.indent': ({ ids }) => indentTasks(db, ctx, ids, today()),
+    'wbs.outdent': ({ ids }) => outdentTasks(db, ctx, ids, today()),
   };
 }

@@ -1,0 +1,144 @@
+// Pure rules of the WBS tree, without a database: codes (1, 1.1, 1.1.1) from parent + position,
+// summary roll-ups, and the late marks. The service materializes roll-ups with these same functions,
+// so the unit tests check exactly what runs.
+import { WBS_ROLLED_UP_FIELDS, type WbsFields, type WbsRolledUpField } from '../../common/dto.js';
+
+export type RolledUp = Pick<WbsFields, WbsRolledUpField>;
+
+/** Effort sums are kept to 6 decimals, so 0.1 + 0.2 compares equal to a stored 0.3. */
+const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
+
+function minOf(values: (string | null)[]): string | null {
+  let m: string | null = null;
+  for (const v of values) if (v !== null && (m === null || v < m)) m = v;
+  return m;
+}
+function maxOf(values: (string | null)[]): string | null {
+  let m: string | null = null;
+  for (const v of values) if (v !== null && (m === null || v > m)) m = v;
+  return m;
+}
+function sumOf(values: (number | null)[]): number | null {
+  let s: number | null = null;
+  for (const v of values) if (v !== null) s = (s ?? 0) + v;
+  return s === null ? null : tidy(s);
+}
+
+/**
+ * A summary row's values from its direct children (which are already rolled up themselves).
+ * Actual finish is the latest child's only once every child has finished: a summary with open work
+ * has not finished. Progress is weighted by planned effort; without any effort, a plain average.
+ */
+export function rollUp(children: readonly RolledUp[]): RolledUp {
+  if (children.length === 0) throw new Error('rollUp needs at least one child');
+  let weight = 0;
+  let weighted = 0;
+  let plain = 0;
+  for (const c of children) {
+    const w = c.plannedEffort !== null && c.plannedEffort > 0 ? c.plannedEffort : 0;
+    weight += w;
+    weighted += c.progress * w;
+    plain += c.progress;
+  }
+  const allFinished = children.every((c) => c.actualFinish !== null);
+  return {
+    plannedStart: minOf(children.map((c) => c.plannedStart)),
+    plannedFinish: maxOf(children.map((c) => c.plannedFinish)),
+    actualStart: minOf(children.map((c) => c.actualStart)),
+    actualFinish: allFinished ? maxOf(children.map((c) => c.actualFinish)) : null,
+    plannedEffort: sumOf(children.map((c) => c.plannedEffort)),
+    actualEffort: sumOf(children.map((c) => c.actualEffort)),
+    progress: Math.round(weight > 0 ? weighted / weight : plain / children.length),
+  };
+}
+
+/** The fields of `computed` that differ from what `stored` holds, or null when none do. */
+export function rollUpChanges(stored: RolledUp, computed: RolledUp): { before: Partial<RolledUp>; after: Partial<RolledUp> } | null {
+  const before: Partial<Record<WbsRolledUpField, unknown>> = {};
+  const after: Partial<Record<WbsRolledUpField, unknown>> = {};
+  let any = false;
+  for (const f of WBS_ROLLED_UP_FIELDS) {
+    if (Object.is(stored[f], computed[f])) continue;
+    before[f] = stored[f];
+    after[f] = computed[f];
+    any = true;
+  }
+  return any ? { before: before as Partial<RolledUp>, after: after as Partial<RolledUp> } : null;
+}
+
+type LateInput = Pick<WbsFields, 'plannedStart' | 'plannedFinish' | 'actualStart' | 'status'>;
+
+/** `today` is yyyy-mm-dd; ISO dates compare as strings. */
+export function lateFlags(t: LateInput, today: string): { late: boolean; lateStart: boolean } {
+  return {
+    late: t.plannedFinish !== null && t.plannedFinish < today && t.status !== 'done' && t.status !== 'cancelled',
+    lateStart: t.plannedStart !== null && t.plannedStart < today && t.actualStart === null && t.status === 'not_started',
+  };
+}
+
+/** Today's date on this machine's calendar (not UTC: a Tokyo morning is still yesterday in UTC). */
+export function localToday(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+export interface TreeNode {
+  id: number;
+  parentId: number | null;
+  position: number;
+}
+
+export interface Placed<R> {
+  row: R;
+  code: string;
+  level: number;
+  summary: boolean;
+}
+
+/**
+ * Rows in tree order (parents before children, siblings by position then id) with their derived
+ * code and level. Rows whose parent is missing are not reachable and are left out.
+ */
+export function treeOrder<R extends TreeNode>(rows: readonly R[]): Placed<R>[] {
+  const children = new Map<number | null, R[]>();
+  for (const r of rows) {
+    const list = children.get(r.parentId);
+    if (list) list.push(r);
+    else children.set(r.parentId, [r]);
+  }
+  for (const list of children.values()) list.sort((a, b) => a.position - b.position || a.id - b.id);
+  const out: Placed<R>[] = [];
+  // An explicit stack rather than recursion: a pathological import could nest thousands deep.
+  const stack: { parentId: number | null; prefix: string; level: number; i: number }[] = [{ parentId: null, prefix: '', level: 0, i: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const list = children.get(top.parentId) ?? [];
+    if (top.i >= list.length) {
+      stack.pop();
+      continue;
+    }
+    const r = list[top.i++]!;
+    const code = top.prefix ? `${top.prefix}.${top.i}` : String(top.i);
+    out.push({ row: r, code, level: top.level, summary: children.has(r.id) });
+    stack.push({ parentId: r.id, prefix: code, level: top.level + 1, i: 0 });
+  }
+  return out;
+}
+
+/** Every summary's roll-up computed from the leaves up: the reference the stored values must equal. */
+export function rollUpAll<R extends TreeNode & RolledUp>(rows: readonly R[]): Map<number, RolledUp> {
+  const placed = treeOrder(rows);
+  const values = new Map<number, RolledUp>(rows.map((r) => [r.id, r]));
+  const kids = new Map<number, number[]>();
+  for (const { row } of placed) if (row.parentId !== null) (kids.get(row.parentId) ?? kids.set(row.parentId, []).get(row.parentId)!).push(row.id);
+  const out = new Map<number, RolledUp>();
+  // Reverse tree order visits every child before its parent.
+  for (let i = placed.length - 1; i >= 0; i--) {
+    const { row, summary } = placed[i]!;
+    if (!summary) continue;
+    const v = rollUp(kids.get(row.id)!.map((id) => values.get(id)!));
+    values.set(row.id, v);
+    out.set(row.id, v);
+  }
+  return out;
+}

@@ -1,0 +1,99 @@
+// Cells in bulk: a paste, a fill down or a cleared range is one call, one transaction and one undo
+// step. Every value is checked before anything is written; one bad cell refuses the whole call with
+// the list of all bad cells, so the user fixes the block once instead of finding errors one by one.
+import { WBS_ROLLED_UP_FIELDS, type CellProblem, type WbsCellsResult, type WbsFields } from '../../common/dto.js';
+import { wbsFields } from '../../common/api/wbs.js';
+import { ApiError } from '../../common/errors.js';
+import type { Db } from '../db/open.js';
+import { inBatch, type Actor } from '../batch.js';
+import { changedFields } from './diff.js';
+import { getProjectRow } from './projects.js';
+import { ENTITY, getTaskRow, hasChildren, insertRow, placeTasks, settleRollUps, slotPositions, wbsStore, type TaskRow } from './wbs.js';
+
+export interface CellsInput {
+  projectId: number;
+  updates: { id: number; patch: Record<string, unknown> }[];
+  creates?: { values: Record<string, unknown> }[];
+  /** New rows go after this task, as its siblings; absent: at the end of the top level. */
+  createAfterId?: number | null;
+}
+
+const SHAPE = wbsFields.shape as Record<string, (typeof wbsFields.shape)[keyof WbsFields]>;
+const ROLLED_UP = new Set<string>(WBS_ROLLED_UP_FIELDS);
+
+/** Every value that fails its field's schema, as cell problems. */
+function badValues(row: number, id: number | null, values: Record<string, unknown>): CellProblem[] {
+  const out: CellProblem[] = [];
+  for (const [field, value] of Object.entries(values)) {
+    const schema = Object.prototype.hasOwnProperty.call(SHAPE, field) ? SHAPE[field] : undefined;
+    if (!schema) {
+      out.push({ row, id, field, message: 'is not a WBS field' });
+      continue;
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) out.push({ row, id, field, message: parsed.error.issues[0]?.message ?? 'is not valid' });
+  }
+  return out;
+}
+
+function refuse(problems: CellProblem[]): never {
+  const shown = problems
+    .slice(0, 5)
+    .map((p) => `row ${p.row + 1} ${p.field}: ${p.message}`)
+    .join('; ');
+  const more = problems.length > 5 ? ` and ${problems.length - 5} more` : '';
+  throw new ApiError('VALIDATION', `wbs.applyCells: ${problems.length} invalid cell${problems.length === 1 ? '' : 's'}: ${shown}${more}`, problems);
+}
+
+export function applyCells(db: Db, actor: Actor, input: CellsInput, today: string): WbsCellsResult {
+  const { projectId, updates } = input;
+  const creates = input.creates ?? [];
+  getProjectRow(db, projectId);
+
+  // 1. Values, without the database.
+  const problems = [
+    ...updates.flatMap((u, i) => badValues(i, u.id, u.patch)),
+    ...creates.flatMap((c, j) => badValues(updates.length + j, null, c.values)),
+  ];
+  return inBatch(db, actor, 'wbs.applyCells', projectId, (batch) => {
+    // 2. Rows (inside the transaction, so they cannot change under the checks): they must exist in
+    // this project; computed cells of summary rows cannot be typed.
+    const rows = new Map<number, TaskRow>();
+    updates.forEach((u, i) => {
+      const row = rows.get(u.id) ?? getTaskRow(db, u.id);
+      if (row.projectId !== projectId)
+        throw new ApiError('CONFLICT', `WBS task ${u.id} belongs to another project`, { field: 'updates', row: i, id: u.id });
+      rows.set(u.id, row);
+      const computed = Object.keys(u.patch).filter((f) => ROLLED_UP.has(f));
+      if (computed.length > 0 && hasChildren(db, row))
+        for (const field of computed) problems.push({ row: i, id: u.id, field, message: 'is computed from subtasks of a summary task' });
+    });
+    const after = input.createAfterId ?? null;
+    if (creates.length > 0 && after !== null && getTaskRow(db, after).projectId !== projectId)
+      throw new ApiError('CONFLICT', `WBS task ${after} belongs to another project`, { field: 'createAfterId' });
+    if (problems.length > 0) refuse(problems.sort((a, b) => a.row - b.row));
+    const changedIds = new Set<number>();
+    const parents = new Set<number | null>();
+    for (const u of updates) {
+      const row = wbsStore.get(db, u.id)!;
+      const changed = changedFields(row, u.patch as Partial<WbsFields>);
+      if (!changed) continue;
+      wbsStore.update(db, u.id, changed.after);
+      batch.record(ENTITY, u.id, 'update', changed.before, changed.after);
+      changedIds.add(u.id);
+      if (Object.keys(changed.after).some((f) => ROLLED_UP.has(f))) parents.add(row.parentId);
+    }
+    const createdIds: number[] = [];
+    if (creates.length > 0) {
+      const parentId = after === null ? null : getTaskRow(db, after).parentId;
+      const positions = slotPositions(db, batch, projectId, parentId, after === null ? 'last' : { after }, creates.length);
+      creates.forEach((c, j) => createdIds.push(insertRow(db, batch, projectId, parentId, positions[j]!, c.values as Partial<WbsFields>).id));
+      parents.add(parentId);
+    }
+    settleRollUps(db, batch, projectId, parents);
+    // The answer: what changed and every ancestor of it (their roll-ups may have moved).
+    const answer = new Set<number>([...changedIds, ...createdIds]);
+    for (const id of [...answer]) for (let p = wbsStore.get(db, id)?.parentId ?? null; p !== null; p = wbsStore.get(db, p)!.parentId) answer.add(p);
+    return { tasks: placeTasks(db, projectId, answer, today), createdIds };
+  });
+}

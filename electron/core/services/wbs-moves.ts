@@ -1,0 +1,118 @@
+// Moving tasks in the tree: up/down among siblings, indent (under the previous sibling) and outdent
+// (after the parent). A task always moves with its subtree; a selection that holds a task and some
+// of its descendants moves the task only. Each call is one batch; a refusal changes nothing.
+import type { WbsTask } from '../../common/dto.js';
+import { ApiError } from '../../common/errors.js';
+import type { Db } from '../db/open.js';
+import { inBatch, type Actor, type Batch } from '../batch.js';
+import { treeOrder } from './rollup.js';
+import {
+  listTasks,
+  rowsOfOneProject,
+  setPosition,
+  settleRollUps,
+  slotPositions,
+  topmost,
+  wbsStore,
+  type TaskRow,
+} from './wbs.js';
+
+type Sib = { id: number; position: number };
+
+function siblingsOf(db: Db, projectId: number, parentId: number | null): Sib[] {
+  return db
+    .prepare('SELECT id, position FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? ORDER BY position, id')
+    .all(projectId, parentId) as Sib[];
+}
+
+/** The selection's topmost tasks in tree order, with their codes for messages. */
+function selection(db: Db, ids: number[]): { projectId: number; tasks: TaskRow[]; code: (id: number) => string } {
+  const rows = rowsOfOneProject(db, ids);
+  const projectId = rows[0]!.projectId;
+  const tree = treeOrder(wbsStore.where(db, 'project_id = ?', projectId));
+  const codes = new Map(tree.map((p) => [p.row.id, p.code]));
+  const rank = new Map(tree.map((p, i) => [p.row.id, i]));
+  const tasks = topmost(db, rows).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  return { projectId, tasks, code: (id) => codes.get(id) ?? String(id) };
+}
+
+/**
+ * Moves the selected tasks one place up or down among their siblings; a block of adjacent selected
+ * siblings moves together. Refused when a selected task is already first (up) or last (down).
+ */
+export function moveTasks(db: Db, actor: Actor, ids: number[], direction: 'up' | 'down', today: string): WbsTask[] {
+  const { projectId, tasks, code } = selection(db, ids);
+  inBatch(db, actor, 'wbs.move', projectId, (batch) => {
+    const byParent = new Map<number | null, Set<number>>();
+    for (const t of tasks) (byParent.get(t.parentId) ?? byParent.set(t.parentId, new Set()).get(t.parentId)!).add(t.id);
+    for (const [parentId, chosen] of byParent) {
+      const sibs = siblingsOf(db, projectId, parentId);
+      const order = [...sibs];
+      const up = direction === 'up';
+      const edge = order[up ? 0 : order.length - 1]!;
+      if (chosen.has(edge.id))
+        throw new ApiError('CONFLICT', `Task ${code(edge.id)} is already the ${up ? 'first' : 'last'} of its siblings and cannot move ${direction}`, {
+          field: 'ids',
+          id: edge.id,
+        });
+      // Each selected task swaps with the unselected neighbour on its side; walking from that side
+      // lets a block of selected siblings pass one neighbour together.
+      const swap = (i: number, j: number) => ([order[i], order[j]] = [order[j]!, order[i]!]);
+      if (up) for (let i = 1; i < order.length; i++) chosen.has(order[i]!.id) && !chosen.has(order[i - 1]!.id) && swap(i, i - 1);
+      else for (let i = order.length - 2; i >= 0; i--) chosen.has(order[i]!.id) && !chosen.has(order[i + 1]!.id) && swap(i, i + 1);
+      reposition(db, batch, parentId, sibs, order);
+    }
+  });
+  return listTasks(db, projectId, today);
+}
+
+/** Gives `order` the siblings' existing positions (sorted), so only the rows that moved change. */
+function reposition(db: Db, batch: Batch, parentId: number | null, before: Sib[], order: Sib[]): void {
+  const slots = before.map((s) => s.position);
+  const distinct = slots.every((p, i) => i === 0 || p > slots[i - 1]!);
+  order.forEach((s, i) => setPosition(db, batch, s, { parentId, position: distinct ? slots[i]! : i + 1 }));
+}
+
+/** Each selected task becomes the last child of its previous sibling. */
+export function indentTasks(db: Db, actor: Actor, ids: number[], today: string): WbsTask[] {
+  const { projectId, tasks, code } = selection(db, ids);
+  inBatch(db, actor, 'wbs.indent', projectId, (batch) => {
+    const touched = new Set<number | null>();
+    // In tree order: after the first of a block is indented, the next one's previous sibling is the
+    // same new parent, so a block of siblings lands under one parent in its order.
+    for (const t of tasks) {
+      const row = wbsStore.get(db, t.id)!;
+      const sibs = siblingsOf(db, projectId, row.parentId);
+      const i = sibs.findIndex((s) => s.id === row.id);
+      if (i === 0)
+        throw new ApiError('CONFLICT', `Task ${code(row.id)} is the first of its siblings and cannot be indented`, { field: 'ids', id: row.id });
+      const parent = sibs[i - 1]!.id;
+      const position = slotPositions(db, batch, projectId, parent, 'last', 1)[0]!;
+      setPosition(db, batch, row, { parentId: parent, position });
+      touched.add(row.parentId).add(parent);
+    }
+    // The new parent may have been a leaf: it becomes a summary, its values now rolled up.
+    settleRollUps(db, batch, projectId, touched);
+  });
+  return listTasks(db, projectId, today);
+}
+
+/** Each selected task becomes the next sibling of its parent (its subtree with it). */
+export function outdentTasks(db: Db, actor: Actor, ids: number[], today: string): WbsTask[] {
+  const { projectId, tasks, code } = selection(db, ids);
+  inBatch(db, actor, 'wbs.outdent', projectId, (batch) => {
+    const touched = new Set<number | null>();
+    // Last first: each lands right after its old parent, so the block keeps its order.
+    for (const t of [...tasks].reverse()) {
+      const row = wbsStore.get(db, t.id)!;
+      if (row.parentId === null)
+        throw new ApiError('CONFLICT', `Task ${code(row.id)} is already at the top level and cannot be outdented`, { field: 'ids', id: row.id });
+      const parent = wbsStore.get(db, row.parentId)!;
+      const position = slotPositions(db, batch, projectId, parent.parentId, { after: parent.id }, 1)[0]!;
+      setPosition(db, batch, row, { parentId: parent.parentId, position });
+      touched.add(parent.id).add(parent.parentId);
+    }
+    settleRollUps(db, batch, projectId, touched);
+  });
+  return listTasks(db, projectId, today);
+}

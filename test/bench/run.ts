@@ -1,0 +1,117 @@
+// npm run bench: measures, never asserts. Real SQLite files in a temp folder, a generated 10,000-task
+// WBS (depth 4), and the figures the WBS issue sets targets for, printed as one table.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startHost } from '../../electron/host/server.js';
+import { listTasks, wbsStore } from '../../electron/core/services/wbs.js';
+import { rollUpAll } from '../../electron/core/services/rollup.js';
+import { ROOT, tempWorkspace } from '../helpers/workspace.js';
+import { buildWbs } from './fixture.js';
+import { editInProcess, editOverHttp } from './edit.js';
+import { screenLoads } from './screen.js';
+import { stats, time, type Stats } from './stats.js';
+
+const EDITS = 400;
+const LOADS = 5;
+
+interface Line {
+  what: string;
+  n: number;
+  p50: number;
+  p95: number | null;
+  target: string;
+}
+const lines: Line[] = [];
+const add = (what: string, s: Stats, target = '', p95 = true) => lines.push({ what, n: s.n, p50: s.p50, p95: p95 ? s.p95 : null, target });
+
+async function repeat(n: number, fn: () => unknown): Promise<Stats> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) samples.push(await time(fn));
+  return stats(samples);
+}
+
+function ensureRenderer(): string {
+  const dir = path.join(ROOT, 'dist/renderer');
+  if (!fs.existsSync(path.join(dir, 'index.html'))) {
+    console.log('dist/renderer is missing: building it…');
+    execFileSync(process.execPath, [path.join(ROOT, 'build/scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  }
+  return dir;
+}
+
+async function main() {
+  const started = performance.now();
+  const ws = tempWorkspace();
+  console.log(`workspace: ${ws.dir}`);
+  try {
+    const project = ws.handlers.invoke('project.create', { name: 'ベンチマーク 10,000 タスク' });
+    if (!project.ok) throw new Error(project.error.message);
+    const projectId = (project.result as { id: number }).id;
+    let built: ReturnType<typeof buildWbs> | undefined;
+    const buildMs = await time(() => (built = buildWbs(ws.db, projectId)));
+    const { leaves, all } = built!;
+    console.log(`built ${all.length} tasks in ${(buildMs / 1000).toFixed(1)} s`);
+
+    const edits = await editInProcess(ws.handlers, leaves, EDITS);
+    add('edit round trip, in-process (wbs.update)', edits.all, 'p95 ≤ 5 ms');
+    add('  of which: rolled-up fields (3 ancestors recomputed)', edits.rolled);
+    add('  of which: a text field (no roll-up)', edits.text);
+
+    const host = await startHost(0, { handlers: ws.handlers, rendererDir: ensureRenderer() });
+    try {
+      add('edit round trip, web host over HTTP', await editOverHttp(host, leaves, EDITS), 'p95 ≤ 20 ms');
+
+      // Why roll-ups are materialized: on read, an edit's answer would need the whole subtree of
+      // its top-level phase (1,000 rows here) read and rolled up, on every edit.
+      const phase = all[0]!;
+      const subtree = ws.db.prepare(
+        'WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM wbs_tasks t JOIN sub ON t.parent_id = sub.id) SELECT w.* FROM wbs_tasks w JOIN sub ON w.id = sub.id',
+      );
+      add(
+        'alternative: roll-up on read of one phase (1,000 rows)',
+        await repeat(50, () => rollUpAll((subtree.all(phase) as Record<string, unknown>[]).map(wbsStore.fromRaw))),
+        'would be paid per edit',
+      );
+      add('wbs.list of 10,000 tasks, in-process', await repeat(10, () => listTasks(ws.db, projectId)), '');
+
+      const screen = await screenLoads(host, projectId, LOADS);
+      add('WBS screen, navigation → rows shown (Chromium)', screen, 'median ≤ 1.5 s', false);
+      add('  same, page clock at rows shown (from nav. start)', screen.inPage, '', false);
+    } finally {
+      await host.close();
+    }
+
+    // A large paste and its undo, for scale.
+    const paste = leaves.slice(0, 500).map((id, i) => ({ id, patch: { assignee: `担当${i % 7}`, plannedEffort: 2 } }));
+    add(
+      'wbs.applyCells, 500-row paste',
+      await repeat(1, () => {
+        const env = ws.handlers.invoke('wbs.applyCells', { projectId, updates: paste });
+        if (!env.ok) throw new Error(env.error.message);
+      }),
+      '',
+      false,
+    );
+    add('history.undo of that paste', await repeat(1, () => ws.handlers.invoke('history.undo', { projectId })), '', false);
+  } finally {
+    ws.close();
+    fs.rmSync(ws.dir, { recursive: true, force: true });
+  }
+  print();
+  console.log(`\n(bench took ${((performance.now() - started) / 1000).toFixed(0)} s; ${EDITS} edits per line, ${LOADS} screen loads)`);
+}
+
+function print() {
+  const ms = (v: number | null) => (v === null ? '' : v >= 100 ? `${v.toFixed(0)} ms` : `${v.toFixed(2)} ms`);
+  const rows = [['measure', 'n', 'p50 / median', 'p95', 'target'], ...lines.map((l) => [l.what, String(l.n), ms(l.p50), ms(l.p95), l.target])];
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const fmt = (r: string[]) => r.map((cell, c) => (c === 0 || c === 4 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  console.log(`\n${fmt(rows[0]!)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const r of rows.slice(1)) console.log(fmt(r));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+// Percentiles of a sample of durations (milliseconds), nearest-rank.
+export interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const rank = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+  return { n: s.length, p50: rank(50), p95: rank(95), max: s[s.length - 1]! };
+}
+
+/** Milliseconds taken by `fn`, awaited. */
+export async function time(fn: () => unknown): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
