@@ -26,6 +26,12 @@ export function parseDateInput(input: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
+/** This machine's calendar day (yyyy-mm-dd) — not UTC's, which is yesterday in Japan until 9:00. */
+export function localToday(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
 /** An ISO timestamp in the viewer's local time as yyyy/mm/dd HH:MM. */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);

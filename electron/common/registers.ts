@@ -3,6 +3,7 @@
 // Plain TypeScript, so the renderer and the Excel import apply exactly the rules the core applies.
 import { z } from 'zod';
 import { id, isoDate, text } from './api/schemas.js';
+import { localToday } from './dates.js';
 
 // ---------------------------------------------------------------- fields
 
@@ -372,11 +373,6 @@ export function heatMap(risks: readonly { probability: number | null; impact: nu
 // ---------------------------------------------------------------- dates: overdue and age
 
 /** The local calendar day (the user's "today"), yyyy-mm-dd. */
-export function todayIso(now: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
 function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
 }
@@ -390,7 +386,7 @@ export function isOverdue(due: string | null, closed: boolean, today: string): b
  * to today. Never negative (a raisedOn in the future counts as 0).
  */
 export function ageDays(row: { raisedOn: string | null; closedOn: string | null; createdAt: string }, closed: boolean, today: string): number {
-  const from = row.raisedOn ?? todayIso(new Date(row.createdAt));
+  const from = row.raisedOn ?? localToday(new Date(row.createdAt));
   const to = closed && row.closedOn !== null ? row.closedOn : today;
   return Math.max(0, daysBetween(from, to));
 }

@@ -17,6 +17,8 @@ export interface HostContext extends Actor {
   version: string;
   osLocale: string;
   shell: AppInfo['shell'];
+  /** Today (yyyy-mm-dd) for late, overdue and age; tests pin it. Default: this machine's calendar day. */
+  today?: () => string;
 }
 
 type Impl = HandlerMap<Method>;

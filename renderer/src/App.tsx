@@ -4,28 +4,34 @@ import type { AppInfo, Project } from '../../electron/common/dto.js';
 import { call, hashParams } from './api/client.js';
 import { changeLanguage, type Language } from './i18n/index.js';
 import { ProjectsPage } from './features/portfolio/ProjectsPage.js';
-import { WbsPage } from './features/wbs/WbsPage.js';
+import { ProjectShell } from './features/project/ProjectShell.js';
 
-/** The open project lives in the URL hash (#token=…&project=3), so a reload comes back to it. */
+/** The open project and screen live in the URL hash (#token=…&project=3&view=risks), so a reload comes back. */
 function routeProject(): number | null {
   const id = Number(hashParams().get('project'));
   return Number.isInteger(id) && id > 0 ? id : null;
 }
 
-function navigate(projectId: number | null) {
+function navigate(projectId: number | null, view?: string) {
   const params = hashParams();
   if (projectId === null) params.delete('project');
   else params.set('project', String(projectId));
+  if (view && projectId !== null) params.set('view', view);
+  else params.delete('view');
   location.hash = params.toString();
 }
 
 export function App({ info }: { info: AppInfo }) {
   const { t, i18n } = useTranslation();
   const [projectId, setProjectId] = useState<number | null>(routeProject);
+  const [view, setView] = useState(() => hashParams().get('view') ?? 'wbs');
   const [project, setProject] = useState<Project | null>(null);
 
   useEffect(() => {
-    const onHash = () => setProjectId(routeProject());
+    const onHash = () => {
+      setProjectId(routeProject());
+      setView(hashParams().get('view') ?? 'wbs');
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -73,7 +79,11 @@ export function App({ info }: { info: AppInfo }) {
         </span>
       </header>
       <main className="content">
-        {project ? <WbsPage project={project} /> : <ProjectsPage onOpen={(p) => navigate(p.id)} />}
+        {project ? (
+          <ProjectShell project={project} view={view} onView={(v) => navigate(project.id, v)} />
+        ) : (
+          <ProjectsPage onOpen={(p) => navigate(p.id)} />
+        )}
       </main>
     </div>
   );

@@ -69,8 +69,10 @@ export class WbsScreen {
     await this.page.keyboard.press('Enter');
   }
 
+  /** Rows the grid shows (it renders only those in view, so this asks the grid, not the DOM). */
   async rowCount(): Promise<number> {
-    return this.grid.locator('.ag-row[row-index]').count();
+    const total = await this.grid.locator('[role=grid]').first().getAttribute('aria-rowcount');
+    return Number(total) - 1; // the header row counts too
   }
 
   /** The shown texts of one column, top to bottom, read in one go (rows may change meanwhile). */
@@ -87,5 +89,155 @@ export class WbsScreen {
 
   async select(row: number) {
     await this.cell(row, 'code').click();
+  }
+
+  /** Selects a range by clicking its first cell and Shift+clicking its last. */
+  async selectRange(from: [number, string], to: [number, string]) {
+    await this.cell(...from).click();
+    await this.cell(...to).click({ modifiers: ['Shift'] });
+  }
+}
+
+/** Paste as the browser delivers Ctrl+V: a paste event with the clipboard's text on the focused cell. */
+export async function pasteText(page: Page, text: string) {
+  await page.evaluate((tsv) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', tsv);
+    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** Copy as Ctrl+C does: a copy event on the focused cell; answers what was put on the clipboard. */
+export async function copyText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const data = new DataTransfer();
+    document.activeElement!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+    return data.getData('text/plain');
+  });
+}
+
+/** A project's tab (WBS, リスク管理表, 課題管理表, 変更管理表, 選択肢). */
+export async function openTab(page: Page, name: string | RegExp) {
+  await page.getByRole('tab', { name }).click();
+}
+
+/** The risk, issue or change register: a grid with a toolbar, as a user works it. */
+export class RegisterScreen {
+  readonly grid: Locator;
+  constructor(
+    readonly page: Page,
+    register: 'risk' | 'issue' | 'change',
+  ) {
+    this.grid = page.getByTestId(`${register}-grid`);
+  }
+
+  cell(row: number, col: string): Locator {
+    return this.grid.locator(`.ag-row[row-index="${row}"] [col-id="${col}"]`);
+  }
+
+  /** The open cell editor: in the cell, or in a popup (pick lists, long texts). */
+  editor(): Locator {
+    return this.page.locator('.ag-cell-inline-editing input, .ag-popup-editor input, .ag-popup-editor textarea').first();
+  }
+
+  /** Adds a row with the toolbar button and types its title into the cell that opens. */
+  async addRow(title: string) {
+    const count = await this.rowCount();
+    await this.page.getByRole('button', { name: /^(行追加|Add row)$/ }).click();
+    await expect.poll(() => this.rowCount()).toBe(count + 1);
+    await this.editor().waitFor();
+    await this.page.keyboard.insertText(title);
+    await this.page.keyboard.press('Enter');
+    await this.grid.locator('.ag-cell', { hasText: title }).first().waitFor();
+  }
+
+  /** Click a cell, type into it as a user would (Enter to edit, text, Enter to commit). */
+  async type(row: number, col: string, text: string) {
+    await this.cell(row, col).click();
+    await this.page.keyboard.press('Enter');
+    await this.editor().waitFor();
+    await this.page.keyboard.press('ControlOrMeta+a');
+    await this.page.keyboard.insertText(text);
+    await this.page.keyboard.press('Enter');
+    await this.editor().waitFor({ state: 'detached' });
+  }
+
+  /** Opens a pick-list cell and clicks one of its options. */
+  async pick(row: number, col: string, option: string) {
+    await this.cell(row, col).click();
+    await this.page.keyboard.press('Enter');
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+    await this.editor().waitFor({ state: 'detached' });
+  }
+
+  /** Rows shown. */
+  /** Rows the grid shows (it renders only those in view, so this asks the grid, not the DOM). */
+  async rowCount(): Promise<number> {
+    const total = await this.grid.locator('[role=grid]').first().getAttribute('aria-rowcount');
+    return Number(total) - 1; // the header row counts too
+  }
+
+  /** The shown texts of one column, top to bottom, read in one go (rows may change meanwhile). */
+  async column(col: string): Promise<string[]> {
+    return this.grid.locator('.ag-row[row-index]').evaluateAll(
+      (rows, colId) =>
+        rows
+          .flatMap((r) => {
+            const cell = r.querySelector(`[col-id="${colId}"]`);
+            return cell ? [{ i: Number(r.getAttribute('row-index')), text: cell.textContent?.trim() ?? '' }] : [];
+          })
+          .sort((a, b) => a.i - b.i)
+          .map((r) => r.text),
+      col,
+    );
+  }
+
+  /** Row indexes whose row carries a class (e.g. row-overdue). */
+  async rowsWithClass(cls: string): Promise<number[]> {
+    return this.grid
+      .locator(`.ag-row[row-index].${cls}`)
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('row-index'))).sort((a, b) => a - b));
+  }
+
+  count(): Locator {
+    return this.page.getByTestId('row-count');
+  }
+}
+
+/** The 5×5 risk heat map beside the risk grid. */
+export class HeatMapPanel {
+  constructor(readonly page: Page) {}
+
+  cell(probability: number, impact: number): Locator {
+    return this.page.getByTestId(`heat-${probability}-${impact}`);
+  }
+
+  async counts(): Promise<Record<string, number>> {
+    return this.page.getByTestId('heatmap').locator('[data-testid^="heat-"]').evaluateAll((cells) =>
+      Object.fromEntries(cells.filter((c) => c.textContent).map((c) => [c.getAttribute('data-testid')!.slice(5), Number(c.textContent)])),
+    );
+  }
+}
+
+/** 選択肢: the per-project value lists. */
+export class VocabScreen {
+  readonly editor: Locator;
+  constructor(readonly page: Page) {
+    this.editor = page.getByTestId('vocab-editor');
+  }
+
+  async openList(register: string, list: string) {
+    const group = this.page.locator('.vocab-group').filter({ hasText: register });
+    await group.getByRole('button', { name: new RegExp(`^${list}`) }).click();
+    await this.editor.getByRole('heading', { name: new RegExp(list) }).waitFor();
+  }
+
+  /** The textbox of one item's field (code, 日本語, English), 1-based like the table's # column. */
+  field(column: string, n: number): Locator {
+    return this.editor.getByRole('textbox', { name: `${column} ${n}`, exact: true });
+  }
+
+  async save() {
+    await this.editor.getByRole('button', { name: /^(保存|Save)$/ }).click();
   }
 }

@@ -48,34 +48,40 @@ describe('PMO Desk in Chromium', () => {
     expect(await wbs.column('code')).toEqual(['1', '1.1', '2', '3']);
 
     await wbs.type(0, 'assignee', '山田');
-    await wbs.type(0, 'plannedStart', '2025/4/1');
-    await wbs.type(0, 'plannedFinish', '２０２５／４／３０'); // full-width, as an IME types it
+    // Dates go on the subtask; its summary row rolls them up (they are not typed there).
+    await wbs.type(1, 'plannedStart', '2025/4/1');
+    await wbs.type(1, 'plannedFinish', '２０２５／４／３０'); // full-width, as an IME types it
     await wbs.type(2, 'progress', '50');
     await wbs.cell(2, 'status').click();
     await s.page.keyboard.press('Enter');
     await s.page.getByRole('option', { name: '対応中' }).click();
     await expect.poll(() => wbs.cell(2, 'status').innerText()).toBe('対応中');
     await expect.poll(() => wbs.cell(0, 'plannedFinish').innerText()).toBe('2025/04/30');
+    expect(await wbs.cell(0, 'plannedStart').getAttribute('class')).toContain('wbs-rolled');
+    await wbs.cell(0, 'plannedStart').click();
+    await s.page.keyboard.press('Enter');
+    expect(await wbs.editor().count()).toBe(0); // a rolled-up cell does not open for typing
 
     await s.page.reload();
     await wbs.grid.locator('.ag-row').first().waitFor();
     expect(await wbs.column('code')).toEqual(['1', '1.1', '2', '3']);
     expect(await wbs.column('name')).toEqual(['要件定義', '業務フロー作成', '基本設計', '製造']);
     expect(await wbs.column('assignee')).toEqual(['山田', '', '', '']);
-    expect(await wbs.column('plannedStart')).toEqual(['2025/04/01', '', '', '']);
+    expect(await wbs.column('plannedStart')).toEqual(['2025/04/01', '2025/04/01', '', '']);
     expect(await wbs.column('progress')).toEqual(['0', '0', '50', '0']);
     expect(await wbs.column('status')).toEqual(['未着手', '未着手', '対応中', '未着手']);
     expect(dbTasks()[0]).toMatchObject({ name: '要件定義', assignee: '山田', planned_start: '2025-04-01', planned_finish: '2025-04-30' });
+    expect(dbTasks()[3]).toMatchObject({ name: '業務フロー作成', planned_start: '2025-04-01', planned_finish: '2025-04-30' });
     await s.page.screenshot({ path: screenshotPath('wbs-ja.png') });
   });
 
   it('refuses a date that does not exist, says why, and stores nothing', async () => {
     const wbs = new WbsScreen(s.page);
     const before = JSON.stringify(dbTasks());
-    await wbs.type(1, 'plannedStart', '2025/13/40');
+    await wbs.type(3, 'plannedStart', '2025/13/40');
     await s.page.getByRole('alert').getByText('2025/13/40 は日付ではありません').waitFor();
     expect(JSON.stringify(dbTasks())).toBe(before);
-    expect(await wbs.cell(1, 'plannedStart').innerText()).toBe('');
+    expect(await wbs.cell(3, 'plannedStart').innerText()).toBe('');
   });
 
   it('deletes a task', async () => {

@@ -11,8 +11,8 @@ import {
   riskLevel,
   riskScore,
   riskThresholds,
-  todayIso,
 } from '../../electron/common/registers.js';
+import { localToday } from '../../electron/common/dates.js';
 
 describe('parseRating (probability and impact as typed)', () => {
   it.each([
@@ -148,8 +148,8 @@ describe('overdue and age', () => {
   });
 
   it('takes today as the local calendar day', () => {
-    expect(todayIso(new Date(2025, 0, 5, 23, 59))).toBe('2025-01-05');
-    expect(todayIso(new Date(2024, 11, 31, 0, 0))).toBe('2024-12-31');
+    expect(localToday(new Date(2025, 0, 5, 23, 59))).toBe('2025-01-05');
+    expect(localToday(new Date(2024, 11, 31, 0, 0))).toBe('2024-12-31');
   });
 
   it('counts across a month end and a leap day', () => {

@@ -13,12 +13,13 @@ type Values = Record<string, unknown>;
 
 export function registersHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof registersApi> {
   // The same five verbs for every register.
+  const run = () => ({ today: ctx.today?.() });
   const verbs = <D>(s: RegisterService<D>) => ({
-    list: ({ projectId }: { projectId: number }) => s.list(db, projectId),
-    create: ({ projectId, values }: { projectId: number; values?: Values }) => s.create(db, ctx, projectId, values ?? {}),
-    update: ({ id, patch }: { id: number; patch: Values }) => s.update(db, ctx, id, patch),
+    list: ({ projectId }: { projectId: number }) => s.list(db, projectId, run()),
+    create: ({ projectId, values }: { projectId: number; values?: Values }) => s.create(db, ctx, projectId, values ?? {}, run()),
+    update: ({ id, patch }: { id: number; patch: Values }) => s.update(db, ctx, id, patch, run()),
     delete: ({ id, ids }: { id?: number; ids?: number[] }) => s.remove(db, ctx, ids ?? [id!]),
-    applyCells: ({ projectId, ...req }: { projectId: number } & CellsRequest) => s.applyCells(db, ctx, projectId, req),
+    applyCells: ({ projectId, ...req }: { projectId: number } & CellsRequest) => s.applyCells(db, ctx, projectId, req, run()),
   });
   const risk = verbs(risks);
   const issue = verbs(issues);

@@ -5,17 +5,7 @@ import type { HostContext } from '../handlers.js';
 import { listTasks, createTask, updateTask, deleteTasks } from '../services/wbs.js';
 import { applyCells } from '../services/wbs-cells.js';
 import { indentTasks, moveTasks, outdentTasks } from '../services/wbs-moves.js';
-import { localToday } from '../services/rollup.js';
-
-declare module '../handlers.js' {
-  interface HostContext {
-    /**
-     * Today (yyyy-mm-dd) for the late marks; tests fix it. Default: this machine's calendar day.
-     * (Declared here until the lead moves it into HostContext itself.)
-     */
-    today?: () => string;
-  }
-}
+import { localToday } from '../../common/dates.js';
 
 export function wbsHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof wbsApi> {
   const today = () => ctx.today?.() ?? localToday();

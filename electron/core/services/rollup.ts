@@ -77,11 +77,6 @@ export function lateFlags(t: LateInput, today: string): { late: boolean; lateSta
 }
 
 /** Today's date on this machine's calendar (not UTC: a Tokyo morning is still yesterday in UTC). */
-export function localToday(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
 export interface TreeNode {
   id: number;
   parentId: number | null;

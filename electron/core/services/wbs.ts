@@ -14,7 +14,8 @@ import { getProjectRow } from './projects.js';
 import { changedFields } from './diff.js';
 import type { TableStore } from '../store.js';
 import { wbsStore as entityWbsStore } from '../entities.js';
-import { lateFlags, localToday, rollUp, rollUpChanges, treeOrder, type RolledUp } from './rollup.js';
+import { lateFlags, rollUp, rollUpChanges, treeOrder, type RolledUp } from './rollup.js';
+import { localToday } from '../../common/dates.js';
 
 export const ENTITY = 'wbs_task';
 

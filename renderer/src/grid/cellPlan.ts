@@ -18,7 +18,10 @@ export interface BadCell {
   field: string;
   header: string;
   value: string;
+  /** Why, as a code of our parser (notDate…), translated when shown… */
   reason: string;
+  /** …or as the server's message when the server refused the cell. */
+  message?: string;
 }
 
 export interface CellPlan {

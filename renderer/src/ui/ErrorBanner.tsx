@@ -1,11 +1,15 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../electron/common/errors.js';
 
 /** Turns any failure into one translated line: API errors by code, everything else as it is. */
 export function useErrorText() {
   const { t } = useTranslation();
-  return (err: unknown): string =>
-    err instanceof ApiError ? t(`errors.${err.code}`, { message: err.message }) : String((err as Error)?.message ?? err);
+  return useCallback(
+    (err: unknown): string =>
+      err instanceof ApiError ? t(`errors.${err.code}`, { message: err.message }) : String((err as Error)?.message ?? err),
+    [t],
+  );
 }
 
 export function ErrorBanner({ text, onClose }: { text: string | null; onClose(): void }) {

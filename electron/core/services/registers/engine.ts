@@ -2,7 +2,7 @@
 // definition. Every write is one batch: the rows and their audit rows in one transaction, audited as
 // generic undo replays them (create: full snapshot; update: changed fields only; delete: full snapshot).
 import type { CellsResult, RegisterDef, RiskThresholds, Vocabularies } from '../../../common/registers.js';
-import { todayIso } from '../../../common/registers.js';
+import { localToday } from '../../../common/dates.js';
 import { ApiError } from '../../../common/errors.js';
 import type { Db } from '../../db/open.js';
 import { inBatch, type Actor } from '../../batch.js';
@@ -49,7 +49,7 @@ export function registerService<D>(b: RegisterBinding<D>) {
   const entity = b.def.name;
 
   const context = (db: Db, projectId: number, opts: RunOptions): DtoContext => ({
-    today: opts.today ?? todayIso(),
+    today: opts.today ?? localToday(),
     vocab: loadVocabularies(db, projectId),
     thresholds: getThresholds(db, projectId),
   });

@@ -1,39 +1,139 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent } from 'ag-grid-community';
-import type { Project, WbsFields, WbsTask } from '../../../../electron/common/dto.js';
+import type { HistoryState, Project, WbsFields, WbsTask } from '../../../../electron/common/dto.js';
 import { call } from '../../api/client.js';
 import { RegisterGrid } from '../../grid/RegisterGrid.js';
 import { parseCell } from '../../grid/cellValues.js';
+import type { BadCell, CellPlan, PlanColumn } from '../../grid/cellPlan.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
-import { wbsColumns, wbsFieldKinds } from './wbsColumns.js';
+import { BadCellsList, badCellsFrom } from '../../ui/BadCellsList.js';
+import { RowHistory, type RowRef } from '../../ui/RowHistory.js';
+import { wbsColumns, wbsFieldKinds, type WbsRow } from './wbsColumns.js';
+
+/** Rows shown: every task whose ancestors are all expanded. */
+function visibleRows(tasks: WbsTask[], collapsed: Set<number>): WbsRow[] {
+  const hidden = new Set<number>();
+  const out: WbsRow[] = [];
+  for (const task of tasks) {
+    // Tree order: a parent comes before its children, so its fate is known by then.
+    if (task.parentId !== null && (hidden.has(task.parentId) || collapsed.has(task.parentId))) {
+      hidden.add(task.id);
+      continue;
+    }
+    out.push(collapsed.has(task.id) ? { ...task, collapsed: true } : task);
+  }
+  return out;
+}
 
 export function WbsPage({ project }: { project: Project }) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
-  const grid = useRef<AgGridReact<WbsTask>>(null);
+  const grid = useRef<AgGridReact<WbsRow>>(null);
   const [tasks, setTasks] = useState<WbsTask[]>([]);
+  const [collapsed, setCollapsed] = useState<Set<number>>(new Set());
   const [error, setError] = useState<string | null>(null);
+  const [badCells, setBadCells] = useState<BadCell[]>([]);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const [history, setHistory] = useState<HistoryState>({ canUndo: false, canRedo: false });
+  const [historyRow, setHistoryRow] = useState<RowRef | null>(null);
+  const selected = useRef<WbsRow[]>([]);
+  const collapsedKey = `wbs.collapsed.${project.id}`;
 
-  const parents = useMemo(() => new Set(tasks.map((x) => x.parentId)), [tasks]);
+  const rows = useMemo(() => visibleRows(tasks, collapsed), [tasks, collapsed]);
   // Rebuilt when the language changes, so headers and status labels follow the switch.
-  const columns = useMemo(() => wbsColumns(t, (id) => parents.has(id)), [t, i18n.language, parents]);
+  const columns = useMemo(() => wbsColumns(t), [t, i18n.language]);
   const kinds = useMemo(() => wbsFieldKinds(t), [t, i18n.language]);
+  const header = useCallback((field: string) => t(`wbs.col.${field}`), [t]);
 
-  const reload = useCallback(async () => setTasks(await call('wbs.list', { projectId: project.id })), [project.id]);
+  const refreshHistory = useCallback(async () => setHistory(await call('history.state', { projectId: project.id })), [project.id]);
+  const reload = useCallback(async () => {
+    setTasks(await call('wbs.list', { projectId: project.id }));
+    await refreshHistory();
+  }, [project.id, refreshHistory]);
+
+  /** Runs a change; any failure is shown, bulk refusals as the list of bad cells. */
+  const run = useCallback(
+    async (work: () => Promise<unknown>) => {
+      try {
+        await work();
+        setError(null);
+        setBadCells([]);
+      } catch (err) {
+        const cells = badCellsFrom(err, header);
+        if (cells) setBadCells(cells);
+        else setError(errorText(err));
+      }
+    },
+    [errorText, header],
+  );
 
   useEffect(() => {
-    reload().catch((err) => setError(errorText(err)));
-  }, [reload, errorText]);
+    void run(async () => {
+      const saved = (await call('settings.get', { key: collapsedKey })) as number[] | null;
+      setCollapsed(new Set(saved ?? []));
+      await reload();
+    });
+  }, [reload, run, collapsedKey]);
 
-  const focusedTask = (): WbsTask | undefined => {
+  const toggle = useCallback(
+    (id: number) =>
+      setCollapsed((prev) => {
+        const next = new Set(prev);
+        if (!next.delete(id)) next.add(id);
+        void call('settings.set', { key: collapsedKey, value: [...next] });
+        return next;
+      }),
+    [collapsedKey],
+  );
+  const setAllCollapsed = (all: boolean) => {
+    const next = new Set(all ? tasks.filter((x) => x.summary).map((x) => x.id) : []);
+    setCollapsed(next);
+    void call('settings.set', { key: collapsedKey, value: [...next] });
+  };
+
+  /** Fresh rows from an answer merged in; the rest stay as they are. */
+  const merge = (fresh: WbsTask[]) => {
+    const byId = new Map(fresh.map((x) => [x.id, x]));
+    setTasks((prev) => prev.map((x) => byId.get(x.id) ?? x));
+  };
+
+  const focused = (): WbsRow | undefined => {
     const api = grid.current?.api;
     const cell = api?.getFocusedCell();
     return cell ? api?.getDisplayedRowAtIndex(cell.rowIndex)?.data : undefined;
   };
+  /** The rows a row command acts on: the selected range, or the focused row. */
+  const targets = (): WbsRow[] => (selected.current.length ? selected.current : [focused()].filter((x): x is WbsRow => !!x));
+
+  const onEdit = (e: CellEditRequestEvent<WbsRow>) => {
+    const field = e.colDef.field as keyof WbsFields;
+    const parsed = parseCell(kinds[field], e.newValue);
+    if (!parsed.ok) return setError(t(`errors.${parsed.reason}`, { value: String(e.newValue) }));
+    void run(async () => {
+      const { task, related } = await call('wbs.update', { id: e.data.id, patch: { [field]: parsed.value } });
+      merge([task, ...related]);
+      await refreshHistory();
+    });
+  };
+
+  const onApply = (plan: CellPlan) =>
+    run(async () => {
+      const last = rows.at(-1);
+      const result = await call('wbs.applyCells', {
+        projectId: project.id,
+        updates: plan.updates,
+        creates: plan.creates,
+        createAfterId: last?.id ?? null,
+      });
+      if (result.createdIds.length) await reload();
+      else {
+        merge(result.tasks);
+        await refreshHistory();
+      }
+    });
 
   // A task just added: once the grid shows it, its name cell opens for typing (IME included).
   const editAfterShown = useRef<number | null>(null);
@@ -47,64 +147,120 @@ export function WbsPage({ project }: { project: Project }) {
     api.startEditingCell({ rowIndex: node.rowIndex, colKey: 'name' });
   };
 
-  const onEdit = async (e: CellEditRequestEvent<WbsTask>) => {
-    const field = e.colDef.field as keyof WbsFields;
-    const parsed = parseCell(kinds[field], e.newValue);
-    if (!parsed.ok) return setError(t(`errors.${parsed.reason}`, { value: String(e.newValue) }));
-    try {
-      const updated = await call('wbs.update', { id: e.data.id, patch: { [field]: parsed.value } });
-      setTasks((prev) => prev.map((x) => (x.id === updated.id ? updated : x)));
-      setError(null);
-    } catch (err) {
-      setError(errorText(err));
-    }
-  };
-
-  const add = async (asChild: boolean) => {
-    const at = focusedTask();
-    try {
-      const created = await call(
-        'wbs.create',
-        asChild && at ? { projectId: project.id, parentId: at.id } : { projectId: project.id, parentId: at?.parentId ?? null, afterId: at?.id ?? null },
-      );
+  const insert = (where: 'above' | 'below' | 'child' | 'end') =>
+    run(async () => {
+      const at = focused();
+      const place =
+        !at || where === 'end'
+          ? {}
+          : where === 'child'
+            ? { parentId: at.id }
+            : where === 'above'
+              ? { beforeId: at.id }
+              : { afterId: at.id };
+      if (where === 'child' && at && collapsed.has(at.id)) toggle(at.id);
+      const created = await call('wbs.create', { projectId: project.id, ...place });
       editAfterShown.current = created.id;
       await reload();
-      setError(null);
-    } catch (err) {
-      setError(errorText(err));
-    }
-  };
+    });
+
+  const treeOp = (op: 'wbs.indent' | 'wbs.outdent' | 'up' | 'down') =>
+    run(async () => {
+      const ids = targets().map((x) => x.id);
+      if (!ids.length) return setError(t('wbs.selectFirst'));
+      const list =
+        op === 'up' || op === 'down' ? await call('wbs.move', { ids, direction: op }) : await call(op, { ids });
+      setTasks(list);
+      await refreshHistory();
+      // Keep the moved rows under the cursor.
+      const api = grid.current?.api;
+      const node = api?.getRowNode(String(ids[0]));
+      if (api && node?.rowIndex != null) api.setFocusedCell(node.rowIndex, api.getFocusedCell()?.column ?? 'name');
+    });
 
   const remove = () => {
-    const at = focusedTask();
-    if (!at) return setError(t('wbs.selectFirst'));
-    const doDelete = async () => {
-      try {
-        await call('wbs.delete', { id: at.id });
-        await reload();
-        setError(null);
-      } catch (err) {
-        setError(errorText(err));
-      }
-    };
-    const descendants = tasks.filter((x) => x.code.startsWith(`${at.code}.`)).length;
-    if (descendants === 0) return void doDelete();
+    const rowsToDelete = targets();
+    if (!rowsToDelete.length) return setError(t('wbs.selectFirst'));
+    const ids = rowsToDelete.map((x) => x.id);
+    const doDelete = () => void run(async () => (await call('wbs.delete', { ids }), reload()));
+    const descendants = tasks.filter((x) => rowsToDelete.some((r) => x.code.startsWith(`${r.code}.`))).length;
+    if (descendants === 0 && ids.length === 1) return doDelete();
     setConfirm({
       title: t('wbs.confirmDeleteTitle'),
-      message: t('wbs.confirmDelete', { name: at.name, count: descendants }),
+      message: t('wbs.confirmDelete', { name: rowsToDelete.map((r) => r.name).join('、'), count: descendants }),
       confirmLabel: t('common.delete'),
-      onConfirm: () => void doDelete(),
+      onConfirm: doDelete,
     });
+  };
+
+  const undoRedo = (which: 'history.undo' | 'history.redo') =>
+    run(async () => {
+      const result = await call(which, { projectId: project.id });
+      if (result.applied) await reload();
+    });
+
+  /** WBS keys on top of the spreadsheet ones, outside edit mode: Tab/Shift+Tab and Alt+Shift+arrows. */
+  const onKey = (e: KeyboardEvent): boolean => {
+    if (e.key === 'Tab' && !e.ctrlKey && !e.altKey) return void treeOp(e.shiftKey ? 'wbs.outdent' : 'wbs.indent'), true;
+    if (e.altKey && e.shiftKey) {
+      const op = { ArrowRight: 'wbs.indent', ArrowLeft: 'wbs.outdent', ArrowUp: 'up', ArrowDown: 'down' } as const;
+      const which = op[e.key as keyof typeof op];
+      if (which) return void treeOp(which), true;
+    }
+    return false;
+  };
+
+  const emptyValue = (c: PlanColumn) => {
+    const kind = kinds[c.field as keyof WbsFields];
+    if (kind === 'text') return '';
+    if (kind === 'percent') return 0;
+    if (kind === 'bool') return false;
+    if (typeof kind === 'object') return 'not_started';
+    return null;
+  };
+
+  const showHistory = () => {
+    const at = focused();
+    if (!at) return setError(t('wbs.selectFirst'));
+    setHistoryRow({ entity: 'wbs_task', id: at.id, title: `${at.code} ${at.name}` });
   };
 
   return (
     <>
       <div className="toolbar">
-        <h2 className="muted">{t('wbs.heading')}</h2>
-        <button className="primary" onClick={() => void add(false)}>
-          {t('wbs.addTask')}
-        </button>
-        <button onClick={() => void add(true)}>{t('wbs.addSubtask')}</button>
+        <div className="group">
+          <button className="primary" onClick={() => void insert('end')}>
+            {t('wbs.addTask')}
+          </button>
+          <button onClick={() => void insert('above')}>{t('wbs.insertAbove')}</button>
+          <button onClick={() => void insert('below')}>{t('wbs.insertBelow')}</button>
+          <button onClick={() => void insert('child')}>{t('wbs.addSubtask')}</button>
+        </div>
+        <div className="group">
+          <button onClick={() => void treeOp('wbs.outdent')} title="Shift+Tab">
+            ← {t('wbs.outdent')}
+          </button>
+          <button onClick={() => void treeOp('wbs.indent')} title="Tab">
+            {t('wbs.indent')} →
+          </button>
+          <button onClick={() => void treeOp('up')} title="Alt+Shift+↑">
+            ↑ {t('wbs.moveUp')}
+          </button>
+          <button onClick={() => void treeOp('down')} title="Alt+Shift+↓">
+            ↓ {t('wbs.moveDown')}
+          </button>
+        </div>
+        <div className="group">
+          <button onClick={() => void undoRedo('history.undo')} disabled={!history.canUndo} title={`Ctrl+Z ${history.undoLabel ?? ''}`}>
+            ↶ {t('history.undo')}
+          </button>
+          <button onClick={() => void undoRedo('history.redo')} disabled={!history.canRedo} title={`Ctrl+Y ${history.redoLabel ?? ''}`}>
+            ↷ {t('history.redo')}
+          </button>
+          <button onClick={showHistory}>{t('history.button')}</button>
+        </div>
+        <button onClick={() => setAllCollapsed(false)}>{t('wbs.expandAll')}</button>
+        <button onClick={() => setAllCollapsed(true)}>{t('wbs.collapseAll')}</button>
         <button className="danger" onClick={remove}>
           {t('wbs.deleteTask')}
         </button>
@@ -114,15 +270,28 @@ export function WbsPage({ project }: { project: Project }) {
         </span>
       </div>
       <ErrorBanner text={error} onClose={() => setError(null)} />
-      <RegisterGrid
-        ref={grid}
+      <BadCellsList cells={badCells} onClose={() => setBadCells([])} />
+      <RegisterGrid<WbsRow>
+        gridRef={grid}
         testId="wbs-grid"
-        rows={tasks}
+        stateKey={`grid.wbs.${project.id}`}
+        rows={rows}
         columns={columns}
-        onEdit={(e) => void onEdit(e)}
+        context={{ toggle }}
+        rowClassRules={{ 'wbs-summary': (p) => !!p.data?.summary }}
+        kinds={kinds}
+        emptyValue={emptyValue}
+        onEdit={onEdit}
+        onApply={onApply}
+        onBadCells={setBadCells}
+        onUndo={() => void undoRedo('history.undo')}
+        onRedo={() => void undoRedo('history.redo')}
+        onKey={onKey}
+        onSelectRows={(r) => (selected.current = r)}
         onRowsShown={onRowsShown}
       />
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
+      <RowHistory row={historyRow} fieldLabel={header} onClose={() => setHistoryRow(null)} />
     </>
   );
 }

@@ -1,0 +1,103 @@
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import type { TFunction } from 'i18next';
+import { WBS_ROLLED_UP_FIELDS, WBS_STATUSES, type WbsFields, type WbsTask } from '../../../../electron/common/dto.js';
+import { formatDate } from '../../../../electron/common/dates.js';
+import type { CellKind } from '../../grid/cellValues.js';
+
+/** A task as the grid shows it: `collapsed` when its subtasks are hidden. */
+export type WbsRow = WbsTask & { collapsed?: boolean };
+
+/** What kind of value each editable field takes; drives parsing of typed and pasted text. */
+export function wbsFieldKinds(t: TFunction): Record<keyof WbsFields, CellKind> {
+  return {
+    name: 'text',
+    assignee: 'text',
+    plannedStart: 'date',
+    plannedFinish: 'date',
+    actualStart: 'date',
+    actualFinish: 'date',
+    plannedEffort: 'number',
+    actualEffort: 'number',
+    progress: 'percent',
+    status: { choices: WBS_STATUSES, labels: (c) => t(`status.${c}`) },
+    milestone: 'bool',
+    deliverable: 'text',
+    predecessors: 'text',
+    notes: 'text',
+  };
+}
+
+const rolledUp = new Set<string>(WBS_ROLLED_UP_FIELDS);
+
+/** Summary rows' dates, effort and progress come from their subtasks: shown, never typed. */
+const typedOnLeaves = (field: string): Pick<ColDef<WbsRow>, 'editable' | 'cellClassRules'> =>
+  rolledUp.has(field)
+    ? { editable: (p) => !p.data?.summary, cellClassRules: { 'wbs-rolled': (p) => !!p.data?.summary } }
+    : {};
+
+function NameCell({ data, value, context }: ICellRendererParams<WbsRow, string, { toggle(id: number): void }>) {
+  if (!data) return null;
+  return (
+    <span style={{ paddingLeft: `${data.level * 18}px` }}>
+      {data.summary ? (
+        // The glyph is CSS content, so copying the cell copies the task name only.
+        <button
+          className={`wbs-toggle ${data.collapsed ? 'collapsed' : 'expanded'}`}
+          aria-label={data.collapsed ? 'expand' : 'collapse'}
+          aria-expanded={!data.collapsed}
+          onMouseDown={(e) => e.stopPropagation()}
+          onClick={() => context.toggle(data.id)}
+        />
+      ) : (
+        <span className="wbs-toggle" />
+      )}
+      {value}
+    </span>
+  );
+}
+
+export function wbsColumns(t: TFunction): ColDef<WbsRow>[] {
+  const header = (field: string) => t(`wbs.col.${field}`);
+  const date = (field: keyof WbsFields): ColDef<WbsRow> => ({
+    field,
+    headerName: header(field),
+    initialWidth: 118,
+    valueFormatter: (p) => formatDate(p.value as string | null),
+    ...typedOnLeaves(field),
+  });
+  const number = (field: keyof WbsFields, width: number): ColDef<WbsRow> => ({
+    field,
+    headerName: header(field),
+    initialWidth: width,
+    type: 'rightAligned',
+    ...typedOnLeaves(field),
+  });
+  const withClass = (col: ColDef<WbsRow>, name: string, test: (row: WbsRow) => boolean): ColDef<WbsRow> => ({
+    ...col,
+    cellClassRules: { ...col.cellClassRules, [name]: (p) => !!p.data && test(p.data) },
+  });
+  return [
+    { field: 'code', headerName: header('code'), initialWidth: 80, editable: false, initialPinned: 'left' },
+    { field: 'name', headerName: header('name'), initialWidth: 300, initialPinned: 'left', cellRenderer: NameCell },
+    { field: 'assignee', headerName: header('assignee'), initialWidth: 120 },
+    withClass(date('plannedStart'), 'wbs-late-start', (r) => r.lateStart),
+    withClass(date('plannedFinish'), 'wbs-late', (r) => r.late),
+    date('actualStart'),
+    date('actualFinish'),
+    number('plannedEffort', 120),
+    number('actualEffort', 120),
+    number('progress', 100),
+    {
+      field: 'status',
+      headerName: header('status'),
+      initialWidth: 110,
+      cellEditor: 'agSelectCellEditor',
+      cellEditorParams: { values: [...WBS_STATUSES] },
+      valueFormatter: (p) => (p.value ? t(`status.${p.value}`) : ''),
+    },
+    { field: 'milestone', headerName: header('milestone'), initialWidth: 110, cellRenderer: (p: ICellRendererParams<WbsRow>) => (p.value ? '◆' : '') },
+    { field: 'deliverable', headerName: header('deliverable'), initialWidth: 160 },
+    { field: 'predecessors', headerName: header('predecessors'), initialWidth: 110 },
+    { field: 'notes', headerName: header('notes'), initialWidth: 240 },
+  ];
+}

@@ -1,0 +1,92 @@
+// The WBS as a spreadsheet: a 50×5 block pasted from Excel, undone in one step, redone, indented,
+// kept across a reload; a block with one bad date refused whole; a range copied as Excel's TSV.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foreignRequests, openSession, screenshotPath, type Session } from './browser.js';
+import { WbsScreen, copyText, pasteText } from './pages.js';
+import { inProcessCaller } from '../helpers/workspace.js';
+import { wbsBlockRows, wbsBlockTsv } from '../fixtures/wbsBlock.js';
+
+let s: Session;
+let wbs: WbsScreen;
+
+const db = () => s.ws.db.sqlite;
+const taskCount = () => db().prepare('SELECT count(*) FROM wbs_tasks').pluck().get() as number;
+const snapshot = () => JSON.stringify(db().prepare('SELECT * FROM wbs_tasks ORDER BY id').all());
+
+beforeAll(async () => {
+  s = await openSession({ osLocale: 'ja-JP' });
+  const call = inProcessCaller(s.ws);
+  const p = await call('project.create', { name: '貼り付け検証' });
+  await call('wbs.create', { projectId: p.id, values: { name: '既存タスク', assignee: '元の担当' } });
+  await s.page.goto(`${s.host.url}&project=${p.id}`);
+  wbs = new WbsScreen(s.page);
+  await wbs.grid.locator('.ag-row').first().waitFor();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('WBS spreadsheet behaviour in Chromium', () => {
+  it('pastes a 50×5 block copied from Excel, adding the rows it needs, as one batch', async () => {
+    const batchesBefore = db().prepare('SELECT count(*) FROM batches').pluck().get() as number;
+    await wbs.cell(0, 'name').click();
+    await pasteText(s.page, wbsBlockTsv());
+    await expect.poll(() => wbs.rowCount()).toBe(50);
+    expect(taskCount()).toBe(50);
+    const stored = db().prepare('SELECT name, assignee, planned_start, planned_finish, actual_start FROM wbs_tasks ORDER BY position').all() as Record<string, string | null>[];
+    expect(stored[0]).toEqual({ name: '作業1', assignee: '山田', planned_start: '2025-05-01', planned_finish: '2025-06-01', actual_start: '2025-05-01' });
+    expect(stored[3]!.planned_start).toBe('2025-05-04'); // typed as ２０２５／５／４
+    expect(stored[10]!.name).toBe('画面設計\n(一覧・詳細)');
+    expect(db().prepare('SELECT count(*) FROM batches').pluck().get()).toBe(batchesBefore + 1);
+    expect(await s.page.getByTestId('task-count').innerText()).toBe('50 件');
+  });
+
+  it('undoes the whole paste with one Ctrl+Z and redoes it with Ctrl+Y', async () => {
+    await wbs.cell(0, 'assignee').click();
+    await s.page.keyboard.press('Control+z');
+    await expect.poll(() => taskCount()).toBe(1);
+    expect(db().prepare('SELECT name, assignee FROM wbs_tasks').get()).toEqual({ name: '既存タスク', assignee: '元の担当' });
+    await expect.poll(() => wbs.column('name')).toEqual(['既存タスク']);
+    await wbs.cell(0, 'assignee').click();
+    await s.page.keyboard.press('Control+y');
+    await expect.poll(() => taskCount()).toBe(50);
+    await expect.poll(() => wbs.rowCount()).toBe(50);
+  });
+
+  it('indents a range of rows with Tab and keeps the tree across a reload', async () => {
+    await wbs.selectRange([1, 'name'], [3, 'name']);
+    await s.page.keyboard.press('Tab');
+    await expect.poll(async () => (await wbs.column('code')).slice(0, 5)).toEqual(['1', '1.1', '1.2', '1.3', '2']);
+    await s.page.reload();
+    await wbs.grid.locator('.ag-row').first().waitFor();
+    expect((await wbs.column('code')).slice(0, 5)).toEqual(['1', '1.1', '1.2', '1.3', '2']);
+    // The summary row's dates are rolled up from its subtasks: 2025/5/2–4 start, 6/1–6/4 finish.
+    expect((await wbs.column('plannedStart'))[0]).toBe('2025/05/02');
+    expect((await wbs.column('plannedFinish'))[0]).toBe('2025/06/04');
+    await s.page.screenshot({ path: screenshotPath('wbs-tree-ja.png') });
+  });
+
+  it('refuses a block with one bad date whole, lists the cell, and stores nothing', async () => {
+    const before = snapshot();
+    const rows = wbsBlockRows(50);
+    rows[7]![2] = '2025/02/30';
+    await wbs.cell(0, 'name').click();
+    await pasteText(s.page, wbsBlockTsv(rows));
+    const list = s.page.getByTestId('bad-cells');
+    await list.waitFor();
+    expect(await list.innerText()).toContain('8 行目 予定開始日: 2025/02/30 は日付ではありません');
+    expect(snapshot()).toBe(before);
+  });
+
+  it('copies a range as tab-separated text that Excel pastes into the same cells', async () => {
+    await wbs.selectRange([0, 'code'], [1, 'assignee']);
+    const text = await copyText(s.page);
+    const [first, second] = text.split('\r\n');
+    expect(first!.split('\t')).toEqual(['1', '作業1', '山田']);
+    expect(second!.split('\t')).toEqual(['1.1', '作業2', '佐藤']);
+  });
+
+  it('made no request that left 127.0.0.1', () => {
+    expect(foreignRequests(s.requests)).toEqual([]);
+  });
+});
