@@ -81,9 +81,9 @@ export function App({ info }: { info: AppInfo }) {
       <main className="content">
         {project ? (
           <ProjectShell project={project} view={view} onView={(v) => navigate(project.id, v)} />
-        ) : (
+        ) : projectId === null ? (
           <ProjectsPage onOpen={(p) => navigate(p.id)} />
-        )}
+        ) : null /* the routed project is loading */}
       </main>
     </div>
   );

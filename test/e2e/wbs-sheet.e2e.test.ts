@@ -53,6 +53,19 @@ describe('WBS spreadsheet behaviour in Chromium', () => {
     await expect.poll(() => wbs.rowCount()).toBe(50);
   });
 
+  it('shows who changed a row, when, before → after, including the undo and redo', async () => {
+    await wbs.cell(0, 'name').click();
+    await s.page.getByRole('button', { name: '履歴', exact: true }).click();
+    const table = s.page.getByTestId('row-history');
+    await table.waitFor();
+    const text = await table.innerText();
+    expect(text).toContain('tester');
+    expect(text).toMatch(/担当者\s+元の担当\s+→\s+山田/);
+    expect(text).toContain('取り消し');
+    expect(text).toContain('やり直し');
+    await s.page.getByRole('dialog').getByRole('button', { name: '閉じる' }).click();
+  });
+
   it('indents a range of rows with Tab and keeps the tree across a reload', async () => {
     await wbs.selectRange([1, 'name'], [3, 'name']);
     await s.page.keyboard.press('Tab');

@@ -1,9 +1,22 @@
 // How a typed (or, later, pasted) cell text becomes a field value, per kind of column.
 import { parseDateInput, toHalfWidth } from '../../../electron/common/dates.js';
+import { parseRating, vocabCode, type VocabItem } from '../../../electron/common/registers.js';
 
-export type CellKind = 'text' | 'date' | 'number' | 'percent' | 'bool' | { choices: readonly string[]; labels: (code: string) => string };
+export type CellKind =
+  | 'text'
+  | 'date'
+  | 'number'
+  | 'percent'
+  | 'bool'
+  /** Probability / impact: 1–5, or a word (高/中/低, High…) as parseRating reads it; '' = not rated. */
+  | 'rating'
+  | { choices: readonly string[]; labels: (code: string) => string }
+  /** A project vocabulary: a code, or a Japanese or English label (case and full-width folded); '' = not set. */
+  | { vocab: readonly VocabItem[] };
 
-export type Parsed = { ok: true; value: unknown } | { ok: false; reason: 'notDate' | 'notNumber' | 'notPercent' | 'notStatus' };
+export type Parsed =
+  | { ok: true; value: unknown }
+  | { ok: false; reason: 'notDate' | 'notNumber' | 'notPercent' | 'notStatus' | 'notRating' | 'notChoice' };
 
 export function parseCell(kind: CellKind, raw: unknown): Parsed {
   if (typeof raw !== 'string') return { ok: true, value: raw ?? null };
@@ -22,6 +35,14 @@ export function parseCell(kind: CellKind, raw: unknown): Parsed {
     if (!Number.isFinite(n)) return { ok: false, reason: kind === 'number' ? 'notNumber' : 'notPercent' };
     if (kind === 'percent') return Number.isInteger(n) && n >= 0 && n <= 100 ? { ok: true, value: n } : { ok: false, reason: 'notPercent' };
     return { ok: true, value: n };
+  }
+  if (kind === 'rating') {
+    const r = parseRating(text);
+    return r.ok ? { ok: true, value: r.value } : { ok: false, reason: 'notRating' };
+  }
+  if ('vocab' in kind) {
+    const code = vocabCode(kind.vocab, text);
+    return code === null ? { ok: false, reason: 'notChoice' } : { ok: true, value: code };
   }
   // A vocabulary: accept the stored code or its label in the current language.
   const hit = kind.choices.find((c) => c === text || kind.labels(c) === text);

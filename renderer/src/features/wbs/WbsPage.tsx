@@ -10,8 +10,8 @@ import type { BadCell, CellPlan, PlanColumn } from '../../grid/cellPlan.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 import { BadCellsList, badCellsFrom } from '../../ui/BadCellsList.js';
-import { RowHistory, type RowRef } from '../../ui/RowHistory.js';
-import { wbsColumns, wbsFieldKinds, type WbsRow } from './wbsColumns.js';
+import { RowHistoryDialog, type HistoryTarget } from '../../ui/RowHistoryDialog.js';
+import { wbsColumns, wbsFieldKinds, wbsHistoryFormat, type WbsRow } from './wbsColumns.js';
 
 /** Rows shown: every task whose ancestors are all expanded. */
 function visibleRows(tasks: WbsTask[], collapsed: Set<number>): WbsRow[] {
@@ -38,7 +38,7 @@ export function WbsPage({ project }: { project: Project }) {
   const [badCells, setBadCells] = useState<BadCell[]>([]);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [history, setHistory] = useState<HistoryState>({ canUndo: false, canRedo: false });
-  const [historyRow, setHistoryRow] = useState<RowRef | null>(null);
+  const [historyRow, setHistoryRow] = useState<HistoryTarget | null>(null);
   const selected = useRef<WbsRow[]>([]);
   const collapsedKey = `wbs.collapsed.${project.id}`;
 
@@ -70,13 +70,19 @@ export function WbsPage({ project }: { project: Project }) {
     [errorText, header],
   );
 
+  // First load: everything at once, not one request after another.
   useEffect(() => {
     void run(async () => {
-      const saved = (await call('settings.get', { key: collapsedKey })) as number[] | null;
+      const [saved, list, state] = await Promise.all([
+        call('settings.get', { key: collapsedKey }) as Promise<number[] | null>,
+        call('wbs.list', { projectId: project.id }),
+        call('history.state', { projectId: project.id }),
+      ]);
       setCollapsed(new Set(saved ?? []));
-      await reload();
+      setTasks(list);
+      setHistory(state);
     });
-  }, [reload, run, collapsedKey]);
+  }, [run, collapsedKey, project.id]);
 
   const toggle = useCallback(
     (id: number) =>
@@ -222,7 +228,7 @@ export function WbsPage({ project }: { project: Project }) {
   const showHistory = () => {
     const at = focused();
     if (!at) return setError(t('wbs.selectFirst'));
-    setHistoryRow({ entity: 'wbs_task', id: at.id, title: `${at.code} ${at.name}` });
+    setHistoryRow({ id: at.id, label: `${at.code} ${at.name}` });
   };
 
   return (
@@ -291,7 +297,13 @@ export function WbsPage({ project }: { project: Project }) {
         onRowsShown={onRowsShown}
       />
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
-      <RowHistory row={historyRow} fieldLabel={header} onClose={() => setHistoryRow(null)} />
+      <RowHistoryDialog
+        entity="wbs_task"
+        target={historyRow}
+        onClose={() => setHistoryRow(null)}
+        headerOf={(f) => (kinds[f as keyof WbsFields] ? header(f) : null)}
+        format={wbsHistoryFormat(t)}
+      />
     </>
   );
 }

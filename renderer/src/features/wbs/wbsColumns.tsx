@@ -29,6 +29,19 @@ export function wbsFieldKinds(t: TFunction): Record<keyof WbsFields, CellKind> {
 
 const rolledUp = new Set<string>(WBS_ROLLED_UP_FIELDS);
 
+/** A stored value as the grid shows it, for the row history. */
+export function wbsHistoryFormat(t: TFunction) {
+  const kinds = wbsFieldKinds(t);
+  return (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '';
+    const kind = kinds[field as keyof WbsFields];
+    if (kind === 'date') return formatDate(value as string);
+    if (kind === 'bool') return value ? '◆' : '';
+    if (typeof kind === 'object' && 'labels' in kind) return kind.labels(String(value));
+    return String(value);
+  };
+}
+
 /** Summary rows' dates, effort and progress come from their subtasks: shown, never typed. */
 const typedOnLeaves = (field: string): Pick<ColDef<WbsRow>, 'editable' | 'cellClassRules'> =>
   rolledUp.has(field)

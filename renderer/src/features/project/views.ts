@@ -1,0 +1,22 @@
+// The screens of one project, shown as tabs. A new screen adds one entry here.
+import type { ComponentType } from 'react';
+import type { Project } from '../../../../electron/common/dto.js';
+import { WbsPage } from '../wbs/WbsPage.js';
+import { RisksPage } from '../risks/RisksPage.js';
+import { IssuesPage } from '../issues/IssuesPage.js';
+import { ChangesPage } from '../changes/ChangesPage.js';
+import { VocabPage } from '../vocab/VocabPage.js';
+
+export interface ProjectView {
+  /** Route value (#…&view=<id>) and i18n key (views.<id>). */
+  id: string;
+  Page: ComponentType<{ project: Project }>;
+}
+
+export const PROJECT_VIEWS: ProjectView[] = [
+  { id: 'wbs', Page: WbsPage },
+  { id: 'risks', Page: RisksPage },
+  { id: 'issues', Page: IssuesPage },
+  { id: 'changes', Page: ChangesPage },
+  { id: 'vocab', Page: VocabPage },
+];

@@ -1,0 +1,305 @@
+// One page implementation for the flat registers (リスク管理表, 課題管理表, 変更管理表): a toolbar (add,
+// delete, undo, redo, row history), the spreadsheet grid on RegisterGrid, refused blocks listed cell by
+// cell, and an optional side panel (the risk heat map). Each register passes its columns and extras.
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AgGridReact } from 'ag-grid-react';
+import type { CellEditRequestEvent, CellFocusedEvent, RowClassRules } from 'ag-grid-community';
+import type { HistoryState, Project } from '../../../../electron/common/dto.js';
+import { ApiError } from '../../../../electron/common/errors.js';
+import type { RegisterName, Vocabularies } from '../../../../electron/common/registers.js';
+import { call } from '../../api/client.js';
+import type { BadCell, CellPlan, PlanColumn } from '../../grid/cellPlan.js';
+import { parseCell } from '../../grid/cellValues.js';
+import { RegisterGrid } from '../../grid/RegisterGrid.js';
+import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
+import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
+import { BadCellsList } from '../../ui/BadCellsList.js';
+import { useBadCellMessages, useReasonText } from './reasons.js';
+import { isCellProblems, problemsToBadCells, reasonOf } from './badCells.js';
+import { kindsOf, type ColumnContext, type RegisterColDef } from './columns.js';
+import { registerApi } from './registerApi.js';
+import { RowHistoryDialog, type HistoryTarget } from '../../ui/RowHistoryDialog.js';
+
+/** What every register row has that the page relies on. */
+export interface RegisterRow {
+  id: number;
+  ref: string;
+  title: string;
+}
+
+export interface SideProps<T> {
+  rows: T[];
+  focused: T | undefined;
+  vocab: Vocabularies;
+  reload(): Promise<void>;
+}
+
+export interface RegisterPageProps<T extends RegisterRow> {
+  project: Project;
+  register: RegisterName;
+  /** The screen (views.<view>): names the heading and where the grid's column state is kept. */
+  view: 'risks' | 'issues' | 'changes';
+  columns(ctx: ColumnContext): RegisterColDef<T>[];
+  /** Values of a row added with the button (e.g. raised on today). */
+  newRow?(): Record<string, unknown>;
+  rowClassRules?: RowClassRules<T>;
+  /** The page's own filter on top of the column filters; null when off. */
+  externalFilter?: ((row: T) => boolean) | null;
+  /** Called before a row is added, e.g. to drop a filter that would hide it. */
+  onAdd?(): void;
+  side?(p: SideProps<T>): ReactNode;
+}
+
+/** Audit entity → the screen that shows it, for "undid a change in …". */
+const ENTITY_VIEWS: Record<string, string> = { wbs_task: 'wbs', risk: 'risks', issue: 'issues', change: 'changes' };
+
+export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>) {
+  const { project, register, view, externalFilter = null } = props;
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'ja';
+  const errorText = useErrorText();
+  const reasonText = useReasonText();
+  const withMessages = useBadCellMessages();
+  const api = useMemo(() => registerApi<T>(register), [register]);
+  const grid = useRef<AgGridReact<T>>(null);
+  const [rows, setRows] = useState<T[]>([]);
+  const [vocab, setVocab] = useState<Vocabularies | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [badCells, setBadCells] = useState<BadCell[]>([]);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const [historyTarget, setHistoryTarget] = useState<HistoryTarget | null>(null);
+  const [focusedId, setFocusedId] = useState<number | null>(null);
+  const [history, setHistory] = useState<HistoryState | null>(null);
+  /** The rows the spreadsheet range covers: what "delete rows" acts on. */
+  const selected = useRef<T[]>([]);
+
+  const columnsOf = props.columns;
+  const columns = useMemo(
+    () => (vocab ? columnsOf({ t, lang, vocab, prefix: register }) : []),
+    // Rebuilt when the language changes, so headers and labels follow the switch.
+    [columnsOf, t, lang, vocab, register],
+  );
+  const kinds = useMemo(() => kindsOf(columns), [columns]);
+  const byField = useMemo(() => new Map<string, RegisterColDef<T>>(columns.map((c) => [c.field as string, c])), [columns]);
+  const headerOf = useCallback((field: string) => byField.get(field)?.headerName ?? null, [byField]);
+  const format = useCallback(
+    (field: string, value: unknown) => byField.get(field)?.context.format(value) ?? (value === null || value === undefined ? '' : String(value)),
+    [byField],
+  );
+
+  const refreshHistory = useCallback(async () => setHistory(await call('history.state', { projectId: project.id })), [project.id]);
+
+  const reload = useCallback(async () => {
+    setRows(await api.list(project.id));
+    await refreshHistory();
+  }, [api, project.id, refreshHistory]);
+
+  // The value lists change only on the 選択肢 tab, which remounts this page: read them once.
+  useEffect(() => {
+    Promise.all([call('vocab.list', { projectId: project.id }), reload()])
+      .then(([v]) => setVocab(v))
+      .catch((err) => setError(errorText(err)));
+  }, [project.id, reload, errorText]);
+
+  // The page's filter changed (a heat map cell was clicked): the grid filters again.
+  useEffect(() => {
+    grid.current?.api?.onFilterChanged();
+  }, [externalFilter]);
+
+  /** Runs a change, then clears old messages; failures become one translated line. */
+  const run = async (work: () => Promise<void>) => {
+    try {
+      await work();
+      setError(null);
+      setBadCells([]);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+
+  const focusedRow = (): T | undefined => {
+    const a = grid.current?.api;
+    const cell = a?.getFocusedCell();
+    return cell ? a?.getDisplayedRowAtIndex(cell.rowIndex)?.data : undefined;
+  };
+
+  // A row just added: once the grid shows it, its title cell opens for typing.
+  const editAfterShown = useRef<number | null>(null);
+  const onRowsShown = () => {
+    const a = grid.current?.api;
+    const node = editAfterShown.current === null ? undefined : a?.getRowNode(String(editAfterShown.current));
+    if (!a || node?.rowIndex == null) return;
+    editAfterShown.current = null;
+    a.ensureIndexVisible(node.rowIndex);
+    a.setFocusedCell(node.rowIndex, 'title');
+    a.startEditingCell({ rowIndex: node.rowIndex, colKey: 'title' });
+  };
+
+  const onEdit = async (e: CellEditRequestEvent<T>) => {
+    const field = e.colDef.field as string;
+    const parsed = parseCell(kinds[field] ?? 'text', e.newValue);
+    if (!parsed.ok)
+      return setError(t('register.cellRefused', { column: headerOf(field), value: String(e.newValue ?? ''), reason: reasonText(parsed.reason) }));
+    try {
+      const updated = await api.update(e.data.id, { [field]: parsed.value });
+      setRows((prev) => prev.map((x) => (x.id === updated.id ? updated : x)));
+      setError(null);
+      setBadCells([]);
+      await refreshHistory();
+    } catch (err) {
+      const detail = err instanceof ApiError && Array.isArray(err.details) ? (err.details[0] as { field?: string; message?: string }) : undefined;
+      if (detail?.field && detail.message)
+        setError(
+          t('register.cellRefused', {
+            column: headerOf(detail.field.replace(/^patch\./, '')) ?? detail.field,
+            value: String(e.newValue ?? ''),
+            reason: reasonText(reasonOf(detail.message)),
+          }),
+        );
+      else setError(errorText(err));
+    }
+  };
+
+  const onApply = async (plan: CellPlan) => {
+    try {
+      await api.applyCells(project.id, plan.updates, plan.creates);
+      setError(null);
+      setBadCells([]);
+      await reload();
+    } catch (err) {
+      if (err instanceof ApiError && isCellProblems(err.details)) {
+        const a = grid.current?.api;
+        setBadCells(
+          withMessages(problemsToBadCells(err.details, {
+            plan,
+            rowIndexOf: (id) => a?.getRowNode(String(id))?.rowIndex ?? null,
+            shownRows: a?.getDisplayedRowCount() ?? rows.length,
+            headerOf: (f) => headerOf(f) ?? f,
+            format,
+          })),
+        );
+      } else setError(errorText(err));
+    }
+  };
+
+  const emptyValue = (c: PlanColumn): unknown => (c.kind === 'text' || (typeof c.kind === 'object' && 'vocab' in c.kind) ? '' : c.kind === 'bool' ? false : null);
+
+  const step = (which: 'undo' | 'redo') =>
+    void run(async () => {
+      const r = await call(which === 'undo' ? 'history.undo' : 'history.redo', { projectId: project.id });
+      setHistory(r.state);
+      if (!r.applied) setNotice(t(`register.nothingTo.${which}`));
+      else if (!r.entities.includes(register)) {
+        const where = r.entities.map((e) => (ENTITY_VIEWS[e] ? t(`views.${ENTITY_VIEWS[e]}`) : e)).join(lang === 'ja' ? '、' : ', ');
+        setNotice(t(`register.${which}Elsewhere`, { where }));
+      } else setNotice(null);
+      await reload();
+    });
+
+  const add = () =>
+    void run(async () => {
+      props.onAdd?.();
+      const created = await api.create(project.id, props.newRow?.() ?? {});
+      editAfterShown.current = created.id;
+      await reload();
+    });
+
+  const remove = () => {
+    const focused = focusedRow();
+    const targets = selected.current.length > 0 ? selected.current : focused ? [focused] : [];
+    if (targets.length === 0) return setError(t('register.selectFirst'));
+    const doDelete = () =>
+      void run(async () => {
+        await api.remove(targets.map((r) => r.id));
+        await reload();
+      });
+    if (targets.length === 1) return doDelete();
+    setConfirm({
+      title: t('register.confirmDeleteTitle'),
+      message: t('register.confirmDelete', { count: targets.length }),
+      confirmLabel: t('common.delete'),
+      onConfirm: doDelete,
+    });
+  };
+
+  const showHistory = () => {
+    const row = focusedRow();
+    if (!row) return setError(t('register.selectFirst'));
+    setHistoryTarget({ id: row.id, label: [row.ref, row.title].filter(Boolean).join(' ') });
+  };
+
+  const onCellFocused = (e: CellFocusedEvent<T>) => {
+    const row = e.rowIndex === null || e.rowIndex === undefined ? undefined : e.api.getDisplayedRowAtIndex(e.rowIndex)?.data;
+    setFocusedId(row?.id ?? null);
+  };
+
+  const shown = externalFilter ? rows.filter(externalFilter).length : rows.length;
+  const focused = rows.find((r) => r.id === focusedId);
+
+  return (
+    <>
+      <div className="toolbar">
+        <h2 className="muted">{t(`views.${view}`)}</h2>
+        <div className="group">
+          <button className="primary" onClick={add}>
+            {t('register.addRow')}
+          </button>
+          <button className="danger" onClick={remove}>
+            {t('register.deleteRows')}
+          </button>
+        </div>
+        <div className="group">
+          <button onClick={() => step('undo')} disabled={history ? !history.canUndo : false} title="Ctrl+Z">
+            ↶ {t('history.undo')}
+          </button>
+          <button onClick={() => step('redo')} disabled={history ? !history.canRedo : false} title="Ctrl+Y">
+            ↷ {t('history.redo')}
+          </button>
+          <button onClick={showHistory}>{t('history.button')}</button>
+        </div>
+        {notice && (
+          <span className="notice" role="status">
+            {notice}
+          </span>
+        )}
+        <span className="spacer" />
+        <span className="muted" data-testid="row-count">
+          {externalFilter ? t('register.countFiltered', { shown, count: rows.length }) : t('register.count', { count: rows.length })}
+        </span>
+      </div>
+      <ErrorBanner text={error} onClose={() => setError(null)} />
+      <BadCellsList cells={badCells} onClose={() => setBadCells([])} />
+      <div className="register-body">
+        {vocab && (
+          <RegisterGrid<T>
+            gridRef={grid}
+            testId={`${register}-grid`}
+            stateKey={`grid.${view}.${project.id}`}
+            rows={rows}
+            columns={columns}
+            kinds={kinds}
+            emptyValue={emptyValue}
+            onEdit={(e) => void onEdit(e)}
+            onApply={onApply}
+            onBadCells={(bad) => {
+              setError(null);
+              setBadCells(withMessages(bad));
+            }}
+            onSelectRows={(r) => (selected.current = r)}
+            onUndo={() => step('undo')}
+            onRedo={() => step('redo')}
+            onRowsShown={onRowsShown}
+            onCellFocused={onCellFocused}
+            rowClassRules={props.rowClassRules}
+            externalFilter={() => externalFilter}
+          />
+        )}
+        {vocab && props.side && <aside className="register-side">{props.side({ rows, focused, vocab, reload })}</aside>}
+      </div>
+      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
+      <RowHistoryDialog entity={register} target={historyTarget} onClose={() => setHistoryTarget(null)} headerOf={headerOf} format={format} />
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { localToday } from '../../../../electron/common/dates.js';
+import type { Project } from '../../../../electron/common/dto.js';
+import { DEFAULT_RISK_THRESHOLDS, type Risk, type RiskThresholds } from '../../../../electron/common/registers.js';
+import { call } from '../../api/client.js';
+import { RegisterPage } from '../registers/RegisterPage.js';
+import { cellFilter, type HeatSelection } from './heatmap.js';
+import { riskColumns } from './riskColumns.js';
+import { HeatMap, ScoreHistory, ThresholdsForm } from './RiskSide.js';
+
+/** リスク管理表: the register grid with the heat map, the level thresholds and the score history beside it. */
+export function RisksPage({ project }: { project: Project }) {
+  const [selected, setSelected] = useState<HeatSelection | null>(null);
+  const [thresholds, setThresholds] = useState<RiskThresholds>(DEFAULT_RISK_THRESHOLDS);
+  const filter = useMemo(() => cellFilter(selected) as ((r: Risk) => boolean) | null, [selected]);
+
+  useEffect(() => {
+    call('risk.thresholds.get', { projectId: project.id }).then(setThresholds, () => undefined);
+  }, [project.id]);
+
+  const newRow = useCallback(() => ({ raisedOn: localToday() }), []);
+
+  return (
+    <RegisterPage<Risk>
+      project={project}
+      register="risk"
+      view="risks"
+      columns={riskColumns}
+      newRow={newRow}
+      externalFilter={filter}
+      onAdd={() => setSelected(null)}
+      side={({ rows, focused, reload }) => (
+        <>
+          <HeatMap risks={rows} thresholds={thresholds} selected={selected} onSelect={setSelected} />
+          <ThresholdsForm
+            projectId={project.id}
+            thresholds={thresholds}
+            onSaved={(saved) => {
+              setThresholds(saved);
+              void reload();
+            }}
+          />
+          <ScoreHistory risk={focused} thresholds={thresholds} />
+        </>
+      )}
+    />
+  );
+}
