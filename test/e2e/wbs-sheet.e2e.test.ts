@@ -99,6 +99,26 @@ describe('WBS spreadsheet behaviour in Chromium', () => {
     expect(second!.split('\t')).toEqual(['1.1', '作業2', '佐藤']);
   });
 
+  it('hides a column and remembers it for this project after a reload', async () => {
+    const chooser = () => s.page.getByRole('group', { name: '表示する列' });
+    const notesHidden = () => {
+      const saved = db().prepare("SELECT value FROM settings WHERE key LIKE 'grid.wbs.%'").pluck().get() as string | undefined;
+      const columns = saved ? (JSON.parse(saved) as { columns: { colId: string; hide?: boolean }[] }).columns : [];
+      return columns.find((c) => c.colId === 'notes')?.hide;
+    };
+    await s.page.getByText('表示する列').click();
+    await chooser().getByLabel('備考').uncheck();
+    await s.page.getByText('表示する列').click();
+    // Saving is debounced (a column drag fires many events): wait for it to reach the workspace.
+    await expect.poll(notesHidden).toBe(true);
+    await s.page.reload();
+    await wbs.grid.locator('.ag-row').first().waitFor();
+    await s.page.getByText('表示する列').click();
+    expect(await chooser().getByLabel('備考').isChecked()).toBe(false);
+    expect(await chooser().getByLabel('担当者').isChecked()).toBe(true);
+    await s.page.getByText('表示する列').click();
+  });
+
   it('made no request that left 127.0.0.1', () => {
     expect(foreignRequests(s.requests)).toEqual([]);
   });

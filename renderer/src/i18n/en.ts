@@ -51,6 +51,7 @@ export const en = {
   },
   status: { not_started: 'Not started', in_progress: 'In progress', done: 'Done', on_hold: 'On hold', cancelled: 'Cancelled' },
   grid: {
+    columns: 'Columns',
     refused: 'Nothing was changed: {{count}} cells are not valid',
     badCell: 'Row {{row}}, {{column}}: {{reason}}',
   },

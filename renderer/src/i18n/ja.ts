@@ -53,6 +53,7 @@ export const ja: Strings = {
   },
   status: { not_started: '未着手', in_progress: '対応中', done: '完了', on_hold: '保留', cancelled: '中止' },
   grid: {
+    columns: '表示する列',
     refused: '変更していません: {{count}} 件のセルが正しくありません',
     badCell: '{{row}} 行目 {{column}}: {{reason}}',
   },

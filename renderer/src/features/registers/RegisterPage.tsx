@@ -19,6 +19,7 @@ import { useBadCellMessages, useReasonText } from './reasons.js';
 import { isCellProblems, problemsToBadCells, reasonOf } from './badCells.js';
 import { kindsOf, type ColumnContext, type RegisterColDef } from './columns.js';
 import { registerApi } from './registerApi.js';
+import { ColumnChooser } from '../../ui/ColumnChooser.js';
 import { RowHistoryDialog, type HistoryTarget } from '../../ui/RowHistoryDialog.js';
 
 /** What every register row has that the page relies on. */
@@ -258,6 +259,7 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
             ↷ {t('history.redo')}
           </button>
           <button onClick={showHistory}>{t('history.button')}</button>
+          <ColumnChooser grid={grid} />
         </div>
         {notice && (
           <span className="notice" role="status">

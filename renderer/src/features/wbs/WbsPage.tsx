@@ -7,6 +7,7 @@ import { call } from '../../api/client.js';
 import { RegisterGrid } from '../../grid/RegisterGrid.js';
 import { parseCell } from '../../grid/cellValues.js';
 import type { BadCell, CellPlan, PlanColumn } from '../../grid/cellPlan.js';
+import { ColumnChooser } from '../../ui/ColumnChooser.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 import { BadCellsList, badCellsFrom } from '../../ui/BadCellsList.js';
@@ -264,6 +265,7 @@ export function WbsPage({ project }: { project: Project }) {
             ↷ {t('history.redo')}
           </button>
           <button onClick={showHistory}>{t('history.button')}</button>
+          <ColumnChooser grid={grid} />
         </div>
         <button onClick={() => setAllCollapsed(false)}>{t('wbs.expandAll')}</button>
         <button onClick={() => setAllCollapsed(true)}>{t('wbs.collapseAll')}</button>
