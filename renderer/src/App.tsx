@@ -21,11 +21,12 @@ function navigate(projectId: number | null, view?: string) {
   location.hash = params.toString();
 }
 
-export function App({ info }: { info: AppInfo }) {
+/** `projects`: the list as it was at start, so a reload into a project needs no second round trip. */
+export function App({ info, projects }: { info: AppInfo; projects: Project[] }) {
   const { t, i18n } = useTranslation();
   const [projectId, setProjectId] = useState<number | null>(routeProject);
   const [view, setView] = useState(() => hashParams().get('view') ?? 'wbs');
-  const [project, setProject] = useState<Project | null>(null);
+  const [project, setProject] = useState<Project | null>(() => projects.find((p) => p.id === projectId) ?? null);
 
   useEffect(() => {
     const onHash = () => {
@@ -38,6 +39,7 @@ export function App({ info }: { info: AppInfo }) {
 
   useEffect(() => {
     if (projectId === null) return setProject(null);
+    if (project?.id === projectId) return;
     call('project.list', {}).then((list) => {
       const found = list.find((p) => p.id === projectId) ?? null;
       setProject(found);

@@ -5,9 +5,10 @@ import { App } from './App.js';
 import './styles.css';
 
 async function start() {
-  const info = await call('app.info', {});
+  // Together, not one after the other: the first screen needs both.
+  const [info, projects] = await Promise.all([call('app.info', {}), call('project.list', {})]);
   await initI18n(pickLanguage(info.language, info.osLocale));
-  createRoot(document.getElementById('root')!).render(<App info={info} />);
+  createRoot(document.getElementById('root')!).render(<App info={info} projects={projects} />);
 }
 
 start().catch((err) => {
