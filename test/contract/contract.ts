@@ -1,9 +1,9 @@
 // The API contract, written once and run against every adapter (in-process handlers, web host over
 // HTTP). Each adapter must give the same results and the same errors for the same calls.
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../electron/common/errors.js';
 import type { Call } from '../helpers/workspace.js';
 import type Database from 'better-sqlite3';
+import { failure } from '../helpers/failure.js';
 
 export interface Adapter {
   call: Call;
@@ -11,14 +11,6 @@ export interface Adapter {
   close(): Promise<void>;
 }
 
-async function failure(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as ApiError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** A snapshot of every table, to prove that a refused call changed nothing. */
 function snapshot(sqlite: Database.Database): string {

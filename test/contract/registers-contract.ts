@@ -2,19 +2,11 @@
 // handlers, web host over HTTP): same results, same errors, and a refused call changes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
-import type { ApiError } from '../../electron/common/errors.js';
 import type { CellProblem } from '../../electron/common/registers.js';
 import type { Call } from '../helpers/workspace.js';
 import type { Adapter } from './contract.js';
+import { failure } from '../helpers/failure.js';
 
-async function failure(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as ApiError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 function snapshot(sqlite: Database.Database): string {
   const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").pluck().all() as string[];

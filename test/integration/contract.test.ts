@@ -1,22 +1,4 @@
 import { defineContract } from '../contract/contract.js';
-import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
-import { httpCaller } from '../helpers/http.js';
-import { startHost } from '../../electron/host/server.js';
+import { ADAPTERS } from '../contract/adapters.js';
 
-defineContract('in-process handlers', async () => {
-  const ws = tempWorkspace();
-  return { call: inProcessCaller(ws), sqlite: ws.db.sqlite, close: async () => ws.close() };
-});
-
-defineContract('web host over HTTP', async () => {
-  const ws = tempWorkspace();
-  const host = await startHost(0, { handlers: ws.handlers });
-  return {
-    call: httpCaller(host),
-    sqlite: ws.db.sqlite,
-    close: async () => {
-      await host.close();
-      ws.close();
-    },
-  };
-});
+for (const [name, open] of ADAPTERS) defineContract(name, open);

@@ -1,9 +1,9 @@
 // Per-project vocabularies: defaults, replacement of one list, and the rules that keep stored codes valid.
 import { describe, expect, it } from 'vitest';
-import type { ApiError } from '../../electron/common/errors.js';
 import { VOCAB_LISTS } from '../../electron/common/registers.js';
 import { issues } from '../../electron/core/services/registers/index.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+import { failure } from '../helpers/failure.js';
 
 async function setup() {
   const ws = tempWorkspace();
@@ -12,14 +12,6 @@ async function setup() {
   return { ws, call, p };
 }
 
-async function failure(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as ApiError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 function dump(ws: ReturnType<typeof tempWorkspace>): string {
   const tables = ws.db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").pluck().all() as string[];

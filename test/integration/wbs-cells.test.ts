@@ -1,18 +1,10 @@
 // Bulk cell writes (paste, fill down, clear range): one batch, validated whole before anything is
 // written, refused whole with every bad cell listed.
 import { describe, expect, it } from 'vitest';
-import type { ApiError } from '../../electron/common/errors.js';
 import type { CellProblem } from '../../electron/common/dto.js';
 import { expectRollUpsRight, outline, seed, tableState, wbsWorkspace } from './wbs-support.js';
+import { failure } from '../helpers/failure.js';
 
-async function failure(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as ApiError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function setup() {
   const ws = wbsWorkspace();

@@ -1,18 +1,10 @@
 // WBS tree operations on real SQLite: insert above/below, move, indent/outdent, delete, roll-ups and
 // late marks as wbs.list and wbs.update answer them.
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../electron/common/errors.js';
 import { wbsStore } from '../../electron/core/services/wbs.js';
 import { expectRollUpsRight, outline, seed, tableState, TODAY, wbsWorkspace, type Spec } from './wbs-support.js';
+import { failure } from '../helpers/failure.js';
 
-async function failure(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as ApiError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const TREE: Spec[] = [
   { name: 'A', children: [{ name: 'A1' }, { name: 'A2', children: [{ name: 'A2a' }] }, { name: 'A3' }] },

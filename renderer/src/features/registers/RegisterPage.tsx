@@ -19,6 +19,7 @@ import { useBadCellMessages, useReasonText } from './reasons.js';
 import { isCellProblems, problemsToBadCells, reasonOf } from './badCells.js';
 import { kindsOf, type ColumnContext, type RegisterColDef } from './columns.js';
 import { registerApi } from './registerApi.js';
+import { useEditWhenShown } from '../../grid/useEditWhenShown.js';
 import { ColumnChooser } from '../../ui/ColumnChooser.js';
 import { RowHistoryDialog, type HistoryTarget } from '../../ui/RowHistoryDialog.js';
 
@@ -126,17 +127,7 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
     return cell ? a?.getDisplayedRowAtIndex(cell.rowIndex)?.data : undefined;
   };
 
-  // A row just added: once the grid shows it, its title cell opens for typing.
-  const editAfterShown = useRef<number | null>(null);
-  const onRowsShown = () => {
-    const a = grid.current?.api;
-    const node = editAfterShown.current === null ? undefined : a?.getRowNode(String(editAfterShown.current));
-    if (!a || node?.rowIndex == null) return;
-    editAfterShown.current = null;
-    a.ensureIndexVisible(node.rowIndex);
-    a.setFocusedCell(node.rowIndex, 'title');
-    a.startEditingCell({ rowIndex: node.rowIndex, colKey: 'title' });
-  };
+  const { editWhenShown, onRowsShown } = useEditWhenShown(grid, 'title');
 
   const onEdit = async (e: CellEditRequestEvent<T>) => {
     const field = e.colDef.field as string;
@@ -203,7 +194,7 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
     void run(async () => {
       props.onAdd?.();
       const created = await api.create(project.id, props.newRow?.() ?? {});
-      editAfterShown.current = created.id;
+      editWhenShown(created.id);
       await reload();
     });
 

@@ -7,6 +7,7 @@ import { call } from '../../api/client.js';
 import { RegisterGrid } from '../../grid/RegisterGrid.js';
 import { parseCell } from '../../grid/cellValues.js';
 import type { BadCell, CellPlan, PlanColumn } from '../../grid/cellPlan.js';
+import { useEditWhenShown } from '../../grid/useEditWhenShown.js';
 import { ColumnChooser } from '../../ui/ColumnChooser.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
@@ -143,17 +144,7 @@ export function WbsPage({ project }: { project: Project }) {
       }
     });
 
-  // A task just added: once the grid shows it, its name cell opens for typing (IME included).
-  const editAfterShown = useRef<number | null>(null);
-  const onRowsShown = () => {
-    const api = grid.current?.api;
-    const node = editAfterShown.current === null ? undefined : api?.getRowNode(String(editAfterShown.current));
-    if (!api || node?.rowIndex == null) return;
-    editAfterShown.current = null;
-    api.ensureIndexVisible(node.rowIndex);
-    api.setFocusedCell(node.rowIndex, 'name');
-    api.startEditingCell({ rowIndex: node.rowIndex, colKey: 'name' });
-  };
+  const { editWhenShown, onRowsShown } = useEditWhenShown(grid, 'name');
 
   const insert = (where: 'above' | 'below' | 'child' | 'end') =>
     run(async () => {
@@ -168,7 +159,7 @@ export function WbsPage({ project }: { project: Project }) {
               : { afterId: at.id };
       if (where === 'child' && at && collapsed.has(at.id)) toggle(at.id);
       const created = await call('wbs.create', { projectId: project.id, ...place });
-      editAfterShown.current = created.id;
+      editWhenShown(created.id);
       await reload();
     });
 
