@@ -119,6 +119,23 @@ describe('WBS spreadsheet behaviour in Chromium', () => {
     await s.page.getByText('表示する列').click();
   });
 
+  it('moves with Home, End, Ctrl+Home and Ctrl+End as Excel does', async () => {
+    const at = () =>
+      s.page.evaluate(() => {
+        const cell = document.activeElement!;
+        return `${cell.closest('[row-index]')?.getAttribute('row-index')}:${cell.getAttribute('col-id')}`;
+      });
+    await wbs.cell(2, 'assignee').click();
+    await s.page.keyboard.press('Home');
+    expect(await at()).toBe('2:code');
+    await s.page.keyboard.press('End');
+    expect(await at()).toBe('2:predecessors'); // the last shown column: 備考 was hidden above
+    await s.page.keyboard.press('Control+Home');
+    expect(await at()).toBe('0:code');
+    await s.page.keyboard.press('Control+End');
+    expect(await at()).toBe('49:predecessors');
+  });
+
   it('made no request that left 127.0.0.1', () => {
     expect(foreignRequests(s.requests)).toEqual([]);
   });

@@ -106,6 +106,16 @@ export function useSpreadsheet<T extends { id: number }>(opts: SpreadsheetOption
         a.setFocusedCell(focus.row, cols[focus.col]!);
         return true;
       }
+      if ((key === 'Home' || key === 'End') && !e.shiftKey && !e.altKey) {
+        // As in Excel: Home/End go to the row's first/last column, Ctrl+Home/End to the grid's corners.
+        const cols = columnsOf(a);
+        const row = ctrl ? (key === 'Home' ? 0 : a.getDisplayedRowCount() - 1) : r.focus.row;
+        const col = key === 'Home' ? 0 : cols.length - 1;
+        a.ensureIndexVisible(row);
+        a.ensureColumnVisible(cols[col]!);
+        a.setFocusedCell(row, cols[col]!);
+        return true;
+      }
       if (ctrl && key === 'a') {
         setRange({ anchor: { row: 0, col: 0 }, focus: { row: a.getDisplayedRowCount() - 1, col: columnsOf(a).length - 1 } });
         return true;
