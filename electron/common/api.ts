@@ -8,6 +8,7 @@ import { wbsApi } from './api/wbs.js';
 import { historyApi } from './api/history.js';
 import { registersApi } from './api/registers.js';
 import { vocabApi } from './api/vocab.js';
+import { meetingsApi } from './api/meetings.js';
 
 export { isoDate } from './api/schemas.js';
 export { wbsFields } from './api/wbs.js';
@@ -19,6 +20,7 @@ export const api = {
   ...historyApi,
   ...registersApi,
   ...vocabApi,
+  ...meetingsApi,
 } as const;
 
 export type Api = typeof api;

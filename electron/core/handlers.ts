@@ -12,6 +12,7 @@ import { wbsHandlers } from './handlers/wbs.js';
 import { historyHandlers } from './handlers/history.js';
 import { registersHandlers } from './handlers/registers.js';
 import { vocabHandlers } from './handlers/vocab.js';
+import { meetingsHandlers } from './handlers/meetings.js';
 
 export interface HostContext extends Actor {
   version: string;
@@ -37,6 +38,7 @@ export function createHandlers(db: Db, ctx: HostContext): Handlers {
     ...historyHandlers(db, ctx),
     ...registersHandlers(db, ctx),
     ...vocabHandlers(db, ctx),
+    ...meetingsHandlers(db, ctx),
   };
 
   return {
