@@ -9,6 +9,7 @@ import { historyApi } from './api/history.js';
 import { registersApi } from './api/registers.js';
 import { vocabApi } from './api/vocab.js';
 import { meetingsApi } from './api/meetings.js';
+import { excelApi } from './api/excel.js';
 
 export { isoDate } from './api/schemas.js';
 export { wbsFields } from './api/wbs.js';
@@ -21,6 +22,7 @@ export const api = {
   ...registersApi,
   ...vocabApi,
   ...meetingsApi,
+  ...excelApi,
 } as const;
 
 export type Api = typeof api;
@@ -28,8 +30,11 @@ export type Method = keyof Api;
 export type Input<M extends Method> = z.input<Api[M]['input']>;
 export type ParsedInput<M extends Method> = z.output<Api[M]['input']>;
 export type Output<M extends Method> = Api[M]['output'];
-/** The handlers of some methods of the contract, as a domain module implements them. */
-export type HandlerMap<M extends Method> = { [K in M]: (input: ParsedInput<K>) => Output<K> };
+/**
+ * The handlers of some methods of the contract, as a domain module implements them. Most answer at
+ * once (SQLite through better-sqlite3 is synchronous); a few, like writing a workbook, need to wait.
+ */
+export type HandlerMap<M extends Method> = { [K in M]: (input: ParsedInput<K>) => Output<K> | Promise<Output<K>> };
 
 export const METHODS = Object.keys(api) as Method[];
 

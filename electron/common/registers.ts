@@ -130,6 +130,7 @@ export const VOCAB_LISTS = [
   'issue.status',
   'change.decision',
   'change.implStatus',
+  'meeting.kind',
 ] as const;
 export type VocabListName = (typeof VOCAB_LISTS)[number];
 
@@ -198,6 +199,13 @@ export const DEFAULT_VOCABULARIES: Record<VocabListName, VocabItem[]> = {
     item('in_progress', '実施中', 'In progress'),
     item('done', '完了', 'Done', true),
     item('cancelled', '中止', 'Cancelled', true),
+  ],
+  'meeting.kind': [
+    item('regular', '定例', 'Regular'),
+    item('review', 'レビュー', 'Review'),
+    item('steering', 'ステアリング', 'Steering'),
+    item('kickoff', 'キックオフ', 'Kickoff'),
+    item('other', 'その他', 'Other'),
   ],
 };
 

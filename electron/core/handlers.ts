@@ -13,6 +13,7 @@ import { historyHandlers } from './handlers/history.js';
 import { registersHandlers } from './handlers/registers.js';
 import { vocabHandlers } from './handlers/vocab.js';
 import { meetingsHandlers } from './handlers/meetings.js';
+import { excelHandlers } from './handlers/excel.js';
 
 export interface HostContext extends Actor {
   version: string;
@@ -25,8 +26,8 @@ export interface HostContext extends Actor {
 type Impl = HandlerMap<Method>;
 
 export interface Handlers {
-  /** Validates and runs one call; never throws, answers the same envelope every adapter sends. */
-  invoke(method: string, args: unknown): Envelope<unknown>;
+  /** Validates and runs one call; never rejects, answers the same envelope every adapter sends. */
+  invoke(method: string, args: unknown): Promise<Envelope<unknown>>;
 }
 
 export function createHandlers(db: Db, ctx: HostContext): Handlers {
@@ -39,15 +40,16 @@ export function createHandlers(db: Db, ctx: HostContext): Handlers {
     ...registersHandlers(db, ctx),
     ...vocabHandlers(db, ctx),
     ...meetingsHandlers(db, ctx),
+    ...excelHandlers(db, ctx),
   };
 
   return {
-    invoke(method, args) {
+    async invoke(method, args) {
       try {
         if (!isMethod(method)) throw new ApiError('UNKNOWN_METHOD', `Unknown API method: ${method}`, { method });
         const input = parseInput(method, args ?? {});
         const run = impl[method] as (i: unknown) => unknown;
-        return { ok: true, result: run(input) };
+        return { ok: true, result: await run(input) };
       } catch (err) {
         return { ok: false, error: toApiError(err).toJSON() };
       }

@@ -121,7 +121,7 @@ async function api(req: http.IncomingMessage, res: http.ServerResponse, ctx: Req
   } catch (err) {
     return sendJson(res, 400, { ok: false, error: new ApiError('VALIDATION', (err as Error).message).toJSON() });
   }
-  const envelope = ctx.handlers.invoke(method, body);
+  const envelope = await ctx.handlers.invoke(method, body);
   sendJson(res, envelope.ok ? 200 : (STATUS[envelope.error.code] ?? 500), envelope);
 }
 

@@ -95,7 +95,7 @@ function sqliteBinding(): string | undefined {
   return process.env.PMO_SQLITE_BINDING || undefined;
 }
 
-function invoke(event: IpcMainInvokeEvent, method: unknown, args: unknown): Envelope<unknown> {
+async function invoke(event: IpcMainInvokeEvent, method: unknown, args: unknown): Promise<Envelope<unknown>> {
   const frame = event.senderFrame;
   const fromOurWindow = mainWindow !== null && event.sender === mainWindow.webContents;
   if (!fromOurWindow || !frame || !isTrustedSender(frame.url, frame.parent === null)) {

@@ -32,8 +32,8 @@ export async function editInProcess(handlers: Handlers, leaves: number[], n: num
   const text: number[] = [];
   for (let i = 0; i < warmup + n; i++) {
     const args = { id: pick(i), patch: patch(i) };
-    const ms = await time(() => {
-      const env = handlers.invoke('wbs.update', args);
+    const ms = await time(async () => {
+      const env = await handlers.invoke('wbs.update', args);
       if (!env.ok) throw new Error(env.error.message);
     });
     if (i < warmup) continue;

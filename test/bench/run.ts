@@ -45,7 +45,7 @@ async function main() {
   const ws = tempWorkspace();
   console.log(`workspace: ${ws.dir}`);
   try {
-    const project = ws.handlers.invoke('project.create', { name: 'ベンチマーク 10,000 タスク' });
+    const project = await ws.handlers.invoke('project.create', { name: 'ベンチマーク 10,000 タスク' });
     if (!project.ok) throw new Error(project.error.message);
     const projectId = (project.result as { id: number }).id;
     let built: ReturnType<typeof buildWbs> | undefined;
@@ -86,8 +86,8 @@ async function main() {
     const paste = leaves.slice(0, 500).map((id, i) => ({ id, patch: { assignee: `担当${i % 7}`, plannedEffort: 2 } }));
     add(
       'wbs.applyCells, 500-row paste',
-      await repeat(1, () => {
-        const env = ws.handlers.invoke('wbs.applyCells', { projectId, updates: paste });
+      await repeat(1, async () => {
+        const env = await ws.handlers.invoke('wbs.applyCells', { projectId, updates: paste });
         if (!env.ok) throw new Error(env.error.message);
       }),
       '',

@@ -26,7 +26,7 @@ export type Call = <M extends Method>(method: M, args: Input<M>) => Promise<Outp
 
 export function inProcessCaller(ws: Workspace): Call {
   return async (method, args) => {
-    const env = ws.handlers.invoke(method, args);
+    const env = await ws.handlers.invoke(method, args);
     if (!env.ok) throw ApiError.from(env.error);
     return env.result as never;
   };

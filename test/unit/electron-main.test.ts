@@ -303,11 +303,11 @@ describe('Electron main, IPC', () => {
   it('answers our own top frame with the core envelope', async () => {
     const fake = fakeElectron();
     await fake.start();
-    const info = fake.invoke(undefined, topFrame, 'app.info', {});
+    const info = await fake.invoke(undefined, topFrame, 'app.info', {});
     expect(info).toMatchObject({ ok: true, result: { shell: 'electron', version: '9.9.9', osLocale: 'ja' } });
-    expect(fake.invoke(undefined, topFrame, 'project.create', { name: 'Alpha' })).toMatchObject({ ok: true });
-    expect(fake.invoke(undefined, topFrame, 'project.list', {})).toMatchObject({ ok: true, result: [{ name: 'Alpha' }] });
-    expect(fake.invoke(undefined, topFrame, 'no.such', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(await fake.invoke(undefined, topFrame, 'project.create', { name: 'Alpha' })).toMatchObject({ ok: true });
+    expect(await fake.invoke(undefined, topFrame, 'project.list', {})).toMatchObject({ ok: true, result: [{ name: 'Alpha' }] });
+    expect(await fake.invoke(undefined, topFrame, 'no.such', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
   });
 
   it.each([
@@ -318,19 +318,19 @@ describe('Electron main, IPC', () => {
   ])('refuses %s', async (_name, frame) => {
     const fake = fakeElectron();
     await fake.start();
-    expect(fake.invoke(undefined, frame, 'project.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await fake.invoke(undefined, frame, 'project.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('refuses another web contents even on our URL', async () => {
     const fake = fakeElectron();
     await fake.start();
-    expect(fake.invoke({ id: 99 }, topFrame, 'project.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await fake.invoke({ id: 99 }, topFrame, 'project.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('refuses a method name that is not a string', async () => {
     const fake = fakeElectron();
     await fake.start();
-    expect(fake.invoke(undefined, topFrame, { toString: () => 'project.list' }, {})).toMatchObject({
+    expect(await fake.invoke(undefined, topFrame, { toString: () => 'project.list' }, {})).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION' },
     });

@@ -1,21 +1,18 @@
 import type { HandlerMap } from '../../common/api.js';
 import type { meetingsApi } from '../../common/api/meetings.js';
-import { ApiError } from '../../common/errors.js';
 import type { Db } from '../db/open.js';
 import type { HostContext } from '../handlers.js';
+import { createMeeting, deleteMeeting, getMeeting, listMeetings, setFinal, updateMeeting } from '../services/meetings/service.js';
 
-// Filled in by the minutes work; until then every call answers that it is not there yet.
-export function meetingsHandlers(_db: Db, _ctx: HostContext): HandlerMap<keyof typeof meetingsApi> {
-  const missing = (): never => {
-    throw new ApiError('INTERNAL', 'meeting minutes are not implemented yet');
-  };
+export function meetingsHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof meetingsApi> {
+  const run = () => ({ today: ctx.today?.() });
   return {
-    'meeting.list': missing,
-    'meeting.get': missing,
-    'meeting.create': missing,
-    'meeting.update': missing,
-    'meeting.delete': missing,
-    'meeting.finalize': missing,
-    'meeting.reopen': missing,
+    'meeting.list': ({ projectId, query, from, to }) => listMeetings(db, projectId, { query, from, to }),
+    'meeting.get': ({ id }) => getMeeting(db, id, run()),
+    'meeting.create': ({ projectId, values, fromMeetingId }) => createMeeting(db, ctx, projectId, values, fromMeetingId, run()),
+    'meeting.update': ({ id, patch }) => updateMeeting(db, ctx, id, patch, run()),
+    'meeting.delete': ({ id }) => deleteMeeting(db, ctx, id),
+    'meeting.finalize': ({ id }) => setFinal(db, ctx, id, true, run()),
+    'meeting.reopen': ({ id }) => setFinal(db, ctx, id, false, run()),
   };
 }

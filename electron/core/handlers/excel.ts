@@ -1,0 +1,20 @@
+import type { HandlerMap } from '../../common/api.js';
+import type { excelApi } from '../../common/api/excel.js';
+import { ApiError } from '../../common/errors.js';
+import type { Db } from '../db/open.js';
+import type { HostContext } from '../handlers.js';
+import { exportMinutes } from '../services/meetings/export.js';
+
+const notYet = (field: string, message: string) => new ApiError('VALIDATION', `excel.export: ${field}: ${message}`, [{ field, message }]);
+
+export function excelHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof excelApi> {
+  return {
+    'excel.export': ({ projectId, register, profileId, meetingId, language }) => {
+      if (register !== 'minutes')
+        throw notYet('register', `exporting the ${register} register is not supported yet; only 'minutes' (the default minutes layout) is`);
+      if (profileId !== undefined)
+        throw notYet('profileId', 'exporting minutes to a client format (profile) is not supported yet; leave profileId out for the default layout');
+      return exportMinutes(db, ctx.osLocale, { projectId, meetingId, language }, { today: ctx.today?.() });
+    },
+  };
+}
