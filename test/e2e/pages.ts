@@ -126,7 +126,8 @@ export class RegisterScreen {
   readonly grid: Locator;
   constructor(
     readonly page: Page,
-    register: 'risk' | 'issue' | 'change',
+    /** A register, or one of the minutes grids (same behaviour, same helpers). */
+    register: 'risk' | 'issue' | 'change' | 'attendees' | 'agenda' | 'decisions' | 'actions',
   ) {
     this.grid = page.getByTestId(`${register}-grid`);
   }
@@ -239,5 +240,66 @@ export class VocabScreen {
 
   async save() {
     await this.editor.getByRole('button', { name: /^(保存|Save)$/ }).click();
+  }
+}
+
+/** 議事録: the list of meetings (search, dates) and the minutes editor of the selected one. */
+export class MinutesScreen {
+  readonly list: Locator;
+  readonly editor: Locator;
+  readonly attendees: RegisterScreen;
+  readonly agenda: RegisterScreen;
+  readonly decisions: RegisterScreen;
+  readonly actions: RegisterScreen;
+  constructor(readonly page: Page) {
+    this.list = page.getByTestId('meeting-list');
+    this.editor = page.getByTestId('meeting-editor');
+    this.attendees = new RegisterScreen(page, 'attendees');
+    this.agenda = new RegisterScreen(page, 'agenda');
+    this.decisions = new RegisterScreen(page, 'decisions');
+    this.actions = new RegisterScreen(page, 'actions');
+  }
+
+  button(name: RegExp | string): Locator {
+    return this.page.getByRole('button', { name, exact: typeof name === 'string' });
+  }
+
+  /** A form field by its label (会議名, 開催日, 目的…). */
+  field(label: string): Locator {
+    return this.editor.getByLabel(label, { exact: true });
+  }
+
+  /** Types into a form field and saves it as a user does: Enter (Ctrl+Enter in a multi-line field). */
+  async fill(label: string, text: string) {
+    const box = this.field(label);
+    await box.click();
+    await box.fill(text);
+    const multiline = (await box.evaluate((e) => e.tagName)) === 'TEXTAREA';
+    await box.press(multiline ? 'ControlOrMeta+Enter' : 'Enter');
+  }
+
+  heading(): Locator {
+    return this.page.getByTestId('meeting-heading');
+  }
+
+  /** Titles of the meetings in the list, top (newest) first. */
+  async titles(): Promise<string[]> {
+    return this.list.getByTestId('meeting-item').locator('.title').allInnerTexts();
+  }
+
+  item(title: string): Locator {
+    return this.list.getByTestId('meeting-item').filter({ has: this.page.locator('.title', { hasText: title }) });
+  }
+
+  async open(title: string) {
+    await this.item(title).click();
+    await expect.poll(() => this.heading().innerText()).toBe(title);
+  }
+
+  /** 前回からの宿題: rows as [ID, title, status]. */
+  async carried(): Promise<string[][]> {
+    return this.page
+      .getByTestId('carried-row')
+      .evaluateAll((rows) => rows.map((r) => [0, 1, 4].map((i) => r.querySelectorAll('td')[i]?.textContent?.trim() ?? '')));
   }
 }

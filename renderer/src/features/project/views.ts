@@ -6,6 +6,7 @@ import { RisksPage } from '../risks/RisksPage.js';
 import { IssuesPage } from '../issues/IssuesPage.js';
 import { ChangesPage } from '../changes/ChangesPage.js';
 import { VocabPage } from '../vocab/VocabPage.js';
+import { MinutesPage } from '../minutes/MinutesPage.js';
 
 export interface ProjectView {
   /** Route value (#…&view=<id>) and i18n key (views.<id>). */
@@ -18,5 +19,6 @@ export const PROJECT_VIEWS: ProjectView[] = [
   { id: 'risks', Page: RisksPage },
   { id: 'issues', Page: IssuesPage },
   { id: 'changes', Page: ChangesPage },
+  { id: 'minutes', Page: MinutesPage },
   { id: 'vocab', Page: VocabPage },
 ];

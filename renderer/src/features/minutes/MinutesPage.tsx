@@ -1,0 +1,481 @@
+// 議事録: the project's meetings (search by text and dates) and the minutes of the one selected —
+// form fields above, spreadsheet grids for attendees, agenda, decisions and action items below, the
+// open actions of earlier meetings of the series for review. Every change is one undoable step;
+// final (確定) minutes are read-only until reopened, except that their action items can be closed.
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localToday, parseDateInput } from '../../../../electron/common/dates.js';
+import type { HistoryState, Project } from '../../../../electron/common/dto.js';
+import { ApiError } from '../../../../electron/common/errors.js';
+import type { AgendaItem, Attendee, Decision, Meeting, MeetingFields, MeetingSummary } from '../../../../electron/common/meetings.js';
+import { vocabLabel, type Vocabularies } from '../../../../electron/common/registers.js';
+import { call, hashParams } from '../../api/client.js';
+import { saveFile } from '../../api/download.js';
+import type { BadCell } from '../../grid/cellPlan.js';
+import { BadCellsList } from '../../ui/BadCellsList.js';
+import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
+import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
+import { useBadCellMessages } from '../registers/reasons.js';
+import { ActionsSection } from './ActionsSection.js';
+import { CarriedOver } from './CarriedOver.js';
+import { ListSection } from './ListSection.js';
+import { MeetingForm } from './MeetingForm.js';
+import { agendaColumns, attendeeColumns, decisionColumns } from './minutesColumns.js';
+import { agendaSpec, attendeeSpec, decisionSpec, meetingKinds, nextMeetingStart } from './minutesLogic.js';
+import { MinutesList, type ListFilter } from './MinutesList.js';
+
+/** The selected meeting lives in the URL (…&view=minutes&meeting=3), so a reload or a link comes back to it. */
+function routeMeeting(): number | null {
+  const id = Number(hashParams().get('meeting'));
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+function setRouteMeeting(id: number | null) {
+  const params = hashParams();
+  if (id === null) params.delete('meeting');
+  else params.set('meeting', String(id));
+  // replaceState: no hashchange, so the app does not route again.
+  history.replaceState(null, '', `#${params.toString()}`);
+}
+
+export function MinutesPage({ project }: { project: Project }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'ja';
+  const errorText = useErrorText();
+  const withMessages = useBadCellMessages();
+  const [vocab, setVocab] = useState<Vocabularies | null>(null);
+  const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
+  const [series, setSeries] = useState<string[]>([]);
+  const [filter, setFilter] = useState<ListFilter>({ query: '', from: '', to: '' });
+  const [selectedId, setSelectedId] = useState<number | null>(routeMeeting);
+  const [meeting, setMeetingState] = useState<Meeting | null>(null);
+  const [history, setHistory] = useState<HistoryState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [badCells, setBadCells] = useState<BadCell[]>([]);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const [focusTitle, setFocusTitle] = useState(false);
+  /** The meeting as last stored: saves queue behind each other and each starts from the one before. */
+  const current = useRef<Meeting | null>(null);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const filterRef = useRef(filter);
+  filterRef.current = filter;
+
+  const setMeeting = useCallback((m: Meeting | null) => {
+    current.current = m;
+    setMeetingState(m);
+  }, []);
+
+  const kinds = useMemo(() => meetingKinds(vocab), [vocab]);
+  const badDates = {
+    from: filter.from.trim() !== '' && parseDateInput(filter.from) === null,
+    to: filter.to.trim() !== '' && parseDateInput(filter.to) === null,
+  };
+
+  const showError = useCallback((err: unknown) => setError(errorText(err)), [errorText]);
+  const showBad = useCallback(
+    (cells: BadCell[]) => {
+      setError(null);
+      setBadCells(cells.map((c) => (c.message ? c : withMessages([c])[0]!)));
+    },
+    [withMessages],
+  );
+  const clearMessages = () => {
+    setError(null);
+    setBadCells([]);
+  };
+
+  const refreshHistory = useCallback(
+    async () => setHistory(await call('history.state', { projectId: project.id })),
+    [project.id],
+  );
+
+  /** The list as the filter asks (bad dates are left out until they are dates). */
+  const loadList = useCallback(async () => {
+    const f = filterRef.current;
+    const from = parseDateInput(f.from) ?? undefined;
+    const to = parseDateInput(f.to) ?? undefined;
+    const query = f.query.trim() || undefined;
+    const [found, all] = await Promise.all([
+      call('meeting.list', { projectId: project.id, query, from, to }),
+      query || from || to ? call('meeting.list', { projectId: project.id }) : null,
+    ]);
+    setMeetings(found);
+    setSeries([...new Set((all ?? found).map((m) => m.series).filter(Boolean))].sort());
+    return found;
+  }, [project.id]);
+
+  const loadMeeting = useCallback(
+    async (id: number) => {
+      try {
+        const m = await call('meeting.get', { id });
+        // A meeting named by a link of another project is not this project's.
+        if (m.projectId !== project.id) throw new ApiError('NOT_FOUND', `meeting ${id}`);
+        setMeeting(m);
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'NOT_FOUND') {
+          setMeeting(null);
+          setSelectedId(null);
+          setRouteMeeting(null);
+        } else throw err;
+      }
+    },
+    [setMeeting, project.id],
+  );
+
+  // First load: value lists, history, the list; the routed meeting or the newest one.
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const [v] = await Promise.all([call('vocab.list', { projectId: project.id }), refreshHistory()]);
+      if (!live) return;
+      setVocab(v);
+      const list = await loadList();
+      if (!live) return;
+      const routed = routeMeeting();
+      const first = routed !== null && list.some((x) => x.id === routed) ? routed : (list[0]?.id ?? null);
+      setSelectedId(first);
+      setRouteMeeting(first);
+    })().catch(showError);
+    return () => {
+      live = false;
+    };
+  }, [project.id, refreshHistory, loadList, showError]);
+
+  // The filter changed: search again after a short pause in typing.
+  const filterKey = `${filter.query}\u0000${filter.from}\u0000${filter.to}`;
+  const firstFilter = useRef(true);
+  useEffect(() => {
+    if (firstFilter.current) return void (firstFilter.current = false);
+    const timer = setTimeout(() => void loadList().catch(showError), 250);
+    return () => clearTimeout(timer);
+  }, [filterKey, loadList, showError]);
+
+  useEffect(() => {
+    if (selectedId === null) return setMeeting(null);
+    loadMeeting(selectedId).catch(showError);
+  }, [selectedId, loadMeeting, showError, setMeeting]);
+
+  useEffect(() => {
+    if (!focusTitle || !meeting) return;
+    setFocusTitle(false);
+    document.getElementById('meeting-title')?.focus();
+  }, [focusTitle, meeting]);
+
+  const select = (id: number | null) => {
+    setSelectedId(id);
+    setRouteMeeting(id);
+    clearMessages();
+    setNotice(null);
+  };
+
+  /** After a change: the list's counts and the undo state follow. */
+  const afterChange = useCallback(async () => {
+    await Promise.all([loadList(), refreshHistory()]);
+  }, [loadList, refreshHistory]);
+
+  /** Runs after every save queued before it, so each save starts from the meeting as stored. */
+  const enqueue = useCallback(<R,>(task: () => Promise<R>): Promise<R> => {
+    const next = queue.current.then(task, task);
+    queue.current = next.catch(() => undefined);
+    return next;
+  }, []);
+
+  const saveFields = useCallback(
+    (patch: Partial<MeetingFields>) =>
+      enqueue(async () => {
+        const m = current.current;
+        if (!m) return false;
+        try {
+          setMeeting(await call('meeting.update', { id: m.id, patch }));
+          clearMessages();
+          await afterChange();
+          return true;
+        } catch (err) {
+          showError(err);
+          return false;
+        }
+      }),
+    [enqueue, setMeeting, afterChange, showError],
+  );
+
+  /** A list grid's change → the whole new list, saved with one meeting.update. */
+  const changeList = useCallback(
+    <K extends 'attendees' | 'agenda' | 'decisions'>(field: K) =>
+      (change: (stored: readonly MeetingFields[K][number][]) => MeetingFields[K][number][] | null) =>
+        void enqueue(async () => {
+          const m = current.current;
+          if (!m) return;
+          const next = change(m[field] as MeetingFields[K][number][]);
+          if (next === null) return;
+          try {
+            setMeeting(await call('meeting.update', { id: m.id, patch: { [field]: next } }));
+            clearMessages();
+            await afterChange();
+          } catch (err) {
+            showError(err);
+          }
+        }),
+    [enqueue, setMeeting, afterChange, showError],
+  );
+  const onAttendees = useMemo(() => changeList('attendees'), [changeList]);
+  const onAgenda = useMemo(() => changeList('agenda'), [changeList]);
+  const onDecisions = useMemo(() => changeList('decisions'), [changeList]);
+
+  /** An action item changed (here, or closed in the carried-over list): the meeting is read again. */
+  const reloadMeeting = useCallback(async () => {
+    const m = current.current;
+    if (m) await loadMeeting(m.id);
+    clearMessages();
+    await afterChange();
+  }, [loadMeeting, afterChange]);
+
+  const step = (which: 'undo' | 'redo') =>
+    void enqueue(async () => {
+      try {
+        const r = await call(which === 'undo' ? 'history.undo' : 'history.redo', { projectId: project.id });
+        setHistory(r.state);
+        setNotice(r.applied ? null : t(`register.nothingTo.${which}`));
+        const list = await loadList();
+        const id = current.current?.id ?? selectedId;
+        // The meeting may be gone (its creation undone): NOT_FOUND clears it, and the newest is shown.
+        if (id !== null) await loadMeeting(id);
+        if (current.current === null && list[0]) select(list[0].id);
+        clearMessages();
+      } catch (err) {
+        showError(err);
+      }
+    });
+
+  const run = (work: () => Promise<void>) =>
+    void enqueue(async () => {
+      try {
+        await work();
+        clearMessages();
+      } catch (err) {
+        showError(err);
+      }
+    });
+
+  const create = () =>
+    run(async () => {
+      const m = await call('meeting.create', { projectId: project.id, values: { heldOn: localToday(), kind: kinds[0]?.code ?? '' } });
+      setMeeting(m);
+      select(m.id);
+      setFocusTitle(true);
+      await afterChange();
+    });
+
+  /** 次回の会議を作成: a copy of this meeting's header, attendees and agenda, dated as its "next meeting" line says. */
+  const createNext = () =>
+    run(async () => {
+      const from = current.current;
+      if (!from) return;
+      const next = nextMeetingStart(from.nextMeeting, from.heldOn);
+      const m = await call('meeting.create', {
+        projectId: project.id,
+        fromMeetingId: from.id,
+        values: { heldOn: next.heldOn ?? localToday(), ...(next.startsAt ? { startsAt: next.startsAt } : {}), nextMeeting: '' },
+      });
+      setMeeting(m);
+      select(m.id);
+      setFocusTitle(true);
+      await afterChange();
+    });
+
+  const remove = () => {
+    const m = current.current;
+    if (!m) return;
+    setConfirm({
+      title: t('minutes.confirmDeleteTitle'),
+      message: t('minutes.confirmDelete', { title: m.title || t('minutes.untitled') }),
+      confirmLabel: t('common.delete'),
+      onConfirm: () =>
+        run(async () => {
+          await call('meeting.delete', { id: m.id });
+          setMeeting(null);
+          const list = await loadList();
+          select(list[0]?.id ?? null);
+          await refreshHistory();
+        }),
+    });
+  };
+
+  const finalize = () =>
+    run(async () => {
+      const m = current.current;
+      if (!m) return;
+      setMeeting(await call('meeting.finalize', { id: m.id }));
+      await afterChange();
+    });
+
+  const reopen = () => {
+    const m = current.current;
+    if (!m) return;
+    setConfirm({
+      title: t('minutes.confirmReopenTitle'),
+      message: t('minutes.confirmReopen', { title: m.title || t('minutes.untitled') }),
+      confirmLabel: t('minutes.reopen'),
+      onConfirm: () =>
+        run(async () => {
+          setMeeting(await call('meeting.reopen', { id: m.id }));
+          await afterChange();
+        }),
+    });
+  };
+
+  const exportMinutes = () =>
+    run(async () => {
+      const m = current.current;
+      if (!m) return;
+      const file = await call('excel.export', { projectId: project.id, register: 'minutes', meetingId: m.id, language: lang });
+      saveFile(file.fileName, file.dataBase64);
+      setNotice(t('minutes.exported', { file: file.fileName }));
+    });
+
+  /** Ctrl+Z / Ctrl+Y anywhere in the minutes (the grids and the form fields answer their own first). */
+  const onEditorKey = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    if (!(e.ctrlKey || e.metaKey) || e.defaultPrevented || e.altKey) return;
+    if (target.closest('input, textarea, select, .grid-host, [contenteditable]')) return;
+    const key = e.key.toLowerCase();
+    if (key === 'z' && !e.shiftKey) step('undo');
+    else if (key === 'y' || (key === 'z' && e.shiftKey)) step('redo');
+    else return;
+    e.preventDefault();
+  };
+
+  const final = meeting?.final ?? false;
+  const handlers = { onUndo: () => step('undo'), onRedo: () => step('redo'), onBad: showBad };
+  const attendeeCols = useMemo(() => (vocab ? attendeeColumns({ t, lang, vocab, prefix: 'minutes.attendees' }) : []), [t, lang, vocab]);
+  const agendaCols = useMemo(() => (vocab ? agendaColumns({ t, lang, vocab, prefix: 'minutes.agenda' }) : []), [t, lang, vocab]);
+  const decisionCols = useMemo(() => (vocab ? decisionColumns({ t, lang, vocab, prefix: 'minutes.decisions' }) : []), [t, lang, vocab]);
+
+  return (
+    <div className="minutes-page">
+      <MinutesList
+        meetings={meetings}
+        selectedId={selectedId}
+        onSelect={select}
+        filter={filter}
+        onFilter={setFilter}
+        badDates={badDates}
+        kinds={kinds}
+        lang={lang}
+      />
+      <div className="minutes-editor">
+        <div className="toolbar">
+          <h2 className="muted">{t('views.minutes')}</h2>
+          <div className="group">
+            <button className="primary" onClick={create}>
+              {t('minutes.newMeeting')}
+            </button>
+            <button onClick={createNext} disabled={!meeting}>
+              {t('minutes.nextMeeting')}
+            </button>
+          </div>
+          <div className="group">
+            <button onClick={() => step('undo')} disabled={history ? !history.canUndo : false} title="Ctrl+Z">
+              ↶ {t('history.undo')}
+            </button>
+            <button onClick={() => step('redo')} disabled={history ? !history.canRedo : false} title="Ctrl+Y">
+              ↷ {t('history.redo')}
+            </button>
+          </div>
+          <div className="group">
+            {final ? (
+              <button onClick={reopen} disabled={!meeting}>
+                {t('minutes.reopen')}
+              </button>
+            ) : (
+              <button onClick={finalize} disabled={!meeting}>
+                {t('minutes.finalize')}
+              </button>
+            )}
+            <button onClick={exportMinutes} disabled={!meeting}>
+              {t('minutes.export')}
+            </button>
+          </div>
+          <button className="danger" onClick={remove} disabled={!meeting || final} title={final ? t('minutes.finalNote') : undefined}>
+            {t('minutes.delete')}
+          </button>
+          {notice && (
+            <span className="notice" role="status">
+              {notice}
+            </span>
+          )}
+        </div>
+        <ErrorBanner text={error} onClose={() => setError(null)} />
+        <BadCellsList cells={badCells} onClose={() => setBadCells([])} />
+        {!meeting || !vocab ? (
+          <p className="muted minutes-pick">{meetings && meetings.length > 0 ? t('minutes.pick') : t('minutes.start')}</p>
+        ) : (
+          <div className="minutes-scroll" data-testid="meeting-editor" onKeyDown={onEditorKey}>
+            <div className="minutes-heading">
+              <h2 data-testid="meeting-heading">{meeting.title || t('minutes.untitled')}</h2>
+              <span className="kind-tag">{vocabLabel(kinds, meeting.kind, lang)}</span>
+              {final ? (
+                <span className="final-badge" data-testid="final-badge">
+                  {t('minutes.final')}
+                </span>
+              ) : (
+                <span className="draft-badge">{t('minutes.draft')}</span>
+              )}
+            </div>
+            {final && (
+              <p className="final-note" role="note">
+                {t('minutes.finalNote')}
+              </p>
+            )}
+            <MeetingForm
+              meeting={meeting}
+              kinds={kinds}
+              lang={lang}
+              seriesOptions={series}
+              readOnly={final}
+              onSave={saveFields}
+              onUndo={handlers.onUndo}
+              onRedo={handlers.onRedo}
+            />
+            <ListSection<Attendee, ReturnType<typeof attendeeSpec.toRow>>
+              name="attendees"
+              projectId={project.id}
+              spec={attendeeSpec}
+              items={meeting.attendees}
+              columns={attendeeCols}
+              firstField="name"
+              readOnly={final}
+              onChange={onAttendees}
+              {...handlers}
+            />
+            <CarriedOver meeting={meeting} vocab={vocab} lang={lang} meetings={meetings ?? []} onChanged={reloadMeeting} onError={showError} />
+            <ListSection<AgendaItem, ReturnType<typeof agendaSpec.toRow>>
+              name="agenda"
+              projectId={project.id}
+              spec={agendaSpec}
+              items={meeting.agenda}
+              columns={agendaCols}
+              firstField="title"
+              readOnly={final}
+              onChange={onAgenda}
+              {...handlers}
+            />
+            <ListSection<Decision, ReturnType<typeof decisionSpec.toRow>>
+              name="decisions"
+              projectId={project.id}
+              spec={decisionSpec}
+              items={meeting.decisions}
+              columns={decisionCols}
+              firstField="text"
+              readOnly={final}
+              onChange={onDecisions}
+              {...handlers}
+            />
+            <ActionsSection meeting={meeting} vocab={vocab} lang={lang} onChanged={reloadMeeting} onError={showError} {...handlers} />
+          </div>
+        )}
+      </div>
+      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
+    </div>
+  );
+}
