@@ -155,4 +155,14 @@ describe('vocab.set', () => {
     // Items that do not say keep the default closed-ness of their code.
     expect((await call('vocab.list', { projectId: p }))['risk.status'].items.map((i) => i.closed)).toEqual([false, true]);
   });
+
+  it('refuses dropping a meeting kind that minutes still use', async () => {
+    const { call, p } = await setup();
+    await call('meeting.create', { projectId: p, values: { title: 'レビュー会', kind: 'review' } });
+    const lists = await call('vocab.list', { projectId: p });
+    const kinds = lists['meeting.kind'].items.filter((i) => i.code !== 'review');
+    const err = await failure(call('vocab.set', { projectId: p, list: 'meeting.kind', items: kinds }));
+    expect(err.code).toBe('CONFLICT');
+    expect(err.details).toEqual([{ code: 'review', count: 1 }]);
+  });
 });

@@ -180,6 +180,7 @@ export const en = {
       risk: { category: 'Category', status: 'Status', strategy: 'Strategy' },
       issue: { kind: 'Kind', priority: 'Priority', status: 'Status' },
       change: { decision: 'Decision', implStatus: 'Implementation status' },
+      meeting: { kind: 'Meeting kind' },
     },
     default: 'default',
     col: { code: 'Code', labelJa: '日本語', labelEn: 'English', closed: 'Closed' },

@@ -182,6 +182,7 @@ export const ja: Strings = {
       risk: { category: '分類', status: 'ステータス', strategy: '対応方針' },
       issue: { kind: '種別', priority: '優先度', status: 'ステータス' },
       change: { decision: '判定', implStatus: '実施状況' },
+      meeting: { kind: '会議の種別' },
     },
     default: '既定',
     col: { code: 'コード', labelJa: '日本語', labelEn: 'English', closed: '完了扱い' },

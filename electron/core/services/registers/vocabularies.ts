@@ -84,9 +84,21 @@ export function setVocabulary(db: Db, projectId: number, list: VocabListName, it
   return run.immediate();
 }
 
+/** Lists used by tables other than the registers: list → the column holding its codes. */
+const OTHER_USES: Partial<Record<VocabListName, { table: string; column: string }>> = {
+  'meeting.kind': { table: 'meetings', column: 'kind' },
+};
+
 /** Codes stored in the project's rows for fields bound to `list` that are not in `codes`, with counts. */
 function usedCodesOutside(db: Db, projectId: number, list: VocabListName, codes: Set<string>): { code: string; count: number }[] {
   const counts = new Map<string, number>();
+  const other = OTHER_USES[list];
+  if (other) {
+    const used = db
+      .prepare(`SELECT ${other.column} AS code, count(*) AS n FROM ${other.table} WHERE project_id = ? AND ${other.column} <> '' GROUP BY ${other.column}`)
+      .all(projectId) as { code: string; n: number }[];
+    for (const u of used) if (!codes.has(u.code)) counts.set(u.code, u.n);
+  }
   for (const def of Object.values(REGISTERS)) {
     const fields = Object.entries(def.vocab).filter(([, v]) => v.list === list).map(([f]) => f);
     if (fields.length === 0) continue;

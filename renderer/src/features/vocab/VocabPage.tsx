@@ -11,10 +11,11 @@ import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 import { blankItem, checkDraft, fillCodes, hasClosedFlag, move, sameItems, toDraft, toItems, type DraftItem } from './vocabDraft.js';
 
-const GROUPS: { view: 'risks' | 'issues' | 'changes'; lists: VocabListName[] }[] = [
+const GROUPS: { view: 'risks' | 'issues' | 'changes' | 'minutes'; lists: VocabListName[] }[] = [
   { view: 'risks', lists: VOCAB_LISTS.filter((l) => l.startsWith('risk.')) },
   { view: 'issues', lists: VOCAB_LISTS.filter((l) => l.startsWith('issue.')) },
   { view: 'changes', lists: VOCAB_LISTS.filter((l) => l.startsWith('change.')) },
+  { view: 'minutes', lists: VOCAB_LISTS.filter((l) => l.startsWith('meeting.')) },
 ];
 
 export function VocabPage({ project }: { project: Project }) {
