@@ -2,6 +2,7 @@
 //   dist/renderer/          the React app (Vite)
 //   dist/host/main.mjs      the loopback web host (esbuild; node_modules stay external)
 //   dist/electron/*.cjs     Electron main and preload (esbuild)
+//   dist/excel/read-worker.mjs  the capped worker that parses workbooks (esbuild)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
@@ -17,6 +18,7 @@ export async function buildAll({ quiet = true } = {}) {
     esbuild({ ...common, entryPoints: [r('electron/host/main.ts')], outfile: r('dist/host/main.mjs'), format: 'esm' }),
     esbuild({ ...common, entryPoints: [r('electron/main/main.ts')], outfile: r('dist/electron/main.cjs'), format: 'cjs' }),
     esbuild({ ...common, entryPoints: [r('electron/preload/preload.ts')], outfile: r('dist/electron/preload.cjs'), format: 'cjs' }),
+    esbuild({ ...common, entryPoints: [r('electron/core/excel/read-worker.ts')], outfile: r('dist/excel/read-worker.mjs'), format: 'esm' }),
   ]);
 }
 

@@ -7,6 +7,7 @@ import { startHost } from '../../electron/host/server.js';
 import { listTasks, wbsStore } from '../../electron/core/services/wbs.js';
 import { rollUpAll } from '../../electron/core/services/rollup.js';
 import { ROOT, tempWorkspace } from '../helpers/workspace.js';
+import { benchExcelImport } from './excel-import.js';
 import { buildWbs } from './fixture.js';
 import { editInProcess, editOverHttp } from './edit.js';
 import { screenLoads } from './screen.js';
@@ -98,6 +99,7 @@ async function main() {
     ws.close();
     fs.rmSync(ws.dir, { recursive: true, force: true });
   }
+  lines.push(...(await benchExcelImport()));
   print();
   console.log(`\n(bench took ${((performance.now() - started) / 1000).toFixed(0)} s; ${EDITS} edits per line, ${LOADS} screen loads)`);
 }

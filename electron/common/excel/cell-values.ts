@@ -1,0 +1,105 @@
+// One cell → the value of one field, by the field's kind. Pure; every refusal has a reason in words.
+import type { VocabListName, Vocabularies } from '../registers.js';
+import { formatRef } from '../registers.js';
+import { parseDateNumber, parseDateText, serialToIso } from './dates.js';
+import type { FieldSpec } from './fields.js';
+import type { Cell } from './model.js';
+import { parseEffort, parseProgress, type EffortUnit, type Parsed, type ProgressScale } from './numbers.js';
+import { parseRatingValue, parseVocab, parseWbsStatus, parseYesNo } from './values.js';
+
+export interface ValueContext {
+  date1904: boolean;
+  vocab: Vocabularies;
+  /** yyyy-mm-dd: the year of a date written without one is the one nearest to this. */
+  reference: string;
+  progressScale: ProgressScale;
+  effortUnit: EffortUnit;
+  /** The register's ID prefix (R-): a plain number n in an ID column becomes R-00n. */
+  refPrefix: string;
+}
+
+/** A number as Excel would show it in General format (no binary noise: 0.30000000000000004 → 0.3). */
+export function numberText(n: number): string {
+  return String(Number(n.toPrecision(15)));
+}
+
+/** A cell as text: dates as yyyy-mm-dd, numbers as shown in General format. */
+export function textOf(cell: Cell, date1904: boolean): string {
+  switch (cell.t) {
+    case 's':
+      return (cell.v as string).replace(/\r\n?/g, '\n');
+    case 'n':
+      return numberText(cell.v as number);
+    case 'd':
+      return serialToIso(cell.v as number, date1904) ?? numberText(cell.v as number);
+    case 'b':
+      return cell.v ? 'TRUE' : 'FALSE';
+    case 'e':
+      return String(cell.v);
+  }
+}
+
+const isBlank = (s: string) => /^[\s\u3000]*$/.test(s);
+
+/** A WBS code as written (1.2.3, １．２, 1-2-3, 1.2.) → '1.2.3'; null when it is not one. */
+export function parseWbsCode(cell: Cell): string | null {
+  const s = (cell.t === 'n' ? numberText(cell.v as number) : String(cell.v)).normalize('NFKC').trim().replace(/\.$/, '');
+  return /^\d{1,4}(?:[.-]\d{1,4}){0,9}$/.test(s) ? s.replaceAll('-', '.') : null;
+}
+
+/** A level / outline number: 1, 2, Lv.2, L2, レベル2, 第2階層. */
+export function parseLevel(cell: Cell): number | null {
+  const s = (cell.t === 'n' ? numberText(cell.v as number) : String(cell.v)).normalize('NFKC').trim().toLowerCase();
+  const m = /^(?:lv\.?|level|l|レベル|第)?\s*(\d{1,2})\s*(?:階層|層)?$/.exec(s);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * The value of `cell` for a field of kind `spec.kind`; { ok: true, value: null } for an empty cell.
+ * Text comes back trimmed; dates as yyyy-mm-dd; effort in person-days; progress as 0–100.
+ */
+export function readValue(spec: FieldSpec, cell: Cell, ctx: ValueContext): Parsed<unknown> {
+  if (cell.t === 'e') return { ok: false, reason: `${String(cell.v)} is an Excel error value` };
+  if (cell.t === 's' && isBlank(cell.v as string)) return { ok: true, value: null };
+  if (spec.kind === 'date') return readDate(cell, ctx);
+  if (spec.kind === 'effort') return parseEffort(cell, ctx.effortUnit);
+  if (spec.kind === 'progress') return parseProgress(cell, ctx.progressScale);
+  const text = cell.t === 's' ? (cell.v as string) : textOf(cell, ctx.date1904);
+  switch (spec.kind) {
+    case 'text':
+    case 'category':
+      return { ok: true, value: text.trim() };
+    case 'wbsStatus':
+      return parseWbsStatus(text);
+    case 'yesNo':
+      return parseYesNo(cell.t === 's' ? text : (cell.v as number | boolean));
+    case 'rating':
+      return parseRatingValue(cell.t === 'n' ? (cell.v as number) : text);
+    case 'vocab':
+      return parseVocab(ctx.vocab[spec.list as VocabListName].items, spec.list as VocabListName, text);
+    case 'ref':
+      if (cell.t === 'n' && Number.isInteger(cell.v) && (cell.v as number) > 0) return { ok: true, value: formatRef(ctx.refPrefix, cell.v as number) };
+      return { ok: true, value: text.trim() };
+    case 'wbsCode': {
+      const code = parseWbsCode(cell);
+      return code === null ? { ok: false, reason: `${text.trim()} is not a WBS code (1.2.3)` } : { ok: true, value: code };
+    }
+    case 'level': {
+      const level = parseLevel(cell);
+      return level === null ? { ok: false, reason: `${text.trim()} is not a level (1, 2, 3…)` } : { ok: true, value: level };
+    }
+  }
+}
+
+function readDate(cell: Cell, ctx: ValueContext): Parsed<string | null> {
+  const bad = () => ({ ok: false as const, reason: `${textOf(cell, ctx.date1904).trim()} is not a date` });
+  if (cell.t === 'd' || cell.t === 'n') {
+    const r = parseDateNumber(cell.v as number, cell.t === 'd', ctx.date1904);
+    return r.ok ? { ok: true, value: r.iso } : bad();
+  }
+  if (cell.t !== 's') return bad();
+  const trimmed = (cell.v as string).trim();
+  if (trimmed === '-' || trimmed === '－' || trimmed === 'ー' || trimmed === '未定' || trimmed.toLowerCase() === 'tbd') return { ok: true, value: null };
+  const r = parseDateText(trimmed, ctx.reference);
+  return r.ok ? { ok: true, value: r.iso } : bad();
+}

@@ -1,0 +1,157 @@
+// Dates as client workbooks hold them → ISO yyyy-mm-dd. Pure functions.
+//
+// Accepted: Excel serials (1900 system with its phantom 29 Feb 1900, or 1904 system), text dates
+// 2025/4/1, 2025-04-01, 2025.4.1, 2025年4月1日, 20250401, 2025-04-01T09:00:00, US 4/1/2025 (m/d/yyyy,
+// as Excel in en-US writes it), 和暦 R7.4.1 / R7/4/1 / 令和7年4月1日 / 令和元年5月1日 (also H, S, T and
+// 平成, 昭和, 大正, and the ligatures ㍻ ㋿ …), full-width digits, a trailing weekday (2025/4/1(火)) or time.
+// Refused: two-digit years (25/4/1 — is it 2025 or 1 April '25?), days that do not exist (2025/2/29).
+//
+// The year rule for dates written without one (4/1, 4月1日): the year that puts the date nearest to a
+// reference date — the date above it in the same column, or for the first one, the import's reference
+// day (today). So 12/20 followed by 1/10 crosses into the next year, as a schedule read top to bottom
+// does, and a lone 4/1 in March means this April. Candidates are the reference year and the years
+// either side; a 2/29 takes the nearest of those that has one.
+
+const DAY_MS = 86_400_000;
+/** Excel's largest date serial: 9999-12-31 in the 1900 system. */
+export const MAX_SERIAL_1900 = 2_958_465;
+const EPOCH_1900 = Date.UTC(1899, 11, 30); // serial 61 = 1900-03-01 counts from here
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+export type DateParse = { ok: true; iso: string; yearInferred?: true } | { ok: false };
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** Milliseconds at 00:00 UTC → yyyy-mm-dd (days → civil date, H. Hinnant's algorithm; no Date object). */
+function iso(ms: number): string {
+  const z = Math.floor(ms / DAY_MS) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${pad2(m)}-${pad2(d)}`;
+}
+
+/** A real calendar day → ISO; null when it does not exist (2025/2/29, 4/31). */
+export function ymd(y: number, m: number, d: number): string | null {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || y < 1000 || y > 9999) return null;
+  const t = Date.UTC(y, m - 1, d);
+  const dt = new Date(t);
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  return iso(t);
+}
+
+/**
+ * An Excel date serial → ISO day (a time of day is dropped). 1900 system: 1 = 1900-01-01, 60 is
+ * Lotus's 29 Feb 1900 that never existed (null), 61 = 1900-03-01. 1904 system: 0 = 1904-01-01.
+ */
+export function serialToIso(serial: number, date1904 = false): string | null {
+  if (!Number.isFinite(serial)) return null;
+  const day = Math.floor(serial + 1e-9);
+  if (date1904) return day < 0 || day > MAX_SERIAL_1900 - 1462 ? null : iso(EPOCH_1904 + day * DAY_MS);
+  if (day < 1 || day === 60 || day > MAX_SERIAL_1900) return null;
+  return iso(EPOCH_1900 + (day < 60 ? day + 1 : day) * DAY_MS);
+}
+
+/** ISO day → Excel serial (inverse of serialToIso). */
+export function isoToSerial(isoDay: string, date1904 = false): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDay);
+  if (!m) return null;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (Number.isNaN(t)) return null;
+  if (date1904) return Math.round((t - EPOCH_1904) / DAY_MS);
+  const n = Math.round((t - EPOCH_1900) / DAY_MS);
+  return n < 61 ? n - 1 : n;
+}
+
+// Era name → the Gregorian year of its first year (元年).
+const ERAS: Record<string, number> = {
+  明治: 1868, m: 1868,
+  大正: 1912, t: 1912,
+  昭和: 1926, s: 1926,
+  平成: 1989, h: 1989,
+  令和: 2019, r: 2019,
+};
+
+const WEEKDAY = /\s*[(（]\s*(?:[日月火水木金土](?:曜日?)?|sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?\s*[)）]\s*$/i;
+const TRAILING_WEEKDAY_WORD = /\s*[日月火水木金土]曜日?\s*$/;
+const TRAILING_TIME = /(?:[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?(?:z|[+-]\d{2}:?\d{2})?|\s+\d{1,2}時(?:\d{1,2}分)?)$/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** Text → the parts of a date it spells; `y` undefined when it has no year. */
+function dateParts(input: string): { y?: number; m: number; d: number } | null {
+  // NFKC folds full-width digits and separators and the era ligatures (㍻ → 平成, ㋿ → 令和).
+  let s = input.normalize('NFKC').trim().toLowerCase();
+  s = s.replace(WEEKDAY, '').replace(TRAILING_WEEKDAY_WORD, '').replace(TRAILING_TIME, '').trim();
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})$/.exec(s))) return { y: +m[1]!, m: +m[2]!, d: +m[3]! };
+  if ((m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(s))) return { y: +m[1]!, m: +m[2]!, d: +m[3]! };
+  if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(s))) return { y: +m[1]!, m: +m[2]!, d: +m[3]! };
+  if ((m = /^(明治|大正|昭和|平成|令和|[mtshr])\s*(元|\d{1,2})\s*(?:年|[/\-.])\s*(\d{1,2})\s*(?:月|[/\-.])\s*(\d{1,2})\s*日?$/.exec(s))) {
+    const base = ERAS[m[1]!]!;
+    const n = m[2] === '元' ? 1 : +m[2]!;
+    if (n < 1) return null;
+    return { y: base + n - 1, m: +m[3]!, d: +m[4]! };
+  }
+  if ((m = /^(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})$/.exec(s))) return { y: +m[3]!, m: +m[1]!, d: +m[2]! };
+  if ((m = /^(\d{1,2})[\s-]+([a-z]{3,9})\.?[\s,-]+(\d{4})$/.exec(s))) {
+    const mo = MONTHS.indexOf(m[2]!.slice(0, 3));
+    return mo < 0 ? null : { y: +m[3]!, m: mo + 1, d: +m[1]! };
+  }
+  if ((m = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(s))) {
+    const mo = MONTHS.indexOf(m[1]!.slice(0, 3));
+    return mo < 0 ? null : { y: +m[3]!, m: mo + 1, d: +m[2]! };
+  }
+  if ((m = /^(\d{1,2})\s*\/\s*(\d{1,2})$/.exec(s))) return { m: +m[1]!, d: +m[2]! };
+  if ((m = /^(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(s))) return { m: +m[1]!, d: +m[2]! };
+  return null;
+}
+
+/** The year for a month and day written without one: nearest to `reference` (see the header). */
+export function nearestYear(month: number, day: number, reference: string): string | null {
+  const ref = Date.parse(`${reference.slice(0, 10)}T00:00:00Z`);
+  const y0 = Number(reference.slice(0, 4));
+  let best: string | null = null;
+  let bestGap = Infinity;
+  for (const y of [y0 - 1, y0, y0 + 1]) {
+    const d = ymd(y, month, day);
+    if (d === null) continue;
+    const gap = Math.abs(Date.parse(`${d}T00:00:00Z`) - ref);
+    if (gap < bestGap) [best, bestGap] = [d, gap];
+  }
+  return best;
+}
+
+/** A date written as text → ISO; `reference` (yyyy-mm-dd) settles the year of 4/1 and 4月1日. */
+export function parseDateText(input: string, reference: string): DateParse {
+  const p = dateParts(input);
+  if (!p) return { ok: false };
+  if (p.y === undefined) {
+    const d = nearestYear(p.m, p.d, reference);
+    return d === null ? { ok: false } : { ok: true, iso: d, yearInferred: true };
+  }
+  const d = ymd(p.y, p.m, p.d);
+  return d === null ? { ok: false } : { ok: true, iso: d };
+}
+
+/** Serials a number without a date format may be read as: 1950-01-01 … 2099-12-31. */
+export const PLAIN_SERIAL_MIN = 18_264;
+export const PLAIN_SERIAL_MAX = 73_050;
+
+/**
+ * A number in a date column. With a date format any serial counts; without one only serials of
+ * 1950–2099 and yyyymmdd numbers (20250401) do, so a stray 5 or 100 is reported, not read as 1900.
+ */
+export function parseDateNumber(n: number, hasDateFormat: boolean, date1904 = false): DateParse {
+  if (!hasDateFormat && Number.isInteger(n) && n >= 10_000_101 && n <= 99_991_231) {
+    const d = ymd(Math.floor(n / 10_000), Math.floor(n / 100) % 100, n % 100);
+    return d === null ? { ok: false } : { ok: true, iso: d };
+  }
+  if (!hasDateFormat && !date1904 && (n < PLAIN_SERIAL_MIN || n > PLAIN_SERIAL_MAX)) return { ok: false };
+  const d = serialToIso(n, date1904);
+  return d === null ? { ok: false } : { ok: true, iso: d };
+}

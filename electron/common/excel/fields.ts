@@ -1,0 +1,84 @@
+// What each import target (the WBS and the three registers) can take from a workbook column, and how a
+// cell of that column is read. Fields are those of dto.ts (WbsFields) and registers.ts; the WBS also has
+// structure columns (WBS code, level, 大/中/小分類) that only shape the tree.
+import { REGISTERS, type RegisterName, type VocabListName } from '../registers.js';
+
+export type ImportTarget = 'wbs' | RegisterName;
+export const IMPORT_TARGETS: readonly ImportTarget[] = ['wbs', 'risk', 'issue', 'change'];
+
+export type FieldKind =
+  | 'text'
+  | 'date'
+  | 'effort' // person-days
+  | 'progress' // 0–100
+  | 'wbsStatus'
+  | 'yesNo'
+  | 'rating' // 1–5
+  | 'vocab' // a code of a project list
+  | 'ref' // the register's ID — or a plain row number
+  | 'wbsCode' // 1.2.3
+  | 'level' // 1, 2, 3 / Lv.2
+  | 'category'; // 大分類 / 中分類 / 小分類: one level of the tree per column
+
+export interface FieldSpec {
+  kind: FieldKind;
+  /** For 'vocab'. */
+  list?: VocabListName;
+  /** For 'category': 1 = 大分類, 2 = 中分類 … */
+  depth?: number;
+}
+
+/** Structure fields of the WBS: they build the tree and are not stored as values. */
+export const WBS_STRUCTURE_FIELDS = ['wbsCode', 'level', 'level1', 'level2', 'level3', 'level4'] as const;
+
+const WBS: Record<string, FieldSpec> = {
+  name: { kind: 'text' },
+  assignee: { kind: 'text' },
+  plannedStart: { kind: 'date' },
+  plannedFinish: { kind: 'date' },
+  actualStart: { kind: 'date' },
+  actualFinish: { kind: 'date' },
+  plannedEffort: { kind: 'effort' },
+  actualEffort: { kind: 'effort' },
+  progress: { kind: 'progress' },
+  status: { kind: 'wbsStatus' },
+  milestone: { kind: 'yesNo' },
+  deliverable: { kind: 'text' },
+  predecessors: { kind: 'text' },
+  notes: { kind: 'text' },
+  wbsCode: { kind: 'wbsCode' },
+  level: { kind: 'level' },
+  level1: { kind: 'category', depth: 1 },
+  level2: { kind: 'category', depth: 2 },
+  level3: { kind: 'category', depth: 3 },
+  level4: { kind: 'category', depth: 4 },
+};
+
+function registerFields(name: RegisterName): Record<string, FieldSpec> {
+  const def = REGISTERS[name];
+  const out: Record<string, FieldSpec> = {};
+  for (const field of Object.keys(def.fields.shape)) {
+    if (field === 'extra' || field === 'meetingId') continue;
+    const vocab = def.vocab[field];
+    if (vocab) out[field] = { kind: 'vocab', list: vocab.list };
+    else if (field === 'ref') out[field] = { kind: 'ref' };
+    else if (field === 'probability' || field === 'impact') out[field] = { kind: 'rating' };
+    else if (/On$/.test(field) || field === 'due') out[field] = { kind: 'date' };
+    else out[field] = { kind: 'text' };
+  }
+  return out;
+}
+
+export const TARGET_FIELDS: Record<ImportTarget, Record<string, FieldSpec>> = {
+  wbs: WBS,
+  risk: registerFields('risk'),
+  issue: registerFields('issue'),
+  change: registerFields('change'),
+};
+
+/** The field a table of this target cannot do without: the task name, the title. */
+export const KEY_FIELD: Record<ImportTarget, string> = { wbs: 'name', risk: 'title', issue: 'title', change: 'title' };
+
+export function fieldSpec(target: ImportTarget, field: string): FieldSpec | undefined {
+  return Object.prototype.hasOwnProperty.call(TARGET_FIELDS[target], field) ? TARGET_FIELDS[target][field] : undefined;
+}

@@ -1,0 +1,72 @@
+// The header of a table: one to three rows whose text cells name the columns. Several rows combine
+// top to bottom (予定 over 開始日 → 予定 / 開始日), merged cells lend their text to every column they
+// cover, and a single text merged across several columns with nothing below it names one column group
+// (作業内容 over A:C, the levels of a tree written one column further right per level).
+import { columnName, type Merge } from './model.js';
+import type { SheetIndex } from './sheet-index.js';
+
+/** Header rows combined at most. */
+export const MAX_HEADER_ROWS = 3;
+/** Columns of one header looked at (timeline sheets have hundreds of day columns). */
+export const MAX_HEADER_COLUMNS = 512;
+
+export interface HeaderColumn {
+  /** First (0-based) column. */
+  c: number;
+  /** Columns the header covers (> 1 for a text merged across columns with no sub-headers). */
+  span: number;
+  /** Header texts top to bottom, repeated texts of vertical merges once. */
+  parts: string[];
+  /** parts joined with ' / '. */
+  label: string;
+}
+
+/** 'C' or 'A:C'. */
+export function columnLabel(c: number, span: number): string {
+  return span > 1 ? `${columnName(c)}:${columnName(c + span - 1)}` : columnName(c);
+}
+
+function headerText(ix: SheetIndex, r: number, c: number): { text: string; merge?: Merge } {
+  const own = ix.cell(r, c);
+  if (own) return { text: own.t === 's' ? (own.v as string).trim() : '' };
+  const m = ix.mergeAt(r, c);
+  if (!m) return { text: '' };
+  const master = ix.cell(m.r1, m.c1);
+  return { text: master?.t === 's' ? (master.v as string).trim() : '', merge: m };
+}
+
+/** The columns named by rows top…bottom (0-based, inclusive). */
+export function headerColumns(ix: SheetIndex, top: number, bottom: number): HeaderColumn[] {
+  const cols = new Set<number>();
+  for (let r = top; r <= bottom; r++) {
+    for (const cell of ix.row(r)?.cells ?? []) if (cell.t === 's' && cell.c < MAX_HEADER_COLUMNS) cols.add(cell.c);
+  }
+  for (const m of ix.sheet.merges) {
+    if (m.r2 < top || m.r1 > bottom || m.c1 >= MAX_HEADER_COLUMNS) continue;
+    if (ix.cell(m.r1, m.c1)?.t !== 's') continue;
+    for (let c = m.c1; c <= Math.min(m.c2, MAX_HEADER_COLUMNS - 1); c++) cols.add(c);
+  }
+  const out: HeaderColumn[] = [];
+  let group: { merge: Merge; col: HeaderColumn } | null = null;
+  for (const c of [...cols].sort((a, b) => a - b)) {
+    const parts: string[] = [];
+    let lastMerge: Merge | undefined;
+    for (let r = top; r <= bottom; r++) {
+      const { text, merge } = headerText(ix, r, c);
+      if (text === '') continue;
+      if (text !== parts[parts.length - 1]) parts.push(text);
+      lastMerge = merge ?? (ix.mergeAt(r, c) as Merge | undefined);
+    }
+    if (parts.length === 0) continue;
+    // One text merged across columns down to the header's last row: one column group.
+    const spanning = lastMerge && lastMerge.c2 > lastMerge.c1 && lastMerge.r2 >= bottom ? lastMerge : undefined;
+    if (spanning && group && group.merge === spanning) {
+      group.col.span = c - group.col.c + 1;
+      continue;
+    }
+    const col: HeaderColumn = { c, span: 1, parts, label: parts.join(' / ') };
+    out.push(col);
+    group = spanning ? { merge: spanning, col } : null;
+  }
+  return out;
+}

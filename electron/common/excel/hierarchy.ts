@@ -1,0 +1,180 @@
+// The WBS tree as client sheets write it → parent links. One way per table, the first that the sheet
+// actually uses:
+//   code     a WBS code column (1, 1.1, 1.1.2 — also １．１ and 1-1-2): the parent is the row above with
+//            the code one level up;
+//   level    a level / outline column (1, 2, 3 or Lv.2): a row is the child of the nearest row above
+//            one level up;
+//   columns  大分類 / 中分類 / 小分類 columns (a value per level; repeated on each row, written once,
+//            or merged down), or a task name written one column further right per level under one
+//            merged header: groups are made for the 大/中 values that have no row of their own;
+//   indent   leading spaces or full-width spaces in the name, or the cell's indent;
+//   outline  Excel's row grouping (Data → Group);
+//   none     a flat list.
+// A jump of more than one level, or a code whose parent is missing, is reported and the row is placed
+// under the nearest row that fits.
+import type { Problem } from './problems.js';
+
+export type HierarchyMethod = 'code' | 'level' | 'columns' | 'indent' | 'outline' | 'none';
+
+export interface TreeInput {
+  /** 0-based sheet row (for problems). */
+  r: number;
+  code?: string | null;
+  level?: number | null;
+  /** 大/中/小 values, shallowest first ('' = empty). */
+  categories?: string[];
+  /** Offset of the name inside a merged name-column group. */
+  columnOffset?: number;
+  /** The row has a name of its own (with categories: else the row is the group it names). */
+  hasName?: boolean;
+  /** Indent amount of the name (cell indent, or leading space width). */
+  indent?: number;
+  outline?: number;
+}
+
+export interface TreeNode {
+  /** Index of the input this node is; null for a group made from a 大/中 value. */
+  input: number | null;
+  /** Name of a made group. */
+  name?: string;
+  /** 0-based sheet row of the input (for a made group: the row that first named it). */
+  r: number;
+  level: number;
+  /** Index into the node list, or null at the top. */
+  parent: number | null;
+}
+
+export interface Tree {
+  method: HierarchyMethod;
+  nodes: TreeNode[];
+  problems: Omit<Problem, 'sheet'>[];
+}
+
+const distinct = (xs: (number | undefined | null)[]) => new Set(xs.filter((x): x is number => x !== undefined && x !== null)).size;
+
+export function chooseMethod(inputs: TreeInput[], has: { code: boolean; level: boolean; categories: boolean; span: boolean }): HierarchyMethod {
+  if (has.code && inputs.some((i) => i.code?.includes('.'))) return 'code';
+  if (has.level && distinct(inputs.map((i) => i.level)) >= 2) return 'level';
+  if (has.categories && inputs.some((i) => i.categories?.some((c) => c !== ''))) return 'columns';
+  if (has.span && distinct(inputs.map((i) => i.columnOffset)) >= 2) return 'columns';
+  if (distinct(inputs.map((i) => i.indent ?? 0)) >= 2) return 'indent';
+  if (distinct(inputs.map((i) => i.outline ?? 0)) >= 2) return 'outline';
+  return 'none';
+}
+
+export function buildTree(inputs: TreeInput[], method: HierarchyMethod, cellOf: (r: number, what: 'code' | 'level') => string): Tree {
+  switch (method) {
+    case 'code':
+      return byCode(inputs, cellOf);
+    case 'level':
+      return byDepth(inputs, 'level', (i) => i.level ?? null, cellOf);
+    case 'columns':
+      return inputs.some((i) => i.categories?.length) ? byColumns(inputs) : byDepth(inputs, 'columns', (i) => i.columnOffset ?? 0, cellOf);
+    case 'indent':
+      return byDepth(inputs, 'indent', rank(inputs.map((i) => i.indent ?? 0)), cellOf);
+    case 'outline':
+      return byDepth(inputs, 'outline', (i) => i.outline ?? 0, cellOf);
+    case 'none':
+      return { method, nodes: inputs.map((inp, i) => ({ input: i, r: inp.r, level: 0, parent: null })), problems: [] };
+  }
+}
+
+/** Indent amounts → levels by rank (0, 2, 4 spaces → 0, 1, 2). */
+function rank(amounts: number[]): (i: TreeInput) => number {
+  const order = [...new Set(amounts)].sort((a, b) => a - b);
+  return (i) => order.indexOf(i.indent ?? 0);
+}
+
+function byCode(inputs: TreeInput[], cellOf: (r: number, what: 'code') => string): Tree {
+  const nodes: TreeNode[] = [];
+  const problems: Tree['problems'] = [];
+  const byCodeKey = new Map<string, number>();
+  // Depths some row's code has: a table of 1.1, 1.2, 1.1.1 … with no row "1" has an implicit root, and
+  // a missing parent of a depth nobody uses is not worth a problem.
+  const depths = new Set(inputs.map((inp) => inp.code?.split('.').length ?? 0));
+  inputs.forEach((inp, i) => {
+    const code = inp.code ?? null;
+    let parent: number | null;
+    if (code === null) {
+      // A row without a code sits beside the row above it.
+      parent = nodes.length > 0 ? nodes[nodes.length - 1]!.parent : null;
+    } else {
+      const segs = code.split('.');
+      parent = null;
+      for (let k = segs.length - 1; k >= 1 && parent === null; k--) parent = byCodeKey.get(segs.slice(0, k).join('.')) ?? null;
+      if (segs.length > 1) {
+        const want = segs.slice(0, -1).join('.');
+        if (!byCodeKey.has(want) && depths.has(segs.length - 1))
+          problems.push({ cell: cellOf(inp.r, 'code'), kind: 'hierarchy', reason: `WBS code ${code} has no row ${want} above it` });
+      }
+      if (byCodeKey.has(code)) problems.push({ cell: cellOf(inp.r, 'code'), kind: 'hierarchy', reason: `WBS code ${code} appears more than once` });
+      byCodeKey.set(code, nodes.length);
+    }
+    nodes.push({ input: i, r: inp.r, level: parent === null ? 0 : nodes[parent]!.level + 1, parent });
+  });
+  return { method: 'code', nodes, problems };
+}
+
+function byDepth(
+  inputs: TreeInput[],
+  method: HierarchyMethod,
+  depthOf: (i: TreeInput) => number | null,
+  cellOf: (r: number, what: 'level') => string,
+): Tree {
+  const nodes: TreeNode[] = [];
+  const problems: Tree['problems'] = [];
+  const raw = inputs.map(depthOf);
+  const base = Math.min(...raw.filter((d): d is number => d !== null), Infinity);
+  const stack: number[] = [];
+  inputs.forEach((inp, i) => {
+    let d = raw[i] === null ? Math.max(0, stack.length - 1) : raw[i]! - (base === Infinity ? 0 : base);
+    if (d > stack.length) {
+      if (method === 'level')
+        problems.push({ cell: cellOf(inp.r, 'level'), kind: 'hierarchy', reason: `level ${raw[i]} skips a level after ${stack.length - 1 + base}` });
+      d = stack.length;
+    }
+    const parent = d > 0 ? stack[d - 1]! : null;
+    stack.length = d;
+    stack.push(nodes.length);
+    nodes.push({ input: i, r: inp.r, level: d, parent });
+  });
+  return { method, nodes, problems };
+}
+
+function byColumns(inputs: TreeInput[]): Tree {
+  const nodes: TreeNode[] = [];
+  const current: ({ name: string; node: number } | undefined)[] = [];
+  inputs.forEach((inp, i) => {
+    const cats = inp.categories ?? [];
+    const deepestHere = cats.reduce((d, v, k) => (v !== '' ? k : d), -1);
+    // Is this row itself a group: a new 大/中 value and no name of its own?
+    let selfGroup = -1;
+    for (let k = 0; k < cats.length; k++) {
+      const v = cats[k]!;
+      if (v === '') continue;
+      const same = current[k]?.name === v;
+      if (same) continue;
+      current.length = k;
+      const parent = k > 0 ? nearest(current, k) : null;
+      if (k === deepestHere && !inp.hasName) {
+        // The row names only this group: the row is the group.
+        selfGroup = k;
+        current[k] = { name: v, node: nodes.length };
+        nodes.push({ input: i, r: inp.r, level: parent === null ? 0 : nodes[parent]!.level + 1, parent });
+      } else {
+        current[k] = { name: v, node: nodes.length };
+        nodes.push({ input: null, name: v, r: inp.r, level: parent === null ? 0 : nodes[parent]!.level + 1, parent });
+      }
+    }
+    if (selfGroup >= 0) return;
+    const parent = nearest(current, current.length);
+    nodes.push({ input: i, r: inp.r, level: parent === null ? 0 : nodes[parent]!.level + 1, parent });
+  });
+  return { method: 'columns', nodes, problems: [] };
+}
+
+/** The deepest group set above depth `k`. */
+function nearest(current: ({ node: number } | undefined)[], k: number): number | null {
+  for (let j = Math.min(k, current.length) - 1; j >= 0; j--) if (current[j]) return current[j]!.node;
+  return null;
+}

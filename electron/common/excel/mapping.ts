@@ -1,0 +1,188 @@
+// Header columns → fields of the import target, each with a confidence, the rest kept as extra
+// columns. A field takes at most one column: the candidates are assigned best first. When sample
+// cells from under the header are given, typed fields (dates, ratings, lists…) count less the fewer of
+// those cells read as that type, and not at all when none does — so a text column headed 影響 stays an
+// extra column in a register whose 影響度 column holds the 1–5 ratings.
+import type { Vocabularies } from '../registers.js';
+import { readValue, type ValueContext } from './cell-values.js';
+import { KEY_FIELD, fieldSpec, type ImportTarget } from './fields.js';
+import { columnLabel, type HeaderColumn } from './header.js';
+import type { Cell } from './model.js';
+import { effortUnitOf, progressScale, type EffortUnit } from './numbers.js';
+import { matchLabel } from './synonyms.js';
+
+/** Below this a header word does not name a field. */
+export const MIN_CONFIDENCE = 0.5;
+
+export interface ColumnMapping {
+  /** First (0-based) column and the number of columns (> 1 for a merged column group). */
+  c: number;
+  span: number;
+  /** 'E' or 'A:C'. */
+  column: string;
+  label: string;
+  /** The field, or null: kept under `extra` as `extraKey`. */
+  field: string | null;
+  /** 0–1; 0 for extra columns. */
+  confidence: number;
+  extraKey?: string;
+  /** Effort columns: the unit the header names (工数(h) → hour). */
+  unit?: EffortUnit;
+}
+
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A key for an extra column: its header text, made unique; the column letter when it has none. */
+function extraKeys(columns: { label: string; column: string }[]): string[] {
+  const used = new Set<string>();
+  return columns.map(({ label, column }) => {
+    let key = label.replace(/\s+/g, ' ').trim().slice(0, 100);
+    if (key === '') key = column;
+    if (RESERVED_KEYS.has(key)) key = `${column}: ${key}`;
+    for (let n = 2, base = key; used.has(key); n++) key = `${base} (${n})`;
+    used.add(key);
+    return key;
+  });
+}
+
+export interface SampleContext {
+  vocab: Vocabularies;
+  date1904: boolean;
+  reference: string;
+  refPrefix: string;
+}
+
+/** Share of sample cells that read as the field's kind; null when there are too few to tell. */
+function fit(target: ImportTarget, field: string, label: string, cells: Cell[], ctx: SampleContext): number | null {
+  const spec = fieldSpec(target, field);
+  const values = cells.filter((c) => c.t !== 's' || (c.v as string).trim() !== '');
+  // A 大/中/小 column holds words; a header such as PHASE 2 over an empty timeline is no such column.
+  if (spec?.kind === 'category') return values.some((c) => c.t === 's') ? null : 0;
+  if (!spec || spec.kind === 'text' || spec.kind === 'ref') return null;
+  if (values.length < 2) return null;
+  const vctx: ValueContext = { ...ctx, progressScale: progressScale(values), effortUnit: effortUnitOf(label) };
+  return values.filter((cell) => readValue(spec, cell, vctx).ok).length / values.length;
+}
+
+export interface Assignment {
+  columns: ColumnMapping[];
+  /** Sum of the confidences of the fields found, plus 1 when the key field (name/title) is among them. */
+  score: number;
+  hasKey: boolean;
+}
+
+const matchCache = new Map<string, ReturnType<typeof matchLabel>>();
+
+function matches(target: ImportTarget, parts: string[]): ReturnType<typeof matchLabel> {
+  const key = `${target}\u0001${parts.join('\u0001')}`;
+  let m = matchCache.get(key);
+  if (!m) {
+    if (matchCache.size > 20_000) matchCache.clear();
+    m = matchLabel(target, parts);
+    matchCache.set(key, m);
+  }
+  return m;
+}
+
+/**
+ * Assigns fields to header columns. `samples(col)` gives the cells under a column (for the type check);
+ * without it only the header words count (used while scanning for the header).
+ */
+export function assignFields(
+  target: ImportTarget,
+  header: HeaderColumn[],
+  samples?: { cells: (col: HeaderColumn) => Cell[]; ctx: SampleContext },
+): Assignment {
+  const candidates: { i: number; field: string; confidence: number }[] = [];
+  header.forEach((col, i) => {
+    for (const m of matches(target, col.parts)) {
+      let confidence = m.confidence;
+      if (samples) {
+        const share = fit(target, m.field, col.label, samples.cells(col), samples.ctx);
+        if (share === 0) continue;
+        if (share !== null) confidence *= 0.4 + 0.6 * share;
+      }
+      if (confidence >= MIN_CONFIDENCE) candidates.push({ i, field: m.field, confidence });
+    }
+  });
+  candidates.sort((a, b) => b.confidence - a.confidence || a.i - b.i);
+  const byColumn = new Map<number, { field: string; confidence: number }>();
+  const taken = new Set<string>();
+  for (const cand of candidates) {
+    if (byColumn.has(cand.i) || taken.has(cand.field)) continue;
+    byColumn.set(cand.i, cand);
+    taken.add(cand.field);
+  }
+  // A WBS without a task-name column names its tasks in the deepest 大/中/小 column.
+  if (target === 'wbs' && !taken.has('name')) {
+    const deepest = [...byColumn.entries()]
+      .filter(([, a]) => /^level\d$/.test(a.field))
+      .sort((a, b) => Number(b[1].field.slice(5)) - Number(a[1].field.slice(5)))[0];
+    if (deepest) {
+      taken.delete(deepest[1].field);
+      byColumn.set(deepest[0], { field: 'name', confidence: deepest[1].confidence });
+      taken.add('name');
+    }
+  }
+  const key = KEY_FIELD[target];
+  // No column won the key field (its column went to a field it matches better, as 課題内容 → detail):
+  // the key takes its best column, and the field it displaces takes its next best free one.
+  if (!taken.has(key)) {
+    const best = candidates.filter((c) => c.field === key).sort((a, b) => b.confidence - a.confidence || a.i - b.i)[0];
+    if (best) {
+      const displaced = byColumn.get(best.i);
+      byColumn.set(best.i, best);
+      taken.add(key);
+      if (displaced) {
+        taken.delete(displaced.field);
+        const next = candidates.find((c) => c.field === displaced.field && !byColumn.has(c.i));
+        if (next) {
+          byColumn.set(next.i, next);
+          taken.add(next.field);
+        }
+      }
+    }
+  }
+  // A WBS written with phase names in one column and task names in the next (WBS要素名 | タスク名),
+  // each row using one of them: both columns are the name, read like a merged column group.
+  const spans = header.map((col) => col.span);
+  if (target === 'wbs' && samples) {
+    const at = [...byColumn.entries()].find(([, a]) => a.field === 'name')?.[0];
+    const next = at === undefined ? undefined : header.findIndex((col) => col.c === header[at]!.c + spans[at]!);
+    if (at !== undefined && next !== undefined && next >= 0 && !byColumn.has(next) && candidates.some((c) => c.i === next && c.field === 'name')) {
+      const a = samples.cells(header[at]!).length;
+      const b = samples.cells(header[next]!).length;
+      const both = samples.cells({ ...header[at]!, span: spans[at]! + spans[next]! }).length;
+      // cells() yields one cell per row: rows using either column = both; rows using each = a, b.
+      if (a > 0 && b > 0 && a + b - both <= 0.1 * both) {
+        spans[at] = spans[at]! + spans[next]!;
+        header = header.filter((_, i) => i !== next);
+        const moved = new Map<number, { field: string; confidence: number }>();
+        for (const [i, v] of byColumn) moved.set(i > next ? i - 1 : i, v);
+        byColumn.clear();
+        for (const [i, v] of moved) byColumn.set(i, v);
+        spans.splice(next, 1);
+      }
+    }
+  }
+  const columns: ColumnMapping[] = header.map((col, i) => {
+    const a = byColumn.get(i);
+    const spec = a ? fieldSpec(target, a.field) : undefined;
+    return {
+      c: col.c,
+      span: spans[i]!,
+      column: columnLabel(col.c, spans[i]!),
+      label: col.label,
+      field: a?.field ?? null,
+      confidence: a?.confidence ?? 0,
+      ...(spec?.kind === 'effort' ? { unit: effortUnitOf(col.label) } : {}),
+    };
+  });
+  const extras = columns.filter((m) => m.field === null);
+  extraKeys(extras).forEach((k, i) => (extras[i]!.extraKey = k));
+  // The key alone, matched loosely, is no table (a diagram's box text, a title): it needs company.
+  const keyConfidence = [...byColumn.values()].find((a) => a.field === key)?.confidence ?? 0;
+  const hasKey = taken.has(key) && (byColumn.size >= 2 || keyConfidence >= 0.9);
+  const score = [...byColumn.values()].reduce((s, a) => s + a.confidence, 0) + (hasKey ? 1 : 0);
+  return { columns, score, hasKey };
+}

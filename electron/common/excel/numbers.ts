@@ -1,0 +1,113 @@
+// Numbers as client workbooks write them → plain numbers. Pure functions.
+import type { Cell } from './model.js';
+
+/**
+ * Text that spells a number: full-width digits (１２３), thousands separators (1,250), a sign, a
+ * decimal point, an optional % / ％ (then `percent` is true) and an optional unit word after it.
+ */
+export function parseNumberText(input: string): { value: number; percent: boolean; unit: string } | null {
+  const s = input.normalize('NFKC').trim().replace(/[\s\u3000]+/g, ' ');
+  const m = /^([+\-−]?)(\d{1,3}(?:,\d{3})+|\d*)(\.\d+)?\s*(%?)\s*([^\d\s%.,].{0,11})?$/u.exec(s);
+  if (!m || (m[2] === '' && m[3] === undefined)) return null;
+  const value = Number(`${m[1] === '' ? '' : '-'}${(m[2] ?? '').replaceAll(',', '') || '0'}${m[3] ?? ''}`);
+  if (!Number.isFinite(value)) return null;
+  return { value, percent: m[4] === '%', unit: (m[5] ?? '').trim().toLowerCase() };
+}
+
+/** A number format shows the value as a percentage ('0%', '0.0%'), outside quoted text. */
+export function isPercentFormat(fmt: string | undefined): boolean {
+  return !!fmt && fmt.replace(/"[^"]*"|\\./g, '').includes('%');
+}
+
+// ---------------------------------------------------------------- progress
+
+/**
+ * How a progress column writes its numbers: 'fraction' (0–1, as a cell formatted 0% holds 50 %) or
+ * 'percent' (0–100). Decided once per column: any plain number above 1 makes it 'percent'; otherwise
+ * 'fraction' — a column of only 0 and 1 then reads as 0 % and 100 %, the likelier meaning. Cells
+ * formatted as % and text with a % sign say what they are and do not vote.
+ */
+export type ProgressScale = 'fraction' | 'percent';
+
+export function progressScale(cells: Iterable<Cell>): ProgressScale {
+  for (const cell of cells) {
+    if (cell.t === 'n' && !isPercentFormat(cell.fmt) && (cell.v as number) > 1) return 'percent';
+    if (cell.t === 's') {
+      const n = parseNumberText(cell.v as string);
+      if (n && !n.percent && n.unit === '' && n.value > 1) return 'percent';
+    }
+  }
+  return 'fraction';
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const PROGRESS_WORDS: Record<string, number> = { 完了: 100, 済: 100, 済み: 100, done: 100, complete: 100, completed: 100, 未着手: 0 };
+
+/** A progress cell → a whole percentage 0–100 (null when empty). */
+export function parseProgress(cell: Cell, scale: ProgressScale): Parsed<number | null> {
+  let pct: number;
+  if (cell.t === 'n') pct = isPercentFormat(cell.fmt) || scale === 'fraction' ? (cell.v as number) * 100 : (cell.v as number);
+  else if (cell.t === 's') {
+    const text = (cell.v as string).trim();
+    if (text === '' || text === '-' || text === '－' || text === 'ー') return { ok: true, value: null };
+    const word = PROGRESS_WORDS[text.normalize('NFKC').toLowerCase()];
+    if (word !== undefined) return { ok: true, value: word };
+    const n = parseNumberText(text);
+    if (!n || n.unit !== '') return { ok: false, reason: `${text} is not a progress 0–100 %` };
+    pct = n.percent || scale === 'percent' ? n.value : n.value * 100;
+  } else return { ok: false, reason: `${String(cell.v)} is not a progress 0–100 %` };
+  const rounded = Math.round(pct * 1e6) / 1e6;
+  if (!(rounded >= 0 && rounded <= 100)) return { ok: false, reason: `${trim(pct)} % is not a progress 0–100 %` };
+  return { ok: true, value: Math.round(rounded) };
+}
+
+// ---------------------------------------------------------------- effort
+
+/** The unit effort is stored in is the person-day (人日); hours and person-months are converted. */
+export type EffortUnit = 'day' | 'hour' | 'month';
+export const HOURS_PER_DAY = 8;
+export const DAYS_PER_MONTH = 20;
+
+/** The unit a column header names: 工数(h), 予定時間, Hours → hour; 人月 → month; else day. */
+export function effortUnitOf(header: string): EffortUnit {
+  const s = header.normalize('NFKC').toLowerCase();
+  if (/人月|man[\s-]?months?|person[\s-]?months?|\(mm\)/.test(s)) return 'month';
+  if (/人時|時間|\(h\)|\bhours?\b|\bhrs?\b|\[h\]/.test(s)) return 'hour';
+  return 'day';
+}
+
+function unitOfWord(word: string): EffortUnit | null {
+  if (word === '') return null;
+  if (/^(人日|日|d|days?|md|pd|man[\s-]?days?|person[\s-]?days?)$/.test(word)) return 'day';
+  if (/^(h|hr|hrs|hours?|時間|人時|mh)$/.test(word)) return 'hour';
+  if (/^(人月|mm|man[\s-]?months?|person[\s-]?months?)$/.test(word)) return 'month';
+  return null;
+}
+
+function toDays(v: number, unit: EffortUnit): number {
+  const d = unit === 'hour' ? v / HOURS_PER_DAY : unit === 'month' ? v * DAYS_PER_MONTH : v;
+  return Math.round(d * 10_000) / 10_000;
+}
+
+/** An effort cell → person-days ≥ 0 (null when empty). A unit in the text (8h, 1.5人日) wins over the column's. */
+export function parseEffort(cell: Cell, columnUnit: EffortUnit): Parsed<number | null> {
+  let value: number;
+  let unit = columnUnit;
+  if (cell.t === 'n') value = cell.v as number;
+  else if (cell.t === 's') {
+    const text = (cell.v as string).trim();
+    if (text === '' || text === '-' || text === '－') return { ok: true, value: null };
+    const n = parseNumberText(text);
+    const u = n ? unitOfWord(n.unit) : null;
+    if (!n || n.percent || (n.unit !== '' && u === null)) return { ok: false, reason: `${text} is not an effort (a number of person-days)` };
+    value = n.value;
+    unit = u ?? columnUnit;
+  } else return { ok: false, reason: `${String(cell.v)} is not an effort (a number of person-days)` };
+  if (!(value >= 0) || value > 1e6) return { ok: false, reason: `${trim(value)} is not an effort (a number of person-days)` };
+  return { ok: true, value: toDays(value, unit) };
+}
+
+function trim(n: number): string {
+  return String(Math.round(n * 1000) / 1000);
+}

@@ -1,0 +1,58 @@
+// Fast look-ups over one sheet of the model: a cell by (row, column) and the merged range covering a
+// cell. Built from the cells present only; a merge is indexed by the columns asked for, so a huge
+// merged range costs one entry per column of interest, not one per cell it covers.
+import type { Cell, Merge, Row, SheetModel } from './model.js';
+
+export class SheetIndex {
+  readonly rowsByR = new Map<number, Row>();
+  private readonly cellMaps = new Map<number, Map<number, Cell>>();
+  private readonly mergesByColumn = new Map<number, Merge[]>();
+
+  constructor(readonly sheet: SheetModel) {
+    for (const row of sheet.rows) this.rowsByR.set(row.r, row);
+  }
+
+  row(r: number): Row | undefined {
+    return this.rowsByR.get(r);
+  }
+
+  cell(r: number, c: number): Cell | undefined {
+    const row = this.rowsByR.get(r);
+    if (!row) return undefined;
+    let m = this.cellMaps.get(r);
+    if (!m) {
+      m = new Map(row.cells.map((cell) => [cell.c, cell]));
+      this.cellMaps.set(r, m);
+    }
+    return m.get(c);
+  }
+
+  /** The merged range covering (r, c), if any. */
+  mergeAt(r: number, c: number): Merge | undefined {
+    let list = this.mergesByColumn.get(c);
+    if (!list) {
+      list = this.sheet.merges.filter((m) => m.c1 <= c && c <= m.c2).sort((a, b) => a.r1 - b.r1);
+      this.mergesByColumn.set(c, list);
+    }
+    // Merges never overlap, so at most one covers (r, c): the last starting at or above r.
+    let lo = 0;
+    let hi = list.length - 1;
+    let found: Merge | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.r1 <= r) {
+        found = list[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found && found.r2 >= r ? found : undefined;
+  }
+
+  /** The cell at (r, c), or the value of the merged range covering it (its top-left cell). */
+  valueAt(r: number, c: number): Cell | undefined {
+    const own = this.cell(r, c);
+    if (own) return own;
+    const m = this.mergeAt(r, c);
+    return m && (m.r1 !== r || m.c1 !== c) ? this.cell(m.r1, m.c1) : undefined;
+  }
+}

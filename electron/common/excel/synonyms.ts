@@ -1,0 +1,237 @@
+// Header words per import target and field, in Japanese and English, collected from real client
+// workbooks (../shared/corpus: WBS, task, issue, risk and schedule sheets) and common templates
+// (PMBOK / PRINCE2 registers, MS Project exports). A weight below 1 marks a word that often means
+// something else. Labels and synonyms are compared folded (see labelKey).
+import type { ImportTarget } from './fields.js';
+
+type Syn = string | readonly [string, number];
+
+const REF: Syn[] = ['no', 'no.', 'ｎｏ', 'id', '#', '番号', '管理番号', '管理no', '項番', '通番', '連番', ['ref', 0.9], ['key', 0.6], ['item no', 0.9]];
+
+const WBS: Record<string, Syn[]> = {
+  name: [
+    'タスク', 'タスク名', 'タスク名称', 'タスク内容', '作業', '作業名', '作業名称', '作業内容', '作業項目', '件名', '項目', '項目名',
+    'wbs要素名', 'wbs名', '要素名', 'アクティビティ', 'アクティビティ名', '活動', '工程名', ['工程', 0.8], ['名称', 0.9], ['内容', 0.7], ['概要', 0.6],
+    'task', 'tasks', 'task name', 'task title', ['task description', 0.9], 'activity', 'activity name', 'work item', 'work package', ['name', 0.9], ['title', 0.9],
+    ['subject', 0.8], ['item', 0.7], ['summary', 0.6], ['description', 0.6],
+  ],
+  assignee: [
+    '担当', '担当者', '担当者名', '責任者', '作業者', '実施者', '対応者', '主担当', ['担当チーム', 0.8], ['担当部署', 0.7], ['リソース', 0.8], ['要員', 0.8],
+    'owner', 'assignee', 'assigned to', 'responsible', 'person in charge', 'pic', ['resource', 0.8], ['resources', 0.8], ['resource names', 0.9], ['who', 0.8],
+  ],
+  plannedStart: [
+    '予定開始日', '開始予定日', '開始予定', '予定開始', '計画開始日', '開始日予定', '予定開始日時', '着手予定日', '始予定', '予定着手日',
+    ['開始日', 0.9], ['開始', 0.8], ['開始日付', 0.9], ['着手日', 0.7], ['from', 0.5],
+    'planned start', 'planned start date', 'start date', 'baseline start', 'plan start', ['start', 0.9], ['begin', 0.8], ['scheduled start', 1],
+  ],
+  plannedFinish: [
+    '予定終了日', '終了予定日', '終了予定', '予定終了', '予定完了日', '完了予定日', '完了予定', '計画終了日', '終了日予定', '予定完了日時', '予定終了日時', '終予定',
+    ['終了日', 0.9], ['終了', 0.8], ['期限', 0.8], ['期日', 0.8], ['納期', 0.8], ['締切', 0.8], ['締切日', 0.8], ['締め切り', 0.8], ['完了日', 0.6], ['to', 0.4],
+    'planned finish', 'planned finish date', 'planned end', 'finish date', 'end date', 'due date', 'baseline finish', 'plan finish', 'scheduled finish',
+    ['finish', 0.9], ['end', 0.8], ['due', 0.8], ['deadline', 0.8],
+  ],
+  actualStart: [
+    '実績開始日', '開始実績', '実績開始', '実開始日', '実績開始日時', '着工日', '実際の開始日', '開始日実績', ['着手日', 0.8], ['着手', 0.6],
+    'actual start', 'actual start date', 'started', 'started on', 'start actual',
+  ],
+  actualFinish: [
+    '実績終了日', '終了実績', '実績終了', '実績完了日', '完了実績', '実終了日', '実績完了日時', '実績終了日時', '終了日実績', '完了日実績', ['完了日', 0.8], ['最終日', 0.5],
+    'actual finish', 'actual finish date', 'actual end', 'actual end date', 'completed on', 'completion date', 'finished on', ['finished', 0.7],
+  ],
+  plannedEffort: [
+    '予定工数', '工数予定', '計画工数', '見積工数', '見積', '見積もり', '見積り', '予定時間', '見積時間', '予測時間', '予測工数', '予定人日', ['工数', 0.9], ['人日', 0.6], ['作業量', 0.6],
+    'effort', 'planned effort', 'estimated effort', 'estimate', 'estimated hours', 'planned hours', 'baseline work', ['work', 0.8], ['hours', 0.6],
+  ],
+  actualEffort: [
+    '実績工数', '工数実績', '実工数', '実績時間', '実稼働', '実作業時間', '実績人日', '作業時間', ['実績', 0.6],
+    'actual effort', 'actual hours', 'actual work', 'time spent', 'spent', 'hours spent',
+  ],
+  progress: [
+    '進捗', '進捗率', '進捗度', '達成率', '完了率', '進度', '消化率', '進捗%', '進捗(%)', '出来高', ['実績進捗', 1],
+    'progress', '%complete', '% complete', 'percent complete', '% of task complete', '% done', 'percent done', ['complete', 0.8], ['completion', 0.8],
+  ],
+  status: [
+    '状態', '状況', 'ステータス', '進捗状況', '進捗状態', '対応状況', '対応状態', '作業状況', 'status', 'state', ['task status', 1],
+  ],
+  milestone: ['マイルストーン', 'マイルストン', 'ms', 'milestone', ['節目', 0.8], ['milestones', 1]],
+  deliverable: ['成果物', '予定成果物', '納品物', '成果物名', 'アウトプット', '提出物', 'deliverable', 'deliverables', 'output', 'outputs', 'artifact', 'artifacts'],
+  predecessors: [
+    '先行タスク', '先行', '先行作業', '前提タスク', '依存関係', '依存', '先行タスクid', '先行タスク番号', '前工程',
+    'predecessor', 'predecessors', 'dependencies', 'dependency', 'depends on', 'dependencies (wbs #)',
+  ],
+  notes: ['備考', '補足', 'メモ', '注記', 'コメント', '特記事項', '摘要', '備考欄', 'notes', 'note', 'remarks', 'remark', 'comment', 'comments', 'memo'],
+  wbsCode: [
+    'wbs', 'wbs番号', 'wbsno', 'wbs no.', 'wbsコード', 'wbsid', 'wbs#', 'wbs number', 'wbs code', 'wbs id', '階層番号', 'アウトライン番号',
+    'outline number', ['項番', 0.6], ['番号', 0.5], ['no', 0.4], ['no.', 0.4], ['id', 0.3], ['task no', 0.5], ['タスク番号', 0.5], ['タスクid', 0.4],
+  ],
+  level: ['レベル', '階層', '階層レベル', 'wbsレベル', '深さ', 'level', 'lvl', 'outline level', 'outline', 'indent level', ['インデント', 0.9]],
+  level1: ['大分類', '大項目', '大区分', '大工程', ['フェーズ', 0.8], ['phase', 0.8], ['工程', 0.6], 'level 1', 'category 1', ['カテゴリ1', 1]],
+  level2: ['中分類', '中項目', '中区分', '中工程', ['機能', 0.5], 'level 2', 'category 2', ['カテゴリ2', 1]],
+  level3: ['小分類', '小項目', '小区分', '小工程', 'level 3', 'category 3', ['カテゴリ3', 1]],
+  level4: ['細分類', '細項目', '細目', 'level 4', 'category 4'],
+};
+
+const OWNER: Syn[] = ['担当', '担当者', '責任者', '対応者', '主担当', 'オーナー', 'owner', 'assignee', 'assigned to', 'responsible', 'actionee', ['action owner', 1]];
+const RAISED_ON: Syn[] = ['起票日', '登録日', '作成日', '記入日', '報告日', '受付日', '発見日', '識別日', '発生日', '起票日付', 'date raised', 'raised on', 'date identified', 'identified on', 'date opened', 'opened', 'created', 'created on', 'reported on', 'date reported', ['date', 0.6], ['開始日', 0.5]];
+const RAISED_BY: Syn[] = ['起票者', '登録者', '報告者', '作成者', '記入者', '発見者', '質問者', '識別者', '依頼者', 'raised by', 'reported by', 'identified by', 'created by', 'author', 'requester', ['情報源', 0.5]];
+const DUE: Syn[] = ['期限', '対応期限', '期日', '回答期限', '完了予定日', '完了期限', '解決期限', '締切', '締切日', '締め切り', '対応予定日', 'due', 'due date', 'deadline', 'target date', 'target resolution date', ['終了予定日', 0.8]];
+const CLOSED_ON: Syn[] = ['完了日', '対応完了日', 'クローズ日', '解決日', '終了日', '解消日', '完了年月日', ['回答日', 0.7], 'closure date', 'closed', 'closed on', 'date closed', 'resolved on', 'resolution date', 'completion date', 'date resolved'];
+const STATUS: Syn[] = ['状態', '状況', 'ステータス', '対応状況', '対応状態', '進捗状況', ['進捗', 0.6], 'status', 'state'];
+
+const RISK: Record<string, Syn[]> = {
+  ref: [...REF, 'リスクid', 'リスク番号', 'リスクno', 'risk id', 'risk no', 'risk #', 'risk number'],
+  title: ['リスク', 'リスク名', 'リスク項目', 'リスク事象', '件名', 'タイトル', '表題', ['リスク内容', 0.8], ['事象', 0.7], 'title', 'risk', 'risk title', 'risk name', ['event', 0.6], ['name', 0.8], ['summary', 0.7]],
+  description: ['詳細', 'リスク詳細', '内容', '説明', '概要', 'リスクの内容', '詳細内容', 'description', 'detail', 'details', ['cause', 0.5], ['原因', 0.5]],
+  category: ['分類', 'カテゴリ', 'カテゴリー', '種別', '区分', 'リスク分類', 'リスク区分', 'category', 'risk category', ['type', 0.8], ['risk type', 0.9]],
+  probability: ['発生確率', '発生可能性', '発生頻度', '確率', '可能性', '発生度', '起こりやすさ', '発生率', 'probability', 'likelihood', 'probability rating', 'probability risk rating', 'likelihood rating'],
+  impact: ['影響度', '影響', '影響の大きさ', '影響度合い', ['重大度', 0.7], ['深刻度', 0.7], 'impact', 'impact rating', 'impact risk rating', ['severity', 0.7], ['consequence', 0.8]],
+  strategy: ['対応方針', '対応戦略', '戦略', '対応区分', '対応方法', ['対策方針', 0.8], 'strategy', 'response strategy', 'response type', 'treatment'],
+  owner: [...OWNER, 'リスクオーナー', 'risk owner'],
+  trigger: ['トリガー', 'トリガ', '兆候', '予兆', '発生条件', '発生の兆候', 'trigger', 'triggers', 'warning signs', 'risk trigger'],
+  responsePlan: ['対応策', '対策', '対策内容', '対応計画', '予防策', '軽減策', '回避策', 'リスク対応策', 'response', 'responses', 'response(s)', 'response plan', 'mitigation', 'mitigation plan', 'action plan', 'countermeasure', 'countermeasures', 'how to prevent'],
+  contingency: ['発生時対応', '発生時の対応', '事後対策', 'コンティンジェンシー', 'コンティンジェンシープラン', '緊急時対応', '代替策', 'contingency', 'contingency plan', 'fallback', 'fallback plan'],
+  status: STATUS,
+  raisedOn: RAISED_ON,
+  raisedBy: RAISED_BY,
+  due: DUE,
+  closedOn: CLOSED_ON,
+};
+
+const ISSUE: Record<string, Syn[]> = {
+  ref: [...REF, '課題番号', '課題no', '課題id', 'issue id', 'issue no', 'issue #', 'issue number'],
+  kind: ['種別', '種類', 'タイプ', '課題種別', '課題区分', ['区分', 0.8], ['分類', 0.7], 'type', 'kind', 'issue type', ['category', 0.6]],
+  title: ['課題', '課題名', '件名', 'タイトル', '表題', '課題タイトル', '懸案事項', '懸案', '課題事項', '質問事項', ['課題内容', 0.9], ['質問', 0.8], ['項目', 0.7], 'issue', 'title', 'subject', 'issue title', ['summary', 0.8], ['name', 0.8]],
+  detail: ['課題内容', '内容', '詳細', '課題詳細', '説明', '概要', '詳細内容', '質問内容', 'description', 'detail', 'details', 'issue description'],
+  priority: ['優先度', '優先順位', '重要度', '緊急度', '重要性', 'priority', 'importance', ['severity', 0.6], ['urgency', 0.8]],
+  owner: [...OWNER, ['回答者', 0.6]],
+  raisedOn: RAISED_ON,
+  raisedBy: RAISED_BY,
+  due: DUE,
+  status: STATUS,
+  resolution: ['対応', '対応内容', '対応策', '対策', '回答', '回答内容', '解決策', '対応詳細', '対応結果', '対処', '対処内容', '結論', ['決定事項', 0.8], ['対策方針', 0.8], 'resolution', 'response', 'answer', 'action taken', 'solution', ['decision', 0.7]],
+  closedOn: CLOSED_ON,
+};
+
+const CHANGE: Record<string, Syn[]> = {
+  ref: [...REF, '変更番号', '変更no', '変更id', '変更管理番号', 'cr no', 'cr#', 'cr id', 'change id', 'change no', 'change #', 'rfc no'],
+  title: ['件名', '変更件名', '変更名', 'タイトル', '表題', '変更要求', ['変更内容', 0.7], 'title', 'change', 'change title', 'subject', ['summary', 0.8], ['name', 0.8]],
+  requestedBy: ['依頼者', '要求者', '申請者', '起票者', '要求元', 'requested by', 'requester', 'requestor', 'raised by', 'submitted by'],
+  requestedOn: ['依頼日', '要求日', '申請日', '起票日', '受付日', 'requested on', 'request date', 'date requested', 'date raised', 'submitted on'],
+  description: ['変更内容', '内容', '詳細', '説明', '概要', 'description', 'detail', 'details', 'change description'],
+  reason: ['理由', '変更理由', '背景', '目的', '要求理由', 'reason', 'justification', 'rationale', 'reason for change'],
+  impactScope: ['影響範囲', 'スコープへの影響', 'スコープ影響', '範囲', 'impact on scope', 'scope impact', ['scope', 0.8]],
+  impactSchedule: ['スケジュールへの影響', 'スケジュール影響', '納期影響', '工期への影響', '納期への影響', 'impact on schedule', 'schedule impact', ['schedule', 0.7]],
+  impactCost: ['コストへの影響', 'コスト影響', '費用影響', '費用', '工数影響', 'impact on cost', 'cost impact', ['cost', 0.7]],
+  decision: ['判定', '決定', '承認', '承認結果', '判断', '可否', '判定結果', 'decision', 'approval', 'approval status'],
+  decidedBy: ['承認者', '判定者', '決定者', '決裁者', 'decided by', 'approved by', 'approver'],
+  decidedOn: ['承認日', '判定日', '決定日', '決裁日', 'decided on', 'decision date', 'approval date', 'approved on'],
+  implStatus: ['対応状況', '実施状況', '状態', 'ステータス', '状況', '進捗状況', 'implementation status', 'status'],
+};
+
+const DICTIONARY: Record<ImportTarget, Record<string, Syn[]>> = { wbs: WBS, risk: RISK, issue: ISSUE, change: CHANGE };
+
+/**
+ * A header text folded for comparison: NFKC (full-width → ASCII), lower case, no spaces, line
+ * breaks or decoration (・ : ※ * 「」 quotes).
+ */
+export function labelKey(s: string): string {
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\u3000・:;*※?!"'`「」『』【】〔〕]+/g, '');
+}
+
+/** The key without bracketed notes: 工数(人日) → 工数, Impact(monetary) → impact. */
+export function withoutBrackets(key: string): string {
+  return key.replace(/\([^()]*\)|\[[^[\]]*\]|<[^<>]*>|\{[^{}]*\}/g, '');
+}
+
+interface Entry {
+  field: string;
+  key: string;
+  weight: number;
+  /** ASCII words are matched inside longer labels only at word boundaries (see partial). */
+  ascii: boolean;
+}
+
+const ENTRIES: Record<ImportTarget, Entry[]> = {} as Record<ImportTarget, Entry[]>;
+const EXACT: Record<ImportTarget, Map<string, Entry[]>> = {} as Record<ImportTarget, Map<string, Entry[]>>;
+for (const target of Object.keys(DICTIONARY) as ImportTarget[]) {
+  const entries: Entry[] = [];
+  const exact = new Map<string, Entry[]>();
+  for (const [field, syns] of Object.entries(DICTIONARY[target])) {
+    for (const syn of syns) {
+      const [word, weight] = typeof syn === 'string' ? [syn, 1] : syn;
+      const key = labelKey(word);
+      const e: Entry = { field, key, weight, ascii: /^[\x20-\x7e]+$/.test(word) };
+      entries.push(e);
+      exact.set(key, [...(exact.get(key) ?? []), e]);
+    }
+  }
+  ENTRIES[target] = entries;
+  EXACT[target] = exact;
+}
+
+export interface FieldMatch {
+  field: string;
+  /** 0–1: 1 = the label is a synonym of the field. */
+  confidence: number;
+}
+
+/**
+ * How well header texts name each field. `parts` are the texts of one column in the header rows, top
+ * to bottom (a group label such as 予定 over 開始日 / 終了日, then the column's own). The whole
+ * (予定開始日) and the column's own text (開始日) are compared, each with and without brackets; a
+ * synonym inside a longer text counts less the more text there is around it.
+ */
+export function matchLabel(target: ImportTarget, parts: readonly string[]): FieldMatch[] {
+  const own = parts[parts.length - 1] ?? '';
+  const candidates: { key: string; factor: number }[] = [];
+  const add = (s: string, factor: number) => {
+    const key = labelKey(s);
+    if (key === '') return;
+    candidates.push({ key, factor });
+    const bare = withoutBrackets(key);
+    if (bare !== key && bare !== '') candidates.push({ key: bare, factor: factor * 0.97 });
+  };
+  add(parts.join(''), 1);
+  if (parts.length > 1) {
+    add(own, 0.93);
+    if (parts.length > 2) add(parts.slice(-2).join(''), 0.96);
+  }
+  const best = new Map<string, number>();
+  const keep = (field: string, c: number) => {
+    if (c > (best.get(field) ?? 0)) best.set(field, c);
+  };
+  for (const { key, factor } of candidates) {
+    for (const e of EXACT[target].get(key) ?? []) keep(e.field, e.weight * factor);
+    for (const e of ENTRIES[target]) {
+      const c = partial(key, e);
+      if (c > 0) keep(e.field, c * e.weight * factor);
+    }
+  }
+  return [...best].map(([field, confidence]) => ({ field, confidence: Math.round(confidence * 1000) / 1000 })).sort((a, b) => b.confidence - a.confidence);
+}
+
+/** Labels of identifier columns: タスクID, Task No, 課題番号 — never a partial match for a text field. */
+const ID_SUFFIX = /(id|no\.?|#|番号|コード|code|ｎｏ)$/;
+
+/** A synonym inside a longer label: at its start or end counts more than in the middle. */
+function partial(key: string, e: Entry): number {
+  if (key === e.key || e.key.length < 2 || key.length <= e.key.length) return 0;
+  if (ID_SUFFIX.test(key) && !ID_SUFFIX.test(e.key)) return 0;
+  // Short English words (name, task, risk) inside longer labels name other things: ProgramName, Risk score.
+  if (e.ascii && e.key.length <= 4) return 0;
+  const at = key.indexOf(e.key);
+  if (at < 0) return 0;
+  if (e.ascii) {
+    // Only whole words: 'end' must not match 'vendor'.
+    const before = key[at - 1];
+    const after = key[at + e.key.length];
+    const isWord = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch);
+    if (isWord(before) && isWord(after)) return 0;
+  }
+  const ratio = e.key.length / key.length;
+  if (at === 0 || at + e.key.length === key.length) return 0.55 + 0.35 * ratio;
+  return 0.45 + 0.3 * ratio;
+}

@@ -1,0 +1,329 @@
+// Reads the records of a table (found by detectLayout, kept in a profile, or fixed by the user) into
+// normalized field values, extra columns and — for the WBS — the tree. Nothing is refused whole for a
+// bad cell: the cell is left out and listed as a problem with its sheet, cell and reason, so a preview
+// can show every problem at once.
+import type { z } from 'zod';
+import { wbsFields } from '../api/wbs.js';
+import { localToday } from '../dates.js';
+import { REGISTERS, type Vocabularies } from '../registers.js';
+import { readValue, textOf, type ValueContext } from './cell-values.js';
+import { findDataRows, type EndReason } from './data-range.js';
+import { defaultVocabularies, detectLayout, type DetectOptions, type TableLayout } from './detect.js';
+import { fieldSpec, KEY_FIELD, type FieldKind, type ImportTarget } from './fields.js';
+import { buildTree, chooseMethod, type HierarchyMethod, type TreeInput } from './hierarchy.js';
+import type { ColumnMapping } from './mapping.js';
+import { cellRef, parseCellRef, type Cell, type WorkbookModel } from './model.js';
+import { effortUnitOf, progressScale, type ProgressScale } from './numbers.js';
+import { shown, type Problem, type ProblemKind } from './problems.js';
+import { SheetIndex } from './sheet-index.js';
+
+export type ExtraValue = string | number | boolean;
+
+export interface ImportRecord {
+  /** 1-based sheet row the record comes from (for a group made from a 大/中 value: the row naming it). */
+  row: number;
+  /** Field → normalized value; a mapped column's empty cell gives null ('' for text). */
+  values: Record<string, unknown>;
+  /** Columns without a field, by their extra key; only cells with a value. */
+  extra: Record<string, ExtraValue>;
+  /** WBS: depth (0 = top) and the index of the parent record (null at the top). */
+  level?: number;
+  parent?: number | null;
+  /** WBS: a group made from a 大/中分類 value that has no row of its own. */
+  group?: true;
+}
+
+export interface ImportTable {
+  fileName: string;
+  target: ImportTarget;
+  sheet: string;
+  /** 1-based header rows. */
+  header: { top: number; bottom: number };
+  /** 1-based first and last record rows (null when the table is empty), and why the data ends there. */
+  data: { first: number | null; last: number | null; end: EndReason; endRow?: number };
+  columns: ColumnMapping[];
+  records: ImportRecord[];
+  problems: Problem[];
+  hierarchy?: HierarchyMethod;
+  progressScale?: ProgressScale;
+}
+
+export interface ReadOptions {
+  vocab?: Vocabularies;
+  /** yyyy-mm-dd: the reference day for dates without a year (today when absent). */
+  today?: string;
+}
+
+const PROBLEM_KIND: Record<FieldKind, ProblemKind> = {
+  text: 'text',
+  category: 'text',
+  ref: 'text',
+  date: 'date',
+  effort: 'number',
+  progress: 'progress',
+  wbsStatus: 'vocab',
+  vocab: 'vocab',
+  yesNo: 'boolean',
+  rating: 'rating',
+  wbsCode: 'hierarchy',
+  level: 'hierarchy',
+};
+
+type Schema = z.ZodType;
+function schemaOf(target: ImportTarget, field: string): Schema | undefined {
+  const shape = (target === 'wbs' ? wbsFields.shape : REGISTERS[target].fields.shape) as Record<string, Schema>;
+  return Object.prototype.hasOwnProperty.call(shape, field) ? shape[field] : undefined;
+}
+
+/** Value of a data cell: its own, or that of a merged range covering it that starts in the data. */
+function dataCell(ix: SheetIndex, r: number, c: number, firstDataRow: number): Cell | undefined {
+  const own = ix.cell(r, c);
+  if (own) return own;
+  const m = ix.mergeAt(r, c);
+  return m && m.r1 >= firstDataRow && (m.r1 !== r || m.c1 !== c) ? ix.cell(m.r1, m.c1) : undefined;
+}
+
+const LEADING = /^[ \u3000\t]+/;
+function indentWidth(s: string): number {
+  const lead = LEADING.exec(s)?.[0] ?? '';
+  let w = 0;
+  for (const ch of lead) w += ch === '\u3000' ? 2 : ch === '\t' ? 4 : 1;
+  return w;
+}
+
+export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadOptions = {}): ImportTable {
+  const sheet = model.sheets.find((s) => s.name === layout.sheet);
+  if (!sheet) throw new Error(`${model.fileName}: there is no sheet named ${layout.sheet}`);
+  const ix = new SheetIndex(sheet);
+  const target = layout.target;
+  const data = findDataRows(ix, layout);
+  const firstDataRow = layout.headerBottom + 1;
+  const problems: Problem[] = [];
+  const problem = (r: number, c: number, kind: ProblemKind, reason: string, field?: string) =>
+    problems.push({ sheet: sheet.name, cell: cellRef(r, c), kind, reason, ...(field ? { field } : {}) });
+  const vocab = opts.vocab ?? defaultVocabularies();
+  const today = opts.today ?? localToday();
+
+  // Each column's cell on each record row (for a column group: the first filled column and its offset).
+  const mapped = layout.columns.map((m) => ({ ...m }));
+  type Hit = { cell: Cell; c: number; offset: number } | null;
+  const grid: Hit[][] = mapped.map(() => new Array<Hit>(data.rows.length).fill(null));
+  const maxC = Math.max(...mapped.map((m) => m.c + m.span));
+  const colMap = new Int32Array(maxC).fill(-1);
+  mapped.forEach((m, j) => colMap.fill(j, m.c, m.c + m.span));
+  const blank = (cell: Cell) => cell.t === 's' && /^[\s\u3000]*$/.test(cell.v as string);
+  data.rows.forEach((r, i) => {
+    for (const cell of ix.row(r)?.cells ?? []) {
+      const j = cell.c < maxC ? colMap[cell.c]! : -1;
+      if (j < 0 || grid[j]![i] || blank(cell)) continue;
+      grid[j]![i] = { cell, c: cell.c, offset: cell.c - mapped[j]!.c };
+    }
+    if (sheet.merges.length === 0) return;
+    // Cells covered by a range merged down from an earlier data row take its value.
+    mapped.forEach((m, j) => {
+      if (grid[j]![i]) return;
+      for (let k = 0; k < m.span; k++) {
+        const cell = dataCell(ix, r, m.c + k, firstDataRow);
+        if (cell && !blank(cell)) {
+          grid[j]![i] = { cell, c: m.c + k, offset: k };
+          return;
+        }
+      }
+    });
+  });
+
+  const progressCol = mapped.findIndex((m) => m.field === 'progress');
+  const scale = progressCol >= 0 ? progressScale(grid[progressCol]!.flatMap((x) => (x ? [x.cell] : []))) : undefined;
+  const base: Omit<ValueContext, 'reference' | 'effortUnit'> = {
+    date1904: model.date1904,
+    vocab,
+    progressScale: scale ?? 'fraction',
+    refPrefix: target === 'wbs' ? '' : REGISTERS[target].refPrefix,
+  };
+
+  const records: ImportRecord[] = data.rows.map((r) => ({ row: r + 1, values: {}, extra: {} }));
+  const tree: TreeInput[] = data.rows.map((r) => ({ r, outline: ix.row(r)?.outline ?? 0 }));
+  const codeColumn = mapped.find((m) => m.field === 'wbsCode');
+  const levelColumn = mapped.find((m) => m.field === 'level');
+  const categoryColumns = mapped.filter((m) => m.field !== null && /^level\d$/.test(m.field)).sort((a, b) => a.field!.localeCompare(b.field!));
+
+  // A person column group (担当者 over one column per person, ○ where the person works on the task):
+  // the assignee is the names over the marked columns.
+  mapped.forEach((m, j) => {
+    if (m.span < 2 || (m.field !== 'assignee' && m.field !== 'owner')) return;
+    const names = Array.from({ length: m.span }, (_, k) => {
+      const cell = ix.valueAt(layout.headerBottom, m.c + k);
+      return cell && layout.headerBottom > layout.headerTop ? textOf(cell, model.date1904).trim() : '';
+    });
+    if (names.every((n) => n === '')) return;
+    grid[j] = data.rows.map((r, i) => {
+      const marked = names.filter((name, k) => name !== '' && isMark(dataCell(ix, r, m.c + k, firstDataRow)));
+      if (marked.length === 0) return grid[j]![i]!;
+      return { cell: { c: m.c, t: 's', v: marked.join('、') }, c: m.c, offset: 0 };
+    });
+  });
+
+  // Codes and levels that do not read: problems when the column mostly reads, else the column is
+  // no code / level column after all (Task-001 IDs) and stays an extra column.
+  const structureMisses: { r: number; c: number; kind: 'wbsCode' | 'level'; reason: string }[] = [];
+  const structureHits = { wbsCode: 0, level: 0 };
+
+  mapped.forEach((m, j) => {
+    const spec = m.field === null ? undefined : fieldSpec(target, m.field);
+    const ctx: ValueContext = { ...base, reference: today, effortUnit: m.unit ?? effortUnitOf(m.label) };
+    const schema = m.field === null ? undefined : schemaOf(target, m.field);
+    grid[j]!.forEach((hit, i) => {
+      const rec = records[i]!;
+      const r = data.rows[i]!;
+      if (!spec || !m.field) {
+        if (hit && hit.cell.t !== 'e') rec.extra[m.extraKey!] = extraValue(hit.cell, model.date1904);
+        return;
+      }
+      const field = m.field;
+      if (spec.kind === 'category') return;
+      if (!hit) {
+        // An empty cell clears a text, date or number; an empty ID or list value is left to the
+        // register (it assigns an ID, takes the list's default).
+        if (spec.kind === 'text') rec.values[field] = '';
+        else if (spec.kind === 'date' || spec.kind === 'effort' || spec.kind === 'rating') rec.values[field] = null;
+        return;
+      }
+      if (field === KEY_FIELD.wbs && target === 'wbs' && hit.cell.t === 's') {
+        const raw = hit.cell.v as string;
+        tree[i]!.indent = hit.cell.indent ? hit.cell.indent * 2 : indentWidth(raw);
+        if (m.span > 1) tree[i]!.columnOffset = hit.offset;
+      }
+      const v = readValue(spec, hit.cell, ctx);
+      if (!v.ok) {
+        if (spec.kind === 'wbsCode' || spec.kind === 'level') structureMisses.push({ r, c: hit.c, kind: spec.kind, reason: v.reason });
+        else problem(r, hit.c, PROBLEM_KIND[spec.kind], v.reason, field);
+        return;
+      }
+      if (spec.kind === 'wbsCode' || spec.kind === 'level') structureHits[spec.kind]++;
+      if (spec.kind === 'date' && typeof v.value === 'string') ctx.reference = v.value;
+      if (spec.kind === 'wbsCode') {
+        tree[i]!.code = v.value as string;
+        return;
+      }
+      if (spec.kind === 'level') {
+        tree[i]!.level = v.value as number;
+        return;
+      }
+      if (v.value === null && (field === 'progress' || field === 'status' || field === 'milestone')) return;
+      // Text lengths are the schemas' to check; the other kinds' readers only return valid values.
+      if (schema && (spec.kind === 'text' || spec.kind === 'ref' || spec.kind === 'vocab')) {
+        const checked = schema.safeParse(v.value);
+        if (!checked.success) {
+          problem(r, hit.c, PROBLEM_KIND[spec.kind], `${shown(textOf(hit.cell, model.date1904))}: ${checked.error.issues[0]?.message ?? 'is not valid'}`, field);
+          return;
+        }
+      }
+      rec.values[field] = v.value;
+    });
+  });
+
+  // Codes that are not hierarchical (Task-001 style IDs would not parse; flat 1, 2, 3 do) stay extra.
+  const table: ImportTable = {
+    fileName: model.fileName,
+    target,
+    sheet: sheet.name,
+    header: { top: layout.headerTop + 1, bottom: layout.headerBottom + 1 },
+    data: {
+      first: data.rows.length ? data.rows[0]! + 1 : null,
+      last: data.rows.length ? data.rows[data.rows.length - 1]! + 1 : null,
+      end: data.end,
+      ...(data.endRow !== undefined ? { endRow: data.endRow + 1 } : {}),
+    },
+    columns: mapped,
+    records,
+    problems,
+    ...(scale ? { progressScale: scale } : {}),
+  };
+  if (target !== 'wbs') {
+    problems.sort(byCell);
+    return table;
+  }
+
+  // Categories after merges are filled: a value per level per row ('' where empty).
+  if (categoryColumns.length > 0)
+    data.rows.forEach((_, i) => {
+      tree[i]!.categories = categoryColumns.map((m) => {
+        const hit = grid[mapped.indexOf(m)]![i];
+        return hit && hit.cell.t !== 'e' ? textOf(hit.cell, model.date1904).trim() : '';
+      });
+    });
+  const misses = { wbsCode: 0, level: 0 };
+  for (const miss of structureMisses) misses[miss.kind]++;
+  const usable = (kind: 'wbsCode' | 'level') => structureHits[kind] > 0 && misses[kind] <= structureHits[kind];
+  for (const miss of structureMisses) if (usable(miss.kind)) problem(miss.r, miss.c, 'hierarchy', miss.reason, miss.kind);
+  const nameCol = mapped.findIndex((m) => m.field === 'name');
+  data.rows.forEach((_, i) => (tree[i]!.hasName = nameCol >= 0 && !!grid[nameCol]![i]));
+  const method = chooseMethod(tree, {
+    code: !!codeColumn && usable('wbsCode'),
+    level: !!levelColumn && usable('level'),
+    categories: categoryColumns.length > 0,
+    span: nameCol >= 0 && mapped[nameCol]!.span > 1,
+  });
+  const built = buildTree(tree, method, (r, what) => {
+    const col = what === 'code' ? codeColumn : levelColumn;
+    return cellRef(r, col?.c ?? 0);
+  });
+  for (const p of built.problems) problems.push({ ...p, sheet: sheet.name });
+  // Code and category columns the tree did not use are kept as extra columns.
+  const unused = mapped.filter((m) => (m === codeColumn && method !== 'code') || (m === levelColumn && method !== 'level') || (categoryColumns.includes(m) && method !== 'columns'));
+  const keys = new Set(mapped.map((m) => m.extraKey));
+  for (const m of unused) {
+    m.extraKey = keys.has(m.label) || m.label === '' ? `${m.column}: ${m.label}` : m.label;
+    keys.add(m.extraKey);
+    grid[mapped.indexOf(m)]!.forEach((hit, i) => {
+      if (hit && hit.cell.t !== 'e') records[i]!.extra[m.extraKey!] = extraValue(hit.cell, model.date1904);
+    });
+  }
+  table.hierarchy = method;
+  problems.sort(byCell);
+  table.records = built.nodes.map((n) => {
+    const rec: ImportRecord =
+      n.input === null ? { row: n.r + 1, values: { name: n.name ?? '' }, extra: {}, group: true } : records[n.input]!;
+    rec.level = n.level;
+    rec.parent = n.parent;
+    if (n.input !== null && typeof rec.values.name === 'string') rec.values.name = (rec.values.name as string).replace(LEADING, '');
+    if (n.input !== null && method === 'columns' && tree[n.input]!.categories && !tree[n.input]!.hasName) {
+      // A row that is a 大/中 group itself takes its name from that column.
+      const cats = tree[n.input]!.categories!;
+      rec.values.name = [...cats].reverse().find((c) => c !== '') ?? '';
+    }
+    return rec;
+  });
+  return table;
+}
+
+/** Problems in sheet order: by row, then column. */
+function byCell(a: Problem, b: Problem): number {
+  const p = a.cell ? parseCellRef(a.cell) : null;
+  const q = b.cell ? parseCellRef(b.cell) : null;
+  return (p?.r ?? -1) - (q?.r ?? -1) || (p?.c ?? -1) - (q?.c ?? -1);
+}
+
+const MARKS = new Set(['○', '◯', '〇', '●', '◎', '✓', '✔', 'v', 'x', '×']);
+function isMark(cell: Cell | undefined): boolean {
+  return !!cell && cell.t === 's' && MARKS.has((cell.v as string).trim().toLowerCase());
+}
+
+function extraValue(cell: Cell, date1904: boolean): ExtraValue {
+  if (cell.t === 'n' || cell.t === 'b') return cell.v as number | boolean;
+  if (cell.t === 'd') return textOf(cell, date1904);
+  return (cell.v as string).trim();
+}
+
+export type Analysis = { ok: true; table: ImportTable; layout: TableLayout } | { ok: false; reason: string };
+
+/** Detection and reading in one: what an import shows first, before the user adjusts anything. */
+export function analyzeWorkbook(model: WorkbookModel, target: ImportTarget, opts: ReadOptions & Pick<DetectOptions, 'sheet'> = {}): Analysis {
+  const found = detectLayout(model, target, { vocab: opts.vocab, reference: opts.today, sheet: opts.sheet });
+  if (!found.ok) return found;
+  const table = readTable(model, found.layout, opts);
+  if (table.records.length === 0)
+    return { ok: false, reason: `${model.fileName}: the table on sheet ${found.layout.sheet} (header in row ${found.layout.headerTop + 1}) has no rows of data` };
+  return { ok: true, table, layout: found.layout };
+}
+

@@ -1,0 +1,126 @@
+// Words and marks → our codes: WBS status, the registers' value lists, 1–5 ratings, yes/no. Pure.
+//
+// Marks, as Japanese sheets use them: in a status column ◎/○ = done, △ = in progress, × = not started
+// (the ○△× of a progress check); in a rating or priority column ◎ = high, ○ = medium, △ = low
+// (× = lowest); in a yes/no column (milestone) ○ ◎ ● ◆ ✓ = yes, × - = no.
+import { WBS_STATUSES, type WbsStatus } from '../dto.js';
+import { normalizeLabel, parseRating, vocabCode, type VocabItem, type VocabListName } from '../registers.js';
+import { parseNumberText, type Parsed } from './numbers.js';
+
+/** Folded for lookup: NFKC, lower case, inner spaces and separators collapsed. */
+export function wordKey(s: string): string {
+  return normalizeLabel(s).replace(/[\s\u3000_]+/g, ' ').replace(/[。.]$/, '');
+}
+
+function table(entries: Record<string, string[]>): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const [code, words] of Object.entries(entries)) for (const w of words) m.set(wordKey(w), code);
+  return m;
+}
+
+// Status words shared by the WBS, issue.status and change.implStatus (their codes are the same).
+const STATUS_WORDS = {
+  not_started: ['未着手', '未', '未開始', '未対応', '着手前', '開始前', '未実施', '未作業', '新規', 'not started', 'not yet started', 'todo', 'to do', 'to-do', 'new', 'backlog', 'planned', '×', '✕', '✖', 'x'],
+  in_progress: ['対応中', '進行中', '作業中', '実施中', '着手', '着手中', '着手済', '仕掛', '仕掛中', '仕掛り中', '対策中', '検討中', '確認中', '継続', '継続中', 'in progress', 'in-progress', 'wip', 'doing', 'started', 'ongoing', 'open', 'active', 'working', '△', '▲'],
+  done: ['完了', '済', '済み', '終了', '完', '対応済', '対応済み', '対応完了', '実施済', '実施済み', '解決', '解決済', '解決済み', 'クローズ', 'クローズ済', 'close', 'closed', 'done', 'complete', 'completed', 'finished', 'resolved', 'fixed', '○', '◯', '〇', '◎', '●'],
+  on_hold: ['保留', '中断', '待ち', '待機', '待機中', '一時停止', '停止', '延期', 'pending', 'on hold', 'on-hold', 'hold', 'waiting', 'blocked', 'deferred', 'suspended', 'paused'],
+  cancelled: ['中止', '取消', '取り消し', '取消し', 'キャンセル', '廃止', '不要', '対象外', '取り下げ', 'cancelled', 'canceled', 'cancel', 'dropped', 'abandoned', 'withdrawn', "won't do", 'wont do'],
+};
+const STATUS = table(STATUS_WORDS);
+
+/** A WBS status as written → our code; '' → null (not set). */
+export function parseWbsStatus(text: string): Parsed<WbsStatus | null> {
+  const key = wordKey(text);
+  if (key === '' || key === '-' || key === 'ー') return { ok: true, value: null };
+  const hit = (WBS_STATUSES as readonly string[]).includes(key) ? key : STATUS.get(key);
+  return hit ? { ok: true, value: hit as WbsStatus } : { ok: false, reason: `${text.trim()} is not a status (未着手/対応中/完了/保留/中止)` };
+}
+
+// Words for the default codes of each list, used when the label itself does not match. A project
+// that renamed a list keeps these only for codes it still has.
+const LIST_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
+  'issue.status': STATUS,
+  'change.implStatus': STATUS,
+  'risk.status': table({
+    open: ['オープン', '未対応', '新規', '識別', '識別済', '特定', 'open', 'new', 'active', 'identified', 'raised'],
+    in_progress: ['対応中', '対策中', '対策実施中', '実施中', 'in progress', 'mitigating', 'actioned'],
+    monitoring: ['監視中', '監視', '観察中', '経過観察', 'monitor', 'monitoring', 'watch', 'watching', 'tracking'],
+    occurred: ['顕在化', '顕在化済', '発生', '発生済', '発生済み', 'occurred', 'realized', 'realised', 'materialized', 'issue'],
+    closed: ['クローズ', 'クローズ済', '完了', '終了', '解消', '解消済', '消滅', 'closed', 'close', 'done', 'resolved', 'retired', 'expired'],
+  }),
+  'risk.strategy': table({
+    avoid: ['回避', 'avoid', 'avoidance', 'eliminate'],
+    mitigate: ['軽減', '低減', '緩和', 'mitigate', 'mitigation', 'reduce', 'reduction', 'control'],
+    transfer: ['転嫁', '移転', '転送', 'transfer', 'share', 'sharing', 'insure'],
+    accept: ['受容', '保有', '受け入れ', 'accept', 'acceptance', 'retain', 'retention', 'tolerate'],
+  }),
+  'risk.category': table({
+    technical: ['技術', '技術的', 'テクノロジー', 'technical', 'technology', 'tech'],
+    schedule: ['スケジュール', '納期', '日程', '工期', '進捗', 'schedule', 'time', 'timeline'],
+    cost: ['コスト', '費用', '予算', '原価', 'cost', 'budget', 'financial', 'finance'],
+    quality: ['品質', 'quality'],
+    scope: ['要件', 'スコープ', '仕様', '要件定義', 'scope', 'requirements', 'requirement'],
+    resource: ['要員', '人員', 'リソース', '体制', '人材', 'resource', 'resources', 'staffing', 'people'],
+    organization: ['組織', '体制・組織', 'organization', 'organisation', 'organizational', 'management'],
+    external: ['外部', '外部要因', '環境', 'external', 'vendor', 'supplier', 'environment'],
+  }),
+  'issue.kind': table({
+    issue: ['課題', '問題', '懸案', '懸案事項', 'issue', 'problem', 'problem/concern', 'concern'],
+    action: ['アクション', '対応事項', 'todo', 'to do', 'action', 'action item'],
+    question: ['質問', '問合せ', '問い合わせ', '確認', '確認事項', 'q&a', 'qa', 'question', 'query'],
+    request: ['要望', '依頼', '変更要求', '変更依頼', 'request', 'request for change', 'change request', 'rfc', 'cr'],
+    defect: ['不具合', 'バグ', '障害', '欠陥', 'defect', 'bug', 'incident', 'off-specification', 'off specification'],
+  }),
+  'issue.priority': table({
+    high: ['高', '大', '高い', '重要', '緊急', '最優先', '至急', 'a', '◎', 'h', 'high', 'very high', 'critical', 'urgent', 'highest', 'major'],
+    medium: ['中', '普通', '通常', '中程度', 'b', '○', '◯', '〇', 'm', 'medium', 'normal', 'mid', 'moderate'],
+    low: ['低', '小', '低い', '軽微', 'c', '△', '×', 'l', 'low', 'very low', 'minor', 'lowest', 'trivial'],
+  }),
+  'change.decision': table({
+    approved: ['承認', '承認済', '承認済み', '可', '採用', '許可', 'approved', 'approve', 'accepted', 'accept', 'yes'],
+    rejected: ['却下', '否認', '不可', '不採用', '非承認', 'rejected', 'reject', 'declined', 'denied', 'no'],
+    on_hold: ['保留', '検討中', '継続審議', '審議中', 'on hold', 'pending', 'deferred', 'hold'],
+  }),
+};
+
+/**
+ * A value of one of the registers' lists → a code of the project's list: the code, its Japanese or
+ * English label (vocabCode), else a known word for a default code the project's list has.
+ */
+export function parseVocab(items: readonly VocabItem[], list: VocabListName, text: string): Parsed<string> {
+  const direct = vocabCode(items, text);
+  if (direct !== null) return { ok: true, value: direct };
+  const word = LIST_WORDS[list]?.get(wordKey(text));
+  if (word !== undefined && items.some((i) => i.code === word)) return { ok: true, value: word };
+  const labels = items.map((i) => i.labelJa).join('/');
+  return { ok: false, reason: `${text.trim()} is not a value of ${list} (${labels})` };
+}
+
+const RATING_MARKS: Record<string, number> = { '◎': 5, '○': 3, '◯': 3, '〇': 3, '△': 1, '×': 1, '✕': 1 };
+
+/** A 1–5 rating (probability, impact): numbers, 高/中/低, 大/中/小, High…, and the marks ◎○△×. */
+export function parseRatingValue(input: string | number): Parsed<number | null> {
+  if (typeof input === 'string') {
+    const mark = RATING_MARKS[input.trim()];
+    if (mark !== undefined) return { ok: true, value: mark };
+    const n = parseNumberText(input);
+    if (n && !n.percent && n.unit === '') input = n.value;
+  }
+  const r = parseRating(input);
+  if (r.ok) return r;
+  return { ok: false, reason: `${String(input).trim()} is not a rating 1–5 (or 高/中/低)` };
+}
+
+const YES = new Set(['○', '◯', '〇', '◎', '●', '◆', '◇', '★', '☆', '✓', '✔', '✔️', 'v', 'yes', 'y', 'true', '1', 'はい', '有', 'あり', '有り', '要', 'ms', 'milestone', 'マイルストーン', 'マイルストン'].map(wordKey));
+const NO = new Set(['×', '✕', '✖', '-', '－', 'ー', 'no', 'n', 'false', '0', 'いいえ', '無', 'なし', '無し', '不要'].map(wordKey));
+
+/** A yes/no cell (milestone). Empty → null (not set). */
+export function parseYesNo(input: string | number | boolean): Parsed<boolean | null> {
+  if (typeof input === 'boolean') return { ok: true, value: input };
+  if (typeof input === 'number') return input === 1 || input === 0 ? { ok: true, value: input === 1 } : { ok: false, reason: `${input} is not yes/no` };
+  const key = wordKey(input);
+  if (key === '') return { ok: true, value: null };
+  if (YES.has(key)) return { ok: true, value: true };
+  if (NO.has(key)) return { ok: true, value: false };
+  return { ok: false, reason: `${input.trim()} is not yes/no (○/×)` };
+}

@@ -1,0 +1,36 @@
+// A workbook that cannot be read at all gets one error, with a code the UI can translate and a
+// message that names the file (and the sheet or part when known). It crosses the worker boundary as
+// plain data: { name: 'ExcelReadError', code, message }.
+
+export const READ_ERROR_CODES = [
+  'TOO_LARGE', // over a size, count or row limit
+  'ZIP_BOMB', // compression ratio or declared sizes of a zip bomb
+  'ENCRYPTED', // password-protected (an encrypted zip entry, or Office encryption)
+  'UNSUPPORTED', // a real format we do not read: .xls, .xlsb, Excel 2003 XML, ZIP64
+  'NOT_A_WORKBOOK', // bytes that are no workbook or CSV at all (random bytes, a PDF, an image)
+  'DAMAGED', // a workbook that is broken: truncated, bad zip structure, bad XML, CRC mismatch
+  'UNSAFE', // a construct we refuse on principle: an XML DTD / entity declaration
+  'TIMEOUT', // the reader worker took too long and was stopped
+  'OUT_OF_MEMORY', // the reader worker hit its memory cap and was stopped
+  'READER_FAILED', // the worker ended for another reason
+] as const;
+export type ReadErrorCode = (typeof READ_ERROR_CODES)[number];
+
+export class ExcelReadError extends Error {
+  override readonly name = 'ExcelReadError';
+  constructor(
+    readonly code: ReadErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  toJSON(): { name: 'ExcelReadError'; code: ReadErrorCode; message: string } {
+    return { name: this.name, code: this.code, message: this.message };
+  }
+}
+
+/** Throws an ExcelReadError whose message starts with the file name. */
+export function refuse(fileName: string, code: ReadErrorCode, what: string): never {
+  throw new ExcelReadError(code, `${fileName}: ${what}`);
+}

@@ -1,0 +1,44 @@
+// What a workbook may be before PMO Desk refuses to read it. The corpus of real client workbooks
+// (../shared/corpus, 28 files) peaks far below every limit: 251 KB on disk, 42 parts, 4.2 MB
+// uncompressed, a part's compression ratio of 32:1 (styles.xml) and 12:1 for sheets; a generated
+// 10,000-row × 15-column WBS is 0.6 MB on disk, 5.9 MB uncompressed, ratio 12.6:1. A zip bomb's ratio
+// is near deflate's ceiling of ~1,000:1.
+
+const MiB = 1024 * 1024;
+
+/** The file as chosen (xlsx, xlsm or csv). */
+export const MAX_FILE_BYTES = 50 * MiB;
+/** Entries in the zip's central directory. */
+export const MAX_ZIP_ENTRIES = 5_000;
+/** Sum of the uncompressed sizes the central directory declares, over every entry. */
+export const MAX_DECLARED_TOTAL_BYTES = 1024 * MiB;
+/** One part we inflate (a worksheet, the shared strings…), declared and actual. */
+export const MAX_PART_BYTES = 64 * MiB;
+/** All parts we inflate together. */
+export const MAX_READ_BYTES = 160 * MiB;
+/** Uncompressed : compressed of one entry, checked for entries above RATIO_CHECK_BYTES. */
+export const MAX_PART_RATIO = 200;
+/** Sum of uncompressed sizes : file size, checked when the sum is above RATIO_CHECK_BYTES. */
+export const MAX_TOTAL_RATIO = 100;
+/** Below this, a high ratio cannot hurt (a 200 KB styles.xml that compresses 300:1 is harmless). */
+export const RATIO_CHECK_BYTES = 4 * MiB;
+/** Sheets in a workbook. */
+export const MAX_SHEETS = 500;
+/** Cells with a value, over all sheets (10,000 rows × 15 columns is 150,000). */
+export const MAX_CELLS = 1_000_000;
+/** Merged ranges, over all sheets (the corpus peaks at 590); more are ignored, not refused. */
+export const MAX_MERGES = 50_000;
+/**
+ * A sheet with a value below this row is not read (the register import takes 100,000 rows at most;
+ * a file claiming row 1,048,576 is refused rather than walked).
+ */
+export const MAX_SHEET_ROWS = 200_000;
+/** Excel's own grid. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
+
+/** The reader worker: V8 heap caps and a wall-clock limit; a runaway file ends the worker, not the app. */
+export const WORKER_MAX_OLD_GENERATION_MB = 256;
+export const WORKER_MAX_YOUNG_GENERATION_MB = 32;
+export const WORKER_STACK_MB = 4;
+export const WORKER_TIMEOUT_MS = 20_000;

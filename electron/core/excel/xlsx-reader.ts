@@ -1,0 +1,418 @@
+// An xlsx / xlsm workbook → the sheet model. Reads only what an import needs: the workbook (sheet
+// names, order, visibility, 1904 dates), the shared strings, the cell formats (number format for
+// dates and percentages, indent) and each worksheet's cells and merges. Never runs or keeps macros,
+// formulas, links or embedded objects: a formula cell yields its cached result.
+import { isoToSerial } from '../../common/excel/dates.js';
+import { parseRange, type Cell, type CellType, type Merge, type Row, type SheetModel, type WorkbookModel } from '../../common/excel/model.js';
+import { refuse } from './errors.js';
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MAX_CELLS, MAX_MERGES, MAX_SHEET_ROWS, MAX_SHEETS } from './limits.js';
+import { BUILTIN_FORMATS, classifyFormat, type FormatClass } from './number-formats.js';
+import { elements, scanXml, textOf, xmlSource, type XmlSource } from './xml.js';
+import { readZipDirectory, ZipReader } from './zip.js';
+
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+const STRICT_REL = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
+
+interface Style {
+  fmt?: string;
+  cls: FormatClass;
+  indent?: number;
+}
+
+/** The budget of cells shared by all sheets. */
+class Budget {
+  cells = 0;
+  merges = 0;
+  constructor(readonly fileName: string) {}
+  cell(): void {
+    if (++this.cells > MAX_CELLS) refuse(this.fileName, 'TOO_LARGE', `has more than ${MAX_CELLS.toLocaleString('en-US')} cells with values; PMO Desk reads workbooks of up to that`);
+  }
+  merge(): boolean {
+    return ++this.merges <= MAX_MERGES;
+  }
+}
+
+/** Resolves a relationship target against the folder of the part that names it. */
+function resolvePart(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+function relsOf(zip: ZipReader, part: string, fileName: string): Map<string, { type: string; target: string }> {
+  const relsPath = part.replace(/([^/]*)$/, '_rels/$1.rels');
+  const bytes = zip.bytes(relsPath);
+  const out = new Map<string, { type: string; target: string }>();
+  if (!bytes) return out;
+  for (const a of elements(xmlSource(bytes, relsPath, fileName), 'Relationship')) {
+    if (a.Id === undefined || a.Target === undefined || a.TargetMode === 'External') continue;
+    const type = (a.Type ?? '').replace(REL, '').replace(STRICT_REL, '');
+    out.set(a.Id, { type, target: resolvePart(part, a.Target) });
+  }
+  return out;
+}
+
+/** The workbook part and whether it is macro-enabled, from [Content_Types].xml (or the root rels). */
+function findWorkbookPart(zip: ZipReader, fileName: string): { part: string; macro: boolean } {
+  const ct = zip.bytes('[Content_Types].xml')!;
+  for (const o of elements(xmlSource(ct, '[Content_Types].xml', fileName), 'Override')) {
+    const type = o.ContentType ?? '';
+    const part = (o.PartName ?? '').replace(/^\//, '');
+    if (/sheet\.binary\.macroEnabled\.main|\.xlsb/i.test(type)) refuse(fileName, 'UNSUPPORTED', 'is a binary workbook (.xlsb); save it as .xlsx in Excel');
+    if (/spreadsheetml\.(sheet|template)\.main\+xml$/.test(type)) return { part, macro: false };
+    if (/ms-excel\.(sheet|template|addin)\.macroEnabled\.main\+xml$/.test(type)) return { part, macro: true };
+  }
+  const root = relsOf(zip, '', fileName);
+  for (const rel of root.values()) if (rel.type === 'officeDocument' && zip.has(rel.target)) return { part: rel.target, macro: false };
+  if (zip.has('xl/workbook.xml')) return { part: 'xl/workbook.xml', macro: false };
+  if (zip.has('xl/workbook.bin')) refuse(fileName, 'UNSUPPORTED', 'is a binary workbook (.xlsb); save it as .xlsx in Excel');
+  if (zip.has('word/document.xml')) refuse(fileName, 'NOT_A_WORKBOOK', 'is a Word document, not an Excel workbook');
+  if (zip.has('ppt/presentation.xml')) refuse(fileName, 'NOT_A_WORKBOOK', 'is a PowerPoint presentation, not an Excel workbook');
+  return refuse(fileName, 'NOT_A_WORKBOOK', 'is a zip archive but not an Excel workbook (it has no workbook part)');
+}
+
+/** ECMA-376 escapes control characters in strings as _xHHHH_. */
+function unescapeX(s: string): string {
+  return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
+}
+
+function readSharedStrings(x: XmlSource): string[] {
+  const out: string[] = [];
+  let parts: string[] | null = null;
+  let inT = false;
+  let skip = 0; // inside <rPh> (furigana) or <phoneticPr>
+  scanXml(x, {
+    open(name) {
+      if (name === 'si') parts = [];
+      else if (name === 'rPh') skip++;
+      else if (name === 't' && parts && skip === 0) inT = true;
+    },
+    close(name) {
+      if (name === 't') inT = false;
+      else if (name === 'rPh') skip = Math.max(0, skip - 1);
+      else if (name === 'si' && parts) {
+        if (out.length >= MAX_CELLS) refuse(x.fileName, 'TOO_LARGE', `has more than ${MAX_CELLS.toLocaleString('en-US')} shared strings`);
+        out.push(unescapeX(parts.join('')));
+        parts = null;
+      }
+    },
+    text(start, end, cdata) {
+      if (inT && parts) parts.push(textOf(x, start, end, cdata));
+    },
+  });
+  return out;
+}
+
+function readStyles(x: XmlSource): Style[] {
+  const formats = new Map<number, string>();
+  const xfs: { numFmtId: number; indent?: number }[] = [];
+  let inCellXfs = false;
+  let current: { numFmtId: number; indent?: number } | null = null;
+  scanXml(x, {
+    open(name, attrs) {
+      if (name === 'numFmt') {
+        const a = attrs.all();
+        if (a.numFmtId !== undefined && a.formatCode !== undefined) formats.set(Number(a.numFmtId), a.formatCode);
+      } else if (name === 'cellXfs') inCellXfs = true;
+      else if (name === 'xf' && inCellXfs) {
+        current = { numFmtId: Number(attrs.get('numFmtId') ?? 0) || 0 };
+        xfs.push(current);
+      } else if (name === 'alignment' && current && attrs.get('indent') !== undefined) {
+        const indent = Number(attrs.get('indent'));
+        if (Number.isInteger(indent) && indent > 0 && indent < 256) current.indent = indent;
+      }
+    },
+    close(name) {
+      if (name === 'cellXfs') inCellXfs = false;
+      else if (name === 'xf') current = null;
+    },
+  });
+  return xfs.map((xf) => {
+    const code = formats.get(xf.numFmtId);
+    const cls = classifyFormat(xf.numFmtId, code);
+    const fmt = cls === 'general' ? undefined : (code ?? BUILTIN_FORMATS[xf.numFmtId]);
+    return { cls, ...(fmt !== undefined ? { fmt } : {}), ...(xf.indent ? { indent: xf.indent } : {}) };
+  });
+}
+
+/** 'AB12' → [row, col] 0-based; null when malformed. */
+function parseRef(ref: string): [number, number] | null {
+  let c = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) c = c * 26 + (ch - 64);
+    else if (ch >= 97 && ch <= 122) c = c * 26 + (ch - 96);
+    else break;
+  }
+  if (i === 0 || i === ref.length || i > 3) return null;
+  let r = 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 48 || ch > 57) return null;
+    r = r * 10 + (ch - 48);
+  }
+  return r >= 1 ? [r - 1, c - 1] : null;
+}
+
+class SheetTooLong extends Error {}
+
+function readWorksheet(x: XmlSource, name: string, sst: string[], styles: Style[], date1904: boolean, budget: Budget, notes: Set<string>): { rows: Row[]; merges: Merge[]; skipped?: string } {
+  const rows: Row[] = [];
+  const merges: Merge[] = [];
+  const broken = (what: string): never => refuse(x.fileName, 'DAMAGED', `the file is damaged (sheet ${name}: ${what})`);
+  let inData = false;
+  let row: Row | null = null;
+  let nextRow = 0;
+  let nextCol = 0;
+  let sorted = true;
+  // The cell being read.
+  let cr = 0;
+  let cc = 0;
+  let ct = '';
+  let cs = 0;
+  let hasF = false;
+  let v: string | null = null;
+  let inV = false;
+  let inIs = 0;
+  let inT = false;
+  let rph = 0;
+  let isText: string[] = [];
+  const push = (cell: Cell) => {
+    if (cr >= MAX_SHEET_ROWS) throw new SheetTooLong();
+    budget.cell();
+    if (!row || row.r !== cr) {
+      // A cell whose r= names another row than its <row>: start that row.
+      if (row && row.cells.length > 0) rows.push(row);
+      if (row && cr < row.r) sorted = false;
+      row = { r: cr, cells: [] };
+    }
+    row.cells.push(cell);
+  };
+  const finishCell = () => {
+    let type: CellType;
+    let value: string | number | boolean;
+    const style = styles[cs];
+    switch (ct) {
+      case 's': {
+        if (v === null) return;
+        const s = sst[Number(v)];
+        if (s === undefined) {
+          notes.add(`sheet ${name}: some cells refer to shared strings that do not exist and were left out`);
+          return;
+        }
+        if (s === '') return;
+        type = 's';
+        value = s;
+        break;
+      }
+      case 'str':
+      case 'inlineStr': {
+        const s = ct === 'inlineStr' && isText.length > 0 ? isText.join('') : v;
+        if (s === null || s === '') return;
+        type = 's';
+        value = unescapeX(s);
+        break;
+      }
+      case 'b':
+        if (v === null) return;
+        type = 'b';
+        value = v.trim() === '1' || v.trim().toLowerCase() === 'true';
+        break;
+      case 'e':
+        if (v === null) return;
+        type = 'e';
+        value = v.trim();
+        break;
+      case 'd': {
+        if (v === null) return;
+        const serial = isoToSerial(v.trim(), date1904);
+        if (serial === null) return;
+        type = 'd';
+        value = serial;
+        break;
+      }
+      default: {
+        if (v === null || v.trim() === '') return;
+        const n = Number(v);
+        if (!Number.isFinite(n)) {
+          notes.add(`sheet ${name}: some number cells hold no number and were left out`);
+          return;
+        }
+        type = style?.cls === 'date' ? 'd' : 'n';
+        value = n === 0 ? 0 : n; // no -0
+      }
+    }
+    const cell: Cell = { c: cc, t: type, v: value };
+    if (hasF) cell.f = true;
+    if ((type === 'n' || type === 'd') && style?.fmt !== undefined) cell.fmt = style.fmt;
+    if (style?.indent) cell.indent = style.indent;
+    push(cell);
+  };
+  try {
+    scanXml(x, {
+      open(el, attrs) {
+        if (!inData) {
+          const ref = el === 'mergeCell' ? attrs.get('ref') : undefined;
+          if (el === 'sheetData') inData = true;
+          else if (ref !== undefined) {
+            const m = parseRange(ref);
+            if (m && m.r2 < EXCEL_MAX_ROWS && m.c2 < EXCEL_MAX_COLUMNS && (m.r2 > m.r1 || m.c2 > m.c1) && budget.merge()) merges.push(m);
+          }
+          return;
+        }
+        switch (el) {
+          case 'row': {
+            const a = { r: attrs.get('r'), outlineLevel: attrs.get('outlineLevel'), hidden: attrs.get('hidden') };
+            const r = a.r !== undefined ? Number(a.r) - 1 : nextRow;
+            if (!Number.isInteger(r) || r < 0 || r >= EXCEL_MAX_ROWS) broken(`row number ${a.r} is outside the sheet`);
+            if (row && row.cells.length > 0) rows.push(row);
+            if (row && r < row.r) sorted = false;
+            row = { r, cells: [] };
+            const outline = Number(a.outlineLevel ?? 0);
+            if (outline >= 1 && outline <= 7) row.outline = outline;
+            if (a.hidden === '1' || a.hidden === 'true') row.hidden = true;
+            nextRow = r + 1;
+            nextCol = 0;
+            break;
+          }
+          case 'c': {
+            const a = { r: attrs.get('r'), t: attrs.get('t'), s: attrs.get('s') };
+            const ref = a.r !== undefined ? parseRef(a.r) : null;
+            if (a.r !== undefined && !ref) broken(`cell reference ${a.r} is malformed`);
+            cr = ref ? ref[0] : (row?.r ?? nextRow);
+            cc = ref ? ref[1] : nextCol;
+            if (cr >= EXCEL_MAX_ROWS || cc >= EXCEL_MAX_COLUMNS) broken(`cell ${a.r} is outside the sheet`);
+            nextCol = cc + 1;
+            ct = a.t ?? 'n';
+            cs = Number(a.s ?? 0) || 0;
+            hasF = false;
+            v = null;
+            isText = [];
+            break;
+          }
+          case 'f':
+            hasF = true;
+            break;
+          case 'v':
+            inV = true;
+            v = '';
+            break;
+          case 'is':
+            inIs++;
+            break;
+          case 'rPh':
+            rph++;
+            break;
+          case 't':
+            if (inIs > 0 && rph === 0) inT = true;
+            break;
+        }
+      },
+      close(el) {
+        if (!inData) return;
+        switch (el) {
+          case 'sheetData':
+            inData = false;
+            break;
+          case 'c':
+            finishCell();
+            break;
+          case 'v':
+            inV = false;
+            break;
+          case 'is':
+            inIs = Math.max(0, inIs - 1);
+            break;
+          case 'rPh':
+            rph = Math.max(0, rph - 1);
+            break;
+          case 't':
+            inT = false;
+            break;
+        }
+      },
+      text(start, end, cdata) {
+        if (inV) v += textOf(x, start, end, cdata);
+        else if (inT) isText.push(textOf(x, start, end, cdata));
+      },
+    });
+  } catch (err) {
+    if (!(err instanceof SheetTooLong)) throw err;
+    return {
+      rows: [],
+      merges: [],
+      skipped: `has values beyond row ${MAX_SHEET_ROWS.toLocaleString('en-US')} (down to row ${(cr + 1).toLocaleString('en-US')} or more); PMO Desk reads sheets of up to ${MAX_SHEET_ROWS.toLocaleString('en-US')} rows`,
+    };
+  }
+  const last = row as Row | null;
+  if (last && last.cells.length > 0) rows.push(last);
+  if (!sorted) rows.sort((p, q) => p.r - q.r);
+  for (const r of rows) {
+    for (let k = 1; k < r.cells.length; k++)
+      if (r.cells[k]!.c <= r.cells[k - 1]!.c) {
+        r.cells.sort((p, q) => p.c - q.c);
+        break;
+      }
+  }
+  return { rows, merges };
+}
+
+export function readXlsx(buf: Buffer, fileName: string): WorkbookModel {
+  const zip = new ZipReader(buf, readZipDirectory(buf, fileName), fileName);
+  if (!zip.has('[Content_Types].xml')) {
+    if (zip.has('word/document.xml')) refuse(fileName, 'NOT_A_WORKBOOK', 'is a Word document, not an Excel workbook');
+    if (zip.has('ppt/presentation.xml')) refuse(fileName, 'NOT_A_WORKBOOK', 'is a PowerPoint presentation, not an Excel workbook');
+    refuse(fileName, 'NOT_A_WORKBOOK', 'is a zip archive but not an Excel workbook');
+  }
+  const { part: wbPart, macro } = findWorkbookPart(zip, fileName);
+  const wbBytes = zip.bytes(wbPart);
+  if (!wbBytes) refuse(fileName, 'DAMAGED', `the file is damaged (the workbook part ${wbPart} is missing)`);
+  const wb = xmlSource(wbBytes, wbPart, fileName);
+  let date1904 = false;
+  const sheetsXml: { name: string; id: string; state: SheetModel['state'] }[] = [];
+  scanXml(wb, {
+    open(name, attrs) {
+      if (name === 'workbookPr') {
+        const v = attrs.get('date1904');
+        date1904 = v === '1' || v === 'true';
+      } else if (name === 'sheet') {
+        const a = attrs.all();
+        const state = a.state === 'hidden' ? 'hidden' : a.state === 'veryHidden' ? 'veryHidden' : 'visible';
+        sheetsXml.push({ name: a.name ?? `Sheet${sheetsXml.length + 1}`, id: a.id ?? '', state });
+      }
+    },
+    close() {},
+  });
+  if (sheetsXml.length === 0) refuse(fileName, 'DAMAGED', 'the file is damaged (the workbook lists no sheets)');
+  if (sheetsXml.length > MAX_SHEETS) refuse(fileName, 'TOO_LARGE', `has ${sheetsXml.length} sheets; PMO Desk reads workbooks of up to ${MAX_SHEETS}`);
+
+  const rels = relsOf(zip, wbPart, fileName);
+  const relOfType = (type: string) => [...rels.values()].find((r) => r.type === type)?.target;
+  const sstPart = relOfType('sharedStrings') ?? (zip.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined);
+  const stylesPart = relOfType('styles') ?? (zip.has('xl/styles.xml') ? 'xl/styles.xml' : undefined);
+  const sstBytes = sstPart ? zip.bytes(sstPart) : null;
+  const sst = sstBytes ? readSharedStrings(xmlSource(sstBytes, sstPart!, fileName)) : [];
+  const stylesBytes = stylesPart ? zip.bytes(stylesPart) : null;
+  const styles = stylesBytes ? readStyles(xmlSource(stylesBytes, stylesPart!, fileName)) : [];
+
+  const budget = new Budget(fileName);
+  const notes = new Set<string>();
+  const sheets: SheetModel[] = sheetsXml.map((s) => {
+    const rel = rels.get(s.id);
+    const base = { name: s.name, state: s.state, rows: [], merges: [] };
+    if (!rel) return { ...base, skipped: 'its part is missing from the file' };
+    if (rel.type === 'chartsheet') return { ...base, skipped: 'a chart sheet holds no cells' };
+    if (rel.type !== 'worksheet') return { ...base, skipped: `a ${rel.type} is not read` };
+    const bytes = zip.bytes(rel.target);
+    if (!bytes) return { ...base, skipped: 'its part is missing from the file' };
+    const sheet = readWorksheet(xmlSource(bytes, `sheet ${s.name}, ${rel.target}`, fileName), s.name, sst, styles, date1904, budget, notes);
+    return { name: s.name, state: s.state, rows: sheet.rows, merges: sheet.merges, ...(sheet.skipped ? { skipped: sheet.skipped } : {}) };
+  });
+  if (budget.merges > MAX_MERGES) notes.add(`more than ${MAX_MERGES} merged ranges: the rest were ignored`);
+  return { fileName, format: macro ? 'xlsm' : 'xlsx', date1904, sheets, notes: [...notes] };
+}

@@ -1,0 +1,125 @@
+// Excel import figures (printed, never asserted): a generated 10,000-row × 15-column Japanese WBS
+// read in the capped worker, its table detected, mapped and normalized — end to end, as the import
+// preview will run it. Peak memory is measured in a fresh child process (its maxRSS covers exactly one
+// import plus Node's own baseline). When /usr/bin/python3 has openpyxl, openpyxl's read_only reading of
+// the same file is timed in the same run for comparison.
+//
+// Use from test/bench/run.ts:   import { benchExcelImport } from './excel-import.js';
+//                               for (const l of await benchExcelImport()) lines.push(l);
+// or alone:                     node --import tsx test/bench/excel-import.ts
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readWorkbook, setReaderWorkerFile } from '../../electron/core/excel/reader.js';
+import { analyzeWorkbook } from '../../electron/common/excel/table.js';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { japaneseWbs } from '../fixtures/excel/xlsx.js';
+import { stats } from './stats.js';
+
+export interface BenchLine {
+  what: string;
+  n: number;
+  p50: number;
+  p95: number | null;
+  target: string;
+}
+
+const ROWS = 10_000;
+const RUNS = 7;
+const ME = fileURLToPath(import.meta.url);
+
+/** One import, end to end: bytes → worker → sheet model → table → normalized records. */
+async function importOnce(bytes: Uint8Array): Promise<{ total: number; read: number; records: number }> {
+  const t0 = performance.now();
+  const model = await readWorkbook(bytes, 'wbs-10000.xlsx');
+  const t1 = performance.now();
+  const a = analyzeWorkbook(model, 'wbs', { today: '2025-06-01' });
+  const t2 = performance.now();
+  if (!a.ok) throw new Error(a.reason);
+  return { total: t2 - t0, read: t1 - t0, records: a.table.records.length };
+}
+
+/** In a child: one import, then the process's peak RSS (and the peak before the import). */
+async function child(file: string, worker: string): Promise<void> {
+  setReaderWorkerFile(worker);
+  const bytes = fs.readFileSync(file);
+  const before = process.resourceUsage().maxRSS;
+  const r = await importOnce(bytes);
+  process.stdout.write(JSON.stringify({ ...r, before, after: process.resourceUsage().maxRSS }));
+}
+
+function openpyxl(file: string): { samples: number[]; maxRssKb: number } | string {
+  const py = '/usr/bin/python3';
+  if (!fs.existsSync(py)) return 'no /usr/bin/python3';
+  const probe = spawnSync(py, ['-c', 'import openpyxl; print(openpyxl.__version__)'], { encoding: 'utf8' });
+  if (probe.status !== 0) return '/usr/bin/python3 has no openpyxl';
+  const script = `
+import sys, time, json, resource, openpyxl
+samples = []
+for _ in range(${RUNS}):
+    t = time.perf_counter()
+    wb = openpyxl.load_workbook(sys.argv[1], read_only=True, data_only=True)
+    n = 0
+    for row in wb.worksheets[0].iter_rows(values_only=True):
+        for v in row:
+            if v is not None: n += 1
+    wb.close()
+    samples.append((time.perf_counter() - t) * 1000)
+print(json.dumps({"samples": samples, "maxRssKb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+`;
+  const out = execFileSync(py, ['-c', script, file], { encoding: 'utf8' });
+  return JSON.parse(out) as { samples: number[]; maxRssKb: number };
+}
+
+export async function benchExcelImport(log: (line: string) => void = console.log): Promise<BenchLine[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pmo-excel-bench-'));
+  try {
+    const file = path.join(dir, 'wbs-10000.xlsx');
+    const bytes = await japaneseWbs(ROWS);
+    fs.writeFileSync(file, bytes);
+    const worker = await buildReaderWorker();
+    log(`excel: ${ROWS.toLocaleString('en-US')} rows × 15 columns, ${(bytes.length / 1024).toFixed(0)} KB`);
+
+    await importOnce(bytes); // warm-up (file cache, JIT)
+    const totals: number[] = [];
+    const reads: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const r = await importOnce(bytes);
+      if (r.records !== ROWS) throw new Error(`expected ${ROWS} records, got ${r.records}`);
+      totals.push(r.total);
+      reads.push(r.read);
+    }
+    const lines: BenchLine[] = [];
+    const total = stats(totals);
+    const read = stats(reads);
+    lines.push({ what: 'excel import 10,000×15 JP WBS, end to end', n: total.n, p50: total.p50, p95: total.p95, target: 'median ≤ 1.0 s' });
+    lines.push({ what: '  of which: read in the worker (start, unzip, parse, transfer)', n: read.n, p50: read.p50, p95: read.p95, target: '' });
+
+    const run = spawnSync(process.execPath, ['--import', 'tsx', ME, '--child', file, worker], { encoding: 'utf8', cwd: path.resolve(path.dirname(ME), '../..') });
+    if (run.status === 0) {
+      const c = JSON.parse(run.stdout) as { total: number; before: number; after: number };
+      log(`excel: peak RSS of a fresh process importing it: ${(c.after / 1024).toFixed(0)} MB (Node + tsx before the import: ${(c.before / 1024).toFixed(0)} MB) — target ≤ 250 MB; that import took ${c.total.toFixed(0)} ms cold`);
+    } else log(`excel: the peak-memory child failed: ${run.stderr.trim().split('\n').slice(-3).join(' / ')}`);
+
+    const py = openpyxl(file);
+    if (typeof py === 'string') log(`excel: openpyxl comparison skipped (${py})`);
+    else {
+      const s = stats(py.samples);
+      lines.push({ what: 'openpyxl read_only, same file (values only)', n: s.n, p50: s.p50, p95: s.p95, target: 'comparison' });
+      log(`excel: openpyxl peak RSS ${(py.maxRssKb / 1024).toFixed(0)} MB`);
+    }
+    return lines;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === ME) {
+  if (process.argv[2] === '--child') await child(process.argv[3]!, process.argv[4]!);
+  else {
+    const lines = await benchExcelImport();
+    for (const l of lines) console.log(`${l.what.padEnd(66)} n=${l.n}  p50 ${l.p50.toFixed(0)} ms  p95 ${l.p95?.toFixed(0) ?? ''} ms  ${l.target}`);
+  }
+}

@@ -1,0 +1,195 @@
+// Hostile and broken files through the real reader worker: each is refused with one message that
+// names the file (or read safely), nothing crashes the test process, and Object.prototype is the same
+// afterwards. The files are generated here, never stored.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readWorkbook } from '../../electron/core/excel/reader.js';
+import { readWorkbookBytes } from '../../electron/core/excel/read-workbook.js';
+import { ExcelReadError, type ReadErrorCode } from '../../electron/core/excel/errors.js';
+import { analyzeWorkbook } from '../../electron/common/excel/table.js';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { billionLaughs, externalEntity, randomBytes, zipBomb } from '../fixtures/excel/hostile.js';
+import { japaneseWbs, rawXlsx, rowXml, sheetXml, sstXml, workbook, workbookXml } from '../fixtures/excel/xlsx.js';
+import { zip } from '../fixtures/excel/zip.js';
+
+const protoBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+
+beforeAll(async () => {
+  await buildReaderWorker();
+}, 60_000);
+
+afterAll(() => {
+  expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoBefore);
+});
+
+/** The read's refusal: code and message (the message starts with the file name). */
+async function refusal(bytes: Buffer, fileName: string, opts?: Parameters<typeof readWorkbook>[2]): Promise<{ code: ReadErrorCode; message: string; ms: number }> {
+  const t0 = performance.now();
+  try {
+    await readWorkbook(bytes, fileName, opts);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ExcelReadError);
+    const e = err as ExcelReadError;
+    expect(e.message.startsWith(`${fileName}: `)).toBe(true);
+    return { code: e.code, message: e.message, ms: performance.now() - t0 };
+  }
+  throw new Error(`${fileName} was read, not refused`);
+}
+
+function untouched() {
+  expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoBefore);
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+}
+
+describe('zip bombs are refused before inflating', () => {
+  it('a 100 MB sheet in a ~100 KB file: refused from the zip directory', async () => {
+    const bomb = await zipBomb(100);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const r = await refusal(bomb, 'bomb.xlsx');
+    expect(r.code).toBe('ZIP_BOMB');
+    expect(r.message).toMatch(/^bomb\.xlsx: looks like a zip bomb: the part xl\/worksheets\/sheet1\.xml would inflate \d+ times/);
+    expect(r.ms).toBeLessThan(5_000);
+  });
+
+  it('the same bomb declaring a small size: stopped at the declared size while inflating', async () => {
+    const r = await refusal(await zipBomb(100, { declaredSize: 50_000 }), 'liar.xlsx');
+    expect(r).toMatchObject({ code: 'ZIP_BOMB', message: 'liar.xlsx: the part xl/worksheets/sheet1.xml inflates beyond the size it declares' });
+  });
+
+  it('declared sizes past the limits, ZIP64 markers, overlapping entries', async () => {
+    const huge = zip([
+      { name: '[Content_Types].xml', data: '<Types/>', declaredSize: 700 * 1024 * 1024 },
+      { name: 'xl/workbook.xml', data: '<workbook/>', declaredSize: 700 * 1024 * 1024 },
+    ]);
+    expect((await refusal(huge, 'huge.xlsx')).code).toBe('ZIP_BOMB');
+    const zip64 = zip([{ name: '[Content_Types].xml', data: '<Types/>', declaredSize: 0xffffffff }]);
+    expect(await refusal(zip64, 'z64.xlsx')).toMatchObject({ code: 'UNSUPPORTED', message: expect.stringContaining('ZIP64') });
+    // Two directory entries pointing at the same bytes: how "overlapping" zip bombs multiply.
+    const good = rawXlsx();
+    const overlapped = Buffer.from(good);
+    const eocd = overlapped.length - 22;
+    const cd = overlapped.readUInt32LE(eocd + 16);
+    const secondEntry = cd + 46 + overlapped.readUInt16LE(cd + 28);
+    overlapped.writeUInt32LE(0, secondEntry + 42); // the second part's data now starts where the first's does
+    expect(await refusal(overlapped, 'overlap.xlsx')).toMatchObject({ code: 'DAMAGED' });
+  });
+});
+
+describe('XML tricks', () => {
+  it('refuses a DTD with entity expansion (billion laughs) in a sheet', async () => {
+    const sheet = `${billionLaughs('worksheet')}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol10;</t></is></c></row></sheetData></worksheet>`;
+    const r = await refusal(rawXlsx({ sheet }), 'laughs.xlsx');
+    expect(r).toMatchObject({ code: 'UNSAFE', message: 'laughs.xlsx: contains an XML document type or entity declaration (sheet WBS, xl/worksheets/sheet1.xml); PMO Desk does not read those' });
+    expect(r.ms).toBeLessThan(5_000);
+  });
+
+  it('refuses an external entity in the shared strings', async () => {
+    const sst = `${externalEntity('sst')}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&xxe;</t></si></sst>`;
+    expect(await refusal(rawXlsx({ sst }), 'xxe.xlsx')).toMatchObject({ code: 'UNSAFE' });
+  });
+
+  it('leaves undeclared entities as written and expands only the five predefined ones', async () => {
+    const sheet = sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>&lt;a&gt; &amp; &#x3042; &foo;</t></is></c></row>');
+    const model = await readWorkbook(rawXlsx({ sheet }), 'ent.xlsx');
+    expect(model.sheets[0]!.rows[0]!.cells[0]!.v).toBe('<a> & あ &foo;');
+  });
+});
+
+describe('__proto__ and friends', () => {
+  it('reads prototype-ish strings, attributes and sheet names as plain data; Object.prototype stays clean', async () => {
+    const sst = sstXml(['タスク名', '__proto__', 'constructor', '{"__proto__":{"polluted":true}}', 'prototype']);
+    const sheet = sheetXml(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s" __proto__="x" constructor="y"><v>4</v></c></row>' +
+        '<row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" t="s"><v>3</v></c><c r="C2" t="inlineStr"><is><t>{"constructor":{"prototype":{"polluted":1}}}</t></is></c></row>',
+    );
+    const comments = '<?xml version="1.0"?><comments><commentList><comment ref="A1"><text><t>__proto__</t></text></comment></commentList></comments>';
+    const bytes = rawXlsx({ sst, sheet, workbook: workbookXml('__proto__'), extra: [{ name: 'xl/comments1.xml', data: comments }] });
+    for (const model of [await readWorkbook(bytes, 'proto.xlsx'), readWorkbookBytes(bytes, 'proto.xlsx')]) {
+      expect(model.sheets[0]!.name).toBe('__proto__');
+      const a = analyzeWorkbook(model, 'wbs');
+      expect(a.ok).toBe(true);
+      if (!a.ok) return;
+      expect(a.table.columns.map((c) => c.extraKey ?? c.field)).toEqual(['name', 'B: __proto__', 'C: constructor', 'D: prototype']);
+      expect(a.table.records[0]!.extra).toEqual({ 'B: __proto__': '{"__proto__":{"polluted":true}}', 'C: constructor': '{"constructor":{"prototype":{"polluted":1}}}' });
+      expect(Object.getPrototypeOf(a.table.records[0]!.extra)).toBe(Object.prototype);
+    }
+    untouched();
+  });
+});
+
+describe('broken and foreign files: one clear message each', () => {
+  let valid: Buffer;
+  beforeAll(async () => {
+    valid = await workbook([{ name: 'WBS', rows: [['タスク名', '担当'], ['設計', '山田']] }]);
+  });
+
+  it('refuses a workbook cut short at any point', async () => {
+    for (const keep of [0.1, 0.5, 0.9, 0.999]) {
+      const r = await refusal(valid.subarray(0, Math.floor(valid.length * keep)), 'cut.xlsx');
+      expect(r.code).toBe('DAMAGED');
+      expect(r.message).toMatch(/^cut\.xlsx: the file is damaged/);
+    }
+  });
+
+  it('refuses random bytes', async () => {
+    for (const seed of [1, 2, 3]) {
+      const r = await refusal(randomBytes(4096, seed), `random${seed}.xlsx`);
+      expect(r).toEqual({ code: 'NOT_A_WORKBOOK', message: `random${seed}.xlsx: is not an Excel workbook or a CSV file (UTF-8 or Shift_JIS text)`, ms: expect.any(Number) });
+    }
+    // Random bytes behind a zip signature are a damaged zip, not a crash.
+    const r = await refusal(Buffer.concat([Buffer.from('PK\x03\x04'), randomBytes(4096, 9)]), 'pk.xlsx');
+    expect(r.code).toBe('DAMAGED');
+  });
+
+  it('reads a CSV renamed .xlsx as CSV, and says so', async () => {
+    const model = await readWorkbook(Buffer.from('タスク名,担当者,開始日\n設計,山田,2025/4/1\n'), '工程表.xlsx');
+    expect(model).toMatchObject({ format: 'csv', encoding: 'utf-8', notes: ['the file is named like a workbook but holds CSV text; it was read as CSV'] });
+    const a = analyzeWorkbook(model, 'wbs');
+    expect(a.ok && a.table.records[0]!.values).toEqual({ name: '設計', assignee: '山田', plannedStart: '2025-04-01' });
+  });
+
+  it('refuses a sheet claiming row 1,048,576, and reads a workbook whose other sheet is fine', async () => {
+    const tall = sheetXml(`${rowXml(1, ['タスク名', '担当'])}${rowXml(2, ['設計', '山田'])}<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row>`);
+    const r = await refusal(rawXlsx({ sheet: tall }), 'tall.xlsx');
+    expect(r.code).toBe('TOO_LARGE');
+    expect(r.message).toBe(
+      'tall.xlsx: has no sheet PMO Desk can read (WBS has values beyond row 200,000 (down to row 1,048,576 or more); PMO Desk reads sheets of up to 200,000 rows)',
+    );
+    // A styled but empty cell down there is nothing: the sheet reads.
+    const styledOnly = sheetXml(`${rowXml(1, ['タスク名'])}${rowXml(2, ['設計'])}<row r="1048576"><c r="A1048576" s="1"/></row>`);
+    const model = await readWorkbook(rawXlsx({ sheet: styledOnly }), 'styled.xlsx');
+    expect(model.sheets[0]!.rows.map((row) => row.r)).toEqual([0, 1]);
+  });
+
+  it('names what other files are', async () => {
+    const cases: [Buffer, string, ReadErrorCode, RegExp][] = [
+      [Buffer.from('d0cf11e0a1b11ae1' + '00'.repeat(504), 'hex'), 'old.xls', 'UNSUPPORTED', /Excel 97–2003 workbook \(\.xls\) or a password-protected workbook/],
+      [zip([{ name: '[Content_Types].xml', data: '<Types/>', flags: 1 }]), 'locked.xlsx', 'ENCRYPTED', /is encrypted/],
+      [Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'scan.xlsx', 'NOT_A_WORKBOOK', /is a PDF document/],
+      [Buffer.from('<html><body><table><tr><td>1</td></tr></table></body></html>'), 'export.xls', 'UNSUPPORTED', /web page/],
+      [Buffer.from('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>'), 'x2003.xml', 'UNSUPPORTED', /Excel 2003 XML/],
+      [zip([{ name: 'word/document.xml', data: '<w:document/>' }]), 'memo.xlsx', 'NOT_A_WORKBOOK', /Word document/],
+      [zip([{ name: '[Content_Types].xml', data: '<Types><Override PartName="/xl/workbook.bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>' }]), 'b.xlsb', 'UNSUPPORTED', /\.xlsb/],
+      [Buffer.alloc(0), 'empty.xlsx', 'NOT_A_WORKBOOK', /is empty/],
+    ];
+    for (const [bytes, name, code, message] of cases) {
+      const r = await refusal(bytes, name);
+      expect(r.code, name).toBe(code);
+      expect(r.message, name).toMatch(message);
+    }
+  });
+});
+
+describe('the worker keeps a runaway read away from the app', () => {
+  it('ends a read that needs more memory than its cap, with a message', async () => {
+    const big = await japaneseWbs(3_000);
+    const r = await refusal(big, 'big.xlsx', { maxOldGenerationSizeMb: 4 });
+    expect(r).toMatchObject({ code: 'OUT_OF_MEMORY', message: expect.stringMatching(/^big\.xlsx: needs more than 4 MB to read and was stopped/) });
+    // …and the next read works.
+    expect((await readWorkbook(big, 'big.xlsx')).sheets[0]!.rows.length).toBe(3_002); // title, header, 3,000 tasks
+  });
+
+  it('ends a read that takes too long', async () => {
+    const r = await refusal(await japaneseWbs(2_000), 'slow.xlsx', { timeoutMs: 1 });
+    expect(r).toMatchObject({ code: 'TIMEOUT', message: 'slow.xlsx: reading took longer than 1 ms and was stopped; the file is too large or malformed' });
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { isoToSerial, nearestYear, parseDateNumber, parseDateText, serialToIso } from '../../electron/common/excel/dates.js';
+
+describe('Excel date serials', () => {
+  it.each([
+    [1, '1900-01-01'],
+    [59, '1900-02-28'],
+    [61, '1900-03-01'],
+    [45748, '2025-04-01'],
+    [45748.75, '2025-04-01'], // a time of day is dropped
+    [2958465, '9999-12-31'],
+  ])('1900 system: %s → %s', (serial, iso) => expect(serialToIso(serial)).toBe(iso));
+
+  it('has no day 60 (Lotus 1-2-3’s 29 Feb 1900), no day 0 and nothing past 9999', () => {
+    expect(serialToIso(60)).toBeNull();
+    expect(serialToIso(0)).toBeNull();
+    expect(serialToIso(-5)).toBeNull();
+    expect(serialToIso(2958466)).toBeNull();
+    expect(serialToIso(Number.NaN)).toBeNull();
+  });
+
+  it('reads the 1904 system (old Mac workbooks)', () => {
+    expect(serialToIso(0, true)).toBe('1904-01-01');
+    expect(serialToIso(44286, true)).toBe('2025-04-01');
+  });
+
+  it('round-trips ISO days and serials in both systems', () => {
+    for (const iso of ['1900-01-01', '1900-02-28', '1900-03-01', '2000-02-29', '2025-04-01', '2099-12-31'])
+      expect(serialToIso(isoToSerial(iso)!)).toBe(iso);
+    expect(serialToIso(isoToSerial('2025-04-01', true)!, true)).toBe('2025-04-01');
+  });
+
+  it('reads numbers in a date column: any serial when formatted as a date, else 1950–2099 or yyyymmdd', () => {
+    expect(parseDateNumber(45748, true)).toEqual({ ok: true, iso: '2025-04-01' });
+    expect(parseDateNumber(45748, false)).toEqual({ ok: true, iso: '2025-04-01' });
+    expect(parseDateNumber(20250401, false)).toEqual({ ok: true, iso: '2025-04-01' });
+    expect(parseDateNumber(20251340, false).ok).toBe(false);
+    expect(parseDateNumber(5, false).ok).toBe(false);
+    expect(parseDateNumber(5, true)).toEqual({ ok: true, iso: '1900-01-05' });
+  });
+});
+
+describe('text dates', () => {
+  const ref = '2025-06-15';
+  it.each([
+    ['2025/4/1', '2025-04-01'],
+    ['2025-04-01', '2025-04-01'],
+    ['2025.4.1', '2025-04-01'],
+    ['２０２５／４／１', '2025-04-01'],
+    ['2025年4月1日', '2025-04-01'],
+    ['２０２５年４月１日', '2025-04-01'],
+    ['20250401', '2025-04-01'],
+    ['2025/04/01(火)', '2025-04-01'],
+    ['2025/4/1（火）', '2025-04-01'],
+    ['2025/4/1 火曜日', '2025-04-01'],
+    ['2025/4/1 10:30', '2025-04-01'],
+    ['2025-04-01T09:00:00Z', '2025-04-01'],
+    ['4/1/2025', '2025-04-01'], // m/d/yyyy as Excel in en-US writes it
+    ['1 Apr 2025', '2025-04-01'],
+    ['April 1, 2025', '2025-04-01'],
+    ['R7.4.1', '2025-04-01'],
+    ['r7/4/1', '2025-04-01'],
+    ['R07.04.01', '2025-04-01'],
+    ['令和7年4月1日', '2025-04-01'],
+    ['令和元年5月1日', '2019-05-01'],
+    ['令和1年5月1日', '2019-05-01'],
+    ['㋿7年4月1日', '2025-04-01'],
+    ['H31.4.30', '2019-04-30'],
+    ['平成31年4月30日', '2019-04-30'],
+    ['平成元年1月8日', '1989-01-08'],
+    ['㍻元年1月8日', '1989-01-08'],
+    ['S64.1.7', '1989-01-07'],
+    ['昭和64年1月7日', '1989-01-07'],
+    ['昭和50年12月31日', '1975-12-31'],
+    ['T15.12.24', '1926-12-24'],
+  ])('%s → %s', (text, iso) => expect(parseDateText(text, ref)).toEqual({ ok: true, iso }));
+
+  it.each(['2025/13/40', '2025/2/29', '2025/4/31', '25/4/1', '4/1/25', '2025/4', 'R0.4.1', '令和7年13月1日', 'yesterday', 'TBD?', '1.2', ''])(
+    'refuses %s',
+    (text) => expect(parseDateText(text, ref).ok).toBe(false),
+  );
+});
+
+describe('dates without a year: the year nearest the reference day', () => {
+  it('takes the reference year when that is nearest', () => {
+    expect(parseDateText('4/1', '2025-03-10')).toEqual({ ok: true, iso: '2025-04-01', yearInferred: true });
+    expect(parseDateText('4月1日', '2025-03-10')).toEqual({ ok: true, iso: '2025-04-01', yearInferred: true });
+    expect(parseDateText('４／１', '2025-03-10')).toEqual({ ok: true, iso: '2025-04-01', yearInferred: true });
+  });
+
+  it('crosses the year end in both directions', () => {
+    expect(nearestYear(1, 10, '2025-12-20')).toBe('2026-01-10');
+    expect(nearestYear(12, 20, '2026-01-10')).toBe('2025-12-20');
+  });
+
+  it('finds a 29 February in the nearest leap year of the three', () => {
+    expect(nearestYear(2, 29, '2025-03-01')).toBe('2024-02-29');
+    expect(nearestYear(2, 29, '2027-12-01')).toBe('2028-02-29');
+    expect(nearestYear(2, 30, '2025-03-01')).toBeNull();
+  });
+});
