@@ -2,6 +2,7 @@
 // the meeting, edited here as in the 課題管理表 and written through issue.update / issue.applyCells.
 // Typing into the last, empty line adds an action item. While the minutes are final only the status
 // can change, so an action can still be closed.
+import { useTypingLine } from './useTypingLine.js';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgGridReact } from 'ag-grid-react';
@@ -36,7 +37,7 @@ export function ActionsSection({ meeting, vocab, lang, onChanged, onError, onBad
   const reasonText = useReasonText();
   const grid = useRef<AgGridReact<ActionRow>>(null);
   const selected = useRef<ActionRow[]>([]);
-  const pendingFocus = useRef<{ from: number; row: number; col: string } | null>(null);
+  const line = useTypingLine(grid);
   /** An action item being created from the new-row line (by its grid row), until the grid shows it. */
   const creating = useRef<{ row: number; item: Promise<Issue | null> } | null>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
@@ -125,7 +126,7 @@ export function ActionsSection({ meeting, vocab, lang, onChanged, onError, onBad
           if (created) await call('issue.update', { id: created.id, patch });
           else {
             if (parsed.value === '' || parsed.value === null) return;
-            pendingFocus.current = { from: e.data.id - 1, row: e.data.id, col: field };
+            line.typedOnLine(e.data.id - 1, field);
             const p = call('issue.create', { projectId: meeting.projectId, values: { ...defaults(), ...patch } as never });
             const entry = { row: e.data.id, item: p.catch(() => null) };
             creating.current = entry;
@@ -145,28 +146,8 @@ export function ActionsSection({ meeting, vocab, lang, onChanged, onError, onBad
     })();
   };
 
-  const onRowsShown = () => {
-    const api = grid.current?.api;
-    // The grid is as tall as its rows (the minutes page scrolls, not each grid).
-    if (api && api.getGridOption('domLayout') !== 'autoHeight') api.setGridOption('domLayout', 'autoHeight');
-    const want = pendingFocus.current;
-    if (!api || !want || api.getDisplayedRowCount() <= want.row) return;
-    pendingFocus.current = null;
-    // Only if the cursor is still where the item was typed (Enter): a user who moved on keeps their place.
-    const at = api.getFocusedCell();
-    if (api.getEditingCells().length > 0 || !at || at.rowIndex !== want.from || at.column.getColId() !== want.col) return;
-    api.ensureIndexVisible(want.row);
-    api.setFocusedCell(want.row, want.col);
-  };
 
-  const add = () => {
-    const api = grid.current?.api;
-    if (!api) return;
-    const row = api.getDisplayedRowCount() - 1;
-    api.ensureIndexVisible(row);
-    api.setFocusedCell(row, 'title');
-    api.startEditingCell({ rowIndex: row, colKey: 'title' });
-  };
+  const add = () => line.openLine('title');
 
   /** Deleting an action item deletes its row of the issue log too, so it asks first (undo brings it back). */
   const remove = () => {
@@ -224,7 +205,7 @@ export function ActionsSection({ meeting, vocab, lang, onChanged, onError, onBad
           onUndo={onUndo}
           onRedo={onRedo}
           onSelectRows={(r) => (selected.current = r)}
-          onRowsShown={onRowsShown}
+          onRowsShown={line.onRowsShown}
           rowClassRules={rowClassRules}
         />
       </div>

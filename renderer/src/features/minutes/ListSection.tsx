@@ -2,6 +2,7 @@
 // RegisterGrid. The rows have no ids of their own: each gets its place (index + 1), a CellPlan becomes
 // the whole new list, and that list is saved with one meeting.update — one batch, one undo step.
 // The last line is always an empty row to type the next item into; a paste below the list adds rows.
+import { useTypingLine } from './useTypingLine.js';
 import { useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgGridReact } from 'ag-grid-react';
@@ -48,7 +49,7 @@ export function ListSection<I, R>(props: Props<I, R>) {
   const grid = useRef<AgGridReact<ListRow<R>>>(null);
   const selected = useRef<ListRow<R>[]>([]);
   /** After an item was typed into the new-row line, the cursor follows the new line. */
-  const pendingFocus = useRef<{ from: number; row: number; col: string } | null>(null);
+  const line = useTypingLine(grid);
 
   const rows = useMemo(() => listRows(spec, items, !readOnly), [spec, items, readOnly]);
   const columns = useMemo(
@@ -88,33 +89,12 @@ export function ListSection<I, R>(props: Props<I, R>) {
         { row: e.rowIndex ?? 0, field, header: headerOf(field), value, reason: parsed.reason, message: t('register.valueReason', { value, reason: reasonText(parsed.reason) }) },
       ]);
     }
-    if (e.data.blank && e.rowIndex !== null) pendingFocus.current = { from: e.rowIndex, row: e.rowIndex + 1, col: field };
+    if (e.data.blank && e.rowIndex !== null) line.typedOnLine(e.rowIndex, field);
     void apply({ updates: [{ id: e.data.id, patch: { [field]: parsed.value } }], creates: [] });
   };
 
-  const onRowsShown = () => {
-    const api = grid.current?.api;
-    // The grid is as tall as its rows (the minutes page scrolls, not each grid).
-    if (api && api.getGridOption('domLayout') !== 'autoHeight') api.setGridOption('domLayout', 'autoHeight');
-    const want = pendingFocus.current;
-    if (!api || !want || api.getDisplayedRowCount() <= want.row) return;
-    pendingFocus.current = null;
-    // Only if the cursor is still where the item was typed (Enter): a user who moved on keeps their place.
-    const at = api.getFocusedCell();
-    if (api.getEditingCells().length > 0 || !at || at.rowIndex !== want.from || at.column.getColId() !== want.col) return;
-    api.ensureIndexVisible(want.row);
-    api.setFocusedCell(want.row, want.col);
-  };
 
-  /** 行追加: the new-row line opens for typing (nothing is stored until something is typed). */
-  const add = () => {
-    const api = grid.current?.api;
-    if (!api) return;
-    const row = api.getDisplayedRowCount() - 1;
-    api.ensureIndexVisible(row);
-    api.setFocusedCell(row, firstField);
-    api.startEditingCell({ rowIndex: row, colKey: firstField });
-  };
+  const add = () => line.openLine(firstField);
 
   const remove = () => {
     const api = grid.current?.api;
@@ -158,7 +138,7 @@ export function ListSection<I, R>(props: Props<I, R>) {
           onUndo={props.onUndo}
           onRedo={props.onRedo}
           onSelectRows={(r) => (selected.current = r)}
-          onRowsShown={onRowsShown}
+          onRowsShown={line.onRowsShown}
           rowClassRules={rowClassRules as RowClassRules<ListRow<R>>}
         />
       </div>

@@ -13,6 +13,7 @@ import { call, hashParams } from '../../api/client.js';
 import { saveFile } from '../../api/download.js';
 import type { BadCell } from '../../grid/cellPlan.js';
 import { BadCellsList } from '../../ui/BadCellsList.js';
+import { UndoRedoButtons } from '../../ui/UndoRedoButtons.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 import { useBadCellMessages } from '../registers/reasons.js';
@@ -375,12 +376,7 @@ export function MinutesPage({ project }: { project: Project }) {
             </button>
           </div>
           <div className="group">
-            <button onClick={() => step('undo')} disabled={history ? !history.canUndo : false} title="Ctrl+Z">
-              ↶ {t('history.undo')}
-            </button>
-            <button onClick={() => step('redo')} disabled={history ? !history.canRedo : false} title="Ctrl+Y">
-              ↷ {t('history.redo')}
-            </button>
+            <UndoRedoButtons state={history} onStep={step} />
           </div>
           <div className="group">
             {final ? (

@@ -12,6 +12,7 @@ import { call } from '../../api/client.js';
 import type { BadCell, CellPlan, PlanColumn } from '../../grid/cellPlan.js';
 import { parseCell } from '../../grid/cellValues.js';
 import { RegisterGrid } from '../../grid/RegisterGrid.js';
+import { UndoRedoButtons } from '../../ui/UndoRedoButtons.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 import { BadCellsList } from '../../ui/BadCellsList.js';
@@ -243,12 +244,7 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
           </button>
         </div>
         <div className="group">
-          <button onClick={() => step('undo')} disabled={history ? !history.canUndo : false} title="Ctrl+Z">
-            ↶ {t('history.undo')}
-          </button>
-          <button onClick={() => step('redo')} disabled={history ? !history.canRedo : false} title="Ctrl+Y">
-            ↷ {t('history.redo')}
-          </button>
+          <UndoRedoButtons state={history} onStep={step} />
           <button onClick={showHistory}>{t('history.button')}</button>
           <ColumnChooser grid={grid} />
         </div>

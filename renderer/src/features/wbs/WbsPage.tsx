@@ -9,6 +9,7 @@ import { parseCell } from '../../grid/cellValues.js';
 import type { BadCell, CellPlan, PlanColumn } from '../../grid/cellPlan.js';
 import { useEditWhenShown } from '../../grid/useEditWhenShown.js';
 import { ColumnChooser } from '../../ui/ColumnChooser.js';
+import { UndoRedoButtons } from '../../ui/UndoRedoButtons.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 import { BadCellsList, badCellsFrom } from '../../ui/BadCellsList.js';
@@ -250,12 +251,7 @@ export function WbsPage({ project }: { project: Project }) {
           </button>
         </div>
         <div className="group">
-          <button onClick={() => void undoRedo('history.undo')} disabled={!history.canUndo} title={`Ctrl+Z ${history.undoLabel ?? ''}`}>
-            ↶ {t('history.undo')}
-          </button>
-          <button onClick={() => void undoRedo('history.redo')} disabled={!history.canRedo} title={`Ctrl+Y ${history.redoLabel ?? ''}`}>
-            ↷ {t('history.redo')}
-          </button>
+          <UndoRedoButtons state={history} onStep={(w) => void undoRedo(w === 'undo' ? 'history.undo' : 'history.redo')} />
           <button onClick={showHistory}>{t('history.button')}</button>
           <ColumnChooser grid={grid} />
         </div>
