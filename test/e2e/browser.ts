@@ -15,6 +15,8 @@ export interface Session {
   host: RunningHost;
   ws: ReturnType<typeof tempWorkspace>;
   requests: string[];
+  /** Uncaught errors in the page: a test that sees one has found a bug. */
+  pageErrors: string[];
   close(): Promise<void>;
 }
 
@@ -32,7 +34,11 @@ export async function openSession(opts: { osLocale?: string } = {}): Promise<Ses
   page.setDefaultTimeout(10_000);
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
-  page.on('pageerror', (e) => console.error('page error:', e.message));
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => {
+    pageErrors.push(e.message);
+    console.error('page error:', e.message);
+  });
   await page.goto(host.url);
   return {
     browser,
@@ -40,6 +46,7 @@ export async function openSession(opts: { osLocale?: string } = {}): Promise<Ses
     host,
     ws,
     requests,
+    pageErrors,
     close: async () => {
       await browser.close();
       await host.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planClear, planFillDown, planPaste, type PlanColumn } from '../../renderer/src/grid/cellPlan.js';
+import { clampRange } from '../../renderer/src/grid/range.js';
 
 const columns: PlanColumn[] = [
   { field: 'code', kind: 'text', editable: false, header: 'WBS' },
@@ -66,5 +67,14 @@ describe('planFillDown and planClear', () => {
       { id: 10, patch: { name: '', plannedStart: null } },
       { id: 11, patch: { name: '', plannedStart: null } },
     ]);
+  });
+});
+
+describe('clampRange', () => {
+  it('keeps a range made before rows went away inside the grid', () => {
+    const r = { anchor: { row: 2, col: 1 }, focus: { row: 49, col: 9 } };
+    expect(clampRange(r, 1, 5)).toEqual({ anchor: { row: 0, col: 1 }, focus: { row: 0, col: 4 } });
+    expect(clampRange(r, 60, 10)).toEqual(r);
+    expect(clampRange(r, 0, 10)).toBeNull();
   });
 });

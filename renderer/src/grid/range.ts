@@ -33,3 +33,10 @@ export function contains(b: Bounds, row: number, col: number): boolean {
 export function isSingleCell(b: Bounds): boolean {
   return b.top === b.bottom && b.left === b.right;
 }
+
+/** The range kept inside a grid of `rows` × `cols` (rows may have gone since it was made: undo, reload). */
+export function clampRange(r: Range, rows: number, cols: number): Range | null {
+  if (rows <= 0 || cols <= 0) return null;
+  const clamp = (c: CellRef): CellRef => ({ row: Math.min(Math.max(c.row, 0), rows - 1), col: Math.min(Math.max(c.col, 0), cols - 1) });
+  return { anchor: clamp(r.anchor), focus: clamp(r.focus) };
+}

@@ -7,7 +7,7 @@ import type { AgGridReact } from 'ag-grid-react';
 import type { CellClassParams, CellFocusedEvent, Column, GridApi } from 'ag-grid-community';
 import type { CellKind } from './cellValues.js';
 import { planClear, planFillDown, planPaste, type BadCell, type CellPlan, type PlanColumn } from './cellPlan.js';
-import { bounds, contains, isSingleCell, type CellRef, type Range } from './range.js';
+import { bounds, clampRange, contains, isSingleCell, type CellRef, type Range } from './range.js';
 import { parseTsv, toTsv } from './tsv.js';
 
 export interface SpreadsheetOptions<T extends { id: number }> {
@@ -58,9 +58,10 @@ export function useSpreadsheet<T extends { id: number }>(opts: SpreadsheetOption
     return ids;
   };
 
-  const setRange = (next: Range | null) => {
-    range.current = next;
+  const setRange = (wanted: Range | null) => {
     const a = api();
+    const next = wanted && a ? clampRange(wanted, a.getDisplayedRowCount(), columnsOf(a).length) : wanted;
+    range.current = next;
     if (!a) return;
     a.refreshCells({ force: true });
     const b = next && bounds(next);
@@ -69,8 +70,9 @@ export function useSpreadsheet<T extends { id: number }>(opts: SpreadsheetOption
     optsRef.current.onSelectRows?.(rows);
   };
 
+  /** The range to act on: the selected one, kept inside the rows there are now, or the focused cell. */
   const current = (a: GridApi<T>): Range | null => {
-    if (range.current) return range.current;
+    if (range.current) return clampRange(range.current, a.getDisplayedRowCount(), columnsOf(a).length);
     const f = a.getFocusedCell();
     if (!f) return null;
     const col = columnsOf(a).indexOf(f.column as Column);
