@@ -4,18 +4,12 @@ import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Call } from '../helpers/workspace.js';
 import type Database from 'better-sqlite3';
 import { failure } from '../helpers/failure.js';
+import { snapshot } from '../helpers/snapshot.js';
 
 export interface Adapter {
   call: Call;
   sqlite: Database.Database;
   close(): Promise<void>;
-}
-
-
-/** A snapshot of every table, to prove that a refused call changed nothing. */
-function snapshot(sqlite: Database.Database): string {
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").pluck().all() as string[];
-  return JSON.stringify(tables.map((t) => sqlite.prepare(`SELECT * FROM "${t}"`).all()));
 }
 
 export function defineContract(name: string, open: () => Promise<Adapter>) {

@@ -1,15 +1,10 @@
 // The meetings and minutes-export part of the API contract, run against every adapter (in-process
 // handlers, web host over HTTP): same results, same errors, and a refused call changes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
 import type { Call } from '../helpers/workspace.js';
 import type { Adapter } from './contract.js';
 import { failure } from '../helpers/failure.js';
-
-function snapshot(sqlite: Database.Database): string {
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").pluck().all() as string[];
-  return JSON.stringify(tables.map((t) => sqlite.prepare(`SELECT * FROM "${t}"`).all()));
-}
+import { snapshot } from '../helpers/snapshot.js';
 
 export function defineMeetingsContract(name: string, open: () => Promise<Adapter>) {
   describe(`meetings API contract (${name})`, () => {

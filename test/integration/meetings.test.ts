@@ -6,6 +6,7 @@ import type { MeetingFields } from '../../electron/common/meetings.js';
 import { createHandlers } from '../../electron/core/handlers.js';
 import { failure } from '../helpers/failure.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+import { snapshot } from '../helpers/snapshot.js';
 
 const TODAY = '2025-04-20';
 
@@ -18,12 +19,6 @@ async function setup() {
   const action = (meetingId: number | null, values: Record<string, unknown> = {}) =>
     call('issue.create', { projectId: p, values: { kind: 'action', title: 'todo', meetingId, ...values } });
   return { ws, call, p, meeting, action };
-}
-
-/** Every table, to prove a refused call changed nothing. */
-function dump(ws: ReturnType<typeof tempWorkspace>): string {
-  const tables = ws.db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").pluck().all() as string[];
-  return JSON.stringify(tables.map((t) => ws.db.sqlite.prepare(`SELECT * FROM "${t}"`).all()));
 }
 
 interface AuditRow {
@@ -249,10 +244,10 @@ describe('a new meeting of a series', () => {
     const { ws, call, p } = await setup();
     const q = (await call('project.create', { name: 'Q' })).id;
     const other = await call('meeting.create', { projectId: q, values: { title: 'Q' } });
-    const before = dump(ws);
+    const before = snapshot(ws.db.sqlite);
     expect(await failure(call('meeting.create', { projectId: p, fromMeetingId: other.id }))).toMatchObject({ code: 'NOT_FOUND', details: { field: 'fromMeetingId' } });
     expect((await failure(call('meeting.create', { projectId: p, fromMeetingId: 999 }))).code).toBe('NOT_FOUND');
-    expect(dump(ws)).toBe(before);
+    expect(snapshot(ws.db.sqlite)).toBe(before);
   });
 });
 
@@ -264,12 +259,12 @@ describe('final (確定) and reopen', () => {
     expect(fin.final).toBe(true);
     expect(audit(ws).at(-1)).toMatchObject({ label: 'meeting.finalize', entity: 'meeting', entity_id: m.id, action: 'update', before: { final: false }, after: { final: true } });
 
-    const before = dump(ws);
+    const before = snapshot(ws.db.sqlite);
     const edit = await failure(call('meeting.update', { id: m.id, patch: { title: '改ざん' } }));
     expect(edit).toMatchObject({ code: 'CONFLICT', message: 'Meeting 1 "第1回" is final (確定) and cannot be edited; reopen it first', details: { field: 'final', id: m.id } });
     const del = await failure(call('meeting.delete', { id: m.id }));
     expect(del).toMatchObject({ code: 'CONFLICT', message: 'Meeting 1 "第1回" is final (確定) and cannot be deleted; reopen it first' });
-    expect(dump(ws)).toBe(before);
+    expect(snapshot(ws.db.sqlite)).toBe(before);
 
     // Finalizing again changes nothing and writes no batch.
     const batches = batchCount(ws);
@@ -445,7 +440,7 @@ describe('bad values', () => {
   it('refuses decisions naming a missing agenda item, impossible times and unknown kinds, changing nothing', async () => {
     const { ws, call, p, meeting } = await setup();
     const m = await meeting({ agenda: [{ title: '1', notes: '' }, { title: '2', notes: '' }], decisions: [{ text: 'x', agendaIndex: 1 }] });
-    const before = dump(ws);
+    const before = snapshot(ws.db.sqlite);
     // Dropping the agenda item a decision names, without re-numbering the decision.
     const dropped = await failure(call('meeting.update', { id: m.id, patch: { agenda: [{ title: '1', notes: '' }] } }));
     expect(dropped).toMatchObject({
@@ -456,7 +451,7 @@ describe('bad values', () => {
     expect((await failure(call('meeting.update', { id: m.id, patch: { startsAt: '25:00' } }))).details).toEqual([{ field: 'patch.startsAt', message: 'must be a time 00:00–23:59' }]);
     expect((await failure(call('meeting.update', { id: m.id, patch: { kind: '定例' } }))).details).toEqual([{ field: 'patch.kind', message: '"定例" is not a code of meeting.kind' }]);
     expect((await failure(call('meeting.create', { projectId: p, values: { kind: 'memo' } }))).details).toEqual([{ field: 'values.kind', message: '"memo" is not a code of meeting.kind' }]);
-    expect(dump(ws)).toBe(before);
+    expect(snapshot(ws.db.sqlite)).toBe(before);
     // Re-numbered in the same patch, it is fine.
     const ok = await call('meeting.update', { id: m.id, patch: { agenda: [{ title: '1', notes: '' }], decisions: [{ text: 'x', agendaIndex: 0 }] } });
     expect(ok.decisions).toEqual([{ text: 'x', agendaIndex: 0 }]);

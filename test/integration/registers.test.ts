@@ -7,6 +7,7 @@ import { inBatch } from '../../electron/core/batch.js';
 import { ENTITY_STORES } from '../../electron/core/entities.js';
 import { changes, issues, risks } from '../../electron/core/services/registers/index.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+import { snapshot } from '../helpers/snapshot.js';
 
 const actor = { user: 'tester' };
 
@@ -24,12 +25,6 @@ async function failure(p: Promise<unknown> | (() => unknown)): Promise<ApiError>
     return err as ApiError;
   }
   throw new Error('expected the call to fail');
-}
-
-/** Every table but the bookkeeping, to prove a refused call changed nothing. */
-function dump(ws: ReturnType<typeof tempWorkspace>): string {
-  const tables = ws.db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").pluck().all() as string[];
-  return JSON.stringify(tables.map((t) => ws.db.sqlite.prepare(`SELECT * FROM "${t}"`).all()));
 }
 
 interface AuditRow {
@@ -78,7 +73,7 @@ describe('register IDs', () => {
     const a = await call('issue.create', { projectId: p });
     const b = await call('issue.create', { projectId: p, values: { ref: 'KADAI-7' } });
     expect(b.ref).toBe('KADAI-7');
-    const before = dump(ws);
+    const before = snapshot(ws.db.sqlite);
     for (const ref of ['KADAI-7', ' kadai-7 ', 'ｋａｄａｉ－７']) {
       const err = await failure(call('issue.update', { id: a.id, patch: { ref } }));
       expect(err.code).toBe('CONFLICT');
@@ -88,7 +83,7 @@ describe('register IDs', () => {
     expect(dup).toMatchObject({ code: 'CONFLICT', details: [{ field: 'values.ref' }] });
     const empty = await failure(call('issue.update', { id: a.id, patch: { ref: '  ' } }));
     expect(empty).toMatchObject({ code: 'VALIDATION', details: [{ field: 'patch.ref' }] });
-    expect(dump(ws)).toBe(before);
+    expect(snapshot(ws.db.sqlite)).toBe(before);
   });
 
   it('allows swapping two IDs in one batch, since the result is unique', async () => {
@@ -132,14 +127,14 @@ describe('risk scoring', () => {
   it('refuses thresholds that are not ordered, and ratings outside 1–5', async () => {
     const { ws, call, p } = await setup();
     const r = await call('risk.create', { projectId: p });
-    const before = dump(ws);
+    const before = snapshot(ws.db.sqlite);
     const t = await failure(call('risk.thresholds.set', { projectId: p, thresholds: { high: 8, medium: 10 } }));
     expect(t).toMatchObject({ code: 'VALIDATION', details: [{ field: 'thresholds.medium' }] });
     for (const probability of [0, 6, 2.5]) {
       const err = await failure(call('risk.update', { id: r.id, patch: { probability } }));
       expect(err).toMatchObject({ code: 'VALIDATION', details: [{ field: 'patch.probability' }] });
     }
-    expect(dump(ws)).toBe(before);
+    expect(snapshot(ws.db.sqlite)).toBe(before);
   });
 
   it('answers the score history from the audit trail, oldest first, from creation', async () => {
@@ -231,7 +226,7 @@ describe('issues: overdue, age and closing', () => {
     const i = await call('issue.create', { projectId: p, values: { kind: 'action', priority: 'high', status: 'in_progress' } });
     expect(i).toMatchObject({ kind: 'action', priority: 'high', status: 'in_progress' });
     expect((await call('issue.update', { id: i.id, patch: { priority: '' } })).priority).toBe('');
-    const before = dump(ws);
+    const before = snapshot(ws.db.sqlite);
     const cases: [Record<string, unknown>, string][] = [
       [{ kind: 'task' }, 'patch.kind'],
       [{ status: '完了' }, 'patch.status'],
@@ -244,7 +239,7 @@ describe('issues: overdue, age and closing', () => {
       expect(err.code).toBe('VALIDATION');
       expect(err.details).toEqual([{ field, message: expect.any(String) }]);
     }
-    expect(dump(ws)).toBe(before);
+    expect(snapshot(ws.db.sqlite)).toBe(before);
   });
 
   it('links an action item to a meeting of the same project only', async () => {
@@ -278,7 +273,7 @@ describe('bulk cells (paste, fill, clear)', () => {
     const { ws, call, p } = await setup();
     const a = await call('issue.create', { projectId: p, values: { title: 'A' } });
     const b = await call('issue.create', { projectId: p, values: { title: 'B' } });
-    const before = dump(ws);
+    const before = snapshot(ws.db.sqlite);
     const err = await failure(
       call('issue.applyCells', {
         projectId: p,
@@ -301,28 +296,28 @@ describe('bulk cells (paste, fill, clear)', () => {
     ]);
     expect(details.every((d) => d.message.length > 0)).toBe(true);
     expect(err.message).toContain('6 bad cell(s)');
-    expect(dump(ws)).toBe(before);
+    expect(snapshot(ws.db.sqlite)).toBe(before);
   });
 
   it('answers CONFLICT when the only problems are duplicate IDs', async () => {
     const { ws, call, p } = await setup();
     const a = await call('risk.create', { projectId: p });
     const b = await call('risk.create', { projectId: p });
-    const before = dump(ws);
+    const before = snapshot(ws.db.sqlite);
     const err = await failure(call('risk.applyCells', { projectId: p, updates: [{ id: b.id, patch: { ref: 'r-001', title: 'ok' } }] }));
     expect(err).toMatchObject({ code: 'CONFLICT', details: [{ part: 'updates', row: 0, id: b.id, field: 'ref' }] });
     expect(a.ref).toBe('R-001');
-    expect(dump(ws)).toBe(before);
+    expect(snapshot(ws.db.sqlite)).toBe(before);
   });
 
   it('refuses rows of another project as NOT_FOUND', async () => {
     const { ws, call, p } = await setup();
     const q = (await call('project.create', { name: 'Q' })).id;
     const foreign = await call('risk.create', { projectId: q });
-    const before = dump(ws);
+    const before = snapshot(ws.db.sqlite);
     const err = await failure(call('risk.applyCells', { projectId: p, updates: [{ id: foreign.id, patch: { title: 'x' } }] }));
     expect(err).toMatchObject({ code: 'NOT_FOUND', details: [{ part: 'updates', row: 0, id: foreign.id, field: 'id' }] });
-    expect(dump(ws)).toBe(before);
+    expect(snapshot(ws.db.sqlite)).toBe(before);
   });
 
   it('writes a valid block as one batch: changed fields only, every created field', async () => {
@@ -365,10 +360,10 @@ describe('bulk cells (paste, fill, clear)', () => {
   it('writes nothing, not even a batch, when no value changes', async () => {
     const { ws, call, p } = await setup();
     const a = await call('issue.create', { projectId: p, values: { title: 'A', extra: { x: 1 } } });
-    const before = dump(ws);
+    const before = snapshot(ws.db.sqlite);
     const res = await call('issue.applyCells', { projectId: p, updates: [{ id: a.id, patch: { title: 'A', extra: { x: 1 } } }] });
     expect(res.updated).toHaveLength(1);
-    expect(dump(ws)).toBe(before);
+    expect(snapshot(ws.db.sqlite)).toBe(before);
   });
 });
 
@@ -391,12 +386,12 @@ describe('deletes and generic undo', () => {
     const q = (await call('project.create', { name: 'Q' })).id;
     const a = await call('risk.create', { projectId: p });
     const b = await call('risk.create', { projectId: q });
-    const before = dump(ws);
+    const before = snapshot(ws.db.sqlite);
     expect((await failure(call('risk.delete', { ids: [a.id, 999] }))).code).toBe('NOT_FOUND');
     expect((await failure(call('risk.delete', { ids: [a.id, b.id] }))).code).toBe('CONFLICT');
     expect(await failure(call('risk.delete', {}))).toMatchObject({ code: 'VALIDATION', details: [{ field: 'id' }] });
     expect(await failure(call('risk.delete', { id: a.id, ids: [a.id] }))).toMatchObject({ code: 'VALIDATION' });
-    expect(dump(ws)).toBe(before);
+    expect(snapshot(ws.db.sqlite)).toBe(before);
   });
 
   it('audits every write so that replaying a batch backwards restores the rows', async () => {

@@ -4,18 +4,13 @@ import { VOCAB_LISTS } from '../../electron/common/registers.js';
 import { issues } from '../../electron/core/services/registers/index.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
 import { failure } from '../helpers/failure.js';
+import { snapshot } from '../helpers/snapshot.js';
 
 async function setup() {
   const ws = tempWorkspace();
   const call = inProcessCaller(ws);
   const p = (await call('project.create', { name: 'P' })).id;
   return { ws, call, p };
-}
-
-
-function dump(ws: ReturnType<typeof tempWorkspace>): string {
-  const tables = ws.db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").pluck().all() as string[];
-  return JSON.stringify(tables.map((t) => ws.db.sqlite.prepare(`SELECT * FROM "${t}"`).all()));
 }
 
 const item = (code: string, labelJa: string, labelEn = '', closed?: boolean) => ({ code, labelJa, labelEn, ...(closed === undefined ? {} : { closed }) });
@@ -79,14 +74,14 @@ describe('vocab.set', () => {
     await call('issue.create', { projectId: p, values: { priority: 'medium' } });
     await call('issue.create', { projectId: p, values: { priority: 'medium', status: 'on_hold' } });
     await call('issue.create', { projectId: p, values: { priority: 'low' } });
-    const before = dump(ws);
+    const before = snapshot(ws.db.sqlite);
     const err = await failure(call('vocab.set', { projectId: p, list: 'issue.priority', items: [item('high', '高'), item('low', '低')] }));
     expect(err.code).toBe('CONFLICT');
     expect(err.details).toEqual([{ code: 'medium', count: 2 }]);
     expect(err.message).toContain('2 row(s)');
     const status = await failure(call('vocab.set', { projectId: p, list: 'issue.status', items: [item('not_started', '未着手'), item('done', '完了')] }));
     expect(status.details).toEqual([{ code: 'on_hold', count: 1 }]);
-    expect(dump(ws)).toBe(before);
+    expect(snapshot(ws.db.sqlite)).toBe(before);
     // Relabelling a used code is fine.
     await call('vocab.set', { projectId: p, list: 'issue.priority', items: [item('high', '高'), item('medium', '普通'), item('low', '低')] });
   });
@@ -111,11 +106,11 @@ describe('vocab.set', () => {
     ['an empty list', [], 'items'],
   ])('refuses %s', async (_label, items, field) => {
     const { ws, call, p } = await setup();
-    const before = dump(ws);
+    const before = snapshot(ws.db.sqlite);
     const err = await failure(call('vocab.set', { projectId: p, list: 'issue.priority', items }));
     expect(err.code).toBe('VALIDATION');
     expect((err.details as { field: string }[]).map((d) => d.field)).toContain(field);
-    expect(dump(ws)).toBe(before);
+    expect(snapshot(ws.db.sqlite)).toBe(before);
   });
 
   it('refuses an unknown list and an unknown project', async () => {
