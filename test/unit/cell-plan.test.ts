@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planClear, planFillDown, planPaste, type PlanColumn } from '../../renderer/src/grid/cellPlan.js';
 import { clampRange } from '../../renderer/src/grid/range.js';
+import { wbsCellProblems } from '../../renderer/src/grid/serverProblems.js';
 
 const columns: PlanColumn[] = [
   { field: 'code', kind: 'text', editable: false, header: 'WBS' },
@@ -76,5 +77,19 @@ describe('clampRange', () => {
     expect(clampRange(r, 1, 5)).toEqual({ anchor: { row: 0, col: 1 }, focus: { row: 0, col: 4 } });
     expect(clampRange(r, 60, 10)).toEqual(r);
     expect(clampRange(r, 0, 10)).toBeNull();
+  });
+});
+
+describe('wbsCellProblems', () => {
+  it('names the part of the request a WBS problem is in, as register problems do', () => {
+    const details = [
+      { row: 1, id: 11, field: 'plannedStart', message: 'is not a calendar date' },
+      { row: 3, id: null, field: 'progress', message: 'must be 0–100' },
+    ];
+    expect(wbsCellProblems(details, 2)).toEqual([
+      { part: 'updates', row: 1, id: 11, field: 'plannedStart', message: 'is not a calendar date' },
+      { part: 'creates', row: 1, id: null, field: 'progress', message: 'must be 0–100' },
+    ]);
+    expect(wbsCellProblems([{ field: 'patch.name', message: 'x' }], 2)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../electron/common/dto.js';
 import { DEFAULT_RISK_THRESHOLDS, DEFAULT_VOCABULARIES } from '../../electron/common/registers.js';
 import { parseCell } from '../../renderer/src/grid/cellValues.js';
-import { isCellProblems, problemsToBadCells } from '../../renderer/src/features/registers/badCells.js';
+import { isCellProblems, problemsToBadCells } from '../../renderer/src/grid/serverProblems.js';
 import { historyLines } from '../../renderer/src/ui/historyLines.js';
 import { pickList } from '../../renderer/src/features/registers/VocabEditor.js';
 import { cellFilter, heatRows, toggleCell } from '../../renderer/src/features/risks/heatmap.js';

@@ -11,7 +11,7 @@ import type { BadCell, CellPlan, PlanColumn } from '../../grid/cellPlan.js';
 import { parseCell } from '../../grid/cellValues.js';
 import { RegisterGrid } from '../../grid/RegisterGrid.js';
 import { kindsOf, type RegisterColDef } from '../registers/columns.js';
-import { useReasonText } from '../registers/reasons.js';
+import { useReasonText } from '../../grid/reasons.js';
 import { applyListPlan, listRows, removeListRows, type ListRow, type ListSpec } from './minutesLogic.js';
 import { finishColumns } from './minutesColumns.js';
 

@@ -16,7 +16,7 @@ import { BadCellsList } from '../../ui/BadCellsList.js';
 import { UndoRedoButtons } from '../../ui/UndoRedoButtons.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
-import { useBadCellMessages } from '../registers/reasons.js';
+import { useBadCellMessages } from '../../grid/reasons.js';
 import { ActionsSection } from './ActionsSection.js';
 import { CarriedOver } from './CarriedOver.js';
 import { ListSection } from './ListSection.js';

@@ -12,7 +12,10 @@ import { ColumnChooser } from '../../ui/ColumnChooser.js';
 import { UndoRedoButtons } from '../../ui/UndoRedoButtons.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
-import { BadCellsList, badCellsFrom } from '../../ui/BadCellsList.js';
+import { BadCellsList } from '../../ui/BadCellsList.js';
+import { problemsToBadCells, wbsCellProblems } from '../../grid/serverProblems.js';
+import { useBadCellMessages } from '../../grid/reasons.js';
+import { ApiError } from '../../../../electron/common/errors.js';
 import { RowHistoryDialog, type HistoryTarget } from '../../ui/RowHistoryDialog.js';
 import { wbsColumns, wbsFieldKinds, wbsHistoryFormat, type WbsRow } from './wbsColumns.js';
 
@@ -58,6 +61,9 @@ export function WbsPage({ project }: { project: Project }) {
   }, [project.id, refreshHistory]);
 
   /** Runs a change; any failure is shown, bulk refusals as the list of bad cells. */
+  // The plan a bulk write sent, so the core's refusal can be listed against the rows it named.
+  const lastPlan = useRef<CellPlan | null>(null);
+  const withMessages = useBadCellMessages();
   const run = useCallback(
     async (work: () => Promise<unknown>) => {
       try {
@@ -65,12 +71,24 @@ export function WbsPage({ project }: { project: Project }) {
         setError(null);
         setBadCells([]);
       } catch (err) {
-        const cells = badCellsFrom(err, header);
-        if (cells) setBadCells(cells);
-        else setError(errorText(err));
+        const plan = lastPlan.current;
+        const problems = plan && err instanceof ApiError && err.code === 'VALIDATION' ? wbsCellProblems(err.details, plan.updates.length) : null;
+        if (!plan || !problems) return setError(errorText(err));
+        const api = grid.current?.api;
+        setBadCells(
+          withMessages(problemsToBadCells(problems, {
+            plan,
+            rowIndexOf: (id) => api?.getRowNode(String(id))?.rowIndex ?? null,
+            shownRows: api?.getDisplayedRowCount() ?? 0,
+            headerOf: header,
+            format: wbsHistoryFormat(t),
+          })),
+        );
+      } finally {
+        lastPlan.current = null;
       }
     },
-    [errorText, header],
+    [errorText, header, t, withMessages],
   );
 
   // First load: everything at once, and started while rendering — an effect would start only after
@@ -131,6 +149,7 @@ export function WbsPage({ project }: { project: Project }) {
 
   const onApply = (plan: CellPlan) =>
     run(async () => {
+      lastPlan.current = plan;
       const last = rows.at(-1);
       const result = await call('wbs.applyCells', {
         projectId: project.id,

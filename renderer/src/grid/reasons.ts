@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BadCell } from '../../grid/cellPlan.js';
-import { KNOWN_REASONS } from './badCells.js';
+import type { BadCell } from './cellPlan.js';
+import { KNOWN_REASONS } from './serverProblems.js';
 
 /** A translated reason: the grid's and the core's known ones by key, anything else as the core said it. */
 export function useReasonText() {

@@ -1,7 +1,7 @@
 // A refused block (paste, fill, clear) is listed cell by cell: the grid's own checks give BadCells
 // before anything is sent; the core's checks come back as CellProblems, turned into the same list here.
-import type { CellProblem } from '../../../../electron/common/registers.js';
-import type { BadCell, CellPlan } from '../../grid/cellPlan.js';
+import type { CellProblem } from '../../../electron/common/registers.js';
+import type { BadCell, CellPlan } from './cellPlan.js';
 
 /** Reasons the list translates (register.reason.*); anything else is the core's own message. */
 export const KNOWN_REASONS = ['notDate', 'notNumber', 'notPercent', 'notStatus', 'notRating', 'notChoice', 'empty', 'duplicateRef', 'tooLong'] as const;
@@ -11,6 +11,18 @@ export function isCellProblems(details: unknown): details is CellProblem[] {
     Array.isArray(details) &&
     details.length > 0 &&
     details.every((d) => d && typeof d === 'object' && (d.part === 'updates' || d.part === 'creates') && typeof d.field === 'string')
+  );
+}
+
+/**
+ * The WBS reports bulk-write problems by position in the whole request (creates after updates);
+ * as register problems they name their part, so one mapping serves both.
+ */
+export function wbsCellProblems(details: unknown, updates: number): CellProblem[] | null {
+  if (!Array.isArray(details) || details.length === 0 || !details.every((d) => d && typeof d.row === 'number' && typeof d.field === 'string'))
+    return null;
+  return (details as Omit<CellProblem, 'part'>[]).map((d) =>
+    d.row < updates ? { ...d, part: 'updates' } : { ...d, part: 'creates', row: d.row - updates },
   );
 }
 
