@@ -1,18 +1,39 @@
-// Excel export. The core answers workbook bytes (base64); saving them is the platform's file service.
-// Today only the default printable minutes layout exists (register 'minutes', no profile); exports of
-// the registers and to a client's format (profileId) come with the export work and are refused until
-// then with VALIDATION naming the field.
+// Excel import and export, and the client profiles they go through. Workbooks travel as base64; the
+// core answers workbook bytes too, and saving them is the platform's file service.
+//
+// Import is two steps: previewImport reads the file and shows what would change (nothing is written),
+// applyImport writes that preview in one transaction as one undo batch. A preview lives in the core's
+// memory for a while (see PREVIEW_TTL in the core) and is re-diffed against the stored rows on apply,
+// so edits made in between are never overwritten blindly.
 import { z } from 'zod';
-import { id } from './schemas.js';
+import { IMPORT_TARGETS, type ImportTarget } from '../excel/fields.js';
+import type { ApplyResult, ImportPreview, Profile, ProfileSummary } from '../excel/preview.js';
+import { id, text } from './schemas.js';
 
 export const EXPORT_REGISTERS = ['wbs', 'risk', 'issue', 'change', 'minutes'] as const;
 export type ExportRegister = (typeof EXPORT_REGISTERS)[number];
+
+/** 50 MB of workbook as base64. */
+const MAX_BASE64 = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4;
 
 export interface ExportedWorkbook {
   /** A suggested file name, safe on Windows: 議事録_20250401_定例会議.xlsx */
   fileName: string;
   dataBase64: string;
 }
+
+const register = z.enum(IMPORT_TARGETS as [ImportTarget, ...ImportTarget[]]);
+const rowNumber = z.number().int().min(1).max(1_048_576);
+
+const mappingInput = z.strictObject({
+  sheet: text(31).min(1).optional(),
+  headerTop: rowNumber.optional(),
+  headerBottom: rowNumber.optional(),
+  columns: z
+    .array(z.strictObject({ column: z.string().regex(/^[A-Z]{1,3}(:[A-Z]{1,3})?$/, "must be a column such as 'E' or 'A:C'"), field: text(100).nullable() }))
+    .max(16_384)
+    .optional(),
+});
 
 export const excelApi = {
   /**
@@ -30,4 +51,44 @@ export const excelApi = {
     }),
     output: {} as ExportedWorkbook,
   },
+  /**
+   * Reads a workbook (.xlsx, .xlsm, .csv) for a register of a project and answers what applying it
+   * would do. The layout comes from `mapping` where given, else from `profileId`, else from a profile
+   * whose header matches the file, else from detection. A file that cannot be read at all is answered
+   * with VALIDATION (field dataBase64) and one message naming the file.
+   */
+  'excel.previewImport': {
+    input: z.strictObject({
+      projectId: id,
+      register,
+      fileName: text(260).min(1),
+      dataBase64: z.string().max(MAX_BASE64, 'the file is larger than 50 MB'),
+      profileId: id.optional(),
+      mapping: mappingInput.optional(),
+    }),
+    output: {} as ImportPreview,
+  },
+  /** Writes a preview: one transaction, one undo batch. Rows with problems are left out. */
+  'excel.applyImport': {
+    input: z.strictObject({
+      previewId: z.string().min(1).max(100),
+      options: z
+        .strictObject({
+          missing: z.enum(['keep', 'close', 'delete']).optional(),
+          saveProfileAs: text(200).min(1).optional(),
+          updateProfileId: id.optional(),
+        })
+        .refine((o) => o.saveProfileAs === undefined || o.updateProfileId === undefined, {
+          message: 'give saveProfileAs or updateProfileId, not both',
+          path: ['updateProfileId'],
+        })
+        .optional(),
+    }),
+    output: {} as ApplyResult,
+  },
+  'profile.list': { input: z.strictObject({ register: register.optional() }), output: [] as ProfileSummary[] },
+  'profile.get': { input: z.strictObject({ id }), output: {} as Profile },
+  /** Renames a profile (the layout changes through an import with updateProfileId). */
+  'profile.update': { input: z.strictObject({ id, name: text(200).min(1) }), output: {} as ProfileSummary },
+  'profile.delete': { input: z.strictObject({ id }), output: {} as { deleted: number } },
 } as const;

@@ -6,7 +6,7 @@
 import { DEFAULT_VOCABULARIES, REGISTERS, VOCAB_LISTS, type Vocabularies } from '../registers.js';
 import { localToday } from '../dates.js';
 import type { ImportTarget } from './fields.js';
-import { headerColumns, MAX_HEADER_ROWS, type HeaderColumn } from './header.js';
+import { columnLabel, headerColumns, MAX_HEADER_ROWS, type HeaderColumn } from './header.js';
 import { assignFields, type ColumnMapping, type SampleContext } from './mapping.js';
 import type { Cell, WorkbookModel } from './model.js';
 import { SheetIndex } from './sheet-index.js';
@@ -178,3 +178,35 @@ export function rankTargets(model: WorkbookModel, opts: DetectOptions = {}): { t
     .sort((a, b) => b.score - a.score);
 }
 
+
+/**
+ * The layout of a header the user points at (sheet and 0-based rows), its columns mapped as detection
+ * would map them there; null when the sheet does not exist or those rows hold no header words.
+ */
+export function layoutAt(model: WorkbookModel, target: ImportTarget, sheetName: string, top: number, bottom: number, opts: DetectOptions = {}): TableLayout | null {
+  const sheet = model.sheets.find((s) => s.name === sheetName);
+  if (!sheet || sheet.skipped) return null;
+  const ix = new SheetIndex(sheet);
+  const header = headerColumns(ix, top, bottom);
+  if (header.length === 0) return null;
+  const ctx: SampleContext = {
+    vocab: opts.vocab ?? defaultVocabularies(),
+    date1904: model.date1904,
+    reference: opts.reference ?? localToday(),
+    refPrefix: target === 'wbs' ? '' : REGISTERS[target].refPrefix,
+  };
+  const a = assignFields(target, header, { cells: sampler(ix, bottom), ctx });
+  return { target, sheet: sheet.name, headerTop: top, headerBottom: bottom, columns: a.columns, score: Math.round(a.score * 1000) / 1000 };
+}
+
+/**
+ * What identifies a client's header: each column's letter and words (NFKC, spaces removed), in order.
+ * A workbook that comes back with the same header is found to be the same format.
+ */
+export function headerSignature(model: WorkbookModel, sheetName: string, top: number, bottom: number): string | null {
+  const sheet = model.sheets.find((s) => s.name === sheetName);
+  if (!sheet || sheet.skipped) return null;
+  const header = headerColumns(new SheetIndex(sheet), top, bottom);
+  if (header.length === 0) return null;
+  return header.map((h) => `${columnLabel(h.c, h.span)}=${h.label.normalize('NFKC').replace(/\s+/g, '')}`).join('|');
+}

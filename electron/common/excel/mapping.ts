@@ -33,7 +33,7 @@ export interface ColumnMapping {
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A key for an extra column: its header text, made unique; the column letter when it has none. */
-function extraKeys(columns: { label: string; column: string }[]): string[] {
+export function extraKeys(columns: { label: string; column: string }[]): string[] {
   const used = new Set<string>();
   return columns.map(({ label, column }) => {
     let key = label.replace(/\s+/g, ' ').trim().slice(0, 100);
@@ -185,4 +185,40 @@ export function assignFields(
   const hasKey = taken.has(key) && (byColumn.size >= 2 || keyConfidence >= 0.9);
   const score = [...byColumn.values()].reduce((s, a) => s + a.confidence, 0) + (hasKey ? 1 : 0);
   return { columns, score, hasKey };
+}
+
+/**
+ * The user's choices over a mapping: each named column takes the field given (null: kept as an extra
+ * column), a field taken from another column leaves it (that column becomes extra), and extra keys
+ * are made anew. Unknown columns or fields are answered as problems, not guessed.
+ */
+export function overrideFields(
+  target: ImportTarget,
+  columns: ColumnMapping[],
+  overrides: { column: string; field: string | null }[],
+): { columns: ColumnMapping[]; problems: string[] } {
+  const out = columns.map((m) => ({ ...m }));
+  const problems: string[] = [];
+  for (const o of overrides) {
+    const m = out.find((x) => x.column === o.column);
+    if (!m) {
+      problems.push(`column ${o.column} is not a column of the header`);
+      continue;
+    }
+    if (o.field !== null && !fieldSpec(target, o.field)) {
+      problems.push(`${o.field} is not a field of the ${target} register`);
+      continue;
+    }
+    if (o.field !== null)
+      for (const other of out) if (other !== m && other.field === o.field) Object.assign(other, { field: null, confidence: 0 });
+    m.field = o.field;
+    m.confidence = o.field === null ? 0 : 1;
+    const spec = o.field === null ? undefined : fieldSpec(target, o.field);
+    if (spec?.kind === 'effort') m.unit = m.unit ?? effortUnitOf(m.label);
+    else delete m.unit;
+  }
+  for (const m of out) delete m.extraKey;
+  const extras = out.filter((m) => m.field === null);
+  extraKeys(extras).forEach((k, i) => (extras[i]!.extraKey = k));
+  return { columns: out, problems };
 }

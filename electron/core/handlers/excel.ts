@@ -1,13 +1,18 @@
 import type { HandlerMap } from '../../common/api.js';
 import type { excelApi } from '../../common/api/excel.js';
+import { localToday } from '../../common/dates.js';
 import { ApiError } from '../../common/errors.js';
 import type { Db } from '../db/open.js';
 import type { HostContext } from '../handlers.js';
+import { ImportPreviews } from '../services/import/preview.js';
+import { deleteProfile, getProfile, listProfiles, renameProfile } from '../services/import/profiles.js';
 import { exportMinutes } from '../services/meetings/export.js';
 
 const notYet = (field: string, message: string) => new ApiError('VALIDATION', `excel.export: ${field}: ${message}`, [{ field, message }]);
 
 export function excelHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof excelApi> {
+  const today = () => ctx.today?.() ?? localToday();
+  const previews = new ImportPreviews(db, ctx, today);
   return {
     'excel.export': ({ projectId, register, profileId, meetingId, language }) => {
       if (register !== 'minutes')
@@ -16,5 +21,11 @@ export function excelHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof
         throw notYet('profileId', 'exporting minutes to a client format (profile) is not supported yet; leave profileId out for the default layout');
       return exportMinutes(db, ctx.osLocale, { projectId, meetingId, language }, { today: ctx.today?.() });
     },
+    'excel.previewImport': (input) => previews.preview(input),
+    'excel.applyImport': ({ previewId, options }) => previews.apply(previewId, options ?? {}),
+    'profile.list': ({ register }) => listProfiles(db, register),
+    'profile.get': ({ id }) => getProfile(db, id),
+    'profile.update': ({ id, name }) => renameProfile(db, id, name),
+    'profile.delete': ({ id }) => deleteProfile(db, id),
   };
 }

@@ -402,20 +402,26 @@ export function deleteTasks(db: Db, actor: Actor, ids: number[]): { deleted: num
   const first = rowsOfOneProject(db, ids)[0]!;
   return inBatch(db, actor, 'wbs.delete', first.projectId, (batch) => {
     const tops = topmost(db, rowsOfOneProject(db, ids));
-    let deleted = 0;
-    for (const top of tops) {
-      const subtree = db
-        .prepare('WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM wbs_tasks t JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub')
-        .pluck()
-        .all(top.id) as number[];
-      // Children first, so replaying the trail backwards recreates parents before their children.
-      for (const taskId of subtree.reverse()) batch.record(ENTITY, taskId, 'delete', snapshot(getTaskRow(db, taskId)), null);
-      wbsStore.remove(db, top.id);
-      deleted += subtree.length;
-    }
+    const deleted = deleteSubtreesIn(db, batch, tops);
     settleRollUps(db, batch, first.projectId, new Set(tops.map((t) => t.parentId)));
     return { deleted };
   });
+}
+
+/** Deletes each row with its subtree inside an open batch (roll-ups are the caller's); answers the count. */
+export function deleteSubtreesIn(db: Db, batch: Batch, tops: { id: number }[]): number {
+  let deleted = 0;
+  for (const top of tops) {
+    const subtree = db
+      .prepare('WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM wbs_tasks t JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub')
+      .pluck()
+      .all(top.id) as number[];
+    // Children first, so replaying the trail backwards recreates parents before their children.
+    for (const taskId of subtree.reverse()) batch.record(ENTITY, taskId, 'delete', snapshot(getTaskRow(db, taskId)), null);
+    wbsStore.remove(db, top.id);
+    deleted += subtree.length;
+  }
+  return deleted;
 }
 
 export function deleteTask(db: Db, actor: Actor, id: number): { deleted: number } {

@@ -5,7 +5,7 @@ import type { CellsResult, RegisterDef, RiskThresholds, Vocabularies } from '../
 import { localToday } from '../../../common/dates.js';
 import { ApiError } from '../../../common/errors.js';
 import type { Db } from '../../db/open.js';
-import { inBatch, type Actor } from '../../batch.js';
+import { inBatch, type Actor, type Batch } from '../../batch.js';
 import type { AnyStore } from '../../entities.js';
 import { changedFields } from '../diff.js';
 import { getProjectRow } from '../projects.js';
@@ -82,47 +82,63 @@ export function registerService<D>(b: RegisterBinding<D>) {
     return rowsOf(db, projectId).map((r) => b.toDto(r, ctx));
   }
 
+  /** The body of a bulk write, inside a batch the caller opened (an import adds its deletions to it). */
+  function writeIn(db: Db, batch: Batch, projectId: number, req: CellsRequest, kind: WriteKind, opts: RunOptions): CellsResult<D> {
+    const ctx = context(db, projectId, opts);
+    const plan = planCells(
+      {
+        def: b.def,
+        vocab: ctx.vocab,
+        today: ctx.today,
+        rows: namedRows(db, projectId, req),
+        refs: projectRefs(db, projectId, req),
+        links: linkChecks(db, projectId),
+      },
+      req,
+    );
+    if (plan.problems.length > 0) throw refusal(kind.label, plan.problems, kind.single);
+
+    const current = new Map<number, RegisterRow>();
+    for (const u of plan.updates) {
+      const row = current.get(u.id) ?? plan.rows.get(u.id)!;
+      const changed = changedFields(row, withoutSame(row, u.patch));
+      current.set(u.id, row);
+      if (!changed) continue;
+      current.set(u.id, b.store.update(db, u.id, changed.after) as RegisterRow);
+      batch.record(entity, u.id, 'update', changed.before, changed.after);
+    }
+    const nextRef = refAllocator(db, b.def, projectId, plan.refs);
+    const created = plan.creates.map((values) => {
+      const row = b.store.insert(db, { ...values, ref: values.ref ?? nextRef(), projectId }) as RegisterRow;
+      batch.record(entity, row.id, 'create', null, snapshot(row));
+      return row;
+    });
+    const renamed = plan.updates.flatMap((u) => ('ref' in u.patch ? [u.patch.ref as string] : []));
+    retireRefs(db, b.def, projectId, [...renamed, ...created.map((r) => r.ref as string)]);
+    return { updated: [...current.values()].map((r) => b.toDto(r, ctx)), created: created.map((r) => b.toDto(r, ctx)) };
+  }
+
   function write(db: Db, actor: Actor, projectId: number, req: CellsRequest, kind: WriteKind, opts: RunOptions): CellsResult<D> {
     getProjectRow(db, projectId);
-    return inBatch(db, actor, kind.label, projectId, (batch) => {
-      const ctx = context(db, projectId, opts);
-      const plan = planCells(
-        {
-          def: b.def,
-          vocab: ctx.vocab,
-          today: ctx.today,
-          rows: namedRows(db, projectId, req),
-          refs: projectRefs(db, projectId, req),
-          links: linkChecks(db, projectId),
-        },
-        req,
-      );
-      if (plan.problems.length > 0) throw refusal(kind.label, plan.problems, kind.single);
+    return inBatch(db, actor, kind.label, projectId, (batch) => writeIn(db, batch, projectId, req, kind, opts));
+  }
 
-      const current = new Map<number, RegisterRow>();
-      for (const u of plan.updates) {
-        const row = current.get(u.id) ?? plan.rows.get(u.id)!;
-        const changed = changedFields(row, withoutSame(row, u.patch));
-        current.set(u.id, row);
-        if (!changed) continue;
-        current.set(u.id, b.store.update(db, u.id, changed.after) as RegisterRow);
-        batch.record(entity, u.id, 'update', changed.before, changed.after);
-      }
-      const nextRef = refAllocator(db, b.def, projectId, plan.refs);
-      const created = plan.creates.map((values) => {
-        const row = b.store.insert(db, { ...values, ref: values.ref ?? nextRef(), projectId }) as RegisterRow;
-        batch.record(entity, row.id, 'create', null, snapshot(row));
-        return row;
-      });
-      const renamed = plan.updates.flatMap((u) => ('ref' in u.patch ? [u.patch.ref as string] : []));
-      retireRefs(db, b.def, projectId, [...renamed, ...created.map((r) => r.ref as string)]);
-      return { updated: [...current.values()].map((r) => b.toDto(r, ctx)), created: created.map((r) => b.toDto(r, ctx)) };
-    });
+  /** Deletes rows (of the caller's project, checked by the caller) inside an open batch. */
+  function removeIn(db: Db, batch: Batch, ids: number[]): number {
+    for (const id of ids) {
+      batch.record(entity, id, 'delete', snapshot(b.store.require(db, id, `${entity} ${id}`) as RegisterRow), null);
+      b.store.remove(db, id);
+    }
+    return ids.length;
   }
 
   return {
     def: b.def,
     list,
+    writeIn,
+    removeIn,
+    /** Stored rows of a project, as stored (for an import's diff). */
+    rows: rowsOf,
 
     /**
      * A bulk write validated whole: every bad cell is listed and nothing is stored, or all of it is.
@@ -147,13 +163,7 @@ export function registerService<D>(b: RegisterBinding<D>) {
       if (missing.length > 0) throw new ApiError('NOT_FOUND', `${entity} ${missing.join(', ')} does not exist`, { field: 'id', ids: missing });
       const projects = new Set(found.map((r) => r!.projectId as number));
       if (projects.size > 1) throw new ApiError('CONFLICT', `the ${entity} rows belong to different projects`, { field: 'ids' });
-      return inBatch(db, actor, `${entity}.delete`, [...projects][0]!, (batch) => {
-        for (const id of unique) {
-          batch.record(entity, id, 'delete', snapshot(b.store.require(db, id, `${entity} ${id}`) as RegisterRow), null);
-          b.store.remove(db, id);
-        }
-        return { deleted: unique.length };
-      });
+      return inBatch(db, actor, `${entity}.delete`, [...projects][0]!, (batch) => ({ deleted: removeIn(db, batch, unique) }));
     },
   };
 }

@@ -1,0 +1,138 @@
+// Writes an import plan inside one batch (the caller's transaction): new rows, changed cells, rows
+// moved under another parent, and — only when asked — rows missing from the file closed or deleted.
+import { WBS_ROLLED_UP_FIELDS, type WbsFields } from '../../../common/dto.js';
+import { ApiError } from '../../../common/errors.js';
+import type { ApplyOptions } from '../../../common/excel/preview.js';
+import { closedCodes, REGISTERS, type RegisterName } from '../../../common/registers.js';
+import type { Batch } from '../../batch.js';
+import type { Db } from '../../db/open.js';
+import { changedFields } from '../diff.js';
+import { loadVocabularies } from '../registers/vocabularies.js';
+import { deleteSubtreesIn, ENTITY, insertRow, setPosition, settleRollUps, slotPositions, wbsStore, type Slot } from '../wbs.js';
+import { REGISTER_SERVICES, type ImportPlan } from './plan.js';
+
+export interface ApplyCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  closed: number;
+  deleted: number;
+}
+
+/** WBS status a task missing from the client's plan is closed with: 中止, not 完了 (it was not done). */
+const WBS_CLOSED_STATUS = 'cancelled';
+const WBS_FINISHED = new Set(['done', 'cancelled']);
+
+export const BATCH_LABEL = 'excel.import';
+const ROLLED = new Set<string>(WBS_ROLLED_UP_FIELDS);
+
+function counts(plan: ImportPlan): ApplyCounts {
+  const n = (s: string) => plan.planned.filter((p) => p.status === s).length;
+  return { created: n('new'), updated: n('changed'), unchanged: n('unchanged'), skipped: n('skipped'), closed: 0, deleted: 0 };
+}
+
+/** The field and code that close a register row; CONFLICT-free VALIDATION when the register has none. */
+function closing(db: Db, projectId: number, register: RegisterName): { field: string; code: string } {
+  const def = REGISTERS[register];
+  const field = def.closing?.status;
+  const list = field ? def.vocab[field]?.list : undefined;
+  const code = list ? [...closedCodes(loadVocabularies(db, projectId)[list])][0] : undefined;
+  if (!field || !code)
+    throw new ApiError('VALIDATION', `the ${register} register has no status that closes a row; keep or delete the missing rows`, [
+      { field: 'options.missing', message: 'close is not available for this register' },
+    ]);
+  return { field, code };
+}
+
+export function applyPlan(db: Db, batch: Batch, projectId: number, register: 'wbs' | RegisterName, plan: ImportPlan, options: ApplyOptions, today: string): ApplyCounts {
+  return register === 'wbs' ? applyWbs(db, batch, projectId, plan, options) : applyRegister(db, batch, projectId, register, plan, options, today);
+}
+
+function applyRegister(db: Db, batch: Batch, projectId: number, register: RegisterName, plan: ImportPlan, options: ApplyOptions, today: string): ApplyCounts {
+  const out = counts(plan);
+  const service = REGISTER_SERVICES[register];
+  const updates = plan.planned.filter((p) => p.status === 'changed').map((p) => ({ id: p.id!, patch: p.patch }));
+  const creates = plan.planned.filter((p) => p.status === 'new').map((p) => ({ values: p.patch }));
+  if (options.missing === 'close' && plan.missing.length > 0) {
+    const { field, code } = closing(db, projectId, register);
+    const closed = closedCodes(loadVocabularies(db, projectId)[REGISTERS[register].vocab[field]!.list]);
+    const rows = new Map(service.rows(db, projectId).map((r) => [r.id, r]));
+    for (const m of plan.missing) {
+      if (closed.has(String(rows.get(m.id)?.[field] ?? ''))) continue;
+      updates.push({ id: m.id, patch: { [field]: code } });
+      out.closed++;
+    }
+  }
+  service.writeIn(db, batch, projectId, { updates, creates }, { label: BATCH_LABEL }, { today });
+  if (options.missing === 'delete') out.deleted = service.removeIn(db, batch, plan.missing.map((m) => m.id));
+  return out;
+}
+
+function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, options: ApplyOptions): ApplyCounts {
+  const out = counts(plan);
+  const created = new Map<number, number>(); // record → new task id
+  const newChildren = new Map<number, number>(); // new parent id → children placed so far
+  const lastPlaced = new Map<number | null, number>(); // parent id → the last sibling placed in file order
+  const settle = new Set<number | null>();
+
+  // Where a row goes among its new siblings: after the one placed before it, else first; under a
+  // parent this import created, simply next.
+  const place = (parentId: number | null): number => {
+    if (parentId !== null && newChildren.has(parentId)) {
+      const n = newChildren.get(parentId)! + 1;
+      newChildren.set(parentId, n);
+      return n;
+    }
+    const prev = lastPlaced.get(parentId);
+    const slot: Slot = prev === undefined ? 'first' : { after: prev };
+    return slotPositions(db, batch, projectId, parentId, slot, 1)[0]!;
+  };
+
+  for (const p of plan.planned) {
+    if (p.status === 'skipped') continue;
+    const parentId = !p.parent ? null : 'id' in p.parent ? p.parent.id : created.get(p.parent.record)!;
+    if (p.status === 'new') {
+      const row = insertRow(db, batch, projectId, parentId, place(parentId), p.patch as Partial<WbsFields>);
+      created.set(p.record, row.id);
+      newChildren.set(row.id, 0);
+      lastPlaced.set(parentId, row.id);
+      settle.add(parentId);
+      continue;
+    }
+    const id = p.id!;
+    if (p.move) {
+      const row = wbsStore.get(db, id)!;
+      settle.add(row.parentId);
+      setPosition(db, batch, row, { parentId, position: place(parentId) });
+      settle.add(parentId);
+    }
+    lastPlaced.set(parentId, id);
+    if (Object.keys(p.patch).length === 0) continue;
+    const row = wbsStore.get(db, id)!;
+    const changed = changedFields(row, p.patch as Partial<WbsFields>);
+    if (!changed) continue;
+    wbsStore.update(db, id, changed.after);
+    batch.record(ENTITY, id, 'update', changed.before, changed.after);
+    if (Object.keys(changed.after).some((f) => ROLLED.has(f))) settle.add(row.parentId);
+  }
+
+  if (options.missing === 'close')
+    for (const m of plan.missing) {
+      const row = wbsStore.get(db, m.id)!;
+      if (WBS_FINISHED.has(row.status)) continue;
+      wbsStore.update(db, m.id, { status: WBS_CLOSED_STATUS });
+      batch.record(ENTITY, m.id, 'update', { status: row.status }, { status: WBS_CLOSED_STATUS });
+      out.closed++;
+    }
+  if (options.missing === 'delete') {
+    // Matched rows under a missing parent were moved above; what is under a missing row now is missing
+    // too, so deleting the topmost missing rows with their subtrees deletes exactly the missing rows.
+    const missing = new Set(plan.missing.map((m) => m.id));
+    const tops = plan.missing.filter((m) => m.parentId === null || m.parentId === undefined || !missing.has(m.parentId));
+    for (const t of tops) settle.add(t.parentId ?? null);
+    out.deleted = deleteSubtreesIn(db, batch, tops);
+  }
+  settleRollUps(db, batch, projectId, [...settle].filter((id) => id === null || wbsStore.get(db, id) !== undefined));
+  return out;
+}

@@ -1,0 +1,313 @@
+// What an import would do to the stored rows of a project: each record of the file matched to a
+// stored row (by the client's key or by name) and compared cell by cell. The same plan is shown as the
+// preview and computed again inside apply's transaction, so what is written always starts from what is
+// stored at that moment.
+import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
+import { KEY_FIELD, WBS_STRUCTURE_FIELDS } from '../../../common/excel/fields.js';
+import { columnName, parseCellRef } from '../../../common/excel/model.js';
+import type { CellChange, MissingRow, PreviewRow, PreviewValue } from '../../../common/excel/preview.js';
+import type { ImportRecord, ImportTable } from '../../../common/excel/table.js';
+import type { RegisterName } from '../../../common/registers.js';
+import type { Db } from '../../db/open.js';
+import { changes, issues, risks } from '../registers/index.js';
+import type { RegisterRow } from '../registers/stores.js';
+import { listTasks } from '../wbs.js';
+
+export const REGISTER_SERVICES = { risk: risks, issue: issues, change: changes } as const;
+
+const ROLLED_UP = new Set<string>(WBS_ROLLED_UP_FIELDS);
+const STRUCTURE = new Set<string>(WBS_STRUCTURE_FIELDS);
+
+type Values = Record<string, unknown>;
+
+/** One record's part of the plan. `patch` holds fields and, when extra columns change, `extra`. */
+export interface PlannedRow {
+  record: number;
+  status: 'new' | 'changed' | 'unchanged' | 'skipped';
+  /** The stored row (changed, unchanged). */
+  id?: number;
+  patch: Values;
+  /** WBS: the parent as a stored id, or as the record index of a row this import creates; null = top. */
+  parent?: { id: number } | { record: number } | null;
+  /** WBS: a matched row moves under another parent. */
+  move?: boolean;
+}
+
+export interface ImportPlan {
+  matchBy: 'ref' | 'code' | 'name';
+  planned: PlannedRow[];
+  /** Stored rows the file does not have. */
+  missing: (MissingRow & { parentId?: number | null })[];
+  rows: PreviewRow[];
+}
+
+/** Rows (1-based) with a problem: their records are left out. */
+function badRows(table: ImportTable): Set<number> {
+  const out = new Set<number>();
+  for (const p of table.problems) {
+    const at = p.cell ? parseCellRef(p.cell) : null;
+    if (at) out.add(at.r + 1);
+  }
+  return out;
+}
+
+function shownValue(v: unknown): PreviewValue {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  return JSON.stringify(v);
+}
+
+/** Stored and file values are the same: '' and null are both empty; numbers within rounding. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  const empty = (v: unknown) => v === null || v === undefined || v === '';
+  if (empty(a) && empty(b)) return true;
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 1e-9;
+  return a === b;
+}
+
+/** The extra columns of the mapping: every one is compared (an emptied cell removes the key). */
+function extraKeys(table: ImportTable): string[] {
+  return table.columns.flatMap((m) => (m.field === null && m.extraKey ? [m.extraKey] : []));
+}
+
+/** Field and extra changes of a record against a stored row (fields not in the file are left alone). */
+function diff(table: ImportTable, rec: ImportRecord, stored: Values, skip: (field: string) => boolean): { patch: Values; changes: CellChange[] } {
+  const patch: Values = {};
+  const out: CellChange[] = [];
+  for (const [field, value] of Object.entries(rec.values)) {
+    if (skip(field) || sameValue(stored[field], value)) continue;
+    patch[field] = value;
+    out.push({ field, before: shownValue(stored[field]), after: shownValue(value) });
+  }
+  const keys = extraKeys(table);
+  if (keys.length > 0) {
+    const current = (stored.extra ?? {}) as Values;
+    const next: Values = { ...current };
+    let changed = false;
+    for (const key of keys) {
+      const value = Object.prototype.hasOwnProperty.call(rec.extra, key) ? rec.extra[key] : undefined;
+      if (sameValue(current[key], value)) continue;
+      changed = true;
+      if (value === undefined) delete next[key];
+      else next[key] = value;
+      out.push({ field: `extra:${key}`, before: shownValue(current[key]), after: shownValue(value) });
+    }
+    if (changed) patch.extra = next;
+  }
+  return { patch, changes: out };
+}
+
+/** Values a new row is created with: the file's fields and its extra columns. */
+function newValues(rec: ImportRecord, skip: (field: string) => boolean): Values {
+  const values: Values = {};
+  for (const [field, value] of Object.entries(rec.values)) if (!skip(field)) values[field] = value;
+  if (Object.keys(rec.extra).length > 0) values.extra = { ...rec.extra };
+  return values;
+}
+
+function previewValues(values: Values): Record<string, PreviewValue> {
+  const out: Record<string, PreviewValue> = {};
+  for (const [field, value] of Object.entries(values)) {
+    if (field === 'extra') for (const [k, v] of Object.entries(value as Values)) out[`extra:${k}`] = shownValue(v);
+    else out[field] = shownValue(value);
+  }
+  return out;
+}
+
+/** A row of only a No / ID and nothing else: a template's numbered empty line, not a record. */
+function isFiller(rec: ImportRecord): boolean {
+  if (rec.group) return false;
+  return Object.keys(rec.extra).length === 0 && Object.entries(rec.values).every(([f, v]) => f === 'ref' || v === null || v === '');
+}
+
+/**
+ * An ID written twice in the file cannot match one stored row twice: the second row is a problem
+ * (and left out). Run once on a freshly read table, before planning.
+ */
+export function flagDuplicateRefs(table: ImportTable): void {
+  const column = table.columns.find((m) => m.field === 'ref');
+  if (!column) return;
+  const seen = new Map<string, number>();
+  for (const rec of table.records) {
+    const k = typeof rec.values.ref === 'string' ? rec.values.ref.trim() : '';
+    if (k === '') continue;
+    const first = seen.get(k);
+    if (first === undefined) seen.set(k, rec.row);
+    else table.problems.push({ sheet: table.sheet, cell: `${columnName(column.c)}${rec.row}`, kind: 'text', reason: `${k} appears twice (rows ${first} and ${rec.row})`, field: 'ref' });
+  }
+}
+
+export function planImport(db: Db, projectId: number, table: ImportTable, today: string): ImportPlan {
+  return table.target === 'wbs' ? planWbs(db, projectId, table, today) : planRegister(db, projectId, table.target, table);
+}
+
+// ---------------------------------------------------------------- risk, issue, change
+
+function planRegister(db: Db, projectId: number, register: RegisterName, table: ImportTable): ImportPlan {
+  const stored = REGISTER_SERVICES[register].rows(db, projectId) as RegisterRow[];
+  const key = KEY_FIELD[register];
+  const bad = badRows(table);
+  const byRef = table.columns.some((m) => m.field === 'ref') && table.records.some((r) => typeof r.values.ref === 'string' && r.values.ref !== '');
+  const matchBy = byRef ? 'ref' : 'name';
+  // Candidates by key, in stored order; each stored row matches one record at most.
+  const index = new Map<string, RegisterRow[]>();
+  for (const row of stored) {
+    const k = String(row[matchBy === 'ref' ? 'ref' : key] ?? '').trim();
+    if (k === '') continue;
+    const list = index.get(k);
+    if (list) list.push(row);
+    else index.set(k, [row]);
+  }
+  const used = new Set<number>();
+  const planned: PlannedRow[] = [];
+  const rows: PreviewRow[] = [];
+  table.records.forEach((rec, i) => {
+    if (isFiller(rec)) return;
+    const name = String(rec.values[key] ?? '');
+    const k = String((matchBy === 'ref' ? rec.values.ref : rec.values[key]) ?? '').trim();
+    const base = { row: rec.row, key: k || name, name };
+    if (bad.has(rec.row)) {
+      planned.push({ record: i, status: 'skipped', patch: {} });
+      rows.push({ ...base, status: 'new', skipped: true, values: previewValues(newValues(rec, () => false)) });
+      return;
+    }
+    const match = k === '' ? undefined : index.get(k)?.find((r) => !used.has(r.id));
+    if (!match) {
+      const values = newValues(rec, () => false);
+      planned.push({ record: i, status: 'new', patch: values });
+      rows.push({ ...base, status: 'new', values: previewValues(values) });
+      return;
+    }
+    used.add(match.id);
+    const d = diff(table, rec, match, () => false);
+    const status = d.changes.length > 0 ? 'changed' : 'unchanged';
+    planned.push({ record: i, status, id: match.id, patch: d.patch });
+    rows.push({ ...base, status, id: match.id, ...(status === 'changed' ? { changes: d.changes } : {}) });
+  });
+  const missing = stored.filter((r) => !used.has(r.id)).map((r) => ({ id: r.id, key: String(r.ref ?? ''), name: String(r[key] ?? '') }));
+  return { matchBy, planned, missing, rows };
+}
+
+// ---------------------------------------------------------------- WBS
+
+interface StoredTask {
+  id: number;
+  parentId: number | null;
+  code: string;
+  name: string;
+  summary: boolean;
+  values: Values;
+}
+
+function planWbs(db: Db, projectId: number, table: ImportTable, today: string): ImportPlan {
+  const tasks = listTasks(db, projectId, today);
+  const stored: StoredTask[] = tasks.map((t) => ({ id: t.id, parentId: t.parentId, code: t.code, name: t.name.trim(), summary: t.summary, values: t as unknown as Values }));
+  const byId = new Map(stored.map((t) => [t.id, t]));
+  const childrenOf = new Map<number | null, StoredTask[]>();
+  const byCode = new Map<string, StoredTask>();
+  for (const t of stored) {
+    const list = childrenOf.get(t.parentId);
+    if (list) list.push(t);
+    else childrenOf.set(t.parentId, [t]);
+    byCode.set(t.code, t);
+  }
+  const matchBy = table.hierarchy === 'code' ? 'code' : 'name';
+  const bad = badRows(table);
+  const records = table.records;
+
+  // Records kept (fillers and rows with problems left out); a kept record's parent is its nearest
+  // kept ancestor, so the children of a skipped row are not lost.
+  const skipped = records.map((rec) => !rec.group && (bad.has(rec.row) || isFiller(rec)));
+  const parentOf = (i: number): number | null => {
+    let p = records[i]!.parent ?? null;
+    while (p !== null && skipped[p]) p = records[p]!.parent ?? null;
+    return p;
+  };
+  const parents = records.map((_, i) => parentOf(i));
+  const hasChildren = new Array<boolean>(records.length).fill(false);
+  parents.forEach((p, i) => {
+    if (p !== null && !skipped[i]) hasChildren[p] = true;
+  });
+  // The code each kept record gets in the imported tree (and has in the client's file when it is
+  // written with codes).
+  const codes = new Array<string>(records.length).fill('');
+  const ordinal = new Map<number | null, number>();
+  records.forEach((_, i) => {
+    if (skipped[i]) return;
+    const p = parents[i]!;
+    const n = (ordinal.get(p) ?? 0) + 1;
+    ordinal.set(p, n);
+    codes[i] = p === null ? String(n) : `${codes[p]}.${n}`;
+  });
+
+  // Matching, in passes so that a sure match is never taken by a weaker one: (1) the same name under
+  // the matched parent, in tree order; (2) the same name anywhere, when only one unused task has it
+  // (a task moved to another parent); (3) in a WBS written with codes, the task of the same code (a
+  // renamed task).
+  const used = new Set<number>();
+  const matched = new Array<number | null>(records.length).fill(null);
+  const names = records.map((rec) => String(rec.values.name ?? '').trim());
+  const take = (i: number, t: StoredTask | undefined) => {
+    if (!t) return;
+    used.add(t.id);
+    matched[i] = t.id;
+  };
+  const open = (i: number) => !skipped[i] && matched[i] === null;
+  records.forEach((_, i) => {
+    if (!open(i)) return;
+    const p = parents[i]!;
+    const parentId = p === null ? null : matched[p]!;
+    if (p !== null && parentId === null) return;
+    take(i, (childrenOf.get(parentId) ?? []).find((t) => !used.has(t.id) && t.name === names[i]));
+  });
+  const byName = new Map<string, StoredTask[]>();
+  for (const t of stored) byName.set(t.name, [...(byName.get(t.name) ?? []), t]);
+  records.forEach((_, i) => {
+    if (!open(i)) return;
+    const free = (byName.get(names[i]!) ?? []).filter((t) => !used.has(t.id));
+    if (free.length === 1) take(i, free[0]);
+  });
+  if (matchBy === 'code')
+    records.forEach((_, i) => {
+      const same = open(i) ? byCode.get(codes[i]!) : undefined;
+      if (same && !used.has(same.id)) take(i, same);
+    });
+
+  const planned: PlannedRow[] = [];
+  const rows: PreviewRow[] = [];
+  // Structure fields only shape the tree; a summary's dates, effort and progress come from its subtasks.
+  const skipFor = (i: number) => (field: string): boolean => STRUCTURE.has(field) || (hasChildren[i]! && ROLLED_UP.has(field));
+  records.forEach((rec, i) => {
+    const name = names[i]!;
+    if (skipped[i]) {
+      if (isFiller(rec)) return;
+      planned.push({ record: i, status: 'skipped', patch: {} });
+      rows.push({ status: 'new', row: rec.row, key: name, name, level: rec.level ?? 0, skipped: true, values: previewValues(newValues(rec, () => false)) });
+      return;
+    }
+    const p = parents[i]!;
+    const parentId = p === null ? null : matched[p]!;
+    const match = matched[i] === null ? undefined : byId.get(matched[i]!);
+    const key = matchBy === 'code' ? codes[i]! : name;
+    const parent: PlannedRow['parent'] = p === null ? null : parentId !== null ? { id: parentId } : { record: p };
+    const base = { row: rec.row, key, name, level: rec.level ?? 0 };
+    if (!match) {
+      const values = newValues(rec, skipFor(i));
+      planned.push({ record: i, status: 'new', patch: values, parent });
+      rows.push({ ...base, status: 'new', values: previewValues(values) });
+      return;
+    }
+    const d = diff(table, rec, match.values, skipFor(i));
+    const move = match.parentId !== (parent && 'id' in parent ? parent.id : null);
+    if (move) {
+      const from = match.parentId === null ? '' : (byId.get(match.parentId)?.code ?? '');
+      const to = p === null ? '' : codes[p]!;
+      d.changes.unshift({ field: 'parent', before: from, after: to });
+    }
+    const status = d.changes.length > 0 ? 'changed' : 'unchanged';
+    planned.push({ record: i, status, id: match.id, patch: d.patch, parent, move });
+    rows.push({ ...base, status, id: match.id, ...(status === 'changed' ? { changes: d.changes } : {}) });
+  });
+  const missing = stored.filter((t) => !used.has(t.id)).map((t) => ({ id: t.id, key: t.code, name: t.name, parentId: t.parentId }));
+  return { matchBy, planned, missing, rows };
+}

@@ -1,0 +1,124 @@
+// Client profiles: a client's workbook kept as the template its exports are written into, with the
+// layout of its table (sheet, header rows, column → field). Profiles belong to the workspace, not to
+// a project: one client format serves every project of that client. A profile is found again when a
+// workbook comes back whose header reads the same (its signature, see headerSignature).
+import type { ImportTarget } from '../../../common/excel/fields.js';
+import { headerSignature } from '../../../common/excel/detect.js';
+import type { WorkbookModel } from '../../../common/excel/model.js';
+import type { Profile, ProfileLayout, ProfileSummary } from '../../../common/excel/preview.js';
+import { ApiError } from '../../../common/errors.js';
+import type { Db } from '../../db/open.js';
+
+/** What the `mapping` JSON column holds. */
+interface Stored {
+  fileName: string;
+  layout: ProfileLayout;
+}
+
+interface Row {
+  id: number;
+  name: string;
+  register: string;
+  header_signature: string;
+  mapping: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const COLUMNS = 'id, name, register, header_signature, mapping, created_at, updated_at';
+
+function toProfile(r: Row): Profile {
+  const stored = JSON.parse(r.mapping) as Stored;
+  return {
+    id: r.id,
+    name: r.name,
+    register: r.register as ImportTarget,
+    sheet: stored.layout.sheet,
+    fileName: stored.fileName,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    headerSignature: r.header_signature,
+    layout: stored.layout,
+  };
+}
+
+function summary(p: Profile): ProfileSummary {
+  const { headerSignature: _s, layout: _l, ...rest } = p;
+  return rest;
+}
+
+export function listProfiles(db: Db, register?: ImportTarget): ProfileSummary[] {
+  const rows = (
+    register === undefined
+      ? db.prepare(`SELECT ${COLUMNS} FROM excel_profiles ORDER BY name, id`).all()
+      : db.prepare(`SELECT ${COLUMNS} FROM excel_profiles WHERE register = ? ORDER BY name, id`).all(register)
+  ) as Row[];
+  return rows.map((r) => summary(toProfile(r)));
+}
+
+export function getProfile(db: Db, id: number): Profile {
+  const row = db.prepare(`SELECT ${COLUMNS} FROM excel_profiles WHERE id = ?`).get(id) as Row | undefined;
+  if (!row) throw new ApiError('NOT_FOUND', `profile ${id} does not exist`, { field: 'profileId', id });
+  return toProfile(row);
+}
+
+/** The template workbook's bytes. */
+export function profileTemplate(db: Db, id: number): Buffer {
+  getProfile(db, id);
+  const bytes = db.prepare('SELECT template FROM excel_profiles WHERE id = ?').pluck().get(id) as Buffer | null;
+  if (!bytes) throw new ApiError('CONFLICT', `profile ${id} has no template workbook`, { field: 'profileId', id });
+  return bytes;
+}
+
+export interface ProfileInput {
+  name: string;
+  register: ImportTarget;
+  headerSignature: string;
+  template: Uint8Array;
+  fileName: string;
+  layout: ProfileLayout;
+}
+
+export function saveProfile(db: Db, p: ProfileInput): number {
+  const stored: Stored = { fileName: p.fileName, layout: p.layout };
+  const info = db
+    .prepare('INSERT INTO excel_profiles (name, register, header_signature, template, mapping) VALUES (?, ?, ?, ?, ?)')
+    .run(p.name, p.register, p.headerSignature, Buffer.from(p.template), JSON.stringify(stored));
+  return Number(info.lastInsertRowid);
+}
+
+/** A new template and layout for a profile (the client sent an updated workbook). */
+export function replaceProfileLayout(db: Db, id: number, p: Omit<ProfileInput, 'name'>): void {
+  const current = getProfile(db, id);
+  if (current.register !== p.register)
+    throw new ApiError('CONFLICT', `profile ${current.name} is for the ${current.register} register, not ${p.register}`, { field: 'updateProfileId', id });
+  const stored: Stored = { fileName: p.fileName, layout: p.layout };
+  db.prepare(
+    `UPDATE excel_profiles SET header_signature = ?, template = ?, mapping = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+  ).run(p.headerSignature, Buffer.from(p.template), JSON.stringify(stored), id);
+}
+
+export function renameProfile(db: Db, id: number, name: string): ProfileSummary {
+  getProfile(db, id);
+  db.prepare(`UPDATE excel_profiles SET name = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(name, id);
+  return summary(getProfile(db, id));
+}
+
+export function deleteProfile(db: Db, id: number): { deleted: number } {
+  getProfile(db, id);
+  return { deleted: db.prepare('DELETE FROM excel_profiles WHERE id = ?').run(id).changes };
+}
+
+/**
+ * The profile of this register whose header the workbook has, at the same rows of the same sheet
+ * (newest first when several fit).
+ */
+export function findProfile(db: Db, register: ImportTarget, model: WorkbookModel): Profile | null {
+  const rows = db.prepare(`SELECT ${COLUMNS} FROM excel_profiles WHERE register = ? ORDER BY updated_at DESC, id DESC`).all(register) as Row[];
+  for (const row of rows) {
+    const p = toProfile(row);
+    const { sheet, headerTop, headerBottom } = p.layout;
+    if (headerSignature(model, sheet, headerTop - 1, headerBottom - 1) === p.headerSignature) return p;
+  }
+  return null;
+}
