@@ -56,7 +56,8 @@ ModuleRegistry.registerModules([
   ...(import.meta.env.DEV ? [ValidationModule] : []),
 ]);
 
-const theme = themeQuartz.withParams({
+/** The grids' look (shared with read-only grids such as the import preview). */
+export const theme = themeQuartz.withParams({
   fontFamily: ['Meiryo', 'Yu Gothic UI', 'Noto Sans CJK JP', 'Noto Sans JP', 'sans-serif'],
   fontSize: 13,
   headerFontSize: 12,
@@ -69,7 +70,7 @@ const theme = themeQuartz.withParams({
 });
 
 /** The nonce the shell put in index.html, so the theme's injected <style> passes the CSP. */
-const styleNonce = document.querySelector<HTMLMetaElement>('meta[name="pmo-style-nonce"]')?.content;
+export const styleNonce = document.querySelector<HTMLMetaElement>('meta[name="pmo-style-nonce"]')?.content;
 
 export interface RegisterGridProps<T extends { id: number }> extends Omit<SpreadsheetOptions<T>, 'grid'> {
   gridRef: RefObject<AgGridReact<T> | null>;
@@ -188,6 +189,8 @@ export function RegisterGrid<T extends { id: number }>(props: RegisterGridProps<
         enterNavigatesVerticallyAfterEdit
         animateRows={false}
         suppressDragLeaveHidesColumns
+        // Columns that come and go (a register's extra columns) leave the others where the user put them.
+        maintainColumnOrder
       />
     </div>
   );

@@ -52,6 +52,12 @@ export function useSpreadsheet<T extends { id: number }>(opts: SpreadsheetOption
       return { field, kind: optsRef.current.kinds[field] ?? 'text', editable: def.editable !== false, header: def.headerName ?? field };
     });
 
+  /** A cell's stored value, through the column's value getter when it has one (extra columns). */
+  const valueAt = (a: GridApi<T>, row: number, colId: string): unknown => {
+    const node = a.getDisplayedRowAtIndex(row);
+    return node ? a.getCellValue({ rowNode: node, colKey: colId }) : undefined;
+  };
+
   const rowIds = (a: GridApi<T>): number[] => {
     const ids: number[] = [];
     for (let i = 0; i < a.getDisplayedRowCount(); i++) ids.push(a.getDisplayedRowAtIndex(i)!.data!.id);
@@ -122,7 +128,7 @@ export function useSpreadsheet<T extends { id: number }>(opts: SpreadsheetOption
         setRange({ anchor: { row: 0, col: 0 }, focus: { row: a.getDisplayedRowCount() - 1, col: columnsOf(a).length - 1 } });
         return true;
       }
-      if (ctrl && key === 'd') return void send(planFillDown(r, rowIds(a), planColumns(a), (i, f) => a.getDisplayedRowAtIndex(i)?.data?.[f as keyof T])), true;
+      if (ctrl && key === 'd') return void send(planFillDown(r, rowIds(a), planColumns(a), (i, f) => valueAt(a, i, f))), true;
       if (key === 'Delete' || key === 'Backspace') return void send(planClear(r, rowIds(a), planColumns(a), optsRef.current.emptyValue)), true;
       if (ctrl && key === 'z' && !e.shiftKey) return optsRef.current.onUndo(), true;
       if (ctrl && (key === 'y' || (key === 'z' && e.shiftKey))) return optsRef.current.onRedo(), true;

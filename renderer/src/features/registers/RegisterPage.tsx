@@ -23,12 +23,17 @@ import { registerApi } from './registerApi.js';
 import { useEditWhenShown } from '../../grid/useEditWhenShown.js';
 import { ColumnChooser } from '../../ui/ColumnChooser.js';
 import { RowHistoryDialog, type HistoryTarget } from '../../ui/RowHistoryDialog.js';
+import { ImportDialog } from '../excel/ImportDialog.js';
+import { importedMessage, importFieldLabel } from '../excel/importModel.js';
+import { extraCol, extraKeys, foldExtras, isExtraField } from './extraColumns.js';
 
 /** What every register row has that the page relies on. */
 export interface RegisterRow {
   id: number;
   ref: string;
   title: string;
+  /** Client columns kept by an import, shown as extra columns after the regular ones. */
+  extra?: Record<string, unknown>;
 }
 
 export interface SideProps<T> {
@@ -54,6 +59,15 @@ export interface RegisterPageProps<T extends RegisterRow> {
   side?(p: SideProps<T>): ReactNode;
 }
 
+/**
+ * Widths and pinning as initial values only: the columns are rebuilt when extra columns come or go,
+ * and a rebuilt column must keep the width the user gave it.
+ */
+function initialOnly<T>(c: RegisterColDef<T>): RegisterColDef<T> {
+  const { width, pinned, ...rest } = c;
+  return { ...rest, initialWidth: width, initialPinned: pinned } as RegisterColDef<T>;
+}
+
 /** Audit entity → the screen that shows it, for "undid a change in …". */
 const ENTITY_VIEWS: Record<string, string> = { wbs_task: 'wbs', risk: 'risks', issue: 'issues', change: 'changes' };
 
@@ -75,14 +89,23 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
   const [historyTarget, setHistoryTarget] = useState<HistoryTarget | null>(null);
   const [focusedId, setFocusedId] = useState<number | null>(null);
   const [history, setHistory] = useState<HistoryState | null>(null);
+  const [importing, setImporting] = useState(false);
   /** The rows the spreadsheet range covers: what "delete rows" acts on. */
   const selected = useRef<T[]>([]);
 
   const columnsOf = props.columns;
+  // The extra columns' keys, as one string: the columns are rebuilt only when the set of keys changes.
+  const extras = useMemo(() => extraKeys(rows).join('\u0000'), [rows]);
   const columns = useMemo(
-    () => (vocab ? columnsOf({ t, lang, vocab, prefix: register }) : []),
+    () =>
+      vocab
+        ? [
+            ...columnsOf({ t, lang, vocab, prefix: register }).map(initialOnly),
+            ...(extras ? extras.split('\u0000').map((key) => extraCol<T>({ t }, key)) : []),
+          ]
+        : [],
     // Rebuilt when the language changes, so headers and labels follow the switch.
-    [columnsOf, t, lang, vocab, register],
+    [columnsOf, t, lang, vocab, register, extras],
   );
   const kinds = useMemo(() => kindsOf(columns), [columns]);
   const byField = useMemo(() => new Map<string, RegisterColDef<T>>(columns.map((c) => [c.field as string, c])), [columns]);
@@ -91,6 +114,8 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
     (field: string, value: unknown) => byField.get(field)?.context.format(value) ?? (value === null || value === undefined ? '' : String(value)),
     [byField],
   );
+
+  const fieldLabel = useMemo(() => importFieldLabel(t, register), [t, register]);
 
   const refreshHistory = useCallback(async () => setHistory(await call('history.state', { projectId: project.id })), [project.id]);
 
@@ -132,6 +157,8 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
 
   const onEdit = async (e: CellEditRequestEvent<T>) => {
     const field = e.colDef.field as string;
+    // An extra column writes the row's whole `extra` with its key changed, as pastes do.
+    if (isExtraField(field)) return onApply({ updates: [{ id: e.data.id, patch: { [field]: e.newValue ?? '' } }], creates: [], bad: [] });
     const parsed = parseCell(kinds[field] ?? 'text', e.newValue);
     if (!parsed.ok)
       return setError(t('register.cellRefused', { column: headerOf(field), value: String(e.newValue ?? ''), reason: reasonText(parsed.reason) }));
@@ -156,8 +183,11 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
   };
 
   const onApply = async (plan: CellPlan) => {
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const updates = plan.updates.map((u) => ({ id: u.id, patch: foldExtras(u.patch, byId.get(u.id)?.extra) }));
+    const creates = plan.creates.map((c) => ({ values: foldExtras(c.values, undefined) }));
     try {
-      await api.applyCells(project.id, plan.updates, plan.creates);
+      await api.applyCells(project.id, updates, creates);
       setError(null);
       setBadCells([]);
       await reload();
@@ -248,6 +278,11 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
           <button onClick={showHistory}>{t('history.button')}</button>
           <ColumnChooser grid={grid} />
         </div>
+        <div className="group">
+          <button onClick={() => setImporting(true)} data-testid="import-button">
+            {t('excel.button')}
+          </button>
+        </div>
         {notice && (
           <span className="notice" role="status">
             {notice}
@@ -288,6 +323,22 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
         {vocab && props.side && <aside className="register-side">{props.side({ rows, focused, vocab, reload })}</aside>}
       </div>
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
+      {importing && (
+        <ImportDialog
+          projectId={project.id}
+          register={register}
+          title={t(`views.${view}`)}
+          fieldLabel={fieldLabel}
+          formatValue={format}
+          onClose={() => setImporting(false)}
+          onImported={(result, fileName) => {
+            setError(null);
+            setBadCells([]);
+            setNotice(importedMessage(t, result, fileName));
+            void reload();
+          }}
+        />
+      )}
       <RowHistoryDialog entity={register} target={historyTarget} onClose={() => setHistoryTarget(null)} headerOf={headerOf} format={format} />
     </>
   );

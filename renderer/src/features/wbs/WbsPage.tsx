@@ -18,6 +18,8 @@ import { useBadCellMessages } from '../../grid/reasons.js';
 import { ApiError } from '../../../../electron/common/errors.js';
 import { RowHistoryDialog, type HistoryTarget } from '../../ui/RowHistoryDialog.js';
 import { wbsColumns, wbsFieldKinds, wbsHistoryFormat, type WbsRow } from './wbsColumns.js';
+import { ImportDialog } from '../excel/ImportDialog.js';
+import { importedMessage, importFieldLabel } from '../excel/importModel.js';
 
 /** Rows shown: every task whose ancestors are all expanded. */
 function visibleRows(tasks: WbsTask[], collapsed: Set<number>): WbsRow[] {
@@ -45,6 +47,8 @@ export function WbsPage({ project }: { project: Project }) {
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [history, setHistory] = useState<HistoryState>({ canUndo: false, canRedo: false });
   const [historyRow, setHistoryRow] = useState<HistoryTarget | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const selected = useRef<WbsRow[]>([]);
   const collapsedKey = `wbs.collapsed.${project.id}`;
 
@@ -53,6 +57,8 @@ export function WbsPage({ project }: { project: Project }) {
   const columns = useMemo(() => wbsColumns(t), [t, i18n.language]);
   const kinds = useMemo(() => wbsFieldKinds(t), [t, i18n.language]);
   const header = useCallback((field: string) => t(`wbs.col.${field}`), [t]);
+  const importLabel = useMemo(() => importFieldLabel(t, 'wbs'), [t]);
+  const importFormat = useMemo(() => wbsHistoryFormat(t), [t]);
 
   const refreshHistory = useCallback(async () => setHistory(await call('history.state', { projectId: project.id })), [project.id]);
   const reload = useCallback(async () => {
@@ -215,6 +221,7 @@ export function WbsPage({ project }: { project: Project }) {
   const undoRedo = (which: 'history.undo' | 'history.redo') =>
     run(async () => {
       const result = await call(which, { projectId: project.id });
+      setNotice(null);
       if (result.applied) await reload();
     });
 
@@ -279,6 +286,14 @@ export function WbsPage({ project }: { project: Project }) {
         <button className="danger" onClick={remove}>
           {t('wbs.deleteTask')}
         </button>
+        <button onClick={() => setImporting(true)} data-testid="import-button">
+          {t('excel.button')}
+        </button>
+        {notice && (
+          <span className="notice" role="status">
+            {notice}
+          </span>
+        )}
         <span className="spacer" />
         <span className="muted" data-testid="task-count">
           {t('wbs.count', { count: tasks.length })}
@@ -306,6 +321,20 @@ export function WbsPage({ project }: { project: Project }) {
         onRowsShown={onRowsShown}
       />
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
+      {importing && (
+        <ImportDialog
+          projectId={project.id}
+          register="wbs"
+          title={t('views.wbs')}
+          fieldLabel={importLabel}
+          formatValue={importFormat}
+          onClose={() => setImporting(false)}
+          onImported={(result, fileName) => {
+            setNotice(importedMessage(t, result, fileName));
+            void run(reload);
+          }}
+        />
+      )}
       <RowHistoryDialog
         entity="wbs_task"
         target={historyRow}

@@ -1,0 +1,180 @@
+// Step 2 of the import: where the table is (sheet, header rows, data rows), the profile that was
+// used, and each column of the file with the field it goes to. Every correction previews again.
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportPreview } from '../../../../electron/common/excel/preview.js';
+import { confidenceLevel, headerRows, type MappingChange } from './importModel.js';
+
+const END_KEYS = { 'blank rows': 'blankRows', 'total row': 'totalRow', notes: 'notes', 'end of sheet': 'endOfSheet' } as const;
+
+export function MappingStep({
+  preview,
+  busy,
+  fieldLabel,
+  onChange,
+  onOtherFile,
+}: {
+  preview: ImportPreview;
+  busy: boolean;
+  fieldLabel(field: string): string;
+  onChange(change: MappingChange): void;
+  onOtherFile(): void;
+}) {
+  const { t } = useTranslation();
+  const { header, data } = preview;
+  // The boxes hold what is typed; a change is sent on Enter or when the box is left.
+  const [top, setTop] = useState(String(header.top));
+  const [bottom, setBottom] = useState(String(header.bottom));
+  useEffect(() => {
+    setTop(String(header.top));
+    setBottom(String(header.bottom));
+  }, [header.top, header.bottom]);
+
+  const commitHeader = (changed: 'top' | 'bottom') => {
+    const rows = headerRows(top, bottom, changed);
+    if (!rows) {
+      setTop(String(header.top));
+      setBottom(String(header.bottom));
+      return;
+    }
+    if (rows.headerTop === header.top && rows.headerBottom === header.bottom) return;
+    onChange(rows);
+  };
+  const onHeaderKey = (changed: 'top' | 'bottom') => (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      commitHeader(changed);
+    }
+  };
+
+  const end = END_KEYS[data.end];
+  const endText = t(`excel.end.${end}`, { row: data.endRow ?? '' });
+  const dataText =
+    data.first === null || data.last === null
+      ? t('excel.noData')
+      : t('excel.dataRange', { first: data.first, last: data.last, count: preview.rows.length, end: endText });
+  const fieldChoices = preview.fields;
+
+  return (
+    <div className="import-mapping">
+      <dl className="import-facts" data-testid="import-facts">
+        <dt>{t('excel.file')}</dt>
+        <dd>
+          <span className="file-name" data-testid="import-file">
+            {preview.fileName}
+          </span>
+          <button className="link" onClick={onOtherFile} disabled={busy}>
+            {t('excel.otherFile')}
+          </button>
+        </dd>
+        <dt>
+          <label htmlFor="import-sheet">{t('excel.sheet')}</label>
+        </dt>
+        <dd>
+          <select id="import-sheet" value={preview.sheet} disabled={busy} onChange={(e) => onChange({ sheet: e.target.value })}>
+            {preview.sheets.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </dd>
+        <dt>{t('excel.headerRows')}</dt>
+        <dd className="rows">
+          {t('excel.rowsBefore') && <span>{t('excel.rowsBefore')}</span>}
+          <input
+            type="number"
+            min={1}
+            aria-label={t('excel.headerTop')}
+            value={top}
+            disabled={busy}
+            onChange={(e) => setTop(e.target.value)}
+            onBlur={() => commitHeader('top')}
+            onKeyDown={onHeaderKey('top')}
+          />
+          <span>{t('excel.rowsBetween')}</span>
+          <input
+            type="number"
+            min={1}
+            aria-label={t('excel.headerBottom')}
+            value={bottom}
+            disabled={busy}
+            onChange={(e) => setBottom(e.target.value)}
+            onBlur={() => commitHeader('bottom')}
+            onKeyDown={onHeaderKey('bottom')}
+          />
+          {t('excel.rowsAfter') && <span>{t('excel.rowsAfter')}</span>}
+        </dd>
+        <dt>{t('excel.data')}</dt>
+        <dd data-testid="import-data-range">{dataText}</dd>
+        <dt>{t('excel.matchBy.label')}</dt>
+        <dd>{t(`excel.matchBy.${preview.matchBy}`)}</dd>
+        {preview.hierarchy && (
+          <>
+            <dt>{t('excel.hierarchy.label')}</dt>
+            <dd>{t(`excel.hierarchy.${preview.hierarchy}`)}</dd>
+          </>
+        )}
+        <dt>{t('excel.profile')}</dt>
+        <dd data-testid="import-profile">
+          {preview.profile ? (
+            <>
+              <span className="profile-used">{t('excel.profileUsed', { name: preview.profile.name })}</span>
+              {preview.profile.how === 'signature' && <span className="muted"> ({t('excel.profileFound')})</span>}
+            </>
+          ) : (
+            <span className="muted">{t('excel.noProfile')}</span>
+          )}
+        </dd>
+      </dl>
+      <div className="mapping-scroll">
+        <table className="mapping-table" data-testid="import-mapping">
+          <thead>
+            <tr>
+              <th className="col-letter">{t('excel.col.column')}</th>
+              <th>{t('excel.col.label')}</th>
+              <th>{t('excel.col.field')}</th>
+              <th>{t('excel.col.confidence')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.columns.map((c) => {
+              const level = confidenceLevel(c.field, c.confidence);
+              return (
+                <tr key={c.column} data-testid="mapping-row" className={c.field === null ? 'extra' : ''}>
+                  <td className="col-letter">{c.column}</td>
+                  <td className="label">{c.label || <span className="muted">{t('excel.empty')}</span>}</td>
+                  <td>
+                    <select
+                      aria-label={`${c.column} ${c.label}`}
+                      value={c.field ?? ''}
+                      disabled={busy}
+                      onChange={(e) => onChange({ column: c.column, field: e.target.value === '' ? null : e.target.value })}
+                    >
+                      <option value="">{t('excel.keepExtra')}</option>
+                      {fieldChoices.map((f) => (
+                        <option key={f} value={f}>
+                          {fieldLabel(f)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <span
+                      className={`confidence conf-${level}`}
+                      title={c.field === null ? undefined : `${Math.round(c.confidence * 100)}%`}
+                      data-testid="confidence"
+                    >
+                      {level !== 'none' && <span className="meter" style={{ width: `${Math.round(Math.min(1, c.confidence) * 36)}px` }} />}
+                      {t(`excel.confidence.${level}`)}
+                    </span>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+// Step 3 of the import: what applying would do, as tabs (new, changed, unchanged, not in the file,
+// problems) over one read-only AG Grid — it draws only the rows in view, so 10,000 stay responsive —
+// and the options: what happens to stored rows the file lacks, and the profile to save.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
+import type { ColDef, RowHeightParams } from 'ag-grid-community';
+import type { ImportPreview } from '../../../../electron/common/excel/preview.js';
+import { styleNonce, theme } from '../../grid/RegisterGrid.js';
+import { linesOfTab, PREVIEW_TABS, tabCount, type PreviewLine, type PreviewTab, type ProfileChoice } from './importModel.js';
+
+export type MissingChoice = 'keep' | 'close' | 'delete';
+
+const LINE = 19;
+
+function StatusCell({ data }: CustomCellRendererProps<PreviewLine>) {
+  const { t } = useTranslation();
+  if (!data) return null;
+  return (
+    <span className="status-cell">
+      <span className={`status-badge status-${data.status}`}>{t(`excel.status.${data.status}`)}</span>
+      {data.skipped && <span className="status-badge status-skipped">{t('excel.status.skipped')}</span>}
+    </span>
+  );
+}
+
+function NameCell({ data }: CustomCellRendererProps<PreviewLine>) {
+  if (!data) return null;
+  return <span style={{ paddingLeft: `${data.level * 16}px` }}>{data.name}</span>;
+}
+
+function DetailsCell({ data, context }: CustomCellRendererProps<PreviewLine, unknown, { missingText: string }>) {
+  if (!data) return null;
+  if (data.status === 'missing') return <div className="detail-line muted">{context.missingText}</div>;
+  return (
+    <div className="details">
+      {data.problems.map((p, i) => (
+        <div key={`p${i}`} className="detail-line problem">
+          {p}
+        </div>
+      ))}
+      {data.details.map((d, i) => (
+        <div key={i} className="detail-line">
+          {d}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+const linesIn = (l: PreviewLine | undefined) => (l?.status === 'missing' ? 1 : Math.max(1, (l?.details.length ?? 0) + (l?.problems.length ?? 0)));
+
+export interface PreviewOptions {
+  missing: MissingChoice;
+  profile: ProfileChoice;
+  profileName: string;
+}
+
+export function PreviewStep({
+  preview,
+  lines,
+  tab,
+  onTab,
+  options,
+  onOptions,
+  found,
+  busy,
+}: {
+  preview: ImportPreview;
+  lines: PreviewLine[];
+  tab: PreviewTab;
+  onTab(tab: PreviewTab): void;
+  options: PreviewOptions;
+  onOptions(o: Partial<PreviewOptions>): void;
+  found: { id: number; name: string } | null;
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  const shown = useMemo(() => linesOfTab(lines, tab), [lines, tab]);
+  const context = useMemo(() => ({ missingText: t(`excel.missingAction.${options.missing}`) }), [t, options.missing]);
+
+  const columns = useMemo<ColDef<PreviewLine>[]>(
+    () => [
+      { colId: 'status', headerName: t('excel.grid.status'), width: 150, cellRenderer: StatusCell, sortable: false },
+      { field: 'row', headerName: t('excel.grid.row'), width: 70, type: 'rightAligned' },
+      { field: 'key', headerName: t('excel.grid.key'), width: 110 },
+      { field: 'name', headerName: t('excel.grid.name'), width: 280, cellRenderer: NameCell, tooltipField: 'name' },
+      {
+        colId: 'details',
+        headerName: tab === 'problems' ? t('excel.grid.problem') : t('excel.grid.details'),
+        flex: 1,
+        minWidth: 260,
+        cellRenderer: DetailsCell,
+        sortable: false,
+        cellClass: 'details-cell',
+      },
+    ],
+    [t, tab],
+  );
+
+  return (
+    <div className="import-preview">
+      <div className="tabs import-tabs" role="tablist" aria-label={t('excel.steps.preview')}>
+        {PREVIEW_TABS.map((id) => {
+          const count = tabCount(preview, id);
+          return (
+            <button
+              key={id}
+              role="tab"
+              aria-selected={tab === id}
+              className={`${tab === id ? 'active' : ''} tab-${id}${count === 0 && id !== 'all' ? ' empty' : ''}`}
+              onClick={() => onTab(id)}
+              data-testid={`import-tab-${id}`}
+            >
+              {t(`excel.tabs.${id}`)} <span className="tab-count">{count}</span>
+            </button>
+          );
+        })}
+      </div>
+      <div className="import-grid" data-testid="import-preview">
+        <AgGridReact<PreviewLine>
+          theme={theme}
+          styleNonce={styleNonce}
+          rowData={shown}
+          columnDefs={columns}
+          context={context}
+          defaultColDef={{ resizable: true, sortable: true, suppressKeyboardEvent: () => false }}
+          getRowId={(p) => p.data.id}
+          getRowHeight={(p: RowHeightParams<PreviewLine>) => 8 + LINE * linesIn(p.data)}
+          rowClassRules={{ 'row-skipped': (p) => !!p.data?.skipped }}
+          suppressCellFocus={false}
+          animateRows={false}
+          suppressNoRowsOverlay
+        />
+        {shown.length === 0 && <div className="import-empty muted">{t('excel.noneHere')}</div>}
+      </div>
+      {preview.counts.skipped > 0 && <p className="small muted">{t('excel.skipped')}</p>}
+      <div className="import-options">
+        <fieldset disabled={busy || preview.counts.missing === 0}>
+          <legend>{t('excel.missing.label', { count: preview.counts.missing })}</legend>
+          {(['keep', 'close', 'delete'] as const).map((m) => (
+            <label key={m}>
+              <input type="radio" name="import-missing" value={m} checked={options.missing === m} onChange={() => onOptions({ missing: m })} />{' '}
+              {t(`excel.missing.${m}`)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset disabled={busy}>
+          <legend>{t('excel.profileOptions.label')}</legend>
+          <label>
+            <input type="radio" name="import-profile" checked={options.profile === 'none'} onChange={() => onOptions({ profile: 'none' })} />{' '}
+            {t('excel.profileOptions.none')}
+          </label>
+          {found && (
+            <label>
+              <input type="radio" name="import-profile" checked={options.profile === 'update'} onChange={() => onOptions({ profile: 'update' })} />{' '}
+              {t('excel.profileOptions.update', { name: found.name })}
+            </label>
+          )}
+          <label>
+            <input type="radio" name="import-profile" checked={options.profile === 'save'} onChange={() => onOptions({ profile: 'save' })} />{' '}
+            {t('excel.profileOptions.save')}
+          </label>
+          <input
+            type="text"
+            className="profile-name"
+            aria-label={t('excel.profileOptions.name')}
+            value={options.profileName}
+            maxLength={200}
+            disabled={options.profile !== 'save'}
+            onChange={(e) => onOptions({ profileName: e.target.value })}
+          />
+        </fieldset>
+      </div>
+    </div>
+  );
+}

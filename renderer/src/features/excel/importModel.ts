@@ -1,0 +1,229 @@
+// What the import dialog decides without React: the mapping it sends back when the user corrects
+// what detection found, the lines of the preview list per tab, and the options applyImport gets.
+import type { TFunction } from 'i18next';
+import { WBS_STRUCTURE_FIELDS, type ImportTarget } from '../../../../electron/common/excel/fields.js';
+import { formatProblem, type Problem } from '../../../../electron/common/excel/problems.js';
+import type {
+  ApplyOptions,
+  ApplyResult,
+  ImportPreview,
+  MappingInput,
+  PreviewRow,
+  PreviewValue,
+  RowStatus,
+} from '../../../../electron/common/excel/preview.js';
+
+/** One correction of the mapping step. */
+export type MappingChange =
+  | { sheet: string }
+  | { headerTop: number; headerBottom: number }
+  | { column: string; field: string | null };
+
+/**
+ * The mapping to preview again with after a change. Another sheet is detected afresh; other header
+ * rows re-detect the columns under them; a column's field keeps every other column as it is, except
+ * the one that had that field before (a field takes one column): it becomes an extra column.
+ */
+export function mappingAfter(p: Pick<ImportPreview, 'sheet' | 'header' | 'columns'>, change: MappingChange): MappingInput {
+  if ('sheet' in change) return { sheet: change.sheet };
+  if ('headerTop' in change) {
+    const top = Math.max(1, Math.trunc(change.headerTop));
+    const bottom = Math.max(top, Math.trunc(change.headerBottom));
+    return { sheet: p.sheet, headerTop: top, headerBottom: bottom };
+  }
+  const columns = p.columns.map((c) => ({
+    column: c.column,
+    field: c.column === change.column ? change.field : change.field !== null && c.field === change.field ? null : c.field,
+  }));
+  return { sheet: p.sheet, headerTop: p.header.top, headerBottom: p.header.bottom, columns };
+}
+
+/**
+ * Header rows typed into the two boxes: whole numbers ≥ 1, the bottom never above the top (the box
+ * just changed wins). Null when a box does not hold a number.
+ */
+export function headerRows(top: string, bottom: string, changed: 'top' | 'bottom'): { headerTop: number; headerBottom: number } | null {
+  const t = Number(top.trim());
+  const b = Number(bottom.trim());
+  if (!Number.isInteger(t) || !Number.isInteger(b) || t < 1 || b < 1 || t > 1_048_576 || b > 1_048_576) return null;
+  if (t <= b) return { headerTop: t, headerBottom: b };
+  return changed === 'top' ? { headerTop: t, headerBottom: t } : { headerTop: b, headerBottom: b };
+}
+
+export type PreviewTab = 'all' | RowStatus | 'missing' | 'problems';
+export const PREVIEW_TABS: readonly PreviewTab[] = ['all', 'new', 'changed', 'unchanged', 'missing', 'problems'];
+
+/** How many a tab holds, as its label shows. */
+export function tabCount(p: ImportPreview, tab: PreviewTab): number {
+  if (tab === 'all') return p.rows.length;
+  if (tab === 'problems') return p.problems.length;
+  return p.counts[tab];
+}
+
+/** The tab to open on: where something happens, else everything. */
+export function firstTab(p: ImportPreview): PreviewTab {
+  return p.counts.changed > 0 || p.counts.new > 0 ? 'all' : p.problems.length > 0 ? 'problems' : 'all';
+}
+
+/** One line of the preview list: a row of the file, a stored row the file lacks, or a problem. */
+export interface PreviewLine {
+  id: string;
+  status: RowStatus | 'missing' | 'problem';
+  /** 1-based sheet row; null for stored rows the file lacks and problems of a sheet or the file. */
+  row: number | null;
+  key: string;
+  name: string;
+  level: number;
+  /** What changes: `項目: before → after`, or a new row's values `項目: value`. */
+  details: string[];
+  /** The problems of the row (formatProblem text). */
+  problems: string[];
+  skipped: boolean;
+}
+
+export interface Labels {
+  /** A field's label (its column header in the grid); `extra:<key>` is shown as its key. */
+  field(field: string): string;
+  /** A value as the grid shows it (dates yyyy/mm/dd, list labels). */
+  value(field: string, value: PreviewValue): string;
+  /** How an empty value reads: (空) / (empty). */
+  empty: string;
+}
+
+/** The 1-based row of an A1 reference (E12 → 12). */
+export function rowOfCell(cell: string | undefined): number | null {
+  const m = cell ? /^\$?[A-Z]{1,3}\$?(\d+)$/i.exec(cell) : null;
+  return m ? Number(m[1]) : null;
+}
+
+/** Problems by the sheet row they are in (for marking rows); problems of a sheet or file are left out. */
+export function problemsByRow(problems: readonly Problem[], sheet: string): Map<number, Problem[]> {
+  const out = new Map<number, Problem[]>();
+  for (const p of problems) {
+    if (p.sheet !== sheet) continue;
+    const r = rowOfCell(p.cell);
+    if (r === null) continue;
+    const list = out.get(r);
+    if (list) list.push(p);
+    else out.set(r, [p]);
+  }
+  return out;
+}
+
+const isEmpty = (v: PreviewValue | undefined) => v === null || v === undefined || v === '';
+
+/** The lines a row shows under "what changes". */
+export function rowDetails(row: PreviewRow, labels: Labels, keyFields: readonly string[]): string[] {
+  const shown = (field: string, v: PreviewValue) => (isEmpty(v) ? labels.empty : labels.value(field, v));
+  if (row.changes) return row.changes.map((c) => `${labels.field(c.field)}: ${shown(c.field, c.before)} → ${shown(c.field, c.after)}`);
+  if (row.values)
+    return Object.entries(row.values)
+      .filter(([field, v]) => !isEmpty(v) && !keyFields.includes(field))
+      .map(([field, v]) => `${labels.field(field)}: ${labels.value(field, v)}`);
+  return [];
+}
+
+/** Every line of a preview, computed once; tabs only filter them. */
+export function previewLines(p: ImportPreview, labels: Labels, keyFields: readonly string[]): PreviewLine[] {
+  const byRow = problemsByRow(p.problems, p.sheet);
+  const rows: PreviewLine[] = p.rows.map((r) => {
+    const problems = (byRow.get(r.row) ?? []).map(formatProblem);
+    return {
+      id: `r${r.row}`,
+      status: r.status,
+      row: r.row,
+      key: r.key,
+      name: r.name,
+      level: r.level ?? 0,
+      details: rowDetails(r, labels, keyFields),
+      problems,
+      skipped: !!r.skipped,
+    };
+  });
+  const missing: PreviewLine[] = p.missing.map((m) => ({
+    id: `m${m.id}`,
+    status: 'missing',
+    row: null,
+    key: m.key,
+    name: m.name,
+    level: 0,
+    details: [],
+    problems: [],
+    skipped: false,
+  }));
+  const problems: PreviewLine[] = p.problems.map((pr, i) => ({
+    id: `p${i}`,
+    status: 'problem',
+    row: pr.sheet === p.sheet ? rowOfCell(pr.cell) : null,
+    key: '',
+    name: pr.field ? labels.field(pr.field) : '',
+    level: 0,
+    details: [],
+    problems: [formatProblem(pr)],
+    skipped: false,
+  }));
+  return [...rows, ...missing, ...problems];
+}
+
+export function linesOfTab(lines: readonly PreviewLine[], tab: PreviewTab): PreviewLine[] {
+  if (tab === 'all') return lines.filter((l) => l.status !== 'missing' && l.status !== 'problem');
+  if (tab === 'problems') return lines.filter((l) => l.status === 'problem');
+  return lines.filter((l) => l.status === tab);
+}
+
+/** A profile's name from the file's: the name without its extension (and without a date stamp's dashes trimmed). */
+export function profileNameOf(fileName: string): string {
+  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.(xlsx|xlsm|xls|csv)$/i, '').trim();
+  return (base || fileName).slice(0, 200);
+}
+
+export type ProfileChoice = 'none' | 'save' | 'update';
+
+/**
+ * What the profile options start at: a file no profile knows is saved as a new one (so the next
+ * import finds it); a known one is updated only when the user corrected its mapping.
+ */
+export function defaultProfileChoice(found: { id: number } | null, mappingEdited: boolean): ProfileChoice {
+  if (!found) return 'save';
+  return mappingEdited ? 'update' : 'none';
+}
+
+export function applyOptions(o: {
+  missing: 'keep' | 'close' | 'delete';
+  profile: ProfileChoice;
+  profileName: string;
+  found: { id: number } | null;
+}): ApplyOptions {
+  const out: ApplyOptions = { missing: o.missing };
+  const name = o.profileName.trim();
+  if (o.profile === 'save' && name) out.saveProfileAs = name.slice(0, 200);
+  if (o.profile === 'update' && o.found) out.updateProfileId = o.found.id;
+  return out;
+}
+
+/** Confidence as the mapping table shows it. */
+export function confidenceLevel(field: string | null, confidence: number): 'none' | 'low' | 'medium' | 'high' {
+  if (field === null) return 'none';
+  if (confidence >= 0.9) return 'high';
+  if (confidence >= 0.7) return 'medium';
+  return 'low';
+}
+
+/** A field's label for the import: the grid's column header; WBS structure columns and extra columns by name. */
+export function importFieldLabel(t: TFunction, register: ImportTarget): (field: string) => string {
+  const structure = new Set<string>(WBS_STRUCTURE_FIELDS);
+  return (field) => {
+    if (field.startsWith('extra:')) return field.slice('extra:'.length);
+    if (register === 'wbs') return structure.has(field) ? t(`excel.wbsField.${field}`) : t(`wbs.col.${field}`, { defaultValue: field });
+    return t(`${register}.col.${field}`, { defaultValue: field });
+  };
+}
+
+/** The line the page shows once an import is written. */
+export function importedMessage(t: TFunction, r: ApplyResult, fileName: string): string {
+  return (
+    t('excel.imported', { file: fileName, created: r.created, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped }) +
+    (r.closed ? t('excel.importedClosed', { count: r.closed }) : '') +
+    (r.deleted ? t('excel.importedDeleted', { count: r.deleted }) : '')
+  );
+}
