@@ -21,6 +21,11 @@ export interface TableStore<Row extends { id: number }> {
   where(db: Db, condition: string, ...params: unknown[]): Row[];
   /** Inserts the given fields (others take their SQL defaults); `id` may be given to restore a row. */
   insert(db: Db, values: Partial<Row>): Row;
+  /**
+   * Inserts a row whose every column but id is given, without reading it back: the bulk path (an import
+   * of 10,000 tasks spent a third of its time in RETURNING * and mapping the row back). Answers the id.
+   */
+  insertFull(db: Db, values: Omit<Row, 'id'>): number;
   update(db: Db, id: number, patch: Partial<Row>): Row;
   remove(db: Db, id: number): void;
 }
@@ -40,6 +45,9 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
     return c;
   };
   const toSql = (field: string, v: unknown) => (v === null || v === undefined ? null : column(field).mapToDriverValue(v));
+
+  const insertColumns = columns.filter(([field]) => field !== 'id');
+  const insertFullSql = `INSERT INTO ${name} (${insertColumns.map(([, c]) => c.name).join(', ')}) VALUES (${insertColumns.map(() => '?').join(', ')})`;
 
   const fromRaw = (raw: Raw): Row => {
     const row: Raw = {};
@@ -68,6 +76,14 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
       const keys = Object.keys(values).filter((k) => values[k as keyof Row] !== undefined);
       const sql = `INSERT INTO ${name} (${keys.map((k) => column(k).name).join(', ')}) VALUES (${keys.map(() => '?').join(', ')}) RETURNING *`;
       return fromRaw(db.prepare(sql).get(...keys.map((k) => toSql(k, values[k as keyof Row]))) as Raw);
+    },
+    insertFull: (db, values) => {
+      const args = insertColumns.map(([field, c]) => {
+        const v = (values as Record<string, unknown>)[field];
+        if (v === undefined) throw new Error(`${name}.insertFull: ${field} is missing`);
+        return v === null ? null : c.mapToDriverValue(v);
+      });
+      return Number(db.prepare(insertFullSql).run(...args).lastInsertRowid);
     },
     update: (db, id, patch) => {
       const keys = Object.keys(patch).filter((k) => patch[k as keyof Row] !== undefined && k !== 'id');

@@ -109,6 +109,22 @@ describe('issue register import', () => {
     ws.close();
   });
 
+  it('apply plans again against what is stored when something was written after the preview', async () => {
+    const { call, projectId, ws } = await setup();
+    const p1 = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'a.xlsx', dataBase64: b64(await issueBook([[1, 'A', '高', '未着手', '', null, null]])) });
+    await call('excel.applyImport', { previewId: p1.previewId });
+    const p2 = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'a.xlsx', dataBase64: b64(await issueBook([[1, 'A', '低', '未着手', '', null, null]])) });
+    expect(p2.counts).toMatchObject({ changed: 1 });
+    // Meanwhile the user edits the same row: the title, which the file also holds.
+    const [row] = await call('issue.list', { projectId });
+    await call('issue.update', { id: row!.id, patch: { title: 'A（修正）' } });
+    const r = await call('excel.applyImport', { previewId: p2.previewId });
+    expect(r).toMatchObject({ updated: 1, created: 0 });
+    // The file's values win for the cells it holds, from what is stored now (the title goes back to A).
+    expect((await call('issue.list', { projectId })).map((i) => [i.title, i.priority])).toEqual([['A', 'low']]);
+    ws.close();
+  });
+
   it('missing rows are deleted only when asked, in the same undo step', async () => {
     const { call, projectId, ws } = await setup();
     const p1 = await call('excel.previewImport', {

@@ -334,10 +334,21 @@ function placeNew(db: Db, batch: Batch, projectId: number, t: NewTask): { parent
   return { parentId, position: slotPositions(db, batch, projectId, parentId, 'last', 1)[0]! };
 }
 
-export function insertRow(db: Db, batch: Batch, projectId: number, parentId: number | null, position: number, values?: Partial<WbsFields>): TaskRow {
-  const row = wbsStore.insert(db, { ...WBS_DEFAULTS, ...values, projectId, parentId, position });
-  batch.record(ENTITY, row.id, 'create', null, snapshot(row));
-  return row;
+export function insertRow(
+  db: Db,
+  batch: Batch,
+  projectId: number,
+  parentId: number | null,
+  position: number,
+  values?: Partial<WbsFields> & { extra?: Record<string, unknown> },
+): TaskRow {
+  // The row is known whole here (the same ISO format as the column default), so it is not read back.
+  const now = new Date().toISOString();
+  const row = { ...WBS_DEFAULTS, extra: {}, ...values, projectId, parentId, position, createdAt: now, updatedAt: now };
+  const id = wbsStore.insertFull(db, row);
+  const stored = { id, ...row } as TaskRow;
+  batch.record(ENTITY, id, 'create', null, snapshot(stored));
+  return stored;
 }
 
 function insertTask(db: Db, batch: Batch, projectId: number, t: NewTask): TaskRow {

@@ -8,8 +8,9 @@ import type { Batch } from '../../batch.js';
 import type { Db } from '../../db/open.js';
 import { changedFields } from '../diff.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
-import { deleteSubtreesIn, ENTITY, insertRow, setPosition, settleRollUps, slotPositions, wbsStore, type Slot } from '../wbs.js';
-import { REGISTER_SERVICES, type ImportPlan } from './plan.js';
+import { deleteSubtreesIn, ENTITY, insertRow, WBS_DEFAULTS, setPosition, settleRollUps, slotPositions, wbsStore, type Slot } from '../wbs.js';
+import { rollUp, type RolledUp } from '../rollup.js';
+import { REGISTER_SERVICES, type ImportPlan, type PlannedRow } from './plan.js';
 
 export interface ApplyCounts {
   created: number;
@@ -89,15 +90,17 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
     return slotPositions(db, batch, projectId, parentId, slot, 1)[0]!;
   };
 
+  const rolled = newSummaries(plan);
   for (const p of plan.planned) {
     if (p.status === 'skipped') continue;
     const parentId = !p.parent ? null : 'id' in p.parent ? p.parent.id : created.get(p.parent.record)!;
     if (p.status === 'new') {
-      const row = insertRow(db, batch, projectId, parentId, place(parentId), p.patch as Partial<WbsFields>);
+      const values = { ...(p.patch as Partial<WbsFields>), ...rolled.get(p.record) };
+      const row = insertRow(db, batch, projectId, parentId, place(parentId), values);
       created.set(p.record, row.id);
       newChildren.set(row.id, 0);
       lastPlaced.set(parentId, row.id);
-      settle.add(parentId);
+      if (!(p.parent && 'record' in p.parent && rolled.has(p.parent.record))) settle.add(parentId);
       continue;
     }
     const id = p.id!;
@@ -134,5 +137,33 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
     out.deleted = deleteSubtreesIn(db, batch, tops);
   }
   settleRollUps(db, batch, projectId, [...settle].filter((id) => id === null || wbsStore.get(db, id) !== undefined));
+  return out;
+}
+
+/**
+ * Roll-ups of new summary tasks whose subtasks are all new too, computed from the file's values before
+ * anything is inserted: each is then inserted with its final values, instead of being inserted, read
+ * back and updated (with an audit row) per summary — a tenth of a large import's time.
+ */
+function newSummaries(plan: ImportPlan): Map<number, RolledUp> {
+  const kids = new Map<number, PlannedRow[]>();
+  for (const p of plan.planned)
+    if (p.status !== 'skipped' && p.parent && 'record' in p.parent) {
+      const list = kids.get(p.parent.record);
+      if (list) list.push(p);
+      else kids.set(p.parent.record, [p]);
+    }
+  const out = new Map<number, RolledUp>();
+  const leaf = (p: PlannedRow): RolledUp => {
+    const v = { ...WBS_DEFAULTS, ...(p.patch as Partial<WbsFields>) };
+    return Object.fromEntries(WBS_ROLLED_UP_FIELDS.map((f) => [f, v[f]])) as RolledUp;
+  };
+  // Children come after their parent in the plan: backwards, every child is settled before its parent.
+  for (let i = plan.planned.length - 1; i >= 0; i--) {
+    const p = plan.planned[i]!;
+    const children = kids.get(p.record);
+    if (p.status !== 'new' || !children || !children.every((c) => c.status === 'new' && (!kids.has(c.record) || out.has(c.record)))) continue;
+    out.set(p.record, rollUp(children.map((c) => out.get(c.record) ?? leaf(c))));
+  }
   return out;
 }

@@ -38,6 +38,7 @@ export interface ImportPlan {
   planned: PlannedRow[];
   /** Stored rows the file does not have. */
   missing: (MissingRow & { parentId?: number | null })[];
+  /** The preview's rows (empty when planning for apply, which needs only `planned`). */
   rows: PreviewRow[];
 }
 
@@ -137,13 +138,13 @@ export function flagDuplicateRefs(table: ImportTable): void {
   }
 }
 
-export function planImport(db: Db, projectId: number, table: ImportTable, today: string): ImportPlan {
-  return table.target === 'wbs' ? planWbs(db, projectId, table, today) : planRegister(db, projectId, table.target, table);
+export function planImport(db: Db, projectId: number, table: ImportTable, today: string, forPreview = true): ImportPlan {
+  return table.target === 'wbs' ? planWbs(db, projectId, table, today, forPreview) : planRegister(db, projectId, table.target, table, forPreview);
 }
 
 // ---------------------------------------------------------------- risk, issue, change
 
-function planRegister(db: Db, projectId: number, register: RegisterName, table: ImportTable): ImportPlan {
+function planRegister(db: Db, projectId: number, register: RegisterName, table: ImportTable, forPreview: boolean): ImportPlan {
   const stored = REGISTER_SERVICES[register].rows(db, projectId) as RegisterRow[];
   const key = KEY_FIELD[register];
   const bad = badRows(table);
@@ -161,6 +162,7 @@ function planRegister(db: Db, projectId: number, register: RegisterName, table: 
   const used = new Set<number>();
   const planned: PlannedRow[] = [];
   const rows: PreviewRow[] = [];
+  const show = (row: () => PreviewRow) => forPreview && rows.push(row());
   table.records.forEach((rec, i) => {
     if (isFiller(rec)) return;
     const name = String(rec.values[key] ?? '');
@@ -168,21 +170,21 @@ function planRegister(db: Db, projectId: number, register: RegisterName, table: 
     const base = { row: rec.row, key: k || name, name };
     if (bad.has(rec.row)) {
       planned.push({ record: i, status: 'skipped', patch: {} });
-      rows.push({ ...base, status: 'new', skipped: true, values: previewValues(newValues(rec, () => false)) });
+      show(() => ({ ...base, status: 'new', skipped: true, values: previewValues(newValues(rec, () => false)) }));
       return;
     }
     const match = k === '' ? undefined : index.get(k)?.find((r) => !used.has(r.id));
     if (!match) {
       const values = newValues(rec, () => false);
       planned.push({ record: i, status: 'new', patch: values });
-      rows.push({ ...base, status: 'new', values: previewValues(values) });
+      show(() => ({ ...base, status: 'new', values: previewValues(values) }));
       return;
     }
     used.add(match.id);
     const d = diff(table, rec, match, () => false);
     const status = d.changes.length > 0 ? 'changed' : 'unchanged';
     planned.push({ record: i, status, id: match.id, patch: d.patch });
-    rows.push({ ...base, status, id: match.id, ...(status === 'changed' ? { changes: d.changes } : {}) });
+    show(() => ({ ...base, status, id: match.id, ...(status === 'changed' ? { changes: d.changes } : {}) }));
   });
   const missing = stored.filter((r) => !used.has(r.id)).map((r) => ({ id: r.id, key: String(r.ref ?? ''), name: String(r[key] ?? '') }));
   return { matchBy, planned, missing, rows };
@@ -199,7 +201,7 @@ interface StoredTask {
   values: Values;
 }
 
-function planWbs(db: Db, projectId: number, table: ImportTable, today: string): ImportPlan {
+function planWbs(db: Db, projectId: number, table: ImportTable, today: string, forPreview: boolean): ImportPlan {
   const tasks = listTasks(db, projectId, today);
   const stored: StoredTask[] = tasks.map((t) => ({ id: t.id, parentId: t.parentId, code: t.code, name: t.name.trim(), summary: t.summary, values: t as unknown as Values }));
   const byId = new Map(stored.map((t) => [t.id, t]));
@@ -275,6 +277,7 @@ function planWbs(db: Db, projectId: number, table: ImportTable, today: string): 
 
   const planned: PlannedRow[] = [];
   const rows: PreviewRow[] = [];
+  const show = (row: () => PreviewRow) => forPreview && rows.push(row());
   // Structure fields only shape the tree; a summary's dates, effort and progress come from its subtasks.
   const skipFor = (i: number) => (field: string): boolean => STRUCTURE.has(field) || (hasChildren[i]! && ROLLED_UP.has(field));
   records.forEach((rec, i) => {
@@ -282,7 +285,7 @@ function planWbs(db: Db, projectId: number, table: ImportTable, today: string): 
     if (skipped[i]) {
       if (isFiller(rec)) return;
       planned.push({ record: i, status: 'skipped', patch: {} });
-      rows.push({ status: 'new', row: rec.row, key: name, name, level: rec.level ?? 0, skipped: true, values: previewValues(newValues(rec, () => false)) });
+      show(() => ({ status: 'new', row: rec.row, key: name, name, level: rec.level ?? 0, skipped: true, values: previewValues(newValues(rec, () => false)) }));
       return;
     }
     const p = parents[i]!;
@@ -294,7 +297,7 @@ function planWbs(db: Db, projectId: number, table: ImportTable, today: string): 
     if (!match) {
       const values = newValues(rec, skipFor(i));
       planned.push({ record: i, status: 'new', patch: values, parent });
-      rows.push({ ...base, status: 'new', values: previewValues(values) });
+      show(() => ({ ...base, status: 'new', values: previewValues(values) }));
       return;
     }
     const d = diff(table, rec, match.values, skipFor(i));
@@ -306,7 +309,7 @@ function planWbs(db: Db, projectId: number, table: ImportTable, today: string): 
     }
     const status = d.changes.length > 0 ? 'changed' : 'unchanged';
     planned.push({ record: i, status, id: match.id, patch: d.patch, parent, move });
-    rows.push({ ...base, status, id: match.id, ...(status === 'changed' ? { changes: d.changes } : {}) });
+    show(() => ({ ...base, status, id: match.id, ...(status === 'changed' ? { changes: d.changes } : {}) }));
   });
   const missing = stored.filter((t) => !used.has(t.id)).map((t) => ({ id: t.id, key: t.code, name: t.name, parentId: t.parentId }));
   return { matchBy, planned, missing, rows };

@@ -18,7 +18,7 @@ import { readWorkbook } from '../../excel/reader.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { applyPlan, BATCH_LABEL } from './apply.js';
-import { flagDuplicateRefs, planImport } from './plan.js';
+import { flagDuplicateRefs, planImport, type ImportPlan } from './plan.js';
 import { findProfile, getProfile, replaceProfileLayout, saveProfile } from './profiles.js';
 
 /** A preview is kept this long for apply. */
@@ -35,6 +35,9 @@ interface Kept {
   layout: TableLayout;
   signature: string;
   keyMapped: boolean;
+  /** The plan shown, and the last audit row when it was made: still valid while no write came since. */
+  plan: ImportPlan;
+  version: number;
   at: number;
 }
 
@@ -107,6 +110,11 @@ function defaultSheet(model: WorkbookModel, register: ImportTarget, opts: { voca
   return first.name;
 }
 
+/** Every write of the workspace adds audit rows: an unchanged maximum means nothing was written since. */
+function auditVersion(db: Db): number {
+  return (db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number | null) ?? 0;
+}
+
 export class ImportPreviews {
   private readonly kept = new Map<string, Kept>();
 
@@ -140,13 +148,13 @@ export class ImportPreviews {
     const key = KEY_FIELD[input.register];
     const keyMapped = layout.columns.some((m) => m.field === key);
     if (!keyMapped && problems.length === 0) table.problems.unshift({ sheet: layout.sheet, kind: 'header', reason: `no column is mapped to the ${key} field; choose the column that holds it` });
-    const plan = keyMapped ? planImport(db, input.projectId, table, today) : { matchBy: 'name' as const, planned: [], missing: [], rows: [] };
+    const plan: ImportPlan = keyMapped ? planImport(db, input.projectId, table, today) : { matchBy: 'name', planned: [], missing: [], rows: [] };
     const signature = headerSignature(model, layout.sheet, layout.headerTop, layout.headerBottom) ?? '';
     const usedProfile = found && layout.sheet === found.layout.sheet && layout.headerTop === found.layout.headerTop - 1 ? found : null;
 
     const previewId = randomUUID();
     this.sweep();
-    this.kept.set(previewId, { projectId: input.projectId, register: input.register, fileName: input.fileName, bytes, table, layout, signature, keyMapped, at: Date.now() });
+    this.kept.set(previewId, { projectId: input.projectId, register: input.register, fileName: input.fileName, bytes, table, layout, signature, keyMapped, plan, version: auditVersion(db), at: Date.now() });
     const n = (s: string) => plan.planned.filter((p) => p.status === s).length;
     return {
       previewId,
@@ -180,7 +188,7 @@ export class ImportPreviews {
       let batchId: string | null = null;
       const counts = inBatch(db, this.actor, BATCH_LABEL, kept.projectId, (batch) => {
         batchId = batch.id;
-        const plan = planImport(db, kept.projectId, kept.table, today);
+        const plan = auditVersion(db) === kept.version ? kept.plan : planImport(db, kept.projectId, kept.table, today, false);
         return applyPlan(db, batch, kept.projectId, kept.register, plan, options, today);
       });
       const wrote = batchId !== null && db.prepare('SELECT 1 FROM batches WHERE id = ?').get(batchId) !== undefined;
