@@ -303,3 +303,130 @@ export class MinutesScreen {
       .evaluateAll((rows) => rows.map((r) => [0, 1, 4].map((i) => r.querySelectorAll('td')[i]?.textContent?.trim() ?? '')));
   }
 }
+
+/** Excel取込: the import dialog of the WBS and the registers — file, column mapping, preview, apply. */
+export class ImportDialogScreen {
+  readonly dialog: Locator;
+  constructor(readonly page: Page) {
+    this.dialog = page.getByTestId('import-dialog');
+  }
+
+  async open() {
+    await this.page.getByRole('button', { name: /^(Excel取込|Import from Excel)$/ }).click();
+    await this.dialog.waitFor();
+  }
+
+  /** Chooses a file as the file input delivers it; waits for the answer (the mapping, or an error). */
+  async choose(name: string, buffer: Buffer) {
+    await this.dialog.getByTestId('import-file-input').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+    await this.dialog.getByTestId('import-mapping').or(this.dialog.getByRole('alert')).first().waitFor();
+  }
+
+  error(): Locator {
+    return this.dialog.getByRole('alert');
+  }
+
+  /** The mapping table as [column, header, field chosen, confidence]. */
+  async mapping(): Promise<string[][]> {
+    return this.dialog.getByTestId('mapping-row').evaluateAll((rows) =>
+      rows.map((r) => {
+        const cells = r.querySelectorAll('td');
+        const select = r.querySelector('select')!;
+        return [cells[0]!.textContent!.trim(), cells[1]!.textContent!.trim(), select.selectedOptions[0]?.text ?? '', cells[3]!.textContent!.trim()];
+      }),
+    );
+  }
+
+  /** Maps a column of the file to a field (by its label), or keeps it as an extra column. */
+  async mapColumn(column: string, fieldLabel: string) {
+    const select = this.dialog.getByTestId('mapping-row').filter({ has: this.page.locator('td.col-letter', { hasText: new RegExp(`^${column}$`) }) }).locator('select');
+    await select.selectOption({ label: fieldLabel });
+    await expect.poll(() => select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toBe(fieldLabel);
+    await this.idle();
+  }
+
+  facts(): Locator {
+    return this.dialog.getByTestId('import-facts');
+  }
+
+  profile(): Locator {
+    return this.dialog.getByTestId('import-profile');
+  }
+
+  button(name: RegExp): Locator {
+    return this.dialog.locator('.import-foot').getByRole('button', { name });
+  }
+
+  /** Waits until no preview or apply is running. */
+  async idle() {
+    await expect.poll(() => this.button(/^(キャンセル|Cancel)$/).isEnabled()).toBe(true);
+    await expect.poll(async () => (await this.dialog.getByTestId('import-status').innerText()).match(/読み込んでいます|取り込んでいます|Reading|Importing/)).toBeNull();
+  }
+
+  async next() {
+    await this.button(/^(次へ|Next)$/).click();
+    await this.dialog.getByTestId('import-preview').waitFor();
+  }
+
+  tab(id: 'all' | 'new' | 'changed' | 'unchanged' | 'missing' | 'problems'): Locator {
+    return this.dialog.getByTestId(`import-tab-${id}`);
+  }
+
+  /** The counts on the tabs, e.g. { new: 3, problems: 1, … }. */
+  async counts(): Promise<Record<string, number>> {
+    return this.dialog.getByRole('tab').evaluateAll((tabs) =>
+      Object.fromEntries(tabs.map((t) => [t.getAttribute('data-testid')!.replace('import-tab-', ''), Number(t.querySelector('.tab-count')!.textContent)])),
+    );
+  }
+
+  /** The preview list's rows as [status, sheet row, key, name, what changes], top to bottom. */
+  async rows(): Promise<string[][]> {
+    return this.dialog
+      .getByTestId('import-preview')
+      .locator('.ag-row[row-index]')
+      .evaluateAll((rows) =>
+        rows
+          .map((r) => ({
+            i: Number(r.getAttribute('row-index')),
+            cells: ['row', 'key', 'name', 'details'].map((c) => {
+              const cell = r.querySelector(`[col-id="${c}"]`) as HTMLElement | null;
+              return c === 'details' ? [...(cell?.querySelectorAll('.detail-line') ?? [])].map((l) => l.textContent!.trim()).join(' | ') : (cell?.textContent?.trim() ?? '');
+            }),
+            status: [...(r.querySelectorAll('[col-id="status"] .status-badge') ?? [])].map((b) => b.textContent!.trim()).join(' '),
+          }))
+          .sort((a, b) => a.i - b.i)
+          .map((r) => [r.status, ...r.cells]),
+      );
+  }
+
+  /** The names column with the indentation it is drawn with (in px), for the WBS tree. */
+  async names(): Promise<[string, number][]> {
+    return this.dialog
+      .getByTestId('import-preview')
+      .locator('.ag-row[row-index]')
+      .evaluateAll((rows) =>
+        rows
+          .map((r) => {
+            const span = r.querySelector('[col-id="name"] span') as HTMLElement | null;
+            return { i: Number(r.getAttribute('row-index')), v: [span?.textContent ?? '', parseInt(span?.style.paddingLeft || '0', 10)] as [string, number] };
+          })
+          .sort((a, b) => a.i - b.i)
+          .map((r) => r.v),
+      );
+  }
+
+  option(name: string | RegExp): Locator {
+    return this.dialog.getByRole('radio', { name });
+  }
+
+  /** Imports; waits for the dialog to close. */
+  async apply() {
+    await this.button(/^(取り込む|Import)$/).click();
+    await this.dialog.waitFor({ state: 'detached' });
+  }
+
+  async cancel() {
+    await this.button(/^(キャンセル|Cancel)$/).click();
+    await this.dialog.waitFor({ state: 'detached' });
+  }
+}

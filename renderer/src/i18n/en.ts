@@ -296,6 +296,7 @@ export const en = {
     chooseHint: 'An Excel workbook (.xlsx, .xlsm) or a CSV file. Nothing is written until you press Import.',
     dropHint: 'or drop it here',
     reading: 'Reading {{file}}…',
+    unreadable: 'The file could not be read: {{message}}',
     file: 'File',
     otherFile: 'Another file…',
     sheet: 'Sheet',
@@ -309,7 +310,7 @@ export const en = {
     dataRange: 'rows {{first}} to {{last}} ({{count}} records), {{end}}',
     noData: 'no records under the header',
     end: {
-      blankRows: 'ends at the blank rows from row {{row}}',
+      blankRows: 'ends at the blank rows under it',
       totalRow: 'ends at the totals row {{row}}',
       notes: 'ends at the note in row {{row}}',
       endOfSheet: 'runs to the end of the sheet',

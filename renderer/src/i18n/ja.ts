@@ -298,6 +298,7 @@ export const ja: Strings = {
     chooseHint: 'Excel ブック (.xlsx, .xlsm) または CSV ファイル。「取り込む」を押すまで何も書き込みません。',
     dropHint: 'またはここにドロップ',
     reading: '{{file}} を読み込んでいます…',
+    unreadable: 'ファイルを読み込めませんでした: {{message}}',
     file: 'ファイル',
     otherFile: '別のファイル…',
     sheet: 'シート',
@@ -311,7 +312,7 @@ export const ja: Strings = {
     dataRange: '{{first}} 行目 〜 {{last}} 行目 ({{count}} 件)、{{end}}',
     noData: '見出しの下にデータがありません',
     end: {
-      blankRows: '{{row}} 行目からの空白行で終了',
+      blankRows: '空白行で終了',
       totalRow: '{{row}} 行目の合計行で終了',
       notes: '{{row}} 行目の注記で終了',
       endOfSheet: 'シートの最後まで',

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import { useTranslation } from 'react-i18next';
 import type { ImportTarget } from '../../../../electron/common/excel/fields.js';
 import type { ApplyResult, ImportPreview, MappingInput, PreviewValue } from '../../../../electron/common/excel/preview.js';
+import { ApiError } from '../../../../electron/common/errors.js';
 import { call } from '../../api/client.js';
 import { readFileBase64, WORKBOOK_TYPES } from '../../api/upload.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
@@ -46,7 +47,15 @@ const KEY_FIELDS = ['name', 'title', 'ref', 'wbsCode'];
 export function ImportDialog(props: ImportDialogProps) {
   const { projectId, register, onClose, onImported } = props;
   const { t } = useTranslation();
-  const errorText = useErrorText();
+  const anyErrorText = useErrorText();
+  // A file that cannot be read is answered as VALIDATION of dataBase64, its message naming the file.
+  const errorText = useCallback(
+    (err: unknown) => {
+      const detail = err instanceof ApiError && Array.isArray(err.details) ? (err.details[0] as { field?: string; message?: string } | undefined) : undefined;
+      return detail?.field === 'dataBase64' && detail.message ? t('excel.unreadable', { message: detail.message }) : anyErrorText(err);
+    },
+    [t, anyErrorText],
+  );
   const ref = useRef<HTMLDialogElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const primary = useRef<HTMLButtonElement>(null);

@@ -83,7 +83,8 @@ export function PreviewStep({
     () => [
       { colId: 'status', headerName: t('excel.grid.status'), width: 150, cellRenderer: StatusCell, sortable: false },
       { field: 'row', headerName: t('excel.grid.row'), width: 70, type: 'rightAligned' },
-      { field: 'key', headerName: t('excel.grid.key'), width: 110 },
+      // Rows matched by their name have no key of their own to show.
+      { field: 'key', headerName: t('excel.grid.key'), width: 110, hide: preview.matchBy === 'name' },
       { field: 'name', headerName: t('excel.grid.name'), width: 280, cellRenderer: NameCell, tooltipField: 'name' },
       {
         colId: 'details',
@@ -95,7 +96,7 @@ export function PreviewStep({
         cellClass: 'details-cell',
       },
     ],
-    [t, tab],
+    [t, tab, preview.matchBy],
   );
 
   return (

@@ -126,10 +126,15 @@ export function rowDetails(row: PreviewRow, labels: Labels, keyFields: readonly 
 /** Every line of a preview, computed once; tabs only filter them. */
 export function previewLines(p: ImportPreview, labels: Labels, keyFields: readonly string[]): PreviewLine[] {
   const byRow = problemsByRow(p.problems, p.sheet);
-  const rows: PreviewLine[] = p.rows.map((r) => {
-    const problems = (byRow.get(r.row) ?? []).map(formatProblem);
+  // A sheet row's problems go on its record: the last line of that row (groups made from its
+  // 大/中 values come before it).
+  const lastOfRow = new Map<number, number>();
+  p.rows.forEach((r, i) => lastOfRow.set(r.row, i));
+  const rows: PreviewLine[] = p.rows.map((r, i) => {
+    const problems = lastOfRow.get(r.row) === i ? (byRow.get(r.row) ?? []).map(formatProblem) : [];
     return {
-      id: `r${r.row}`,
+      // By position: WBS groups made from 大/中 values share the sheet row that named them.
+      id: `r${i}`,
       status: r.status,
       row: r.row,
       key: r.key,
