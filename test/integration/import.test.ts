@@ -165,6 +165,26 @@ describe('issue register import', () => {
     ws.close();
   });
 
+  it('a table that is not found is a problem with nothing planned, until the user points at the header row', async () => {
+    const { call, projectId, ws } = await setup();
+    // Header words no synonym knows: 項目 / 中身 / 人.
+    const file = await workbook([{ name: 'Sheet1', rows: [['メモ'], ['項目', '中身', '人'], ['1', '画面の確認', '山田']] }]);
+    const p = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'odd.xlsx', dataBase64: b64(file) });
+    expect(p.problems[0]).toMatchObject({ kind: 'header', reason: expect.stringContaining('odd.xlsx: No table with an issue title column') });
+    expect(p.rows).toEqual([]);
+    await expect(call('excel.applyImport', { previewId: p.previewId })).rejects.toMatchObject({ code: 'VALIDATION' });
+    const fixed = await call('excel.previewImport', {
+      projectId,
+      register: 'issue',
+      fileName: 'odd.xlsx',
+      dataBase64: b64(file),
+      mapping: { sheet: 'Sheet1', headerTop: 2, headerBottom: 2, columns: [{ column: 'B', field: 'title' }, { column: 'C', field: 'owner' }] },
+    });
+    expect(fixed.header).toEqual({ top: 2, bottom: 2 });
+    expect(fixed.rows.map((r) => [r.status, r.name, r.values?.owner])).toEqual([['new', '画面の確認', '山田']]);
+    ws.close();
+  });
+
   it('a file that cannot be read is one message naming the file; nothing is stored', async () => {
     const { call, projectId, ws } = await setup();
     const before = snapshot(ws.db.sqlite);

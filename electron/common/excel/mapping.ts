@@ -59,8 +59,10 @@ function fit(target: ImportTarget, field: string, label: string, cells: Cell[], 
   // A 大/中/小 column holds words; a header such as PHASE 2 over an empty timeline is no such column.
   if (spec?.kind === 'category') return values.some((c) => c.t === 's') ? null : 0;
   if (!spec || spec.kind === 'text' || spec.kind === 'ref') return null;
-  if (values.length < 2) return null;
   const vctx: ValueContext = { ...ctx, progressScale: progressScale(values), effortUnit: effortUnitOf(label) };
+  // One value tells little of a type, but a list value that is not on the list (分類 holding 画面 is
+  // no issue kind) says the column is something else: kept as an extra column, not a row of problems.
+  if (values.length < 2) return values.length === 1 && spec.kind === 'vocab' && !readValue(spec, values[0]!, vctx).ok ? 0 : null;
   return values.filter((cell) => readValue(spec, cell, vctx).ok).length / values.length;
 }
 

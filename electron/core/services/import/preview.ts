@@ -148,13 +148,17 @@ export class ImportPreviews {
     const key = KEY_FIELD[input.register];
     const keyMapped = layout.columns.some((m) => m.field === key);
     if (!keyMapped && problems.length === 0) table.problems.unshift({ sheet: layout.sheet, kind: 'header', reason: `no column is mapped to the ${key} field; choose the column that holds it` });
-    const plan: ImportPlan = keyMapped ? planImport(db, input.projectId, table, today) : { matchBy: 'name', planned: [], missing: [], rows: [] };
+    else if (table.records.length === 0 && problems.length === 0)
+      table.problems.unshift({ sheet: layout.sheet, kind: 'header', reason: `the table on sheet ${layout.sheet} (header in row ${layout.headerTop + 1}) has no rows of data` });
+    // Nothing is planned from a table that was not found, until the user points at its header.
+    const guessed = problems.length > 0 && input.mapping?.headerTop === undefined && !input.mapping?.columns?.length;
+    const plan: ImportPlan = keyMapped && !guessed ? planImport(db, input.projectId, table, today) : { matchBy: 'name', planned: [], missing: [], rows: [] };
     const signature = headerSignature(model, layout.sheet, layout.headerTop, layout.headerBottom) ?? '';
     const usedProfile = found && layout.sheet === found.layout.sheet && layout.headerTop === found.layout.headerTop - 1 ? found : null;
 
     const previewId = randomUUID();
     this.sweep();
-    this.kept.set(previewId, { projectId: input.projectId, register: input.register, fileName: input.fileName, bytes, table, layout, signature, keyMapped, plan, version: auditVersion(db), at: Date.now() });
+    this.kept.set(previewId, { projectId: input.projectId, register: input.register, fileName: input.fileName, bytes, table, layout, signature, keyMapped: keyMapped && !guessed, plan, version: auditVersion(db), at: Date.now() });
     const n = (s: string) => plan.planned.filter((p) => p.status === s).length;
     return {
       previewId,
