@@ -31,6 +31,9 @@ export interface ZipEntry {
   localOffset: number;
   /** Where the compressed data starts (after the local header). */
   dataStart: number;
+  /** This entry's central-directory record: where it starts and its length (the template writer copies it). */
+  cenOffset: number;
+  cenLength: number;
 }
 
 export interface ZipDirectory {
@@ -81,7 +84,9 @@ export function readZipDirectory(buf: Buffer, fileName: string): ZipDirectory {
     const localOffset = buf.readUInt32LE(p + 42);
     if (p + 46 + nameLen + extraLen + commentLen > eocd) damaged('a zip directory entry runs past the directory');
     const name = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLen);
-    p += 46 + nameLen + extraLen + commentLen;
+    const cenOffset = p;
+    const cenLength = 46 + nameLen + extraLen + commentLen;
+    p += cenLength;
     if (flags & 0x1 || flags & 0x40 || method === 99) refuse(fileName, 'ENCRYPTED', `is encrypted (part ${name}); remove the password in Excel and save it again`);
     if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff)
       refuse(fileName, 'UNSUPPORTED', 'is a ZIP64 archive, which no workbook PMO Desk can read needs; save it again from Excel');
@@ -97,7 +102,7 @@ export function readZipDirectory(buf: Buffer, fileName: string): ZipDirectory {
     if (localOffset + 30 > cdOffset || buf.readUInt32LE(localOffset) !== LOC) damaged(`the part ${name} is missing`);
     const dataStart = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
     if (dataStart + compressedSize > cdOffset) damaged(`the part ${name} runs past the end of the data`);
-    entries.set(name, { name, method, flags, crc, compressedSize, size, localOffset, dataStart });
+    entries.set(name, { name, method, flags, crc, compressedSize, size, localOffset, dataStart, cenOffset, cenLength });
   }
   if (declaredTotal > RATIO_CHECK_BYTES && declaredTotal / buf.length > MAX_TOTAL_RATIO)
     refuse(fileName, 'ZIP_BOMB', `looks like a zip bomb: ${mb(buf.length)} would inflate to ${mb(declaredTotal)}`);

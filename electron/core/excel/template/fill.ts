@@ -1,0 +1,505 @@
+// Writes a table (or single cells) into one worksheet part:
+// - rows the template already holds are overwritten in place: each cell keeps its format (s), a
+//   formula cell is never overwritten, an equal value is not touched;
+// - surplus template rows (fewer data rows than the template) are cleared: values go, formats and
+//   formulas stay; no row is deleted;
+// - new rows copy the template's last data row: its row attributes (height…) and cell formats, and
+//   its formulas copied down with relative references moved (shared formulas expanded from their
+//   master); its constant values are not copied. Per-row merged cells of that row are repeated.
+// Room for new rows is made first by resize.ts when there is content below the table.
+import { fail } from './errors.js';
+import { translate } from './formula.js';
+import { newCellXml, normalize, rewriteCellXml, sameValue, targetStyle, valueParts, type CellEnv } from './cells.js';
+import type { Package, SheetInfo } from './package.js';
+import { resizeWorkbook } from './resize.js';
+import { colIndex, colName, RowOverflow } from './refs.js';
+import { cellHasContent, columnStyles, findSheetData, parseCells, parseRows, RowOrderError, type CellTok, type RowTok, type SheetDataSpan } from './sheet-rows.js';
+import type { CellOut, TableWrite } from './types.js';
+import { attr, escapeText, setAttr, Splicer, tagEnd, toBytes } from './xml-text.js';
+import { EXCEL_MAX_ROWS } from '../limits.js';
+
+export interface FillContext extends CellEnv {
+  pkg: Package;
+  /** A formula was added or changed (cached results are stale). */
+  formulasChanged: boolean;
+  /** A cell value changed. */
+  valuesChanged: boolean;
+}
+
+/** One worksheet part being edited: offsets into `xml`, edits collected in a Splicer. */
+class SheetEditor {
+  readonly sd: SheetDataSpan;
+  readonly rows: RowTok[];
+  readonly byNum = new Map<number, RowTok>();
+  readonly p: string;
+  readonly sp: Splicer;
+  readonly colStyle: (col: number) => number;
+  /** Row elements removed or replaced whole (no further edits inside them). */
+  private readonly replaced = new Set<RowTok>();
+  /** New rows' XML by insertion offset, in order. */
+  private readonly inserts = new Map<number, string[]>();
+  private readonly cellCache = new Map<RowTok, CellTok[]>();
+
+  constructor(
+    readonly xml: string,
+    readonly sheet: SheetInfo,
+    readonly ctx: FillContext,
+  ) {
+    const sd = findSheetData(xml);
+    if (!sd) fail(ctx.pkg.fileName, 'DAMAGED', `sheet "${sheet.name}" has no sheetData`);
+    this.sd = sd;
+    this.p = sd.prefix;
+    this.rows = parseRows(xml, sd);
+    for (const r of this.rows) this.byNum.set(r.num, r);
+    this.sp = new Splicer(xml);
+    this.colStyle = columnStyles(xml, sd.start);
+  }
+
+  cells(row: RowTok): CellTok[] {
+    let c = this.cellCache.get(row);
+    if (!c) {
+      c = parseCells(this.xml, row, this.p);
+      this.cellCache.set(row, c);
+    }
+    return c;
+  }
+
+  /** The format a new cell gets in a row: the row's own (customFormat) or the column's. */
+  defaultStyle(row: RowTok | undefined, col: number): number {
+    if (row) {
+      const tag = this.xml.slice(row.start, row.openEnd);
+      const cf = attr(tag, 'customFormat');
+      if (cf === '1' || cf === 'true') return Number(attr(tag, 's') ?? 0) || 0;
+    }
+    return this.colStyle(col);
+  }
+
+  /** Where a new row numbered `num` goes: before the first row after it, else at the end of sheetData. */
+  rowInsertAt(num: number): number {
+    for (const r of this.rows) if (r.num > num) return r.start;
+    return this.sd.innerEnd;
+  }
+
+  insertRow(num: number, xmlText: string): void {
+    const at = this.rowInsertAt(num);
+    const list = this.inserts.get(at);
+    if (list) list.push(xmlText);
+    else this.inserts.set(at, [xmlText]);
+  }
+
+  removeRow(row: RowTok): void {
+    this.replaced.add(row);
+    this.sp.replace(row.start, row.end, '');
+  }
+
+  /**
+   * Writes values into an existing row (or a new one when `row` is undefined). `values` are
+   * [column, CellOut] pairs in ascending column order.
+   */
+  editRow(num: number, row: RowTok | undefined, values: [number, CellOut][]): void {
+    const { ctx, p } = this;
+    if (!row) {
+      const cells: string[] = [];
+      for (const [col, out] of values) {
+        const v = normalize(out.value);
+        if (v === null) continue;
+        const s = targetStyle(ctx, this.colStyle(col), out);
+        const { t, body } = valueParts(ctx, v, p);
+        cells.push(newCellXml(p, `${colName(col)}${num}`, s, t, body));
+      }
+      if (cells.length === 0) return;
+      ctx.valuesChanged = true;
+      this.insertRow(num, `<${p}row r="${num}">${cells.join('')}</${p}row>`);
+      return;
+    }
+    const cells = this.cells(row);
+    const byCol = new Map<number, CellTok>();
+    for (const c of cells) byCol.set(c.col, c);
+    const added: { col: number; xml: string }[] = [];
+    for (const [col, out] of values) {
+      const v = normalize(out.value);
+      const ex = byCol.get(col);
+      if (ex?.f) continue; // never overwrite a formula with a value
+      const base = ex ? ex.s : this.defaultStyle(row, col);
+      const s = targetStyle(ctx, base, out);
+      if (ex) {
+        if (s === ex.s && sameValue(ctx, ex, v)) continue;
+        const { t, body } = valueParts(ctx, v, p);
+        if (ex.t === 's') ctx.sst.refDelta--;
+        if (t === 's') ctx.sst.refDelta++;
+        this.sp.replace(ex.start, ex.end, rewriteCellXml(p, ex, `${colName(col)}${num}`, s, t, body));
+        ctx.valuesChanged = true;
+      } else {
+        if (v === null) continue;
+        const { t, body } = valueParts(ctx, v, p);
+        if (t === 's') ctx.sst.refDelta++;
+        added.push({ col, xml: newCellXml(p, `${colName(col)}${num}`, s, t, body) });
+        ctx.valuesChanged = true;
+      }
+    }
+    if (added.length === 0) return;
+    // Cells are kept in column order; a row whose cells rely on implicit positions gets explicit r's.
+    const rowTag = this.xml.slice(row.start, row.openEnd);
+    for (const c of cells) if (!c.hasR) this.sp.replace(c.start, c.openEnd, setAttr(c.openTag, 'r', `${colName(c.col)}${num}`));
+    let newTag = rowTag;
+    if (!row.hasR) {
+      newTag = setAttr(newTag, 'r', String(num));
+      this.replaced.add(row);
+    }
+    const spans = attr(rowTag, 'spans');
+    if (spans !== undefined) {
+      const m = /^(\d+):(\d+)$/.exec(spans);
+      const cols = [...cells.map((c) => c.col + 1), ...added.map((a) => a.col + 1)];
+      const lo = Math.min(...cols, m ? Number(m[1]) : Infinity);
+      const hi = Math.max(...cols, m ? Number(m[2]) : 0);
+      const next = `${lo}:${hi}`;
+      if (next !== spans) newTag = setAttr(newTag, 'spans', next);
+    }
+    if (row.selfClosing) {
+      this.replaced.add(row);
+      this.sp.replace(row.start, row.end, `${newTag.slice(0, -2).trimEnd()}>${added.map((a) => a.xml).join('')}</${p}row>`);
+      return;
+    }
+    if (newTag !== rowTag) this.sp.replace(row.start, row.openEnd, newTag);
+    for (const a of added) {
+      const before = cells.find((c) => c.col > a.col);
+      this.sp.insert(before ? before.start : row.innerEnd, a.xml);
+    }
+  }
+
+  /** Clears the values of a surplus row: formats and formulas stay. */
+  clearRow(num: number, row: RowTok): void {
+    for (const c of this.cells(row)) {
+      if (c.f || !cellHasContent(c)) continue;
+      if (c.t === 's') this.ctx.sst.refDelta--;
+      this.sp.replace(c.start, c.end, rewriteCellXml(this.p, c, `${colName(c.col)}${num}`, c.s, undefined, ''));
+      this.ctx.valuesChanged = true;
+    }
+  }
+
+  /** The edited part. */
+  finish(): string {
+    const { sp, sd, p } = this;
+    if (this.inserts.size > 0) {
+      if (sd.selfClosing) {
+        const open = this.xml.slice(sd.start, sd.end);
+        const all = [...this.inserts.values()].flat().join('');
+        sp.replace(sd.start, sd.end, `${open.slice(0, -2).trimEnd()}>${all}</${p}sheetData>`);
+      } else for (const [at, list] of this.inserts) sp.insert(at, list.join(''));
+    }
+    // Rows numbered implicitly would be renumbered by rows inserted before them: make them explicit.
+    if (sp.changed)
+      for (const r of this.rows)
+        if (!r.hasR && !this.replaced.has(r)) sp.insert(r.start + 1 + p.length + 3, ` r="${r.num}"`);
+    return sp.toString();
+  }
+}
+
+/** Whether the row holds a value or formula (a row of formatted empty cells does not). */
+function rowHasContent(xml: string, row: RowTok, p: string): boolean {
+  if (row.selfClosing) return false;
+  const inner = xml.slice(row.openEnd, row.innerEnd);
+  return new RegExp(`<${p}(?:v|f|is)[\\s>/]`).test(inner);
+}
+
+function rowHasConstant(ed: SheetEditor, row: RowTok): boolean {
+  return ed.cells(row).some((c) => !c.f && cellHasContent(c));
+}
+
+/** Single cells by address, for one sheet: [row, col, value]. */
+export function writeCells(ctx: FillContext, sheet: SheetInfo, cells: [number, number, CellOut][]): void {
+  const xml = ctx.pkg.read(sheet.part!)!;
+  const ed = guard(ctx, sheet, () => new SheetEditor(xml, sheet, ctx));
+  const byRow = new Map<number, [number, CellOut][]>();
+  for (const [r, c, v] of cells) {
+    const list = byRow.get(r) ?? [];
+    // The last write to one cell wins.
+    const i = list.findIndex(([col]) => col === c);
+    if (i >= 0) list.splice(i, 1);
+    list.push([c, v]);
+    byRow.set(r, list);
+  }
+  for (const [r, list] of [...byRow].sort((a, b) => a[0] - b[0])) {
+    list.sort((a, b) => a[0] - b[0]);
+    guard(ctx, sheet, () => ed.editRow(r, ed.byNum.get(r), list));
+  }
+  if (ed.sp.changed) {
+    const rows = [...byRow.keys()];
+    growDimension(ed, Math.min(...rows), Math.max(...rows), cells.map(([, c]) => c));
+  }
+  ctx.pkg.write(sheet.part!, ed.finish());
+}
+
+function guard<T>(ctx: FillContext, sheet: SheetInfo, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof RowOrderError) fail(ctx.pkg.fileName, 'DAMAGED', `sheet "${sheet.name}": ${err.message}`);
+    if (err instanceof RowOverflow) fail(ctx.pkg.fileName, 'BAD_WRITE', `sheet "${sheet.name}": ${err.message}`);
+    if (err instanceof RangeError) fail(ctx.pkg.fileName, 'BAD_WRITE', `sheet "${sheet.name}": ${err.message}`);
+    throw err;
+  }
+}
+
+/** Where the table's template rows are and what writing `rows` rows means for them. */
+interface Layout {
+  first: number;
+  /** Data rows the template holds (rows first..first+existing-1 are overwritten in place). */
+  existing: number;
+  /** The last row of the template's region (its last data row, or the blank formatted row of an empty table). */
+  regionEnd: number;
+  /** The row new rows are modelled on, if any. */
+  styleRow: number | null;
+  newLast: number;
+}
+
+function layoutOf(ed: SheetEditor, w: TableWrite): Layout {
+  const F = w.firstRow;
+  const N = w.rows.length;
+  if (w.lastRow !== null && w.lastRow >= F) {
+    let styleRow: number | null = null;
+    for (let r = w.lastRow; r >= F; r--)
+      if (ed.byNum.has(r)) {
+        styleRow = r;
+        break;
+      }
+    return { first: F, existing: w.lastRow - F + 1, regionEnd: w.lastRow, styleRow, newLast: F + N - 1 };
+  }
+  // An empty table: a formatted blank row at firstRow (formulas allowed) is the model and is written
+  // into; a row with values there (a totals row right under the header) is content to move down.
+  const rowF = ed.byNum.get(F);
+  if (!rowF || !rowHasConstant(ed, rowF)) return { first: F, existing: 0, regionEnd: F, styleRow: rowF ? F : null, newLast: F + N - 1 };
+  return { first: F, existing: 0, regionEnd: F - 1, styleRow: null, newLast: F + N - 1 };
+}
+
+/** The first row below `after` holding anything: a value or formula, a merge, a drawing, another table. */
+function firstOccupiedBelow(ctx: FillContext, ed: SheetEditor, sheet: SheetInfo, after: number): number {
+  let first = Infinity;
+  for (const r of ed.rows)
+    if (r.num > after && rowHasContent(ed.xml, r, ed.p)) {
+      first = r.num;
+      break;
+    }
+  const tail = ed.xml.slice(ed.sd.end);
+  for (const m of tail.matchAll(/<(?:[A-Za-z_][\w.-]*:)?mergeCell(?=[\s/>])[^>]*>/g)) {
+    const ref = /(\d+)(?::[A-Za-z$]*(\d+))?$/.exec(attr(m[0], 'ref') ?? '');
+    if (!ref) continue;
+    const r1 = Number(ref[1]);
+    const r2 = ref[2] ? Number(ref[2]) : r1;
+    if (r2 > after) first = Math.min(first, Math.max(r1, after + 1));
+  }
+  for (const rel of ctx.pkg.rels(sheet.part!)) {
+    if (rel.external) continue;
+    if (rel.type === 'drawing') {
+      const d = ctx.pkg.read(rel.target);
+      if (!d) continue;
+      for (const m of d.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)(twoCellAnchor|oneCellAnchor)(?=[\s>])[^>]*>([\s\S]*?)<\/\1\2>/g)) {
+        const p = m[1]!;
+        const from = new RegExp(`<${p}from>[\\s\\S]*?<${p}row>(\\d+)</${p}row>`).exec(m[3]!);
+        const to = new RegExp(`<${p}to>[\\s\\S]*?<${p}row>(\\d+)</${p}row>`).exec(m[3]!);
+        if (!from) continue;
+        const r1 = Number(from[1]) + 1;
+        const r2 = to ? Number(to[1]) + 1 : r1;
+        if (r2 > after) first = Math.min(first, Math.max(r1, after + 1));
+      }
+    } else if (rel.type === 'table') {
+      const t = ctx.pkg.read(rel.target);
+      const ref = t ? /<(?:[A-Za-z_][\w.-]*:)?table(?=[\s>])[^>]*>/.exec(t) : null;
+      const m = ref ? /[A-Za-z$]+(\d+):[A-Za-z$]+(\d+)/.exec(attr(ref[0], 'ref') ?? '') : null;
+      if (m && Number(m[1]) > after) first = Math.min(first, Number(m[1]));
+    }
+  }
+  return first;
+}
+
+export function writeTable(ctx: FillContext, sheet: SheetInfo, w: TableWrite): void {
+  const { pkg } = ctx;
+  let xml = pkg.read(sheet.part!)!;
+  let ed = guard(ctx, sheet, () => new SheetEditor(xml, sheet, ctx));
+  const lay = guard(ctx, sheet, () => layoutOf(ed, w));
+  if (lay.newLast > EXCEL_MAX_ROWS) fail(pkg.fileName, 'BAD_WRITE', `sheet "${sheet.name}": ${w.rows.length} rows from row ${w.firstRow} would run past the last row of the sheet`);
+
+  // Room for the new rows, and ranges over the data region grown to the new last row.
+  if (lay.newLast > lay.regionEnd) {
+    const below = guard(ctx, sheet, () => firstOccupiedBelow(ctx, ed, sheet, lay.regionEnd));
+    const by = lay.newLast >= below ? lay.newLast - lay.regionEnd : 0;
+    const growEnd = lay.regionEnd >= lay.first ? lay.regionEnd : -1;
+    if (by > 0 || growEnd > 0) {
+      const res = resizeWorkbook(pkg, sheet, { sheet: sheet.name, at: lay.regionEnd + 1, by, growFirst: lay.first, growEnd, growTo: lay.newLast }, { first: lay.first, last: lay.regionEnd });
+      if (res.formulasChanged) ctx.formulasChanged = true;
+      xml = pkg.read(sheet.part!)!;
+      ed = guard(ctx, sheet, () => new SheetEditor(xml, sheet, ctx));
+    }
+  }
+  guard(ctx, sheet, () => fillRegion(ctx, ed, w, lay));
+  if (ed.sp.changed && w.rows.length > 0) growDimension(ed, lay.first, lay.first + w.rows.length - 1, w.columns);
+  pkg.write(sheet.part!, ed.finish());
+}
+
+function fillRegion(ctx: FillContext, ed: SheetEditor, w: TableWrite, lay: Layout): void {
+  const N = w.rows.length;
+  const order = w.columns.map((col, j) => [col, j] as const).sort((a, b) => a[0] - b[0]);
+  // Rows the template holds: overwrite in place, or clear the surplus.
+  for (let i = 0; i < lay.existing; i++) {
+    const num = lay.first + i;
+    const row = ed.byNum.get(num);
+    if (i < N) {
+      const values: [number, CellOut][] = [];
+      for (const [col, j] of order) {
+        const out = w.rows[i]![j];
+        if (out !== undefined) values.push([col, out]);
+      }
+      if (values.length > 0) {
+        if (row) ed.editRow(num, row, values);
+        else newRows(ctx, ed, w, lay, num, num);
+      }
+    } else if (row) ed.clearRow(num, row);
+  }
+  if (N > lay.existing) newRows(ctx, ed, w, lay, lay.first + lay.existing, lay.newLast);
+}
+
+interface ColumnPlan {
+  col: number;
+  /** Index into TableWrite.columns, or -1 for an unmapped column. */
+  j: number;
+  s: number;
+  /** A formula to copy down: its text as of (row, col). */
+  formula?: { text: string; row: number; col: number; array: boolean };
+}
+
+/** Writes data rows from..to (1-based) as new rows modelled on the template's style row. */
+function newRows(ctx: FillContext, ed: SheetEditor, w: TableWrite, lay: Layout, from: number, to: number): void {
+  const { p } = ed;
+  const style = lay.styleRow !== null ? ed.byNum.get(lay.styleRow) : undefined;
+  const plan = new Map<number, ColumnPlan>();
+  const jOf = new Map<number, number>();
+  w.columns.forEach((col, j) => jOf.set(col, j));
+  let rowAttrs = '';
+  if (style) {
+    let tag = ed.xml.slice(style.start, style.openEnd);
+    for (const a of ['r', 'spans', 'hidden', 'collapsed']) tag = setAttr(tag, a, undefined);
+    rowAttrs = tag.replace(/^<[^\s/>]+/, '').replace(/\/?>$/, '').trimEnd();
+    for (const c of ed.cells(style)) {
+      const item: ColumnPlan = { col: c.col, j: jOf.get(c.col) ?? -1, s: c.s };
+      if (c.f) item.formula = formulaModel(ed, style, c) ?? undefined;
+      plan.set(c.col, item);
+    }
+  }
+  for (const [col, j] of jOf) if (!plan.has(col)) plan.set(col, { col, j, s: ed.defaultStyle(style, col) });
+  const cols = [...plan.values()].sort((a, b) => a.col - b.col);
+  const letters = cols.map((c) => colName(c.col));
+
+  // Existing rows in the span (formatted blank rows, or the empty table's model row) are replaced.
+  for (const r of ed.rows) if (r.num >= from && r.num <= to) ed.removeRow(r);
+
+  const out: string[] = [];
+  for (let num = from; num <= to; num++) {
+    const i = num - lay.first;
+    const data = w.rows[i];
+    out.push(`<${p}row r="${num}"${rowAttrs ? ` ${rowAttrs.trimStart()}` : ''}>`);
+    for (let k = 0; k < cols.length; k++) {
+      const c = cols[k]!;
+      const ref = `${letters[k]}${num}`;
+      if (c.formula) {
+        const f = translate(c.formula.text, num - c.formula.row, c.col - c.formula.col);
+        const fTag = c.formula.array ? `<${p}f t="array" ref="${ref}">` : `<${p}f>`;
+        out.push(`<${p}c r="${ref}"${c.s ? ` s="${c.s}"` : ''}>${fTag}${toBytes(escapeText(f))}</${p}f></${p}c>`);
+        ctx.formulasChanged = true;
+        continue;
+      }
+      const cell = c.j >= 0 ? data?.[c.j] : undefined;
+      const v = cell ? normalize(cell.value) : null;
+      if (cell && v !== null) {
+        const s = targetStyle(ctx, c.s, cell);
+        const { t, body } = valueParts(ctx, v, p);
+        if (t === 's') ctx.sst.refDelta++;
+        out.push(newCellXml(p, ref, s, t, body));
+        ctx.valuesChanged = true;
+      } else if (c.s) out.push(`<${p}c r="${ref}" s="${c.s}"/>`);
+    }
+    out.push(`</${p}row>`);
+  }
+  ed.insertRow(to, out.join(''));
+  replicateMerges(ed, lay.styleRow, from, to);
+}
+
+/** The formula of a style-row cell as text at a known position, or null when it cannot be copied. */
+function formulaModel(ed: SheetEditor, row: RowTok, c: CellTok): ColumnPlan['formula'] | null {
+  const f = c.f!;
+  if (f.type === 'dataTable') return null;
+  if (f.type === 'array') {
+    // A one-cell array formula copies as one; a multi-cell array block does not copy per row.
+    const ref = attr(f.openTag, 'ref');
+    if (ref !== undefined && ref.includes(':')) return null;
+    return { text: f.text, row: row.num, col: c.col, array: true };
+  }
+  if (f.type === 'shared' && attr(f.openTag, 'ref') === undefined) {
+    const si = attr(f.openTag, 'si');
+    const m = si !== undefined ? sharedMaster(ed, si) : null;
+    return m ? { text: m.text, row: m.row, col: m.col, array: false } : null;
+  }
+  return f.text === '' ? null : { text: f.text, row: row.num, col: c.col, array: false };
+}
+
+function sharedMaster(ed: SheetEditor, si: string): { text: string; row: number; col: number } | null {
+  const fOpen = `<${ed.p}f`;
+  for (const row of ed.rows) {
+    const at = ed.xml.indexOf(fOpen, row.openEnd);
+    if (at < 0 || at >= row.innerEnd) continue;
+    for (const c of ed.cells(row))
+      if (c.f && c.f.type === 'shared' && attr(c.f.openTag, 'si') === si && attr(c.f.openTag, 'ref') !== undefined) return { text: c.f.text, row: row.num, col: c.col };
+  }
+  return null;
+}
+
+/** Merged cells confined to the style row are repeated on each new row. */
+function replicateMerges(ed: SheetEditor, styleRow: number | null, from: number, to: number): void {
+  if (styleRow === null) return;
+  const tailAt = ed.sd.end;
+  const m = /<((?:[A-Za-z_][\w.-]*:)?)mergeCells(?=[\s>])[^>]*>/.exec(ed.xml.slice(tailAt));
+  if (!m) return;
+  const openStart = tailAt + m.index;
+  const openEnd = tagEnd(ed.xml, openStart);
+  const close = ed.xml.indexOf(`</${m[1]}mergeCells>`, openEnd);
+  if (close < 0) return;
+  const body = ed.xml.slice(openEnd, close);
+  const refs = [...body.matchAll(/<(?:[A-Za-z_][\w.-]*:)?mergeCell(?=[\s/>])[^>]*>/g)].map((x) => attr(x[0], 'ref') ?? '');
+  const have = new Set(refs);
+  const perRow: [string, string][] = [];
+  for (const ref of refs) {
+    const r = /^([A-Za-z]+)(\d+):([A-Za-z]+)(\d+)$/.exec(ref);
+    if (r && Number(r[2]) === styleRow && Number(r[4]) === styleRow) perRow.push([r[1]!, r[3]!]);
+  }
+  if (perRow.length === 0) return;
+  const add: string[] = [];
+  for (let num = from; num <= to; num++)
+    for (const [a, b] of perRow) {
+      const ref = `${a}${num}:${b}${num}`;
+      if (!have.has(ref)) add.push(`<${m[1]}mergeCell ref="${ref}"/>`);
+    }
+  if (add.length === 0) return;
+  const openTag = ed.xml.slice(openStart, openEnd);
+  const count = attr(openTag, 'count');
+  if (count !== undefined) ed.sp.replace(openStart, openEnd, setAttr(openTag, 'count', String(refs.length + add.length)));
+  ed.sp.insert(close, add.join(''));
+}
+
+/** The dimension covers the written rows and columns. */
+function growDimension(ed: SheetEditor, first: number, last: number, columns: number[]): void {
+  const m = /<(?:[A-Za-z_][\w.-]*:)?dimension(?=[\s/>])[^>]*>/.exec(ed.xml.slice(0, ed.sd.start));
+  if (!m) return;
+  const ref = attr(m[0], 'ref');
+  const r = ref ? /^\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(ref) : null;
+  if (!r) return;
+  const c1 = colIndex(r[1]!);
+  const r1 = Number(r[2]);
+  const c2 = r[3] ? colIndex(r[3]) : c1;
+  const r2 = r[4] ? Number(r[4]) : r1;
+  const cols = columns.length > 0 ? columns : [c1];
+  const nc1 = Math.min(c1, ...cols);
+  const nc2 = Math.max(c2, ...cols);
+  const nr1 = Math.min(r1, first);
+  const nr2 = Math.max(r2, last);
+  if (nc1 === c1 && nc2 === c2 && nr1 === r1 && nr2 === r2) return;
+  ed.sp.replace(m.index, m.index + m[0].length, setAttr(m[0], 'ref', `${colName(nc1)}${nr1}:${colName(nc2)}${nr2}`));
+}

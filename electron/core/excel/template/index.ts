@@ -1,0 +1,134 @@
+// Writes data into a client's own workbook and changes nothing else: the lossless template writer.
+//
+// ExcelJS and openpyxl load a workbook into a model and write the model back, which loses what
+// their model lacks (charts, x14 validations, defined names, default fonts… see
+// ../shared/corpus/BASELINE.md). Here the package is patched instead: every zip entry we do not
+// change is copied byte for byte (compressed bytes and headers), and the parts that hold the data
+// region — the worksheet, the shared strings, a few added cell formats, and, when rows are inserted,
+// the places that refer to moved rows — are edited by splicing text, never parsed and re-serialized
+// whole. Writing back what the template already holds gives back identical bytes.
+//
+//   const out = await writeIntoTemplate(templateBytes, [{ sheet: 'WBS', firstRow: 5, lastRow: 7,
+//     columns: [0, 1, 4], rows: [[{ value: { t: 's', v: '1.1' } }, …]] }]);
+import { isoToSerial } from '../../../common/excel/dates.js';
+import { fail } from './errors.js';
+import { writeCells, writeTable, type FillContext } from './fill.js';
+import { Package } from './package.js';
+import { parseA1 } from './refs.js';
+import { SharedStrings } from './shared-strings.js';
+import { Styles } from './styles.js';
+import type { CellOut, TableWrite, WriteOptions } from './types.js';
+import { definedNameTarget, partOfType, setFullCalcOnLoad, storeSharedStrings, type NamedTarget } from './workbook.js';
+
+export type { CellOut, CellWrite, OutValue, TableWrite, WriteOptions } from './types.js';
+export type { NamedTarget } from './workbook.js';
+export { TemplateError, TEMPLATE_ERROR_CODES, type TemplateErrorCode } from './errors.js';
+
+const DEFAULT_NAME = 'template.xlsx';
+
+/** The template with `writes` (and `opts.cells`) written in; see the file comment. */
+export async function writeIntoTemplate(template: Uint8Array, writes: TableWrite[], opts: WriteOptions = {}): Promise<Uint8Array> {
+  return writeIntoTemplateSync(template, writes, opts);
+}
+
+/** The same, synchronously (for workers and benchmarks). */
+export function writeIntoTemplateSync(template: Uint8Array, writes: TableWrite[], opts: WriteOptions = {}): Buffer {
+  const fileName = opts.fileName ?? DEFAULT_NAME;
+  const pkg = new Package(template, fileName);
+
+  // Check every request before changing anything.
+  const tables = writes.map((w) => ({ w: checkWrite(fileName, w), sheet: pkg.sheet(w.sheet) }));
+  const cells = (opts.cells ?? []).map((c) => {
+    const at = parseA1(c.ref);
+    if (!at) fail(fileName, 'BAD_WRITE', `"${c.ref}" on sheet "${c.sheet}" is not a cell address`);
+    return { sheet: pkg.sheet(c.sheet), row: at.row, col: at.col, value: c.value };
+  });
+
+  const sstPart = partOfType(pkg, 'sharedStrings', 'xl/sharedStrings.xml');
+  const stylesPart = partOfType(pkg, 'styles', 'xl/styles.xml');
+  const ctx: FillContext = {
+    pkg,
+    sst: new SharedStrings(sstPart ? pkg.read(sstPart) : null),
+    styles: new Styles(stylesPart ? pkg.read(stylesPart) : null, opts.dateFormat),
+    date1904: pkg.date1904,
+    formulasChanged: false,
+    valuesChanged: false,
+  };
+
+  // Single cells first, at template addresses (a table below may then move them down with their rows).
+  const bySheet = new Map<string, [number, number, CellOut][]>();
+  for (const c of cells) {
+    const list = bySheet.get(c.sheet.name) ?? [];
+    list.push([c.row, c.col, c.value]);
+    bySheet.set(c.sheet.name, list);
+  }
+  for (const [name, list] of bySheet) writeCells(ctx, pkg.sheet(name), list);
+
+  // Tables bottom-up per sheet: rows inserted for a lower table never move a higher one's rows.
+  const ordered = [...tables].sort((a, b) => (a.sheet.index - b.sheet.index) || b.w.firstRow - a.w.firstRow);
+  for (const { w, sheet } of ordered) writeTable(ctx, sheet, w);
+
+  try {
+    const sst = ctx.sst.serialize();
+    if (sst !== null) storeSharedStrings(pkg, sstPart, sst);
+    const styles = ctx.styles.serialize();
+    if (styles !== null && stylesPart) pkg.write(stylesPart, styles);
+  } catch (err) {
+    if (err instanceof Error && !(err.name === 'TemplateError')) fail(fileName, 'DAMAGED', err.message);
+    throw err;
+  }
+  // Cached formula results are stale when a formula was added or changed, or a value it may read
+  // changed: have Excel and LibreOffice recalculate on open. A write that changed nothing leaves
+  // workbook.xml as it was.
+  if (ctx.formulasChanged || (ctx.valuesChanged && hasFormulas(pkg))) setFullCalcOnLoad(pkg);
+  return pkg.toBuffer();
+}
+
+function checkWrite(fileName: string, w: TableWrite): TableWrite {
+  const bad = (what: string): never => fail(fileName, 'BAD_WRITE', `sheet "${w.sheet}": ${what}`);
+  if (!Number.isInteger(w.firstRow) || w.firstRow < 1) bad(`firstRow ${w.firstRow} is not a row number`);
+  if (w.lastRow !== null && (!Number.isInteger(w.lastRow) || w.lastRow < 1)) bad(`lastRow ${w.lastRow} is not a row number`);
+  const seen = new Set<number>();
+  for (const c of w.columns) {
+    if (!Number.isInteger(c) || c < 0 || c >= 16_384) bad(`column ${c} is not a column index`);
+    if (seen.has(c)) bad(`column ${c} is written twice`);
+    seen.add(c);
+  }
+  for (const [i, row] of w.rows.entries()) {
+    if (!Array.isArray(row)) bad(`data row ${i + 1} is not a list`);
+    if (row.length > w.columns.length) bad(`data row ${i + 1} has ${row.length} values for ${w.columns.length} columns`);
+    for (const cell of row) {
+      const v = cell?.value;
+      if (v && (v.t === 'n' || v.t === 'd') && !Number.isFinite(v.v)) bad(`data row ${i + 1} holds ${v.v}, which a cell cannot hold`);
+    }
+  }
+  // lastRow above firstRow means an empty table.
+  return w.lastRow !== null && w.lastRow < w.firstRow ? { ...w, lastRow: null } : w;
+}
+
+function hasFormulas(pkg: Package): boolean {
+  for (const s of pkg.sheets) {
+    if (s.kind !== 'worksheet' || s.part === null) continue;
+    const xml = pkg.read(s.part);
+    if (xml && /<(?:[A-Za-z_][\w.-]*:)?f[\s>]/.test(xml)) return true;
+  }
+  return false;
+}
+
+/** The sheet and cell (or range) a defined name points at; null when it is not a plain reference. */
+export function resolveDefinedName(template: Uint8Array, name: string, opts: { sheet?: string; fileName?: string } = {}): NamedTarget | null {
+  return definedNameTarget(new Package(template, opts.fileName ?? DEFAULT_NAME), name, opts.sheet);
+}
+
+/** An ISO day (yyyy-mm-dd) as an Excel serial in the template's date system. */
+export function dateSerial(iso: string, date1904 = false): number {
+  const n = isoToSerial(iso, date1904);
+  if (n === null) throw new RangeError(`${iso} is not a date`);
+  return n;
+}
+
+/** What a caller needs to know before writing: the date system and the sheets. */
+export function templateInfo(template: Uint8Array, fileName = DEFAULT_NAME): { date1904: boolean; sheets: { name: string; kind: string }[] } {
+  const pkg = new Package(template, fileName);
+  return { date1904: pkg.date1904, sheets: pkg.sheets.map((s) => ({ name: s.name, kind: s.kind })) };
+}

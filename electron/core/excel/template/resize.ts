@@ -1,0 +1,364 @@
+// Makes room for a grown table: everything of the target sheet from row `at` on moves down `by`
+// rows, and every range covering the table's data region grows to its new last row — in the sheet
+// (cells, formulas, merges, conditional formats, validations incl. x14, hyperlinks, breaks,
+// autoFilter, selection), its tables, drawings, comments and pivot tables, and everywhere a formula
+// can point at the sheet: other sheets' cells and rules, defined names (print area included), chart
+// series, pivot cache sources. Each place is edited by splicing; a part whose text comes out the
+// same is not changed. When cells moved, calcChain.xml (a cache of formula cell positions) is
+// dropped: Excel rebuilds it, and a stale one makes Excel "repair" the file.
+import { fail } from './errors.js';
+import { resizeFormula, translate } from './formula.js';
+import type { Package, SheetInfo } from './package.js';
+import { colName, resizeRangeText, resizeSqref, RowOverflow, shiftRow, type Resize } from './refs.js';
+import { findSheetData, parseCells, parseRows, RowOrderError, type CellTok, type RowTok } from './sheet-rows.js';
+import { attr, escapeText, escapeXml, fromBytes, setAttr, Splicer, toBytes, unescapeXml } from './xml-text.js';
+
+export interface ResizeOutcome {
+  /** Some formula's text changed (its cached value is stale). */
+  formulasChanged: boolean;
+}
+
+/** The region whose own formulas never grow (rows firstRow..regionEnd of the target sheet). */
+export interface DataRows {
+  first: number;
+  last: number;
+}
+
+export function resizeWorkbook(pkg: Package, target: SheetInfo, z: Resize, dataRows: DataRows): ResizeOutcome {
+  const out: ResizeOutcome = { formulasChanged: false };
+  try {
+    for (const sheet of pkg.sheets) {
+      if (sheet.kind !== 'worksheet' || sheet.part === null) continue;
+      const xml = pkg.read(sheet.part);
+      if (xml === null) continue;
+      const isTarget = sheet === target;
+      // A sheet that never names the target sheet cannot point at it (its own refs are unprefixed).
+      if (!isTarget && !mentions(xml, target.name)) continue;
+      const next = resizeWorksheet(xml, z, sheet.name, isTarget, dataRows, out, pkg.fileName);
+      if (next !== xml) pkg.write(sheet.part, next);
+    }
+    resizeDefinedNames(pkg, z, out);
+    for (const rel of pkg.rels(target.part!)) {
+      if (rel.external || !pkg.has(rel.target)) continue;
+      const xml = pkg.read(rel.target);
+      if (xml === null) continue;
+      let next = xml;
+      if (rel.type === 'table') next = resizeTable(xml, z, target.name, out);
+      else if (rel.type === 'drawing') next = resizeDrawing(xml, z);
+      else if (rel.type === 'comments') next = replaceAttrs(xml, 'comment', 'ref', (v) => resizeRangeText(v, z, false));
+      else if (rel.type === 'threadedComment') next = replaceAttrs(xml, 'threadedComment', 'ref', (v) => resizeRangeText(v, z, false));
+      else if (rel.type === 'vmlDrawing') next = resizeVml(xml, z);
+      else if (rel.type === 'pivotTable') next = replaceAttrs(xml, 'location', 'ref', (v) => resizeRangeText(v, z, false));
+      if (next !== xml) pkg.write(rel.target, next);
+    }
+    for (const part of pkg.partNames()) {
+      if (/^xl\/charts\/chart(Ex)?\d*\.xml$/i.test(part) || /\/charts\/chart[^/]*\.xml$/i.test(part)) {
+        const xml = pkg.read(part);
+        if (xml === null || !mentions(xml, target.name)) continue;
+        const next = replaceElementText(xml, 'f', (f) => resizeFormula(f, z, null, true));
+        if (next !== xml) pkg.write(part, next);
+      } else if (/pivotCacheDefinition[^/]*\.xml$/i.test(part)) {
+        const xml = pkg.read(part);
+        if (xml === null) continue;
+        const next = xml.replace(/<(?:[A-Za-z_][\w.-]*:)?worksheetSource(?=[\s/>])[^>]*>/g, (tag) => {
+          const sheet = attr(tag, 'sheet');
+          const ref = attr(tag, 'ref');
+          if (sheet === undefined || ref === undefined || fromBytes(unescapeXml(sheet)).toLocaleUpperCase('en-US') !== target.name.toLocaleUpperCase('en-US')) return tag;
+          const r = resizeRangeText(ref, z, true);
+          return r === ref ? tag : setAttr(tag, 'ref', r);
+        });
+        if (next !== xml) pkg.write(part, next);
+      }
+    }
+    if (z.by > 0) dropCalcChain(pkg);
+  } catch (err) {
+    if (err instanceof RowOverflow) fail(pkg.fileName, 'BAD_WRITE', `sheet "${target.name}": inserting ${z.by} rows would push content past the last row of the sheet (${err.message})`);
+    if (err instanceof RowOrderError) fail(pkg.fileName, 'DAMAGED', `sheet "${target.name}": ${err.message}`);
+    throw err;
+  }
+  return out;
+}
+
+/** Whether the part's bytes contain the sheet name (as written in formulas), ignoring ASCII case. */
+function mentions(xml: string, sheet: string): boolean {
+  const needle = toBytes(sheet).toLowerCase();
+  const alt = toBytes(sheet.replaceAll("'", "''")).toLowerCase();
+  const hay = xml.toLowerCase();
+  return hay.includes(needle) || hay.includes(alt) || hay.includes(toBytes(sheet.replaceAll('&', '&amp;').replaceAll("'", "''")).toLowerCase());
+}
+
+/** A worksheet part after the resize. `home` is its own name; only the target sheet's cells move. */
+function resizeWorksheet(xml: string, z: Resize, home: string, isTarget: boolean, dataRows: DataRows, out: ResizeOutcome, fileName: string): string {
+  const sd = findSheetData(xml);
+  if (!sd) fail(fileName, 'DAMAGED', `sheet "${home}" has no sheetData`);
+  const sp = new Splicer(xml);
+  const rows = parseRows(xml, sd);
+  resizeCells(xml, sd.prefix, rows, z, home, isTarget, dataRows, sp, out);
+  resizeOutside(xml, 0, sd.start, z, home, isTarget, sp, out);
+  resizeOutside(xml, sd.end, xml.length, z, home, isTarget, sp, out);
+  return sp.toString();
+}
+
+interface SharedMaster {
+  row: number;
+  col: number;
+  text: string;
+  r1: number;
+  r2: number;
+}
+
+function resizeCells(xml: string, p: string, rows: RowTok[], z: Resize, home: string, isTarget: boolean, dataRows: DataRows, sp: Splicer, out: ResizeOutcome): void {
+  const fOpen = `<${p}f`;
+  // Rows whose cells we need: moved rows (target) and rows holding a formula.
+  const parsed: { row: RowTok; cells: CellTok[]; moves: boolean }[] = [];
+  for (const row of rows) {
+    const moves = isTarget && z.by > 0 && row.num >= z.at;
+    const fAt = xml.indexOf(fOpen, row.openEnd);
+    const hasF = fAt >= 0 && fAt < row.innerEnd;
+    if (!moves && !hasF) continue;
+    parsed.push({ row, cells: parseCells(xml, row, p), moves });
+  }
+  // Shared formulas: masters by si; a group the insertion splits is written out cell by cell, since
+  // its cells above and below the inserted rows no longer share one relative formula.
+  const masters = new Map<string, SharedMaster>();
+  const split = new Set<string>();
+  const changedMasters = new Set<string>();
+  for (const { row, cells } of parsed)
+    for (const c of cells) {
+      if (!c.f || c.f.type !== 'shared') continue;
+      const si = attr(c.f.openTag, 'si');
+      const ref = attr(c.f.openTag, 'ref');
+      if (si === undefined || ref === undefined || masters.has(si)) continue;
+      const m = /^[A-Za-z$]*(\d+)(?::[A-Za-z$]*(\d+))?$/.exec(ref);
+      const r1 = m ? Number(m[1]) : row.num;
+      const r2 = m?.[2] ? Number(m[2]) : r1;
+      masters.set(si, { row: row.num, col: c.col, text: c.f.text, r1, r2 });
+      if (isTarget && z.by > 0 && r1 < z.at && r2 >= z.at) split.add(si);
+    }
+
+  for (const { row, cells, moves } of parsed) {
+    const newNum = moves ? shiftRow(row.num, z) : row.num;
+    if (moves) sp.replace(row.start, row.openEnd, setAttr(xml.slice(row.start, row.openEnd), 'r', String(newNum)));
+    const grow = !isTarget || row.num < dataRows.first || row.num > dataRows.last;
+    for (const c of cells) {
+      let openTag = c.openTag;
+      if (moves && c.hasR) openTag = setAttr(openTag, 'r', `${colName(c.col)}${newNum}`);
+      if (c.f) {
+        const f = c.f;
+        const si = attr(f.openTag, 'si');
+        let text = f.text;
+        let fTag = f.openTag;
+        let rewrite = false;
+        if (f.type === 'shared' && si !== undefined && split.has(si)) {
+          const m = masters.get(si);
+          if (m) {
+            text = translate(m.text, row.num - m.row, c.col - m.col);
+            fTag = `<${p}f>`;
+            rewrite = true;
+          }
+        }
+        const isChild = f.type === 'shared' && attr(f.openTag, 'ref') === undefined && !rewrite;
+        if (!isChild) {
+          const next = resizeFormula(text, z, home, grow);
+          if (next !== f.text || rewrite) {
+            text = next;
+            rewrite = true;
+          }
+          // A shared master's or array formula's range moves with its cells (a split group's is gone).
+          const ref = attr(fTag, 'ref');
+          if (ref !== undefined) {
+            const r = resizeSqref(ref, z, false);
+            if (r !== ref) fTag = setAttr(fTag, 'ref', r);
+          }
+          if (next !== f.text && f.type === 'shared' && si !== undefined) changedMasters.add(si);
+        }
+        const stale = rewrite || (isChild && si !== undefined && changedMasters.has(si));
+        if (rewrite || fTag !== f.openTag) {
+          const selfClosing = fTag.endsWith('/>');
+          const body = text === '' && selfClosing ? fTag : `${selfClosing ? `${fTag.slice(0, -2).trimEnd()}>` : fTag}${toBytes(escapeText(text))}</${p}f>`;
+          sp.replace(f.start, f.end, body);
+        }
+        if (stale) {
+          out.formulasChanged = true;
+          // The cached result is stale: drop it (Excel recalculates; see fullCalcOnLoad).
+          if (c.vStart >= 0) sp.replace(c.vStart, c.vEnd, '');
+          if (c.t !== undefined) openTag = setAttr(openTag, 't', undefined);
+        }
+      }
+      if (openTag !== c.openTag) sp.replace(c.start, c.openEnd, openTag);
+    }
+  }
+}
+
+const TARGET_ATTRS: Record<string, [string, 'grow' | 'shift'][]> = {
+  dimension: [['ref', 'grow']],
+  mergeCell: [['ref', 'shift']],
+  hyperlink: [['ref', 'shift']],
+  conditionalFormatting: [['sqref', 'grow']],
+  dataValidation: [['sqref', 'grow']],
+  autoFilter: [['ref', 'grow']],
+  sortState: [['ref', 'grow']],
+  sortCondition: [['ref', 'grow']],
+  selection: [['sqref', 'shift'], ['activeCell', 'shift']],
+  pane: [['topLeftCell', 'shift']],
+  protectedRange: [['sqref', 'grow']],
+  ignoredError: [['sqref', 'grow']],
+  cellWatch: [['r', 'shift']],
+};
+const TAG_RE = /<(?:[A-Za-z_][\w.-]*:)?(dimension|mergeCell|hyperlink|conditionalFormatting|dataValidation|autoFilter|sortState|sortCondition|selection|pane|protectedRange|ignoredError|cellWatch)(?=[\s/>])[^>]*>/g;
+const TEXT_RE = /<((?:[A-Za-z_][\w.-]*:)?)(formula|formula1|formula2|f|sqref)>([^<]*)<\/\1\2>/g;
+
+/** Ranges and rule formulas outside sheetData, in [from, to). */
+function resizeOutside(xml: string, from: number, to: number, z: Resize, home: string, isTarget: boolean, sp: Splicer, out: ResizeOutcome): void {
+  const part = xml.slice(from, to);
+  for (const m of part.matchAll(TAG_RE)) {
+    const tag = m[0];
+    let next = tag;
+    if (isTarget)
+      for (const [name, how] of TARGET_ATTRS[m[1]!]!) {
+        const v = attr(next, name);
+        if (v === undefined) continue;
+        const r = resizeSqref(v, z, how === 'grow');
+        if (r !== v) next = setAttr(next, name, r);
+      }
+    if (m[1] === 'hyperlink') {
+      const loc = attr(next, 'location');
+      if (loc !== undefined) {
+        const f = fromBytes(unescapeXml(loc));
+        const r = resizeFormula(f, z, null, false);
+        if (r !== f) next = setAttr(next, 'location', toBytes(escapeXml(r)));
+      }
+    }
+    if (next !== tag) sp.replace(from + m.index, from + m.index + tag.length, next);
+  }
+  for (const m of part.matchAll(TEXT_RE)) {
+    const local = m[2]!;
+    const raw = m[3]!;
+    let next = raw;
+    if (local === 'sqref') {
+      if (isTarget) next = resizeSqref(raw, z, true);
+    } else {
+      const f = fromBytes(unescapeXml(raw));
+      const r = resizeFormula(f, z, home, true);
+      if (r !== f) next = toBytes(escapeText(r));
+    }
+    if (next !== raw) {
+      const at = from + m.index + m[1]!.length + local.length + 2;
+      sp.replace(at, at + raw.length, next);
+    }
+  }
+  if (isTarget && z.by > 0) {
+    // Manual page breaks below the insertion move with their rows (rowBreaks only: colBreaks are columns).
+    for (const m of part.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)rowBreaks(?=[\s>])[^>]*>([\s\S]*?)<\/\1rowBreaks>/g)) {
+      const bodyAt = from + m.index + m[0].indexOf('>') + 1;
+      for (const b of m[2]!.matchAll(/<(?:[A-Za-z_][\w.-]*:)?brk(?=[\s/>])[^>]*>/g)) {
+        const id = Number(attr(b[0], 'id'));
+        if (!Number.isInteger(id) || id < z.at) continue;
+        sp.replace(bodyAt + b.index, bodyAt + b.index + b[0].length, setAttr(b[0], 'id', String(id + z.by)));
+      }
+    }
+  }
+}
+
+function resizeDefinedNames(pkg: Package, z: Resize, out: ResizeOutcome): void {
+  const xml = pkg.read(pkg.workbookPart)!;
+  const next = xml.replace(/<((?:[A-Za-z_][\w.-]*:)?)definedName(?=[\s>])([^>]*)>([^<]*)<\/\1definedName>/g, (whole, _p: string, attrs: string, raw: string) => {
+    const local = attr(`<x ${attrs}>`, 'localSheetId');
+    const home = local !== undefined ? (pkg.sheets[Number(local)]?.name ?? null) : null;
+    const f = fromBytes(unescapeXml(raw));
+    const r = resizeFormula(f, z, home, true);
+    if (r === f) return whole;
+    out.formulasChanged = true;
+    return whole.replace(`>${raw}<`, `>${toBytes(escapeText(r))}<`);
+  });
+  if (next !== xml) pkg.write(pkg.workbookPart, next);
+}
+
+function resizeTable(xml: string, z: Resize, home: string, out: ResizeOutcome): string {
+  let next = xml.replace(/<(?:[A-Za-z_][\w.-]*:)?(table|autoFilter|sortState|sortCondition)(?=[\s/>])[^>]*>/g, (tag) => {
+    const ref = attr(tag, 'ref');
+    if (ref === undefined) return tag;
+    const r = resizeSqref(ref, z, true);
+    return r === ref ? tag : setAttr(tag, 'ref', r);
+  });
+  next = replaceElementText(next, 'calculatedColumnFormula', (f) => resizeFormula(f, z, home, true), out);
+  next = replaceElementText(next, 'totalsRowFormula', (f) => resizeFormula(f, z, home, true), out);
+  return next;
+}
+
+/** Replaces the text of every <local>…</local> (any prefix) through fn (on decoded text). */
+function replaceElementText(xml: string, local: string, fn: (text: string) => string, out?: ResizeOutcome): string {
+  const re = new RegExp(`<((?:[A-Za-z_][\\w.-]*:)?)${local}((?:\\s[^>]*)?)>([^<]*)</\\1${local}>`, 'g');
+  return xml.replace(re, (whole, p: string, attrs: string, raw: string) => {
+    const f = fromBytes(unescapeXml(raw));
+    const r = fn(f);
+    if (r === f) return whole;
+    if (out) out.formulasChanged = true;
+    return `<${p}${local}${attrs}>${toBytes(escapeText(r))}</${p}${local}>`;
+  });
+}
+
+function replaceAttrs(xml: string, local: string, name: string, fn: (v: string) => string): string {
+  const re = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${local}(?=[\\s/>])[^>]*>`, 'g');
+  return xml.replace(re, (tag) => {
+    const v = attr(tag, name);
+    if (v === undefined) return tag;
+    const r = fn(v);
+    return r === v ? tag : setAttr(tag, name, r);
+  });
+}
+
+/**
+ * Drawing anchors (rows are 0-based there). twoCell anchors move and size with cells (each edge by
+ * its own row), oneCell anchors move without resizing, absolute ones stay.
+ */
+function resizeDrawing(xml: string, z: Resize): string {
+  if (z.by <= 0) return xml;
+  const shift0 = (r0: number) => shiftRow(r0 + 1, z) - 1;
+  return xml.replace(/<((?:[A-Za-z_][\w.-]*:)?)(twoCellAnchor|oneCellAnchor)(?=[\s>])([^>]*)>([\s\S]*?)<\/\1\2>/g, (whole, p: string, kind: string, attrs: string, body: string) => {
+    const editAs = attr(`<x ${attrs}>`, 'editAs') ?? 'twoCell';
+    if (kind === 'twoCellAnchor' && editAs === 'absolute') return whole;
+    const edge = (name: string) => new RegExp(`(<${p}${name}>[\\s\\S]*?<${p}row>)(\\d+)(</${p}row>)`);
+    const from = edge('from').exec(body);
+    if (!from) return whole;
+    const r0 = Number(from[2]);
+    const moved = shift0(r0);
+    let next = body.replace(edge('from'), `$1${moved}$3`);
+    if (kind === 'twoCellAnchor') {
+      const to = edge('to').exec(body);
+      if (to) {
+        const t0 = Number(to[2]);
+        const tMoved = editAs === 'oneCell' ? t0 + (moved - r0) : shift0(t0);
+        next = next.replace(edge('to'), `$1${tMoved}$3`);
+      }
+    }
+    return next === body ? whole : `<${p}${kind}${attrs}>${next}</${p}${kind}>`;
+  });
+}
+
+/** Legacy VML (comment boxes): <x:Row> and the rows of <x:Anchor>, 0-based. */
+function resizeVml(xml: string, z: Resize): string {
+  if (z.by <= 0) return xml;
+  const shift0 = (r0: number) => shiftRow(r0 + 1, z) - 1;
+  let next = xml.replace(/(<(\w+:)?Row>)\s*(\d+)\s*(<\/(?:\w+:)?Row>)/g, (w, a: string, _p, r: string, b: string) => (shift0(Number(r)) === Number(r) ? w : `${a}${shift0(Number(r))}${b}`));
+  next = next.replace(/(<(\w+:)?Anchor>)([^<]*)(<\/(?:\w+:)?Anchor>)/g, (w, a: string, _p, body: string, b: string) => {
+    const n = body.split(',').map((s) => s.trim());
+    if (n.length !== 8 || n.some((s) => !/^\d+$/.test(s))) return w;
+    const r1 = shift0(Number(n[2]));
+    const r2 = shift0(Number(n[6]));
+    if (r1 === Number(n[2]) && r2 === Number(n[6])) return w;
+    n[2] = String(r1);
+    n[6] = String(r2);
+    return `${a}${n.join(', ')}${b}`;
+  });
+  return next;
+}
+
+function dropCalcChain(pkg: Package): void {
+  const rel = pkg.rels(pkg.workbookPart).find((r) => r.type === 'calcChain');
+  const part = rel?.target ?? (pkg.has('xl/calcChain.xml') ? 'xl/calcChain.xml' : null);
+  if (part === null || !pkg.has(part)) return;
+  pkg.remove(part);
+  pkg.removeRelsTo(pkg.workbookPart, part);
+  pkg.removeContentType(part);
+}

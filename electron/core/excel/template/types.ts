@@ -1,0 +1,51 @@
+// What a caller asks the template writer to write. Plain data, JSON-safe.
+
+/**
+ * A value for one cell.
+ * - text is always written as a shared string, so text such as "=1+1", "+81-3", "@home" or a
+ *   leading tab stays text and never becomes a formula; '' clears the cell like null;
+ * - a date is an Excel serial the caller computed for the template's date system (see dateSerial
+ *   and templateInfo().date1904); a cell whose format shows no date gets a copy of its format with
+ *   a date number format;
+ * - null clears the value and keeps the cell's format.
+ */
+export type OutValue = { t: 's'; v: string } | { t: 'n'; v: number } | { t: 'b'; v: boolean } | { t: 'd'; v: number } | null;
+
+export interface CellOut {
+  value: OutValue;
+  /** Alignment indent level (WBS hierarchy): the cell's format is copied with this indent when it differs. */
+  indent?: number;
+}
+
+export interface TableWrite {
+  /** Sheet name in the workbook. */
+  sheet: string;
+  /** 1-based first data row of the template's table. */
+  firstRow: number;
+  /**
+   * 1-based last data row the template holds now; null when the table is empty (data then starts at
+   * firstRow, and a pre-formatted blank row there gives the new rows their format).
+   */
+  lastRow: number | null;
+  /** 0-based columns written; other columns keep what the template has. */
+  columns: number[];
+  /** rows[i][j] is the value for columns[j] on data row i; undefined leaves that cell as it is. */
+  rows: (CellOut | undefined)[][];
+}
+
+/** One cell by address (form layouts; a defined name is resolved first with resolveDefinedName). */
+export interface CellWrite {
+  sheet: string;
+  /** A1 address, '$' allowed: 'B3'. */
+  ref: string;
+  value: CellOut;
+}
+
+export interface WriteOptions {
+  /** Named in error messages. */
+  fileName?: string;
+  /** Single cells to write (before the tables, at template addresses). */
+  cells?: CellWrite[];
+  /** Number format code for dates written into cells without a date format (default: built-in 14). */
+  dateFormat?: string;
+}

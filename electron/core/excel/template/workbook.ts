@@ -1,0 +1,88 @@
+// Workbook-level pieces: where the shared strings and styles live (and creating the shared-string
+// part when a template has none), the recalculation flag, and defined names as addresses.
+import type { Package } from './package.js';
+import { parseA1 } from './refs.js';
+import { attr, fromBytes, setAttr, unescapeXml } from './xml-text.js';
+
+const SST_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
+
+export function partOfType(pkg: Package, type: string, fallback: string): string | null {
+  const rel = pkg.rels(pkg.workbookPart).find((r) => r.type === type && !r.external);
+  if (rel && pkg.has(rel.target)) return rel.target;
+  return pkg.has(fallback) ? fallback : null;
+}
+
+/** Stores the shared-string part: replaced in place, or created with its content type and relationship. */
+export function storeSharedStrings(pkg: Package, part: string | null, xml: string): void {
+  if (part !== null) {
+    pkg.write(part, xml);
+    return;
+  }
+  const folder = pkg.workbookPart.includes('/') ? pkg.workbookPart.slice(0, pkg.workbookPart.lastIndexOf('/') + 1) : '';
+  let name = `${folder}sharedStrings.xml`;
+  for (let n = 2; pkg.has(name); n++) name = `${folder}sharedStrings${n}.xml`;
+  pkg.add(name, xml);
+  pkg.addContentType(name, SST_TYPE);
+  pkg.addRel(pkg.workbookPart, 'sharedStrings', name.slice(folder.length));
+}
+
+// calcPr's place among workbook's children (CT_Workbook sequence): before these.
+const AFTER_CALC = ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+
+/** Asks Excel (and LibreOffice) to recalculate every formula when the file is opened. */
+export function setFullCalcOnLoad(pkg: Package): void {
+  const xml = pkg.read(pkg.workbookPart)!;
+  const calc = /<(?:[A-Za-z_][\w.-]*:)?calcPr(?=[\s/>])[^>]*>/.exec(xml);
+  if (calc) {
+    if (attr(calc[0], 'fullCalcOnLoad') === '1') return;
+    pkg.write(pkg.workbookPart, xml.slice(0, calc.index) + setAttr(calc[0], 'fullCalcOnLoad', '1') + xml.slice(calc.index + calc[0].length));
+    return;
+  }
+  const root = /<([A-Za-z_][\w.-]*:)?workbook(?=[\s>])/.exec(xml);
+  const p = root?.[1] ?? '';
+  let at = -1;
+  for (const name of AFTER_CALC) {
+    const m = new RegExp(`<${p}${name}(?=[\\s/>])`).exec(xml);
+    if (m && (at < 0 || m.index < at)) at = m.index;
+  }
+  if (at < 0) at = xml.lastIndexOf(`</${p}workbook`);
+  if (at < 0) return;
+  pkg.write(pkg.workbookPart, `${xml.slice(0, at)}<${p}calcPr fullCalcOnLoad="1"/>${xml.slice(at)}`);
+}
+
+export interface NamedTarget {
+  sheet: string;
+  /** 'B3' or 'B3:D5', without '$'. */
+  ref: string;
+}
+
+/**
+ * A defined name → the sheet and cell (or range) it points at; null when there is no such name or it
+ * is not one plain reference (a formula, several areas, another workbook). A name scoped to `sheet`
+ * wins over a workbook-wide one of the same name.
+ */
+export function definedNameTarget(pkg: Package, name: string, sheet?: string): NamedTarget | null {
+  const xml = pkg.read(pkg.workbookPart)!;
+  const want = name.toLocaleUpperCase('en-US');
+  let global: string | null = null;
+  let local: string | null = null;
+  for (const m of xml.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)definedName(?=[\s>])([^>]*)>([^<]*)<\/\1definedName>/g)) {
+    const tag = `<x ${m[2]}>`;
+    const n = fromBytes(unescapeXml(attr(tag, 'name') ?? ''));
+    if (n.toLocaleUpperCase('en-US') !== want) continue;
+    const text = fromBytes(unescapeXml(m[3]!)).trim();
+    const scope = attr(tag, 'localSheetId');
+    if (scope === undefined) global = text;
+    else if (sheet !== undefined && pkg.sheets[Number(scope)]?.name.toLocaleUpperCase('en-US') === sheet.toLocaleUpperCase('en-US')) local = text;
+    else if (sheet === undefined && local === null) local = text;
+  }
+  const text = (sheet !== undefined ? (local ?? global) : (global ?? local))?.replace(/^=/, '');
+  if (!text) return null;
+  const m = /^(?:'((?:[^']|'')+)'|([^'!:[\]]+))!(\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?)$/.exec(text);
+  if (!m) return null;
+  const sheetName = m[1] !== undefined ? m[1].replaceAll("''", "'") : m[2]!;
+  const ref = m[3]!.replaceAll('$', '');
+  const [a, b] = ref.split(':');
+  if (!parseA1(a!) || (b !== undefined && !parseA1(b))) return null;
+  return { sheet: sheetName, ref };
+}

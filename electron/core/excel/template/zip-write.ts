@@ -1,0 +1,135 @@
+// Writes the filled workbook's zip. Every entry we did not change is copied as it was: its local
+// header, compressed bytes and data descriptor byte for byte, and its central-directory record with
+// only the local-header offset patched, so Excel, checksums and diff tools see the very same entry.
+// Changed parts are deflated anew (node:zlib) with a plain local header (no data descriptor, no
+// extra field). Entry order is kept; new parts go last. No ZIP64: zip.ts refuses it on the way in,
+// and a filled template stays far below 4 GB.
+import zlib from 'node:zlib';
+import { crc32 } from '../crc32.js';
+import type { ZipDirectory, ZipEntry } from '../zip.js';
+
+const LOC = 0x04034b50;
+const CEN = 0x02014b50;
+const EOCD = 0x06054b50;
+const DESCRIPTOR = 0x08074b50;
+
+/** What happens to one part: new bytes, or removed (null). Parts not listed are copied. */
+export type PartChanges = Map<string, Buffer | null>;
+
+/** The length of an entry's data descriptor (0 when its flags say it has none). */
+function descriptorLength(buf: Buffer, e: ZipEntry): number {
+  if (!(e.flags & 0x08)) return 0;
+  const at = e.dataStart + e.compressedSize;
+  if (at + 16 <= buf.length && buf.readUInt32LE(at) === DESCRIPTOR && buf.readUInt32LE(at + 4) === e.crc) return 16;
+  if (at + 12 <= buf.length && buf.readUInt32LE(at) === e.crc) return 12;
+  // A descriptor that matches neither layout: take the signed one's length if the signature is there.
+  return at + 4 <= buf.length && buf.readUInt32LE(at) === DESCRIPTOR ? 16 : 12;
+}
+
+interface Written {
+  cen: Buffer;
+}
+
+/**
+ * The output zip: `dir`'s entries in order (changed ones re-deflated, removed ones left out), then
+ * `added` parts in insertion order. Returns the input buffer itself when nothing changed.
+ */
+export function writeZip(buf: Buffer, dir: ZipDirectory, changes: PartChanges, added: Map<string, Buffer>): Buffer {
+  if (changes.size === 0 && added.size === 0) return buf;
+  const chunks: Buffer[] = [];
+  const cens: Written[] = [];
+  let offset = 0;
+  const push = (b: Buffer) => {
+    chunks.push(b);
+    offset += b.length;
+  };
+  // A timestamp for new parts: the workbook's own, so output does not depend on the clock.
+  let stamp = { time: 0, date: (2025 - 1980) << 9 | (1 << 5) | 1 };
+
+  for (const e of dir.entries.values()) {
+    const cen = buf.subarray(e.cenOffset, e.cenOffset + e.cenLength);
+    if (stamp.time === 0) stamp = { time: cen.readUInt16LE(12), date: cen.readUInt16LE(14) };
+    const change = changes.get(e.name);
+    if (change === null) continue;
+    if (change === undefined) {
+      const end = e.dataStart + e.compressedSize + descriptorLength(buf, e);
+      const copy = Buffer.from(cen);
+      copy.writeUInt32LE(offset, 42);
+      cens.push({ cen: copy });
+      push(buf.subarray(e.localOffset, end));
+      continue;
+    }
+    const nameBytes = cen.subarray(46, 46 + cen.readUInt16LE(28));
+    const entry = deflated(change, nameBytes, {
+      madeBy: cen.readUInt16LE(4),
+      flags: cen.readUInt16LE(8) & 0x800,
+      time: cen.readUInt16LE(12),
+      date: cen.readUInt16LE(14),
+      internal: cen.readUInt16LE(36),
+      external: cen.readUInt32LE(38),
+    }, offset);
+    cens.push({ cen: entry.cen });
+    push(entry.local);
+  }
+  for (const [name, data] of added) {
+    const ascii = /^[\x20-\x7e]*$/.test(name);
+    const entry = deflated(data, Buffer.from(name, 'utf8'), { madeBy: 20, flags: ascii ? 0 : 0x800, time: stamp.time, date: stamp.date, internal: 0, external: 0 }, offset);
+    cens.push({ cen: entry.cen });
+    push(entry.local);
+  }
+  const cdStart = offset;
+  for (const c of cens) push(c.cen);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD, 0);
+  end.writeUInt16LE(cens.length, 8);
+  end.writeUInt16LE(cens.length, 10);
+  end.writeUInt32LE(offset - cdStart, 12);
+  end.writeUInt32LE(cdStart, 16);
+  push(end);
+  return Buffer.concat(chunks, offset);
+}
+
+function deflated(
+  data: Buffer,
+  nameBytes: Buffer,
+  meta: { madeBy: number; flags: number; time: number; date: number; internal: number; external: number },
+  offset: number,
+): { local: Buffer; cen: Buffer } {
+  const crc = crc32(data);
+  // Tiny parts are stored: deflate would not make them smaller.
+  const method = data.length < 64 ? 0 : 8;
+  const body = method === 8 ? zlib.deflateRawSync(data, { level: 6 }) : data;
+  const local = Buffer.alloc(30 + nameBytes.length);
+  local.writeUInt32LE(LOC, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(meta.flags, 6);
+  local.writeUInt16LE(method, 8);
+  local.writeUInt16LE(meta.time, 10);
+  local.writeUInt16LE(meta.date, 12);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(body.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(nameBytes.length, 26);
+  local.writeUInt16LE(0, 28);
+  nameBytes.copy(local, 30);
+  const cen = Buffer.alloc(46 + nameBytes.length);
+  cen.writeUInt32LE(CEN, 0);
+  cen.writeUInt16LE(meta.madeBy, 4);
+  cen.writeUInt16LE(20, 6);
+  cen.writeUInt16LE(meta.flags, 8);
+  cen.writeUInt16LE(method, 10);
+  cen.writeUInt16LE(meta.time, 12);
+  cen.writeUInt16LE(meta.date, 14);
+  cen.writeUInt32LE(crc, 16);
+  cen.writeUInt32LE(body.length, 20);
+  cen.writeUInt32LE(data.length, 24);
+  cen.writeUInt16LE(nameBytes.length, 28);
+  cen.writeUInt16LE(0, 30);
+  cen.writeUInt16LE(0, 32);
+  cen.writeUInt16LE(0, 34);
+  cen.writeUInt16LE(meta.internal, 36);
+  cen.writeUInt32LE(meta.external, 38);
+  cen.writeUInt32LE(offset, 42);
+  nameBytes.copy(cen, 46);
+  return { local: Buffer.concat([local, body]), cen };
+}
