@@ -182,6 +182,44 @@ describe('Excel import in Chromium', () => {
     await expect.poll(() => issues.column('extra:備考2')).toEqual(['再現手順あり', '', '済', '新規']);
   });
 
+  it('leaves rows not in the file alone by default, asks before deleting them, and closes them when told', async () => {
+    const issues = new RegisterScreen(s.page, 'issue');
+    const before = JSON.stringify(dbIssues());
+    const dialog = new ImportDialogScreen(s.page);
+    await dialog.open();
+    await dialog.choose('課題管理表_A社_抜粋.xlsx', await issueWorkbook([FIRST[0]!, ['I-002', '帳票レイアウトの確認', '中', '対応中', '鈴木', d('2025-05-01'), '', '']]));
+    await dialog.next();
+    expect(await dialog.counts()).toMatchObject({ unchanged: 2, missing: 2 });
+    expect(await dialog.option('残す').isChecked()).toBe(true);
+    await dialog.tab('missing').click();
+    await expect.poll(() => dialog.rows()).toEqual([
+      ['ファイルにない', '', 'I-003', '性能試験の実施', 'そのまま残します'],
+      ['ファイルにない', '', 'I-005', '移行リハーサルの日程調整', 'そのまま残します'],
+    ]);
+
+    await dialog.option('削除').check();
+    await expect.poll(async () => (await dialog.rows()).map((r) => r[4])).toEqual(['削除します', '削除します']);
+    await dialog.button(/^取り込む$/).click();
+    const confirm = s.page.getByRole('dialog', { name: 'ファイルにない行の削除' });
+    await confirm.getByText('課題管理表_A社_抜粋.xlsx にない 2 行を削除しますか？', { exact: false }).waitFor();
+    await s.page.screenshot({ path: screenshotPath('import-confirm-delete-ja.png') });
+    await confirm.getByRole('button', { name: 'キャンセル' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await dialog.dialog.isVisible()).toBe(true);
+    expect(JSON.stringify(dbIssues())).toBe(before);
+
+    await dialog.option('クローズ').check();
+    await dialog.apply();
+    await s.page.getByRole('status').getByText(/変更なし 2 件.*クローズ/).waitFor();
+    const closed = dbIssues().find((r) => r.ref === 'I-005')!;
+    expect(closed.status).not.toBe('not_started');
+    expect(await issues.rowCount()).toBe(4); // closed, not deleted
+
+    await issues.cell(0, 'title').click();
+    await s.page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => JSON.stringify(dbIssues())).toBe(before);
+  });
+
   it('writes nothing on Cancel, and answers an unreadable file in the dialog', async () => {
     const before = JSON.stringify(dbIssues());
     const dialog = new ImportDialogScreen(s.page);

@@ -198,10 +198,12 @@ export function ImportDialog(props: ImportDialogProps) {
       ref={ref}
       className="import-dialog"
       aria-labelledby="import-title"
-      onClose={onClose}
+      // React passes a nested dialog's close and cancel (the delete confirmation) up to this one: only
+      // this dialog's own count.
+      onClose={(e) => e.target === e.currentTarget && onClose()}
       onCancel={(e) => {
         // Esc while the import is being written waits for it.
-        if (busy === 'apply') e.preventDefault();
+        if (e.target === e.currentTarget && busy === 'apply') e.preventDefault();
       }}
       data-testid="import-dialog"
     >

@@ -29,9 +29,9 @@ function NameCell({ data }: CustomCellRendererProps<PreviewLine>) {
   return <span style={{ paddingLeft: `${data.level * 16}px` }}>{data.name}</span>;
 }
 
-function DetailsCell({ data, context }: CustomCellRendererProps<PreviewLine, unknown, { missingText: string }>) {
+function DetailsCell({ data, context }: CustomCellRendererProps<PreviewLine, unknown, { missing: MissingChoice; missingText: string }>) {
   if (!data) return null;
-  if (data.status === 'missing') return <div className="detail-line muted">{context.missingText}</div>;
+  if (data.status === 'missing') return <div className={`detail-line missing-${context.missing}`}>{context.missingText}</div>;
   return (
     <div className="details">
       {data.problems.map((p, i) => (
@@ -77,7 +77,7 @@ export function PreviewStep({
 }) {
   const { t } = useTranslation();
   const shown = useMemo(() => linesOfTab(lines, tab), [lines, tab]);
-  const context = useMemo(() => ({ missingText: t(`excel.missingAction.${options.missing}`) }), [t, options.missing]);
+  const context = useMemo(() => ({ missing: options.missing, missingText: t(`excel.missingAction.${options.missing}`) }), [t, options.missing]);
 
   const columns = useMemo<ColDef<PreviewLine>[]>(
     () => [
