@@ -201,11 +201,6 @@ describe('minutes export (default layout)', () => {
   it('refuses what is not supported yet, naming it', async () => {
     const { call, p, m } = await setup();
     const q = (await call('project.create', { name: 'Q' })).id;
-    expect(await failure(call('excel.export', { projectId: p, register: 'risk' }))).toMatchObject({
-      code: 'VALIDATION',
-      message: "excel.export: register: exporting the risk register is not supported yet; only 'minutes' (the default minutes layout) is",
-      details: [{ field: 'register' }],
-    });
     expect(await failure(call('excel.export', { projectId: p, register: 'minutes', meetingId: m.id, profileId: 1 }))).toMatchObject({ code: 'VALIDATION', details: [{ field: 'profileId' }] });
     expect(await failure(call('excel.export', { projectId: p, register: 'minutes' }))).toMatchObject({ code: 'VALIDATION', details: [{ field: 'meetingId' }] });
     expect(await failure(call('excel.export', { projectId: q, register: 'minutes', meetingId: m.id }))).toMatchObject({ code: 'NOT_FOUND', details: { field: 'meetingId' } });

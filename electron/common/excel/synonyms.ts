@@ -124,7 +124,7 @@ const CHANGE: Record<string, Syn[]> = {
   impactCost: ['コストへの影響', 'コスト影響', '費用影響', '費用', '工数影響', 'impact on cost', 'cost impact', ['cost', 0.7]],
   decision: ['判定', '決定', '承認', '承認結果', '判断', '可否', '判定結果', 'decision', 'approval', 'approval status'],
   decidedBy: ['承認者', '判定者', '決定者', '決裁者', 'decided by', 'approved by', 'approver'],
-  decidedOn: ['承認日', '判定日', '決定日', '決裁日', 'decided on', 'decision date', 'approval date', 'approved on'],
+  decidedOn: ['承認日', '判定日', '決定日', '決裁日', 'decided on', 'date decided', 'decision date', 'approval date', 'approved on'],
   implStatus: ['対応状況', '実施状況', '状態', 'ステータス', '状況', '進捗状況', 'implementation status', 'status'],
 };
 

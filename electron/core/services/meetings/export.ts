@@ -8,16 +8,8 @@ import { meetingStore } from '../../entities.js';
 import { minutesFileName, minutesWorkbook, type Language } from '../../excel/minutes-layout.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
-import { getSetting } from '../settings.js';
+import { documentLanguage } from '../settings.js';
 import { getMeeting, type RunOptions } from './service.js';
-
-/** The language asked for, else the workspace's UI language, else the OS locale's (as the UI picks). */
-export function minutesLanguage(db: Db, osLocale: string, asked?: Language): Language {
-  if (asked) return asked;
-  const chosen = getSetting(db, 'ui.language');
-  if (chosen === 'ja' || chosen === 'en') return chosen;
-  return osLocale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
-}
 
 export async function exportMinutes(
   db: Db,
@@ -33,7 +25,7 @@ export async function exportMinutes(
     throw new ApiError('NOT_FOUND', `Meeting ${input.meetingId} does not exist in this project`, { field: 'meetingId', id: input.meetingId });
 
   const meeting = getMeeting(db, row.id, opts);
-  const language = minutesLanguage(db, osLocale, input.language);
+  const language = documentLanguage(db, osLocale, input.language);
   const vocab = loadVocabularies(db, input.projectId);
   const sources = new Map<number, string>();
   const wb = minutesWorkbook({

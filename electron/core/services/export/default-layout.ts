@@ -1,0 +1,92 @@
+// A register of a project in PMO Desk's own layout (../../excel/register-layout.ts): the stored rows
+// turned into labelled values of the chosen language.
+import type { ExportedWorkbook } from '../../../common/api/excel.js';
+import { fieldSpec, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
+import { EXPORT_HEADERS, WBS_STATUS_LABELS } from '../../../common/excel/headers.js';
+import { vocabLabel, type Vocabularies, type VocabListName } from '../../../common/registers.js';
+import type { Db } from '../../db/open.js';
+import { headerOf, registerFileName, registerWorkbook, type ColumnKind, type LayoutColumn, type LayoutRow } from '../../excel/register-layout.js';
+import type { Language } from '../../excel/minutes-layout.js';
+import { getProjectRow } from '../projects.js';
+import { loadVocabularies } from '../registers/vocabularies.js';
+import { listTasks } from '../wbs.js';
+import { REGISTER_SERVICES } from '../import/plan.js';
+
+const LONG_TEXT = new Set(['description', 'detail', 'responsePlan', 'contingency', 'resolution', 'notes', 'reason', 'trigger']);
+
+function kindOf(field: string, spec: FieldSpec | undefined): ColumnKind {
+  switch (spec?.kind) {
+    case 'date':
+      return 'date';
+    case 'effort':
+      return 'number';
+    case 'progress':
+      return 'percent';
+    case 'rating':
+      return 'rating';
+    case 'vocab':
+    case 'wbsStatus':
+      return 'list';
+    case 'yesNo':
+      return 'mark';
+    case 'ref':
+    case 'wbsCode':
+      return 'code';
+    default:
+      return LONG_TEXT.has(field) ? 'longText' : 'text';
+  }
+}
+
+type Row = Record<string, unknown> & { extra?: Record<string, unknown> };
+
+/** The value a cell shows: list codes as labels, booleans and numbers as they are, the rest as text. */
+function shown(field: string, spec: FieldSpec | undefined, v: unknown, vocab: Vocabularies, language: Language): string | number | boolean | null {
+  if (v === null || v === undefined) return null;
+  if (spec?.kind === 'vocab') return vocabLabel(vocab[spec.list as VocabListName].items, String(v), language);
+  if (spec?.kind === 'wbsStatus') return WBS_STATUS_LABELS[String(v)]?.[language] ?? String(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  return field === 'extra' ? JSON.stringify(v) : String(v);
+}
+
+export async function exportDefaultLayout(
+  db: Db,
+  input: { projectId: number; register: ImportTarget; language: Language; today: string },
+): Promise<ExportedWorkbook> {
+  const project = getProjectRow(db, input.projectId);
+  const { register: target, language } = input;
+  const vocab = loadVocabularies(db, input.projectId);
+  const stored: { row: Row; level?: number; summary?: boolean }[] =
+    target === 'wbs'
+      ? listTasks(db, input.projectId, input.today).map((t) => ({ row: { ...t, wbsCode: t.code } as unknown as Row, level: t.level, summary: t.summary }))
+      : REGISTER_SERVICES[target].list(db, input.projectId, { today: input.today }).map((r) => ({ row: r as unknown as Row }));
+
+  const fields = Object.keys(EXPORT_HEADERS[target]);
+  const extraKeys: string[] = [];
+  for (const { row } of stored) for (const k of Object.keys(row.extra ?? {})) if (!extraKeys.includes(k)) extraKeys.push(k);
+  const columns: LayoutColumn[] = [
+    ...fields.map((field): LayoutColumn => {
+      const spec = fieldSpec(target, field);
+      const kind = kindOf(field, spec);
+      const options =
+        spec?.kind === 'vocab'
+          ? vocab[spec.list as VocabListName].items.map((i) => vocabLabel(vocab[spec.list as VocabListName].items, i.code, language))
+          : spec?.kind === 'wbsStatus'
+            ? Object.values(WBS_STATUS_LABELS).map((l) => l[language])
+            : undefined;
+      return { key: field, header: headerOf(target, field, language), kind, ...(options ? { options } : {}) };
+    }),
+    ...extraKeys.map((k): LayoutColumn => ({ key: `extra:${k}`, header: k, kind: 'text' })),
+  ];
+  const rows: LayoutRow[] = stored.map(({ row, level, summary }) => {
+    const values: LayoutRow['values'] = {};
+    for (const field of fields) values[field] = shown(field, fieldSpec(target, field), row[field], vocab, language);
+    for (const k of extraKeys) {
+      const v = row.extra?.[k];
+      values[`extra:${k}`] = v === undefined || v === null ? null : typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean);
+    }
+    return { values, ...(level !== undefined ? { level } : {}), ...(summary ? { summary } : {}) };
+  });
+  const wb = registerWorkbook({ target, language, projectName: project.name, today: input.today, columns, rows });
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  return { fileName: registerFileName(target, language, project.name, input.today), dataBase64: bytes.toString('base64') };
+}

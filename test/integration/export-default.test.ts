@@ -1,0 +1,105 @@
+// A register exported in PMO Desk's own layout: read back with exceljs (values, formats, lists, frozen
+// header, print setup, text never a formula) and imported back into the same project, where every row
+// must be found unchanged — the layout's headers and values are ones the import reads.
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { inProcessCaller, tempWorkspace, type Call } from '../helpers/workspace.js';
+import type { ImportTarget } from '../../electron/common/excel/fields.js';
+
+beforeAll(async () => {
+  await buildReaderWorker();
+});
+
+async function read(b64: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(b64, 'base64') as unknown as ArrayBuffer);
+  return wb;
+}
+
+async function reimport(call: Call, projectId: number, register: ImportTarget, out: { fileName: string; dataBase64: string }) {
+  return call('excel.previewImport', { projectId, register, fileName: out.fileName, dataBase64: out.dataBase64 });
+}
+
+describe('default export layout', () => {
+  it('issues: labels, dates, lists, frozen header, formula-looking text stays text, and it imports back unchanged', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: '基幹刷新' });
+    await call('issue.applyCells', {
+      projectId,
+      updates: [],
+      creates: [
+        { values: { title: '=HYPERLINK("http://x")', priority: 'high', status: 'in_progress', owner: '山田', due: '2025-04-10', detail: '+81 3 1234', extra: { 備考2: '顧客A', 件数: 3 } } },
+        { values: { title: '帳票の確認', kind: 'action', priority: 'low', status: 'done', raisedOn: '2025-04-01', closedOn: '2025-04-05' } },
+      ],
+    });
+    const out = await call('excel.export', { projectId, register: 'issue', language: 'ja' });
+    expect(out.fileName).toMatch(/^課題管理表_基幹刷新_\d{8}\.xlsx$/);
+    const wb = await read(out.dataBase64);
+    const sheet = wb.getWorksheet('課題管理表')!;
+    expect(sheet.getCell('A1').value).toBe('基幹刷新 課題管理表');
+    const header = (sheet.getRow(4).values as unknown[]).slice(1);
+    expect(header).toEqual(['管理番号', '種別', '課題名', '詳細', '優先度', '担当者', '起票日', '起票者', '期限', 'ステータス', '対応内容', '完了日', '備考2', '件数']);
+    const row5 = (sheet.getRow(5).values as unknown[]).slice(1);
+    expect(row5[0]).toBe('I-001');
+    expect(row5[2]).toBe('=HYPERLINK("http://x")'); // a string, not a formula object
+    expect(sheet.getCell('C5').type).toBe(ExcelJS.ValueType.String);
+    expect(row5[3]).toBe('+81 3 1234');
+    expect(row5[4]).toBe('高');
+    expect(row5[9]).toBe('対応中');
+    expect(sheet.getCell('I5').value).toEqual(new Date('2025-04-10T00:00:00Z'));
+    expect(sheet.getCell('I5').numFmt).toBe('yyyy/mm/dd');
+    expect(row5.slice(12)).toEqual(['顧客A', 3]);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '4:4' });
+    expect(sheet.getCell('E5').dataValidation).toMatchObject({ type: 'list' });
+    const lists = wb.getWorksheet('選択肢')!;
+    expect(lists.state).toBe('hidden');
+
+    const again = await reimport(call, projectId, 'issue', out);
+    expect(again.problems).toEqual([]);
+    expect(again.counts).toMatchObject({ new: 0, changed: 0, missing: 0, unchanged: 2 });
+    ws.close();
+  });
+
+  it('WBS: codes, indented names, bold summaries, progress as %, and it imports back unchanged', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    const phase = await call('wbs.create', { projectId, values: { name: '要件定義' } });
+    await call('wbs.create', { projectId, parentId: phase.id, values: { name: '現行調査', assignee: '山田', plannedStart: '2025-04-01', plannedFinish: '2025-04-10', progress: 40, plannedEffort: 2.5, status: 'in_progress', milestone: true } });
+    await call('wbs.create', { projectId, parentId: phase.id, values: { name: '要件整理', plannedStart: '2025-04-11', plannedFinish: '2025-04-20', status: 'on_hold' } });
+    const out = await call('excel.export', { projectId, register: 'wbs', language: 'en' });
+    const sheet = (await read(out.dataBase64)).getWorksheet('WBS')!;
+    expect((sheet.getRow(4).values as unknown[]).slice(1, 4)).toEqual(['WBS', 'Task name', 'Assignee']);
+    expect(sheet.getCell('A5').value).toBe('1');
+    expect(sheet.getCell('B5').font.bold).toBe(true);
+    expect(sheet.getCell('A6').value).toBe('1.1');
+    expect(sheet.getCell('B6').alignment.indent).toBe(2);
+    expect(sheet.getCell('J6').value).toBe(0.4);
+    expect(sheet.getCell('J6').numFmt).toBe('0%');
+    expect(sheet.getCell('K6').value).toBe('In progress');
+    expect(sheet.getCell('L6').value).toBe('◆');
+    const again = await reimport(call, projectId, 'wbs', out);
+    expect(again.problems).toEqual([]);
+    expect(again.counts).toMatchObject({ new: 0, changed: 0, missing: 0, unchanged: 3 });
+    ws.close();
+  });
+
+  it('risks and changes in English import back unchanged', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    await call('risk.create', { projectId, values: { title: 'Vendor delay', probability: 4, impact: 5, strategy: 'mitigate', category: 'schedule', owner: 'Sato', due: '2025-05-01' } });
+    await call('change.create', { projectId, values: { title: 'Add report', requestedBy: 'Client', requestedOn: '2025-04-02', decision: 'approved', decidedOn: '2025-04-05' } });
+    for (const register of ['risk', 'change'] as const) {
+      const out = await call('excel.export', { projectId, register, language: 'en' });
+      const again = await reimport(call, projectId, register, out);
+      expect(again.problems, register).toEqual([]);
+      expect(again.counts, register).toMatchObject({ new: 0, changed: 0, missing: 0, unchanged: 1 });
+    }
+    ws.close();
+  });
+});
