@@ -30,6 +30,9 @@ type IssueLine = [string, string, string, string, string, Date | string, string,
 /** A client's 課題管理表 as people make them: a title block, a two-row merged header, notes under the table. */
 async function issueWorkbook(lines: IssueLine[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
+  const cover = wb.addWorksheet('表紙');
+  cover.getCell('B3').value = '課題管理表';
+  cover.getCell('B5').value = '作成: PMO 事務局';
   const ws = wb.addWorksheet('課題一覧');
   ws.mergeCells('A1:H1');
   ws.getCell('A1').value = '課題管理表';
@@ -85,6 +88,16 @@ describe('Excel import in Chromium', () => {
     expect(facts).toContain('課題管理表_A社.xlsx');
     expect(facts).toMatch(/6 行目 〜 9 行目 \(4 件\)/);
     expect(await dialog.profile().innerText()).toContain('保存済みのプロファイルはありません');
+
+    // Another sheet is read afresh: the cover has no table, and says so.
+    const sheet = dialog.dialog.getByRole('combobox', { name: 'シート' });
+    expect(await sheet.locator('option').allTextContents()).toEqual(['表紙', '課題一覧']);
+    await sheet.selectOption('表紙');
+    await dialog.dialog.getByTestId('import-warnings').getByText('No table with an issue title column', { exact: false }).waitFor();
+    await sheet.selectOption('課題一覧');
+    await dialog.idle();
+    await expect.poll(async () => (await dialog.mapping()).length).toBe(8);
+    expect(await dialog.dialog.getByTestId('import-warnings').count()).toBe(0);
 
     // A correction previews again: 詳細 → 対応結果, and back.
     await dialog.mapColumn('G', '対応結果');

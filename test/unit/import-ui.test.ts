@@ -15,6 +15,7 @@ import {
   problemsByRow,
   profileNameOf,
   rowOfCell,
+  withChange,
   type Labels,
 } from '../../renderer/src/features/excel/importModel.js';
 import { extraKeys, foldExtras } from '../../renderer/src/features/registers/extraColumns.js';
@@ -94,6 +95,24 @@ describe('mapping corrections → MappingInput', () => {
       { column: 'C', field: null },
       { column: 'D', field: null },
     ]);
+  });
+
+  it('shows a correction at once, so a second one made meanwhile builds on it', () => {
+    const once = withChange(preview(), { column: 'D', field: 'due' });
+    expect(once.columns.map((c) => [c.column, c.field, c.confidence])).toEqual([
+      ['A', 'ref', 0.9],
+      ['B', 'title', 0.9],
+      ['C', null, 0],
+      ['D', 'due', 1],
+    ]);
+    expect(mappingAfter(once, { column: 'C', field: 'status' }).columns).toEqual([
+      { column: 'A', field: 'ref' },
+      { column: 'B', field: 'title' },
+      { column: 'C', field: 'status' },
+      { column: 'D', field: 'due' },
+    ]);
+    expect(withChange(preview(), { headerTop: 3, headerBottom: 2 }).header).toEqual({ top: 3, bottom: 3 });
+    expect(withChange(preview(), { sheet: '表紙' }).sheet).toBe('表紙');
   });
 
   it('reads the header row boxes, the box just changed winning', () => {

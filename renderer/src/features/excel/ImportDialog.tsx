@@ -18,6 +18,7 @@ import {
   mappingAfter,
   previewLines,
   profileNameOf,
+  withChange,
   type Labels,
   type MappingChange,
   type PreviewTab,
@@ -72,15 +73,20 @@ export function ImportDialog(props: ImportDialogProps) {
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   /** Answers to an older request (a mapping changed twice quickly) are dropped. */
   const seq = useRef(0);
+  /** The last preview the core answered: shown again when a correction is refused. */
+  const answered = useRef<ImportPreview | null>(null);
 
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
   }, []);
 
-  // Each step starts on its main button, so Enter walks through the import.
+  // Each step starts on its main button (once it can be pressed), so Enter walks through the import.
+  const focusedStep = useRef<Step | null>(null);
   useEffect(() => {
-    if (!busy) primary.current?.focus();
+    if (busy !== null || focusedStep.current === step) return;
+    focusedStep.current = step;
+    primary.current?.focus();
   }, [step, busy]);
 
   const labels = useMemo<Labels>(
@@ -109,12 +115,16 @@ export function ImportDialog(props: ImportDialogProps) {
           ...(mapping ? { mapping } : {}),
         });
         if (mine !== seq.current) return;
+        answered.current = p;
         setPreview(p);
         setError(null);
         if (p.profile) setFound({ id: p.profile.id, name: p.profile.name });
         return p;
       } catch (err) {
-        if (mine === seq.current) setError(errorText(err));
+        if (mine === seq.current) {
+          setError(errorText(err));
+          if (mapping) setPreview(answered.current);
+        }
       } finally {
         if (mine === seq.current) setBusy(null);
       }
@@ -149,7 +159,9 @@ export function ImportDialog(props: ImportDialogProps) {
   const changeMapping = async (change: MappingChange) => {
     if (!file || !preview) return;
     setEdited(true);
-    const p = await runPreview(file, mappingAfter(preview, change));
+    const mapping = mappingAfter(preview, change);
+    setPreview(withChange(preview, change));
+    const p = await runPreview(file, mapping);
     if (p && !profileTouched) setOptions((o) => ({ ...o, profile: defaultProfileChoice(found ?? p.profile, true) }));
     if (p) setTab(firstTab(p));
   };

@@ -3,6 +3,7 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../../electron/common/excel/preview.js';
+import { formatProblem } from '../../../../electron/common/excel/problems.js';
 import { confidenceLevel, headerRows, type MappingChange } from './importModel.js';
 
 const END_KEYS = { 'blank rows': 'blankRows', 'total row': 'totalRow', notes: 'notes', 'end of sheet': 'endOfSheet' } as const;
@@ -54,6 +55,8 @@ export function MappingStep({
       ? t('excel.noData')
       : t('excel.dataRange', { first: data.first, last: data.last, count: preview.rows.length, end: endText });
   const fieldChoices = preview.fields;
+  // Problems of the sheet or the file as a whole (no table, an unreadable sheet) matter here already.
+  const general = preview.problems.filter((p) => p.cell === undefined);
 
   return (
     <div className="import-mapping">
@@ -71,7 +74,7 @@ export function MappingStep({
           <label htmlFor="import-sheet">{t('excel.sheet')}</label>
         </dt>
         <dd>
-          <select id="import-sheet" value={preview.sheet} disabled={busy} onChange={(e) => onChange({ sheet: e.target.value })}>
+          <select id="import-sheet" value={preview.sheet} onChange={(e) => onChange({ sheet: e.target.value })}>
             {preview.sheets.map((s) => (
               <option key={s} value={s}>
                 {s}
@@ -87,7 +90,6 @@ export function MappingStep({
             min={1}
             aria-label={t('excel.headerTop')}
             value={top}
-            disabled={busy}
             onChange={(e) => setTop(e.target.value)}
             onBlur={() => commitHeader('top')}
             onKeyDown={onHeaderKey('top')}
@@ -98,7 +100,6 @@ export function MappingStep({
             min={1}
             aria-label={t('excel.headerBottom')}
             value={bottom}
-            disabled={busy}
             onChange={(e) => setBottom(e.target.value)}
             onBlur={() => commitHeader('bottom')}
             onKeyDown={onHeaderKey('bottom')}
@@ -127,7 +128,14 @@ export function MappingStep({
           )}
         </dd>
       </dl>
-      <div className="mapping-scroll">
+      {general.length > 0 && (
+        <ul className="import-warnings" data-testid="import-warnings">
+          {general.map((p, i) => (
+            <li key={i}>{formatProblem(p)}</li>
+          ))}
+        </ul>
+      )}
+      <div className="mapping-scroll" aria-busy={busy}>
         <table className="mapping-table" data-testid="import-mapping">
           <thead>
             <tr>
@@ -148,7 +156,6 @@ export function MappingStep({
                     <select
                       aria-label={`${c.column} ${c.label}`}
                       value={c.field ?? ''}
-                      disabled={busy}
                       onChange={(e) => onChange({ column: c.column, field: e.target.value === '' ? null : e.target.value })}
                     >
                       <option value="">{t('excel.keepExtra')}</option>

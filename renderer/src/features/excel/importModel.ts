@@ -39,6 +39,25 @@ export function mappingAfter(p: Pick<ImportPreview, 'sheet' | 'header' | 'column
 }
 
 /**
+ * The preview as it will be once the change is previewed: what the mapping step shows while the core
+ * reads the file again, and what a second change made meanwhile builds on (so quick changes — arrow
+ * keys on a field list — are neither lost nor blocked). A field the user chose is sure.
+ */
+export function withChange(p: ImportPreview, change: MappingChange): ImportPreview {
+  const m = mappingAfter(p, change);
+  if ('sheet' in change) return { ...p, sheet: change.sheet };
+  if ('headerTop' in change) return { ...p, header: { top: m.headerTop!, bottom: m.headerBottom! } };
+  const fields = new Map(m.columns!.map((c) => [c.column, c.field]));
+  return {
+    ...p,
+    columns: p.columns.map((c) => {
+      const field = fields.get(c.column) ?? null;
+      return field === c.field ? c : { ...c, field, confidence: field === null ? 0 : 1 };
+    }),
+  };
+}
+
+/**
  * Header rows typed into the two boxes: whole numbers ≥ 1, the bottom never above the top (the box
  * just changed wins). Null when a box does not hold a number.
  */
