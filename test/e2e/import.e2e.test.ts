@@ -165,6 +165,28 @@ describe('Excel import in Chromium', () => {
     await expect.poll(() => issues.column('ref')).toEqual(['I-001', 'I-002', 'I-003']);
   });
 
+  it('lists extra columns in the column chooser, and remembers them hidden across a reload', async () => {
+    const issues = new RegisterScreen(s.page, 'issue');
+    const header = issues.grid.locator('.ag-header-cell[col-id="extra:備考2"]');
+    const chooser = s.page.locator('details.column-chooser');
+    await chooser.locator('summary').click();
+    await chooser.getByRole('checkbox', { name: '備考2' }).uncheck();
+    await chooser.locator('summary').click();
+    await expect.poll(() => header.count()).toBe(0);
+    await s.page.waitForTimeout(500); // the column state is saved after a short pause
+    await s.page.reload();
+    await expect.poll(() => issues.column('ref')).toEqual(['I-001', 'I-002', 'I-003']);
+    await chooser.locator('summary').click();
+    expect(await chooser.getByRole('checkbox', { name: '備考2' }).isChecked()).toBe(false);
+    await chooser.getByRole('checkbox', { name: '備考2' }).check();
+    await chooser.locator('summary').click();
+    await issues.cell(0, 'title').click();
+    await s.page.keyboard.press('End');
+    await expect.poll(() => issues.column('extra:備考2')).toEqual(['再現手順あり', '', '済']);
+    await issues.cell(0, 'title').click();
+    await s.page.keyboard.press('ArrowRight');
+  });
+
   it('imports the changed workbook again: the profile is found, one row changed (old → new) and one new', async () => {
     const issues = new RegisterScreen(s.page, 'issue');
     const changed: IssueLine[] = [...FIRST, ['I-005', '移行リハーサルの日程調整', '高', '未着手', '山本', d('2025-06-02'), '', '新規']];
