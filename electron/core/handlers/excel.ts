@@ -8,6 +8,7 @@ import { ImportPreviews } from '../services/import/preview.js';
 import { deleteProfile, getProfile, listProfiles, renameProfile } from '../services/import/profiles.js';
 import { exportMinutes } from '../services/meetings/export.js';
 import { exportDefaultLayout } from '../services/export/default-layout.js';
+import { exportToProfile } from '../services/export/profile-export.js';
 import { documentLanguage } from '../services/settings.js';
 
 const notYet = (field: string, message: string) => new ApiError('VALIDATION', `excel.export: ${field}: ${message}`, [{ field, message }]);
@@ -17,9 +18,13 @@ export function excelHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof
   const previews = new ImportPreviews(db, ctx, today);
   return {
     'excel.export': ({ projectId, register, profileId, meetingId, language }) => {
-      if (profileId !== undefined) throw notYet('profileId', 'exporting into a client format (profile) is not supported yet; leave profileId out for the default layout');
-      if (register === 'minutes') return exportMinutes(db, ctx.osLocale, { projectId, meetingId, language }, { today: ctx.today?.() });
-      return exportDefaultLayout(db, { projectId, register, language: documentLanguage(db, ctx.osLocale, language), today: today() });
+      if (register === 'minutes') {
+        if (profileId !== undefined) throw notYet('profileId', 'exporting minutes to a client form (profile) is not supported yet; leave profileId out for the default layout');
+        return exportMinutes(db, ctx.osLocale, { projectId, meetingId, language }, { today: ctx.today?.() });
+      }
+      const lang = documentLanguage(db, ctx.osLocale, language);
+      if (profileId !== undefined) return exportToProfile(db, { projectId, register, profileId, language: lang, today: today() });
+      return exportDefaultLayout(db, { projectId, register, language: lang, today: today() });
     },
     'excel.previewImport': (input) => previews.preview(input),
     'excel.applyImport': ({ previewId, options }) => previews.apply(previewId, options ?? {}),

@@ -1,0 +1,140 @@
+// Export through a client profile: the client's own workbook comes back. Imported and exported with no
+// edit, every zip entry is byte for byte the template's; after two edits and a new row, only those
+// cells differ (checked part by part and cell by cell), and the client's own words, formats, formula
+// column, validations and second sheet are still there.
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { inProcessCaller, tempWorkspace, type Call } from '../helpers/workspace.js';
+import { readZipDirectory, ZipReader } from '../../electron/core/excel/zip.js';
+import { readWorkbookBytes } from '../../electron/core/excel/read-workbook.js';
+import { cellRef } from '../../electron/common/excel/model.js';
+
+beforeAll(async () => {
+  await buildReaderWorker();
+});
+
+/** A client's 課題管理表 as Excel would hold it: title, styled header, 済 for done, a formula column. */
+async function clientIssueLog(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('課題一覧');
+  ws.getCell('A1').value = '課題管理表（A社）';
+  ws.getCell('A1').font = { name: 'ＭＳ Ｐゴシック', size: 14, bold: true };
+  const header = ['No', '課題名', '優先度', '状況', '担当者', '期限', '経過日数', '備考'];
+  header.forEach((h, i) => {
+    const c = ws.getCell(3, i + 1);
+    c.value = h;
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+    c.font = { bold: true };
+  });
+  const rows: [number, string, string, string, string, Date, string][] = [
+    [1, 'ログイン仕様の確認', '高', '未着手', '山田', new Date(Date.UTC(2025, 3, 10)), '顧客確認'],
+    [2, '帳票レイアウト確定', '中', '対応中', '佐藤', new Date(Date.UTC(2025, 3, 20)), ''],
+    [3, 'テスト環境の手配', '低', '済', '鈴木', new Date(Date.UTC(2025, 3, 25)), ''],
+  ];
+  rows.forEach((r, i) => {
+    const n = 4 + i;
+    ws.getCell(n, 1).value = r[0];
+    ws.getCell(n, 2).value = r[1];
+    ws.getCell(n, 3).value = r[2];
+    ws.getCell(n, 4).value = r[3];
+    ws.getCell(n, 5).value = r[4];
+    ws.getCell(n, 6).value = r[5];
+    ws.getCell(n, 6).numFmt = 'yyyy/m/d';
+    ws.getCell(n, 7).value = { formula: `IF(F${n}="","",TODAY()-F${n})`, result: 0 } as ExcelJS.CellFormulaValue;
+    if (r[6]) ws.getCell(n, 8).value = r[6];
+    for (let c = 1; c <= 8; c++) ws.getCell(n, c).border = { bottom: { style: 'thin' } };
+  });
+  for (let n = 4; n <= 6; n++) ws.getCell(n, 3).dataValidation = { type: 'list', allowBlank: true, formulae: ['"高,中,低"'] };
+  const summary = wb.addWorksheet('集計');
+  summary.getCell('A1').value = '件数';
+  summary.getCell('B1').value = { formula: "COUNTA('課題一覧'!B4:B6)", result: 3 } as ExcelJS.CellFormulaValue;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function parts(bytes: Buffer): Map<string, Buffer> {
+  const zip = new ZipReader(bytes, readZipDirectory(bytes, 'x.xlsx'), 'x.xlsx');
+  return new Map([...zip.dir.entries.keys()].map((name) => [name, zip.bytes(name)!]));
+}
+
+/** Every cell that differs between two workbooks, as 'Sheet!A1: before → after'. */
+function cellDiff(a: Buffer, b: Buffer): string[] {
+  const wa = readWorkbookBytes(a, 'a.xlsx');
+  const wb = readWorkbookBytes(b, 'b.xlsx');
+  const out: string[] = [];
+  for (const sa of wa.sheets) {
+    const sb = wb.sheets.find((s) => s.name === sa.name)!;
+    const cells = (s: typeof sa) => new Map(s.rows.flatMap((r) => r.cells.map((c) => [cellRef(r.r, c.c), `${c.t}:${String(c.v)}`] as const)));
+    const ca = cells(sa);
+    const cb = cells(sb);
+    for (const k of new Set([...ca.keys(), ...cb.keys()]))
+      if (ca.get(k) !== cb.get(k)) out.push(`${sa.name}!${k}: ${ca.get(k) ?? '(none)'} → ${cb.get(k) ?? '(none)'}`);
+  }
+  return out.sort();
+}
+
+async function importWithProfile(call: Call, projectId: number, file: Buffer): Promise<number> {
+  const p = await call('excel.previewImport', { projectId, register: 'issue', fileName: '課題管理表_A社.xlsx', dataBase64: file.toString('base64') });
+  expect(p.problems).toEqual([]);
+  const r = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'A社' } });
+  return r.profileId!;
+}
+
+describe('export through a client profile', () => {
+  it('with no edits gives back the client workbook byte for byte, under its own file name', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    const file = await clientIssueLog();
+    const profileId = await importWithProfile(call, projectId, file);
+    const out = await call('excel.export', { projectId, register: 'issue', profileId });
+    expect(out.fileName).toBe('課題管理表_A社.xlsx');
+    const result = Buffer.from(out.dataBase64, 'base64');
+    const before = parts(file);
+    const after = parts(result);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [name, bytes] of before) expect(after.get(name)!.equals(bytes), name).toBe(true);
+    ws.close();
+  });
+
+  it('after two edits and a new row only those cells differ; the client words and the formula column carry on', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    const file = await clientIssueLog();
+    const profileId = await importWithProfile(call, projectId, file);
+    const rows = await call('issue.list', { projectId });
+    const byTitle = (t: string) => rows.find((r) => r.title === t)!;
+    await call('issue.update', { id: byTitle('帳票レイアウト確定').id, patch: { status: 'done' } });
+    await call('issue.update', { id: byTitle('ログイン仕様の確認').id, patch: { owner: '田中' } });
+    await call('issue.create', { projectId, values: { title: '移行手順の確認', priority: 'medium', due: '2025-05-01', extra: { 備考: '新規' } } });
+
+    const out = await call('excel.export', { projectId, register: 'issue', profileId });
+    const result = Buffer.from(out.dataBase64, 'base64');
+    expect(cellDiff(file, result)).toEqual([
+      '課題一覧!A7: (none) → n:4', // the client's No column holds numbers
+      '課題一覧!B7: (none) → s:移行手順の確認',
+      '課題一覧!C7: (none) → s:中',
+      '課題一覧!D5: s:対応中 → s:済', // the client's own word for done, not PMO Desk's 完了
+      '課題一覧!D7: (none) → s:未着手',
+      '課題一覧!E4: s:山田 → s:田中',
+      '課題一覧!F7: (none) → d:45778',
+      '課題一覧!H7: (none) → s:新規',
+      // (G7 gets the formula copied down, without a cached result: the reader sees no value there.)
+      // The count on the other sheet now covers the new row; its cached result is dropped so that
+      // Excel recalculates it on open (the workbook is marked for a full calculation).
+      '集計!B1: n:3 → (none)',
+    ]);
+    // Read back with exceljs: the formula was copied down, the new row has the data row's style and
+    // validation, the date format and the second sheet are still there.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(result as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('課題一覧')!;
+    expect((sheet.getCell('G7').value as ExcelJS.CellFormulaValue).formula).toBe('IF(F7="","",TODAY()-F7)');
+    expect(sheet.getCell('F7').numFmt).toBe('yyyy/m/d');
+    expect(sheet.getCell('B7').border?.bottom?.style).toBe('thin');
+    expect(sheet.getCell('C7').dataValidation).toMatchObject({ type: 'list' });
+    expect((wb.getWorksheet('集計')!.getCell('B1').value as ExcelJS.CellFormulaValue).formula).toBe("COUNTA('課題一覧'!B4:B7)");
+    ws.close();
+  });
+});
