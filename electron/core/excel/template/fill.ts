@@ -9,7 +9,7 @@
 // Room for new rows is made first by resize.ts when there is content below the table.
 import { fail } from './errors.js';
 import { translate } from './formula.js';
-import { newCellXml, normalize, rewriteCellXml, sameValue, targetStyle, valueParts, type CellEnv } from './cells.js';
+import { newCellXml, normalize, numText, rewriteCellXml, sameValue, targetStyle, valueParts, type CellEnv } from './cells.js';
 import type { Package, SheetInfo } from './package.js';
 import { resizeWorkbook } from './resize.js';
 import { colIndex, colName, RowOverflow } from './refs.js';
@@ -24,6 +24,8 @@ export interface FillContext extends CellEnv {
   formulasChanged: boolean;
   /** A cell value changed. */
   valuesChanged: boolean;
+  /** Rows inserted per table write. */
+  inserted: { sheet: string; at: number; count: number }[];
 }
 
 /** One worksheet part being edited: offsets into `xml`, edits collected in a Splicer. */
@@ -327,6 +329,7 @@ export function writeTable(ctx: FillContext, sheet: SheetInfo, w: TableWrite): v
     if (by > 0 || growEnd > 0) {
       const res = resizeWorkbook(pkg, sheet, { sheet: sheet.name, at: lay.regionEnd + 1, by, growFirst: lay.first, growEnd, growTo: lay.newLast }, { first: lay.first, last: lay.regionEnd });
       if (res.formulasChanged) ctx.formulasChanged = true;
+      if (by > 0) ctx.inserted.push({ sheet: sheet.name, at: lay.regionEnd + 1, count: by });
       xml = pkg.read(sheet.part!)!;
       ed = guard(ctx, sheet, () => new SheetEditor(xml, sheet, ctx));
     }
@@ -392,32 +395,48 @@ function newRows(ctx: FillContext, ed: SheetEditor, w: TableWrite, lay: Layout, 
   // Existing rows in the span (formatted blank rows, or the empty table's model row) are replaced.
   for (const r of ed.rows) if (r.num >= from && r.num <= to) ed.removeRow(r);
 
+  // The hot loop of a big export: one string per row, built by concatenation (fewer objects for
+  // the garbage collector than one string per cell).
   const out: string[] = [];
+  const rowTail = `"${rowAttrs ? ` ${rowAttrs.trimStart()}` : ''}>`;
+  const styleAttr = (s: number) => (s ? `" s="${s}"` : '"');
+  const plainStyle = cols.map((c) => styleAttr(c.s));
+  const v0 = `<${p}v>`;
+  const v1 = `</${p}v></${p}c>`;
   for (let num = from; num <= to; num++) {
     const i = num - lay.first;
     const data = w.rows[i];
-    out.push(`<${p}row r="${num}"${rowAttrs ? ` ${rowAttrs.trimStart()}` : ''}>`);
+    let x = `<${p}row r="${num}${rowTail}`;
     for (let k = 0; k < cols.length; k++) {
       const c = cols[k]!;
-      const ref = `${letters[k]}${num}`;
       if (c.formula) {
+        const ref = `${letters[k]}${num}`;
         const f = translate(c.formula.text, num - c.formula.row, c.col - c.formula.col);
         const fTag = c.formula.array ? `<${p}f t="array" ref="${ref}">` : `<${p}f>`;
-        out.push(`<${p}c r="${ref}"${c.s ? ` s="${c.s}"` : ''}>${fTag}${toBytes(escapeText(f))}</${p}f></${p}c>`);
+        x += `<${p}c r="${ref}${plainStyle[k]}>${fTag}${toBytes(escapeText(f))}</${p}f></${p}c>`;
         ctx.formulasChanged = true;
         continue;
       }
       const cell = c.j >= 0 ? data?.[c.j] : undefined;
       const v = cell ? normalize(cell.value) : null;
       if (cell && v !== null) {
-        const s = targetStyle(ctx, c.s, cell);
-        const { t, body } = valueParts(ctx, v, p);
-        if (t === 's') ctx.sst.refDelta++;
-        out.push(newCellXml(p, ref, s, t, body));
+        const s = cell.indent === undefined && v.t !== 'd' ? c.s : targetStyle(ctx, c.s, cell);
+        const sa = s === c.s ? plainStyle[k] : styleAttr(s);
         ctx.valuesChanged = true;
-      } else if (c.s) out.push(`<${p}c r="${ref}" s="${c.s}"/>`);
+        switch (v.t) {
+          case 's':
+            ctx.sst.refDelta++;
+            x += `<${p}c r="${letters[k]}${num}${sa} t="s">${v0}${ctx.sst.indexFor(v.v)}${v1}`;
+            break;
+          case 'b':
+            x += `<${p}c r="${letters[k]}${num}${sa} t="b">${v0}${v.v ? 1 : 0}${v1}`;
+            break;
+          default:
+            x += `<${p}c r="${letters[k]}${num}${sa}>${v0}${numText(v.v)}${v1}`;
+        }
+      } else if (c.s) x += `<${p}c r="${letters[k]}${num}${plainStyle[k]}/>`;
     }
-    out.push(`</${p}row>`);
+    out.push(`${x}</${p}row>`);
   }
   ed.insertRow(to, out.join(''));
   replicateMerges(ed, lay.styleRow, from, to);

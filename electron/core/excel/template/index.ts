@@ -20,7 +20,7 @@ import { Styles } from './styles.js';
 import type { CellOut, TableWrite, WriteOptions } from './types.js';
 import { definedNameTarget, partOfType, setFullCalcOnLoad, storeSharedStrings, type NamedTarget } from './workbook.js';
 
-export type { CellOut, CellWrite, OutValue, TableWrite, WriteOptions } from './types.js';
+export type { CellOut, CellWrite, OutValue, TableWrite, WriteOptions, WriteReport } from './types.js';
 export type { NamedTarget } from './workbook.js';
 export { TemplateError, TEMPLATE_ERROR_CODES, type TemplateErrorCode } from './errors.js';
 
@@ -53,6 +53,7 @@ export function writeIntoTemplateSync(template: Uint8Array, writes: TableWrite[]
     date1904: pkg.date1904,
     formulasChanged: false,
     valuesChanged: false,
+    inserted: [],
   };
 
   // Single cells first, at template addresses (a table below may then move them down with their rows).
@@ -80,7 +81,12 @@ export function writeIntoTemplateSync(template: Uint8Array, writes: TableWrite[]
   // Cached formula results are stale when a formula was added or changed, or a value it may read
   // changed: have Excel and LibreOffice recalculate on open. A write that changed nothing leaves
   // workbook.xml as it was.
-  if (ctx.formulasChanged || (ctx.valuesChanged && hasFormulas(pkg))) setFullCalcOnLoad(pkg);
+  const recalc = ctx.formulasChanged || (ctx.valuesChanged && hasFormulas(pkg));
+  if (recalc) setFullCalcOnLoad(pkg);
+  if (opts.report) {
+    opts.report.inserted = ctx.inserted;
+    opts.report.recalc = recalc;
+  }
   return pkg.toBuffer();
 }
 

@@ -77,7 +77,8 @@ export class SharedStrings {
     const esc = escapeSharedText(text);
     const space = /^\s|\s$|\n|\t/.test(text) ? ' xml:space="preserve"' : '';
     const p = this.prefix;
-    this.addedXml.push(toBytes(`<${p}si><${p}t${space}>${esc}</${p}t></${p}si>`));
+    // Kept as JS text; converted to UTF-8 bytes once, in serialize().
+    this.addedXml.push(`<${p}si><${p}t${space}>${esc}</${p}t></${p}si>`);
     return i;
   }
 
@@ -89,7 +90,7 @@ export class SharedStrings {
     const src = this.xml;
     if (src === null) {
       const count = Math.max(unique, this.refDelta);
-      return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<sst xmlns="${SST_NS}" count="${count}" uniqueCount="${unique}">${this.addedXml.join('')}</sst>`;
+      return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<sst xmlns="${SST_NS}" count="${count}" uniqueCount="${unique}">${toBytes(this.addedXml.join(''))}</sst>`;
     }
     const root = /<([A-Za-z_][\w.-]*:)?sst(?=[\s>/])/.exec(src);
     if (!root) throw new Error('the shared strings part has no <sst> element');
@@ -99,7 +100,7 @@ export class SharedStrings {
     const countM = /\scount\s*=\s*["'](\d+)["']/.exec(open);
     if (countM) open = open.replace(/(\scount\s*=\s*["'])\d+/, `$1${Math.max(unique, Number(countM[1]) + this.refDelta)}`);
     if (/\suniqueCount\s*=/.test(open)) open = open.replace(/(\suniqueCount\s*=\s*["'])\d+/, `$1${unique}`);
-    const body = this.addedXml.join('');
+    const body = toBytes(this.addedXml.join(''));
     if (selfClosing) {
       const p = root[1] ?? '';
       return `${src.slice(0, root.index)}${open.slice(0, -2).trimEnd()}>${body}</${p}sst>${src.slice(gt + 1)}`;

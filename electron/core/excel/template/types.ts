@@ -48,4 +48,13 @@ export interface WriteOptions {
   cells?: CellWrite[];
   /** Number format code for dates written into cells without a date format (default: built-in 14). */
   dateFormat?: string;
+  /** Filled in by the writer: what it did beyond writing values (for the UI to tell the user). */
+  report?: WriteReport;
+}
+
+export interface WriteReport {
+  /** Rows inserted to make room for a grown table (everything from `at` on moved down `count` rows). */
+  inserted: { sheet: string; at: number; count: number }[];
+  /** The file asks Excel to recalculate on open (a formula was added or changed, or a value it reads). */
+  recalc: boolean;
 }

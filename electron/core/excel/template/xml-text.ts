@@ -39,7 +39,12 @@ export function escapeXml(s: string): string {
  * cannot carry (controls) and for CR (a literal CR would be read back as LF). A literal "_x0041_" in
  * the text is protected by escaping its underscore, as Excel does.
  */
+// Characters that need any of the escapes below (controls, CR, _x…_, surrogates, XML specials).
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[\u0000-\u0008\u000b-\u001f&<>"_\ud800-\udfff\ufffe\uffff]/;
+
 export function escapeSharedText(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   let out = s.replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`);
   // eslint-disable-next-line no-control-regex
   out = out.replace(/[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);

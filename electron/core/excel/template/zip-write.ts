@@ -98,7 +98,9 @@ function deflated(
   const crc = crc32(data);
   // Tiny parts are stored: deflate would not make them smaller.
   const method = data.length < 64 ? 0 : 8;
-  const body = method === 8 ? zlib.deflateRawSync(data, { level: 6 }) : data;
+  // zlib's default level for ordinary parts; level 4 for big ones (a 10,000-row sheet deflates in
+  // half the time for ~13% more bytes).
+  const body = method === 8 ? zlib.deflateRawSync(data, { level: data.length > 1 << 20 ? 4 : 6 }) : data;
   const local = Buffer.alloc(30 + nameBytes.length);
   local.writeUInt32LE(LOC, 0);
   local.writeUInt16LE(20, 4);
