@@ -61,6 +61,8 @@ describe('issue register import', () => {
       ['I-001', 'ログイン画面の仕様確認', 'high', 'not_started', '山田', '2025-04-10', { 備考2: '顧客A' }],
       ['I-003', 'テスト環境の手配', 'low', 'done', '鈴木', '2025-04-20', { 備考2: 'メモ' }],
     ]);
+    // A row closed in the client's file was not closed today: no closing date is invented.
+    expect(rows.find((r) => r.ref === 'I-003')!.closedOn).toBeNull();
     // The same preview cannot be applied twice.
     await expect(call('excel.applyImport', { previewId: preview.previewId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
@@ -248,6 +250,8 @@ describe('WBS import', () => {
     const r = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'WBS標準' } });
     expect(r.created).toBe(6);
     const tasks = await call('wbs.list', { projectId });
+    // No status column: the status follows the progress (100 % done, started in progress).
+    expect(tasks.map((t) => t.status)).toEqual(['not_started', 'done', 'in_progress', 'not_started', 'not_started', 'not_started']);
     expect(tasks.map((t) => [t.code, t.name, t.assignee, t.plannedStart, t.plannedFinish, t.progress, t.summary])).toEqual([
       ['1', '要件定義', '', '2025-04-01', '2025-04-25', 75, true],
       ['1.1', '現行調査', '山田', '2025-04-01', '2025-04-10', 100, false],

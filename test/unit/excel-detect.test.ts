@@ -21,6 +21,34 @@ const fields = (t: ImportTable) => Object.fromEntries(t.columns.filter((c) => c.
 const names = (t: ImportTable) => t.records.map((r) => `${'  '.repeat(r.level ?? 0)}${String(r.values.name)}`);
 
 describe('finding the header', () => {
+  it('keeps the upper row of a header whose cells are merged down from it (対応 over 担当者 / 期限)', async () => {
+    const t = await table(
+      [
+        {
+          name: '課題一覧',
+          rows: [
+            ['課題管理表'],
+            [],
+            ['No', '課題名', '対応', null, '状況'],
+            [null, null, '担当者', '期限', null],
+            [1, 'ログイン仕様', '山田', new Date(Date.UTC(2025, 3, 10)), '未着手'],
+            [2, '帳票確定', '佐藤', new Date(Date.UTC(2025, 3, 20)), '対応中'],
+          ],
+          merges: ['A3:A4', 'B3:B4', 'C3:D3', 'E3:E4'],
+        },
+      ],
+      'issue',
+    );
+    expect(t.header).toEqual({ top: 3, bottom: 4 });
+    expect(t.columns.map((c) => [c.column, c.label, c.field])).toEqual([
+      ['A', 'No', 'ref'],
+      ['B', '課題名', 'title'],
+      ['C', '対応 / 担当者', 'owner'],
+      ['D', '対応 / 期限', 'due'],
+      ['E', '状況', 'status'],
+    ]);
+  });
+
   it('finds a header far from A1 under a title block, and the data under it', async () => {
     const t2 = await table([
       {
@@ -110,6 +138,9 @@ describe('finding the header', () => {
       { name: 'WBS', rows: [['タスク名', '担当'], ['設計', '山田'], ['※ 工数は人日で記入してください'], ['製造', '鈴木']] },
     ]);
     expect(notes.data).toMatchObject({ last: 2, end: 'notes', endRow: 3 });
+    // Blank rows: the end is the first blank row after the data (it was off by the blank rows seen).
+    const blanks = await table([{ name: 'WBS', rows: [['タスク名', '担当'], ['設計', '山田'], ['製造', '鈴木'], [], [], [], [], ['別表', 'x']] }]);
+    expect(blanks.data).toMatchObject({ first: 2, last: 3, end: 'blank rows', endRow: 4 });
   });
 
   it('counts template rows with only formulas or numbering as blank', async () => {

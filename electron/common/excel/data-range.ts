@@ -44,7 +44,8 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   const isRecord = new Set<number>();
   let blankRun = 0;
   let lastR = layout.headerBottom;
-  const firstBlank = () => lastR + 1 - blankRun;
+  // The row after the last record: blank (or blank in the table's columns), since it is none of the above.
+  const firstBlank = () => rows[rows.length - 1]! + 1;
   for (const row of ix.sheet.rows) {
     if (row.r <= layout.headerBottom) continue;
     blankRun += row.r - lastR - 1;

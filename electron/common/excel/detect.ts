@@ -82,6 +82,16 @@ function extendedBottom(ix: SheetIndex, top: number, bottom: number, columns: Co
   return out;
 }
 
+/** The first header row counting cells merged down into the header from rows above it. */
+function extendedTop(ix: SheetIndex, top: number, columns: ColumnMapping[]): number {
+  let out = top;
+  for (const m of columns) {
+    const merge = ix.mergeAt(top, m.c);
+    if (merge && merge.r1 < out && merge.r1 >= top - MAX_HEADER_EXTENT + 1) out = merge.r1;
+  }
+  return out;
+}
+
 /** Cells under a header column: the first SAMPLE_ROWS rows with values below the header. */
 function sampler(ix: SheetIndex, bottom: number): (col: HeaderColumn) => Cell[] {
   const rows = ix.sheet.rows.filter((r) => r.r > bottom).slice(0, SAMPLE_ROWS);
@@ -154,6 +164,20 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
   const win = finals[0]!;
   if (win.score === -Infinity) return { ok: false, reason: `No table with ${KEY_WORDS[target]} was found` };
   const bottom = win.cand.extended;
+  // A header whose cells are merged down from the row above (No over rows 3–4, 対応 over 担当者 /
+  // 期限) starts at that row: scored alike, the one-row header under it won only by being shorter, and
+  // its group words (対応) would be lost.
+  const top = extendedTop(win.cand.ix, win.cand.top, win.a.columns);
+  if (top < win.cand.top) {
+    const header = headerColumns(win.cand.ix, top, bottom);
+    // Taken when it maps the same columns to the same fields (its group words only add to labels).
+    const a = assignFields(target, header, { cells: sampler(win.cand.ix, bottom), ctx });
+    const fieldsOf = (cols: ColumnMapping[]) => cols.map((m) => `${m.column}=${m.field}`).filter((x) => !x.endsWith('=null')).join(',');
+    if (a.hasKey && fieldsOf(a.columns) === fieldsOf(win.a.columns)) {
+      win.cand.top = top;
+      win.a = a;
+    }
+  }
   return {
     ok: true,
     layout: {

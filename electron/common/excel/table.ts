@@ -31,6 +31,8 @@ export interface ImportRecord {
   parent?: number | null;
   /** WBS: a group made from a 大/中分類 value that has no row of its own. */
   group?: true;
+  /** WBS: `values.status` was derived from the progress (the file has no status column). */
+  statusFromProgress?: true;
 }
 
 export interface ImportTable {

@@ -65,7 +65,7 @@ function applyRegister(db: Db, batch: Batch, projectId: number, register: Regist
       out.closed++;
     }
   }
-  service.writeIn(db, batch, projectId, { updates, creates }, { label: BATCH_LABEL }, { today });
+  service.writeIn(db, batch, projectId, { updates, creates }, { label: BATCH_LABEL }, { today, dateNewClosedRows: false });
   if (options.missing === 'delete') out.deleted = service.removeIn(db, batch, plan.missing.map((m) => m.id));
   return out;
 }

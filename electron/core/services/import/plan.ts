@@ -138,6 +138,21 @@ export function flagDuplicateRefs(table: ImportTable): void {
   }
 }
 
+/**
+ * A WBS whose file has progress but no status column: the status follows the progress (100 % → done,
+ * started → in progress), as the user would set it. Marked on the records so a stored 保留 / 中止 is
+ * not overridden by it (see planWbs). Run once on a freshly read table.
+ */
+export function deriveWbsStatus(table: ImportTable): void {
+  if (table.target !== 'wbs' || table.columns.some((m) => m.field === 'status') || !table.columns.some((m) => m.field === 'progress')) return;
+  for (const rec of table.records) {
+    const p = rec.values.progress;
+    if (typeof p !== 'number' || p === 0) continue;
+    rec.values.status = p >= 100 ? 'done' : 'in_progress';
+    rec.statusFromProgress = true;
+  }
+}
+
 export function planImport(db: Db, projectId: number, table: ImportTable, today: string, forPreview = true): ImportPlan {
   return table.target === 'wbs' ? planWbs(db, projectId, table, today, forPreview) : planRegister(db, projectId, table.target, table, forPreview);
 }
@@ -300,7 +315,9 @@ function planWbs(db: Db, projectId: number, table: ImportTable, today: string, f
       show(() => ({ ...base, status: 'new', values: previewValues(values) }));
       return;
     }
-    const d = diff(table, rec, match.values, skipFor(i));
+    // A status that only follows the progress does not undo a task put on hold or cancelled.
+    const held = !!rec.statusFromProgress && (match.values.status === 'on_hold' || match.values.status === 'cancelled');
+    const d = diff(table, rec, match.values, (field) => skipFor(i)(field) || (held && field === 'status'));
     const move = match.parentId !== (parent && 'id' in parent ? parent.id : null);
     if (move) {
       const from = match.parentId === null ? '' : (byId.get(match.parentId)?.code ?? '');

@@ -18,7 +18,7 @@ import { readWorkbook } from '../../excel/reader.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { applyPlan, BATCH_LABEL } from './apply.js';
-import { flagDuplicateRefs, planImport, type ImportPlan } from './plan.js';
+import { deriveWbsStatus, flagDuplicateRefs, planImport, type ImportPlan } from './plan.js';
 import { findProfile, getProfile, replaceProfileLayout, saveProfile } from './profiles.js';
 
 /** A preview is kept this long for apply. */
@@ -144,6 +144,7 @@ export class ImportPreviews {
     const { layout, problems } = chooseLayout(model, input.register, found, input.mapping ?? {}, { vocab, today });
     const table = readTable(model, layout, { vocab, today });
     flagDuplicateRefs(table);
+    deriveWbsStatus(table);
     table.problems.unshift(...problems);
     const key = KEY_FIELD[input.register];
     const keyMapped = layout.columns.some((m) => m.field === key);

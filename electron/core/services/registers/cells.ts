@@ -23,6 +23,8 @@ export interface CellEnv {
   refs: ReadonlyMap<number, string>;
   /** Fields that name a row elsewhere (issue.meetingId): whether that row exists in the project. */
   links: Record<string, (id: number) => boolean>;
+  /** A row created closed gets today as its closing date (see RunOptions.dateNewClosedRows). */
+  dateNewClosedRows?: boolean;
 }
 
 /** A bad cell; `conflict` marks a valid value that clashes with stored data (a duplicate ID). */
@@ -63,7 +65,7 @@ export function planCells(env: CellEnv, req: CellsRequest): CellPlan {
     const values = checkValues(env, c.values, (field, message) => problems.push({ part: 'creates', row, id: null, field, message }));
     for (const [field, v] of Object.entries(env.def.vocab))
       if (v.required && !(field in values)) values[field] = env.vocab[v.list].items[0]!.code;
-    applyClosing(env, null, values);
+    if (env.dateNewClosedRows !== false) applyClosing(env, null, values);
     return values;
   });
 

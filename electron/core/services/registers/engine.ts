@@ -33,6 +33,11 @@ export interface RegisterBinding<D> {
 export interface RunOptions {
   /** The user's calendar day (yyyy-mm-dd); tests pin it, everyone else gets the local today. */
   today?: string;
+  /**
+   * A new row created already closed gets today as its closing date (default). An import turns this
+   * off: a row the client closed long ago was not closed today.
+   */
+  dateNewClosedRows?: boolean;
 }
 
 /** How a write is named and reported: its batch label, and for single-row calls the request's field prefix. */
@@ -93,6 +98,7 @@ export function registerService<D>(b: RegisterBinding<D>) {
         rows: namedRows(db, projectId, req),
         refs: projectRefs(db, projectId, req),
         links: linkChecks(db, projectId),
+        dateNewClosedRows: opts.dateNewClosedRows ?? true,
       },
       req,
     );
