@@ -330,3 +330,63 @@ describe('workbook facts', () => {
     expect(resolveDefinedName(tpl, 'Missing')).toBeNull();
   });
 });
+
+describe('ranges around a growing table (raw XML)', () => {
+  const X14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
+  const XM = 'http://schemas.microsoft.com/office/excel/2006/main';
+  const sheet =
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:x14="${X14}" xmlns:xm="${XM}">` +
+    '<dimension ref="A1:C6"/><sheetViews><sheetView workbookViewId="0"><selection activeCell="A6" sqref="A6"/></sheetView></sheetViews><sheetData>' +
+    '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' +
+    '<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>10</v></c></row>' +
+    '<row r="3"><c r="A3"><v>2</v></c><c r="B3"><v>20</v></c></row>' +
+    '<row r="4"><c r="B4"><f>SUM(B2:B3)</f><v>30</v></c><c r="C4"><f t="shared" ref="C4:C5" si="3">B4*2</f><v>60</v></c></row>' +
+    '<row r="5"><c r="C5"><f t="shared" si="3"/><v>0</v></c></row>' +
+    '<row r="6"><c r="A6" t="s"><v>1</v></c></row>' +
+    '</sheetData><autoFilter ref="A1:B3"/><mergeCells count="1"><mergeCell ref="A6:C6"/></mergeCells>' +
+    '<conditionalFormatting sqref="B2:B3"><cfRule type="expression" dxfId="0" priority="1"><formula>B2&gt;$B$4</formula></cfRule></conditionalFormatting>' +
+    '<dataValidations count="1"><dataValidation type="whole" sqref="A2:A3"><formula1>0</formula1><formula2>$B$4</formula2></dataValidation></dataValidations>' +
+    '<hyperlinks><hyperlink ref="A6" location="\'WBS\'!B4"/></hyperlinks>' +
+    '<rowBreaks count="1" manualBreakCount="1"><brk id="4" max="16383" man="1"/></rowBreaks>' +
+    `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"><x14:dataValidations count="1"><x14:dataValidation type="list"><x14:formula1><xm:f>Lists!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>B2:B3</xm:sqref></x14:dataValidation></x14:dataValidations></ext>` +
+    `<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}"><x14:conditionalFormattings><x14:conditionalFormatting><x14:cfRule type="expression" id="{1}"><xm:f>WBS!$B$4&gt;0</xm:f></x14:cfRule><xm:sqref>A2:A3</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst></worksheet>`;
+
+  it('moves everything below the table and grows what covers it', async () => {
+    const wb = workbookXml('WBS').replace('</workbook>', '<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">WBS!$A$1:$C$6</definedName><definedName name="Data">WBS!$A$2:$B$3</definedName></definedNames></workbook>');
+    const tpl = rawXlsx({ sheet, sst: sstXml(['head', 'note']), workbook: wb });
+    const report: WriteReport = { inserted: [], recalc: false };
+    const out = await writeIntoTemplate(tpl, [{ sheet: 'WBS', firstRow: 2, lastRow: 3, columns: [0, 1], rows: [[n(1), n(10)], [n(2), n(20)], [n(3), n(30)], [n(4), n(40)]] }], { report });
+    expect(report.inserted).toEqual([{ sheet: 'WBS', at: 4, count: 2 }]);
+    const x = sheetOf(out);
+    expect(x).toContain('<dimension ref="A1:C8"/>');
+    expect(x).toContain('<selection activeCell="A6" sqref="A6"/>');
+    expect(x).toContain('<row r="6"><c r="B6"><f>SUM(B2:B5)</f></c><c r="C6"><f t="shared" ref="C6:C7" si="3">B6*2</f></c></row>');
+    expect(x).toContain('<row r="7"><c r="C7"><f t="shared" si="3"/></c></row>');
+    expect(x).toContain('<row r="8"><c r="A8" t="s"><v>1</v></c></row>');
+    expect(x).toContain('<autoFilter ref="A1:B5"/>');
+    expect(x).toContain('<mergeCell ref="A8:C8"/>');
+    expect(x).toContain('<conditionalFormatting sqref="B2:B5"><cfRule type="expression" dxfId="0" priority="1"><formula>B2&gt;$B$6</formula>');
+    expect(x).toContain('<dataValidation type="whole" sqref="A2:A5"><formula1>0</formula1><formula2>$B$6</formula2>');
+    expect(x).toContain('<hyperlink ref="A8" location="\'WBS\'!B6"/>');
+    expect(x).toContain('<brk id="6" max="16383" man="1"/>');
+    expect(x).toContain('<xm:f>Lists!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>B2:B5</xm:sqref>');
+    expect(x).toContain('<xm:f>WBS!$B$6&gt;0</xm:f></x14:cfRule><xm:sqref>A2:A5</xm:sqref>');
+    const w = parts(out).get('xl/workbook.xml')!;
+    expect(w).toContain('<definedName name="_xlnm.Print_Area" localSheetId="0">WBS!$A$1:$C$8</definedName><definedName name="Data">WBS!$A$2:$B$5</definedName>');
+    expect(values(out)).toEqual([[1, '0:head'], [2, '0:1', '1:10'], [3, '0:2', '1:20'], [4, '0:3', '1:30'], [5, '0:4', '1:40'], [8, '0:note']]);
+  });
+
+  it('splits a shared formula the insertion cuts through into plain formulas', async () => {
+    const s2 = sheetXml(
+      '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f t="shared" ref="B1:B3" si="0">A1+$A$1</f><v>2</v></c></row>' +
+        '<row r="2"><c r="A2"><v>2</v></c><c r="B2"><f t="shared" si="0"/><v>3</v></c></row>' +
+        '<row r="3"><c r="A3" t="s"><v>0</v></c><c r="B3"><f t="shared" si="0"/><v>1</v></c></row>',
+    );
+    const out = await writeIntoTemplate(rawXlsx({ sheet: s2, sst: sstXml(['total']) }), [{ sheet: 'WBS', firstRow: 1, lastRow: 2, columns: [0], rows: [[n(1)], [n(2)], [n(3)]] }]);
+    const x = sheetOf(out);
+    expect(x).toContain('<c r="B1"><f>A1+$A$1</f></c>');
+    expect(x).toContain('<c r="B2"><f>A2+$A$1</f></c>');
+    expect(x).toContain('<row r="3"><c r="A3"><v>3</v></c><c r="B3"><f>A3+$A$1</f></c></row>');
+    expect(x).toContain('<row r="4"><c r="A4" t="s"><v>0</v></c><c r="B4"><f>A4+$A$1</f></c></row>');
+  });
+});

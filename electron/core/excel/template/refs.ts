@@ -52,19 +52,21 @@ export interface Resize {
   growTo: number;
 }
 
+/** Content (a row with cells) would be pushed past the last row of the sheet. */
 export class RowOverflow extends Error {}
 
+/** A row after the resize; may exceed the grid (callers clamp a range's end or write #REF!). */
 export function shiftRow(r: number, z: Resize): number {
-  if (z.by <= 0 || r < z.at) return r;
-  const out = r + z.by;
-  if (out > EXCEL_MAX_ROWS) throw new RowOverflow(`row ${r} would move past row ${EXCEL_MAX_ROWS}`);
-  return out;
+  return z.by <= 0 || r < z.at ? r : r + z.by;
 }
 
-/** A row span [r1, r2] after the resize; `grow` allows the data-region growth. */
+/**
+ * A row span [r1, r2] after the resize; `grow` allows the data-region growth. A range reaching the
+ * last row of the sheet (A2:A1048576) keeps ending there, as in Excel.
+ */
 export function resizeSpan(r1: number, r2: number, z: Resize, grow: boolean): [number, number] {
   const a = shiftRow(r1, z);
-  let b = shiftRow(r2, z);
+  let b = Math.min(shiftRow(r2, z), EXCEL_MAX_ROWS);
   if (grow && r1 <= z.growFirst && r2 === z.growEnd && z.growTo > b) b = z.growTo;
   return [a, b];
 }
@@ -80,7 +82,8 @@ export function resizeRangeText(text: string, z: Resize, grow: boolean): string 
   if (r1s === undefined) return text; // whole columns: rows never change
   const r1 = Number(r1s);
   const r2 = r2s === undefined ? r1 : Number(r2s);
-  const [a, b] = resizeSpan(r1, r2, z, grow);
+  const [a0, b] = resizeSpan(r1, r2, z, grow);
+  const a = Math.min(a0, EXCEL_MAX_ROWS);
   if (a === r1 && b === r2) return text;
   if (r2s === undefined) return a === b ? `${c1}${d1}${a}` : `${c1}${d1}${a}:${c1}${d1}${b}`;
   return `${c1}${d1}${a}:${c2 ?? ''}${d2}${b}`;

@@ -1,11 +1,12 @@
 // Makes room for a grown table: everything of the target sheet from row `at` on moves down `by`
 // rows, and every range covering the table's data region grows to its new last row — in the sheet
 // (cells, formulas, merges, conditional formats, validations incl. x14, hyperlinks, breaks,
-// autoFilter, selection), its tables, drawings, comments and pivot tables, and everywhere a formula
+// autoFilter; not the view state), its tables, drawings, comments and pivot tables, and everywhere a formula
 // can point at the sheet: other sheets' cells and rules, defined names (print area included), chart
 // series, pivot cache sources. Each place is edited by splicing; a part whose text comes out the
 // same is not changed. When cells moved, calcChain.xml (a cache of formula cell positions) is
 // dropped: Excel rebuilds it, and a stale one makes Excel "repair" the file.
+import { EXCEL_MAX_ROWS } from '../limits.js';
 import { fail } from './errors.js';
 import { resizeFormula, translate } from './formula.js';
 import type { Package, SheetInfo } from './package.js';
@@ -138,6 +139,7 @@ function resizeCells(xml: string, p: string, rows: RowTok[], z: Resize, home: st
 
   for (const { row, cells, moves } of parsed) {
     const newNum = moves ? shiftRow(row.num, z) : row.num;
+    if (newNum > EXCEL_MAX_ROWS) throw new RowOverflow(`row ${row.num} would move past row ${EXCEL_MAX_ROWS}`);
     if (moves) sp.replace(row.start, row.openEnd, setAttr(xml.slice(row.start, row.openEnd), 'r', String(newNum)));
     const grow = !isTarget || row.num < dataRows.first || row.num > dataRows.last;
     for (const c of cells) {
@@ -199,13 +201,12 @@ const TARGET_ATTRS: Record<string, [string, 'grow' | 'shift'][]> = {
   autoFilter: [['ref', 'grow']],
   sortState: [['ref', 'grow']],
   sortCondition: [['ref', 'grow']],
-  selection: [['sqref', 'shift'], ['activeCell', 'shift']],
-  pane: [['topLeftCell', 'shift']],
   protectedRange: [['sqref', 'grow']],
   ignoredError: [['sqref', 'grow']],
   cellWatch: [['r', 'shift']],
 };
-const TAG_RE = /<(?:[A-Za-z_][\w.-]*:)?(dimension|mergeCell|hyperlink|conditionalFormatting|dataValidation|autoFilter|sortState|sortCondition|selection|pane|protectedRange|ignoredError|cellWatch)(?=[\s/>])[^>]*>/g;
+// Sheet views (selection, pane scroll position) are view state and stay as the client left them.
+const TAG_RE = /<(?:[A-Za-z_][\w.-]*:)?(dimension|mergeCell|hyperlink|conditionalFormatting|dataValidation|autoFilter|sortState|sortCondition|protectedRange|ignoredError|cellWatch)(?=[\s/>])[^>]*>/g;
 const TEXT_RE = /<((?:[A-Za-z_][\w.-]*:)?)(formula|formula1|formula2|f|sqref)>([^<]*)<\/\1\2>/g;
 
 /** Ranges and rule formulas outside sheetData, in [from, to). */
@@ -254,7 +255,7 @@ function resizeOutside(xml: string, from: number, to: number, z: Resize, home: s
       for (const b of m[2]!.matchAll(/<(?:[A-Za-z_][\w.-]*:)?brk(?=[\s/>])[^>]*>/g)) {
         const id = Number(attr(b[0], 'id'));
         if (!Number.isInteger(id) || id < z.at) continue;
-        sp.replace(bodyAt + b.index, bodyAt + b.index + b[0].length, setAttr(b[0], 'id', String(id + z.by)));
+        sp.replace(bodyAt + b.index, bodyAt + b.index + b[0].length, setAttr(b[0], 'id', String(Math.min(id + z.by, EXCEL_MAX_ROWS))));
       }
     }
   }
@@ -314,7 +315,7 @@ function replaceAttrs(xml: string, local: string, name: string, fn: (v: string) 
  */
 function resizeDrawing(xml: string, z: Resize): string {
   if (z.by <= 0) return xml;
-  const shift0 = (r0: number) => shiftRow(r0 + 1, z) - 1;
+  const shift0 = (r0: number) => Math.min(shiftRow(r0 + 1, z), EXCEL_MAX_ROWS) - 1;
   return xml.replace(/<((?:[A-Za-z_][\w.-]*:)?)(twoCellAnchor|oneCellAnchor)(?=[\s>])([^>]*)>([\s\S]*?)<\/\1\2>/g, (whole, p: string, kind: string, attrs: string, body: string) => {
     const editAs = attr(`<x ${attrs}>`, 'editAs') ?? 'twoCell';
     if (kind === 'twoCellAnchor' && editAs === 'absolute') return whole;
@@ -339,7 +340,7 @@ function resizeDrawing(xml: string, z: Resize): string {
 /** Legacy VML (comment boxes): <x:Row> and the rows of <x:Anchor>, 0-based. */
 function resizeVml(xml: string, z: Resize): string {
   if (z.by <= 0) return xml;
-  const shift0 = (r0: number) => shiftRow(r0 + 1, z) - 1;
+  const shift0 = (r0: number) => Math.min(shiftRow(r0 + 1, z), EXCEL_MAX_ROWS) - 1;
   let next = xml.replace(/(<(\w+:)?Row>)\s*(\d+)\s*(<\/(?:\w+:)?Row>)/g, (w, a: string, _p, r: string, b: string) => (shift0(Number(r)) === Number(r) ? w : `${a}${shift0(Number(r))}${b}`));
   next = next.replace(/(<(\w+:)?Anchor>)([^<]*)(<\/(?:\w+:)?Anchor>)/g, (w, a: string, _p, body: string, b: string) => {
     const n = body.split(',').map((s) => s.trim());
