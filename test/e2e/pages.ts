@@ -430,3 +430,72 @@ export class ImportDialogScreen {
     await this.dialog.waitFor({ state: 'detached' });
   }
 }
+
+/** Excel出力: the export dialog of the WBS and the registers — the standard layout or a client profile. */
+export class ExportDialogScreen {
+  readonly dialog: Locator;
+  constructor(readonly page: Page) {
+    this.dialog = page.getByTestId('export-dialog');
+  }
+
+  async open() {
+    await this.page.getByRole('button', { name: /^(Excel出力|Export to Excel)$/ }).click();
+    await this.dialog.waitFor();
+    await expect.poll(() => this.dialog.getByTestId('export-status').innerText()).toBe('');
+  }
+
+  /** The choices as [name, hint, checked], top to bottom. */
+  async choices(): Promise<[string, string, boolean][]> {
+    return this.dialog.getByTestId('export-choice').evaluateAll((labels) =>
+      labels.map((l) => [
+        l.querySelector('.choice-name')!.textContent!.trim(),
+        l.querySelector('.choice-hint')!.textContent!.trim(),
+        (l.querySelector('input[type=radio]') as HTMLInputElement).checked,
+      ]),
+    ) as Promise<[string, string, boolean][]>;
+  }
+
+  choice(name: string): Locator {
+    return this.dialog.getByRole('radio', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+  }
+
+  error(): Locator {
+    return this.dialog.getByRole('alert');
+  }
+
+  /** Exports; answers the download once the file has been handed over and the dialog has closed. */
+  async run() {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.dialog.getByRole('button', { name: /^(出力|Export)$/ }).click()]);
+    await this.dialog.waitFor({ state: 'detached' });
+    return download;
+  }
+
+  async cancel() {
+    await this.dialog.getByRole('button', { name: /^(キャンセル|Cancel)$/ }).click();
+    await this.dialog.waitFor({ state: 'detached' });
+  }
+}
+
+/** 取込/出力の設定: the workspace's client profiles. */
+export class ProfilesScreen {
+  readonly table: Locator;
+  constructor(readonly page: Page) {
+    this.table = page.getByTestId('profiles');
+  }
+
+  /** Rows as [name, register, sheet, template, updated]. */
+  async rows(): Promise<string[][]> {
+    if ((await this.table.count()) === 0) return [];
+    return this.table.getByTestId('profile-row').evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll('td')].slice(0, 5).map((td) => td.textContent!.trim())),
+    );
+  }
+
+  row(name: string): Locator {
+    return this.table.getByTestId('profile-row').filter({ has: this.page.locator('.profile-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+  }
+
+  renameBox(): Locator {
+    return this.table.locator('td.name input');
+  }
+}

@@ -7,6 +7,7 @@ import { IssuesPage } from '../issues/IssuesPage.js';
 import { ChangesPage } from '../changes/ChangesPage.js';
 import { VocabPage } from '../vocab/VocabPage.js';
 import { MinutesPage } from '../minutes/MinutesPage.js';
+import { ProfilesPage } from '../excel/ProfilesPage.js';
 
 export interface ProjectView {
   /** Route value (#…&view=<id>) and i18n key (views.<id>). */
@@ -21,4 +22,6 @@ export const PROJECT_VIEWS: ProjectView[] = [
   { id: 'changes', Page: ChangesPage },
   { id: 'minutes', Page: MinutesPage },
   { id: 'vocab', Page: VocabPage },
+  // The workspace's client profiles (Excel取込 saves them, Excel出力 writes into them).
+  { id: 'profiles', Page: ProfilesPage },
 ];

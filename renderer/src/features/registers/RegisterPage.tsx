@@ -24,6 +24,7 @@ import { useEditWhenShown } from '../../grid/useEditWhenShown.js';
 import { ColumnChooser } from '../../ui/ColumnChooser.js';
 import { RowHistoryDialog, type HistoryTarget } from '../../ui/RowHistoryDialog.js';
 import { ImportDialog } from '../excel/ImportDialog.js';
+import { ExportDialog } from '../excel/ExportDialog.js';
 import { importedMessage, importFieldLabel } from '../excel/importModel.js';
 import { extraCol, extraKeys, foldExtras, isExtraField } from './extraColumns.js';
 
@@ -90,6 +91,7 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
   const [focusedId, setFocusedId] = useState<number | null>(null);
   const [history, setHistory] = useState<HistoryState | null>(null);
   const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
   /** The rows the spreadsheet range covers: what "delete rows" acts on. */
   const selected = useRef<T[]>([]);
 
@@ -282,6 +284,9 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
           <button onClick={() => setImporting(true)} data-testid="import-button">
             {t('excel.button')}
           </button>
+          <button onClick={() => setExporting(true)} data-testid="export-button">
+            {t('excelExport.button')}
+          </button>
         </div>
         {notice && (
           <span className="notice" role="status">
@@ -337,6 +342,15 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
             setNotice(importedMessage(t, result, fileName));
             void reload();
           }}
+        />
+      )}
+      {exporting && (
+        <ExportDialog
+          projectId={project.id}
+          register={register}
+          title={t(`views.${view}`)}
+          onClose={() => setExporting(false)}
+          onExported={(fileName) => setNotice(t('excelExport.exported', { file: fileName }))}
         />
       )}
       <RowHistoryDialog entity={register} target={historyTarget} onClose={() => setHistoryTarget(null)} headerOf={headerOf} format={format} />

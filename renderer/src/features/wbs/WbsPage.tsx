@@ -19,6 +19,7 @@ import { ApiError } from '../../../../electron/common/errors.js';
 import { RowHistoryDialog, type HistoryTarget } from '../../ui/RowHistoryDialog.js';
 import { wbsColumns, wbsFieldKinds, wbsHistoryFormat, type WbsRow } from './wbsColumns.js';
 import { ImportDialog } from '../excel/ImportDialog.js';
+import { ExportDialog } from '../excel/ExportDialog.js';
 import { importedMessage, importFieldLabel } from '../excel/importModel.js';
 
 /** Rows shown: every task whose ancestors are all expanded. */
@@ -48,6 +49,7 @@ export function WbsPage({ project }: { project: Project }) {
   const [history, setHistory] = useState<HistoryState>({ canUndo: false, canRedo: false });
   const [historyRow, setHistoryRow] = useState<HistoryTarget | null>(null);
   const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const selected = useRef<WbsRow[]>([]);
   const collapsedKey = `wbs.collapsed.${project.id}`;
@@ -286,9 +288,14 @@ export function WbsPage({ project }: { project: Project }) {
         <button className="danger" onClick={remove}>
           {t('wbs.deleteTask')}
         </button>
-        <button onClick={() => setImporting(true)} data-testid="import-button">
-          {t('excel.button')}
-        </button>
+        <div className="group">
+          <button onClick={() => setImporting(true)} data-testid="import-button">
+            {t('excel.button')}
+          </button>
+          <button onClick={() => setExporting(true)} data-testid="export-button">
+            {t('excelExport.button')}
+          </button>
+        </div>
         {notice && (
           <span className="notice" role="status">
             {notice}
@@ -333,6 +340,15 @@ export function WbsPage({ project }: { project: Project }) {
             setNotice(importedMessage(t, result, fileName));
             void run(reload);
           }}
+        />
+      )}
+      {exporting && (
+        <ExportDialog
+          projectId={project.id}
+          register="wbs"
+          title={t('views.wbs')}
+          onClose={() => setExporting(false)}
+          onExported={(fileName) => setNotice(t('excelExport.exported', { file: fileName }))}
         />
       )}
       <RowHistoryDialog

@@ -1,0 +1,206 @@
+// 取込/出力の設定: the client profiles (a template workbook and how its table maps to fields) that Excel取込
+// saved, for every register. They belong to the workspace, not to one project, so every project's tab
+// lists them all. Rename inline (Enter saves, Esc cancels) and delete after a confirmation; a profile's
+// layout changes only through an import that updates it.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Project } from '../../../../electron/common/dto.js';
+import type { ProfileSummary } from '../../../../electron/common/excel/preview.js';
+import { call } from '../../api/client.js';
+import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
+import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
+import { formatDay, registerView, renamedTo, sortProfiles } from './exportModel.js';
+
+type Action = 'rename' | 'delete';
+
+// The page takes the project as every tab does; profiles are the workspace's.
+export function ProfilesPage(_props: { project: Project }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [profiles, setProfiles] = useState<ProfileSummary[] | null>(null);
+  const [editing, setEditing] = useState<{ id: number; name: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  /** The row being edited, read by the handlers (Enter commits, and the box's blur must not commit again). */
+  const editingRef = useRef<{ id: number; name: string } | null>(null);
+  const table = useRef<HTMLTableElement>(null);
+  /** Where the keyboard goes once the list is drawn again: a row's button, or the table. */
+  const focusNext = useRef<{ id: number; action: Action } | 'table' | null>(null);
+
+  const load = useCallback(async () => setProfiles(sortProfiles(await call('profile.list', {}))), []);
+
+  useEffect(() => {
+    load().catch((err) => setError(errorText(err)));
+  }, [load, errorText]);
+
+  useLayoutEffect(() => {
+    const next = focusNext.current;
+    if (!next || editing) return;
+    focusNext.current = null;
+    if (next === 'table') return table.current?.focus();
+    table.current?.querySelector<HTMLButtonElement>(`tr[data-id="${next.id}"] button[data-action="${next.action}"]`)?.focus();
+  }, [profiles, editing]);
+
+  const registerName = (p: ProfileSummary) => t(`views.${registerView(p.register)}`, { defaultValue: p.register });
+
+  const startRename = (p: ProfileSummary) => {
+    setNotice(null);
+    editingRef.current = { id: p.id, name: p.name };
+    setEditing(editingRef.current);
+  };
+
+  /** Ends the inline edit, saving the name or not; from the keyboard, the keyboard goes back to the row. */
+  const endRename = async (save: boolean, byKey: boolean) => {
+    const e = editingRef.current;
+    if (!e) return;
+    editingRef.current = null;
+    if (byKey) focusNext.current = { id: e.id, action: 'rename' };
+    setEditing(null);
+    const current = profiles?.find((p) => p.id === e.id);
+    const name = save && current ? renamedTo(e.name, current.name) : null;
+    if (name === null) return;
+    try {
+      const renamed = await call('profile.update', { id: e.id, name });
+      setProfiles((list) => sortProfiles((list ?? []).map((p) => (p.id === renamed.id ? renamed : p))));
+      setError(null);
+      setNotice(t('profiles.renamed', { name: renamed.name }));
+    } catch (err) {
+      setError(errorText(err));
+      await load().catch(() => undefined);
+    }
+  };
+
+  const askDelete = (p: ProfileSummary) => {
+    setNotice(null);
+    setConfirm({
+      title: t('profiles.confirmDeleteTitle'),
+      message: t('profiles.confirmDelete', { name: p.name, register: registerName(p), file: p.fileName }),
+      confirmLabel: t('common.delete'),
+      onConfirm: () =>
+        void (async () => {
+          const list = profiles ?? [];
+          const at = list.findIndex((x) => x.id === p.id);
+          // The keyboard goes on to the row that takes its place, else the one above, else the table.
+          const neighbour = list[at + 1] ?? list[at - 1];
+          try {
+            await call('profile.delete', { id: p.id });
+            setError(null);
+            setNotice(t('profiles.deleted', { name: p.name }));
+          } catch (err) {
+            setError(errorText(err));
+          }
+          focusNext.current = neighbour ? { id: neighbour.id, action: 'delete' } : 'table';
+          await load().catch((err) => setError(errorText(err)));
+        })(),
+    });
+  };
+
+  /** On a row's buttons: ↑/↓ to the same button of the row above or below, F2 renames, Delete deletes. */
+  const onRowKey = (p: ProfileSummary, index: number) => (e: KeyboardEvent<HTMLTableRowElement>) => {
+    const target = e.target as HTMLElement;
+    if (target.tagName !== 'BUTTON') return;
+    if (e.key === 'F2') {
+      e.preventDefault();
+      return startRename(p);
+    }
+    if (e.key === 'Delete') {
+      e.preventDefault();
+      return askDelete(p);
+    }
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      const other = profiles?.[index + (e.key === 'ArrowDown' ? 1 : -1)];
+      if (!other) return;
+      e.preventDefault();
+      table.current?.querySelector<HTMLButtonElement>(`tr[data-id="${other.id}"] button[data-action="${target.dataset.action}"]`)?.focus();
+    }
+  };
+
+  return (
+    <>
+      <div className="toolbar">
+        <h2 className="muted">{t('views.profiles')}</h2>
+        <span className="muted">{t('profiles.intro')}</span>
+        {notice && (
+          <span className="notice" role="status">
+            {notice}
+          </span>
+        )}
+        <span className="spacer" />
+        {profiles && profiles.length > 0 && (
+          <span className="muted" data-testid="profile-count">
+            {t('profiles.count', { count: profiles.length })}
+          </span>
+        )}
+      </div>
+      <ErrorBanner text={error} onClose={() => setError(null)} />
+      <section className="profiles-panel" aria-label={t('views.profiles')}>
+        {profiles?.length === 0 && <p className="muted profiles-empty">{t('profiles.empty')}</p>}
+        {profiles && profiles.length > 0 && (
+          <table className="profiles-table" ref={table} tabIndex={-1} data-testid="profiles">
+            <thead>
+              <tr>
+                <th>{t('profiles.col.name')}</th>
+                <th>{t('profiles.col.register')}</th>
+                <th>{t('profiles.col.sheet')}</th>
+                <th>{t('profiles.col.file')}</th>
+                <th>{t('profiles.col.updated')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {profiles.map((p, i) => (
+                <tr key={p.id} data-id={p.id} data-testid="profile-row" onKeyDown={onRowKey(p, i)}>
+                  <td className="name">
+                    {editing?.id === p.id ? (
+                      <input
+                        type="text"
+                        autoFocus
+                        onFocus={(e) => e.currentTarget.select()}
+                        aria-label={t('profiles.renameOf', { name: p.name })}
+                        title={t('profiles.renameHint')}
+                        maxLength={200}
+                        value={editing.name}
+                        onChange={(e) => {
+                          editingRef.current = { id: p.id, name: e.target.value };
+                          setEditing(editingRef.current);
+                        }}
+                        onKeyDown={(e) => {
+                          if (e.key === 'Enter' || e.key === 'Escape') {
+                            e.preventDefault();
+                            e.stopPropagation();
+                            void endRename(e.key === 'Enter', true);
+                          }
+                        }}
+                        onBlur={() => void endRename(true, false)}
+                      />
+                    ) : (
+                      <span className="profile-name" onDoubleClick={() => startRename(p)}>
+                        {p.name}
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    <span className={`register-tag register-${p.register}`}>{registerName(p)}</span>
+                  </td>
+                  <td>{p.sheet}</td>
+                  <td className="file">{p.fileName}</td>
+                  <td className="num">{formatDay(p.updatedAt)}</td>
+                  <td className="row-actions">
+                    <button data-action="rename" onClick={() => startRename(p)} title="F2" aria-label={`${t('common.rename')} ${p.name}`}>
+                      {t('common.rename')}
+                    </button>
+                    <button data-action="delete" className="danger" onClick={() => askDelete(p)} title="Delete" aria-label={`${t('common.delete')} ${p.name}`}>
+                      {t('common.delete')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
+    </>
+  );
+}
