@@ -229,6 +229,8 @@ describe('Excel export in Chromium', () => {
     await s.page.getByText('保存済みのプロファイルはありません', { exact: false }).waitFor();
     expect(await manager.rows()).toEqual([]);
     expect(db().prepare('SELECT count(*) FROM excel_profiles').pluck().get()).toBe(0);
+    // No row is left to go to: the keyboard stays on the list, not lost to the page.
+    await expect.poll(() => s.page.evaluate(() => document.activeElement?.className)).toBe('profiles-panel');
     await s.page.screenshot({ path: screenshotPath('profiles-empty-ja.png') });
 
     await openTab(s.page, '課題管理表');

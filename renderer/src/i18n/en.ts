@@ -382,6 +382,7 @@ export const en = {
     deleted: 'Deleted profile “{{name}}”.',
     confirmDeleteTitle: 'Delete profile',
     confirmDelete: 'Delete profile “{{name}}” ({{register}})? Its template workbook {{file}} is deleted too; this cannot be undone. Imported rows stay as they are.',
+    keys: 'On a row’s buttons: F2 renames, Delete deletes, ↑/↓ move between rows.',
     count: 'Profiles: {{count}}',
   },
   errors: {

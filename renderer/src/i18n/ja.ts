@@ -384,6 +384,7 @@ export const ja: Strings = {
     deleted: 'プロファイル『{{name}}』を削除しました。',
     confirmDeleteTitle: 'プロファイルの削除',
     confirmDelete: 'プロファイル『{{name}}』({{register}}) を削除しますか？ テンプレートのブック {{file}} も削除され、元に戻せません。取り込んだ行はそのまま残ります。',
+    keys: 'ボタンの上で F2 で名前の変更、Delete で削除、↑↓ で前後の行へ。',
     count: '{{count}} 件',
   },
   errors: {

@@ -24,9 +24,10 @@ export function ProfilesPage(_props: { project: Project }) {
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   /** The row being edited, read by the handlers (Enter commits, and the box's blur must not commit again). */
   const editingRef = useRef<{ id: number; name: string } | null>(null);
-  const table = useRef<HTMLTableElement>(null);
-  /** Where the keyboard goes once the list is drawn again: a row's button, or the table. */
-  const focusNext = useRef<{ id: number; action: Action } | 'table' | null>(null);
+  /** The list (the keyboard's place when no row is left to go to). */
+  const panel = useRef<HTMLElement>(null);
+  /** Where the keyboard goes once the list is drawn again: a row's button, or the list. */
+  const focusNext = useRef<{ id: number; action: Action } | 'panel' | null>(null);
 
   const load = useCallback(async () => setProfiles(sortProfiles(await call('profile.list', {}))), []);
 
@@ -38,8 +39,8 @@ export function ProfilesPage(_props: { project: Project }) {
     const next = focusNext.current;
     if (!next || editing) return;
     focusNext.current = null;
-    if (next === 'table') return table.current?.focus();
-    table.current?.querySelector<HTMLButtonElement>(`tr[data-id="${next.id}"] button[data-action="${next.action}"]`)?.focus();
+    if (next === 'panel') return panel.current?.focus();
+    panel.current?.querySelector<HTMLButtonElement>(`tr[data-id="${next.id}"] button[data-action="${next.action}"]`)?.focus();
   }, [profiles, editing]);
 
   const registerName = (p: ProfileSummary) => t(`views.${registerView(p.register)}`, { defaultValue: p.register });
@@ -81,7 +82,7 @@ export function ProfilesPage(_props: { project: Project }) {
         void (async () => {
           const list = profiles ?? [];
           const at = list.findIndex((x) => x.id === p.id);
-          // The keyboard goes on to the row that takes its place, else the one above, else the table.
+          // The keyboard goes on to the row that takes its place, else the one above, else the list.
           const neighbour = list[at + 1] ?? list[at - 1];
           try {
             await call('profile.delete', { id: p.id });
@@ -90,7 +91,7 @@ export function ProfilesPage(_props: { project: Project }) {
           } catch (err) {
             setError(errorText(err));
           }
-          focusNext.current = neighbour ? { id: neighbour.id, action: 'delete' } : 'table';
+          focusNext.current = neighbour ? { id: neighbour.id, action: 'delete' } : 'panel';
           await load().catch((err) => setError(errorText(err)));
         })(),
     });
@@ -112,7 +113,7 @@ export function ProfilesPage(_props: { project: Project }) {
       const other = profiles?.[index + (e.key === 'ArrowDown' ? 1 : -1)];
       if (!other) return;
       e.preventDefault();
-      table.current?.querySelector<HTMLButtonElement>(`tr[data-id="${other.id}"] button[data-action="${target.dataset.action}"]`)?.focus();
+      panel.current?.querySelector<HTMLButtonElement>(`tr[data-id="${other.id}"] button[data-action="${target.dataset.action}"]`)?.focus();
     }
   };
 
@@ -134,10 +135,10 @@ export function ProfilesPage(_props: { project: Project }) {
         )}
       </div>
       <ErrorBanner text={error} onClose={() => setError(null)} />
-      <section className="profiles-panel" aria-label={t('views.profiles')}>
+      <section className="profiles-panel" aria-label={t('views.profiles')} ref={panel} tabIndex={-1}>
         {profiles?.length === 0 && <p className="muted profiles-empty">{t('profiles.empty')}</p>}
         {profiles && profiles.length > 0 && (
-          <table className="profiles-table" ref={table} tabIndex={-1} data-testid="profiles">
+          <table className="profiles-table" data-testid="profiles">
             <thead>
               <tr>
                 <th>{t('profiles.col.name')}</th>
@@ -199,6 +200,7 @@ export function ProfilesPage(_props: { project: Project }) {
             </tbody>
           </table>
         )}
+        {profiles && profiles.length > 0 && <p className="profiles-keys muted">{t('profiles.keys')}</p>}
       </section>
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
     </>
