@@ -8,64 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readZipDirectory, ZipReader } from '../../electron/core/excel/zip.js';
 import { dateSerial, writeIntoTemplate, type CellOut, type TableWrite, type WriteReport } from '../../electron/core/excel/template/index.js';
 
-// A 2×2 red PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
-
-const FIRST = 5;
-const LAST = 7;
-
-/** The template; `totalsAt` is the totals row (a blank spacer row above it when it is LAST + 2). */
-async function template(totalsAt = 9): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('WBS');
-  const lists = wb.addWorksheet('Lists');
-  const summary = wb.addWorksheet('Summary');
-  ['未着手', '進行中', '完了', '保留'].forEach((v, i) => (lists.getCell(`A${i + 1}`).value = v));
-
-  ws.getCell('A1').value = 'プロジェクト WBS';
-  ws.getCell('A1').font = { bold: true, size: 14 };
-  ws.addTable({
-    name: 'Tasks',
-    ref: 'A4',
-    headerRow: true,
-    style: { theme: 'TableStyleLight9', showRowStripes: true },
-    columns: ['No', 'タスク', '開始日', '工数', '工数x2', '状態', '備考', '備考2'].map((name) => ({ name })),
-    rows: [1, 2, 3].map((i) => [`1.${i}`, `タスク${i}`, new Date(Date.UTC(2025, 3, i)), i * 2, { formula: `D${FIRST + i - 1}*2`, result: i * 4 }, '未着手', `note${i}`, null]),
-  });
-  for (let r = FIRST; r <= LAST; r++) {
-    const row = ws.getRow(r);
-    row.height = 22;
-    row.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
-    row.getCell(3).numFmt = 'yyyy/mm/dd';
-    row.getCell(4).numFmt = '0.0';
-    for (let c = 1; c <= 8; c++) row.getCell(c).border = { bottom: { style: 'thin' } };
-    ws.mergeCells(`G${r}:H${r}`);
-  }
-  (ws as unknown as { dataValidations: { add(ref: string, dv: ExcelJS.DataValidation): void } }).dataValidations.add(`F${FIRST}:F${LAST}`, {
-    type: 'list',
-    allowBlank: true,
-    formulae: ['Lists!$A$1:$A$4'],
-  });
-  ws.addConditionalFormatting({
-    ref: `D${FIRST}:D${LAST}`,
-    rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: ['5'], priority: 1, style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } } } }],
-  });
-  ws.getCell(`C${totalsAt}`).value = '合計';
-  ws.getCell(`D${totalsAt}`).value = { formula: `SUM(D${FIRST}:D${LAST})`, result: 12 };
-  ws.getCell(`D${totalsAt}`).font = { bold: true };
-  ws.getCell(`A${totalsAt + 2}`).value = '備考: 工数は人日';
-  ws.mergeCells(`A${totalsAt + 2}:F${totalsAt + 2}`);
-  const img = wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: 'png' });
-  ws.addImage(img, { tl: { col: 1, row: totalsAt + 3 }, ext: { width: 40, height: 40 } });
-  ws.pageSetup.printArea = `A1:H${totalsAt + 2}`;
-  wb.definedNames.add(`WBS!$D$${FIRST}:$D$${LAST}`, 'Efforts');
-
-  summary.getCell('A1').value = '工数合計';
-  summary.getCell('B1').value = { formula: `SUM(WBS!D${FIRST}:D${LAST})`, result: 12 };
-  summary.getCell('B2').value = { formula: `WBS!D${totalsAt}`, result: 12 };
-  summary.getCell('B3').value = { formula: 'SUM(Efforts)', result: 12 };
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+import { clientTemplate as template, FIRST, LAST } from '../fixtures/excel/template-client.js';
 
 function parts(buf: Uint8Array): Map<string, Buffer> {
   const b = Buffer.from(buf);
@@ -101,20 +44,28 @@ describe('writing into a client template', () => {
     expect(Buffer.compare(Buffer.from(out), tpl)).toBe(0);
   });
 
-  it('changes only the edited cells', async () => {
+  it('changes only the edited cells, and the cached results of formulas that read them', async () => {
     const tpl = await template();
     const out = await writeIntoTemplate(tpl, [write(rows(3, (i) => (i === 1 ? { b: s('変更後'), d: n(9.5) } : {})))]);
     const a = parts(tpl);
     const b = parts(out);
     const changed = [...a.keys()].filter((k) => !a.get(k)!.equals(b.get(k)!));
-    // The sheet, the new string, and the recalculation flag (the totals read D6).
-    expect(changed.sort()).toEqual(['xl/sharedStrings.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
+    // The sheet, the new string, Summary (its totals read D6) and the recalculation flag.
+    expect(changed.sort()).toEqual(['xl/sharedStrings.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet3.xml']);
     const before = a.get('xl/worksheets/sheet1.xml')!.toString();
     const after = b.get('xl/worksheets/sheet1.xml')!.toString();
     const cell = (x: string, ref: string) => new RegExp(`<c r="${ref}"[^>]*?(/>|>.*?</c>)`).exec(x)![0];
+    const noResult = (x: string) => x.replace(/<v>[^<]*<\/v>/, '');
     expect(cell(after, 'D6')).toBe(cell(before, 'D6').replace(/<v>[^<]*<\/v>/, '<v>9.5</v>'));
     expect(cell(after, 'B6')).not.toBe(cell(before, 'B6'));
-    expect(after.replace(cell(after, 'D6'), '').replace(cell(after, 'B6'), '')).toBe(before.replace(cell(before, 'D6'), '').replace(cell(before, 'B6'), ''));
+    // E6 (=D6*2) and the total D9 (=SUM(D5:D7)) read D6: their stale results are dropped; E5 and E7 keep theirs.
+    for (const ref of ['E6', 'D9']) expect(cell(after, ref)).toBe(noResult(cell(before, ref)));
+    for (const ref of ['E5', 'E7']) expect(cell(after, ref)).toBe(cell(before, ref));
+    const rest = (x: string) => ['D6', 'B6', 'E6', 'D9'].reduce((acc, ref) => acc.replace(cell(x, ref), ''), x);
+    expect(rest(after)).toBe(rest(before));
+    // Summary reads D6 directly, through WBS!D9 and through the name Efforts.
+    const summary = text(out, 'xl/worksheets/sheet3.xml');
+    for (const f of ['<c r="B1"><f>SUM(WBS!D5:D7)</f></c>', '<c r="B2"><f>WBS!D9</f></c>', '<c r="B3"><f>SUM(Efforts)</f></c>']) expect(summary).toContain(f);
     expect(b.get('xl/workbook.xml')!.toString()).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
     const ws = (await open(out)).getWorksheet('WBS')!;
     expect(ws.getCell('B6').value).toBe('変更後');

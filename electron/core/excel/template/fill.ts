@@ -12,11 +12,12 @@ import { translate } from './formula.js';
 import { newCellXml, normalize, numText, rewriteCellXml, sameValue, targetStyle, valueParts, type CellEnv } from './cells.js';
 import type { Package, SheetInfo } from './package.js';
 import { resizeWorkbook } from './resize.js';
+import type { DirtyCells } from './stale.js';
 import { colIndex, colName, RowOverflow } from './refs.js';
 import { cellHasContent, columnStyles, findSheetData, parseCells, parseRows, RowOrderError, type CellTok, type RowTok, type SheetDataSpan } from './sheet-rows.js';
 import type { CellOut, TableWrite } from './types.js';
 import { attr, escapeText, setAttr, Splicer, tagEnd, toBytes } from './xml-text.js';
-import { EXCEL_MAX_ROWS } from '../limits.js';
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from '../limits.js';
 
 export interface FillContext extends CellEnv {
   pkg: Package;
@@ -26,6 +27,8 @@ export interface FillContext extends CellEnv {
   valuesChanged: boolean;
   /** Rows inserted per table write. */
   inserted: { sheet: string; at: number; count: number }[];
+  /** The cells whose value changed (for dropping stale formula results). */
+  dirty: DirtyCells;
 }
 
 /** One worksheet part being edited: offsets into `xml`, edits collected in a Splicer. */
@@ -111,6 +114,7 @@ class SheetEditor {
       }
       if (cells.length === 0) return;
       ctx.valuesChanged = true;
+      ctx.dirty.add(this.sheet.name, num, num, values[0]![0], values[values.length - 1]![0]);
       this.insertRow(num, `<${p}row r="${num}">${cells.join('')}</${p}row>`);
       return;
     }
@@ -118,6 +122,7 @@ class SheetEditor {
     const byCol = new Map<number, CellTok>();
     for (const c of cells) byCol.set(c.col, c);
     const added: { col: number; xml: string }[] = [];
+    const changed: number[] = [];
     for (const [col, out] of values) {
       const v = normalize(out.value);
       const ex = byCol.get(col);
@@ -131,14 +136,17 @@ class SheetEditor {
         if (t === 's') ctx.sst.refDelta++;
         this.sp.replace(ex.start, ex.end, rewriteCellXml(p, ex, `${colName(col)}${num}`, s, t, body));
         ctx.valuesChanged = true;
+        changed.push(col);
       } else {
         if (v === null) continue;
         const { t, body } = valueParts(ctx, v, p);
         if (t === 's') ctx.sst.refDelta++;
         added.push({ col, xml: newCellXml(p, `${colName(col)}${num}`, s, t, body) });
         ctx.valuesChanged = true;
+        changed.push(col);
       }
     }
+    if (changed.length > 0) ctx.dirty.add(this.sheet.name, num, num, Math.min(...changed), Math.max(...changed));
     if (added.length === 0) return;
     // Cells are kept in column order; a row whose cells rely on implicit positions gets explicit r's.
     const rowTag = this.xml.slice(row.start, row.openEnd);
@@ -176,6 +184,7 @@ class SheetEditor {
       if (c.t === 's') this.ctx.sst.refDelta--;
       this.sp.replace(c.start, c.end, rewriteCellXml(this.p, c, `${colName(c.col)}${num}`, c.s, undefined, ''));
       this.ctx.valuesChanged = true;
+      this.ctx.dirty.add(this.sheet.name, num, num, c.col, c.col);
     }
   }
 
@@ -329,7 +338,11 @@ export function writeTable(ctx: FillContext, sheet: SheetInfo, w: TableWrite): v
     if (by > 0 || growEnd > 0) {
       const res = resizeWorkbook(pkg, sheet, { sheet: sheet.name, at: lay.regionEnd + 1, by, growFirst: lay.first, growEnd, growTo: lay.newLast }, { first: lay.first, last: lay.regionEnd });
       if (res.formulasChanged) ctx.formulasChanged = true;
-      if (by > 0) ctx.inserted.push({ sheet: sheet.name, at: lay.regionEnd + 1, count: by });
+      if (by > 0) {
+        ctx.inserted.push({ sheet: sheet.name, at: lay.regionEnd + 1, count: by });
+        // Cells recorded as changed by earlier writes moved with their rows.
+        ctx.dirty.shift({ sheet: sheet.name, at: lay.regionEnd + 1, by, growFirst: lay.first, growEnd: growEnd, growTo: lay.newLast });
+      }
       xml = pkg.read(sheet.part!)!;
       ed = guard(ctx, sheet, () => new SheetEditor(xml, sheet, ctx));
     }
@@ -439,6 +452,7 @@ function newRows(ctx: FillContext, ed: SheetEditor, w: TableWrite, lay: Layout, 
     out.push(`${x}</${p}row>`);
   }
   ed.insertRow(to, out.join(''));
+  ctx.dirty.add(ed.sheet.name, from, to, 0, EXCEL_MAX_COLUMNS - 1, true);
   replicateMerges(ed, lay.styleRow, from, to);
 }
 

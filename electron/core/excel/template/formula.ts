@@ -59,7 +59,12 @@ const ROWS = /(\$?)(\d{1,7}):(\$?)(\d{1,7})/y;
  * Calls `visit` for every reference; where it returns new row numbers (one per row part), those
  * digits are replaced. Returns the same string when nothing changed.
  */
-export function rewriteRefs(f: string, visit: (ref: FormulaRef) => RefChange | null): string {
+export function rewriteRefs(
+  f: string,
+  visit: (ref: FormulaRef) => RefChange | null,
+  /** Words that are not references: function names (next '('), table names (next '['), defined names; '' for an unqualified '[…]'. */
+  onWord?: (word: string, next: string) => void,
+): string {
   const n = f.length;
   const edits: { start: number; end: number; text: string }[] = [];
   let i = 0;
@@ -68,6 +73,8 @@ export function rewriteRefs(f: string, visit: (ref: FormulaRef) => RefChange | n
   let multiSheet = false;
   /** After a '[...]' that was not part of a name: the next sheet prefix is another workbook's. */
   let externalPending = false;
+  /** Where the last name ended (a '[' right there qualifies it: Table1[Amount]). */
+  let wordEnd = -1;
 
   const emit = (ref: FormulaRef) => {
     const change = visit(ref);
@@ -210,6 +217,7 @@ export function rewriteRefs(f: string, visit: (ref: FormulaRef) => RefChange | n
     }
     if (c === 91) {
       // [ ... ] balanced: an external workbook index or a structured reference's brackets.
+      if (i !== wordEnd) onWord?.('', '[');
       let depth = 0;
       let j = i;
       while (j < n) {
@@ -256,6 +264,8 @@ export function rewriteRefs(f: string, visit: (ref: FormulaRef) => RefChange | n
       }
       externalPending = false;
       if (f[j] === '(' || f[j] === '[') {
+        onWord?.(f.slice(i, j), f[j]!);
+        wordEnd = j;
         i = j; // a function name or a table name
         continue;
       }
@@ -264,6 +274,7 @@ export function rewriteRefs(f: string, visit: (ref: FormulaRef) => RefChange | n
         i = end;
         continue;
       }
+      if (!isDigit(c)) onWord?.(f.slice(i, j), f[j] ?? '');
       // A number with an exponent (1E+5) goes on past the sign.
       if (isDigit(c) && /[eE]$/.test(f.slice(i, j)) && (f[j] === '+' || f[j] === '-')) {
         j++;

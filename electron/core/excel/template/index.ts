@@ -16,6 +16,7 @@ import { writeCells, writeTable, type FillContext } from './fill.js';
 import { Package } from './package.js';
 import { parseA1 } from './refs.js';
 import { SharedStrings } from './shared-strings.js';
+import { DirtyCells, dropStaleResults } from './stale.js';
 import { Styles } from './styles.js';
 import type { CellOut, TableWrite, WriteOptions } from './types.js';
 import { definedNameTarget, partOfType, setFullCalcOnLoad, storeSharedStrings, type NamedTarget } from './workbook.js';
@@ -54,6 +55,7 @@ export function writeIntoTemplateSync(template: Uint8Array, writes: TableWrite[]
     formulasChanged: false,
     valuesChanged: false,
     inserted: [],
+    dirty: new DirtyCells(),
   };
 
   // Single cells first, at template addresses (a table below may then move them down with their rows).
@@ -78,10 +80,10 @@ export function writeIntoTemplateSync(template: Uint8Array, writes: TableWrite[]
     if (err instanceof Error && !(err.name === 'TemplateError')) fail(fileName, 'DAMAGED', err.message);
     throw err;
   }
-  // Cached formula results are stale when a formula was added or changed, or a value it may read
-  // changed: have Excel and LibreOffice recalculate on open. A write that changed nothing leaves
-  // workbook.xml as it was.
-  const recalc = ctx.formulasChanged || (ctx.valuesChanged && hasFormulas(pkg));
+  // Formula results that read a changed cell are dropped (computed on open); Excel is asked to
+  // recalculate everything then. A write that changed nothing leaves workbook.xml as it was.
+  const dropped = dropStaleResults(pkg, ctx.dirty);
+  const recalc = ctx.formulasChanged || dropped > 0;
   if (recalc) setFullCalcOnLoad(pkg);
   if (opts.report) {
     opts.report.inserted = ctx.inserted;
@@ -110,15 +112,6 @@ function checkWrite(fileName: string, w: TableWrite): TableWrite {
   }
   // lastRow above firstRow means an empty table.
   return w.lastRow !== null && w.lastRow < w.firstRow ? { ...w, lastRow: null } : w;
-}
-
-function hasFormulas(pkg: Package): boolean {
-  for (const s of pkg.sheets) {
-    if (s.kind !== 'worksheet' || s.part === null) continue;
-    const xml = pkg.read(s.part);
-    if (xml && /<(?:[A-Za-z_][\w.-]*:)?f[\s>]/.test(xml)) return true;
-  }
-  return false;
 }
 
 /** The sheet and cell (or range) a defined name points at; null when it is not a plain reference. */
