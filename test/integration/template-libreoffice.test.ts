@@ -1,0 +1,84 @@
+// Files written into templates open in LibreOffice: converted headless to PDF (a fresh profile in a
+// temp folder), with exit code 0, a non-empty PDF and no complaint about repairing or loading the
+// file; and converted to CSV, the grown table's formulas show computed values (LibreOffice takes
+// cached results as they are, so the writer must have dropped the stale ones). Skips when
+// LibreOffice is not installed (apt-get install -y libreoffice-calc-nogui).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dateSerial, templateInfo, writeIntoTemplate, type CellOut } from '../../electron/core/excel/template/index.js';
+import { buildTemplate, dataRows, exportOurs } from '../bench/template-export.js';
+import { clientTemplate, FIRST, LAST } from '../fixtures/excel/template-client.js';
+
+const LO = ['/usr/bin/libreoffice', '/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((p) => fs.existsSync(p));
+const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
+
+let dir = '';
+let profile = '';
+
+/** Converts with LibreOffice; returns the output file, its run time and what it printed. */
+function convert(file: string, to: 'pdf' | 'csv'): { out: string; ms: number; status: number | null; output: string } {
+  const t0 = performance.now();
+  const r = spawnSync(LO!, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', dir, file], { encoding: 'utf8', timeout: 120_000 });
+  const out = path.join(dir, `${path.basename(file, '.xlsx')}.${to}`);
+  // javaldx's warning is about Java, which Calc does not need.
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').filter((l) => l.trim() !== '' && !/javaldx/.test(l) && !/^convert /.test(l)).join('\n');
+  return { out, ms: performance.now() - t0, status: r.status, output };
+}
+
+const s = (v: string): CellOut => ({ value: { t: 's', v } });
+const n = (v: number): CellOut => ({ value: { t: 'n', v } });
+
+describe.skipIf(!LO)('written templates open in LibreOffice', () => {
+  const files: { name: string; bytes: Uint8Array }[] = [];
+  const timings: string[] = [];
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pmo-lo-'));
+    profile = path.join(dir, 'profile');
+    const tpl = await clientTemplate();
+    const grown = Array.from({ length: 8 }, (_, i) => [s(`1.${i + 1}`), s(`タスク${i + 1}`), { value: { t: 'd' as const, v: dateSerial('2025-05-01') } }, n(i + 1), s('完了')]);
+    files.push({ name: 'grown.xlsx', bytes: await writeIntoTemplate(tpl, [{ sheet: 'WBS', firstRow: FIRST, lastRow: LAST, columns: [0, 1, 2, 3, 5], rows: grown }]) });
+    files.push({ name: 'shrunk.xlsx', bytes: await writeIntoTemplate(tpl, [{ sheet: 'WBS', firstRow: FIRST, lastRow: LAST, columns: [0, 1, 2, 3, 5], rows: grown.slice(0, 1) }]) });
+    files.push({ name: 'wbs-2000.xlsx', bytes: await exportOurs(await buildTemplate(), dataRows(2000)) });
+    for (const f of ['wbs-jp-neos.xlsx', 'issues-jp-kondo.xlsx', 'gantt-jp-ohtake.xlsx']) {
+      const p = path.join(CORPUS, f);
+      if (!fs.existsSync(p)) continue;
+      // Not knowing the sheet's layout here, write a row into the first sheet below its content.
+      const bytes = fs.readFileSync(p);
+      const sheet = templateInfo(bytes).sheets.find((x) => x.kind === 'worksheet')!.name;
+      files.push({ name: `corpus-${f}`, bytes: await writeIntoTemplate(bytes, [], { cells: [{ sheet, ref: 'A200', value: s('PMO Desk') }] }) });
+    }
+    for (const f of files) fs.writeFileSync(path.join(dir, f.name), f.bytes);
+  });
+
+  afterAll(() => {
+    if (timings.length) console.log(`LibreOffice conversions: ${timings.join(', ')}`);
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('converts each written file to a PDF without complaint', () => {
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    for (const f of files) {
+      const r = convert(path.join(dir, f.name), 'pdf');
+      timings.push(`${f.name} ${(r.ms / 1000).toFixed(1)} s`);
+      expect(r.status, `${f.name}: ${r.output}`).toBe(0);
+      expect(r.output, f.name).not.toMatch(/repair|corrupt|error|could not be loaded|general input\/output/i);
+      expect(fs.existsSync(r.out), f.name).toBe(true);
+      expect(fs.statSync(r.out).size, f.name).toBeGreaterThan(1000);
+      expect(fs.readFileSync(r.out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    }
+  });
+
+  it('computes the grown table: copied formulas, the moved total', () => {
+    const r = convert(path.join(dir, 'grown.xlsx'), 'csv');
+    expect(r.status).toBe(0);
+    const lines = fs.readFileSync(r.out, 'utf8').split(/\r?\n/);
+    // Rows 5–12: E = D * 2, computed by LibreOffice (E5–E7 had cached results for the old D values).
+    for (let i = 0; i < 8; i++) expect(lines[FIRST - 1 + i]!.split(',')[4], `E${FIRST + i}`).toBe(String((i + 1) * 2));
+    // The total moved from row 9 to row 14 and sums 1..8.
+    expect(lines[13]!.split(',')[3]).toBe('36');
+  });
+});
