@@ -63,6 +63,16 @@ describe('in place', () => {
     for (const p of ['xl/styles.xml', '[Content_Types].xml', '_rels/.rels']) expect(after.get(p)).toBe(before.get(p));
   });
 
+  it('adds a cell in front of a formatted empty cell it also rewrites (B16 new, D16 styled)', async () => {
+    // A form's row holds only a formatted empty D cell; writing B and D of it touched one offset twice.
+    const tpl = rawXlsx({ sheet: sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="D2" s="1"/></row>'), sst: SST });
+    const out = await writeIntoTemplate(tpl, [{ sheet: 'WBS', firstRow: 2, lastRow: 2, columns: [1, 3], rows: [[s('alpha'), n(45757)]] }]);
+    expect(values(out)).toEqual([
+      [1, '0:No'],
+      [2, '1:alpha', '3:45757'],
+    ]);
+  });
+
   it('never overwrites a formula, and keeps text that looks like a formula as text', async () => {
     const tpl = rawXlsx({ sheet: BASE, sst: SST });
     const out = await writeIntoTemplate(tpl, [{ sheet: 'WBS', firstRow: 2, lastRow: 3, columns: [1, 2], rows: [[s('=1+1'), n(5)], [s('@home'), s('+81-3')]] }]);
@@ -390,5 +400,47 @@ describe('ranges around a growing table (raw XML)', () => {
     expect(x).toContain('<c r="B2"><f>A2+$A$1</f></c>');
     expect(x).toContain('<row r="3"><c r="A3"><v>3</v></c><c r="B3"><f>A3+$A$1</f></c></row>');
     expect(x).toContain('<row r="4"><c r="A4" t="s"><v>0</v></c><c r="B4"><f>A4+$A$1</f></c></row>');
+  });
+});
+
+describe('drawings and comments below a growing table (raw XML)', () => {
+  it('move with their rows by their anchoring', async () => {
+    const sheet = sheetXml(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2"><v>1</v></c></row><row r="3"><c r="A3"><v>2</v></c></row><row r="6"><c r="A6" t="s"><v>1</v></c></row>',
+      '<drawing r:id="rId3"/><legacyDrawing r:id="rId2"/>',
+    ).replace('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"');
+    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/comments" Target="../comments1.xml"/><Relationship Id="rId2" Type="${R}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/><Relationship Id="rId3" Type="${R}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`;
+    const comments = `<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>a</author></authors><commentList><comment ref="A2" authorId="0"><text><t>top</t></text></comment><comment ref="A6" authorId="0"><text><t>below</t></text></comment></commentList></comments>`;
+    const vml = `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:x="urn:schemas-microsoft-com:office:excel"><v:shape><x:ClientData ObjectType="Note"><x:Anchor>1, 15, 4, 10, 3, 15, 8, 4</x:Anchor><x:Row>5</x:Row><x:Column>0</x:Column></x:ClientData></v:shape><v:shape><x:ClientData ObjectType="Note"><x:Anchor>1, 15, 0, 10, 3, 15, 2, 4</x:Anchor><x:Row>1</x:Row><x:Column>0</x:Column></x:ClientData></v:shape></xml>`;
+    const anchor = (kind: string, attrs: string, from: number, to: number | null) =>
+      `<xdr:${kind}${attrs}><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${from}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>${to === null ? '<xdr:ext cx="1" cy="1"/>' : `<xdr:to><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${to}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>`}<xdr:sp/><xdr:clientData/></xdr:${kind}>`;
+    const drawing = `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing">${anchor('twoCellAnchor', '', 5, 8)}${anchor('twoCellAnchor', ' editAs="oneCell"', 1, 6)}${anchor('twoCellAnchor', ' editAs="absolute"', 5, 8)}${anchor('oneCellAnchor', '', 6, null)}</xdr:wsDr>`;
+    const tpl = rawXlsx({
+      sheet,
+      sst: sstXml(['head', 'note']),
+      extra: [
+        { name: 'xl/worksheets/_rels/sheet1.xml.rels', data: rels },
+        { name: 'xl/comments1.xml', data: comments },
+        { name: 'xl/drawings/vmlDrawing1.vml', data: vml },
+        { name: 'xl/drawings/drawing1.xml', data: drawing },
+      ],
+    });
+    // Rows 4–5 hold no cells, but a picture beside the table reaches down to row 7: the rows are
+    // inserted after the table (3 for rows 4–6), and everything from row 4 moves down.
+    const report: WriteReport = { inserted: [], recalc: false };
+    const out = await writeIntoTemplate(tpl, [{ sheet: 'WBS', firstRow: 2, lastRow: 3, columns: [0], rows: [[n(1)], [n(2)], [n(3)], [n(4)], [n(5)]] }], { report });
+    expect(report.inserted).toEqual([{ sheet: 'WBS', at: 4, count: 3 }]);
+    const p = parts(out);
+    expect(p.get('xl/comments1.xml')).toContain('<comment ref="A2" authorId="0"><text><t>top</t></text></comment><comment ref="A9" authorId="0">');
+    expect(p.get('xl/drawings/vmlDrawing1.vml')).toContain('<x:Anchor>1, 15, 7, 10, 3, 15, 11, 4</x:Anchor><x:Row>8</x:Row>');
+    expect(p.get('xl/drawings/vmlDrawing1.vml')).toContain('<x:Anchor>1, 15, 0, 10, 3, 15, 2, 4</x:Anchor><x:Row>1</x:Row>');
+    const d = p.get('xl/drawings/drawing1.xml')!;
+    // twoCell: each edge moves with its row; oneCell: moves only when its top does; absolute: stays.
+    expect(d).toContain(anchor('twoCellAnchor', '', 8, 11));
+    expect(d).toContain(anchor('twoCellAnchor', ' editAs="oneCell"', 1, 6));
+    expect(d).toContain(anchor('twoCellAnchor', ' editAs="absolute"', 5, 8));
+    expect(d).toContain(anchor('oneCellAnchor', '', 9, null));
+    expect(values(out)).toEqual([[1, '0:head'], [2, '0:1'], [3, '0:2'], [4, '0:3'], [5, '0:4'], [6, '0:5'], [9, '0:note']]);
   });
 });

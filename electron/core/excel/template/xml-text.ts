@@ -173,8 +173,10 @@ export class Splicer {
   }
   toString(): string {
     if (this.edits.length === 0) return this.src;
-    // Stable sort keeps inserts at one offset in the order they were made.
-    const edits = this.edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || a.i - b.i);
+    // At one offset, inserts go before a replacement starting there (a new cell B16 goes in front of
+    // the D16 being rewritten); a stable sort keeps inserts at one offset in the order they were made.
+    const isInsert = (e: { start: number; end: number }) => (e.end === e.start ? 0 : 1);
+    const edits = this.edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || isInsert(a) - isInsert(b) || a.i - b.i);
     const out: string[] = [];
     let at = 0;
     for (const e of edits) {
