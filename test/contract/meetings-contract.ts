@@ -76,7 +76,7 @@ export function defineMeetingsContract(name: string, open: () => Promise<Adapter
         ['copy of a missing meeting', (c, { p }) => c('meeting.create', { projectId: p, fromMeetingId: 999 }), 'NOT_FOUND', 'fromMeetingId'],
         ['missing meeting', (c) => c('meeting.get', { id: 999 }), 'NOT_FOUND', 'id'],
         ['list dates not ISO', (c, { p }) => c('meeting.list', { projectId: p, from: '2025/04/01' }), 'VALIDATION', 'from'],
-        ['export to a profile not supported yet', (c, { p, m }) => c('excel.export', { projectId: p, register: 'minutes', meetingId: m, profileId: 1 }), 'VALIDATION', 'profileId'],
+        ['export to a missing form profile', (c, { p, m }) => c('excel.export', { projectId: p, register: 'minutes', meetingId: m, profileId: 999 }), 'NOT_FOUND', 'profileId'],
         ['export of minutes without a meeting', (c, { p }) => c('excel.export', { projectId: p, register: 'minutes' }), 'VALIDATION', 'meetingId'],
         ['export of an unknown register', (c, { p }) => c('excel.export', { projectId: p, register: 'budget' as never }), 'VALIDATION', 'register'],
       ];

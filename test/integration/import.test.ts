@@ -330,9 +330,10 @@ describe('profiles', () => {
     const file = await issueBook([[1, 'A', '高', '未着手', '', null, null]]);
     const p = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'a.xlsx', dataBase64: b64(file) });
     const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'A社' } });
-    expect(await call('profile.list', {})).toEqual([expect.objectContaining({ id: profileId, name: 'A社', register: 'issue', sheet: '課題管理表', fileName: 'a.xlsx' })]);
+    expect(await call('profile.list', {})).toEqual([expect.objectContaining({ id: profileId, name: 'A社', kind: 'table', register: 'issue', sheet: '課題管理表', fileName: 'a.xlsx' })]);
     expect(await call('profile.list', { register: 'risk' })).toEqual([]);
     const full = await call('profile.get', { id: profileId! });
+    if (full.kind !== 'table') throw new Error('a table profile was saved');
     expect(full.layout).toMatchObject({ sheet: '課題管理表', headerTop: 3, headerBottom: 3 });
     expect(full.layout.columns.map((c) => c.field)).toEqual(['ref', 'title', 'priority', 'status', 'owner', 'due', null]);
     await expect(call('excel.previewImport', { projectId, register: 'risk', fileName: 'a.xlsx', dataBase64: b64(file), profileId: profileId! })).rejects.toMatchObject({ code: 'VALIDATION' });

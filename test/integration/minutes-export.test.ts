@@ -198,10 +198,10 @@ describe('minutes export (default layout)', () => {
     expect([...cells(ws).values()].filter((c) => c.value === '（なし）').length).toBe(7);
   });
 
-  it('refuses what is not supported yet, naming it', async () => {
+  it('refuses what it cannot export, naming it', async () => {
     const { call, p, m } = await setup();
     const q = (await call('project.create', { name: 'Q' })).id;
-    expect(await failure(call('excel.export', { projectId: p, register: 'minutes', meetingId: m.id, profileId: 1 }))).toMatchObject({ code: 'VALIDATION', details: [{ field: 'profileId' }] });
+    expect(await failure(call('excel.export', { projectId: p, register: 'minutes', meetingId: m.id, profileId: 999 }))).toMatchObject({ code: 'NOT_FOUND', details: { field: 'profileId' } });
     expect(await failure(call('excel.export', { projectId: p, register: 'minutes' }))).toMatchObject({ code: 'VALIDATION', details: [{ field: 'meetingId' }] });
     expect(await failure(call('excel.export', { projectId: q, register: 'minutes', meetingId: m.id }))).toMatchObject({ code: 'NOT_FOUND', details: { field: 'meetingId' } });
     expect((await failure(call('excel.export', { projectId: p, register: 'minutes' as never, meetingId: m.id, language: 'fr' as never }))).code).toBe('VALIDATION');

@@ -7,7 +7,10 @@
 // so edits made in between are never overwritten blindly.
 import { z } from 'zod';
 import { IMPORT_TARGETS, type ImportTarget } from '../excel/fields.js';
-import type { ApplyResult, ImportPreview, Profile, ProfileSummary } from '../excel/preview.js';
+import { formLayout } from '../excel/form.js';
+import type { ApplyResult, FormProfile, ImportPreview, Profile, ProfileSummary } from '../excel/preview.js';
+import type { Meeting, MeetingFields } from '../meetings.js';
+import type { Problem } from '../excel/problems.js';
 import { id, text } from './schemas.js';
 
 export const EXPORT_REGISTERS = ['wbs', 'risk', 'issue', 'change', 'minutes'] as const;
@@ -86,9 +89,55 @@ export const excelApi = {
     }),
     output: {} as ApplyResult,
   },
-  'profile.list': { input: z.strictObject({ register: register.optional() }), output: [] as ProfileSummary[] },
+  'profile.list': { input: z.strictObject({ register: z.enum(['wbs', 'risk', 'issue', 'change', 'minutes']).optional() }), output: [] as ProfileSummary[] },
   'profile.get': { input: z.strictObject({ id }), output: {} as Profile },
   /** Renames a profile (the layout changes through an import with updateProfileId). */
   'profile.update': { input: z.strictObject({ id, name: text(200).min(1) }), output: {} as ProfileSummary },
   'profile.delete': { input: z.strictObject({ id }), output: {} as { deleted: number } },
+  /** A form profile for minutes: the client's 議事録 workbook and the cells and blocks picked in it. */
+  'profile.createForm': {
+    input: z.strictObject({ name: text(200).min(1), fileName: text(260).min(1), dataBase64: z.string().min(1).max(MAX_BASE64, 'the file is larger than 50 MB'), form: formLayout }),
+    output: {} as ProfileSummary,
+  },
+  'profile.updateForm': { input: z.strictObject({ id, form: formLayout }), output: {} as FormProfile },
+  /**
+   * A workbook's sheets as text for picking cells (its first 200 rows and 60 columns), with merged
+   * ranges and defined names: from a chosen file, or a profile's template.
+   */
+  'excel.sheetPreview': {
+    input: z
+      .strictObject({ fileName: text(260).min(1).optional(), dataBase64: z.string().max(MAX_BASE64).optional(), profileId: id.optional() })
+      .refine((i) => (i.profileId !== undefined) !== (i.dataBase64 !== undefined && i.fileName !== undefined), {
+        message: 'give profileId, or fileName and dataBase64',
+        path: ['profileId'],
+      }),
+    output: {} as SheetPreview,
+  },
+  /**
+   * A filled-in 議事録 form read through a form profile into a new meeting, its action items into the
+   * action log, as one undo step. `dryRun` reads and answers what would be created, writing nothing.
+   */
+  'meeting.importForm': {
+    input: z.strictObject({
+      projectId: id,
+      profileId: id,
+      fileName: text(260).min(1),
+      dataBase64: z.string().min(1).max(MAX_BASE64, 'the file is larger than 50 MB'),
+      dryRun: z.boolean().optional(),
+    }),
+    output: {} as { values: Partial<MeetingFields>; actions: { title: string; owner: string; due: string | null; status: string | null }[]; problems: Problem[]; meeting: Meeting | null },
+  },
 } as const;
+
+export interface SheetPreview {
+  fileName: string;
+  sheets: {
+    name: string;
+    /** Rows with text, 1-based; cells 0-based by column with the text as shown. */
+    rows: { r: number; cells: { c: number; text: string }[] }[];
+    /** Merged ranges, 1-based rows and 0-based columns, inclusive. */
+    merges: { r1: number; c1: number; r2: number; c2: number }[];
+  }[];
+  /** Defined names of one cell or range: name → Sheet!A1. */
+  names: { name: string; sheet: string; ref: string }[];
+}

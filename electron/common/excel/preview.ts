@@ -5,6 +5,7 @@ import type { HierarchyMethod } from './hierarchy.js';
 import type { ColumnMapping } from './mapping.js';
 import type { Problem } from './problems.js';
 import type { EndReason } from './data-range.js';
+import type { FormLayout } from './form.js';
 
 /** A field's value as the preview shows it (dates yyyy-mm-dd, codes of lists, numbers). */
 export type PreviewValue = string | number | boolean | null;
@@ -103,12 +104,14 @@ export interface ApplyResult {
   profileId: number | null;
 }
 
-/** A client profile: a template workbook and how its table maps to fields. */
+/** A client profile: a template workbook, and how its table (or form) maps to fields. */
 export interface ProfileSummary {
   id: number;
   name: string;
-  register: ImportTarget;
-  /** Where the table sits in the template. */
+  /** 'table': one row per record (WBS and registers); 'form': one record fills cells (a 議事録). */
+  kind: 'table' | 'form';
+  register: ImportTarget | 'minutes';
+  /** Where the table or form sits in the template. */
   sheet: string;
   fileName: string;
   createdAt: string;
@@ -126,7 +129,17 @@ export interface ProfileLayout {
   progressScale?: 'fraction' | 'percent';
 }
 
-export interface Profile extends ProfileSummary {
+export interface TableProfile extends ProfileSummary {
+  kind: 'table';
+  register: ImportTarget;
   headerSignature: string;
   layout: ProfileLayout;
 }
+
+export interface FormProfile extends ProfileSummary {
+  kind: 'form';
+  register: 'minutes';
+  form: FormLayout;
+}
+
+export type Profile = TableProfile | FormProfile;

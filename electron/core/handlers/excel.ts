@@ -5,24 +5,50 @@ import { ApiError } from '../../common/errors.js';
 import type { Db } from '../db/open.js';
 import type { HostContext } from '../handlers.js';
 import { ImportPreviews } from '../services/import/preview.js';
-import { deleteProfile, getProfile, listProfiles, renameProfile } from '../services/import/profiles.js';
+import { deleteProfile, getFormProfile, getProfile, getProfileSummary, listProfiles, profileTemplate, renameProfile, saveFormProfile, updateFormLayout } from '../services/import/profiles.js';
+import { exportMinutesForm, formCellTarget } from '../services/meetings/form-export.js';
+import { importMinutesForm } from '../services/meetings/form-import.js';
+import { sheetPreview } from '../services/export/sheet-preview.js';
+import { readWorkbook } from '../excel/reader.js';
+import { templateInfo } from '../excel/template/index.js';
+import type { FormLayout } from '../../common/excel/form.js';
 import { exportMinutes } from '../services/meetings/export.js';
 import { exportDefaultLayout } from '../services/export/default-layout.js';
 import { exportToProfile } from '../services/export/profile-export.js';
 import { documentLanguage } from '../services/settings.js';
 
-const notYet = (field: string, message: string) => new ApiError('VALIDATION', `excel.export: ${field}: ${message}`, [{ field, message }]);
+const invalid = (method: string, field: string, message: string) => new ApiError('VALIDATION', `${method}: ${field}: ${message}`, [{ field, message }]);
+
+/** A form layout that names a sheet or a defined name the workbook lacks is refused when it is saved. */
+function checkForm(template: Uint8Array, fileName: string, form: FormLayout): void {
+  let info: ReturnType<typeof templateInfo>;
+  try {
+    info = templateInfo(template, fileName);
+  } catch (err) {
+    throw invalid('profile', 'dataBase64', (err as Error).message);
+  }
+  const sheet = info.sheets.find((s) => s.name === form.sheet);
+  if (!sheet || sheet.kind !== 'worksheet') throw invalid('profile', 'form.sheet', `${fileName} has no worksheet named ${form.sheet}`);
+  for (const [i, c] of form.cells.entries()) {
+    try {
+      formCellTarget(template, form, c.ref, fileName);
+    } catch (err) {
+      throw invalid('profile', `form.cells.${i}.ref`, (err as Error).message);
+    }
+  }
+}
 
 export function excelHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof excelApi> {
   const today = () => ctx.today?.() ?? localToday();
   const previews = new ImportPreviews(db, ctx, today);
   return {
     'excel.export': ({ projectId, register, profileId, meetingId, language }) => {
-      if (register === 'minutes') {
-        if (profileId !== undefined) throw notYet('profileId', 'exporting minutes to a client form (profile) is not supported yet; leave profileId out for the default layout');
-        return exportMinutes(db, ctx.osLocale, { projectId, meetingId, language }, { today: ctx.today?.() });
-      }
       const lang = documentLanguage(db, ctx.osLocale, language);
+      if (register === 'minutes') {
+        if (profileId === undefined) return exportMinutes(db, ctx.osLocale, { projectId, meetingId, language }, { today: ctx.today?.() });
+        if (meetingId === undefined) throw invalid('excel.export', 'meetingId', 'is required to export minutes');
+        return exportMinutesForm(db, { projectId, meetingId, profileId, language: lang }, { today: ctx.today?.() });
+      }
       if (profileId !== undefined) return exportToProfile(db, { projectId, register, profileId, language: lang, today: today() });
       return exportDefaultLayout(db, { projectId, register, language: lang, today: today() });
     },
@@ -32,5 +58,26 @@ export function excelHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof
     'profile.get': ({ id }) => getProfile(db, id),
     'profile.update': ({ id, name }) => renameProfile(db, id, name),
     'profile.delete': ({ id }) => deleteProfile(db, id),
+    'profile.createForm': ({ name, fileName, dataBase64, form }) => {
+      const template = Buffer.from(dataBase64, 'base64');
+      // The form must be a workbook we can write into: its sheet and every named cell are checked now,
+      // not at the first export.
+      checkForm(template, fileName, form);
+      return getProfileSummary(db, saveFormProfile(db, { name, template, fileName, form }));
+    },
+    'profile.updateForm': ({ id, form }) => {
+      checkForm(profileTemplate(db, id), getFormProfile(db, id).fileName, form);
+      return updateFormLayout(db, id, form);
+    },
+    'excel.sheetPreview': async ({ fileName, dataBase64, profileId }) => {
+      const p = profileId === undefined ? null : getProfile(db, profileId);
+      const bytes = p ? profileTemplate(db, p.id) : Buffer.from(dataBase64!, 'base64');
+      const name = p ? p.fileName : fileName!;
+      const model = await readWorkbook(bytes, name).catch((err: Error) => {
+        throw invalid('excel.sheetPreview', 'dataBase64', err.message);
+      });
+      return sheetPreview(model, bytes);
+    },
+    'meeting.importForm': (input) => importMinutesForm(db, ctx, input, today()),
   };
 }

@@ -22,7 +22,7 @@ import { readWorkbook } from '../../excel/reader.js';
 import { dateSerial, TemplateError, writeIntoTemplate, type CellOut, type OutValue } from '../../excel/template/index.js';
 import { ExcelReadError } from '../../excel/errors.js';
 import { sameValue, planImport, REGISTER_SERVICES } from '../import/plan.js';
-import { getProfile, profileTemplate } from '../import/profiles.js';
+import { getTableProfile, profileTemplate } from '../import/profiles.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { listTasks } from '../wbs.js';
@@ -51,7 +51,7 @@ export async function exportToProfile(
   input: { projectId: number; register: ImportTarget; profileId: number; language: 'ja' | 'en'; today: string },
 ): Promise<ExportedWorkbook> {
   getProjectRow(db, input.projectId);
-  const profile = getProfile(db, input.profileId);
+  const profile = getTableProfile(db, input.profileId);
   if (profile.register !== input.register)
     throw new ApiError('VALIDATION', `excel.export: profileId: profile ${profile.name} is for the ${profile.register} register, not ${input.register}`, [
       { field: 'profileId', message: `is a profile of the ${profile.register} register` },

@@ -8,7 +8,7 @@ import { detectLayout, headerSignature, layoutAt, type TableLayout } from '../..
 import { KEY_FIELD, TARGET_FIELDS, type ImportTarget } from '../../../common/excel/fields.js';
 import { overrideFields } from '../../../common/excel/mapping.js';
 import type { WorkbookModel } from '../../../common/excel/model.js';
-import type { ApplyOptions, ApplyResult, ImportPreview, MappingInput, Profile, ProfileLayout } from '../../../common/excel/preview.js';
+import type { ApplyOptions, ApplyResult, ImportPreview, MappingInput, ProfileLayout, TableProfile } from '../../../common/excel/preview.js';
 import type { Problem } from '../../../common/excel/problems.js';
 import { readTable, type ImportTable } from '../../../common/excel/table.js';
 import { ApiError } from '../../../common/errors.js';
@@ -19,7 +19,7 @@ import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { applyPlan, BATCH_LABEL } from './apply.js';
 import { deriveWbsStatus, flagDuplicateRefs, planImport, type ImportPlan } from './plan.js';
-import { findProfile, getProfile, replaceProfileLayout, saveProfile } from './profiles.js';
+import { findProfile, getTableProfile, replaceProfileLayout, saveProfile } from './profiles.js';
 
 /** A preview is kept this long for apply. */
 export const PREVIEW_TTL_MS = 30 * 60 * 1000;
@@ -68,7 +68,7 @@ function fallbackLayout(model: WorkbookModel, register: ImportTarget, sheetName?
 function chooseLayout(
   model: WorkbookModel,
   register: ImportTarget,
-  profile: Profile | null,
+  profile: TableProfile | null,
   mapping: MappingInput,
   opts: { vocab: ReturnType<typeof loadVocabularies>; today: string },
 ): { layout: TableLayout; problems: Problem[] } {
@@ -129,7 +129,7 @@ export class ImportPreviews {
     getProjectRow(db, input.projectId);
     const bytes = Buffer.from(input.dataBase64, 'base64');
     if (bytes.length === 0) throw invalid('dataBase64', `${input.fileName} is empty`);
-    const profile = input.profileId !== undefined ? getProfile(db, input.profileId) : null;
+    const profile = input.profileId !== undefined ? getTableProfile(db, input.profileId) : null;
     if (profile && profile.register !== input.register)
       throw invalid('profileId', `profile ${profile.name} is for the ${profile.register} register, not ${input.register}`);
     let model: WorkbookModel;

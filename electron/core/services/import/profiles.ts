@@ -5,15 +5,13 @@
 import type { ImportTarget } from '../../../common/excel/fields.js';
 import { headerSignature } from '../../../common/excel/detect.js';
 import type { WorkbookModel } from '../../../common/excel/model.js';
-import type { Profile, ProfileLayout, ProfileSummary } from '../../../common/excel/preview.js';
+import type { FormLayout } from '../../../common/excel/form.js';
+import type { FormProfile, Profile, ProfileLayout, ProfileSummary, TableProfile } from '../../../common/excel/preview.js';
 import { ApiError } from '../../../common/errors.js';
 import type { Db } from '../../db/open.js';
 
-/** What the `mapping` JSON column holds. */
-interface Stored {
-  fileName: string;
-  layout: ProfileLayout;
-}
+/** What the `mapping` JSON column holds: a table layout or a form layout. */
+type Stored = { fileName: string; layout: ProfileLayout; form?: undefined } | { fileName: string; form: FormLayout; layout?: undefined };
 
 interface Row {
   id: number;
@@ -29,25 +27,17 @@ const COLUMNS = 'id, name, register, header_signature, mapping, created_at, upda
 
 function toProfile(r: Row): Profile {
   const stored = JSON.parse(r.mapping) as Stored;
-  return {
-    id: r.id,
-    name: r.name,
-    register: r.register as ImportTarget,
-    sheet: stored.layout.sheet,
-    fileName: stored.fileName,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    headerSignature: r.header_signature,
-    layout: stored.layout,
-  };
+  const base = { id: r.id, name: r.name, fileName: stored.fileName, createdAt: r.created_at, updatedAt: r.updated_at };
+  if (stored.form) return { ...base, kind: 'form', register: 'minutes', sheet: stored.form.sheet, form: stored.form };
+  return { ...base, kind: 'table', register: r.register as ImportTarget, sheet: stored.layout.sheet, headerSignature: r.header_signature, layout: stored.layout };
 }
 
 function summary(p: Profile): ProfileSummary {
-  const { headerSignature: _s, layout: _l, ...rest } = p;
-  return rest;
+  const { id, name, kind, register, sheet, fileName, createdAt, updatedAt } = p;
+  return { id, name, kind, register, sheet, fileName, createdAt, updatedAt };
 }
 
-export function listProfiles(db: Db, register?: ImportTarget): ProfileSummary[] {
+export function listProfiles(db: Db, register?: ImportTarget | 'minutes'): ProfileSummary[] {
   const rows = (
     register === undefined
       ? db.prepare(`SELECT ${COLUMNS} FROM excel_profiles ORDER BY name, id`).all()
@@ -60,6 +50,20 @@ export function getProfile(db: Db, id: number): Profile {
   const row = db.prepare(`SELECT ${COLUMNS} FROM excel_profiles WHERE id = ?`).get(id) as Row | undefined;
   if (!row) throw new ApiError('NOT_FOUND', `profile ${id} does not exist`, { field: 'profileId', id });
   return toProfile(row);
+}
+
+/** A profile of a table layout (import and export of a register); CONFLICT for a form. */
+export function getTableProfile(db: Db, id: number): TableProfile {
+  const p = getProfile(db, id);
+  if (p.kind !== 'table') throw new ApiError('CONFLICT', `profile ${p.name} is a form layout; a register needs a table layout`, { field: 'profileId', id });
+  return p;
+}
+
+/** A profile of a form layout (a meeting into a 議事録 form); CONFLICT for a table. */
+export function getFormProfile(db: Db, id: number): FormProfile {
+  const p = getProfile(db, id);
+  if (p.kind !== 'form') throw new ApiError('CONFLICT', `profile ${p.name} is a table layout; minutes need a form layout`, { field: 'profileId', id });
+  return p;
 }
 
 /** The template workbook's bytes. */
@@ -89,13 +93,17 @@ export function saveProfile(db: Db, p: ProfileInput): number {
 
 /** A new template and layout for a profile (the client sent an updated workbook). */
 export function replaceProfileLayout(db: Db, id: number, p: Omit<ProfileInput, 'name'>): void {
-  const current = getProfile(db, id);
+  const current = getTableProfile(db, id);
   if (current.register !== p.register)
     throw new ApiError('CONFLICT', `profile ${current.name} is for the ${current.register} register, not ${p.register}`, { field: 'updateProfileId', id });
   const stored: Stored = { fileName: p.fileName, layout: p.layout };
   db.prepare(
     `UPDATE excel_profiles SET header_signature = ?, template = ?, mapping = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
   ).run(p.headerSignature, Buffer.from(p.template), JSON.stringify(stored), id);
+}
+
+export function getProfileSummary(db: Db, id: number): ProfileSummary {
+  return summary(getProfile(db, id));
 }
 
 export function renameProfile(db: Db, id: number, name: string): ProfileSummary {
@@ -113,12 +121,29 @@ export function deleteProfile(db: Db, id: number): { deleted: number } {
  * The profile of this register whose header the workbook has, at the same rows of the same sheet
  * (newest first when several fit).
  */
-export function findProfile(db: Db, register: ImportTarget, model: WorkbookModel): Profile | null {
+export function findProfile(db: Db, register: ImportTarget, model: WorkbookModel): TableProfile | null {
   const rows = db.prepare(`SELECT ${COLUMNS} FROM excel_profiles WHERE register = ? ORDER BY updated_at DESC, id DESC`).all(register) as Row[];
   for (const row of rows) {
     const p = toProfile(row);
+    if (p.kind !== 'table') continue;
     const { sheet, headerTop, headerBottom } = p.layout;
     if (headerSignature(model, sheet, headerTop - 1, headerBottom - 1) === p.headerSignature) return p;
   }
   return null;
+}
+
+/** A form profile: the template workbook and the cells and blocks the user picked in it. */
+export function saveFormProfile(db: Db, p: { name: string; template: Uint8Array; fileName: string; form: FormLayout }): number {
+  const stored: Stored = { fileName: p.fileName, form: p.form };
+  const info = db
+    .prepare('INSERT INTO excel_profiles (name, register, header_signature, template, mapping) VALUES (?, ?, ?, ?, ?)')
+    .run(p.name, 'minutes', '', Buffer.from(p.template), JSON.stringify(stored));
+  return Number(info.lastInsertRowid);
+}
+
+export function updateFormLayout(db: Db, id: number, form: FormLayout): FormProfile {
+  const current = getFormProfile(db, id);
+  const stored: Stored = { fileName: current.fileName, form };
+  db.prepare(`UPDATE excel_profiles SET mapping = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(JSON.stringify(stored), id);
+  return getFormProfile(db, id);
 }

@@ -15,7 +15,7 @@ import { ageDays, closedCodes, isOverdue, type Issue, type Vocabularies } from '
 import { localToday } from '../../../common/dates.js';
 import { ApiError } from '../../../common/errors.js';
 import type { Db } from '../../db/open.js';
-import { inBatch, type Actor } from '../../batch.js';
+import { inBatch, type Actor, type Batch } from '../../batch.js';
 import { issueStore, meetingStore } from '../../entities.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
@@ -217,25 +217,28 @@ export function createMeeting(
   opts: RunOptions = {},
 ): Meeting {
   getProjectRow(db, projectId);
-  const id = inBatch(db, actor, 'meeting.create', projectId, (batch) => {
-    const vocab = loadVocabularies(db, projectId);
-    let base: Partial<MeetingFields> = {};
-    if (fromMeetingId !== undefined) {
-      const source = meetingStore.get(db, fromMeetingId);
-      if (!source || source.projectId !== projectId)
-        throw new ApiError('NOT_FOUND', `Meeting ${fromMeetingId} does not exist in this project`, { field: 'fromMeetingId', id: fromMeetingId });
-      base = copyForNext(fieldsOf(source));
-    } else if (values.series !== undefined && values.attendees === undefined) {
-      const latest = latestInSeries(values.series, projectMeetings(db, projectId));
-      if (latest) base = { attendees: expectedAttendees(fieldsOf(latest).attendees) };
-    }
-    const fields: MeetingFields = { ...EMPTY_FIELDS, ...base, ...values };
-    refuseProblems('meeting.create', 'values', fields, values, vocab);
-    const row = meetingStore.insert(db, { projectId, ...columnsOf(fields) });
-    batch.record(ENTITY, row.id, 'create', null, snapshot(row));
-    return row.id;
-  });
+  const id = inBatch(db, actor, 'meeting.create', projectId, (batch) => createMeetingIn(db, batch, projectId, values, fromMeetingId));
   return getMeeting(db, id, opts);
+}
+
+/** createMeeting inside a batch the caller opened (a form import adds the actions to it); answers the id. */
+export function createMeetingIn(db: Db, batch: Batch, projectId: number, values: Partial<MeetingFields> = {}, fromMeetingId?: number): number {
+  const vocab = loadVocabularies(db, projectId);
+  let base: Partial<MeetingFields> = {};
+  if (fromMeetingId !== undefined) {
+    const source = meetingStore.get(db, fromMeetingId);
+    if (!source || source.projectId !== projectId)
+      throw new ApiError('NOT_FOUND', `Meeting ${fromMeetingId} does not exist in this project`, { field: 'fromMeetingId', id: fromMeetingId });
+    base = copyForNext(fieldsOf(source));
+  } else if (values.series !== undefined && values.attendees === undefined) {
+    const latest = latestInSeries(values.series, projectMeetings(db, projectId));
+    if (latest) base = { attendees: expectedAttendees(fieldsOf(latest).attendees) };
+  }
+  const fields: MeetingFields = { ...EMPTY_FIELDS, ...base, ...values };
+  refuseProblems('meeting.create', 'values', fields, values, vocab);
+  const row = meetingStore.insert(db, { projectId, ...columnsOf(fields) });
+  batch.record(ENTITY, row.id, 'create', null, snapshot(row));
+  return row.id;
 }
 
 /** Writes the changed columns (the whole body when any list or body field changed); refused while final. */

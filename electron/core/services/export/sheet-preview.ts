@@ -1,0 +1,40 @@
+// A workbook's sheets as text, for picking the cells of a form layout in a preview of the template.
+import type { SheetPreview } from '../../../common/api/excel.js';
+import { textOf } from '../../../common/excel/cell-values.js';
+import type { WorkbookModel } from '../../../common/excel/model.js';
+import { Package } from '../../excel/template/package.js';
+import { definedNameTarget } from '../../excel/template/workbook.js';
+import { attr, fromBytes, unescapeXml } from '../../excel/template/xml-text.js';
+
+export const PREVIEW_ROWS = 200;
+export const PREVIEW_COLUMNS = 60;
+
+/** Defined names that point at one cell or range (not Excel's own _xlnm names such as the print area). */
+export function listDefinedNames(bytes: Uint8Array, fileName: string): SheetPreview['names'] {
+  const pkg = new Package(bytes, fileName);
+  const xml = pkg.read(pkg.workbookPart) ?? '';
+  const out: SheetPreview['names'] = [];
+  for (const m of xml.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)definedName(?=[\s>])([^>]*)>/g)) {
+    const name = fromBytes(unescapeXml(attr(`<x ${m[2]}>`, 'name') ?? ''));
+    if (name === '' || name.startsWith('_xlnm.') || out.some((n) => n.name === name)) continue;
+    const target = definedNameTarget(pkg, name);
+    if (target) out.push({ name, ...target });
+  }
+  return out;
+}
+
+export function sheetPreview(model: WorkbookModel, bytes: Uint8Array): SheetPreview {
+  return {
+    fileName: model.fileName,
+    sheets: model.sheets
+      .filter((s) => !s.skipped && s.state !== 'veryHidden')
+      .map((s) => ({
+        name: s.name,
+        rows: s.rows
+          .filter((r) => r.r < PREVIEW_ROWS)
+          .map((r) => ({ r: r.r + 1, cells: r.cells.filter((c) => c.c < PREVIEW_COLUMNS).map((c) => ({ c: c.c, text: textOf(c, model.date1904) })) })),
+        merges: s.merges.filter((m) => m.r1 < PREVIEW_ROWS && m.c1 < PREVIEW_COLUMNS).map((m) => ({ r1: m.r1 + 1, c1: m.c1, r2: m.r2 + 1, c2: m.c2 })),
+      })),
+    names: listDefinedNames(bytes, model.fileName),
+  };
+}

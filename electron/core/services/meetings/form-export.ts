@@ -1,0 +1,75 @@
+// A meeting written into the client's own 議事録 form (a form profile's template) through the lossless
+// template writer: the picked cells and the rows of each block, nothing else. A block with more items
+// than the form has rows grows, moving what is under it down.
+import type { ExportedWorkbook } from '../../../common/api/excel.js';
+import { ApiError } from '../../../common/errors.js';
+import type { FormBlock, FormLayout } from '../../../common/excel/form.js';
+import { parseCellRef } from '../../../common/excel/model.js';
+import { vocabLabel } from '../../../common/registers.js';
+import type { Db } from '../../db/open.js';
+import { ExcelReadError } from '../../excel/errors.js';
+import { minutesFileName } from '../../excel/minutes-layout.js';
+import { dateSerial, resolveDefinedName, templateInfo, TemplateError, writeIntoTemplate, type CellOut, type CellWrite, type TableWrite } from '../../excel/template/index.js';
+import { getFormProfile, profileTemplate } from '../import/profiles.js';
+import { getProjectRow } from '../projects.js';
+import { loadVocabularies } from '../registers/vocabularies.js';
+import { blockRows, cellValue, type FormContext, type FormValue } from './form-values.js';
+import { getMeeting, type RunOptions } from './service.js';
+
+/** Where a form cell is: its address on the form's sheet, or the cell a defined name points at. */
+export function formCellTarget(template: Uint8Array, form: FormLayout, ref: string, fileName: string): { sheet: string; ref: string } {
+  if (parseCellRef(ref)) return { sheet: form.sheet, ref: ref.replaceAll('$', '') };
+  const named = resolveDefinedName(template, ref, { sheet: form.sheet, fileName });
+  if (!named) throw new ApiError('CONFLICT', `${fileName}: the form names ${ref}, which is not a defined name of one cell`, { field: 'profileId' });
+  return { sheet: named.sheet, ref: named.ref.split(':')[0]! };
+}
+
+const out = (v: FormValue, date1904: boolean): CellOut => ({
+  value: v === null ? null : 'text' in v ? { t: 's', v: v.text } : 'date' in v ? { t: 'd', v: dateSerial(v.date, date1904) } : { t: 'n', v: v.number },
+});
+
+function blockWrite(block: FormBlock, sheet: string, rows: Record<string, FormValue>[], date1904: boolean): TableWrite {
+  const columns = block.columns.map((c) => parseCellRef(`${c.column}1`)!.c);
+  const capacity = block.lastRow - block.firstRow + 1;
+  // The form's empty rows are written as empty in the picked columns only, so what else the form
+  // prints on them (a No column, lines) stays.
+  const padded = [...rows, ...Array.from({ length: Math.max(0, capacity - rows.length) }, () => ({}) as Record<string, FormValue>)];
+  return {
+    sheet,
+    firstRow: block.firstRow,
+    lastRow: block.lastRow,
+    columns,
+    rows: padded.map((r) => block.columns.map((c) => out(r[c.field] ?? null, date1904))),
+  };
+}
+
+export async function exportMinutesForm(
+  db: Db,
+  input: { projectId: number; meetingId: number; profileId: number; language: 'ja' | 'en' },
+  opts: RunOptions = {},
+): Promise<ExportedWorkbook> {
+  const project = getProjectRow(db, input.projectId);
+  const profile = getFormProfile(db, input.profileId);
+  const template = profileTemplate(db, profile.id);
+  const meeting = getMeeting(db, input.meetingId, opts);
+  if (meeting.projectId !== input.projectId)
+    throw new ApiError('NOT_FOUND', `Meeting ${input.meetingId} does not exist in this project`, { field: 'meetingId', id: input.meetingId });
+  const vocab = loadVocabularies(db, input.projectId);
+  const ctx: FormContext = {
+    language: input.language,
+    projectName: project.name,
+    kindLabel: vocabLabel(vocab['meeting.kind'].items, meeting.kind, input.language),
+    statusLabel: (code) => vocabLabel(vocab['issue.status'].items, code, input.language),
+  };
+  try {
+    const { date1904 } = templateInfo(template, profile.fileName);
+    const form = profile.form;
+    const cells: CellWrite[] = form.cells.map((c) => ({ ...formCellTarget(template, form, c.ref, profile.fileName), value: out(cellValue(meeting, c.field, ctx), date1904) }));
+    const writes = form.blocks.map((b) => blockWrite(b, form.sheet, blockRows(meeting, b.list, ctx), date1904));
+    const bytes = await writeIntoTemplate(template, writes, { fileName: profile.fileName, cells, dateFormat: 'yyyy/mm/dd' });
+    return { fileName: minutesFileName(meeting, input.language), dataBase64: Buffer.from(bytes).toString('base64') };
+  } catch (err) {
+    if (err instanceof TemplateError || err instanceof ExcelReadError) throw new ApiError('CONFLICT', err.message, { field: 'profileId', code: err.code });
+    throw err;
+  }
+}

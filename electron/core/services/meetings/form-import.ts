@@ -1,0 +1,282 @@
+// A filled-in 議事録 form read back through its form profile: the header cells, the agenda, decisions
+// and attendees, and the action items — which become rows of the issue/action log linked to the new
+// meeting, in the same batch (one undo step). A dry run reads and answers without writing. A cell that
+// does not read (a date that is not one, a kind not on the list) is listed as `Sheet!B4: reason` and
+// left out; the rest is imported.
+import { readValue, textOf, type ValueContext } from '../../../common/excel/cell-values.js';
+import type { FormBlock, FormLayout, MinutesFormField } from '../../../common/excel/form.js';
+import { cellRef, parseCellRef, type Cell, type WorkbookModel } from '../../../common/excel/model.js';
+import type { Problem } from '../../../common/excel/problems.js';
+import { SheetIndex } from '../../../common/excel/sheet-index.js';
+import { parseVocab } from '../../../common/excel/values.js';
+import { ApiError } from '../../../common/errors.js';
+import type { Attendee, Meeting, MeetingFields } from '../../../common/meetings.js';
+import type { Vocabularies } from '../../../common/registers.js';
+import { inBatch, type Actor } from '../../batch.js';
+import type { Db } from '../../db/open.js';
+import { readWorkbook } from '../../excel/reader.js';
+import { getFormProfile, profileTemplate } from '../import/profiles.js';
+import { getProjectRow } from '../projects.js';
+import { issues } from '../registers/index.js';
+import { loadVocabularies } from '../registers/vocabularies.js';
+import { formCellTarget } from './form-export.js';
+import { parseAttendees, parsePresence, parseSide, parseTimeRange } from './form-values.js';
+import { createMeetingIn, getMeeting } from './service.js';
+
+export interface FormAction {
+  title: string;
+  owner: string;
+  due: string | null;
+  status: string | null;
+}
+
+export interface FormRead {
+  values: Partial<MeetingFields>;
+  actions: FormAction[];
+  problems: Problem[];
+}
+
+export interface FormImportResult extends FormRead {
+  /** The meeting created (null on a dry run). */
+  meeting: Meeting | null;
+}
+
+const DATE = { kind: 'date' } as const;
+
+function reader(model: WorkbookModel, bytes: Uint8Array, form: FormLayout, vocab: Vocabularies, today: string) {
+  const problems: Problem[] = [];
+  const indexes = new Map<string, SheetIndex>();
+  const ix = (sheet: string) => {
+    let x = indexes.get(sheet);
+    if (!x) {
+      const s = model.sheets.find((m) => m.name === sheet);
+      if (!s) throw new ApiError('VALIDATION', `${model.fileName} has no sheet named ${sheet}; is it the form of this profile?`, [{ field: 'dataBase64', message: `no sheet ${sheet}` }]);
+      x = new SheetIndex(s);
+      indexes.set(sheet, x);
+    }
+    return x;
+  };
+  /** A cell, or the top-left cell of the merged range covering it. */
+  const cellAt = (sheet: string, r: number, c: number): Cell | undefined => {
+    const x = ix(sheet);
+    const m = x.mergeAt(r, c);
+    return m ? x.cell(m.r1, m.c1) : x.cell(r, c);
+  };
+  const ctx: ValueContext = { date1904: model.date1904, vocab, reference: today, progressScale: 'percent', effortUnit: 'day', refPrefix: 'I-' };
+  const problem = (sheet: string, r: number, c: number, reason: string) => problems.push({ sheet, cell: cellRef(r, c), kind: 'text', reason });
+  const text = (cell: Cell | undefined) => (cell && cell.t !== 'e' ? textOf(cell, model.date1904).trim() : '');
+  const date = (sheet: string, r: number, c: number): string | null => {
+    const cell = cellAt(sheet, r, c);
+    if (!cell) return null;
+    const v = readValue(DATE, cell, ctx);
+    if (!v.ok) {
+      problem(sheet, r, c, v.reason);
+      return null;
+    }
+    return v.value as string | null;
+  };
+  const rowTexts = (sheet: string, r: number) =>
+    (ix(sheet).row(r)?.cells ?? []).filter((c) => c.t !== 'e').map((c) => ({ c: c.c, text: textOf(c, model.date1904).trim() })).filter((x) => x.text !== '');
+  const lastRow = (sheet: string) => ix(sheet).sheet.rows.at(-1)?.r ?? 0;
+  return { problems, cellAt, text, date, problem, bytes, rowTexts, lastRow };
+}
+
+type Reader = ReturnType<typeof reader>;
+
+function readCells(rd: Reader, form: FormLayout, vocab: Vocabularies, fileName: string, shift: (row0: number) => number): Partial<MeetingFields> {
+  const values: Partial<MeetingFields> = {};
+  const attendees: Attendee[] = [];
+  const set = (field: MinutesFormField, sheet: string, r: number, c: number) => {
+    const s = rd.text(rd.cellAt(sheet, r, c));
+    switch (field) {
+      case 'projectName':
+        return;
+      case 'heldOn':
+        values.heldOn = rd.date(sheet, r, c);
+        return;
+      case 'kind': {
+        if (s === '') return;
+        const v = parseVocab(vocab['meeting.kind'].items, 'meeting.kind', s);
+        if (v.ok && v.value !== null) values.kind = v.value;
+        else rd.problem(sheet, r, c, v.ok ? `${s} is not a kind of meeting` : v.reason);
+        return;
+      }
+      case 'time':
+      case 'startsAt':
+      case 'endsAt': {
+        if (s === '') return;
+        const t = parseTimeRange(s);
+        if (!t) return void rd.problem(sheet, r, c, `${s} is not a time (10:00〜11:00)`);
+        if (field === 'endsAt') values.endsAt = t.startsAt;
+        else {
+          values.startsAt = t.startsAt;
+          if (field === 'time' && t.endsAt !== '') values.endsAt = t.endsAt;
+        }
+        return;
+      }
+      case 'attendees':
+      case 'attendeesOurs':
+      case 'attendeesClient':
+      case 'absentees': {
+        const side = field === 'attendeesOurs' ? 'ours' : field === 'attendeesClient' ? 'client' : 'other';
+        attendees.push(...parseAttendees(s, side, field !== 'absentees'));
+        return;
+      }
+      default:
+        values[field] = s;
+    }
+  };
+  for (const cell of form.cells) {
+    const at = formCellTarget(rd.bytes, form, cell.ref, fileName);
+    const p = parseCellRef(at.ref)!;
+    set(cell.field, at.sheet, p.r + (at.sheet === form.sheet ? shift(p.r) : 0), p.c);
+  }
+  if (attendees.length > 0) values.attendees = attendees;
+  return values;
+}
+
+/**
+ * The rows of a block: every row of the form's block that holds something, and under it the rows an
+ * export added — rows with text in the block's columns only (a row with text elsewhere, such as the
+ * next section's label, ends the block).
+ */
+function blockItems(rd: Reader, sheet: string, block: FormBlock, shift: number): { r: number; get: (field: string) => { c: number; text: string } | null }[] {
+  const cols = block.columns.map((c) => ({ field: c.field, c: parseCellRef(`${c.column}1`)!.c }));
+  const own = new Set(cols.map((c) => c.c));
+  const out: { r: number; get: (field: string) => { c: number; text: string } | null }[] = [];
+  const first = block.firstRow - 1 + shift;
+  const last = block.lastRow - 1 + shift;
+  for (let r = first; r < first + 10_000; r++) {
+    const texts = cols.map((col) => ({ ...col, text: rd.text(rd.cellAt(sheet, r, col.c)) }));
+    const filled = texts.filter((t) => t.text !== '' && t.field !== 'no');
+    if (r > last && (filled.length === 0 || rd.rowTexts(sheet, r).some((t) => !own.has(t.c)))) break;
+    if (filled.length === 0) continue;
+    out.push({ r, get: (field) => texts.find((t) => t.field === field) ?? null });
+  }
+  return out;
+}
+
+/**
+ * How far each part of the form moved down in the file: an export that grew a block moved what is
+ * under it. Each block's label row in the template (the row with text just above the block) is looked
+ * for in the file at or below where the template has it; a form cell moves with the nearest block
+ * label above it.
+ */
+function formShifts(rd: Reader, template: WorkbookModel, form: FormLayout): (row0: number) => number {
+  const tsheet = template.sheets.find((s) => s.name === form.sheet);
+  if (!tsheet) return () => 0;
+  const tix = new SheetIndex(tsheet);
+  const textsOf = (cells: { c: number; text: string }[]) => cells.map((x) => `${x.c}:${x.text}`).join('|');
+  const anchors: { row: number; shift: number }[] = [];
+  for (const block of [...form.blocks].sort((a, b) => a.firstRow - b.firstRow)) {
+    const label = [...tsheet.rows].reverse().find((r) => r.r < block.firstRow - 1 && r.cells.some((c) => c.t === 's'));
+    if (!label) continue;
+    const labelCells = label.cells.filter((c) => c.t === 's').map((c) => ({ c: c.c, text: String(tix.cell(label.r, c.c)?.v ?? '').trim() }));
+    const columns = new Set(labelCells.map((x) => x.c));
+    const want = textsOf(labelCells);
+    const before = anchors.length ? anchors[anchors.length - 1]!.shift : 0;
+    for (let d = before; d < before + 10_000; d++) {
+      const got = textsOf(rd.rowTexts(form.sheet, label.r + d).filter((x) => columns.has(x.c)));
+      if (got === want) {
+        anchors.push({ row: label.r, shift: d });
+        break;
+      }
+      if (label.r + d > rd.lastRow(form.sheet)) break;
+    }
+  }
+  return (row0) => [...anchors].reverse().find((a) => a.row <= row0)?.shift ?? 0;
+}
+
+function readBlocks(rd: Reader, form: FormLayout, values: Partial<MeetingFields>, vocab: Vocabularies, shift: (row0: number) => number): FormAction[] {
+  const actions: FormAction[] = [];
+  for (const block of form.blocks) {
+    const items = blockItems(rd, form.sheet, block, shift(block.firstRow - 1));
+    const t = (item: (typeof items)[number], field: string) => item.get(field)?.text ?? '';
+    switch (block.list) {
+      case 'agenda':
+        values.agenda = items.map((it) => ({ title: t(it, 'title'), notes: t(it, 'notes') }));
+        break;
+      case 'decisions':
+        values.decisions = items.map((it) => {
+          const n = Number(t(it, 'agenda').normalize('NFKC'));
+          return { text: t(it, 'text'), agendaIndex: Number.isInteger(n) && n >= 1 ? n - 1 : null };
+        });
+        break;
+      case 'attendees':
+        values.attendees = [
+          ...(values.attendees ?? []),
+          ...items.map((it) => ({
+            org: t(it, 'org'),
+            name: t(it, 'name'),
+            role: t(it, 'role'),
+            present: parsePresence(t(it, 'presence')) ?? true,
+            side: parseSide(t(it, 'side')) ?? 'other',
+          })),
+        ];
+        break;
+      case 'actions':
+        for (const it of items) {
+          const title = t(it, 'title');
+          if (title === '') continue;
+          const due = it.get('due');
+          const status = t(it, 'status');
+          let code: string | null = null;
+          if (status !== '') {
+            const v = parseVocab(vocab['issue.status'].items, 'issue.status', status);
+            if (v.ok) code = v.value;
+            else rd.problem(form.sheet, it.r, it.get('status')!.c, v.reason);
+          }
+          actions.push({ title, owner: t(it, 'owner'), due: due ? rd.date(form.sheet, it.r, due.c) : null, status: code });
+        }
+        break;
+    }
+  }
+  // A decision's agenda number beyond the agenda read is not kept.
+  if (values.decisions) {
+    const n = values.agenda?.length ?? 0;
+    values.decisions = values.decisions.map((d) => (d.agendaIndex !== null && d.agendaIndex >= n ? { ...d, agendaIndex: null } : d));
+  }
+  return actions;
+}
+
+export async function importMinutesForm(
+  db: Db,
+  actor: Actor,
+  input: { projectId: number; profileId: number; fileName: string; dataBase64: string; dryRun?: boolean },
+  today: string,
+): Promise<FormImportResult> {
+  getProjectRow(db, input.projectId);
+  const profile = getFormProfile(db, input.profileId);
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  let model: WorkbookModel;
+  try {
+    model = await readWorkbook(bytes, input.fileName);
+  } catch (err) {
+    throw new ApiError('VALIDATION', `dataBase64: ${(err as Error).message}`, [{ field: 'dataBase64', message: (err as Error).message }]);
+  }
+  const vocab = loadVocabularies(db, input.projectId);
+  const rd = reader(model, bytes, profile.form, vocab, today);
+  const template = await readWorkbook(profileTemplate(db, profile.id), profile.fileName);
+  const shift = formShifts(rd, template, profile.form);
+  const values = readCells(rd, profile.form, vocab, input.fileName, shift);
+  const actions = readBlocks(rd, profile.form, values, vocab, shift);
+  const read: FormRead = { values, actions, problems: rd.problems };
+  if (input.dryRun) return { ...read, meeting: null };
+  const id = inBatch(db, actor, 'excel.importForm', input.projectId, (batch) => {
+    const meetingId = createMeetingIn(db, batch, input.projectId, values);
+    if (actions.length > 0)
+      issues.writeIn(
+        db,
+        batch,
+        input.projectId,
+        {
+          updates: [],
+          creates: actions.map((a) => ({ values: { kind: 'action', title: a.title, owner: a.owner, due: a.due, meetingId, ...(a.status ? { status: a.status } : {}) } })),
+        },
+        { label: 'excel.importForm' },
+        { today },
+      );
+    return meetingId;
+  });
+  return { ...read, meeting: getMeeting(db, id, { today }) };
+}
