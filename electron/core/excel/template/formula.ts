@@ -79,13 +79,14 @@ export function rewriteRefs(
   const emit = (ref: FormulaRef) => {
     const change = visit(ref);
     if (!change) return;
-    // A reference pushed off the grid becomes #REF! as a whole, as Excel writes it.
-    const off =
-      ref.rows.some((p, k) => { const r = change.rows?.[k]; return r !== undefined && (r < 1 || r > EXCEL_MAX_ROWS); }) ||
-      ref.cols.some((p, k) => { const c = change.cols?.[k]; return c !== undefined && (c < 0 || c >= EXCEL_MAX_COLUMNS); });
-    if (off) {
-      const parts = [...ref.rows, ...ref.cols];
-      edits.push({ start: Math.min(...parts.map((p) => p.start)) - (f[Math.min(...parts.map((p) => p.start)) - 1] === '$' ? 1 : 0), end: Math.max(...parts.map((p) => p.end)), text: '#REF!' });
+    // A reference pushed off the grid becomes #REF! as a whole (after its sheet prefix), as Excel writes it.
+    const offRow = ref.rows.some((_, k) => { const r = change.rows?.[k]; return r !== undefined && (r < 1 || r > EXCEL_MAX_ROWS); });
+    const offCol = ref.cols.some((_, k) => { const c = change.cols?.[k]; return c !== undefined && (c < 0 || c >= EXCEL_MAX_COLUMNS); });
+    if (offRow || offCol) {
+      const spans = [...ref.rows, ...ref.cols];
+      let start = Math.min(...spans.map((x) => x.start));
+      if (f[start - 1] === '$') start--;
+      edits.push({ start, end: Math.max(...spans.map((x) => x.end)), text: '#REF!' });
       return;
     }
     ref.rows.forEach((p, k) => {

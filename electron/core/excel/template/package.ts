@@ -2,12 +2,11 @@
 // latin1 byte strings, the relationships between them, and the workbook's sheets. Parts are read on
 // demand; a part counts as changed only when its new text differs from what was read, so an edit
 // that comes out the same leaves the entry byte-identical.
-import { ExcelReadError } from '../errors.js';
 import { MAX_FILE_BYTES, MAX_SHEETS } from '../limits.js';
 import { readZipDirectory, ZipReader, type ZipDirectory } from '../zip.js';
 import { fail } from './errors.js';
 import { writeZip, type PartChanges } from './zip-write.js';
-import { attr, escapeXml, fromBytes, setAttr, unescapeXml } from './xml-text.js';
+import { attr, escapeXml, fromBytes, unescapeXml } from './xml-text.js';
 
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
@@ -127,13 +126,8 @@ export class Package {
     if (cur !== undefined) return cur;
     const orig = this.original.get(part);
     if (orig !== undefined) return orig;
-    let bytes: Buffer | null;
-    try {
-      bytes = this.zip.bytes(part);
-    } catch (err) {
-      if (err instanceof ExcelReadError) throw err;
-      throw err;
-    }
+    // Inflated within the reader's limits; a damaged part throws ExcelReadError naming the file.
+    const bytes = this.zip.bytes(part);
     if (bytes === null) return null;
     let text: string;
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -274,4 +268,3 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
-export { setAttr };

@@ -95,8 +95,8 @@ function resizeWorksheet(xml: string, z: Resize, home: string, isTarget: boolean
   const sp = new Splicer(xml);
   const rows = parseRows(xml, sd);
   resizeCells(xml, sd.prefix, rows, z, home, isTarget, dataRows, sp, out);
-  resizeOutside(xml, 0, sd.start, z, home, isTarget, sp, out);
-  resizeOutside(xml, sd.end, xml.length, z, home, isTarget, sp, out);
+  resizeOutside(xml, 0, sd.start, z, home, isTarget, sp);
+  resizeOutside(xml, sd.end, xml.length, z, home, isTarget, sp);
   return sp.toString();
 }
 
@@ -210,7 +210,7 @@ const TAG_RE = /<(?:[A-Za-z_][\w.-]*:)?(dimension|mergeCell|hyperlink|conditiona
 const TEXT_RE = /<((?:[A-Za-z_][\w.-]*:)?)(formula|formula1|formula2|f|sqref)>([^<]*)<\/\1\2>/g;
 
 /** Ranges and rule formulas outside sheetData, in [from, to). */
-function resizeOutside(xml: string, from: number, to: number, z: Resize, home: string, isTarget: boolean, sp: Splicer, out: ResizeOutcome): void {
+function resizeOutside(xml: string, from: number, to: number, z: Resize, home: string, isTarget: boolean, sp: Splicer): void {
   const part = xml.slice(from, to);
   for (const m of part.matchAll(TAG_RE)) {
     const tag = m[0];

@@ -6,12 +6,11 @@
 // reading nothing we changed keep their results. Volatile references (INDIRECT, OFFSET), 3D
 // references and structured references we cannot place count as reading everything.
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from '../limits.js';
-import { rewriteRefs } from './formula.js';
+import { rewriteRefs, translate } from './formula.js';
 import type { Package } from './package.js';
 import { colIndex, sameSheet, shiftRow, type Resize } from './refs.js';
 import { findSheetData, parseCells, parseRows, type CellTok } from './sheet-rows.js';
 import { attr, fromBytes, setAttr, Splicer, unescapeXml } from './xml-text.js';
-import { translate } from './formula.js';
 
 interface Rect {
   r1: number;
@@ -81,7 +80,6 @@ interface Table {
 }
 
 const VOLATILE = new Set(['INDIRECT', 'OFFSET', '_XLFN.INDIRECT']);
-const ALL: Rect = { r1: 1, r2: EXCEL_MAX_ROWS, c1: 0, c2: EXCEL_MAX_COLUMNS - 1 };
 
 function rectOf(ref: string): Rect | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref);
