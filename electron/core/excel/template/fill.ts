@@ -14,7 +14,7 @@ import type { Package, SheetInfo } from './package.js';
 import { resizeWorkbook } from './resize.js';
 import type { DirtyCells } from './stale.js';
 import { colIndex, colName, RowOverflow } from './refs.js';
-import { cellHasContent, columnStyles, findSheetData, parseCells, parseRows, RowOrderError, type CellTok, type RowTok, type SheetDataSpan } from './sheet-rows.js';
+import { cellHasContent, columnStyles, findSheetData, parseCells, parseRows, RowOrderError, rowsContaining, type CellTok, type RowTok, type SheetDataSpan } from './sheet-rows.js';
 import type { CellOut, TableWrite } from './types.js';
 import { attr, escapeText, setAttr, Splicer, tagEnd, toBytes } from './xml-text.js';
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from '../limits.js';
@@ -475,10 +475,9 @@ function formulaModel(ed: SheetEditor, row: RowTok, c: CellTok): ColumnPlan['for
 }
 
 function sharedMaster(ed: SheetEditor, si: string): { text: string; row: number; col: number } | null {
-  const fOpen = `<${ed.p}f`;
-  for (const row of ed.rows) {
-    const at = ed.xml.indexOf(fOpen, row.openEnd);
-    if (at < 0 || at >= row.innerEnd) continue;
+  const hasF = rowsContaining(ed.xml, ed.rows, `<${ed.p}f`);
+  for (const [i, row] of ed.rows.entries()) {
+    if (!hasF[i]) continue;
     for (const c of ed.cells(row))
       if (c.f && c.f.type === 'shared' && attr(c.f.openTag, 'si') === si && attr(c.f.openTag, 'ref') !== undefined) return { text: c.f.text, row: row.num, col: c.col };
   }

@@ -11,7 +11,7 @@ import { fail } from './errors.js';
 import { resizeFormula, translate } from './formula.js';
 import type { Package, SheetInfo } from './package.js';
 import { colName, resizeRangeText, resizeSqref, RowOverflow, shiftRow, type Resize } from './refs.js';
-import { findSheetData, parseCells, parseRows, RowOrderError, type CellTok, type RowTok } from './sheet-rows.js';
+import { findSheetData, parseCells, parseRows, RowOrderError, rowsContaining, type CellTok, type RowTok } from './sheet-rows.js';
 import { attr, escapeText, escapeXml, fromBytes, setAttr, Splicer, toBytes, unescapeXml } from './xml-text.js';
 
 export interface ResizeOutcome {
@@ -109,14 +109,12 @@ interface SharedMaster {
 }
 
 function resizeCells(xml: string, p: string, rows: RowTok[], z: Resize, home: string, isTarget: boolean, dataRows: DataRows, sp: Splicer, out: ResizeOutcome): void {
-  const fOpen = `<${p}f`;
   // Rows whose cells we need: moved rows (target) and rows holding a formula.
   const parsed: { row: RowTok; cells: CellTok[]; moves: boolean }[] = [];
-  for (const row of rows) {
+  const hasF = rowsContaining(xml, rows, `<${p}f`);
+  for (const [i, row] of rows.entries()) {
     const moves = isTarget && z.by > 0 && row.num >= z.at;
-    const fAt = xml.indexOf(fOpen, row.openEnd);
-    const hasF = fAt >= 0 && fAt < row.innerEnd;
-    if (!moves && !hasF) continue;
+    if (!moves && !hasF[i]) continue;
     parsed.push({ row, cells: parseCells(xml, row, p), moves });
   }
   // Shared formulas: masters by si; a group the insertion splits is written out cell by cell, since

@@ -124,11 +124,13 @@ export function parseCells(xml: string, row: RowTok, prefix: string): CellTok[] 
   const cells: CellTok[] = [];
   if (row.selfClosing) return cells;
   const open = `<${prefix}c`;
-  let at = xml.indexOf(open, row.openEnd);
+  // Searched within the row only: a row without cells must not send the search across the sheet.
+  const body = xml.slice(0, row.innerEnd);
+  let at = body.indexOf(open, row.openEnd);
   let next = 0;
-  while (at >= 0 && at < row.innerEnd) {
+  while (at >= 0) {
     if (!isNameEnd(xml.charCodeAt(at + open.length))) {
-      at = xml.indexOf(open, at + 1);
+      at = body.indexOf(open, at + 1);
       continue;
     }
     const openEnd = tagEnd(xml, at);
@@ -151,7 +153,7 @@ export function parseCells(xml: string, row: RowTok, prefix: string): CellTok[] 
     if (!selfClosing) readCellBody(xml, cell, prefix);
     cells.push(cell);
     next = col + 1;
-    at = xml.indexOf(open, end);
+    at = body.indexOf(open, end);
   }
   return cells;
 }
@@ -215,4 +217,21 @@ export function columnStyles(xml: string, sheetDataStart: number): (col: number)
     for (const s of spans) if (col + 1 >= s.min && col + 1 <= s.max) return s.style;
     return 0;
   };
+}
+
+/**
+ * For each row (in document order), whether its content contains `needle` (e.g. '<f'): one forward
+ * scan of the part, not one search per row (which would be quadratic on a big sheet).
+ */
+export function rowsContaining(xml: string, rows: RowTok[], needle: string): boolean[] {
+  const out = new Array<boolean>(rows.length).fill(false);
+  if (rows.length === 0) return out;
+  let at = xml.indexOf(needle, rows[0]!.openEnd);
+  for (let i = 0; i < rows.length && at >= 0; i++) {
+    const row = rows[i]!;
+    if (at < row.openEnd) at = xml.indexOf(needle, row.openEnd);
+    if (at < 0) break;
+    out[i] = at < row.innerEnd;
+  }
+  return out;
 }

@@ -9,7 +9,7 @@ import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from '../limits.js';
 import { rewriteRefs, translate } from './formula.js';
 import type { Package } from './package.js';
 import { colIndex, sameSheet, shiftRow, type Resize } from './refs.js';
-import { findSheetData, parseCells, parseRows, type CellTok } from './sheet-rows.js';
+import { findSheetData, parseCells, parseRows, rowsContaining, type CellTok } from './sheet-rows.js';
 import { attr, fromBytes, setAttr, Splicer, unescapeXml } from './xml-text.js';
 
 interface Rect {
@@ -192,11 +192,13 @@ export function dropStaleResults(pkg: Package, dirty: DirtyCells): number {
     const sd = findSheetData(xml);
     if (!sd) continue;
     const fOpen = `<${sd.prefix}f`;
-    if (!xml.includes(fOpen, sd.openEnd)) continue;
+    const firstF = xml.indexOf(fOpen, sd.openEnd);
+    if (firstF < 0 || firstF >= sd.innerEnd) continue;
     const masters = new Map<string, { text: string; row: number; col: number }>();
-    for (const row of parseRows(xml, sd)) {
-      const at = xml.indexOf(fOpen, row.openEnd);
-      if (at < 0 || at >= row.innerEnd || dirty.inNewRows(s.name, row.num)) continue;
+    const rows = parseRows(xml, sd);
+    const hasF = rowsContaining(xml, rows, fOpen);
+    for (const [i, row] of rows.entries()) {
+      if (!hasF[i] || dirty.inNewRows(s.name, row.num)) continue;
       for (const c of parseCells(xml, row, sd.prefix)) {
         if (!c.f) continue;
         let text = c.f.text;
