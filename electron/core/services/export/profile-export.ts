@@ -14,18 +14,18 @@ import type { ColumnMapping } from '../../../common/excel/mapping.js';
 import type { Cell } from '../../../common/excel/model.js';
 import { DAYS_PER_MONTH, effortUnitOf, HOURS_PER_DAY } from '../../../common/excel/numbers.js';
 import { SheetIndex } from '../../../common/excel/sheet-index.js';
-import { readTable } from '../../../common/excel/table.js';
+import { readTable, type ImportTable } from '../../../common/excel/table.js';
 import { ApiError } from '../../../common/errors.js';
 import { REGISTERS, vocabLabel, type Vocabularies, type VocabListName } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
 import { readWorkbook } from '../../excel/reader.js';
 import { dateSerial, TemplateError, writeIntoTemplate, type CellOut, type OutValue } from '../../excel/template/index.js';
 import { ExcelReadError } from '../../excel/errors.js';
-import { sameValue, planImport, REGISTER_SERVICES } from '../import/plan.js';
+import { sameValue, planImport, REGISTER_SERVICES, type ImportPlan } from '../import/plan.js';
 import { getTableProfile, profileTemplate } from '../import/profiles.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
-import { listTasks } from '../wbs.js';
+import { listTasks, WBS_DEFAULTS } from '../wbs.js';
 
 const ROLLED_UP = new Set<string>(WBS_ROLLED_UP_FIELDS);
 type Row = Record<string, unknown> & { id: number; extra?: Record<string, unknown> };
@@ -78,12 +78,18 @@ export async function exportToProfile(
   // The template's rows matched to stored rows the way an import matches them.
   const plan = planImport(db, input.projectId, table, input.today, false);
   const rowOf = new Map<number, number>();
-  for (const p of plan.planned) if (p.id !== undefined && !table.records[p.record]!.group) rowOf.set(p.id, table.records[p.record]!.row - 1);
-
-  const outs: Out[] =
+  /** Stored tasks made from a 大/中分類 value: no row of their own in the client's sheet. */
+  const groups = new Set<number>();
+  for (const p of plan.planned) {
+    if (p.id === undefined) continue;
+    if (table.records[p.record]!.group) groups.add(p.id);
+    else rowOf.set(p.id, table.records[p.record]!.row - 1);
+  }
+  const stored: Out[] = (
     target === 'wbs'
       ? listTasks(db, input.projectId, input.today).map((t) => ({ row: { ...t, wbsCode: t.code } as unknown as Row, level: t.level, summary: t.summary, at: rowOf.get(t.id) ?? null }))
-      : registerOrder(REGISTER_SERVICES[target].list(db, input.projectId, { today: input.today }) as unknown as Row[], rowOf);
+      : (REGISTER_SERVICES[target].list(db, input.projectId, { today: input.today }) as unknown as Row[]).map((row) => ({ row, level: 0, summary: false, at: rowOf.get(row.id) ?? null }))
+  ).filter((o) => !groups.has(o.row.id));
 
   const ctx: ValueContext = {
     date1904: model.date1904,
@@ -93,30 +99,51 @@ export async function exportToProfile(
     effortUnit: 'day',
     refPrefix: target === 'wbs' ? '' : REGISTERS[target].refPrefix,
   };
-  const columns = layout.columns.filter((m) => writable(target, m));
-  const writers = columns.map((m) => columnWriter(target, m, ix, table.records.map((r) => r.row - 1), ctx, input.language, vocab));
+  const mapped = layout.columns.filter((m) => writable(target, m));
+  const writers = mapped.map((m) => columnWriter(target, m, ix, table.records.map((r) => r.row - 1), ctx, input.language, vocab));
   const indent = indentStyle(table.records, ix, layout.columns.find((m) => m.field === 'name'), table.hierarchy);
+  // The sheet columns written: each mapped column, and every column of a name written one column
+  // further right per level (作業内容 over A:C).
+  const spread = (m: ColumnMapping) => (m.field === 'name' && m.span > 1 ? Array.from({ length: m.span }, (_, k) => m.c + k) : [m.c]);
+  const sheetColumns = mapped.flatMap(spread);
+  const defaults = defaultValues(target, vocab);
 
-  const rows = outs.map((o) =>
-    columns.map((m, j): CellOut | undefined => {
+  const cellsOf = (o: Out): (CellOut | undefined)[] =>
+    mapped.flatMap((m, j): (CellOut | undefined)[] => {
       const field = m.field;
-      // A summary's dates, effort and progress in the client's file are the client's (often formulas).
-      if (target === 'wbs' && o.summary && field && ROLLED_UP.has(field) && o.at !== null) return { value: rawValue(ix.cell(o.at, m.c)) };
-      const stored = storedValue(o, m, indent);
-      const tcell = o.at === null ? undefined : ix.cell(o.at, m.c);
-      if (o.at !== null && sameValue(writers[j]!.meaning(tcell), stored)) return { value: rawValue(tcell) };
-      const out: CellOut = { value: writers[j]!.write(stored) };
+      const cols = spread(m);
+      const at = o.at;
+      // Where the value sits: for a spread name, the column the template row uses (or the level's).
+      const k = cols.length === 1 ? 0 : at !== null ? Math.max(0, cols.findIndex((c) => ix.cell(at, c) !== undefined)) : Math.min(o.level, cols.length - 1);
+      const put = (cell: CellOut | undefined) => cols.map((_, i) => (i === k ? cell : at === null ? { value: null } : undefined));
+      const tcell = at === null ? undefined : ix.cell(at, cols[k]!);
+      // Kept as the client has them on a row of theirs: a summary's dates, effort and progress (often
+      // formulas), and the WBS code and level (their numbering scheme, not ours).
+      if (at !== null && target === 'wbs' && field && ((o.summary && ROLLED_UP.has(field)) || field === 'wbsCode' || field === 'level')) return put({ value: rawValue(tcell) });
+      const value = storedValue(o, m, indent);
+      if (at !== null) {
+        const meaning = writers[j]!.meaning(tcell);
+        // Same meaning, or an empty cell that the import read as the field's default: the client's cell.
+        if (sameValue(meaning, value) || (meaning === null && field !== null && sameValue(defaults[field], value))) return put({ value: rawValue(tcell) });
+      }
+      // A name is indented the template's way: the cell's indent, or leading spaces.
+      const spaced = field === 'name' && indent.kind === 'spaces' ? indent.unit.repeat(o.level) + String(value ?? '') : value;
+      const out: CellOut = { value: writers[j]!.write(spaced) };
       if (field === 'name' && indent.kind === 'cell' && o.level > 0) out.indent = o.level * indent.step;
-      return out;
-    }),
-  );
+      return put(out);
+    });
 
   const first = table.data.first ?? layout.headerBottom + 2;
+  const last = table.data.last;
+  const rows = templateOrder(target, stored)
+    ? rowsInPlace(stored, plan, table, first, last, sheetColumns.length, cellsOf)
+    : stored.map(cellsOf);
+
   let bytes: Uint8Array;
   try {
     bytes = await writeIntoTemplate(
       template,
-      [{ sheet: layout.sheet, firstRow: first, lastRow: table.data.last, columns: columns.map((m) => m.c), rows }],
+      [{ sheet: layout.sheet, firstRow: first, lastRow: last, columns: sheetColumns, rows }],
       { fileName: profile.fileName },
     );
   } catch (err) {
@@ -127,14 +154,68 @@ export async function exportToProfile(
   return { fileName: profile.fileName, dataBase64: Buffer.from(bytes).toString('base64') };
 }
 
-/** Rows of the template first, in its order; rows it does not have after them, oldest first. */
-function registerOrder(rows: Row[], rowOf: Map<number, number>): Out[] {
-  const out = rows.map((row) => ({ row, level: 0, summary: false, at: rowOf.get(row.id) ?? null }));
-  return [...out.filter((o) => o.at !== null).sort((a, b) => a.at! - b.at!), ...out.filter((o) => o.at === null)];
+/**
+ * Whether every stored row can stay on its own row of the template, with new rows after the table:
+ * always for a register (a list); for a WBS when the tree still has the template's order and every
+ * new task comes after the last one the template has (else the WBS is written out in tree order, as
+ * rows inserted into it would be).
+ */
+function templateOrder(target: ImportTarget, stored: Out[]): boolean {
+  if (target !== 'wbs') return true;
+  let seenNew = false;
+  let lastAt = -1;
+  for (const o of stored) {
+    if (o.at === null) {
+      seenNew = true;
+      continue;
+    }
+    if (seenNew || o.at < lastAt) return false;
+    lastAt = o.at;
+  }
+  return true;
 }
 
-/** Columns the export writes: fields, extra columns and the WBS code and level; not 大/中/小 columns. */
+/**
+ * The table's rows as the template has them: a matched row on its own row; a template record whose
+ * stored row was deleted cleared; any other row (blank, a note, a record the import left out for a
+ * problem) left alone; new rows after the last.
+ */
+function rowsInPlace(
+  stored: Out[],
+  plan: ImportPlan,
+  table: ImportTable,
+  first: number,
+  last: number | null,
+  width: number,
+  cellsOf: (o: Out) => (CellOut | undefined)[],
+): (CellOut | undefined)[][] {
+  const byRow = new Map<number, Out>();
+  for (const o of stored) if (o.at !== null) byRow.set(o.at + 1, o);
+  const deleted = new Set(plan.planned.filter((p) => p.status === 'new' && !table.records[p.record]!.group).map((p) => table.records[p.record]!.row));
+  const out: (CellOut | undefined)[][] = [];
+  for (let r = first; last !== null && r <= last; r++) {
+    const o = byRow.get(r);
+    out.push(o ? cellsOf(o) : deleted.has(r) ? Array.from({ length: width }, () => ({ value: null })) : new Array<undefined>(width).fill(undefined));
+  }
+  for (const o of stored) if (o.at === null) out.push(cellsOf(o));
+  return out;
+}
+
+/** What an empty cell of a column reads as once imported: the field's default. */
+function defaultValues(target: ImportTarget, vocab: Vocabularies): Record<string, unknown> {
+  if (target === 'wbs') return { ...WBS_DEFAULTS };
+  const out: Record<string, unknown> = {};
+  for (const [field, v] of Object.entries(REGISTERS[target].vocab)) if (v.required) out[field] = vocab[v.list].items[0]?.code;
+  return out;
+}
+
+/**
+ * Columns the export writes: fields, extra columns and the WBS code and level. Not 大/中/小 columns,
+ * nor a column group other than a spread name (担当者 over one column per person, marked ○): what those
+ * hold is the client's way of drawing a value, kept as it is.
+ */
 function writable(target: ImportTarget, m: ColumnMapping): boolean {
+  if (m.span > 1 && m.field !== 'name') return false;
   if (m.field === null) return !!m.extraKey;
   if (target === 'wbs' && /^level\d$/.test(m.field)) return false;
   return true;
@@ -163,7 +244,6 @@ function indentStyle(records: { row: number; level?: number }[], ix: SheetIndex,
 function storedValue(o: Out, m: ColumnMapping, indent: IndentStyle): unknown {
   if (m.field === null) return o.row.extra?.[m.extraKey!] ?? null;
   if (m.field === 'level') return o.level + 1;
-  if (m.field === 'name' && indent.kind === 'spaces') return indent.unit.repeat(o.level) + String(o.row.name ?? '');
   return o.row[m.field] ?? null;
 }
 
@@ -189,7 +269,6 @@ function columnWriter(
   const meaning = (cell: Cell | undefined): unknown => {
     if (!cell || cell.t === 'e') return null;
     if (!spec) return cell.t === 's' ? (cell.v as string).trim() : cell.t === 'd' ? textOf(cell, base.date1904) : cell.v;
-    if (m.field === 'name' && cell.t === 's') return (cell.v as string).replace(/\s+$/, '');
     const r = readValue(spec, cell, ctx);
     return r.ok ? r.value : undefined;
   };
