@@ -347,7 +347,7 @@ describe('ranges around a growing table (raw XML)', () => {
   const X14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
   const XM = 'http://schemas.microsoft.com/office/excel/2006/main';
   const sheet =
-    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:x14="${X14}" xmlns:xm="${XM}">` +
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:x14="${X14}" xmlns:xm="${XM}">` +
     '<dimension ref="A1:C6"/><sheetViews><sheetView workbookViewId="0"><selection activeCell="A6" sqref="A6"/></sheetView></sheetViews><sheetData>' +
     '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' +
     '<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>10</v></c></row>' +
@@ -360,7 +360,9 @@ describe('ranges around a growing table (raw XML)', () => {
     '<dataValidations count="1"><dataValidation type="whole" sqref="A2:A3"><formula1>0</formula1><formula2>$B$4</formula2></dataValidation></dataValidations>' +
     '<hyperlinks><hyperlink ref="A6" location="\'WBS\'!B4"/></hyperlinks>' +
     '<rowBreaks count="1" manualBreakCount="1"><brk id="4" max="16383" man="1"/></rowBreaks>' +
+    '<controls><control shapeId="1025" r:id="rId9" name="Check 1"><controlPr defaultSize="0"><anchor moveWithCells="1"><from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>5</xdr:row><xdr:rowOff>0</xdr:rowOff></from><to><xdr:col>5</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>6</xdr:row><xdr:rowOff>0</xdr:rowOff></to></anchor></controlPr></control></controls>' +
     `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"><x14:dataValidations count="1"><x14:dataValidation type="list"><x14:formula1><xm:f>Lists!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>B2:B3</xm:sqref></x14:dataValidation></x14:dataValidations></ext>` +
+    `<ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}"><x14:sparklineGroups><x14:sparklineGroup><x14:sparklines><x14:sparkline><xm:f>WBS!A2:B2</xm:f><xm:sqref>C2</xm:sqref></x14:sparkline><x14:sparkline><xm:f>WBS!A6:B6</xm:f><xm:sqref>C6</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext>` +
     `<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}"><x14:conditionalFormattings><x14:conditionalFormatting><x14:cfRule type="expression" id="{1}"><xm:f>WBS!$B$4&gt;0</xm:f></x14:cfRule><xm:sqref>A2:A3</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst></worksheet>`;
 
   it('moves everything below the table and grows what covers it', async () => {
@@ -381,6 +383,9 @@ describe('ranges around a growing table (raw XML)', () => {
     expect(x).toContain('<dataValidation type="whole" sqref="A2:A5"><formula1>0</formula1><formula2>$B$6</formula2>');
     expect(x).toContain('<hyperlink ref="A8" location="\'WBS\'!B6"/>');
     expect(x).toContain('<brk id="6" max="16383" man="1"/>');
+    // A check box below the table moves with its cells; sparklines keep one cell each.
+    expect(x).toContain('<anchor moveWithCells="1"><from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>7</xdr:row><xdr:rowOff>0</xdr:rowOff></from><to><xdr:col>5</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>8</xdr:row>');
+    expect(x).toContain('<x14:sparkline><xm:f>WBS!A2:B2</xm:f><xm:sqref>C2</xm:sqref></x14:sparkline><x14:sparkline><xm:f>WBS!A8:B8</xm:f><xm:sqref>C8</xm:sqref></x14:sparkline>');
     expect(x).toContain('<xm:f>Lists!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>B2:B5</xm:sqref>');
     expect(x).toContain('<xm:f>WBS!$B$6&gt;0</xm:f></x14:cfRule><xm:sqref>A2:A5</xm:sqref>');
     const w = parts(out).get('xl/workbook.xml')!;

@@ -230,12 +230,15 @@ function resizeOutside(xml: string, from: number, to: number, z: Resize, home: s
     }
     if (next !== tag) sp.replace(from + m.index, from + m.index + tag.length, next);
   }
+  // A sparkline's location (<xm:sqref> inside <x14:sparkline>) is one cell: it moves, never grows.
+  const sparklines = [...part.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sparklineGroups[\s>][\s\S]*?<\/(?:[A-Za-z_][\w.-]*:)?sparklineGroups>/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  const inSparklines = (at: number) => sparklines.some(([a, b]) => at >= a && at < b);
   for (const m of part.matchAll(TEXT_RE)) {
     const local = m[2]!;
     const raw = m[3]!;
     let next = raw;
     if (local === 'sqref') {
-      if (isTarget) next = resizeSqref(raw, z, true);
+      if (isTarget) next = resizeSqref(raw, z, !inSparklines(m.index));
     } else {
       const f = fromBytes(unescapeXml(raw));
       const r = resizeFormula(f, z, home, true);
@@ -247,6 +250,18 @@ function resizeOutside(xml: string, from: number, to: number, z: Resize, home: s
     }
   }
   if (isTarget && z.by > 0) {
+    // Form controls and OLE objects anchored in the sheet itself (<controlPr><anchor moveWithCells="1">).
+    for (const m of part.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)anchor(?=[\s>])([^>]*)>([\s\S]*?)<\/\1anchor>/g)) {
+      const tag = `<x ${m[2]}>`;
+      const moves = attr(tag, 'moveWithCells') === '1' || attr(tag, 'moveWithCells') === 'true';
+      const sizes = attr(tag, 'sizeWithCells') === '1' || attr(tag, 'sizeWithCells') === 'true';
+      if (!moves && !sizes) continue;
+      const next = moveAnchor(m[3]!, z, sizes ? 'twoCell' : 'oneCell');
+      if (next !== m[3]) {
+        const at = from + m.index + m[0].length - m[3]!.length - `</${m[1]}anchor>`.length;
+        sp.replace(at, at + m[3]!.length, next);
+      }
+    }
     // Manual page breaks below the insertion move with their rows (rowBreaks only: colBreaks are columns).
     for (const m of part.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)rowBreaks(?=[\s>])[^>]*>([\s\S]*?)<\/\1rowBreaks>/g)) {
       const bodyAt = from + m.index + m[0].indexOf('>') + 1;
@@ -308,29 +323,35 @@ function replaceAttrs(xml: string, local: string, name: string, fn: (v: string) 
 }
 
 /**
+ * The <from>/<to> rows (0-based) of one anchor's body after the resize: 'twoCell' moves each edge
+ * with its row (move and size with cells), 'oneCell' moves the whole object when its top moves.
+ */
+function moveAnchor(body: string, z: Resize, how: 'twoCell' | 'oneCell'): string {
+  const shift0 = (r0: number) => Math.min(shiftRow(r0 + 1, z), EXCEL_MAX_ROWS) - 1;
+  const edge = (name: string) => new RegExp(`(<(?:[A-Za-z_][\\w.-]*:)?${name}>[\\s\\S]*?<(?:[A-Za-z_][\\w.-]*:)?row>)(\\d+)(</(?:[A-Za-z_][\\w.-]*:)?row>)`);
+  const from = edge('from').exec(body);
+  if (!from) return body;
+  const r0 = Number(from[2]);
+  const moved = shift0(r0);
+  let next = body.replace(edge('from'), `$1${moved}$3`);
+  const to = edge('to').exec(body);
+  if (to) {
+    const t0 = Number(to[2]);
+    next = next.replace(edge('to'), `$1${how === 'oneCell' ? t0 + (moved - r0) : shift0(t0)}$3`);
+  }
+  return next;
+}
+
+/**
  * Drawing anchors (rows are 0-based there). twoCell anchors move and size with cells (each edge by
  * its own row), oneCell anchors move without resizing, absolute ones stay.
  */
 function resizeDrawing(xml: string, z: Resize): string {
   if (z.by <= 0) return xml;
-  const shift0 = (r0: number) => Math.min(shiftRow(r0 + 1, z), EXCEL_MAX_ROWS) - 1;
   return xml.replace(/<((?:[A-Za-z_][\w.-]*:)?)(twoCellAnchor|oneCellAnchor)(?=[\s>])([^>]*)>([\s\S]*?)<\/\1\2>/g, (whole, p: string, kind: string, attrs: string, body: string) => {
     const editAs = attr(`<x ${attrs}>`, 'editAs') ?? 'twoCell';
     if (kind === 'twoCellAnchor' && editAs === 'absolute') return whole;
-    const edge = (name: string) => new RegExp(`(<${p}${name}>[\\s\\S]*?<${p}row>)(\\d+)(</${p}row>)`);
-    const from = edge('from').exec(body);
-    if (!from) return whole;
-    const r0 = Number(from[2]);
-    const moved = shift0(r0);
-    let next = body.replace(edge('from'), `$1${moved}$3`);
-    if (kind === 'twoCellAnchor') {
-      const to = edge('to').exec(body);
-      if (to) {
-        const t0 = Number(to[2]);
-        const tMoved = editAs === 'oneCell' ? t0 + (moved - r0) : shift0(t0);
-        next = next.replace(edge('to'), `$1${tMoved}$3`);
-      }
-    }
+    const next = moveAnchor(body, z, kind === 'twoCellAnchor' && editAs !== 'oneCell' ? 'twoCell' : 'oneCell');
     return next === body ? whole : `<${p}${kind}${attrs}>${next}</${p}${kind}>`;
   });
 }
