@@ -21,7 +21,12 @@ export interface BatchOptions {
 export interface Batch {
   readonly id: string;
   record(entity: string, entityId: number, action: AuditAction, before: unknown, after: unknown): void;
+  /** The same for many rows at once (a bulk insert): one statement per chunk of rows. */
+  recordMany(entity: string, action: AuditAction, rows: { id: number; before: unknown; after: unknown }[]): void;
 }
+
+/** Audit rows per multi-row INSERT (8 parameters each, far below SQLite's limit). */
+const AUDIT_CHUNK = 100;
 
 export function inBatch<T>(
   db: Db,
@@ -39,24 +44,36 @@ export function inBatch<T>(
       `INSERT INTO audit_log (batch_id, at, who, entity, entity_id, action, before, after)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    const open = () => {
+      // The batch row is written with its first audit row, so a no-op leaves no empty batch behind
+      // (and so cannot clear the redo stack either).
+      if (opened) return;
+      db.prepare('INSERT INTO batches (id, at, who, label, project_id, kind, reverts) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        id,
+        at,
+        actor.user,
+        label,
+        projectId,
+        options.kind ?? 'edit',
+        options.reverts ?? null,
+      );
+      opened = true;
+    };
     const batch: Batch = {
       id,
       record(entity, entityId, action, before, after) {
-        // The batch row is written with its first audit row, so a no-op leaves no empty batch behind
-        // (and so cannot clear the redo stack either).
-        if (!opened) {
-          db.prepare('INSERT INTO batches (id, at, who, label, project_id, kind, reverts) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-            id,
-            at,
-            actor.user,
-            label,
-            projectId,
-            options.kind ?? 'edit',
-            options.reverts ?? null,
-          );
-          opened = true;
-        }
+        open();
         insertAudit.run(id, at, actor.user, entity, entityId, action, json(before), json(after));
+      },
+      recordMany(entity, action, rows) {
+        if (rows.length === 0) return;
+        open();
+        for (let i = 0; i < rows.length; i += AUDIT_CHUNK) {
+          const chunk = rows.slice(i, i + AUDIT_CHUNK);
+          const args: unknown[] = [];
+          for (const r of chunk) args.push(id, at, actor.user, entity, r.id, action, json(r.before), json(r.after));
+          db.prepare(`INSERT INTO audit_log (batch_id, at, who, entity, entity_id, action, before, after) VALUES ${auditValues(chunk.length)}`).run(...args);
+        }
       },
     };
     return fn(batch);
@@ -68,4 +85,11 @@ export function inBatch<T>(
 
 function json(v: unknown): string | null {
   return v === undefined || v === null ? null : JSON.stringify(v);
+}
+
+const valuesCache = new Map<number, string>();
+function auditValues(n: number): string {
+  let v = valuesCache.get(n);
+  if (!v) valuesCache.set(n, (v = Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')));
+  return v;
 }

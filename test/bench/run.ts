@@ -8,6 +8,7 @@ import { listTasks, wbsStore } from '../../electron/core/services/wbs.js';
 import { rollUpAll } from '../../electron/core/services/rollup.js';
 import { ROOT, tempWorkspace } from '../helpers/workspace.js';
 import { benchExcelImport } from './excel-import.js';
+import { benchExcelExport } from './excel-export.js';
 import { buildWbs } from './fixture.js';
 import { editInProcess, editOverHttp } from './edit.js';
 import { screenLoads } from './screen.js';
@@ -95,6 +96,7 @@ async function main() {
       false,
     );
     add('history.undo of that paste', await repeat(1, () => ws.handlers.invoke('history.undo', { projectId })), '', false);
+    lines.push(...(await benchExcelExport(ws.handlers, projectId)));
   } finally {
     ws.close();
     fs.rmSync(ws.dir, { recursive: true, force: true });

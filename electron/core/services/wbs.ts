@@ -351,6 +351,35 @@ export function insertRow(
   return stored;
 }
 
+/** The id the next inserted task gets (AUTOINCREMENT never reuses one), for rows inserted in bulk. */
+export function nextTaskId(db: Db): number {
+  const seq = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'wbs_tasks'").pluck().get() as number | undefined;
+  const max = db.prepare('SELECT max(id) FROM wbs_tasks').pluck().get() as number | null;
+  return Math.max(seq ?? 0, max ?? 0) + 1;
+}
+
+/** A new task with every column and its id (see nextTaskId), for insertTasks. */
+export function newTaskRow(
+  id: number,
+  projectId: number,
+  parentId: number | null,
+  position: number,
+  values: Partial<WbsFields> & { extra?: Record<string, unknown> },
+  now: string,
+): TaskRow {
+  return { id, ...WBS_DEFAULTS, extra: {}, ...values, projectId, parentId, position, createdAt: now, updatedAt: now } as TaskRow;
+}
+
+/** Many new tasks in multi-row statements, parents before children, each audited like insertRow. */
+export function insertTasks(db: Db, batch: Batch, rows: TaskRow[]): void {
+  wbsStore.insertMany(db, rows);
+  batch.recordMany(
+    ENTITY,
+    'create',
+    rows.map((r) => ({ id: r.id, before: null, after: snapshot(r) })),
+  );
+}
+
 function insertTask(db: Db, batch: Batch, projectId: number, t: NewTask): TaskRow {
   const { parentId, position } = placeNew(db, batch, projectId, t);
   return insertRow(db, batch, projectId, parentId, position, t.values);

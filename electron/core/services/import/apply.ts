@@ -8,7 +8,7 @@ import type { Batch } from '../../batch.js';
 import type { Db } from '../../db/open.js';
 import { changedFields } from '../diff.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
-import { deleteSubtreesIn, ENTITY, insertRow, WBS_DEFAULTS, setPosition, settleRollUps, slotPositions, wbsStore, type Slot } from '../wbs.js';
+import { deleteSubtreesIn, ENTITY, insertTasks, newTaskRow, nextTaskId, WBS_DEFAULTS, setPosition, settleRollUps, slotPositions, wbsStore, type Slot, type TaskRow } from '../wbs.js';
 import { rollUp, type RolledUp } from '../rollup.js';
 import { REGISTER_SERVICES, type ImportPlan, type PlannedRow } from './plan.js';
 
@@ -77,6 +77,17 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
   const lastPlaced = new Map<number | null, number>(); // parent id → the last sibling placed in file order
   const settle = new Set<number | null>();
 
+  // New tasks get their ids up front and wait in `pending` to be inserted in bulk; anything that reads
+  // the table (a position among stored siblings, moving a stored task) inserts them first.
+  let nextId = nextTaskId(db);
+  const now = new Date().toISOString();
+  let pending: TaskRow[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    insertTasks(db, batch, pending);
+    pending = [];
+  };
+
   // Where a row goes among its new siblings: after the one placed before it, else first; under a
   // parent this import created, simply next.
   const place = (parentId: number | null): number => {
@@ -85,6 +96,7 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
       newChildren.set(parentId, n);
       return n;
     }
+    flush();
     const prev = lastPlaced.get(parentId);
     const slot: Slot = prev === undefined ? 'first' : { after: prev };
     return slotPositions(db, batch, projectId, parentId, slot, 1)[0]!;
@@ -96,15 +108,18 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
     const parentId = !p.parent ? null : 'id' in p.parent ? p.parent.id : created.get(p.parent.record)!;
     if (p.status === 'new') {
       const values = { ...(p.patch as Partial<WbsFields>), ...rolled.get(p.record) };
-      const row = insertRow(db, batch, projectId, parentId, place(parentId), values);
-      created.set(p.record, row.id);
-      newChildren.set(row.id, 0);
-      lastPlaced.set(parentId, row.id);
+      const position = place(parentId);
+      const id = nextId++;
+      pending.push(newTaskRow(id, projectId, parentId, position, values, now));
+      created.set(p.record, id);
+      newChildren.set(id, 0);
+      lastPlaced.set(parentId, id);
       if (!(p.parent && 'record' in p.parent && rolled.has(p.parent.record))) settle.add(parentId);
       continue;
     }
     const id = p.id!;
     if (p.move) {
+      flush();
       const row = wbsStore.get(db, id)!;
       settle.add(row.parentId);
       setPosition(db, batch, row, { parentId, position: place(parentId) });
@@ -119,6 +134,7 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
     batch.record(ENTITY, id, 'update', changed.before, changed.after);
     if (Object.keys(changed.after).some((f) => ROLLED.has(f))) settle.add(row.parentId);
   }
+  flush();
 
   if (options.missing === 'close')
     for (const m of plan.missing) {
