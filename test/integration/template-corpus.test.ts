@@ -16,8 +16,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Row, SheetModel } from '../../electron/common/excel/model.js';
 import { readXlsx } from '../../electron/core/excel/xlsx-reader.js';
-import { readZipDirectory, ZipReader } from '../../electron/core/excel/zip.js';
 import { writeIntoTemplate, type CellOut, type TableWrite, type WriteReport } from '../../electron/core/excel/template/index.js';
+import { entries, sheetPartOf } from '../fixtures/excel/xlsx-parts.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
@@ -26,12 +26,6 @@ const OUT = path.join(ROOT, 'test-output/excel/template-corpus.md');
 const files = fs.existsSync(CORPUS) ? fs.readdirSync(CORPUS).filter((f) => f.endsWith('.xlsx')).sort() : [];
 const PY = '/usr/bin/python3';
 const pairUsable = fs.existsSync(PY) && fs.existsSync(PAIR) && spawnSync(PY, ['-c', 'import openpyxl'], { encoding: 'utf8' }).status === 0;
-
-function entries(buf: Buffer): Map<string, Buffer> {
-  const dir = readZipDirectory(buf, 'x');
-  const z = new ZipReader(buf, dir, 'x');
-  return new Map([...dir.entries.keys()].map((n) => [n, z.bytes(n)!]));
-}
 
 const valueOf = (c: Row['cells'][number]): CellOut | undefined => {
   if (c.f || c.t === 'e') return undefined;
@@ -111,16 +105,6 @@ function editPlan(b: { sheet: SheetModel; rows: Row[] }): EditPlan {
   // The new row: the last row's values, its texts marked.
   rows.push(rows[rows.length - 1]!.map((v) => (v?.value?.t === 's' ? { value: { t: 's', v: `${v.value.v}（追加）` } } : v)));
   return { write: { sheet: b.sheet.name, firstRow: first, lastRow: first + b.rows.length - 1, columns, rows }, edited, newRow: first + b.rows.length };
-}
-
-/** The worksheet part of a sheet, through xl/workbook.xml and its relationships. */
-function sheetPartOf(parts: Map<string, Buffer>, sheet: string): string {
-  const wb = parts.get('xl/workbook.xml')!.toString('utf8');
-  const rels = parts.get('xl/_rels/workbook.xml.rels')!.toString('utf8');
-  const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const id = new RegExp(`<sheet [^>]*name="${esc(sheet)}"[^>]*r:id="([^"]+)"`).exec(wb)?.[1] ?? new RegExp(`<sheet [^>]*r:id="([^"]+)"[^>]*name="${esc(sheet)}"`).exec(wb)![1]!;
-  const target = new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1]!;
-  return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
 }
 
 /** The sheet's cells by address: their exact XML. */

@@ -44,6 +44,9 @@ class SheetEditor {
   /** New rows' XML by insertion offset, in order. */
   private readonly inserts = new Map<number, string[]>();
   private readonly cellCache = new Map<RowTok, CellTok[]>();
+  private mergeInfo: { refs: string[]; openStart: number; openEnd: number; close: number; prefix: string } | null | undefined;
+  private readonly newMerges: string[] = [];
+  private readonly mergeSet = new Set<string>();
 
   constructor(
     readonly xml: string,
@@ -188,9 +191,43 @@ class SheetEditor {
     }
   }
 
+  /** The sheet's <mergeCells>: its merged ranges and where to add more. */
+  merges(): { refs: string[]; openStart: number; openEnd: number; close: number; prefix: string } | { refs: string[] } {
+    if (this.mergeInfo === undefined) {
+      this.mergeInfo = null;
+      const tailAt = this.sd.end;
+      const m = /<((?:[A-Za-z_][\w.-]*:)?)mergeCells(?=[\s>])[^>]*>/.exec(this.xml.slice(tailAt));
+      if (m && !m[0].endsWith('/>')) {
+        const openStart = tailAt + m.index;
+        const openEnd = tagEnd(this.xml, openStart);
+        const close = this.xml.indexOf(`</${m[1]}mergeCells>`, openEnd);
+        if (close >= 0) {
+          const refs = [...this.xml.slice(openEnd, close).matchAll(/<(?:[A-Za-z_][\w.-]*:)?mergeCell(?=[\s/>])[^>]*>/g)].map((x) => attr(x[0], 'ref') ?? '');
+          this.mergeInfo = { refs, openStart, openEnd, close, prefix: m[1] ?? '' };
+        }
+      }
+    }
+    return this.mergeInfo ?? { refs: [] };
+  }
+
+  addMerge(ref: string): void {
+    const info = this.merges();
+    if (!('close' in info)) return;
+    if (this.mergeSet.size === 0) for (const r of info.refs) this.mergeSet.add(r);
+    if (this.mergeSet.has(ref)) return;
+    this.mergeSet.add(ref);
+    this.newMerges.push(ref);
+  }
+
   /** The edited part. */
   finish(): string {
     const { sp, sd, p } = this;
+    const info = this.merges();
+    if (this.newMerges.length > 0 && 'close' in info) {
+      const openTag = this.xml.slice(info.openStart, info.openEnd);
+      if (attr(openTag, 'count') !== undefined) sp.replace(info.openStart, info.openEnd, setAttr(openTag, 'count', String(info.refs.length + this.newMerges.length)));
+      sp.insert(info.close, this.newMerges.map((r) => `<${info.prefix}mergeCell ref="${r}"/>`).join(''));
+    }
     if (this.inserts.size > 0) {
       if (sd.selfClosing) {
         const open = this.xml.slice(sd.start, sd.end);
@@ -365,10 +402,8 @@ function fillRegion(ctx: FillContext, ed: SheetEditor, w: TableWrite, lay: Layou
         const out = w.rows[i]![j];
         if (out !== undefined) values.push([col, out]);
       }
-      if (values.length > 0) {
-        if (row) ed.editRow(num, row, values);
-        else newRows(ctx, ed, w, lay, num, num);
-      }
+      // A data row the template lacks (a blank row inside the table) gets the values alone.
+      if (values.length > 0) ed.editRow(num, row, values);
     } else if (row) ed.clearRow(num, row);
   }
   if (N > lay.existing) newRows(ctx, ed, w, lay, lay.first + lay.existing, lay.newLast);
@@ -484,36 +519,15 @@ function sharedMaster(ed: SheetEditor, si: string): { text: string; row: number;
   return null;
 }
 
-/** Merged cells confined to the style row are repeated on each new row. */
+/** Merged cells confined to the style row are repeated on each new row (written out in finish()). */
 function replicateMerges(ed: SheetEditor, styleRow: number | null, from: number, to: number): void {
   if (styleRow === null) return;
-  const tailAt = ed.sd.end;
-  const m = /<((?:[A-Za-z_][\w.-]*:)?)mergeCells(?=[\s>])[^>]*>/.exec(ed.xml.slice(tailAt));
-  if (!m) return;
-  const openStart = tailAt + m.index;
-  const openEnd = tagEnd(ed.xml, openStart);
-  const close = ed.xml.indexOf(`</${m[1]}mergeCells>`, openEnd);
-  if (close < 0) return;
-  const body = ed.xml.slice(openEnd, close);
-  const refs = [...body.matchAll(/<(?:[A-Za-z_][\w.-]*:)?mergeCell(?=[\s/>])[^>]*>/g)].map((x) => attr(x[0], 'ref') ?? '');
-  const have = new Set(refs);
   const perRow: [string, string][] = [];
-  for (const ref of refs) {
+  for (const ref of ed.merges().refs) {
     const r = /^([A-Za-z]+)(\d+):([A-Za-z]+)(\d+)$/.exec(ref);
     if (r && Number(r[2]) === styleRow && Number(r[4]) === styleRow) perRow.push([r[1]!, r[3]!]);
   }
-  if (perRow.length === 0) return;
-  const add: string[] = [];
-  for (let num = from; num <= to; num++)
-    for (const [a, b] of perRow) {
-      const ref = `${a}${num}:${b}${num}`;
-      if (!have.has(ref)) add.push(`<${m[1]}mergeCell ref="${ref}"/>`);
-    }
-  if (add.length === 0) return;
-  const openTag = ed.xml.slice(openStart, openEnd);
-  const count = attr(openTag, 'count');
-  if (count !== undefined) ed.sp.replace(openStart, openEnd, setAttr(openTag, 'count', String(refs.length + add.length)));
-  ed.sp.insert(close, add.join(''));
+  for (let num = from; num <= to; num++) for (const [a, b] of perRow) ed.addMerge(`${a}${num}:${b}${num}`);
 }
 
 /** The dimension covers the written rows and columns. */
