@@ -5,7 +5,9 @@
 //   formulas stay; no row is deleted;
 // - new rows copy the template's last data row: its row attributes (height…) and cell formats, and
 //   its formulas copied down with relative references moved (shared formulas expanded from their
-//   master); its constant values are not copied. Per-row merged cells of that row are repeated.
+//   master) — in mapped columns too, as in the rows above, where a formula is never overwritten;
+//   its constant values are not copied. Per-row merged cells of that row are repeated;
+// - a data row the template lacks (a blank row inside the table) gets the values alone.
 // Room for new rows is made first by resize.ts when there is content below the table.
 import { fail } from './errors.js';
 import { translate } from './formula.js';
@@ -23,8 +25,6 @@ export interface FillContext extends CellEnv {
   pkg: Package;
   /** A formula was added or changed (cached results are stale). */
   formulasChanged: boolean;
-  /** A cell value changed. */
-  valuesChanged: boolean;
   /** Rows inserted per table write. */
   inserted: { sheet: string; at: number; count: number }[];
   /** The cells whose value changed (for dropping stale formula results). */
@@ -116,7 +116,6 @@ class SheetEditor {
         cells.push(newCellXml(p, `${colName(col)}${num}`, s, t, body));
       }
       if (cells.length === 0) return;
-      ctx.valuesChanged = true;
       ctx.dirty.add(this.sheet.name, num, num, values[0]![0], values[values.length - 1]![0]);
       this.insertRow(num, `<${p}row r="${num}">${cells.join('')}</${p}row>`);
       return;
@@ -138,14 +137,12 @@ class SheetEditor {
         if (ex.t === 's') ctx.sst.refDelta--;
         if (t === 's') ctx.sst.refDelta++;
         this.sp.replace(ex.start, ex.end, rewriteCellXml(p, ex, `${colName(col)}${num}`, s, t, body));
-        ctx.valuesChanged = true;
         changed.push(col);
       } else {
         if (v === null) continue;
         const { t, body } = valueParts(ctx, v, p);
         if (t === 's') ctx.sst.refDelta++;
         added.push({ col, xml: newCellXml(p, `${colName(col)}${num}`, s, t, body) });
-        ctx.valuesChanged = true;
         changed.push(col);
       }
     }
@@ -186,7 +183,6 @@ class SheetEditor {
       if (c.f || !cellHasContent(c)) continue;
       if (c.t === 's') this.ctx.sst.refDelta--;
       this.sp.replace(c.start, c.end, rewriteCellXml(this.p, c, `${colName(c.col)}${num}`, c.s, undefined, ''));
-      this.ctx.valuesChanged = true;
       this.ctx.dirty.add(this.sheet.name, num, num, c.col, c.col);
     }
   }
@@ -470,7 +466,6 @@ function newRows(ctx: FillContext, ed: SheetEditor, w: TableWrite, lay: Layout, 
       if (cell && v !== null) {
         const s = cell.indent === undefined && v.t !== 'd' ? c.s : targetStyle(ctx, c.s, cell);
         const sa = s === c.s ? plainStyle[k] : styleAttr(s);
-        ctx.valuesChanged = true;
         switch (v.t) {
           case 's':
             ctx.sst.refDelta++;

@@ -53,7 +53,6 @@ export function writeIntoTemplateSync(template: Uint8Array, writes: TableWrite[]
     styles: new Styles(stylesPart ? pkg.read(stylesPart) : null, opts.dateFormat),
     date1904: pkg.date1904,
     formulasChanged: false,
-    valuesChanged: false,
     inserted: [],
     dirty: new DirtyCells(),
   };
