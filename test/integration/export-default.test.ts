@@ -88,6 +88,33 @@ describe('default export layout', () => {
     ws.close();
   });
 
+  it('a register as CSV: formula-looking text escaped (OWASP), and it imports back', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    await call('issue.applyCells', {
+      projectId,
+      updates: [],
+      creates: [
+        { values: { title: '=HYPERLINK("http://evil","見て")', priority: 'high', due: '2025-04-10' } },
+        { values: { title: '帳票の確認', owner: '山田', status: 'done' } },
+      ],
+    });
+    const out = await call('excel.export', { projectId, register: 'issue', language: 'ja', format: 'csv' });
+    expect(out.fileName).toMatch(/^課題管理表_P_\d{8}\.csv$/);
+    const text = Buffer.from(out.dataBase64, 'base64').toString('utf8');
+    const lines = text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('"管理番号","種別","課題名","詳細","優先度","担当者","起票日","起票者","期限","ステータス","対応内容","完了日"');
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"",""見て"")"`);
+    expect(lines[1]).toContain('"高"');
+    expect(lines[1]).toContain('"2025/04/10"');
+    // The CSV reads back through the import: the row without formula-looking text is unchanged.
+    const again = await call('excel.previewImport', { projectId, register: 'issue', fileName: out.fileName, dataBase64: out.dataBase64 });
+    expect(again.rows.find((r) => r.key === 'I-002')).toMatchObject({ status: 'unchanged' });
+    await expect(call('excel.export', { projectId, register: 'minutes', format: 'csv' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    ws.close();
+  });
+
   it('risks and changes in English import back unchanged', async () => {
     const ws = tempWorkspace();
     const call = inProcessCaller(ws);

@@ -51,6 +51,8 @@ export const excelApi = {
       profileId: id.optional(),
       meetingId: id.optional(),
       language: z.enum(['ja', 'en']).optional(),
+      /** 'csv': a register in PMO Desk's layout as CSV (UTF-8, formula-looking text escaped); not with a profile. */
+      format: z.enum(['xlsx', 'csv']).optional(),
     }),
     output: {} as ExportedWorkbook,
   },

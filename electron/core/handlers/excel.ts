@@ -42,7 +42,9 @@ export function excelHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof
   const today = () => ctx.today?.() ?? localToday();
   const previews = new ImportPreviews(db, ctx, today);
   return {
-    'excel.export': ({ projectId, register, profileId, meetingId, language }) => {
+    'excel.export': ({ projectId, register, profileId, meetingId, language, format }) => {
+      if (format === 'csv' && (register === 'minutes' || profileId !== undefined))
+        throw invalid('excel.export', 'format', 'CSV is written for a register in PMO Desk\'s own layout only (not minutes, not a profile)');
       const lang = documentLanguage(db, ctx.osLocale, language);
       if (register === 'minutes') {
         if (profileId === undefined) return exportMinutes(db, ctx.osLocale, { projectId, meetingId, language }, { today: ctx.today?.() });
@@ -50,7 +52,7 @@ export function excelHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof
         return exportMinutesForm(db, { projectId, meetingId, profileId, language: lang }, { today: ctx.today?.() });
       }
       if (profileId !== undefined) return exportToProfile(db, { projectId, register, profileId, language: lang, today: today() });
-      return exportDefaultLayout(db, { projectId, register, language: lang, today: today() });
+      return exportDefaultLayout(db, { projectId, register, language: lang, today: today(), format });
     },
     'excel.previewImport': (input) => previews.preview(input),
     'excel.applyImport': ({ previewId, options }) => previews.apply(previewId, options ?? {}),

@@ -7,6 +7,7 @@ import { vocabLabel, type Vocabularies, type VocabListName } from '../../../comm
 import type { Db } from '../../db/open.js';
 import { headerOf, registerFileName, registerWorkbook, type ColumnKind, type LayoutColumn, type LayoutRow } from '../../excel/register-layout.js';
 import type { Language } from '../../excel/minutes-layout.js';
+import { csvText, csvValue } from '../../excel/csv-writer.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { listTasks } from '../wbs.js';
@@ -50,7 +51,7 @@ function shown(field: string, spec: FieldSpec | undefined, v: unknown, vocab: Vo
 
 export async function exportDefaultLayout(
   db: Db,
-  input: { projectId: number; register: ImportTarget; language: Language; today: string },
+  input: { projectId: number; register: ImportTarget; language: Language; today: string; format?: 'xlsx' | 'csv' },
 ): Promise<ExportedWorkbook> {
   const project = getProjectRow(db, input.projectId);
   const { register: target, language } = input;
@@ -86,7 +87,13 @@ export async function exportDefaultLayout(
     }
     return { values, ...(level !== undefined ? { level } : {}), ...(summary ? { summary } : {}) };
   });
+  const fileName = registerFileName(target, language, project.name, input.today);
+  if (input.format === 'csv') {
+    // The header, then one line per row; the WBS tree as its codes (the first column).
+    const lines = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => csvValue(c.kind, r.values[c.key] ?? null)))];
+    return { fileName: fileName.replace(/\.xlsx$/, '.csv'), dataBase64: csvText(lines).toString('base64') };
+  }
   const wb = registerWorkbook({ target, language, projectName: project.name, today: input.today, columns, rows });
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-  return { fileName: registerFileName(target, language, project.name, input.today), dataBase64: bytes.toString('base64') };
+  return { fileName, dataBase64: bytes.toString('base64') };
 }
