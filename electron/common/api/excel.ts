@@ -7,8 +7,8 @@
 // so edits made in between are never overwritten blindly.
 import { z } from 'zod';
 import { IMPORT_TARGETS, type ImportTarget } from '../excel/fields.js';
-import { formLayout } from '../excel/form.js';
-import type { ApplyResult, FormProfile, ImportPreview, Profile, ProfileSummary } from '../excel/preview.js';
+import { cardLayout, formLayout } from '../excel/form.js';
+import type { ApplyResult, CardProfile, FormProfile, ImportPreview, Profile, ProfileSummary } from '../excel/preview.js';
 import type { Meeting, MeetingFields } from '../meetings.js';
 import type { Problem } from '../excel/problems.js';
 import { id, text } from './schemas.js';
@@ -51,6 +51,8 @@ export const excelApi = {
       profileId: id.optional(),
       meetingId: id.optional(),
       language: z.enum(['ja', 'en']).optional(),
+      /** With a card profile (one row into the client's form): the row of the register. */
+      recordId: id.optional(),
       /** 'csv': a register in PMO Desk's layout as CSV (UTF-8, formula-looking text escaped); not with a profile. */
       format: z.enum(['xlsx', 'csv']).optional(),
     }),
@@ -102,6 +104,12 @@ export const excelApi = {
     output: {} as ProfileSummary,
   },
   'profile.updateForm': { input: z.strictObject({ id, form: formLayout }), output: {} as FormProfile },
+  /** A card profile: a client's form for one register row (a 不具合管理票) and the cells picked in it. */
+  'profile.createCard': {
+    input: z.strictObject({ name: text(200).min(1), fileName: text(260).min(1), dataBase64: z.string().min(1).max(MAX_BASE64, 'the file is larger than 50 MB'), card: cardLayout }),
+    output: {} as ProfileSummary,
+  },
+  'profile.updateCard': { input: z.strictObject({ id, card: cardLayout }), output: {} as CardProfile },
   /**
    * A workbook's sheets as text for picking cells (its first 200 rows and 60 columns), with merged
    * ranges and defined names: from a chosen file, or a profile's template.

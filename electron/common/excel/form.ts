@@ -4,6 +4,7 @@
 // to write a meeting into the form and to read a filled-in form back.
 import { z } from 'zod';
 import { text } from '../api/schemas.js';
+import { TARGET_FIELDS } from './fields.js';
 
 /** Fields of a meeting one form cell can hold. */
 export const MINUTES_FORM_FIELDS = [
@@ -75,3 +76,32 @@ export const formLayout = z.strictObject({
 export type FormCell = z.output<typeof formCell>;
 export type FormBlock = z.output<typeof formBlock>;
 export type FormLayout = z.output<typeof formLayout>;
+
+// ---------------------------------------------------------------- cards: one register row in a form
+
+/**
+ * A card: a client's form for one row of a register — a 不具合管理票 or レビュー指摘票 is one issue, and
+ * there are risk and change cards. Single cells only (by address or defined name).
+ */
+export const CARD_REGISTERS = ['issue', 'risk', 'change'] as const;
+export type CardRegister = (typeof CARD_REGISTERS)[number];
+
+/** Fields of a register row a card cell can hold (and the project's name). */
+export function cardFields(register: CardRegister): string[] {
+  return ['projectName', ...Object.keys(TARGET_FIELDS[register])];
+}
+
+export const cardLayout = z
+  .strictObject({
+    register: z.enum(CARD_REGISTERS),
+    sheet: text(31).min(1),
+    cells: z.array(z.strictObject({ field: text(50).min(1), ref: z.union([address, definedName]) })).min(1).max(100),
+  })
+  .superRefine((f, ctx) => {
+    const allowed = cardFields(f.register);
+    f.cells.forEach((c, i) => {
+      if (!allowed.includes(c.field)) ctx.addIssue({ code: 'custom', path: ['cells', i, 'field'], message: `${c.field} is not a field of the ${f.register} register` });
+    });
+  });
+
+export type CardLayout = z.output<typeof cardLayout>;

@@ -5,7 +5,7 @@ import type { HierarchyMethod } from './hierarchy.js';
 import type { ColumnMapping } from './mapping.js';
 import type { Problem } from './problems.js';
 import type { EndReason } from './data-range.js';
-import type { FormLayout } from './form.js';
+import type { CardLayout, CardRegister, FormLayout } from './form.js';
 
 /** A field's value as the preview shows it (dates yyyy-mm-dd, codes of lists, numbers). */
 export type PreviewValue = string | number | boolean | null;
@@ -108,8 +108,11 @@ export interface ApplyResult {
 export interface ProfileSummary {
   id: number;
   name: string;
-  /** 'table': one row per record (WBS and registers); 'form': one record fills cells (a 議事録). */
-  kind: 'table' | 'form';
+  /**
+   * 'table': one row per record (WBS and registers); 'form': a meeting fills cells and blocks (a 議事録);
+   * 'card': one register row fills cells (a 不具合管理票).
+   */
+  kind: 'table' | 'form' | 'card';
   register: ImportTarget | 'minutes';
   /** Where the table or form sits in the template. */
   sheet: string;
@@ -142,4 +145,10 @@ export interface FormProfile extends ProfileSummary {
   form: FormLayout;
 }
 
-export type Profile = TableProfile | FormProfile;
+export interface CardProfile extends ProfileSummary {
+  kind: 'card';
+  register: CardRegister;
+  card: CardLayout;
+}
+
+export type Profile = TableProfile | FormProfile | CardProfile;

@@ -5,13 +5,27 @@ import { ApiError } from '../../common/errors.js';
 import type { Db } from '../db/open.js';
 import type { HostContext } from '../handlers.js';
 import { ImportPreviews } from '../services/import/preview.js';
-import { deleteProfile, getFormProfile, getProfile, getProfileSummary, listProfiles, profileTemplate, renameProfile, saveFormProfile, updateFormLayout } from '../services/import/profiles.js';
+import {
+  deleteProfile,
+  getCardProfile,
+  getFormProfile,
+  getProfile,
+  getProfileSummary,
+  listProfiles,
+  profileTemplate,
+  renameProfile,
+  saveCardProfile,
+  saveFormProfile,
+  updateCardLayout,
+  updateFormLayout,
+} from '../services/import/profiles.js';
 import { exportMinutesForm, formCellTarget } from '../services/meetings/form-export.js';
 import { importMinutesForm } from '../services/meetings/form-import.js';
 import { sheetPreview } from '../services/export/sheet-preview.js';
 import { readWorkbook } from '../excel/reader.js';
 import { templateInfo } from '../excel/template/index.js';
-import type { FormLayout } from '../../common/excel/form.js';
+import type { CardLayout, FormLayout } from '../../common/excel/form.js';
+import { exportCard } from '../services/export/card-export.js';
 import { exportMinutes } from '../services/meetings/export.js';
 import { exportDefaultLayout } from '../services/export/default-layout.js';
 import { exportToProfile } from '../services/export/profile-export.js';
@@ -20,7 +34,7 @@ import { documentLanguage } from '../services/settings.js';
 const invalid = (method: string, field: string, message: string) => new ApiError('VALIDATION', `${method}: ${field}: ${message}`, [{ field, message }]);
 
 /** A form layout that names a sheet or a defined name the workbook lacks is refused when it is saved. */
-function checkForm(template: Uint8Array, fileName: string, form: FormLayout): void {
+function checkForm(template: Uint8Array, fileName: string, form: Pick<FormLayout, 'sheet' | 'cells'> | CardLayout): void {
   let info: ReturnType<typeof templateInfo>;
   try {
     info = templateInfo(template, fileName);
@@ -42,7 +56,7 @@ export function excelHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof
   const today = () => ctx.today?.() ?? localToday();
   const previews = new ImportPreviews(db, ctx, today);
   return {
-    'excel.export': ({ projectId, register, profileId, meetingId, language, format }) => {
+    'excel.export': ({ projectId, register, profileId, meetingId, recordId, language, format }) => {
       if (format === 'csv' && (register === 'minutes' || profileId !== undefined))
         throw invalid('excel.export', 'format', 'CSV is written for a register in PMO Desk\'s own layout only (not minutes, not a profile)');
       const lang = documentLanguage(db, ctx.osLocale, language);
@@ -50,6 +64,11 @@ export function excelHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof
         if (profileId === undefined) return exportMinutes(db, ctx.osLocale, { projectId, meetingId, language }, { today: ctx.today?.() });
         if (meetingId === undefined) throw invalid('excel.export', 'meetingId', 'is required to export minutes');
         return exportMinutesForm(db, { projectId, meetingId, profileId, language: lang }, { today: ctx.today?.() });
+      }
+      if (profileId !== undefined && getProfile(db, profileId).kind === 'card') {
+        if (register === 'wbs') throw invalid('excel.export', 'profileId', 'a card holds a row of the risk, issue or change register');
+        if (recordId === undefined) throw invalid('excel.export', 'recordId', 'is required to export a row into a card');
+        return exportCard(db, { projectId, register, profileId, recordId, language: lang, today: today() });
       }
       if (profileId !== undefined) return exportToProfile(db, { projectId, register, profileId, language: lang, today: today() });
       return exportDefaultLayout(db, { projectId, register, language: lang, today: today(), format });
@@ -70,6 +89,15 @@ export function excelHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof
     'profile.updateForm': ({ id, form }) => {
       checkForm(profileTemplate(db, id), getFormProfile(db, id).fileName, form);
       return updateFormLayout(db, id, form);
+    },
+    'profile.createCard': ({ name, fileName, dataBase64, card }) => {
+      const template = Buffer.from(dataBase64, 'base64');
+      checkForm(template, fileName, card);
+      return getProfileSummary(db, saveCardProfile(db, { name, template, fileName, card }));
+    },
+    'profile.updateCard': ({ id, card }) => {
+      checkForm(profileTemplate(db, id), getCardProfile(db, id).fileName, card);
+      return updateCardLayout(db, id, card);
     },
     'excel.sheetPreview': async ({ fileName, dataBase64, profileId }) => {
       const p = profileId === undefined ? null : getProfile(db, profileId);

@@ -5,13 +5,16 @@
 import type { ImportTarget } from '../../../common/excel/fields.js';
 import { headerSignature } from '../../../common/excel/detect.js';
 import type { WorkbookModel } from '../../../common/excel/model.js';
-import type { FormLayout } from '../../../common/excel/form.js';
-import type { FormProfile, Profile, ProfileLayout, ProfileSummary, TableProfile } from '../../../common/excel/preview.js';
+import type { CardLayout, FormLayout } from '../../../common/excel/form.js';
+import type { CardProfile, FormProfile, Profile, ProfileLayout, ProfileSummary, TableProfile } from '../../../common/excel/preview.js';
 import { ApiError } from '../../../common/errors.js';
 import type { Db } from '../../db/open.js';
 
 /** What the `mapping` JSON column holds: a table layout or a form layout. */
-type Stored = { fileName: string; layout: ProfileLayout; form?: undefined } | { fileName: string; form: FormLayout; layout?: undefined };
+type Stored =
+  | { fileName: string; layout: ProfileLayout; form?: undefined; card?: undefined }
+  | { fileName: string; form: FormLayout; layout?: undefined; card?: undefined }
+  | { fileName: string; card: CardLayout; layout?: undefined; form?: undefined };
 
 interface Row {
   id: number;
@@ -29,6 +32,7 @@ function toProfile(r: Row): Profile {
   const stored = JSON.parse(r.mapping) as Stored;
   const base = { id: r.id, name: r.name, fileName: stored.fileName, createdAt: r.created_at, updatedAt: r.updated_at };
   if (stored.form) return { ...base, kind: 'form', register: 'minutes', sheet: stored.form.sheet, form: stored.form };
+  if (stored.card) return { ...base, kind: 'card', register: stored.card.register, sheet: stored.card.sheet, card: stored.card };
   return { ...base, kind: 'table', register: r.register as ImportTarget, sheet: stored.layout.sheet, headerSignature: r.header_signature, layout: stored.layout };
 }
 
@@ -63,6 +67,13 @@ export function getTableProfile(db: Db, id: number): TableProfile {
 export function getFormProfile(db: Db, id: number): FormProfile {
   const p = getProfile(db, id);
   if (p.kind !== 'form') throw new ApiError('CONFLICT', `profile ${p.name} is a table layout; minutes need a form layout`, { field: 'profileId', id });
+  return p;
+}
+
+/** A card profile (one register row into a form); CONFLICT for any other. */
+export function getCardProfile(db: Db, id: number): CardProfile {
+  const p = getProfile(db, id);
+  if (p.kind !== 'card') throw new ApiError('CONFLICT', `profile ${p.name} is not a card layout (one row into a form)`, { field: 'profileId', id });
   return p;
 }
 
@@ -146,4 +157,22 @@ export function updateFormLayout(db: Db, id: number, form: FormLayout): FormProf
   const stored: Stored = { fileName: current.fileName, form };
   db.prepare(`UPDATE excel_profiles SET mapping = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(JSON.stringify(stored), id);
   return getFormProfile(db, id);
+}
+
+/** A card profile: the template workbook and the cells picked in it for one register row. */
+export function saveCardProfile(db: Db, p: { name: string; template: Uint8Array; fileName: string; card: CardLayout }): number {
+  const stored: Stored = { fileName: p.fileName, card: p.card };
+  const info = db
+    .prepare('INSERT INTO excel_profiles (name, register, header_signature, template, mapping) VALUES (?, ?, ?, ?, ?)')
+    .run(p.name, p.card.register, '', Buffer.from(p.template), JSON.stringify(stored));
+  return Number(info.lastInsertRowid);
+}
+
+export function updateCardLayout(db: Db, id: number, card: CardLayout): CardProfile {
+  const current = getCardProfile(db, id);
+  if (card.register !== current.register)
+    throw new ApiError('CONFLICT', `profile ${current.name} is a card of the ${current.register} register`, { field: 'card.register', id });
+  const stored: Stored = { fileName: current.fileName, card };
+  db.prepare(`UPDATE excel_profiles SET mapping = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(JSON.stringify(stored), id);
+  return getCardProfile(db, id);
 }

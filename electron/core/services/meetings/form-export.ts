@@ -17,7 +17,7 @@ import { blockRows, cellValue, type FormContext, type FormValue } from './form-v
 import { getMeeting, type RunOptions } from './service.js';
 
 /** Where a form cell is: its address on the form's sheet, or the cell a defined name points at. */
-export function formCellTarget(template: Uint8Array, form: FormLayout, ref: string, fileName: string): { sheet: string; ref: string } {
+export function formCellTarget(template: Uint8Array, form: Pick<FormLayout, 'sheet'>, ref: string, fileName: string): { sheet: string; ref: string } {
   if (parseCellRef(ref)) return { sheet: form.sheet, ref: ref.replaceAll('$', '') };
   const named = resolveDefinedName(template, ref, { sheet: form.sheet, fileName });
   if (!named) throw new ApiError('CONFLICT', `${fileName}: the form names ${ref}, which is not a defined name of one cell`, { field: 'profileId' });

@@ -1,0 +1,58 @@
+// One register row written into the client's own card form (a 不具合管理票, a レビュー指摘票, a risk
+// card) through the lossless template writer: the picked cells, nothing else.
+import type { ExportedWorkbook } from '../../../common/api/excel.js';
+import { ApiError } from '../../../common/errors.js';
+import { fieldSpec } from '../../../common/excel/fields.js';
+import { vocabLabel, type VocabListName } from '../../../common/registers.js';
+import type { Db } from '../../db/open.js';
+import { ExcelReadError } from '../../excel/errors.js';
+import { dateSerial, templateInfo, TemplateError, writeIntoTemplate, type CellOut, type CellWrite } from '../../excel/template/index.js';
+import { REGISTER_SERVICES } from '../import/plan.js';
+import { getCardProfile, profileTemplate } from '../import/profiles.js';
+import { formCellTarget } from '../meetings/form-export.js';
+import { getProjectRow } from '../projects.js';
+import { loadVocabularies } from '../registers/vocabularies.js';
+
+/** `<template name>_<ID>.xlsx`: 不具合管理票_I-003.xlsx */
+function cardFileName(template: string, ref: string): string {
+  const base = template.replace(/\.(xlsx|xlsm)$/i, '');
+  const safe = ref.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+  return `${base}${safe ? `_${safe}` : ''}.xlsx`;
+}
+
+export async function exportCard(
+  db: Db,
+  input: { projectId: number; register: 'issue' | 'risk' | 'change'; profileId: number; recordId: number; language: 'ja' | 'en'; today: string },
+): Promise<ExportedWorkbook> {
+  const project = getProjectRow(db, input.projectId);
+  const profile = getCardProfile(db, input.profileId);
+  if (profile.register !== input.register)
+    throw new ApiError('VALIDATION', `excel.export: profileId: profile ${profile.name} is a card of the ${profile.register} register`, [
+      { field: 'profileId', message: `is a card of the ${profile.register} register` },
+    ]);
+  const row = (REGISTER_SERVICES[input.register].list(db, input.projectId, { today: input.today }) as unknown as Record<string, unknown>[]).find(
+    (r) => r.id === input.recordId,
+  );
+  if (!row) throw new ApiError('NOT_FOUND', `${input.register} ${input.recordId} does not exist in this project`, { field: 'recordId', id: input.recordId });
+  const vocab = loadVocabularies(db, input.projectId);
+  const template = profileTemplate(db, profile.id);
+  try {
+    const { date1904 } = templateInfo(template, profile.fileName);
+    const value = (field: string): CellOut => {
+      const v = field === 'projectName' ? project.name : row[field];
+      if (v === null || v === undefined || v === '') return { value: null };
+      const spec = fieldSpec(input.register, field);
+      if (spec?.kind === 'date') return { value: { t: 'd', v: dateSerial(String(v), date1904) } };
+      if (spec?.kind === 'rating' && typeof v === 'number') return { value: { t: 'n', v } };
+      if (spec?.kind === 'vocab') return { value: { t: 's', v: vocabLabel(vocab[spec.list as VocabListName].items, String(v), input.language) } };
+      return { value: { t: 's', v: String(v) } };
+    };
+    const form = { sheet: profile.card.sheet };
+    const cells: CellWrite[] = profile.card.cells.map((c) => ({ ...formCellTarget(template, form, c.ref, profile.fileName), value: value(c.field) }));
+    const bytes = await writeIntoTemplate(template, [], { fileName: profile.fileName, cells, dateFormat: 'yyyy/mm/dd' });
+    return { fileName: cardFileName(profile.fileName, String(row.ref ?? '')), dataBase64: Buffer.from(bytes).toString('base64') };
+  } catch (err) {
+    if (err instanceof TemplateError || err instanceof ExcelReadError) throw new ApiError('CONFLICT', err.message, { field: 'profileId', code: err.code });
+    throw err;
+  }
+}
