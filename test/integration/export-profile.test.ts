@@ -137,4 +137,25 @@ describe('export through a client profile', () => {
     expect((wb.getWorksheet('集計')!.getCell('B1').value as ExcelJS.CellFormulaValue).formula).toBe("COUNTA('課題一覧'!B4:B7)");
     ws.close();
   });
+
+  it('a WBS written as 大分類/中分類 columns: a new task gets its groups written beside it', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('WBS');
+    sheet.addRow(['大分類', '中分類', 'タスク名', '担当']);
+    sheet.addRow(['要件定義', '現行調査', '資料収集', '山田']);
+    sheet.addRow(['要件定義', '現行調査', 'ヒアリング', '佐藤']);
+    sheet.addRow(['要件定義', '要件整理', '要件一覧作成', '佐藤']);
+    const file = Buffer.from(await book.xlsx.writeBuffer());
+    const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: file.toString('base64') });
+    expect(p.hierarchy).toBe('columns');
+    const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'W' } });
+    const group = (await call('wbs.list', { projectId })).find((t) => t.name === '要件整理')!;
+    await call('wbs.create', { projectId, parentId: group.id, values: { name: '優先度付け', assignee: '鈴木' } });
+    const out = Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64, 'base64');
+    expect(cellDiff(file, out)).toEqual(['WBS!A5: (none) → s:要件定義', 'WBS!B5: (none) → s:要件整理', 'WBS!C5: (none) → s:優先度付け', 'WBS!D5: (none) → s:鈴木']);
+    ws.close();
+  });
 });

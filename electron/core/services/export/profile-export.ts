@@ -38,6 +38,8 @@ interface Out {
   at: number | null;
 }
 
+const textValue = (s: string): OutValue => (s === '' ? null : { t: 's', v: s });
+
 /** A model cell as the writer's value, exactly as the template holds it. */
 function rawValue(cell: Cell | undefined): OutValue {
   if (!cell || cell.t === 'e') return null;
@@ -85,11 +87,19 @@ export async function exportToProfile(
     if (table.records[p.record]!.group) groups.add(p.id);
     else rowOf.set(p.id, table.records[p.record]!.row - 1);
   }
+  const allTasks = target === 'wbs' ? listTasks(db, input.projectId, input.today) : [];
   const stored: Out[] = (
     target === 'wbs'
-      ? listTasks(db, input.projectId, input.today).map((t) => ({ row: { ...t, wbsCode: t.code } as unknown as Row, level: t.level, summary: t.summary, at: rowOf.get(t.id) ?? null }))
+      ? allTasks.map((t) => ({ row: { ...t, wbsCode: t.code } as unknown as Row, level: t.level, summary: t.summary, at: rowOf.get(t.id) ?? null }))
       : (REGISTER_SERVICES[target].list(db, input.projectId, { today: input.today }) as unknown as Row[]).map((row) => ({ row, level: 0, summary: false, at: rowOf.get(row.id) ?? null }))
   ).filter((o) => !groups.has(o.row.id));
+  const tasks = new Map(allTasks.map((t) => [t.id, t]));
+  /** The name of a task's ancestor at a depth (0 = top), '' when the task is not that deep. */
+  const ancestorName = (o: Out, d: number): string => {
+    const chain: string[] = [];
+    for (let t = tasks.get(o.row.parentId as number); t; t = tasks.get(t.parentId as number)) chain.unshift(t.name);
+    return chain[d] ?? '';
+  };
 
   const ctx: ValueContext = {
     date1904: model.date1904,
@@ -117,6 +127,10 @@ export async function exportToProfile(
       const k = cols.length === 1 ? 0 : at !== null ? Math.max(0, cols.findIndex((c) => ix.cell(at, c) !== undefined)) : Math.min(o.level, cols.length - 1);
       const put = (cell: CellOut | undefined) => cols.map((_, i) => (i === k ? cell : at === null ? { value: null } : undefined));
       const tcell = at === null ? undefined : ix.cell(at, cols[k]!);
+      // 大/中/小分類: a client row keeps what it has (often written once and merged down); a new task
+      // gets the names of its ancestors at those depths.
+      const depth = field ? /^level(\d)$/.exec(field)?.[1] : undefined;
+      if (depth !== undefined) return put(at !== null ? undefined : { value: textValue(ancestorName(o, Number(depth) - 1)) });
       // Kept as the client has them on a row of theirs: a summary's dates, effort and progress (often
       // formulas), and the WBS code and level (their numbering scheme, not ours).
       if (at !== null && target === 'wbs' && field && ((o.summary && ROLLED_UP.has(field)) || field === 'wbsCode' || field === 'level')) return put({ value: rawValue(tcell) });
@@ -210,14 +224,13 @@ function defaultValues(target: ImportTarget, vocab: Vocabularies): Record<string
 }
 
 /**
- * Columns the export writes: fields, extra columns and the WBS code and level. Not 大/中/小 columns,
- * nor a column group other than a spread name (担当者 over one column per person, marked ○): what those
- * hold is the client's way of drawing a value, kept as it is.
+ * Columns the export writes: fields, extra columns, the WBS code, level and 大/中/小 columns. Not a
+ * column group other than a spread name (担当者 over one column per person, marked ○): what it holds is
+ * the client's way of drawing a value, kept as it is.
  */
 function writable(target: ImportTarget, m: ColumnMapping): boolean {
   if (m.span > 1 && m.field !== 'name') return false;
   if (m.field === null) return !!m.extraKey;
-  if (target === 'wbs' && /^level\d$/.test(m.field)) return false;
   return true;
 }
 
