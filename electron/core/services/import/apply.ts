@@ -2,7 +2,7 @@
 // moved under another parent, and — only when asked — rows missing from the file closed or deleted.
 import { WBS_ROLLED_UP_FIELDS, type WbsFields } from '../../../common/dto.js';
 import { ApiError } from '../../../common/errors.js';
-import type { ApplyOptions } from '../../../common/excel/preview.js';
+import type { ApplyOptions, ApplyResult } from '../../../common/excel/preview.js';
 import { closedCodes, REGISTERS, type RegisterName } from '../../../common/registers.js';
 import type { Batch } from '../../batch.js';
 import type { Db } from '../../db/open.js';
@@ -12,14 +12,8 @@ import { deleteSubtreesIn, ENTITY, insertTasks, newTaskRow, nextTaskId, WBS_DEFA
 import { rollUp, type RolledUp } from '../rollup.js';
 import { REGISTER_SERVICES, type ImportPlan, type PlannedRow } from './plan.js';
 
-export interface ApplyCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  closed: number;
-  deleted: number;
-}
+/** What apply did, by rows (the batch and profile are added by the caller). */
+export type ApplyCounts = Omit<ApplyResult, 'batchId' | 'profileId'>;
 
 /** WBS status a task missing from the client's plan is closed with: 中止, not 完了 (it was not done). */
 const WBS_CLOSED_STATUS = 'cancelled';
