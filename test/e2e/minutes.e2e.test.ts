@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../electron/common/meetings.js';
 import { foreignRequests, openSession, screenshotPath, type Session } from './browser.js';
-import { MinutesScreen, ProjectsScreen, RegisterScreen, openTab, pasteText } from './pages.js';
+import { ExportDialogScreen, MinutesScreen, ProjectsScreen, RegisterScreen, openTab, pasteText } from './pages.js';
 import { inProcessCaller } from '../helpers/workspace.js';
 
 let s: Session;
@@ -199,7 +199,11 @@ describe('meeting minutes in Chromium', () => {
 
   it('exports the minutes to the default layout, and the downloaded workbook reads back', async () => {
     await m.open(FIRST);
-    const [download] = await Promise.all([s.page.waitForEvent('download'), m.button('Excel に出力').click()]);
+    // Excel出力 offers PMO Desk's layout (chosen) or a client form; this project has none.
+    const dialog = new ExportDialogScreen(s.page);
+    await dialog.open();
+    expect((await dialog.choices()).map(([name, , checked]) => [name, checked])).toEqual([['PMO Desk標準レイアウト', true]]);
+    const download = await dialog.run();
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const file = await download.path();
     const wb = new ExcelJS.Workbook();

@@ -5,7 +5,7 @@
 // same download the minutes export uses.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportTarget } from '../../../../electron/common/excel/fields.js';
+import type { ExportRegister } from '../../../../electron/common/api/excel.js';
 import type { ProfileSummary } from '../../../../electron/common/excel/preview.js';
 import { ApiError } from '../../../../electron/common/errors.js';
 import { call, hashParams } from '../../api/client.js';
@@ -15,7 +15,9 @@ import { exportChoiceKey, formatDay, initialChoice, type ExportChoice } from './
 
 export interface ExportDialogProps {
   projectId: number;
-  register: ImportTarget;
+  register: ExportRegister;
+  /** Minutes: the meeting to export (into PMO Desk's layout or a 議事録 form profile). */
+  meetingId?: number;
   /** The screen's name, for the title (課題管理表). */
   title: string;
   onClose(): void;
@@ -30,7 +32,7 @@ function profilesHref(): string {
   return `#${params.toString()}`;
 }
 
-export function ExportDialog({ projectId, register, title, onClose, onExported }: ExportDialogProps) {
+export function ExportDialog({ projectId, register, meetingId, title, onClose, onExported }: ExportDialogProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
   const anyErrorText = useErrorText();
@@ -87,6 +89,7 @@ export function ExportDialog({ projectId, register, title, onClose, onExported }
         projectId,
         register,
         language: lang,
+        ...(meetingId !== undefined ? { meetingId } : {}),
         ...(choice !== null ? { profileId: choice } : {}),
       });
       saveFile(file.fileName, file.dataBase64);
@@ -141,7 +144,9 @@ export function ExportDialog({ projectId, register, title, onClose, onExported }
             <input type="radio" name="export-choice" checked={choice === null} onChange={() => setChoice(null)} />
             <span className="choice-text">
               <span className="choice-name">{t('excelExport.standard')}</span>
-              <span className="choice-hint">{t('excelExport.standardHint', { language: t(`excelExport.language.${lang}`) })}</span>
+              <span className="choice-hint">
+                {t(register === 'minutes' ? 'minutesForm.exportStandardHint' : 'excelExport.standardHint', { language: t(`excelExport.language.${lang}`) })}
+              </span>
             </span>
           </label>
           <div className="choice-group" id="export-client-forms">
@@ -164,9 +169,9 @@ export function ExportDialog({ projectId, register, title, onClose, onExported }
               </span>
             </label>
           ))}
-          {profiles?.length === 0 && <p className="choice-none muted">{t('excelExport.noProfiles')}</p>}
+          {profiles?.length === 0 && <p className="choice-none muted">{t(register === 'minutes' ? 'minutesForm.exportNoProfiles' : 'excelExport.noProfiles')}</p>}
         </fieldset>
-        {chosen && <p className="export-note muted">{t('excelExport.clientNote')}</p>}
+        {chosen && <p className="export-note muted">{t(register === 'minutes' ? 'minutesForm.exportNote' : 'excelExport.clientNote')}</p>}
       </form>
       <footer className="import-foot">
         <span className="import-status muted" role="status" data-testid="export-status">

@@ -9,9 +9,10 @@ import type { ProfileSummary } from '../../../../electron/common/excel/preview.j
 import { call } from '../../api/client.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
+import { FormEditor } from '../minutes/FormEditor.js';
 import { formatDay, registerView, renamedTo, sortProfiles } from './exportModel.js';
 
-type Action = 'rename' | 'delete';
+type Action = 'edit' | 'rename' | 'delete';
 
 // The page takes the project as every tab does; profiles are the workspace's.
 export function ProfilesPage(_props: { project: Project }) {
@@ -22,6 +23,8 @@ export function ProfilesPage(_props: { project: Project }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  /** 議事録フォームの設定: a new form, or a form profile's cells edited. */
+  const [formEditor, setFormEditor] = useState<{ id?: number } | null>(null);
   /** The row being edited, read by the handlers (Enter commits, and the box's blur must not commit again). */
   const editingRef = useRef<{ id: number; name: string } | null>(null);
   /** The list (the keyboard's place when no row is left to go to). */
@@ -128,6 +131,9 @@ export function ProfilesPage(_props: { project: Project }) {
           </span>
         )}
         <span className="spacer" />
+        <button onClick={() => setFormEditor({})} data-testid="add-form">
+          {t('minutesForm.add')}
+        </button>
         {profiles && profiles.length > 0 && (
           <span className="muted" data-testid="profile-count">
             {t('profiles.count', { count: profiles.length })}
@@ -188,6 +194,11 @@ export function ProfilesPage(_props: { project: Project }) {
                   <td className="file">{p.fileName}</td>
                   <td className="num">{formatDay(p.updatedAt)}</td>
                   <td className="row-actions">
+                    {p.kind === 'form' && (
+                      <button data-action="edit" onClick={() => setFormEditor({ id: p.id })} aria-label={t('minutesForm.editOf', { name: p.name })}>
+                        {t('minutesForm.edit')}
+                      </button>
+                    )}
                     <button data-action="rename" onClick={() => startRename(p)} title="F2" aria-label={`${t('common.rename')} ${p.name}`}>
                       {t('common.rename')}
                     </button>
@@ -203,6 +214,18 @@ export function ProfilesPage(_props: { project: Project }) {
         {profiles && profiles.length > 0 && <p className="profiles-keys muted">{t('profiles.keys')}</p>}
       </section>
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
+      {formEditor && (
+        <FormEditor
+          profileId={formEditor.id}
+          onClose={() => setFormEditor(null)}
+          onSaved={(p) => {
+            setError(null);
+            setNotice(t('minutesForm.saved', { name: p.name }));
+            focusNext.current = { id: p.id, action: formEditor.id === undefined ? 'rename' : 'edit' };
+            void load().catch((err) => setError(errorText(err)));
+          }}
+        />
+      )}
     </>
   );
 }

@@ -1,6 +1,6 @@
 // What the export dialog and the profile manager decide without React: where the last export choice of a
 // register is remembered, which choice the dialog opens on, how profiles are ordered and dated.
-import type { ImportTarget } from '../../../../electron/common/excel/fields.js';
+import type { ExportRegister } from '../../../../electron/common/api/excel.js';
 import type { ProfileSummary } from '../../../../electron/common/excel/preview.js';
 
 /**
@@ -21,7 +21,7 @@ export function registerView(register: string): string {
 }
 
 /** The settings key of a register's last export choice in a project (per register and project, as grid state is). */
-export function exportChoiceKey(projectId: number, register: ImportTarget): string {
+export function exportChoiceKey(projectId: number, register: ExportRegister): string {
   return `excel.export.${register}.${projectId}`;
 }
 

@@ -10,15 +10,17 @@ import { ApiError } from '../../../../electron/common/errors.js';
 import type { AgendaItem, Attendee, Decision, Meeting, MeetingFields, MeetingSummary } from '../../../../electron/common/meetings.js';
 import { vocabLabel, type Vocabularies } from '../../../../electron/common/registers.js';
 import { call, hashParams } from '../../api/client.js';
-import { saveFile } from '../../api/download.js';
 import type { BadCell } from '../../grid/cellPlan.js';
 import { BadCellsList } from '../../ui/BadCellsList.js';
 import { UndoRedoButtons } from '../../ui/UndoRedoButtons.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 import { useBadCellMessages } from '../../grid/reasons.js';
+import { ExportDialog } from '../excel/ExportDialog.js';
 import { ActionsSection } from './ActionsSection.js';
 import { CarriedOver } from './CarriedOver.js';
+import { FormEditor } from './FormEditor.js';
+import { FormImportDialog } from './FormImportDialog.js';
 import { ListSection } from './ListSection.js';
 import { MeetingForm } from './MeetingForm.js';
 import { agendaColumns, attendeeColumns, decisionColumns } from './minutesColumns.js';
@@ -56,6 +58,8 @@ export function MinutesPage({ project }: { project: Project }) {
   const [badCells, setBadCells] = useState<BadCell[]>([]);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [focusTitle, setFocusTitle] = useState(false);
+  /** Excel出力, フォームから取込, or 議事録フォームの設定, on their own modal dialogs. */
+  const [dialog, setDialog] = useState<'export' | 'import' | 'forms' | null>(null);
   /** The meeting as last stored: saves queue behind each other and each starts from the one before. */
   const current = useRef<Meeting | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -325,13 +329,13 @@ export function MinutesPage({ project }: { project: Project }) {
     });
   };
 
-  const exportMinutes = () =>
+  /** A meeting read from a filled-in form was created (one undo step): it opens, and the page says so. */
+  const imported = (m: Meeting, file: string, actions: number) =>
     run(async () => {
-      const m = current.current;
-      if (!m) return;
-      const file = await call('excel.export', { projectId: project.id, register: 'minutes', meetingId: m.id, language: lang });
-      saveFile(file.fileName, file.dataBase64);
-      setNotice(t('minutes.exported', { file: file.fileName }));
+      setMeeting(m);
+      select(m.id);
+      await afterChange();
+      setNotice(t('minutesImport.imported', { file, title: m.title || t('minutes.untitled'), actions }));
     });
 
   /** Ctrl+Z / Ctrl+Y anywhere in the minutes (the grids and the form fields answer their own first). */
@@ -374,6 +378,9 @@ export function MinutesPage({ project }: { project: Project }) {
             <button onClick={createNext} disabled={!meeting}>
               {t('minutes.nextMeeting')}
             </button>
+            <button onClick={() => setDialog('import')} disabled={!vocab}>
+              {t('minutesImport.button')}
+            </button>
           </div>
           <div className="group">
             <UndoRedoButtons state={history} onStep={step} />
@@ -388,8 +395,11 @@ export function MinutesPage({ project }: { project: Project }) {
                 {t('minutes.finalize')}
               </button>
             )}
-            <button onClick={exportMinutes} disabled={!meeting}>
+            <button onClick={() => setDialog('export')} disabled={!meeting}>
               {t('minutes.export')}
+            </button>
+            <button onClick={() => setDialog('forms')} title={t('minutesForm.title')}>
+              {t('minutesForm.openShort')}
             </button>
           </div>
           <button className="danger" onClick={remove} disabled={!meeting || final} title={final ? t('minutes.finalNote') : undefined}>
@@ -472,6 +482,22 @@ export function MinutesPage({ project }: { project: Project }) {
         )}
       </div>
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
+      {dialog === 'export' && meeting && (
+        <ExportDialog
+          projectId={project.id}
+          register="minutes"
+          meetingId={meeting.id}
+          title={t('views.minutes')}
+          onClose={() => setDialog(null)}
+          onExported={(file) => setNotice(t('minutes.exported', { file }))}
+        />
+      )}
+      {dialog === 'import' && vocab && (
+        <FormImportDialog projectId={project.id} vocab={vocab} lang={lang} onClose={() => setDialog(null)} onImported={imported} />
+      )}
+      {dialog === 'forms' && (
+        <FormEditor offerExisting onClose={() => setDialog(null)} onSaved={(p) => setNotice(t('minutesForm.saved', { name: p.name }))} />
+      )}
     </div>
   );
 }

@@ -1,0 +1,324 @@
+// What the 議事録 form editor decides without React: the form layout as the user picks cells and rows
+// (a field takes one cell, a cell holds one field; a block's column holds one field), what each cell of
+// the preview shows as mapped, how much of the sheet to draw, column widths, and where the cell cursor
+// goes on the arrow keys (merged cells are one stop).
+import {
+  MINUTES_FORM_FIELDS,
+  MINUTES_FORM_LISTS,
+  type FormBlock,
+  type FormLayout,
+  type MinutesFormField,
+  type MinutesFormList,
+} from '../../../../electron/common/excel/form.js';
+import type { SheetPreview } from '../../../../electron/common/api/excel.js';
+import { columnName, parseCellRef } from '../../../../electron/common/excel/model.js';
+
+export type PreviewSheet = SheetPreview['sheets'][number];
+export type DefinedName = SheetPreview['names'][number];
+
+/** The lists in the order the editor offers them. */
+export const FORM_LISTS = ['decisions', 'actions', 'agenda', 'attendees'] as const satisfies readonly MinutesFormList[];
+
+/** What a click (or Enter) on the sheet does. */
+export type Tool =
+  | { kind: 'cell'; field: MinutesFormField }
+  | { kind: 'rows'; list: MinutesFormList }
+  | { kind: 'column'; list: MinutesFormList; field: string };
+
+/** A 1-based row and 0-based column, as the preview gives them. */
+export interface Pos {
+  r: number;
+  c: number;
+}
+
+export function emptyLayout(sheet: string): FormLayout {
+  return { sheet, cells: [], blocks: [] };
+}
+
+/** 'B3' for row 3, column 1. */
+export function a1(r: number, c: number): string {
+  return `${columnName(c)}${r}`;
+}
+
+/** 'B3', '$B$3' → { r: 3, c: 1 }; null for a defined name. */
+export function posOf(ref: string): Pos | null {
+  const p = parseCellRef(ref);
+  return p ? { r: p.r + 1, c: p.c } : null;
+}
+
+/** Column letter → 0-based column. */
+export function columnIndex(letter: string): number {
+  return parseCellRef(`${letter}1`)?.c ?? -1;
+}
+
+const sameRef = (a: string, b: string) => a.replaceAll('$', '').toUpperCase() === b.replaceAll('$', '').toUpperCase();
+
+/** Where a cell mapping points on the form's sheet (an address, or a defined name's target there), else null. */
+export function targetOf(ref: string, sheet: string, names: readonly DefinedName[]): Pos | null {
+  const p = posOf(ref);
+  if (p) return p;
+  const n = names.find((x) => x.name === ref);
+  return n && n.sheet === sheet ? posOf(n.ref.split(':')[0]!) : null;
+}
+
+/** The field goes to this cell (or defined name): it leaves any other cell, and the cell's other field goes. */
+export function assignCell(layout: FormLayout, field: MinutesFormField, ref: string, names: readonly DefinedName[] = []): FormLayout {
+  const at = targetOf(ref, layout.sheet, names);
+  const cells = layout.cells.filter((c) => {
+    if (c.field === field) return false;
+    if (sameRef(c.ref, ref)) return false;
+    const other = targetOf(c.ref, layout.sheet, names);
+    return !(at && other && other.r === at.r && other.c === at.c);
+  });
+  const next = { field, ref };
+  // Kept in the order of the field list, so the saved layout reads like the form.
+  const order = (f: MinutesFormField) => MINUTES_FORM_FIELDS.indexOf(f);
+  return { ...layout, cells: [...cells, next].sort((a, b) => order(a.field) - order(b.field)) };
+}
+
+export function removeCell(layout: FormLayout, field: MinutesFormField): FormLayout {
+  return { ...layout, cells: layout.cells.filter((c) => c.field !== field) };
+}
+
+export function blockOf(layout: FormLayout, list: MinutesFormList): FormBlock | undefined {
+  return layout.blocks.find((b) => b.list === list);
+}
+
+/** The block that covers a sheet row. */
+export function blockAtRow(layout: FormLayout, r: number): FormBlock | undefined {
+  return layout.blocks.find((b) => r >= b.firstRow && r <= b.lastRow);
+}
+
+export type RowsResult = { ok: true; layout: FormLayout } | { ok: false; other: MinutesFormList };
+
+/**
+ * The block of a list covers rows first..last (either order). Its columns stay. Refused when the rows
+ * overlap another list's block (answers that list).
+ */
+export function assignRows(layout: FormLayout, list: MinutesFormList, first: number, last: number): RowsResult {
+  const firstRow = Math.min(first, last);
+  const lastRow = Math.max(first, last);
+  const clash = layout.blocks.find((b) => b.list !== list && b.firstRow <= lastRow && firstRow <= b.lastRow);
+  if (clash) return { ok: false, other: clash.list };
+  const old = blockOf(layout, list);
+  const block: FormBlock = { list, firstRow, lastRow, columns: old?.columns ?? [] };
+  const blocks = [...layout.blocks.filter((b) => b.list !== list), block].sort((a, b) => a.firstRow - b.firstRow);
+  return { ok: true, layout: { ...layout, blocks } };
+}
+
+export function removeBlock(layout: FormLayout, list: MinutesFormList): FormLayout {
+  return { ...layout, blocks: layout.blocks.filter((b) => b.list !== list) };
+}
+
+/** A block's field goes to a column: it leaves any other column, and the column's other field goes. */
+export function assignColumn(layout: FormLayout, list: MinutesFormList, field: string, column: string): FormLayout {
+  const block = blockOf(layout, list);
+  if (!block) return layout;
+  const fields = MINUTES_FORM_LISTS[list] as readonly string[];
+  const columns = [...block.columns.filter((c) => c.field !== field && c.column !== column), { field, column }].sort(
+    (a, b) => columnIndex(a.column) - columnIndex(b.column) || fields.indexOf(a.field) - fields.indexOf(b.field),
+  );
+  return { ...layout, blocks: layout.blocks.map((b) => (b === block ? { ...b, columns } : b)) };
+}
+
+export function removeColumn(layout: FormLayout, list: MinutesFormList, field: string): FormLayout {
+  return { ...layout, blocks: layout.blocks.map((b) => (b.list === list ? { ...b, columns: b.columns.filter((c) => c.field !== field) } : b)) };
+}
+
+/** Delete at the cursor: the cell's field, else the block column under it. Null when nothing is mapped there. */
+export function removeAt(layout: FormLayout, at: Pos, names: readonly DefinedName[]): FormLayout | null {
+  const cell = layout.cells.find((c) => {
+    const p = targetOf(c.ref, layout.sheet, names);
+    return p !== null && p.r === at.r && p.c === at.c;
+  });
+  if (cell) return removeCell(layout, cell.field);
+  const block = blockAtRow(layout, at.r);
+  const col = block?.columns.find((c) => columnIndex(c.column) === at.c);
+  if (block && col) return removeColumn(layout, block.list, col.field);
+  return null;
+}
+
+/** What is wrong with a layout before it is saved: nothing mapped, or a block without columns. */
+export function layoutProblem(layout: FormLayout): { kind: 'empty' } | { kind: 'noColumns'; list: MinutesFormList } | null {
+  if (layout.cells.length === 0 && layout.blocks.length === 0) return { kind: 'empty' };
+  const bare = layout.blocks.find((b) => b.columns.length === 0);
+  return bare ? { kind: 'noColumns', list: bare.list } : null;
+}
+
+/** The layout as it is saved: addresses in capitals without $; lists in the layout's order. */
+export function normalized(layout: FormLayout): FormLayout {
+  return {
+    sheet: layout.sheet,
+    cells: layout.cells.map((c) => (posOf(c.ref) ? { ...c, ref: c.ref.replaceAll('$', '').toUpperCase() } : c)),
+    blocks: layout.blocks.map((b) => ({ ...b, columns: b.columns.map((c) => ({ ...c, column: c.column.toUpperCase() })) })),
+  };
+}
+
+export function sameLayout(a: FormLayout, b: FormLayout): boolean {
+  return JSON.stringify(normalized(a)) === JSON.stringify(normalized(b));
+}
+
+// ---------------------------------------------------------------- the sheet as drawn
+
+/** A mark on a cell of the preview: a header field, or a block's column. */
+export interface Mark {
+  kind: 'cell' | 'column';
+  /** The field (cell) or list (column). */
+  key: string;
+  /** The block column's field. */
+  field?: string;
+  /** Through a defined name. */
+  name?: string;
+  /** The block's first row: the column's label is shown there. */
+  head?: boolean;
+}
+
+/** Every mark by 'r:c', and the block of each row (for tinting whole rows). */
+export function marksOf(layout: FormLayout, names: readonly DefinedName[]): { cells: Map<string, Mark[]>; rows: Map<number, { list: MinutesFormList; first: boolean; last: boolean }> } {
+  const cells = new Map<string, Mark[]>();
+  const add = (r: number, c: number, m: Mark) => {
+    const k = `${r}:${c}`;
+    const list = cells.get(k);
+    if (list) list.push(m);
+    else cells.set(k, [m]);
+  };
+  for (const cell of layout.cells) {
+    const p = targetOf(cell.ref, layout.sheet, names);
+    if (p) add(p.r, p.c, { kind: 'cell', key: cell.field, ...(posOf(cell.ref) ? {} : { name: cell.ref }) });
+  }
+  const rows = new Map<number, { list: MinutesFormList; first: boolean; last: boolean }>();
+  for (const b of layout.blocks) {
+    // A huge block (rows typed by hand) is drawn within the preview only.
+    for (let r = b.firstRow; r <= Math.min(b.lastRow, b.firstRow + 1000); r++) {
+      rows.set(r, { list: b.list, first: r === b.firstRow, last: r === b.lastRow });
+      for (const col of b.columns) add(r, columnIndex(col.column), { kind: 'column', key: b.list, field: col.field, head: r === b.firstRow });
+    }
+  }
+  return { cells, rows };
+}
+
+/** How much of the sheet to draw: what it uses, what is mapped, and a margin to pick blank cells in. */
+export function sheetExtent(sheet: PreviewSheet, layout: FormLayout, names: readonly DefinedName[], max = { rows: 200, columns: 60 }): { rows: number; columns: number } {
+  let rows = 0;
+  let cols = 0;
+  for (const r of sheet.rows) {
+    if (r.cells.length === 0) continue;
+    rows = Math.max(rows, r.r);
+    for (const c of r.cells) cols = Math.max(cols, c.c + 1);
+  }
+  for (const m of sheet.merges) {
+    rows = Math.max(rows, m.r2);
+    cols = Math.max(cols, m.c2 + 1);
+  }
+  for (const c of layout.cells) {
+    const p = targetOf(c.ref, layout.sheet, names);
+    if (p) {
+      rows = Math.max(rows, p.r);
+      cols = Math.max(cols, p.c + 1);
+    }
+  }
+  for (const b of layout.blocks) {
+    rows = Math.max(rows, b.lastRow);
+    for (const c of b.columns) cols = Math.max(cols, columnIndex(c.column) + 1);
+  }
+  return { rows: Math.min(max.rows, Math.max(30, rows + 10)), columns: Math.min(max.columns, Math.max(10, cols + 3)) };
+}
+
+/** The merged range starting at a cell, and the cells a merge covers (drawn by its top-left cell). */
+export function mergeIndex(sheet: PreviewSheet): { at: Map<string, PreviewSheet['merges'][number]>; covered: Map<string, PreviewSheet['merges'][number]> } {
+  const at = new Map<string, PreviewSheet['merges'][number]>();
+  const covered = new Map<string, PreviewSheet['merges'][number]>();
+  for (const m of sheet.merges) {
+    at.set(`${m.r1}:${m.c1}`, m);
+    // Merges are small in forms; a whole-row merge is capped to the preview's 60 columns.
+    for (let r = m.r1; r <= Math.min(m.r2, m.r1 + 200); r++)
+      for (let c = m.c1; c <= Math.min(m.c2, 60); c++) if (r !== m.r1 || c !== m.c1) covered.set(`${r}:${c}`, m);
+  }
+  return { at, covered };
+}
+
+/** The cell a position stands for: the top-left of the merge covering it. */
+export function anchorOf(p: Pos, covered: ReadonlyMap<string, PreviewSheet['merges'][number]>): Pos {
+  const m = covered.get(`${p.r}:${p.c}`);
+  return m ? { r: m.r1, c: m.c1 } : p;
+}
+
+/** The cursor after an arrow key: one cell on, a merged cell passed in one step; stays inside the drawn sheet. */
+export function moveCursor(
+  from: Pos,
+  key: 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight',
+  merges: ReturnType<typeof mergeIndex>,
+  extent: { rows: number; columns: number },
+): Pos {
+  const m = merges.at.get(`${from.r}:${from.c}`);
+  const r2 = m ? m.r2 : from.r;
+  const c2 = m ? m.c2 : from.c;
+  let next: Pos;
+  switch (key) {
+    case 'ArrowUp':
+      next = { r: Math.max(1, from.r - 1), c: from.c };
+      break;
+    case 'ArrowDown':
+      next = { r: Math.min(extent.rows, r2 + 1), c: from.c };
+      break;
+    case 'ArrowLeft':
+      next = { r: from.r, c: Math.max(0, from.c - 1) };
+      break;
+    case 'ArrowRight':
+      next = { r: from.r, c: Math.min(extent.columns - 1, c2 + 1) };
+      break;
+  }
+  const anchored = anchorOf(next, merges.covered);
+  // At the edge inside a merge: stay where we were.
+  return anchored.r > extent.rows || anchored.c > extent.columns - 1 ? from : anchored;
+}
+
+/** A text's width in px as the preview draws it (13px font): wide for CJK, narrow otherwise. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 13 : 7.5;
+  return w;
+}
+
+/**
+ * Column widths in px: from the longest text of an unmerged cell, within limits, and wide enough for
+ * the labels drawn on mapped cells (`tags`: 'r:c' → the labels' text) beside the cell's own text.
+ */
+export function columnWidths(
+  sheet: PreviewSheet,
+  columns: number,
+  covered: ReadonlyMap<string, unknown>,
+  at: ReadonlyMap<string, unknown>,
+  tags: ReadonlyMap<string, readonly string[]> = new Map(),
+): number[] {
+  const widths = Array.from({ length: columns }, () => 64);
+  const texts = new Map<string, string>();
+  for (const row of sheet.rows)
+    for (const cell of row.cells) {
+      texts.set(`${row.r}:${cell.c}`, cell.text);
+      if (cell.c >= columns || at.has(`${row.r}:${cell.c}`) || covered.has(`${row.r}:${cell.c}`)) continue;
+      const longest = Math.max(...cell.text.split('\n').map(textWidth));
+      widths[cell.c] = Math.max(widths[cell.c]!, Math.min(260, Math.ceil(longest + 14)));
+    }
+  for (const [k, labels] of tags) {
+    const c = Number(k.split(':')[1]);
+    if (c >= columns || at.has(k) || covered.has(k) || labels.length === 0) continue;
+    // Tags are drawn at 11px: about 0.85 of the sheet's text, plus their padding and gap.
+    const tagged = labels.reduce((w, l) => w + textWidth(l) * 0.85 + 14, 0) + textWidth(texts.get(k) ?? '') + 10;
+    widths[c] = Math.max(widths[c]!, Math.min(300, Math.ceil(tagged)));
+  }
+  return widths;
+}
+
+/** A sheet's text by 'r:c'. */
+export function textIndex(sheet: PreviewSheet): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const row of sheet.rows) for (const cell of row.cells) out.set(`${row.r}:${cell.c}`, cell.text);
+  return out;
+}
+
+/** The sheet a new form starts on: one named like a 議事録 (minutes), else the first. */
+export function defaultSheet(preview: SheetPreview): string {
+  const named = preview.sheets.find((s) => /議事録|minutes/i.test(s.name));
+  return (named ?? preview.sheets[0])?.name ?? '';
+}
