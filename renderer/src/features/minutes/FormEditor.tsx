@@ -3,7 +3,7 @@
 // sheet is drawn as Excel shows it; what is mapped is marked with its label. Saved as a form profile
 // (profile.createForm, or profile.updateForm when editing one). Keyboard: arrows move the cell cursor,
 // Enter assigns the chosen item to it, Delete unmaps it, Shift+arrows pick a table's rows, Esc drops
-// the chosen item.
+// the chosen item; Home/End, PageUp/PageDown and Ctrl+Home/End move further.
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SheetPreview } from '../../../../electron/common/api/excel.js';
@@ -29,6 +29,7 @@ import {
   defaultSheet,
   emptyLayout,
   FORM_LISTS,
+  jumpCursor,
   layoutProblem,
   marksOf,
   mergeIndex,
@@ -215,11 +216,6 @@ export function FormEditor({ profileId, offerExisting, onClose, onSaved }: FormE
     [sheet, extent.columns, merges, tagTexts],
   );
 
-  useEffect(() => {
-    if (step !== 'mapping') return;
-    document.getElementById(`fx-${a1(cursor.r, cursor.c)}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [cursor, step, rows]);
-
   const change = (next: FormLayout | null) => {
     if (!next) return;
     setLayout(next);
@@ -285,6 +281,13 @@ export function FormEditor({ profileId, offerExisting, onClose, onSaved }: FormE
         if (anchor === null) setAnchor(cursor.r);
       } else setAnchor(null);
       setCursor(moveCursor(cursor, key, merges, extent));
+    } else if (key === 'Home' || key === 'End' || key === 'PageUp' || key === 'PageDown') {
+      e.preventDefault();
+      if (e.shiftKey && tool?.kind === 'rows') {
+        if (anchor === null) setAnchor(cursor.r);
+      } else setAnchor(null);
+      const page = Math.max(1, Math.floor((gridRef.current?.clientHeight ?? 500) / 24) - 2);
+      setCursor(jumpCursor(cursor, key, e.ctrlKey || e.metaKey, merges, extent, page));
     } else if (key === 'Enter') {
       e.preventDefault();
       if (tool?.kind === 'rows') {

@@ -2,7 +2,7 @@
 // spanning, each cell's text — with the cells and rows mapped so far marked by their field. Up to
 // 200 rows × 60 columns: rows are memoized and repaint only when their cursor, range or marks change,
 // and one set of pointer handlers on the table serves every cell.
-import { memo, useMemo, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { columnName } from '../../../../electron/common/excel/model.js';
 import type { MinutesFormList } from '../../../../electron/common/excel/form.js';
 import { a1, type Mark, type Pos, type PreviewSheet } from './formModel.js';
@@ -61,8 +61,8 @@ const Row = memo(
     if (inRange) cls.push('in-range');
     if (block) cls.push('in-block', `list-${block.list}`, ...(block.first ? ['block-first'] : []), ...(block.last ? ['block-last'] : []));
     return (
-      <tr className={cls.join(' ')} data-r={r}>
-        <th className={cursorC !== null ? 'rh current' : 'rh'} scope="row" data-r={r}>
+      <tr className={cls.join(' ')} data-r={r} role="row" aria-rowindex={r + 1}>
+        <th className={cursorC !== null ? 'rh current' : 'rh'} role="rowheader" data-r={r}>
           {r}
         </th>
         {cells.map((cell) => {
@@ -142,8 +142,49 @@ function posOfEvent(e: MouseEvent): { p: Pos; header: boolean } | null {
   return el.tagName === 'TH' ? { p: { r, c: -1 }, header: true } : { p: { r, c: Number(el.dataset.c) }, header: false };
 }
 
+/** Rows drawn above and below the ones in view. */
+const OVERSCAN = 12;
+
+/**
+ * The rows to draw for a scroll position: those in view and a margin, widened so that a merged cell
+ * crossing the edge is drawn whole from its first row.
+ */
+export function rowWindow(
+  rows: readonly GridCell[][],
+  view: { top: number; height: number },
+  rowHeight: number,
+  spans: { top: ReadonlyMap<number, number>; end: ReadonlyMap<number, number> },
+): { first: number; last: number } {
+  const count = rows.length;
+  if (count === 0) return { first: 1, last: 0 };
+  let first = Math.max(1, Math.floor(view.top / rowHeight) + 1 - OVERSCAN);
+  let last = Math.min(count, Math.ceil((view.top + view.height) / rowHeight) + OVERSCAN);
+  first = Math.min(first, count);
+  while ((spans.top.get(first) ?? first) < first) first = spans.top.get(first)!;
+  for (let r = first; r <= last; r++) last = Math.max(last, Math.min(count, spans.end.get(r) ?? r));
+  return { first, last };
+}
+
+/** For each row, the first row of a merged cell covering it; and the last row a merged cell starting in it reaches. */
+export function rowSpans(rows: readonly GridCell[][]): { top: Map<number, number>; end: Map<number, number> } {
+  const top = new Map<number, number>();
+  const end = new Map<number, number>();
+  rows.forEach((cells, i) => {
+    const r = i + 1;
+    for (const cell of cells) {
+      if (cell.rowSpan <= 1) continue;
+      const to = r + cell.rowSpan - 1;
+      end.set(r, Math.max(end.get(r) ?? r, to));
+      for (let k = r + 1; k <= to; k++) top.set(k, Math.min(top.get(k) ?? k, r));
+    }
+  });
+  return { top, end };
+}
+
+const ROW_HEADER = 44;
+
 export function SheetGrid(props: SheetGridProps) {
-  const { rows, widths, cursor, range, blockRows, marks, labelOf, fullLabelOf } = props;
+  const { rows, widths, cursor, range, blockRows, marks, labelOf, fullLabelOf, gridRef } = props;
   // Marks by row, and a key per row that changes when its marks or their labels do.
   const byRow = useMemo(() => {
     const out = new Map<number, { marks: Map<number, Mark[]>; key: string }>();
@@ -157,25 +198,81 @@ export function SheetGrid(props: SheetGridProps) {
       row.key = [...row.marks].map(([c, list]) => `${c}=${list.map((m) => `${m.kind}/${m.key}/${m.field ?? ''}/${m.name ?? ''}/${m.head ? 1 : 0}`).join(',')}`).join(';');
     return out;
   }, [marks]);
-  const total = widths.reduce((a, b) => a + b, 44);
+  const total = widths.reduce((a, b) => a + b, ROW_HEADER);
+
+  // Only the rows in view are drawn (a 200-row sheet stays quick to repaint on every cursor move); rows
+  // have one fixed height, measured once drawn.
+  const [view, setView] = useState({ top: 0, height: 900 });
+  const geometry = useRef({ row: 24, head: 24 });
+  const frame = useRef(0);
+  const spans = useMemo(() => rowSpans(rows), [rows]);
+  const { first, last } = rowWindow(rows, view, geometry.current.row, spans);
+
+  const readView = useCallback(() => {
+    const el = gridRef.current;
+    if (!el) return;
+    const top = Math.max(0, el.scrollTop - geometry.current.head);
+    setView((v) => (v.top === top && v.height === el.clientHeight ? v : { top, height: el.clientHeight }));
+  }, [gridRef]);
+
+  useLayoutEffect(() => {
+    const el = gridRef.current;
+    if (!el) return;
+    const row = el.querySelector<HTMLElement>('tr.fx-row');
+    const head = el.querySelector<HTMLElement>('thead tr');
+    if (row && row.offsetHeight > 0) geometry.current.row = row.offsetHeight;
+    if (head && head.offsetHeight > 0) geometry.current.head = head.offsetHeight;
+    readView();
+    const observer = new ResizeObserver(() => readView());
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [gridRef, readView]);
+
+  // The cursor is kept in view (the keyboard may take it to rows that are not drawn yet).
+  useLayoutEffect(() => {
+    const el = gridRef.current;
+    if (!el) return;
+    const { row, head } = geometry.current;
+    const top = head + (cursor.r - 1) * row;
+    if (top - head < el.scrollTop) el.scrollTop = top - head;
+    else if (top + row > el.scrollTop + el.clientHeight) el.scrollTop = top + row - el.clientHeight;
+    const left = ROW_HEADER + widths.slice(0, cursor.c).reduce((a, b) => a + b, 0);
+    const right = left + (widths[cursor.c] ?? 0);
+    if (left - ROW_HEADER < el.scrollLeft) el.scrollLeft = left - ROW_HEADER;
+    else if (right > el.scrollLeft + el.clientWidth) el.scrollLeft = Math.min(left - ROW_HEADER, right - el.clientWidth);
+    readView();
+  }, [cursor.r, cursor.c, gridRef, widths, readView]);
+
+  const spacer = (key: string, n: number) =>
+    n > 0 ? (
+      <tr key={key} className="fx-spacer" aria-hidden="true">
+        <td colSpan={widths.length + 1} style={{ height: n * geometry.current.row }} />
+      </tr>
+    ) : null;
 
   return (
     <div
-      ref={props.gridRef}
+      ref={gridRef}
       className={`fx-grid${props.picking ? ` picking-${props.picking}` : ''}`}
       tabIndex={0}
       role="grid"
       aria-label={props.label}
+      aria-rowcount={rows.length + 1}
+      aria-colcount={widths.length + 1}
       aria-activedescendant={`fx-${a1(cursor.r, cursor.c)}`}
       aria-multiselectable={false}
       data-testid="form-sheet"
       onKeyDown={props.onKeyDown}
+      onScroll={() => {
+        cancelAnimationFrame(frame.current);
+        frame.current = requestAnimationFrame(readView);
+      }}
       onMouseDown={(e) => {
         if (e.button !== 0) return;
         const hit = posOfEvent(e);
         if (!hit) return;
         e.preventDefault(); // no text selection while dragging; the grid keeps the keyboard
-        props.gridRef.current?.focus({ preventScroll: true });
+        gridRef.current?.focus({ preventScroll: true });
         props.onCellDown(hit.p, { shift: e.shiftKey, header: hit.header });
       }}
       onMouseOver={(e) => {
@@ -184,26 +281,27 @@ export function SheetGrid(props: SheetGridProps) {
         if (hit) props.onCellEnter(hit.p);
       }}
     >
-      <table className="fx-table" style={{ width: total }}>
+      <table className="fx-table" style={{ width: total }} role="presentation">
         <colgroup>
-          <col style={{ width: 44 }} />
+          <col style={{ width: ROW_HEADER }} />
           {widths.map((w, c) => (
             <col key={c} style={{ width: w }} />
           ))}
         </colgroup>
         <thead>
-          <tr>
-            <th className="corner" />
+          <tr role="row" aria-rowindex={1}>
+            <th className="corner" role="columnheader" />
             {widths.map((_, c) => (
-              <th key={c} scope="col" className={c === cursor.c ? 'ch current' : 'ch'}>
+              <th key={c} role="columnheader" className={c === cursor.c ? 'ch current' : 'ch'}>
                 {columnName(c)}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {rows.map((cells, i) => {
-            const r = i + 1;
+          {spacer('above', first - 1)}
+          {rows.slice(first - 1, last).map((cells, i) => {
+            const r = first + i;
             const own = byRow.get(r);
             return (
               <Row
@@ -220,6 +318,7 @@ export function SheetGrid(props: SheetGridProps) {
               />
             );
           })}
+          {spacer('below', rows.length - last)}
         </tbody>
       </table>
     </div>

@@ -273,6 +273,23 @@ export function moveCursor(
   return anchored.r > extent.rows || anchored.c > extent.columns - 1 ? from : anchored;
 }
 
+/** The cursor after Home/End (the row's first or last column; with Ctrl the sheet's first or last cell) or PageUp/PageDown. */
+export function jumpCursor(
+  from: Pos,
+  key: 'Home' | 'End' | 'PageUp' | 'PageDown',
+  ctrl: boolean,
+  merges: ReturnType<typeof mergeIndex>,
+  extent: { rows: number; columns: number },
+  page = 20,
+): Pos {
+  let next: Pos;
+  if (key === 'Home') next = ctrl ? { r: 1, c: 0 } : { r: from.r, c: 0 };
+  else if (key === 'End') next = ctrl ? { r: extent.rows, c: extent.columns - 1 } : { r: from.r, c: extent.columns - 1 };
+  else if (key === 'PageUp') next = { r: Math.max(1, from.r - page), c: from.c };
+  else next = { r: Math.min(extent.rows, from.r + page), c: from.c };
+  return anchorOf(next, merges.covered);
+}
+
 /** A text's width in px as the preview draws it (13px font): wide for CJK, narrow otherwise. */
 export function textWidth(text: string): number {
   let w = 0;
