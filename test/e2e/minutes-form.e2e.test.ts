@@ -138,6 +138,10 @@ describe('minutes through a client form in Chromium', () => {
     await m.button('フォーム設定…').click();
     const editor = new FormEditorScreen(s.page);
     await editor.dialog.waitFor();
+    // A file that is no workbook is answered in the dialog, which stays on its first step.
+    await editor.dialog.getByTestId('form-file-input').setInputFiles({ name: '壊れた.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004 not a workbook') });
+    await expect.poll(() => editor.dialog.getByRole('alert').innerText()).toMatch(/^ファイルを読み込めませんでした: /);
+    expect(await editor.sheet.count()).toBe(0);
     await editor.dialog.getByTestId('form-file-input').setInputFiles({ name: 'A社_議事録.xlsx', mimeType: 'application/octet-stream', buffer: await blankForm() });
     await editor.sheet.waitFor();
     // The form's sheet is chosen over the cover; the sheet is drawn as Excel shows it.
@@ -318,6 +322,12 @@ describe('minutes through a client form in Chromium', () => {
     await dialog.waitFor();
     await expect.poll(() => dialog.getByRole('radio', { name: new RegExp(`^${FORM_NAME}`) }).isChecked()).toBe(true);
     await s.page.screenshot({ path: screenshotPath('minutes-form-import-file-ja.png') });
+    // A workbook that is not this form is refused, saying so; nothing is written.
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet('Sheet1').getCell('A1').value = '別の資料';
+    await dialog.getByTestId('form-import-file-input').setInputFiles({ name: '別の資料.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(await other.xlsx.writeBuffer()) });
+    await expect.poll(() => dialog.getByRole('alert').innerText()).toContain(`このファイルはフォーム『${FORM_NAME}』ではありません: シート「議事録」がありません。`);
+    expect(await dialog.getByTestId('form-import-preview').count()).toBe(0);
     await dialog.getByTestId('form-import-file-input').setInputFiles({ name: '議事録_第2回.xlsx', mimeType: 'application/octet-stream', buffer: filled });
     const preview = dialog.getByTestId('form-import-preview');
     await preview.waitFor();

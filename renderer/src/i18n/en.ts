@@ -493,6 +493,7 @@ export const en = {
     col: { no: '#', title: 'Action', owner: 'Owner', due: 'Due', status: 'Status' },
     statusDefault: '(default)',
     time: '{{from}}–{{to}}',
+    wrongForm: 'This file is not the form “{{form}}”: it has no sheet “{{sheet}}”. Choose another file or form.',
     apply: 'Import',
     imported: 'Imported “{{title}}” from {{file}} ({{actions}} action items).',
   },

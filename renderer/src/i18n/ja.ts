@@ -495,6 +495,7 @@ export const ja: Strings = {
     col: { no: '#', title: '内容', owner: '担当', due: '期限', status: '状況' },
     statusDefault: '(既定)',
     time: '{{from}}〜{{to}}',
+    wrongForm: 'このファイルはフォーム『{{form}}』ではありません: シート「{{sheet}}」がありません。別のファイルかフォームを選んでください。',
     apply: '取り込む',
     imported: '{{file}} から「{{title}}」を取り込みました (宿題 {{actions}} 件)。',
   },

@@ -29,6 +29,7 @@ import {
   defaultSheet,
   emptyLayout,
   FORM_LISTS,
+  gridRows,
   jumpCursor,
   layoutProblem,
   marksOf,
@@ -47,7 +48,7 @@ import {
   type Pos,
   type Tool,
 } from './formModel.js';
-import { gridRows, SheetGrid } from './SheetGrid.js';
+import { SheetGrid } from './SheetGrid.js';
 
 /** The blank forms the editor reads: Excel workbooks (a form is never a CSV). */
 const FORM_TYPES = '.xlsx,.xlsm';

@@ -38,10 +38,16 @@ const STEPS: Step[] = ['file', 'preview'];
 
 export function FormImportDialog({ projectId, vocab, lang, onClose, onImported }: FormImportDialogProps) {
   const { t } = useTranslation();
+  /** The forms and the chosen one, for naming the form in a refusal. */
+  const formsRef = useRef<ProfileSummary[]>([]);
+  const formRef = useRef<number | null>(null);
   const anyErrorText = useErrorText();
   const errorText = useCallback(
     (err: unknown) => {
       const detail = err instanceof ApiError && Array.isArray(err.details) ? (err.details[0] as { field?: string; message?: string } | undefined) : undefined;
+      // A workbook without the form's sheet is readable, just not this form (the core says `no sheet <name>`).
+      const missing = detail?.field === 'dataBase64' ? /^no sheet (.+)$/.exec(detail.message ?? '') : null;
+      if (missing) return t('minutesImport.wrongForm', { sheet: missing[1], form: formsRef.current.find((f) => f.id === formRef.current)?.name ?? '' });
       if (detail?.field === 'dataBase64' && err instanceof ApiError) return t('excel.unreadable', { message: err.message.replace(/^dataBase64: /, '') });
       return anyErrorText(err);
     },
@@ -60,6 +66,8 @@ export function FormImportDialog({ projectId, vocab, lang, onClose, onImported }
   const [adding, setAdding] = useState(false);
   const seq = useRef(0);
   const key = formImportKey(projectId);
+  formsRef.current = forms ?? [];
+  formRef.current = formId;
 
   useEffect(() => {
     const d = ref.current;
@@ -104,6 +112,9 @@ export function FormImportDialog({ projectId, vocab, lang, onClose, onImported }
       if (mine === seq.current) {
         setError(errorText(err));
         setDry(null);
+        // Back to choosing: the file or the form did not read (the keyboard goes to the file button).
+        focused.current = null;
+        setStep('file');
       }
     } finally {
       if (mine === seq.current) setBusy(null);

@@ -5,39 +5,7 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { columnName } from '../../../../electron/common/excel/model.js';
 import type { MinutesFormList } from '../../../../electron/common/excel/form.js';
-import { a1, type Mark, type Pos, type PreviewSheet } from './formModel.js';
-
-export interface GridCell {
-  c: number;
-  text: string;
-  rowSpan: number;
-  colSpan: number;
-}
-
-/** The cells each row draws (cells under a merge are left out; its top-left cell spans them). */
-export function gridRows(
-  extent: { rows: number; columns: number },
-  texts: ReadonlyMap<string, string>,
-  merges: { at: ReadonlyMap<string, PreviewSheet['merges'][number]>; covered: ReadonlyMap<string, unknown> },
-): GridCell[][] {
-  const out: GridCell[][] = [];
-  for (let r = 1; r <= extent.rows; r++) {
-    const row: GridCell[] = [];
-    for (let c = 0; c < extent.columns; c++) {
-      const k = `${r}:${c}`;
-      if (merges.covered.has(k)) continue;
-      const m = merges.at.get(k);
-      row.push({
-        c,
-        text: texts.get(k) ?? '',
-        rowSpan: m ? Math.min(m.r2, extent.rows) - r + 1 : 1,
-        colSpan: m ? Math.min(m.c2, extent.columns - 1) - c + 1 : 1,
-      });
-    }
-    out.push(row);
-  }
-  return out;
-}
+import { a1, rowSpans, rowWindow, type GridCell, type Mark, type Pos } from './formModel.js';
 
 export type BlockRow = { list: MinutesFormList; first: boolean; last: boolean };
 
@@ -140,45 +108,6 @@ function posOfEvent(e: MouseEvent): { p: Pos; header: boolean } | null {
   if (!el) return null;
   const r = Number(el.dataset.r);
   return el.tagName === 'TH' ? { p: { r, c: -1 }, header: true } : { p: { r, c: Number(el.dataset.c) }, header: false };
-}
-
-/** Rows drawn above and below the ones in view. */
-const OVERSCAN = 12;
-
-/**
- * The rows to draw for a scroll position: those in view and a margin, widened so that a merged cell
- * crossing the edge is drawn whole from its first row.
- */
-export function rowWindow(
-  rows: readonly GridCell[][],
-  view: { top: number; height: number },
-  rowHeight: number,
-  spans: { top: ReadonlyMap<number, number>; end: ReadonlyMap<number, number> },
-): { first: number; last: number } {
-  const count = rows.length;
-  if (count === 0) return { first: 1, last: 0 };
-  let first = Math.max(1, Math.floor(view.top / rowHeight) + 1 - OVERSCAN);
-  let last = Math.min(count, Math.ceil((view.top + view.height) / rowHeight) + OVERSCAN);
-  first = Math.min(first, count);
-  while ((spans.top.get(first) ?? first) < first) first = spans.top.get(first)!;
-  for (let r = first; r <= last; r++) last = Math.max(last, Math.min(count, spans.end.get(r) ?? r));
-  return { first, last };
-}
-
-/** For each row, the first row of a merged cell covering it; and the last row a merged cell starting in it reaches. */
-export function rowSpans(rows: readonly GridCell[][]): { top: Map<number, number>; end: Map<number, number> } {
-  const top = new Map<number, number>();
-  const end = new Map<number, number>();
-  rows.forEach((cells, i) => {
-    const r = i + 1;
-    for (const cell of cells) {
-      if (cell.rowSpan <= 1) continue;
-      const to = r + cell.rowSpan - 1;
-      end.set(r, Math.max(end.get(r) ?? r, to));
-      for (let k = r + 1; k <= to; k++) top.set(k, Math.min(top.get(k) ?? k, r));
-    }
-  });
-  return { top, end };
 }
 
 const ROW_HEADER = 44;
