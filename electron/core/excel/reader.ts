@@ -61,6 +61,55 @@ export interface ReadOptions {
   workerFile?: string | URL;
 }
 
+// Starting a worker with its own heap costs ~80 ms on this 2-core machine, about a tenth of a large
+// import. So one worker is started ahead of time and waits, idle and unref'd, for the next file; every
+// worker still reads one file only and is then ended, so no file ever runs where another one ran.
+let spare: { worker: Worker; file: string | URL; died: boolean } | null = null;
+
+function startWorker(file: string | URL, heap: number, request?: ReaderRequest): Worker {
+  return new Worker(file, {
+    ...(request ? { workerData: request, transferList: [request.bytes.buffer as ArrayBuffer] } : {}),
+    resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: WORKER_MAX_YOUNG_GENERATION_MB, stackSizeMb: WORKER_STACK_MB },
+    stdout: true,
+    stderr: true,
+    env: {},
+    // Not the parent's flags and loaders (--import tsx under the tests, --inspect…): a plain isolate.
+    execArgv: [],
+  });
+}
+
+function prepareSpare(file: string | URL): void {
+  if (spare && !spare.died && spare.file === file) return;
+  try {
+    const worker = startWorker(file, WORKER_MAX_OLD_GENERATION_MB);
+    const entry = { worker, file, died: false };
+    worker.once('exit', () => (entry.died = true));
+    worker.once('error', () => (entry.died = true));
+    // Unref'd, so a waiting worker never keeps the process alive; its output streams are drained only
+    // once it is taken (a flowing stream would hold the process open).
+    worker.unref();
+    spare = entry;
+  } catch {
+    spare = null;
+  }
+}
+
+/** The waiting worker when it fits the request (same file, default heap), taken; else null. */
+function takeSpare(file: string | URL, heap: number): Worker | null {
+  const s = spare;
+  spare = null;
+  if (!s || s.died || s.file !== file || heap !== WORKER_MAX_OLD_GENERATION_MB) {
+    if (s && !s.died) void s.worker.terminate();
+    return null;
+  }
+  s.worker.removeAllListeners('exit');
+  s.worker.removeAllListeners('error');
+  s.worker.ref();
+  s.worker.stdout.resume();
+  s.worker.stderr.resume();
+  return s.worker;
+}
+
 /** Reads a workbook or CSV in a worker; rejects with ExcelReadError (one message naming the file). */
 export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): Promise<WorkbookModel> {
   if (bytes.length > MAX_FILE_BYTES)
@@ -73,30 +122,33 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
     const copy = new Uint8Array(bytes); // the worker gets its own copy, transferred (not cloned again)
     const request: ReaderRequest = { bytes: copy, fileName };
     let worker: Worker;
+    let file: string | URL;
     try {
-      worker = new Worker(opts.workerFile ?? readerWorkerFile(), {
-        workerData: request,
-        transferList: [copy.buffer as ArrayBuffer],
-        resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: WORKER_MAX_YOUNG_GENERATION_MB, stackSizeMb: WORKER_STACK_MB },
-        stdout: true,
-        stderr: true,
-        env: {},
-        // Not the parent's flags and loaders (--import tsx under the tests, --inspect…): a plain isolate.
-        execArgv: [],
-      });
+      file = opts.workerFile ?? readerWorkerFile();
+      const waiting = takeSpare(file, heap);
+      if (waiting) {
+        worker = waiting;
+        worker.postMessage(request, [copy.buffer as ArrayBuffer]);
+      } else {
+        worker = startWorker(file, heap, request);
+        // Anything the worker prints is dropped, not mixed into the app's output.
+        worker.stdout.resume();
+        worker.stderr.resume();
+      }
     } catch (err) {
       reject(err instanceof ExcelReadError ? err : new ExcelReadError('READER_FAILED', `${fileName}: the Excel reader could not start (${(err as Error).message})`));
       return;
     }
-    // Anything the worker prints is dropped, not mixed into the app's output.
-    worker.stdout.resume();
-    worker.stderr.resume();
     let settled = false;
-    const fail = (code: ReadErrorCode, message: string) => {
-      if (settled) return;
+    const done = () => {
       settled = true;
       clearTimeout(timer);
       void worker.terminate();
+      prepareSpare(file);
+    };
+    const fail = (code: ReadErrorCode, message: string) => {
+      if (settled) return;
+      done();
       reject(new ExcelReadError(code, message));
     };
     const timer = setTimeout(
@@ -105,9 +157,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
     );
     worker.once('message', (message: string) => {
       if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
+      done();
       let reply: ReaderReply;
       try {
         reply = JSON.parse(message) as ReaderReply;
