@@ -394,6 +394,7 @@ describe('minutes through a client form in Chromium', () => {
     const manager = new ProfilesScreen(s.page);
     await manager.table.waitFor();
     expect((await manager.rows())[0]!.slice(0, 4)).toEqual([FORM_NAME, '議事録', '議事録', 'A社_議事録.xlsx']);
+    await s.page.screenshot({ path: screenshotPath('minutes-form-profiles-ja.png') });
     await manager.row(FORM_NAME).getByRole('button', { name: `${FORM_NAME} を編集` }).click();
     const editor = new FormEditorScreen(s.page);
     await editor.sheet.waitFor();
