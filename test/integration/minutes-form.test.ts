@@ -178,6 +178,9 @@ describe('minutes through a client form', () => {
       { title: 'リハーサル日程の調整', owner: '鈴木', due: null, status: null },
     ]);
     expect(dry.problems.map((x) => `${x.sheet}!${x.cell}: ${x.reason}`)).toEqual([expect.stringMatching(/^議事録!D17: 4月31日 is not/)]);
+    expect(dry.problems[0]!.kind).toBe('date');
+    // No 種別 cell on this form: the meeting takes the list's first kind, as a new meeting does.
+    expect(dry.values.kind).toBe('regular');
 
     const done = await call('meeting.importForm', { projectId: p, profileId, fileName: '議事録_第6回.xlsx', dataBase64: filled });
     expect(done.meeting).toMatchObject({ title: '第6回 定例会議', heldOn: '2025-04-15' });
@@ -202,6 +205,11 @@ describe('minutes through a client form', () => {
     expect(
       await failure(call('profile.createForm', { name: 'x', fileName: 'f.xlsx', dataBase64: b64, form: { ...FORM, cells: [{ field: 'title', ref: '会議名セル' }] } })),
     ).toMatchObject({ code: 'VALIDATION', details: [{ field: 'form.cells.0.ref' }] });
+    const overlapping = { ...FORM, blocks: [FORM.blocks[0]!, { ...FORM.blocks[1]!, firstRow: 12, lastRow: 18 }] };
+    expect(await failure(call('profile.createForm', { name: 'x', fileName: 'f.xlsx', dataBase64: b64, form: overlapping }))).toMatchObject({
+      code: 'VALIDATION',
+      details: [{ field: 'form.blocks.1.firstRow' }],
+    });
     const preview = await call('excel.sheetPreview', { fileName: 'f.xlsx', dataBase64: b64 });
     expect(preview.sheets[0]!.rows.find((r) => r.r === 3)!.cells).toEqual([{ c: 0, text: '会議名' }]);
     expect(preview.names).toEqual([{ name: '場所', sheet: '議事録', ref: 'B5' }]);

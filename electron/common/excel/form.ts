@@ -67,11 +67,21 @@ export const formBlock = z
     path: ['columns'],
   });
 
-export const formLayout = z.strictObject({
-  sheet: text(31).min(1),
-  cells: z.array(formCell).max(100),
-  blocks: z.array(formBlock).max(10),
-});
+export const formLayout = z
+  .strictObject({
+    sheet: text(31).min(1),
+    cells: z.array(formCell).max(100),
+    blocks: z.array(formBlock).max(10),
+  })
+  .superRefine((f, ctx) => {
+    // Two blocks on the same rows would write over each other (and grow into each other).
+    f.blocks.forEach((a, i) =>
+      f.blocks.forEach((b, j) => {
+        if (j > i && a.firstRow <= b.lastRow && b.firstRow <= a.lastRow)
+          ctx.addIssue({ code: 'custom', path: ['blocks', j, 'firstRow'], message: `rows ${b.firstRow}–${b.lastRow} overlap the ${a.list} block (rows ${a.firstRow}–${a.lastRow})` });
+      }),
+    );
+  });
 
 export type FormCell = z.output<typeof formCell>;
 export type FormBlock = z.output<typeof formBlock>;

@@ -63,14 +63,14 @@ function reader(model: WorkbookModel, bytes: Uint8Array, form: FormLayout, vocab
     return m ? x.cell(m.r1, m.c1) : x.cell(r, c);
   };
   const ctx: ValueContext = { date1904: model.date1904, vocab, reference: today, progressScale: 'percent', effortUnit: 'day', refPrefix: 'I-' };
-  const problem = (sheet: string, r: number, c: number, reason: string) => problems.push({ sheet, cell: cellRef(r, c), kind: 'text', reason });
+  const problem = (sheet: string, r: number, c: number, reason: string, kind: Problem['kind'] = 'text') => problems.push({ sheet, cell: cellRef(r, c), kind, reason });
   const text = (cell: Cell | undefined) => (cell && cell.t !== 'e' ? textOf(cell, model.date1904).trim() : '');
   const date = (sheet: string, r: number, c: number): string | null => {
     const cell = cellAt(sheet, r, c);
     if (!cell) return null;
     const v = readValue(DATE, cell, ctx);
     if (!v.ok) {
-      problem(sheet, r, c, v.reason);
+      problem(sheet, r, c, v.reason, 'date');
       return null;
     }
     return v.value as string | null;
@@ -98,7 +98,7 @@ function readCells(rd: Reader, form: FormLayout, vocab: Vocabularies, fileName: 
         if (s === '') return;
         const v = parseVocab(vocab['meeting.kind'].items, 'meeting.kind', s);
         if (v.ok && v.value !== null) values.kind = v.value;
-        else rd.problem(sheet, r, c, v.ok ? `${s} is not a kind of meeting` : v.reason);
+        else rd.problem(sheet, r, c, v.ok ? `${s} is not a kind of meeting` : v.reason, 'vocab');
         return;
       }
       case 'time':
@@ -224,7 +224,7 @@ function readBlocks(rd: Reader, form: FormLayout, values: Partial<MeetingFields>
           if (status !== '') {
             const v = parseVocab(vocab['issue.status'].items, 'issue.status', status);
             if (v.ok) code = v.value;
-            else rd.problem(form.sheet, it.r, it.get('status')!.c, v.reason);
+            else rd.problem(form.sheet, it.r, it.get('status')!.c, v.reason, 'vocab');
           }
           actions.push({ title, owner: t(it, 'owner'), due: due ? rd.date(form.sheet, it.r, due.c) : null, status: code });
         }
@@ -260,6 +260,8 @@ export async function importMinutesForm(
   const shift = formShifts(rd, template, profile.form);
   const values = readCells(rd, profile.form, vocab, input.fileName, shift);
   const actions = readBlocks(rd, profile.form, values, vocab, shift);
+  // A form without a 種別 cell makes a meeting of the list's first kind, as a new meeting starts.
+  if (values.kind === undefined) values.kind = vocab['meeting.kind'].items[0]?.code ?? '';
   const read: FormRead = { values, actions, problems: rd.problems };
   if (input.dryRun) return { ...read, meeting: null };
   const id = inBatch(db, actor, 'excel.importForm', input.projectId, (batch) => {
