@@ -339,6 +339,8 @@ describe('minutes through a client form in Chromium', () => {
       ['会議名', SECOND],
       ['開催日', '2025/04/15'],
       ['時間', '14:00〜15:30'],
+      // The form has no 種別 cell: the meeting takes the first kind, as a new meeting does.
+      ['種別', '定例'],
       ['場所', 'オンライン (Teams)'],
     ]);
     expect(await dialog.getByTestId('form-import-decisions').locator('li').allInnerTexts()).toEqual(['切替日は5/6とする', '移行リハーサルを2回実施する']);
