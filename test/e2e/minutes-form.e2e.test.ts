@@ -416,7 +416,7 @@ describe('minutes through a client form in Chromium', () => {
     expect(profile.kind === 'form' && profile.form.cells.map((c) => c.field)).toEqual(['title', 'heldOn', 'time', 'place']);
   });
 
-  it('draws a full 200×60 sheet quickly and follows the keyboard to its last cell', async () => {
+  it('draws a full 200×60 sheet by the rows in view and follows the keyboard to its last cell', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('議事録');
     for (let r = 1; r <= 200; r++) for (let c = 1; c <= 60; c++) ws.getCell(r, c).value = (r * c) % 7 === 0 ? `項目${r}-${c}` : r * 100 + c;
@@ -424,18 +424,14 @@ describe('minutes through a client form in Chromium', () => {
     const dense = Buffer.from(await wb.xlsx.writeBuffer());
     await s.page.getByTestId('add-form').click();
     const editor = new FormEditorScreen(s.page);
-    const started = Date.now();
     await editor.dialog.getByTestId('form-file-input').setInputFiles({ name: '大きな様式.xlsx', mimeType: 'application/octet-stream', buffer: dense });
     await editor.sheet.waitFor();
-    const opened = Date.now() - started;
     expect(await editor.sheet.getAttribute('aria-rowcount')).toBe('201');
     // Only the rows in view (and a margin) are drawn.
     expect(await editor.sheet.locator('tr.fx-row').count()).toBeLessThan(80);
     expect(await editor.cell('A11').getAttribute('rowspan')).toBe('2');
     await editor.pick('fx-field-title');
-    const moving = Date.now();
     for (let i = 0; i < 40; i++) await s.page.keyboard.press(i % 4 === 3 ? 'ArrowRight' : 'ArrowDown');
-    const moved = Date.now() - moving;
     await expect.poll(() => editor.sheet.getAttribute('aria-activedescendant')).toBe('fx-K32');
     await s.page.keyboard.press('ControlOrMeta+End');
     await expect.poll(() => editor.sheet.getAttribute('aria-activedescendant')).toBe('fx-BH200');
@@ -446,10 +442,6 @@ describe('minutes through a client form in Chromium', () => {
     await s.page.keyboard.press('ControlOrMeta+Home');
     await expect.poll(() => editor.sheet.getAttribute('aria-activedescendant')).toBe('fx-A1');
     await editor.cell('A1').waitFor();
-    console.log(`200×60 sheet: drawn in ${opened} ms, 40 arrow keys in ${moved} ms`);
-    // Generous bounds: in this headless software-rendered Chromium it takes about 0.5 s and 0.5 s.
-    expect(opened).toBeLessThan(5000);
-    expect(moved).toBeLessThan(5000);
     await editor.dialog.getByRole('button', { name: 'キャンセル' }).click();
     await s.page.getByRole('dialog', { name: '未保存のフォーム' }).getByRole('button', { name: '破棄' }).click();
     await editor.dialog.waitFor({ state: 'detached' });
