@@ -22,15 +22,14 @@ afterAll(() => {
 });
 
 /** The read's refusal: code and message (the message starts with the file name). */
-async function refusal(bytes: Buffer, fileName: string, opts?: Parameters<typeof readWorkbook>[2]): Promise<{ code: ReadErrorCode; message: string; ms: number }> {
-  const t0 = performance.now();
+async function refusal(bytes: Buffer, fileName: string, opts?: Parameters<typeof readWorkbook>[2]): Promise<{ code: ReadErrorCode; message: string }> {
   try {
     await readWorkbook(bytes, fileName, opts);
   } catch (err) {
     expect(err).toBeInstanceOf(ExcelReadError);
     const e = err as ExcelReadError;
     expect(e.message.startsWith(`${fileName}: `)).toBe(true);
-    return { code: e.code, message: e.message, ms: performance.now() - t0 };
+    return { code: e.code, message: e.message };
   }
   throw new Error(`${fileName} was read, not refused`);
 }
@@ -47,7 +46,6 @@ describe('zip bombs are refused before inflating', () => {
     const r = await refusal(bomb, 'bomb.xlsx');
     expect(r.code).toBe('ZIP_BOMB');
     expect(r.message).toMatch(/^bomb\.xlsx: looks like a zip bomb: the part xl\/worksheets\/sheet1\.xml would inflate \d+ times/);
-    expect(r.ms).toBeLessThan(5_000);
   });
 
   it('the same bomb declaring a small size: stopped at the declared size while inflating', async () => {
@@ -79,7 +77,6 @@ describe('XML tricks', () => {
     const sheet = `${billionLaughs('worksheet')}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol10;</t></is></c></row></sheetData></worksheet>`;
     const r = await refusal(rawXlsx({ sheet }), 'laughs.xlsx');
     expect(r).toMatchObject({ code: 'UNSAFE', message: 'laughs.xlsx: contains an XML document type or entity declaration (sheet WBS, xl/worksheets/sheet1.xml); PMO Desk does not read those' });
-    expect(r.ms).toBeLessThan(5_000);
   });
 
   it('refuses an external entity in the shared strings', async () => {
@@ -133,7 +130,7 @@ describe('broken and foreign files: one clear message each', () => {
   it('refuses random bytes', async () => {
     for (const seed of [1, 2, 3]) {
       const r = await refusal(randomBytes(4096, seed), `random${seed}.xlsx`);
-      expect(r).toEqual({ code: 'NOT_A_WORKBOOK', message: `random${seed}.xlsx: is not an Excel workbook or a CSV file (UTF-8 or Shift_JIS text)`, ms: expect.any(Number) });
+      expect(r).toEqual({ code: 'NOT_A_WORKBOOK', message: `random${seed}.xlsx: is not an Excel workbook or a CSV file (UTF-8 or Shift_JIS text)` });
     }
     // Random bytes behind a zip signature are a damaged zip, not a crash.
     const r = await refusal(Buffer.concat([Buffer.from('PK\x03\x04'), randomBytes(4096, 9)]), 'pk.xlsx');

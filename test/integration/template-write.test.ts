@@ -172,14 +172,10 @@ describe('writing into a client template', () => {
 });
 
 describe('at size', () => {
-  it('writes 10,000 rows into the client template (formulas copied, total moved) in seconds, not minutes', async () => {
+  it('writes 10,000 rows into the client template (formulas copied, total moved); its speed is in npm run bench', async () => {
     const tpl = await template();
     const big = rows(10_000);
-    const t0 = performance.now();
     const out = await writeIntoTemplate(tpl, [write(big)]);
-    const ms = performance.now() - t0;
-    // A quadratic scan over a 5 MB sheet takes tens of seconds; linear work takes well under one.
-    expect(ms).toBeLessThan(5_000);
     const sheet = text(out, 'xl/worksheets/sheet1.xml');
     expect(sheet).toMatch(/<c r="E10004"[^>]*><f>D10004\*2<\/f><\/c>/);
     expect(sheet).toMatch(/<c r="D10006"[^>]*><f>SUM\(D5:D10004\)<\/f><\/c>/);
