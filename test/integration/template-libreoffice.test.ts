@@ -1,4 +1,5 @@
-// Files written into templates open in LibreOffice: converted headless to PDF (a fresh profile in a
+// Files written into templates, and what the product exports (PMO Desk's layouts, a client profile),
+// open in LibreOffice: converted headless to PDF (a fresh profile in a
 // temp folder), with exit code 0, a non-empty PDF and no complaint about repairing or loading the
 // file; and converted to CSV, the grown table's formulas show computed values (LibreOffice takes
 // cached results as they are, so the writer must have dropped the stale ones). Skips when
@@ -11,6 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateSerial, templateInfo, writeIntoTemplate, type CellOut } from '../../electron/core/excel/template/index.js';
 import { buildTemplate, dataRows, exportOurs } from '../bench/template-export.js';
 import { clientTemplate, FIRST, LAST } from '../fixtures/excel/template-client.js';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { workbook } from '../fixtures/excel/xlsx.js';
+import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
 
 const LO = ['/usr/bin/libreoffice', '/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((p) => fs.existsSync(p));
 const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
@@ -26,6 +30,38 @@ function convert(file: string, to: 'pdf' | 'csv'): { out: string; ms: number; st
   // javaldx's warning is about Java, which Calc does not need.
   const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').filter((l) => l.trim() !== '' && !/javaldx/.test(l) && !/^convert /.test(l)).join('\n');
   return { out, ms: performance.now() - t0, status: r.status, output };
+}
+
+/**
+ * What the product itself exports, through the API: a register in PMO Desk's layout, the same register
+ * through a client profile after an edit and a new row, and a meeting in the default minutes layout.
+ */
+async function productExports(): Promise<{ name: string; bytes: Uint8Array }[]> {
+  await buildReaderWorker();
+  const ws = tempWorkspace();
+  const call = inProcessCaller(ws);
+  try {
+    const { id: projectId } = await call('project.create', { name: '出力確認' });
+    const client = await workbook([
+      {
+        name: '課題一覧',
+        rows: [['課題管理表'], [], ['No', '課題名', '優先度', '状況', '担当者', '期限'], [1, 'ログイン仕様の確認', '高', '未着手', '山田', new Date(Date.UTC(2025, 3, 10))], [2, '帳票の確定', '中', '対応中', '佐藤', null]],
+      },
+    ]);
+    const preview = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'client.xlsx', dataBase64: client.toString('base64') });
+    const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'client' } });
+    await call('issue.create', { projectId, values: { title: '=1+1 のような件名', priority: 'low', due: '2025-05-01' } });
+    const meeting = await call('meeting.create', { projectId, values: { title: '定例', heldOn: '2025-04-08', decisions: [{ text: '決定', agendaIndex: null }] } });
+    const bytes = async (args: Parameters<typeof call<'excel.export'>>[1]) => Buffer.from((await call('excel.export', args)).dataBase64, 'base64');
+    return [
+      { name: 'export-default-issues.xlsx', bytes: await bytes({ projectId, register: 'issue' }) },
+      { name: 'export-profile-issues.xlsx', bytes: await bytes({ projectId, register: 'issue', profileId: profileId! }) },
+      { name: 'export-default-wbs.xlsx', bytes: await bytes({ projectId, register: 'wbs' }) },
+      { name: 'export-minutes.xlsx', bytes: await bytes({ projectId, register: 'minutes', meetingId: meeting.id }) },
+    ];
+  } finally {
+    ws.close();
+  }
 }
 
 const s = (v: string): CellOut => ({ value: { t: 's', v } });
@@ -51,8 +87,9 @@ describe.skipIf(!LO)('written templates open in LibreOffice', () => {
       const sheet = templateInfo(bytes).sheets.find((x) => x.kind === 'worksheet')!.name;
       files.push({ name: `corpus-${f}`, bytes: await writeIntoTemplate(bytes, [], { cells: [{ sheet, ref: 'A200', value: s('PMO Desk') }] }) });
     }
+    files.push(...(await productExports()));
     for (const f of files) fs.writeFileSync(path.join(dir, f.name), f.bytes);
-  });
+  }, 60_000);
 
   afterAll(() => {
     if (timings.length) console.log(`LibreOffice conversions: ${timings.join(', ')}`);
@@ -60,7 +97,7 @@ describe.skipIf(!LO)('written templates open in LibreOffice', () => {
   });
 
   it('converts each written file to a PDF without complaint', () => {
-    expect(files.length).toBeGreaterThanOrEqual(3);
+    expect(files.length).toBeGreaterThanOrEqual(7);
     for (const f of files) {
       const r = convert(path.join(dir, f.name), 'pdf');
       timings.push(`${f.name} ${(r.ms / 1000).toFixed(1)} s`);
