@@ -2,7 +2,7 @@
 // choose the file, check how its columns map, review what changes and import. The core reads and
 // diffs (excel.previewImport: nothing is written) and writes the preview as one undo batch
 // (excel.applyImport). Cancel at any step writes nothing.
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportTarget } from '../../../../electron/common/excel/fields.js';
 import type { ApplyResult, ImportPreview, MappingInput, PreviewValue } from '../../../../electron/common/excel/preview.js';
@@ -10,7 +10,8 @@ import { ApiError } from '../../../../electron/common/errors.js';
 import { call } from '../../api/client.js';
 import { readFileBase64, WORKBOOK_TYPES } from '../../api/upload.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
-import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
+import { DialogFrame, DropZone, FileInput } from '../../ui/DialogFrame.js';
+import { useErrorText } from '../../ui/ErrorBanner.js';
 import {
   applyOptions,
   defaultProfileChoice,
@@ -57,7 +58,6 @@ export function ImportDialog(props: ImportDialogProps) {
     },
     [t, anyErrorText],
   );
-  const ref = useRef<HTMLDialogElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const primary = useRef<HTMLButtonElement>(null);
   const [step, setStep] = useState<Step>('file');
@@ -75,11 +75,6 @@ export function ImportDialog(props: ImportDialogProps) {
   const seq = useRef(0);
   /** The last preview the core answered: shown again when a correction is refused. */
   const answered = useRef<ImportPreview | null>(null);
-
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
 
   // Each step starts on its main button (once it can be pressed), so Enter walks through the import.
   const focusedStep = useRef<Step | null>(null);
@@ -197,62 +192,58 @@ export function ImportDialog(props: ImportDialogProps) {
     else void go();
   };
 
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    void choose(e.dataTransfer.files[0]);
-  };
-
   const busyText = busy === 'apply' ? t('excel.applying') : busy ? t('excel.previewing') : null;
   const counts = preview?.counts;
 
   return (
-    <dialog
-      ref={ref}
+    <DialogFrame
+      titleId="import-title"
+      title={t('excel.title', { register: props.title })}
       className="import-dialog"
-      aria-labelledby="import-title"
-      // React passes a nested dialog's close and cancel (the delete confirmation) up to this one: only
-      // this dialog's own count.
-      onClose={(e) => e.target === e.currentTarget && onClose()}
-      onCancel={(e) => {
-        // Esc while the import is being written waits for it.
-        if (e.target === e.currentTarget && busy === 'apply') e.preventDefault();
-      }}
-      data-testid="import-dialog"
+      testId="import-dialog"
+      steps={{ all: STEPS, current: step, label: (s) => t(`excel.steps.${s}`) }}
+      error={error}
+      onDismissError={() => setError(null)}
+      // Esc while the import is being written waits for it.
+      onEscape={() => busy === 'apply'}
+      onClose={onClose}
+      statusTestId="import-status"
+      status={busyText ?? (counts && t('excel.summary', counts))}
+      actions={
+        <>
+          <button onClick={onClose} disabled={busy === 'apply'}>
+            {t('common.cancel')}
+          </button>
+          {step !== 'file' && (
+            <button onClick={() => setStep(step === 'preview' ? 'mapping' : 'file')} disabled={busy !== null}>
+              {t('excel.back')}
+            </button>
+          )}
+          {step === 'mapping' && (
+            <button ref={primary} className="primary" onClick={() => setStep('preview')} disabled={busy !== null || !preview}>
+              {t('excel.next')}
+            </button>
+          )}
+          {step === 'preview' && (
+            <button ref={primary} className="primary" onClick={apply} disabled={busy !== null || !preview}>
+              {t('excel.apply')}
+            </button>
+          )}
+        </>
+      }
     >
-      <header className="import-head">
-        <h2 id="import-title">{t('excel.title', { register: props.title })}</h2>
-        <ol className="import-steps">
-          {STEPS.map((s, i) => (
-            <li key={s} className={s === step ? 'current' : STEPS.indexOf(step) > i ? 'done' : ''} aria-current={s === step ? 'step' : undefined}>
-              <span className="n">{i + 1}</span>
-              {t(`excel.steps.${s}`)}
-            </li>
-          ))}
-        </ol>
-      </header>
-      <ErrorBanner text={error} onClose={() => setError(null)} />
-      <input
-        ref={fileInput}
-        type="file"
-        accept={WORKBOOK_TYPES}
-        className="visually-hidden"
-        aria-label={t('excel.choose')}
-        data-testid="import-file-input"
-        onChange={(e) => {
-          const chosen = e.target.files?.[0];
-          e.target.value = ''; // the same file again still counts as a change
-          void choose(chosen);
-        }}
-      />
+      <FileInput inputRef={fileInput} accept={WORKBOOK_TYPES} label={t('excel.choose')} testId="import-file-input" onFile={(f) => void choose(f)} />
       <div className="import-body">
         {step === 'file' && (
-          <div className="drop-zone" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
-            <button ref={primary} className="primary" onClick={() => fileInput.current?.click()} disabled={busy !== null}>
-              {t('excel.choose')}
-            </button>
-            <span className="muted">{t('excel.dropHint')}</span>
-            <p className="muted small">{t('excel.chooseHint')}</p>
-          </div>
+          <DropZone
+            buttonRef={primary}
+            label={t('excel.choose')}
+            dropHint={t('excel.dropHint')}
+            hint={t('excel.chooseHint')}
+            disabled={busy !== null}
+            onChoose={() => fileInput.current?.click()}
+            onFile={(f) => void choose(f)}
+          />
         )}
         {step === 'mapping' && preview && (
           <MappingStep
@@ -276,30 +267,7 @@ export function ImportDialog(props: ImportDialogProps) {
           />
         )}
       </div>
-      <footer className="import-foot">
-        <span className="import-status muted" role="status" data-testid="import-status">
-          {busyText ?? (counts && t('excel.summary', counts))}
-        </span>
-        <button onClick={onClose} disabled={busy === 'apply'}>
-          {t('common.cancel')}
-        </button>
-        {step !== 'file' && (
-          <button onClick={() => setStep(step === 'preview' ? 'mapping' : 'file')} disabled={busy !== null}>
-            {t('excel.back')}
-          </button>
-        )}
-        {step === 'mapping' && (
-          <button ref={primary} className="primary" onClick={() => setStep('preview')} disabled={busy !== null || !preview}>
-            {t('excel.next')}
-          </button>
-        )}
-        {step === 'preview' && (
-          <button ref={primary} className="primary" onClick={apply} disabled={busy !== null || !preview}>
-            {t('excel.apply')}
-          </button>
-        )}
-      </footer>
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
-    </dialog>
+    </DialogFrame>
   );
 }

@@ -2,7 +2,7 @@
 // profiles into a new meeting. The first answer is a dry run (meeting.importForm with dryRun: nothing
 // is written) showing the header, attendees, agenda, decisions, action items and the cells that did not
 // read (`Sheet!B4: reason`); 取り込む creates the meeting and its action items as one undo step.
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../electron/common/dates.js';
 import type { ProfileSummary } from '../../../../electron/common/excel/preview.js';
@@ -12,7 +12,8 @@ import type { Meeting, MeetingFields } from '../../../../electron/common/meeting
 import { vocabLabel, type Vocabularies } from '../../../../electron/common/registers.js';
 import { call } from '../../api/client.js';
 import { readFileBase64 } from '../../api/upload.js';
-import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
+import { DialogFrame, DropZone, FileInput } from '../../ui/DialogFrame.js';
+import { useErrorText } from '../../ui/ErrorBanner.js';
 import { formatDay } from '../excel/exportModel.js';
 import { FormEditor } from './FormEditor.js';
 import { formImportKey, headerLines, initialForm, isEmptyRead } from './formImportModel.js';
@@ -53,7 +54,6 @@ export function FormImportDialog({ projectId, vocab, lang, onClose, onImported }
     },
     [t, anyErrorText],
   );
-  const ref = useRef<HTMLDialogElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const primary = useRef<HTMLButtonElement>(null);
   const [step, setStep] = useState<Step>('file');
@@ -68,11 +68,6 @@ export function FormImportDialog({ projectId, vocab, lang, onClose, onImported }
   const key = formImportKey(projectId);
   formsRef.current = forms ?? [];
   formRef.current = formId;
-
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
 
   const loadForms = useCallback(
     async (pick?: number) => {
@@ -157,11 +152,6 @@ export function FormImportDialog({ projectId, vocab, lang, onClose, onImported }
     }
   };
 
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    void choose(e.dataTransfer.files[0]);
-  };
-
   // An action without a status starts as new action items do: with the list's first status.
   const statusLabel = (code: string | null) => {
     const c = code ?? vocab['issue.status'].items[0]?.code;
@@ -197,52 +187,50 @@ export function FormImportDialog({ projectId, vocab, lang, onClose, onImported }
   );
 
   return (
-    <dialog
-      ref={ref}
+    <DialogFrame
+      titleId="form-import-title"
+      title={t('minutesImport.title')}
       className="import-dialog form-import"
-      aria-labelledby="form-import-title"
-      onClose={(e) => e.target === e.currentTarget && onClose()}
-      onCancel={(e) => {
-        if (e.target === e.currentTarget && busy === 'apply') e.preventDefault();
-      }}
-      data-testid="form-import-dialog"
+      testId="form-import-dialog"
+      steps={{ all: STEPS, current: step, label: (s) => t(`minutesImport.steps.${s}`) }}
+      error={error}
+      onDismissError={() => setError(null)}
+      onEscape={() => busy === 'apply'}
+      onClose={onClose}
+      statusTestId="form-import-status"
+      status={busyText ?? summary}
+      actions={
+        <>
+          <button onClick={onClose} disabled={busy === 'apply'}>
+            {t('common.cancel')}
+          </button>
+          {step === 'preview' && (
+            <button onClick={() => setStep('file')} disabled={busy !== null}>
+              {t('excel.back')}
+            </button>
+          )}
+          {step === 'preview' && (
+            <button ref={primary} className="primary" onClick={() => void apply()} disabled={busy !== null || !dry || empty} data-testid="form-import-apply">
+              {t('minutesImport.apply')}
+            </button>
+          )}
+        </>
+      }
     >
-      <header className="import-head">
-        <h2 id="form-import-title">{t('minutesImport.title')}</h2>
-        <ol className="import-steps">
-          {STEPS.map((s, i) => (
-            <li key={s} className={s === step ? 'current' : STEPS.indexOf(step) > i ? 'done' : ''} aria-current={s === step ? 'step' : undefined}>
-              <span className="n">{i + 1}</span>
-              {t(`minutesImport.steps.${s}`)}
-            </li>
-          ))}
-        </ol>
-      </header>
-      <ErrorBanner text={error} onClose={() => setError(null)} />
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".xlsx,.xlsm"
-        className="visually-hidden"
-        aria-label={t('minutesImport.choose')}
-        data-testid="form-import-file-input"
-        onChange={(e) => {
-          const c = e.target.files?.[0];
-          e.target.value = '';
-          void choose(c);
-        }}
-      />
+      <FileInput inputRef={fileInput} accept=".xlsx,.xlsm" label={t('minutesImport.choose')} testId="form-import-file-input" onFile={(f) => void choose(f)} />
       <div className="import-body">
         {step === 'file' && (
           <div className="fi-file">
             {formChoices}
-            <div className="drop-zone" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
-              <button ref={primary} className="primary" onClick={() => fileInput.current?.click()} disabled={busy !== null || formId === null}>
-                {t('minutesImport.choose')}
-              </button>
-              <span className="muted">{t('minutesImport.dropHint')}</span>
-              <p className="muted small">{t('minutesImport.chooseHint')}</p>
-            </div>
+            <DropZone
+              buttonRef={primary}
+              label={t('minutesImport.choose')}
+              dropHint={t('minutesImport.dropHint')}
+              hint={t('minutesImport.chooseHint')}
+              disabled={busy !== null || formId === null}
+              onChoose={() => fileInput.current?.click()}
+              onFile={(f) => void choose(f)}
+            />
           </div>
         )}
         {step === 'preview' && dry && (
@@ -382,24 +370,6 @@ export function FormImportDialog({ projectId, vocab, lang, onClose, onImported }
           </div>
         )}
       </div>
-      <footer className="import-foot">
-        <span className="import-status muted" role="status" data-testid="form-import-status">
-          {busyText ?? summary}
-        </span>
-        <button onClick={onClose} disabled={busy === 'apply'}>
-          {t('common.cancel')}
-        </button>
-        {step === 'preview' && (
-          <button onClick={() => setStep('file')} disabled={busy !== null}>
-            {t('excel.back')}
-          </button>
-        )}
-        {step === 'preview' && (
-          <button ref={primary} className="primary" onClick={() => void apply()} disabled={busy !== null || !dry || empty} data-testid="form-import-apply">
-            {t('minutesImport.apply')}
-          </button>
-        )}
-      </footer>
       {adding && (
         <FormEditor
           offerExisting
@@ -411,6 +381,6 @@ export function FormImportDialog({ projectId, vocab, lang, onClose, onImported }
           }}
         />
       )}
-    </dialog>
+    </DialogFrame>
   );
 }
