@@ -303,13 +303,19 @@ describe('WBS import', () => {
 
   it('a row with a bad cell is left out and its children hang under the nearest kept ancestor', async () => {
     const { call, projectId, ws } = await setup();
-    const file = await wbsBook([
-      ['1', '要件定義', null, null, null, null],
-      ['1.1', '調査', '山田', '2025/02/30', null, null],
-      ['1.1.1', '現行資料の収集', '山田', d('2025-04-01'), d('2025-04-03'), null],
+    const file = await workbook([
+      {
+        name: 'WBS',
+        rows: [
+          ['WBS', 'タスク名', '担当', '状態'],
+          ['1', '要件定義', null, null],
+          ['1.1', '調査', '山田', '未定義の状態'],
+          ['1.1.1', '現行資料の収集', '山田', '完了'],
+        ],
+      },
     ]);
     const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'w.xlsx', dataBase64: b64(file) });
-    expect(p.problems.map((x) => `${x.sheet}!${x.cell}: ${x.reason}`)).toEqual(['WBS!D3: 2025/02/30 is not a date']);
+    expect(p.problems.map((x) => `${x.sheet}!${x.cell}: ${x.reason}`)).toEqual([expect.stringMatching(/^WBS!D3: 未定義の状態 is not a status/)]);
     expect(p.rows.map((r) => [r.name, r.status, r.skipped ?? false])).toEqual([
       ['要件定義', 'new', false],
       ['調査', 'new', true],
@@ -320,6 +326,23 @@ describe('WBS import', () => {
       ['1', '要件定義'],
       ['1.1', '現行資料の収集'],
     ]);
+    ws.close();
+  });
+
+  it('is not left out for a bad date of a summary (computed from its subtasks) or for where it sits in the tree', async () => {
+    const { call, projectId, ws } = await setup();
+    const file = await wbsBook([
+      ['1', '要件定義', null, '2025/02/30', null, null],
+      ['1.1', '調査', '山田', d('2025-04-01'), d('2025-04-03'), null],
+      ['2.1', '設計書作成', '佐藤', d('2025-05-01'), d('2025-05-09'), null],
+    ]);
+    const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'w.xlsx', dataBase64: b64(file) });
+    expect(p.problems.map((x) => x.kind).sort()).toEqual(['date', 'hierarchy']);
+    expect(p.rows.every((r) => !r.skipped)).toBe(true);
+    await call('excel.applyImport', { previewId: p.previewId });
+    const tasks = await call('wbs.list', { projectId });
+    expect(tasks.map((t) => t.name)).toEqual(['要件定義', '調査', '設計書作成']);
+    expect(tasks[0]!.plannedStart).toBe('2025-04-01');
     ws.close();
   });
 });

@@ -42,12 +42,21 @@ export interface ImportPlan {
   rows: PreviewRow[];
 }
 
-/** Rows (1-based) with a problem: their records are left out. */
+/**
+ * Rows (1-based) with a problem that makes them left out. A WBS row is still imported when its only
+ * problems are where it sits in the tree (it is placed under the nearest row that fits, and the problem
+ * says so) or in a summary's dates, effort or progress, which come from its subtasks anyway.
+ */
 function badRows(table: ImportTable): Set<number> {
+  const summaries = new Set<number>();
+  for (const rec of table.records) if (rec.parent !== undefined && rec.parent !== null) summaries.add(table.records[rec.parent]!.row);
   const out = new Set<number>();
   for (const p of table.problems) {
     const at = p.cell ? parseCellRef(p.cell) : null;
-    if (at) out.add(at.r + 1);
+    if (!at) continue;
+    const row = at.r + 1;
+    if (p.kind === 'hierarchy' || (summaries.has(row) && p.field !== undefined && ROLLED_UP.has(p.field))) continue;
+    out.add(row);
   }
   return out;
 }
