@@ -109,7 +109,7 @@ export async function exportToProfile(
     effortUnit: 'day',
     refPrefix: target === 'wbs' ? '' : REGISTERS[target].refPrefix,
   };
-  const mapped = layout.columns.filter((m) => writable(target, m));
+  const mapped = layout.columns.filter((m) => writable(m));
   const writers = mapped.map((m) => columnWriter(target, m, ix, table.records.map((r) => r.row - 1), ctx, input.language, vocab));
   const indent = indentStyle(table.records, ix, layout.columns.find((m) => m.field === 'name'), table.hierarchy);
   // The sheet columns written: each mapped column, and every column of a name written one column
@@ -134,7 +134,7 @@ export async function exportToProfile(
       // Kept as the client has them on a row of theirs: a summary's dates, effort and progress (often
       // formulas), and the WBS code and level (their numbering scheme, not ours).
       if (at !== null && target === 'wbs' && field && ((o.summary && ROLLED_UP.has(field)) || field === 'wbsCode' || field === 'level')) return put({ value: rawValue(tcell) });
-      const value = storedValue(o, m, indent);
+      const value = storedValue(o, m);
       if (at !== null) {
         const meaning = writers[j]!.meaning(tcell);
         // Same meaning, or an empty cell that the import read as the field's default: the client's cell.
@@ -228,7 +228,7 @@ function defaultValues(target: ImportTarget, vocab: Vocabularies): Record<string
  * column group other than a spread name (担当者 over one column per person, marked ○): what it holds is
  * the client's way of drawing a value, kept as it is.
  */
-function writable(target: ImportTarget, m: ColumnMapping): boolean {
+function writable(m: ColumnMapping): boolean {
   if (m.span > 1 && m.field !== 'name') return false;
   if (m.field === null) return !!m.extraKey;
   return true;
@@ -254,7 +254,7 @@ function indentStyle(records: { row: number; level?: number }[], ix: SheetIndex,
 }
 
 /** What the row holds for a column, in the import's terms (so it compares with the template's cell). */
-function storedValue(o: Out, m: ColumnMapping, indent: IndentStyle): unknown {
+function storedValue(o: Out, m: ColumnMapping): unknown {
   if (m.field === null) return o.row.extra?.[m.extraKey!] ?? null;
   if (m.field === 'level') return o.level + 1;
   return o.row[m.field] ?? null;

@@ -43,7 +43,7 @@ export interface FormImportResult extends FormRead {
 
 const DATE = { kind: 'date' } as const;
 
-function reader(model: WorkbookModel, bytes: Uint8Array, form: FormLayout, vocab: Vocabularies, today: string) {
+function reader(model: WorkbookModel, bytes: Uint8Array, vocab: Vocabularies, today: string) {
   const problems: Problem[] = [];
   const indexes = new Map<string, SheetIndex>();
   const ix = (sheet: string) => {
@@ -255,7 +255,7 @@ export async function importMinutesForm(
     throw new ApiError('VALIDATION', `dataBase64: ${(err as Error).message}`, [{ field: 'dataBase64', message: (err as Error).message }]);
   }
   const vocab = loadVocabularies(db, input.projectId);
-  const rd = reader(model, bytes, profile.form, vocab, today);
+  const rd = reader(model, bytes, vocab, today);
   const template = await readWorkbook(profileTemplate(db, profile.id), profile.fileName);
   const shift = formShifts(rd, template, profile.form);
   const values = readCells(rd, profile.form, vocab, input.fileName, shift);
