@@ -92,10 +92,11 @@ describe('Excel export in Chromium', () => {
     const choices = await dialog.choices();
     expect(choices.map(([name, , checked]) => [name, checked])).toEqual([
       ['PMO Desk標準レイアウト', true],
+      ['CSV (UTF-8)', false],
       ['A社', false],
     ]);
     expect(choices[0]![1]).toContain('日本語');
-    expect(choices[1]![1]).toMatch(/^テンプレート 課題管理表_A社\.xlsx・シート「課題一覧」・更新 \d{4}\/\d{2}\/\d{2}$/);
+    expect(choices[2]![1]).toMatch(/^テンプレート 課題管理表_A社\.xlsx・シート「課題一覧」・更新 \d{4}\/\d{2}\/\d{2}$/);
     // The keyboard starts on the chosen layout.
     expect(await dialog.choice('PMO Desk標準レイアウト').evaluate((e) => e === document.activeElement)).toBe(true);
     await s.page.screenshot({ path: screenshotPath('export-dialog-ja.png') });
@@ -115,7 +116,9 @@ describe('Excel export in Chromium', () => {
   it('exports through the profile into the client’s own workbook, with the edited cell changed', async () => {
     const dialog = new ExportDialogScreen(s.page);
     await dialog.open();
-    // Arrows choose, Enter exports.
+    // Arrows choose (past CSV), Enter exports.
+    await s.page.keyboard.press('ArrowDown');
+    expect(await dialog.choice('CSV (UTF-8)').isChecked()).toBe(true);
     await s.page.keyboard.press('ArrowDown');
     expect(await dialog.choice('A社').isChecked()).toBe(true);
     await dialog.dialog.getByText('取り込んだ元のブックに現在の行を書き込みます', { exact: false }).waitFor();
@@ -143,6 +146,7 @@ describe('Excel export in Chromium', () => {
     await dialog.open();
     expect((await dialog.choices()).map(([name, , checked]) => [name, checked])).toEqual([
       ['PMO Desk標準レイアウト', false],
+      ['CSV (UTF-8)', false],
       ['A社', true],
     ]);
 
@@ -165,7 +169,10 @@ describe('Excel export in Chromium', () => {
     await new RegisterScreen(s.page, 'risk').grid.waitFor();
     await dialog.open();
     await dialog.dialog.getByRole('heading', { name: 'Excel出力 — リスク管理表' }).waitFor();
-    expect((await dialog.choices()).map(([name, , checked]) => [name, checked])).toEqual([['PMO Desk標準レイアウト', true]]);
+    expect((await dialog.choices()).map(([name, , checked]) => [name, checked])).toEqual([
+      ['PMO Desk標準レイアウト', true],
+      ['CSV (UTF-8)', false],
+    ]);
     await dialog.dialog.getByText('この台帳のプロファイルはまだありません', { exact: false }).waitFor();
     await dialog.cancel();
 
@@ -208,6 +215,7 @@ describe('Excel export in Chromium', () => {
     await dialog.open();
     expect((await dialog.choices()).map(([name, , checked]) => [name, checked])).toEqual([
       ['PMO Desk標準レイアウト', false],
+      ['CSV (UTF-8)', false],
       ['A社 (2025年度)', true],
     ]);
     // The dialog's link goes to the manager.
@@ -237,7 +245,10 @@ describe('Excel export in Chromium', () => {
     await new RegisterScreen(s.page, 'issue').grid.waitFor();
     await dialog.open();
     // The remembered profile is gone: the standard layout again.
-    expect((await dialog.choices()).map(([name, , checked]) => [name, checked])).toEqual([['PMO Desk標準レイアウト', true]]);
+    expect((await dialog.choices()).map(([name, , checked]) => [name, checked])).toEqual([
+      ['PMO Desk標準レイアウト', true],
+      ['CSV (UTF-8)', false],
+    ]);
     await dialog.cancel();
   });
 

@@ -1,8 +1,11 @@
 // Excel出力: the WBS or a register as a workbook, on one small modal dialog. The choice is PMO Desk's
-// own printable layout (in the UI's language) or one of the register's client profiles — the client's
-// own workbook with the current rows written into it, under its original file name. The last choice is
-// remembered per project and register. The core builds the workbook (excel.export); saving it is the
-// same download the minutes export uses.
+// own printable layout (in the UI's language), the same columns as CSV (UTF-8; not for minutes), or one
+// of the register's client profiles — the client's own workbook with the current rows written into it,
+// under its original file name. On the risk, issue and change pages the register's cards are offered
+// too (選択行をカードに出力): the selected row written into the client's card form (a 不具合管理票); with
+// no row, or several, selected they are shown disabled, saying why. The last choice is remembered per
+// project and register. The core builds the file (excel.export); saving it is the same download the
+// minutes export uses.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportRegister } from '../../../../electron/common/api/excel.js';
@@ -10,14 +13,20 @@ import type { ProfileSummary } from '../../../../electron/common/excel/preview.j
 import { ApiError } from '../../../../electron/common/errors.js';
 import { call, hashParams } from '../../api/client.js';
 import { saveFile } from '../../api/download.js';
-import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
-import { exportChoiceKey, formatDay, initialChoice, type ExportChoice } from './exportModel.js';
+import { DialogFrame } from '../../ui/DialogFrame.js';
+import { useErrorText } from '../../ui/ErrorBanner.js';
+import { exportChoiceKey, formatDay, initialChoice, rememberedChoice, type CardRow, type Choice } from './exportModel.js';
 
 export interface ExportDialogProps {
   projectId: number;
   register: ExportRegister;
   /** Minutes: the meeting to export (into PMO Desk's layout or a 議事録 form profile). */
   meetingId?: number;
+  /**
+   * Risks, issues and changes: the row a card takes (the one selected when the dialog opened), or why
+   * there is none. Kept as it is while the dialog is open.
+   */
+  cardRow?: CardRow;
   /** The screen's name, for the title (課題管理表). */
   title: string;
   onClose(): void;
@@ -32,28 +41,25 @@ function profilesHref(): string {
   return `#${params.toString()}`;
 }
 
-export function ExportDialog({ projectId, register, meetingId, title, onClose, onExported }: ExportDialogProps) {
+export function ExportDialog({ projectId, register, meetingId, cardRow, title, onClose, onExported }: ExportDialogProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
   const anyErrorText = useErrorText();
-  const ref = useRef<HTMLDialogElement>(null);
   const choices = useRef<HTMLFieldSetElement>(null);
   const [profiles, setProfiles] = useState<ProfileSummary[] | null>(null);
-  const [choice, setChoice] = useState<number | null>(null);
+  const [choice, setChoice] = useState<Choice>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const key = exportChoiceKey(projectId, register);
-
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
+  const offersCsv = register !== 'minutes';
+  const offersCards = cardRow !== undefined;
+  const row = typeof cardRow === 'object' ? cardRow : null;
 
   const load = useCallback(async () => {
     const [list, saved] = await Promise.all([call('profile.list', { register }), call('settings.get', { key }).catch(() => null)]);
     setProfiles(list);
-    setChoice(initialChoice(saved, list));
-  }, [register, key]);
+    setChoice(initialChoice(saved, list, { csv: offersCsv, card: row !== null }));
+  }, [register, key, offersCsv, row]);
 
   useEffect(() => {
     load().catch((err) => {
@@ -72,6 +78,8 @@ export function ExportDialog({ projectId, register, meetingId, title, onClose, o
     choices.current?.querySelector<HTMLInputElement>('input[type=radio]:checked')?.focus();
   }, [loaded, busy]);
 
+  const tables = profiles?.filter((p) => p.kind !== 'card') ?? null;
+  const cards = profiles?.filter((p) => p.kind === 'card') ?? null;
   const chosen = profiles?.find((p) => p.id === choice) ?? null;
 
   const errorText = (err: unknown): string => {
@@ -82,6 +90,8 @@ export function ExportDialog({ projectId, register, meetingId, title, onClose, o
 
   const run = async () => {
     if (busy || profiles === null) return;
+    // A card without a row to write cannot be exported (its choice is disabled; Enter must not either).
+    if (chosen?.kind === 'card' && !row) return;
     setBusy(true);
     setError(null);
     try {
@@ -90,17 +100,18 @@ export function ExportDialog({ projectId, register, meetingId, title, onClose, o
         register,
         language: lang,
         ...(meetingId !== undefined ? { meetingId } : {}),
-        ...(choice !== null ? { profileId: choice } : {}),
+        ...(choice === 'csv' ? { format: 'csv' as const } : {}),
+        ...(typeof choice === 'number' ? { profileId: choice } : {}),
+        ...(chosen?.kind === 'card' && row ? { recordId: row.id } : {}),
       });
       saveFile(file.fileName, file.dataBase64);
-      const remembered: ExportChoice = { profileId: choice };
-      void call('settings.set', { key, value: remembered }).catch(() => undefined);
+      void call('settings.set', { key, value: rememberedChoice(choice) }).catch(() => undefined);
       onExported(file.fileName);
       onClose();
     } catch (err) {
       setError(errorText(err));
       // The profile went away meanwhile (deleted in another window): offer what is there now.
-      if (err instanceof ApiError && err.code === 'NOT_FOUND' && choice !== null) await load().catch(() => undefined);
+      if (err instanceof ApiError && err.code === 'NOT_FOUND' && typeof choice === 'number') await load().catch(() => undefined);
       focusChoice.current = true;
       setBusy(false);
     }
@@ -114,23 +125,48 @@ export function ExportDialog({ projectId, register, meetingId, title, onClose, o
   };
 
   const status = busy ? t('excelExport.exporting') : profiles === null ? t('excelExport.loading') : '';
+  const note = chosen ? t(chosen.kind === 'card' ? 'excelExport.cardNote' : register === 'minutes' ? 'minutesForm.exportNote' : 'excelExport.clientNote') : null;
+  const canRun = profiles !== null && !(chosen?.kind === 'card' && !row);
+
+  const profileChoice = (p: ProfileSummary, hint: string, disabled = false) => (
+    <label key={p.id} className={`export-choice${choice === p.id ? ' checked' : ''}${disabled ? ' disabled' : ''}`} data-testid="export-choice">
+      <input type="radio" name="export-choice" checked={choice === p.id} disabled={disabled} onChange={() => setChoice(p.id)} aria-describedby={`export-profile-${p.id}`} />
+      <span className="choice-text">
+        <span className="choice-name">{p.name}</span>
+        <span className="choice-hint" id={`export-profile-${p.id}`}>
+          {hint}
+        </span>
+      </span>
+    </label>
+  );
 
   return (
-    <dialog
-      ref={ref}
+    <DialogFrame
+      titleId="export-title"
+      title={t('excelExport.title', { register: title })}
       className="export-dialog"
-      aria-labelledby="export-title"
-      onClose={(e) => e.target === e.currentTarget && onClose()}
-      onCancel={(e) => {
-        // Esc while the workbook is being made waits for it.
-        if (e.target === e.currentTarget && busy) e.preventDefault();
-      }}
-      data-testid="export-dialog"
+      testId="export-dialog"
+      error={error}
+      onDismissError={() => setError(null)}
+      // Esc while the file is being made waits for it.
+      onEscape={() => busy}
+      onClose={onClose}
+      statusTestId="export-status"
+      status={status}
+      actions={
+        <>
+          <a className="export-manage" href={profilesHref()}>
+            {t('excelExport.manage')}
+          </a>
+          <button onClick={onClose} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+          <button className="primary" onClick={() => void run()} disabled={busy || !canRun} data-testid="export-run">
+            {t('excelExport.export')}
+          </button>
+        </>
+      }
     >
-      <header className="import-head">
-        <h2 id="export-title">{t('excelExport.title', { register: title })}</h2>
-      </header>
-      <ErrorBanner text={error} onClose={() => setError(null)} />
       <form
         className="export-body"
         onSubmit={(e) => {
@@ -149,44 +185,43 @@ export function ExportDialog({ projectId, register, meetingId, title, onClose, o
               </span>
             </span>
           </label>
+          {offersCsv && (
+            <label className={`export-choice${choice === 'csv' ? ' checked' : ''}`} data-testid="export-choice">
+              <input type="radio" name="export-choice" checked={choice === 'csv'} onChange={() => setChoice('csv')} />
+              <span className="choice-text">
+                <span className="choice-name">{t('excelExport.csv')}</span>
+                <span className="choice-hint">{t('excelExport.csvHint', { language: t(`excelExport.language.${lang}`) })}</span>
+              </span>
+            </label>
+          )}
           <div className="choice-group" id="export-client-forms">
             {t('excelExport.clientForms')}
           </div>
-          {profiles?.map((p) => (
-            <label key={p.id} className={`export-choice${choice === p.id ? ' checked' : ''}`} data-testid="export-choice">
-              <input
-                type="radio"
-                name="export-choice"
-                checked={choice === p.id}
-                onChange={() => setChoice(p.id)}
-                aria-describedby={`export-profile-${p.id}`}
-              />
-              <span className="choice-text">
-                <span className="choice-name">{p.name}</span>
-                <span className="choice-hint" id={`export-profile-${p.id}`}>
-                  {t('excelExport.profileHint', { file: p.fileName, sheet: p.sheet, updated: formatDay(p.updatedAt) })}
-                </span>
-              </span>
-            </label>
-          ))}
-          {profiles?.length === 0 && <p className="choice-none muted">{t(register === 'minutes' ? 'minutesForm.exportNoProfiles' : 'excelExport.noProfiles')}</p>}
+          {tables?.map((p) => profileChoice(p, t('excelExport.profileHint', { file: p.fileName, sheet: p.sheet, updated: formatDay(p.updatedAt) })))}
+          {tables?.length === 0 && <p className="choice-none muted">{t(register === 'minutes' ? 'minutesForm.exportNoProfiles' : 'excelExport.noProfiles')}</p>}
+          {offersCards && (
+            <>
+              <div className="choice-group" id="export-cards">
+                {t('excelExport.cards')}
+              </div>
+              {cards && cards.length > 0 && !row && (
+                <p className="choice-none muted" data-testid="export-card-hint">
+                  {t(cardRow === 'many' ? 'excelExport.manyRows' : 'excelExport.noRow')}
+                </p>
+              )}
+              {cards?.map((p) =>
+                profileChoice(
+                  p,
+                  row ? t('excelExport.cardHint', { row: row.label, file: p.fileName, sheet: p.sheet }) : t('excelExport.cardHintNoRow', { file: p.fileName, sheet: p.sheet }),
+                  !row,
+                ),
+              )}
+              {cards?.length === 0 && <p className="choice-none muted">{t('excelExport.noCards')}</p>}
+            </>
+          )}
         </fieldset>
-        {chosen && <p className="export-note muted">{t(register === 'minutes' ? 'minutesForm.exportNote' : 'excelExport.clientNote')}</p>}
+        {note && <p className="export-note muted">{note}</p>}
       </form>
-      <footer className="import-foot">
-        <span className="import-status muted" role="status" data-testid="export-status">
-          {status}
-        </span>
-        <a className="export-manage" href={profilesHref()}>
-          {t('excelExport.manage')}
-        </a>
-        <button onClick={onClose} disabled={busy}>
-          {t('common.cancel')}
-        </button>
-        <button className="primary" onClick={() => void run()} disabled={busy || profiles === null} data-testid="export-run">
-          {t('excelExport.export')}
-        </button>
-      </footer>
-    </dialog>
+    </DialogFrame>
   );
 }

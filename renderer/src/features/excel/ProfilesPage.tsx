@@ -1,10 +1,13 @@
 // 取込/出力の設定: the client profiles (a template workbook and how its table maps to fields) that Excel取込
-// saved, for every register. They belong to the workspace, not to one project, so every project's tab
-// lists them all. Rename inline (Enter saves, Esc cancels) and delete after a confirmation; a profile's
-// layout changes only through an import that updates it.
+// saved, for every register, with the 議事録 forms and the cards (one register row into a client's form,
+// a 不具合管理票) set up here by picking cells. They belong to the workspace, not to one project, so every
+// project's tab lists them all. Rename inline (Enter saves, Esc cancels) and delete after a
+// confirmation; a table profile's layout changes only through an import that updates it, a form's or a
+// card's in its editor.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../../electron/common/dto.js';
+import type { CardRegister } from '../../../../electron/common/excel/form.js';
 import type { ProfileSummary } from '../../../../electron/common/excel/preview.js';
 import { call } from '../../api/client.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
@@ -23,8 +26,8 @@ export function ProfilesPage(_props: { project: Project }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
-  /** 議事録フォームの設定: a new form, or a form profile's cells edited. */
-  const [formEditor, setFormEditor] = useState<{ id?: number } | null>(null);
+  /** 議事録フォームの設定 or カードの設定: a new form or card, or a form or card profile's cells edited. */
+  const [formEditor, setFormEditor] = useState<{ id?: number; card?: CardRegister } | null>(null);
   /** The row being edited, read by the handlers (Enter commits, and the box's blur must not commit again). */
   const editingRef = useRef<{ id: number; name: string } | null>(null);
   /** The list (the keyboard's place when no row is left to go to). */
@@ -134,6 +137,9 @@ export function ProfilesPage(_props: { project: Project }) {
         <button onClick={() => setFormEditor({})} data-testid="add-form">
           {t('minutesForm.add')}
         </button>
+        <button onClick={() => setFormEditor({ card: 'issue' })} data-testid="add-card">
+          {t('cardForm.add')}
+        </button>
         {profiles && profiles.length > 0 && (
           <span className="muted" data-testid="profile-count">
             {t('profiles.count', { count: profiles.length })}
@@ -189,13 +195,18 @@ export function ProfilesPage(_props: { project: Project }) {
                   </td>
                   <td>
                     <span className={`register-tag register-${p.register}`}>{registerName(p)}</span>
+                    {p.kind === 'card' && <span className="profile-kind">{t('cardForm.kind')}</span>}
                   </td>
                   <td>{p.sheet}</td>
                   <td className="file">{p.fileName}</td>
                   <td className="num">{formatDay(p.updatedAt)}</td>
                   <td className="row-actions">
-                    {p.kind === 'form' && (
-                      <button data-action="edit" onClick={() => setFormEditor({ id: p.id })} aria-label={t('minutesForm.editOf', { name: p.name })}>
+                    {(p.kind === 'form' || p.kind === 'card') && (
+                      <button
+                        data-action="edit"
+                        onClick={() => setFormEditor({ id: p.id, card: p.kind === 'card' ? (p.register as CardRegister) : undefined })}
+                        aria-label={t('minutesForm.editOf', { name: p.name })}
+                      >
                         {t('minutesForm.edit')}
                       </button>
                     )}
@@ -217,10 +228,11 @@ export function ProfilesPage(_props: { project: Project }) {
       {formEditor && (
         <FormEditor
           profileId={formEditor.id}
+          card={formEditor.card}
           onClose={() => setFormEditor(null)}
           onSaved={(p) => {
             setError(null);
-            setNotice(t('minutesForm.saved', { name: p.name }));
+            setNotice(t(p.kind === 'card' ? 'cardForm.saved' : 'minutesForm.saved', { name: p.name }));
             focusNext.current = { id: p.id, action: formEditor.id === undefined ? 'rename' : 'edit' };
             void load().catch((err) => setError(errorText(err)));
           }}

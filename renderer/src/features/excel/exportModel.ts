@@ -1,5 +1,6 @@
 // What the export dialog and the profile manager decide without React: where the last export choice of a
-// register is remembered, which choice the dialog opens on, how profiles are ordered and dated.
+// register is remembered, which choice the dialog opens on, which row a card takes, how profiles are
+// ordered and dated.
 import type { ExportRegister } from '../../../../electron/common/api/excel.js';
 import type { ProfileSummary } from '../../../../electron/common/excel/preview.js';
 
@@ -25,16 +26,51 @@ export function exportChoiceKey(projectId: number, register: ExportRegister): st
   return `excel.export.${register}.${projectId}`;
 }
 
-/** What is remembered: a profile's id, or null for PMO Desk's own layout. */
-export type ExportChoice = { profileId: number | null };
+/**
+ * What the dialog exports: PMO Desk's own layout (null), the same as CSV ('csv'), or through a profile
+ * (its id: a client's table or 議事録 form, or a card that takes the selected row).
+ */
+export type Choice = number | null | 'csv';
+
+/** What is remembered: a profile's id, or null for PMO Desk's own layout (as CSV with format 'csv'). */
+export type ExportChoice = { profileId: number | null; format?: 'csv' };
+
+/** The remembered form of a choice. */
+export function rememberedChoice(choice: Choice): ExportChoice {
+  return choice === 'csv' ? { profileId: null, format: 'csv' } : { profileId: choice };
+}
 
 /**
- * The choice the dialog opens on: the remembered profile while it still exists for this register,
- * else PMO Desk's own layout (also for anything unreadable that was stored).
+ * The choice the dialog opens on: the remembered profile while it still exists for this register (a
+ * card only while a row is there to write), CSV where it is offered, else PMO Desk's own layout (also
+ * for anything unreadable that was stored).
  */
-export function initialChoice(saved: unknown, profiles: readonly Pick<ProfileSummary, 'id'>[]): number | null {
-  const id = saved && typeof saved === 'object' ? (saved as { profileId?: unknown }).profileId : undefined;
-  return typeof id === 'number' && profiles.some((p) => p.id === id) ? id : null;
+export function initialChoice(
+  saved: unknown,
+  profiles: readonly (Pick<ProfileSummary, 'id'> & Partial<Pick<ProfileSummary, 'kind'>>)[],
+  offered: { csv?: boolean; card?: boolean } = {},
+): Choice {
+  const s = saved && typeof saved === 'object' ? (saved as { profileId?: unknown; format?: unknown }) : {};
+  if (s.format === 'csv' && s.profileId === null) return offered.csv ? 'csv' : null;
+  const p = typeof s.profileId === 'number' ? profiles.find((x) => x.id === s.profileId) : undefined;
+  if (!p || (p.kind === 'card' && !offered.card)) return null;
+  return p.id;
+}
+
+/** The row a card export writes: the one selected (its id, and ID and title to name it), or why there is none. */
+export type CardRow = { id: number; label: string } | 'none' | 'many';
+
+/**
+ * The row under the grid's selection: the one row its range covers, else the focused cell's row. Rows
+ * are looked up in `rows` as they are now (a row deleted since is no row; a title edited since is named
+ * as it is now).
+ */
+export function cardRowOf<T extends { id: number; ref: string; title: string }>(selected: readonly { id: number }[], focused: { id: number } | undefined, rows: readonly T[]): CardRow {
+  const ids = [...new Set(selected.map((r) => r.id))];
+  if (ids.length > 1) return 'many';
+  const id = ids[0] ?? focused?.id;
+  const row = id === undefined ? undefined : rows.find((r) => r.id === id);
+  return row ? { id: row.id, label: [row.ref, row.title].filter(Boolean).join(' ') } : 'none';
 }
 
 /** Profiles as the manager lists them: by register (in the tabs' order), then by name. */

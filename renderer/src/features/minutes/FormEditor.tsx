@@ -1,22 +1,34 @@
-// 議事録フォームの設定: the client's blank 議事録 workbook mapped by picking — an item on the left
-// (会議名, 日時, 場所…, or a table's rows and columns), then the cell on the sheet where it goes. The
-// sheet is drawn as Excel shows it; what is mapped is marked with its label. Saved as a form profile
-// (profile.createForm, or profile.updateForm when editing one). Keyboard: arrows move the cell cursor,
-// Enter assigns the chosen item to it, Delete unmaps it, Shift+arrows pick a table's rows, Esc drops
-// the chosen item; Home/End, PageUp/PageDown and Ctrl+Home/End move further.
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+// 議事録フォームの設定 and カードの設定: a client's blank workbook mapped by picking — an item on the left
+// (会議名, 日時, 場所…, or a table's rows and columns; for a card, the register's columns as the grid
+// heads them and プロジェクト名), then the cell on the sheet where it goes. The sheet is drawn as Excel
+// shows it; what is mapped is marked with its label. A 議事録 form is saved as a form profile
+// (profile.createForm / updateForm); a card — one risk, issue or change row into a 不具合管理票 or a
+// review card — has single cells only and is saved as a card profile (profile.createCard / updateCard).
+// Keyboard: arrows move the cell cursor, Enter assigns the chosen item to it, Delete unmaps it,
+// Shift+arrows pick a table's rows, Esc drops the chosen item; Home/End, PageUp/PageDown and
+// Ctrl+Home/End move further.
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SheetPreview } from '../../../../electron/common/api/excel.js';
-import { MINUTES_FORM_FIELDS, MINUTES_FORM_LISTS, type FormLayout, type MinutesFormField, type MinutesFormList } from '../../../../electron/common/excel/form.js';
+import {
+  CARD_REGISTERS,
+  cardFields,
+  MINUTES_FORM_FIELDS,
+  MINUTES_FORM_LISTS,
+  type CardRegister,
+  type FormLayout,
+  type MinutesFormList,
+} from '../../../../electron/common/excel/form.js';
 import { columnName } from '../../../../electron/common/excel/model.js';
 import type { ProfileSummary } from '../../../../electron/common/excel/preview.js';
 import { ApiError } from '../../../../electron/common/errors.js';
 import { call } from '../../api/client.js';
 import { readFileBase64 } from '../../api/upload.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
-import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
-import { formatDay } from '../excel/exportModel.js';
-import { profileNameOf } from '../excel/importModel.js';
+import { DialogFrame, DropZone, FileInput } from '../../ui/DialogFrame.js';
+import { useErrorText } from '../../ui/ErrorBanner.js';
+import { formatDay, registerView } from '../excel/exportModel.js';
+import { importFieldLabel, profileNameOf } from '../excel/importModel.js';
 import {
   a1,
   anchorOf,
@@ -24,11 +36,13 @@ import {
   assignColumn,
   assignRows,
   blockOf,
+  CARD_SHEET,
   columnIndex,
   columnWidths,
   defaultSheet,
   emptyLayout,
   FORM_LISTS,
+  FORM_SHEET,
   gridRows,
   jumpCursor,
   layoutProblem,
@@ -45,6 +59,7 @@ import {
   targetOf,
   textIndex,
   type Mark,
+  type PickLayout,
   type Pos,
   type Tool,
 } from './formModel.js';
@@ -54,8 +69,13 @@ import { SheetGrid } from './SheetGrid.js';
 const FORM_TYPES = '.xlsx,.xlsm';
 
 export interface FormEditorProps {
-  /** Edit this form profile; without it, a new form starts from a file. */
+  /** Edit this form or card profile; without it, a new one starts from a file. */
   profileId?: number;
+  /**
+   * A card (one row of this register into a client's form) rather than a 議事録 form: the register a new
+   * card starts on (it can be changed until saved), or the register of the card profile edited.
+   */
+  card?: CardRegister;
   /** The first step also lists the saved forms, to edit one (from the minutes page). */
   offerExisting?: boolean;
   onClose(): void;
@@ -65,10 +85,14 @@ export interface FormEditorProps {
 type Step = 'file' | 'mapping';
 const STEPS: Step[] = ['file', 'mapping'];
 
-export function FormEditor({ profileId, offerExisting, onClose, onSaved }: FormEditorProps) {
+export function FormEditor({ profileId, card: cardProp, offerExisting, onClose, onSaved }: FormEditorProps) {
   const { t } = useTranslation();
   const anyErrorText = useErrorText();
-  const ref = useRef<HTMLDialogElement>(null);
+  /** The card's register; null for a 議事録 form. */
+  const [card, setCard] = useState<CardRegister | null>(cardProp ?? null);
+  /** A text of the editor: a card's own where it has one, else the form's. */
+  const tx = useCallback((key: string, opts?: Record<string, unknown>) => t(card ? [`cardForm.${key}`, `minutesForm.${key}`] : `minutesForm.${key}`, opts ?? {}), [t, card]);
+  const fields: readonly string[] = useMemo(() => (card ? cardFields(card) : MINUTES_FORM_FIELDS), [card]);
   const fileInput = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const chooseButton = useRef<HTMLButtonElement>(null);
@@ -76,8 +100,8 @@ export function FormEditor({ profileId, offerExisting, onClose, onSaved }: FormE
   const [editing, setEditing] = useState<{ id: number; name: string } | null>(null);
   const [source, setSource] = useState<{ fileName: string; base64: string | null } | null>(null);
   const [preview, setPreview] = useState<SheetPreview | null>(null);
-  const [layout, setLayout] = useState<FormLayout>(emptyLayout(''));
-  const initial = useRef<FormLayout>(emptyLayout(''));
+  const [layout, setLayout] = useState<PickLayout>(emptyLayout(''));
+  const initial = useRef<PickLayout>(emptyLayout(''));
   const [name, setName] = useState('');
   const [tool, setTool] = useState<Tool | null>(null);
   const [cursor, setCursor] = useState<Pos>({ r: 1, c: 0 });
@@ -89,32 +113,19 @@ export function FormEditor({ profileId, offerExisting, onClose, onSaved }: FormE
   const [problem, setProblem] = useState<string | null>(null);
   const [existing, setExisting] = useState<ProfileSummary[] | null>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
-  /** The latest state, for the pointer's release (which may come outside the sheet). */
+  /** The latest state, for the pointer's release (which may come outside the sheet) and for errors. */
   const latest = useRef({ layout, cursor, anchor, tool });
   latest.current = { layout, cursor, anchor, tool };
   const dragging = useRef(false);
 
-  const errorText = useCallback(
-    (err: unknown) => {
-      const detail = err instanceof ApiError && Array.isArray(err.details) ? (err.details[0] as { field?: string; message?: string } | undefined) : undefined;
-      if (detail?.field === 'dataBase64' && detail.message) return t('excel.unreadable', { message: detail.message });
-      const cell = detail?.field && /^form\.cells\.(\d+)\.ref$/.exec(detail.field);
-      if (cell && detail?.message) {
-        const c = latest.current.layout.cells[Number(cell[1])];
-        if (c) return t('minutesForm.problem.cell', { field: `${t(`minutesForm.field.${c.field}`)} (${c.ref})`, message: detail.message });
-      }
-      return anyErrorText(err);
-    },
-    [t, anyErrorText],
-  );
-
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
-
   // ---------------------------------------------------------------- labels
-  const fieldLabel = useCallback((f: string) => t(`minutesForm.field.${f}`, { defaultValue: f }), [t]);
+  /** A card's fields as the register's grid heads its columns (and プロジェクト名); a form's its own. */
+  const fieldLabel = useMemo(() => {
+    if (!card) return (f: string) => t(`minutesForm.field.${f}`, { defaultValue: f });
+    const column = importFieldLabel(t, card);
+    return (f: string) => (f === 'projectName' ? t('minutesForm.field.projectName') : column(f));
+  }, [t, card]);
+  const registerLabel = useCallback((r: CardRegister) => t(`views.${registerView(r)}`), [t]);
   const listLabel = useCallback((l: string) => t(`minutesForm.list.${l}`, { defaultValue: l }), [t]);
   const columnLabel = useCallback((l: string, f: string) => t(`minutesForm.column.${l}.${f}`, { defaultValue: f }), [t]);
   /** A mark's label on the sheet: the item, or a table's column (its table shows by its colour). */
@@ -125,6 +136,20 @@ export function FormEditor({ profileId, offerExisting, onClose, onSaved }: FormE
     [fieldLabel, listLabel, columnLabel],
   );
 
+  const errorText = useCallback(
+    (err: unknown) => {
+      const detail = err instanceof ApiError && Array.isArray(err.details) ? (err.details[0] as { field?: string; message?: string } | undefined) : undefined;
+      if (detail?.field === 'dataBase64' && detail.message) return t('excel.unreadable', { message: detail.message });
+      const cell = detail?.field && /^(?:form|card)\.cells\.(\d+)\.(?:ref|field)$/.exec(detail.field);
+      if (cell && detail?.message) {
+        const c = latest.current.layout.cells[Number(cell[1])];
+        if (c) return t('minutesForm.problem.cell', { field: `${fieldLabel(c.field)} (${c.ref})`, message: detail.message });
+      }
+      return anyErrorText(err);
+    },
+    [t, anyErrorText, fieldLabel],
+  );
+
   // ---------------------------------------------------------------- opening
   const openProfile = useCallback(
     async (id: number) => {
@@ -132,14 +157,16 @@ export function FormEditor({ profileId, offerExisting, onClose, onSaved }: FormE
       setError(null);
       try {
         const [p, sheets] = await Promise.all([call('profile.get', { id }), call('excel.sheetPreview', { profileId: id })]);
-        if (p.kind !== 'form') throw new ApiError('VALIDATION', `${p.name} is not a minutes form`);
+        if (p.kind === 'table') throw new ApiError('VALIDATION', `${p.name} is not a minutes form or a card`);
+        const loaded: PickLayout = p.kind === 'form' ? p.form : { sheet: p.card.sheet, cells: p.card.cells, blocks: [] };
+        setCard(p.kind === 'card' ? p.register : null);
         setEditing({ id: p.id, name: p.name });
         setName(p.name);
         setSource({ fileName: p.fileName, base64: null });
         setPreview(sheets);
-        setLayout(p.form);
-        initial.current = p.form;
-        const first = p.form.cells.map((c) => targetOf(c.ref, p.form.sheet, sheets.names)).find((x) => x !== null);
+        setLayout(loaded);
+        initial.current = loaded;
+        const first = loaded.cells.map((c) => targetOf(c.ref, loaded.sheet, sheets.names)).find((x) => x !== null);
         setCursor(first ?? { r: 1, c: 0 });
         setStep('mapping');
       } catch (err) {
@@ -156,11 +183,11 @@ export function FormEditor({ profileId, offerExisting, onClose, onSaved }: FormE
   }, [profileId, openProfile]);
 
   useEffect(() => {
-    if (!offerExisting || profileId !== undefined) return;
+    if (!offerExisting || profileId !== undefined || cardProp) return;
     call('profile.list', { register: 'minutes' })
       .then((list) => setExisting(list.filter((p) => p.kind === 'form')))
       .catch(() => setExisting([]));
-  }, [offerExisting, profileId]);
+  }, [offerExisting, profileId, cardProp]);
 
   useEffect(() => {
     if (step === 'file' && busy === null) chooseButton.current?.focus();
@@ -176,7 +203,7 @@ export function FormEditor({ profileId, offerExisting, onClose, onSaved }: FormE
       if (sheets.sheets.length === 0) throw new Error(t('excel.unreadable', { message: file.name }));
       setSource({ fileName: file.name, base64 });
       setPreview(sheets);
-      const sheet = defaultSheet(sheets);
+      const sheet = defaultSheet(sheets, card ? CARD_SHEET : FORM_SHEET);
       // Another file of the same form keeps what was picked so far.
       const kept = layout.cells.length + layout.blocks.length > 0 && sheets.sheets.some((s) => s.name === layout.sheet);
       if (!kept) setLayout(emptyLayout(sheet));
@@ -217,7 +244,7 @@ export function FormEditor({ profileId, offerExisting, onClose, onSaved }: FormE
     [sheet, extent.columns, merges, tagTexts],
   );
 
-  const change = (next: FormLayout | null) => {
+  const change = (next: PickLayout | null) => {
     if (!next) return;
     setLayout(next);
     setProblem(null);
@@ -233,7 +260,7 @@ export function FormEditor({ profileId, offerExisting, onClose, onSaved }: FormE
   /** A click or Enter on a cell with an item or a table column chosen. */
   const pickCell = (p: Pos) => {
     if (!tool || tool.kind === 'rows') return;
-    if (tool.kind === 'cell') return change(assignCell(layout, tool.field, a1(p.r, p.c), names));
+    if (tool.kind === 'cell') return change(assignCell(layout, tool.field, a1(p.r, p.c), names, fields));
     const b = blockOf(layout, tool.list);
     if (!b) return;
     if (p.r < b.firstRow || p.r > b.lastRow)
@@ -332,24 +359,31 @@ export function FormEditor({ profileId, offerExisting, onClose, onSaved }: FormE
   const requestClose = () => {
     if (busy === 'saving') return;
     if (!dirty) return onClose();
-    setConfirm({ title: t('minutesForm.discardTitle'), message: t('minutesForm.discard'), confirmLabel: t('minutesForm.discardOk'), onConfirm: onClose });
+    setConfirm({ title: tx('discardTitle'), message: tx('discard'), confirmLabel: t('minutesForm.discardOk'), onConfirm: onClose });
   };
 
   const save = async () => {
     if (busy !== null || !source) return;
     const n = name.trim();
-    if (n === '') return setError(t('minutesForm.problem.noName'));
+    if (n === '') return setError(tx('problem.noName'));
     const bad = layoutProblem(layout);
-    if (bad) return setError(bad.kind === 'empty' ? t('minutesForm.problem.empty') : t('minutesForm.problem.noColumns', { list: listLabel(bad.list) }));
+    if (bad) return setError(bad.kind === 'empty' ? tx('problem.empty') : t('minutesForm.problem.noColumns', { list: listLabel(bad.list) }));
     setBusy('saving');
     setError(null);
     try {
-      const form = normalized(layout);
+      const picked = normalized(layout);
       let saved: ProfileSummary;
-      if (editing) {
-        saved = await call('profile.updateForm', { id: editing.id, form });
-        if (n !== editing.name) saved = await call('profile.update', { id: editing.id, name: n.slice(0, 200) });
-      } else saved = await call('profile.createForm', { name: n.slice(0, 200), fileName: source.fileName, dataBase64: source.base64 ?? '', form });
+      if (card) {
+        const layoutOfCard = { register: card, sheet: picked.sheet, cells: picked.cells };
+        if (editing) saved = await call('profile.updateCard', { id: editing.id, card: layoutOfCard });
+        else saved = await call('profile.createCard', { name: n.slice(0, 200), fileName: source.fileName, dataBase64: source.base64 ?? '', card: layoutOfCard });
+      } else {
+        // A form's cells are picked from its own fields only.
+        const form = picked as FormLayout;
+        if (editing) saved = await call('profile.updateForm', { id: editing.id, form });
+        else saved = await call('profile.createForm', { name: n.slice(0, 200), fileName: source.fileName, dataBase64: source.base64 ?? '', form });
+      }
+      if (editing && n !== editing.name) saved = await call('profile.update', { id: editing.id, name: n.slice(0, 200) });
       onSaved(saved);
       onClose();
     } catch (err) {
@@ -358,9 +392,12 @@ export function FormEditor({ profileId, offerExisting, onClose, onSaved }: FormE
     }
   };
 
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    void choose(e.dataTransfer.files[0]);
+  /** A new card's register changes: the cells of fields the other register lacks are let go. */
+  const changeRegister = (next: CardRegister) => {
+    const keep = cardFields(next);
+    setCard(next);
+    setLayout((l) => ({ ...l, cells: l.cells.filter((c) => keep.includes(c.field)) }));
+    if (tool?.kind === 'cell' && !keep.includes(tool.field)) setTool(null);
   };
 
   // ---------------------------------------------------------------- drawing
@@ -378,7 +415,7 @@ export function FormEditor({ profileId, offerExisting, onClose, onSaved }: FormE
       : busy === 'saving'
         ? t('minutesForm.saving')
         : step === 'mapping'
-          ? `${t('minutesForm.counts', { cells: layout.cells.length, blocks: layout.blocks.length })}　${t('minutesForm.cursor', { cell: a1(cursor.r, cursor.c) })}`
+          ? `${tx('counts', { cells: layout.cells.length, blocks: layout.blocks.length })}　${t('minutesForm.cursor', { cell: a1(cursor.r, cursor.c) })}`
           : '';
 
   const refText = (ref: string) => {
@@ -387,55 +424,74 @@ export function FormEditor({ profileId, offerExisting, onClose, onSaved }: FormE
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="import-dialog form-editor"
-      aria-labelledby="form-editor-title"
-      onClose={(e) => e.target === e.currentTarget && onClose()}
-      onCancel={(e) => {
-        if (e.target !== e.currentTarget) return;
-        e.preventDefault();
-        requestClose();
-      }}
-      data-testid="form-editor"
-    >
-      <header className="import-head">
-        <h2 id="form-editor-title">
-          {t('minutesForm.title')}
+    <DialogFrame
+      titleId="form-editor-title"
+      title={
+        <>
+          {card ? t('cardForm.title', { register: registerLabel(card) }) : t('minutesForm.title')}
           {editing && <span className="fx-editing"> — {editing.name}</span>}
-        </h2>
-        <ol className="import-steps">
-          {STEPS.map((s, i) => (
-            <li key={s} className={s === step ? 'current' : STEPS.indexOf(step) > i ? 'done' : ''} aria-current={s === step ? 'step' : undefined}>
-              <span className="n">{i + 1}</span>
-              {t(`minutesForm.steps.${s}`)}
-            </li>
-          ))}
-        </ol>
-      </header>
-      <ErrorBanner text={error} onClose={() => setError(null)} />
-      <input
-        ref={fileInput}
-        type="file"
-        accept={FORM_TYPES}
-        className="visually-hidden"
-        aria-label={t('minutesForm.choose')}
-        data-testid="form-file-input"
-        onChange={(e) => {
-          const chosen = e.target.files?.[0];
-          e.target.value = '';
-          void choose(chosen);
-        }}
-      />
+        </>
+      }
+      className={`import-dialog form-editor${card ? ' card-editor' : ''}`}
+      testId="form-editor"
+      steps={{ all: STEPS, current: step, label: (s) => tx(`steps.${s}`) }}
+      error={error}
+      onDismissError={() => setError(null)}
+      // Esc asks before a mapping not saved is thrown away.
+      onEscape={() => (requestClose(), true)}
+      onClose={onClose}
+      statusTestId="form-status"
+      status={status}
+      actions={
+        <>
+          {step === 'mapping' && (
+            <label className="fx-name">
+              <span className="muted">{tx('profileName')}</span>
+              <input type="text" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} aria-label={tx('profileName')} />
+            </label>
+          )}
+          <button onClick={requestClose} disabled={busy === 'saving'}>
+            {t('common.cancel')}
+          </button>
+          {step === 'mapping' && !editing && (
+            <button onClick={() => setStep('file')} disabled={busy !== null}>
+              {t('excel.back')}
+            </button>
+          )}
+          {step === 'mapping' && (
+            <button className="primary" onClick={() => void save()} disabled={busy !== null} data-testid="form-save">
+              {t('minutesForm.save')}
+            </button>
+          )}
+        </>
+      }
+    >
+      <FileInput inputRef={fileInput} accept={FORM_TYPES} label={tx('choose')} testId="form-file-input" onFile={(f) => void choose(f)} />
       {step === 'file' && (
         <div className="import-body">
-          <div className="drop-zone" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
-            <button ref={chooseButton} className="primary" onClick={() => fileInput.current?.click()} disabled={busy !== null}>
-              {t('minutesForm.choose')}
-            </button>
-            <span className="muted">{t('minutesForm.dropHint')}</span>
-            <p className="muted small">{t('minutesForm.chooseHint')}</p>
-          </div>
+          {card && !editing && (
+            <fieldset className="export-choices fx-registers" disabled={busy !== null}>
+              <legend>{t('cardForm.register')}</legend>
+              {CARD_REGISTERS.map((r) => (
+                <label key={r} className={`export-choice${card === r ? ' checked' : ''}`}>
+                  <input type="radio" name="card-register" checked={card === r} onChange={() => changeRegister(r)} />
+                  <span className="choice-text">
+                    <span className="choice-name">{registerLabel(r)}</span>
+                    <span className="choice-hint">{t(`cardForm.registerHint.${r}`)}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <DropZone
+            buttonRef={chooseButton}
+            label={tx('choose')}
+            dropHint={t('minutesForm.dropHint')}
+            hint={tx('chooseHint')}
+            disabled={busy !== null}
+            onChoose={() => fileInput.current?.click()}
+            onFile={(f) => void choose(f)}
+          />
           {existing && existing.length > 0 && (
             <section className="fx-existing" aria-labelledby="fx-existing-title">
               <h3 id="fx-existing-title">{t('minutesForm.existing')}</h3>
@@ -477,6 +533,18 @@ export function FormEditor({ profileId, offerExisting, onClose, onSaved }: FormE
                 ))}
               </select>
             </label>
+            {card && (
+              <label className="fx-fact">
+                <span className="muted">{t('cardForm.register')}</span>
+                <select value={card} onChange={(e) => changeRegister(e.target.value as CardRegister)} disabled={editing !== null}>
+                  {CARD_REGISTERS.map((r) => (
+                    <option key={r} value={r}>
+                      {registerLabel(r)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             {names.length > 0 && (
               <span className="fx-fact muted">
                 {t('minutesForm.names')}: {names.length}
@@ -487,10 +555,9 @@ export function FormEditor({ profileId, offerExisting, onClose, onSaved }: FormE
             <nav className="fx-panel" aria-label={t('minutesForm.cells')}>
               <h3>{t('minutesForm.cells')}</h3>
               <ul className="fx-items">
-                {MINUTES_FORM_FIELDS.map((f) => {
+                {fields.map((f) => {
                   const mapped = layout.cells.find((c) => c.field === f);
-                  const hintKey = `minutesForm.fieldHint.${f}`;
-                  const fieldHint = t(hintKey, { defaultValue: '' });
+                  const fieldHint = tx(`fieldHint.${f}`, { defaultValue: '' });
                   return (
                     <li key={f} className={`fx-entry${mapped ? ' mapped' : ''}`}>
                       <button
@@ -514,69 +581,73 @@ export function FormEditor({ profileId, offerExisting, onClose, onSaved }: FormE
                   );
                 })}
               </ul>
-              <h3>{t('minutesForm.blocks')}</h3>
-              <ul className="fx-lists">
-                {FORM_LISTS.map((list) => {
-                  const b = blockOf(layout, list);
-                  return (
-                    <li key={list} className={`fx-list list-${list}${b ? ' mapped' : ''}`} data-testid={`fx-list-${list}`}>
-                      <div className="fx-entry">
-                        <button
-                          className={`fx-item fx-rows${isTool({ kind: 'rows', list }) ? ' active' : ''}`}
-                          aria-pressed={isTool({ kind: 'rows', list })}
-                          data-testid={`fx-rows-${list}`}
-                          onClick={() => choosePick({ kind: 'rows', list })}
-                        >
-                          <span className="fx-item-label">
-                            <span className={`fx-swatch list-${list}`} />
-                            {listLabel(list)}
-                          </span>
-                          <span className={`fx-item-ref${b ? '' : ' muted'}`}>{b ? t('minutesForm.rowsOf', { first: b.firstRow, last: b.lastRow }) : t('minutesForm.notSet')}</span>
-                        </button>
-                        {b ? (
-                          <button className="fx-remove" aria-label={t('minutesForm.remove', { label: listLabel(list) })} onClick={() => change(removeBlock(layout, list))}>
-                            ×
-                          </button>
-                        ) : (
-                          <span className="fx-remove-space" />
-                        )}
-                      </div>
-                      {b && (
-                        <ul className="fx-columns">
-                          {MINUTES_FORM_LISTS[list].map((f) => {
-                            const col = b.columns.find((c) => c.field === f);
-                            const pick: Tool = { kind: 'column', list, field: f };
-                            return (
-                              <li key={f} className={`fx-entry${col ? ' mapped' : ''}`}>
-                                <button
-                                  className={`fx-item fx-col${isTool(pick) ? ' active' : ''}`}
-                                  aria-pressed={isTool(pick)}
-                                  data-testid={`fx-col-${list}-${f}`}
-                                  onClick={() => choosePick(pick)}
-                                >
-                                  <span className="fx-item-label">{columnLabel(list, f)}</span>
-                                  <span className={`fx-item-ref${col ? '' : ' muted'}`}>{col ? col.column : '—'}</span>
-                                </button>
-                                {col ? (
-                                  <button
-                                    className="fx-remove"
-                                    aria-label={t('minutesForm.remove', { label: `${listLabel(list)} ${columnLabel(list, f)}` })}
-                                    onClick={() => change(removeColumn(layout, list, f))}
-                                  >
-                                    ×
-                                  </button>
-                                ) : (
-                                  <span className="fx-remove-space" />
-                                )}
-                              </li>
-                            );
-                          })}
-                        </ul>
-                      )}
-                    </li>
-                  );
-                })}
-              </ul>
+              {!card && (
+                <>
+                  <h3>{t('minutesForm.blocks')}</h3>
+                  <ul className="fx-lists">
+                    {FORM_LISTS.map((list) => {
+                      const b = blockOf(layout, list);
+                      return (
+                        <li key={list} className={`fx-list list-${list}${b ? ' mapped' : ''}`} data-testid={`fx-list-${list}`}>
+                          <div className="fx-entry">
+                            <button
+                              className={`fx-item fx-rows${isTool({ kind: 'rows', list }) ? ' active' : ''}`}
+                              aria-pressed={isTool({ kind: 'rows', list })}
+                              data-testid={`fx-rows-${list}`}
+                              onClick={() => choosePick({ kind: 'rows', list })}
+                            >
+                              <span className="fx-item-label">
+                                <span className={`fx-swatch list-${list}`} />
+                                {listLabel(list)}
+                              </span>
+                              <span className={`fx-item-ref${b ? '' : ' muted'}`}>{b ? t('minutesForm.rowsOf', { first: b.firstRow, last: b.lastRow }) : t('minutesForm.notSet')}</span>
+                            </button>
+                            {b ? (
+                              <button className="fx-remove" aria-label={t('minutesForm.remove', { label: listLabel(list) })} onClick={() => change(removeBlock(layout, list))}>
+                                ×
+                              </button>
+                            ) : (
+                              <span className="fx-remove-space" />
+                            )}
+                          </div>
+                          {b && (
+                            <ul className="fx-columns">
+                              {MINUTES_FORM_LISTS[list].map((f) => {
+                                const col = b.columns.find((c) => c.field === f);
+                                const pick: Tool = { kind: 'column', list, field: f };
+                                return (
+                                  <li key={f} className={`fx-entry${col ? ' mapped' : ''}`}>
+                                    <button
+                                      className={`fx-item fx-col${isTool(pick) ? ' active' : ''}`}
+                                      aria-pressed={isTool(pick)}
+                                      data-testid={`fx-col-${list}-${f}`}
+                                      onClick={() => choosePick(pick)}
+                                    >
+                                      <span className="fx-item-label">{columnLabel(list, f)}</span>
+                                      <span className={`fx-item-ref${col ? '' : ' muted'}`}>{col ? col.column : '—'}</span>
+                                    </button>
+                                    {col ? (
+                                      <button
+                                        className="fx-remove"
+                                        aria-label={t('minutesForm.remove', { label: `${listLabel(list)} ${columnLabel(list, f)}` })}
+                                        onClick={() => change(removeColumn(layout, list, f))}
+                                      >
+                                        ×
+                                      </button>
+                                    ) : (
+                                      <span className="fx-remove-space" />
+                                    )}
+                                  </li>
+                                );
+                              })}
+                            </ul>
+                          )}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </>
+              )}
             </nav>
             <div className="fx-main">
               <div className={`fx-hint${tool ? ' active' : ''}`} role="status" data-testid="form-hint">
@@ -586,7 +657,7 @@ export function FormEditor({ profileId, offerExisting, onClose, onSaved }: FormE
                     aria-label={t('minutesForm.namePick')}
                     value=""
                     onChange={(e) => {
-                      if (e.target.value) change(assignCell(layout, tool.field, e.target.value, names));
+                      if (e.target.value) change(assignCell(layout, tool.field, e.target.value, names, fields));
                       gridRef.current?.focus({ preventScroll: true });
                     }}
                   >
@@ -620,31 +691,7 @@ export function FormEditor({ profileId, offerExisting, onClose, onSaved }: FormE
           </div>
         </div>
       )}
-      <footer className="import-foot">
-        <span className="import-status muted" role="status" data-testid="form-status">
-          {status}
-        </span>
-        {step === 'mapping' && (
-          <label className="fx-name">
-            <span className="muted">{t('minutesForm.profileName')}</span>
-            <input type="text" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} aria-label={t('minutesForm.profileName')} />
-          </label>
-        )}
-        <button onClick={requestClose} disabled={busy === 'saving'}>
-          {t('common.cancel')}
-        </button>
-        {step === 'mapping' && !editing && (
-          <button onClick={() => setStep('file')} disabled={busy !== null}>
-            {t('excel.back')}
-          </button>
-        )}
-        {step === 'mapping' && (
-          <button className="primary" onClick={() => void save()} disabled={busy !== null} data-testid="form-save">
-            {t('minutesForm.save')}
-          </button>
-        )}
-      </footer>
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
-    </dialog>
+    </DialogFrame>
   );
 }

@@ -1,15 +1,9 @@
-// What the 議事録 form editor decides without React: the form layout as the user picks cells and rows
-// (a field takes one cell, a cell holds one field; a block's column holds one field), what each cell of
-// the preview shows as mapped, how much of the sheet to draw, column widths, and where the cell cursor
-// goes on the arrow keys (merged cells are one stop).
-import {
-  MINUTES_FORM_FIELDS,
-  MINUTES_FORM_LISTS,
-  type FormBlock,
-  type FormLayout,
-  type MinutesFormField,
-  type MinutesFormList,
-} from '../../../../electron/common/excel/form.js';
+// What the form editor decides without React, for a 議事録 form and for a card (one register row in a
+// client's form, cells only): the layout as the user picks cells and rows (a field takes one cell, a
+// cell holds one field; a block's column holds one field), what each cell of the preview shows as
+// mapped, how much of the sheet to draw, column widths, and where the cell cursor goes on the arrow
+// keys (merged cells are one stop).
+import { MINUTES_FORM_FIELDS, MINUTES_FORM_LISTS, type FormBlock, type FormLayout, type MinutesFormList } from '../../../../electron/common/excel/form.js';
 import type { SheetPreview } from '../../../../electron/common/api/excel.js';
 import { columnName, parseCellRef } from '../../../../electron/common/excel/model.js';
 
@@ -19,9 +13,19 @@ export type DefinedName = SheetPreview['names'][number];
 /** The lists in the order the editor offers them. */
 export const FORM_LISTS = ['decisions', 'actions', 'agenda', 'attendees'] as const satisfies readonly MinutesFormList[];
 
+/**
+ * A layout being picked: a 議事録 form's cells and blocks, or a card's cells (its blocks stay empty).
+ * A form's layout is one; a card's is saved as { register, sheet, cells }.
+ */
+export interface PickLayout {
+  sheet: string;
+  cells: { field: string; ref: string }[];
+  blocks: FormBlock[];
+}
+
 /** What a click (or Enter) on the sheet does. */
 export type Tool =
-  | { kind: 'cell'; field: MinutesFormField }
+  | { kind: 'cell'; field: string }
   | { kind: 'rows'; list: MinutesFormList }
   | { kind: 'column'; list: MinutesFormList; field: string };
 
@@ -61,8 +65,17 @@ export function targetOf(ref: string, sheet: string, names: readonly DefinedName
   return n && n.sheet === sheet ? posOf(n.ref.split(':')[0]!) : null;
 }
 
-/** The field goes to this cell (or defined name): it leaves any other cell, and the cell's other field goes. */
-export function assignCell(layout: FormLayout, field: MinutesFormField, ref: string, names: readonly DefinedName[] = []): FormLayout {
+/**
+ * The field goes to this cell (or defined name): it leaves any other cell, and the cell's other field
+ * goes. Cells are kept in the order of `fields` (a 議事録 form's by default).
+ */
+export function assignCell<L extends PickLayout>(
+  layout: L,
+  field: L['cells'][number]['field'],
+  ref: string,
+  names: readonly DefinedName[] = [],
+  fields: readonly string[] = MINUTES_FORM_FIELDS,
+): L {
   const at = targetOf(ref, layout.sheet, names);
   const cells = layout.cells.filter((c) => {
     if (c.field === field) return false;
@@ -72,30 +85,30 @@ export function assignCell(layout: FormLayout, field: MinutesFormField, ref: str
   });
   const next = { field, ref };
   // Kept in the order of the field list, so the saved layout reads like the form.
-  const order = (f: MinutesFormField) => MINUTES_FORM_FIELDS.indexOf(f);
+  const order = (f: string) => fields.indexOf(f);
   return { ...layout, cells: [...cells, next].sort((a, b) => order(a.field) - order(b.field)) };
 }
 
-export function removeCell(layout: FormLayout, field: MinutesFormField): FormLayout {
+export function removeCell<L extends PickLayout>(layout: L, field: string): L {
   return { ...layout, cells: layout.cells.filter((c) => c.field !== field) };
 }
 
-export function blockOf(layout: FormLayout, list: MinutesFormList): FormBlock | undefined {
+export function blockOf(layout: PickLayout, list: MinutesFormList): FormBlock | undefined {
   return layout.blocks.find((b) => b.list === list);
 }
 
 /** The block that covers a sheet row. */
-export function blockAtRow(layout: FormLayout, r: number): FormBlock | undefined {
+export function blockAtRow(layout: PickLayout, r: number): FormBlock | undefined {
   return layout.blocks.find((b) => r >= b.firstRow && r <= b.lastRow);
 }
 
-export type RowsResult = { ok: true; layout: FormLayout } | { ok: false; other: MinutesFormList };
+export type RowsResult<L extends PickLayout = FormLayout> = { ok: true; layout: L } | { ok: false; other: MinutesFormList };
 
 /**
  * The block of a list covers rows first..last (either order). Its columns stay. Refused when the rows
  * overlap another list's block (answers that list).
  */
-export function assignRows(layout: FormLayout, list: MinutesFormList, first: number, last: number): RowsResult {
+export function assignRows<L extends PickLayout>(layout: L, list: MinutesFormList, first: number, last: number): RowsResult<L> {
   const firstRow = Math.min(first, last);
   const lastRow = Math.max(first, last);
   const clash = layout.blocks.find((b) => b.list !== list && b.firstRow <= lastRow && firstRow <= b.lastRow);
@@ -106,12 +119,12 @@ export function assignRows(layout: FormLayout, list: MinutesFormList, first: num
   return { ok: true, layout: { ...layout, blocks } };
 }
 
-export function removeBlock(layout: FormLayout, list: MinutesFormList): FormLayout {
+export function removeBlock<L extends PickLayout>(layout: L, list: MinutesFormList): L {
   return { ...layout, blocks: layout.blocks.filter((b) => b.list !== list) };
 }
 
 /** A block's field goes to a column: it leaves any other column, and the column's other field goes. */
-export function assignColumn(layout: FormLayout, list: MinutesFormList, field: string, column: string): FormLayout {
+export function assignColumn<L extends PickLayout>(layout: L, list: MinutesFormList, field: string, column: string): L {
   const block = blockOf(layout, list);
   if (!block) return layout;
   const fields = MINUTES_FORM_LISTS[list] as readonly string[];
@@ -121,12 +134,12 @@ export function assignColumn(layout: FormLayout, list: MinutesFormList, field: s
   return { ...layout, blocks: layout.blocks.map((b) => (b === block ? { ...b, columns } : b)) };
 }
 
-export function removeColumn(layout: FormLayout, list: MinutesFormList, field: string): FormLayout {
+export function removeColumn<L extends PickLayout>(layout: L, list: MinutesFormList, field: string): L {
   return { ...layout, blocks: layout.blocks.map((b) => (b.list === list ? { ...b, columns: b.columns.filter((c) => c.field !== field) } : b)) };
 }
 
 /** Delete at the cursor: the cell's field, else the block column under it. Null when nothing is mapped there. */
-export function removeAt(layout: FormLayout, at: Pos, names: readonly DefinedName[]): FormLayout | null {
+export function removeAt<L extends PickLayout>(layout: L, at: Pos, names: readonly DefinedName[]): L | null {
   const cell = layout.cells.find((c) => {
     const p = targetOf(c.ref, layout.sheet, names);
     return p !== null && p.r === at.r && p.c === at.c;
@@ -139,22 +152,22 @@ export function removeAt(layout: FormLayout, at: Pos, names: readonly DefinedNam
 }
 
 /** What is wrong with a layout before it is saved: nothing mapped, or a block without columns. */
-export function layoutProblem(layout: FormLayout): { kind: 'empty' } | { kind: 'noColumns'; list: MinutesFormList } | null {
+export function layoutProblem(layout: PickLayout): { kind: 'empty' } | { kind: 'noColumns'; list: MinutesFormList } | null {
   if (layout.cells.length === 0 && layout.blocks.length === 0) return { kind: 'empty' };
   const bare = layout.blocks.find((b) => b.columns.length === 0);
   return bare ? { kind: 'noColumns', list: bare.list } : null;
 }
 
 /** The layout as it is saved: addresses in capitals without $; lists in the layout's order. */
-export function normalized(layout: FormLayout): FormLayout {
+export function normalized<L extends PickLayout>(layout: L): L {
   return {
-    sheet: layout.sheet,
+    ...layout,
     cells: layout.cells.map((c) => (posOf(c.ref) ? { ...c, ref: c.ref.replaceAll('$', '').toUpperCase() } : c)),
     blocks: layout.blocks.map((b) => ({ ...b, columns: b.columns.map((c) => ({ ...c, column: c.column.toUpperCase() })) })),
   };
 }
 
-export function sameLayout(a: FormLayout, b: FormLayout): boolean {
+export function sameLayout(a: PickLayout, b: PickLayout): boolean {
   return JSON.stringify(normalized(a)) === JSON.stringify(normalized(b));
 }
 
@@ -174,7 +187,7 @@ export interface Mark {
 }
 
 /** Every mark by 'r:c', and the block of each row (for tinting whole rows). */
-export function marksOf(layout: FormLayout, names: readonly DefinedName[]): { cells: Map<string, Mark[]>; rows: Map<number, { list: MinutesFormList; first: boolean; last: boolean }> } {
+export function marksOf(layout: PickLayout, names: readonly DefinedName[]): { cells: Map<string, Mark[]>; rows: Map<number, { list: MinutesFormList; first: boolean; last: boolean }> } {
   const cells = new Map<string, Mark[]>();
   const add = (r: number, c: number, m: Mark) => {
     const k = `${r}:${c}`;
@@ -198,7 +211,7 @@ export function marksOf(layout: FormLayout, names: readonly DefinedName[]): { ce
 }
 
 /** How much of the sheet to draw: what it uses, what is mapped, and a margin to pick blank cells in. */
-export function sheetExtent(sheet: PreviewSheet, layout: FormLayout, names: readonly DefinedName[], max = { rows: 200, columns: 60 }): { rows: number; columns: number } {
+export function sheetExtent(sheet: PreviewSheet, layout: PickLayout, names: readonly DefinedName[], max = { rows: 200, columns: 60 }): { rows: number; columns: number } {
   let rows = 0;
   let cols = 0;
   for (const r of sheet.rows) {
@@ -334,10 +347,14 @@ export function textIndex(sheet: PreviewSheet): Map<string, string> {
   return out;
 }
 
-/** The sheet a new form starts on: one named like a 議事録 (minutes), else the first. */
-export function defaultSheet(preview: SheetPreview): string {
-  const named = preview.sheets.find((s) => /議事録|minutes/i.test(s.name));
-  return (named ?? preview.sheets[0])?.name ?? '';
+/** Sheet names a new form starts on: a 議事録 (minutes); a card (不具合管理票, レビュー指摘票, card). */
+export const FORM_SHEET = /議事録|minutes/i;
+export const CARD_SHEET = /票|カード|card/i;
+
+/** The sheet a new form starts on: the first named as `named` says (a 議事録), else the first. */
+export function defaultSheet(preview: SheetPreview, named: RegExp = FORM_SHEET): string {
+  const match = preview.sheets.find((s) => named.test(s.name));
+  return (match ?? preview.sheets[0])?.name ?? '';
 }
 
 // ---------------------------------------------------------------- drawing only the rows in view

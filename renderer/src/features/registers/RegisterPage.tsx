@@ -25,6 +25,7 @@ import { ColumnChooser } from '../../ui/ColumnChooser.js';
 import { RowHistoryDialog, type HistoryTarget } from '../../ui/RowHistoryDialog.js';
 import { ImportDialog } from '../excel/ImportDialog.js';
 import { ExportDialog } from '../excel/ExportDialog.js';
+import { cardRowOf, type CardRow } from '../excel/exportModel.js';
 import { importedMessage, importFieldLabel } from '../excel/importModel.js';
 import { extraCol, extraKeys, foldExtras, isExtraField } from './extraColumns.js';
 
@@ -91,7 +92,8 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
   const [focusedId, setFocusedId] = useState<number | null>(null);
   const [history, setHistory] = useState<HistoryState | null>(null);
   const [importing, setImporting] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  /** Excel出力 is open, with the row a card would take (the one selected when it opened). */
+  const [exporting, setExporting] = useState<{ cardRow: CardRow } | null>(null);
   /** The rows the spreadsheet range covers: what "delete rows" acts on. */
   const selected = useRef<T[]>([]);
 
@@ -284,7 +286,7 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
           <button onClick={() => setImporting(true)} data-testid="import-button">
             {t('excel.button')}
           </button>
-          <button onClick={() => setExporting(true)} data-testid="export-button">
+          <button onClick={() => setExporting({ cardRow: cardRowOf(selected.current, focusedRow(), rows) })} data-testid="export-button">
             {t('excelExport.button')}
           </button>
         </div>
@@ -348,8 +350,9 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
         <ExportDialog
           projectId={project.id}
           register={register}
+          cardRow={exporting.cardRow}
           title={t(`views.${view}`)}
-          onClose={() => setExporting(false)}
+          onClose={() => setExporting(null)}
           onExported={(fileName) => setNotice(t('excelExport.exported', { file: fileName }))}
         />
       )}
