@@ -9,12 +9,12 @@
 // like a formula (=1+1) written as '=1+1 inside quotes.
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Download, Locator } from 'playwright-core';
+import type { Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller } from '../helpers/workspace.js';
 import { foreignRequests, openSession, screenshotPath, type Session } from './browser.js';
-import { ExportDialogScreen, ProfilesScreen, ProjectsScreen, RegisterScreen, openTab } from './pages.js';
+import { ExportDialogScreen, FormEditorScreen, ProfilesScreen, ProjectsScreen, RegisterScreen, openTab } from './pages.js';
 
 let s: Session;
 const PROJECT = '基幹システム刷新';
@@ -76,32 +76,6 @@ function rawCells(line: string): string[] {
   }
 }
 
-/** カードの設定, as a user works it (the same editor as 議事録フォームの設定). */
-class CardEditorScreen {
-  readonly dialog: Locator;
-  readonly sheet: Locator;
-  constructor(readonly page: Session['page']) {
-    this.dialog = page.getByTestId('form-editor');
-    this.sheet = this.dialog.getByTestId('form-sheet');
-  }
-  cell(ref: string): Locator {
-    return this.sheet.locator(`td[data-cell="${ref}"]`);
-  }
-  async pick(field: string) {
-    await this.dialog.getByTestId(`fx-field-${field}`).click();
-    await expect.poll(() => this.dialog.getByTestId(`fx-field-${field}`).getAttribute('aria-pressed')).toBe('true');
-  }
-  async tags(ref: string): Promise<string[]> {
-    return this.cell(ref).locator('.fx-tag').allInnerTexts();
-  }
-  /** The items on the left as [label, where it goes]. */
-  async items(): Promise<string[][]> {
-    return this.dialog.locator('.fx-items .fx-item').evaluateAll((items) =>
-      items.map((b) => [b.querySelector('.fx-item-label')!.textContent!.trim(), b.querySelector('.fx-item-ref')!.textContent!.trim()]),
-    );
-  }
-}
-
 describe('cards and CSV in Chromium', () => {
   it('sets up the client’s 不具合管理票 as a card of the issue register by picking cells', async () => {
     const projects = new ProjectsScreen(s.page);
@@ -110,7 +84,7 @@ describe('cards and CSV in Chromium', () => {
     await projects.open(PROJECT);
     await openTab(s.page, '取込/出力の設定');
     await s.page.getByRole('button', { name: 'カードを追加' }).click();
-    const editor = new CardEditorScreen(s.page);
+    const editor = new FormEditorScreen(s.page);
     await editor.dialog.waitFor();
     await editor.dialog.getByRole('heading', { name: 'カードの設定 — 課題管理表' }).waitFor();
     // The register first: a risk card would offer the risk register's fields.
@@ -133,39 +107,39 @@ describe('cards and CSV in Chromium', () => {
     expect(await editor.dialog.locator('.fx-lists').count()).toBe(0);
 
     // Clicks: an item on the left, then its cell.
-    await editor.pick('ref');
-    await editor.dialog.getByTestId('form-hint').getByText('「ID」を書くセルをクリックしてください', { exact: false }).waitFor();
+    await editor.pickField('ref');
+    await editor.hint().getByText('「ID」を書くセルをクリックしてください', { exact: false }).waitFor();
     await editor.cell('B3').click();
     await expect.poll(() => editor.tags('B3')).toEqual(['ID']);
-    await editor.pick('title');
+    await editor.pickField('title');
     await editor.cell('B4').click();
-    await editor.pick('priority');
+    await editor.pickField('priority');
     await editor.cell('B5').click();
-    await editor.pick('owner');
+    await editor.pickField('owner');
     await editor.cell('B6').click();
     // The keyboard: from B6 down to B7, Enter.
-    await editor.pick('due');
+    await editor.pickField('due');
     await s.page.keyboard.press('ArrowDown');
     await s.page.keyboard.press('Enter');
     await expect.poll(() => editor.tags('B7')).toEqual(['期限']);
     // The merged box: a click anywhere in it is its top-left cell.
-    await editor.pick('detail');
+    await editor.pickField('detail');
     await editor.cell('B8').click({ position: { x: 40, y: 40 } });
     await expect.poll(() => editor.tags('B8')).toEqual(['詳細']);
     // A cell picked by mistake is let go with Delete.
-    await editor.pick('raisedBy');
+    await editor.pickField('raisedBy');
     await editor.cell('B12').click();
     await expect.poll(() => editor.tags('B12')).toEqual(['起票者']);
     await s.page.keyboard.press('Delete');
     await expect.poll(() => editor.tags('B12')).toEqual([]);
     // The project's name through the workbook's defined name.
-    await editor.pick('projectName');
+    await editor.pickField('projectName');
     await editor.dialog.getByRole('combobox', { name: '名前の定義から選ぶ…' }).selectOption('プロジェクト名');
     await expect.poll(() => editor.tags('D3')).toEqual(['プロジェクト名']);
     expect(await editor.dialog.getByTestId('form-status').innerText()).toContain('セル 7 件');
 
     await editor.dialog.getByRole('textbox', { name: 'カード名' }).fill(CARD);
-    await editor.pick('title');
+    await editor.pickField('title');
     await s.page.screenshot({ path: screenshotPath('card-editor-ja.png') });
     await editor.dialog.getByTestId('form-save').click();
     await editor.dialog.waitFor({ state: 'detached' });
@@ -195,7 +169,7 @@ describe('cards and CSV in Chromium', () => {
   it('reopens the card from 取込/出力の設定 with its cells drawn', async () => {
     const manager = new ProfilesScreen(s.page);
     await manager.row(CARD).getByRole('button', { name: `${CARD} を編集` }).click();
-    const editor = new CardEditorScreen(s.page);
+    const editor = new FormEditorScreen(s.page);
     await editor.sheet.waitFor();
     await editor.dialog.getByRole('heading', { name: `カードの設定 — 課題管理表 — ${CARD}` }).waitFor();
     await expect.poll(() => editor.tags('B3')).toEqual(['ID']);

@@ -499,3 +499,49 @@ export class ProfilesScreen {
     return this.table.locator('td.name input');
   }
 }
+
+/** 議事録フォームの設定 and カードの設定 (one editor): items on the left, cells picked on the sheet. */
+export class FormEditorScreen {
+  readonly dialog: Locator;
+  readonly sheet: Locator;
+  constructor(readonly page: Page) {
+    this.dialog = page.getByTestId('form-editor');
+    this.sheet = this.dialog.getByTestId('form-sheet');
+  }
+
+  cell(ref: string): Locator {
+    return this.sheet.locator(`td[data-cell="${ref}"]`);
+  }
+
+  /** Chooses an item on the left (a field, a table's rows or one of its columns) by its test id. */
+  async pick(testId: string) {
+    await this.dialog.getByTestId(testId).click();
+    await expect.poll(() => this.dialog.getByTestId(testId).getAttribute('aria-pressed')).toBe('true');
+  }
+
+  /** Chooses a single-cell item (会議名; a card's 件名) by its field. */
+  async pickField(field: string) {
+    await this.pick(`fx-field-${field}`);
+  }
+
+  /** The labels drawn on a cell of the sheet. */
+  async tags(ref: string): Promise<string[]> {
+    return this.cell(ref).locator('.fx-tag').allInnerTexts();
+  }
+
+  /** Where an item goes, as its entry on the left says (B3, 9〜12 行目, —). */
+  async ref(testId: string): Promise<string> {
+    return this.dialog.getByTestId(testId).locator('.fx-item-ref').innerText();
+  }
+
+  /** The single-cell items on the left as [label, where it goes]. */
+  async items(): Promise<string[][]> {
+    return this.dialog.locator('.fx-items .fx-item').evaluateAll((items) =>
+      items.map((b) => [b.querySelector('.fx-item-label')!.textContent!.trim(), b.querySelector('.fx-item-ref')!.textContent!.trim()]),
+    );
+  }
+
+  hint(): Locator {
+    return this.dialog.getByTestId('form-hint');
+  }
+}
