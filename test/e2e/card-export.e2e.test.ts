@@ -2,11 +2,11 @@
 // values to their right, the project's cell by a defined name, a merged box for the details, a sheet of
 // examples) is set up as a card of the 課題管理表 in 取込/出力の設定 → カードを追加: the register chosen,
 // the file read, the fields (labelled as the grid heads its columns) picked on the sheet by clicks, the
-// keyboard and the defined name. An issue typed into the grid is selected and exported through
-// Excel出力 → 選択行をカードに出力; the download, read back with exceljs, has the picked cells filled and
-// the labels and the other sheet untouched. With no row or several rows selected the card is offered
-// disabled, saying why. The register is exported as CSV (UTF-8): header line, rows, and text that looks
-// like a formula (=1+1) written as '=1+1 inside quotes.
+// keyboard and the defined name — and reopened from the list to add a field. An issue typed into the
+// grid is selected and exported through Excel出力 → 選択行をカードに出力; the download, read back with
+// exceljs, has the picked cells filled and the labels and the other sheet untouched. With no row or
+// several rows selected the card is offered disabled, saying why. The register is exported as CSV
+// (UTF-8): header line, rows, and text that looks like a formula (=1+1) written as '=1+1 inside quotes.
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Download } from 'playwright-core';
@@ -166,7 +166,7 @@ describe('cards and CSV in Chromium', () => {
     await s.page.screenshot({ path: screenshotPath('card-profiles-ja.png') });
   });
 
-  it('reopens the card from 取込/出力の設定 with its cells drawn', async () => {
+  it('reopens the card from 取込/出力の設定 with its cells drawn, and saves a change', async () => {
     const manager = new ProfilesScreen(s.page);
     await manager.row(CARD).getByRole('button', { name: `${CARD} を編集` }).click();
     const editor = new FormEditorScreen(s.page);
@@ -175,8 +175,25 @@ describe('cards and CSV in Chromium', () => {
     await expect.poll(() => editor.tags('B3')).toEqual(['ID']);
     expect(await editor.tags('D3')).toEqual(['プロジェクト名']);
     expect(await editor.dialog.getByRole('combobox', { name: '台帳' }).isDisabled()).toBe(true);
-    await editor.dialog.getByRole('button', { name: 'キャンセル' }).click();
+    // One more field, saved into the same card.
+    await editor.pickField('raisedOn');
+    await editor.cell('D4').click();
+    await expect.poll(() => editor.tags('D4')).toEqual(['起票日']);
+    await editor.dialog.getByTestId('form-save').click();
     await editor.dialog.waitFor({ state: 'detached' });
+    await s.page.getByRole('status').getByText(`カード『${CARD}』を保存しました。`).waitFor();
+    const [summary] = await api()('profile.list', { register: 'issue' });
+    const profile = await api()('profile.get', { id: summary!.id });
+    expect(profile.kind === 'card' && profile.card.cells.map((c) => `${c.field}=${c.ref}`)).toEqual([
+      'projectName=プロジェクト名',
+      'ref=B3',
+      'title=B4',
+      'detail=B8',
+      'priority=B5',
+      'owner=B6',
+      'raisedOn=D4',
+      'due=B7',
+    ]);
   });
 
   it('types two issues into the grid', async () => {
@@ -246,6 +263,7 @@ describe('cards and CSV in Chromium', () => {
     expect(ws.getCell('B7').value).toEqual(new Date('2025-04-10T00:00:00Z'));
     expect(at('B8')).toBe('特定のブラウザで、パスワード入力後に "500" が出る');
     expect(at('D3')).toBe(PROJECT);
+    expect(ws.getCell('D4').value).toBeInstanceOf(Date); // 起票日: the day the row was added
     expect(at('B12')).toBe('');
     expect([at('A1'), at('A3'), at('A4'), at('A5'), at('A6'), at('A7'), at('A8'), at('C3'), at('A12')]).toEqual([
       '不具合管理票',

@@ -373,7 +373,7 @@ export const en = {
     templateProblem: 'Cannot export into the template of profile “{{name}}”: {{message}}',
     csv: 'CSV (UTF-8)',
     csvHint: 'The columns of PMO Desk’s layout ({{language}}), comma-separated; opens in Excel as it is (with a BOM). Text starting with = gets a leading \' so it never runs as a formula.',
-    cards: 'Selected row to a card',
+    cards: 'Selected row into a card',
     cardHint: 'Writes {{row}} into template {{file}}, sheet “{{sheet}}”',
     cardHintNoRow: 'Template {{file}} · sheet “{{sheet}}”',
     noRow: 'Select a row to export it into a card (a defect sheet, a review card).',
