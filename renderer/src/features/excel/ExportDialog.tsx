@@ -130,7 +130,15 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
 
   const profileChoice = (p: ProfileSummary, hint: string, disabled = false) => (
     <label key={p.id} className={`export-choice${choice === p.id ? ' checked' : ''}${disabled ? ' disabled' : ''}`} data-testid="export-choice">
-      <input type="radio" name="export-choice" checked={choice === p.id} disabled={disabled} onChange={() => setChoice(p.id)} aria-describedby={`export-profile-${p.id}`} />
+      <input
+        type="radio"
+        name="export-choice"
+        checked={choice === p.id}
+        disabled={disabled}
+        onChange={() => setChoice(p.id)}
+        // A card without a row says why with its hint.
+        aria-describedby={`export-profile-${p.id}${disabled ? ' export-card-why' : ''}`}
+      />
       <span className="choice-text">
         <span className="choice-name">{p.name}</span>
         <span className="choice-hint" id={`export-profile-${p.id}`}>
@@ -205,7 +213,7 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
                 {t('excelExport.cards')}
               </div>
               {cards && cards.length > 0 && !row && (
-                <p className="choice-none muted" data-testid="export-card-hint">
+                <p className="choice-none muted" id="export-card-why" data-testid="export-card-hint">
                   {t(cardRow === 'many' ? 'excelExport.manyRows' : 'excelExport.noRow')}
                 </p>
               )}
