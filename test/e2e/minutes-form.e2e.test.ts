@@ -9,12 +9,11 @@
 // the action log; undo removes both in one step. The form is reopened from 取込/出力の設定.
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller } from '../helpers/workspace.js';
 import { foreignRequests, openSession, screenshotPath, type Session } from './browser.js';
-import { ExportDialogScreen, MinutesScreen, ProfilesScreen, ProjectsScreen, RegisterScreen, openTab } from './pages.js';
+import { ExportDialogScreen, FormEditorScreen, MinutesScreen, ProfilesScreen, ProjectsScreen, RegisterScreen, openTab } from './pages.js';
 
 let s: Session;
 let m: MinutesScreen;
@@ -73,34 +72,6 @@ async function blankForm(): Promise<Buffer> {
 }
 
 const text = (v: ExcelJS.CellValue): string => (v && typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : String(v ?? ''));
-
-/** 議事録フォームの設定, as a user works it. */
-class FormEditorScreen {
-  readonly dialog: Locator;
-  readonly sheet: Locator;
-  constructor(readonly page: Session['page']) {
-    this.dialog = page.getByTestId('form-editor');
-    this.sheet = this.dialog.getByTestId('form-sheet');
-  }
-  cell(ref: string): Locator {
-    return this.sheet.locator(`td[data-cell="${ref}"]`);
-  }
-  /** Chooses an item on the left (a field, a table's rows or one of its columns) by its test id. */
-  async pick(testId: string) {
-    await this.dialog.getByTestId(testId).click();
-    await expect.poll(() => this.dialog.getByTestId(testId).getAttribute('aria-pressed')).toBe('true');
-  }
-  /** The labels drawn on a cell of the sheet. */
-  async tags(ref: string): Promise<string[]> {
-    return this.cell(ref).locator('.fx-tag').allInnerTexts();
-  }
-  async ref(testId: string): Promise<string> {
-    return this.dialog.getByTestId(testId).locator('.fx-item-ref').innerText();
-  }
-  hint(): Locator {
-    return this.dialog.getByTestId('form-hint');
-  }
-}
 
 describe('minutes through a client form in Chromium', () => {
   it('opens the minutes of a project with a meeting of two decisions and three actions', async () => {
