@@ -188,5 +188,7 @@ describe('the worker keeps a runaway read away from the app', () => {
   it('ends a read that takes too long', async () => {
     const r = await refusal(await japaneseWbs(2_000), 'slow.xlsx', { timeoutMs: 1 });
     expect(r).toMatchObject({ code: 'TIMEOUT', message: 'slow.xlsx: reading took longer than 1 ms and was stopped; the file is too large or malformed' });
+    // The worker kept between files was the one stopped: the next read starts a fresh one and works.
+    expect((await readWorkbook(await japaneseWbs(10), 'next.xlsx')).sheets[0]!.rows.length).toBe(12);
   });
 });

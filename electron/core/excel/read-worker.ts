@@ -1,7 +1,7 @@
-// Entry of the reader worker (worker_threads): reads one file's bytes into the sheet model and posts
+// Entry of the reader worker (worker_threads): reads a file's bytes into the sheet model and posts
 // it back as plain data (a JSON string), or posts the one error. Runs under reader.ts's resource limits; if the file
 // makes it run out of memory or time, the worker dies and the app lives.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { asReadError, readWorkbookBytes } from './read-workbook.js';
 
 export interface ReaderRequest {
@@ -13,8 +13,7 @@ export type ReaderReply =
   | { ok: true; model: import('../../common/excel/model.js').WorkbookModel }
   | { ok: false; error: { code: string; message: string } };
 
-// The request comes as the first message (a worker is started ahead of time, idle until a file is
-// chosen; see reader.ts) — or, for a worker started for one file, as its workerData.
+// Requests come as messages, one file at a time: a worker is kept between files (see reader.ts).
 function read({ bytes, fileName }: ReaderRequest): void {
   let reply: ReaderReply;
   try {
@@ -28,5 +27,4 @@ function read({ bytes, fileName }: ReaderRequest): void {
   parentPort!.postMessage(JSON.stringify(reply));
 }
 
-if (workerData) read(workerData as ReaderRequest);
-else parentPort!.once('message', (request: ReaderRequest) => read(request));
+parentPort!.on('message', (request: ReaderRequest) => read(request));

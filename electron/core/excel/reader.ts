@@ -61,14 +61,22 @@ export interface ReadOptions {
   workerFile?: string | URL;
 }
 
-// Starting a worker with its own heap costs ~80 ms on this 2-core machine, about a tenth of a large
-// import. So one worker is started ahead of time and waits, idle and unref'd, for the next file; every
-// worker still reads one file only and is then ended, so no file ever runs where another one ran.
-let spare: { worker: Worker; file: string | URL; died: boolean } | null = null;
+// Starting a worker costs ~80 ms on this 2-core machine, and its code runs cold: the 10,000-row bench
+// file parses in ~300 ms in a fresh worker and ~140 ms in one that has read before. So the worker is
+// kept between files, idle and unref'd (it never keeps the process alive). It is ended after a file it
+// failed on (time, memory, a crash) and after MAX_READS files, and the next read starts a fresh one.
+const MAX_READS = 50;
 
-function startWorker(file: string | URL, heap: number, request?: ReaderRequest): Worker {
-  return new Worker(file, {
-    ...(request ? { workerData: request, transferList: [request.bytes.buffer as ArrayBuffer] } : {}),
+interface Kept {
+  worker: Worker;
+  file: string | URL;
+  reads: number;
+  died: boolean;
+}
+let idle: Kept | null = null;
+
+function startWorker(file: string | URL, heap: number): Worker {
+  const worker = new Worker(file, {
     resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: WORKER_MAX_YOUNG_GENERATION_MB, stackSizeMb: WORKER_STACK_MB },
     stdout: true,
     stderr: true,
@@ -76,38 +84,35 @@ function startWorker(file: string | URL, heap: number, request?: ReaderRequest):
     // Not the parent's flags and loaders (--import tsx under the tests, --inspect…): a plain isolate.
     execArgv: [],
   });
+  // Anything the worker prints is dropped, not mixed into the app's output: its streams are never read
+  // (a stream being read would keep the process alive while the worker waits). The reader prints nothing.
+  return worker;
 }
 
-function prepareSpare(file: string | URL): void {
-  if (spare && !spare.died && spare.file === file) return;
-  try {
-    const worker = startWorker(file, WORKER_MAX_OLD_GENERATION_MB);
-    const entry = { worker, file, died: false };
-    worker.once('exit', () => (entry.died = true));
-    worker.once('error', () => (entry.died = true));
-    // Unref'd, so a waiting worker never keeps the process alive; its output streams are drained only
-    // once it is taken (a flowing stream would hold the process open).
-    worker.unref();
-    spare = entry;
-  } catch {
-    spare = null;
-  }
+const markDied = (k: Kept) => () => (k.died = true);
+
+/** Keeps a worker that read well for the next file. */
+function park(k: Kept): void {
+  if (idle && idle !== k && !idle.died) void idle.worker.terminate();
+  k.worker.unref();
+  k.worker.once('exit', markDied(k));
+  k.worker.once('error', markDied(k));
+  idle = k;
 }
 
-/** The waiting worker when it fits the request (same file, default heap), taken; else null. */
-function takeSpare(file: string | URL, heap: number): Worker | null {
-  const s = spare;
-  spare = null;
-  if (!s || s.died || s.file !== file || heap !== WORKER_MAX_OLD_GENERATION_MB) {
-    if (s && !s.died) void s.worker.terminate();
+/** The kept worker when it fits the request (same file, default heap), taken; else null. */
+function take(file: string | URL, heap: number): Kept | null {
+  const k = idle;
+  idle = null;
+  if (!k) return null;
+  if (k.died || k.file !== file || heap !== WORKER_MAX_OLD_GENERATION_MB) {
+    if (!k.died) void k.worker.terminate();
     return null;
   }
-  s.worker.removeAllListeners('exit');
-  s.worker.removeAllListeners('error');
-  s.worker.ref();
-  s.worker.stdout.resume();
-  s.worker.stderr.resume();
-  return s.worker;
+  k.worker.removeAllListeners('exit');
+  k.worker.removeAllListeners('error');
+  k.worker.ref();
+  return k;
 }
 
 /** Reads a workbook or CSV in a worker; rejects with ExcelReadError (one message naming the file). */
@@ -121,58 +126,59 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
   return new Promise((resolve, reject) => {
     const copy = new Uint8Array(bytes); // the worker gets its own copy, transferred (not cloned again)
     const request: ReaderRequest = { bytes: copy, fileName };
-    let worker: Worker;
-    let file: string | URL;
+    let kept: Kept;
     try {
-      file = opts.workerFile ?? readerWorkerFile();
-      const waiting = takeSpare(file, heap);
-      if (waiting) {
-        worker = waiting;
-        worker.postMessage(request, [copy.buffer as ArrayBuffer]);
-      } else {
-        worker = startWorker(file, heap, request);
-        // Anything the worker prints is dropped, not mixed into the app's output.
-        worker.stdout.resume();
-        worker.stderr.resume();
-      }
+      const file = opts.workerFile ?? readerWorkerFile();
+      kept = take(file, heap) ?? { worker: startWorker(file, heap), file, reads: 0, died: false };
+      kept.worker.postMessage(request, [copy.buffer as ArrayBuffer]);
     } catch (err) {
       reject(err instanceof ExcelReadError ? err : new ExcelReadError('READER_FAILED', `${fileName}: the Excel reader could not start (${(err as Error).message})`));
       return;
     }
+    const { worker } = kept;
     let settled = false;
-    const done = () => {
+    const settle = (ok: boolean) => {
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
-      prepareSpare(file);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      kept.reads++;
+      if (ok && kept.reads < MAX_READS && heap === WORKER_MAX_OLD_GENERATION_MB) park(kept);
+      else void worker.terminate();
     };
     const fail = (code: ReadErrorCode, message: string) => {
       if (settled) return;
-      done();
+      settle(false);
       reject(new ExcelReadError(code, message));
     };
     const timer = setTimeout(
       () => fail('TIMEOUT', `${fileName}: reading took longer than ${timeout >= 1000 ? `${Math.round(timeout / 1000)} s` : `${timeout} ms`} and was stopped; the file is too large or malformed`),
       timeout,
     );
-    worker.once('message', (message: string) => {
+    const onMessage = (message: string) => {
       if (settled) return;
-      done();
       let reply: ReaderReply;
       try {
         reply = JSON.parse(message) as ReaderReply;
       } catch {
+        settle(false);
         reject(new ExcelReadError('READER_FAILED', `${fileName}: the Excel reader answered nonsense`));
         return;
       }
+      // A refused file was read to its end like any other: the worker stays fit for the next one.
+      settle(true);
       if (reply.ok) resolve(reply.model);
       else reject(new ExcelReadError(reply.error.code as ReadErrorCode, reply.error.message));
-    });
-    worker.once('error', (err: Error & { code?: string }) => {
+    };
+    const onError = (err: Error & { code?: string }) => {
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(err.message))
         fail('OUT_OF_MEMORY', `${fileName}: needs more than ${heap} MB to read and was stopped; the file is too large or built to exhaust memory`);
       else fail('READER_FAILED', `${fileName}: the Excel reader failed (${err.message})`);
-    });
-    worker.once('exit', (code) => fail('READER_FAILED', `${fileName}: the Excel reader stopped unexpectedly (exit code ${code})`));
+    };
+    const onExit = (code: number) => fail('READER_FAILED', `${fileName}: the Excel reader stopped unexpectedly (exit code ${code})`);
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
   });
 }
