@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardFields } from '../../electron/common/excel/form.js';
 import { cardRowOf, initialChoice, rememberedChoice } from '../../renderer/src/features/excel/exportModel.js';
-import { assignCell, CARD_SHEET, defaultSheet, emptyLayout, layoutProblem, normalized, removeAt, type PickLayout } from '../../renderer/src/features/minutes/formModel.js';
+import { assignCell, CARD_SHEET, defaultSheet, emptyLayout, layoutProblem, normalized, removeAt, type PickLayout } from '../../renderer/src/features/forms/formModel.js';
 
 const sheet = (name: string) => ({ name, rows: [], merges: [] });
 

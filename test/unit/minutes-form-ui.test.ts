@@ -26,7 +26,7 @@ import {
   targetOf,
   textIndex,
   type PreviewSheet,
-} from '../../renderer/src/features/minutes/formModel.js';
+} from '../../renderer/src/features/forms/formModel.js';
 import { formImportKey, headerLines, initialForm, isEmptyRead } from '../../renderer/src/features/minutes/formImportModel.js';
 
 const names = [{ name: '場所', sheet: '議事録', ref: 'B5' }];

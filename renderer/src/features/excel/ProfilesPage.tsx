@@ -12,7 +12,7 @@ import type { ProfileSummary } from '../../../../electron/common/excel/preview.j
 import { call } from '../../api/client.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
-import { FormEditor } from '../minutes/FormEditor.js';
+import { FormEditor } from '../forms/FormEditor.js';
 import { formatDay, registerView, renamedTo, sortProfiles } from './exportModel.js';
 
 type Action = 'edit' | 'rename' | 'delete';

@@ -15,7 +15,7 @@ import { readFileBase64 } from '../../api/upload.js';
 import { DialogFrame, DropZone, FileInput } from '../../ui/DialogFrame.js';
 import { useErrorText } from '../../ui/ErrorBanner.js';
 import { formatDay } from '../excel/exportModel.js';
-import { FormEditor } from './FormEditor.js';
+import { FormEditor } from '../forms/FormEditor.js';
 import { formImportKey, headerLines, initialForm, isEmptyRead } from './formImportModel.js';
 import { meetingKinds } from './minutesLogic.js';
 

@@ -19,7 +19,7 @@ import { useBadCellMessages } from '../../grid/reasons.js';
 import { ExportDialog } from '../excel/ExportDialog.js';
 import { ActionsSection } from './ActionsSection.js';
 import { CarriedOver } from './CarriedOver.js';
-import { FormEditor } from './FormEditor.js';
+import { FormEditor } from '../forms/FormEditor.js';
 import { FormImportDialog } from './FormImportDialog.js';
 import { ListSection } from './ListSection.js';
 import { MeetingForm } from './MeetingForm.js';
