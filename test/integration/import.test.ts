@@ -148,6 +148,19 @@ describe('issue register import', () => {
     ws.close();
   });
 
+  it('a row left out for a bad cell is still in the file: it is never deleted or closed as missing', async () => {
+    const { call, projectId, ws } = await setup();
+    const p1 = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'a.xlsx', dataBase64: b64(await issueBook([[1, 'A', '高', '未着手', '', null, null], [2, 'B', '高', '未着手', '', null, null]])) });
+    await call('excel.applyImport', { previewId: p1.previewId });
+    const p2 = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'a.xlsx', dataBase64: b64(await issueBook([[1, 'A', '高', '未着手', '', null, null], [2, 'B', '高', '未着手', '', '2025/02/30', null]])) });
+    expect(p2.counts).toMatchObject({ skipped: 1, missing: 0 });
+    expect(p2.rows.find((r) => r.key === 'I-002')).toMatchObject({ status: 'unchanged', skipped: true });
+    const r = await call('excel.applyImport', { previewId: p2.previewId, options: { missing: 'delete' } });
+    expect(r).toMatchObject({ deleted: 0, skipped: 1 });
+    expect((await call('issue.list', { projectId })).map((i) => i.title)).toEqual(['A', 'B']);
+    ws.close();
+  });
+
   it('the user fixes the mapping: a column becomes an extra column, another takes its field', async () => {
     const { call, projectId, ws } = await setup();
     const file = await issueBook([[1, 'A', '高', '未着手', '山田', null, 'note']]);
@@ -298,6 +311,27 @@ describe('WBS import', () => {
     expect(after.find((t) => t.code === '2')!.plannedStart).toBe('2025-06-01');
     await call('history.undo', { projectId });
     expect((await call('wbs.list', { projectId })).map((t) => [t.code, t.name])).toEqual(tasks.map((t) => [t.code, t.name]));
+    ws.close();
+  });
+
+  it('a stored top-level task placed under a new task in the file moves under it', async () => {
+    const { call, projectId, ws } = await setup();
+    const first = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'w.xlsx', dataBase64: b64(await wbsBook([['1', 'A', null, null, null, null], ['2', 'B', null, null, null, null]])) });
+    await call('excel.applyImport', { previewId: first.previewId });
+    const again = await call('excel.previewImport', {
+      projectId,
+      register: 'wbs',
+      fileName: 'w.xlsx',
+      dataBase64: b64(await wbsBook([['1', '新フェーズ', null, null, null, null], ['1.1', 'B', null, null, null, null], ['2', 'A', null, null, null, null]])),
+    });
+    expect(again.rows.find((r) => r.name === 'B')).toMatchObject({ status: 'changed', changes: [{ field: 'parent', before: '', after: '1' }] });
+    await call('excel.applyImport', { previewId: again.previewId });
+    // As the file has it: the new phase first (it has no sibling before it), B under it, then A.
+    expect((await call('wbs.list', { projectId })).map((t) => [t.code, t.name])).toEqual([
+      ['1', '新フェーズ'],
+      ['1.1', 'B'],
+      ['2', 'A'],
+    ]);
     ws.close();
   });
 

@@ -192,12 +192,14 @@ function planRegister(db: Db, projectId: number, register: RegisterName, table: 
     const name = String(rec.values[key] ?? '');
     const k = String((matchBy === 'ref' ? rec.values.ref : rec.values[key]) ?? '').trim();
     const base = { row: rec.row, key: k || name, name };
+    const match = k === '' ? undefined : index.get(k)?.find((r) => !used.has(r.id));
     if (bad.has(rec.row)) {
-      planned.push({ record: i, status: 'skipped', patch: {} });
-      show(() => ({ ...base, status: 'new', skipped: true, values: previewValues(newValues(rec, () => false)) }));
+      // Left out, but still the file's row: its stored row is not "missing from the file".
+      if (match) used.add(match.id);
+      planned.push({ record: i, status: 'skipped', patch: {}, ...(match ? { id: match.id } : {}) });
+      show(() => ({ ...base, status: match ? 'unchanged' : 'new', skipped: true, ...(match ? { id: match.id } : { values: previewValues(newValues(rec, () => false)) }) }));
       return;
     }
-    const match = k === '' ? undefined : index.get(k)?.find((r) => !used.has(r.id));
     if (!match) {
       const values = newValues(rec, () => false);
       planned.push({ record: i, status: 'new', patch: values });
@@ -241,30 +243,28 @@ function planWbs(db: Db, projectId: number, table: ImportTable, today: string, f
   const bad = badRows(table);
   const records = table.records;
 
-  // Records kept (fillers and rows with problems left out); a kept record's parent is its nearest
-  // kept ancestor, so the children of a skipped row are not lost.
-  const skipped = records.map((rec) => !rec.group && (bad.has(rec.row) || isFiller(rec)));
-  const parentOf = (i: number): number | null => {
-    let p = records[i]!.parent ?? null;
-    while (p !== null && skipped[p]) p = records[p]!.parent ?? null;
-    return p;
+  // The tree without some records: a record's parent is its nearest ancestor not left out (so the
+  // children of a left-out row are not lost), and its code is where it then sits (1.2.1).
+  const tree = (out: boolean[]) => {
+    const parents = records.map((_, i) => {
+      let p = records[i]!.parent ?? null;
+      while (p !== null && out[p]) p = records[p]!.parent ?? null;
+      return p;
+    });
+    const codes = new Array<string>(records.length).fill('');
+    const ordinal = new Map<number | null, number>();
+    records.forEach((_, i) => {
+      if (out[i]) return;
+      const p = parents[i]!;
+      const n = (ordinal.get(p) ?? 0) + 1;
+      ordinal.set(p, n);
+      codes[i] = p === null ? String(n) : `${codes[p]}.${n}`;
+    });
+    return { parents, codes };
   };
-  const parents = records.map((_, i) => parentOf(i));
-  const hasChildren = new Array<boolean>(records.length).fill(false);
-  parents.forEach((p, i) => {
-    if (p !== null && !skipped[i]) hasChildren[p] = true;
-  });
-  // The code each kept record gets in the imported tree (and has in the client's file when it is
-  // written with codes).
-  const codes = new Array<string>(records.length).fill('');
-  const ordinal = new Map<number | null, number>();
-  records.forEach((_, i) => {
-    if (skipped[i]) return;
-    const p = parents[i]!;
-    const n = (ordinal.get(p) ?? 0) + 1;
-    ordinal.set(p, n);
-    codes[i] = p === null ? String(n) : `${codes[p]}.${n}`;
-  });
+  const filler = records.map((rec) => isFiller(rec));
+  // Rows with problems take part in matching: a row of the file is never "missing from the file".
+  const { parents: fileParents, codes: fileCodes } = tree(filler);
 
   // Matching, in passes so that a sure match is never taken by a weaker one: (1) the same name under
   // the matched parent, in tree order; (2) the same name anywhere, when only one unused task has it
@@ -278,10 +278,10 @@ function planWbs(db: Db, projectId: number, table: ImportTable, today: string, f
     used.add(t.id);
     matched[i] = t.id;
   };
-  const open = (i: number) => !skipped[i] && matched[i] === null;
+  const open = (i: number) => !filler[i] && matched[i] === null;
   records.forEach((_, i) => {
     if (!open(i)) return;
-    const p = parents[i]!;
+    const p = fileParents[i]!;
     const parentId = p === null ? null : matched[p]!;
     if (p !== null && parentId === null) return;
     take(i, (childrenOf.get(parentId) ?? []).find((t) => !used.has(t.id) && t.name === names[i]));
@@ -295,9 +295,20 @@ function planWbs(db: Db, projectId: number, table: ImportTable, today: string, f
   });
   if (matchBy === 'code')
     records.forEach((_, i) => {
-      const same = open(i) ? byCode.get(codes[i]!) : undefined;
+      const same = open(i) ? byCode.get(fileCodes[i]!) : undefined;
       if (same && !used.has(same.id)) take(i, same);
     });
+
+  // Left out: fillers, and rows with a problem that match no stored task. A row with a problem that
+  // does match stays in the tree as it is stored (nothing of it is written), holding its children.
+  const skipped = records.map((rec, i) => !rec.group && (filler[i]! || (bad.has(rec.row) && matched[i] === null)));
+  /** Rows with a problem that match: kept in the tree as stored. */
+  const kept = records.map((rec, i) => !rec.group && bad.has(rec.row) && matched[i] !== null);
+  const { parents, codes } = tree(skipped);
+  const hasChildren = new Array<boolean>(records.length).fill(false);
+  parents.forEach((p, i) => {
+    if (p !== null && !skipped[i]) hasChildren[p] = true;
+  });
 
   const planned: PlannedRow[] = [];
   const rows: PreviewRow[] = [];
@@ -316,6 +327,11 @@ function planWbs(db: Db, projectId: number, table: ImportTable, today: string, f
     const parentId = p === null ? null : matched[p]!;
     const match = matched[i] === null ? undefined : byId.get(matched[i]!);
     const key = matchBy === 'code' ? codes[i]! : name;
+    if (kept[i]) {
+      planned.push({ record: i, status: 'skipped', patch: {}, id: match!.id });
+      show(() => ({ status: 'unchanged', row: rec.row, key, name, level: rec.level ?? 0, id: match!.id, skipped: true }));
+      return;
+    }
     const parent: PlannedRow['parent'] = p === null ? null : parentId !== null ? { id: parentId } : { record: p };
     const base = { row: rec.row, key, name, level: rec.level ?? 0 };
     if (!match) {
@@ -325,9 +341,10 @@ function planWbs(db: Db, projectId: number, table: ImportTable, today: string, f
       return;
     }
     // A status that only follows the progress does not undo a task put on hold or cancelled.
-    const held = !!rec.statusFromProgress && (match.values.status === 'on_hold' || match.values.status === 'cancelled');
-    const d = diff(table, rec, match.values, (field) => skipFor(i)(field) || (held && field === 'status'));
-    const move = match.parentId !== (parent && 'id' in parent ? parent.id : null);
+    const onHold = !!rec.statusFromProgress && (match.values.status === 'on_hold' || match.values.status === 'cancelled');
+    const d = diff(table, rec, match.values, (field) => skipFor(i)(field) || (onHold && field === 'status'));
+    // Under a task this import creates, a stored task always moves.
+    const move = !parent ? match.parentId !== null : 'id' in parent ? match.parentId !== parent.id : true;
     if (move) {
       const from = match.parentId === null ? '' : (byId.get(match.parentId)?.code ?? '');
       const to = p === null ? '' : codes[p]!;
