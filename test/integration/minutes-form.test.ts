@@ -195,6 +195,36 @@ describe('minutes through a client form', () => {
     close();
   });
 
+  it('reads back an exported form whose block grew: the cells and names under it moved with it', async () => {
+    const ws0 = tempWorkspace();
+    const call = inProcessCaller(ws0);
+    const { id: p } = await call('project.create', { name: 'P' });
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('議事録');
+    sheet.getCell('A1').value = '議事録';
+    sheet.getCell('A9').value = '決定事項';
+    for (let i = 0; i < 4; i++) sheet.getCell(10 + i, 1).value = i + 1;
+    sheet.getCell('A16').value = '場所'; // under the decisions block, no block label between
+    sheet.getCell('A18').value = '次回';
+    wb.definedNames.add("'議事録'!$B$18", '次回予定');
+    const template = Buffer.from(await wb.xlsx.writeBuffer());
+    const form: FormLayout = {
+      sheet: '議事録',
+      cells: [
+        { field: 'place', ref: 'B16' },
+        { field: 'nextMeeting', ref: '次回予定' },
+      ],
+      blocks: [{ list: 'decisions', firstRow: 10, lastRow: 13, columns: [{ field: 'text', column: 'B' }] }],
+    };
+    const { id: profileId } = await call('profile.createForm', { name: 'F', fileName: 'f.xlsx', dataBase64: template.toString('base64'), form });
+    const decisions = Array.from({ length: 7 }, (_, i) => ({ text: `決定${i + 1}`, agendaIndex: null }));
+    const m = await call('meeting.create', { projectId: p, values: { title: 't', place: '本社', nextMeeting: '4/15 10:00', decisions } });
+    const out = await call('excel.export', { projectId: p, register: 'minutes', meetingId: m.id, profileId });
+    const back = await call('meeting.importForm', { projectId: p, profileId, fileName: out.fileName, dataBase64: out.dataBase64, dryRun: true });
+    expect(back.values).toMatchObject({ place: '本社', nextMeeting: '4/15 10:00', decisions });
+    ws0.close();
+  });
+
   it('refuses a form that names a missing sheet or name, and a table profile for minutes', async () => {
     const { call, p, close, template } = await setup();
     const b64 = template.toString('base64');
@@ -213,6 +243,10 @@ describe('minutes through a client form', () => {
     const preview = await call('excel.sheetPreview', { fileName: 'f.xlsx', dataBase64: b64 });
     expect(preview.sheets[0]!.rows.find((r) => r.r === 3)!.cells).toEqual([{ c: 0, text: '会議名' }]);
     expect(preview.names).toEqual([{ name: '場所', sheet: '議事録', ref: 'B5' }]);
+    // A CSV previews as its one sheet, with no names (it was an internal error).
+    const csv = await call('excel.sheetPreview', { fileName: 'a.csv', dataBase64: Buffer.from('会議名,定例\n日時,2025/4/8\n').toString('base64') });
+    expect(csv.names).toEqual([]);
+    expect(csv.sheets[0]!.rows[0]!.cells).toEqual([{ c: 0, text: '会議名' }, { c: 1, text: '定例' }]);
     close();
     void p;
   });

@@ -35,6 +35,7 @@ export function sheetPreview(model: WorkbookModel, bytes: Uint8Array): SheetPrev
           .map((r) => ({ r: r.r + 1, cells: r.cells.filter((c) => c.c < PREVIEW_COLUMNS).map((c) => ({ c: c.c, text: textOf(c, model.date1904) })) })),
         merges: s.merges.filter((m) => m.r1 < PREVIEW_ROWS && m.c1 < PREVIEW_COLUMNS).map((m) => ({ r1: m.r1 + 1, c1: m.c1, r2: m.r2 + 1, c2: m.c2 })),
       })),
-    names: listDefinedNames(bytes, model.fileName),
+    // A CSV has no names (and no zip to look in).
+    names: model.format === 'csv' ? [] : listDefinedNames(bytes, model.fileName),
   };
 }

@@ -43,7 +43,7 @@ export interface FormImportResult extends FormRead {
 
 const DATE = { kind: 'date' } as const;
 
-function reader(model: WorkbookModel, bytes: Uint8Array, vocab: Vocabularies, today: string) {
+function reader(model: WorkbookModel, vocab: Vocabularies, today: string) {
   const problems: Problem[] = [];
   const indexes = new Map<string, SheetIndex>();
   const ix = (sheet: string) => {
@@ -78,12 +78,12 @@ function reader(model: WorkbookModel, bytes: Uint8Array, vocab: Vocabularies, to
   const rowTexts = (sheet: string, r: number) =>
     (ix(sheet).row(r)?.cells ?? []).filter((c) => c.t !== 'e').map((c) => ({ c: c.c, text: textOf(c, model.date1904).trim() })).filter((x) => x.text !== '');
   const lastRow = (sheet: string) => ix(sheet).sheet.rows.at(-1)?.r ?? 0;
-  return { problems, cellAt, text, date, problem, bytes, rowTexts, lastRow };
+  return { problems, cellAt, text, date, problem, rowTexts, lastRow };
 }
 
 type Reader = ReturnType<typeof reader>;
 
-function readCells(rd: Reader, form: FormLayout, vocab: Vocabularies, fileName: string, shift: (row0: number) => number): Partial<MeetingFields> {
+function readCells(rd: Reader, form: FormLayout, vocab: Vocabularies, template: Uint8Array, templateName: string, shift: (row0: number) => number): Partial<MeetingFields> {
   const values: Partial<MeetingFields> = {};
   const attendees: Attendee[] = [];
   const set = (field: MinutesFormField, sheet: string, r: number, c: number) => {
@@ -127,7 +127,9 @@ function readCells(rd: Reader, form: FormLayout, vocab: Vocabularies, fileName: 
     }
   };
   for (const cell of form.cells) {
-    const at = formCellTarget(rd.bytes, form, cell.ref, fileName);
+    // Names are looked up in the template, where the form was mapped (in the file, an export may have
+    // moved them already), then moved like every other cell.
+    const at = formCellTarget(template, form, cell.ref, templateName);
     const p = parseCellRef(at.ref)!;
     set(cell.field, at.sheet, p.r + (at.sheet === form.sheet ? shift(p.r) : 0), p.c);
   }
@@ -156,41 +158,57 @@ function blockItems(rd: Reader, sheet: string, block: FormBlock, shift: number):
   return out;
 }
 
+type Item = ReturnType<typeof blockItems>[number];
+
 /**
- * How far each part of the form moved down in the file: an export that grew a block moved what is
- * under it. Each block's label row in the template (the row with text just above the block) is looked
- * for in the file at or below where the template has it; a form cell moves with the nearest block
- * label above it.
+ * Where the form's parts are in the file: an export that grew a block moved what is under it down.
+ * Each block's label row in the template (the row with text just above the block) is looked for in the
+ * file at or below where the template has it; the block's rows are read from there, and what lies below
+ * the block moves by the label's shift plus the rows the block grew by.
  */
-function formShifts(rd: Reader, template: WorkbookModel, form: FormLayout): (row0: number) => number {
+function placeBlocks(rd: Reader, template: WorkbookModel, form: FormLayout): { shift: (row0: number) => number; items: Map<FormBlock, Item[]> } {
   const tsheet = template.sheets.find((s) => s.name === form.sheet);
-  if (!tsheet) return () => 0;
-  const tix = new SheetIndex(tsheet);
+  const tix = tsheet ? new SheetIndex(tsheet) : null;
   const textsOf = (cells: { c: number; text: string }[]) => cells.map((x) => `${x.c}:${x.text}`).join('|');
-  const anchors: { row: number; shift: number }[] = [];
+  const placed: { label: number; last: number; at: number; after: number }[] = [];
+  const items = new Map<FormBlock, Item[]>();
+  let shift = 0;
   for (const block of [...form.blocks].sort((a, b) => a.firstRow - b.firstRow)) {
-    const label = [...tsheet.rows].reverse().find((r) => r.r < block.firstRow - 1 && r.cells.some((c) => c.t === 's'));
-    if (!label) continue;
-    const labelCells = label.cells.filter((c) => c.t === 's').map((c) => ({ c: c.c, text: String(tix.cell(label.r, c.c)?.v ?? '').trim() }));
-    const columns = new Set(labelCells.map((x) => x.c));
-    const want = textsOf(labelCells);
-    const before = anchors.length ? anchors[anchors.length - 1]!.shift : 0;
-    for (let d = before; d < before + 10_000; d++) {
-      const got = textsOf(rd.rowTexts(form.sheet, label.r + d).filter((x) => columns.has(x.c)));
-      if (got === want) {
-        anchors.push({ row: label.r, shift: d });
-        break;
-      }
-      if (label.r + d > rd.lastRow(form.sheet)) break;
+    const label = tsheet ? [...tsheet.rows].reverse().find((r) => r.r < block.firstRow - 1 && r.cells.some((c) => c.t === 's')) : undefined;
+    let at = shift;
+    if (label && tix) {
+      const labelCells = label.cells.filter((c) => c.t === 's').map((c) => ({ c: c.c, text: String(tix.cell(label.r, c.c)?.v ?? '').trim() }));
+      const columns = new Set(labelCells.map((x) => x.c));
+      const want = textsOf(labelCells);
+      for (let d = shift; label.r + d <= rd.lastRow(form.sheet); d++)
+        if (textsOf(rd.rowTexts(form.sheet, label.r + d).filter((x) => columns.has(x.c))) === want) {
+          at = d;
+          break;
+        }
     }
+    const found = blockItems(rd, form.sheet, block, at);
+    items.set(block, found);
+    const last = block.lastRow - 1;
+    const grew = Math.max(0, (found.at(-1)?.r ?? 0) - (last + at));
+    shift = at + grew;
+    placed.push({ label: label?.r ?? block.firstRow - 1, last, at, after: shift });
   }
-  return (row0) => [...anchors].reverse().find((a) => a.row <= row0)?.shift ?? 0;
+  return {
+    // Below a block: its shift and its growth; from its label to its end: its label's shift.
+    shift: (row0) => {
+      let out = 0;
+      for (const p of placed) if (row0 > p.last) out = p.after;
+        else if (row0 >= p.label) out = p.at;
+      return out;
+    },
+    items,
+  };
 }
 
-function readBlocks(rd: Reader, form: FormLayout, values: Partial<MeetingFields>, vocab: Vocabularies, shift: (row0: number) => number): FormAction[] {
+function readBlocks(rd: Reader, form: FormLayout, values: Partial<MeetingFields>, vocab: Vocabularies, placed: Map<FormBlock, Item[]>): FormAction[] {
   const actions: FormAction[] = [];
   for (const block of form.blocks) {
-    const items = blockItems(rd, form.sheet, block, shift(block.firstRow - 1));
+    const items = placed.get(block) ?? [];
     const t = (item: (typeof items)[number], field: string) => item.get(field)?.text ?? '';
     switch (block.list) {
       case 'agenda':
@@ -255,11 +273,14 @@ export async function importMinutesForm(
     throw new ApiError('VALIDATION', `dataBase64: ${(err as Error).message}`, [{ field: 'dataBase64', message: (err as Error).message }]);
   }
   const vocab = loadVocabularies(db, input.projectId);
-  const rd = reader(model, bytes, vocab, today);
-  const template = await readWorkbook(profileTemplate(db, profile.id), profile.fileName);
-  const shift = formShifts(rd, template, profile.form);
-  const values = readCells(rd, profile.form, vocab, input.fileName, shift);
-  const actions = readBlocks(rd, profile.form, values, vocab, shift);
+  const rd = reader(model, vocab, today);
+  const templateBytes = profileTemplate(db, profile.id);
+  const template = await readWorkbook(templateBytes, profile.fileName).catch((err: Error) => {
+    throw new ApiError('CONFLICT', err.message, { field: 'profileId' });
+  });
+  const { shift, items } = placeBlocks(rd, template, profile.form);
+  const values = readCells(rd, profile.form, vocab, templateBytes, profile.fileName, shift);
+  const actions = readBlocks(rd, profile.form, values, vocab, items);
   // A form without a 種別 cell makes a meeting of the list's first kind, as a new meeting starts.
   if (values.kind === undefined) values.kind = vocab['meeting.kind'].items[0]?.code ?? '';
   const read: FormRead = { values, actions, problems: rd.problems };
