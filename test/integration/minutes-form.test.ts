@@ -152,6 +152,7 @@ describe('minutes through a client form', () => {
     ws.getCell('B17').value = 'リハーサル日程の調整';
     ws.getCell('C17').value = '鈴木';
     ws.getCell('D17').value = '4月31日';
+    ws.getCell('B18').value = 'あ'.repeat(600); // longer than an action title takes (500)
     const filled = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 
     const dry = await call('meeting.importForm', { projectId: p, profileId, fileName: '議事録_第6回.xlsx', dataBase64: filled, dryRun: true });
@@ -177,7 +178,10 @@ describe('minutes through a client form', () => {
       { title: '切替手順書の作成', owner: '山田', due: '2025-04-25', status: 'in_progress' },
       { title: 'リハーサル日程の調整', owner: '鈴木', due: null, status: null },
     ]);
-    expect(dry.problems.map((x) => `${x.sheet}!${x.cell}: ${x.reason}`)).toEqual([expect.stringMatching(/^議事録!D17: 4月31日 is not/)]);
+    expect(dry.problems.map((x) => `${x.sheet}!${x.cell}: ${x.reason}`)).toEqual([
+      expect.stringMatching(/^議事録!D17: 4月31日 is not/),
+      expect.stringMatching(/^議事録!B18: あ+…: must be at most 500 characters$/),
+    ]);
     expect(dry.problems[0]!.kind).toBe('date');
     // No 種別 cell on this form: the meeting takes the list's first kind, as a new meeting does.
     expect(dry.values.kind).toBe('regular');

@@ -6,11 +6,13 @@
 import { readValue, textOf, type ValueContext } from '../../../common/excel/cell-values.js';
 import type { FormBlock, FormLayout, MinutesFormField } from '../../../common/excel/form.js';
 import { cellRef, parseCellRef, type Cell, type WorkbookModel } from '../../../common/excel/model.js';
-import type { Problem } from '../../../common/excel/problems.js';
+import { shown, type Problem } from '../../../common/excel/problems.js';
 import { SheetIndex } from '../../../common/excel/sheet-index.js';
 import { parseVocab } from '../../../common/excel/values.js';
 import { ApiError } from '../../../common/errors.js';
-import type { Attendee, Meeting, MeetingFields } from '../../../common/meetings.js';
+import type { z } from 'zod';
+import { agendaItem, attendee, decision, meetingFields, type Attendee, type Meeting, type MeetingFields } from '../../../common/meetings.js';
+import { issueFields } from '../../../common/registers.js';
 import type { Vocabularies } from '../../../common/registers.js';
 import { inBatch, type Actor } from '../../batch.js';
 import type { Db } from '../../db/open.js';
@@ -75,10 +77,17 @@ function reader(model: WorkbookModel, vocab: Vocabularies, today: string) {
     }
     return v.value as string | null;
   };
+  /** The text when the field's schema takes it; else '' and a problem naming the cell. */
+  const fits = (sheet: string, r: number, c: number, value: string, schema: z.ZodType): string => {
+    const checked = schema.safeParse(value);
+    if (checked.success) return value;
+    problem(sheet, r, c, `${shown(value)}: ${checked.error.issues[0]?.message ?? 'is not valid'}`);
+    return '';
+  };
   const rowTexts = (sheet: string, r: number) =>
     (ix(sheet).row(r)?.cells ?? []).filter((c) => c.t !== 'e').map((c) => ({ c: c.c, text: textOf(c, model.date1904).trim() })).filter((x) => x.text !== '');
   const lastRow = (sheet: string) => ix(sheet).sheet.rows.at(-1)?.r ?? 0;
-  return { problems, cellAt, text, date, problem, rowTexts, lastRow };
+  return { problems, cellAt, text, date, problem, fits, rowTexts, lastRow };
 }
 
 type Reader = ReturnType<typeof reader>;
@@ -123,7 +132,7 @@ function readCells(rd: Reader, form: FormLayout, vocab: Vocabularies, template: 
         return;
       }
       default:
-        values[field] = s;
+        values[field] = rd.fits(sheet, r, c, s, meetingFields.shape[field]);
     }
   };
   for (const cell of form.cells) {
@@ -209,24 +218,29 @@ function readBlocks(rd: Reader, form: FormLayout, values: Partial<MeetingFields>
   const actions: FormAction[] = [];
   for (const block of form.blocks) {
     const items = placed.get(block) ?? [];
-    const t = (item: (typeof items)[number], field: string) => item.get(field)?.text ?? '';
+    // A cell's text, or '' and a problem when it is longer than the field takes.
+    const t = (item: (typeof items)[number], field: string, schema?: z.ZodType) => {
+      const hit = item.get(field);
+      if (!hit) return '';
+      return schema ? rd.fits(form.sheet, item.r, hit.c, hit.text, schema) : hit.text;
+    };
     switch (block.list) {
       case 'agenda':
-        values.agenda = items.map((it) => ({ title: t(it, 'title'), notes: t(it, 'notes') }));
+        values.agenda = items.map((it) => ({ title: t(it, 'title', agendaItem.shape.title), notes: t(it, 'notes', agendaItem.shape.notes) }));
         break;
       case 'decisions':
         values.decisions = items.map((it) => {
           const n = Number(t(it, 'agenda').normalize('NFKC'));
-          return { text: t(it, 'text'), agendaIndex: Number.isInteger(n) && n >= 1 ? n - 1 : null };
+          return { text: t(it, 'text', decision.shape.text), agendaIndex: Number.isInteger(n) && n >= 1 ? n - 1 : null };
         });
         break;
       case 'attendees':
         values.attendees = [
           ...(values.attendees ?? []),
           ...items.map((it) => ({
-            org: t(it, 'org'),
-            name: t(it, 'name'),
-            role: t(it, 'role'),
+            org: t(it, 'org', attendee.shape.org),
+            name: t(it, 'name', attendee.shape.name),
+            role: t(it, 'role', attendee.shape.role),
             present: parsePresence(t(it, 'presence')) ?? true,
             side: parseSide(t(it, 'side')) ?? 'other',
           })),
@@ -234,7 +248,7 @@ function readBlocks(rd: Reader, form: FormLayout, values: Partial<MeetingFields>
         break;
       case 'actions':
         for (const it of items) {
-          const title = t(it, 'title');
+          const title = t(it, 'title', issueFields.shape.title);
           if (title === '') continue;
           const due = it.get('due');
           const status = t(it, 'status');
@@ -244,7 +258,7 @@ function readBlocks(rd: Reader, form: FormLayout, values: Partial<MeetingFields>
             if (v.ok) code = v.value;
             else rd.problem(form.sheet, it.r, it.get('status')!.c, v.reason, 'vocab');
           }
-          actions.push({ title, owner: t(it, 'owner'), due: due ? rd.date(form.sheet, it.r, due.c) : null, status: code });
+          actions.push({ title, owner: t(it, 'owner', issueFields.shape.owner), due: due ? rd.date(form.sheet, it.r, due.c) : null, status: code });
         }
         break;
     }
