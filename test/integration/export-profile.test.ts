@@ -158,4 +158,32 @@ describe('export through a client profile', () => {
     expect(cellDiff(file, out)).toEqual(['WBS!A5: (none) → s:要件定義', 'WBS!B5: (none) → s:要件整理', 'WBS!C5: (none) → s:優先度付け', 'WBS!D5: (none) → s:鈴木']);
     ws.close();
   });
+
+  it('a WBS task added mid-tree rewrites the rows in tree order, each with its own 大分類/中分類, and it reads back the same', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('WBS');
+    sheet.addRow(['大分類', '中分類', 'タスク名', '担当']);
+    sheet.addRow(['要件定義', '現行調査', '資料収集', '山田']);
+    sheet.addRow(['要件定義', '現行調査', 'ヒアリング', '佐藤']);
+    sheet.addRow(['要件定義', '要件整理', '要件一覧作成', '佐藤']);
+    const file = Buffer.from(await book.xlsx.writeBuffer());
+    const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: file.toString('base64') });
+    const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'W' } });
+    const group = (await call('wbs.list', { projectId })).find((t) => t.name === '現行調査')!;
+    await call('wbs.create', { projectId, parentId: group.id, values: { name: '業務フロー作成', assignee: '鈴木' } });
+    const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
+    const rows = readWorkbookBytes(Buffer.from(out.dataBase64, 'base64'), 'x.xlsx').sheets[0]!.rows.slice(1).map((r) => r.cells.map((c) => c.v));
+    expect(rows).toEqual([
+      ['要件定義', '現行調査', '資料収集', '山田'],
+      ['要件定義', '現行調査', 'ヒアリング', '佐藤'],
+      ['要件定義', '現行調査', '業務フロー作成', '鈴木'],
+      ['要件定義', '要件整理', '要件一覧作成', '佐藤'],
+    ]);
+    const back = await call('excel.previewImport', { projectId, register: 'wbs', fileName: out.fileName, dataBase64: out.dataBase64, profileId: profileId! });
+    expect(back.counts).toMatchObject({ new: 0, changed: 0, missing: 0 });
+    ws.close();
+  });
 });

@@ -118,19 +118,24 @@ export async function exportToProfile(
   const sheetColumns = mapped.flatMap(spread);
   const defaults = defaultValues(target, vocab);
 
-  const cellsOf = (o: Out): (CellOut | undefined)[] =>
+  // In place, a cell left `undefined` keeps what the row has; written out in tree order, a row lands on
+  // another row, so every cell is written (the row's own raw cell where the client's content stays).
+  const cellsOf = (o: Out, inPlace: boolean): (CellOut | undefined)[] =>
     mapped.flatMap((m, j): (CellOut | undefined)[] => {
       const field = m.field;
       const cols = spread(m);
       const at = o.at;
       // Where the value sits: for a spread name, the column the template row uses (or the level's).
       const k = cols.length === 1 ? 0 : at !== null ? Math.max(0, cols.findIndex((c) => ix.cell(at, c) !== undefined)) : Math.min(o.level, cols.length - 1);
-      const put = (cell: CellOut | undefined) => cols.map((_, i) => (i === k ? cell : at === null ? { value: null } : undefined));
+      const put = (cell: CellOut | undefined) => cols.map((_, i) => (i === k ? cell : at === null || !inPlace ? { value: null } : undefined));
       const tcell = at === null ? undefined : ix.cell(at, cols[k]!);
       // 大/中/小分類: a client row keeps what it has (often written once and merged down); a new task
       // gets the names of its ancestors at those depths.
       const depth = field ? /^level(\d)$/.exec(field)?.[1] : undefined;
-      if (depth !== undefined) return put(at !== null ? undefined : { value: textValue(ancestorName(o, Number(depth) - 1)) });
+      if (depth !== undefined) {
+        if (at === null) return put({ value: textValue(ancestorName(o, Number(depth) - 1)) });
+        return put(inPlace ? undefined : { value: rawValue(tcell) });
+      }
       // Kept as the client has them on a row of theirs: a summary's dates, effort and progress (often
       // formulas), and the WBS code and level (their numbering scheme, not ours).
       if (at !== null && target === 'wbs' && field && ((o.summary && ROLLED_UP.has(field)) || field === 'wbsCode' || field === 'level')) return put({ value: rawValue(tcell) });
@@ -150,8 +155,8 @@ export async function exportToProfile(
   const first = table.data.first ?? layout.headerBottom + 2;
   const last = table.data.last;
   const rows = templateOrder(target, stored)
-    ? rowsInPlace(stored, plan, table, first, last, sheetColumns.length, cellsOf)
-    : stored.map(cellsOf);
+    ? rowsInPlace(stored, plan, table, first, last, sheetColumns.length, (o) => cellsOf(o, true))
+    : stored.map((o) => cellsOf(o, false));
 
   let bytes: Uint8Array;
   try {
