@@ -32,8 +32,8 @@ class Budget {
   }
 }
 
-/** Resolves a relationship target against the folder of the part that names it. */
-function resolvePart(base: string, target: string): string {
+/** Resolves a relationship target against the folder of the part that names it (the template writer uses it too). */
+export function resolvePart(base: string, target: string): string {
   if (target.startsWith('/')) return target.slice(1);
   const parts = base.split('/').slice(0, -1);
   for (const seg of target.split('/')) {

@@ -7,6 +7,7 @@ import { readZipDirectory, ZipReader, type ZipDirectory } from '../zip.js';
 import { fail } from './errors.js';
 import { writeZip, type PartChanges } from './zip-write.js';
 import { attr, escapeXml, fromBytes, unescapeXml } from './xml-text.js';
+import { resolvePart } from '../xlsx-reader.js';
 
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
@@ -28,17 +29,6 @@ export interface SheetInfo {
   /** The part, when the relationship resolves to one. */
   part: string | null;
   kind: 'worksheet' | 'chartsheet' | 'dialogsheet' | 'macrosheet' | 'other';
-}
-
-/** Resolves a relationship target against the folder of the part that names it. */
-export function resolvePart(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.' && seg !== '') parts.push(seg);
-  }
-  return parts.join('/');
 }
 
 /** The relationships part of a part: xl/workbook.xml → xl/_rels/workbook.xml.rels. */

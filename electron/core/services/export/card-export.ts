@@ -5,10 +5,9 @@ import { ApiError } from '../../../common/errors.js';
 import { fieldSpec } from '../../../common/excel/fields.js';
 import { vocabLabel, type VocabListName } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
-import { ExcelReadError } from '../../excel/errors.js';
-import { dateSerial, templateInfo, TemplateError, writeIntoTemplate, type CellOut, type CellWrite } from '../../excel/template/index.js';
+import { dateSerial, templateInfo, writeIntoTemplate, type CellOut, type CellWrite } from '../../excel/template/index.js';
 import { REGISTER_SERVICES } from '../import/plan.js';
-import { getCardProfile, profileTemplate } from '../import/profiles.js';
+import { getCardProfile, profileTemplate, templateConflict } from '../import/profiles.js';
 import { formCellTarget } from '../meetings/form-export.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
@@ -52,7 +51,6 @@ export async function exportCard(
     const bytes = await writeIntoTemplate(template, [], { fileName: profile.fileName, cells, dateFormat: 'yyyy/mm/dd' });
     return { fileName: cardFileName(profile.fileName, String(row.ref ?? '')), dataBase64: Buffer.from(bytes).toString('base64') };
   } catch (err) {
-    if (err instanceof TemplateError || err instanceof ExcelReadError) throw new ApiError('CONFLICT', err.message, { field: 'profileId', code: err.code });
-    throw err;
+    throw templateConflict(err);
   }
 }

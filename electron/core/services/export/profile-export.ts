@@ -19,10 +19,9 @@ import { ApiError } from '../../../common/errors.js';
 import { REGISTERS, vocabLabel, type Vocabularies, type VocabListName } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
 import { readWorkbook } from '../../excel/reader.js';
-import { dateSerial, TemplateError, writeIntoTemplate, type CellOut, type OutValue } from '../../excel/template/index.js';
-import { ExcelReadError } from '../../excel/errors.js';
+import { dateSerial, writeIntoTemplate, type CellOut, type OutValue } from '../../excel/template/index.js';
 import { sameValue, planImport, REGISTER_SERVICES, type ImportPlan } from '../import/plan.js';
-import { getTableProfile, profileTemplate } from '../import/profiles.js';
+import { getTableProfile, profileTemplate, templateConflict } from '../import/profiles.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { listTasks, WBS_DEFAULTS } from '../wbs.js';
@@ -61,8 +60,8 @@ export async function exportToProfile(
   const template = profileTemplate(db, profile.id);
   const target = input.register;
   const vocab = loadVocabularies(db, input.projectId);
-  const model = await readWorkbook(template, profile.fileName).catch((err: Error) => {
-    throw new ApiError('CONFLICT', err.message, { field: 'profileId' });
+  const model = await readWorkbook(template, profile.fileName).catch((err: unknown) => {
+    throw templateConflict(err);
   });
   const layout: TableLayout = {
     target,
@@ -166,9 +165,7 @@ export async function exportToProfile(
       { fileName: profile.fileName },
     );
   } catch (err) {
-    // The template is the client's file: what stops the writer is a fact about it, not a fault of ours.
-    if (err instanceof TemplateError || err instanceof ExcelReadError) throw new ApiError('CONFLICT', err.message, { field: 'profileId', code: err.code });
-    throw err;
+    throw templateConflict(err);
   }
   return { fileName: profile.fileName, dataBase64: Buffer.from(bytes).toString('base64') };
 }

@@ -8,6 +8,8 @@ import type { WorkbookModel } from '../../../common/excel/model.js';
 import type { CardLayout, FormLayout } from '../../../common/excel/form.js';
 import type { CardProfile, FormProfile, Profile, ProfileLayout, ProfileSummary, TableProfile } from '../../../common/excel/preview.js';
 import { ApiError } from '../../../common/errors.js';
+import { ExcelReadError } from '../../excel/errors.js';
+import { TemplateError } from '../../excel/template/index.js';
 import type { Db } from '../../db/open.js';
 
 /** What the `mapping` JSON column holds: a table layout or a form layout. */
@@ -175,4 +177,14 @@ export function updateCardLayout(db: Db, id: number, card: CardLayout): CardProf
   const stored: Stored = { fileName: current.fileName, card };
   db.prepare(`UPDATE excel_profiles SET mapping = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(JSON.stringify(stored), id);
   return getCardProfile(db, id);
+}
+
+/**
+ * What stops reading or writing a profile's template (the client's own file: damaged, a sheet gone)
+ * is a fact about that file, answered as CONFLICT naming it; any other error is returned as it is.
+ * Use: `catch (err) { throw templateConflict(err); }`.
+ */
+export function templateConflict(err: unknown): unknown {
+  if (err instanceof TemplateError || err instanceof ExcelReadError) return new ApiError('CONFLICT', err.message, { field: 'profileId', code: err.code });
+  return err;
 }

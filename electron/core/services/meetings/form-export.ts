@@ -7,10 +7,9 @@ import type { FormBlock, FormLayout } from '../../../common/excel/form.js';
 import { parseCellRef } from '../../../common/excel/model.js';
 import { vocabLabel } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
-import { ExcelReadError } from '../../excel/errors.js';
 import { minutesFileName } from '../../excel/minutes-layout.js';
-import { dateSerial, resolveDefinedName, templateInfo, TemplateError, writeIntoTemplate, type CellOut, type CellWrite, type TableWrite } from '../../excel/template/index.js';
-import { getFormProfile, profileTemplate } from '../import/profiles.js';
+import { dateSerial, resolveDefinedName, templateInfo, writeIntoTemplate, type CellOut, type CellWrite, type TableWrite } from '../../excel/template/index.js';
+import { getFormProfile, profileTemplate, templateConflict } from '../import/profiles.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { blockRows, cellValue, type FormContext, type FormValue } from './form-values.js';
@@ -69,7 +68,6 @@ export async function exportMinutesForm(
     const bytes = await writeIntoTemplate(template, writes, { fileName: profile.fileName, cells, dateFormat: 'yyyy/mm/dd' });
     return { fileName: minutesFileName(meeting, input.language), dataBase64: Buffer.from(bytes).toString('base64') };
   } catch (err) {
-    if (err instanceof TemplateError || err instanceof ExcelReadError) throw new ApiError('CONFLICT', err.message, { field: 'profileId', code: err.code });
-    throw err;
+    throw templateConflict(err);
   }
 }

@@ -17,7 +17,7 @@ import type { Vocabularies } from '../../../common/registers.js';
 import { inBatch, type Actor } from '../../batch.js';
 import type { Db } from '../../db/open.js';
 import { readWorkbook } from '../../excel/reader.js';
-import { getFormProfile, profileTemplate } from '../import/profiles.js';
+import { getFormProfile, profileTemplate, templateConflict } from '../import/profiles.js';
 import { getProjectRow } from '../projects.js';
 import { issues } from '../registers/index.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
@@ -289,8 +289,8 @@ export async function importMinutesForm(
   const vocab = loadVocabularies(db, input.projectId);
   const rd = reader(model, vocab, today);
   const templateBytes = profileTemplate(db, profile.id);
-  const template = await readWorkbook(templateBytes, profile.fileName).catch((err: Error) => {
-    throw new ApiError('CONFLICT', err.message, { field: 'profileId' });
+  const template = await readWorkbook(templateBytes, profile.fileName).catch((err: unknown) => {
+    throw templateConflict(err);
   });
   const { shift, items } = placeBlocks(rd, template, profile.form);
   const values = readCells(rd, profile.form, vocab, templateBytes, profile.fileName, shift);
