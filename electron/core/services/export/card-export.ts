@@ -6,7 +6,7 @@ import { fieldSpec } from '../../../common/excel/fields.js';
 import { vocabLabel, type VocabListName } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
 import { dateSerial, templateInfo, writeIntoTemplate, type CellOut, type CellWrite } from '../../excel/template/index.js';
-import { REGISTER_SERVICES } from '../import/plan.js';
+import { REGISTER_SERVICES } from '../registers/index.js';
 import { getCardProfile, profileTemplate, templateConflict } from '../import/profiles.js';
 import { formCellTarget } from '../meetings/form-export.js';
 import { getProjectRow } from '../projects.js';
@@ -29,9 +29,7 @@ export async function exportCard(
     throw new ApiError('VALIDATION', `excel.export: profileId: profile ${profile.name} is a card of the ${profile.register} register`, [
       { field: 'profileId', message: `is a card of the ${profile.register} register` },
     ]);
-  const row = (REGISTER_SERVICES[input.register].list(db, input.projectId, { today: input.today }) as unknown as Record<string, unknown>[]).find(
-    (r) => r.id === input.recordId,
-  );
+  const row = REGISTER_SERVICES[input.register].one(db, input.projectId, input.recordId, { today: input.today }) as unknown as Record<string, unknown> | undefined;
   if (!row) throw new ApiError('NOT_FOUND', `${input.register} ${input.recordId} does not exist in this project`, { field: 'recordId', id: input.recordId });
   const vocab = loadVocabularies(db, input.projectId);
   const template = profileTemplate(db, profile.id);

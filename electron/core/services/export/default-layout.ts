@@ -11,7 +11,7 @@ import { csvText, csvValue } from '../../excel/csv-writer.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { listTasks } from '../wbs.js';
-import { REGISTER_SERVICES } from '../import/plan.js';
+import { REGISTER_SERVICES } from '../registers/index.js';
 
 const LONG_TEXT = new Set(['description', 'detail', 'responsePlan', 'contingency', 'resolution', 'notes', 'reason', 'trigger']);
 

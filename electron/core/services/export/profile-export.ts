@@ -20,7 +20,8 @@ import { REGISTERS, vocabLabel, type Vocabularies, type VocabListName } from '..
 import type { Db } from '../../db/open.js';
 import { readWorkbook } from '../../excel/reader.js';
 import { dateSerial, writeIntoTemplate, type CellOut, type OutValue } from '../../excel/template/index.js';
-import { sameValue, planImport, REGISTER_SERVICES, type ImportPlan } from '../import/plan.js';
+import { sameValue, planImport, type ImportPlan } from '../import/plan.js';
+import { REGISTER_SERVICES } from '../registers/index.js';
 import { getTableProfile, profileTemplate, templateConflict } from '../import/profiles.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';

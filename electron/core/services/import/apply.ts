@@ -10,7 +10,8 @@ import { changedFields } from '../diff.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { deleteSubtreesIn, ENTITY, insertTasks, newTaskRow, nextTaskId, WBS_DEFAULTS, setPosition, settleRollUps, slotPositions, wbsStore, type Slot, type TaskRow } from '../wbs.js';
 import { rollUp, type RolledUp } from '../rollup.js';
-import { REGISTER_SERVICES, type ImportPlan, type PlannedRow } from './plan.js';
+import { REGISTER_SERVICES } from '../registers/index.js';
+import type { ImportPlan, PlannedRow } from './plan.js';
 
 /** What apply did, by rows (the batch and profile are added by the caller). */
 export type ApplyCounts = Omit<ApplyResult, 'batchId' | 'profileId'>;

@@ -9,11 +9,9 @@ import type { CellChange, MissingRow, PreviewRow, PreviewValue } from '../../../
 import type { ImportRecord, ImportTable } from '../../../common/excel/table.js';
 import type { RegisterName } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
-import { changes, issues, risks } from '../registers/index.js';
+import { REGISTER_SERVICES } from '../registers/index.js';
 import type { RegisterRow } from '../registers/stores.js';
 import { listTasks } from '../wbs.js';
-
-export const REGISTER_SERVICES = { risk: risks, issue: issues, change: changes } as const;
 
 const ROLLED_UP = new Set<string>(WBS_ROLLED_UP_FIELDS);
 const STRUCTURE = new Set<string>(WBS_STRUCTURE_FIELDS);

@@ -81,6 +81,12 @@ export function registerService<D>(b: RegisterBinding<D>) {
   const linkChecks = (db: Db, projectId: number) =>
     Object.fromEntries(Object.entries(b.links ?? {}).map(([field, store]) => [field, (id: number) => store.get(db, id)?.projectId === projectId]));
 
+  /** One row of a project as the UI sees it; undefined when the project has no such row. */
+  function one(db: Db, projectId: number, id: number, opts: RunOptions = {}): D | undefined {
+    const row = b.store.get(db, id) as RegisterRow | undefined;
+    return row && row.projectId === projectId ? b.toDto(row, context(db, projectId, opts)) : undefined;
+  }
+
   function list(db: Db, projectId: number, opts: RunOptions = {}): D[] {
     getProjectRow(db, projectId);
     const ctx = context(db, projectId, opts);
@@ -141,6 +147,7 @@ export function registerService<D>(b: RegisterBinding<D>) {
   return {
     def: b.def,
     list,
+    one,
     writeIn,
     removeIn,
     /** Stored rows of a project, as stored (for an import's diff). */

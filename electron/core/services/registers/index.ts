@@ -39,3 +39,6 @@ export const changes = registerService<Change>({
   store: REGISTER_STORES.change,
   toDto: (row) => row as unknown as Change,
 });
+
+/** The three registers by name, for code that works on any of them (import, export). */
+export const REGISTER_SERVICES = { risk: risks, issue: issues, change: changes } as const;
