@@ -73,6 +73,23 @@ function cellDiff(a: Buffer, b: Buffer): string[] {
   return out.sort();
 }
 
+/** A client WBS written with 大分類/中分類 columns, imported into a new project with a profile. */
+async function categoryWbs() {
+  const ws = tempWorkspace();
+  const call = inProcessCaller(ws);
+  const { id: projectId } = await call('project.create', { name: 'P' });
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('WBS');
+  sheet.addRow(['大分類', '中分類', 'タスク名', '担当']);
+  sheet.addRow(['要件定義', '現行調査', '資料収集', '山田']);
+  sheet.addRow(['要件定義', '現行調査', 'ヒアリング', '佐藤']);
+  sheet.addRow(['要件定義', '要件整理', '要件一覧作成', '佐藤']);
+  const file = Buffer.from(await book.xlsx.writeBuffer());
+  const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: file.toString('base64') });
+  const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'W' } });
+  return { ws, call, projectId, file, p, profileId };
+}
+
 async function importWithProfile(call: Call, projectId: number, file: Buffer): Promise<number> {
   const p = await call('excel.previewImport', { projectId, register: 'issue', fileName: '課題管理表_A社.xlsx', dataBase64: file.toString('base64') });
   expect(p.problems).toEqual([]);
@@ -139,19 +156,8 @@ describe('export through a client profile', () => {
   });
 
   it('a WBS written as 大分類/中分類 columns: a new task gets its groups written beside it', async () => {
-    const ws = tempWorkspace();
-    const call = inProcessCaller(ws);
-    const { id: projectId } = await call('project.create', { name: 'P' });
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet('WBS');
-    sheet.addRow(['大分類', '中分類', 'タスク名', '担当']);
-    sheet.addRow(['要件定義', '現行調査', '資料収集', '山田']);
-    sheet.addRow(['要件定義', '現行調査', 'ヒアリング', '佐藤']);
-    sheet.addRow(['要件定義', '要件整理', '要件一覧作成', '佐藤']);
-    const file = Buffer.from(await book.xlsx.writeBuffer());
-    const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: file.toString('base64') });
+    const { ws, call, projectId, file, p, profileId } = await categoryWbs();
     expect(p.hierarchy).toBe('columns');
-    const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'W' } });
     const group = (await call('wbs.list', { projectId })).find((t) => t.name === '要件整理')!;
     await call('wbs.create', { projectId, parentId: group.id, values: { name: '優先度付け', assignee: '鈴木' } });
     const out = Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64, 'base64');
@@ -160,18 +166,7 @@ describe('export through a client profile', () => {
   });
 
   it('a WBS task added mid-tree rewrites the rows in tree order, each with its own 大分類/中分類, and it reads back the same', async () => {
-    const ws = tempWorkspace();
-    const call = inProcessCaller(ws);
-    const { id: projectId } = await call('project.create', { name: 'P' });
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet('WBS');
-    sheet.addRow(['大分類', '中分類', 'タスク名', '担当']);
-    sheet.addRow(['要件定義', '現行調査', '資料収集', '山田']);
-    sheet.addRow(['要件定義', '現行調査', 'ヒアリング', '佐藤']);
-    sheet.addRow(['要件定義', '要件整理', '要件一覧作成', '佐藤']);
-    const file = Buffer.from(await book.xlsx.writeBuffer());
-    const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: file.toString('base64') });
-    const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'W' } });
+    const { ws, call, projectId, profileId } = await categoryWbs();
     const group = (await call('wbs.list', { projectId })).find((t) => t.name === '現行調査')!;
     await call('wbs.create', { projectId, parentId: group.id, values: { name: '業務フロー作成', assignee: '鈴木' } });
     const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
