@@ -161,6 +161,22 @@ describe('issue register import', () => {
     ws.close();
   });
 
+  it('an ID written twice is a problem, and its second row is left out', async () => {
+    const { call, projectId, ws } = await setup();
+    const p = await call('excel.previewImport', {
+      projectId,
+      register: 'issue',
+      fileName: 'a.xlsx',
+      dataBase64: b64(await issueBook([[1, 'A', '高', '未着手', '', null, null], [1, 'B', '高', '未着手', '', null, null]])),
+    });
+    expect(p.problems.map((x) => `${x.sheet}!${x.cell}: ${x.reason}`)).toEqual(['課題管理表!A5: I-001 appears twice (rows 4 and 5)']);
+    expect(p.rows.map((r) => [r.name, r.skipped ?? false])).toEqual([
+      ['A', false],
+      ['B', true],
+    ]);
+    ws.close();
+  });
+
   it('the user fixes the mapping: a column becomes an extra column, another takes its field', async () => {
     const { call, projectId, ws } = await setup();
     const file = await issueBook([[1, 'A', '高', '未着手', '山田', null, 'note']]);
