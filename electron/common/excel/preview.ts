@@ -6,6 +6,7 @@ import type { ColumnMapping } from './mapping.js';
 import type { Problem } from './problems.js';
 import type { EndReason } from './data-range.js';
 import type { CardLayout, CardRegister, FormLayout } from './form.js';
+import type { ValueMaps } from './value-map.js';
 
 /** A field's value as the preview shows it (dates yyyy-mm-dd, codes of lists, numbers). */
 export type PreviewValue = string | number | boolean | null;
@@ -130,6 +131,8 @@ export interface ProfileLayout {
   hierarchy?: HierarchyMethod;
   /** How progress was written: 0–1 (a % format) or 0–100. */
   progressScale?: 'fraction' | 'percent';
+  /** The client's words for list and rating values, field → map, used both ways (see value-map.ts). */
+  valueMaps?: ValueMaps;
 }
 
 export interface TableProfile extends ProfileSummary {

@@ -1,0 +1,125 @@
+// A client's own words for the values of a list or rating column, mapped to the project's codes and
+// back. Stored in the client's profile (ProfileLayout.valueMaps), so import reads the client's words
+// (進行中, Open/Closed, High/Medium/Low, ◎○△, a 1–10 score) into our codes, and export writes our codes
+// back as the client's words — the client's sheet never shows a word its own list does not have.
+//
+// Stored shape, per field (status, category, priority, probability…):
+//   words:      client word (trimmed, as the client writes it) → our code. For a list field the code
+//               is a code of the project's list; for a rating field it is '1'…'5'. A word the user
+//               chose to add to the project's list maps to the code that item was given.
+//   exportAs:   our code → the client word an export writes. Filled from `words` (the first word the
+//               client used for that code) and from the client's own list; a code with no entry has no
+//               client word: the export says so per cell instead of writing ours.
+//   clientList: the client's own list for the column (the template's list validation, in its order),
+//               when it has one.
+//   scale:      ratings only: the client's scale when it is not 1–5 (1–10, 0–100, decimals 1.5);
+//               a number n is read as round(1 + (n - min) * 4 / (max - min)) unless `words` has it.
+//
+// Import: a cell whose value is neither on the project's list nor in `words` does not drop its row; the
+// preview lists each distinct unknown word with a suggestion (see suggestCode) and the user's choice is
+// added to `words`. Export (electron/core/services/export/*): code → exportAs[code] ?? (no client word).
+import { normalizeLabel, type VocabItem } from '../registers.js';
+
+export interface ValueMap {
+  words: Record<string, string>;
+  exportAs: Record<string, string>;
+  clientList?: string[];
+  scale?: { min: number; max: number };
+}
+
+/** Field → its value map. */
+export type ValueMaps = Record<string, ValueMap>;
+
+/** Folded for lookup as people type: NFKC, lower case, spaces collapsed. */
+export function valueKey(s: string): string {
+  return normalizeLabel(s).replace(/[\s\u3000_]+/g, ' ');
+}
+
+/** The code a client word maps to in `map`, compared folded; null when the map does not have it. */
+export function mappedCode(map: ValueMap | undefined, word: string): string | null {
+  if (!map) return null;
+  const own = map.words[word.trim()];
+  if (own !== undefined) return own;
+  const key = valueKey(word);
+  for (const [w, code] of Object.entries(map.words)) if (valueKey(w) === key) return code;
+  return null;
+}
+
+/** The client word an export writes for our code: the map's choice, else null (no client word). */
+export function clientWord(map: ValueMap | undefined, code: string): string | null {
+  return map?.exportAs[code] ?? null;
+}
+
+/**
+ * A map with `word → code` added; the code's export word stays the first one chosen (or the client
+ * list's word for it).
+ */
+export function withWord(map: ValueMap | undefined, word: string, code: string): ValueMap {
+  const out: ValueMap = { ...map, words: { ...map?.words, [word.trim()]: code }, exportAs: { ...map?.exportAs } };
+  if (out.exportAs[code] === undefined) out.exportAs[code] = word.trim();
+  return out;
+}
+
+/** A rating read through a client's scale: 7 on 1–10 → 4; 2.5 on 1–5 → 3 (half up). Null outside the scale. */
+export function scaledRating(n: number, scale: { min: number; max: number } = { min: 1, max: 5 }): number | null {
+  if (!Number.isFinite(n) || n < scale.min || n > scale.max || scale.max <= scale.min) return null;
+  return Math.min(5, Math.max(1, Math.floor(1 + ((n - scale.min) * 4) / (scale.max - scale.min) + 0.5)));
+}
+
+/** Similarity of two words, 0–1: shared character bigrams (Dice), on folded text. */
+function similarity(a: string, b: string): number {
+  const grams = (s: string) => {
+    const k = valueKey(s).replace(/\s+/g, '');
+    if (k.length < 2) return [k];
+    return Array.from({ length: k.length - 1 }, (_, i) => k.slice(i, i + 2));
+  };
+  const x = grams(a);
+  const y = grams(b);
+  const pool = [...y];
+  let shared = 0;
+  for (const g of x) {
+    const at = pool.indexOf(g);
+    if (at >= 0) {
+      shared++;
+      pool.splice(at, 1);
+    }
+  }
+  return (2 * shared) / (x.length + y.length || 1);
+}
+
+export interface Suggestion {
+  /** The item's code; null: add the word to the project's list as a new item. */
+  code: string | null;
+  /** How it was found. */
+  by: 'label' | 'synonym' | 'similar' | 'new';
+}
+
+/**
+ * What an unknown client word most likely means on the project's list: an item whose label is inside
+ * the word or the word inside it ("Technical risk" → 技術/Technical), an item whose label is similar,
+ * else "add to the list". `synonym(word)` gives a code known words map to (the import's word tables).
+ */
+export function suggestCode(items: readonly VocabItem[], word: string, synonym?: (w: string) => string | null): Suggestion {
+  const key = valueKey(word);
+  const labelsOf = (i: VocabItem) => [i.code, i.labelJa, i.labelEn].filter((l) => l !== '').map(valueKey);
+  // The word with a generic tail removed: "Market risk" → "market", 技術リスク → 技術.
+  const core = key.replace(/\s*(?:risks?|issues?|リスク|課題|系|関連|面)$/u, '').trim();
+  for (const w of core !== key && core !== '' ? [core, key] : [key]) {
+    const hit = items.find((i) => labelsOf(i).includes(w));
+    if (hit) return { code: hit.code, by: 'label' };
+    const syn = synonym?.(w);
+    if (syn && items.some((i) => i.code === syn)) return { code: syn, by: 'synonym' };
+  }
+  for (const w of key.split(/[\s/・,、]+/).filter((x) => x.length >= 2)) {
+    const syn = synonym?.(w);
+    if (syn && items.some((i) => i.code === syn)) return { code: syn, by: 'synonym' };
+  }
+  let best: { code: string; s: number } | null = null;
+  for (const i of items)
+    for (const l of labelsOf(i)) {
+      const s = l.length >= 2 && (key.includes(l) || l.includes(key)) ? 0.8 : similarity(l, key);
+      if (!best || s > best.s) best = { code: i.code, s };
+    }
+  if (best && best.s >= 0.6) return { code: best.code, by: 'similar' };
+  return { code: null, by: 'new' };
+}
