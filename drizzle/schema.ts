@@ -48,7 +48,9 @@ export const wbsTasks = sqliteTable(
     predecessors: text('predecessors').notNull().default(''),
     notes: text('notes').notNull().default(''),
   },
-  (t) => [index('wbs_tasks_project_parent').on(t.projectId, t.parentId, t.position)],
+  // parent_id alone serves the self-referencing ON DELETE CASCADE: without it every deleted task
+  // scanned the (project_id, parent_id, position) index for its children.
+  (t) => [index('wbs_tasks_project_parent').on(t.projectId, t.parentId, t.position), index('wbs_tasks_parent').on(t.parentId)],
 );
 
 export const risks = sqliteTable(
@@ -154,16 +156,22 @@ export const excelProfiles = sqliteTable('excel_profiles', {
 // One batch = one user action (an edit, a paste, an import): the unit of undo. Undo and redo write
 // batches of their own (kind 'undo' / 'redo', `reverts` naming the batch they act on), so the audit
 // trail shows them too; `undone` marks a batch whose effect is currently reverted.
-export const batches = sqliteTable('batches', {
-  id: text('id').primaryKey(),
-  at: text('at').notNull(),
-  who: text('who').notNull(),
-  label: text('label').notNull(),
-  projectId: integer('project_id'),
-  undone: integer('undone', { mode: 'boolean' }).notNull().default(false),
-  kind: text('kind', { enum: ['edit', 'undo', 'redo'] }).notNull().default('edit'),
-  reverts: text('reverts'),
-});
+// The (project_id, kind, undone) index ends in the rowid, so each stack's top is a walk back from the
+// end of one index range, whatever the history's length.
+export const batches = sqliteTable(
+  'batches',
+  {
+    id: text('id').primaryKey(),
+    at: text('at').notNull(),
+    who: text('who').notNull(),
+    label: text('label').notNull(),
+    projectId: integer('project_id'),
+    undone: integer('undone', { mode: 'boolean' }).notNull().default(false),
+    kind: text('kind', { enum: ['edit', 'undo', 'redo'] }).notNull().default('edit'),
+    reverts: text('reverts'),
+  },
+  (t) => [index('batches_project_stack').on(t.projectId, t.kind, t.undone)],
+);
 
 // Per-project value lists (status, priority, category, kind…): a stored code with ja and en labels.
 export const vocabularies = sqliteTable(
@@ -194,7 +202,8 @@ export const auditLog = sqliteTable(
     before: text('before', { mode: 'json' }),
     after: text('after', { mode: 'json' }),
   },
-  (t) => [index('audit_entity').on(t.entity, t.entityId), index('audit_batch').on(t.batchId)],
+  // (batch_id, entity): which entities a batch touched is a few index seeks, not a read of its rows.
+  (t) => [index('audit_entity').on(t.entity, t.entityId), index('audit_batch_entity').on(t.batchId, t.entity)],
 );
 
 // Small per-workspace preferences (UI language, grid column state). Kept in the database, not in the
