@@ -47,11 +47,51 @@ export const wbsTasks = sqliteTable(
     deliverable: text('deliverable').notNull().default(''),
     predecessors: text('predecessors').notNull().default(''),
     notes: text('notes').notNull().default(''),
+    // Working days (the project's calendar); null = derived from the dates as typed.
+    duration: integer('duration'),
+    // 'manual': dates as typed; 'auto': start from links / parent / own start, finish from duration.
+    scheduling: text('scheduling', { enum: ['manual', 'auto'] }).notNull().default('manual'),
   },
   // parent_id alone serves the self-referencing ON DELETE CASCADE: without it every deleted task
   // scanned the (project_id, parent_id, position) index for its children.
   (t) => [index('wbs_tasks_project_parent').on(t.projectId, t.parentId, t.position), index('wbs_tasks_parent').on(t.parentId)],
 );
+
+// Task links (FS, SS, FF, SF) with a lag in working days; a link goes with either of its tasks.
+export const wbsDependencies = sqliteTable(
+  'wbs_dependencies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    predecessorId: integer('predecessor_id').notNull().references(() => wbsTasks.id, { onDelete: 'cascade' }),
+    successorId: integer('successor_id').notNull().references(() => wbsTasks.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: ['FS', 'SS', 'FF', 'SF'] }).notNull().default('FS'),
+    lagDays: integer('lag_days').notNull().default(0),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('wbs_dependencies_pair').on(t.predecessorId, t.successorId),
+    index('wbs_dependencies_successor').on(t.successorId),
+    index('wbs_dependencies_project').on(t.projectId),
+  ],
+);
+
+// A project's working calendar: working weekdays, whether Japanese national holidays are off, company
+// days off ('MM-DD' recurs every year, 'YYYY-MM-DD' is one date; from..to may cross New Year), extra
+// working days, and the status date the Gantt draws. No row = the defaults (Mon–Fri, holidays, 年末年始).
+export const projectCalendars = sqliteTable('project_calendars', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  projectId: integer('project_id')
+    .notNull()
+    .unique()
+    .references(() => projects.id, { onDelete: 'cascade' }),
+  workingWeekdays: text('working_weekdays', { mode: 'json' }).$type<number[]>().notNull(),
+  nationalHolidays: integer('national_holidays', { mode: 'boolean' }).notNull().default(true),
+  daysOff: text('days_off', { mode: 'json' }).$type<{ from: string; to: string; name: string }[]>().notNull(),
+  workingDays: text('working_days', { mode: 'json' }).$type<{ date: string; name: string }[]>().notNull(),
+  statusDate: text('status_date'),
+  updatedAt: text('updated_at').notNull().default(now),
+});
 
 export const risks = sqliteTable(
   'risks',

@@ -12,6 +12,9 @@ export interface Project {
 export const WBS_STATUSES = ['not_started', 'in_progress', 'done', 'on_hold', 'cancelled'] as const;
 export type WbsStatus = (typeof WBS_STATUSES)[number];
 
+export const WBS_SCHEDULING = ['manual', 'auto'] as const;
+export type WbsScheduling = (typeof WBS_SCHEDULING)[number];
+
 /** The fields of a WBS task a user types; everything else is derived or bookkeeping. */
 export interface WbsFields {
   name: string;
@@ -28,6 +31,10 @@ export interface WbsFields {
   deliverable: string;
   predecessors: string;
   notes: string;
+  /** Working days on the project's calendar; null: taken from the dates as typed. */
+  duration: number | null;
+  /** 'manual': dates as typed; 'auto': scheduled from links, parent and own start, finish from duration. */
+  scheduling: WbsScheduling;
 }
 
 export interface WbsTask extends WbsFields {

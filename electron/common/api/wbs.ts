@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WBS_STATUSES, type WbsCellsResult, type WbsFields, type WbsTask, type WbsUpdateResult } from '../dto.js';
+import { WBS_SCHEDULING, WBS_STATUSES, type WbsCellsResult, type WbsFields, type WbsTask, type WbsUpdateResult } from '../dto.js';
 import { id, isoDate, text } from './schemas.js';
 
 export const wbsFields = z.strictObject({
@@ -17,6 +17,8 @@ export const wbsFields = z.strictObject({
   deliverable: text(500),
   predecessors: text(500),
   notes: text(10000),
+  duration: z.number().int('must be a whole number of working days').min(0).max(100_000).nullable(),
+  scheduling: z.enum(WBS_SCHEDULING),
 });
 
 /**

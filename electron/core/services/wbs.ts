@@ -41,6 +41,8 @@ export const WBS_DEFAULTS: WbsFields = {
   deliverable: '',
   predecessors: '',
   notes: '',
+  duration: null,
+  scheduling: 'manual',
 };
 
 /** What the audit trail keeps of a row: everything needed to recreate it as it was (created_at too). */
@@ -59,7 +61,7 @@ export function toTask(r: TaskRow, code: string, level: number, summary: boolean
 // 2-core VM; raw arrays turned into objects of one fixed shape take ~50 ms. The column list is
 // checked against the schema by test/integration/wbs-tree.test.ts.
 const LIST_SQL = `SELECT id, project_id, parent_id, position, name, assignee, planned_start, planned_finish, actual_start,
-  actual_finish, planned_effort, actual_effort, progress, status, milestone, deliverable, predecessors, notes, extra, updated_at
+  actual_finish, planned_effort, actual_effort, progress, status, milestone, deliverable, predecessors, notes, extra, updated_at, duration, scheduling
   FROM wbs_tasks WHERE project_id = ?`;
 
 /** All tasks of a project in tree order (parents before children, siblings by position). */
@@ -89,6 +91,8 @@ export function listTasks(db: Db, projectId: number, today = localToday()): WbsT
       notes: r[17] as string,
       extra: r[18] === '{}' ? {} : (JSON.parse(r[18] as string) as Record<string, unknown>),
       updatedAt: r[19] as string,
+      duration: r[20] as number | null,
+      scheduling: r[21] as WbsTask['scheduling'],
       code: '',
       level: 0,
       summary: false,

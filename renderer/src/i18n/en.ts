@@ -47,9 +47,12 @@ export const en = {
       deliverable: 'Deliverable',
       predecessors: 'Predecessors',
       notes: 'Notes',
+      duration: 'Duration (days)',
+      scheduling: 'Scheduling',
     },
   },
   status: { not_started: 'Not started', in_progress: 'In progress', done: 'Done', on_hold: 'On hold', cancelled: 'Cancelled' },
+  scheduling: { manual: 'Manual', auto: 'Auto' },
   grid: {
     columns: 'Columns',
     refused: 'Nothing was changed: {{count}} cells are not valid',

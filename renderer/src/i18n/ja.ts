@@ -49,9 +49,12 @@ export const ja: Strings = {
       deliverable: '成果物',
       predecessors: '先行タスク',
       notes: '備考',
+      duration: '期間(日)',
+      scheduling: 'スケジュール',
     },
   },
   status: { not_started: '未着手', in_progress: '対応中', done: '完了', on_hold: '保留', cancelled: '中止' },
+  scheduling: { manual: '手動', auto: '自動' },
   grid: {
     columns: '表示する列',
     refused: '変更していません: {{count}} 件のセルが正しくありません',

@@ -1,6 +1,6 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
-import { WBS_ROLLED_UP_FIELDS, WBS_STATUSES, type WbsFields, type WbsTask } from '../../../../electron/common/dto.js';
+import { WBS_ROLLED_UP_FIELDS, WBS_SCHEDULING, WBS_STATUSES, type WbsFields, type WbsTask } from '../../../../electron/common/dto.js';
 import { formatDate } from '../../../../electron/common/dates.js';
 import type { CellKind } from '../../grid/cellValues.js';
 
@@ -24,6 +24,8 @@ export function wbsFieldKinds(t: TFunction): Record<keyof WbsFields, CellKind> {
     deliverable: 'text',
     predecessors: 'text',
     notes: 'text',
+    duration: 'number',
+    scheduling: { choices: WBS_SCHEDULING, labels: (c) => t(`scheduling.${c}`) },
   };
 }
 
