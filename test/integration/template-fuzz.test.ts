@@ -8,7 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../electron/core/excel/xlsx-reader.js';
-import { TemplateError, writeIntoTemplate, type CellOut, type OutValue, type WriteReport } from '../../electron/core/excel/template/index.js';
+import { TemplateError, templateInfo, writeIntoTemplate, type CellOut, type OutValue, type WriteReport } from '../../electron/core/excel/template/index.js';
+import { hostileTemplateParts } from '../fixtures/excel/hostile.js';
+import { rawXlsx } from '../fixtures/excel/xlsx.js';
 import { clientTemplate } from '../fixtures/excel/template-client.js';
 import { entries, formulaCells, sheetPartOf } from '../fixtures/excel/xlsx-parts.js';
 
@@ -91,4 +93,38 @@ describe('random writes never crash and read back', () => {
   it.skipIf(corpus.length === 0)('into every corpus workbook', async () => {
     for (const [i, f] of corpus.entries()) await fuzz(f, fs.readFileSync(path.join(CORPUS, f)), BASE + 1000 + i, 2);
   }, 300_000);
+});
+
+// Hostile templates: parts built so a backtracking scan of the XML would take quadratic time (a few KB
+// froze the app for minutes). Each is filled (rows inserted, so every place rows are moved is scanned)
+// and either written or refused with a TemplateError naming the file. Before the scans were bounded,
+// the first one alone ran for 27 s and the test timed out.
+describe('hostile templates are scanned in linear time', () => {
+  for (const { name, parts } of hostileTemplateParts()) {
+    it(name, async () => {
+      const file = `${name}.xlsx`;
+      const bytes = rawXlsx(parts);
+      expect(bytes.length).toBeLessThan(64 * 1024);
+      const rows = Array.from({ length: 3 }, (_, i) => [{ value: { t: 's', v: `r${i}` } }, { value: { t: 'n', v: i } }] as CellOut[]);
+      try {
+        templateInfo(bytes, file);
+        await writeIntoTemplate(bytes, [{ sheet: 'WBS', firstRow: 1, lastRow: 1, columns: [0, 1], rows }], { fileName: file, cells: [{ sheet: 'WBS', ref: 'C1', value: { value: { t: 's', v: 'z' } } }] });
+      } catch (err) {
+        expect(err).toBeInstanceOf(TemplateError);
+        expect((err as Error).message.startsWith(`${file}: `)).toBe(true);
+      }
+    });
+  }
+
+  it('no template scan has the unbounded shapes', () => {
+    // `[^>]*>` runs to the end of the part from every unclosed `<tag` (quadratic), and `[\s\S]*?</x>`
+    // does the same from every unclosed element; a tag or element body must stop at the next `<` or
+    // the next open of the same element.
+    const dir = path.resolve(import.meta.dirname, '../../electron/core/excel/template');
+    for (const f of [...fs.readdirSync(dir).map((x) => path.join(dir, x)), path.resolve(dir, '../../services/export/sheet-preview.ts')]) {
+      const src = fs.readFileSync(f, 'utf8');
+      expect(src.includes('[^>]*'), `${f}: [^>]*`).toBe(false);
+      expect(src.includes('[\\s\\S]*') || src.includes('[\\\\s\\\\S]*'), `${f}: [\\s\\S]*`).toBe(false);
+    }
+  });
 });

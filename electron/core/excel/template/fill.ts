@@ -192,13 +192,13 @@ class SheetEditor {
     if (this.mergeInfo === undefined) {
       this.mergeInfo = null;
       const tailAt = this.sd.end;
-      const m = /<((?:[A-Za-z_][\w.-]*:)?)mergeCells(?=[\s>])[^>]*>/.exec(this.xml.slice(tailAt));
+      const m = /<((?:[A-Za-z_][\w.-]*:)?)mergeCells(?=[\s>])[^<>]*>/.exec(this.xml.slice(tailAt));
       if (m && !m[0].endsWith('/>')) {
         const openStart = tailAt + m.index;
         const openEnd = tagEnd(this.xml, openStart);
         const close = this.xml.indexOf(`</${m[1]}mergeCells>`, openEnd);
         if (close >= 0) {
-          const refs = [...this.xml.slice(openEnd, close).matchAll(/<(?:[A-Za-z_][\w.-]*:)?mergeCell(?=[\s/>])[^>]*>/g)].map((x) => attr(x[0], 'ref') ?? '');
+          const refs = [...this.xml.slice(openEnd, close).matchAll(/<(?:[A-Za-z_][\w.-]*:)?mergeCell(?=[\s/>])[^<>]*>/g)].map((x) => attr(x[0], 'ref') ?? '');
           this.mergeInfo = { refs, openStart, openEnd, close, prefix: m[1] ?? '' };
         }
       }
@@ -325,7 +325,7 @@ function firstOccupiedBelow(ctx: FillContext, ed: SheetEditor, sheet: SheetInfo,
       break;
     }
   const tail = ed.xml.slice(ed.sd.end);
-  for (const m of tail.matchAll(/<(?:[A-Za-z_][\w.-]*:)?mergeCell(?=[\s/>])[^>]*>/g)) {
+  for (const m of tail.matchAll(/<(?:[A-Za-z_][\w.-]*:)?mergeCell(?=[\s/>])[^<>]*>/g)) {
     const ref = /(\d+)(?::[A-Za-z$]*(\d+))?$/.exec(attr(m[0], 'ref') ?? '');
     if (!ref) continue;
     const r1 = Number(ref[1]);
@@ -337,10 +337,10 @@ function firstOccupiedBelow(ctx: FillContext, ed: SheetEditor, sheet: SheetInfo,
     if (rel.type === 'drawing') {
       const d = ctx.pkg.read(rel.target);
       if (!d) continue;
-      for (const m of d.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)(twoCellAnchor|oneCellAnchor)(?=[\s>])[^>]*>([\s\S]*?)<\/\1\2>/g)) {
+      for (const m of d.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)(twoCellAnchor|oneCellAnchor)(?=[\s>])[^<>]*>((?:(?!<\1\2[\s>/])[\s\S])*?)<\/\1\2>/g)) {
         const p = m[1]!;
-        const from = new RegExp(`<${p}from>[\\s\\S]*?<${p}row>(\\d+)</${p}row>`).exec(m[3]!);
-        const to = new RegExp(`<${p}to>[\\s\\S]*?<${p}row>(\\d+)</${p}row>`).exec(m[3]!);
+        const from = new RegExp(`<${p}from>(?:(?!</?${p}from>)[\\s\\S])*?<${p}row>(\\d+)</${p}row>`).exec(m[3]!);
+        const to = new RegExp(`<${p}to>(?:(?!</?${p}to>)[\\s\\S])*?<${p}row>(\\d+)</${p}row>`).exec(m[3]!);
         if (!from) continue;
         const r1 = Number(from[1]) + 1;
         const r2 = to ? Number(to[1]) + 1 : r1;
@@ -348,7 +348,7 @@ function firstOccupiedBelow(ctx: FillContext, ed: SheetEditor, sheet: SheetInfo,
       }
     } else if (rel.type === 'table') {
       const t = ctx.pkg.read(rel.target);
-      const ref = t ? /<(?:[A-Za-z_][\w.-]*:)?table(?=[\s>])[^>]*>/.exec(t) : null;
+      const ref = t ? /<(?:[A-Za-z_][\w.-]*:)?table(?=[\s>])[^<>]*>/.exec(t) : null;
       const m = ref ? /[A-Za-z$]+(\d+):[A-Za-z$]+(\d+)/.exec(attr(ref[0], 'ref') ?? '') : null;
       if (m && Number(m[1]) > after) first = Math.min(first, Number(m[1]));
     }
@@ -527,7 +527,7 @@ function replicateMerges(ed: SheetEditor, styleRow: number | null, from: number,
 
 /** The dimension covers the written rows and columns. */
 function growDimension(ed: SheetEditor, first: number, last: number, columns: number[]): void {
-  const m = /<(?:[A-Za-z_][\w.-]*:)?dimension(?=[\s/>])[^>]*>/.exec(ed.xml.slice(0, ed.sd.start));
+  const m = /<(?:[A-Za-z_][\w.-]*:)?dimension(?=[\s/>])[^<>]*>/.exec(ed.xml.slice(0, ed.sd.start));
   if (!m) return;
   const ref = attr(m[0], 'ref');
   const r = ref ? /^\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(ref) : null;

@@ -65,12 +65,12 @@ export class Package {
     const wb = this.read(this.workbookPart);
     if (wb === null) fail(fileName, 'DAMAGED', `the workbook part ${this.workbookPart} is missing`);
     if (wb.includes(STRICT_MAIN)) fail(fileName, 'UNSUPPORTED', 'is saved as Strict Open XML, which PMO Desk does not fill; save it in Excel as a normal "Excel Workbook (.xlsx)"');
-    const pr = /<(?:[A-Za-z_][\w.-]*:)?workbookPr(?=[\s/>])[^>]*>/.exec(wb);
+    const pr = /<(?:[A-Za-z_][\w.-]*:)?workbookPr(?=[\s/>])[^<>]*>/.exec(wb);
     const d = pr ? attr(pr[0], 'date1904') : undefined;
     this.date1904 = d === '1' || d === 'true';
     const rels = this.rels(this.workbookPart);
     this.sheets = [];
-    for (const m of wb.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet(?=[\s/>])[^>]*>/g)) {
+    for (const m of wb.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet(?=[\s/>])[^<>]*>/g)) {
       const rid = attrNs(m[0], 'id') ?? '';
       const rel = rels.find((r) => r.id === rid);
       const kind: SheetInfo['kind'] = rel && ['worksheet', 'chartsheet', 'dialogsheet', 'macrosheet'].includes(rel.type) ? (rel.type as SheetInfo['kind']) : rel?.type === 'xlMacrosheet' || rel?.type === 'xlIntlMacrosheet' ? 'macrosheet' : 'other';
@@ -88,7 +88,7 @@ export class Package {
 
   private findWorkbookPart(): string {
     const ct = this.read('[Content_Types].xml') ?? '';
-    for (const m of ct.matchAll(/<(?:[A-Za-z_][\w.-]*:)?Override(?=[\s/>])[^>]*>/g)) {
+    for (const m of ct.matchAll(/<(?:[A-Za-z_][\w.-]*:)?Override(?=[\s/>])[^<>]*>/g)) {
       const type = attr(m[0], 'ContentType') ?? '';
       const part = (attr(m[0], 'PartName') ?? '').replace(/^\//, '');
       if (/sheet\.binary\.macroEnabled\.main|\.xlsb/i.test(type)) fail(this.fileName, 'UNSUPPORTED', 'is a binary workbook (.xlsb); save it as .xlsx in Excel');
@@ -123,7 +123,7 @@ export class Package {
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
       // UTF-16 (allowed by OOXML, never written by Excel): carried as UTF-8 if we ever write it.
       const s = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
-      text = Buffer.from(s.replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])utf-16(["'])/i, '$1UTF-8$2'), 'utf8').toString('latin1');
+      text = Buffer.from(s.replace(/^(<\?xml[^<>]*?encoding\s*=\s*["'])utf-16(["'])/i, '$1UTF-8$2'), 'utf8').toString('latin1');
     } else text = bytes.toString('latin1');
     this.original.set(part, text);
     return text;
@@ -164,7 +164,7 @@ export class Package {
     const xml = this.read(relsPath);
     if (xml === null) return [];
     const out: Rel[] = [];
-    for (const m of xml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?Relationship(?=[\s/>])[^>]*>/g)) {
+    for (const m of xml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?Relationship(?=[\s/>])[^<>]*>/g)) {
       const id = attr(m[0], 'Id');
       const target = attr(m[0], 'Target');
       if (id === undefined || target === undefined) continue;
@@ -199,7 +199,7 @@ export class Package {
     const relsPath = relsPathOf(part);
     const xml = this.read(relsPath);
     if (xml === null) return;
-    const out = xml.replace(/<(?:[A-Za-z_][\w.-]*:)?Relationship(?=[\s/>])[^>]*>(?:\s*<\/(?:[A-Za-z_][\w.-]*:)?Relationship>)?/g, (tag) => {
+    const out = xml.replace(/<(?:[A-Za-z_][\w.-]*:)?Relationship(?=[\s/>])[^<>]*>(?:\s*<\/(?:[A-Za-z_][\w.-]*:)?Relationship>)?/g, (tag) => {
       const t = attr(tag, 'Target');
       return t !== undefined && attr(tag, 'TargetMode') !== 'External' && resolvePart(part, decodeURIComponentSafe(fromBytes(unescapeXml(t)))) === target ? '' : tag;
     });
@@ -220,7 +220,7 @@ export class Package {
     if (ct === null) return;
     this.write(
       '[Content_Types].xml',
-      ct.replace(/<(?:[A-Za-z_][\w.-]*:)?Override(?=[\s/>])[^>]*>/g, (tag) => ((attr(tag, 'PartName') ?? '').replace(/^\//, '') === part ? '' : tag)),
+      ct.replace(/<(?:[A-Za-z_][\w.-]*:)?Override(?=[\s/>])[^<>]*>/g, (tag) => ((attr(tag, 'PartName') ?? '').replace(/^\//, '') === part ? '' : tag)),
     );
   }
 

@@ -61,7 +61,7 @@ export function resizeWorkbook(pkg: Package, target: SheetInfo, z: Resize, dataR
       } else if (/pivotCacheDefinition[^/]*\.xml$/i.test(part)) {
         const xml = pkg.read(part);
         if (xml === null) continue;
-        const next = xml.replace(/<(?:[A-Za-z_][\w.-]*:)?worksheetSource(?=[\s/>])[^>]*>/g, (tag) => {
+        const next = xml.replace(/<(?:[A-Za-z_][\w.-]*:)?worksheetSource(?=[\s/>])[^<>]*>/g, (tag) => {
           const sheet = attr(tag, 'sheet');
           const ref = attr(tag, 'ref');
           if (sheet === undefined || ref === undefined || fromBytes(unescapeXml(sheet)).toLocaleUpperCase('en-US') !== target.name.toLocaleUpperCase('en-US')) return tag;
@@ -204,7 +204,7 @@ const TARGET_ATTRS: Record<string, [string, 'grow' | 'shift'][]> = {
   cellWatch: [['r', 'shift']],
 };
 // Sheet views (selection, pane scroll position) are view state and stay as the client left them.
-const TAG_RE = /<(?:[A-Za-z_][\w.-]*:)?(dimension|mergeCell|hyperlink|conditionalFormatting|dataValidation|autoFilter|sortState|sortCondition|protectedRange|ignoredError|cellWatch)(?=[\s/>])[^>]*>/g;
+const TAG_RE = /<(?:[A-Za-z_][\w.-]*:)?(dimension|mergeCell|hyperlink|conditionalFormatting|dataValidation|autoFilter|sortState|sortCondition|protectedRange|ignoredError|cellWatch)(?=[\s/>])[^<>]*>/g;
 const TEXT_RE = /<((?:[A-Za-z_][\w.-]*:)?)(formula|formula1|formula2|f|sqref)>([^<]*)<\/\1\2>/g;
 
 /** Ranges and rule formulas outside sheetData, in [from, to). */
@@ -231,7 +231,7 @@ function resizeOutside(xml: string, from: number, to: number, z: Resize, home: s
     if (next !== tag) sp.replace(from + m.index, from + m.index + tag.length, next);
   }
   // A sparkline's location (<xm:sqref> inside <x14:sparkline>) is one cell: it moves, never grows.
-  const sparklines = [...part.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sparklineGroups[\s>][\s\S]*?<\/(?:[A-Za-z_][\w.-]*:)?sparklineGroups>/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  const sparklines = [...part.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sparklineGroups[\s>](?:(?!<(?:[A-Za-z_][\w.-]*:)?sparklineGroups[\s>])[\s\S])*?<\/(?:[A-Za-z_][\w.-]*:)?sparklineGroups>/g)].map((m) => [m.index, m.index + m[0].length] as const);
   const inSparklines = (at: number) => sparklines.some(([a, b]) => at >= a && at < b);
   for (const m of part.matchAll(TEXT_RE)) {
     const local = m[2]!;
@@ -251,7 +251,7 @@ function resizeOutside(xml: string, from: number, to: number, z: Resize, home: s
   }
   if (isTarget && z.by > 0) {
     // Form controls and OLE objects anchored in the sheet itself (<controlPr><anchor moveWithCells="1">).
-    for (const m of part.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)anchor(?=[\s>])([^>]*)>([\s\S]*?)<\/\1anchor>/g)) {
+    for (const m of part.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)anchor(?=[\s>])([^<>]*)>((?:(?!<\1anchor[\s>/])[\s\S])*?)<\/\1anchor>/g)) {
       const tag = `<x ${m[2]}>`;
       const moves = attr(tag, 'moveWithCells') === '1' || attr(tag, 'moveWithCells') === 'true';
       const sizes = attr(tag, 'sizeWithCells') === '1' || attr(tag, 'sizeWithCells') === 'true';
@@ -263,9 +263,9 @@ function resizeOutside(xml: string, from: number, to: number, z: Resize, home: s
       }
     }
     // Manual page breaks below the insertion move with their rows (rowBreaks only: colBreaks are columns).
-    for (const m of part.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)rowBreaks(?=[\s>])[^>]*>([\s\S]*?)<\/\1rowBreaks>/g)) {
+    for (const m of part.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)rowBreaks(?=[\s>])[^<>]*>((?:(?!<\1rowBreaks[\s>/])[\s\S])*?)<\/\1rowBreaks>/g)) {
       const bodyAt = from + m.index + m[0].indexOf('>') + 1;
-      for (const b of m[2]!.matchAll(/<(?:[A-Za-z_][\w.-]*:)?brk(?=[\s/>])[^>]*>/g)) {
+      for (const b of m[2]!.matchAll(/<(?:[A-Za-z_][\w.-]*:)?brk(?=[\s/>])[^<>]*>/g)) {
         const id = Number(attr(b[0], 'id'));
         if (!Number.isInteger(id) || id < z.at) continue;
         sp.replace(bodyAt + b.index, bodyAt + b.index + b[0].length, setAttr(b[0], 'id', String(Math.min(id + z.by, EXCEL_MAX_ROWS))));
@@ -276,7 +276,7 @@ function resizeOutside(xml: string, from: number, to: number, z: Resize, home: s
 
 function resizeDefinedNames(pkg: Package, z: Resize, out: ResizeOutcome): void {
   const xml = pkg.read(pkg.workbookPart)!;
-  const next = xml.replace(/<((?:[A-Za-z_][\w.-]*:)?)definedName(?=[\s>])([^>]*)>([^<]*)<\/\1definedName>/g, (whole, _p: string, attrs: string, raw: string) => {
+  const next = xml.replace(/<((?:[A-Za-z_][\w.-]*:)?)definedName(?=[\s>])([^<>]*)>([^<]*)<\/\1definedName>/g, (whole, _p: string, attrs: string, raw: string) => {
     const local = attr(`<x ${attrs}>`, 'localSheetId');
     const home = local !== undefined ? (pkg.sheets[Number(local)]?.name ?? null) : null;
     const f = fromBytes(unescapeXml(raw));
@@ -289,7 +289,7 @@ function resizeDefinedNames(pkg: Package, z: Resize, out: ResizeOutcome): void {
 }
 
 function resizeTable(xml: string, z: Resize, home: string, out: ResizeOutcome): string {
-  let next = xml.replace(/<(?:[A-Za-z_][\w.-]*:)?(table|autoFilter|sortState|sortCondition)(?=[\s/>])[^>]*>/g, (tag) => {
+  let next = xml.replace(/<(?:[A-Za-z_][\w.-]*:)?(table|autoFilter|sortState|sortCondition)(?=[\s/>])[^<>]*>/g, (tag) => {
     const ref = attr(tag, 'ref');
     if (ref === undefined) return tag;
     const r = resizeSqref(ref, z, true);
@@ -302,7 +302,7 @@ function resizeTable(xml: string, z: Resize, home: string, out: ResizeOutcome): 
 
 /** Replaces the text of every <local>…</local> (any prefix) through fn (on decoded text). */
 function replaceElementText(xml: string, local: string, fn: (text: string) => string, out?: ResizeOutcome): string {
-  const re = new RegExp(`<((?:[A-Za-z_][\\w.-]*:)?)${local}((?:\\s[^>]*)?)>([^<]*)</\\1${local}>`, 'g');
+  const re = new RegExp(`<((?:[A-Za-z_][\\w.-]*:)?)${local}((?:\\s[^<>]*)?)>([^<]*)</\\1${local}>`, 'g');
   return xml.replace(re, (whole, p: string, attrs: string, raw: string) => {
     const f = fromBytes(unescapeXml(raw));
     const r = fn(f);
@@ -313,7 +313,7 @@ function replaceElementText(xml: string, local: string, fn: (text: string) => st
 }
 
 function replaceAttrs(xml: string, local: string, name: string, fn: (v: string) => string): string {
-  const re = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${local}(?=[\\s/>])[^>]*>`, 'g');
+  const re = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${local}(?=[\\s/>])[^<>]*>`, 'g');
   return xml.replace(re, (tag) => {
     const v = attr(tag, name);
     if (v === undefined) return tag;
@@ -328,7 +328,7 @@ function replaceAttrs(xml: string, local: string, name: string, fn: (v: string) 
  */
 function moveAnchor(body: string, z: Resize, how: 'twoCell' | 'oneCell'): string {
   const shift0 = (r0: number) => Math.min(shiftRow(r0 + 1, z), EXCEL_MAX_ROWS) - 1;
-  const edge = (name: string) => new RegExp(`(<(?:[A-Za-z_][\\w.-]*:)?${name}>[\\s\\S]*?<(?:[A-Za-z_][\\w.-]*:)?row>)(\\d+)(</(?:[A-Za-z_][\\w.-]*:)?row>)`);
+  const edge = (name: string) => new RegExp(`(<(?:[A-Za-z_][\\w.-]*:)?${name}>(?:(?!</?(?:[A-Za-z_][\\w.-]*:)?${name}>)[\\s\\S])*?<(?:[A-Za-z_][\\w.-]*:)?row>)(\\d+)(</(?:[A-Za-z_][\\w.-]*:)?row>)`);
   const from = edge('from').exec(body);
   if (!from) return body;
   const r0 = Number(from[2]);
@@ -348,7 +348,7 @@ function moveAnchor(body: string, z: Resize, how: 'twoCell' | 'oneCell'): string
  */
 function resizeDrawing(xml: string, z: Resize): string {
   if (z.by <= 0) return xml;
-  return xml.replace(/<((?:[A-Za-z_][\w.-]*:)?)(twoCellAnchor|oneCellAnchor)(?=[\s>])([^>]*)>([\s\S]*?)<\/\1\2>/g, (whole, p: string, kind: string, attrs: string, body: string) => {
+  return xml.replace(/<((?:[A-Za-z_][\w.-]*:)?)(twoCellAnchor|oneCellAnchor)(?=[\s>])([^<>]*)>((?:(?!<\1\2[\s>/])[\s\S])*?)<\/\1\2>/g, (whole, p: string, kind: string, attrs: string, body: string) => {
     const editAs = attr(`<x ${attrs}>`, 'editAs') ?? 'twoCell';
     if (kind === 'twoCellAnchor' && editAs === 'absolute') return whole;
     const next = moveAnchor(body, z, kind === 'twoCellAnchor' && editAs !== 'oneCell' ? 'twoCell' : 'oneCell');

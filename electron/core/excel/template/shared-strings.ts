@@ -115,8 +115,8 @@ export class SharedStrings {
 function textOfSi(inner: string, p: string): [string, boolean] {
   const plain = !inner.includes(`<${p}r>`) && !inner.includes(`<${p}r `) && !inner.includes(`<${p}rPh`);
   // Furigana (<rPh>) is reading aid, not text.
-  const body = inner.includes('rPh') ? inner.replace(new RegExp(`<${p}rPh[\\s>][\\s\\S]*?</${p}rPh>`, 'g'), '') : inner;
-  const re = new RegExp(`<${p}t(?:\\s[^>]*)?(?:/>|>([^<]*)</${p}t>)`, 'g');
+  const body = inner.includes('rPh') ? inner.replace(new RegExp(`<${p}rPh[\\s>](?:(?!<${p}rPh[\\s>])[\\s\\S])*?</${p}rPh>`, 'g'), '') : inner;
+  const re = new RegExp(`<${p}t(?:\\s[^<>]*)?(?:/>|>([^<]*)</${p}t>)`, 'g');
   let text = '';
   for (let m = re.exec(body); m; m = re.exec(body)) text += m[1] ?? '';
   // XML end-of-line handling first (a literal CR LF is read as LF), then entities (&#13; is a CR).

@@ -190,9 +190,9 @@ function readCellBody(xml: string, cell: CellTok, p: string): void {
   if (io >= 0 && isNameEnd(body.charCodeAt(io + p.length + 3))) {
     // Inline string: its <t> texts outside <rPh>.
     let inner = body.slice(io);
-    inner = inner.replace(new RegExp(`<${p}rPh[\\s>][\\s\\S]*?</${p}rPh>`, 'g'), '');
+    inner = inner.replace(new RegExp(`<${p}rPh[\\s>](?:(?!<${p}rPh[\\s>])[\\s\\S])*?</${p}rPh>`, 'g'), '');
     let text = '';
-    for (const m of inner.matchAll(new RegExp(`<${p}t(?:\\s[^>]*)?(?:/>|>([^<]*)</${p}t>)`, 'g'))) text += m[1] ?? '';
+    for (const m of inner.matchAll(new RegExp(`<${p}t(?:\\s[^<>]*)?(?:/>|>([^<]*)</${p}t>)`, 'g'))) text += m[1] ?? '';
     let raw = fromBytes(text);
     if (raw.includes('\r')) raw = raw.replace(/\r\n?/g, '\n');
     cell.inline = unescapeX(unescapeXml(raw));
@@ -208,7 +208,7 @@ export function cellHasContent(c: CellTok): boolean {
 export function columnStyles(xml: string, sheetDataStart: number): (col: number) => number {
   const head = xml.slice(0, sheetDataStart);
   const spans: { min: number; max: number; style: number }[] = [];
-  for (const m of head.matchAll(/<(?:[A-Za-z_][\w.-]*:)?col(?=[\s/>])[^>]*>/g)) {
+  for (const m of head.matchAll(/<(?:[A-Za-z_][\w.-]*:)?col(?=[\s/>])[^<>]*>/g)) {
     const style = Number(attr(m[0], 'style') ?? 0) || 0;
     if (style === 0) continue;
     spans.push({ min: Number(attr(m[0], 'min') ?? 0), max: Number(attr(m[0], 'max') ?? 0), style });

@@ -96,7 +96,7 @@ export function dropStaleResults(pkg: Package, dirty: DirtyCells): number {
   if (dirty.empty) return 0;
   const names = new Map<string, { text: string; local: string | null }[]>();
   const wb = pkg.read(pkg.workbookPart)!;
-  for (const m of wb.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)definedName(?=[\s>])([^>]*)>([^<]*)<\/\1definedName>/g)) {
+  for (const m of wb.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)definedName(?=[\s>])([^<>]*)>([^<]*)<\/\1definedName>/g)) {
     const tag = `<x ${m[2]}>`;
     const name = key(fromBytes(unescapeXml(attr(tag, 'name') ?? '')));
     const local = attr(tag, 'localSheetId');
@@ -111,7 +111,7 @@ export function dropStaleResults(pkg: Package, dirty: DirtyCells): number {
     for (const rel of pkg.rels(s.part)) {
       if (rel.type !== 'table' || rel.external) continue;
       const t = pkg.read(rel.target);
-      const tag = t ? /<(?:[A-Za-z_][\w.-]*:)?table(?=[\s>])[^>]*>/.exec(t) : null;
+      const tag = t ? /<(?:[A-Za-z_][\w.-]*:)?table(?=[\s>])[^<>]*>/.exec(t) : null;
       const rect = tag ? rectOf(attr(tag[0], 'ref') ?? '') : null;
       if (!tag || !rect) continue;
       const table = { sheet: s.name, rect };

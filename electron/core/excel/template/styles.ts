@@ -35,12 +35,12 @@ export class Styles {
   }
 
   private parse(src: string): void {
-    for (const m of src.matchAll(/<(?:[A-Za-z_][\w.-]*:)?numFmt\s[^>]*>/g)) {
+    for (const m of src.matchAll(/<(?:[A-Za-z_][\w.-]*:)?numFmt\s[^<>]*>/g)) {
       const id = Number(attr(m[0], 'numFmtId'));
       const code = attr(m[0], 'formatCode');
       if (Number.isInteger(id) && code !== undefined) this.formats.set(id, unescapeXml(code));
     }
-    const open = /<([A-Za-z_][\w.-]*:)?cellXfs(?=[\s>/])[^>]*>/.exec(src);
+    const open = /<([A-Za-z_][\w.-]*:)?cellXfs(?=[\s>/])[^<>]*>/.exec(src);
     if (!open) return;
     this.prefix = open[1] ?? '';
     this.cellXfsOpen = { start: open.index, end: open.index + open[0].length };
@@ -52,10 +52,10 @@ export class Styles {
     this.cellXfsClose = close;
     const body = src.slice(this.cellXfsOpen.end, close);
     const p = this.prefix;
-    const re = new RegExp(`<${p}xf(?=[\\s>/])[^>]*?(?:/>|>[\\s\\S]*?</${p}xf>)`, 'g');
+    const re = new RegExp(`<${p}xf(?=[\\s>/])[^<>]*?(?:/>|>(?:(?!<${p}xf[\\s>/])[\\s\\S])*?</${p}xf>)`, 'g');
     for (const m of body.matchAll(re)) {
-      const tag = /^<[^>]*>/.exec(m[0])![0];
-      const al = /<(?:[A-Za-z_][\w.-]*:)?alignment\s[^>]*>/.exec(m[0]);
+      const tag = /^<[^<>]*>/.exec(m[0])![0];
+      const al = /<(?:[A-Za-z_][\w.-]*:)?alignment\s[^<>]*>/.exec(m[0]);
       const indent = al ? Number(attr(al[0], 'indent') ?? 0) || 0 : 0;
       this.xfs.push({ xml: m[0], numFmtId: Number(attr(tag, 'numFmtId') ?? 0) || 0, indent });
     }
@@ -80,7 +80,7 @@ export class Styles {
     if (this.isDate(s)) return s;
     return this.clone(s, 'date', (xf) => {
       const id = this.dateFormatId();
-      let tag = /^<[^>]*>/.exec(xf)![0];
+      let tag = /^<[^<>]*>/.exec(xf)![0];
       const rest = xf.slice(tag.length);
       tag = setAttr(setAttr(tag, 'numFmtId', String(id)), 'applyNumberFormat', '1');
       return { xml: tag + rest, numFmtId: id };
@@ -92,11 +92,11 @@ export class Styles {
     if (this.indentOf(s) === indent) return s;
     return this.clone(s, `indent${indent}`, (xf) => {
       const p = this.prefix;
-      const origTag = /^<[^>]*>/.exec(xf)![0];
+      const origTag = /^<[^<>]*>/.exec(xf)![0];
       const selfClosing = origTag.endsWith('/>');
       const tag = setAttr(origTag, 'applyAlignment', '1');
       let body = selfClosing ? '' : xf.slice(origTag.length, xf.lastIndexOf('</'));
-      const al = /<([A-Za-z_][\w.-]*:)?alignment(?=[\s>/])[^>]*?\/?>/.exec(body);
+      const al = /<([A-Za-z_][\w.-]*:)?alignment(?=[\s>/])[^<>]*?\/?>/.exec(body);
       if (al) {
         let a = setAttr(al[0], 'indent', indent > 0 ? String(indent) : undefined);
         // Excel shows an indent only with left, right or distributed alignment.
@@ -143,7 +143,7 @@ export class Styles {
     let at = 0;
     if (this.addedFormats.length > 0) {
       const add = this.addedFormats.map((f) => toBytes(`<${p}numFmt numFmtId="${f.id}" formatCode="${escapeXml(f.code)}"/>`)).join('');
-      const nf = /<([A-Za-z_][\w.-]*:)?numFmts(?=[\s>/])[^>]*>/.exec(src);
+      const nf = /<([A-Za-z_][\w.-]*:)?numFmts(?=[\s>/])[^<>]*>/.exec(src);
       if (nf && !nf[0].endsWith('/>')) {
         const close = src.indexOf(`</${nf[1] ?? ''}numFmts>`, nf.index);
         const n = Number(attr(nf[0], 'count') ?? 0) + this.addedFormats.length;
@@ -151,7 +151,7 @@ export class Styles {
         at = close;
       } else {
         // numFmts is the first child of styleSheet.
-        const root = /<([A-Za-z_][\w.-]*:)?styleSheet(?=[\s>])[^>]*>/.exec(src)!;
+        const root = /<([A-Za-z_][\w.-]*:)?styleSheet(?=[\s>])[^<>]*>/.exec(src)!;
         const insertAt = nf ? nf.index : root.index + root[0].length;
         out.push(src.slice(0, insertAt), `<${p}numFmts count="${this.addedFormats.length}">${add}</${p}numFmts>`);
         at = nf ? nf.index + nf[0].length : insertAt;

@@ -32,7 +32,7 @@ const AFTER_CALC = ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr
 /** Asks Excel (and LibreOffice) to recalculate every formula when the file is opened. */
 export function setFullCalcOnLoad(pkg: Package): void {
   const xml = pkg.read(pkg.workbookPart)!;
-  const calc = /<(?:[A-Za-z_][\w.-]*:)?calcPr(?=[\s/>])[^>]*>/.exec(xml);
+  const calc = /<(?:[A-Za-z_][\w.-]*:)?calcPr(?=[\s/>])[^<>]*>/.exec(xml);
   if (calc) {
     if (attr(calc[0], 'fullCalcOnLoad') === '1') return;
     pkg.write(pkg.workbookPart, xml.slice(0, calc.index) + setAttr(calc[0], 'fullCalcOnLoad', '1') + xml.slice(calc.index + calc[0].length));
@@ -66,7 +66,7 @@ export function definedNameTarget(pkg: Package, name: string, sheet?: string): N
   const want = name.toLocaleUpperCase('en-US');
   let global: string | null = null;
   let local: string | null = null;
-  for (const m of xml.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)definedName(?=[\s>])([^>]*)>([^<]*)<\/\1definedName>/g)) {
+  for (const m of xml.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)definedName(?=[\s>])([^<>]*)>([^<]*)<\/\1definedName>/g)) {
     const tag = `<x ${m[2]}>`;
     const n = fromBytes(unescapeXml(attr(tag, 'name') ?? ''));
     if (n.toLocaleUpperCase('en-US') !== want) continue;

@@ -73,7 +73,7 @@ export interface AttrSpan {
   end: number;
 }
 
-const ATTR = /([^\s=/<>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+const ATTR = /(?<=[\s"'])([^\s=/<>"']+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 
 export function attrsOf(tag: string): AttrSpan[] {
   const out: AttrSpan[] = [];

@@ -14,7 +14,7 @@ export function listDefinedNames(bytes: Uint8Array, fileName: string): SheetPrev
   const pkg = new Package(bytes, fileName);
   const xml = pkg.read(pkg.workbookPart) ?? '';
   const out: SheetPreview['names'] = [];
-  for (const m of xml.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)definedName(?=[\s>])([^>]*)>/g)) {
+  for (const m of xml.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)definedName(?=[\s>])([^<>]*)>/g)) {
     const name = fromBytes(unescapeXml(attr(`<x ${m[2]}>`, 'name') ?? ''));
     if (name === '' || name.startsWith('_xlnm.') || out.some((n) => n.name === name)) continue;
     const target = definedNameTarget(pkg, name);
