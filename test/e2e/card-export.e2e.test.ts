@@ -102,7 +102,7 @@ describe('cards and CSV in Chromium', () => {
     expect(await editor.dialog.getByRole('textbox', { name: 'カード名' }).inputValue()).toBe('不具合管理票');
     // The register's fields as the grid heads them, and the project's name; no tables for a card.
     const items = await editor.items();
-    expect(items.map(([label]) => label)).toEqual(['プロジェクト名', 'ID', '種別', '件名', '詳細', '優先度', '担当者', '起票日', '起票者', '期限', 'ステータス', '対応結果', '完了日']);
+    expect(items.map(([label]) => label)).toEqual(['プロジェクト名', 'ID', '種別', '件名', '詳細', '優先度', '担当者', '起票日', '起票者', '期限', 'ステータス', '対応結果', '完了日', '経過日数']);
     expect(items.every(([, ref]) => ref === '—')).toBe(true);
     expect(await editor.dialog.locator('.fx-lists').count()).toBe(0);
 
@@ -297,12 +297,12 @@ describe('cards and CSV in Chromium', () => {
     const bytes = fs.readFileSync(await download.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
-    expect(lines[0]).toBe('"管理番号","種別","課題名","詳細","優先度","担当者","起票日","起票者","期限","ステータス","対応内容","完了日"');
+    expect(lines[0]).toBe('"ID","種別","件名","優先度","ステータス","担当者","期限","経過日数","詳細","対応結果","起票日","起票者","完了日"');
     expect(lines).toHaveLength(4); // header, two rows, the last line's end
     expect(lines[3]).toBe('');
     const first = rawCells(lines[1]!);
-    expect(first).toHaveLength(12);
-    expect([first[0], first[2], first[3], first[4], first[5], first[8]]).toEqual([
+    expect(first).toHaveLength(13);
+    expect([first[0], first[2], first[8], first[3], first[5], first[6]]).toEqual([
       '"I-001"',
       '"ログイン時にエラーが出る"',
       '"特定のブラウザで、パスワード入力後に ""500"" が出る"',
@@ -310,7 +310,7 @@ describe('cards and CSV in Chromium', () => {
       '"山田"',
       '"2025/04/10"',
     ]);
-    expect(first[6]).toMatch(/^"\d{4}\/\d{2}\/\d{2}"$/);
+    expect(first[10]).toMatch(/^"\d{4}\/\d{2}\/\d{2}"$/);
     const second = rawCells(lines[2]!);
     expect([second[0], second[2]]).toEqual(['"I-002"', `"'=1+1"`]);
 

@@ -106,10 +106,10 @@ describe('Excel export in Chromium', () => {
     await s.page.getByRole('status').getByText(`${download.suggestedFilename()} を出力しました。`).waitFor();
     const wb = await readDownload(download);
     const ws = wb.worksheets.find((w) => w.state !== 'hidden')!;
-    expect(row(ws, 4, 3)).toEqual(['管理番号', '種別', '課題名']);
+    expect(row(ws, 4, 3)).toEqual(['ID', '種別', '件名']);
     const header = row(ws, 4, ws.columnCount);
     expect(header).toContain('期限');
-    const titles = [5, 6, 7].map((r) => text(ws.getCell(r, header.indexOf('課題名') + 1).value));
+    const titles = [5, 6, 7].map((r) => text(ws.getCell(r, header.indexOf('件名') + 1).value));
     expect(titles).toEqual(['ログイン画面でエラーが出る', '帳票レイアウトの最終確認', '性能試験の実施']);
   });
 
@@ -261,7 +261,7 @@ describe('Excel export in Chromium', () => {
     await s.page.screenshot({ path: screenshotPath('export-dialog-en.png') });
     const download = await dialog.run();
     const ws = (await readDownload(download)).worksheets.find((w) => w.state !== 'hidden')!;
-    expect(row(ws, 4, 3)).toEqual(['ID', 'Type', 'Issue']);
+    expect(row(ws, 4, 3)).toEqual(['ID', 'Kind', 'Title']);
     await openTab(s.page, 'Import/export settings');
     await s.page.getByText('No profiles yet.', { exact: false }).waitFor();
     await s.page.getByRole('combobox', { name: 'Language' }).selectOption('ja');

@@ -40,21 +40,21 @@ describe('default export layout', () => {
     const sheet = wb.getWorksheet('課題管理表')!;
     expect(sheet.getCell('A1').value).toBe('基幹刷新 課題管理表');
     const header = (sheet.getRow(4).values as unknown[]).slice(1);
-    expect(header).toEqual(['管理番号', '種別', '課題名', '詳細', '優先度', '担当者', '起票日', '起票者', '期限', 'ステータス', '対応内容', '完了日', '備考2', '件数']);
+    expect(header).toEqual(['ID', '種別', '件名', '優先度', 'ステータス', '担当者', '期限', '経過日数', '詳細', '対応結果', '起票日', '起票者', '完了日', '備考2', '件数']);
     const row5 = (sheet.getRow(5).values as unknown[]).slice(1);
     expect(row5[0]).toBe('I-001');
     expect(row5[2]).toBe('=HYPERLINK("http://x")'); // a string, not a formula object
     expect(sheet.getCell('C5').type).toBe(ExcelJS.ValueType.String);
-    expect(row5[3]).toBe('+81 3 1234');
-    expect(row5[4]).toBe('高');
-    expect(row5[9]).toBe('対応中');
-    expect(sheet.getCell('I5').value).toEqual(new Date('2025-04-10T00:00:00Z'));
-    expect(sheet.getCell('I5').numFmt).toBe('yyyy/mm/dd');
-    expect(row5.slice(12)).toEqual(['顧客A', 3]);
+    expect(row5[8]).toBe('+81 3 1234');
+    expect(row5[3]).toBe('高');
+    expect(row5[4]).toBe('対応中');
+    expect(sheet.getCell('G5').value).toEqual(new Date('2025-04-10T00:00:00Z'));
+    expect(sheet.getCell('G5').numFmt).toBe('yyyy/mm/dd');
+    expect(row5.slice(13)).toEqual(['顧客A', 3]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
     expect(sheet.autoFilter).toBeTruthy();
     expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '4:4' });
-    expect(sheet.getCell('E5').dataValidation).toMatchObject({ type: 'list' });
+    expect(sheet.getCell('D5').dataValidation).toMatchObject({ type: 'list' });
     const lists = wb.getWorksheet('選択肢')!;
     expect(lists.state).toBe('hidden');
 
@@ -73,7 +73,7 @@ describe('default export layout', () => {
     await call('wbs.create', { projectId, parentId: phase.id, values: { name: '要件整理', plannedStart: '2025-04-11', plannedFinish: '2025-04-20', status: 'on_hold' } });
     const out = await call('excel.export', { projectId, register: 'wbs', language: 'en' });
     const sheet = (await read(out.dataBase64)).getWorksheet('WBS')!;
-    expect((sheet.getRow(4).values as unknown[]).slice(1, 4)).toEqual(['WBS', 'Task name', 'Assignee']);
+    expect((sheet.getRow(4).values as unknown[]).slice(1, 4)).toEqual(['WBS', 'Task', 'Assignee']);
     expect(sheet.getCell('A5').value).toBe('1');
     expect(sheet.getCell('B5').font.bold).toBe(true);
     expect(sheet.getCell('A6').value).toBe('1.1');
@@ -104,7 +104,7 @@ describe('default export layout', () => {
     expect(out.fileName).toMatch(/^課題管理表_P_\d{8}\.csv$/);
     const text = Buffer.from(out.dataBase64, 'base64').toString('utf8');
     const lines = text.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('"管理番号","種別","課題名","詳細","優先度","担当者","起票日","起票者","期限","ステータス","対応内容","完了日"');
+    expect(lines[0]).toBe('"ID","種別","件名","優先度","ステータス","担当者","期限","経過日数","詳細","対応結果","起票日","起票者","完了日"');
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"",""見て"")"`);
     expect(lines[1]).toContain('"高"');
     expect(lines[1]).toContain('"2025/04/10"');

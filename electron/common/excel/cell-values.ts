@@ -68,6 +68,7 @@ export function readValue(spec: FieldSpec, cell: Cell, ctx: ValueContext): Parse
   switch (spec.kind) {
     case 'text':
     case 'category':
+    case 'derived':
       return { ok: true, value: text.trim() };
     case 'wbsStatus':
       return parseWbsStatus(text);

@@ -2,6 +2,7 @@
 // cell of that column is read. Fields are those of dto.ts (WbsFields) and registers.ts; the WBS also has
 // structure columns (WBS code, level, 大/中/小分類) that only shape the tree.
 import { REGISTERS, type RegisterName, type VocabListName } from '../registers.js';
+import { DERIVED_FIELDS } from './headers.js';
 
 export type ImportTarget = 'wbs' | RegisterName;
 export const IMPORT_TARGETS: readonly ImportTarget[] = ['wbs', 'risk', 'issue', 'change'];
@@ -18,7 +19,8 @@ export type FieldKind =
   | 'ref' // the register's ID — or a plain row number
   | 'wbsCode' // 1.2.3
   | 'level' // 1, 2, 3 / Lv.2
-  | 'category'; // 大分類 / 中分類 / 小分類: one level of the tree per column
+  | 'category' // 大分類 / 中分類 / 小分類: one level of the tree per column
+  | 'derived'; // computed by the register (score, level, age): recognized, never read back
 
 export interface FieldSpec {
   kind: FieldKind;
@@ -66,6 +68,7 @@ function registerFields(name: RegisterName): Record<string, FieldSpec> {
     else if (/On$/.test(field) || field === 'due') out[field] = { kind: 'date' };
     else out[field] = { kind: 'text' };
   }
+  for (const field of DERIVED_FIELDS[name] ?? []) out[field] = { kind: 'derived' };
   return out;
 }
 

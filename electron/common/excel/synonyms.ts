@@ -84,6 +84,8 @@ const RISK: Record<string, Syn[]> = {
   description: ['詳細', 'リスク詳細', '内容', '説明', '概要', 'リスクの内容', '詳細内容', 'description', 'detail', 'details', ['cause', 0.5], ['原因', 0.5]],
   category: ['分類', 'カテゴリ', 'カテゴリー', '種別', '区分', 'リスク分類', 'リスク区分', 'category', 'risk category', ['type', 0.8], ['risk type', 0.9]],
   probability: ['発生確率', '発生可能性', '発生頻度', '確率', '可能性', '発生度', '起こりやすさ', '発生率', 'probability', 'likelihood', 'probability rating', 'probability risk rating', 'likelihood rating'],
+  score: ['スコア', 'リスクスコア', '評価点', 'score', 'risk score'],
+  level: ['レベル', 'リスクレベル', '重要度レベル', 'level', 'risk level'],
   impact: ['影響度', '影響', '影響の大きさ', '影響度合い', ['重大度', 0.7], ['深刻度', 0.7], 'impact', 'impact rating', 'impact risk rating', ['severity', 0.7], ['consequence', 0.8]],
   strategy: ['対応方針', '対応戦略', '戦略', '対応区分', '対応方法', ['対策方針', 0.8], 'strategy', 'response strategy', 'response type', 'treatment'],
   owner: [...OWNER, 'リスクオーナー', 'risk owner'],
@@ -108,6 +110,7 @@ const ISSUE: Record<string, Syn[]> = {
   raisedBy: RAISED_BY,
   due: DUE,
   status: STATUS,
+  ageDays: ['経過日数', '経過', 'age', 'age (days)', 'days open'],
   resolution: ['対応', '対応内容', '対応策', '対策', '回答', '回答内容', '解決策', '対応詳細', '対応結果', '対処', '対処内容', '結論', ['決定事項', 0.8], ['対策方針', 0.8], 'resolution', 'response', 'answer', 'action taken', 'solution', ['decision', 0.7]],
   closedOn: CLOSED_ON,
 };

@@ -69,6 +69,7 @@ const PROBLEM_KIND: Record<FieldKind, ProblemKind> = {
   rating: 'rating',
   wbsCode: 'hierarchy',
   level: 'hierarchy',
+  derived: 'text',
 };
 
 type Schema = z.ZodType;
@@ -182,7 +183,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         return;
       }
       const field = m.field;
-      if (spec.kind === 'category') return;
+      if (spec.kind === 'category' || spec.kind === 'derived') return;
       if (!hit) {
         // An empty cell clears a text, date or number; an empty ID or list value is left to the
         // register (it assigns an ID, takes the list's default).

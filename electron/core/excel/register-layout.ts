@@ -55,6 +55,24 @@ export const REGISTER_TITLES: Record<ImportTarget, Record<Language, string>> = {
 
 const WIDTHS: Record<ColumnKind, number> = { text: 16, longText: 40, date: 12, number: 10, percent: 9, rating: 9, list: 12, mark: 8, code: 10 };
 
+/** Width of a text in Excel column units: a full-width (CJK) character takes two. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Lines a wrapped cell of `width` column units takes: each line of the text, broken where it overflows. */
+export function wrappedLines(text: string, width: number): number {
+  // A little less than the column: the cell's padding, and words that break early.
+  const room = Math.max(1, width - 1.5);
+  return text.split(/\r?\n/).reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
+}
+
+/** Points per line of 10 pt Meiryo UI, and the row's padding. */
+const LINE_HEIGHT = 13.5;
+const ROW_PADDING = 4;
+
 /** yyyy-mm-dd → a Date exceljs writes as that calendar day's serial. */
 const excelDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -81,9 +99,10 @@ export function registerWorkbook(input: RegisterLayoutInput): ExcelJS.Workbook {
 
   const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
   const border = { top: thin, left: thin, bottom: thin, right: thin };
+  const widthOf = (col: LayoutColumn) => (col.key === 'name' || col.key === 'title' ? 36 : WIDTHS[col.kind]);
   columns.forEach((col, j) => {
     const c = j + 1;
-    ws.getColumn(c).width = col.key === 'name' || col.key === 'title' ? 36 : WIDTHS[col.kind];
+    ws.getColumn(c).width = widthOf(col);
     const cell = ws.getCell(HEADER_ROW, c);
     cell.value = col.header;
     cell.font = { name: FONT, size: 10, bold: true };
@@ -95,6 +114,15 @@ export function registerWorkbook(input: RegisterLayoutInput): ExcelJS.Workbook {
 
   rows.forEach((row, i) => {
     const r = HEADER_ROW + 1 + i;
+    // Wrapped text sets the row's height: printed (or converted to PDF) rows do not grow by themselves,
+    // and a row of the default height would let its text run over the next one.
+    let lines = 1;
+    for (const col of columns) {
+      const v = row.values[col.key];
+      if (typeof v === 'string' && (col.kind === 'text' || col.kind === 'longText'))
+        lines = Math.max(lines, wrappedLines(v, widthOf(col) - (col.key === 'name' && row.level ? Math.min(row.level * 2, 15) : 0)));
+    }
+    if (lines > 1) ws.getRow(r).height = lines * LINE_HEIGHT + ROW_PADDING;
     columns.forEach((col, j) => {
       const cell = ws.getCell(r, j + 1);
       const v = row.values[col.key] ?? null;

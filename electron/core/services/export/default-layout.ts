@@ -3,7 +3,7 @@
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
 import { fieldSpec, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
 import { EXPORT_HEADERS, WBS_STATUS_LABELS } from '../../../common/excel/headers.js';
-import { vocabLabel, type Vocabularies, type VocabListName } from '../../../common/registers.js';
+import { RISK_LEVEL_LABELS, vocabLabel, type RiskLevel, type Vocabularies, type VocabListName } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
 import { headerOf, registerFileName, registerWorkbook, type ColumnKind, type LayoutColumn, type LayoutRow } from '../../excel/register-layout.js';
 import type { Language } from '../../excel/minutes-layout.js';
@@ -33,6 +33,8 @@ function kindOf(field: string, spec: FieldSpec | undefined): ColumnKind {
     case 'ref':
     case 'wbsCode':
       return 'code';
+    case 'derived':
+      return field === 'level' ? 'text' : 'number';
     default:
       return LONG_TEXT.has(field) ? 'longText' : 'text';
   }
@@ -45,6 +47,7 @@ function shown(field: string, spec: FieldSpec | undefined, v: unknown, vocab: Vo
   if (v === null || v === undefined) return null;
   if (spec?.kind === 'vocab') return vocabLabel(vocab[spec.list as VocabListName].items, String(v), language);
   if (spec?.kind === 'wbsStatus') return WBS_STATUS_LABELS[String(v)]?.[language] ?? String(v);
+  if (spec?.kind === 'derived' && field === 'level') return RISK_LEVEL_LABELS[v as RiskLevel]?.[language] ?? String(v);
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   return field === 'extra' ? JSON.stringify(v) : String(v);
 }
