@@ -3,6 +3,7 @@
 // schemas. Each domain declares its part in api/<domain>.ts; this file joins them.
 import type { z } from 'zod';
 import { appApi } from './api/app.js';
+import { backupApi } from './api/backup.js';
 import { projectApi } from './api/project.js';
 import { wbsApi } from './api/wbs.js';
 import { historyApi } from './api/history.js';
@@ -13,9 +14,11 @@ import { excelApi } from './api/excel.js';
 
 export { isoDate } from './api/schemas.js';
 export { wbsFields } from './api/wbs.js';
+export type { RestoreResult } from './api/backup.js';
 
 export const api = {
   ...appApi,
+  ...backupApi,
   ...projectApi,
   ...wbsApi,
   ...historyApi,

@@ -139,3 +139,47 @@ export interface AppInfo {
   /** Which front this is: the Electron window or the loopback web host. */
   shell: 'electron' | 'web';
 }
+
+/** What made a backup: the first start of a day, the user, or an operation it was taken before. */
+export const BACKUP_REASONS = ['daily', 'manual', 'import', 'project-delete', 'restore', 'migration'] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+
+export interface BackupInfo {
+  /** The backup's name in its folder (never a path). */
+  id: string;
+  /** ISO date-time (UTC). */
+  takenAt: string;
+  bytes: number;
+  reason: BackupReason;
+}
+
+/**
+ * Whether the workspace file is open for work. 'damaged' and 'missing' come with the newest backup
+ * that passed its check, to offer; 'readOnly' is a damaged file opened (as a copy) to export what reads.
+ */
+export type WorkspaceCondition = 'ok' | 'damaged' | 'missing' | 'readOnly';
+/** What went wrong, for a one-sentence message in the UI language. */
+export type WorkspaceProblem = 'corrupt' | 'notDatabase' | 'walLost' | 'walDamaged' | 'missing' | 'empty';
+
+export interface WorkspaceStatus {
+  condition: WorkspaceCondition;
+  problem?: WorkspaceProblem;
+  /** SQLite's own words, for support; the UI shows its own sentence. */
+  detail?: string;
+  /** The folder of the workspace (the data folder). */
+  folder: string;
+  /** Offered when the workspace cannot be used: the newest backup that passed integrity_check. */
+  newestGoodBackup?: BackupInfo | null;
+}
+
+export interface BackupSettings {
+  folder: string;
+  defaultFolder: string;
+}
+
+export interface IntegrityReport {
+  ok: boolean;
+  /** integrity_check's findings (at most 100), empty when ok. */
+  problems: string[];
+  checkedAt: string;
+}

@@ -5,6 +5,9 @@ export const ERROR_CODES = [
   'CONFLICT', // the input is valid but contradicts what is stored (e.g. a parent in another project)
   'UNKNOWN_METHOD',
   'FORBIDDEN', // adapter refused the caller (token, host, origin, frame)
+  'DAMAGED', // the workspace file is damaged or missing: nothing is written; restore a backup
+  'DISK_FULL', // the disk (or the backup folder's disk) has no room: nothing was written
+  'READ_ONLY', // the workspace is open read-only (a damaged file, to export what can be read)
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

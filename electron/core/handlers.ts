@@ -14,6 +14,9 @@ import { registersHandlers } from './handlers/registers.js';
 import { vocabHandlers } from './handlers/vocab.js';
 import { meetingsHandlers } from './handlers/meetings.js';
 import { excelHandlers } from './handlers/excel.js';
+import { backupHandlers, type Storage } from './handlers/backup.js';
+import { isDamageError } from './db/open.js';
+import type { BackupReason } from '../common/dto.js';
 
 export interface HostContext extends Actor {
   version: string;
@@ -21,7 +24,28 @@ export interface HostContext extends Actor {
   shell: AppInfo['shell'];
   /** Today (yyyy-mm-dd) for late, overdue and age; tests pin it. Default: this machine's calendar day. */
   today?: () => string;
+  /** The workspace's file and backups (workspace.ts); absent when handlers run over a bare database. */
+  storage?: Storage & { beforeRisky(reason: BackupReason): void };
 }
+
+/** Calls that change much at once: the workspace is backed up before each (after its input is valid). */
+const BACKED_UP_BEFORE: Partial<Record<Method, BackupReason>> = {
+  'excel.applyImport': 'import',
+  'meeting.importForm': 'import',
+  'project.delete': 'project-delete',
+};
+
+/** What a workspace that cannot be opened still answers: its condition, and the way back (backups). */
+const RECOVERY_METHODS: ReadonlySet<string> = new Set([
+  'app.info',
+  'backup.list',
+  'backup.restore',
+  'backup.settings',
+  'backup.setFolder',
+  'workspace.status',
+  'workspace.check',
+  'workspace.openReadOnly',
+]);
 
 type Impl = HandlerMap<Method>;
 
@@ -41,14 +65,39 @@ export function createHandlers(db: Db, ctx: HostContext): Handlers {
     ...vocabHandlers(db, ctx),
     ...meetingsHandlers(db, ctx),
     ...excelHandlers(db, ctx),
+    ...backupHandlers(ctx.storage),
   };
+  return invoker(impl, ctx);
+}
 
+/**
+ * The handlers of a workspace whose file cannot be used (damaged or missing): app.info, the file's
+ * condition and the backups answer; every other call is DAMAGED, so nothing touches the file.
+ */
+export function createRecoveryHandlers(ctx: HostContext): Handlers {
+  const storage = backupHandlers(ctx.storage);
+  const impl: Partial<Impl> = {
+    ...storage,
+    'app.info': () => ({ version: ctx.version, user: ctx.user, osLocale: ctx.osLocale, shell: ctx.shell, language: null }),
+  };
+  return invoker(impl, ctx, (method) => {
+    if (RECOVERY_METHODS.has(method)) return;
+    const status = ctx.storage?.status();
+    throw new ApiError('DAMAGED', `The workspace cannot be used: ${status?.problem ?? 'damaged'}`, status);
+  });
+}
+
+function invoker(impl: Partial<Impl>, ctx: HostContext, guard?: (method: Method) => void): Handlers {
   return {
     async invoke(method, args) {
       try {
         if (!isMethod(method)) throw new ApiError('UNKNOWN_METHOD', `Unknown API method: ${method}`, { method });
         const input = parseInput(method, args ?? {});
-        const run = impl[method] as (i: unknown) => unknown;
+        guard?.(method);
+        const run = impl[method] as ((i: unknown) => unknown) | undefined;
+        if (!run) throw new ApiError('DAMAGED', 'The workspace cannot be used');
+        const reason = BACKED_UP_BEFORE[method];
+        if (reason) ctx.storage?.beforeRisky(reason);
         return { ok: true, result: await run(input) };
       } catch (err) {
         return { ok: false, error: toApiError(err).toJSON() };
@@ -69,10 +118,16 @@ function parseInput<M extends Method>(method: M, args: unknown): ParsedInput<M> 
   throw new ApiError('VALIDATION', `${method}: ${first.field}: ${first.message}`, problems);
 }
 
-function toApiError(err: unknown): ApiError {
+export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   const e = err as { code?: string; message?: string };
   if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT'))
     return new ApiError('CONFLICT', e.message ?? 'constraint failed', { sqlite: e.code });
+  // SQLite's own words stay in details (for support); the UI says it in its language by the code.
+  if (isDamageError(err)) return new ApiError('DAMAGED', 'The workspace file is damaged', { sqlite: e.code, message: e.message });
+  if (e?.code === 'SQLITE_FULL' || e?.code === 'ENOSPC')
+    return new ApiError('DISK_FULL', 'The disk is full: nothing was saved', { code: e.code, message: e.message });
+  if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_READONLY'))
+    return new ApiError('READ_ONLY', 'The workspace is open read-only', { sqlite: e.code });
   return new ApiError('INTERNAL', e?.message ?? String(err));
 }

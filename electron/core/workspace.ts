@@ -1,15 +1,57 @@
 // Opens a data folder as a workspace: the database plus the API handlers over it. Both shells
 // (Electron main and the web host) and the tests start here, so they cannot drift apart.
+//
+// Nothing is ever lost, so opening is careful:
+//  - one writer per folder (db/lock.ts); a stale lock means the last run did not close cleanly;
+//  - a marker (db/marker.ts) says a workspace lives here: a missing, empty or table-less database is
+//    then a lost workspace to recover, never a new one;
+//  - after an unclean shutdown: a lost or damaged -wal is damage, and integrity_check runs (it finds an
+//    index that lost rows; quick_check does not); otherwise integrity_check weekly, quick_check on
+//    files up to 64 MiB, nothing more on bigger ones;
+//  - a damaged or missing file opens in recovery: the API answers its condition and the backups, the
+//    file is not written, and the UI offers the newest good backup or a read-only copy to export from.
+// Backups: the first call of each day, and before imports, project deletes and restores (handlers.ts).
 import fs from 'node:fs';
 import os from 'node:os';
-import { openDatabase, type Db, type OpenOptions } from './db/open.js';
-import { createHandlers, type Handlers, type HostContext } from './handlers.js';
+import path from 'node:path';
+import type { RestoreResult } from '../common/api/backup.js';
+import type { BackupInfo, BackupReason, BackupSettings, IntegrityReport, WorkspaceProblem, WorkspaceStatus } from '../common/dto.js';
+import { ApiError } from '../common/errors.js';
+import {
+  DatabaseDamagedError,
+  DatabaseMissingError,
+  integrityProblems,
+  isDamageError,
+  openDatabase,
+  openReadOnly,
+  restoreFile,
+  type Db,
+  type OpenOptions,
+} from './db/open.js';
+import { checkBackup, findBackup, listBackups, removePartials, rotateBackups, writeBackup, type BackupFile, type BackupTarget } from './db/backup.js';
+import { acquireLock, type WorkspaceLock } from './db/lock.js';
+import { backupFolder, defaultBackupFolder, newMarker, readMarker, workspaceTag, writeMarker, type Marker } from './db/marker.js';
+import { restoreProjectFrom } from './db/project-restore.js';
+import { walDamage, walFile, WalGuard } from './db/wal.js';
+import { createHandlers, createRecoveryHandlers, toApiError, type Handlers, type HostContext } from './handlers.js';
+import type { Storage } from './handlers/backup.js';
 import { databaseFile } from './paths.js';
 
+/** A plain object (tests spread it); `db` is replaced when a restore reopens the file. */
 export interface Workspace {
-  db: Db;
-  handlers: Handlers;
+  /** The data folder. */
+  readonly dir: string;
+  /** The open database; any use throws DAMAGED while the workspace is in recovery (damaged or missing file). */
+  readonly db: Db;
+  readonly handlers: Handlers;
+  status(): WorkspaceStatus;
   close(): void;
+}
+
+export interface WorkspaceOptions extends OpenOptions {
+  context: Omit<HostContext, 'user' | 'storage'> & { user?: string };
+  /** The clock for backups and their rotation; tests move it over simulated days. */
+  now?: () => Date;
 }
 
 export function osUserName(): string {
@@ -20,12 +62,378 @@ export function osUserName(): string {
   }
 }
 
-export function openWorkspace(
-  dataDir: string,
-  options: OpenOptions & { context: Omit<HostContext, 'user'> & { user?: string } },
-): Workspace {
+export function openWorkspace(dataDir: string, options: WorkspaceOptions): Workspace {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(databaseFile(dataDir), options);
-  const handlers = createHandlers(db, { ...options.context, user: options.context.user ?? osUserName() });
-  return { db, handlers, close: () => db.close() };
+  return new LiveWorkspace(dataDir, options).facade;
+}
+
+/** Full integrity_check at open when the last one passed longer ago than this. */
+const FULL_CHECK_EVERY_MS = 7 * 86_400_000;
+/** quick_check at every open up to this size (~0.1 s); above it, only the unclean-shutdown and weekly checks. */
+const QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024;
+/** How often the WAL is looked at between calls. */
+const WAL_WATCH_MS = 2000;
+
+type Condition =
+  | { kind: 'ok'; db: Db; guard: WalGuard }
+  | { kind: 'damaged'; problem: WorkspaceProblem; detail: string; db?: Db }
+  | { kind: 'missing'; problem: 'missing' | 'empty' }
+  | { kind: 'readOnly'; problem: WorkspaceProblem; detail: string; db: Db; copyDir: string };
+
+class LiveWorkspace implements Storage {
+  readonly dir: string;
+  readonly facade: Workspace;
+  private readonly file: string;
+  private readonly lock: WorkspaceLock;
+  private marker: Marker;
+  private readonly hadMarker: boolean;
+  private condition!: Condition;
+  private current!: Handlers;
+  private readonly ctx: HostContext;
+  private readonly now: () => Date;
+  private readonly timer: NodeJS.Timeout;
+  private dailyChecked = '';
+  private closed = false;
+
+  constructor(dir: string, private readonly options: WorkspaceOptions) {
+    this.dir = dir;
+    this.file = databaseFile(dir);
+    this.now = options.now ?? (() => new Date());
+    this.lock = acquireLock(dir, options.context.shell);
+    const found = readMarker(dir);
+    this.hadMarker = found !== null;
+    this.marker = found ?? newMarker(this.now());
+    this.ctx = {
+      ...options.context,
+      user: options.context.user ?? osUserName(),
+      storage: this,
+    };
+    this.facade = {
+      dir,
+      db: NO_DB,
+      handlers: { invoke: (method, args) => this.invoke(method, args) },
+      status: () => this.status(),
+      close: () => this.close(),
+    };
+    try {
+      this.openLive(this.lock.previous !== null, this.lock.previous?.state === 'open');
+    } catch (err) {
+      this.lock.release();
+      throw err;
+    }
+    this.timer = setInterval(() => this.watch(), WAL_WATCH_MS);
+    this.timer.unref();
+  }
+
+  private setCondition(condition: Condition, handlers: Handlers): void {
+    this.condition = condition;
+    this.current = handlers;
+    (this.facade as { db: Db }).db = condition.kind === 'ok' || condition.kind === 'readOnly' ? condition.db : NO_DB;
+  }
+
+  private get target(): BackupTarget {
+    return { folder: backupFolder(this.dir, this.marker), tag: workspaceTag(this.marker) };
+  }
+
+  // ---- opening ------------------------------------------------------------------------------
+
+  /** Opens the live file, or enters recovery; `unclean`: the last run did not close; `walExpected`: it had the file open. */
+  private openLive(unclean: boolean, walExpected: boolean): void {
+    const size = fileSize(this.file);
+    if (this.hadMarker && size <= 0) return this.recover({ kind: 'missing', problem: size < 0 ? 'missing' : 'empty' });
+    if (walExpected && size > 0) {
+      if (!fs.existsSync(walFile(this.file)))
+        return this.recover({ kind: 'damaged', problem: 'walLost', detail: 'the -wal file of a database that was open is missing' });
+      const walProblem = walDamage(walFile(this.file));
+      if (walProblem) return this.recover({ kind: 'damaged', problem: 'walDamaged', detail: walProblem });
+    }
+    const lastFull = this.marker.lastFullCheck ? Date.parse(this.marker.lastFullCheck) : NaN;
+    const full = unclean || !!this.marker.needsCheck || !(this.now().getTime() - lastFull < FULL_CHECK_EVERY_MS);
+    const check = full ? 'full' : size <= QUICK_CHECK_MAX_BYTES ? 'quick' : 'none';
+    let db: Db;
+    try {
+      removePartials(this.target);
+      db = openDatabase(this.file, {
+        ...this.options,
+        check,
+        mustHaveTables: this.hadMarker,
+        backups: this.target,
+        now: this.now,
+      });
+    } catch (err) {
+      if (err instanceof DatabaseMissingError) return this.recover({ kind: 'missing', problem: 'empty' });
+      if (err instanceof DatabaseDamagedError)
+        return this.recover({ kind: 'damaged', problem: err.notDatabase ? 'notDatabase' : 'corrupt', detail: err.problems.join('; ') });
+      throw err;
+    }
+    this.marker = { ...this.marker, needsCheck: false, ...(full && { lastFullCheck: this.now().toISOString() }) };
+    writeMarker(this.dir, this.marker);
+    this.lock.update('open');
+    this.setCondition({ kind: 'ok', db, guard: new WalGuard(this.file, db.sqlite) }, createHandlers(db, this.ctx));
+    this.dailyBackup();
+  }
+
+  private recover(condition: Exclude<Condition, { kind: 'ok' }>): void {
+    this.setCondition(condition, createRecoveryHandlers(this.ctx));
+  }
+
+  // ---- every call -----------------------------------------------------------------------------
+
+  private async invoke(method: string, args: unknown) {
+    if (this.condition.kind === 'ok') {
+      try {
+        this.condition.guard.check();
+        this.dailyBackup();
+      } catch (err) {
+        if (isDamageError(err)) this.markDamaged((err as Error).message);
+        else return { ok: false as const, error: toApiError(err).toJSON() };
+      }
+    }
+    const envelope = await this.current.invoke(method, args);
+    // SQLite met damage while running: stop writing to the file and say so from now on.
+    if (!envelope.ok && envelope.error.code === 'DAMAGED' && this.condition.kind === 'ok') this.markDamaged(envelope.error.message);
+    return envelope;
+  }
+
+  private watch(): void {
+    if (this.condition.kind !== 'ok') return;
+    try {
+      this.condition.guard.check();
+    } catch (err) {
+      if (isDamageError(err)) this.markDamaged((err as Error).message);
+    }
+  }
+
+  private markDamaged(detail: string): void {
+    if (this.condition.kind !== 'ok') return;
+    // The connection stays open but unused: closing it would checkpoint into the damaged file.
+    const db = this.condition.db;
+    this.marker = { ...this.marker, needsCheck: true };
+    writeMarker(this.dir, this.marker);
+    this.recover({ kind: 'damaged', problem: 'corrupt', detail, db });
+  }
+
+  /** The first call of a calendar day backs the workspace up (the first start of the day, or the first call after midnight). */
+  private dailyBackup(): void {
+    const now = this.now();
+    const day = now.toDateString();
+    if (this.dailyChecked === day || this.condition.kind !== 'ok') return;
+    this.dailyChecked = day;
+    const { tag, folder } = this.target;
+    if (listBackups(folder).some((b) => b.tag === tag && b.reason === 'daily' && new Date(b.takenAt).toDateString() === day)) return;
+    try {
+      this.backupNow('daily');
+    } catch (err) {
+      if (isDamageError(err)) throw err;
+      // An unreachable backup folder must not stop the day's work; 設定 → バックアップ shows the list.
+      console.error(`PMO Desk: the daily backup failed: ${(err as Error).message}`);
+    }
+  }
+
+  private backupNow(reason: BackupReason): BackupFile {
+    if (this.condition.kind !== 'ok') throw new ApiError('DAMAGED', 'Only a workspace that opened normally can be backed up');
+    const target = this.target;
+    const b = writeBackup(this.condition.db.sqlite, target, reason, this.now());
+    rotateBackups(target, this.now());
+    return b;
+  }
+
+  beforeRisky(reason: BackupReason): void {
+    try {
+      this.backupNow(reason);
+    } catch (err) {
+      const e = toApiError(err);
+      if (e.code === 'DAMAGED' || e.code === 'DISK_FULL') throw e;
+      throw new ApiError('CONFLICT', `Nothing was changed: the backup before this step failed (${(err as Error).message})`, { backup: 'failed' });
+    }
+  }
+
+  // ---- Storage (the backup.* and workspace.* API) ----------------------------------------------
+
+  status(): WorkspaceStatus {
+    const c = this.condition;
+    const base: WorkspaceStatus = { condition: c.kind, folder: this.dir };
+    if (c.kind === 'ok') return base;
+    return {
+      ...base,
+      problem: c.problem,
+      ...('detail' in c && { detail: c.detail }),
+      ...(c.kind !== 'readOnly' && { newestGoodBackup: this.newestGoodBackup() }),
+    };
+  }
+
+  private newestGoodBackup(): BackupInfo | null {
+    const all = listBackups(this.target.folder);
+    const ordered = [...all.filter((b) => b.tag === this.target.tag), ...all.filter((b) => b.tag !== this.target.tag)];
+    const good = ordered.find((b) => checkBackup(b.file).ok);
+    return good ? info(good) : null;
+  }
+
+  list(): BackupInfo[] {
+    return listBackups(this.target.folder).map(info);
+  }
+
+  create(reason: BackupReason): BackupInfo {
+    return info(this.backupNow(reason));
+  }
+
+  settings(): BackupSettings {
+    return { folder: this.target.folder, defaultFolder: defaultBackupFolder(this.dir) };
+  }
+
+  setFolder(folder: string | null): BackupSettings {
+    if (folder !== null) {
+      if (!path.isAbsolute(folder)) throw new ApiError('VALIDATION', `The backup folder must be a full path: ${folder}`, [{ field: 'folder', message: 'must be a full path' }]);
+      const resolved = path.resolve(folder);
+      if (resolved === path.resolve(this.dir)) throw new ApiError('VALIDATION', 'Choose a folder other than the workspace folder itself', [{ field: 'folder', message: 'is the workspace folder' }]);
+      try {
+        fs.mkdirSync(resolved, { recursive: true });
+        const probe = path.join(resolved, `.pmo-desk-write-test-${process.pid}`);
+        fs.writeFileSync(probe, 'ok');
+        fs.rmSync(probe);
+      } catch (err) {
+        throw new ApiError('CONFLICT', `PMO Desk cannot write to ${resolved}: ${(err as Error).message}`, { field: 'folder' });
+      }
+      folder = resolved;
+    }
+    const { backupFolder: _old, ...rest } = this.marker;
+    this.marker = folder === null ? rest : { ...rest, backupFolder: folder };
+    writeMarker(this.dir, this.marker);
+    return this.settings();
+  }
+
+  check(): IntegrityReport {
+    const c = this.condition;
+    const checkedAt = this.now().toISOString();
+    if (c.kind === 'damaged' || c.kind === 'missing') return { ok: false, problems: ['detail' in c ? c.detail : c.problem], checkedAt };
+    let problems: string[];
+    try {
+      problems = integrityProblems(c.db.sqlite);
+    } catch (err) {
+      if (!isDamageError(err)) throw err;
+      problems = [(err as Error).message];
+    }
+    if (c.kind === 'ok') {
+      if (problems.length > 0) this.markDamaged(problems.slice(0, 3).join('; '));
+      else {
+        this.marker = { ...this.marker, lastFullCheck: checkedAt };
+        writeMarker(this.dir, this.marker);
+      }
+    }
+    return { ok: problems.length === 0, problems, checkedAt };
+  }
+
+  openReadOnly(): WorkspaceStatus {
+    const c = this.condition;
+    if (c.kind === 'readOnly') return this.status();
+    if (c.kind !== 'damaged') throw new ApiError('CONFLICT', c.kind === 'ok' ? 'The workspace is open normally' : 'There is no file to open: restore a backup');
+    // A copy, so not even SQLite's recovery of the WAL writes to the damaged file.
+    const copyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pmo-desk-readonly-'));
+    const copy = path.join(copyDir, 'pmo-desk.sqlite');
+    fs.copyFileSync(this.file, copy);
+    if (fs.existsSync(walFile(this.file))) fs.copyFileSync(walFile(this.file), walFile(copy));
+    let db: Db;
+    try {
+      db = openReadOnly(copy, this.options);
+    } catch (err) {
+      fs.rmSync(copyDir, { recursive: true, force: true });
+      throw new ApiError('DAMAGED', `The damaged file cannot be read at all: ${(err as Error).message}`);
+    }
+    this.setCondition({ kind: 'readOnly', problem: c.problem, detail: c.detail, db, copyDir }, createHandlers(db, this.ctx));
+    return this.status();
+  }
+
+  restore(id: string, projectId?: number): RestoreResult {
+    const backup = findBackup(this.target.folder, id);
+    if (!backup) throw new ApiError('NOT_FOUND', `Backup ${id} does not exist in ${this.target.folder}`, { field: 'id' });
+    const verdict = checkBackup(backup.file);
+    if (!verdict.ok) throw new ApiError('CONFLICT', `Backup ${id} is damaged and cannot be restored: ${verdict.problems.slice(0, 3).join('; ')}`, { field: 'id' });
+    return projectId === undefined ? this.restoreWorkspace(backup) : this.restoreProject(backup, projectId);
+  }
+
+  private restoreWorkspace(backup: BackupFile): RestoreResult {
+    const c = this.condition;
+    const safety = c.kind === 'ok' ? info(this.backupNow('restore')) : null;
+    this.shutDown();
+    const setAside = c.kind === 'ok' ? undefined : this.setAside();
+    restoreFile(backup.file, this.file);
+    this.marker = { ...this.marker, needsCheck: false };
+    // A backup passed integrity_check before it was offered; only its migrations may run now.
+    this.openLive(false, false);
+    return { restored: 'workspace', safetyBackup: safety, ...(setAside && { setAside }) };
+  }
+
+  private restoreProject(backup: BackupFile, projectId: number): RestoreResult {
+    const c = this.condition;
+    if (c.kind !== 'ok') throw new ApiError('DAMAGED', 'A single project can only be restored into a workspace that opened normally: restore the whole workspace');
+    // The backup may predate a migration: bring a temporary copy to the live schema first.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pmo-desk-restore-'));
+    try {
+      const copy = path.join(tmp, 'backup.sqlite');
+      fs.copyFileSync(backup.file, copy);
+      openDatabase(copy, { ...this.options, check: 'none', backups: { folder: path.join(tmp, 'backups'), tag: '00000000' } }).close();
+      const safety = info(this.backupNow('restore'));
+      restoreProjectFrom(c.db, copy, projectId, this.ctx, backup.id);
+      return { restored: 'project', safetyBackup: safety };
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  }
+
+  /** Moves a damaged live file (and its WAL) aside under a dated name; answers that name. */
+  private setAside(): string | undefined {
+    if (fileSize(this.file) <= 0) {
+      fs.rmSync(this.file, { force: true });
+      return undefined;
+    }
+    const stamp = this.now().toISOString().replace(/[-:.]/g, '');
+    const aside = path.join(this.dir, `pmo-desk.damaged-${stamp}.sqlite`);
+    fs.renameSync(this.file, aside);
+    for (const suffix of ['-wal', '-shm']) if (fs.existsSync(this.file + suffix)) fs.renameSync(this.file + suffix, aside + suffix);
+    return path.basename(aside);
+  }
+
+  /** Closes whatever database is open, leaving the lock held. */
+  private shutDown(): void {
+    const c = this.condition;
+    if (c.kind === 'ok') {
+      this.lock.update('closing');
+      c.db.close();
+    } else if (c.kind === 'readOnly') {
+      c.db.close();
+      fs.rmSync(c.copyDir, { recursive: true, force: true });
+    } else if (c.kind === 'damaged' && c.db?.sqlite.open) {
+      c.db.close();
+    }
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.timer);
+    const c = this.condition;
+    // A connection to a file found damaged while running stays as it is: closing would write to it.
+    if (!(c.kind === 'damaged' && c.db)) this.shutDown();
+    this.lock.release();
+  }
+}
+
+/** The workspace's `db` while it is in recovery: any use says why there is none. */
+const NO_DB = new Proxy({} as Db, {
+  get() {
+    throw new ApiError('DAMAGED', 'The workspace file cannot be used (damaged or missing): restore a backup');
+  },
+});
+
+function info(b: BackupFile): BackupInfo {
+  return { id: b.id, takenAt: b.takenAt, bytes: b.bytes, reason: b.reason };
+}
+
+/** The file's size, or -1 when it does not exist. */
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return -1;
+  }
 }

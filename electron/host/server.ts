@@ -19,6 +19,9 @@ const STATUS: Record<string, number> = {
   NOT_FOUND: 404,
   UNKNOWN_METHOD: 404,
   CONFLICT: 409,
+  READ_ONLY: 409,
+  DAMAGED: 503,
+  DISK_FULL: 507,
   INTERNAL: 500,
 };
 

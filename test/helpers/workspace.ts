@@ -13,12 +13,12 @@ export function tempDir(prefix = 'pmo-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export function tempWorkspace(dir = tempDir(), opts: { osLocale?: string } = {}): Workspace & { dir: string } {
-  const ws = openWorkspace(dir, {
+export function tempWorkspace(dir = tempDir(), opts: { osLocale?: string; now?: () => Date } = {}): Workspace {
+  return openWorkspace(dir, {
     migrationsFolder: MIGRATIONS,
     context: { version: 'test', osLocale: opts.osLocale ?? 'ja-JP', shell: 'web', user: 'tester' },
+    now: opts.now,
   });
-  return { ...ws, dir };
 }
 
 /** A typed caller: the shape every contract test uses, whatever adapter is underneath. */

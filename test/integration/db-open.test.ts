@@ -49,7 +49,7 @@ describe('openDatabase', () => {
     const file = path.join(dir, 'w.sqlite');
     openDatabase(file, { migrationsFolder: MIGRATIONS }).close();
     openDatabase(file, { migrationsFolder: MIGRATIONS }).close();
-    expect(fs.readdirSync(dir).filter((f) => f.includes('before-migration'))).toEqual([]);
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
   });
 
   it('backs up before applying a pending migration, keeping child rows', () => {
@@ -70,9 +70,10 @@ describe('openDatabase', () => {
     const db = openDatabase(file, { migrationsFolder: migrations });
     expect(db.sqlite.prepare('SELECT count(*) FROM wbs_tasks').pluck().get()).toBe(5);
     db.close();
-    const backups = fs.readdirSync(dir).filter((f) => f.includes('before-migration'));
+    const backups = fs.readdirSync(path.join(dir, 'backups'));
     expect(backups).toHaveLength(1);
-    const copy = openDatabase(path.join(dir, backups[0]!), { migrationsFolder: MIGRATIONS });
+    expect(backups[0]).toMatch(/^pmo-desk-00000000-\d{8}T\d{9}Z-migration\.sqlite$/);
+    const copy = openDatabase(path.join(dir, 'backups', backups[0]!), { migrationsFolder: MIGRATIONS });
     expect(copy.sqlite.prepare('SELECT count(*) FROM wbs_tasks').pluck().get()).toBe(5);
     copy.close();
   });

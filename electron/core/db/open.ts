@@ -1,12 +1,16 @@
 // The only module that opens the workspace database. Order matters here; see SECURITY-NOTES.md:
 // drizzle's migrator runs in one transaction, where `PRAGMA foreign_keys=OFF` is a no-op, so a
 // table-rebuild migration could cascade-delete child rows unless foreign keys are off before it starts.
+// Whether to check the file and whether a file without tables is a lost workspace are the caller's
+// call (workspace.ts knows about unclean shutdowns and the marker); this module only carries them out.
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from '../../../drizzle/schema.js';
+import { copyFileAtomic, rotateBackups, writeBackup, type BackupTarget } from './backup.js';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -29,6 +33,19 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
+export interface OpenChecks {
+  /**
+   * 'full': integrity_check, which also finds an index that lost rows (quick_check does not);
+   * 'quick': quick_check; 'none'. Default 'quick'.
+   */
+  check?: 'full' | 'quick' | 'none';
+  /** A workspace existed here: a file with no tables is a lost one (DatabaseMissingError), not a new one. */
+  mustHaveTables?: boolean;
+  /** Where the backup before a migration goes; default `<folder of the file>/backups`, tag 00000000. */
+  backups?: BackupTarget;
+  now?: () => Date;
+}
+
 export class DatabaseOpenError extends Error {
   constructor(
     message: string,
@@ -39,20 +56,69 @@ export class DatabaseOpenError extends Error {
   }
 }
 
-export function openDatabase(file: string, options: OpenOptions): Db {
+/** The file is damaged: SQLite's check found problems, or it is not a database at all. */
+export class DatabaseDamagedError extends DatabaseOpenError {
+  constructor(
+    readonly problems: string[],
+    file: string,
+    readonly notDatabase = false,
+  ) {
+    super(`the database file is damaged: ${problems.slice(0, 3).join('; ')}`, file);
+    this.name = 'DatabaseDamagedError';
+  }
+}
+
+/** A workspace existed but the file holds no tables (empty, or its WAL was lost before a checkpoint). */
+export class DatabaseMissingError extends DatabaseOpenError {
+  constructor(file: string) {
+    super('the workspace database holds no tables', file);
+    this.name = 'DatabaseMissingError';
+  }
+}
+
+/** SQLite's result codes for a damaged file (SQLITE_CORRUPT and its extended codes, SQLITE_NOTADB). */
+export function isDamageError(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
+
+/** integrity_check's findings (first `limit`), or [] when the file is sound. */
+export function integrityProblems(sqlite: Database.Database, limit = 100): string[] {
+  const rows = sqlite.pragma(`integrity_check(${limit})`) as { integrity_check: string }[];
+  return rows.map((r) => r.integrity_check).filter((p) => p !== 'ok');
+}
+
+export function openDatabase(file: string, options: OpenOptions & OpenChecks): Db {
   let sqlite: Database.Database | undefined;
   try {
     sqlite = connect(file, options);
-    const check = sqlite.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new DatabaseOpenError(`the database file is damaged (quick_check: ${String(check)})`, file);
-    if (pendingMigrations(sqlite, options.migrationsFolder) > 0) migrateWithBackup(sqlite, file, options.migrationsFolder);
+    checkFile(sqlite, file, options.check ?? 'quick');
+    const pending = pendingMigrations(sqlite, options.migrationsFolder);
+    if (options.mustHaveTables && !hasUserTables(sqlite)) throw new DatabaseMissingError(file);
+    if (pending > 0) migrateWithBackup(sqlite, file, options);
     sqlite.pragma('foreign_keys = ON');
   } catch (err) {
     if (sqlite?.open) sqlite.close();
     if (err instanceof DatabaseOpenError) throw err;
+    if (isDamageError(err)) throw new DatabaseDamagedError([(err as Error).message], file, (err as { code?: string }).code === 'SQLITE_NOTADB');
     throw new DatabaseOpenError((err as Error).message, file);
   }
-  const db = sqlite;
+  return wrap(file, sqlite);
+}
+
+/**
+ * Opens a database without checking, migrating or writing it: a copy of a damaged file, to read what
+ * can still be read. Every write is refused by SQLite (SQLITE_READONLY).
+ */
+export function openReadOnly(file: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): Db {
+  // Opened for writing so SQLite may read its WAL (a read-only connection cannot create the -shm),
+  // then query_only: every write answers SQLITE_READONLY.
+  const sqlite = new Database(file, { fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  sqlite.pragma('query_only = ON');
+  return wrap(file, sqlite);
+}
+
+function wrap(file: string, db: Database.Database): Db {
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string) => {
     let st = statements.get(sql);
@@ -62,10 +128,23 @@ export function openDatabase(file: string, options: OpenOptions): Db {
   return { file, sqlite: db, orm: drizzle(db, { schema }), prepare, close: () => db.close() };
 }
 
-function migrateWithBackup(sqlite: Database.Database, file: string, migrationsFolder: string): void {
-  const backup = hasUserTables(sqlite) ? backupBeforeMigration(sqlite, file) : null;
+function checkFile(sqlite: Database.Database, file: string, check: 'full' | 'quick' | 'none'): void {
+  // Reading the schema fails on a file that is not a database, whatever the check.
+  sqlite.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
+  if (check === 'none') return;
+  const problems =
+    check === 'full'
+      ? integrityProblems(sqlite)
+      : (sqlite.pragma('quick_check(100)') as { quick_check: string }[]).map((r) => r.quick_check).filter((p) => p !== 'ok');
+  if (problems.length > 0) throw new DatabaseDamagedError(problems, file);
+}
+
+function migrateWithBackup(sqlite: Database.Database, file: string, options: OpenOptions & OpenChecks): void {
+  const target = options.backups ?? { folder: path.join(path.dirname(file), 'backups'), tag: '00000000' };
+  const now = options.now ?? (() => new Date());
+  const backup = hasUserTables(sqlite) ? writeBackup(sqlite, target, 'migration', now()).file : null;
   try {
-    migrateSafely(sqlite, migrationsFolder);
+    migrateSafely(sqlite, options.migrationsFolder);
   } catch (err) {
     sqlite.close();
     if (backup) restoreFile(backup, file);
@@ -74,6 +153,8 @@ function migrateWithBackup(sqlite: Database.Database, file: string, migrationsFo
       file,
     );
   }
+  // Migration backups join the rotation (the last 10 before risky operations), instead of piling up.
+  if (backup) rotateBackups(target, now());
 }
 
 function connect(file: string, options: OpenOptions): Database.Database {
@@ -101,14 +182,6 @@ function hasUserTables(sqlite: Database.Database): boolean {
   return !!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").get();
 }
 
-function backupBeforeMigration(sqlite: Database.Database, file: string): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
-  const target = `${file}.before-migration-${stamp}.sqlite`;
-  // VACUUM INTO is synchronous and writes a consistent, compact copy.
-  sqlite.prepare('VACUUM INTO ?').run(target);
-  return target;
-}
-
 function tableCounts(sqlite: Database.Database): Map<string, number> {
   const names = sqlite
     .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
@@ -134,7 +207,8 @@ function migrateSafely(sqlite: Database.Database, migrationsFolder: string): voi
   }
 }
 
-function restoreFile(backup: string, file: string): void {
+/** Puts a backup in place of the (closed) live file: old or new under the name, never half of one. */
+export function restoreFile(backup: string, file: string): void {
   for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-  fs.copyFileSync(backup, file);
+  copyFileAtomic(backup, file);
 }
