@@ -86,7 +86,10 @@ class LiveWorkspace implements Storage {
   private readonly file: string;
   private readonly lock: WorkspaceLock;
   private marker: Marker;
-  private readonly hadMarker: boolean;
+  /** A workspace existed here (the marker says so): a file without tables is a lost one. */
+  private hadMarker: boolean;
+  /** This start created the workspace. */
+  private readonly createdNow: boolean;
   private condition!: Condition;
   private current!: Handlers;
   private readonly ctx: HostContext;
@@ -102,6 +105,7 @@ class LiveWorkspace implements Storage {
     this.lock = acquireLock(dir, options.context.shell);
     const found = readMarker(dir);
     this.hadMarker = found !== null;
+    this.createdNow = found === null && fileSize(this.file) <= 0;
     this.marker = found ?? newMarker(this.now());
     this.ctx = {
       ...options.context,
@@ -168,6 +172,7 @@ class LiveWorkspace implements Storage {
     }
     this.marker = { ...this.marker, needsCheck: false, ...(full && { lastFullCheck: this.now().toISOString() }) };
     writeMarker(this.dir, this.marker);
+    this.hadMarker = true;
     this.lock.update('open');
     this.setCondition({ kind: 'ok', db, guard: new WalGuard(this.file, db.sqlite) }, createHandlers(db, this.ctx));
     this.dailyBackup();
@@ -218,7 +223,10 @@ class LiveWorkspace implements Storage {
     const now = this.now();
     const day = now.toDateString();
     if (this.dailyChecked === day || this.condition.kind !== 'ok') return;
+    // A workspace created by this start has nothing to back up yet; tomorrow's first call will.
+    const fresh = this.dailyChecked === '' && this.createdNow;
     this.dailyChecked = day;
+    if (fresh) return;
     const { tag, folder } = this.target;
     if (listBackups(folder).some((b) => b.tag === tag && b.reason === 'daily' && new Date(b.takenAt).toDateString() === day)) return;
     try {
