@@ -8,6 +8,7 @@ import type { BackupInfo } from '../../electron/common/dto.js';
 import { ApiError } from '../../electron/common/errors.js';
 import { isoWeekKey, keepByRotation } from '../../electron/core/db/rotation.js';
 import { snapshot } from '../helpers/snapshot.js';
+import { seedProject } from '../helpers/seed.js';
 import { inProcessCaller, tempDir, tempWorkspace, type Call } from '../helpers/workspace.js';
 
 /** A clock the test moves; backups and rotation read it. */
@@ -21,19 +22,6 @@ function clock(start: Date) {
 }
 
 const DAY = 86_400_000;
-
-/** A project with a small WBS tree, a risk, an issue linked to a meeting, a change and a vocabulary list. */
-export async function seedProject(call: Call, name: string): Promise<number> {
-  const p = await call('project.create', { name, code: name.slice(0, 3) });
-  const parent = await call('wbs.create', { projectId: p.id, values: { name: `${name} 設計`, assignee: '山田' } });
-  for (let i = 0; i < 3; i++)
-    await call('wbs.create', { projectId: p.id, parentId: parent.id, values: { name: `${name} 作業${i}`, progress: i * 30, plannedStart: '2025-04-01' } });
-  await call('risk.create', { projectId: p.id, values: { title: `${name} 要員不足`, probability: 4, impact: 3 } });
-  const m = await call('meeting.create', { projectId: p.id, values: { title: `${name} 定例` } });
-  await call('issue.create', { projectId: p.id, values: { title: `${name} 仕様確認`, meetingId: m.id } });
-  await call('change.create', { projectId: p.id, values: { title: `${name} 画面追加` } });
-  return p.id;
-}
 
 /** Every row of a project in every table that holds project rows, as JSON per table. */
 function projectRows(sqlite: Database.Database, projectId: number): Record<string, unknown[]> {
