@@ -108,7 +108,7 @@ describe('a damaged workspace file', () => {
     const dir = tempDir();
     const { state } = await seeded(dir);
     const file = path.join(dir, DB);
-    breakIndexEntry(file, 'audit_batch');
+    breakIndexEntry(file);
     // quick_check, what the app ran at every start, passes this file.
     const quick = openDatabase(file, { migrationsFolder: MIGRATIONS, check: 'quick' });
     quick.close();
@@ -306,10 +306,15 @@ describe('errors a PMO understands', () => {
   });
 });
 
-/** Changes one batch id inside the index audit_batch's leaf page, so the index no longer matches its table. */
-function breakIndexEntry(file: string, index: string): void {
+/**
+ * Changes one batch id inside the root page of audit_log's index on batch_id (audit_batch, later
+ * audit_batch_entity), so the index no longer matches its table: the damage the audit found.
+ */
+function breakIndexEntry(file: string): void {
   const db = new Database(file);
-  const root = db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').pluck().get(index) as number;
+  const { name: index, rootpage: root } = db
+    .prepare("SELECT name, rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_log' AND name LIKE 'audit_batch%'")
+    .get() as { name: string; rootpage: number };
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   const ids = db.prepare('SELECT id FROM batches').pluck().all() as string[];
   db.close();
