@@ -20,6 +20,8 @@ export const projects = sqliteTable('projects', {
   name: text('name').notNull(),
   code: text('code').notNull().default(''),
   description: text('description').notNull().default(''),
+  // Yen per person-day: earned value is given in yen as well as person-days when it is set.
+  costRate: real('cost_rate'),
   extra: text('extra', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
   createdAt: text('created_at').notNull().default(now),
   updatedAt: text('updated_at').notNull().default(now),
@@ -92,6 +94,39 @@ export const projectCalendars = sqliteTable('project_calendars', {
   statusDate: text('status_date'),
   updatedAt: text('updated_at').notNull().default(now),
 });
+
+// A baseline: a named snapshot of a project's plan, never changed after it is taken. The tasks and links
+// are one encoded column (electron/core/progress/snapshot-codec.ts: columns of values, deflated), so a
+// 10,000-task plan is one row of a few hundred KB, written and read in one statement.
+export const baselines = sqliteTable(
+  'baselines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    takenAt: text('taken_at').notNull(),
+    taskCount: integer('task_count').notNull(),
+    snapshot: text('snapshot').notNull(),
+  },
+  (t) => [index('baselines_project').on(t.projectId)],
+);
+
+// A weekly close: the project's figures (EVM, adherence, late counts) and each task's progress as they
+// stood at a status date, kept so trends, 先週差分 and past progress lines are read, never recomputed
+// from a plan that changed since. One per project and status date (closing the same date again replaces it).
+export const weeklyCloses = sqliteTable(
+  'weekly_closes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    statusDate: text('status_date').notNull(),
+    closedAt: text('closed_at').notNull(),
+    baselineId: integer('baseline_id').references(() => baselines.id, { onDelete: 'set null' }),
+    figures: text('figures', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    progress: text('progress').notNull(),
+  },
+  (t) => [uniqueIndex('weekly_closes_project_date').on(t.projectId, t.statusDate), index('weekly_closes_baseline').on(t.baselineId)],
+);
 
 export const risks = sqliteTable(
   'risks',
