@@ -57,7 +57,7 @@ function relsOf(zip: ZipReader, part: string, fileName: string): Map<string, { t
 }
 
 /** The workbook part and whether it is macro-enabled, from [Content_Types].xml (or the root rels). */
-function findWorkbookPart(zip: ZipReader, fileName: string): { part: string; macro: boolean } {
+export function findWorkbookPart(zip: ZipReader, fileName: string): { part: string; macro: boolean } {
   const ct = zip.bytes('[Content_Types].xml')!;
   for (const o of elements(xmlSource(ct, '[Content_Types].xml', fileName), 'Override')) {
     const type = o.ContentType ?? '';

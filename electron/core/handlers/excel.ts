@@ -16,6 +16,7 @@ import {
   renameProfile,
   saveCardProfile,
   saveFormProfile,
+  templateConflict,
   updateCardLayout,
   updateFormLayout,
 } from '../services/import/profiles.js';
@@ -23,7 +24,8 @@ import { exportMinutesForm, formCellTarget } from '../services/meetings/form-exp
 import { importMinutesForm } from '../services/meetings/form-import.js';
 import { sheetPreview } from '../services/export/sheet-preview.js';
 import { readWorkbook } from '../excel/reader.js';
-import { templateInfo } from '../excel/template/index.js';
+import { TemplateError, templateInfo } from '../excel/template/index.js';
+import { ExcelReadError } from '../excel/errors.js';
 import type { CardLayout, FormLayout } from '../../common/excel/form.js';
 import { exportCard } from '../services/export/card-export.js';
 import { exportMinutes } from '../services/meetings/export.js';
@@ -103,10 +105,16 @@ export function excelHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof
       const p = profileId === undefined ? null : getProfile(db, profileId);
       const bytes = p ? profileTemplate(db, p.id) : Buffer.from(dataBase64!, 'base64');
       const name = p ? p.fileName : fileName!;
-      const model = await readWorkbook(bytes, name).catch((err: Error) => {
-        throw invalid('excel.sheetPreview', 'dataBase64', err.message);
+      // A stored template that no longer reads is the profile's fault (CONFLICT); a chosen file's, VALIDATION.
+      const refused = (err: unknown) => (p ? templateConflict(err) : err instanceof TemplateError || err instanceof ExcelReadError ? invalid('excel.sheetPreview', 'dataBase64', err.message) : err);
+      const model = await readWorkbook(bytes, name).catch((err: unknown) => {
+        throw refused(err);
       });
-      return sheetPreview(model, bytes);
+      try {
+        return sheetPreview(model, bytes);
+      } catch (err) {
+        throw refused(err);
+      }
     },
     'meeting.importForm': (input) => importMinutesForm(db, ctx, input, today()),
   };

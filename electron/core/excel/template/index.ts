@@ -11,7 +11,8 @@
 //   const out = await writeIntoTemplate(templateBytes, [{ sheet: 'WBS', firstRow: 5, lastRow: 7,
 //     columns: [0, 1, 4], rows: [[{ value: { t: 's', v: '1.1' } }, …]] }]);
 import { isoToSerial } from '../../../common/excel/dates.js';
-import { fail } from './errors.js';
+import { ExcelReadError } from '../errors.js';
+import { fail, TemplateError } from './errors.js';
 import { writeCells, writeTable, type FillContext } from './fill.js';
 import { Package } from './package.js';
 import { parseA1 } from './refs.js';
@@ -35,6 +36,25 @@ export async function writeIntoTemplate(template: Uint8Array, writes: TableWrite
 /** The same, synchronously (for workers and benchmarks). */
 export function writeIntoTemplateSync(template: Uint8Array, writes: TableWrite[], opts: WriteOptions = {}): Buffer {
   const fileName = opts.fileName ?? DEFAULT_NAME;
+  return asTemplateError(fileName, () => write(template, writes, opts, fileName));
+}
+
+/**
+ * Whatever stops the writer in a client's file is a fact about that file: an error that is not
+ * already a TemplateError or ExcelReadError (a row out of order in a sheet the writer only scans,
+ * edits that collide in a part written twice…) becomes a TemplateError naming the file, so the API
+ * answers it as the template's fault (CONFLICT or VALIDATION), never as INTERNAL.
+ */
+function asTemplateError<T>(fileName: string, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof TemplateError || err instanceof ExcelReadError || !(err instanceof Error)) throw err;
+    return fail(fileName, 'DAMAGED', `could not be filled: ${err.message}`);
+  }
+}
+
+function write(template: Uint8Array, writes: TableWrite[], opts: WriteOptions, fileName: string): Buffer {
   const pkg = new Package(template, fileName);
 
   // Check every request before changing anything.
@@ -70,15 +90,10 @@ export function writeIntoTemplateSync(template: Uint8Array, writes: TableWrite[]
   const ordered = [...tables].sort((a, b) => (a.sheet.index - b.sheet.index) || b.w.firstRow - a.w.firstRow);
   for (const { w, sheet } of ordered) writeTable(ctx, sheet, w);
 
-  try {
-    const sst = ctx.sst.serialize();
-    if (sst !== null) storeSharedStrings(pkg, sstPart, sst);
-    const styles = ctx.styles.serialize();
-    if (styles !== null && stylesPart) pkg.write(stylesPart, styles);
-  } catch (err) {
-    if (err instanceof Error && !(err.name === 'TemplateError')) fail(fileName, 'DAMAGED', err.message);
-    throw err;
-  }
+  const sst = ctx.sst.serialize();
+  if (sst !== null) storeSharedStrings(pkg, sstPart, sst);
+  const styles = ctx.styles.serialize();
+  if (styles !== null && stylesPart) pkg.write(stylesPart, styles);
   // Formula results that read a changed cell are dropped (computed on open); Excel is asked to
   // recalculate everything then. A write that changed nothing leaves workbook.xml as it was.
   const dropped = dropStaleResults(pkg, ctx.dirty);
@@ -115,7 +130,8 @@ function checkWrite(fileName: string, w: TableWrite): TableWrite {
 
 /** The sheet and cell (or range) a defined name points at; null when it is not a plain reference. */
 export function resolveDefinedName(template: Uint8Array, name: string, opts: { sheet?: string; fileName?: string } = {}): NamedTarget | null {
-  return definedNameTarget(new Package(template, opts.fileName ?? DEFAULT_NAME), name, opts.sheet);
+  const fileName = opts.fileName ?? DEFAULT_NAME;
+  return asTemplateError(fileName, () => definedNameTarget(new Package(template, fileName), name, opts.sheet));
 }
 
 /** An ISO day (yyyy-mm-dd) as an Excel serial in the template's date system. */
@@ -127,6 +143,6 @@ export function dateSerial(iso: string, date1904 = false): number {
 
 /** What a caller needs to know before writing: the date system and the sheets. */
 export function templateInfo(template: Uint8Array, fileName = DEFAULT_NAME): { date1904: boolean; sheets: { name: string; kind: string }[] } {
-  const pkg = new Package(template, fileName);
+  const pkg = asTemplateError(fileName, () => new Package(template, fileName));
   return { date1904: pkg.date1904, sheets: pkg.sheets.map((s) => ({ name: s.name, kind: s.kind })) };
 }

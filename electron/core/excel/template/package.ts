@@ -7,7 +7,7 @@ import { readZipDirectory, ZipReader, type ZipDirectory } from '../zip.js';
 import { fail } from './errors.js';
 import { writeZip, type PartChanges } from './zip-write.js';
 import { attr, escapeXml, fromBytes, unescapeXml } from './xml-text.js';
-import { resolvePart } from '../xlsx-reader.js';
+import { findWorkbookPart, resolvePart } from '../xlsx-reader.js';
 
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
@@ -61,7 +61,9 @@ export class Package {
     this.zip = new ZipReader(buf, this.dir, fileName);
     if (!this.zip.has('[Content_Types].xml')) fail(fileName, 'UNSUPPORTED', 'is not an Excel workbook (it has no [Content_Types].xml)');
     if (this.zip.has('EncryptedPackage')) fail(fileName, 'UNSUPPORTED', 'is encrypted with a password; remove the password in Excel and save it again');
-    this.workbookPart = this.findWorkbookPart();
+    // The reader's choice of workbook part, so a file the import read is the file the writer fills
+    // (a stray Override typed as a workbook once made the writer pick a sheet part and find no sheets).
+    this.workbookPart = findWorkbookPart(this.zip, fileName).part;
     const wb = this.read(this.workbookPart);
     if (wb === null) fail(fileName, 'DAMAGED', `the workbook part ${this.workbookPart} is missing`);
     if (wb.includes(STRICT_MAIN)) fail(fileName, 'UNSUPPORTED', 'is saved as Strict Open XML, which PMO Desk does not fill; save it in Excel as a normal "Excel Workbook (.xlsx)"');
@@ -84,19 +86,6 @@ export class Package {
     }
     if (this.sheets.length === 0) fail(fileName, 'DAMAGED', 'the workbook lists no sheets');
     if (this.sheets.length > MAX_SHEETS) fail(fileName, 'UNSUPPORTED', `has ${this.sheets.length} sheets; PMO Desk fills workbooks of up to ${MAX_SHEETS}`);
-  }
-
-  private findWorkbookPart(): string {
-    const ct = this.read('[Content_Types].xml') ?? '';
-    for (const m of ct.matchAll(/<(?:[A-Za-z_][\w.-]*:)?Override(?=[\s/>])[^<>]*>/g)) {
-      const type = attr(m[0], 'ContentType') ?? '';
-      const part = (attr(m[0], 'PartName') ?? '').replace(/^\//, '');
-      if (/sheet\.binary\.macroEnabled\.main|\.xlsb/i.test(type)) fail(this.fileName, 'UNSUPPORTED', 'is a binary workbook (.xlsb); save it as .xlsx in Excel');
-      if (/\.(sheet|template)\.main\+xml$/.test(type) || /macroEnabled\.main\+xml$/.test(type)) if (this.zip.has(part)) return part;
-    }
-    for (const r of this.rels('')) if (r.type === 'officeDocument' && this.zip.has(r.target)) return r.target;
-    if (this.zip.has('xl/workbook.xml')) return 'xl/workbook.xml';
-    return fail(this.fileName, 'UNSUPPORTED', 'is a zip archive but not an Excel workbook (it has no workbook part)');
   }
 
   has(part: string): boolean {

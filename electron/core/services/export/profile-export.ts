@@ -64,6 +64,10 @@ export async function exportToProfile(
   const model = await readWorkbook(template, profile.fileName).catch((err: unknown) => {
     throw templateConflict(err);
   });
+  // A profile saved from a CSV import maps columns for the next import; a CSV has no layout of its own
+  // (no styles, no zip to patch), so there is nothing to write into.
+  if (model.format === 'csv')
+    throw new ApiError('CONFLICT', `profile ${profile.name} was saved from a CSV file (${profile.fileName}), which has no layout to write into: export in PMO Desk's own layout, or save a profile from the client's Excel workbook`, { field: 'profileId' });
   const layout: TableLayout = {
     target,
     sheet: profile.layout.sheet,
