@@ -6,6 +6,7 @@ import { appApi } from './api/app.js';
 import { backupApi } from './api/backup.js';
 import { projectApi } from './api/project.js';
 import { wbsApi } from './api/wbs.js';
+import { scheduleApi } from './api/schedule.js';
 import { historyApi } from './api/history.js';
 import { registersApi } from './api/registers.js';
 import { vocabApi } from './api/vocab.js';
@@ -21,6 +22,7 @@ export const api = {
   ...backupApi,
   ...projectApi,
   ...wbsApi,
+  ...scheduleApi,
   ...historyApi,
   ...registersApi,
   ...vocabApi,

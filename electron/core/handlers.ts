@@ -9,6 +9,7 @@ import type { Actor } from './batch.js';
 import { appHandlers } from './handlers/app.js';
 import { projectHandlers } from './handlers/project.js';
 import { wbsHandlers } from './handlers/wbs.js';
+import { scheduleHandlers } from './handlers/schedule.js';
 import { historyHandlers } from './handlers/history.js';
 import { registersHandlers } from './handlers/registers.js';
 import { vocabHandlers } from './handlers/vocab.js';
@@ -60,6 +61,7 @@ export function createHandlers(db: Db, ctx: HostContext): Handlers {
     ...appHandlers(db, ctx),
     ...projectHandlers(db, ctx),
     ...wbsHandlers(db, ctx),
+    ...scheduleHandlers(db, ctx),
     ...historyHandlers(db, ctx),
     ...registersHandlers(db, ctx),
     ...vocabHandlers(db, ctx),

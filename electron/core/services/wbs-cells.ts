@@ -8,7 +8,8 @@ import type { Db } from '../db/open.js';
 import { inBatch, type Actor } from '../batch.js';
 import { changedFields } from './diff.js';
 import { getProjectRow } from './projects.js';
-import { ENTITY, getTaskRow, hasChildren, insertRow, placeTasks, settleRollUps, slotPositions, wbsStore, type TaskRow } from './wbs.js';
+import { ENTITY, getTaskRow, hasChildren, insertRow, placeTasks, rescheduleIn, settleRollUps, slotPositions, typedLinks, wbsStore, type TaskRow } from './wbs.js';
+import { codeIndex } from './schedule.js';
 
 export interface CellsInput {
   projectId: number;
@@ -72,9 +73,18 @@ export function applyCells(db: Db, actor: Actor, input: CellsInput, today: strin
     if (creates.length > 0 && after !== null && getTaskRow(db, after).projectId !== projectId)
       throw new ApiError('CONFLICT', `WBS task ${after} belongs to another project`, { field: 'createAfterId' });
     if (problems.length > 0) refuse(problems.sort((a, b) => a.row - b.row));
+    // Predecessors become links once every row exists (a pasted block may link to its own new rows).
+    const typed: { row: number; id: number | null; text: string }[] = [];
+    const withoutLinks = (row: number, id: number | null, values: Record<string, unknown>) => {
+      if (typeof values.predecessors !== 'string') return values;
+      typed.push({ row, id, text: values.predecessors });
+      return { ...values, predecessors: '' };
+    };
+    const updatesIn = updates.map((u, i) => ({ ...u, patch: withoutLinks(i, u.id, u.patch) }));
+    const createsIn = creates.map((c, j) => ({ values: withoutLinks(updates.length + j, null, c.values) }));
     const changedIds = new Set<number>();
     const parents = new Set<number | null>();
-    for (const u of updates) {
+    for (const u of updatesIn) {
       const row = wbsStore.get(db, u.id)!;
       const changed = changedFields(row, u.patch as Partial<WbsFields>);
       if (!changed) continue;
@@ -87,10 +97,31 @@ export function applyCells(db: Db, actor: Actor, input: CellsInput, today: strin
     if (creates.length > 0) {
       const parentId = after === null ? null : getTaskRow(db, after).parentId;
       const positions = slotPositions(db, batch, projectId, parentId, after === null ? 'last' : { after }, creates.length);
-      creates.forEach((c, j) => createdIds.push(insertRow(db, batch, projectId, parentId, positions[j]!, c.values as Partial<WbsFields>).id));
+      createsIn.forEach((c, j) => createdIds.push(insertRow(db, batch, projectId, parentId, positions[j]!, c.values as Partial<WbsFields>).id));
       parents.add(parentId);
     }
     settleRollUps(db, batch, projectId, parents);
+    if (typed.length > 0) {
+      const { byCode } = codeIndex(db, projectId);
+      for (const t of typed) {
+        const id = t.id ?? createdIds[t.row - updates.length]!;
+        const message = typedLinks(db, batch, projectId, id, t.text, byCode);
+        if (message) problems.push({ row: t.row, id: t.id, field: 'predecessors', message });
+        else changedIds.add(id);
+      }
+      if (problems.length > 0) refuse(problems);
+    }
+    let moved: number[];
+    try {
+      moved = rescheduleIn(db, batch, projectId, today, 'predecessors');
+    } catch (e) {
+      // A cycle the typed links closed: name the first typed cell of a task in it.
+      const cycle = (e instanceof ApiError && Array.isArray(e.details) && (e.details[0] as { tasks?: number[] })?.tasks) || null;
+      const cell = cycle && typed.find((t) => cycle.includes(t.id ?? createdIds[t.row - updates.length]!));
+      if (!cell) throw e;
+      refuse([{ row: cell.row, id: cell.id, field: 'predecessors', message: (e as ApiError).message }]);
+    }
+    for (const id of moved) changedIds.add(id);
     // The answer: what changed and every ancestor of it (their roll-ups may have moved).
     const answer = new Set<number>([...changedIds, ...createdIds]);
     for (const id of [...answer]) for (let p = wbsStore.get(db, id)?.parentId ?? null; p !== null; p = wbsStore.get(db, p)!.parentId) answer.add(p);

@@ -11,6 +11,7 @@ import {
   rowsOfOneProject,
   setPosition,
   settleRollUps,
+  rescheduleIn,
   slotPositions,
   topmost,
   wbsStore,
@@ -93,6 +94,8 @@ export function indentTasks(db: Db, actor: Actor, ids: number[], today: string):
     }
     // The new parent may have been a leaf: it becomes a summary, its values now rolled up.
     settleRollUps(db, batch, projectId, touched);
+    // A parent's links now hold back (or wait for) the task: automatic tasks may move.
+    rescheduleIn(db, batch, projectId, today);
   });
   return listTasks(db, projectId, today);
 }
@@ -113,6 +116,7 @@ export function outdentTasks(db: Db, actor: Actor, ids: number[], today: string)
       touched.add(parent.id).add(parent.parentId);
     }
     settleRollUps(db, batch, projectId, touched);
+    rescheduleIn(db, batch, projectId, today);
   });
   return listTasks(db, projectId, today);
 }

@@ -16,6 +16,7 @@ import type { TableStore } from '../store.js';
 import { wbsStore as entityWbsStore } from '../entities.js';
 import { lateFlags, rollUp, rollUpChanges, treeOrder, type RolledUp } from './rollup.js';
 import { localToday } from '../../common/dates.js';
+import { codeIndex, linkTexts, recordLinksOf, replaceLinksInto, rescheduleDates, resolveLinks } from './schedule.js';
 
 export const ENTITY = 'wbs_task';
 
@@ -100,7 +101,7 @@ export function listTasks(db: Db, projectId: number, today = localToday()): WbsT
       lateStart: false,
     }),
   );
-  return treeOrder(tasks).map(({ row, code, level, summary }) => {
+  const placed = treeOrder(tasks).map(({ row, code, level, summary }) => {
     const { late, lateStart } = lateFlags(row, today);
     row.code = code;
     row.level = level;
@@ -109,6 +110,21 @@ export function listTasks(db: Db, projectId: number, today = localToday()): WbsT
     row.lateStart = lateStart;
     return row;
   });
+  return showLinks(db, projectId, placed, new Map(placed.map((t) => [t.id, t.code])));
+}
+
+/**
+ * The predecessors column shows the task's links (1.2,3SS+1) in the codes of the tree as it is now;
+ * a task without links keeps the text stored before links existed (an old free-text column).
+ */
+function showLinks(db: Db, projectId: number, tasks: WbsTask[], byId?: Map<number, string>): WbsTask[] {
+  if (tasks.length === 0 || !db.prepare('SELECT 1 FROM wbs_dependencies WHERE project_id = ? LIMIT 1').get(projectId)) return tasks;
+  const texts = linkTexts(db, projectId, byId);
+  for (const t of tasks) {
+    const text = texts.get(t.id);
+    if (text !== undefined) t.predecessors = text;
+  }
+  return tasks;
 }
 
 export function getTaskRow(db: Db, id: number): TaskRow {
@@ -149,6 +165,7 @@ export function taskWithAncestors(db: Db, id: number, today: string): WbsUpdateR
     const summary = level < chain.length - 1 || hasChildren(db, r);
     return toTask(r, parts.join('.'), level, summary, today);
   });
+  showLinks(db, chain[0]!.projectId, placed);
   const task = placed.pop()!;
   return { task, related: placed };
 }
@@ -179,7 +196,36 @@ export function placeTasks(db: Db, projectId: number, ids: Iterable<number>, tod
     for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
     return a.length - b.length;
   };
-  return out.sort((a, b) => cmp(a.key, b.key)).map((o) => o.task);
+  return showLinks(
+    db,
+    projectId,
+    out.sort((a, b) => cmp(a.key, b.key)).map((o) => o.task),
+  );
+}
+
+/**
+ * Reschedules the project's automatic tasks inside the caller's batch (see schedule.ts) and settles
+ * the summaries above what moved; answers the ids whose stored values changed, ancestors included.
+ */
+export function rescheduleIn(db: Db, batch: Batch, projectId: number, today: string, field = 'parentId'): number[] {
+  const { moved, parents } = rescheduleDates(db, batch, projectId, today, field);
+  if (moved.length === 0) return [];
+  settleRollUps(db, batch, projectId, parents);
+  const out = new Set(moved);
+  const cache = new Map<number, TaskRow>();
+  for (const id of moved) for (const r of lineage(db, getTaskRow(db, id), cache)) out.add(r.id);
+  return [...out];
+}
+
+/**
+ * A typed predecessors text becomes the task's links (replacing those it had); the stored text is
+ * cleared, the links are what the column shows from now on. Text naming no task is VALIDATION.
+ */
+export function typedLinks(db: Db, batch: Batch, projectId: number, taskId: number, text: string, byCode?: Map<string, number>): string | null {
+  const resolved = resolveLinks(text, byCode ?? codeIndex(db, projectId).byCode, taskId);
+  if (!resolved.ok) return resolved.message;
+  replaceLinksInto(db, batch, projectId, taskId, resolved.links);
+  return null;
 }
 
 // ---- roll-ups ----------------------------------------------------------------------------------
@@ -395,6 +441,7 @@ export function createTask(db: Db, actor: Actor, projectId: number, t: NewTask, 
     const row = insertTask(db, batch, projectId, t);
     // A task added under a leaf turns it into a summary: its values now come from its subtasks.
     settleRollUps(db, batch, projectId, [row.parentId]);
+    rescheduleIn(db, batch, projectId, today);
     return taskWithAncestors(db, row.id, today).task;
   });
 }
@@ -405,6 +452,7 @@ export function createTasks(db: Db, actor: Actor, projectId: number, tasks: NewT
   return inBatch(db, actor, label, projectId, (batch) => {
     const rows = tasks.map((t) => insertTask(db, batch, projectId, t));
     settleRollUps(db, batch, projectId, new Set(rows.map((r) => r.parentId)));
+    rescheduleIn(db, batch, projectId, localToday());
     return rows.map((r) => r.id);
   });
 }
@@ -413,6 +461,11 @@ export function updateTask(db: Db, actor: Actor, id: number, patch: Partial<WbsF
   const current = getTaskRow(db, id);
   return inBatch(db, actor, 'wbs.update', current.projectId, (batch) => {
     const row = getTaskRow(db, id);
+    if (patch.predecessors !== undefined) {
+      const problem = typedLinks(db, batch, row.projectId, id, patch.predecessors);
+      if (problem) throw new ApiError('VALIDATION', `predecessors: ${problem}`, [{ field: 'predecessors', message: problem }]);
+      patch = { ...patch, predecessors: '' };
+    }
     const changed = changedFields(row, patch);
     if (changed) {
       const fields = Object.keys(changed.after);
@@ -421,7 +474,12 @@ export function updateTask(db: Db, actor: Actor, id: number, patch: Partial<WbsF
       batch.record(ENTITY, id, 'update', changed.before, changed.after);
       if (fields.some((f) => ROLLED_UP.has(f))) settleRollUps(db, batch, row.projectId, [row.parentId]);
     }
-    return taskWithAncestors(db, id, today);
+    const moved = rescheduleIn(db, batch, row.projectId, today, patch.predecessors !== undefined ? 'predecessors' : 'plannedStart');
+    const answer = taskWithAncestors(db, id, today);
+    if (moved.length === 0) return answer;
+    const known = new Set([id, ...answer.related.map((t) => t.id)]);
+    const others = placeTasks(db, row.projectId, moved.filter((m) => !known.has(m)), today);
+    return { task: answer.task, related: [...answer.related, ...others] };
   });
 }
 
@@ -448,6 +506,7 @@ export function deleteTasks(db: Db, actor: Actor, ids: number[]): { deleted: num
     const tops = topmost(db, rowsOfOneProject(db, ids));
     const deleted = deleteSubtreesIn(db, batch, tops);
     settleRollUps(db, batch, first.projectId, new Set(tops.map((t) => t.parentId)));
+    rescheduleIn(db, batch, first.projectId, localToday());
     return { deleted };
   });
 }
@@ -460,7 +519,9 @@ export function deleteSubtreesIn(db: Db, batch: Batch, tops: { id: number }[]): 
       .prepare('WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM wbs_tasks t JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub')
       .pluck()
       .all(top.id) as number[];
-    // Children first, so replaying the trail backwards recreates parents before their children.
+    // Links first and children before parents, so replaying the trail backwards recreates parents,
+    // then children, then the links between them (the foreign key's cascade removes the link rows).
+    recordLinksOf(db, batch, subtree);
     for (const taskId of subtree.reverse()) batch.record(ENTITY, taskId, 'delete', snapshot(getTaskRow(db, taskId)), null);
     wbsStore.remove(db, top.id);
     deleted += subtree.length;

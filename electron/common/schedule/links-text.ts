@@ -1,0 +1,54 @@
+// The predecessors column as clients write it: "1.2.3", "1.2.3FS+2", "4SS-1", "2fs", several joined by
+// commas (、 ; and spaces too). Each item names a task by its WBS code, a link type (FS when absent) and
+// a lag in working days. Typing, paste and import read it with parseLinks; the grid shows formatLinks.
+import { toHalfWidth } from '../dates.js';
+
+export const LINK_TYPES = ['FS', 'SS', 'FF', 'SF'] as const;
+export type LinkType = (typeof LINK_TYPES)[number];
+
+export interface LinkText {
+  /** The WBS code (1.2.3) of the predecessor, as written. */
+  code: string;
+  type: LinkType;
+  lagDays: number;
+}
+
+export type ParsedLinks = { ok: true; links: LinkText[] } | { ok: false; message: string };
+
+// code, optional type, optional signed lag with an optional unit (2d, 2日, 2 days, 2営業日).
+const ITEM = /^(\d+(?:\.\d+)*)\.?(FS|SS|FF|SF)?(?:([+-])(\d+)(?:d|days?|日|営業日)?)?$/i;
+
+/** Parses a whole predecessors cell; an empty cell is no links. */
+export function parseLinks(text: string): ParsedLinks {
+  // Spaces inside an item ("3 FS + 2 日") are dropped first, so the rest may separate items.
+  const s = toHalfWidth(text)
+    .replace(/[、，;；]/g, ',')
+    .replace(/\s*([+-])\s*/g, '$1')
+    .replace(/\s+(?=(?:FS|SS|FF|SF|d\b|days?\b|日|営業日))/gi, '')
+    .trim();
+  if (s === '') return { ok: true, links: [] };
+  const links: LinkText[] = [];
+  const seen = new Set<string>();
+  for (const raw of s.split(/[,\s]+/)) {
+    const item = raw.trim();
+    if (item === '') continue;
+    const m = ITEM.exec(item);
+    if (!m) return { ok: false, message: `"${item}" is not a predecessor (write 1.2.3, 1.2.3FS+2, 4SS-1)` };
+    const code = m[1]!;
+    if (seen.has(code)) return { ok: false, message: `${code} is named twice` };
+    seen.add(code);
+    const lag = m[4] === undefined ? 0 : Number(m[4]) * (m[3] === '-' ? -1 : 1);
+    links.push({ code, type: (m[2]?.toUpperCase() ?? 'FS') as LinkType, lagDays: lag });
+  }
+  return { ok: true, links };
+}
+
+/** One link as the column shows it: FS without lag is the bare code, as MS Project writes it. */
+export function formatLink(l: LinkText): string {
+  const lag = l.lagDays === 0 ? '' : l.lagDays > 0 ? `+${l.lagDays}` : String(l.lagDays);
+  return l.type === 'FS' && lag === '' ? l.code : `${l.code}${l.type}${lag}`;
+}
+
+export function formatLinks(links: readonly LinkText[]): string {
+  return links.map(formatLink).join(',');
+}

@@ -1,0 +1,93 @@
+// The schedule's writes through the API: links and the calendar. Each is one batch that reschedules
+// the project's automatic tasks with it, so one undo puts the link (or calendar) and the dates back.
+import type { CalendarInfo, Dependency } from '../../common/api/schedule.js';
+import { ApiError } from '../../common/errors.js';
+import type { CalendarSettings } from '../../common/schedule/calendar.js';
+import type { LinkType } from '../../common/schedule/links-text.js';
+import { localToday } from '../../common/dates.js';
+import type { Db } from '../db/open.js';
+import { inBatch, type Actor } from '../batch.js';
+import { calendarStore, dependencyStore } from '../entities.js';
+import { nationalHolidays } from '../schedule/holidays.js';
+import { getProjectRow } from './projects.js';
+import { CALENDAR_ENTITY, calendarRow, calendarSettings, checkLink, DEPENDENCY_ENTITY, insertLink, type CalendarRow, type DependencyRow, type LinkSpec } from './schedule.js';
+import { rescheduleIn } from './wbs.js';
+
+export function getCalendar(db: Db, projectId: number, fromYear?: number, toYear?: number): CalendarInfo {
+  getProjectRow(db, projectId);
+  const year = Number(localToday().slice(0, 4));
+  const from = `${fromYear ?? year - 2}-01-01`;
+  const to = `${toYear ?? year + 2}-12-31`;
+  const holidays = Object.entries(nationalHolidays())
+    .filter(([d]) => d >= from && d <= to)
+    .map(([date, name]) => ({ date, name }));
+  return { ...calendarSettings(db, projectId), holidays };
+}
+
+export function updateCalendar(db: Db, actor: Actor, projectId: number, patch: Partial<CalendarSettings>, today = localToday()): CalendarInfo {
+  getProjectRow(db, projectId);
+  inBatch(db, actor, 'calendar.update', projectId, (batch) => {
+    const row = calendarRow(db, projectId);
+    const current = calendarSettings(db, projectId);
+    const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as CalendarSettings;
+    if (JSON.stringify(next) === JSON.stringify(current)) return;
+    if (!row) {
+      const created = calendarStore.insert(db, { projectId, ...next }) as unknown as CalendarRow;
+      const { updatedAt: _u, ...snap } = created;
+      batch.record(CALENDAR_ENTITY, created.id, 'create', null, snap);
+    } else {
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      for (const k of Object.keys(next) as (keyof CalendarSettings)[])
+        if (JSON.stringify(current[k]) !== JSON.stringify(next[k])) {
+          before[k] = current[k];
+          after[k] = next[k];
+        }
+      calendarStore.update(db, row.id, after);
+      batch.record(CALENDAR_ENTITY, row.id, 'update', before, after);
+    }
+    rescheduleIn(db, batch, projectId, today);
+  });
+  return getCalendar(db, projectId);
+}
+
+function toDependency(r: DependencyRow): Dependency {
+  const { createdAt: _c, ...d } = r;
+  return d;
+}
+
+export function listDependencies(db: Db, projectId: number): Dependency[] {
+  getProjectRow(db, projectId);
+  return (dependencyStore.where(db, 'project_id = ? ORDER BY id', projectId) as unknown as DependencyRow[]).map(toDependency);
+}
+
+export function createDependency(
+  db: Db,
+  actor: Actor,
+  input: { projectId: number; predecessorId: number; successorId: number; type?: LinkType; lagDays?: number },
+  today = localToday(),
+): Dependency {
+  const { projectId } = input;
+  getProjectRow(db, projectId);
+  const spec: LinkSpec = { predecessorId: input.predecessorId, successorId: input.successorId, type: input.type ?? 'FS', lagDays: input.lagDays ?? 0 };
+  return inBatch(db, actor, 'dependency.create', projectId, (batch) => {
+    const existing = db.prepare('SELECT id FROM wbs_dependencies WHERE predecessor_id = ? AND successor_id = ?').pluck().get(spec.predecessorId, spec.successorId);
+    if (existing !== undefined)
+      throw new ApiError('CONFLICT', `task ${spec.predecessorId} is already a predecessor of task ${spec.successorId}`, { field: 'predecessorId', id: existing });
+    checkLink(db, projectId, spec, today);
+    const row = insertLink(db, batch, projectId, spec);
+    rescheduleIn(db, batch, projectId, today);
+    return toDependency(row);
+  });
+}
+
+export function deleteDependency(db: Db, actor: Actor, id: number, today = localToday()): { deleted: number } {
+  const row = dependencyStore.require(db, id, `link ${id}`) as unknown as DependencyRow;
+  return inBatch(db, actor, 'dependency.delete', row.projectId, (batch) => {
+    dependencyStore.remove(db, id);
+    batch.record(DEPENDENCY_ENTITY, id, 'delete', row, null);
+    rescheduleIn(db, batch, row.projectId, today);
+    return { deleted: 1 };
+  });
+}
+
