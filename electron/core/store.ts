@@ -30,10 +30,20 @@ export interface TableStore<Row extends { id: number }> {
   insertMany(db: Db, rows: Row[]): void;
   update(db: Db, id: number, patch: Partial<Row>): Row;
   remove(db: Db, id: number): void;
+  /** Rows by id, read in chunks of one statement each (absent ids are simply not in the map). */
+  getMany(db: Db, ids: readonly number[]): Map<number, Row>;
+  /** Sets the given fields of many rows (updated_at too), one cached statement per field set, nothing read back. */
+  updateMany(db: Db, rows: readonly { id: number; patch: Partial<Row> }[]): void;
+  /** Deletes rows by id in chunks (their ON DELETE CASCADE children go with them). */
+  removeMany(db: Db, ids: readonly number[]): void;
 }
 
 /** Rows per multi-row INSERT: ~20 columns × 40 rows stays far below SQLite's parameter limit. */
 const MANY_CHUNK = 40;
+/** Ids per `id IN (…)` statement of the bulk reads and deletes. */
+const ID_CHUNK = 500;
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 export function tableStore<T extends SQLiteTable, Row extends { id: number } = T['$inferSelect'] & { id: number }>(
   table: T,
@@ -117,6 +127,32 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
     },
     remove: (db, id) => {
       db.prepare(`DELETE FROM ${name} WHERE id = ?`).run(id);
+    },
+    getMany: (db, ids) => {
+      const out = new Map<number, Row>();
+      for (let i = 0; i < ids.length; i += ID_CHUNK) {
+        const chunk = ids.slice(i, i + ID_CHUNK);
+        for (const raw of db.prepare(`SELECT * FROM ${name} WHERE id IN (${placeholders(chunk.length)})`).all(...chunk) as Raw[]) {
+          const row = fromRaw(raw);
+          out.set(row.id, row);
+        }
+      }
+      return out;
+    },
+    updateMany: (db, rows) => {
+      const now = new Date().toISOString();
+      for (const { id, patch } of rows) {
+        const keys = Object.keys(patch).filter((k) => patch[k as keyof Row] !== undefined && k !== 'id');
+        if (hasUpdatedAt && !keys.includes('updatedAt')) keys.push('updatedAt');
+        const value = (k: string) => (k === 'updatedAt' && !('updatedAt' in patch) ? now : toSql(k, patch[k as keyof Row]));
+        db.prepare(`UPDATE ${name} SET ${keys.map((k) => `${column(k).name} = ?`).join(', ')} WHERE id = ?`).run(...keys.map(value), id);
+      }
+    },
+    removeMany: (db, ids) => {
+      for (let i = 0; i < ids.length; i += ID_CHUNK) {
+        const chunk = ids.slice(i, i + ID_CHUNK);
+        db.prepare(`DELETE FROM ${name} WHERE id IN (${placeholders(chunk.length)})`).run(...chunk);
+      }
     },
   };
   return store;
