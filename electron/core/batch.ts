@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './db/open.js';
 import type { BatchKind } from '../common/dto.js';
+import { JsonText } from './store.js';
 
 export interface Actor {
   /** Operating system user name, recorded as "who" in the audit trail. */
@@ -84,6 +85,7 @@ export function inBatch<T>(
 }
 
 function json(v: unknown): string | null {
+  if (v instanceof JsonText) return v.text;
   return v === undefined || v === null ? null : JSON.stringify(v);
 }
 

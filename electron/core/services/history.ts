@@ -12,6 +12,7 @@ import { ApiError } from '../../common/errors.js';
 import type { Db } from '../db/open.js';
 import { inBatch, type Actor, type AuditAction, type Batch } from '../batch.js';
 import { ENTITY_STORES, type AnyStore } from '../entities.js';
+import { JsonText } from '../store.js';
 import { getProjectRow } from './projects.js';
 import { ENTITY as WBS_ENTITY, settleRollUps } from './wbs.js';
 
@@ -125,7 +126,7 @@ function revert(db: Db, actor: Actor, projectId: number, target: BatchRow, kind:
         while (j < rows.length && rows[j]!.entity === entity && rows[j]!.action === action) j++;
         const store = ENTITY_STORES[entity];
         if (!store) throw new ApiError('CONFLICT', `changes to ${entity} cannot be undone`, { entity });
-        const run = rows.slice(i, j).map((r) => ({ id: r.entity_id, before: parse(r.before), after: parse(r.after) }));
+        const run = rows.slice(i, j).map((r) => ({ id: r.entity_id, before: parse(r.before), after: parse(r.after), beforeText: r.before }));
         const parents = entity === WBS_ENTITY ? wbsParents : null;
         invertRun(db, batch, store, entity, action, run, parents);
         entities.add(entity);
@@ -146,6 +147,8 @@ interface Step {
   id: number;
   before: Values | null;
   after: Values | null;
+  /** `before` as the audit row holds it. */
+  beforeText: string | null;
 }
 
 /** Inverts a run of audit rows of one entity and action (the caller gives them newest first). */
@@ -162,9 +165,12 @@ function invertRun(db: Db, batch: Batch, store: AnyStore, entity: string, action
   if (action === 'create') {
     // Snapshots of every row first: deleting a parent takes the children of the run with it.
     const ids = run.map((r) => r.id);
-    const now = current(ids);
-    batch.recordMany(entity, 'delete', run.map((r) => ({ id: r.id, before: rowSnapshot(now.get(r.id)!), after: null })));
-    for (const r of run) noteParents(r.after, now.get(r.id));
+    const snaps = store.snapshots(db, ids);
+    const missing = ids.find((id) => !snaps.has(id));
+    if (missing !== undefined) throw new ApiError('NOT_FOUND', `${entity} ${missing} does not exist`, { field: 'id', id: missing });
+    batch.recordMany(entity, 'delete', run.map((r) => ({ id: r.id, before: snaps.get(r.id)!, after: null })));
+    // A row's parent is the one it was created under: any later move is a later batch, undone first.
+    for (const r of run) noteParents(r.after);
     store.removeMany(db, ids);
   } else if (action === 'delete') {
     for (const r of run) if (!r.before) throw new ApiError('CONFLICT', `no snapshot of deleted ${entity} ${r.id}`);
@@ -173,7 +179,8 @@ function invertRun(db: Db, batch: Batch, store: AnyStore, entity: string, action
     const now = new Date().toISOString();
     const whole = run.every((r) => store.fields.every((f) => f === 'id' || f === 'updatedAt' || f in r.before!));
     if (whole) store.insertMany(db, run.map((r) => ({ ...r.before!, id: r.id, ...(store.fields.includes('updatedAt') && { updatedAt: now }) }) as Values & { id: number }));
-    const restored = whole ? run.map((r) => ({ ...r.before!, id: r.id })) : run.map((r) => rowSnapshot(store.insert(db, { ...r.before!, id: r.id } as Parameters<AnyStore['insert']>[1])));
+    // A whole snapshot is what the restored row now holds: it is audited again as it was written.
+    const restored = whole ? run.map((r) => (r.before!.id === r.id ? new JsonText(r.beforeText!) : { ...r.before!, id: r.id })) : run.map((r) => rowSnapshot(store.insert(db, { ...r.before!, id: r.id } as Parameters<AnyStore['insert']>[1])));
     batch.recordMany(entity, 'create', run.map((r, k) => ({ id: r.id, before: null, after: restored[k] })));
     for (const r of run) noteParents(r.before);
   } else {

@@ -521,8 +521,10 @@ export function deleteSubtreesIn(db: Db, batch: Batch, tops: { id: number }[]): 
       .all(top.id) as number[];
     // Links first and children before parents, so replaying the trail backwards recreates parents,
     // then children, then the links between them (the foreign key's cascade removes the link rows).
+    // The task snapshots are made by SQLite in a few statements, not read and mapped row by row.
     recordLinksOf(db, batch, subtree);
-    for (const taskId of subtree.reverse()) batch.record(ENTITY, taskId, 'delete', snapshot(getTaskRow(db, taskId)), null);
+    const snaps = wbsStore.snapshots(db, subtree);
+    batch.recordMany(ENTITY, 'delete', subtree.reverse().map((id) => ({ id, before: snaps.get(id)!, after: null })));
     wbsStore.remove(db, top.id);
     deleted += subtree.length;
   }
