@@ -5,9 +5,10 @@
 // contents confirm or overrule its header word.
 import { DEFAULT_VOCABULARIES, REGISTERS, VOCAB_LISTS, type Vocabularies } from '../registers.js';
 import { localToday } from '../dates.js';
-import type { ImportTarget } from './fields.js';
-import { columnLabel, headerColumns, MAX_HEADER_ROWS, type HeaderColumn } from './header.js';
-import { assignFields, type ColumnMapping, type SampleContext } from './mapping.js';
+import { KEY_FIELD, type ImportTarget } from './fields.js';
+import { columnLabel, headerColumns, MAX_HEADER_COLUMNS, MAX_HEADER_ROWS, type HeaderColumn } from './header.js';
+import { assignFields, type Assignment, type ColumnMapping, type SampleContext } from './mapping.js';
+import { matchLabel } from './synonyms.js';
 import type { Cell, WorkbookModel } from './model.js';
 import { SheetIndex } from './sheet-index.js';
 
@@ -28,6 +29,8 @@ export interface TableLayout {
   columns: ColumnMapping[];
   /** How well the header words and cells fit the target (higher is better; for comparing candidates). */
   score: number;
+  /** How sure detection was of each decision (absent when the layout came from a profile or the user). */
+  confidence?: LayoutConfidence;
 }
 
 export interface DetectOptions {
@@ -39,8 +42,17 @@ export interface DetectOptions {
   sheet?: string;
 }
 
+/** A table detection weighed: its sheet, 0-based header rows, columns ('A:F') and score. */
+export interface TableCandidate {
+  sheet: string;
+  headerTop: number;
+  headerBottom: number;
+  columns: string;
+  score: number;
+}
+
 export type Detection =
-  | { ok: true; layout: TableLayout; candidates: { sheet: string; headerTop: number; score: number }[] }
+  | { ok: true; layout: TableLayout; candidates: TableCandidate[] }
   | { ok: false; reason: string };
 
 export function defaultVocabularies(): Vocabularies {
@@ -115,6 +127,119 @@ function numbersInHeader(ix: SheetIndex, top: number, bottom: number, columns: C
   return n;
 }
 
+/** Below this a decision is not taken silently: the import dialog asks the user to point at the table. */
+export const ASK_BELOW = 0.6;
+
+/** How sure each decision of a detection is, 0–1. */
+export interface LayoutConfidence {
+  /** The sheet and table chosen over the other candidates (low when another one scores nearly as well). */
+  table: number;
+  /** The header rows: how well the header words name fields (low when the key column was guessed). */
+  header: number;
+  /** The key field's column (name/title). */
+  key: number;
+}
+
+/** A header word this sure names a field by itself (not a word that only contains one: phase 1 title). */
+const PLAIN_WORD = 0.9;
+
+/** A header row's texts end with ':' (Project Name:, 作成日：): a label row of a form, not a header. */
+function isLabelRow(ix: SheetIndex, r: number, minC: number, maxC: number): boolean {
+  const texts = (ix.row(r)?.cells ?? []).filter((c) => c.t === 's' && c.c >= minC && c.c <= maxC && (c.v as string).trim() !== '');
+  return texts.length > 0 && texts.filter((c) => /[:：]\s*$/.test((c.v as string).trim())).length * 2 >= texts.length;
+}
+
+/**
+ * Row `r` adds to a header that starts higher (at `top`) only when it names columns: one of its texts
+ * names a field, or its texts sit under a group label merged across columns above (予定 over 開始 /
+ * 終了). A data row under a header (a task name, an owner) does neither, so it is never swallowed.
+ */
+function rowAddsToHeader(ix: SheetIndex, target: ImportTarget, top: number, r: number): boolean {
+  const texts = (ix.row(r)?.cells ?? []).filter((c) => c.t === 's' && (c.v as string).trim() !== '' && c.c < MAX_HEADER_COLUMNS);
+  // A blank row inside a header is none: it separates a title from the header under it.
+  if (texts.length === 0) return !!ix.row(r) || ix.sheet.merges.some((m) => m.r1 < r && m.r2 >= r && m.r1 >= top);
+  if (isLabelRow(ix, r, 0, MAX_HEADER_COLUMNS)) return false;
+  if (texts.some((c) => matchLabel(target, [c.v as string]).some((m) => m.confidence >= PLAIN_WORD))) return true;
+  return texts.every((c) => {
+    for (let above = r - 1; above >= top; above--) {
+      const m = ix.mergeAt(above, c.c);
+      if (m && m.c2 > m.c1 && m.r2 < r) return true;
+    }
+    return false;
+  });
+}
+
+/** The top row of a header of several rows names columns too: field words, or group labels over some (not all) columns. */
+function topRowStartsHeader(ix: SheetIndex, target: ImportTarget, top: number, header: HeaderColumn[]): boolean {
+  const texts = (ix.row(top)?.cells ?? []).filter((c) => c.t === 's' && (c.v as string).trim() !== '' && c.c < MAX_HEADER_COLUMNS);
+  if (texts.length === 0) return true;
+  const minC = header[0]?.c ?? 0;
+  const maxC = header.length ? header[header.length - 1]!.c + header[header.length - 1]!.span - 1 : 0;
+  if (isLabelRow(ix, top, minC, maxC)) return false;
+  if (texts.some((c) => matchLabel(target, [c.v as string]).some((m) => m.confidence >= PLAIN_WORD))) return true;
+  // A group label spans some columns of the table; a title merged over the whole width does not count.
+  const width = maxC - minC + 1;
+  return texts.some((c) => {
+    const m = ix.mergeAt(top, c.c);
+    return !!m && m.c2 > m.c1 && m.c2 - m.c1 + 1 < 0.8 * width;
+  });
+}
+
+/**
+ * A header row's columns split into tables: where one or more columns with no header word and nothing
+ * under it separate two groups whose rows differ (a people list at N3:Q10 beside a register), each group
+ * is a table of its own. An empty spacer column inside one table (the same rows filled on both sides)
+ * does not split it.
+ */
+export function splitTables(ix: SheetIndex, header: HeaderColumn[], bottom: number): HeaderColumn[][] {
+  if (header.length < 2) return [header];
+  const below = ix.sheet.rows.filter((r) => r.r > bottom).slice(0, SAMPLE_ROWS);
+  const used = new Set<number>();
+  for (const row of below) for (const cell of row.cells) if (cell.t !== 's' || (cell.v as string).trim() !== '') used.add(cell.c);
+  const rowsWith = (from: number, to: number) => new Set(below.filter((row) => row.cells.some((c) => c.c >= from && c.c <= to)).map((row) => row.r));
+  const out: HeaderColumn[][] = [];
+  let current: HeaderColumn[] = [header[0]!];
+  for (let i = 1; i < header.length; i++) {
+    const prev = header[i - 1]!;
+    const col = header[i]!;
+    let gap = false;
+    if (col.c > prev.c + prev.span) {
+      gap = true;
+      for (let c = prev.c + prev.span; c < col.c; c++) if (used.has(c) || ix.mergeAt(bottom, c)) gap = false;
+    }
+    if (gap) {
+      // Split only when the rows under the two sides differ: one table's rows are filled on both sides.
+      let j = i;
+      while (j + 1 < header.length && header[j + 1]!.c === header[j]!.c + header[j]!.span) j++;
+      const left = rowsWith(current[0]!.c, prev.c + prev.span - 1);
+      const right = rowsWith(col.c, header[j]!.c + header[j]!.span - 1);
+      const both = [...left].filter((r) => right.has(r)).length;
+      const union = new Set([...left, ...right]).size;
+      if (union > 0 && both / union < 0.7) {
+        out.push(current);
+        current = [col];
+        continue;
+      }
+    }
+    current.push(col);
+  }
+  out.push(current);
+  return out;
+}
+
+/** A table candidate: a sheet, header rows and the columns of one table. */
+interface Scan {
+  sheet: number;
+  ix: SheetIndex;
+  top: number;
+  bottom: number;
+  header: HeaderColumn[];
+  score: number;
+  extended: number;
+}
+
+const spanOf = (header: HeaderColumn[]) => ({ c1: header[0]!.c, c2: header[header.length - 1]!.c + header[header.length - 1]!.span - 1 });
+
 export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: DetectOptions = {}): Detection {
   const ctx: SampleContext = {
     vocab: opts.vocab ?? defaultVocabularies(),
@@ -122,29 +247,46 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
     reference: opts.reference ?? localToday(),
     refPrefix: target === 'wbs' ? '' : REGISTERS[target].refPrefix,
   };
-  const found: Candidate[] = [];
+  const found: Scan[] = [];
   model.sheets.forEach((sheet, s) => {
     if (sheet.skipped || sheet.state === 'veryHidden' || sheet.rows.length === 0) return;
     if (opts.sheet !== undefined && sheet.name !== opts.sheet) return;
     const ix = new SheetIndex(sheet);
-    let best: Candidate | null = null;
+    const scans: Scan[] = [];
     for (const row of sheet.rows.slice(0, HEADER_SCAN_ROWS)) {
       if (!row.cells.some((c) => c.t === 's')) continue;
       for (let h = 1; h <= MAX_HEADER_ROWS; h++) {
         const bottom = row.r + h - 1;
-        const header = headerColumns(ix, row.r, bottom);
-        if (header.length < 2) continue;
-        const a = assignFields(target, header);
-        if (!a.hasKey) continue;
-        let score = a.score - 0.5 * numbersInHeader(ix, row.r, bottom, a.columns) - 0.05 * (h - 1);
-        if (sheet.state === 'hidden') score *= 0.8;
-        if (!best || score > best.score + 1e-9) best = { sheet: s, ix, top: row.r, bottom, header, score, extended: bottom };
+        if (h > 1 && !rowAddsToHeader(ix, target, row.r, bottom)) break;
+        for (const header of splitTables(ix, headerColumns(ix, row.r, bottom), bottom)) {
+          if (header.length < 2) continue;
+          if (h > 1 && !topRowStartsHeader(ix, target, row.r, header)) continue;
+          const a = assignFields(target, header);
+          const mapped = a.columns.filter((m) => m.field !== null).length;
+          // Without a key word the table may still name its key by its contents (the longest text column).
+          if (!a.hasKey && mapped < 3) continue;
+          let score = a.score - 0.5 * numbersInHeader(ix, row.r, bottom, a.columns) - 0.05 * (h - 1);
+          if (sheet.state === 'hidden') score *= 0.8;
+          scans.push({ sheet: s, ix, top: row.r, bottom, header, score, extended: bottom });
+        }
       }
     }
-    if (best) {
-      best.extended = extendedBottom(best.ix, best.top, best.bottom, assignFields(target, best.header).columns);
-      found.push(best);
+    // The best candidate of each place on the sheet: a taller or shorter header of the same table, or
+    // the same columns a row lower, are one table; tables side by side or far apart are several.
+    scans.sort((a, b) => b.score - a.score || a.top - b.top);
+    const kept: Scan[] = [];
+    for (const cand of scans) {
+      const { c1, c2 } = spanOf(cand.header);
+      const same = kept.some((k) => {
+        const o = spanOf(k.header);
+        return o.c1 <= c2 && c1 <= o.c2 && Math.abs(k.top - cand.top) < MAX_HEADER_EXTENT;
+      });
+      if (same) continue;
+      kept.push(cand);
+      if (kept.length >= 4) break;
     }
+    for (const k of kept) k.extended = extendedBottom(k.ix, k.top, k.bottom, assignFields(target, k.header).columns);
+    found.push(...kept);
   });
   if (found.length === 0) {
     const looked = model.sheets.map((s) => (s.skipped ? `${s.name} (skipped: ${s.skipped})` : s.name)).join(', ');
@@ -153,14 +295,14 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
   // Re-score the best candidates with the cells under their headers.
   const finals = found
     .sort((a, b) => b.score - a.score)
-    .slice(0, 5)
+    .slice(0, 8)
     .map((cand) => {
       const a = assignFields(target, cand.header, { cells: sampler(cand.ix, cand.extended), ctx });
       const penalty = numbersInHeader(cand.ix, cand.top, cand.bottom, a.columns);
       const hidden = model.sheets[cand.sheet]!.state === 'hidden' ? 0.8 : 1;
-      return { cand, a, score: a.hasKey ? (a.score - 0.5 * penalty - 0.05 * (cand.bottom - cand.top)) * hidden : -Infinity };
+      return { cand, a, score: isTable(target, a) ? (a.score - 0.5 * penalty - 0.05 * (cand.bottom - cand.top)) * hidden : -Infinity };
     })
-    .sort((x, y) => y.score - x.score || x.cand.sheet - y.cand.sheet);
+    .sort((x, y) => y.score - x.score || x.cand.sheet - y.cand.sheet || x.cand.top - y.cand.top);
   const win = finals[0]!;
   if (win.score === -Infinity) return { ok: false, reason: `No table with ${KEY_WORDS[target]} was found` };
   const bottom = win.cand.extended;
@@ -169,7 +311,8 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
   // its group words (対応) would be lost.
   const top = extendedTop(win.cand.ix, win.cand.top, win.a.columns);
   if (top < win.cand.top) {
-    const header = headerColumns(win.cand.ix, top, bottom);
+    const { c1, c2 } = spanOf(win.cand.header);
+    const header = headerColumns(win.cand.ix, top, bottom).filter((h) => h.c >= c1 && h.c + h.span - 1 <= c2);
     // Taken when it maps the same columns to the same fields (its group words only add to labels).
     const a = assignFields(target, header, { cells: sampler(win.cand.ix, bottom), ctx });
     const fieldsOf = (cols: ColumnMapping[]) => cols.map((m) => `${m.column}=${m.field}`).filter((x) => !x.endsWith('=null')).join(',');
@@ -178,6 +321,16 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       win.a = a;
     }
   }
+  // Another table nearly as good (on another sheet, beside this one, or further down with other
+  // columns) makes the choice uncertain; one further down with the same header words continues this one.
+  const sig = (c: Scan) => c.header.map((h) => h.label).join('|');
+  const rivals = finals.slice(1).filter((f) => f.score > 0 && !(f.cand.sheet === win.cand.sheet && sig(f.cand) === sig(win.cand)));
+  const runnerUp = rivals[0]?.score ?? 0;
+  const tableConfidence = win.score <= 0 ? 0 : Math.max(0, Math.min(1, 1 - runnerUp / win.score) * 2.5);
+  const keyCol = win.a.columns.find((m) => m.field === KEY_FIELD[target]);
+  const mappedCols = win.a.columns.filter((m) => m.field !== null);
+  const headerConfidence = mappedCols.length === 0 ? 0 : (mappedCols.reduce((t, m) => t + m.confidence, 0) / mappedCols.length) * Math.min(1, (keyCol?.confidence ?? 0) / 0.8);
+  const round = (n: number) => Math.round(n * 1000) / 1000;
   return {
     ok: true,
     layout: {
@@ -186,10 +339,25 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       headerTop: win.cand.top,
       headerBottom: bottom,
       columns: win.a.columns,
-      score: Math.round(win.score * 1000) / 1000,
+      score: round(win.score),
+      confidence: { table: round(Math.min(1, tableConfidence)), header: round(Math.min(1, headerConfidence)), key: round(keyCol?.confidence ?? 0) },
     },
-    candidates: finals.map((f) => ({ sheet: model.sheets[f.cand.sheet]!.name, headerTop: f.cand.top, score: Math.round(f.score * 1000) / 1000 })),
+    candidates: finals
+      .filter((f) => f.score > -Infinity)
+      .map((f) => ({ sheet: model.sheets[f.cand.sheet]!.name, headerTop: f.cand.top, headerBottom: f.cand.extended, columns: columnLabel(spanOf(f.cand.header).c1, spanOf(f.cand.header).c2 - spanOf(f.cand.header).c1 + 1), score: round(f.score) })),
   };
+}
+
+/**
+ * What counts as a register table: the key field and another field, or the key named plainly. A few
+ * loose words on a report or form (a daily report's 作業内容, a title cell) are no table.
+ */
+function isTable(target: ImportTarget, a: Assignment): boolean {
+  if (!a.hasKey) return false;
+  const mapped = a.columns.filter((m) => m.field !== null);
+  const key = mapped.find((m) => m.field === KEY_FIELD[target])!;
+  const others = mapped.filter((m) => m !== key && m.confidence >= 0.7);
+  return others.length >= 2 || (others.length >= 1 && key.confidence >= 0.8) || key.confidence >= 0.95;
 }
 
 /** Which target a workbook most looks like (for a first suggestion in the UI), best first. */

@@ -1,4 +1,4 @@
-// The header of a table: one to three rows whose text cells name the columns. Several rows combine
+// The header of a table: one to four rows whose text cells name the columns. Several rows combine
 // top to bottom (予定 over 開始日 → 予定 / 開始日), merged cells lend their text to every column they
 // cover, and a single text merged across several columns with nothing below it names one column group
 // (作業内容 over A:C, the levels of a tree written one column further right per level).
@@ -6,7 +6,7 @@ import { columnName, type Merge } from './model.js';
 import type { SheetIndex } from './sheet-index.js';
 
 /** Header rows combined at most. */
-export const MAX_HEADER_ROWS = 3;
+export const MAX_HEADER_ROWS = 4;
 /** Columns of one header looked at (timeline sheets have hundreds of day columns). */
 export const MAX_HEADER_COLUMNS = 512;
 

@@ -30,6 +30,14 @@ export interface ColumnMapping {
   unit?: EffortUnit;
 }
 
+/** The confidence of a key column found by its contents, not its header word: below ASK_BELOW in detect, so the dialog asks. */
+export const GUESSED_KEY = 0.55;
+/** The confidence of a key taken from the column headed as the long text (Description as a risk's title). */
+export const HEADED_KEY = 0.65;
+
+/** The field of each target that holds the longest text: its column is the name when nothing is headed as one. */
+const LONG_TEXT: Record<ImportTarget, string> = { wbs: 'notes', risk: 'description', issue: 'detail', change: 'description' };
+
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A key for an extra column: its header text, made unique; the column letter when it has none. */
@@ -57,7 +65,8 @@ function fit(target: ImportTarget, field: string, label: string, cells: Cell[], 
   const spec = fieldSpec(target, field);
   const values = cells.filter((c) => c.t !== 's' || (c.v as string).trim() !== '');
   // A 大/中/小 column holds words; a header such as PHASE 2 over an empty timeline is no such column.
-  if (spec?.kind === 'category') return values.some((c) => c.t === 's') ? null : 0;
+  // An empty column (a blank template's) tells nothing either way.
+  if (spec?.kind === 'category') return values.length === 0 || values.some((c) => c.t === 's') ? null : 0;
   if (!spec || spec.kind === 'text' || spec.kind === 'ref') return null;
   const vctx: ValueContext = { ...ctx, progressScale: progressScale(values), effortUnit: effortUnitOf(label) };
   // One value tells little of a type, but a list value that is not on the list (分類 holding 画面 is
@@ -134,6 +143,38 @@ export function assignFields(
     if (best) {
       const displaced = byColumn.get(best.i);
       byColumn.set(best.i, best);
+      taken.add(key);
+      if (displaced) {
+        taken.delete(displaced.field);
+        const next = candidates.find((c) => c.field === displaced.field && !byColumn.has(c.i));
+        if (next) {
+          byColumn.set(next.i, next);
+          taken.add(next.field);
+        }
+      }
+    }
+  }
+  // Still no key: the longest free text of the table is its name (Description, 内容, 概要 in a register
+  // that has no Title column) — read from the cells, or for an empty template, the long-text field's column.
+  if (!taken.has(key)) {
+    const longText = LONG_TEXT[target];
+    let best: { i: number; length: number; confidence: number } | null = null;
+    // The column headed as the long text (Description, 内容, 概要) first; else the longest text typed in.
+    const headed = [...byColumn.entries()].find(([, a]) => a.field === longText)?.[0];
+    if (headed !== undefined) best = { i: headed, length: Infinity, confidence: HEADED_KEY };
+    else if (samples) header.forEach((col, i) => {
+      const a = byColumn.get(i);
+      if (a && fieldSpec(target, a.field)?.kind !== 'text') return;
+      const texts = samples.cells(col).filter((c) => c.t !== 'e' && !c.f && !(c.t === 's' && (c.v as string).trim() === ''));
+      const words = texts.filter((c) => c.t === 's' && !/^[\d\s.,:/\-%]+$/.test(c.v as string));
+      if (words.length === 0 || words.length < 0.7 * texts.length) return;
+      const length = words.reduce((n, c) => n + (c.v as string).trim().length, 0) / words.length;
+      if (length >= 4 && (!best || length > best.length)) best = { i, length, confidence: GUESSED_KEY };
+    });
+    if (best) {
+      const { i, confidence } = best as { i: number; confidence: number };
+      const displaced = byColumn.get(i);
+      byColumn.set(i, { field: key, confidence });
       taken.add(key);
       if (displaced) {
         taken.delete(displaced.field);
