@@ -89,7 +89,7 @@ function extendedBottom(ix: SheetIndex, top: number, bottom: number, columns: Co
     if (m.field !== null)
       for (let r = top; r <= bottom; r++) {
         const merge = ix.mergeAt(r, m.c);
-        if (merge && merge.r1 >= top && merge.r2 > out) out = Math.min(merge.r2, top + MAX_HEADER_EXTENT - 1);
+        if (merge && merge.r2 > out) out = Math.min(merge.r2, Math.min(top, merge.r1) + MAX_HEADER_EXTENT - 1);
       }
   return out;
 }
@@ -357,7 +357,7 @@ function isTable(target: ImportTarget, a: Assignment): boolean {
   const mapped = a.columns.filter((m) => m.field !== null);
   const key = mapped.find((m) => m.field === KEY_FIELD[target])!;
   const others = mapped.filter((m) => m !== key && m.confidence >= 0.7);
-  return others.length >= 2 || (others.length >= 1 && key.confidence >= 0.8) || key.confidence >= 0.95;
+  return others.length >= 2 || (others.length >= 1 && key.confidence >= 0.6) || key.confidence >= 0.95;
 }
 
 /** Which target a workbook most looks like (for a first suggestion in the UI), best first. */

@@ -7,7 +7,7 @@ import { wbsFields } from '../api/wbs.js';
 import { localToday } from '../dates.js';
 import { REGISTERS, type Vocabularies } from '../registers.js';
 import { readValue, textOf, type ValueContext } from './cell-values.js';
-import { findDataRows, type EndReason } from './data-range.js';
+import { findDataRows, type EndReason, type LeftOutReason } from './data-range.js';
 import { defaultVocabularies, detectLayout, type DetectOptions, type TableLayout } from './detect.js';
 import { fieldSpec, KEY_FIELD, type FieldKind, type ImportTarget } from './fields.js';
 import { buildTree, chooseMethod, type HierarchyMethod, type TreeInput } from './hierarchy.js';
@@ -43,6 +43,8 @@ export interface ImportTable {
   header: { top: number; bottom: number };
   /** 1-based first and last record rows (null when the table is empty), and why the data ends there. */
   data: { first: number | null; last: number | null; end: EndReason; endRow?: number };
+  /** 1-based rows inside the data that hold something but are no record (separators, the header again…), with why. */
+  leftOut: { row: number; reason: LeftOutReason }[];
   columns: ColumnMapping[];
   records: ImportRecord[];
   problems: Problem[];
@@ -242,6 +244,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       end: data.end,
       ...(data.endRow !== undefined ? { endRow: data.endRow + 1 } : {}),
     },
+    leftOut: data.leftOut.map((x) => ({ row: x.r + 1, reason: x.reason })),
     columns: mapped,
     records,
     problems,

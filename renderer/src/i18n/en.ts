@@ -253,6 +253,8 @@ export const en = {
       blankRows: 'ends at the blank rows under it',
       totalRow: 'ends at the totals row {{row}}',
       notes: 'ends at the note in row {{row}}',
+      footer: 'ends at the footer in row {{row}}',
+      endMark: 'ends at the end mark in row {{row}}',
       endOfSheet: 'runs to the end of the sheet',
     },
     matchBy: { label: 'Matched by', ref: 'the ID column', code: 'the WBS code', name: 'the name' },

@@ -255,6 +255,8 @@ export const ja: Strings = {
       blankRows: '空白行で終了',
       totalRow: '{{row}} 行目の合計行で終了',
       notes: '{{row}} 行目の注記で終了',
+      footer: '{{row}} 行目のフッターで終了',
+      endMark: '{{row}} 行目の終了記号で終了',
       endOfSheet: 'シートの最後まで',
     },
     matchBy: { label: '照合', ref: 'ID 列', code: 'WBS 番号', name: '名前' },

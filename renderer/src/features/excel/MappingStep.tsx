@@ -6,7 +6,7 @@ import type { ImportPreview } from '../../../../electron/common/excel/preview.js
 import { formatProblem } from '../../../../electron/common/excel/problems.js';
 import { confidenceLevel, headerRows, type MappingChange } from './importModel.js';
 
-const END_KEYS = { 'blank rows': 'blankRows', 'total row': 'totalRow', notes: 'notes', 'end of sheet': 'endOfSheet' } as const;
+const END_KEYS = { 'blank rows': 'blankRows', 'total row': 'totalRow', notes: 'notes', footer: 'footer', 'end mark': 'endMark', 'end of sheet': 'endOfSheet' } as const;
 
 export function MappingStep({
   preview,

@@ -1,0 +1,242 @@
+// One test per detection rule, each on a small generated sheet: where the header is (under titles and
+// label rows, one to four rows, never a data row), which columns are one logical column (merged
+// groups), where a table ends (footers, end marks), which rows are no records (separators, the header
+// again, template rows) — always listed — and what is no table at all.
+import { describe, expect, it } from 'vitest';
+import { ASK_BELOW, detectLayout } from '../../electron/common/excel/detect.js';
+import { analyzeWorkbook, type ImportTable } from '../../electron/common/excel/table.js';
+import type { ImportTarget } from '../../electron/common/excel/fields.js';
+import { model, sheet, type ModelCell } from '../fixtures/excel/model.js';
+
+const TODAY = '2025-06-15';
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+function read(rows: ModelCell[][], target: ImportTarget, merges: string[] = []): ImportTable {
+  const a = analyzeWorkbook(model(sheet('Sheet1', rows, merges)), target, { today: TODAY });
+  if (!a.ok) throw new Error(a.reason);
+  return a.table;
+}
+const fields = (t: ImportTable) => Object.fromEntries(t.columns.filter((c) => c.field).map((c) => [c.column, c.field]));
+
+describe('the header', () => {
+  it('is found under a title row and a "Project Name:" label row; the footer under a blank template is no record', () => {
+    // A blank template whose logical columns are merged cell groups (A:C, D:R, S:AF …).
+    const row = (cells: [number, ModelCell][]) => {
+      const out: ModelCell[] = [];
+      for (const [c, v] of cells) out[c] = v;
+      return out;
+    };
+    const rows: ModelCell[][] = [
+      row([[0, 'Risk Register']]),
+      row([[0, 'Project Name:'], [19, 'Date:']]),
+      row([[0, 'No.'], [3, 'Risk'], [18, 'Owner'], [24, 'Probability'], [27, 'Impact'], [30, 'Status']]),
+      [],
+      [],
+      row([[0, '© 2018 Example Templates. All rights reserved.']]),
+    ];
+    const merges = ['A1:AF1', 'A2:S2', 'T2:AF2', 'A3:C3', 'D3:R3', 'S3:X3', 'Y3:AA3', 'AB3:AD3', 'AE3:AF3'];
+    const found = detectLayout(model(sheet('Sheet1', rows, merges)), 'risk', { reference: TODAY });
+    expect(found.ok).toBe(true);
+    if (!found.ok) return;
+    expect([found.layout.headerTop, found.layout.headerBottom]).toEqual([2, 2]);
+    expect(Object.fromEntries(found.layout.columns.map((c) => [c.column, c.field]))).toEqual({
+      'A:C': 'ref',
+      'D:R': 'title',
+      'S:X': 'owner',
+      'Y:AA': 'probability',
+      'AB:AD': 'impact',
+      'AE:AF': 'status',
+    });
+    const a = analyzeWorkbook(model(sheet('Sheet1', rows, merges)), 'risk', { today: TODAY });
+    expect(a.ok).toBe(false);
+    if (!a.ok) expect(a.reason).toMatch(/has no rows of data/);
+  });
+
+  it('never takes the first data row as another header row (two-row header, a task row of text only)', () => {
+    const t = read(
+      [
+        ['タスク', '予定', null, '担当'],
+        [null, '開始', '終了', null],
+        ['要件定義', null, null, '山田'],
+        ['基本設計', d('2025-04-01'), d('2025-04-10'), '佐藤'],
+      ],
+      'wbs',
+      ['A1:A2', 'B1:C1', 'D1:D2'],
+    );
+    expect(t.header).toEqual({ top: 1, bottom: 2 });
+    expect(t.records.map((r) => r.values.name)).toEqual(['要件定義', '基本設計']);
+  });
+
+  it('takes up to four header rows when each names columns (a group over groups over words)', () => {
+    const t = read(
+      [
+        ['No', 'タスク名', '日程', null, null, null],
+        [null, null, '予定', null, '実績', null],
+        [null, null, '開始', '終了', '開始', '終了'],
+        [null, null, '(日付)', '(日付)', '(日付)', '(日付)'],
+        [1, '設計', d('2025-04-01'), d('2025-04-05'), d('2025-04-02'), null],
+      ],
+      'wbs',
+      ['A1:A4', 'B1:B4', 'C1:F1', 'C2:D2', 'E2:F2'],
+    );
+    expect(t.header).toEqual({ top: 1, bottom: 4 });
+    expect(fields(t)).toMatchObject({ B: 'name', C: 'plannedStart', D: 'plannedFinish', E: 'actualStart', F: 'actualFinish' });
+    expect(t.records).toHaveLength(1);
+  });
+});
+
+describe('the rows of a table', () => {
+  it('reads a record of two rows (its key merged down) as one record', () => {
+    const t = read(
+      [
+        ['Risk ID', 'Risk', 'Control', 'Owner'],
+        [1, 'Identity theft', 'Two-factor authentication', 'CISO'],
+        [null, null, 'SMS OTP replaced', null],
+        [2, 'Financial theft', 'Encryption', 'CFO'],
+        [null, null, 'Fraud detection', null],
+      ],
+      'risk',
+      ['A2:A3', 'B2:B3', 'D2:D3', 'A4:A5', 'B4:B5', 'D4:D5'],
+    );
+    expect(t.records.map((r) => [r.row, r.values.title])).toEqual([
+      [2, 'Identity theft'],
+      [4, 'Financial theft'],
+    ]);
+  });
+
+  it('lists separator rows (↓…) as left out, and goes on under them', () => {
+    const t = read(
+      [
+        ['日付', 'タスク', '備考'],
+        [d('2025-07-03'), '過去のタスク', null],
+        [null, '↓今日やるやつ', null],
+        [d('2025-07-04'), '今日のタスク', 'x'],
+        [null, '----------', null],
+        [d('2025-07-05'), '明日のタスク', null],
+      ],
+      'wbs',
+    );
+    expect(t.records.map((r) => r.values.name)).toEqual(['過去のタスク', '今日のタスク', '明日のタスク']);
+    expect(t.leftOut).toEqual([
+      { row: 3, reason: 'separator' },
+      { row: 5, reason: 'separator' },
+    ]);
+  });
+
+  it('reads blocks that repeat the header under a title as one table, listing the titles and headers left out', () => {
+    const t = read(
+      [
+        ['ログイン画面'],
+        ['No', '内容', '担当', '成否'],
+        [1, 'ログイン画面が表示される', '山田', null],
+        [2, 'IDが入力できる', '山田', null],
+        [],
+        ['メインメニュー'],
+        ['No', '内容', '担当', '成否'],
+        [1, 'メニューが表示される', '佐藤', null],
+      ],
+      'wbs',
+    );
+    expect(t.records.map((r) => r.values.name)).toEqual(['ログイン画面が表示される', 'IDが入力できる', 'メニューが表示される']);
+    expect(t.leftOut).toEqual([
+      { row: 6, reason: 'section title' },
+      { row: 7, reason: 'header again' },
+    ]);
+  });
+
+  it('counts a row with only an ID as a record, and a value the template fills down every row as nothing', () => {
+    const rows: ModelCell[][] = [['Status', 'No.', 'Task No', 'Description', 'ProgramID']];
+    for (let i = 1; i <= 30; i++) rows.push([i === 1 ? 'DONE' : null, { f: i }, i <= 20 ? `Task-${String(i).padStart(3, '0')}` : null, i === 1 ? 'タスク001' : null, 'ProgramID']);
+    const t = read(rows, 'wbs');
+    expect(t.records).toHaveLength(20);
+    expect(t.data).toMatchObject({ first: 2, last: 21 });
+  });
+
+  it('ends at a footer (©) and at an end mark (END), neither a record', () => {
+    const footer = read([['Task', 'Owner'], ['Design', 'Kim'], ['© 2018 Vertex42 LLC'], ['Build', 'Lee']], 'wbs');
+    expect(footer.data).toMatchObject({ last: 2, end: 'footer', endRow: 3 });
+    const end = read([['通番', '指摘内容', '担当'], [1, '誤字', '山田'], ['END', '行を追加する場合、本行より上に挿入してください'], [2, 'x', 'y']], 'issue');
+    expect(end.data).toMatchObject({ last: 2, end: 'end mark', endRow: 3 });
+  });
+});
+
+describe('tables and their columns', () => {
+  it('takes a table beside another one as its own table, leaving the other alone', () => {
+    const rows: ModelCell[][] = [
+      ['課題一覧'],
+      [],
+      ['No', '課題名', '担当者', '期限', '状況', null, '氏名', '所属', '連絡先'],
+    ];
+    for (let i = 1; i <= 10; i++) rows.push([i, `課題${i}`, '山田', d('2025-05-01'), '対応中', null, ...(i <= 3 ? [`メンバー${i}`, '開発', `x${i}@example.com`] : [])]);
+    const t = read(rows, 'issue');
+    expect(t.columns.map((c) => c.column)).toEqual(['A', 'B', 'C', 'D', 'E']);
+    expect(t.records).toHaveLength(10);
+    expect(t.records.every((r) => Object.keys(r.extra).length === 0)).toBe(true);
+  });
+
+  it('makes the Description column the title of a register without a title column; Rank stays extra', () => {
+    const t = read(
+      [
+        ['No.', 'Rank', 'Description', 'Category', 'Root Cause', 'Triggers', 'Potential Responses', 'Risk Owner', 'Probability', 'Impact', 'Status'],
+        [1, 1, 'Key staff leave mid-project', 'Market risk', 'Pay below market', 'Resignation', 'Retention bonus', 'HR', 'High', 'High', 'Open'],
+      ],
+      'risk',
+    );
+    expect(fields(t)).toEqual({
+      A: 'ref',
+      C: 'title',
+      D: 'category',
+      E: 'description',
+      F: 'trigger',
+      G: 'responsePlan',
+      H: 'owner',
+      I: 'probability',
+      J: 'impact',
+      K: 'status',
+    });
+    expect(t.records[0]!.values.title).toBe('Key staff leave mid-project');
+  });
+
+  it('without any title word, takes the longest free-text column as the title, with a confidence that asks', () => {
+    const m = model(
+      sheet('Sheet1', [
+        ['ID', '日付', '担当', '状況', 'メモ欄'],
+        [1, d('2025-04-01'), '山田', '対応中', 'ログイン画面の仕様が未確定で設計に入れない'],
+        [2, d('2025-04-02'), '佐藤', '完了', '帳票のレイアウトを顧客と合意する必要がある'],
+      ]),
+    );
+    const found = detectLayout(m, 'issue', { reference: TODAY });
+    expect(found.ok).toBe(true);
+    if (!found.ok) return;
+    expect(found.layout.columns.find((c) => c.field === 'title')?.column).toBe('E');
+    expect(found.layout.confidence!.key).toBeLessThan(ASK_BELOW);
+  });
+
+  it('knows the common variants: Type/分類/区分, Comments/備考/コメント, Actions/対応, Rank/順位', () => {
+    const issue = read([['No', '件名', '区分', '順位', '対応', 'コメント'], [1, 'a', '課題', '高', 'b', 'c']], 'issue');
+    expect(fields(issue)).toMatchObject({ B: 'title', C: 'kind', D: 'priority', E: 'resolution' });
+    const risk = read([['ID', 'Risk', 'Type', 'Actions'], [1, 'a', 'Technical', 'b']], 'risk');
+    expect(fields(risk)).toMatchObject({ B: 'title', C: 'category', D: 'responsePlan' });
+    const wbs = read([['Task', 'Owner', 'Comments'], ['a', 'b', 'c']], 'wbs');
+    expect(fields(wbs)).toMatchObject({ A: 'name', B: 'assignee', C: 'notes' });
+  });
+});
+
+describe('no table', () => {
+  it('finds no register in a daily report (a form of labels and free text)', () => {
+    const m = model(
+      sheet('日報', [
+        ['日報'],
+        ['氏名：', '山田太郎', null, '日付：', d('2025-04-01')],
+        [],
+        ['本日の作業内容'],
+        ['ログイン画面の設計レビューに参加した。指摘は3件。'],
+        ['明日の予定'],
+        ['指摘事項の修正'],
+        ['所感'],
+        ['特になし'],
+      ]),
+    );
+    for (const target of ['wbs', 'risk', 'issue', 'change'] as const) expect(detectLayout(m, target, { reference: TODAY }).ok, target).toBe(false);
+  });
+});
