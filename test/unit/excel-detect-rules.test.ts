@@ -240,3 +240,68 @@ describe('no table', () => {
     for (const target of ['wbs', 'risk', 'issue', 'change'] as const) expect(detectLayout(m, target, { reference: TODAY }).ok, target).toBe(false);
   });
 });
+
+describe("the client's words", () => {
+  const register: ModelCell[][] = [
+    ['No.', 'Description', 'Category', 'Probability', 'Impact', 'Status'],
+    [1, 'Key staff leave', 'Market risk', 'High', 'Medium at the beginning, gets higher with time', 'Open'],
+    [2, 'Vendor late', 'Technical risk', 2.5, 4, 'Closed'],
+    [3, 'Scope creep', 'Market risk', 1.5, 'Low', 'Open'],
+  ];
+
+  it('reads words not on the list through a suggestion, lists each once, and drops no row', () => {
+    const t = read(register, 'risk');
+    expect(t.records).toHaveLength(3);
+    expect(t.records.map((r) => r.values.category)).toEqual(['Market risk', 'technical', 'Market risk']);
+    expect(t.unknownValues.map((u) => [u.field, u.word, u.rows, u.code, u.suggestion.by])).toEqual([
+      ['category', 'Market risk', [2, 4], 'Market risk', 'new'],
+      ['category', 'Technical risk', [3], 'technical', 'label'],
+    ]);
+    expect(t.newItems).toEqual([{ list: 'risk.category', code: 'Market risk', label: 'Market risk' }]);
+    // Every word read is kept both ways: the export writes Open/Closed, not オープン/クローズ.
+    expect(t.valueMaps.status).toMatchObject({ words: { Open: 'open', Closed: 'closed' }, exportAs: { open: 'Open', closed: 'Closed' } });
+  });
+
+  it("takes the user's choice over the suggestion", () => {
+    const a = analyzeWorkbook(model(sheet('Sheet1', register)), 'risk', { today: TODAY, valueChoices: { category: { 'Market risk': 'external' } } });
+    expect(a.ok && a.table.records.map((r) => r.values.category)).toEqual(['external', 'technical', 'external']);
+    expect(a.ok && a.table.newItems).toEqual([]);
+  });
+
+  it('rounds decimal ratings, keeps free text of a rating column with the row (flagged, not left out)', () => {
+    const t = read(register, 'risk');
+    expect(t.records.map((r) => [r.values.probability, r.values.impact])).toEqual([
+      [5, null],
+      [3, 4],
+      [2, 1],
+    ]);
+    expect(t.records[0]!.extra).toEqual({ Impact: 'Medium at the beginning, gets higher with time' });
+    const p = t.problems.find((x) => x.cell === 'E2')!;
+    expect(p).toMatchObject({ kind: 'rating', warning: true, field: 'impact' });
+  });
+
+  it('reads a 1–10 score onto 1–5 and keeps the scale in the value map', () => {
+    const t = read([['ID', 'Risk', 'Likelihood'], [1, 'a', 10], [2, 'b', 1], [3, 'c', 6]], 'risk');
+    expect(t.records.map((r) => r.values.probability)).toEqual([5, 1, 3]);
+    expect(t.valueMaps.probability?.scale).toEqual({ min: 1, max: 10 });
+  });
+});
+
+describe('dates without a year', () => {
+  it("take the year of the row's other dates, else the column's, else the project's period — flagged", () => {
+    const rows: ModelCell[][] = [
+      ['課題', '起票日', '期限'],
+      ['a', d('2025-03-20'), '4/3'],
+      ['b', null, '4/18'],
+      ['c', d('2024-12-01'), d('2024-12-20')],
+    ];
+    const t = read(rows, 'issue');
+    expect(t.records.map((r) => r.values.due)).toEqual(['2025-04-03', '2025-04-18', '2024-12-20']);
+    expect(t.problems.filter((p) => p.warning).map((p) => [p.cell, p.reason])).toEqual([
+      ['C2', "4/3 has no year: read as 2025/04/03 (year from the row's other dates)"],
+      ['C3', "4/18 has no year: read as 2025/04/18 (year from the column's other dates)"],
+    ]);
+    const a = analyzeWorkbook(model(sheet('S', [['課題', '期限'], ['a', '4/3']])), 'issue', { today: '2027-01-10', period: { start: '2025-01-01', end: '2025-12-31' } });
+    expect(a.ok && a.table.records[0]!.values.due).toBe('2025-04-03');
+  });
+});

@@ -26,6 +26,8 @@ export interface Problem {
   reason: string;
   /** The field the cell was meant for (plannedStart, status…). */
   field?: string;
+  /** Worth a look, but the row is imported (a year assumed, text kept from a rating column). */
+  warning?: true;
 }
 
 /** `WBS!E12: 2025/13/40 is not a date` (Excel's reference style, sheet quoted when needed). */

@@ -7,6 +7,9 @@ import { wbsFields } from '../api/wbs.js';
 import { localToday } from '../dates.js';
 import { REGISTERS, type Vocabularies } from '../registers.js';
 import { readValue, textOf, type ValueContext } from './cell-values.js';
+import { ClientValues, type NewListItem, type UnknownValue } from './client-values.js';
+import { parseDateText } from './dates.js';
+import type { ValueMaps } from './value-map.js';
 import { findDataRows, type EndReason, type LeftOutReason } from './data-range.js';
 import { defaultVocabularies, detectLayout, type DetectOptions, type TableLayout } from './detect.js';
 import { fieldSpec, KEY_FIELD, type FieldKind, type ImportTarget } from './fields.js';
@@ -50,12 +53,23 @@ export interface ImportTable {
   problems: Problem[];
   hierarchy?: HierarchyMethod;
   progressScale?: ProgressScale;
+  /** Distinct client words of list and rating columns not on the project's list, and what they are read as. */
+  unknownValues: UnknownValue[];
+  /** Every client word read in list and rating columns with its code: the profile's value maps. */
+  valueMaps: ValueMaps;
+  /** Client words to add to the project's lists on apply. */
+  newItems: NewListItem[];
 }
 
 export interface ReadOptions {
   vocab?: Vocabularies;
   /** yyyy-mm-dd: the reference day for dates without a year (today when absent). */
   today?: string;
+  /** The client's words for list and rating values (the profile's), and the user's choices: field → word → code (null: add it to the list). */
+  valueMaps?: ValueMaps;
+  valueChoices?: Record<string, Record<string, string | null>>;
+  /** The project's period: the year of a date written without one, when the row and column have no full date. */
+  period?: { start: string | null; end: string | null };
 }
 
 const PROBLEM_KIND: Record<FieldKind, ProblemKind> = {
@@ -104,8 +118,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const data = findDataRows(ix, layout);
   const firstDataRow = layout.headerBottom + 1;
   const problems: Problem[] = [];
-  const problem = (r: number, c: number, kind: ProblemKind, reason: string, field?: string) =>
-    problems.push({ sheet: sheet.name, cell: cellRef(r, c), kind, reason, ...(field ? { field } : {}) });
+  const problem = (r: number, c: number, kind: ProblemKind, reason: string, field?: string, warning?: true) =>
+    problems.push({ sheet: sheet.name, cell: cellRef(r, c), kind, reason, ...(field ? { field } : {}), ...(warning ? { warning } : {}) });
   const vocab = opts.vocab ?? defaultVocabularies();
   const today = opts.today ?? localToday();
 
@@ -173,6 +187,35 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const structureMisses: { r: number; c: number; kind: 'wbsCode' | 'level'; reason: string }[] = [];
   const structureHits = { wbsCode: 0, level: 0 };
 
+  const values = new ClientValues(vocab, opts.valueMaps, opts.valueChoices);
+  mapped.forEach((m, j) => {
+    if (m.field !== null && fieldSpec(target, m.field)?.kind === 'rating') values.rateColumn(m.field, grid[j]!.flatMap((x) => (x ? [x.cell] : [])));
+  });
+  // Dates written with their year, per record row and per column: the year of a date written without
+  // one comes from its row, else its column, else the project's period, else today.
+  const fullDates = mapped.map((m, j) => {
+    const spec = m.field === null ? undefined : fieldSpec(target, m.field);
+    if (spec?.kind !== 'date') return [] as (string | null)[];
+    return grid[j]!.map((hit) => {
+      if (!hit) return null;
+      const v = readValue(spec, hit.cell, { ...base, reference: today, effortUnit: 'day' });
+      if (!v.ok || typeof v.value !== 'string') return null;
+      return hit.cell.t === 's' && parseDateText((hit.cell.v as string).trim(), today).ok && (parseDateText((hit.cell.v as string).trim(), today) as { yearInferred?: true }).yearInferred ? null : v.value;
+    });
+  });
+  const columnMedian = fullDates.map((ds) => {
+    const sorted = ds.filter((x): x is string => x !== null).sort();
+    return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : null;
+  });
+  const periodDay = opts.period?.start ?? opts.period?.end ?? null;
+  const yearReference = (i: number, j: number): { day: string; from: 'row' | 'column' | 'project' | 'today' } => {
+    for (const ds of fullDates) if (ds[i]) return { day: ds[i]!, from: 'row' };
+    const col = columnMedian[j] ?? columnMedian.find((x) => x !== null);
+    if (col) return { day: col, from: 'column' };
+    if (periodDay) return { day: periodDay, from: 'project' };
+    return { day: today, from: 'today' };
+  };
+
   mapped.forEach((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
     const ctx: ValueContext = { ...base, reference: today, effortUnit: m.unit ?? effortUnitOf(m.label) };
@@ -198,6 +241,39 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         tree[i]!.indent = hit.cell.indent ? hit.cell.indent * 2 : indentWidth(raw);
         if (m.span > 1) tree[i]!.columnOffset = hit.offset;
       }
+      if (spec.kind === 'vocab' && hit.cell.t !== 'e') {
+        // A word not on the list is read through the client's value map (or the suggestion), never refused.
+        const code = values.readList(field, spec, textOf(hit.cell, model.date1904), r + 1);
+        if (code !== null) rec.values[field] = code;
+        return;
+      }
+      if (spec.kind === 'rating' && hit.cell.t !== 'e') {
+        const rating = values.readRating(field, hit.cell, r + 1, model.date1904);
+        if (!rating.ok) {
+          problem(r, hit.c, 'rating', rating.reason, field);
+          return;
+        }
+        rec.values[field] = rating.value;
+        if (rating.text !== undefined) {
+          // Free text in a rating column: kept with the row (as an extra column under the header's name), no rating.
+          rec.extra[m.label || m.column] = rating.text;
+          problem(r, hit.c, 'rating', `${shown(rating.text)} is text, not a rating: kept with the row, the rating left empty`, field, true);
+        }
+        return;
+      }
+      if (spec.kind === 'date' && hit.cell.t === 's') {
+        const raw = (hit.cell.v as string).trim();
+        const bare = parseDateText(raw, today);
+        if (bare.ok && bare.yearInferred) {
+          const ref = yearReference(i, j);
+          const again = parseDateText(raw, ref.day);
+          if (again.ok) {
+            rec.values[field] = again.iso;
+            problem(r, hit.c, 'date', `${shown(raw)} has no year: read as ${again.iso.replaceAll('-', '/')} (year from the ${ref.from === 'today' ? 'date of today' : ref.from === 'project' ? "project's period" : `${ref.from}'s other dates`})`, field, true);
+            return;
+          }
+        }
+      }
       const v = readValue(spec, hit.cell, ctx);
       if (!v.ok) {
         if (spec.kind === 'wbsCode' || spec.kind === 'level') structureMisses.push({ r, c: hit.c, kind: spec.kind, reason: v.reason });
@@ -205,7 +281,6 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         return;
       }
       if (spec.kind === 'wbsCode' || spec.kind === 'level') structureHits[spec.kind]++;
-      if (spec.kind === 'date' && typeof v.value === 'string') ctx.reference = v.value;
       if (spec.kind === 'wbsCode') {
         tree[i]!.code = v.value as string;
         return;
@@ -245,6 +320,9 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       ...(data.endRow !== undefined ? { endRow: data.endRow + 1 } : {}),
     },
     leftOut: data.leftOut.map((x) => ({ row: x.r + 1, reason: x.reason })),
+    unknownValues: values.unknownValues(),
+    valueMaps: values.valueMaps(),
+    newItems: values.newItems(),
     columns: mapped,
     records,
     problems,

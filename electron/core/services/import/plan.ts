@@ -51,7 +51,7 @@ function badRows(table: ImportTable): Set<number> {
   const out = new Set<number>();
   for (const p of table.problems) {
     const at = p.cell ? parseCellRef(p.cell) : null;
-    if (!at) continue;
+    if (!at || p.warning) continue;
     const row = at.r + 1;
     if (p.kind === 'hierarchy' || (summaries.has(row) && p.field !== undefined && ROLLED_UP.has(p.field))) continue;
     out.add(row);

@@ -1,0 +1,171 @@
+// The client's words in list and rating columns, read through its value maps (value-map.ts). A word
+// not on the project's list does not drop its row: it is read as the user's choice (from the profile
+// or the import dialog), else as the suggestion, and listed once per distinct word so the dialog can
+// ask. Every word read is remembered with its code, so the profile saved from this import writes the
+// client's own words back on export.
+import type { VocabListName, Vocabularies } from '../registers.js';
+import { textOf } from './cell-values.js';
+import type { FieldSpec } from './fields.js';
+import type { Cell } from './model.js';
+import { parseNumberText } from './numbers.js';
+import { parseRatingValue, parseVocab, wordKey } from './values.js';
+import { mappedCode, scaledRating, suggestCode, withWord, type Suggestion, type ValueMap, type ValueMaps } from './value-map.js';
+
+/** One distinct client word of a column that the project's list (or the 1–5 scale) does not have. */
+export interface UnknownValue {
+  field: string;
+  /** The list of the field; null for a rating (the codes are 1–5). */
+  list: VocabListName | null;
+  word: string;
+  /** 1-based rows it is written in. */
+  rows: number[];
+  suggestion: Suggestion;
+  /** What it is read as now: the user's choice, else the suggestion; null: left empty. */
+  code: string | null;
+  /** The code is the user's (or the profile's) choice, not a suggestion. */
+  chosen: boolean;
+}
+
+/** An item an import adds to a project's list (a client word the user chose to add). */
+export interface NewListItem {
+  list: VocabListName;
+  code: string;
+  label: string;
+}
+
+/** A rating cell of free text (Medium at the beginning, gets higher with time): kept as text, no rating. */
+const FREE_TEXT = (s: string) => s.length > 12 || s.trim().split(/\s+/).length > 2;
+
+export class ClientValues {
+  private readonly maps: ValueMaps;
+  /** The profile's maps as they came (the maps above grow with the words of this file). */
+  private readonly stored: ValueMaps;
+  private readonly unknown = new Map<string, UnknownValue>();
+  private readonly scales = new Map<string, { min: number; max: number }>();
+
+  constructor(
+    private readonly vocab: Vocabularies,
+    maps: ValueMaps | undefined,
+    /** The user's choices in the dialog: field → word → code (null: add the word to the list). */
+    private readonly choices: Record<string, Record<string, string | null>> = {},
+  ) {
+    this.maps = structuredClone(maps ?? {});
+    this.stored = maps ?? {};
+  }
+
+  /** Settles a rating column's scale from its numbers: 1–5 unless they go higher (1–10, 0–100). */
+  rateColumn(field: string, cells: Cell[]): void {
+    const stored = this.maps[field]?.scale;
+    if (stored) return void this.scales.set(field, stored);
+    const numbers = cells.filter((c) => c.t === 'n').map((c) => c.v as number);
+    const max = Math.max(...numbers, 0);
+    const scale = max > 10 && max <= 100 ? { min: 0, max: 100 } : max > 5 && max <= 10 ? { min: 1, max: 10 } : null;
+    if (scale) {
+      this.scales.set(field, scale);
+      this.maps[field] = { ...(this.maps[field] ?? { words: {}, exportAs: {} }), scale };
+    }
+  }
+
+  private remember(field: string, word: string, code: string): void {
+    if (word.trim() === '') return;
+    const map: ValueMap | undefined = this.maps[field];
+    if (map?.words[word.trim()] === code) return;
+    this.maps[field] = withWord(map, word, code);
+  }
+
+  private choice(field: string, word: string): { code: string | null } | undefined {
+    const mine = this.choices[field];
+    if (mine && Object.prototype.hasOwnProperty.call(mine, word.trim())) return { code: mine[word.trim()]! };
+    const stored = mappedCode(this.stored[field], word);
+    return stored === null ? undefined : { code: stored };
+  }
+
+  private note(field: string, list: VocabListName | null, word: string, row: number, make: () => Omit<UnknownValue, 'rows' | 'field' | 'list' | 'word'>): UnknownValue {
+    const key = `${field}\u0001${wordKey(word)}`;
+    let u = this.unknown.get(key);
+    if (!u) this.unknown.set(key, (u = { field, list, word: word.trim(), rows: [], ...make() }));
+    u.rows.push(row);
+    return u;
+  }
+
+  /** A list cell → a code of the project's list (or a new item's code), never refused. */
+  readList(field: string, spec: FieldSpec, text: string, row: number): string | null {
+    const list = spec.list as VocabListName;
+    const items = this.vocab[list].items;
+    const chosen = this.choice(field, text);
+    const direct = parseVocab(items, list, text);
+    if (chosen && (chosen.code === null || items.some((i) => i.code === chosen.code))) {
+      const code = chosen.code ?? text.trim().slice(0, 50);
+      // Listed only when the project's list does not read it itself (the dialog shows what needs a choice).
+      if (!direct.ok) this.note(field, list, text, row, () => ({ suggestion: suggestCode(items, text, (w) => known(items, list, w)), code, chosen: true }));
+      this.remember(field, text, code);
+      return code;
+    }
+    if (direct.ok) {
+      this.remember(field, text, direct.value);
+      return direct.value;
+    }
+    const u = this.note(field, list, text, row, () => {
+      const suggestion = suggestCode(items, text, (w) => known(items, list, w));
+      return { suggestion, code: suggestion.code ?? text.trim().slice(0, 50), chosen: false };
+    });
+    this.remember(field, text, u.code!);
+    return u.code;
+  }
+
+  /**
+   * A rating cell → 1–5: the scale's numbers (1.5 → 2, 7 of 10 → 4), the client's words; free text →
+   * `{ text }` (kept, no rating); an unknown short word → null and listed.
+   */
+  readRating(field: string, cell: Cell, row: number, date1904: boolean): { ok: true; value: number | null; text?: string } | { ok: false; reason: string } {
+    const text = textOf(cell, date1904).trim();
+    const chosen = cell.t === 's' ? this.choice(field, text) : undefined;
+    if (chosen && chosen.code !== null && /^[1-5]$/.test(chosen.code)) {
+      this.note(field, null, text, row, () => ({ suggestion: { code: chosen.code, by: 'label' }, code: chosen.code, chosen: true }));
+      this.remember(field, text, chosen.code);
+      return { ok: true, value: Number(chosen.code) };
+    }
+    const direct = parseRatingValue(cell.t === 'n' ? (cell.v as number) : text);
+    if (direct.ok) {
+      if (cell.t === 's' && direct.value !== null) this.remember(field, text, String(direct.value));
+      return direct;
+    }
+    const n = cell.t === 'n' ? (cell.v as number) : (() => {
+      const p = parseNumberText(text);
+      return p && !p.percent && p.unit === '' ? p.value : null;
+    })();
+    if (n !== null) {
+      const value = scaledRating(n, this.scales.get(field));
+      return value === null ? { ok: false, reason: `${text} is not a rating 1–5 (or 高/中/低)` } : { ok: true, value };
+    }
+    if (FREE_TEXT(text)) return { ok: true, value: null, text };
+    const u = this.note(field, null, text, row, () => ({ suggestion: { code: null, by: 'new' }, code: null, chosen: false }));
+    return { ok: true, value: u.code === null ? null : Number(u.code) };
+  }
+
+  /** The value maps to save in the profile: every client word read, with its code. */
+  valueMaps(): ValueMaps {
+    return this.maps;
+  }
+
+  unknownValues(): UnknownValue[] {
+    return [...this.unknown.values()];
+  }
+
+  /** Items to add to the project's lists: words read as themselves (added), one per list and code. */
+  newItems(): NewListItem[] {
+    const out = new Map<string, NewListItem>();
+    for (const u of this.unknown.values()) {
+      if (u.list === null || u.code === null) continue;
+      if (this.vocab[u.list].items.some((i) => i.code === u.code)) continue;
+      out.set(`${u.list}\u0001${u.code}`, { list: u.list, code: u.code, label: u.word.slice(0, 100) });
+    }
+    return [...out.values()];
+  }
+}
+
+/** A code the import's word tables give for a word (Market → external), when the project's list has it. */
+function known(items: Vocabularies[VocabListName]['items'], list: VocabListName, word: string): string | null {
+  const r = parseVocab(items, list, word);
+  return r.ok ? r.value : null;
+}
