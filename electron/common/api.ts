@@ -7,6 +7,7 @@ import { backupApi } from './api/backup.js';
 import { projectApi } from './api/project.js';
 import { wbsApi } from './api/wbs.js';
 import { scheduleApi } from './api/schedule.js';
+import { progressApi } from './api/progress.js';
 import { historyApi } from './api/history.js';
 import { registersApi } from './api/registers.js';
 import { vocabApi } from './api/vocab.js';
@@ -23,6 +24,7 @@ export const api = {
   ...projectApi,
   ...wbsApi,
   ...scheduleApi,
+  ...progressApi,
   ...historyApi,
   ...registersApi,
   ...vocabApi,

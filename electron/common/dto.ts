@@ -5,6 +5,15 @@ export interface Project {
   name: string;
   code: string;
   description: string;
+  /**
+   * The status date (基準日) progress is measured at: as set, or by default the last working day before
+   * today. Given by project.list / create / update.
+   */
+  statusDate?: string;
+  /** The status date was set by the user (not the default). */
+  statusDateSet?: boolean;
+  /** Yen per person-day for earned value in yen; null: person-days only. */
+  costRate?: number | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,6 +1,6 @@
 // Entity name (as written in audit_log.entity) → the store of its table. Undo and redo put rows back
 // through these stores, so every register that writes audit rows must be listed here.
-import { changes, issues, meetings, projectCalendars, risks, wbsDependencies, wbsTasks } from '../../drizzle/schema.js';
+import { baselines, changes, issues, meetings, projectCalendars, risks, wbsDependencies, wbsTasks, weeklyCloses } from '../../drizzle/schema.js';
 import { tableStore, type TableStore } from './store.js';
 
 export const riskStore = tableStore(risks);
@@ -10,6 +10,8 @@ export const meetingStore = tableStore(meetings);
 export const wbsStore = tableStore(wbsTasks);
 export const dependencyStore = tableStore(wbsDependencies);
 export const calendarStore = tableStore(projectCalendars);
+export const baselineStore = tableStore(baselines);
+export const weeklyCloseStore = tableStore(weeklyCloses);
 
 /** A store seen generically: rows as field → value records. */
 export type AnyStore = TableStore<Record<string, unknown> & { id: number }>;
@@ -20,6 +22,8 @@ export const ENTITY_STORES: Record<string, AnyStore> = {
   wbs_task: generic(wbsStore),
   wbs_dependency: generic(dependencyStore),
   project_calendar: generic(calendarStore),
+  baseline: generic(baselineStore),
+  weekly_close: generic(weeklyCloseStore),
   risk: generic(riskStore),
   issue: generic(issueStore),
   change: generic(changeStore),

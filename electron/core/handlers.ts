@@ -10,6 +10,7 @@ import { appHandlers } from './handlers/app.js';
 import { projectHandlers } from './handlers/project.js';
 import { wbsHandlers } from './handlers/wbs.js';
 import { scheduleHandlers } from './handlers/schedule.js';
+import { progressHandlers } from './handlers/progress.js';
 import { historyHandlers } from './handlers/history.js';
 import { registersHandlers } from './handlers/registers.js';
 import { vocabHandlers } from './handlers/vocab.js';
@@ -62,6 +63,7 @@ export function createHandlers(db: Db, ctx: HostContext): Handlers {
     ...projectHandlers(db, ctx),
     ...wbsHandlers(db, ctx),
     ...scheduleHandlers(db, ctx),
+    ...progressHandlers(db, ctx),
     ...historyHandlers(db, ctx),
     ...registersHandlers(db, ctx),
     ...vocabHandlers(db, ctx),

@@ -2,23 +2,34 @@ import { asc, eq } from 'drizzle-orm';
 import { projects } from '../../../drizzle/schema.js';
 import type { Project } from '../../common/dto.js';
 import { ApiError } from '../../common/errors.js';
+import { localToday } from '../../common/dates.js';
 import type { Db } from '../db/open.js';
 import { inBatch, type Actor } from '../batch.js';
 import { changedFields } from './diff.js';
+import { setStatusDate, statusDateOf, storedStatusDates } from './status-date.js';
 
 type ProjectRow = typeof projects.$inferSelect;
 
-const toDto = (r: ProjectRow): Project => ({
+const toDto = (r: ProjectRow, statusDate: { date: string; set: boolean }): Project => ({
   id: r.id,
   name: r.name,
   code: r.code,
   description: r.description,
+  statusDate: statusDate.date,
+  statusDateSet: statusDate.set,
+  costRate: r.costRate,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });
 
-export function listProjects(db: Db): Project[] {
-  return db.orm.select().from(projects).orderBy(asc(projects.name), asc(projects.id)).all().map(toDto);
+export function listProjects(db: Db, today = localToday()): Project[] {
+  const stored = storedStatusDates(db);
+  return db.orm
+    .select()
+    .from(projects)
+    .orderBy(asc(projects.name), asc(projects.id))
+    .all()
+    .map((r) => toDto(r, statusDateOf(db, r.id, today, stored.get(r.id) ?? null)));
 }
 
 export function getProjectRow(db: Db, id: number): ProjectRow {
@@ -31,32 +42,35 @@ export function createProject(
   db: Db,
   actor: Actor,
   values: { name: string; code?: string; description?: string },
+  today = localToday(),
 ): Project {
   return inBatch(db, actor, 'project.create', null, (batch) => {
     const row = db.orm.insert(projects).values(values).returning().get();
-    batch.record('project', row.id, 'create', null, toDto(row));
-    return toDto(row);
+    const dto = toDto(row, statusDateOf(db, row.id, today));
+    batch.record('project', row.id, 'create', null, rowOf(row));
+    return dto;
   });
 }
 
-export function updateProject(
-  db: Db,
-  actor: Actor,
-  id: number,
-  patch: Partial<Pick<Project, 'name' | 'code' | 'description'>>,
-): Project {
+type ProjectPatch = Partial<Pick<Project, 'name' | 'code' | 'description'> & { statusDate: string | null; costRate: number | null }>;
+
+export function updateProject(db: Db, actor: Actor, id: number, patch: ProjectPatch, today = localToday()): Project {
   return inBatch(db, actor, 'project.update', id, (batch) => {
-    const before = getProjectRow(db, id);
-    const changed = changedFields(before, patch);
-    if (!changed) return toDto(before);
-    const row = db.orm
-      .update(projects)
-      .set({ ...changed.after, updatedAt: new Date().toISOString() })
-      .where(eq(projects.id, id))
-      .returning()
-      .get();
-    batch.record('project', id, 'update', changed.before, changed.after);
-    return toDto(row);
+    const { statusDate, ...fields } = patch;
+    let before = getProjectRow(db, id);
+    // The status date lives in the project's calendar row (the Gantt draws it from there).
+    if (statusDate !== undefined) setStatusDate(db, batch, id, statusDate);
+    const changed = changedFields(before, fields);
+    if (changed) {
+      before = db.orm
+        .update(projects)
+        .set({ ...changed.after, updatedAt: new Date().toISOString() })
+        .where(eq(projects.id, id))
+        .returning()
+        .get();
+      batch.record('project', id, 'update', changed.before, changed.after);
+    }
+    return toDto(before, statusDateOf(db, id, today));
   });
 }
 
@@ -65,7 +79,18 @@ export function deleteProject(db: Db, actor: Actor, id: number): { deleted: numb
   return inBatch(db, actor, 'project.delete', id, (batch) => {
     const before = getProjectRow(db, id);
     db.orm.delete(projects).where(eq(projects.id, id)).run();
-    batch.record('project', id, 'delete', toDto(before), null);
+    batch.record('project', id, 'delete', rowOf(before), null);
     return { deleted: 1 };
   });
 }
+
+/** The project as the audit trail keeps it. */
+const rowOf = (r: ProjectRow) => ({
+  id: r.id,
+  name: r.name,
+  code: r.code,
+  description: r.description,
+  costRate: r.costRate,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+});

@@ -1,0 +1,256 @@
+// Baselines, earned value, adherence, the S-curve and weekly closes over a project's plan. The pure rules
+// are in electron/core/progress; this module reads the plans and writes the rows, each write in one batch.
+import type {
+  Adherence,
+  Baseline,
+  BaselineComparison,
+  BaselineDetail,
+  CloseFigures,
+  CurvePoint,
+  EvmResult,
+  ProgressCurve,
+  WeeklyClose,
+} from '../../common/api/progress.js';
+import { ApiError } from '../../common/errors.js';
+import type { Db } from '../db/open.js';
+import { inBatch, type Actor } from '../batch.js';
+import { baselineStore, weeklyCloseStore } from '../entities.js';
+import { getProjectRow } from './projects.js';
+import { setStatusDate } from './status-date.js';
+import { readCurrentPlan, summaryIds, type Plan } from '../progress/plan.js';
+import { decodePlan, encodePlan } from '../progress/snapshot-codec.js';
+import { comparePlans } from '../progress/compare.js';
+import { computeAdherence, computeEvm, overallProgress, plannedShare } from '../progress/evm.js';
+import { dayOf, isoOf, projectWorkDays } from '../progress/work-days.js';
+
+type BaselineRow = typeof baselineStore extends { fromRaw(raw: never): infer R } ? R : never;
+
+const summary = (r: BaselineRow): Baseline => ({ id: r.id, projectId: r.projectId, name: r.name, takenAt: r.takenAt, taskCount: r.taskCount });
+
+// ---- baselines ---------------------------------------------------------------------------------
+
+export function createBaseline(db: Db, actor: Actor, projectId: number, name: string): Pick<Baseline, 'id' | 'name' | 'takenAt'> {
+  getProjectRow(db, projectId);
+  return inBatch(db, actor, 'baseline.create', projectId, (batch) => {
+    // Read inside the write transaction: no edit can land between the read and the snapshot.
+    const plan = readCurrentPlan(db, projectId);
+    const takenAt = new Date().toISOString();
+    const values = { projectId, name, takenAt, taskCount: plan.tasks.length, snapshot: encodePlan(plan) };
+    const id = baselineStore.insertFull(db, values);
+    batch.record('baseline', id, 'create', null, { id, ...values });
+    decoded(db).set(id, { takenAt, plan });
+    return { id, name, takenAt };
+  });
+}
+
+export function listBaselines(db: Db, projectId: number): Baseline[] {
+  getProjectRow(db, projectId);
+  const rows = db
+    .prepare('SELECT id, project_id, name, taken_at, task_count FROM baselines WHERE project_id = ? ORDER BY taken_at DESC, id DESC')
+    .raw(true)
+    .all(projectId) as [number, number, string, string, number][];
+  return rows.map(([id, pid, name, takenAt, taskCount]) => ({ id, projectId: pid, name, takenAt, taskCount }));
+}
+
+function baselineRow(db: Db, id: number): BaselineRow {
+  return baselineStore.require(db, id, `Baseline ${id}`);
+}
+
+export function deleteBaseline(db: Db, actor: Actor, id: number): { deleted: number } {
+  const row = baselineRow(db, id);
+  return inBatch(db, actor, 'baseline.delete', row.projectId, (batch) => {
+    baselineStore.remove(db, id);
+    batch.record('baseline', id, 'delete', row, null);
+    return { deleted: 1 };
+  });
+}
+
+// A baseline never changes once taken, so its decoded plan can be kept; a few per workspace suffice
+// (a screen compares one or two). Keyed by takenAt too, in case an id came back through a restore.
+const CACHE_SIZE = 4;
+const cache = new WeakMap<Db, Map<number, { takenAt: string; plan: Plan }>>();
+function decoded(db: Db): Map<number, { takenAt: string; plan: Plan }> {
+  let m = cache.get(db);
+  if (!m) cache.set(db, (m = new Map()));
+  while (m.size >= CACHE_SIZE) m.delete(m.keys().next().value!);
+  return m;
+}
+
+/** The plan a baseline kept; `projectId` checks it belongs to that project. */
+export function baselinePlan(db: Db, id: number, projectId?: number): { row: Baseline; plan: Plan } {
+  const meta = db.prepare('SELECT id, project_id, name, taken_at, task_count FROM baselines WHERE id = ?').raw(true).get(id) as
+    | [number, number, string, string, number]
+    | undefined;
+  if (!meta) throw new ApiError('NOT_FOUND', `Baseline ${id} does not exist`, { field: 'baselineId', id });
+  const row: Baseline = { id: meta[0], projectId: meta[1], name: meta[2], takenAt: meta[3], taskCount: meta[4] };
+  if (projectId !== undefined && row.projectId !== projectId)
+    throw new ApiError('VALIDATION', `Baseline ${id} belongs to another project`, [{ field: 'baselineId', message: 'belongs to another project' }]);
+  const m = cache.get(db);
+  const hit = m?.get(id);
+  if (hit && hit.takenAt === row.takenAt) return { row, plan: hit.plan };
+  const text = db.prepare('SELECT snapshot FROM baselines WHERE id = ?').pluck().get(id) as string;
+  const plan = decodePlan(text);
+  decoded(db).set(id, { takenAt: row.takenAt, plan });
+  return { row, plan };
+}
+
+export function getBaseline(db: Db, id: number): BaselineDetail {
+  const { row, plan } = baselinePlan(db, id);
+  return { ...row, costRate: plan.costRate, tasks: plan.tasks, links: plan.links };
+}
+
+export function compareBaseline(db: Db, projectId: number, baselineId: number, againstId?: number): BaselineComparison {
+  getProjectRow(db, projectId);
+  const before = baselinePlan(db, baselineId, projectId);
+  const against = againstId === undefined ? null : baselinePlan(db, againstId, projectId);
+  const after = against ? against.plan : readCurrentPlan(db, projectId);
+  return { baseline: before.row, against: against?.row ?? null, ...comparePlans(before.plan, after, projectWorkDays(db, projectId)) };
+}
+
+// ---- earned value ------------------------------------------------------------------------------
+
+function plans(db: Db, projectId: number, baselineId?: number): { plan: Plan; current: Plan } {
+  getProjectRow(db, projectId);
+  const current = readCurrentPlan(db, projectId);
+  return { plan: baselineId === undefined ? current : baselinePlan(db, baselineId, projectId).plan, current };
+}
+
+export function evmCompute(db: Db, projectId: number, statusDate: string, baselineId?: number, by?: 'task' | 'assignee'): EvmResult {
+  const { plan, current } = plans(db, projectId, baselineId);
+  const r = computeEvm({ plan, current, statusDate, cal: projectWorkDays(db, projectId), by });
+  return { projectId, baselineId: baselineId ?? null, ...r };
+}
+
+export function evmAdherence(db: Db, projectId: number, statusDate: string, baselineId?: number): Adherence {
+  const { plan, current } = plans(db, projectId, baselineId);
+  return { baselineId: baselineId ?? null, ...computeAdherence(plan, current, statusDate, projectWorkDays(db, projectId)) };
+}
+
+/**
+ * PV at every week's end (the status date's weekday) across the plan, and EV / AC where they were
+ * recorded: at each weekly close (as closed then) and at the status date (as now).
+ */
+export function evmCurve(db: Db, projectId: number, statusDate: string, baselineId?: number): ProgressCurve {
+  const { plan, current } = plans(db, projectId, baselineId);
+  const cal = projectWorkDays(db, projectId);
+  let first: number | null = null;
+  let last: number | null = null;
+  for (const t of plan.tasks) {
+    for (const d of [t.plannedStart, t.plannedFinish]) {
+      if (d === null) continue;
+      const n = dayOf(d);
+      if (first === null || n < first) first = n;
+      if (last === null || n > last) last = n;
+    }
+  }
+  const closes = listCloses(db, projectId);
+  const dates = new Set<number>();
+  const status = dayOf(statusDate);
+  if (first !== null && last !== null) {
+    // Weekly points on the status date's weekday, one week either side of the plan.
+    let d = status - Math.ceil((status - first) / 7) * 7 - 7;
+    for (; d <= last + 7; d += 7) dates.add(d);
+  }
+  for (const c of closes) dates.add(dayOf(c.statusDate));
+  dates.add(status);
+  const summaries = summaryIds(plan.tasks);
+  const work = plan.tasks.filter((t) => !summaries.has(t.id) && (t.plannedEffort ?? 0) > 0);
+  const closeByDay = new Map(closes.map((c) => [dayOf(c.statusDate), c]));
+  const now = computeEvm({ plan, current, statusDate, cal });
+  const points: CurvePoint[] = [...dates]
+    .sort((a, b) => a - b)
+    .map((day) => {
+      let pv = 0;
+      for (const t of work) pv += t.plannedEffort! * plannedShare(cal, t.plannedStart, t.plannedFinish, day);
+      const c = day === status ? null : closeByDay.get(day);
+      const ev = day === status ? now.ev : c ? c.figures.ev : null;
+      const ac = day === status ? now.ac : c ? c.figures.ac : null;
+      return { date: isoOf(day), pv: Math.round(pv * 1e6) / 1e6, ev, ac };
+    });
+  return { baselineId: baselineId ?? null, statusDate, bac: now.bac, points };
+}
+
+// ---- weekly closes -----------------------------------------------------------------------------
+
+type CloseRow = typeof weeklyCloseStore extends { fromRaw(raw: never): infer R } ? R : never;
+
+function closeDto(r: CloseRow, withProgress: boolean): WeeklyClose {
+  const dto: WeeklyClose = {
+    id: r.id,
+    projectId: r.projectId,
+    statusDate: r.statusDate,
+    closedAt: r.closedAt,
+    baselineId: r.baselineId,
+    figures: r.figures as unknown as CloseFigures,
+  };
+  if (withProgress) {
+    const { ids, progress } = JSON.parse(r.progress) as { ids: number[]; progress: number[] };
+    const map: Record<number, number> = {};
+    ids.forEach((id, i) => (map[id] = progress[i]!));
+    dto.progress = map;
+  }
+  return dto;
+}
+
+export function listCloses(db: Db, projectId: number, limit?: number, withProgress = false): WeeklyClose[] {
+  getProjectRow(db, projectId);
+  const rows = weeklyCloseStore.where(db, `project_id = ? ORDER BY status_date DESC${limit ? ' LIMIT ?' : ''}`, projectId, ...(limit ? [limit] : []));
+  return rows.map((r) => closeDto(r, withProgress));
+}
+
+/**
+ * Sets the status date and keeps the project's figures and every task's progress at it; closing the
+ * same date again replaces that close. One batch, so one undo puts both back.
+ */
+export function closeWeek(db: Db, actor: Actor, projectId: number, statusDate: string, baselineId?: number): WeeklyClose {
+  getProjectRow(db, projectId);
+  return inBatch(db, actor, 'weekly.close', projectId, (batch) => {
+    const { plan, current } = plans(db, projectId, baselineId);
+    const cal = projectWorkDays(db, projectId);
+    const evm = computeEvm({ plan, current, statusDate, cal });
+    const adh = computeAdherence(plan, current, statusDate, cal);
+    const figures: CloseFigures = {
+      bac: evm.bac,
+      pv: evm.pv,
+      ev: evm.ev,
+      ac: evm.ac,
+      sv: evm.sv,
+      cv: evm.cv,
+      spi: evm.spi,
+      cpi: evm.cpi,
+      eac: evm.eac,
+      etc: evm.etc,
+      vac: evm.vac,
+      tcpi: evm.tcpi,
+      costRate: evm.costRate,
+      adherence: adh.rate,
+      due: adh.due,
+      onTime: adh.onTime,
+      lateToStart: adh.lateToStart.length,
+      lateToFinish: adh.lateToFinish.length,
+      milestonesMissed: adh.milestonesMissed.length,
+      progress: overallProgress(plan, current),
+    };
+    const progress = JSON.stringify({ ids: current.tasks.map((t) => t.id), progress: current.tasks.map((t) => t.progress) });
+    setStatusDate(db, batch, projectId, statusDate);
+    const values = {
+      projectId,
+      statusDate,
+      closedAt: new Date().toISOString(),
+      baselineId: baselineId ?? null,
+      figures: figures as unknown as Record<string, unknown>,
+      progress,
+    };
+    const existing = weeklyCloseStore.where(db, 'project_id = ? AND status_date = ?', projectId, statusDate)[0];
+    let row: CloseRow;
+    if (existing) {
+      row = weeklyCloseStore.update(db, existing.id, values);
+      const { id: _i, ...was } = existing;
+      batch.record('weekly_close', existing.id, 'update', was, values);
+    } else {
+      row = weeklyCloseStore.insert(db, values);
+      batch.record('weekly_close', row.id, 'create', null, row);
+    }
+    return closeDto(row, false);
+  });
+}
