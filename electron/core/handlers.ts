@@ -42,6 +42,7 @@ const RECOVERY_METHODS: ReadonlySet<string> = new Set([
   'app.info',
   'backup.list',
   'backup.restore',
+  'backup.projects',
   'backup.settings',
   'backup.setFolder',
   'workspace.status',

@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { RestoreResult } from '../common/api/backup.js';
 import type { BackupInfo, BackupReason, BackupSettings, IntegrityReport, WorkspaceProblem, WorkspaceStatus } from '../common/dto.js';
 import { ApiError } from '../common/errors.js';
@@ -357,6 +358,20 @@ class LiveWorkspace implements Storage {
     const verdict = checkBackup(backup.file);
     if (!verdict.ok) throw new ApiError('CONFLICT', `Backup ${id} is damaged and cannot be restored: ${verdict.problems.slice(0, 3).join('; ')}`, { field: 'id' });
     return projectId === undefined ? this.restoreWorkspace(backup) : this.restoreProject(backup, projectId);
+  }
+
+  projectsIn(id: string): { id: number; name: string; code: string }[] {
+    const backup = findBackup(this.target.folder, id);
+    if (!backup) throw new ApiError('NOT_FOUND', `Backup ${id} does not exist in ${this.target.folder}`, { field: 'id' });
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(backup.file, { readonly: true, fileMustExist: true });
+      return db.prepare('SELECT id, name, code FROM projects ORDER BY name, id').all() as { id: number; name: string; code: string }[];
+    } catch (err) {
+      throw new ApiError('CONFLICT', `Backup ${id} cannot be read: ${(err as Error).message}`, { field: 'id' });
+    } finally {
+      db?.close();
+    }
   }
 
   private restoreWorkspace(backup: BackupFile): RestoreResult {

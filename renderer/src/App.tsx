@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, Project } from '../../electron/common/dto.js';
+import type { AppInfo, Project, WorkspaceStatus } from '../../electron/common/dto.js';
 import { call, hashParams } from './api/client.js';
 import { changeLanguage, type Language } from './i18n/index.js';
 import { ProjectsPage } from './features/portfolio/ProjectsPage.js';
 import { ProjectShell } from './features/project/ProjectShell.js';
+import { RecoveryPage } from './features/settings/RecoveryPage.js';
+import { SettingsPage } from './features/settings/SettingsPage.js';
 
 /** The open project and screen live in the URL hash (#token=…&project=3&view=risks), so a reload comes back. */
 function routeProject(): number | null {
@@ -12,8 +14,22 @@ function routeProject(): number | null {
   return Number.isInteger(id) && id > 0 ? id : null;
 }
 
+/** 設定 is a page of its own (#page=settings), outside any project. */
+function routePage(): 'settings' | null {
+  return hashParams().get('page') === 'settings' ? 'settings' : null;
+}
+
+function openSettings() {
+  const params = hashParams();
+  params.delete('project');
+  params.delete('view');
+  params.set('page', 'settings');
+  location.hash = params.toString();
+}
+
 function navigate(projectId: number | null, view?: string) {
   const params = hashParams();
+  params.delete('page');
   if (projectId === null) params.delete('project');
   else params.set('project', String(projectId));
   if (view && projectId !== null) params.set('view', view);
@@ -21,15 +37,20 @@ function navigate(projectId: number | null, view?: string) {
   location.hash = params.toString();
 }
 
-/** `projects`: the list as it was at start, so a reload into a project needs no second round trip. */
-export function App({ info, projects }: { info: AppInfo; projects: Project[] }) {
+/**
+ * `projects`: the list as it was at start, so a reload into a project needs no second round trip.
+ * `status`: the workspace file's condition at start; a damaged or missing one shows the recovery screen.
+ */
+export function App({ info, status, projects }: { info: AppInfo; status: WorkspaceStatus; projects: Project[] }) {
   const { t, i18n } = useTranslation();
+  const [page, setPage] = useState(routePage);
   const [projectId, setProjectId] = useState<number | null>(routeProject);
   const [view, setView] = useState(() => hashParams().get('view') ?? 'wbs');
   const [project, setProject] = useState<Project | null>(() => projects.find((p) => p.id === projectId) ?? null);
 
   useEffect(() => {
     const onHash = () => {
+      setPage(routePage());
       setProjectId(routeProject());
       setView(hashParams().get('view') ?? 'wbs');
     };
@@ -56,11 +77,11 @@ export function App({ info, projects }: { info: AppInfo; projects: Project[] }) 
     <div className="app">
       <header className="topbar">
         <h1>{t('app.title')}</h1>
-        {project && (
+        {(project || page === 'settings') && (
           <>
             <button onClick={() => navigate(null)}>← {t('common.back')}</button>
             <span className="crumb" data-testid="project-title">
-              {project.name}
+              {page === 'settings' ? t('settings.heading') : project?.name}
             </span>
           </>
         )}
@@ -76,12 +97,24 @@ export function App({ info, projects }: { info: AppInfo; projects: Project[] }) 
             <option value="en">English</option>
           </select>
         </label>
+        <button onClick={openSettings} aria-pressed={page === 'settings'} data-testid="open-settings">
+          {t('settings.open')}
+        </button>
         <span className="muted" title={info.shell}>
           {info.user}
         </span>
       </header>
+      {status.condition === 'readOnly' && (
+        <div className="readonly-banner" role="status" data-testid="readonly-banner">
+          {t('recovery.readOnlyBanner')}
+        </div>
+      )}
       <main className="content">
-        {project ? (
+        {status.condition === 'damaged' || status.condition === 'missing' ? (
+          <RecoveryPage status={status} />
+        ) : page === 'settings' ? (
+          <SettingsPage workspaceOpen={status.condition === 'ok'} />
+        ) : project ? (
           <ProjectShell project={project} view={view} onView={(v) => navigate(project.id, v)} />
         ) : projectId === null ? (
           <ProjectsPage onOpen={(p) => navigate(p.id)} />

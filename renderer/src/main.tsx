@@ -5,10 +5,15 @@ import { App } from './App.js';
 import './styles.css';
 
 async function start() {
-  // Together, not one after the other: the first screen needs both.
-  const [info, projects] = await Promise.all([call('app.info', {}), call('project.list', {})]);
+  // Together, not one after the other: the first screen needs all three. A workspace that cannot be
+  // opened answers no projects (DAMAGED); its status says why, and the recovery screen shows.
+  const [info, status, projects] = await Promise.all([
+    call('app.info', {}),
+    call('workspace.status', {}),
+    call('project.list', {}).catch(() => []),
+  ]);
   await initI18n(pickLanguage(info.language, info.osLocale));
-  createRoot(document.getElementById('root')!).render(<App info={info} projects={projects} />);
+  createRoot(document.getElementById('root')!).render(<App info={info} status={status} projects={projects} />);
 }
 
 start().catch((err) => {

@@ -20,10 +20,11 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSession(opts: { osLocale?: string } = {}): Promise<Session> {
+/** `dir`: a data folder prepared by the test (e.g. a damaged workspace); default a new temp folder. */
+export async function openSession(opts: { osLocale?: string; dir?: string } = {}): Promise<Session> {
   const rendererDir = path.join(ROOT, 'dist/renderer');
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` (npm test does)');
-  const ws = tempWorkspace(undefined, { osLocale: opts.osLocale });
+  const ws = tempWorkspace(opts.dir, { osLocale: opts.osLocale });
   const host = await startHost(0, { handlers: ws.handlers, rendererDir });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -545,3 +545,44 @@ export class FormEditorScreen {
     return this.dialog.getByTestId('form-hint');
   }
 }
+
+/** 設定 → バックアップ: create, list and restore backups (the whole workspace or one project). */
+export class BackupScreen {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.getByTestId('open-settings').click();
+    await this.page.getByTestId('backup-section').waitFor();
+  }
+
+  rows(): Locator {
+    return this.page.getByTestId('backup-row');
+  }
+
+  /** Each row as its cells' text: date, size, what made it. */
+  async list(): Promise<string[][]> {
+    return this.rows().evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent ?? '')));
+  }
+
+  async create() {
+    const before = await this.rows().count();
+    await this.page.getByRole('button', { name: /^(バックアップを作成|Create backup)$/ }).click();
+    await expect.poll(() => this.rows().count()).toBe(before + 1);
+  }
+
+  /** Restores the whole workspace from the row'th backup; the app reloads on it. */
+  async restoreWorkspace(row: number) {
+    await this.rows().nth(row).getByRole('button', { name: /^(復元…|Restore…)$/ }).click();
+    await this.page.getByRole('dialog').getByRole('button', { name: /^(復元|Restore)$/ }).click();
+    await this.page.waitForEvent('load');
+    await this.page.getByTestId('backup-section').waitFor();
+  }
+
+  async restoreProject(row: number, project: string) {
+    await this.rows().nth(row).getByRole('button', { name: /^(プロジェクトを復元…|Restore a project…)$/ }).click();
+    const dialog = this.page.getByTestId('project-restore-dialog');
+    await dialog.getByRole('combobox').selectOption({ label: project });
+    await dialog.getByRole('button', { name: /^(復元|Restore)$/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+}

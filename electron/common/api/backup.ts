@@ -10,14 +10,21 @@ export interface RestoreResult {
   setAside?: string;
 }
 
+const backupId = text(200).regex(/^[A-Za-z0-9-]+$/, 'must be a backup id');
+
 // Backups and the condition of the workspace file. These answer even when the workspace cannot be
 // opened (damaged, missing): they are how the user gets back to work.
 export const backupApi = {
   'backup.list': { input: z.strictObject({}), output: [] as BackupInfo[] },
   'backup.create': { input: z.strictObject({}), output: {} as BackupInfo },
   'backup.restore': {
-    input: z.strictObject({ id: text(200).regex(/^[A-Za-z0-9-]+$/, 'must be a backup id'), projectId: id.optional() }),
+    input: z.strictObject({ id: backupId, projectId: id.optional() }),
     output: {} as RestoreResult,
+  },
+  /** The projects a backup holds, to pick one to restore (a deleted project is only there). */
+  'backup.projects': {
+    input: z.strictObject({ id: backupId }),
+    output: [] as { id: number; name: string; code: string }[],
   },
   'backup.settings': { input: z.strictObject({}), output: {} as BackupSettings },
   'backup.setFolder': {

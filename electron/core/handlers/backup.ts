@@ -9,6 +9,7 @@ export interface Storage {
   list(): BackupInfo[];
   create(reason: BackupReason): BackupInfo;
   restore(id: string, projectId?: number): RestoreResult;
+  projectsIn(id: string): { id: number; name: string; code: string }[];
   settings(): BackupSettings;
   setFolder(folder: string | null): BackupSettings;
   check(): IntegrityReport;
@@ -24,6 +25,7 @@ export function backupHandlers(storage: Storage | undefined): HandlerMap<keyof t
     'backup.list': () => s().list(),
     'backup.create': () => s().create('manual'),
     'backup.restore': ({ id, projectId }) => s().restore(id, projectId),
+    'backup.projects': ({ id }) => s().projectsIn(id),
     'backup.settings': () => s().settings(),
     'backup.setFolder': ({ folder }) => s().setFolder(folder),
     'workspace.status': () => s().status(),
