@@ -28,7 +28,8 @@ import {
   windowOptions,
 } from './policy.js';
 import { serveAppRequest } from './app-protocol.js';
-import { menuLanguage, menuTemplate } from './menu.js';
+import { integrityMessage, menuLanguage, menuTemplate, type MenuItemTemplate } from './menu.js';
+import { lockedMessage, WorkspaceLockedError } from '../core/db/lock.js';
 
 // Must match the channel in preload.ts (the unit tests check both files).
 const INVOKE_CHANNEL = 'pmo:invoke';
@@ -73,7 +74,7 @@ function start(): void {
 
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, args: unknown) => invoke(event, method, args));
 
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ locale: app.getLocale(), packaged: app.isPackaged })));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(withCommands(menuTemplate({ locale: app.getLocale(), packaged: app.isPackaged }))));
   app.setAboutPanelOptions({ applicationName: 'PMO Desk', applicationVersion: app.getVersion() });
 
   const window = new BrowserWindow(windowOptions(path.join(root, 'dist/electron/preload.cjs')));
@@ -108,6 +109,25 @@ async function invoke(event: IpcMainInvokeEvent, method: unknown, args: unknown)
   return workspace.handlers.invoke(method, args);
 }
 
+/** Gives the template's command items their click handlers. */
+function withCommands(items: MenuItemTemplate[]): Electron.MenuItemConstructorOptions[] {
+  return items.map(({ id, submenu, ...rest }) => ({
+    ...rest,
+    ...(submenu && { submenu: withCommands(submenu) }),
+    ...(id === 'integrity-check' && { click: () => void checkWorkspace() }),
+  })) as Electron.MenuItemConstructorOptions[];
+}
+
+/** ファイル → 整合性チェック: integrity_check on the workspace; on damage the window reloads into recovery. */
+async function checkWorkspace(): Promise<void> {
+  if (!workspace) return;
+  const env = await workspace.handlers.invoke('workspace.check', {});
+  const report = env.ok ? (env.result as { ok: boolean; problems: string[] }) : { error: env.error.message };
+  const { type, message, detail } = integrityMessage(app.getLocale(), report);
+  if (mainWindow) await dialog.showMessageBox(mainWindow, { type, message, detail, title: 'PMO Desk' });
+  if (type === 'error') mainWindow?.webContents.reload();
+}
+
 function lockDown(contents: WebContents): void {
   const guard = (event: { url: string; preventDefault(): void }) => {
     if (!isAllowedNavigation(event.url)) event.preventDefault();
@@ -130,7 +150,8 @@ function fail(err: unknown): void {
   const ja = menuLanguage(app.getLocale()) === 'ja';
   dialog.showErrorBox(
     ja ? 'PMO Desk を起動できませんでした' : 'PMO Desk could not start',
-    err instanceof Error ? err.message : String(err),
+    // Another window or web host has this workspace open: name it, in the UI language.
+    err instanceof WorkspaceLockedError ? lockedMessage(err.folder, err.owner, ja ? 'ja' : 'en') : err instanceof Error ? err.message : String(err),
   );
   app.exit(1);
 }

@@ -338,14 +338,28 @@ describe('Electron main, IPC', () => {
 });
 
 describe('Electron main, failures at open', () => {
-  it('shows an error dialog and exits when the database cannot be opened', async () => {
+  it('opens a file that is not a database in recovery (the window explains and offers backups) instead of exiting', async () => {
     const userData = path.join(tmp, `broken-${++counter}`);
     fs.mkdirSync(userData, { recursive: true });
     fs.writeFileSync(path.join(userData, 'pmo-desk.sqlite'), 'this is not a database, just some bytes '.repeat(200));
     const fake = fakeElectron({ userData, locale: 'en-US' });
     await fake.start();
+    expect(fake.calls.errors).toEqual([]);
+    expect(fake.calls.windows).toHaveLength(1);
+    expect(await fake.invoke(undefined, topFrame, 'workspace.status', {})).toMatchObject({ ok: true, result: { condition: 'damaged', problem: 'notDatabase' } });
+    expect(await fake.invoke(undefined, topFrame, 'project.list', {})).toMatchObject({ ok: false, error: { code: 'DAMAGED' } });
+  });
+
+  it('shows an error dialog naming the other process, in the UI language, when the workspace is open elsewhere', async () => {
+    const userData = path.join(tmp, `locked-${++counter}`);
+    fs.mkdirSync(userData, { recursive: true });
+    const owner = { pid: process.ppid, host: os.hostname(), shell: 'web', since: '2025-04-01T09:00:00.000Z', boot: Math.round(Date.now() - os.uptime() * 1000), state: 'open' };
+    fs.writeFileSync(path.join(userData, 'pmo-desk.lock'), JSON.stringify(owner));
+    const fake = fakeElectron({ userData, locale: 'ja-JP' });
+    await fake.start();
     expect(fake.calls.errors).toHaveLength(1);
-    expect(fake.calls.errors[0]![0]).toBe('PMO Desk could not start');
+    expect(fake.calls.errors[0]![0]).toBe('PMO Desk を起動できませんでした');
+    expect(fake.calls.errors[0]![1]).toContain(`Web ホスト、${os.hostname()} のプロセス ${process.ppid}`);
     expect(fake.calls.exit).toEqual([1]);
     expect(fake.calls.windows).toHaveLength(0);
   });

@@ -19,7 +19,7 @@ import {
   windowOptions,
 } from '../../electron/main/policy.js';
 import { serveAppRequest } from '../../electron/main/app-protocol.js';
-import { menuTemplate, type MenuItemTemplate } from '../../electron/main/menu.js';
+import { integrityMessage, menuTemplate, type MenuItemTemplate } from '../../electron/main/menu.js';
 import { NONCE_PLACEHOLDER } from '../../electron/common/csp.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -318,6 +318,15 @@ describe('menu', () => {
     expect(flat(ja).find((i) => i.role === 'paste')?.label).toBe('貼り付け');
     expect(menuTemplate({ locale: 'ja-JP', packaged: true })[0]?.label).toBe('ファイル(&F)');
     expect(menuTemplate({ locale: 'en-GB', packaged: true })[0]?.label).toBe('&File');
+  });
+
+  it('offers the integrity check of the workspace file in the File menu, and says its result in the menu language', () => {
+    const check = flat(menuTemplate({ locale: 'ja-JP', packaged: true })).find((i) => i.id === 'integrity-check');
+    expect(check?.label).toBe('作業データの整合性チェック…');
+    expect(integrityMessage('ja-JP', { ok: true, problems: [] })).toMatchObject({ type: 'info', message: '作業データのファイルに問題はありません。' });
+    const bad = integrityMessage('en-US', { ok: false, problems: ['row 41964 missing from index audit_batch'] });
+    expect(bad).toMatchObject({ type: 'error', detail: 'row 41964 missing from index audit_batch' });
+    expect(bad.message).toMatch(/damaged, so PMO Desk has stopped writing/);
   });
 });
 

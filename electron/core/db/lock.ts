@@ -25,13 +25,20 @@ export class WorkspaceLockedError extends Error {
     readonly folder: string,
     readonly owner: LockOwner | null,
   ) {
-    super(
-      owner
-        ? `This workspace is already open in PMO Desk (${owner.shell === 'electron' ? 'the app window' : 'the web host'}, process ${owner.pid} on ${owner.host}, since ${owner.since}): ${folder}. Close it there first.`
-        : `This workspace is being opened by another PMO Desk right now: ${folder}. Close it there first.`,
-    );
+    super(lockedMessage(folder, owner, 'en'));
     this.name = 'WorkspaceLockedError';
   }
+}
+
+/** Names the process that has the workspace open, in the UI language (Electron shows it in a dialog). */
+export function lockedMessage(folder: string, owner: LockOwner | null, lang: 'ja' | 'en'): string {
+  if (lang === 'ja')
+    return owner
+      ? `この作業データは既に PMO Desk で開かれています（${owner.shell === 'electron' ? 'アプリのウィンドウ' : 'Web ホスト'}、${owner.host} のプロセス ${owner.pid}、${owner.since} から）: ${folder}。先にそちらを閉じてください。`
+      : `この作業データは別の PMO Desk が開いているところです: ${folder}。先にそちらを閉じてください。`;
+  return owner
+    ? `This workspace is already open in PMO Desk (${owner.shell === 'electron' ? 'the app window' : 'the web host'}, process ${owner.pid} on ${owner.host}, since ${owner.since}): ${folder}. Close it there first.`
+    : `This workspace is being opened by another PMO Desk right now: ${folder}. Close it there first.`;
 }
 
 export interface WorkspaceLock {
