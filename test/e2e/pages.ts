@@ -552,7 +552,12 @@ export class BackupScreen {
 
   async open() {
     await this.page.getByTestId('open-settings').click();
-    await this.page.getByTestId('backup-section').waitFor();
+    await this.loaded();
+  }
+
+  /** The section has its list (it is busy while loading and while a call runs). */
+  async loaded() {
+    await this.page.locator('[data-testid="backup-section"][aria-busy="false"]').waitFor();
   }
 
   rows(): Locator {
@@ -568,14 +573,17 @@ export class BackupScreen {
     const before = await this.rows().count();
     await this.page.getByRole('button', { name: /^(バックアップを作成|Create backup)$/ }).click();
     await expect.poll(() => this.rows().count()).toBe(before + 1);
+    await this.loaded();
   }
 
   /** Restores the whole workspace from the row'th backup; the app reloads on it. */
   async restoreWorkspace(row: number) {
     await this.rows().nth(row).getByRole('button', { name: /^(復元…|Restore…)$/ }).click();
-    await this.page.getByRole('dialog').getByRole('button', { name: /^(復元|Restore)$/ }).click();
-    await this.page.waitForEvent('load');
-    await this.page.getByTestId('backup-section').waitFor();
+    await Promise.all([
+      this.page.waitForEvent('load'),
+      this.page.getByRole('dialog').getByRole('button', { name: /^(復元|Restore)$/ }).click(),
+    ]);
+    await this.loaded();
   }
 
   async restoreProject(row: number, project: string) {
@@ -584,5 +592,6 @@ export class BackupScreen {
     await dialog.getByRole('combobox').selectOption({ label: project });
     await dialog.getByRole('button', { name: /^(復元|Restore)$/ }).click();
     await dialog.waitFor({ state: 'detached' });
+    await this.loaded();
   }
 }

@@ -14,7 +14,7 @@ import { BackupList } from './BackupList.js';
 export function BackupSection({ workspaceOpen }: { workspaceOpen: boolean }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const [backups, setBackups] = useState<BackupInfo[]>([]);
+  const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [settings, setSettings] = useState<BackupSettings | null>(null);
   const [folder, setFolder] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
@@ -62,7 +62,7 @@ export function BackupSection({ workspaceOpen }: { workspaceOpen: boolean }) {
     });
 
   return (
-    <section className="settings-section" data-testid="backup-section">
+    <section className="settings-section" data-testid="backup-section" aria-busy={busy || backups === null}>
       <h3>{t('settings.backups')}</h3>
       <p className="muted">{t('backup.intro')}</p>
       <form className="toolbar" onSubmit={saveFolder}>
@@ -112,12 +112,14 @@ export function BackupSection({ workspaceOpen }: { workspaceOpen: boolean }) {
         </div>
       )}
       <ErrorBanner text={error} onClose={() => setError(null)} />
-      <BackupList
-        backups={backups}
+      {backups && (
+        <BackupList
+          backups={backups}
         canRestoreProject={workspaceOpen}
         onError={setError}
-        onProjectRestored={(message) => void run(async () => message)}
-      />
+          onProjectRestored={(message) => void run(async () => message)}
+        />
+      )}
     </section>
   );
 }
