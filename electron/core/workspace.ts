@@ -176,7 +176,13 @@ class LiveWorkspace implements Storage {
     this.hadMarker = true;
     this.lock.update('open');
     this.setCondition({ kind: 'ok', db, guard: new WalGuard(this.file, db.sqlite) }, createHandlers(db, this.ctx));
-    this.dailyBackup();
+    try {
+      this.dailyBackup();
+    } catch (err) {
+      // Reading every page for the copy met damage the open's check did not look for.
+      if (!isDamageError(err)) throw err;
+      this.markDamaged((err as Error).message);
+    }
   }
 
   private recover(condition: Exclude<Condition, { kind: 'ok' }>): void {
@@ -382,7 +388,13 @@ class LiveWorkspace implements Storage {
     restoreFile(backup.file, this.file);
     this.marker = { ...this.marker, needsCheck: false };
     // A backup passed integrity_check before it was offered; only its migrations may run now.
-    this.openLive(false, false);
+    try {
+      this.openLive(false, false);
+    } catch (err) {
+      // A migration of the restored file failed (and put the file back as restored): say so, write nothing.
+      this.recover({ kind: 'damaged', problem: 'corrupt', detail: (err as Error).message });
+      throw new ApiError('CONFLICT', `The backup was put in place but could not be opened: ${(err as Error).message}`);
+    }
     return { restored: 'workspace', safetyBackup: safety, ...(setAside && { setAside }) };
   }
 

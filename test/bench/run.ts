@@ -9,6 +9,7 @@ import { rollUpAll } from '../../electron/core/services/rollup.js';
 import { ROOT, tempWorkspace } from '../helpers/workspace.js';
 import { benchExcelImport } from './excel-import.js';
 import { benchExcelExport } from './excel-export.js';
+import { benchBackup } from './backup.js';
 import { buildWbs } from './fixture.js';
 import { editInProcess, editOverHttp } from './edit.js';
 import { screenLoads } from './screen.js';
@@ -97,6 +98,7 @@ async function main() {
     );
     add('history.undo of that paste', await repeat(1, () => ws.handlers.invoke('history.undo', { projectId })), '', false);
     lines.push(...(await benchExcelExport(ws.handlers, projectId)));
+    for (const b of await benchBackup(ws)) add(b.what, b.s, b.target);
   } finally {
     ws.close();
     fs.rmSync(ws.dir, { recursive: true, force: true });

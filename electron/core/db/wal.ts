@@ -102,6 +102,10 @@ export class WalGuard {
     this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     this.sqlite.pragma('journal_mode = DELETE');
     this.sqlite.pragma('journal_mode = WAL');
+    // A read opens (creates) the new -wal now, not at the next write: a kill in between must not look
+    // like a lost WAL at the next start.
+    this.sqlite.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
     this.seen = null;
+    this.check();
   }
 }

@@ -39,6 +39,7 @@ export const en = {
     restoreProject: 'Restore a project…',
     confirmTitle: 'Restore the workspace',
     confirm: 'Replace the whole workspace with the backup of {{when}}? The current state is backed up first, then PMO Desk reopens on the backup.',
+    confirmDamaged: 'Replace the workspace with the backup of {{when}}? The damaged file is kept aside in the workspace folder, then PMO Desk reopens on the backup.',
     confirmLabel: 'Restore',
     projectTitle: 'Restore one project from the backup of {{when}}',
     projectPick: 'Project',

@@ -41,6 +41,7 @@ export const ja: Strings = {
     restoreProject: 'プロジェクトを復元…',
     confirmTitle: '作業データの復元',
     confirm: '作業データ全体を {{when}} のバックアップで置き換えますか？ 現在の状態は先にバックアップされ、その後 PMO Desk はバックアップの内容で開き直します。',
+    confirmDamaged: '作業データを {{when}} のバックアップで置き換えますか？ 破損したファイルは作業データのフォルダーに別名で残り、その後 PMO Desk はバックアップの内容で開き直します。',
     confirmLabel: '復元',
     projectTitle: '{{when}} のバックアップからプロジェクトを復元',
     projectPick: 'プロジェクト',

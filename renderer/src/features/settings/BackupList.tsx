@@ -32,7 +32,8 @@ export function BackupList({
   const askRestore = (b: BackupInfo) =>
     setConfirm({
       title: t('backup.confirmTitle'),
-      message: t('backup.confirm', { when: formatDateTime(b.takenAt) }),
+      // In recovery there is no sound state to back up first: the damaged file is kept aside instead.
+      message: t(canRestoreProject ? 'backup.confirm' : 'backup.confirmDamaged', { when: formatDateTime(b.takenAt) }),
       confirmLabel: t('backup.confirmLabel'),
       onConfirm: () => {
         setBusy(true);
