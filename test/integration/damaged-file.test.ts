@@ -231,6 +231,26 @@ describe('the -wal file', () => {
     }
   });
 
+  it('deleted while the app runs and only read afterwards: a new -wal is there at once, so a kill then looks like no loss', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      await seedProject(call, 'A');
+      const wal = path.join(ws.dir, `${DB}-wal`);
+      fs.rmSync(wal);
+      await call('project.list', {});
+      expect(fs.existsSync(wal)).toBe(true);
+      // Everything committed before the deletion is in the main file now, without the WAL's help.
+      const copy = path.join(tempDir(), 'main-only.sqlite');
+      fs.copyFileSync(path.join(ws.dir, DB), copy);
+      const db = new Database(copy, { readonly: true });
+      expect(db.prepare('SELECT count(*) FROM wbs_tasks').pluck().get()).toBe(4);
+      db.close();
+    } finally {
+      ws.close();
+    }
+  });
+
   it('deleted and the app killed before it noticed: found at the next start, recovered from the backup', async () => {
     const dir = tempDir();
     const child = startChild(dir);
