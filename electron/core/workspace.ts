@@ -29,7 +29,17 @@ import {
   type Db,
   type OpenOptions,
 } from './db/open.js';
-import { checkBackup, findBackup, listBackups, removePartials, rotateBackups, writeBackup, type BackupFile, type BackupTarget } from './db/backup.js';
+import {
+  adoptLegacyMigrationBackups,
+  checkBackup,
+  findBackup,
+  listBackups,
+  removePartials,
+  rotateBackups,
+  writeBackup,
+  type BackupFile,
+  type BackupTarget,
+} from './db/backup.js';
 import { acquireLock, type WorkspaceLock } from './db/lock.js';
 import { backupFolder, defaultBackupFolder, newMarker, readMarker, workspaceTag, writeMarker, type Marker } from './db/marker.js';
 import { restoreProjectFrom } from './db/project-restore.js';
@@ -173,6 +183,7 @@ class LiveWorkspace implements Storage {
     }
     this.marker = { ...this.marker, needsCheck: false, ...(full && { lastFullCheck: this.now().toISOString() }) };
     writeMarker(this.dir, this.marker);
+    adoptLegacyMigrationBackups(this.file, this.target);
     this.hadMarker = true;
     this.lock.update('open');
     this.setCondition({ kind: 'ok', db, guard: new WalGuard(this.file, db.sqlite) }, createHandlers(db, this.ctx));

@@ -173,6 +173,26 @@ describe('backup rotation', () => {
     }
   });
 
+  it('moves migration backups older versions left next to the database into the rotation, and removes partial ones', async () => {
+    const dir = tempDir();
+    const ws = tempWorkspace(dir);
+    await seedProject(inProcessCaller(ws), 'A');
+    ws.db.sqlite.prepare('VACUUM INTO ?').run(path.join(dir, 'pmo-desk.sqlite.before-migration-20250401T090000.sqlite'));
+    ws.close();
+    // What a kill during the old VACUUM INTO left: the first pages of a copy, under the final name.
+    const sound = path.join(dir, 'pmo-desk.sqlite.before-migration-20250401T090000.sqlite');
+    const partial = path.join(dir, 'pmo-desk.sqlite.before-migration-20250402T090000.sqlite');
+    fs.writeFileSync(partial, fs.readFileSync(sound).subarray(0, 8192));
+    const again = tempWorkspace(dir);
+    try {
+      expect(fs.readdirSync(dir).filter((n) => n.includes('before-migration'))).toEqual([]);
+      const migration = (await inProcessCaller(again)('backup.list', {})).filter((b) => b.reason === 'migration');
+      expect(migration.map((b) => b.takenAt)).toEqual(['2025-04-01T09:00:00.000Z']);
+    } finally {
+      again.close();
+    }
+  });
+
   it('writes backups to a folder the user chooses, and refuses one it cannot write', async () => {
     const ws = tempWorkspace();
     const call = inProcessCaller(ws);

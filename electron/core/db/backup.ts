@@ -108,6 +108,42 @@ export function removePartials(target: BackupTarget): void {
     if (n.startsWith(`pmo-desk-${target.tag}-`) && n.endsWith(PARTIAL)) fs.rmSync(path.join(target.folder, n), { force: true });
 }
 
+/** What earlier versions left next to the database before each migration: `<db>.before-migration-<stamp>.sqlite`. */
+const LEGACY = /^(.+)\.before-migration-(\d{8}T\d{6})\.sqlite$/;
+
+/**
+ * Earlier versions wrote migration backups next to the database, kept them forever, and a kill mid-way
+ * left a partial one under the final name. Sound ones join the backup folder (and its rotation) as
+ * migration backups; ones that fail their check are the partial copies, and go.
+ */
+export function adoptLegacyMigrationBackups(dbFile: string, target: BackupTarget): void {
+  const dir = path.dirname(dbFile);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const m = LEGACY.exec(n);
+    if (!m || m[1] !== path.basename(dbFile)) continue;
+    const from = path.join(dir, n);
+    if (!checkBackup(from).ok) {
+      fs.rmSync(from, { force: true });
+      continue;
+    }
+    fs.mkdirSync(target.folder, { recursive: true });
+    const to = path.join(target.folder, `pmo-desk-${target.tag}-${m[2]}000Z-migration.sqlite`);
+    if (fs.existsSync(to)) continue;
+    try {
+      fs.renameSync(from, to);
+    } catch {
+      copyFileAtomic(from, to); // another disk (a share): copy, then remove
+      fs.rmSync(from, { force: true });
+    }
+  }
+}
+
 export interface CheckResult {
   ok: boolean;
   /** SQLite's findings, for the log and the details of a message; empty when ok. */
