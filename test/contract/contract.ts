@@ -33,6 +33,21 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
       expect((await a.call('project.list', {})).map((x) => x.name)).toEqual(['Alpha']);
     });
 
+    it('backs up, lists and restores the workspace, and answers a bad backup id the same way', async () => {
+      const p = await a.call('project.create', { name: '基幹システム刷新' });
+      const b = await a.call('backup.create', {});
+      expect(b).toMatchObject({ reason: 'manual' });
+      expect(b.bytes).toBeGreaterThan(0);
+      await a.call('project.delete', { id: p.id });
+      expect((await a.call('backup.list', {})).map((x) => x.reason)).toEqual(['project-delete', 'manual']);
+      expect(await a.call('backup.projects', { id: b.id })).toEqual([{ id: p.id, name: '基幹システム刷新', code: '' }]);
+      expect(await a.call('backup.restore', { id: b.id })).toMatchObject({ restored: 'workspace', safetyBackup: { reason: 'restore' } });
+      expect((await a.call('project.list', {})).map((x) => x.name)).toEqual(['基幹システム刷新']);
+      expect(await a.call('workspace.status', {})).toMatchObject({ condition: 'ok' });
+      expect(await failure(a.call('backup.restore', { id: 'no-such-backup' }))).toMatchObject({ code: 'NOT_FOUND' });
+      expect(await failure(a.call('backup.restore', { id: '../pmo-desk' }))).toMatchObject({ code: 'VALIDATION' });
+    });
+
     it('keeps a WBS tree with derived codes', async () => {
       const p = await a.call('project.create', { name: 'P' });
       const design = await a.call('wbs.create', { projectId: p.id, values: { name: '設計' } });
