@@ -257,6 +257,7 @@ class LiveWorkspace implements Storage {
   }
 
   private backupNow(reason: BackupReason): BackupFile {
+    if (this.condition.kind === 'readOnly') throw new ApiError('READ_ONLY', 'The workspace is open read-only: nothing can be changed');
     if (this.condition.kind !== 'ok') throw new ApiError('DAMAGED', 'Only a workspace that opened normally can be backed up');
     const target = this.target;
     const b = writeBackup(this.condition.db.sqlite, target, reason, this.now());
@@ -269,7 +270,7 @@ class LiveWorkspace implements Storage {
       this.backupNow(reason);
     } catch (err) {
       const e = toApiError(err);
-      if (e.code === 'DAMAGED' || e.code === 'DISK_FULL') throw e;
+      if (e.code === 'DAMAGED' || e.code === 'DISK_FULL' || e.code === 'READ_ONLY') throw e;
       throw new ApiError('CONFLICT', `Nothing was changed: the backup before this step failed (${(err as Error).message})`, { backup: 'failed' });
     }
   }

@@ -201,8 +201,15 @@ describe('a damaged workspace file', () => {
     const { ws, call } = await expectRecovery(dir, 'damaged', 'corrupt');
     try {
       expect(await call('workspace.openReadOnly', {})).toMatchObject({ condition: 'readOnly', problem: 'corrupt' });
-      expect((await call('project.list', {})).map((p) => p.name)).toEqual(['A', 'B']);
+      const projects = await call('project.list', {});
+      expect(projects.map((p) => p.name)).toEqual(['A', 'B']);
+      // What can be read goes out to Excel.
+      const wbs = await call('excel.export', { projectId: projects[0]!.id, register: 'wbs' });
+      expect(wbs.fileName).toMatch(/\.xlsx$/);
+      const risks = await call('excel.export', { projectId: projects[0]!.id, register: 'risk', format: 'csv' });
+      expect(Buffer.from(risks.dataBase64, 'base64').toString('utf8')).toContain('A 要員不足');
       await expect(call('project.create', { name: 'x' })).rejects.toMatchObject({ code: 'READ_ONLY' });
+      await expect(call('project.delete', { id: projects[0]!.id })).rejects.toMatchObject({ code: 'READ_ONLY' });
       expect(sha(file)).toBe(before);
     } finally {
       ws.close();
