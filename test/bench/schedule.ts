@@ -1,0 +1,74 @@
+// The schedule on the 10,000-task WBS with 10,000 links (every leaf automatic): the critical path
+// pass alone (typed arrays), schedule.compute in-process (SQLite read + tree order + dates out), and
+// an edit that reschedules the whole chain (wbs.update of the first task's duration, one batch).
+// Run alone: node --import tsx test/bench/schedule.ts
+import type { Workspace } from '../../electron/core/workspace.js';
+import { computeCpm } from '../../electron/core/schedule/cpm.js';
+import { network } from '../../electron/core/services/schedule.js';
+import { tempWorkspace } from '../helpers/workspace.js';
+import { buildWbs } from './fixture.js';
+import { stats, time, type Stats } from './stats.js';
+
+export interface ScheduleLine {
+  what: string;
+  s: Stats;
+  target: string;
+}
+
+async function invoke(ws: Workspace, method: string, args: unknown): Promise<unknown> {
+  const env = await ws.handlers.invoke(method, args);
+  if (!env.ok) throw new Error(env.error.message);
+  return env.result;
+}
+
+/** Leaves made automatic, chained FS, plus SS+1 links 100 leaves back until there are 10,000 links. */
+export function linkWbs(ws: Workspace, projectId: number, leaves: number[]): number {
+  const db = ws.db;
+  db.sqlite.transaction(() => {
+    const auto = db.prepare("UPDATE wbs_tasks SET scheduling = 'auto', duration = ? WHERE id = ?");
+    leaves.forEach((id, i) => auto.run(1 + (i % 5), id));
+    const link = db.prepare('INSERT INTO wbs_dependencies (project_id, predecessor_id, successor_id, type, lag_days) VALUES (?, ?, ?, ?, ?)');
+    let m = 0;
+    for (let i = 1; i < leaves.length; i++, m++) link.run(projectId, leaves[i - 1], leaves[i], 'FS', 0);
+    for (let i = 100; i < leaves.length && m < 10_000; i += 7, m++) link.run(projectId, leaves[i - 100], leaves[i], 'SS', 1);
+  })();
+  return (db.prepare('SELECT count(*) FROM wbs_dependencies WHERE project_id = ?').pluck().get(projectId) as number) ?? 0;
+}
+
+export async function benchSchedule(ws: Workspace, projectId: number, leaves: number[], log = console.log): Promise<ScheduleLine[]> {
+  const links = linkWbs(ws, projectId, leaves);
+  log(`schedule: ${leaves.length} automatic leaves, ${links} links`);
+  // First edit settles every automatic task onto the links (not measured).
+  await invoke(ws, 'wbs.update', { id: leaves[0], patch: { duration: 2 } });
+  const net = network(ws.db, projectId, '2025-01-06');
+  const repeat = async (n: number, fn: () => unknown) => {
+    const out: number[] = [];
+    for (let i = 0; i < n + 5; i++) {
+      const ms = await time(fn);
+      if (i >= 5) out.push(ms);
+    }
+    return stats(out);
+  };
+  const lines: ScheduleLine[] = [
+    { what: 'critical path pass alone (typed arrays, 10k tasks + 10k links)', s: await repeat(50, () => computeCpm(net.input)), target: 'floor' },
+    { what: 'schedule.compute in-process (read + CPM + dates)', s: await repeat(30, () => invoke(ws, 'schedule.compute', { projectId })), target: '≤ 20 ms' },
+    {
+      what: 'edit that reschedules the chain (wbs.update duration)',
+      s: await repeat(40, async () => {
+        const d = (await invoke(ws, 'wbs.update', { id: leaves[0], patch: { duration: 1 + (Math.random() < 0.5 ? 1 : 2) } })) as object;
+        return d;
+      }),
+      target: 'p95 ≤ 30 ms',
+    },
+  ];
+  return lines;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const ws = tempWorkspace();
+  const p = (await ws.handlers.invoke('project.create', { name: 'schedule bench' })) as { ok: true; result: { id: number } };
+  const { leaves } = buildWbs(ws.db, p.result.id);
+  for (const l of await benchSchedule(ws, p.result.id, leaves))
+    console.log(`${l.what.padEnd(70)} n=${l.s.n} p50 ${l.s.p50.toFixed(2)} ms  p95 ${l.s.p95.toFixed(2)} ms  (${l.target})`);
+  ws.close();
+}
