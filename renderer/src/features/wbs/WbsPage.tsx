@@ -21,6 +21,7 @@ import { wbsColumns, wbsFieldKinds, wbsHistoryFormat, type WbsRow } from './wbsC
 import { ImportDialog } from '../excel/ImportDialog.js';
 import { ExportDialog } from '../excel/ExportDialog.js';
 import { importedMessage, importFieldLabel } from '../excel/importModel.js';
+import { GanttPane } from '../gantt/GanttPane.js';
 
 /** Rows shown: every task whose ancestors are all expanded. */
 function visibleRows(tasks: WbsTask[], collapsed: Set<number>): WbsRow[] {
@@ -51,6 +52,7 @@ export function WbsPage({ project }: { project: Project }) {
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [gantt, setGantt] = useState(true);
   const selected = useRef<WbsRow[]>([]);
   const collapsedKey = `wbs.collapsed.${project.id}`;
 
@@ -301,6 +303,9 @@ export function WbsPage({ project }: { project: Project }) {
             {notice}
           </span>
         )}
+        <button aria-pressed={gantt} onClick={() => setGantt((g) => !g)} data-testid="gantt-toggle">
+          {t('gantt.button')}
+        </button>
         <span className="spacer" />
         <span className="muted" data-testid="task-count">
           {t('wbs.count', { count: tasks.length })}
@@ -308,6 +313,7 @@ export function WbsPage({ project }: { project: Project }) {
       </div>
       <ErrorBanner text={error} onClose={() => setError(null)} />
       <BadCellsList cells={badCells} onClose={() => setBadCells([])} />
+      <div className="wbs-split">
       <RegisterGrid<WbsRow>
         gridRef={grid}
         testId="wbs-grid"
@@ -327,6 +333,20 @@ export function WbsPage({ project }: { project: Project }) {
         onSelectRows={(r) => (selected.current = r)}
         onRowsShown={onRowsShown}
       />
+      {gantt && (
+        <GanttPane
+          projectId={project.id}
+          tasks={tasks}
+          grid={grid}
+          run={run}
+          reload={reload}
+          onUpdated={async ({ task, related }) => {
+            merge([task, ...related]);
+            await refreshHistory();
+          }}
+        />
+      )}
+      </div>
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
       {importing && (
         <ImportDialog

