@@ -62,7 +62,7 @@ const WBS: Record<string, Syn[]> = {
   notes: ['備考', '補足', 'メモ', '注記', 'コメント', '特記事項', '摘要', '備考欄', 'notes', 'note', 'remarks', 'remark', 'comment', 'comments', 'memo'],
   wbsCode: [
     'wbs', 'wbs番号', 'wbsno', 'wbs no.', 'wbsコード', 'wbsid', 'wbs#', 'wbs number', 'wbs code', 'wbs id', '階層番号', 'アウトライン番号',
-    'outline number', ['項番', 0.6], ['番号', 0.5], ['no', 0.4], ['no.', 0.4], ['id', 0.3], ['task no', 0.5], ['タスク番号', 0.5], ['タスクid', 0.4],
+    'outline number', 'wbs_id', ['項番', 0.6], ['番号', 0.5], ['no', 0.4], ['no.', 0.4], ['id', 0.3], ['task no', 0.5], ['タスク番号', 0.5], ['タスクid', 0.4],
   ],
   level: ['レベル', '階層', '階層レベル', 'wbsレベル', '深さ', 'level', 'lvl', 'outline level', 'outline', 'indent level', ['インデント', 0.9]],
   level1: ['大分類', '大項目', '大区分', '大工程', ['フェーズ', 0.8], ['phase', 0.8], ['工程', 0.6], 'level 1', 'category 1', ['カテゴリ1', 1]],

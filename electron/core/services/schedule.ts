@@ -442,3 +442,24 @@ export function refuseCycles(db: Db, projectId: number, today: string, field = '
   }
 }
 
+
+/**
+ * Predecessors texts written by an import (task id → text) become links, resolved against the WBS as
+ * it is after the import; each resolved text is cleared (the links show it from now on), one that
+ * names no task stays as text (the preview listed it as a problem of its cell).
+ */
+export function linkImported(db: Db, batch: Batch, projectId: number, typed: { id: number; text: string }[], today: string): number {
+  if (typed.length === 0) return 0;
+  const { byCode } = codeIndex(db, projectId);
+  let linked = 0;
+  for (const t of typed) {
+    const r = resolveLinks(t.text, byCode, t.id);
+    if (!r.ok) continue;
+    replaceLinksInto(db, batch, projectId, t.id, r.links);
+    db.prepare("UPDATE wbs_tasks SET predecessors = '' WHERE id = ?").run(t.id);
+    batch.record(TASK_ENTITY, t.id, 'update', { predecessors: t.text }, { predecessors: '' });
+    linked++;
+  }
+  refuseCycles(db, projectId, today);
+  return linked;
+}

@@ -8,7 +8,9 @@ import type { Batch } from '../../batch.js';
 import type { Db } from '../../db/open.js';
 import { changedFields } from '../diff.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
-import { deleteSubtreesIn, ENTITY, insertTasks, newTaskRow, nextTaskId, WBS_DEFAULTS, setPosition, settleRollUps, slotPositions, wbsStore, type Slot, type TaskRow } from '../wbs.js';
+import { linkImported } from '../schedule.js';
+import { localToday } from '../../../common/dates.js';
+import { deleteSubtreesIn, ENTITY, insertTasks, rescheduleIn, newTaskRow, nextTaskId, WBS_DEFAULTS, setPosition, settleRollUps, slotPositions, wbsStore, type Slot, type TaskRow } from '../wbs.js';
 import { rollUp, type RolledUp } from '../rollup.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
 import type { ImportPlan, PlannedRow } from './plan.js';
@@ -98,6 +100,9 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
   };
 
   const rolled = newSummaries(plan);
+  // Predecessors written by this import, made links once every row exists.
+  const typed: { id: number; text: string }[] = [];
+  const linkText = (id: number, v: unknown) => typeof v === 'string' && v.trim() !== '' && typed.push({ id, text: v });
   for (const p of plan.planned) {
     if (p.status === 'skipped') continue;
     const parentId = !p.parent ? null : 'id' in p.parent ? p.parent.id : created.get(p.parent.record)!;
@@ -106,6 +111,7 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
       const position = place(parentId);
       const id = nextId++;
       pending.push(newTaskRow(id, projectId, parentId, position, values, now));
+      linkText(id, values.predecessors);
       created.set(p.record, id);
       newChildren.set(id, 0);
       lastPlaced.set(parentId, id);
@@ -127,9 +133,11 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
     if (!changed) continue;
     wbsStore.update(db, id, changed.after);
     batch.record(ENTITY, id, 'update', changed.before, changed.after);
+    if ('predecessors' in changed.after) linkText(id, changed.after.predecessors);
     if (Object.keys(changed.after).some((f) => ROLLED.has(f))) settle.add(row.parentId);
   }
   flush();
+  linkImported(db, batch, projectId, typed, localToday());
 
   if (options.missing === 'close')
     for (const m of plan.missing) {
@@ -148,6 +156,7 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
     out.deleted = deleteSubtreesIn(db, batch, tops);
   }
   settleRollUps(db, batch, projectId, [...settle].filter((id) => id === null || wbsStore.get(db, id) !== undefined));
+  rescheduleIn(db, batch, projectId, localToday());
   return out;
 }
 

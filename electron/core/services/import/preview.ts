@@ -19,6 +19,7 @@ import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { applyPlan, BATCH_LABEL } from './apply.js';
 import { deriveWbsStatus, flagDuplicateRefs, planImport, type ImportPlan } from './plan.js';
+import { flagPredecessors } from './predecessors.js';
 import { findProfile, getTableProfile, replaceProfileLayout, saveProfile } from './profiles.js';
 
 /** A preview is kept this long for apply. */
@@ -144,6 +145,7 @@ export class ImportPreviews {
     const { layout, problems } = chooseLayout(model, input.register, found, input.mapping ?? {}, { vocab, today });
     const table = readTable(model, layout, { vocab, today });
     flagDuplicateRefs(table);
+    flagPredecessors(table);
     deriveWbsStatus(table);
     table.problems.unshift(...problems);
     const key = KEY_FIELD[input.register];
