@@ -5,7 +5,11 @@ import { fieldSpec, type FieldSpec, type ImportTarget } from '../../../common/ex
 import { EXPORT_HEADERS, WBS_STATUS_LABELS } from '../../../common/excel/headers.js';
 import { RISK_LEVEL_LABELS, vocabLabel, type RiskLevel, type Vocabularies, type VocabListName } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
-import { headerOf, registerFileName, registerWorkbook, type ColumnKind, type LayoutColumn, type LayoutRow } from '../../excel/register-layout.js';
+import { HEADER_ROW, headerOf, registerFileName, registerWorkbook, type ColumnKind, type LayoutColumn, type LayoutRow } from '../../excel/register-layout.js';
+import { writeGanttBand } from '../../excel/gantt-band.js';
+import { calendarSettings, computeSchedule, workCalendarOf } from '../schedule.js';
+import { columnName } from '../../../common/excel/model.js';
+import type { Worksheet } from 'exceljs';
 import type { Language } from '../../excel/minutes-layout.js';
 import { csvText, csvValue } from '../../excel/csv-writer.js';
 import { getProjectRow } from '../projects.js';
@@ -50,6 +54,26 @@ function shown(field: string, spec: FieldSpec | undefined, v: unknown, vocab: Vo
   if (spec?.kind === 'derived' && field === 'level') return RISK_LEVEL_LABELS[v as RiskLevel]?.[language] ?? String(v);
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   return field === 'extra' ? JSON.stringify(v) : String(v);
+}
+
+/** The gantt band right of the WBS table (one spacer column between), from the stored dates and the critical path. */
+function ganttBandOf(db: Db, projectId: number, ws: Worksheet, stored: { row: Row; summary?: boolean }[], firstCol: number, language: Language, today: string): void {
+  const critical = new Set(computeSchedule(db, projectId, today).criticalPath);
+  const band = writeGanttBand(ws, {
+    firstCol,
+    headerRow: HEADER_ROW,
+    language,
+    today,
+    cal: workCalendarOf(calendarSettings(db, projectId)),
+    rows: stored.map(({ row, summary }) => ({
+      start: (row.plannedStart as string | null) ?? null,
+      finish: (row.plannedFinish as string | null) ?? null,
+      milestone: row.milestone === true,
+      summary: !!summary,
+      critical: critical.has(row.id as number),
+    })),
+  });
+  if (band.columns > 0) ws.pageSetup.printArea = `A1:${columnName(firstCol + band.columns - 2)}${HEADER_ROW + Math.max(stored.length, 1)}`;
 }
 
 export async function exportDefaultLayout(
@@ -97,6 +121,7 @@ export async function exportDefaultLayout(
     return { fileName: fileName.replace(/\.xlsx$/, '.csv'), dataBase64: csvText(lines).toString('base64') };
   }
   const wb = registerWorkbook({ target, language, projectName: project.name, today: input.today, columns, rows });
+  if (target === 'wbs') ganttBandOf(db, input.projectId, wb.worksheets[0]!, stored as { row: Row; summary?: boolean }[], columns.length + 2, language, input.today);
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
   return { fileName, dataBase64: bytes.toString('base64') };
 }
