@@ -68,7 +68,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const ws = tempWorkspace();
   const p = (await ws.handlers.invoke('project.create', { name: 'schedule bench' })) as { ok: true; result: { id: number } };
   const { leaves } = buildWbs(ws.db, p.result.id);
-  for (const l of await benchSchedule(ws, p.result.id, leaves))
-    console.log(`${l.what.padEnd(70)} n=${l.s.n} p50 ${l.s.p50.toFixed(2)} ms  p95 ${l.s.p95.toFixed(2)} ms  (${l.target})`);
+  const show = (what: string, s: Stats, target: string) => console.log(`${what.padEnd(66)} n=${s.n} p50 ${s.p50.toFixed(2)} ms  p95 ${s.p95.toFixed(2)} ms  (${target})`);
+  for (const l of await benchSchedule(ws, p.result.id, leaves)) show(l.what, l.s, l.target);
+  if (process.argv.includes('--screen')) {
+    const { startHost } = await import('../../electron/host/server.js');
+    const { ganttScreen } = await import('./gantt.js');
+    const host = await startHost(0, { handlers: ws.handlers, rendererDir: `${process.cwd()}/dist/renderer` });
+    const g = await ganttScreen(host, p.result.id, 3);
+    show('WBS + Gantt, navigation → bars drawn (Chromium)', g.shown, 'median ≤ 1.5 s');
+    show('  peer: navigation → grid rows shown, same loads', g.gridShown, '');
+    show('Gantt wheel scroll, frame time over 5 s', g.frames, 'p95 ≤ 20 ms');
+    show('  peer: grid alone, same scrolling', g.gridFrames, '');
+    console.log(`DOM nodes with the Gantt shown: ${g.nodes} (target ≤ 3,000)`);
+    await host.close();
+  }
   ws.close();
 }

@@ -27,14 +27,14 @@ afterAll(async () => {
 const task = (name: string) =>
   s.ws.db.sqlite.prepare('SELECT planned_start AS start, planned_finish AS finish FROM wbs_tasks WHERE name = ?').get(name) as { start: string; finish: string };
 
-/** Where a row's bar is: hover along the row until the canvas offers to move it. */
-async function findBar(row: number): Promise<{ x: number; y: number }> {
+/** Where a row's bar is: hover along the row until the canvas offers to move it (or, for `cursor`, to link). */
+async function findBar(row: number, cursor = 'grab'): Promise<{ x: number; y: number }> {
   const canvas = s.page.getByTestId('gantt-canvas');
   const box = (await canvas.boundingBox())!;
   const y = box.y + 32 + row * 28 + 14;
-  for (let x = box.x + 4; x < box.x + box.width; x += 6) {
+  for (let x = box.x + 4; x < box.x + box.width; x += cursor === 'grab' ? 6 : 2) {
     await s.page.mouse.move(x, y);
-    if ((await canvas.evaluate((c) => (c as HTMLCanvasElement).style.cursor)) === 'grab') return { x: x + 6, y };
+    if ((await canvas.evaluate((c) => (c as HTMLCanvasElement).style.cursor)) === cursor) return { x: x + (cursor === 'grab' ? 6 : 2), y };
   }
   throw new Error(`no bar on row ${row}`);
 }
@@ -43,6 +43,7 @@ describe('Gantt', () => {
   it('shows the bars beside the grid; typing 1.1FS+2 links the tasks and the automatic bar moves', async () => {
     await new ProjectsScreen(s.page).open('ガント案件');
     const wbs = new WbsScreen(s.page);
+    await s.page.getByTestId('gantt-toggle').click();
     await s.page.getByTestId('gantt-canvas').waitFor();
     await s.page.getByTestId('gantt-zoom-day').click();
     const before = await findBar(2);
@@ -74,6 +75,43 @@ describe('Gantt', () => {
     await expect.poll(() => task('基本設計')).toEqual({ start: '2025-04-01', finish: '2025-04-03' });
     expect(task('詳細設計')).toEqual({ start: '2025-04-08', finish: '2025-04-09' });
     await s.page.screenshot({ path: screenshotPath('gantt-undone.png') });
+  });
+
+  it('drags from the end of a bar onto another to link them', async () => {
+    const from = await findBar(2, 'crosshair'); // 詳細設計's link handle
+    const to = await findBar(3); // the ◆ of リリース
+    await s.page.mouse.move(from.x, from.y);
+    await s.page.mouse.down();
+    await s.page.mouse.move(to.x, to.y, { steps: 6 });
+    await s.page.mouse.up();
+    const wbs = new WbsScreen(s.page);
+    await expect.poll(() => wbs.column('predecessors')).toEqual(['', '', '1.1FS+2', '1.2']);
+    await s.page.getByRole('button', { name: /元に戻す|Undo/ }).first().click();
+    await expect.poll(() => wbs.column('predecessors')).toEqual(['', '', '1.1FS+2', '']);
+  });
+
+  it('previews the print on A3 and A4 landscape pages with the task columns and the date header', async () => {
+    await s.page.getByTestId('gantt-print').click();
+    const dialog = s.page.getByTestId('gantt-print-preview');
+    await dialog.waitFor();
+    const a3 = await dialog.locator('.gantt-pages img').count();
+    expect(a3).toBeGreaterThan(0);
+    const size = await dialog.locator('.gantt-pages img').first().evaluate((img) => [(img as HTMLImageElement).naturalWidth, (img as HTMLImageElement).naturalHeight]);
+    expect(size[0]! / size[1]!).toBeCloseTo(400 / 277, 1); // A3 landscape inside 10 mm margins
+    await dialog.getByRole('combobox').selectOption('A4');
+    await expect.poll(async () => dialog.locator('.gantt-pages img').first().evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeLessThan(size[0]!);
+    expect(await dialog.locator('.gantt-pages img').count()).toBeGreaterThanOrEqual(a3);
+    await s.page.screenshot({ path: screenshotPath('gantt-print-preview.png') });
+    // The print itself: the pages go to a print-only block (checked in print media), then away.
+    await s.page.evaluate(() => (window.print = () => undefined));
+    await dialog.getByRole('button', { name: '印刷' }).click();
+    expect(await s.page.locator('#gantt-print img').count()).toBeGreaterThanOrEqual(a3);
+    expect(await s.page.locator('#gantt-print').isVisible()).toBe(false);
+    await s.page.emulateMedia({ media: 'print' });
+    expect(await s.page.locator('#gantt-print').isVisible()).toBe(true);
+    expect(await s.page.getByTestId('wbs-grid').isVisible()).toBe(false);
+    await s.page.emulateMedia({ media: 'screen' });
+    await dialog.getByRole('button', { name: '閉じる' }).click();
     expect(s.pageErrors).toEqual([]);
     expect(foreignRequests(s.requests)).toEqual([]);
   });

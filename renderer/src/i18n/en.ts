@@ -110,6 +110,7 @@ export const en = {
     violated: 'Starts before its predecessor link allows',
     print: 'Print',
     paper: 'Paper',
+    pages: '{{count}} pages',
   },
   grid: {
     columns: 'Columns',

@@ -112,6 +112,7 @@ export const ja: Strings = {
     violated: '先行タスクの依存関係に違反しています',
     print: '印刷',
     paper: '用紙',
+    pages: '{{count}} ページ',
   },
   grid: {
     columns: '表示する列',

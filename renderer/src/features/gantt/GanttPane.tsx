@@ -9,8 +9,10 @@ import type { Dependency, ScheduledTask } from '../../../../electron/common/api/
 import { dayOf, isoOf, workCalendar, type WorkCalendar } from '../../../../electron/common/schedule/calendar.js';
 import { formatDate, localToday } from '../../../../electron/common/dates.js';
 import { call } from '../../api/client.js';
-import { axisFor, widthOf, ZOOMS, type Labels, type Zoom } from './timeline.js';
-import { barX, draw, HEADER_H, ROW_H, rowY, type GanttRow, type Scene, type View } from './draw.js';
+import { axisFor, headerRows, widthOf, ZOOMS, type Labels, type Zoom } from './timeline.js';
+import { barX, draw, HEADER_H, ROW_H, type GanttRow, type Scene, type View } from './draw.js';
+import { PAPERS, printNow, printPages, type Paper, type PrintPage } from './print.js';
+import { styleNonce } from '../../grid/RegisterGrid.js';
 
 export interface GanttPaneProps {
   projectId: number;
@@ -56,6 +58,7 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload }: Ga
   const [schedule, setSchedule] = useState<Map<number, ScheduledTask>>(new Map());
   const [cal, setCal] = useState<{ cal: WorkCalendar; statusDate: number | null } | null>(null);
   const drag = useRef<Drag | null>(null);
+  const [printing, setPrinting] = useState<{ paper: Paper; pages: PrintPage[] } | null>(null);
   const frame = useRef(0);
 
   // The grid's displayed rows, whenever its model changes (data, collapse, sort, filter).
@@ -168,7 +171,7 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload }: Ga
       today,
       statusDate: cal?.statusDate ?? null,
       selected,
-      labels,
+      header: headerRows(axis, labels),
       font: FONT,
     }),
     [rows, links, axis, cal, today, selected, labels],
@@ -207,6 +210,8 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload }: Ga
       if (!ctx) return;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       draw(ctx, sceneRef.current, v);
+      // How many rows the drawing holds: what a test or the bench waits for.
+      c.dataset.rows = String(sceneRef.current.rows.length);
     });
   }, []);
 
@@ -344,6 +349,16 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload }: Ga
     void run(async () => onUpdated(await call('wbs.update', { id: task.id, patch })));
   };
 
+  // On paper the time axis spans the tasks only (the screen's also reaches today).
+  const preview = (paper: Paper) => {
+    const s = sceneRef.current;
+    const starts = s.rows.map((r) => r.start).filter((d): d is number => d !== null);
+    const finishes = s.rows.map((r) => r.finish).filter((d): d is number => d !== null);
+    const axisP = starts.length ? axisFor(zoom, Math.min(...starts), Math.max(...finishes)) : s.axis;
+    const paged = { ...s, axis: axisP, header: headerRows(axisP, labels) };
+    setPrinting({ paper, pages: printPages(paged, shown, paper, (f) => t(`wbs.col.${f}`)) });
+  };
+
   const height = HEADER_H + rows.length * ROW_H;
   return (
     <div className="gantt-pane" data-testid="gantt">
@@ -353,6 +368,9 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload }: Ga
             {t(`gantt.zoom.${z}`)}
           </button>
         ))}
+        <button onClick={() => preview('A3')} data-testid="gantt-print">
+          {t('gantt.print')}
+        </button>
       </div>
       <div className="gantt-scroll" ref={scroller} onScroll={onScroll}>
         <canvas
@@ -367,6 +385,38 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload }: Ga
         <div className="gantt-spacer" style={{ width: widthOf(axis), height }} />
       </div>
       <div className="gantt-tip" ref={tip} hidden role="tooltip" />
+      {printing && (
+        <dialog open className="gantt-print-preview" data-testid="gantt-print-preview" aria-label={t('gantt.print')}>
+          <div className="toolbar">
+            <label>
+              {t('gantt.paper')}{' '}
+              <select value={printing.paper} onChange={(e) => preview(e.target.value as Paper)}>
+                {PAPERS.map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <span className="muted">{t('gantt.pages', { count: printing.pages.length })}</span>
+            <span className="spacer" />
+            <button className="primary" onClick={() => printNow(printing.pages, printing.paper, styleNonce)}>
+              {t('gantt.print')}
+            </button>
+            <button onClick={() => setPrinting(null)}>{t('common.close')}</button>
+          </div>
+          <div className="gantt-pages">
+            {printing.pages.map((p) => (
+              <figure key={`${p.rowBand}-${p.daySlice}`}>
+                <img src={p.url} alt={`${p.rowBand}-${p.daySlice}`} />
+                <figcaption>
+                  {p.rowBand}-{p.daySlice}
+                </figcaption>
+              </figure>
+            ))}
+          </div>
+        </dialog>
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // cost what 30 do. Everything is in CSS pixels; the caller scales the context for the device.
 import type { WorkCalendar } from '../../../../electron/common/schedule/calendar.js';
 import type { LinkType } from '../../../../electron/common/schedule/links-text.js';
-import { headerRows, xOf, type Axis, type Labels } from './timeline.js';
+import { xOf, type Axis, type Segment } from './timeline.js';
 
 export const ROW_H = 28;
 export const HEADER_H = 32;
@@ -37,7 +37,8 @@ export interface Scene {
   today: number;
   statusDate: number | null;
   selected: number | null;
-  labels: Labels;
+  /** The date header's two rows (timeline.ts headerRows), made once per axis rather than per frame. */
+  header: { upper: Segment[]; lower: Segment[] };
   /** Holiday and weekend colouring of the day header. */
   font: string;
 }
@@ -203,6 +204,15 @@ function drawTask(ctx: CanvasRenderingContext2D, s: Scene, v: View, r: number) {
     ctx.strokeRect(x0 - 1, y + 6, w + 2, ROW_H - 12);
     ctx.lineWidth = 1;
   }
+  // The selected task's link handle: drag it onto another bar to make that task its successor.
+  if (t.id === s.selected) {
+    ctx.strokeStyle = COLORS.link;
+    ctx.fillStyle = '#fff';
+    ctx.beginPath();
+    ctx.arc(x0 + w + 6, mid, 3.5, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.stroke();
+  }
 }
 
 function drawLinks(ctx: CanvasRenderingContext2D, s: Scene, v: View, firstRow: number, lastRow: number) {
@@ -251,7 +261,7 @@ function drawLinks(ctx: CanvasRenderingContext2D, s: Scene, v: View, firstRow: n
 }
 
 function drawHeader(ctx: CanvasRenderingContext2D, s: Scene, v: View) {
-  const { upper, lower } = headerRows(s.axis, s.labels);
+  const { upper, lower } = s.header;
   const half = HEADER_H / 2;
   ctx.fillStyle = COLORS.header;
   ctx.fillRect(0, 0, v.width, HEADER_H);

@@ -52,7 +52,18 @@ export function WbsPage({ project }: { project: Project }) {
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [gantt, setGantt] = useState(true);
+  // The Gantt beside the grid, shown or not as the user left it in this project (off at first: the
+  // grid keeps its full width until asked).
+  const [gantt, setGantt] = useState(false);
+  const ganttKey = `wbs.gantt.${project.id}`;
+  useEffect(() => {
+    void call('settings.get', { key: ganttKey }).then((v) => setGantt(v === true));
+  }, [ganttKey]);
+  const toggleGantt = () =>
+    setGantt((shown) => {
+      void call('settings.set', { key: ganttKey, value: !shown });
+      return !shown;
+    });
   const selected = useRef<WbsRow[]>([]);
   const collapsedKey = `wbs.collapsed.${project.id}`;
 
@@ -303,7 +314,7 @@ export function WbsPage({ project }: { project: Project }) {
             {notice}
           </span>
         )}
-        <button aria-pressed={gantt} onClick={() => setGantt((g) => !g)} data-testid="gantt-toggle">
+        <button aria-pressed={gantt} onClick={toggleGantt} data-testid="gantt-toggle">
           {t('gantt.button')}
         </button>
         <span className="spacer" />

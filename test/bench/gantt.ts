@@ -1,0 +1,75 @@
+// The Gantt beside the 10,000-task WBS in Debian's Chromium: navigation → bars drawn for the grid's
+// rows, the frame time while wheel-scrolling the Gantt for 5 s (requestAnimationFrame deltas), and
+// the page's DOM node count. The WBS grid alone (Gantt hidden) is the peer, measured the same way.
+import { chromium, type Page } from 'playwright-core';
+import type { RunningHost } from '../../electron/host/server.js';
+import { stats, type Stats } from './stats.js';
+
+const DRAWN = '[data-testid=gantt-canvas][data-rows]:not([data-rows="0"])';
+const ROWS = '[data-testid=wbs-grid] .ag-row[row-index]';
+
+async function scrollFrames(page: Page, target: string, seconds = 5): Promise<number[]> {
+  const box = (await page.locator(target).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __stop: boolean };
+    w.__frames = [];
+    w.__stop = false;
+    let last = performance.now();
+    const tick = (t: number) => {
+      w.__frames.push(t - last);
+      last = t;
+      if (!w.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const end = Date.now() + seconds * 1000;
+  for (let i = 0; Date.now() < end; i++) await page.mouse.wheel(0, i % 200 < 100 ? 120 : -120);
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __stop: boolean };
+    w.__stop = true;
+    return w.__frames.slice(1);
+  });
+}
+
+export async function ganttScreen(host: RunningHost, projectId: number, loads: number): Promise<{ shown: Stats; frames: Stats; nodes: number; gridShown: Stats; gridFrames: Stats }> {
+  const browser = await chromium.launch({
+    executablePath: process.env.PMO_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const shown: number[] = [];
+  const gridShown: number[] = [];
+  let frames: number[] = [];
+  let gridFrames: number[] = [];
+  let nodes = 0;
+  try {
+    for (let i = 0; i < loads + 1; i++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 820 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(60_000);
+      const t0 = performance.now();
+      await page.goto(`${host.url}&project=${projectId}`, { waitUntil: 'commit' });
+      await page.locator(ROWS).first().waitFor();
+      const grid = performance.now() - t0;
+      // The Gantt is remembered per project: shown from the warm-up load on, as a user who uses it has it.
+      if (i === 0) await page.getByTestId('gantt-toggle').click();
+      await page.locator(DRAWN).waitFor();
+      const ms = performance.now() - t0;
+      if (i > 0) {
+        shown.push(ms);
+        gridShown.push(grid);
+      }
+      if (i === loads) {
+        nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+        frames = await scrollFrames(page, '[data-testid=gantt-canvas]');
+        // The peer: the grid alone, scrolled the same way.
+        await page.getByTestId('gantt-toggle').click();
+        gridFrames = await scrollFrames(page, '[data-testid=wbs-grid] .ag-body-viewport');
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return { shown: stats(shown), frames: stats(frames), nodes, gridShown: stats(gridShown), gridFrames: stats(gridFrames) };
+}

@@ -1,0 +1,40 @@
+// The Gantt's time axis: day numbers to x and back, and the Japanese date headers of each zoom.
+import { describe, expect, it } from 'vitest';
+import { dayOf, isoOf, weekdayOf } from '../../electron/common/schedule/calendar.js';
+import { axisFor, dayAtX, headerRows, widthOf, xOf } from '../../renderer/src/features/gantt/timeline.js';
+
+describe('Gantt timeline', () => {
+  it('maps days to x and back, the axis starting on a Monday with a margin', () => {
+    const a = axisFor('day', dayOf('2025-04-01'), dayOf('2025-04-30'));
+    expect(weekdayOf(a.from)).toBe(1);
+    expect(a.from).toBeLessThanOrEqual(dayOf('2025-03-25'));
+    const x = xOf(a, dayOf('2025-04-10'));
+    expect(dayAtX(a, x)).toBe(dayOf('2025-04-10'));
+    expect(dayAtX(a, x + a.px - 0.1)).toBe(dayOf('2025-04-10'));
+    expect(widthOf(a)).toBe((a.to - a.from + 1) * 24);
+  });
+
+  it('heads days with 年月 over 日, weeks with 年月 over m/d of each Monday', () => {
+    const day = headerRows(axisFor('day', dayOf('2025-04-01'), dayOf('2025-04-10')));
+    expect(day.upper.map((s) => s.label)).toEqual(['2025年3月', '2025年4月', '2025年5月']);
+    const april1 = day.lower.find((s) => s.day === dayOf('2025-04-01'))!;
+    expect(april1.label).toBe('1');
+    expect(day.upper[1]!.x).toBe(april1.x);
+    const week = headerRows(axisFor('week', dayOf('2025-12-20'), dayOf('2026-01-20')));
+    expect(week.upper.map((s) => s.label)).toContain('2026年1月');
+    expect(week.lower.every((s) => weekdayOf(s.day) === 1)).toBe(true);
+    expect(week.lower.map((s) => s.label)).toContain('12/29');
+  });
+
+  it('heads months with 年 over 月, quarters with 年 over Q', () => {
+    const month = headerRows(axisFor('month', dayOf('2025-11-01'), dayOf('2026-02-28')));
+    expect(month.upper.map((s) => s.label)).toEqual(['2025年', '2026年']);
+    expect(month.lower.map((s) => s.label)).toEqual(expect.arrayContaining(['11月', '12月', '1月', '2月']));
+    const quarter = headerRows(axisFor('quarter', dayOf('2025-01-10'), dayOf('2025-12-10')));
+    expect(quarter.lower.map((s) => s.label).slice(0, 5)).toEqual(['Q4', 'Q1', 'Q2', 'Q3', 'Q4']);
+    // Segments tile the axis without gaps.
+    for (const row of [quarter.upper, quarter.lower, month.lower])
+      row.forEach((s, i) => i > 0 && expect(s.x).toBeCloseTo(row[i - 1]!.x + row[i - 1]!.w, 6));
+    expect(isoOf(quarter.lower[1]!.day)).toBe('2025-01-01');
+  });
+});
