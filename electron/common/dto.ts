@@ -83,6 +83,20 @@ export interface WbsUpdateResult {
   related: WbsTask[];
 }
 
+/** wbs.create's answer: the task, and the rows the creation rewrote besides it (its ancestors' roll-ups…). */
+export type WbsCreateResult = WbsTask & { related: WbsTask[] };
+
+/**
+ * What a write changed in the WBS, for a screen that keeps the list (applyWbsChanges in
+ * common/wbs-tree.ts): the rows it wrote — moved, edited, created, or whose roll-ups moved — as stored
+ * now, and the ids of the rows it deleted. Rows it did not write may still be renumbered (a move shifts
+ * its siblings' codes): their codes, levels and summary marks follow from parentId and position.
+ */
+export interface WbsChanges {
+  tasks: WbsTask[];
+  deletedIds: number[];
+}
+
 /** wbs.applyCells' answer. */
 export interface WbsCellsResult {
   /** Updated and created tasks and every ancestor of them, as stored now (tree order). */
@@ -118,6 +132,8 @@ export interface UndoResult {
   label?: string;
   /** Audit entities the step touched ('wbs_task', 'risk', …): the screens to reload. */
   entities: string[];
+  /** When the step touched WBS tasks: what it changed there, so the WBS screen patches instead of reloading. */
+  wbs?: WbsChanges;
   state: HistoryState;
 }
 

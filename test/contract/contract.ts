@@ -3,6 +3,8 @@
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Call } from '../helpers/workspace.js';
 import type Database from 'better-sqlite3';
+import { applyWbsChanges } from '../../electron/common/wbs-tree.js';
+import type { WbsChanges } from '../../electron/common/dto.js';
 import { failure } from '../helpers/failure.js';
 import { snapshot } from '../helpers/snapshot.js';
 
@@ -81,9 +83,11 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
     it('deletes a task with its subtasks', async () => {
       const p = await a.call('project.create', { name: 'P' });
       const parent = await a.call('wbs.create', { projectId: p.id, values: { name: 'A' } });
-      await a.call('wbs.create', { projectId: p.id, parentId: parent.id, values: { name: 'A1' } });
+      const child = await a.call('wbs.create', { projectId: p.id, parentId: parent.id, values: { name: 'A1' } });
       await a.call('wbs.create', { projectId: p.id, values: { name: 'B' } });
-      expect(await a.call('wbs.delete', { id: parent.id })).toEqual({ deleted: 2 });
+      const answer = await a.call('wbs.delete', { id: parent.id });
+      // The answer names every row gone (the subtree too) and no row rewritten: B was not touched.
+      expect({ ...answer, deletedIds: [...answer.deletedIds].sort((x, y) => x - y) }).toEqual({ deleted: 2, tasks: [], deletedIds: [parent.id, child.id] });
       expect((await a.call('wbs.list', { projectId: p.id })).map((t) => [t.code, t.name])).toEqual([['1', 'B']]);
     });
 
@@ -105,9 +109,19 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
         expect(above).toMatchObject({ code: '1.2', parentId: ids.phase });
         const below = await a.call('wbs.create', { projectId: ids.p, afterId: ids.build, values: { name: 'テスト' } });
         expect(below.code).toBe('3');
-        expect(codes(await a.call('wbs.move', { ids: [ids.t2], direction: 'up' }))).toEqual(['1 設計', '1.1 基本設計', '1.2 詳細設計', '1.3 方式設計', '2 製造', '3 テスト']);
-        expect(codes(await a.call('wbs.indent', { ids: [below.id] }))).toEqual(['1 設計', '1.1 基本設計', '1.2 詳細設計', '1.3 方式設計', '2 製造', '2.1 テスト']);
-        expect(codes(await a.call('wbs.outdent', { ids: [above.id] }))).toEqual(['1 設計', '1.1 基本設計', '1.2 詳細設計', '2 方式設計', '3 製造', '3.1 テスト']);
+        // Each call answers only the rows it wrote; patched into the list held before, they give the WBS
+        // the next wbs.list answers, renumbered rows included.
+        let list = await a.call('wbs.list', { projectId: ids.p });
+        const patched = async (changes: Promise<WbsChanges>) => {
+          const answer = await changes;
+          expect(answer.tasks.length).toBeLessThan(list.length);
+          list = applyWbsChanges(list, answer);
+          expect(list).toEqual(await a.call('wbs.list', { projectId: ids.p }));
+          return list;
+        };
+        expect(codes(await patched(a.call('wbs.move', { ids: [ids.t2], direction: 'up' })))).toEqual(['1 設計', '1.1 基本設計', '1.2 詳細設計', '1.3 方式設計', '2 製造', '3 テスト']);
+        expect(codes(await patched(a.call('wbs.indent', { ids: [below.id] })))).toEqual(['1 設計', '1.1 基本設計', '1.2 詳細設計', '1.3 方式設計', '2 製造', '2.1 テスト']);
+        expect(codes(await patched(a.call('wbs.outdent', { ids: [above.id] })))).toEqual(['1 設計', '1.1 基本設計', '1.2 詳細設計', '2 方式設計', '3 製造', '3.1 テスト']);
         const before = snapshot(a.sqlite);
         const err = await failure(a.call('wbs.indent', { ids: [ids.t1] }));
         expect(err).toMatchObject({ code: 'CONFLICT', details: { field: 'ids', id: ids.t1 } });
@@ -174,13 +188,17 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
         await a.call('wbs.delete', { id: ids.phase });
         expect(codes(await a.call('wbs.list', { projectId: ids.p }))).toEqual(['1 製造']);
         expect(await a.call('history.state', { projectId: ids.p })).toEqual({ canUndo: true, canRedo: false, undoLabel: 'wbs.delete' });
+        const list = await a.call('wbs.list', { projectId: ids.p });
         const u = await a.call('history.undo', { projectId: ids.p });
         expect(u).toEqual({
           applied: true,
           label: 'wbs.delete',
           entities: ['wbs_task'],
+          wbs: { tasks: expect.any(Array), deletedIds: [] },
           state: { canUndo: true, canRedo: true, undoLabel: 'wbs.create', redoLabel: 'wbs.delete' },
         });
+        // The step answers the rows it put back: patched in, they give what wbs.list answers.
+        expect(applyWbsChanges(list, u.wbs!)).toEqual(await a.call('wbs.list', { projectId: ids.p }));
         expect(codes(await a.call('wbs.list', { projectId: ids.p }))).toEqual(['1 設計', '1.1 基本設計', '1.2 詳細設計', '2 製造']);
         await a.call('history.redo', { projectId: ids.p });
         expect(codes(await a.call('wbs.list', { projectId: ids.p }))).toEqual(['1 製造']);

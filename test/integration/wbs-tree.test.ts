@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { wbsStore } from '../../electron/core/services/wbs.js';
 import { expectRollUpsRight, outline, seed, tableState, TODAY, wbsWorkspace, type Spec } from './wbs-support.js';
 import { failure } from '../helpers/failure.js';
+import { applyWbsChanges } from '../../electron/common/wbs-tree.js';
+import type { WbsChanges } from '../../electron/common/dto.js';
 
 
 const TREE: Spec[] = [
@@ -67,8 +69,11 @@ describe('inserting rows', () => {
 describe('moving rows', () => {
   it('moves a task with its subtree among its siblings, renumbering codes', async () => {
     const w = await setup();
-    const list = await w.call('wbs.move', { ids: [w.id('A2')], direction: 'up' });
-    expect(list.map((t) => `${t.code} ${t.name}`)).toEqual(['1 A', '1.1 A2', '1.1.1 A2a', '1.2 A1', '1.3 A3', '2 B', '3 C', '3.1 C1']);
+    const moved = await w.call('wbs.move', { ids: [w.id('A2')], direction: 'up' });
+    // The answer is the two rows that swapped places, with their new codes.
+    expect(moved.tasks.map((t) => `${t.code} ${t.name}`)).toEqual(['1.1 A2', '1.2 A1']);
+    expect(moved.deletedIds).toEqual([]);
+    expect(await outline(w.call, w.projectId)).toEqual(['1 A', '1.1 A2', '1.1.1 A2a', '1.2 A1', '1.3 A3', '2 B', '3 C', '3.1 C1']);
     await w.call('wbs.move', { ids: [w.id('A')], direction: 'down' });
     expect(await outline(w.call, w.projectId)).toEqual(['1 B', '2 A', '2.1 A2', '2.1.1 A2a', '2.2 A1', '2.3 A3', '3 C', '3.1 C1']);
   });
@@ -220,5 +225,43 @@ describe('wbs.list', () => {
     expect(Object.keys(task!).sort()).toEqual([...stored, 'code', 'level', 'summary', 'late', 'lateStart'].sort());
     const { createdAt: _c, ...row } = wbsStore.get(w.db, w.id('X'))!;
     expect(task).toMatchObject({ ...row, milestone: true, extra: {} });
+  });
+});
+
+describe('answers that patch a held list', () => {
+  it('every write answers the rows it changed; patched into the list held before, they give wbs.list', async () => {
+    const w = await setup([
+      { name: 'A', children: [{ name: 'A1', values: { plannedEffort: 2, plannedStart: '2025-04-01' } }, { name: 'A2', values: { plannedEffort: 3 } }] },
+      { name: 'B', values: { plannedEffort: 5, progress: 40 } },
+      { name: 'C', children: [{ name: 'C1' }] },
+    ]);
+    const list = () => w.call('wbs.list', { projectId: w.projectId });
+    let held = await list();
+    const check = async (changes: WbsChanges) => {
+      held = applyWbsChanges(held, changes);
+      expect(held).toEqual(await list());
+    };
+    const created = await w.call('wbs.create', { projectId: w.projectId, parentId: w.id('B'), values: { name: 'B1', plannedEffort: 1 } });
+    // B was a leaf: its roll-ups now come from B1, and the answer carries B rolled up.
+    expect(created.related.map((t) => t.name)).toEqual(['B']);
+    const { related, ...task } = created;
+    await check({ tasks: [task, ...related], deletedIds: [] });
+    await check(await w.call('wbs.indent', { ids: [w.id('C')] }));
+    await check(await w.call('wbs.outdent', { ids: [w.id('A2')] }));
+    await check(await w.call('wbs.move', { ids: [w.id('A2')], direction: 'down' }));
+    const pasted = await w.call('wbs.applyCells', {
+      projectId: w.projectId,
+      updates: [{ id: w.id('A1'), patch: { plannedEffort: 7 } }],
+      creates: [{ values: { name: 'N1' } }, { values: { name: 'N2', plannedEffort: 4 } }],
+      createAfterId: w.id('A1'),
+    });
+    await check({ tasks: pasted.tasks, deletedIds: [] });
+    await check(await w.call('wbs.delete', { ids: [w.id('B')] }));
+    for (const step of ['history.undo', 'history.undo', 'history.redo', 'history.undo', 'history.undo', 'history.undo'] as const) {
+      const r = await w.call(step, { projectId: w.projectId });
+      expect(r.applied).toBe(true);
+      await check(r.wbs!);
+    }
+    expectRollUpsRight(w.db, w.projectId);
   });
 });

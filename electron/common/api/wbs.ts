@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WBS_SCHEDULING, WBS_STATUSES, type WbsCellsResult, type WbsFields, type WbsTask, type WbsUpdateResult } from '../dto.js';
+import { WBS_SCHEDULING, WBS_STATUSES, type WbsCellsResult, type WbsChanges, type WbsCreateResult, type WbsFields, type WbsTask, type WbsUpdateResult } from '../dto.js';
 import { id, isoDate, text } from './schemas.js';
 
 export const wbsFields = z.strictObject({
@@ -47,18 +47,18 @@ export const wbsApi = {
         values: wbsFields.partial().optional(),
       })
       .refine((i) => i.afterId == null || i.beforeId == null, { message: 'give afterId or beforeId, not both', path: ['beforeId'] }),
-    output: {} as WbsTask,
+    output: {} as WbsCreateResult,
   },
   'wbs.update': {
     input: z.strictObject({ id, patch: wbsFields.partial() }),
     output: {} as WbsUpdateResult,
   },
-  /** Deletes tasks (`id`, or several `ids`) with their subtasks, as one undo step. */
+  /** Deletes tasks (`id`, or several `ids`) with their subtasks, as one undo step; answers what changed. */
   'wbs.delete': {
     input: z
       .strictObject({ id: id.optional(), ids: ids.optional() })
       .refine((i) => i.id !== undefined || i.ids !== undefined, { message: 'give id or ids', path: ['id'] }),
-    output: {} as { deleted: number },
+    output: {} as { deleted: number } & WbsChanges,
   },
   /**
    * Paste, fill down, clear range: updates of existing rows and new rows, one batch. Any bad value
@@ -74,13 +74,13 @@ export const wbsApi = {
     }),
     output: {} as WbsCellsResult,
   },
-  /** Moves tasks (with their subtrees) one place among their siblings; answers the whole WBS. */
+  /** Moves tasks (with their subtrees) one place among their siblings; answers the rows it moved. */
   'wbs.move': {
     input: z.strictObject({ ids, direction: z.enum(['up', 'down']) }),
-    output: [] as WbsTask[],
+    output: {} as WbsChanges,
   },
-  /** Each task becomes the last child of its previous sibling; answers the whole WBS. */
-  'wbs.indent': { input: z.strictObject({ ids }), output: [] as WbsTask[] },
-  /** Each task becomes the next sibling of its parent; answers the whole WBS. */
-  'wbs.outdent': { input: z.strictObject({ ids }), output: [] as WbsTask[] },
+  /** Each task becomes the last child of its previous sibling; answers the rows moved and rolled up. */
+  'wbs.indent': { input: z.strictObject({ ids }), output: {} as WbsChanges },
+  /** Each task becomes the next sibling of its parent; answers the rows moved and rolled up. */
+  'wbs.outdent': { input: z.strictObject({ ids }), output: {} as WbsChanges },
 } as const;

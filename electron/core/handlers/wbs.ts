@@ -13,7 +13,7 @@ export function wbsHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof w
     'wbs.list': ({ projectId }) => listTasks(db, projectId, today()),
     'wbs.create': ({ projectId, ...task }) => createTask(db, ctx, projectId, task, today()),
     'wbs.update': ({ id, patch }) => updateTask(db, ctx, id, patch, today()),
-    'wbs.delete': ({ id, ids }) => deleteTasks(db, ctx, [...(id === undefined ? [] : [id]), ...(ids ?? [])]),
+    'wbs.delete': ({ id, ids }) => deleteTasks(db, ctx, [...(id === undefined ? [] : [id]), ...(ids ?? [])], today()),
     'wbs.applyCells': (input) => applyCells(db, ctx, input as Parameters<typeof applyCells>[2], today()),
     'wbs.move': ({ ids, direction }) => moveTasks(db, ctx, ids, direction, today()),
     'wbs.indent': ({ ids }) => indentTasks(db, ctx, ids, today()),

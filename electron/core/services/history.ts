@@ -14,7 +14,8 @@ import { inBatch, type Actor, type AuditAction, type Batch } from '../batch.js';
 import { ENTITY_STORES, type AnyStore } from '../entities.js';
 import { JsonText } from '../store.js';
 import { getProjectRow } from './projects.js';
-import { ENTITY as WBS_ENTITY, settleRollUps } from './wbs.js';
+import { ENTITY as WBS_ENTITY, settleRollUps, wbsChangesOf } from './wbs.js';
+import { localToday } from '../../common/dates.js';
 
 interface BatchRow {
   seq: number;
@@ -80,23 +81,25 @@ export function historyState(db: Db, projectId: number): HistoryState {
   return { canUndo: !!u, canRedo: !!r, ...(u && { undoLabel: u.label }), ...(r && { redoLabel: r.label }) };
 }
 
-export function undo(db: Db, actor: Actor, projectId: number): UndoResult {
-  return step(db, actor, projectId, 'undo');
+export function undo(db: Db, actor: Actor, projectId: number, today = localToday()): UndoResult {
+  return step(db, actor, projectId, 'undo', today);
 }
 
-export function redo(db: Db, actor: Actor, projectId: number): UndoResult {
-  return step(db, actor, projectId, 'redo');
+export function redo(db: Db, actor: Actor, projectId: number, today = localToday()): UndoResult {
+  return step(db, actor, projectId, 'redo', today);
 }
 
-function step(db: Db, actor: Actor, projectId: number, kind: 'undo' | 'redo'): UndoResult {
+function step(db: Db, actor: Actor, projectId: number, kind: 'undo' | 'redo', today: string): UndoResult {
   getProjectRow(db, projectId);
   // The target is chosen inside the write transaction, so two windows cannot undo the same batch.
   const result = db.sqlite
     .transaction(() => {
       const target = kind === 'undo' ? undoTop(db, projectId) : redoTop(db, projectId);
       if (!target) return { applied: false, entities: [] as string[] };
-      const entities = revert(db, actor, projectId, target, kind);
-      return { applied: true, label: target.label, entities };
+      const { entities, batchId } = revert(db, actor, projectId, target, kind);
+      // The WBS screen patches the rows the step changed instead of listing the whole WBS again.
+      const wbs = entities.includes(WBS_ENTITY) ? { wbs: wbsChangesOf(db, batchId, projectId, today) } : {};
+      return { applied: true, label: target.label, entities, ...wbs };
     })
     .immediate();
   return { ...result, state: historyState(db, projectId) };
@@ -108,12 +111,12 @@ function step(db: Db, actor: Actor, projectId: number, kind: 'undo' | 'redo'): U
  * deleted and re-inserted by multi-row statements, audited by multi-row inserts — so undoing a
  * 10,000-row import costs about what applying it did, not 10,000 round trips of read, write, read back.
  */
-function revert(db: Db, actor: Actor, projectId: number, target: BatchRow, kind: 'undo' | 'redo'): string[] {
+function revert(db: Db, actor: Actor, projectId: number, target: BatchRow, kind: 'undo' | 'redo'): { entities: string[]; batchId: string } {
   const rows = db
     .prepare('SELECT entity, entity_id, action, before, after FROM audit_log WHERE batch_id = ? ORDER BY id DESC')
     .all(target.id) as AuditRow[];
   const entities = new Set<string>();
-  inBatch(
+  const batchId = inBatch(
     db,
     actor,
     target.label,
@@ -137,10 +140,11 @@ function revert(db: Db, actor: Actor, projectId: number, target: BatchRow, kind:
       // depends on its children only, so the parents of the rows touched are where it starts.
       if (wbsParents.size > 0) settleRollUps(db, batch, projectId, wbsParents);
       db.prepare('UPDATE batches SET undone = 1 WHERE id = ?').run(target.id);
+      return batch.id;
     },
     { kind, reverts: target.id },
   );
-  return [...entities];
+  return { entities: [...entities], batchId };
 }
 
 interface Step {

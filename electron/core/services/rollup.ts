@@ -2,6 +2,7 @@
 // summary roll-ups, and the late marks. The service materializes roll-ups with these same functions,
 // so the unit tests check exactly what runs.
 import { WBS_ROLLED_UP_FIELDS, type WbsFields, type WbsRolledUpField } from '../../common/dto.js';
+import { treeOrder, type TreeNode } from '../../common/wbs-tree.js';
 
 export type RolledUp = Pick<WbsFields, WbsRolledUpField>;
 
@@ -76,49 +77,8 @@ export function lateFlags(t: LateInput, today: string): { late: boolean; lateSta
   };
 }
 
-/** Today's date on this machine's calendar (not UTC: a Tokyo morning is still yesterday in UTC). */
-export interface TreeNode {
-  id: number;
-  parentId: number | null;
-  position: number;
-}
-
-export interface Placed<R> {
-  row: R;
-  code: string;
-  level: number;
-  summary: boolean;
-}
-
-/**
- * Rows in tree order (parents before children, siblings by position then id) with their derived
- * code and level. Rows whose parent is missing are not reachable and are left out.
- */
-export function treeOrder<R extends TreeNode>(rows: readonly R[]): Placed<R>[] {
-  const children = new Map<number | null, R[]>();
-  for (const r of rows) {
-    const list = children.get(r.parentId);
-    if (list) list.push(r);
-    else children.set(r.parentId, [r]);
-  }
-  for (const list of children.values()) list.sort((a, b) => a.position - b.position || a.id - b.id);
-  const out: Placed<R>[] = [];
-  // An explicit stack rather than recursion: a pathological import could nest thousands deep.
-  const stack: { parentId: number | null; prefix: string; level: number; i: number }[] = [{ parentId: null, prefix: '', level: 0, i: 0 }];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const list = children.get(top.parentId) ?? [];
-    if (top.i >= list.length) {
-      stack.pop();
-      continue;
-    }
-    const r = list[top.i++]!;
-    const code = top.prefix ? `${top.prefix}.${top.i}` : String(top.i);
-    out.push({ row: r, code, level: top.level, summary: children.has(r.id) });
-    stack.push({ parentId: r.id, prefix: code, level: top.level + 1, i: 0 });
-  }
-  return out;
-}
+// Tree order lives in common: a screen derives it too after patching in a write's changes.
+export { treeOrder, type Placed, type TreeNode } from '../../common/wbs-tree.js';
 
 /** Every summary's roll-up computed from the leaves up: the reference the stored values must equal. */
 export function rollUpAll<R extends TreeNode & RolledUp>(rows: readonly R[]): Map<number, RolledUp> {

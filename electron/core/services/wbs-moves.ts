@@ -1,13 +1,13 @@
 // Moving tasks in the tree: up/down among siblings, indent (under the previous sibling) and outdent
 // (after the parent). A task always moves with its subtree; a selection that holds a task and some
 // of its descendants moves the task only. Each call is one batch; a refusal changes nothing.
-import type { WbsTask } from '../../common/dto.js';
+import type { WbsChanges } from '../../common/dto.js';
 import { ApiError } from '../../common/errors.js';
 import type { Db } from '../db/open.js';
 import { inBatch, type Actor, type Batch } from '../batch.js';
-import { treeOrder } from './rollup.js';
 import {
-  listTasks,
+  placeTasks,
+  wbsChangesOf,
   rowsOfOneProject,
   setPosition,
   settleRollUps,
@@ -26,24 +26,43 @@ function siblingsOf(db: Db, projectId: number, parentId: number | null): Sib[] {
     .all(projectId, parentId) as Sib[];
 }
 
-/** The selection's topmost tasks in tree order, with their codes for messages. */
-function selection(db: Db, ids: number[]): { projectId: number; tasks: TaskRow[]; code: (id: number) => string } {
+/**
+ * The selection's topmost tasks in tree order, with their codes for messages. Tree order compares the
+ * (position, id) of each ancestor on the way down, so only the selected rows' ancestors are read, never
+ * the whole WBS.
+ */
+function selection(db: Db, ids: number[], today: string): { projectId: number; tasks: TaskRow[]; code: (id: number) => string } {
   const rows = rowsOfOneProject(db, ids);
   const projectId = rows[0]!.projectId;
-  const tree = treeOrder(wbsStore.where(db, 'project_id = ?', projectId));
-  const codes = new Map(tree.map((p) => [p.row.id, p.code]));
-  const rank = new Map(tree.map((p, i) => [p.row.id, i]));
-  const tasks = topmost(db, rows).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
-  return { projectId, tasks, code: (id) => codes.get(id) ?? String(id) };
+  const cache = new Map<number, TaskRow>();
+  const path = (r: TaskRow): TaskRow[] => {
+    const chain = [r];
+    for (let p = r.parentId; p !== null; ) {
+      const a = cache.get(p) ?? wbsStore.get(db, p)!;
+      cache.set(p, a);
+      chain.unshift(a);
+      p = a.parentId;
+    }
+    return chain;
+  };
+  const keys = new Map(rows.map((r) => [r.id, path(r)]));
+  const cmp = (a: TaskRow, b: TaskRow) => {
+    const x = keys.get(a.id)!;
+    const y = keys.get(b.id)!;
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i]!.id !== y[i]!.id) return x[i]!.position - y[i]!.position || x[i]!.id - y[i]!.id;
+    return x.length - y.length;
+  };
+  const tasks = topmost(db, rows).sort(cmp);
+  return { projectId, tasks, code: (id) => placeTasks(db, projectId, [id], today)[0]?.code ?? String(id) };
 }
 
 /**
  * Moves the selected tasks one place up or down among their siblings; a block of adjacent selected
  * siblings moves together. Refused when a selected task is already first (up) or last (down).
  */
-export function moveTasks(db: Db, actor: Actor, ids: number[], direction: 'up' | 'down', today: string): WbsTask[] {
-  const { projectId, tasks, code } = selection(db, ids);
-  inBatch(db, actor, 'wbs.move', projectId, (batch) => {
+export function moveTasks(db: Db, actor: Actor, ids: number[], direction: 'up' | 'down', today: string): WbsChanges {
+  const { projectId, tasks, code } = selection(db, ids, today);
+  return inBatch(db, actor, 'wbs.move', projectId, (batch) => {
     const byParent = new Map<number | null, Set<number>>();
     for (const t of tasks) (byParent.get(t.parentId) ?? byParent.set(t.parentId, new Set()).get(t.parentId)!).add(t.id);
     for (const [parentId, chosen] of byParent) {
@@ -63,8 +82,8 @@ export function moveTasks(db: Db, actor: Actor, ids: number[], direction: 'up' |
       else for (let i = order.length - 2; i >= 0; i--) chosen.has(order[i]!.id) && !chosen.has(order[i + 1]!.id) && swap(i, i + 1);
       reposition(db, batch, parentId, sibs, order);
     }
+    return wbsChangesOf(db, batch.id, projectId, today);
   });
-  return listTasks(db, projectId, today);
 }
 
 /** Gives `order` the siblings' existing positions (sorted), so only the rows that moved change. */
@@ -75,9 +94,9 @@ function reposition(db: Db, batch: Batch, parentId: number | null, before: Sib[]
 }
 
 /** Each selected task becomes the last child of its previous sibling. */
-export function indentTasks(db: Db, actor: Actor, ids: number[], today: string): WbsTask[] {
-  const { projectId, tasks, code } = selection(db, ids);
-  inBatch(db, actor, 'wbs.indent', projectId, (batch) => {
+export function indentTasks(db: Db, actor: Actor, ids: number[], today: string): WbsChanges {
+  const { projectId, tasks, code } = selection(db, ids, today);
+  return inBatch(db, actor, 'wbs.indent', projectId, (batch) => {
     const touched = new Set<number | null>();
     // In tree order: after the first of a block is indented, the next one's previous sibling is the
     // same new parent, so a block of siblings lands under one parent in its order.
@@ -96,14 +115,14 @@ export function indentTasks(db: Db, actor: Actor, ids: number[], today: string):
     settleRollUps(db, batch, projectId, touched);
     // A parent's links now hold back (or wait for) the task: automatic tasks may move.
     rescheduleIn(db, batch, projectId, today);
+    return wbsChangesOf(db, batch.id, projectId, today);
   });
-  return listTasks(db, projectId, today);
 }
 
 /** Each selected task becomes the next sibling of its parent (its subtree with it). */
-export function outdentTasks(db: Db, actor: Actor, ids: number[], today: string): WbsTask[] {
-  const { projectId, tasks, code } = selection(db, ids);
-  inBatch(db, actor, 'wbs.outdent', projectId, (batch) => {
+export function outdentTasks(db: Db, actor: Actor, ids: number[], today: string): WbsChanges {
+  const { projectId, tasks, code } = selection(db, ids, today);
+  return inBatch(db, actor, 'wbs.outdent', projectId, (batch) => {
     const touched = new Set<number | null>();
     // Last first: each lands right after its old parent, so the block keeps its order.
     for (const t of [...tasks].reverse()) {
@@ -117,6 +136,6 @@ export function outdentTasks(db: Db, actor: Actor, ids: number[], today: string)
     }
     settleRollUps(db, batch, projectId, touched);
     rescheduleIn(db, batch, projectId, today);
+    return wbsChangesOf(db, batch.id, projectId, today);
   });
-  return listTasks(db, projectId, today);
 }

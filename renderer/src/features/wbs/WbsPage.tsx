@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { useTranslation } from 'react-i18next';
 import type { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent } from 'ag-grid-community';
-import type { HistoryState, Project, WbsFields, WbsTask } from '../../../../electron/common/dto.js';
+import type { HistoryState, Project, WbsChanges, WbsFields, WbsTask } from '../../../../electron/common/dto.js';
+import { applyWbsChanges } from '../../../../electron/common/wbs-tree.js';
 import { call } from '../../api/client.js';
 import { RegisterGrid } from '../../grid/RegisterGrid.js';
 import { parseCell } from '../../grid/cellValues.js';
@@ -148,6 +149,11 @@ export function WbsPage({ project }: { project: Project }) {
     const byId = new Map(fresh.map((x) => [x.id, x]));
     setTasks((prev) => prev.map((x) => byId.get(x.id) ?? x));
   };
+  /**
+   * What a write changed patched into the list (new, moved and deleted rows; codes derived again), so
+   * a tree operation, insert, delete or undo costs what it changed, not a reload of the whole WBS.
+   */
+  const patch = (changes: WbsChanges) => setTasks((prev) => applyWbsChanges(prev, changes));
 
   const focused = (): WbsRow | undefined => {
     const api = grid.current?.api;
@@ -178,11 +184,9 @@ export function WbsPage({ project }: { project: Project }) {
         creates: plan.creates,
         createAfterId: last?.id ?? null,
       });
-      if (result.createdIds.length) await reload();
-      else {
-        merge(result.tasks);
-        await refreshHistory();
-      }
+      if (result.createdIds.length) patch({ tasks: result.tasks, deletedIds: [] });
+      else merge(result.tasks);
+      await refreshHistory();
     });
 
   const { editWhenShown, onRowsShown } = useEditWhenShown(grid, 'name');
@@ -199,18 +203,17 @@ export function WbsPage({ project }: { project: Project }) {
               ? { beforeId: at.id }
               : { afterId: at.id };
       if (where === 'child' && at && collapsed.has(at.id)) toggle(at.id);
-      const created = await call('wbs.create', { projectId: project.id, ...place });
+      const { related, ...created } = await call('wbs.create', { projectId: project.id, ...place });
       editWhenShown(created.id);
-      await reload();
+      patch({ tasks: [created, ...related], deletedIds: [] });
+      await refreshHistory();
     });
 
   const treeOp = (op: 'wbs.indent' | 'wbs.outdent' | 'up' | 'down') =>
     run(async () => {
       const ids = targets().map((x) => x.id);
       if (!ids.length) return setError(t('wbs.selectFirst'));
-      const list =
-        op === 'up' || op === 'down' ? await call('wbs.move', { ids, direction: op }) : await call(op, { ids });
-      setTasks(list);
+      patch(op === 'up' || op === 'down' ? await call('wbs.move', { ids, direction: op }) : await call(op, { ids }));
       await refreshHistory();
       // Keep the moved rows under the cursor.
       const api = grid.current?.api;
@@ -222,7 +225,11 @@ export function WbsPage({ project }: { project: Project }) {
     const rowsToDelete = targets();
     if (!rowsToDelete.length) return setError(t('wbs.selectFirst'));
     const ids = rowsToDelete.map((x) => x.id);
-    const doDelete = () => void run(async () => (await call('wbs.delete', { ids }), reload()));
+    const doDelete = () =>
+      void run(async () => {
+        patch(await call('wbs.delete', { ids }));
+        await refreshHistory();
+      });
     const descendants = tasks.filter((x) => rowsToDelete.some((r) => x.code.startsWith(`${r.code}.`))).length;
     if (descendants === 0 && ids.length === 1) return doDelete();
     setConfirm({
@@ -237,7 +244,10 @@ export function WbsPage({ project }: { project: Project }) {
     run(async () => {
       const result = await call(which, { projectId: project.id });
       setNotice(null);
-      if (result.applied) await reload();
+      if (!result.applied) return;
+      // The step answers the WBS rows it changed and the state of the stacks: nothing to reload.
+      if (result.wbs) patch(result.wbs);
+      setHistory(result.state);
     });
 
   /** WBS keys on top of the spreadsheet ones, outside edit mode: Tab/Shift+Tab and Alt+Shift+arrows. */

@@ -1,0 +1,66 @@
+// The WBS tree's derived shape — tree order, codes (1.2.3), levels, summary marks — from parentId and
+// position alone. Core derives it when listing; a screen keeping the whole list derives it again after
+// patching in the rows a write changed (applyWbsChanges), since a move or delete renumbers rows the
+// write never touched.
+import type { WbsChanges, WbsTask } from './dto.js';
+
+export interface TreeNode {
+  id: number;
+  parentId: number | null;
+  position: number;
+}
+
+export interface Placed<R> {
+  row: R;
+  code: string;
+  level: number;
+  summary: boolean;
+}
+
+/**
+ * Rows in tree order (parents before children, siblings by position then id) with their derived
+ * code and level. Rows whose parent is missing are not reachable and are left out.
+ */
+export function treeOrder<R extends TreeNode>(rows: readonly R[]): Placed<R>[] {
+  const children = new Map<number | null, R[]>();
+  for (const r of rows) {
+    const list = children.get(r.parentId);
+    if (list) list.push(r);
+    else children.set(r.parentId, [r]);
+  }
+  for (const list of children.values()) list.sort((a, b) => a.position - b.position || a.id - b.id);
+  const out: Placed<R>[] = [];
+  // An explicit stack rather than recursion: a pathological import could nest thousands deep.
+  const stack: { parentId: number | null; prefix: string; level: number; i: number }[] = [{ parentId: null, prefix: '', level: 0, i: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const list = children.get(top.parentId) ?? [];
+    if (top.i >= list.length) {
+      stack.pop();
+      continue;
+    }
+    const r = list[top.i++]!;
+    const code = top.prefix ? `${top.prefix}.${top.i}` : String(top.i);
+    out.push({ row: r, code, level: top.level, summary: children.has(r.id) });
+    stack.push({ parentId: r.id, prefix: code, level: top.level + 1, i: 0 });
+  }
+  return out;
+}
+
+/**
+ * The list after a write: changed rows replace theirs (or are added), deleted ones and everything under
+ * them go, and every row's code, level and summary mark is derived again. A row whose values and
+ * derived fields are unchanged keeps its object, so a grid keyed by id redraws only what moved.
+ */
+export function applyWbsChanges(list: readonly WbsTask[], changes: WbsChanges): WbsTask[] {
+  const byId = new Map(list.map((t) => [t.id, t]));
+  const fresh = new Set<number>();
+  for (const t of changes.tasks) {
+    byId.set(t.id, t);
+    fresh.add(t.id);
+  }
+  for (const id of changes.deletedIds) byId.delete(id);
+  return treeOrder([...byId.values()]).map(({ row, code, level, summary }) =>
+    row.code === code && row.level === level && row.summary === summary ? row : fresh.has(row.id) ? Object.assign(row, { code, level, summary }) : { ...row, code, level, summary },
+  );
+}
