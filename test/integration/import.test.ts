@@ -6,6 +6,7 @@ import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { workbook, type CellSpec } from '../fixtures/excel/xlsx.js';
 import { inProcessCaller, tempWorkspace, type Call } from '../helpers/workspace.js';
 import { snapshot } from '../helpers/snapshot.js';
+import { failure } from '../helpers/failure.js';
 import { ApiError } from '../../electron/common/errors.js';
 
 beforeAll(async () => {
@@ -108,6 +109,18 @@ describe('issue register import', () => {
     const r = await call('excel.applyImport', { previewId: p2.previewId });
     expect(r).toMatchObject({ created: 0, updated: 0, unchanged: 1, batchId: null });
     expect(snapshot(ws.db.sqlite)).toEqual(batches);
+    ws.close();
+  });
+
+  it('a preview discarded when the dialog closes is freed: applying it is refused, nothing is written', async () => {
+    const { call, projectId, ws } = await setup();
+    const file = await issueBook([[1, '件名A', '高', '未着手', '山田', d('2025-04-10'), 'x']]);
+    const p = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'a.xlsx', dataBase64: b64(file) });
+    const before = snapshot(ws.db.sqlite);
+    expect(await call('excel.discardPreview', { previewId: p.previewId })).toEqual({ discarded: true });
+    expect(await call('excel.discardPreview', { previewId: p.previewId })).toEqual({ discarded: false });
+    expect((await failure(call('excel.applyImport', { previewId: p.previewId }))).code).toBe('NOT_FOUND');
+    expect(snapshot(ws.db.sqlite)).toEqual(before);
     ws.close();
   });
 

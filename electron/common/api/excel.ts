@@ -93,6 +93,11 @@ export const excelApi = {
     }),
     output: {} as ApplyResult,
   },
+  /** Frees a preview that will not be applied (the import dialog closed); previews also expire. */
+  'excel.discardPreview': {
+    input: z.strictObject({ previewId: z.string().min(1).max(100) }),
+    output: {} as { discarded: boolean },
+  },
   'profile.list': { input: z.strictObject({ register: z.enum(['wbs', 'risk', 'issue', 'change', 'minutes']).optional() }), output: [] as ProfileSummary[] },
   'profile.get': { input: z.strictObject({ id }), output: {} as Profile },
   /** Renames a profile (the layout changes through an import with updateProfileId). */

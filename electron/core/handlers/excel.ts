@@ -77,6 +77,7 @@ export function excelHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof
     },
     'excel.previewImport': (input) => previews.preview(input),
     'excel.applyImport': ({ previewId, options }) => previews.apply(previewId, options ?? {}),
+    'excel.discardPreview': ({ previewId }) => previews.discard(previewId),
     'profile.list': ({ register }) => listProfiles(db, register),
     'profile.get': ({ id }) => getProfile(db, id),
     'profile.update': ({ id, name }) => renameProfile(db, id, name),

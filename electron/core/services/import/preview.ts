@@ -160,6 +160,7 @@ export class ImportPreviews {
     const usedProfile = found && layout.sheet === found.layout.sheet && layout.headerTop === found.layout.headerTop - 1 ? found : null;
 
     const previewId = randomUUID();
+    this.expireLater();
     this.sweep();
     this.kept.set(previewId, { projectId: input.projectId, register: input.register, fileName: input.fileName, bytes, table, layout, signature, keyMapped: keyMapped && !guessed, plan, version: auditVersion(db), at: Date.now() });
     const n = (s: string) => plan.planned.filter((p) => p.status === s).length;
@@ -223,6 +224,29 @@ export class ImportPreviews {
       return options.updateProfileId;
     }
     return null;
+  }
+
+  /**
+   * Drops a preview the user will not apply (the import dialog closed): a 10,000-row preview holds the
+   * file, its table and plan, ~15 MB, which would otherwise wait for its 30 minutes. Answers whether
+   * there was one; an unknown or already applied id is not an error.
+   */
+  discard(previewId: string): { discarded: boolean } {
+    return { discarded: this.kept.delete(previewId) };
+  }
+
+  // Expiry runs on a timer too, not only on the next preview: a window left alone releases its memory.
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private expireLater(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      const now = Date.now();
+      for (const [id, k] of this.kept) if (now - k.at > PREVIEW_TTL_MS) this.kept.delete(id);
+      if (this.kept.size > 0) this.expireLater();
+    }, PREVIEW_TTL_MS / 10);
+    // Never the reason a process stays alive.
+    this.timer.unref?.();
   }
 
   /** Drops expired previews, and the oldest beyond the limit. */

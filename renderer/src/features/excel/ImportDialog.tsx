@@ -75,6 +75,15 @@ export function ImportDialog(props: ImportDialogProps) {
   const seq = useRef(0);
   /** The last preview the core answered: shown again when a correction is refused. */
   const answered = useRef<ImportPreview | null>(null);
+  /** Previews the core holds for this dialog: released when it closes, however it closes. */
+  const made = useRef(new Set<string>());
+  useEffect(() => {
+    const held = made.current;
+    return () => {
+      for (const previewId of held) void call('excel.discardPreview', { previewId }).catch(() => undefined);
+      held.clear();
+    };
+  }, []);
 
   // Each step starts on its main button (once it can be pressed), so Enter walks through the import.
   const focusedStep = useRef<Step | null>(null);
@@ -109,6 +118,7 @@ export function ImportDialog(props: ImportDialogProps) {
           dataBase64: f.base64,
           ...(mapping ? { mapping } : {}),
         });
+        made.current.add(p.previewId);
         if (mine !== seq.current) return;
         answered.current = p;
         setPreview(p);
@@ -175,6 +185,7 @@ export function ImportDialog(props: ImportDialogProps) {
           previewId: preview.previewId,
           options: applyOptions({ ...options, found }),
         });
+        made.current.delete(preview.previewId);
         onImported(result, preview.fileName);
         onClose();
       } catch (err) {
