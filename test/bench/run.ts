@@ -13,6 +13,7 @@ import { benchBackup } from './backup.js';
 import { buildWbs } from './fixture.js';
 import { editInProcess, editOverHttp } from './edit.js';
 import { screenLoads } from './screen.js';
+import { benchScale } from './scale.js';
 import { stats, time, type Stats } from './stats.js';
 
 const EDITS = 400;
@@ -43,8 +44,30 @@ function ensureRenderer(): string {
   return dir;
 }
 
+// `npm run bench -- --only <section>` runs one section: wbs (the 10,000-task figures and the export
+// through a profile), import, or scale (100,000 tasks and 20 projects; minutes on a busy machine).
+const SECTIONS = ['wbs', 'import', 'scale'] as const;
+type Section = (typeof SECTIONS)[number];
+function chosen(): Set<Section> {
+  const i = process.argv.indexOf('--only');
+  if (i < 0) return new Set(SECTIONS);
+  const names = (process.argv[i + 1] ?? '').split(',');
+  const bad = names.filter((n) => !SECTIONS.includes(n as Section));
+  if (bad.length > 0 || names.length === 0) throw new Error(`--only takes ${SECTIONS.join(', ')} (comma-separated), not ${bad.join(', ')}`);
+  return new Set(names as Section[]);
+}
+
 async function main() {
   const started = performance.now();
+  const only = chosen();
+  if (only.has('wbs')) await benchWbs();
+  if (only.has('import')) lines.push(...(await benchExcelImport()));
+  if (only.has('scale')) lines.push(...(await benchScale()));
+  print();
+  console.log(`\n(bench took ${((performance.now() - started) / 1000).toFixed(0)} s; sections: ${[...only].join(', ')})`);
+}
+
+async function benchWbs() {
   const ws = tempWorkspace();
   console.log(`workspace: ${ws.dir}`);
   try {
@@ -103,9 +126,6 @@ async function main() {
     ws.close();
     fs.rmSync(ws.dir, { recursive: true, force: true });
   }
-  lines.push(...(await benchExcelImport()));
-  print();
-  console.log(`\n(bench took ${((performance.now() - started) / 1000).toFixed(0)} s; ${EDITS} edits per line, ${LOADS} screen loads)`);
 }
 
 function print() {

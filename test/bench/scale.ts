@@ -1,0 +1,221 @@
+// Scale figures (issue 18, printed, never asserted): a 100,000-task WBS and a 20-project file. Every
+// action's figure is printed beside its floor measured in the same run — the raw SQLite statement that
+// does the same change, or the XML + deflate of the same workbook — so a slow machine moves both.
+//   npm run bench -- --only scale
+import fs from 'node:fs';
+import os from 'node:os';
+import zlib from 'node:zlib';
+import type { Db } from '../../electron/core/db/open.js';
+import type { Handlers } from '../../electron/core/handlers.js';
+import { inBatch } from '../../electron/core/batch.js';
+import { insertTasks, newTaskRow, wbsStore, type TaskRow } from '../../electron/core/services/wbs.js';
+import { rollUpAll } from '../../electron/core/services/rollup.js';
+import { startHost } from '../../electron/host/server.js';
+import { readZipDirectory, ZipReader } from '../../electron/core/excel/zip.js';
+import { setReaderWorkerFile } from '../../electron/core/excel/reader.js';
+import { tempWorkspace } from '../helpers/workspace.js';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { japaneseWbs } from '../fixtures/excel/xlsx.js';
+import { stats, time, type Stats } from './stats.js';
+import type { BenchLine } from './excel-import.js';
+
+async function call<T>(handlers: Handlers, method: string, args: unknown): Promise<T> {
+  const env = await handlers.invoke(method, args);
+  if (!env.ok) throw new Error(`${method}: ${env.error.message}`);
+  return env.result as T;
+}
+
+async function repeat(n: number, fn: (i: number) => unknown): Promise<Stats> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) samples.push(await time(() => fn(i)));
+  return stats(samples);
+}
+
+const day = (offset: number) => new Date(Date.UTC(2025, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A WBS of `fanout` levels inserted in bulk (one batch, multi-row statements), summaries rolled up:
+ * the fixture of the scale figures, built in seconds where the service's per-row path takes minutes.
+ * Answers the ids per level.
+ */
+export function bulkWbs(db: Db, projectId: number, fanout: number[]): number[][] {
+  const levels: number[][] = [];
+  let nextId = ((db.prepare('SELECT max(id) FROM wbs_tasks').pluck().get() as number | null) ?? 0) + 1;
+  const now = new Date().toISOString();
+  inBatch(db, { user: 'bench' }, 'bench.build', projectId, (batch) => {
+    let parents: (number | null)[] = [null];
+    let n = 0;
+    fanout.forEach((fan, level) => {
+      const leaf = level === fanout.length - 1;
+      const rows: TaskRow[] = [];
+      for (const parentId of parents)
+        for (let k = 1; k <= fan; k++) {
+          const i = n++;
+          const values = leaf
+            ? { name: `タスク ${i}`, assignee: ['山田', '佐藤', '鈴木', '高橋'][i % 4]!, plannedStart: day(i % 600), plannedFinish: day((i % 600) + 3 + (i % 10)), plannedEffort: 1 + (i % 8) * 0.5, progress: (i * 13) % 100, status: i % 5 === 0 ? ('done' as const) : ('in_progress' as const) }
+            : { name: `レベル${level + 1} ${k}` };
+          rows.push(newTaskRow(nextId++, projectId, parentId, k, values, now));
+        }
+      for (let i = 0; i < rows.length; i += 5000) insertTasks(db, batch, rows.slice(i, i + 5000));
+      levels.push(rows.map((r) => r.id));
+      parents = rows.map((r) => r.id);
+    });
+  });
+  const rolled = rollUpAll(wbsStore.where(db, 'project_id = ?', projectId));
+  wbsStore.updateMany(db, [...rolled].map(([id, patch]) => ({ id, patch })));
+  return levels;
+}
+
+/** Runs `sql` in a savepoint rolled back: the raw statement's own cost, nothing kept. */
+function rawRolledBack(db: Db, run: () => void): number {
+  const t0 = performance.now();
+  db.sqlite.exec('SAVEPOINT floor');
+  try {
+    run();
+  } finally {
+    db.sqlite.exec('ROLLBACK TO floor; RELEASE floor');
+  }
+  return performance.now() - t0;
+}
+
+/** The package's own XML deflated again at the writer's level: the floor of any writer of that file. */
+function xmlDeflateFloor(bytes: Buffer): number {
+  const dir = readZipDirectory(bytes, 'export.xlsx');
+  const reader = new ZipReader(bytes, dir, 'export.xlsx');
+  const parts = [...dir.entries.keys()].map((name) => reader.bytes(name)!);
+  const t0 = performance.now();
+  // Serializing is at least a copy of the text into bytes; deflate is what it must then cost.
+  for (const p of parts) zlib.deflateRawSync(Buffer.from(p.toString('utf8'), 'utf8'), { level: 4 });
+  return performance.now() - t0;
+}
+
+export async function benchScale(log: (line: string) => void = console.log): Promise<BenchLine[]> {
+  const lines: BenchLine[] = [];
+  const add = (what: string, s: Stats, target: string, p95 = true) => lines.push({ what, n: s.n, p50: s.p50, p95: p95 ? s.p95 : null, target });
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
+  log(`scale: load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${os.cpus().length} cores`);
+  setReaderWorkerFile(await buildReaderWorker());
+
+  const ws = tempWorkspace();
+  try {
+    const h = ws.handlers;
+    const { id: projectId } = await call<{ id: number }>(h, 'project.create', { name: 'スケール 100,000 タスク' });
+    const t0 = performance.now();
+    const [, l2, l3, leaves] = bulkWbs(ws.db, projectId, [10, 10, 10, 100]);
+    const total = ws.db.prepare('SELECT count(*) FROM wbs_tasks WHERE project_id = ?').pluck().get(projectId) as number;
+    log(`scale: built ${total.toLocaleString('en-US')} tasks in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    // Delete a 1,000-task subtree (a level-3 task: its 100 leaves… here level 2: 10 × 100 + 10 + 1).
+    const floorDelete: number[] = [];
+    const del = await repeat(3, async (i) => {
+      const top = l2![i * 2]!;
+      await call(h, 'wbs.delete', { id: top });
+    });
+    for (let i = 0; i < 3; i++) floorDelete.push(rawRolledBack(ws.db, () => ws.db.prepare('DELETE FROM wbs_tasks WHERE id = ?').run(l2![i * 2 + 1]!)));
+    const fd = stats(floorDelete);
+    add('scale: wbs.delete of a 1,011-task subtree, 100k tasks', del, `≤ 50 ms; ${ratio(del.p50, fd.p50)} its raw DELETE`);
+    add('  floor: raw DELETE of such a subtree (cascade), rolled back', fd, '');
+
+    // Indent / outdent / move: a leaf and a 101-task subtree, back and forth.
+    const floorMove: number[] = [];
+    const moveLeaf = await repeat(20, (i) => call(h, 'wbs.move', { ids: [leaves![500 + i * 100]!], direction: i % 2 ? 'up' : 'down' }));
+    const moveTree = await repeat(20, (i) => call(h, 'wbs.move', { ids: [l3![300 + (i >> 1) * 10]!], direction: i % 2 ? 'up' : 'down' }));
+    const indent = await repeat(20, async (i) => {
+      const id = l3![400 + i * 10 + 1]!;
+      await call(h, 'wbs.indent', { ids: [id] });
+      await call(h, 'wbs.outdent', { ids: [id] });
+    });
+    for (let i = 0; i < 20; i++)
+      floorMove.push(rawRolledBack(ws.db, () => {
+        const st = ws.db.prepare('UPDATE wbs_tasks SET position = ?, updated_at = ? WHERE id = ?');
+        st.run(2, 'x', leaves![600 + i]!);
+        st.run(1, 'x', leaves![601 + i]!);
+      }));
+    const fm = stats(floorMove);
+    add('scale: wbs.move of a leaf, 100k tasks', moveLeaf, `p95 ≤ 50 ms; ${ratio(moveLeaf.p50, fm.p50)} its raw UPDATEs`);
+    add('scale: wbs.move of a 101-task subtree', moveTree, 'p95 ≤ 50 ms');
+    add('scale: wbs.indent + wbs.outdent of a 101-task subtree', indent, 'p95 ≤ 100 ms (two calls)');
+    add('  floor: raw UPDATE of two positions, rolled back', fm, '');
+
+    // A 500-row paste.
+    const paste = (k: number) => leaves!.slice(20_000 + k * 500, 20_500 + k * 500).map((id, i) => ({ id, patch: { assignee: `担当${(i + k) % 7}`, plannedEffort: 2 + k } }));
+    const pasted = await repeat(3, (k) => call(h, 'wbs.applyCells', { projectId, updates: paste(k) }));
+    const floorPaste = stats(
+      [0, 1, 2].map((k) =>
+        rawRolledBack(ws.db, () => {
+          const st = ws.db.prepare('UPDATE wbs_tasks SET assignee = ?, planned_effort = ?, updated_at = ? WHERE id = ?');
+          for (const u of paste(k + 5)) st.run(u.patch.assignee, u.patch.plannedEffort, 'x', u.id);
+        }),
+      ),
+    );
+    add('scale: wbs.applyCells, 500-row paste, 100k tasks', pasted, `≤ 100 ms; ${ratio(pasted.p50, floorPaste.p50)} its raw UPDATEs`);
+    add('  floor: 500 raw UPDATEs, rolled back', floorPaste, '');
+    const undoPaste = await repeat(1, () => call(h, 'history.undo', { projectId }));
+    add('scale: history.undo of that paste (answer patches the screen)', undoPaste, '', false);
+    const state = await repeat(50, () => call(h, 'history.state', { projectId }));
+    add('scale: history.state, 100k tasks and their history', state, 'p95 ≤ 1 ms');
+
+    // wbs.list over HTTP against the raw SELECT of the same rows.
+    const host = await startHost(0, { handlers: h });
+    try {
+      const post = async () => {
+        const res = await fetch(`http://127.0.0.1:${host.port}/api/wbs.list`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-PMO-Token': host.token }, body: JSON.stringify({ projectId }) });
+        const text = await res.text();
+        if (!res.ok) throw new Error(text.slice(0, 200));
+        return text.length;
+      };
+      let bytes = 0;
+      await post();
+      const overHttp = await repeat(3, async () => (bytes = await post()));
+      const raw = await repeat(3, () => ws.db.sqlite.prepare('SELECT * FROM wbs_tasks WHERE project_id = ?').raw(true).all(projectId));
+      add(`scale: wbs.list over HTTP, ${total.toLocaleString('en-US')} tasks`, overHttp, `≤ 2× SELECT: ${ratio(overHttp.p50, raw.p50)}; ${Math.round(bytes / total)} bytes of JSON per task`, false);
+      add('  floor: raw SELECT of the same rows', raw, '', false);
+    } finally {
+      await host.close();
+    }
+
+    // Export in PMO Desk's layout, 100k, beside the XML + deflate of the very same package.
+    let out = Buffer.alloc(0);
+    const exported = await repeat(2, async () => {
+      const r = await call<{ dataBase64: string }>(h, 'excel.export', { projectId, register: 'wbs', language: 'ja' });
+      out = Buffer.from(r.dataBase64, 'base64');
+    });
+    const floor = stats([0, 1].map(() => xmlDeflateFloor(out)));
+    add(`scale: excel.export, PMO Desk's layout, ${total.toLocaleString('en-US')} tasks`, exported, `≤ 5 s; ${ratio(exported.p50, floor.p50)} its XML + deflate (≤ 3×)`, false);
+    add('  floor: the same package\'s XML deflated (level 4)', floor, `${(out.length / 1024 / 1024).toFixed(1)} MB`, false);
+
+    // Undo of a 10,000-row import against its apply, in a project of its own in the same file.
+    const { id: importProject } = await call<{ id: number }>(h, 'project.create', { name: 'import 10,000' });
+    const file = await japaneseWbs(10_000);
+    const preview = await call<{ previewId: string }>(h, 'excel.previewImport', { projectId: importProject, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: file.toString('base64') });
+    const apply = await repeat(1, () => call(h, 'excel.applyImport', { previewId: preview.previewId }));
+    const undo = await repeat(1, () => call(h, 'history.undo', { projectId: importProject }));
+    const redo = await repeat(1, () => call(h, 'history.redo', { projectId: importProject }));
+    add('scale: excel.applyImport of 10,000 rows (the floor of its undo)', apply, '', false);
+    add('scale: history.undo of that import', undo, `≤ 1 s and ≤ its apply: ${ratio(undo.p50, apply.p50)}`, false);
+    add('scale: history.redo of that import', redo, `${ratio(redo.p50, apply.p50)} its apply`, false);
+  } finally {
+    ws.close();
+    fs.rmSync(ws.dir, { recursive: true, force: true });
+  }
+
+  // 20 projects of 5,000 tasks: delete one.
+  const ws2 = tempWorkspace();
+  try {
+    const h = ws2.handlers;
+    const projects: number[] = [];
+    for (let p = 0; p < 20; p++) {
+      const { id } = await call<{ id: number }>(h, 'project.create', { name: `案件 ${p + 1}` });
+      bulkWbs(ws2.db, id, [10, 10, 50]);
+      projects.push(id);
+    }
+    const floor = stats([0, 1, 2].map((i) => rawRolledBack(ws2.db, () => ws2.db.prepare('DELETE FROM projects WHERE id = ?').run(projects[10 + i]!))));
+    const del = await repeat(3, (i) => call(h, 'project.delete', { id: projects[i]! }));
+    add('scale: project.delete of a 5,110-task project among 20', del, `≤ 1 s; ${ratio(del.p50, floor.p50)} its raw DELETE`, false);
+    add('  floor: raw DELETE FROM projects (cascade), rolled back', floor, '', false);
+  } finally {
+    ws2.close();
+    fs.rmSync(ws2.dir, { recursive: true, force: true });
+  }
+  return lines;
+}
