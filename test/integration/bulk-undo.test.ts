@@ -12,7 +12,7 @@ import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { expectRollUpsRight, tableState, wbsWorkspace } from './wbs-support.js';
 
 const auditOf = (w: ReturnType<typeof wbsWorkspace>, batchId: string) =>
-  (w.db.sqlite.prepare('SELECT entity_id, action, before, after FROM audit_log WHERE batch_id = ? ORDER BY id').all(batchId) as {
+  (w.db.sqlite.prepare("SELECT entity_id, action, before, after FROM audit_log WHERE batch_id = ? AND entity = 'wbs_task' ORDER BY id").all(batchId) as {
     entity_id: number;
     action: string;
     before: string | null;
