@@ -2,7 +2,7 @@
 // vocabularies and the rules derived from stored values (risk score and level, overdue, age, IDs).
 // Plain TypeScript, so the renderer and the Excel import apply exactly the rules the core applies.
 import { z } from 'zod';
-import { id, isoDate, text } from './api/schemas.js';
+import { id, isoDate, text, withinJsonLimits, type JsonLimits } from './api/schemas.js';
 import { localToday } from './dates.js';
 
 // ---------------------------------------------------------------- fields
@@ -14,8 +14,12 @@ const rating = z.number().int('must be a whole number 1â€“5').min(1, 'must be 1â
 const code = text(50);
 /** The user-facing ID (R-001). Assigned at create when absent; unique per project. */
 const ref = text(50).trim().min(1, 'must not be empty');
-/** Client columns we have no field for, kept so they go back out to Excel; replaced whole. */
-const extra = z.record(z.string(), z.json());
+/**
+ * Client columns we have no field for, kept so they go back out to Excel; replaced whole. Each key is
+ * a column of the export, so a row holds at most EXTRA_LIMITS.keys of them (an Excel sheet has 16,384).
+ */
+export const EXTRA_LIMITS: JsonLimits = { depth: 8, keys: 1_000, size: 1024 * 1024 };
+const extra = withinJsonLimits(z.record(z.string(), z.json()), EXTRA_LIMITS);
 
 export const riskFields = z.strictObject({
   ref,

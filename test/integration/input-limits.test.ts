@@ -49,3 +49,66 @@ describe('a profile saved from a CSV import', () => {
     ws.close();
   });
 });
+
+describe('JSON inputs have a depth and a size', () => {
+  const nested = (depth: number): unknown => {
+    let v: unknown = 1;
+    for (let i = 0; i < depth; i++) v = i % 2 ? [v] : { a: v };
+    return v;
+  };
+
+  it('settings.set: 3,000 levels (a stack overflow, INTERNAL) and 2 MB are VALIDATION; nothing is stored', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    for (const [value, message] of [
+      [nested(3_000), 'is nested deeper than 32 levels'],
+      [nested(100_000), 'is nested deeper than 32 levels'],
+      ['x'.repeat(2 * 1024 * 1024), 'is larger than 1,048,576 characters'],
+      [Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i])), 'holds more than 10,000 keys'],
+    ] as const) {
+      const err = await failure(call('settings.set', { key: 'grid.risk', value: value as never }));
+      expect(err).toMatchObject({ code: 'VALIDATION', details: [{ field: 'value', message }] });
+    }
+    expect(await call('settings.get', { key: 'grid.risk' })).toBeNull();
+    // Within the limits: stored and read back.
+    await call('settings.set', { key: 'grid.risk', value: nested(30) as never });
+    expect(await call('settings.get', { key: 'grid.risk' })).toEqual(nested(30));
+    ws.close();
+  });
+
+  it("a row's extra: deep, too many keys or too large is VALIDATION on create, update and paste", async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    const manyKeys = Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`列${i}`, i]));
+    const err = await failure(call('risk.create', { projectId, values: { title: 'r', extra: manyKeys } }));
+    expect(err).toMatchObject({ code: 'VALIDATION', details: [{ field: 'values.extra', message: 'holds more than 1,000 keys' }] });
+    expect(await failure(call('issue.create', { projectId, values: { title: 'i', extra: { a: nested(5_000) } as never } }))).toMatchObject({
+      code: 'VALIDATION',
+      details: [{ field: 'values.extra', message: 'is nested deeper than 8 levels' }],
+    });
+    const risk = await call('risk.create', { projectId, values: { title: 'r', extra: { 備考: 'a' } } });
+    expect(await failure(call('risk.update', { id: risk.id, patch: { extra: { big: 'x'.repeat(2 * 1024 * 1024) } } }))).toMatchObject({
+      code: 'VALIDATION',
+      details: [{ field: 'patch.extra', message: 'is larger than 1,048,576 characters' }],
+    });
+    const pasted = await call('risk.applyCells', { projectId, updates: [{ id: risk.id, patch: { extra: manyKeys } }] }).catch((e: unknown) => e);
+    expect(pasted).toMatchObject({ code: 'VALIDATION' });
+    expect((await call('risk.list', { projectId })).map((r) => r.extra)).toEqual([{ 備考: 'a' }]);
+    ws.close();
+  });
+
+  it('a register whose rows hold more extra columns than a sheet has is refused for xlsx with a message, written as CSV', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    for (let r = 0; r < 17; r++)
+      await call('change.create', { projectId, values: { title: `c${r}`, extra: Object.fromEntries(Array.from({ length: 1_000 }, (_, i) => [`r${r}c${i}`, i])) } });
+    const err = await failure(call('excel.export', { projectId, register: 'change' }));
+    expect(err.code).toBe('CONFLICT');
+    expect(err.message).toMatch(/^the change register's rows hold 17,000 different extra columns; an Excel sheet holds 16,384 columns/);
+    const csv = await call('excel.export', { projectId, register: 'change', format: 'csv' });
+    expect(Buffer.from(csv.dataBase64, 'base64').toString('utf8').split('\n')[0]!.split(',').length).toBeGreaterThan(17_000);
+    ws.close();
+  });
+});

@@ -12,6 +12,8 @@ import { columnName } from '../../../common/excel/model.js';
 import type { Worksheet } from 'exceljs';
 import type { Language } from '../../excel/minutes-layout.js';
 import { csvText, csvValue } from '../../excel/csv-writer.js';
+import { EXCEL_MAX_COLUMNS } from '../../excel/limits.js';
+import { ApiError } from '../../../common/errors.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { listTasks } from '../wbs.js';
@@ -89,8 +91,12 @@ export async function exportDefaultLayout(
       : REGISTER_SERVICES[target].list(db, input.projectId, { today: input.today }).map((r) => ({ row: r as unknown as Row }));
 
   const fields = Object.keys(EXPORT_HEADERS[target]);
-  const extraKeys: string[] = [];
-  for (const { row } of stored) for (const k of Object.keys(row.extra ?? {})) if (!extraKeys.includes(k)) extraKeys.push(k);
+  const keySet = new Set<string>();
+  for (const { row } of stored) for (const k of Object.keys(row.extra ?? {})) keySet.add(k);
+  const extraKeys = [...keySet];
+  // Each extra key is a column; a sheet has 16,384 (past it ExcelJS threw "16385 is out of bounds").
+  if (input.format !== 'csv' && fields.length + extraKeys.length > EXCEL_MAX_COLUMNS)
+    throw new ApiError('CONFLICT', `the ${target} register's rows hold ${extraKeys.length.toLocaleString('en-US')} different extra columns; an Excel sheet holds ${EXCEL_MAX_COLUMNS.toLocaleString('en-US')} columns (export as CSV instead)`, { field: 'register' });
   const columns: LayoutColumn[] = [
     ...fields.map((field): LayoutColumn => {
       const spec = fieldSpec(target, field);
