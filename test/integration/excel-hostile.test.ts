@@ -149,7 +149,7 @@ describe('broken and foreign files: one clear message each', () => {
     const r = await refusal(rawXlsx({ sheet: tall }), 'tall.xlsx');
     expect(r.code).toBe('TOO_LARGE');
     expect(r.message).toBe(
-      'tall.xlsx: has no sheet PMO Desk can read (WBS has values beyond row 200,000 (down to row 1,048,576 or more); PMO Desk reads sheets of up to 200,000 rows)',
+      'tall.xlsx: has no sheet PMO Desk can read (WBS has values beyond row 101,000 (down to row 1,048,576 or more); PMO Desk reads sheets of up to 101,000 rows and imports up to 100,000 rows at a time: split the file)',
     );
     // A styled but empty cell down there is nothing: the sheet reads.
     const styledOnly = sheetXml(`${rowXml(1, ['タスク名'])}${rowXml(2, ['設計'])}<row r="1048576"><c r="A1048576" s="1"/></row>`);

@@ -112,3 +112,42 @@ describe('JSON inputs have a depth and a size', () => {
     ws.close();
   });
 });
+
+describe("the import's limits hold", () => {
+  const preview = async (fileName: string, bytes: Buffer) => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    try {
+      return await failure(call('excel.previewImport', { projectId, register: 'issue', fileName, dataBase64: bytes.toString('base64') }));
+    } finally {
+      ws.close();
+    }
+  };
+
+  it('more than 100,000 rows of data is refused naming the file and sheet (199,998 rows were previewed and applied)', async () => {
+    const csv = Buffer.from(`課題名,状況\n${'課題,未着手\n'.repeat(100_500)}`);
+    expect(await preview('課題.csv', csv)).toMatchObject({
+      code: 'VALIDATION',
+      message: 'dataBase64: 課題.csv: sheet 課題 has 100,500 rows of data; PMO Desk imports up to 100,000 rows at a time: split the file',
+    });
+    // An xlsx sheet going on past row 101,000 is not read on (its reading stops there) and is named.
+    const rows = Array.from({ length: 150_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join('');
+    const err = await preview('big.xlsx', rawXlsx({ sheet: `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>` }));
+    expect(err.code).toBe('VALIDATION');
+    expect(err.message).toBe(
+      'dataBase64: big.xlsx: has no sheet PMO Desk can read (WBS has values beyond row 101,000 (down to row 101,001 or more); PMO Desk reads sheets of up to 101,000 rows and imports up to 100,000 rows at a time: split the file)',
+    );
+  });
+
+  it('a cell longer than Excel allows (32,767 characters) is refused naming the cell', async () => {
+    const long = 'あ'.repeat(40_000);
+    expect((await preview('long.csv', Buffer.from(`課題名,状況\n${long},未着手\n`))).message).toBe(
+      'dataBase64: long.csv: row 2 column 1 holds 40,000 characters; an Excel cell holds at most 32,767',
+    );
+    const sheet = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>課題名</t></is></c></row><row r="2"><c r="B2" t="inlineStr"><is><t>${long}</t></is></c></row></sheetData></worksheet>`;
+    expect((await preview('long.xlsx', rawXlsx({ sheet }))).message).toBe(
+      'dataBase64: long.xlsx: sheet WBS cell B2 holds 40,000 characters; an Excel cell holds at most 32,767',
+    );
+  });
+});

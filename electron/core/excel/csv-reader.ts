@@ -4,7 +4,7 @@
 // extensions such as ① and ㈱). Every cell is text; the normalizers read numbers and dates from it.
 import type { Cell, Row, WorkbookModel } from '../../common/excel/model.js';
 import { refuse } from './errors.js';
-import { EXCEL_MAX_COLUMNS, MAX_CELLS, MAX_SHEET_ROWS } from './limits.js';
+import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, MAX_CELLS, MAX_IMPORT_ROWS, MAX_SHEET_ROWS } from './limits.js';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
 
@@ -76,6 +76,8 @@ export function parseCsv(text: string, delimiter: string, fileName: string): Row
   const endField = () => {
     if (c >= EXCEL_MAX_COLUMNS) refuse(fileName, 'TOO_LARGE', `row ${r + 1} has more than ${EXCEL_MAX_COLUMNS} columns`);
     if (field !== '') {
+      if (field.length > EXCEL_MAX_CELL_CHARS)
+        refuse(fileName, 'TOO_LARGE', `row ${r + 1} column ${c + 1} holds ${field.length.toLocaleString('en-US')} characters; an Excel cell holds at most ${EXCEL_MAX_CELL_CHARS.toLocaleString('en-US')}`);
       if (++count > MAX_CELLS) refuse(fileName, 'TOO_LARGE', `has more than ${MAX_CELLS.toLocaleString('en-US')} cells with values`);
       cells.push({ c, t: 's', v: field });
     }
@@ -86,7 +88,7 @@ export function parseCsv(text: string, delimiter: string, fileName: string): Row
   const endRow = () => {
     endField();
     if (cells.length > 0) {
-      if (r >= MAX_SHEET_ROWS) refuse(fileName, 'TOO_LARGE', `has more than ${MAX_SHEET_ROWS.toLocaleString('en-US')} rows`);
+      if (r >= MAX_SHEET_ROWS) refuse(fileName, 'TOO_LARGE', `has more than ${MAX_SHEET_ROWS.toLocaleString('en-US')} rows; PMO Desk imports up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows at a time: split the file`);
       rows.push({ r, cells });
     }
     cells = [];

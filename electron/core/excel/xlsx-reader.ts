@@ -3,9 +3,9 @@
 // dates and percentages, indent) and each worksheet's cells and merges. Never runs or keeps macros,
 // formulas, links or embedded objects: a formula cell yields its cached result.
 import { isoToSerial } from '../../common/excel/dates.js';
-import { parseRange, type Cell, type CellType, type Merge, type Row, type SheetModel, type WorkbookModel } from '../../common/excel/model.js';
+import { cellRef, parseRange, type Cell, type CellType, type Merge, type Row, type SheetModel, type WorkbookModel } from '../../common/excel/model.js';
 import { refuse } from './errors.js';
-import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MAX_CELLS, MAX_MERGES, MAX_SHEET_ROWS, MAX_SHEETS } from './limits.js';
+import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MAX_CELLS, MAX_IMPORT_ROWS, MAX_MERGES, MAX_SHEET_ROWS, MAX_SHEETS } from './limits.js';
 import { BUILTIN_FORMATS, classifyFormat, type FormatClass } from './number-formats.js';
 import { elements, scanXml, textOf, xmlSource, type XmlSource } from './xml.js';
 import { readZipDirectory, ZipReader } from './zip.js';
@@ -184,6 +184,8 @@ function readWorksheet(x: XmlSource, name: string, sst: string[], styles: Style[
   let isText: string[] = [];
   const push = (cell: Cell) => {
     if (cr >= MAX_SHEET_ROWS) throw new SheetTooLong();
+    if (typeof cell.v === 'string' && cell.v.length > EXCEL_MAX_CELL_CHARS)
+      refuse(x.fileName, 'TOO_LARGE', `sheet ${name} cell ${cellRef(cr, cell.c)} holds ${cell.v.length.toLocaleString('en-US')} characters; an Excel cell holds at most ${EXCEL_MAX_CELL_CHARS.toLocaleString('en-US')}`);
     budget.cell();
     if (!row || row.r !== cr) {
       // A cell whose r= names another row than its <row>: start that row.
@@ -346,7 +348,7 @@ function readWorksheet(x: XmlSource, name: string, sst: string[], styles: Style[
     return {
       rows: [],
       merges: [],
-      skipped: `has values beyond row ${MAX_SHEET_ROWS.toLocaleString('en-US')} (down to row ${(cr + 1).toLocaleString('en-US')} or more); PMO Desk reads sheets of up to ${MAX_SHEET_ROWS.toLocaleString('en-US')} rows`,
+      skipped: `has values beyond row ${MAX_SHEET_ROWS.toLocaleString('en-US')} (down to row ${(cr + 1).toLocaleString('en-US')} or more); PMO Desk reads sheets of up to ${MAX_SHEET_ROWS.toLocaleString('en-US')} rows and imports up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows at a time: split the file`,
     };
   }
   const last = row as Row | null;

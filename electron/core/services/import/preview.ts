@@ -15,6 +15,8 @@ import { ApiError } from '../../../common/errors.js';
 import { inBatch, type Actor } from '../../batch.js';
 import type { Db } from '../../db/open.js';
 import { readWorkbook } from '../../excel/reader.js';
+import { MAX_IMPORT_ROWS } from '../../excel/limits.js';
+import { EXTRA_LIMITS } from '../../../common/registers.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { applyPlan, BATCH_LABEL } from './apply.js';
@@ -143,7 +145,12 @@ export class ImportPreviews {
     const today = this.today();
     const found = profile ?? findProfile(db, input.register, model);
     const { layout, problems } = chooseLayout(model, input.register, found, input.mapping ?? {}, { vocab, today });
+    const extraColumns = layout.columns.filter((m) => m.field === null).length;
+    if (extraColumns > EXTRA_LIMITS.keys)
+      throw invalid('dataBase64', `${input.fileName}: sheet ${layout.sheet} has ${extraColumns.toLocaleString('en-US')} columns PMO Desk has no field for; a row keeps at most ${EXTRA_LIMITS.keys.toLocaleString('en-US')}`);
     const table = readTable(model, layout, { vocab, today });
+    if (table.records.length > MAX_IMPORT_ROWS)
+      throw invalid('dataBase64', `${input.fileName}: sheet ${layout.sheet} has ${table.records.length.toLocaleString('en-US')} rows of data; PMO Desk imports up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows at a time: split the file`);
     flagDuplicateRefs(table);
     flagPredecessors(table);
     deriveWbsStatus(table);
