@@ -2,7 +2,7 @@
 // names the file (or read safely), nothing crashes the test process, and Object.prototype is the same
 // afterwards. The files are generated here, never stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readWorkbook } from '../../electron/core/excel/reader.js';
+import { readerWorkerFile, readerWorkerKept, readWorkbook, setReaderWorkerFile } from '../../electron/core/excel/reader.js';
 import { readWorkbookBytes } from '../../electron/core/excel/read-workbook.js';
 import { ExcelReadError, type ReadErrorCode } from '../../electron/core/excel/errors.js';
 import { analyzeWorkbook } from '../../electron/common/excel/table.js';
@@ -183,6 +183,32 @@ describe('the worker keeps a runaway read away from the app', () => {
     expect(r).toMatchObject({ code: 'OUT_OF_MEMORY', message: expect.stringMatching(/^big\.xlsx: needs more than 4 MB to read and was stopped/) });
     // …and the next read works.
     expect((await readWorkbook(big, 'big.xlsx')).sheets[0]!.rows.length).toBe(3_002); // title, header, 3,000 tasks
+  });
+
+  it('keeps the worker warm after a small file and ends it after a big one, so its memory goes back', async () => {
+    await readWorkbook(rawXlsx(), 'small.xlsx');
+    expect(readerWorkerKept()).toBe(true);
+    // 100,000 rows of text: the worker's heap grows past what is worth keeping committed.
+    const rows = Array.from({ length: 100_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>タスク${i}</t></is></c><c r="B${i + 1}"><v>${i}</v></c></row>`).join('');
+    const model = await readWorkbook(rawXlsx({ sheet: sheetXml(rows) }), 'big.xlsx');
+    expect(model.sheets[0]!.rows.length).toBe(100_000);
+    expect(readerWorkerKept()).toBe(false);
+  });
+
+  it('takes the worker script from code, never from the environment', async () => {
+    const built = await buildReaderWorker();
+    const before = process.env.PMO_EXCEL_READER_WORKER;
+    process.env.PMO_EXCEL_READER_WORKER = '/tmp/not-ours.mjs';
+    try {
+      expect(readerWorkerFile()).not.toBe('/tmp/not-ours.mjs');
+      setReaderWorkerFile(undefined);
+      // Run from the sources (no dist beside them): not built, rather than the environment's script.
+      expect(() => readerWorkerFile()).toThrow(/the Excel reader is not built/);
+    } finally {
+      setReaderWorkerFile(built);
+      if (before === undefined) delete process.env.PMO_EXCEL_READER_WORKER;
+      else process.env.PMO_EXCEL_READER_WORKER = before;
+    }
   });
 
   it('ends a read that takes too long', async () => {

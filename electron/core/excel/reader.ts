@@ -41,11 +41,13 @@ function thisModuleFile(): string | undefined {
   }
 }
 
-/** The built worker: configured, $PMO_EXCEL_READER_WORKER, or dist/excel/read-worker.mjs beside the bundle. */
+/**
+ * The built worker: configured by code (tests, tools), or dist/excel/read-worker.mjs beside the bundle.
+ * Never chosen by the environment: a variable naming the script would let whoever sets it run their
+ * code in the app (a $PMO_EXCEL_READER_WORKER did, until issue 19).
+ */
 export function readerWorkerFile(): string | URL {
   if (configured) return configured;
-  const env = process.env.PMO_EXCEL_READER_WORKER;
-  if (env) return env;
   const here = thisModuleFile();
   if (here) {
     // dist/host/main.mjs and dist/electron/main.cjs → dist/excel/read-worker.mjs
@@ -64,8 +66,12 @@ export interface ReadOptions {
 // Starting a worker costs ~80 ms on this 2-core machine, and its code runs cold: the 10,000-row bench
 // file parses in ~300 ms in a fresh worker and ~140 ms in one that has read before. So the worker is
 // kept between files, idle and unref'd (it never keeps the process alive). It is ended after a file it
-// failed on (time, memory, a crash) and after MAX_READS files, and the next read starts a fresh one.
+// failed on (time, memory, a crash), after MAX_READS files, and after a file that grew its heap past
+// KEEP_HEAP_BYTES (a 10,000-row file leaves ~27 MB, a 100,000-row one ~130 MB that V8 keeps committed:
+// ending the worker gives it back, so the host returns near idle after a big file); the next read
+// starts a fresh one.
 const MAX_READS = 50;
+const KEEP_HEAP_BYTES = 64 * 1024 * 1024;
 
 interface Kept {
   worker: Worker;
@@ -115,6 +121,11 @@ function take(file: string | URL, heap: number): Kept | null {
   return k;
 }
 
+/** Whether a read worker is kept warm for the next file (tests: a big file's worker is ended). */
+export function readerWorkerKept(): boolean {
+  return idle !== null && !idle.died;
+}
+
 /** Reads a workbook or CSV in a worker; rejects with ExcelReadError (one message naming the file). */
 export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): Promise<WorkbookModel> {
   if (bytes.length > MAX_FILE_BYTES)
@@ -137,14 +148,14 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
     }
     const { worker } = kept;
     let settled = false;
-    const settle = (ok: boolean) => {
+    const settle = (ok: boolean, heapBytes = 0) => {
       settled = true;
       clearTimeout(timer);
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
       kept.reads++;
-      if (ok && kept.reads < MAX_READS && heap === WORKER_MAX_OLD_GENERATION_MB) park(kept);
+      if (ok && kept.reads < MAX_READS && heap === WORKER_MAX_OLD_GENERATION_MB && heapBytes <= KEEP_HEAP_BYTES) park(kept);
       else void worker.terminate();
     };
     const fail = (code: ReadErrorCode, message: string) => {
@@ -167,7 +178,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
         return;
       }
       // A refused file was read to its end like any other: the worker stays fit for the next one.
-      settle(true);
+      settle(true, reply.heapBytes);
       if (reply.ok) resolve(reply.model);
       else reject(new ExcelReadError(reply.error.code as ReadErrorCode, reply.error.message));
     };
