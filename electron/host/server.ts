@@ -9,9 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { ApiError, type Envelope } from '../common/errors.js';
 import { contentSecurityPolicy, NONCE_PLACEHOLDER } from '../common/csp.js';
 import type { Handlers } from '../core/handlers.js';
+import { FILE_TOO_LARGE, MAX_BASE64 } from '../common/api/excel.js';
 
 export const TOKEN_HEADER = 'x-pmo-token';
-const MAX_BODY_BYTES = 64 * 1024 * 1024; // workbooks travel as base64
+// Workbooks travel as base64 in JSON: a 50 MB file is ~67 MB of body (a 64 MiB cap refused a 49 MB
+// file with the host's words). The cap leaves 1 MiB for the rest of the call; a larger body gets the
+// contract's own message.
+const MAX_BODY_BYTES = MAX_BASE64 + 1024 * 1024;
 
 const STATUS: Record<string, number> = {
   VALIDATION: 400,
@@ -60,6 +64,9 @@ export async function startHost(port: number, options: HostOptions): Promise<Run
       sendJson(res, 500, { ok: false, error: new ApiError('INTERNAL', String(err)).toJSON() });
     });
   });
+  // Node counts a kept-alive socket's idle time (5 s by default) into the next request while its body
+  // is still coming: a 49 MB upload on a reused connection was cut off (ECONNRESET) after 5 s.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
@@ -104,10 +111,25 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, ctx: 
   if (url.pathname.startsWith('/api/')) {
     if (req.method !== 'POST') return forbid(res, `${req.method} is not allowed on the API`);
     if (!tokenMatches(req.headers[TOKEN_HEADER], ctx.token)) return forbid(res, 'missing or wrong X-PMO-Token');
-    return api(req, res, ctx, decodeURIComponent(url.pathname.slice('/api/'.length)));
+    const method = decodePath(url.pathname.slice('/api/'.length));
+    if (method === null) return badPath(res, url.pathname);
+    return api(req, res, ctx, method);
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return forbid(res, `${req.method} is not allowed`);
   return serveStatic(res, ctx, url.pathname);
+}
+
+/** A path's percent-decoding, or null when it is not valid (`/%`, `/%zz`: decodeURIComponent throws). */
+function decodePath(p: string): string | null {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return null;
+  }
+}
+
+function badPath(res: http.ServerResponse, pathname: string): void {
+  sendJson(res, 400, { ok: false, error: new ApiError('VALIDATION', `the path ${pathname} is not valid percent-encoding`).toJSON() });
 }
 
 function tokenMatches(given: string | string[] | undefined, token: string): boolean {
@@ -133,9 +155,12 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error(`request body is larger than ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk as Buffer);
+    // Past the cap the rest is read and dropped, so the caller gets the answer rather than a reset
+    // connection (the token was checked before any of the body is read); far past it, it is cut off.
+    if (size > MAX_BODY_BYTES * 2) req.destroy();
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
+  if (size > MAX_BODY_BYTES) throw new Error(`request body is too large: ${FILE_TOO_LARGE}`);
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return {};
   try {
@@ -162,7 +187,9 @@ function sendJson(res: http.ServerResponse, status: number, envelope: Envelope<u
 function serveStatic(res: http.ServerResponse, ctx: RequestContext, pathname: string): void {
   if (!ctx.rendererDir) return notFound(res);
   const root = path.resolve(ctx.rendererDir);
-  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const decoded = decodePath(pathname);
+  if (decoded === null) return badPath(res, pathname);
+  const rel = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const file = path.resolve(root, rel);
   if (file !== root && !file.startsWith(root + path.sep)) return notFound(res);
   let data: Buffer;

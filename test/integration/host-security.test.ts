@@ -89,6 +89,31 @@ describe('web host refusals', () => {
   });
 });
 
+describe('web host input limits', () => {
+  it('answers bad percent-encoding in a path with 400, not 500 "URI malformed"', async () => {
+    for (const p of ['/api/%', '/api/%zz', '/api/project.list%E0%A4%A']) {
+      const res = await api(good(), 'POST', p);
+      expect(res.status, p).toBe(400);
+      expect(JSON.parse(res.body).error, p).toMatchObject({ code: 'VALIDATION', message: `the path ${p} is not valid percent-encoding` });
+    }
+    for (const p of ['/%', '/%zz']) expect((await rawRequest(host.port, { path: p, headers: { Host: `127.0.0.1:${host.port}` } })).status, p).toBe(400);
+  });
+
+  it("carries a file of up to 50 MB as base64, and answers a larger one with the contract's message", async () => {
+    const body = (mb: number) => JSON.stringify({ projectId: 999, register: 'issue', fileName: 'a.xlsx', dataBase64: 'A'.repeat(Math.ceil((mb * 1024 * 1024 * 4) / 3)) });
+    const send = (b: string) => rawRequest(host.port, { method: 'POST', path: '/api/excel.previewImport', headers: { ...good(), 'Content-Type': 'application/json' }, body: b });
+    // 49 MB reaches the handler (which finds no project 999); it was refused by a 64 MiB body cap.
+    const ok = await send(body(49));
+    expect(JSON.parse(ok.body).error).toMatchObject({ code: 'NOT_FOUND' });
+    const over = await send(body(50.5));
+    expect(over.status).toBe(400);
+    expect(JSON.parse(over.body).error).toMatchObject({ code: 'VALIDATION', message: 'excel.previewImport: dataBase64: the file is larger than 50 MB' });
+    const far = await send(body(60));
+    expect(far.status).toBe(400);
+    expect(JSON.parse(far.body).error).toMatchObject({ code: 'VALIDATION', message: 'request body is too large: the file is larger than 50 MB' });
+  });
+});
+
 describe('web host static files', () => {
   it('serves index.html with a strict CSP and this launch’s nonce', async () => {
     const res = await rawRequest(host.port, { headers: { Host: `127.0.0.1:${host.port}` } });

@@ -17,7 +17,9 @@ export const EXPORT_REGISTERS = ['wbs', 'risk', 'issue', 'change', 'minutes'] as
 export type ExportRegister = (typeof EXPORT_REGISTERS)[number];
 
 /** 50 MB of workbook as base64. */
-const MAX_BASE64 = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4;
+/** A 50 MB file as base64: the largest file any call carries (adapters size their request limits on it). */
+export const MAX_BASE64 = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4;
+export const FILE_TOO_LARGE = 'the file is larger than 50 MB';
 
 export interface ExportedWorkbook {
   /** A suggested file name, safe on Windows: 議事録_20250401_定例会議.xlsx */
@@ -69,7 +71,7 @@ export const excelApi = {
       projectId: id,
       register,
       fileName: text(260).min(1),
-      dataBase64: z.string().max(MAX_BASE64, 'the file is larger than 50 MB'),
+      dataBase64: z.string().max(MAX_BASE64, FILE_TOO_LARGE),
       profileId: id.optional(),
       mapping: mappingInput.optional(),
     }),
@@ -105,13 +107,13 @@ export const excelApi = {
   'profile.delete': { input: z.strictObject({ id }), output: {} as { deleted: number } },
   /** A form profile for minutes: the client's 議事録 workbook and the cells and blocks picked in it. */
   'profile.createForm': {
-    input: z.strictObject({ name: text(200).min(1), fileName: text(260).min(1), dataBase64: z.string().min(1).max(MAX_BASE64, 'the file is larger than 50 MB'), form: formLayout }),
+    input: z.strictObject({ name: text(200).min(1), fileName: text(260).min(1), dataBase64: z.string().min(1).max(MAX_BASE64, FILE_TOO_LARGE), form: formLayout }),
     output: {} as ProfileSummary,
   },
   'profile.updateForm': { input: z.strictObject({ id, form: formLayout }), output: {} as FormProfile },
   /** A card profile: a client's form for one register row (a 不具合管理票) and the cells picked in it. */
   'profile.createCard': {
-    input: z.strictObject({ name: text(200).min(1), fileName: text(260).min(1), dataBase64: z.string().min(1).max(MAX_BASE64, 'the file is larger than 50 MB'), card: cardLayout }),
+    input: z.strictObject({ name: text(200).min(1), fileName: text(260).min(1), dataBase64: z.string().min(1).max(MAX_BASE64, FILE_TOO_LARGE), card: cardLayout }),
     output: {} as ProfileSummary,
   },
   'profile.updateCard': { input: z.strictObject({ id, card: cardLayout }), output: {} as CardProfile },
@@ -121,7 +123,7 @@ export const excelApi = {
    */
   'excel.sheetPreview': {
     input: z
-      .strictObject({ fileName: text(260).min(1).optional(), dataBase64: z.string().max(MAX_BASE64).optional(), profileId: id.optional() })
+      .strictObject({ fileName: text(260).min(1).optional(), dataBase64: z.string().max(MAX_BASE64, FILE_TOO_LARGE).optional(), profileId: id.optional() })
       .refine((i) => (i.profileId !== undefined) !== (i.dataBase64 !== undefined && i.fileName !== undefined), {
         message: 'give profileId, or fileName and dataBase64',
         path: ['profileId'],
@@ -137,7 +139,7 @@ export const excelApi = {
       projectId: id,
       profileId: id,
       fileName: text(260).min(1),
-      dataBase64: z.string().min(1).max(MAX_BASE64, 'the file is larger than 50 MB'),
+      dataBase64: z.string().min(1).max(MAX_BASE64, FILE_TOO_LARGE),
       dryRun: z.boolean().optional(),
     }),
     output: {} as { values: Partial<MeetingFields>; actions: { title: string; owner: string; due: string | null; status: string | null }[]; problems: Problem[]; meeting: Meeting | null },
