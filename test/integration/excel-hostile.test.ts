@@ -2,7 +2,8 @@
 // names the file (or read safely), nothing crashes the test process, and Object.prototype is the same
 // afterwards. The files are generated here, never stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readerWorkerFile, readerWorkerKept, readWorkbook, setReaderWorkerFile } from '../../electron/core/excel/reader.js';
+import { fillTemplateInWorker, readerWorkerFile, readerWorkerKept, readWorkbook, setReaderWorkerFile } from '../../electron/core/excel/reader.js';
+import { TemplateError } from '../../electron/core/excel/template/index.js';
 import { readWorkbookBytes } from '../../electron/core/excel/read-workbook.js';
 import { ExcelReadError, type ReadErrorCode } from '../../electron/core/excel/errors.js';
 import { analyzeWorkbook } from '../../electron/common/excel/table.js';
@@ -209,6 +210,18 @@ describe('the worker keeps a runaway read away from the app', () => {
       if (before === undefined) delete process.env.PMO_EXCEL_READER_WORKER;
       else process.env.PMO_EXCEL_READER_WORKER = before;
     }
+  });
+
+  it('writes into templates in the same capped worker: its refusals cross as they are, a runaway fill is ended', async () => {
+    const tpl = await japaneseWbs(3_000);
+    const rows = [[{ value: { t: 's' as const, v: '追加' } }]];
+    const out = await fillTemplateInWorker(tpl, [{ sheet: 'WBS', firstRow: 4, lastRow: 4, columns: [1], rows }], { fileName: 'wbs.xlsx' });
+    expect((await readWorkbook(out, 'out.xlsx')).sheets[0]!.rows.find((r) => r.r === 3)!.cells.find((c) => c.c === 1)?.v).toBe('追加');
+    const missing = await fillTemplateInWorker(tpl, [{ sheet: 'Nope', firstRow: 1, lastRow: 1, columns: [0], rows }], { fileName: 'wbs.xlsx' }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(TemplateError);
+    expect(missing).toMatchObject({ code: 'NO_SHEET', message: expect.stringMatching(/^wbs\.xlsx: has no sheet named "Nope"/) });
+    const capped = await fillTemplateInWorker(tpl, [{ sheet: 'WBS', firstRow: 4, lastRow: 4, columns: [1], rows }], { fileName: 'wbs.xlsx', worker: { maxOldGenerationSizeMb: 4 } }).catch((e: unknown) => e);
+    expect(capped).toMatchObject({ code: 'OUT_OF_MEMORY', message: expect.stringMatching(/^wbs\.xlsx: needs more than 4 MB to write into and was stopped/) });
   });
 
   it('ends a read that takes too long', async () => {

@@ -6,6 +6,7 @@
 //
 // The worker runs a built file. In the app it sits beside the bundle (dist/excel/read-worker.mjs, see
 // readerWorkerFile); tests and tools point at their own build with setReaderWorkerFile().
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,9 @@ import {
   WORKER_STACK_MB,
   WORKER_TIMEOUT_MS,
 } from './limits.js';
-import type { ReaderReply, ReaderRequest } from './read-worker.js';
+import type { ReaderJob, ReaderReply, ReaderRequest } from './read-worker.js';
+import { TemplateError, type TemplateErrorCode } from './template/errors.js';
+import type { TableWrite, WriteOptions, WriteReport } from './template/types.js';
 
 /** Where the built worker goes, relative to dist/: the lead's build writes it there. */
 export const READER_WORKER_DIST_PATH = 'excel/read-worker.mjs';
@@ -51,10 +54,31 @@ export function readerWorkerFile(): string | URL {
   const here = thisModuleFile();
   if (here) {
     // dist/host/main.mjs and dist/electron/main.cjs → dist/excel/read-worker.mjs
-    const candidate = path.resolve(path.dirname(here), '..', READER_WORKER_DIST_PATH);
-    if (fs.existsSync(candidate)) return candidate;
+    let candidate = path.resolve(path.dirname(here), '..', READER_WORKER_DIST_PATH);
+    // Packaged, the bundle is read from app.asar and the worker is unpacked beside it (asarUnpack).
+    const unpacked = candidate.replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
+    if (unpacked !== candidate && fs.existsSync(unpacked)) candidate = unpacked;
+    if (fs.existsSync(candidate)) {
+      if (typeof __PMO_READER_WORKER_SHA256__ === 'string') checkWorkerFile(candidate, __PMO_READER_WORKER_SHA256__);
+      return candidate;
+    }
   }
   throw new ExcelReadError('READER_FAILED', `the Excel reader is not built (${READER_WORKER_DIST_PATH} is missing); run npm run build`);
+}
+
+// Set by the build (build/scripts/build.mjs) in the bundles that start the worker: the SHA-256 of the
+// worker file built with them. Undefined when running from the sources (tests, tools).
+declare const __PMO_READER_WORKER_SHA256__: string | undefined;
+
+/**
+ * Refuses a worker file that is not the one built with this bundle. In a package it lies outside the
+ * asar (worker_threads loads a real file), where the asar integrity check does not reach; this hash,
+ * inside the checked bundle, does.
+ */
+export function checkWorkerFile(file: string, sha256: string): void {
+  const actual = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  if (actual !== sha256)
+    throw new ExcelReadError('READER_FAILED', `the Excel reader (${READER_WORKER_DIST_PATH}) is not the file installed with PMO Desk; reinstall PMO Desk`);
 }
 
 export interface ReadOptions {
@@ -132,11 +156,36 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
     return Promise.reject(
       new ExcelReadError('TOO_LARGE', `${fileName}: is ${(bytes.length / 1024 / 1024).toFixed(0)} MB; PMO Desk reads files of up to ${MAX_FILE_BYTES / 1024 / 1024} MB`),
     );
+  return runInWorker(bytes, fileName, { kind: 'read' }, opts, READING).then((reply) => (reply as { model: WorkbookModel }).model);
+}
+
+/**
+ * Writes into a client's template (writeIntoTemplate) in the same capped worker: a template is a
+ * client's file like any other, and a large or hostile one must not hold the app's thread or memory.
+ * Rejects with the writer's TemplateError or the reader's ExcelReadError, each naming the file.
+ */
+export function fillTemplateInWorker(template: Uint8Array, writes: TableWrite[], opts: WriteOptions & { worker?: ReadOptions } = {}): Promise<Uint8Array> {
+  const fileName = opts.fileName ?? 'template.xlsx';
+  const { report, worker, ...plain } = opts;
+  return runInWorker(template, fileName, { kind: 'fill', writes, opts: plain }, worker ?? {}, WRITING).then((reply) => {
+    const r = reply as { bytes: Uint8Array; report: WriteReport };
+    if (report) {
+      report.inserted = r.report.inserted;
+      report.recalc = r.report.recalc;
+    }
+    return r.bytes;
+  });
+}
+
+const READING = { doing: 'reading', toDo: 'to read' };
+const WRITING = { doing: 'writing into it', toDo: 'to write into' };
+
+function runInWorker(bytes: Uint8Array, fileName: string, job: ReaderJob, opts: ReadOptions, words: typeof READING): Promise<ReaderReply & { ok: true }> {
   const heap = opts.maxOldGenerationSizeMb ?? WORKER_MAX_OLD_GENERATION_MB;
   const timeout = opts.timeoutMs ?? WORKER_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
     const copy = new Uint8Array(bytes); // the worker gets its own copy, transferred (not cloned again)
-    const request: ReaderRequest = { bytes: copy, fileName };
+    const request: ReaderRequest = { bytes: copy, fileName, job };
     let kept: Kept;
     try {
       const file = opts.workerFile ?? readerWorkerFile();
@@ -164,14 +213,15 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
       reject(new ExcelReadError(code, message));
     };
     const timer = setTimeout(
-      () => fail('TIMEOUT', `${fileName}: reading took longer than ${timeout >= 1000 ? `${Math.round(timeout / 1000)} s` : `${timeout} ms`} and was stopped; the file is too large or malformed`),
+      () => fail('TIMEOUT', `${fileName}: ${words.doing} took longer than ${timeout >= 1000 ? `${Math.round(timeout / 1000)} s` : `${timeout} ms`} and was stopped; the file is too large or malformed`),
       timeout,
     );
-    const onMessage = (message: string) => {
+    const onMessage = (message: string | ReaderReply) => {
       if (settled) return;
       let reply: ReaderReply;
       try {
-        reply = JSON.parse(message) as ReaderReply;
+        // A read answers one JSON string (see read-worker.ts); a fill answers bytes, transferred.
+        reply = typeof message === 'string' ? (JSON.parse(message) as ReaderReply) : message;
       } catch {
         settle(false);
         reject(new ExcelReadError('READER_FAILED', `${fileName}: the Excel reader answered nonsense`));
@@ -179,12 +229,13 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
       }
       // A refused file was read to its end like any other: the worker stays fit for the next one.
       settle(true, reply.heapBytes);
-      if (reply.ok) resolve(reply.model);
+      if (reply.ok) resolve(reply);
+      else if (reply.error.name === 'TemplateError') reject(new TemplateError(reply.error.code as TemplateErrorCode, reply.error.message));
       else reject(new ExcelReadError(reply.error.code as ReadErrorCode, reply.error.message));
     };
     const onError = (err: Error & { code?: string }) => {
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(err.message))
-        fail('OUT_OF_MEMORY', `${fileName}: needs more than ${heap} MB to read and was stopped; the file is too large or built to exhaust memory`);
+        fail('OUT_OF_MEMORY', `${fileName}: needs more than ${heap} MB ${words.toDo} and was stopped; the file is too large or built to exhaust memory`);
       else fail('READER_FAILED', `${fileName}: the Excel reader failed (${err.message})`);
     };
     const onExit = (code: number) => fail('READER_FAILED', `${fileName}: the Excel reader stopped unexpectedly (exit code ${code})`);

@@ -5,7 +5,8 @@ import { ApiError } from '../../../common/errors.js';
 import { fieldSpec } from '../../../common/excel/fields.js';
 import { vocabLabel, type VocabListName } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
-import { dateSerial, templateInfo, writeIntoTemplate, type CellOut, type CellWrite } from '../../excel/template/index.js';
+import { dateSerial, templateInfo, type CellOut, type CellWrite } from '../../excel/template/index.js';
+import { fillTemplateInWorker } from '../../excel/reader.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
 import { getCardProfile, profileTemplate, templateConflict } from '../import/profiles.js';
 import { formCellTarget } from '../meetings/form-export.js';
@@ -46,7 +47,7 @@ export async function exportCard(
     };
     const form = { sheet: profile.card.sheet };
     const cells: CellWrite[] = profile.card.cells.map((c) => ({ ...formCellTarget(template, form, c.ref, profile.fileName), value: value(c.field) }));
-    const bytes = await writeIntoTemplate(template, [], { fileName: profile.fileName, cells, dateFormat: 'yyyy/mm/dd' });
+    const bytes = await fillTemplateInWorker(template, [], { fileName: profile.fileName, cells, dateFormat: 'yyyy/mm/dd' });
     return { fileName: cardFileName(profile.fileName, String(row.ref ?? '')), dataBase64: Buffer.from(bytes).toString('base64') };
   } catch (err) {
     throw templateConflict(err);

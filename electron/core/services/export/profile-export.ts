@@ -18,8 +18,8 @@ import { readTable, type ImportTable } from '../../../common/excel/table.js';
 import { ApiError } from '../../../common/errors.js';
 import { REGISTERS, vocabLabel, type Vocabularies, type VocabListName } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
-import { readWorkbook } from '../../excel/reader.js';
-import { dateSerial, writeIntoTemplate, type CellOut, type OutValue } from '../../excel/template/index.js';
+import { fillTemplateInWorker, readWorkbook } from '../../excel/reader.js';
+import { dateSerial, type CellOut, type OutValue } from '../../excel/template/index.js';
 import { sameValue, planImport, type ImportPlan } from '../import/plan.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
 import { getTableProfile, profileTemplate, templateConflict } from '../import/profiles.js';
@@ -164,7 +164,7 @@ export async function exportToProfile(
 
   let bytes: Uint8Array;
   try {
-    bytes = await writeIntoTemplate(
+    bytes = await fillTemplateInWorker(
       template,
       [{ sheet: layout.sheet, firstRow: first, lastRow: last, columns: sheetColumns, rows }],
       { fileName: profile.fileName },

@@ -8,7 +8,8 @@ import { parseCellRef } from '../../../common/excel/model.js';
 import { vocabLabel } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
 import { minutesFileName } from '../../excel/minutes-layout.js';
-import { dateSerial, resolveDefinedName, templateInfo, writeIntoTemplate, type CellOut, type CellWrite, type TableWrite } from '../../excel/template/index.js';
+import { dateSerial, resolveDefinedName, templateInfo, type CellOut, type CellWrite, type TableWrite } from '../../excel/template/index.js';
+import { fillTemplateInWorker } from '../../excel/reader.js';
 import { getFormProfile, profileTemplate, templateConflict } from '../import/profiles.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
@@ -65,7 +66,7 @@ export async function exportMinutesForm(
     const form = profile.form;
     const cells: CellWrite[] = form.cells.map((c) => ({ ...formCellTarget(template, form, c.ref, profile.fileName), value: out(cellValue(meeting, c.field, ctx), date1904) }));
     const writes = form.blocks.map((b) => blockWrite(b, form.sheet, blockRows(meeting, b.list, ctx), date1904));
-    const bytes = await writeIntoTemplate(template, writes, { fileName: profile.fileName, cells, dateFormat: 'yyyy/mm/dd' });
+    const bytes = await fillTemplateInWorker(template, writes, { fileName: profile.fileName, cells, dateFormat: 'yyyy/mm/dd' });
     return { fileName: minutesFileName(meeting, input.language), dataBase64: Buffer.from(bytes).toString('base64') };
   } catch (err) {
     throw templateConflict(err);
