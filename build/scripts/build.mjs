@@ -3,6 +3,8 @@
 //   dist/host/main.mjs      the loopback web host (esbuild; node_modules stay external)
 //   dist/electron/*.cjs     Electron main and preload (esbuild)
 //   dist/excel/read-worker.mjs  the capped worker that parses workbooks (esbuild)
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
@@ -14,11 +16,16 @@ const r = (p) => path.join(root, p);
 export async function buildAll({ quiet = true } = {}) {
   await viteBuild({ configFile: r('vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
   const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' };
+  // The worker first: the bundles that start it carry its SHA-256 and refuse a changed file. It is
+  // unpacked beside the asar (worker_threads loads a real file), outside the asar's own integrity
+  // check; the pinned hash, inside the checked asar, covers it.
+  await esbuild({ ...common, entryPoints: [r('electron/core/excel/read-worker.ts')], outfile: r('dist/excel/read-worker.mjs'), format: 'esm' });
+  const workerSha256 = createHash('sha256').update(fs.readFileSync(r('dist/excel/read-worker.mjs'))).digest('hex');
+  const pinned = { ...common, define: { __PMO_READER_WORKER_SHA256__: JSON.stringify(workerSha256) } };
   await Promise.all([
-    esbuild({ ...common, entryPoints: [r('electron/host/main.ts')], outfile: r('dist/host/main.mjs'), format: 'esm' }),
-    esbuild({ ...common, entryPoints: [r('electron/main/main.ts')], outfile: r('dist/electron/main.cjs'), format: 'cjs' }),
+    esbuild({ ...pinned, entryPoints: [r('electron/host/main.ts')], outfile: r('dist/host/main.mjs'), format: 'esm' }),
+    esbuild({ ...pinned, entryPoints: [r('electron/main/main.ts')], outfile: r('dist/electron/main.cjs'), format: 'cjs' }),
     esbuild({ ...common, entryPoints: [r('electron/preload/preload.ts')], outfile: r('dist/electron/preload.cjs'), format: 'cjs' }),
-    esbuild({ ...common, entryPoints: [r('electron/core/excel/read-worker.ts')], outfile: r('dist/excel/read-worker.mjs'), format: 'esm' }),
   ]);
 }
 

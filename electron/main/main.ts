@@ -21,6 +21,7 @@ import {
   APP_SCHEME,
   denyPermissionCheck,
   denyPermissionRequest,
+  forbiddenDebugSwitch,
   isAllowedNavigation,
   isBlockedRequest,
   isTrustedSender,
@@ -44,8 +45,15 @@ app.enableSandbox();
 let mainWindow: BrowserWindow | null = null;
 let workspace: Workspace | null = null;
 
-// A second process would open the same SQLite file; hand over to the first one instead.
-if (!app.requestSingleInstanceLock()) {
+// A packaged app never runs with a debugger attached from the command line (a shortcut with
+// --remote-debugging-port would let any local process drive the window).
+const debugSwitch = app.isPackaged ? forbiddenDebugSwitch(process.argv) : null;
+if (debugSwitch) {
+  const ja = menuLanguage(app.getLocale()) === 'ja';
+  dialog.showErrorBox('PMO Desk', ja ? `デバッグ用のオプション ${debugSwitch} 付きでは起動できません。オプションを外して起動してください。` : `PMO Desk does not start with the debugging option ${debugSwitch}; start it without that option.`);
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
+  // A second process would open the same SQLite file; hand over to the first one instead.
   app.quit();
 } else {
   app.on('second-instance', focusMainWindow);
@@ -77,7 +85,7 @@ function start(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(withCommands(menuTemplate({ locale: app.getLocale(), packaged: app.isPackaged }))));
   app.setAboutPanelOptions({ applicationName: 'PMO Desk', applicationVersion: app.getVersion() });
 
-  const window = new BrowserWindow(windowOptions(path.join(root, 'dist/electron/preload.cjs')));
+  const window = new BrowserWindow(windowOptions(path.join(root, 'dist/electron/preload.cjs'), { packaged: app.isPackaged }));
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     mainWindow = null;

@@ -14,8 +14,11 @@ export function appContentSecurityPolicy(styleNonce: string): string {
   return contentSecurityPolicy(styleNonce);
 }
 
-/** BrowserWindow options; kept here so the unit tests see exactly what the window gets. */
-export function windowOptions(preloadPath: string) {
+/**
+ * BrowserWindow options; kept here so the unit tests see exactly what the window gets. A packaged
+ * build has no DevTools at all (hiding the menu item left Ctrl+Shift+I and the API able to open them).
+ */
+export function windowOptions(preloadPath: string, opts: { packaged?: boolean } = {}) {
   return {
     width: 1440,
     height: 900,
@@ -41,6 +44,7 @@ export function windowOptions(preloadPath: string) {
       safeDialogs: true,
       // The spellchecker downloads dictionaries; the app must never reach the network.
       spellcheck: false,
+      devTools: !opts.packaged,
     },
   };
 }
@@ -137,4 +141,20 @@ export function resolveAppFile(
   const root = p.resolve(rootDir);
   const file = p.resolve(root, relative);
   return file.startsWith(root + p.sep) ? file : null;
+}
+
+/**
+ * Switches that open the app to a debugger: Chromium's remote debugging (any local process could
+ * then drive the window and call the API) and Node's inspector (the fuse refuses the Node ones too).
+ * Chromium reads a switch written with --, - or (on Windows) /, in any case on Windows.
+ */
+const DEBUG_SWITCHES = ['remote-debugging-port', 'remote-debugging-pipe', 'remote-debugging-address', 'inspect', 'inspect-brk', 'inspect-port', 'inspect-brk-node', 'js-flags'];
+
+/** The first debugging switch on a command line, or null; a packaged app refuses to start with one. */
+export function forbiddenDebugSwitch(argv: readonly string[]): string | null {
+  for (const arg of argv) {
+    const m = /^(?:--?|\/)([A-Za-z][\w-]*)(?:=|$)/.exec(arg);
+    if (m && DEBUG_SWITCHES.includes(m[1]!.toLowerCase())) return arg;
+  }
+  return null;
 }

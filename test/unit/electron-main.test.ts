@@ -207,6 +207,28 @@ describe('Electron main, before ready', () => {
     expect(fake.calls.sandbox).toBe(true);
   });
 
+  it('a packaged app refuses to start with a remote-debugging or inspector switch; a dev build starts', async () => {
+    const argv = process.argv;
+    try {
+      for (const flag of ['--remote-debugging-port=9222', '--inspect', '-remote-debugging-pipe', '/REMOTE-DEBUGGING-PORT=9222']) {
+        process.argv = [...argv, flag];
+        const fake = fakeElectron({ packaged: true });
+        await fake.start();
+        expect(fake.calls.exit, flag).toEqual([1]);
+        expect(fake.calls.errors[0]![1], flag).toContain(flag);
+        expect(fake.calls.windows, flag).toHaveLength(0);
+        expect(fake.calls.ipc.size, flag).toBe(0);
+      }
+      process.argv = [...argv, '--remote-debugging-port=9222'];
+      const dev = fakeElectron({ packaged: false });
+      await dev.start();
+      expect(dev.calls.exit).toEqual([]);
+      expect(dev.calls.windows).toHaveLength(1);
+    } finally {
+      process.argv = argv;
+    }
+  });
+
   it('quits at once when another instance holds the lock', async () => {
     const fake = fakeElectron({ lock: false });
     await fake.start();
@@ -224,6 +246,7 @@ describe('Electron main, once ready', () => {
     expect(fs.existsSync(path.join(fake.userData, 'pmo-desk.sqlite'))).toBe(true);
     expect(fake.calls.windows).toHaveLength(1);
     expect(fake.window.options).toEqual(windowOptions(path.join(fake.appPath, 'dist/electron/preload.cjs')));
+    expect((fake.window.options as ReturnType<typeof windowOptions>).webPreferences.devTools).toBe(true);
     expect(fake.window.url).toBe(APP_ENTRY_URL);
     expect(fake.window.shown).toBe(false);
     fake.window.events.get('ready-to-show')!();

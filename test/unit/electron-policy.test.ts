@@ -45,6 +45,11 @@ describe('window options', () => {
     expect(web.navigateOnDragDrop).toBe(false);
   });
 
+  it('has no DevTools in a packaged build (hiding the menu item was not enough)', () => {
+    expect(windowOptions('/p', { packaged: true }).webPreferences.devTools).toBe(false);
+    expect(windowOptions('/p').webPreferences.devTools).toBe(true);
+  });
+
   it('uses the given preload and no other injection point', () => {
     expect(web.preload).toBe('/app/dist/electron/preload.cjs');
     expect(web).not.toHaveProperty('additionalArguments');
