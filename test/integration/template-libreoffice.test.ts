@@ -119,3 +119,31 @@ describe.skipIf(!LO)('written templates open in LibreOffice', () => {
     expect(lines[13]!.split(',')[3]).toBe('36');
   });
 });
+
+// The CSV escape decided for issue 20, against LibreOffice's own CSV import with "Evaluate formulas"
+// and "Trim spaces" both on (the most formula-happy settings): nothing PMO Desk writes becomes a
+// formula, and full-width ＝ stays text. The control row (unquoted, unescaped " =1+1") shows the
+// settings do evaluate.
+describe.skipIf(!LO)('CSV export opened in LibreOffice', () => {
+  it('runs no formula from any escaped cell, with trimming and formula evaluation on', async () => {
+    const { csvText } = await import('../../electron/core/excel/csv-writer.js');
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pmo-csv-lo-'));
+    try {
+      const cells = ['=1+1', ' =1+1', '\u3000=1+1', '+1+1', '-1+1', '@SUM(1)', '＝1+1', '＋1+1'];
+      const ours = csvText([cells]).toString('utf8');
+      fs.writeFileSync(path.join(tmp, 't.csv'), `${ours.replace(/\r\n$/, '')}, =1+1\r\n`);
+      // Tokens: comma, ", UTF-8, line 1, -, -, quoted as text off, special numbers on, -, -, trim spaces on, -, evaluate formulas on.
+      const r = spawnSync(LO!, [`-env:UserInstallation=file://${tmp}/profile`, '--headless', '--norestore', '--infilter=CSV:44,34,76,1,,0,false,true,false,false,true,-1,true', '--convert-to', 'xlsx', '--outdir', tmp, path.join(tmp, 't.csv')], { encoding: 'utf8', timeout: 120_000 });
+      expect(r.status).toBe(0);
+      const { readXlsx } = await import('../../electron/core/excel/xlsx-reader.js');
+      const row = readXlsx(fs.readFileSync(path.join(tmp, 't.xlsx')), 't.xlsx').sheets[0]!.rows[0]!.cells;
+      // Our cells: text (the quote LibreOffice shows is the escape), none a formula result.
+      expect(row.slice(0, cells.length).map((c) => c.f ?? false)).toEqual(cells.map(() => false));
+      expect(row[6]!.v).toBe('＝1+1');
+      // The control: an unquoted " =1+1" is trimmed and run.
+      expect(row[cells.length]).toMatchObject({ f: true, v: 2 });
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -14,6 +14,17 @@ describe('csvCell', () => {
     ['a,=b', `"a,=b"`],
     ['改行\nあり', `"改行\nあり"`],
     ['普通', `"普通"`],
+    // Spaces before a formula character: escaped (a CSV reader that trims would run it).
+    [' =1+1', `"' =1+1"`],
+    ['\u3000=1+1', `"'\u3000=1+1"`],
+    ['\u00a0@SUM(A1)', `"'\u00a0@SUM(A1)"`],
+    ['  -5', `"'  -5"`],
+    [' 普通', `" 普通"`],
+    // Full-width ＝ ＋ － ＠: text in Excel and LibreOffice, ordinary Japanese text, left as it is.
+    ['＝1+1', `"＝1+1"`],
+    ['－', `"－"`],
+    ['＋α', `"＋α"`],
+    ['＠担当', `"＠担当"`],
   ])('%j → %s', (input, out) => expect(csvCell(input)).toBe(out));
 
   it('writes numbers as numbers (a negative number is no formula) and empty as nothing', () => {

@@ -5,11 +5,20 @@
 // return would be run as a formula by a spreadsheet, so it is prefixed with a single quote; every text
 // cell is wrapped in double quotes (inner quotes doubled), so a separator inside it cannot start a new
 // cell either. Numbers are written as numbers.
+//
+// Beyond OWASP's first-character rule (decided for issue 20, checked with LibreOffice 7.4 headless):
+// - Spaces before the = + - @ (" =1+1", also the ideographic space and no-break space) are escaped
+//   too. LibreOffice's CSV import with "Trim spaces" on turns an unquoted " =1+1" into a formula;
+//   ours is quoted and stayed text there, but a tool that trims quoted fields would not keep it so.
+//   Such values are rare in a register, so the quote costs nothing real.
+// - Full-width ＝ ＋ － ＠ are NOT escaped: Excel and LibreOffice (with "Evaluate formulas" and "Trim
+//   spaces" on) both read "＝1+1" as text, and Japanese registers use － and ＋ as ordinary text
+//   ("－" for none, "＋α"), which a quote would spoil.
 import type { ColumnKind } from './register-layout.js';
 
 export type CsvValue = string | number | boolean | null;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[ \u00a0\u3000]*[=+\-@\t\r]/;
 
 export function csvCell(v: CsvValue): string {
   if (v === null || v === '') return '';
