@@ -8,7 +8,7 @@ import { ProjectShell } from './features/project/ProjectShell.js';
 import { RecoveryPage } from './features/settings/RecoveryPage.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
 
-/** The open project and screen live in the URL hash (#token=…&project=3&view=risks), so a reload comes back. */
+/** The open project and screen live in the URL hash (#project=3&view=risks), so a reload comes back. */
 function routeProject(): number | null {
   const id = Number(hashParams().get('project'));
   return Number.isInteger(id) && id > 0 ? id : null;

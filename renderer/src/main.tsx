@@ -1,10 +1,11 @@
 import { createRoot } from 'react-dom/client';
-import { call } from './api/client.js';
+import { call, takeTokenFromUrl } from './api/client.js';
 import { initI18n, pickLanguage } from './i18n/index.js';
 import { App } from './App.js';
 import './styles.css';
 
 async function start() {
+  takeTokenFromUrl();
   // Together, not one after the other: the first screen needs all three. A workspace that cannot be
   // opened answers no projects (DAMAGED); its status says why, and the recovery screen shows.
   const [info, status, projects] = await Promise.all([

@@ -13,11 +13,28 @@ export function hashParams(): URLSearchParams {
   return new URLSearchParams(location.hash.replace(/^#/, ''));
 }
 
-/** The web host's per-launch token, given in the URL it printed (#token=…); kept across reloads. */
+const TOKEN_KEY = 'pmo.token';
+
+/**
+ * Takes the web host's per-launch token out of the URL it printed (#token=…) at start: kept in this
+ * tab's sessionStorage (a reload finds it; the tab's own origin only, gone with the tab), and removed
+ * from the address bar and history, so it is not in a bookmark, a screenshot or a copied link.
+ * replaceState fires no hashchange and adds no history entry. sessionStorage is the choice over
+ * memory alone because a reload (F5) would otherwise need the printed URL again; a script running
+ * in our origin could read the token either way, which the CSP is there to prevent.
+ */
+export function takeTokenFromUrl(): void {
+  const params = hashParams();
+  const token = params.get('token');
+  if (!token) return;
+  sessionStorage.setItem(TOKEN_KEY, token);
+  params.delete('token');
+  const rest = params.toString();
+  history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
+}
+
 function webToken(): string {
-  const fromHash = hashParams().get('token');
-  if (fromHash) sessionStorage.setItem('pmo.token', fromHash);
-  return fromHash ?? sessionStorage.getItem('pmo.token') ?? '';
+  return sessionStorage.getItem(TOKEN_KEY) ?? hashParams().get('token') ?? '';
 }
 
 async function transport(method: string, args: unknown): Promise<Envelope<unknown>> {
