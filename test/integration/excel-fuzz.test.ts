@@ -12,46 +12,11 @@ import { IMPORT_TARGETS } from '../../electron/common/excel/fields.js';
 import type { WorkbookModel } from '../../electron/common/excel/model.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { workbook } from '../fixtures/excel/xlsx.js';
-import { unzip, zip } from '../fixtures/excel/zip.js';
+import { unzip } from '../fixtures/excel/zip.js';
+import { mutate, mutation } from '../fixtures/excel/mutate.js';
 
 const SEED = 20250401;
 const protoBefore = Object.getOwnPropertyNames(Object.prototype).sort();
-
-const TOKENS = [
-  '<row r="1048576">',
-  '<row r="0">',
-  '<row r="-1">',
-  '<c r="XFD1048576" t="s"><v>0</v></c>',
-  '<c r="A1" t="s"><v>99999999</v></c>',
-  '<c t="d"><v>not a date</v></c>',
-  '<c t="n"><v>NaN</v></c>',
-  '<c s="99999"><v>1</v></c>',
-  '<mergeCell ref="A1:XFD1048576"/>',
-  '<mergeCell ref="ZZZZ0"/>',
-  '<!DOCTYPE x [<!ENTITY a "b">]>',
-  '&a;',
-  '&#xD800;',
-  '&#99999999;',
-  '__proto__',
-  'constructor="x"',
-  '<![CDATA[<c>]]>',
-  '<!--',
-  '</sheetData>',
-  '</row></row>',
-  '<is><t>',
-  '"',
-  "'",
-  '<',
-  '>',
-  '\u0000',
-  '\uFFFF',
-  'numFmtId="14"',
-  'formatCode="yyyy/m/d"',
-  '<alignment indent="999999999"/>',
-  'date1904="1"',
-  'state="veryHidden"',
-  'outlineLevel="99"',
-];
 
 let bases: { name: string; parts: { name: string; data: Buffer }[]; bytes: Buffer }[] = [];
 
@@ -80,52 +45,6 @@ beforeAll(async () => {
   ];
   bases = books.map((bytes, i) => ({ name: `base${i}.xlsx`, parts: unzip(bytes), bytes }));
 }, 60_000);
-
-type Mutation =
-  | { kind: 'flip'; at: number; value: number }
-  | { kind: 'cut'; at: number }
-  | { kind: 'splice'; at: number; bytes: number[] }
-  | { kind: 'xml-insert'; part: number; at: number; token: number }
-  | { kind: 'xml-delete'; part: number; at: number; length: number }
-  | { kind: 'xml-duplicate'; part: number; at: number; length: number };
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
-  fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('splice' as const), at: fc.nat(), bytes: fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 64 }) }),
-  fc.record({ kind: fc.constant('xml-insert' as const), part: fc.nat(), at: fc.nat(), token: fc.nat({ max: TOKENS.length - 1 }) }),
-  fc.record({ kind: fc.constant('xml-insert' as const), part: fc.nat(), at: fc.nat(), token: fc.nat({ max: TOKENS.length - 1 }) }),
-  fc.record({ kind: fc.constant('xml-delete' as const), part: fc.nat(), at: fc.nat(), length: fc.integer({ min: 1, max: 200 }) }),
-  fc.record({ kind: fc.constant('xml-duplicate' as const), part: fc.nat(), at: fc.nat(), length: fc.integer({ min: 1, max: 400 }) }),
-);
-
-function mutate(base: (typeof bases)[number], ms: Mutation[]): Buffer {
-  let parts = base.parts.map((p) => ({ ...p }));
-  let bytes: Buffer | null = null;
-  for (const m of ms) {
-    if (m.kind.startsWith('xml-')) {
-      if (bytes) continue; // byte damage already applied: XML edits no longer make sense
-      const pm = m as Extract<Mutation, { part: number }>;
-      const i = pm.part % parts.length;
-      const text = parts[i]!.data.toString('utf8');
-      const at = pm.at % (text.length + 1);
-      let next: string;
-      if (pm.kind === 'xml-insert') next = text.slice(0, at) + TOKENS[pm.token]! + text.slice(at);
-      else if (pm.kind === 'xml-delete') next = text.slice(0, at) + text.slice(at + pm.length);
-      else next = text.slice(0, at) + text.slice(at, at + pm.length).repeat(2) + text.slice(at + pm.length);
-      parts = parts.map((p, k) => (k === i ? { name: p.name, data: Buffer.from(next, 'utf8') } : p));
-      continue;
-    }
-    bytes ??= zip(parts);
-    const at = (m as { at: number }).at % (bytes.length + 1);
-    if (m.kind === 'flip' && at < bytes.length) {
-      bytes = Buffer.from(bytes);
-      bytes[at] = m.value;
-    } else if (m.kind === 'cut') bytes = bytes.subarray(0, at);
-    else if (m.kind === 'splice') bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(m.bytes), bytes.subarray(at)]);
-  }
-  return bytes ?? zip(parts);
-}
 
 /** What was read is plain data: JSON round-trips it unchanged and every cell has a sane shape. */
 function checkModel(model: WorkbookModel) {
