@@ -4,6 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { rawXlsx } from '../fixtures/excel/xlsx.js';
+import { hostileTemplateParts } from '../fixtures/excel/hostile.js';
+import type { ApiError } from '../../electron/common/errors.js';
 import { failure } from '../helpers/failure.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
 
@@ -126,7 +128,7 @@ describe("the import's limits hold", () => {
   };
 
   it('more than 100,000 rows of data is refused naming the file and sheet (199,998 rows were previewed and applied)', async () => {
-    const csv = Buffer.from(`課題名,状況\n${'課題,未着手\n'.repeat(100_500)}`);
+    const csv = Buffer.from(`課題名,状況\n${Array.from({ length: 100_500 }, (_, i) => `課題${i},未着手\n`).join('')}`);
     expect(await preview('課題.csv', csv)).toMatchObject({
       code: 'VALIDATION',
       message: 'dataBase64: 課題.csv: sheet 課題 has 100,500 rows of data; PMO Desk imports up to 100,000 rows at a time: split the file',
@@ -149,5 +151,30 @@ describe("the import's limits hold", () => {
     expect((await preview('long.xlsx', rawXlsx({ sheet }))).message).toBe(
       'dataBase64: long.xlsx: sheet WBS cell B2 holds 40,000 characters; an Excel cell holds at most 32,767',
     );
+  });
+});
+
+describe('hostile templates through the API', () => {
+  it('a 2 KB workbook built to make the XML scans quadratic is saved as a card, previewed and exported at once', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    const risk = await call('risk.create', { projectId, values: { title: 'ベンダー遅延' } });
+    for (const { name, parts } of hostileTemplateParts().filter((h) => h.name.startsWith('workbook-'))) {
+      const dataBase64 = rawXlsx(parts).toString('base64');
+      const fileName = `${name}.xlsx`;
+      // Each answers (before the fix the first alone took 27 s on the app's thread, then froze every export).
+      const saved = await call('profile.createCard', { name, fileName, dataBase64, card: { register: 'risk', sheet: 'WBS', cells: [{ field: 'title', ref: 'B2' }] } }).catch((e: ApiError) => e);
+      if (saved instanceof Error) {
+        expect(saved.code, name).toBe('VALIDATION');
+        expect(saved.message, name).toContain(fileName);
+        continue;
+      }
+      const preview = await call('excel.sheetPreview', { profileId: saved.id }).catch((e: ApiError) => e);
+      if (preview instanceof Error) expect(['VALIDATION', 'CONFLICT'], name).toContain(preview.code);
+      const out = await call('excel.export', { projectId, register: 'risk', profileId: saved.id, recordId: risk.id });
+      expect(out.fileName, name).toMatch(/\.xlsx$/);
+    }
+    ws.close();
   });
 });

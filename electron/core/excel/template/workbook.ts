@@ -56,27 +56,54 @@ export interface NamedTarget {
   ref: string;
 }
 
+/** A defined name as the workbook holds it: its texts by scope (localSheetId), in document order. */
+interface DefinedName {
+  name: string;
+  global: string | null;
+  locals: [scope: number, text: string][];
+}
+
+const namesRead = new WeakMap<Package, { xml: string; names: Map<string, DefinedName> }>();
+
+/**
+ * Every defined name of the workbook, by upper-cased name, read in one pass and kept for the package
+ * while its workbook part is unchanged: a lookup per name over the whole part made a workbook of
+ * 80,000 names quadratic (sheetPreview lists them all).
+ */
+export function definedNames(pkg: Package): Map<string, DefinedName> {
+  const xml = pkg.read(pkg.workbookPart)!;
+  const kept = namesRead.get(pkg);
+  if (kept?.xml === xml) return kept.names;
+  const names = new Map<string, DefinedName>();
+  for (const m of xml.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)definedName(?=[\s>])([^<>]*)>([^<]*)<\/\1definedName>/g)) {
+    const tag = `<x ${m[2]}>`;
+    const name = fromBytes(unescapeXml(attr(tag, 'name') ?? ''));
+    const key = name.toLocaleUpperCase('en-US');
+    const entry = names.get(key) ?? { name, global: null, locals: [] };
+    names.set(key, entry);
+    const text = fromBytes(unescapeXml(m[3]!)).trim();
+    const scope = attr(tag, 'localSheetId');
+    if (scope === undefined) entry.global = text;
+    else entry.locals.push([Number(scope), text]);
+  }
+  namesRead.set(pkg, { xml, names });
+  return names;
+}
+
 /**
  * A defined name → the sheet and cell (or range) it points at; null when there is no such name or it
  * is not one plain reference (a formula, several areas, another workbook). A name scoped to `sheet`
  * wins over a workbook-wide one of the same name.
  */
 export function definedNameTarget(pkg: Package, name: string, sheet?: string): NamedTarget | null {
-  const xml = pkg.read(pkg.workbookPart)!;
-  const want = name.toLocaleUpperCase('en-US');
-  let global: string | null = null;
-  let local: string | null = null;
-  for (const m of xml.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)definedName(?=[\s>])([^<>]*)>([^<]*)<\/\1definedName>/g)) {
-    const tag = `<x ${m[2]}>`;
-    const n = fromBytes(unescapeXml(attr(tag, 'name') ?? ''));
-    if (n.toLocaleUpperCase('en-US') !== want) continue;
-    const text = fromBytes(unescapeXml(m[3]!)).trim();
-    const scope = attr(tag, 'localSheetId');
-    if (scope === undefined) global = text;
-    else if (sheet !== undefined && pkg.sheets[Number(scope)]?.name.toLocaleUpperCase('en-US') === sheet.toLocaleUpperCase('en-US')) local = text;
-    else if (sheet === undefined && local === null) local = text;
-  }
-  const text = (sheet !== undefined ? (local ?? global) : (global ?? local))?.replace(/^=/, '');
+  const entry = definedNames(pkg).get(name.toLocaleUpperCase('en-US'));
+  if (!entry) return null;
+  const want = sheet?.toLocaleUpperCase('en-US');
+  const local =
+    want !== undefined
+      ? (entry.locals.filter(([scope]) => pkg.sheets[scope]?.name.toLocaleUpperCase('en-US') === want).at(-1)?.[1] ?? null)
+      : (entry.locals[0]?.[1] ?? null);
+  const text = (sheet !== undefined ? (local ?? entry.global) : (entry.global ?? local))?.replace(/^=/, '');
   if (!text) return null;
   const m = /^(?:'((?:[^']|'')+)'|([^'!:[\]]+))!(\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?)$/.exec(text);
   if (!m) return null;

@@ -3,8 +3,7 @@ import type { SheetPreview } from '../../../common/api/excel.js';
 import { textOf } from '../../../common/excel/cell-values.js';
 import type { WorkbookModel } from '../../../common/excel/model.js';
 import { Package } from '../../excel/template/package.js';
-import { definedNameTarget } from '../../excel/template/workbook.js';
-import { attr, fromBytes, unescapeXml } from '../../excel/template/xml-text.js';
+import { definedNames, definedNameTarget } from '../../excel/template/workbook.js';
 
 export const PREVIEW_ROWS = 200;
 export const PREVIEW_COLUMNS = 60;
@@ -12,11 +11,9 @@ export const PREVIEW_COLUMNS = 60;
 /** Defined names that point at one cell or range (not Excel's own _xlnm names such as the print area). */
 export function listDefinedNames(bytes: Uint8Array, fileName: string): SheetPreview['names'] {
   const pkg = new Package(bytes, fileName);
-  const xml = pkg.read(pkg.workbookPart) ?? '';
   const out: SheetPreview['names'] = [];
-  for (const m of xml.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)definedName(?=[\s>])([^<>]*)>/g)) {
-    const name = fromBytes(unescapeXml(attr(`<x ${m[2]}>`, 'name') ?? ''));
-    if (name === '' || name.startsWith('_xlnm.') || out.some((n) => n.name === name)) continue;
+  for (const { name } of definedNames(pkg).values()) {
+    if (name === '' || name.startsWith('_xlnm.')) continue;
     const target = definedNameTarget(pkg, name);
     if (target) out.push({ name, ...target });
   }
