@@ -10,6 +10,7 @@ import { ROOT, tempWorkspace } from '../helpers/workspace.js';
 import { benchExcelImport } from './excel-import.js';
 import { benchExcelExport } from './excel-export.js';
 import { benchBackup } from './backup.js';
+import { benchBigWorkbook } from './big-workbook.js';
 import { buildWbs } from './fixture.js';
 import { editInProcess, editOverHttp } from './edit.js';
 import { screenLoads } from './screen.js';
@@ -61,7 +62,7 @@ async function main() {
   const started = performance.now();
   const only = chosen();
   if (only.has('wbs')) await benchWbs();
-  if (only.has('import')) lines.push(...(await benchExcelImport()));
+  if (only.has('import')) lines.push(...(await benchExcelImport()), ...(await benchBigWorkbook()));
   if (only.has('scale')) lines.push(...(await benchScale()));
   print();
   console.log(`\n(bench took ${((performance.now() - started) / 1000).toFixed(0)} s; sections: ${[...only].join(', ')})`);
