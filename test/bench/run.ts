@@ -15,6 +15,8 @@ import { buildWbs } from './fixture.js';
 import { editInProcess, editOverHttp } from './edit.js';
 import { screenLoads } from './screen.js';
 import { benchScale } from './scale.js';
+import { benchSchedule } from './schedule.js';
+import { ganttScreen } from './gantt.js';
 import { stats, time, type Stats } from './stats.js';
 
 const EDITS = 400;
@@ -47,7 +49,7 @@ function ensureRenderer(): string {
 
 // `npm run bench -- --only <section>` runs one section: wbs (the 10,000-task figures and the export
 // through a profile), import, or scale (100,000 tasks and 20 projects; minutes on a busy machine).
-const SECTIONS = ['wbs', 'import', 'scale'] as const;
+const SECTIONS = ['wbs', 'import', 'scale', 'schedule'] as const;
 type Section = (typeof SECTIONS)[number];
 function chosen(): Set<Section> {
   const i = process.argv.indexOf('--only');
@@ -64,8 +66,35 @@ async function main() {
   if (only.has('wbs')) await benchWbs();
   if (only.has('import')) lines.push(...(await benchExcelImport()), ...(await benchBigWorkbook()));
   if (only.has('scale')) lines.push(...(await benchScale()));
+  if (only.has('schedule')) await benchScheduleSection();
   print();
   console.log(`\n(bench took ${((performance.now() - started) / 1000).toFixed(0)} s; sections: ${[...only].join(', ')})`);
+}
+
+/** The schedule on its own 10,000-task WBS, every leaf automatic and 10,000 links, and the Gantt screen. */
+async function benchScheduleSection() {
+  const ws = tempWorkspace();
+  try {
+    const project = await ws.handlers.invoke('project.create', { name: 'ベンチマーク 工程' });
+    if (!project.ok) throw new Error(project.error.message);
+    const projectId = (project.result as { id: number }).id;
+    const { leaves } = buildWbs(ws.db, projectId);
+    for (const l of await benchSchedule(ws, projectId, leaves)) add(l.what, l.s, l.target);
+    const ganttHost = await startHost(0, { handlers: ws.handlers, rendererDir: ensureRenderer() });
+    try {
+      const g = await ganttScreen(ganttHost, projectId, LOADS);
+      add('WBS + Gantt, navigation → bars drawn (Chromium)', g.shown, 'median ≤ 1.5 s', false);
+      add('  peer: navigation → grid rows shown, same loads', g.gridShown, '', false);
+      add('Gantt wheel scroll, frame time over 5 s', g.frames, 'p95 ≤ 20 ms');
+      add('  peer: the grid alone, same scrolling', g.gridFrames, '');
+      console.log(`DOM nodes with the Gantt shown: ${g.nodes} (target ≤ 3,000)`);
+    } finally {
+      await ganttHost.close();
+    }
+  } finally {
+    ws.close();
+    fs.rmSync(ws.dir, { recursive: true, force: true });
+  }
 }
 
 async function benchWbs() {
@@ -122,6 +151,7 @@ async function benchWbs() {
     );
     add('history.undo of that paste', await repeat(1, () => ws.handlers.invoke('history.undo', { projectId })), '', false);
     lines.push(...(await benchExcelExport(ws.handlers, projectId)));
+
     for (const b of await benchBackup(ws)) add(b.what, b.s, b.target);
   } finally {
     ws.close();
