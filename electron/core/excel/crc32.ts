@@ -13,9 +13,10 @@ const TABLES: Uint32Array[] = (() => {
   return t;
 })();
 
-export function crc32js(buf: Uint8Array): number {
+/** `seed`: the CRC of the bytes before `buf`, to checksum a part written in pieces. */
+export function crc32js(buf: Uint8Array, seed = 0): number {
   const [t0, t1, t2, t3, t4, t5, t6, t7] = TABLES as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-  let crc = 0xffffffff;
+  let crc = (seed ^ 0xffffffff) >>> 0;
   let i = 0;
   const n = buf.length;
   for (; i + 8 <= n; i += 8) {
@@ -28,6 +29,6 @@ export function crc32js(buf: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+const native = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
-export const crc32: (buf: Uint8Array) => number = native ? (buf) => native(buf) >>> 0 : crc32js;
+export const crc32: (buf: Uint8Array, seed?: number) => number = native ? (buf, seed = 0) => native(buf, seed) >>> 0 : crc32js;

@@ -3,8 +3,8 @@
 // filled cells (critical ones red, summaries dark), a milestone as ◆, non-working days shaded, today
 // as a red left border. Its labels (年月 over 日 or 週) sit in the two rows above the header row, so
 // the header row itself names only the table's columns and the file imports back as it did.
-import type ExcelJS from 'exceljs';
 import { dayOf, isoOf, type WorkCalendar } from '../../common/schedule/calendar.js';
+import type { BandCell, BandStyle, ExtraBand } from './register-layout.js';
 
 export interface BandRow {
   start: string | null;
@@ -15,25 +15,27 @@ export interface BandRow {
 }
 
 export interface BandInput {
-  /** 1-based first column of the band. */
+  /** 0-based first column of the band. */
   firstCol: number;
-  /** 1-based header row of the table; data rows follow it. */
-  headerRow: number;
   rows: BandRow[];
   cal: WorkCalendar;
   today: string;
   language: 'ja' | 'en';
 }
 
-const FILL = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
-const BAR = FILL('FF4A86C8');
-const CRITICAL = FILL('FFD0453B');
-const SUMMARY = FILL('FF2F3A45');
-const OFF = FILL('FFEEF1F4');
+const BAR = 'FF4A86C8';
+const CRITICAL = 'FFD0453B';
+const SUMMARY = 'FF2F3A45';
+const OFF = 'FFEEF1F4';
 const FONT = 'Meiryo';
+const LINE = 'FFD9DEE4';
+const TODAY = 'FFE8590C';
 
-/** Writes the band; answers its unit and number of columns (0 when no task has dates). */
-export function writeGanttBand(ws: ExcelJS.Worksheet, input: BandInput): { unit: 'day' | 'week'; columns: number } {
+/**
+ * The band as columns and cells right of the table (the register writer writes them with its rows);
+ * null when no task has dates.
+ */
+export function ganttBand(input: BandInput): (ExtraBand & { unit: 'day' | 'week' }) | null {
   let first = Infinity;
   let last = -Infinity;
   for (const r of input.rows) {
@@ -44,54 +46,52 @@ export function writeGanttBand(ws: ExcelJS.Worksheet, input: BandInput): { unit:
       if (n > last) last = n;
     }
   }
-  if (first === Infinity) return { unit: 'day', columns: 0 };
+  if (first === Infinity) return null;
   const unit = last - first <= 183 ? 'day' : 'week';
   const step = unit === 'day' ? 1 : 7;
   const from = unit === 'day' ? first : first - ((((first + 4) % 7) + 6) % 7); // weeks start on Monday
   const columns = Math.floor((last - from) / step) + 1;
   const today = dayOf(input.today);
-  const { headerRow: hr, firstCol } = input;
-  const thin = { style: 'thin' as const, color: { argb: 'FFD9DEE4' } };
+  const days = Array.from({ length: columns }, (_, k) => from + k * step);
+  const off = days.map((d0) => unit === 'day' && !input.cal.isWorking(d0));
+  const isToday = days.map((d0) => today >= d0 && today < d0 + step);
+  const upper = new Map<number, BandCell>();
+  const lower = new Map<number, BandCell>();
   let month = '';
-  for (let k = 0; k < columns; k++) {
-    const c = firstCol + k;
-    const d0 = from + k * step;
+  days.forEach((d0, k) => {
     const iso = isoOf(d0);
-    ws.getColumn(c).width = unit === 'day' ? 3.2 : 5.5;
     const ym = iso.slice(0, 7);
-    const upper = ws.getCell(hr - 2, c);
     if (ym !== month) {
       month = ym;
       const [y, m] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7))];
-      upper.value = input.language === 'ja' ? `${y}年${m}月` : `${m}/${y}`;
-      upper.font = { name: FONT, size: 9, bold: true };
+      upper.set(k, { value: input.language === 'ja' ? `${y}年${m}月` : `${m}/${y}`, style: { font: { name: FONT, size: 9, bold: true } } });
     }
-    const lower = ws.getCell(hr - 1, c);
-    lower.value = unit === 'day' ? Number(iso.slice(8, 10)) : `${Number(iso.slice(5, 7))}/${Number(iso.slice(8, 10))}`;
-    lower.font = { name: FONT, size: 8, color: { argb: unit === 'day' && !input.cal.isWorking(d0) ? 'FFC92A2A' : 'FF1F2933' } };
-    lower.alignment = { horizontal: 'center' };
-    lower.border = { bottom: thin };
-    const off = unit === 'day' && !input.cal.isWorking(d0);
-    const isToday = today >= d0 && today < d0 + step;
-    input.rows.forEach((r, i) => {
-      const cell = ws.getCell(hr + 1 + i, c);
-      cell.border = { bottom: thin, ...(isToday ? { left: { style: 'medium' as const, color: { argb: 'FFE8590C' } } } : {}) };
-      if (off) cell.fill = OFF;
-      if (!r.start && !r.finish) return;
-      const s = dayOf(r.start ?? r.finish!);
-      const f = dayOf(r.finish ?? r.start!);
-      if (r.milestone && !r.summary) {
-        if (f >= d0 && f < d0 + step) {
-          cell.value = '◆';
-          cell.font = { name: FONT, size: 9, color: { argb: r.critical ? 'FFD0453B' : 'FF2F3A45' } };
-          cell.alignment = { horizontal: 'center' };
-        }
-        return;
-      }
-      if (f < d0 || s >= d0 + step) return;
-      if (unit === 'day' && off && !r.summary) return;
-      cell.fill = r.summary ? SUMMARY : r.critical ? CRITICAL : BAR;
+    lower.set(k, {
+      value: unit === 'day' ? Number(iso.slice(8, 10)) : `${Number(iso.slice(5, 7))}/${Number(iso.slice(8, 10))}`,
+      style: { font: { name: FONT, size: 8, color: off[k] ? 'FFC92A2A' : 'FF1F2933' }, h: 'center', bottom: LINE },
     });
-  }
-  return { unit, columns };
+  });
+  const rows = input.rows.map((r) => (r.start || r.finish ? { s: dayOf(r.start ?? r.finish!), f: dayOf(r.finish ?? r.start!) } : null));
+  // Each column's few styles are made once: the writer keeps its cell formats by these objects.
+  const styles = days.map((_, k) => {
+    const base: BandStyle = { bottom: LINE, ...(isToday[k] ? { left: TODAY } : {}), ...(off[k] ? { fill: OFF } : {}) };
+    const bar = (fill: string): BandCell => ({ style: { ...base, fill } });
+    const ms = (color: string): BandStyle => ({ ...base, font: { name: FONT, size: 9, color }, h: 'center' });
+    return { empty: { style: base } as BandCell, bar: bar(BAR), critical: bar(CRITICAL), summary: bar(SUMMARY), ms: ms(SUMMARY), msCritical: ms(CRITICAL) };
+  });
+  const cell = (i: number, k: number): BandCell => {
+    const d0 = days[k]!;
+    const st = styles[k]!;
+    const r = input.rows[i]!;
+    const span = rows[i];
+    if (!span) return st.empty;
+    if (r.milestone && !r.summary) {
+      if (span.f >= d0 && span.f < d0 + step) return { value: '◆', style: r.critical ? st.msCritical : st.ms };
+      return st.empty;
+    }
+    if (span.f < d0 || span.s >= d0 + step) return st.empty;
+    if (unit === 'day' && off[k] && !r.summary) return st.empty;
+    return r.summary ? st.summary : r.critical ? st.critical : st.bar;
+  };
+  return { unit, firstCol: input.firstCol, widths: days.map(() => (unit === 'day' ? 3.2 : 5.5)), labels: [upper, lower], cell };
 }

@@ -1,5 +1,5 @@
 // PMO Desk's own layout for a register (WBS, risks, issues, changes) when the client has no format of
-// its own: a NEW workbook (exceljs), Japanese or English, that prints and filters well and comes back
+// its own: a NEW workbook, Japanese or English, that prints and filters well and comes back
 // in through the import with no mapping to fix.
 //   - a title block (project, register, export date), the header in row 4, frozen, with filters;
 //   - dates as real dates shown yyyy/mm/dd, progress as %, list values as their labels with a
@@ -8,10 +8,11 @@
 //   - the client's extra columns after ours;
 //   - A4 landscape, fit to one page wide, the header repeated on every page.
 // Every user text is a string cell, never a formula, whatever it starts with.
-import ExcelJS from 'exceljs';
 import type { ImportTarget } from '../../common/excel/fields.js';
 import { EXPORT_HEADERS } from '../../common/excel/headers.js';
 import { columnName, sheetPrefix } from '../../common/excel/model.js';
+import { escapeSharedText, escapeXml } from './template/xml-text.js';
+import { ZipBuilder, type PartWriter } from './zip-build.js';
 import type { Language } from './minutes-layout.js';
 
 const FONT = 'Meiryo UI';
@@ -36,6 +37,31 @@ export interface LayoutRow {
   summary?: boolean;
 }
 
+/** How a cell right of the table looks (the WBS's gantt band): colours as ARGB. */
+export interface BandStyle {
+  font?: { name: string; size: number; bold?: boolean; color?: string };
+  fill?: string;
+  /** A thin bottom border of this colour; `left`: a medium left one. */
+  bottom?: string;
+  left?: string;
+  h?: 'center';
+}
+
+export interface BandCell {
+  value?: string | number;
+  style: BandStyle;
+}
+
+/** Columns written right of the table: their widths, labels in the two rows above the header, a cell per row. */
+export interface ExtraBand {
+  /** 0-based first column. */
+  firstCol: number;
+  widths: number[];
+  /** Cells of the rows HEADER_ROW - 2 and HEADER_ROW - 1, by column offset. */
+  labels: [Map<number, BandCell>, Map<number, BandCell>];
+  cell(row: number, k: number): BandCell;
+}
+
 export interface RegisterLayoutInput {
   target: ImportTarget;
   language: Language;
@@ -44,6 +70,7 @@ export interface RegisterLayoutInput {
   today: string;
   columns: LayoutColumn[];
   rows: LayoutRow[];
+  band?: ExtraBand | null;
 }
 
 export const REGISTER_TITLES: Record<ImportTarget, Record<Language, string>> = {
@@ -73,117 +100,325 @@ export function wrappedLines(text: string, width: number): number {
 const LINE_HEIGHT = 13.5;
 const ROW_PADDING = 4;
 
-/** yyyy-mm-dd → a Date exceljs writes as that calendar day's serial. */
-const excelDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
 /** The headers of a target's fields in a language, in the layout's order. */
 export function headerOf(target: ImportTarget, field: string, language: Language): string {
   return EXPORT_HEADERS[target][field]?.[language] ?? field;
 }
 
-export function registerWorkbook(input: RegisterLayoutInput): ExcelJS.Workbook {
+// ---- the package ---------------------------------------------------------------------------------
+// Written as XML directly, as the template writer writes its sheets: cell styles are indexes into a
+// small table made once, text goes to the shared strings, and the sheet is deflated in pieces as its
+// rows are produced (zip-build.ts). ExcelJS built an object per cell and per style: 2.2 s and 750 MB
+// for a 10,000-task WBS; this is a few times the cost of the XML and its deflate.
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const DATE_FMT = 164;
+
+/** A cell format: the font (0 regular, 3 bold…), number format, alignment. Interned into cellXfs. */
+interface Xf {
+  font: number;
+  fill?: number;
+  border?: number;
+  numFmt?: number;
+  h?: 'center';
+  v?: 'top' | 'center';
+  wrap?: boolean;
+  indent?: number;
+}
+
+class Styles {
+  private readonly xfs: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
+  private readonly index = new Map<string, number>();
+  private readonly fonts = new Interned([fontXml(FONT, 10), fontXml(FONT, 14, true), fontXml(FONT, 9, false, 'FF595959'), fontXml(FONT, 10, true)]);
+  private readonly fills = new Interned(['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>', solidFill('FFDDEBF7')]);
+  private readonly borders = new Interned([borderXml({}), borderXml({ all: 'FFBFBFBF' })]);
+  private readonly bands = new Map<BandStyle, number>();
+
+  get(x: Xf): number {
+    const key = `${x.font}|${x.fill ?? 0}|${x.border ?? 0}|${x.numFmt ?? 0}|${x.h ?? ''}|${x.v ?? ''}|${x.wrap ? 1 : 0}|${x.indent ?? 0}`;
+    let i = this.index.get(key);
+    if (i === undefined) {
+      const align = x.h || x.v || x.wrap || x.indent
+        ? `<alignment${x.h ? ` horizontal="${x.h}"` : ''}${x.v ? ` vertical="${x.v}"` : ''}${x.wrap ? ' wrapText="1"' : ''}${x.indent ? ` indent="${x.indent}"` : ''}/>`
+        : '';
+      const attrs = `numFmtId="${x.numFmt ?? 0}" fontId="${x.font}" fillId="${x.fill ?? 0}" borderId="${x.border ?? 0}" xfId="0"${x.numFmt ? ' applyNumberFormat="1"' : ''} applyFont="1"${x.fill ? ' applyFill="1"' : ''}${x.border ? ' applyBorder="1"' : ''}${align ? ' applyAlignment="1"' : ''}`;
+      i = this.xfs.length;
+      this.xfs.push(align ? `<xf ${attrs}>${align}</xf>` : `<xf ${attrs}/>`);
+      this.index.set(key, i);
+    }
+    return i;
+  }
+
+  /** A band cell's format, kept by its style object (the band makes a few per column). */
+  band(st: BandStyle): number {
+    let i = this.bands.get(st);
+    if (i === undefined) {
+      i = this.get({
+        font: st.font ? this.fonts.get(fontXml(st.font.name, st.font.size, st.font.bold, st.font.color)) : 0,
+        fill: st.fill ? this.fills.get(solidFill(st.fill)) : 0,
+        border: st.bottom || st.left ? this.borders.get(borderXml({ bottom: st.bottom, left: st.left })) : 0,
+        ...(st.h ? { h: st.h } : {}),
+      });
+      this.bands.set(st, i);
+    }
+    return i;
+  }
+
+  xml(): string {
+    return `${XML_DECL}<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="${DATE_FMT}" formatCode="yyyy/mm/dd"/></numFmts>`
+      + `<fonts count="${this.fonts.list.length}">${this.fonts.list.join('')}</fonts>`
+      + `<fills count="${this.fills.list.length}">${this.fills.list.join('')}</fills>`
+      + `<borders count="${this.borders.list.length}">${this.borders.list.join('')}</borders>`
+      + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+      + `<cellXfs count="${this.xfs.length}">${this.xfs.join('')}</cellXfs>`
+      + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+  }
+}
+
+/** XML snippets numbered in order of first use (fonts, fills, borders of the style sheet). */
+class Interned {
+  private readonly index = new Map<string, number>();
+  constructor(readonly list: string[]) {
+    list.forEach((x, i) => this.index.set(x, i));
+  }
+  get(xml: string): number {
+    let i = this.index.get(xml);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(xml);
+      this.index.set(xml, i);
+    }
+    return i;
+  }
+}
+
+function fontXml(name: string, size: number, bold = false, color = ''): string {
+  return `<font>${bold ? '<b/>' : ''}<sz val="${size}"/>${color ? `<color rgb="${color}"/>` : ''}<name val="${escapeXml(name)}"/><family val="3"/><charset val="128"/></font>`;
+}
+
+function solidFill(argb: string): string {
+  return `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`;
+}
+
+function borderXml(b: { all?: string; bottom?: string; left?: string }): string {
+  const side = (tag: string, color: string | undefined, style = 'thin') => (color ? `<${tag} style="${style}"><color rgb="${color}"/></${tag}>` : `<${tag}/>`);
+  if (b.all) return `<border>${side('left', b.all)}${side('right', b.all)}${side('top', b.all)}${side('bottom', b.all)}<diagonal/></border>`;
+  return `<border>${side('left', b.left, 'medium')}<right/><top/>${side('bottom', b.bottom)}<diagonal/></border>`;
+}
+
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly list: string[] = [];
+  private count = 0;
+  get(text: string): number {
+    this.count++;
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(text);
+      this.index.set(text, i);
+    }
+    return i;
+  }
+  write(w: PartWriter): void {
+    w.write(`${XML_DECL}<sst xmlns="${NS}" count="${this.count}" uniqueCount="${this.list.length}">`);
+    for (const t of this.list) w.write(`<si><t xml:space="preserve">${escapeSharedText(t)}</t></si>`);
+    w.write('</sst>');
+    w.end();
+  }
+}
+
+/** yyyy-mm-dd → its serial day number (1900 date system). */
+function serial(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return null;
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 + 25_569;
+}
+
+const ref = (c: number, r: number) => `${columnName(c)}${r}`;
+
+/** The workbook of a register in PMO Desk's layout, as .xlsx bytes. */
+export function registerXlsx(input: RegisterLayoutInput): Buffer {
   const { columns, rows, language } = input;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'PMO Desk';
   const title = REGISTER_TITLES[input.target][language];
-  const ws = wb.addWorksheet(title, {
-    views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: input.target === 'wbs' ? 2 : 1, showGridLines: true }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
-    headerFooter: { oddFooter: '&P / &N' },
-  });
-  ws.properties.defaultRowHeight = 18;
-  ws.getCell('A1').value = `${input.projectName} ${title}`;
-  ws.getCell('A1').font = { name: FONT, size: 14, bold: true };
-  ws.getCell('A2').value = `${language === 'ja' ? '出力日' : 'Exported'}: ${input.today.replaceAll('-', '/')}`;
-  ws.getCell('A2').font = { name: FONT, size: 9, color: { argb: 'FF595959' } };
-
-  const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
-  const border = { top: thin, left: thin, bottom: thin, right: thin };
+  const styles = new Styles();
+  const strings = new SharedStrings();
+  const zip = new ZipBuilder();
   const widthOf = (col: LayoutColumn) => (col.key === 'name' || col.key === 'title' ? 36 : WIDTHS[col.kind]);
-  columns.forEach((col, j) => {
-    const c = j + 1;
-    ws.getColumn(c).width = widthOf(col);
-    const cell = ws.getCell(HEADER_ROW, c);
-    cell.value = col.header;
-    cell.font = { name: FONT, size: 10, bold: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-    cell.border = border;
-  });
-  ws.getRow(HEADER_ROW).height = 30;
+  const lastCol = columnName(columns.length - 1);
+  const last = HEADER_ROW + Math.max(rows.length, 1);
+  const band = input.band ?? null;
+  // The print area takes in the band; filters and validations stay on the table.
+  const printCol = band ? columnName(band.firstCol + band.widths.length - 1) : lastCol;
+  const lists = columns.filter((c) => c.kind === 'list' && c.options && c.options.length > 0);
+  const listSheet = language === 'ja' ? '選択肢' : 'Lists';
+  const border = 1;
 
-  rows.forEach((row, i) => {
+  // Each column's cell format, regular and bold (summaries), made once.
+  const cellXf = (col: LayoutColumn, bold: boolean, indent = 0): number => {
+    const font = bold ? 3 : 0;
+    switch (col.kind) {
+      case 'date':
+        return styles.get({ font, border, numFmt: DATE_FMT, v: 'top', h: 'center' });
+      case 'percent':
+        return styles.get({ font, border, numFmt: 9, v: 'top' });
+      case 'rating':
+      case 'mark':
+        return styles.get({ font, border, v: 'top', h: 'center' });
+      default:
+        return styles.get({ font, border, v: 'top', wrap: col.kind === 'text' || col.kind === 'longText', ...(indent ? { indent } : {}) });
+    }
+  };
+  const plain = columns.map((c) => [cellXf(c, false), cellXf(c, true)] as const);
+  const indented = new Map<string, number>();
+  const nameXf = (col: LayoutColumn, bold: boolean, level: number) => {
+    const key = `${bold ? 1 : 0}:${level}`;
+    let i = indented.get(key);
+    if (i === undefined) indented.set(key, (i = cellXf(col, bold, Math.min(level * 2, 15))));
+    return i;
+  };
+
+  const sheet = zip.part('xl/worksheets/sheet1.xml');
+  const wbs = input.target === 'wbs';
+  const xSplit = wbs ? 2 : 1;
+  sheet.write(`${XML_DECL}<worksheet xmlns="${NS}" xmlns:r="${NS_R}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${printCol}${last}"/>`);
+  sheet.write(`<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane xSplit="${xSplit}" ySplit="${HEADER_ROW}" topLeftCell="${ref(xSplit, HEADER_ROW + 1)}" activePane="bottomRight" state="frozen"/><selection pane="bottomRight"/></sheetView></sheetViews>`);
+  sheet.write('<sheetFormatPr defaultRowHeight="18" customHeight="1"/><cols>');
+  columns.forEach((col, j) => sheet.write(`<col min="${j + 1}" max="${j + 1}" width="${widthOf(col)}" customWidth="1"/>`));
+  band?.widths.forEach((w, k) => sheet.write(`<col min="${band.firstCol + k + 1}" max="${band.firstCol + k + 1}" width="${w}" customWidth="1"/>`));
+  sheet.write('</cols><sheetData>');
+  const str = (c: number, r: number, s: number, text: string) => `<c r="${ref(c, r)}" s="${s}" t="s"><v>${strings.get(text)}</v></c>`;
+  sheet.write(`<row r="1">${str(0, 1, styles.get({ font: 1 }), `${input.projectName} ${title}`)}</row>`);
+  const bandCell = (k: number, r: number, cell: BandCell) => {
+    const c = band!.firstCol + k;
+    const st = styles.band(cell.style);
+    if (cell.value === undefined) return `<c r="${ref(c, r)}" s="${st}"/>`;
+    return typeof cell.value === 'number' ? `<c r="${ref(c, r)}" s="${st}"><v>${cell.value}</v></c>` : str(c, r, st, cell.value);
+  };
+  const labels = (which: 0 | 1, r: number) => (band ? [...band.labels[which]].sort((a, b) => a[0] - b[0]).map(([k, cell]) => bandCell(k, r, cell)).join('') : '');
+  sheet.write(`<row r="2">${str(0, 2, styles.get({ font: 2 }), `${language === 'ja' ? '出力日' : 'Exported'}: ${input.today.replaceAll('-', '/')}`)}${labels(0, 2)}</row>`);
+  if (band) sheet.write(`<row r="${HEADER_ROW - 1}">${labels(1, HEADER_ROW - 1)}</row>`);
+  const headXf = styles.get({ font: 3, fill: 2, border, h: 'center', v: 'center', wrap: true });
+  sheet.write(`<row r="${HEADER_ROW}" ht="30" customHeight="1">${columns.map((col, j) => str(j, HEADER_ROW, headXf, col.header)).join('')}</row>`);
+
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     const r = HEADER_ROW + 1 + i;
+    const bold = row.summary ? 1 : 0;
     // Wrapped text sets the row's height: printed (or converted to PDF) rows do not grow by themselves,
     // and a row of the default height would let its text run over the next one.
     let lines = 1;
-    for (const col of columns) {
-      const v = row.values[col.key];
-      if (typeof v === 'string' && (col.kind === 'text' || col.kind === 'longText'))
-        lines = Math.max(lines, wrappedLines(v, widthOf(col) - (col.key === 'name' && row.level ? Math.min(row.level * 2, 15) : 0)));
-    }
-    if (lines > 1) ws.getRow(r).height = lines * LINE_HEIGHT + ROW_PADDING;
-    columns.forEach((col, j) => {
-      const cell = ws.getCell(r, j + 1);
+    let cells = '';
+    for (let j = 0; j < columns.length; j++) {
+      const col = columns[j]!;
       const v = row.values[col.key] ?? null;
-      cell.font = { name: FONT, size: 10, bold: !!row.summary };
-      cell.border = border;
-      cell.alignment = { vertical: 'top', wrapText: col.kind === 'longText' || col.kind === 'text' };
-      if (v === null || v === '') return;
+      const indent = col.key === 'name' && row.level ? row.level : 0;
+      if (typeof v === 'string' && (col.kind === 'text' || col.kind === 'longText'))
+        lines = Math.max(lines, wrappedLines(v, widthOf(col) - (indent ? Math.min(indent * 2, 15) : 0)));
+      const s = indent ? nameXf(col, !!bold, indent) : plain[j]![bold];
+      const at = ref(j, r);
+      if (v === null || v === '') {
+        cells += `<c r="${at}" s="${s}"/>`;
+        continue;
+      }
       switch (col.kind) {
-        case 'date':
-          cell.value = excelDate(String(v));
-          cell.numFmt = 'yyyy/mm/dd';
-          cell.alignment = { vertical: 'top', horizontal: 'center' };
+        case 'date': {
+          const d = serial(String(v));
+          cells += d === null ? str(j, r, s, String(v)) : `<c r="${at}" s="${s}"><v>${d}</v></c>`;
           break;
+        }
         case 'percent':
-          cell.value = Number(v) / 100;
-          cell.numFmt = '0%';
-          break;
         case 'number':
-        case 'rating':
-          cell.value = Number(v);
-          if (col.kind === 'rating') cell.alignment = { vertical: 'top', horizontal: 'center' };
+        case 'rating': {
+          const n = col.kind === 'percent' ? Number(v) / 100 : Number(v);
+          cells += Number.isFinite(n) ? `<c r="${at}" s="${s}"><v>${n}</v></c>` : str(j, r, s, String(v));
           break;
+        }
         case 'mark':
-          cell.value = v === true ? '◆' : '';
-          cell.alignment = { vertical: 'top', horizontal: 'center' };
+          cells += v === true ? str(j, r, s, '◆') : `<c r="${at}" s="${s}"/>`;
           break;
         default:
           // Text is a string cell, always: "=SUM(…)" typed by a user stays text. (Numbers and booleans
           // of the client's extra columns stay what they were.)
-          cell.value = typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
-          if (col.key === 'name' && row.level) cell.alignment = { vertical: 'top', wrapText: true, indent: Math.min(row.level * 2, 15) };
+          if (typeof v === 'number' && Number.isFinite(v)) cells += `<c r="${at}" s="${s}"><v>${v}</v></c>`;
+          else if (typeof v === 'boolean') cells += `<c r="${at}" s="${s}" t="b"><v>${v ? 1 : 0}</v></c>`;
+          else cells += str(j, r, s, String(v));
       }
-    });
-  });
-
-  const last = HEADER_ROW + Math.max(rows.length, 1);
-  const lastCol = columnName(columns.length - 1);
-  ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: columns.length } };
-  ws.pageSetup.printArea = `A1:${lastCol}${last}`;
+    }
+    if (band) for (let k = 0; k < band.widths.length; k++) cells += bandCell(k, r, band.cell(i, k));
+    sheet.write(lines > 1 ? `<row r="${r}" ht="${lines * LINE_HEIGHT + ROW_PADDING}" customHeight="1">${cells}</row>` : `<row r="${r}">${cells}</row>`);
+  }
+  sheet.write(`</sheetData><autoFilter ref="A${HEADER_ROW}:${lastCol}${HEADER_ROW}"/>`);
 
   // Drop-downs for lists (their labels on a hidden sheet: a literal list is capped at 255 characters)
   // and 1–5 for ratings, over the rows written and a few hundred more for rows the client adds.
-  const lists = columns.filter((c) => c.kind === 'list' && c.options && c.options.length > 0);
   const validUntil = last + 500;
-  // One range per column (exceljs' typings lack worksheet.dataValidations; per-cell validations would
-  // make 10,000 cell objects per column only to be merged back into a range when written).
-  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
-  const validate = (c: number, v: ExcelJS.DataValidation) => validations.add(`${columnName(c)}${HEADER_ROW + 1}:${columnName(c)}${validUntil}`, v);
+  const range = (c: number) => `${ref(c, HEADER_ROW + 1)}:${ref(c, validUntil)}`;
+  const validations = [
+    ...lists.map((col, k) => `<dataValidation type="list" allowBlank="1" showErrorMessage="0" sqref="${range(columns.indexOf(col))}"><formula1>${escapeXml(`${sheetPrefix(listSheet)}!$${columnName(k)}$2:$${columnName(k)}$${col.options!.length + 1}`)}</formula1></dataValidation>`),
+    ...columns.flatMap((col, c) => (col.kind === 'rating' ? [`<dataValidation type="whole" operator="between" allowBlank="1" showErrorMessage="1" error="1–5" sqref="${range(c)}"><formula1>1</formula1><formula2>5</formula2></dataValidation>`] : [])),
+  ];
+  if (validations.length > 0) sheet.write(`<dataValidations count="${validations.length}">${validations.join('')}</dataValidations>`);
+  sheet.write('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><headerFooter><oddFooter>&amp;P / &amp;N</oddFooter></headerFooter></worksheet>');
+  sheet.end();
+
+  const sheets = [{ name: title, hidden: false }];
   if (lists.length > 0) {
-    const ls = wb.addWorksheet(language === 'ja' ? '選択肢' : 'Lists', { state: 'hidden' });
-    lists.forEach((col, k) => {
-      ls.getCell(1, k + 1).value = col.header;
-      col.options!.forEach((o, i) => (ls.getCell(i + 2, k + 1).value = o));
-      const ref = `${sheetPrefix(ls.name)}!$${columnName(k)}$2:$${columnName(k)}$${col.options!.length + 1}`;
-      validate(columns.indexOf(col), { type: 'list', allowBlank: true, formulae: [ref], showErrorMessage: false });
-    });
+    sheets.push({ name: listSheet, hidden: true });
+    const ls = zip.part('xl/worksheets/sheet2.xml');
+    const height = Math.max(...lists.map((l) => l.options!.length)) + 1;
+    ls.write(`${XML_DECL}<worksheet xmlns="${NS}" xmlns:r="${NS_R}"><sheetData>`);
+    for (let r = 1; r <= height; r++) {
+      const cells = lists.map((col) => (r === 1 ? col.header : col.options![r - 2])).map((text, k) => (text === undefined ? '' : str(k, r, 0, text))).join('');
+      ls.write(`<row r="${r}">${cells}</row>`);
+    }
+    ls.write('</sheetData></worksheet>');
+    ls.end();
   }
-  columns.forEach((col, c) => {
-    if (col.kind === 'rating') validate(c, { type: 'whole', operator: 'between', allowBlank: true, formulae: [1, 5], showErrorMessage: true, error: '1–5' });
-  });
-  return wb;
+  const strs = zip.part('xl/sharedStrings.xml');
+  strings.write(strs);
+  zip.add('xl/styles.xml', styles.xml());
+
+  const q = sheetPrefix(title);
+  zip.add(
+    'xl/workbook.xml',
+    `${XML_DECL}<workbook xmlns="${NS}" xmlns:r="${NS_R}"><bookViews><workbookView/></bookViews><sheets>`
+      + sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`).join('')
+      + '</sheets><definedNames>'
+      + `<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">${escapeXml(`${q}!$A$${HEADER_ROW}:$${lastCol}$${HEADER_ROW}`)}</definedName>`
+      + `<definedName name="_xlnm.Print_Area" localSheetId="0">${escapeXml(`${q}!$A$1:$${printCol}$${last}`)}</definedName>`
+      + `<definedName name="_xlnm.Print_Titles" localSheetId="0">${escapeXml(`${q}!$${HEADER_ROW}:$${HEADER_ROW}`)}</definedName>`
+      + '</definedNames></workbook>',
+  );
+  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${NS_R}/${type}" Target="${target}"/>`;
+  zip.add(
+    'xl/_rels/workbook.xml.rels',
+    `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
+      + sheets.map((_, i) => rel(`rId${i + 1}`, 'worksheet', `worksheets/sheet${i + 1}.xml`)).join('')
+      + rel(`rId${sheets.length + 1}`, 'styles', 'styles.xml')
+      + rel(`rId${sheets.length + 2}`, 'sharedStrings', 'sharedStrings.xml')
+      + '</Relationships>',
+  );
+  zip.add(
+    '_rels/.rels',
+    `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
+  );
+  zip.add(
+    'docProps/core.xml',
+    `${XML_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>PMO Desk</dc:creator></cp:coreProperties>`,
+  );
+  const ct = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+  zip.add(
+    '[Content_Types].xml',
+    `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>`
+      + `<Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/>`
+      + sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ct}.worksheet+xml"/>`).join('')
+      + `<Override PartName="/xl/styles.xml" ContentType="${ct}.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.sharedStrings+xml"/>`
+      + '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>',
+  );
+  return zip.finish();
 }
 
 /** `課題管理表_<project>_<yyyymmdd>.xlsx`, safe as a Windows file name. */

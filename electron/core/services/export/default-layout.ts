@@ -5,11 +5,9 @@ import { fieldSpec, type FieldSpec, type ImportTarget } from '../../../common/ex
 import { EXPORT_HEADERS, WBS_STATUS_LABELS } from '../../../common/excel/headers.js';
 import { RISK_LEVEL_LABELS, vocabLabel, type RiskLevel, type Vocabularies, type VocabListName } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
-import { HEADER_ROW, headerOf, registerFileName, registerWorkbook, type ColumnKind, type LayoutColumn, type LayoutRow } from '../../excel/register-layout.js';
-import { writeGanttBand } from '../../excel/gantt-band.js';
+import { headerOf, registerFileName, registerXlsx, type ColumnKind, type ExtraBand, type LayoutColumn, type LayoutRow } from '../../excel/register-layout.js';
+import { ganttBand } from '../../excel/gantt-band.js';
 import { calendarSettings, computeSchedule, workCalendarOf } from '../schedule.js';
-import { columnName } from '../../../common/excel/model.js';
-import type { Worksheet } from 'exceljs';
 import type { Language } from '../../excel/minutes-layout.js';
 import { csvText, csvValue } from '../../excel/csv-writer.js';
 import { EXCEL_MAX_COLUMNS } from '../../excel/limits.js';
@@ -59,11 +57,11 @@ function shown(field: string, spec: FieldSpec | undefined, v: unknown, vocab: Vo
 }
 
 /** The gantt band right of the WBS table (one spacer column between), from the stored dates and the critical path. */
-function ganttBandOf(db: Db, projectId: number, ws: Worksheet, stored: { row: Row; summary?: boolean }[], firstCol: number, language: Language, today: string): void {
+/** The WBS's gantt band right of the table (one empty column between), or null when no task has dates. */
+function ganttBandOf(db: Db, projectId: number, stored: { row: Row; summary?: boolean }[], firstCol: number, language: Language, today: string): ExtraBand | null {
   const critical = new Set(computeSchedule(db, projectId, today).criticalPath);
-  const band = writeGanttBand(ws, {
+  return ganttBand({
     firstCol,
-    headerRow: HEADER_ROW,
     language,
     today,
     cal: workCalendarOf(calendarSettings(db, projectId)),
@@ -75,7 +73,6 @@ function ganttBandOf(db: Db, projectId: number, ws: Worksheet, stored: { row: Ro
       critical: critical.has(row.id as number),
     })),
   });
-  if (band.columns > 0) ws.pageSetup.printArea = `A1:${columnName(firstCol + band.columns - 2)}${HEADER_ROW + Math.max(stored.length, 1)}`;
 }
 
 export async function exportDefaultLayout(
@@ -126,8 +123,7 @@ export async function exportDefaultLayout(
     const lines = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => csvValue(c.kind, r.values[c.key] ?? null)))];
     return { fileName: fileName.replace(/\.xlsx$/, '.csv'), dataBase64: csvText(lines).toString('base64') };
   }
-  const wb = registerWorkbook({ target, language, projectName: project.name, today: input.today, columns, rows });
-  if (target === 'wbs') ganttBandOf(db, input.projectId, wb.worksheets[0]!, stored as { row: Row; summary?: boolean }[], columns.length + 2, language, input.today);
-  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  const band = target === 'wbs' ? ganttBandOf(db, input.projectId, stored as { row: Row; summary?: boolean }[], columns.length + 1, language, input.today) : null;
+  const bytes = registerXlsx({ target, language, projectName: project.name, today: input.today, columns, rows, band });
   return { fileName, dataBase64: bytes.toString('base64') };
 }
