@@ -138,7 +138,7 @@ describe("the import's limits hold", () => {
     const err = await preview('big.xlsx', rawXlsx({ sheet: `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>` }));
     expect(err.code).toBe('VALIDATION');
     expect(err.message).toBe(
-      'dataBase64: big.xlsx: has no sheet PMO Desk can read (WBS has values beyond row 101,000 (down to row 101,001 or more); PMO Desk reads sheets of up to 101,000 rows and imports up to 100,000 rows at a time: split the file)',
+      'dataBase64: big.xlsx: has no sheet PMO Desk can read (WBS has values beyond row 101,000 (down to row 150,000 or more); PMO Desk reads sheets of up to 101,000 rows and imports up to 100,000 rows at a time: split the file)',
     );
   });
 

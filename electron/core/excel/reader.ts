@@ -96,6 +96,9 @@ export interface ReadOptions {
 // starts a fresh one.
 const MAX_READS = 50;
 const KEEP_HEAP_BYTES = 64 * 1024 * 1024;
+// Nor after a file above this size: what it inflated lives outside the V8 heap (ArrayBuffers, external
+// strings) and stayed with a kept worker (the 200,000-row bench file left the host at 405 MB).
+const KEEP_FILE_BYTES = 2 * 1024 * 1024;
 
 interface Kept {
   worker: Worker;
@@ -204,7 +207,7 @@ function runInWorker(bytes: Uint8Array, fileName: string, job: ReaderJob, opts: 
       worker.off('error', onError);
       worker.off('exit', onExit);
       kept.reads++;
-      if (ok && kept.reads < MAX_READS && heap === WORKER_MAX_OLD_GENERATION_MB && heapBytes <= KEEP_HEAP_BYTES) park(kept);
+      if (ok && kept.reads < MAX_READS && heap === WORKER_MAX_OLD_GENERATION_MB && heapBytes <= KEEP_HEAP_BYTES && bytes.length <= KEEP_FILE_BYTES) park(kept);
       else void worker.terminate();
     };
     const fail = (code: ReadErrorCode, message: string) => {

@@ -161,6 +161,31 @@ function parseRef(ref: string): [number, number] | null {
 
 class SheetTooLong extends Error {}
 
+/**
+ * The 0-based number of the sheet's last row when that row holds a value, read from the end of the
+ * part; null when it cannot be told cheaply (then the reading finds out). A sheet whose last row is
+ * past the limit is left out at once, not after building the 101,000 rows above it (the same answer:
+ * the reading stops at the first value past the limit).
+ */
+function lastRowWithValue(src: string): number | null {
+  let at = src.length;
+  for (let tries = 0; tries < 64; tries++) {
+    const i = src.lastIndexOf('row', at - 1);
+    if (i < 1) return null;
+    at = i;
+    const before = src.charCodeAt(i - 1);
+    const after = src.charCodeAt(i + 3);
+    if ((before !== 60 && before !== 58) || !(after === 32 || after === 9 || after === 10 || after === 13)) continue;
+    const tag = /^[^<>]*/.exec(src.slice(i, i + 300))![0];
+    const r = /\sr\s*=\s*["'](\d+)["']/.exec(tag);
+    if (!r || tag.trimEnd().endsWith('/')) return null;
+    const end = src.indexOf('row>', i + tag.length);
+    const body = src.slice(i + tag.length, end < 0 ? undefined : end);
+    return /<(?:[\w.-]+:)?(?:v|t)(?:\s[^<>]*)?>[^<]/.test(body) ? Number(r[1]) - 1 : null;
+  }
+  return null;
+}
+
 function readWorksheet(x: XmlSource, name: string, sst: string[], styles: Style[], date1904: boolean, budget: Budget, notes: Set<string>): { rows: Row[]; merges: Merge[]; skipped?: string } {
   const rows: Row[] = [];
   const merges: Merge[] = [];
@@ -256,6 +281,11 @@ function readWorksheet(x: XmlSource, name: string, sst: string[], styles: Style[
     push(cell);
   };
   try {
+    const last = lastRowWithValue(x.src);
+    if (last !== null && last >= MAX_SHEET_ROWS) {
+      cr = last;
+      throw new SheetTooLong();
+    }
     scanXml(x, {
       open(el, attrs) {
         if (!inData) {
