@@ -4,13 +4,13 @@
 // stdin line is a JSON call {method, args}, answered by one line: the JSON envelope. With loop-backup,
 // it makes backups one after another, printing "backup <id>" after each, until killed.
 import readline from 'node:readline';
-import { openWorkspace } from '../../electron/core/workspace.js';
+import { openWorkspace, type Workspace } from '../../electron/core/workspace.js';
 import { WorkspaceLockedError } from '../../electron/core/db/lock.js';
 import { MIGRATIONS } from './workspace.js';
 
 const [dataDir, mode] = process.argv.slice(2);
 
-let ws;
+let ws: Workspace;
 try {
   ws = openWorkspace(dataDir!, { migrationsFolder: MIGRATIONS, context: { version: 'test', osLocale: 'ja-JP', shell: 'web', user: 'child' } });
 } catch (err) {
