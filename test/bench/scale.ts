@@ -118,7 +118,8 @@ export async function benchScale(log: (line: string) => void = console.log): Pro
 
     // Indent / outdent / move: a leaf and a 101-task subtree, back and forth.
     const floorMove: number[] = [];
-    const moveLeaf = await repeat(20, (i) => call(h, 'wbs.move', { ids: [leaves![500 + i * 100]!], direction: i % 2 ? 'up' : 'down' }));
+    // Down then up again, each on a middle sibling of a subtree the deletes above left alone.
+    const moveLeaf = await repeat(20, (i) => call(h, 'wbs.move', { ids: [leaves![50_000 + (i >> 1) * 100 + 50]!], direction: i % 2 ? 'up' : 'down' }));
     const moveTree = await repeat(20, (i) => call(h, 'wbs.move', { ids: [l3![300 + (i >> 1) * 10]!], direction: i % 2 ? 'up' : 'down' }));
     const indent = await repeat(20, async (i) => {
       const id = l3![400 + i * 10 + 1]!;
@@ -128,8 +129,8 @@ export async function benchScale(log: (line: string) => void = console.log): Pro
     for (let i = 0; i < 20; i++)
       floorMove.push(rawRolledBack(ws.db, () => {
         const st = ws.db.prepare('UPDATE wbs_tasks SET position = ?, updated_at = ? WHERE id = ?');
-        st.run(2, 'x', leaves![600 + i]!);
-        st.run(1, 'x', leaves![601 + i]!);
+        st.run(2, 'x', leaves![60_000 + i * 100]!);
+        st.run(1, 'x', leaves![60_001 + i * 100]!);
       }));
     const fm = stats(floorMove);
     add('scale: wbs.move of a leaf, 100k tasks', moveLeaf, `p95 ≤ 50 ms; ${ratio(moveLeaf.p50, fm.p50)} its raw UPDATEs`);
