@@ -15,7 +15,7 @@ import { newCellXml, normalize, numText, rewriteCellXml, sameValue, targetStyle,
 import type { Package, SheetInfo } from './package.js';
 import { resizeWorkbook } from './resize.js';
 import type { DirtyCells } from './stale.js';
-import { colIndex, colName, RowOverflow } from './refs.js';
+import { colIndex, colName, isIdentity, remapOf, RowOverflow } from './refs.js';
 import { cellHasContent, columnStyles, findSheetData, parseCells, parseRows, RowOrderError, rowsContaining, type CellTok, type RowTok, type SheetDataSpan } from './sheet-rows.js';
 import type { CellOut, TableWrite } from './types.js';
 import { attr, escapeText, setAttr, Splicer, tagEnd, toBytes } from './xml-text.js';
@@ -357,6 +357,10 @@ function firstOccupiedBelow(ctx: FillContext, ed: SheetEditor, sheet: SheetInfo,
 }
 
 export function writeTable(ctx: FillContext, sheet: SheetInfo, w: TableWrite): void {
+  if (w.order && w.lastRow !== null) {
+    const remap = remapOf(w.firstRow, w.lastRow, w.order);
+    if (!isIdentity(remap)) return rearrangeTable(ctx, sheet, w, remap);
+  }
   const { pkg } = ctx;
   let xml = pkg.read(sheet.part!)!;
   let ed = guard(ctx, sheet, () => new SheetEditor(xml, sheet, ctx));
@@ -382,6 +386,40 @@ export function writeTable(ctx: FillContext, sheet: SheetInfo, w: TableWrite): v
   }
   guard(ctx, sheet, () => fillRegion(ctx, ed, w, lay));
   if (ed.sp.changed && w.rows.length > 0) growDimension(ed, lay.first, lay.first + w.rows.length - 1, w.columns);
+  pkg.write(sheet.part!, ed.finish());
+}
+
+/**
+ * A table written block by block (see TableWrite.order): the region's rows are moved, removed and
+ * copied across the workbook first (every reference follows its row), then the values are written
+ * into the rows where they now are.
+ */
+function rearrangeTable(ctx: FillContext, sheet: SheetInfo, w: TableWrite, remap: ReturnType<typeof remapOf>): void {
+  const { pkg } = ctx;
+  const first = w.firstRow;
+  const last = w.lastRow!;
+  const by = remap.newLast - last;
+  if (remap.newLast > EXCEL_MAX_ROWS) fail(pkg.fileName, 'BAD_WRITE', `sheet "${sheet.name}": ${w.order!.length} rows from row ${first} would run past the last row of the sheet`);
+  const z = { sheet: sheet.name, at: last + 1, by, growFirst: first, growEnd: last, growTo: remap.newLast, remap };
+  guard(ctx, sheet, () => resizeWorkbook(pkg, sheet, z, { first, last }));
+  ctx.formulasChanged = true;
+  if (by > 0) ctx.inserted.push({ sheet: sheet.name, at: last + 1, count: by });
+  ctx.dirty.shift(z);
+  const xml = pkg.read(sheet.part!)!;
+  const ed = guard(ctx, sheet, () => new SheetEditor(xml, sheet, ctx));
+  const order = w.columns.map((col, j) => [col, j] as const).sort((a, b) => a[0] - b[0]);
+  guard(ctx, sheet, () => {
+    w.rows.forEach((data, i) => {
+      const num = first + i;
+      const values: [number, CellOut][] = [];
+      for (const [col, j] of order) {
+        const out = data[j];
+        if (out !== undefined) values.push([col, out]);
+      }
+      if (values.length > 0) ed.editRow(num, ed.byNum.get(num), values);
+    });
+  });
+  if (w.rows.length > 0) growDimension(ed, first, first + w.rows.length - 1, w.columns);
   pkg.write(sheet.part!, ed.finish());
 }
 

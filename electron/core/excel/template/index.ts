@@ -17,6 +17,7 @@ import { writeCells, writeTable, type FillContext } from './fill.js';
 import { Package } from './package.js';
 import { parseA1 } from './refs.js';
 import { SharedStrings } from './shared-strings.js';
+import { cellHasContent, findSheetData, parseCells, parseRows } from './sheet-rows.js';
 import { DirtyCells, dropStaleResults } from './stale.js';
 import { Styles } from './styles.js';
 import type { CellOut, TableWrite, WriteOptions } from './types.js';
@@ -124,6 +125,16 @@ function checkWrite(fileName: string, w: TableWrite): TableWrite {
       if (v && (v.t === 'n' || v.t === 'd') && !Number.isFinite(v.v)) bad(`data row ${i + 1} holds ${v.v}, which a cell cannot hold`);
     }
   }
+  if (w.order) {
+    if (w.lastRow === null || w.lastRow < w.firstRow) bad('a row order needs the table\'s template rows');
+    const kept = new Set<number>();
+    for (const o of w.order) {
+      if (!Number.isInteger(o.row) || o.row < w.firstRow || o.row > w.lastRow!) bad(`row ${o.row} of the row order is not a row of the table (${w.firstRow}–${w.lastRow})`);
+      if (!o.clone && kept.has(o.row)) bad(`row ${o.row} is kept twice in the row order`);
+      if (!o.clone) kept.add(o.row);
+    }
+    if (w.rows.length > w.order.length) bad(`${w.rows.length} data rows for ${w.order.length} rows of the row order`);
+  }
   // lastRow above firstRow means an empty table.
   return w.lastRow !== null && w.lastRow < w.firstRow ? { ...w, lastRow: null } : w;
 }
@@ -145,4 +156,40 @@ export function dateSerial(iso: string, date1904 = false): number {
 export function templateInfo(template: Uint8Array, fileName = DEFAULT_NAME): { date1904: boolean; sheets: { name: string; kind: string }[] } {
   const pkg = asTemplateError(fileName, () => new Package(template, fileName));
   return { date1904: pkg.date1904, sheets: pkg.sheets.map((s) => ({ name: s.name, kind: s.kind })) };
+}
+
+/** What one template row holds in some columns: for telling prepared blank rows (formatted, empty) apart. */
+export interface RowShape {
+  /** 1-based row. */
+  row: number;
+  /** Cells with a format other than the default. */
+  styled: number;
+  /** Cells with a constant value. */
+  values: number;
+  formulas: number;
+}
+
+/** The shapes of rows from..to (1-based, at most 2,000) of a sheet, in the given columns; rows the sheet lacks are left out. */
+export function rowShapes(template: Uint8Array, sheetName: string, from: number, to: number, columns: number[], fileName = DEFAULT_NAME): RowShape[] {
+  const pkg = new Package(template, fileName);
+  const sheet = pkg.sheet(sheetName);
+  const xml = sheet.part ? pkg.read(sheet.part) : null;
+  const sd = xml ? findSheetData(xml) : null;
+  if (!xml || !sd) return [];
+  const cols = new Set(columns);
+  const out: RowShape[] = [];
+  const end = Math.min(to, from + 2_000);
+  for (const row of parseRows(xml, sd)) {
+    if (row.num < from) continue;
+    if (row.num > end) break;
+    const shape: RowShape = { row: row.num, styled: 0, values: 0, formulas: 0 };
+    for (const c of parseCells(xml, row, sd.prefix)) {
+      if (!cols.has(c.col)) continue;
+      if (c.s) shape.styled++;
+      if (c.f) shape.formulas++;
+      else if (cellHasContent(c)) shape.values++;
+    }
+    out.push(shape);
+  }
+  return out;
 }

@@ -10,9 +10,9 @@ import { EXCEL_MAX_ROWS } from '../limits.js';
 import { fail } from './errors.js';
 import { resizeFormula, translate } from './formula.js';
 import type { Package, SheetInfo } from './package.js';
-import { colName, resizeRangeText, resizeSqref, RowOverflow, shiftRow, type Resize } from './refs.js';
+import { cloneRanges, colName, resizeRangeText, resizeSqref, RowOverflow, shiftRow, shiftRowNear, type Resize } from './refs.js';
 import { findSheetData, parseCells, parseRows, RowOrderError, rowsContaining, type CellTok, type RowTok } from './sheet-rows.js';
-import { attr, escapeText, escapeXml, fromBytes, setAttr, Splicer, toBytes, unescapeXml } from './xml-text.js';
+import { attr, closeEnd, escapeText, escapeXml, fromBytes, setAttr, Splicer, tagEnd, toBytes, unescapeXml } from './xml-text.js';
 
 export interface ResizeOutcome {
   /** Some formula's text changed (its cached value is stale). */
@@ -71,7 +71,7 @@ export function resizeWorkbook(pkg: Package, target: SheetInfo, z: Resize, dataR
         if (next !== xml) pkg.write(part, next);
       }
     }
-    if (z.by > 0) dropCalcChain(pkg);
+    if (z.by > 0 || z.remap) dropCalcChain(pkg);
   } catch (err) {
     if (err instanceof RowOverflow) fail(pkg.fileName, 'BAD_WRITE', `sheet "${target.name}": inserting ${z.by} rows would push content past the last row of the sheet (${err.message})`);
     if (err instanceof RowOrderError) fail(pkg.fileName, 'DAMAGED', `sheet "${target.name}": ${err.message}`);
@@ -97,8 +97,84 @@ function resizeWorksheet(xml: string, z: Resize, home: string, isTarget: boolean
   resizeCells(xml, sd.prefix, rows, z, home, isTarget, dataRows, sp, out);
   resizeOutside(xml, 0, sd.start, z, home, isTarget, sp);
   resizeOutside(xml, sd.end, xml.length, z, home, isTarget, sp);
-  return sp.toString();
+  const next = sp.toString();
+  return isTarget && z.remap ? placeRegionRows(next, xml, rows, z, fileName) : next;
 }
+
+/**
+ * A rearranged region's rows in their new order, and the copied blocks added: a copy is its source
+ * row as it now is (its formulas already point where its cells went), moved to the copy's row with
+ * its formulas copied there as Excel copies them, its constants and cached results left out.
+ */
+function placeRegionRows(xml: string, original: string, originalRows: RowTok[], z: Resize, fileName: string): string {
+  const m = z.remap!;
+  const sd = findSheetData(xml)!;
+  const p = sd.prefix;
+  const rows = parseRows(xml, sd, true);
+  const byNum = new Map(rows.map((r) => [r.num, r]));
+  const copies: { num: number; text: string }[] = [];
+  for (const c of m.clones)
+    for (let src = c.src1; src <= c.src2; src++) {
+      const num = c.at + src - c.src1;
+      const now = shiftRow(src, z);
+      const from = now > 0 ? byNum.get(now) : undefined;
+      if (from) copies.push({ num, text: copyRow(xml, from, p, num, num - now) });
+      else {
+        const orig = originalRows.find((r) => r.num === src);
+        if (orig) copies.push({ num, text: copyRow(original, orig, p, num, num - src) });
+      }
+    }
+  const all = [...rows.map((r) => ({ num: r.num, text: xml.slice(r.start, r.end) })), ...copies].sort((a, b) => a.num - b.num);
+  for (let i = 1; i < all.length; i++) if (all[i]!.num === all[i - 1]!.num) fail(fileName, 'BAD_WRITE', `row ${all[i]!.num} would be written twice`);
+  const before = rows.length > 0 ? xml.slice(sd.openEnd, rows[0]!.start) : '';
+  const after = rows.length > 0 ? xml.slice(rows[rows.length - 1]!.end, sd.innerEnd) : '';
+  const open = xml.slice(sd.start, sd.openEnd);
+  const head = sd.selfClosing ? `${open.slice(0, -2).trimEnd()}>` : open;
+  const tail = recount(recount(xml.slice(sd.end), 'mergeCells', 'mergeCell'), 'dataValidations', 'dataValidation');
+  return `${xml.slice(0, sd.start)}${head}${before}${all.map((r) => r.text).join('')}${after}</${p}sheetData>${tail}`;
+}
+
+/** A list element's count attribute after items were removed or copied. */
+function recount(xml: string, list: string, item: string): string {
+  const m = new RegExp(`<((?:[A-Za-z_][\\w.-]*:)?)${list}(?=[\\s>])`).exec(xml);
+  if (!m) return xml;
+  const openEnd = tagEnd(xml, m.index);
+  const open = xml.slice(m.index, openEnd);
+  if (attr(open, 'count') === undefined || open.endsWith('/>')) return xml;
+  const end = closeEnd(xml, list, m[1]!, openEnd);
+  if (end < 0) return xml;
+  const n = xml.slice(openEnd, end).split(new RegExp(`<${m[1]}${item}(?=[\\s/>])`)).length - 1;
+  return String(n) === attr(open, 'count') ? xml : xml.slice(0, m.index) + setAttr(open, 'count', String(n)) + xml.slice(openEnd);
+}
+
+/** One row copied to row `num`: formats, row attributes and formulas (moved `by` rows); no values. */
+function copyRow(xml: string, row: RowTok, p: string, num: number, by: number): string {
+  let tag = setAttr(xml.slice(row.start, row.openEnd), 'r', String(num));
+  if (row.selfClosing) return tag;
+  const cells = parseCells(xml, row, p);
+  let body = '';
+  for (const c of cells) {
+    let open = setAttr(c.openTag, 'r', `${colName(c.col)}${num}`);
+    if (c.f && c.f.type !== 'dataTable' && !(c.f.type === 'shared' && attr(c.f.openTag, 'ref') === undefined)) {
+      open = setAttr(open, 't', undefined);
+      if (open.endsWith('/>')) open = `${open.slice(0, -2).trimEnd()}>`;
+      const ref = attr(c.f.openTag, 'ref');
+      const fTag = c.f.type === 'array' && ref !== undefined && !ref.includes(':') ? `<${p}f t="array" ref="${colName(c.col)}${num}">` : `<${p}f>`;
+      if (c.f.type === 'array' && ref !== undefined && ref.includes(':')) {
+        body += selfClose(setAttr(open, 't', undefined));
+        continue;
+      }
+      body += `${open}${fTag}${toBytes(escapeText(translate(c.f.text, by, 0)))}</${p}f></${p}c>`;
+      continue;
+    }
+    open = setAttr(open, 't', undefined);
+    body += selfClose(open);
+  }
+  if (tag.endsWith('/>')) tag = `${tag.slice(0, -2).trimEnd()}>`;
+  return `${tag}${body}</${p}row>`;
+}
+
+const selfClose = (open: string) => (open.endsWith('/>') ? open : `${open.slice(0, -1).trimEnd()}/>`);
 
 interface SharedMaster {
   row: number;
@@ -113,7 +189,7 @@ function resizeCells(xml: string, p: string, rows: RowTok[], z: Resize, home: st
   const parsed: { row: RowTok; cells: CellTok[]; moves: boolean }[] = [];
   const hasF = rowsContaining(xml, rows, `<${p}f`);
   for (const [i, row] of rows.entries()) {
-    const moves = isTarget && z.by > 0 && row.num >= z.at;
+    const moves = isTarget && (z.remap ? shiftRow(row.num, z) !== row.num : z.by > 0 && row.num >= z.at);
     if (!moves && !hasF[i]) continue;
     parsed.push({ row, cells: parseCells(xml, row, p), moves });
   }
@@ -133,10 +209,17 @@ function resizeCells(xml: string, p: string, rows: RowTok[], z: Resize, home: st
       const r2 = m?.[2] ? Number(m[2]) : r1;
       masters.set(si, { row: row.num, col: c.col, text: c.f.text, r1, r2 });
       if (isTarget && z.by > 0 && r1 < z.at && r2 >= z.at) split.add(si);
+      // A rearranged region: a group in it no longer has one relative formula (rows move apart).
+      if (isTarget && z.remap && r1 <= z.remap.last && r2 >= z.remap.first) split.add(si);
     }
 
   for (const { row, cells, moves } of parsed) {
     const newNum = moves ? shiftRow(row.num, z) : row.num;
+    if (newNum < 1) {
+      // A removed record's row goes with everything in it.
+      sp.replace(row.start, row.end, '');
+      continue;
+    }
     if (newNum > EXCEL_MAX_ROWS) throw new RowOverflow(`row ${row.num} would move past row ${EXCEL_MAX_ROWS}`);
     if (moves) sp.replace(row.start, row.openEnd, setAttr(xml.slice(row.start, row.openEnd), 'r', String(newNum)));
     const grow = !isTarget || row.num < dataRows.first || row.num > dataRows.last;
@@ -213,13 +296,35 @@ function resizeOutside(xml: string, from: number, to: number, z: Resize, home: s
   for (const m of part.matchAll(TAG_RE)) {
     const tag = m[0];
     let next = tag;
+    let gone = false;
+    let extra = '';
     if (isTarget)
       for (const [name, how] of TARGET_ATTRS[m[1]!]!) {
         const v = attr(next, name);
         if (v === undefined) continue;
-        const r = resizeSqref(v, z, how === 'grow');
-        if (r !== v) next = setAttr(next, name, r);
+        // Merges, validations and conditional formats of a copied block are copied with it.
+        const copies = m[1] === 'conditionalFormatting' || m[1] === 'dataValidation';
+        const r = resizeSqref(v, z, how === 'grow', copies);
+        if (m[1] === 'mergeCell') for (const c of cloneRanges(v, z)) extra += setAttr(tag, 'ref', c);
+        if (r === '' && z.remap) gone = true;
+        else if (r !== v) next = setAttr(next, name, r);
       }
+    if (gone && (m[1] === 'mergeCell' || m[1] === 'hyperlink' || m[1] === 'conditionalFormatting' || m[1] === 'dataValidation')) {
+      // Everything it covered was removed: so is it (with its rules, when it has any).
+      const start = from + m.index;
+      let end = start + tag.length;
+      if (!tag.endsWith('/>')) {
+        const prefix = /^<([A-Za-z_][\w.-]*:)?/.exec(tag)?.[1] ?? '';
+        const e = closeEnd(xml, m[1]!, prefix, end);
+        if (e > 0) end = e;
+      }
+      sp.replace(start, end, extra);
+      continue;
+    }
+    if (extra !== '') {
+      sp.replace(from + m.index, from + m.index + tag.length, next + extra);
+      continue;
+    }
     if (m[1] === 'hyperlink') {
       const loc = attr(next, 'location');
       if (loc !== undefined) {
@@ -238,7 +343,7 @@ function resizeOutside(xml: string, from: number, to: number, z: Resize, home: s
     const raw = m[3]!;
     let next = raw;
     if (local === 'sqref') {
-      if (isTarget) next = resizeSqref(raw, z, !inSparklines(m.index));
+      if (isTarget) next = resizeSqref(raw, z, !inSparklines(m.index), !inSparklines(m.index));
     } else {
       const f = fromBytes(unescapeXml(raw));
       const r = resizeFormula(f, z, home, true);
@@ -249,7 +354,7 @@ function resizeOutside(xml: string, from: number, to: number, z: Resize, home: s
       sp.replace(at, at + raw.length, next);
     }
   }
-  if (isTarget && z.by > 0) {
+  if (isTarget && (z.by > 0 || z.remap)) {
     // Form controls and OLE objects anchored in the sheet itself (<controlPr><anchor moveWithCells="1">).
     for (const m of part.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)anchor(?=[\s>])([^<>]*)>((?:(?!<\1anchor[\s>/])[\s\S])*?)<\/\1anchor>/g)) {
       const tag = `<x ${m[2]}>`;
@@ -267,8 +372,9 @@ function resizeOutside(xml: string, from: number, to: number, z: Resize, home: s
       const bodyAt = from + m.index + m[0].indexOf('>') + 1;
       for (const b of m[2]!.matchAll(/<(?:[A-Za-z_][\w.-]*:)?brk(?=[\s/>])[^<>]*>/g)) {
         const id = Number(attr(b[0], 'id'));
-        if (!Number.isInteger(id) || id < z.at) continue;
-        sp.replace(bodyAt + b.index, bodyAt + b.index + b[0].length, setAttr(b[0], 'id', String(Math.min(id + z.by, EXCEL_MAX_ROWS))));
+        if (!Number.isInteger(id) || (!z.remap && id < z.at)) continue;
+        const to = Math.min(z.remap ? shiftRowNear(id, z) : id + z.by, EXCEL_MAX_ROWS);
+        if (to !== id) sp.replace(bodyAt + b.index, bodyAt + b.index + b[0].length, setAttr(b[0], 'id', String(to)));
       }
     }
   }
@@ -327,7 +433,7 @@ function replaceAttrs(xml: string, local: string, name: string, fn: (v: string) 
  * with its row (move and size with cells), 'oneCell' moves the whole object when its top moves.
  */
 function moveAnchor(body: string, z: Resize, how: 'twoCell' | 'oneCell'): string {
-  const shift0 = (r0: number) => Math.min(shiftRow(r0 + 1, z), EXCEL_MAX_ROWS) - 1;
+  const shift0 = (r0: number) => Math.min(shiftRowNear(r0 + 1, z), EXCEL_MAX_ROWS) - 1;
   const edge = (name: string) => new RegExp(`(<(?:[A-Za-z_][\\w.-]*:)?${name}>(?:(?!</?(?:[A-Za-z_][\\w.-]*:)?${name}>)[\\s\\S])*?<(?:[A-Za-z_][\\w.-]*:)?row>)(\\d+)(</(?:[A-Za-z_][\\w.-]*:)?row>)`);
   const from = edge('from').exec(body);
   if (!from) return body;
@@ -347,7 +453,7 @@ function moveAnchor(body: string, z: Resize, how: 'twoCell' | 'oneCell'): string
  * its own row), oneCell anchors move without resizing, absolute ones stay.
  */
 function resizeDrawing(xml: string, z: Resize): string {
-  if (z.by <= 0) return xml;
+  if (z.by <= 0 && !z.remap) return xml;
   return xml.replace(/<((?:[A-Za-z_][\w.-]*:)?)(twoCellAnchor|oneCellAnchor)(?=[\s>])([^<>]*)>((?:(?!<\1\2[\s>/])[\s\S])*?)<\/\1\2>/g, (whole, p: string, kind: string, attrs: string, body: string) => {
     const editAs = attr(`<x ${attrs}>`, 'editAs') ?? 'twoCell';
     if (kind === 'twoCellAnchor' && editAs === 'absolute') return whole;
@@ -358,8 +464,8 @@ function resizeDrawing(xml: string, z: Resize): string {
 
 /** Legacy VML (comment boxes): <x:Row> and the rows of <x:Anchor>, 0-based. */
 function resizeVml(xml: string, z: Resize): string {
-  if (z.by <= 0) return xml;
-  const shift0 = (r0: number) => Math.min(shiftRow(r0 + 1, z), EXCEL_MAX_ROWS) - 1;
+  if (z.by <= 0 && !z.remap) return xml;
+  const shift0 = (r0: number) => Math.min(shiftRowNear(r0 + 1, z), EXCEL_MAX_ROWS) - 1;
   let next = xml.replace(/(<(\w+:)?Row>)\s*(\d+)\s*(<\/(?:\w+:)?Row>)/g, (w, a: string, _p, r: string, b: string) => (shift0(Number(r)) === Number(r) ? w : `${a}${shift0(Number(r))}${b}`));
   next = next.replace(/(<(\w+:)?Anchor>)([^<]*)(<\/(?:\w+:)?Anchor>)/g, (w, a: string, _p, body: string, b: string) => {
     const n = body.split(',').map((s) => s.trim());

@@ -79,7 +79,7 @@ const isNameEnd = (c: number) => c === 32 || c === 62 || c === 47 || c === 9 || 
 export class RowOrderError extends Error {}
 
 /** The rows of sheetData in document order; throws RowOrderError when they are not ascending. */
-export function parseRows(xml: string, sd: SheetDataSpan): RowTok[] {
+export function parseRows(xml: string, sd: SheetDataSpan, unordered = false): RowTok[] {
   const rows: RowTok[] = [];
   if (sd.selfClosing) return rows;
   const open = `<${sd.prefix}row`;
@@ -96,7 +96,7 @@ export function parseRows(xml: string, sd: SheetDataSpan): RowTok[] {
     const r = attr(tag, 'r');
     const num = r !== undefined ? Number(r) : next;
     if (!Number.isInteger(num) || num < 1 || num > EXCEL_MAX_ROWS) throw new RowOrderError(`row number ${r} is outside the sheet`);
-    if (rows.length > 0 && num <= rows[rows.length - 1]!.num) throw new RowOrderError(`rows are not in ascending order (row ${num} after row ${rows[rows.length - 1]!.num})`);
+    if (!unordered && rows.length > 0 && num <= rows[rows.length - 1]!.num) throw new RowOrderError(`rows are not in ascending order (row ${num} after row ${rows[rows.length - 1]!.num})`);
     const selfClosing = xml.charCodeAt(openEnd - 2) === 47;
     let end = openEnd;
     let innerEnd = openEnd;

@@ -31,6 +31,15 @@ export interface TableWrite {
   columns: number[];
   /** rows[i][j] is the value for columns[j] on data row i; undefined leaves that cell as it is. */
   rows: (CellOut | undefined)[][];
+  /**
+   * The table's rows after the write, top to bottom, block by block: each a template row of
+   * firstRow..lastRow kept (moved there with everything in it: values, formats, formulas, merges,
+   * comments; references to it follow it), or a copy of one (`clone`: its row attributes, formats,
+   * formulas copied as Excel copies them, merges, validations and conditional formats of its block;
+   * no values). Template rows of the region left out are removed and everything below moves up.
+   * rows[i] is then written into row firstRow + i. Without it the region stays as it is.
+   */
+  order?: { row: number; clone?: boolean }[];
 }
 
 /** One cell by address (form layouts; a defined name is resolved first with resolveDefinedName). */

@@ -19,8 +19,9 @@ import { ApiError } from '../../../common/errors.js';
 import { REGISTERS, vocabLabel, type Vocabularies, type VocabListName } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
 import { fillTemplateInWorker, readWorkbook } from '../../excel/reader.js';
-import { dateSerial, type CellOut, type OutValue } from '../../excel/template/index.js';
-import { sameValue, planImport, type ImportPlan } from '../import/plan.js';
+import { dateSerial, rowShapes, type CellOut, type OutValue, type RowShape } from '../../excel/template/index.js';
+import { sameValue, planImport } from '../import/plan.js';
+import { planBlocks, type TemplateRecord } from './record-blocks.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
 import { getTableProfile, profileTemplate, templateConflict } from '../import/profiles.js';
 import { getProjectRow } from '../projects.js';
@@ -86,17 +87,26 @@ export async function exportToProfile(
   const rowOf = new Map<number, number>();
   /** Stored tasks made from a 大/中分類 value: no row of their own in the client's sheet. */
   const groups = new Set<number>();
+  /** Stored rows whose record the import left out: the client's row, never written. */
+  const clientRows = new Set<number>();
+  const templateRecords: TemplateRecord[] = [];
   for (const p of plan.planned) {
+    const rec = table.records[p.record]!;
+    if (rec.group) {
+      if (p.id !== undefined) groups.add(p.id);
+      continue;
+    }
+    templateRecords.push({ row: rec.row, kind: p.status === 'skipped' ? 'client' : p.status === 'new' ? 'removed' : 'kept', ...(p.id !== undefined ? { id: p.id } : {}), level: rec.level ?? 0 });
     if (p.id === undefined) continue;
-    if (table.records[p.record]!.group) groups.add(p.id);
-    else rowOf.set(p.id, table.records[p.record]!.row - 1);
+    if (p.status === 'skipped') clientRows.add(p.id);
+    else rowOf.set(p.id, rec.row - 1);
   }
   const allTasks = target === 'wbs' ? listTasks(db, input.projectId, input.today) : [];
   const stored: Out[] = (
     target === 'wbs'
       ? allTasks.map((t) => ({ row: { ...t, wbsCode: t.code } as unknown as Row, level: t.level, summary: t.summary, at: rowOf.get(t.id) ?? null }))
       : (REGISTER_SERVICES[target].list(db, input.projectId, { today: input.today }) as unknown as Row[]).map((row) => ({ row, level: 0, summary: false, at: rowOf.get(row.id) ?? null }))
-  ).filter((o) => !groups.has(o.row.id));
+  ).filter((o) => !groups.has(o.row.id) && !clientRows.has(o.row.id));
   const tasks = new Map(allTasks.map((t) => [t.id, t]));
   /** The name of a task's ancestor at a depth (0 = top), '' when the task is not that deep. */
   const ancestorName = (o: Out, d: number): string => {
@@ -156,17 +166,38 @@ export async function exportToProfile(
       return put(out);
     });
 
+  if (stored.length > 0 && sheetColumns.length === 0)
+    throw new ApiError('VALIDATION', `excel.export: ${profile.fileName} (${layout.sheet}): the profile maps no column the export can write`, { field: 'profileId' });
+
+  // The table as record blocks: kept, moved, removed, copied; values written where they now are.
   const first = table.data.first ?? layout.headerBottom + 2;
-  const last = table.data.last;
-  const rows = templateOrder(target, stored)
-    ? rowsInPlace(stored, plan, table, first, last, sheetColumns.length, (o) => cellsOf(o, true))
-    : stored.map((o) => cellsOf(o, false));
+  const tableEnd = Math.max(table.data.last ?? first - 1, ...templateRecords.map((r) => r.row));
+  const shapes = rowShapes(template, layout.sheet, tableEnd + 1, tableEnd + 2_000, sheetColumns, profile.fileName);
+  const blocks = planBlocks({
+    first,
+    last: table.data.last,
+    records: templateRecords,
+    merges: sheet.merges,
+    prepared: preparedRows(shapes, tableEnd, sheetColumns.length),
+    tree: target === 'wbs',
+    stored: stored.map((o) => ({ id: o.row.id, level: o.level })),
+  });
+  const width = sheetColumns.length;
+  const rows = blocks.fill.map((f): (CellOut | undefined)[] => {
+    if (f === undefined) return new Array<undefined>(width).fill(undefined);
+    if (f === 'clear') return Array.from({ length: width }, () => ({ value: null }));
+    const o = stored[f.stored]!;
+    return f.fresh ? cellsOf({ ...o, at: null }, false) : cellsOf(o, true);
+  });
+  const written = blocks.fill.some((f) => f !== undefined);
+  if (stored.length > 0 && !written)
+    throw new ApiError('VALIDATION', `excel.export: ${profile.fileName} (${layout.sheet}): no row of the table could be written (no record row or prepared row to write into)`, { field: 'profileId' });
 
   let bytes: Uint8Array;
   try {
     bytes = await fillTemplateInWorker(
       template,
-      [{ sheet: layout.sheet, firstRow: first, lastRow: last, columns: sheetColumns, rows }],
+      [{ sheet: layout.sheet, firstRow: blocks.firstRow, lastRow: blocks.lastRow, columns: sheetColumns, rows, ...(blocks.lastRow !== null ? { order: blocks.order } : {}) }],
       { fileName: profile.fileName },
     );
   } catch (err) {
@@ -176,49 +207,17 @@ export async function exportToProfile(
 }
 
 /**
- * Whether every stored row can stay on its own row of the template, with new rows after the table:
- * always for a register (a list); for a WBS when the tree still has the template's order and every
- * new task comes after the last one the template has (else the WBS is written out in tree order, as
- * rows inserted into it would be).
+ * Prepared blank rows right after the table: formatted in most of the written columns, at most one
+ * value (a printed row number), consecutive. A blank template's rows to fill.
  */
-function templateOrder(target: ImportTarget, stored: Out[]): boolean {
-  if (target !== 'wbs') return true;
-  let seenNew = false;
-  let lastAt = -1;
-  for (const o of stored) {
-    if (o.at === null) {
-      seenNew = true;
-      continue;
-    }
-    if (seenNew || o.at < lastAt) return false;
-    lastAt = o.at;
+function preparedRows(shapes: RowShape[], after: number, width: number): number[] {
+  const out: number[] = [];
+  let expect = after + 1;
+  for (const s of shapes) {
+    if (s.row !== expect || s.values > 1 || s.styled * 2 < Math.max(2, width)) break;
+    out.push(s.row);
+    expect++;
   }
-  return true;
-}
-
-/**
- * The table's rows as the template has them: a matched row on its own row; a template record whose
- * stored row was deleted cleared; any other row (blank, a note, a record the import left out for a
- * problem) left alone; new rows after the last.
- */
-function rowsInPlace(
-  stored: Out[],
-  plan: ImportPlan,
-  table: ImportTable,
-  first: number,
-  last: number | null,
-  width: number,
-  cellsOf: (o: Out) => (CellOut | undefined)[],
-): (CellOut | undefined)[][] {
-  const byRow = new Map<number, Out>();
-  for (const o of stored) if (o.at !== null) byRow.set(o.at + 1, o);
-  const deleted = new Set(plan.planned.filter((p) => p.status === 'new' && !table.records[p.record]!.group).map((p) => table.records[p.record]!.row));
-  const out: (CellOut | undefined)[][] = [];
-  for (let r = first; last !== null && r <= last; r++) {
-    const o = byRow.get(r);
-    out.push(o ? cellsOf(o) : deleted.has(r) ? Array.from({ length: width }, () => ({ value: null })) : new Array<undefined>(width).fill(undefined));
-  }
-  for (const o of stored) if (o.at === null) out.push(cellsOf(o));
   return out;
 }
 

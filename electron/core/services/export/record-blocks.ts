@@ -1,0 +1,172 @@
+// A client table as a sequence of record blocks: the sheet rows of one record (one row, or two or more
+// where the client's layout spends several rows per record, or where a record's cells are merged down
+// over several rows), with everything in them. The export keeps, moves, removes or copies whole blocks
+// (the template writer's row order) and then writes the changed values into the rows where they are:
+// - a surviving record keeps its block; a WBS is laid out in the stored tree order, a register keeps
+//   the client's order with new rows after its last record;
+// - a removed record's block goes, except in a layout with prepared blank rows, where it is cleared and
+//   kept after the records (the client's numbered rows stay as many as they were);
+// - a new record fills the next prepared blank block, else gets a copy of the block of its nearest
+//   neighbour of the same kind (for a WBS, the same level), placed where the record goes;
+// - rows between blocks that no record owns (notes, separators, rows the import left out) are the
+//   client's: they travel with the record block above them and are never written.
+import type { Merge } from '../../../common/excel/model.js';
+
+export interface TemplateRecord {
+  /** 1-based sheet row of the record. */
+  row: number;
+  /** kept: matched to a stored row (id); removed: the stored row is gone; client: left out by the import. */
+  kind: 'kept' | 'removed' | 'client';
+  id?: number;
+  level: number;
+}
+
+export interface StoredRecord {
+  id: number;
+  level: number;
+}
+
+export interface BlockInput {
+  /** 1-based first data row (right under the header). */
+  first: number;
+  /** The last data row the import read (1-based), null for an empty table. */
+  last: number | null;
+  /** The records the import read, by row (not blank rows, not 大/中分類 made from a category column). */
+  records: TemplateRecord[];
+  /** The sheet's merged ranges (0-based). */
+  merges: Merge[];
+  /** Prepared blank rows right after the table (1-based, consecutive). */
+  prepared: number[];
+  /** A WBS: the blocks follow the stored order; else the client's order, new records after. */
+  tree: boolean;
+  /** Every stored row to write, in the order a WBS lists them. */
+  stored: StoredRecord[];
+}
+
+/** What goes into an output row: a stored row (fresh: all its cells, a new block), cleared, or nothing. */
+export type BlockFill = { stored: number; fresh: boolean } | 'clear' | undefined;
+
+export interface BlockPlan {
+  firstRow: number;
+  /** The template's last row of the region (null: no template block to keep or copy). */
+  lastRow: number | null;
+  order: { row: number; clone?: boolean }[];
+  fill: BlockFill[];
+}
+
+interface Block {
+  rec: TemplateRecord;
+  rows: number[];
+  /** Client rows below it that travel with it. */
+  tail: number[];
+}
+
+/** Rows per record when the layout spends a fixed number of rows on each (2 for a two-row gantt), else 1. */
+export function recordPeriod(rows: number[]): number {
+  if (rows.length < 3) return 1;
+  const gaps = new Map<number, number>();
+  for (let i = 1; i < rows.length; i++) {
+    const g = rows[i]! - rows[i - 1]!;
+    gaps.set(g, (gaps.get(g) ?? 0) + 1);
+  }
+  const [g, n] = [...gaps].sort((a, b) => b[1] - a[1])[0]!;
+  return g >= 2 && n >= (rows.length - 1) * 0.7 ? g : 1;
+}
+
+export function planBlocks(input: BlockInput): BlockPlan {
+  const recs = [...input.records].sort((a, b) => a.row - b.row);
+  const period = recordPeriod(recs.map((r) => r.row));
+  const mergedDown = new Map<number, number>();
+  for (const m of input.merges) if (m.r2 > m.r1) mergedDown.set(m.r1 + 1, Math.max(mergedDown.get(m.r1 + 1) ?? 0, m.r2 + 1));
+
+  const blocks: Block[] = recs.map((rec, k) => {
+    const next = recs[k + 1]?.row ?? Infinity;
+    let end = Math.min(rec.row + period - 1, next - 1);
+    const merged = mergedDown.get(rec.row);
+    if (merged !== undefined) end = Math.max(end, Math.min(merged, next - 1));
+    return { rec, rows: range(rec.row, end), tail: [] };
+  });
+  const blockEnd = blocks.length > 0 ? blocks[blocks.length - 1]!.rows.at(-1)! : input.first - 1;
+  const tableEnd = Math.max(blockEnd, input.last ?? input.first - 1);
+  const prepared = input.prepared.filter((r) => r > tableEnd);
+  const regionEnd = prepared.length > 0 ? prepared[prepared.length - 1]! : tableEnd;
+  if (blocks.length === 0 && prepared.length === 0) return { firstRow: input.first, lastRow: null, order: [], fill: input.stored.map((_, i) => ({ stored: i, fresh: true })) };
+
+  // Rows no record owns travel with the nearest kept block above them (the head: stay on top).
+  const owned = new Set(blocks.flatMap((b) => b.rows));
+  const head: number[] = [];
+  let holder: Block | null = null;
+  const byRow = new Map(blocks.map((b) => [b.rec.row, b]));
+  for (let r = input.first; r <= tableEnd; r++) {
+    const b = byRow.get(r);
+    if (b) {
+      if (b.rec.kind === 'kept') holder = b;
+      else if (b.rec.kind === 'client') (holder ? holder.tail : head).push(...b.rows);
+      else if (holder) {
+        // A removed block's own client rows stay with the block above it.
+      }
+      continue;
+    }
+    if (owned.has(r)) continue;
+    (holder ? holder.tail : head).push(r);
+  }
+  const preparedBlocks: number[][] = [];
+  for (let i = 0; i < prepared.length; i += period) preparedBlocks.push(prepared.slice(i, i + period));
+  const layoutHasPrepared = preparedBlocks.length > 0;
+
+  const order: BlockPlan['order'] = [];
+  const fill: BlockFill[] = [];
+  const put = (rows: number[], first: BlockFill, clone = false) => {
+    rows.forEach((row, i) => {
+      order.push(clone ? { row, clone: true } : { row });
+      fill.push(i === 0 ? first : undefined);
+    });
+  };
+  for (const r of head) put([r], undefined);
+
+  const kept = new Map<number, Block>();
+  for (const b of blocks) if (b.rec.kind === 'kept' && b.rec.id !== undefined) kept.set(b.rec.id, b);
+  const storedIndex = new Map(input.stored.map((s, i) => [s.id, i]));
+  const sequence: number[] = input.tree
+    ? input.stored.map((_, i) => i)
+    : [
+        ...blocks.filter((b) => b.rec.kind === 'kept' && storedIndex.has(b.rec.id!)).map((b) => storedIndex.get(b.rec.id!)!),
+        ...input.stored.flatMap((s, i) => (kept.has(s.id) ? [] : [i])),
+      ];
+  // The block a new record copies: the nearest kept block of its level before it, else after it, else any.
+  const models = sequence.map((i) => kept.get(input.stored[i]!.id) ?? null);
+  const modelFor = (k: number): Block | null => {
+    const level = input.stored[sequence[k]!]!.level;
+    for (let j = k - 1; j >= 0; j--) if (models[j] && models[j]!.rec.level === level) return models[j]!;
+    for (let j = k + 1; j < models.length; j++) if (models[j] && models[j]!.rec.level === level) return models[j]!;
+    for (let j = k - 1; j >= 0; j--) if (models[j]) return models[j]!;
+    return models.find((m) => m !== null) ?? blocks[blocks.length - 1] ?? null;
+  };
+  let nextPrepared = 0;
+  let lastCopy: number[] | null = null;
+  sequence.forEach((i, k) => {
+    const own = models[k];
+    if (own) {
+      put(own.rows, { stored: i, fresh: false });
+      for (const r of own.tail) put([r], undefined);
+      return;
+    }
+    if (nextPrepared < preparedBlocks.length) {
+      put(preparedBlocks[nextPrepared++]!, { stored: i, fresh: true });
+      return;
+    }
+    const model = modelFor(k)?.rows ?? lastCopy ?? preparedBlocks[preparedBlocks.length - 1] ?? null;
+    if (!model) return;
+    lastCopy = model;
+    put(model, { stored: i, fresh: true }, true);
+  });
+  // Removed records: gone, or in a layout of prepared rows, cleared and kept after the records.
+  if (layoutHasPrepared) for (const b of blocks) if (b.rec.kind === 'removed' || (b.rec.kind === 'kept' && !storedIndex.has(b.rec.id!))) put(b.rows, 'clear');
+  for (let j = nextPrepared; j < preparedBlocks.length; j++) put(preparedBlocks[j]!, undefined);
+  // Rows of the region the plan does not place (a removed block's rows) are removed by the writer.
+  return { firstRow: input.first, lastRow: regionEnd, order, fill };
+}
+
+function range(a: number, b: number): number[] {
+  return Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
+}
