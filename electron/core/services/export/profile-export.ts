@@ -5,7 +5,6 @@
 // text); a changed value is written the way that column writes it (the client's word for a list code,
 // a date serial in a date cell, a fraction in a % column, hours in an hours column).
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
-import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
 import { readValue, textOf, type ValueContext } from '../../../common/excel/cell-values.js';
 import type { TableLayout } from '../../../common/excel/detect.js';
 import { fieldSpec, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
@@ -23,12 +22,11 @@ import { dateSerial, rowShapes, type CellOut, type OutValue, type RowShape } fro
 import { sameValue, planImport } from '../import/plan.js';
 import { planBlocks, type TemplateRecord } from './record-blocks.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
-import { getTableProfile, profileTemplate, templateConflict } from '../import/profiles.js';
+import { getTableProfile, profileRecords, profileTemplate, templateConflict } from '../import/profiles.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { listTasks, WBS_DEFAULTS } from '../wbs.js';
 
-const ROLLED_UP = new Set<string>(WBS_ROLLED_UP_FIELDS);
 type Row = Record<string, unknown> & { id: number; extra?: Record<string, unknown> };
 
 interface Out {
@@ -90,13 +88,28 @@ export async function exportToProfile(
   /** Stored rows whose record the import left out: the client's row, never written. */
   const clientRows = new Set<number>();
   const templateRecords: TemplateRecord[] = [];
+  // Each template record's stored row: as linked when the template was imported (a renamed or
+  // renumbered row still owns its block), else matched the way an import matches.
+  const links = profileRecords(db, profile.id, input.projectId);
+  const exists = links ? storedIds(db, target, input.projectId) : null;
   for (const p of plan.planned) {
     const rec = table.records[p.record]!;
     if (rec.group) {
       if (p.id !== undefined) groups.add(p.id);
       continue;
     }
-    templateRecords.push({ row: rec.row, kind: p.status === 'skipped' ? 'client' : p.status === 'new' ? 'removed' : 'kept', ...(p.id !== undefined ? { id: p.id } : {}), level: rec.level ?? 0 });
+    const level = rec.level ?? 0;
+    if (links) {
+      const id = links.get(rec.row);
+      if (id === undefined) templateRecords.push({ row: rec.row, kind: 'client', level });
+      else if (!exists!.has(id)) templateRecords.push({ row: rec.row, kind: 'removed', level });
+      else {
+        templateRecords.push({ row: rec.row, kind: 'kept', id, level });
+        rowOf.set(id, rec.row - 1);
+      }
+      continue;
+    }
+    templateRecords.push({ row: rec.row, kind: p.status === 'skipped' ? 'client' : p.status === 'new' ? 'removed' : 'kept', ...(p.id !== undefined ? { id: p.id } : {}), level });
     if (p.id === undefined) continue;
     if (p.status === 'skipped') clientRows.add(p.id);
     else rowOf.set(p.id, rec.row - 1);
@@ -131,6 +144,8 @@ export async function exportToProfile(
   const spread = (m: ColumnMapping) => (m.field === 'name' && m.span > 1 ? Array.from({ length: m.span }, (_, k) => m.c + k) : [m.c]);
   const sheetColumns = mapped.flatMap(spread);
   const defaults = defaultValues(target, vocab);
+  const codeAt = mapped.findIndex((m) => m.field === 'wbsCode');
+  const clientCodes = codeAt < 0 ? new Map<number, string>() : clientNumbering(stored, (o) => (o.at === null ? '' : String(writers[codeAt]!.meaning(ix.cell(o.at, mapped[codeAt]!.c)) ?? '')));
 
   // In place, a cell left `undefined` keeps what the row has; written out in tree order, a row lands on
   // another row, so every cell is written (the row's own raw cell where the client's content stays).
@@ -150,10 +165,8 @@ export async function exportToProfile(
         if (at === null) return put({ value: textValue(ancestorName(o, Number(depth) - 1)) });
         return put(inPlace ? undefined : { value: rawValue(tcell) });
       }
-      // Kept as the client has them on a row of theirs: a summary's dates, effort and progress (often
-      // formulas), and the WBS code and level (their numbering scheme, not ours).
-      if (at !== null && target === 'wbs' && field && ((o.summary && ROLLED_UP.has(field)) || field === 'wbsCode' || field === 'level')) return put({ value: rawValue(tcell) });
-      const value = storedValue(o, m);
+      // A WBS code in the client's numbering (their prefix, their numbers where they still fit).
+      const value = field === 'wbsCode' ? (clientCodes.get(o.row.id) ?? storedValue(o, m)) : storedValue(o, m);
       if (at !== null) {
         const meaning = writers[j]!.meaning(tcell);
         // Same meaning, or an empty cell that the import read as the field's default: the client's cell.
@@ -219,6 +232,36 @@ function preparedRows(shapes: RowShape[], after: number, width: number): number[
     expect++;
   }
   return out;
+}
+
+/**
+ * WBS codes in the client's numbering, in tree order: a task keeps its own code while it still fits
+ * where the task now is (its parent's code, then a number above the previous sibling's); otherwise it
+ * gets the next number under its parent. Top-level codes keep the client's prefix (1.1, 1.2 under an
+ * unlisted 1).
+ */
+function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, string> {
+  const out = new Map<number, string>();
+  const top = stored.find((o) => o.level === 0 && o.at !== null);
+  const prefix = top ? (/^(.*\.)?\d+$/.exec(own(top))?.[1] ?? '') : '';
+  const last = new Map<number | null, number>();
+  for (const o of stored) {
+    const parent = (o.row.parentId as number | null | undefined) ?? null;
+    const base = parent === null || !out.has(parent) ? prefix : `${out.get(parent)!}.`;
+    const prev = last.get(parent) ?? 0;
+    const mine = own(o);
+    const tail = mine.startsWith(base) ? mine.slice(base.length) : '';
+    const n = /^\d+$/.test(tail) && Number(tail) > prev ? Number(tail) : prev + 1;
+    last.set(parent, n);
+    out.set(o.row.id, `${base}${n}`);
+  }
+  return out;
+}
+
+/** The ids of a project's stored rows of a register. */
+function storedIds(db: Db, target: ImportTarget, projectId: number): Set<number> {
+  if (target === 'wbs') return new Set((db.prepare('SELECT id FROM wbs_tasks WHERE project_id = ?').all(projectId) as { id: number }[]).map((r) => r.id));
+  return new Set((REGISTER_SERVICES[target].rows(db, projectId) as { id: number }[]).map((r) => r.id));
 }
 
 /** What an empty cell of a column reads as once imported: the field's default. */

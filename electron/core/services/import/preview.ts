@@ -207,7 +207,7 @@ export class ImportPreviews {
         return applyPlan(db, batch, kept.projectId, kept.register, plan, options, today);
       });
       const wrote = batchId !== null && db.prepare('SELECT 1 FROM batches WHERE id = ?').get(batchId) !== undefined;
-      const profileId = this.saveProfile(kept, options);
+      const profileId = this.saveProfile(kept, options, today);
       return { ...counts, batchId: wrote ? batchId : null, profileId };
     });
     const result = run.immediate();
@@ -215,7 +215,8 @@ export class ImportPreviews {
     return result;
   }
 
-  private saveProfile(kept: Kept, options: ApplyOptions): number | null {
+  private saveProfile(kept: Kept, options: ApplyOptions, today: string): number | null {
+    if (options.saveProfileAs === undefined && options.updateProfileId === undefined) return null;
     const layout: ProfileLayout = {
       sheet: kept.layout.sheet,
       headerTop: kept.layout.headerTop + 1,
@@ -224,7 +225,11 @@ export class ImportPreviews {
       ...(kept.table.hierarchy ? { hierarchy: kept.table.hierarchy } : {}),
       ...(kept.table.progressScale ? { progressScale: kept.table.progressScale } : {}),
     };
-    const p = { register: kept.register, headerSignature: kept.signature, template: kept.bytes, fileName: kept.fileName, layout };
+    // The stored row each record now is (planned again after the apply: new records have their ids).
+    const after = planImport(this.db, kept.projectId, kept.table, today, false);
+    const rows: [number, number][] = after.planned.flatMap((q) => (q.id !== undefined && q.status !== 'skipped' && !kept.table.records[q.record]!.group ? [[kept.table.records[q.record]!.row, q.id] as [number, number]] : []));
+    const records = { projectId: kept.projectId, rows };
+    const p = { register: kept.register, headerSignature: kept.signature, template: kept.bytes, fileName: kept.fileName, layout, records };
     if (options.saveProfileAs !== undefined) return saveProfile(this.db, { ...p, name: options.saveProfileAs });
     if (options.updateProfileId !== undefined) {
       replaceProfileLayout(this.db, options.updateProfileId, p);

@@ -14,9 +14,20 @@ import type { Db } from '../../db/open.js';
 
 /** What the `mapping` JSON column holds: a table layout or a form layout. */
 type Stored =
-  | { fileName: string; layout: ProfileLayout; form?: undefined; card?: undefined }
+  | { fileName: string; layout: ProfileLayout; records?: RecordLinks; form?: undefined; card?: undefined }
   | { fileName: string; form: FormLayout; layout?: undefined; card?: undefined }
   | { fileName: string; card: CardLayout; layout?: undefined; form?: undefined };
+
+/**
+ * Which stored row each record of the template became when it was imported (in that project): an
+ * export keeps a record's block for its row even after the row was renamed or renumbered, which
+ * matching by name or ID could not tell.
+ */
+export interface RecordLinks {
+  projectId: number;
+  /** [1-based template row, stored id]. */
+  rows: [number, number][];
+}
 
 interface Row {
   id: number;
@@ -94,10 +105,11 @@ export interface ProfileInput {
   template: Uint8Array;
   fileName: string;
   layout: ProfileLayout;
+  records?: RecordLinks;
 }
 
 export function saveProfile(db: Db, p: ProfileInput): number {
-  const stored: Stored = { fileName: p.fileName, layout: p.layout };
+  const stored: Stored = { fileName: p.fileName, layout: p.layout, ...(p.records ? { records: p.records } : {}) };
   const info = db
     .prepare('INSERT INTO excel_profiles (name, register, header_signature, template, mapping) VALUES (?, ?, ?, ?, ?)')
     .run(p.name, p.register, p.headerSignature, Buffer.from(p.template), JSON.stringify(stored));
@@ -109,10 +121,18 @@ export function replaceProfileLayout(db: Db, id: number, p: Omit<ProfileInput, '
   const current = getTableProfile(db, id);
   if (current.register !== p.register)
     throw new ApiError('CONFLICT', `profile ${current.name} is for the ${current.register} register, not ${p.register}`, { field: 'updateProfileId', id });
-  const stored: Stored = { fileName: p.fileName, layout: p.layout };
+  const stored: Stored = { fileName: p.fileName, layout: p.layout, ...(p.records ? { records: p.records } : {}) };
   db.prepare(
     `UPDATE excel_profiles SET header_signature = ?, template = ?, mapping = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
   ).run(p.headerSignature, Buffer.from(p.template), JSON.stringify(stored), id);
+}
+
+/** The template's records linked to stored rows of a project (null: imported into another project, or before links were kept). */
+export function profileRecords(db: Db, id: number, projectId: number): Map<number, number> | null {
+  const r = db.prepare('SELECT mapping FROM excel_profiles WHERE id = ?').get(id) as { mapping: string } | undefined;
+  const stored = r ? (JSON.parse(r.mapping) as Stored) : undefined;
+  const links = stored?.layout ? stored.records : undefined;
+  return links && links.projectId === projectId ? new Map(links.rows) : null;
 }
 
 export function getProfileSummary(db: Db, id: number): ProfileSummary {

@@ -1,0 +1,339 @@
+// The round-trip property of an export into a client's workbook: a workbook is imported with a profile,
+// a seeded random script of ordinary edits runs through the API (rename, change every mapped field,
+// shift dates, add at the end, in the middle and as a child, delete the first, a middle and the last
+// row, move, indent, outdent), the register is exported through the profile, and four things must hold:
+// 1. re-importing the export with the same profile shows no change against what is stored (and a WBS
+//    comes back in the stored order);
+// 2. every cell outside the record blocks equals the template's (rows above the table where they were,
+//    rows below it in the same order, other sheets unchanged);
+// 3. every cell of a surviving record that no field maps equals its original;
+// 4. (callers, for a few files) LibreOffice opens it.
+import { KEY_FIELD, fieldSpec, type ImportTarget } from '../../electron/common/excel/fields.js';
+import { readWorkbookBytes } from '../../electron/core/excel/read-workbook.js';
+import type { ImportPreview } from '../../electron/common/excel/preview.js';
+import type { Cell, SheetModel } from '../../electron/common/excel/model.js';
+import { recordPeriod } from '../../electron/core/services/export/record-blocks.js';
+import type { Call } from '../helpers/workspace.js';
+import { Package } from '../../electron/core/excel/template/package.js';
+import { findSheetData, parseCells, parseRows } from '../../electron/core/excel/template/sheet-rows.js';
+
+export const OPS = ['rename', 'fields', 'dates', 'addEnd', 'addMiddle', 'addChild', 'deleteFirst', 'deleteMiddle', 'deleteLast', 'move', 'indent', 'outdent'] as const;
+export type Op = (typeof OPS)[number];
+
+export interface ScriptOutcome {
+  script: number;
+  steps: string[];
+  /** What failed, per check ('' when all held). */
+  failures: string[];
+  bytes?: Buffer;
+}
+
+export interface FileOutcome {
+  file: string;
+  target: ImportTarget;
+  /** Why the file was not run (no table), else ''. */
+  skipped: string;
+  scripts: ScriptOutcome[];
+}
+
+/** mulberry32: a small seeded generator, so a failing script can be run again. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Row = { id: number; level?: number; summary?: boolean; parentId?: number | null } & Record<string, unknown>;
+
+const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+
+const isoPlus = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+async function list(call: Call, target: ImportTarget, projectId: number): Promise<Row[]> {
+  if (target === 'wbs') return (await call('wbs.list', { projectId })) as unknown as Row[];
+  return (await call(`${target}.list` as 'risk.list', { projectId })) as unknown as Row[];
+}
+
+async function update(call: Call, target: ImportTarget, id: number, patch: Record<string, unknown>): Promise<void> {
+  if (target === 'wbs') await call('wbs.update', { id, patch: patch as never });
+  else await call(`${target}.update` as 'risk.update', { id, patch: patch as never });
+}
+
+/** A value for a field that the column can hold and the register takes. */
+function valueFor(target: ImportTarget, field: string, rnd: () => number, vocab: Record<string, { items: { code: string }[] }>, n: number): unknown {
+  const spec = fieldSpec(target, field);
+  if (!spec) return undefined;
+  switch (spec.kind) {
+    case 'text':
+      return field === 'predecessors' ? undefined : `PMO${field}${n}`;
+    case 'date':
+      return isoPlus('2025-04-01', Math.floor(rnd() * 200));
+    case 'effort':
+      return Math.floor(rnd() * 20) + 1;
+    case 'progress':
+      return pick(rnd, [0, 25, 50, 75, 100]);
+    case 'rating':
+      return Math.floor(rnd() * 5) + 1;
+    case 'vocab': {
+      const items = vocab[spec.list!]?.items ?? [];
+      return items.length > 0 ? pick(rnd, items).code : undefined;
+    }
+    case 'wbsStatus':
+      return pick(rnd, ['notStarted', 'inProgress', 'done']);
+    case 'yesNo':
+      return rnd() < 0.5;
+    default:
+      return undefined; // IDs, codes, levels, 大/中分類: the structure, not edited as values
+  }
+}
+
+/** Runs one edit; returns what it did (for the outcome table), or null when it did not apply. */
+async function step(call: Call, target: ImportTarget, projectId: number, preview: ImportPreview, op: Op, rnd: () => number, n: number, vocab: Record<string, { items: { code: string }[] }>): Promise<string | null> {
+  const rows = await list(call, target, projectId);
+  const key = KEY_FIELD[target];
+  const mapped = preview.columns.filter((m) => m.field !== null && m.span === 1).map((m) => m.field!);
+  const leaves = target === 'wbs' ? rows.filter((r) => !r.summary) : rows;
+  const any = (xs: Row[]) => (xs.length > 0 ? pick(rnd, xs) : null);
+  switch (op) {
+    case 'rename': {
+      const r = any(rows);
+      if (!r) return null;
+      await update(call, target, r.id, { [key]: `改名${n}` });
+      return `rename #${r.id}`;
+    }
+    case 'fields': {
+      const r = any(leaves);
+      if (!r) return null;
+      const patch: Record<string, unknown> = {};
+      for (const f of mapped) {
+        const v = valueFor(target, f, rnd, vocab, n);
+        if (v !== undefined) patch[f] = v;
+      }
+      // Finish not before start, as the register requires.
+      for (const [a, b] of [['plannedStart', 'plannedFinish'], ['actualStart', 'actualFinish']] as const)
+        if (typeof patch[a] === 'string' && typeof patch[b] === 'string' && patch[b]! < patch[a]!) [patch[a], patch[b]] = [patch[b], patch[a]];
+      if (Object.keys(patch).length === 0) return null;
+      await update(call, target, r.id, patch).catch(() => undefined);
+      return `fields #${r.id}`;
+    }
+    case 'dates': {
+      const dated = leaves.filter((r) => mapped.some((f) => fieldSpec(target, f)?.kind === 'date' && typeof r[f] === 'string'));
+      const r = any(dated);
+      if (!r) return null;
+      const by = Math.floor(rnd() * 20) - 10;
+      const patch: Record<string, unknown> = {};
+      for (const f of mapped) if (fieldSpec(target, f)?.kind === 'date' && typeof r[f] === 'string') patch[f] = isoPlus(r[f] as string, by);
+      await update(call, target, r.id, patch).catch(() => undefined);
+      return `dates #${r.id} ${by}d`;
+    }
+    case 'addEnd':
+    case 'addMiddle':
+    case 'addChild': {
+      const values: Record<string, unknown> = { [key]: `追加${n}` };
+      if (target !== 'wbs') {
+        await call(`${target}.create` as 'risk.create', { projectId, values: values as never });
+        return `add ${op}`;
+      }
+      if (op === 'addEnd' || rows.length === 0) {
+        await call('wbs.create', { projectId, values: values as never });
+        return 'add at end';
+      }
+      const r = pick(rnd, rows);
+      if (op === 'addMiddle') await call('wbs.create', { projectId, afterId: r.id, values: values as never });
+      else await call('wbs.create', { projectId, parentId: r.id, values: values as never });
+      return `${op} #${r.id}`;
+    }
+    case 'deleteFirst':
+    case 'deleteMiddle':
+    case 'deleteLast': {
+      if (rows.length < 2) return null;
+      // A WBS deletes a task with its subtasks: the last is the last top-level task's last leaf.
+      const r = op === 'deleteFirst' ? rows[0]! : op === 'deleteLast' ? rows[rows.length - 1]! : rows[Math.floor(rows.length / 2)]!;
+      if (target === 'wbs') await call('wbs.delete', { id: r.id });
+      else await call(`${target}.delete` as 'risk.delete', { id: r.id });
+      return `${op} #${r.id}`;
+    }
+    case 'move': {
+      if (target !== 'wbs') return null;
+      const r = any(rows);
+      if (!r) return null;
+      const direction = rnd() < 0.5 ? 'up' : 'down';
+      await call('wbs.move', { ids: [r.id], direction }).catch(() => undefined);
+      return `move #${r.id} ${direction}`;
+    }
+    case 'indent':
+    case 'outdent': {
+      if (target !== 'wbs') return null;
+      const r = any(rows);
+      if (!r) return null;
+      await call(op === 'indent' ? 'wbs.indent' : 'wbs.outdent', { ids: [r.id] }).catch(() => undefined);
+      return `${op} #${r.id}`;
+    }
+  }
+}
+
+/** Formula cells of a sheet without a cached result ('row:col', 1-based row, 0-based column). */
+function uncomputed(bytes: Buffer, sheetName: string): Set<string> {
+  const pkg = new Package(bytes, 'x.xlsx');
+  const part = pkg.sheet(sheetName).part;
+  const xml = part ? pkg.read(part) : null;
+  const sd = xml ? findSheetData(xml) : null;
+  const out = new Set<string>();
+  if (!xml || !sd) return out;
+  for (const row of parseRows(xml, sd)) for (const c of parseCells(xml, row, sd.prefix)) if (c.f && c.v === null) out.add(`${row.num}:${c.col}`);
+  return out;
+}
+
+/** Values as typed, by row: (formula results are left out: they are recomputed where inputs changed). */
+function rowsOf(s: SheetModel | undefined): Map<number, Map<number, string>> {
+  const out = new Map<number, Map<number, string>>();
+  for (const r of s?.rows ?? []) {
+    const cells = new Map<number, string>();
+    for (const c of r.cells as Cell[]) if (!c.f) cells.set(c.c, `${c.t}:${String(c.v)}`);
+    if (cells.size > 0) out.set(r.r + 1, cells);
+  }
+  return out;
+}
+
+const rowText = (cells: Map<number, string> | undefined) => (cells ? [...cells].sort((a, b) => a[0] - b[0]).map(([c, v]) => `${c}=${v}`).join('|') : '');
+
+/** The four checks (without LibreOffice) on one export. */
+export async function checkExport(
+  call: Call,
+  ctx: { projectId: number; target: ImportTarget; profileId: number; file: string; template: Buffer; original: ImportPreview },
+  exported: Buffer,
+): Promise<string[]> {
+  const { projectId, target, profileId, file, template, original } = ctx;
+  const failures: string[] = [];
+  // 1. Re-import: no change against the store.
+  const again = await call('excel.previewImport', { projectId, register: target, fileName: file, dataBase64: exported.toString('base64'), profileId });
+  // A formula whose inputs changed has no cached result until the workbook is opened (Excel and
+  // LibreOffice compute it then): a difference read from such a cell is not one.
+  const pending = uncomputed(exported, again.sheet);
+  const colOf = new Map(again.columns.map((m) => [m.field === null ? `extra:${m.extraKey}` : m.field, m.c]));
+  // A layout without a tree (no code, level, indent or outline) cannot show a task's parent.
+  const flat = target === 'wbs' && (again.hierarchy === 'none' || again.hierarchy === undefined);
+  const real = (r: (typeof again.rows)[number]) =>
+    r.status === 'new' || (r.changes ?? []).some((c) => !(flat && c.field === 'parent') && !pending.has(`${r.row}:${colOf.get(c.field) ?? -1}`));
+  const changed = again.rows.filter((r) => r.status !== 'unchanged' && !r.skipped && real(r));
+  if (changed.length > 0)
+    failures.push(`1: ${changed.length} rows differ: ${changed.slice(0, 3).map((r) => `row ${r.row} ${r.status}${r.changes ? ` ${r.changes.map((c) => `${c.field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`).join(', ')}` : ''}`).join('; ')}`);
+  if (again.missing.length > 0) failures.push(`1: ${again.missing.length} stored rows missing from the export: ${again.missing.slice(0, 3).map((m) => m.name).join(', ')}`);
+  const stored = await list(call, target, projectId);
+  if (target === 'wbs') {
+    const fileOrder = again.rows.filter((r) => r.id !== undefined).map((r) => r.id!);
+    const inFile = new Set(fileOrder);
+    const storedOrder = stored.map((r) => r.id).filter((id) => inFile.has(id));
+    if (fileOrder.join(',') !== storedOrder.join(',')) failures.push('1: the export lists the tasks in another order than the WBS');
+  }
+
+  // 2. Outside the record blocks: above the table as it was, below it in the same order, other sheets as they were.
+  const tplBook = readWorkbookBytes(template, 'x.xlsx');
+  const outBook = readWorkbookBytes(exported, 'x.xlsx');
+  for (const s of tplBook.sheets) {
+    if (s.name === original.sheet) continue;
+    const a = rowsOf(s);
+    const b = rowsOf(outBook.sheets.find((x) => x.name === s.name));
+    for (const [r, cells] of a) if (rowText(cells) !== rowText(b.get(r))) {
+      failures.push(`2: sheet ${s.name} row ${r} changed`);
+      break;
+    }
+  }
+  const tpl = rowsOf(tplBook.sheets.find((x) => x.name === original.sheet));
+  const out = rowsOf(outBook.sheets.find((x) => x.name === original.sheet));
+  const first = original.data.first ?? original.header.bottom + 1;
+  for (const [r, cells] of tpl) if (r < first && rowText(cells) !== rowText(out.get(r))) failures.push(`2: row ${r} above the table changed`);
+  const recordRows = original.rows.map((r) => r.row);
+  const period = recordPeriod(recordRows);
+  const tEnd = Math.max(original.data.last ?? 0, ...recordRows.map((r) => r + period - 1));
+  const eRows = again.rows.map((r) => r.row);
+  const eEnd = Math.max(again.data.last ?? 0, ...eRows.map((r) => r + period - 1), first - 1);
+  const below = (m: Map<number, Map<number, string>>, after: number) => [...m].filter(([r]) => r > after).sort((a, b) => a[0] - b[0]).map(([, c]) => rowText(c));
+  const tb = below(tpl, tEnd);
+  const eb = below(out, eEnd);
+  // Prepared rows the export filled are no longer below the table: what is below must be the template's tail.
+  const suffix = tb.slice(tb.length - eb.length);
+  if (eb.length > tb.length || suffix.join('\n') !== eb.join('\n')) failures.push(`2: rows below the table differ (${tb.length} rows in the template, ${eb.length} in the export)`);
+
+  // 3. Cells no field maps, on every surviving record's rows.
+  const fieldCols = new Set<number>();
+  for (const m of original.columns) if (m.field !== null) for (let k = 0; k < m.span; k++) fieldCols.add(m.c + k);
+  const before = new Map(original.rows.filter((r) => r.id !== undefined).map((r) => [r.id!, r.row]));
+  let diffs = 0;
+  let example = '';
+  for (const r of again.rows) {
+    if (r.id === undefined || !before.has(r.id)) continue;
+    for (let k = 0; k < period; k++) {
+      const a = tpl.get(before.get(r.id)! + k);
+      const b = out.get(r.row + k);
+      const strip = (m: Map<number, string> | undefined) => new Map([...(m ?? [])].filter(([c]) => !fieldCols.has(c)));
+      if (rowText(strip(a)) !== rowText(strip(b))) {
+        diffs++;
+        example ||= `row ${before.get(r.id)! + k} → ${r.row + k}: ${rowText(strip(a)).slice(0, 80)} ≠ ${rowText(strip(b)).slice(0, 80)}`;
+      }
+    }
+  }
+  if (diffs > 0) failures.push(`3: ${diffs} rows of surviving records changed outside the mapped cells (${example})`);
+  return failures;
+}
+
+/** Imports, runs `scripts` seeded edit scripts (a fresh project each), exports and checks each. */
+export async function roundTrip(call: Call, file: string, bytes: Buffer, target: ImportTarget, opts: { scripts: number; seed: number; steps?: number; keepBytes?: boolean }): Promise<FileOutcome> {
+  const outcome: FileOutcome = { file, target, skipped: '', scripts: [] };
+  for (let s = 0; s < opts.scripts; s++) {
+    const rnd = prng(opts.seed * 7919 + s * 104729 + hash(file));
+    const { id: projectId } = await call('project.create', { name: `${file} #${s}` });
+    const preview = await call('excel.previewImport', { projectId, register: target, fileName: file, dataBase64: bytes.toString('base64') });
+    if (preview.rows.filter((r) => !r.skipped).length === 0) {
+      outcome.skipped = `no table (${preview.problems[0]?.reason ?? 'no rows'})`;
+      return outcome;
+    }
+    const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: `${file} #${s}` } });
+    // The records as the store now knows them (ids on every row).
+    const original = await call('excel.previewImport', { projectId, register: target, fileName: file, dataBase64: bytes.toString('base64'), profileId: profileId! });
+    const vocab = (await call('vocab.list', { projectId })) as unknown as Record<string, { items: { code: string }[] }>;
+    const steps: string[] = [];
+    const count = 1 + Math.floor(rnd() * (opts.steps ?? 20));
+    for (let i = 0; i < count; i++) {
+      const op = pick(rnd, OPS);
+      const did = await step(call, target, projectId, original, op, rnd, i + 1, vocab).catch((err: unknown) => `${op} failed: ${(err as Error).message.slice(0, 80)}`);
+      if (did) steps.push(did);
+    }
+    let failures: string[];
+    let exported: Buffer | undefined;
+    try {
+      exported = Buffer.from((await call('excel.export', { projectId, register: target, profileId: profileId! })).dataBase64, 'base64');
+      failures = await checkExport(call, { projectId, target, profileId: profileId!, file, template: bytes, original }, exported);
+    } catch (err) {
+      failures = [`export failed: ${(err as Error).message.slice(0, 200)}`];
+    }
+    outcome.scripts.push({ script: s, steps, failures, ...(opts.keepBytes && exported ? { bytes: exported } : {}) });
+  }
+  return outcome;
+}
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** A markdown table of outcomes, one line per file. */
+export function outcomeTable(outcomes: FileOutcome[]): string {
+  const lines = ['| file | as | scripts passed | first failure |', '| --- | --- | --- | --- |'];
+  for (const o of outcomes) {
+    if (o.skipped) {
+      lines.push(`| ${o.file} | ${o.target} | – | ${o.skipped.replace(/\|/g, '\\|')} |`);
+      continue;
+    }
+    const failed = o.scripts.filter((s) => s.failures.length > 0);
+    const first = failed[0];
+    lines.push(`| ${o.file} | ${o.target} | ${o.scripts.length - failed.length}/${o.scripts.length} | ${first ? `#${first.script} (${first.steps.join(', ').slice(0, 160)}): ${first.failures.join(' / ').slice(0, 300)}`.replace(/\|/g, '\\|').replace(/\n/g, ' ') : ''} |`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,52 @@
+// npm run roundtrip -- --scripts N --seed S [--set tune|holdout|all] [--files a.xlsx,b.xlsx] [--steps 20]
+// Runs the round-trip property (test/roundtrip/harness.ts) over the corpus and prints a table per
+// file; the table and every failing script go to test-output/excel/roundtrip.md.
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+import { CORPUS, corpusFiles } from './corpus.js';
+import { outcomeTable, roundTrip, type FileOutcome } from './harness.js';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
+};
+const scripts = Number(arg('scripts', '5'));
+const seed = Number(arg('seed', '1'));
+const steps = Number(arg('steps', '20'));
+const set = arg('set', 'all') as 'tune' | 'holdout' | 'all';
+const only = arg('files', '');
+let files = corpusFiles(set);
+if (only) files = files.filter((f) => only.split(',').includes(f.file));
+if (files.length === 0) {
+  console.log(`no corpus workbooks (${CORPUS})`);
+  process.exit(0);
+}
+await buildReaderWorker();
+const outcomes: FileOutcome[] = [];
+for (const { file, target } of files) {
+  const ws = tempWorkspace();
+  try {
+    const o = await roundTrip(inProcessCaller(ws), file, fs.readFileSync(path.join(CORPUS, file)), target, { scripts, seed, steps });
+    outcomes.push(o);
+    const failed = o.scripts.filter((s) => s.failures.length > 0).length;
+    console.log(`${file}: ${o.skipped || `${o.scripts.length - failed}/${o.scripts.length} passed`}`);
+  } catch (err) {
+    outcomes.push({ file, target, skipped: `error: ${(err as Error).message.slice(0, 200)}`, scripts: [] });
+    console.log(`${file}: error ${(err as Error).message.slice(0, 200)}`);
+  } finally {
+    ws.close();
+  }
+}
+const table = outcomeTable(outcomes);
+const ran = outcomes.filter((o) => !o.skipped);
+const passed = ran.reduce((n, o) => n + o.scripts.filter((s) => s.failures.length === 0).length, 0);
+const total = ran.reduce((n, o) => n + o.scripts.length, 0);
+const filesClean = ran.filter((o) => o.scripts.every((s) => s.failures.length === 0)).length;
+const summary = `${passed}/${total} scripts passed; ${filesClean}/${ran.length} files with every script passing (seed ${seed}, ${scripts} scripts per file, up to ${steps} steps, set ${set})`;
+console.log(`\n${table}\n\n${summary}`);
+const details = outcomes.flatMap((o) => o.scripts.filter((s) => s.failures.length > 0).map((s) => `- ${o.file} #${s.script}: ${s.steps.join(', ')}\n  ${s.failures.join('\n  ')}`));
+const out = path.resolve(import.meta.dirname, '../../test-output/excel/roundtrip.md');
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, `# Round trip through a client profile\n\n${summary}\n\n${table}\n\n## Failing scripts\n\n${details.join('\n')}\n`);
