@@ -177,15 +177,15 @@ async function step(call: Call, target: ImportTarget, projectId: number, preview
   }
 }
 
-/** Formula cells of a sheet without a cached result ('row:col', 1-based row, 0-based column). */
-function uncomputed(bytes: Buffer, sheetName: string): Set<string> {
+/** Formula cells of a sheet ('row:col', 1-based row, 0-based column). */
+function formulaCells(bytes: Buffer, sheetName: string): Set<string> {
   const pkg = new Package(bytes, 'x.xlsx');
   const part = pkg.sheet(sheetName).part;
   const xml = part ? pkg.read(part) : null;
   const sd = xml ? findSheetData(xml) : null;
   const out = new Set<string>();
   if (!xml || !sd) return out;
-  for (const row of parseRows(xml, sd)) for (const c of parseCells(xml, row, sd.prefix)) if (c.f && c.v === null) out.add(`${row.num}:${c.col}`);
+  for (const row of parseRows(xml, sd)) for (const c of parseCells(xml, row, sd.prefix)) if (c.f) out.add(`${row.num}:${c.col}`);
   return out;
 }
 
@@ -212,14 +212,16 @@ export async function checkExport(
   const failures: string[] = [];
   // 1. Re-import: no change against the store.
   const again = await call('excel.previewImport', { projectId, register: target, fileName: file, dataBase64: exported.toString('base64'), profileId });
-  // A formula whose inputs changed has no cached result until the workbook is opened (Excel and
-  // LibreOffice compute it then): a difference read from such a cell is not one.
-  const pending = uncomputed(exported, again.sheet);
+  // A formula cell is the client's computation: the store's value is never written into it (and a
+  // formula whose inputs changed has no result until the workbook is opened). A field no column maps
+  // (a WBS status the import derives from progress) cannot come back either.
+  const pending = formulaCells(exported, again.sheet);
   const colOf = new Map(again.columns.map((m) => [m.field === null ? `extra:${m.extraKey}` : m.field, m.c]));
   // A layout without a tree (no code, level, indent or outline) cannot show a task's parent.
   const flat = target === 'wbs' && (again.hierarchy === 'none' || again.hierarchy === undefined);
   const real = (r: (typeof again.rows)[number]) =>
-    r.status === 'new' || (r.changes ?? []).some((c) => !(flat && c.field === 'parent') && !pending.has(`${r.row}:${colOf.get(c.field) ?? -1}`));
+    r.status === 'new' ||
+    (r.changes ?? []).some((c) => !(flat && c.field === 'parent') && (c.field === 'parent' || colOf.has(c.field)) && !pending.has(`${r.row}:${colOf.get(c.field) ?? -1}`));
   const changed = again.rows.filter((r) => r.status !== 'unchanged' && !r.skipped && real(r));
   if (changed.length > 0)
     failures.push(`1: ${changed.length} rows differ: ${changed.slice(0, 3).map((r) => `row ${r.row} ${r.status}${r.changes ? ` ${r.changes.map((c) => `${c.field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`).join(', ')}` : ''}`).join('; ')}`);

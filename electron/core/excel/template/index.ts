@@ -167,6 +167,8 @@ export interface RowShape {
   /** Cells with a constant value. */
   values: number;
   formulas: number;
+  /** Each asked column's format (s), 0 where the row has no cell. */
+  styles: number[];
 }
 
 /** The shapes of rows from..to (1-based, at most 2,000) of a sheet, in the given columns; rows the sheet lacks are left out. */
@@ -182,9 +184,10 @@ export function rowShapes(template: Uint8Array, sheetName: string, from: number,
   for (const row of parseRows(xml, sd)) {
     if (row.num < from) continue;
     if (row.num > end) break;
-    const shape: RowShape = { row: row.num, styled: 0, values: 0, formulas: 0 };
+    const shape: RowShape = { row: row.num, styled: 0, values: 0, formulas: 0, styles: columns.map(() => 0) };
     for (const c of parseCells(xml, row, sd.prefix)) {
       if (!cols.has(c.col)) continue;
+      shape.styles[columns.indexOf(c.col)] = c.s;
       if (c.s) shape.styled++;
       if (c.f) shape.formulas++;
       else if (cellHasContent(c)) shape.values++;

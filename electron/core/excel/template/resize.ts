@@ -255,7 +255,8 @@ function resizeCells(xml: string, p: string, rows: RowTok[], z: Resize, home: st
           }
           if (next !== f.text && f.type === 'shared' && si !== undefined) changedMasters.add(si);
         }
-        const stale = rewrite || (isChild && si !== undefined && changedMasters.has(si));
+        // A formula in a row that moved may read its own position (ROW(), INDIRECT): recomputed on open.
+        const stale = rewrite || (isChild && si !== undefined && changedMasters.has(si)) || (moves && !!z.remap);
         if (rewrite || fTag !== f.openTag) {
           const selfClosing = fTag.endsWith('/>');
           const body = text === '' && selfClosing ? fTag : `${selfClosing ? `${fTag.slice(0, -2).trimEnd()}>` : fTag}${toBytes(escapeText(text))}</${p}f>`;
@@ -293,7 +294,10 @@ const TEXT_RE = /<((?:[A-Za-z_][\w.-]*:)?)(formula|formula1|formula2|f|sqref)>([
 /** Ranges and rule formulas outside sheetData, in [from, to). */
 function resizeOutside(xml: string, from: number, to: number, z: Resize, home: string, isTarget: boolean, sp: Splicer): void {
   const part = xml.slice(from, to);
+  /** Elements removed whole ([start, end) in xml): nothing inside them is edited. */
+  const removed: [number, number][] = [];
   for (const m of part.matchAll(TAG_RE)) {
+    if (removed.some(([a, b]) => from + m.index >= a && from + m.index < b)) continue;
     const tag = m[0];
     let next = tag;
     let gone = false;
@@ -319,6 +323,7 @@ function resizeOutside(xml: string, from: number, to: number, z: Resize, home: s
         if (e > 0) end = e;
       }
       sp.replace(start, end, extra);
+      removed.push([start, end]);
       continue;
     }
     if (extra !== '') {
@@ -339,11 +344,14 @@ function resizeOutside(xml: string, from: number, to: number, z: Resize, home: s
   const sparklines = [...part.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sparklineGroups[\s>](?:(?!<(?:[A-Za-z_][\w.-]*:)?sparklineGroups[\s>])[\s\S])*?<\/(?:[A-Za-z_][\w.-]*:)?sparklineGroups>/g)].map((m) => [m.index, m.index + m[0].length] as const);
   const inSparklines = (at: number) => sparklines.some(([a, b]) => at >= a && at < b);
   for (const m of part.matchAll(TEXT_RE)) {
+    if (removed.some(([a, b]) => from + m.index >= a && from + m.index < b)) continue;
     const local = m[2]!;
     const raw = m[3]!;
     let next = raw;
     if (local === 'sqref') {
       if (isTarget) next = resizeSqref(raw, z, !inSparklines(m.index), !inSparklines(m.index));
+      // Everything it covered was removed: an x14 rule keeps its range rather than an empty one.
+      if (next === '') next = raw;
     } else {
       const f = fromBytes(unescapeXml(raw));
       const r = resizeFormula(f, z, home, true);

@@ -185,13 +185,15 @@ export async function exportToProfile(
   // The table as record blocks: kept, moved, removed, copied; values written where they now are.
   const first = table.data.first ?? layout.headerBottom + 2;
   const tableEnd = Math.max(table.data.last ?? first - 1, ...templateRecords.map((r) => r.row));
-  const shapes = rowShapes(template, layout.sheet, tableEnd + 1, tableEnd + 2_000, sheetColumns, profile.fileName);
+  const lastRecord = templateRecords.length > 0 ? Math.max(...templateRecords.map((r) => r.row)) : null;
+  const shapes = rowShapes(template, layout.sheet, lastRecord ?? tableEnd + 1, tableEnd + 2_000, sheetColumns, profile.fileName);
+  const recordShape = lastRecord === null ? null : (shapes.find((s) => s.row === lastRecord) ?? null);
   const blocks = planBlocks({
     first,
     last: table.data.last,
     records: templateRecords,
     merges: sheet.merges,
-    prepared: preparedRows(shapes, tableEnd, sheetColumns.length),
+    prepared: preparedRows(shapes.filter((s) => s.row > tableEnd), tableEnd, sheetColumns.length, recordShape),
     tree: target === 'wbs',
     stored: stored.map((o) => ({ id: o.row.id, level: o.level })),
   });
@@ -220,14 +222,18 @@ export async function exportToProfile(
 }
 
 /**
- * Prepared blank rows right after the table: formatted in most of the written columns, at most one
- * value (a printed row number), consecutive. A blank template's rows to fill.
+ * Prepared blank rows right after the table: formatted as a record row (as the last record where the
+ * table has one, else as each other: formatted in most written columns), at most one value (a printed
+ * row number), consecutive. A blank template's rows to fill.
  */
-function preparedRows(shapes: RowShape[], after: number, width: number): number[] {
+function preparedRows(shapes: RowShape[], after: number, width: number, model: RowShape | null): number[] {
   const out: number[] = [];
   let expect = after + 1;
+  let like = model;
   for (const s of shapes) {
     if (s.row !== expect || s.values > 1 || s.styled * 2 < Math.max(2, width)) break;
+    if (like && s.styles.filter((x, i) => x === like!.styles[i]).length < width * 0.8) break;
+    like ??= s;
     out.push(s.row);
     expect++;
   }
