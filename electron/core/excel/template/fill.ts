@@ -106,6 +106,10 @@ class SheetEditor {
    */
   editRow(num: number, row: RowTok | undefined, values: [number, CellOut][]): void {
     const { ctx, p } = this;
+    // A cell hidden under a merged range is not shown and is never written (the range's value is its anchor's).
+    const hidden = this.hiddenIn(num);
+    if (hidden) values = values.filter(([col]) => !hidden.some(([a, b]) => col >= a && col <= b));
+    if (values.length === 0) return;
     if (!row) {
       const cells: string[] = [];
       for (const [col, out] of values) {
@@ -175,6 +179,29 @@ class SheetEditor {
       const before = cells.find((c) => c.col > a.col);
       this.sp.insert(before ? before.start : row.innerEnd, a.xml);
     }
+  }
+
+  private hiddenByRow: Map<number, [number, number][]> | undefined;
+
+  /** The column spans of row `num` hidden under merged ranges (all but each range's anchor). */
+  hiddenIn(num: number): [number, number][] | undefined {
+    if (!this.hiddenByRow) {
+      this.hiddenByRow = new Map();
+      for (const ref of this.merges().refs) {
+        const m = /^\$?([A-Za-z]+)\$?(\d+):\$?([A-Za-z]+)\$?(\d+)$/.exec(ref);
+        if (!m) continue;
+        const [c1, r1, c2, r2] = [colIndex(m[1]!), Number(m[2]), colIndex(m[3]!), Number(m[4])];
+        if (r2 - r1 > 10_000) continue;
+        for (let r = r1; r <= r2; r++) {
+          const span: [number, number] = r === r1 ? [c1 + 1, c2] : [c1, c2];
+          if (span[0] > span[1]) continue;
+          const list = this.hiddenByRow.get(r);
+          if (list) list.push(span);
+          else this.hiddenByRow.set(r, [span]);
+        }
+      }
+    }
+    return this.hiddenByRow.get(num);
   }
 
   /** Clears the values of a surplus row: formats and formulas stay. */

@@ -90,12 +90,14 @@ export async function exportToProfile(
   const templateRecords: TemplateRecord[] = [];
   // Each template record's stored row: as linked when the template was imported (a renamed or
   // renumbered row still owns its block), else matched the way an import matches.
-  const links = profileRecords(db, profile.id, input.projectId);
+  const linked = profileRecords(db, profile.id, input.projectId);
+  const links = linked?.rows ?? null;
   const exists = links ? storedIds(db, target, input.projectId) : null;
+  for (const g of linked?.groups ?? []) groups.add(g);
   for (const p of plan.planned) {
     const rec = table.records[p.record]!;
     if (rec.group) {
-      if (p.id !== undefined) groups.add(p.id);
+      if (p.id !== undefined && !linked) groups.add(p.id);
       continue;
     }
     const level = rec.level ?? 0;
@@ -119,8 +121,17 @@ export async function exportToProfile(
     target === 'wbs'
       ? allTasks.map((t) => ({ row: { ...t, wbsCode: t.code } as unknown as Row, level: t.level, summary: t.summary, at: rowOf.get(t.id) ?? null }))
       : (REGISTER_SERVICES[target].list(db, input.projectId, { today: input.today }) as unknown as Row[]).map((row) => ({ row, level: 0, summary: false, at: rowOf.get(row.id) ?? null }))
-  ).filter((o) => !groups.has(o.row.id) && !clientRows.has(o.row.id));
+  ).filter((o) => !clientRows.has(o.row.id));
   const tasks = new Map(allTasks.map((t) => [t.id, t]));
+  // 大/中分類 groups have no row of their own while a task of theirs has one; a group left without
+  // tasks keeps a label row (its name in its category column, no task name).
+  const categoryColumns = layout.columns.filter((m) => m.field !== null && /^level\d$/.test(m.field) && !m.extraKey).sort((a, b) => a.field!.localeCompare(b.field!));
+  const byCategory = target === 'wbs' && table.hierarchy === 'columns' && categoryColumns.length > 0;
+  const underGroup = new Set<number>();
+  for (const o of stored)
+    if (!groups.has(o.row.id)) for (let t = tasks.get(o.row.parentId as number); t; t = tasks.get(t.parentId as number)) underGroup.add(t.id);
+  const labelRow = (o: Out) => byCategory && groups.has(o.row.id) && !underGroup.has(o.row.id);
+  for (let i = stored.length - 1; i >= 0; i--) if (groups.has(stored[i]!.row.id) && !labelRow(stored[i]!)) stored.splice(i, 1);
   /** The name of a task's ancestor at a depth (0 = top), '' when the task is not that deep. */
   const ancestorName = (o: Out, d: number): string => {
     const chain: string[] = [];
@@ -136,14 +147,18 @@ export async function exportToProfile(
     effortUnit: 'day',
     refPrefix: target === 'wbs' ? '' : REGISTERS[target].refPrefix,
   };
-  const mapped = layout.columns.filter((m) => writable(m));
+  // A logical column that is a merged cell group on the data rows (方眼紙: 件名 over F:T) is one cell: its anchor.
+  const dataTop = layout.headerBottom + 1;
+  const merged = (m: ColumnMapping) => m.span > 1 && sheet.merges.some((g) => g.r1 >= dataTop && g.c1 === m.c && g.c2 >= m.c + m.span - 1);
+  const mapped = layout.columns.filter((m) => merged(m) || writable(m));
   const writers = mapped.map((m) => columnWriter(target, m, ix, table.records.map((r) => r.row - 1), ctx, input.language, vocab));
   const indent = indentStyle(table.records, ix, layout.columns.find((m) => m.field === 'name'), table.hierarchy);
   // The sheet columns written: each mapped column, and every column of a name written one column
   // further right per level (作業内容 over A:C).
-  const spread = (m: ColumnMapping) => (m.field === 'name' && m.span > 1 ? Array.from({ length: m.span }, (_, k) => m.c + k) : [m.c]);
+  const spread = (m: ColumnMapping) => (m.field === 'name' && m.span > 1 && !merged(m) ? Array.from({ length: m.span }, (_, k) => m.c + k) : [m.c]);
   const sheetColumns = mapped.flatMap(spread);
   const defaults = defaultValues(target, vocab);
+  const labels = byCategory ? categoryLabels(stored, tasks, categoryColumns.length, groups, table.records, ix, categoryColumns[0]!.c) : new Map<number, string[]>();
   const codeAt = mapped.findIndex((m) => m.field === 'wbsCode');
   const clientCodes = codeAt < 0 ? new Map<number, string>() : clientNumbering(stored, (o) => (o.at === null ? '' : String(writers[codeAt]!.meaning(ix.cell(o.at, mapped[codeAt]!.c)) ?? '')));
 
@@ -158,15 +173,21 @@ export async function exportToProfile(
       const k = cols.length === 1 ? 0 : at !== null ? Math.max(0, cols.findIndex((c) => ix.cell(at, c) !== undefined)) : Math.min(o.level, cols.length - 1);
       const put = (cell: CellOut | undefined) => cols.map((_, i) => (i === k ? cell : at === null || !inPlace ? { value: null } : undefined));
       const tcell = at === null ? undefined : ix.cell(at, cols[k]!);
-      // 大/中/小分類: a client row keeps what it has (often written once and merged down); a new task
-      // gets the names of its ancestors at those depths.
+      // 大/中/小分類: each group's name where the client writes it (on its first row, or on every row);
+      // a client row whose label still reads the same keeps its cell.
       const depth = field ? /^level(\d)$/.exec(field)?.[1] : undefined;
       if (depth !== undefined) {
-        if (at === null) return put({ value: textValue(ancestorName(o, Number(depth) - 1)) });
-        return put(inPlace ? undefined : { value: rawValue(tcell) });
+        if (!byCategory) {
+          if (at === null) return put({ value: textValue(ancestorName(o, Number(depth) - 1)) });
+          return put(inPlace ? undefined : { value: rawValue(tcell) });
+        }
+        const label = labels.get(o.row.id)?.[Number(depth) - 1] ?? '';
+        const now = tcell ? textOf(tcell, model.date1904).trim() : '';
+        if (at !== null && inPlace && now === label) return put(undefined);
+        return put({ value: textValue(label) });
       }
       // A WBS code in the client's numbering (their prefix, their numbers where they still fit).
-      const value = field === 'wbsCode' ? (clientCodes.get(o.row.id) ?? storedValue(o, m)) : storedValue(o, m);
+      const value = field === 'wbsCode' ? (clientCodes.get(o.row.id) ?? storedValue(o, m)) : field === 'name' && labelRow(o) ? '' : storedValue(o, m);
       if (at !== null) {
         const meaning = writers[j]!.meaning(tcell);
         // Same meaning, or an empty cell that the import read as the field's default: the client's cell.
@@ -260,6 +281,36 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
     const n = /^\d+$/.test(tail) && Number(tail) > prev ? Number(tail) : prev + 1;
     last.set(parent, n);
     out.set(o.row.id, `${base}${n}`);
+  }
+  return out;
+}
+
+/**
+ * Each row's 大/中分類 labels in output order: the names of its groups (a label row's own name at its
+ * depth), written on the first row of each group when the client writes them once (merged down or
+ * left blank below), on every row when the client repeats them.
+ */
+function categoryLabels(
+  stored: Out[],
+  tasks: Map<number, { name: string; parentId: number | null }>,
+  depths: number,
+  groups: Set<number>,
+  records: { row: number; group?: true }[],
+  ix: SheetIndex,
+  firstColumn: number,
+): Map<number, string[]> {
+  const rows = records.filter((r) => !r.group);
+  const filled = rows.filter((r) => { const c = ix.cell(r.row - 1, firstColumn); return !!c && String(c.v).trim() !== ''; }).length;
+  const repeat = rows.length > 1 && filled > rows.length * 0.8;
+  const out = new Map<number, string[]>();
+  let prev: number[] = [];
+  for (const o of stored) {
+    const chain: number[] = [];
+    for (let t = tasks.get(o.row.parentId as number), id = o.row.parentId as number; t; id = t.parentId as number, t = tasks.get(id)) chain.unshift(id);
+    if (groups.has(o.row.id)) chain.push(o.row.id);
+    const names = chain.slice(0, depths).map((id) => (groups.has(id) ? tasks.get(id)!.name : ''));
+    out.set(o.row.id, Array.from({ length: depths }, (_, d) => (repeat || chain[d] !== prev[d] || chain.slice(0, d).some((x, k) => x !== prev[k]) ? (names[d] ?? '') : '')));
+    prev = chain;
   }
   return out;
 }

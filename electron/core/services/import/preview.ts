@@ -228,7 +228,8 @@ export class ImportPreviews {
     // The stored row each record now is (planned again after the apply: new records have their ids).
     const after = planImport(this.db, kept.projectId, kept.table, today, false);
     const rows: [number, number][] = after.planned.flatMap((q) => (q.id !== undefined && q.status !== 'skipped' && !kept.table.records[q.record]!.group ? [[kept.table.records[q.record]!.row, q.id] as [number, number]] : []));
-    const records = { projectId: kept.projectId, rows };
+    const groups = after.planned.flatMap((q) => (q.id !== undefined && kept.table.records[q.record]!.group ? [q.id] : []));
+    const records = { projectId: kept.projectId, rows, groups };
     const p = { register: kept.register, headerSignature: kept.signature, template: kept.bytes, fileName: kept.fileName, layout, records };
     if (options.saveProfileAs !== undefined) return saveProfile(this.db, { ...p, name: options.saveProfileAs });
     if (options.updateProfileId !== undefined) {

@@ -27,6 +27,8 @@ export interface RecordLinks {
   projectId: number;
   /** [1-based template row, stored id]. */
   rows: [number, number][];
+  /** Stored tasks made from a 大/中分類 value (no row of their own). */
+  groups?: number[];
 }
 
 interface Row {
@@ -128,11 +130,11 @@ export function replaceProfileLayout(db: Db, id: number, p: Omit<ProfileInput, '
 }
 
 /** The template's records linked to stored rows of a project (null: imported into another project, or before links were kept). */
-export function profileRecords(db: Db, id: number, projectId: number): Map<number, number> | null {
+export function profileRecords(db: Db, id: number, projectId: number): { rows: Map<number, number>; groups: number[] } | null {
   const r = db.prepare('SELECT mapping FROM excel_profiles WHERE id = ?').get(id) as { mapping: string } | undefined;
   const stored = r ? (JSON.parse(r.mapping) as Stored) : undefined;
   const links = stored?.layout ? stored.records : undefined;
-  return links && links.projectId === projectId ? new Map(links.rows) : null;
+  return links && links.projectId === projectId ? { rows: new Map(links.rows), groups: links.groups ?? [] } : null;
 }
 
 export function getProfileSummary(db: Db, id: number): ProfileSummary {

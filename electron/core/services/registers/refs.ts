@@ -7,11 +7,38 @@ import { getSetting, setSetting } from '../settings.js';
 
 const key = (def: RegisterDef, projectId: number) => `project.${projectId}.${def.name}.lastRef`;
 
-/** Hands out the next free IDs above every number in use or ever given. */
+/**
+ * Hands out the next free IDs above every number in use or ever given, in the project's own scheme:
+ * R-001 by default; R6 after a client's R1–R5, RSK-07 after RSK-01–RSK-06 (its prefix, its padding).
+ */
 export function refAllocator(db: Db, def: RegisterDef, projectId: number, refsInUse: Iterable<string>): () => string {
+  const refs = [...refsInUse];
+  const scheme = refScheme(refs) ?? { prefix: def.refPrefix, width: 3 };
   let last = Number(getSetting(db, key(def, projectId)) ?? 0) || 0;
-  for (const ref of refsInUse) last = Math.max(last, refNumber(def.refPrefix, ref) ?? 0);
-  return () => formatRef(def.refPrefix, ++last);
+  for (const ref of refs) last = Math.max(last, refNumber(def.refPrefix, ref) ?? 0, refNumber(scheme.prefix, ref) ?? 0);
+  return () => `${scheme.prefix}${String(++last).padStart(scheme.width, '0')}`;
+}
+
+/** The prefix and digit width most of the IDs in use share, when it is not PMO Desk's own. */
+function refScheme(refs: string[]): { prefix: string; width: number } | null {
+  const by = new Map<string, string[]>();
+  for (const ref of refs) {
+    const m = /^(.*?[^\d])?(\d{1,9})$/.exec(ref.normalize('NFKC').trim());
+    if (!m) continue;
+    const prefix = m[1] ?? '';
+    const list = by.get(prefix);
+    if (list) list.push(m[2]!);
+    else by.set(prefix, [m[2]!]);
+  }
+  const best = [...by].sort((a, b) => b[1].length - a[1].length)[0];
+  if (!best || best[1].length < Math.max(2, refs.length * 0.6)) return null;
+  const [prefix, digits] = best;
+  // Zero-padded when every number is written at one width and some number needed a leading zero.
+  const widths = new Set(digits.map((d) => d.length));
+  const padded = widths.size === 1 && digits.some((d) => d.startsWith('0'));
+  const width = padded ? digits[0]!.length : 1;
+  if (prefix === '' ) return null; // plain numbers: a No. column, read as the register's own IDs
+  return { prefix, width };
 }
 
 /** Records the IDs written by a batch, so their numbers are never handed out again. */

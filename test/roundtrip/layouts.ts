@@ -1,0 +1,179 @@
+// Generated client layouts for the round-trip property (never copied from the corpus): each is a
+// layout that once broke an export into the client's own workbook.
+import ExcelJS from 'exceljs';
+import type { ImportTarget } from '../../electron/common/excel/fields.js';
+
+export interface Layout {
+  name: string;
+  target: ImportTarget;
+  build(): Promise<Buffer>;
+}
+
+const thin = { style: 'thin' as const };
+const box = { top: thin, left: thin, bottom: thin, right: thin };
+const yellow: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+async function save(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A gantt that spends two sheet rows per task: the task row, then a row of its own (実績) under it. */
+async function twoRowGantt(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('ガント');
+  ws.getCell('A1').value = '開発プロジェクト ガントチャート';
+  ['WBS', 'タスク名', '担当者', '開始日', '終了日', '区分', 'メモ'].forEach((h, i) => (ws.getCell(3, i + 1).value = h));
+  const tasks: [string, string, string, string, string][] = [
+    ['1', '要件定義', '山田', '2025-04-01', '2025-04-30'],
+    ['1.1', '現行調査', '山田', '2025-04-01', '2025-04-10'],
+    ['1.2', '要件定義書', '佐藤', '2025-04-11', '2025-04-30'],
+    ['2', '設計', '佐藤', '2025-05-01', '2025-05-31'],
+    ['2.1', '基本設計', '鈴木', '2025-05-01', '2025-05-20'],
+    ['2.2', '詳細設計', '鈴木', '2025-05-21', '2025-05-31'],
+  ];
+  tasks.forEach((t, i) => {
+    const r = 4 + i * 2;
+    ws.getCell(r, 1).value = t[0];
+    ws.getCell(r, 2).value = t[1];
+    ws.getCell(r, 3).value = t[2];
+    ws.getCell(r, 4).value = d(t[3]);
+    ws.getCell(r, 5).value = d(t[4]);
+    ws.getCell(r, 4).numFmt = 'yyyy/m/d';
+    ws.getCell(r, 5).numFmt = 'yyyy/m/d';
+    ws.getCell(r, 6).value = '予定';
+    ws.getCell(r + 1, 6).value = '実績';
+    ws.getCell(r, 7).value = `メモ${i + 1}`;
+    for (let c = 1; c <= 7; c++) {
+      ws.getCell(r, c).border = { top: thin, left: thin, right: thin };
+      ws.getCell(r + 1, c).border = { bottom: thin, left: thin, right: thin };
+    }
+    if (i === 2) for (let c = 1; c <= 7; c++) ws.getCell(r, c).fill = yellow;
+  });
+  ws.getCell('A17').value = '凡例: 上段 予定 / 下段 実績';
+  return save(wb);
+}
+
+/** A 方眼紙 issue log: every logical column is a merged cell group, on the header and on each data row. */
+async function mergedColumns(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('課題一覧');
+  ws.getCell('A1').value = '課題管理表';
+  const groups: [string, string, string][] = [['A', 'B', 'No'], ['C', 'J', '課題名'], ['K', 'M', '担当者'], ['N', 'P', '期限'], ['Q', 'T', '備考']];
+  for (const [a, b, h] of groups) {
+    ws.mergeCells(`${a}3:${b}3`);
+    ws.getCell(`${a}3`).value = h;
+  }
+  const rows: [number, string, string, string, string][] = [
+    [1, 'ログイン仕様の確認', '山田', '2025-04-10', '顧客確認'],
+    [2, '帳票レイアウト確定', '佐藤', '2025-04-20', ''],
+    [3, 'テスト環境の手配', '鈴木', '2025-04-25', '至急'],
+  ];
+  rows.forEach((v, i) => {
+    const r = 4 + i;
+    for (const [a, b] of groups) ws.mergeCells(`${a}${r}:${b}${r}`);
+    ws.getCell(`A${r}`).value = v[0];
+    ws.getCell(`C${r}`).value = v[1];
+    ws.getCell(`K${r}`).value = v[2];
+    ws.getCell(`N${r}`).value = d(v[3]);
+    ws.getCell(`N${r}`).numFmt = 'yyyy/m/d';
+    if (v[4]) ws.getCell(`Q${r}`).value = v[4];
+  });
+  return save(wb);
+}
+
+/** A register with prepared rows: three filled, then numbered, bordered blank rows; a grey-out rule and a list over all of them. */
+async function preparedRows(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('課題管理表');
+  ws.getCell('A1').value = '課題管理表';
+  ['No', '課題', '状況', '担当', '期限', '備考'].forEach((h, i) => (ws.getCell(3, i + 1).value = h));
+  const filled: [string, string, string, string][] = [
+    ['仕様の確認', '未着手', '山田', '2025-04-10'],
+    ['帳票の確定', '対応中', '佐藤', '2025-04-20'],
+    ['環境の手配', '完了', '鈴木', '2025-04-25'],
+  ];
+  for (let i = 0; i < 13; i++) {
+    const r = 4 + i;
+    ws.getCell(r, 1).value = i + 1;
+    for (let c = 1; c <= 6; c++) ws.getCell(r, c).border = box;
+    ws.getCell(r, 5).numFmt = 'yyyy/m/d';
+    const f = filled[i];
+    if (f) {
+      ws.getCell(r, 2).value = f[0];
+      ws.getCell(r, 3).value = f[1];
+      ws.getCell(r, 4).value = f[2];
+      ws.getCell(r, 5).value = d(f[3]);
+    }
+    ws.getCell(r, 3).dataValidation = { type: 'list', allowBlank: true, formulae: ['"未着手,対応中,完了"'] };
+  }
+  ws.addConditionalFormatting({
+    ref: 'A4:F16',
+    rules: [{ type: 'expression', priority: 1, formulae: ['$C4="完了"'], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFD9D9D9' } } } }],
+  });
+  ws.getCell('A18').value = '※ 完了した課題は灰色で表示されます';
+  return save(wb);
+}
+
+/** A risk register whose No. and score columns are shared formulas, with a row the import leaves out (a rating of 1.5). */
+async function sharedFormulas(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Risk Register');
+  ws.getCell('A1').value = 'Risk Register';
+  ['No.', 'Risk', 'Probability', 'Impact', 'Score', 'Owner', 'Notes'].forEach((h, i) => (ws.getCell(3, i + 1).value = h));
+  const risks: [string, number, number, string, string][] = [
+    ['Key supplier fails', 3, 4, 'Kim', 'watch'],
+    ['Scope creep', 4, 3, 'Lee', ''],
+    ['Staff turnover', 1.5, 2, 'Park', 'left out: 1.5'],
+    ['Budget cut', 2, 5, 'Choi', 'board'],
+    ['Late hardware', 3, 3, 'Kim', ''],
+  ];
+  const last = 3 + risks.length;
+  risks.forEach((v, i) => {
+    const r = 4 + i;
+    ws.getCell(r, 1).value = i === 0 ? { formula: 'ROW()-3', result: 1, shareType: 'shared', ref: `A4:A${last}` } as never : { sharedFormula: 'A4', result: i + 1 } as never;
+    ws.getCell(r, 2).value = v[0];
+    ws.getCell(r, 3).value = v[1];
+    ws.getCell(r, 4).value = v[2];
+    ws.getCell(r, 5).value = i === 0 ? { formula: 'C4*D4', result: v[1] * v[2], shareType: 'shared', ref: `E4:E${last}` } as never : { sharedFormula: 'E4', result: v[1] * v[2] } as never;
+    ws.getCell(r, 6).value = v[3];
+    if (v[4]) ws.getCell(r, 7).value = v[4];
+  });
+  ws.getCell(`E${last + 2}`).value = { formula: `SUM(E4:E${last})`, result: 0 } as never;
+  return save(wb);
+}
+
+/** A WBS numbered under the client's project code (1.1, 1.2, 1.2.1 under an unlisted 1), with an unmapped date column and a highlighted row. */
+async function prefixedCodes(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('WBS');
+  ['WBS', 'タスク名', '担当', '開始', '終了', '登録日'].forEach((h, i) => (ws.getCell(1, i + 1).value = h));
+  const rows: [string, string, string, string, string, string][] = [
+    ['1.1', '企画', '山田', '2025-04-01', '2025-04-15', '2025-03-01'],
+    ['1.1.1', '企画書作成', '山田', '2025-04-01', '2025-04-10', '2025-03-02'],
+    ['1.1.2', '企画承認', '佐藤', '2025-04-11', '2025-04-15', '2025-03-03'],
+    ['1.2', '開発', '鈴木', '2025-04-16', '2025-06-30', '2025-03-04'],
+    ['1.2.1', '設計', '鈴木', '2025-04-16', '2025-05-15', '2025-03-05'],
+    ['1.2.2', '実装', '高橋', '2025-05-16', '2025-06-30', '2025-03-06'],
+  ];
+  rows.forEach((v, i) => {
+    const r = 2 + i;
+    ws.getCell(r, 1).value = v[0];
+    ws.getCell(r, 2).value = v[1];
+    ws.getCell(r, 3).value = v[2];
+    for (const [c, iso] of [[4, v[3]], [5, v[4]], [6, v[5]]] as const) {
+      ws.getCell(r, c).value = d(iso);
+      ws.getCell(r, c).numFmt = 'yyyy/m/d';
+    }
+    if (i === 4) for (let c = 1; c <= 6; c++) ws.getCell(r, c).fill = yellow;
+  });
+  return save(wb);
+}
+
+export const LAYOUTS: Layout[] = [
+  { name: 'two rows per task', target: 'wbs', build: twoRowGantt },
+  { name: 'merged column groups', target: 'issue', build: mergedColumns },
+  { name: 'prepared blank rows', target: 'issue', build: preparedRows },
+  { name: 'shared formulas and a left-out row', target: 'risk', build: sharedFormulas },
+  { name: 'client WBS numbering', target: 'wbs', build: prefixedCodes },
+];
