@@ -18,7 +18,7 @@ async function save(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** A gantt that spends two sheet rows per task: the task row, then a row of its own (実績) under it. */
+/** A gantt that spends two sheet rows per task: the task row and a row under it (実績 drawn there), the code and memo merged over both. */
 async function twoRowGantt(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('ガント');
@@ -42,8 +42,10 @@ async function twoRowGantt(): Promise<Buffer> {
     ws.getCell(r, 4).numFmt = 'yyyy/m/d';
     ws.getCell(r, 5).numFmt = 'yyyy/m/d';
     ws.getCell(r, 6).value = '予定';
-    ws.getCell(r + 1, 6).value = '実績';
     ws.getCell(r, 7).value = `メモ${i + 1}`;
+    // The code and the memo are merged down over the task's two rows.
+    ws.mergeCells(r, 1, r + 1, 1);
+    ws.mergeCells(r, 7, r + 1, 7);
     for (let c = 1; c <= 7; c++) {
       ws.getCell(r, c).border = { top: thin, left: thin, right: thin };
       ws.getCell(r + 1, c).border = { bottom: thin, left: thin, right: thin };
@@ -115,31 +117,32 @@ async function preparedRows(): Promise<Buffer> {
   return save(wb);
 }
 
-/** A risk register whose No. and score columns are shared formulas, with a row the import leaves out (a rating of 1.5). */
+/** A risk register whose No. and score columns are shared formulas, with a row the import leaves out (its ID written twice). */
 async function sharedFormulas(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Risk Register');
   ws.getCell('A1').value = 'Risk Register';
-  ['No.', 'Risk', 'Probability', 'Impact', 'Score', 'Owner', 'Notes'].forEach((h, i) => (ws.getCell(3, i + 1).value = h));
-  const risks: [string, number, number, string, string][] = [
-    ['Key supplier fails', 3, 4, 'Kim', 'watch'],
-    ['Scope creep', 4, 3, 'Lee', ''],
-    ['Staff turnover', 1.5, 2, 'Park', 'left out: 1.5'],
-    ['Budget cut', 2, 5, 'Choi', 'board'],
-    ['Late hardware', 3, 3, 'Kim', ''],
+  ['Line', 'ID', 'Risk', 'Probability', 'Impact', 'Score', 'Owner', 'Notes'].forEach((h, i) => (ws.getCell(3, i + 1).value = h));
+  const risks: [string, string, number, number, string, string][] = [
+    ['R1', 'Key supplier fails', 3, 4, 'Kim', 'watch'],
+    ['R2', 'Scope creep', 4, 3, 'Lee', ''],
+    ['R2', 'Staff turnover', 2, 2, 'Park', 'left out: R2 twice'],
+    ['R3', 'Budget cut', 2, 5, 'Choi', 'board'],
+    ['R4', 'Late hardware', 3, 3, 'Kim', ''],
   ];
   const last = 3 + risks.length;
   risks.forEach((v, i) => {
     const r = 4 + i;
-    ws.getCell(r, 1).value = i === 0 ? { formula: 'ROW()-3', result: 1, shareType: 'shared', ref: `A4:A${last}` } as never : { sharedFormula: 'A4', result: i + 1 } as never;
+    ws.getCell(r, 1).value = i === 0 ? ({ formula: 'ROW()-3', result: 1, shareType: 'shared', ref: `A4:A${last}` } as never) : ({ sharedFormula: 'A4', result: i + 1 } as never);
     ws.getCell(r, 2).value = v[0];
     ws.getCell(r, 3).value = v[1];
     ws.getCell(r, 4).value = v[2];
-    ws.getCell(r, 5).value = i === 0 ? { formula: 'C4*D4', result: v[1] * v[2], shareType: 'shared', ref: `E4:E${last}` } as never : { sharedFormula: 'E4', result: v[1] * v[2] } as never;
-    ws.getCell(r, 6).value = v[3];
-    if (v[4]) ws.getCell(r, 7).value = v[4];
+    ws.getCell(r, 5).value = v[3];
+    ws.getCell(r, 6).value = i === 0 ? ({ formula: 'D4*E4', result: v[2] * v[3], shareType: 'shared', ref: `F4:F${last}` } as never) : ({ sharedFormula: 'F4', result: v[2] * v[3] } as never);
+    ws.getCell(r, 7).value = v[4];
+    if (v[5]) ws.getCell(r, 8).value = v[5];
   });
-  ws.getCell(`E${last + 2}`).value = { formula: `SUM(E4:E${last})`, result: 0 } as never;
+  ws.getCell(`F${last + 2}`).value = { formula: `SUM(F4:F${last})`, result: 0 } as never;
   return save(wb);
 }
 

@@ -118,10 +118,11 @@ function placeRegionRows(xml: string, original: string, originalRows: RowTok[], 
       const num = c.at + src - c.src1;
       const now = shiftRow(src, z);
       const from = now > 0 ? byNum.get(now) : undefined;
-      if (from) copies.push({ num, text: copyRow(xml, from, p, num, num - now) });
+      if (from) copies.push({ num, text: copyRow(xml, from, p, num, num - now, sharedOf(xml, rows, p)) });
       else {
+        // A copy of a removed record's block (every record of the table was removed): as it was.
         const orig = originalRows.find((r) => r.num === src);
-        if (orig) copies.push({ num, text: copyRow(original, orig, p, num, num - src) });
+        if (orig) copies.push({ num, text: copyRow(original, orig, p, num, num - src, sharedOf(original, originalRows, p)) });
       }
     }
   const all = [...rows.map((r) => ({ num: r.num, text: xml.slice(r.start, r.end) })), ...copies].sort((a, b) => a.num - b.num);
@@ -147,15 +148,39 @@ function recount(xml: string, list: string, item: string): string {
   return String(n) === attr(open, 'count') ? xml : xml.slice(0, m.index) + setAttr(open, 'count', String(n)) + xml.slice(openEnd);
 }
 
+/** A shared formula's text in one of its cells (from its master), or null. */
+type SharedText = (si: string, row: number, col: number) => string | null;
+
+function sharedOf(xml: string, rows: RowTok[], p: string): SharedText {
+  let masters: Map<string, { row: number; col: number; text: string }> | undefined;
+  return (si, row, col) => {
+    if (!masters) {
+      masters = new Map();
+      const hasF = rowsContaining(xml, rows, `<${p}f`);
+      rows.forEach((r, i) => {
+        if (!hasF[i]) return;
+        for (const c of parseCells(xml, r, p)) {
+          const k = c.f && c.f.type === 'shared' && attr(c.f.openTag, 'ref') !== undefined ? attr(c.f.openTag, 'si') : undefined;
+          if (k !== undefined && !masters!.has(k)) masters!.set(k, { row: r.num, col: c.col, text: c.f!.text });
+        }
+      });
+    }
+    const m = masters.get(si);
+    return m ? translate(m.text, row - m.row, col - m.col) : null;
+  };
+}
+
 /** One row copied to row `num`: formats, row attributes and formulas (moved `by` rows); no values. */
-function copyRow(xml: string, row: RowTok, p: string, num: number, by: number): string {
+function copyRow(xml: string, row: RowTok, p: string, num: number, by: number, shared: SharedText): string {
   let tag = setAttr(xml.slice(row.start, row.openEnd), 'r', String(num));
   if (row.selfClosing) return tag;
   const cells = parseCells(xml, row, p);
   let body = '';
   for (const c of cells) {
     let open = setAttr(c.openTag, 'r', `${colName(c.col)}${num}`);
-    if (c.f && c.f.type !== 'dataTable' && !(c.f.type === 'shared' && attr(c.f.openTag, 'ref') === undefined)) {
+    const si = c.f?.type === 'shared' ? attr(c.f.openTag, 'si') : undefined;
+    const text = !c.f ? null : c.f.type === 'shared' && si !== undefined ? shared(si, row.num, c.col) : c.f.text;
+    if (c.f && text !== null && c.f.type !== 'dataTable') {
       open = setAttr(open, 't', undefined);
       if (open.endsWith('/>')) open = `${open.slice(0, -2).trimEnd()}>`;
       const ref = attr(c.f.openTag, 'ref');
@@ -164,7 +189,7 @@ function copyRow(xml: string, row: RowTok, p: string, num: number, by: number): 
         body += selfClose(setAttr(open, 't', undefined));
         continue;
       }
-      body += `${open}${fTag}${toBytes(escapeText(translate(c.f.text, by, 0)))}</${p}f></${p}c>`;
+      body += `${open}${fTag}${toBytes(escapeText(translate(text, by, 0)))}</${p}f></${p}c>`;
       continue;
     }
     open = setAttr(open, 't', undefined);

@@ -152,6 +152,7 @@ export async function exportToProfile(
   const merged = (m: ColumnMapping) => m.span > 1 && sheet.merges.some((g) => g.r1 >= dataTop && g.c1 === m.c && g.c2 >= m.c + m.span - 1);
   const mapped = layout.columns.filter((m) => merged(m) || writable(m));
   const writers = mapped.map((m) => columnWriter(target, m, ix, table.records.map((r) => r.row - 1), ctx, input.language, vocab));
+  const levelAt = new Map(table.records.filter((r) => !r.group).map((r) => [r.row - 1, r.level ?? 0]));
   const indent = indentStyle(table.records, ix, layout.columns.find((m) => m.field === 'name'), table.hierarchy);
   // The sheet columns written: each mapped column, and every column of a name written one column
   // further right per level (作業内容 over A:C).
@@ -188,7 +189,9 @@ export async function exportToProfile(
       }
       // A WBS code in the client's numbering (their prefix, their numbers where they still fit).
       const value = field === 'wbsCode' ? (clientCodes.get(o.row.id) ?? storedValue(o, m)) : field === 'name' && labelRow(o) ? '' : storedValue(o, m);
-      if (at !== null) {
+      // A name whose task moved to another level is written again with its new indent.
+      const reindent = field === 'name' && indent.kind !== 'none' && at !== null && levelAt.get(at) !== o.level;
+      if (at !== null && !reindent) {
         const meaning = writers[j]!.meaning(tcell);
         // Same meaning, or an empty cell that the import read as the field's default: the client's cell.
         if (sameValue(meaning, value) || (meaning === null && field !== null && sameValue(defaults[field], value))) return put({ value: rawValue(tcell) });
@@ -196,7 +199,7 @@ export async function exportToProfile(
       // A name is indented the template's way: the cell's indent, or leading spaces.
       const spaced = field === 'name' && indent.kind === 'spaces' ? indent.unit.repeat(o.level) + String(value ?? '') : value;
       const out: CellOut = { value: writers[j]!.write(spaced) };
-      if (field === 'name' && indent.kind === 'cell' && o.level > 0) out.indent = o.level * indent.step;
+      if (field === 'name' && indent.kind === 'cell' && (o.level > 0 || reindent)) out.indent = o.level * indent.step;
       return put(out);
     });
 

@@ -57,8 +57,8 @@ export interface BlockPlan {
 interface Block {
   rec: TemplateRecord;
   rows: number[];
-  /** Client rows below it that travel with it. */
-  tail: number[];
+  /** Client rows above it that travel with it (a ↓ separator heading the records below it). */
+  head: number[];
 }
 
 /** Rows per record when the layout spends a fixed number of rows on each (2 for a two-row gantt), else 1. */
@@ -84,7 +84,7 @@ export function planBlocks(input: BlockInput): BlockPlan {
     let end = Math.min(rec.row + period - 1, next - 1);
     const merged = mergedDown.get(rec.row);
     if (merged !== undefined) end = Math.max(end, Math.min(merged, next - 1));
-    return { rec, rows: range(rec.row, end), tail: [] };
+    return { rec, rows: range(rec.row, end), head: [] };
   });
   const blockEnd = blocks.length > 0 ? blocks[blocks.length - 1]!.rows.at(-1)! : input.first - 1;
   const tableEnd = Math.max(blockEnd, input.last ?? input.first - 1);
@@ -92,24 +92,21 @@ export function planBlocks(input: BlockInput): BlockPlan {
   const regionEnd = prepared.length > 0 ? prepared[prepared.length - 1]! : tableEnd;
   if (blocks.length === 0 && prepared.length === 0) return { firstRow: input.first, lastRow: null, order: [], fill: input.stored.map((_, i) => ({ stored: i, fresh: true })) };
 
-  // Rows no record owns travel with the nearest kept block above them (the head: stay on top).
+  // Rows no record owns (separators, notes, rows the import left out) travel with the next kept block
+  // below them, as the heading of what follows; those after the last one stay at the end.
   const owned = new Set(blocks.flatMap((b) => b.rows));
-  const head: number[] = [];
-  let holder: Block | null = null;
+  const pending: number[] = [];
   const byRow = new Map(blocks.map((b) => [b.rec.row, b]));
   for (let r = input.first; r <= tableEnd; r++) {
     const b = byRow.get(r);
     if (b) {
-      if (b.rec.kind === 'kept') holder = b;
-      else if (b.rec.kind === 'client') (holder ? holder.tail : head).push(...b.rows);
-      else if (holder) {
-        // A removed block's own client rows stay with the block above it.
-      }
+      if (b.rec.kind === 'kept') b.head.push(...pending.splice(0));
+      else if (b.rec.kind === 'client') pending.push(...b.rows);
       continue;
     }
-    if (owned.has(r)) continue;
-    (holder ? holder.tail : head).push(r);
+    if (!owned.has(r)) pending.push(r);
   }
+  const trailing = pending;
   const preparedBlocks: number[][] = [];
   for (let i = 0; i < prepared.length; i += period) preparedBlocks.push(prepared.slice(i, i + period));
   const layoutHasPrepared = preparedBlocks.length > 0;
@@ -122,7 +119,6 @@ export function planBlocks(input: BlockInput): BlockPlan {
       fill.push(i === 0 ? first : undefined);
     });
   };
-  for (const r of head) put([r], undefined);
 
   const kept = new Map<number, Block>();
   for (const b of blocks) if (b.rec.kind === 'kept' && b.rec.id !== undefined) kept.set(b.rec.id, b);
@@ -147,8 +143,8 @@ export function planBlocks(input: BlockInput): BlockPlan {
   sequence.forEach((i, k) => {
     const own = models[k];
     if (own) {
+      for (const r of own.head) put([r], undefined);
       put(own.rows, { stored: i, fresh: false });
-      for (const r of own.tail) put([r], undefined);
       return;
     }
     if (nextPrepared < preparedBlocks.length) {
@@ -160,6 +156,7 @@ export function planBlocks(input: BlockInput): BlockPlan {
     lastCopy = model;
     put(model, { stored: i, fresh: true }, true);
   });
+  for (const r of trailing) put([r], undefined);
   // Removed records: gone, or in a layout of prepared rows, cleared and kept after the records.
   if (layoutHasPrepared) for (const b of blocks) if (b.rec.kind === 'removed' || (b.rec.kind === 'kept' && !storedIndex.has(b.rec.id!))) put(b.rows, 'clear');
   for (let j = nextPrepared; j < preparedBlocks.length; j++) put(preparedBlocks[j]!, undefined);
