@@ -47,8 +47,10 @@ function preview(over: Partial<ImportPreview> = {}): ImportPreview {
     headerSignature: 'sig',
     rows: [],
     missing: [],
-    counts: { new: 0, changed: 0, unchanged: 0, missing: 0, skipped: 0, problems: 0 },
+    counts: { new: 0, changed: 0, unchanged: 0, missing: 0, skipped: 0, problems: 0, leftOut: 0 },
     problems: [],
+    leftOut: [],
+    values: [],
     ...over,
   };
 }
@@ -143,7 +145,7 @@ describe('preview lines', () => {
       { sheet: '課題一覧', cell: 'C9', kind: 'date', reason: '2025/13/40 is not a date', field: 'due' },
       { sheet: '表紙', kind: 'sheet', reason: 'no table found' },
     ],
-    counts: { new: 2, changed: 1, unchanged: 1, missing: 1, skipped: 1, problems: 2 },
+    counts: { new: 2, changed: 1, unchanged: 1, missing: 1, skipped: 1, problems: 2, leftOut: 0 },
   });
   const lines = previewLines(p, labels, ['title', 'ref']);
 

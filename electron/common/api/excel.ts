@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { IMPORT_TARGETS, type ImportTarget } from '../excel/fields.js';
 import { cardLayout, formLayout } from '../excel/form.js';
-import type { ApplyResult, CardProfile, FormProfile, ImportPreview, Profile, ProfileSummary } from '../excel/preview.js';
+import type { ApplyResult, CardProfile, FormProfile, ImportPreview, Profile, ProfileLayout, ProfileSummary } from '../excel/preview.js';
 import type { Meeting, MeetingFields } from '../meetings.js';
 import type { Problem } from '../excel/problems.js';
 import { id, text } from './schemas.js';
@@ -38,6 +38,9 @@ const mappingInput = z.strictObject({
     .array(z.strictObject({ column: z.string().regex(/^[A-Z]{1,3}(:[A-Z]{1,3})?$/, "must be a column such as 'E' or 'A:C'"), field: text(100).nullable() }))
     .max(16_384)
     .optional(),
+  column: z.string().regex(/^[A-Z]{1,3}$/, "must be a column such as 'H'").optional(),
+  firstDataRow: rowNumber.optional(),
+  values: z.array(z.strictObject({ field: text(100), word: text(1000), code: text(50).min(1).nullable() })).max(10_000).optional(),
 });
 
 export const excelApi = {
@@ -64,17 +67,26 @@ export const excelApi = {
    * Reads a workbook (.xlsx, .xlsm, .csv) for a register of a project and answers what applying it
    * would do. The layout comes from `mapping` where given, else from `profileId`, else from a profile
    * whose header matches the file, else from detection. A file that cannot be read at all is answered
-   * with VALIDATION (field dataBase64) and one message naming the file.
+   * with VALIDATION (field dataBase64) and one message naming the file. With `previewId` instead of the
+   * file, the mapping refines that preview (the workbook is not sent or read again); it answers a new
+   * preview (new previewId) and the old one is gone.
    */
   'excel.previewImport': {
-    input: z.strictObject({
-      projectId: id,
-      register,
-      fileName: text(260).min(1),
-      dataBase64: z.string().max(MAX_BASE64, FILE_TOO_LARGE),
-      profileId: id.optional(),
-      mapping: mappingInput.optional(),
-    }),
+    input: z
+      .strictObject({
+        projectId: id,
+        register,
+        fileName: text(260).min(1).optional(),
+        dataBase64: z.string().max(MAX_BASE64, FILE_TOO_LARGE).optional(),
+        /** Refines this preview (its workbook, layout and choices) instead of reading a file again. */
+        previewId: z.string().min(1).max(100).optional(),
+        profileId: id.optional(),
+        mapping: mappingInput.optional(),
+      })
+      .refine((i) => (i.previewId !== undefined) !== (i.dataBase64 !== undefined && i.fileName !== undefined), {
+        message: 'give previewId, or fileName and dataBase64',
+        path: ['dataBase64'],
+      }),
     output: {} as ImportPreview,
   },
   /** Writes a preview: one transaction, one undo batch. Rows with problems are left out. */
@@ -99,6 +111,22 @@ export const excelApi = {
   'excel.discardPreview': {
     input: z.strictObject({ previewId: z.string().min(1).max(100) }),
     output: {} as { discarded: boolean },
+  },
+  /**
+   * 様式を登録: a client's (blank) workbook saved as a table profile of a register, importing nothing.
+   * The table is found as an import finds it, or where `mapping` points; `dryRun` answers what would be
+   * saved (for checking the columns first) without saving.
+   */
+  'profile.registerTable': {
+    input: z.strictObject({
+      register,
+      fileName: text(260).min(1),
+      dataBase64: z.string().min(1).max(MAX_BASE64, FILE_TOO_LARGE),
+      name: text(200).min(1).optional(),
+      mapping: mappingInput.optional(),
+      dryRun: z.boolean().optional(),
+    }),
+    output: {} as TemplateRegistration,
   },
   'profile.list': { input: z.strictObject({ register: z.enum(['wbs', 'risk', 'issue', 'change', 'minutes']).optional() }), output: [] as ProfileSummary[] },
   'profile.get': { input: z.strictObject({ id }), output: {} as Profile },
@@ -145,6 +173,16 @@ export const excelApi = {
     output: {} as { values: Partial<MeetingFields>; actions: { title: string; owner: string; due: string | null; status: string | null }[]; problems: Problem[]; meeting: Meeting | null },
   },
 } as const;
+
+/** What 様式を登録 saves (or would save): the layout found, the workbook's sheets, the register's fields. */
+export interface TemplateRegistration {
+  layout: ProfileLayout;
+  sheets: string[];
+  fields: string[];
+  problems: Problem[];
+  /** The saved profile; null on a dry run. */
+  profile: ProfileSummary | null;
+}
 
 export interface SheetPreview {
   fileName: string;

@@ -375,11 +375,24 @@ export function rankTargets(model: WorkbookModel, opts: DetectOptions = {}): { t
  * The layout of a header the user points at (sheet and 0-based rows), its columns mapped as detection
  * would map them there; null when the sheet does not exist or those rows hold no header words.
  */
-export function layoutAt(model: WorkbookModel, target: ImportTarget, sheetName: string, top: number, bottom: number, opts: DetectOptions = {}): TableLayout | null {
+export function layoutAt(
+  model: WorkbookModel,
+  target: ImportTarget,
+  sheetName: string,
+  top: number,
+  bottom: number,
+  opts: DetectOptions & { column?: number } = {},
+): TableLayout | null {
   const sheet = model.sheets.find((s) => s.name === sheetName);
   if (!sheet || sheet.skipped) return null;
   const ix = new SheetIndex(sheet);
-  const header = headerColumns(ix, top, bottom);
+  const tables = splitTables(ix, headerColumns(ix, top, bottom), bottom);
+  // Tables side by side: the one holding the column pointed at, else the one with the key field.
+  const header =
+    (opts.column !== undefined ? tables.find((t) => t.length && spanOf(t).c1 <= opts.column! && opts.column! <= spanOf(t).c2) : undefined) ??
+    tables.find((t) => t.length && assignFields(target, t).hasKey) ??
+    tables.sort((a, b) => b.length - a.length)[0] ??
+    [];
   if (header.length === 0) return null;
   const ctx: SampleContext = {
     vocab: opts.vocab ?? defaultVocabularies(),
@@ -389,6 +402,25 @@ export function layoutAt(model: WorkbookModel, target: ImportTarget, sheetName: 
   };
   const a = assignFields(target, header, { cells: sampler(ix, bottom), ctx });
   return { target, sheet: sheet.name, headerTop: top, headerBottom: bottom, columns: a.columns, score: Math.round(a.score * 1000) / 1000 };
+}
+
+/**
+ * The header rows over a first data row the user pointed at (0-based): the rows right above it that
+ * name columns, up to four; null when the row above holds no header words.
+ */
+export function headerAbove(model: WorkbookModel, target: ImportTarget, sheetName: string, firstData: number): { top: number; bottom: number } | null {
+  const sheet = model.sheets.find((s) => s.name === sheetName);
+  if (!sheet || sheet.skipped || firstData < 1) return null;
+  const ix = new SheetIndex(sheet);
+  const bottom = firstData - 1;
+  if (!(ix.row(bottom)?.cells.some((c) => c.t === 's') ?? false) && !ix.sheet.merges.some((m) => m.r1 <= bottom && bottom <= m.r2)) return null;
+  let top = bottom;
+  while (top > 0 && bottom - top + 1 < MAX_HEADER_ROWS && rowAddsToHeader(ix, target, top - 1, top) && (ix.row(top - 1)?.cells.some((c) => c.t === 's') ?? false)) {
+    const header = headerColumns(ix, top - 1, bottom);
+    if (!topRowStartsHeader(ix, target, top - 1, header)) break;
+    top--;
+  }
+  return { top, bottom };
 }
 
 /**

@@ -246,8 +246,15 @@ export function overrideFields(
 ): { columns: ColumnMapping[]; problems: string[] } {
   const out = columns.map((m) => ({ ...m }));
   const problems: string[] = [];
+  const span = (label: string) => {
+    const [a, b = a] = label.split(':').map((x) => [...x].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1);
+    return { c1: a!, c2: b! };
+  };
   for (const o of overrides) {
-    const m = out.find((x) => x.column === o.column);
+    // A column named as another layout of the same header split or joined it (E:H for E, or E for E:H):
+    // the column of this layout that covers it is meant.
+    const want = span(o.column);
+    const m = out.find((x) => x.column === o.column) ?? out.find((x) => x.c <= want.c1 && want.c1 <= x.c + x.span - 1);
     if (!m) {
       problems.push(`column ${o.column} is not a column of the header`);
       continue;

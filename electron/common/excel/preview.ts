@@ -7,6 +7,9 @@ import type { Problem } from './problems.js';
 import type { EndReason } from './data-range.js';
 import type { CardLayout, CardRegister, FormLayout } from './form.js';
 import type { ValueMaps } from './value-map.js';
+import type { UnknownValue } from './client-values.js';
+import type { LeftOutReason } from './data-range.js';
+import type { LayoutConfidence, TableCandidate } from './detect.js';
 
 /** A field's value as the preview shows it (dates yyyy-mm-dd, codes of lists, numbers). */
 export type PreviewValue = string | number | boolean | null;
@@ -54,7 +57,19 @@ export interface MappingInput {
   headerBottom?: number;
   /** Column ('E' or 'A:C', as in the preview) → field, or null to keep it as an extra column. */
   columns?: { column: string; field: string | null }[];
+  /** With headerTop: a column of the table meant ('H'), where tables stand side by side on the sheet. */
+  column?: string;
+  /**
+   * The first row of data the user pointed at (1-based): the header is the rows above it that name
+   * columns (up to four). Instead of headerTop/headerBottom.
+   */
+  firstDataRow?: number;
+  /** The user's reading of client words in list and rating columns: code, or null to add the word to the list. */
+  values?: { field: string; word: string; code: string | null }[];
 }
+
+/** What the dialog asks when detection was unsure: to point at the table, or at its header row. */
+export type ImportAsk = 'table' | 'header';
 
 export interface ImportPreview {
   previewId: string;
@@ -78,8 +93,14 @@ export interface ImportPreview {
   headerSignature: string;
   rows: PreviewRow[];
   missing: MissingRow[];
-  counts: { new: number; changed: number; unchanged: number; missing: number; skipped: number; problems: number };
+  counts: { new: number; changed: number; unchanged: number; missing: number; skipped: number; problems: number; leftOut: number };
   problems: Problem[];
+  /** Rows inside the table that are no records (separators, the header again…), each with why. */
+  leftOut: { row: number; reason: LeftOutReason }[];
+  /** Distinct client words of list and rating columns that the project's list does not have, and what each is read as. */
+  values: UnknownValue[];
+  /** How sure detection was (absent when the layout came from a profile or the user), and what to ask. */
+  detection?: { confidence: LayoutConfidence; ask: ImportAsk | null; candidates: TableCandidate[] };
 }
 
 export interface ApplyOptions {

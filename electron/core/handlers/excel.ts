@@ -5,6 +5,7 @@ import { ApiError } from '../../common/errors.js';
 import type { Db } from '../db/open.js';
 import type { HostContext } from '../handlers.js';
 import { ImportPreviews } from '../services/import/preview.js';
+import { registerTemplate } from '../services/import/register-template.js';
 import {
   deleteProfile,
   getCardProfile,
@@ -78,6 +79,7 @@ export function excelHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof
     'excel.previewImport': (input) => previews.preview(input),
     'excel.applyImport': ({ previewId, options }) => previews.apply(previewId, options ?? {}),
     'excel.discardPreview': ({ previewId }) => previews.discard(previewId),
+    'profile.registerTable': (input) => registerTemplate(db, input, today()),
     'profile.list': ({ register }) => listProfiles(db, register),
     'profile.get': ({ id }) => getProfile(db, id),
     'profile.update': ({ id, name }) => renameProfile(db, id, name),

@@ -4,11 +4,11 @@
 // kept in memory under its id until applied, replaced or expired; apply plans again inside its
 // transaction, so it writes against what is stored at that moment.
 import { randomUUID } from 'node:crypto';
-import { detectLayout, headerSignature, layoutAt, type TableLayout } from '../../../common/excel/detect.js';
+import { ASK_BELOW, detectLayout, headerAbove, headerSignature, layoutAt, type Detection, type TableLayout } from '../../../common/excel/detect.js';
 import { KEY_FIELD, TARGET_FIELDS, type ImportTarget } from '../../../common/excel/fields.js';
 import { overrideFields } from '../../../common/excel/mapping.js';
 import type { WorkbookModel } from '../../../common/excel/model.js';
-import type { ApplyOptions, ApplyResult, ImportPreview, MappingInput, ProfileLayout, TableProfile } from '../../../common/excel/preview.js';
+import type { ApplyOptions, ApplyResult, ImportAsk, ImportPreview, MappingInput, ProfileLayout, TableProfile } from '../../../common/excel/preview.js';
 import type { Problem } from '../../../common/excel/problems.js';
 import { readTable, type ImportTable } from '../../../common/excel/table.js';
 import { ApiError } from '../../../common/errors.js';
@@ -18,7 +18,9 @@ import { readWorkbook } from '../../excel/reader.js';
 import { MAX_IMPORT_ROWS } from '../../excel/limits.js';
 import { EXTRA_LIMITS } from '../../../common/registers.js';
 import { getProjectRow } from '../projects.js';
-import { loadVocabularies } from '../registers/vocabularies.js';
+import { loadVocabularies, setVocabulary } from '../registers/vocabularies.js';
+import type { NewListItem } from '../../../common/excel/client-values.js';
+import type { VocabListName } from '../../../common/registers.js';
 import { applyPlan, BATCH_LABEL } from './apply.js';
 import { deriveWbsStatus, flagDuplicateRefs, planImport, type ImportPlan } from './plan.js';
 import { flagPredecessors } from './predecessors.js';
@@ -34,6 +36,13 @@ interface Kept {
   register: ImportTarget;
   fileName: string;
   bytes: Uint8Array;
+  /** The workbook read, for refining this preview without the file again. */
+  model: WorkbookModel;
+  /** The profile the preview was made with (chosen, or found by its header). */
+  profile: TableProfile | null;
+  chosenProfile: boolean;
+  /** The user's readings of client words so far: field → word → code (null: add to the list). */
+  choices: Record<string, Record<string, string | null>>;
   table: ImportTable;
   layout: TableLayout;
   signature: string;
@@ -47,11 +56,14 @@ interface Kept {
 export interface PreviewInput {
   projectId: number;
   register: ImportTarget;
-  fileName: string;
-  dataBase64: string;
+  fileName?: string;
+  dataBase64?: string;
+  previewId?: string;
   profileId?: number;
   mapping?: MappingInput;
 }
+
+const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
 const invalid = (field: string, message: string) => new ApiError('VALIDATION', `${field}: ${message}`, [{ field, message }]);
 
@@ -68,30 +80,49 @@ function fallbackLayout(model: WorkbookModel, register: ImportTarget, sheetName?
   return layoutAt(model, register, sheet.name, top, top);
 }
 
-function chooseLayout(
+export function chooseLayout(
   model: WorkbookModel,
   register: ImportTarget,
   profile: TableProfile | null,
   mapping: MappingInput,
-  opts: { vocab: ReturnType<typeof loadVocabularies>; today: string },
-): { layout: TableLayout; problems: Problem[] } {
+  opts: { vocab: ReturnType<typeof loadVocabularies>; today: string; kept?: TableLayout },
+): { layout: TableLayout; problems: Problem[]; detection?: Detection & { ok: true } } {
   const problems: Problem[] = [];
   const detectOpts = { vocab: opts.vocab, reference: opts.today };
   if (mapping.sheet !== undefined && !model.sheets.some((s) => s.name === mapping.sheet)) throw invalid('mapping.sheet', `${model.fileName} has no sheet named ${mapping.sheet}`);
   let layout: TableLayout | null = null;
-  if (mapping.headerTop !== undefined) {
+  let detection: (Detection & { ok: true }) | undefined;
+  const kept = opts.kept;
+  // Refining a preview: the same sheet and header rows keep the layout shown, so a column change
+  // applies to exactly the columns the user sees (never re-derived from the header).
+  const sameAsKept =
+    kept &&
+    mapping.firstDataRow === undefined &&
+    (mapping.sheet === undefined || mapping.sheet === kept.sheet) &&
+    (mapping.headerTop === undefined || (mapping.headerTop === kept.headerTop + 1 && (mapping.headerBottom ?? mapping.headerTop) === kept.headerBottom + 1));
+  if (mapping.firstDataRow !== undefined && mapping.headerTop === undefined) {
+    const name = mapping.sheet ?? kept?.sheet ?? defaultSheet(model, register, detectOpts);
+    const rows = headerAbove(model, register, name, mapping.firstDataRow - 1);
+    if (!rows) throw invalid('mapping.firstDataRow', `${model.fileName}: the row above row ${mapping.firstDataRow} of sheet ${name} holds no header words`);
+    mapping = { ...mapping, sheet: name, headerTop: rows.top + 1, headerBottom: rows.bottom + 1 };
+  }
+  if (sameAsKept) {
+    layout = { ...kept, columns: kept.columns.map((m) => ({ ...m })) };
+  } else if (mapping.headerTop !== undefined) {
     const profileSheet = profile && model.sheets.some((s) => s.name === profile.layout.sheet) ? profile.layout.sheet : undefined;
     const name = mapping.sheet ?? profileSheet ?? defaultSheet(model, register, detectOpts);
     const bottom = mapping.headerBottom ?? mapping.headerTop;
     if (bottom < mapping.headerTop) throw invalid('mapping.headerBottom', 'must not be above headerTop');
-    layout = layoutAt(model, register, name, mapping.headerTop - 1, bottom - 1, detectOpts);
+    layout = layoutAt(model, register, name, mapping.headerTop - 1, bottom - 1, { ...detectOpts, ...(mapping.column ? { column: columnNumber(mapping.column) } : {}) });
     if (!layout) throw invalid('mapping.headerTop', `${model.fileName}: row ${mapping.headerTop} of sheet ${name} holds no header words`);
   } else if (profile && (mapping.sheet === undefined || mapping.sheet === profile.layout.sheet) && model.sheets.some((s) => s.name === profile.layout.sheet)) {
     layout = profileLayout(register, profile.layout);
   } else {
     const found = detectLayout(model, register, { ...detectOpts, sheet: mapping.sheet });
-    if (found.ok) layout = found.layout;
-    else {
+    if (found.ok) {
+      layout = found.layout;
+      detection = found;
+    } else {
       problems.push({ kind: 'header', reason: `${model.fileName}: ${found.reason}` });
       layout = fallbackLayout(model, register, mapping.sheet);
       if (!layout) throw invalid('dataBase64', `${model.fileName}: ${found.reason}`);
@@ -102,7 +133,7 @@ function chooseLayout(
     if (o.problems.length > 0) throw invalid('mapping.columns', o.problems.join('; '));
     layout = { ...layout, columns: o.columns };
   }
-  return { layout, problems };
+  return { layout, problems, ...(detection ? { detection } : {}) };
 }
 
 function defaultSheet(model: WorkbookModel, register: ImportTarget, opts: { vocab: ReturnType<typeof loadVocabularies>; reference: string }): string {
@@ -111,6 +142,29 @@ function defaultSheet(model: WorkbookModel, register: ImportTarget, opts: { voca
   const first = model.sheets.find((s) => !s.skipped && s.rows.length > 0);
   if (!first) throw invalid('dataBase64', `${model.fileName} has no sheet with values`);
   return first.name;
+}
+
+/** The project's period as its WBS spans it: the year of a date written without one. */
+function projectPeriod(db: Db, projectId: number): { start: string | null; end: string | null } {
+  const row = db.prepare('SELECT min(planned_start) AS start, max(planned_finish) AS end FROM wbs_tasks WHERE project_id = ?').get(projectId) as { start: string | null; end: string | null } | undefined;
+  return { start: row?.start ?? null, end: row?.end ?? null };
+}
+
+/** Client words the user added to the project's lists (one list write each; the rows then use them). */
+function addListItems(db: Db, projectId: number, items: NewListItem[]): void {
+  if (items.length === 0) return;
+  const vocab = loadVocabularies(db, projectId);
+  const byList = new Map<VocabListName, NewListItem[]>();
+  for (const it of items) byList.set(it.list, [...(byList.get(it.list) ?? []), it]);
+  for (const [list, add] of byList) {
+    const current = vocab[list].items;
+    const fresh = add.filter((a) => !current.some((i) => i.code === a.code));
+    if (fresh.length === 0) continue;
+    setVocabulary(db, projectId, list, [
+      ...current.map((i) => ({ code: i.code, labelJa: i.labelJa, labelEn: i.labelEn, closed: i.closed })),
+      ...fresh.map((a) => ({ code: a.code, labelJa: a.label, labelEn: a.label })),
+    ]);
+  }
 }
 
 /** Every write of the workspace adds audit rows: an unchanged maximum means nothing was written since. */
@@ -130,27 +184,47 @@ export class ImportPreviews {
   async preview(input: PreviewInput): Promise<ImportPreview> {
     const { db } = this;
     getProjectRow(db, input.projectId);
-    const bytes = Buffer.from(input.dataBase64, 'base64');
-    if (bytes.length === 0) throw invalid('dataBase64', `${input.fileName} is empty`);
-    const profile = input.profileId !== undefined ? getTableProfile(db, input.profileId) : null;
-    if (profile && profile.register !== input.register)
-      throw invalid('profileId', `profile ${profile.name} is for the ${profile.register} register, not ${input.register}`);
+    let kept: Kept | undefined;
     let model: WorkbookModel;
-    try {
-      model = await readWorkbook(bytes, input.fileName);
-    } catch (err) {
-      throw invalid('dataBase64', (err as Error).message);
+    let bytes: Uint8Array;
+    let fileName: string;
+    let profile: TableProfile | null;
+    let chosenProfile: boolean;
+    if (input.previewId !== undefined) {
+      this.sweep();
+      kept = this.kept.get(input.previewId);
+      if (!kept) throw new ApiError('NOT_FOUND', 'this import preview has expired or was already applied; choose the file again', { field: 'previewId' });
+      if (kept.projectId !== input.projectId || kept.register !== input.register)
+        throw invalid('previewId', `this preview is of another project or register`);
+      ({ model, bytes, fileName, profile, chosenProfile } = kept);
+    } else {
+      fileName = input.fileName!;
+      bytes = Buffer.from(input.dataBase64!, 'base64');
+      if (bytes.length === 0) throw invalid('dataBase64', `${fileName} is empty`);
+      const chosen = input.profileId !== undefined ? getTableProfile(db, input.profileId) : null;
+      if (chosen && chosen.register !== input.register)
+        throw invalid('profileId', `profile ${chosen.name} is for the ${chosen.register} register, not ${input.register}`);
+      try {
+        model = await readWorkbook(bytes, fileName);
+      } catch (err) {
+        throw invalid('dataBase64', (err as Error).message);
+      }
+      chosenProfile = chosen !== null;
+      profile = chosen ?? findProfile(db, input.register, model);
     }
     const vocab = loadVocabularies(db, input.projectId);
     const today = this.today();
-    const found = profile ?? findProfile(db, input.register, model);
-    const { layout, problems } = chooseLayout(model, input.register, found, input.mapping ?? {}, { vocab, today });
+    const mapping = input.mapping ?? {};
+    const { layout, problems, detection } = chooseLayout(model, input.register, profile, mapping, { vocab, today, ...(kept ? { kept: kept.layout } : {}) });
+    const choices = structuredClone(kept?.choices ?? {});
+    for (const v of mapping.values ?? []) (choices[v.field] ??= {})[v.word.trim()] = v.code;
+    const usedProfile = profile && layout.sheet === profile.layout.sheet && layout.headerTop === profile.layout.headerTop - 1 ? profile : null;
     const extraColumns = layout.columns.filter((m) => m.field === null).length;
     if (extraColumns > EXTRA_LIMITS.keys)
-      throw invalid('dataBase64', `${input.fileName}: sheet ${layout.sheet} has ${extraColumns.toLocaleString('en-US')} columns PMO Desk has no field for; a row keeps at most ${EXTRA_LIMITS.keys.toLocaleString('en-US')}`);
-    const table = readTable(model, layout, { vocab, today });
+      throw invalid('dataBase64', `${fileName}: sheet ${layout.sheet} has ${extraColumns.toLocaleString('en-US')} columns PMO Desk has no field for; a row keeps at most ${EXTRA_LIMITS.keys.toLocaleString('en-US')}`);
+    const table = readTable(model, layout, { vocab, today, valueChoices: choices, period: projectPeriod(db, input.projectId), ...(usedProfile?.layout.valueMaps ? { valueMaps: usedProfile.layout.valueMaps } : {}) });
     if (table.records.length > MAX_IMPORT_ROWS)
-      throw invalid('dataBase64', `${input.fileName}: sheet ${layout.sheet} has ${table.records.length.toLocaleString('en-US')} rows of data; PMO Desk imports up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows at a time: split the file`);
+      throw invalid('dataBase64', `${fileName}: sheet ${layout.sheet} has ${table.records.length.toLocaleString('en-US')} rows of data; PMO Desk imports up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows at a time: split the file`);
     flagDuplicateRefs(table);
     flagPredecessors(table);
     deriveWbsStatus(table);
@@ -161,19 +235,42 @@ export class ImportPreviews {
     else if (table.records.length === 0 && problems.length === 0)
       table.problems.unshift({ sheet: layout.sheet, kind: 'header', reason: `the table on sheet ${layout.sheet} (header in row ${layout.headerTop + 1}) has no rows of data` });
     // Nothing is planned from a table that was not found, until the user points at its header.
-    const guessed = problems.length > 0 && input.mapping?.headerTop === undefined && !input.mapping?.columns?.length;
+    const guessed = problems.length > 0 && mapping.headerTop === undefined && mapping.firstDataRow === undefined && !mapping.columns?.length && !kept;
     const plan: ImportPlan = keyMapped && !guessed ? planImport(db, input.projectId, table, today) : { matchBy: 'name', planned: [], missing: [], rows: [] };
     const signature = headerSignature(model, layout.sheet, layout.headerTop, layout.headerBottom) ?? '';
-    const usedProfile = found && layout.sheet === found.layout.sheet && layout.headerTop === found.layout.headerTop - 1 ? found : null;
 
+    // What to ask: a table nearly as good elsewhere (point at the table), or a key column found by its
+    // contents rather than its header (point at the header row / choose the column).
+    let ask: ImportAsk | null = null;
+    const confidence = detection?.layout.confidence;
+    if (confidence && confidence.table < ASK_BELOW) ask = 'table';
+    else if (confidence && (confidence.header < ASK_BELOW || confidence.key < ASK_BELOW)) ask = 'header';
+
+    if (kept) this.kept.delete(input.previewId!);
     const previewId = randomUUID();
     this.expireLater();
     this.sweep();
-    this.kept.set(previewId, { projectId: input.projectId, register: input.register, fileName: input.fileName, bytes, table, layout, signature, keyMapped: keyMapped && !guessed, plan, version: auditVersion(db), at: Date.now() });
+    this.kept.set(previewId, {
+      projectId: input.projectId,
+      register: input.register,
+      fileName,
+      bytes,
+      model,
+      profile,
+      chosenProfile,
+      choices,
+      table,
+      layout,
+      signature,
+      keyMapped: keyMapped && !guessed,
+      plan,
+      version: auditVersion(db),
+      at: Date.now(),
+    });
     const n = (s: string) => plan.planned.filter((p) => p.status === s).length;
     return {
       previewId,
-      fileName: input.fileName,
+      fileName,
       register: input.register,
       sheet: layout.sheet,
       sheets: model.sheets.map((s) => s.name),
@@ -183,12 +280,23 @@ export class ImportPreviews {
       fields: Object.keys(TARGET_FIELDS[input.register]),
       ...(table.hierarchy ? { hierarchy: table.hierarchy } : {}),
       matchBy: plan.matchBy,
-      profile: usedProfile ? { id: usedProfile.id, name: usedProfile.name, how: profile ? 'chosen' : 'signature' } : null,
+      profile: usedProfile ? { id: usedProfile.id, name: usedProfile.name, how: chosenProfile ? 'chosen' : 'signature' } : null,
       headerSignature: signature,
       rows: plan.rows,
       missing: plan.missing.map(({ id, key: k, name }) => ({ id, key: k, name })),
-      counts: { new: n('new'), changed: n('changed'), unchanged: n('unchanged'), missing: plan.missing.length, skipped: n('skipped'), problems: table.problems.length },
+      counts: {
+        new: n('new'),
+        changed: n('changed'),
+        unchanged: n('unchanged'),
+        missing: plan.missing.length,
+        skipped: n('skipped'),
+        problems: table.problems.length,
+        leftOut: table.leftOut.length,
+      },
       problems: table.problems,
+      leftOut: table.leftOut,
+      values: table.unknownValues,
+      ...(detection && confidence ? { detection: { confidence, ask, candidates: detection.candidates.map((c) => ({ ...c, headerTop: c.headerTop + 1, headerBottom: c.headerBottom + 1 })) } } : {}),
     };
   }
 
@@ -203,6 +311,7 @@ export class ImportPreviews {
       let batchId: string | null = null;
       const counts = inBatch(db, this.actor, BATCH_LABEL, kept.projectId, (batch) => {
         batchId = batch.id;
+        addListItems(db, kept.projectId, kept.table.newItems);
         const plan = auditVersion(db) === kept.version ? kept.plan : planImport(db, kept.projectId, kept.table, today, false);
         return applyPlan(db, batch, kept.projectId, kept.register, plan, options, today);
       });
@@ -224,6 +333,7 @@ export class ImportPreviews {
       columns: kept.table.columns,
       ...(kept.table.hierarchy ? { hierarchy: kept.table.hierarchy } : {}),
       ...(kept.table.progressScale ? { progressScale: kept.table.progressScale } : {}),
+      ...(Object.keys(kept.table.valueMaps).length ? { valueMaps: kept.table.valueMaps } : {}),
     };
     // The stored row each record now is (planned again after the apply: new records have their ids).
     const after = planImport(this.db, kept.projectId, kept.table, today, false);

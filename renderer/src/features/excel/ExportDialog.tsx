@@ -50,6 +50,8 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
   const [choice, setChoice] = useState<Choice>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** 様式を登録 from here: the new profile is then the choice. */
+  const [registering, setRegistering] = useState(false);
   const key = exportChoiceKey(projectId, register);
   const offersCsv = register !== 'minutes';
   const offersCards = cardRow !== undefined;
@@ -166,6 +168,11 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
           <a className="export-manage" href={profilesHref()}>
             {t('excelExport.manage')}
           </a>
+          {register !== 'minutes' && (
+            <button onClick={() => setRegistering(true)} disabled={busy} data-testid="export-register-template">
+              {t('excel.template.open')}
+            </button>
+          )}
           <button onClick={onClose} disabled={busy}>
             {t('common.cancel')}
           </button>
@@ -230,6 +237,18 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
         </fieldset>
         {note && <p className="export-note muted">{note}</p>}
       </form>
+      {registering && register !== 'minutes' && (
+        <RegisterTemplateDialog
+          register={register}
+          onClose={() => setRegistering(false)}
+          onSaved={(p) => {
+            void call('profile.list', { register }).then((list) => {
+              setProfiles(list);
+              setChoice(p.id);
+            });
+          }}
+        />
+      )}
     </DialogFrame>
   );
 }

@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { ImportTarget } from '../../../../electron/common/excel/fields.js';
 import type { ApplyResult, ImportPreview, MappingInput, PreviewValue } from '../../../../electron/common/excel/preview.js';
 import { ApiError } from '../../../../electron/common/errors.js';
+import type { Problem } from '../../../../electron/common/excel/problems.js';
+import { REGISTERS, type Vocabularies } from '../../../../electron/common/registers.js';
 import { call } from '../../api/client.js';
 import { readFileBase64, WORKBOOK_TYPES } from '../../api/upload.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
@@ -18,6 +20,7 @@ import {
   firstTab,
   mappingAfter,
   previewLines,
+  problemText,
   profileNameOf,
   withChange,
   type Labels,
@@ -48,7 +51,7 @@ const KEY_FIELDS = ['name', 'title', 'ref', 'wbsCode'];
 
 export function ImportDialog(props: ImportDialogProps) {
   const { projectId, register, onClose, onImported } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const anyErrorText = useErrorText();
   // A file that cannot be read is answered as VALIDATION of dataBase64, its message naming the file.
   const errorText = useCallback(
@@ -93,29 +96,50 @@ export function ImportDialog(props: ImportDialogProps) {
     primary.current?.focus();
   }, [step, busy]);
 
+  const problemLine = useCallback((p: Problem) => problemText(p, t, props.fieldLabel), [t, props.fieldLabel]);
+  // The project's lists, for reading client words that are not on them.
+  const [vocab, setVocab] = useState<Vocabularies | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('vocab.list', { projectId })
+      .then((v) => live && setVocab(v))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [projectId]);
+  const listItems = useCallback(
+    (field: string) => {
+      const list = register === 'wbs' ? undefined : REGISTERS[register].vocab[field]?.list;
+      const items = list && vocab ? vocab[list].items : [];
+      return items.map((i) => ({ code: i.code, label: (i18n.language.startsWith('en') && i.labelEn) || i.labelJa }));
+    },
+    [register, vocab, i18n.language],
+  );
   const labels = useMemo<Labels>(
     () => ({
       field: props.fieldLabel,
+      problem: problemLine,
       value: (field, v) => {
         const shown = field.startsWith('extra:') ? String(v) : props.formatValue(field, v);
         return shown === '' ? t('excel.empty') : shown;
       },
       empty: t('excel.empty'),
     }),
-    [props.fieldLabel, props.formatValue, t],
+    [props.fieldLabel, props.formatValue, t, problemLine],
   );
   const lines = useMemo(() => (preview ? previewLines(preview, labels, KEY_FIELDS) : []), [preview, labels]);
 
   const runPreview = useCallback(
-    async (f: { name: string; base64: string }, mapping?: MappingInput) => {
+    async (f: { name: string; base64: string }, mapping?: MappingInput, previewId?: string) => {
       const mine = ++seq.current;
       setBusy('preview');
       try {
+        // A correction refines the preview the core keeps (the workbook is not sent again).
         const p = await call('excel.previewImport', {
           projectId,
           register,
-          fileName: f.name,
-          dataBase64: f.base64,
+          ...(previewId ? { previewId } : { fileName: f.name, dataBase64: f.base64 }),
           ...(mapping ? { mapping } : {}),
         });
         made.current.add(p.previewId);
@@ -166,7 +190,7 @@ export function ImportDialog(props: ImportDialogProps) {
     setEdited(true);
     const mapping = mappingAfter(preview, change);
     setPreview(withChange(preview, change));
-    const p = await runPreview(file, mapping);
+    const p = await runPreview(file, mapping, answered.current?.previewId ?? preview.previewId);
     if (p && !profileTouched) setOptions((o) => ({ ...o, profile: defaultProfileChoice(found ?? p.profile, true) }));
     if (p) setTab(firstTab(p));
   };
@@ -260,6 +284,9 @@ export function ImportDialog(props: ImportDialogProps) {
           <MappingStep
             preview={preview}
             busy={busy !== null}
+            file={file}
+            problemText={problemLine}
+            listItems={listItems}
             fieldLabel={props.fieldLabel}
             onChange={(c) => void changeMapping(c)}
             onOtherFile={() => fileInput.current?.click()}

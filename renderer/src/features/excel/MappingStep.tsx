@@ -3,25 +3,37 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../../electron/common/excel/preview.js';
-import { formatProblem } from '../../../../electron/common/excel/problems.js';
+import type { Problem } from '../../../../electron/common/excel/problems.js';
 import { confidenceLevel, headerRows, type MappingChange } from './importModel.js';
+import { TablePicker } from './TablePicker.js';
 
 const END_KEYS = { 'blank rows': 'blankRows', 'total row': 'totalRow', notes: 'notes', footer: 'footer', 'end mark': 'endMark', 'end of sheet': 'endOfSheet' } as const;
 
 export function MappingStep({
   preview,
   busy,
+  file,
   fieldLabel,
+  problemText,
+  listItems,
   onChange,
   onOtherFile,
 }: {
   preview: ImportPreview;
   busy: boolean;
+  /** The workbook (for drawing its sheet when the user points at the table). */
+  file: { name: string; base64: string } | null;
   fieldLabel(field: string): string;
+  problemText(p: Problem): string;
+  /** The project's list items of a list field (for reading client words). */
+  listItems(field: string): { code: string; label: string }[];
   onChange(change: MappingChange): void;
   onOtherFile(): void;
 }) {
   const { t } = useTranslation();
+  const ask = preview.detection?.ask ?? null;
+  const [showSheet, setShowSheet] = useState(ask !== null);
+  useEffect(() => setShowSheet(ask !== null), [ask, preview.fileName]);
   const { header, data } = preview;
   // The boxes hold what is typed; a change is sent on Enter or when the box is left.
   const [top, setTop] = useState(String(header.top));
@@ -131,9 +143,78 @@ export function MappingStep({
       {general.length > 0 && (
         <ul className="import-warnings" data-testid="import-warnings">
           {general.map((p, i) => (
-            <li key={i}>{formatProblem(p)}</li>
+            <li key={i}>{problemText(p)}</li>
           ))}
         </ul>
+      )}
+      {ask && (
+        <p className="import-ask" role="status" data-testid="import-ask">
+          {t(`excel.ask.${ask}`)}
+        </p>
+      )}
+      {file && (
+        <p>
+          <button className="link" data-testid="import-show-sheet" onClick={() => setShowSheet(!showSheet)}>
+            {showSheet ? t('excel.ask.hide') : t('excel.ask.show')}
+          </button>
+        </p>
+      )}
+      {file && showSheet && <TablePicker file={file} sheet={preview.sheet} header={preview.header} busy={busy} onPick={(pick) => onChange({ pick })} />}
+      {preview.leftOut.length > 0 && (
+        <details className="import-left-out" data-testid="import-left-out">
+          <summary>{t('excel.leftOut.title', { count: preview.leftOut.length })}</summary>
+          <ul>
+            {preview.leftOut.map((x) => (
+              <li key={x.row}>{t('excel.leftOut.row', { row: x.row, reason: t(`excel.leftOut.reason.${x.reason}`) })}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {preview.values.length > 0 && (
+        <div className="import-values" data-testid="import-values">
+          <h3>{t('excel.values.title', { count: preview.values.length })}</h3>
+          <table className="mapping-table">
+            <thead>
+              <tr>
+                <th>{t('excel.values.field')}</th>
+                <th>{t('excel.values.word')}</th>
+                <th>{t('excel.values.rows')}</th>
+                <th>{t('excel.values.readAs')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.values.map((v) => {
+                const items = v.list === null ? ['1', '2', '3', '4', '5'].map((c) => ({ code: c, label: c })) : listItems(v.field);
+                const NEW = '\u0000new';
+                const current = v.code === null ? '' : items.some((i) => i.code === v.code) ? v.code : NEW;
+                return (
+                  <tr key={`${v.field}:${v.word}`} data-testid="value-row">
+                    <td>{fieldLabel(v.field)}</td>
+                    <td className="label">{v.word}</td>
+                    <td>{v.rows.length > 5 ? `${v.rows.slice(0, 5).join(', ')}…` : v.rows.join(', ')}</td>
+                    <td>
+                      <select
+                        aria-label={`${fieldLabel(v.field)} ${v.word}`}
+                        value={current}
+                        disabled={busy}
+                        onChange={(e) => onChange({ value: { field: v.field, word: v.word, code: e.target.value === NEW || e.target.value === '' ? null : e.target.value } })}
+                      >
+                        {v.list === null && <option value="">{t('excel.values.none')}</option>}
+                        {items.map((i) => (
+                          <option key={i.code} value={i.code}>
+                            {i.label}
+                            {!v.chosen && v.suggestion.code === i.code ? ` (${t('excel.values.suggested')})` : ''}
+                          </option>
+                        ))}
+                        {v.list !== null && <option value={NEW}>{t('excel.values.add', { word: v.word })}</option>}
+                      </select>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       <div className="mapping-scroll" aria-busy={busy}>
         <table className="mapping-table" data-testid="import-mapping">

@@ -13,6 +13,7 @@ import { call } from '../../api/client.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 import { FormEditor } from '../forms/FormEditor.js';
+import { RegisterTemplateDialog } from './RegisterTemplateDialog.js';
 import { formatDay, registerView, renamedTo, sortProfiles } from './exportModel.js';
 
 type Action = 'edit' | 'rename' | 'delete';
@@ -28,6 +29,8 @@ export function ProfilesPage(_props: { project: Project }) {
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   /** 議事録フォームの設定 or カードの設定: a new form or card, or a form or card profile's cells edited. */
   const [formEditor, setFormEditor] = useState<{ id?: number; card?: CardRegister } | null>(null);
+  /** 様式を登録: a blank client template saved as a table profile. */
+  const [registering, setRegistering] = useState(false);
   /** The row being edited, read by the handlers (Enter commits, and the box's blur must not commit again). */
   const editingRef = useRef<{ id: number; name: string } | null>(null);
   /** The list (the keyboard's place when no row is left to go to). */
@@ -134,6 +137,9 @@ export function ProfilesPage(_props: { project: Project }) {
           </span>
         )}
         <span className="spacer" />
+        <button onClick={() => setRegistering(true)} data-testid="register-template">
+          {t('excel.template.open')}
+        </button>
         <button onClick={() => setFormEditor({})} data-testid="add-form">
           {t('minutesForm.add')}
         </button>
@@ -224,6 +230,15 @@ export function ProfilesPage(_props: { project: Project }) {
         )}
         {profiles && profiles.length > 0 && <p className="profiles-keys muted">{t('profiles.keys')}</p>}
       </section>
+      {registering && (
+        <RegisterTemplateDialog
+          onClose={() => setRegistering(false)}
+          onSaved={(p) => {
+            setNotice(t('excel.template.saved', { name: p.name }));
+            load().catch((err) => setError(errorText(err)));
+          }}
+        />
+      )}
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
       {formEditor && (
         <FormEditor

@@ -17,7 +17,11 @@ import type {
 export type MappingChange =
   | { sheet: string }
   | { headerTop: number; headerBottom: number }
-  | { column: string; field: string | null };
+  | { column: string; field: string | null }
+  /** A click on the sheet: its header row, or its first row of data, in the table of that column. */
+  | { pick: { sheet: string; row: number; column: string; what: 'header' | 'firstDataRow' } }
+  /** How a client word of a list or rating column is read: a code, or null to add it to the list. */
+  | { value: { field: string; word: string; code: string | null } };
 
 /**
  * The mapping to preview again with after a change. Another sheet is detected afresh; other header
@@ -25,6 +29,11 @@ export type MappingChange =
  * the one that had that field before (a field takes one column): it becomes an extra column.
  */
 export function mappingAfter(p: Pick<ImportPreview, 'sheet' | 'header' | 'columns'>, change: MappingChange): MappingInput {
+  if ('pick' in change) {
+    const { sheet, row, column, what } = change.pick;
+    return what === 'header' ? { sheet, headerTop: row, headerBottom: row, column } : { sheet, firstDataRow: row, column };
+  }
+  if ('value' in change) return { values: [change.value] };
   if ('sheet' in change) return { sheet: change.sheet };
   if ('headerTop' in change) {
     const top = Math.max(1, Math.trunc(change.headerTop));
@@ -45,6 +54,9 @@ export function mappingAfter(p: Pick<ImportPreview, 'sheet' | 'header' | 'column
  */
 export function withChange(p: ImportPreview, change: MappingChange): ImportPreview {
   const m = mappingAfter(p, change);
+  if ('pick' in change) return p;
+  if ('value' in change)
+    return { ...p, values: p.values.map((v) => (v.field === change.value.field && v.word === change.value.word ? { ...v, code: change.value.code, chosen: true } : v)) };
   if ('sheet' in change) return { ...p, sheet: change.sheet };
   if ('headerTop' in change) return { ...p, header: { top: m.headerTop!, bottom: m.headerBottom! } };
   const fields = new Map(m.columns!.map((c) => [c.column, c.field]));
@@ -103,6 +115,8 @@ export interface PreviewLine {
 export interface Labels {
   /** A field's label (its column header in the grid); `extra:<key>` is shown as its key. */
   field(field: string): string;
+  /** A problem in the user's language (problemText); formatProblem's English when absent. */
+  problem?(p: Problem): string;
   /** A value as the grid shows it (dates yyyy/mm/dd, list labels). */
   value(field: string, value: PreviewValue): string;
   /** How an empty value reads: (空) / (empty). */
@@ -150,7 +164,7 @@ export function previewLines(p: ImportPreview, labels: Labels, keyFields: readon
   const lastOfRow = new Map<number, number>();
   p.rows.forEach((r, i) => lastOfRow.set(r.row, i));
   const rows: PreviewLine[] = p.rows.map((r, i) => {
-    const problems = lastOfRow.get(r.row) === i ? (byRow.get(r.row) ?? []).map(formatProblem) : [];
+    const problems = lastOfRow.get(r.row) === i ? (byRow.get(r.row) ?? []).map(labels.problem ?? formatProblem) : [];
     return {
       // By position: WBS groups made from 大/中 values share the sheet row that named them.
       id: `r${i}`,
@@ -183,7 +197,7 @@ export function previewLines(p: ImportPreview, labels: Labels, keyFields: readon
     name: pr.field ? labels.field(pr.field) : '',
     level: 0,
     details: [],
-    problems: [formatProblem(pr)],
+    problems: [(labels.problem ?? formatProblem)(pr)],
     skipped: false,
   }));
   return [...rows, ...missing, ...problems];
@@ -250,4 +264,35 @@ export function importedMessage(t: TFunction, r: ApplyResult, fileName: string):
     (r.closed ? t('excel.importedClosed', { count: r.closed }) : '') +
     (r.deleted ? t('excel.importedDeleted', { count: r.deleted }) : '')
   );
+}
+
+// ---------------------------------------------------------------- problems in the user's language
+
+/**
+ * A problem as the user reads it: the place as Excel names it (課題一覧!C9), the field as the grid
+ * heads it (期限), and the reason in the UI's language, from the problem's kind and the value it
+ * quotes. Reasons the UI has no words for keep the core's English after the kind's name.
+ */
+export function problemText(p: Problem, t: TFunction, fieldLabel: (field: string) => string): string {
+  const place = formatProblem({ ...p, reason: '' }).replace(/: $/, '');
+  const field = p.field ? fieldLabel(p.field) : '';
+  const r = p.reason;
+  let m: RegExpExecArray | null;
+  let text: string;
+  if ((m = /^(.*) has no year: read as (\S+) \(year from the (row|column|project|date of today)/.exec(r)))
+    text = t('excel.problem.yearAssumed', { value: m[1], date: m[2], from: t(`excel.problem.yearFrom.${m[3] === 'date of today' ? 'today' : m[3]}`) });
+  else if ((m = /^(.*) is text, not a rating/.exec(r))) text = t('excel.problem.ratingText', { value: m[1] });
+  else if ((m = /^(.*) is not a date$/.exec(r))) text = t('excel.problem.date', { value: m[1] });
+  else if ((m = /^(.*) is not a rating/.exec(r))) text = t('excel.problem.rating', { value: m[1] });
+  else if ((m = /^(.*) is not a value of /.exec(r))) text = t('excel.problem.vocab', { value: m[1] });
+  else if ((m = /^(.*) is not a status/.exec(r))) text = t('excel.problem.vocab', { value: m[1] });
+  else if ((m = /^(.*) is not yes\/no/.exec(r))) text = t('excel.problem.boolean', { value: m[1] });
+  else if ((m = /^(.*) is an Excel error value$/.exec(r))) text = t('excel.problem.excelError', { value: m[1] });
+  else if ((m = /^(.*) appears twice \(rows (\d+) and (\d+)\)$/.exec(r))) text = t('excel.problem.twice', { value: m[1], first: m[2], second: m[3] });
+  else if ((m = /no column is mapped to the (\w+) field/.exec(r))) text = t('excel.problem.noKey', { field: fieldLabel(m[1]!) });
+  else if (/has no rows of data/.test(r)) text = t('excel.problem.noRows');
+  else if (/No table with .* was found/.test(r)) text = t('excel.problem.noTable');
+  else text = `${t(`excel.problem.kind.${p.kind}`)}: ${r}`;
+  const head = [place, field && `[${field}]`].filter(Boolean).join(' ');
+  return head ? `${head}: ${text}` : text;
 }

@@ -1,0 +1,149 @@
+// Import of workbooks detection was not built on, in Chromium against the web host: a filled English
+// risk register with Description (no Title column) and categories that are not on the project's list
+// imports every row through value mapping — the unknown words listed with suggestions, one chosen by
+// the user — and problems read in Japanese with the grid's column names; a blank client template whose
+// logical columns are merged cell groups is registered as a profile (様式を登録) without importing.
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { openSession, screenshotPath, type Session } from './browser.js';
+import { ImportDialogScreen, ProfilesScreen, ProjectsScreen, RegisterScreen, openTab } from './pages.js';
+
+let s: Session;
+const db = () => s.ws.db.sqlite;
+
+beforeAll(async () => {
+  await buildReaderWorker();
+  s = await openSession({ osLocale: 'ja-JP' });
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+/** An English risk register as found on the web: no Title column, the risk is its Description. */
+async function englishRegister(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Risk Register');
+  ws.getCell('A1').value = 'Project Risk Register';
+  ws.getRow(3).values = ['No.', 'Rank', 'Description', 'Category', 'Root Cause', 'Triggers', 'Potential Responses', 'Risk Owner', 'Probability', 'Impact', 'Status'];
+  const rows = [
+    [1, 1, 'Key developers leave mid-project', 'Market risk', 'Pay below market', 'Resignations', 'Retention bonus', 'HR lead', 'High', 'Medium at the beginning, gets higher with time', 'Open'],
+    [2, 2, 'Vendor delivers the API late', 'Technical risk', 'Vendor capacity', 'Missed milestone', 'Weekly vendor check', 'PM', 'Medium', 'High', 'Open'],
+    [3, 3, 'Exchange rate rises', 'Market risk', 'Imported hardware', 'Rate above 160', 'Hedge', 'CFO', 'Low', 'Medium', 'Open'],
+    [4, 4, 'Test environment unstable', 'Technical risk', 'Shared servers', 'Outages', 'Own environment', 'Infra', 'Medium', 'Medium', 'Closed'],
+    [5, 5, 'Scope grows after sign-off', 'Scope risk', 'Unclear requirements', 'New requests', 'Change control', 'PM', 'High', 'High', 'Open'],
+  ];
+  rows.forEach((r, i) => (ws.getRow(4 + i).values = r));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A blank client template: a title, a "Project Name:" label row, the header on row 3 over merged column groups, a footer. */
+async function blankTemplate(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Risks');
+  ws.mergeCells('A1:AF1');
+  ws.getCell('A1').value = 'Risk Register';
+  ws.getCell('A2').value = 'Project Name:';
+  ws.getCell('T2').value = 'Date:';
+  const groups: [string, string][] = [['A3:C3', 'No.'], ['D3:R3', 'Risk'], ['S3:X3', 'Owner'], ['Y3:AA3', 'Probability'], ['AB3:AD3', 'Impact'], ['AE3:AF3', 'Status']];
+  for (const [range, label] of groups) {
+    ws.mergeCells(range);
+    ws.getCell(range.split(':')[0]!).value = label;
+  }
+  for (let r = 4; r <= 13; r++) for (const [range] of groups) ws.mergeCells(range.replace(/3/g, String(r)));
+  ws.getCell('A15').value = '© 2018 Example Templates. All rights reserved.';
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('import detection in Chromium', () => {
+  it('imports every row of an English risk register through value mapping, the problems in Japanese', async () => {
+    const projects = new ProjectsScreen(s.page);
+    await s.page.getByRole('heading', { name: 'プロジェクト' }).waitFor();
+    await projects.create('海外案件', 'GLOBAL');
+    await projects.open('海外案件');
+    await openTab(s.page, 'リスク管理表');
+    const risks = new RegisterScreen(s.page, 'risk');
+    await risks.grid.waitFor();
+
+    const dialog = new ImportDialogScreen(s.page);
+    await dialog.open();
+    await dialog.choose('Risk Register.xlsx', await englishRegister());
+    const mapping = await dialog.mapping();
+    // Description is the title (no Title column); Root Cause the description; Rank stays an extra column.
+    expect(mapping.find((m) => m[0] === 'C')!.slice(0, 2)).toEqual(['C', 'Description']);
+    expect(mapping.find((m) => m[0] === 'B')![2]).toBe('(追加列として保持)');
+    expect(mapping.find((m) => m[0] === 'D')![2]).toBe('分類');
+    for (const column of ['C', 'E', 'G']) expect(mapping.find((m) => m[0] === column)![2], column).not.toBe('(追加列として保持)');
+
+    // The words not on the list, each once, with what they are read as.
+    const values = dialog.dialog.getByTestId('import-values');
+    await values.waitFor();
+    const words = await values.getByTestId('value-row').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[1]!.textContent!.trim()));
+    expect(words).toEqual(['Market risk', 'Technical risk', 'Scope risk']);
+    await s.page.screenshot({ path: screenshotPath('import-values-ja.png') });
+    // The user reads "Market risk" as 外部.
+    const market = values.getByTestId('value-row').filter({ hasText: 'Market risk' }).locator('select');
+    await market.selectOption({ value: 'external' });
+    await dialog.idle();
+    await expect.poll(() => market.inputValue()).toBe('external');
+
+    await dialog.next();
+    expect(await dialog.counts()).toMatchObject({ new: 5 });
+    // The free text of a rating column is flagged in Japanese with the grid's column name, never a key.
+    await dialog.tab('problems').click();
+    const problems = await dialog.dialog.getByTestId('import-preview').innerText();
+    expect(problems).toContain('評価ではなく文章です');
+    expect(problems).not.toMatch(/risk\.|impact\b|is not/);
+    await dialog.button(/^(取り込む|Import)$/).click();
+    await dialog.dialog.waitFor({ state: 'detached' });
+
+    const stored = db().prepare('SELECT title, category, probability, impact, extra FROM risks ORDER BY id').all() as Record<string, unknown>[];
+    expect(stored.map((r) => [r.title, r.category])).toEqual([
+      ['Key developers leave mid-project', 'external'],
+      ['Vendor delivers the API late', 'technical'],
+      ['Exchange rate rises', 'external'],
+      ['Test environment unstable', 'technical'],
+      ['Scope grows after sign-off', 'scope'],
+    ]);
+    expect(stored[0]!.impact).toBeNull();
+    expect(JSON.parse(stored[0]!.extra as string)).toMatchObject({ Impact: 'Medium at the beginning, gets higher with time' });
+    // The profile keeps the client's words both ways.
+    const profile = db().prepare('SELECT mapping FROM excel_profiles ORDER BY id DESC').get() as { mapping: string } | undefined;
+    const maps = JSON.parse(profile!.mapping).layout.valueMaps;
+    expect(maps.category.words).toMatchObject({ 'Market risk': 'external', 'Technical risk': 'technical' });
+    expect(maps.status.exportAs).toMatchObject({ open: 'Open', closed: 'Closed' });
+  });
+
+  it('registers a blank template with merged header columns as a profile (様式を登録), importing nothing', async () => {
+    const before = (db().prepare('SELECT count(*) AS n FROM risks').get() as { n: number }).n;
+    await openTab(s.page, '取込/出力の設定');
+    await s.page.getByTestId('register-template').click();
+    const dialog = s.page.getByTestId('register-template-dialog');
+    await dialog.waitFor();
+    await dialog.locator('#template-register').selectOption('risk');
+    await dialog.getByTestId('register-template-file').setInputFiles({ name: 'Risk Template.xlsx', mimeType: 'application/octet-stream', buffer: await blankTemplate() });
+    const columns = dialog.getByTestId('register-template-columns');
+    await columns.waitFor();
+    const letters = await columns.getByTestId('mapping-row').evaluateAll((rows) => rows.map((r) => r.querySelector('td')!.textContent!.trim()));
+    expect(letters).toEqual(['A:C', 'D:R', 'S:X', 'Y:AA', 'AB:AD', 'AE:AF']);
+    await expect.poll(() => dialog.getByTestId('register-template-status').innerText()).toContain('3〜3');
+    await s.page.screenshot({ path: screenshotPath('register-template-ja.png') });
+    await dialog.getByTestId('register-template-save').click();
+    await dialog.waitFor({ state: 'detached' });
+    const manager = new ProfilesScreen(s.page);
+    await expect.poll(async () => (await manager.rows()).map((r) => r[0])).toContain('Risk Template');
+    const saved = db().prepare("SELECT register, mapping FROM excel_profiles WHERE name = 'Risk Template'").get() as { register: string; mapping: string };
+    expect(saved.register).toBe('risk');
+    const layout = JSON.parse(saved.mapping).layout;
+    expect([layout.sheet, layout.headerTop, layout.headerBottom]).toEqual(['Risks', 3, 3]);
+    expect(Object.fromEntries(layout.columns.map((c: { column: string; field: string | null }) => [c.column, c.field]))).toEqual({
+      'A:C': 'ref',
+      'D:R': 'title',
+      'S:X': 'owner',
+      'Y:AA': 'probability',
+      'AB:AD': 'impact',
+      'AE:AF': 'status',
+    });
+    expect((db().prepare('SELECT count(*) AS n FROM risks').get() as { n: number }).n).toBe(before);
+  });
+});
