@@ -117,7 +117,7 @@ export class ClientValues {
    * A rating cell → 1–5: the scale's numbers (1.5 → 2, 7 of 10 → 4), the client's words; free text →
    * `{ text }` (kept, no rating); an unknown short word → null and listed.
    */
-  readRating(field: string, cell: Cell, row: number, date1904: boolean): { ok: true; value: number | null; text?: string } | { ok: false; reason: string } {
+  readRating(field: string, cell: Cell, row: number, date1904: boolean): { ok: true; value: number | null; text?: string; outside?: true } | { ok: false; reason: string } {
     const text = textOf(cell, date1904).trim();
     const chosen = cell.t === 's' ? this.choice(field, text) : undefined;
     if (chosen && chosen.code !== null && /^[1-5]$/.test(chosen.code)) {
@@ -135,8 +135,9 @@ export class ClientValues {
       return p && !p.percent && p.unit === '' ? p.value : null;
     })();
     if (n !== null) {
+      // A number outside the scale (-4 on 1–5) keeps its row: the number is kept as text, the rating left empty.
       const value = scaledRating(n, this.scales.get(field));
-      return value === null ? { ok: false, reason: `${text} is not a rating 1–5 (or 高/中/低)` } : { ok: true, value };
+      return value === null ? { ok: true, value: null, text, outside: true } : { ok: true, value };
     }
     if (FREE_TEXT(text)) return { ok: true, value: null, text };
     const u = this.note(field, null, text, row, () => ({ suggestion: { code: null, by: 'new' }, code: null, chosen: false }));

@@ -3,8 +3,8 @@
 // under it. Rows whose only contents are formulas (a template's prepared =ROW()-3 numbering, blank
 // =IF(…,"",…) results) or numbering count as blank; a row that continues the record above it (its
 // key cell merged down from that record) is part of that record, not a new one.
-import { KEY_FIELD } from './fields.js';
-import type { TableLayout } from './detect.js';
+import { fieldSpec, KEY_FIELD } from './fields.js';
+import { NUMBER_LABEL, type TableLayout } from './detect.js';
 import type { Cell, Row } from './model.js';
 import type { SheetIndex } from './sheet-index.js';
 
@@ -29,7 +29,7 @@ export interface DataRows {
 const TOTAL = /^(?:合計|小計|総計|総合計|累計|計|total|totals|sub ?total|grand total|sum)\s*[:：]?$/i;
 /** Starts like a totals label (Total Risk Score, 合計工数): a totals row when it also sums or spans. */
 const TOTAL_START = /^(?:合計|小計|総計|総合計|累計|(?:total|sub ?total|grand total)(?:\s|:|$))/i;
-const NOTE = /^(?:※|＊|\*|注[:：記)）\s]|\(注\)|（注）|【注】|【備考】|notes?\s*[:：]|備考\s*[:：]|補足\s*[:：])/i;
+const NOTE = /^(?:※|＊|\*|\(\*\)|注[:：記)）\s]|\(注\)|（注）|【注】|【備考】|notes?\s*[:：]|備考\s*[:：]|補足\s*[:：])/i;
 /** A copyright or confidentiality line under a template: © 2018 …, Copyright, All rights reserved. */
 const FOOTER = /^(?:©|\(c\)\s*\d|copyright\b|all rights reserved|confidential\b|社外秘|無断転載)/i;
 /** The end of a template's rows: END, 以下余白, 以上. */
@@ -38,8 +38,6 @@ const END_MARK = /^(?:end|以下余白|以上)$/i;
 const SEPARATOR = /^(?:[↓→▼▽■□◆◇●◎★☆＜<【]|[-=─━_~〜・.]{3,}$)/;
 /** Structure columns: numbering only, so a row with nothing else is blank. */
 const NUMBERING = new Set(['ref', 'wbsCode']);
-/** Labels of unmapped numbering columns (No, #, 項番, Sl no.): their whole numbers are numbering too. */
-const NUMBER_LABEL = /^(?:no\.?|id|#|番号|項番|通番|連番|sl\.? ?no\.?|s\.? ?no\.?|item ?no\.?)$/i;
 
 const blankText = (s: string) => /^[\s\u3000]*$/.test(s);
 const hasContent = (cell: Cell) => !cell.f && !(cell.t === 's' && blankText(cell.v as string));
@@ -56,9 +54,11 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   const isNumber = (cell: Cell) => cell.t === 'n' || (cell.t === 's' && /^\d+$/.test(textOfCell(cell)));
   // A value a template writes into every row (ProgramID under ProgramID, a default 未着手 all the way
   // down) is no record by itself: a column where one value fills nearly every row below the header.
-  const filler = fillerValues(ix, layout, minC, maxC);
+  const keyColumns = new Set<number>();
+  for (const m of mapped) if (m.field === KEY_FIELD[layout.target] || fieldSpec(layout.target, m.field!)?.kind !== 'vocab') for (let c = m.c; c < m.c + m.span; c++) keyColumns.add(c);
+  const filler = fillerValues(ix, layout, minC, maxC, keyColumns);
   const counts = (cell: Cell) =>
-    cell.c >= minC && cell.c <= maxC && hasContent(cell) && !(inNumbering(cell.c) && (isNumber(cell) || numbering.some((m) => m.field !== null && cell.c >= m.c && cell.c < m.c + m.span))) && filler.get(cell.c) !== cellKey(cell);
+    cell.c >= minC && cell.c <= maxC && hasContent(cell) && !(inNumbering(cell.c) && (isNumber(cell) || numbering.some((m) => m.field !== null && cell.c >= m.c && cell.c < m.c + m.span))) && !filler.get(cell.c)?.has(cellKey(cell));
 
   const rows: number[] = [];
   const leftOut: { r: number; reason: LeftOutReason }[] = [];
@@ -85,8 +85,12 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     if (isNote(row)) return done('notes', row.r);
     const record = row.cells.filter(counts);
     if (record.length === 0) {
-      // Template rows (numbering, formulas, a default filled down) are blank unless a record follows.
-      if (inTable.length > 0) leftOut.push({ r: row.r, reason: 'template row' });
+      // Template rows (numbering, formulas, labels or a default filled down) are no records, but the
+      // table goes on through them (an empty two-row record between filled ones); only blank rows end it.
+      if (inTable.length > 0) {
+        leftOut.push({ r: row.r, reason: 'template row' });
+        continue;
+      }
       blankRun++;
       if (rows.length > 0 && blankRun >= BLANK_ROWS_END) return done('blank rows', firstBlank());
       continue;
@@ -109,6 +113,12 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
       continue;
     }
     blankRun = 0;
+    // A label merged across the columns up to the name (タイムライン over A:E) titles a section; no record.
+    const across = key ? ix.mergeAt(row.r, key.c) : undefined;
+    if (key && across && across.r1 === row.r && across.c1 < key.c && across.c2 >= key.c && record.filter((c) => c.t === 's').length === 1) {
+      leftOut.push({ r: row.r, reason: 'section title' });
+      continue;
+    }
     if (key && !row.cells.some((c) => c.c >= key.c && c.c < key.c + key.span && hasContent(c))) {
       const m = ix.mergeAt(row.r, key.c);
       if (m && m.r1 < row.r && isRecord.has(m.r1)) continue;
@@ -121,8 +131,12 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
 
 const cellKey = (cell: Cell) => `${cell.t}:${String(cell.v).trim()}`;
 
-/** Per column, a value that fills at least 90 % of the first 200 rows under the header (and 5 or more). */
-function fillerValues(ix: SheetIndex, layout: TableLayout, minC: number, maxC: number): Map<number, string> {
+/**
+ * Per column, values a template writes rather than a person: one that fills at least 90 % of the first
+ * 200 rows under the header (5 or more), or the one or two labels an unmapped column repeats down 10 or
+ * more rows.
+ */
+function fillerValues(ix: SheetIndex, layout: TableLayout, minC: number, maxC: number, keyColumns: Set<number>): Map<number, Set<string>> {
   const rows = ix.sheet.rows.filter((r) => r.r > layout.headerBottom).slice(0, 200);
   const seen = new Map<number, Map<string, number>>();
   for (const row of rows)
@@ -132,9 +146,13 @@ function fillerValues(ix: SheetIndex, layout: TableLayout, minC: number, maxC: n
       if (!m) seen.set(cell.c, (m = new Map()));
       m.set(cellKey(cell), (m.get(cellKey(cell)) ?? 0) + 1);
     }
-  const out = new Map<number, string>();
-  for (const [c, m] of seen)
-    for (const [k, n] of m) if (n >= 5 && n >= 0.9 * rows.length) out.set(c, k);
+  const out = new Map<number, Set<string>>();
+  for (const [c, m] of seen) {
+    const total = [...m.values()].reduce((a, b) => a + b, 0);
+    // One value down nearly every row, or a few labels repeated row after row (予定 / 実績 of two-row records).
+    const labels = m.size <= 2 && total >= 10 && [...m.keys()].every((k) => k.startsWith('s:')) && !keyColumns.has(c);
+    for (const [k, n] of m) if ((n >= 5 && n >= 0.9 * rows.length) || labels) out.set(c, (out.get(c) ?? new Set()).add(k));
+  }
   return out;
 }
 
@@ -146,13 +164,9 @@ function isTotal(ix: SheetIndex, row: Row, cell: Cell): boolean {
   return row.cells.some((c) => c.f) || (merged !== undefined && merged.c2 > merged.c1);
 }
 
-/** One text cell starting like a note: ※…, 注:, (注), Note:, 備考: */
+/** A note: one text starting like one (※…, 注:, (注), Note:, 備考:), or such a mark with its text in the next cell ((*) | For Risk#15 …). */
 function isNote(row: Row): boolean {
-  let only: Cell | undefined;
-  for (const c of row.cells) {
-    if (c.t === 's' && blankText(c.v as string)) continue;
-    if (only) return false;
-    only = c;
-  }
-  return !!only && only.t === 's' && NOTE.test((only.v as string).normalize('NFKC').trim());
+  const cells = row.cells.filter((c) => !(c.t === 's' && blankText(c.v as string)));
+  if (cells.length === 0 || cells.length > 2 || cells.some((c) => c.t !== 's')) return false;
+  return NOTE.test((cells[0]!.v as string).normalize('NFKC').trim());
 }

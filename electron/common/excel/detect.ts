@@ -176,6 +176,13 @@ function topRowStartsHeader(ix: SheetIndex, target: ImportTarget, top: number, h
   const minC = header[0]?.c ?? 0;
   const maxC = header.length ? header[header.length - 1]!.c + header[header.length - 1]!.span - 1 : 0;
   if (isLabelRow(ix, top, minC, maxC)) return false;
+  // One word alone over a header of several columns, not merged over any of them, is the sheet's
+  // title (WBS, 作業一覧), whatever it says.
+  const inTable = texts.filter((c) => c.c >= minC && c.c <= maxC);
+  if (inTable.length === 1 && header.length > 2) {
+    const m = ix.mergeAt(top, inTable[0]!.c);
+    if (!m || m.c2 === m.c1) return !!m && m.r2 > top;
+  }
   if (texts.some((c) => matchLabel(target, [c.v as string]).some((m) => m.confidence >= PLAIN_WORD))) return true;
   // A group label spans some columns of the table; a title merged over the whole width does not count.
   const width = maxC - minC + 1;
@@ -338,7 +345,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       sheet: model.sheets[win.cand.sheet]!.name,
       headerTop: win.cand.top,
       headerBottom: bottom,
-      columns: win.a.columns,
+      columns: withoutNumbering(win.cand.ix, win.a.columns, bottom),
       score: round(win.score),
       confidence: { table: round(Math.min(1, tableConfidence)), header: round(Math.min(1, headerConfidence)), key: round(keyCol?.confidence ?? 0) },
     },
@@ -346,6 +353,25 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       .filter((f) => f.score > -Infinity)
       .map((f) => ({ sheet: model.sheets[f.cand.sheet]!.name, headerTop: f.cand.top, headerBottom: f.cand.extended, columns: columnLabel(spanOf(f.cand.header).c1, spanOf(f.cand.header).c2 - spanOf(f.cand.header).c1 + 1), score: round(f.score) })),
   };
+}
+
+/** Fields every list has (an ID, remarks, a longer text): they do not make a list a register. */
+const GENERIC_FIELDS = new Set(['ref', 'notes', 'description', 'detail']);
+
+/** Labels of numbering columns (No, #, 項番, Sl no.). */
+export const NUMBER_LABEL = /^(?:no\.?|id|#|番号|項番|通番|連番|sl\.? ?no\.?|s\.? ?no\.?|item ?no\.?)$/i;
+
+/**
+ * A numbering column no field took (No over =ROW()-3, 1, 2, 3…) is row numbers, not the client's data:
+ * left out of the layout (Excel numbers the rows again; the export keeps the cells where they are).
+ */
+export function withoutNumbering(ix: SheetIndex, columns: ColumnMapping[], bottom: number): ColumnMapping[] {
+  const below = ix.sheet.rows.filter((r) => r.r > bottom).slice(0, 200);
+  return columns.filter((m) => {
+    if (m.field !== null || !NUMBER_LABEL.test(m.label.split(' / ').pop()!.normalize('NFKC').trim())) return true;
+    const cells = below.flatMap((row) => row.cells.filter((c) => c.c >= m.c && c.c < m.c + m.span && !(c.t === 's' && (c.v as string).trim() === '')));
+    return !(cells.length > 0 && cells.every((c) => c.t === 'n'));
+  });
 }
 
 /**
@@ -356,7 +382,8 @@ function isTable(target: ImportTarget, a: Assignment): boolean {
   if (!a.hasKey) return false;
   const mapped = a.columns.filter((m) => m.field !== null);
   const key = mapped.find((m) => m.field === KEY_FIELD[target])!;
-  const others = mapped.filter((m) => m !== key && m.confidence >= 0.7);
+  // A name with an ID and remarks is a list (a checklist, a glossary), not a register: another field must say what kind of record it is.
+  const others = mapped.filter((m) => m !== key && m.confidence >= 0.7 && !GENERIC_FIELDS.has(m.field!));
   return others.length >= 2 || (others.length >= 1 && key.confidence >= 0.6) || key.confidence >= 0.95;
 }
 
@@ -401,7 +428,7 @@ export function layoutAt(
     refPrefix: target === 'wbs' ? '' : REGISTERS[target].refPrefix,
   };
   const a = assignFields(target, header, { cells: sampler(ix, bottom), ctx });
-  return { target, sheet: sheet.name, headerTop: top, headerBottom: bottom, columns: a.columns, score: Math.round(a.score * 1000) / 1000 };
+  return { target, sheet: sheet.name, headerTop: top, headerBottom: bottom, columns: withoutNumbering(ix, a.columns, bottom), score: Math.round(a.score * 1000) / 1000 };
 }
 
 /**

@@ -112,7 +112,7 @@ export function assignFields(
         const share = fit(target, m.field, col.label, samples.cells(col), samples.ctx);
         // A column headed plainly as a list field (Category) keeps it with words not on the project's
         // list: the client's words are mapped to the list (value maps), not a reason to drop the column.
-        if (share === 0 && fieldSpec(target, m.field)?.kind === 'vocab' && m.confidence >= 0.95) {
+        if (share === 0 && fieldSpec(target, m.field)?.kind === 'vocab' && m.confidence >= 0.9) {
           confidence *= 0.75;
         } else if (share === 0) continue;
         else if (share !== null) confidence *= 0.4 + 0.6 * share;

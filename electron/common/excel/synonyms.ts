@@ -200,6 +200,8 @@ export function matchLabel(target: ImportTarget, parts: readonly string[]): Fiel
     for (const m of key.matchAll(/\(([^()]+)\)/g)) if (m[1] !== bare) candidates.push({ key: m[1]!, factor: factor * 0.9 });
   };
   add(parts.join(''), 1);
+  // A group label of days (予定日 / 実績日 over 開始 / 終了) names the dates' kind: 実績日 + 開始 = 実績開始.
+  if (parts.length > 1 && parts.slice(0, -1).some((p) => /日$/.test(p.trim()))) add(parts.map((p, i) => (i < parts.length - 1 ? p.trim().replace(/日$/, '') : p)).join(''), 0.98);
   if (parts.length > 1) {
     add(own, 0.93);
     if (parts.length > 2) add(parts.slice(-2).join(''), 0.96);
@@ -215,8 +217,15 @@ export function matchLabel(target: ImportTarget, parts: readonly string[]): Fiel
       if (c > 0) keep(e.field, c * e.weight * factor);
     }
   }
-  return [...best].map(([field, confidence]) => ({ field, confidence: Math.round(confidence * 1000) / 1000 })).sort((a, b) => b.confidence - a.confidence);
+  // The previous period's copy of a column (進捗率 前回 beside 今回, last week's status) is history, not the value.
+  const previous = PREVIOUS.test(labelKey(parts.join('')));
+  return [...best]
+    .map(([field, confidence]) => ({ field, confidence: Math.round(confidence * (previous ? 0.6 : 1) * 1000) / 1000 }))
+    .sort((a, b) => b.confidence - a.confidence);
 }
+
+/** Labels of a previous period's column. */
+const PREVIOUS = /前回|前週|前月|previous|lastweek|prior/;
 
 /** Labels of identifier columns: タスクID, Task No, 課題番号 — never a partial match for a text field. */
 const ID_SUFFIX = /(id|no\.?|#|番号|コード|code|ｎｏ)$/;

@@ -255,9 +255,17 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         }
         rec.values[field] = rating.value;
         if (rating.text !== undefined) {
-          // Free text in a rating column: kept with the row (as an extra column under the header's name), no rating.
-          rec.extra[m.label || m.column] = rating.text;
-          problem(r, hit.c, 'rating', `${shown(rating.text)} is text, not a rating: kept with the row, the rating left empty`, field, true);
+          // Free text (or a number off the scale) in a rating column: kept with the row (as an extra column
+          // under the header's name), no rating.
+          rec.extra[m.label || m.column] = rating.outside && hit.cell.t === 'n' ? (hit.cell.v as number) : rating.text;
+          problem(
+            r,
+            hit.c,
+            'rating',
+            rating.outside ? `${shown(rating.text)} is outside the rating scale: kept with the row, the rating left empty` : `${shown(rating.text)} is text, not a rating: kept with the row, the rating left empty`,
+            field,
+            true,
+          );
         }
         return;
       }

@@ -336,6 +336,7 @@ export const en = {
       yearAssumed: '{{value}} has no year: read as {{date}} (year from {{from}})',
       yearFrom: { row: "the row's other dates", column: "the column's other dates", project: "the project's period", today: 'the date of today' },
       ratingText: '"{{value}}" is text, not a rating: kept with the row, the rating left empty',
+      ratingOutside: '{{value}} is outside the rating scale: kept with the row, the rating left empty',
       date: '{{value}} is not a date',
       rating: '{{value}} is not a rating 1–5 (or High/Medium/Low)',
       vocab: '{{value}} is not on the list',

@@ -338,6 +338,7 @@ export const ja: Strings = {
       yearAssumed: '{{value}} に年がありません: {{date}} と読みました ({{from}}から)',
       yearFrom: { row: '同じ行の日付', column: '同じ列の日付', project: 'プロジェクトの期間', today: '今日の日付' },
       ratingText: '「{{value}}」は評価ではなく文章です: 行と一緒に残し、評価は空にしました',
+      ratingOutside: '{{value}} は評価の範囲外です: 行と一緒に残し、評価は空にしました',
       date: '{{value}} は日付ではありません',
       rating: '{{value}} は 1〜5 (高/中/低) の評価ではありません',
       vocab: '{{value}} は選択肢にありません',

@@ -43,6 +43,8 @@ interface Kept {
   chosenProfile: boolean;
   /** The user's readings of client words so far: field → word → code (null: add to the list). */
   choices: Record<string, Record<string, string | null>>;
+  /** Why the layout is a guess (no table found), carried while the user refines other things. */
+  layoutProblems: Problem[];
   table: ImportTable;
   layout: TableLayout;
   signature: string;
@@ -85,7 +87,7 @@ export function chooseLayout(
   register: ImportTarget,
   profile: TableProfile | null,
   mapping: MappingInput,
-  opts: { vocab: ReturnType<typeof loadVocabularies>; today: string; kept?: TableLayout },
+  opts: { vocab: ReturnType<typeof loadVocabularies>; today: string; kept?: TableLayout; keptProblems?: Problem[] },
 ): { layout: TableLayout; problems: Problem[]; detection?: Detection & { ok: true } } {
   const problems: Problem[] = [];
   const detectOpts = { vocab: opts.vocab, reference: opts.today };
@@ -108,6 +110,7 @@ export function chooseLayout(
   }
   if (sameAsKept) {
     layout = { ...kept, columns: kept.columns.map((m) => ({ ...m })) };
+    problems.push(...(opts.keptProblems ?? []));
   } else if (mapping.headerTop !== undefined) {
     const profileSheet = profile && model.sheets.some((s) => s.name === profile.layout.sheet) ? profile.layout.sheet : undefined;
     const name = mapping.sheet ?? profileSheet ?? defaultSheet(model, register, detectOpts);
@@ -215,7 +218,8 @@ export class ImportPreviews {
     const vocab = loadVocabularies(db, input.projectId);
     const today = this.today();
     const mapping = input.mapping ?? {};
-    const { layout, problems, detection } = chooseLayout(model, input.register, profile, mapping, { vocab, today, ...(kept ? { kept: kept.layout } : {}) });
+    const { layout, problems, detection } = chooseLayout(model, input.register, profile, mapping, { vocab, today, ...(kept ? { kept: kept.layout, keptProblems: kept.layoutProblems } : {}) });
+    const layoutProblems = mapping.columns?.length ? [] : [...problems];
     const choices = structuredClone(kept?.choices ?? {});
     for (const v of mapping.values ?? []) (choices[v.field] ??= {})[v.word.trim()] = v.code;
     const usedProfile = profile && layout.sheet === profile.layout.sheet && layout.headerTop === profile.layout.headerTop - 1 ? profile : null;
@@ -235,7 +239,7 @@ export class ImportPreviews {
     else if (table.records.length === 0 && problems.length === 0)
       table.problems.unshift({ sheet: layout.sheet, kind: 'header', reason: `the table on sheet ${layout.sheet} (header in row ${layout.headerTop + 1}) has no rows of data` });
     // Nothing is planned from a table that was not found, until the user points at its header.
-    const guessed = problems.length > 0 && mapping.headerTop === undefined && mapping.firstDataRow === undefined && !mapping.columns?.length && !kept;
+    const guessed = problems.length > 0 && mapping.headerTop === undefined && mapping.firstDataRow === undefined && !mapping.columns?.length;
     const plan: ImportPlan = keyMapped && !guessed ? planImport(db, input.projectId, table, today) : { matchBy: 'name', planned: [], missing: [], rows: [] };
     const signature = headerSignature(model, layout.sheet, layout.headerTop, layout.headerBottom) ?? '';
 
@@ -259,6 +263,7 @@ export class ImportPreviews {
       profile,
       chosenProfile,
       choices,
+      layoutProblems,
       table,
       layout,
       signature,

@@ -16,6 +16,7 @@ import { saveFile } from '../../api/download.js';
 import { DialogFrame } from '../../ui/DialogFrame.js';
 import { useErrorText } from '../../ui/ErrorBanner.js';
 import { exportChoiceKey, formatDay, initialChoice, rememberedChoice, type CardRow, type Choice } from './exportModel.js';
+import { RegisterTemplateDialog } from './RegisterTemplateDialog.js';
 
 export interface ExportDialogProps {
   projectId: number;

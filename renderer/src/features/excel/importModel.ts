@@ -282,6 +282,7 @@ export function problemText(p: Problem, t: TFunction, fieldLabel: (field: string
   if ((m = /^(.*) has no year: read as (\S+) \(year from the (row|column|project|date of today)/.exec(r)))
     text = t('excel.problem.yearAssumed', { value: m[1], date: m[2], from: t(`excel.problem.yearFrom.${m[3] === 'date of today' ? 'today' : m[3]}`) });
   else if ((m = /^(.*) is text, not a rating/.exec(r))) text = t('excel.problem.ratingText', { value: m[1] });
+  else if ((m = /^(.*) is outside the rating scale/.exec(r))) text = t('excel.problem.ratingOutside', { value: m[1] });
   else if ((m = /^(.*) is not a date$/.exec(r))) text = t('excel.problem.date', { value: m[1] });
   else if ((m = /^(.*) is not a rating/.exec(r))) text = t('excel.problem.rating', { value: m[1] });
   else if ((m = /^(.*) is not a value of /.exec(r))) text = t('excel.problem.vocab', { value: m[1] });
