@@ -1,0 +1,141 @@
+// An import preview refined without the file (previewId): column edits on layouts detection made (merged
+// groups, split names), client words read as the user chooses — added to the project's list on apply —
+// and saved both ways in the profile; a workbook with no register table imports nothing and says so;
+// 様式を登録 saves a blank template as a profile without importing.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { workbook } from '../fixtures/excel/xlsx.js';
+import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+
+beforeAll(async () => {
+  await buildReaderWorker();
+});
+
+const b64 = (b: Buffer) => b.toString('base64');
+
+async function riskBook(): Promise<Buffer> {
+  return workbook([
+    {
+      name: 'Risks',
+      rows: [
+        ['No.', 'Description', 'Category', 'Probability', 'Impact', 'Status'],
+        [1, 'Key staff leave', 'Market risk', 'High', 'Low', 'Open'],
+        [2, 'Vendor late', 'Technical risk', 2.5, 4, 'Closed'],
+        [3, 'Rates rise', 'Market risk', 'Low', 'Low', 'Open'],
+      ],
+    },
+  ]);
+}
+
+describe('refining a preview by its id', () => {
+  it('reads client words as chosen, adds a new list item on apply, and keeps the words both ways in the profile', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const { id: projectId } = await call('project.create', { name: 'Refine' });
+      const first = await call('excel.previewImport', { projectId, register: 'risk', fileName: 'risks.xlsx', dataBase64: b64(await riskBook()) });
+      expect(first.counts).toMatchObject({ new: 3, skipped: 0 });
+      expect(first.values.map((v) => [v.word, v.code, v.suggestion.by])).toEqual([
+        ['Market risk', 'Market risk', 'new'],
+        ['Technical risk', 'technical', 'label'],
+      ]);
+      // No file this time: the kept preview is refined, and the old id is gone.
+      const second = await call('excel.previewImport', { projectId, register: 'risk', previewId: first.previewId, mapping: { values: [{ field: 'category', word: 'Market risk', code: null }] } });
+      expect(second.previewId).not.toBe(first.previewId);
+      await expect(call('excel.applyImport', { previewId: first.previewId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(second.values.find((v) => v.word === 'Market risk')).toMatchObject({ code: 'Market risk', chosen: true });
+      const applied = await call('excel.applyImport', { previewId: second.previewId, options: { saveProfileAs: 'Client risks' } });
+      expect(applied.created).toBe(3);
+      const list = (await call('vocab.list', { projectId }))['risk.category'].items.map((i) => i.code);
+      expect(list).toContain('Market risk');
+      const rows = ws.db.sqlite.prepare('SELECT title, category, probability FROM risks ORDER BY id').all();
+      expect(rows).toEqual([
+        { title: 'Key staff leave', category: 'Market risk', probability: 5 },
+        { title: 'Vendor late', category: 'technical', probability: 3 },
+        { title: 'Rates rise', category: 'Market risk', probability: 1 },
+      ]);
+      const profile = await call('profile.get', { id: applied.profileId! });
+      if (profile.kind !== 'table') throw new Error('a table profile');
+      expect(profile.layout.valueMaps?.category).toMatchObject({ words: { 'Market risk': 'Market risk', 'Technical risk': 'technical' }, exportAs: { technical: 'Technical risk' } });
+      expect(profile.layout.valueMaps?.status?.exportAs).toMatchObject({ open: 'Open', closed: 'Closed' });
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('applies a column edit to the columns shown, whatever layout detection made (a merged group named by one of its letters)', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const { id: projectId } = await call('project.create', { name: 'Groups' });
+      const book = await workbook([
+        {
+          name: 'WBS',
+          rows: [['作業内容', null, null, '担当', '開始日', '終了日'], ['要件定義', null, null, '山田', new Date(Date.UTC(2025, 3, 1)), new Date(Date.UTC(2025, 3, 5))], [null, '現行調査', null, '山田', null, null]],
+          merges: ['A1:C1'],
+        },
+      ]);
+      const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: b64(book) });
+      expect(p.columns.map((c) => c.column)).toEqual(['A:C', 'D', 'E', 'F']);
+      // 'B' is inside the group A:C: the edit goes to that column, never "not a column of the header".
+      const q = await call('excel.previewImport', { projectId, register: 'wbs', previewId: p.previewId, mapping: { columns: [{ column: 'B', field: 'name' }, { column: 'D', field: null }] } });
+      expect(q.columns.map((c) => [c.column, c.field])).toEqual([
+        ['A:C', 'name'],
+        ['D', null],
+        ['E', 'plannedStart'],
+        ['F', 'plannedFinish'],
+      ]);
+      expect(q.rows.map((r) => r.name)).toEqual(['要件定義', '現行調査']);
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('imports nothing from a workbook without a register table, and says so', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const { id: projectId } = await call('project.create', { name: 'Daily' });
+      const book = await workbook([{ name: '日報', rows: [['日報'], ['氏名：', '山田'], [], ['本日の作業内容'], ['設計レビューに参加した'], ['明日の予定'], ['指摘の修正']] }]);
+      for (const register of ['wbs', 'risk', 'issue', 'change'] as const) {
+        const p = await call('excel.previewImport', { projectId, register, fileName: 'nippo.xlsx', dataBase64: b64(book) });
+        expect(p.rows, register).toEqual([]);
+        expect(p.problems[0]?.reason, register).toMatch(/No table with .* was found/);
+        await expect(call('excel.applyImport', { previewId: p.previewId }), register).rejects.toMatchObject({ code: 'VALIDATION' });
+      }
+    } finally {
+      ws.close();
+    }
+  });
+});
+
+describe('様式を登録', () => {
+  it('saves a blank template with merged header columns as a profile, importing nothing', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const rows = [['Risk Register'], ['Project Name:'], []] as (string | null)[][];
+      const header: (string | null)[] = [];
+      const groups: [number, string][] = [[0, 'No.'], [3, 'Risk'], [18, 'Owner'], [24, 'Status']];
+      for (const [c, label] of groups) header[c] = label;
+      rows[2] = header;
+      const book = await workbook([{ name: 'Risks', rows, merges: ['A1:AB1', 'A3:C3', 'D3:R3', 'S3:X3', 'Y3:AB3'] }]);
+      const dry = await call('profile.registerTable', { register: 'risk', fileName: 'template.xlsx', dataBase64: b64(book), dryRun: true });
+      expect(dry.profile).toBeNull();
+      expect([dry.layout.sheet, dry.layout.headerTop, dry.layout.headerBottom]).toEqual(['Risks', 3, 3]);
+      expect(dry.layout.columns.map((c) => [c.column, c.field])).toEqual([
+        ['A:C', 'ref'],
+        ['D:R', 'title'],
+        ['S:X', 'owner'],
+        ['Y:AB', 'status'],
+      ]);
+      expect(await call('profile.list', {})).toEqual([]);
+      const saved = await call('profile.registerTable', { register: 'risk', fileName: 'template.xlsx', dataBase64: b64(book), name: 'Client template' });
+      expect(saved.profile).toMatchObject({ name: 'Client template', register: 'risk', sheet: 'Risks', kind: 'table' });
+      expect(ws.db.sqlite.prepare('SELECT count(*) AS n FROM risks').get()).toEqual({ n: 0 });
+      await expect(call('profile.registerTable', { register: 'risk', fileName: 'template.xlsx', dataBase64: b64(book) })).rejects.toMatchObject({ code: 'VALIDATION' });
+    } finally {
+      ws.close();
+    }
+  });
+});
