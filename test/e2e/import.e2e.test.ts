@@ -93,7 +93,8 @@ describe('Excel import in Chromium', () => {
     const sheet = dialog.dialog.getByRole('combobox', { name: 'シート' });
     expect(await sheet.locator('option').allTextContents()).toEqual(['表紙', '課題一覧']);
     await sheet.selectOption('表紙');
-    await dialog.dialog.getByTestId('import-warnings').getByText('No table with an issue title column', { exact: false }).waitFor();
+    // Said in the UI's language, never the core's English.
+    await dialog.dialog.getByTestId('import-warnings').getByText('このブックには取り込める表が見つかりません', { exact: false }).waitFor();
     await sheet.selectOption('課題一覧');
     await dialog.idle();
     await expect.poll(async () => (await dialog.mapping()).length).toBe(8);
@@ -118,14 +119,14 @@ describe('Excel import in Chromium', () => {
     expect(rows[0]![4]).toContain('優先度: 高');
     expect(rows[0]![4]).toContain('期限: 2025/04/10');
     expect(rows[0]![4]).toContain('備考2: 再現手順あり');
-    expect(rows[3]![4]).toContain('課題一覧!F9: 2025/13/40 is not a date');
+    expect(rows[3]![4]).toContain('課題一覧!F9 [期限]: 2025/13/40 は日付ではありません');
     // The profile is saved under the file's name unless the user says otherwise.
     expect(await dialog.option('プロファイルとして保存').isChecked()).toBe(true);
     expect(await dialog.dialog.getByRole('textbox', { name: 'プロファイル名' }).inputValue()).toBe('課題管理表_A社');
     await s.page.screenshot({ path: screenshotPath('import-preview-ja.png') });
 
     await dialog.tab('problems').click();
-    await expect.poll(() => dialog.rows()).toEqual([['問題', '9', '', '期限', '課題一覧!F9: 2025/13/40 is not a date']]);
+    await expect.poll(() => dialog.rows()).toEqual([['問題', '9', '', '期限', '課題一覧!F9 [期限]: 2025/13/40 は日付ではありません']]);
     expect(count('issues')).toBe(0); // nothing is written before 取り込む
 
     await dialog.apply();
