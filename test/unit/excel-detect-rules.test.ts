@@ -145,8 +145,8 @@ describe('the rows of a table', () => {
   });
 
   it('counts a row with only an ID as a record, and a value the template fills down every row as nothing', () => {
-    const rows: ModelCell[][] = [['Status', 'No.', 'Task No', 'Description', 'ProgramID']];
-    for (let i = 1; i <= 30; i++) rows.push([i === 1 ? 'DONE' : null, { f: i }, i <= 20 ? `Task-${String(i).padStart(3, '0')}` : null, i === 1 ? 'タスク001' : null, 'ProgramID']);
+    const rows: ModelCell[][] = [['Status', 'No.', 'Start Date', 'Task No', 'Description', 'ProgramID']];
+    for (let i = 1; i <= 30; i++) rows.push([i === 1 ? 'DONE' : null, { f: i }, null, i <= 20 ? `Task-${String(i).padStart(3, '0')}` : null, i === 1 ? 'タスク001' : null, 'ProgramID']);
     const t = read(rows, 'wbs');
     expect(t.records).toHaveLength(20);
     expect(t.data).toMatchObject({ first: 2, last: 21 });
