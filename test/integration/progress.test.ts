@@ -114,7 +114,7 @@ describe('earned value through the API', () => {
       ['', 0],
     ]);
     const adh = await w.call('evm.adherence', { projectId: w.projectId, statusDate: '2025-06-30', baselineId: b.id });
-    // Due: 基本設計 (on time), 詳細設計 (no actual finish, 100 % but not marked done), 製造, リリース.
+    // Due: 基本設計 and 詳細設計 (on time: finished, at 100 %), 製造, リリース.
     expect(adh.due).toBe(4);
     expect(adh.milestonesMissed.map((t) => t.name)).toEqual(['リリース']);
   });

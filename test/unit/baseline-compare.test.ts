@@ -35,7 +35,7 @@ const link = (predecessorId: number, successorId: number, type: BaselineLink['ty
   type,
   lagDays,
 });
-const plan = (tasks: UnplacedTask[], links: BaselineLink[] = []): Plan => ({ tasks: placeTasks(tasks.map((t) => ({ ...t }))), links, costRate: null });
+const plan = (tasks: UnplacedTask[], links: BaselineLink[] = []): Plan => ({ tasks: placeTasks(tasks.map((t) => ({ ...t }))), placed: true, links, costRate: null });
 
 // 1 Design (1: 2, 3)   2 Build (4: 5)   3 Test (6)
 const BEFORE = plan(

@@ -33,7 +33,7 @@ function task(id: number, parentId: number | null, v: Partial<UnplacedTask>): Un
   };
 }
 
-const plan = (tasks: UnplacedTask[], costRate: number | null = null): Plan => ({ tasks: placeTasks(tasks.map((t) => ({ ...t }))), links: [], costRate });
+const plan = (tasks: UnplacedTask[], costRate: number | null = null): Plan => ({ tasks: placeTasks(tasks.map((t) => ({ ...t }))), placed: true, links: [], costRate });
 
 // 1 Phase
 //   1.1 A  4/28–5/2, 8 人日, 50 %, AC 5: 4 working days (4/29 is a holiday), 2 of them by 4/30 → PV 4
@@ -151,15 +151,17 @@ describe('schedule adherence (計画遵守率)', () => {
     expect(a.milestonesMissed.map((t) => [t.name, t.daysLate])).toEqual([['M', 2]]);
   });
 
-  it('a task finished late counts as due but not on time; a cancelled task is left out', () => {
+  it('a task finished late counts as due but not on time; done or 100 % without a date is on time; a cancelled task is left out', () => {
     const p = plan([
       task(1, null, { name: 'late', plannedStart: '2025-04-21', plannedFinish: '2025-04-22', progress: 100, actualFinish: '2025-04-24', status: 'done' }),
       task(2, null, { name: 'cancelled', plannedFinish: '2025-04-22', status: 'cancelled' }),
       task(3, null, { name: 'done-no-date', plannedFinish: '2025-04-22', progress: 100, status: 'done' }),
       task(4, null, { name: 'future', plannedStart: '2025-05-07', plannedFinish: '2025-05-08' }),
+      task(5, null, { name: 'at-100', plannedStart: '2025-04-21', plannedFinish: '2025-04-22', progress: 100, status: 'in_progress' }),
     ]);
     const a = computeAdherence(p, p, STATUS, cal);
-    expect(a).toMatchObject({ due: 2, onTime: 1, rate: 0.5, lateToStart: [] });
+    expect(a).toMatchObject({ due: 3, onTime: 2, lateToStart: [] });
+    expect(a.rate).toBeCloseTo(2 / 3, 12);
     expect(a.lateToFinish.map((t) => [t.name, t.daysLate])).toEqual([['late', 2]]);
   });
 });

@@ -12,7 +12,7 @@
 // the baseline carry no planned value, so they count in AC only (at their nearest ancestor the baseline
 // knows, or the project).
 import type { Adherence, BaselineTask, EvmFigures, EvmResult, EvmRow, LateTask } from '../../common/api/progress.js';
-import { summaryIds, type Plan } from './plan.js';
+import { ensurePlaced, summaryIds, type Plan } from './plan.js';
 import { dayOf, slipDays, type WorkDays } from './work-days.js';
 
 /** Person-days kept to 6 decimals, so sums of tenths compare equal to what a person computes. */
@@ -46,14 +46,25 @@ export function inYen(f: EvmFigures, rate: number): EvmFigures {
   return { ...f, bac: y(f.bac)!, pv: y(f.pv)!, ev: y(f.ev)!, ac: y(f.ac)!, sv: y(f.sv)!, cv: y(f.cv)!, eac: y(f.eac), etc: y(f.etc), vac: y(f.vac) };
 }
 
+// Dates repeat across tasks (a plan has a few hundred distinct ones), so their day numbers are kept.
+const days = new Map<string, number>();
+function day(iso: string): number {
+  let d = days.get(iso);
+  if (d === undefined) {
+    if (days.size > 100_000) days.clear();
+    days.set(iso, (d = dayOf(iso)));
+  }
+  return d;
+}
+
 /**
  * Share of a task's planned period worked by the end of `status` (day numbers). A task with only one
  * planned date is a point in time; a period with no working day counts whole once it has passed.
  */
 export function plannedShare(cal: WorkDays, start: string | null, finish: string | null, status: number): number {
   if (start === null && finish === null) return 0;
-  const s = dayOf(start ?? finish!);
-  const f = dayOf(finish ?? start!);
+  const s = day(start ?? finish!);
+  const f = day(finish ?? start!);
   if (status < s) return 0;
   if (status >= f) return 1;
   const total = cal.workingDaysBetween(s, f);
@@ -77,55 +88,62 @@ export interface EvmInput {
 
 export function computeEvm({ plan, current, statusDate, cal, by }: EvmInput): Omit<EvmResult, 'projectId' | 'baselineId'> {
   const status = dayOf(statusDate);
+  if (by === 'task') ensurePlaced(plan);
+  const same = plan === current;
   const planSummaries = summaryIds(plan.tasks);
-  const curById = new Map<number, BaselineTask>();
-  for (const t of current.tasks) curById.set(t.id, t);
-  const leafSums = new Map<number, Sums>();
-  const total: Sums = { bac: 0, pv: 0, ev: 0, ac: 0 };
+  let curById: Map<number, BaselineTask> | null = null;
+  if (!same) {
+    curById = new Map();
+    for (const t of current.tasks) curById.set(t.id, t);
+  }
+  // Per-leaf sums only when rows are asked for; the totals alone allocate nothing per task.
+  const leafSums = by ? new Map<number, Sums>() : null;
+  let bac = 0;
+  let pv = 0;
+  let ev = 0;
+  let ac = 0;
   for (const t of plan.tasks) {
     if (planSummaries.has(t.id)) continue;
     const effort = t.plannedEffort ?? 0;
-    const cur = curById.get(t.id);
-    const s: Sums = {
-      bac: effort,
-      pv: effort * plannedShare(cal, t.plannedStart, t.plannedFinish, status),
-      ev: (effort * (cur?.progress ?? 0)) / 100,
-      ac: cur?.actualEffort ?? 0,
-    };
-    leafSums.set(t.id, s);
-    total.bac += s.bac;
-    total.pv += s.pv;
-    total.ev += s.ev;
-    total.ac += s.ac;
+    const cur = same ? t : curById!.get(t.id);
+    const tpv = effort === 0 ? 0 : effort * plannedShare(cal, t.plannedStart, t.plannedFinish, status);
+    const tev = cur ? (effort * cur.progress) / 100 : 0;
+    const tac = cur?.actualEffort ?? 0;
+    bac += effort;
+    pv += tpv;
+    ev += tev;
+    ac += tac;
+    leafSums?.set(t.id, { bac: effort, pv: tpv, ev: tev, ac: tac });
   }
 
   // Actual effort on tasks the plan does not know, at their nearest ancestor it does (null: the project).
-  const planById = new Map<number, BaselineTask>();
-  for (const t of plan.tasks) planById.set(t.id, t);
-  const curSummaries = plan === current ? planSummaries : summaryIds(current.tasks);
   const extraAc = new Map<number | null, number>();
   const extraByAssignee = new Map<string, number>();
-  if (plan !== current)
+  if (!same) {
+    const curSummaries = summaryIds(current.tasks);
+    const planIds = new Set<number>();
+    for (const t of plan.tasks) planIds.add(t.id);
     for (const t of current.tasks) {
-      if (planById.has(t.id) || curSummaries.has(t.id) || !t.actualEffort) continue;
+      if (planIds.has(t.id) || curSummaries.has(t.id) || !t.actualEffort) continue;
       let p = t.parentId;
-      while (p !== null && !planById.has(p)) p = curById.get(p)?.parentId ?? null;
+      while (p !== null && !planIds.has(p)) p = curById!.get(p)?.parentId ?? null;
       // Under a plan leaf that was split since: already in that leaf's rolled-up actual effort.
       if (p !== null && !planSummaries.has(p)) continue;
       extraAc.set(p, (extraAc.get(p) ?? 0) + t.actualEffort);
       extraByAssignee.set(t.assignee, (extraByAssignee.get(t.assignee) ?? 0) + t.actualEffort);
-      total.ac += t.actualEffort;
+      ac += t.actualEffort;
     }
+  }
 
-  const totals = figures(total.bac, total.pv, total.ev, total.ac);
+  const totals = figures(bac, pv, ev, ac);
   const result: Omit<EvmResult, 'projectId' | 'baselineId'> = {
     ...totals,
     statusDate,
     costRate: plan.costRate,
     yen: plan.costRate === null ? null : inYen(totals, plan.costRate),
   };
-  if (by === 'task') result.rows = taskRows(plan, planSummaries, leafSums, extraAc);
-  if (by === 'assignee') result.rows = assigneeRows(plan, planSummaries, leafSums, extraByAssignee);
+  if (by === 'task') result.rows = taskRows(plan, planSummaries, leafSums!, extraAc);
+  if (by === 'assignee') result.rows = assigneeRows(plan, planSummaries, leafSums!, extraByAssignee);
   return result;
 }
 
@@ -202,13 +220,15 @@ export function overallProgress(plan: Plan, current: Plan): number {
 
 /**
  * 計画遵守率 at the status date: of the plan's leaf tasks planned to finish on or before it, the share
- * finished on or before their planned finish (a task marked done without an actual finish counts as on
- * time: nothing says it was late). Cancelled tasks are left out. The lists name what is late at the
+ * finished on or before their planned finish (a task marked done or at 100 % without an actual finish
+ * counts as on time: nothing says it was late). Cancelled tasks are left out. The lists name what is late at the
  * status date: not started although planned to start by then; not finished by the planned finish (or
  * finished after it); milestones not reached by their date.
  */
 export function computeAdherence(plan: Plan, current: Plan, statusDate: string, cal: WorkDays): Omit<Adherence, 'baselineId'> {
   const status = dayOf(statusDate);
+  // The lists name tasks by their current WBS code.
+  ensurePlaced(current);
   const summaries = summaryIds(plan.tasks);
   const curById = new Map(current.tasks.map((t) => [t.id, t]));
   let due = 0;
@@ -240,7 +260,7 @@ export function computeAdherence(plan: Plan, current: Plan, statusDate: string, 
     if (finish > status) continue;
     due++;
     const finishedOn = cur.actualFinish !== null && dayOf(cur.actualFinish) <= status ? dayOf(cur.actualFinish) : null;
-    const done = finishedOn !== null || (cur.actualFinish === null && cur.status === 'done');
+    const done = finishedOn !== null || (cur.actualFinish === null && (cur.status === 'done' || cur.progress >= 100));
     const inTime = done && (finishedOn === null || finishedOn <= finish);
     if (inTime) {
       onTime++;

@@ -89,5 +89,5 @@ export function decodePlan(text: string): Plan {
       type: c.links[i + 2] as BaselineLink['type'],
       lagDays: c.links[i + 3] as number,
     });
-  return { tasks: placeTasks(rows), links, costRate: c.costRate };
+  return { tasks: placeTasks(rows), placed: true, links, costRate: c.costRate };
 }

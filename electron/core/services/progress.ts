@@ -17,7 +17,7 @@ import { inBatch, type Actor } from '../batch.js';
 import { baselineStore, weeklyCloseStore } from '../entities.js';
 import { getProjectRow } from './projects.js';
 import { setStatusDate } from './status-date.js';
-import { readCurrentPlan, summaryIds, type Plan } from '../progress/plan.js';
+import { ensurePlaced, readCurrentPlan, summaryIds, type Plan } from '../progress/plan.js';
 import { decodePlan, encodePlan } from '../progress/snapshot-codec.js';
 import { comparePlans } from '../progress/compare.js';
 import { computeAdherence, computeEvm, overallProgress, plannedShare } from '../progress/evm.js';
@@ -33,12 +33,13 @@ export function createBaseline(db: Db, actor: Actor, projectId: number, name: st
   getProjectRow(db, projectId);
   return inBatch(db, actor, 'baseline.create', projectId, (batch) => {
     // Read inside the write transaction: no edit can land between the read and the snapshot.
-    const plan = readCurrentPlan(db, projectId);
+    // Stored in storage order: decoding places the tasks anyway.
+    const plan = readCurrentPlan(db, projectId, false);
     const takenAt = new Date().toISOString();
     const values = { projectId, name, takenAt, taskCount: plan.tasks.length, snapshot: encodePlan(plan) };
     const id = baselineStore.insertFull(db, values);
     batch.record('baseline', id, 'create', null, { id, ...values });
-    decoded(db).set(id, { takenAt, plan });
+    decoded(db).set(id, { takenAt, plan: ensurePlaced(plan) });
     return { id, name, takenAt };
   });
 }
@@ -111,7 +112,8 @@ export function compareBaseline(db: Db, projectId: number, baselineId: number, a
 
 function plans(db: Db, projectId: number, baselineId?: number): { plan: Plan; current: Plan } {
   getProjectRow(db, projectId);
-  const current = readCurrentPlan(db, projectId);
+  // Placing the tasks (tree order, codes) is left to the computations that show them.
+  const current = readCurrentPlan(db, projectId, false);
   return { plan: baselineId === undefined ? current : baselinePlan(db, baselineId, projectId).plan, current };
 }
 

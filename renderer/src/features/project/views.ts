@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react';
 import type { Project } from '../../../../electron/common/dto.js';
 import { WbsPage } from '../wbs/WbsPage.js';
+import { ProgressPage } from '../progress/ProgressPage.js';
 import { RisksPage } from '../risks/RisksPage.js';
 import { IssuesPage } from '../issues/IssuesPage.js';
 import { ChangesPage } from '../changes/ChangesPage.js';
@@ -17,6 +18,8 @@ export interface ProjectView {
 
 export const PROJECT_VIEWS: ProjectView[] = [
   { id: 'wbs', Page: WbsPage },
+  // Status date, baselines, earned value and weekly closes.
+  { id: 'progress', Page: ProgressPage },
   { id: 'risks', Page: RisksPage },
   { id: 'issues', Page: IssuesPage },
   { id: 'changes', Page: ChangesPage },

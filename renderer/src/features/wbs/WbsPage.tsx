@@ -23,6 +23,7 @@ import { ImportDialog } from '../excel/ImportDialog.js';
 import { ExportDialog } from '../excel/ExportDialog.js';
 import { importedMessage, importFieldLabel } from '../excel/importModel.js';
 import { GanttPane } from '../gantt/GanttPane.js';
+import { insertAfter, useBaselineColumns } from '../progress/baselineColumns.js';
 
 /** Rows shown: every task whose ancestors are all expanded. */
 function visibleRows(tasks: WbsTask[], collapsed: Set<number>): WbsRow[] {
@@ -69,8 +70,9 @@ export function WbsPage({ project }: { project: Project }) {
   const collapsedKey = `wbs.collapsed.${project.id}`;
 
   const rows = useMemo(() => visibleRows(tasks, collapsed), [tasks, collapsed]);
+  const baseline = useBaselineColumns<WbsRow>(project.id, tasks, t);
   // Rebuilt when the language changes, so headers and status labels follow the switch.
-  const columns = useMemo(() => wbsColumns(t), [t, i18n.language]);
+  const columns = useMemo(() => insertAfter(wbsColumns(t), 'plannedFinish', baseline.columns), [t, i18n.language, baseline.columns]);
   const kinds = useMemo(() => wbsFieldKinds(t), [t, i18n.language]);
   const header = useCallback((field: string) => t(`wbs.col.${field}`), [t]);
   const importLabel = useMemo(() => importFieldLabel(t, 'wbs'), [t]);
@@ -328,6 +330,8 @@ export function WbsPage({ project }: { project: Project }) {
           {t('gantt.button')}
         </button>
         <span className="spacer" />
+        {baseline.statusDate}
+        {baseline.chooser}
         <span className="muted" data-testid="task-count">
           {t('wbs.count', { count: tasks.length })}
         </span>

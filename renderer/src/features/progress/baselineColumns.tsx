@@ -1,0 +1,124 @@
+// The WBS grid's baseline columns (基準開始, 基準終了, 差異): the chosen baseline's planned dates beside the
+// plan, and the finish slip in working days from baseline.compare. The choice is kept per project.
+// Also the project's status date (基準日), which every schedule view shows.
+import { useEffect, useMemo, useState } from 'react';
+import type { ColDef } from 'ag-grid-community';
+import type { TFunction } from 'i18next';
+import type { Baseline } from '../../../../electron/common/api/progress.js';
+import type { WbsTask } from '../../../../electron/common/dto.js';
+import { formatDate } from '../../../../electron/common/dates.js';
+import { call } from '../../api/client.js';
+
+interface BaselineCells {
+  start: string | null;
+  finish: string | null;
+  slip: number | null;
+}
+
+export function useBaselineColumns<R extends { id: number }>(projectId: number, tasks: readonly WbsTask[], t: TFunction) {
+  const key = `wbs.baseline.${projectId}`;
+  const [baselines, setBaselines] = useState<Baseline[]>([]);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [cells, setCells] = useState<Map<number, BaselineCells>>(new Map());
+  const [statusDate, setStatusDate] = useState<string | null>(null);
+
+  useEffect(() => {
+    void Promise.all([
+      call('baseline.list', { projectId }),
+      call('settings.get', { key }) as Promise<number | null>,
+      call('project.list', {}),
+    ]).then(([list, saved, projects]) => {
+      setStatusDate(projects.find((p) => p.id === projectId)?.statusDate ?? null);
+      setBaselines(list);
+      if (saved && list.some((b) => b.id === saved)) setChosen(saved);
+    });
+  }, [projectId, key]);
+
+  // Fetched again whenever the tasks change: an edit can move a finish.
+  useEffect(() => {
+    if (chosen === null) return setCells(new Map());
+    let live = true;
+    void Promise.all([call('baseline.get', { id: chosen }), call('baseline.compare', { projectId, baselineId: chosen })]).then(([b, c]) => {
+      if (!live) return;
+      const slips = new Map<number, number | null>();
+      for (const x of [...c.changed, ...c.moved]) slips.set(x.id, x.finishSlip);
+      const m = new Map<number, BaselineCells>();
+      for (const task of b.tasks)
+        m.set(task.id, { start: task.plannedStart, finish: task.plannedFinish, slip: slips.has(task.id) ? slips.get(task.id)! : task.plannedFinish ? 0 : null });
+      setCells(m);
+    });
+    return () => void (live = false);
+  }, [chosen, projectId, tasks]);
+
+  const choose = (id: number | null) => {
+    setChosen(id);
+    void call('settings.set', { key, value: id });
+  };
+
+  const columns = useMemo((): ColDef<R>[] => {
+    if (chosen === null) return [];
+    const of = (id: number | undefined) => (id === undefined ? undefined : cells.get(id));
+    return [
+      {
+        colId: 'baselineStart',
+        headerName: t('progress.baselineCol.baselineStart'),
+        initialWidth: 118,
+        editable: false,
+        valueGetter: (p) => of(p.data?.id)?.start ?? null,
+        valueFormatter: (p) => formatDate(p.value as string | null),
+        cellClass: 'wbs-baseline',
+      },
+      {
+        colId: 'baselineFinish',
+        headerName: t('progress.baselineCol.baselineFinish'),
+        initialWidth: 118,
+        editable: false,
+        valueGetter: (p) => of(p.data?.id)?.finish ?? null,
+        valueFormatter: (p) => formatDate(p.value as string | null),
+        cellClass: 'wbs-baseline',
+      },
+      {
+        colId: 'finishSlip',
+        headerName: t('progress.baselineCol.finishSlip'),
+        initialWidth: 100,
+        editable: false,
+        type: 'rightAligned',
+        valueGetter: (p) => of(p.data?.id)?.slip ?? null,
+        valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : p.value > 0 ? `+${p.value}` : String(p.value)),
+        cellClassRules: { 'wbs-slip-late': (p) => (p.value ?? 0) > 0, 'wbs-slip-early': (p) => (p.value ?? 0) < 0 },
+      },
+    ];
+  }, [chosen, cells, t]);
+
+  const chooser = (
+    <label className="baseline-chooser">
+      {t('progress.showBaseline')}{' '}
+      <select
+        data-testid="wbs-baseline"
+        aria-label={t('progress.showBaseline')}
+        value={chosen ?? ''}
+        onChange={(e) => choose(e.target.value === '' ? null : Number(e.target.value))}
+      >
+        <option value="">{t('progress.noBaseline')}</option>
+        {baselines.map((b) => (
+          <option key={b.id} value={b.id}>
+            {b.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const statusDateLabel = statusDate && (
+    <span className="status-date" data-testid="wbs-status-date">
+      {t('progress.statusDate')} {formatDate(statusDate)}
+    </span>
+  );
+  return { columns, chooser, statusDate: statusDateLabel };
+}
+
+/** `extra` placed right after the column of `field`. */
+export function insertAfter<C extends { field?: string }>(columns: C[], field: string, extra: C[]): C[] {
+  if (extra.length === 0) return columns;
+  const i = columns.findIndex((c) => c.field === field);
+  return i < 0 ? [...columns, ...extra] : [...columns.slice(0, i + 1), ...extra, ...columns.slice(i + 1)];
+}
