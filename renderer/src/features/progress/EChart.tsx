@@ -7,7 +7,14 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import langJA from 'echarts/lib/i18n/langJA.js';
+// ECharts publishes its locales as UMD scripts (echarts/i18n/*) that bind to a global; the ES module of
+// the Japanese one is lib/i18n/langJA.js, which the package's exports map does not list, so it is
+// imported by path (bundled like any file) and typed from the package's own declaration.
+// @ts-expect-error -- a plain .js file; its type is the package's types/src/i18n/langJA.d.ts below.
+import langJAModule from '../../../../node_modules/echarts/lib/i18n/langJA.js';
+import type langJAType from '../../../../node_modules/echarts/types/src/i18n/langJA.js';
+
+const langJA = langJAModule as typeof langJAType;
 
 echarts.use([LineChart, BarChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 echarts.registerLocale('JA', langJA);

@@ -95,7 +95,7 @@ export function ProgressPage({ project }: { project: Project }) {
   const applyCostRate = (text: string) =>
     run(async () => {
       const value = text.trim() === '' ? null : Number(text);
-      if (value !== null && (!Number.isFinite(value) || value < 0)) throw new Error(t('errors.notANumber', { value: text }));
+      if (value !== null && (!Number.isFinite(value) || value < 0)) throw new Error(t('errors.notNumber', { value: text }));
       const p = await call('project.update', { id: project.id, patch: { costRate: value } });
       setCostRate(p.costRate ?? null);
       await load();
