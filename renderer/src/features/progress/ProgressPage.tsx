@@ -288,9 +288,9 @@ export function ProgressPage({ project }: { project: Project }) {
 
       <section className="evm-table">
         <div className="toolbar">
-          <div className="group" role="tablist">
+          <div className="group">
             {(['task', 'assignee'] as const).map((b) => (
-              <button key={b} role="tab" aria-selected={by === b} className={by === b ? 'active' : ''} onClick={() => setBy(b)}>
+              <button key={b} aria-pressed={by === b} className={by === b ? 'active' : ''} onClick={() => setBy(b)}>
                 {t(b === 'task' ? 'progress.byTask' : 'progress.byAssignee')}
               </button>
             ))}

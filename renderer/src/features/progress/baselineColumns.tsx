@@ -1,7 +1,8 @@
 // The WBS grid's baseline columns (基準開始, 基準終了, 差異): the chosen baseline's planned dates beside the
 // plan, and the finish slip in working days from baseline.compare. The choice is kept per project.
 // Also the project's status date (基準日), which every schedule view shows.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
+import type { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import type { Baseline } from '../../../../electron/common/api/progress.js';
@@ -9,13 +10,22 @@ import type { WbsTask } from '../../../../electron/common/dto.js';
 import { formatDate } from '../../../../electron/common/dates.js';
 import { call } from '../../api/client.js';
 
+export interface BaselineFields {
+  baselineStart: string | null;
+  baselineFinish: string | null;
+  /** Working days the planned finish moved since the baseline (later = positive). */
+  finishSlip: number | null;
+}
+
+const BASELINE_COLUMNS = ['baselineStart', 'baselineFinish', 'finishSlip'];
+
 interface BaselineCells {
   start: string | null;
   finish: string | null;
   slip: number | null;
 }
 
-export function useBaselineColumns<R extends { id: number }>(projectId: number, tasks: readonly WbsTask[], t: TFunction) {
+export function useBaselineColumns<R extends { id: number }>(projectId: number, tasks: readonly WbsTask[], t: TFunction, grid: RefObject<AgGridReact<R> | null>) {
   const key = `wbs.baseline.${projectId}`;
   const [baselines, setBaselines] = useState<Baseline[]>([]);
   const [chosen, setChosen] = useState<number | null>(null);
@@ -55,16 +65,30 @@ export function useBaselineColumns<R extends { id: number }>(projectId: number, 
     void call('settings.set', { key, value: id });
   };
 
+  // The values ride on the rows (a new row object per changed row), so the grid redraws exactly the
+  // cells whose baseline value changed; a column's getter alone would not be asked again.
+  const decorate = useCallback(
+    (rows: R[]): R[] => {
+      if (chosen === null || cells.size === 0) return rows;
+      return rows.map((r) => {
+        const c = cells.get(r.id);
+        const fields: BaselineFields = { baselineStart: c?.start ?? null, baselineFinish: c?.finish ?? null, finishSlip: c?.slip ?? null };
+        return { ...r, ...fields };
+      });
+    },
+    [chosen, cells],
+  );
+
   const columns = useMemo((): ColDef<R>[] => {
     if (chosen === null) return [];
-    const of = (id: number | undefined) => (id === undefined ? undefined : cells.get(id));
+    const field = (name: keyof BaselineFields) => (p: { data?: R }) => (p.data as (R & Partial<BaselineFields>) | undefined)?.[name] ?? null;
     return [
       {
         colId: 'baselineStart',
         headerName: t('progress.baselineCol.baselineStart'),
         initialWidth: 118,
         editable: false,
-        valueGetter: (p) => of(p.data?.id)?.start ?? null,
+        valueGetter: field('baselineStart'),
         valueFormatter: (p) => formatDate(p.value as string | null),
         cellClass: 'wbs-baseline',
       },
@@ -73,7 +97,7 @@ export function useBaselineColumns<R extends { id: number }>(projectId: number, 
         headerName: t('progress.baselineCol.baselineFinish'),
         initialWidth: 118,
         editable: false,
-        valueGetter: (p) => of(p.data?.id)?.finish ?? null,
+        valueGetter: field('baselineFinish'),
         valueFormatter: (p) => formatDate(p.value as string | null),
         cellClass: 'wbs-baseline',
       },
@@ -83,12 +107,22 @@ export function useBaselineColumns<R extends { id: number }>(projectId: number, 
         initialWidth: 100,
         editable: false,
         type: 'rightAligned',
-        valueGetter: (p) => of(p.data?.id)?.slip ?? null,
+        valueGetter: field('finishSlip'),
         valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : p.value > 0 ? `+${p.value}` : String(p.value)),
         cellClassRules: { 'wbs-slip-late': (p) => (p.value ?? 0) > 0, 'wbs-slip-early': (p) => (p.value ?? 0) < 0 },
       },
     ];
-  }, [chosen, cells, t]);
+  }, [chosen, t]);
+
+  // The grid keeps its column order when definitions change (new ones go last, often out of view), so
+  // the baseline columns are moved beside the planned finish when they appear.
+  useEffect(() => {
+    const api = grid.current?.api;
+    if (!api || columns.length === 0) return;
+    const all = api.getAllGridColumns().map((c) => c.getColId());
+    const at = all.indexOf('plannedFinish');
+    if (at >= 0 && all[at + 1] !== 'baselineStart') api.moveColumns(BASELINE_COLUMNS, at + 1);
+  }, [columns, grid]);
 
   const chooser = (
     <label className="baseline-chooser">
@@ -113,10 +147,10 @@ export function useBaselineColumns<R extends { id: number }>(projectId: number, 
       {t('progress.statusDate')} {formatDate(statusDate)}
     </span>
   );
-  return { columns, chooser, statusDate: statusDateLabel };
+  return { columns, decorate, chooser, statusDate: statusDateLabel };
 }
 
-/** `extra` placed right after the column of `field`. */
+/** `extra` placed right after the column of `field` (where the grid shows them the first time). */
 export function insertAfter<C extends { field?: string }>(columns: C[], field: string, extra: C[]): C[] {
   if (extra.length === 0) return columns;
   const i = columns.findIndex((c) => c.field === field);

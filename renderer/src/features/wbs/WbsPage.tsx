@@ -69,8 +69,8 @@ export function WbsPage({ project }: { project: Project }) {
   const selected = useRef<WbsRow[]>([]);
   const collapsedKey = `wbs.collapsed.${project.id}`;
 
-  const rows = useMemo(() => visibleRows(tasks, collapsed), [tasks, collapsed]);
-  const baseline = useBaselineColumns<WbsRow>(project.id, tasks, t);
+  const baseline = useBaselineColumns<WbsRow>(project.id, tasks, t, grid);
+  const rows = useMemo(() => baseline.decorate(visibleRows(tasks, collapsed)), [tasks, collapsed, baseline.decorate]);
   // Rebuilt when the language changes, so headers and status labels follow the switch.
   const columns = useMemo(() => insertAfter(wbsColumns(t), 'plannedFinish', baseline.columns), [t, i18n.language, baseline.columns]);
   const kinds = useMemo(() => wbsFieldKinds(t), [t, i18n.language]);
