@@ -9,6 +9,7 @@ import { rollUpAll } from '../../electron/core/services/rollup.js';
 import { ROOT, tempWorkspace } from '../helpers/workspace.js';
 import { benchExcelImport } from './excel-import.js';
 import { benchExcelExport } from './excel-export.js';
+import { benchProgress } from './progress.js';
 import { benchBackup } from './backup.js';
 import { benchBigWorkbook } from './big-workbook.js';
 import { buildWbs } from './fixture.js';
@@ -152,6 +153,8 @@ async function benchWbs() {
     add('history.undo of that paste', await repeat(1, () => ws.handlers.invoke('history.undo', { projectId })), '', false);
     lines.push(...(await benchExcelExport(ws.handlers, projectId)));
 
+    // Last: it takes baselines and slips 500 tasks.
+    lines.push(...(await benchProgress(ws.handlers, ws.db, projectId, leaves)));
     for (const b of await benchBackup(ws)) add(b.what, b.s, b.target);
   } finally {
     ws.close();

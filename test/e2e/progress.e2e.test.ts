@@ -72,6 +72,22 @@ describe('progress in Chromium', () => {
     await s.page.screenshot({ path: screenshotPath('wbs-baseline-columns.png') });
   });
 
+  it('draws the baseline bars under the plan bars and the progress line at the status date in the Gantt', async () => {
+    await s.page.getByTestId('gantt-toggle').click();
+    const canvas = s.page.getByTestId('gantt-canvas');
+    await canvas.waitFor();
+    await s.page.getByTestId('gantt-zoom-day').click();
+    // Three tasks with a baseline: three grey bars; at 6/20 製造 (not started, planned from 6/23) is on
+    // time and the two finished tasks too, so the line stays straight.
+    await expect.poll(() => canvas.getAttribute('data-baseline-bars')).toBe('3');
+    expect(await canvas.getAttribute('data-progress-line')).toBe('0');
+    // The 6/13 close: 詳細設計 was at 20 % then, due 6/13 → the line bends back to it.
+    await s.page.getByTestId('progress-line').selectOption({ label: '2025/06/13' });
+    await expect.poll(() => canvas.getAttribute('data-progress-line')).toBe('1');
+    await s.page.screenshot({ path: screenshotPath('gantt-baseline-progress-line.png') });
+    await s.page.getByTestId('gantt-toggle').click();
+  });
+
   it('SPI follows: against the baseline the work done counts, against the current plan the slip does', async () => {
     await openTab(s.page, '進捗');
     // Against 初回計画: PV still 25, EV 15 → 0.60, 0.13 above the 6/13 close.

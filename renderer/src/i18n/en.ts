@@ -128,6 +128,8 @@ export const en = {
     none: 'None',
     baselineCol: { baselineStart: 'Baseline start', baselineFinish: 'Baseline finish', finishSlip: 'Variance (days)' },
     showBaseline: 'Baseline columns',
+    line: 'Progress line',
+    lineNow: 'At the status date',
     noBaseline: 'none',
     fig: {
       bac: 'BAC',

@@ -130,6 +130,8 @@ export const ja: Strings = {
     none: 'なし',
     baselineCol: { baselineStart: '基準開始', baselineFinish: '基準終了', finishSlip: '差異（日）' },
     showBaseline: '基準計画の列',
+    line: 'イナズマ線',
+    lineNow: '基準日（現在）',
     noBaseline: '表示しない',
     fig: {
       bac: 'BAC（完了時総予算）',

@@ -13,6 +13,7 @@ import { axisFor, headerRows, widthOf, ZOOMS, type Labels, type Zoom } from './t
 import { barX, draw, HEADER_H, ROW_H, type GanttRow, type Scene, type View } from './draw.js';
 import { PAPERS, printNow, printPages, type Paper, type PrintPage } from './print.js';
 import { styleNonce } from '../../grid/RegisterGrid.js';
+import { drawOverlay, type GanttOverlay } from '../progress/ganttOverlay.js';
 
 export interface GanttPaneProps {
   projectId: number;
@@ -24,6 +25,8 @@ export interface GanttPaneProps {
   onUpdated(result: WbsUpdateResult): Promise<void> | void;
   /** Reload everything (after a new link). */
   reload(): Promise<void>;
+  /** Baseline bars and the progress line (issue 14). */
+  overlay?: GanttOverlay;
 }
 
 type Drag =
@@ -45,7 +48,7 @@ function useLabels(): Labels {
   );
 }
 
-export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload }: GanttPaneProps) {
+export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, overlay }: GanttPaneProps) {
   const { t } = useTranslation();
   const labels = useLabels();
   const scroller = useRef<HTMLDivElement>(null);
@@ -173,8 +176,9 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload }: Ga
       selected,
       header: headerRows(axis, labels),
       font: FONT,
+      overlay: overlay && ((ctx, v, first, last) => drawOverlay(ctx, sceneRef.current, v, overlay, first, last)),
     }),
-    [rows, links, axis, cal, today, selected, labels],
+    [rows, links, axis, cal, today, selected, labels, overlay],
   );
   const sceneRef = useRef(scene);
   sceneRef.current = scene;

@@ -41,6 +41,8 @@ export interface Scene {
   header: { upper: Segment[]; lower: Segment[] };
   /** Holiday and weekend colouring of the day header. */
   font: string;
+  /** Drawn over the bars and links: progress's baseline bars and progress line (progress/ganttOverlay.ts). */
+  overlay?: ((ctx: CanvasRenderingContext2D, v: View, firstRow: number, lastRow: number) => void) | null;
 }
 
 export interface View {
@@ -118,6 +120,7 @@ export function draw(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
 
   for (let r = firstRow; r <= lastRow; r++) drawTask(ctx, s, v, r);
   drawLinks(ctx, s, v, firstRow, lastRow);
+  s.overlay?.(ctx, v, firstRow, lastRow);
 
   if (v.ghost) {
     const y = rowY(v, v.ghost.row);

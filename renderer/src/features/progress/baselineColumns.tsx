@@ -8,6 +8,7 @@ import type { TFunction } from 'i18next';
 import type { Baseline } from '../../../../electron/common/api/progress.js';
 import type { WbsTask } from '../../../../electron/common/dto.js';
 import { formatDate } from '../../../../electron/common/dates.js';
+import { dayOf } from '../../../../electron/common/schedule/calendar.js';
 import { call } from '../../api/client.js';
 
 export interface BaselineFields {
@@ -142,12 +143,23 @@ export function useBaselineColumns<R extends { id: number }>(projectId: number, 
       </select>
     </label>
   );
-  const statusDateLabel = statusDate && (
+  const statusDateLabel = statusDate !== null && (
     <span className="status-date" data-testid="wbs-status-date">
       {t('progress.statusDate')} {formatDate(statusDate)}
     </span>
   );
-  return { columns, decorate, chooser, statusDate: statusDateLabel };
+  // The Gantt's baseline bars: task id → [start, finish] day numbers.
+  const bars = useMemo(() => {
+    if (chosen === null || cells.size === 0) return null;
+    const m = new Map<number, [number, number]>();
+    for (const [id, c] of cells) {
+      const start = c.start ?? c.finish;
+      const finish = c.finish ?? c.start;
+      if (start && finish) m.set(id, [dayOf(start), dayOf(finish)]);
+    }
+    return m;
+  }, [chosen, cells]);
+  return { columns, decorate, chooser, bars, statusDate, statusDateLabel };
 }
 
 /** `extra` placed right after the column of `field` (where the grid shows them the first time). */

@@ -24,6 +24,7 @@ import { ExportDialog } from '../excel/ExportDialog.js';
 import { importedMessage, importFieldLabel } from '../excel/importModel.js';
 import { GanttPane } from '../gantt/GanttPane.js';
 import { insertAfter, useBaselineColumns } from '../progress/baselineColumns.js';
+import { useProgressLines } from '../progress/progressLines.js';
 
 /** Rows shown: every task whose ancestors are all expanded. */
 function visibleRows(tasks: WbsTask[], collapsed: Set<number>): WbsRow[] {
@@ -70,6 +71,8 @@ export function WbsPage({ project }: { project: Project }) {
   const collapsedKey = `wbs.collapsed.${project.id}`;
 
   const baseline = useBaselineColumns<WbsRow>(project.id, tasks, t, grid);
+  const lines = useProgressLines(project.id, baseline.statusDate, t);
+  const overlay = useMemo(() => ({ baseline: baseline.bars, line: lines.line }), [baseline.bars, lines.line]);
   const rows = useMemo(() => baseline.decorate(visibleRows(tasks, collapsed)), [tasks, collapsed, baseline.decorate]);
   // Rebuilt when the language changes, so headers and status labels follow the switch.
   const columns = useMemo(() => insertAfter(wbsColumns(t), 'plannedFinish', baseline.columns), [t, i18n.language, baseline.columns]);
@@ -330,7 +333,8 @@ export function WbsPage({ project }: { project: Project }) {
           {t('gantt.button')}
         </button>
         <span className="spacer" />
-        {baseline.statusDate}
+        {baseline.statusDateLabel}
+        {lines.chooser}
         {baseline.chooser}
         <span className="muted" data-testid="task-count">
           {t('wbs.count', { count: tasks.length })}
@@ -365,6 +369,7 @@ export function WbsPage({ project }: { project: Project }) {
           grid={grid}
           run={run}
           reload={reload}
+          overlay={overlay}
           onUpdated={async ({ task, related }) => {
             merge([task, ...related]);
             await refreshHistory();

@@ -1,0 +1,70 @@
+// What progress adds to the Gantt: the chosen baseline's bars, thin and grey under each plan bar, and a
+// progress line (イナズマ線) at a status date, over the rows and days in view. Drawn by the Gantt's
+// draw() through the scene's `overlay` hook, with the Gantt's own geometry.
+import { HEADER_H, ROW_H, rowY, type Scene, type View } from '../gantt/draw.js';
+import { xOf } from '../gantt/timeline.js';
+import { progressLine } from './progressLine.js';
+
+export interface GanttOverlay {
+  /** Task id → baseline [start, finish] day numbers. */
+  baseline: Map<number, [number, number]> | null;
+  /** The progress line: its status date and, for a past weekly close, each task's progress then. */
+  line: { statusDay: number; progress: Map<number, number> | null; past: boolean } | null;
+}
+
+export const BASELINE_COLOR = '#b0b8c4';
+const LINE_NOW = '#e03131';
+const LINE_PAST = '#7950f2';
+
+export function drawOverlay(ctx: CanvasRenderingContext2D, s: Scene, v: View, o: GanttOverlay, firstRow: number, lastRow: number): void {
+  const a = s.axis;
+  let bars = 0;
+  let bends = 0;
+  if (o.baseline) {
+    ctx.fillStyle = BASELINE_COLOR;
+    for (let r = firstRow; r <= lastRow; r++) {
+      const b = o.baseline.get(s.rows[r]!.id);
+      if (!b) continue;
+      const x0 = xOf(a, b[0]) - v.left;
+      const x1 = xOf(a, b[1] + 1) - v.left;
+      if (x1 < 0 || x0 > v.width) continue;
+      // Below the plan bar (which fills y + 7 … y + ROW_H − 7).
+      ctx.fillRect(x0, rowY(v, r) + ROW_H - 6, Math.max(2, x1 - x0), 3);
+      bars++;
+    }
+  }
+  if (o.line) {
+    const { statusDay, progress, past } = o.line;
+    // One row above and below the view, so the line enters and leaves it at the right angle.
+    const from = Math.max(0, firstRow - 1);
+    const to = Math.min(s.rows.length - 1, lastRow + 1);
+    const tasks = [];
+    for (let r = from; r <= to; r++) {
+      const row = s.rows[r]!;
+      tasks.push({ row: r, start: row.start, finish: row.finish, progress: progress ? (progress.get(row.id) ?? 0) : row.progress, summary: row.summary });
+    }
+    const at = new Map(progressLine(tasks, statusDay).map((p) => [p.row, p.at]));
+    const statusAt = statusDay + 1;
+    for (const [r, p] of at) if (r >= firstRow && r <= lastRow && p !== statusAt) bends++;
+    const statusX = xOf(a, statusDay + 1) - v.left;
+    ctx.save();
+    ctx.strokeStyle = past ? LINE_PAST : LINE_NOW;
+    ctx.lineWidth = 1.5;
+    ctx.setLineDash(past ? [5, 3] : []);
+    ctx.beginPath();
+    ctx.moveTo(statusX, from === 0 ? HEADER_H : rowY(v, from));
+    for (let r = from; r <= to; r++) {
+      const p = at.get(r);
+      ctx.lineTo(p === undefined ? statusX : xOf(a, p) - v.left, rowY(v, r) + ROW_H / 2);
+    }
+    ctx.lineTo(statusX, to === s.rows.length - 1 ? Math.max(v.height, rowY(v, to) + ROW_H) : rowY(v, to) + ROW_H);
+    ctx.stroke();
+    ctx.restore();
+  }
+  // What was drawn, for tests and the bench to read (as the Gantt keeps its row count).
+  const canvas = ctx.canvas as HTMLCanvasElement;
+  if (canvas.dataset) {
+    canvas.dataset.baselineBars = String(bars);
+    canvas.dataset.progressLine = o.line ? `${bends}` : '';
+  }
+}
