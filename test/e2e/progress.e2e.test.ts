@@ -31,7 +31,7 @@ const delta = (key: string) => s.page.getByTestId(`fig-${key}`).locator('.kpi-de
 
 async function setStatusDate(iso: string) {
   await s.page.getByTestId('status-date').fill(iso);
-  await s.page.getByRole('button', { name: '設定', exact: true }).click();
+  await s.page.getByTestId('set-status-date').click();
 }
 
 describe('progress in Chromium', () => {

@@ -194,7 +194,7 @@ export function ProgressPage({ project }: { project: Project }) {
             {t('progress.statusDate')}{' '}
             <input type="date" data-testid="status-date" value={dateInput} onChange={(e) => setDateInput(e.target.value)} />
           </label>
-          <button onClick={() => void applyStatusDate(dateInput)} disabled={!dateInput}>
+          <button onClick={() => void applyStatusDate(dateInput)} disabled={!dateInput} data-testid="set-status-date">
             {t('progress.setStatusDate')}
           </button>
           {!statusDateSet && <span className="muted">{t('progress.statusDateDefault')}</span>}
