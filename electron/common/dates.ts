@@ -1,4 +1,5 @@
 // Calendar dates: stored and sent as ISO yyyy-mm-dd, shown as yyyy/mm/dd.
+import { parseDateText } from './excel/dates.js';
 
 /** yyyy-mm-dd → yyyy/mm/dd; empty for null. */
 export function formatDate(iso: string | null | undefined): string {
@@ -14,16 +15,14 @@ export function toHalfWidth(s: string): string {
 }
 
 /**
- * A date as a user types it (2025/4/1, 2025-04-01, 2025.4.1, full-width digits) → yyyy-mm-dd,
- * or null when it is not a real calendar day.
+ * A date as a user types or pastes it → yyyy-mm-dd, or null when it is not a real calendar day. The
+ * import's parser (excel/dates.ts), so a cell takes what a workbook may hold: 2025/4/1, 2025-04-01,
+ * 2025年4月1日, 20250401, 和暦 (R7/4/1, 令和7年4月1日, 令和元年…), full-width digits, and a month and day
+ * alone (4/1, 4月1日) in the year that puts it nearest to `reference` (today).
  */
-export function parseDateInput(input: string): string | null {
-  const m = /^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})$/.exec(toHalfWidth(input.trim()));
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
+export function parseDateInput(input: string, reference: string = localToday()): string | null {
+  const r = parseDateText(input, reference);
+  return r.ok ? r.iso : null;
 }
 
 /** This machine's calendar day (yyyy-mm-dd) — not UTC's, which is yesterday in Japan until 9:00. */
