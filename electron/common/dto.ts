@@ -74,6 +74,7 @@ export const WBS_ROLLED_UP_FIELDS = [
   'plannedEffort',
   'actualEffort',
   'progress',
+  'status',
 ] as const satisfies readonly (keyof WbsFields)[];
 export type WbsRolledUpField = (typeof WBS_ROLLED_UP_FIELDS)[number];
 

@@ -17,10 +17,21 @@ export interface FieldProblem {
   message: string;
 }
 
+/**
+ * What a message says, for the UI to say it in its language: a key of the renderer's `serverErrors`
+ * strings and its parameters. `message` stays the English text (logs, tests, callers without a UI).
+ */
+export interface ErrorText {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 export interface ApiErrorBody {
   code: ErrorCode;
   message: string;
   details?: unknown;
+  /** Present when the message has a translation (see ErrorText). */
+  text?: ErrorText;
 }
 
 export class ApiError extends Error {
@@ -28,20 +39,29 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    readonly text?: ErrorText,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 
   toJSON(): ApiErrorBody {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.details === undefined ? {} : { details: this.details }),
+      ...(this.text === undefined ? {} : { text: this.text }),
+    };
   }
 
   static from(body: ApiErrorBody): ApiError {
-    return new ApiError(body.code, body.message, body.details);
+    return new ApiError(body.code, body.message, body.details, body.text);
   }
+}
+
+/** An error whose message the UI translates: `serverErrors.<key>` with `params`. */
+export function textError(code: ErrorCode, key: string, params: Record<string, string | number>, message: string, details?: unknown): ApiError {
+  return new ApiError(code, message, details, { key, params });
 }
 
 /** The envelope every adapter answers with (HTTP body, IPC return value). */

@@ -4,7 +4,7 @@
 // Undo uses the same store to put rows back, so every register round-trips through one mapping.
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { ApiError } from '../common/errors.js';
+import { textError } from '../common/errors.js';
 import type { Db } from './db/open.js';
 
 type Raw = Record<string, unknown>;
@@ -112,7 +112,7 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
     },
     require: (db, id, what) => {
       const row = store.get(db, id);
-      if (!row) throw new ApiError('NOT_FOUND', `${what} does not exist`, { field: 'id', id });
+      if (!row) throw textError('NOT_FOUND', 'rowGone', { id }, `${what} does not exist`, { field: 'id', id });
       return row;
     },
     where: (db, condition, ...params) => (db.prepare(`SELECT * FROM ${name} WHERE ${condition}`).all(...params) as Raw[]).map(fromRaw),
@@ -148,7 +148,7 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
       const value = (k: string) => (k === 'updatedAt' && !('updatedAt' in patch) ? new Date().toISOString() : toSql(k, patch[k as keyof Row]));
       const sql = `UPDATE ${name} SET ${keys.map((k) => `${column(k).name} = ?`).join(', ')} WHERE id = ? RETURNING *`;
       const raw = db.prepare(sql).get(...keys.map(value), id) as Raw | undefined;
-      if (!raw) throw new ApiError('NOT_FOUND', `${name} row ${id} does not exist`, { field: 'id', id });
+      if (!raw) throw textError('NOT_FOUND', 'rowGone', { id }, `${name} row ${id} does not exist`, { field: 'id', id });
       return fromRaw(raw);
     },
     remove: (db, id) => {

@@ -292,8 +292,9 @@ describe('WBS import', () => {
     const r = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'WBS標準' } });
     expect(r.created).toBe(6);
     const tasks = await call('wbs.list', { projectId });
-    // No status column: the status follows the progress (100 % done, started in progress).
-    expect(tasks.map((t) => t.status)).toEqual(['not_started', 'done', 'in_progress', 'not_started', 'not_started', 'not_started']);
+    // No status column: the status follows the progress (100 % done, started in progress); the summary
+    // rolls its subtasks' up.
+    expect(tasks.map((t) => t.status)).toEqual(['in_progress', 'done', 'in_progress', 'not_started', 'not_started', 'not_started']);
     expect(tasks.map((t) => [t.code, t.name, t.assignee, t.plannedStart, t.plannedFinish, t.progress, t.summary])).toEqual([
       ['1', '要件定義', '', '2025-04-01', '2025-04-25', 75, true],
       ['1.1', '現行調査', '山田', '2025-04-01', '2025-04-10', 100, false],
@@ -370,15 +371,16 @@ describe('WBS import', () => {
       {
         name: 'WBS',
         rows: [
-          ['WBS', 'タスク名', '担当', '状態'],
+          // (Not a bad status: a summary's status is computed from its subtasks, so it leaves no row out.)
+          ['WBS', 'タスク名', '担当', 'マイルストーン'],
           ['1', '要件定義', null, null],
-          ['1.1', '調査', '山田', '未定義の状態'],
-          ['1.1.1', '現行資料の収集', '山田', '完了'],
+          ['1.1', '調査', '山田', 'たぶん'],
+          ['1.1.1', '現行資料の収集', '山田', '○'],
         ],
       },
     ]);
     const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'w.xlsx', dataBase64: b64(file) });
-    expect(p.problems.map((x) => `${x.sheet}!${x.cell}: ${x.reason}`)).toEqual([expect.stringMatching(/^WBS!D3: 未定義の状態 is not a status/)]);
+    expect(p.problems.map((x) => `${x.sheet}!${x.cell}: ${x.reason}`)).toEqual([expect.stringMatching(/^WBS!D3: たぶん is not yes\/no/)]);
     expect(p.rows.map((r) => [r.name, r.status, r.skipped ?? false])).toEqual([
       ['要件定義', 'new', false],
       ['調査', 'new', true],

@@ -11,6 +11,7 @@ const leaf = (v: Partial<RolledUp> = {}): RolledUp => ({
   plannedEffort: null,
   actualEffort: null,
   progress: 0,
+  status: 'not_started',
   ...v,
 });
 
@@ -121,7 +122,7 @@ describe('roll-up of a summary row', () => {
 describe('late marks', () => {
   const today = '2025-06-10';
   const task = (v: Partial<{ plannedStart: string | null; plannedFinish: string | null; actualStart: string | null; status: string }>) =>
-    ({ plannedStart: null, plannedFinish: null, actualStart: null, status: 'not_started', ...v }) as Parameters<typeof lateFlags>[0];
+    ({ plannedStart: null, plannedFinish: null, actualStart: null, actualFinish: null, progress: 0, status: 'not_started', ...v }) as Parameters<typeof lateFlags>[0];
 
   it('marks a task late once its planned finish has passed and it is not done or cancelled', () => {
     expect(lateFlags(task({ plannedFinish: '2025-06-09', status: 'in_progress' }), today).late).toBe(true);

@@ -71,7 +71,9 @@ export const wbsApi = {
       creates: z.array(z.strictObject({ values: cellValues })).max(100_000).optional(),
       /** New rows go after this task as its siblings; absent or null: at the end of the top level. */
       createAfterId: id.nullable().optional(),
-    }),
+      /** …or before this one, as its siblings (Ctrl+Shift+= inserts rows above the selection). */
+      createBeforeId: id.optional(),
+    }).refine((i) => i.createAfterId == null || i.createBeforeId === undefined, { message: 'give createAfterId or createBeforeId, not both', path: ['createBeforeId'] }),
     output: {} as WbsCellsResult,
   },
   /** Moves tasks (with their subtrees) one place among their siblings; answers the rows it moved. */

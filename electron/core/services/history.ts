@@ -8,7 +8,7 @@
 // Everything lives in SQLite, so both stacks survive a restart. project.* batches (create, rename,
 // delete of the project itself) are not on the stacks.
 import type { BatchKind, FieldChange, HistoryEntry, HistoryState, UndoResult } from '../../common/dto.js';
-import { ApiError } from '../../common/errors.js';
+import { ApiError, textError } from '../../common/errors.js';
 import type { Db } from '../db/open.js';
 import { inBatch, type Actor, type AuditAction, type Batch } from '../batch.js';
 import { ENTITY_STORES, type AnyStore } from '../entities.js';
@@ -128,7 +128,7 @@ function revert(db: Db, actor: Actor, projectId: number, target: BatchRow, kind:
         let j = i + 1;
         while (j < rows.length && rows[j]!.entity === entity && rows[j]!.action === action) j++;
         const store = ENTITY_STORES[entity];
-        if (!store) throw new ApiError('CONFLICT', `changes to ${entity} cannot be undone`, { entity });
+        if (!store) throw textError('CONFLICT', 'cannotUndo', {}, `changes to ${entity} cannot be undone`, { entity });
         const run = rows.slice(i, j).map((r) => ({ id: r.entity_id, before: parse(r.before), after: parse(r.after), beforeText: r.before }));
         const parents = entity === WBS_ENTITY ? wbsParents : null;
         invertRun(db, batch, store, entity, action, run, parents);

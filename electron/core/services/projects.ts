@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { projects } from '../../../drizzle/schema.js';
 import type { Project } from '../../common/dto.js';
-import { ApiError } from '../../common/errors.js';
+import { textError } from '../../common/errors.js';
 import { localToday } from '../../common/dates.js';
 import type { Db } from '../db/open.js';
 import { inBatch, type Actor } from '../batch.js';
@@ -22,19 +22,31 @@ const toDto = (r: ProjectRow, statusDate: { date: string; set: boolean }): Proje
   updatedAt: r.updatedAt,
 });
 
+/**
+ * Every project, with 更新日時 the last time anything in it changed: the project row itself, or any edit,
+ * paste, import or undo of its WBS, registers or minutes (each is a batch of the project).
+ */
 export function listProjects(db: Db, today = localToday()): Project[] {
   const stored = storedStatusDates(db);
+  const lastEdits = new Map(
+    (db.sqlite.prepare('SELECT project_id AS id, max(at) AS at FROM batches WHERE project_id IS NOT NULL GROUP BY project_id').all() as { id: number; at: string }[]).map(
+      (r) => [r.id, r.at],
+    ),
+  );
   return db.orm
     .select()
     .from(projects)
     .orderBy(asc(projects.name), asc(projects.id))
     .all()
-    .map((r) => toDto(r, statusDateOf(db, r.id, today, stored.get(r.id) ?? null)));
+    .map((r) => {
+      const edited = lastEdits.get(r.id);
+      return toDto(edited && edited > r.updatedAt ? { ...r, updatedAt: edited } : r, statusDateOf(db, r.id, today, stored.get(r.id) ?? null));
+    });
 }
 
 export function getProjectRow(db: Db, id: number): ProjectRow {
   const row = db.orm.select().from(projects).where(eq(projects.id, id)).get();
-  if (!row) throw new ApiError('NOT_FOUND', `Project ${id} does not exist`, { field: 'id' });
+  if (!row) throw textError('NOT_FOUND', 'projectGone', { id }, `Project ${id} does not exist`, { field: 'id' });
   return row;
 }
 

@@ -1,7 +1,7 @@
 // Pure rules of the WBS tree, without a database: codes (1, 1.1, 1.1.1) from parent + position,
 // summary roll-ups, and the late marks. The service materializes roll-ups with these same functions,
 // so the unit tests check exactly what runs.
-import { WBS_ROLLED_UP_FIELDS, type WbsFields, type WbsRolledUpField } from '../../common/dto.js';
+import { WBS_ROLLED_UP_FIELDS, type WbsFields, type WbsRolledUpField, type WbsStatus } from '../../common/dto.js';
 import { treeOrder, type TreeNode } from '../../common/wbs-tree.js';
 
 export type RolledUp = Pick<WbsFields, WbsRolledUpField>;
@@ -43,6 +43,7 @@ export function rollUp(children: readonly RolledUp[]): RolledUp {
   }
   const allFinished = children.every((c) => c.actualFinish !== null);
   return {
+    status: rollUpStatus(children),
     plannedStart: minOf(children.map((c) => c.plannedStart)),
     plannedFinish: maxOf(children.map((c) => c.plannedFinish)),
     actualStart: minOf(children.map((c) => c.actualStart)),
@@ -51,6 +52,40 @@ export function rollUp(children: readonly RolledUp[]): RolledUp {
     actualEffort: sumOf(children.map((c) => c.actualEffort)),
     progress: Math.round(weight > 0 ? weighted / weight : plain / children.length),
   };
+}
+
+type StatusInput = Pick<WbsFields, 'progress' | 'actualStart' | 'actualFinish' | 'status'>;
+
+/**
+ * A task's status as its data says: 完了 at 100 % or with an actual finish, 対応中 once it has progress
+ * or an actual start, else 未着手. 保留 and 中止 are decisions, never derived away.
+ */
+export function derivedStatus(t: StatusInput): WbsStatus {
+  if (t.status === 'on_hold' || t.status === 'cancelled') return t.status;
+  if (t.progress >= 100 || t.actualFinish !== null) return 'done';
+  if (t.progress > 0 || t.actualStart !== null) return 'in_progress';
+  return 'not_started';
+}
+
+/**
+ * A write with the status its data implies: when progress or an actual date changes and the write does
+ * not set the status itself (a status set by hand stays until the data moves), the status follows.
+ */
+export function withDerivedStatus<P extends Partial<WbsFields>>(row: StatusInput, patch: P): P {
+  if ('status' in patch && patch.status !== undefined) return patch;
+  if (!('progress' in patch || 'actualStart' in patch || 'actualFinish' in patch)) return patch;
+  const next = derivedStatus({ ...row, ...patch } as StatusInput);
+  return next === row.status ? patch : { ...patch, status: next };
+}
+
+/** A summary's status from its children's: all finished (中止 aside) 完了, any started 対応中. */
+export function rollUpStatus(children: readonly Pick<WbsFields, 'status' | 'progress'>[]): WbsStatus {
+  const live = children.filter((c) => c.status !== 'cancelled');
+  if (live.length === 0) return 'cancelled';
+  if (live.every((c) => c.status === 'done')) return 'done';
+  if (live.every((c) => c.status === 'on_hold')) return 'on_hold';
+  if (live.some((c) => c.status === 'in_progress' || c.status === 'done' || c.progress > 0)) return 'in_progress';
+  return 'not_started';
 }
 
 /** The fields of `computed` that differ from what `stored` holds, or null when none do. */
@@ -67,13 +102,14 @@ export function rollUpChanges(stored: RolledUp, computed: RolledUp): { before: P
   return any ? { before: before as Partial<RolledUp>, after: after as Partial<RolledUp> } : null;
 }
 
-type LateInput = Pick<WbsFields, 'plannedStart' | 'plannedFinish' | 'actualStart' | 'status'>;
+type LateInput = Pick<WbsFields, 'plannedStart' | 'plannedFinish' | 'actualStart' | 'actualFinish' | 'progress' | 'status'>;
 
-/** `today` is yyyy-mm-dd; ISO dates compare as strings. */
+/** `today` is yyyy-mm-dd; ISO dates compare as strings. Only unfinished work is late. */
 export function lateFlags(t: LateInput, today: string): { late: boolean; lateStart: boolean } {
+  const finished = t.status === 'done' || t.status === 'cancelled' || t.progress >= 100 || t.actualFinish !== null;
   return {
-    late: t.plannedFinish !== null && t.plannedFinish < today && t.status !== 'done' && t.status !== 'cancelled',
-    lateStart: t.plannedStart !== null && t.plannedStart < today && t.actualStart === null && t.status === 'not_started',
+    late: !finished && t.plannedFinish !== null && t.plannedFinish < today,
+    lateStart: !finished && t.plannedStart !== null && t.plannedStart < today && t.actualStart === null && t.status === 'not_started' && t.progress === 0,
   };
 }
 

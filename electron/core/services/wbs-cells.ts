@@ -10,6 +10,7 @@ import { changedFields } from './diff.js';
 import { getProjectRow } from './projects.js';
 import { ENTITY, getTaskRow, hasChildren, insertRow, placeTasks, rescheduleIn, settleRollUps, slotPositions, typedLinks, wbsStore, type TaskRow } from './wbs.js';
 import { codeIndex } from './schedule.js';
+import { withDerivedStatus } from './rollup.js';
 
 export interface CellsInput {
   projectId: number;
@@ -17,6 +18,8 @@ export interface CellsInput {
   creates?: { values: Record<string, unknown> }[];
   /** New rows go after this task, as its siblings; absent: at the end of the top level. */
   createAfterId?: number | null;
+  /** …or before this task, as its siblings. */
+  createBeforeId?: number;
 }
 
 const SHAPE = wbsFields.shape as Record<string, (typeof wbsFields.shape)[keyof WbsFields]>;
@@ -70,8 +73,10 @@ export function applyCells(db: Db, actor: Actor, input: CellsInput, today: strin
         for (const field of computed) problems.push({ row: i, id: u.id, field, message: 'is computed from subtasks of a summary task' });
     });
     const after = input.createAfterId ?? null;
-    if (creates.length > 0 && after !== null && getTaskRow(db, after).projectId !== projectId)
-      throw new ApiError('CONFLICT', `WBS task ${after} belongs to another project`, { field: 'createAfterId' });
+    const before = input.createBeforeId ?? null;
+    for (const [anchor, field] of [[after, 'createAfterId'], [before, 'createBeforeId']] as const)
+      if (creates.length > 0 && anchor !== null && getTaskRow(db, anchor).projectId !== projectId)
+        throw new ApiError('CONFLICT', `WBS task ${anchor} belongs to another project`, { field });
     if (problems.length > 0) refuse(problems.sort((a, b) => a.row - b.row));
     // Predecessors become links once every row exists (a pasted block may link to its own new rows).
     const typed: { row: number; id: number | null; text: string }[] = [];
@@ -86,7 +91,7 @@ export function applyCells(db: Db, actor: Actor, input: CellsInput, today: strin
     const parents = new Set<number | null>();
     for (const u of updatesIn) {
       const row = wbsStore.get(db, u.id)!;
-      const changed = changedFields(row, u.patch as Partial<WbsFields>);
+      const changed = changedFields(row, withDerivedStatus(row, u.patch as Partial<WbsFields>));
       if (!changed) continue;
       wbsStore.update(db, u.id, changed.after);
       batch.record(ENTITY, u.id, 'update', changed.before, changed.after);
@@ -95,8 +100,18 @@ export function applyCells(db: Db, actor: Actor, input: CellsInput, today: strin
     }
     const createdIds: number[] = [];
     if (creates.length > 0) {
-      const parentId = after === null ? null : getTaskRow(db, after).parentId;
-      const positions = slotPositions(db, batch, projectId, parentId, after === null ? 'last' : { after }, creates.length);
+      const anchor = before ?? after;
+      const parentId = anchor === null ? null : getTaskRow(db, anchor).parentId;
+      // Before a task: after its previous sibling, or first among its siblings.
+      const previous =
+        before === null
+          ? null
+          : ((db
+              .prepare('SELECT id FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? AND position < ? ORDER BY position DESC LIMIT 1')
+              .pluck()
+              .get(projectId, parentId, getTaskRow(db, before).position) as number | undefined) ?? null);
+      const slot = before !== null ? (previous === null ? 'first' : { after: previous }) : after === null ? 'last' : { after };
+      const positions = slotPositions(db, batch, projectId, parentId, slot, creates.length);
       createsIn.forEach((c, j) => createdIds.push(insertRow(db, batch, projectId, parentId, positions[j]!, c.values as Partial<WbsFields>).id));
       parents.add(parentId);
     }

@@ -2,7 +2,7 @@
 // (after the parent). A task always moves with its subtree; a selection that holds a task and some
 // of its descendants moves the task only. Each call is one batch; a refusal changes nothing.
 import type { WbsChanges } from '../../common/dto.js';
-import { ApiError } from '../../common/errors.js';
+import { textError } from '../../common/errors.js';
 import type { Db } from '../db/open.js';
 import { inBatch, type Actor, type Batch } from '../batch.js';
 import {
@@ -71,7 +71,7 @@ export function moveTasks(db: Db, actor: Actor, ids: number[], direction: 'up' |
       const up = direction === 'up';
       const edge = order[up ? 0 : order.length - 1]!;
       if (chosen.has(edge.id))
-        throw new ApiError('CONFLICT', `Task ${code(edge.id)} is already the ${up ? 'first' : 'last'} of its siblings and cannot move ${direction}`, {
+        throw textError('CONFLICT', up ? 'wbs.firstCannotMoveUp' : 'wbs.lastCannotMoveDown', { code: code(edge.id) }, `Task ${code(edge.id)} is already the ${up ? 'first' : 'last'} of its siblings and cannot move ${direction}`, {
           field: 'ids',
           id: edge.id,
         });
@@ -105,7 +105,7 @@ export function indentTasks(db: Db, actor: Actor, ids: number[], today: string):
       const sibs = siblingsOf(db, projectId, row.parentId);
       const i = sibs.findIndex((s) => s.id === row.id);
       if (i === 0)
-        throw new ApiError('CONFLICT', `Task ${code(row.id)} is the first of its siblings and cannot be indented`, { field: 'ids', id: row.id });
+        throw textError('CONFLICT', 'wbs.firstCannotIndent', { code: code(row.id) }, `Task ${code(row.id)} is the first of its siblings and cannot be indented`, { field: 'ids', id: row.id });
       const parent = sibs[i - 1]!.id;
       const position = slotPositions(db, batch, projectId, parent, 'last', 1)[0]!;
       setPosition(db, batch, row, { parentId: parent, position });
@@ -128,7 +128,7 @@ export function outdentTasks(db: Db, actor: Actor, ids: number[], today: string)
     for (const t of [...tasks].reverse()) {
       const row = wbsStore.get(db, t.id)!;
       if (row.parentId === null)
-        throw new ApiError('CONFLICT', `Task ${code(row.id)} is already at the top level and cannot be outdented`, { field: 'ids', id: row.id });
+        throw textError('CONFLICT', 'wbs.topCannotOutdent', { code: code(row.id) }, `Task ${code(row.id)} is already at the top level and cannot be outdented`, { field: 'ids', id: row.id });
       const parent = wbsStore.get(db, row.parentId)!;
       const position = slotPositions(db, batch, projectId, parent.parentId, { after: parent.id }, 1)[0]!;
       setPosition(db, batch, row, { parentId: parent.parentId, position });

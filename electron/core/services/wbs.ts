@@ -7,14 +7,14 @@
 // recomputed ≈1 ms in-process, while rolling up one 1,000-row phase on read costs ≈15–20 ms.
 import type { WbsChanges, WbsCreateResult, WbsFields, WbsTask, WbsUpdateResult } from '../../common/dto.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../common/dto.js';
-import { ApiError } from '../../common/errors.js';
+import { ApiError, textError } from '../../common/errors.js';
 import type { Db } from '../db/open.js';
 import { inBatch, type Actor, type Batch } from '../batch.js';
 import { getProjectRow } from './projects.js';
 import { changedFields } from './diff.js';
 import type { TableStore } from '../store.js';
 import { wbsStore as entityWbsStore } from '../entities.js';
-import { lateFlags, rollUp, rollUpChanges, treeOrder, type RolledUp } from './rollup.js';
+import { lateFlags, rollUp, rollUpChanges, treeOrder, withDerivedStatus, type RolledUp } from './rollup.js';
 import { localToday } from '../../common/dates.js';
 import { codeIndex, linkTexts, recordLinksOf, replaceLinksInto, rescheduleDates, resolveLinks } from './schedule.js';
 
@@ -247,7 +247,7 @@ function childRollUps(db: Db, projectId: number, parentId: number): RolledUp[] {
   return db
     .prepare(
       `SELECT planned_start AS plannedStart, planned_finish AS plannedFinish, actual_start AS actualStart,
-              actual_finish AS actualFinish, planned_effort AS plannedEffort, actual_effort AS actualEffort, progress
+              actual_finish AS actualFinish, planned_effort AS plannedEffort, actual_effort AS actualEffort, progress, status
        FROM wbs_tasks WHERE project_id = ? AND parent_id = ?`,
     )
     .all(projectId, parentId) as RolledUp[];
@@ -289,7 +289,7 @@ export function settleRollUps(db: Db, batch: Batch, projectId: number, startIds:
 export function refuseRolledUp(db: Db, row: TaskRow, fields: Iterable<string>): void {
   const field = [...fields].find((f) => ROLLED_UP.has(f));
   if (field !== undefined && hasChildren(db, row))
-    throw new ApiError('CONFLICT', `${field} of a summary task is computed from its subtasks and cannot be typed`, { field, id: row.id });
+    throw textError('CONFLICT', 'wbs.summaryComputed', { field }, `${field} of a summary task is computed from its subtasks and cannot be typed`, { field, id: row.id });
 }
 
 // ---- positions ---------------------------------------------------------------------------------
@@ -407,7 +407,7 @@ export function insertRow(
 ): TaskRow {
   // The row is known whole here (the same ISO format as the column default), so it is not read back.
   const now = new Date().toISOString();
-  const row = { ...WBS_DEFAULTS, extra: {}, ...values, projectId, parentId, position, createdAt: now, updatedAt: now };
+  const row = { ...WBS_DEFAULTS, extra: {}, ...values, ...withDerivedStatus(WBS_DEFAULTS, values ?? {}), projectId, parentId, position, createdAt: now, updatedAt: now };
   const id = wbsStore.insertFull(db, row);
   const stored = { id, ...row } as TaskRow;
   batch.record(ENTITY, id, 'create', null, snapshot(stored));
@@ -430,7 +430,7 @@ export function newTaskRow(
   values: Partial<WbsFields> & { extra?: Record<string, unknown> },
   now: string,
 ): TaskRow {
-  return { id, ...WBS_DEFAULTS, extra: {}, ...values, projectId, parentId, position, createdAt: now, updatedAt: now } as TaskRow;
+  return { id, ...WBS_DEFAULTS, extra: {}, ...values, ...withDerivedStatus(WBS_DEFAULTS, values), projectId, parentId, position, createdAt: now, updatedAt: now } as TaskRow;
 }
 
 /** Many new tasks in multi-row statements, parents before children, each audited like insertRow. */
@@ -480,7 +480,7 @@ export function updateTask(db: Db, actor: Actor, id: number, patch: Partial<WbsF
       if (problem) throw new ApiError('VALIDATION', `predecessors: ${problem}`, [{ field: 'predecessors', message: problem }]);
       patch = { ...patch, predecessors: '' };
     }
-    const changed = changedFields(row, patch);
+    const changed = changedFields(row, withDerivedStatus(row, patch));
     if (changed) {
       const fields = Object.keys(changed.after);
       refuseRolledUp(db, row, fields);
@@ -509,7 +509,7 @@ export function rowsOfOneProject(db: Db, ids: number[]): TaskRow[] {
   const rows = [...new Set(ids)].map((id) => getTaskRow(db, id));
   const projectId = rows[0]!.projectId;
   const foreign = rows.find((r) => r.projectId !== projectId);
-  if (foreign) throw new ApiError('CONFLICT', 'the tasks belong to different projects', { field: 'ids', id: foreign.id });
+  if (foreign) throw textError('CONFLICT', 'differentProjects', {}, 'the tasks belong to different projects', { field: 'ids', id: foreign.id });
   return rows;
 }
 

@@ -11,7 +11,7 @@ import { loadVocabularies } from '../registers/vocabularies.js';
 import { linkImported } from '../schedule.js';
 import { localToday } from '../../../common/dates.js';
 import { deleteSubtreesIn, ENTITY, insertTasks, rescheduleIn, newTaskRow, nextTaskId, WBS_DEFAULTS, setPosition, settleRollUps, slotPositions, wbsStore, type Slot, type TaskRow } from '../wbs.js';
-import { rollUp, type RolledUp } from '../rollup.js';
+import { rollUp, withDerivedStatus, type RolledUp } from '../rollup.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
 import type { ImportPlan, PlannedRow } from './plan.js';
 
@@ -129,7 +129,7 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
     lastPlaced.set(parentId, id);
     if (Object.keys(p.patch).length === 0) continue;
     const row = wbsStore.get(db, id)!;
-    const changed = changedFields(row, p.patch as Partial<WbsFields>);
+    const changed = changedFields(row, withDerivedStatus(row, p.patch as Partial<WbsFields>));
     if (!changed) continue;
     wbsStore.update(db, id, changed.after);
     batch.record(ENTITY, id, 'update', changed.before, changed.after);

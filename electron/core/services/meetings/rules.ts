@@ -3,7 +3,7 @@
 // series (for carry-over and "the last meeting"), what a copy as the next meeting keeps, and text search.
 import { z } from 'zod';
 import { agendaItem, attendee, decision, type Attendee, type MeetingFields } from '../../../common/meetings.js';
-import { ApiError } from '../../../common/errors.js';
+import { ApiError, textError } from '../../../common/errors.js';
 import type { meetings } from '../../../../drizzle/schema.js';
 
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -181,7 +181,7 @@ export function openCarriedOver<I extends { id: number; meetingId: number | null
 export function finalRefusal(m: { id: number; title: string; final: boolean }, doing: 'edited' | 'deleted'): ApiError | null {
   if (!m.final) return null;
   const name = m.title === '' ? `Meeting ${m.id}` : `Meeting ${m.id} "${m.title}"`;
-  return new ApiError('CONFLICT', `${name} is final (確定) and cannot be ${doing}; reopen it first`, { field: 'final', id: m.id });
+  return textError('CONFLICT', doing === 'edited' ? 'meeting.finalNoEdit' : 'meeting.finalNoDelete', { title: m.title }, `${name} is final (確定) and cannot be ${doing}; reopen it first`, { field: 'final', id: m.id });
 }
 
 // ---------------------------------------------------------------- copy as the next meeting

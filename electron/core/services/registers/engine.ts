@@ -3,7 +3,7 @@
 // generic undo replays them (create: full snapshot; update: changed fields only; delete: full snapshot).
 import type { CellsResult, RegisterDef, RiskThresholds, Vocabularies } from '../../../common/registers.js';
 import { localToday } from '../../../common/dates.js';
-import { ApiError } from '../../../common/errors.js';
+import { textError } from '../../../common/errors.js';
 import type { Db } from '../../db/open.js';
 import { inBatch, type Actor, type Batch } from '../../batch.js';
 import type { AnyStore } from '../../entities.js';
@@ -173,9 +173,9 @@ export function registerService<D>(b: RegisterBinding<D>) {
       const unique = [...new Set(ids)];
       const found = unique.map((id) => b.store.get(db, id));
       const missing = unique.filter((_, i) => !found[i]);
-      if (missing.length > 0) throw new ApiError('NOT_FOUND', `${entity} ${missing.join(', ')} does not exist`, { field: 'id', ids: missing });
+      if (missing.length > 0) throw textError('NOT_FOUND', 'rowsGone', { count: missing.length }, `${entity} ${missing.join(', ')} does not exist`, { field: 'id', ids: missing });
       const projects = new Set(found.map((r) => r!.projectId as number));
-      if (projects.size > 1) throw new ApiError('CONFLICT', `the ${entity} rows belong to different projects`, { field: 'ids' });
+      if (projects.size > 1) throw textError('CONFLICT', 'differentProjects', {}, `the ${entity} rows belong to different projects`, { field: 'ids' });
       return inBatch(db, actor, `${entity}.delete`, [...projects][0]!, (batch) => ({ deleted: removeIn(db, batch, unique) }));
     },
   };
