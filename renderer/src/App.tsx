@@ -7,6 +7,7 @@ import { ProjectsPage } from './features/portfolio/ProjectsPage.js';
 import { ProjectShell } from './features/project/ProjectShell.js';
 import { RecoveryPage } from './features/settings/RecoveryPage.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
+import { DENSITIES, DensityContext, type Density } from './grid/density.js';
 
 /** The open project and screen live in the URL hash (#project=3&view=risks), so a reload comes back. */
 function routeProject(): number | null {
@@ -41,9 +42,10 @@ function navigate(projectId: number | null, view?: string) {
  * `projects`: the list as it was at start, so a reload into a project needs no second round trip.
  * `status`: the workspace file's condition at start; a damaged or missing one shows the recovery screen.
  */
-export function App({ info, status, projects }: { info: AppInfo; status: WorkspaceStatus; projects: Project[] }) {
+export function App({ info, status, projects, density: initialDensity }: { info: AppInfo; status: WorkspaceStatus; projects: Project[]; density: Density }) {
   const { t, i18n } = useTranslation();
   const [page, setPage] = useState(routePage);
+  const [density, setDensity] = useState<Density>(initialDensity);
   const [projectId, setProjectId] = useState<number | null>(routeProject);
   const [view, setView] = useState(() => hashParams().get('view') ?? 'wbs');
   const [project, setProject] = useState<Project | null>(() => projects.find((p) => p.id === projectId) ?? null);
@@ -73,7 +75,13 @@ export function App({ info, status, projects }: { info: AppInfo; status: Workspa
     await call('settings.set', { key: 'ui.language', value: lang });
   }, []);
 
+  const switchDensity = useCallback(async (d: Density) => {
+    setDensity(d);
+    await call('settings.set', { key: 'ui.density', value: d });
+  }, []);
+
   return (
+    <DensityContext.Provider value={density}>
     <div className="app">
       <header className="topbar">
         <h1>{t('app.title')}</h1>
@@ -95,6 +103,16 @@ export function App({ info, status, projects }: { info: AppInfo; status: Workspa
           >
             <option value="ja">日本語</option>
             <option value="en">English</option>
+          </select>
+        </label>
+        <label>
+          {t('app.density')}{' '}
+          <select aria-label={t('app.density')} value={density} onChange={(e) => void switchDensity(e.target.value as Density)}>
+            {DENSITIES.map((d) => (
+              <option key={d} value={d}>
+                {t(`app.densities.${d}`)}
+              </option>
+            ))}
           </select>
         </label>
         <button onClick={openSettings} aria-pressed={page === 'settings'} data-testid="open-settings">
@@ -121,5 +139,6 @@ export function App({ info, status, projects }: { info: AppInfo; status: Workspa
         ) : null /* the routed project is loading */}
       </main>
     </div>
+    </DensityContext.Provider>
   );
 }

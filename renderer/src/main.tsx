@@ -2,19 +2,22 @@ import { createRoot } from 'react-dom/client';
 import { call, takeTokenFromUrl } from './api/client.js';
 import { initI18n, pickLanguage } from './i18n/index.js';
 import { App } from './App.js';
+import { isDensity } from './grid/density.js';
 import './styles.css';
 
 async function start() {
   takeTokenFromUrl();
-  // Together, not one after the other: the first screen needs all three. A workspace that cannot be
+  // Together, not one after the other: the first screen needs all of them. A workspace that cannot be
   // opened answers no projects (DAMAGED); its status says why, and the recovery screen shows.
-  const [info, status, projects] = await Promise.all([
+  const [info, status, projects, density] = await Promise.all([
     call('app.info', {}),
     call('workspace.status', {}),
     call('project.list', {}).catch(() => []),
+    call('settings.get', { key: 'ui.density' }).catch(() => null),
   ]);
-  await initI18n(pickLanguage(info.language, info.osLocale));
-  createRoot(document.getElementById('root')!).render(<App info={info} status={status} projects={projects} />);
+  // In a browser (the web host) the browser's language is the user's, not the serving machine's.
+  await initI18n(pickLanguage(info.language, info.shell === 'web' ? navigator.language : info.osLocale));
+  createRoot(document.getElementById('root')!).render(<App info={info} status={status} projects={projects} density={isDensity(density) ? density : 'normal'} />);
 }
 
 start().catch((err) => {

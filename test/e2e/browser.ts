@@ -20,8 +20,11 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** `dir`: a data folder prepared by the test (e.g. a damaged workspace); default a new temp folder. */
-export async function openSession(opts: { osLocale?: string; dir?: string } = {}): Promise<Session> {
+/**
+ * `dir`: a data folder prepared by the test (e.g. a damaged workspace); default a new temp folder.
+ * `osLocale`: the serving machine's locale, and the browser's unless `browserLocale` says otherwise.
+ */
+export async function openSession(opts: { osLocale?: string; browserLocale?: string; dir?: string } = {}): Promise<Session> {
   const rendererDir = path.join(ROOT, 'dist/renderer');
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` (npm test does)');
   const ws = tempWorkspace(opts.dir, { osLocale: opts.osLocale });
@@ -31,7 +34,7 @@ export async function openSession(opts: { osLocale?: string; dir?: string } = {}
     // Flags that keep Chromium from reaching out on its own (see the machine notes).
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 820 }, locale: opts.browserLocale ?? opts.osLocale ?? 'en-US' });
   page.setDefaultTimeout(10_000);
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));

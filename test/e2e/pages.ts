@@ -55,8 +55,9 @@ export class WbsScreen {
     await this.grid.locator('.ag-cell', { hasText: name }).first().waitFor();
   }
 
+  /** The open cell editor: the text editor in the cell, or a popup (the status pick list). */
   editor(): Locator {
-    return this.grid.locator('.ag-cell-inline-editing input');
+    return this.page.locator('.ag-cell-inline-editing input, .ag-cell-inline-editing textarea, .ag-popup-editor input, .ag-popup-editor textarea').first();
   }
 
   /** Click a cell, type into it as a user would (Enter to edit, text, Enter to commit). */
@@ -138,7 +139,7 @@ export class RegisterScreen {
 
   /** The open cell editor: in the cell, or in a popup (pick lists, long texts). */
   editor(): Locator {
-    return this.page.locator('.ag-cell-inline-editing input, .ag-popup-editor input, .ag-popup-editor textarea').first();
+    return this.page.locator('.ag-cell-inline-editing input, .ag-cell-inline-editing textarea, .ag-popup-editor input, .ag-popup-editor textarea').first();
   }
 
   /** Adds a row with the toolbar button and types its title into the cell that opens. */

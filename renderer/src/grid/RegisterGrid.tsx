@@ -1,7 +1,8 @@
 // The one AG Grid (Community) setup every register uses: theme, fonts, CSP nonce, spreadsheet keys,
 // remembered column state, and edits that go through the domain (readOnlyEdit): the grid never
 // changes its own data, the API's answer does.
-import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AgGridReact } from 'ag-grid-react';
 import {
   CellApiModule,
@@ -33,6 +34,10 @@ import {
 } from 'ag-grid-community';
 import { call } from '../api/client.js';
 import { useSpreadsheet, type SpreadsheetOptions } from './useSpreadsheet.js';
+import { CellTextEditor, suppressTextEditorKeys } from './CellTextEditor.js';
+import { useImeStart } from './useImeStart.js';
+import { DensityContext, ROW_HEIGHTS } from './density.js';
+import { ShortcutSheet } from './ShortcutSheet.js';
 
 // Only the modules the registers use: the whole Community set is ~0.5 MB more script to compile at
 // every start. A missing one shows in the console as AG Grid error #200 (ValidationModule, dev only).
@@ -94,11 +99,42 @@ export interface RegisterGridProps<T extends { id: number }> extends Omit<Spread
   onCellFocused?(event: CellFocusedEvent<T>): void;
 }
 
-type SavedState = { columns: ReturnType<GridApi['getColumnState']>; filter: ReturnType<GridApi['getFilterModel']> };
+/**
+ * AG Grid draws its horizontal scroll bar over the rows and scrolls a focused row only to the viewport's
+ * edge, under the bar (the last row was cut off even after Ctrl+End): once it has scrolled, the row is
+ * moved up clear of the bar (the viewport has the room, see .ag-grid-viewport::after in styles.css).
+ */
+function clearOfScrollbar(host: HTMLElement | null, rowIndex: number) {
+  requestAnimationFrame(() => {
+    const viewport = host?.querySelector<HTMLElement>('.ag-grid-viewport');
+    const bar = host?.querySelector<HTMLElement>('.ag-body-horizontal-scroll');
+    const row = host?.querySelector<HTMLElement>(`.ag-row[row-index="${rowIndex}"]`);
+    if (!viewport || !bar || !row) return;
+    const edge = bar.offsetHeight > 0 ? Math.min(bar.getBoundingClientRect().top, viewport.getBoundingClientRect().bottom) : viewport.getBoundingClientRect().bottom;
+    const hidden = row.getBoundingClientRect().bottom - edge;
+    if (hidden > 0) viewport.scrollTop += Math.ceil(hidden);
+  });
+}
+
+type SavedState = { columns: ReturnType<GridApi['getColumnState']>; filter: ReturnType<GridApi['getFilterModel']>; wrap?: string[] };
+
+/** What the grid offers its toolbar's column chooser through the grid context: wrap text per column. */
+export interface WrapControl {
+  isWrapped(colId: string): boolean;
+  toggleWrap(colId: string): void;
+}
 
 export function RegisterGrid<T extends { id: number }>(props: RegisterGridProps<T>) {
   const { gridRef, rows, columns, onEdit, onRowsShown, stateKey, rowClassRules, context, testId, externalFilter } = props;
-  const sheet = useSpreadsheet<T>({ ...props, grid: gridRef });
+  const { t, i18n } = useTranslation();
+  const [help, setHelp] = useState(false);
+  const sheet = useSpreadsheet<T>({ ...props, grid: gridRef, onHelp: () => setHelp(true) });
+  const ime = useImeStart(gridRef);
+  const density = useContext(DensityContext);
+  // Columns whose long text wraps (the row grows to fit), remembered with the column state.
+  const [wrapped, setWrapped] = useState<Set<string>>(new Set());
+  const wrappedRef = useRef(wrapped);
+  wrappedRef.current = wrapped;
   const externalRef = useRef(externalFilter);
   externalRef.current = externalFilter;
   const focusedRef = useRef(props.onCellFocused);
@@ -108,6 +144,7 @@ export function RegisterGrid<T extends { id: number }>(props: RegisterGridProps<
     (e: CellFocusedEvent<T>) => {
       sheetCellFocused(e);
       focusedRef.current?.(e);
+      if (typeof e.rowIndex === 'number') clearOfScrollbar(ime.host.current, e.rowIndex);
     },
     [sheetCellFocused],
   );
@@ -128,8 +165,20 @@ export function RegisterGrid<T extends { id: number }>(props: RegisterGridProps<
       // No type inference: every cell edits as text and our parser decides (2025/4/1, full-width digits…).
       cellDataType: false,
       cellClassRules: sheet.cellClassRules,
+      // A textarea editor: Alt+Enter a new line; opened with what an IME composed.
+      cellEditor: CellTextEditor,
+      suppressKeyboardEvent: suppressTextEditorKeys,
     }),
     [sheet.cellClassRules],
+  );
+
+  const columnDefs = useMemo(
+    () =>
+      columns.map((c) => {
+        const id = c.colId ?? (c.field as string | undefined);
+        return id && wrapped.has(id) ? { ...c, wrapText: true, autoHeight: true } : c;
+      }),
+    [columns, wrapped],
   );
 
   const restore = async (api: GridApi<T>) => {
@@ -137,6 +186,7 @@ export function RegisterGrid<T extends { id: number }>(props: RegisterGridProps<
     const saved = (await call('settings.get', { key: stateKey })) as SavedState | null;
     if (saved?.columns) api.applyColumnState({ state: saved.columns, applyOrder: true });
     if (saved?.filter) api.setFilterModel(saved.filter);
+    if (saved?.wrap) setWrapped(new Set(saved.wrap));
     restoring.current = false;
   };
 
@@ -146,17 +196,45 @@ export function RegisterGrid<T extends { id: number }>(props: RegisterGridProps<
     if (!api || restoring.current) return;
     clearTimeout(saveTimer.current);
     saveTimer.current = setTimeout(() => {
-      void call('settings.set', { key: stateKey, value: { columns: api.getColumnState(), filter: api.getFilterModel() } as never });
+      const value: SavedState = { columns: api.getColumnState(), filter: api.getFilterModel(), wrap: [...wrappedRef.current] };
+      void call('settings.set', { key: stateKey, value: value as never });
     }, 300);
   };
 
   useEffect(() => () => clearTimeout(saveTimer.current), []);
 
+  const wrap = useMemo<WrapControl>(
+    () => ({
+      isWrapped: (id) => wrappedRef.current.has(id),
+      toggleWrap: (id) => {
+        const next = new Set(wrappedRef.current);
+        if (!next.delete(id)) next.add(id);
+        wrappedRef.current = next;
+        setWrapped(next);
+        save();
+      },
+    }),
+    // save reads the grid through its ref.
+    [],
+  );
+  const gridContext = useMemo(() => ({ ...(context as object | undefined), wrap }), [context, wrap]);
+
+  // AG Grid's own texts (filters, "no rows", aria labels) in the UI language; unknown keys stay its own.
+  const getLocaleText = useCallback(
+    (p: { key: string; defaultValue: string }) => (i18n.exists(`agGrid.${p.key}`) ? t(`agGrid.${p.key}`) : p.defaultValue),
+    [t, i18n],
+  );
+
   return (
     <div
-      className="grid-host"
+      className={`grid-host density-${density}`}
       data-testid={testId}
       onKeyDownCapture={sheet.onKeyDownCapture}
+      onFocusCapture={ime.onFocusCapture}
+      onBlurCapture={ime.onBlurCapture}
+      onCompositionStart={ime.onCompositionStart}
+      onCompositionEnd={ime.onCompositionEnd}
+      ref={(el) => void (ime.host.current = el)}
       onMouseDownCapture={sheet.onMouseDownCapture}
       onMouseOver={sheet.onMouseOver}
       onCopy={sheet.onCopy}
@@ -167,11 +245,14 @@ export function RegisterGrid<T extends { id: number }>(props: RegisterGridProps<
         theme={theme}
         styleNonce={styleNonce}
         rowData={rows}
-        columnDefs={columns}
+        columnDefs={columnDefs}
+        rowHeight={ROW_HEIGHTS[density].row}
+        headerHeight={ROW_HEIGHTS[density].header}
+        getLocaleText={getLocaleText}
         defaultColDef={defaultColDef}
         getRowId={(p: GetRowIdParams<T>) => String(p.data.id)}
         rowClassRules={rowClassRules}
-        context={context}
+        context={gridContext}
         readOnlyEdit
         onCellEditRequest={onEdit}
         onGridReady={(e) => void restore(e.api)}
@@ -192,6 +273,7 @@ export function RegisterGrid<T extends { id: number }>(props: RegisterGridProps<
         // Columns that come and go (a register's extra columns) leave the others where the user put them.
         maintainColumnOrder
       />
+      {help && <ShortcutSheet onClose={() => setHelp(false)} />}
     </div>
   );
 }

@@ -24,6 +24,26 @@ export interface SpreadsheetOptions<T extends { id: number }> {
   onKey?(event: KeyboardEvent, row: T | undefined): boolean;
   /** The rows the range covers, top to bottom, whenever it changes (for row commands like indent). */
   onSelectRows?(rows: T[]): void;
+  /** Ctrl+Shift+= (Ctrl++): insert `count` rows above `before` (the range's top row). */
+  onInsertRows?(before: T | undefined, count: number): void;
+  /** Ctrl+-: delete these rows (the page asks first when they hold data). */
+  onDeleteRows?(rows: T[]): void;
+  /** F1 or ?: show the shortcut sheet. */
+  onHelp?(): void;
+}
+
+type KeyLike = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
+
+/** Excel's insert-rows key: Ctrl+Shift+= on a US keyboard, Ctrl++ (Ctrl+Shift+; on a JIS one), numpad +. */
+export function isInsertRowsKey(e: KeyLike): boolean {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return false;
+  return e.key === '+' || e.code === 'NumpadAdd' || (e.shiftKey && (e.key === '=' || e.code === 'Equal'));
+}
+
+/** Excel's delete-rows key: Ctrl+- (main keyboard or numpad). */
+export function isDeleteRowsKey(e: KeyLike): boolean {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return false;
+  return e.key === '-' || e.code === 'Minus' || e.code === 'NumpadSubtract';
 }
 
 const ARROWS: Record<string, [number, number]> = {
@@ -93,14 +113,31 @@ export function useSpreadsheet<T extends { id: number }>(opts: SpreadsheetOption
   const onKeyDownCapture = (e: KeyboardEvent) => {
     const a = api();
     if (!a || a.getEditingCells().length > 0) return; // the editor owns its keys
+    // A key of an IME word being composed in the selected cell (useImeStart): the grid must not start
+    // editing with its letter ("t" of たなか) or move; the word opens the editor when it is committed.
+    if (e.nativeEvent.isComposing || e.keyCode === 229) return void e.stopPropagation();
     const focused = a.getFocusedCell();
     const row = focused ? a.getDisplayedRowAtIndex(focused.rowIndex)?.data : undefined;
     const ctrl = e.ctrlKey || e.metaKey;
     const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
     const handled = (() => {
       if (optsRef.current.onKey?.(e, row)) return true;
+      if ((key === 'F1' || (key === '?' && !ctrl && !e.altKey)) && optsRef.current.onHelp) return optsRef.current.onHelp(), true;
       const r = current(a);
       if (!r) return false;
+      if (isInsertRowsKey(e) && optsRef.current.onInsertRows) {
+        const b = bounds(r);
+        return optsRef.current.onInsertRows(a.getDisplayedRowAtIndex(b.top)?.data, b.bottom - b.top + 1), true;
+      }
+      if (isDeleteRowsKey(e) && optsRef.current.onDeleteRows) {
+        const b = bounds(r);
+        const rows: T[] = [];
+        for (let i = b.top; i <= b.bottom; i++) {
+          const data = a.getDisplayedRowAtIndex(i)?.data;
+          if (data) rows.push(data);
+        }
+        return optsRef.current.onDeleteRows(rows), true;
+      }
       if (e.shiftKey && !ctrl && !e.altKey && ARROWS[key]) {
         const [dr, dc] = ARROWS[key]!;
         const cols = columnsOf(a);

@@ -24,7 +24,7 @@ import { FormImportDialog } from './FormImportDialog.js';
 import { ListSection } from './ListSection.js';
 import { MeetingForm } from './MeetingForm.js';
 import { agendaColumns, attendeeColumns, decisionColumns } from './minutesColumns.js';
-import { agendaSpec, attendeeSpec, decisionSpec, meetingKinds, nextMeetingStart } from './minutesLogic.js';
+import { agendaSpec, attendeeSpec, decisionSpec, meetingKinds, nextMeetingStart, nextMeetingTitle } from './minutesLogic.js';
 import { MinutesList, type ListFilter } from './MinutesList.js';
 
 /** The selected meeting lives in the URL (…&view=minutes&meeting=3), so a reload or a link comes back to it. */
@@ -280,7 +280,7 @@ export function MinutesPage({ project }: { project: Project }) {
       const m = await call('meeting.create', {
         projectId: project.id,
         fromMeetingId: from.id,
-        values: { heldOn: next.heldOn ?? localToday(), ...(next.startsAt ? { startsAt: next.startsAt } : {}), nextMeeting: '' },
+        values: { title: nextMeetingTitle(from.title), heldOn: next.heldOn ?? localToday(), ...(next.startsAt ? { startsAt: next.startsAt } : {}), nextMeeting: '' },
       });
       setMeeting(m);
       select(m.id);

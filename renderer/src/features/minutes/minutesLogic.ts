@@ -235,3 +235,16 @@ export function nextMeetingStart(text: string, after: string | null): { heldOn?:
   const startsAt = tm ? (parseTimeInput(`${tm[1]}:${tm[2] ?? tm[3]?.padStart(2, '0') ?? '00'}`) ?? undefined) : undefined;
   return { ...(heldOn ? { heldOn } : {}), ...(startsAt ? { startsAt } : {}) };
 }
+
+/**
+ * The title of a series' next meeting: its number counted on (第1回 → 第2回, full-width ９ → １０ in
+ * full width); a title without a number stays as it is.
+ */
+export function nextMeetingTitle(title: string): string {
+  return title.replace(/第\s*([0-9０-９]+)\s*回/, (whole, digits: string) => {
+    const wide = /[０-９]/.test(digits);
+    const n = Number(toHalfWidth(digits)) + 1;
+    const text = wide ? String(n).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : String(n);
+    return whole.replace(digits, text);
+  });
+}

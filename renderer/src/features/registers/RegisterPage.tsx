@@ -28,6 +28,8 @@ import { ExportDialog } from '../excel/ExportDialog.js';
 import { cardRowOf, type CardRow } from '../excel/exportModel.js';
 import { importedMessage, importFieldLabel } from '../excel/importModel.js';
 import { extraCol, extraKeys, foldExtras, isExtraField } from './extraColumns.js';
+import { QUICK_FILTERS, quickCounts, quickPredicate, type QuickFilter } from './quickFilters.js';
+import { localToday } from '../../../../electron/common/dates.js';
 
 /** What every register row has that the page relies on. */
 export interface RegisterRow {
@@ -74,7 +76,7 @@ function initialOnly<T>(c: RegisterColDef<T>): RegisterColDef<T> {
 const ENTITY_VIEWS: Record<string, string> = { wbs_task: 'wbs', risk: 'risks', issue: 'issues', change: 'changes' };
 
 export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>) {
-  const { project, register, view, externalFilter = null } = props;
+  const { project, register, view } = props;
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
   const errorText = useErrorText();
@@ -96,6 +98,43 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
   const [exporting, setExporting] = useState<{ cardRow: CardRow } | null>(null);
   /** The rows the spreadsheet range covers: what "delete rows" acts on. */
   const selected = useRef<T[]>([]);
+  // Quick filters (remembered per register and project) and the user's own name for "mine".
+  const [quick, setQuick] = useState<Set<QuickFilter>>(new Set());
+  const [me, setMe] = useState('');
+  const [askingMe, setAskingMe] = useState(false);
+  const quickKey = `quick.${view}.${project.id}`;
+  useEffect(() => {
+    void Promise.all([call('settings.get', { key: quickKey }), call('settings.get', { key: 'ui.me' })]).then(([q, name]) => {
+      if (Array.isArray(q)) setQuick(new Set(q.filter((x): x is QuickFilter => (QUICK_FILTERS as readonly unknown[]).includes(x))));
+      if (typeof name === 'string') setMe(name);
+    });
+  }, [quickKey]);
+  const today = localToday();
+  const quickCtx = useMemo(() => (vocab ? { vocab, today, me } : null), [vocab, today, me]);
+  const counts = useMemo(() => (quickCtx ? quickCounts(register, rows as unknown as Record<string, unknown>[], quickCtx) : null), [register, rows, quickCtx]);
+  const externalFilter = useMemo(() => {
+    const page = props.externalFilter ?? null;
+    const preds = quickCtx ? [...quick].map((f) => quickPredicate(register, f, quickCtx)) : [];
+    if (!page && preds.length === 0) return null;
+    return (row: T) => (!page || page(row)) && preds.every((p) => p(row as unknown as Record<string, unknown>));
+  }, [props.externalFilter, quick, quickCtx, register]);
+  const toggleQuick = (f: QuickFilter) => {
+    if (f === 'mine' && me === '' && !quick.has(f)) return setAskingMe(true);
+    const next = new Set(quick);
+    if (!next.delete(f)) next.add(f);
+    setQuick(next);
+    void call('settings.set', { key: quickKey, value: [...next] });
+  };
+  const saveMe = (name: string) => {
+    setMe(name.trim());
+    setAskingMe(false);
+    void call('settings.set', { key: 'ui.me', value: name.trim() });
+    if (name.trim() !== '') {
+      const next = new Set(quick).add('mine');
+      setQuick(next);
+      void call('settings.set', { key: quickKey, value: [...next] });
+    }
+  };
 
   const columnsOf = props.columns;
   // The extra columns' keys, as one string: the columns are rebuilt only when the set of keys changes.
@@ -233,16 +272,29 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
       await reload();
     });
 
-  const remove = () => {
+  /** Ctrl+Shift+=: `count` new rows (the register keeps its own order, by ID), the first open for typing. */
+  const insertRows = (count: number) =>
+    void run(async () => {
+      props.onAdd?.();
+      const values = props.newRow?.() ?? {};
+      const { created } = await api.applyCells(project.id, [], Array.from({ length: count }, () => ({ values })));
+      if (created[0]) editWhenShown(created[0].id);
+      await reload();
+    });
+
+  /** A row holds data when anything but its ID was written. */
+  const hasData = (row: T) => Object.entries(row).some(([k, v]) => k !== 'id' && k !== 'ref' && columns.some((c) => c.field === k && c.editable !== false) && v !== null && v !== '' && v !== undefined);
+
+  const remove = (given?: T[]) => {
     const focused = focusedRow();
-    const targets = selected.current.length > 0 ? selected.current : focused ? [focused] : [];
+    const targets = given ?? (selected.current.length > 0 ? selected.current : focused ? [focused] : []);
     if (targets.length === 0) return setError(t('register.selectFirst'));
     const doDelete = () =>
       void run(async () => {
         await api.remove(targets.map((r) => r.id));
         await reload();
       });
-    if (targets.length === 1) return doDelete();
+    if (targets.length === 1 && !(given && hasData(targets[0]!))) return doDelete();
     setConfirm({
       title: t('register.confirmDeleteTitle'),
       message: t('register.confirmDelete', { count: targets.length }),
@@ -273,7 +325,7 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
           <button className="primary" onClick={add}>
             {t('register.addRow')}
           </button>
-          <button className="danger" onClick={remove}>
+          <button className="danger" onClick={() => remove()}>
             {t('register.deleteRows')}
           </button>
         </div>
@@ -289,6 +341,25 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
           <button onClick={() => setExporting({ cardRow: cardRowOf(selected.current, focusedRow(), rows) })} data-testid="export-button">
             {t('excelExport.button')}
           </button>
+        </div>
+        <div className="group quick-filters" role="group" aria-label={t('quick.label')}>
+          {QUICK_FILTERS.map((f) => (
+            <button key={f} aria-pressed={quick.has(f)} className={quick.has(f) ? 'toggle on' : 'toggle'} onClick={() => toggleQuick(f)} title={f === 'mine' && me ? t('quick.mineTitle', { name: me }) : undefined}>
+              {t(`quick.${f}`)} <span className="count">{counts?.[f] ?? ''}</span>
+            </button>
+          ))}
+          {askingMe && (
+            <form
+              className="me-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                saveMe(new FormData(e.currentTarget).get('me') as string);
+              }}
+            >
+              <input name="me" autoFocus aria-label={t('quick.myName')} placeholder={t('quick.myName')} defaultValue={me} />
+              <button type="submit">{t('common.save')}</button>
+            </form>
+          )}
         </div>
         {notice && (
           <span className="notice" role="status">
@@ -319,6 +390,8 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
               setBadCells(withMessages(bad));
             }}
             onSelectRows={(r) => (selected.current = r)}
+            onInsertRows={(_before, count) => insertRows(count)}
+            onDeleteRows={(r) => remove(r)}
             onUndo={() => step('undo')}
             onRedo={() => step('redo')}
             onRowsShown={onRowsShown}

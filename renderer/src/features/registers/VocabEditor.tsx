@@ -5,6 +5,8 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import type { SuppressKeyboardEventParams } from 'ag-grid-community';
 import { normalizeLabel, vocabCode, vocabLabel, type VocabItem } from '../../../../electron/common/registers.js';
+import { suppressTextEditorKeys, typedText } from '../../grid/CellTextEditor.js';
+import { setStartText, startTextFor } from '../../grid/startText.js';
 
 export interface VocabEditorParams {
   items: readonly VocabItem[];
@@ -16,7 +18,7 @@ export interface VocabEditorParams {
 
 /** While the editor is open the grid leaves ↑/↓ (and any key of an unfinished IME word) to it. */
 export function suppressEditorKeys(p: SuppressKeyboardEventParams): boolean {
-  return p.editing && (p.event.isComposing || p.event.key === 'ArrowUp' || p.event.key === 'ArrowDown');
+  return suppressTextEditorKeys(p) || (p.editing && (p.event.key === 'ArrowUp' || p.event.key === 'ArrowDown'));
 }
 
 interface Option {
@@ -43,8 +45,10 @@ export function pickList(p: VocabEditorParams, text: string, typed: boolean): { 
 export function VocabEditor(props: CustomCellEditorProps & VocabEditorParams) {
   const { eventKey, onValueChange, stopEditing } = props;
   const code = typeof props.initialValue === 'string' ? props.initialValue : '';
-  const typedFirst = eventKey !== null && eventKey !== undefined && eventKey.length === 1;
-  const [text, setText] = useState(typedFirst ? eventKey : vocabLabel(props.items, code, props.lang));
+  // A key, or a word an IME composed in the selected cell: type-ahead starts from it.
+  const [typedStart] = useState(() => startTextFor(props.node.rowIndex, props.column.getColId()) ?? typedText(eventKey));
+  const typedFirst = typedStart !== null;
+  const [text, setText] = useState(typedStart ?? vocabLabel(props.items, code, props.lang));
   const [typed, setTyped] = useState(typedFirst);
   const { options, best } = pickList(props, text, typed);
   const [picked, setPicked] = useState<number | null>(() => (typedFirst ? null : Math.max(0, options.findIndex((o) => o.code === code))));
@@ -66,6 +70,7 @@ export function VocabEditor(props: CustomCellEditorProps & VocabEditorParams) {
 
   // Before the next key arrives: take the focus, and the value of the key that opened the editor.
   useLayoutEffect(() => {
+    setStartText(null);
     input.current?.focus();
     if (typedFirst) onValueChange(valueOf(text, null));
     else input.current?.select();

@@ -41,13 +41,12 @@ export function textCol<T>(c: ColumnContext, field: string, width = 160): Regist
   return base(c, field, width, { kind: 'text', format: plain });
 }
 
-/** Long text (description, plan): a popup editor with room for several lines (Shift+Enter: new line). */
+/** Long text (description, plan): a popup editor with room for several lines (Alt+Enter: new line). */
 export function longTextCol<T>(c: ColumnContext, field: string, width = 240): RegisterColDef<T> {
   return {
     ...base<T>(c, field, width, { kind: 'text', format: plain }),
-    cellEditor: 'agLargeTextCellEditor',
     cellEditorPopup: true,
-    cellEditorParams: { maxLength: 10000, rows: 8, cols: 60 },
+    cellClass: 'long-text',
     tooltipValueGetter: (p) => (p.value ? String(p.value) : undefined),
   };
 }

@@ -4,7 +4,7 @@ import type { Project } from '../../../../electron/common/dto.js';
 import { DEFAULT_RISK_THRESHOLDS, type Risk, type RiskThresholds } from '../../../../electron/common/registers.js';
 import { call } from '../../api/client.js';
 import { RegisterPage } from '../registers/RegisterPage.js';
-import { cellFilter, type HeatSelection } from './heatmap.js';
+import { cellFilter, openRisks, type HeatSelection } from './heatmap.js';
 import { riskColumns } from './riskColumns.js';
 import { HeatMap, ScoreHistory, ThresholdsForm } from './RiskSide.js';
 
@@ -29,9 +29,10 @@ export function RisksPage({ project }: { project: Project }) {
       newRow={newRow}
       externalFilter={filter}
       onAdd={() => setSelected(null)}
-      side={({ rows, focused, reload }) => (
+      side={({ rows, focused, vocab, reload }) => (
         <>
-          <HeatMap risks={rows} thresholds={thresholds} selected={selected} onSelect={setSelected} />
+          {/* Closed risks are no exposure: the heat map counts open ones only. */}
+          <HeatMap risks={openRisks(rows, vocab)} thresholds={thresholds} selected={selected} onSelect={setSelected} />
           <ThresholdsForm
             projectId={project.id}
             thresholds={thresholds}

@@ -1,6 +1,12 @@
 // The 5×5 heat map beside the risk register: impact across, probability up, a count per cell coloured
 // by the level its score falls in under the project's thresholds. A clicked cell filters the grid.
-import { heatMap, riskLevel, riskScore, type RiskLevel, type RiskThresholds } from '../../../../electron/common/registers.js';
+import { closedCodes, heatMap, riskLevel, riskScore, type RiskLevel, type RiskThresholds, type Vocabularies } from '../../../../electron/common/registers.js';
+
+/** The risks still open (their status is not one the project's list counts as closed). */
+export function openRisks<R extends { status: string }>(risks: readonly R[], vocab: Vocabularies): R[] {
+  const closed = closedCodes(vocab['risk.status']);
+  return risks.filter((r) => !closed.has(r.status));
+}
 
 export interface HeatCell {
   probability: number;

@@ -226,8 +226,8 @@ export function WbsPage({ project }: { project: Project }) {
       if (api && node?.rowIndex != null) api.setFocusedCell(node.rowIndex, api.getFocusedCell()?.column ?? 'name');
     });
 
-  const remove = () => {
-    const rowsToDelete = targets();
+  const remove = (given?: WbsRow[]) => {
+    const rowsToDelete = given ?? targets();
     if (!rowsToDelete.length) return setError(t('wbs.selectFirst'));
     const ids = rowsToDelete.map((x) => x.id);
     const doDelete = () =>
@@ -255,9 +255,15 @@ export function WbsPage({ project }: { project: Project }) {
       setHistory(result.state);
     });
 
-  /** WBS keys on top of the spreadsheet ones, outside edit mode: Tab/Shift+Tab and Alt+Shift+arrows. */
+  /**
+   * WBS keys on top of the spreadsheet ones, outside edit mode: the tree keys. Tab moves as in Excel and
+   * MS Project; indent is Alt+Shift+→ or Ctrl+] (outdent Alt+Shift+← or Ctrl+[).
+   */
   const onKey = (e: KeyboardEvent): boolean => {
-    if (e.key === 'Tab' && !e.ctrlKey && !e.altKey) return void treeOp(e.shiftKey ? 'wbs.outdent' : 'wbs.indent'), true;
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === ']' || e.key === '[' || e.code === 'BracketRight' || e.code === 'BracketLeft')) {
+      const indent = e.key === ']' || (e.key !== '[' && e.code === 'BracketRight');
+      return void treeOp(indent ? 'wbs.indent' : 'wbs.outdent'), true;
+    }
     if (e.altKey && e.shiftKey) {
       const op = { ArrowRight: 'wbs.indent', ArrowLeft: 'wbs.outdent', ArrowUp: 'up', ArrowDown: 'down' } as const;
       const which = op[e.key as keyof typeof op];
@@ -265,6 +271,19 @@ export function WbsPage({ project }: { project: Project }) {
     }
     return false;
   };
+
+  /** Ctrl+Shift+=: `count` new tasks above `before`, as its siblings, in one step; the first opens for typing. */
+  const insertRows = (before: WbsRow | undefined, count: number) =>
+    run(async () => {
+      const result = await call('wbs.applyCells', {
+        projectId: project.id,
+        updates: [],
+        creates: Array.from({ length: count }, () => ({ values: {} })),
+        ...(before ? { createBeforeId: before.id } : { createAfterId: rows.at(-1)?.id ?? null }),
+      });
+      if (result.createdIds[0] !== undefined) editWhenShown(result.createdIds[0]);
+      await reload();
+    });
 
   const emptyValue = (c: PlanColumn) => {
     const kind = kinds[c.field as keyof WbsFields];
@@ -293,17 +312,18 @@ export function WbsPage({ project }: { project: Project }) {
           <button onClick={() => void insert('child')}>{t('wbs.addSubtask')}</button>
         </div>
         <div className="group">
-          <button onClick={() => void treeOp('wbs.outdent')} title="Shift+Tab">
+          <button onClick={() => void treeOp('wbs.outdent')} title="Alt+Shift+← / Ctrl+[">
             ← {t('wbs.outdent')}
           </button>
-          <button onClick={() => void treeOp('wbs.indent')} title="Tab">
+          <button onClick={() => void treeOp('wbs.indent')} title="Alt+Shift+→ / Ctrl+]">
             {t('wbs.indent')} →
           </button>
-          <button onClick={() => void treeOp('up')} title="Alt+Shift+↑">
-            ↑ {t('wbs.moveUp')}
+          {/* Arrows only (named for screen readers and on hover): the toolbar stays on one line at 1400 px. */}
+          <button onClick={() => void treeOp('up')} aria-label={t('wbs.moveUp')} title={`${t('wbs.moveUp')} (Alt+Shift+↑)`}>
+            ↑
           </button>
-          <button onClick={() => void treeOp('down')} title="Alt+Shift+↓">
-            ↓ {t('wbs.moveDown')}
+          <button onClick={() => void treeOp('down')} aria-label={t('wbs.moveDown')} title={`${t('wbs.moveDown')} (Alt+Shift+↓)`}>
+            ↓
           </button>
         </div>
         <div className="group">
@@ -311,9 +331,15 @@ export function WbsPage({ project }: { project: Project }) {
           <button onClick={showHistory}>{t('history.button')}</button>
           <ColumnChooser grid={grid} />
         </div>
-        <button onClick={() => setAllCollapsed(false)}>{t('wbs.expandAll')}</button>
-        <button onClick={() => setAllCollapsed(true)}>{t('wbs.collapseAll')}</button>
-        <button className="danger" onClick={remove}>
+        <div className="group">
+          <button onClick={() => setAllCollapsed(false)} aria-label={t('wbs.expandAll')} title={t('wbs.expandAll')}>
+            ⊞
+          </button>
+          <button onClick={() => setAllCollapsed(true)} aria-label={t('wbs.collapseAll')} title={t('wbs.collapseAll')}>
+            ⊟
+          </button>
+        </div>
+        <button className="danger" onClick={() => remove()}>
           {t('wbs.deleteTask')}
         </button>
         <div className="group">
@@ -359,6 +385,8 @@ export function WbsPage({ project }: { project: Project }) {
         onUndo={() => void undoRedo('history.undo')}
         onRedo={() => void undoRedo('history.redo')}
         onKey={onKey}
+        onInsertRows={(before, count) => void insertRows(before, count)}
+        onDeleteRows={(r) => remove(r)}
         onSelectRows={(r) => (selected.current = r)}
         onRowsShown={onRowsShown}
       />

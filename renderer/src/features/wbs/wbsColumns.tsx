@@ -3,6 +3,14 @@ import type { TFunction } from 'i18next';
 import { WBS_ROLLED_UP_FIELDS, WBS_SCHEDULING, WBS_STATUSES, type WbsFields, type WbsTask } from '../../../../electron/common/dto.js';
 import { formatDate } from '../../../../electron/common/dates.js';
 import type { CellKind } from '../../grid/cellValues.js';
+import { suppressEditorKeys, VocabEditor, type VocabEditorParams } from '../registers/VocabEditor.js';
+import { WBS_STATUS_LABELS } from '../../../../electron/common/excel/headers.js';
+import type { VocabItem } from '../../../../electron/common/registers.js';
+
+/** The WBS statuses as a value list (the WBS has no per-project list): codes with their two labels. */
+export function wbsStatusItems(): VocabItem[] {
+  return WBS_STATUSES.map((code) => ({ code, labelJa: WBS_STATUS_LABELS[code]!.ja, labelEn: WBS_STATUS_LABELS[code]!.en, closed: code === 'done' || code === 'cancelled' }));
+}
 
 /** A task as the grid shows it: `collapsed` when its subtasks are hidden. */
 export type WbsRow = WbsTask & { collapsed?: boolean };
@@ -19,7 +27,7 @@ export function wbsFieldKinds(t: TFunction): Record<keyof WbsFields, CellKind> {
     plannedEffort: 'number',
     actualEffort: 'number',
     progress: 'percent',
-    status: { choices: WBS_STATUSES, labels: (c) => t(`status.${c}`) },
+    status: { vocab: wbsStatusItems() },
     milestone: 'bool',
     deliverable: 'text',
     predecessors: 'text',
@@ -40,6 +48,7 @@ export function wbsHistoryFormat(t: TFunction) {
     if (kind === 'date') return formatDate(value as string);
     if (kind === 'bool') return value ? '◆' : '';
     if (typeof kind === 'object' && 'labels' in kind) return kind.labels(String(value));
+    if (field === 'status') return t(`status.${String(value)}`);
     return String(value);
   };
 }
@@ -106,9 +115,13 @@ export function wbsColumns(t: TFunction): ColDef<WbsRow>[] {
       field: 'status',
       headerName: header('status'),
       initialWidth: 110,
-      cellEditor: 'agSelectCellEditor',
-      cellEditorParams: { values: [...WBS_STATUSES] },
+      // Type-ahead as in the registers' lists: 完了 typed (or composed) picks 完了.
+      cellEditor: VocabEditor,
+      cellEditorPopup: true,
+      cellEditorParams: { items: wbsStatusItems(), lang: t('status.done') === '完了' ? 'ja' : 'en', allowEmpty: false, emptyLabel: '' } satisfies VocabEditorParams,
+      suppressKeyboardEvent: suppressEditorKeys,
       valueFormatter: (p) => (p.value ? t(`status.${p.value}`) : ''),
+      ...typedOnLeaves('status'),
     },
     { field: 'milestone', headerName: header('milestone'), initialWidth: 110, cellRenderer: (p: ICellRendererParams<WbsRow>) => (p.value ? '◆' : '') },
     { field: 'deliverable', headerName: header('deliverable'), initialWidth: 160 },
