@@ -175,6 +175,8 @@ describe('the registers', () => {
     const issues = new RegisterScreen(s.page, 'issue');
     await expect.poll(() => issues.rowCount()).toBe(0);
     await issues.addRow('仮');
+    // The new row's round trip (save, reload) is over before the next cell is selected.
+    await expect.poll(() => db().prepare('SELECT title FROM issues').pluck().get()).toBe('仮');
     await issues.cell(0, 'title').click();
     await imeType(['か', 'かだい', '課題'], '課題');
     await expect.poll(() => issues.editor().inputValue()).toBe('課題');

@@ -111,15 +111,15 @@ describe('WBS spreadsheet behaviour in Chromium', () => {
       return columns.find((c) => c.colId === 'notes')?.hide;
     };
     await s.page.getByText('表示する列').click();
-    await chooser().getByLabel('備考').uncheck();
+    await chooser().getByLabel('備考', { exact: true }).uncheck();
     await s.page.getByText('表示する列').click();
     // Saving is debounced (a column drag fires many events): wait for it to reach the workspace.
     await expect.poll(notesHidden).toBe(true);
     await s.page.reload();
     await wbs.grid.locator('.ag-row').first().waitFor();
     await s.page.getByText('表示する列').click();
-    expect(await chooser().getByLabel('備考').isChecked()).toBe(false);
-    expect(await chooser().getByLabel('担当者').isChecked()).toBe(true);
+    expect(await chooser().getByLabel('備考', { exact: true }).isChecked()).toBe(false);
+    expect(await chooser().getByLabel('担当者', { exact: true }).isChecked()).toBe(true);
     await s.page.getByText('表示する列').click();
   });
 

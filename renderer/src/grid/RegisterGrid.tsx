@@ -258,6 +258,7 @@ export function RegisterGrid<T extends { id: number }>(props: RegisterGridProps<
         onGridReady={(e) => void restore(e.api)}
         onRowDataUpdated={onRowsShown}
         onCellFocused={onCellFocused}
+        onCellEditingStopped={ime.onEditingStopped}
         isExternalFilterPresent={isExternalFilterPresent}
         doesExternalFilterPass={doesExternalFilterPass}
         onColumnResized={(e) => e.finished && save()}

@@ -43,15 +43,21 @@ export function useImeStart<T>(grid: RefObject<AgGridReact<T> | null>) {
     api.startEditingCell({ rowIndex: at.row, colKey: at.col });
   };
 
-  const onFocusCapture = useCallback((e: FocusEvent) => {
-    const cell = e.target as HTMLElement;
-    if (!cell.classList?.contains('ag-cell') || cell.classList.contains('ag-cell-inline-editing')) return;
-    // Editable while selected, caret at the end: the IME has somewhere to compose.
+  /** Makes the focused cell editable (caret at the end): the IME has somewhere to compose. */
+  const prime = useCallback((target: EventTarget | null = document.activeElement) => {
+    const cell = target as HTMLElement | null;
+    if (!cell?.classList?.contains('ag-cell') || cell.classList.contains('ag-cell-inline-editing') || cell.isContentEditable) return;
+    // A link in an editable element is not followed when clicked (the minutes link of an action).
+    if (cell.querySelector('a[href]')) return;
     cell.contentEditable = 'true';
     cell.spellcheck = false;
-    const sel = window.getSelection();
-    sel?.collapse(cell, cell.childNodes.length);
+    window.getSelection()?.collapse(cell, cell.childNodes.length);
   }, []);
+
+  const onFocusCapture = useCallback((e: FocusEvent) => prime(e.target), [prime]);
+  // Focus comes back to a cell while its editor is still closing (Enter on the last row, Esc): once
+  // editing has stopped, the cell is primed again.
+  const onEditingStopped = useCallback(() => requestAnimationFrame(() => prime()), [prime]);
 
   const onBlurCapture = useCallback((e: FocusEvent) => {
     const cell = e.target as HTMLElement;
@@ -104,5 +110,5 @@ export function useImeStart<T>(grid: RefObject<AgGridReact<T> | null>) {
     return () => el.removeEventListener('beforeinput', onBeforeInput);
   }, []);
 
-  return { host, onFocusCapture, onBlurCapture, onCompositionStart, onCompositionEnd };
+  return { host, onFocusCapture, onBlurCapture, onCompositionStart, onCompositionEnd, onEditingStopped };
 }
