@@ -225,7 +225,8 @@ export function matchLabel(target: ImportTarget, parts: readonly string[]): Fiel
 }
 
 /** Labels of a previous period's column. */
-const PREVIOUS = /前回|前週|前月|previous|lastweek|prior/;
+// 'prior' alone, never inside 'priority' (a Priority column read as history lost its field).
+const PREVIOUS = /前回|前週|前月|previous|lastweek|prior(?!it)/;
 
 /** Labels of identifier columns: タスクID, Task No, 課題番号 — never a partial match for a text field. */
 const ID_SUFFIX = /(id|no\.?|#|番号|コード|code|ｎｏ)$/;
