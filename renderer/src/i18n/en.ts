@@ -192,7 +192,6 @@ export const en = {
     indent: 'WBS: indent',
     outdent: 'WBS: outdent',
     moveRows: 'WBS: move rows up / down (with subtasks)',
-    search: 'Search every project',
     help: 'This list',
   },
   agGrid: {

@@ -194,7 +194,6 @@ export const ja: Strings = {
     indent: 'WBS: インデント',
     outdent: 'WBS: アウトデント',
     moveRows: 'WBS: 行を上 / 下へ移動 (子タスクごと)',
-    search: '全プロジェクトを検索',
     help: 'このキー一覧',
   },
   agGrid: {
