@@ -126,15 +126,15 @@ export function useBaselineColumns<R extends { id: number }>(projectId: number, 
   }, [columns, grid]);
 
   const chooser = (
-    <label className="baseline-chooser">
-      {t('progress.showBaseline')}{' '}
+    // No visible label: the empty choice names the list.
+    <label className="baseline-chooser" title={t('progress.showBaseline')}>
       <select
         data-testid="wbs-baseline"
         aria-label={t('progress.showBaseline')}
         value={chosen ?? ''}
         onChange={(e) => choose(e.target.value === '' ? null : Number(e.target.value))}
       >
-        <option value="">{t('progress.noBaseline')}</option>
+        <option value="">{`${t('progress.showBaseline')}: ${t('progress.noBaseline')}`}</option>
         {baselines.map((b) => (
           <option key={b.id} value={b.id}>
             {b.name}

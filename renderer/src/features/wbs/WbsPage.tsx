@@ -359,12 +359,16 @@ export function WbsPage({ project }: { project: Project }) {
           {t('gantt.button')}
         </button>
         <span className="spacer" />
-        {baseline.statusDateLabel}
-        {lines.chooser}
-        {baseline.chooser}
         <span className="muted" data-testid="task-count">
           {t('wbs.count', { count: tasks.length })}
         </span>
+      </div>
+      {/* The schedule's own controls (status date, baseline columns, the Gantt's progress line) have a bar
+          of their own: with them in the toolbar above, it no longer fits one line at 1400 px. */}
+      <div className="toolbar schedule-bar">
+        {baseline.statusDateLabel}
+        {baseline.chooser}
+        {gantt && lines.chooser}
       </div>
       <ErrorBanner text={error} onClose={() => setError(null)} />
       <BadCellsList cells={badCells} onClose={() => setBadCells([])} />
