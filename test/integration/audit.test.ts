@@ -34,9 +34,9 @@ describe('audit trail', () => {
     const upd = rows[2]!;
     expect(upd.who).toBe('tester');
     expect(upd.entity_id).toBe(t.id);
-    // Only the fields that changed: assignee was '' already.
-    expect(JSON.parse(upd.before!)).toEqual({ name: 'A', progress: 0 });
-    expect(JSON.parse(upd.after!)).toEqual({ name: 'B', progress: 30 });
+    // Only the fields that changed: assignee was '' already; the status follows the progress (issue 12).
+    expect(JSON.parse(upd.before!)).toEqual({ name: 'A', progress: 0, status: 'not_started' });
+    expect(JSON.parse(upd.after!)).toEqual({ name: 'B', progress: 30, status: 'in_progress' });
     expect(new Date(upd.at).toString()).not.toBe('Invalid Date');
     expect(new Set(rows.map((r) => r.batch_id)).size).toBe(3);
     const batch = ws.db.sqlite.prepare('SELECT * FROM batches WHERE id = ?').get(upd.batch_id) as { label: string; project_id: number; who: string };
