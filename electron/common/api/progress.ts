@@ -2,7 +2,7 @@
 // schedule adherence at a status date (基準日), and weekly closes that keep a date's figures for trends
 // and 先週差分. Efforts are person-days (人日); yen figures are given when the project has a cost rate.
 import { z } from 'zod';
-import type { WbsStatus } from '../dto.js';
+import type { WbsFields } from '../dto.js';
 import { id, isoDate, text } from './schemas.js';
 
 export interface Baseline {
@@ -13,25 +13,19 @@ export interface Baseline {
   taskCount: number;
 }
 
+/** The plan fields of a task that a baseline keeps and a late list shows: the WBS's own (one list). */
+type PlanFields = Pick<
+  WbsFields,
+  'name' | 'assignee' | 'plannedStart' | 'plannedFinish' | 'actualStart' | 'actualFinish' | 'progress'
+>;
+
 /** One task as a baseline keeps it. */
-export interface BaselineTask {
+export interface BaselineTask extends PlanFields, Pick<WbsFields, 'duration' | 'plannedEffort' | 'actualEffort' | 'status' | 'milestone'> {
   id: number;
   parentId: number | null;
   position: number;
   /** WBS code in the baseline's own tree. */
   code: string;
-  name: string;
-  assignee: string;
-  plannedStart: string | null;
-  plannedFinish: string | null;
-  actualStart: string | null;
-  actualFinish: string | null;
-  duration: number | null;
-  plannedEffort: number | null;
-  actualEffort: number | null;
-  progress: number;
-  status: WbsStatus;
-  milestone: boolean;
 }
 
 export interface BaselineLink {
@@ -118,16 +112,9 @@ export interface EvmResult extends EvmFigures {
   rows?: EvmRow[];
 }
 
-export interface LateTask {
+export interface LateTask extends PlanFields {
   id: number;
   code: string;
-  name: string;
-  assignee: string;
-  plannedStart: string | null;
-  plannedFinish: string | null;
-  actualStart: string | null;
-  actualFinish: string | null;
-  progress: number;
   /** Working days late at the status date (finish: to the actual finish, or to the status date while open). */
   daysLate: number;
 }
