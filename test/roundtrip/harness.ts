@@ -16,6 +16,7 @@ import { recordPeriod } from '../../electron/core/services/export/record-blocks.
 import type { Call } from '../helpers/workspace.js';
 import { Package } from '../../electron/core/excel/template/package.js';
 import { findSheetData, parseCells, parseRows } from '../../electron/core/excel/template/sheet-rows.js';
+import { prng } from '../fixtures/excel/hostile.js';
 
 export const OPS = ['rename', 'fields', 'dates', 'addEnd', 'addMiddle', 'addChild', 'deleteFirst', 'deleteMiddle', 'deleteLast', 'move', 'indent', 'outdent'] as const;
 export type Op = (typeof OPS)[number];
@@ -34,18 +35,6 @@ export interface FileOutcome {
   /** Why the file was not run (no table), else ''. */
   skipped: string;
   scripts: ScriptOutcome[];
-}
-
-/** mulberry32: a small seeded generator, so a failing script can be run again. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Row = { id: number; level?: number; summary?: boolean; parentId?: number | null } & Record<string, unknown>;
