@@ -91,6 +91,24 @@ describe('schedule through the API', () => {
     expect((await task('製造')).plannedStart).toBe('2025-04-02');
   });
 
+  it("a link's undo, redo and its predecessor's deletion answer the successor, whose 先行タスク text changed though its row did not", async () => {
+    // The WBS page patches only the rows an answer holds (WbsChanges): a manual successor is not
+    // rescheduled, so no wbs_tasks row of it is written and only the answer can tell the page.
+    const { call, projectId, id } = await setup();
+    const manual = await call('wbs.create', { projectId, values: { name: '手動', plannedStart: '2025-04-10', plannedFinish: '2025-04-10' } });
+    await call('dependency.create', { projectId, predecessorId: id('基本設計'), successorId: manual.id });
+    const answered = (r: { wbs?: { tasks: { id: number; predecessors: string }[] } }) => r.wbs?.tasks.find((t) => t.id === manual.id)?.predecessors;
+    expect(answered(await call('history.undo', { projectId }))).toBe('');
+    expect(answered(await call('history.redo', { projectId }))).toBe('1.1');
+    // A link changed in place (an update row holding only type and lag) answers its successor too.
+    await call('wbs.update', { id: manual.id, patch: { predecessors: '1.1SS' } });
+    expect(answered(await call('history.undo', { projectId }))).toBe('1.1');
+    // Deleting the predecessor deletes the link: the successor is answered with its text gone.
+    const deleted = await call('wbs.delete', { ids: [id('基本設計')] });
+    expect(deleted.tasks.find((t) => t.id === manual.id)?.predecessors).toBe('');
+    expect(answered(await call('history.undo', { projectId }))).toBe('1.1');
+  });
+
   it('the calendar: defaults with 年末年始, an update reschedules, undo puts it back', async () => {
     const { call, projectId, id, task } = await setup();
     const cal = await call('calendar.get', { projectId, fromYear: 2025, toYear: 2025 });

@@ -15,6 +15,7 @@ import { ENTITY_STORES, type AnyStore } from '../entities.js';
 import { JsonText } from '../store.js';
 import { getProjectRow } from './projects.js';
 import { ENTITY as WBS_ENTITY, settleRollUps, wbsChangesOf } from './wbs.js';
+import { DEPENDENCY_ENTITY } from './schedule.js';
 import { localToday } from '../../common/dates.js';
 
 interface BatchRow {
@@ -98,7 +99,8 @@ function step(db: Db, actor: Actor, projectId: number, kind: 'undo' | 'redo', to
       if (!target) return { applied: false, entities: [] as string[] };
       const { entities, batchId } = revert(db, actor, projectId, target, kind);
       // The WBS screen patches the rows the step changed instead of listing the whole WBS again.
-      const wbs = entities.includes(WBS_ENTITY) ? { wbs: wbsChangesOf(db, batchId, projectId, today) } : {};
+      // A link's step changes its successor's predecessors text, so it answers the WBS too.
+      const wbs = entities.includes(WBS_ENTITY) || entities.includes(DEPENDENCY_ENTITY) ? { wbs: wbsChangesOf(db, batchId, projectId, today) } : {};
       return { applied: true, label: target.label, entities, ...wbs };
     })
     .immediate();

@@ -16,7 +16,7 @@ import type { TableStore } from '../store.js';
 import { wbsStore as entityWbsStore } from '../entities.js';
 import { lateFlags, rollUp, rollUpChanges, treeOrder, withDerivedStatus, type RolledUp } from './rollup.js';
 import { localToday } from '../../common/dates.js';
-import { codeIndex, linkTexts, recordLinksOf, replaceLinksInto, rescheduleDates, resolveLinks } from './schedule.js';
+import { codeIndex, DEPENDENCY_ENTITY, linkTexts, recordLinksOf, replaceLinksInto, rescheduleDates, resolveLinks } from './schedule.js';
 
 export const ENTITY = 'wbs_task';
 
@@ -232,13 +232,28 @@ export function typedLinks(db: Db, batch: Batch, projectId: number, taskId: numb
   return null;
 }
 
-/** What batch `batchId` changed in the project's WBS: its task rows as stored now, and those gone. */
+/**
+ * What batch `batchId` changed in the project's WBS: its task rows as stored now, and those gone. A
+ * link the batch made, changed or removed changes its successor's 先行タスク text without writing the
+ * successor's row (undoing a dependency.create touches no wbs_tasks row), so those successors are
+ * answered too. A link's create and delete rows hold the whole link; an update row only the fields it
+ * changed, so its successor is read from the link itself.
+ */
 export function wbsChangesOf(db: Db, batchId: string, projectId: number, today: string): WbsChanges {
   const ids = db.prepare('SELECT DISTINCT entity_id FROM audit_log WHERE batch_id = ? AND entity = ?').pluck().all(batchId, ENTITY) as number[];
+  const successors = db
+    .prepare(
+      `SELECT DISTINCT coalesce(json_extract(a.after, '$.successorId'), json_extract(a.before, '$.successorId'), d.successor_id)
+       FROM audit_log a LEFT JOIN wbs_dependencies d ON d.id = a.entity_id
+       WHERE a.batch_id = ? AND a.entity = ?`,
+    )
+    .pluck()
+    .all(batchId, DEPENDENCY_ENTITY) as (number | null)[];
   const present = db.prepare('SELECT 1 FROM wbs_tasks WHERE id = ? AND project_id = ?').pluck();
   const kept = ids.filter((id) => present.get(id, projectId));
   const keptSet = new Set(kept);
-  return { tasks: placeTasks(db, projectId, kept, today), deletedIds: ids.filter((id) => !keptSet.has(id)) };
+  for (const id of successors) if (id !== null && !keptSet.has(id) && present.get(id, projectId)) keptSet.add(id);
+  return { tasks: placeTasks(db, projectId, keptSet, today), deletedIds: ids.filter((id) => !keptSet.has(id)) };
 }
 
 // ---- roll-ups ----------------------------------------------------------------------------------
