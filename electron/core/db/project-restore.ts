@@ -14,6 +14,9 @@ import type { Db } from './open.js';
 
 const SRC = 'restore_src';
 
+/** Tables that triggers fill from other tables' rows (drizzle/migrations/0005_search_index.sql). */
+const DERIVED_TABLES: ReadonlySet<string> = new Set(['search_text']);
+
 interface ScopedTable {
   name: string;
   columns: string[];
@@ -29,8 +32,9 @@ export function projectTables(db: Db): ScopedTable[] {
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\'")
     .pluck()
     .all() as string[];
-  // batches and audit_log hold the history; they are copied by their own rules below.
-  const candidates = names.filter((n) => n !== 'batches' && n !== 'audit_log');
+  // batches and audit_log hold the history; they are copied by their own rules below. The search text is
+  // derived: the triggers of the restored rows write it (copying it as well would collide with theirs).
+  const candidates = names.filter((n) => n !== 'batches' && n !== 'audit_log' && !DERIVED_TABLES.has(n));
   const info = new Map(
     candidates.map((n) => [
       n,
