@@ -128,6 +128,22 @@ export const weeklyCloses = sqliteTable(
   (t) => [uniqueIndex('weekly_closes_project_date').on(t.projectId, t.statusDate), index('weekly_closes_baseline').on(t.baselineId)],
 );
 
+// The PMO's manual status light (順調 / 注意 / 要対応) of a project, overriding the one its thresholds give,
+// with the reason. Rows are only ever added: the newest row of a project is in force (light null = back
+// to the computed light), the older ones are its history; undo removes the newest.
+export const statusOverrides = sqliteTable(
+  'status_overrides',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    light: text('light', { enum: ['green', 'yellow', 'red'] }),
+    reason: text('reason').notNull(),
+    setBy: text('set_by').notNull(),
+    setAt: text('set_at').notNull(),
+  },
+  (t) => [index('status_overrides_project').on(t.projectId, t.id)],
+);
+
 export const risks = sqliteTable(
   'risks',
   {

@@ -1,6 +1,6 @@
 // Entity name (as written in audit_log.entity) → the store of its table. Undo and redo put rows back
 // through these stores, so every register that writes audit rows must be listed here.
-import { baselines, changes, issues, meetings, projectCalendars, risks, wbsDependencies, wbsTasks, weeklyCloses } from '../../drizzle/schema.js';
+import { baselines, changes, issues, meetings, projectCalendars, risks, statusOverrides, wbsDependencies, wbsTasks, weeklyCloses } from '../../drizzle/schema.js';
 import { tableStore, type TableStore } from './store.js';
 
 export const riskStore = tableStore(risks);
@@ -12,6 +12,7 @@ export const dependencyStore = tableStore(wbsDependencies);
 export const calendarStore = tableStore(projectCalendars);
 export const baselineStore = tableStore(baselines);
 export const weeklyCloseStore = tableStore(weeklyCloses);
+export const statusOverrideStore = tableStore(statusOverrides);
 
 /** A store seen generically: rows as field → value records. */
 export type AnyStore = TableStore<Record<string, unknown> & { id: number }>;
@@ -24,6 +25,7 @@ export const ENTITY_STORES: Record<string, AnyStore> = {
   project_calendar: generic(calendarStore),
   baseline: generic(baselineStore),
   weekly_close: generic(weeklyCloseStore),
+  status_override: generic(statusOverrideStore),
   risk: generic(riskStore),
   issue: generic(issueStore),
   change: generic(changeStore),
