@@ -167,7 +167,8 @@ export interface AppInfo {
 }
 
 /** What made a backup: the first start of a day, the user, or an operation it was taken before. */
-export const BACKUP_REASONS = ['daily', 'manual', 'import', 'project-delete', 'restore', 'migration'] as const;
+// 'rescue': what the open connection still held when the workspace file was deleted or replaced under it.
+export const BACKUP_REASONS = ['daily', 'manual', 'import', 'project-delete', 'restore', 'migration', 'rescue'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 export interface BackupInfo {
@@ -185,7 +186,7 @@ export interface BackupInfo {
  */
 export type WorkspaceCondition = 'ok' | 'damaged' | 'missing' | 'readOnly';
 /** What went wrong, for a one-sentence message in the UI language. */
-export type WorkspaceProblem = 'corrupt' | 'notDatabase' | 'walLost' | 'walDamaged' | 'missing' | 'empty';
+export type WorkspaceProblem = 'corrupt' | 'notDatabase' | 'walLost' | 'walDamaged' | 'missing' | 'empty' | 'fileLost';
 
 export interface WorkspaceStatus {
   condition: WorkspaceCondition;

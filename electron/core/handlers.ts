@@ -88,7 +88,9 @@ export function createRecoveryHandlers(ctx: HostContext): Handlers {
   return invoker(impl, ctx, (method) => {
     if (RECOVERY_METHODS.has(method)) return;
     const status = ctx.storage?.status();
-    throw new ApiError('DAMAGED', `The workspace cannot be used: ${status?.problem ?? 'damaged'}`, status);
+    // A file lost while running is said in the workspace's own sentence; other details are SQLite's words, for support only.
+    const why = status?.problem === 'fileLost' && status.detail ? status.detail : (status?.problem ?? 'damaged');
+    throw new ApiError('DAMAGED', `The workspace cannot be used: ${why}`, status);
   });
 }
 

@@ -9,7 +9,9 @@
 //    index that lost rows; quick_check does not); otherwise integrity_check weekly, quick_check on
 //    files up to 64 MiB, nothing more on bigger ones;
 //  - a damaged or missing file opens in recovery: the API answers its condition and the backups, the
-//    file is not written, and the UI offers the newest good backup or a read-only copy to export from.
+//    file is not written, and the UI offers the newest good backup or a read-only copy to export from;
+//  - while running, before every call and every 2 s: the file under the name is still the one open
+//    (db/live-file.ts) and its -wal is still there (db/wal.ts).
 // Backups: the first call of each day, and before imports, project deletes and restores (handlers.ts).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -43,6 +45,7 @@ import {
 import { acquireLock, type WorkspaceLock } from './db/lock.js';
 import { backupFolder, defaultBackupFolder, newMarker, readMarker, workspaceTag, writeMarker, type Marker } from './db/marker.js';
 import { restoreProjectFrom } from './db/project-restore.js';
+import { LiveFile } from './db/live-file.js';
 import { walDamage, walFile, WalGuard } from './db/wal.js';
 import { createHandlers, createRecoveryHandlers, toApiError, type Handlers, type HostContext } from './handlers.js';
 import type { Storage } from './handlers/backup.js';
@@ -82,13 +85,13 @@ export function openWorkspace(dataDir: string, options: WorkspaceOptions): Works
 const FULL_CHECK_EVERY_MS = 7 * 86_400_000;
 /** quick_check at every open up to this size (~0.1 s); above it, only the unclean-shutdown and weekly checks. */
 const QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024;
-/** How often the WAL is looked at between calls. */
+/** How often the file and its WAL are looked at between calls. */
 const WAL_WATCH_MS = 2000;
 
 type Condition =
-  | { kind: 'ok'; db: Db; guard: WalGuard }
+  | { kind: 'ok'; db: Db; guard: WalGuard; live: LiveFile }
   | { kind: 'damaged'; problem: WorkspaceProblem; detail: string; db?: Db }
-  | { kind: 'missing'; problem: 'missing' | 'empty' }
+  | { kind: 'missing'; problem: 'missing' | 'empty' | 'fileLost'; detail?: string }
   | { kind: 'readOnly'; problem: WorkspaceProblem; detail: string; db: Db; copyDir: string };
 
 class LiveWorkspace implements Storage {
@@ -186,7 +189,7 @@ class LiveWorkspace implements Storage {
     adoptLegacyMigrationBackups(this.file, this.target);
     this.hadMarker = true;
     this.lock.update('open');
-    this.setCondition({ kind: 'ok', db, guard: new WalGuard(this.file, db.sqlite) }, createHandlers(db, this.ctx));
+    this.setCondition({ kind: 'ok', db, guard: new WalGuard(this.file, db.sqlite), live: new LiveFile(this.file) }, createHandlers(db, this.ctx));
     try {
       this.dailyBackup();
     } catch (err) {
@@ -205,7 +208,7 @@ class LiveWorkspace implements Storage {
   private async invoke(method: string, args: unknown) {
     if (this.condition.kind === 'ok') {
       try {
-        this.condition.guard.check();
+        this.checkFiles();
         this.dailyBackup();
       } catch (err) {
         if (isDamageError(err)) this.markDamaged((err as Error).message);
@@ -221,10 +224,41 @@ class LiveWorkspace implements Storage {
   private watch(): void {
     if (this.condition.kind !== 'ok') return;
     try {
-      this.condition.guard.check();
+      this.checkFiles();
     } catch (err) {
       if (isDamageError(err)) this.markDamaged((err as Error).message);
     }
+  }
+
+  /** The file under the name is still the one open (else it is lost), and its -wal is there (else it is written back). Two stats. */
+  private checkFiles(): void {
+    const c = this.condition;
+    if (c.kind !== 'ok') return;
+    const lost = c.live.lost();
+    if (lost) return this.fileLost(lost);
+    c.guard.check();
+  }
+
+  /**
+   * The workspace file was deleted or replaced under the open connection, which still holds every
+   * commit (through its handle on the old file and its WAL): those go into a backup, offered as the
+   * newest good one, and the connection is closed, so nothing more is written anywhere — least of all
+   * into a file that was put under the name.
+   */
+  private fileLost(detail: string): void {
+    const c = this.condition;
+    if (c.kind !== 'ok') return;
+    let kept: string;
+    try {
+      kept = `; everything saved until then is in backup ${writeBackup(c.db.sqlite, this.target, 'rescue', this.now()).id}`;
+    } catch (err) {
+      kept = `; keeping it as a backup failed (${(err as Error).message})`;
+      console.error(`PMO Desk: ${detail}${kept}`);
+    }
+    // Closing checkpoints into the old file (through its handle, never by name) and removes the -wal
+    // beside the name, which is that file's: a later open of whatever lies under the name cannot take it.
+    c.db.close();
+    this.recover({ kind: 'missing', problem: 'fileLost', detail: detail + kept });
   }
 
   private markDamaged(detail: string): void {
@@ -332,7 +366,7 @@ class LiveWorkspace implements Storage {
   check(): IntegrityReport {
     const c = this.condition;
     const checkedAt = this.now().toISOString();
-    if (c.kind === 'damaged' || c.kind === 'missing') return { ok: false, problems: ['detail' in c ? c.detail : c.problem], checkedAt };
+    if (c.kind === 'damaged' || c.kind === 'missing') return { ok: false, problems: [c.detail ?? c.problem], checkedAt };
     let problems: string[];
     try {
       problems = integrityProblems(c.db.sqlite);

@@ -124,6 +124,15 @@ describe('backup rotation', () => {
     }
   }, 180_000);
 
+  it('keeps the last 10 rescue copies (made when the file vanished) however many daily and manual ones follow', () => {
+    const now = new Date(2025, 5, 30, 12);
+    const at = (day: number, minute: number) => new Date(2025, 5, day, 9, minute).toISOString();
+    const rescues = Array.from({ length: 12 }, (_, i) => ({ id: `r${i}`, takenAt: at(1, i), reason: 'rescue' as const }));
+    const later = Array.from({ length: 40 }, (_, i) => ({ id: `m${i}`, takenAt: at(2 + (i % 20), i), reason: i % 2 ? ('manual' as const) : ('daily' as const) }));
+    const keep = keepByRotation([...rescues, ...later], now);
+    expect(rescues.filter((b) => keep.has(b.id)).map((b) => b.id)).toEqual(['r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10', 'r11']);
+  });
+
   it('never drops a backup dated after now (a clock set back)', () => {
     const now = new Date(2025, 5, 1);
     const future = Array.from({ length: 20 }, (_, i) => ({

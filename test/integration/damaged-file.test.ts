@@ -217,6 +217,68 @@ describe('a damaged workspace file', () => {
   });
 });
 
+describe('the workspace file deleted or replaced while the app runs', () => {
+  /** A running workspace with data and no backup since; answers the state the next call would have seen. */
+  async function running() {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    await seedProject(call, 'A');
+    const p = await call('project.create', { name: 'after the last backup' });
+    await call('wbs.create', { projectId: p.id, values: { name: 'committed before the file went' } });
+    return { ws, call, state: snapshot(ws.db.sqlite), file: path.join(ws.dir, DB) };
+  }
+
+  it('deleted: the next call answers DAMAGED, everything committed is kept as the newest backup, and restoring it loses nothing', async () => {
+    const { ws, call, state, file } = await running();
+    try {
+      fs.rmSync(file);
+      const err = await call('project.list', {}).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'DAMAGED' });
+      expect((err as Error).message).toMatch(/deleted while PMO Desk was running/);
+      await expect(call('project.create', { name: 'x' })).rejects.toMatchObject({ code: 'DAMAGED' });
+      const status = await call('workspace.status', {});
+      expect(status).toMatchObject({ condition: 'missing', problem: 'fileLost' });
+      expect(status.newestGoodBackup?.reason).toBe('rescue');
+      // Nothing was written at the path meanwhile: no new database appeared there.
+      expect(fs.existsSync(file)).toBe(false);
+      await restoreNewest(ws, call, state);
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('deleted and recreated empty: the empty file is never written to; the restore puts everything back', async () => {
+    const { ws, call, state, file } = await running();
+    try {
+      fs.rmSync(file);
+      fs.writeFileSync(file, '');
+      await expect(call('wbs.create', { projectId: 1, values: { name: 'x' } })).rejects.toMatchObject({ code: 'DAMAGED' });
+      await expect(call('settings.set', { key: 'ui.density', value: 'compact' })).rejects.toMatchObject({ code: 'DAMAGED' });
+      expect(fs.statSync(file).size).toBe(0);
+      expect(await call('workspace.status', {})).toMatchObject({ condition: 'missing', problem: 'fileLost' });
+      await restoreNewest(ws, call, state);
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('replaced by another file (an old copy put in its place): not written to, kept aside on restore', async () => {
+    const { ws, call, state, file } = await running();
+    try {
+      const older = path.join(tempDir(), 'older.sqlite');
+      fs.copyFileSync(file, older);
+      fs.renameSync(older, file); // a new file under the name, as a copy dropped over it would be
+      const before = sha(file);
+      await expect(call('project.list', {})).rejects.toMatchObject({ code: 'DAMAGED', message: expect.stringMatching(/replaced/) });
+      expect(sha(file)).toBe(before);
+      const result = await restoreNewest(ws, call, state);
+      expect(sha(path.join(ws.dir, result.setAside!))).toBe(before);
+    } finally {
+      ws.close();
+    }
+  });
+});
+
 describe('the -wal file', () => {
   it('deleted while the app runs: the next call writes everything back, so a kill -9 after it loses nothing', async () => {
     const dir = tempDir();

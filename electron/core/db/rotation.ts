@@ -1,11 +1,12 @@
 // Which backups the rotation keeps: the newest backup of each of the last 7 days, 4 weeks and 12 months
 // that have a backup (days, ISO weeks and months of this machine's calendar), the last 10 taken before
 // a risky operation (import, project delete, restore, migration), and the last 10 made by hand (so a
-// day of imports never pushes out the one the user made on purpose). Counting periods that have a
+// day of imports never pushes out the one the user made on purpose), and the last 10 rescued when the
+// workspace file was deleted or replaced under the app. Counting periods that have a
 // backup, not calendar periods, keeps a month-long holiday from emptying the daily slots.
 import type { BackupInfo, BackupReason } from '../../common/dto.js';
 
-export const ROTATION = { daily: 7, weekly: 4, monthly: 12, beforeOperations: 10, manual: 10 } as const;
+export const ROTATION = { daily: 7, weekly: 4, monthly: 12, beforeOperations: 10, manual: 10, rescue: 10 } as const;
 
 const RISKY: ReadonlySet<BackupReason> = new Set<BackupReason>(['import', 'project-delete', 'restore', 'migration']);
 
@@ -34,6 +35,7 @@ export function keepByRotation(backups: readonly Pick<BackupInfo, 'id' | 'takenA
   slots(ROTATION.monthly, (d) => `${d.getFullYear()}-${d.getMonth() + 1}`);
   for (const b of newestFirst.filter((b) => RISKY.has(b.reason)).slice(0, ROTATION.beforeOperations)) keep.add(b.id);
   for (const b of newestFirst.filter((b) => b.reason === 'manual').slice(0, ROTATION.manual)) keep.add(b.id);
+  for (const b of newestFirst.filter((b) => b.reason === 'rescue').slice(0, ROTATION.rescue)) keep.add(b.id);
   return keep;
 }
 

@@ -53,6 +53,7 @@ export const en = {
       'project-delete': 'Before a project delete',
       restore: 'Before a restore',
       migration: 'Before an update',
+      rescue: 'Saved when the file vanished',
     },
   },
   recovery: {
@@ -64,6 +65,7 @@ export const en = {
       walDamaged: 'The file holding the latest changes (-wal) is damaged, so the workspace may be missing those changes.',
       missing: 'The workspace file is missing from its folder, where a workspace existed before.',
       empty: 'The workspace file is empty, although it held a workspace before.',
+      fileLost: 'The workspace file was deleted or replaced while PMO Desk was running, so PMO Desk stopped saving; what it held until then was kept as a backup.',
     },
     offer: 'The newest good backup is from {{when}} ({{size}}). Restoring it replaces the workspace; the damaged file is kept aside.',
     noBackup: 'No backup that passes its check was found in {{folder}}. You can change the backup folder below if your backups are elsewhere.',
