@@ -171,15 +171,17 @@ describe('Excel import in Chromium', () => {
     const header = issues.grid.locator('.ag-header-cell[col-id="extra:備考2"]');
     const chooser = s.page.locator('details.column-chooser');
     await chooser.locator('summary').click();
-    await chooser.getByRole('checkbox', { name: '備考2' }).uncheck();
+    await chooser.getByRole('checkbox', { name: '備考2', exact: true }).uncheck();
     await chooser.locator('summary').click();
     await expect.poll(() => header.count()).toBe(0);
-    await s.page.waitForTimeout(500); // the column state is saved after a short pause
+    // Reloaded at once (no pause): a column shown or hidden is written when chosen. The page takes
+    // longer to come back than expect.poll's second on a busy machine: wait for its rows first.
     await s.page.reload();
+    await issues.grid.locator('.ag-row').first().waitFor();
     await expect.poll(() => issues.column('ref')).toEqual(['I-001', 'I-002', 'I-003']);
     await chooser.locator('summary').click();
-    expect(await chooser.getByRole('checkbox', { name: '備考2' }).isChecked()).toBe(false);
-    await chooser.getByRole('checkbox', { name: '備考2' }).check();
+    expect(await chooser.getByRole('checkbox', { name: '備考2', exact: true }).isChecked()).toBe(false);
+    await chooser.getByRole('checkbox', { name: '備考2', exact: true }).check();
     await chooser.locator('summary').click();
     await issues.cell(0, 'title').click();
     await s.page.keyboard.press('End');

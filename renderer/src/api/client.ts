@@ -37,18 +37,28 @@ function webToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? hashParams().get('token') ?? '';
 }
 
-async function transport(method: string, args: unknown): Promise<Envelope<unknown>> {
+/**
+ * `keepalive`: the request outlives the page (a reload, the tab closing), as a small write made while the
+ * page goes needs; the browser caps such bodies at 64 KB, so only small calls ask for it. IPC needs
+ * nothing: the message is in the main process as soon as it is sent.
+ */
+export interface CallOptions {
+  keepalive?: boolean;
+}
+
+async function transport(method: string, args: unknown, opts: CallOptions): Promise<Envelope<unknown>> {
   if (window.pmo) return window.pmo.invoke(method, args);
   const res = await fetch(`/api/${encodeURIComponent(method)}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-PMO-Token': webToken() },
     body: JSON.stringify(args ?? {}),
+    ...(opts.keepalive && { keepalive: true }),
   });
   return (await res.json()) as Envelope<unknown>;
 }
 
-export async function call<M extends Method>(method: M, args: Input<M>): Promise<Output<M>> {
-  const envelope = await transport(method, args);
+export async function call<M extends Method>(method: M, args: Input<M>, opts: CallOptions = {}): Promise<Output<M>> {
+  const envelope = await transport(method, args, opts);
   if (!envelope.ok) throw ApiError.from(envelope.error);
   return envelope.result as Output<M>;
 }

@@ -190,18 +190,38 @@ export function RegisterGrid<T extends { id: number }>(props: RegisterGridProps<
     restoring.current = false;
   };
 
-  // Debounced: a column drag fires many events.
-  const save = () => {
+  // The state to write, read when it changed (the grid may be gone by the time it is written).
+  const unsaved = useRef<{ key: string; value: SavedState } | null>(null);
+  const keyRef = useRef(stateKey);
+  keyRef.current = stateKey;
+  const flush = useCallback(() => {
+    clearTimeout(saveTimer.current);
+    const pending = unsaved.current;
+    unsaved.current = null;
+    // keepalive: a choice made just before a reload or the window closing still reaches the workspace.
+    if (pending) void call('settings.set', { key: pending.key, value: pending.value as never }, { keepalive: true }).catch(() => undefined);
+  }, []);
+  /**
+   * A choice (a column shown, hidden, wrapped, pinned, sorted, resized or moved) is written at once, so a
+   * reload right after it finds it; a filter typed into is written after a pause (one write per word,
+   * not per key). Whatever is still pending is written when the page goes or the grid unmounts.
+   */
+  const save = (later = false) => {
     const api = gridRef.current?.api;
     if (!api || restoring.current) return;
+    unsaved.current = { key: keyRef.current, value: { columns: api.getColumnState(), filter: api.getFilterModel(), wrap: [...wrappedRef.current] } };
     clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(() => {
-      const value: SavedState = { columns: api.getColumnState(), filter: api.getFilterModel(), wrap: [...wrappedRef.current] };
-      void call('settings.set', { key: stateKey, value: value as never });
-    }, 300);
+    if (later) saveTimer.current = setTimeout(flush, 300);
+    else flush();
   };
 
-  useEffect(() => () => clearTimeout(saveTimer.current), []);
+  useEffect(() => {
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [flush]);
 
   const wrap = useMemo<WrapControl>(
     () => ({
@@ -263,10 +283,10 @@ export function RegisterGrid<T extends { id: number }>(props: RegisterGridProps<
         doesExternalFilterPass={doesExternalFilterPass}
         onColumnResized={(e) => e.finished && save()}
         onColumnMoved={(e) => e.finished && save()}
-        onColumnVisible={save}
-        onColumnPinned={save}
-        onSortChanged={save}
-        onFilterChanged={save}
+        onColumnVisible={() => save()}
+        onColumnPinned={() => save()}
+        onSortChanged={() => save()}
+        onFilterChanged={() => save(true)}
         stopEditingWhenCellsLoseFocus
         enterNavigatesVerticallyAfterEdit
         animateRows={false}
