@@ -13,6 +13,7 @@ import { registersApi } from './api/registers.js';
 import { vocabApi } from './api/vocab.js';
 import { meetingsApi } from './api/meetings.js';
 import { excelApi } from './api/excel.js';
+import { searchApi } from './api/search.js';
 
 export { isoDate } from './api/schemas.js';
 export { wbsFields } from './api/wbs.js';
@@ -30,6 +31,7 @@ export const api = {
   ...vocabApi,
   ...meetingsApi,
   ...excelApi,
+  ...searchApi,
 } as const;
 
 export type Api = typeof api;

@@ -16,6 +16,7 @@ import { registersHandlers } from './handlers/registers.js';
 import { vocabHandlers } from './handlers/vocab.js';
 import { meetingsHandlers } from './handlers/meetings.js';
 import { excelHandlers } from './handlers/excel.js';
+import { searchHandlers } from './handlers/search.js';
 import { backupHandlers, type Storage } from './handlers/backup.js';
 import { isDamageError } from './db/open.js';
 import type { BackupReason } from '../common/dto.js';
@@ -70,6 +71,7 @@ export function createHandlers(db: Db, ctx: HostContext): Handlers {
     ...vocabHandlers(db, ctx),
     ...meetingsHandlers(db, ctx),
     ...excelHandlers(db, ctx),
+    ...searchHandlers(db),
     ...backupHandlers(ctx.storage),
   };
   return invoker(impl, ctx);

@@ -17,6 +17,7 @@ import { editInProcess, editOverHttp } from './edit.js';
 import { screenLoads } from './screen.js';
 import { benchScale } from './scale.js';
 import { benchSchedule } from './schedule.js';
+import { benchSearch } from './search.js';
 import { ganttScreen } from './gantt.js';
 import { stats, time, type Stats } from './stats.js';
 
@@ -49,8 +50,9 @@ function ensureRenderer(): string {
 }
 
 // `npm run bench -- --only <section>` runs one section: wbs (the 10,000-task figures and the export
-// through a profile), import, or scale (100,000 tasks and 20 projects; minutes on a busy machine).
-const SECTIONS = ['wbs', 'import', 'scale', 'schedule'] as const;
+// through a profile), import, scale (100,000 tasks and 20 projects; minutes on a busy machine), schedule,
+// or search (50,000 rows of Japanese text).
+const SECTIONS = ['wbs', 'import', 'scale', 'schedule', 'search'] as const;
 type Section = (typeof SECTIONS)[number];
 function chosen(): Set<Section> {
   const i = process.argv.indexOf('--only');
@@ -68,6 +70,7 @@ async function main() {
   if (only.has('import')) lines.push(...(await benchExcelImport()), ...(await benchBigWorkbook()));
   if (only.has('scale')) lines.push(...(await benchScale()));
   if (only.has('schedule')) await benchScheduleSection();
+  if (only.has('search')) lines.push(...(await benchSearch()));
   print();
   console.log(`\n(bench took ${((performance.now() - started) / 1000).toFixed(0)} s; sections: ${[...only].join(', ')})`);
 }

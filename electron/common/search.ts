@@ -1,0 +1,29 @@
+// Global search (Ctrl+K): what a hit is, and the rules the core and the screen share about it.
+
+/** What a hit is a row of, named as in the audit trail (audit_log.entity). */
+export const SEARCH_KINDS = ['wbs_task', 'risk', 'issue', 'change', 'meeting'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export interface SearchHit {
+  kind: SearchKind;
+  /** The row's id in its own table. */
+  id: number;
+  projectId: number;
+  projectName: string;
+  /** The user-facing ID (R-001); '' for WBS tasks and meetings. */
+  ref: string;
+  title: string;
+  /** A short piece of the row's text around the first match, on one line. */
+  snippet: string;
+  /** [start, end) of each match inside `snippet`, for the screen to mark. */
+  marks: [number, number][];
+}
+
+/**
+ * The words of a query: split at spaces (full-width too), each found anywhere in a row's text; a row
+ * matches when it holds all of them. Duplicates and words inside a longer one add nothing.
+ */
+export function searchTerms(text: string): string[] {
+  const words = [...new Set(text.split(/[\s\u3000]+/u).filter(Boolean))];
+  return words.filter((w) => !words.some((o) => o !== w && o.toLowerCase().includes(w.toLowerCase()))).slice(0, 8);
+}

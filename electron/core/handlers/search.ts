@@ -1,0 +1,10 @@
+import type { HandlerMap } from '../../common/api.js';
+import type { searchApi } from '../../common/api/search.js';
+import type { Db } from '../db/open.js';
+import { searchRows } from '../services/search.js';
+
+export function searchHandlers(db: Db): HandlerMap<keyof typeof searchApi> {
+  return {
+    'search.query': ({ text, limit, projectId }) => searchRows(db, text, { limit, projectId }),
+  };
+}

@@ -1,0 +1,95 @@
+// Global search figures (issue 12, printed, never asserted): 50,000 rows of Japanese text across ten
+// projects (issues, risks, changes, WBS tasks, meetings), written through the tables so the triggers index
+// them, then search.query over the API for words the trigram index answers and for 1–2 character words
+// it cannot (a scan of search_text). The peer in the same run: a plain SELECT by primary key of one row.
+//   npm run bench -- --only search
+import os from 'node:os';
+import type { Handlers } from '../../electron/core/handlers.js';
+import { tempWorkspace } from '../helpers/workspace.js';
+import { prng } from '../fixtures/excel/hostile.js';
+import { stats, time, type Stats } from './stats.js';
+import type { BenchLine } from './excel-import.js';
+
+const ROWS = 50_000;
+const PROJECTS = 10;
+const QUERIES = 40;
+
+const NOUNS = ['課題', '仕様', '帳票', '画面', '移行', 'データ', '性能', '障害', '要件', '設計', 'テスト', '顧客', '予算', '体制', '承認', '環境', 'ベンダー', '契約', '品質', '進捗'];
+const MODS = ['未解決', '確認中', '再発', '追加', '変更', '遅延', '検討', '調整', '見直し', '合意'];
+const PEOPLE = ['山田', '佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺', '中村'];
+
+async function call<T>(handlers: Handlers, method: string, args: unknown): Promise<T> {
+  const env = await handlers.invoke(method, args);
+  if (!env.ok) throw new Error(`${method}: ${env.error.message}`);
+  return env.result as T;
+}
+
+async function repeat(n: number, fn: (i: number) => unknown): Promise<Stats> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) samples.push(await time(() => fn(i)));
+  return stats(samples);
+}
+
+export async function benchSearch(log: (line: string) => void = console.log): Promise<BenchLine[]> {
+  const ws = tempWorkspace();
+  const lines: BenchLine[] = [];
+  try {
+    const { db, handlers } = ws;
+    const r = prng(12);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+    const phrase = () => `${pick(NOUNS)}の${pick(MODS)}`;
+    const sentence = () => `${phrase()}について${pick(PEOPLE)}さんが${phrase()}を確認する。${pick(NOUNS)}${pick(MODS)}の件は${pick(NOUNS)}担当と調整。`;
+    const projects: number[] = [];
+    for (let p = 0; p < PROJECTS; p++) projects.push((await call<{ id: number }>(handlers, 'project.create', { name: `案件${p + 1}` })).id);
+    const per = ROWS / PROJECTS;
+    const t0 = performance.now();
+    db.sqlite.transaction(() => {
+      const issue = db.sqlite.prepare('INSERT INTO issues (project_id, ref, title, detail, owner, resolution) VALUES (?, ?, ?, ?, ?, ?)');
+      const risk = db.sqlite.prepare('INSERT INTO risks (project_id, ref, title, description, owner, response_plan) VALUES (?, ?, ?, ?, ?, ?)');
+      const change = db.sqlite.prepare('INSERT INTO changes (project_id, ref, title, description, reason) VALUES (?, ?, ?, ?, ?)');
+      const task = db.sqlite.prepare('INSERT INTO wbs_tasks (project_id, position, name, assignee, notes) VALUES (?, ?, ?, ?, ?)');
+      const meeting = db.sqlite.prepare('INSERT INTO meetings (project_id, title, purpose, body) VALUES (?, ?, ?, ?)');
+      for (const p of projects)
+        for (let i = 0; i < per; i++) {
+          const k = i % 10;
+          if (k < 4) issue.run(p, `I-${i}`, phrase(), sentence(), pick(PEOPLE), sentence());
+          else if (k < 6) risk.run(p, `R-${i}`, phrase(), sentence(), pick(PEOPLE), sentence());
+          else if (k < 7) change.run(p, `C-${i}`, phrase(), sentence(), sentence());
+          else if (k < 9) task.run(p, i, phrase(), pick(PEOPLE), sentence());
+          else meeting.run(p, `第${i}回 ${pick(NOUNS)}定例`, sentence(), JSON.stringify({ agenda: [{ title: phrase(), notes: sentence() }], decisions: [{ text: sentence(), agendaIndex: 0 }] }));
+        }
+      // A few rows with rare words: what a user looks for most of the time.
+      issue.run(projects[3], 'I-RARE', '未解決課題: 帳票の改ページ位置', '月末締めの請求書で改ページがずれる', '田中', '');
+    })();
+    const indexed = db.sqlite.prepare('SELECT count(*) FROM search_text').pluck().get() as number;
+    log(`search: ${indexed.toLocaleString('en-US')} rows indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s (insert + triggers); load ${os.loadavg()[0]!.toFixed(2)}`);
+
+    const q = (text: string) => () => call<unknown[]>(handlers, 'search.query', { text });
+    // The peer: one row by primary key through the same statement cache, no API around it.
+    const byId = db.prepare('SELECT * FROM issues WHERE id = ?');
+    const peer = await repeat(QUERIES, (i) => byId.get(1 + ((i * 7919) % ROWS)));
+    const cases: [string, string][] = [
+      ['search 改ページ (3+ chars, rare, trigram index)', '改ページ'],
+      ['search 未解決 (3+ chars, in ~1/10 of phrases)', '未解決'],
+      ['search 課題の未解決 (3+ chars, common)', '課題の未解決'],
+      ['search 課題 (2 chars, common: scan)', '課題'],
+      ['search 請求 (2 chars, one row: full scan)', '請求'],
+      ['search 帳票 改ページ (3+ and 2 chars)', '帳票 改ページ'],
+      ['search 山田 確認 (two 2-char words: scan)', '山田 確認'],
+    ];
+    for (const [what, text] of cases) {
+      await q(text)(); // warm the statement cache and the page cache
+      const s = await repeat(QUERIES, q(text));
+      lines.push({ what: `${what}, ${ROWS.toLocaleString('en-US')} rows`, n: s.n, p50: s.p50, p95: s.p95, target: '≤ 50 ms' });
+    }
+    lines.push({ what: 'peer: SELECT one issue by id (same file)', n: peer.n, p50: peer.p50, p95: peer.p95, target: 'floor' });
+    // What the index costs a write: one title edit through the API, with its triggers.
+    const someIssue = db.prepare("SELECT id FROM issues WHERE ref = 'I-RARE'").pluck().get() as number;
+    const edit = await repeat(QUERIES, (i) => call(handlers, 'issue.update', { id: someIssue, patch: { title: `未解決課題: 帳票の改ページ位置 ${i}` } }));
+    lines.push({ what: 'issue.update of a title (index kept in step)', n: edit.n, p50: edit.p50, p95: edit.p95, target: '' });
+    log(`search: load after ${os.loadavg()[0]!.toFixed(2)}`);
+  } finally {
+    ws.close();
+  }
+  return lines;
+}

@@ -1,0 +1,167 @@
+// Global search on real SQLite files: Japanese words found inside text without spaces (課題 in
+// 未解決課題, also as a 2-character word the trigram index cannot answer), ranking, and an index kept in
+// step by the triggers whoever writes the rows: edits, undo/redo, deletes, an Excel import, a project
+// restore, and a file from before the search migration.
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../electron/core/db/open.js';
+import { searchRows } from '../../electron/core/services/search.js';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { workbook } from '../fixtures/excel/xlsx.js';
+import { seedProject } from '../helpers/seed.js';
+import { MIGRATIONS, inProcessCaller, tempDir, tempWorkspace } from '../helpers/workspace.js';
+
+beforeAll(async () => {
+  await buildReaderWorker();
+});
+
+async function setup() {
+  const ws = tempWorkspace();
+  const call = inProcessCaller(ws);
+  const p = (await call('project.create', { name: '基幹刷新' })).id;
+  return { ws, call, p };
+}
+
+const found = (hits: { kind: string; id: number }[]) => hits.map((h) => `${h.kind}:${h.id}`);
+
+/** FTS5's own check that the index holds exactly what search_text holds. */
+function indexConsistent(db: Db): void {
+  db.sqlite.prepare("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')").run();
+}
+
+describe('search.query', () => {
+  it('finds 課題 inside 未解決課題 as a 2-character word and as part of a longer one', async () => {
+    const { ws, call, p } = await setup();
+    const issue = await call('issue.create', { projectId: p, values: { title: '未解決課題の棚卸し', owner: '田中' } });
+    await call('risk.create', { projectId: p, values: { title: '要員不足', description: '体制の見直し' } });
+    for (const text of ['課題', '解決課題', '未解決課題の棚卸し'])
+      expect(found(await call('search.query', { text })), text).toEqual([`issue:${issue.id}`]);
+    const [hit] = await call('search.query', { text: '課題' });
+    expect(hit).toMatchObject({ kind: 'issue', id: issue.id, projectId: p, projectName: '基幹刷新', ref: 'I-001', title: '未解決課題の棚卸し' });
+    expect(hit!.snippet.slice(hit!.marks[0]![0], hit!.marks[0]![1])).toBe('課題');
+    // Every word must be there; a word the row lacks leaves it out.
+    expect(found(await call('search.query', { text: '課題 田中' }))).toEqual([`issue:${issue.id}`]);
+    expect(await call('search.query', { text: '課題 鈴木' })).toEqual([]);
+    expect(found(await call('search.query', { text: '棚卸し 田中' }))).toEqual([`issue:${issue.id}`]);
+    ws.close();
+  });
+
+  it('searches every kind of row of every project, the ID and title before the text', async () => {
+    const { ws, call, p } = await setup();
+    const q = (await call('project.create', { name: '物流' })).id;
+    const task = await call('wbs.create', { projectId: p, values: { name: '移行リハーサル', notes: '週末に実施' } });
+    const change = await call('change.create', { projectId: q, values: { title: '帳票追加', reason: '移行リハーサルで判明' } });
+    const risk = await call('risk.create', { projectId: q, values: { title: 'データ移行の遅延', extra: { 顧客メモ: 'リハーサル2回目' } } });
+    const meeting = await call('meeting.create', {
+      projectId: p,
+      values: { title: '第3回 定例', agenda: [{ title: '移行計画', notes: 'リハーサル日程の確認' }] },
+    });
+    const hits = await call('search.query', { text: 'リハーサル' });
+    expect(new Set(found(hits))).toEqual(new Set([`wbs_task:${task.id}`, `change:${change.id}`, `risk:${risk.id}`, `meeting:${meeting.id}`]));
+    // The title match ranks first.
+    expect(found(hits)[0]).toBe(`wbs_task:${task.id}`);
+    expect(hits.find((h) => h.kind === 'risk')!.snippet).toContain('リハーサル2回目');
+    expect(found(await call('search.query', { text: 'リハーサル', projectId: q })).sort()).toEqual([`change:${change.id}`, `risk:${risk.id}`].sort());
+    // An ID is found as typed, and ranks above a row that only mentions it.
+    await call('issue.create', { projectId: q, values: { title: 'C-001 の承認待ち' } });
+    expect(found(await call('search.query', { text: 'C-001', projectId: q }))[0]).toBe(`change:${change.id}`);
+    expect((await call('search.query', { text: 'リハーサル', limit: 2 })).length).toBe(2);
+    ws.close();
+  });
+
+  it('reads query text as words, never as FTS syntax', async () => {
+    const { ws, call, p } = await setup();
+    const r = await call('risk.create', { projectId: p, values: { title: '"AND" OR NEAR * 100% 完了_済' } });
+    for (const text of ['"AND"', 'OR NEAR', '*', '100%', '%', '_済', 'and', '"'])
+      expect(found(await call('search.query', { text })), text).toEqual([`risk:${r.id}`]);
+    expect(await call('search.query', { text: '50%' })).toEqual([]);
+    await expect(call('search.query', { text: '   ' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    ws.close();
+  });
+
+  it('follows edits, undo and redo, deletes and a deleted project', async () => {
+    const { ws, call, p } = await setup();
+    const issue = await call('issue.create', { projectId: p, values: { title: '帳票の文字化け' } });
+    await call('issue.update', { id: issue.id, patch: { title: '帳票の改ページ', resolution: '未解決課題として継続' } });
+    expect(await call('search.query', { text: '文字化け' })).toEqual([]);
+    expect(found(await call('search.query', { text: '改ページ' }))).toEqual([`issue:${issue.id}`]);
+    expect(found(await call('search.query', { text: '課題' }))).toEqual([`issue:${issue.id}`]);
+
+    await call('history.undo', { projectId: p });
+    expect(found(await call('search.query', { text: '文字化け' }))).toEqual([`issue:${issue.id}`]);
+    expect(await call('search.query', { text: '課題' })).toEqual([]);
+    await call('history.redo', { projectId: p });
+    expect(found(await call('search.query', { text: '改ページ' }))).toEqual([`issue:${issue.id}`]);
+
+    const parent = await call('wbs.create', { projectId: p, values: { name: '結合テスト' } });
+    const child = await call('wbs.create', { projectId: p, parentId: parent.id, values: { name: '結合テスト準備' } });
+    await call('wbs.delete', { id: parent.id }); // the child goes with it (a cascade)
+    expect(await call('search.query', { text: '結合テスト' })).toEqual([]);
+    await call('history.undo', { projectId: p });
+    expect(new Set(found(await call('search.query', { text: '結合テスト' })))).toEqual(new Set([`wbs_task:${parent.id}`, `wbs_task:${child.id}`]));
+
+    await call('issue.delete', { id: issue.id });
+    expect(await call('search.query', { text: '改ページ' })).toEqual([]);
+    await call('project.delete', { id: p });
+    expect(await call('search.query', { text: '結合' })).toEqual([]);
+    expect(ws.db.sqlite.prepare('SELECT count(*) FROM search_text').pluck().get()).toBe(0);
+    indexConsistent(ws.db);
+    ws.close();
+  });
+
+  it('finds the rows an Excel import wrote, and loses them when the import is undone', async () => {
+    const { ws, call, p } = await setup();
+    const file = await workbook([{ name: '課題管理表', rows: [['No', '課題名', '担当者', '備考'], [1, '未解決課題の一覧化', '山田', '顧客確認中'], [2, 'ログ保管期間', '佐藤', null]] }]);
+    const preview = await call('excel.previewImport', { projectId: p, register: 'issue', fileName: '課題.xlsx', dataBase64: file.toString('base64') });
+    await call('excel.applyImport', { previewId: preview.previewId });
+    const hits = await call('search.query', { text: '課題' });
+    expect(hits.map((h) => h.title)).toEqual(['未解決課題の一覧化']);
+    // A client column without a field (備考) is searched too.
+    expect((await call('search.query', { text: '顧客確認' })).map((h) => h.title)).toEqual(['未解決課題の一覧化']);
+    await call('history.undo', { projectId: p });
+    expect(await call('search.query', { text: '課題' })).toEqual([]);
+    indexConsistent(ws.db);
+    ws.close();
+  });
+
+  it('finds a restored project’s rows again', async () => {
+    const { ws, call } = await setup();
+    const a = await seedProject(call, 'A');
+    const backup = await call('backup.create', {});
+    await call('risk.create', { projectId: a, values: { title: 'A 追加リスク' } });
+    await call('project.delete', { id: a });
+    expect(await call('search.query', { text: '要員不足' })).toEqual([]);
+    await call('backup.restore', { id: backup.id, projectId: a });
+    expect((await call('search.query', { text: '要員不足' })).map((h) => h.projectId)).toEqual([a]);
+    expect(await call('search.query', { text: '追加リスク' })).toEqual([]);
+    indexConsistent(ws.db);
+    ws.close();
+  });
+});
+
+describe('search migration', () => {
+  it('indexes the rows a file from before the search migration holds', () => {
+    const dir = path.join(tempDir('pmo-mig-'), 'migrations');
+    fs.cpSync(MIGRATIONS, dir, { recursive: true });
+    const journalFile = path.join(dir, 'meta/_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
+    const at = journal.entries.findIndex((e: { tag: string }) => e.tag.endsWith('_search_index'));
+    journal.entries = journal.entries.slice(0, at);
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+
+    const file = path.join(tempDir(), 'w.sqlite');
+    const old = openDatabase(file, { migrationsFolder: dir });
+    old.sqlite.prepare("INSERT INTO projects (name) VALUES ('旧')").run();
+    old.sqlite.prepare("INSERT INTO issues (project_id, ref, title, extra) VALUES (1, 'I-001', '未解決課題', '{\"備考\":\"旧ファイル\"}')").run();
+    old.sqlite.prepare("INSERT INTO meetings (project_id, title, body) VALUES (1, '定例', '{\"decisions\":[{\"text\":\"本番移行は延期\",\"agendaIndex\":null}]}')").run();
+    old.close();
+
+    const db = openDatabase(file, { migrationsFolder: MIGRATIONS });
+    expect(searchRows(db, '課題').map((h) => [h.kind, h.ref, h.title])).toEqual([['issue', 'I-001', '未解決課題']]);
+    expect(searchRows(db, '旧ファイル').map((h) => h.kind)).toEqual(['issue']);
+    expect(searchRows(db, '移行は延期').map((h) => [h.kind, h.title])).toEqual([['meeting', '定例']]);
+    indexConsistent(db);
+    db.close();
+  });
+});
