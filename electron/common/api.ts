@@ -8,6 +8,7 @@ import { projectApi } from './api/project.js';
 import { wbsApi } from './api/wbs.js';
 import { scheduleApi } from './api/schedule.js';
 import { progressApi } from './api/progress.js';
+import { portfolioApi } from './api/portfolio.js';
 import { historyApi } from './api/history.js';
 import { registersApi } from './api/registers.js';
 import { vocabApi } from './api/vocab.js';
@@ -26,6 +27,7 @@ export const api = {
   ...wbsApi,
   ...scheduleApi,
   ...progressApi,
+  ...portfolioApi,
   ...historyApi,
   ...registersApi,
   ...vocabApi,

@@ -11,6 +11,7 @@ import { projectHandlers } from './handlers/project.js';
 import { wbsHandlers } from './handlers/wbs.js';
 import { scheduleHandlers } from './handlers/schedule.js';
 import { progressHandlers } from './handlers/progress.js';
+import { portfolioHandlers } from './handlers/portfolio.js';
 import { historyHandlers } from './handlers/history.js';
 import { registersHandlers } from './handlers/registers.js';
 import { vocabHandlers } from './handlers/vocab.js';
@@ -66,6 +67,7 @@ export function createHandlers(db: Db, ctx: HostContext): Handlers {
     ...wbsHandlers(db, ctx),
     ...scheduleHandlers(db, ctx),
     ...progressHandlers(db, ctx),
+    ...portfolioHandlers(db, ctx),
     ...historyHandlers(db, ctx),
     ...registersHandlers(db, ctx),
     ...vocabHandlers(db, ctx),

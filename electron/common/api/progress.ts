@@ -144,6 +144,13 @@ export interface CloseFigures extends EvmFigures {
   milestonesMissed: number;
   /** Progress of the whole project (%), weighted by planned effort. */
   progress: number;
+  /** The registers' figures (PortfolioFigures), kept by closes made since the portfolio home came. */
+  openIssues?: number;
+  overdueIssues?: number;
+  leadTime?: number | null;
+  risksHigh?: number;
+  risksMedium?: number;
+  risksLow?: number;
 }
 
 export interface WeeklyClose {

@@ -22,6 +22,7 @@ import { decodePlan, encodePlan } from '../progress/snapshot-codec.js';
 import { comparePlans } from '../progress/compare.js';
 import { computeAdherence, computeEvm, overallProgress, plannedShare } from '../progress/evm.js';
 import { dayOf, isoOf, projectWorkDays } from '../progress/work-days.js';
+import { issueFigures, riskFigures } from './register-figures.js';
 
 type BaselineRow = typeof baselineStore extends { fromRaw(raw: never): infer R } ? R : never;
 
@@ -201,38 +202,50 @@ export function listCloses(db: Db, projectId: number, limit?: number, withProgre
 }
 
 /**
+ * The figures a weekly close keeps and the portfolio home shows, at a status date against a baseline
+ * (or the current plan): earned value, 計画遵守率 and late counts, progress, and the registers' figures.
+ * The one place they are computed; answers the current plan too (its tasks' progress, milestones).
+ */
+export function measureProject(db: Db, projectId: number, statusDate: string, baselineId?: number): { figures: CloseFigures; current: Plan } {
+  const { plan, current } = plans(db, projectId, baselineId);
+  const cal = projectWorkDays(db, projectId);
+  const evm = computeEvm({ plan, current, statusDate, cal });
+  const adh = computeAdherence(plan, current, statusDate, cal);
+  const figures: CloseFigures = {
+    bac: evm.bac,
+    pv: evm.pv,
+    ev: evm.ev,
+    ac: evm.ac,
+    sv: evm.sv,
+    cv: evm.cv,
+    spi: evm.spi,
+    cpi: evm.cpi,
+    eac: evm.eac,
+    etc: evm.etc,
+    vac: evm.vac,
+    tcpi: evm.tcpi,
+    costRate: evm.costRate,
+    adherence: adh.rate,
+    due: adh.due,
+    onTime: adh.onTime,
+    lateToStart: adh.lateToStart.length,
+    lateToFinish: adh.lateToFinish.length,
+    milestonesMissed: adh.milestonesMissed.length,
+    progress: overallProgress(plan, current),
+    ...issueFigures(db, projectId, statusDate),
+    ...riskFigures(db, projectId),
+  };
+  return { figures, current };
+}
+
+/**
  * Sets the status date and keeps the project's figures and every task's progress at it; closing the
  * same date again replaces that close. One batch, so one undo puts both back.
  */
 export function closeWeek(db: Db, actor: Actor, projectId: number, statusDate: string, baselineId?: number): WeeklyClose {
   getProjectRow(db, projectId);
   return inBatch(db, actor, 'weekly.close', projectId, (batch) => {
-    const { plan, current } = plans(db, projectId, baselineId);
-    const cal = projectWorkDays(db, projectId);
-    const evm = computeEvm({ plan, current, statusDate, cal });
-    const adh = computeAdherence(plan, current, statusDate, cal);
-    const figures: CloseFigures = {
-      bac: evm.bac,
-      pv: evm.pv,
-      ev: evm.ev,
-      ac: evm.ac,
-      sv: evm.sv,
-      cv: evm.cv,
-      spi: evm.spi,
-      cpi: evm.cpi,
-      eac: evm.eac,
-      etc: evm.etc,
-      vac: evm.vac,
-      tcpi: evm.tcpi,
-      costRate: evm.costRate,
-      adherence: adh.rate,
-      due: adh.due,
-      onTime: adh.onTime,
-      lateToStart: adh.lateToStart.length,
-      lateToFinish: adh.lateToFinish.length,
-      milestonesMissed: adh.milestonesMissed.length,
-      progress: overallProgress(plan, current),
-    };
+    const { figures, current } = measureProject(db, projectId, statusDate, baselineId);
     const progress = JSON.stringify({ ids: current.tasks.map((t) => t.id), progress: current.tasks.map((t) => t.progress) });
     setStatusDate(db, batch, projectId, statusDate);
     const values = {

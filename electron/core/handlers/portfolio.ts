@@ -1,0 +1,16 @@
+import type { HandlerMap } from '../../common/api.js';
+import type { portfolioApi } from '../../common/api/portfolio.js';
+import { localToday } from '../../common/dates.js';
+import type { Db } from '../db/open.js';
+import type { HostContext } from '../handlers.js';
+import { listOverrides, portfolioSummary, setLightThresholds, setOverride } from '../services/portfolio.js';
+
+export function portfolioHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof portfolioApi> {
+  const today = () => ctx.today?.() ?? localToday();
+  return {
+    'portfolio.summary': ({ statusDate }) => portfolioSummary(db, today(), statusDate),
+    'portfolio.setThresholds': ({ thresholds }) => setLightThresholds(db, thresholds),
+    'portfolio.override': ({ projectId, light, reason }) => setOverride(db, ctx, projectId, light, reason),
+    'portfolio.overrides': ({ projectId }) => listOverrides(db, projectId),
+  };
+}

@@ -1,0 +1,158 @@
+// The portfolio home's data: each project measured at a status date (measureProject, the same figures a
+// weekly close keeps), compared with its last close (先週差分), its last 12 closes as a trend, and its
+// status light from the workspace's thresholds or the PMO's override. Reads only, but for the thresholds
+// (settings) and the overrides (an audited batch each, so one undo takes an override back).
+import {
+  DEFAULT_LIGHT_THRESHOLDS,
+  FIGURE_KEYS,
+  lightOf,
+  lightThresholds,
+  type FigureKey,
+  type Light,
+  type LightThresholds,
+  type PortfolioFigures,
+  type PortfolioRow,
+  type PortfolioSummary,
+  type StatusOverride,
+  type TrendPoint,
+} from '../../common/api/portfolio.js';
+import type { CloseFigures } from '../../common/api/progress.js';
+import type { Db } from '../db/open.js';
+import { inBatch, type Actor } from '../batch.js';
+import { statusOverrideStore } from '../entities.js';
+import type { Plan } from '../progress/plan.js';
+import { getProjectRow, listProjects } from './projects.js';
+import { listCloses, measureProject } from './progress.js';
+import { getSetting, setSetting } from './settings.js';
+
+const THRESHOLDS_KEY = 'portfolio.lightThresholds';
+const TREND_CLOSES = 12;
+
+export function getLightThresholds(db: Db): LightThresholds {
+  // A stored value that no longer passes the schema falls back to the defaults.
+  const parsed = lightThresholds.safeParse(getSetting(db, THRESHOLDS_KEY));
+  return parsed.success ? parsed.data : structuredClone(DEFAULT_LIGHT_THRESHOLDS);
+}
+
+/** Workspace configuration, like the risk thresholds: kept in settings, not in the audit trail. */
+export function setLightThresholds(db: Db, t: LightThresholds | null): LightThresholds {
+  if (t === null) db.prepare('DELETE FROM settings WHERE key = ?').run(THRESHOLDS_KEY);
+  else setSetting(db, THRESHOLDS_KEY, t);
+  return getLightThresholds(db);
+}
+
+/** A close's figures in the portfolio's terms; a figure the close did not keep (an older close) is absent. */
+export function portfolioFiguresOf(c: CloseFigures): Partial<PortfolioFigures> {
+  const f: Partial<PortfolioFigures> = {
+    spi: c.spi,
+    cpi: c.cpi,
+    adherence: c.adherence,
+    progress: c.progress,
+    lateTasks: c.lateToFinish,
+    milestonesMissed: c.milestonesMissed,
+  };
+  if (c.openIssues !== undefined) Object.assign(f, { openIssues: c.openIssues, overdueIssues: c.overdueIssues, leadTime: c.leadTime });
+  if (c.risksHigh !== undefined) Object.assign(f, { risksHigh: c.risksHigh, risksMedium: c.risksMedium, risksLow: c.risksLow });
+  return f;
+}
+
+function diffOf(now: PortfolioFigures, before: Partial<PortfolioFigures> | null): Record<FigureKey, number | null> {
+  const d = {} as Record<FigureKey, number | null>;
+  for (const k of FIGURE_KEYS) {
+    const a = now[k];
+    const b = before?.[k];
+    // Kept to 6 decimals: 0.9 − 0.8 is 0.1, not 0.09999999999999998.
+    d[k] = a === null || b === null || b === undefined ? null : Math.round((a - b) * 1e6) / 1e6;
+  }
+  return d;
+}
+
+/** The earliest milestone of the current plan not reached yet (not done, not at 100 %, no actual finish). */
+function nextMilestone(current: Plan, statusDate: string): PortfolioRow['nextMilestone'] {
+  let best: PortfolioRow['nextMilestone'] = null;
+  for (const t of current.tasks) {
+    if (!t.milestone || t.status === 'done' || t.status === 'cancelled' || t.progress >= 100 || t.actualFinish !== null) continue;
+    const date = t.plannedFinish ?? t.plannedStart;
+    if (date === null) continue;
+    if (best === null || date < best.date || (date === best.date && t.id < best.id)) best = { id: t.id, name: t.name, date, late: date <= statusDate };
+  }
+  return best;
+}
+
+const overrideDto = (r: typeof statusOverrideStore extends { fromRaw(raw: never): infer R } ? R : never): StatusOverride => ({
+  id: r.id,
+  projectId: r.projectId,
+  light: r.light as Light | null,
+  reason: r.reason,
+  setBy: r.setBy,
+  setAt: r.setAt,
+});
+
+/** The override in force per project: the newest row of each, unless it set the light back (light null). */
+function overridesInForce(db: Db): Map<number, StatusOverride> {
+  const rows = statusOverrideStore.where(db, 'id IN (SELECT max(id) FROM status_overrides GROUP BY project_id)');
+  return new Map(rows.filter((r) => r.light !== null).map((r) => [r.projectId, overrideDto(r)]));
+}
+
+/** The newest baseline of each project (the one the progress view opens with). */
+function newestBaselines(db: Db): Map<number, { id: number; name: string }> {
+  const rows = db
+    .prepare('SELECT project_id, id, name FROM baselines ORDER BY taken_at, id')
+    .raw(true)
+    .all() as [number, number, string][];
+  return new Map(rows.map(([p, id, name]) => [p, { id, name }]));
+}
+
+export function portfolioSummary(db: Db, today: string, statusDate?: string): PortfolioSummary {
+  const thresholds = getLightThresholds(db);
+  const overrides = overridesInForce(db);
+  const baselines = newestBaselines(db);
+  const projects = listProjects(db, today).map((p): PortfolioRow => {
+    // project.list always gives the status date (as set, or the default).
+    const date = statusDate ?? p.statusDate!;
+    const baseline = baselines.get(p.id) ?? null;
+    const { figures: close, current } = measureProject(db, p.id, date, baseline?.id);
+    const figures = portfolioFiguresOf(close) as PortfolioFigures;
+    // Closes up to the status date, newest first: the trend, and the newest before it for 先週差分.
+    const closes = listCloses(db, p.id).filter((c) => c.statusDate <= date);
+    const previous = closes.find((c) => c.statusDate < date) ?? null;
+    const trend: TrendPoint[] = closes
+      .slice(0, TREND_CLOSES)
+      .reverse()
+      .map((c) => ({ statusDate: c.statusDate, ...portfolioFiguresOf(c.figures) }));
+    const computed = lightOf(figures, thresholds);
+    const override = overrides.get(p.id) ?? null;
+    return {
+      projectId: p.id,
+      name: p.name,
+      code: p.code,
+      statusDate: date,
+      baselineId: baseline?.id ?? null,
+      baselineName: baseline?.name ?? null,
+      figures,
+      previousClose: previous?.statusDate ?? null,
+      diff: diffOf(figures, previous ? portfolioFiguresOf(previous.figures) : null),
+      trend,
+      nextMilestone: nextMilestone(current, date),
+      computed,
+      override,
+      light: override?.light ?? computed.light,
+    };
+  });
+  return { statusDate: statusDate ?? null, thresholds, projects };
+}
+
+/** Adds an override row (the newest is in force) and its audit row: one batch, one undo step. */
+export function setOverride(db: Db, actor: Actor, projectId: number, light: Light | null, reason: string): StatusOverride {
+  getProjectRow(db, projectId);
+  return inBatch(db, actor, 'status.override', projectId, (batch) => {
+    const row = statusOverrideStore.insert(db, { projectId, light, reason, setBy: actor.user, setAt: new Date().toISOString() });
+    batch.record('status_override', row.id, 'create', null, row);
+    return overrideDto(row);
+  });
+}
+
+export function listOverrides(db: Db, projectId: number): StatusOverride[] {
+  getProjectRow(db, projectId);
+  return statusOverrideStore.where(db, 'project_id = ? ORDER BY id DESC', projectId).map(overrideDto);
+}

@@ -1,0 +1,308 @@
+// portfolio.summary on a real SQLite workspace: every figure of a small portfolio computed by hand,
+// 先週差分 against the last weekly close, the trend, the light from the thresholds, and the override.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIGHT_THRESHOLDS, lightOf, type PortfolioFigures } from '../../electron/common/api/portfolio.js';
+import { seed, wbsWorkspace, type Spec } from './wbs-support.js';
+
+// TODAY (wbs-support) is Tuesday 2025-06-10; the summary is asked at Friday 2025-06-13.
+const STATUS = '2025-06-13';
+
+const ALPHA: Spec[] = [
+  {
+    name: '設計',
+    children: [
+      { name: '基本設計', values: { plannedStart: '2025-06-02', plannedFinish: '2025-06-06', plannedEffort: 5, progress: 100, actualFinish: '2025-06-06', actualEffort: 6 } },
+      { name: '詳細設計', values: { plannedStart: '2025-06-09', plannedFinish: '2025-06-13', plannedEffort: 10, progress: 20, actualEffort: 2 } },
+    ],
+  },
+  { name: '製造', values: { plannedStart: '2025-06-16', plannedFinish: '2025-06-27', plannedEffort: 20 } },
+  { name: 'リリース', values: { plannedStart: '2025-06-30', plannedFinish: '2025-06-30', milestone: true } },
+];
+
+async function setup() {
+  const w = wbsWorkspace();
+  const alpha = (await w.call('project.create', { name: 'Alpha' })).id;
+  await seed(w.call, alpha, ALPHA);
+  const issues = [
+    { title: '未着手・期限超過', status: 'not_started', due: '2025-06-12' },
+    { title: '対応中・期限当日', status: 'in_progress', due: '2025-06-13' },
+    { title: '対応中・期限なし', status: 'in_progress' },
+    { title: '完了 4日', status: 'done', raisedOn: '2025-06-01', closedOn: '2025-06-05' },
+    { title: '完了 10日', status: 'done', raisedOn: '2025-06-02', closedOn: '2025-06-12' },
+    { title: '中止 1日', status: 'cancelled', raisedOn: '2025-06-03', closedOn: '2025-06-04' },
+    { title: '基準日後に完了', status: 'done', raisedOn: '2025-06-10', closedOn: '2025-06-20' },
+  ];
+  for (const values of issues) await w.call('issue.create', { projectId: alpha, values });
+  const risks = [
+    { title: '高 20', probability: 5, impact: 4 },
+    { title: '中 9', probability: 3, impact: 3 },
+    { title: '高 25 だがクローズ', probability: 5, impact: 5, status: 'closed' },
+    { title: '低 2', probability: 1, impact: 2 },
+    { title: '中 8', probability: 2, impact: 4 },
+    { title: '未評価' },
+  ];
+  for (const values of risks) await w.call('risk.create', { projectId: alpha, values });
+
+  const beta = (await w.call('project.create', { name: 'Beta' })).id;
+  await seed(w.call, beta, [
+    { name: '作業', values: { plannedStart: '2025-06-02', plannedFinish: '2025-06-06', plannedEffort: 4, progress: 100, actualFinish: '2025-06-06', actualEffort: 4 } },
+  ]);
+  const gamma = (await w.call('project.create', { name: 'Gamma' })).id;
+  return { ...w, alpha, beta, gamma };
+}
+
+const row = (s: { projects: { projectId: number }[] }, id: number) => s.projects.find((p) => p.projectId === id)! as Awaited<ReturnType<typeof summary>>['projects'][number];
+async function summary(w: Awaited<ReturnType<typeof setup>>, statusDate = STATUS) {
+  return w.call('portfolio.summary', { statusDate });
+}
+
+describe('portfolio.summary figures', () => {
+  it('answers every figure of each project as computed by hand', async () => {
+    const w = await setup();
+    const s = await summary(w);
+    expect(s.statusDate).toBe(STATUS);
+    expect(s.thresholds).toEqual(DEFAULT_LIGHT_THRESHOLDS);
+    expect(s.projects.map((p) => p.name)).toEqual(['Alpha', 'Beta', 'Gamma']);
+
+    const a = row(s, w.alpha);
+    // PV at 6/13: 基本設計 5 + 詳細設計 10 (its whole week) = 15; EV = 5 + 10 × 20 % = 7; AC = 6 + 2 = 8.
+    expect(a.figures.spi).toBeCloseTo(7 / 15, 10);
+    expect(a.figures.cpi).toBeCloseTo(7 / 8, 10);
+    expect(a.figures).toMatchObject({
+      // Due by 6/13: 基本設計 (on time) and 詳細設計 (not finished): 1 of 2.
+      adherence: 0.5,
+      // (5 × 100 + 10 × 20 + 20 × 0) ÷ 35.
+      progress: 20,
+      lateTasks: 1,
+      milestonesMissed: 0,
+      // Open: the three not done; overdue: due 6/12 < 6/13 (due on the day is not overdue).
+      openIssues: 3,
+      overdueIssues: 1,
+      // Closed by 6/13: 4, 10 and 1 days (the one closed 6/20 is not counted): median 4.
+      leadTime: 4,
+      // Open and rated: 20 高, 9 and 8 中, 2 低; the closed 25 and the unrated one count in none.
+      risksHigh: 1,
+      risksMedium: 2,
+      risksLow: 1,
+    });
+    expect(a.nextMilestone).toMatchObject({ name: 'リリース', date: '2025-06-30', late: false });
+    expect(a.baselineId).toBeNull();
+    expect(a.previousClose).toBeNull();
+    expect(Object.values(a.diff).every((d) => d === null)).toBe(true);
+    expect(a.trend).toEqual([]);
+
+    const b = row(s, w.beta);
+    expect(b.figures).toEqual({
+      spi: 1,
+      cpi: 1,
+      adherence: 1,
+      progress: 100,
+      lateTasks: 0,
+      milestonesMissed: 0,
+      openIssues: 0,
+      overdueIssues: 0,
+      leadTime: null,
+      risksHigh: 0,
+      risksMedium: 0,
+      risksLow: 0,
+    });
+    expect(b.nextMilestone).toBeNull();
+
+    // An empty project: no ratio can be computed, nothing is late.
+    const g = row(s, w.gamma);
+    expect(g.figures).toMatchObject({ spi: null, cpi: null, adherence: null, progress: 0, lateTasks: 0 });
+    expect(g.statusDate).toBe(STATUS);
+  });
+
+  it('without a status date measures each project at its own', async () => {
+    const w = await setup();
+    await w.call('project.update', { id: w.beta, patch: { statusDate: '2025-06-03' } });
+    const s = await w.call('portfolio.summary', {});
+    expect(s.statusDate).toBeNull();
+    // Alpha's default: the last working day before TODAY (Tue 6/10) = Mon 6/9.
+    expect(row(s, w.alpha).statusDate).toBe('2025-06-09');
+    expect(row(s, w.beta).statusDate).toBe('2025-06-03');
+    // Beta at 6/3: PV 4 × 2/5 = 1.6, EV 4 → SPI 2.5.
+    expect(row(s, w.beta).figures.spi).toBeCloseTo(2.5, 10);
+  });
+
+  it('measures against the newest baseline', async () => {
+    const w = await setup();
+    await w.call('baseline.create', { projectId: w.alpha, name: '初版' });
+    const tasks = await w.call('wbs.list', { projectId: w.alpha });
+    const detail = tasks.find((t) => t.name === '詳細設計')!;
+    // Re-plan 詳細設計 a week later: against the baseline it is still due (PV 15, SPI 7/15).
+    await w.call('wbs.update', { id: detail.id, patch: { plannedStart: '2025-06-16', plannedFinish: '2025-06-20' } });
+    const s = await summary(w);
+    const a = row(s, w.alpha);
+    expect(a.baselineName).toBe('初版');
+    expect(a.figures.spi).toBeCloseTo(7 / 15, 10);
+    expect(a.figures.lateTasks).toBe(1);
+    expect(await w.call('evm.compute', { projectId: w.alpha, statusDate: STATUS, baselineId: a.baselineId! })).toMatchObject({ spi: a.figures.spi });
+  });
+
+  it('先週差分 compares with the last weekly close before the status date; the trend lists the closes', async () => {
+    const w = await setup();
+    // Close the week of 6/6: PV 5 (基本設計), EV 7 → SPI 1.4; adherence 1 of 1; no late task; nothing
+    // overdue at 6/6; lead time over the issues closed by 6/6: 4 and 1 days → 2.5.
+    const first = await w.call('weekly.close', { projectId: w.alpha, statusDate: '2025-06-06' });
+    expect(first.figures).toMatchObject({ spi: 1.4, adherence: 1, openIssues: 3, overdueIssues: 0, leadTime: 2.5, risksHigh: 1 });
+    let a = row(await summary(w), w.alpha);
+    expect(a.previousClose).toBe('2025-06-06');
+    expect(a.diff).toEqual({
+      spi: Math.round((7 / 15 - 1.4) * 1e6) / 1e6,
+      cpi: 0,
+      adherence: -0.5,
+      progress: 0,
+      lateTasks: 1,
+      milestonesMissed: 0,
+      openIssues: 0,
+      overdueIssues: 1,
+      leadTime: 1.5,
+      risksHigh: 0,
+      risksMedium: 0,
+      risksLow: 0,
+    });
+    expect(a.trend.map((t) => [t.statusDate, t.spi])).toEqual([['2025-06-06', 1.4]]);
+
+    // Closing 6/13 itself: still compared with 6/6, and the trend has both, oldest first.
+    await w.call('weekly.close', { projectId: w.alpha, statusDate: STATUS });
+    a = row(await summary(w), w.alpha);
+    expect(a.previousClose).toBe('2025-06-06');
+    expect(a.trend.map((t) => t.statusDate)).toEqual(['2025-06-06', STATUS]);
+    expect(a.trend[1]).toMatchObject({ adherence: 0.5, lateTasks: 1, overdueIssues: 1 });
+
+    // A close made before the registers' figures were kept compares on the plan's figures only.
+    w.db.sqlite
+      .prepare("UPDATE weekly_closes SET figures = json_remove(figures, '$.openIssues', '$.overdueIssues', '$.leadTime', '$.risksHigh', '$.risksMedium', '$.risksLow') WHERE status_date = '2025-06-06'")
+      .run();
+    a = row(await summary(w), w.alpha);
+    expect(a.diff).toMatchObject({ adherence: -0.5, lateTasks: 1, openIssues: null, leadTime: null, risksHigh: null });
+    expect(a.trend[0]).not.toHaveProperty('openIssues');
+  });
+
+  it('keeps the last 12 closes in the trend', async () => {
+    const w = await setup();
+    const fridays = Array.from({ length: 14 }, (_, i) => new Date(Date.UTC(2025, 2, 7 + 7 * i)).toISOString().slice(0, 10));
+    for (const d of fridays) await w.call('weekly.close', { projectId: w.beta, statusDate: d });
+    const b = row(await w.call('portfolio.summary', { statusDate: fridays.at(-1)! }), w.beta);
+    expect(b.trend.map((t) => t.statusDate)).toEqual(fridays.slice(2));
+    expect(b.previousClose).toBe(fridays.at(-2));
+  });
+});
+
+describe('status light', () => {
+  const fine: PortfolioFigures = {
+    spi: 1,
+    cpi: 1,
+    adherence: 1,
+    progress: 50,
+    lateTasks: 0,
+    milestonesMissed: 0,
+    openIssues: 4,
+    overdueIssues: 0,
+    leadTime: 3,
+    risksHigh: 0,
+    risksMedium: 2,
+    risksLow: 5,
+  };
+  const t = DEFAULT_LIGHT_THRESHOLDS;
+
+  it('turns at each limit: ratios below it, counts at it', () => {
+    expect(lightOf(fine, t)).toEqual({ light: 'green', reasons: [] });
+    // SPI: 0.95 is fine, below it 注意; 0.85 still 注意, below it 要対応.
+    expect(lightOf({ ...fine, spi: 0.95 }, t).light).toBe('green');
+    expect(lightOf({ ...fine, spi: 0.9499 }, t)).toEqual({ light: 'yellow', reasons: [{ measure: 'spi', value: 0.9499, limit: 0.95, light: 'yellow' }] });
+    expect(lightOf({ ...fine, spi: 0.85 }, t).light).toBe('yellow');
+    expect(lightOf({ ...fine, spi: 0.8499 }, t)).toEqual({ light: 'red', reasons: [{ measure: 'spi', value: 0.8499, limit: 0.85, light: 'red' }] });
+    expect(lightOf({ ...fine, cpi: 0.9 }, t).reasons).toEqual([{ measure: 'cpi', value: 0.9, limit: 0.95, light: 'yellow' }]);
+    // Counts: 1 late task 注意, 5 要対応; 1 open 高 risk 注意, 3 要対応; 1 overdue issue 注意, 5 要対応.
+    expect(lightOf({ ...fine, lateTasks: 1 }, t).light).toBe('yellow');
+    expect(lightOf({ ...fine, lateTasks: 4 }, t).light).toBe('yellow');
+    expect(lightOf({ ...fine, lateTasks: 5 }, t).light).toBe('red');
+    expect(lightOf({ ...fine, risksHigh: 2 }, t).reasons).toEqual([{ measure: 'highRisks', value: 2, limit: 1, light: 'yellow' }]);
+    expect(lightOf({ ...fine, risksHigh: 3 }, t).light).toBe('red');
+    expect(lightOf({ ...fine, overdueIssues: 1 }, t).light).toBe('yellow');
+    expect(lightOf({ ...fine, overdueIssues: 5 }, t).light).toBe('red');
+    // Medium and low risks, open issues not overdue and the other figures never turn it.
+    expect(lightOf({ ...fine, risksMedium: 40, openIssues: 99, adherence: 0, milestonesMissed: 3 }, t).light).toBe('green');
+  });
+
+  it('lists every measure passed; the worst decides; a ratio that cannot be computed passes nothing', () => {
+    const r = lightOf({ ...fine, spi: 0.9, lateTasks: 6, overdueIssues: 2 }, t);
+    expect(r.light).toBe('red');
+    expect(r.reasons.map((x) => [x.measure, x.light])).toEqual([
+      ['spi', 'yellow'],
+      ['lateTasks', 'red'],
+      ['overdueIssues', 'yellow'],
+    ]);
+    expect(lightOf({ ...fine, spi: null, cpi: null }, t).light).toBe('green');
+  });
+
+  it('follows the thresholds the PMO sets, refuses inconsistent ones, and goes back to the defaults', async () => {
+    const w = await setup();
+    expect(row(await summary(w), w.alpha).computed.light).toBe('red');
+    expect(row(await summary(w), w.alpha).computed.reasons.map((r) => `${r.measure}:${r.light}`)).toEqual([
+      'spi:red',
+      'cpi:yellow',
+      'lateTasks:yellow',
+      'highRisks:yellow',
+      'overdueIssues:yellow',
+    ]);
+    expect(row(await summary(w), w.beta).light).toBe('green');
+    const lenient = {
+      spi: { warn: 0.4, alert: 0.3 },
+      cpi: { warn: 0.8, alert: 0.5 },
+      lateTasks: { warn: 2, alert: 10 },
+      highRisks: { warn: 2, alert: 10 },
+      overdueIssues: { warn: 2, alert: 10 },
+    };
+    expect(await w.call('portfolio.setThresholds', { thresholds: lenient })).toEqual(lenient);
+    const s = await summary(w);
+    expect(s.thresholds).toEqual(lenient);
+    expect(row(s, w.alpha)).toMatchObject({ light: 'green', computed: { light: 'green', reasons: [] } });
+    await expect(w.call('portfolio.setThresholds', { thresholds: { ...lenient, spi: { warn: 0.8, alert: 0.9 } } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    await expect(w.call('portfolio.setThresholds', { thresholds: { ...lenient, lateTasks: { warn: 3, alert: 1 } } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    expect(await w.call('portfolio.setThresholds', { thresholds: null })).toEqual(DEFAULT_LIGHT_THRESHOLDS);
+    expect(row(await summary(w), w.alpha).light).toBe('red');
+  });
+});
+
+describe('status override', () => {
+  it('sets the light by hand with a reason, keeps the history, and is one undo step', async () => {
+    const w = await setup();
+    expect(row(await summary(w), w.gamma).light).toBe('green');
+    await expect(w.call('portfolio.override', { projectId: w.gamma, light: 'red', reason: '  ' })).rejects.toMatchObject({ code: 'VALIDATION' });
+
+    const o = await w.call('portfolio.override', { projectId: w.gamma, light: 'red', reason: '顧客の受入判定が未定' });
+    expect(o).toMatchObject({ projectId: w.gamma, light: 'red', reason: '顧客の受入判定が未定', setBy: 'tester' });
+    let g = row(await summary(w), w.gamma);
+    expect(g).toMatchObject({ light: 'red', computed: { light: 'green' }, override: { id: o.id, reason: '顧客の受入判定が未定' } });
+    // The other projects keep their computed light.
+    expect(row(await summary(w), w.beta).override).toBeNull();
+
+    // Back to the computed light: the history keeps both decisions, newest first.
+    await w.call('portfolio.override', { projectId: w.gamma, light: null, reason: '' });
+    g = row(await summary(w), w.gamma);
+    expect(g).toMatchObject({ light: 'green', override: null });
+    expect((await w.call('portfolio.overrides', { projectId: w.gamma })).map((x) => [x.light, x.reason])).toEqual([
+      [null, ''],
+      ['red', '顧客の受入判定が未定'],
+    ]);
+    expect((await w.call('history.row', { entity: 'status_override', id: o.id }))[0]).toMatchObject({ action: 'create' });
+
+    // Undo the clearing: the override is in force again; undo once more: none; redo brings it back.
+    await w.call('history.undo', { projectId: w.gamma });
+    expect(row(await summary(w), w.gamma)).toMatchObject({ light: 'red', override: { id: o.id } });
+    await w.call('history.undo', { projectId: w.gamma });
+    expect(row(await summary(w), w.gamma)).toMatchObject({ light: 'green', override: null });
+    expect(await w.call('portfolio.overrides', { projectId: w.gamma })).toEqual([]);
+    await w.call('history.redo', { projectId: w.gamma });
+    expect(row(await summary(w), w.gamma).override).toMatchObject({ id: o.id, light: 'red' });
+    await expect(w.call('portfolio.override', { projectId: 9999, light: 'yellow', reason: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
