@@ -69,6 +69,43 @@ export function loadKnownGaps(): KnownGaps {
   return raw.files ?? {};
 }
 
+// ---------------------------------------------------------------- import outcomes
+
+/** import-outcomes.json: what a user accepts when importing a register workbook as it is. */
+export type ImportOutcome =
+  | { as: Register; accept: 'import'; reading?: string }
+  | { as: Register; accept: 'refuse'; reason: string; why: string };
+
+export function loadImportOutcomes(): Record<string, ImportOutcome> {
+  const raw = JSON.parse(fs.readFileSync(path.join(EXPECTATIONS_DIR, 'import-outcomes.json'), 'utf8')) as { files: Record<string, ImportOutcome> };
+  return raw.files;
+}
+
+/** What a person sees of a file's first table of a register, under a named reading: sheet, records and rows left out. */
+export interface PersonTable {
+  sheet: string;
+  records: number;
+  leftOut: Set<number>;
+}
+
+/**
+ * The person's table for `register` in `file` (tune or holdout), under the table-level alternative whose
+ * `why` is `reading` when given; null when the person sees no such table.
+ */
+export function personTable(file: string, register: Register, reading?: string): PersonTable | null {
+  for (const split of ['tune', 'holdout'] as const) {
+    const exp = loadExpectations(split).files.find((f) => f.file === file);
+    if (!exp) continue;
+    const t = exp.tables.find((x) => x.register === register);
+    if (!t) return null;
+    const alt = reading === undefined ? undefined : t.alternatives?.find((a) => a.why === reading);
+    if (reading !== undefined && !alt) throw new Error(`${file}: no reading '${reading}' of its ${register} table`);
+    const v = { ...t, ...(alt ?? {}) };
+    return { sheet: v.sheet, records: v.records ?? 0, leftOut: expandLeftOut(v.leftOut) };
+  }
+  throw new Error(`${file}: no expectation in tune.json or holdout.json`);
+}
+
 // ---------------------------------------------------------------- columns
 
 function letterIndex(s: string): number {
