@@ -220,6 +220,17 @@ describe('tables and their columns', () => {
     const wbs = read([['Task', 'Owner', 'Comments'], ['a', 'b', 'c']], 'wbs');
     expect(fields(wbs)).toMatchObject({ A: 'name', B: 'assignee', C: 'notes' });
   });
+
+  it('reads snake_case headers word by word: baseline dates are the plan, actual ones the actuals, a variance is no field', () => {
+    const t = read(
+      [
+        ['WBS_ID', 'Task_Name', 'Baseline_Start', 'Baseline_Finish', 'Baseline_Effort_hrs', 'Actual_Start', 'Actual_Finish', 'Actual_Effort_hrs', 'Effort_Var_h', '工数差異'],
+        ['1', 'Kickoff', d('2025-04-01'), d('2025-04-02'), 8, d('2025-04-01'), d('2025-04-03'), 10, 2, 2],
+      ],
+      'wbs',
+    );
+    expect(fields(t)).toEqual({ A: 'wbsCode', B: 'name', C: 'plannedStart', D: 'plannedFinish', E: 'plannedEffort', F: 'actualStart', G: 'actualFinish', H: 'actualEffort' });
+  });
 });
 
 describe('no table', () => {

@@ -40,7 +40,7 @@ const WBS: Record<string, Syn[]> = {
   ],
   plannedEffort: [
     '予定工数', '工数予定', '計画工数', '見積工数', '見積', '見積もり', '見積り', '予定時間', '見積時間', '予測時間', '予測工数', '予定人日', ['工数', 0.9], ['人日', 0.6], ['作業量', 0.6],
-    'effort', 'planned effort', 'estimated effort', 'estimate', 'estimated hours', 'planned hours', 'baseline work', ['work', 0.8], ['hours', 0.6],
+    'effort', 'planned effort', 'estimated effort', 'estimate', 'estimated hours', 'planned hours', 'baseline work', 'baseline effort', ['work', 0.8], ['hours', 0.6],
   ],
   actualEffort: [
     '実績工数', '工数実績', '実工数', '実績時間', '実稼働', '実作業時間', '実績人日', '作業時間', ['実績', 0.6],
@@ -141,7 +141,7 @@ export function labelKey(s: string): string {
   return s
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\s\u3000・:;*※?!"'`「」『』【】〔〕]+/g, '');
+    .replace(/[\s\u3000_・:;*※?!"'`「」『』【】〔〕]+/g, '');
 }
 
 /** The key without bracketed notes: 工数(人日) → 工数, Impact(monetary) → impact. */
@@ -217,8 +217,9 @@ export function matchLabel(target: ImportTarget, parts: readonly string[]): Fiel
       if (c > 0) keep(e.field, c * e.weight * factor);
     }
   }
-  // The previous period's copy of a column (進捗率 前回 beside 今回, last week's status) is history, not the value.
-  const previous = PREVIOUS.test(labelKey(parts.join('')));
+  // The previous period's copy of a column (進捗率 前回 beside 今回, last week's status) is history, and a
+  // variance (Effort_Var_h, 工数差異) is computed from two columns: neither is the value itself.
+  const previous = PREVIOUS.test(labelKey(parts.join(''))) || VARIANCE.test(parts.join(' '));
   return [...best]
     .map(([field, confidence]) => ({ field, confidence: Math.round(confidence * (previous ? 0.6 : 1) * 1000) / 1000 }))
     .sort((a, b) => b.confidence - a.confidence);
@@ -227,6 +228,9 @@ export function matchLabel(target: ImportTarget, parts: readonly string[]): Fiel
 /** Labels of a previous period's column. */
 // 'prior' alone, never inside 'priority' (a Priority column read as history lost its field).
 const PREVIOUS = /前回|前週|前月|previous|lastweek|prior(?!it)/;
+
+/** Labels of a variance between two columns: a word of its own (Var, Variance, Diff), or 差異/差分/予実差. */
+const VARIANCE = /(^|[^a-z])(var|variance|diff|difference|delta)([^a-z]|$)|差異|差分|予実差|乖離/i;
 
 /** Labels of identifier columns: タスクID, Task No, 課題番号 — never a partial match for a text field. */
 const ID_SUFFIX = /(id|no\.?|#|番号|コード|code|ｎｏ)$/;
