@@ -86,6 +86,36 @@ describe('the header', () => {
 });
 
 describe('the rows of a table', () => {
+  it('goes on through rows a template numbered with formulas when a record follows them; they end the table when none does', () => {
+    const rows: ModelCell[][] = [['NO', '大工程', '中工程', '小工程', '担当', '開始予定日']];
+    const phases: Record<number, string> = { 1: '詳細設計', 5: '製造', 8: '結合テスト' };
+    for (let n = 1; n <= 14; n++) rows.push([n === 1 ? 1 : { f: n }, phases[n] ?? null]);
+    rows.push([], [], ['Total', null, null, null, null, null]);
+    const t = read(rows, 'wbs');
+    expect(t.records.map((r) => r.row)).toEqual([2, 6, 9]);
+    expect(t.leftOut.map((x) => [x.row, x.reason])).toEqual([3, 4, 5, 7, 8].map((r) => [r, 'template row']));
+    expect(t.data).toMatchObject({ last: 9, end: 'blank rows', endRow: 10 });
+  });
+
+  it('joins a text wrapped by hand into the next row to the record above, and lists the row; a row with a name of its own stays a record', () => {
+    const t = read(
+      [
+        ['Project', 'Module', 'Issue Type', 'Query', 'Issue Status'],
+        ['Shop', 'User', 'requirement', 'If a customer forgets the password, there', 'open'],
+        [null, null, null, 'should be a way to change it.', null],
+        ['Shop', 'User', 'requirement', 'State names belong in the dropdown.', 'open'],
+        [null, null, null, 'Phone number length', null],
+      ],
+      'issue',
+    );
+    expect(t.records.map((r) => [r.row, r.values.title])).toEqual([
+      [2, 'If a customer forgets the password, there should be a way to change it.'],
+      [4, 'State names belong in the dropdown.'],
+      [5, 'Phone number length'],
+    ]);
+    expect(t.leftOut).toEqual([{ row: 3, reason: 'continued text' }]);
+  });
+
   it('reads a record of two rows (its key merged down) as one record', () => {
     const t = read(
       [

@@ -2,7 +2,8 @@
 // of blank rows ends it, and so does a totals row (合計/小計/Total…) or a note (※…, 注:, Note:) written
 // under it. Rows whose only contents are formulas (a template's prepared =ROW()-3 numbering, blank
 // =IF(…,"",…) results) or numbering count as blank; a row that continues the record above it (its
-// key cell merged down from that record) is part of that record, not a new one.
+// key cell merged down from that record) is part of that record, not a new one, and so is a row whose
+// one cell goes on with the text of the record above (a long text spilled onto the next row).
 import { fieldSpec, KEY_FIELD } from './fields.js';
 import { NUMBER_LABEL, type TableLayout } from './detect.js';
 import type { Cell, Row } from './model.js';
@@ -14,7 +15,7 @@ export const BLANK_ROWS_END = 2;
 export type EndReason = 'blank rows' | 'total row' | 'notes' | 'footer' | 'end mark' | 'end of sheet';
 
 /** Why a row inside a table's data is not a record. */
-export type LeftOutReason = 'separator' | 'header again' | 'section title' | 'template row';
+export type LeftOutReason = 'separator' | 'header again' | 'section title' | 'template row' | 'continued text';
 
 export interface DataRows {
   /** 0-based rows of the records, in order. */
@@ -24,6 +25,8 @@ export interface DataRows {
   endRow?: number;
   /** Rows between the first and last record that hold something but are no record, with why. */
   leftOut: { r: number; reason: LeftOutReason }[];
+  /** Rows that go on with a text of the record above: 0-based row → the record's 0-based row (also in leftOut). */
+  continued: Map<number, number>;
 }
 
 const TOTAL = /^(?:合計|小計|総計|総合計|累計|計|total|totals|sub ?total|grand total|sum)\s*[:：]?$/i;
@@ -63,16 +66,23 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   const rows: number[] = [];
   const leftOut: { r: number; reason: LeftOutReason }[] = [];
   const isRecord = new Set<number>();
+  const continued = new Map<number, number>();
   let blankRun = 0;
   let lastR = layout.headerBottom;
   // The row after the last record: blank (or blank in the table's columns), since it is none of the above.
   const firstBlank = () => rows[rows.length - 1]! + 1;
   const done = (end: EndReason, endRow?: number): DataRows => {
     const last = rows[rows.length - 1] ?? -1;
-    return { rows, end, ...(endRow !== undefined ? { endRow } : {}), leftOut: leftOut.filter((x) => x.r < last).sort((a, b) => a.r - b.r) };
+    return { rows, end, ...(endRow !== undefined ? { endRow } : {}), leftOut: leftOut.filter((x) => x.r < last || continued.has(x.r)).sort((a, b) => a.r - b.r), continued };
   };
+  // Rows a template prepared with formulas only (=B6+1 numbering down a blank WBS) end the table like
+  // blank rows, unless a record follows before a row that is truly empty: then they were template rows
+  // between records (phase labels 詳細設計 … 製造/UT placed among numbered blank rows).
+  let prepared: number[] = [];
+  const endOrPrepared = (): DataRows | null => (prepared.length > 0 ? done('blank rows', prepared[0]) : null);
   for (const row of ix.sheet.rows) {
     if (row.r <= layout.headerBottom) continue;
+    if (row.r - lastR > 1 && prepared.length > 0) return done('blank rows', prepared[0]);
     blankRun += row.r - lastR - 1;
     if (rows.length > 0 && blankRun >= BLANK_ROWS_END) return done('blank rows', firstBlank());
     lastR = row.r;
@@ -91,10 +101,18 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
         leftOut.push({ r: row.r, reason: 'template row' });
         continue;
       }
+      // (The numbering may stand left of the table's columns: a NO column no field takes.)
+      if (rows.length > 0 && blankRun === 0 && row.cells.some((c) => c.f && c.c <= maxC)) {
+        prepared.push(row.r);
+        continue;
+      }
+      if (prepared.length > 0) return done('blank rows', prepared[0]);
       blankRun++;
       if (rows.length > 0 && blankRun >= BLANK_ROWS_END) return done('blank rows', firstBlank());
       continue;
     }
+    for (const r of prepared) leftOut.push({ r, reason: 'template row' });
+    prepared = [];
     // The header again (print titles repeated, the next block of a checklist): not a record, the table goes on.
     if (inTable.filter((c) => c.t === 's' && headerTexts.has((c.v as string).trim())).length >= Math.max(2, Math.ceil(layout.columns.length / 2))) {
       leftOut.push({ r: row.r, reason: 'header again' });
@@ -119,6 +137,12 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
       leftOut.push({ r: row.r, reason: 'section title' });
       continue;
     }
+    const parent = rows[rows.length - 1];
+    if (parent !== undefined && continuesText(ix, record, parent, counts)) {
+      continued.set(row.r, parent);
+      leftOut.push({ r: row.r, reason: 'continued text' });
+      continue;
+    }
     if (key && !row.cells.some((c) => c.c >= key.c && c.c < key.c + key.span && hasContent(c))) {
       const m = ix.mergeAt(row.r, key.c);
       if (m && m.r1 < row.r && isRecord.has(m.r1)) continue;
@@ -126,7 +150,22 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     rows.push(row.r);
     isRecord.add(row.r);
   }
-  return done('end of sheet');
+  return endOrPrepared() ?? done('end of sheet');
+}
+
+/**
+ * A row that only goes on with a text of the record just above it: its one cell is text starting in lower
+ * case, under a text of that record that ends mid-sentence, and the record fills three or more columns
+ * (a long Query or 内容 that the author wrapped by hand into the next row). A row with one capitalized
+ * or Japanese text is a record of its own (a task with only a name).
+ */
+function continuesText(ix: SheetIndex, record: Cell[], parent: number, counts: (cell: Cell) => boolean): boolean {
+  if (record.length !== 1 || record[0]!.t !== 's') return false;
+  const text = textOfCell(record[0]!);
+  if (!/^[a-z]/.test(text)) return false;
+  const above = ix.row(parent)?.cells.filter(counts) ?? [];
+  const over = above.find((c) => c.c === record[0]!.c);
+  return above.length >= 3 && over !== undefined && over.t === 's' && !/[.!?。！？]$/.test(textOfCell(over));
 }
 
 const cellKey = (cell: Cell) => `${cell.t}:${String(cell.v).trim()}`;

@@ -151,6 +151,17 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     });
   });
 
+  // A text the author wrapped by hand into the next row goes on in the record's cell.
+  for (const [r, parent] of data.continued) {
+    const i = data.rows.indexOf(parent);
+    const cell = (ix.row(r)?.cells ?? []).find((c) => c.c < maxC && colMap[c.c]! >= 0 && !blank(c));
+    const hit = cell && i >= 0 ? grid[colMap[cell.c]!]![i] : undefined;
+    if (!cell || !hit || hit.cell.t !== 's') continue;
+    const before = (hit.cell.v as string).trimEnd();
+    const after = (cell.v as string).trim();
+    grid[colMap[cell.c]!]![i] = { ...hit, cell: { ...hit.cell, v: /[\x21-\x7e]$/.test(before) ? `${before} ${after}` : before + after } };
+  }
+
   const progressCol = mapped.findIndex((m) => m.field === 'progress');
   const scale = progressCol >= 0 ? progressScale(grid[progressCol]!.flatMap((x) => (x ? [x.cell] : []))) : undefined;
   const base: Omit<ValueContext, 'reference' | 'effortUnit'> = {

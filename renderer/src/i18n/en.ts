@@ -501,7 +501,7 @@ export const en = {
     leftOut: {
       title: 'Rows left out ({{count}})',
       row: 'row {{row}}: {{reason}}',
-      reason: { separator: 'a separator', 'header again': 'the header again', 'section title': 'a block title', 'template row': 'a template row (numbering or formulas only)' },
+      reason: { separator: 'a separator', 'header again': 'the header again', 'section title': 'a block title', 'template row': 'a template row (numbering or formulas only)', 'continued text': 'text going on from the row above (joined to it)' },
     },
     values: {
       title: 'Words not on the project\'s list ({{count}})',

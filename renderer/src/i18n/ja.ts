@@ -503,7 +503,7 @@ export const ja: Strings = {
     leftOut: {
       title: '取り込まない行 ({{count}})',
       row: '{{row}} 行目: {{reason}}',
-      reason: { separator: '区切り行', 'header again': '繰り返しの見出し', 'section title': 'ブロックの題名', 'template row': 'テンプレートの空行 (番号・数式のみ)' },
+      reason: { separator: '区切り行', 'header again': '繰り返しの見出し', 'section title': 'ブロックの題名', 'template row': 'テンプレートの空行 (番号・数式のみ)', 'continued text': '上の行の続きの文 (上の行に連結)' },
     },
     values: {
       title: '選択肢にない値 ({{count}})',
