@@ -86,6 +86,18 @@ describe('the header', () => {
 });
 
 describe('the rows of a table', () => {
+  it('takes a row holding only the next number of a column that counts up (項目番号 小) for a numbered blank row; 実働 dates are the actuals', () => {
+    const rows: ModelCell[][] = [
+      [null, '計画', null, '実働', null, '項目番号', null],
+      ['タスク名', '開始日', '終了日', '開始日', '終了日', '小', '順位'],
+    ];
+    for (let n = 1; n <= 3; n++) rows.push([`task${n}`, d('2025-05-01'), d('2025-05-02'), d('2025-05-01'), d('2025-05-03'), n, n]);
+    for (let n = 4; n <= 6; n++) rows.push([null, null, null, null, null, n]);
+    const t = read(rows, 'wbs', ['B1:C1', 'D1:E1']);
+    expect(t.records.map((r) => r.row)).toEqual([3, 4, 5]);
+    expect(fields(t)).toMatchObject({ A: 'name', B: 'plannedStart', C: 'plannedFinish', D: 'actualStart', E: 'actualFinish' });
+  });
+
   it('goes on through rows a template numbered with formulas when a record follows them; they end the table when none does', () => {
     const rows: ModelCell[][] = [['NO', '大工程', '中工程', '小工程', '担当', '開始予定日']];
     const phases: Record<number, string> = { 1: '詳細設計', 5: '製造', 8: '結合テスト' };

@@ -48,7 +48,9 @@ const textOfCell = (cell: Cell) => (cell.t === 's' ? (cell.v as string).normaliz
 
 export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   const mapped = layout.columns.filter((m) => m.field !== null);
-  const numbering = layout.columns.filter((m) => (m.field !== null && NUMBERING.has(m.field)) || (m.field === null && NUMBER_LABEL.test(m.label.split(' / ').pop()!.normalize('NFKC').trim())));
+  const numbering = layout.columns.filter(
+    (m) => (m.field !== null && NUMBERING.has(m.field)) || (m.field === null && (NUMBER_LABEL.test(m.label.split(' / ').pop()!.normalize('NFKC').trim()) || countsUp(ix, layout, m.c))),
+  );
   const key = mapped.find((m) => m.field === KEY_FIELD[layout.target]);
   const minC = Math.min(...layout.columns.map((m) => m.c));
   const maxC = Math.max(...layout.columns.map((m) => m.c + m.span - 1));
@@ -151,6 +153,19 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     isRecord.add(row.r);
   }
   return endOrPrepared() ?? done('end of sheet');
+}
+
+/**
+ * A column no field takes whose numbers count up by one row after row (1, 2, 3 … under 項目番号 小):
+ * numbering, so a row holding nothing else is a template's numbered blank row.
+ */
+function countsUp(ix: SheetIndex, layout: TableLayout, c: number): boolean {
+  const numbers: number[] = [];
+  for (let r = layout.headerBottom + 1; r <= layout.headerBottom + 200; r++) {
+    const cell = ix.cell(r, c);
+    if (cell?.t === 'n') numbers.push(cell.v as number);
+  }
+  return numbers.length >= 3 && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
 }
 
 /**

@@ -31,11 +31,11 @@ const WBS: Record<string, Syn[]> = {
     ['finish', 0.9], ['end', 0.8], ['due', 0.8], ['deadline', 0.8],
   ],
   actualStart: [
-    '実績開始日', '開始実績', '実績開始', '実開始日', '実績開始日時', '着工日', '実際の開始日', '開始日実績', ['着手日', 0.8], ['着手', 0.6],
+    '実績開始日', '開始実績', '実績開始', '実開始日', '実績開始日時', '着工日', '実際の開始日', '開始日実績', '実働開始日', '実働開始', ['着手日', 0.8], ['着手', 0.6],
     'actual start', 'actual start date', 'started', 'started on', 'start actual',
   ],
   actualFinish: [
-    '実績終了日', '終了実績', '実績終了', '実績完了日', '完了実績', '実終了日', '実績完了日時', '実績終了日時', '終了日実績', '完了日実績', ['完了日', 0.8], ['最終日', 0.5],
+    '実績終了日', '終了実績', '実績終了', '実績完了日', '完了実績', '実終了日', '実績完了日時', '実績終了日時', '終了日実績', '完了日実績', '実働終了日', '実働終了', ['完了日', 0.8], ['最終日', 0.5],
     'actual finish', 'actual finish date', 'actual end', 'actual end date', 'completed on', 'completion date', 'finished on', ['finished', 0.7],
   ],
   plannedEffort: [
