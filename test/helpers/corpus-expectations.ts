@@ -73,7 +73,8 @@ export function loadKnownGaps(): KnownGaps {
 
 /** import-outcomes.json: what a user accepts when importing a register workbook as it is. */
 export type ImportOutcome =
-  | { as: Register; accept: 'import'; reading?: string }
+  /** notYet: why the product does not import it as a person reads it yet (the test holds that it still fails). */
+  | { as: Register; accept: 'import'; reading?: string; notYet?: string }
   | { as: Register; accept: 'refuse'; reason: string; why: string };
 
 export function loadImportOutcomes(): Record<string, ImportOutcome> {
@@ -84,6 +85,8 @@ export function loadImportOutcomes(): Record<string, ImportOutcome> {
 /** What a person sees of a file's first table of a register, under a named reading: sheet, records and rows left out. */
 export interface PersonTable {
   sheet: string;
+  /** 1-based header rows, where the dialog asks for them. */
+  headerRows?: [number, number];
   records: number;
   leftOut: Set<number>;
 }
@@ -101,7 +104,7 @@ export function personTable(file: string, register: Register, reading?: string):
     const alt = reading === undefined ? undefined : t.alternatives?.find((a) => a.why === reading);
     if (reading !== undefined && !alt) throw new Error(`${file}: no reading '${reading}' of its ${register} table`);
     const v = { ...t, ...(alt ?? {}) };
-    return { sheet: v.sheet, records: v.records ?? 0, leftOut: expandLeftOut(v.leftOut) };
+    return { sheet: v.sheet, ...(v.headerRows ? { headerRows: v.headerRows } : {}), records: v.records ?? 0, leftOut: expandLeftOut(v.leftOut) };
   }
   throw new Error(`${file}: no expectation in tune.json or holdout.json`);
 }

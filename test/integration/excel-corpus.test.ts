@@ -14,9 +14,9 @@ import { formatProblem } from '../../electron/common/excel/problems.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { readWorkbookBytes } from '../../electron/core/excel/read-workbook.js';
 import { cellRef } from '../../electron/common/excel/model.js';
-import type { ApplyResult, ImportPreview } from '../../electron/common/excel/preview.js';
+import type { ApplyResult, ImportPreview, MappingInput } from '../../electron/common/excel/preview.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
-import { loadImportOutcomes, personTable } from '../helpers/corpus-expectations.js';
+import { loadImportOutcomes, personTable, type ImportOutcome } from '../helpers/corpus-expectations.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
@@ -48,6 +48,8 @@ interface Outcome {
   preview: ImportPreview | string;
   applied?: ApplyResult;
   again?: ImportPreview;
+  /** The user's answer where the dialog asked for the table. */
+  asked?: MappingInput;
 }
 
 const outcomes: Outcome[] = [];
@@ -64,13 +66,13 @@ function files(): { file: string; target: ImportTarget; what: string }[] {
 
 function report(): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const rows = outcomes.map(({ file, target, result, ms, applied, again }) => {
+  const rows = outcomes.map(({ file, target, result, ms, applied, again, asked }) => {
     if (!result.ok) return `| ${file} | ${target} | refused | — | — | — | — | ${esc(result.reason)} | ${ms.toFixed(0)} |`;
     const t = result.table;
     const mapped = t.columns.filter((c) => c.field);
     const cols = mapped.map((c) => `${c.column} ${esc(c.label.split(' / ').pop()!)}→${c.field}`).join(', ');
     const problems = t.problems.length ? `${t.problems.length}: ${esc(t.problems.slice(0, 2).map(formatProblem).join('; '))}${t.problems.length > 2 ? ' …' : ''}` : '0';
-    const api = applied && again ? `created ${applied.created}, skipped ${applied.skipped}; again: ${again.counts.unchanged} unchanged, ${again.counts.new + again.counts.changed} not` : '—';
+    const api = (asked ? `asked, answered ${asked.sheet} header ${asked.headerTop}–${asked.headerBottom}: ` : '') + (applied && again ? `created ${applied.created}, skipped ${applied.skipped}; again: ${again.counts.unchanged} unchanged, ${again.counts.new + again.counts.changed} not` : '—');
     return `| ${file} | ${target} | mapped: ${esc(t.sheet)} rows ${t.header.top}–${t.header.bottom} header, data ${t.data.first}–${t.data.last} (${t.data.end}) | ${t.records.length}${t.hierarchy && t.hierarchy !== 'none' ? `, tree by ${t.hierarchy}` : ''} | ${mapped.length}/${t.columns.length}: ${cols} | ${problems} | ${api} | | ${ms.toFixed(0)} |`;
   });
   return [
@@ -98,11 +100,22 @@ describe.skipIf(!present)('corpus workbooks (../shared/corpus)', () => {
         const ms = performance.now() - t0;
         const { id: projectId } = await call('project.create', { name: file });
         const dataBase64 = bytes.toString('base64');
-        const preview = await call('excel.previewImport', { projectId, register: target, fileName: file, dataBase64 }).catch((e: Error) => e.message);
-        const outcome: Outcome = { file, target, what, result, ms, preview };
+        let preview = await call('excel.previewImport', { projectId, register: target, fileName: file, dataBase64 }).catch((e: Error) => e.message);
+        // Where detection is unsure the dialog asks the user to point at the table: answered as a person
+        // would, with the sheet and header rows they see.
+        const want = OUTCOMES[file];
+        let mapping: MappingInput | undefined;
+        if (typeof preview !== 'string' && preview.detection?.ask && want?.accept === 'import') {
+          const person = personTable(file, want.as, want.reading);
+          if (person?.headerRows) {
+            mapping = { sheet: person.sheet, headerTop: person.headerRows[0], headerBottom: person.headerRows[1] };
+            preview = await call('excel.previewImport', { projectId, register: target, fileName: file, dataBase64, mapping });
+          }
+        }
+        const outcome: Outcome = { file, target, what, result, ms, preview, ...(mapping ? { asked: mapping } : {}) };
         if (typeof preview !== 'string' && preview.rows.length > 0) {
           outcome.applied = await call('excel.applyImport', { previewId: preview.previewId });
-          outcome.again = await call('excel.previewImport', { projectId, register: target, fileName: file, dataBase64 });
+          outcome.again = await call('excel.previewImport', { projectId, register: target, fileName: file, dataBase64, ...(mapping ? { mapping } : {}) });
         }
         outcomes.push(outcome);
       }
@@ -125,39 +138,12 @@ describe.skipIf(!present)('corpus workbooks (../shared/corpus)', () => {
 
   describe('maps each without manual fixes, or refuses it with a reason a user accepts', () => {
     for (const { file } of present ? files() : []) it(file, () => {
-      const o = outcomes.find((x) => x.file === file)!;
-      const { target, result } = o;
       const want = OUTCOMES[file]!;
-      if (want.accept === 'refuse') {
-        const reason = new RegExp(want.reason);
-        expect(result.ok, file).toBe(false);
-        if (!result.ok) expect(result.reason, file).toMatch(reason);
-        // The API answers a preview with nothing to import and the reason as its first problem.
-        if (typeof o.preview !== 'string') {
-          expect(o.preview.rows, file).toEqual([]);
-          expect(o.preview.problems[0]?.reason, file).toMatch(reason);
-        }
-        return;
-      }
-      const person = personTable(file, want.as, want.reading)!;
-      // Through the API the table a person sees is found, imported with every record a person counts and
-      // none of the rows a person leaves out, and found unchanged the second time.
-      expect(typeof o.preview, `${file}: ${String(o.preview)}`).toBe('object');
-      if (typeof o.preview === 'string') return;
-      expect(o.preview.sheet, file).toBe(person.sheet);
-      const rows = new Set(o.preview.rows.filter((r) => !r.skipped).map((r) => r.row));
-      expect(rows.size, `${file}: records imported`).toBeGreaterThanOrEqual(person.records);
-      expect([...rows].filter((r) => person.leftOut.has(r)), `${file}: rows a person leaves out`).toEqual([]);
-      expect(o.applied!.created + o.applied!.skipped, file).toBe(o.preview.rows.length);
-      expect(o.again!.counts, file).toMatchObject({ new: 0, changed: 0, missing: 0, unchanged: o.applied!.created });
-      expect(result.ok, `${file}: ${result.ok ? '' : result.reason}`).toBe(true);
-      if (!result.ok) return;
-      const t = result.table;
-      // The key field is mapped and named on the records; problems stay a minority of the cells.
-      expect(t.columns.some((c) => c.field === KEY_FIELD[target]), file).toBe(true);
-      expect(t.records.filter((r) => typeof r.values[KEY_FIELD[target]] === 'string' && r.values[KEY_FIELD[target]] !== '').length, file).toBeGreaterThan(0);
-      expect(t.problems.length, file).toBeLessThanOrEqual(t.records.length);
-      for (const p of t.problems) expect(formatProblem(p), file).toMatch(/^.+![A-Z]+\d+: .+/);
+      const failures = unaccepted(outcomes.find((x) => x.file === file)!, want);
+      // A file the product cannot import yet says why in import-outcomes.json (notYet) and must still
+      // fail: once it is fixed, the entry goes.
+      if (want.accept === 'import' && want.notYet) expect(failures, `${file} is imported as a person reads it now: remove its notYet`).not.toEqual([]);
+      else expect(failures).toEqual([]);
     });
   });
 
@@ -165,6 +151,46 @@ describe.skipIf(!present)('corpus workbooks (../shared/corpus)', () => {
     expect(fs.readFileSync(OUT, 'utf8')).toContain('| wbs-jp-neos.xlsx |');
   });
 });
+
+/** What a user would not accept in a file's outcome (empty: accepted). */
+function unaccepted(o: Outcome, want: ImportOutcome): string[] {
+  const out: string[] = [];
+  const check = (ok: boolean, what: string) => {
+    if (!ok) out.push(`${o.file}: ${what}`);
+  };
+  const { target, result } = o;
+  if (want.accept === 'refuse') {
+    const reason = new RegExp(want.reason);
+    check(!result.ok && reason.test(result.reason), `refused with ${want.reason} (${result.ok ? 'mapped' : result.reason})`);
+    // The API answers a preview with nothing to import and the reason as its first problem.
+    if (typeof o.preview !== 'string') {
+      check(o.preview.rows.length === 0, `nothing imported (${o.preview.rows.length} rows)`);
+      check(reason.test(o.preview.problems[0]?.reason ?? ''), `the reason first among the preview's problems`);
+    }
+    return out;
+  }
+  const person = personTable(o.file, want.as, want.reading)!;
+  // Through the API the table a person sees is found, imported with every record a person counts and
+  // none of the rows a person leaves out, and found unchanged the second time.
+  if (typeof o.preview === 'string') return [`${o.file}: ${o.preview}`];
+  check(o.preview.sheet === person.sheet, `sheet ${person.sheet} (found ${o.preview.sheet})`);
+  const rows = new Set(o.preview.rows.filter((r) => !r.skipped).map((r) => r.row));
+  check(rows.size >= person.records, `${person.records} records (imported ${rows.size})`);
+  const left = [...rows].filter((r) => person.leftOut.has(r));
+  check(left.length === 0, `no row a person leaves out (imported ${left.join(', ')})`);
+  if (!o.applied || !o.again) return [...out, `${o.file}: nothing applied`];
+  check(o.applied.created + o.applied.skipped === o.preview.rows.length, 'every row of the preview applied');
+  check(o.again.counts.new === 0 && o.again.counts.changed === 0 && o.again.counts.missing === 0 && o.again.counts.unchanged === o.applied.created, `the second preview finds every row unchanged (${JSON.stringify(o.again.counts)})`);
+  if (!result.ok) return [...out, `${o.file}: ${result.reason}`];
+  const t = result.table;
+  // The key field is mapped and named on the records; problems stay a minority of the cells.
+  const key = KEY_FIELD[target];
+  check(t.columns.some((c) => c.field === key), `the ${key} column mapped`);
+  check(t.records.some((r) => typeof r.values[key] === 'string' && r.values[key] !== ''), `records with a ${key}`);
+  check(t.problems.length <= t.records.length, `problems (${t.problems.length}) no more than records (${t.records.length})`);
+  for (const p of t.problems) check(/^.+![A-Z]+\d+: .+/.test(formatProblem(p)), `a problem names its cell (${formatProblem(p)})`);
+  return out;
+}
 
 /** A cell value as exceljs gives it → the form our model keeps ('' for nothing). */
 function excelJsValue(v: ExcelJS.CellValue, date1904: boolean): string {

@@ -86,6 +86,18 @@ describe('the header', () => {
 });
 
 describe('the rows of a table', () => {
+  it('counts a row whose title a formula brings from another sheet as a record; formula numbers and blanks are none', () => {
+    const t = read(
+      [
+        ['Key', 'Summary', 'Owner', 'Status', 'Impact'],
+        ['RISK-1', { f: 'Example risk' }, { f: '' }, { f: 'Open' }, { f: 3 }],
+        [{ f: 2 }, { f: '' }, { f: '' }, { f: '' }, { f: 0 }],
+      ],
+      'risk',
+    );
+    expect(t.records.map((r) => [r.row, r.values.title])).toEqual([[2, 'Example risk']]);
+  });
+
   it('takes a row holding only the next number of a column that counts up (項目番号 小) for a numbered blank row; 実働 dates are the actuals', () => {
     const rows: ModelCell[][] = [
       [null, '計画', null, '実働', null, '項目番号', null],

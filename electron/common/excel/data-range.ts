@@ -62,8 +62,11 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   const keyColumns = new Set<number>();
   for (const m of mapped) if (m.field === KEY_FIELD[layout.target] || fieldSpec(layout.target, m.field!)?.kind !== 'vocab') for (let c = m.c; c < m.c + m.span; c++) keyColumns.add(c);
   const filler = fillerValues(ix, layout, minC, maxC, keyColumns);
+  // A name or title a formula brings from another sheet (=TBL_Export[Summary]) names a record; other
+  // formula results are a template's numbering, dates or blanks.
+  const inKey = (c: number) => key !== undefined && c >= key.c && c < key.c + key.span;
   const counts = (cell: Cell) =>
-    cell.c >= minC && cell.c <= maxC && hasContent(cell) && !(inNumbering(cell.c) && (isNumber(cell) || numbering.some((m) => m.field !== null && cell.c >= m.c && cell.c < m.c + m.span))) && !filler.get(cell.c)?.has(cellKey(cell));
+    cell.c >= minC && cell.c <= maxC && (hasContent(cell) || (!!cell.f && inKey(cell.c) && cell.t === 's' && !blankText(cell.v as string))) && !(inNumbering(cell.c) && (isNumber(cell) || numbering.some((m) => m.field !== null && cell.c >= m.c && cell.c < m.c + m.span))) && !filler.get(cell.c)?.has(cellKey(cell));
 
   const rows: number[] = [];
   const leftOut: { r: number; reason: LeftOutReason }[] = [];
