@@ -2,13 +2,13 @@
 // names the file (or read safely), nothing crashes the test process, and Object.prototype is the same
 // afterwards. The files are generated here, never stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillTemplateInWorker, readerWorkerFile, readerWorkerKept, readWorkbook, setReaderWorkerFile } from '../../electron/core/excel/reader.js';
+import { fillTemplateInWorker, inspectTemplateInWorker, readerWorkerFile, readerWorkerKept, readWorkbook, setReaderWorkerFile } from '../../electron/core/excel/reader.js';
 import { TemplateError } from '../../electron/core/excel/template/index.js';
 import { readWorkbookBytes } from '../../electron/core/excel/read-workbook.js';
 import { ExcelReadError, type ReadErrorCode } from '../../electron/core/excel/errors.js';
 import { analyzeWorkbook } from '../../electron/common/excel/table.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
-import { billionLaughs, externalEntity, randomBytes, zipBomb } from '../fixtures/excel/hostile.js';
+import { billionLaughs, externalEntity, manyNamesTemplate, randomBytes, zipBomb } from '../fixtures/excel/hostile.js';
 import { japaneseWbs, rawXlsx, rowXml, sheetXml, sstXml, workbook, workbookXml } from '../fixtures/excel/xlsx.js';
 import { zip } from '../fixtures/excel/zip.js';
 
@@ -228,6 +228,18 @@ describe('the worker keeps a runaway read away from the app', () => {
     expect(missing).toMatchObject({ code: 'NO_SHEET', message: expect.stringMatching(/^wbs\.xlsx: has no sheet named "Nope"/) });
     const capped = await fillTemplateInWorker(tpl, [{ sheet: 'WBS', firstRow: 4, lastRow: 4, columns: [1], rows }], { fileName: 'wbs.xlsx', worker: { maxOldGenerationSizeMb: 4 } }).catch((e: unknown) => e);
     expect(capped).toMatchObject({ code: 'OUT_OF_MEMORY', message: expect.stringMatching(/^wbs\.xlsx: needs more than 4 MB to write into and was stopped/) });
+  });
+
+  it('looks at templates (sheets, names, rows) in the same capped worker: a runaway look is ended naming the file', async () => {
+    const tpl = rawXlsx(manyNamesTemplate(100_000));
+    const facts = await inspectTemplateInWorker(tpl, { names: [{ name: 'name_7', sheet: 'WBS' }, { name: 'Nope' }], rows: { sheet: 'WBS', from: 1, to: 5, columns: [0, 1] } }, { fileName: 'names.xlsx' });
+    expect(facts).toMatchObject({ date1904: false, sheets: [{ name: 'WBS', kind: 'worksheet' }], named: [{ sheet: 'WBS', ref: 'B8' }, null], definedNames: [] });
+    const refused = await inspectTemplateInWorker(tpl, { rows: { sheet: 'Nope', from: 1, to: 5, columns: [0] } }, { fileName: 'names.xlsx' }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'NO_SHEET', message: expect.stringMatching(/^names\.xlsx: has no sheet named "Nope"/) });
+    const capped = await inspectTemplateInWorker(tpl, { listNames: true }, { fileName: 'names.xlsx', worker: { maxOldGenerationSizeMb: 4 } }).catch((e: unknown) => e);
+    expect(capped).toMatchObject({ code: 'OUT_OF_MEMORY', message: expect.stringMatching(/^names\.xlsx: needs more than 4 MB to read and was stopped/) });
+    const slow = await inspectTemplateInWorker(tpl, { listNames: true }, { fileName: 'names.xlsx', worker: { timeoutMs: 1 } }).catch((e: unknown) => e);
+    expect(slow).toMatchObject({ code: 'TIMEOUT', message: expect.stringMatching(/^names\.xlsx: reading took longer than 1 ms and was stopped/) });
   });
 
   it('ends a read that takes too long', async () => {

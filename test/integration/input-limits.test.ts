@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { rawXlsx } from '../fixtures/excel/xlsx.js';
-import { hostileTemplateParts } from '../fixtures/excel/hostile.js';
+import { hostileTemplateParts, manyNamesTemplate } from '../fixtures/excel/hostile.js';
 import type { ApiError } from '../../electron/common/errors.js';
 import { failure } from '../helpers/failure.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
@@ -176,5 +176,43 @@ describe('hostile templates through the API', () => {
       expect(out.fileName, name).toMatch(/\.xlsx$/);
     }
     ws.close();
+  });
+
+  it('a template with 100,000 defined names is looked at in the worker: the app answers other calls meanwhile, and a name it lacks is VALIDATION naming the file', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const { id: projectId } = await call('project.create', { name: 'P' });
+      const risk = await call('risk.create', { projectId, values: { title: 'ベンダー遅延' } });
+      const fileName = 'many-names.xlsx';
+      const dataBase64 = rawXlsx(manyNamesTemplate(100_000)).toString('base64');
+      /** Which answers first: `slow`, started before it, or a small call started right after it. */
+      const first = async (slow: Promise<unknown>) => {
+        const order: string[] = [];
+        const small = call('app.info', {}).then(() => order.push('small'));
+        await Promise.all([slow.then(() => order.push('slow'), () => order.push('slow')), small]);
+        return order[0];
+      };
+      // Saving a card checks every named cell: before, the names were looked up on the app's thread, so
+      // the call held it to the end and a call made after it could only answer after it.
+      const card = { register: 'risk' as const, sheet: 'WBS', cells: [{ field: 'title', ref: 'Name_99999' }] };
+      const saving = call('profile.createCard', { name: 'card', fileName, dataBase64, card });
+      expect(await first(saving)).toBe('small');
+      const saved = await saving;
+      const missing = call('profile.createCard', { name: 'card 2', fileName, dataBase64, card: { ...card, cells: [{ field: 'title', ref: 'Name_100000' }] } });
+      expect(await first(missing)).toBe('small');
+      expect(await missing.catch((e: ApiError) => e)).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining(`${fileName}: the form names Name_100000`) });
+      const updating = call('profile.updateCard', { id: saved.id, card: { ...card, cells: [{ field: 'title', ref: 'Name_5' }] } });
+      expect(await first(updating)).toBe('small');
+      await updating;
+      // The preview lists every name (a few seconds on the app's thread before) and the export resolves them, both in the worker.
+      const preview = await call('excel.sheetPreview', { profileId: saved.id });
+      expect(preview.names).toHaveLength(100_000);
+      expect(preview.names[5]).toEqual({ name: 'Name_5', sheet: 'WBS', ref: 'B6' });
+      const out = await call('excel.export', { projectId, register: 'risk', profileId: saved.id, recordId: risk.id });
+      expect(out.fileName).toMatch(/\.xlsx$/);
+    } finally {
+      ws.close();
+    }
   });
 });

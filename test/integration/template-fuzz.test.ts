@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../electron/core/excel/xlsx-reader.js';
 import { ExcelReadError } from '../../electron/core/excel/errors.js';
-import { TemplateError, templateInfo, writeIntoTemplate, type CellOut, type OutValue, type WriteReport } from '../../electron/core/excel/template/index.js';
+import { inspectTemplate, TemplateError, writeIntoTemplate, type CellOut, type OutValue, type WriteReport } from '../../electron/core/excel/template/index.js';
 import { hostileTemplateParts, twoSheetTemplate } from '../fixtures/excel/hostile.js';
 import { rawXlsx } from '../fixtures/excel/xlsx.js';
 import { clientTemplate } from '../fixtures/excel/template-client.js';
@@ -119,7 +119,7 @@ describe('hostile templates are scanned in linear time', () => {
       expect(bytes.length).toBeLessThan(64 * 1024);
       const rows = Array.from({ length: 3 }, (_, i) => [{ value: { t: 's', v: `r${i}` } }, { value: { t: 'n', v: i } }] as CellOut[]);
       try {
-        templateInfo(bytes, file);
+        inspectTemplate(bytes, { listNames: true }, file);
         await writeIntoTemplate(bytes, [{ sheet: 'WBS', firstRow: 1, lastRow: 1, columns: [0, 1], rows }], { fileName: file, cells: [{ sheet: 'WBS', ref: 'C1', value: { value: { t: 's', v: 'z' } } }] });
       } catch (err) {
         // The writer's own refusal, or the zip and XML reader's (content types are read by the reader's scanner).
@@ -129,12 +129,29 @@ describe('hostile templates are scanned in linear time', () => {
     });
   }
 
+  it('the app\'s thread never looks into a template: only the reader\'s capped worker does', () => {
+    // Outside the template writer itself, only the worker's entry may call what parses a template
+    // (the package, its workbook part, its rows); the host asks the worker (reader.ts).
+    const core = path.resolve(import.meta.dirname, '../../electron');
+    const parses = /\b(?:inspectTemplate|writeIntoTemplate|writeIntoTemplateSync|readXlsx|readWorkbookBytes)\(|new Package\(|from '[^']*template\/(?:package|workbook|sheet-rows|stale|resize|fill)\.js'/;
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const f = path.join(dir, e.name);
+        if (e.isDirectory()) walk(f);
+        else if (f.endsWith('.ts') && !f.includes(`${path.sep}excel${path.sep}template${path.sep}`) && !/excel[\\/](read-worker|read-workbook|xlsx-reader)\.ts$/.test(f) && parses.test(fs.readFileSync(f, 'utf8'))) offenders.push(path.relative(core, f));
+      }
+    };
+    walk(core);
+    expect(offenders).toEqual([]);
+  });
+
   it('no template scan has the unbounded shapes', () => {
     // `[^>]*>` runs to the end of the part from every unclosed `<tag` (quadratic), and `[\s\S]*?</x>`
     // does the same from every unclosed element; a tag or element body must stop at the next `<` or
     // the next open of the same element.
     const dir = path.resolve(import.meta.dirname, '../../electron/core/excel/template');
-    for (const f of [...fs.readdirSync(dir).map((x) => path.join(dir, x)), path.resolve(dir, '../../services/export/sheet-preview.ts')]) {
+    for (const f of fs.readdirSync(dir).map((x) => path.join(dir, x))) {
       const src = fs.readFileSync(f, 'utf8');
       expect(src.includes('[^>]*'), `${f}: [^>]*`).toBe(false);
       expect(src.includes('[\\s\\S]*') || src.includes('[\\\\s\\\\S]*'), `${f}: [\\s\\S]*`).toBe(false);

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dateSerial, templateInfo, writeIntoTemplate, type CellOut } from '../../electron/core/excel/template/index.js';
+import { dateSerial, inspectTemplate, writeIntoTemplate, type CellOut } from '../../electron/core/excel/template/index.js';
 import { buildTemplate, dataRows, exportOurs } from '../bench/template-export.js';
 import { clientTemplate, FIRST, LAST } from '../fixtures/excel/template-client.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
@@ -84,7 +84,7 @@ describe.skipIf(!LO)('written templates open in LibreOffice', () => {
       if (!fs.existsSync(p)) continue;
       // Not knowing the sheet's layout here, write a row into the first sheet below its content.
       const bytes = fs.readFileSync(p);
-      const sheet = templateInfo(bytes).sheets.find((x) => x.kind === 'worksheet')!.name;
+      const sheet = inspectTemplate(bytes).sheets.find((x) => x.kind === 'worksheet')!.name;
       files.push({ name: `corpus-${f}`, bytes: await writeIntoTemplate(bytes, [], { cells: [{ sheet, ref: 'A200', value: s('PMO Desk') }] }) });
     }
     files.push(...(await productExports()));

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { crc32 } from '../../electron/core/excel/crc32.js';
 import { readXlsx } from '../../electron/core/excel/xlsx-reader.js';
 import { readZipDirectory, ZipReader } from '../../electron/core/excel/zip.js';
-import { dateSerial, resolveDefinedName, templateInfo, TemplateError, writeIntoTemplate, type TableWrite, type WriteReport } from '../../electron/core/excel/template/index.js';
+import { dateSerial, inspectTemplate, TemplateError, writeIntoTemplate, type TableWrite, type WriteReport } from '../../electron/core/excel/template/index.js';
 import { rawXlsx, sheetXml, sstXml, workbookXml } from '../fixtures/excel/xlsx.js';
 import { zip } from '../fixtures/excel/zip.js';
 
@@ -334,12 +334,15 @@ describe('workbook facts', () => {
   it('date system, sheets, defined names', () => {
     const wb = workbookXml('WBS', '<workbookPr date1904="1"/>').replace('</workbook>', `<definedNames><definedName name="ProjectName">WBS!$B$3</definedName><definedName name="Area" localSheetId="0">'WBS'!$A$1:$C$4</definedName><definedName name="Calc">SUM(WBS!A1:A2)</definedName></definedNames></workbook>`);
     const tpl = rawXlsx({ workbook: wb });
-    expect(templateInfo(tpl)).toEqual({ date1904: true, sheets: [{ name: 'WBS', kind: 'worksheet' }] });
+    const facts = inspectTemplate(tpl, { names: [{ name: 'projectname' }, { name: 'Area', sheet: 'WBS' }, { name: 'Calc' }, { name: 'Missing' }], listNames: true });
+    expect(facts).toMatchObject({ date1904: true, sheets: [{ name: 'WBS', kind: 'worksheet' }] });
     expect(dateSerial('2025-04-01', true)).toBe(45748 - 1462);
-    expect(resolveDefinedName(tpl, 'projectname')).toEqual({ sheet: 'WBS', ref: 'B3' });
-    expect(resolveDefinedName(tpl, 'Area', { sheet: 'WBS' })).toEqual({ sheet: 'WBS', ref: 'A1:C4' });
-    expect(resolveDefinedName(tpl, 'Calc')).toBeNull();
-    expect(resolveDefinedName(tpl, 'Missing')).toBeNull();
+    expect(facts.named).toEqual([{ sheet: 'WBS', ref: 'B3' }, { sheet: 'WBS', ref: 'A1:C4' }, null, null]);
+    // Only the names of one cell or range are listed (not a formula).
+    expect(facts.definedNames).toEqual([
+      { name: 'ProjectName', sheet: 'WBS', ref: 'B3' },
+      { name: 'Area', sheet: 'WBS', ref: 'A1:C4' },
+    ]);
   });
 });
 

@@ -1,15 +1,15 @@
 // Entry of the reader worker (worker_threads): reads a file's bytes into the sheet model and posts
-// it back as plain data (a JSON string), or writes into a template and posts the new bytes; or posts
-// the one error. Runs under reader.ts's resource limits; if the file
+// it back as plain data (a JSON string), or writes into a template and posts the new bytes, or posts
+// what the host needs to know of a template (its sheets, names, rows); or posts the one error. Runs under reader.ts's resource limits; if the file
 // makes it run out of memory or time, the worker dies and the app lives.
 import v8 from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { asReadError, readWorkbookBytes } from './read-workbook.js';
-import { TemplateError, writeIntoTemplateSync } from './template/index.js';
+import { inspectTemplate, TemplateError, writeIntoTemplateSync, type TemplateFacts, type TemplateQuery } from './template/index.js';
 import type { TableWrite, WriteOptions, WriteReport } from './template/types.js';
 
-/** What the worker is asked to do with the file: read it, or write into it as a template. */
-export type ReaderJob = { kind: 'read' } | { kind: 'fill'; writes: TableWrite[]; opts: Omit<WriteOptions, 'report'> };
+/** What the worker is asked to do with the file: read it, write into it as a template, or answer what the host needs to know of it as a template. */
+export type ReaderJob = { kind: 'read' } | { kind: 'fill'; writes: TableWrite[]; opts: Omit<WriteOptions, 'report'> } | { kind: 'inspect'; query: TemplateQuery };
 
 export interface ReaderRequest {
   bytes: Uint8Array;
@@ -20,6 +20,7 @@ export interface ReaderRequest {
 export type ReaderReply = (
   | { ok: true; model: import('../../common/excel/model.js').WorkbookModel }
   | { ok: true; bytes: Uint8Array; report: WriteReport }
+  | { ok: true; facts: TemplateFacts }
   | { ok: false; error: { name: string; code: string; message: string } }
 ) & {
   /** The worker's V8 heap after the job (committed bytes): the reader ends a worker a big file grew. */
@@ -51,10 +52,28 @@ function fill({ bytes, fileName, job }: ReaderRequest & { job: { kind: 'fill' } 
     const reply: ReaderReply = { ok: true, bytes: copy, report, heapBytes: heapBytes() };
     parentPort!.postMessage(reply, [copy.buffer as ArrayBuffer]);
   } catch (err) {
-    // The writer's own refusals and the zip reader's pass as they are; anything else names the file.
-    const e = err instanceof TemplateError ? err : asReadError(err, fileName);
-    parentPort!.postMessage({ ok: false, error: { name: e.name, code: e.code, message: e.message }, heapBytes: heapBytes() } satisfies ReaderReply);
+    templateRefusal(err, fileName);
   }
 }
 
-parentPort!.on('message', (request: ReaderRequest) => (request.job.kind === 'fill' ? fill(request as ReaderRequest & { job: { kind: 'fill' } }) : read(request)));
+function inspect({ bytes, fileName, job }: ReaderRequest & { job: { kind: 'inspect' } }): void {
+  try {
+    const facts = inspectTemplate(bytes, job.query, fileName);
+    parentPort!.postMessage({ ok: true, facts, heapBytes: heapBytes() } satisfies ReaderReply);
+  } catch (err) {
+    templateRefusal(err, fileName);
+  }
+}
+
+/** The writer's own refusals and the zip reader's pass as they are; anything else names the file. */
+function templateRefusal(err: unknown, fileName: string): void {
+  const e = err instanceof TemplateError ? err : asReadError(err, fileName);
+  parentPort!.postMessage({ ok: false, error: { name: e.name, code: e.code, message: e.message }, heapBytes: heapBytes() } satisfies ReaderReply);
+}
+
+parentPort!.on('message', (request: ReaderRequest) => {
+  const { job } = request;
+  if (job.kind === 'fill') fill(request as ReaderRequest & { job: typeof job });
+  else if (job.kind === 'inspect') inspect(request as ReaderRequest & { job: typeof job });
+  else read(request);
+});

@@ -22,6 +22,7 @@ import {
 } from './limits.js';
 import type { ReaderJob, ReaderReply, ReaderRequest } from './read-worker.js';
 import { TemplateError, type TemplateErrorCode } from './template/errors.js';
+import type { TemplateFacts, TemplateQuery } from './template/index.js';
 import type { TableWrite, WriteOptions, WriteReport } from './template/types.js';
 
 /** Where the built worker goes, relative to dist/: the lead's build writes it there. */
@@ -178,6 +179,16 @@ export function fillTemplateInWorker(template: Uint8Array, writes: TableWrite[],
     }
     return r.bytes;
   });
+}
+
+/**
+ * What the host needs to know of a template before writing into it or showing it (its date system and
+ * sheets, defined names, the shapes of rows), answered by the same capped worker: even a look at a
+ * client's file is never taken on the app's thread. Rejects like fillTemplateInWorker.
+ */
+export function inspectTemplateInWorker(template: Uint8Array, query: TemplateQuery, opts: { fileName?: string; worker?: ReadOptions } = {}): Promise<TemplateFacts> {
+  const fileName = opts.fileName ?? 'template.xlsx';
+  return runInWorker(template, fileName, { kind: 'inspect', query }, opts.worker ?? {}, READING).then((reply) => (reply as { facts: TemplateFacts }).facts);
 }
 
 const READING = { doing: 'reading', toDo: 'to read' };

@@ -21,11 +21,11 @@ import {
   updateCardLayout,
   updateFormLayout,
 } from '../services/import/profiles.js';
-import { exportMinutesForm, formCellTarget } from '../services/meetings/form-export.js';
+import { exportMinutesForm, readFormTemplate, type FormTemplate } from '../services/meetings/form-export.js';
 import { importMinutesForm } from '../services/meetings/form-import.js';
 import { sheetPreview } from '../services/export/sheet-preview.js';
-import { readWorkbook } from '../excel/reader.js';
-import { TemplateError, templateInfo } from '../excel/template/index.js';
+import { inspectTemplateInWorker, readWorkbook } from '../excel/reader.js';
+import { TemplateError } from '../excel/template/index.js';
 import { ExcelReadError } from '../excel/errors.js';
 import type { CardLayout, FormLayout } from '../../common/excel/form.js';
 import { exportCard } from '../services/export/card-export.js';
@@ -36,19 +36,24 @@ import { documentLanguage } from '../services/settings.js';
 
 const invalid = (method: string, field: string, message: string) => new ApiError('VALIDATION', `${method}: ${field}: ${message}`, [{ field, message }]);
 
-/** A form layout that names a sheet or a defined name the workbook lacks is refused when it is saved. */
-function checkForm(template: Uint8Array, fileName: string, form: Pick<FormLayout, 'sheet' | 'cells'> | CardLayout): void {
-  let info: ReturnType<typeof templateInfo>;
+/**
+ * A form layout that names a sheet or a defined name the workbook lacks is refused when it is saved.
+ * The workbook is looked at in the reader's capped worker: one that does not read, or is too big or
+ * slow to look at, is VALIDATION naming the file.
+ */
+async function checkForm(template: Uint8Array, fileName: string, form: Pick<FormLayout, 'sheet' | 'cells'> | CardLayout): Promise<void> {
+  let info: FormTemplate;
   try {
-    info = templateInfo(template, fileName);
+    info = await readFormTemplate(template, form, form.cells.map((c) => c.ref), fileName);
   } catch (err) {
-    throw invalid('profile', 'dataBase64', (err as Error).message);
+    if (err instanceof TemplateError || err instanceof ExcelReadError) throw invalid('profile', 'dataBase64', err.message);
+    throw err;
   }
   const sheet = info.sheets.find((s) => s.name === form.sheet);
   if (!sheet || sheet.kind !== 'worksheet') throw invalid('profile', 'form.sheet', `${fileName} has no worksheet named ${form.sheet}`);
   for (const [i, c] of form.cells.entries()) {
     try {
-      formCellTarget(template, form, c.ref, fileName);
+      info.target(c.ref);
     } catch (err) {
       throw invalid('profile', `form.cells.${i}.ref`, (err as Error).message);
     }
@@ -84,24 +89,24 @@ export function excelHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof
     'profile.get': ({ id }) => getProfile(db, id),
     'profile.update': ({ id, name }) => renameProfile(db, id, name),
     'profile.delete': ({ id }) => deleteProfile(db, id),
-    'profile.createForm': ({ name, fileName, dataBase64, form }) => {
+    'profile.createForm': async ({ name, fileName, dataBase64, form }) => {
       const template = Buffer.from(dataBase64, 'base64');
       // The form must be a workbook we can write into: its sheet and every named cell are checked now,
       // not at the first export.
-      checkForm(template, fileName, form);
+      await checkForm(template, fileName, form);
       return getProfileSummary(db, saveFormProfile(db, { name, template, fileName, form }));
     },
-    'profile.updateForm': ({ id, form }) => {
-      checkForm(profileTemplate(db, id), getFormProfile(db, id).fileName, form);
+    'profile.updateForm': async ({ id, form }) => {
+      await checkForm(profileTemplate(db, id), getFormProfile(db, id).fileName, form);
       return updateFormLayout(db, id, form);
     },
-    'profile.createCard': ({ name, fileName, dataBase64, card }) => {
+    'profile.createCard': async ({ name, fileName, dataBase64, card }) => {
       const template = Buffer.from(dataBase64, 'base64');
-      checkForm(template, fileName, card);
+      await checkForm(template, fileName, card);
       return getProfileSummary(db, saveCardProfile(db, { name, template, fileName, card }));
     },
-    'profile.updateCard': ({ id, card }) => {
-      checkForm(profileTemplate(db, id), getCardProfile(db, id).fileName, card);
+    'profile.updateCard': async ({ id, card }) => {
+      await checkForm(profileTemplate(db, id), getCardProfile(db, id).fileName, card);
       return updateCardLayout(db, id, card);
     },
     'excel.sheetPreview': async ({ fileName, dataBase64, profileId }) => {
@@ -113,11 +118,11 @@ export function excelHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof
       const model = await readWorkbook(bytes, name).catch((err: unknown) => {
         throw refused(err);
       });
-      try {
-        return sheetPreview(model, bytes);
-      } catch (err) {
+      // A CSV has no names (and no zip to look in); a workbook's are read in the worker too.
+      const names = model.format === 'csv' ? [] : (await inspectTemplateInWorker(bytes, { listNames: true }, { fileName: name }).catch((err: unknown) => {
         throw refused(err);
-      }
+      })).definedNames;
+      return sheetPreview(model, names);
     },
     'meeting.importForm': (input) => importMinutesForm(db, ctx, input, today()),
   };

@@ -21,7 +21,7 @@ import { cellHasContent, findSheetData, parseCells, parseRows } from './sheet-ro
 import { DirtyCells, dropStaleResults } from './stale.js';
 import { Styles } from './styles.js';
 import type { CellOut, TableWrite, WriteOptions } from './types.js';
-import { definedNameTarget, partOfType, setFullCalcOnLoad, storeSharedStrings, type NamedTarget } from './workbook.js';
+import { definedNames as namesOf, definedNameTarget, partOfType, setFullCalcOnLoad, storeSharedStrings, type NamedTarget } from './workbook.js';
 
 export type { CellOut, CellWrite, OutValue, TableWrite, WriteOptions, WriteReport } from './types.js';
 export type { NamedTarget } from './workbook.js';
@@ -139,23 +139,11 @@ function checkWrite(fileName: string, w: TableWrite): TableWrite {
   return w.lastRow !== null && w.lastRow < w.firstRow ? { ...w, lastRow: null } : w;
 }
 
-/** The sheet and cell (or range) a defined name points at; null when it is not a plain reference. */
-export function resolveDefinedName(template: Uint8Array, name: string, opts: { sheet?: string; fileName?: string } = {}): NamedTarget | null {
-  const fileName = opts.fileName ?? DEFAULT_NAME;
-  return asTemplateError(fileName, () => definedNameTarget(new Package(template, fileName), name, opts.sheet));
-}
-
 /** An ISO day (yyyy-mm-dd) as an Excel serial in the template's date system. */
 export function dateSerial(iso: string, date1904 = false): number {
   const n = isoToSerial(iso, date1904);
   if (n === null) throw new RangeError(`${iso} is not a date`);
   return n;
-}
-
-/** What a caller needs to know before writing: the date system and the sheets. */
-export function templateInfo(template: Uint8Array, fileName = DEFAULT_NAME): { date1904: boolean; sheets: { name: string; kind: string }[] } {
-  const pkg = asTemplateError(fileName, () => new Package(template, fileName));
-  return { date1904: pkg.date1904, sheets: pkg.sheets.map((s) => ({ name: s.name, kind: s.kind })) };
 }
 
 /** What one template row holds in some columns: for telling prepared blank rows (formatted, empty) apart. */
@@ -171,9 +159,52 @@ export interface RowShape {
   styles: number[];
 }
 
-/** The shapes of rows from..to (1-based, at most 2,000) of a sheet, in the given columns; rows the sheet lacks are left out. */
-export function rowShapes(template: Uint8Array, sheetName: string, from: number, to: number, columns: number[], fileName = DEFAULT_NAME): RowShape[] {
-  const pkg = new Package(template, fileName);
+/**
+ * What the host asks of a template before writing into it or showing it; answered by inspectTemplate
+ * in the reader's capped worker (reader.ts inspectTemplateInWorker), never on the app's thread: a
+ * template is a client's file like any other, and one built to be slow or big must not hold the app.
+ */
+export interface TemplateQuery {
+  /** Defined names to resolve, each as seen from a sheet (a name scoped to it wins). */
+  names?: { name: string; sheet?: string }[];
+  /** List every defined name that points at one cell or range (sheetPreview). */
+  listNames?: boolean;
+  /** The shapes of rows from..to (1-based, at most 2,000) of a sheet, in the given columns. */
+  rows?: { sheet: string; from: number; to: number; columns: number[] };
+}
+
+export interface TemplateFacts {
+  date1904: boolean;
+  sheets: { name: string; kind: string }[];
+  /** query.names resolved, in their order: null where a name is missing or not one plain reference. */
+  named: (NamedTarget | null)[];
+  /** With listNames: the names that point at one cell or range (not Excel's own _xlnm names such as the print area). */
+  definedNames: (NamedTarget & { name: string })[];
+  /** With rows: each row the sheet has in the range (rows it lacks are left out). */
+  rows: RowShape[];
+}
+
+export function inspectTemplate(template: Uint8Array, query: TemplateQuery = {}, fileName = DEFAULT_NAME): TemplateFacts {
+  return asTemplateError(fileName, () => {
+    const pkg = new Package(template, fileName);
+    const definedNames: TemplateFacts['definedNames'] = [];
+    if (query.listNames)
+      for (const { name } of namesOf(pkg).values()) {
+        if (name === '' || name.startsWith('_xlnm.')) continue;
+        const target = definedNameTarget(pkg, name);
+        if (target) definedNames.push({ name, ...target });
+      }
+    return {
+      date1904: pkg.date1904,
+      sheets: pkg.sheets.map((s) => ({ name: s.name, kind: s.kind })),
+      named: (query.names ?? []).map((n) => definedNameTarget(pkg, n.name, n.sheet)),
+      definedNames,
+      rows: query.rows ? rowShapes(pkg, query.rows) : [],
+    };
+  });
+}
+
+function rowShapes(pkg: Package, { sheet: sheetName, from, to, columns }: NonNullable<TemplateQuery['rows']>): RowShape[] {
   const sheet = pkg.sheet(sheetName);
   const xml = sheet.part ? pkg.read(sheet.part) : null;
   const sd = xml ? findSheetData(xml) : null;

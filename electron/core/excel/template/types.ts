@@ -5,7 +5,7 @@
  * - text is always written as a shared string, so text such as "=1+1", "+81-3", "@home" or a
  *   leading tab stays text and never becomes a formula; '' clears the cell like null;
  * - a date is an Excel serial the caller computed for the template's date system (see dateSerial
- *   and templateInfo().date1904); a cell whose format shows no date gets a copy of its format with
+ *   and inspectTemplate().date1904); a cell whose format shows no date gets a copy of its format with
  *   a date number format;
  * - null clears the value and keeps the cell's format.
  */
@@ -42,7 +42,7 @@ export interface TableWrite {
   order?: { row: number; clone?: boolean }[];
 }
 
-/** One cell by address (form layouts; a defined name is resolved first with resolveDefinedName). */
+/** One cell by address (form layouts; a defined name is resolved first with inspectTemplate). */
 export interface CellWrite {
   sheet: string;
   /** A1 address, '$' allowed: 'B3'. */

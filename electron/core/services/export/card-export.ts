@@ -5,11 +5,11 @@ import { ApiError } from '../../../common/errors.js';
 import { fieldSpec } from '../../../common/excel/fields.js';
 import { vocabLabel, type VocabListName } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
-import { dateSerial, templateInfo, type CellOut, type CellWrite } from '../../excel/template/index.js';
+import { dateSerial, type CellOut, type CellWrite } from '../../excel/template/index.js';
 import { fillTemplateInWorker } from '../../excel/reader.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
 import { getCardProfile, profileTemplate, templateConflict } from '../import/profiles.js';
-import { formCellTarget } from '../meetings/form-export.js';
+import { readFormTemplate } from '../meetings/form-export.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 
@@ -35,7 +35,9 @@ export async function exportCard(
   const vocab = loadVocabularies(db, input.projectId);
   const template = profileTemplate(db, profile.id);
   try {
-    const { date1904 } = templateInfo(template, profile.fileName);
+    const form = { sheet: profile.card.sheet };
+    const tpl = await readFormTemplate(template, form, profile.card.cells.map((c) => c.ref), profile.fileName);
+    const { date1904 } = tpl;
     const value = (field: string): CellOut => {
       const v = field === 'projectName' ? project.name : row[field];
       if (v === null || v === undefined || v === '') return { value: null };
@@ -45,8 +47,7 @@ export async function exportCard(
       if (spec?.kind === 'vocab') return { value: { t: 's', v: vocabLabel(vocab[spec.list as VocabListName].items, String(v), input.language) } };
       return { value: { t: 's', v: String(v) } };
     };
-    const form = { sheet: profile.card.sheet };
-    const cells: CellWrite[] = profile.card.cells.map((c) => ({ ...formCellTarget(template, form, c.ref, profile.fileName), value: value(c.field) }));
+    const cells: CellWrite[] = profile.card.cells.map((c) => ({ ...tpl.target(c.ref), value: value(c.field) }));
     const bytes = await fillTemplateInWorker(template, [], { fileName: profile.fileName, cells, dateFormat: 'yyyy/mm/dd' });
     return { fileName: cardFileName(profile.fileName, String(row.ref ?? '')), dataBase64: Buffer.from(bytes).toString('base64') };
   } catch (err) {

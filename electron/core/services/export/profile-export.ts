@@ -17,8 +17,8 @@ import { readTable, type ImportTable } from '../../../common/excel/table.js';
 import { ApiError } from '../../../common/errors.js';
 import { REGISTERS, vocabLabel, type Vocabularies, type VocabListName } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
-import { fillTemplateInWorker, readWorkbook } from '../../excel/reader.js';
-import { dateSerial, rowShapes, type CellOut, type OutValue, type RowShape } from '../../excel/template/index.js';
+import { fillTemplateInWorker, inspectTemplateInWorker, readWorkbook } from '../../excel/reader.js';
+import { dateSerial, type CellOut, type OutValue, type RowShape } from '../../excel/template/index.js';
 import { sameValue, planImport } from '../import/plan.js';
 import { planBlocks, type TemplateRecord } from './record-blocks.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
@@ -210,7 +210,11 @@ export async function exportToProfile(
   const first = table.data.first ?? layout.headerBottom + 2;
   const tableEnd = Math.max(table.data.last ?? first - 1, ...templateRecords.map((r) => r.row));
   const lastRecord = templateRecords.length > 0 ? Math.max(...templateRecords.map((r) => r.row)) : null;
-  const shapes = rowShapes(template, layout.sheet, lastRecord ?? tableEnd + 1, tableEnd + 2_000, sheetColumns, profile.fileName);
+  const { rows: shapes } = await inspectTemplateInWorker(template, { rows: { sheet: layout.sheet, from: lastRecord ?? tableEnd + 1, to: tableEnd + 2_000, columns: sheetColumns } }, { fileName: profile.fileName }).catch(
+    (err: unknown) => {
+      throw templateConflict(err);
+    },
+  );
   const recordShape = lastRecord === null ? null : (shapes.find((s) => s.row === lastRecord) ?? null);
   const blocks = planBlocks({
     first,

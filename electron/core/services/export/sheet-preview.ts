@@ -2,25 +2,13 @@
 import type { SheetPreview } from '../../../common/api/excel.js';
 import { textOf } from '../../../common/excel/cell-values.js';
 import type { WorkbookModel } from '../../../common/excel/model.js';
-import { Package } from '../../excel/template/package.js';
-import { definedNames, definedNameTarget } from '../../excel/template/workbook.js';
+import type { TemplateFacts } from '../../excel/template/index.js';
 
 export const PREVIEW_ROWS = 200;
 export const PREVIEW_COLUMNS = 60;
 
-/** Defined names that point at one cell or range (not Excel's own _xlnm names such as the print area). */
-export function listDefinedNames(bytes: Uint8Array, fileName: string): SheetPreview['names'] {
-  const pkg = new Package(bytes, fileName);
-  const out: SheetPreview['names'] = [];
-  for (const { name } of definedNames(pkg).values()) {
-    if (name === '' || name.startsWith('_xlnm.')) continue;
-    const target = definedNameTarget(pkg, name);
-    if (target) out.push({ name, ...target });
-  }
-  return out;
-}
-
-export function sheetPreview(model: WorkbookModel, bytes: Uint8Array): SheetPreview {
+/** `names`: the workbook's defined names that point at a cell or range (inspectTemplateInWorker's listNames; none for a CSV). */
+export function sheetPreview(model: WorkbookModel, names: TemplateFacts['definedNames']): SheetPreview {
   return {
     fileName: model.fileName,
     sheets: model.sheets
@@ -32,7 +20,6 @@ export function sheetPreview(model: WorkbookModel, bytes: Uint8Array): SheetPrev
           .map((r) => ({ r: r.r + 1, cells: r.cells.filter((c) => c.c < PREVIEW_COLUMNS).map((c) => ({ c: c.c, text: textOf(c, model.date1904) })) })),
         merges: s.merges.filter((m) => m.r1 < PREVIEW_ROWS && m.c1 < PREVIEW_COLUMNS).map((m) => ({ r1: m.r1 + 1, c1: m.c1, r2: m.r2 + 1, c2: m.c2 })),
       })),
-    // A CSV has no names (and no zip to look in).
-    names: model.format === 'csv' ? [] : listDefinedNames(bytes, model.fileName),
+    names,
   };
 }

@@ -8,20 +8,37 @@ import { parseCellRef } from '../../../common/excel/model.js';
 import { vocabLabel } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
 import { minutesFileName } from '../../excel/minutes-layout.js';
-import { dateSerial, resolveDefinedName, templateInfo, type CellOut, type CellWrite, type TableWrite } from '../../excel/template/index.js';
-import { fillTemplateInWorker } from '../../excel/reader.js';
+import { dateSerial, type CellOut, type CellWrite, type TableWrite } from '../../excel/template/index.js';
+import { fillTemplateInWorker, inspectTemplateInWorker } from '../../excel/reader.js';
 import { getFormProfile, profileTemplate, templateConflict } from '../import/profiles.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { blockRows, cellValue, type FormContext, type FormValue } from './form-values.js';
 import { getMeeting, type RunOptions } from './service.js';
 
-/** Where a form cell is: its address on the form's sheet, or the cell a defined name points at. */
-export function formCellTarget(template: Uint8Array, form: Pick<FormLayout, 'sheet'>, ref: string, fileName: string): { sheet: string; ref: string } {
-  if (parseCellRef(ref)) return { sheet: form.sheet, ref: ref.replaceAll('$', '') };
-  const named = resolveDefinedName(template, ref, { sheet: form.sheet, fileName });
-  if (!named) throw new ApiError('CONFLICT', `${fileName}: the form names ${ref}, which is not a defined name of one cell`, { field: 'profileId' });
-  return { sheet: named.sheet, ref: named.ref.split(':')[0]! };
+/** A form's template as the form needs it: its date system and sheets, and where each of its cells is. */
+export interface FormTemplate {
+  date1904: boolean;
+  sheets: { name: string; kind: string }[];
+  /** Where a form cell is: its address on the form's sheet, or the cell a defined name points at (else CONFLICT naming the file). */
+  target(ref: string): { sheet: string; ref: string };
+}
+
+/** Reads what a form needs of its template, in the reader's capped worker (every name of `refs` resolved at once). */
+export async function readFormTemplate(template: Uint8Array, form: Pick<FormLayout, 'sheet'>, refs: readonly string[], fileName: string): Promise<FormTemplate> {
+  const names = [...new Set(refs.filter((ref) => !parseCellRef(ref)))];
+  const facts = await inspectTemplateInWorker(template, { names: names.map((name) => ({ name, sheet: form.sheet })) }, { fileName });
+  const named = new Map(names.map((name, i) => [name, facts.named[i] ?? null]));
+  return {
+    date1904: facts.date1904,
+    sheets: facts.sheets,
+    target(ref) {
+      if (parseCellRef(ref)) return { sheet: form.sheet, ref: ref.replaceAll('$', '') };
+      const at = named.get(ref);
+      if (!at) throw new ApiError('CONFLICT', `${fileName}: the form names ${ref}, which is not a defined name of one cell`, { field: 'profileId' });
+      return { sheet: at.sheet, ref: at.ref.split(':')[0]! };
+    },
+  };
 }
 
 const out = (v: FormValue, date1904: boolean): CellOut => ({
@@ -62,9 +79,10 @@ export async function exportMinutesForm(
     statusLabel: (code) => vocabLabel(vocab['issue.status'].items, code, input.language),
   };
   try {
-    const { date1904 } = templateInfo(template, profile.fileName);
     const form = profile.form;
-    const cells: CellWrite[] = form.cells.map((c) => ({ ...formCellTarget(template, form, c.ref, profile.fileName), value: out(cellValue(meeting, c.field, ctx), date1904) }));
+    const tpl = await readFormTemplate(template, form, form.cells.map((c) => c.ref), profile.fileName);
+    const { date1904 } = tpl;
+    const cells: CellWrite[] = form.cells.map((c) => ({ ...tpl.target(c.ref), value: out(cellValue(meeting, c.field, ctx), date1904) }));
     const writes = form.blocks.map((b) => blockWrite(b, form.sheet, blockRows(meeting, b.list, ctx), date1904));
     const bytes = await fillTemplateInWorker(template, writes, { fileName: profile.fileName, cells, dateFormat: 'yyyy/mm/dd' });
     return { fileName: minutesFileName(meeting, input.language), dataBase64: Buffer.from(bytes).toString('base64') };

@@ -21,7 +21,7 @@ import { getFormProfile, profileTemplate, templateConflict } from '../import/pro
 import { getProjectRow } from '../projects.js';
 import { issues } from '../registers/index.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
-import { formCellTarget } from './form-export.js';
+import { readFormTemplate, type FormTemplate } from './form-export.js';
 import { parseAttendees, parsePresence, parseSide, parseTimeRange } from './form-values.js';
 import { createMeetingIn, getMeeting } from './service.js';
 
@@ -92,7 +92,7 @@ function reader(model: WorkbookModel, vocab: Vocabularies, today: string) {
 
 type Reader = ReturnType<typeof reader>;
 
-function readCells(rd: Reader, form: FormLayout, vocab: Vocabularies, template: Uint8Array, templateName: string, shift: (row0: number) => number): Partial<MeetingFields> {
+function readCells(rd: Reader, form: FormLayout, vocab: Vocabularies, template: FormTemplate, shift: (row0: number) => number): Partial<MeetingFields> {
   const values: Partial<MeetingFields> = {};
   const attendees: Attendee[] = [];
   const set = (field: MinutesFormField, sheet: string, r: number, c: number) => {
@@ -138,7 +138,7 @@ function readCells(rd: Reader, form: FormLayout, vocab: Vocabularies, template: 
   for (const cell of form.cells) {
     // Names are looked up in the template, where the form was mapped (in the file, an export may have
     // moved them already), then moved like every other cell.
-    const at = formCellTarget(template, form, cell.ref, templateName);
+    const at = template.target(cell.ref);
     const p = parseCellRef(at.ref)!;
     set(cell.field, at.sheet, p.r + (at.sheet === form.sheet ? shift(p.r) : 0), p.c);
   }
@@ -292,8 +292,11 @@ export async function importMinutesForm(
   const template = await readWorkbook(templateBytes, profile.fileName).catch((err: unknown) => {
     throw templateConflict(err);
   });
+  const form = await readFormTemplate(templateBytes, profile.form, profile.form.cells.map((c) => c.ref), profile.fileName).catch((err: unknown) => {
+    throw templateConflict(err);
+  });
   const { shift, items } = placeBlocks(rd, template, profile.form);
-  const values = readCells(rd, profile.form, vocab, templateBytes, profile.fileName, shift);
+  const values = readCells(rd, profile.form, vocab, form, shift);
   const actions = readBlocks(rd, profile.form, values, vocab, items);
   // A form without a 種別 cell makes a meeting of the list's first kind, as a new meeting starts.
   if (values.kind === undefined) values.kind = vocab['meeting.kind'].items[0]?.code ?? '';
