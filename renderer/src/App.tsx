@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Project, WorkspaceStatus } from '../../electron/common/dto.js';
 import { call, hashParams } from './api/client.js';
@@ -8,6 +8,9 @@ import { ProjectShell } from './features/project/ProjectShell.js';
 import { RecoveryPage } from './features/settings/RecoveryPage.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
 import { DENSITIES, DensityContext, type Density } from './grid/density.js';
+import type { SearchHit } from '../../electron/common/search.js';
+import { SearchDialog } from './features/search/SearchDialog.js';
+import { VIEW_OF_KIND, type JumpTarget, type PendingJump } from './features/search/jump.js';
 
 /** The open project and screen live in the URL hash (#project=3&view=risks), so a reload comes back. */
 function routeProject(): number | null {
@@ -28,9 +31,11 @@ function openSettings() {
   location.hash = params.toString();
 }
 
-function navigate(projectId: number | null, view?: string) {
+function navigate(projectId: number | null, view?: string, meetingId?: number) {
   const params = hashParams();
   params.delete('page');
+  // A search hit in the minutes names its meeting (MinutesPage reads it when it opens).
+  if (meetingId !== undefined) params.set('meeting', String(meetingId));
   if (projectId === null) params.delete('project');
   else params.set('project', String(projectId));
   if (view && projectId !== null) params.set('view', view);
@@ -49,6 +54,27 @@ export function App({ info, status, projects, density: initialDensity }: { info:
   const [projectId, setProjectId] = useState<number | null>(routeProject);
   const [view, setView] = useState(() => hashParams().get('view') ?? 'wbs');
   const [project, setProject] = useState<Project | null>(() => projects.find((p) => p.id === projectId) ?? null);
+  const [searching, setSearching] = useState(false);
+  const [jump, setJump] = useState<JumpTarget | null>(null);
+
+  // Ctrl+K anywhere (a grid, a form, another dialog's page): the search over every project.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k' && !e.isComposing) {
+        e.preventDefault();
+        e.stopPropagation();
+        setSearching(true);
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+
+  const openHit = useCallback((hit: SearchHit) => {
+    setJump((j) => ({ projectId: hit.projectId, kind: hit.kind, id: hit.id, seq: (j?.seq ?? 0) + 1 }));
+    navigate(hit.projectId, VIEW_OF_KIND[hit.kind], hit.kind === 'meeting' ? hit.id : undefined);
+  }, []);
+  const pendingJump = useMemo<PendingJump | null>(() => (jump ? { target: jump, done: () => setJump((j) => (j?.seq === jump.seq ? null : j)) } : null), [jump]);
 
   useEffect(() => {
     const onHash = () => {
@@ -94,6 +120,9 @@ export function App({ info, status, projects, density: initialDensity }: { info:
           </>
         )}
         <span className="spacer" />
+        <button onClick={() => setSearching(true)} title="Ctrl+K" data-testid="open-search" disabled={status.condition === 'damaged' || status.condition === 'missing'}>
+          {t('search.open')}
+        </button>
         <label>
           {t('app.language')}{' '}
           <select
@@ -133,11 +162,12 @@ export function App({ info, status, projects, density: initialDensity }: { info:
         ) : page === 'settings' ? (
           <SettingsPage workspaceOpen={status.condition === 'ok'} />
         ) : project ? (
-          <ProjectShell project={project} view={view} onView={(v) => navigate(project.id, v)} />
+          <ProjectShell project={project} view={view} onView={(v) => navigate(project.id, v)} jump={pendingJump?.target.projectId === project.id ? pendingJump : null} />
         ) : projectId === null ? (
           <ProjectsPage onOpen={(p) => navigate(p.id)} />
         ) : null /* the routed project is loading */}
       </main>
+      {searching && <SearchDialog onClose={() => setSearching(false)} onOpen={openHit} />}
     </div>
     </DensityContext.Provider>
   );

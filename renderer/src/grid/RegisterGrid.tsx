@@ -97,6 +97,13 @@ export interface RegisterGridProps<T extends { id: number }> extends Omit<Spread
   externalFilter?(): ((row: T) => boolean) | null;
   /** Told after the grid's own handling whenever the focused cell moves. */
   onCellFocused?(event: CellFocusedEvent<T>): void;
+  /** A row to select and scroll into view once the grid holds it (a search hit); `seq` changes per request. */
+  jumpTo?: { id: number; seq: number; done?(): void } | null;
+  /**
+   * The jump's row is loaded but a filter of the page's own hides it (quick filters, the heat map): the
+   * page clears that filter. Column filters the grid clears itself.
+   */
+  onJumpHidden?(): void;
 }
 
 /**
@@ -153,6 +160,39 @@ export function RegisterGrid<T extends { id: number }>(props: RegisterGridProps<
     const pass = externalRef.current?.();
     return !pass || (node.data !== undefined && pass(node.data));
   }, []);
+  const jumpRef = useRef(props.jumpTo);
+  jumpRef.current = props.jumpTo;
+  const jumpHiddenRef = useRef(props.onJumpHidden);
+  jumpHiddenRef.current = props.onJumpHidden;
+  const jumpedSeq = useRef<number | null>(null);
+  const { selectRow } = sheet;
+  /** Carries out a pending jump when its row is there to show; called again whenever the rows shown change. */
+  const tryJump = useCallback(() => {
+    const jump = jumpRef.current;
+    const api = gridRef.current?.api;
+    if (!jump || !api || jumpedSeq.current === jump.seq) return;
+    const node = api.getRowNode(String(jump.id));
+    if (!node) return; // not loaded yet
+    if (node.rowIndex === null || node.rowIndex === undefined) {
+      if (Object.keys(api.getFilterModel() ?? {}).length > 0) api.setFilterModel(null);
+      else jumpHiddenRef.current?.();
+      return; // the model updates without the filter, and this runs again
+    }
+    jumpedSeq.current = jump.seq;
+    api.ensureNodeVisible(node, 'middle');
+    selectRow(node.rowIndex);
+    clearOfScrollbar(ime.host.current, node.rowIndex);
+    // The keys go to that cell (the search dialog that asked had the focus): once it is drawn (the grid
+    // draws the rows it scrolled to a few frames later), focus it.
+    const focusCell = (frames: number) => {
+      const cell = ime.host.current?.querySelector<HTMLElement>('.ag-cell-focus');
+      if (cell) cell.focus();
+      else if (frames > 0) requestAnimationFrame(() => focusCell(frames - 1));
+    };
+    requestAnimationFrame(() => focusCell(30));
+    jump.done?.();
+  }, [selectRow]);
+  useEffect(tryJump, [props.jumpTo?.seq, tryJump]);
   const restoring = useRef(true);
   const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
@@ -277,6 +317,7 @@ export function RegisterGrid<T extends { id: number }>(props: RegisterGridProps<
         onCellEditRequest={onEdit}
         onGridReady={(e) => void restore(e.api)}
         onRowDataUpdated={onRowsShown}
+        onModelUpdated={tryJump}
         onCellFocused={onCellFocused}
         onCellEditingStopped={ime.onEditingStopped}
         isExternalFilterPresent={isExternalFilterPresent}

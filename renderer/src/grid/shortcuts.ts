@@ -21,5 +21,6 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'indent', keys: ['Alt+Shift+→', 'Ctrl+]'] },
   { id: 'outdent', keys: ['Alt+Shift+←', 'Ctrl+['] },
   { id: 'moveRows', keys: ['Alt+Shift+↑', 'Alt+Shift+↓'] },
+  { id: 'search', keys: ['Ctrl+K'] },
   { id: 'help', keys: ['F1', '?'] },
 ];

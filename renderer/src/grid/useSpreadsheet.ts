@@ -252,6 +252,17 @@ export function useSpreadsheet<T extends { id: number }>(opts: SpreadsheetOption
     setRange({ anchor: cell, focus: cell });
   }, []);
 
+  /** Selects a whole row as a range, its first cell focused (a search hit's row). */
+  const selectRow = useCallback((row: number) => {
+    const a = api();
+    if (!a) return;
+    const cols = columnsOf(a);
+    if (cols.length === 0) return;
+    setRange({ anchor: { row, col: 0 }, focus: { row, col: cols.length - 1 } });
+    expectedFocus.current = { row, col: 0 };
+    a.setFocusedCell(row, cols[0]!);
+  }, []);
+
   const cellClassRules = useMemo(
     () => ({
       'pmo-in-range': (p: CellClassParams<T>) => {
@@ -264,5 +275,5 @@ export function useSpreadsheet<T extends { id: number }>(opts: SpreadsheetOption
     [],
   );
 
-  return { onKeyDownCapture, onCopy, onPaste, onMouseDownCapture, onMouseOver, onCellFocused, cellClassRules };
+  return { onKeyDownCapture, onCopy, onPaste, onMouseDownCapture, onMouseOver, onCellFocused, cellClassRules, selectRow };
 }

@@ -177,6 +177,16 @@ export const en = {
     badCell: 'Row {{row}}, {{column}}: {{reason}}',
   },
   quick: { label: 'Quick filters', open: 'Open', overdue: 'Overdue', mine: 'Mine', myName: 'Your name (as in the owner column)', mineTitle: 'Rows owned by “{{name}}”' },
+  search: {
+    open: 'Search',
+    title: 'Search every project',
+    placeholder: 'Words in a risk, issue, change, WBS task or minutes (Japanese needs no spaces)',
+    hint: '↑↓ choose · Enter open · Esc close',
+    noHits: 'Nothing found for “{{text}}”.',
+    failed: 'The search failed: {{message}}',
+    untitled: '(no title)',
+    kinds: { wbs_task: 'WBS', risk: 'Risk', issue: 'Issue', change: 'Change', meeting: 'Minutes' },
+  },
   keys: {
     title: 'Keys',
     move: 'Move (Tab / Shift+Tab right / left, Enter down)',
@@ -194,6 +204,7 @@ export const en = {
     indent: 'WBS: indent',
     outdent: 'WBS: outdent',
     moveRows: 'WBS: move rows up / down (with subtasks)',
+    search: 'Search every project (registers, WBS, minutes)',
     help: 'This list',
   },
   agGrid: {

@@ -179,6 +179,16 @@ export const ja: Strings = {
     badCell: '{{row}} 行目 {{column}}: {{reason}}',
   },
   quick: { label: '絞り込み', open: '未完了', overdue: '期限超過', mine: '自分の担当', myName: 'あなたの名前 (担当者欄の表記)', mineTitle: '担当者が「{{name}}」の行' },
+  search: {
+    open: '検索',
+    title: '全プロジェクトを検索',
+    placeholder: 'リスク・課題・変更・WBS・議事録の語句 (日本語は区切らずに入力できます)',
+    hint: '↑↓ で選択 · Enter で開く · Esc で閉じる',
+    noHits: '「{{text}}」は見つかりませんでした。',
+    failed: '検索できませんでした: {{message}}',
+    untitled: '(件名なし)',
+    kinds: { wbs_task: 'WBS', risk: 'リスク', issue: '課題', change: '変更', meeting: '議事録' },
+  },
   keys: {
     title: 'キー操作',
     move: 'セルを移動 (Tab / Shift+Tab で右 / 左、Enter で下)',
@@ -196,6 +206,7 @@ export const ja: Strings = {
     indent: 'WBS: インデント',
     outdent: 'WBS: アウトデント',
     moveRows: 'WBS: 行を上 / 下へ移動 (子タスクごと)',
+    search: '全プロジェクトを検索 (管理表・WBS・議事録)',
     help: 'このキー一覧',
   },
   agGrid: {

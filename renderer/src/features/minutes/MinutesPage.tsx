@@ -25,6 +25,7 @@ import { ListSection } from './ListSection.js';
 import { MeetingForm } from './MeetingForm.js';
 import { agendaColumns, attendeeColumns, decisionColumns } from './minutesColumns.js';
 import { agendaSpec, attendeeSpec, decisionSpec, meetingKinds, nextMeetingStart, nextMeetingTitle } from './minutesLogic.js';
+import { useJumpTo } from '../search/jump.js';
 import { MinutesList, type ListFilter } from './MinutesList.js';
 
 /** The selected meeting lives in the URL (…&view=minutes&meeting=3), so a reload or a link comes back to it. */
@@ -173,6 +174,14 @@ export function MinutesPage({ project }: { project: Project }) {
     clearMessages();
     setNotice(null);
   };
+
+  // A search hit in these minutes (the page may already be showing another meeting).
+  const jumpTo = useJumpTo('meeting');
+  useEffect(() => {
+    if (!jumpTo) return;
+    select(jumpTo.id);
+    jumpTo.done();
+  }, [jumpTo?.seq]);
 
   /** After a change: the list's counts and the undo state follow. */
   const afterChange = useCallback(async () => {

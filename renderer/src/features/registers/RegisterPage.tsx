@@ -28,6 +28,7 @@ import { ExportDialog } from '../excel/ExportDialog.js';
 import { cardRowOf, type CardRow } from '../excel/exportModel.js';
 import { importedMessage, importFieldLabel } from '../excel/importModel.js';
 import { extraCol, extraKeys, foldExtras, isExtraField } from './extraColumns.js';
+import { useJumpTo } from '../search/jump.js';
 import { QUICK_FILTERS, quickCounts, quickPredicate, type QuickFilter } from './quickFilters.js';
 import { localToday } from '../../../../electron/common/dates.js';
 
@@ -60,6 +61,8 @@ export interface RegisterPageProps<T extends RegisterRow> {
   externalFilter?: ((row: T) => boolean) | null;
   /** Called before a row is added, e.g. to drop a filter that would hide it. */
   onAdd?(): void;
+  /** A search hit's row is hidden by the page's own filter (externalFilter): the page drops it. */
+  onJumpHidden?(): void;
   side?(p: SideProps<T>): ReactNode;
 }
 
@@ -100,6 +103,7 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
   const selected = useRef<T[]>([]);
   // Quick filters (remembered per register and project) and the user's own name for "mine".
   const [quick, setQuick] = useState<Set<QuickFilter>>(new Set());
+  const jumpTo = useJumpTo(register);
   const [me, setMe] = useState('');
   const [askingMe, setAskingMe] = useState(false);
   const quickKey = `quick.${view}.${project.id}`;
@@ -398,6 +402,9 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
             onCellFocused={onCellFocused}
             rowClassRules={props.rowClassRules}
             externalFilter={() => externalFilter}
+            jumpTo={jumpTo}
+            // Quick filters first (for this visit: the saved choice stays), then the page's own.
+            onJumpHidden={() => (quick.size > 0 ? setQuick(new Set()) : props.onJumpHidden?.())}
           />
         )}
         {vocab && props.side && <aside className="register-side">{props.side({ rows, focused, vocab, reload })}</aside>}

@@ -29,6 +29,7 @@ export function RisksPage({ project }: { project: Project }) {
       newRow={newRow}
       externalFilter={filter}
       onAdd={() => setSelected(null)}
+      onJumpHidden={() => setSelected(null)}
       side={({ rows, focused, vocab, reload }) => (
         <>
           {/* Closed risks are no exposure: the heat map counts open ones only. */}

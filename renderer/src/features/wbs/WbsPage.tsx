@@ -5,6 +5,7 @@ import type { CellEditRequestEvent } from 'ag-grid-community';
 import type { HistoryState, Project, WbsChanges, WbsFields, WbsTask } from '../../../../electron/common/dto.js';
 import { applyWbsChanges } from '../../../../electron/common/wbs-tree.js';
 import { call } from '../../api/client.js';
+import { useJumpTo } from '../search/jump.js';
 import { RegisterGrid } from '../../grid/RegisterGrid.js';
 import { parseCell } from '../../grid/cellValues.js';
 import type { BadCell, CellPlan, PlanColumn } from '../../grid/cellPlan.js';
@@ -143,6 +144,19 @@ export function WbsPage({ project }: { project: Project }) {
       }),
     [collapsedKey],
   );
+  // A search hit's task: its collapsed ancestors open so the grid holds its row, then the grid selects it.
+  const jumpTo = useJumpTo('wbs_task');
+  useEffect(() => {
+    if (!jumpTo) return;
+    const byId = new Map(tasks.map((x) => [x.id, x]));
+    const hidden: number[] = [];
+    for (let p = byId.get(jumpTo.id)?.parentId ?? null; p !== null; p = byId.get(p)?.parentId ?? null) if (collapsed.has(p)) hidden.push(p);
+    if (hidden.length === 0) return;
+    const next = new Set(collapsed);
+    for (const id of hidden) next.delete(id);
+    setCollapsed(next);
+    void call('settings.set', { key: collapsedKey, value: [...next] });
+  }, [jumpTo?.seq, tasks, collapsed, collapsedKey]);
   const setAllCollapsed = (all: boolean) => {
     const next = new Set(all ? tasks.filter((x) => x.summary).map((x) => x.id) : []);
     setCollapsed(next);
@@ -393,6 +407,7 @@ export function WbsPage({ project }: { project: Project }) {
         onDeleteRows={(r) => remove(r)}
         onSelectRows={(r) => (selected.current = r)}
         onRowsShown={onRowsShown}
+        jumpTo={jumpTo}
       />
       {gantt && (
         <GanttPane
