@@ -1,10 +1,14 @@
 // The new-package zip writer: a part written in pieces (each deflated with a sync flush) reads back
 // whole, byte for byte, through the same zip reader the import uses, and through node's inflate.
+import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ZipBuilder } from '../../electron/core/excel/zip-build.js';
 import { readZipDirectory, ZipReader } from '../../electron/core/excel/zip.js';
 import { crc32 } from '../../electron/core/excel/crc32.js';
+import { writeZip } from '../../electron/core/excel/template/zip-write.js';
+import { FIXED_DOS_DATE } from '../../electron/core/excel/zip-headers.js';
 
 describe('ZipBuilder', () => {
   it('writes a part larger than one piece as one deflate stream, and small parts whole', () => {
@@ -34,4 +38,33 @@ describe('ZipBuilder', () => {
     const b = Buffer.from('スケール', 'utf8');
     expect(crc32(b, crc32(a))).toBe(crc32(Buffer.concat([a, b])));
   });
+
+  it('writes the same records as the template writer: one header writer serves both', () => {
+    const zip = new ZipBuilder();
+    zip.add('[Content_Types].xml', '<Types/>'.repeat(20));
+    zip.add('xl/日本語.xml', '<a/>'.repeat(40));
+    const built = zip.finish();
+    const dir = readZipDirectory(built, 'x.xlsx');
+    const jp = dir.entries.get('xl/日本語.xml')!;
+    expect(jp).toMatchObject({ flags: 0x800, method: 8 });
+    expect(built.readUInt16LE(jp.cenOffset + 14)).toBe(FIXED_DOS_DATE);
+    // The template writer re-deflating the same part (a change) and adding one writes records of the same layout.
+    const out = writeZip(built, dir, new Map([['xl/日本語.xml', Buffer.from('<b/>'.repeat(40))]]), new Map([['xl/新しい.xml', Buffer.from('<c/>'.repeat(40))]]));
+    const again = readZipDirectory(out, 'x.xlsx');
+    for (const name of ['xl/日本語.xml', 'xl/新しい.xml']) {
+      const e = again.entries.get(name)!;
+      expect(e, name).toMatchObject({ flags: 0x800, method: 8 });
+      // Version needed 2.0, no extra field: the local header is 30 bytes and the name.
+      expect(out.readUInt16LE(e.localOffset + 4), name).toBe(20);
+      expect(e.dataStart - e.localOffset, name).toBe(30 + Buffer.byteLength(name));
+    }
+    expect(new ZipReader(out, again, 'x.xlsx').bytes('xl/新しい.xml')!.toString('utf8')).toBe('<c/>'.repeat(40));
+    const root = path.resolve(import.meta.dirname, '../..');
+    for (const f of ['electron/core/excel/zip-build.ts', 'electron/core/excel/template/zip-write.ts']) {
+      const src = fs.readFileSync(path.join(root, f), 'utf8');
+      expect(src, f).not.toMatch(/0x0(?:4034|2014|6054)b50/);
+      expect(src, f).toMatch(/from '[./]+\/zip-headers\.js'/);
+    }
+  });
 });
+

@@ -1,16 +1,13 @@
 // Writes the filled workbook's zip. Every entry we did not change is copied as it was: its local
 // header, compressed bytes and data descriptor byte for byte, and its central-directory record with
 // only the local-header offset patched, so Excel, checksums and diff tools see the very same entry.
-// Changed parts are deflated anew (node:zlib) with a plain local header (no data descriptor, no
-// extra field). Entry order is kept; new parts go last. No ZIP64: zip.ts refuses it on the way in,
-// and a filled template stays far below 4 GB.
+// Changed parts are deflated anew (node:zlib) with the plain records of zip-headers.ts (no data
+// descriptor, no extra field). Entry order is kept; new parts go last.
 import zlib from 'node:zlib';
 import { crc32 } from '../crc32.js';
 import type { ZipDirectory, ZipEntry } from '../zip.js';
+import { centralHeader, endOfCentralDirectory, FIXED_DOS_DATE, localHeader, nameFlags } from '../zip-headers.js';
 
-const LOC = 0x04034b50;
-const CEN = 0x02014b50;
-const EOCD = 0x06054b50;
 const DESCRIPTOR = 0x08074b50;
 
 /** What happens to one part: new bytes, or removed (null). Parts not listed are copied. */
@@ -44,7 +41,7 @@ export function writeZip(buf: Buffer, dir: ZipDirectory, changes: PartChanges, a
     offset += b.length;
   };
   // A timestamp for new parts: the workbook's own, so output does not depend on the clock.
-  let stamp = { time: 0, date: (2025 - 1980) << 9 | (1 << 5) | 1 };
+  let stamp = { time: 0, date: FIXED_DOS_DATE };
 
   for (const e of dir.entries.values()) {
     const cen = buf.subarray(e.cenOffset, e.cenOffset + e.cenLength);
@@ -72,20 +69,13 @@ export function writeZip(buf: Buffer, dir: ZipDirectory, changes: PartChanges, a
     push(entry.local);
   }
   for (const [name, data] of added) {
-    const ascii = /^[\x20-\x7e]*$/.test(name);
-    const entry = deflated(data, Buffer.from(name, 'utf8'), { madeBy: 20, flags: ascii ? 0 : 0x800, time: stamp.time, date: stamp.date, internal: 0, external: 0 }, offset);
+    const entry = deflated(data, Buffer.from(name, 'utf8'), { madeBy: 20, flags: nameFlags(name), time: stamp.time, date: stamp.date, internal: 0, external: 0 }, offset);
     cens.push({ cen: entry.cen });
     push(entry.local);
   }
   const cdStart = offset;
   for (const c of cens) push(c.cen);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(EOCD, 0);
-  end.writeUInt16LE(cens.length, 8);
-  end.writeUInt16LE(cens.length, 10);
-  end.writeUInt32LE(offset - cdStart, 12);
-  end.writeUInt32LE(cdStart, 16);
-  push(end);
+  push(endOfCentralDirectory(cens.length, offset - cdStart, cdStart));
   return Buffer.concat(chunks, offset);
 }
 
@@ -101,37 +91,8 @@ function deflated(
   // zlib's default level for ordinary parts; level 4 for big ones (a 10,000-row sheet deflates in
   // half the time for ~13% more bytes).
   const body = method === 8 ? zlib.deflateRawSync(data, { level: data.length > 1 << 20 ? 4 : 6 }) : data;
-  const local = Buffer.alloc(30 + nameBytes.length);
-  local.writeUInt32LE(LOC, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(meta.flags, 6);
-  local.writeUInt16LE(method, 8);
-  local.writeUInt16LE(meta.time, 10);
-  local.writeUInt16LE(meta.date, 12);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(body.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  local.writeUInt16LE(0, 28);
-  nameBytes.copy(local, 30);
-  const cen = Buffer.alloc(46 + nameBytes.length);
-  cen.writeUInt32LE(CEN, 0);
-  cen.writeUInt16LE(meta.madeBy, 4);
-  cen.writeUInt16LE(20, 6);
-  cen.writeUInt16LE(meta.flags, 8);
-  cen.writeUInt16LE(method, 10);
-  cen.writeUInt16LE(meta.time, 12);
-  cen.writeUInt16LE(meta.date, 14);
-  cen.writeUInt32LE(crc, 16);
-  cen.writeUInt32LE(body.length, 20);
-  cen.writeUInt32LE(data.length, 24);
-  cen.writeUInt16LE(nameBytes.length, 28);
-  cen.writeUInt16LE(0, 30);
-  cen.writeUInt16LE(0, 32);
-  cen.writeUInt16LE(0, 34);
-  cen.writeUInt16LE(meta.internal, 36);
-  cen.writeUInt32LE(meta.external, 38);
-  cen.writeUInt32LE(offset, 42);
-  nameBytes.copy(cen, 46);
+  const header = { name: nameBytes, method, crc, compressedSize: body.length, size: data.length, ...meta };
+  const local = localHeader(header);
+  const cen = centralHeader(header, offset);
   return { local: Buffer.concat([local, body]), cen };
 }
