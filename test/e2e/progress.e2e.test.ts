@@ -1,5 +1,8 @@
-// Progress end to end in Chromium: set the status date, close a week, save a baseline, slip a task and
-// see the slip in the WBS grid's baseline columns, and see SPI change (with 先週差分) in the progress view.
+// Progress end to end in Chromium: set the status date (typed yyyy/mm/dd, undone and redone), close a
+// week, save a baseline, slip a task and see the slip in the WBS grid's baseline columns and in the
+// baseline comparison, and see SPI change (with 先週差分) in the progress view, whatever order the
+// answers come back in.
+import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foreignRequests, openSession, screenshotPath, type Session } from './browser.js';
 import { openTab, ProjectsScreen, WbsScreen } from './pages.js';
@@ -29,23 +32,42 @@ afterAll(async () => {
 const fig = (key: string) => s.page.getByTestId(`fig-${key}`).locator('.kpi-value');
 const delta = (key: string) => s.page.getByTestId(`fig-${key}`).locator('.kpi-delta');
 
-async function setStatusDate(iso: string) {
-  await s.page.getByTestId('status-date').fill(iso);
+const dateBox = () => s.page.getByTestId('status-date');
+
+/** Types the status date as the app writes dates (yyyy/mm/dd) and sets it. */
+async function setStatusDate(date: string) {
+  await dateBox().fill(date);
   await s.page.getByTestId('set-status-date').click();
 }
+
+/** The progress view's plan to measure against: a baseline by its name (shown with its date), or 現在の計画. */
+async function measureAgainst(name: string) {
+  const select = s.page.getByTestId('progress-baseline');
+  await select.selectOption((await select.locator('option', { hasText: name }).getAttribute('value'))!);
+}
+
+/** Two frames painted: a state set when an answer came has been drawn. */
+const painted = () => s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 describe('progress in Chromium', () => {
   it('closes a week, saves a baseline and shows SPI at the status date', async () => {
     await new ProjectsScreen(s.page).open('EVM案件');
     await openTab(s.page, '進捗');
     await s.page.getByTestId('progress-page').waitFor();
+    // The box shows the date as every date in the app: yyyy/mm/dd, not the browser's own date format.
+    expect(await dateBox().inputValue()).toMatch(/^\d{4}\/\d{2}\/\d{2}$/);
+    expect(await dateBox().getAttribute('type')).not.toBe('date');
+    await setStatusDate('2025/6/32');
+    await s.page.getByText('2025/6/32 は日付ではありません (yyyy/mm/dd)').waitFor();
     // Week 1: status date 6/13, PV 15 (基本設計 5 + 詳細設計 10), EV 7 → SPI 0.47; close it.
-    await setStatusDate('2025-06-13');
+    await setStatusDate('2025/06/13');
     await expect.poll(() => fig('spi').innerText()).toBe('0.47');
+    expect(await dateBox().inputValue()).toBe('2025/06/13');
     await s.page.getByTestId('close-week').click();
     await s.page.getByRole('status').filter({ hasText: '2025/06/13 で締めました' }).waitFor();
-    // Week 2: 6/20, PV 25 → SPI 0.28, 0.19 below last week's close.
-    await setStatusDate('2025-06-20');
+    // Week 2: 6/20 (typed as the grids take dates), PV 25 → SPI 0.28, 0.19 below last week's close.
+    await setStatusDate('２０２５／６／２０');
+    await expect.poll(() => dateBox().inputValue()).toBe('2025/06/20');
     await expect.poll(() => fig('spi').innerText()).toBe('0.28');
     expect(await delta('spi').innerText()).toBe('−0.19');
     s.page.once('dialog', (d) => void d.accept('初回計画'));
@@ -98,6 +120,69 @@ describe('progress in Chromium', () => {
     await expect.poll(() => fig('spi').innerText()).toBe('1.00');
     await expect.poll(() => s.page.getByTestId('late-finish').innerText()).toContain('（0）');
     await s.page.screenshot({ path: screenshotPath('progress-view.png'), fullPage: true });
+  });
+
+  it('compares the baseline with the current plan: the slipped task first, each change before → after', async () => {
+    await measureAgainst('初回計画');
+    const compare = s.page.getByTestId('baseline-compare');
+    await expect.poll(() => compare.getByTestId('compare-counts').innerText()).toMatch(/^遅延 1 件・変更 2 件・追加 0 件・削除 0 件・移動 0 件・変更なし 1 件$/);
+    const rows = () => compare.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText)));
+    const [slipped, done] = await rows();
+    expect(slipped!.slice(0, 4)).toEqual(['3', '製造', '変更', '+5']);
+    expect(slipped![4]).toContain('予定開始日: 2025/06/16 → 2025/06/23');
+    expect(slipped![4]).toContain('予定終了日: 2025/06/27 → 2025/07/04');
+    expect(done!.slice(0, 4)).toEqual(['2', '詳細設計', '変更', '0']);
+    expect(done![4]).toContain('進捗率(%): 20% → 100%');
+    expect(await compare.locator('tbody tr.slipped').count()).toBe(1);
+    // Undone in the progress view, the slip leaves the comparison; redone, it is back.
+    await s.page.getByRole('button', { name: /元に戻す/ }).click(); // 詳細設計 at 100 %
+    await s.page.getByRole('button', { name: /元に戻す/ }).click(); // 製造's finish
+    await expect.poll(() => compare.getByTestId('compare-counts').innerText()).toMatch(/^遅延 0 件/);
+    await s.page.getByRole('button', { name: /やり直し/ }).click();
+    await s.page.getByRole('button', { name: /やり直し/ }).click();
+    await expect.poll(() => compare.getByTestId('compare-counts').innerText()).toMatch(/^遅延 1 件・変更 2 件/);
+    await compare.screenshot({ path: screenshotPath('progress-baseline-compare.png') });
+  });
+
+  it('sets the status date as one step that 元に戻す and やり直し take back and forth', async () => {
+    await expect.poll(() => fig('spi').innerText()).toBe('0.60');
+    // 6/27 against 初回計画: PV 35 (製造 planned to finish), EV 15 → 0.43.
+    await setStatusDate('2025/06/27');
+    await expect.poll(() => fig('spi').innerText()).toBe('0.43');
+    await s.page.getByRole('button', { name: /元に戻す/ }).click();
+    await expect.poll(() => dateBox().inputValue()).toBe('2025/06/20');
+    await expect.poll(() => fig('spi').innerText()).toBe('0.60');
+    await s.page.getByRole('button', { name: /やり直し/ }).click();
+    await expect.poll(() => dateBox().inputValue()).toBe('2025/06/27');
+    await expect.poll(() => fig('spi').innerText()).toBe('0.43');
+    // The WBS shows the status date the undo stack left.
+    await s.page.getByRole('button', { name: /元に戻す/ }).click();
+    await expect.poll(() => dateBox().inputValue()).toBe('2025/06/20');
+    await openTab(s.page, 'WBS');
+    await s.page.getByTestId('wbs-status-date').filter({ hasText: '基準日 2025/06/20' }).waitFor();
+    await openTab(s.page, '進捗');
+  });
+
+  it('shows the figures of the last choice when an earlier answer comes back after it', async () => {
+    await expect.poll(() => fig('spi').innerText()).toBe('0.60'); // 初回計画
+    // The answer for the current plan is held until the one for 初回計画, asked after it, is shown.
+    const held: { route?: Route } = {};
+    await s.page.route('**/api/evm.compute', async (route) => {
+      const body = JSON.parse(route.request().postData() ?? '{}') as { baselineId?: number };
+      if (!held.route && body.baselineId === undefined) held.route = route;
+      else await route.continue();
+    });
+    await measureAgainst('現在の計画');
+    await expect.poll(() => !!held.route).toBe(true);
+    await measureAgainst('初回計画');
+    await expect.poll(() => fig('spi').innerText()).toBe('0.60');
+    const late = s.page.waitForResponse((r) => r.request() === held.route!.request());
+    await held.route!.continue();
+    await late;
+    await painted();
+    expect(await fig('spi').innerText()).toBe('0.60');
+    expect(await s.page.getByTestId('progress-baseline').locator('option:checked').innerText()).toContain('初回計画');
+    await s.page.unroute('**/api/evm.compute');
     expect(s.pageErrors).toEqual([]);
     expect(foreignRequests(s.requests)).toEqual([]);
   });

@@ -35,6 +35,30 @@ describe('status date', () => {
     expect(cleared).toMatchObject({ statusDate: '2025-06-09', statusDateSet: false });
     await expect(w.call('project.update', { id: w.projectId, patch: { statusDate: '2025-02-30' } })).rejects.toThrow(/statusDate/);
   });
+
+  it('a status date set alone is one audited step that undo and redo take back and forth', async () => {
+    const w = await setup();
+    await w.call('project.update', { id: w.projectId, patch: { statusDate: '2025-06-06' } });
+    await w.call('project.update', { id: w.projectId, patch: { statusDate: '2025-06-13' } });
+    expect(await w.call('history.state', { projectId: w.projectId })).toMatchObject({ canUndo: true, undoLabel: 'statusDate.set' });
+    const audit = w.db.sqlite
+      .prepare("SELECT a.entity, a.before, a.after FROM audit_log a JOIN batches b ON b.id = a.batch_id WHERE b.label = 'statusDate.set' ORDER BY a.id")
+      .all();
+    expect(audit).toEqual([
+      { entity: 'project_calendar', before: null, after: expect.stringContaining('"statusDate":"2025-06-06"') },
+      { entity: 'project_calendar', before: '{"statusDate":"2025-06-06"}', after: '{"statusDate":"2025-06-13"}' },
+    ]);
+    const statusDate = async () => (await w.call('project.list', {}))[0]!.statusDate;
+    expect((await w.call('history.undo', { projectId: w.projectId })).applied).toBe(true);
+    expect(await statusDate()).toBe('2025-06-06');
+    await w.call('history.undo', { projectId: w.projectId });
+    expect((await w.call('project.list', {}))[0]).toMatchObject({ statusDate: '2025-06-09', statusDateSet: false });
+    await w.call('history.redo', { projectId: w.projectId });
+    expect(await statusDate()).toBe('2025-06-06');
+    // A rename in the same call stays a project edit, off the undo stack as before.
+    await w.call('project.update', { id: w.projectId, patch: { name: 'P2', statusDate: '2025-06-20' } });
+    expect(await w.call('history.state', { projectId: w.projectId })).toMatchObject({ undoLabel: 'statusDate.set' });
+  });
 });
 
 describe('baselines', () => {

@@ -66,9 +66,15 @@ export function createProject(
 
 type ProjectPatch = Partial<Pick<Project, 'name' | 'code' | 'description'> & { statusDate: string | null; costRate: number | null }>;
 
+/**
+ * A status date set alone is a step of the project's plan, undone like any (the batch writes only the
+ * calendar row, and its label is not a project.* one, which the stacks leave out); with a rename or a
+ * cost rate it is part of a project edit, which is not undoable.
+ */
 export function updateProject(db: Db, actor: Actor, id: number, patch: ProjectPatch, today = localToday()): Project {
-  return inBatch(db, actor, 'project.update', id, (batch) => {
-    const { statusDate, ...fields } = patch;
+  const { statusDate, ...fields } = patch;
+  const onlyStatusDate = statusDate !== undefined && Object.values(fields).every((v) => v === undefined);
+  return inBatch(db, actor, onlyStatusDate ? 'statusDate.set' : 'project.update', id, (batch) => {
     let before = getProjectRow(db, id);
     // The status date lives in the project's calendar row (the Gantt draws it from there).
     if (statusDate !== undefined) setStatusDate(db, batch, id, statusDate);

@@ -2,15 +2,17 @@
 // the difference from the last weekly close (先週差分), the S-curve and SPI/CPI by week, the figures by
 // WBS node (drill down from a node to its tasks) or by assignee, 計画遵守率 and the late lists; and the
 // actions of the week: set the status date, save a baseline, close the week.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Adherence, Baseline, EvmResult, EvmRow, LateTask, ProgressCurve, WeeklyClose } from '../../../../electron/common/api/progress.js';
-import type { Project } from '../../../../electron/common/dto.js';
-import { formatDate, localToday } from '../../../../electron/common/dates.js';
+import type { HistoryState, Project } from '../../../../electron/common/dto.js';
+import { formatDate, localToday, parseDateInput } from '../../../../electron/common/dates.js';
 import { call } from '../../api/client.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
+import { UndoRedoButtons } from '../../ui/UndoRedoButtons.js';
 import { EChart, type ChartOption } from './EChart.js';
+import { BaselineCompare } from './BaselineCompare.js';
 import { closeFigure, drillPath, drillRows, formatDelta, formatFigure, previousClose } from './progressModel.js';
 
 const CARDS = ['spi', 'cpi', 'sv', 'cv', 'bac', 'pv', 'ev', 'ac', 'eac', 'etc', 'vac', 'tcpi'] as const;
@@ -24,7 +26,15 @@ export function ProgressPage({ project }: { project: Project }) {
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [statusDate, setStatusDate] = useState(project.statusDate ?? localToday());
   const [statusDateSet, setStatusDateSet] = useState(!!project.statusDateSet);
-  const [dateInput, setDateInput] = useState(statusDate);
+  // What the status date box holds, as typed (yyyy/mm/dd, or anything the grids read as a date).
+  const [dateInput, setDateInput] = useState(formatDate(statusDate));
+  // The project as stored has been read: figures are computed only from then on (the project the
+  // shell holds may carry an older status date, and an answer for it could land after the right one).
+  const [ready, setReady] = useState(false);
+  const [history, setHistory] = useState<HistoryState | null>(null);
+  // Bumped when the plan or the status date may have changed under the page (an undo, a redo).
+  const [version, setVersion] = useState(0);
+  const loads = useRef(0);
   const [costRate, setCostRate] = useState(project.costRate ?? null);
   const [baselines, setBaselines] = useState<Baseline[]>([]);
   const [baselineId, setBaselineId] = useState<number | null>(null);
@@ -48,26 +58,40 @@ export function ProgressPage({ project }: { project: Project }) {
     [errorText],
   );
 
-  // The project as stored now (another view may have changed its status date), and its baselines.
-  useEffect(() => {
-    void run(async () => {
-      const [list, bs] = await Promise.all([call('project.list', {}), call('baseline.list', { projectId: project.id })]);
-      const p = list.find((x) => x.id === project.id);
-      if (p?.statusDate) {
-        setStatusDate(p.statusDate);
-        setDateInput(p.statusDate);
-        setStatusDateSet(!!p.statusDateSet);
-        setCostRate(p.costRate ?? null);
-      }
-      setBaselines(bs);
-      // The newest baseline is what a PMO measures against; the current plan when there is none.
-      setBaselineId((prev) => prev ?? bs[0]?.id ?? null);
-    });
-  }, [project.id, run]);
+  const showStatusDate = (p: Pick<Project, 'statusDate' | 'statusDateSet'>) => {
+    if (!p.statusDate) return;
+    setStatusDate(p.statusDate);
+    setDateInput(formatDate(p.statusDate));
+    setStatusDateSet(!!p.statusDateSet);
+  };
+
+  /** The project as stored now (another view, or an undo, may have changed its status date), its baselines and undo state. */
+  const readProject = useCallback(
+    () =>
+      run(async () => {
+        const [list, bs, h] = await Promise.all([call('project.list', {}), call('baseline.list', { projectId: project.id }), call('history.state', { projectId: project.id })]);
+        const p = list.find((x) => x.id === project.id);
+        if (p) {
+          showStatusDate(p);
+          setCostRate(p.costRate ?? null);
+        }
+        setBaselines(bs);
+        // The newest baseline is what a PMO measures against; the current plan when there is none (or
+        // when the one chosen is gone).
+        setBaselineId((prev) => (prev !== null && bs.some((b) => b.id === prev) ? prev : bs[0]?.id ?? null));
+        setHistory(h);
+        setReady(true);
+      }),
+    [project.id, run],
+  );
+  useEffect(() => void readProject(), [readProject]);
 
   const load = useCallback(
     () =>
       run(async () => {
+        if (!ready) return;
+        // Answers can come back out of order: only those of the latest question are shown.
+        const mine = ++loads.current;
         const ref = { projectId: project.id, statusDate, ...(baselineId !== null && { baselineId }) };
         const [e, a, c, w] = await Promise.all([
           call('evm.compute', { ...ref, by }),
@@ -75,21 +99,34 @@ export function ProgressPage({ project }: { project: Project }) {
           call('evm.curve', ref),
           call('weekly.list', { projectId: project.id, limit: 52 }),
         ]);
+        if (mine !== loads.current) return;
         setEvm(e);
         setAdh(a);
         setCurve(c);
         setCloses(w);
       }),
-    [project.id, statusDate, baselineId, by, run],
+    [project.id, statusDate, baselineId, by, run, ready, version],
   );
   useEffect(() => void load(), [load]);
 
-  const applyStatusDate = (date: string | null) =>
+  const refreshHistory = async () => setHistory(await call('history.state', { projectId: project.id }));
+
+  /** The typed status date (yyyy/mm/dd as everywhere, or what a grid cell takes) set as one undoable step. */
+  const applyStatusDate = () =>
     run(async () => {
-      const p = await call('project.update', { id: project.id, patch: { statusDate: date } });
-      setStatusDate(p.statusDate!);
-      setDateInput(p.statusDate!);
-      setStatusDateSet(!!p.statusDateSet);
+      const iso = parseDateInput(dateInput);
+      if (iso === null) throw new Error(t('errors.notDate', { value: dateInput }));
+      const p = await call('project.update', { id: project.id, patch: { statusDate: iso } });
+      showStatusDate(p);
+      await refreshHistory();
+    });
+
+  const step = (which: 'undo' | 'redo') =>
+    run(async () => {
+      const r = await call(which === 'undo' ? 'history.undo' : 'history.redo', { projectId: project.id });
+      setNotice(r.applied ? null : t(`register.nothingTo.${which}`));
+      await readProject();
+      setVersion((v) => v + 1);
     });
 
   const applyCostRate = (text: string) =>
@@ -108,6 +145,7 @@ export function ProgressPage({ project }: { project: Project }) {
       const b = await call('baseline.create', { projectId: project.id, name: name.trim() });
       setBaselines(await call('baseline.list', { projectId: project.id }));
       setBaselineId(b.id);
+      await refreshHistory();
     });
 
   const deleteBaseline = (b: Baseline) =>
@@ -121,19 +159,23 @@ export function ProgressPage({ project }: { project: Project }) {
           const bs = await call('baseline.list', { projectId: project.id });
           setBaselines(bs);
           if (baselineId === b.id) setBaselineId(bs[0]?.id ?? null);
+          await refreshHistory();
         }),
     });
 
   const closeWeek = () =>
     run(async () => {
-      const c = await call('weekly.close', { projectId: project.id, statusDate: dateInput, ...(baselineId !== null && { baselineId }) });
-      setStatusDate(c.statusDate);
-      setStatusDateSet(true);
+      const iso = parseDateInput(dateInput);
+      if (iso === null) throw new Error(t('errors.notDate', { value: dateInput }));
+      const c = await call('weekly.close', { projectId: project.id, statusDate: iso, ...(baselineId !== null && { baselineId }) });
+      showStatusDate({ statusDate: c.statusDate, statusDateSet: true });
+      await refreshHistory();
       setNotice(t('progress.closed', { date: formatDate(c.statusDate) }));
       await load();
     });
 
   const prev = useMemo(() => previousClose(closes, statusDate), [closes, statusDate]);
+  const onCompareError = useCallback((err: unknown) => setError(errorText(err)), [errorText]);
   const yen = unit === 'yen' && evm?.yen ? evm.yen : null;
   const shown = yen ?? evm;
 
@@ -190,15 +232,25 @@ export function ProgressPage({ project }: { project: Project }) {
     <div className="progress-page" data-testid="progress-page">
       <div className="toolbar">
         <div className="group">
+          <UndoRedoButtons state={history} onStep={(w) => void step(w)} />
+        </div>
+        <form
+          className="group"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void applyStatusDate();
+          }}
+        >
           <label>
             {t('progress.statusDate')}{' '}
-            <input type="date" data-testid="status-date" value={dateInput} onChange={(e) => setDateInput(e.target.value)} />
+            {/* Text, not type=date: the browser's date box shows its own locale's order; the app's dates are yyyy/mm/dd. */}
+            <input className="date-input" data-testid="status-date" placeholder="yyyy/mm/dd" value={dateInput} onChange={(e) => setDateInput(e.target.value)} />
           </label>
-          <button onClick={() => void applyStatusDate(dateInput)} disabled={!dateInput} data-testid="set-status-date">
+          <button type="submit" disabled={!dateInput.trim()} data-testid="set-status-date">
             {t('progress.setStatusDate')}
           </button>
           {!statusDateSet && <span className="muted">{t('progress.statusDateDefault')}</span>}
-        </div>
+        </form>
         <div className="group">
           <label>
             {t('progress.plan')}{' '}
@@ -346,6 +398,8 @@ export function ProgressPage({ project }: { project: Project }) {
           </tbody>
         </table>
       </section>
+
+      {baselineId !== null && <BaselineCompare projectId={project.id} baselines={baselines} baselineId={baselineId} version={version} onError={onCompareError} />}
 
       {adh && (
         <section className="late-lists">

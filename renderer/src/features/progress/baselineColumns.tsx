@@ -10,6 +10,7 @@ import type { WbsTask } from '../../../../electron/common/dto.js';
 import { formatDate } from '../../../../electron/common/dates.js';
 import { dayOf } from '../../../../electron/common/schedule/calendar.js';
 import { call } from '../../api/client.js';
+import { formatSlip } from './progressModel.js';
 
 export interface BaselineFields {
   baselineStart: string | null;
@@ -109,7 +110,7 @@ export function useBaselineColumns<R extends { id: number }>(projectId: number, 
         editable: false,
         type: 'rightAligned',
         valueGetter: field('finishSlip'),
-        valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : p.value > 0 ? `+${p.value}` : String(p.value)),
+        valueFormatter: (p) => formatSlip(p.value as number | null),
         cellClassRules: { 'wbs-slip-late': (p) => (p.value ?? 0) > 0, 'wbs-slip-early': (p) => (p.value ?? 0) < 0 },
       },
     ];

@@ -1,6 +1,7 @@
 // What the progress view shows, as pure functions (unit-tested without a browser): figures formatted,
 // the difference from the previous weekly close (先週差分), and the rows of a WBS drill-down.
-import type { CloseFigures, EvmFigures, EvmRow, WeeklyClose } from '../../../../electron/common/api/progress.js';
+import type { BaselineComparison, CloseFigures, EvmFigures, EvmRow, FieldDiff, WeeklyClose } from '../../../../electron/common/api/progress.js';
+import { formatDate } from '../../../../electron/common/dates.js';
 
 export const FIGURE_KEYS = ['bac', 'pv', 'ev', 'ac', 'sv', 'cv', 'spi', 'cpi', 'eac', 'etc', 'vac', 'tcpi'] as const satisfies readonly (keyof EvmFigures)[];
 export type FigureKey = (typeof FIGURE_KEYS)[number];
@@ -57,4 +58,61 @@ export function drillPath(rows: readonly EvmRow[], nodeId: number | null): EvmRo
     id = r.parentId ?? null;
   }
   return path;
+}
+
+export type CompareKind = 'added' | 'removed' | 'moved' | 'changed';
+
+/** One task of a baseline comparison as the compare view lists it: what happened to it, in one line. */
+export interface CompareLine {
+  id: number;
+  code: string;
+  name: string;
+  /** Moved and changed at once is one line with both. */
+  kinds: CompareKind[];
+  changes: FieldDiff[];
+  finishSlip: number | null;
+}
+
+/**
+ * The comparison as one list: the tasks that slipped first, most working days first (what a PMO asks
+ * about), then the others in WBS order (numerically: 1.10 after 1.9).
+ */
+export function compareLines(c: Pick<BaselineComparison, 'added' | 'removed' | 'moved' | 'changed'>): CompareLine[] {
+  const byId = new Map<number, CompareLine>();
+  for (const kind of ['added', 'removed', 'moved', 'changed'] as const)
+    for (const t of c[kind]) {
+      const line = byId.get(t.id) ?? { id: t.id, code: t.code, name: t.name, kinds: [], changes: [], finishSlip: t.finishSlip };
+      line.kinds.push(kind);
+      if (kind === 'changed') line.changes = t.changes;
+      byId.set(t.id, line);
+    }
+  const slip = (l: CompareLine) => (l.finishSlip !== null && l.finishSlip > 0 ? l.finishSlip : 0);
+  const code = (l: CompareLine) => l.code.split('.').map(Number);
+  return [...byId.values()].sort((a, b) => {
+    if (slip(a) !== slip(b)) return slip(b) - slip(a);
+    const [x, y] = [code(a), code(b)];
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+    return x.length - y.length;
+  });
+}
+
+const DATE_FIELDS = new Set(['plannedStart', 'plannedFinish', 'actualStart', 'actualFinish']);
+
+/**
+ * A compared field's value as the compare view shows it: dates yyyy/mm/dd, progress with %, a milestone
+ * as ◆, a status by `statusLabel`, nothing as —.
+ */
+export function compareValue(field: string, v: unknown, statusLabel: (code: string) => string): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (DATE_FIELDS.has(field)) return formatDate(String(v));
+  if (field === 'progress') return `${String(v)}%`;
+  if (field === 'milestone') return v ? '◆' : '—';
+  if (field === 'status') return statusLabel(String(v));
+  return String(v);
+}
+
+/** Working days of a finish slip as the grid and the compare view show it: +5 later, -2 earlier, 0; '' without a finish on a side. */
+export function formatSlip(days: number | null | undefined): string {
+  if (days === null || days === undefined) return '';
+  return days > 0 ? `+${days}` : String(days);
 }
