@@ -43,6 +43,7 @@ import {
   type BackupTarget,
 } from './db/backup.js';
 import { acquireLock, type WorkspaceLock } from './db/lock.js';
+import { NetworkFolderError, networkFolder } from './db/local-folder.js';
 import { backupFolder, defaultBackupFolder, newMarker, readMarker, workspaceTag, writeMarker, type Marker } from './db/marker.js';
 import { restoreProjectFrom } from './db/project-restore.js';
 import { LiveFile } from './db/live-file.js';
@@ -78,6 +79,9 @@ export function osUserName(): string {
 
 export function openWorkspace(dataDir: string, options: WorkspaceOptions): Workspace {
   fs.mkdirSync(dataDir, { recursive: true });
+  // Only backups may live on a share: SQLite's WAL does not work over a network file system.
+  const network = networkFolder(dataDir);
+  if (network) throw new NetworkFolderError(dataDir, network);
   return new LiveWorkspace(dataDir, options).facade;
 }
 

@@ -31,6 +31,7 @@ import {
 import { serveAppRequest } from './app-protocol.js';
 import { integrityMessage, menuLanguage, menuTemplate, type MenuItemTemplate } from './menu.js';
 import { lockedMessage, WorkspaceLockedError } from '../core/db/lock.js';
+import { NetworkFolderError, networkFolderMessage } from '../core/db/local-folder.js';
 
 // Must match the channel in preload.ts (the unit tests check both files).
 const INVOKE_CHANNEL = 'pmo:invoke';
@@ -158,8 +159,14 @@ function fail(err: unknown): void {
   const ja = menuLanguage(app.getLocale()) === 'ja';
   dialog.showErrorBox(
     ja ? 'PMO Desk を起動できませんでした' : 'PMO Desk could not start',
-    // Another window or web host has this workspace open: name it, in the UI language.
-    err instanceof WorkspaceLockedError ? lockedMessage(err.folder, err.owner, ja ? 'ja' : 'en') : err instanceof Error ? err.message : String(err),
+    // Another window or web host has this workspace open (name it), or the folder is on a network share: in the UI language.
+    err instanceof WorkspaceLockedError
+      ? lockedMessage(err.folder, err.owner, ja ? 'ja' : 'en')
+      : err instanceof NetworkFolderError
+        ? networkFolderMessage(err.folder, err.network, ja ? 'ja' : 'en')
+        : err instanceof Error
+          ? err.message
+          : String(err),
   );
   app.exit(1);
 }
