@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo, Project, WorkspaceStatus } from '../../electron/common/dto.js';
 import { call, hashParams } from './api/client.js';
 import { changeLanguage, type Language } from './i18n/index.js';
-import { ProjectsPage } from './features/portfolio/ProjectsPage.js';
+import { PortfolioHome } from './features/portfolio/PortfolioHome.js';
 import { ProjectShell } from './features/project/ProjectShell.js';
 import { RecoveryPage } from './features/settings/RecoveryPage.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
@@ -164,7 +164,7 @@ export function App({ info, status, projects, density: initialDensity }: { info:
         ) : project ? (
           <ProjectShell project={project} view={view} onView={(v) => navigate(project.id, v)} jump={pendingJump?.target.projectId === project.id ? pendingJump : null} />
         ) : projectId === null ? (
-          <ProjectsPage onOpen={(p) => navigate(p.id)} />
+          <PortfolioHome onOpen={(p) => navigate(p.id)} />
         ) : null /* the routed project is loading */}
       </main>
       {searching && <SearchDialog onClose={() => setSearching(false)} onOpen={openHit} />}

@@ -34,6 +34,38 @@ export class ProjectsScreen {
   }
 }
 
+/** The portfolio home (the start screen): the rows of ProjectsScreen, with their lights and figures. */
+export class PortfolioScreen {
+  readonly table: Locator;
+  constructor(readonly page: Page) {
+    this.table = page.getByTestId('portfolio-table');
+  }
+
+  row(name: string): Locator {
+    return new ProjectsScreen(this.page).row(name);
+  }
+
+  /** Project name → the light shown (green / yellow / red). */
+  async lights(): Promise<Record<string, string>> {
+    return this.table.evaluate((t) =>
+      Object.fromEntries(
+        [...t.querySelectorAll('[data-testid=project-row]')].map((r) => [r.querySelector('td.name a')?.textContent ?? '', r.querySelector('[data-testid=light]')?.getAttribute('data-light') ?? '']),
+      ),
+    );
+  }
+
+  /** Sets a project's light by hand with a reason, through the dialog its light button opens. */
+  async override(name: string, light: 'green' | 'yellow' | 'red', reason: string) {
+    await this.row(name).getByTestId('light').click();
+    const dialog = this.page.getByTestId('override-dialog');
+    const label = { green: /^(順調|On track)$/, yellow: /^(注意|Watch)$/, red: /^(要対応|Act now)$/ }[light];
+    await dialog.getByRole('radio', { name: label }).check();
+    await dialog.getByRole('textbox').fill(reason);
+    await dialog.getByRole('button', { name: /^(保存|Save)$/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+}
+
 export class WbsScreen {
   readonly grid: Locator;
   constructor(readonly page: Page) {

@@ -1,0 +1,287 @@
+// The start screen: every project as one dense row of portfolio.summary — its light (順調 / 注意 / 要対応,
+// or the PMO's own with a reason), progress, SPI, CPI, 計画遵守率, late tasks, next milestone, issues,
+// リードタイム and open risks, each with 先週差分 and, where a trend says something, a sparkline of the
+// last 12 weekly closes. Sorting, filtering, a click through to the project; projects are created,
+// renamed and deleted here too. Each measure is defined in its header's tooltip and in the legend below.
+import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIGHTS, type FigureKey, type Light, type PortfolioRow, type PortfolioSummary } from '../../../../electron/common/api/portfolio.js';
+import { formatDate } from '../../../../electron/common/dates.js';
+import { call } from '../../api/client.js';
+import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
+import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
+import { LightBadge } from './LightBadge.js';
+import { OverrideDialog } from './OverrideDialog.js';
+import { Sparkline } from './Sparkline.js';
+import { ThresholdsDialog } from './ThresholdsDialog.js';
+import { filterRows, lightCounts, nextSort, showDiff, showFigure, sortRows, type Sort, type SortKey } from './portfolioModel.js';
+
+export interface ProjectRef {
+  id: number;
+  name: string;
+}
+
+export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [summary, setSummary] = useState<PortfolioSummary | null>(null);
+  const [statusDate, setStatusDate] = useState('');
+  const [sort, setSort] = useState<Sort>({ key: 'light', desc: true });
+  const [text, setText] = useState('');
+  const [lights, setLights] = useState<Light[]>([]);
+  const [name, setName] = useState('');
+  const [code, setCode] = useState('');
+  const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const [overriding, setOverriding] = useState<PortfolioRow | null>(null);
+  const [editThresholds, setEditThresholds] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => setSummary(await call('portfolio.summary', statusDate ? { statusDate } : {})), [statusDate]);
+
+  const run = useCallback(
+    async (work: () => Promise<unknown>) => {
+      try {
+        await work();
+        setError(null);
+        await load();
+      } catch (err) {
+        setError(errorText(err));
+      }
+    },
+    [errorText, load],
+  );
+
+  useEffect(() => void run(async () => undefined), [run]);
+
+  const all = summary?.projects ?? [];
+  const rows = useMemo(() => sortRows(filterRows(all, { text, lights }), sort), [all, text, lights, sort]);
+  const counts = useMemo(() => lightCounts(all), [all]);
+
+  const create = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      await call('project.create', { name, code });
+      setName('');
+      setCode('');
+    });
+  };
+
+  const saveRename = (e: FormEvent) => {
+    e.preventDefault();
+    if (!renaming) return;
+    void run(async () => {
+      await call('project.update', { id: renaming.id, patch: { name: renaming.name } });
+      setRenaming(null);
+    });
+  };
+
+  const askDelete = (r: PortfolioRow) =>
+    setConfirm({
+      title: t('projects.confirmDeleteTitle'),
+      message: t('projects.confirmDelete', { name: r.name }),
+      confirmLabel: t('common.delete'),
+      onConfirm: () => void run(() => call('project.delete', { id: r.projectId })),
+    });
+
+  const toggleLight = (l: Light) => setLights((ls) => (ls.includes(l) ? ls.filter((x) => x !== l) : [...ls, l]));
+
+  const head = (key: SortKey, label: string, help: string, className = '') => (
+    <th className={className} title={help} aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+      <button className="sort" onClick={() => setSort(nextSort(sort, key))} data-testid={`sort-${key}`}>
+        {label}
+        <span className="arrow">{sort.key === key ? (sort.desc ? '▼' : '▲') : ''}</span>
+      </button>
+    </th>
+  );
+
+  /** A figure with its 先週差分 under it, and its sparkline beside it when asked. */
+  const figure = (r: PortfolioRow, key: FigureKey, opts: { spark?: boolean; bad?: boolean; extra?: ReactNode } = {}) => {
+    const d = showDiff(key, r.diff[key]);
+    return (
+      <td className={`fig ${opts.spark ? 'with-spark' : ''}`} data-testid={`fig-${key}`}>
+        <div className="fig-box">
+          <div className="fig-text">
+            <span className={`v ${opts.bad ? 'bad' : ''}`}>{showFigure(key, r.figures[key])}</span>
+            <span className={`d ${d?.tone ?? ''}`}>{d?.text ?? ''}</span>
+          </div>
+          {opts.extra}
+          {opts.spark && <Sparkline trend={r.trend} figure={key} />}
+        </div>
+      </td>
+    );
+  };
+
+  const th = summary?.thresholds;
+  const lightTitle = (r: PortfolioRow) => {
+    const reasons = r.computed.reasons.map((x) => t(`portfolio.reason.${x.measure}`, { value: x.value.toFixed(x.measure === 'spi' || x.measure === 'cpi' ? 2 : 0), limit: x.limit }));
+    const computed = `${t('portfolio.computed', { light: t(`portfolio.light.${r.computed.light}`) })}${reasons.length ? `\n${reasons.join('\n')}` : ''}`;
+    return r.override ? `${t('portfolio.manual')}: ${r.override.reason} (${r.override.setBy})\n${computed}` : computed;
+  };
+
+  return (
+    <section className="portfolio">
+      <div className="portfolio-head">
+        <h2>{t('portfolio.heading')}</h2>
+        <label className="status-date">
+          {t('portfolio.statusDate')}{' '}
+          <input type="date" data-testid="portfolio-status-date" value={statusDate} onChange={(e) => setStatusDate(e.target.value)} />
+          {!statusDate && <span className="muted"> {t('portfolio.ownStatusDate')}</span>}
+        </label>
+        <span className="spacer" />
+        <form className="toolbar" onSubmit={create}>
+          <input type="text" aria-label={t('projects.name')} placeholder={t('projects.name')} value={name} onChange={(e) => setName(e.target.value)} size={24} />
+          <input type="text" aria-label={t('projects.code')} placeholder={t('projects.code')} value={code} onChange={(e) => setCode(e.target.value)} size={8} />
+          <button className="primary" type="submit" disabled={!name.trim()}>
+            {t('projects.create')}
+          </button>
+        </form>
+      </div>
+      <div className="toolbar portfolio-filters">
+        <input type="text" className="filter" aria-label={t('portfolio.filter')} placeholder={t('portfolio.filter')} value={text} onChange={(e) => setText(e.target.value)} size={28} />
+        <div className="group" role="group">
+          <button aria-pressed={lights.length === 0} onClick={() => setLights([])}>
+            {t('portfolio.all')} <span className="count">{all.length}</span>
+          </button>
+          {[...LIGHTS].reverse().map((l) => (
+            <button key={l} aria-pressed={lights.includes(l)} onClick={() => toggleLight(l)} data-testid={`filter-${l}`}>
+              <LightBadge light={l} /> <span className="count">{counts[l]}</span>
+            </button>
+          ))}
+        </div>
+        <span className="muted">{t('portfolio.count', { shown: rows.length, total: all.length })}</span>
+        <span className="spacer" />
+        <button onClick={() => setEditThresholds(true)} disabled={!th} data-testid="edit-thresholds">
+          {t('portfolio.thresholds')}
+        </button>
+      </div>
+      <ErrorBanner text={error} onClose={() => setError(null)} />
+      {summary && all.length === 0 ? (
+        <p className="muted">{t('projects.empty')}</p>
+      ) : (
+        <div className="portfolio-table-wrap">
+          <table className="portfolio-table" data-testid="portfolio-table">
+            <thead>
+              <tr className="groups">
+                <th colSpan={3} />
+                <th colSpan={6}>{t('portfolio.col.groupPlan')}</th>
+                <th colSpan={3}>{t('portfolio.col.groupIssues')}</th>
+                <th>{t('portfolio.col.groupRisks')}</th>
+              </tr>
+              <tr>
+                {head('light', t('portfolio.col.light'), t('portfolio.help.light'))}
+                {head('name', t('portfolio.col.name'), t('portfolio.col.name'), 'name')}
+                {head('statusDate', t('portfolio.col.statusDate'), t('portfolio.col.statusDate'))}
+                {head('progress', t('portfolio.col.progress'), t('portfolio.help.progress'), 'num')}
+                {head('spi', t('portfolio.col.spi'), t('portfolio.help.spi'), 'num')}
+                {head('cpi', t('portfolio.col.cpi'), t('portfolio.help.cpi'), 'num')}
+                {head('adherence', t('portfolio.col.adherence'), t('portfolio.help.adherence'), 'num')}
+                {head('lateTasks', t('portfolio.col.lateTasks'), t('portfolio.help.lateTasks'), 'num')}
+                {head('nextMilestone', t('portfolio.col.nextMilestone'), t('portfolio.help.nextMilestone'))}
+                {head('openIssues', t('portfolio.col.openIssues'), t('portfolio.help.openIssues'), 'num')}
+                {head('overdueIssues', t('portfolio.col.overdueIssues'), t('portfolio.help.overdueIssues'), 'num')}
+                {head('leadTime', t('portfolio.col.leadTime'), t('portfolio.help.leadTime'), 'num')}
+                {head('risksHigh', t('portfolio.col.risks'), t('portfolio.help.risks'), 'num')}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.projectId} data-testid="project-row" className={`row-${r.light}`}>
+                  <td className="light-cell">
+                    <button
+                      className="light-button"
+                      aria-label={`${t('portfolio.setLight')}: ${t(`portfolio.light.${r.light}`)}`}
+                      title={lightTitle(r)}
+                      onClick={() => setOverriding(r)}
+                      data-testid="light"
+                      data-light={r.light}
+                    >
+                      <LightBadge light={r.light} />
+                      {r.override && <span className="manual">{t('portfolio.manual')}</span>}
+                    </button>
+                  </td>
+                  <td className="name">
+                    {renaming?.id === r.projectId ? (
+                      <form onSubmit={saveRename}>
+                        <input
+                          type="text"
+                          aria-label={t('common.rename')}
+                          autoFocus
+                          value={renaming.name}
+                          onChange={(e) => setRenaming({ id: r.projectId, name: e.target.value })}
+                          onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)}
+                        />
+                      </form>
+                    ) : (
+                      <>
+                        <a href="#" onClick={(e) => (e.preventDefault(), onOpen({ id: r.projectId, name: r.name }))}>
+                          {r.name}
+                        </a>
+                        <span className="code">{r.code}</span>
+                        <span className="row-actions">
+                          <button className="icon" aria-label={t('common.rename')} title={t('common.rename')} onClick={() => setRenaming({ id: r.projectId, name: r.name })}>
+                            ✎
+                          </button>
+                          <button className="icon danger" aria-label={t('common.delete')} title={t('common.delete')} onClick={() => askDelete(r)}>
+                            ✕
+                          </button>
+                        </span>
+                        <div className="sub" title={r.baselineName ? t('portfolio.help.baseline', { name: r.baselineName }) : t('portfolio.help.currentPlan')}>
+                          {r.baselineName ?? t('progress.currentPlan')}
+                        </div>
+                      </>
+                    )}
+                  </td>
+                  <td className="date" title={r.previousClose ? t('portfolio.help.diff', { date: formatDate(r.previousClose) }) : t('portfolio.help.noClose')}>
+                    {formatDate(r.statusDate)}
+                    <div className="sub">{r.previousClose ? `← ${formatDate(r.previousClose)}` : ''}</div>
+                  </td>
+                  {figure(r, 'progress', {
+                    extra: (
+                      <span className="bar" aria-hidden="true">
+                        <span style={{ width: `${Math.min(100, r.figures.progress)}%` }} />
+                      </span>
+                    ),
+                  })}
+                  {figure(r, 'spi', { spark: true, bad: r.figures.spi !== null && th !== undefined && r.figures.spi < th.spi.warn })}
+                  {figure(r, 'cpi', { spark: true, bad: r.figures.cpi !== null && th !== undefined && r.figures.cpi < th.cpi.warn })}
+                  {figure(r, 'adherence', { spark: true })}
+                  {figure(r, 'lateTasks', { bad: th !== undefined && r.figures.lateTasks >= th.lateTasks.warn })}
+                  <td className={`milestone ${r.nextMilestone?.late ? 'bad' : ''}`} data-testid="next-milestone">
+                    {r.nextMilestone ? (
+                      <>
+                        <span className="ms-date">◆ {formatDate(r.nextMilestone.date)}</span>
+                        <div className="sub" title={r.nextMilestone.name}>
+                          {r.nextMilestone.name}
+                        </div>
+                      </>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                  {figure(r, 'openIssues')}
+                  {figure(r, 'overdueIssues', { bad: th !== undefined && r.figures.overdueIssues >= th.overdueIssues.warn })}
+                  {figure(r, 'leadTime')}
+                  <td className="fig risks" data-testid="fig-risks">
+                    <span className={`risk risk-high ${r.figures.risksHigh > 0 ? 'some' : ''}`}>{r.figures.risksHigh}</span>
+                    <span className={`risk risk-medium ${r.figures.risksMedium > 0 ? 'some' : ''}`}>{r.figures.risksMedium}</span>
+                    <span className={`risk risk-low ${r.figures.risksLow > 0 ? 'some' : ''}`}>{r.figures.risksLow}</span>
+                    <span className={`d ${showDiff('risksHigh', r.diff.risksHigh)?.tone ?? ''}`}>{showDiff('risksHigh', r.diff.risksHigh)?.text ?? ''}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ul className="portfolio-legend" data-testid="portfolio-legend">
+        {(['adherence', 'leadTime', 'overdueIssues', 'lateTasks', 'spi', 'cpi', 'risks', 'diffLegend'] as const).map((k) => (
+          <li key={k}>{t(`portfolio.help.${k}`)}</li>
+        ))}
+      </ul>
+      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
+      {overriding && <OverrideDialog row={overriding} onClose={() => setOverriding(null)} onSaved={() => void run(async () => undefined)} />}
+      {editThresholds && th && <ThresholdsDialog thresholds={th} onClose={() => setEditThresholds(false)} onSaved={() => void run(async () => undefined)} />}
+    </section>
+  );
+}

@@ -1,0 +1,180 @@
+// The portfolio home in Chromium: three projects with eleven weekly closes each (on track, slipping,
+// in trouble), their lights from the default thresholds, a light set by hand with a reason that is still
+// there after a reload, sorting, filtering, and a click through to a project. A screenshot in Japanese.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foreignRequests, openSession, screenshotPath, type Session } from './browser.js';
+import { PortfolioScreen, ProjectsScreen } from './pages.js';
+
+let s: Session;
+
+const DAY = 86_400_000;
+const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+const at = (d: string) => Date.parse(`${d}T00:00:00Z`);
+const PHASES = ['要件定義', '基本設計', '詳細設計', '製造（前半）', '製造（後半）', '結合テスト', '総合テスト', '移行・リリース準備'];
+// Two-week phases from Monday 2025-09-01, 10 person-days each.
+const phases = PHASES.map((name, k) => ({ name, start: iso(at('2025-09-01') + 14 * k * DAY), finish: iso(at('2025-09-12') + 14 * k * DAY) }));
+const FRIDAYS = Array.from({ length: 11 }, (_, i) => iso(at('2025-09-05') + 7 * i * DAY));
+const STATUS = '2025-11-21';
+
+/** Progress (%) of a phase at a date when the team runs `lagDays` behind the plan. */
+function progressAt(p: { start: string; finish: string }, date: string, lagDays: number): number {
+  const d = at(date) - lagDays * DAY;
+  const share = (d - at(p.start) + DAY) / (at(p.finish) - at(p.start) + DAY);
+  return Math.round(Math.max(0, Math.min(1, share)) * 100);
+}
+
+interface Spec {
+  name: string;
+  code: string;
+  lagDays: number;
+  /** Actual effort ÷ earned effort. */
+  costFactor: number;
+  issues: { status: string; due?: string; raisedOn?: string; closedOn?: string }[];
+  risks: [number, number][];
+}
+
+const SPECS: Spec[] = [
+  {
+    name: '基幹システム刷新',
+    code: 'KIKAN',
+    lagDays: 0,
+    costFactor: 1,
+    issues: [
+      { status: 'done', raisedOn: '2025-09-02', closedOn: '2025-09-05' },
+      { status: 'done', raisedOn: '2025-09-20', closedOn: '2025-09-25' },
+      { status: 'done', raisedOn: '2025-10-01', closedOn: '2025-10-09' },
+      { status: 'in_progress', due: '2025-12-05' },
+    ],
+    risks: [
+      [2, 3],
+      [1, 2],
+    ],
+  },
+  {
+    name: '販売管理システム更改',
+    code: 'HANBAI',
+    lagDays: 4,
+    costFactor: 1.03,
+    issues: [
+      { status: 'done', raisedOn: '2025-09-10', closedOn: '2025-09-24' },
+      { status: 'done', raisedOn: '2025-10-06', closedOn: '2025-10-20' },
+      { status: 'in_progress', due: '2025-11-14' },
+      { status: 'not_started', due: '2025-12-01' },
+    ],
+    risks: [
+      [4, 4],
+      [3, 3],
+      [2, 4],
+    ],
+  },
+  {
+    name: '物流倉庫WMS導入',
+    code: 'WMS',
+    lagDays: 14,
+    costFactor: 1.25,
+    issues: [
+      { status: 'done', raisedOn: '2025-09-01', closedOn: '2025-10-10' },
+      { status: 'in_progress', due: '2025-10-31' },
+      { status: 'in_progress', due: '2025-11-07' },
+      { status: 'not_started', due: '2025-11-14' },
+      { status: 'not_started' },
+    ],
+    risks: [
+      [5, 4],
+      [4, 5],
+      [3, 4],
+      [3, 3],
+      [1, 3],
+    ],
+  },
+];
+
+beforeAll(async () => {
+  s = await openSession({ osLocale: 'ja-JP' });
+  const call = async (method: string, args: unknown) => {
+    const env = await s.ws.handlers.invoke(method, args);
+    if (!env.ok) throw new Error(`${method}: ${env.error.message}`);
+    return env.result as { id: number };
+  };
+  for (const spec of SPECS) {
+    const p = await call('project.create', { name: spec.name, code: spec.code });
+    const ids: number[] = [];
+    for (const ph of phases) ids.push((await call('wbs.create', { projectId: p.id, values: { name: ph.name, plannedStart: ph.start, plannedFinish: ph.finish, plannedEffort: 10 } })).id);
+    await call('wbs.create', { projectId: p.id, values: { name: '基本設計承認', plannedStart: '2025-09-26', plannedFinish: '2025-09-26', milestone: true, progress: spec.lagDays === 0 ? 100 : 0 } });
+    await call('wbs.create', { projectId: p.id, values: { name: '本番稼働判定', plannedStart: '2025-12-19', plannedFinish: '2025-12-19', milestone: true } });
+    for (const v of spec.issues) await call('issue.create', { projectId: p.id, values: { title: '課題', ...v } });
+    for (const [probability, impact] of spec.risks) await call('risk.create', { projectId: p.id, values: { title: 'リスク', probability, impact } });
+    // Each Friday: the progress the team reached, then the weekly close; the last week is left open.
+    for (const date of [...FRIDAYS, STATUS]) {
+      for (const [k, ph] of phases.entries()) {
+        const progress = progressAt(ph, date, spec.lagDays);
+        await call('wbs.update', { id: ids[k], patch: { progress, actualEffort: Math.round(progress * 0.1 * spec.costFactor * 10) / 10 } });
+      }
+      if (date !== STATUS) await call('weekly.close', { projectId: p.id, statusDate: date });
+      else await call('project.update', { id: p.id, patch: { statusDate: STATUS } });
+    }
+  }
+  await s.page.reload();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('portfolio home in Chromium', () => {
+  it('shows every project with its light, figures, 先週差分 and sparklines', async () => {
+    const home = new PortfolioScreen(s.page);
+    await home.table.waitFor();
+    await expect.poll(() => home.lights()).toEqual({ 基幹システム刷新: 'green', 販売管理システム更改: 'yellow', 物流倉庫WMS導入: 'red' });
+    // Worst first by default.
+    expect(await new ProjectsScreen(s.page).names()).toEqual(['物流倉庫WMS導入', '販売管理システム更改', '基幹システム刷新']);
+    const onTrack = home.row('基幹システム刷新');
+    expect(await onTrack.getByTestId('fig-spi').locator('.v').innerText()).toBe('1.00');
+    expect(await onTrack.getByTestId('fig-adherence').locator('.v').innerText()).toBe('100.0%');
+    // Eleven closes before the status date: a line of them, and 先週差分 against 2025/11/14.
+    expect(await onTrack.getByTestId('spark-progress').count()).toBe(0);
+    expect(await onTrack.getByTestId('spark-spi').locator('polyline').count()).toBe(1);
+    expect(await onTrack.locator('td.date').innerText()).toContain('← 2025/11/14');
+    expect(await onTrack.getByTestId('fig-progress').locator('.d').innerText()).toMatch(/^\+\d+\.\dpt$/);
+    const trouble = home.row('物流倉庫WMS導入');
+    expect(await trouble.getByTestId('fig-overdueIssues').locator('.v').innerText()).toBe('3');
+    expect(await trouble.getByTestId('fig-risks').locator('.risk-high').innerText()).toBe('2');
+    expect(await trouble.getByTestId('next-milestone').innerText()).toContain('基本設計承認');
+    // Each measure is defined where it is shown: in its header's tooltip and in the legend.
+    expect(await home.table.locator('th', { hasText: '計画遵守率' }).getAttribute('title')).toContain('予定終了日までに終了したタスクの割合');
+    expect(await s.page.getByTestId('portfolio-legend').innerText()).toContain('リードタイム: 基準日までに完了した課題');
+    await s.page.screenshot({ path: screenshotPath('portfolio-home-ja.png') });
+  });
+
+  it('sets a light by hand with a reason, and keeps it after a reload', async () => {
+    const home = new PortfolioScreen(s.page);
+    await home.override('基幹システム刷新', 'red', '顧客側の受入体制が未確定のため');
+    await expect.poll(() => home.lights()).toMatchObject({ 基幹システム刷新: 'red' });
+    await s.page.reload();
+    await home.table.waitFor();
+    await expect.poll(() => home.lights()).toMatchObject({ 基幹システム刷新: 'red' });
+    const light = home.row('基幹システム刷新').getByTestId('light');
+    expect(await light.innerText()).toContain('手動');
+    expect(await light.getAttribute('title')).toContain('顧客側の受入体制が未確定のため');
+    expect(s.ws.db.sqlite.prepare('SELECT light, reason, set_by FROM status_overrides').all()).toEqual([
+      { light: 'red', reason: '顧客側の受入体制が未確定のため', set_by: 'tester' },
+    ]);
+  });
+
+  it('sorts, filters, and opens a project', async () => {
+    const home = new PortfolioScreen(s.page);
+    const projects = new ProjectsScreen(s.page);
+    await s.page.getByTestId('sort-spi').click();
+    await expect.poll(() => projects.names()).toEqual(['物流倉庫WMS導入', '販売管理システム更改', '基幹システム刷新']);
+    await s.page.getByTestId('sort-spi').click();
+    await expect.poll(() => projects.names()).toEqual(['基幹システム刷新', '販売管理システム更改', '物流倉庫WMS導入']);
+    await s.page.getByTestId('filter-red').click();
+    await expect.poll(() => projects.names()).toEqual(['基幹システム刷新', '物流倉庫WMS導入']);
+    await s.page.getByRole('textbox', { name: '絞り込み（名前・コード）' }).fill('wms');
+    await expect.poll(() => projects.names()).toEqual(['物流倉庫WMS導入']);
+    await projects.open('物流倉庫WMS導入');
+    expect(await s.page.getByTestId('project-title').innerText()).toBe('物流倉庫WMS導入');
+    expect(home).toBeTruthy();
+    expect(foreignRequests(s.requests)).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  });
+});
