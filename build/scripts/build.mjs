@@ -3,6 +3,7 @@
 //   dist/host/main.mjs      the loopback web host (esbuild; node_modules stay external)
 //   dist/electron/*.cjs     Electron main and preload (esbuild)
 //   dist/excel/read-worker.mjs  the capped worker that parses workbooks (esbuild)
+//   dist/core/workspace-worker.mjs  the thread that owns the workspace (database and handlers)
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,6 +23,10 @@ export async function buildAll({ quiet = true } = {}) {
   await esbuild({ ...common, entryPoints: [r('electron/core/excel/read-worker.ts')], outfile: r('dist/excel/read-worker.mjs'), format: 'esm' });
   const workerSha256 = createHash('sha256').update(fs.readFileSync(r('dist/excel/read-worker.mjs'))).digest('hex');
   const pinned = { ...common, define: { __PMO_READER_WORKER_SHA256__: JSON.stringify(workerSha256) } };
+  // The workspace worker starts the reader, so it is built (and pinned) after it, before the hosts.
+  await esbuild({ ...pinned, entryPoints: [r('electron/core/workspace-worker.ts')], outfile: r('dist/core/workspace-worker.mjs'), format: 'esm' });
+  const workspaceSha256 = createHash('sha256').update(fs.readFileSync(r('dist/core/workspace-worker.mjs'))).digest('hex');
+  pinned.define = { ...pinned.define, __PMO_WORKSPACE_WORKER_SHA256__: JSON.stringify(workspaceSha256) };
   await Promise.all([
     esbuild({ ...pinned, entryPoints: [r('electron/host/main.ts')], outfile: r('dist/host/main.mjs'), format: 'esm' }),
     esbuild({ ...pinned, entryPoints: [r('electron/main/main.ts')], outfile: r('dist/electron/main.cjs'), format: 'cjs' }),

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'DAMAGED', // the workspace file is damaged or missing: nothing is written; restore a backup
   'DISK_FULL', // the disk (or the backup folder's disk) has no room: nothing was written
   'READ_ONLY', // the workspace is open read-only (a damaged file, to export what can be read)
+  'CANCELLED', // the caller cancelled the call (job.cancel) before it wrote anything
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -21,6 +21,7 @@ import { searchHandlers } from './handlers/search.js';
 import { backupHandlers, type Storage } from './handlers/backup.js';
 import { isDamageError } from './db/open.js';
 import type { BackupReason } from '../common/dto.js';
+import type { Caller } from './call-scope.js';
 
 export interface HostContext extends Actor {
   version: string;
@@ -55,8 +56,11 @@ const RECOVERY_METHODS: ReadonlySet<string> = new Set([
 type Impl = HandlerMap<Method>;
 
 export interface Handlers {
-  /** Validates and runs one call; never rejects, answers the same envelope every adapter sends. */
-  invoke(method: string, args: unknown): Promise<Envelope<unknown>>;
+  /**
+   * Validates and runs one call; never rejects, answers the same envelope every adapter sends.
+   * `caller`: who makes it (core/call-scope.ts); the workspace layers use it, bare handlers ignore it.
+   */
+  invoke(method: string, args: unknown, caller?: Caller): Promise<Envelope<unknown>>;
 }
 
 export function createHandlers(db: Db, ctx: HostContext): Handlers {

@@ -51,6 +51,9 @@ import { walDamage, walFile, WalGuard } from './db/wal.js';
 import { createHandlers, createRecoveryHandlers, toApiError, type Handlers, type HostContext } from './handlers.js';
 import type { Storage } from './handlers/backup.js';
 import { databaseFile } from './paths.js';
+import { currentCaller, runInScope, type CallScope } from './call-scope.js';
+import { Jobs } from './jobs.js';
+import type { Envelope } from '../common/errors.js';
 
 /** A plain object (tests spread it); `db` is replaced when a restore reopens the file. */
 export interface Workspace {
@@ -58,7 +61,10 @@ export interface Workspace {
   readonly dir: string;
   /** The open database; any use throws DAMAGED while the workspace is in recovery (damaged or missing file). */
   readonly db: Db;
+  /** Every call, with job.list / job.cancel answered beside them (jobs.ts). */
   readonly handlers: Handlers;
+  /** One call in a scope made elsewhere: the workspace thread's worker, whose host keeps the jobs. */
+  run(method: string, args: unknown, scope: CallScope): Promise<Envelope<unknown>>;
   status(): WorkspaceStatus;
   close(): void;
 }
@@ -125,15 +131,22 @@ class LiveWorkspace implements Storage {
     this.hadMarker = found !== null;
     this.createdNow = found === null && fileSize(this.file) <= 0;
     this.marker = found ?? newMarker(this.now());
+    const osUser = options.context.user ?? osUserName();
     this.ctx = {
       ...options.context,
-      user: options.context.user ?? osUserName(),
+      // The audit trail's "who" and the owner of the undo stack: the caller's user when the host
+      // names one, else this process's user.
+      get user() {
+        return currentCaller()?.user ?? osUser;
+      },
       storage: this,
     };
+    const run = (method: string, args: unknown, scope: CallScope) => runInScope(scope, () => this.invoke(method, args));
     this.facade = {
       dir,
       db: NO_DB,
-      handlers: { invoke: (method, args) => this.invoke(method, args) },
+      handlers: new Jobs(run),
+      run,
       status: () => this.status(),
       close: () => this.close(),
     };

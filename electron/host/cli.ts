@@ -2,7 +2,7 @@
 // Prints exactly one line, `PMO Desk: http://127.0.0.1:<port>/#token=<token>`, then serves until stopped.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openWorkspace } from '../core/workspace.js';
+import { startWorkspaceThread } from '../core/workspace-thread.js';
 import { defaultDataDir } from '../core/userdata.js';
 import { startHost } from './server.js';
 
@@ -22,17 +22,22 @@ export async function runHostCli({ root, version, argv }: HostCliOptions): Promi
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${values.port}`);
   const dataDir = path.resolve(values.data ?? defaultDataDir());
-  const ws = openWorkspace(dataDir, {
+  // The workspace runs in its own thread: this one only serves HTTP (see workspace-thread.ts).
+  const ws = await startWorkspaceThread(dataDir, {
     migrationsFolder: path.join(root, 'drizzle/migrations'),
     context: { version, osLocale: osLocale(), shell: 'web' },
   });
   const host = await startHost(port, { handlers: ws.handlers, rendererDir: path.join(root, 'dist/renderer') });
   console.log(`PMO Desk: ${host.url}`);
+  // The database is closed cleanly (the lock released, no unclean-shutdown marker) before the exit.
+  let stopping = false;
   const stop = () => {
-    void host.close().then(() => {
-      ws.close();
-      process.exit(0);
-    });
+    if (stopping) return;
+    stopping = true;
+    void host
+      .close()
+      .then(() => ws.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -10,8 +10,11 @@ import { ApiError, type Envelope } from '../common/errors.js';
 import { contentSecurityPolicy, NONCE_PLACEHOLDER } from '../common/csp.js';
 import type { Handlers } from '../core/handlers.js';
 import { FILE_TOO_LARGE, MAX_BASE64 } from '../common/api/excel.js';
+import { CLIENT_ID, type Caller } from '../common/api/jobs.js';
 
 export const TOKEN_HEADER = 'x-pmo-token';
+/** The page's client id (one per page load): its calls' caller, whose progress and undo it sees. */
+export const CLIENT_HEADER = 'x-pmo-client';
 // Workbooks travel as base64 in JSON: a 50 MB file is ~67 MB of body (a 64 MiB cap refused a 49 MB
 // file with the host's words). The cap leaves 1 MiB for the rest of the call; a larger body gets the
 // contract's own message.
@@ -24,6 +27,7 @@ const STATUS: Record<string, number> = {
   UNKNOWN_METHOD: 404,
   CONFLICT: 409,
   READ_ONLY: 409,
+  CANCELLED: 409,
   DAMAGED: 503,
   DISK_FULL: 507,
   INTERNAL: 500,
@@ -146,7 +150,12 @@ async function api(req: http.IncomingMessage, res: http.ServerResponse, ctx: Req
   } catch (err) {
     return sendJson(res, 400, { ok: false, error: new ApiError('VALIDATION', (err as Error).message).toJSON() });
   }
-  const envelope = await ctx.handlers.invoke(method, body);
+  const client = req.headers[CLIENT_HEADER];
+  if (client !== undefined && (typeof client !== 'string' || !CLIENT_ID.test(client)))
+    return sendJson(res, 400, { ok: false, error: new ApiError('VALIDATION', `${CLIENT_HEADER} must be 1–64 letters, digits, - or _`).toJSON() });
+  // The user is never taken from a request: the workspace's own (the OS user) stands behind every page.
+  const caller: Caller | undefined = client ? { client } : undefined;
+  const envelope = await ctx.handlers.invoke(method, body, caller);
   sendJson(res, envelope.ok ? 200 : (STATUS[envelope.error.code] ?? 500), envelope);
 }
 

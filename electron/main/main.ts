@@ -14,7 +14,7 @@ import {
   type IpcMainInvokeEvent,
   type WebContents,
 } from 'electron';
-import { openWorkspace, type Workspace } from '../core/workspace.js';
+import { startWorkspaceThread, type WorkspaceThread } from '../core/workspace-thread.js';
 import type { Envelope } from '../common/errors.js';
 import {
   APP_ENTRY_URL,
@@ -44,7 +44,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
-let workspace: Workspace | null = null;
+let workspace: WorkspaceThread | null = null;
+let closed = false;
 
 // A packaged app never runs with a debugger attached from the command line (a shortcut with
 // --remote-debugging-port would let any local process drive the window).
@@ -60,13 +61,23 @@ if (debugSwitch) {
   app.on('second-instance', focusMainWindow);
   app.on('web-contents-created', (_event, contents) => lockDown(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => workspace?.close());
+  // The workspace thread closes the database cleanly (no unclean-shutdown marker) before the app ends.
+  app.on('will-quit', (event) => {
+    if (!workspace || closed) return;
+    event.preventDefault();
+    void workspace.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
   app.whenReady().then(start).catch(fail);
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const root = app.getAppPath();
-  workspace = openWorkspace(app.getPath('userData'), {
+  // The core runs in its own thread; this process only forwards calls, so a long one never freezes
+  // the window or its menus.
+  workspace = await startWorkspaceThread(app.getPath('userData'), {
     migrationsFolder: path.join(root, 'drizzle/migrations'),
     nativeBinding: sqliteBinding(),
     context: { version: app.getVersion(), osLocale: app.getLocale(), shell: 'electron' },
@@ -115,7 +126,8 @@ async function invoke(event: IpcMainInvokeEvent, method: unknown, args: unknown)
     return { ok: false, error: { code: 'VALIDATION', message: 'The API method name must be a string' } };
   }
   if (!workspace) return { ok: false, error: { code: 'INTERNAL', message: 'The workspace is not open' } };
-  return workspace.handlers.invoke(method, args);
+  // One window; its id names the caller's client (the user is the workspace's own, the OS user).
+  return workspace.handlers.invoke(method, args, { client: `window-${event.sender.id}` });
 }
 
 /** Gives the template's command items their click handlers. */

@@ -35,7 +35,7 @@ export function setReaderWorkerFile(file: string | URL | undefined): void {
   configured = file;
 }
 
-function thisModuleFile(): string | undefined {
+export function thisModuleFile(): string | undefined {
   // CJS bundles (Electron main) have __filename; ESM bundles and sources have import.meta.url.
   if (typeof __filename === 'string') return __filename;
   try {

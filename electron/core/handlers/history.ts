@@ -10,7 +10,7 @@ export function historyHandlers(db: Db, ctx: HostContext): HandlerMap<keyof type
   return {
     'history.undo': ({ projectId }) => undo(db, ctx, projectId, today()),
     'history.redo': ({ projectId }) => redo(db, ctx, projectId, today()),
-    'history.state': ({ projectId }) => historyState(db, projectId),
+    'history.state': ({ projectId }) => historyState(db, ctx, projectId),
     'history.row': ({ entity, id, limit }) => rowHistory(db, entity, id, limit),
   };
 }

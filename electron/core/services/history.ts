@@ -1,10 +1,15 @@
-// Undo and redo on the audit batches, per project, LIFO. Undoing batch X replays X's audit rows
+// Undo and redo on the audit batches, per project and per user, LIFO. Undoing batch X replays X's audit rows
 // backwards through the entity stores (create → delete the row, update → write `before` back,
 // delete → re-insert the snapshot with its id) in one transaction, marks X undone, and records what
 // it did as a batch of kind 'undo' (reverts = X). Redo is the undo of that undo batch, so it needs no
 // separate replay code, and it lands on the undo stack as a batch of kind 'redo'.
-//   undo stack: the project's 'edit' and 'redo' batches not undone, newest first;
-//   redo stack: its 'undo' batches not undone and newer than its latest 'edit' — a new edit clears it.
+//   undo stack: the user's 'edit' and 'redo' batches of the project not undone, newest first;
+//   redo stack: the user's 'undo' batches not undone and newer than the user's latest 'edit' — a new edit
+//   clears it.
+// Each user has a stack of their own (the caller's user, see core/call-scope.ts): Ctrl+Z in one
+// person's window takes back that person's last change, never a colleague's made since (a workspace on
+// a shared folder, or the team mode). Two windows of one user share the stack, as the stack survives a
+// restart and a web page's client id does not (the host's port, so its origin, changes every launch).
 // Everything lives in SQLite, so both stacks survive a restart. project.* batches (create, rename,
 // delete of the project itself) are not on the stacks.
 import type { BatchKind, FieldChange, HistoryEntry, HistoryState, UndoResult } from '../../common/dto.js';
@@ -47,17 +52,19 @@ const GAPS: [string, ...string[]][] = [
   ['entity > ?', UNDOABLE.at(-1)!],
 ];
 const FOREIGN_ENTITY = `SELECT ${GAPS.map(([g]) => `EXISTS (SELECT 1 FROM audit_log WHERE batch_id = ? AND ${g})`).join(' OR ')}`;
-const NEWEST = 'SELECT rowid AS seq, id, label FROM batches WHERE project_id = ? AND kind = ? AND undone = ? AND rowid < ? ORDER BY rowid DESC LIMIT 1';
+// `who` is not in the index: the walk back steps over other users' batches, which in a workspace of one
+// user (nearly all of them) are none.
+const NEWEST = 'SELECT rowid AS seq, id, label FROM batches WHERE project_id = ? AND kind = ? AND undone = ? AND who = ? AND rowid < ? ORDER BY rowid DESC LIMIT 1';
 
 function onStacks(db: Db, b: BatchRow): boolean {
   if (b.label.startsWith('project.')) return false;
   return !db.prepare(FOREIGN_ENTITY).pluck().get(...GAPS.flatMap(([, ...entities]) => [b.id, ...entities]));
 }
 
-/** The project's newest batch of `kind` with this `undone` mark that is on the stacks. */
-function newest(db: Db, projectId: number, kind: BatchKind, undone: 0 | 1): BatchRow | undefined {
+/** The user's newest batch of the project of `kind` with this `undone` mark that is on the stacks. */
+function newest(db: Db, projectId: number, who: string, kind: BatchKind, undone: 0 | 1): BatchRow | undefined {
   for (let below = Number.MAX_SAFE_INTEGER; ; ) {
-    const b = db.prepare(NEWEST).get(projectId, kind, undone, below) as BatchRow | undefined;
+    const b = db.prepare(NEWEST).get(projectId, kind, undone, who, below) as BatchRow | undefined;
     if (!b || onStacks(db, b)) return b;
     below = b.seq;
   }
@@ -65,20 +72,21 @@ function newest(db: Db, projectId: number, kind: BatchKind, undone: 0 | 1): Batc
 
 const newer = (a: BatchRow | undefined, b: BatchRow | undefined) => (!a ? b : !b ? a : a.seq > b.seq ? a : b);
 
-function undoTop(db: Db, projectId: number): BatchRow | undefined {
-  return newer(newest(db, projectId, 'edit', 0), newest(db, projectId, 'redo', 0));
+function undoTop(db: Db, projectId: number, who: string): BatchRow | undefined {
+  return newer(newest(db, projectId, who, 'edit', 0), newest(db, projectId, who, 'redo', 0));
 }
 
-function redoTop(db: Db, projectId: number): BatchRow | undefined {
-  const top = newest(db, projectId, 'undo', 0);
-  const lastEdit = newer(newest(db, projectId, 'edit', 0), newest(db, projectId, 'edit', 1));
+function redoTop(db: Db, projectId: number, who: string): BatchRow | undefined {
+  const top = newest(db, projectId, who, 'undo', 0);
+  const lastEdit = newer(newest(db, projectId, who, 'edit', 0), newest(db, projectId, who, 'edit', 1));
   return top && (!lastEdit || top.seq > lastEdit.seq) ? top : undefined;
 }
 
-export function historyState(db: Db, projectId: number): HistoryState {
+/** What `actor` can undo and redo in the project. */
+export function historyState(db: Db, actor: Actor, projectId: number): HistoryState {
   getProjectRow(db, projectId);
-  const u = undoTop(db, projectId);
-  const r = redoTop(db, projectId);
+  const u = undoTop(db, projectId, actor.user);
+  const r = redoTop(db, projectId, actor.user);
   return { canUndo: !!u, canRedo: !!r, ...(u && { undoLabel: u.label }), ...(r && { redoLabel: r.label }) };
 }
 
@@ -95,7 +103,7 @@ function step(db: Db, actor: Actor, projectId: number, kind: 'undo' | 'redo', to
   // The target is chosen inside the write transaction, so two windows cannot undo the same batch.
   const result = db.sqlite
     .transaction(() => {
-      const target = kind === 'undo' ? undoTop(db, projectId) : redoTop(db, projectId);
+      const target = kind === 'undo' ? undoTop(db, projectId, actor.user) : redoTop(db, projectId, actor.user);
       if (!target) return { applied: false, entities: [] as string[] };
       const { entities, batchId } = revert(db, actor, projectId, target, kind);
       // The WBS screen patches the rows the step changed instead of listing the whole WBS again.
@@ -104,7 +112,7 @@ function step(db: Db, actor: Actor, projectId: number, kind: 'undo' | 'redo', to
       return { applied: true, label: target.label, entities, ...wbs };
     })
     .immediate();
-  return { ...result, state: historyState(db, projectId) };
+  return { ...result, state: historyState(db, actor, projectId) };
 }
 
 /**

@@ -1,0 +1,53 @@
+// What one API call carries besides its input: who made it (the caller: user and window/page), where
+// its progress goes, and whether it was asked to stop. Kept in an AsyncLocalStorage for the length of
+// the call, so the services that run long (import, export, undo) report and check from inside their
+// loops without every handler passing a context down.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { ApiError } from '../common/errors.js';
+import type { Caller } from '../common/api/jobs.js';
+
+export type { Caller };
+
+export interface CallScope {
+  caller?: Caller;
+  /** Told how far the call has come (`done` of `total` steps); called often, it throttles itself. */
+  progress?: (done: number, total: number) => void;
+  /**
+   * Shared memory the host sets to 1 to cancel: a SharedArrayBuffer seen by the worker even while a
+   * synchronous loop keeps its event loop busy (a message would wait for the loop to end).
+   */
+  cancel?: Int32Array;
+}
+
+const scopes = new AsyncLocalStorage<CallScope>();
+
+export function runInScope<T>(scope: CallScope, fn: () => T): T {
+  return scopes.run(scope, fn);
+}
+
+/** The caller of the call being run, if any (none outside a call, and in tests of bare handlers). */
+export function currentCaller(): Caller | undefined {
+  return scopes.getStore()?.caller;
+}
+
+/** Reports progress of the call being run; does nothing outside one. */
+export function reportProgress(done: number, total: number): void {
+  scopes.getStore()?.progress?.(done, total);
+}
+
+/** A new flag for `CallScope.cancel`. */
+export function cancelFlag(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4));
+}
+
+export function cancelRequested(flag: Int32Array | undefined): boolean {
+  return !!flag && Atomics.load(flag, 0) === 1;
+}
+
+/**
+ * Stops the call being run when it was cancelled. Only called where nothing has been written yet
+ * (a preview, an export): the call then answers CANCELLED and leaves no trace.
+ */
+export function throwIfCancelled(): void {
+  if (cancelRequested(scopes.getStore()?.cancel)) throw new ApiError('CANCELLED', 'Cancelled: nothing was changed');
+}

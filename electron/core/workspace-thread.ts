@@ -1,0 +1,159 @@
+// The workspace in a worker thread (workspace-worker.ts), as the hosts use it: Electron main and the web
+// host forward each call here and await its envelope, so their own thread never runs the core. Each
+// call carries its caller; progress comes back while the worker is busy, and job.list / job.cancel are
+// answered on this side (jobs.ts) — a cancel reaches a synchronous loop through shared memory.
+//
+// The worker runs a built file beside the bundle (dist/core/workspace-worker.mjs), pinned by its SHA-256
+// like the Excel reader's; tests point at their own build (setWorkspaceWorkerFile); run from the sources
+// (tsx), the worker loads the .ts file through tsx.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ApiError, type Envelope } from '../common/errors.js';
+import { WorkspaceLockedError } from './db/lock.js';
+import { checkWorkerFile, readerWorkerFile, thisModuleFile } from './excel/reader.js';
+import type { Caller, CallScope } from './call-scope.js';
+import type { Handlers } from './handlers.js';
+import { Jobs } from './jobs.js';
+import type { FromWorker, ToWorker, WorkerStart } from './workspace-worker.js';
+
+export const WORKSPACE_WORKER_DIST_PATH = 'core/workspace-worker.mjs';
+
+let configured: string | undefined;
+
+/** Points at a built worker file (tests, the bench). */
+export function setWorkspaceWorkerFile(file: string | undefined): void {
+  configured = file;
+}
+
+// Set by the build in the bundles that start the worker: the SHA-256 of the worker built with them.
+declare const __PMO_WORKSPACE_WORKER_SHA256__: string | undefined;
+
+/** The worker to start: a built file, or (from the sources) the .ts file to load through tsx. */
+function workerScript(): { file: string } | { source: string } {
+  if (configured) return { file: configured };
+  const here = thisModuleFile();
+  if (!here) throw new Error('PMO Desk cannot find its own files');
+  if (here.endsWith('.ts')) return { source: path.resolve(path.dirname(here), '..', 'workspace-worker.ts') };
+  // dist/host/main.mjs and dist/electron/main.cjs → dist/core/workspace-worker.mjs
+  let candidate = path.resolve(path.dirname(here), '..', WORKSPACE_WORKER_DIST_PATH);
+  // Packaged, the bundle is read from app.asar and the worker is unpacked beside it (asarUnpack).
+  const unpacked = candidate.replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
+  if (unpacked !== candidate && fs.existsSync(unpacked)) candidate = unpacked;
+  if (!fs.existsSync(candidate)) throw new Error(`the workspace worker is not built (${WORKSPACE_WORKER_DIST_PATH} is missing); run npm run build`);
+  if (typeof __PMO_WORKSPACE_WORKER_SHA256__ === 'string') checkWorkerFile(candidate, __PMO_WORKSPACE_WORKER_SHA256__);
+  return { file: candidate };
+}
+
+function startWorker(workerData: WorkerStart): Worker {
+  const script = workerScript();
+  if ('file' in script) return new Worker(script.file, { workerData });
+  // A worker's main module is loaded before any --import hook of the parent applies: register tsx first.
+  const url = JSON.stringify(pathToFileURL(script.source).href);
+  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${url}); })`, { eval: true, workerData });
+}
+
+export interface WorkspaceThread {
+  readonly dir: string;
+  /** Every call, forwarded; job.list / job.cancel answered here. */
+  readonly handlers: Handlers;
+  /** Waits for the calls in flight, then closes the database cleanly (no unclean-shutdown marker) and ends the worker. */
+  close(): Promise<void>;
+}
+
+interface Pending {
+  resolve(envelope: Envelope<unknown>): void;
+  scope: CallScope;
+}
+
+/** Opens the workspace in its worker; rejects as openWorkspace throws (a WorkspaceLockedError names the holder). */
+export async function startWorkspaceThread(dataDir: string, options: WorkerStart['options']): Promise<WorkspaceThread> {
+  let reader: string | undefined;
+  try {
+    const f = readerWorkerFile();
+    reader = typeof f === 'string' ? f : fileURLToPath(f);
+  } catch {
+    reader = undefined; // not built: the worker says so at the first workbook, as an in-process workspace does
+  }
+  const worker = startWorker({ dataDir, options, ...(reader && { readerWorkerFile: reader }) });
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let stopped: string | null = null;
+  let closing: Promise<void> | null = null;
+  let onClosed: (() => void) | null = null;
+  let onDrained: (() => void) | null = null;
+
+  const stop = (why: string) => {
+    if (stopped) return;
+    stopped = why;
+    for (const p of pending.values()) p.resolve({ ok: false, error: new ApiError('INTERNAL', why).toJSON() });
+    pending.clear();
+    onDrained?.();
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    const early = (err: Error) => reject(err);
+    worker.once('error', early);
+    worker.once('exit', (code) => reject(new Error(`the workspace worker ended while opening (exit code ${code})`)));
+    worker.once('message', (m: FromWorker) => {
+      worker.off('error', early);
+      if (m.type === 'ready') return resolve();
+      if (m.type === 'failed') {
+        const e = m.error;
+        reject(e.name === 'WorkspaceLockedError' && e.folder ? new WorkspaceLockedError(e.folder, e.owner ?? null) : Object.assign(new Error(e.message), { name: e.name }));
+      }
+    });
+  });
+  worker.removeAllListeners('exit');
+
+  worker.on('message', (m: FromWorker) => {
+    if (m.type === 'result') {
+      const p = pending.get(m.id);
+      pending.delete(m.id);
+      p?.resolve(m.envelope);
+      if (pending.size === 0) onDrained?.();
+    } else if (m.type === 'progress') {
+      pending.get(m.id)?.scope.progress?.(m.done, m.total);
+    } else if (m.type === 'closed') {
+      onClosed?.();
+    }
+  });
+  worker.on('error', (err) => {
+    console.error(`PMO Desk: the workspace stopped: ${err.stack ?? err.message}`);
+    stop(`The workspace stopped (${err.message}); restart PMO Desk`);
+  });
+  worker.on('exit', () => {
+    stop('The workspace is closed');
+    onClosed?.();
+  });
+
+  const jobs = new Jobs(
+    (method, args, scope) =>
+      new Promise((resolve) => {
+        if (stopped) return resolve({ ok: false, error: new ApiError('INTERNAL', stopped).toJSON() });
+        const id = nextId++;
+        pending.set(id, { resolve, scope });
+        const message: ToWorker = { type: 'invoke', id, method, args, ...(scope.caller && { caller: scope.caller }), cancel: scope.cancel! };
+        worker.postMessage(message);
+      }),
+  );
+
+  return {
+    dir: dataDir,
+    handlers: {
+      invoke: (method: string, args: unknown, caller?: Caller) => (closing ? Promise.resolve({ ok: false as const, error: new ApiError('INTERNAL', 'The workspace is closing').toJSON() }) : jobs.invoke(method, args, caller)),
+    },
+    close: () =>
+      (closing ??= (async () => {
+        // Calls already sent finish first: closing the database under a running import would end it.
+        if (pending.size > 0) await new Promise<void>((resolve) => (onDrained = resolve));
+        if (stopped) return;
+        await new Promise<void>((resolve) => {
+          onClosed = resolve;
+          worker.postMessage({ type: 'close' } satisfies ToWorker);
+        });
+        await worker.terminate().catch(() => undefined);
+      })()),
+  };
+}

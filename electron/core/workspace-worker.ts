@@ -1,0 +1,72 @@
+// The workspace's own thread (dist/core/workspace-worker.mjs): it opens the data folder exactly as an
+// in-process workspace does (workspace.ts: lock, marker, checks, backups, recovery) and runs every call
+// the host forwards. The host's thread (Electron main, the web host's HTTP server) only forwards and
+// answers, so a 4-second export or undo never stalls a window, a menu or another request.
+// Started by workspace-thread.ts; the messages both sides send are the types below.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openWorkspace, type Workspace, type WorkspaceOptions } from './workspace.js';
+import { setReaderWorkerFile } from './excel/reader.js';
+import { WorkspaceLockedError } from './db/lock.js';
+import type { Caller } from './call-scope.js';
+import type { Envelope } from '../common/errors.js';
+
+/** What the worker is started with: all of it plain data (no functions cross a thread). */
+export interface WorkerStart {
+  dataDir: string;
+  options: Omit<WorkspaceOptions, 'now' | 'context'> & { context: Omit<WorkspaceOptions['context'], 'today'> };
+  /** The Excel reader worker the host resolved (and checked), so this thread uses the same file. */
+  readerWorkerFile?: string;
+}
+
+export type ToWorker =
+  | { type: 'invoke'; id: number; method: string; args: unknown; caller?: Caller; cancel: Int32Array }
+  | { type: 'close' };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'failed'; error: { name: string; message: string; folder?: string; owner?: WorkspaceLockedError['owner'] } }
+  | { type: 'progress'; id: number; done: number; total: number }
+  | { type: 'result'; id: number; envelope: Envelope<unknown> }
+  | { type: 'closed' };
+
+/** Progress is sent at most this often per call: the host only shows it. */
+const PROGRESS_EVERY_MS = 100;
+
+const port = parentPort!;
+const send = (m: FromWorker) => port.postMessage(m);
+const start = workerData as WorkerStart;
+if (start.readerWorkerFile) setReaderWorkerFile(start.readerWorkerFile);
+
+let ws: Workspace | undefined;
+try {
+  ws = openWorkspace(start.dataDir, start.options);
+  send({ type: 'ready' });
+} catch (err) {
+  const e = err as Error;
+  send({
+    type: 'failed',
+    error: { name: e.name, message: e.message, ...(err instanceof WorkspaceLockedError && { folder: err.folder, owner: err.owner }) },
+  });
+}
+
+if (ws) {
+  const workspace = ws;
+  port.on('message', (m: ToWorker) => {
+    if (m.type === 'close') {
+      // Calls still running are answered first only if they are asynchronous; the host waits for its
+      // own calls before it asks (workspace-thread.ts close), so none are.
+      workspace.close();
+      send({ type: 'closed' });
+      port.close();
+      return;
+    }
+    let last = 0;
+    const progress = (done: number, total: number) => {
+      const now = performance.now();
+      if (now - last < PROGRESS_EVERY_MS && done < total) return;
+      last = now;
+      send({ type: 'progress', id: m.id, done, total });
+    };
+    void workspace.run(m.method, m.args, { caller: m.caller, cancel: m.cancel, progress }).then((envelope) => send({ type: 'result', id: m.id, envelope }));
+  });
+}
