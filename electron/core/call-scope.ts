@@ -17,6 +17,8 @@ export interface CallScope {
    * synchronous loop keeps its event loop busy (a message would wait for the loop to end).
    */
   cancel?: Int32Array;
+  /** When the call last let others run (pace). */
+  lastYield?: number;
 }
 
 const scopes = new AsyncLocalStorage<CallScope>();
@@ -50,4 +52,31 @@ export function cancelRequested(flag: Int32Array | undefined): boolean {
  */
 export function throwIfCancelled(): void {
   if (cancelRequested(scopes.getStore()?.cancel)) throw new ApiError('CANCELLED', 'Cancelled: nothing was changed');
+}
+
+/** How long a call that paces itself runs before it lets the calls waiting behind it in. */
+const SLICE_MS = 20;
+
+/** For a long read-only loop: reports progress, then `breathe`. */
+export async function pace(done: number, total: number): Promise<void> {
+  reportProgress(done, total);
+  await breathe();
+}
+
+/**
+ * For a long read-only call (an export, a preview): stops when cancelled, and every SLICE_MS lets the
+ * workspace thread run the calls that came meanwhile, so a small call made during a 4-second export
+ * answers in milliseconds. Never inside a transaction: what was read must not change under it, and a
+ * write must not be interleaved with another.
+ */
+export async function breathe(): Promise<void> {
+  throwIfCancelled();
+  const scope = scopes.getStore();
+  if (!scope) return;
+  const now = performance.now();
+  scope.lastYield ??= now;
+  if (now - scope.lastYield < SLICE_MS) return;
+  await new Promise((resolve) => setImmediate(resolve));
+  scope.lastYield = performance.now();
+  throwIfCancelled();
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ApiError, type Envelope } from '../common/errors.js';
-import { WorkspaceLockedError } from './db/lock.js';
+import { lockFile, readOwner, WorkspaceLockedError } from './db/lock.js';
 import { checkWorkerFile, readerWorkerFile, thisModuleFile } from './excel/reader.js';
 import type { Caller, CallScope } from './call-scope.js';
 import type { Handlers } from './handlers.js';
@@ -62,6 +62,13 @@ export interface WorkspaceThread {
   close(): Promise<void>;
 }
 
+/**
+ * Folders a workspace thread of this process has open. The lock file names a process, and a worker
+ * shares its pid: a second thread on the same folder would take the first one's lock for one left
+ * behind by a crash of this process (db/lock.ts isAlive), so it is refused here instead.
+ */
+const openFolders = new Set<string>();
+
 interface Pending {
   resolve(envelope: Envelope<unknown>): void;
   scope: CallScope;
@@ -69,6 +76,18 @@ interface Pending {
 
 /** Opens the workspace in its worker; rejects as openWorkspace throws (a WorkspaceLockedError names the holder). */
 export async function startWorkspaceThread(dataDir: string, options: WorkerStart['options']): Promise<WorkspaceThread> {
+  const folder = path.resolve(dataDir);
+  if (openFolders.has(folder)) throw new WorkspaceLockedError(dataDir, readOwner(lockFile(dataDir)));
+  openFolders.add(folder);
+  try {
+    return await startThread(dataDir, options, () => openFolders.delete(folder));
+  } catch (err) {
+    openFolders.delete(folder);
+    throw err;
+  }
+}
+
+async function startThread(dataDir: string, options: WorkerStart['options'], released: () => void): Promise<WorkspaceThread> {
   let reader: string | undefined;
   try {
     const f = readerWorkerFile();
@@ -124,6 +143,7 @@ export async function startWorkspaceThread(dataDir: string, options: WorkerStart
     stop(`The workspace stopped (${err.message}); restart PMO Desk`);
   });
   worker.on('exit', () => {
+    released();
     stop('The workspace is closed');
     onClosed?.();
   });

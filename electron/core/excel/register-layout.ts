@@ -8,6 +8,7 @@
 //   - the client's extra columns after ours;
 //   - A4 landscape, fit to one page wide, the header repeated on every page.
 // Every user text is a string cell, never a formula, whatever it starts with.
+import { pace } from '../call-scope.js';
 import type { ImportTarget } from '../../common/excel/fields.js';
 import { EXPORT_HEADERS } from '../../common/excel/headers.js';
 import { columnName, sheetPrefix } from '../../common/excel/model.js';
@@ -240,7 +241,7 @@ function serial(iso: string): number | null {
 const ref = (c: number, r: number) => `${columnName(c)}${r}`;
 
 /** The workbook of a register in PMO Desk's layout, as .xlsx bytes. */
-export function registerXlsx(input: RegisterLayoutInput): Buffer {
+export async function registerXlsx(input: RegisterLayoutInput): Promise<Buffer> {
   const { columns, rows, language } = input;
   const title = REGISTER_TITLES[input.target][language];
   const styles = new Styles();
@@ -304,6 +305,8 @@ export function registerXlsx(input: RegisterLayoutInput): Buffer {
   sheet.write(`<row r="${HEADER_ROW}" ht="30" customHeight="1">${columns.map((col, j) => str(j, HEADER_ROW, headXf, col.header)).join('')}</row>`);
 
   for (let i = 0; i < rows.length; i++) {
+    // The rows are most of the time a big export takes: progress, cancel, and room for other calls.
+    if (i % 50 === 0) await pace(i, rows.length);
     const row = rows[i]!;
     const r = HEADER_ROW + 1 + i;
     const bold = row.summary ? 1 : 0;

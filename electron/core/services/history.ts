@@ -12,6 +12,7 @@
 // restart and a web page's client id does not (the host's port, so its origin, changes every launch).
 // Everything lives in SQLite, so both stacks survive a restart. project.* batches (create, rename,
 // delete of the project itself) are not on the stacks.
+import { reportProgress } from '../call-scope.js';
 import type { BatchKind, FieldChange, HistoryEntry, HistoryState, UndoResult } from '../../common/dto.js';
 import { ApiError, textError } from '../../common/errors.js';
 import type { Db } from '../db/open.js';
@@ -134,6 +135,7 @@ function revert(db: Db, actor: Actor, projectId: number, target: BatchRow, kind:
     (batch) => {
       const wbsParents = new Set<number | null>();
       for (let i = 0; i < rows.length; ) {
+        reportProgress(i, rows.length);
         const { entity, action } = rows[i]!;
         let j = i + 1;
         while (j < rows.length && rows[j]!.entity === entity && rows[j]!.action === action) j++;

@@ -16,6 +16,7 @@ import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { listTasks } from '../wbs.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
+import { breathe } from '../../call-scope.js';
 
 const LONG_TEXT = new Set(['description', 'detail', 'responsePlan', 'contingency', 'resolution', 'notes', 'reason', 'trigger']);
 
@@ -108,15 +109,19 @@ export async function exportDefaultLayout(
     }),
     ...extraKeys.map((k): LayoutColumn => ({ key: `extra:${k}`, header: k, kind: 'text' })),
   ];
-  const rows: LayoutRow[] = stored.map(({ row, level, summary }) => {
+  // Reading took its share of the time: the rest of the call makes room for others as it goes (pace).
+  await breathe();
+  const rows: LayoutRow[] = [];
+  for (const { row, level, summary } of stored) {
+    if (rows.length % 500 === 0) await breathe();
     const values: LayoutRow['values'] = {};
     for (const field of fields) values[field] = shown(field, fieldSpec(target, field), row[field], vocab, language);
     for (const k of extraKeys) {
       const v = row.extra?.[k];
       values[`extra:${k}`] = v === undefined || v === null ? null : typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean);
     }
-    return { values, ...(level !== undefined ? { level } : {}), ...(summary ? { summary } : {}) };
-  });
+    rows.push({ values, ...(level !== undefined ? { level } : {}), ...(summary ? { summary } : {}) });
+  }
   const fileName = registerFileName(target, language, project.name, input.today);
   if (input.format === 'csv') {
     // The header, then one line per row; the WBS tree as its codes (the first column).
@@ -124,6 +129,7 @@ export async function exportDefaultLayout(
     return { fileName: fileName.replace(/\.xlsx$/, '.csv'), dataBase64: csvText(lines).toString('base64') };
   }
   const band = target === 'wbs' ? ganttBandOf(db, input.projectId, stored as { row: Row; summary?: boolean }[], columns.length + 1, language, input.today) : null;
-  const bytes = registerXlsx({ target, language, projectName: project.name, today: input.today, columns, rows, band });
+  await breathe();
+  const bytes = await registerXlsx({ target, language, projectName: project.name, today: input.today, columns, rows, band });
   return { fileName, dataBase64: bytes.toString('base64') };
 }

@@ -1,5 +1,6 @@
 // Writes an import plan inside one batch (the caller's transaction): new rows, changed cells, rows
 // moved under another parent, and — only when asked — rows missing from the file closed or deleted.
+import { reportProgress } from '../../call-scope.js';
 import { WBS_ROLLED_UP_FIELDS, type WbsFields } from '../../../common/dto.js';
 import { ApiError } from '../../../common/errors.js';
 import type { ApplyOptions, ApplyResult } from '../../../common/excel/preview.js';
@@ -103,7 +104,8 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
   // Predecessors written by this import, made links once every row exists.
   const typed: { id: number; text: string }[] = [];
   const linkText = (id: number, v: unknown) => typeof v === 'string' && v.trim() !== '' && typed.push({ id, text: v });
-  for (const p of plan.planned) {
+  for (const [k, p] of plan.planned.entries()) {
+    if (k % 200 === 0) reportProgress(k, plan.planned.length);
     if (p.status === 'skipped') continue;
     const parentId = !p.parent ? null : 'id' in p.parent ? p.parent.id : created.get(p.parent.record)!;
     if (p.status === 'new') {

@@ -3,6 +3,7 @@
 // normalizes its records and plans them against the stored rows; nothing is written. The preview is
 // kept in memory under its id until applied, replaced or expired; apply plans again inside its
 // transaction, so it writes against what is stored at that moment.
+import { pace } from '../../call-scope.js';
 import { randomUUID } from 'node:crypto';
 import { ASK_BELOW, detectLayout, headerAbove, headerSignature, layoutAt, type Detection, type TableLayout } from '../../../common/excel/detect.js';
 import { KEY_FIELD, TARGET_FIELDS, type ImportTarget } from '../../../common/excel/fields.js';
@@ -209,6 +210,7 @@ export class ImportPreviews {
         throw invalid('profileId', `profile ${chosen.name} is for the ${chosen.register} register, not ${input.register}`);
       try {
         model = await readWorkbook(bytes, fileName);
+        await pace(1, 4);
       } catch (err) {
         throw invalid('dataBase64', (err as Error).message);
       }
@@ -226,6 +228,7 @@ export class ImportPreviews {
     const extraColumns = layout.columns.filter((m) => m.field === null).length;
     if (extraColumns > EXTRA_LIMITS.keys)
       throw invalid('dataBase64', `${fileName}: sheet ${layout.sheet} has ${extraColumns.toLocaleString('en-US')} columns PMO Desk has no field for; a row keeps at most ${EXTRA_LIMITS.keys.toLocaleString('en-US')}`);
+    await pace(2, 4);
     const table = readTable(model, layout, { vocab, today, valueChoices: choices, period: projectPeriod(db, input.projectId), ...(usedProfile?.layout.valueMaps ? { valueMaps: usedProfile.layout.valueMaps } : {}) });
     if (table.records.length > MAX_IMPORT_ROWS)
       throw invalid('dataBase64', `${fileName}: sheet ${layout.sheet} has ${table.records.length.toLocaleString('en-US')} rows of data; PMO Desk imports up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows at a time: split the file`);
@@ -240,6 +243,7 @@ export class ImportPreviews {
       table.problems.unshift({ sheet: layout.sheet, kind: 'header', reason: `the table on sheet ${layout.sheet} (header in row ${layout.headerTop + 1}) has no rows of data` });
     // Nothing is planned from a table that was not found, until the user points at its header.
     const guessed = problems.length > 0 && mapping.headerTop === undefined && mapping.firstDataRow === undefined && !mapping.columns?.length;
+    await pace(3, 4);
     const plan: ImportPlan = keyMapped && !guessed ? planImport(db, input.projectId, table, today) : { matchBy: 'name', planned: [], missing: [], rows: [] };
     const signature = headerSignature(model, layout.sheet, layout.headerTop, layout.headerBottom) ?? '';
 
