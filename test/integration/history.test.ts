@@ -270,10 +270,11 @@ describe('history of a row', () => {
     const other = wbsWorkspace(w.dir, 'suzuki');
     try {
       await other.call('wbs.update', { id: w.id('B'), patch: { assignee: '佐藤', progress: 60 } });
-      await w.call('history.undo', { projectId: w.projectId });
+      // Undo takes the caller's own newest change (issue 16): suzuki undoes suzuki's edit.
+      await other.call('history.undo', { projectId: w.projectId });
       const h = await historyOf(w.call, w.id('B'));
       expect(h.map((e) => [e.who, e.kind, e.action, e.batchLabel])).toEqual([
-        ['tester', 'undo', 'update', 'wbs.update'],
+        ['suzuki', 'undo', 'update', 'wbs.update'],
         ['suzuki', 'edit', 'update', 'wbs.update'],
         ['tester', 'edit', 'create', 'wbs.create'],
       ]);

@@ -18,11 +18,25 @@ type Fn = (...args: any[]) => any;
 let bundleFile: string;
 let tmp: string;
 
+let bundleDir: string;
+
 beforeAll(async () => {
-  // Inside the project, so the bundle's require('better-sqlite3') finds node_modules.
-  const dir = path.join(ROOT, '.cache', 'test-electron-main');
-  fs.mkdirSync(dir, { recursive: true });
-  bundleFile = path.join(dir, `main-${process.pid}.cjs`);
+  // Inside the project, so the bundle's require('better-sqlite3') finds node_modules. Laid out as dist/
+  // is (electron/main.cjs beside core/workspace-worker.mjs), so main finds its workspace worker as the
+  // app does.
+  bundleDir = path.join(ROOT, '.cache', `test-electron-main-${process.pid}`);
+  fs.mkdirSync(bundleDir, { recursive: true });
+  bundleFile = path.join(bundleDir, 'electron', 'main.cjs');
+  await build({
+    entryPoints: [path.join(ROOT, 'electron/core/workspace-worker.ts')],
+    outfile: path.join(bundleDir, 'core', 'workspace-worker.mjs'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'silent',
+  });
   await build({
     entryPoints: [path.join(ROOT, 'electron/main/main.ts')],
     outfile: bundleFile,
@@ -49,14 +63,14 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  fs.rmSync(bundleFile, { force: true });
+  fs.rmSync(bundleDir, { recursive: true, force: true });
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 const savedBinding = process.env.PMO_SQLITE_BINDING;
 const running: Fake[] = [];
-afterEach(() => {
-  for (const fake of running.splice(0)) fake.emit('will-quit'); // closes the workspace
+afterEach(async () => {
+  for (const fake of running.splice(0)) await fake.quit(); // closes the workspace
   if (savedBinding === undefined) delete process.env.PMO_SQLITE_BINDING;
   else process.env.PMO_SQLITE_BINDING = savedBinding;
 });
@@ -84,6 +98,9 @@ function fakeElectron(options: FakeOptions = {}) {
   const userData = options.userData ?? path.join(appPath, 'userData');
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
+  // Starting ends with a window, a quit or an exit (the workspace opens in its thread first).
+  let markSettled!: () => void;
+  const settled = new Promise<void>((resolve) => (markSettled = resolve));
   const listeners = new Map<string, Fn[]>();
   const calls = {
     sandbox: false,
@@ -109,6 +126,7 @@ function fakeElectron(options: FakeOptions = {}) {
     focused = false;
     constructor(readonly options: unknown) {
       calls.windows.push(this);
+      markSettled();
     }
     once(event: string, fn: Fn) {
       this.events.set(event, fn);
@@ -137,8 +155,14 @@ function fakeElectron(options: FakeOptions = {}) {
       isPackaged: options.packaged ?? false,
       enableSandbox: () => void (calls.sandbox = true),
       requestSingleInstanceLock: () => options.lock ?? true,
-      quit: () => void calls.quit++,
-      exit: (code: number) => void calls.exit.push(code),
+      quit: () => {
+        calls.quit++;
+        markSettled();
+      },
+      exit: (code: number) => {
+        calls.exit.push(code);
+        markSettled();
+      },
       on: (event: string, fn: Fn) => void listeners.set(event, [...(listeners.get(event) ?? []), fn]),
       whenReady: () => ready,
       getAppPath: () => appPath,
@@ -184,7 +208,16 @@ function fakeElectron(options: FakeOptions = {}) {
       require(bundleFile);
       running.push(fake);
       markReady();
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await settled;
+    },
+    /** Fires 'will-quit' as Electron does; answers once main has let the app quit. */
+    async quit() {
+      const quits = calls.quit;
+      let prevented = false;
+      fake.emit('will-quit', { preventDefault: () => (prevented = true) });
+      if (!prevented) return false;
+      while (calls.quit === quits) await new Promise((resolve) => setImmediate(resolve));
+      return true;
     },
     get window() {
       return calls.windows[0]!;
@@ -331,6 +364,20 @@ describe('Electron main, IPC', () => {
     expect(await fake.invoke(undefined, topFrame, 'project.create', { name: 'Alpha' })).toMatchObject({ ok: true });
     expect(await fake.invoke(undefined, topFrame, 'project.list', {})).toMatchObject({ ok: true, result: [{ name: 'Alpha' }] });
     expect(await fake.invoke(undefined, topFrame, 'no.such', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+  });
+
+  it('runs the core in its worker thread and closes it cleanly on quit (no lock left behind)', async () => {
+    const fake = fakeElectron();
+    await fake.start();
+    expect(await fake.invoke(undefined, topFrame, 'project.create', { name: 'Alpha' })).toMatchObject({ ok: true });
+    // The window is the caller: job.list answers its own calls (none now) from main, not the worker.
+    expect(await fake.invoke(undefined, topFrame, 'job.list', {})).toEqual({ ok: true, result: [] });
+    const lock = path.join(fake.userData, 'pmo-desk.lock');
+    expect(fs.existsSync(lock)).toBe(true);
+    running.splice(running.indexOf(fake), 1);
+    expect(await fake.quit()).toBe(true); // will-quit waited for the workspace to close
+    expect(fs.existsSync(lock)).toBe(false);
+    expect(await fake.quit()).toBe(false); // the second will-quit lets the app end
   });
 
   it.each([

@@ -1,6 +1,8 @@
 // The renderer's only door to the app: window.pmo.invoke inside Electron, else HTTP to the web host.
 // Both answer the same envelope, so the rest of the UI never knows which shell it runs in.
+import type { z } from 'zod';
 import type { Input, Method, Output } from '../../../electron/common/api.js';
+import type { JobInfo, jobsApi, JobMethod } from '../../../electron/common/api/jobs.js';
 import { ApiError, type Envelope } from '../../../electron/common/errors.js';
 
 declare global {
@@ -38,6 +40,13 @@ function webToken(): string {
 }
 
 /**
+/**
+ * This page load's client id: the caller of its calls on the web host, so job.list shows this page its
+ * own calls only. (Inside Electron, main names the window itself.)
+ */
+const CLIENT_ID = crypto.randomUUID();
+
+/**
  * `keepalive`: the request outlives the page (a reload, the tab closing), as a small write made while the
  * page goes needs; the browser caps such bodies at 64 KB, so only small calls ask for it. IPC needs
  * nothing: the message is in the main process as soon as it is sent.
@@ -46,11 +55,11 @@ export interface CallOptions {
   keepalive?: boolean;
 }
 
-async function transport(method: string, args: unknown, opts: CallOptions): Promise<Envelope<unknown>> {
+async function transport(method: string, args: unknown, opts: CallOptions = {}): Promise<Envelope<unknown>> {
   if (window.pmo) return window.pmo.invoke(method, args);
   const res = await fetch(`/api/${encodeURIComponent(method)}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-PMO-Token': webToken() },
+    headers: { 'Content-Type': 'application/json', 'X-PMO-Token': webToken(), 'X-PMO-Client': CLIENT_ID },
     body: JSON.stringify(args ?? {}),
     ...(opts.keepalive && { keepalive: true }),
   });
@@ -58,7 +67,63 @@ async function transport(method: string, args: unknown, opts: CallOptions): Prom
 }
 
 export async function call<M extends Method>(method: M, args: Input<M>, opts: CallOptions = {}): Promise<Output<M>> {
-  const envelope = await transport(method, args, opts);
+  pending++;
+  watchJobs();
+  try {
+    const envelope = await transport(method, args, opts);
+    if (!envelope.ok) throw ApiError.from(envelope.error);
+    return envelope.result as Output<M>;
+  } finally {
+    pending--;
+  }
+}
+
+/** job.list / job.cancel: answered by the host at once, even while the workspace is busy. */
+export async function jobCall<M extends JobMethod>(method: M, args: z.input<(typeof jobsApi)[M]['input']>): Promise<(typeof jobsApi)[M]['output']> {
+  const envelope = await transport(method, args);
   if (!envelope.ok) throw ApiError.from(envelope.error);
-  return envelope.result as Output<M>;
+  return envelope.result as (typeof jobsApi)[M]['output'];
+}
+
+// ---- progress of long calls ----------------------------------------------------------------------
+// While a call is pending for longer than WATCH_AFTER_MS, the page asks the host how its calls are
+// going every POLL_MS (a loopback POST with the same token as any call; no push channel to secure)
+// and tells the listeners (ui/JobProgress.tsx shows a bar from ~1 s on).
+const WATCH_AFTER_MS = 400;
+const POLL_MS = 300;
+let pending = 0;
+let watching = false;
+let jobs: JobInfo[] = [];
+const listeners = new Set<(jobs: JobInfo[]) => void>();
+
+function publish(next: JobInfo[]): void {
+  if (next.length === 0 && jobs.length === 0) return;
+  jobs = next;
+  for (const l of listeners) l(jobs);
+}
+
+function watchJobs(): void {
+  if (watching) return;
+  watching = true;
+  const poll = async () => {
+    if (pending === 0) {
+      watching = false;
+      publish([]);
+      return;
+    }
+    try {
+      publish(await jobCall('job.list', {}));
+    } catch {
+      // A host that does not answer now will answer the call itself, or its error will show there.
+    }
+    setTimeout(() => void poll(), POLL_MS);
+  };
+  setTimeout(() => void poll(), WATCH_AFTER_MS);
+}
+
+/** Calls this page has running, as last polled; `listener` hears every change. Answers the unsubscribe. */
+export function onJobs(listener: (jobs: JobInfo[]) => void): () => void {
+  listeners.add(listener);
+  listener(jobs);
+  return () => listeners.delete(listener);
 }
