@@ -11,6 +11,7 @@ import { DENSITIES, DensityContext, type Density } from './grid/density.js';
 import type { SearchHit } from '../../electron/common/search.js';
 import { SearchDialog } from './features/search/SearchDialog.js';
 import { VIEW_OF_KIND, type JumpTarget, type PendingJump } from './features/search/jump.js';
+import { JobProgress } from './ui/JobProgress.js';
 
 /** The open project and screen live in the URL hash (#project=3&view=risks), so a reload comes back. */
 function routeProject(): number | null {
@@ -151,6 +152,7 @@ export function App({ info, status, projects, density: initialDensity }: { info:
           {info.user}
         </span>
       </header>
+      <JobProgress />
       {status.condition === 'readOnly' && (
         <div className="readonly-banner" role="status" data-testid="readonly-banner">
           {t('recovery.readOnlyBanner')}

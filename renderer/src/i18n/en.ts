@@ -847,6 +847,12 @@ export const en = {
       finalNoDelete: '“{{title}}” is final and cannot be deleted; reopen it first.',
     },
   },
+  jobs: {
+    working: 'Working…',
+    cancel: 'Cancel',
+    cancelling: 'Cancelling…',
+    methods: { excel_export: 'Exporting to Excel…', excel_previewImport: 'Reading the file…', excel_applyImport: 'Importing…', excel_sheetPreview: 'Reading the sheet…', history_undo: 'Undoing…', history_redo: 'Redoing…', meeting_importForm: 'Importing the minutes…', backup_create: 'Backing up…', backup_restore: 'Restoring…' },
+  },
   errors: {
     notDate: '{{value}} is not a date (yyyy/mm/dd)',
     notNumber: '{{value}} is not a number',
@@ -861,6 +867,7 @@ export const en = {
     DAMAGED: 'The workspace file is damaged or missing: nothing was saved. Restore a backup under Settings.',
     DISK_FULL: 'The disk is full: nothing was saved. Free some space and try again.',
     READ_ONLY: 'The workspace is open read-only: nothing can be changed.',
+    CANCELLED: 'Cancelled: nothing was changed.',
   },
 };
 

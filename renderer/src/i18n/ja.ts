@@ -849,6 +849,12 @@ export const ja: Strings = {
       finalNoDelete: '「{{title}}」は確定済みのため削除できません。先に確定を解除してください。',
     },
   },
+  jobs: {
+    working: '処理中…',
+    cancel: '中止',
+    cancelling: '中止しています…',
+    methods: { excel_export: 'Excel に出力しています…', excel_previewImport: 'ファイルを読み込んでいます…', excel_applyImport: '取り込んでいます…', excel_sheetPreview: 'シートを読み込んでいます…', history_undo: '元に戻しています…', history_redo: 'やり直しています…', meeting_importForm: '議事録を取り込んでいます…', backup_create: 'バックアップしています…', backup_restore: '復元しています…' },
+  },
   errors: {
     notDate: '{{value}} は日付ではありません (yyyy/mm/dd)',
     notNumber: '{{value}} は数値ではありません',
@@ -863,5 +869,6 @@ export const ja: Strings = {
     DAMAGED: '作業データのファイルが破損しているか見つからないため、保存していません。設定の「バックアップ」から復元してください。',
     DISK_FULL: 'ディスクの空き容量が足りないため、保存していません。空き容量を増やしてからやり直してください。',
     READ_ONLY: '読み取り専用で開いているため、変更できません。',
+    CANCELLED: '中止しました。何も変更していません。',
   },
 };
