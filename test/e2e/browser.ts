@@ -29,12 +29,27 @@ export async function openSession(opts: { osLocale?: string; browserLocale?: str
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` (npm test does)');
   const ws = tempWorkspace(opts.dir, { osLocale: opts.osLocale });
   const host = await startHost(0, { handlers: ws.handlers, rendererDir });
+  const opened = await openPage(host, opts.browserLocale ?? opts.osLocale ?? 'en-US');
+  return {
+    ...opened,
+    host,
+    ws,
+    close: async () => {
+      await opened.browser.close();
+      await host.close();
+      ws.close();
+    },
+  };
+}
+
+/** Chromium on a running host's page. */
+export async function openPage(host: RunningHost, locale: string): Promise<{ browser: Browser; page: Page; requests: string[]; pageErrors: string[] }> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     // Flags that keep Chromium from reaching out on its own (see the machine notes).
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 820 }, locale: opts.browserLocale ?? opts.osLocale ?? 'en-US' });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 820 }, locale });
   page.setDefaultTimeout(10_000);
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -44,19 +59,7 @@ export async function openSession(opts: { osLocale?: string; browserLocale?: str
     console.error('page error:', e.message);
   });
   await page.goto(host.url);
-  return {
-    browser,
-    page,
-    host,
-    ws,
-    requests,
-    pageErrors,
-    close: async () => {
-      await browser.close();
-      await host.close();
-      ws.close();
-    },
-  };
+  return { browser, page, requests, pageErrors };
 }
 
 /** Requests that went anywhere but this machine's loopback web host. */

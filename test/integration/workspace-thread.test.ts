@@ -16,8 +16,7 @@ import { lockFile, WorkspaceLockedError } from '../../electron/core/db/lock.js';
 import { startWorkspaceThread, type WorkspaceThread } from '../../electron/core/workspace-thread.js';
 import type { Handlers } from '../../electron/core/handlers.js';
 import { MIGRATIONS, ROOT, tempDir, tempWorkspace } from '../helpers/workspace.js';
-import { tempWorkspaceThread } from '../fixtures/workspace-worker.js';
-import { buildWbs } from '../bench/fixture.js';
+import { bigWorkspace, tempWorkspaceThread } from '../fixtures/workspace-worker.js';
 
 const open: WorkspaceThread[] = [];
 afterEach(async () => {
@@ -50,15 +49,6 @@ function jobs(handlers: Handlers, who: Caller) {
 
 const envelope = (handlers: Handlers, method: string, args: unknown, who?: Caller): Promise<Envelope<unknown>> => handlers.invoke(method, args, who);
 
-/** A folder holding a project with the bench's 10,000-task WBS, written in-process, then closed. */
-async function bigWorkspace(): Promise<{ dir: string; projectId: number }> {
-  const dir = tempDir();
-  const ws = tempWorkspace(dir);
-  const { id: projectId } = await caller(ws.handlers)('project.create', { name: 'big' });
-  buildWbs(ws.db, projectId);
-  ws.close();
-  return { dir, projectId };
-}
 
 describe('the workspace thread', () => {
   it('answers the same envelopes and error codes as in-process, and closes cleanly (no lock left, data kept)', async () => {

@@ -5,6 +5,7 @@
 // the drop zone the dialogs that read a workbook start with.
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { ErrorBanner } from './ErrorBanner.js';
+import { JobProgress } from './JobProgress.js';
 
 export interface DialogFrameProps<S extends string> {
   /** The title's id (the dialog is labelled by it). */
@@ -61,6 +62,7 @@ export function DialogFrame<S extends string>(props: DialogFrameProps<S>) {
         )}
       </header>
       <ErrorBanner text={props.error} onClose={props.onDismissError} />
+      <JobProgress inDialog />
       {props.children}
       <footer className="import-foot">
         <span className="import-status muted" role="status" data-testid={props.statusTestId}>
