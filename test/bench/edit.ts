@@ -25,7 +25,7 @@ function picker(leaves: number[]): (i: number) => number {
 }
 
 /** All edits, and split by kind: rolled-up fields (three ancestors recomputed) and a text field. */
-export async function editInProcess(handlers: Handlers, leaves: number[], n: number, warmup = 30): Promise<{ all: Stats; rolled: Stats; text: Stats }> {
+export async function editInProcess(handlers: Handlers, leaves: number[], n: number, warmup = 30): Promise<{ all: Stats; rolled: Stats; text: Stats; samples: number[] }> {
   const pick = picker(leaves);
   const all: number[] = [];
   const rolled: number[] = [];
@@ -40,7 +40,7 @@ export async function editInProcess(handlers: Handlers, leaves: number[], n: num
     all.push(ms);
     (i % 4 === 3 ? text : rolled).push(ms);
   }
-  return { all: stats(all), rolled: stats(rolled), text: stats(text) };
+  return { all: stats(all), rolled: stats(rolled), text: stats(text), samples: all };
 }
 
 export async function editOverHttp(host: RunningHost, leaves: number[], n: number, warmup = 30): Promise<Stats> {

@@ -1,0 +1,105 @@
+// The workspace in its own thread (issue 16), on the bench's 10,000-task WBS. Two copies of one
+// workspace folder: one opened in-process (the peer: what the hosts did before), one in the worker
+// thread as `npm run host` and Electron main open it now.
+//   - the host thread's longest event-loop stall (perf_hooks.monitorEventLoopDelay) during an export,
+//     an import of that export into an empty project (preview and apply), its undo and its redo: in
+//     the thread against in-process, where the stall is the whole call;
+//   - the edit round trip (wbs.update) through the worker boundary against in-process, in alternating
+//     rounds so a change of the machine's load falls on both.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { Handlers } from '../../electron/core/handlers.js';
+import { bigWorkspace, tempWorkspaceThread } from '../fixtures/workspace-worker.js';
+import { tempDir, tempWorkspace } from '../helpers/workspace.js';
+import { editInProcess } from './edit.js';
+import { stats } from './stats.js';
+import type { BenchLine } from './excel-import.js';
+
+const ROUNDS = 4;
+const EDITS_PER_ROUND = 100;
+
+async function call<T>(handlers: Handlers, method: string, args: unknown): Promise<T> {
+  const env = await handlers.invoke(method, args);
+  if (!env.ok) throw new Error(`${method}: ${env.error.message}`);
+  return env.result as T;
+}
+
+interface Stall {
+  ms: number;
+  stallMs: number;
+}
+
+/** The call's time and the longest stall of this thread's event loop while it ran. */
+async function measured<T>(fn: () => Promise<T>): Promise<Stall & { result: T }> {
+  const h = monitorEventLoopDelay({ resolution: 1 });
+  h.enable();
+  const t0 = performance.now();
+  const result = await fn();
+  const ms = performance.now() - t0;
+  // Let the loop turn once more, so a stall at the very end is counted too.
+  await new Promise((resolve) => setImmediate(resolve));
+  h.disable();
+  return { ms, stallMs: h.max / 1e6, result };
+}
+
+/** Export, import of the export into an empty project, its undo and redo; each call's time and stall. */
+async function longCalls(handlers: Handlers, projectId: number): Promise<Record<string, Stall>> {
+  const out: Record<string, Stall> = {};
+  const exp = await measured(() => call<{ fileName: string; dataBase64: string }>(handlers, 'excel.export', { projectId, register: 'wbs' }));
+  out['excel.export'] = exp;
+  const target = await call<{ id: number }>(handlers, 'project.create', { name: `import ${Date.now()}` });
+  const preview = await measured(() => call<{ previewId: string }>(handlers, 'excel.previewImport', { projectId: target.id, register: 'wbs', fileName: exp.result.fileName, dataBase64: exp.result.dataBase64 }));
+  out['excel.previewImport'] = preview;
+  out['excel.applyImport'] = await measured(() => call(handlers, 'excel.applyImport', { previewId: preview.result.previewId }));
+  out['history.undo of the import'] = await measured(() => call(handlers, 'history.undo', { projectId: target.id }));
+  out['history.redo of the import'] = await measured(() => call(handlers, 'history.redo', { projectId: target.id }));
+  return out;
+}
+
+export async function benchThread(log: (line: string) => void = console.log): Promise<BenchLine[]> {
+  const lines: BenchLine[] = [];
+  const { dir, projectId } = await bigWorkspace(1);
+  const copy = tempDir();
+  fs.cpSync(dir, copy, { recursive: true });
+  const inProcess = tempWorkspace(dir);
+  const thread = await tempWorkspaceThread(copy);
+  try {
+    const leaves = inProcess.db.sqlite
+      .prepare('SELECT id FROM wbs_tasks t WHERE project_id = ? AND NOT EXISTS (SELECT 1 FROM wbs_tasks c WHERE c.parent_id = t.id) ORDER BY id')
+      .pluck()
+      .all(projectId) as number[];
+    log(`thread: load before ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+
+    const peer: number[] = [];
+    const worker: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      // The in-process and the thread copy take the same edits, in turns.
+      const a = await editInProcess(inProcess.handlers, leaves, EDITS_PER_ROUND, round === 0 ? 30 : 0);
+      const b = await editInProcess(thread.handlers, leaves, EDITS_PER_ROUND, round === 0 ? 30 : 0);
+      peer.push(...a.samples);
+      worker.push(...b.samples);
+    }
+    const p = stats(peer);
+    const w = stats(worker);
+    lines.push({ what: 'edit round trip through the worker thread (wbs.update)', n: w.n, p50: w.p50, p95: w.p95, target: `p95 ≤ in-process + 2 ms: +${(w.p95 - p.p95).toFixed(2)} ms` });
+    lines.push({ what: '  peer: the same edits in-process, alternating rounds', n: p.n, p50: p.p50, p95: p.p95, target: '' });
+
+    const threaded = await longCalls(thread.handlers, projectId);
+    const peerCalls = await longCalls(inProcess.handlers, projectId);
+    for (const [what, s] of Object.entries(threaded)) {
+      const q = peerCalls[what]!;
+      lines.push({ what: `host thread's longest stall during ${what} (worker)`, n: 1, p50: s.stallMs, p95: null, target: `≤ 50 ms; the call took ${s.ms.toFixed(0)} ms` });
+      lines.push({ what: `  peer: in-process, the call's stall`, n: 1, p50: q.stallMs, p95: null, target: `the call took ${q.ms.toFixed(0)} ms` });
+    }
+    log(`thread: load after ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  } finally {
+    inProcess.close();
+    await thread.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
+  return lines;
+}
+
