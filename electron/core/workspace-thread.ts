@@ -6,13 +6,14 @@
 // The worker runs a built file beside the bundle (dist/core/workspace-worker.mjs), pinned by its SHA-256
 // like the Excel reader's; tests point at their own build (setWorkspaceWorkerFile); run from the sources
 // (tsx), the worker loads the .ts file through tsx.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ApiError, type Envelope } from '../common/errors.js';
 import { lockFile, readOwner, WorkspaceLockedError } from './db/lock.js';
-import { checkWorkerFile, readerWorkerFile, thisModuleFile } from './excel/reader.js';
+import { readerWorkerFile, thisModuleFile } from './excel/reader.js';
 import type { Caller, CallScope } from './call-scope.js';
 import type { Handlers } from './handlers.js';
 import { Jobs } from './jobs.js';
@@ -42,8 +43,17 @@ function workerScript(): { file: string } | { source: string } {
   const unpacked = candidate.replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
   if (unpacked !== candidate && fs.existsSync(unpacked)) candidate = unpacked;
   if (!fs.existsSync(candidate)) throw new Error(`the workspace worker is not built (${WORKSPACE_WORKER_DIST_PATH} is missing); run npm run build`);
-  if (typeof __PMO_WORKSPACE_WORKER_SHA256__ === 'string') checkWorkerFile(candidate, __PMO_WORKSPACE_WORKER_SHA256__);
+  if (typeof __PMO_WORKSPACE_WORKER_SHA256__ === 'string') checkWorkspaceWorker(candidate, __PMO_WORKSPACE_WORKER_SHA256__);
   return { file: candidate };
+}
+
+/**
+ * Refuses a worker file that is not the one built with this bundle: unpacked beside the asar, it is
+ * outside the asar's integrity check, which covers this hash (as for the Excel reader's worker).
+ */
+export function checkWorkspaceWorker(file: string, sha256: string): void {
+  if (createHash('sha256').update(fs.readFileSync(file)).digest('hex') !== sha256)
+    throw new Error(`the workspace worker (${WORKSPACE_WORKER_DIST_PATH}) is not the file installed with PMO Desk; reinstall PMO Desk`);
 }
 
 function startWorker(workerData: WorkerStart): Worker {

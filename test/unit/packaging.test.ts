@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkWorkerFile } from '../../electron/core/excel/reader.js';
 import { ExcelReadError } from '../../electron/core/excel/errors.js';
+import { checkWorkspaceWorker } from '../../electron/core/workspace-thread.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const config = fs.readFileSync(path.join(ROOT, 'build/electron-builder.yml'), 'utf8');
@@ -49,10 +50,22 @@ describe('the package', () => {
     expect(files).toContain('!node_modules/better-sqlite3/src/**');
     expect(files).toContain('!node_modules/better-sqlite3/deps/**');
     expect(files).toContain('dist/excel/**');
+    expect(files).toContain('dist/core/**');
   });
 
-  it('unpacks only the SQLite binding and the reader worker from the asar', () => {
-    expect(list('asarUnpack').sort()).toEqual(['dist/excel/**', 'node_modules/better-sqlite3/**']);
+  it('unpacks only the SQLite binding, the reader worker and the workspace worker from the asar', () => {
+    expect(list('asarUnpack').sort()).toEqual(['dist/core/**', 'dist/excel/**', 'node_modules/better-sqlite3/**']);
+  });
+
+  it('pins the unpacked workspace worker: the bundles carry its SHA-256 and a changed worker file is refused', () => {
+    const worker = path.join(ROOT, 'dist/core/workspace-worker.mjs');
+    const sha = createHash('sha256').update(fs.readFileSync(worker)).digest('hex');
+    for (const bundle of ['dist/host/main.mjs', 'dist/electron/main.cjs']) expect(fs.readFileSync(path.join(ROOT, bundle), 'utf8'), bundle).toContain(`"${sha}"`);
+    expect(() => checkWorkspaceWorker(worker, sha)).not.toThrow();
+    const changed = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pmo-worker-')), 'workspace-worker.mjs');
+    fs.writeFileSync(changed, Buffer.concat([fs.readFileSync(worker), Buffer.from('\n// changed\n')]));
+    expect(() => checkWorkspaceWorker(changed, sha)).toThrow(/workspace worker \(core\/workspace-worker\.mjs\) is not the file installed with PMO Desk; reinstall PMO Desk/);
+    fs.rmSync(path.dirname(changed), { recursive: true, force: true });
   });
 
   it('flips the fuses: no run-as-node, NODE_OPTIONS or --inspect; asar integrity checked, the app only from its asar', () => {
