@@ -125,6 +125,42 @@ describe('Gantt', () => {
     expect(await s.page.getByTestId('wbs-grid').isVisible()).toBe(false);
     await s.page.emulateMedia({ media: 'screen' });
     await dialog.getByRole('button', { name: '閉じる' }).click();
+  });
+
+  it('keeps each bar level with its row in compact density: the pointer and the drawing find the task of the grid row', async () => {
+    const wbs = new WbsScreen(s.page);
+    const canvas = s.page.getByTestId('gantt-canvas');
+    const density = s.page.getByRole('combobox', { name: '表示密度' });
+    await density.selectOption('compact');
+    await expect.poll(async () => (await wbs.cell(2, 'name').boundingBox())!.height).toBeLessThan(24);
+    const tip = s.page.getByRole('tooltip');
+    for (const [row, name] of [[1, '1.1 基本設計'], [2, '1.2 詳細設計']] as const) {
+      // The vertical middle of the grid's row, and along it, the bar the canvas offers to drag.
+      const cell = (await wbs.cell(row, 'name').boundingBox())!;
+      const y = cell.y + cell.height / 2;
+      const box = (await canvas.boundingBox())!;
+      const found = await canvas.evaluate(
+        (c, { from, to, y }) => {
+          for (let x = from; x < to; x += 3) {
+            c.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y, bubbles: true, pointerId: 1, pointerType: 'mouse' }));
+            if ((c as HTMLCanvasElement).style.cursor === 'grab') {
+              // The pixel drawn there: the bar's colour, not the row's white.
+              const r = c.getBoundingClientRect();
+              const dpr = (c as HTMLCanvasElement).width / r.width;
+              const [red, green, blue] = (c as HTMLCanvasElement).getContext('2d')!.getImageData(Math.round((x + 3 - r.left) * dpr), Math.round((y - r.top) * dpr), 1, 1).data;
+              return { x, rgb: [red, green, blue] };
+            }
+          }
+          return null;
+        },
+        { from: box.x + 4, to: box.x + box.width, y },
+      );
+      expect(found, name).not.toBeNull();
+      expect(found!.rgb, name).not.toEqual([255, 255, 255]);
+      await expect.poll(() => tip.innerText()).toContain(name);
+    }
+    await s.page.screenshot({ path: screenshotPath('gantt-compact.png') });
+    await density.selectOption('normal');
     expect(s.pageErrors).toEqual([]);
     expect(foreignRequests(s.requests)).toEqual([]);
   });

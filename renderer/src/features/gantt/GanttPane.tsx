@@ -1,7 +1,7 @@
 // The Gantt beside the WBS grid: the grid's displayed rows (same order, filter, collapse), the grid's
 // vertical scroll and its focused row. One canvas draws only what is in view; a spacer gives the
 // native scrollbars their size. Drags are single API calls, so each is one undo step.
-import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgGridReact } from 'ag-grid-react';
 import type { WbsTask, WbsUpdateResult } from '../../../../electron/common/dto.js';
@@ -10,7 +10,8 @@ import { dayOf, isoOf, workCalendar, type WorkCalendar } from '../../../../elect
 import { formatDate, localToday } from '../../../../electron/common/dates.js';
 import { call } from '../../api/client.js';
 import { axisFor, headerRows, widthOf, ZOOMS, type Labels, type Zoom } from './timeline.js';
-import { barX, draw, HEADER_H, ROW_H, type GanttRow, type Scene, type View } from './draw.js';
+import { barX, draw, type GanttRow, type Scene, type View } from './draw.js';
+import { DensityContext, ROW_HEIGHTS } from '../../grid/density.js';
 import { PAPERS, printNow, printPages, type Paper, type PrintPage } from './print.js';
 import { styleNonce } from '../../grid/RegisterGrid.js';
 import { drawOverlay, type GanttOverlay } from '../progress/ganttOverlay.js';
@@ -63,6 +64,8 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
   const drag = useRef<Drag | null>(null);
   const [printing, setPrinting] = useState<{ paper: Paper; pages: PrintPage[] } | null>(null);
   const frame = useRef(0);
+  // The grid's row and header heights (its density): a bar level with its task's row.
+  const { row: rowH, header: headerH } = ROW_HEIGHTS[useContext(DensityContext)];
 
   // The grid's displayed rows, whenever its model changes (data, collapse, sort, filter).
   useEffect(() => {
@@ -167,6 +170,8 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
   const scene = useMemo<Scene>(
     () => ({
       rows,
+      rowH,
+      headerH,
       index: new Map(rows.map((r, i) => [r.id, i])),
       links: links.map((l) => ({ from: l.predecessorId, to: l.successorId, type: l.type })),
       axis,
@@ -178,7 +183,7 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
       font: FONT,
       overlay: overlay && ((ctx, v, first, last) => drawOverlay(ctx, sceneRef.current, v, overlay, first, last)),
     }),
-    [rows, links, axis, cal, today, selected, labels, overlay],
+    [rows, rowH, headerH, links, axis, cal, today, selected, labels, overlay],
   );
   const sceneRef = useRef(scene);
   sceneRef.current = scene;
@@ -255,8 +260,8 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
     const y = e.clientY - box.top;
     const v = view()!;
     const s = sceneRef.current;
-    if (y < HEADER_H) return { x, y, row: -1, part: null as null | 'move' | 'resize' | 'link' };
-    const row = Math.floor((y - HEADER_H + v.top) / ROW_H);
+    if (y < s.headerH) return { x, y, row: -1, part: null as null | 'move' | 'resize' | 'link' };
+    const row = Math.floor((y - s.headerH + v.top) / s.rowH);
     const r = s.rows[row];
     const xs = r && barX(s, v, r);
     let part: null | 'move' | 'resize' | 'link' = null;
@@ -363,7 +368,7 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
     setPrinting({ paper, pages: printPages(paged, shown, paper, (f) => t(`wbs.col.${f}`)) });
   };
 
-  const height = HEADER_H + rows.length * ROW_H;
+  const height = headerH + rows.length * rowH;
   return (
     <div className="gantt-pane" data-testid="gantt">
       <div className="gantt-tools">

@@ -4,8 +4,6 @@ import type { WorkCalendar } from '../../../../electron/common/schedule/calendar
 import type { LinkType } from '../../../../electron/common/schedule/links-text.js';
 import { xOf, type Axis, type Segment } from './timeline.js';
 
-export const ROW_H = 28;
-export const HEADER_H = 32;
 
 export interface GanttRow {
   id: number;
@@ -30,6 +28,12 @@ export interface GanttLink {
 
 export interface Scene {
   rows: GanttRow[];
+  /**
+   * Heights of a row and of the date header, in CSS pixels: those of the grid beside it (its density),
+   * so each bar stays level with its task's row; on paper, the normal density's.
+   */
+  rowH: number;
+  headerH: number;
   index: Map<number, number>;
   links: GanttLink[];
   axis: Axis;
@@ -82,51 +86,55 @@ export function barX(s: Scene, v: View, r: GanttRow): [number, number] | null {
   return [xOf(s.axis, r.start) - v.left, xOf(s.axis, r.finish + 1) - v.left];
 }
 
-export const rowY = (v: View, row: number) => HEADER_H + row * ROW_H - v.top;
+export const rowY = (s: Scene, v: View, row: number) => s.headerH + row * s.rowH - v.top;
+
+/** A bar's inset from its row's top and bottom: 7 px in a 28 px row, 5 in a compact 20 px one. */
+export const barInset = (s: Scene) => Math.round(s.rowH / 4);
 
 export function draw(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
-  const { axis: a } = s;
+  const { axis: a, rowH, headerH } = s;
   ctx.clearRect(0, 0, v.width, v.height);
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, v.width, v.height);
   const firstDay = a.from + Math.max(0, Math.floor(v.left / a.px));
   const lastDay = Math.min(a.to, a.from + Math.ceil((v.left + v.width) / a.px));
-  const firstRow = Math.max(0, Math.floor(v.top / ROW_H));
-  const lastRow = Math.min(s.rows.length - 1, Math.floor((v.top + v.height - HEADER_H) / ROW_H));
+  const firstRow = Math.max(0, Math.floor(v.top / rowH));
+  const lastRow = Math.min(s.rows.length - 1, Math.floor((v.top + v.height - headerH) / rowH));
 
   ctx.save();
   ctx.beginPath();
-  ctx.rect(0, HEADER_H, v.width, v.height - HEADER_H);
+  ctx.rect(0, headerH, v.width, v.height - headerH);
   ctx.clip();
   // Non-working days, when a day is wide enough to see.
   if (s.cal && a.px >= 3)
     for (let d = firstDay; d <= lastDay; d++)
       if (!s.cal.isWorking(d)) {
         ctx.fillStyle = COLORS.off;
-        ctx.fillRect(xOf(a, d) - v.left, HEADER_H, a.px, v.height);
+        ctx.fillRect(xOf(a, d) - v.left, headerH, a.px, v.height);
       }
   // Rows: selection and separators.
   for (let r = firstRow; r <= lastRow; r++) {
-    const y = rowY(v, r);
+    const y = rowY(s, v, r);
     if (s.rows[r]!.id === s.selected) {
       ctx.fillStyle = COLORS.selected;
-      ctx.fillRect(0, y, v.width, ROW_H);
+      ctx.fillRect(0, y, v.width, rowH);
     }
     ctx.fillStyle = COLORS.grid;
-    ctx.fillRect(0, y + ROW_H - 1, v.width, 1);
+    ctx.fillRect(0, y + rowH - 1, v.width, 1);
   }
-  vline(ctx, xOf(a, s.today) - v.left, v, COLORS.today, [4, 3]);
-  if (s.statusDate !== null) vline(ctx, xOf(a, s.statusDate + 1) - v.left, v, COLORS.status, []);
+  vline(ctx, xOf(a, s.today) - v.left, headerH, v, COLORS.today, [4, 3]);
+  if (s.statusDate !== null) vline(ctx, xOf(a, s.statusDate + 1) - v.left, headerH, v, COLORS.status, []);
 
   for (let r = firstRow; r <= lastRow; r++) drawTask(ctx, s, v, r);
   drawLinks(ctx, s, v, firstRow, lastRow);
   s.overlay?.(ctx, v, firstRow, lastRow);
 
   if (v.ghost) {
-    const y = rowY(v, v.ghost.row);
+    const y = rowY(s, v, v.ghost.row);
     ctx.strokeStyle = COLORS.text;
     ctx.setLineDash([3, 2]);
-    ctx.strokeRect(xOf(a, v.ghost.start) - v.left + 0.5, y + 6.5, (v.ghost.finish - v.ghost.start + 1) * a.px, ROW_H - 13);
+    const inset = barInset(s);
+    ctx.strokeRect(xOf(a, v.ghost.start) - v.left + 0.5, y + inset - 0.5, (v.ghost.finish - v.ghost.start + 1) * a.px, rowH - 2 * inset + 1);
     ctx.setLineDash([]);
   }
   if (v.rubber) {
@@ -142,13 +150,13 @@ export function draw(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
   drawHeader(ctx, s, v);
 }
 
-function vline(ctx: CanvasRenderingContext2D, x: number, v: View, color: string, dash: number[]) {
+function vline(ctx: CanvasRenderingContext2D, x: number, top: number, v: View, color: string, dash: number[]) {
   if (x < 0 || x > v.width) return;
   ctx.strokeStyle = color;
   ctx.lineWidth = 1.5;
   ctx.setLineDash(dash);
   ctx.beginPath();
-  ctx.moveTo(Math.round(x) + 0.5, HEADER_H);
+  ctx.moveTo(Math.round(x) + 0.5, top);
   ctx.lineTo(Math.round(x) + 0.5, v.height);
   ctx.stroke();
   ctx.setLineDash([]);
@@ -162,8 +170,9 @@ function drawTask(ctx: CanvasRenderingContext2D, s: Scene, v: View, r: number) {
   const [x0, x1] = xs;
   if (x1 < -20 && (t.lateFinish === null || xOf(s.axis, t.lateFinish + 1) - v.left < 0)) return;
   if (x0 > v.width + 20) return;
-  const y = rowY(v, r);
-  const mid = y + ROW_H / 2;
+  const y = rowY(s, v, r);
+  const mid = y + s.rowH / 2;
+  const inset = barInset(s);
   if (t.milestone && !t.summary) {
     const cx = x1 - s.axis.px / 2;
     ctx.fillStyle = t.critical ? COLORS.critical : COLORS.summary;
@@ -196,15 +205,15 @@ function drawTask(ctx: CanvasRenderingContext2D, s: Scene, v: View, r: number) {
   }
   const w = Math.max(2, x1 - x0);
   ctx.fillStyle = t.critical ? COLORS.critical : COLORS.bar;
-  ctx.fillRect(x0, y + 7, w, ROW_H - 14);
+  ctx.fillRect(x0, y + inset, w, s.rowH - 2 * inset);
   if (t.progress > 0) {
     ctx.fillStyle = t.critical ? COLORS.criticalDone : COLORS.done;
-    ctx.fillRect(x0, y + 7, (w * Math.min(100, t.progress)) / 100, ROW_H - 14);
+    ctx.fillRect(x0, y + inset, (w * Math.min(100, t.progress)) / 100, s.rowH - 2 * inset);
   }
   if (t.violated) {
     ctx.strokeStyle = COLORS.critical;
     ctx.lineWidth = 2;
-    ctx.strokeRect(x0 - 1, y + 6, w + 2, ROW_H - 12);
+    ctx.strokeRect(x0 - 1, y + inset - 1, w + 2, s.rowH - 2 * inset + 2);
     ctx.lineWidth = 1;
   }
   // The selected task's link handle: drag it onto another bar to make that task its successor.
@@ -219,6 +228,7 @@ function drawTask(ctx: CanvasRenderingContext2D, s: Scene, v: View, r: number) {
 }
 
 function drawLinks(ctx: CanvasRenderingContext2D, s: Scene, v: View, firstRow: number, lastRow: number) {
+  const { rowH } = s;
   ctx.strokeStyle = COLORS.link;
   ctx.fillStyle = COLORS.link;
   ctx.lineWidth = 1;
@@ -235,24 +245,24 @@ function drawLinks(ctx: CanvasRenderingContext2D, s: Scene, v: View, firstRow: n
     const xa = fromEnd ? a[1] : a[0];
     const xb = toStart ? b[0] : b[1];
     if (Math.max(xa, xb) < -10 || Math.min(xa, xb) > v.width + 10) continue;
-    const ya = rowY(v, ra) + ROW_H / 2;
+    const ya = rowY(s, v, ra) + rowH / 2;
     const out = xa + (fromEnd ? 6 : -6);
     const inX = xb + (toStart ? -6 : 6);
     ctx.beginPath();
     ctx.moveTo(xa, ya);
     ctx.lineTo(out, ya);
     if ((toStart && inX >= out) || (!toStart && inX <= out)) {
-      ctx.lineTo(out, rowY(v, rb) + ROW_H / 2);
-      ctx.lineTo(xb, rowY(v, rb) + ROW_H / 2);
+      ctx.lineTo(out, rowY(s, v, rb) + rowH / 2);
+      ctx.lineTo(xb, rowY(s, v, rb) + rowH / 2);
     } else {
-      const ym = rowY(v, Math.max(ra, rb)) + (rb > ra ? 0 : ROW_H);
+      const ym = rowY(s, v, Math.max(ra, rb)) + (rb > ra ? 0 : rowH);
       ctx.lineTo(out, ym);
       ctx.lineTo(inX, ym);
-      ctx.lineTo(inX, rowY(v, rb) + ROW_H / 2);
-      ctx.lineTo(xb, rowY(v, rb) + ROW_H / 2);
+      ctx.lineTo(inX, rowY(s, v, rb) + rowH / 2);
+      ctx.lineTo(xb, rowY(s, v, rb) + rowH / 2);
     }
     ctx.stroke();
-    const yh = rowY(v, rb) + ROW_H / 2;
+    const yh = rowY(s, v, rb) + rowH / 2;
     const dir = toStart ? 1 : -1;
     ctx.beginPath();
     ctx.moveTo(xb, yh);
@@ -265,9 +275,10 @@ function drawLinks(ctx: CanvasRenderingContext2D, s: Scene, v: View, firstRow: n
 
 function drawHeader(ctx: CanvasRenderingContext2D, s: Scene, v: View) {
   const { upper, lower } = s.header;
-  const half = HEADER_H / 2;
+  const { headerH } = s;
+  const half = headerH / 2;
   ctx.fillStyle = COLORS.header;
-  ctx.fillRect(0, 0, v.width, HEADER_H);
+  ctx.fillRect(0, 0, v.width, headerH);
   ctx.font = s.font;
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
@@ -295,5 +306,5 @@ function drawHeader(ctx: CanvasRenderingContext2D, s: Scene, v: View) {
   segments(lower, half, true);
   ctx.fillStyle = COLORS.line;
   ctx.fillRect(0, half, v.width, 1);
-  ctx.fillRect(0, HEADER_H - 1, v.width, 1);
+  ctx.fillRect(0, headerH - 1, v.width, 1);
 }

@@ -4,7 +4,8 @@
 // drawn by the same draw() as the screen, into a canvas at twice the paper's CSS pixels.
 import { formatDate } from '../../../../electron/common/dates.js';
 import type { WbsTask } from '../../../../electron/common/dto.js';
-import { COLORS, draw, HEADER_H, ROW_H, type Scene } from './draw.js';
+import { ROW_HEIGHTS } from '../../grid/density.js';
+import { COLORS, draw, type Scene } from './draw.js';
 import { widthOf } from './timeline.js';
 
 export const PAPERS = ['A3', 'A4'] as const;
@@ -33,7 +34,12 @@ export interface PrintPage {
   daySlice: number;
 }
 
-export function printPages(scene: Scene, tasks: WbsTask[], paper: Paper, header: (field: string) => string, scale = 1.5): PrintPage[] {
+/** On paper the rows are as tall as the normal density's, whatever the screen's. */
+const ROW_H = ROW_HEIGHTS.normal.row;
+const HEADER_H = ROW_HEIGHTS.normal.header;
+
+export function printPages(screen: Scene, tasks: WbsTask[], paper: Paper, header: (field: string) => string, scale = 1.5): PrintPage[] {
+  const scene: Scene = { ...screen, rowH: ROW_H, headerH: HEADER_H };
   const page = PAGE[paper];
   const rowsPerPage = Math.max(1, Math.floor((page.h - HEADER_H) / ROW_H));
   const chartW = page.w - LEFT_W;

@@ -1,7 +1,7 @@
 // What progress adds to the Gantt: the chosen baseline's bars, thin and grey under each plan bar, and a
 // progress line (イナズマ線) at a status date, over the rows and days in view. Drawn by the Gantt's
 // draw() through the scene's `overlay` hook, with the Gantt's own geometry.
-import { HEADER_H, ROW_H, rowY, type Scene, type View } from '../gantt/draw.js';
+import { barInset, rowY, type Scene, type View } from '../gantt/draw.js';
 import { xOf } from '../gantt/timeline.js';
 import { progressLine } from './progressLine.js';
 
@@ -28,8 +28,8 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, s: Scene, v: View, o:
       const x0 = xOf(a, b[0]) - v.left;
       const x1 = xOf(a, b[1] + 1) - v.left;
       if (x1 < 0 || x0 > v.width) continue;
-      // Below the plan bar (which fills y + 7 … y + ROW_H − 7).
-      ctx.fillRect(x0, rowY(v, r) + ROW_H - 6, Math.max(2, x1 - x0), 3);
+      // Below the plan bar (which fills the row but a quarter of its height above and below).
+      ctx.fillRect(x0, rowY(s, v, r) + s.rowH - barInset(s) + 1, Math.max(2, x1 - x0), 3);
       bars++;
     }
   }
@@ -52,12 +52,12 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, s: Scene, v: View, o:
     ctx.lineWidth = 1.5;
     ctx.setLineDash(past ? [5, 3] : []);
     ctx.beginPath();
-    ctx.moveTo(statusX, from === 0 ? HEADER_H : rowY(v, from));
+    ctx.moveTo(statusX, from === 0 ? s.headerH : rowY(s, v, from));
     for (let r = from; r <= to; r++) {
       const p = at.get(r);
-      ctx.lineTo(p === undefined ? statusX : xOf(a, p) - v.left, rowY(v, r) + ROW_H / 2);
+      ctx.lineTo(p === undefined ? statusX : xOf(a, p) - v.left, rowY(s, v, r) + s.rowH / 2);
     }
-    ctx.lineTo(statusX, to === s.rows.length - 1 ? Math.max(v.height, rowY(v, to) + ROW_H) : rowY(v, to) + ROW_H);
+    ctx.lineTo(statusX, to === s.rows.length - 1 ? Math.max(v.height, rowY(s, v, to) + s.rowH) : rowY(s, v, to) + s.rowH);
     ctx.stroke();
     ctx.restore();
   }
