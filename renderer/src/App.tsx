@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Project, WorkspaceStatus } from '../../electron/common/dto.js';
-import { call, hashParams } from './api/client.js';
+import { call, hashParams, WORKSPACE_DAMAGED_EVENT } from './api/client.js';
 import { changeLanguage, type Language } from './i18n/index.js';
 import { PortfolioHome } from './features/portfolio/PortfolioHome.js';
 import { ProjectShell } from './features/project/ProjectShell.js';
@@ -46,10 +46,18 @@ function navigate(projectId: number | null, view?: string, meetingId?: number) {
 
 /**
  * `projects`: the list as it was at start, so a reload into a project needs no second round trip.
- * `status`: the workspace file's condition at start; a damaged or missing one shows the recovery screen.
+ * `status`: the workspace file's condition at start; a damaged or missing one shows the recovery screen,
+ * and so does one found damaged (or deleted) while the app runs: the first call answering DAMAGED.
  */
-export function App({ info, status, projects, density: initialDensity }: { info: AppInfo; status: WorkspaceStatus; projects: Project[]; density: Density }) {
+export function App({ info, status: startStatus, projects, density: initialDensity }: { info: AppInfo; status: WorkspaceStatus; projects: Project[]; density: Density }) {
   const { t, i18n } = useTranslation();
+  const [status, setStatus] = useState(startStatus);
+  useEffect(() => {
+    if (status.condition === 'damaged' || status.condition === 'missing') return;
+    const onDamaged = () => void call('workspace.status', {}).then(setStatus);
+    window.addEventListener(WORKSPACE_DAMAGED_EVENT, onDamaged);
+    return () => window.removeEventListener(WORKSPACE_DAMAGED_EVENT, onDamaged);
+  }, [status.condition]);
   const [page, setPage] = useState(routePage);
   const [density, setDensity] = useState<Density>(initialDensity);
   const [projectId, setProjectId] = useState<number | null>(routeProject);

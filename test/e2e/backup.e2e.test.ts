@@ -97,3 +97,31 @@ describe('a damaged workspace file at start', () => {
     expect(s.pageErrors).toEqual([]);
   });
 });
+
+describe('the workspace file deleted while the app runs', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openSession({ osLocale: 'ja-JP' });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('the next change shows the recovery screen, which offers what the app still held, and restoring it loses nothing', async () => {
+    const projects = new ProjectsScreen(s.page);
+    await projects.create('基幹システム刷新');
+    fs.rmSync(path.join(s.ws.dir, 'pmo-desk.sqlite'));
+    await s.page.getByRole('textbox', { name: 'プロジェクト名' }).fill('消えた後の案件');
+    await s.page.getByRole('button', { name: 'プロジェクトを作成' }).click();
+    await s.page.getByTestId('recovery-page').waitFor();
+    expect(await s.page.getByTestId('recovery-problem').innerText()).toBe(
+      'PMO Desk の実行中に作業データのファイルが削除されたか別のファイルに置き換えられたため、保存を止めました。それまでの内容はバックアップとして保存してあります。',
+    );
+    expect(await s.page.getByTestId('recovery-offer').innerText()).toMatch(/^最新の正常なバックアップは \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}（\d+ KB）のものです。/);
+    await s.page.screenshot({ path: screenshotPath('backup-file-lost.png') });
+    await s.page.getByRole('button', { name: 'このバックアップから復元' }).click();
+    await s.page.getByRole('heading', { name: 'プロジェクト' }).waitFor();
+    await expect.poll(() => projects.names()).toEqual(['基幹システム刷新']);
+    expect(s.pageErrors).toEqual([]);
+  });
+});

@@ -66,11 +66,18 @@ async function transport(method: string, args: unknown, opts: CallOptions = {}):
   return (await res.json()) as Envelope<unknown>;
 }
 
+/**
+ * Fired on window when a call answers DAMAGED: the workspace file went bad (or went away) while the app
+ * ran, and the app shows the recovery screen instead of the page that made the call.
+ */
+export const WORKSPACE_DAMAGED_EVENT = 'pmo:workspace-damaged';
+
 export async function call<M extends Method>(method: M, args: Input<M>, opts: CallOptions = {}): Promise<Output<M>> {
   pending++;
   watchJobs();
   try {
     const envelope = await transport(method, args, opts);
+    if (!envelope.ok && envelope.error.code === 'DAMAGED') window.dispatchEvent(new Event(WORKSPACE_DAMAGED_EVENT));
     if (!envelope.ok) throw ApiError.from(envelope.error);
     return envelope.result as Output<M>;
   } finally {
