@@ -48,6 +48,7 @@ import { backupFolder, defaultBackupFolder, newMarker, readMarker, workspaceTag,
 import { restoreProjectFrom } from './db/project-restore.js';
 import { LiveFile } from './db/live-file.js';
 import { walDamage, walFile, WalGuard } from './db/wal.js';
+import { syncStoredStatusesOnce } from './services/wbs-status-sync.js';
 import { createHandlers, createRecoveryHandlers, toApiError, type Handlers, type HostContext } from './handlers.js';
 import type { Storage } from './handlers/backup.js';
 import { databaseFile } from './paths.js';
@@ -204,6 +205,8 @@ class LiveWorkspace implements Storage {
     this.marker = { ...this.marker, needsCheck: false, ...(full && { lastFullCheck: this.now().toISOString() }) };
     writeMarker(this.dir, this.marker);
     adoptLegacyMigrationBackups(this.file, this.target);
+    // A workspace from before WBS statuses followed the data gets them recomputed, once.
+    syncStoredStatusesOnce(db);
     this.hadMarker = true;
     this.lock.update('open');
     this.setCondition({ kind: 'ok', db, guard: new WalGuard(this.file, db.sqlite), live: new LiveFile(this.file) }, createHandlers(db, this.ctx));

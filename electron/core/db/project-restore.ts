@@ -11,6 +11,7 @@ import type { Project } from '../../common/dto.js';
 import { ApiError } from '../../common/errors.js';
 import { inBatch, type Actor } from '../batch.js';
 import type { Db } from './open.js';
+import { STATUS_SYNC_KEY, syncStoredStatuses } from '../services/wbs-status-sync.js';
 
 const SRC = 'restore_src';
 
@@ -102,6 +103,9 @@ export function restoreProjectFrom(db: Db, backupFile: string, projectId: number
         }
       }
       copyHistory(db, projectId);
+      // A backup from before WBS statuses followed the data brings stale ones: recomputed as at open.
+      const current = db.sqlite.prepare(`SELECT 1 FROM ${SRC}.settings WHERE key = ?`).get(STATUS_SYNC_KEY);
+      if (!current) syncStoredStatuses(db, projectId);
       const after = db.sqlite.prepare('SELECT * FROM main.projects WHERE id = ?').get(projectId) as Record<string, unknown>;
       batch.record('project', projectId, before ? 'update' : 'create', before ? projectDto(before) : null, { ...projectDto(after), restoredFrom: backupId });
       const problems = db.sqlite.prepare('PRAGMA main.foreign_key_check').all();
