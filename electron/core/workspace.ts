@@ -19,7 +19,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { RestoreResult } from '../common/api/backup.js';
 import type { BackupInfo, BackupReason, BackupSettings, IntegrityReport, WorkspaceProblem, WorkspaceStatus } from '../common/dto.js';
-import { ApiError } from '../common/errors.js';
+import { ApiError, textError } from '../common/errors.js';
 import {
   DatabaseDamagedError,
   DatabaseMissingError,
@@ -364,16 +364,18 @@ class LiveWorkspace implements Storage {
 
   setFolder(folder: string | null): BackupSettings {
     if (folder !== null) {
-      if (!path.isAbsolute(folder)) throw new ApiError('VALIDATION', `The backup folder must be a full path: ${folder}`, [{ field: 'folder', message: 'must be a full path' }]);
+      if (!path.isAbsolute(folder))
+        throw textError('VALIDATION', 'backup.notFullPath', { folder }, `The backup folder must be a full path: ${folder}`, [{ field: 'folder', message: 'must be a full path' }]);
       const resolved = path.resolve(folder);
-      if (resolved === path.resolve(this.dir)) throw new ApiError('VALIDATION', 'Choose a folder other than the workspace folder itself', [{ field: 'folder', message: 'is the workspace folder' }]);
+      if (resolved === path.resolve(this.dir))
+        throw textError('VALIDATION', 'backup.workspaceFolder', {}, 'Choose a folder other than the workspace folder itself', [{ field: 'folder', message: 'is the workspace folder' }]);
       try {
         fs.mkdirSync(resolved, { recursive: true });
         const probe = path.join(resolved, `.pmo-desk-write-test-${process.pid}`);
         fs.writeFileSync(probe, 'ok');
         fs.rmSync(probe);
       } catch (err) {
-        throw new ApiError('CONFLICT', `PMO Desk cannot write to ${resolved}: ${(err as Error).message}`, { field: 'folder' });
+        throw textError('CONFLICT', 'backup.cannotWrite', { folder: resolved, reason: (err as Error).message }, `PMO Desk cannot write to ${resolved}: ${(err as Error).message}`, { field: 'folder' });
       }
       folder = resolved;
     }

@@ -20,9 +20,13 @@ describe('predecessors text', () => {
   });
 
   it('refuses what is not a predecessor, naming it', () => {
-    expect(parseLinks('1.2, abc')).toEqual({ ok: false, message: '"abc" is not a predecessor (write 1.2.3, 1.2.3FS+2, 4SS-1)' });
+    expect(parseLinks('1.2, abc')).toEqual({
+      ok: false,
+      message: '"abc" is not a predecessor (write 1.2.3, 1.2.3FS+2, 4SS-1)',
+      text: { key: 'wbs.linkNotLink', params: { item: 'abc' } },
+    });
     expect(parseLinks('1XX')).toMatchObject({ ok: false });
-    expect(parseLinks('2, 2SS')).toEqual({ ok: false, message: '2 is named twice' });
+    expect(parseLinks('2, 2SS')).toEqual({ ok: false, message: '2 is named twice', text: { key: 'wbs.linkTwice', params: { code: '2' } } });
   });
 
   it('writes FS without lag as the bare code and round-trips', () => {

@@ -1,6 +1,7 @@
 // The predecessors column as clients write it: "1.2.3", "1.2.3FS+2", "4SS-1", "2fs", several joined by
 // commas (、 ; and spaces too). Each item names a task by its WBS code, a link type (FS when absent) and
 // a lag in working days. Typing, paste and import read it with parseLinks; the grid shows formatLinks.
+import type { ErrorText } from '../errors.js';
 import { toHalfWidth } from '../dates.js';
 
 export const LINK_TYPES = ['FS', 'SS', 'FF', 'SF'] as const;
@@ -13,7 +14,9 @@ export interface LinkText {
   lagDays: number;
 }
 
-export type ParsedLinks = { ok: true; links: LinkText[] } | { ok: false; message: string };
+/** A failure says what is wrong in English (`message`) and as a key of the UI's serverErrors (`text`). */
+export type LinksProblem = { ok: false; message: string; text: ErrorText };
+export type ParsedLinks = { ok: true; links: LinkText[] } | LinksProblem;
 
 // code, optional type, optional signed lag with an optional unit (2d, 2日, 2 days, 2営業日).
 const ITEM = /^(\d+(?:\.\d+)*)\.?(FS|SS|FF|SF)?(?:([+-])(\d+)(?:d|days?|日|営業日)?)?$/i;
@@ -33,9 +36,9 @@ export function parseLinks(text: string): ParsedLinks {
     const item = raw.trim();
     if (item === '') continue;
     const m = ITEM.exec(item);
-    if (!m) return { ok: false, message: `"${item}" is not a predecessor (write 1.2.3, 1.2.3FS+2, 4SS-1)` };
+    if (!m) return { ok: false, message: `"${item}" is not a predecessor (write 1.2.3, 1.2.3FS+2, 4SS-1)`, text: { key: 'wbs.linkNotLink', params: { item } } };
     const code = m[1]!;
-    if (seen.has(code)) return { ok: false, message: `${code} is named twice` };
+    if (seen.has(code)) return { ok: false, message: `${code} is named twice`, text: { key: 'wbs.linkTwice', params: { code } } };
     seen.add(code);
     const lag = m[4] === undefined ? 0 : Number(m[4]) * (m[3] === '-' ? -1 : 1);
     links.push({ code, type: (m[2]?.toUpperCase() ?? 'FS') as LinkType, lagDays: lag });

@@ -1,7 +1,7 @@
 // The schedule's writes through the API: links and the calendar. Each is one batch that reschedules
 // the project's automatic tasks with it, so one undo puts the link (or calendar) and the dates back.
 import type { CalendarInfo, Dependency } from '../../common/api/schedule.js';
-import { ApiError } from '../../common/errors.js';
+import { ApiError, textError } from '../../common/errors.js';
 import type { CalendarSettings } from '../../common/schedule/calendar.js';
 import type { LinkType } from '../../common/schedule/links-text.js';
 import { localToday } from '../../common/dates.js';
@@ -10,7 +10,7 @@ import { inBatch, type Actor } from '../batch.js';
 import { calendarStore, dependencyStore } from '../entities.js';
 import { nationalHolidays } from '../schedule/holidays.js';
 import { getProjectRow } from './projects.js';
-import { CALENDAR_ENTITY, calendarRow, calendarSettings, checkLink, DEPENDENCY_ENTITY, insertLink, type CalendarRow, type DependencyRow, type LinkSpec } from './schedule.js';
+import { CALENDAR_ENTITY, calendarRow, calendarSettings, checkLink, codeIndex, DEPENDENCY_ENTITY, insertLink, type CalendarRow, type DependencyRow, type LinkSpec } from './schedule.js';
 import { rescheduleIn } from './wbs.js';
 
 export function getCalendar(db: Db, projectId: number, fromYear?: number, toYear?: number): CalendarInfo {
@@ -72,8 +72,11 @@ export function createDependency(
   const spec: LinkSpec = { predecessorId: input.predecessorId, successorId: input.successorId, type: input.type ?? 'FS', lagDays: input.lagDays ?? 0 };
   return inBatch(db, actor, 'dependency.create', projectId, (batch) => {
     const existing = db.prepare('SELECT id FROM wbs_dependencies WHERE predecessor_id = ? AND successor_id = ?').pluck().get(spec.predecessorId, spec.successorId);
-    if (existing !== undefined)
-      throw new ApiError('CONFLICT', `task ${spec.predecessorId} is already a predecessor of task ${spec.successorId}`, { field: 'predecessorId', id: existing });
+    if (existing !== undefined) {
+      const codes = codeIndex(db, projectId).byId;
+      const [from, to] = [codes.get(spec.predecessorId) ?? String(spec.predecessorId), codes.get(spec.successorId) ?? String(spec.successorId)];
+      throw textError('CONFLICT', 'wbs.linkExists', { from, to }, `task ${from} is already a predecessor of task ${to}`, { field: 'predecessorId', id: existing });
+    }
     checkLink(db, projectId, spec, today);
     const row = insertLink(db, batch, projectId, spec);
     rescheduleIn(db, batch, projectId, today);

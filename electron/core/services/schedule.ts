@@ -4,7 +4,8 @@
 // batch (wbs.ts rescheduleIn), so the moved automatic tasks and their summaries are one undo step with
 // the edit that moved them. The API's writes of links and calendar are in schedule-edits.ts.
 import type { Dependency, ScheduledTask, ScheduleResult } from '../../common/api/schedule.js';
-import { ApiError } from '../../common/errors.js';
+import { ApiError, textError } from '../../common/errors.js';
+import type { LinksProblem } from '../../common/schedule/links-text.js';
 import { DEFAULT_CALENDAR, dayOf, isoOf, workCalendar, type CalendarSettings, type WorkCalendar } from '../../common/schedule/calendar.js';
 import { formatLinks, LINK_TYPES, parseLinks, type LinkType } from '../../common/schedule/links-text.js';
 import { localToday } from '../../common/dates.js';
@@ -201,7 +202,8 @@ export function network(db: Db, projectId: number, today: string, extra?: { pred
 /** The cycle as VALIDATION, naming its tasks by WBS code. */
 function cycleError(net: Network, err: CycleError, field = 'predecessorId'): ApiError {
   const names = err.tasks.map((i) => net.code(i));
-  return new ApiError('VALIDATION', `the link would close a cycle: ${[...names, names[0]].join(' → ')}`, [
+  const path = [...names, names[0]].join(' → ');
+  return textError('VALIDATION', 'wbs.linkCycle', { path }, `the link would close a cycle: ${path}`, [
     { field, message: `closes a cycle through ${names.join(', ')}`, tasks: err.tasks.map((i) => net.tasks[i]!.id) },
   ]);
 }
@@ -316,7 +318,7 @@ export function checkLink(db: Db, projectId: number, l: LinkSpec, today: string)
     if (t.projectId !== projectId) throw new ApiError('CONFLICT', `WBS task ${id} belongs to another project`, { field, id });
   }
   if (l.predecessorId === l.successorId)
-    throw new ApiError('VALIDATION', 'a task cannot be its own predecessor', [{ field: 'successorId', message: 'is the predecessor itself' }]);
+    throw textError('VALIDATION', 'wbs.linkSelf', {}, 'a task cannot be its own predecessor', [{ field: 'successorId', message: 'is the predecessor itself' }]);
   const net = network(db, projectId, today, l);
   try {
     run(net);
@@ -385,7 +387,7 @@ export function linkTexts(db: Db, projectId: number, byId?: Map<number, string>)
 }
 
 /** Problems of a predecessors text against the current tree; null when it resolves. */
-export type ResolvedLinks = { ok: true; links: { predecessorId: number; type: LinkType; lagDays: number }[] } | { ok: false; message: string };
+export type ResolvedLinks = { ok: true; links: { predecessorId: number; type: LinkType; lagDays: number }[] } | LinksProblem;
 
 export function resolveLinks(text: string, byCode: Map<string, number>, successorId: number): ResolvedLinks {
   const parsed = parseLinks(text);
@@ -393,8 +395,8 @@ export function resolveLinks(text: string, byCode: Map<string, number>, successo
   const links: { predecessorId: number; type: LinkType; lagDays: number }[] = [];
   for (const l of parsed.links) {
     const id = byCode.get(l.code);
-    if (id === undefined) return { ok: false, message: `no task has WBS code ${l.code}` };
-    if (id === successorId) return { ok: false, message: `${l.code} is this task itself` };
+    if (id === undefined) return { ok: false, message: `no task has WBS code ${l.code}`, text: { key: 'wbs.linkNoTask', params: { code: l.code } } };
+    if (id === successorId) return { ok: false, message: `${l.code} is this task itself`, text: { key: 'wbs.linkItself', params: { code: l.code } } };
     links.push({ predecessorId: id, type: l.type, lagDays: l.lagDays });
   }
   return { ok: true, links };

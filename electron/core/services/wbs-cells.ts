@@ -120,8 +120,8 @@ export function applyCells(db: Db, actor: Actor, input: CellsInput, today: strin
       const { byCode } = codeIndex(db, projectId);
       for (const t of typed) {
         const id = t.id ?? createdIds[t.row - updates.length]!;
-        const message = typedLinks(db, batch, projectId, id, t.text, byCode);
-        if (message) problems.push({ row: t.row, id: t.id, field: 'predecessors', message });
+        const problem = typedLinks(db, batch, projectId, id, t.text, byCode);
+        if (problem) problems.push({ row: t.row, id: t.id, field: 'predecessors', message: problem.message });
         else changedIds.add(id);
       }
       if (problems.length > 0) refuse(problems);

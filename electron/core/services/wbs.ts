@@ -16,6 +16,7 @@ import type { TableStore } from '../store.js';
 import { wbsStore as entityWbsStore } from '../entities.js';
 import { lateFlags, rollUp, rollUpChanges, treeOrder, withDerivedStatus, type RolledUp } from './rollup.js';
 import { localToday } from '../../common/dates.js';
+import type { LinksProblem } from '../../common/schedule/links-text.js';
 import { codeIndex, DEPENDENCY_ENTITY, linkTexts, recordLinksOf, replaceLinksInto, rescheduleDates, resolveLinks } from './schedule.js';
 
 export const ENTITY = 'wbs_task';
@@ -225,9 +226,9 @@ export function rescheduleIn(db: Db, batch: Batch, projectId: number, today: str
  * A typed predecessors text becomes the task's links (replacing those it had); the stored text is
  * cleared, the links are what the column shows from now on. Text naming no task is VALIDATION.
  */
-export function typedLinks(db: Db, batch: Batch, projectId: number, taskId: number, text: string, byCode?: Map<string, number>): string | null {
+export function typedLinks(db: Db, batch: Batch, projectId: number, taskId: number, text: string, byCode?: Map<string, number>): LinksProblem | null {
   const resolved = resolveLinks(text, byCode ?? codeIndex(db, projectId).byCode, taskId);
-  if (!resolved.ok) return resolved.message;
+  if (!resolved.ok) return resolved;
   replaceLinksInto(db, batch, projectId, taskId, resolved.links);
   return null;
 }
@@ -492,7 +493,7 @@ export function updateTask(db: Db, actor: Actor, id: number, patch: Partial<WbsF
     const row = getTaskRow(db, id);
     if (patch.predecessors !== undefined) {
       const problem = typedLinks(db, batch, row.projectId, id, patch.predecessors);
-      if (problem) throw new ApiError('VALIDATION', `predecessors: ${problem}`, [{ field: 'predecessors', message: problem }]);
+      if (problem) throw new ApiError('VALIDATION', `predecessors: ${problem.message}`, [{ field: 'predecessors', message: problem.message }], problem.text);
       patch = { ...patch, predecessors: '' };
     }
     const changed = changedFields(row, withDerivedStatus(row, patch));

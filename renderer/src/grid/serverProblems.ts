@@ -4,7 +4,23 @@ import type { CellProblem } from '../../../electron/common/registers.js';
 import type { BadCell, CellPlan } from './cellPlan.js';
 
 /** Reasons the list translates (register.reason.*); anything else is the core's own message. */
-export const KNOWN_REASONS = ['notDate', 'notNumber', 'notPercent', 'notStatus', 'notRating', 'notChoice', 'empty', 'duplicateRef', 'tooLong'] as const;
+export const KNOWN_REASONS = [
+  'notDate',
+  'notNumber',
+  'notPercent',
+  'notStatus',
+  'notRating',
+  'notChoice',
+  'empty',
+  'duplicateRef',
+  'tooLong',
+  'linkNoTask',
+  'linkItself',
+  'notLink',
+  'linkTwice',
+  'linkCycle',
+  'summaryComputed',
+] as const;
 
 export function isCellProblems(details: unknown): details is CellProblem[] {
   return (
@@ -30,6 +46,13 @@ export function reasonOf(message: string): string {
   if (message === 'must not be empty') return 'empty';
   if (/is already used in this project/.test(message)) return 'duplicateRef';
   if (/too long|at most|characters/i.test(message)) return 'tooLong';
+  // The WBS's predecessors and summaries (electron/core/services/schedule.ts, wbs-cells.ts).
+  if (/^no task has WBS code /.test(message)) return 'linkNoTask';
+  if (/ is this task itself$/.test(message)) return 'linkItself';
+  if (/ is not a predecessor \(write /.test(message)) return 'notLink';
+  if (/ is named twice$/.test(message)) return 'linkTwice';
+  if (/close a cycle/.test(message)) return 'linkCycle';
+  if (message === 'is computed from subtasks of a summary task') return 'summaryComputed';
   return message;
 }
 

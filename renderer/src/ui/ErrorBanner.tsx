@@ -1,23 +1,11 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../electron/common/errors.js';
+import { errorText } from './errorText.js';
 
-/**
- * Turns any failure into one translated line: API errors by code, with the core's message in the UI
- * language when it sent one to translate (err.text: a key of `serverErrors` and its parameters), else
- * as the core wrote it; everything else as it is.
- */
+/** Turns any failure into one translated line (errorText.ts), in the UI's current language. */
 export function useErrorText() {
   const { t, i18n } = useTranslation();
-  return useCallback(
-    (err: unknown): string => {
-      if (!(err instanceof ApiError)) return String((err as Error)?.message ?? err);
-      const key = err.text && `serverErrors.${err.text.key}`;
-      const message = key && i18n.exists(key) ? t(key, err.text!.params ?? {}) : err.message;
-      return t(`errors.${err.code}`, { message });
-    },
-    [t, i18n],
-  );
+  return useCallback((err: unknown): string => errorText(err, { t: (key, params) => t(key, params ?? {}), exists: (key) => i18n.exists(key) }), [t, i18n]);
 }
 
 export function ErrorBanner({ text, onClose }: { text: string | null; onClose(): void }) {

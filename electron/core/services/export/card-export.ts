@@ -1,7 +1,7 @@
 // One register row written into the client's own card form (a 不具合管理票, a レビュー指摘票, a risk
 // card) through the lossless template writer: the picked cells, nothing else.
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
-import { ApiError } from '../../../common/errors.js';
+import { ApiError, textError } from '../../../common/errors.js';
 import { fieldSpec } from '../../../common/excel/fields.js';
 import { vocabLabel, type VocabListName } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
@@ -27,11 +27,11 @@ export async function exportCard(
   const project = getProjectRow(db, input.projectId);
   const profile = getCardProfile(db, input.profileId);
   if (profile.register !== input.register)
-    throw new ApiError('VALIDATION', `excel.export: profileId: profile ${profile.name} is a card of the ${profile.register} register`, [
+    throw textError('VALIDATION', 'export.otherRegister', { profile: profile.name }, `excel.export: profileId: profile ${profile.name} is a card of the ${profile.register} register`, [
       { field: 'profileId', message: `is a card of the ${profile.register} register` },
     ]);
   const row = REGISTER_SERVICES[input.register].one(db, input.projectId, input.recordId, { today: input.today }) as unknown as Record<string, unknown> | undefined;
-  if (!row) throw new ApiError('NOT_FOUND', `${input.register} ${input.recordId} does not exist in this project`, { field: 'recordId', id: input.recordId });
+  if (!row) throw textError('NOT_FOUND', 'rowGone', { id: input.recordId }, `${input.register} ${input.recordId} does not exist in this project`, { field: 'recordId', id: input.recordId });
   const vocab = loadVocabularies(db, input.projectId);
   const template = profileTemplate(db, profile.id);
   try {

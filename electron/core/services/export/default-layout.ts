@@ -11,7 +11,7 @@ import { calendarSettings, computeSchedule, workCalendarOf } from '../schedule.j
 import type { Language } from '../../excel/minutes-layout.js';
 import { csvText, csvValue } from '../../excel/csv-writer.js';
 import { EXCEL_MAX_COLUMNS } from '../../excel/limits.js';
-import { ApiError } from '../../../common/errors.js';
+import { textError } from '../../../common/errors.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { listTasks } from '../wbs.js';
@@ -94,7 +94,13 @@ export async function exportDefaultLayout(
   const extraKeys = [...keySet];
   // Each extra key is a column; a sheet has 16,384 (past it ExcelJS threw "16385 is out of bounds").
   if (input.format !== 'csv' && fields.length + extraKeys.length > EXCEL_MAX_COLUMNS)
-    throw new ApiError('CONFLICT', `the ${target} register's rows hold ${extraKeys.length.toLocaleString('en-US')} different extra columns; an Excel sheet holds ${EXCEL_MAX_COLUMNS.toLocaleString('en-US')} columns (export as CSV instead)`, { field: 'register' });
+    throw textError(
+      'CONFLICT',
+      'export.tooManyColumns',
+      { count: extraKeys.length, max: EXCEL_MAX_COLUMNS },
+      `the ${target} register's rows hold ${extraKeys.length.toLocaleString('en-US')} different extra columns; an Excel sheet holds ${EXCEL_MAX_COLUMNS.toLocaleString('en-US')} columns (export as CSV instead)`,
+      { field: 'register' },
+    );
   const columns: LayoutColumn[] = [
     ...fields.map((field): LayoutColumn => {
       const spec = fieldSpec(target, field);

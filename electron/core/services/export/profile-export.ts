@@ -14,7 +14,7 @@ import type { Cell } from '../../../common/excel/model.js';
 import { DAYS_PER_MONTH, effortUnitOf, HOURS_PER_DAY } from '../../../common/excel/numbers.js';
 import { SheetIndex } from '../../../common/excel/sheet-index.js';
 import { readTable, type ImportTable } from '../../../common/excel/table.js';
-import { ApiError } from '../../../common/errors.js';
+import { ApiError, textError } from '../../../common/errors.js';
 import { REGISTERS, vocabLabel, type Vocabularies, type VocabListName } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
 import { fillTemplateInWorker, inspectTemplateInWorker, readWorkbook } from '../../excel/reader.js';
@@ -54,7 +54,7 @@ export async function exportToProfile(
   getProjectRow(db, input.projectId);
   const profile = getTableProfile(db, input.profileId);
   if (profile.register !== input.register)
-    throw new ApiError('VALIDATION', `excel.export: profileId: profile ${profile.name} is for the ${profile.register} register, not ${input.register}`, [
+    throw textError('VALIDATION', 'export.otherRegister', { profile: profile.name }, `excel.export: profileId: profile ${profile.name} is for the ${profile.register} register, not ${input.register}`, [
       { field: 'profileId', message: `is a profile of the ${profile.register} register` },
     ]);
   const template = profileTemplate(db, profile.id);
@@ -66,7 +66,13 @@ export async function exportToProfile(
   // A profile saved from a CSV import maps columns for the next import; a CSV has no layout of its own
   // (no styles, no zip to patch), so there is nothing to write into.
   if (model.format === 'csv')
-    throw new ApiError('CONFLICT', `profile ${profile.name} was saved from a CSV file (${profile.fileName}), which has no layout to write into: export in PMO Desk's own layout, or save a profile from the client's Excel workbook`, { field: 'profileId' });
+    throw textError(
+      'CONFLICT',
+      'export.csvProfile',
+      { profile: profile.name, file: profile.fileName },
+      `profile ${profile.name} was saved from a CSV file (${profile.fileName}), which has no layout to write into: export in PMO Desk's own layout, or save a profile from the client's Excel workbook`,
+      { field: 'profileId' },
+    );
   const layout: TableLayout = {
     target,
     sheet: profile.layout.sheet,
@@ -75,7 +81,8 @@ export async function exportToProfile(
     columns: profile.layout.columns,
     score: 0,
   };
-  if (!model.sheets.some((s) => s.name === layout.sheet)) throw new ApiError('CONFLICT', `${profile.fileName} has no sheet named ${layout.sheet}`, { field: 'profileId' });
+  if (!model.sheets.some((s) => s.name === layout.sheet))
+    throw textError('CONFLICT', 'export.noSheet', { file: profile.fileName, sheet: layout.sheet }, `${profile.fileName} has no sheet named ${layout.sheet}`, { field: 'profileId' });
   const table = readTable(model, layout, { vocab, today: input.today });
   const sheet = model.sheets.find((s) => s.name === layout.sheet)!;
   const ix = new SheetIndex(sheet);
@@ -204,7 +211,7 @@ export async function exportToProfile(
     });
 
   if (stored.length > 0 && sheetColumns.length === 0)
-    throw new ApiError('VALIDATION', `excel.export: ${profile.fileName} (${layout.sheet}): the profile maps no column the export can write`, { field: 'profileId' });
+    throw textError('VALIDATION', 'export.noColumns', { file: profile.fileName, sheet: layout.sheet }, `excel.export: ${profile.fileName} (${layout.sheet}): the profile maps no column the export can write`, { field: 'profileId' });
 
   // The table as record blocks: kept, moved, removed, copied; values written where they now are.
   const first = table.data.first ?? layout.headerBottom + 2;
@@ -234,7 +241,13 @@ export async function exportToProfile(
   });
   const written = blocks.fill.some((f) => f !== undefined);
   if (stored.length > 0 && !written)
-    throw new ApiError('VALIDATION', `excel.export: ${profile.fileName} (${layout.sheet}): no row of the table could be written (no record row or prepared row to write into)`, { field: 'profileId' });
+    throw textError(
+      'VALIDATION',
+      'export.noRows',
+      { file: profile.fileName, sheet: layout.sheet },
+      `excel.export: ${profile.fileName} (${layout.sheet}): no row of the table could be written (no record row or prepared row to write into)`,
+      { field: 'profileId' },
+    );
 
   let bytes: Uint8Array;
   try {

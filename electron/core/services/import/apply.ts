@@ -2,7 +2,7 @@
 // moved under another parent, and — only when asked — rows missing from the file closed or deleted.
 import { reportProgress } from '../../call-scope.js';
 import { WBS_ROLLED_UP_FIELDS, type WbsFields } from '../../../common/dto.js';
-import { ApiError } from '../../../common/errors.js';
+import { textError } from '../../../common/errors.js';
 import type { ApplyOptions, ApplyResult } from '../../../common/excel/preview.js';
 import { closedCodes, REGISTERS, type RegisterName } from '../../../common/registers.js';
 import type { Batch } from '../../batch.js';
@@ -38,7 +38,7 @@ function closing(db: Db, projectId: number, register: RegisterName): { field: st
   const list = field ? def.vocab[field]?.list : undefined;
   const code = list ? [...closedCodes(loadVocabularies(db, projectId)[list])][0] : undefined;
   if (!field || !code)
-    throw new ApiError('VALIDATION', `the ${register} register has no status that closes a row; keep or delete the missing rows`, [
+    throw textError('VALIDATION', 'import.noClosingStatus', {}, `the ${register} register has no status that closes a row; keep or delete the missing rows`, [
       { field: 'options.missing', message: 'close is not available for this register' },
     ]);
   return { field, code };

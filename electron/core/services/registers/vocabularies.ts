@@ -10,7 +10,7 @@ import {
   type VocabListName,
   type Vocabularies,
 } from '../../../common/registers.js';
-import { ApiError } from '../../../common/errors.js';
+import { textError } from '../../../common/errors.js';
 import type { Db } from '../../db/open.js';
 import { getProjectRow } from '../projects.js';
 import { getSetting, setSetting } from '../settings.js';
@@ -66,11 +66,16 @@ export function setVocabulary(db: Db, projectId: number, list: VocabListName, it
     const orphans = usedCodesOutside(db, projectId, list, codes);
     if (orphans.length > 0) {
       const total = orphans.reduce((n, o) => n + o.count, 0);
-      throw new ApiError(
-        'CONFLICT',
-        `${total} row(s) still use ${orphans.map((o) => `"${o.code}" (${o.count})`).join(', ')} of ${list}`,
-        orphans,
-      );
+      const codes = orphans.map((o) => `"${o.code}" (${o.count})`).join(', ');
+      // The screen names the items by their labels in its language; a code no list knows stays a code.
+      const current = new Map(loadVocabularies(db, projectId)[list].items.map((i) => [i.code, i]));
+      const label = (code: string, lang: 'ja' | 'en') => {
+        const i = current.get(code);
+        return (i && (lang === 'en' ? i.labelEn || i.labelJa : i.labelJa)) || code;
+      };
+      const ja = orphans.map((o) => `「${label(o.code, 'ja')}」(${o.count})`).join('、');
+      const en = orphans.map((o) => `“${label(o.code, 'en')}” (${o.count})`).join(', ');
+      throw textError('CONFLICT', 'vocab.inUse', { count: total, ja, en }, `${total} row(s) still use ${codes} of ${list}`, orphans);
     }
     db.prepare('DELETE FROM vocabularies WHERE project_id = ? AND list = ?').run(projectId, list);
     const insert = db.prepare('INSERT INTO vocabularies (project_id, list, code, label_ja, label_en, position) VALUES (?, ?, ?, ?, ?, ?)');

@@ -1,0 +1,16 @@
+// A failure as one line in the UI language, without React (ErrorBanner's hook and tests use it): API
+// errors by code, with the core's message translated when it sent a key (err.text: `serverErrors.<key>`
+// and its parameters), else as the core wrote it; anything else as it is.
+import { ApiError } from '../../../electron/common/errors.js';
+
+export interface Translator {
+  t(key: string, params?: Record<string, unknown>): string;
+  exists(key: string): boolean;
+}
+
+export function errorText(err: unknown, tr: Translator): string {
+  if (!(err instanceof ApiError)) return String((err as Error)?.message ?? err);
+  const key = err.text && `serverErrors.${err.text.key}`;
+  const message = key && tr.exists(key) ? tr.t(key, err.text!.params ?? {}) : err.message;
+  return tr.t(`errors.${err.code}`, { message });
+}

@@ -1,0 +1,93 @@
+// What the Japanese UI says for real refusals of the core, produced by the API on a real workspace and
+// turned into the screen's line by the renderer's own errorText / reasonOf: Japanese throughout, no
+// English sentence from the server (the mechanism: errors carry serverErrors keys and parameters).
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../../electron/common/errors.js';
+import { ja } from '../../renderer/src/i18n/ja.js';
+import { en } from '../../renderer/src/i18n/en.js';
+import { errorText, type Translator } from '../../renderer/src/ui/errorText.js';
+import { KNOWN_REASONS, reasonOf, wbsCellProblems } from '../../renderer/src/grid/serverProblems.js';
+import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+
+let jaT: Translator;
+let enT: Translator;
+
+beforeAll(async () => {
+  const make = async (lng: 'ja' | 'en'): Promise<Translator> => {
+    const i = i18next.createInstance();
+    await i.init({ resources: { ja: { translation: ja }, en: { translation: en } }, lng, interpolation: { escapeValue: false } });
+    return { t: (k, p) => i.t(k, p ?? {}), exists: (k) => i.exists(k) };
+  };
+  jaT = await make('ja');
+  enT = await make('en');
+});
+
+async function refusal(p: Promise<unknown>): Promise<ApiError> {
+  try {
+    await p;
+  } catch (err) {
+    return err as ApiError;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** English words the server could have written: ASCII words of 3+ letters, minus names a Japanese UI uses as is. */
+const englishWords = (s: string) => (s.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !['WBS', 'CSV', 'Excel', 'PMO', 'Desk'].includes(w));
+
+describe('server messages in the Japanese UI', () => {
+  it('say WBS link, list, export and backup refusals in Japanese', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const p = (await call('project.create', { name: 'P' })).id;
+    const a = await call('wbs.create', { projectId: p, values: { name: '設計' } });
+    const b = await call('wbs.create', { projectId: p, values: { name: '実装' } });
+    await call('wbs.update', { id: b.id, patch: { predecessors: '1' } });
+    const cases: [ApiError, string][] = [
+      [await refusal(call('wbs.update', { id: a.id, patch: { predecessors: '2' } })), '入力が正しくありません: このリンクは循環になります: 1 → 2 → 1'],
+      [await refusal(call('wbs.update', { id: a.id, patch: { predecessors: '9.9' } })), '入力が正しくありません: 先行タスク: WBS 番号 9.9 のタスクはありません。'],
+      [await refusal(call('wbs.update', { id: a.id, patch: { predecessors: '1' } })), '入力が正しくありません: 先行タスク: 1 はこのタスク自身です。'],
+      [await refusal(call('wbs.update', { id: b.id, patch: { predecessors: '1 の後' } })), '入力が正しくありません: 先行タスク: 「の後」は先行タスクの書き方ではありません (例: 1.2.3、1.2.3FS+2、4SS-1)。'],
+      [await refusal(call('dependency.create', { projectId: p, predecessorId: a.id, successorId: b.id })), '矛盾があります: タスク 1 は既にタスク 2 の先行タスクです。'],
+      [await refusal(call('dependency.create', { projectId: p, predecessorId: a.id, successorId: a.id })), '入力が正しくありません: タスクを自分自身の先行タスクにはできません。'],
+    ];
+    await call('risk.create', { projectId: p, values: { title: 'R', category: 'technical' } });
+    const lists = await call('vocab.list', { projectId: p });
+    const keep = lists['risk.category']!.items.filter((i) => i.code !== 'technical').map(({ code, labelJa, labelEn }) => ({ code, labelJa, labelEn }));
+    cases.push([await refusal(call('vocab.set', { projectId: p, list: 'risk.category', items: keep })), '矛盾があります: 1 行がまだ 「技術」(1) を使っています。先にその行を変更するか、項目を残してください。']);
+    cases.push([await refusal(call('backup.setFolder', { folder: 'バックアップ' })), '入力が正しくありません: バックアップの保存先はフルパスで指定してください: バックアップ']);
+    cases.push([await refusal(call('backup.setFolder', { folder: ws.dir })), '入力が正しくありません: 作業データのフォルダー以外を指定してください。']);
+    for (const [err, said] of cases) {
+      expect(err).toBeInstanceOf(ApiError);
+      expect(errorText(err, jaT), err.message).toBe(said);
+      expect(englishWords(errorText(err, jaT)), err.message).toEqual([]);
+      // The English UI says it in English, from the same key.
+      expect(englishWords(errorText(err, enT)).length, err.message).toBeGreaterThan(0);
+    }
+    ws.close();
+  });
+
+  it('name the reason of each refused WBS cell in Japanese', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const p = (await call('project.create', { name: 'P' })).id;
+    const a = await call('wbs.create', { projectId: p, values: { name: '設計' } });
+    await call('wbs.create', { projectId: p, parentId: a.id, values: { name: '詳細' } });
+    const err = await refusal(
+      call('wbs.applyCells', {
+        projectId: p,
+        updates: [
+          { id: a.id, patch: { progress: 50 } }, // a summary's progress is computed
+        ],
+        creates: [{ values: { name: 'x', predecessors: '7' } }, { values: { name: 'y', predecessors: '1,1' } }, { values: { name: 'z', predecessors: 'あと' } }],
+      }),
+    );
+    const problems = wbsCellProblems(err.details, 1)!;
+    const reasons = problems.map((d) => reasonOf(d.message));
+    expect(reasons.every((r) => (KNOWN_REASONS as readonly string[]).includes(r)), JSON.stringify(problems)).toBe(true);
+    const lines = reasons.map((r) => jaT.t(`register.reason.${r}`));
+    for (const line of lines) expect(englishWords(line)).toEqual([]);
+    expect(lines).toContain('は親タスクのため子タスクから計算されます');
+    ws.close();
+  });
+});
