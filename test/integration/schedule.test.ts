@@ -109,6 +109,19 @@ describe('schedule through the API', () => {
     expect(answered(await call('history.undo', { projectId }))).toBe('1.1');
   });
 
+  it("a move, an insert or a delete that renumbers a task answers its successors, whose 先行タスク text shows the new code", async () => {
+    // The page patches only answered rows: a successor not answered kept the old code, now another task's.
+    const { call, projectId, id } = await setup();
+    const manual = await call('wbs.create', { projectId, values: { name: '手動', plannedStart: '2025-04-20', plannedFinish: '2025-04-20' } });
+    await call('wbs.update', { id: manual.id, patch: { predecessors: '1.2' } }); // 詳細設計
+    const text = (tasks: { id: number; predecessors: string }[]) => tasks.find((t) => t.id === manual.id)?.predecessors;
+    expect(text((await call('wbs.move', { ids: [id('詳細設計')], direction: 'up' })).tasks)).toBe('1.1');
+    expect(text((await call('history.undo', { projectId })).wbs!.tasks)).toBe('1.2');
+    expect(text((await call('wbs.create', { projectId, beforeId: id('詳細設計') })).related)).toBe('1.3');
+    expect(text((await call('wbs.delete', { ids: [id('基本設計')] })).tasks)).toBe('1.2');
+    expect(text((await call('wbs.outdent', { ids: [id('詳細設計')] })).tasks)).toBe('2');
+  });
+
   it('the calendar: defaults with 年末年始, an update reschedules, undo puts it back', async () => {
     const { call, projectId, id, task } = await setup();
     const cal = await call('calendar.get', { projectId, fromYear: 2025, toYear: 2025 });

@@ -234,6 +234,36 @@ export function typedLinks(db: Db, batch: Batch, projectId: number, taskId: numb
 }
 
 /**
+ * The successors of links from tasks whose WBS code batch `batchId` may have changed (a successor's
+ * 先行タスク text names its predecessors by code): a row created, deleted or moved to another parent
+ * renumbers its parents' children and all under them; a row moved among its siblings (a position
+ * written, as move up/down swaps two) renumbers itself and all under it. Over-approximated by whole
+ * sibling lists (a few more rows answered, never one missed).
+ */
+function renumberedSuccessors(db: Db, batchId: string, projectId: number): number[] {
+  // Most plans have no links: no walk of the tree then.
+  if (!db.prepare('SELECT 1 FROM wbs_dependencies WHERE project_id = ? LIMIT 1').pluck().get(projectId)) return [];
+  return db
+    .prepare(
+      `WITH RECURSIVE
+         rows AS (SELECT entity_id, before, after FROM audit_log WHERE batch_id = @batchId AND entity = @entity),
+         parents(p) AS (
+           SELECT json_extract(after, '$.parentId') FROM rows WHERE json_type(after, '$.parentId') IS NOT NULL
+           UNION SELECT json_extract(before, '$.parentId') FROM rows WHERE json_type(before, '$.parentId') IS NOT NULL
+         ),
+         renumbered(id) AS (
+           SELECT t.id FROM parents CROSS JOIN wbs_tasks t ON t.parent_id = parents.p
+           UNION SELECT t.id FROM wbs_tasks t WHERE t.project_id = @projectId AND t.parent_id IS NULL AND EXISTS (SELECT 1 FROM parents WHERE p IS NULL)
+           UNION SELECT entity_id FROM rows WHERE json_type(after, '$.position') IS NOT NULL
+           UNION SELECT t.id FROM renumbered r CROSS JOIN wbs_tasks t ON t.parent_id = r.id
+         )
+       SELECT DISTINCT d.successor_id FROM renumbered r CROSS JOIN wbs_dependencies d ON d.predecessor_id = r.id`,
+    )
+    .pluck()
+    .all({ batchId, entity: ENTITY, projectId }) as number[];
+}
+
+/**
  * What batch `batchId` changed in the project's WBS: its task rows as stored now, and those gone. A
  * link the batch made, changed or removed changes its successor's 先行タスク text without writing the
  * successor's row (undoing a dependency.create touches no wbs_tasks row), so those successors are
@@ -253,7 +283,7 @@ export function wbsChangesOf(db: Db, batchId: string, projectId: number, today: 
   const present = db.prepare('SELECT 1 FROM wbs_tasks WHERE id = ? AND project_id = ?').pluck();
   const kept = ids.filter((id) => present.get(id, projectId));
   const keptSet = new Set(kept);
-  for (const id of successors) if (id !== null && !keptSet.has(id) && present.get(id, projectId)) keptSet.add(id);
+  for (const id of [...successors, ...renumberedSuccessors(db, batchId, projectId)]) if (id !== null && !keptSet.has(id) && present.get(id, projectId)) keptSet.add(id);
   return { tasks: placeTasks(db, projectId, keptSet, today), deletedIds: ids.filter((id) => !keptSet.has(id)) };
 }
 
