@@ -30,7 +30,7 @@ export class Jobs implements Handlers {
     const job: Job = { id: this.nextId++, method, client: caller?.client, started: performance.now(), cancel: cancelFlag() };
     this.running.set(job.id, job);
     try {
-      return await this.run(method, args, {
+      const envelope = await this.run(method, args, {
         caller,
         cancel: job.cancel,
         progress: (done, total) => {
@@ -38,6 +38,10 @@ export class Jobs implements Handlers {
           job.total = total;
         },
       });
+      // A cancelled call that did not look for the flag in time (a profile export waits on the Excel
+      // worker) still answers as cancelled: it wrote nothing, and the caller has moved on.
+      if (envelope.ok && Atomics.load(job.cancel, 0) === 1) return { ok: false, error: new ApiError('CANCELLED', 'Cancelled: nothing was changed').toJSON() };
+      return envelope;
     } finally {
       this.running.delete(job.id);
     }
