@@ -55,6 +55,16 @@ const RECOVERY_METHODS: ReadonlySet<string> = new Set([
 
 type Impl = HandlerMap<Method>;
 
+/**
+ * The JSON text of an envelope made where it was answered (the workspace thread): a host that sends it
+ * on as it is (the web host) does not parse and re-serialize a 10,000-row answer on its own thread.
+ */
+export const ENVELOPE_JSON = Symbol('envelope JSON');
+
+export function envelopeJson(envelope: Envelope<unknown>): string {
+  return (envelope as { [ENVELOPE_JSON]?: string })[ENVELOPE_JSON] ?? JSON.stringify(envelope);
+}
+
 export interface Handlers {
   /**
    * Validates and runs one call; never rejects, answers the same envelope every adapter sends.

@@ -15,7 +15,7 @@ import { ApiError, type Envelope } from '../common/errors.js';
 import { lockFile, readOwner, WorkspaceLockedError } from './db/lock.js';
 import { readerWorkerFile, thisModuleFile } from './excel/reader.js';
 import type { Caller, CallScope } from './call-scope.js';
-import type { Handlers } from './handlers.js';
+import { ENVELOPE_JSON, type Handlers } from './handlers.js';
 import { Jobs } from './jobs.js';
 import type { FromWorker, ToWorker, WorkerStart } from './workspace-worker.js';
 
@@ -84,6 +84,17 @@ interface Pending {
   scope: CallScope;
 }
 
+/**
+ * An envelope whose result is parsed only when something reads it (Electron IPC, a test); the web host
+ * sends its JSON text on as the worker made it.
+ */
+function lazyEnvelope(ok: boolean, json: string): Envelope<unknown> {
+  let parsed: Envelope<unknown> | undefined;
+  const whole = () => (parsed ??= JSON.parse(json) as Envelope<unknown>);
+  const envelope = Object.defineProperty({ ok } as Envelope<unknown>, ENVELOPE_JSON, { value: json });
+  return Object.defineProperty(envelope, ok ? 'result' : 'error', { get: () => (whole() as Record<string, unknown>)[ok ? 'result' : 'error'], enumerable: true });
+}
+
 /** Opens the workspace in its worker; rejects as openWorkspace throws (a WorkspaceLockedError names the holder). */
 export async function startWorkspaceThread(dataDir: string, options: WorkerStart['options']): Promise<WorkspaceThread> {
   const folder = path.resolve(dataDir);
@@ -140,7 +151,7 @@ async function startThread(dataDir: string, options: WorkerStart['options'], rel
     if (m.type === 'result') {
       const p = pending.get(m.id);
       pending.delete(m.id);
-      p?.resolve(m.envelope);
+      p?.resolve(lazyEnvelope(m.ok, m.json));
       if (pending.size === 0) onDrained?.();
     } else if (m.type === 'progress') {
       pending.get(m.id)?.scope.progress?.(m.done, m.total);

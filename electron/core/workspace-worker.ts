@@ -8,7 +8,6 @@ import { openWorkspace, type Workspace, type WorkspaceOptions } from './workspac
 import { setReaderWorkerFile } from './excel/reader.js';
 import { WorkspaceLockedError } from './db/lock.js';
 import type { Caller } from './call-scope.js';
-import type { Envelope } from '../common/errors.js';
 
 /** What the worker is started with: all of it plain data (no functions cross a thread). */
 export interface WorkerStart {
@@ -26,7 +25,8 @@ export type FromWorker =
   | { type: 'ready' }
   | { type: 'failed'; error: { name: string; message: string; folder?: string; owner?: WorkspaceLockedError['owner'] } }
   | { type: 'progress'; id: number; done: number; total: number }
-  | { type: 'result'; id: number; envelope: Envelope<unknown> }
+  // The envelope as JSON, made here: the host sends it on without parsing (handlers.ts ENVELOPE_JSON).
+  | { type: 'result'; id: number; ok: boolean; json: string }
   | { type: 'closed' };
 
 /** Progress is sent at most this often per call: the host only shows it. */
@@ -67,6 +67,6 @@ if (ws) {
       last = now;
       send({ type: 'progress', id: m.id, done, total });
     };
-    void workspace.run(m.method, m.args, { caller: m.caller, cancel: m.cancel, progress }).then((envelope) => send({ type: 'result', id: m.id, envelope }));
+    void workspace.run(m.method, m.args, { caller: m.caller, cancel: m.cancel, progress }).then((envelope) => send({ type: 'result', id: m.id, ok: envelope.ok, json: JSON.stringify(envelope) }));
   });
 }

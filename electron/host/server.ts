@@ -8,7 +8,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ApiError, type Envelope } from '../common/errors.js';
 import { contentSecurityPolicy, NONCE_PLACEHOLDER } from '../common/csp.js';
-import type { Handlers } from '../core/handlers.js';
+import { envelopeJson, type Handlers } from '../core/handlers.js';
 import { FILE_TOO_LARGE, MAX_BASE64 } from '../common/api/excel.js';
 import { CLIENT_ID, type Caller } from '../common/api/jobs.js';
 
@@ -156,7 +156,7 @@ async function api(req: http.IncomingMessage, res: http.ServerResponse, ctx: Req
   // The user is never taken from a request: the workspace's own (the OS user) stands behind every page.
   const caller: Caller | undefined = client ? { client } : undefined;
   const envelope = await ctx.handlers.invoke(method, body, caller);
-  sendJson(res, envelope.ok ? 200 : (STATUS[envelope.error.code] ?? 500), envelope);
+  sendText(res, envelope.ok ? 200 : (STATUS[envelope.error.code] ?? 500), envelopeJson(envelope));
 }
 
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
@@ -184,7 +184,10 @@ function forbid(res: http.ServerResponse, why: string): void {
 }
 
 function sendJson(res: http.ServerResponse, status: number, envelope: Envelope<unknown>): void {
-  const body = JSON.stringify(envelope);
+  sendText(res, status, JSON.stringify(envelope));
+}
+
+function sendText(res: http.ServerResponse, status: number, body: string): void {
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
