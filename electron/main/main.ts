@@ -16,6 +16,7 @@ import {
 } from 'electron';
 import { startWorkspaceThread, type WorkspaceThread } from '../core/workspace-thread.js';
 import type { Envelope } from '../common/errors.js';
+import { envelopeJson } from '../core/handlers.js';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -92,7 +93,9 @@ async function start(): Promise<void> {
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: isBlockedRequest(details.url) }));
   ses.protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request, styleNonce));
 
-  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, args: unknown) => invoke(event, method, args));
+  // The envelope crosses as its JSON text, made in the workspace thread: main neither parses nor
+  // copies a 10,000-row answer on its own thread (the preload parses it).
+  ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, args: unknown) => envelopeJson(await invoke(event, method, args)));
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(withCommands(menuTemplate({ locale: app.getLocale(), packaged: app.isPackaged }))));
   app.setAboutPanelOptions({ applicationName: 'PMO Desk', applicationVersion: app.getVersion() });

@@ -11,6 +11,7 @@ contextBridge.exposeInMainWorld('pmo', {
         error: { code: 'VALIDATION', message: 'The API method name must be a string' },
       });
     }
-    return ipcRenderer.invoke('pmo:invoke', method, args);
+    // Main answers the envelope as JSON text (made in the workspace thread; see main.ts).
+    return ipcRenderer.invoke('pmo:invoke', method, args).then((json: string) => JSON.parse(json) as unknown);
   },
 });
