@@ -38,6 +38,8 @@ describe('refining a preview by its id', () => {
       expect(first.values.map((v) => [v.word, v.code, v.suggestion.by])).toEqual([
         ['Market risk', 'Market risk', 'new'],
         ['Technical risk', 'technical', 'label'],
+        // A decimal rating goes through the same table: the scale suggests, the user may change it.
+        ['2.5', '3', 'scale'],
       ]);
       // No file this time: the kept preview is refined, and the old id is gone.
       const second = await call('excel.previewImport', { projectId, register: 'risk', previewId: first.previewId, mapping: { values: [{ field: 'category', word: 'Market risk', code: null }] } });

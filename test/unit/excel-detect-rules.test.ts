@@ -321,6 +321,9 @@ describe("the client's words", () => {
     expect(t.unknownValues.map((u) => [u.field, u.word, u.rows, u.code, u.suggestion.by])).toEqual([
       ['category', 'Market risk', [2, 4], 'Market risk', 'new'],
       ['category', 'Technical risk', [3], 'technical', 'label'],
+      // Decimal ratings go through the same table, suggested by the scale (half up), for the user to confirm.
+      ['probability', '2.5', [3], '3', 'scale'],
+      ['probability', '1.5', [4], '2', 'scale'],
     ]);
     expect(t.newItems).toEqual([{ list: 'risk.category', code: 'Market risk', label: 'Market risk' }]);
     // Every word read is kept both ways: the export writes Open/Closed, not オープン/クローズ.
@@ -346,9 +349,24 @@ describe("the client's words", () => {
   });
 
   it('reads a 1–10 score onto 1–5 and keeps the scale in the value map', () => {
-    const t = read([['ID', 'Risk', 'Likelihood'], [1, 'a', 10], [2, 'b', 1], [3, 'c', 6]], 'risk');
-    expect(t.records.map((r) => r.values.probability)).toEqual([5, 1, 3]);
+    const t = read([['ID', 'Risk', 'Likelihood'], [1, 'a', 10], [2, 'b', 1], [3, 'c', 6], [4, 'd', 3]], 'risk');
+    // 3 of 10 is a 2, not a 3: every number of a column on another scale goes through the scale.
+    expect(t.records.map((r) => r.values.probability)).toEqual([5, 1, 3, 2]);
     expect(t.valueMaps.probability?.scale).toEqual({ min: 1, max: 10 });
+  });
+
+  it("reads rating numbers through the table the user confirms (the dialog's choice, then the profile's words), both ways", () => {
+    const choices = { probability: { '2.5': '2' } };
+    const a = analyzeWorkbook(model(sheet('Sheet1', register)), 'risk', { today: TODAY, valueChoices: choices });
+    if (!a.ok) throw new Error(a.reason);
+    expect(a.table.records.map((r) => r.values.probability)).toEqual([5, 2, 2]);
+    expect(a.table.unknownValues.find((u) => u.word === '2.5')).toMatchObject({ code: '2', chosen: true });
+    expect(a.table.valueMaps.probability?.words).toMatchObject({ '2.5': '2', '1.5': '2' });
+    // Saved in a profile, the table reads the next file without asking again.
+    const again = analyzeWorkbook(model(sheet('Sheet1', register)), 'risk', { today: TODAY, valueMaps: { probability: { words: { '2.5': '2' }, exportAs: {} } } });
+    if (!again.ok) throw new Error(again.reason);
+    expect(again.table.records[1]!.values.probability).toBe(2);
+    expect(again.table.unknownValues.find((u) => u.word === '2.5')).toMatchObject({ code: '2', chosen: true });
   });
 });
 

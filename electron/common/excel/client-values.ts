@@ -114,30 +114,40 @@ export class ClientValues {
   }
 
   /**
-   * A rating cell → 1–5: the scale's numbers (1.5 → 2, 7 of 10 → 4), the client's words; free text →
+   * A rating cell → 1–5: the client's words and numbers through one table (the profile's words, the
+   * user's choices), else a whole 1–5 as itself, a number of another scale or a decimal through the scale
+   * (1.5 → 2, 7 of 10 → 4) — listed with that suggestion so the user confirms the table —, free text →
    * `{ text }` (kept, no rating); an unknown short word → null and listed.
    */
   readRating(field: string, cell: Cell, row: number, date1904: boolean): { ok: true; value: number | null; text?: string; outside?: true } | { ok: false; reason: string } {
     const text = textOf(cell, date1904).trim();
-    const chosen = cell.t === 's' ? this.choice(field, text) : undefined;
-    if (chosen && chosen.code !== null && /^[1-5]$/.test(chosen.code)) {
-      this.note(field, null, text, row, () => ({ suggestion: { code: chosen.code, by: 'label' }, code: chosen.code, chosen: true }));
-      this.remember(field, text, chosen.code);
-      return { ok: true, value: Number(chosen.code) };
-    }
-    const direct = parseRatingValue(cell.t === 'n' ? (cell.v as number) : text);
-    if (direct.ok) {
-      if (cell.t === 's' && direct.value !== null) this.remember(field, text, String(direct.value));
-      return direct;
-    }
     const n = cell.t === 'n' ? (cell.v as number) : (() => {
       const p = parseNumberText(text);
       return p && !p.percent && p.unit === '' ? p.value : null;
     })();
+    // A number is looked up as the client writes it: 2.5, 7.
+    const word = n !== null ? String(n) : text;
+    const chosen = cell.t === 's' || n !== null ? this.choice(field, word) : undefined;
+    if (chosen && chosen.code !== null && /^[1-5]$/.test(chosen.code)) {
+      this.note(field, null, word, row, () => ({ suggestion: { code: chosen.code, by: 'label' }, code: chosen.code, chosen: true }));
+      this.remember(field, word, chosen.code);
+      return { ok: true, value: Number(chosen.code) };
+    }
+    const scale = this.scales.get(field);
     if (n !== null) {
-      // A number outside the scale (-4 on 1–5) keeps its row: the number is kept as text, the rating left empty.
-      const value = scaledRating(n, this.scales.get(field));
-      return value === null ? { ok: true, value: null, text, outside: true } : { ok: true, value };
+      if (!scale && Number.isInteger(n) && n >= 1 && n <= 5) return { ok: true, value: n };
+      const value = scaledRating(n, scale);
+      // A number outside the scale (-4 on 1–5) keeps its row: the number is kept as text, the rating left
+      // empty, and listed so the user can say what it means.
+      const u = this.note(field, null, word, row, () => ({ suggestion: { code: value === null ? null : String(value), by: value === null ? 'new' : 'scale' }, code: value === null ? null : String(value), chosen: false }));
+      if (u.code === null) return { ok: true, value: null, text, outside: true };
+      this.remember(field, word, u.code);
+      return { ok: true, value: Number(u.code) };
+    }
+    const direct = parseRatingValue(text);
+    if (direct.ok) {
+      if (direct.value !== null) this.remember(field, text, String(direct.value));
+      return direct;
     }
     if (FREE_TEXT(text)) return { ok: true, value: null, text };
     const u = this.note(field, null, text, row, () => ({ suggestion: { code: null, by: 'new' }, code: null, chosen: false }));

@@ -90,8 +90,8 @@ function similarity(a: string, b: string): number {
 export interface Suggestion {
   /** The item's code; null: add the word to the project's list as a new item. */
   code: string | null;
-  /** How it was found. */
-  by: 'label' | 'synonym' | 'similar' | 'new';
+  /** How it was found ('scale': a rating number read through the client's scale, 1.5 → 2). */
+  by: 'label' | 'synonym' | 'similar' | 'scale' | 'new';
 }
 
 /**
