@@ -52,9 +52,9 @@ describe('progress: 0–1 or 0–100 decided per column', () => {
   ] as const)('%j (%s) → %s', (cell, scale, value) => expect(parseProgress(cell, scale)).toEqual({ ok: true, value }));
 
   it('refuses values outside 0–100 % and words', () => {
-    expect(parseProgress(n(150), 'percent')).toEqual({ ok: false, reason: '150 % is not a progress 0–100 %' });
+    expect(parseProgress(n(150), 'percent')).toMatchObject({ ok: false, code: 'notProgress', params: { value: '150 %' }, reason: '150 % is not a progress 0–100 %' });
     expect(parseProgress(n(-0.1), 'fraction').ok).toBe(false);
-    expect(parseProgress(s('半分'), 'fraction')).toEqual({ ok: false, reason: '半分 is not a progress 0–100 %' });
+    expect(parseProgress(s('半分'), 'fraction')).toMatchObject({ ok: false, reason: '半分 is not a progress 0–100 %' });
   });
 });
 
@@ -74,7 +74,7 @@ describe('effort in person-days', () => {
 
   it('refuses negative numbers and words', () => {
     expect(parseEffort(n(-1), 'day').ok).toBe(false);
-    expect(parseEffort(s('3 apples'), 'day')).toEqual({ ok: false, reason: '3 apples is not an effort (a number of person-days)' });
+    expect(parseEffort(s('3 apples'), 'day')).toMatchObject({ ok: false, reason: '3 apples is not an effort (a number of person-days)' });
   });
 });
 
@@ -101,7 +101,7 @@ describe('vocabularies', () => {
   ])('WBS status %s → %s', (text, code) => expect(parseWbsStatus(text)).toEqual({ ok: true, value: code }));
 
   it('says which statuses it knows when one does not match', () => {
-    expect(parseWbsStatus('検証待ちかも')).toEqual({ ok: false, reason: '検証待ちかも is not a status (未着手/対応中/完了/保留/中止)' });
+    expect(parseWbsStatus('検証待ちかも')).toMatchObject({ ok: false, reason: '検証待ちかも is not a status (未着手/対応中/完了/保留/中止)' });
     expect(parseWbsStatus('')).toEqual({ ok: true, value: null });
   });
 
@@ -135,13 +135,13 @@ describe('vocabularies', () => {
     ];
     expect(parseVocab(custom, 'issue.status', '受付')).toEqual({ ok: true, value: 'open' });
     expect(parseVocab(custom, 'issue.status', 'fixed')).toEqual({ ok: true, value: 'fixed' });
-    expect(parseVocab(custom, 'issue.status', '完了')).toEqual({ ok: false, reason: '完了 is not a value of issue.status (受付/修正済)' });
+    expect(parseVocab(custom, 'issue.status', '完了')).toMatchObject({ ok: false, code: 'notInList', params: { value: '完了' }, reason: '完了 is not a value of issue.status (受付/修正済)' });
   });
 
   it('reads 1–5 ratings from numbers, 高/中/低, 大/中/小 and marks', () => {
     for (const [input, value] of [[3, 3], ['５', 5], ['高', 5], ['中', 3], ['低', 1], ['大', 5], ['小', 1], ['High', 5], ['◎', 5], ['○', 3], ['△', 1], ['', null]] as const)
       expect(parseRatingValue(input)).toEqual({ ok: true, value });
-    expect(parseRatingValue(1.5)).toEqual({ ok: false, reason: '1.5 is not a rating 1–5 (or 高/中/低)' });
+    expect(parseRatingValue(1.5)).toMatchObject({ ok: false, reason: '1.5 is not a rating 1–5 (or 高/中/低)' });
     expect(parseRatingValue(6).ok).toBe(false);
   });
 
@@ -170,6 +170,6 @@ describe('structure cells', () => {
     const ctx = { date1904: false, vocab: defaultVocabularies(), reference: '2025-01-01', progressScale: 'fraction', effortUnit: 'day', refPrefix: 'I-' } as const;
     expect(readValue({ kind: 'ref' }, n(7), ctx)).toEqual({ ok: true, value: 'I-007' });
     expect(readValue({ kind: 'ref' }, s('課題-12'), ctx)).toEqual({ ok: true, value: '課題-12' });
-    expect(readValue({ kind: 'date' }, { c: 0, t: 'e', v: '#REF!' }, ctx)).toEqual({ ok: false, reason: '#REF! is an Excel error value' });
+    expect(readValue({ kind: 'date' }, { c: 0, t: 'e', v: '#REF!' }, ctx)).toMatchObject({ ok: false, reason: '#REF! is an Excel error value' });
   });
 });

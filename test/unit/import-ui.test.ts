@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
 import type { ImportPreview } from '../../electron/common/excel/preview.js';
+import { PROBLEM_CODES, type Problem } from '../../electron/common/excel/problems.js';
 import type { ColumnMapping } from '../../electron/common/excel/mapping.js';
 import {
   applyOptions,
@@ -13,6 +14,7 @@ import {
   mappingAfter,
   previewLines,
   problemsByRow,
+  problemText,
   profileNameOf,
   rowOfCell,
   withChange,
@@ -142,8 +144,8 @@ describe('preview lines', () => {
     ],
     missing: [{ id: 3, key: 'I-003', name: '古い課題' }],
     problems: [
-      { sheet: '課題一覧', cell: 'C9', kind: 'date', reason: '2025/13/40 is not a date', field: 'due' },
-      { sheet: '表紙', kind: 'sheet', reason: 'no table found' },
+      { sheet: '課題一覧', cell: 'C9', kind: 'date', code: 'notDate', params: { value: '2025/13/40' }, reason: '2025/13/40 is not a date', field: 'due' },
+      { sheet: '表紙', kind: 'header', code: 'noTable', params: {}, reason: 'no table found' },
     ],
     counts: { new: 2, changed: 1, unchanged: 1, missing: 1, skipped: 1, problems: 2, leftOut: 0 },
   });
@@ -182,6 +184,31 @@ describe('preview lines', () => {
     const many = previewLines(preview({ rows }), labels, ['title']);
     expect(many).toHaveLength(10_000);
     expect(linesOfTab(many, 'changed')).toHaveLength(10_000);
+  });
+});
+
+describe("import problems in the user's language", () => {
+  const strings = { ja, en } as const;
+
+  it('has a ja and an en text for every problem code, naming only the values the problem carries', () => {
+    for (const lang of ['ja', 'en'] as const) {
+      const texts = (strings[lang] as unknown as { excel: { problem: Record<string, unknown> } }).excel.problem;
+      for (const code of PROBLEM_CODES) {
+        expect(typeof texts[code], `${lang}: excel.problem.${code}`).toBe('string');
+        // The placeholders of ja and en are the same (a text cannot ask for a value the other leaves out).
+        const names = (s: unknown) => [...String(s).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+        expect(names(texts[code]), `${lang}: excel.problem.${code}`).toEqual(names((strings.en as unknown as { excel: { problem: Record<string, unknown> } }).excel.problem[code]));
+      }
+    }
+  });
+
+  it('says a problem from its code and values: a reworded English reason changes nothing, the field is the grid heading', () => {
+    const fieldLabel = importFieldLabel(tOf(ja), 'issue');
+    const p: Problem = { sheet: '課題一覧', cell: 'C9', kind: 'date', code: 'yearAssumed', params: { value: '4/3', date: '2025/04/03', from: 'row' }, reason: 'anything at all', field: 'due' };
+    expect(problemText(p, tOf(ja), fieldLabel)).toBe('課題一覧!C9 [期限]: 4/3 に年がありません: 2025/04/03 と読みました (同じ行の日付から)');
+    expect(problemText({ ...p, reason: '4/3 lacks a year' }, tOf(en), importFieldLabel(tOf(en), 'issue'))).toBe("課題一覧!C9 [Due]: 4/3 has no year: read as 2025/04/03 (year from the row's other dates)");
+    const noKey: Problem = { sheet: 'Sheet1', kind: 'header', code: 'noKey', params: {}, field: 'title', reason: 'no column is mapped to the title field' };
+    expect(problemText(noKey, tOf(ja), fieldLabel)).not.toMatch(/title/);
   });
 });
 

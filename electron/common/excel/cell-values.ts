@@ -1,4 +1,5 @@
 // One cell → the value of one field, by the field's kind. Pure; every refusal has a reason in words.
+import { failure } from './problems.js';
 import type { VocabListName, Vocabularies } from '../registers.js';
 import { formatRef } from '../registers.js';
 import { parseDateNumber, parseDateText, serialToIso } from './dates.js';
@@ -59,7 +60,7 @@ export function parseLevel(cell: Cell): number | null {
  * Text comes back trimmed; dates as yyyy-mm-dd; effort in person-days; progress as 0–100.
  */
 export function readValue(spec: FieldSpec, cell: Cell, ctx: ValueContext): Parsed<unknown> {
-  if (cell.t === 'e') return { ok: false, reason: `${String(cell.v)} is an Excel error value` };
+  if (cell.t === 'e') return failure('excelError', { value: String(cell.v) }, `${String(cell.v)} is an Excel error value`);
   if (cell.t === 's' && isBlank(cell.v as string)) return { ok: true, value: null };
   if (spec.kind === 'date') return readDate(cell, ctx);
   if (spec.kind === 'effort') return parseEffort(cell, ctx.effortUnit);
@@ -83,17 +84,20 @@ export function readValue(spec: FieldSpec, cell: Cell, ctx: ValueContext): Parse
       return { ok: true, value: text.trim() };
     case 'wbsCode': {
       const code = parseWbsCode(cell);
-      return code === null ? { ok: false, reason: `${text.trim()} is not a WBS code (1.2.3)` } : { ok: true, value: code };
+      return code === null ? failure('notWbsCode', { value: text.trim() }, `${text.trim()} is not a WBS code (1.2.3)`) : { ok: true, value: code };
     }
     case 'level': {
       const level = parseLevel(cell);
-      return level === null ? { ok: false, reason: `${text.trim()} is not a level (1, 2, 3…)` } : { ok: true, value: level };
+      return level === null ? failure('notLevel', { value: text.trim() }, `${text.trim()} is not a level (1, 2, 3…)`) : { ok: true, value: level };
     }
   }
 }
 
 function readDate(cell: Cell, ctx: ValueContext): Parsed<string | null> {
-  const bad = () => ({ ok: false as const, reason: `${textOf(cell, ctx.date1904).trim()} is not a date` });
+  const bad = () => {
+    const value = textOf(cell, ctx.date1904).trim();
+    return failure('notDate', { value }, `${value} is not a date`);
+  };
   if (cell.t === 'd' || cell.t === 'n') {
     const r = parseDateNumber(cell.v as number, cell.t === 'd', ctx.date1904);
     return r.ok ? { ok: true, value: r.iso } : bad();

@@ -8,6 +8,7 @@ import { textOf } from './cell-values.js';
 import type { FieldSpec } from './fields.js';
 import type { Cell } from './model.js';
 import { parseNumberText } from './numbers.js';
+import type { Failure } from './problems.js';
 import { parseRatingValue, parseVocab, wordKey } from './values.js';
 import { mappedCode, scaledRating, suggestCode, withWord, type Suggestion, type ValueMap, type ValueMaps } from './value-map.js';
 
@@ -119,7 +120,7 @@ export class ClientValues {
    * (1.5 → 2, 7 of 10 → 4) — listed with that suggestion so the user confirms the table —, free text →
    * `{ text }` (kept, no rating); an unknown short word → null and listed.
    */
-  readRating(field: string, cell: Cell, row: number, date1904: boolean): { ok: true; value: number | null; text?: string; outside?: true } | { ok: false; reason: string } {
+  readRating(field: string, cell: Cell, row: number, date1904: boolean): { ok: true; value: number | null; text?: string; outside?: true } | Failure {
     const text = textOf(cell, date1904).trim();
     const n = cell.t === 'n' ? (cell.v as number) : (() => {
       const p = parseNumberText(text);

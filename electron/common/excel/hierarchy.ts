@@ -105,9 +105,9 @@ function byCode(inputs: TreeInput[], cellOf: (r: number, what: 'code') => string
       if (segs.length > 1) {
         const want = segs.slice(0, -1).join('.');
         if (!byCodeKey.has(want) && depths.has(segs.length - 1))
-          problems.push({ cell: cellOf(inp.r, 'code'), kind: 'hierarchy', reason: `WBS code ${code} has no row ${want} above it` });
+          problems.push({ cell: cellOf(inp.r, 'code'), kind: 'hierarchy', code: 'codeWithoutParent', params: { code, parent: want }, reason: `WBS code ${code} has no row ${want} above it` });
       }
-      if (byCodeKey.has(code)) problems.push({ cell: cellOf(inp.r, 'code'), kind: 'hierarchy', reason: `WBS code ${code} appears more than once` });
+      if (byCodeKey.has(code)) problems.push({ cell: cellOf(inp.r, 'code'), kind: 'hierarchy', code: 'codeTwice', params: { code }, reason: `WBS code ${code} appears more than once` });
       byCodeKey.set(code, nodes.length);
     }
     nodes.push({ input: i, r: inp.r, level: parent === null ? 0 : nodes[parent]!.level + 1, parent });
@@ -130,7 +130,7 @@ function byDepth(
     let d = raw[i] === null ? Math.max(0, stack.length - 1) : raw[i]! - (base === Infinity ? 0 : base);
     if (d > stack.length) {
       if (method === 'level')
-        problems.push({ cell: cellOf(inp.r, 'level'), kind: 'hierarchy', reason: `level ${raw[i]} skips a level after ${stack.length - 1 + base}` });
+        problems.push({ cell: cellOf(inp.r, 'level'), kind: 'hierarchy', code: 'levelSkips', params: { level: raw[i]!, after: stack.length - 1 + base }, reason: `level ${raw[i]} skips a level after ${stack.length - 1 + base}` });
       d = stack.length;
     }
     const parent = d > 0 ? stack[d - 1]! : null;

@@ -1,5 +1,6 @@
 // Numbers as client workbooks write them → plain numbers. Pure functions.
 import type { Cell } from './model.js';
+import { failure, type Failure } from './problems.js';
 
 /**
  * Text that spells a number: full-width digits (１２３), thousands separators (1,250), a sign, a
@@ -40,7 +41,7 @@ export function progressScale(cells: Iterable<Cell>): ProgressScale {
   return 'fraction';
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Parsed<T> = { ok: true; value: T } | Failure;
 
 const PROGRESS_WORDS: Record<string, number> = { 完了: 100, 済: 100, 済み: 100, done: 100, complete: 100, completed: 100, 未着手: 0 };
 
@@ -54,11 +55,11 @@ export function parseProgress(cell: Cell, scale: ProgressScale): Parsed<number |
     const word = PROGRESS_WORDS[text.normalize('NFKC').toLowerCase()];
     if (word !== undefined) return { ok: true, value: word };
     const n = parseNumberText(text);
-    if (!n || n.unit !== '') return { ok: false, reason: `${text} is not a progress 0–100 %` };
+    if (!n || n.unit !== '') return failure('notProgress', { value: text }, `${text} is not a progress 0–100 %`);
     pct = n.percent || scale === 'percent' ? n.value : n.value * 100;
-  } else return { ok: false, reason: `${String(cell.v)} is not a progress 0–100 %` };
+  } else return failure('notProgress', { value: String(cell.v) }, `${String(cell.v)} is not a progress 0–100 %`);
   const rounded = Math.round(pct * 1e6) / 1e6;
-  if (!(rounded >= 0 && rounded <= 100)) return { ok: false, reason: `${trim(pct)} % is not a progress 0–100 %` };
+  if (!(rounded >= 0 && rounded <= 100)) return failure('notProgress', { value: `${trim(pct)} %` }, `${trim(pct)} % is not a progress 0–100 %`);
   return { ok: true, value: Math.round(rounded) };
 }
 
@@ -100,11 +101,11 @@ export function parseEffort(cell: Cell, columnUnit: EffortUnit): Parsed<number |
     if (text === '' || text === '-' || text === '－') return { ok: true, value: null };
     const n = parseNumberText(text);
     const u = n ? unitOfWord(n.unit) : null;
-    if (!n || n.percent || (n.unit !== '' && u === null)) return { ok: false, reason: `${text} is not an effort (a number of person-days)` };
+    if (!n || n.percent || (n.unit !== '' && u === null)) return failure('notEffort', { value: text }, `${text} is not an effort (a number of person-days)`);
     value = n.value;
     unit = u ?? columnUnit;
-  } else return { ok: false, reason: `${String(cell.v)} is not an effort (a number of person-days)` };
-  if (!(value >= 0) || value > 1e6) return { ok: false, reason: `${trim(value)} is not an effort (a number of person-days)` };
+  } else return failure('notEffort', { value: String(cell.v) }, `${String(cell.v)} is not an effort (a number of person-days)`);
+  if (!(value >= 0) || value > 1e6) return failure('notEffort', { value: trim(value) }, `${trim(value)} is not an effort (a number of person-days)`);
   return { ok: true, value: toDays(value, unit) };
 }
 

@@ -1,6 +1,8 @@
 // Every problem an import finds is tied to a place a user can go to in Excel: the sheet and the cell
 // (or just the sheet, or just the file), with a reason in plain words, e.g. `WBS!E12: 2025/13/40 is not
-// a date`. `kind` is a stable code the UI can translate; `reason` is the English text.
+// a date`. `code` and `params` say what it is for the UI to say in its language (excel.problem.<code>
+// in the renderer's ja/en strings, a test holds that every code has both), as errors carry ErrorText;
+// `reason` stays the English text (logs, tests, callers without a UI). `kind` groups them.
 import { sheetPrefix } from './model.js';
 
 export type ProblemKind =
@@ -16,13 +18,59 @@ export type ProblemKind =
   | 'sheet' // a sheet that could not be read
   | 'file'; // the file as a whole
 
+/** What a problem says, for the UI to translate: excel.problem.<code> with its params. */
+export const PROBLEM_CODES = [
+  'notDate', // {value}
+  'yearAssumed', // {value, date, from: row|column|project|today}: a date without a year, read in that year
+  'yearAmbiguous', // {value, date, other}: a date without a year its context does not decide: read as date, other possible
+  'notNumber', // {value}
+  'notProgress', // {value}
+  'notEffort', // {value}
+  'notRating', // {value}
+  'ratingText', // {value}: free text in a rating column, kept with the row
+  'ratingOutside', // {value}: a number off the rating scale, kept with the row
+  'notInList', // {value}: not a value of the field's list
+  'notYesNo', // {value}
+  'excelError', // {value}: #N/A, #REF!…
+  'notWbsCode', // {value}
+  'notLevel', // {value}
+  'codeWithoutParent', // {code, parent}
+  'codeTwice', // {code}
+  'levelSkips', // {level, after}
+  'refTwice', // {value, first, second}
+  'notValid', // {value}: refused by the field's rules (too long…)
+  'predecessorUnparsed', // {value}: not a list of predecessors, kept as text
+  'predecessorMissing', // {code}: names no task of the file, kept as text
+  'noTable', // {register}: no register table in the workbook
+  'noKey', // (field): no column is mapped to the key field
+  'noRows', // {sheet, row}: the table has no rows of data
+  'notTime', // {value}: not a time (10:00〜11:00), in a minutes form
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+export type ProblemParams = Record<string, string | number>;
+
+/** A value that did not read: what it is (code, params) and the English reason. */
+export interface Failure {
+  ok: false;
+  code: ProblemCode;
+  params: ProblemParams;
+  reason: string;
+}
+
+export function failure(code: ProblemCode, params: ProblemParams, reason: string): Failure {
+  return { ok: false, code, params, reason };
+}
+
 export interface Problem {
   /** Sheet name; absent for problems of the whole file. */
   sheet?: string;
   /** A1 reference (E12); absent for problems of a whole sheet. */
   cell?: string;
   kind: ProblemKind;
-  /** What is wrong, in words: `2025/13/40 is not a date`. */
+  /** What it is, for the UI to translate (excel.problem.<code>), and the values it quotes. */
+  code: ProblemCode;
+  params: ProblemParams;
+  /** What is wrong, in English words: `2025/13/40 is not a date`. */
   reason: string;
   /** The field the cell was meant for (plannedStart, status…). */
   field?: string;

@@ -17,7 +17,7 @@ import { buildTree, chooseMethod, type HierarchyMethod, type TreeInput } from '.
 import type { ColumnMapping } from './mapping.js';
 import { cellRef, parseCellRef, type Cell, type WorkbookModel } from './model.js';
 import { effortUnitOf, progressScale, type ProgressScale } from './numbers.js';
-import { shown, type Problem, type ProblemKind } from './problems.js';
+import { failure, shown, type Failure, type Problem, type ProblemKind } from './problems.js';
 import { SheetIndex } from './sheet-index.js';
 
 export type ExtraValue = string | number | boolean;
@@ -118,8 +118,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const data = findDataRows(ix, layout);
   const firstDataRow = layout.headerBottom + 1;
   const problems: Problem[] = [];
-  const problem = (r: number, c: number, kind: ProblemKind, reason: string, field?: string, warning?: true) =>
-    problems.push({ sheet: sheet.name, cell: cellRef(r, c), kind, reason, ...(field ? { field } : {}), ...(warning ? { warning } : {}) });
+  const problem = (r: number, c: number, kind: ProblemKind, what: Pick<Problem, 'code' | 'params' | 'reason'>, field?: string, warning?: true) =>
+    problems.push({ sheet: sheet.name, cell: cellRef(r, c), kind, code: what.code, params: what.params, reason: what.reason, ...(field ? { field } : {}), ...(warning ? { warning } : {}) });
   const vocab = opts.vocab ?? defaultVocabularies();
   const today = opts.today ?? localToday();
 
@@ -195,7 +195,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
 
   // Codes and levels that do not read: problems when the column mostly reads, else the column is
   // no code / level column after all (Task-001 IDs) and stays an extra column.
-  const structureMisses: { r: number; c: number; kind: 'wbsCode' | 'level'; reason: string }[] = [];
+  const structureMisses: { r: number; c: number; kind: 'wbsCode' | 'level'; failure: Failure }[] = [];
   const structureHits = { wbsCode: 0, level: 0 };
 
   const values = new ClientValues(vocab, opts.valueMaps, opts.valueChoices);
@@ -261,7 +261,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       if (spec.kind === 'rating' && hit.cell.t !== 'e') {
         const rating = values.readRating(field, hit.cell, r + 1, model.date1904);
         if (!rating.ok) {
-          problem(r, hit.c, 'rating', rating.reason, field);
+          problem(r, hit.c, 'rating', rating, field);
           return;
         }
         rec.values[field] = rating.value;
@@ -273,7 +273,9 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
             r,
             hit.c,
             'rating',
-            rating.outside ? `${shown(rating.text)} is outside the rating scale: kept with the row, the rating left empty` : `${shown(rating.text)} is text, not a rating: kept with the row, the rating left empty`,
+            rating.outside
+              ? failure('ratingOutside', { value: shown(rating.text) }, `${shown(rating.text)} is outside the rating scale: kept with the row, the rating left empty`)
+              : failure('ratingText', { value: shown(rating.text) }, `${shown(rating.text)} is text, not a rating: kept with the row, the rating left empty`),
             field,
             true,
           );
@@ -288,15 +290,16 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
           const again = parseDateText(raw, ref.day);
           if (again.ok) {
             rec.values[field] = again.iso;
-            problem(r, hit.c, 'date', `${shown(raw)} has no year: read as ${again.iso.replaceAll('-', '/')} (year from the ${ref.from === 'today' ? 'date of today' : ref.from === 'project' ? "project's period" : `${ref.from}'s other dates`})`, field, true);
+            const date = again.iso.replaceAll('-', '/');
+            problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: ref.from }, `${shown(raw)} has no year: read as ${date} (year from the ${ref.from === 'today' ? 'date of today' : ref.from === 'project' ? "project's period" : `${ref.from}'s other dates`})`), field, true);
             return;
           }
         }
       }
       const v = readValue(spec, hit.cell, ctx);
       if (!v.ok) {
-        if (spec.kind === 'wbsCode' || spec.kind === 'level') structureMisses.push({ r, c: hit.c, kind: spec.kind, reason: v.reason });
-        else problem(r, hit.c, PROBLEM_KIND[spec.kind], v.reason, field);
+        if (spec.kind === 'wbsCode' || spec.kind === 'level') structureMisses.push({ r, c: hit.c, kind: spec.kind, failure: v });
+        else problem(r, hit.c, PROBLEM_KIND[spec.kind], v, field);
         return;
       }
       if (spec.kind === 'wbsCode' || spec.kind === 'level') structureHits[spec.kind]++;
@@ -318,7 +321,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       if (schema && !surelyValid && (spec.kind === 'text' || spec.kind === 'ref' || spec.kind === 'vocab')) {
         const checked = schema.safeParse(v.value);
         if (!checked.success) {
-          problem(r, hit.c, PROBLEM_KIND[spec.kind], `${shown(textOf(hit.cell, model.date1904))}: ${checked.error.issues[0]?.message ?? 'is not valid'}`, field);
+          const value = shown(textOf(hit.cell, model.date1904));
+          problem(r, hit.c, PROBLEM_KIND[spec.kind], failure('notValid', { value }, `${value}: ${checked.error.issues[0]?.message ?? 'is not valid'}`), field);
           return;
         }
       }
@@ -363,7 +367,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const misses = { wbsCode: 0, level: 0 };
   for (const miss of structureMisses) misses[miss.kind]++;
   const usable = (kind: 'wbsCode' | 'level') => structureHits[kind] > 0 && misses[kind] <= structureHits[kind];
-  for (const miss of structureMisses) if (usable(miss.kind)) problem(miss.r, miss.c, 'hierarchy', miss.reason, miss.kind);
+  for (const miss of structureMisses) if (usable(miss.kind)) problem(miss.r, miss.c, 'hierarchy', miss.failure, miss.kind);
   const nameCol = mapped.findIndex((m) => m.field === 'name');
   data.rows.forEach((_, i) => (tree[i]!.hasName = nameCol >= 0 && !!grid[nameCol]![i]));
   const method = chooseMethod(tree, {

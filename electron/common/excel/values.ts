@@ -6,6 +6,7 @@
 import { WBS_STATUSES, type WbsStatus } from '../dto.js';
 import { normalizeLabel, parseRating, vocabCode, type VocabItem, type VocabListName } from '../registers.js';
 import { parseNumberText, type Parsed } from './numbers.js';
+import { failure } from './problems.js';
 
 /** Folded for lookup: NFKC, lower case, inner spaces and separators collapsed. */
 export function wordKey(s: string): string {
@@ -33,7 +34,7 @@ export function parseWbsStatus(text: string): Parsed<WbsStatus | null> {
   const key = wordKey(text);
   if (key === '' || key === '-' || key === 'ー') return { ok: true, value: null };
   const hit = (WBS_STATUSES as readonly string[]).includes(key) ? key : STATUS.get(key);
-  return hit ? { ok: true, value: hit as WbsStatus } : { ok: false, reason: `${text.trim()} is not a status (未着手/対応中/完了/保留/中止)` };
+  return hit ? { ok: true, value: hit as WbsStatus } : failure('notInList', { value: text.trim() }, `${text.trim()} is not a status (未着手/対応中/完了/保留/中止)`);
 }
 
 // Words for the default codes of each list, used when the label itself does not match. A project
@@ -93,7 +94,7 @@ export function parseVocab(items: readonly VocabItem[], list: VocabListName, tex
   const word = LIST_WORDS[list]?.get(wordKey(text));
   if (word !== undefined && items.some((i) => i.code === word)) return { ok: true, value: word };
   const labels = items.map((i) => i.labelJa).join('/');
-  return { ok: false, reason: `${text.trim()} is not a value of ${list} (${labels})` };
+  return failure('notInList', { value: text.trim() }, `${text.trim()} is not a value of ${list} (${labels})`);
 }
 
 const RATING_MARKS: Record<string, number> = { '◎': 5, '○': 3, '◯': 3, '〇': 3, '△': 1, '×': 1, '✕': 1 };
@@ -108,7 +109,7 @@ export function parseRatingValue(input: string | number): Parsed<number | null> 
   }
   const r = parseRating(input);
   if (r.ok) return r;
-  return { ok: false, reason: `${String(input).trim()} is not a rating 1–5 (or 高/中/低)` };
+  return failure('notRating', { value: String(input).trim() }, `${String(input).trim()} is not a rating 1–5 (or 高/中/低)`);
 }
 
 const YES = new Set(['○', '◯', '〇', '◎', '●', '◆', '◇', '★', '☆', '✓', '✔', '✔️', 'v', 'yes', 'y', 'true', '1', 'はい', '有', 'あり', '有り', '要', 'ms', 'milestone', 'マイルストーン', 'マイルストン'].map(wordKey));
@@ -117,10 +118,10 @@ const NO = new Set(['×', '✕', '✖', '-', '－', 'ー', 'no', 'n', 'false', '
 /** A yes/no cell (milestone). Empty → null (not set). */
 export function parseYesNo(input: string | number | boolean): Parsed<boolean | null> {
   if (typeof input === 'boolean') return { ok: true, value: input };
-  if (typeof input === 'number') return input === 1 || input === 0 ? { ok: true, value: input === 1 } : { ok: false, reason: `${input} is not yes/no` };
+  if (typeof input === 'number') return input === 1 || input === 0 ? { ok: true, value: input === 1 } : failure('notYesNo', { value: input }, `${input} is not yes/no`);
   const key = wordKey(input);
   if (key === '') return { ok: true, value: null };
   if (YES.has(key)) return { ok: true, value: true };
   if (NO.has(key)) return { ok: true, value: false };
-  return { ok: false, reason: `${input.trim()} is not yes/no (○/×)` };
+  return failure('notYesNo', { value: input.trim() }, `${input.trim()} is not yes/no (○/×)`);
 }

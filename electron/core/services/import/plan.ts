@@ -141,7 +141,7 @@ export function flagDuplicateRefs(table: ImportTable): void {
     if (k === '') continue;
     const first = seen.get(k);
     if (first === undefined) seen.set(k, rec.row);
-    else table.problems.push({ sheet: table.sheet, cell: `${columnName(column.c)}${rec.row}`, kind: 'text', reason: `${k} appears twice (rows ${first} and ${rec.row})`, field: 'ref' });
+    else table.problems.push({ sheet: table.sheet, cell: `${columnName(column.c)}${rec.row}`, kind: 'text', code: 'refTwice', params: { value: k, first, second: rec.row }, reason: `${k} appears twice (rows ${first} and ${rec.row})`, field: 'ref' });
   }
 }
 

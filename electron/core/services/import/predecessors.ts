@@ -3,6 +3,7 @@
 // WBS-code column writes it), which is how apply resolves it once the rows exist. What does not is a
 // warning on its cell: the row is imported and the text kept, without a link.
 import { columnName } from '../../../common/excel/model.js';
+import { shown, type Problem } from '../../../common/excel/problems.js';
 import type { ImportTable } from '../../../common/excel/table.js';
 import { parseLinks } from '../../../common/schedule/links-text.js';
 
@@ -33,8 +34,12 @@ export function flagPredecessors(table: ImportTable): void {
     if (typeof text !== 'string' || text.trim() === '') continue;
     const parsed = parseLinks(text);
     const missing = parsed.ok ? parsed.links.find((l) => !codes.has(l.code)) : undefined;
-    const reason = !parsed.ok ? parsed.message : missing ? `no row of the file is task ${missing.code}` : null;
-    if (reason)
-      table.problems.push({ sheet: table.sheet, cell: `${columnName(column.c)}${rec.row}`, kind: 'text', reason: `${reason}; kept as text, not linked`, field: 'predecessors', warning: true });
+    const what: Pick<Problem, 'code' | 'params' | 'reason'> | null = !parsed.ok
+      ? { code: 'predecessorUnparsed', params: { value: shown(text) }, reason: parsed.message }
+      : missing
+        ? { code: 'predecessorMissing', params: { code: missing.code }, reason: `no row of the file is task ${missing.code}` }
+        : null;
+    if (what)
+      table.problems.push({ sheet: table.sheet, cell: `${columnName(column.c)}${rec.row}`, kind: 'text', code: what.code, params: what.params, reason: `${what.reason}; kept as text, not linked`, field: 'predecessors', warning: true });
   }
 }

@@ -127,7 +127,7 @@ export function chooseLayout(
       layout = found.layout;
       detection = found;
     } else {
-      problems.push({ kind: 'header', reason: `${model.fileName}: ${found.reason}` });
+      problems.push({ kind: 'header', code: 'noTable', params: { register }, reason: `${model.fileName}: ${found.reason}` });
       layout = fallbackLayout(model, register, mapping.sheet);
       if (!layout) throw invalid('dataBase64', `${model.fileName}: ${found.reason}`);
     }
@@ -238,9 +238,9 @@ export class ImportPreviews {
     table.problems.unshift(...problems);
     const key = KEY_FIELD[input.register];
     const keyMapped = layout.columns.some((m) => m.field === key);
-    if (!keyMapped && problems.length === 0) table.problems.unshift({ sheet: layout.sheet, kind: 'header', reason: `no column is mapped to the ${key} field; choose the column that holds it` });
+    if (!keyMapped && problems.length === 0) table.problems.unshift({ sheet: layout.sheet, kind: 'header', code: 'noKey', params: {}, field: key, reason: `no column is mapped to the ${key} field; choose the column that holds it` });
     else if (table.records.length === 0 && problems.length === 0)
-      table.problems.unshift({ sheet: layout.sheet, kind: 'header', reason: `the table on sheet ${layout.sheet} (header in row ${layout.headerTop + 1}) has no rows of data` });
+      table.problems.unshift({ sheet: layout.sheet, kind: 'header', code: 'noRows', params: { sheet: layout.sheet, row: layout.headerTop + 1 }, reason: `the table on sheet ${layout.sheet} (header in row ${layout.headerTop + 1}) has no rows of data` });
     // Nothing is planned from a table that was not found, until the user points at its header.
     const guessed = problems.length > 0 && mapping.headerTop === undefined && mapping.firstDataRow === undefined && !mapping.columns?.length;
     await pace(3, 4);

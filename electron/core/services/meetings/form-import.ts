@@ -6,7 +6,7 @@
 import { readValue, textOf, type ValueContext } from '../../../common/excel/cell-values.js';
 import type { FormBlock, FormLayout, MinutesFormField } from '../../../common/excel/form.js';
 import { cellRef, parseCellRef, type Cell, type WorkbookModel } from '../../../common/excel/model.js';
-import { shown, type Problem } from '../../../common/excel/problems.js';
+import { failure, shown, type Problem } from '../../../common/excel/problems.js';
 import { SheetIndex } from '../../../common/excel/sheet-index.js';
 import { parseVocab } from '../../../common/excel/values.js';
 import { ApiError } from '../../../common/errors.js';
@@ -65,14 +65,15 @@ function reader(model: WorkbookModel, vocab: Vocabularies, today: string) {
     return m ? x.cell(m.r1, m.c1) : x.cell(r, c);
   };
   const ctx: ValueContext = { date1904: model.date1904, vocab, reference: today, progressScale: 'percent', effortUnit: 'day', refPrefix: 'I-' };
-  const problem = (sheet: string, r: number, c: number, reason: string, kind: Problem['kind'] = 'text') => problems.push({ sheet, cell: cellRef(r, c), kind, reason });
+  const problem = (sheet: string, r: number, c: number, what: Pick<Problem, 'code' | 'params' | 'reason'>, kind: Problem['kind'] = 'text') =>
+    problems.push({ sheet, cell: cellRef(r, c), kind, code: what.code, params: what.params, reason: what.reason });
   const text = (cell: Cell | undefined) => (cell && cell.t !== 'e' ? textOf(cell, model.date1904).trim() : '');
   const date = (sheet: string, r: number, c: number): string | null => {
     const cell = cellAt(sheet, r, c);
     if (!cell) return null;
     const v = readValue(DATE, cell, ctx);
     if (!v.ok) {
-      problem(sheet, r, c, v.reason, 'date');
+      problem(sheet, r, c, v, 'date');
       return null;
     }
     return v.value as string | null;
@@ -81,7 +82,7 @@ function reader(model: WorkbookModel, vocab: Vocabularies, today: string) {
   const fits = (sheet: string, r: number, c: number, value: string, schema: z.ZodType): string => {
     const checked = schema.safeParse(value);
     if (checked.success) return value;
-    problem(sheet, r, c, `${shown(value)}: ${checked.error.issues[0]?.message ?? 'is not valid'}`);
+    problem(sheet, r, c, failure('notValid', { value: shown(value) }, `${shown(value)}: ${checked.error.issues[0]?.message ?? 'is not valid'}`));
     return '';
   };
   const rowTexts = (sheet: string, r: number) =>
@@ -107,7 +108,7 @@ function readCells(rd: Reader, form: FormLayout, vocab: Vocabularies, template: 
         if (s === '') return;
         const v = parseVocab(vocab['meeting.kind'].items, 'meeting.kind', s);
         if (v.ok && v.value !== null) values.kind = v.value;
-        else rd.problem(sheet, r, c, v.ok ? `${s} is not a kind of meeting` : v.reason, 'vocab');
+        else rd.problem(sheet, r, c, v.ok ? failure('notInList', { value: s }, `${s} is not a kind of meeting`) : v, 'vocab');
         return;
       }
       case 'time':
@@ -115,7 +116,7 @@ function readCells(rd: Reader, form: FormLayout, vocab: Vocabularies, template: 
       case 'endsAt': {
         if (s === '') return;
         const t = parseTimeRange(s);
-        if (!t) return void rd.problem(sheet, r, c, `${s} is not a time (10:00〜11:00)`);
+        if (!t) return void rd.problem(sheet, r, c, failure('notTime', { value: s }, `${s} is not a time (10:00〜11:00)`));
         if (field === 'endsAt') values.endsAt = t.startsAt;
         else {
           values.startsAt = t.startsAt;
@@ -256,7 +257,7 @@ function readBlocks(rd: Reader, form: FormLayout, values: Partial<MeetingFields>
           if (status !== '') {
             const v = parseVocab(vocab['issue.status'].items, 'issue.status', status);
             if (v.ok) code = v.value;
-            else rd.problem(form.sheet, it.r, it.get('status')!.c, v.reason, 'vocab');
+            else rd.problem(form.sheet, it.r, it.get('status')!.c, v, 'vocab');
           }
           actions.push({ title, owner: t(it, 'owner', issueFields.shape.owner), due: due ? rd.date(form.sheet, it.r, due.c) : null, status: code });
         }

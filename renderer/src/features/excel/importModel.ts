@@ -270,30 +270,16 @@ export function importedMessage(t: TFunction, r: ApplyResult, fileName: string):
 
 /**
  * A problem as the user reads it: the place as Excel names it (課題一覧!C9), the field as the grid
- * heads it (期限), and the reason in the UI's language, from the problem's kind and the value it
- * quotes. Reasons the UI has no words for keep the core's English after the kind's name.
+ * heads it (期限), and the reason in the UI's language from the problem's code and the values it
+ * quotes (excel.problem.<code>; every code has its ja and en text, a test holds it). A field the
+ * reason names is the grid's heading; where a year was taken from, in words.
  */
 export function problemText(p: Problem, t: TFunction, fieldLabel: (field: string) => string): string {
   const place = formatProblem({ ...p, reason: '' }).replace(/: $/, '');
   const field = p.field ? fieldLabel(p.field) : '';
-  const r = p.reason;
-  let m: RegExpExecArray | null;
-  let text: string;
-  if ((m = /^(.*) has no year: read as (\S+) \(year from the (row|column|project|date of today)/.exec(r)))
-    text = t('excel.problem.yearAssumed', { value: m[1], date: m[2], from: t(`excel.problem.yearFrom.${m[3] === 'date of today' ? 'today' : m[3]}`) });
-  else if ((m = /^(.*) is text, not a rating/.exec(r))) text = t('excel.problem.ratingText', { value: m[1] });
-  else if ((m = /^(.*) is outside the rating scale/.exec(r))) text = t('excel.problem.ratingOutside', { value: m[1] });
-  else if ((m = /^(.*) is not a date$/.exec(r))) text = t('excel.problem.date', { value: m[1] });
-  else if ((m = /^(.*) is not a rating/.exec(r))) text = t('excel.problem.rating', { value: m[1] });
-  else if ((m = /^(.*) is not a value of /.exec(r))) text = t('excel.problem.vocab', { value: m[1] });
-  else if ((m = /^(.*) is not a status/.exec(r))) text = t('excel.problem.vocab', { value: m[1] });
-  else if ((m = /^(.*) is not yes\/no/.exec(r))) text = t('excel.problem.boolean', { value: m[1] });
-  else if ((m = /^(.*) is an Excel error value$/.exec(r))) text = t('excel.problem.excelError', { value: m[1] });
-  else if ((m = /^(.*) appears twice \(rows (\d+) and (\d+)\)$/.exec(r))) text = t('excel.problem.twice', { value: m[1], first: m[2], second: m[3] });
-  else if ((m = /no column is mapped to the (\w+) field/.exec(r))) text = t('excel.problem.noKey', { field: fieldLabel(m[1]!) });
-  else if (/has no rows of data/.test(r)) text = t('excel.problem.noRows');
-  else if (/No table with .* was found/.test(r)) text = t('excel.problem.noTable');
-  else text = `${t(`excel.problem.kind.${p.kind}`)}: ${r}`;
+  const params: Record<string, string | number> = { ...p.params, field };
+  if (typeof p.params.from === 'string') params.from = t(`excel.problem.yearFrom.${p.params.from}`);
+  const text = t(`excel.problem.${p.code}`, params);
   const head = [place, field && `[${field}]`].filter(Boolean).join(' ');
   return head ? `${head}: ${text}` : text;
 }

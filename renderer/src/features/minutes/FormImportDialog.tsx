@@ -6,7 +6,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../electron/common/dates.js';
 import type { ProfileSummary } from '../../../../electron/common/excel/preview.js';
-import { formatProblem, type Problem } from '../../../../electron/common/excel/problems.js';
+import type { Problem } from '../../../../electron/common/excel/problems.js';
+import { problemText } from '../excel/importModel.js';
 import { ApiError } from '../../../../electron/common/errors.js';
 import type { Meeting, MeetingFields } from '../../../../electron/common/meetings.js';
 import { vocabLabel, type Vocabularies } from '../../../../electron/common/registers.js';
@@ -267,7 +268,7 @@ export function FormImportDialog({ projectId, vocab, lang, onClose, onImported }
                 </h3>
                 <ul>
                   {dry.problems.map((p, i) => (
-                    <li key={i}>{formatProblem(p)}</li>
+                    <li key={i}>{problemText(p, t, (field) => field)}</li>
                   ))}
                 </ul>
                 <p className="muted small">{t('minutesImport.problemsNote')}</p>
