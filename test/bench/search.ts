@@ -18,6 +18,40 @@ const NOUNS = ['課題', '仕様', '帳票', '画面', '移行', 'データ', '�
 const MODS = ['未解決', '確認中', '再発', '追加', '変更', '遅延', '検討', '調整', '見直し', '合意'];
 const PEOPLE = ['山田', '佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺', '中村'];
 
+/**
+ * What the index costs a bulk write: 10,000 issues inserted in one transaction into a workspace with
+ * the search triggers, and the same into one whose triggers are dropped (the floor), alternated.
+ */
+function writeCost(): BenchLine[] {
+  const ROWS_W = 10_000;
+  const runs = 5;
+  const withIndex: number[] = [];
+  const without: number[] = [];
+  for (let i = 0; i < runs; i++)
+    for (const indexed of [true, false]) {
+      const ws = tempWorkspace();
+      try {
+        const db = ws.db.sqlite;
+        if (!indexed) for (const t of ['issues_search_ai', 'issues_search_au', 'issues_search_ad']) db.exec(`DROP TRIGGER ${t}`);
+        const p = Number(db.prepare("INSERT INTO projects (name) VALUES ('w')").run().lastInsertRowid);
+        const ins = db.prepare('INSERT INTO issues (project_id, ref, title, detail, owner) VALUES (?, ?, ?, ?, ?)');
+        const t0 = performance.now();
+        db.transaction(() => {
+          for (let k = 0; k < ROWS_W; k++) ins.run(p, `I-${k}`, `課題の確認 ${k}`, `仕様の未解決課題について顧客と調整する。担当 ${k % 7}`, '山田');
+        })();
+        (indexed ? withIndex : without).push(performance.now() - t0);
+      } finally {
+        ws.close();
+      }
+    }
+  const a = stats(withIndex);
+  const b = stats(without);
+  return [
+    { what: `insert ${ROWS_W.toLocaleString('en-US')} issues, one transaction, with the search triggers`, n: a.n, p50: a.p50, p95: a.p95, target: '' },
+    { what: 'peer: the same without the triggers', n: b.n, p50: b.p50, p95: b.p95, target: 'floor' },
+  ];
+}
+
 async function call<T>(handlers: Handlers, method: string, args: unknown): Promise<T> {
   const env = await handlers.invoke(method, args);
   if (!env.ok) throw new Error(`${method}: ${env.error.message}`);
@@ -87,6 +121,7 @@ export async function benchSearch(log: (line: string) => void = console.log): Pr
     const someIssue = db.prepare("SELECT id FROM issues WHERE ref = 'I-RARE'").pluck().get() as number;
     const edit = await repeat(QUERIES, (i) => call(handlers, 'issue.update', { id: someIssue, patch: { title: `未解決課題: 帳票の改ページ位置 ${i}` } }));
     lines.push({ what: 'issue.update of a title (index kept in step)', n: edit.n, p50: edit.p50, p95: edit.p95, target: '' });
+    lines.push(...writeCost());
     log(`search: load after ${os.loadavg()[0]!.toFixed(2)}`);
   } finally {
     ws.close();
