@@ -213,6 +213,16 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
       });
     });
 
+    it('searches every project for a Japanese word inside text without spaces', async () => {
+      const p = await a.call('project.create', { name: '基幹システム刷新' });
+      const issue = await a.call('issue.create', { projectId: p.id, values: { title: '未解決課題の棚卸し' } });
+      const hits = await a.call('search.query', { text: '課題', limit: 5 });
+      expect(hits).toEqual([
+        { kind: 'issue', id: issue.id, projectId: p.id, projectName: '基幹システム刷新', ref: 'I-001', title: '未解決課題の棚卸し', snippet: '未解決課題の棚卸し', marks: [[3, 5]] },
+      ]);
+      expect((await a.call('search.query', { text: '課題の棚卸し' })).map((h) => [h.kind, h.id, h.marks])).toEqual([['issue', issue.id, [[3, 9]]]]);
+    });
+
     it('stores settings', async () => {
       await a.call('settings.set', { key: 'ui.language', value: 'en' });
       expect(await a.call('settings.get', { key: 'ui.language' })).toBe('en');
@@ -237,6 +247,8 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
         ['cells that are not an object', (c, { p, t }) => c('wbs.applyCells', { projectId: p, updates: [{ id: t, patch: 'x' as never }] }), 'updates.0.patch'],
         ['undo without a project', (c) => c('history.undo', {} as never), 'projectId'],
         ['row history without entity', (c, { t }) => c('history.row', { entity: '', id: t }), 'entity'],
+        ['search for nothing', (c) => c('search.query', { text: ' \u3000 ' }), 'text'],
+        ['search for too many hits', (c) => c('search.query', { text: '設計', limit: 1000 }), 'limit'],
       ];
       for (const [label, run, field] of cases) {
         it(label, async () => {
