@@ -167,20 +167,20 @@ class SheetTooLong extends Error {}
  * past the limit is left out at once, not after building the 101,000 rows above it (the same answer:
  * the reading stops at the first value past the limit).
  */
-function lastRowWithValue(src: string): number | null {
-  let at = src.length;
+function lastRowWithValue(buf: Buffer): number | null {
+  let at = buf.length;
   for (let tries = 0; tries < 64; tries++) {
-    const i = src.lastIndexOf('row', at - 1);
+    const i = buf.lastIndexOf('row', at - 1);
     if (i < 1) return null;
     at = i;
-    const before = src.charCodeAt(i - 1);
-    const after = src.charCodeAt(i + 3);
+    const before = buf[i - 1];
+    const after = buf[i + 3];
     if ((before !== 60 && before !== 58) || !(after === 32 || after === 9 || after === 10 || after === 13)) continue;
-    const tag = /^[^<>]*/.exec(src.slice(i, i + 300))![0];
+    const tag = /^[^<>]*/.exec(buf.toString('latin1', i, i + 300))![0];
     const r = /\sr\s*=\s*["'](\d+)["']/.exec(tag);
     if (!r || tag.trimEnd().endsWith('/')) return null;
-    const end = src.indexOf('row>', i + tag.length);
-    const body = src.slice(i + tag.length, end < 0 ? undefined : end);
+    const end = buf.indexOf('row>', i + tag.length);
+    const body = buf.toString('latin1', i + tag.length, end < 0 ? undefined : end);
     return /<(?:[\w.-]+:)?(?:v|t)(?:\s[^<>]*)?>[^<]/.test(body) ? Number(r[1]) - 1 : null;
   }
   return null;
@@ -281,7 +281,8 @@ function readWorksheet(x: XmlSource, name: string, sst: string[], styles: Style[
     push(cell);
   };
   try {
-    const last = lastRowWithValue(x.src);
+    // On the bytes: a sheet refused here never has its text made (xml.ts).
+    const last = lastRowWithValue(x.bytes);
     if (last !== null && last >= MAX_SHEET_ROWS) {
       cr = last;
       throw new SheetTooLong();

@@ -63,7 +63,17 @@ export function xmlSource(bytes: Buffer, part: string, fileName: string): XmlSou
     const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(b.subarray(2));
     b = Buffer.from(text.replace(/^<\?xml[^>]*\?>/, ''), 'utf8');
   }
-  return { src: b.toString('latin1'), bytes: b, part, fileName };
+  // The text is made on first use: a sheet refused from its last row (xlsx-reader.ts) never needs it,
+  // and for the 200,000-row bench file it is 46 MB beside the 46 MB of bytes.
+  let src: string | undefined;
+  return {
+    get src() {
+      return (src ??= b.toString('latin1'));
+    },
+    bytes: b,
+    part,
+    fileName,
+  };
 }
 
 // The element names of the hot parts, handed out as constants instead of a new string per tag.
