@@ -161,6 +161,34 @@ describe('Gantt', () => {
     }
     await s.page.screenshot({ path: screenshotPath('gantt-compact.png') });
     await density.selectOption('normal');
+  });
+
+  it('scrolls with the grid both ways, down to the last row', async () => {
+    for (let i = 1; i <= 60; i++)
+      await s.ws.handlers.invoke('wbs.create', { projectId, values: { name: `作業${i}`, plannedStart: '2025-04-07', plannedFinish: '2025-04-09' } });
+    await s.page.reload();
+    const wbs = new WbsScreen(s.page);
+    await wbs.grid.locator('.ag-row').first().waitFor();
+    const canvas = s.page.getByTestId('gantt-canvas');
+    await expect.poll(() => canvas.getAttribute('data-rows')).toBe('64');
+    const tops = () =>
+      s.page.evaluate(() => {
+        const grid = document.querySelector<HTMLElement>('[data-testid="wbs-grid"] .ag-grid-viewport')!;
+        return [grid.scrollTop, document.querySelector<HTMLElement>('[data-testid="gantt"] .gantt-scroll')!.scrollTop, grid.scrollHeight - grid.clientHeight];
+      });
+    // The wheel over the Gantt scrolls the grid to the same rows.
+    const box = (await canvas.boundingBox())!;
+    await s.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await s.page.mouse.wheel(0, 400);
+    await expect.poll(async () => (await tops())[1]).toBeGreaterThan(0);
+    await expect.poll(async () => { const [g, c] = await tops(); return Math.abs(g! - c!); }).toBeLessThan(1);
+    // Ctrl+End in the grid: the Gantt follows to the very end (it has the grid's room under the last row).
+    await wbs.grid.locator('.ag-row [col-id="name"]').first().click(); // a row in view (the first is scrolled away)
+    await s.page.keyboard.press('Control+End');
+    await expect.poll(async () => { const [g, , end] = await tops(); return end! - g!; }).toBeLessThan(1); // the grid at its end
+    await expect.poll(async () => { const [g, c] = await tops(); return Math.abs(g! - c!); }).toBeLessThan(1);
+    await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await s.page.screenshot({ path: screenshotPath('gantt-scrolled-to-end.png') });
     expect(s.pageErrors).toEqual([]);
     expect(foreignRequests(s.requests)).toEqual([]);
   });

@@ -248,7 +248,8 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
   const onScroll = () => {
     paint();
     const el = scroller.current;
-    const vp = grid.current?.api ? document.querySelector<HTMLElement>('[data-testid="wbs-grid"] .ag-body-viewport') : null;
+    // AG Grid 36 scrolls its rows in .ag-grid-viewport (.ag-body-viewport is gone: the grid stopped following).
+    const vp = grid.current?.api ? document.querySelector<HTMLElement>('[data-testid="wbs-grid"] .ag-grid-viewport') : null;
     if (el && vp && Math.abs(vp.scrollTop - el.scrollTop) > 0.5) vp.scrollTop = el.scrollTop;
   };
 
@@ -368,7 +369,9 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
     setPrinting({ paper, pages: printPages(paged, shown, paper, (f) => t(`wbs.col.${f}`)) });
   };
 
-  const height = headerH + rows.length * rowH;
+  // The grid's viewport has 16 px of room under its last row (styles.css, .ag-grid-viewport::after):
+  // the same here, so both scroll as far and the last rows stay level.
+  const height = headerH + rows.length * rowH + 16;
   return (
     <div className="gantt-pane" data-testid="gantt">
       <div className="gantt-tools">
