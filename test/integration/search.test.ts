@@ -70,6 +70,19 @@ describe('search.query', () => {
     ws.close();
   });
 
+  it('ranks a 2-character word found in the title before one found in the text, newest first', async () => {
+    const { ws, call, p } = await setup();
+    const inText = await call('issue.create', { projectId: p, values: { title: '請求書の確認', detail: '帳票の様式' } });
+    const older = await call('issue.create', { projectId: p, values: { title: '帳票レイアウト' } });
+    const newer = await call('issue.create', { projectId: p, values: { title: '月次帳票' } });
+    expect(found(await call('search.query', { text: '帳票' }))).toEqual([`issue:${newer.id}`, `issue:${older.id}`, `issue:${inText.id}`]);
+    expect(found(await call('search.query', { text: '帳票', limit: 1 }))).toEqual([`issue:${newer.id}`]);
+    // An ID holding the word comes first of all.
+    const change = await call('change.create', { projectId: p, values: { ref: 'CR帳票', title: '追加' } });
+    expect(found(await call('search.query', { text: '帳票' }))[0]).toBe(`change:${change.id}`);
+    ws.close();
+  });
+
   it('reads query text as words, never as FTS syntax', async () => {
     const { ws, call, p } = await setup();
     const r = await call('risk.create', { projectId: p, values: { title: '"AND" OR NEAR * 100% 完了_済' } });

@@ -50,9 +50,9 @@ export function searchRows(db: Db, text: string, options: SearchOptions = {}): S
     where.push('s.project_id = ?');
     params.push(options.projectId);
   }
-  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   let rows: Row[];
   if (long.length > 0) {
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     // bm25 with the ID weighing most, then the title, then the rest of the text.
     rows = db
       .prepare(
@@ -62,14 +62,19 @@ export function searchRows(db: Db, text: string, options: SearchOptions = {}): S
       )
       .all(long.map(ftsString).join(' '), ...params, limit) as Row[];
   } else {
-    // No index helps: rows whose ID, then title, holds the first word come first, newest first.
+    // No index helps: a scan, in two passes that each stop once they have enough rows (a common word
+    // ends early; a rare one reads every row once). First the rows whose ID or title holds the first
+    // word (ID matches ahead), then the rest of the matches; newest first within each.
     const first = likePattern(short[0]!);
-    rows = db
-      .prepare(
-        `${SELECT} FROM search_text s JOIN projects p ON p.id = s.project_id ${filter}
-         ORDER BY (s.ref LIKE ? ESCAPE '\\') DESC, (s.title LIKE ? ESCAPE '\\') DESC, s.row_id DESC LIMIT ?`,
-      )
-      .all(...params, first, first, limit) as Row[];
+    const named = `(s.ref LIKE ? ESCAPE '\\' OR s.title LIKE ? ESCAPE '\\')`;
+    const pass = (cond: string, n: number) =>
+      db
+        .prepare(`${SELECT} FROM search_text s JOIN projects p ON p.id = s.project_id WHERE ${cond} ${where.length ? `AND ${where.join(' AND ')}` : ''} ORDER BY s.id DESC LIMIT ?`)
+        .all(first, first, ...params, n) as Row[];
+    const lowered = short[0]!.toLowerCase();
+    const inRef = (r: Row) => r.ref.toLowerCase().includes(lowered);
+    rows = pass(named, limit).sort((a, b) => Number(inRef(b)) - Number(inRef(a)));
+    if (rows.length < limit) rows = rows.concat(pass(`NOT ${named}`, limit - rows.length));
   }
   return rows.map((r) => ({ kind: r.kind, id: r.id, projectId: r.projectId, projectName: r.projectName, ref: r.ref, title: r.title, ...snippetOf(r, terms) }));
 }
