@@ -19,6 +19,7 @@ import { benchScale } from './scale.js';
 import { benchSchedule } from './schedule.js';
 import { benchThread } from './thread.js';
 import { benchSearch } from './search.js';
+import { benchPortfolio } from './portfolio.js';
 import { ganttScreen } from './gantt.js';
 import { stats, time, type Stats } from './stats.js';
 
@@ -52,8 +53,8 @@ function ensureRenderer(): string {
 
 // `npm run bench -- --only <section>` runs one section: wbs (the 10,000-task figures and the export
 // through a profile), import, scale (100,000 tasks and 20 projects; minutes on a busy machine), schedule,
-// or search (50,000 rows of Japanese text).
-const SECTIONS = ['wbs', 'import', 'scale', 'schedule', 'search', 'thread'] as const;
+// search (50,000 rows of Japanese text), thread, or portfolio (50 projects × 5,000 tasks).
+const SECTIONS = ['wbs', 'import', 'scale', 'schedule', 'search', 'thread', 'portfolio'] as const;
 type Section = (typeof SECTIONS)[number];
 function chosen(): Set<Section> {
   const i = process.argv.indexOf('--only');
@@ -73,6 +74,7 @@ async function main() {
   if (only.has('schedule')) await benchScheduleSection();
   if (only.has('search')) lines.push(...(await benchSearch()));
   if (only.has('thread')) lines.push(...(await benchThread()));
+  if (only.has('portfolio')) lines.push(...(await benchPortfolio()));
   print();
   console.log(`\n(bench took ${((performance.now() - started) / 1000).toFixed(0)} s; sections: ${[...only].join(', ')})`);
 }

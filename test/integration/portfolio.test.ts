@@ -191,6 +191,33 @@ describe('portfolio.summary figures', () => {
   });
 });
 
+describe('figures kept between calls', () => {
+  it('measures a project again after any change to it, an undo, or a change of what counts as closed', async () => {
+    const w = await setup();
+    const before = row(await summary(w), w.alpha);
+    const beta = row(await summary(w), w.beta);
+    const tasks = await w.call('wbs.list', { projectId: w.alpha });
+    const detail = tasks.find((t) => t.name === '詳細設計')!;
+    // 詳細設計 to 50 %: EV = 5 + 5 = 10, SPI 10/15; progress (500 + 500) ÷ 35.
+    await w.call('wbs.update', { id: detail.id, patch: { progress: 50 } });
+    let a = row(await summary(w), w.alpha);
+    expect(a.figures.spi).toBeCloseTo(10 / 15, 10);
+    expect(a.figures.progress).toBe(28.6);
+    expect(row(await summary(w), w.beta)).toEqual(beta);
+    await w.call('history.undo', { projectId: w.alpha });
+    expect(row(await summary(w), w.alpha)).toEqual(before);
+    // A later status date measures again (PV 5 + 10 + 20 × 5/10 = 25); a project update, too.
+    expect(row(await summary(w, '2025-06-20'), w.alpha).figures.spi).toBeCloseTo(7 / 25, 10);
+    await w.call('project.update', { id: w.alpha, patch: { costRate: 40_000 } });
+    expect(row(await summary(w), w.alpha).figures).toEqual(before.figures);
+    // What counts as closed lives in settings (no batch): 対応中 closed → one open issue fewer.
+    const items = (await w.call('vocab.list', { projectId: w.alpha }))['issue.status'].items.map((i) => ({ ...i, closed: i.closed || i.code === 'in_progress' }));
+    await w.call('vocab.set', { projectId: w.alpha, list: 'issue.status', items });
+    a = row(await summary(w), w.alpha);
+    expect(a.figures.openIssues).toBe(1);
+  });
+});
+
 describe('status light', () => {
   const fine: PortfolioFigures = {
     spi: 1,

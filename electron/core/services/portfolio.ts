@@ -22,7 +22,7 @@ import { inBatch, type Actor } from '../batch.js';
 import { statusOverrideStore } from '../entities.js';
 import type { Plan } from '../progress/plan.js';
 import { getProjectRow, listProjects } from './projects.js';
-import { listCloses, measureProject } from './progress.js';
+import { listCloses, measurePlan, withRegisterFigures, type PlanFigures } from './progress.js';
 import { getSetting, setSetting } from './settings.js';
 
 const THRESHOLDS_KEY = 'portfolio.lightThresholds';
@@ -94,6 +94,36 @@ function overridesInForce(db: Db): Map<number, StatusOverride> {
   return new Map(rows.filter((r) => r.light !== null).map((r) => [r.projectId, overrideDto(r)]));
 }
 
+// The plan's figures of a project cost a read of its whole WBS (and a baseline's decoding): ~10 ms for
+// 5,000 tasks, so 50 projects would take half a second each time the home is shown. They change only
+// through a batch of the project (every WBS, calendar, baseline, cost-rate edit, import, undo and restore
+// is one), so they are kept per project under its newest batch, the status date and the baseline, and
+// only the projects changed since are measured again. The registers' figures are read every time: what
+// counts as closed and the risk levels live in settings, outside the batches.
+interface PlanEntry {
+  key: string;
+  figures: PlanFigures;
+  nextMilestone: PortfolioRow['nextMilestone'];
+}
+const planCache = new WeakMap<Db, Map<number, PlanEntry>>();
+
+function lastBatches(db: Db): Map<number, string> {
+  const rows = db.prepare('SELECT project_id, max(rowid), count(*) FROM batches WHERE project_id IS NOT NULL GROUP BY project_id').raw(true).all() as [number, number, number][];
+  return new Map(rows.map(([p, max, n]) => [p, `${max}.${n}`]));
+}
+
+function planOf(db: Db, projectId: number, statusDate: string, baselineId: number | undefined, lastBatch: string): PlanEntry {
+  let cache = planCache.get(db);
+  if (!cache) planCache.set(db, (cache = new Map()));
+  const key = `${lastBatch}|${statusDate}|${baselineId ?? ''}`;
+  const hit = cache.get(projectId);
+  if (hit?.key === key) return hit;
+  const { figures, current } = measurePlan(db, projectId, statusDate, baselineId);
+  const entry = { key, figures, nextMilestone: nextMilestone(current, statusDate) };
+  cache.set(projectId, entry);
+  return entry;
+}
+
 /** The newest baseline of each project (the one the progress view opens with). */
 function newestBaselines(db: Db): Map<number, { id: number; name: string }> {
   const rows = db
@@ -107,11 +137,14 @@ export function portfolioSummary(db: Db, today: string, statusDate?: string): Po
   const thresholds = getLightThresholds(db);
   const overrides = overridesInForce(db);
   const baselines = newestBaselines(db);
+  const batches = lastBatches(db);
   const projects = listProjects(db, today).map((p): PortfolioRow => {
     // project.list always gives the status date (as set, or the default).
     const date = statusDate ?? p.statusDate!;
     const baseline = baselines.get(p.id) ?? null;
-    const { figures: close, current } = measureProject(db, p.id, date, baseline?.id);
+    const plan = planOf(db, p.id, date, baseline?.id, batches.get(p.id) ?? '');
+    // The same figures a weekly close keeps (measureProject), the plan's part kept between calls.
+    const close = withRegisterFigures(db, p.id, date, plan.figures);
     const figures = portfolioFiguresOf(close) as PortfolioFigures;
     // Closes up to the status date, newest first: the trend, and the newest before it for 先週差分.
     const closes = listCloses(db, p.id).filter((c) => c.statusDate <= date);
@@ -133,7 +166,7 @@ export function portfolioSummary(db: Db, today: string, statusDate?: string): Po
       previousClose: previous?.statusDate ?? null,
       diff: diffOf(figures, previous ? portfolioFiguresOf(previous.figures) : null),
       trend,
-      nextMilestone: nextMilestone(current, date),
+      nextMilestone: plan.nextMilestone,
       computed,
       override,
       light: override?.light ?? computed.light,

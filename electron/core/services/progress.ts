@@ -201,17 +201,16 @@ export function listCloses(db: Db, projectId: number, limit?: number, withProgre
   return rows.map((r) => closeDto(r, withProgress));
 }
 
-/**
- * The figures a weekly close keeps and the portfolio home shows, at a status date against a baseline
- * (or the current plan): earned value, 計画遵守率 and late counts, progress, and the registers' figures.
- * The one place they are computed; answers the current plan too (its tasks' progress, milestones).
- */
-export function measureProject(db: Db, projectId: number, statusDate: string, baselineId?: number): { figures: CloseFigures; current: Plan } {
+/** The plan's part of the figures a weekly close keeps: earned value, 計画遵守率 and late counts, progress. */
+export type PlanFigures = Omit<CloseFigures, 'openIssues' | 'overdueIssues' | 'leadTime' | 'risksHigh' | 'risksMedium' | 'risksLow'>;
+
+/** The plan's figures at a status date against a baseline (or the current plan), and the current plan. */
+export function measurePlan(db: Db, projectId: number, statusDate: string, baselineId?: number): { figures: PlanFigures; current: Plan } {
   const { plan, current } = plans(db, projectId, baselineId);
   const cal = projectWorkDays(db, projectId);
   const evm = computeEvm({ plan, current, statusDate, cal });
   const adh = computeAdherence(plan, current, statusDate, cal);
-  const figures: CloseFigures = {
+  const figures: PlanFigures = {
     bac: evm.bac,
     pv: evm.pv,
     ev: evm.ev,
@@ -232,10 +231,23 @@ export function measureProject(db: Db, projectId: number, statusDate: string, ba
     lateToFinish: adh.lateToFinish.length,
     milestonesMissed: adh.milestonesMissed.length,
     progress: overallProgress(plan, current),
-    ...issueFigures(db, projectId, statusDate),
-    ...riskFigures(db, projectId),
   };
   return { figures, current };
+}
+
+/**
+ * The figures a weekly close keeps and the portfolio home shows, at a status date against a baseline
+ * (or the current plan): the plan's (measurePlan) and the registers' (open and overdue issues, リードタイム,
+ * open risks by level). The one place they are computed; answers the current plan too.
+ */
+export function measureProject(db: Db, projectId: number, statusDate: string, baselineId?: number): { figures: CloseFigures; current: Plan } {
+  const { figures, current } = measurePlan(db, projectId, statusDate, baselineId);
+  return { figures: withRegisterFigures(db, projectId, statusDate, figures), current };
+}
+
+/** The plan's figures completed with the registers' at the same status date. */
+export function withRegisterFigures(db: Db, projectId: number, statusDate: string, plan: PlanFigures): CloseFigures {
+  return { ...plan, ...issueFigures(db, projectId, statusDate), ...riskFigures(db, projectId) };
 }
 
 /**
