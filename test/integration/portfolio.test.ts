@@ -1,5 +1,6 @@
 // portfolio.summary on a real SQLite workspace: every figure of a small portfolio computed by hand,
 // 先週差分 against the last weekly close, the trend, the light from the thresholds, and the override.
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIGHT_THRESHOLDS, lightOf, type PortfolioFigures } from '../../electron/common/api/portfolio.js';
 import { seed, wbsWorkspace, type Spec } from './wbs-support.js';
@@ -331,5 +332,93 @@ describe('status override', () => {
     await w.call('history.redo', { projectId: w.gamma });
     expect(row(await summary(w), w.gamma).override).toMatchObject({ id: o.id, light: 'red' });
     await expect(w.call('portfolio.override', { projectId: 9999, light: 'yellow', reason: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('weekly status report (report.export)', () => {
+  /** Each row of a sheet as the texts of its cells (merged cells once), dates as yyyy/mm/dd. */
+  function rowsOf(ws: ExcelJS.Worksheet): string[][] {
+    const out: string[][] = [];
+    ws.eachRow((row) => {
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (c) => {
+        if (c.isMerged && c.master.address !== c.address) return;
+        const v = c.value;
+        cells.push(v instanceof Date ? v.toISOString().slice(0, 10).replaceAll('-', '/') : v === null ? '' : String(v));
+      });
+      while (cells.at(-1) === '') cells.pop();
+      out.push(cells);
+    });
+    return out;
+  }
+  /** The rows under a section's title (and its header row), up to the next section. */
+  function section(rows: string[][], title: string, titles: string[]): string[][] {
+    // A section's title is a row of one (merged) cell: '遅延タスク' is a figure's label too.
+    const i = rows.findIndex((r) => r.length === 1 && r[0] === title);
+    expect(i, title).toBeGreaterThanOrEqual(0);
+    const end = rows.findIndex((r, k) => k > i && r.length === 1 && titles.includes(r[0]!));
+    return rows.slice(i + 2, end < 0 ? undefined : end);
+  }
+
+  it('writes a sheet per project and a summary, with the light, figures, 先週差分 and the week’s lists', async () => {
+    const w = await setup();
+    await w.call('weekly.close', { projectId: w.alpha, statusDate: '2025-06-06' });
+    await w.call('portfolio.override', { projectId: w.beta, light: 'yellow', reason: '顧客レビュー待ち' });
+    const out = await w.call('report.export', { projectIds: [w.alpha, w.beta], statusDate: STATUS, format: 'xlsx' });
+    expect(out.fileName).toBe('週次状況報告_サマリー_20250613.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out.dataBase64, 'base64') as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['サマリー', 'Alpha', 'Beta']);
+    expect(wb.worksheets.every((s) => s.pageSetup.paperSize === 9 && s.pageSetup.orientation === 'portrait')).toBe(true);
+
+    const summary = rowsOf(wb.getWorksheet('サマリー')!);
+    expect(summary.slice(2)).toEqual([
+      ['Alpha', '2025/06/13', '要対応', '20.0%', '0.47', '0.88', '50.0%', '1'],
+      ['Beta', '2025/06/13', '注意', '100.0%', '1.00', '1.00', '100.0%', '0'],
+    ]);
+
+    const a = rowsOf(wb.getWorksheet('Alpha')!);
+    expect(a[0]).toEqual(['週次状況報告　Alpha']);
+    expect(a[1]).toEqual(['基準日', '2025/06/13', '状態', '要対応', '比較対象', '—']);
+    // Figures with 先週差分 against the close of 6/6 (SPI 1.4 then).
+    expect(a.slice(3, 9)).toEqual([
+      ['SPI', '0.47', '−0.93', '', '未完了課題', '3', '±0'],
+      ['CPI', '0.88', '±0', '', '期限超過課題', '1', '+1'],
+      ['計画遵守率', '50.0%', '−50.0pt', '', 'リードタイム（日）', '4', '+1.5'],
+      ['進捗率', '20.0%', '±0', '', '高リスク', '1', '±0'],
+      ['遅延タスク', '1', '+1', '', '中リスク', '2', '±0'],
+      ['未達マイルストーン', '0', '±0', '', '低リスク', '1', '±0'],
+    ]);
+    const titles = ['今週完了したタスク', '進行中のタスク', '来週開始予定のタスク', '遅延タスク', 'マイルストーン', '主要リスク（オープン、スコア順）', '主要課題（未完了、期限超過を先に）'];
+    // Week 6/7–6/13: 基本設計 finished 6/6, the week before.
+    expect(section(a, titles[0]!, titles)).toEqual([['なし']]);
+    expect(section(a, titles[1]!, titles)).toEqual([['1.2', '詳細設計', '', '20%', '2025/06/13']]);
+    expect(section(a, titles[2]!, titles)).toEqual([['2', '製造', '', '2025/06/16', '2025/06/27']]);
+    expect(section(a, titles[3]!, titles)).toEqual([['1.2', '詳細設計', '', '2025/06/13', '20%', '0']]);
+    expect(section(a, titles[4]!, titles)).toEqual([['3', 'リリース', '2025/06/30', '予定']]);
+    expect(section(a, titles[5]!, titles).map((r) => [r[1], r[2] ?? '', r[3] ?? ''])).toEqual([
+      ['高 20', '20', '高'],
+      ['中 9', '9', '中'],
+      ['中 8', '8', '中'],
+      ['低 2', '2', '低'],
+      ['未評価', '', ''],
+    ]);
+    expect(section(a, titles[6]!, titles).map((r) => [r[1], r[3] ?? '', r[5] ?? ''])).toEqual([
+      ['未着手・期限超過', '2025/06/12', '●'],
+      ['対応中・期限当日', '2025/06/13', ''],
+      ['対応中・期限なし', '', ''],
+    ]);
+
+    const b = rowsOf(wb.getWorksheet('Beta')!);
+    expect(b[1]).toEqual(['基準日', '2025/06/13', '状態', '注意（手動）', '比較対象', '—']);
+    expect(b[2]).toEqual(['手動設定の理由', '顧客レビュー待ち']);
+
+    const en = await w.call('report.export', { projectIds: [w.beta], statusDate: '2025-06-06', language: 'en' });
+    const wbEn = new ExcelJS.Workbook();
+    await wbEn.xlsx.load(Buffer.from(en.dataBase64, 'base64') as unknown as ArrayBuffer);
+    expect(wbEn.worksheets.map((s) => s.name)).toEqual(['Beta']);
+    const be = rowsOf(wbEn.worksheets[0]!);
+    expect(section(be, 'Tasks finished this week', ['Tasks in progress'])).toEqual([['1', '作業', '', '2025/06/06', '2025/06/06']]);
+    await expect(w.call('report.export', { projectIds: [9999] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

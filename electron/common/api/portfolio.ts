@@ -2,6 +2,7 @@
 // last weekly close (先週差分), the trend of the last 12 closes, and a status light (順調 / 注意 / 要対応)
 // from thresholds the PMO sets, or the PMO's own light with a reason (kept, undoable).
 import { z } from 'zod';
+import type { ExportedWorkbook } from './excel.js';
 import { id, isoDate, text } from './schemas.js';
 
 /** 順調 / 注意 / 要対応. */
@@ -162,6 +163,19 @@ export const portfolioApi = {
       .strictObject({ projectId: id, light: z.enum(LIGHTS).nullable(), reason: text(1000).trim() })
       .refine((o) => o.light === null || o.reason !== '', { message: 'must not be empty', path: ['reason'] }),
     output: {} as StatusOverride,
+  },
+  /**
+   * The weekly status report in PMO Desk's own A4 layout (.xlsx): a sheet per project (and a summary sheet
+   * for several) with the light, the figures and 先週差分, and the week's tasks, milestones, risks and issues.
+   */
+  'report.export': {
+    input: z.strictObject({
+      projectIds: z.array(id).min(1).max(50),
+      statusDate: isoDate.optional(),
+      format: z.literal('xlsx').optional(),
+      language: z.enum(['ja', 'en']).optional(),
+    }),
+    output: {} as ExportedWorkbook,
   },
   /** The project's light overrides, newest first. */
   'portfolio.overrides': { input: z.strictObject({ projectId: id }), output: [] as StatusOverride[] },

@@ -4,6 +4,7 @@ import { localToday } from '../../common/dates.js';
 import type { Db } from '../db/open.js';
 import type { HostContext } from '../handlers.js';
 import { listOverrides, portfolioSummary, setLightThresholds, setOverride } from '../services/portfolio.js';
+import { exportStatusReport } from '../services/status-report.js';
 
 export function portfolioHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof portfolioApi> {
   const today = () => ctx.today?.() ?? localToday();
@@ -12,5 +13,6 @@ export function portfolioHandlers(db: Db, ctx: HostContext): HandlerMap<keyof ty
     'portfolio.setThresholds': ({ thresholds }) => setLightThresholds(db, thresholds),
     'portfolio.override': ({ projectId, light, reason }) => setOverride(db, ctx, projectId, light, reason),
     'portfolio.overrides': ({ projectId }) => listOverrides(db, projectId),
+    'report.export': ({ projectIds, statusDate, language }) => exportStatusReport(db, ctx.osLocale, today(), { projectIds, statusDate, language }),
   };
 }

@@ -2,38 +2,9 @@
 // 先週差分 formatted and toned (better / worse), the sort and the filter of the rows, and the points of a
 // sparkline over the last weekly closes.
 import type { FigureKey, Light, PortfolioRow, TrendPoint } from '../../../../electron/common/api/portfolio.js';
-import { formatDelta, formatFigure } from '../progress/progressModel.js';
+import { COUNTS } from '../../../../electron/common/portfolio-format.js';
 
-/** Figures where a rise is good; for the others (counts, lead time) a rise is bad. */
-const RISE_IS_GOOD = new Set<FigureKey>(['spi', 'cpi', 'adherence', 'progress']);
-const COUNTS = new Set<FigureKey>(['lateTasks', 'milestonesMissed', 'openIssues', 'overdueIssues', 'risksHigh', 'risksMedium', 'risksLow']);
-
-/** A figure as shown: ratios to 2 decimals, percentages to 1, counts whole, the lead time in days to 1. */
-export function showFigure(key: FigureKey, v: number | null | undefined): string {
-  if (v === null || v === undefined) return '—';
-  if (COUNTS.has(key)) return String(v);
-  if (key === 'leadTime') return (Math.round(v * 10) / 10).toString();
-  return formatFigure(key, v);
-}
-
-/** 先週差分 as shown (+0.12, −5.0pt, +2) and whether it is better or worse; none when there is no close or no change. */
-export function showDiff(key: FigureKey, d: number | null | undefined): { text: string; tone: 'better' | 'worse' | 'same' } | null {
-  if (d === null || d === undefined) return null;
-  if (Math.abs(d) < 1e-9) return { text: '±0', tone: 'same' };
-  const sign = d < 0 ? '−' : '+';
-  // Progress is a percentage: its change is in points, as 計画遵守率's is.
-  const text = COUNTS.has(key)
-    ? `${sign}${Math.abs(d)}`
-    : key === 'leadTime'
-      ? `${sign}${Math.round(Math.abs(d) * 10) / 10}`
-      : key === 'progress'
-        ? `${sign}${Math.abs(d).toFixed(1)}pt`
-        : formatDelta(key, d, 0);
-  // A change too small to show at the figure's precision (−0.00) is no change.
-  if (/^[+−]0(\.0+)?(pt|%)?$/.test(text)) return { text: '±0', tone: 'same' };
-  const good = RISE_IS_GOOD.has(key) ? d > 0 : d < 0;
-  return { text, tone: good ? 'better' : 'worse' };
-}
+export { showDiff, showFigure } from '../../../../electron/common/portfolio-format.js';
 
 const SEVERITY: Record<Light, number> = { red: 2, yellow: 1, green: 0 };
 

@@ -1,0 +1,174 @@
+// The weekly status report in PMO Desk's own layout (../excel/status-report-layout.ts): per project, the
+// light and figures of portfolio.summary with 先週差分, and the week's lists at the status date — tasks
+// finished in the week up to it, in progress, starting in the next week, late, the milestones, and the
+// top open risks (by score) and issues (overdue first, then by due date).
+import type { ExportedWorkbook } from '../../common/api/excel.js';
+import { FIGURE_KEYS, type FigureKey, type PortfolioRow } from '../../common/api/portfolio.js';
+import { formatDate } from '../../common/dates.js';
+import { showDiff, showFigure } from '../../common/portfolio-format.js';
+import { ApiError } from '../../common/errors.js';
+import { closedCodes, isOverdue, riskLevel, riskScore, RISK_LEVEL_LABELS, vocabLabel } from '../../common/registers.js';
+import type { Db } from '../db/open.js';
+import { issueStore, riskStore } from '../entities.js';
+import { statusReportWorkbook, type Language, type ProjectReport, type ReportTable } from '../excel/status-report-layout.js';
+import { readCurrentPlan, summaryIds } from '../progress/plan.js';
+import { dayOf, isoOf } from '../progress/work-days.js';
+import { portfolioSummary } from './portfolio.js';
+import { evmAdherence } from './progress.js';
+import { loadVocabularies } from './registers/vocabularies.js';
+import { getThresholds } from './registers/thresholds.js';
+import { documentLanguage } from './settings.js';
+
+const TOP = 10;
+
+const LABELS = {
+  ja: {
+    title: '週次状況報告',
+    summary: 'サマリー',
+    project: 'プロジェクト',
+    statusDate: '基準日',
+    light: '状態',
+    lights: { green: '順調', yellow: '注意', red: '要対応' },
+    manual: '手動設定の理由',
+    manualMark: '手動',
+    basis: '比較対象',
+    figure: '指標',
+    now: '今週',
+    diff: '先週差分',
+    figures: {
+      progress: '進捗率', spi: 'SPI', cpi: 'CPI', adherence: '計画遵守率', lateTasks: '遅延タスク', milestonesMissed: '未達マイルストーン',
+      openIssues: '未完了課題', overdueIssues: '期限超過課題', leadTime: 'リードタイム（日）', risksHigh: '高リスク', risksMedium: '中リスク', risksLow: '低リスク',
+    },
+    finished: '今週完了したタスク', inProgress: '進行中のタスク', nextWeek: '来週開始予定のタスク', late: '遅延タスク', milestones: 'マイルストーン',
+    risks: '主要リスク（オープン、スコア順）', issues: '主要課題（未完了、期限超過を先に）',
+    wbs: 'WBS', task: 'タスク', assignee: '担当', plannedStart: '予定開始', plannedFinish: '予定終了', actualFinish: '実績終了', progressCol: '進捗率',
+    daysLate: '遅れ（日）', date: '予定日', state: '状態', reached: '達成', missed: '未達（遅れ）', upcoming: '予定',
+    id: 'ID', riskTitle: 'リスク', score: 'スコア', level: 'レベル', owner: '担当', response: '対応策', issueTitle: '課題', due: '期限', overdue: '期限超過',
+    none: 'なし', yes: '●',
+  },
+  en: {
+    title: 'Weekly status report',
+    summary: 'Summary',
+    project: 'Project',
+    statusDate: 'Status date',
+    light: 'Status',
+    lights: { green: 'On track', yellow: 'Watch', red: 'Act now' },
+    manual: 'Set by hand because',
+    manualMark: 'manual',
+    basis: 'Measured against',
+    figure: 'Measure',
+    now: 'This week',
+    diff: 'vs last week',
+    figures: {
+      progress: 'Progress', spi: 'SPI', cpi: 'CPI', adherence: 'Schedule adherence', lateTasks: 'Late tasks', milestonesMissed: 'Milestones missed',
+      openIssues: 'Open issues', overdueIssues: 'Overdue issues', leadTime: 'Lead time (days)', risksHigh: 'High risks', risksMedium: 'Medium risks', risksLow: 'Low risks',
+    },
+    finished: 'Tasks finished this week', inProgress: 'Tasks in progress', nextWeek: 'Tasks starting next week', late: 'Late tasks', milestones: 'Milestones',
+    risks: 'Top risks (open, by score)', issues: 'Top issues (open, overdue first)',
+    wbs: 'WBS', task: 'Task', assignee: 'Assignee', plannedStart: 'Planned start', plannedFinish: 'Planned finish', actualFinish: 'Finished', progressCol: 'Progress',
+    daysLate: 'Days late', date: 'Date', state: 'State', reached: 'reached', missed: 'missed', upcoming: 'upcoming',
+    id: 'ID', riskTitle: 'Risk', score: 'Score', level: 'Level', owner: 'Owner', response: 'Response', issueTitle: 'Issue', due: 'Due', overdue: 'Overdue',
+    none: 'none', yes: '●',
+  },
+} as const;
+
+const date = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+
+function projectTables(db: Db, row: PortfolioRow, language: Language): ReportTable[] {
+  const L = LABELS[language];
+  const status = row.statusDate;
+  const weekStart = isoOf(dayOf(status) - 6);
+  const weekAfter = isoOf(dayOf(status) + 7);
+  const plan = readCurrentPlan(db, row.projectId);
+  const leaves = plan.tasks.filter((t) => !summaryIds(plan.tasks).has(t.id));
+  const work = leaves.filter((t) => !t.milestone && t.status !== 'cancelled');
+  const finished = work.filter((t) => t.actualFinish !== null && t.actualFinish >= weekStart && t.actualFinish <= status);
+  const inProgress = work.filter((t) => t.progress > 0 && t.progress < 100 && t.status !== 'done');
+  const nextWeek = work.filter((t) => t.progress === 0 && t.plannedStart !== null && t.plannedStart > status && t.plannedStart <= weekAfter);
+  const late = evmAdherence(db, row.projectId, status, row.baselineId ?? undefined).lateToFinish;
+  const milestones = leaves.filter((t) => t.milestone);
+  const reached = (t: (typeof leaves)[number]) => t.status === 'done' || t.progress >= 100 || t.actualFinish !== null;
+
+  const vocab = loadVocabularies(db, row.projectId);
+  const thresholds = getThresholds(db, row.projectId);
+  const riskClosed = closedCodes(vocab['risk.status']);
+  const risks = riskStore
+    .where(db, 'project_id = ?', row.projectId)
+    .filter((r) => !riskClosed.has(r.status))
+    .map((r) => ({ r, score: riskScore(r.probability, r.impact) }))
+    .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.r.id - b.r.id)
+    .slice(0, TOP);
+  const issueClosed = closedCodes(vocab['issue.status']);
+  const issues = issueStore
+    .where(db, 'project_id = ?', row.projectId)
+    .filter((i) => !issueClosed.has(i.status))
+    .map((i) => ({ i, overdue: isOverdue(i.due, false, status) }))
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.i.due ?? '9999').localeCompare(b.i.due ?? '9999') || a.i.id - b.i.id)
+    .slice(0, TOP);
+
+  return [
+    { title: L.finished, headers: [L.wbs, L.task, L.assignee, L.plannedFinish, L.actualFinish], rows: finished.map((t) => [t.code, t.name, t.assignee, date(t.plannedFinish), date(t.actualFinish)]), empty: L.none },
+    { title: L.inProgress, headers: [L.wbs, L.task, L.assignee, L.progressCol, L.plannedFinish], rows: inProgress.map((t) => [t.code, t.name, t.assignee, `${t.progress}%`, date(t.plannedFinish)]), empty: L.none },
+    { title: L.nextWeek, headers: [L.wbs, L.task, L.assignee, L.plannedStart, L.plannedFinish], rows: nextWeek.map((t) => [t.code, t.name, t.assignee, date(t.plannedStart), date(t.plannedFinish)]), empty: L.none },
+    { title: L.late, headers: [L.wbs, L.task, L.assignee, L.plannedFinish, L.progressCol, L.daysLate], rows: late.map((t) => [t.code, t.name, t.assignee, date(t.plannedFinish), `${t.progress}%`, t.daysLate]), empty: L.none },
+    {
+      title: L.milestones,
+      headers: [L.wbs, L.task, L.date, L.state],
+      rows: milestones.map((t) => {
+        const d = t.plannedFinish ?? t.plannedStart;
+        return [t.code, t.name, date(d), reached(t) ? L.reached : d !== null && d <= status ? L.missed : L.upcoming];
+      }),
+      empty: L.none,
+    },
+    {
+      title: L.risks,
+      headers: [L.id, L.riskTitle, L.score, L.level, L.owner, L.response],
+      rows: risks.map(({ r, score }) => {
+        const level = riskLevel(score, thresholds);
+        return [r.ref, r.title, score, level ? RISK_LEVEL_LABELS[level][language] : '', r.owner, r.responsePlan];
+      }),
+      empty: L.none,
+    },
+    {
+      title: L.issues,
+      headers: [L.id, L.issueTitle, L.owner, L.due, L.state, L.overdue],
+      rows: issues.map(({ i, overdue }) => [i.ref, i.title, i.owner, date(i.due), vocabLabel(vocab['issue.status'].items, i.status, language), overdue ? L.yes : '']),
+      empty: L.none,
+    },
+  ];
+}
+
+const SUMMARY_FIGURES: FigureKey[] = ['progress', 'spi', 'cpi', 'adherence', 'lateTasks'];
+
+export async function exportStatusReport(
+  db: Db,
+  osLocale: string,
+  today: string,
+  input: { projectIds: number[]; statusDate?: string; language?: Language },
+): Promise<ExportedWorkbook> {
+  const language = documentLanguage(db, osLocale, input.language);
+  const L = LABELS[language];
+  const summary = portfolioSummary(db, today, input.statusDate);
+  const rows = input.projectIds.map((id) => {
+    const r = summary.projects.find((p) => p.projectId === id);
+    if (!r) throw new ApiError('NOT_FOUND', `Project ${id} does not exist`, { field: 'projectIds', id });
+    return r;
+  });
+  const projects: ProjectReport[] = rows.map((row) => ({
+    row,
+    figures: FIGURE_KEYS.map((k): [string, string, string] => [L.figures[k], showFigure(k, row.figures[k]), showDiff(k, row.diff[k])?.text ?? '']),
+    tables: projectTables(db, row, language),
+  }));
+  const wb = statusReportWorkbook({
+    language,
+    statusDate: input.statusDate ?? null,
+    projects,
+    labels: { ...L, summaryHeaders: SUMMARY_FIGURES.map((k) => L.figures[k]) },
+    summaryFigures: SUMMARY_FIGURES,
+    show: showFigure,
+  });
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  const stamp = formatDate(input.statusDate ?? rows[0]!.statusDate).replaceAll('/', '');
+  const name = rows.length === 1 ? rows[0]!.name : L.summary;
+  return { fileName: `${L.title}_${name.replace(/[\\/:*?"<>|]/g, '_')}_${stamp}.xlsx`, dataBase64: bytes.toString('base64') };
+}
