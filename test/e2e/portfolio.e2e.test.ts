@@ -1,6 +1,7 @@
 // The portfolio home in Chromium: three projects with eleven weekly closes each (on track, slipping,
 // in trouble), their lights from the default thresholds, a light set by hand with a reason that is still
 // there after a reload, sorting, filtering, and a click through to a project. A screenshot in Japanese.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foreignRequests, openSession, screenshotPath, type Session } from './browser.js';
 import { PortfolioScreen, ProjectsScreen } from './pages.js';
@@ -171,6 +172,13 @@ describe('portfolio home in Chromium', () => {
     await expect.poll(() => projects.names()).toEqual(['基幹システム刷新', '物流倉庫WMS導入']);
     await s.page.getByRole('textbox', { name: '絞り込み（名前・コード）' }).fill('wms');
     await expect.poll(() => projects.names()).toEqual(['物流倉庫WMS導入']);
+    // The weekly report of the projects shown: one sheet for the one project left.
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('export-report').click()]);
+    expect(download.suggestedFilename()).toBe('週次状況報告_物流倉庫WMS導入_20251121.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await download.path())!);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['物流倉庫WMS導入']);
+    expect(wb.worksheets[0]!.getCell('D2').value).toBe('要対応');
     await projects.open('物流倉庫WMS導入');
     expect(await s.page.getByTestId('project-title').innerText()).toBe('物流倉庫WMS導入');
     expect(home).toBeTruthy();

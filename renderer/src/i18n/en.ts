@@ -20,6 +20,8 @@ export const en = {
     ownStatusDate: "each project's own status date",
     filter: 'Filter (name, code)',
     all: 'All',
+    report: 'Weekly report (Excel)',
+    reportHelp: 'The weekly status report of the projects shown (A4, a sheet per project and a summary).',
     thresholds: 'Light thresholds',
     count: '{{shown}} of {{total}}',
     light: { green: 'On track', yellow: 'Watch', red: 'Act now' },

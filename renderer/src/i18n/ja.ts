@@ -22,6 +22,8 @@ export const ja: Strings = {
     ownStatusDate: '各プロジェクトの基準日',
     filter: '絞り込み（名前・コード）',
     all: 'すべて',
+    report: '週次報告（Excel）',
+    reportHelp: '表示中のプロジェクトの週次状況報告（A4、1 プロジェクト 1 シートとサマリー）を出力します。',
     thresholds: '信号のしきい値',
     count: '{{shown}} / {{total}} 件',
     light: { green: '順調', yellow: '注意', red: '要対応' },

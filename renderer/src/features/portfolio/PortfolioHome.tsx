@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { LIGHTS, type FigureKey, type Light, type PortfolioRow, type PortfolioSummary } from '../../../../electron/common/api/portfolio.js';
 import { formatDate } from '../../../../electron/common/dates.js';
 import { call } from '../../api/client.js';
+import { base64ToBytes, saveFile } from '../../api/download.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 import { LightBadge } from './LightBadge.js';
@@ -151,6 +152,19 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
         </div>
         <span className="muted">{t('portfolio.count', { shown: rows.length, total: all.length })}</span>
         <span className="spacer" />
+        <button
+          onClick={() =>
+            void run(async () => {
+              const out = await call('report.export', { projectIds: rows.map((r) => r.projectId), ...(statusDate && { statusDate }), format: 'xlsx' });
+              saveFile(out.fileName, base64ToBytes(out.dataBase64));
+            })
+          }
+          disabled={rows.length === 0}
+          title={t('portfolio.reportHelp')}
+          data-testid="export-report"
+        >
+          {t('portfolio.report')}
+        </button>
         <button onClick={() => setEditThresholds(true)} disabled={!th} data-testid="edit-thresholds">
           {t('portfolio.thresholds')}
         </button>
