@@ -22,7 +22,7 @@ import { inBatch, type Actor } from '../batch.js';
 import { statusOverrideStore } from '../entities.js';
 import type { Plan } from '../progress/plan.js';
 import { getProjectRow, listProjects } from './projects.js';
-import { listCloses, measurePlan, withRegisterFigures, type PlanFigures } from './progress.js';
+import { measurePlan, withRegisterFigures, type PlanFigures } from './progress.js';
 import { getSetting, setSetting } from './settings.js';
 
 const THRESHOLDS_KEY = 'portfolio.lightThresholds';
@@ -124,6 +124,19 @@ function planOf(db: Db, projectId: number, statusDate: string, baselineId: numbe
   return entry;
 }
 
+/**
+ * The newest closes up to a status date, newest first: the trend's and, when one falls on the date
+ * itself, one more for 先週差分. Only their figures are read: a close's task progress (a value per task)
+ * is what the progress line needs, not the home.
+ */
+function closesUpTo(db: Db, projectId: number, statusDate: string): { statusDate: string; figures: CloseFigures }[] {
+  const rows = db
+    .prepare('SELECT status_date, figures FROM weekly_closes WHERE project_id = ? AND status_date <= ? ORDER BY status_date DESC LIMIT ?')
+    .raw(true)
+    .all(projectId, statusDate, TREND_CLOSES + 1) as [string, string][];
+  return rows.map(([d, f]) => ({ statusDate: d, figures: JSON.parse(f) as CloseFigures }));
+}
+
 /** The newest baseline of each project (the one the progress view opens with). */
 function newestBaselines(db: Db): Map<number, { id: number; name: string }> {
   const rows = db
@@ -147,7 +160,7 @@ export function portfolioSummary(db: Db, today: string, statusDate?: string): Po
     const close = withRegisterFigures(db, p.id, date, plan.figures);
     const figures = portfolioFiguresOf(close) as PortfolioFigures;
     // Closes up to the status date, newest first: the trend, and the newest before it for 先週差分.
-    const closes = listCloses(db, p.id).filter((c) => c.statusDate <= date);
+    const closes = closesUpTo(db, p.id, date);
     const previous = closes.find((c) => c.statusDate < date) ?? null;
     const trend: TrendPoint[] = closes
       .slice(0, TREND_CLOSES)
