@@ -114,6 +114,42 @@ describe('import detection in Chromium', () => {
     expect(maps.status.exportAs).toMatchObject({ open: 'Open', closed: 'Closed' });
   });
 
+  it('asks the year of dates written without one when nothing in the file decides it, and imports them in the year chosen', async () => {
+    const projects = new ProjectsScreen(s.page);
+    await s.page.getByRole('button', { name: '← プロジェクト一覧' }).click();
+    await s.page.getByRole('heading', { name: 'プロジェクト' }).waitFor();
+    await projects.create('年なし案件', 'NOYEAR');
+    await projects.open('年なし案件');
+    await openTab(s.page, '課題管理表');
+    await new RegisterScreen(s.page, 'issue').grid.waitFor();
+    const dialog = new ImportDialogScreen(s.page);
+    await dialog.open();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('課題');
+    ws.addRows([['課題', '起票日', '担当者'], ['ログインできない', '4/3', '山田'], ['帳票の桁ずれ', '4/18', '佐藤']]);
+    await dialog.choose('課題一覧.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    await dialog.mapping();
+    const ask = dialog.dialog.getByTestId('import-year');
+    await ask.waitFor();
+    expect(await ask.innerText()).toContain('年の書かれていない日付が 2 件');
+    // Read in the year nearest today until the user says: they choose two years before it.
+    const year = Number(await ask.locator('select').inputValue()) - 2;
+    await ask.locator('select').selectOption({ value: String(year) });
+    await dialog.idle();
+    await expect.poll(() => ask.locator('select').inputValue()).toBe(String(year));
+    await expect.poll(() => ask.innerText()).not.toContain('選ぶまで');
+    await s.page.screenshot({ path: screenshotPath('import-year-ja.png') });
+    await dialog.next();
+    expect(await dialog.counts()).toMatchObject({ new: 2 });
+    await dialog.button(/^(取り込む|Import)$/).click();
+    await dialog.dialog.waitFor({ state: 'detached' });
+    const stored = db().prepare("SELECT title, raised_on FROM issues WHERE title IN ('ログインできない', '帳票の桁ずれ') ORDER BY id").all();
+    expect(stored).toEqual([
+      { title: 'ログインできない', raised_on: `${year}-04-03` },
+      { title: '帳票の桁ずれ', raised_on: `${year}-04-18` },
+    ]);
+  });
+
   it('registers a blank template with merged header columns as a profile (様式を登録), importing nothing', async () => {
     const before = (db().prepare('SELECT count(*) AS n FROM risks').get() as { n: number }).n;
     await openTab(s.page, '取込/出力の設定');

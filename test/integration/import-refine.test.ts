@@ -93,6 +93,32 @@ describe('refining a preview by its id', () => {
     }
   });
 
+  it('asks the year of dates written without one that nothing decides, and reads them in the year chosen', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const { id: projectId } = await call('project.create', { name: 'Years' });
+      const book = await workbook([{ name: '課題', rows: [['課題', '起票日'], ['ログイン不可', '4/3'], ['帳票ずれ', '4/18']] }]);
+      const first = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'issues.xlsx', dataBase64: b64(book) });
+      expect(first.years).toMatchObject({ count: 2, examples: ['4/3', '4/18'], chosen: false });
+      expect(first.problems.map((p) => p.code)).toEqual(['yearAmbiguous', 'yearAmbiguous']);
+      const second = await call('excel.previewImport', { projectId, register: 'issue', previewId: first.previewId, mapping: { year: 2023 } });
+      expect(second.years).toEqual({ count: 2, examples: ['4/3', '4/18'], year: 2023, chosen: true });
+      // The year stays chosen while the user refines something else.
+      const third = await call('excel.previewImport', { projectId, register: 'issue', previewId: second.previewId, mapping: { columns: second.columns.map((c) => ({ column: c.column, field: c.field })) } });
+      expect(third.years?.year).toBe(2023);
+      await call('excel.applyImport', { previewId: third.previewId });
+      const stored = ws.db.sqlite.prepare('SELECT title, raised_on FROM issues ORDER BY id').all();
+      expect(stored).toEqual([
+        { title: 'ログイン不可', raised_on: '2023-04-03' },
+        { title: '帳票ずれ', raised_on: '2023-04-18' },
+      ]);
+      await expect(call('excel.previewImport', { projectId, register: 'issue', previewId: third.previewId, mapping: { year: 12 } })).rejects.toMatchObject({ code: 'VALIDATION' });
+    } finally {
+      ws.close();
+    }
+  });
+
   it('imports nothing from a workbook without a register table, and says so', async () => {
     const ws = tempWorkspace();
     const call = inProcessCaller(ws);

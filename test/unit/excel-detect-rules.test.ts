@@ -387,4 +387,21 @@ describe('dates without a year', () => {
     const a = analyzeWorkbook(model(sheet('S', [['課題', '期限'], ['a', '4/3']])), 'issue', { today: '2027-01-10', period: { start: '2025-01-01', end: '2025-12-31' } });
     expect(a.ok && a.table.records[0]!.values.due).toBe('2025-04-03');
   });
+
+  it('are asked where nothing decides the year: read in the nearest year to today, flagged as undecided, then in the year chosen', () => {
+    const rows: ModelCell[][] = [['課題', '起票日'], ['a', '4/3'], ['b', '11/20'], ['c', '4/3']];
+    const t = read(rows, 'issue');
+    expect(t.records.map((r) => r.values.raisedOn)).toEqual(['2025-04-03', '2025-11-20', '2025-04-03']);
+    expect(t.undecidedYears).toEqual({ count: 3, examples: ['4/3', '11/20'], year: 2025, chosen: false });
+    expect(t.problems.map((p) => [p.cell, p.code, p.params])).toEqual([
+      ['B2', 'yearAmbiguous', { value: '4/3', date: '2025/04/03', other: '2024 / 2026' }],
+      ['B3', 'yearAmbiguous', { value: '11/20', date: '2025/11/20', other: '2024 / 2026' }],
+      ['B4', 'yearAmbiguous', { value: '4/3', date: '2025/04/03', other: '2024 / 2026' }],
+    ]);
+    const chosen = analyzeWorkbook(model(sheet('Sheet1', rows)), 'issue', { today: TODAY, year: 2023 });
+    if (!chosen.ok) throw new Error(chosen.reason);
+    expect(chosen.table.records.map((r) => r.values.raisedOn)).toEqual(['2023-04-03', '2023-11-20', '2023-04-03']);
+    expect(chosen.table.undecidedYears).toMatchObject({ year: 2023, chosen: true });
+    expect(chosen.table.problems.map((p) => [p.code, p.params.from])).toEqual([['yearAssumed', 'user'], ['yearAssumed', 'user'], ['yearAssumed', 'user']]);
+  });
 });

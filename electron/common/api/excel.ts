@@ -41,6 +41,7 @@ const mappingInput = z.strictObject({
   column: z.string().regex(/^[A-Z]{1,3}$/, "must be a column such as 'H'").optional(),
   firstDataRow: rowNumber.optional(),
   values: z.array(z.strictObject({ field: text(100), word: text(1000), code: text(50).min(1).nullable() })).max(10_000).optional(),
+  year: z.number().int().min(1900).max(2999).optional(),
 });
 
 export const excelApi = {

@@ -66,6 +66,8 @@ export interface MappingInput {
   firstDataRow?: number;
   /** The user's reading of client words in list and rating columns: code, or null to add the word to the list. */
   values?: { field: string; word: string; code: string | null }[];
+  /** The year of dates written without one that nothing in the file or the project decides (asked: ImportPreview.years). */
+  year?: number;
 }
 
 /** What the dialog asks when detection was unsure: to point at the table, or at its header row. */
@@ -99,6 +101,12 @@ export interface ImportPreview {
   leftOut: { row: number; reason: LeftOutReason }[];
   /** Distinct client words of list and rating columns that the project's list does not have, and what each is read as. */
   values: UnknownValue[];
+  /**
+   * Dates written without a year that nothing decides (no full date in their row or column, no project
+   * period): how many, a few as written, the year they are read in, and whether the user chose it. The
+   * dialog asks for the year (MappingInput.year).
+   */
+  years?: { count: number; examples: string[]; year: number; chosen: boolean };
   /** How sure detection was (absent when the layout came from a profile or the user), and what to ask. */
   detection?: { confidence: LayoutConfidence; ask: ImportAsk | null; candidates: TableCandidate[] };
 }

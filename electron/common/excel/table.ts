@@ -59,6 +59,11 @@ export interface ImportTable {
   valueMaps: ValueMaps;
   /** Client words to add to the project's lists on apply. */
   newItems: NewListItem[];
+  /**
+   * Dates written without a year that nothing decides (no full date in their row or column, no project
+   * period): how many, a few as written, and the year they were read in (today's, or the user's choice).
+   */
+  undecidedYears?: { count: number; examples: string[]; year: number; chosen: boolean };
 }
 
 export interface ReadOptions {
@@ -70,6 +75,8 @@ export interface ReadOptions {
   valueChoices?: Record<string, Record<string, string | null>>;
   /** The project's period: the year of a date written without one, when the row and column have no full date. */
   period?: { start: string | null; end: string | null };
+  /** The year the user chose for dates without a year that nothing in the file or the project decides. */
+  year?: number;
 }
 
 const PROBLEM_KIND: Record<FieldKind, ProblemKind> = {
@@ -219,6 +226,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : null;
   });
   const periodDay = opts.period?.start ?? opts.period?.end ?? null;
+  let undecidedYears: ImportTable['undecidedYears'];
   const yearReference = (i: number, j: number): { day: string; from: 'row' | 'column' | 'project' | 'today' } => {
     for (const ds of fullDates) if (ds[i]) return { day: ds[i]!, from: 'row' };
     const col = columnMedian[j] ?? columnMedian.find((x) => x !== null);
@@ -287,11 +295,24 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         const bare = parseDateText(raw, today);
         if (bare.ok && bare.yearInferred) {
           const ref = yearReference(i, j);
-          const again = parseDateText(raw, ref.day);
+          // Nothing decides the year (only today would): the user's year when chosen, else today's, asked.
+          const undecided = ref.from === 'today';
+          const chosen = undecided && opts.year !== undefined;
+          const again = parseDateText(raw, chosen ? `${opts.year}-07-02` : ref.day);
           if (again.ok) {
             rec.values[field] = again.iso;
             const date = again.iso.replaceAll('-', '/');
-            problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: ref.from }, `${shown(raw)} has no year: read as ${date} (year from the ${ref.from === 'today' ? 'date of today' : ref.from === 'project' ? "project's period" : `${ref.from}'s other dates`})`), field, true);
+            if (undecided) {
+              const year = Number(again.iso.slice(0, 4));
+              undecidedYears ??= { count: 0, examples: [], year, chosen };
+              undecidedYears.count++;
+              if (undecidedYears.examples.length < 3 && !undecidedYears.examples.includes(shown(raw))) undecidedYears.examples.push(shown(raw));
+            }
+            if (chosen) problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: 'user' }, `${shown(raw)} has no year: read as ${date} (the year chosen)`), field, true);
+            else if (undecided) {
+              const y = Number(again.iso.slice(0, 4));
+              problem(r, hit.c, 'date', failure('yearAmbiguous', { value: shown(raw), date, other: `${y - 1} / ${y + 1}` }, `${shown(raw)} has no year and nothing in the file decides it: read as ${date}, could be ${y - 1} or ${y + 1}`), field, true);
+            } else problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: ref.from }, `${shown(raw)} has no year: read as ${date} (year from the ${ref.from === 'project' ? "project's period" : `${ref.from}'s other dates`})`), field, true);
             return;
           }
         }
@@ -346,6 +367,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     unknownValues: values.unknownValues(),
     valueMaps: values.valueMaps(),
     newItems: values.newItems(),
+    ...(undecidedYears ? { undecidedYears } : {}),
     columns: mapped,
     records,
     problems,

@@ -576,7 +576,7 @@ export const en = {
       notDate: '{{value}} is not a date',
       yearAssumed: '{{value}} has no year: read as {{date}} (year from {{from}})',
       yearAmbiguous: '{{value}} has no year, and nothing in the file decides it: read as {{date}} (it could be {{other}}); choose the year below',
-      yearFrom: { row: "the row's other dates", column: "the column's other dates", project: "the project's period", today: 'the date of today' },
+      yearFrom: { row: "the row's other dates", column: "the column's other dates", project: "the project's period", today: 'the date of today', user: 'the year you chose' },
       notNumber: '{{value}} is not a number',
       notProgress: '{{value}} is not a progress 0–100 %',
       notEffort: '{{value}} is not an effort (a number of person-days)',
@@ -613,6 +613,11 @@ export const en = {
       title: 'Rows left out ({{count}})',
       row: 'row {{row}}: {{reason}}',
       reason: { separator: 'a separator', 'header again': 'the header again', 'section title': 'a block title', 'template row': 'a template row (numbering or formulas only)', 'continued text': 'text going on from the row above (joined to it)' },
+    },
+    year: {
+      label: '{{count}} dates are written without a year and nothing in the file says which ({{examples}}). Year:',
+      option: '{{year}}',
+      assumed: "(this year's, until you choose)",
     },
     values: {
       title: 'Words not on the project\'s list ({{count}})',

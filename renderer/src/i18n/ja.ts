@@ -578,7 +578,7 @@ export const ja: Strings = {
       notDate: '{{value}} は日付ではありません',
       yearAssumed: '{{value}} に年がありません: {{date}} と読みました ({{from}}から)',
       yearAmbiguous: '{{value}} に年がなく、ファイルからは決まりません: {{date}} と読みました ({{other}} の可能性もあります)。下で年を選んでください',
-      yearFrom: { row: '同じ行の日付', column: '同じ列の日付', project: 'プロジェクトの期間', today: '今日の日付' },
+      yearFrom: { row: '同じ行の日付', column: '同じ列の日付', project: 'プロジェクトの期間', today: '今日の日付', user: '選んだ年' },
       notNumber: '{{value}} は数値ではありません',
       notProgress: '{{value}} は 0〜100 % の進捗ではありません',
       notEffort: '{{value}} は工数 (人日の数値) ではありません',
@@ -615,6 +615,11 @@ export const ja: Strings = {
       title: '取り込まない行 ({{count}})',
       row: '{{row}} 行目: {{reason}}',
       reason: { separator: '区切り行', 'header again': '繰り返しの見出し', 'section title': 'ブロックの題名', 'template row': 'テンプレートの空行 (番号・数式のみ)', 'continued text': '上の行の続きの文 (上の行に連結)' },
+    },
+    year: {
+      label: '年の書かれていない日付が {{count}} 件あり、ファイルからは年が決まりません ({{examples}})。年:',
+      option: '{{year}}年',
+      assumed: '(選ぶまでは今年として読みます)',
     },
     values: {
       title: '選択肢にない値 ({{count}})',

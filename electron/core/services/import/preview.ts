@@ -44,6 +44,8 @@ interface Kept {
   chosenProfile: boolean;
   /** The user's readings of client words so far: field → word → code (null: add to the list). */
   choices: Record<string, Record<string, string | null>>;
+  /** The year the user chose for dates without one that nothing decides. */
+  year?: number;
   /** Why the layout is a guess (no table found), carried while the user refines other things. */
   layoutProblems: Problem[];
   table: ImportTable;
@@ -224,12 +226,13 @@ export class ImportPreviews {
     const layoutProblems = mapping.columns?.length ? [] : [...problems];
     const choices = structuredClone(kept?.choices ?? {});
     for (const v of mapping.values ?? []) (choices[v.field] ??= {})[v.word.trim()] = v.code;
+    const year = mapping.year ?? kept?.year;
     const usedProfile = profile && layout.sheet === profile.layout.sheet && layout.headerTop === profile.layout.headerTop - 1 ? profile : null;
     const extraColumns = layout.columns.filter((m) => m.field === null).length;
     if (extraColumns > EXTRA_LIMITS.keys)
       throw invalid('dataBase64', `${fileName}: sheet ${layout.sheet} has ${extraColumns.toLocaleString('en-US')} columns PMO Desk has no field for; a row keeps at most ${EXTRA_LIMITS.keys.toLocaleString('en-US')}`);
     await pace(2, 4);
-    const table = readTable(model, layout, { vocab, today, valueChoices: choices, period: projectPeriod(db, input.projectId), ...(usedProfile?.layout.valueMaps ? { valueMaps: usedProfile.layout.valueMaps } : {}) });
+    const table = readTable(model, layout, { vocab, today, valueChoices: choices, period: projectPeriod(db, input.projectId), ...(year !== undefined ? { year } : {}), ...(usedProfile?.layout.valueMaps ? { valueMaps: usedProfile.layout.valueMaps } : {}) });
     if (table.records.length > MAX_IMPORT_ROWS)
       throw invalid('dataBase64', `${fileName}: sheet ${layout.sheet} has ${table.records.length.toLocaleString('en-US')} rows of data; PMO Desk imports up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows at a time: split the file`);
     flagDuplicateRefs(table);
@@ -267,6 +270,7 @@ export class ImportPreviews {
       profile,
       chosenProfile,
       choices,
+      ...(year !== undefined ? { year } : {}),
       layoutProblems,
       table,
       layout,
@@ -305,6 +309,7 @@ export class ImportPreviews {
       problems: table.problems,
       leftOut: table.leftOut,
       values: table.unknownValues,
+      ...(table.undecidedYears ? { years: table.undecidedYears } : {}),
       ...(detection && confidence ? { detection: { confidence, ask, candidates: detection.candidates.map((c) => ({ ...c, headerTop: c.headerTop + 1, headerBottom: c.headerBottom + 1 })) } } : {}),
     };
   }

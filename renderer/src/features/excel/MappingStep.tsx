@@ -4,7 +4,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../../electron/common/excel/preview.js';
 import type { Problem } from '../../../../electron/common/excel/problems.js';
-import { confidenceLevel, headerRows, type MappingChange } from './importModel.js';
+import { confidenceLevel, headerRows, yearChoices, type MappingChange } from './importModel.js';
 import { TablePicker } from './TablePicker.js';
 
 const END_KEYS = { 'blank rows': 'blankRows', 'total row': 'totalRow', notes: 'notes', footer: 'footer', 'end mark': 'endMark', 'end of sheet': 'endOfSheet' } as const;
@@ -169,6 +169,21 @@ export function MappingStep({
             ))}
           </ul>
         </details>
+      )}
+      {preview.years && (
+        <p className="import-year" data-testid="import-year">
+          <label>
+            {t('excel.year.label', { count: preview.years.count, examples: preview.years.examples.join(', ') })}{' '}
+            <select value={preview.years.year} disabled={busy} onChange={(e) => onChange({ year: Number(e.target.value) })}>
+              {yearChoices(preview.years.year).map((y) => (
+                <option key={y} value={y}>
+                  {t('excel.year.option', { year: y })}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          {!preview.years.chosen && <span className="muted">{t('excel.year.assumed')}</span>}
+        </p>
       )}
       {preview.values.length > 0 && (
         <div className="import-values" data-testid="import-values">

@@ -21,7 +21,9 @@ export type MappingChange =
   /** A click on the sheet: its header row, or its first row of data, in the table of that column. */
   | { pick: { sheet: string; row: number; column: string; what: 'header' | 'firstDataRow' } }
   /** How a client word of a list or rating column is read: a code, or null to add it to the list. */
-  | { value: { field: string; word: string; code: string | null } };
+  | { value: { field: string; word: string; code: string | null } }
+  /** The year of dates written without one that nothing in the file decides. */
+  | { year: number };
 
 /**
  * The mapping to preview again with after a change. Another sheet is detected afresh; other header
@@ -34,6 +36,7 @@ export function mappingAfter(p: Pick<ImportPreview, 'sheet' | 'header' | 'column
     return what === 'header' ? { sheet, headerTop: row, headerBottom: row, column } : { sheet, firstDataRow: row, column };
   }
   if ('value' in change) return { values: [change.value] };
+  if ('year' in change) return { year: change.year };
   if ('sheet' in change) return { sheet: change.sheet };
   if ('headerTop' in change) {
     const top = Math.max(1, Math.trunc(change.headerTop));
@@ -57,6 +60,7 @@ export function withChange(p: ImportPreview, change: MappingChange): ImportPrevi
   if ('pick' in change) return p;
   if ('value' in change)
     return { ...p, values: p.values.map((v) => (v.field === change.value.field && v.word === change.value.word ? { ...v, code: change.value.code, chosen: true } : v)) };
+  if ('year' in change) return p.years ? { ...p, years: { ...p.years, year: change.year, chosen: true } } : p;
   if ('sheet' in change) return { ...p, sheet: change.sheet };
   if ('headerTop' in change) return { ...p, header: { top: m.headerTop!, bottom: m.headerBottom! } };
   const fields = new Map(m.columns!.map((c) => [c.column, c.field]));
@@ -67,6 +71,11 @@ export function withChange(p: ImportPreview, change: MappingChange): ImportPrevi
       return field === c.field ? c : { ...c, field, confidence: field === null ? 0 : 1 };
     }),
   };
+}
+
+/** The years offered for dates without one: a register is often kept for years, so five back and one ahead. */
+export function yearChoices(year: number): number[] {
+  return Array.from({ length: 7 }, (_, i) => year - 5 + i);
 }
 
 /**
