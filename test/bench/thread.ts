@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { envelopeJson, type Handlers } from '../../electron/core/handlers.js';
 import type { Envelope } from '../../electron/common/errors.js';
 import { bigWorkspace, tempWorkspaceThread } from '../fixtures/workspace-worker.js';
@@ -66,6 +67,21 @@ async function idleStall(ms: number): Promise<number> {
   return h.max / 1e6;
 }
 
+/**
+ * The floor with a busy worker: the longest stall of this thread's event loop while another thread of
+ * this process only spins for `ms`. On a machine with fewer free cores than busy threads, the host
+ * thread then waits for the CPU whatever it has to do; this is that share of a stall.
+ */
+async function busyStall(ms: number): Promise<number> {
+  const spinner = new Worker(`const end = Date.now() + ${Math.round(ms)}; while (Date.now() < end);`, { eval: true });
+  const h = monitorEventLoopDelay({ resolution: 1 });
+  h.enable();
+  await new Promise((resolve) => spinner.once('exit', resolve));
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  h.disable();
+  return h.max / 1e6;
+}
+
 /** Export, import of the export into an empty project, its undo and redo; each call's time and stall. */
 async function longCalls(handlers: Handlers, projectId: number): Promise<Record<string, Stall>> {
   const out: Record<string, Stall> = {};
@@ -110,13 +126,14 @@ export async function benchThread(log: (line: string) => void = console.log): Pr
 
     // Each long call LONG_RUNS times through the thread, each followed by the idle floor for as long;
     // in-process once (its stall is the call, near enough).
-    const runs: Record<string, { stall: number[]; ms: number[]; floor: number[] }> = {};
+    const runs: Record<string, { stall: number[]; ms: number[]; floor: number[]; busy: number[] }> = {};
     for (let r = 0; r < LONG_RUNS; r++)
       for (const [what, s] of Object.entries(await longCalls(thread.handlers, projectId))) {
-        const k = (runs[what] ??= { stall: [], ms: [], floor: [] });
+        const k = (runs[what] ??= { stall: [], ms: [], floor: [], busy: [] });
         k.stall.push(s.stallMs);
         k.ms.push(s.ms);
         k.floor.push(await idleStall(s.ms));
+        k.busy.push(await busyStall(s.ms));
       }
     const peerCalls = await longCalls(inProcess.handlers, projectId);
     for (const [what, k] of Object.entries(runs)) {
@@ -125,6 +142,8 @@ export async function benchThread(log: (line: string) => void = console.log): Pr
       lines.push({ what: `host thread's longest stall during ${what} (worker)`, n: st.n, p50: st.p50, p95: st.max, target: `≤ 50 ms (p95 col.: max); the call took ${stats(k.ms).p50.toFixed(0)} ms` });
       const fl = stats(k.floor);
       lines.push({ what: `  floor: the idle host thread for as long`, n: fl.n, p50: fl.p50, p95: fl.max, target: 'the machine itself (p95 col.: max)' });
+      const bu = stats(k.busy);
+      lines.push({ what: `  floor: idle, while a worker only spins as long`, n: bu.n, p50: bu.p50, p95: bu.max, target: 'the CPU share a busy worker takes (max)' });
       lines.push({ what: `  peer: in-process, the call's stall`, n: 1, p50: q.stallMs, p95: null, target: `the call took ${q.ms.toFixed(0)} ms` });
     }
     log(`thread: load after ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
