@@ -56,13 +56,15 @@ const RECOVERY_METHODS: ReadonlySet<string> = new Set([
 type Impl = HandlerMap<Method>;
 
 /**
- * The JSON text of an envelope made where it was answered (the workspace thread): a host that sends it
- * on as it is (the web host) does not parse and re-serialize a 10,000-row answer on its own thread.
+ * The envelope as UTF-8 JSON, made where it was answered (the workspace thread) and moved, not copied,
+ * to the host: a host that sends it on as it is (the web host, Electron IPC) neither parses nor copies
+ * nor re-serializes a 10,000-row answer on its own thread.
  */
 export const ENVELOPE_JSON = Symbol('envelope JSON');
 
-export function envelopeJson(envelope: Envelope<unknown>): string {
-  return (envelope as { [ENVELOPE_JSON]?: string })[ENVELOPE_JSON] ?? JSON.stringify(envelope);
+/** The envelope's JSON: the bytes the workspace thread made, or the text of an envelope made here. */
+export function envelopeJson(envelope: Envelope<unknown>): Uint8Array | string {
+  return (envelope as { [ENVELOPE_JSON]?: Uint8Array })[ENVELOPE_JSON] ?? JSON.stringify(envelope);
 }
 
 export interface Handlers {

@@ -88,9 +88,9 @@ interface Pending {
  * An envelope whose result is parsed only when something reads it (Electron IPC, a test); the web host
  * sends its JSON text on as the worker made it.
  */
-function lazyEnvelope(ok: boolean, json: string): Envelope<unknown> {
+function lazyEnvelope(ok: boolean, json: Uint8Array): Envelope<unknown> {
   let parsed: Envelope<unknown> | undefined;
-  const whole = () => (parsed ??= JSON.parse(json) as Envelope<unknown>);
+  const whole = () => (parsed ??= JSON.parse(new TextDecoder().decode(json)) as Envelope<unknown>);
   const envelope = Object.defineProperty({ ok } as Envelope<unknown>, ENVELOPE_JSON, { value: json });
   return Object.defineProperty(envelope, ok ? 'result' : 'error', { get: () => (whole() as Record<string, unknown>)[ok ? 'result' : 'error'], enumerable: true });
 }

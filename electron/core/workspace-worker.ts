@@ -25,8 +25,9 @@ export type FromWorker =
   | { type: 'ready' }
   | { type: 'failed'; error: { name: string; message: string; folder?: string; owner?: WorkspaceLockedError['owner'] } }
   | { type: 'progress'; id: number; done: number; total: number }
-  // The envelope as JSON, made here: the host sends it on without parsing (handlers.ts ENVELOPE_JSON).
-  | { type: 'result'; id: number; ok: boolean; json: string }
+  // The envelope as UTF-8 JSON made here, its buffer transferred: the host sends it on as it is
+  // (handlers.ts ENVELOPE_JSON).
+  | { type: 'result'; id: number; ok: boolean; json: Uint8Array }
   | { type: 'closed' };
 
 /** Progress is sent at most this often per call: the host only shows it. */
@@ -67,6 +68,10 @@ if (ws) {
       last = now;
       send({ type: 'progress', id: m.id, done, total });
     };
-    void workspace.run(m.method, m.args, { caller: m.caller, cancel: m.cancel, progress }).then((envelope) => send({ type: 'result', id: m.id, ok: envelope.ok, json: JSON.stringify(envelope) }));
+    void workspace.run(m.method, m.args, { caller: m.caller, cancel: m.cancel, progress }).then((envelope) => {
+      // TextEncoder gives the bytes a buffer of their own (Buffer.from may share its pool), so it can move.
+      const json = new TextEncoder().encode(JSON.stringify(envelope));
+      port.postMessage({ type: 'result', id: m.id, ok: envelope.ok, json } satisfies FromWorker, [json.buffer]);
+    });
   });
 }

@@ -187,7 +187,7 @@ function sendJson(res: http.ServerResponse, status: number, envelope: Envelope<u
   sendText(res, status, JSON.stringify(envelope));
 }
 
-function sendText(res: http.ServerResponse, status: number, body: string): void {
+function sendText(res: http.ServerResponse, status: number, body: string | Uint8Array): void {
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',

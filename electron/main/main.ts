@@ -93,8 +93,8 @@ async function start(): Promise<void> {
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: isBlockedRequest(details.url) }));
   ses.protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request, styleNonce));
 
-  // The envelope crosses as its JSON text, made in the workspace thread: main neither parses nor
-  // copies a 10,000-row answer on its own thread (the preload parses it).
+  // The envelope crosses as its JSON (UTF-8 bytes made in the workspace thread, or text): main neither
+  // parses nor re-serializes a 10,000-row answer on its own thread (the preload parses it).
   ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, args: unknown) => envelopeJson(await invoke(event, method, args)));
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(withCommands(menuTemplate({ locale: app.getLocale(), packaged: app.isPackaged }))));

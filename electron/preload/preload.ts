@@ -11,7 +11,7 @@ contextBridge.exposeInMainWorld('pmo', {
         error: { code: 'VALIDATION', message: 'The API method name must be a string' },
       });
     }
-    // Main answers the envelope as JSON text (made in the workspace thread; see main.ts).
-    return ipcRenderer.invoke('pmo:invoke', method, args).then((json: string) => JSON.parse(json) as unknown);
+    // Main answers the envelope as JSON: UTF-8 bytes made in the workspace thread, or text (see main.ts).
+    return ipcRenderer.invoke('pmo:invoke', method, args).then((json: Uint8Array | string) => JSON.parse(typeof json === 'string' ? json : new TextDecoder().decode(json)) as unknown);
   },
 });

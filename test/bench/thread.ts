@@ -53,7 +53,7 @@ async function hostCall<T>(handlers: Handlers, method: string, args: unknown): P
   // And let a timer fire once more, so a stall at the very end is counted too.
   await new Promise((resolve) => setTimeout(resolve, 5));
   h.disable();
-  const env = JSON.parse(json) as Envelope<T>;
+  const env = JSON.parse(typeof json === 'string' ? json : new TextDecoder().decode(json)) as Envelope<T>;
   if (!env.ok) throw new Error(`${method}: ${env.error.message}`);
   return { ms, stallMs: h.max / 1e6, result: env.result };
 }

@@ -225,7 +225,7 @@ function fakeElectron(options: FakeOptions = {}) {
     invoke(sender: { id: number } | undefined, frame: { url: string; parent: unknown } | null, method: unknown, args?: unknown) {
       const handler = calls.ipc.get('pmo:invoke')!;
       // Main answers JSON text, which the preload parses.
-      return Promise.resolve(handler({ sender: sender ?? fake.window.webContents, senderFrame: frame }, method, args)).then((json: string) => JSON.parse(json) as unknown);
+      return Promise.resolve(handler({ sender: sender ?? fake.window.webContents, senderFrame: frame }, method, args)).then((json: Uint8Array | string) => JSON.parse(typeof json === 'string' ? json : new TextDecoder().decode(json)) as unknown);
     },
   };
   return fake;
