@@ -156,6 +156,13 @@ describe('portfolio home in Chromium', () => {
     const light = home.row('基幹システム刷新').getByTestId('light');
     expect(await light.innerText()).toContain('手動');
     expect(await light.getAttribute('title')).toContain('顧客側の受入体制が未確定のため');
+    // The dialog lists the decision in its history.
+    await light.click();
+    const dialog = s.page.getByTestId('override-dialog');
+    await dialog.getByTestId('override-history').getByText('顧客側の受入体制が未確定のため').waitFor();
+    await s.page.screenshot({ path: screenshotPath('portfolio-override-ja.png') });
+    await s.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
     expect(s.ws.db.sqlite.prepare('SELECT light, reason, set_by FROM status_overrides').all()).toEqual([
       { light: 'red', reason: '顧客側の受入体制が未確定のため', set_by: 'tester' },
     ]);

@@ -41,7 +41,7 @@ export const ja: Strings = {
       nextMilestone: '次のマイルストーン',
       openIssues: '未完了',
       overdueIssues: '期限超過',
-      leadTime: 'リードタイム（日）',
+      leadTime: 'リードタイム',
       risks: 'オープン 高/中/低',
       groupPlan: '進捗・コスト',
       groupIssues: '課題',
