@@ -97,6 +97,35 @@ async function importWithProfile(call: Call, projectId: number, file: Buffer): P
   return r.profileId!;
 }
 
+/** A client WBS numbered from 0 (0, 1, 1.1 typed as numbers, a level skipped) whose summary rows leave 状況 blank. */
+async function zeroNumberedWbs(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('WBS');
+  sheet.addRow(['WBS番号', 'タスク名', '担当', '状況']);
+  sheet.addRow([0, '準備', '山田', '完了']);
+  sheet.addRow([1, '要件定義', null, null]);
+  sheet.addRow([1.1, '現行調査', '佐藤', '完了']);
+  sheet.addRow([1.2, '要件整理', '佐藤', '完了']);
+  sheet.addRow([2, '設計', null, null]);
+  sheet.addRow([2.1, '基本設計', '鈴木', '完了']);
+  sheet.addRow([3, '製造', null, null]);
+  sheet.addRow(['3.1.1', '画面', '鈴木', '完了']); // the client skipped 3.1
+  sheet.addRow(['3.1.2', '帳票', '鈴木', '完了']);
+  sheet.addRow([3.2, '結合', '鈴木', '完了']);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** A client's risk log in its own words: categories "Technical risk"…, probability in halves (1.5, 2.5). */
+async function clientRiskLog(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Risks');
+  sheet.addRow(['ID', 'Risk', 'Category', 'Probability', 'Impact', 'Status']);
+  sheet.addRow([1, 'Vendor API changes', 'Technical risk', 1.5, 3, 'Open']);
+  sheet.addRow([2, 'Key engineer leaves', 'Schedule risk', 2.5, 4, 'Open']);
+  sheet.addRow([3, 'Test data late', 'Schedule risk', 1, 2, 'Closed']);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
 describe('export through a client profile', () => {
   it('with no edits gives back the client workbook byte for byte, under its own file name', async () => {
     const ws = tempWorkspace();
@@ -111,6 +140,87 @@ describe('export through a client profile', () => {
     const after = parts(result);
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [name, bytes] of before) expect(after.get(name)!.equals(bytes), name).toBe(true);
+    ws.close();
+  });
+
+  it('with no edits keeps a WBS numbered from 0 and the blank 状況 of its summary rows byte for byte', async () => {
+    // pmtool-jp-yabuki: the client's first task is 0, 6.1.1 sits right under 6, and its summaries leave the status blank while
+    // PMO Desk rolls theirs up (完了 when every child is): neither is an edit, so nothing is written.
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    const file = await zeroNumberedWbs();
+    const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: file.toString('base64') });
+    const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'W' } });
+    expect((await call('wbs.list', { projectId })).find((t) => t.name === '要件定義')).toMatchObject({ summary: true, status: 'done' });
+    const out = Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64, 'base64');
+    expect(cellDiff(file, out)).toEqual([]);
+    const before = parts(file);
+    const after = parts(out);
+    for (const [name, bytes] of before) expect(after.get(name)!.equals(bytes), name).toBe(true);
+    // A task added under 1 is 1.3, in the client's numbering (not 2.3).
+    const parent = (await call('wbs.list', { projectId })).find((t) => t.name === '要件定義')!;
+    await call('wbs.create', { projectId, parentId: parent.id, values: { name: '要件承認' } });
+    const added = Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64, 'base64');
+    const rows = readWorkbookBytes(added, 'x.xlsx').sheets[0]!.rows.slice(1).map((r) => r.cells.slice(0, 2).map((c) => c.v));
+    expect(rows).toEqual([[0, '準備'], [1, '要件定義'], [1.1, '現行調査'], [1.2, '要件整理'], [1.3, '要件承認'], [2, '設計'], [2.1, '基本設計'], [3, '製造'], ['3.1.1', '画面'], ['3.1.2', '帳票'], [3.2, '結合']]);
+    ws.close();
+  });
+
+  it("writes a client's own words back (Schedule risk, 2.5) and names each cell whose value has no client word instead of writing ours", async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    const file = await clientRiskLog();
+    const p = await call('excel.previewImport', { projectId, register: 'risk', fileName: 'risks.xlsx', dataBase64: file.toString('base64') });
+    const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'R' } });
+    const risks = await call('risk.list', { projectId });
+    const byTitle = (t: string) => risks.find((r) => r.title === t)!;
+    expect(byTitle('Vendor API changes')).toMatchObject({ category: 'technical', probability: 2 });
+    // No edit: every part as it was (1.5 is the client's 2, Technical risk its technical).
+    const same = Buffer.from((await call('excel.export', { projectId, register: 'risk', profileId: profileId! })).dataBase64, 'base64');
+    for (const [name, bytes] of parts(file)) expect(parts(same).get(name)!.equals(bytes), name).toBe(true);
+
+    await call('risk.update', { id: byTitle('Vendor API changes').id, patch: { category: 'schedule', probability: 3 } });
+    await call('risk.update', { id: byTitle('Test data late').id, patch: { category: 'cost' } });
+    await call('risk.create', { projectId, values: { title: 'Budget cut', category: 'cost', probability: 2, impact: 5 } });
+    const out = await call('excel.export', { projectId, register: 'risk', profileId: profileId! });
+    const result = Buffer.from(out.dataBase64, 'base64');
+    const diff = cellDiff(file, result);
+    expect(diff).toContain('Risks!C2: s:Technical risk → s:Schedule risk');
+    expect(diff).toContain('Risks!D2: n:1.5 → n:2.5');
+    expect(diff).toContain('Risks!D5: (none) → n:1.5');
+    // cost has no word of the client's: the cells are left as they were (a new row's blank), and named.
+    expect(diff.filter((d) => d.startsWith('Risks!C4') || d.startsWith('Risks!C5'))).toEqual([]);
+    expect(out.noClientWord).toEqual([
+      { sheet: 'Risks', cell: 'C4', field: 'category', value: 'cost' },
+      { sheet: 'Risks', cell: 'C5', field: 'category', value: 'cost' },
+    ]);
+    ws.close();
+  });
+
+  it('with no edits keeps a task named in its 中項目 column (小項目 blank) where it is', async () => {
+    // wbs-jp-yujikamiya, wbs-jp-seungoon: the import names such a row from its deepest 大/中 cell; the
+    // export wrote the name into 小項目 and cleared the 中項目 cell.
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('WBS');
+    sheet.addRow(['大項目', '中項目', '小項目', '担当者']);
+    sheet.addRow(['設計', '画面設計', null, '山田']);
+    sheet.addRow([null, '帳票設計', null, '佐藤']);
+    sheet.addRow(['製造', '画面製造', null, '鈴木']);
+    const file = Buffer.from(await book.xlsx.writeBuffer());
+    const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: file.toString('base64') });
+    const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'W' } });
+    const out = Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64, 'base64');
+    expect(cellDiff(file, out)).toEqual([]);
+    // A rename is written where the name is.
+    const task = (await call('wbs.list', { projectId })).find((t) => t.name === '帳票設計')!;
+    await call('wbs.update', { id: task.id, patch: { name: '帳票設計書' } });
+    const renamed = Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64, 'base64');
+    expect(cellDiff(file, renamed)).toEqual(['WBS!B3: s:帳票設計 → s:帳票設計書']);
     ws.close();
   });
 

@@ -3,7 +3,8 @@
 // shift dates, add at the end, in the middle and as a child, delete the first, a middle and the last
 // row, move, indent, outdent), the register is exported through the profile, and four things must hold:
 // 1. re-importing the export with the same profile shows no change against what is stored (and a WBS
-//    comes back in the stored order);
+//    comes back in the stored order), except in cells the export names as not written (a value the
+//    client's own words have no word for);
 // 2. every cell outside the record blocks equals the template's (rows above the table where they were,
 //    rows below it in the same order, other sheets unchanged);
 // 3. every cell of a surviving record that no field maps equals its original;
@@ -196,6 +197,8 @@ export async function checkExport(
   call: Call,
   ctx: { projectId: number; target: ImportTarget; profileId: number; file: string; template: Buffer; original: ImportPreview },
   exported: Buffer,
+  /** Cells the export named as not written (the client's words have none for the value): 'row:field'. */
+  unwritten: Set<string> = new Set(),
 ): Promise<string[]> {
   const { projectId, target, profileId, file, template, original } = ctx;
   const failures: string[] = [];
@@ -210,7 +213,7 @@ export async function checkExport(
   const flat = target === 'wbs' && (again.hierarchy === 'none' || again.hierarchy === undefined);
   const real = (r: (typeof again.rows)[number]) =>
     r.status === 'new' ||
-    (r.changes ?? []).some((c) => !(flat && c.field === 'parent') && (c.field === 'parent' || colOf.has(c.field)) && !pending.has(`${r.row}:${colOf.get(c.field) ?? -1}`));
+    (r.changes ?? []).some((c) => !(flat && c.field === 'parent') && (c.field === 'parent' || colOf.has(c.field)) && !pending.has(`${r.row}:${colOf.get(c.field) ?? -1}`) && !unwritten.has(`${r.row}:${c.field}`));
   // A row the import left out is the client's: it may read as new once what made it a problem is gone (its duplicate deleted).
   const leftOut = new Set(original.rows.filter((r) => r.skipped).map((r) => r.name));
   const changed = again.rows.filter((r) => r.status !== 'unchanged' && !r.skipped && real(r) && !(r.status === 'new' && leftOut.has(r.name)));
@@ -306,8 +309,10 @@ export async function roundTrip(call: Call, file: string, bytes: Buffer, target:
     let failures: string[];
     let exported: Buffer | undefined;
     try {
-      exported = Buffer.from((await call('excel.export', { projectId, register: target, profileId: profileId! })).dataBase64, 'base64');
-      failures = await checkExport(call, { projectId, target, profileId: profileId!, file, template: bytes, original }, exported);
+      const answer = await call('excel.export', { projectId, register: target, profileId: profileId! });
+      exported = Buffer.from(answer.dataBase64, 'base64');
+      const unwritten = new Set((answer.noClientWord ?? []).map((n) => `${/\d+$/.exec(n.cell)![0]}:${n.field}`));
+      failures = await checkExport(call, { projectId, target, profileId: profileId!, file, template: bytes, original }, exported, unwritten);
     } catch (err) {
       failures = [`export failed: ${(err as Error).message.slice(0, 200)}`];
     }

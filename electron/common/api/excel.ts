@@ -25,6 +25,11 @@ export interface ExportedWorkbook {
   /** A suggested file name, safe on Windows: 議事録_20250401_定例会議.xlsx */
   fileName: string;
   dataBase64: string;
+  /**
+   * Export into a client's workbook: cells left unwritten because the client's own words for the
+   * column (its list, or the words its file used) have none for the value; the client must choose.
+   */
+  noClientWord?: { sheet: string; cell: string; field: string; value: string }[];
 }
 
 const register = z.enum(IMPORT_TARGETS as [ImportTarget, ...ImportTarget[]]);

@@ -694,6 +694,7 @@ export const en = {
     exporting: 'Exporting…',
     export: 'Export',
     exported: 'Exported {{file}}.',
+    noClientWord: "Exported {{file}}, but these cells were left unwritten because the client's list has no word for the value (add the client's word to the list, or choose another value): {{cells}}",
     templateProblem: 'Cannot export into the template of profile “{{name}}”: {{message}}',
     csv: 'CSV (UTF-8)',
     csvHint: 'The columns of PMO Desk’s layout ({{language}}), comma-separated; opens in Excel as it is (with a BOM). Text starting with = gets a leading \' so it never runs as a formula.',

@@ -696,6 +696,7 @@ export const ja: Strings = {
     exporting: '出力しています…',
     export: '出力',
     exported: '{{file}} を出力しました。',
+    noClientWord: '{{file}} を出力しましたが、顧客の一覧にない値のため次のセルは書いていません（顧客の語を一覧に加えるか、値を選び直してください）: {{cells}}',
     templateProblem: 'プロファイル『{{name}}』のテンプレートに出力できません: {{message}}',
     csv: 'CSV (UTF-8)',
     csvHint: 'PMO Desk標準レイアウトの列 ({{language}}) をカンマ区切りで。Excel でそのまま開けます (BOM 付き)。= で始まる文字は数式にならないよう「\'」を付けます。',

@@ -5,17 +5,20 @@
 // text); a changed value is written the way that column writes it (the client's word for a list code,
 // a date serial in a date cell, a fraction in a % column, hours in an hours column).
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
+import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
 import { readValue, textOf, type ValueContext } from '../../../common/excel/cell-values.js';
 import type { TableLayout } from '../../../common/excel/detect.js';
 import { fieldSpec, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
 import { WBS_STATUS_LABELS } from '../../../common/excel/headers.js';
 import type { ColumnMapping } from '../../../common/excel/mapping.js';
-import type { Cell } from '../../../common/excel/model.js';
-import { DAYS_PER_MONTH, effortUnitOf, HOURS_PER_DAY } from '../../../common/excel/numbers.js';
+import { cellRef, type Cell } from '../../../common/excel/model.js';
+import { DAYS_PER_MONTH, effortUnitOf, HOURS_PER_DAY, parseNumberText } from '../../../common/excel/numbers.js';
+import { ClientValues } from '../../../common/excel/client-values.js';
+import { clientWord, valueKey, type ValueMap } from '../../../common/excel/value-map.js';
 import { SheetIndex } from '../../../common/excel/sheet-index.js';
 import { readTable, type ImportTable } from '../../../common/excel/table.js';
 import { ApiError, textError } from '../../../common/errors.js';
-import { REGISTERS, vocabLabel, type Vocabularies, type VocabListName } from '../../../common/registers.js';
+import { REGISTERS, vocabLabel, type Vocabularies, type VocabItem, type VocabListName } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
 import { fillTemplateInWorker, inspectTemplateInWorker, readWorkbook } from '../../excel/reader.js';
 import { dateSerial, type CellOut, type OutValue, type RowShape } from '../../excel/template/index.js';
@@ -36,6 +39,8 @@ interface Out {
   /** The template record (0-based sheet row) this row was matched to. */
   at: number | null;
 }
+
+const ROLLED_UP = new Set<string>(WBS_ROLLED_UP_FIELDS);
 
 const textValue = (s: string): OutValue => (s === '' ? null : { t: 's', v: s });
 
@@ -83,7 +88,7 @@ export async function exportToProfile(
   };
   if (!model.sheets.some((s) => s.name === layout.sheet))
     throw textError('CONFLICT', 'export.noSheet', { file: profile.fileName, sheet: layout.sheet }, `${profile.fileName} has no sheet named ${layout.sheet}`, { field: 'profileId' });
-  const table = readTable(model, layout, { vocab, today: input.today });
+  const table = readTable(model, layout, { vocab, today: input.today, ...(profile.layout.valueMaps ? { valueMaps: profile.layout.valueMaps } : {}) });
   const sheet = model.sheets.find((s) => s.name === layout.sheet)!;
   const ix = new SheetIndex(sheet);
 
@@ -158,7 +163,11 @@ export async function exportToProfile(
   const dataTop = layout.headerBottom + 1;
   const merged = (m: ColumnMapping) => m.span > 1 && sheet.merges.some((g) => g.r1 >= dataTop && g.c1 === m.c && g.c2 >= m.c + m.span - 1);
   const mapped = layout.columns.filter((m) => merged(m) || writable(m));
-  const writers = mapped.map((m) => columnWriter(target, m, ix, table.records.map((r) => r.row - 1), ctx, input.language, vocab));
+  // Client words read as the import reads them (the profile's value maps), written back the same way.
+  const clientValues = new ClientValues(vocab, profile.layout.valueMaps);
+  const writers = mapped.map((m) => columnWriter(target, m, ix, table.records.map((r) => r.row - 1), ctx, input.language, vocab, clientValues, profile.layout.valueMaps?.[m.field ?? '']));
+  /** Cells whose value has no word in the client's list: not written, and named in the answer. */
+  const noClientWord: NoClientWord[] = [];
   const levelAt = new Map(table.records.filter((r) => !r.group).map((r) => [r.row - 1, r.level ?? 0]));
   const indent = indentStyle(table.records, ix, layout.columns.find((m) => m.field === 'name'), table.hierarchy);
   // The sheet columns written: each mapped column, and every column of a name written one column
@@ -167,9 +176,32 @@ export async function exportToProfile(
   const sheetColumns = mapped.flatMap(spread);
   const defaults = defaultValues(target, vocab);
   const labels = byCategory ? categoryLabels(stored, tasks, categoryColumns.length, groups, table.records, ix, categoryColumns[0]!.c) : new Map<number, string[]>();
+  const rolledAtImport = linked?.rolled ?? null;
+  /**
+   * Only a task that was a summary when imported has the client's own figure; without a snapshot (a
+   * profile saved before it was kept), a blank client cell counts as unmoved.
+   */
+  const unmovedRollUp = (o: Out, field: string): boolean => {
+    const was = rolledAtImport?.get(o.row.id);
+    if (was) return field in was && sameValue(was[field], o.row[field]);
+    if (rolledAtImport !== null) return false;
+    const m = mapped.find((x) => x.field === field)!;
+    return o.at !== null && writers[mapped.indexOf(m)]!.meaning(ix.cell(o.at, m.c)) === null;
+  };
   const codeAt = mapped.findIndex((m) => m.field === 'wbsCode');
   const clientCodes = codeAt < 0 ? new Map<number, string>() : clientNumbering(stored, (o) => (o.at === null ? '' : String(writers[codeAt]!.meaning(ix.cell(o.at, mapped[codeAt]!.c)) ?? '')));
 
+  /** The 大/中 column a template row's name is in when its name column is blank (as the import reads it), else null. */
+  const nameMapping = layout.columns.find((m) => m.field === 'name');
+  const nameHome = (at: number): number | null => {
+    if (!nameMapping || table.hierarchy !== 'columns' || categoryColumns.length === 0) return null;
+    for (let k = 0; k < nameMapping.span; k++) if (ix.cell(at, nameMapping.c + k) && textOf(ix.cell(at, nameMapping.c + k)!, model.date1904).trim() !== '') return null;
+    for (const m of [...categoryColumns].reverse()) {
+      const cell = ix.cell(at, m.c);
+      if (cell && textOf(cell, model.date1904).trim() !== '') return m.c;
+    }
+    return null;
+  };
   // In place, a cell left `undefined` keeps what the row has; written out in tree order, a row lands on
   // another row, so every cell is written (the row's own raw cell where the client's content stays).
   const cellsOf = (o: Out, inPlace: boolean): (CellOut | undefined)[] =>
@@ -184,6 +216,14 @@ export async function exportToProfile(
       // 大/中/小分類: each group's name where the client writes it (on its first row, or on every row);
       // a client row whose label still reads the same keeps its cell.
       const depth = field ? /^level(\d)$/.exec(field)?.[1] : undefined;
+      // A row that names itself in a 大/中 column (its name column blank) keeps its name there.
+      const home = at !== null && inPlace ? nameHome(at) : null;
+      if (home !== null && field === 'name') return put(levelAt.get(at!) === o.level ? undefined : { value: null });
+      if (home !== null && depth !== undefined && home === m.c) {
+        const name = String(o.row.name ?? '');
+        if (levelAt.get(at!) !== o.level) return put({ value: null });
+        return put(tcell && textOf(tcell, model.date1904).trim() === name ? undefined : { value: textValue(name) });
+      }
       if (depth !== undefined) {
         if (!byCategory) {
           if (at === null) return put({ value: textValue(ancestorName(o, Number(depth) - 1)) });
@@ -200,12 +240,21 @@ export async function exportToProfile(
       const reindent = field === 'name' && indent.kind !== 'none' && at !== null && levelAt.get(at) !== o.level;
       if (at !== null && !reindent) {
         const meaning = writers[j]!.meaning(tcell);
+        // A summary's rolled-up figure (status, dates, effort, progress) is PMO Desk's to derive: the
+        // client's own figure there (a total it typed, a status it left blank) stays until the roll-up
+        // moves away from what the import made of it.
+        if (o.summary && inPlace && ROLLED_UP.has(field ?? '') && unmovedRollUp(o, field!)) return put(undefined);
         // Same meaning, or an empty cell that the import read as the field's default: the client's cell.
         if (sameValue(meaning, value) || (meaning === null && field !== null && sameValue(defaults[field], value))) return put({ value: rawValue(tcell) });
       }
       // A name is indented the template's way: the cell's indent, or leading spaces.
       const spaced = field === 'name' && indent.kind === 'spaces' ? indent.unit.repeat(o.level) + String(value ?? '') : value;
-      const out: CellOut = { value: writers[j]!.write(spaced) };
+      const written = writers[j]!.write(spaced);
+      if (written === NO_WORD) {
+        noClientWord.push({ row: o.row.id, column: cols[k]!, field: field!, value: String(value) });
+        return put(at !== null && inPlace ? undefined : { value: null });
+      }
+      const out: CellOut = { value: written };
       if (field === 'name' && indent.kind === 'cell' && (o.level > 0 || reindent)) out.indent = o.level * indent.step;
       return put(out);
     });
@@ -259,7 +308,16 @@ export async function exportToProfile(
   } catch (err) {
     throw templateConflict(err);
   }
-  return { fileName: profile.fileName, dataBase64: Buffer.from(bytes).toString('base64') };
+  // Where each flagged cell went: the output row of its stored row.
+  const outRow = new Map<number, number>();
+  blocks.fill.forEach((f, i) => {
+    if (f !== undefined && f !== 'clear') outRow.set(stored[f.stored]!.row.id, blocks.firstRow + i);
+  });
+  const unmatched = noClientWord.flatMap((n) => {
+    const r = outRow.get(n.row);
+    return r === undefined ? [] : [{ sheet: layout.sheet, cell: cellRef(r - 1, n.column), field: n.field, value: n.value }];
+  });
+  return { fileName: profile.fileName, dataBase64: Buffer.from(bytes).toString('base64'), ...(unmatched.length > 0 ? { noClientWord: unmatched } : {}) };
 }
 
 /**
@@ -291,18 +349,28 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
   const out = new Map<number, string>();
   const top = stored.find((o) => o.level === 0 && o.at !== null);
   const prefix = top ? (/^(.*\.)?\d+$/.exec(own(top))?.[1] ?? '') : '';
-  const last = new Map<number | null, number>();
+  const last = new Map<number | null, number[]>();
   for (const o of stored) {
     const parent = (o.row.parentId as number | null | undefined) ?? null;
     const base = parent === null || !out.has(parent) ? prefix : `${out.get(parent)!}.`;
-    const prev = last.get(parent) ?? 0;
+    // The first child keeps any number it has (a client may number from 0); a later one needs a number
+    // above its previous sibling's. A client's skipped level stays as written (6.1.1 right under 6).
+    const prev = last.get(parent);
     const mine = own(o);
     const tail = mine.startsWith(base) ? mine.slice(base.length) : '';
-    const n = /^\d+$/.test(tail) && Number(tail) > prev ? Number(tail) : prev + 1;
+    const parts = /^\d+(\.\d+)*$/.test(tail) ? tail.split('.').map(Number) : null;
+    const fits = parts !== null && (prev === undefined || compareParts(parts, prev) > 0);
+    const n = fits ? parts : [(prev?.[0] ?? 0) + 1];
     last.set(parent, n);
-    out.set(o.row.id, `${base}${n}`);
+    out.set(o.row.id, `${base}${n.join('.')}`);
   }
   return out;
+}
+
+/** Dotted numbers in order: 1.2 < 1.10 < 2. */
+function compareParts(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
 }
 
 /**
@@ -389,8 +457,49 @@ function storedValue(o: Out, m: ColumnMapping): unknown {
 interface ColumnWriter {
   /** What a template cell of this column means (null for empty). */
   meaning(cell: Cell | undefined): unknown;
-  /** A stored value → the cell to write. */
-  write(v: unknown): OutValue;
+  /** A stored value → the cell to write; NO_WORD where the client's words have none for it. */
+  write(v: unknown): OutValue | typeof NO_WORD;
+}
+
+/** A list value the client's own words have no word for (see listWord). */
+const NO_WORD = Symbol('no client word');
+
+/**
+ * The word a client's list column writes for one of our codes: the word the client used for it (or
+ * its validation list's), else our label where the client writes our words (every word it used is one
+ * of our labels, in its language), else null: the client has its own words and none for this code.
+ */
+function listWord(map: ValueMap | undefined, items: readonly VocabItem[], code: string, language: 'ja' | 'en'): string | null {
+  const own = clientWord(map, code);
+  if (own !== null) return own;
+  const item = items.find((i) => i.code === code);
+  if (!item) return code;
+  const words = Object.keys(map?.words ?? {});
+  const listed = map?.clientList ?? [];
+  const isLabel = (w: string, l: string) => l !== '' && valueKey(w) === valueKey(l);
+  for (const w of listed) if (isLabel(w, item.labelJa) || isLabel(w, item.labelEn)) return w;
+  if (words.length === 0 && listed.length === 0) return vocabLabel(items, code, language);
+  const theirs = [...words, ...listed];
+  const ours = (lang: 'labelJa' | 'labelEn') => theirs.every((w) => items.some((i) => isLabel(w, i[lang])));
+  if (ours('labelJa')) return item.labelJa;
+  if (ours('labelEn') && item.labelEn !== '') return item.labelEn;
+  return null;
+}
+
+/** A rating 1–5 as a number on the client's scale that reads back as the same rating (4 on 1–10 → 7.75). */
+function unscaledRating(n: number, scale: { min: number; max: number }): number {
+  return Math.round((scale.min + ((n - 1) * (scale.max - scale.min)) / 4) * 100) / 100;
+}
+
+/** A cell whose value has no word in the client's own list: left as it was (a new row's blank). */
+export interface NoClientWord {
+  /** The stored row's id. */
+  row: number;
+  /** 0-based sheet column. */
+  column: number;
+  field: string;
+  /** Our code. */
+  value: string;
 }
 
 function columnWriter(
@@ -401,13 +510,22 @@ function columnWriter(
   base: ValueContext,
   language: 'ja' | 'en',
   vocab: Vocabularies,
+  values: ClientValues,
+  map: ValueMap | undefined,
 ): ColumnWriter {
   const spec: FieldSpec | undefined = m.field === null ? undefined : fieldSpec(target, m.field);
   const ctx: ValueContext = { ...base, effortUnit: m.unit ?? effortUnitOf(m.label) };
   const cells = recordRows.map((r) => ix.cell(r, m.c)).filter((c): c is Cell => !!c && c.t !== 'e');
+  if (spec?.kind === 'rating') values.rateColumn(m.field!, cells);
   const meaning = (cell: Cell | undefined): unknown => {
     if (!cell || cell.t === 'e') return null;
     if (!spec) return cell.t === 's' ? (cell.v as string).trim() : cell.t === 'd' ? textOf(cell, base.date1904) : cell.v;
+    const text = textOf(cell, base.date1904);
+    if (spec.kind === 'vocab') return text.trim() === '' ? null : values.readList(m.field!, spec, text, 0);
+    if (spec.kind === 'rating') {
+      const r = values.readRating(m.field!, cell, 0, base.date1904);
+      return r.ok ? r.value : undefined;
+    }
     const r = readValue(spec, cell, ctx);
     return r.ok ? r.value : undefined;
   };
@@ -440,19 +558,28 @@ function columnWriter(
         }
         case 'progress':
           return { t: 'n', v: ctx.progressScale === 'fraction' ? Number(v) / 100 : Number(v) };
-        case 'rating':
+        case 'rating': {
+          // The client's word or number for the rating, else a number its scale reads back the same.
+          const word = clientWord(map, String(v));
+          if (word !== null) return parseNumberText(word) && numeric ? { t: 'n', v: Number(word) } : text(word);
+          if (map && Object.keys(map.words).some((w) => parseNumberText(w) === null)) return NO_WORD;
+          return { t: 'n', v: map?.scale ? unscaledRating(Number(v), map.scale) : Number(v) };
+        }
         case 'level':
           return { t: 'n', v: Number(v) };
         case 'yesNo':
           return v === true ? { t: 's', v: '○' } : null;
-        case 'vocab':
-          return text(vocabLabel(vocab[spec.list as VocabListName].items, String(v), language));
+        case 'vocab': {
+          const word = listWord(map, vocab[spec.list as VocabListName].items, String(v), language);
+          return word === null ? NO_WORD : text(word);
+        }
         case 'wbsStatus':
           return text(WBS_STATUS_LABELS[String(v)]?.[language] ?? String(v));
         case 'wbsCode': {
-          // A column of numeric codes (1, 2, 3 typed as numbers) gets numbers where the code is one.
+          // A column of numeric codes (1, 2, 1.1 typed as numbers) gets a number where the code reads
+          // back the same from one (not 1.10).
           const s = String(v);
-          return numeric && /^\d+$/.test(s) ? { t: 'n', v: Number(s) } : text(s);
+          return numeric && /^\d+(\.\d+)?$/.test(s) && String(Number(s)) === s ? { t: 'n', v: Number(s) } : text(s);
         }
         case 'ref': {
           // A No column of plain numbers gets the number of a new row's ID (I-004 → 4).

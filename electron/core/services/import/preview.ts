@@ -25,7 +25,9 @@ import type { VocabListName } from '../../../common/registers.js';
 import { applyPlan, BATCH_LABEL } from './apply.js';
 import { deriveWbsStatus, flagDuplicateRefs, planImport, type ImportPlan } from './plan.js';
 import { flagPredecessors } from './predecessors.js';
-import { findProfile, getTableProfile, replaceProfileLayout, saveProfile } from './profiles.js';
+import { findProfile, getTableProfile, replaceProfileLayout, saveProfile, type RecordLinks } from './profiles.js';
+import { listTasks } from '../wbs.js';
+import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
 
 /** A preview is kept this long for apply. */
 export const PREVIEW_TTL_MS = 30 * 60 * 1000;
@@ -353,7 +355,13 @@ export class ImportPreviews {
     const after = planImport(this.db, kept.projectId, kept.table, today, false);
     const rows: [number, number][] = after.planned.flatMap((q) => (q.id !== undefined && q.status !== 'skipped' && !kept.table.records[q.record]!.group ? [[kept.table.records[q.record]!.row, q.id] as [number, number]] : []));
     const groups = after.planned.flatMap((q) => (q.id !== undefined && kept.table.records[q.record]!.group ? [q.id] : []));
-    const records = { projectId: kept.projectId, rows, groups };
+    const records: RecordLinks = { projectId: kept.projectId, rows, groups };
+    if (kept.register === 'wbs') {
+      const linked = new Set(rows.map(([, id]) => id));
+      records.rolled = listTasks(this.db, kept.projectId, today)
+        .filter((t) => t.summary && linked.has(t.id))
+        .map((t) => [t.id, Object.fromEntries(WBS_ROLLED_UP_FIELDS.map((f) => [f, t[f]]))]);
+    }
     const p = { register: kept.register, headerSignature: kept.signature, template: kept.bytes, fileName: kept.fileName, layout, records };
     if (options.saveProfileAs !== undefined) return saveProfile(this.db, { ...p, name: options.saveProfileAs });
     if (options.updateProfileId !== undefined) {

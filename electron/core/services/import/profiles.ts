@@ -29,6 +29,11 @@ export interface RecordLinks {
   rows: [number, number][];
   /** Stored tasks made from a 大/中分類 value (no row of their own). */
   groups?: number[];
+  /**
+   * Each linked WBS summary's rolled-up fields as the import left them: the client's own figure on a
+   * summary row (a total it typed, a status it left blank) stays until the roll-up moves.
+   */
+  rolled?: [number, Record<string, unknown>][];
 }
 
 interface Row {
@@ -130,11 +135,11 @@ export function replaceProfileLayout(db: Db, id: number, p: Omit<ProfileInput, '
 }
 
 /** The template's records linked to stored rows of a project (null: imported into another project, or before links were kept). */
-export function profileRecords(db: Db, id: number, projectId: number): { rows: Map<number, number>; groups: number[] } | null {
+export function profileRecords(db: Db, id: number, projectId: number): { rows: Map<number, number>; groups: number[]; rolled: Map<number, Record<string, unknown>> | null } | null {
   const r = db.prepare('SELECT mapping FROM excel_profiles WHERE id = ?').get(id) as { mapping: string } | undefined;
   const stored = r ? (JSON.parse(r.mapping) as Stored) : undefined;
   const links = stored?.layout ? stored.records : undefined;
-  return links && links.projectId === projectId ? { rows: new Map(links.rows), groups: links.groups ?? [] } : null;
+  return links && links.projectId === projectId ? { rows: new Map(links.rows), groups: links.groups ?? [], rolled: links.rolled ? new Map(links.rolled) : null } : null;
 }
 
 export function getProfileSummary(db: Db, id: number): ProfileSummary {

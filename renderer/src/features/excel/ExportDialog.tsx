@@ -110,6 +110,13 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
       saveFile(file.fileName, file.dataBase64);
       void call('settings.set', { key, value: rememberedChoice(choice) }).catch(() => undefined);
       onExported(file.fileName);
+      // Cells the client's words had no word for were left as they were: the dialog stays open and says which.
+      if (file.noClientWord?.length) {
+        const cells = file.noClientWord.map((n) => `${n.sheet}!${n.cell} (${n.field}: ${n.value})`).join(', ');
+        setError(t('excelExport.noClientWord', { file: file.fileName, cells }));
+        setBusy(false);
+        return;
+      }
       onClose();
     } catch (err) {
       setError(errorText(err));
