@@ -5,8 +5,8 @@
 // - a surviving record keeps its block; a WBS is laid out in the stored tree order, a register keeps
 //   the client's order with new rows after its last record;
 // - a removed record's block goes, except in a layout with prepared blank rows, where it is cleared and
-//   kept after the records (the client's numbered rows stay as many as they were);
-// - a new record fills the next prepared blank block, else gets a copy of the block of its nearest
+//   is a prepared block again (the client's numbered rows stay as many as they were);
+// - a new record fills the next prepared blank block (in sheet order), else gets a copy of the block of its nearest
 //   neighbour of the same kind (for a WBS, the same level), placed where the record goes;
 // - rows between blocks that no record owns (notes, separators, rows the import left out) are the
 //   client's: they travel with the record block above them and are never written.
@@ -138,6 +138,12 @@ export function planBlocks(input: BlockInput): BlockPlan {
     for (let j = k - 1; j >= 0; j--) if (models[j]) return models[j]!;
     return models.find((m) => m !== null) ?? blocks[blocks.length - 1] ?? null;
   };
+  // In a layout of prepared rows, a removed record's block is a blank row again: new records fill
+  // those and the prepared rows in sheet order, so the client's rows keep their places.
+  const gone = (b: Block) => b.rec.kind === 'removed' || (b.rec.kind === 'kept' && !storedIndex.has(b.rec.id!));
+  const pool: { rows: number[]; removed: boolean }[] = layoutHasPrepared
+    ? [...blocks.filter(gone).map((b) => ({ rows: b.rows, removed: true })), ...preparedBlocks.map((rows) => ({ rows, removed: false }))].sort((a, b) => a.rows[0]! - b.rows[0]!)
+    : [];
   let nextPrepared = 0;
   let lastCopy: number[] | null = null;
   sequence.forEach((i, k) => {
@@ -147,8 +153,8 @@ export function planBlocks(input: BlockInput): BlockPlan {
       put(own.rows, { stored: i, fresh: false });
       return;
     }
-    if (nextPrepared < preparedBlocks.length) {
-      put(preparedBlocks[nextPrepared++]!, { stored: i, fresh: true });
+    if (nextPrepared < pool.length) {
+      put(pool[nextPrepared++]!.rows, { stored: i, fresh: true });
       return;
     }
     const model = modelFor(k)?.rows ?? lastCopy ?? preparedBlocks[preparedBlocks.length - 1] ?? null;
@@ -157,9 +163,8 @@ export function planBlocks(input: BlockInput): BlockPlan {
     put(model, { stored: i, fresh: true }, true);
   });
   for (const r of trailing) put([r], undefined);
-  // Removed records: gone, or in a layout of prepared rows, cleared and kept after the records.
-  if (layoutHasPrepared) for (const b of blocks) if (b.rec.kind === 'removed' || (b.rec.kind === 'kept' && !storedIndex.has(b.rec.id!))) put(b.rows, 'clear');
-  for (let j = nextPrepared; j < preparedBlocks.length; j++) put(preparedBlocks[j]!, undefined);
+  // Removed records: gone, or in a layout of prepared rows, cleared and kept with the prepared rows left.
+  for (let j = nextPrepared; j < pool.length; j++) put(pool[j]!.rows, pool[j]!.removed ? 'clear' : undefined);
   // Rows of the region the plan does not place (a removed block's rows) are removed by the writer.
   return { firstRow: input.first, lastRow: regionEnd, order, fill };
 }
