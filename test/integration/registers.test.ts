@@ -68,6 +68,16 @@ describe('register IDs', () => {
     expect((await call('risk.create', { projectId: p })).ref).toBe('R-011');
   });
 
+  it("never gives a client-scheme number again after its highest holder is deleted (R3 gone: R4, not R3)", async () => {
+    const { call, p } = await setup();
+    const batch = await call('risk.applyCells', { projectId: p, updates: [], creates: [{ values: { ref: 'R1' } }, { values: { ref: 'R2' } }, { values: { ref: 'R3' } }] });
+    await call('risk.delete', { id: batch.created[2]!.id });
+    expect((await call('risk.create', { projectId: p })).ref).toBe('R4');
+    const r4 = (await call('risk.list', { projectId: p })).find((r) => r.ref === 'R4')!;
+    await call('risk.delete', { id: r4.id });
+    expect((await call('risk.create', { projectId: p })).ref).toBe('R5');
+  });
+
   it('lets users pick an ID but refuses one already used in the project, compared as typed', async () => {
     const { ws, call, p } = await setup();
     const a = await call('issue.create', { projectId: p });

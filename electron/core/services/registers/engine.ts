@@ -126,7 +126,7 @@ export function registerService<D>(b: RegisterBinding<D>) {
       return row;
     });
     const renamed = plan.updates.flatMap((u) => ('ref' in u.patch ? [u.patch.ref as string] : []));
-    retireRefs(db, b.def, projectId, [...renamed, ...created.map((r) => r.ref as string)]);
+    retireRefs(db, b.def, projectId, [...renamed, ...created.map((r) => r.ref as string)], plan.refs);
     return { updated: [...current.values()].map((r) => b.toDto(r, ctx)), created: created.map((r) => b.toDto(r, ctx)) };
   }
 

@@ -41,10 +41,15 @@ function refScheme(refs: string[]): { prefix: string; width: number } | null {
   return { prefix, width };
 }
 
-/** Records the IDs written by a batch, so their numbers are never handed out again. */
-export function retireRefs(db: Db, def: RegisterDef, projectId: number, refs: Iterable<string>): void {
+/**
+ * Records the IDs written by a batch, so their numbers are never handed out again: in PMO Desk's scheme
+ * and in the project's own (R4 after a client's R1–R3, even once R3 is deleted).
+ */
+export function retireRefs(db: Db, def: RegisterDef, projectId: number, refs: Iterable<string>, refsInUse: Iterable<string> = []): void {
+  const written = [...refs];
+  const scheme = refScheme([...refsInUse, ...written]);
   const stored = Number(getSetting(db, key(def, projectId)) ?? 0) || 0;
   let last = stored;
-  for (const ref of refs) last = Math.max(last, refNumber(def.refPrefix, ref) ?? 0);
+  for (const ref of written) last = Math.max(last, refNumber(def.refPrefix, ref) ?? 0, scheme ? (refNumber(scheme.prefix, ref) ?? 0) : 0);
   if (last > stored) setSetting(db, key(def, projectId), last);
 }
