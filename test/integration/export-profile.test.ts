@@ -224,6 +224,38 @@ describe('export through a client profile', () => {
     ws.close();
   });
 
+  it('writes an assignee as the client marks it: ○ under each person column, and names a person it has no column for', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('WBS');
+    sheet.addRow(['タスク名', '担当者', null, null, '工数']);
+    sheet.addRow([null, '山田', '佐藤', '鈴木', null]);
+    sheet.mergeCells('B1:D1');
+    sheet.mergeCells('A1:A2');
+    sheet.mergeCells('E1:E2');
+    sheet.addRow(['要件定義', '○', null, null, 3]);
+    sheet.addRow(['基本設計', null, '○', '○', 5]);
+    sheet.addRow(['詳細設計', null, null, '○', 4]);
+    const file = Buffer.from(await book.xlsx.writeBuffer());
+    const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: file.toString('base64') });
+    expect(p.rows.map((r) => r.values?.assignee)).toEqual(['山田', '佐藤、鈴木', '鈴木']);
+    const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'W' } });
+    const same = Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64, 'base64');
+    expect(cellDiff(file, same)).toEqual([]);
+    const tasks = await call('wbs.list', { projectId });
+    const byName = (n: string) => tasks.find((t) => t.name === n)!;
+    await call('wbs.update', { id: byName('要件定義').id, patch: { assignee: '山田、鈴木' } });
+    await call('wbs.update', { id: byName('基本設計').id, patch: { assignee: '佐藤' } });
+    await call('wbs.update', { id: byName('詳細設計').id, patch: { assignee: '田中' } });
+    const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
+    expect(cellDiff(file, Buffer.from(out.dataBase64, 'base64'))).toEqual(['WBS!D3: (none) → s:○', 'WBS!D4: s:○ → (none)', 'WBS!D5: s:○ → (none)']);
+    // 田中 has no column of the client's: said, not written.
+    expect(out.noClientWord).toEqual([{ sheet: 'WBS', cell: 'B5', field: 'assignee', value: '田中' }]);
+    ws.close();
+  });
+
   it('after two edits and a new row only those cells differ; the client words and the formula column carry on', async () => {
     const ws = tempWorkspace();
     const call = inProcessCaller(ws);

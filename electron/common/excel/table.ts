@@ -187,12 +187,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   // A person column group (担当者 over one column per person, ○ where the person works on the task):
   // the assignee is the names over the marked columns.
   mapped.forEach((m, j) => {
-    if (m.span < 2 || (m.field !== 'assignee' && m.field !== 'owner')) return;
-    const names = Array.from({ length: m.span }, (_, k) => {
-      const cell = ix.valueAt(layout.headerBottom, m.c + k);
-      return cell && layout.headerBottom > layout.headerTop ? textOf(cell, model.date1904).trim() : '';
-    });
-    if (names.every((n) => n === '')) return;
+    const names = personColumns(ix, layout, m, model.date1904);
+    if (!names) return;
     grid[j] = data.rows.map((r, i) => {
       const marked = names.filter((name, k) => name !== '' && isMark(dataCell(ix, r, m.c + k, firstDataRow)));
       if (marked.length === 0) return grid[j]![i]!;
@@ -438,8 +434,21 @@ function byCell(a: Problem, b: Problem): number {
   return (p?.r ?? -1) - (q?.r ?? -1) || (p?.c ?? -1) - (q?.c ?? -1);
 }
 
+/**
+ * A person column group (担当者 over one column per person, ○ where the person works on the task): the
+ * name over each column ('' where none), or null when the mapping is no such group.
+ */
+export function personColumns(ix: SheetIndex, layout: { headerTop: number; headerBottom: number }, m: ColumnMapping, date1904: boolean): string[] | null {
+  if (m.span < 2 || (m.field !== 'assignee' && m.field !== 'owner') || layout.headerBottom <= layout.headerTop) return null;
+  const names = Array.from({ length: m.span }, (_, k) => {
+    const cell = ix.valueAt(layout.headerBottom, m.c + k);
+    return cell ? textOf(cell, date1904).trim() : '';
+  });
+  return names.every((n) => n === '') ? null : names;
+}
+
 const MARKS = new Set(['○', '◯', '〇', '●', '◎', '✓', '✔', 'v', 'x', '×']);
-function isMark(cell: Cell | undefined): boolean {
+export function isMark(cell: Cell | undefined): boolean {
   return !!cell && cell.t === 's' && MARKS.has((cell.v as string).trim().toLowerCase());
 }
 

@@ -16,7 +16,7 @@ import { DAYS_PER_MONTH, effortUnitOf, HOURS_PER_DAY, parseNumberText } from '..
 import { ClientValues } from '../../../common/excel/client-values.js';
 import { clientWord, valueKey, type ValueMap } from '../../../common/excel/value-map.js';
 import { SheetIndex } from '../../../common/excel/sheet-index.js';
-import { readTable, type ImportTable } from '../../../common/excel/table.js';
+import { isMark, personColumns, readTable, type ImportTable } from '../../../common/excel/table.js';
 import { ApiError, textError } from '../../../common/errors.js';
 import { REGISTERS, vocabLabel, type Vocabularies, type VocabItem, type VocabListName } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
@@ -162,7 +162,13 @@ export async function exportToProfile(
   // A logical column that is a merged cell group on the data rows (方眼紙: 件名 over F:T) is one cell: its anchor.
   const dataTop = layout.headerBottom + 1;
   const merged = (m: ColumnMapping) => m.span > 1 && sheet.merges.some((g) => g.r1 >= dataTop && g.c1 === m.c && g.c2 >= m.c + m.span - 1);
-  const mapped = layout.columns.filter((m) => merged(m) || writable(m));
+  // 担当者 over one column per person: the names over the columns, written as the client's marks.
+  const persons = new Map<ColumnMapping, string[]>();
+  for (const m of layout.columns) {
+    const names = personColumns(ix, layout, m, model.date1904);
+    if (names) persons.set(m, names);
+  }
+  const mapped = layout.columns.filter((m) => merged(m) || writable(m) || persons.has(m));
   // Client words read as the import reads them (the profile's value maps), written back the same way.
   const clientValues = new ClientValues(vocab, profile.layout.valueMaps);
   const writers = mapped.map((m) => columnWriter(target, m, ix, table.records.map((r) => r.row - 1), ctx, input.language, vocab, clientValues, profile.layout.valueMaps?.[m.field ?? '']));
@@ -172,7 +178,15 @@ export async function exportToProfile(
   const indent = indentStyle(table.records, ix, layout.columns.find((m) => m.field === 'name'), table.hierarchy);
   // The sheet columns written: each mapped column, and every column of a name written one column
   // further right per level (作業内容 over A:C).
-  const spread = (m: ColumnMapping) => (m.field === 'name' && m.span > 1 && !merged(m) ? Array.from({ length: m.span }, (_, k) => m.c + k) : [m.c]);
+  const spread = (m: ColumnMapping) => ((m.field === 'name' && m.span > 1 && !merged(m)) || persons.has(m) ? Array.from({ length: m.span }, (_, k) => m.c + k) : [m.c]);
+  /** The mark the client writes in its person columns (○ unless it uses another). */
+  const markOf = new Map([...persons.keys()].map((m) => {
+    for (const r of table.records) for (let k = 0; k < m.span; k++) {
+      const cell = ix.cell(r.row - 1, m.c + k);
+      if (isMark(cell)) return [m, String(cell!.v).trim()] as const;
+    }
+    return [m, '○'] as const;
+  }));
   const sheetColumns = mapped.flatMap(spread);
   const defaults = defaultValues(target, vocab);
   const labels = byCategory ? categoryLabels(stored, tasks, categoryColumns.length, groups, table.records, ix, categoryColumns[0]!.c) : new Map<number, string[]>();
@@ -213,6 +227,18 @@ export async function exportToProfile(
       const k = cols.length === 1 ? 0 : at !== null ? Math.max(0, cols.findIndex((c) => ix.cell(at, c) !== undefined)) : Math.min(o.level, cols.length - 1);
       const put = (cell: CellOut | undefined) => cols.map((_, i) => (i === k ? cell : at === null || !inPlace ? { value: null } : undefined));
       const tcell = at === null ? undefined : ix.cell(at, cols[k]!);
+      const names = persons.get(m);
+      if (names) {
+        // A mark under each person the task is assigned to; cells other than marks (hours) are the client's.
+        const want = new Set(String(storedValue(o, m) ?? '').split(/[、,，;；\n]+/).map((x) => x.trim()).filter((x) => x !== ''));
+        for (const name of want) if (!names.includes(name)) noClientWord.push({ row: o.row.id, column: m.c, field: field!, value: name });
+        return names.map((name, i): CellOut | undefined => {
+          const on = name !== '' && want.has(name);
+          const cell = at === null ? undefined : ix.cell(at, m.c + i);
+          if (at !== null && inPlace) return on === isMark(cell) ? undefined : on ? { value: textValue(markOf.get(m)!) } : { value: null };
+          return { value: on ? textValue(markOf.get(m)!) : null };
+        });
+      }
       // 大/中/小分類: each group's name where the client writes it (on its first row, or on every row);
       // a client row whose label still reads the same keeps its cell.
       const depth = field ? /^level(\d)$/.exec(field)?.[1] : undefined;
