@@ -452,3 +452,47 @@ describe('drawings and comments below a growing table (raw XML)', () => {
     expect(values(out)).toEqual([[1, '0:head'], [2, '0:1'], [3, '0:2'], [4, '0:3'], [5, '0:4'], [6, '0:5'], [9, '0:note']]);
   });
 });
+
+describe('rules and comments of removed rows (a rearranged table, raw XML)', () => {
+  it('an x14 rule, an x14 validation and a comment whose rows were all removed go with them', async () => {
+    const X14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
+    const XM = 'http://schemas.microsoft.com/office/excel/2006/main';
+    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const sheet =
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${R}" xmlns:x14="${X14}" xmlns:xm="${XM}"><sheetData>` +
+      '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' +
+      '<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>10</v></c></row>' +
+      '<row r="3"><c r="A3"><v>2</v></c><c r="B3"><v>20</v></c></row>' +
+      '<row r="4"><c r="A4"><v>3</v></c><c r="B4"><v>30</v></c></row>' +
+      '</sheetData><legacyDrawing r:id="rId2"/>' +
+      `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"><x14:dataValidations count="2"><x14:dataValidation type="list"><x14:formula1><xm:f>Lists!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>B3</xm:sqref></x14:dataValidation><x14:dataValidation type="list"><x14:formula1><xm:f>Lists!$B$1:$B$3</xm:f></x14:formula1><xm:sqref>B2:B4</xm:sqref></x14:dataValidation></x14:dataValidations></ext>` +
+      `<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}"><x14:conditionalFormattings><x14:conditionalFormatting><x14:cfRule type="expression" id="{1}"><xm:f>$B3&gt;0</xm:f></x14:cfRule><xm:sqref>A3:B3</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst></worksheet>`;
+    const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/comments" Target="../comments1.xml"/><Relationship Id="rId2" Type="${R}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/></Relationships>`;
+    const comments = `<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>a</author></authors><commentList><comment ref="B3" authorId="0"><text><t>gone</t></text></comment><comment ref="B4" authorId="0"><text><t>kept</t></text></comment></commentList></comments>`;
+    const note = (row: number) => `<v:shape><x:ClientData ObjectType="Note"><x:Anchor>2, 15, ${row}, 10, 4, 15, ${row + 3}, 4</x:Anchor><x:Row>${row}</x:Row><x:Column>1</x:Column></x:ClientData></v:shape>`;
+    const vml = `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:x="urn:schemas-microsoft-com:office:excel">${note(2)}${note(3)}</xml>`;
+    const tpl = rawXlsx({
+      sheet,
+      sst: sstXml(['head']),
+      extra: [
+        { name: 'xl/worksheets/_rels/sheet1.xml.rels', data: rels },
+        { name: 'xl/comments1.xml', data: comments },
+        { name: 'xl/drawings/vmlDrawing1.vml', data: vml },
+      ],
+    });
+    // Row 3 (a removed record) goes; rows 2 and 4 stay, 4 moving up to 3.
+    const out = await writeIntoTemplate(tpl, [{ sheet: 'WBS', firstRow: 2, lastRow: 4, columns: [0], rows: [[n(1)], [n(3)]], order: [{ row: 2 }, { row: 4 }] }]);
+    const x = sheetOf(out);
+    expect(x).not.toContain('Lists!$A$1:$A$3');
+    expect(x).toContain('<x14:dataValidations count="1"><x14:dataValidation type="list"><x14:formula1><xm:f>Lists!$B$1:$B$3</xm:f></x14:formula1><xm:sqref>B2:B3</xm:sqref>');
+    // The rule's only range was removed: the rule, its list and its <ext> go.
+    expect(x).not.toContain('conditionalFormatting');
+    expect(x).not.toContain('78C0D931');
+    const p = parts(out);
+    expect(p.get('xl/comments1.xml')).toContain('<commentList><comment ref="B3" authorId="0"><text><t>kept</t></text></comment></commentList>');
+    const v = p.get('xl/drawings/vmlDrawing1.vml')!;
+    expect(v.match(/ObjectType="Note"/g)).toHaveLength(1);
+    expect(v).toContain('<x:Row>2</x:Row>');
+    expect(values(out)).toEqual([[1, '0:head'], [2, '0:1', '1:10'], [3, '0:3', '1:30']]);
+  });
+});

@@ -46,8 +46,8 @@ export function resizeWorkbook(pkg: Package, target: SheetInfo, z: Resize, dataR
       let next = xml;
       if (rel.type === 'table') next = resizeTable(xml, z, target.name, out);
       else if (rel.type === 'drawing') next = resizeDrawing(xml, z);
-      else if (rel.type === 'comments') next = replaceAttrs(xml, 'comment', 'ref', (v) => resizeRangeText(v, z, false));
-      else if (rel.type === 'threadedComment') next = replaceAttrs(xml, 'threadedComment', 'ref', (v) => resizeRangeText(v, z, false));
+      else if (rel.type === 'comments') next = resizeComments(xml, 'comment', z);
+      else if (rel.type === 'threadedComment') next = resizeComments(xml, 'threadedComment', z);
       else if (rel.type === 'vmlDrawing') next = resizeVml(xml, z);
       else if (rel.type === 'pivotTable') next = replaceAttrs(xml, 'location', 'ref', (v) => resizeRangeText(v, z, false));
       if (next !== xml) pkg.write(rel.target, next);
@@ -78,6 +78,17 @@ export function resizeWorkbook(pkg: Package, target: SheetInfo, z: Resize, dataR
     throw err;
   }
   return out;
+}
+
+/** The element (an open tag `re` finds, any prefix) that holds position `at`, as [start, end); null when none does. */
+function enclosing(xml: string, at: number, re: RegExp): [number, number] | null {
+  let best: [number, number] | null = null;
+  for (const m of xml.slice(0, at).matchAll(re)) {
+    const openEnd = tagEnd(xml, m.index);
+    const end = closeEnd(xml, m[2]!, m[1]!, openEnd);
+    if (end > at) best = [m.index, end];
+  }
+  return best;
 }
 
 /** Whether the part's bytes contain the sheet name (as written in formulas), ignoring ASCII case. */
@@ -131,21 +142,38 @@ function placeRegionRows(xml: string, original: string, originalRows: RowTok[], 
   const after = rows.length > 0 ? xml.slice(rows[rows.length - 1]!.end, sd.innerEnd) : '';
   const open = xml.slice(sd.start, sd.openEnd);
   const head = sd.selfClosing ? `${open.slice(0, -2).trimEnd()}>` : open;
-  const tail = recount(recount(xml.slice(sd.end), 'mergeCells', 'mergeCell'), 'dataValidations', 'dataValidation');
+  const tail = recount(recount(recount(xml.slice(sd.end), 'mergeCells', 'mergeCell'), 'dataValidations', 'dataValidation'), 'conditionalFormattings', 'conditionalFormatting');
   return `${xml.slice(0, sd.start)}${head}${before}${all.map((r) => r.text).join('')}${after}</${p}sheetData>${tail}`;
 }
 
-/** A list element's count attribute after items were removed or copied. */
+/** Each list element's count attribute (x14 lists too) after items were removed or copied; an x14 list left empty goes with its <ext>. */
 function recount(xml: string, list: string, item: string): string {
-  const m = new RegExp(`<((?:[A-Za-z_][\\w.-]*:)?)${list}(?=[\\s>])`).exec(xml);
-  if (!m) return xml;
-  const openEnd = tagEnd(xml, m.index);
-  const open = xml.slice(m.index, openEnd);
-  if (attr(open, 'count') === undefined || open.endsWith('/>')) return xml;
-  const end = closeEnd(xml, list, m[1]!, openEnd);
-  if (end < 0) return xml;
-  const n = xml.slice(openEnd, end).split(new RegExp(`<${m[1]}${item}(?=[\\s/>])`)).length - 1;
-  return String(n) === attr(open, 'count') ? xml : xml.slice(0, m.index) + setAttr(open, 'count', String(n)) + xml.slice(openEnd);
+  const re = new RegExp(`<((?:[A-Za-z_][\\w.-]*:)?)${list}(?=[\\s>])`, 'g');
+  const sp = new Splicer(xml);
+  let changed = false;
+  for (const m of xml.matchAll(re)) {
+    const openEnd = tagEnd(xml, m.index);
+    const open = xml.slice(m.index, openEnd);
+    if (open.endsWith('/>')) continue;
+    const end = closeEnd(xml, list, m[1]!, openEnd);
+    if (end < 0) continue;
+    const n = xml.slice(openEnd, end).split(new RegExp(`<${m[1]}${item}(?=[\\s/>])`)).length - 1;
+    if (n === 0) {
+      // A list with nothing left in it goes (an x14 one with its <ext>).
+      const ext = /<((?:[A-Za-z_][\w.-]*:)?)ext(?=[\s>])[^<>]*>\s*$/.exec(xml.slice(0, m.index));
+      const extEnd = ext ? closeEnd(xml, 'ext', ext[1]!, tagEnd(xml, ext.index)) : -1;
+      if (ext && extEnd > 0 && xml.slice(end, extEnd).replace(/<\/[^<>]+>/, '').trim() === '') sp.replace(ext.index, extEnd, '');
+      else sp.replace(m.index, end, '');
+      changed = true;
+      continue;
+    }
+    if (attr(open, 'count') === undefined || String(n) === attr(open, 'count')) continue;
+    sp.replace(m.index, openEnd, setAttr(open, 'count', String(n)));
+    changed = true;
+  }
+  if (!changed) return xml;
+  // An extension list left empty is dropped too.
+  return sp.toString().replace(/<((?:[A-Za-z_][\w.-]*:)?)extLst>\s*<\/\1extLst>/, '');
 }
 
 /** A shared formula's text in one of its cells (from its master), or null. */
@@ -368,15 +396,25 @@ function resizeOutside(xml: string, from: number, to: number, z: Resize, home: s
   // A sparkline's location (<xm:sqref> inside <x14:sparkline>) is one cell: it moves, never grows.
   const sparklines = [...part.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sparklineGroups[\s>](?:(?!<(?:[A-Za-z_][\w.-]*:)?sparklineGroups[\s>])[\s\S])*?<\/(?:[A-Za-z_][\w.-]*:)?sparklineGroups>/g)].map((m) => [m.index, m.index + m[0].length] as const);
   const inSparklines = (at: number) => sparklines.some(([a, b]) => at >= a && at < b);
-  for (const m of part.matchAll(TEXT_RE)) {
+  // Ranges first (a rule whose range is all gone goes whole), then the formulas of what is left.
+  const texts = [...part.matchAll(TEXT_RE)];
+  for (const m of [...texts.filter((t) => t[2] === 'sqref'), ...texts.filter((t) => t[2] !== 'sqref')]) {
     if (removed.some(([a, b]) => from + m.index >= a && from + m.index < b)) continue;
     const local = m[2]!;
     const raw = m[3]!;
     let next = raw;
     if (local === 'sqref') {
       if (isTarget) next = resizeSqref(raw, z, !inSparklines(m.index), !inSparklines(m.index));
-      // Everything it covered was removed: an x14 rule keeps its range rather than an empty one.
-      if (next === '') next = raw;
+      if (next === '') {
+        // Everything an x14 rule or validation covered was removed: so is it (a sparkline keeps its cell).
+        const whole = inSparklines(m.index) ? null : enclosing(xml, from + m.index, /<((?:[A-Za-z_][\w.-]*:)?)(conditionalFormatting|dataValidation)(?=[\s>])/g);
+        if (whole) {
+          sp.replace(whole[0], whole[1], '');
+          removed.push(whole);
+          continue;
+        }
+        next = raw;
+      }
     } else {
       const f = fromBytes(unescapeXml(raw));
       const r = resizeFormula(f, z, home, true);
@@ -451,6 +489,28 @@ function replaceElementText(xml: string, local: string, fn: (text: string) => st
   });
 }
 
+/** Comments move with their cells; one whose cell was removed goes with it. */
+function resizeComments(xml: string, local: string, z: Resize): string {
+  const re = new RegExp(`<((?:[A-Za-z_][\\w.-]*:)?)${local}(?=[\\s/>])[^<>]*>`, 'g');
+  const sp = new Splicer(xml);
+  let changed = false;
+  for (const m of xml.matchAll(re)) {
+    const tag = m[0];
+    const v = attr(tag, 'ref');
+    if (v === undefined) continue;
+    const r = resizeRangeText(v, z, false);
+    if (r === v) continue;
+    changed = true;
+    if (r !== '') {
+      sp.replace(m.index, m.index + tag.length, setAttr(tag, 'ref', r));
+      continue;
+    }
+    const end = tag.endsWith('/>') ? m.index + tag.length : closeEnd(xml, local, m[1]!, m.index + tag.length);
+    sp.replace(m.index, end > 0 ? end : m.index + tag.length, '');
+  }
+  return changed ? sp.toString() : xml;
+}
+
 function replaceAttrs(xml: string, local: string, name: string, fn: (v: string) => string): string {
   const re = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${local}(?=[\\s/>])[^<>]*>`, 'g');
   return xml.replace(re, (tag) => {
@@ -499,7 +559,13 @@ function resizeDrawing(xml: string, z: Resize): string {
 function resizeVml(xml: string, z: Resize): string {
   if (z.by <= 0 && !z.remap) return xml;
   const shift0 = (r0: number) => Math.min(shiftRowNear(r0 + 1, z), EXCEL_MAX_ROWS) - 1;
-  let next = xml.replace(/(<(\w+:)?Row>)\s*(\d+)\s*(<\/(?:\w+:)?Row>)/g, (w, a: string, _p, r: string, b: string) => (shift0(Number(r)) === Number(r) ? w : `${a}${shift0(Number(r))}${b}`));
+  // A note whose cell's row was removed goes with its comment.
+  let next = xml.replace(/<(\w+:)?shape(?=[\s>])(?:(?!<\/(?:\w+:)?shape>)[\s\S])*?<\/(?:\w+:)?shape>/g, (shape) => {
+    if (!/ObjectType="Note"/.test(shape)) return shape;
+    const row = /<(?:\w+:)?Row>\s*(\d+)\s*</.exec(shape);
+    return row && shiftRow(Number(row[1]) + 1, z) < 1 ? '' : shape;
+  });
+  next = next.replace(/(<(\w+:)?Row>)\s*(\d+)\s*(<\/(?:\w+:)?Row>)/g, (w, a: string, _p, r: string, b: string) => (shift0(Number(r)) === Number(r) ? w : `${a}${shift0(Number(r))}${b}`));
   next = next.replace(/(<(\w+:)?Anchor>)([^<]*)(<\/(?:\w+:)?Anchor>)/g, (w, a: string, _p, body: string, b: string) => {
     const n = body.split(',').map((s) => s.trim());
     if (n.length !== 8 || n.some((s) => !/^\d+$/.test(s))) return w;
