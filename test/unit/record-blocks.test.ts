@@ -6,17 +6,16 @@ import { planBlocks, type TemplateRecord } from '../../electron/core/services/ex
 const kept = (row: number, id: number): TemplateRecord => ({ row, kind: 'kept', id, level: 0 });
 
 describe('record blocks in a layout of prepared rows', () => {
-  it("a new record fills the removed record's row before the prepared rows below, so no row moves", () => {
+  it("a removed record's rows are cleared where they are and a new record fills the prepared rows below", () => {
     // wbs-jp-seungoon: one record at row 6, prepared rows 7–9; the record is deleted and one added.
     const plan = planBlocks({ first: 6, last: 6, records: [{ row: 6, kind: 'removed', level: 0 }], merges: [], prepared: [7, 8, 9], tree: true, stored: [{ id: 5, level: 0 }] });
     expect(plan.order.map((o) => o.row)).toEqual([6, 7, 8, 9]);
-    expect(plan.fill).toEqual([{ stored: 0, fresh: true }, undefined, undefined, undefined]);
+    expect(plan.fill).toEqual(['clear', { stored: 0, fresh: true }, undefined, undefined]);
   });
 
-  it('a removed record in the middle is cleared and waits among the prepared rows in sheet order', () => {
+  it('a removed record in the middle stays in its place, cleared, so the printed numbers stay in order', () => {
     const plan = planBlocks({ first: 6, last: 8, records: [kept(6, 1), { row: 7, kind: 'removed', level: 0 }, kept(8, 3)], merges: [], prepared: [9, 10], tree: false, stored: [{ id: 1, level: 0 }, { id: 3, level: 0 }, { id: 4, level: 0 }] });
-    // Records 1 and 3 keep their blocks; the new record 4 takes row 7, the first blank row in sheet order.
-    expect(plan.order.map((o) => o.row)).toEqual([6, 8, 7, 9, 10]);
-    expect(plan.fill).toEqual([{ stored: 0, fresh: false }, { stored: 1, fresh: false }, { stored: 2, fresh: true }, undefined, undefined]);
+    expect(plan.order.map((o) => o.row)).toEqual([6, 7, 8, 9, 10]);
+    expect(plan.fill).toEqual([{ stored: 0, fresh: false }, 'clear', { stored: 1, fresh: false }, { stored: 2, fresh: true }, undefined]);
   });
 });

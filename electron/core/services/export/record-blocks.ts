@@ -4,9 +4,9 @@
 // (the template writer's row order) and then writes the changed values into the rows where they are:
 // - a surviving record keeps its block; a WBS is laid out in the stored tree order, a register keeps
 //   the client's order with new rows after its last record;
-// - a removed record's block goes, except in a layout with prepared blank rows, where it is cleared and
-//   is a prepared block again (the client's numbered rows stay as many as they were);
-// - a new record fills the next prepared blank block (in sheet order), else gets a copy of the block of its nearest
+// - a removed record's block goes, except in a layout with prepared blank rows, where it is cleared
+//   where it is, keeping its printed number (the client's numbered rows stay as they were);
+// - a new record fills the next prepared blank block, else gets a copy of the block of its nearest
 //   neighbour of the same kind (for a WBS, the same level), placed where the record goes;
 // - rows between blocks that no record owns (notes, separators, rows the import left out) are the
 //   client's: they travel with the record block above them and are never written.
@@ -138,12 +138,25 @@ export function planBlocks(input: BlockInput): BlockPlan {
     for (let j = k - 1; j >= 0; j--) if (models[j]) return models[j]!;
     return models.find((m) => m !== null) ?? blocks[blocks.length - 1] ?? null;
   };
-  // In a layout of prepared rows, a removed record's block is a blank row again: new records fill
-  // those and the prepared rows in sheet order, so the client's rows keep their places.
+  // In a layout of prepared rows, a removed record's block is cleared where it is (its printed number
+  // stays, so the form reads 1, 2, 3… down and no number is given twice): it stays after the record
+  // block above it. New records fill the prepared rows below the table.
   const gone = (b: Block) => b.rec.kind === 'removed' || (b.rec.kind === 'kept' && !storedIndex.has(b.rec.id!));
-  const pool: { rows: number[]; removed: boolean }[] = layoutHasPrepared
-    ? [...blocks.filter(gone).map((b) => ({ rows: b.rows, removed: true })), ...preparedBlocks.map((rows) => ({ rows, removed: false }))].sort((a, b) => a.rows[0]! - b.rows[0]!)
-    : [];
+  const clearedAfter = new Map<Block | null, Block[]>();
+  if (layoutHasPrepared) {
+    let above: Block | null = null;
+    for (const b of blocks) {
+      if (gone(b)) clearedAfter.set(above, [...(clearedAfter.get(above) ?? []), b]);
+      else if (b.rec.kind === 'kept') above = b;
+    }
+  }
+  const putCleared = (after: Block | null) => {
+    for (const b of clearedAfter.get(after) ?? []) {
+      for (const r of b.head) put([r], undefined);
+      put(b.rows, 'clear');
+    }
+  };
+  putCleared(null);
   let nextPrepared = 0;
   let lastCopy: number[] | null = null;
   sequence.forEach((i, k) => {
@@ -151,10 +164,11 @@ export function planBlocks(input: BlockInput): BlockPlan {
     if (own) {
       for (const r of own.head) put([r], undefined);
       put(own.rows, { stored: i, fresh: false });
+      putCleared(own);
       return;
     }
-    if (nextPrepared < pool.length) {
-      put(pool[nextPrepared++]!.rows, { stored: i, fresh: true });
+    if (nextPrepared < preparedBlocks.length) {
+      put(preparedBlocks[nextPrepared++]!, { stored: i, fresh: true });
       return;
     }
     const model = modelFor(k)?.rows ?? lastCopy ?? preparedBlocks[preparedBlocks.length - 1] ?? null;
@@ -163,8 +177,7 @@ export function planBlocks(input: BlockInput): BlockPlan {
     put(model, { stored: i, fresh: true }, true);
   });
   for (const r of trailing) put([r], undefined);
-  // Removed records: gone, or in a layout of prepared rows, cleared and kept with the prepared rows left.
-  for (let j = nextPrepared; j < pool.length; j++) put(pool[j]!.rows, pool[j]!.removed ? 'clear' : undefined);
+  for (let j = nextPrepared; j < preparedBlocks.length; j++) put(preparedBlocks[j]!, undefined);
   // Rows of the region the plan does not place (a removed block's rows) are removed by the writer.
   return { firstRow: input.first, lastRow: regionEnd, order, fill };
 }
