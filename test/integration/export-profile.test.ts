@@ -256,6 +256,64 @@ describe('export through a client profile', () => {
     ws.close();
   });
 
+  it('a record deleted from a form of prepared numbered rows leaves the printed numbers 1, 2, 3… in order', async () => {
+    for (const formulas of [false, true]) {
+      const ws = tempWorkspace();
+      const call = inProcessCaller(ws);
+      const { id: projectId } = await call('project.create', { name: 'P' });
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('課題');
+      sheet.addRow(['No', '件名', '状況', '担当者']);
+      const titles = ['画面遷移の確認', '帳票の確認', '移行手順の確認'];
+      for (let r = 2; r <= 8; r++) {
+        // Rows 2–4 hold issues; rows 5–8 are the form's prepared rows, numbered and bordered.
+        sheet.getCell(r, 1).value = formulas && r > 2 ? ({ formula: `A${r - 1}+1`, result: r - 1 } as ExcelJS.CellFormulaValue) : r - 1;
+        if (r <= 4) sheet.getRow(r).getCell(2).value = titles[r - 2]!;
+        if (r <= 4) sheet.getRow(r).getCell(3).value = '未着手';
+        if (r <= 4) sheet.getRow(r).getCell(4).value = '山田';
+        for (let c = 1; c <= 4; c++) sheet.getCell(r, c).border = { bottom: { style: 'thin' } };
+      }
+      const file = Buffer.from(await book.xlsx.writeBuffer());
+      const p = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'issues.xlsx', dataBase64: file.toString('base64') });
+      const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'F' } });
+      const issues = await call('issue.list', { projectId });
+      await call('issue.delete', { id: issues.find((i) => i.title === '帳票の確認')!.id });
+      const out = Buffer.from((await call('excel.export', { projectId, register: 'issue', profileId: profileId! })).dataBase64, 'base64');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(out as unknown as ArrayBuffer);
+      const got = wb.getWorksheet('課題')!;
+      const numbers = [2, 3, 4, 5, 6, 7, 8].map((r) => {
+        const v = got.getCell(r, 1).value;
+        return typeof v === 'object' && v !== null && 'formula' in v ? v.formula : v;
+      });
+      expect(numbers, formulas ? 'formulas' : 'numbers').toEqual(formulas ? [1, 'A2+1', 'A3+1', 'A4+1', 'A5+1', 'A6+1', 'A7+1'] : [1, 2, 3, 4, 5, 6, 7]);
+      // The deleted issue's row is blank again where it was; its number is not given again.
+      expect([2, 3, 4].map((r) => got.getCell(r, 2).value)).toEqual(['画面遷移の確認', null, '移行手順の確認']);
+      ws.close();
+    }
+  });
+
+  it('with no edits keeps a title the client wrapped by hand into the next row (issues-en-jiraproject)', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Issues');
+    sheet.addRow(['Module', 'Issue Type', 'Query', 'Issue Status']);
+    sheet.addRow(['User', 'requirement', 'If a returning customer forgets the password, there ', 'open']);
+    sheet.addRow([null, null, 'should be a way to change it.', null]);
+    sheet.addRow(['User', 'requirement', 'All state names should be in the State list.', 'open']);
+    sheet.addRow(['Cart', 'defect', 'The total is wrong when a coupon ', 'open']);
+    sheet.addRow([null, null, 'is applied twice.', null]);
+    const file = Buffer.from(await book.xlsx.writeBuffer());
+    const p = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'issues.xlsx', dataBase64: file.toString('base64') });
+    expect(p.rows.map((r) => r.name)).toContain('If a returning customer forgets the password, there should be a way to change it.');
+    const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'J' } });
+    const out = Buffer.from((await call('excel.export', { projectId, register: 'issue', profileId: profileId! })).dataBase64, 'base64');
+    for (const [name, bytes] of parts(file)) expect(parts(out).get(name)!.equals(bytes), name).toBe(true);
+    ws.close();
+  });
+
   it('after two edits and a new row only those cells differ; the client words and the formula column carry on', async () => {
     const ws = tempWorkspace();
     const call = inProcessCaller(ws);

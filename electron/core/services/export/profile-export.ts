@@ -171,6 +171,28 @@ export async function exportToProfile(
   const mapped = layout.columns.filter((m) => merged(m) || writable(m) || persons.has(m));
   // Client words read as the import reads them (the profile's value maps), written back the same way.
   const clientValues = new ClientValues(vocab, profile.layout.valueMaps);
+  // Text the client wrapped by hand into the next row (a left-out 'continued text' row): the record's
+  // value goes on there, as the import reads it.
+  const recordRows0 = table.records.map((r) => r.row - 1).sort((a, b) => a - b);
+  const continuedRows = new Map<number, number[]>();
+  for (const l of table.leftOut) {
+    if (l.reason !== 'continued text') continue;
+    const parent = recordRows0.filter((r) => r < l.row - 1).at(-1);
+    if (parent !== undefined) continuedRows.set(parent, [...(continuedRows.get(parent) ?? []), l.row - 1]);
+  }
+  const withContinued = (at: number, c: number, cell: Cell | undefined): Cell | undefined => {
+    const more = continuedRows.get(at);
+    if (!more || !cell || cell.t !== 's') return cell;
+    let v = cell.v as string;
+    for (const r of more) {
+      const next = ix.cell(r, c);
+      if (!next || next.t !== 's' || (next.v as string).trim() === '') continue;
+      const before = v.trimEnd();
+      const after = (next.v as string).trim();
+      v = /[\x21-\x7e]$/.test(before) ? `${before} ${after}` : before + after;
+    }
+    return { ...cell, v };
+  };
   const writers = mapped.map((m) => columnWriter(target, m, ix, table.records.map((r) => r.row - 1), ctx, input.language, vocab, clientValues, profile.layout.valueMaps?.[m.field ?? '']));
   /** Cells whose value has no word in the client's list: not written, and named in the answer. */
   const noClientWord: NoClientWord[] = [];
@@ -265,7 +287,7 @@ export async function exportToProfile(
       // A name whose task moved to another level is written again with its new indent.
       const reindent = field === 'name' && indent.kind !== 'none' && at !== null && levelAt.get(at) !== o.level;
       if (at !== null && !reindent) {
-        const meaning = writers[j]!.meaning(tcell);
+        const meaning = writers[j]!.meaning(withContinued(at, cols[k]!, tcell));
         // A summary's rolled-up figure (status, dates, effort, progress) is PMO Desk's to derive: the
         // client's own figure there (a total it typed, a status it left blank) stays until the roll-up
         // moves away from what the import made of it.
@@ -298,19 +320,22 @@ export async function exportToProfile(
     },
   );
   const recordShape = lastRecord === null ? null : (shapes.find((s) => s.row === lastRecord) ?? null);
+  const prepared = preparedRows(shapes.filter((s) => s.row > tableEnd), tableEnd, sheetColumns.length, recordShape);
   const blocks = planBlocks({
     first,
     last: table.data.last,
     records: templateRecords,
     merges: sheet.merges,
-    prepared: preparedRows(shapes.filter((s) => s.row > tableEnd), tableEnd, sheetColumns.length, recordShape),
+    prepared,
     tree: target === 'wbs',
     stored: stored.map((o) => ({ id: o.row.id, level: o.level })),
   });
   const width = sheetColumns.length;
+  const idColumns = new Set(mapped.filter((m) => m.field === 'ref').map((m) => m.c));
   const rows = blocks.fill.map((f): (CellOut | undefined)[] => {
     if (f === undefined) return new Array<undefined>(width).fill(undefined);
-    if (f === 'clear') return Array.from({ length: width }, () => ({ value: null }));
+    // A removed record's row of a prepared form keeps its printed number (its ID, never given again).
+    if (f === 'clear') return sheetColumns.map((c) => (idColumns.has(c) ? undefined : { value: null }));
     const o = stored[f.stored]!;
     return f.fresh ? cellsOf({ ...o, at: null }, false) : cellsOf(o, true);
   });
