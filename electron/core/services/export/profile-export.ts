@@ -266,7 +266,7 @@ export async function exportToProfile(
       const depth = field ? /^level(\d)$/.exec(field)?.[1] : undefined;
       // A row that names itself in a 大/中 column (its name column blank) keeps its name there.
       const home = at !== null && inPlace ? nameHome(at) : null;
-      if (home !== null && field === 'name') return put(levelAt.get(at!) === o.level ? undefined : { value: null });
+      if (home !== null && field === 'name' && levelAt.get(at!) === o.level) return put(undefined);
       if (home !== null && depth !== undefined && home === m.c) {
         const name = String(o.row.name ?? '');
         if (levelAt.get(at!) !== o.level) return put({ value: null });
