@@ -2,6 +2,7 @@
 // groups, split names), client words read as the user chooses — added to the project's list on apply —
 // and saved both ways in the profile; a workbook with no register table imports nothing and says so;
 // 様式を登録 saves a blank template as a profile without importing.
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { workbook } from '../fixtures/excel/xlsx.js';
@@ -114,6 +115,27 @@ describe('refining a preview by its id', () => {
         { title: '帳票ずれ', raised_on: '2023-04-18' },
       ]);
       await expect(call('excel.previewImport', { projectId, register: 'issue', previewId: third.previewId, mapping: { year: 12 } })).rejects.toMatchObject({ code: 'VALIDATION' });
+    } finally {
+      ws.close();
+    }
+  });
+
+  it("keeps the client's own list of a column (its list validation) in the profile saved from the import", async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const { id: projectId } = await call('project.create', { name: 'Lists' });
+      const wb = new ExcelJS.Workbook();
+      const sheet = wb.addWorksheet('課題');
+      sheet.addRows([['No', '件名', '状況'], [1, '帳票ずれ', '対応中']]);
+      wb.addWorksheet('選択肢').addRows([['未対応'], ['対応中'], ['完了']]);
+      for (let r = 2; r <= 20; r++) sheet.getCell(`C${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['選択肢!$A$1:$A$3'] };
+      const preview = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'issues.xlsx', dataBase64: b64(Buffer.from(await wb.xlsx.writeBuffer())) });
+      const applied = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: '顧客の課題表' } });
+      const profile = await call('profile.get', { id: applied.profileId! });
+      if (profile.kind !== 'table') throw new Error('a table profile');
+      expect(profile.layout.valueMaps?.status?.clientList).toEqual(['未対応', '対応中', '完了']);
+      expect(profile.layout.valueMaps?.status?.exportAs).toMatchObject({ not_started: '未対応', in_progress: '対応中', done: '完了' });
     } finally {
       ws.close();
     }

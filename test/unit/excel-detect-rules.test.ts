@@ -2,7 +2,9 @@
 // label rows, one to four rows, never a data row), which columns are one logical column (merged
 // groups), where a table ends (footers, end marks), which rows are no records (separators, the header
 // again, template rows) — always listed — and what is no table at all.
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { readWorkbookBytes } from '../../electron/core/excel/read-workbook.js';
 import { ASK_BELOW, detectLayout } from '../../electron/common/excel/detect.js';
 import { analyzeWorkbook, type ImportTable } from '../../electron/common/excel/table.js';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
@@ -403,5 +405,37 @@ describe('dates without a year', () => {
     expect(chosen.table.records.map((r) => r.values.raisedOn)).toEqual(['2023-04-03', '2023-11-20', '2023-04-03']);
     expect(chosen.table.undecidedYears).toMatchObject({ year: 2023, chosen: true });
     expect(chosen.table.problems.map((p) => [p.code, p.params.from])).toEqual([['yearAssumed', 'user'], ['yearAssumed', 'user'], ['yearAssumed', 'user']]);
+  });
+});
+
+describe("the client's own lists", () => {
+  it('fills clientList from the list validations of the columns (inline, a range on another sheet, a defined name) and maps the words both ways', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Risks');
+    ws.addRows([
+      ['No.', 'Risk', 'Category', 'Status', 'Probability'],
+      [1, 'Vendor late', 'Technical risk', 'Open', 'High'],
+    ]);
+    const lists = wb.addWorksheet('Lists');
+    lists.addRows([['Technical risk'], ['Market risk'], ['Scope risk']]);
+    wb.definedNames.add('Lists!$B$1:$B$3', 'Statuses');
+    lists.getCell('B1').value = 'Open';
+    lists.getCell('B2').value = 'Mitigating';
+    lists.getCell('B3').value = 'Closed';
+    for (let r = 2; r <= 50; r++) {
+      ws.getCell(`C${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['Lists!$A$1:$A$3'] };
+      ws.getCell(`D${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['Statuses'] };
+      ws.getCell(`E${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"High,Medium,Low"'] };
+    }
+    const m = await readWorkbookBytes(Buffer.from(await wb.xlsx.writeBuffer()), 'risks.xlsx');
+    const a = analyzeWorkbook(m, 'risk', { today: TODAY });
+    if (!a.ok) throw new Error(a.reason);
+    const maps = a.table.valueMaps;
+    expect(maps.category?.clientList).toEqual(['Technical risk', 'Market risk', 'Scope risk']);
+    expect(maps.status?.clientList).toEqual(['Open', 'Mitigating', 'Closed']);
+    expect(maps.probability?.clientList).toEqual(['High', 'Medium', 'Low']);
+    // Words the project's list reads are kept both ways, so an export writes the client's word.
+    expect(maps.status?.exportAs).toMatchObject({ open: 'Open', closed: 'Closed' });
+    expect(maps.probability?.exportAs).toMatchObject({ '5': 'High', '3': 'Medium', '1': 'Low' });
   });
 });

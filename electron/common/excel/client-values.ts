@@ -67,6 +67,18 @@ export class ClientValues {
     }
   }
 
+  /**
+   * The client's own list for a list or rating column (its cells' list validation): kept in the map, and
+   * each word our list reads is remembered with its code, so an export writes the client's word.
+   */
+  clientList(field: string, spec: FieldSpec, words: string[]): void {
+    this.maps[field] = { ...(this.maps[field] ?? { words: {}, exportAs: {} }), clientList: words };
+    for (const w of words) {
+      const read = spec.kind === 'rating' ? parseRatingValue(w) : parseVocab(this.vocab[spec.list as VocabListName].items, spec.list as VocabListName, w);
+      if (read.ok && read.value !== null) this.remember(field, w, String(read.value));
+    }
+  }
+
   private remember(field: string, word: string, code: string): void {
     if (word.trim() === '') return;
     const map: ValueMap | undefined = this.maps[field];

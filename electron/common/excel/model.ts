@@ -40,12 +40,19 @@ export interface Merge {
   c2: number;
 }
 
+export interface ListValidation {
+  sqref: string;
+  formula: string;
+}
+
 export interface SheetModel {
   name: string;
   state: 'visible' | 'hidden' | 'veryHidden';
   /** Rows with at least one value, ordered by row. */
   rows: Row[];
   merges: Merge[];
+  /** List validations as written: the cells they cover (sqref, A1 ranges) and the list's formula ("a,b", $X$1:$X$5, Lists!$A:$A, a name). */
+  lists?: ListValidation[];
   /** Why the sheet's cells were not read (a chart sheet, values beyond the row limit…). */
   skipped?: string;
 }
@@ -61,6 +68,8 @@ export interface WorkbookModel {
   encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
   /** Things the reader noticed without refusing the file (e.g. a .xlsx name on CSV content). */
   notes: string[];
+  /** Workbook-level defined names → their formula (Statuses → Lists!$A$2:$A$6). */
+  names?: Record<string, string>;
 }
 
 // ---------------------------------------------------------------- A1 references

@@ -18,6 +18,7 @@ import type { ColumnMapping } from './mapping.js';
 import { cellRef, parseCellRef, type Cell, type WorkbookModel } from './model.js';
 import { effortUnitOf, progressScale, type ProgressScale } from './numbers.js';
 import { failure, shown, type Failure, type Problem, type ProblemKind } from './problems.js';
+import { clientListAt } from './client-lists.js';
 import { SheetIndex } from './sheet-index.js';
 
 export type ExtraValue = string | number | boolean;
@@ -202,6 +203,13 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const structureHits = { wbsCode: 0, level: 0 };
 
   const values = new ClientValues(vocab, opts.valueMaps, opts.valueChoices);
+  // The client's own list for a list or rating column: the list validation of its first data cell.
+  mapped.forEach((m) => {
+    const spec = m.field === null ? undefined : fieldSpec(target, m.field);
+    if (spec?.kind !== 'vocab' && spec?.kind !== 'rating') return;
+    const words = clientListAt(model, sheet.name, firstDataRow, m.c);
+    if (words) values.clientList(m.field!, spec, words);
+  });
   mapped.forEach((m, j) => {
     if (m.field !== null && fieldSpec(target, m.field)?.kind === 'rating') values.rateColumn(m.field, grid[j]!.flatMap((x) => (x ? [x.cell] : [])));
   });

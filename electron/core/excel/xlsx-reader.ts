@@ -3,12 +3,15 @@
 // dates and percentages, indent) and each worksheet's cells and merges. Never runs or keeps macros,
 // formulas, links or embedded objects: a formula cell yields its cached result.
 import { isoToSerial } from '../../common/excel/dates.js';
-import { cellRef, parseRange, type Cell, type CellType, type Merge, type Row, type SheetModel, type WorkbookModel } from '../../common/excel/model.js';
+import { cellRef, parseRange, type Cell, type CellType, type ListValidation, type Merge, type Row, type SheetModel, type WorkbookModel } from '../../common/excel/model.js';
 import { refuse } from './errors.js';
 import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MAX_CELLS, MAX_IMPORT_ROWS, MAX_MERGES, MAX_SHEET_ROWS, MAX_SHEETS } from './limits.js';
 import { BUILTIN_FORMATS, classifyFormat, type FormatClass } from './number-formats.js';
 import { elements, scanXml, textOf, xmlSource, type XmlSource } from './xml.js';
 import { readZipDirectory, ZipReader } from './zip.js';
+
+/** List validations kept per sheet, and defined names per workbook (a template has a handful). */
+const MAX_LISTS = 500;
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 const STRICT_REL = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
@@ -186,9 +189,22 @@ function lastRowWithValue(buf: Buffer): number | null {
   return null;
 }
 
-function readWorksheet(x: XmlSource, name: string, sst: string[], styles: Style[], date1904: boolean, budget: Budget, notes: Set<string>): { rows: Row[]; merges: Merge[]; skipped?: string } {
+function readWorksheet(
+  x: XmlSource,
+  name: string,
+  sst: string[],
+  styles: Style[],
+  date1904: boolean,
+  budget: Budget,
+  notes: Set<string>,
+): { rows: Row[]; merges: Merge[]; lists: ListValidation[]; skipped?: string } {
   const rows: Row[] = [];
   const merges: Merge[] = [];
+  // List validations (classic, and Excel 2010's x14 ones in extLst that point at other sheets): the
+  // client's own vocabulary for a column.
+  const lists: ListValidation[] = [];
+  let list: { sqref: string; formula: string } | null = null;
+  let listText: 'formula' | 'sqref' | null = null;
   const broken = (what: string): never => refuse(x.fileName, 'DAMAGED', `the file is damaged (sheet ${name}: ${what})`);
   let inData = false;
   let row: Row | null = null;
@@ -290,6 +306,10 @@ function readWorksheet(x: XmlSource, name: string, sst: string[], styles: Style[
     scanXml(x, {
       open(el, attrs) {
         if (!inData) {
+          const local = el.slice(el.indexOf(':') + 1);
+          if (local === 'dataValidation') list = attrs.get('type') === 'list' && lists.length < MAX_LISTS ? { sqref: attrs.get('sqref') ?? '', formula: '' } : null;
+          else if (list && (el === 'formula1' || el === 'xm:f') && list.formula === '') listText = 'formula';
+          else if (list && el === 'xm:sqref') listText = 'sqref';
           const ref = el === 'mergeCell' ? attrs.get('ref') : undefined;
           if (el === 'sheetData') inData = true;
           else if (ref !== undefined) {
@@ -347,7 +367,13 @@ function readWorksheet(x: XmlSource, name: string, sst: string[], styles: Style[
         }
       },
       close(el) {
-        if (!inData) return;
+        if (!inData) {
+          if (el.endsWith('dataValidation') && list) {
+            if (list.formula !== '' && list.sqref !== '') lists.push({ sqref: list.sqref.slice(0, 2000), formula: list.formula.slice(0, 2000) });
+            list = null;
+          } else listText = null;
+          return;
+        }
         switch (el) {
           case 'sheetData':
             inData = false;
@@ -370,6 +396,7 @@ function readWorksheet(x: XmlSource, name: string, sst: string[], styles: Style[
         }
       },
       text(start, end, cdata) {
+        if (listText && list && end - start <= 4000) list[listText === 'formula' ? 'formula' : 'sqref'] += textOf(x, start, end, cdata);
         if (inV) v += textOf(x, start, end, cdata);
         else if (inT) isText.push(textOf(x, start, end, cdata));
       },
@@ -379,6 +406,7 @@ function readWorksheet(x: XmlSource, name: string, sst: string[], styles: Style[
     return {
       rows: [],
       merges: [],
+      lists: [],
       skipped: `has values beyond row ${MAX_SHEET_ROWS.toLocaleString('en-US')} (down to row ${(cr + 1).toLocaleString('en-US')} or more); PMO Desk reads sheets of up to ${MAX_SHEET_ROWS.toLocaleString('en-US')} rows and imports up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows at a time: split the file`,
     };
   }
@@ -392,7 +420,7 @@ function readWorksheet(x: XmlSource, name: string, sst: string[], styles: Style[
         break;
       }
   }
-  return { rows, merges };
+  return { rows, merges, lists };
 }
 
 export function readXlsx(buf: Buffer, fileName: string): WorkbookModel {
@@ -408,9 +436,15 @@ export function readXlsx(buf: Buffer, fileName: string): WorkbookModel {
   const wb = xmlSource(wbBytes, wbPart, fileName);
   let date1904 = false;
   const sheetsXml: { name: string; id: string; state: SheetModel['state'] }[] = [];
+  // Workbook-level defined names (a list validation may name its list: =Statuses).
+  const names: Record<string, string> = {};
+  let definedName: { name: string; text: string } | null = null;
   scanXml(wb, {
     open(name, attrs) {
-      if (name === 'workbookPr') {
+      if (name === 'definedName') {
+        const n = attrs.get('name');
+        definedName = n !== undefined && attrs.get('localSheetId') === undefined && Object.keys(names).length < MAX_LISTS ? { name: n, text: '' } : null;
+      } else if (name === 'workbookPr') {
         const v = attrs.get('date1904');
         date1904 = v === '1' || v === 'true';
       } else if (name === 'sheet') {
@@ -419,7 +453,15 @@ export function readXlsx(buf: Buffer, fileName: string): WorkbookModel {
         sheetsXml.push({ name: a.name ?? `Sheet${sheetsXml.length + 1}`, id: a.id ?? '', state });
       }
     },
-    close() {},
+    close(name) {
+      if (name === 'definedName' && definedName) {
+        if (definedName.text !== '') names[definedName.name] = definedName.text.slice(0, 2000);
+        definedName = null;
+      }
+    },
+    text(start, end, cdata) {
+      if (definedName && end - start <= 4000) definedName.text += textOf(wb, start, end, cdata);
+    },
   });
   if (sheetsXml.length === 0) refuse(fileName, 'DAMAGED', 'the file is damaged (the workbook lists no sheets)');
   if (sheetsXml.length > MAX_SHEETS) refuse(fileName, 'TOO_LARGE', `has ${sheetsXml.length} sheets; PMO Desk reads workbooks of up to ${MAX_SHEETS}`);
@@ -444,8 +486,8 @@ export function readXlsx(buf: Buffer, fileName: string): WorkbookModel {
     const bytes = zip.bytes(rel.target);
     if (!bytes) return { ...base, skipped: 'its part is missing from the file' };
     const sheet = readWorksheet(xmlSource(bytes, `sheet ${s.name}, ${rel.target}`, fileName), s.name, sst, styles, date1904, budget, notes);
-    return { name: s.name, state: s.state, rows: sheet.rows, merges: sheet.merges, ...(sheet.skipped ? { skipped: sheet.skipped } : {}) };
+    return { name: s.name, state: s.state, rows: sheet.rows, merges: sheet.merges, ...(sheet.lists.length ? { lists: sheet.lists } : {}), ...(sheet.skipped ? { skipped: sheet.skipped } : {}) };
   });
   if (budget.merges > MAX_MERGES) notes.add(`more than ${MAX_MERGES} merged ranges: the rest were ignored`);
-  return { fileName, format: macro ? 'xlsm' : 'xlsx', date1904, sheets, notes: [...notes] };
+  return { fileName, format: macro ? 'xlsm' : 'xlsx', date1904, sheets, notes: [...notes], ...(Object.keys(names).length ? { names } : {}) };
 }

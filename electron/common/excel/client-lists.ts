@@ -1,0 +1,62 @@
+// The client's own list for a column: the list validation of its cells in the client's workbook
+// ("Open,Closed", $X$1:$X$5, Lists!$A$2:$A$6, or a defined name for one), read as the cells show it.
+// Import keeps it in the profile's value map (ValueMap.clientList), so an export writes only words the
+// client's list has.
+import { textOf } from './cell-values.js';
+import { parseRange, type WorkbookModel } from './model.js';
+
+/** Items of a client list kept at most. */
+const MAX_ITEMS = 200;
+
+/** A sheet-qualified range: 'My Sheet'!$A$2:$A$6, Lists!A:A, $B$1:$B$9 (the validation's own sheet). */
+function rangeOf(formula: string, ownSheet: string): { sheet: string; range: string } | null {
+  const m = /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?(\$?[A-Z]{1,3}\$?\d*(?::\$?[A-Z]{1,3}\$?\d*)?)$/.exec(formula.trim());
+  if (!m) return null;
+  const sheet = m[1]?.replace(/''/g, "'") ?? m[2] ?? ownSheet;
+  return { sheet, range: m[3]!.replace(/\$/g, '') };
+}
+
+/** The words of a list validation's formula, in its order; null when it names nothing readable. */
+export function listWords(model: WorkbookModel, ownSheet: string, formula: string): string[] | null {
+  let f = formula.trim().replace(/^=/, '');
+  if (/^".*"$/s.test(f))
+    return f
+      .slice(1, -1)
+      .split(',')
+      .map((w) => w.trim())
+      .filter((w) => w !== '')
+      .slice(0, MAX_ITEMS);
+  const named = model.names?.[f];
+  if (named !== undefined) f = named.trim().replace(/^=/, '');
+  const ref = rangeOf(f, ownSheet);
+  if (!ref) return null;
+  const sheet = model.sheets.find((s) => s.name === ref.sheet);
+  // Whole columns (A:A) as rows 1 to the sheet's end.
+  const whole = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(ref.range);
+  const box = parseRange(whole ? `${whole[1]}1:${whole[2]}1048576` : ref.range.includes(':') ? ref.range : `${ref.range}:${ref.range}`);
+  if (!sheet || !box) return null;
+  const out: string[] = [];
+  for (const row of sheet.rows) {
+    if (row.r < box.r1 || row.r > box.r2) continue;
+    for (const cell of row.cells)
+      if (cell.c >= box.c1 && cell.c <= box.c2 && cell.t !== 'e') {
+        const w = textOf(cell, model.date1904).trim();
+        if (w !== '' && !out.includes(w)) out.push(w);
+      }
+    if (out.length >= MAX_ITEMS) break;
+  }
+  return out.length ? out : null;
+}
+
+/** The client list of the cell (r, c) of `sheet` (0-based): the first list validation covering it. */
+export function clientListAt(model: WorkbookModel, sheet: string, r: number, c: number): string[] | null {
+  const s = model.sheets.find((x) => x.name === sheet);
+  for (const v of s?.lists ?? []) {
+    const covers = v.sqref
+      .split(/\s+/)
+      .map((part) => parseRange(part.includes(':') ? part : `${part}:${part}`))
+      .some((b) => b !== null && r >= b.r1 && r <= b.r2 && c >= b.c1 && c <= b.c2);
+    if (covers) return listWords(model, sheet, v.formula);
+  }
+  return null;
+}
