@@ -39,6 +39,23 @@ describe('number formats', () => {
 });
 
 describe('cells', () => {
+  it("reads list validations, classic and Excel 2010's x14 ones (prefixed names), and workbook-level defined names", () => {
+    const sheet = sheetXml(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>状況</t></is></c></row>',
+      '<dataValidations count="2"><dataValidation type="list" sqref="A2:A9 C2"><formula1>"未着手,完了"</formula1></dataValidation>' +
+        '<dataValidation type="date" sqref="B2:B9"><formula1>1</formula1></dataValidation></dataValidations>' +
+        '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">' +
+        '<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Lists!$A$2:$A$6</xm:f></x14:formula1><xm:sqref>D2:D1048576</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>',
+    );
+    const workbook = workbookXml('WBS', '').replace('</sheets>', '</sheets><definedNames><definedName name="Statuses">Lists!$B$1:$B$3</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">WBS!$A$1:$D$9</definedName></definedNames>');
+    const model = readWorkbookBytes(rawXlsx({ sheet, workbook }), 't.xlsx');
+    expect(model.sheets[0]!.lists).toEqual([
+      { sqref: 'A2:A9 C2', formula: '"未着手,完了"' },
+      { sqref: 'D2:D1048576', formula: 'Lists!$A$2:$A$6' },
+    ]);
+    expect(model.names).toEqual({ Statuses: 'Lists!$B$1:$B$3' });
+  });
+
   it('reads every value type, keeps formula results and formats, and drops empty cells', () => {
     const sheet = sheetXml(
       '<row r="1">' +

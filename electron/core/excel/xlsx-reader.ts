@@ -306,10 +306,10 @@ function readWorksheet(
     scanXml(x, {
       open(el, attrs) {
         if (!inData) {
-          const local = el.slice(el.indexOf(':') + 1);
-          if (local === 'dataValidation') list = attrs.get('type') === 'list' && lists.length < MAX_LISTS ? { sqref: attrs.get('sqref') ?? '', formula: '' } : null;
-          else if (list && (el === 'formula1' || el === 'xm:f') && list.formula === '') listText = 'formula';
-          else if (list && el === 'xm:sqref') listText = 'sqref';
+          // (Names come without their prefix: x14:dataValidation, xm:f and xm:sqref read as below.)
+          if (el === 'dataValidation') list = attrs.get('type') === 'list' && lists.length < MAX_LISTS ? { sqref: attrs.get('sqref') ?? '', formula: '' } : null;
+          else if (list && (el === 'formula1' || el === 'f') && list.formula === '') listText = 'formula';
+          else if (list && el === 'sqref') listText = 'sqref';
           const ref = el === 'mergeCell' ? attrs.get('ref') : undefined;
           if (el === 'sheetData') inData = true;
           else if (ref !== undefined) {
@@ -368,7 +368,7 @@ function readWorksheet(
       },
       close(el) {
         if (!inData) {
-          if (el.endsWith('dataValidation') && list) {
+          if (el === 'dataValidation' && list) {
             if (list.formula !== '' && list.sqref !== '') lists.push({ sqref: list.sqref.slice(0, 2000), formula: list.formula.slice(0, 2000) });
             list = null;
           } else listText = null;
