@@ -67,7 +67,7 @@ describe('cells', () => {
         '<c r="F1" t="e"><v>#N/A</v></c>' +
         '<c r="G1" t="str"><f>A1&amp;"x"</f><v>計画x</v></c>' +
         '<c r="H1"><f>1+1</f><v>2</v></c>' +
-        '<c r="I1"><f>NOW()</f></c>' + // a formula without a cached value: nothing
+        '<c r="I1"><f>NOW()</f></c>' + // a formula without a cached value: an empty formula result
         '<c r="J1" s="2"><v>0.5</v></c>' + // percent format
         '<c r="K1" t="d"><v>2025-04-01T00:00:00</v></c>' +
         '<c r="L1" s="3" t="s"><v>1</v></c>' + // indent 2
@@ -89,6 +89,7 @@ describe('cells', () => {
           { c: 5, t: 'e', v: '#N/A' },
           { c: 6, t: 's', v: '計画x', f: true },
           { c: 7, t: 'n', v: 2, f: true },
+          { c: 8, t: 's', v: '', f: true },
           { c: 9, t: 'n', v: 0.5, fmt: '0%' },
           { c: 10, t: 'd', v: 45748 },
           { c: 11, t: 's', v: '  字下げ\r', indent: 2 },

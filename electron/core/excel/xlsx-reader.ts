@@ -240,6 +240,10 @@ function readWorksheet(
     let type: CellType;
     let value: string | number | boolean;
     const style = styles[cs];
+    // A formula whose result was never stored (a row another tool moved, or a file no spreadsheet has
+    // calculated yet) is still a filled cell of the template: kept as an empty formula result, so a
+    // row of such numbering reads as a prepared row and does not end the table as a gap would.
+    if (hasF && v === null) return push({ c: cc, t: 's', v: '', f: true });
     switch (ct) {
       case 's': {
         if (v === null) return;
