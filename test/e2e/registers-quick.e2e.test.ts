@@ -135,7 +135,7 @@ describe('the project list', () => {
     await s.page.goto(s.host.url);
     const list = new ProjectsScreen(s.page);
     await list.row('基幹刷新').waitFor();
-    const before = await list.row('基幹刷新').locator('td.muted').last().innerText();
+    const before = (await list.row('基幹刷新').getByTestId('updated').innerText()).replace(/^更新日時\s*/, '');
     const lastBatch = s.ws.db.sqlite.prepare('SELECT max(at) FROM batches WHERE project_id = ?').pluck().get(projectId) as string;
     const d = new Date(lastBatch);
     const p = (n: number) => String(n).padStart(2, '0');

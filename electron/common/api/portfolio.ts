@@ -124,6 +124,8 @@ export interface PortfolioRow {
   projectId: number;
   name: string;
   code: string;
+  /** When anything of the project (WBS, a register, the minutes) was last changed. */
+  updatedAt: string;
   statusDate: string;
   /** The baseline the figures are measured against (the newest), or null: the current plan. */
   baselineId: number | null;

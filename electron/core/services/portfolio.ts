@@ -172,6 +172,7 @@ export function portfolioSummary(db: Db, today: string, statusDate?: string): Po
       projectId: p.id,
       name: p.name,
       code: p.code,
+      updatedAt: p.updatedAt,
       statusDate: date,
       baselineId: baseline?.id ?? null,
       baselineName: baseline?.name ?? null,

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIGHTS, type FigureKey, type Light, type PortfolioRow, type PortfolioSummary } from '../../../../electron/common/api/portfolio.js';
-import { formatDate } from '../../../../electron/common/dates.js';
+import { formatDate, formatDateTime } from '../../../../electron/common/dates.js';
 import { call } from '../../api/client.js';
 import { base64ToBytes, saveFile } from '../../api/download.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
@@ -242,6 +242,9 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
                         </span>
                         <div className="sub" title={r.baselineName ? t('portfolio.help.baseline', { name: r.baselineName }) : t('portfolio.help.currentPlan')}>
                           {r.baselineName ?? t('progress.currentPlan')}
+                        </div>
+                        <div className="sub" data-testid="updated" title={t('projects.updated')}>
+                          {t('projects.updated')} {formatDateTime(r.updatedAt)}
                         </div>
                       </>
                     )}
