@@ -22,7 +22,10 @@ const s = (v: string) => ({ value: { t: 's' as const, v } });
 const n = (v: number) => ({ value: { t: 'n' as const, v } });
 const values = (buf: Uint8Array, sheet = 0) => {
   const m = readXlsx(Buffer.from(buf), 'out.xlsx');
-  return m.sheets[sheet]!.rows.map((r) => [r.r + 1, ...r.cells.map((c) => `${c.c}:${String(c.v)}`)]);
+  // A formula whose stale result the writer dropped has no value to compare (the reader keeps it as one).
+  return m.sheets[sheet]!.rows
+    .map((r) => [r.r + 1, ...r.cells.filter((c) => !(c.f && c.v === '')).map((c) => `${c.c}:${String(c.v)}`)])
+    .filter((r) => r.length > 1);
 };
 
 const SST = sstXml(['No', 'Task', 'alpha', 'beta']);
