@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import type { Attendee, Meeting } from '../../common/meetings.js';
 import type { Issue } from '../../common/registers.js';
 import { formatDate } from '../../common/dates.js';
+import { addA4Sheet, excelDate } from './a4-sheet.js';
 
 export type Language = 'ja' | 'en';
 
@@ -217,7 +218,6 @@ function cellText(s: string): string {
 }
 
 /** yyyy-mm-dd → a Date at UTC midnight, which exceljs writes as that day's serial. */
-const excelDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 type CellValue = string | Date | null;
 
@@ -339,20 +339,7 @@ export function minutesWorkbook(input: MinutesInput): ExcelJS.Workbook {
   wb.lastModifiedBy = 'PMO Desk';
   wb.title = m.title;
   wb.subject = L.heading;
-  const ws = wb.addWorksheet(L.sheet, {
-    views: [{ showGridLines: false }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '&C&P / &N' },
-  });
-  ws.columns = WIDTHS.map((width) => ({ width }));
+  const ws = addA4Sheet(wb, L.sheet, WIDTHS);
   const s = new Sheet(ws);
 
   s.next(1, 10);

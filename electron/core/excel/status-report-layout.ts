@@ -4,6 +4,7 @@
 // are real dates shown yyyy/mm/dd.
 import ExcelJS from 'exceljs';
 import type { FigureKey, PortfolioRow } from '../../common/api/portfolio.js';
+import { addA4Sheet, excelDate } from './a4-sheet.js';
 
 export type Language = 'ja' | 'en';
 
@@ -126,24 +127,9 @@ function sheetName(name: string, used: Set<string>): string {
 }
 
 function newSheet(wb: ExcelJS.Workbook, name: string): Writer {
-  const ws = wb.addWorksheet(name, {
-    views: [{ showGridLines: false }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '&C&P / &N' },
-  });
-  ws.columns = WIDTHS.map((width) => ({ width }));
-  return new Writer(ws);
+  return new Writer(addA4Sheet(wb, name, WIDTHS));
 }
 
-const excelDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 export function statusReportWorkbook(input: ReportInput): ExcelJS.Workbook {
   const L = input.labels;
