@@ -8,14 +8,9 @@ import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { benchTemplateExport, buildTemplate } from './template-export.js';
 import { stats } from './stats.js';
 import type { BenchLine } from './excel-import.js';
+import { call } from './call.js';
 
 const RUNS = 5;
-
-async function call<T>(handlers: Handlers, method: string, args: unknown): Promise<T> {
-  const env = await handlers.invoke(method, args);
-  if (!env.ok) throw new Error(env.error.message);
-  return env.result as T;
-}
 
 export async function benchExcelExport(handlers: Handlers, projectId: number, log: (line: string) => void = console.log): Promise<BenchLine[]> {
   await buildReaderWorker();

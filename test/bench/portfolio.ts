@@ -5,12 +5,12 @@
 // against the same baseline, 50 calls, the part of a cold summary that earned value is.
 //   npm run bench -- --only portfolio
 import os from 'node:os';
-import type { Handlers } from '../../electron/core/handlers.js';
 import { measureProject } from '../../electron/core/services/progress.js';
 import { tempWorkspace } from '../helpers/workspace.js';
 import { prng } from '../fixtures/excel/hostile.js';
-import { stats, time, type Stats } from './stats.js';
+import { repeat, stats, time, type Stats } from './stats.js';
 import type { BenchLine } from './excel-import.js';
+import { call } from './call.js';
 
 const PROJECTS = 50;
 const PHASES = 50;
@@ -20,18 +20,6 @@ const RISKS = 500;
 const CLOSES = 12;
 const RUNS = 10;
 const STATUS = '2025-09-30';
-
-async function call<T>(handlers: Handlers, method: string, args: unknown): Promise<T> {
-  const env = await handlers.invoke(method, args);
-  if (!env.ok) throw new Error(`${method}: ${env.error.message}`);
-  return env.result as T;
-}
-
-async function repeat(n: number, fn: () => unknown): Promise<Stats> {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) samples.push(await time(fn));
-  return stats(samples);
-}
 
 const day = (offset: number) => new Date(Date.UTC(2025, 0, 6) + offset * 86_400_000).toISOString().slice(0, 10);
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');

@@ -11,7 +11,7 @@ import { readCurrentPlan } from '../../electron/core/progress/plan.js';
 import { decodePlan } from '../../electron/core/progress/snapshot-codec.js';
 import { tempWorkspace } from '../helpers/workspace.js';
 import { buildWbs } from './fixture.js';
-import { stats, time, type Stats } from './stats.js';
+import { repeat, type Stats } from './stats.js';
 
 export interface BenchLine {
   what: string;
@@ -25,12 +25,6 @@ async function call(h: Handlers, method: string, args: unknown): Promise<unknown
   const env = await h.invoke(method, args);
   if (!env.ok) throw new Error(`${method}: ${env.error.message}`);
   return env.result;
-}
-
-async function repeat(n: number, fn: () => unknown): Promise<Stats> {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) samples.push(await time(fn));
-  return stats(samples);
 }
 
 export async function benchProgress(h: Handlers, db: Db, projectId: number, leaves: number[]): Promise<BenchLine[]> {

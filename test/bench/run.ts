@@ -21,7 +21,7 @@ import { benchThread } from './thread.js';
 import { benchSearch } from './search.js';
 import { benchPortfolio } from './portfolio.js';
 import { ganttScreen } from './gantt.js';
-import { stats, time, type Stats } from './stats.js';
+import { repeat, time, type Stats } from './stats.js';
 
 const EDITS = 400;
 const LOADS = 5;
@@ -35,12 +35,6 @@ interface Line {
 }
 const lines: Line[] = [];
 const add = (what: string, s: Stats, target = '', p95 = true) => lines.push({ what, n: s.n, p50: s.p50, p95: p95 ? s.p95 : null, target });
-
-async function repeat(n: number, fn: () => unknown): Promise<Stats> {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) samples.push(await time(fn));
-  return stats(samples);
-}
 
 function ensureRenderer(): string {
   const dir = path.join(ROOT, 'dist/renderer');

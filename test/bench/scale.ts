@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import zlib from 'node:zlib';
 import type { Db } from '../../electron/core/db/open.js';
-import type { Handlers } from '../../electron/core/handlers.js';
 import { inBatch } from '../../electron/core/batch.js';
 import { insertTasks, newTaskRow, wbsStore, type TaskRow } from '../../electron/core/services/wbs.js';
 import { rollUpAll } from '../../electron/core/services/rollup.js';
@@ -16,20 +15,9 @@ import { setReaderWorkerFile } from '../../electron/core/excel/reader.js';
 import { tempWorkspace } from '../helpers/workspace.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { japaneseWbs } from '../fixtures/excel/xlsx.js';
-import { stats, time, type Stats } from './stats.js';
+import { repeat, stats, type Stats } from './stats.js';
 import type { BenchLine } from './excel-import.js';
-
-async function call<T>(handlers: Handlers, method: string, args: unknown): Promise<T> {
-  const env = await handlers.invoke(method, args);
-  if (!env.ok) throw new Error(`${method}: ${env.error.message}`);
-  return env.result as T;
-}
-
-async function repeat(n: number, fn: (i: number) => unknown): Promise<Stats> {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) samples.push(await time(() => fn(i)));
-  return stats(samples);
-}
+import { call } from './call.js';
 
 const day = (offset: number) => new Date(Date.UTC(2025, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 

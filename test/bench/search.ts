@@ -4,11 +4,11 @@
 // it cannot (a scan of search_text). The peer in the same run: a plain SELECT by primary key of one row.
 //   npm run bench -- --only search
 import os from 'node:os';
-import type { Handlers } from '../../electron/core/handlers.js';
 import { tempWorkspace } from '../helpers/workspace.js';
 import { prng } from '../fixtures/excel/hostile.js';
-import { stats, time, type Stats } from './stats.js';
+import { repeat, stats, time } from './stats.js';
 import type { BenchLine } from './excel-import.js';
+import { call } from './call.js';
 
 const ROWS = 50_000;
 const PROJECTS = 10;
@@ -50,18 +50,6 @@ function writeCost(): BenchLine[] {
     { what: `insert ${ROWS_W.toLocaleString('en-US')} issues, one transaction, with the search triggers`, n: a.n, p50: a.p50, p95: a.p95, target: '' },
     { what: 'peer: the same without the triggers', n: b.n, p50: b.p50, p95: b.p95, target: 'floor' },
   ];
-}
-
-async function call<T>(handlers: Handlers, method: string, args: unknown): Promise<T> {
-  const env = await handlers.invoke(method, args);
-  if (!env.ok) throw new Error(`${method}: ${env.error.message}`);
-  return env.result as T;
-}
-
-async function repeat(n: number, fn: (i: number) => unknown): Promise<Stats> {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) samples.push(await time(() => fn(i)));
-  return stats(samples);
 }
 
 export async function benchSearch(log: (line: string) => void = console.log): Promise<BenchLine[]> {

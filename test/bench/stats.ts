@@ -18,3 +18,10 @@ export async function time(fn: () => unknown): Promise<number> {
   await fn();
   return performance.now() - t0;
 }
+
+/** Stats of `n` timed runs of `fn` (given the run's index), one after another. */
+export async function repeat(n: number, fn: (i: number) => unknown): Promise<Stats> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) samples.push(await time(() => fn(i)));
+  return stats(samples);
+}

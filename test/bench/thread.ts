@@ -18,16 +18,11 @@ import { tempDir, tempWorkspace } from '../helpers/workspace.js';
 import { editInProcess } from './edit.js';
 import { stats } from './stats.js';
 import type { BenchLine } from './excel-import.js';
+import { call } from './call.js';
 
 const ROUNDS = 4;
 const EDITS_PER_ROUND = 100;
 const LONG_RUNS = 3;
-
-async function call<T>(handlers: Handlers, method: string, args: unknown): Promise<T> {
-  const env = await handlers.invoke(method, args);
-  if (!env.ok) throw new Error(`${method}: ${env.error.message}`);
-  return env.result as T;
-}
 
 interface Stall {
   ms: number;
