@@ -150,6 +150,62 @@ describe('import detection in Chromium', () => {
     ]);
   });
 
+  it('asks which table when two sheets hold one nearly as good, offers both, and imports the one chosen', async () => {
+    const projects = new ProjectsScreen(s.page);
+    const back = s.page.getByRole('button', { name: '← プロジェクト一覧' });
+    if (await back.count()) await back.click();
+    await s.page.getByRole('heading', { name: 'プロジェクト' }).waitFor();
+    await projects.create('二表案件', 'TWOTAB');
+    await projects.open('二表案件');
+    await openTab(s.page, 'リスク管理表');
+    await new RegisterScreen(s.page, 'risk').grid.waitFor();
+    const dialog = new ImportDialogScreen(s.page);
+    await dialog.open();
+    // A raw tool export beside the register kept from it: either could be what the user means.
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Export').addRows([
+      ['Key', 'Summary', 'Assignee', 'Status', 'Created'],
+      ['R-1', 'Supplier goes bankrupt', 'Tanaka', 'Open', new Date(Date.UTC(2025, 3, 1))],
+      ['R-2', 'Key engineer leaves', 'Sato', 'Open', new Date(Date.UTC(2025, 3, 2))],
+      ['R-3', 'Exchange rate rises', 'Suzuki', 'Open', new Date(Date.UTC(2025, 3, 3))],
+    ]);
+    wb.addWorksheet('Risk Log').addRows([
+      ['Key', 'Summary', 'Owner', 'Status', 'Impact', 'Likelihood'],
+      ['R-1', 'Supplier goes bankrupt', 'Tanaka', 'Open', 'High', 'Low'],
+      ['R-2', 'Key engineer leaves', 'Sato', 'Open', 'Medium', 'Medium'],
+    ]);
+    await dialog.choose('risks.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    await dialog.mapping();
+    const ask = dialog.dialog.getByTestId('import-ask');
+    expect(await ask.innerText()).toContain('どの表を取り込むか判断できません');
+    const tables = dialog.dialog.getByTestId('import-tables');
+    const choices = tables.getByRole('radio');
+    expect((await tables.locator('label').allInnerTexts()).map((x) => x.trim())).toEqual(['シート「Risk Log」 1 行目が見出しの表 (A:F 列)', 'シート「Export」 1 行目が見出しの表 (A:E 列)']);
+    expect(await choices.nth(0).isChecked()).toBe(true);
+    await s.page.screenshot({ path: screenshotPath('import-tables-ja.png') });
+    const sheet = dialog.facts().locator('#import-sheet');
+    // The user looks at the other table: the dialog shows it, and still offers both.
+    await choices.nth(1).check();
+    await dialog.idle();
+    await expect.poll(() => sheet.inputValue()).toBe('Export');
+    expect((await dialog.mapping()).map((m) => m[1])).toEqual(['Key', 'Summary', 'Assignee', 'Status', 'Created']);
+    expect(await choices.nth(1).isChecked()).toBe(true);
+    // …and goes back to the register, which is imported.
+    await choices.nth(0).check();
+    await dialog.idle();
+    await expect.poll(() => sheet.inputValue()).toBe('Risk Log');
+    expect((await dialog.mapping()).map((m) => m[1])).toEqual(['Key', 'Summary', 'Owner', 'Status', 'Impact', 'Likelihood']);
+    await dialog.next();
+    expect(await dialog.counts()).toMatchObject({ new: 2 });
+    await dialog.button(/^(取り込む|Import)$/).click();
+    await dialog.dialog.waitFor({ state: 'detached' });
+    const project = db().prepare("SELECT id FROM projects WHERE code = 'TWOTAB'").get() as { id: number };
+    expect(db().prepare('SELECT title, owner FROM risks WHERE project_id = ? ORDER BY id').all(project.id)).toEqual([
+      { title: 'Supplier goes bankrupt', owner: 'Tanaka' },
+      { title: 'Key engineer leaves', owner: 'Sato' },
+    ]);
+  });
+
   it('registers a blank template with merged header columns as a profile (様式を登録), importing nothing', async () => {
     const before = (db().prepare('SELECT count(*) AS n FROM risks').get() as { n: number }).n;
     await openTab(s.page, '取込/出力の設定');

@@ -5,7 +5,7 @@
 // scripts judge the same way. The preview is asked for through a callback (the API in-process).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportPreview } from '../../electron/common/excel/preview.js';
+import type { ImportPreview, MappingInput } from '../../electron/common/excel/preview.js';
 
 export const REGISTERS = ['wbs', 'risk', 'issue', 'change'] as const;
 export type Register = (typeof REGISTERS)[number];
@@ -182,13 +182,35 @@ function overlayColumns(base: Record<string, ColumnWant> | undefined, over: Reco
 export type Aspect = 'sheet' | 'header' | 'data' | 'columns' | 'records' | 'leftOut' | 'nothing';
 export const TABLE_ASPECTS: Aspect[] = ['sheet', 'header', 'data', 'columns', 'records', 'leftOut'];
 
-/** How to ask the product for a table: the register, and the sheet when detection is not to choose it. */
+/**
+ * How to ask the product for a table: the register, the sheet when detection is not to choose it, and
+ * the table a person wants (to answer the dialog where it asks which table).
+ */
 export interface Ask {
   register: Register;
   sheet?: string;
+  person?: { sheet: string; headerRows?: [number, number] };
 }
 
-export type PreviewFn = (ask: Ask) => Promise<ImportPreview | Error>;
+/** A preview, and how the dialog's question was answered where it asked which table. */
+export type AnsweredPreview = ImportPreview & { answered?: string };
+export type PreviewFn = (ask: Ask) => Promise<AnsweredPreview | Error>;
+
+/**
+ * Where the dialog asks which table to import, a person chooses among the tables it offers the one on
+ * the sheet they mean, the one whose header rows overlap theirs first (the candidates come best first).
+ * Null when the dialog does not ask, when the table shown is that one already, or when it offers no
+ * table on that sheet (the person would then point at it on the sheet, which is not judged here).
+ */
+export function answerAsk(p: ImportPreview, person: Ask['person']): MappingInput | null {
+  if (!person || p.detection?.ask !== 'table') return null;
+  const onSheet = p.detection.candidates.filter((c) => c.sheet === person.sheet);
+  const rows = person.headerRows;
+  const pick = (rows ? onSheet.find((c) => c.headerTop <= rows[1] && rows[0] <= c.headerBottom) : undefined) ?? onSheet[0];
+  if (!pick) return null;
+  if (pick.sheet === p.sheet && pick.headerTop === p.header.top && pick.headerBottom === p.header.bottom) return null;
+  return { sheet: pick.sheet, headerTop: pick.headerTop, headerBottom: pick.headerBottom, column: pick.columns.split(':')[0]! };
+}
 
 export interface TableResult {
   /** `wbs@ガント`, `none(wbs)@Sheet1`. */
@@ -206,6 +228,8 @@ export interface TableResult {
   /** Rows imported that a person leaves out, or that lie outside the data range. */
   badRows: number[];
   got: string;
+  /** The dialog asked which table, and the person chose one of the tables it offered. */
+  asked?: true;
 }
 
 function expandLeftOut(list: readonly LeftOut[] | undefined): Set<number> {
@@ -224,7 +248,7 @@ function tableId(t: TableExpectation): string {
 function describe(p: ImportPreview | Error): string {
   if (p instanceof Error) return `error: ${p.message}`;
   const imported = p.rows.filter((r) => !r.skipped).length;
-  return `${p.sheet} header ${p.header.top}–${p.header.bottom}, data ${p.data.first ?? '–'}–${p.data.last ?? '–'}, ${imported} imported${p.counts.skipped ? `, ${p.counts.skipped} skipped` : ''}`;
+  return `${(p as AnsweredPreview).answered ? `asked, chose ${(p as AnsweredPreview).answered}: ` : ''}${p.sheet} header ${p.header.top}–${p.header.bottom}, data ${p.data.first ?? '–'}–${p.data.last ?? '–'}, ${imported} imported${p.counts.skipped ? `, ${p.counts.skipped} skipped` : ''}`;
 }
 
 /**
@@ -275,7 +299,8 @@ function judgeTable(t: TableExpectation, p: ImportPreview | Error, sheetGiven: b
     aspects.records = bad.length === 0 && imported.length === expected;
     aspects.leftOut = !imported.some((r) => left.has(r));
   }
-  return { aspects, columns, expectedRecords: expected, goodRecords: Math.min(good, expected), importedRecords: imported.length, badRows: bad, got: describe(p) };
+  const asked = !(p instanceof Error) && (p as AnsweredPreview).answered !== undefined;
+  return { aspects, columns, expectedRecords: expected, goodRecords: Math.min(good, expected), importedRecords: imported.length, badRows: bad, got: describe(p), ...(asked ? { asked: true as const } : {}) };
 }
 
 function wrongCount(a: TableResult['aspects']): number {
@@ -293,7 +318,8 @@ async function compareTable(t: TableExpectation, sheetGiven: boolean, preview: P
   for (const v of variants) {
     const register = v.table.register === 'none' ? v.table.closest : v.table.register;
     if (!register) throw new Error(`${tableId(v.table)}: a 'none' table needs closest`);
-    const ask: Ask = sheetGiven && v.table.register !== 'none' ? { register, sheet: v.table.sheet } : { register };
+    const person = v.table.register !== 'none' ? { person: { sheet: v.table.sheet, ...(v.table.headerRows ? { headerRows: v.table.headerRows } : {}) } } : {};
+    const ask: Ask = sheetGiven && v.table.register !== 'none' ? { register, sheet: v.table.sheet, ...person } : { register, ...person };
     const judged = judgeTable(v.table, await preview(ask), sheetGiven && v.table.register !== 'none');
     const r: TableResult = { id: tableId(t), table: v.table, reading: v.reading, ...judged };
     if (!best || wrongCount(r.aspects) < wrongCount(best.aspects)) best = r;
@@ -351,10 +377,10 @@ export async function compareFile(exp: FileExpectation, preview: PreviewFn): Pro
 }
 
 /** A preview callback that asks each (register, sheet) once. */
-export function cachedPreview(ask: (a: Ask) => Promise<ImportPreview>): PreviewFn {
-  const cache = new Map<string, Promise<ImportPreview | Error>>();
+export function cachedPreview(ask: (a: Ask) => Promise<AnsweredPreview>): PreviewFn {
+  const cache = new Map<string, Promise<AnsweredPreview | Error>>();
   return (a) => {
-    const key = `${a.register}|${a.sheet ?? ''}`;
+    const key = `${a.register}|${a.sheet ?? ''}|${a.person ? `${a.person.sheet}|${a.person.headerRows?.join('-') ?? ''}` : ''}`;
     let p = cache.get(key);
     if (!p) {
       p = ask(a).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
@@ -381,10 +407,12 @@ export interface Figures {
   nothingRight: number;
   filesRight: number;
   files: number;
+  /** Register tables where the dialog asked which table (answered by choosing among the tables it offered). */
+  asked: number;
 }
 
 export function figures(results: readonly FileResult[]): Figures {
-  const f: Figures = { tables: 0, fullyRight: 0, headerRight: 0, columnsRight: 0, fieldColumns: 0, fieldColumnsRight: 0, expectedRecords: 0, goodRecords: 0, nothingCases: 0, nothingRight: 0, filesRight: 0, files: results.length };
+  const f: Figures = { tables: 0, fullyRight: 0, headerRight: 0, columnsRight: 0, fieldColumns: 0, fieldColumnsRight: 0, expectedRecords: 0, goodRecords: 0, nothingCases: 0, nothingRight: 0, filesRight: 0, files: results.length, asked: 0 };
   for (const r of results) {
     if (r.wrong.length === 0) f.filesRight++;
     if (r.noTable) {
@@ -398,6 +426,7 @@ export function figures(results: readonly FileResult[]): Figures {
         continue;
       }
       f.tables++;
+      if (t.asked) f.asked++;
       if (wrongCount(t.aspects) === 0) f.fullyRight++;
       if (t.aspects.header) f.headerRight++;
       if (t.aspects.columns) f.columnsRight++;
@@ -427,6 +456,7 @@ export function figuresLine(f: Figures): string {
     `records imported ${f.goodRecords}/${f.expectedRecords} (${pct(f.goodRecords, f.expectedRecords)})`,
     `nothing imported where there is no register ${f.nothingRight}/${f.nothingCases}`,
     `files fully right ${f.filesRight}/${f.files}`,
+    `the dialog asked which table for ${f.asked}/${f.tables} (answered as a person would)`,
   ].join('; ');
 }
 

@@ -1,7 +1,8 @@
 // Import detection against what a person sees in each corpus workbook (issue 11): every workbook of
 // ../shared/corpus is previewed through the API in-process, for the register its expectation names
 // (test/fixtures/corpus-expectations/tune.json and holdout.json), and compared aspect by aspect by
-// test/helpers/corpus-expectations.ts. The outcome per file and the figures per split go to
+// test/helpers/corpus-expectations.ts. Where the dialog asks which table, the person chooses the one they
+// mean among the tables it offers (answerAsk), as a user does in the dialog. The outcome per file and the figures per split go to
 // test-output/excel/detect-corpus.md. Files that do not match yet are listed with the aspects that are
 // wrong in known-gaps.json: an unlisted mismatch fails, and so does a listed file whose aspects changed
 // (fixed ones must be removed from the list, so it can only shrink). Without the corpus the test skips.
@@ -9,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  answerAsk,
   cachedPreview,
   compareFile,
   figures,
@@ -45,9 +47,15 @@ describe.skipIf(!present)('detection against what a person sees (../shared/corpu
           const dataBase64 = bytes.toString('base64');
           // A fresh project per file: nothing stored changes what the preview matches.
           const { id: projectId } = await call('project.create', { name: exp.file });
-          const preview = cachedPreview(({ register, sheet }) =>
-            call('excel.previewImport', { projectId, register, fileName: exp.file, dataBase64, ...(sheet ? { mapping: { sheet } } : {}) }),
-          );
+          // Where the dialog asks which table, the person chooses the one they mean among those it offers.
+          const preview = cachedPreview(async ({ register, sheet, person }) => {
+            const first = await call('excel.previewImport', { projectId, register, fileName: exp.file, dataBase64, ...(sheet ? { mapping: { sheet } } : {}) });
+            if (first.detection?.ask !== 'table' || !person) return first;
+            const answer = answerAsk(first, person);
+            if (!answer) return { ...first, answered: `the table shown (${first.sheet} rows ${first.header.top}–${first.header.bottom})` };
+            const again = await call('excel.previewImport', { projectId, register, previewId: first.previewId, mapping: answer });
+            return { ...again, answered: `${answer.sheet} rows ${answer.headerTop}–${answer.headerBottom}` };
+          });
           results[split].push(await compareFile(exp, preview));
         }
       }

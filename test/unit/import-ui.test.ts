@@ -72,6 +72,12 @@ describe('mapping corrections → MappingInput', () => {
     expect(mappingAfter(preview(), { sheet: '表紙' })).toEqual({ sheet: '表紙' });
   });
 
+  it('takes a table detection offered as its sheet, header rows and first column (tables side by side)', () => {
+    const table = { sheet: 'RiskLog', headerTop: 2, headerBottom: 2, columns: 'H:T', score: 6 };
+    expect(mappingAfter(preview(), { table })).toEqual({ sheet: 'RiskLog', headerTop: 2, headerBottom: 2, column: 'H' });
+    expect(withChange(preview(), { table })).toMatchObject({ sheet: 'RiskLog', header: { top: 2, bottom: 2 } });
+  });
+
   it('keeps the sheet when the header rows change, and lets the columns be detected under them', () => {
     expect(mappingAfter(preview(), { headerTop: 3, headerBottom: 5 })).toEqual({ sheet: '課題一覧', headerTop: 3, headerBottom: 5 });
     // The bottom is never above the top.

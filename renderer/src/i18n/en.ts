@@ -601,7 +601,10 @@ export const en = {
       notTime: '{{value}} is not a time (10:00–11:00)',
     },
     ask: {
-      table: 'Not sure which table to import. Click its header row, or its first row of data, on the sheet below.',
+      table: 'Not sure which table to import. Choose one below, or click its header row, or its first row of data, on the sheet.',
+      tables: 'Tables found',
+      tableAt: 'sheet {{sheet}}, the table headed in row {{top}} (columns {{columns}})',
+      tableAtRows: 'sheet {{sheet}}, the table headed in rows {{top}}–{{bottom}} (columns {{columns}})',
       header: 'Not sure about the header or the name column. Check the columns, or click the header row on the sheet below.',
       show: 'Point at the table on the sheet',
       hide: 'Hide the sheet',

@@ -4,6 +4,7 @@
 // (excel.applyImport). Cancel at any step writes nothing.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TableCandidate } from '../../../../electron/common/excel/detect.js';
 import type { ImportTarget } from '../../../../electron/common/excel/fields.js';
 import type { ApplyResult, ImportPreview, MappingInput, PreviewValue } from '../../../../electron/common/excel/preview.js';
 import { ApiError } from '../../../../electron/common/errors.js';
@@ -66,6 +67,8 @@ export function ImportDialog(props: ImportDialogProps) {
   const [step, setStep] = useState<Step>('file');
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
+  // The tables detection offered when it could not choose: kept while the user tries them.
+  const [offered, setOffered] = useState<TableCandidate[] | null>(null);
   const [busy, setBusy] = useState<'reading' | 'preview' | 'apply' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<PreviewTab>('all');
@@ -179,6 +182,7 @@ export function ImportDialog(props: ImportDialogProps) {
     setEdited(false);
     setProfileTouched(false);
     const p = await runPreview(f);
+    setOffered(p?.detection?.ask === 'table' && p.detection.candidates.length > 1 ? p.detection.candidates : null);
     if (!p) return setStep('file');
     setOptions({ missing: 'keep', profile: defaultProfileChoice(p.profile, false), profileName: profileNameOf(p.profile?.name ?? f.name) });
     setTab(firstTab(p));
@@ -285,6 +289,7 @@ export function ImportDialog(props: ImportDialogProps) {
             preview={preview}
             busy={busy !== null}
             file={file}
+            tables={offered}
             problemText={problemLine}
             listItems={listItems}
             fieldLabel={props.fieldLabel}

@@ -2,6 +2,7 @@
 // used, and each column of the file with the field it goes to. Every correction previews again.
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TableCandidate } from '../../../../electron/common/excel/detect.js';
 import type { ImportPreview } from '../../../../electron/common/excel/preview.js';
 import type { Problem } from '../../../../electron/common/excel/problems.js';
 import { confidenceLevel, headerRows, yearChoices, type MappingChange } from './importModel.js';
@@ -13,6 +14,7 @@ export function MappingStep({
   preview,
   busy,
   file,
+  tables,
   fieldLabel,
   problemText,
   listItems,
@@ -23,6 +25,8 @@ export function MappingStep({
   busy: boolean;
   /** The workbook (for drawing its sheet when the user points at the table). */
   file: { name: string; base64: string } | null;
+  /** The tables detection offered where it could not choose between them (1-based rows), else null. */
+  tables: TableCandidate[] | null;
   fieldLabel(field: string): string;
   problemText(p: Problem): string;
   /** The project's list items of a list field (for reading client words). */
@@ -151,6 +155,21 @@ export function MappingStep({
         <p className="import-ask" role="status" data-testid="import-ask">
           {t(`excel.ask.${ask}`)}
         </p>
+      )}
+      {tables && (
+        <fieldset className="import-tables" data-testid="import-tables" disabled={busy}>
+          <legend>{t('excel.ask.tables')}</legend>
+          {tables.map((c) => {
+            const key = `${c.sheet}!${c.headerTop}:${c.columns}`;
+            const current = c.sheet === preview.sheet && c.headerTop === header.top && c.headerBottom === header.bottom;
+            return (
+              <label key={key}>
+                <input type="radio" name="import-table" checked={current} onChange={() => onChange({ table: c })} />{' '}
+                {t(c.headerTop === c.headerBottom ? 'excel.ask.tableAt' : 'excel.ask.tableAtRows', { sheet: c.sheet, top: c.headerTop, bottom: c.headerBottom, columns: c.columns })}
+              </label>
+            );
+          })}
+        </fieldset>
       )}
       {file && (
         <p>

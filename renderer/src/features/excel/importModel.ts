@@ -23,7 +23,9 @@ export type MappingChange =
   /** How a client word of a list or rating column is read: a code, or null to add it to the list. */
   | { value: { field: string; word: string; code: string | null } }
   /** The year of dates written without one that nothing in the file decides. */
-  | { year: number };
+  | { year: number }
+  /** One of the tables detection offered where it could not choose (1-based header rows, columns 'A:R'). */
+  | { table: { sheet: string; headerTop: number; headerBottom: number; columns: string } };
 
 /**
  * The mapping to preview again with after a change. Another sheet is detected afresh; other header
@@ -37,6 +39,11 @@ export function mappingAfter(p: Pick<ImportPreview, 'sheet' | 'header' | 'column
   }
   if ('value' in change) return { values: [change.value] };
   if ('year' in change) return { year: change.year };
+  if ('table' in change) {
+    // The table's first column says which table is meant where tables stand side by side.
+    const { sheet, headerTop, headerBottom, columns } = change.table;
+    return { sheet, headerTop, headerBottom, column: columns.split(':')[0]! };
+  }
   if ('sheet' in change) return { sheet: change.sheet };
   if ('headerTop' in change) {
     const top = Math.max(1, Math.trunc(change.headerTop));
@@ -61,6 +68,7 @@ export function withChange(p: ImportPreview, change: MappingChange): ImportPrevi
   if ('value' in change)
     return { ...p, values: p.values.map((v) => (v.field === change.value.field && v.word === change.value.word ? { ...v, code: change.value.code, chosen: true } : v)) };
   if ('year' in change) return p.years ? { ...p, years: { ...p.years, year: change.year, chosen: true } } : p;
+  if ('table' in change) return { ...p, sheet: change.table.sheet, header: { top: change.table.headerTop, bottom: change.table.headerBottom } };
   if ('sheet' in change) return { ...p, sheet: change.sheet };
   if ('headerTop' in change) return { ...p, header: { top: m.headerTop!, bottom: m.headerBottom! } };
   const fields = new Map(m.columns!.map((c) => [c.column, c.field]));
