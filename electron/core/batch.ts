@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from './db/open.js';
 import type { BatchKind } from '../common/dto.js';
 import { JsonText } from './store.js';
+import { indexBatch, SearchTouches } from './services/search-index.js';
 
 export interface Actor {
   /** Operating system user name, recorded as "who" in the audit trail. */
@@ -41,6 +42,7 @@ export function inBatch<T>(
     const id = randomUUID();
     const at = new Date().toISOString();
     let opened = false;
+    const touched = new SearchTouches();
     const insertAudit = db.prepare(
       `INSERT INTO audit_log (batch_id, at, who, entity, entity_id, action, before, after)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -64,11 +66,13 @@ export function inBatch<T>(
       id,
       record(entity, entityId, action, before, after) {
         open();
+        touched.note(entity, entityId, action, before, after);
         insertAudit.run(id, at, actor.user, entity, entityId, action, json(before), json(after));
       },
       recordMany(entity, action, rows) {
         if (rows.length === 0) return;
         open();
+        for (const r of rows) touched.note(entity, r.id, action, r.before, r.after);
         for (let i = 0; i < rows.length; i += AUDIT_CHUNK) {
           const chunk = rows.slice(i, i + AUDIT_CHUNK);
           const args: unknown[] = [];
@@ -77,7 +81,10 @@ export function inBatch<T>(
         }
       },
     };
-    return fn(batch);
+    const result = fn(batch);
+    // The search index follows the rows this batch wrote, in the same transaction (search-index.ts).
+    indexBatch(db, touched);
+    return result;
   });
   // IMMEDIATE takes the write lock up front, so a concurrent writer waits instead of failing mid-batch.
   // Inside an outer transaction (history.undo picks its target first) better-sqlite3 makes this a savepoint.

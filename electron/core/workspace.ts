@@ -49,6 +49,7 @@ import { restoreProjectFrom } from './db/project-restore.js';
 import { LiveFile } from './db/live-file.js';
 import { walDamage, walFile, WalGuard } from './db/wal.js';
 import { syncStoredStatusesOnce } from './services/wbs-status-sync.js';
+import { reindexOnce } from './services/search-index.js';
 import { createHandlers, createRecoveryHandlers, toApiError, type Handlers, type HostContext } from './handlers.js';
 import type { Storage } from './handlers/backup.js';
 import { databaseFile } from './paths.js';
@@ -207,6 +208,8 @@ class LiveWorkspace implements Storage {
     adoptLegacyMigrationBackups(this.file, this.target);
     // A workspace from before WBS statuses followed the data gets them recomputed, once.
     syncStoredStatusesOnce(db);
+    // One from before the search index held WBS codes and 2-character pieces gets it written, once.
+    reindexOnce(db);
     this.hadMarker = true;
     this.lock.update('open');
     this.setCondition({ kind: 'ok', db, guard: new WalGuard(this.file, db.sqlite), live: new LiveFile(this.file) }, createHandlers(db, this.ctx));

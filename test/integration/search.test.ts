@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/open.js';
 import { searchRows } from '../../electron/core/services/search.js';
+import { reindex, reindexOnce } from '../../electron/core/services/search-index.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { workbook } from '../fixtures/excel/xlsx.js';
 import { seedProject } from '../helpers/seed.js';
@@ -153,6 +154,104 @@ describe('search.query', () => {
   });
 });
 
+/** The index as a batch left it equals the index written anew from the rows (reindex). */
+function indexMatchesRows(db: Db): void {
+  const all = () => db.sqlite.prepare('SELECT id, kind, project_id, row_id, ref, title, body FROM search_text ORDER BY id').all();
+  const gramsOf = (word: string) => searchRows(db, word, { limit: 100 }).map((h) => `${h.kind}:${h.id}`);
+  const kept = all();
+  const words = ['課題', '計画', 'テス', '1.', '.2'];
+  const found = words.map(gramsOf);
+  reindex(db);
+  expect(kept).toEqual(all());
+  expect(found).toEqual(words.map(gramsOf));
+  indexConsistent(db);
+  db.sqlite.prepare("INSERT INTO search_grams(search_grams) VALUES ('integrity-check')").run();
+}
+
+describe('search index kept by the batch', () => {
+  it('finds a WBS task by its code as the grid shows it, renumbered when rows move, insert or go, and back on undo', async () => {
+    const { ws, call, p } = await setup();
+    const phase = await call('wbs.create', { projectId: p, values: { name: '要件定義' } });
+    const a = await call('wbs.create', { projectId: p, parentId: phase.id, values: { name: '現行業務の調査' } });
+    const b = await call('wbs.create', { projectId: p, parentId: phase.id, values: { name: '課題一覧の作成' } });
+    const c = await call('wbs.create', { projectId: p, parentId: b.id, values: { name: 'ヒアリング' } });
+    const codeOf = async (id: number) => (await call('wbs.list', { projectId: p })).find((t) => t.id === id)!.code;
+    expect(await codeOf(c.id)).toBe('1.2.1');
+    const first = async (text: string) => (await call('search.query', { text }))[0];
+    expect(await first('1.2.1')).toMatchObject({ kind: 'wbs_task', id: c.id, ref: '1.2.1', title: 'ヒアリング' });
+    // The code equal to the word comes before codes that hold it (1.2 in 1.2.1).
+    expect(await first('1.2')).toMatchObject({ id: b.id, ref: '1.2' });
+    // A task inserted above renumbers every later one, its subtasks too.
+    await call('wbs.create', { projectId: p, beforeId: phase.id, values: { name: '企画' } });
+    expect(await codeOf(c.id)).toBe('2.2.1');
+    expect(await first('2.2.1')).toMatchObject({ id: c.id, ref: '2.2.1' });
+    expect((await call('search.query', { text: '1.2.1' })).map((h) => h.id)).not.toContain(c.id);
+    // Indent and a move.
+    await call('wbs.indent', { ids: [b.id] });
+    expect(await codeOf(c.id)).toBe('2.1.1.1');
+    expect(await first('2.1.1.1')).toMatchObject({ id: c.id });
+    await call('wbs.move', { ids: [phase.id], direction: 'up' });
+    expect(await first('1.1.1.1')).toMatchObject({ id: c.id });
+    indexMatchesRows(ws.db);
+    // Undo steps back through every renumbering.
+    for (const code of ['2.1.1.1', '2.2.1', '1.2.1']) {
+      await call('history.undo', { projectId: p });
+      expect(await codeOf(c.id)).toBe(code);
+      expect(await first(code), code).toMatchObject({ id: c.id, ref: code });
+    }
+    await call('wbs.delete', { id: a.id });
+    expect(await first('1.1.1')).toMatchObject({ id: c.id });
+    indexMatchesRows(ws.db);
+    ws.close();
+  });
+
+  it('finds a 2-character word through its index wherever it stands, with other words and a project', async () => {
+    const { ws, call, p } = await setup();
+    const q = (await call('project.create', { name: '物流' })).id;
+    const end = await call('issue.create', { projectId: p, values: { title: '棚卸しの課題', detail: '計画' } });
+    const ascii = await call('risk.create', { projectId: q, values: { title: 'DB 移行', description: 'v1.2 で ok' } });
+    const both = await call('change.create', { projectId: q, values: { title: '計画変更', reason: '山田さん確認' } });
+    expect(found(await call('search.query', { text: '課題' }))).toEqual([`issue:${end.id}`]);
+    // In the title first, then in the text.
+    expect(found(await call('search.query', { text: '計画' }))).toEqual([`change:${both.id}`, `issue:${end.id}`]);
+    expect(found(await call('search.query', { text: '計画', projectId: p }))).toEqual([`issue:${end.id}`]);
+    expect(found(await call('search.query', { text: 'db' }))).toEqual([`risk:${ascii.id}`]);
+    expect(found(await call('search.query', { text: '.2' }))).toEqual([`risk:${ascii.id}`]);
+    expect(found(await call('search.query', { text: 'OK' }))).toEqual([`risk:${ascii.id}`]);
+    expect(found(await call('search.query', { text: '山田 計画' }))).toEqual([`change:${both.id}`]);
+    expect(found(await call('search.query', { text: '計画 確' }))).toEqual([`change:${both.id}`]);
+    expect(await call('search.query', { text: '山田 課題' })).toEqual([]);
+    // Two characters split by a line or a space in the text are not a word of the text.
+    expect(await call('search.query', { text: 'Bv' })).toEqual([]);
+    indexMatchesRows(ws.db);
+    ws.close();
+  });
+
+  it('stays equal to the rows after paste, a bulk create, undo and redo, a meeting edit and a deleted project', async () => {
+    const { ws, call, p } = await setup();
+    const other = (await call('project.create', { name: '別案件' })).id;
+    await seedProject(call, 'S');
+    const made = await call('issue.applyCells', {
+      projectId: p,
+      updates: [],
+      creates: Array.from({ length: 50 }, (_, i) => ({ values: { title: `定例確認 ${i}`, owner: i % 2 ? '佐藤' : '山田' } })),
+    });
+    await call('issue.applyCells', { projectId: p, updates: made.created.slice(0, 10).map((r) => ({ id: r.id, patch: { title: `帳票 ${r.id}` } })) });
+    const m = await call('meeting.create', { projectId: other, values: { title: '第1回 定例', agenda: [{ title: '移行計画', notes: '判定基準' }] } });
+    await call('meeting.update', { id: m.id, patch: { title: '第1回 移行定例' } });
+    indexMatchesRows(ws.db);
+    await call('history.undo', { projectId: p });
+    await call('history.undo', { projectId: p });
+    indexMatchesRows(ws.db);
+    await call('history.redo', { projectId: p });
+    indexMatchesRows(ws.db);
+    await call('project.delete', { id: other });
+    expect(await call('search.query', { text: '判定' })).toEqual([]);
+    indexMatchesRows(ws.db);
+    ws.close();
+  });
+});
+
 describe('search migration', () => {
   it('indexes the rows a file from before the search migration holds', () => {
     const dir = path.join(tempDir('pmo-mig-'), 'migrations');
@@ -171,6 +270,9 @@ describe('search migration', () => {
     old.close();
 
     const db = openDatabase(file, { migrationsFolder: MIGRATIONS });
+    // What the workspace does when it opens a file: the index is written once.
+    expect(reindexOnce(db)).toBe(2);
+    expect(reindexOnce(db)).toBe(0);
     expect(searchRows(db, '課題').map((h) => [h.kind, h.ref, h.title])).toEqual([['issue', 'I-001', '未解決課題']]);
     expect(searchRows(db, '旧ファイル').map((h) => h.kind)).toEqual(['issue']);
     expect(searchRows(db, '移行は延期').map((h) => [h.kind, h.title])).toEqual([['meeting', '定例']]);

@@ -12,10 +12,11 @@ import { ApiError } from '../../common/errors.js';
 import { inBatch, type Actor } from '../batch.js';
 import type { Db } from './open.js';
 import { STATUS_SYNC_KEY, syncStoredStatuses } from '../services/wbs-status-sync.js';
+import { reindex } from '../services/search-index.js';
 
 const SRC = 'restore_src';
 
-/** Tables that triggers fill from other tables' rows (drizzle/migrations/0005_search_index.sql). */
+/** Tables the app derives from other tables' rows (services/search-index.ts); reindexed after the copy. */
 const DERIVED_TABLES: ReadonlySet<string> = new Set(['search_text']);
 
 interface ScopedTable {
@@ -34,7 +35,7 @@ export function projectTables(db: Db): ScopedTable[] {
     .pluck()
     .all() as string[];
   // batches and audit_log hold the history; they are copied by their own rules below. The search text is
-  // derived: the triggers of the restored rows write it (copying it as well would collide with theirs).
+  // derived: written anew from the restored rows (search-index.ts reindex).
   const candidates = names.filter((n) => n !== 'batches' && n !== 'audit_log' && !DERIVED_TABLES.has(n));
   const info = new Map(
     candidates.map((n) => [
@@ -106,6 +107,7 @@ export function restoreProjectFrom(db: Db, backupFile: string, projectId: number
       // A backup from before WBS statuses followed the data brings stale ones: recomputed as at open.
       const current = db.sqlite.prepare(`SELECT 1 FROM ${SRC}.settings WHERE key = ?`).get(STATUS_SYNC_KEY);
       if (!current) syncStoredStatuses(db, projectId);
+      reindex(db, projectId);
       const after = db.sqlite.prepare('SELECT * FROM main.projects WHERE id = ?').get(projectId) as Record<string, unknown>;
       batch.record('project', projectId, before ? 'update' : 'create', before ? projectDto(before) : null, { ...projectDto(after), restoredFrom: backupId });
       const problems = db.sqlite.prepare('PRAGMA main.foreign_key_check').all();

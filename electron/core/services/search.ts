@@ -1,10 +1,12 @@
-// Global search over search_text / search_fts, which triggers keep in step with the rows
-// (drizzle/migrations/0005_search_index.sql). Words of 3 characters or more go through the trigram
-// index; a word of 1–2 characters cannot (a trigram index has no shorter terms), so it is a LIKE over
-// search_text: with a long word as well, only over the rows the index found; alone, a scan of the
-// table (measured in npm run bench, 50,000 rows).
+// Global search over search_text and its two indexes, which the batch writing the rows keeps in step
+// (services/search-index.ts). Words of 3 characters or more go through the trigram index (search_fts),
+// ranked by bm25; a word of 2 characters, which trigrams cannot answer, through the index of
+// 2-character pieces (search_grams), newest first with the rows holding it in their ID or title ahead;
+// shorter words filter what those found. A query of 1-character words alone is a scan of search_text
+// (measured in npm run bench, 50,000 rows).
 import { searchTerms, type SearchHit, type SearchKind } from '../../common/search.js';
 import type { Db } from '../db/open.js';
+import { bigramQuery } from './search-index.js';
 
 export interface SearchOptions {
   limit?: number;
@@ -21,8 +23,8 @@ interface Row {
   body: string;
 }
 
-/** Trigram index terms are 3 characters (code points, so a surrogate pair counts once). */
-const indexable = (w: string) => [...w].length >= 3;
+/** Length in code points, so a surrogate pair counts once (as both indexes count it). */
+const length = (w: string) => [...w].length;
 
 /** An FTS5 string: the word as typed, never read as query syntax (AND, NEAR, *, column:). */
 const ftsString = (w: string) => `"${w.replace(/"/g, '""')}"`;
@@ -30,18 +32,21 @@ const ftsString = (w: string) => `"${w.replace(/"/g, '""')}"`;
 const likePattern = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const SELECT = `SELECT s.kind, s.row_id AS id, s.project_id AS projectId, p.name AS projectName, s.ref, s.title, s.body`;
-/** A short word anywhere in the row's text (LIKE folds ASCII case, as the trigram index does). */
+/** A short word anywhere in the row's text (LIKE folds ASCII case, as the indexes do). */
 const SHORT = `(s.ref LIKE ? ESCAPE '\\' OR s.title LIKE ? ESCAPE '\\' OR s.body LIKE ? ESCAPE '\\')`;
+const NAMED = `(s.ref LIKE ? ESCAPE '\\' OR s.title LIKE ? ESCAPE '\\')`;
 
 export function searchRows(db: Db, text: string, options: SearchOptions = {}): SearchHit[] {
   const terms = searchTerms(text);
   if (terms.length === 0) return [];
   const limit = options.limit ?? 20;
-  const long = terms.filter(indexable);
-  const short = terms.filter((w) => !indexable(w));
+  const long = terms.filter((w) => length(w) >= 3);
+  const pairs = terms.filter((w) => length(w) === 2);
+  // Words the chosen index does not answer filter the rows it found.
+  const filtered = long.length > 0 ? terms.filter((w) => length(w) < 3) : terms.filter((w) => length(w) < 2);
   const where: string[] = [];
   const params: unknown[] = [];
-  for (const w of short) {
+  for (const w of filtered) {
     where.push(SHORT);
     const p = likePattern(w);
     params.push(p, p, p);
@@ -50,31 +55,45 @@ export function searchRows(db: Db, text: string, options: SearchOptions = {}): S
     where.push('s.project_id = ?');
     params.push(options.projectId);
   }
+  const and = where.length ? `AND ${where.join(' AND ')}` : '';
   let rows: Row[];
   if (long.length > 0) {
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    // bm25 with the ID weighing most, then the title, then the rest of the text.
+    // bm25 with the ID weighing most, then the title, then the rest of the text; an ID (or WBS code)
+    // equal to the first word before all.
     rows = db
       .prepare(
         `${SELECT} FROM (SELECT rowid AS id, rank FROM search_fts WHERE search_fts MATCH ? AND rank MATCH 'bm25(10.0, 4.0, 1.0)') f
-         JOIN search_text s ON s.id = f.id JOIN projects p ON p.id = s.project_id ${filter}
-         ORDER BY f.rank LIMIT ?`,
+         JOIN search_text s ON s.id = f.id JOIN projects p ON p.id = s.project_id WHERE true ${and}
+         ORDER BY s.ref = ? DESC, f.rank LIMIT ?`,
       )
-      .all(long.map(ftsString).join(' '), ...params, limit) as Row[];
+      .all(long.map(ftsString).join(' '), ...params, long[0], limit) as Row[];
+  } else if (pairs.length > 0) {
+    // Two passes over the pieces index, newest first, each stopping once it has enough rows: the rows
+    // holding the first word in their ID or title (ID matches ahead), then the rest.
+    const [first, ...rest] = pairs.map(bigramQuery);
+    const others = rest.map((g) => ` AND ${g}`).join('');
+    const pass = (match: string, n: number) =>
+      db
+        .prepare(
+          `${SELECT} FROM search_grams g JOIN search_text s ON s.id = g.rowid JOIN projects p ON p.id = s.project_id
+           WHERE search_grams MATCH ? ${and} ORDER BY g.rowid DESC LIMIT ?`,
+        )
+        .all(match, ...params, n) as Row[];
+    const lowered = pairs[0]!.toLowerCase();
+    const inRef = (r: Row) => r.ref.toLowerCase().includes(lowered);
+    rows = pass(`(named: ${first})${others}`, limit).sort((a, b) => Number(inRef(b)) - Number(inRef(a)));
+    if (rows.length < limit) rows = rows.concat(pass(`((body: ${first}) NOT (named: ${first}))${others}`, limit - rows.length));
   } else {
-    // No index helps: a scan, in two passes that each stop once they have enough rows (a common word
-    // ends early; a rare one reads every row once). First the rows whose ID or title holds the first
-    // word (ID matches ahead), then the rest of the matches; newest first within each.
-    const first = likePattern(short[0]!);
-    const named = `(s.ref LIKE ? ESCAPE '\\' OR s.title LIKE ? ESCAPE '\\')`;
+    // No index helps (1-character words): a scan, in the same two passes.
+    const first = likePattern(terms[0]!);
     const pass = (cond: string, n: number) =>
       db
-        .prepare(`${SELECT} FROM search_text s JOIN projects p ON p.id = s.project_id WHERE ${cond} ${where.length ? `AND ${where.join(' AND ')}` : ''} ORDER BY s.id DESC LIMIT ?`)
+        .prepare(`${SELECT} FROM search_text s JOIN projects p ON p.id = s.project_id WHERE ${cond} ${and} ORDER BY s.id DESC LIMIT ?`)
         .all(first, first, ...params, n) as Row[];
-    const lowered = short[0]!.toLowerCase();
+    const lowered = terms[0]!.toLowerCase();
     const inRef = (r: Row) => r.ref.toLowerCase().includes(lowered);
-    rows = pass(named, limit).sort((a, b) => Number(inRef(b)) - Number(inRef(a)));
-    if (rows.length < limit) rows = rows.concat(pass(`NOT ${named}`, limit - rows.length));
+    rows = pass(NAMED, limit).sort((a, b) => Number(inRef(b)) - Number(inRef(a)));
+    if (rows.length < limit) rows = rows.concat(pass(`NOT ${NAMED}`, limit - rows.length));
   }
   return rows.map((r) => ({ kind: r.kind, id: r.id, projectId: r.projectId, projectName: r.projectName, ref: r.ref, title: r.title, ...snippetOf(r, terms) }));
 }

@@ -1,0 +1,265 @@
+// The search index of Ctrl+K, written by the batch that writes the rows (batch.ts calls indexBatch
+// before it commits), so edits, paste, import, undo/redo and restores are found at once. Three tables
+// (drizzle/migrations 0005, 0007):
+//   search_text  one row of text per WBS task, risk, issue, change and meeting: ref (the ID, or the WBS
+//                code 1.2.3 as the grid shows it), title, body; id = row id * 8 + the kind's number.
+//   search_fts   FTS5 trigram index over search_text (its own triggers keep it in step): words of 3+
+//                characters, Japanese without spaces (課題 in 未解決課題).
+//   search_grams FTS5 index of every 2-character piece (bigram) of the same text, computed here: a
+//                2-character word (課題, 山田) is one token lookup instead of a scan of search_text.
+// Per-row triggers on the register tables did this before (0005); measured in npm run bench, they made
+// a 10,000-row insert cost 2,010 ms against 130 ms without them, because each row's FTS work ran as its
+// own statement inside the row's trigger. Here a batch writes the index once, in a few set statements,
+// from the rows its audit records name (every register write is audited: undo depends on it).
+import type { SearchKind } from '../../common/search.js';
+import { treeOrder } from '../../common/wbs-tree.js';
+import type { Db } from '../db/open.js';
+import { JsonText } from '../store.js';
+import { getSetting, setSetting } from './settings.js';
+
+interface Source {
+  kind: SearchKind;
+  table: string;
+  /** The ID column; none for WBS tasks (their code is derived from the tree) and meetings. */
+  ref: string | null;
+  title: string;
+  /** Text columns, in the order they are joined into the body. */
+  text: string[];
+  /** A JSON column whose every text value is searched too (the minutes' agenda, notes, decisions). */
+  tree?: string;
+}
+
+/** Every searched table; a kind's number (for search_text.id) is its place here + 1. */
+export const SEARCH_SOURCES: readonly Source[] = [
+  { kind: 'wbs_task', table: 'wbs_tasks', ref: null, title: 'name', text: ['assignee', 'deliverable', 'notes'] },
+  { kind: 'risk', table: 'risks', ref: 'ref', title: 'title', text: ['description', 'owner', 'trigger', 'response_plan', 'contingency', 'raised_by'] },
+  { kind: 'issue', table: 'issues', ref: 'ref', title: 'title', text: ['detail', 'owner', 'raised_by', 'resolution'] },
+  {
+    kind: 'change',
+    table: 'changes',
+    ref: 'ref',
+    title: 'title',
+    text: ['description', 'reason', 'impact_scope', 'impact_schedule', 'impact_cost', 'requested_by', 'decided_by'],
+  },
+  { kind: 'meeting', table: 'meetings', ref: null, title: 'title', text: ['series', 'place', 'facilitator', 'recorder', 'purpose'], tree: 'body' },
+];
+
+const SOURCE_OF = new Map(SEARCH_SOURCES.map((s, i) => [s.kind, { ...s, num: i + 1 }]));
+const KIND_OF_NUM = new Map(SEARCH_SOURCES.map((s, i) => [i + 1, s.kind]));
+export const searchKey = (kind: SearchKind, rowId: number) => rowId * 8 + SOURCE_OF.get(kind)!.num;
+
+/** Set once the index holds WBS codes and bigrams (0007); a workspace without it is indexed again at open. */
+export const SEARCH_INDEX_KEY = 'search.indexVersion';
+const INDEX_VERSION = 2;
+
+const jsonTexts = (col: string, types: string) =>
+  `(SELECT group_concat(value, char(10)) FROM json_${types === 'tree' ? 'tree' : 'each'}(CASE WHEN json_valid(s.${col}) THEN s.${col} ELSE '{}' END) WHERE ${
+    types === 'tree' ? "type = 'text'" : "type IN ('text', 'integer', 'real')"
+  })`;
+
+/**
+ * The one generator of each table's SQL: its rows as search_text holds them (without the WBS code),
+ * for the rows `where` picks. The body joins the text columns, the client's extra columns and, for
+ * minutes, every text in the body JSON, one per line.
+ */
+function selectOf(s: Source & { num: number }, where: string): string {
+  const q = (c: string) => `s."${c}"`;
+  const body = [...s.text.map((c) => `nullif(${q(c)}, '')`), jsonTexts('extra', 'each'), ...(s.tree ? [jsonTexts(s.tree, 'tree')] : [])];
+  return `SELECT s.id * 8 + ${s.num} AS id, s.project_id AS projectId, s.id AS rowId, ${s.ref ? q(s.ref) : "''"} AS ref, ${q(s.title)} AS title,
+    coalesce(concat_ws(char(10), ${body.join(', ')}), '') AS body FROM ${s.table} s WHERE ${where}`;
+}
+
+interface Entry {
+  id: number;
+  projectId: number;
+  rowId: number;
+  ref: string;
+  title: string;
+  body: string;
+}
+
+/**
+ * The 2-character pieces of a text as FTS5 tokens (the ascii tokenizer takes every non-ASCII character
+ * as part of a word, and folds A–Z): lower-cased, each piece once, none across a space. ASCII signs and
+ * spaces inside a piece (1. of 1.2, C- of C-001) are moved out of ASCII so the tokenizer keeps them.
+ */
+export function bigrams(text: string): string {
+  const seen = new Set<string>();
+  let prev = '';
+  for (const ch of text.toLowerCase()) {
+    if (/\s/u.test(ch)) {
+      prev = '';
+      continue;
+    }
+    const c = ch.length === 1 && ch < '\x80' && !/[0-9a-z]/.test(ch) ? String.fromCharCode(0xf700 + ch.charCodeAt(0)) : ch;
+    if (prev) seen.add(prev + c);
+    prev = c;
+  }
+  return [...seen].join(' ');
+}
+
+/** The token a 2-character word is indexed as, as an FTS5 string. */
+export function bigramQuery(word: string): string {
+  return `"${bigrams(word)}"`;
+}
+
+function gramsOf(e: Entry): [number, string, string] {
+  return [e.id, bigrams(`${e.ref} ${e.title}`), bigrams(e.body)];
+}
+
+/** WBS codes of a project's tasks as the grid shows them (row id → 1.2.3). */
+function wbsCodes(db: Db, projectId: number): Map<number, string> {
+  const rows = db.prepare('SELECT id, parent_id AS parentId, position FROM wbs_tasks WHERE project_id = ?').all(projectId) as {
+    id: number;
+    parentId: number | null;
+    position: number;
+  }[];
+  return new Map(treeOrder(rows).map((p) => [p.row.id, p.code]));
+}
+
+/** Writes these entries (new or changed) and removes the keys in `gone`, in set statements. */
+function write(db: Db, entries: Entry[], gone: number[]): void {
+  const ids = JSON.stringify([...gone, ...entries.map((e) => e.id)]);
+  if (gone.length > 0) db.prepare('DELETE FROM search_text WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(gone));
+  db.prepare('DELETE FROM search_grams WHERE rowid IN (SELECT value FROM json_each(?))').run(ids);
+  if (entries.length === 0) return;
+  db.prepare(
+    `INSERT INTO search_text (id, kind, project_id, row_id, ref, title, body)
+     SELECT e.value->>0, e.value->>1, e.value->>2, e.value->>3, e.value->>4, e.value->>5, e.value->>6 FROM json_each(?) e WHERE true
+     ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id, ref = excluded.ref, title = excluded.title, body = excluded.body`,
+  ).run(JSON.stringify(entries.map((e) => [e.id, KIND_OF_NUM.get(e.id % 8), e.projectId, e.rowId, e.ref, e.title, e.body])));
+  db.prepare('INSERT INTO search_grams (rowid, named, body) SELECT g.value->>0, g.value->>1, g.value->>2 FROM json_each(?) g').run(
+    JSON.stringify(entries.map(gramsOf)),
+  );
+}
+
+/** What one batch changed, as its audit records say. */
+export class SearchTouches {
+  readonly rows = new Map<SearchKind, Set<number>>();
+  /** Projects where a WBS task was added, removed or moved: their codes may all have changed. */
+  readonly renumbered = new Set<number | null>();
+  readonly deletedProjects = new Set<number>();
+  /** WBS tasks whose project is not known from the record (an update): looked up when written. */
+  private moved = new Set<number>();
+
+  note(entity: string, id: number, action: string, before: unknown, after: unknown): void {
+    if (entity === 'project') {
+      if (action === 'delete') this.deletedProjects.add(id);
+      return;
+    }
+    const source = SOURCE_OF.get(entity as SearchKind);
+    if (!source) return;
+    let set = this.rows.get(source.kind);
+    if (!set) this.rows.set(source.kind, (set = new Set()));
+    set.add(id);
+    if (source.kind === 'wbs_task' && (action !== 'update' || movesTask(before) || movesTask(after))) this.moved.add(id);
+  }
+
+  get empty(): boolean {
+    return this.rows.size === 0 && this.deletedProjects.size === 0;
+  }
+
+  movedTasks(): ReadonlySet<number> {
+    return this.moved;
+  }
+}
+
+/** Whether an update record changes where a task sits (a whole snapshot kept as text counts as one). */
+function movesTask(v: unknown): boolean {
+  if (v instanceof JsonText) return true;
+  return v !== null && typeof v === 'object' && ('parentId' in v || 'position' in v);
+}
+
+/** Brings the index in line with the rows a batch touched (inside the batch's transaction). */
+export function indexBatch(db: Db, t: SearchTouches): void {
+  if (t.empty) return;
+  const gone: number[] = [];
+  for (const p of t.deletedProjects)
+    gone.push(...(db.prepare('SELECT id FROM search_text WHERE project_id = ?').pluck().all(p) as number[]));
+  const entries: Entry[] = [];
+  // Projects whose tasks moved: each task's code now, and every task whose stored code differs.
+  const codes = new Map<number, string>();
+  const moved = [...t.movedTasks()];
+  if (moved.length > 0) {
+    const projects = new Set(
+      db
+        .prepare(
+          `SELECT project_id FROM wbs_tasks WHERE id IN (SELECT value FROM json_each(?))
+           UNION SELECT project_id FROM search_text WHERE id IN (SELECT value * 8 + 1 FROM json_each(?))`,
+        )
+        .pluck()
+        .all(JSON.stringify(moved), JSON.stringify(moved)) as number[],
+    );
+    let wbsRows = t.rows.get('wbs_task');
+    if (!wbsRows) t.rows.set('wbs_task', (wbsRows = new Set()));
+    for (const p of projects) {
+      const stored = new Map(db.prepare("SELECT row_id, ref FROM search_text WHERE project_id = ? AND kind = 'wbs_task'").raw(true).all(p) as [number, string][]);
+      for (const [id, code] of wbsCodes(db, p)) {
+        codes.set(id, code);
+        if (stored.get(id) !== code) wbsRows.add(id);
+      }
+    }
+  }
+  for (const [kind, ids] of t.rows) {
+    const source = SOURCE_OF.get(kind)!;
+    const list = JSON.stringify([...ids]);
+    const fresh = db.prepare(selectOf(source, 's.id IN (SELECT value FROM json_each(?))')).all(list) as Entry[];
+    const keys = JSON.stringify([...ids].map((id) => id * 8 + source.num));
+    const stored = new Map(
+      (db.prepare('SELECT id, project_id AS projectId, ref, title, body FROM search_text WHERE id IN (SELECT value FROM json_each(?))').all(keys) as Entry[]).map(
+        (e) => [e.id, e],
+      ),
+    );
+    for (const e of fresh) {
+      const old = stored.get(e.id);
+      stored.delete(e.id);
+      // A task that did not move keeps its code; one that did has it in `codes`.
+      if (kind === 'wbs_task') e.ref = codes.get(e.rowId) ?? old?.ref ?? codeOfTask(db, e.projectId, e.rowId, codes);
+      if (!old || old.projectId !== e.projectId || old.ref !== e.ref || old.title !== e.title || old.body !== e.body) entries.push(e);
+    }
+    // Keys stored for rows that no longer exist.
+    gone.push(...stored.keys());
+  }
+  write(db, entries, gone);
+}
+
+/** The code of a task whose project's codes were not read yet (reads them all: one tree walk). */
+function codeOfTask(db: Db, projectId: number, rowId: number, codes: Map<number, string>): string {
+  for (const [id, code] of wbsCodes(db, projectId)) codes.set(id, code);
+  return codes.get(rowId) ?? '';
+}
+
+/** Indexes every row of a project (or of the workspace) anew: after a project restore, and at open once. */
+export function reindex(db: Db, projectId?: number): number {
+  const scope = projectId === undefined ? '' : 'WHERE project_id = ?';
+  const args = projectId === undefined ? [] : [projectId];
+  const gone = db.prepare(`SELECT id FROM search_text ${scope}`).pluck().all(...args) as number[];
+  const entries: Entry[] = [];
+  const projects = db.prepare(`SELECT DISTINCT project_id FROM wbs_tasks ${scope}`).pluck().all(...args) as number[];
+  const codes = new Map<number, string>();
+  for (const p of projects) for (const [id, code] of wbsCodes(db, p)) codes.set(id, code);
+  for (const source of SOURCE_OF.values()) {
+    const rows = db.prepare(selectOf(source, projectId === undefined ? 'true' : 's.project_id = ?')).all(...args) as Entry[];
+    for (const e of rows) {
+      if (source.kind === 'wbs_task') e.ref = codes.get(e.rowId) ?? '';
+      entries.push(e);
+    }
+  }
+  const kept = new Set(entries.map((e) => e.id));
+  write(
+    db,
+    entries,
+    gone.filter((id) => !kept.has(id)),
+  );
+  return entries.length;
+}
+
+/** At open: the first time only (see SEARCH_INDEX_KEY), the whole index and the mark in one transaction. */
+export function reindexOnce(db: Db): number {
+  return db.sqlite.transaction(() => {
+    if (getSetting(db, SEARCH_INDEX_KEY) === INDEX_VERSION) return 0;
+    const n = reindex(db);
+    setSetting(db, SEARCH_INDEX_KEY, INDEX_VERSION);
+    return n;
+  })();
+}
