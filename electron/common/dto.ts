@@ -186,7 +186,9 @@ export interface BackupInfo {
  */
 export type WorkspaceCondition = 'ok' | 'damaged' | 'missing' | 'readOnly';
 /** What went wrong, for a one-sentence message in the UI language. */
-export type WorkspaceProblem = 'corrupt' | 'notDatabase' | 'walLost' | 'walDamaged' | 'missing' | 'empty' | 'fileLost';
+/** Why the workspace cannot be used; the recovery screen says each in its own sentence (recovery.problems, recovery.aside). */
+export const WORKSPACE_PROBLEMS = ['corrupt', 'notDatabase', 'walLost', 'walDamaged', 'missing', 'empty', 'fileDeleted', 'fileReplaced'] as const;
+export type WorkspaceProblem = (typeof WORKSPACE_PROBLEMS)[number];
 
 export interface WorkspaceStatus {
   condition: WorkspaceCondition;

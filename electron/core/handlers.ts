@@ -109,7 +109,8 @@ export function createRecoveryHandlers(ctx: HostContext): Handlers {
     if (RECOVERY_METHODS.has(method)) return;
     const status = ctx.storage?.status();
     // A file lost while running is said in the workspace's own sentence; other details are SQLite's words, for support only.
-    const why = status?.problem === 'fileLost' && status.detail ? status.detail : (status?.problem ?? 'damaged');
+    const lost = status?.problem === 'fileDeleted' || status?.problem === 'fileReplaced';
+    const why = lost && status.detail ? status.detail : (status?.problem ?? 'damaged');
     throw new ApiError('DAMAGED', `The workspace cannot be used: ${why}`, status);
   });
 }

@@ -103,7 +103,7 @@ const WAL_WATCH_MS = 2000;
 type Condition =
   | { kind: 'ok'; db: Db; guard: WalGuard; live: LiveFile }
   | { kind: 'damaged'; problem: WorkspaceProblem; detail: string; db?: Db }
-  | { kind: 'missing'; problem: 'missing' | 'empty' | 'fileLost'; detail?: string }
+  | { kind: 'missing'; problem: 'missing' | 'empty' | 'fileDeleted' | 'fileReplaced'; detail?: string }
   | { kind: 'readOnly'; problem: WorkspaceProblem; detail: string; db: Db; copyDir: string };
 
 class LiveWorkspace implements Storage {
@@ -268,7 +268,7 @@ class LiveWorkspace implements Storage {
    * newest good one, and the connection is closed, so nothing more is written anywhere — least of all
    * into a file that was put under the name.
    */
-  private fileLost(detail: string): void {
+  private fileLost({ problem, detail }: NonNullable<ReturnType<LiveFile['lost']>>): void {
     const c = this.condition;
     if (c.kind !== 'ok') return;
     let kept: string;
@@ -281,7 +281,7 @@ class LiveWorkspace implements Storage {
     // Closing checkpoints into the old file (through its handle, never by name) and removes the -wal
     // beside the name, which is that file's: a later open of whatever lies under the name cannot take it.
     c.db.close();
-    this.recover({ kind: 'missing', problem: 'fileLost', detail: detail + kept });
+    this.recover({ kind: 'missing', problem, detail: detail + kept });
   }
 
   private markDamaged(detail: string): void {

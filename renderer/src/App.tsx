@@ -170,7 +170,7 @@ export function App({ info, status: startStatus, projects, density: initialDensi
         {status.condition === 'damaged' || status.condition === 'missing' ? (
           <RecoveryPage status={status} />
         ) : page === 'settings' ? (
-          <SettingsPage workspaceOpen={status.condition === 'ok'} />
+          <SettingsPage problem={status.condition === 'ok' ? undefined : (status.problem ?? 'corrupt')} />
         ) : project ? (
           <ProjectShell project={project} view={view} onView={(v) => navigate(project.id, v)} jump={pendingJump?.target.projectId === project.id ? pendingJump : null} />
         ) : projectId === null ? (

@@ -89,7 +89,9 @@ describe('a damaged workspace file at start', () => {
     expect(await s.page.getByTestId('recovery-problem').innerText()).toBe(
       '作業データのファイルが破損しているため、PMO Desk はこのファイルへの書き込みを止めています。',
     );
-    expect(await s.page.getByTestId('recovery-offer').innerText()).toMatch(/^最新の正常なバックアップは \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}（\d+ KB）のものです。/);
+    expect(await s.page.getByTestId('recovery-offer').innerText()).toMatch(
+      /^最新の正常なバックアップは \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}（\d+ KB）のものです。復元すると、破損したファイルは作業データのフォルダーに別名で残ります。$/,
+    );
     await s.page.screenshot({ path: screenshotPath('backup-damaged.png') });
     await s.page.getByRole('button', { name: 'このバックアップから復元' }).click();
     await s.page.getByRole('heading', { name: 'プロジェクト' }).waitFor();
@@ -115,10 +117,17 @@ describe('the workspace file deleted while the app runs', () => {
     await s.page.getByRole('button', { name: 'プロジェクトを作成' }).click();
     await s.page.getByTestId('recovery-page').waitFor();
     expect(await s.page.getByTestId('recovery-problem').innerText()).toBe(
-      'PMO Desk の実行中に作業データのファイルが削除されたか別のファイルに置き換えられたため、保存を止めました。それまでの内容はバックアップとして保存してあります。',
+      'PMO Desk の実行中に作業データのファイルが削除されたため、保存を止めました。それまでの内容はバックアップとして保存してあります。',
     );
-    expect(await s.page.getByTestId('recovery-offer').innerText()).toMatch(/^最新の正常なバックアップは \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}（\d+ KB）のものです。/);
+    // Nothing lies under the name to keep aside: the offer says the file comes back, not that a damaged one is kept.
+    expect(await s.page.getByTestId('recovery-offer').innerText()).toMatch(
+      /^最新の正常なバックアップは \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}（\d+ KB）のものです。復元すると、削除された作業データのファイルが元の場所に戻ります。$/,
+    );
     await s.page.screenshot({ path: screenshotPath('backup-file-lost.png') });
+    // The list's own 復元… says the same in its confirmation.
+    await s.page.getByTestId('backup-row').nth(0).getByRole('button', { name: '復元…', exact: true }).click();
+    expect(await s.page.getByRole('dialog').locator('p').innerText()).toMatch(/^作業データを .* のバックアップで置き換えますか？ 復元すると、削除された作業データのファイルが元の場所に戻ります。その後 PMO Desk/);
+    await s.page.getByRole('dialog').getByRole('button', { name: 'キャンセル' }).click();
     await s.page.getByRole('button', { name: 'このバックアップから復元' }).click();
     await s.page.getByRole('heading', { name: 'プロジェクト' }).waitFor();
     await expect.poll(() => projects.names()).toEqual(['基幹システム刷新']);

@@ -237,11 +237,12 @@ describe('the workspace file deleted or replaced while the app runs', () => {
       expect((err as Error).message).toMatch(/deleted while PMO Desk was running/);
       await expect(call('project.create', { name: 'x' })).rejects.toMatchObject({ code: 'DAMAGED' });
       const status = await call('workspace.status', {});
-      expect(status).toMatchObject({ condition: 'missing', problem: 'fileLost' });
+      expect(status).toMatchObject({ condition: 'missing', problem: 'fileDeleted' });
       expect(status.newestGoodBackup?.reason).toBe('rescue');
       // Nothing was written at the path meanwhile: no new database appeared there.
       expect(fs.existsSync(file)).toBe(false);
-      await restoreNewest(ws, call, state);
+      // Nothing lay under the name, so nothing is kept aside (the recovery screen says so: recovery.aside).
+      expect((await restoreNewest(ws, call, state)).setAside).toBeUndefined();
     } finally {
       ws.close();
     }
@@ -255,7 +256,7 @@ describe('the workspace file deleted or replaced while the app runs', () => {
       await expect(call('wbs.create', { projectId: 1, values: { name: 'x' } })).rejects.toMatchObject({ code: 'DAMAGED' });
       await expect(call('settings.set', { key: 'ui.density', value: 'compact' })).rejects.toMatchObject({ code: 'DAMAGED' });
       expect(fs.statSync(file).size).toBe(0);
-      expect(await call('workspace.status', {})).toMatchObject({ condition: 'missing', problem: 'fileLost' });
+      expect(await call('workspace.status', {})).toMatchObject({ condition: 'missing', problem: 'fileReplaced' });
       await restoreNewest(ws, call, state);
     } finally {
       ws.close();
@@ -270,6 +271,7 @@ describe('the workspace file deleted or replaced while the app runs', () => {
       fs.renameSync(older, file); // a new file under the name, as a copy dropped over it would be
       const before = sha(file);
       await expect(call('project.list', {})).rejects.toMatchObject({ code: 'DAMAGED', message: expect.stringMatching(/replaced/) });
+      expect(await call('workspace.status', {})).toMatchObject({ condition: 'missing', problem: 'fileReplaced' });
       expect(sha(file)).toBe(before);
       const result = await restoreNewest(ws, call, state);
       expect(sha(path.join(ws.dir, result.setAside!))).toBe(before);

@@ -14,15 +14,18 @@ export class LiveFile {
     this.ino = st.ino;
   }
 
-  /** Why the file under the name is no longer the one open (one sentence), or null while it is. One stat. */
-  lost(): string | null {
+  /**
+   * Whether the file under the name was deleted or replaced, with why in one sentence, or null while it
+   * is still the one open. One stat.
+   */
+  lost(): { problem: 'fileDeleted' | 'fileReplaced'; detail: string } | null {
     let st: fs.Stats;
     try {
       st = fs.statSync(this.file);
     } catch {
-      return 'the workspace file was deleted while PMO Desk was running';
+      return { problem: 'fileDeleted', detail: 'the workspace file was deleted while PMO Desk was running' };
     }
-    if (st.ino !== this.ino || st.dev !== this.dev) return 'the workspace file was replaced by another file while PMO Desk was running';
+    if (st.ino !== this.ino || st.dev !== this.dev) return { problem: 'fileReplaced', detail: 'the workspace file was replaced by another file while PMO Desk was running' };
     return null;
   }
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfo } from '../../../../electron/common/dto.js';
+import type { BackupInfo, WorkspaceProblem } from '../../../../electron/common/dto.js';
 import { formatDateTime } from '../../../../electron/common/dates.js';
 import { call } from '../../api/client.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
@@ -14,12 +14,13 @@ import { ProjectRestoreDialog } from './ProjectRestoreDialog.js';
  */
 export function BackupList({
   backups,
-  canRestoreProject,
+  problem,
   onError,
   onProjectRestored,
 }: {
   backups: BackupInfo[];
-  canRestoreProject: boolean;
+  /** Why the workspace is not open (recovery, read-only): only the whole of it can be restored; undefined when open. */
+  problem: WorkspaceProblem | undefined;
   onError(text: string): void;
   onProjectRestored(message: string): void;
 }) {
@@ -28,12 +29,16 @@ export function BackupList({
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [projectFrom, setProjectFrom] = useState<BackupInfo | null>(null);
   const [busy, setBusy] = useState(false);
+  const canRestoreProject = problem === undefined;
 
   const askRestore = (b: BackupInfo) =>
     setConfirm({
       title: t('backup.confirmTitle'),
-      // In recovery there is no sound state to back up first: the damaged file is kept aside instead.
-      message: t(canRestoreProject ? 'backup.confirm' : 'backup.confirmDamaged', { when: formatDateTime(b.takenAt) }),
+      // In recovery there is no sound state to back up first: say what happens to the file under the
+      // workspace's name instead (kept aside when damaged or replaced; nothing to keep when deleted).
+      message: problem
+        ? t('backup.confirmRecovery', { when: formatDateTime(b.takenAt), aside: t(`recovery.aside.${problem}` as const) })
+        : t('backup.confirm', { when: formatDateTime(b.takenAt) }),
       confirmLabel: t('backup.confirmLabel'),
       onConfirm: () => {
         setBusy(true);

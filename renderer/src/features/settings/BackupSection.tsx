@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfo, BackupSettings } from '../../../../electron/common/dto.js';
+import type { BackupInfo, BackupSettings, WorkspaceProblem } from '../../../../electron/common/dto.js';
 import { formatDateTime } from '../../../../electron/common/dates.js';
 import { call } from '../../api/client.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
@@ -8,10 +8,11 @@ import { BackupList } from './BackupList.js';
 
 /**
  * 設定 → バックアップ: where backups go, バックアップを作成, the integrity check (the web host's way to
- * it; Electron also has it in the menu), and the list with 復元. `workspaceOpen`: false in recovery,
- * where only the whole workspace can be restored.
+ * it; Electron also has it in the menu), and the list with 復元. `problem`: why the workspace is not
+ * open (recovery, read-only), where only the whole workspace can be restored; undefined when it is.
  */
-export function BackupSection({ workspaceOpen }: { workspaceOpen: boolean }) {
+export function BackupSection({ problem }: { problem: WorkspaceProblem | undefined }) {
+  const workspaceOpen = problem === undefined;
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
@@ -115,7 +116,7 @@ export function BackupSection({ workspaceOpen }: { workspaceOpen: boolean }) {
       {backups && (
         <BackupList
           backups={backups}
-        canRestoreProject={workspaceOpen}
+          problem={problem}
         onError={setError}
           onProjectRestored={(message) => void run(async () => message)}
         />

@@ -17,6 +17,8 @@ export function RecoveryPage({ status }: { status: WorkspaceStatus }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const newest = status.newestGoodBackup ?? null;
+  // What a restore does with the file under the workspace's name, said for what happened to it.
+  const aside = t(`recovery.aside.${status.problem ?? 'corrupt'}` as const);
 
   const act = (work: () => Promise<unknown>) => {
     setBusy(true);
@@ -35,7 +37,7 @@ export function RecoveryPage({ status }: { status: WorkspaceStatus }) {
         {t(`recovery.problems.${status.problem ?? 'corrupt'}`)}
       </p>
       {newest ? (
-        <p data-testid="recovery-offer">{t('recovery.offer', { when: formatDateTime(newest.takenAt), size: formatBytes(newest.bytes) })}</p>
+        <p data-testid="recovery-offer">{t('recovery.offer', { when: formatDateTime(newest.takenAt), size: formatBytes(newest.bytes), aside })}</p>
       ) : (
         <p data-testid="recovery-offer">{t('recovery.noBackup', { folder: status.folder })}</p>
       )}
@@ -57,7 +59,7 @@ export function RecoveryPage({ status }: { status: WorkspaceStatus }) {
         <p className="muted small">{t('recovery.folder', { folder: status.folder })}</p>
         {status.detail && <pre className="muted small">{status.detail}</pre>}
       </details>
-      <BackupSection workspaceOpen={false} />
+      <BackupSection problem={status.problem ?? 'corrupt'} />
     </section>
   );
 }

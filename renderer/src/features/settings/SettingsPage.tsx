@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import type { WorkspaceProblem } from '../../../../electron/common/dto.js';
 import { BackupSection } from './BackupSection.js';
 
-/** 設定: workspace-wide settings. Today: バックアップ. */
-export function SettingsPage({ workspaceOpen }: { workspaceOpen: boolean }) {
+/** 設定: workspace-wide settings. Today: バックアップ. `problem`: why the workspace is not open (read-only), else undefined. */
+export function SettingsPage({ problem }: { problem: WorkspaceProblem | undefined }) {
   const { t } = useTranslation();
   return (
     <section className="settings" data-testid="settings-page">
       <h2>{t('settings.heading')}</h2>
-      <BackupSection workspaceOpen={workspaceOpen} />
+      <BackupSection problem={problem} />
     </section>
   );
 }
