@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoToSerial, nearestYear, parseDateNumber, parseDateText, serialToIso } from '../../electron/common/excel/dates.js';
+import { isoToSerial, nearestYear, parseDateNumber, parseDateText, serialToIso, yearsOfStretch } from '../../electron/common/excel/dates.js';
 
 describe('Excel date serials', () => {
   it.each([
@@ -97,5 +97,37 @@ describe('dates without a year: the year nearest the reference day', () => {
     expect(nearestYear(2, 29, '2025-03-01')).toBe('2024-02-29');
     expect(nearestYear(2, 29, '2027-12-01')).toBe('2028-02-29');
     expect(nearestYear(2, 30, '2025-03-01')).toBeNull();
+  });
+});
+
+describe("a table's dates without a year that nothing in the file dates: one stretch", () => {
+  const md = (...xs: string[]) => xs.map((x) => ({ m: Number(x.split('/')[0]), d: Number(x.split('/')[1]) }));
+  const read = (days: string[], reference: string, startYear?: number) => {
+    const s = yearsOfStretch(md(...days), reference, startYear);
+    return s && days.map((x) => `${s.year(Number(x.split('/')[0]), Number(x.split('/')[1]))}/${x}`);
+  };
+
+  it('runs forward over a new year where the nearest rule would cut it in two (reference in early July)', () => {
+    // Nearest to 2026-07-02 alone: 12/28 → 2026, 1/5 → 2026, backwards by almost a year.
+    expect(nearestYear(12, 28, '2026-07-02')).toBe('2026-12-28');
+    expect(nearestYear(1, 5, '2026-07-02')).toBe('2026-01-05');
+    expect(read(['12/20', '12/28', '1/5', '1/12'], '2026-06-20')).toEqual(['2025/12/20', '2025/12/28', '2026/1/5', '2026/1/12']);
+    expect(read(['12/20', '1/12'], '2026-07-10')).toEqual(['2026/12/20', '2027/1/12']);
+    expect(yearsOfStretch(md('12/20', '1/12'), '2026-06-20')).toMatchObject({ start: 2025, span: true });
+  });
+
+  it('starts in the year the user chose, cut where the dates were shown', () => {
+    // The chosen year read as mid-year alone would give 2025/12/28 and 2025/1/5.
+    expect(read(['12/28', '1/5'], '2026-07-02', 2025)).toEqual(['2025/12/28', '2026/1/5']);
+    expect(read(['3/1', '11/30'], '2026-06-01', 2025)).toEqual(['2025/3/1', '2025/11/30']);
+    // Shown against 2025-02-01 as 2024/11/20 and 2025/4/3 (nearest): the choice of 2024 keeps that order.
+    expect([nearestYear(11, 20, '2025-02-01'), nearestYear(4, 3, '2025-02-01')]).toEqual(['2024-11-20', '2025-04-03']);
+    expect(read(['11/20', '4/3'], '2025-02-01', 2024)).toEqual(['2024/11/20', '2025/4/3']);
+  });
+
+  it('leaves the nearest rule alone where its cut falls in a gap of two months or more', () => {
+    expect(yearsOfStretch(md('4/3', '11/20'), '2025-06-15')).toBeNull();
+    expect(yearsOfStretch(md('12/28', '1/5'), '2025-12-30')).toBeNull();
+    expect(yearsOfStretch(md('4/3'), '2025-10-03')).toBeNull();
   });
 });

@@ -408,6 +408,38 @@ describe('dates without a year', () => {
   });
 });
 
+describe('dates without a year over a new year', () => {
+  const rows: ModelCell[][] = [['課題', '起票日'], ['a', '12/20'], ['b', '12/28'], ['c', '1/5'], ['d', '1/12']];
+  const raised = (opts: Parameters<typeof analyzeWorkbook>[2]) => {
+    const a = analyzeWorkbook(model(sheet('Sheet1', rows)), 'issue', opts);
+    if (!a.ok) throw new Error(a.reason);
+    return a.table;
+  };
+
+  it('reads them forward as one stretch from the year asked, whatever day today is', () => {
+    for (const today of ['2026-03-01', '2026-07-01', '2026-07-04', '2026-10-15']) {
+      const t = raised({ today });
+      const dates = t.records.map((r) => r.values.raisedOn as string);
+      expect(dates, today).toEqual([...dates].sort());
+      expect(dates[0]!.slice(0, 4), today).toBe(String(t.undecidedYears!.year));
+      expect(t.undecidedYears, today).toMatchObject({ count: 4, span: true, chosen: false });
+    }
+  });
+
+  it('takes the year chosen as the year the stretch starts in', () => {
+    const t = raised({ today: '2026-07-01', year: 2024 });
+    expect(t.records.map((r) => r.values.raisedOn)).toEqual(['2024-12-20', '2024-12-28', '2025-01-05', '2025-01-12']);
+    expect(t.undecidedYears).toMatchObject({ year: 2024, chosen: true, span: true });
+  });
+
+  it("places the stretch by the project's period when the project has one", () => {
+    // The period's middle (2026-06-30) is the reference; the stretch is placed nearest it.
+    const t = raised({ today: '2028-03-01', period: { start: '2026-04-01', end: '2026-09-30' } });
+    expect(t.records.map((r) => r.values.raisedOn)).toEqual(['2025-12-20', '2025-12-28', '2026-01-05', '2026-01-12']);
+    expect(t.undecidedYears).toBeUndefined();
+  });
+});
+
 describe("the client's own lists", () => {
   it('fills clientList from the list validations of the columns (inline, a range on another sheet, a defined name) and maps the words both ways', async () => {
     const wb = new ExcelJS.Workbook();

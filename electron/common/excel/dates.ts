@@ -126,6 +126,69 @@ export function nearestYear(month: number, day: number, reference: string): stri
   return best;
 }
 
+/** A month and day as a place on the year's circle: days since 1 January of a leap year (0–365). */
+function circlePlace(month: number, day: number): number {
+  return (Date.UTC(2000, month - 1, day) - Date.UTC(2000, 0, 1)) / DAY_MS;
+}
+
+/** Days between two dates a person writes in one stretch without a year (12/28 … 1/5): under two months. */
+const STRETCH_GAP = 61;
+
+/**
+ * The years of a table's dates written without one where nothing in the file dates them (no dated
+ * cell in their rows or columns): one stretch of time shorter than a year. The nearest-year rule cuts
+ * the year's circle half a year from the reference; where that cut falls between dates less than two
+ * months apart (12/28 and 1/5 read against a day in early July), it splits one stretch in two and reads
+ * it backwards. Then the cut goes into the largest gap between the dates instead, and the stretch is
+ * placed nearest the reference (a tie: the earlier place). Null where the nearest rule splits nothing
+ * (it stands as it is). With `startYear` (the user's choice) the stretch, cut where it was shown, starts
+ * in that year.
+ */
+export function yearsOfStretch(
+  days: readonly { m: number; d: number }[],
+  reference: string,
+  startYear?: number,
+): { year(month: number, day: number): number; start: number; span: boolean } | null {
+  const places = [...new Set(days.map((x) => circlePlace(x.m, x.d)))].sort((a, b) => a - b);
+  const n = places.length;
+  if (n === 0 || (n === 1 && startYear === undefined)) return null;
+  const gap = (k: number) => (places[(k + 1) % n]! - places[k]! + 366) % 366 || 366;
+  const refPlace = circlePlace(Number(reference.slice(5, 7)), Number(reference.slice(8, 10)));
+  const cut = (refPlace + 183) % 366;
+  // The gap the nearest rule cuts in (none when the cut falls on a date: that splits too).
+  let cutIn = -1;
+  for (let k = 0; k < n; k++) {
+    const into = (cut - places[k]! + 366) % 366;
+    if (into > 0 && into < gap(k)) cutIn = k;
+  }
+  const splits = cutIn < 0 || gap(cutIn) < STRETCH_GAP;
+  if (!splits && startYear === undefined) return null;
+  let widest = 0;
+  for (let k = 1; k < n; k++) if (gap(k) > gap(widest)) widest = k;
+  const before = splits ? widest : cutIn;
+  const first = places[(before + 1) % n]!;
+  const last = places[before]!;
+  const offset = (place: number) => (place >= first ? 0 : 1);
+  const at = (y: number, place: number) => Date.UTC(y, 0, 1) + place * DAY_MS - (place > 59 && !isLeap(y) ? DAY_MS : 0);
+  let start = startYear ?? 0;
+  if (startYear === undefined) {
+    const ref = Date.parse(`${reference.slice(0, 10)}T00:00:00Z`);
+    const y0 = Number(reference.slice(0, 4));
+    let best = Infinity;
+    for (const y of [y0 - 1, y0, y0 + 1]) {
+      const from = at(y, first);
+      const to = at(y + offset(last), last);
+      const away = ref < from ? from - ref : ref > to ? ref - to : 0;
+      if (away < best) [best, start] = [away, y];
+    }
+  }
+  return { year: (month, day) => start + offset(circlePlace(month, day)), start, span: offset(last) === 1 };
+}
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
 /** A date written as text → ISO; `reference` (yyyy-mm-dd) settles the year of 4/1 and 4月1日. */
 export function parseDateText(input: string, reference: string): DateParse {
   const p = dateParts(input);

@@ -104,9 +104,10 @@ export interface ImportPreview {
   /**
    * Dates written without a year that nothing decides (no full date in their row or column, no project
    * period): how many, a few as written, the year they are read in, and whether the user chose it. The
-   * dialog asks for the year (MappingInput.year).
+   * dialog asks for the year (MappingInput.year). `span`: the dates run over a new year (12/28, 1/5) and
+   * `year` is the year they start in.
    */
-  years?: { count: number; examples: string[]; year: number; chosen: boolean };
+  years?: { count: number; examples: string[]; year: number; chosen: boolean; span?: true };
   /** How sure detection was (absent when the layout came from a profile or the user), and what to ask. */
   detection?: { confidence: LayoutConfidence; ask: ImportAsk | null; candidates: TableCandidate[] };
 }

@@ -8,7 +8,7 @@ import { localToday } from '../dates.js';
 import { REGISTERS, type Vocabularies } from '../registers.js';
 import { readValue, textOf, type ValueContext } from './cell-values.js';
 import { ClientValues, type NewListItem, type UnknownValue } from './client-values.js';
-import { parseDateText } from './dates.js';
+import { parseDateText, ymd, yearsOfStretch } from './dates.js';
 import type { ValueMaps } from './value-map.js';
 import { findDataRows, type EndReason, type LeftOutReason } from './data-range.js';
 import { defaultVocabularies, detectLayout, type DetectOptions, type TableLayout } from './detect.js';
@@ -62,9 +62,10 @@ export interface ImportTable {
   newItems: NewListItem[];
   /**
    * Dates written without a year that nothing decides (no full date in their row or column, no project
-   * period): how many, a few as written, and the year they were read in (today's, or the user's choice).
+   * period): how many, a few as written, and the year they were read in (today's, or the user's choice);
+   * `span`: they run over a new year (12/28, 1/5), `year` is the year they start in.
    */
-  undecidedYears?: { count: number; examples: string[]; year: number; chosen: boolean };
+  undecidedYears?: { count: number; examples: string[]; year: number; chosen: boolean; span?: true };
 }
 
 export interface ReadOptions {
@@ -229,7 +230,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     const sorted = ds.filter((x): x is string => x !== null).sort();
     return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : null;
   });
-  const periodDay = opts.period?.start ?? opts.period?.end ?? null;
+  // The project's period stands for its middle (a register's dates spread over it).
+  const periodDay = opts.period?.start && opts.period.end ? midday(opts.period.start, opts.period.end) : (opts.period?.start ?? opts.period?.end ?? null);
   let undecidedYears: ImportTable['undecidedYears'];
   const yearReference = (i: number, j: number): { day: string; from: 'row' | 'column' | 'project' | 'today' } => {
     for (const ds of fullDates) if (ds[i]) return { day: ds[i]!, from: 'row' };
@@ -238,6 +240,18 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     if (periodDay) return { day: periodDay, from: 'project' };
     return { day: today, from: 'today' };
   };
+  // Dates without a year that no dated cell of the file places (only the project or today does): one
+  // stretch of time, read so that it runs forward over a new year (12/28, 1/5) instead of backwards.
+  const floating: { m: number; d: number }[] = [];
+  mapped.forEach((m, j) => {
+    if (m.field === null || fieldSpec(target, m.field)?.kind !== 'date') return;
+    grid[j]!.forEach((hit, i) => {
+      if (hit?.cell.t !== 's' || yearReference(i, j).from === 'row' || yearReference(i, j).from === 'column') return;
+      const bare = parseDateText((hit.cell.v as string).trim(), today);
+      if (bare.ok && bare.yearInferred) floating.push({ m: Number(bare.iso.slice(5, 7)), d: Number(bare.iso.slice(8, 10)) });
+    });
+  });
+  const stretch = floating.length ? yearsOfStretch(floating, periodDay ?? today, periodDay === null ? opts.year : undefined) : null;
 
   mapped.forEach((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
@@ -302,13 +316,22 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
           // Nothing decides the year (only today would): the user's year when chosen, else today's, asked.
           const undecided = ref.from === 'today';
           const chosen = undecided && opts.year !== undefined;
-          const again = parseDateText(raw, chosen ? `${opts.year}-07-02` : ref.day);
+          // Month and day as written (a leap year keeps 2/29), then the year of the stretch, else the nearest.
+          const md = stretch && (ref.from === 'today' || ref.from === 'project') ? parseDateText(raw, '2000-07-02') : null;
+          const [mo, dd] = md?.ok ? [Number(md.iso.slice(5, 7)), Number(md.iso.slice(8, 10))] : [0, 0];
+          const stretched = md?.ok ? ymd(stretch!.year(mo, dd), mo, dd) : null;
+          const again: ReturnType<typeof parseDateText> = stretched ? { ok: true, iso: stretched } : parseDateText(raw, chosen ? `${opts.year}-07-02` : ref.day);
           if (again.ok) {
             rec.values[field] = again.iso;
             const date = again.iso.replaceAll('-', '/');
             if (undecided) {
+              // The year asked is the one the dates start in; `span` when they run into the next.
               const year = Number(again.iso.slice(0, 4));
               undecidedYears ??= { count: 0, examples: [], year, chosen };
+              if (year !== undecidedYears.year) {
+                undecidedYears.year = Math.min(year, undecidedYears.year);
+                undecidedYears.span = true;
+              }
               undecidedYears.count++;
               if (undecidedYears.examples.length < 3 && !undecidedYears.examples.includes(shown(raw))) undecidedYears.examples.push(shown(raw));
             }
@@ -433,6 +456,12 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     return rec;
   });
   return table;
+}
+
+/** The day halfway between two ISO days. */
+function midday(a: string, b: string): string {
+  const t = (Date.parse(`${a}T00:00:00Z`) + Date.parse(`${b}T00:00:00Z`)) / 2;
+  return new Date(Math.floor(t / 86_400_000) * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Problems in sheet order: by row, then column. */

@@ -632,6 +632,7 @@ export const en = {
     year: {
       label: '{{count}} dates are written without a year and nothing in the file says which ({{examples}}). Year:',
       option: '{{year}}',
+      optionSpan: '{{year}}–{{next}}',
       assumed: "(this year's, until you choose)",
     },
     values: {

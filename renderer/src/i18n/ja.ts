@@ -633,6 +633,7 @@ export const ja: Strings = {
     year: {
       label: '年の書かれていない日付が {{count}} 件あり、ファイルからは年が決まりません ({{examples}})。年:',
       option: '{{year}}年',
+      optionSpan: '{{year}}年〜{{next}}年',
       assumed: '(選ぶまでは今年として読みます)',
     },
     values: {

@@ -196,7 +196,7 @@ export function MappingStep({
             <select value={preview.years.year} disabled={busy} onChange={(e) => onChange({ year: Number(e.target.value) })}>
               {yearChoices(preview.years.year).map((y) => (
                 <option key={y} value={y}>
-                  {t('excel.year.option', { year: y })}
+                  {t(preview.years!.span ? 'excel.year.optionSpan' : 'excel.year.option', { year: y, next: y + 1 })}
                 </option>
               ))}
             </select>
