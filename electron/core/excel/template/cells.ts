@@ -19,9 +19,9 @@ export function normalize(v: OutValue): OutValue {
   return v !== null && v.t === 's' && v.v === '' ? null : v;
 }
 
-/** The format the cell gets: `base`, or a clone with a date format and/or another indent. */
+/** The format the cell gets: `base` (or the one asked for), or a clone with a date format and/or another indent. */
 export function targetStyle(env: CellEnv, base: number, out: CellOut): number {
-  let s = base;
+  let s = out.style !== undefined && Number.isInteger(out.style) && out.style >= 0 && out.style < env.styles.count ? out.style : base;
   if (out.value !== null && out.value.t === 'd') s = env.styles.withDate(s);
   if (out.indent !== undefined && Number.isInteger(out.indent) && out.indent >= 0 && out.indent <= 250) s = env.styles.withIndent(s, out.indent);
   return s;

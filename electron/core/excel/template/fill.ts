@@ -114,7 +114,7 @@ class SheetEditor {
       const cells: string[] = [];
       for (const [col, out] of values) {
         const v = normalize(out.value);
-        if (v === null) continue;
+        if (v === null && out.style === undefined) continue;
         const s = targetStyle(ctx, this.colStyle(col), out);
         const { t, body } = valueParts(ctx, v, p);
         cells.push(newCellXml(p, `${colName(col)}${num}`, s, t, body));
@@ -143,7 +143,8 @@ class SheetEditor {
         this.sp.replace(ex.start, ex.end, rewriteCellXml(p, ex, `${colName(col)}${num}`, s, t, body));
         changed.push(col);
       } else {
-        if (v === null) continue;
+        // An empty cell is added only to carry a format asked for (a gantt bar's fill).
+        if (v === null && (out.style === undefined || s === base)) continue;
         const { t, body } = valueParts(ctx, v, p);
         if (t === 's') ctx.sst.refDelta++;
         added.push({ col, xml: newCellXml(p, `${colName(col)}${num}`, s, t, body) });
@@ -529,7 +530,7 @@ function newRows(ctx: FillContext, ed: SheetEditor, w: TableWrite, lay: Layout, 
       const cell = c.j >= 0 ? data?.[c.j] : undefined;
       const v = cell ? normalize(cell.value) : null;
       if (cell && v !== null) {
-        const s = cell.indent === undefined && v.t !== 'd' ? c.s : targetStyle(ctx, c.s, cell);
+        const s = cell.indent === undefined && cell.style === undefined && v.t !== 'd' ? c.s : targetStyle(ctx, c.s, cell);
         const sa = s === c.s ? plainStyle[k] : styleAttr(s);
         switch (v.t) {
           case 's':
@@ -542,6 +543,9 @@ function newRows(ctx: FillContext, ed: SheetEditor, w: TableWrite, lay: Layout, 
           default:
             x += `<${p}c r="${letters[k]}${num}${sa}>${v0}${numText(v.v)}${v1}`;
         }
+      } else if (cell?.style !== undefined) {
+        const s = targetStyle(ctx, c.s, cell);
+        if (s) x += `<${p}c r="${letters[k]}${num}${s === c.s ? plainStyle[k] : styleAttr(s)}/>`;
       } else if (c.s) x += `<${p}c r="${letters[k]}${num}${plainStyle[k]}/>`;
     }
     out.push(`${x}</${p}row>`);

@@ -15,6 +15,11 @@ export interface CellOut {
   value: OutValue;
   /** Alignment indent level (WBS hierarchy): the cell's format is copied with this indent when it differs. */
   indent?: number;
+  /**
+   * A format of the template's own (an index into its cellXfs) instead of the cell's: a gantt bar
+   * painted or cleared the way the client paints it. The cell is written even when its value is null.
+   */
+  style?: number;
 }
 
 export interface TableWrite {
