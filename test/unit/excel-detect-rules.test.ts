@@ -54,6 +54,29 @@ describe('the header', () => {
     if (!a.ok) expect(a.reason).toMatch(/has no rows of data/);
   });
 
+  it("finds a status report's task table under its label rows, over a smaller block with a group row further down", () => {
+    const rows: ModelCell[][] = [
+      ['Weekly Status Report'],
+      ['Project Name:', 'Apollo', null, 'Date:', d('2025-05-09')],
+      ['Project Manager:', 'J. Smith'],
+      ['Overall status:', 'Green'],
+      [],
+      ['No.', 'Task', 'Owner', 'Status', 'Due Date', 'Comments'],
+    ];
+    for (let i = 1; i <= 10; i++) rows.push([i, `Task ${i}`, ['Ann', 'Bob', 'Cy'][i % 3], ['Open', 'Done', 'In progress'][i % 3], d(`2025-05-${10 + i}`), i % 2 ? 'on track' : null]);
+    rows.push([], [], ['Accomplishments this week'], ['- kickoff held'], ['- design signed off'], [], ['Plans for next week'], ['- build starts']);
+    while (rows.length < 56) rows.push([]);
+    rows.push(['Risks and Issues'], ['Type', 'Description', null, 'Impact', 'Owner', 'Due Date'], [null, null, null, 'High/Medium/Low'], ['Risk', 'Vendor late', null, 'High', 'Bob', d('2025-05-20')]);
+    const t = read(rows, 'wbs', ['A57:F57', 'B58:C58', 'B60:C60']);
+    expect(t.header).toEqual({ top: 6, bottom: 6 });
+    expect(t.data).toMatchObject({ first: 7, last: 16 });
+    expect(t.records).toHaveLength(10);
+    // As a risk register, the block further down is as likely: both are offered, and the dialog asks.
+    const risk = detectLayout(model(sheet('Sheet1', rows, ['A57:F57', 'B58:C58', 'B60:C60'])), 'risk', { reference: TODAY });
+    expect(risk.ok && risk.layout.confidence!.table).toBeLessThan(ASK_BELOW);
+    expect(risk.ok && risk.candidates.map((c) => c.headerTop + 1)).toEqual(expect.arrayContaining([6, 58]));
+  });
+
   it('never takes the first data row as another header row (two-row header, a task row of text only)', () => {
     const t = read(
       [
@@ -158,6 +181,35 @@ describe('the rows of a table', () => {
       [2, 'Identity theft'],
       [4, 'Financial theft'],
     ]);
+    // The second rows are listed, never dropped unseen (the last one too, below the last record's start).
+    expect(t.leftOut).toEqual([
+      { row: 3, reason: 'record continued' },
+      { row: 5, reason: 'record continued' },
+    ]);
+  });
+
+  it('reads each row under a name merged over several rows as a record of its own when the row numbers itself', () => {
+    // A deliverables list: 作業項目 merged over its deliverables, each row with its own No.
+    const rows: ModelCell[][] = [
+      ['成果物一覧'],
+      ['プロジェクト名：', 'XXX'],
+      ['No', '作業項目', '成果物', '担当', '期限'],
+      [1, '要件定義', '業務フロー', '山田', d('2025-04-10')],
+      [2, null, '要件定義書', null, null],
+      [3, null, '非機能要件一覧', '佐藤', null],
+      [4, '基本設計', '画面設計書', null, d('2025-05-20')],
+      [5, null, 'DB設計書', '山田', null],
+    ];
+    const t = read(rows, 'wbs', ['B4:B6', 'B7:B8']);
+    expect(t.header).toEqual({ top: 3, bottom: 3 });
+    expect(t.records.map((r) => [r.row, r.values.name, r.values.deliverable])).toEqual([
+      [4, '要件定義', '業務フロー'],
+      [5, '要件定義', '要件定義書'],
+      [6, '要件定義', '非機能要件一覧'],
+      [7, '基本設計', '画面設計書'],
+      [8, '基本設計', 'DB設計書'],
+    ]);
+    expect(t.leftOut).toEqual([]);
   });
 
   it('lists separator rows (↓…) as left out, and goes on under them', () => {

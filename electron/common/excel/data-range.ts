@@ -15,7 +15,7 @@ export const BLANK_ROWS_END = 2;
 export type EndReason = 'blank rows' | 'total row' | 'notes' | 'footer' | 'end mark' | 'end of sheet';
 
 /** Why a row inside a table's data is not a record. */
-export type LeftOutReason = 'separator' | 'header again' | 'section title' | 'template row' | 'continued text';
+export type LeftOutReason = 'separator' | 'header again' | 'section title' | 'template row' | 'continued text' | 'record continued';
 
 export interface DataRows {
   /** 0-based rows of the records, in order. */
@@ -68,6 +68,9 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   const counts = (cell: Cell) =>
     cell.c >= minC && cell.c <= maxC && (hasContent(cell) || (!!cell.f && inKey(cell.c) && cell.t === 's' && !blankText(cell.v as string))) && !(inNumbering(cell.c) && (isNumber(cell) || numbering.some((m) => m.field !== null && cell.c >= m.c && cell.c < m.c + m.span))) && !filler.get(cell.c)?.has(cellKey(cell));
 
+  // Columns that number the rows (1, 2, 3 … down a No column the layout leaves out as row numbers).
+  const numberColumns = new Map<number, boolean>();
+  const numberColumn = (c: number) => numberColumns.get(c) ?? numberColumns.set(c, countsUp(ix, layout, c)).get(c)!;
   const rows: number[] = [];
   const leftOut: { r: number; reason: LeftOutReason }[] = [];
   const isRecord = new Set<number>();
@@ -78,7 +81,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   const firstBlank = () => rows[rows.length - 1]! + 1;
   const done = (end: EndReason, endRow?: number): DataRows => {
     const last = rows[rows.length - 1] ?? -1;
-    return { rows, end, ...(endRow !== undefined ? { endRow } : {}), leftOut: leftOut.filter((x) => x.r < last || continued.has(x.r)).sort((a, b) => a.r - b.r), continued };
+    return { rows, end, ...(endRow !== undefined ? { endRow } : {}), leftOut: leftOut.filter((x) => x.r < last || continued.has(x.r) || x.reason === 'record continued').sort((a, b) => a.r - b.r), continued };
   };
   // Rows a template prepared with formulas only (=B6+1 numbering down a blank WBS) end the table like
   // blank rows, unless a record follows before a row that is truly empty: then they were template rows
@@ -148,9 +151,16 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
       leftOut.push({ r: row.r, reason: 'continued text' });
       continue;
     }
+    // A row under a record whose key cell is merged down over it is more of that record (a risk with a
+    // second control) — listed, never dropped unseen — unless the row numbers itself (its own No or ID:
+    // deliverables under one 作業項目 merged over them), which makes it a record of its own.
     if (key && !row.cells.some((c) => c.c >= key.c && c.c < key.c + key.span && hasContent(c))) {
       const m = ix.mergeAt(row.r, key.c);
-      if (m && m.r1 < row.r && isRecord.has(m.r1)) continue;
+      const ownNumber = row.cells.some((c) => c.c <= maxC && hasContent(c) && !ix.mergeAt(row.r, c.c) && (inNumbering(c.c) || numberColumn(c.c)));
+      if (m && m.r1 < row.r && isRecord.has(m.r1) && !ownNumber) {
+        leftOut.push({ r: row.r, reason: 'record continued' });
+        continue;
+      }
     }
     rows.push(row.r);
     isRecord.add(row.r);
