@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../electron/common/errors.js';
 import { seed, wbsWorkspace, type Spec } from './wbs-support.js';
+import { columnsOf, NO_DAY, readColumns, STATE } from '../../electron/core/progress/columns.js';
+import { readCurrentPlan } from '../../electron/core/progress/plan.js';
+import { dayOf } from '../../electron/core/progress/work-days.js';
 
 // TODAY is Tuesday 2025-06-10: the default status date is Monday 2025-06-09.
 const TREE: Spec[] = [
@@ -141,6 +144,25 @@ describe('earned value through the API', () => {
     // Due: 基本設計 and 詳細設計 (on time: finished, at 100 %), 製造, リリース.
     expect(adh.due).toBe(4);
     expect(adh.milestonesMissed.map((t) => t.name)).toEqual(['リリース']);
+  });
+});
+
+describe('the plan as figures read it', () => {
+  it('reads the same numbers from the database as the whole plan gives (dates as days, statuses, null as 0)', async () => {
+    const w = await setup();
+    await w.call('wbs.update', { id: w.id('製造'), patch: { status: 'on_hold', actualStart: '2025-06-17' } });
+    await w.call('wbs.update', { id: w.id('リリース'), patch: { status: 'cancelled' } });
+    await w.call('project.update', { id: w.projectId, patch: { costRate: 45_000 } });
+    const read = readColumns(w.db, w.projectId);
+    const whole = columnsOf(readCurrentPlan(w.db, w.projectId, false));
+    const keys = ['id', 'parent', 'assignee', 'plannedEffort', 'plannedStart', 'plannedFinish', 'actualStart', 'actualFinish', 'milestone', 'progress', 'actualEffort', 'state'] as const;
+    for (const k of keys) expect([k, Array.from(read[k] as ArrayLike<unknown>)]).toEqual([k, Array.from(whole[k] as ArrayLike<unknown>)]);
+    expect(Array.from(read.leaf)).toEqual(Array.from(whole.leaf));
+    expect(read.costRate).toBe(45_000);
+    const i = read.index.get(w.id('製造'))!;
+    expect([read.plannedStart[i], read.actualStart[i], read.actualFinish[i]]).toEqual([dayOf('2025-06-16'), dayOf('2025-06-17'), NO_DAY]);
+    expect(read.state[i]).toBe(STATE.on_hold);
+    expect(read.state[read.index.get(w.id('リリース'))!]).toBe(STATE.cancelled);
   });
 });
 

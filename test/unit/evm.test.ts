@@ -56,9 +56,9 @@ describe('earned value', () => {
   it('counts working days with the holidays', () => {
     expect(cal.workingDaysBetween(dayOf('2025-04-28'), dayOf('2025-05-02'))).toBe(4);
     expect(cal.workingDaysBetween(dayOf('2025-04-14'), dayOf('2025-05-09'))).toBe(17);
-    expect(plannedShare(cal, '2025-04-14', '2025-05-09', dayOf(STATUS))).toBeCloseTo(12 / 17, 12);
-    expect(plannedShare(cal, '2025-04-21', '2025-04-25', dayOf(STATUS))).toBe(1);
-    expect(plannedShare(cal, '2025-05-07', '2025-05-09', dayOf(STATUS))).toBe(0);
+    expect(plannedShare(cal, dayOf('2025-04-14'), dayOf('2025-05-09'), dayOf(STATUS))).toBeCloseTo(12 / 17, 12);
+    expect(plannedShare(cal, dayOf('2025-04-21'), dayOf('2025-04-25'), dayOf(STATUS))).toBe(1);
+    expect(plannedShare(cal, dayOf('2025-05-07'), dayOf('2025-05-09'), dayOf(STATUS))).toBe(0);
   });
 
   it('gives every figure of the project as computed by hand', () => {

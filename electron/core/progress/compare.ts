@@ -4,6 +4,7 @@
 // column writes them, with each side's own WBS codes, so renumbering alone is no change.
 import type { BaselineTask, CompareTask, FieldDiff } from '../../common/api/progress.js';
 import type { Plan } from './plan.js';
+import { columnsOf } from './columns.js';
 import { dayOf, slipDays, type WorkDays } from './work-days.js';
 
 export const COMPARED_FIELDS = [
@@ -28,15 +29,24 @@ interface LinkIndex {
   text: Map<number, string>;
 }
 
+// A baseline never changes: its link index is made once (keyed by its links array).
+const linkIndexes = new WeakMap<readonly unknown[], LinkIndex>();
+
 function linkIndex(plan: Plan): LinkIndex {
-  const codeOf = new Map(plan.tasks.map((t) => [t.id, t.code]));
+  const hit = linkIndexes.get(plan.links);
+  if (hit) return hit;
+  const keys = new Map<number, string>();
+  const text = new Map<number, string>();
+  const out = { keys, text };
+  linkIndexes.set(plan.links, out);
+  if (plan.links.length === 0) return out;
+  const codeOf = new Map<number, string>();
+  for (const t of plan.tasks) codeOf.set(t.id, t.code);
   const bySucc = new Map<number, { pred: number; type: string; lag: number }[]>();
   for (const l of plan.links) {
     const list = bySucc.get(l.successorId) ?? bySucc.set(l.successorId, []).get(l.successorId)!;
     list.push({ pred: l.predecessorId, type: l.type, lag: l.lagDays });
   }
-  const keys = new Map<number, string>();
-  const text = new Map<number, string>();
   for (const [succ, list] of bySucc) {
     list.sort((a, b) => a.pred - b.pred);
     keys.set(succ, list.map((l) => `${l.pred}:${l.type}:${l.lag}`).join(','));
@@ -51,7 +61,7 @@ function linkIndex(plan: Plan): LinkIndex {
         .join(','),
     );
   }
-  return { keys, text };
+  return out;
 }
 
 export interface PlanComparison {
@@ -62,35 +72,57 @@ export interface PlanComparison {
   unchanged: number;
 }
 
+/** Whether any compared field differs: one straight test per field, the common case of a plan. */
+function sameFields(b: BaselineTask, a: BaselineTask): boolean {
+  return (
+    b.name === a.name &&
+    b.assignee === a.assignee &&
+    b.plannedStart === a.plannedStart &&
+    b.plannedFinish === a.plannedFinish &&
+    b.duration === a.duration &&
+    b.plannedEffort === a.plannedEffort &&
+    b.actualStart === a.actualStart &&
+    b.actualFinish === a.actualFinish &&
+    b.actualEffort === a.actualEffort &&
+    b.progress === a.progress &&
+    b.status === a.status &&
+    b.milestone === a.milestone
+  );
+}
+
 export function comparePlans(before: Plan, after: Plan, cal: WorkDays): PlanComparison {
-  const beforeById = new Map<number, BaselineTask>();
-  for (const t of before.tasks) beforeById.set(t.id, t);
-  const afterIds = new Set<number>();
+  // The baseline's id index is kept with its columns (made once per baseline).
+  const beforeIndex = columnsOf(before).index;
+  const seen = new Uint8Array(before.tasks.length);
   const lb = linkIndex(before);
   const la = linkIndex(after);
+  const linked = lb.keys.size > 0 || la.keys.size > 0;
   const out: PlanComparison = { added: [], removed: [], moved: [], changed: [], unchanged: 0 };
   for (const a of after.tasks) {
-    afterIds.add(a.id);
-    const b = beforeById.get(a.id);
-    if (!b) {
+    const i = beforeIndex.get(a.id);
+    if (i === undefined) {
       out.added.push({ id: a.id, code: a.code, name: a.name, changes: [], finishSlip: null });
       continue;
     }
-    const changes: FieldDiff[] = [];
-    for (const f of COMPARED_FIELDS) if (!Object.is(b[f], a[f])) changes.push({ field: f, before: b[f], after: a[f] });
-    if ((lb.keys.get(a.id) ?? '') !== (la.keys.get(a.id) ?? ''))
-      changes.push({ field: 'links', before: lb.text.get(a.id) ?? '', after: la.text.get(a.id) ?? '' });
+    seen[i] = 1;
+    const b = before.tasks[i]!;
     const moved = b.parentId !== a.parentId;
-    if (!moved && changes.length === 0) {
+    const linksSame = !linked || (lb.keys.get(a.id) ?? '') === (la.keys.get(a.id) ?? '');
+    const fieldsSame = sameFields(b, a);
+    if (!moved && linksSame && fieldsSame) {
       out.unchanged++;
       continue;
     }
+    const changes: FieldDiff[] = [];
+    if (!fieldsSame) for (const f of COMPARED_FIELDS) if (b[f] !== a[f]) changes.push({ field: f, before: b[f], after: a[f] });
+    if (!linksSame) changes.push({ field: 'links', before: lb.text.get(a.id) ?? '', after: la.text.get(a.id) ?? '' });
     const finishSlip = b.plannedFinish !== null && a.plannedFinish !== null ? slipDays(cal, dayOf(b.plannedFinish), dayOf(a.plannedFinish)) : null;
     const entry: CompareTask = { id: a.id, code: a.code, name: a.name, changes, finishSlip };
     if (moved) out.moved.push({ ...entry, parentBefore: b.parentId, parentAfter: a.parentId });
     if (changes.length > 0) out.changed.push(entry);
   }
-  for (const b of before.tasks)
-    if (!afterIds.has(b.id)) out.removed.push({ id: b.id, code: b.code, name: b.name, changes: [], finishSlip: null });
+  before.tasks.forEach((b, i) => {
+    if (!seen[i]) out.removed.push({ id: b.id, code: b.code, name: b.name, changes: [], finishSlip: null });
+  });
   return out;
 }

@@ -20,7 +20,8 @@ import type { CloseFigures } from '../../common/api/progress.js';
 import type { Db } from '../db/open.js';
 import { inBatch, type Actor } from '../batch.js';
 import { statusOverrideStore } from '../entities.js';
-import type { Plan } from '../progress/plan.js';
+import { NO_DAY, STATE, type TaskColumns } from '../progress/columns.js';
+import { isoOf } from '../progress/work-days.js';
 import { getProjectRow, listProjects } from './projects.js';
 import { measurePlan, withRegisterFigures, type PlanFigures } from './progress.js';
 import { getSetting, setSetting } from './settings.js';
@@ -68,15 +69,22 @@ function diffOf(now: PortfolioFigures, before: Partial<PortfolioFigures> | null)
 }
 
 /** The earliest milestone of the current plan not reached yet (not done, not at 100 %, no actual finish). */
-function nextMilestone(current: Plan, statusDate: string): PortfolioRow['nextMilestone'] {
-  let best: PortfolioRow['nextMilestone'] = null;
-  for (const t of current.tasks) {
-    if (!t.milestone || t.status === 'done' || t.status === 'cancelled' || t.progress >= 100 || t.actualFinish !== null) continue;
-    const date = t.plannedFinish ?? t.plannedStart;
-    if (date === null) continue;
-    if (best === null || date < best.date || (date === best.date && t.id < best.id)) best = { id: t.id, name: t.name, date, late: date <= statusDate };
+function nextMilestone(db: Db, current: TaskColumns, statusDate: string): PortfolioRow['nextMilestone'] {
+  let best = -1;
+  let bestDay = 0;
+  for (let j = 0; j < current.n; j++) {
+    const state = current.state[j]!;
+    if (!current.milestone[j] || state === STATE.done || state === STATE.cancelled || current.progress[j]! >= 100 || current.actualFinish[j] !== NO_DAY) continue;
+    const day = current.plannedFinish[j] !== NO_DAY ? current.plannedFinish[j]! : current.plannedStart[j]!;
+    if (day === NO_DAY) continue;
+    if (best < 0 || day < bestDay || (day === bestDay && current.id[j]! < current.id[best]!)) [best, bestDay] = [j, day];
   }
-  return best;
+  if (best < 0) return null;
+  const id = current.id[best]!;
+  const date = isoOf(bestDay);
+  // The columns carry no names: the one shown is read alone.
+  const name = db.prepare('SELECT name FROM wbs_tasks WHERE id = ?').pluck().get(id) as string;
+  return { id, name, date, late: date <= statusDate };
 }
 
 const overrideDto = (r: typeof statusOverrideStore extends { fromRaw(raw: never): infer R } ? R : never): StatusOverride => ({
@@ -119,7 +127,7 @@ function planOf(db: Db, projectId: number, statusDate: string, baselineId: numbe
   const hit = cache.get(projectId);
   if (hit?.key === key) return hit;
   const { figures, current } = measurePlan(db, projectId, statusDate, baselineId);
-  const entry = { key, figures, nextMilestone: nextMilestone(current, statusDate) };
+  const entry = { key, figures, nextMilestone: nextMilestone(db, current, statusDate) };
   cache.set(projectId, entry);
   return entry;
 }

@@ -17,10 +17,11 @@ import { inBatch, type Actor } from '../batch.js';
 import { baselineStore, weeklyCloseStore } from '../entities.js';
 import { getProjectRow } from './projects.js';
 import { setStatusDate } from './status-date.js';
-import { ensurePlaced, readCurrentPlan, summaryIds, type Plan } from '../progress/plan.js';
+import { ensurePlaced, readCurrentPlan, type Plan } from '../progress/plan.js';
+import { columnsOf, NO_DAY, readColumns, TaskColumns } from '../progress/columns.js';
 import { decodePlan, encodePlan } from '../progress/snapshot-codec.js';
 import { comparePlans } from '../progress/compare.js';
-import { computeAdherence, computeEvm, overallProgress, plannedShare } from '../progress/evm.js';
+import { adherenceOf, computeAdherence, computeEvm, overallProgress, plannedValue } from '../progress/evm.js';
 import { dayOf, isoOf, projectWorkDays } from '../progress/work-days.js';
 import { issueFigures, riskFigures } from './register-figures.js';
 
@@ -111,21 +112,34 @@ export function compareBaseline(db: Db, projectId: number, baselineId: number, a
 
 // ---- earned value ------------------------------------------------------------------------------
 
-function plans(db: Db, projectId: number, baselineId?: number): { plan: Plan; current: Plan } {
+/**
+ * The plan measured against (a baseline's, or the current plan's columns) and the current plan's
+ * columns: all that figures read. Names and codes are read only by answers that show them (namedPlans).
+ */
+function figurePlans(db: Db, projectId: number, baselineId?: number): { plan: Plan | TaskColumns; current: TaskColumns } {
   getProjectRow(db, projectId);
-  // Placing the tasks (tree order, codes) is left to the computations that show them.
-  const current = readCurrentPlan(db, projectId, false);
+  const current = readColumns(db, projectId);
+  return { plan: baselineId === undefined ? current : baselinePlan(db, baselineId, projectId).plan, current };
+}
+
+/** Both plans whole (names, codes, text dates), for answers that name tasks. */
+function namedPlans(db: Db, projectId: number, baselineId?: number): { plan: Plan; current: Plan } {
+  getProjectRow(db, projectId);
+  const current = readCurrentPlan(db, projectId);
   return { plan: baselineId === undefined ? current : baselinePlan(db, baselineId, projectId).plan, current };
 }
 
 export function evmCompute(db: Db, projectId: number, statusDate: string, baselineId?: number, by?: 'task' | 'assignee'): EvmResult {
-  const { plan, current } = plans(db, projectId, baselineId);
-  const r = computeEvm({ plan, current, statusDate, cal: projectWorkDays(db, projectId), by });
+  const cal = projectWorkDays(db, projectId);
+  // Figures by task name the plan's tasks: the current plan is then read whole (a baseline has its names).
+  const { plan, current } =
+    by === 'task' && baselineId === undefined ? namedPlans(db, projectId) : figurePlans(db, projectId, baselineId);
+  const r = computeEvm({ plan, current, statusDate, cal, by });
   return { projectId, baselineId: baselineId ?? null, ...r };
 }
 
 export function evmAdherence(db: Db, projectId: number, statusDate: string, baselineId?: number): Adherence {
-  const { plan, current } = plans(db, projectId, baselineId);
+  const { plan, current } = namedPlans(db, projectId, baselineId);
   return { baselineId: baselineId ?? null, ...computeAdherence(plan, current, statusDate, projectWorkDays(db, projectId)) };
 }
 
@@ -134,18 +148,17 @@ export function evmAdherence(db: Db, projectId: number, statusDate: string, base
  * recorded: at each weekly close (as closed then) and at the status date (as now).
  */
 export function evmCurve(db: Db, projectId: number, statusDate: string, baselineId?: number): ProgressCurve {
-  const { plan, current } = plans(db, projectId, baselineId);
+  const { plan, current } = figurePlans(db, projectId, baselineId);
   const cal = projectWorkDays(db, projectId);
+  const P = plan instanceof TaskColumns ? plan : columnsOf(plan);
   let first: number | null = null;
   let last: number | null = null;
-  for (const t of plan.tasks) {
-    for (const d of [t.plannedStart, t.plannedFinish]) {
-      if (d === null) continue;
-      const n = dayOf(d);
+  for (const dates of [P.plannedStart, P.plannedFinish])
+    for (const n of dates) {
+      if (n === NO_DAY) continue;
       if (first === null || n < first) first = n;
       if (last === null || n > last) last = n;
     }
-  }
   const closes = listCloses(db, projectId);
   const dates = new Set<number>();
   const status = dayOf(statusDate);
@@ -156,15 +169,12 @@ export function evmCurve(db: Db, projectId: number, statusDate: string, baseline
   }
   for (const c of closes) dates.add(dayOf(c.statusDate));
   dates.add(status);
-  const summaries = summaryIds(plan.tasks);
-  const work = plan.tasks.filter((t) => !summaries.has(t.id) && (t.plannedEffort ?? 0) > 0);
   const closeByDay = new Map(closes.map((c) => [dayOf(c.statusDate), c]));
   const now = computeEvm({ plan, current, statusDate, cal });
   const points: CurvePoint[] = [...dates]
     .sort((a, b) => a - b)
     .map((day) => {
-      let pv = 0;
-      for (const t of work) pv += t.plannedEffort! * plannedShare(cal, t.plannedStart, t.plannedFinish, day);
+      const pv = plannedValue(P, day, cal);
       const c = day === status ? null : closeByDay.get(day);
       const ev = day === status ? now.ev : c ? c.figures.ev : null;
       const ac = day === status ? now.ac : c ? c.figures.ac : null;
@@ -205,11 +215,11 @@ export function listCloses(db: Db, projectId: number, limit?: number, withProgre
 export type PlanFigures = Omit<CloseFigures, 'openIssues' | 'overdueIssues' | 'leadTime' | 'risksHigh' | 'risksMedium' | 'risksLow'>;
 
 /** The plan's figures at a status date against a baseline (or the current plan), and the current plan. */
-export function measurePlan(db: Db, projectId: number, statusDate: string, baselineId?: number): { figures: PlanFigures; current: Plan } {
-  const { plan, current } = plans(db, projectId, baselineId);
+export function measurePlan(db: Db, projectId: number, statusDate: string, baselineId?: number): { figures: PlanFigures; current: TaskColumns } {
+  const { plan, current } = figurePlans(db, projectId, baselineId);
   const cal = projectWorkDays(db, projectId);
   const evm = computeEvm({ plan, current, statusDate, cal });
-  const adh = computeAdherence(plan, current, statusDate, cal);
+  const adh = adherenceOf(plan, current, statusDate, cal);
   const figures: PlanFigures = {
     bac: evm.bac,
     pv: evm.pv,
@@ -240,7 +250,7 @@ export function measurePlan(db: Db, projectId: number, statusDate: string, basel
  * (or the current plan): the plan's (measurePlan) and the registers' (open and overdue issues, リードタイム,
  * open risks by level). The one place they are computed; answers the current plan too.
  */
-export function measureProject(db: Db, projectId: number, statusDate: string, baselineId?: number): { figures: CloseFigures; current: Plan } {
+export function measureProject(db: Db, projectId: number, statusDate: string, baselineId?: number): { figures: CloseFigures; current: TaskColumns } {
   const { figures, current } = measurePlan(db, projectId, statusDate, baselineId);
   return { figures: withRegisterFigures(db, projectId, statusDate, figures), current };
 }
@@ -258,7 +268,7 @@ export function closeWeek(db: Db, actor: Actor, projectId: number, statusDate: s
   getProjectRow(db, projectId);
   return inBatch(db, actor, 'weekly.close', projectId, (batch) => {
     const { figures, current } = measureProject(db, projectId, statusDate, baselineId);
-    const progress = JSON.stringify({ ids: current.tasks.map((t) => t.id), progress: current.tasks.map((t) => t.progress) });
+    const progress = JSON.stringify({ ids: Array.from(current.id), progress: Array.from(current.progress) });
     setStatusDate(db, batch, projectId, statusDate);
     const values = {
       projectId,
