@@ -11,11 +11,6 @@ let s: Session;
 beforeAll(async () => {
   s = await openSession({ osLocale: 'ja-JP' });
   // A small plan through the API: 基本設計 done, 詳細設計 at 20 %, 製造 not started.
-  const call = async (method: string, args: unknown) => {
-    const env = await s.ws.handlers.invoke(method, args);
-    if (!env.ok) throw new Error(env.error.message);
-    return env.result as { id: number };
-  };
   const p = await call('project.create', { name: 'EVM案件' });
   for (const values of [
     { name: '基本設計', plannedStart: '2025-06-02', plannedFinish: '2025-06-06', plannedEffort: 5, progress: 100, actualEffort: 6 },
@@ -28,6 +23,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await s?.close();
 });
+
+/** A call straight to the workspace (setting up what the test then works through the UI). */
+async function call(method: string, args: unknown) {
+  const env = await s.ws.handlers.invoke(method, args);
+  if (!env.ok) throw new Error(env.error.message);
+  return env.result as { id: number };
+}
 
 const fig = (key: string) => s.page.getByTestId(`fig-${key}`).locator('.kpi-value');
 const delta = (key: string) => s.page.getByTestId(`fig-${key}`).locator('.kpi-delta');
@@ -185,5 +187,49 @@ describe('progress in Chromium', () => {
     await s.page.unroute('**/api/evm.compute');
     expect(s.pageErrors).toEqual([]);
     expect(foreignRequests(s.requests)).toEqual([]);
+  });
+  it('drills down from a WBS node to its tasks, groups by assignee and shows yen at the cost rate', async () => {
+    // A phase with two tasks and a task of its own: 設計 (基本設計 佐藤 5 人日 done, 詳細設計 鈴木 10 × 20 %), 製造 鈴木 20.
+    const p = await call('project.create', { name: 'EVM階層' });
+    const phase = await call('wbs.create', { projectId: p.id, values: { name: '設計' } });
+    await call('wbs.create', { projectId: p.id, parentId: phase.id, values: { name: '基本設計', assignee: '佐藤', plannedStart: '2025-06-02', plannedFinish: '2025-06-06', plannedEffort: 5, progress: 100, actualEffort: 6 } });
+    await call('wbs.create', { projectId: p.id, parentId: phase.id, values: { name: '詳細設計', assignee: '鈴木', plannedStart: '2025-06-09', plannedFinish: '2025-06-13', plannedEffort: 10, progress: 20, actualEffort: 2 } });
+    await call('wbs.create', { projectId: p.id, values: { name: '製造', assignee: '鈴木', plannedStart: '2025-06-16', plannedFinish: '2025-06-27', plannedEffort: 20 } });
+    await s.page.getByRole('button', { name: /プロジェクト一覧/ }).click();
+    await new ProjectsScreen(s.page).open('EVM階層');
+    await openTab(s.page, '進捗');
+    await setStatusDate('2025/06/13');
+    await expect.poll(() => fig('spi').innerText()).toBe('0.47');
+    const table = s.page.getByTestId('evm-table');
+    const rows = () => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 4).map((td) => (td as HTMLElement).innerText)));
+    // The top level: the phase (BAC 15, PV 15, EV 7) and 製造 (nothing planned by 6/13).
+    await expect.poll(rows).toEqual([
+      ['1', '設計', '15.0', '15.0'],
+      ['2', '製造', '20.0', '0.0'],
+    ]);
+    // Down to the phase's tasks: the phase first, then its tasks; the breadcrumb leads back.
+    await table.getByRole('button', { name: '設計', exact: true }).click();
+    await expect.poll(rows).toEqual([
+      ['1', '設計', '15.0', '15.0'],
+      ['1.1', '基本設計', '5.0', '5.0'],
+      ['1.2', '詳細設計', '10.0', '10.0'],
+    ]);
+    await s.page.getByRole('navigation', { name: 'WBS' }).getByRole('button', { name: 'すべて' }).click();
+    await expect.poll(async () => (await rows()).length).toBe(2);
+    // By assignee: 佐藤 5 人日 (all earned), 鈴木 30 (EV 2).
+    await s.page.getByRole('button', { name: '担当者別' }).click();
+    await expect.poll(() => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 4).map((td) => (td as HTMLElement).innerText)))).toEqual([
+      ['佐藤', '5.0', '5.0', '5.0'],
+      ['鈴木', '30.0', '10.0', '2.0'],
+    ]);
+    // At 50,000 円 per person-day the figures read in yen: BAC 35 人日 = 1,750,000 円.
+    const rate = s.page.getByRole('textbox', { name: /単価/ });
+    await rate.fill('50000');
+    await rate.blur();
+    await s.page.getByRole('combobox', { name: 'unit' }).selectOption('yen');
+    await expect.poll(() => fig('bac').innerText()).toBe('1,750,000');
+    expect(await fig('ev').innerText()).toBe('350,000');
+    expect(await fig('spi').innerText()).toBe('0.47');
+    await s.page.screenshot({ path: screenshotPath('progress-view-yen.png'), fullPage: true });
   });
 });

@@ -200,7 +200,7 @@ export const en = {
     lastWeek: 'vs last close',
     noClose: 'no earlier close',
     curve: 'S-curve (PV / EV / AC)',
-    indices: 'SPI and CPI by weekly close',
+    indices: 'SPI and CPI by week (weekly closes and the status date)',
     byTask: 'By WBS',
     byAssignee: 'By assignee',
     unassigned: '(unassigned)',

@@ -201,7 +201,7 @@ export const ja: Strings = {
     lastWeek: '先週差分',
     noClose: '前回の締めなし',
     curve: 'Sカーブ（PV／EV／AC）',
-    indices: '週次締めごとの SPI・CPI',
+    indices: '週ごとの SPI・CPI（週次締めと基準日）',
     byTask: 'WBS別',
     byAssignee: '担当者別',
     unassigned: '（未割当）',

@@ -299,7 +299,17 @@ function drawHeader(ctx: CanvasRenderingContext2D, s: Scene, v: View) {
         ctx.textAlign = 'center';
         if (seg.w >= 14) ctx.fillText(seg.label, x + seg.w / 2, y + half / 2 + 1);
         ctx.textAlign = 'left';
-      } else ctx.fillText(seg.label, Math.max(x, 0) + 4, y + half / 2 + 1);
+      } else {
+        // Kept at the left edge while its month is in view, but pushed out by the next month rather than
+        // drawn over its label (2025年5月2025年6月 when only the last days of May show).
+        const tx = Math.min(Math.max(x, 0) + 4, x + seg.w - ctx.measureText(seg.label).width - 4);
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(x, y, seg.w, half);
+        ctx.clip();
+        ctx.fillText(seg.label, tx, y + half / 2 + 1);
+        ctx.restore();
+      }
     }
   };
   segments(upper, 0, false);

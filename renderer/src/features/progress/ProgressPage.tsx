@@ -182,10 +182,12 @@ export function ProgressPage({ project }: { project: Project }) {
   const curveOption = useMemo((): ChartOption | null => {
     if (!curve) return null;
     const dates = curve.points.map((p) => formatDate(p.date));
+    // In yen the curve follows the cards: person-days times the rate the figures are measured with.
+    const rate = yen ? evm!.costRate! : 1;
     const series = (key: 'pv' | 'ev' | 'ac', color: string) => ({
       name: t(`progress.fig.${key}`),
       type: 'line',
-      data: curve.points.map((p) => p[key]),
+      data: curve.points.map((p) => (p[key] === null ? null : Math.round(p[key]! * rate * 10) / 10)),
       connectNulls: true,
       showSymbol: key !== 'pv',
       lineStyle: { color, width: 2 },
@@ -196,30 +198,38 @@ export function ProgressPage({ project }: { project: Project }) {
       legend: { top: 0 },
       grid: { left: 56, right: 24, top: 36, bottom: 32 },
       xAxis: { type: 'category', data: dates, boundaryGap: false },
-      yAxis: { type: 'value', name: t('progress.unitDays') },
+      yAxis: { type: 'value', name: t(yen ? 'progress.unitYen' : 'progress.unitDays') },
       series: [
         { ...series('pv', '#5470c6'), markLine: { symbol: 'none', label: { formatter: t('progress.statusDate') }, data: [{ xAxis: formatDate(curve.statusDate) }] } },
         series('ev', '#2e9e5b'),
         series('ac', '#d9822b'),
       ],
     };
-  }, [curve, t]);
+  }, [curve, t, yen, evm]);
 
   const indexOption = useMemo((): ChartOption | null => {
-    const weeks = [...closes].reverse();
+    // Each weekly close as it was closed (read, never recomputed) and the status date as now (the cards).
+    const weeks = closes.filter((c) => c.statusDate !== evm?.statusDate).map((c) => ({ date: c.statusDate, spi: c.figures.spi, cpi: c.figures.cpi }));
+    if (evm) weeks.push({ date: evm.statusDate, spi: evm.spi, cpi: evm.cpi });
+    weeks.sort((a, b) => a.date.localeCompare(b.date));
     if (weeks.length === 0) return null;
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 48, right: 24, top: 36, bottom: 32 },
-      xAxis: { type: 'category', data: weeks.map((c) => formatDate(c.statusDate)) },
-      yAxis: { type: 'value', min: (v: { min: number }) => Math.min(0.5, Math.floor(v.min * 10) / 10) },
+      xAxis: { type: 'category', data: weeks.map((w) => formatDate(w.date)) },
+      // 1.0 (on plan, on budget) always in view, with its dashed line.
+      yAxis: {
+        type: 'value',
+        min: (v: { min: number }) => Math.min(0.6, Math.floor(v.min * 5) / 5),
+        max: (v: { max: number }) => Math.max(1.2, Math.ceil(v.max * 5) / 5),
+      },
       series: [
-        { name: 'SPI', type: 'line', data: weeks.map((c) => c.figures.spi), itemStyle: { color: '#5470c6' }, markLine: { symbol: 'none', data: [{ yAxis: 1 }], lineStyle: { color: '#999', type: 'dashed' } } },
-        { name: 'CPI', type: 'line', data: weeks.map((c) => c.figures.cpi), itemStyle: { color: '#d9822b' } },
+        { name: 'SPI', type: 'line', data: weeks.map((w) => w.spi), itemStyle: { color: '#5470c6' }, markLine: { symbol: 'none', silent: true, label: { show: false }, data: [{ yAxis: 1 }], lineStyle: { color: '#999', type: 'dashed' } } },
+        { name: 'CPI', type: 'line', data: weeks.map((w) => w.cpi), itemStyle: { color: '#d9822b' } },
       ],
     };
-  }, [closes]);
+  }, [closes, evm]);
 
   const tableRows: EvmRow[] = useMemo(() => (evm?.rows ? (by === 'task' ? drillRows(evm.rows, node) : evm.rows) : []), [evm, by, node]);
   const path = useMemo(() => (evm?.rows && by === 'task' ? drillPath(evm.rows, node) : []), [evm, by, node]);
@@ -334,7 +344,7 @@ export function ProgressPage({ project }: { project: Project }) {
         </figure>
         <figure>
           <figcaption>{t('progress.indices')}</figcaption>
-          {indexOption ? <EChart option={indexOption} testId="index-chart" label={t('progress.indices')} /> : <p className="muted">{t('progress.noClose')}</p>}
+          {indexOption && <EChart option={indexOption} testId="index-chart" label={t('progress.indices')} />}
         </figure>
       </section>
 

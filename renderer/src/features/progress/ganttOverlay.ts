@@ -12,7 +12,8 @@ export interface GanttOverlay {
   line: { statusDay: number; progress: Map<number, number> | null; past: boolean } | null;
 }
 
-export const BASELINE_COLOR = '#b0b8c4';
+export const BASELINE_COLOR = '#d3d9e1';
+const BASELINE_EDGE = '#5f6b7a';
 const LINE_NOW = '#e03131';
 const LINE_PAST = '#7950f2';
 
@@ -22,14 +23,21 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, s: Scene, v: View, o:
   let bends = 0;
   if (o.baseline) {
     ctx.fillStyle = BASELINE_COLOR;
+    ctx.strokeStyle = BASELINE_EDGE;
+    ctx.lineWidth = 1;
+    const h = Math.max(3, barInset(s) - 2);
     for (let r = firstRow; r <= lastRow; r++) {
       const b = o.baseline.get(s.rows[r]!.id);
       if (!b) continue;
       const x0 = xOf(a, b[0]) - v.left;
       const x1 = xOf(a, b[1] + 1) - v.left;
       if (x1 < 0 || x0 > v.width) continue;
-      // Below the plan bar (which fills the row but a quarter of its height above and below).
-      ctx.fillRect(x0, rowY(s, v, r) + s.rowH - barInset(s) + 1, Math.max(2, x1 - x0), 3);
+      // Below the plan bar (which fills the row but a quarter of its height above and below), outlined:
+      // the float's thin line runs at the same height after the bar and must not read as a baseline.
+      const y = rowY(s, v, r) + s.rowH - barInset(s) + 1;
+      const w = Math.max(2, x1 - x0);
+      ctx.fillRect(x0, y, w, h);
+      ctx.strokeRect(Math.round(x0) + 0.5, Math.round(y) + 0.5, Math.max(1, Math.round(w) - 1), h - 1);
       bars++;
     }
   }
