@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../electron/common/errors.js';
 import { seed, wbsWorkspace, type Spec } from './wbs-support.js';
 import { columnsOf, NO_DAY, readColumns, STATE } from '../../electron/core/progress/columns.js';
-import { readCurrentPlan } from '../../electron/core/progress/plan.js';
+import { currentCodes, readCurrentPlan, readCurrentRows } from '../../electron/core/progress/plan.js';
 import { dayOf } from '../../electron/core/progress/work-days.js';
 
 // TODAY is Tuesday 2025-06-10: the default status date is Monday 2025-06-09.
@@ -79,6 +79,7 @@ describe('baselines', () => {
     await w.call('wbs.delete', { id: w.id('リリース') });
     const added = await w.call('wbs.create', { projectId: w.projectId, values: { name: '受入' } });
     await w.call('wbs.outdent', { ids: [w.id('詳細設計')] });
+    await w.call('wbs.update', { id: w.id('基本設計'), patch: { assignee: '高橋' } });
 
     // The baseline did not change.
     expect(await w.call('baseline.get', { id: b.id })).toEqual(taken);
@@ -86,6 +87,8 @@ describe('baselines', () => {
     expect(c.added.map((t) => t.id)).toEqual([added.id]);
     expect(c.removed.map((t) => t.name)).toEqual(['リリース']);
     expect(c.moved.map((t) => [t.name, t.parentBefore, t.parentAfter])).toEqual([['詳細設計', w.id('設計'), null]]);
+    // In WBS order, with the current codes: 設計 rolled up without 詳細設計, 基本設計 reassigned, 製造 slipped.
+    expect(c.changed.map((t) => `${t.code} ${t.name}`)).toEqual(['1 設計', '1.1 基本設計', '3 製造']);
     const slip = c.changed.find((t) => t.name === '製造')!;
     expect(slip.finishSlip).toBe(5);
     expect(slip.changes).toEqual([
@@ -163,6 +166,22 @@ describe('the plan as figures read it', () => {
     expect([read.plannedStart[i], read.actualStart[i], read.actualFinish[i]]).toEqual([dayOf('2025-06-16'), dayOf('2025-06-17'), NO_DAY]);
     expect(read.state[i]).toBe(STATE.on_hold);
     expect(read.state[read.index.get(w.id('リリース'))!]).toBe(STATE.cancelled);
+  });
+
+  it('numbers the current rows as the WBS does, after inserts between siblings, indents and outdents', async () => {
+    const w = await setup();
+    // 詳細設計 gets a sibling before it, 製造 goes under 設計, a new task goes first at the top.
+    await w.call('wbs.create', { projectId: w.projectId, beforeId: w.id('詳細設計'), values: { name: '要件定義' } });
+    await w.call('wbs.indent', { ids: [w.id('製造')] });
+    await w.call('wbs.create', { projectId: w.projectId, beforeId: w.id('設計'), values: { name: '準備' } });
+    await w.call('wbs.outdent', { ids: [w.id('基本設計')] });
+    const placed = readCurrentPlan(w.db, w.projectId);
+    const { rows } = readCurrentRows(w.db, w.projectId);
+    const code = currentCodes(rows);
+    const byId = new Map(rows.map((r, k) => [r[0], code(k)]));
+    expect(placed.tasks.map((t) => [t.name, byId.get(t.id)])).toEqual(placed.tasks.map((t) => [t.name, t.code]));
+    // 基本設計 outdented lands after its old parent.
+    expect(placed.tasks.map((t) => `${t.code} ${t.name}`)).toEqual(['1 準備', '2 設計', '2.1 要件定義', '2.2 詳細設計', '2.3 製造', '3 基本設計', '4 リリース']);
   });
 });
 

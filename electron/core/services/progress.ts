@@ -17,7 +17,7 @@ import { inBatch, type Actor } from '../batch.js';
 import { baselineStore, weeklyCloseStore } from '../entities.js';
 import { getProjectRow } from './projects.js';
 import { setStatusDate } from './status-date.js';
-import { ensurePlaced, readCurrentPlan, type Plan } from '../progress/plan.js';
+import { ensurePlaced, readCurrentPlan, readCurrentRows, type Plan } from '../progress/plan.js';
 import { columnsOf, NO_DAY, readColumns, TaskColumns } from '../progress/columns.js';
 import { decodePlan, encodePlan } from '../progress/snapshot-codec.js';
 import { comparePlans } from '../progress/compare.js';
@@ -106,7 +106,8 @@ export function compareBaseline(db: Db, projectId: number, baselineId: number, a
   getProjectRow(db, projectId);
   const before = baselinePlan(db, baselineId, projectId);
   const against = againstId === undefined ? null : baselinePlan(db, againstId, projectId);
-  const after = against ? against.plan : readCurrentPlan(db, projectId);
+  // The current plan as rows: only the tasks that differ become objects.
+  const after = against ? against.plan : readCurrentRows(db, projectId);
   return { baseline: before.row, against: against?.row ?? null, ...comparePlans(before.plan, after, projectWorkDays(db, projectId)) };
 }
 
