@@ -2,6 +2,8 @@
 // bar as filled cells or ■ marks): after a task's dates change, its bar is where its dates are, in the
 // client's own formats, and every other cell of the sheet is as it was.
 import ExcelJS from 'exceljs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
@@ -71,14 +73,15 @@ async function ganttWorkbook({ step, paint }: Options): Promise<Buffer> {
 }
 
 /** Every cell of the sheet as value + fill colour, by address. */
-async function cellsOf(bytes: Buffer): Promise<Map<string, string>> {
+async function cellsOf(bytes: Buffer, sheet = '工程表'): Promise<Map<string, string>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet('工程表')!;
+  const ws = wb.getWorksheet(sheet)!;
   const out = new Map<string, string>();
   ws.eachRow({ includeEmpty: true }, (row) =>
     row.eachCell({ includeEmpty: true }, (cell) => {
-      const fill = cell.fill && cell.fill.type === 'pattern' && cell.fill.pattern === 'solid' ? (cell.fill.fgColor?.argb ?? '') : '';
+      const fg = cell.fill && cell.fill.type === 'pattern' && cell.fill.pattern === 'solid' ? (cell.fill.fgColor ?? {}) : null;
+      const fill = fg === null ? '' : (fg.argb ?? ('theme' in fg ? `theme${String(fg.theme)}` : 'solid'));
       // A formula is compared by its text: the writer drops a result that a changed date makes stale.
       const v = cell.formula ? `=${cell.formula}` : cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : typeof cell.value === 'object' && cell.value !== null ? JSON.stringify(cell.value) : String(cell.value ?? '');
       out.set(cell.address, `${v}|${fill}|${cell.border?.left?.style ?? ''}`);
@@ -88,25 +91,25 @@ async function cellsOf(bytes: Buffer): Promise<Map<string, string>> {
 }
 
 /** The band of one row as text: # a bar cell (by fill or mark), . an empty one. */
-function bandOf(cells: Map<string, string>, row: number, columns: number, paint: Options['paint']): string {
+function bandOf(cells: Map<string, string>, row: number, columns: number, paint: Options['paint'], first = 5, isBar: (fill: string) => boolean = (fill) => fill === BAR || fill === CRITICAL): string {
   let s = '';
+  const ws = new ExcelJS.Workbook().addWorksheet('x');
   for (let k = 0; k < columns; k++) {
-    const ws = new ExcelJS.Workbook().addWorksheet('x');
-    const addr = `${ws.getColumn(5 + k).letter}${row}`;
+    const addr = `${ws.getColumn(first + k).letter}${row}`;
     const [v, fill] = (cells.get(addr) ?? '||').split('|');
-    s += (paint === 'fill' ? fill === BAR || fill === CRITICAL : v === '■') ? '#' : '.';
+    s += (paint === 'fill' ? isBar(fill!) : v === '■') ? '#' : '.';
   }
   return s;
 }
 
-async function imported(file: Buffer) {
+async function imported(file: Buffer, names: string[] | null = TASKS.map((t) => t[0])) {
   const ws = tempWorkspace();
   const call = inProcessCaller(ws);
   const { id: projectId } = await call('project.create', { name: 'P' });
   const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: '工程表.xlsx', dataBase64: file.toString('base64') });
   const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: '工程表' } });
   const tasks = await call('wbs.list', { projectId });
-  expect(tasks.map((t) => t.name)).toEqual(TASKS.map((t) => t[0]));
+  if (names) expect(tasks.map((t) => t.name)).toEqual(names);
   const exportNow = async () => Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64, 'base64');
   return { ws, call, projectId, tasks, exportNow };
 }
@@ -175,6 +178,32 @@ describe('a hand-painted gantt band beside a client WBS', () => {
     const after = await cellsOf(await exportNow());
     // Only the dates change: the formulas draw the bar when Excel opens the file.
     expect(changedOutside(before, after, []).map((d) => d.split(':')[0])).toEqual(['C4', 'D4']);
+    ws.close();
+  });
+
+  const takuito = join(__dirname, '../../../shared/corpus/status-jp-takuito.xlsx');
+  it.skipIf(!existsSync(takuito))('status-jp-takuito: a day band under the days of the month, two rows per task, summaries painted the client’s own way', async () => {
+    // Row 29 numbers the days 1–31, 1–28, 1–7 (January to March 2014: no year or month in the row); each
+    // task has its plan bar on its row and its actual bar on the row under it.
+    const file = readFileSync(takuito);
+    const { ws, call, projectId, tasks, exportNow } = await imported(file, null);
+    const sheet = '3月3日';
+    const before = await cellsOf(file, sheet);
+    const filled = (fill: string) => fill !== '';
+    await call('wbs.update', { id: tasks.find((t) => t.name === '編集処理')!.id, patch: { plannedStart: '2014-01-14', plannedFinish: '2014-01-24' } });
+    // 認証処理's bar covers 4 of its 35 days: painted by the client's own rule, so never repainted.
+    await call('wbs.update', { id: tasks.find((t) => t.name === '認証処理')!.id, patch: { plannedFinish: '2014-02-27' } });
+    const after = await cellsOf(await exportNow(), sheet);
+    expect(bandOf(after, 32, 66, 'fill', 11, filled)).toBe('.'.repeat(13) + '#'.repeat(11) + '.'.repeat(42));
+    expect(bandOf(after, 33, 66, 'fill', 11, filled)).toBe(bandOf(before, 33, 66, 'fill', 11, filled)); // its actual bar
+    expect(bandOf(after, 34, 66, 'fill', 11, filled)).toBe(bandOf(before, 34, 66, 'fill', 11, filled));
+    expect(changedOutside(before, after, [32, 34]).filter((d) => !/^[A-Z]+(32|34):/.test(d))).toEqual([]);
+    // A new task's two rows: its plan bar on the first, nothing copied onto the second.
+    await call('wbs.create', { projectId, values: { name: '結果報告', plannedStart: '2014-02-03', plannedFinish: '2014-02-05' } });
+    const added = await cellsOf(await exportNow(), sheet);
+    const row = Number([...added].find(([k, v]) => /^[A-Z]+\d+$/.test(k) && v.startsWith('結果報告|'))![0].replace(/^[A-Z]+/, ''));
+    expect(bandOf(added, row, 66, 'fill', 11, filled)).toBe('.'.repeat(33) + '###' + '.'.repeat(30));
+    expect(bandOf(added, row + 1, 66, 'fill', 11, filled)).toBe('.'.repeat(66));
     ws.close();
   });
 });

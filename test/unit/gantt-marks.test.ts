@@ -1,7 +1,7 @@
 // The rule of a hand-painted gantt band, learned from the template's rows: found only where the rows
 // follow their dates on both sides (bar cells look like a bar, the others do not).
 import { describe, expect, it } from 'vitest';
-import { barCells, findBandColumns, learnBand, type BandRecord } from '../../electron/core/services/export/gantt-marks.js';
+import { bandCandidates, barCells, learnBand, type BandColumn, type BandRecord } from '../../electron/core/services/export/gantt-marks.js';
 import { SheetIndex } from '../../electron/common/excel/sheet-index.js';
 import type { Cell, SheetModel } from '../../electron/common/excel/model.js';
 
@@ -17,6 +17,7 @@ function sheet(step: number, marks: Map<string, string> = new Map()): SheetIndex
   }
   return new SheetIndex({ name: 'S', state: 'visible', rows, merges: [] });
 }
+const findBandColumns = (ix: SheetIndex, lastHeaderRow: number, table: Set<number>): BandColumn[] | null => bandCandidates(ix, lastHeaderRow, table, [])[0] ?? null;
 const records: BandRecord[] = [2, 3, 4, 5, 6].map((row, i) => ({ row, start: D0 + i * 2, finish: D0 + i * 2 + 2 }));
 const on = (row: number, c: number) => {
   const r = records.find((x) => x.row === row)!;
@@ -32,6 +33,20 @@ describe('gantt band rule', () => {
     expect(findBandColumns(sheet(7), 1, new Set([0]))!.at(-1)).toEqual({ c: 13, from: D0 + 63, to: D0 + 69 });
     // Dates inside the table's own columns are its data, not a band.
     expect(findBandColumns(sheet(1), 1, new Set([4, 5, 6, 7, 8, 9, 10, 11, 12, 13]))).toBeNull();
+  });
+
+  it('reads days of the month (30, 31, 1, 2 …) as the month the bars agree with', () => {
+    // A month row above is not needed: each month the tasks' dates fall in is a candidate start.
+    const days = [30, 31, 1, 2, 3, 4, 5, 6];
+    const ix = new SheetIndex({ name: 'S', state: 'visible', merges: [], rows: [{ r: 0, cells: days.map((v, k) => ({ c: 3 + k, t: 'n', v })) }] });
+    const jan30 = 45_687; // 2025-01-30
+    const starts = bandCandidates(ix, 0, new Set(), [jan30 - 25, jan30 + 3]).map((cols) => cols[0]!.from);
+    // Tasks on January 5th and February 2nd: December, January and February are candidates; 30, 31, 1 fits
+    // December → January and January → February, not February (28 days).
+    expect(starts).toEqual([jan30 - 31, jan30]);
+    // 29, 30, 1 follows a month of 30 days: neither December nor January.
+    const odd = new SheetIndex({ name: 'S', state: 'visible', merges: [], rows: [{ r: 0, cells: [29, 30, 1, 2, 3, 4].map((v, k) => ({ c: 3 + k, t: 'n', v })) }] });
+    expect(bandCandidates(odd, 0, new Set(), [jan30])).toEqual([]);
   });
 
   it('learns a bar format from rows painted by their dates, and paints a bar with it', () => {

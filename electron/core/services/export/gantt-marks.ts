@@ -3,6 +3,7 @@
 // is painted again the way this client paints it. The band's rule is learned from the template's own
 // rows (which cells are filled for which dates) and used only when the template follows it; a band
 // the sheet draws itself (formulas, conditional formats) varies nothing per row and is never found.
+import { isoToSerial, serialToIso, ymd } from '../../../common/excel/dates.js';
 import type { Cell } from '../../../common/excel/model.js';
 import type { SheetIndex } from '../../../common/excel/sheet-index.js';
 import type { CellOut, OutValue } from '../../excel/template/index.js';
@@ -22,6 +23,8 @@ export interface GanttBand {
   offStyle: Map<number, number>;
   /** The mark written in a bar cell (■, ○, 1), or null when bars are fills alone. */
   mark: OutValue;
+  /** The template rows (0-based) painted by the rule: only these, and new rows, are painted again. */
+  followers: Set<number>;
 }
 
 /** A template record with its dates as serials (null when a date is missing). */
@@ -33,46 +36,86 @@ export interface BandRecord {
 }
 
 const MIN_RUN = 5;
-/** Share of the bar cells, and of the other cells, of dated rows that must follow the learned rule. */
+/** Share of a row's bar cells, and of its other cells, that must follow the learned rule. */
 const AGREEMENT = 0.9;
+/** Dated rows, and the share of them, that must follow it. */
+const MIN_ROWS = 3;
+const FOLLOWING = 0.6;
 
 const serialOf = (cell: Cell | undefined): number | null =>
-  cell && (cell.t === 'd' || cell.t === 'n') && typeof cell.v === 'number' && cell.v >= 20_000 && cell.v <= 2_958_465 ? Math.floor(cell.v) : null;
+  cell && (cell.t === 'd' || (cell.t === 'n' && cell.fmt !== undefined)) && typeof cell.v === 'number' && cell.v >= 20_000 && cell.v <= 2_958_465 ? Math.floor(cell.v) : null;
 
 /**
- * The longest run of columns holding rising dates (each a day or the first day of a week or month)
- * in the rows at or above the header's last row, outside the table's own columns.
+ * The band's possible columns: the longest run of columns, in the rows at or above the header's last
+ * row and outside the table's own columns, that holds rising dates (each a day, or the first day of a
+ * week or month), or the days of the month (1, 2 … 31, 1, 2 …) under a month the row does not give. For
+ * days of the month, each month the records' dates fall in (or just after) is a candidate start; the
+ * template's bars tell which one it is (learnBand).
  */
-export function findBandColumns(ix: SheetIndex, lastHeaderRow: number, tableColumns: Set<number>): BandColumn[] | null {
+export function bandCandidates(ix: SheetIndex, lastHeaderRow: number, tableColumns: Set<number>, recordDates: number[], date1904 = false): BandColumn[][] {
   let best: { c: number; serials: number[] } | null = null;
+  let bestDays: { c: number; days: number[] } | null = null;
   for (let r = 0; r <= lastHeaderRow; r++) {
     const row = ix.row(r);
     if (!row) continue;
-    let run: { c: number; serials: number[] } | null = null;
-    const close = () => {
-      if (run && run.serials.length >= MIN_RUN && (!best || run.serials.length >= best.serials.length)) best = run;
-      run = null;
-    };
-    let prevCol = -2;
-    for (const cell of row.cells) {
-      const s = tableColumns.has(cell.c) ? null : serialOf(cell);
-      const last = run?.serials.at(-1);
-      const step = last === undefined ? 0 : s! - last;
-      if (s === null || cell.c !== prevCol + 1 || (run && (step < 1 || step > 31))) close();
-      if (s !== null) {
-        if (!run) run = { c: cell.c, serials: [] };
-        run.serials.push(s);
-      }
-      prevCol = cell.c;
+    const runs = columnRuns(row.cells.filter((cell) => !tableColumns.has(cell.c)));
+    for (const run of runs) {
+      const serials = run.cells.map(serialOf);
+      if (serials.every((x) => x !== null) && rising(serials as number[], 1, 31) && (!best || run.cells.length >= best.serials.length)) best = { c: run.c, serials: serials as number[] };
+      const days = run.cells.map(dayOf);
+      if (days.every((x) => x !== null) && daysOfMonth(days as number[]) && (!bestDays || run.cells.length >= bestDays.days.length)) bestDays = { c: run.c, days: days as number[] };
     }
-    close();
   }
-  const found = best as { c: number; serials: number[] } | null;
-  if (!found) return null;
-  const { c, serials } = found;
-  const lastStep = serials.length > 1 ? serials.at(-1)! - serials.at(-2)! : 1;
-  return serials.map((from, k) => ({ c: c + k, from, to: (serials[k + 1] ?? from + lastStep) - 1 }));
+  const out: BandColumn[][] = [];
+  if (best && best.serials.length >= MIN_RUN) {
+    const { c, serials } = best;
+    const lastStep = serials.length > 1 ? serials.at(-1)! - serials.at(-2)! : 1;
+    out.push(serials.map((from, k) => ({ c: c + k, from, to: (serials[k + 1] ?? from + lastStep) - 1 })));
+  }
+  if (bestDays && bestDays.days.length >= MIN_RUN) {
+    const { c, days } = bestDays;
+    // Months as y * 12 + (m - 1): the month of each date and the one before it.
+    const months = new Set<number>();
+    for (const d of recordDates) {
+      const iso = serialToIso(d, date1904);
+      if (!iso) continue;
+      const month = Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+      months.add(month).add(month - 1);
+    }
+    for (const month of [...months].sort((a, b) => a - b)) {
+      const [y, m] = [Math.floor(month / 12), (month % 12) + 1];
+      const first = ymd(y, m, days[0]!);
+      const serial = first === null ? null : isoToSerial(first, date1904);
+      if (serial === null) continue;
+      // The days must follow this month's calendar: 31 then 1 only after a month of 31 days.
+      if (days.every((d, k) => dayOfSerial(serial + k, date1904) === d)) out.push(days.map((_, k) => ({ c: c + k, from: serial + k, to: serial + k })));
+    }
+  }
+  return out;
 }
+
+/** Runs of cells in consecutive columns. */
+function columnRuns(cells: Cell[]): { c: number; cells: Cell[] }[] {
+  const runs: { c: number; cells: Cell[] }[] = [];
+  for (const cell of cells) {
+    const last = runs.at(-1);
+    if (last && last.c + last.cells.length === cell.c) last.cells.push(cell);
+    else runs.push({ c: cell.c, cells: [cell] });
+  }
+  return runs;
+}
+
+const rising = (xs: number[], min: number, max: number) => xs.every((x, k) => k === 0 || (x - xs[k - 1]! >= min && x - xs[k - 1]! <= max));
+
+const dayOf = (cell: Cell): number | null => {
+  const v = cell.t === 'n' ? cell.v : cell.t === 's' ? Number(/^\s*(\d{1,2})\s*日?\s*$/.exec(String(cell.v))?.[1] ?? NaN) : NaN;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 31 ? v : null;
+};
+
+/** 1, 2 … n, 1, 2 …: each next day is the following one, or 1 after a month's last (28–31). */
+const daysOfMonth = (days: number[]) => days.every((d, k) => k === 0 || d === days[k - 1]! + 1 || (d === 1 && days[k - 1]! >= 28));
+
+const dayOfSerial = (serial: number, date1904: boolean) => Number(serialToIso(serial, date1904)?.slice(8, 10) ?? NaN);
 
 const inRange = (col: BandColumn, start: number, finish: number) => col.from <= finish && col.to >= start;
 
@@ -85,55 +128,72 @@ const mostCommon = <K>(m: Map<K, number>): K | undefined => [...m.entries()].sor
  * formulas, a band the client paints by other rules, too few dated rows to tell).
  */
 export function learnBand(ix: SheetIndex, columns: BandColumn[], records: BandRecord[], styleAt: (row: number, c: number) => number): GanttBand | null {
-  const dated = records.filter((r) => r.start !== null && r.finish !== null && r.start <= r.finish);
-  if (dated.length < 3) return null;
-  const cells: { on: boolean; style: number; value: Cell | undefined; c: number }[] = [];
-  for (const r of dated)
+  type BandCell = { on: boolean; style: number; value: Cell | undefined; c: number };
+  const rows = new Map<number, BandCell[]>();
+  for (const r of records) {
+    if (r.start === null || r.finish === null || r.start > r.finish) continue;
+    const cells: BandCell[] = [];
     for (const col of columns) {
       const value = ix.cell(r.row, col.c);
       if (value?.f) return null; // the sheet draws its bars itself
-      cells.push({ on: inRange(col, r.start!, r.finish!), style: styleAt(r.row, col.c), value, c: col.c });
+      cells.push({ on: inRange(col, r.start, r.finish), style: styleAt(r.row, col.c), value, c: col.c });
     }
-  const onCount = cells.filter((x) => x.on).length;
-  if (onCount < 3 || onCount === cells.length) return null;
-  // The rule must hold on both sides: most bar cells look like a bar, and most others do not.
-  const agreement = (isOn: (x: (typeof cells)[number]) => boolean) => {
-    const on = cells.filter((x) => x.on);
-    const off = cells.filter((x) => !x.on);
-    return Math.min(on.filter(isOn).length / on.length, off.filter((x) => !isOn(x)).length / off.length);
-  };
+    // A task outside the band's days says nothing about how a bar looks.
+    if (cells.some((x) => x.on)) rows.set(r.row, cells);
+  }
+  if (rows.size < MIN_ROWS) return null;
+  const all = [...rows.values()].flat();
+  if (all.every((x) => x.on)) return null;
 
   // Formats seen more on bar cells than off them are the bar's.
   const styleBalance = new Map<number, number>();
-  for (const x of cells) styleBalance.set(x.style, (styleBalance.get(x.style) ?? 0) + (x.on ? 1 : -1));
+  for (const x of all) styleBalance.set(x.style, (styleBalance.get(x.style) ?? 0) + (x.on ? 1 : -1));
   const barStyles = new Set([...styleBalance].filter(([, n]) => n > 0).map(([s]) => s));
-  const byFill = barStyles.size > 0 && agreement((x) => barStyles.has(x.style)) >= AGREEMENT;
-  const hasMark = (x: (typeof cells)[number]) => x.value !== undefined && String(x.value.v).trim() !== '';
-  const byMark = agreement(hasMark) >= AGREEMENT;
-  // Text on a fill band (a label over the bar) would be lost by repainting: leave such a band alone.
+  const filled = (x: BandCell) => barStyles.has(x.style);
+  const hasMark = (x: BandCell) => x.value !== undefined && String(x.value.v).trim() !== '';
+  /**
+   * The rows a rule holds on, both ways (most of a row's bar cells look like a bar, and most of its other
+   * cells do not), or null when it holds on too few of them: a client paints some rows by hand its own way
+   * (a summary's bar over its first days only), and those rows are never repainted.
+   */
+  const following = (isOn: (x: BandCell) => boolean): Set<number> | null => {
+    const out = new Set<number>();
+    for (const [row, cells] of rows) {
+      const on = cells.filter((x) => x.on);
+      const off = cells.filter((x) => !x.on);
+      const agree = Math.min(on.filter(isOn).length / on.length, off.length === 0 ? 1 : off.filter((x) => !isOn(x)).length / off.length);
+      if (agree >= AGREEMENT) out.add(row);
+    }
+    return out.size >= MIN_ROWS && out.size >= rows.size * FOLLOWING ? out : null;
+  };
+  const byFill = barStyles.size > 0 ? following(filled) : null;
+  const byMark = following(hasMark);
   if (!byFill && !byMark) return null;
-  if (!byMark && cells.some(hasMark)) return null;
+  // Text on a fill band (a label over the bar) would be lost by repainting: leave such a band alone.
+  if (!byMark && all.some(hasMark)) return null;
+  const followers = byFill && byMark ? new Set([...byFill].filter((r) => byMark.has(r))) : (byFill ?? byMark)!;
 
   const onStyles = new Map<number, number>();
   const offStyles = new Map<number, Map<number, number>>();
   const marks = new Map<string, number>();
   const markCell = new Map<string, Cell>();
-  for (const x of cells) {
-    if (x.on) {
-      countUp(onStyles, x.style);
-      if (x.value && hasMark(x)) {
-        const k = `${x.value.t}:${String(x.value.v)}`;
-        countUp(marks, k);
-        markCell.set(k, x.value);
-      }
-    } else countUp(offStyles.get(x.c) ?? offStyles.set(x.c, new Map()).get(x.c)!, x.style);
-  }
+  for (const row of followers)
+    for (const x of rows.get(row)!) {
+      if (x.on) {
+        countUp(onStyles, x.style);
+        if (x.value && hasMark(x)) {
+          const k = `${x.value.t}:${String(x.value.v)}`;
+          countUp(marks, k);
+          markCell.set(k, x.value);
+        }
+      } else countUp(offStyles.get(x.c) ?? offStyles.set(x.c, new Map()).get(x.c)!, x.style);
+    }
   const anyOff = new Map<number, number>();
   for (const m of offStyles.values()) for (const [s, n] of m) anyOff.set(s, (anyOff.get(s) ?? 0) + n);
   const offStyle = new Map(columns.map((col) => [col.c, mostCommon(offStyles.get(col.c) ?? new Map()) ?? mostCommon(anyOff) ?? 0]));
   const markKey = byMark ? mostCommon(marks) : undefined;
   const mark = markKey === undefined ? null : outValue(markCell.get(markKey)!);
-  return { columns, onStyle: byFill ? (mostCommon(onStyles) ?? null) : null, offStyle, mark };
+  return { columns, onStyle: byFill ? (mostCommon(onStyles) ?? null) : null, offStyle, mark, followers };
 }
 
 function outValue(cell: Cell): OutValue {

@@ -24,7 +24,7 @@ import { fillTemplateInWorker, inspectTemplateInWorker, readWorkbook } from '../
 import { dateSerial, type CellOut, type OutValue, type RowShape } from '../../excel/template/index.js';
 import { sameValue, planImport } from '../import/plan.js';
 import { planBlocks, type TemplateRecord } from './record-blocks.js';
-import { barCells, findBandColumns, learnBand, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
+import { bandCandidates, barCells, learnBand, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
 import { isoToSerial } from '../../../common/excel/dates.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
 import { getTableProfile, profileRecords, profileTemplate, templateConflict } from '../import/profiles.js';
@@ -172,9 +172,13 @@ export async function exportToProfile(
   }
   // A gantt the client paints beside a WBS (a column per day or week under a row of dates): its
   // columns are the band's, never a field's extra value.
-  const bandColumns =
-    target === 'wbs' ? findBandColumns(ix, layout.headerBottom, new Set(layout.columns.filter((m) => m.field !== null).flatMap((m) => Array.from({ length: m.span }, (_, k) => m.c + k)))) : null;
-  const inBand = new Set(bandColumns?.map((b) => b.c) ?? []);
+  const bandRecords: BandRecord[] =
+    target === 'wbs'
+      ? table.records.filter((r) => !r.group).map((r) => ({ row: r.row - 1, start: serialOf(r.values.plannedStart, model.date1904), finish: serialOf(r.values.plannedFinish, model.date1904) }))
+      : [];
+  const fieldColumns = new Set(layout.columns.filter((m) => m.field !== null).flatMap((m) => Array.from({ length: m.span }, (_, k) => m.c + k)));
+  const bandOptions = bandRecords.length > 0 ? bandCandidates(ix, layout.headerBottom, fieldColumns, bandRecords.flatMap((r) => [r.start, r.finish].filter((d) => d !== null)), model.date1904) : [];
+  const inBand = new Set(bandOptions.flat().map((b) => b.c));
   const mapped = layout.columns.filter((m) => !inBand.has(m.c) && (merged(m) || writable(m) || persons.has(m)));
   // Client words read as the import reads them (the profile's value maps), written back the same way.
   const clientValues = new ClientValues(vocab, profile.layout.valueMaps);
@@ -337,7 +341,7 @@ export async function exportToProfile(
     tree: target === 'wbs',
     stored: stored.map((o) => ({ id: o.row.id, level: o.level })),
   });
-  const bars = bandColumns ? await ganttBars(template, profile.fileName, layout.sheet, ix, bandColumns, table, model.date1904) : null;
+  const bars = bandOptions.length > 0 ? await ganttBars(template, profile.fileName, layout.sheet, ix, bandOptions, bandRecords) : null;
   const barsOf = (o: Out | null, fresh: boolean): (CellOut | undefined)[] => {
     if (!bars) return [];
     const { band } = bars;
@@ -345,14 +349,17 @@ export async function exportToProfile(
     const start = serialOf(o.row.plannedStart, model.date1904);
     const finish = serialOf(o.row.plannedFinish, model.date1904);
     const was = o.at === null ? undefined : bars.records.get(o.at);
-    // A bar is painted again only where its dates moved (or on a new row): elsewhere the client's own cells stay.
-    if (!fresh && was && was.start === start && was.finish === finish) return new Array<undefined>(band.columns.length).fill(undefined);
+    // A bar is painted again only where its dates moved (or on a new row), and never on a row the
+    // client painted by another rule of its own: elsewhere the client's own cells stay.
+    if (!fresh && was && ((was.start === start && was.finish === finish) || !band.followers.has(was.row))) return new Array<undefined>(band.columns.length).fill(undefined);
     return barCells(band, start, finish, was ? rowBarStyle(band, was, bars.styleAt) : undefined);
   };
   const columns = [...sheetColumns, ...(bars?.band.columns.map((b) => b.c) ?? [])];
   const width = columns.length;
   const idColumns = new Set(mapped.filter((m) => m.field === 'ref').map((m) => m.c));
-  const rows = blocks.fill.map((f): (CellOut | undefined)[] => {
+  const rows = blocks.fill.map((f, i): (CellOut | undefined)[] => {
+    // The other rows of a copied block (a two-row gantt's actual row) carry no copied bar.
+    if (f === undefined && bars && blocks.order?.[i]?.clone) return [...new Array<undefined>(sheetColumns.length).fill(undefined), ...barsOf(null, true)];
     if (f === undefined) return new Array<undefined>(width).fill(undefined);
     // A removed record's row of a prepared form keeps its printed number (its ID, never given again).
     if (f === 'clear') return [...sheetColumns.map((c) => (idColumns.has(c) ? undefined : { value: null })), ...barsOf(null, true)];
@@ -393,22 +400,22 @@ export async function exportToProfile(
 
 const serialOf = (iso: unknown, date1904: boolean): number | null => (typeof iso === 'string' ? isoToSerial(iso, date1904) : null);
 
-/** The template's painted gantt band, with its records' dates and formats, when it follows a rule of dates. */
-async function ganttBars(template: Uint8Array, fileName: string, sheetName: string, ix: SheetIndex, columns: BandColumn[], table: ImportTable, date1904: boolean) {
-  const records: BandRecord[] = table.records
-    .filter((r) => !r.group)
-    .map((r) => ({ row: r.row - 1, start: serialOf(r.values.plannedStart, date1904), finish: serialOf(r.values.plannedFinish, date1904) }));
-  if (records.length === 0) return null;
+/** The template's painted gantt band (the first candidate its rows follow), with its records' formats. */
+async function ganttBars(template: Uint8Array, fileName: string, sheetName: string, ix: SheetIndex, candidates: BandColumn[][], records: BandRecord[]) {
   const from = Math.min(...records.map((r) => r.row)) + 1;
   const to = Math.max(...records.map((r) => r.row)) + 1;
-  const { rows } = await inspectTemplateInWorker(template, { rows: { sheet: sheetName, from, to, columns: columns.map((b) => b.c) } }, { fileName }).catch((err: unknown) => {
+  const cols = [...new Set(candidates.flat().map((b) => b.c))];
+  const { rows } = await inspectTemplateInWorker(template, { rows: { sheet: sheetName, from, to, columns: cols } }, { fileName }).catch((err: unknown) => {
     throw templateConflict(err);
   });
   const shapes = new Map(rows.map((s) => [s.row - 1, s.styles]));
-  const at = new Map(columns.map((b, k) => [b.c, k]));
+  const at = new Map(cols.map((c, k) => [c, k]));
   const styleAt = (row: number, c: number) => shapes.get(row)?.[at.get(c)!] ?? 0;
-  const band = learnBand(ix, columns, records, styleAt);
-  return band ? { band, styleAt, records: new Map(records.map((r) => [r.row, r])) } : null;
+  for (const columns of candidates) {
+    const band = learnBand(ix, columns, records, styleAt);
+    if (band) return { band, styleAt, records: new Map(records.map((r) => [r.row, r])) };
+  }
+  return null;
 }
 
 /**
