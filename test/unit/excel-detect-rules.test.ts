@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readWorkbookBytes } from '../../electron/core/excel/read-workbook.js';
-import { ASK_BELOW, detectLayout } from '../../electron/common/excel/detect.js';
+import { ASK_BELOW, detectLayout, layoutAt } from '../../electron/common/excel/detect.js';
 import { analyzeWorkbook, type ImportTable } from '../../electron/common/excel/table.js';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
 import { model, sheet, type ModelCell } from '../fixtures/excel/model.js';
@@ -338,6 +338,58 @@ describe('tables and their columns', () => {
       'wbs',
     );
     expect(fields(t)).toEqual({ A: 'wbsCode', B: 'name', C: 'plannedStart', D: 'plannedFinish', E: 'plannedEffort', F: 'actualStart', G: 'actualFinish', H: 'actualEffort' });
+  });
+});
+
+describe('a gantt without header words', () => {
+  /** Week dates across from E, an outline of names in B:D, bars only as fills (no values). */
+  const gantt = (grid: (r: number) => ModelCell[] = () => []): ModelCell[][] => {
+    const weeks = Array.from({ length: 8 }, (_, k) => new Date(Date.UTC(2025, 3, 7 + k * 7)));
+    const names: ModelCell[][] = [
+      [null, '設計'],
+      [null, null, '画面設計'],
+      [null, null, null, 'ログイン画面'],
+      [null, null, null, '一覧画面'],
+      [null, null, 'DB設計'],
+      [null, '製造'],
+      [null, null, 'ログイン機能'],
+    ];
+    return [['中日程'], [], [null, null, null, null, ...weeks], ...names.map((row, i) => [...row, ...Array(4 - row.length).fill(null), ...grid(i)])];
+  };
+
+  it('reads the names left of a row of dates as one name column whose tree is the outline; the date columns are the grid', () => {
+    const t = read(gantt(), 'wbs');
+    expect(t.header).toEqual({ top: 3, bottom: 3 });
+    expect(t.columns.map((c) => [c.column, c.field])).toEqual([['B:D', 'name']]);
+    expect(t.records.map((r) => [r.values.name, r.level])).toEqual([
+      ['設計', 0],
+      ['画面設計', 1],
+      ['ログイン画面', 2],
+      ['一覧画面', 2],
+      ['DB設計', 1],
+      ['製造', 0],
+      ['ログイン機能', 1],
+    ]);
+    // Nothing names the columns: the dialog asks the user to check the header.
+    const found = detectLayout(model(sheet('Sheet1', gantt())), 'wbs', { reference: TODAY });
+    expect(found.ok && found.layout.confidence!.header).toBeLessThan(ASK_BELOW);
+  });
+
+  it('is no register where the date columns hold written statuses (a diary) or a code on most days (a rota), where the names are no outline, nor for a risk register', () => {
+    const diary = gantt((i) => (i % 2 ? [] : ['waiting for review', null, 'done']));
+    expect(detectLayout(model(sheet('Sheet1', diary)), 'wbs', { reference: TODAY }).ok).toBe(false);
+    // A rota: a code on most days.
+    const rota = gantt(() => ['早', '遅', '休', '早', '早', '遅', '休', '早']);
+    expect(detectLayout(model(sheet('Sheet1', rota)), 'wbs', { reference: TODAY }).ok).toBe(false);
+    // Names in one column only (people, not an outline of work).
+    const people = gantt().map((row, i) => (i < 3 ? row : [null, row.slice(1, 4).find((x) => x) ?? null, null, null, ...row.slice(4)]));
+    expect(detectLayout(model(sheet('Sheet1', people)), 'wbs', { reference: TODAY }).ok).toBe(false);
+    expect(detectLayout(model(sheet('Sheet1', gantt())), 'risk', { reference: TODAY }).ok).toBe(false);
+  });
+
+  it('is read the same when the user points at the row of dates', () => {
+    const m = model(sheet('Sheet1', gantt()));
+    expect(layoutAt(m, 'wbs', 'Sheet1', 2, 2)?.columns.map((c) => [c.column, c.field])).toEqual([['B:D', 'name']]);
   });
 });
 

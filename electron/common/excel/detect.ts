@@ -11,6 +11,7 @@ import { assignFields, type Assignment, type ColumnMapping, type SampleContext }
 import { matchLabel } from './synonyms.js';
 import type { Cell, WorkbookModel } from './model.js';
 import { SheetIndex } from './sheet-index.js';
+import { timelineTable } from './timeline.js';
 
 /** Rows (with values) of each sheet searched for the header. */
 export const HEADER_SCAN_ROWS = 100;
@@ -296,6 +297,8 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
     found.push(...kept);
   });
   if (found.length === 0) {
+    const timeline = timelineDetection(model, target, opts);
+    if (timeline) return timeline;
     const looked = model.sheets.map((s) => (s.skipped ? `${s.name} (skipped: ${s.skipped})` : s.name)).join(', ');
     return { ok: false, reason: `No table with ${KEY_WORDS[target]} was found (sheets looked at: ${looked || 'none'})` };
   }
@@ -311,7 +314,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
     })
     .sort((x, y) => y.score - x.score || x.cand.sheet - y.cand.sheet || x.cand.top - y.cand.top);
   const win = finals[0]!;
-  if (win.score === -Infinity) return { ok: false, reason: `No table with ${KEY_WORDS[target]} was found` };
+  if (win.score === -Infinity) return timelineDetection(model, target, opts) ?? { ok: false, reason: `No table with ${KEY_WORDS[target]} was found` };
   const bottom = win.cand.extended;
   // A header whose cells are merged down from the row above (No over rows 3–4, 対応 over 担当者 /
   // 期限) starts at that row: scored alike, the one-row header under it won only by being shorter, and
@@ -352,6 +355,33 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
     candidates: finals
       .filter((f) => f.score > -Infinity)
       .map((f) => ({ sheet: model.sheets[f.cand.sheet]!.name, headerTop: f.cand.top, headerBottom: f.cand.extended, columns: columnLabel(spanOf(f.cand.header).c1, spanOf(f.cand.header).c2 - spanOf(f.cand.header).c1 + 1), score: round(f.score) })),
+  };
+}
+
+/** How sure a WBS read from a timeline without header words is of its header and names: the dialog asks. */
+const TIMELINE_CONFIDENCE = 0.5;
+
+/**
+ * A WBS with no header words: a gantt's row of dates over an outline of names (timeline.ts). Tried
+ * only where no table with header words is found; the first sheet holding one wins, and the dialog
+ * asks the user to check its header (or to choose, where several sheets hold one).
+ */
+function timelineDetection(model: WorkbookModel, target: ImportTarget, opts: DetectOptions): Detection | null {
+  if (target !== 'wbs') return null;
+  const found: { sheet: string; layout: TableLayout }[] = [];
+  for (const sheet of model.sheets) {
+    if (sheet.skipped || sheet.state !== 'visible' || sheet.rows.length === 0) continue;
+    if (opts.sheet !== undefined && sheet.name !== opts.sheet) continue;
+    const t = timelineTable(new SheetIndex(sheet), HEADER_SCAN_ROWS);
+    if (t) found.push({ sheet: sheet.name, layout: { target, sheet: sheet.name, headerTop: t.top, headerBottom: t.top, columns: [t.name], score: 1 } });
+  }
+  if (found.length === 0) return null;
+  const layout = found[0]!.layout;
+  layout.confidence = { table: found.length > 1 ? 0 : 1, header: TIMELINE_CONFIDENCE, key: TIMELINE_CONFIDENCE };
+  return {
+    ok: true,
+    layout,
+    candidates: found.map(({ sheet, layout: l }) => ({ sheet, headerTop: l.headerTop, headerBottom: l.headerBottom, columns: l.columns[0]!.column, score: l.score })),
   };
 }
 
@@ -415,6 +445,9 @@ export function layoutAt(
   const sheet = model.sheets.find((s) => s.name === sheetName);
   if (!sheet || sheet.skipped) return null;
   const ix = new SheetIndex(sheet);
+  // A gantt's row of dates over names with no header words (timeline.ts).
+  const timeline = target === 'wbs' && top === bottom && !ix.row(top)?.cells.some((c) => c.t === 's' && (c.v as string).trim() !== '') ? timelineTable(ix, 0, top) : null;
+  if (timeline) return { target, sheet: sheet.name, headerTop: top, headerBottom: bottom, columns: [timeline.name], score: 1 };
   const tables = splitTables(ix, headerColumns(ix, top, bottom), bottom);
   // Tables side by side: the one holding the column pointed at, else the one with the key field.
   const header =
