@@ -1,6 +1,7 @@
 // What the Japanese UI says for real refusals of the core, produced by the API on a real workspace and
 // turned into the screen's line by the renderer's own errorText / reasonOf: Japanese throughout, no
 // English sentence from the server (the mechanism: errors carry serverErrors keys and parameters).
+import ExcelJS from 'exceljs';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../electron/common/errors.js';
@@ -9,6 +10,7 @@ import { en } from '../../renderer/src/i18n/en.js';
 import { errorText, type Translator } from '../../renderer/src/ui/errorText.js';
 import { KNOWN_REASONS, reasonOf, wbsCellProblems } from '../../renderer/src/grid/serverProblems.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 
 let jaT: Translator;
 let enT: Translator;
@@ -63,6 +65,30 @@ describe('server messages in the Japanese UI', () => {
       expect(englishWords(errorText(err, jaT)), err.message).toEqual([]);
       // The English UI says it in English, from the same key.
       expect(englishWords(errorText(err, enT)).length, err.message).toBeGreaterThan(0);
+    }
+    ws.close();
+  });
+
+  it('say the refusals of the import dialog in Japanese: a row without header words, a column not in the header, an empty file', async () => {
+    await buildReaderWorker();
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const projectId = (await call('project.create', { name: 'P' })).id;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('課題').addRows([['課題一覧'], [], ['課題', '担当者', '期限'], ['ログインできない', '山田', '2025/4/3']]);
+    const dataBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const first = await call('excel.previewImport', { projectId, register: 'issue', fileName: '課題.xlsx', dataBase64 });
+    const cases: [ApiError, string][] = [
+      [await refusal(call('excel.previewImport', { projectId, register: 'issue', previewId: first.previewId, mapping: { headerTop: 2 } })), '入力が正しくありません: 課題.xlsx: シート「課題」の 2 行目には見出しの言葉がありません。見出し行を指定し直してください。'],
+      [await refusal(call('excel.previewImport', { projectId, register: 'issue', previewId: first.previewId, mapping: { firstDataRow: 3 } })), '入力が正しくありません: 課題.xlsx: シート「課題」の 3 行目の上の行には見出しの言葉がありません。最初のデータ行を指定し直してください。'],
+      [await refusal(call('excel.previewImport', { projectId, register: 'issue', previewId: first.previewId, mapping: { sheet: '課題', headerTop: 3, headerBottom: 3, columns: [{ column: 'Q', field: 'title' }] } })), '入力が正しくありません: Q 列は見出しの列ではありません。列の対応を確認してください。'],
+      [await refusal(call('excel.previewImport', { projectId, register: 'issue', fileName: '空.xlsx', dataBase64: '' })), '入力が正しくありません: 空.xlsx は空のファイルです。'],
+    ];
+    for (const [err, said] of cases) {
+      expect(err).toBeInstanceOf(ApiError);
+      expect(errorText(err, jaT), err.message).toBe(said);
+      expect(englishWords(errorText(err, jaT)).filter((w) => w !== 'xlsx'), err.message).toEqual([]);
+      expect(englishWords(errorText(err, enT)).length, err.message).toBeGreaterThan(1);
     }
     ws.close();
   });

@@ -72,7 +72,9 @@ export interface PreviewInput {
 
 const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
-const invalid = (field: string, message: string) => new ApiError('VALIDATION', `${field}: ${message}`, [{ field, message }]);
+/** A refusal of the preview's input; `key` names its text in the renderer's serverErrors.import (the UI's language). */
+const invalid = (field: string, message: string, key?: string, params?: Record<string, string | number>) =>
+  new ApiError('VALIDATION', `${field}: ${message}`, [{ field, message }], key ? { key: `import.${key}`, ...(params ? { params } : {}) } : undefined);
 
 /** The profile's layout as detection would have answered it (0-based rows). */
 function profileLayout(register: ImportTarget, p: ProfileLayout): TableLayout {
@@ -96,7 +98,7 @@ export function chooseLayout(
 ): { layout: TableLayout; problems: Problem[]; detection?: Detection & { ok: true } } {
   const problems: Problem[] = [];
   const detectOpts = { vocab: opts.vocab, reference: opts.today };
-  if (mapping.sheet !== undefined && !model.sheets.some((s) => s.name === mapping.sheet)) throw invalid('mapping.sheet', `${model.fileName} has no sheet named ${mapping.sheet}`);
+  if (mapping.sheet !== undefined && !model.sheets.some((s) => s.name === mapping.sheet)) throw invalid('mapping.sheet', `${model.fileName} has no sheet named ${mapping.sheet}`, 'noSheet', { file: model.fileName, sheet: mapping.sheet });
   let layout: TableLayout | null = null;
   let detection: (Detection & { ok: true }) | undefined;
   const kept = opts.kept;
@@ -110,7 +112,7 @@ export function chooseLayout(
   if (mapping.firstDataRow !== undefined && mapping.headerTop === undefined) {
     const name = mapping.sheet ?? kept?.sheet ?? defaultSheet(model, register, detectOpts);
     const rows = headerAbove(model, register, name, mapping.firstDataRow - 1);
-    if (!rows) throw invalid('mapping.firstDataRow', `${model.fileName}: the row above row ${mapping.firstDataRow} of sheet ${name} holds no header words`);
+    if (!rows) throw invalid('mapping.firstDataRow', `${model.fileName}: the row above row ${mapping.firstDataRow} of sheet ${name} holds no header words`, 'noHeaderAbove', { file: model.fileName, sheet: name, row: mapping.firstDataRow });
     mapping = { ...mapping, sheet: name, headerTop: rows.top + 1, headerBottom: rows.bottom + 1 };
   }
   if (sameAsKept) {
@@ -120,9 +122,9 @@ export function chooseLayout(
     const profileSheet = profile && model.sheets.some((s) => s.name === profile.layout.sheet) ? profile.layout.sheet : undefined;
     const name = mapping.sheet ?? profileSheet ?? defaultSheet(model, register, detectOpts);
     const bottom = mapping.headerBottom ?? mapping.headerTop;
-    if (bottom < mapping.headerTop) throw invalid('mapping.headerBottom', 'must not be above headerTop');
+    if (bottom < mapping.headerTop) throw invalid('mapping.headerBottom', 'must not be above headerTop', 'headerOrder');
     layout = layoutAt(model, register, name, mapping.headerTop - 1, bottom - 1, { ...detectOpts, ...(mapping.column ? { column: columnNumber(mapping.column) } : {}) });
-    if (!layout) throw invalid('mapping.headerTop', `${model.fileName}: row ${mapping.headerTop} of sheet ${name} holds no header words`);
+    if (!layout) throw invalid('mapping.headerTop', `${model.fileName}: row ${mapping.headerTop} of sheet ${name} holds no header words`, 'noHeaderWords', { file: model.fileName, sheet: name, row: mapping.headerTop });
   } else if (profile && (mapping.sheet === undefined || mapping.sheet === profile.layout.sheet) && model.sheets.some((s) => s.name === profile.layout.sheet)) {
     layout = profileLayout(register, profile.layout);
   } else {
@@ -133,12 +135,15 @@ export function chooseLayout(
     } else {
       problems.push({ kind: 'header', code: 'noTable', params: { register }, reason: `${model.fileName}: ${found.reason}` });
       layout = fallbackLayout(model, register, mapping.sheet);
-      if (!layout) throw invalid('dataBase64', `${model.fileName}: ${found.reason}`);
+      if (!layout) throw invalid('dataBase64', `${model.fileName}: ${found.reason}`, 'noTable', { file: model.fileName });
     }
   }
   if (mapping.columns && mapping.columns.length > 0) {
     const o = overrideFields(register, layout.columns, mapping.columns);
-    if (o.problems.length > 0) throw invalid('mapping.columns', o.problems.join('; '));
+    if (o.problems.length > 0) {
+      const column = /^column (\S+) is not a column of the header$/.exec(o.problems[0]!)?.[1];
+      throw invalid('mapping.columns', o.problems.join('; '), column ? 'notAColumn' : undefined, column ? { column } : undefined);
+    }
     layout = { ...layout, columns: o.columns };
   }
   return { layout, problems, ...(detection ? { detection } : {}) };
@@ -148,7 +153,7 @@ function defaultSheet(model: WorkbookModel, register: ImportTarget, opts: { voca
   const found = detectLayout(model, register, opts);
   if (found.ok) return found.layout.sheet;
   const first = model.sheets.find((s) => !s.skipped && s.rows.length > 0);
-  if (!first) throw invalid('dataBase64', `${model.fileName} has no sheet with values`);
+  if (!first) throw invalid('dataBase64', `${model.fileName} has no sheet with values`, 'noValues', { file: model.fileName });
   return first.name;
 }
 
@@ -208,7 +213,7 @@ export class ImportPreviews {
     } else {
       fileName = input.fileName!;
       bytes = Buffer.from(input.dataBase64!, 'base64');
-      if (bytes.length === 0) throw invalid('dataBase64', `${fileName} is empty`);
+      if (bytes.length === 0) throw invalid('dataBase64', `${fileName} is empty`, 'emptyFile', { file: fileName });
       const chosen = input.profileId !== undefined ? getTableProfile(db, input.profileId) : null;
       if (chosen && chosen.register !== input.register)
         throw invalid('profileId', `profile ${chosen.name} is for the ${chosen.register} register, not ${input.register}`);
@@ -232,11 +237,11 @@ export class ImportPreviews {
     const usedProfile = profile && layout.sheet === profile.layout.sheet && layout.headerTop === profile.layout.headerTop - 1 ? profile : null;
     const extraColumns = layout.columns.filter((m) => m.field === null).length;
     if (extraColumns > EXTRA_LIMITS.keys)
-      throw invalid('dataBase64', `${fileName}: sheet ${layout.sheet} has ${extraColumns.toLocaleString('en-US')} columns PMO Desk has no field for; a row keeps at most ${EXTRA_LIMITS.keys.toLocaleString('en-US')}`);
+      throw invalid('dataBase64', `${fileName}: sheet ${layout.sheet} has ${extraColumns.toLocaleString('en-US')} columns PMO Desk has no field for; a row keeps at most ${EXTRA_LIMITS.keys.toLocaleString('en-US')}`, 'tooManyColumns', { file: fileName, sheet: layout.sheet, count: extraColumns, max: EXTRA_LIMITS.keys });
     await pace(2, 4);
     const table = readTable(model, layout, { vocab, today, valueChoices: choices, period: projectPeriod(db, input.projectId), ...(year !== undefined ? { year } : {}), ...(usedProfile?.layout.valueMaps ? { valueMaps: usedProfile.layout.valueMaps } : {}) });
     if (table.records.length > MAX_IMPORT_ROWS)
-      throw invalid('dataBase64', `${fileName}: sheet ${layout.sheet} has ${table.records.length.toLocaleString('en-US')} rows of data; PMO Desk imports up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows at a time: split the file`);
+      throw invalid('dataBase64', `${fileName}: sheet ${layout.sheet} has ${table.records.length.toLocaleString('en-US')} rows of data; PMO Desk imports up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows at a time: split the file`, 'tooManyRows', { file: fileName, sheet: layout.sheet, count: table.records.length, max: MAX_IMPORT_ROWS });
     flagDuplicateRefs(table);
     flagPredecessors(table);
     deriveWbsStatus(table);
@@ -321,7 +326,7 @@ export class ImportPreviews {
     this.sweep();
     const kept = this.kept.get(previewId);
     if (!kept) throw new ApiError('NOT_FOUND', 'this import preview has expired or was already applied; preview the file again', { field: 'previewId' });
-    if (!kept.keyMapped) throw invalid('previewId', `no column is mapped to the ${KEY_FIELD[kept.register]} field`);
+    if (!kept.keyMapped) throw invalid('previewId', `no column is mapped to the ${KEY_FIELD[kept.register]} field`, 'noKeyMapped');
     const today = this.today();
     const run = db.sqlite.transaction(() => {
       let batchId: string | null = null;
