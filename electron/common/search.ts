@@ -10,7 +10,7 @@ export interface SearchHit {
   id: number;
   projectId: number;
   projectName: string;
-  /** The user-facing ID; '' for WBS tasks and meetings. */
+  /** The user-facing ID, for a WBS task its code as the grid shows it (1.2.3); '' for meetings. */
   ref: string;
   title: string;
   /** A short piece of the row's text around the first match, on one line. */

@@ -104,6 +104,16 @@ describe('Ctrl+K search', () => {
     await expect.poll(() => selectedInView(wbs.grid, child)).toEqual({ focused: true, inRange: true, visible: true });
   });
 
+  it('finds a WBS task by the code its grid shows (1.1) and opens it', async () => {
+    const hits = await search(s.page, '1.1');
+    await expect.poll(() => hits.allInnerTexts()).toEqual([expect.stringMatching(/WBS\s*1\.1\s*リハーサル手順書の作成[\s\S]*物流改善/)]);
+    await s.page.screenshot({ path: screenshotPath('search-wbs-code.png') });
+    await s.page.keyboard.press('Enter');
+    const wbs = new WbsScreen(s.page);
+    await expect.poll(() => selectedInView(wbs.grid, child)).toEqual({ focused: true, inRange: true, visible: true });
+    await expect.poll(() => wbs.grid.locator(`.ag-row[row-id="${child}"] [col-id="code"]`).first().innerText()).toBe('1.1');
+  });
+
   it('opens a meeting found by its agenda notes in the minutes', async () => {
     const hits = await search(s.page, '判定基準');
     await expect.poll(() => hits.allInnerTexts()).toEqual([expect.stringMatching(/議事録[\s\S]*第2回 移行定例/)]);
