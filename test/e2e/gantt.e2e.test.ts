@@ -127,40 +127,73 @@ describe('Gantt', () => {
     await dialog.getByRole('button', { name: '閉じる' }).click();
   });
 
-  it('keeps each bar level with its row in compact density: the pointer and the drawing find the task of the grid row', async () => {
+  /**
+   * Along the vertical middle of the grid's row, the bar the canvas offers to drag, the pixel drawn
+   * there (the bar's colour, not the row's white), and the task the tooltip names.
+   */
+  async function barBesideRow(row: number): Promise<{ rgb: number[]; tip: string } | null> {
     const wbs = new WbsScreen(s.page);
     const canvas = s.page.getByTestId('gantt-canvas');
+    const cell = (await wbs.cell(row, 'name').boundingBox())!;
+    const y = cell.y + cell.height / 2;
+    const box = (await canvas.boundingBox())!;
+    const found = await canvas.evaluate(
+      (c, { from, to, y }) => {
+        for (let x = from; x < to; x += 3) {
+          c.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y, bubbles: true, pointerId: 1, pointerType: 'mouse' }));
+          if ((c as HTMLCanvasElement).style.cursor === 'grab') {
+            const r = c.getBoundingClientRect();
+            const dpr = (c as HTMLCanvasElement).width / r.width;
+            const [red, green, blue] = (c as HTMLCanvasElement).getContext('2d')!.getImageData(Math.round((x + 3 - r.left) * dpr), Math.round((y - r.top) * dpr), 1, 1).data;
+            return [red!, green!, blue!];
+          }
+        }
+        return null;
+      },
+      { from: box.x + 4, to: box.x + box.width, y },
+    );
+    if (!found) return null;
+    const tip = s.page.getByRole('tooltip');
+    await tip.waitFor();
+    return { rgb: found, tip: await tip.innerText() };
+  }
+
+  it('keeps each bar level with its row in compact density: the pointer and the drawing find the task of the grid row', async () => {
+    const wbs = new WbsScreen(s.page);
     const density = s.page.getByRole('combobox', { name: '表示密度' });
     await density.selectOption('compact');
     await expect.poll(async () => (await wbs.cell(2, 'name').boundingBox())!.height).toBeLessThan(24);
-    const tip = s.page.getByRole('tooltip');
     for (const [row, name] of [[1, '1.1 基本設計'], [2, '1.2 詳細設計']] as const) {
-      // The vertical middle of the grid's row, and along it, the bar the canvas offers to drag.
-      const cell = (await wbs.cell(row, 'name').boundingBox())!;
-      const y = cell.y + cell.height / 2;
-      const box = (await canvas.boundingBox())!;
-      const found = await canvas.evaluate(
-        (c, { from, to, y }) => {
-          for (let x = from; x < to; x += 3) {
-            c.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y, bubbles: true, pointerId: 1, pointerType: 'mouse' }));
-            if ((c as HTMLCanvasElement).style.cursor === 'grab') {
-              // The pixel drawn there: the bar's colour, not the row's white.
-              const r = c.getBoundingClientRect();
-              const dpr = (c as HTMLCanvasElement).width / r.width;
-              const [red, green, blue] = (c as HTMLCanvasElement).getContext('2d')!.getImageData(Math.round((x + 3 - r.left) * dpr), Math.round((y - r.top) * dpr), 1, 1).data;
-              return { x, rgb: [red, green, blue] };
-            }
-          }
-          return null;
-        },
-        { from: box.x + 4, to: box.x + box.width, y },
-      );
-      expect(found, name).not.toBeNull();
-      expect(found!.rgb, name).not.toEqual([255, 255, 255]);
-      await expect.poll(() => tip.innerText()).toContain(name);
+      const bar = await barBesideRow(row);
+      expect(bar, name).not.toBeNull();
+      expect(bar!.rgb, name).not.toEqual([255, 255, 255]);
+      await expect.poll(async () => (await barBesideRow(row))?.tip).toContain(name);
     }
     await s.page.screenshot({ path: screenshotPath('gantt-compact.png') });
     await density.selectOption('normal');
+  });
+
+  it('follows the grid’s row heights: a task name wrapped onto three lines makes its row and the rows below level in the Gantt', async () => {
+    const wbs = new WbsScreen(s.page);
+    const id = (s.ws.db.sqlite.prepare("SELECT id FROM wbs_tasks WHERE name = '基本設計'").pluck().get()) as number;
+    await s.ws.handlers.invoke('wbs.update', { id, patch: { name: '基本設計（画面・帳票・バッチ・外部インターフェースの方式を決め、顧客の承認を得るまで）' } });
+    await s.page.reload();
+    await wbs.grid.locator('.ag-row').first().waitFor();
+    const height = (row: number) => wbs.grid.locator(`.ag-row[row-index="${row}"]`).last().evaluate((r) => r.getBoundingClientRect().height);
+    const one = await height(2);
+    await s.page.getByText('表示する列').click();
+    await s.page.getByRole('checkbox', { name: '「タスク名」を折り返して表示' }).check();
+    await s.page.getByText('表示する列').click(); // closes the list
+    await expect.poll(() => height(1)).toBeGreaterThan(one * 2);
+    for (const [row, name] of [[1, '1.1 基本設計'], [2, '1.2 詳細設計'], [3, '2 リリース']] as const)
+      await expect.poll(async () => (await barBesideRow(row))?.tip).toContain(name);
+    await s.page.screenshot({ path: screenshotPath('gantt-wrapped-row.png') });
+    await s.page.getByText('表示する列').click();
+    await s.page.getByRole('checkbox', { name: '「タスク名」を折り返して表示' }).uncheck();
+    await s.page.getByText('表示する列').click();
+    await s.ws.handlers.invoke('wbs.update', { id, patch: { name: '基本設計' } });
+    await s.page.reload();
+    await wbs.grid.locator('.ag-row').first().waitFor();
   });
 
   it('scrolls with the grid both ways, down to the last row', async () => {

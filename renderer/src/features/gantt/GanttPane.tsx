@@ -10,7 +10,7 @@ import { dayOf, isoOf, workCalendar, type WorkCalendar } from '../../../../elect
 import { formatDate, localToday } from '../../../../electron/common/dates.js';
 import { call } from '../../api/client.js';
 import { axisFor, headerRows, widthOf, ZOOMS, type Labels, type Zoom } from './timeline.js';
-import { barX, draw, type GanttRow, type Scene, type View } from './draw.js';
+import { barX, draw, rowAt, rowsHeight, type GanttRow, type Scene, type View } from './draw.js';
 import { DensityContext, ROW_HEIGHTS } from '../../grid/density.js';
 import { PAPERS, printNow, printPages, type Paper, type PrintPage } from './print.js';
 import { styleNonce } from '../../grid/RegisterGrid.js';
@@ -57,6 +57,8 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
   const tip = useRef<HTMLDivElement>(null);
   const [zoom, setZoom] = useState<Zoom>('day');
   const [shown, setShown] = useState<WbsTask[]>([]);
+  // Where each displayed row starts in the grid (and its total height last): rows of wrapped text are taller.
+  const [tops, setTops] = useState<number[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
   const [links, setLinks] = useState<Dependency[]>([]);
   const [schedule, setSchedule] = useState<Map<number, ScheduledTask>>(new Map());
@@ -74,12 +76,21 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
     const read = () => {
       if (!api) return;
       const out: WbsTask[] = [];
+      const at: number[] = [];
       const n = api.getDisplayedRowCount();
+      let bottom = 0;
       for (let i = 0; i < n; i++) {
-        const d = api.getDisplayedRowAtIndex(i)?.data;
-        if (d) out.push(d);
+        const node = api.getDisplayedRowAtIndex(i);
+        if (!node?.data) continue;
+        out.push(node.data);
+        const top = node.rowTop ?? bottom;
+        at.push(top);
+        bottom = top + (node.rowHeight ?? 0);
       }
+      at.push(bottom);
       setShown(out);
+      // A new array only when a row moved: a repaint per model update would cost the scroll.
+      setTops((was) => (was.length === at.length && was.every((y, i) => y === at[i]) ? was : at));
     };
     const onFocus = (e: { rowIndex: number | null }) => setSelected(e.rowIndex === null ? null : (api?.getDisplayedRowAtIndex(e.rowIndex)?.data?.id ?? null));
     const onScroll = (e: { direction: string; top: number }) => {
@@ -172,6 +183,8 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
       rows,
       rowH,
       headerH,
+      // The grid's layout once it matches the rows shown (a moment after they change).
+      tops: tops.length === rows.length + 1 ? tops : undefined,
       index: new Map(rows.map((r, i) => [r.id, i])),
       links: links.map((l) => ({ from: l.predecessorId, to: l.successorId, type: l.type })),
       axis,
@@ -183,7 +196,7 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
       font: FONT,
       overlay: overlay && ((ctx, v, first, last) => drawOverlay(ctx, sceneRef.current, v, overlay, first, last)),
     }),
-    [rows, rowH, headerH, links, axis, cal, today, selected, labels, overlay],
+    [rows, rowH, headerH, tops, links, axis, cal, today, selected, labels, overlay],
   );
   const sceneRef = useRef(scene);
   sceneRef.current = scene;
@@ -262,7 +275,7 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
     const v = view()!;
     const s = sceneRef.current;
     if (y < s.headerH) return { x, y, row: -1, part: null as null | 'move' | 'resize' | 'link' };
-    const row = Math.floor((y - s.headerH + v.top) / s.rowH);
+    const row = rowAt(s, y - s.headerH + v.top);
     const r = s.rows[row];
     const xs = r && barX(s, v, r);
     let part: null | 'move' | 'resize' | 'link' = null;
@@ -371,7 +384,7 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
 
   // The grid's viewport has 16 px of room under its last row (styles.css, .ag-grid-viewport::after):
   // the same here, so both scroll as far and the last rows stay level.
-  const height = headerH + rows.length * rowH + 16;
+  const height = headerH + rowsHeight(scene) + 16;
   return (
     <div className="gantt-pane" data-testid="gantt">
       <div className="gantt-tools">

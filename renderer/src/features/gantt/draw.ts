@@ -34,6 +34,12 @@ export interface Scene {
    */
   rowH: number;
   headerH: number;
+  /**
+   * Where each row starts below the header, as the grid lays its rows out (a row whose wrapped text
+   * makes it taller pushes the rows below it down), and after the last one the total height; absent:
+   * every row rowH tall (on paper). A bar keeps rowH's band, in the middle of its row.
+   */
+  tops?: readonly number[];
   index: Map<number, number>;
   links: GanttLink[];
   axis: Axis;
@@ -86,7 +92,33 @@ export function barX(s: Scene, v: View, r: GanttRow): [number, number] | null {
   return [xOf(s.axis, r.start) - v.left, xOf(s.axis, r.finish + 1) - v.left];
 }
 
-export const rowY = (s: Scene, v: View, row: number) => s.headerH + row * s.rowH - v.top;
+/** A row's top below the header, before scrolling. */
+export const rowTop = (s: Scene, row: number) => s.tops?.[row] ?? row * s.rowH;
+
+export const rowHeight = (s: Scene, row: number) => (s.tops && row + 1 < s.tops.length ? s.tops[row + 1]! - s.tops[row]! : s.rowH);
+
+/** The height of all rows. */
+export const rowsHeight = (s: Scene) => s.tops?.[s.rows.length] ?? s.rows.length * s.rowH;
+
+/** The row at `y` below the header (before scrolling); rows.length past the last one. */
+export function rowAt(s: Scene, y: number): number {
+  if (!s.tops) return Math.floor(y / s.rowH);
+  let lo = 0;
+  let hi = s.rows.length;
+  // The last row whose top is at or above y.
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (s.tops[mid]! <= y) lo = mid;
+    else hi = mid - 1;
+  }
+  return y < 0 ? -1 : lo;
+}
+
+/** A row's top on screen. */
+export const rowY = (s: Scene, v: View, row: number) => s.headerH + rowTop(s, row) - v.top;
+
+/** The top of a task's rowH band on screen, where its bar is drawn: the middle of its row. */
+export const barY = (s: Scene, v: View, row: number) => rowY(s, v, row) + Math.round((rowHeight(s, row) - s.rowH) / 2);
 
 /** A bar's inset from its row's top and bottom: 7 px in a 28 px row, 5 in a compact 20 px one. */
 export const barInset = (s: Scene) => Math.round(s.rowH / 4);
@@ -98,8 +130,8 @@ export function draw(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
   ctx.fillRect(0, 0, v.width, v.height);
   const firstDay = a.from + Math.max(0, Math.floor(v.left / a.px));
   const lastDay = Math.min(a.to, a.from + Math.ceil((v.left + v.width) / a.px));
-  const firstRow = Math.max(0, Math.floor(v.top / rowH));
-  const lastRow = Math.min(s.rows.length - 1, Math.floor((v.top + v.height - headerH) / rowH));
+  const firstRow = Math.max(0, rowAt(s, v.top));
+  const lastRow = Math.min(s.rows.length - 1, rowAt(s, v.top + v.height - headerH));
 
   ctx.save();
   ctx.beginPath();
@@ -115,12 +147,13 @@ export function draw(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
   // Rows: selection and separators.
   for (let r = firstRow; r <= lastRow; r++) {
     const y = rowY(s, v, r);
+    const h = rowHeight(s, r);
     if (s.rows[r]!.id === s.selected) {
       ctx.fillStyle = COLORS.selected;
-      ctx.fillRect(0, y, v.width, rowH);
+      ctx.fillRect(0, y, v.width, h);
     }
     ctx.fillStyle = COLORS.grid;
-    ctx.fillRect(0, y + rowH - 1, v.width, 1);
+    ctx.fillRect(0, y + h - 1, v.width, 1);
   }
   vline(ctx, xOf(a, s.today) - v.left, headerH, v, COLORS.today, [4, 3]);
   if (s.statusDate !== null) vline(ctx, xOf(a, s.statusDate + 1) - v.left, headerH, v, COLORS.status, []);
@@ -130,7 +163,7 @@ export function draw(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
   s.overlay?.(ctx, v, firstRow, lastRow);
 
   if (v.ghost) {
-    const y = rowY(s, v, v.ghost.row);
+    const y = barY(s, v, v.ghost.row);
     ctx.strokeStyle = COLORS.text;
     ctx.setLineDash([3, 2]);
     const inset = barInset(s);
@@ -170,7 +203,7 @@ function drawTask(ctx: CanvasRenderingContext2D, s: Scene, v: View, r: number) {
   const [x0, x1] = xs;
   if (x1 < -20 && (t.lateFinish === null || xOf(s.axis, t.lateFinish + 1) - v.left < 0)) return;
   if (x0 > v.width + 20) return;
-  const y = rowY(s, v, r);
+  const y = barY(s, v, r);
   const mid = y + s.rowH / 2;
   const inset = barInset(s);
   if (t.milestone && !t.summary) {
@@ -245,24 +278,26 @@ function drawLinks(ctx: CanvasRenderingContext2D, s: Scene, v: View, firstRow: n
     const xa = fromEnd ? a[1] : a[0];
     const xb = toStart ? b[0] : b[1];
     if (Math.max(xa, xb) < -10 || Math.min(xa, xb) > v.width + 10) continue;
-    const ya = rowY(s, v, ra) + rowH / 2;
+    const ya = barY(s, v, ra) + rowH / 2;
+    const yb = barY(s, v, rb) + rowH / 2;
     const out = xa + (fromEnd ? 6 : -6);
     const inX = xb + (toStart ? -6 : 6);
     ctx.beginPath();
     ctx.moveTo(xa, ya);
     ctx.lineTo(out, ya);
     if ((toStart && inX >= out) || (!toStart && inX <= out)) {
-      ctx.lineTo(out, rowY(s, v, rb) + rowH / 2);
-      ctx.lineTo(xb, rowY(s, v, rb) + rowH / 2);
+      ctx.lineTo(out, yb);
+      ctx.lineTo(xb, yb);
     } else {
-      const ym = rowY(s, v, Math.max(ra, rb)) + (rb > ra ? 0 : rowH);
+      // Back along the line between the two rows.
+      const ym = rb > ra ? rowY(s, v, rb) : rowY(s, v, ra) + rowHeight(s, ra);
       ctx.lineTo(out, ym);
       ctx.lineTo(inX, ym);
-      ctx.lineTo(inX, rowY(s, v, rb) + rowH / 2);
-      ctx.lineTo(xb, rowY(s, v, rb) + rowH / 2);
+      ctx.lineTo(inX, yb);
+      ctx.lineTo(xb, yb);
     }
     ctx.stroke();
-    const yh = rowY(s, v, rb) + rowH / 2;
+    const yh = yb;
     const dir = toStart ? 1 : -1;
     ctx.beginPath();
     ctx.moveTo(xb, yh);

@@ -39,7 +39,7 @@ const ROW_H = ROW_HEIGHTS.normal.row;
 const HEADER_H = ROW_HEIGHTS.normal.header;
 
 export function printPages(screen: Scene, tasks: WbsTask[], paper: Paper, header: (field: string) => string, scale = 1.5): PrintPage[] {
-  const scene: Scene = { ...screen, rowH: ROW_H, headerH: HEADER_H };
+  const scene: Scene = { ...screen, rowH: ROW_H, headerH: HEADER_H, tops: undefined };
   const page = PAGE[paper];
   const rowsPerPage = Math.max(1, Math.floor((page.h - HEADER_H) / ROW_H));
   const chartW = page.w - LEFT_W;

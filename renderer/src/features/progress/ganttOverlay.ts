@@ -1,7 +1,7 @@
 // What progress adds to the Gantt: the chosen baseline's bars, thin and grey under each plan bar, and a
 // progress line (イナズマ線) at a status date, over the rows and days in view. Drawn by the Gantt's
 // draw() through the scene's `overlay` hook, with the Gantt's own geometry.
-import { barInset, rowY, type Scene, type View } from '../gantt/draw.js';
+import { barInset, barY, rowHeight, rowY, type Scene, type View } from '../gantt/draw.js';
 import { xOf } from '../gantt/timeline.js';
 import { progressLine } from './progressLine.js';
 
@@ -34,7 +34,7 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, s: Scene, v: View, o:
       if (x1 < 0 || x0 > v.width) continue;
       // Below the plan bar (which fills the row but a quarter of its height above and below), outlined:
       // the float's thin line runs at the same height after the bar and must not read as a baseline.
-      const y = rowY(s, v, r) + s.rowH - barInset(s) + 1;
+      const y = barY(s, v, r) + s.rowH - barInset(s) + 1;
       const w = Math.max(2, x1 - x0);
       ctx.fillRect(x0, y, w, h);
       ctx.strokeRect(Math.round(x0) + 0.5, Math.round(y) + 0.5, Math.max(1, Math.round(w) - 1), h - 1);
@@ -63,9 +63,9 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, s: Scene, v: View, o:
     ctx.moveTo(statusX, from === 0 ? s.headerH : rowY(s, v, from));
     for (let r = from; r <= to; r++) {
       const p = at.get(r);
-      ctx.lineTo(p === undefined ? statusX : xOf(a, p) - v.left, rowY(s, v, r) + s.rowH / 2);
+      ctx.lineTo(p === undefined ? statusX : xOf(a, p) - v.left, barY(s, v, r) + s.rowH / 2);
     }
-    ctx.lineTo(statusX, to === s.rows.length - 1 ? Math.max(v.height, rowY(s, v, to) + s.rowH) : rowY(s, v, to) + s.rowH);
+    ctx.lineTo(statusX, to === s.rows.length - 1 ? Math.max(v.height, rowY(s, v, to) + rowHeight(s, to)) : rowY(s, v, to) + rowHeight(s, to));
     ctx.stroke();
     ctx.restore();
   }
