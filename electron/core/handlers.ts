@@ -2,7 +2,7 @@
 // which validates the input with the contract's schema, runs the handler, and answers an envelope.
 import type { z } from 'zod';
 import { api, isMethod, type HandlerMap, type Method, type ParsedInput } from '../common/api.js';
-import { ApiError, type Envelope, type FieldProblem } from '../common/errors.js';
+import { ApiError, type ErrorText, type Envelope, type FieldProblem } from '../common/errors.js';
 import type { AppInfo } from '../common/dto.js';
 import type { Db } from './db/open.js';
 import type { Actor } from './batch.js';
@@ -143,7 +143,36 @@ function parseInput<M extends Method>(method: M, args: unknown): ParsedInput<M> 
     message: i.message,
   }));
   const first = problems[0]!;
-  throw new ApiError('VALIDATION', `${method}: ${first.field}: ${first.message}`, problems);
+  throw new ApiError('VALIDATION', `${method}: ${first.field}: ${first.message}`, problems, issueText(parsed.error.issues[0]!, first.field));
+}
+
+/**
+ * What the UI says of a refused input (serverErrors.input.*): the field as the API names it and what
+ * is wrong, from the schema's own rule (its limit), not from the English message.
+ */
+function issueText(issue: z.core.$ZodIssue, field: string): ErrorText {
+  const i = issue as z.core.$ZodIssue & { origin?: string; maximum?: number | bigint; minimum?: number | bigint };
+  const n = (v: number | bigint | undefined) => Number(v ?? 0);
+  const key = (() => {
+    switch (i.code) {
+      case 'too_big':
+        return i.origin === 'string' ? 'tooLong' : i.origin === 'array' || i.origin === 'set' ? 'tooMany' : 'tooBig';
+      case 'too_small':
+        if (i.origin === 'string') return n(i.minimum) <= 1 ? 'empty' : 'tooShort';
+        return i.origin === 'array' || i.origin === 'set' ? 'tooFew' : 'tooSmall';
+      case 'invalid_type':
+        return 'type';
+      case 'invalid_value':
+        return 'value';
+      case 'invalid_format':
+        return 'format';
+      case 'unrecognized_keys':
+        return 'unknown';
+      default:
+        return 'other';
+    }
+  })();
+  return { key: `input.${key}`, params: { field, ...(i.maximum !== undefined && { max: n(i.maximum) }), ...(i.minimum !== undefined && { min: n(i.minimum) }) } };
 }
 
 export function toApiError(err: unknown): ApiError {

@@ -328,7 +328,7 @@ class LiveWorkspace implements Storage {
     } catch (err) {
       const e = toApiError(err);
       if (e.code === 'DAMAGED' || e.code === 'DISK_FULL' || e.code === 'READ_ONLY') throw e;
-      throw new ApiError('CONFLICT', `Nothing was changed: the backup before this step failed (${(err as Error).message})`, { backup: 'failed' });
+      throw textError('CONFLICT', 'backup.beforeFailed', {}, `Nothing was changed: the backup before this step failed (${(err as Error).message})`, { backup: 'failed', message: (err as Error).message });
     }
   }
 
@@ -412,7 +412,9 @@ class LiveWorkspace implements Storage {
   openReadOnly(): WorkspaceStatus {
     const c = this.condition;
     if (c.kind === 'readOnly') return this.status();
-    if (c.kind !== 'damaged') throw new ApiError('CONFLICT', c.kind === 'ok' ? 'The workspace is open normally' : 'There is no file to open: restore a backup');
+    if (c.kind !== 'damaged') throw c.kind === 'ok'
+        ? textError('CONFLICT', 'workspace.openNormally', {}, 'The workspace is open normally')
+        : textError('CONFLICT', 'workspace.noFile', {}, 'There is no file to open: restore a backup');
     // A copy, so not even SQLite's recovery of the WAL writes to the damaged file.
     const copyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pmo-desk-readonly-'));
     const copy = path.join(copyDir, 'pmo-desk.sqlite');
@@ -431,21 +433,22 @@ class LiveWorkspace implements Storage {
 
   restore(id: string, projectId?: number): RestoreResult {
     const backup = findBackup(this.target.folder, id);
-    if (!backup) throw new ApiError('NOT_FOUND', `Backup ${id} does not exist in ${this.target.folder}`, { field: 'id' });
+    if (!backup) throw textError('NOT_FOUND', 'backup.gone', { id, folder: this.target.folder }, `Backup ${id} does not exist in ${this.target.folder}`, { field: 'id' });
     const verdict = checkBackup(backup.file);
-    if (!verdict.ok) throw new ApiError('CONFLICT', `Backup ${id} is damaged and cannot be restored: ${verdict.problems.slice(0, 3).join('; ')}`, { field: 'id' });
+    if (!verdict.ok)
+      throw textError('CONFLICT', 'backup.damaged', { id }, `Backup ${id} is damaged and cannot be restored: ${verdict.problems.slice(0, 3).join('; ')}`, { field: 'id', problems: verdict.problems.slice(0, 3) });
     return projectId === undefined ? this.restoreWorkspace(backup) : this.restoreProject(backup, projectId);
   }
 
   projectsIn(id: string): { id: number; name: string; code: string }[] {
     const backup = findBackup(this.target.folder, id);
-    if (!backup) throw new ApiError('NOT_FOUND', `Backup ${id} does not exist in ${this.target.folder}`, { field: 'id' });
+    if (!backup) throw textError('NOT_FOUND', 'backup.gone', { id, folder: this.target.folder }, `Backup ${id} does not exist in ${this.target.folder}`, { field: 'id' });
     let db: Database.Database | undefined;
     try {
       db = new Database(backup.file, { readonly: true, fileMustExist: true });
       return db.prepare('SELECT id, name, code FROM projects ORDER BY name, id').all() as { id: number; name: string; code: string }[];
     } catch (err) {
-      throw new ApiError('CONFLICT', `Backup ${id} cannot be read: ${(err as Error).message}`, { field: 'id' });
+      throw textError('CONFLICT', 'backup.unreadable', { id }, `Backup ${id} cannot be read: ${(err as Error).message}`, { field: 'id', message: (err as Error).message });
     } finally {
       db?.close();
     }
@@ -464,7 +467,7 @@ class LiveWorkspace implements Storage {
     } catch (err) {
       // A migration of the restored file failed (and put the file back as restored): say so, write nothing.
       this.recover({ kind: 'damaged', problem: 'corrupt', detail: (err as Error).message });
-      throw new ApiError('CONFLICT', `The backup was put in place but could not be opened: ${(err as Error).message}`);
+      throw textError('CONFLICT', 'backup.notOpened', {}, `The backup was put in place but could not be opened: ${(err as Error).message}`, { message: (err as Error).message });
     }
     return { restored: 'workspace', safetyBackup: safety, ...(setAside && { setAside }) };
   }

@@ -270,6 +270,10 @@ describe('Excel import in Chromium', () => {
     await dialog.open();
     await dialog.choose('壊れた.xlsx', Buffer.from('PK\u0003\u0004 this is not a workbook'));
     await expect.poll(() => dialog.error().innerText()).toContain('壊れた.xlsx');
+    // Said in Japanese, naming the file: no sentence of the core's English (issue 12).
+    const said = await dialog.error().innerText();
+    expect(said).toMatch(/^ファイルを読み込めませんでした: 壊れた\.xlsx は/);
+    expect((said.replace('壊れた.xlsx', '').match(/[A-Za-z]{3,}/g) ?? []).filter((w) => w !== 'Excel'), said).toEqual([]);
     await s.page.screenshot({ path: screenshotPath('import-error-ja.png') });
     await dialog.cancel();
     expect(JSON.stringify(dbIssues())).toBe(before);

@@ -111,7 +111,9 @@ describe('minutes through a client form in Chromium', () => {
     await editor.dialog.waitFor();
     // A file that is no workbook is answered in the dialog, which stays on its first step.
     await editor.dialog.getByTestId('form-file-input').setInputFiles({ name: '壊れた.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004 not a workbook') });
-    await expect.poll(() => editor.dialog.getByRole('alert').innerText()).toMatch(/^ファイルを読み込めませんでした: /);
+    await expect.poll(() => editor.dialog.getByRole('alert').innerText()).toMatch(/^ファイルを読み込めませんでした: 壊れた\.xlsx は/);
+    const said = await editor.dialog.getByRole('alert').innerText();
+    expect((said.replace('壊れた.xlsx', '').match(/[A-Za-z]{3,}/g) ?? []).filter((w) => w !== 'Excel'), said).toEqual([]);
     expect(await editor.sheet.count()).toBe(0);
     await editor.dialog.getByTestId('form-file-input').setInputFiles({ name: 'A社_議事録.xlsx', mimeType: 'application/octet-stream', buffer: await blankForm() });
     await editor.sheet.waitFor();

@@ -11,11 +11,17 @@ import { errorText, type Translator } from '../../renderer/src/ui/errorText.js';
 import { KNOWN_REASONS, reasonOf, wbsCellProblems } from '../../renderer/src/grid/serverProblems.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { externalEntity, randomBytes } from '../fixtures/excel/hostile.js';
+import { rawXlsx, rowXml, sheetXml } from '../fixtures/excel/xlsx.js';
+import { READ_ERROR_CODES, ExcelReadError } from '../../electron/core/excel/errors.js';
+import { TEMPLATE_ERROR_CODES, TemplateError } from '../../electron/core/excel/template/errors.js';
+import { workbookRefusal } from '../../electron/core/excel/error-text.js';
 
 let jaT: Translator;
 let enT: Translator;
 
 beforeAll(async () => {
+  await buildReaderWorker();
   const make = async (lng: 'ja' | 'en'): Promise<Translator> => {
     const i = i18next.createInstance();
     await i.init({ resources: { ja: { translation: ja }, en: { translation: en } }, lng, interpolation: { escapeValue: false } });
@@ -115,5 +121,70 @@ describe('server messages in the Japanese UI', () => {
     for (const line of lines) expect(englishWords(line)).toEqual([]);
     expect(lines).toContain('は親タスクのため子タスクから計算されます');
     ws.close();
+  });
+
+  /** Japanese throughout, every name the English message gives (file, sheet, cell) in it, and English in the English UI. */
+  function saysInJapanese(err: ApiError, said: string | RegExp, names: string[] = [], words: string[] = []): void {
+    expect(err, err.message).toBeInstanceOf(ApiError);
+    const ja = errorText(err, jaT);
+    if (typeof said === 'string') expect(ja, err.message).toBe(said);
+    else expect(ja, err.message).toMatch(said);
+    // The file's and sheet's own names, and words a Japanese UI uses as they are (Excel, .xlsx, DTD).
+    const withoutNames = [...names, ...words, 'Excel', 'XML', 'DTD', 'Open', 'Strict', '.xlsx', '.xlsb', '.xls', 'zip'].reduce((t, n) => t.replaceAll(n, ''), ja);
+    expect(englishWords(withoutNames), `${err.message} → ${ja}`).toEqual([]);
+    for (const n of names) expect(ja, err.message).toContain(n);
+    expect(englishWords(errorText(err, enT)).length, err.message).toBeGreaterThan(0);
+  }
+
+  it('say workbook, import preview, baseline, minutes, restore and input refusals in Japanese, naming the file, sheet and cell', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const p = (await call('project.create', { name: 'P' })).id;
+    const preview = (fileName: string, bytes: Buffer) => refusal(call('excel.previewImport', { projectId: p, register: 'issue', fileName, dataBase64: bytes.toString('base64') }));
+    saysInJapanese(await preview('課題.xlsx', randomBytes(4096)), '入力が正しくありません: 課題.xlsx は Excel ブックでも CSV ファイルでもありません。', ['課題.xlsx']);
+    saysInJapanese(await preview('empty.xlsx', Buffer.alloc(0)), /^入力が正しくありません: empty\.xlsx は/, ['empty.xlsx']);
+    saysInJapanese(await preview('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array(600).fill(0)])), /old\.xls は読み込めない形式です/, ['old.xls']);
+    const good = rawXlsx();
+    saysInJapanese(await preview('cut.xlsx', good.subarray(0, good.length - 40)), /cut\.xlsx.*壊れている/, ['cut.xlsx']);
+    saysInJapanese(
+      await preview('xxe.xlsx', rawXlsx({ sheet: externalEntity('worksheet') + sheetXml('') .replace(/^<\?xml[^>]*>/, '') })),
+      '入力が正しくありません: xxe.xlsx (WBS) には安全でない XML の宣言 (DTD・エンティティ) があるため読み込みません。',
+      ['xxe.xlsx', 'WBS'],
+    );
+    saysInJapanese(
+      await preview('長文.xlsx', rawXlsx({ sheet: sheetXml(rowXml(1, ['件名']) + rowXml(2, ['あ'.repeat(32_768)])) })),
+      '入力が正しくありません: 長文.xlsx (WBS!A2) は大きすぎるため読み込めません。',
+      ['長文.xlsx', 'WBS!A2'],
+    );
+    saysInJapanese(await refusal(call('excel.applyImport', { previewId: 'gone' })), '見つかりません: 取込のプレビューの期限が切れたか、すでに取り込み済みです。ファイルを選び直してください。');
+    saysInJapanese(await refusal(call('baseline.compare', { projectId: p, baselineId: 999 })), '見つかりません: 基準計画がもうありません (ID 999)。');
+    const q = (await call('project.create', { name: 'Q' })).id;
+    const other = await call('baseline.create', { projectId: q, name: '初版' });
+    saysInJapanese(await refusal(call('baseline.compare', { projectId: p, baselineId: other.id })), '入力が正しくありません: 基準計画「初版」は別のプロジェクトのものです。');
+    saysInJapanese(await refusal(call('excel.export', { projectId: p, register: 'minutes', format: 'xlsx' } as never)), /^入力が正しくありません: 出力する議事録の会議を選んでください。$/);
+    saysInJapanese(await refusal(call('excel.export', { projectId: p, register: 'minutes', format: 'xlsx', meetingId: 999 } as never)), '見つかりません: 会議がもうありません (ID 999)。');
+    const noBackup = await refusal(call('backup.restore', { id: 'nope' }));
+    saysInJapanese(noBackup, /^見つかりません: バックアップ nope が .+ にありません。$/, ['nope', String(noBackup.text?.params?.folder)]);
+    const backup = await call('backup.create', {});
+    saysInJapanese(await refusal(call('backup.restore', { id: backup.id, projectId: 999 })), `見つかりません: バックアップ ${backup.id} にこのプロジェクト (ID 999) はありません。`, [backup.id]);
+    // The schema's own refusals: the field as the API names it, the rule in Japanese.
+    saysInJapanese(await refusal(call('issue.create', { projectId: p, values: { title: 'あ'.repeat(2_001) } })), /^入力が正しくありません: values\.title は \d+ 文字以内にしてください。$/, ['values.title']);
+    saysInJapanese(await refusal(call('baseline.create', { projectId: p, name: '  ' })), '入力が正しくありません: name を入力してください。', ['name']);
+    saysInJapanese(await refusal(call('wbs.list', { projectId: 'x' } as never)), '入力が正しくありません: projectId の値の種類が正しくありません。', ['projectId']);
+    ws.close();
+  });
+
+  it('have a Japanese sentence for every code of the workbook reader and the template writer, naming the file and where', () => {
+    const errors = [
+      ...READ_ERROR_CODES.flatMap((c) => [new ExcelReadError(c, `a.xlsx: ${c}`, { file: '見積.xlsx' }), new ExcelReadError(c, `a.xlsx: ${c}`, { file: '見積.xlsx', at: "'月次 報告'!B3" })]),
+      ...TEMPLATE_ERROR_CODES.flatMap((c) => [new TemplateError(c, `a.xlsx: ${c}`, { file: '見積.xlsx' }), new TemplateError(c, `a.xlsx: ${c}`, { file: '見積.xlsx', at: "'月次 報告'!B3" })]),
+    ];
+    for (const e of errors) {
+      const err = workbookRefusal(e, 'profile') as ApiError;
+      expect(jaT.exists(`serverErrors.${err.text!.key}`), err.text!.key).toBe(true);
+      saysInJapanese(err, /^矛盾があります: /, ['見積.xlsx'], ["'月次 報告'!B3"]);
+      // A sentence for the place where the code can have one, so the sheet or cell is not lost.
+      if (e.place!.at && ['DAMAGED', 'TOO_LARGE', 'NO_SHEET', 'NOT_A_WORKSHEET', 'BAD_WRITE', 'UNSAFE'].includes(e.code)) expect(errorText(err, jaT)).toContain("'月次 報告'!B3");
+    }
   });
 });

@@ -8,7 +8,7 @@
 // so they are free unless the workspace itself was restored to an older state since — then the restore
 // is refused and the whole-workspace restore is the way.
 import type { Project } from '../../common/dto.js';
-import { ApiError } from '../../common/errors.js';
+import { ApiError, textError } from '../../common/errors.js';
 import { inBatch, type Actor } from '../batch.js';
 import type { Db } from './open.js';
 import { STATUS_SYNC_KEY, syncStoredStatuses } from '../services/wbs-status-sync.js';
@@ -80,7 +80,7 @@ export function restoreProjectFrom(db: Db, backupFile: string, projectId: number
   db.sqlite.prepare(`ATTACH DATABASE ? AS ${SRC}`).run(backupFile);
   try {
     const found = db.sqlite.prepare(`SELECT * FROM ${SRC}.projects WHERE id = ?`).get(projectId) as Record<string, unknown> | undefined;
-    if (!found) throw new ApiError('NOT_FOUND', `Project ${projectId} is not in backup ${backupId}`, { field: 'projectId', id: projectId });
+    if (!found) throw textError('NOT_FOUND', 'restore.noProject', { id: projectId, backup: backupId }, `Project ${projectId} is not in backup ${backupId}`, { field: 'projectId', id: projectId });
     const tables = projectTables(db);
     const before = db.sqlite.prepare('SELECT * FROM main.projects WHERE id = ?').get(projectId) as Record<string, unknown> | undefined;
     return inBatch(db, actor, 'project.restore', projectId, (batch) => {
@@ -95,8 +95,10 @@ export function restoreProjectFrom(db: Db, backupFile: string, projectId: number
           rows += db.sqlite.prepare(`INSERT INTO main.${q(t.name)} (${cols}) SELECT ${cols} FROM ${SRC}.${q(t.name)} WHERE ${t.where(SRC)}`).run(params).changes;
         } catch (err) {
           if (String((err as { code?: string }).code).startsWith('SQLITE_CONSTRAINT_PRIMARYKEY') || String((err as { code?: string }).code).startsWith('SQLITE_CONSTRAINT_UNIQUE'))
-            throw new ApiError(
+            throw textError(
               'CONFLICT',
+              'restore.idsTaken',
+              { table: t.name },
               `Rows of project ${projectId} in backup ${backupId} (${t.name}) have ids that other rows now use: restore the whole workspace from this backup instead`,
               { table: t.name },
             );
@@ -111,7 +113,8 @@ export function restoreProjectFrom(db: Db, backupFile: string, projectId: number
       const after = db.sqlite.prepare('SELECT * FROM main.projects WHERE id = ?').get(projectId) as Record<string, unknown>;
       batch.record('project', projectId, before ? 'update' : 'create', before ? projectDto(before) : null, { ...projectDto(after), restoredFrom: backupId });
       const problems = db.sqlite.prepare('PRAGMA main.foreign_key_check').all();
-      if (problems.length > 0) throw new ApiError('CONFLICT', `The restored project would break ${problems.length} references: nothing was restored`, problems.slice(0, 10));
+      if (problems.length > 0)
+        throw textError('CONFLICT', 'restore.references', { count: problems.length }, `The restored project would break ${problems.length} references: nothing was restored`, problems.slice(0, 10));
       return { project: projectDto(after), rows };
     });
   } finally {

@@ -16,21 +16,32 @@ export const READ_ERROR_CODES = [
 ] as const;
 export type ReadErrorCode = (typeof READ_ERROR_CODES)[number];
 
+/**
+ * The file a refusal is about and, when known, where in it: a sheet, a cell as Excel writes it
+ * (Sheet1!B3) or a part of the package. The same in every language, so the UI's sentence (in its
+ * language, by the code) names them as the English message does.
+ */
+export interface ErrorPlace {
+  file: string;
+  at?: string;
+}
+
 export class ExcelReadError extends Error {
   override readonly name = 'ExcelReadError';
   constructor(
     readonly code: ReadErrorCode,
     message: string,
+    readonly place?: ErrorPlace,
   ) {
     super(message);
   }
 
-  toJSON(): { name: 'ExcelReadError'; code: ReadErrorCode; message: string } {
-    return { name: this.name, code: this.code, message: this.message };
+  toJSON(): { name: 'ExcelReadError'; code: ReadErrorCode; message: string; at?: string } {
+    return { name: this.name, code: this.code, message: this.message, ...(this.place?.at !== undefined && { at: this.place.at }) };
   }
 }
 
-/** Throws an ExcelReadError whose message starts with the file name. */
-export function refuse(fileName: string, code: ReadErrorCode, what: string): never {
-  throw new ExcelReadError(code, `${fileName}: ${what}`);
+/** Throws an ExcelReadError whose message starts with the file name (and names `at`, where in it, when known). */
+export function refuse(fileName: string, code: ReadErrorCode, what: string, at?: string): never {
+  throw new ExcelReadError(code, `${fileName}: ${what}`, { file: fileName, ...(at !== undefined && { at }) });
 }

@@ -65,6 +65,6 @@ export function asReadError(err: unknown, fileName: string): ExcelReadError {
   if (err instanceof ExcelReadError) return err;
   const e = err as { message?: string; code?: string };
   if (e?.code === 'ERR_STRING_TOO_LONG' || /Invalid string length|Array buffer allocation failed/.test(e?.message ?? ''))
-    return new ExcelReadError('TOO_LARGE', `${fileName}: is too large to read`);
-  return new ExcelReadError('DAMAGED', `${fileName}: the file is damaged and could not be read (${e?.message ?? String(err)})`);
+    return new ExcelReadError('TOO_LARGE', `${fileName}: is too large to read`, { file: fileName });
+  return new ExcelReadError('DAMAGED', `${fileName}: the file is damaged and could not be read (${e?.message ?? String(err)})`, { file: fileName });
 }

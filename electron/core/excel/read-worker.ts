@@ -21,7 +21,7 @@ export type ReaderReply = (
   | { ok: true; model: import('../../common/excel/model.js').WorkbookModel }
   | { ok: true; bytes: Uint8Array; report: WriteReport }
   | { ok: true; facts: TemplateFacts }
-  | { ok: false; error: { name: string; code: string; message: string } }
+  | { ok: false; error: { name: string; code: string; message: string; at?: string } }
 ) & {
   /** The worker's V8 heap after the job (committed bytes): the reader ends a worker a big file grew. */
   heapBytes?: number;
@@ -36,7 +36,7 @@ function read({ bytes, fileName }: ReaderRequest): void {
     reply = { ok: true, model: readWorkbookBytes(bytes, fileName) };
   } catch (err) {
     const e = asReadError(err, fileName);
-    reply = { ok: false, error: { name: e.name, code: e.code, message: e.message } };
+    reply = { ok: false, error: e.toJSON() };
   }
   reply.heapBytes = heapBytes();
   // As one JSON string: for a sheet model of 150,000 cells, stringify + parse measured ~90 ms against
@@ -68,7 +68,7 @@ function inspect({ bytes, fileName, job }: ReaderRequest & { job: { kind: 'inspe
 /** The writer's own refusals and the zip reader's pass as they are; anything else names the file. */
 function templateRefusal(err: unknown, fileName: string): void {
   const e = err instanceof TemplateError ? err : asReadError(err, fileName);
-  parentPort!.postMessage({ ok: false, error: { name: e.name, code: e.code, message: e.message }, heapBytes: heapBytes() } satisfies ReaderReply);
+  parentPort!.postMessage({ ok: false, error: e.toJSON(), heapBytes: heapBytes() } satisfies ReaderReply);
 }
 
 parentPort!.on('message', (request: ReaderRequest) => {

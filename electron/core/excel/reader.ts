@@ -158,7 +158,7 @@ export function readerWorkerKept(): boolean {
 export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): Promise<WorkbookModel> {
   if (bytes.length > MAX_FILE_BYTES)
     return Promise.reject(
-      new ExcelReadError('TOO_LARGE', `${fileName}: is ${(bytes.length / 1024 / 1024).toFixed(0)} MB; PMO Desk reads files of up to ${MAX_FILE_BYTES / 1024 / 1024} MB`),
+      new ExcelReadError('TOO_LARGE', `${fileName}: is ${(bytes.length / 1024 / 1024).toFixed(0)} MB; PMO Desk reads files of up to ${MAX_FILE_BYTES / 1024 / 1024} MB`, { file: fileName }),
     );
   return runInWorker(bytes, fileName, { kind: 'read' }, opts, READING).then((reply) => (reply as { model: WorkbookModel }).model);
 }
@@ -206,7 +206,7 @@ function runInWorker(bytes: Uint8Array, fileName: string, job: ReaderJob, opts: 
       kept = take(file, heap) ?? { worker: startWorker(file, heap), file, reads: 0, died: false };
       kept.worker.postMessage(request, [copy.buffer as ArrayBuffer]);
     } catch (err) {
-      reject(err instanceof ExcelReadError ? err : new ExcelReadError('READER_FAILED', `${fileName}: the Excel reader could not start (${(err as Error).message})`));
+      reject(err instanceof ExcelReadError ? new ExcelReadError(err.code, err.message, err.place ?? { file: fileName }) : new ExcelReadError('READER_FAILED', `${fileName}: the Excel reader could not start (${(err as Error).message})`, { file: fileName }));
       return;
     }
     const { worker } = kept;
@@ -224,7 +224,7 @@ function runInWorker(bytes: Uint8Array, fileName: string, job: ReaderJob, opts: 
     const fail = (code: ReadErrorCode, message: string) => {
       if (settled) return;
       settle(false);
-      reject(new ExcelReadError(code, message));
+      reject(new ExcelReadError(code, message, { file: fileName }));
     };
     const timer = setTimeout(
       () => fail('TIMEOUT', `${fileName}: ${words.doing} took longer than ${timeout >= 1000 ? `${Math.round(timeout / 1000)} s` : `${timeout} ms`} and was stopped; the file is too large or malformed`),
@@ -238,14 +238,18 @@ function runInWorker(bytes: Uint8Array, fileName: string, job: ReaderJob, opts: 
         reply = typeof message === 'string' ? (JSON.parse(message) as ReaderReply) : message;
       } catch {
         settle(false);
-        reject(new ExcelReadError('READER_FAILED', `${fileName}: the Excel reader answered nonsense`));
+        reject(new ExcelReadError('READER_FAILED', `${fileName}: the Excel reader answered nonsense`, { file: fileName }));
         return;
       }
       // A refused file was read to its end like any other: the worker stays fit for the next one.
       settle(true, reply.heapBytes);
       if (reply.ok) resolve(reply);
-      else if (reply.error.name === 'TemplateError') reject(new TemplateError(reply.error.code as TemplateErrorCode, reply.error.message));
-      else reject(new ExcelReadError(reply.error.code as ReadErrorCode, reply.error.message));
+      else {
+        // The worker names where in the file; which file it is, this side knows.
+        const place = { file: fileName, ...(reply.error.at !== undefined && { at: reply.error.at }) };
+        if (reply.error.name === 'TemplateError') reject(new TemplateError(reply.error.code as TemplateErrorCode, reply.error.message, place));
+        else reject(new ExcelReadError(reply.error.code as ReadErrorCode, reply.error.message, place));
+      }
     };
     const onError = (err: Error & { code?: string }) => {
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(err.message))

@@ -3,7 +3,7 @@
 // dates and percentages, indent) and each worksheet's cells and merges. Never runs or keeps macros,
 // formulas, links or embedded objects: a formula cell yields its cached result.
 import { isoToSerial } from '../../common/excel/dates.js';
-import { cellRef, parseRange, type Cell, type CellType, type ListValidation, type Merge, type Row, type SheetModel, type WorkbookModel } from '../../common/excel/model.js';
+import { cellRef, parseRange, sheetPrefix, type Cell, type CellType, type ListValidation, type Merge, type Row, type SheetModel, type WorkbookModel } from '../../common/excel/model.js';
 import { refuse } from './errors.js';
 import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MAX_CELLS, MAX_IMPORT_ROWS, MAX_MERGES, MAX_SHEET_ROWS, MAX_SHEETS } from './limits.js';
 import { BUILTIN_FORMATS, classifyFormat, type FormatClass } from './number-formats.js';
@@ -205,7 +205,7 @@ function readWorksheet(
   const lists: ListValidation[] = [];
   let list: { sqref: string; formula: string } | null = null;
   let listText: 'formula' | 'sqref' | null = null;
-  const broken = (what: string): never => refuse(x.fileName, 'DAMAGED', `the file is damaged (sheet ${name}: ${what})`);
+  const broken = (what: string): never => refuse(x.fileName, 'DAMAGED', `the file is damaged (sheet ${name}: ${what})`, sheetPrefix(name));
   let inData = false;
   let row: Row | null = null;
   let nextRow = 0;
@@ -226,7 +226,7 @@ function readWorksheet(
   const push = (cell: Cell) => {
     if (cr >= MAX_SHEET_ROWS) throw new SheetTooLong();
     if (typeof cell.v === 'string' && cell.v.length > EXCEL_MAX_CELL_CHARS)
-      refuse(x.fileName, 'TOO_LARGE', `sheet ${name} cell ${cellRef(cr, cell.c)} holds ${cell.v.length.toLocaleString('en-US')} characters; an Excel cell holds at most ${EXCEL_MAX_CELL_CHARS.toLocaleString('en-US')}`);
+      refuse(x.fileName, 'TOO_LARGE', `sheet ${name} cell ${cellRef(cr, cell.c)} holds ${cell.v.length.toLocaleString('en-US')} characters; an Excel cell holds at most ${EXCEL_MAX_CELL_CHARS.toLocaleString('en-US')}`, `${sheetPrefix(name)}!${cellRef(cr, cell.c)}`);
     budget.cell();
     if (!row || row.r !== cr) {
       // A cell whose r= names another row than its <row>: start that row.
@@ -489,7 +489,7 @@ export function readXlsx(buf: Buffer, fileName: string): WorkbookModel {
     if (rel.type !== 'worksheet') return { ...base, skipped: `a ${rel.type} is not read` };
     const bytes = zip.bytes(rel.target);
     if (!bytes) return { ...base, skipped: 'its part is missing from the file' };
-    const sheet = readWorksheet(xmlSource(bytes, `sheet ${s.name}, ${rel.target}`, fileName), s.name, sst, styles, date1904, budget, notes);
+    const sheet = readWorksheet(xmlSource(bytes, `sheet ${s.name}, ${rel.target}`, fileName, sheetPrefix(s.name)), s.name, sst, styles, date1904, budget, notes);
     return { name: s.name, state: s.state, rows: sheet.rows, merges: sheet.merges, ...(sheet.lists.length ? { lists: sheet.lists } : {}), ...(sheet.skipped ? { skipped: sheet.skipped } : {}) };
   });
   if (budget.merges > MAX_MERGES) notes.add(`more than ${MAX_MERGES} merged ranges: the rest were ignored`);

@@ -51,10 +51,12 @@ export interface XmlSource {
   bytes: Buffer;
   /** Part name, for messages. */
   part: string;
+  /** Where it is as the UI names it (a sheet, Sheet1; else the part's path). */
+  at: string;
   fileName: string;
 }
 
-export function xmlSource(bytes: Buffer, part: string, fileName: string): XmlSource {
+export function xmlSource(bytes: Buffer, part: string, fileName: string, at = part): XmlSource {
   let b = bytes;
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
   else if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) {
@@ -72,6 +74,7 @@ export function xmlSource(bytes: Buffer, part: string, fileName: string): XmlSou
     },
     bytes: b,
     part,
+    at,
     fileName,
   };
 }
@@ -126,7 +129,7 @@ const isSpace = (ch: number) => ch === 32 || ch === 10 || ch === 13 || ch === 9;
 export function scanXml(x: XmlSource, h: XmlHandler): void {
   const { src } = x;
   const n = src.length;
-  const broken = (what: string): never => refuse(x.fileName, 'DAMAGED', `the file is damaged (${x.part}: ${what})`);
+  const broken = (what: string): never => refuse(x.fileName, 'DAMAGED', `the file is damaged (${x.part}: ${what})`, x.at);
   const attrs = new AttrReader(x);
   let i = 0;
   while (i < n) {
@@ -167,7 +170,7 @@ export function scanXml(x: XmlSource, h: XmlHandler): void {
         i = end + 3;
         continue;
       }
-      refuse(x.fileName, 'UNSAFE', `contains an XML document type or entity declaration (${x.part}); PMO Desk does not read those`);
+      refuse(x.fileName, 'UNSAFE', `contains an XML document type or entity declaration (${x.part}); PMO Desk does not read those`, x.at);
     }
     // <name attr="v" …> or <name …/>
     let j = lt + 1;

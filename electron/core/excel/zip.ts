@@ -87,10 +87,10 @@ export function readZipDirectory(buf: Buffer, fileName: string): ZipDirectory {
     const cenOffset = p;
     const cenLength = 46 + nameLen + extraLen + commentLen;
     p += cenLength;
-    if (flags & 0x1 || flags & 0x40 || method === 99) refuse(fileName, 'ENCRYPTED', `is encrypted (part ${name}); remove the password in Excel and save it again`);
+    if (flags & 0x1 || flags & 0x40 || method === 99) refuse(fileName, 'ENCRYPTED', `is encrypted (part ${name}); remove the password in Excel and save it again`, name);
     if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff)
       refuse(fileName, 'UNSUPPORTED', 'is a ZIP64 archive, which no workbook PMO Desk can read needs; save it again from Excel');
-    if (method !== 0 && method !== 8) refuse(fileName, 'UNSUPPORTED', `uses zip compression method ${method} (part ${name}); save it again from Excel`);
+    if (method !== 0 && method !== 8) refuse(fileName, 'UNSUPPORTED', `uses zip compression method ${method} (part ${name}); save it again from Excel`, name);
     if (entries.has(name)) damaged(`the part ${name} appears twice`);
     declaredTotal += size;
     if (declaredTotal > MAX_DECLARED_TOTAL_BYTES)
@@ -131,8 +131,8 @@ export class ZipReader {
   bytes(name: string): Buffer | null {
     const e = this.dir.entries.get(name);
     if (!e) return null;
-    const damaged = (what: string): never => refuse(this.fileName, 'DAMAGED', `the file is damaged (${name}: ${what})`);
-    if (e.size > MAX_PART_BYTES) refuse(this.fileName, 'TOO_LARGE', `the part ${name} is ${mb(e.size)}; PMO Desk reads parts of up to ${mb(MAX_PART_BYTES)}`);
+    const damaged = (what: string): never => refuse(this.fileName, 'DAMAGED', `the file is damaged (${name}: ${what})`, name);
+    if (e.size > MAX_PART_BYTES) refuse(this.fileName, 'TOO_LARGE', `the part ${name} is ${mb(e.size)}; PMO Desk reads parts of up to ${mb(MAX_PART_BYTES)}`, name);
     if (this.read + e.size > MAX_READ_BYTES) refuse(this.fileName, 'TOO_LARGE', `holds more than ${mb(MAX_READ_BYTES)} of sheets and text`);
     const raw = this.buf.subarray(e.dataStart, e.dataStart + e.compressedSize);
     let out: Buffer;
@@ -144,7 +144,7 @@ export class ZipReader {
         out = zlib.inflateRawSync(raw, { maxOutputLength: e.size + 1 });
       } catch (err) {
         const code = (err as { code?: string }).code;
-        if (code === 'ERR_BUFFER_TOO_LARGE') refuse(this.fileName, 'ZIP_BOMB', `the part ${name} inflates beyond the size it declares`);
+        if (code === 'ERR_BUFFER_TOO_LARGE') refuse(this.fileName, 'ZIP_BOMB', `the part ${name} inflates beyond the size it declares`, name);
         return damaged('its compressed data is corrupt');
       }
     }

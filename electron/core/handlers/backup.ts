@@ -1,7 +1,7 @@
 import type { HandlerMap } from '../../common/api.js';
 import type { backupApi, RestoreResult } from '../../common/api/backup.js';
 import type { BackupInfo, BackupReason, BackupSettings, IntegrityReport, WorkspaceStatus } from '../../common/dto.js';
-import { ApiError } from '../../common/errors.js';
+import { ApiError, textError } from '../../common/errors.js';
 
 /** What the workspace (workspace.ts) offers the API about its file and its backups. */
 export interface Storage {
@@ -18,7 +18,7 @@ export interface Storage {
 
 export function backupHandlers(storage: Storage | undefined): HandlerMap<keyof typeof backupApi> {
   const s = (): Storage => {
-    if (!storage) throw new ApiError('CONFLICT', 'Backups are not available here: the workspace was opened without its data folder');
+    if (!storage) throw textError('CONFLICT', 'backup.unavailable', {}, 'Backups are not available here: the workspace was opened without its data folder');
     return storage;
   };
   return {

@@ -1,7 +1,9 @@
+import { sheetPrefix } from '../../common/excel/model.js';
+import { workbookRefusal } from '../excel/error-text.js';
 import type { HandlerMap } from '../../common/api.js';
 import type { excelApi } from '../../common/api/excel.js';
 import { localToday } from '../../common/dates.js';
-import { ApiError } from '../../common/errors.js';
+import { ApiError, type ErrorText } from '../../common/errors.js';
 import type { Db } from '../db/open.js';
 import type { HostContext } from '../handlers.js';
 import { ImportPreviews } from '../services/import/preview.js';
@@ -25,8 +27,6 @@ import { exportMinutesForm, readFormTemplate, type FormTemplate } from '../servi
 import { importMinutesForm } from '../services/meetings/form-import.js';
 import { sheetPreview } from '../services/export/sheet-preview.js';
 import { inspectTemplateInWorker, readWorkbook } from '../excel/reader.js';
-import { TemplateError } from '../excel/template/index.js';
-import { ExcelReadError } from '../excel/errors.js';
 import type { CardLayout, FormLayout } from '../../common/excel/form.js';
 import { exportCard } from '../services/export/card-export.js';
 import { exportMinutes } from '../services/meetings/export.js';
@@ -34,7 +34,7 @@ import { exportDefaultLayout } from '../services/export/default-layout.js';
 import { exportToProfile } from '../services/export/profile-export.js';
 import { documentLanguage } from '../services/settings.js';
 
-const invalid = (method: string, field: string, message: string) => new ApiError('VALIDATION', `${method}: ${field}: ${message}`, [{ field, message }]);
+const invalid = (method: string, field: string, message: string, text?: ErrorText) => new ApiError('VALIDATION', `${method}: ${field}: ${message}`, [{ field, message }], text);
 
 /**
  * A form layout that names a sheet or a defined name the workbook lacks is refused when it is saved.
@@ -46,16 +46,19 @@ async function checkForm(template: Uint8Array, fileName: string, form: Pick<Form
   try {
     info = await readFormTemplate(template, form, form.cells.map((c) => c.ref), fileName);
   } catch (err) {
-    if (err instanceof TemplateError || err instanceof ExcelReadError) throw invalid('profile', 'dataBase64', err.message);
-    throw err;
+    throw workbookRefusal(err, { method: 'profile', field: 'dataBase64' });
   }
   const sheet = info.sheets.find((s) => s.name === form.sheet);
-  if (!sheet || sheet.kind !== 'worksheet') throw invalid('profile', 'form.sheet', `${fileName} has no worksheet named ${form.sheet}`);
+  if (!sheet || sheet.kind !== 'worksheet')
+    throw invalid('profile', 'form.sheet', `${fileName} has no worksheet named ${form.sheet}`, {
+      key: sheet ? 'excel.template.NOT_A_WORKSHEET' : 'excel.template.NO_SHEET',
+      params: { file: fileName, at: sheetPrefix(form.sheet), context: 'at' },
+    });
   for (const [i, c] of form.cells.entries()) {
     try {
       info.target(c.ref);
     } catch (err) {
-      throw invalid('profile', `form.cells.${i}.ref`, (err as Error).message);
+      throw invalid('profile', `form.cells.${i}.ref`, (err as Error).message, err instanceof ApiError ? err.text : undefined);
     }
   }
 }
@@ -114,7 +117,7 @@ export function excelHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof
       const bytes = p ? profileTemplate(db, p.id) : Buffer.from(dataBase64!, 'base64');
       const name = p ? p.fileName : fileName!;
       // A stored template that no longer reads is the profile's fault (CONFLICT); a chosen file's, VALIDATION.
-      const refused = (err: unknown) => (p ? templateConflict(err) : err instanceof TemplateError || err instanceof ExcelReadError ? invalid('excel.sheetPreview', 'dataBase64', err.message) : err);
+      const refused = (err: unknown) => (p ? templateConflict(err) : workbookRefusal(err, { method: 'excel.sheetPreview', field: 'dataBase64' }));
       const model = await readWorkbook(bytes, name).catch((err: unknown) => {
         throw refused(err);
       });

@@ -11,7 +11,7 @@ import type {
   ProgressCurve,
   WeeklyClose,
 } from '../../common/api/progress.js';
-import { ApiError } from '../../common/errors.js';
+import { ApiError, textError } from '../../common/errors.js';
 import type { Db } from '../db/open.js';
 import { inBatch, type Actor } from '../batch.js';
 import { baselineStore, weeklyCloseStore } from '../entities.js';
@@ -84,10 +84,10 @@ export function baselinePlan(db: Db, id: number, projectId?: number): { row: Bas
   const meta = db.prepare('SELECT id, project_id, name, taken_at, task_count FROM baselines WHERE id = ?').raw(true).get(id) as
     | [number, number, string, string, number]
     | undefined;
-  if (!meta) throw new ApiError('NOT_FOUND', `Baseline ${id} does not exist`, { field: 'baselineId', id });
+  if (!meta) throw textError('NOT_FOUND', 'baseline.gone', { id }, `Baseline ${id} does not exist`, { field: 'baselineId', id });
   const row: Baseline = { id: meta[0], projectId: meta[1], name: meta[2], takenAt: meta[3], taskCount: meta[4] };
   if (projectId !== undefined && row.projectId !== projectId)
-    throw new ApiError('VALIDATION', `Baseline ${id} belongs to another project`, [{ field: 'baselineId', message: 'belongs to another project' }]);
+    throw textError('VALIDATION', 'baseline.otherProject', { name: row.name }, `Baseline ${id} belongs to another project`, [{ field: 'baselineId', message: 'belongs to another project' }]);
   const m = cache.get(db);
   const hit = m?.get(id);
   if (hit && hit.takenAt === row.takenAt) return { row, plan: hit.plan };

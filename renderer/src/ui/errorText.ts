@@ -10,7 +10,14 @@ export interface Translator {
 
 export function errorText(err: unknown, tr: Translator): string {
   if (!(err instanceof ApiError)) return String((err as Error)?.message ?? err);
+  return tr.t(`errors.${err.code}`, { message: messageText(err, tr) });
+}
+
+/**
+ * The core's message alone, in the UI language when it sent a key, else as it wrote it: for a dialog
+ * that frames it in its own sentence (ファイルを読み込めませんでした: …).
+ */
+export function messageText(err: ApiError, tr: Translator): string {
   const key = err.text && `serverErrors.${err.text.key}`;
-  const message = key && tr.exists(key) ? tr.t(key, err.text!.params ?? {}) : err.message;
-  return tr.t(`errors.${err.code}`, { message });
+  return key && tr.exists(key) ? tr.t(key, err.text!.params ?? {}) : err.message;
 }

@@ -1,6 +1,7 @@
 // A template the writer cannot fill gets one error whose message names the file, the sheet or part,
 // and the reason, with a code the UI can translate. Errors from reading the zip (ExcelReadError:
 // encrypted, damaged, zip bomb…) pass through unchanged: they already name the file.
+import type { ErrorPlace } from '../errors.js';
 
 export const TEMPLATE_ERROR_CODES = [
   'NO_SHEET', // the sheet or defined name asked for is not in the workbook
@@ -16,16 +17,17 @@ export class TemplateError extends Error {
   constructor(
     readonly code: TemplateErrorCode,
     message: string,
+    readonly place?: ErrorPlace,
   ) {
     super(message);
   }
 
-  toJSON(): { name: 'TemplateError'; code: TemplateErrorCode; message: string } {
-    return { name: this.name, code: this.code, message: this.message };
+  toJSON(): { name: 'TemplateError'; code: TemplateErrorCode; message: string; at?: string } {
+    return { name: this.name, code: this.code, message: this.message, ...(this.place?.at !== undefined && { at: this.place.at }) };
   }
 }
 
-/** Throws a TemplateError whose message starts with the file name. */
-export function fail(fileName: string, code: TemplateErrorCode, what: string): never {
-  throw new TemplateError(code, `${fileName}: ${what}`);
+/** Throws a TemplateError whose message starts with the file name (and names `at`, the sheet or cell, when known). */
+export function fail(fileName: string, code: TemplateErrorCode, what: string, at?: string): never {
+  throw new TemplateError(code, `${fileName}: ${what}`, { file: fileName, ...(at !== undefined && { at }) });
 }

@@ -10,6 +10,7 @@
 // - a data row the template lacks (a blank row inside the table) gets the values alone.
 // Room for new rows is made first by resize.ts when there is content below the table.
 import { fail } from './errors.js';
+import { sheetPrefix } from '../../../common/excel/model.js';
 import { translate } from './formula.js';
 import { newCellXml, normalize, numText, rewriteCellXml, sameValue, targetStyle, valueParts, type CellEnv } from './cells.js';
 import type { Package, SheetInfo } from './package.js';
@@ -54,7 +55,7 @@ class SheetEditor {
     readonly ctx: FillContext,
   ) {
     const sd = findSheetData(xml);
-    if (!sd) fail(ctx.pkg.fileName, 'DAMAGED', `sheet "${sheet.name}" has no sheetData`);
+    if (!sd) fail(ctx.pkg.fileName, 'DAMAGED', `sheet "${sheet.name}" has no sheetData`, sheetPrefix(sheet.name));
     this.sd = sd;
     this.p = sd.prefix;
     this.rows = parseRows(xml, sd);
@@ -306,9 +307,9 @@ function guard<T>(ctx: FillContext, sheet: SheetInfo, fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof RowOrderError) fail(ctx.pkg.fileName, 'DAMAGED', `sheet "${sheet.name}": ${err.message}`);
-    if (err instanceof RowOverflow) fail(ctx.pkg.fileName, 'BAD_WRITE', `sheet "${sheet.name}": ${err.message}`);
-    if (err instanceof RangeError) fail(ctx.pkg.fileName, 'BAD_WRITE', `sheet "${sheet.name}": ${err.message}`);
+    if (err instanceof RowOrderError) fail(ctx.pkg.fileName, 'DAMAGED', `sheet "${sheet.name}": ${err.message}`, sheetPrefix(sheet.name));
+    if (err instanceof RowOverflow) fail(ctx.pkg.fileName, 'BAD_WRITE', `sheet "${sheet.name}": ${err.message}`, sheetPrefix(sheet.name));
+    if (err instanceof RangeError) fail(ctx.pkg.fileName, 'BAD_WRITE', `sheet "${sheet.name}": ${err.message}`, sheetPrefix(sheet.name));
     throw err;
   }
 }
@@ -393,7 +394,7 @@ export function writeTable(ctx: FillContext, sheet: SheetInfo, w: TableWrite): v
   let xml = pkg.read(sheet.part!)!;
   let ed = guard(ctx, sheet, () => new SheetEditor(xml, sheet, ctx));
   const lay = guard(ctx, sheet, () => layoutOf(ed, w));
-  if (lay.newLast > EXCEL_MAX_ROWS) fail(pkg.fileName, 'BAD_WRITE', `sheet "${sheet.name}": ${w.rows.length} rows from row ${w.firstRow} would run past the last row of the sheet`);
+  if (lay.newLast > EXCEL_MAX_ROWS) fail(pkg.fileName, 'BAD_WRITE', `sheet "${sheet.name}": ${w.rows.length} rows from row ${w.firstRow} would run past the last row of the sheet`, sheetPrefix(sheet.name));
 
   // Room for the new rows, and ranges over the data region grown to the new last row.
   if (lay.newLast > lay.regionEnd) {
@@ -427,7 +428,7 @@ function rearrangeTable(ctx: FillContext, sheet: SheetInfo, w: TableWrite, remap
   const first = w.firstRow;
   const last = w.lastRow!;
   const by = remap.newLast - last;
-  if (remap.newLast > EXCEL_MAX_ROWS) fail(pkg.fileName, 'BAD_WRITE', `sheet "${sheet.name}": ${w.order!.length} rows from row ${first} would run past the last row of the sheet`);
+  if (remap.newLast > EXCEL_MAX_ROWS) fail(pkg.fileName, 'BAD_WRITE', `sheet "${sheet.name}": ${w.order!.length} rows from row ${first} would run past the last row of the sheet`, sheetPrefix(sheet.name));
   const z = { sheet: sheet.name, at: last + 1, by, growFirst: first, growEnd: last, growTo: remap.newLast, remap };
   guard(ctx, sheet, () => resizeWorkbook(pkg, sheet, z, { first, last }));
   ctx.formulasChanged = true;

@@ -11,6 +11,7 @@
 //   const out = await writeIntoTemplate(templateBytes, [{ sheet: 'WBS', firstRow: 5, lastRow: 7,
 //     columns: [0, 1, 4], rows: [[{ value: { t: 's', v: '1.1' } }, …]] }]);
 import { isoToSerial } from '../../../common/excel/dates.js';
+import { sheetPrefix } from '../../../common/excel/model.js';
 import { ExcelReadError } from '../errors.js';
 import { fail, TemplateError } from './errors.js';
 import { writeCells, writeTable, type FillContext } from './fill.js';
@@ -62,7 +63,7 @@ function write(template: Uint8Array, writes: TableWrite[], opts: WriteOptions, f
   const tables = writes.map((w) => ({ w: checkWrite(fileName, w), sheet: pkg.sheet(w.sheet) }));
   const cells = (opts.cells ?? []).map((c) => {
     const at = parseA1(c.ref);
-    if (!at) fail(fileName, 'BAD_WRITE', `"${c.ref}" on sheet "${c.sheet}" is not a cell address`);
+    if (!at) fail(fileName, 'BAD_WRITE', `"${c.ref}" on sheet "${c.sheet}" is not a cell address`, `${sheetPrefix(c.sheet)}!${c.ref}`);
     return { sheet: pkg.sheet(c.sheet), row: at.row, col: at.col, value: c.value };
   });
 
@@ -108,7 +109,7 @@ function write(template: Uint8Array, writes: TableWrite[], opts: WriteOptions, f
 }
 
 function checkWrite(fileName: string, w: TableWrite): TableWrite {
-  const bad = (what: string): never => fail(fileName, 'BAD_WRITE', `sheet "${w.sheet}": ${what}`);
+  const bad = (what: string): never => fail(fileName, 'BAD_WRITE', `sheet "${w.sheet}": ${what}`, sheetPrefix(w.sheet));
   if (!Number.isInteger(w.firstRow) || w.firstRow < 1) bad(`firstRow ${w.firstRow} is not a row number`);
   if (w.lastRow !== null && (!Number.isInteger(w.lastRow) || w.lastRow < 1)) bad(`lastRow ${w.lastRow} is not a row number`);
   const seen = new Set<number>();

@@ -3,6 +3,7 @@
 // demand; a part counts as changed only when its new text differs from what was read, so an edit
 // that comes out the same leaves the entry byte-identical.
 import { MAX_FILE_BYTES, MAX_SHEETS } from '../limits.js';
+import { sheetPrefix } from '../../../common/excel/model.js';
 import { readZipDirectory, ZipReader, type ZipDirectory } from '../zip.js';
 import { fail } from './errors.js';
 import { writeZip, type PartChanges } from './zip-write.js';
@@ -121,7 +122,7 @@ export class Package {
   /** The part's text, or a TemplateError naming it when it is missing. */
   need(part: string, what: string): string {
     const t = this.read(part);
-    if (t === null) fail(this.fileName, 'DAMAGED', `${what} (${part}) is missing`);
+    if (t === null) fail(this.fileName, 'DAMAGED', `${what} (${part}) is missing`, part);
     return t;
   }
 
@@ -215,9 +216,9 @@ export class Package {
 
   sheet(name: string): SheetInfo {
     const s = this.sheets.find((x) => x.name === name) ?? this.sheets.find((x) => x.name.toLocaleUpperCase('en-US') === name.toLocaleUpperCase('en-US'));
-    if (!s) fail(this.fileName, 'NO_SHEET', `has no sheet named "${name}" (its sheets: ${this.sheets.map((x) => x.name).join(', ')})`);
-    if (s.kind !== 'worksheet') fail(this.fileName, 'NOT_A_WORKSHEET', `sheet "${s.name}" is a ${s.kind === 'other' ? 'sheet of an unknown kind' : s.kind}, not a worksheet with cells`);
-    if (s.part === null) fail(this.fileName, 'DAMAGED', `the part of sheet "${s.name}" is missing`);
+    if (!s) fail(this.fileName, 'NO_SHEET', `has no sheet named "${name}" (its sheets: ${this.sheets.map((x) => x.name).join(', ')})`, sheetPrefix(name));
+    if (s.kind !== 'worksheet') fail(this.fileName, 'NOT_A_WORKSHEET', `sheet "${s.name}" is a ${s.kind === 'other' ? 'sheet of an unknown kind' : s.kind}, not a worksheet with cells`, sheetPrefix(s.name));
+    if (s.part === null) fail(this.fileName, 'DAMAGED', `the part of sheet "${s.name}" is missing`, sheetPrefix(s.name));
     return s;
   }
 

@@ -7,6 +7,7 @@
 // same is not changed. When cells moved, calcChain.xml (a cache of formula cell positions) is
 // dropped: Excel rebuilds it, and a stale one makes Excel "repair" the file.
 import { EXCEL_MAX_ROWS } from '../limits.js';
+import { sheetPrefix } from '../../../common/excel/model.js';
 import { fail } from './errors.js';
 import { resizeFormula, translate } from './formula.js';
 import type { Package, SheetInfo } from './package.js';
@@ -73,8 +74,8 @@ export function resizeWorkbook(pkg: Package, target: SheetInfo, z: Resize, dataR
     }
     if (z.by > 0 || z.remap) dropCalcChain(pkg);
   } catch (err) {
-    if (err instanceof RowOverflow) fail(pkg.fileName, 'BAD_WRITE', `sheet "${target.name}": inserting ${z.by} rows would push content past the last row of the sheet (${err.message})`);
-    if (err instanceof RowOrderError) fail(pkg.fileName, 'DAMAGED', `sheet "${target.name}": ${err.message}`);
+    if (err instanceof RowOverflow) fail(pkg.fileName, 'BAD_WRITE', `sheet "${target.name}": inserting ${z.by} rows would push content past the last row of the sheet (${err.message})`, sheetPrefix(target.name));
+    if (err instanceof RowOrderError) fail(pkg.fileName, 'DAMAGED', `sheet "${target.name}": ${err.message}`, sheetPrefix(target.name));
     throw err;
   }
   return out;
@@ -102,7 +103,7 @@ function mentions(xml: string, sheet: string): boolean {
 /** A worksheet part after the resize. `home` is its own name; only the target sheet's cells move. */
 function resizeWorksheet(xml: string, z: Resize, home: string, isTarget: boolean, dataRows: DataRows, out: ResizeOutcome, fileName: string): string {
   const sd = findSheetData(xml);
-  if (!sd) fail(fileName, 'DAMAGED', `sheet "${home}" has no sheetData`);
+  if (!sd) fail(fileName, 'DAMAGED', `sheet "${home}" has no sheetData`, sheetPrefix(home));
   const sp = new Splicer(xml);
   const rows = parseRows(xml, sd);
   resizeCells(xml, sd.prefix, rows, z, home, isTarget, dataRows, sp, out);

@@ -3,6 +3,7 @@
 // normalizes its records and plans them against the stored rows; nothing is written. The preview is
 // kept in memory under its id until applied, replaced or expired; apply plans again inside its
 // transaction, so it writes against what is stored at that moment.
+import { workbookRefusal } from '../../excel/error-text.js';
 import { pace } from '../../call-scope.js';
 import { randomUUID } from 'node:crypto';
 import { ASK_BELOW, detectLayout, headerAbove, headerSignature, layoutAt, type Detection, type TableLayout } from '../../../common/excel/detect.js';
@@ -12,7 +13,7 @@ import type { WorkbookModel } from '../../../common/excel/model.js';
 import type { ApplyOptions, ApplyResult, ImportAsk, ImportPreview, MappingInput, ProfileLayout, TableProfile } from '../../../common/excel/preview.js';
 import type { Problem } from '../../../common/excel/problems.js';
 import { readTable, type ImportTable } from '../../../common/excel/table.js';
-import { ApiError } from '../../../common/errors.js';
+import { ApiError, textError } from '../../../common/errors.js';
 import { inBatch, type Actor } from '../../batch.js';
 import type { Db } from '../../db/open.js';
 import { readWorkbook } from '../../excel/reader.js';
@@ -75,6 +76,9 @@ const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 
 /** A refusal of the preview's input; `key` names its text in the renderer's serverErrors.import (the UI's language). */
 const invalid = (field: string, message: string, key?: string, params?: Record<string, string | number>) =>
   new ApiError('VALIDATION', `${field}: ${message}`, [{ field, message }], key ? { key: `import.${key}`, ...(params ? { params } : {}) } : undefined);
+
+/** A chosen file of no bytes at all (an empty download, a file still being written). */
+export const emptyFile = (fileName: string) => invalid('dataBase64', `${fileName} is empty`, 'emptyFile', { file: fileName });
 
 /** The profile's layout as detection would have answered it (0-based rows). */
 function profileLayout(register: ImportTarget, p: ProfileLayout): TableLayout {
@@ -206,14 +210,14 @@ export class ImportPreviews {
     if (input.previewId !== undefined) {
       this.sweep();
       kept = this.kept.get(input.previewId);
-      if (!kept) throw new ApiError('NOT_FOUND', 'this import preview has expired or was already applied; choose the file again', { field: 'previewId' });
+      if (!kept) throw textError('NOT_FOUND', 'import.previewGone', {}, 'this import preview has expired or was already applied; choose the file again', { field: 'previewId' });
       if (kept.projectId !== input.projectId || kept.register !== input.register)
         throw invalid('previewId', `this preview is of another project or register`);
       ({ model, bytes, fileName, profile, chosenProfile } = kept);
     } else {
       fileName = input.fileName!;
       bytes = Buffer.from(input.dataBase64!, 'base64');
-      if (bytes.length === 0) throw invalid('dataBase64', `${fileName} is empty`, 'emptyFile', { file: fileName });
+      if (bytes.length === 0) throw emptyFile(fileName);
       const chosen = input.profileId !== undefined ? getTableProfile(db, input.profileId) : null;
       if (chosen && chosen.register !== input.register)
         throw invalid('profileId', `profile ${chosen.name} is for the ${chosen.register} register, not ${input.register}`);
@@ -221,7 +225,7 @@ export class ImportPreviews {
         model = await readWorkbook(bytes, fileName);
         await pace(1, 4);
       } catch (err) {
-        throw invalid('dataBase64', (err as Error).message);
+        throw workbookRefusal(err, { field: 'dataBase64' });
       }
       chosenProfile = chosen !== null;
       profile = chosen ?? findProfile(db, input.register, model);
@@ -325,7 +329,7 @@ export class ImportPreviews {
     const { db } = this;
     this.sweep();
     const kept = this.kept.get(previewId);
-    if (!kept) throw new ApiError('NOT_FOUND', 'this import preview has expired or was already applied; preview the file again', { field: 'previewId' });
+    if (!kept) throw textError('NOT_FOUND', 'import.previewGone', {}, 'this import preview has expired or was already applied; preview the file again', { field: 'previewId' });
     if (!kept.keyMapped) throw invalid('previewId', `no column is mapped to the ${KEY_FIELD[kept.register]} field`, 'noKeyMapped');
     const today = this.today();
     const run = db.sqlite.transaction(() => {

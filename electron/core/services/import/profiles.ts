@@ -2,14 +2,13 @@
 // layout of its table (sheet, header rows, column → field). Profiles belong to the workspace, not to
 // a project: one client format serves every project of that client. A profile is found again when a
 // workbook comes back whose header reads the same (its signature, see headerSignature).
+import { workbookRefusal } from '../../excel/error-text.js';
 import type { ImportTarget } from '../../../common/excel/fields.js';
 import { headerSignature } from '../../../common/excel/detect.js';
 import type { WorkbookModel } from '../../../common/excel/model.js';
 import type { CardLayout, FormLayout } from '../../../common/excel/form.js';
 import type { CardProfile, FormProfile, Profile, ProfileLayout, ProfileSummary, TableProfile } from '../../../common/excel/preview.js';
-import { ApiError } from '../../../common/errors.js';
-import { ExcelReadError } from '../../excel/errors.js';
-import { TemplateError } from '../../excel/template/index.js';
+import { ApiError, textError } from '../../../common/errors.js';
 import type { Db } from '../../db/open.js';
 
 /** What the `mapping` JSON column holds: a table layout or a form layout. */
@@ -72,28 +71,28 @@ export function listProfiles(db: Db, register?: ImportTarget | 'minutes'): Profi
 
 export function getProfile(db: Db, id: number): Profile {
   const row = db.prepare(`SELECT ${COLUMNS} FROM excel_profiles WHERE id = ?`).get(id) as Row | undefined;
-  if (!row) throw new ApiError('NOT_FOUND', `profile ${id} does not exist`, { field: 'profileId', id });
+  if (!row) throw textError('NOT_FOUND', 'profile.gone', { id }, `profile ${id} does not exist`, { field: 'profileId', id });
   return toProfile(row);
 }
 
 /** A profile of a table layout (import and export of a register); CONFLICT for a form. */
 export function getTableProfile(db: Db, id: number): TableProfile {
   const p = getProfile(db, id);
-  if (p.kind !== 'table') throw new ApiError('CONFLICT', `profile ${p.name} is a form layout; a register needs a table layout`, { field: 'profileId', id });
+  if (p.kind !== 'table') throw textError('CONFLICT', 'profile.notTable', { profile: p.name }, `profile ${p.name} is a form layout; a register needs a table layout`, { field: 'profileId', id });
   return p;
 }
 
 /** A profile of a form layout (a meeting into a 議事録 form); CONFLICT for a table. */
 export function getFormProfile(db: Db, id: number): FormProfile {
   const p = getProfile(db, id);
-  if (p.kind !== 'form') throw new ApiError('CONFLICT', `profile ${p.name} is a table layout; minutes need a form layout`, { field: 'profileId', id });
+  if (p.kind !== 'form') throw textError('CONFLICT', 'profile.notForm', { profile: p.name }, `profile ${p.name} is a table layout; minutes need a form layout`, { field: 'profileId', id });
   return p;
 }
 
 /** A card profile (one register row into a form); CONFLICT for any other. */
 export function getCardProfile(db: Db, id: number): CardProfile {
   const p = getProfile(db, id);
-  if (p.kind !== 'card') throw new ApiError('CONFLICT', `profile ${p.name} is not a card layout (one row into a form)`, { field: 'profileId', id });
+  if (p.kind !== 'card') throw textError('CONFLICT', 'profile.notCard', { profile: p.name }, `profile ${p.name} is not a card layout (one row into a form)`, { field: 'profileId', id });
   return p;
 }
 
@@ -101,7 +100,7 @@ export function getCardProfile(db: Db, id: number): CardProfile {
 export function profileTemplate(db: Db, id: number): Buffer {
   getProfile(db, id);
   const bytes = db.prepare('SELECT template FROM excel_profiles WHERE id = ?').pluck().get(id) as Buffer | null;
-  if (!bytes) throw new ApiError('CONFLICT', `profile ${id} has no template workbook`, { field: 'profileId', id });
+  if (!bytes) throw textError('CONFLICT', 'profile.noTemplate', { id }, `profile ${id} has no template workbook`, { field: 'profileId', id });
   return bytes;
 }
 
@@ -127,7 +126,7 @@ export function saveProfile(db: Db, p: ProfileInput): number {
 export function replaceProfileLayout(db: Db, id: number, p: Omit<ProfileInput, 'name'>): void {
   const current = getTableProfile(db, id);
   if (current.register !== p.register)
-    throw new ApiError('CONFLICT', `profile ${current.name} is for the ${current.register} register, not ${p.register}`, { field: 'updateProfileId', id });
+    throw textError('CONFLICT', 'export.otherRegister', { profile: current.name }, `profile ${current.name} is for the ${current.register} register, not ${p.register}`, { field: 'updateProfileId', id });
   const stored: Stored = { fileName: p.fileName, layout: p.layout, ...(p.records ? { records: p.records } : {}) };
   db.prepare(
     `UPDATE excel_profiles SET header_signature = ?, template = ?, mapping = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
@@ -200,7 +199,7 @@ export function saveCardProfile(db: Db, p: { name: string; template: Uint8Array;
 export function updateCardLayout(db: Db, id: number, card: CardLayout): CardProfile {
   const current = getCardProfile(db, id);
   if (card.register !== current.register)
-    throw new ApiError('CONFLICT', `profile ${current.name} is a card of the ${current.register} register`, { field: 'card.register', id });
+    throw textError('CONFLICT', 'export.otherRegister', { profile: current.name }, `profile ${current.name} is a card of the ${current.register} register`, { field: 'card.register', id });
   const stored: Stored = { fileName: current.fileName, card };
   db.prepare(`UPDATE excel_profiles SET mapping = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(JSON.stringify(stored), id);
   return getCardProfile(db, id);
@@ -212,6 +211,5 @@ export function updateCardLayout(db: Db, id: number, card: CardLayout): CardProf
  * Use: `catch (err) { throw templateConflict(err); }`.
  */
 export function templateConflict(err: unknown): unknown {
-  if (err instanceof TemplateError || err instanceof ExcelReadError) return new ApiError('CONFLICT', err.message, { field: 'profileId', code: err.code });
-  return err;
+  return workbookRefusal(err, 'profile');
 }

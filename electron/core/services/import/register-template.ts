@@ -1,6 +1,7 @@
 // 様式を登録: a client's blank template becomes a table profile without importing anything. The sheet,
 // header rows and columns are found as an import finds them (or as the user points at them), and the
 // workbook is kept as the template exports are written into. A dry run answers what would be saved.
+import { workbookRefusal } from '../../excel/error-text.js';
 import { defaultVocabularies, headerSignature } from '../../../common/excel/detect.js';
 import { TARGET_FIELDS, type ImportTarget } from '../../../common/excel/fields.js';
 import type { TemplateRegistration } from '../../../common/api/excel.js';
@@ -9,7 +10,7 @@ import { readTable } from '../../../common/excel/table.js';
 import { ApiError } from '../../../common/errors.js';
 import type { Db } from '../../db/open.js';
 import { readWorkbook } from '../../excel/reader.js';
-import { chooseLayout } from './preview.js';
+import { chooseLayout, emptyFile } from './preview.js';
 import { getProfileSummary, saveProfile } from './profiles.js';
 
 
@@ -21,12 +22,12 @@ export async function registerTemplate(
   today: string,
 ): Promise<TemplateRegistration> {
   const bytes = Buffer.from(input.dataBase64, 'base64');
-  if (bytes.length === 0) throw invalid('dataBase64', `${input.fileName} is empty`);
+  if (bytes.length === 0) throw emptyFile(input.fileName);
   let model;
   try {
     model = await readWorkbook(bytes, input.fileName);
   } catch (err) {
-    throw invalid('dataBase64', (err as Error).message);
+    throw workbookRefusal(err, { field: 'dataBase64' });
   }
   const vocab = defaultVocabularies();
   const { layout, problems } = chooseLayout(model, input.register, null, input.mapping ?? {}, { vocab, today });

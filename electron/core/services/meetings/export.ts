@@ -1,6 +1,6 @@
 // A meeting in PMO Desk's own printable minutes layout (../../excel/minutes-layout.ts).
 import { formatDate } from '../../../common/dates.js';
-import { ApiError } from '../../../common/errors.js';
+import { ApiError, textError } from '../../../common/errors.js';
 import { vocabLabel } from '../../../common/registers.js';
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
 import type { Db } from '../../db/open.js';
@@ -19,10 +19,10 @@ export async function exportMinutes(
 ): Promise<ExportedWorkbook> {
   const project = getProjectRow(db, input.projectId);
   if (input.meetingId === undefined)
-    throw new ApiError('VALIDATION', 'excel.export: meetingId: is required to export minutes', [{ field: 'meetingId', message: 'is required to export minutes' }]);
+    throw textError('VALIDATION', 'meeting.required', {}, 'excel.export: meetingId: is required to export minutes', [{ field: 'meetingId', message: 'is required to export minutes' }]);
   const row = meetingStore.get(db, input.meetingId);
   if (!row || row.projectId !== input.projectId)
-    throw new ApiError('NOT_FOUND', `Meeting ${input.meetingId} does not exist in this project`, { field: 'meetingId', id: input.meetingId });
+    throw textError('NOT_FOUND', 'meeting.gone', { id: input.meetingId }, `Meeting ${input.meetingId} does not exist in this project`, { field: 'meetingId', id: input.meetingId });
 
   const meeting = getMeeting(db, row.id, opts);
   const language = documentLanguage(db, osLocale, input.language);

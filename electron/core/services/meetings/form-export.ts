@@ -2,7 +2,7 @@
 // template writer: the picked cells and the rows of each block, nothing else. A block with more items
 // than the form has rows grows, moving what is under it down.
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
-import { ApiError } from '../../../common/errors.js';
+import { ApiError, textError } from '../../../common/errors.js';
 import type { FormBlock, FormLayout } from '../../../common/excel/form.js';
 import { parseCellRef } from '../../../common/excel/model.js';
 import { vocabLabel } from '../../../common/registers.js';
@@ -35,7 +35,7 @@ export async function readFormTemplate(template: Uint8Array, form: Pick<FormLayo
     target(ref) {
       if (parseCellRef(ref)) return { sheet: form.sheet, ref: ref.replaceAll('$', '') };
       const at = named.get(ref);
-      if (!at) throw new ApiError('CONFLICT', `${fileName}: the form names ${ref}, which is not a defined name of one cell`, { field: 'profileId' });
+      if (!at) throw textError('CONFLICT', 'form.notOneCell', { file: fileName, ref }, `${fileName}: the form names ${ref}, which is not a defined name of one cell`, { field: 'profileId' });
       return { sheet: at.sheet, ref: at.ref.split(':')[0]! };
     },
   };
@@ -70,7 +70,7 @@ export async function exportMinutesForm(
   const template = profileTemplate(db, profile.id);
   const meeting = getMeeting(db, input.meetingId, opts);
   if (meeting.projectId !== input.projectId)
-    throw new ApiError('NOT_FOUND', `Meeting ${input.meetingId} does not exist in this project`, { field: 'meetingId', id: input.meetingId });
+    throw textError('NOT_FOUND', 'meeting.gone', { id: input.meetingId }, `Meeting ${input.meetingId} does not exist in this project`, { field: 'meetingId', id: input.meetingId });
   const vocab = loadVocabularies(db, input.projectId);
   const ctx: FormContext = {
     language: input.language,

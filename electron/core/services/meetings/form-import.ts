@@ -3,13 +3,14 @@
 // meeting, in the same batch (one undo step). A dry run reads and answers without writing. A cell that
 // does not read (a date that is not one, a kind not on the list) is listed as `Sheet!B4: reason` and
 // left out; the rest is imported.
+import { workbookRefusal } from '../../excel/error-text.js';
 import { readValue, textOf, type ValueContext } from '../../../common/excel/cell-values.js';
 import type { FormBlock, FormLayout, MinutesFormField } from '../../../common/excel/form.js';
 import { cellRef, parseCellRef, type Cell, type WorkbookModel } from '../../../common/excel/model.js';
 import { failure, shown, type Problem } from '../../../common/excel/problems.js';
 import { SheetIndex } from '../../../common/excel/sheet-index.js';
 import { parseVocab } from '../../../common/excel/values.js';
-import { ApiError } from '../../../common/errors.js';
+import { ApiError, textError } from '../../../common/errors.js';
 import type { z } from 'zod';
 import { agendaItem, attendee, decision, meetingFields, type Attendee, type Meeting, type MeetingFields } from '../../../common/meetings.js';
 import { issueFields } from '../../../common/registers.js';
@@ -52,7 +53,8 @@ function reader(model: WorkbookModel, vocab: Vocabularies, today: string) {
     let x = indexes.get(sheet);
     if (!x) {
       const s = model.sheets.find((m) => m.name === sheet);
-      if (!s) throw new ApiError('VALIDATION', `${model.fileName} has no sheet named ${sheet}; is it the form of this profile?`, [{ field: 'dataBase64', message: `no sheet ${sheet}` }]);
+      if (!s)
+        throw textError('VALIDATION', 'form.noSheet', { file: model.fileName, sheet }, `${model.fileName} has no sheet named ${sheet}; is it the form of this profile?`, [{ field: 'dataBase64', message: `no sheet ${sheet}` }]);
       x = new SheetIndex(s);
       indexes.set(sheet, x);
     }
@@ -285,7 +287,7 @@ export async function importMinutesForm(
   try {
     model = await readWorkbook(bytes, input.fileName);
   } catch (err) {
-    throw new ApiError('VALIDATION', `dataBase64: ${(err as Error).message}`, [{ field: 'dataBase64', message: (err as Error).message }]);
+    throw workbookRefusal(err, { field: 'dataBase64' });
   }
   const vocab = loadVocabularies(db, input.projectId);
   const rd = reader(model, vocab, today);

@@ -13,7 +13,7 @@
 import type { Meeting, MeetingFields, MeetingSummary } from '../../../common/meetings.js';
 import { ageDays, closedCodes, isOverdue, type Issue, type Vocabularies } from '../../../common/registers.js';
 import { localToday } from '../../../common/dates.js';
-import { ApiError } from '../../../common/errors.js';
+import { ApiError, textError } from '../../../common/errors.js';
 import type { Db } from '../../db/open.js';
 import { inBatch, type Actor, type Batch } from '../../batch.js';
 import { issueStore, meetingStore } from '../../entities.js';
@@ -228,7 +228,7 @@ export function createMeetingIn(db: Db, batch: Batch, projectId: number, values:
   if (fromMeetingId !== undefined) {
     const source = meetingStore.get(db, fromMeetingId);
     if (!source || source.projectId !== projectId)
-      throw new ApiError('NOT_FOUND', `Meeting ${fromMeetingId} does not exist in this project`, { field: 'fromMeetingId', id: fromMeetingId });
+      throw textError('NOT_FOUND', 'meeting.gone', { id: fromMeetingId }, `Meeting ${fromMeetingId} does not exist in this project`, { field: 'fromMeetingId', id: fromMeetingId });
     base = copyForNext(fieldsOf(source));
   } else if (values.series !== undefined && values.attendees === undefined) {
     const latest = latestInSeries(values.series, projectMeetings(db, projectId));

@@ -14,7 +14,7 @@ import { ApiError } from '../../../../electron/common/errors.js';
 import { call, hashParams } from '../../api/client.js';
 import { saveFile } from '../../api/download.js';
 import { DialogFrame } from '../../ui/DialogFrame.js';
-import { useErrorText } from '../../ui/ErrorBanner.js';
+import { useErrorText, useMessageText } from '../../ui/ErrorBanner.js';
 import { exportChoiceKey, formatDay, initialChoice, rememberedChoice, type CardRow, type Choice } from './exportModel.js';
 import { RegisterTemplateDialog } from './RegisterTemplateDialog.js';
 
@@ -46,6 +46,7 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
   const anyErrorText = useErrorText();
+  const messageText = useMessageText();
   const choices = useRef<HTMLFieldSetElement>(null);
   const [profiles, setProfiles] = useState<ProfileSummary[] | null>(null);
   const [choice, setChoice] = useState<Choice>(null);
@@ -87,7 +88,7 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
 
   const errorText = (err: unknown): string => {
     // A template the writer cannot fill: the core's message names the file and what is wrong with it.
-    if (chosen && err instanceof ApiError && err.code === 'CONFLICT') return t('excelExport.templateProblem', { name: chosen.name, message: err.message });
+    if (chosen && err instanceof ApiError && err.code === 'CONFLICT') return t('excelExport.templateProblem', { name: chosen.name, message: messageText(err) });
     return anyErrorText(err);
   };
 

@@ -14,7 +14,7 @@ import { call } from '../../api/client.js';
 import { readFileBase64, WORKBOOK_TYPES } from '../../api/upload.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { DialogFrame, DropZone, FileInput } from '../../ui/DialogFrame.js';
-import { useErrorText } from '../../ui/ErrorBanner.js';
+import { useErrorText, useMessageText } from '../../ui/ErrorBanner.js';
 import {
   applyOptions,
   defaultProfileChoice,
@@ -54,13 +54,15 @@ export function ImportDialog(props: ImportDialogProps) {
   const { projectId, register, onClose, onImported } = props;
   const { t, i18n } = useTranslation();
   const anyErrorText = useErrorText();
+  const messageText = useMessageText();
   // A file that cannot be read is answered as VALIDATION of dataBase64, its message naming the file.
   const errorText = useCallback(
     (err: unknown) => {
       const detail = err instanceof ApiError && Array.isArray(err.details) ? (err.details[0] as { field?: string; message?: string } | undefined) : undefined;
-      return detail?.field === 'dataBase64' && detail.message ? t('excel.unreadable', { message: detail.message }) : anyErrorText(err);
+      if (detail?.field !== 'dataBase64' || !detail.message) return anyErrorText(err);
+      return t('excel.unreadable', { message: (err as ApiError).text ? messageText(err) : detail.message });
     },
-    [t, anyErrorText],
+    [t, anyErrorText, messageText],
   );
   const fileInput = useRef<HTMLInputElement>(null);
   const primary = useRef<HTMLButtonElement>(null);

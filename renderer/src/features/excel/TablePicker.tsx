@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { SheetPreview } from '../../../../electron/common/api/excel.js';
 import { columnName } from '../../../../electron/common/excel/model.js';
 import { call } from '../../api/client.js';
+import { useErrorText } from '../../ui/ErrorBanner.js';
 import { columnWidths, gridRows, mergeIndex, textIndex, type Mark, type Pos } from '../forms/formModel.js';
 import { SheetGrid } from '../forms/SheetGrid.js';
 
@@ -29,6 +30,7 @@ export function TablePicker(props: {
   onPick(p: TablePick): void;
 }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const [sheets, setSheets] = useState<SheetPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [what, setWhat] = useState<PickWhat>('header');
@@ -39,7 +41,7 @@ export function TablePicker(props: {
     let live = true;
     call('excel.sheetPreview', { fileName: props.file.name, dataBase64: props.file.base64 })
       .then((p) => live && setSheets(p))
-      .catch((e: Error) => live && setError(e.message));
+      .catch((e: unknown) => live && setError(errorText(e)));
     return () => {
       live = false;
     };

@@ -26,7 +26,7 @@ import { call } from '../../api/client.js';
 import { readFileBase64 } from '../../api/upload.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { DialogFrame, DropZone, FileInput } from '../../ui/DialogFrame.js';
-import { useErrorText } from '../../ui/ErrorBanner.js';
+import { useErrorText, useMessageText } from '../../ui/ErrorBanner.js';
 import { formatDay, registerView } from '../excel/exportModel.js';
 import { importFieldLabel, profileNameOf } from '../excel/importModel.js';
 import {
@@ -88,6 +88,7 @@ const STEPS: Step[] = ['file', 'mapping'];
 export function FormEditor({ profileId, card: cardProp, offerExisting, onClose, onSaved }: FormEditorProps) {
   const { t } = useTranslation();
   const anyErrorText = useErrorText();
+  const messageText = useMessageText();
   /** The card's register; null for a 議事録 form. */
   const [card, setCard] = useState<CardRegister | null>(cardProp ?? null);
   /** A text of the editor: a card's own where it has one, else the form's. */
@@ -139,15 +140,15 @@ export function FormEditor({ profileId, card: cardProp, offerExisting, onClose, 
   const errorText = useCallback(
     (err: unknown) => {
       const detail = err instanceof ApiError && Array.isArray(err.details) ? (err.details[0] as { field?: string; message?: string } | undefined) : undefined;
-      if (detail?.field === 'dataBase64' && detail.message) return t('excel.unreadable', { message: detail.message });
+      if (detail?.field === 'dataBase64' && detail.message) return t('excel.unreadable', { message: (err as ApiError).text ? messageText(err) : detail.message });
       const cell = detail?.field && /^(?:form|card)\.cells\.(\d+)\.(?:ref|field)$/.exec(detail.field);
       if (cell && detail?.message) {
         const c = latest.current.layout.cells[Number(cell[1])];
-        if (c) return t('minutesForm.problem.cell', { field: `${fieldLabel(c.field)} (${c.ref})`, message: detail.message });
+        if (c) return t('minutesForm.problem.cell', { field: `${fieldLabel(c.field)} (${c.ref})`, message: (err as ApiError).text ? messageText(err) : detail.message });
       }
       return anyErrorText(err);
     },
-    [t, anyErrorText, fieldLabel],
+    [t, anyErrorText, messageText, fieldLabel],
   );
 
   // ---------------------------------------------------------------- opening

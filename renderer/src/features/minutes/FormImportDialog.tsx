@@ -14,7 +14,7 @@ import { vocabLabel, type Vocabularies } from '../../../../electron/common/regis
 import { call } from '../../api/client.js';
 import { readFileBase64 } from '../../api/upload.js';
 import { DialogFrame, DropZone, FileInput } from '../../ui/DialogFrame.js';
-import { useErrorText } from '../../ui/ErrorBanner.js';
+import { useErrorText, useMessageText } from '../../ui/ErrorBanner.js';
 import { formatDay } from '../excel/exportModel.js';
 import { FormEditor } from '../forms/FormEditor.js';
 import { formImportKey, headerLines, initialForm, isEmptyRead } from './formImportModel.js';
@@ -44,16 +44,17 @@ export function FormImportDialog({ projectId, vocab, lang, onClose, onImported }
   const formsRef = useRef<ProfileSummary[]>([]);
   const formRef = useRef<number | null>(null);
   const anyErrorText = useErrorText();
+  const messageText = useMessageText();
   const errorText = useCallback(
     (err: unknown) => {
       const detail = err instanceof ApiError && Array.isArray(err.details) ? (err.details[0] as { field?: string; message?: string } | undefined) : undefined;
       // A workbook without the form's sheet is readable, just not this form (the core says `no sheet <name>`).
       const missing = detail?.field === 'dataBase64' ? /^no sheet (.+)$/.exec(detail.message ?? '') : null;
       if (missing) return t('minutesImport.wrongForm', { sheet: missing[1], form: formsRef.current.find((f) => f.id === formRef.current)?.name ?? '' });
-      if (detail?.field === 'dataBase64' && err instanceof ApiError) return t('excel.unreadable', { message: err.message.replace(/^dataBase64: /, '') });
+      if (detail?.field === 'dataBase64' && err instanceof ApiError) return t('excel.unreadable', { message: err.text ? messageText(err) : err.message.replace(/^dataBase64: /, '') });
       return anyErrorText(err);
     },
-    [t, anyErrorText],
+    [t, anyErrorText, messageText],
   );
   const fileInput = useRef<HTMLInputElement>(null);
   const primary = useRef<HTMLButtonElement>(null);
