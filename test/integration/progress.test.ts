@@ -185,6 +185,34 @@ describe('the plan as figures read it', () => {
   });
 });
 
+describe('a baseline read back from the file', () => {
+  it('gives the same figures, comparison and plan after the workspace is opened again (nothing kept in memory)', async () => {
+    const w = await setup();
+    const statusDate = '2025-06-20';
+    const b = await w.call('baseline.create', { projectId: w.projectId, name: 'B' });
+    await w.call('wbs.update', { id: w.id('製造'), patch: { plannedStart: '2025-06-23', plannedFinish: '2025-07-04', progress: 10, actualEffort: 1 } });
+    const ask = (c: typeof w.call) =>
+      Promise.all([
+        c('evm.compute', { projectId: w.projectId, statusDate, baselineId: b.id }),
+        c('evm.compute', { projectId: w.projectId, statusDate, baselineId: b.id, by: 'assignee' }),
+        c('evm.adherence', { projectId: w.projectId, statusDate: '2025-06-30', baselineId: b.id }),
+        c('evm.curve', { projectId: w.projectId, statusDate, baselineId: b.id }),
+        c('baseline.compare', { projectId: w.projectId, baselineId: b.id }),
+        c('baseline.get', { id: b.id }),
+      ]);
+    const before = await ask(w.call);
+    expect(before[0]).toMatchObject({ bac: 35, pv: 25, ev: 9, ac: 9 });
+    w.close();
+    const again = wbsWorkspace(w.dir);
+    try {
+      // The figures first: they decode the baseline's numbers alone.
+      expect(await ask(again.call)).toEqual(before);
+    } finally {
+      again.close();
+    }
+  });
+});
+
 describe('weekly close', () => {
   it('sets the status date, keeps the figures as they were, and one undo puts both back', async () => {
     const w = await setup();

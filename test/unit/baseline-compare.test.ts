@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { BaselineLink } from '../../electron/common/api/progress.js';
 import { comparePlans } from '../../electron/core/progress/compare.js';
 import { placeTasks, type Plan, type UnplacedTask } from '../../electron/core/progress/plan.js';
-import { decodePlan, encodePlan } from '../../electron/core/progress/snapshot-codec.js';
+import { decodeColumns, decodePlan, encodePlan, encodePlanV1 } from '../../electron/core/progress/snapshot-codec.js';
+import { columnsOf } from '../../electron/core/progress/columns.js';
 import { DEFAULT_CALENDAR, workCalendar } from '../../electron/common/schedule/calendar.js';
 
 const cal = workCalendar({ ...DEFAULT_CALENDAR, nationalHolidays: false, daysOff: [] }, {});
@@ -97,11 +98,41 @@ describe('baseline compare', () => {
   });
 
   it('the codec gives back the plan, links and cost rate', () => {
-    const p = { ...BEFORE, costRate: 50_000 };
+    const p = structuredClone({ ...BEFORE, costRate: 50_000 });
     p.tasks[1]!.name = '設計レビュー "A", 改行\nあり';
     p.tasks[2]!.milestone = true;
     p.tasks[3]!.actualEffort = 1.25;
-    const back = decodePlan(encodePlan(p));
-    expect(back).toEqual(p);
+    Object.assign(p.tasks[4]!, { plannedEffort: null, duration: null, plannedStart: null, actualStart: '1969-12-31', actualFinish: '2099-12-31', status: 'on_hold', progress: 37.5, position: 1.5 });
+    const text = encodePlan(p);
+    expect(text.startsWith('2:')).toBe(true);
+    expect(decodePlan(text)).toEqual(p);
+  });
+
+  it('a baseline taken in the first format still decodes; a plan the numbers cannot hold exactly is kept in it', () => {
+    const p = structuredClone({ ...BEFORE, costRate: 40_000 });
+    expect(decodePlan(encodePlanV1(p))).toEqual(p);
+    // A date that is no real day (as an old import may have stored) would come back as another one.
+    p.tasks[2]!.plannedFinish = '2025-02-30';
+    const text = encodePlan(p);
+    expect(text.startsWith('2:')).toBe(false);
+    expect(decodePlan(text)).toEqual(p);
+  });
+
+  it("figures read a baseline's numbers alone, the same as its whole plan gives", () => {
+    const p = structuredClone({ ...BEFORE, costRate: 45_000 });
+    Object.assign(p.tasks[2]!, { plannedEffort: null, actualEffort: 2.5, progress: 40, status: 'cancelled', actualStart: '2025-04-08' });
+    const text = encodePlan(p);
+    const numbers = decodeColumns(text);
+    const whole = columnsOf(decodePlan(text));
+    expect(numbers.costRate).toBe(45_000);
+    expect(numbers.assignee).toBeNull();
+    const keys = ['parent', 'plannedEffort', 'plannedStart', 'plannedFinish', 'actualStart', 'actualFinish', 'milestone', 'progress', 'actualEffort', 'state'] as const;
+    // Each in its own order (the numbers as stored, the whole plan in tree order): compared task by task.
+    for (const t of p.tasks) {
+      const i = numbers.index.get(t.id)!;
+      const k = whole.index.get(t.id)!;
+      expect([t.id, ...keys.map((f) => numbers[f][i])]).toEqual([t.id, ...keys.map((f) => whole[f][k])]);
+      expect(numbers.leaf[i]).toBe(whole.leaf[k]);
+    }
   });
 });

@@ -19,7 +19,8 @@ export class TaskColumns {
   /** Task ids; parent 0 = top level (ids start at 1). */
   readonly id: Int32Array;
   readonly parent: Int32Array;
-  readonly assignee: string[];
+  /** Null in a baseline's numbers read alone (decodeColumns): figures by assignee need its names. */
+  readonly assignee: string[] | null;
   /** Planned effort in person-days, 0 when none. */
   readonly plannedEffort: Float64Array;
   /** Day numbers (1970-01-01 = 0), NO_DAY when none. */
@@ -39,10 +40,13 @@ export class TaskColumns {
   #index: Map<number, number> | null = null;
   #leaf: Uint8Array | null = null;
 
-  constructor(readonly n: number) {
+  constructor(
+    readonly n: number,
+    withAssignees = true,
+  ) {
     this.id = new Int32Array(n);
     this.parent = new Int32Array(n);
-    this.assignee = new Array<string>(n);
+    this.assignee = withAssignees ? new Array<string>(n) : null;
     this.plannedEffort = new Float64Array(n);
     this.plannedStart = new Int32Array(n);
     this.plannedFinish = new Int32Array(n);
@@ -79,6 +83,12 @@ export class TaskColumns {
   }
 }
 
+/** The assignees of columns read with them; figures by assignee ask it. */
+export function assigneesOf(c: TaskColumns): string[] {
+  if (!c.assignee) throw new Error("a baseline's numbers were read without its names: figures by assignee need the whole plan");
+  return c.assignee;
+}
+
 // Keyed by the tasks array: placing a plan replaces it (tree order), and the columns follow its order.
 const fromPlan = new WeakMap<readonly unknown[], TaskColumns>();
 
@@ -100,7 +110,7 @@ export function columnsOf(plan: Plan): TaskColumns {
     const t = tasks[i]!;
     c.id[i] = t.id;
     c.parent[i] = t.parentId ?? 0;
-    c.assignee[i] = t.assignee;
+    c.assignee![i] = t.assignee;
     c.plannedEffort[i] = t.plannedEffort ?? 0;
     c.plannedStart[i] = day(t.plannedStart);
     c.plannedFinish[i] = day(t.plannedFinish);
@@ -133,7 +143,7 @@ export function readColumns(db: Db, projectId: number): TaskColumns {
     const r = raw[i]!;
     c.id[i] = r[0] as number;
     c.parent[i] = (r[1] as number | null) ?? 0;
-    c.assignee[i] = r[2] as string;
+    c.assignee![i] = r[2] as string;
     c.plannedEffort[i] = (r[3] as number | null) ?? 0;
     c.plannedStart[i] = d(r[4]);
     c.plannedFinish[i] = d(r[5]);

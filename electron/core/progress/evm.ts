@@ -13,7 +13,7 @@
 // knows, or the project).
 import type { Adherence, EvmFigures, EvmResult, EvmRow, LateTask } from '../../common/api/progress.js';
 import { ensurePlaced, type Plan } from './plan.js';
-import { columnsOf, NO_DAY, STATE, TaskColumns } from './columns.js';
+import { assigneesOf, columnsOf, NO_DAY, STATE, TaskColumns } from './columns.js';
 import { dayOf, slipDays, type WorkDays } from './work-days.js';
 
 /** Person-days kept to 6 decimals, so sums of tenths compare equal to what a person computes. */
@@ -159,7 +159,10 @@ export function computeEvm({ plan, current, statusDate, cal, by }: EvmInput): Om
       if (p !== 0 && leaf[P.index.get(p)!]) continue;
       const a = C.actualEffort[j]!;
       extraAc.set(p, (extraAc.get(p) ?? 0) + a);
-      extraByAssignee.set(C.assignee[j]!, (extraByAssignee.get(C.assignee[j]!) ?? 0) + a);
+      if (by === 'assignee') {
+        const who = assigneesOf(C)[j]!;
+        extraByAssignee.set(who, (extraByAssignee.get(who) ?? 0) + a);
+      }
       ac += a;
     }
   }
@@ -214,9 +217,10 @@ function assigneeRows(P: TaskColumns, s: Sums, extra: Map<string, number>): EvmR
   const by = new Map<string, { bac: number; pv: number; ev: number; ac: number }>();
   const at = (who: string) => by.get(who) ?? by.set(who, { bac: 0, pv: 0, ev: 0, ac: 0 }).get(who)!;
   const leaf = P.leaf;
+  const names = assigneesOf(P);
   for (let i = 0; i < P.n; i++) {
     if (!leaf[i]) continue;
-    const a = at(P.assignee[i]!);
+    const a = at(names[i]!);
     a.bac += s.bac[i]!;
     a.pv += s.pv[i]!;
     a.ev += s.ev[i]!;

@@ -19,7 +19,7 @@ import { getProjectRow } from './projects.js';
 import { setStatusDate } from './status-date.js';
 import { ensurePlaced, readCurrentPlan, readCurrentRows, type Plan } from '../progress/plan.js';
 import { columnsOf, NO_DAY, readColumns, TaskColumns } from '../progress/columns.js';
-import { decodePlan, encodePlan } from '../progress/snapshot-codec.js';
+import { decodeColumns, decodePlan, encodePlan } from '../progress/snapshot-codec.js';
 import { comparePlans } from '../progress/compare.js';
 import { adherenceOf, computeAdherence, computeEvm, overallProgress, plannedValue } from '../progress/evm.js';
 import { dayOf, isoOf, projectWorkDays } from '../progress/work-days.js';
@@ -41,7 +41,7 @@ export function createBaseline(db: Db, actor: Actor, projectId: number, name: st
     const values = { projectId, name, takenAt, taskCount: plan.tasks.length, snapshot: encodePlan(plan) };
     const id = baselineStore.insertFull(db, values);
     batch.record('baseline', id, 'create', null, { id, ...values });
-    decoded(db).set(id, { takenAt, plan: ensurePlaced(plan) });
+    keep(kept(db).whole, WHOLE, id, takenAt, ensurePlaced(plan));
     return { id, name, takenAt };
   });
 }
@@ -68,19 +68,28 @@ export function deleteBaseline(db: Db, actor: Actor, id: number): { deleted: num
   });
 }
 
-// A baseline never changes once taken, so its decoded plan can be kept; a few per workspace suffice
-// (a screen compares one or two). Keyed by takenAt too, in case an id came back through a restore.
-const CACHE_SIZE = 4;
-const cache = new WeakMap<Db, Map<number, { takenAt: string; plan: Plan }>>();
-function decoded(db: Db): Map<number, { takenAt: string; plan: Plan }> {
-  let m = cache.get(db);
-  if (!m) cache.set(db, (m = new Map()));
-  while (m.size >= CACHE_SIZE) m.delete(m.keys().next().value!);
-  return m;
+// A baseline never changes once taken, so what is decoded of it can be kept: its whole plan for a few
+// (a screen compares one or two), its numbers (what figures read, a tenth of the size) for many (the
+// portfolio measures every project against its newest). Keyed by takenAt too, in case an id came back
+// through a restore.
+type Kept<T> = Map<number, { takenAt: string; value: T }>;
+const WHOLE = 4;
+const NUMBERS = 100;
+const cache = new WeakMap<Db, { whole: Kept<Plan>; numbers: Kept<TaskColumns> }>();
+function kept(db: Db) {
+  let c = cache.get(db);
+  if (!c) cache.set(db, (c = { whole: new Map(), numbers: new Map() }));
+  return c;
+}
+function keep<T>(m: Kept<T>, size: number, id: number, takenAt: string, value: T): T {
+  m.delete(id);
+  while (m.size >= size) m.delete(m.keys().next().value!);
+  m.set(id, { takenAt, value });
+  return value;
 }
 
-/** The plan a baseline kept; `projectId` checks it belongs to that project. */
-export function baselinePlan(db: Db, id: number, projectId?: number): { row: Baseline; plan: Plan } {
+/** A baseline's row; `projectId` checks it belongs to that project. */
+function baselineMeta(db: Db, id: number, projectId?: number): Baseline {
   const meta = db.prepare('SELECT id, project_id, name, taken_at, task_count FROM baselines WHERE id = ?').raw(true).get(id) as
     | [number, number, string, string, number]
     | undefined;
@@ -88,13 +97,28 @@ export function baselinePlan(db: Db, id: number, projectId?: number): { row: Bas
   const row: Baseline = { id: meta[0], projectId: meta[1], name: meta[2], takenAt: meta[3], taskCount: meta[4] };
   if (projectId !== undefined && row.projectId !== projectId)
     throw textError('VALIDATION', 'baseline.otherProject', { name: row.name }, `Baseline ${id} belongs to another project`, [{ field: 'baselineId', message: 'belongs to another project' }]);
-  const m = cache.get(db);
-  const hit = m?.get(id);
-  if (hit && hit.takenAt === row.takenAt) return { row, plan: hit.plan };
-  const text = db.prepare('SELECT snapshot FROM baselines WHERE id = ?').pluck().get(id) as string;
-  const plan = decodePlan(text);
-  decoded(db).set(id, { takenAt: row.takenAt, plan });
-  return { row, plan };
+  return row;
+}
+
+const snapshotOf = (db: Db, id: number) => db.prepare('SELECT snapshot FROM baselines WHERE id = ?').pluck().get(id) as string;
+
+/** The plan a baseline kept; `projectId` checks it belongs to that project. */
+export function baselinePlan(db: Db, id: number, projectId?: number): { row: Baseline; plan: Plan } {
+  const row = baselineMeta(db, id, projectId);
+  const hit = kept(db).whole.get(id);
+  if (hit && hit.takenAt === row.takenAt) return { row, plan: hit.value };
+  return { row, plan: keep(kept(db).whole, WHOLE, id, row.takenAt, decodePlan(snapshotOf(db, id))) };
+}
+
+/** The numbers of the plan a baseline kept (no names), as earned value and adherence read them. */
+export function baselineColumns(db: Db, id: number, projectId?: number): TaskColumns {
+  const row = baselineMeta(db, id, projectId);
+  const { whole, numbers } = kept(db);
+  const plan = whole.get(id);
+  if (plan && plan.takenAt === row.takenAt) return columnsOf(plan.value);
+  const hit = numbers.get(id);
+  if (hit && hit.takenAt === row.takenAt) return hit.value;
+  return keep(numbers, NUMBERS, id, row.takenAt, decodeColumns(snapshotOf(db, id)));
 }
 
 export function getBaseline(db: Db, id: number): BaselineDetail {
@@ -117,10 +141,12 @@ export function compareBaseline(db: Db, projectId: number, baselineId: number, a
  * The plan measured against (a baseline's, or the current plan's columns) and the current plan's
  * columns: all that figures read. Names and codes are read only by answers that show them (namedPlans).
  */
-function figurePlans(db: Db, projectId: number, baselineId?: number): { plan: Plan | TaskColumns; current: TaskColumns } {
+function figurePlans(db: Db, projectId: number, baselineId?: number, names = false): { plan: Plan | TaskColumns; current: TaskColumns } {
   getProjectRow(db, projectId);
   const current = readColumns(db, projectId);
-  return { plan: baselineId === undefined ? current : baselinePlan(db, baselineId, projectId).plan, current };
+  if (baselineId === undefined) return { plan: current, current };
+  // The baseline's numbers alone, unless figures by task or assignee name its tasks.
+  return { plan: names ? baselinePlan(db, baselineId, projectId).plan : baselineColumns(db, baselineId, projectId), current };
 }
 
 /** Both plans whole (names, codes, text dates), for answers that name tasks. */
@@ -134,7 +160,7 @@ export function evmCompute(db: Db, projectId: number, statusDate: string, baseli
   const cal = projectWorkDays(db, projectId);
   // Figures by task name the plan's tasks: the current plan is then read whole (a baseline has its names).
   const { plan, current } =
-    by === 'task' && baselineId === undefined ? namedPlans(db, projectId) : figurePlans(db, projectId, baselineId);
+    by === 'task' && baselineId === undefined ? namedPlans(db, projectId) : figurePlans(db, projectId, baselineId, by !== undefined);
   const r = computeEvm({ plan, current, statusDate, cal, by });
   return { projectId, baselineId: baselineId ?? null, ...r };
 }
