@@ -191,6 +191,8 @@ describe('a baseline read back from the file', () => {
     const statusDate = '2025-06-20';
     const b = await w.call('baseline.create', { projectId: w.projectId, name: 'B' });
     await w.call('wbs.update', { id: w.id('製造'), patch: { plannedStart: '2025-06-23', plannedFinish: '2025-07-04', progress: 10, actualEffort: 1 } });
+    // Work added since the baseline costs (AC) but earns nothing the baseline planned.
+    await w.call('wbs.create', { projectId: w.projectId, parentId: w.id('設計'), values: { name: 'レビュー', assignee: '高橋', actualEffort: 0.5 } });
     const ask = (c: typeof w.call) =>
       Promise.all([
         c('evm.compute', { projectId: w.projectId, statusDate, baselineId: b.id }),
@@ -201,7 +203,11 @@ describe('a baseline read back from the file', () => {
         c('baseline.get', { id: b.id }),
       ]);
     const before = await ask(w.call);
-    expect(before[0]).toMatchObject({ bac: 35, pv: 25, ev: 9, ac: 9 });
+    expect(before[0]).toMatchObject({ bac: 35, pv: 25, ev: 9, ac: 9.5 });
+    // The totals alone (the current plan's progress and actuals read without names) are the totals by assignee.
+    const { rows, ...totals } = before[1];
+    expect(totals).toEqual(before[0]);
+    expect(rows!.find((r) => r.name === '高橋')).toMatchObject({ bac: 0, ac: 0.5 });
     w.close();
     const again = wbsWorkspace(w.dir);
     try {

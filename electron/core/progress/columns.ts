@@ -14,27 +14,21 @@ export const NO_DAY = -2147483648;
 /** Index of a status in WBS_STATUSES. */
 export const STATE = Object.fromEntries(WBS_STATUSES.map((s, i) => [s, i])) as Record<WbsStatus, number>;
 
-/** The columns of n tasks; `index` and `leaf` are built on first use. */
-export class TaskColumns {
+/**
+ * What earned value reads of the current plan when it measures against a baseline: ids, parents,
+ * progress and actual effort (readActuals, a third of the whole columns' read). `index` and `leaf` are
+ * built on first use.
+ */
+export class Actuals {
   /** Task ids; parent 0 = top level (ids start at 1). */
   readonly id: Int32Array;
   readonly parent: Int32Array;
-  /** Null in a baseline's numbers read alone (decodeColumns): figures by assignee need its names. */
+  /** Null when read without names (readActuals, a baseline's numbers alone): figures by assignee need them. */
   readonly assignee: string[] | null;
-  /** Planned effort in person-days, 0 when none. */
-  readonly plannedEffort: Float64Array;
-  /** Day numbers (1970-01-01 = 0), NO_DAY when none. */
-  readonly plannedStart: Int32Array;
-  readonly plannedFinish: Int32Array;
-  readonly actualStart: Int32Array;
-  readonly actualFinish: Int32Array;
-  readonly milestone: Uint8Array;
   /** Percent, 0–100. */
   readonly progress: Float64Array;
   /** Actual effort in person-days, 0 when none. */
   readonly actualEffort: Float64Array;
-  /** STATE of the task's status. */
-  readonly state: Uint8Array;
   /** The project's yen per person-day (a baseline's: when it was taken), or null. */
   costRate: number | null = null;
   #index: Map<number, number> | null = null;
@@ -42,20 +36,13 @@ export class TaskColumns {
 
   constructor(
     readonly n: number,
-    withAssignees = true,
+    withAssignees: boolean,
   ) {
     this.id = new Int32Array(n);
     this.parent = new Int32Array(n);
     this.assignee = withAssignees ? new Array<string>(n) : null;
-    this.plannedEffort = new Float64Array(n);
-    this.plannedStart = new Int32Array(n);
-    this.plannedFinish = new Int32Array(n);
-    this.actualStart = new Int32Array(n);
-    this.actualFinish = new Int32Array(n);
-    this.milestone = new Uint8Array(n);
     this.progress = new Float64Array(n);
     this.actualEffort = new Float64Array(n);
-    this.state = new Uint8Array(n);
   }
 
   /** Task id → index. */
@@ -83,9 +70,34 @@ export class TaskColumns {
   }
 }
 
+/** Every number of n tasks: the plan figures are measured against, and what adherence reads of the current one. */
+export class TaskColumns extends Actuals {
+  /** Planned effort in person-days, 0 when none. */
+  readonly plannedEffort: Float64Array;
+  /** Day numbers (1970-01-01 = 0), NO_DAY when none. */
+  readonly plannedStart: Int32Array;
+  readonly plannedFinish: Int32Array;
+  readonly actualStart: Int32Array;
+  readonly actualFinish: Int32Array;
+  readonly milestone: Uint8Array;
+  /** STATE of the task's status. */
+  readonly state: Uint8Array;
+
+  constructor(n: number, withAssignees = true) {
+    super(n, withAssignees);
+    this.plannedEffort = new Float64Array(n);
+    this.plannedStart = new Int32Array(n);
+    this.plannedFinish = new Int32Array(n);
+    this.actualStart = new Int32Array(n);
+    this.actualFinish = new Int32Array(n);
+    this.milestone = new Uint8Array(n);
+    this.state = new Uint8Array(n);
+  }
+}
+
 /** The assignees of columns read with them; figures by assignee ask it. */
-export function assigneesOf(c: TaskColumns): string[] {
-  if (!c.assignee) throw new Error("a baseline's numbers were read without its names: figures by assignee need the whole plan");
+export function assigneesOf(c: Actuals): string[] {
+  if (!c.assignee) throw new Error('these columns were read without names: figures by assignee need them');
   return c.assignee;
 }
 
@@ -134,6 +146,25 @@ const STATE_SQL = `CASE status ${WBS_STATUSES.map((s, i) => `WHEN '${s}' THEN ${
 const COLUMNS_SQL = `SELECT id, parent_id, assignee, planned_effort, ${DAY('planned_start')}, ${DAY('planned_finish')}, ${DAY('actual_start')},
   ${DAY('actual_finish')}, milestone, progress, actual_effort, ${STATE_SQL} FROM wbs_tasks WHERE project_id = ?`;
 
+const ACTUALS_SQL = 'SELECT id, parent_id, progress, actual_effort FROM wbs_tasks WHERE project_id = ?';
+const costRateOf = (db: Db, projectId: number) =>
+  (db.prepare('SELECT cost_rate FROM projects WHERE id = ?').pluck().get(projectId) as number | null | undefined) ?? null;
+
+/** The current plan's ids, parents, progress and actual effort, in storage order. */
+export function readActuals(db: Db, projectId: number): Actuals {
+  const raw = db.prepare(ACTUALS_SQL).raw(true).all(projectId) as (number | null)[][];
+  const c = new Actuals(raw.length, false);
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i]!;
+    c.id[i] = r[0]!;
+    c.parent[i] = r[1] ?? 0;
+    c.progress[i] = r[2]!;
+    c.actualEffort[i] = r[3] ?? 0;
+  }
+  c.costRate = costRateOf(db, projectId);
+  return c;
+}
+
 /** The current plan of a project as columns, in storage order. */
 export function readColumns(db: Db, projectId: number): TaskColumns {
   const raw = db.prepare(COLUMNS_SQL).raw(true).all(projectId) as (number | string | null)[][];
@@ -154,6 +185,6 @@ export function readColumns(db: Db, projectId: number): TaskColumns {
     c.actualEffort[i] = (r[10] as number | null) ?? 0;
     c.state[i] = r[11] as number;
   }
-  c.costRate = (db.prepare('SELECT cost_rate FROM projects WHERE id = ?').pluck().get(projectId) as number | null | undefined) ?? null;
+  c.costRate = costRateOf(db, projectId);
   return c;
 }

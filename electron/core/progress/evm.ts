@@ -13,7 +13,7 @@
 // knows, or the project).
 import type { Adherence, EvmFigures, EvmResult, EvmRow, LateTask } from '../../common/api/progress.js';
 import { ensurePlaced, type Plan } from './plan.js';
-import { assigneesOf, columnsOf, NO_DAY, STATE, TaskColumns } from './columns.js';
+import { Actuals, assigneesOf, columnsOf, NO_DAY, STATE, TaskColumns } from './columns.js';
 import { dayOf, slipDays, type WorkDays } from './work-days.js';
 
 /** Person-days kept to 6 decimals, so sums of tenths compare equal to what a person computes. */
@@ -74,6 +74,7 @@ export function plannedValue(P: TaskColumns, status: number, cal: WorkDays): num
 }
 
 const cols = (p: Plan | TaskColumns) => (p instanceof TaskColumns ? p : columnsOf(p));
+const actualsOf = (p: Plan | Actuals) => (p instanceof Actuals ? p : columnsOf(p));
 
 export interface EvmInput {
   /**
@@ -81,8 +82,8 @@ export interface EvmInput {
    * so they need the Plan; the totals and figures by assignee take its columns.
    */
   plan: Plan | TaskColumns;
-  /** The current plan: progress and actual effort. */
-  current: Plan | TaskColumns;
+  /** The current plan: progress and actual effort (its names too for figures by assignee). */
+  current: Plan | Actuals;
   statusDate: string;
   cal: WorkDays;
   by?: 'task' | 'assignee';
@@ -104,8 +105,8 @@ export function computeEvm({ plan, current, statusDate, cal, by }: EvmInput): Om
   }
   const status = dayOf(statusDate);
   const P = cols(plan);
-  const C = cols(current);
-  const same = P === C;
+  const C = actualsOf(current);
+  const same = (P as Actuals) === C;
   const leaf = P.leaf;
   const n = P.n;
   // Per-task sums only when rows are asked for; the totals alone allocate nothing per task.
@@ -233,9 +234,9 @@ function assigneeRows(P: TaskColumns, s: Sums, extra: Map<string, number>): EvmR
 }
 
 /** Progress of the whole plan (%), weighted by planned effort (a plain average when there is none). */
-export function overallProgress(plan: Plan | TaskColumns, current: Plan | TaskColumns): number {
+export function overallProgress(plan: Plan | TaskColumns, current: Plan | Actuals): number {
   const P = cols(plan);
-  const C = cols(current);
+  const C = actualsOf(current);
   const leaf = P.leaf;
   let w = 0;
   let n = 0;
@@ -248,7 +249,7 @@ export function overallProgress(plan: Plan | TaskColumns, current: Plan | TaskCo
   let wp = 0;
   let p = 0;
   for (let j = 0; j < C.n; j++) {
-    const i = P === C ? j : P.index.get(C.id[j]!);
+    const i = (P as Actuals) === C ? j : P.index.get(C.id[j]!);
     if (i === undefined || !leaf[i]) continue;
     wp += P.plannedEffort[i]! * C.progress[j]!;
     p += C.progress[j]!;

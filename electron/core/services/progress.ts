@@ -18,7 +18,7 @@ import { baselineStore, weeklyCloseStore } from '../entities.js';
 import { getProjectRow } from './projects.js';
 import { setStatusDate } from './status-date.js';
 import { ensurePlaced, readCurrentPlan, readCurrentRows, type Plan } from '../progress/plan.js';
-import { columnsOf, NO_DAY, readColumns, TaskColumns } from '../progress/columns.js';
+import { columnsOf, NO_DAY, readActuals, readColumns, TaskColumns } from '../progress/columns.js';
 import { decodeColumns, decodePlan, encodePlan } from '../progress/snapshot-codec.js';
 import { comparePlans } from '../progress/compare.js';
 import { adherenceOf, computeAdherence, computeEvm, overallProgress, plannedValue } from '../progress/evm.js';
@@ -157,10 +157,16 @@ function namedPlans(db: Db, projectId: number, baselineId?: number): { plan: Pla
 }
 
 export function evmCompute(db: Db, projectId: number, statusDate: string, baselineId?: number, by?: 'task' | 'assignee'): EvmResult {
+  getProjectRow(db, projectId);
   const cal = projectWorkDays(db, projectId);
-  // Figures by task name the plan's tasks: the current plan is then read whole (a baseline has its names).
+  // Figures by task name the plan's tasks: the current plan is then read whole (a baseline has its
+  // names). The totals against a baseline read of the current plan only what earns and costs.
   const { plan, current } =
-    by === 'task' && baselineId === undefined ? namedPlans(db, projectId) : figurePlans(db, projectId, baselineId, by !== undefined);
+    by === 'task' && baselineId === undefined
+      ? namedPlans(db, projectId)
+      : by === undefined && baselineId !== undefined
+        ? { plan: baselineColumns(db, baselineId, projectId), current: readActuals(db, projectId) }
+        : figurePlans(db, projectId, baselineId, by !== undefined);
   const r = computeEvm({ plan, current, statusDate, cal, by });
   return { projectId, baselineId: baselineId ?? null, ...r };
 }
