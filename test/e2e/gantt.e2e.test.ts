@@ -58,6 +58,10 @@ describe('Gantt', () => {
     const wbs = new WbsScreen(s.page);
     await s.page.getByTestId('gantt-toggle').click();
     await s.page.getByTestId('gantt-canvas').waitFor();
+    // No status date set: the default (the last working day before today) is shown above the grid and
+    // drawn as the status-date line in the Gantt alike.
+    const shown = (await s.page.getByTestId('wbs-status-date').innerText()).match(/\d{4}\/\d{2}\/\d{2}/)![0];
+    await expect.poll(() => s.page.getByTestId('gantt-canvas').getAttribute('data-status-date')).toBe(shown.replaceAll('/', '-'));
     await s.page.getByTestId('gantt-zoom-day').click();
     const before = await findBar(2);
     // The grid is narrower beside the Gantt: reach the column from the keyboard (End, then ←).

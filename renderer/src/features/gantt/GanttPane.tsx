@@ -28,6 +28,8 @@ export interface GanttPaneProps {
   reload(): Promise<void>;
   /** Baseline bars and the progress line (issue 14). */
   overlay?: GanttOverlay;
+  /** The project's status date (基準日) as in effect: the one set, or by default the last working day before today. */
+  statusDate: string | null;
 }
 
 type Drag =
@@ -49,7 +51,7 @@ function useLabels(): Labels {
   );
 }
 
-export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, overlay }: GanttPaneProps) {
+export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, overlay, statusDate }: GanttPaneProps) {
   const { t } = useTranslation();
   const labels = useLabels();
   const scroller = useRef<HTMLDivElement>(null);
@@ -62,7 +64,7 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
   const [selected, setSelected] = useState<number | null>(null);
   const [links, setLinks] = useState<Dependency[]>([]);
   const [schedule, setSchedule] = useState<Map<number, ScheduledTask>>(new Map());
-  const [cal, setCal] = useState<{ cal: WorkCalendar; statusDate: number | null } | null>(null);
+  const [cal, setCal] = useState<{ cal: WorkCalendar } | null>(null);
   const drag = useRef<Drag | null>(null);
   const [printing, setPrinting] = useState<{ paper: Paper; pages: PrintPage[] } | null>(null);
   const frame = useRef(0);
@@ -141,7 +143,7 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
     const toYear = Math.min(2099, Math.max(year, ...years) + 1);
     void call('calendar.get', { projectId, fromYear, toYear }).then((c) => {
       const holidays = Object.fromEntries(c.holidays.map((h) => [h.date, h.name]));
-      setCal({ cal: workCalendar(c, holidays), statusDate: c.statusDate ? dayOf(c.statusDate) : null });
+      setCal({ cal: workCalendar(c, holidays) });
     });
     // The calendar changes rarely; the year range only when tasks move to other years.
   }, [projectId, tasks.length > 0 ? `${tasks[0]!.plannedStart}|${tasks.at(-1)!.plannedFinish}` : '']);
@@ -190,13 +192,13 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
       axis,
       cal: cal?.cal ?? null,
       today,
-      statusDate: cal?.statusDate ?? null,
+      statusDate: statusDate === null ? null : dayOf(statusDate),
       selected,
       header: headerRows(axis, labels),
       font: FONT,
       overlay: overlay && ((ctx, v, first, last) => drawOverlay(ctx, sceneRef.current, v, overlay, first, last)),
     }),
-    [rows, rowH, headerH, tops, links, axis, cal, today, selected, labels, overlay],
+    [rows, rowH, headerH, tops, links, axis, cal, today, statusDate, selected, labels, overlay],
   );
   const sceneRef = useRef(scene);
   sceneRef.current = scene;

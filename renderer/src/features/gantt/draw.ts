@@ -1,6 +1,6 @@
 // Draws the visible part of the Gantt on one canvas: only the rows and days in view, so 10,000 tasks
 // cost what 30 do. Everything is in CSS pixels; the caller scales the context for the device.
-import type { WorkCalendar } from '../../../../electron/common/schedule/calendar.js';
+import { isoOf, type WorkCalendar } from '../../../../electron/common/schedule/calendar.js';
 import type { LinkType } from '../../../../electron/common/schedule/links-text.js';
 import { xOf, type Axis, type Segment } from './timeline.js';
 
@@ -157,6 +157,9 @@ export function draw(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
   }
   vline(ctx, xOf(a, s.today) - v.left, headerH, v, COLORS.today, [4, 3]);
   if (s.statusDate !== null) vline(ctx, xOf(a, s.statusDate + 1) - v.left, headerH, v, COLORS.status, []);
+  // Which status date was drawn, for tests to read (as the overlay's counts).
+  const el = ctx.canvas as HTMLCanvasElement;
+  if (el?.dataset) el.dataset.statusDate = s.statusDate === null ? '' : isoOf(s.statusDate);
 
   for (let r = firstRow; r <= lastRow; r++) drawTask(ctx, s, v, r);
   drawLinks(ctx, s, v, firstRow, lastRow);

@@ -417,6 +417,7 @@ export function WbsPage({ project }: { project: Project }) {
           run={run}
           reload={reload}
           overlay={overlay}
+          statusDate={baseline.statusDate}
           onUpdated={async ({ task, related }) => {
             merge([task, ...related]);
             await refreshHistory();
