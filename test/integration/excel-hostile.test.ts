@@ -2,7 +2,20 @@
 // names the file (or read safely), nothing crashes the test process, and Object.prototype is the same
 // afterwards. The files are generated here, never stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillTemplateInWorker, inspectTemplateInWorker, readerWorkerFile, readerWorkerKept, readWorkbook, setReaderWorkerFile } from '../../electron/core/excel/reader.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  fillTemplateInWorker,
+  inflatedSize,
+  IN_THREAD_MAX_BYTES,
+  inspectTemplateInWorker,
+  lastReaderProcess,
+  readerWorkerFile,
+  readerWorkerKept,
+  readWorkbook,
+  setReaderWorkerFile,
+} from '../../electron/core/excel/reader.js';
 import { TemplateError } from '../../electron/core/excel/template/index.js';
 import { readWorkbookBytes } from '../../electron/core/excel/read-workbook.js';
 import { ExcelReadError, type ReadErrorCode } from '../../electron/core/excel/errors.js';
@@ -189,17 +202,66 @@ describe('the worker keeps a runaway read away from the app', () => {
   it('keeps the worker warm after a small file and ends it after a big one, so its memory goes back', async () => {
     await readWorkbook(rawXlsx(), 'small.xlsx');
     expect(readerWorkerKept()).toBe(true);
-    // 100,000 rows of text: the worker's heap grows past what is worth keeping committed.
-    const rows = Array.from({ length: 100_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>タスク${i}</t></is></c><c r="B${i + 1}"><v>${i}</v></c></row>`).join('');
-    const model = await readWorkbook(rawXlsx({ sheet: sheetXml(rows) }), 'big.xlsx');
-    expect(model.sheets[0]!.rows.length).toBe(100_000);
+    // A big file whose reading grows no heap (3 MB of a picture it never inflates, so read in the thread)
+    // ends it: what a file inflates lives outside the heap.
+    const picture = rawXlsx({ extra: [{ name: 'xl/media/image1.png', data: randomBytes(3 * 1024 * 1024), method: 0 }] });
+    expect(inflatedSize(picture)).toBeLessThan(IN_THREAD_MAX_BYTES);
+    await readWorkbook(picture, 'picture.xlsx');
     expect(readerWorkerKept()).toBe(false);
-    // A big file whose reading grows no heap (3 MB of a picture it never inflates) ends it too: what a
-    // file inflates lives outside the heap.
+  });
+
+  /** Rows of text: 100,000 are ~11 MB inflated, past IN_THREAD_MAX_BYTES. */
+  const hundredThousand = (n = 100_000) =>
+    rawXlsx({ sheet: sheetXml(Array.from({ length: n }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>タスク${i}</t></is></c><c r="B${i + 1}"><v>${i}</v></c></row>`).join('')) });
+
+  it('reads a file that inflates past IN_THREAD_MAX_BYTES in a child process that ends after it, so all its memory goes back; the warm thread stays for small files', async () => {
     await readWorkbook(rawXlsx(), 'small.xlsx');
     expect(readerWorkerKept()).toBe(true);
-    await readWorkbook(rawXlsx({ extra: [{ name: 'xl/media/image1.png', data: randomBytes(3 * 1024 * 1024), method: 0 }] }), 'picture.xlsx');
-    expect(readerWorkerKept()).toBe(false);
+    const big = hundredThousand();
+    expect(inflatedSize(big)).toBeGreaterThan(IN_THREAD_MAX_BYTES);
+    const model = await readWorkbook(big, 'big.xlsx');
+    expect(model.sheets[0]!.rows.length).toBe(100_000);
+    expect(model.sheets[0]!.rows[99_999]!.cells[0]!.v).toBe('タスク99999');
+    const child = lastReaderProcess()!;
+    expect(child.pid).toBeGreaterThan(0);
+    expect(child.pid).not.toBe(process.pid);
+    // The child ends by itself after its answer: nothing of it stays.
+    await expect.poll(() => lastReaderProcess()!.ended).toBe(true);
+    expect(() => process.kill(child.pid!, 0)).toThrow(/ESRCH/);
+    expect(readerWorkerKept()).toBe(true);
+    // Its refusals cross as the thread's do, naming the file.
+    const truncated = big.subarray(0, big.length - 10);
+    expect(inflatedSize(truncated)).toBe(0); // no directory to go by: read in the thread, refused there
+    const tooLong = hundredThousand(101_001);
+    expect(inflatedSize(tooLong)).toBeGreaterThan(IN_THREAD_MAX_BYTES);
+    expect(await refusal(tooLong, 'long.xlsx')).toMatchObject({ code: 'TOO_LARGE', message: expect.stringMatching(/^long\.xlsx: has no sheet PMO Desk can read \(.*beyond row 101,000/) });
+    expect(lastReaderProcess()!.pid).not.toBe(child.pid);
+  });
+
+  it('ends a child process that runs out of its heap or its time, with the message a worker gives', async () => {
+    const big = hundredThousand();
+    expect(await refusal(big, 'big.xlsx', { maxOldGenerationSizeMb: 16 })).toMatchObject({ code: 'OUT_OF_MEMORY', message: expect.stringMatching(/^big\.xlsx: needs more than 16 MB to read and was stopped/) });
+    await expect.poll(() => lastReaderProcess()!.ended).toBe(true);
+    expect(await refusal(big, 'big.xlsx', { timeoutMs: 50 })).toMatchObject({ code: 'TIMEOUT', message: expect.stringMatching(/^big\.xlsx: reading took longer than 50 ms and was stopped/) });
+    await expect.poll(() => lastReaderProcess()!.ended).toBe(true);
+  });
+
+  it('starts the child process without the environment: NODE_OPTIONS cannot load code into it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pmo-env-'));
+    const marker = path.join(dir, 'ran');
+    const script = path.join(dir, 'evil.cjs');
+    fs.writeFileSync(script, `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran');`);
+    const before = process.env.NODE_OPTIONS;
+    process.env.NODE_OPTIONS = `--require ${script}`;
+    try {
+      expect((await readWorkbook(hundredThousand(), 'big.xlsx')).sheets[0]!.rows.length).toBe(100_000);
+      await expect.poll(() => lastReaderProcess()!.ended).toBe(true);
+      expect(fs.existsSync(marker)).toBe(false);
+    } finally {
+      if (before === undefined) delete process.env.NODE_OPTIONS;
+      else process.env.NODE_OPTIONS = before;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('takes the worker script from code, never from the environment', async () => {

@@ -1,4 +1,4 @@
-// Entry of the reader worker (worker_threads): reads a file's bytes into the sheet model and posts
+// Entry of the reader worker (worker_threads, or a child process for a big file: read-process.ts): reads a file's bytes into the sheet model and posts
 // it back as plain data (a JSON string), or writes into a template and posts the new bytes, or posts
 // what the host needs to know of a template (its sheets, names, rows); or posts the one error. Runs under reader.ts's resource limits; if the file
 // makes it run out of memory or time, the worker dies and the app lives.
@@ -29,6 +29,15 @@ export type ReaderReply = (
 
 const heapBytes = () => v8.getHeapStatistics().total_heap_size;
 
+/**
+ * Answers the host: to the parent thread (a transfer list moves the bytes instead of copying them), or
+ * as a child process over its IPC channel, after which the process ends and gives its memory back.
+ */
+function post(reply: ReaderReply | string, transfer: ArrayBuffer[] = []): void {
+  if (parentPort) parentPort.postMessage(reply, transfer);
+  else process.send!(reply, () => process.disconnect());
+}
+
 // Requests come as messages, one file at a time: a worker is kept between files (see reader.ts).
 function read({ bytes, fileName }: ReaderRequest): void {
   let reply: ReaderReply;
@@ -41,7 +50,7 @@ function read({ bytes, fileName }: ReaderRequest): void {
   reply.heapBytes = heapBytes();
   // As one JSON string: for a sheet model of 150,000 cells, stringify + parse measured ~90 ms against
   // ~120 ms for structured clone, and the copy across threads is one flat string.
-  parentPort!.postMessage(JSON.stringify(reply));
+  post(JSON.stringify(reply));
 }
 
 function fill({ bytes, fileName, job }: ReaderRequest & { job: { kind: 'fill' } }): void {
@@ -50,7 +59,7 @@ function fill({ bytes, fileName, job }: ReaderRequest & { job: { kind: 'fill' } 
     const out = writeIntoTemplateSync(bytes, job.writes, { ...job.opts, fileName, report });
     const copy = new Uint8Array(out); // its own buffer (a Buffer may share a pool), transferred
     const reply: ReaderReply = { ok: true, bytes: copy, report, heapBytes: heapBytes() };
-    parentPort!.postMessage(reply, [copy.buffer as ArrayBuffer]);
+    post(reply, [copy.buffer as ArrayBuffer]);
   } catch (err) {
     templateRefusal(err, fileName);
   }
@@ -59,7 +68,7 @@ function fill({ bytes, fileName, job }: ReaderRequest & { job: { kind: 'fill' } 
 function inspect({ bytes, fileName, job }: ReaderRequest & { job: { kind: 'inspect' } }): void {
   try {
     const facts = inspectTemplate(bytes, job.query, fileName);
-    parentPort!.postMessage({ ok: true, facts, heapBytes: heapBytes() } satisfies ReaderReply);
+    post({ ok: true, facts, heapBytes: heapBytes() } satisfies ReaderReply);
   } catch (err) {
     templateRefusal(err, fileName);
   }
@@ -68,12 +77,16 @@ function inspect({ bytes, fileName, job }: ReaderRequest & { job: { kind: 'inspe
 /** The writer's own refusals and the zip reader's pass as they are; anything else names the file. */
 function templateRefusal(err: unknown, fileName: string): void {
   const e = err instanceof TemplateError ? err : asReadError(err, fileName);
-  parentPort!.postMessage({ ok: false, error: e.toJSON(), heapBytes: heapBytes() } satisfies ReaderReply);
+  post({ ok: false, error: e.toJSON(), heapBytes: heapBytes() } satisfies ReaderReply);
 }
 
-parentPort!.on('message', (request: ReaderRequest) => {
+function run(request: ReaderRequest): void {
   const { job } = request;
   if (job.kind === 'fill') fill(request as ReaderRequest & { job: typeof job });
   else if (job.kind === 'inspect') inspect(request as ReaderRequest & { job: typeof job });
   else read(request);
-});
+}
+
+// A thread takes many files (reader.ts keeps it warm); a child process one, then ends (post).
+if (parentPort) parentPort.on('message', run);
+else if (process.send) process.once('message', (request: ReaderRequest) => run(request));

@@ -20,7 +20,10 @@ import {
   WORKER_STACK_MB,
   WORKER_TIMEOUT_MS,
 } from './limits.js';
+import { canReadInProcess, ReaderProcess } from './read-process.js';
 import type { ReaderJob, ReaderReply, ReaderRequest } from './read-worker.js';
+import { sniff } from './read-workbook.js';
+import { readZipDirectory } from './zip.js';
 import { TemplateError, type TemplateErrorCode } from './template/errors.js';
 import type { TemplateFacts, TemplateQuery } from './template/index.js';
 import type { TableWrite, WriteOptions, WriteReport } from './template/types.js';
@@ -154,6 +157,36 @@ export function readerWorkerKept(): boolean {
   return idle !== null && !idle.died;
 }
 
+/**
+ * A file that inflates to more than this is read in a child process (read-process.ts), whose memory
+ * goes back to the OS when it ends; a worker thread's native memory would stay with the app. A
+ * 10,000-row × 15-column WBS inflates to 5.9 MB and stays in the warm thread; the 200,000-row bench
+ * workbook (4.6 MB, ~45 MB inflated) goes to a process.
+ */
+export const IN_THREAD_MAX_BYTES = 8 * 1024 * 1024;
+
+/**
+ * What reading the file will inflate, as far as the host can tell without inflating anything: a zip's
+ * declared part sizes (the reader stops a part at its declared size, so this bounds it), else the
+ * file's own size (CSV). A zip whose directory is refused is read in the thread: it is refused there
+ * before anything is inflated.
+ */
+export function inflatedSize(bytes: Uint8Array): number {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (sniff(buf) !== 'zip') return bytes.length;
+  try {
+    return Math.max(bytes.length, readZipDirectory(buf, 'file').declaredTotal);
+  } catch {
+    return 0;
+  }
+}
+
+/** The last child process a big file was read in (tests: that it was used and has ended). */
+let lastProcess: ReaderProcess | null = null;
+export function lastReaderProcess(): { pid: number | undefined; ended: boolean } | null {
+  return lastProcess && { pid: lastProcess.pid, ended: lastProcess.ended };
+}
+
 /** Reads a workbook or CSV in a worker; rejects with ExcelReadError (one message naming the file). */
 export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): Promise<WorkbookModel> {
   if (bytes.length > MAX_FILE_BYTES)
@@ -198,18 +231,24 @@ function runInWorker(bytes: Uint8Array, fileName: string, job: ReaderJob, opts: 
   const heap = opts.maxOldGenerationSizeMb ?? WORKER_MAX_OLD_GENERATION_MB;
   const timeout = opts.timeoutMs ?? WORKER_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
-    const copy = new Uint8Array(bytes); // the worker gets its own copy, transferred (not cloned again)
-    const request: ReaderRequest = { bytes: copy, fileName, job };
-    let kept: Kept;
+    let kept: Kept | null = null;
+    let worker: Worker | ReaderProcess;
     try {
       const file = opts.workerFile ?? readerWorkerFile();
-      kept = take(file, heap) ?? { worker: startWorker(file, heap), file, reads: 0, died: false };
-      kept.worker.postMessage(request, [copy.buffer as ArrayBuffer]);
+      if (canReadInProcess() && inflatedSize(bytes) > IN_THREAD_MAX_BYTES) {
+        // Serialized onto the child's pipe: no copy of ours is needed.
+        worker = lastProcess = new ReaderProcess(file, heap);
+        worker.postMessage({ bytes, fileName, job });
+      } else {
+        const copy = new Uint8Array(bytes); // the worker gets its own copy, transferred (not cloned again)
+        kept = take(file, heap) ?? { worker: startWorker(file, heap), file, reads: 0, died: false };
+        worker = kept.worker;
+        worker.postMessage({ bytes: copy, fileName, job } satisfies ReaderRequest, [copy.buffer as ArrayBuffer]);
+      }
     } catch (err) {
       reject(err instanceof ExcelReadError ? new ExcelReadError(err.code, err.message, err.place ?? { file: fileName }) : new ExcelReadError('READER_FAILED', `${fileName}: the Excel reader could not start (${(err as Error).message})`, { file: fileName }));
       return;
     }
-    const { worker } = kept;
     let settled = false;
     const settle = (ok: boolean, heapBytes = 0) => {
       settled = true;
@@ -217,6 +256,11 @@ function runInWorker(bytes: Uint8Array, fileName: string, job: ReaderJob, opts: 
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
+      // A child process ends by itself after its answer (read-worker.ts post); ended here otherwise.
+      if (!kept) {
+        if (!ok) void worker.terminate();
+        return;
+      }
       kept.reads++;
       if (ok && kept.reads < MAX_READS && heap === WORKER_MAX_OLD_GENERATION_MB && heapBytes <= KEEP_HEAP_BYTES && bytes.length <= KEEP_FILE_BYTES) park(kept);
       else void worker.terminate();
