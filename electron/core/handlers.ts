@@ -1,5 +1,6 @@
 // The implementation of the API contract. Adapters (Electron IPC, web host, tests) call `invoke`,
 // which validates the input with the contract's schema, runs the handler, and answers an envelope.
+import { parsedArgs } from './raw-json.js';
 import type { z } from 'zod';
 import { api, isMethod, type HandlerMap, type Method, type ParsedInput } from '../common/api.js';
 import { ApiError, type ErrorText, type Envelope, type FieldProblem } from '../common/errors.js';
@@ -117,8 +118,9 @@ export function createRecoveryHandlers(ctx: HostContext): Handlers {
 
 function invoker(impl: Partial<Impl>, ctx: HostContext, guard?: (method: Method) => void): Handlers {
   return {
-    async invoke(method, args) {
+    async invoke(method, body) {
       try {
+        const args = await parsedArgs(body);
         if (!isMethod(method)) throw new ApiError('UNKNOWN_METHOD', `Unknown API method: ${method}`, { method });
         const input = parseInput(method, args ?? {});
         guard?.(method);

@@ -17,6 +17,8 @@ import { readerWorkerFile, thisModuleFile } from './excel/reader.js';
 import type { Caller, CallScope } from './call-scope.js';
 import { ENVELOPE_JSON, type Handlers } from './handlers.js';
 import { Jobs } from './jobs.js';
+import { rawJsonBytes } from './raw-json.js';
+import { carriesBigFile, collectGarbageSoon } from './release-memory.js';
 import type { FromWorker, ToWorker, WorkerStart } from './workspace-worker.js';
 
 export const WORKSPACE_WORKER_DIST_PATH = 'core/workspace-worker.mjs';
@@ -174,9 +176,14 @@ async function startThread(dataDir: string, options: WorkerStart['options'], rel
       new Promise((resolve) => {
         if (stopped) return resolve({ ok: false, error: new ApiError('INTERNAL', stopped).toJSON() });
         const id = nextId++;
-        pending.set(id, { resolve, scope });
-        const message: ToWorker = { type: 'invoke', id, method, args, ...(scope.caller && { caller: scope.caller }), cancel: scope.cancel! };
-        worker.postMessage(message);
+        // A file's text crossed this thread (the request body, its base64): collect it once answered.
+        const answered = carriesBigFile(args) ? (e: Envelope<unknown>) => (resolve(e), collectGarbageSoon()) : resolve;
+        pending.set(id, { resolve: answered, scope });
+        // A large body's bytes move to the worker, which parses them (raw-json.ts).
+        let json = rawJsonBytes(args);
+        if (json && (json.byteOffset !== 0 || json.byteLength !== json.buffer.byteLength)) json = new Uint8Array(json);
+        const message: ToWorker = { type: 'invoke', id, method, ...(json ? { json } : { args }), ...(scope.caller && { caller: scope.caller }), cancel: scope.cancel! };
+        worker.postMessage(message, json ? [json.buffer as ArrayBuffer] : []);
       }),
   );
 

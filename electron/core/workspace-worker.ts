@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from './workspace.js';
 import { setReaderWorkerFile } from './excel/reader.js';
+import { rawJson } from './raw-json.js';
 import { WorkspaceLockedError } from './db/lock.js';
 import type { Caller } from './call-scope.js';
 
@@ -18,7 +19,8 @@ export interface WorkerStart {
 }
 
 export type ToWorker =
-  | { type: 'invoke'; id: number; method: string; args: unknown; caller?: Caller; cancel: Int32Array }
+  // `json`: a large request body's bytes, moved here unparsed instead of `args` (raw-json.ts).
+  | { type: 'invoke'; id: number; method: string; args?: unknown; json?: Uint8Array; caller?: Caller; cancel: Int32Array }
   | { type: 'close' };
 
 export type FromWorker =
@@ -68,7 +70,7 @@ if (ws) {
       last = now;
       send({ type: 'progress', id: m.id, done, total });
     };
-    void workspace.run(m.method, m.args, { caller: m.caller, cancel: m.cancel, progress }).then((envelope) => {
+    void workspace.run(m.method, m.json ? rawJson(m.json) : m.args, { caller: m.caller, cancel: m.cancel, progress }).then((envelope) => {
       // TextEncoder gives the bytes a buffer of their own (Buffer.from may share its pool), so it can move.
       const json = new TextEncoder().encode(JSON.stringify(envelope));
       port.postMessage({ type: 'result', id: m.id, ok: envelope.ok, json } satisfies FromWorker, [json.buffer]);

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { ApiError, type Envelope } from '../common/errors.js';
 import { contentSecurityPolicy, NONCE_PLACEHOLDER } from '../common/csp.js';
 import { envelopeJson, type Handlers } from '../core/handlers.js';
+import { rawJson, RAW_JSON_MIN_BYTES } from '../core/raw-json.js';
 import { FILE_TOO_LARGE, MAX_BASE64 } from '../common/api/excel.js';
 import { CLIENT_ID, type Caller } from '../common/api/jobs.js';
 
@@ -159,6 +160,7 @@ async function api(req: http.IncomingMessage, res: http.ServerResponse, ctx: Req
   sendText(res, envelope.ok ? 200 : (STATUS[envelope.error.code] ?? 500), envelopeJson(envelope));
 }
 
+/** The body parsed, or (from RAW_JSON_MIN_BYTES on) its bytes for the workspace thread to parse (raw-json.ts). */
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -170,6 +172,7 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
     if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
   if (size > MAX_BODY_BYTES) throw new Error(`request body is too large: ${FILE_TOO_LARGE}`);
+  if (size >= RAW_JSON_MIN_BYTES) return rawJson(Buffer.concat(chunks));
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return {};
   try {

@@ -238,6 +238,19 @@ describe('the worker keeps a runaway read away from the app', () => {
     expect(lastReaderProcess()!.pid).not.toBe(child.pid);
   });
 
+  it('writes into and looks at a big template in a child process too; an undefined cell in a write stays untouched', async () => {
+    const big = hundredThousand();
+    const facts = await inspectTemplateInWorker(big, { rows: { sheet: 'WBS', from: 1, to: 2, columns: [0, 1] } }, { fileName: 'big.xlsx' });
+    expect(facts.sheets.map((x) => x.name)).toEqual(['WBS']);
+    expect(facts.rows.length).toBe(2);
+    const inspected = lastReaderProcess()!.pid;
+    const out = await fillTemplateInWorker(big, [{ sheet: 'WBS', firstRow: 1, lastRow: 1, columns: [0, 1], rows: [[{ value: { t: 's' as const, v: '追加' } }, undefined]] }], { fileName: 'big.xlsx' });
+    expect(lastReaderProcess()!.pid).not.toBe(inspected);
+    const first = (await readWorkbook(out, 'out.xlsx')).sheets[0]!.rows[0]!;
+    expect(first.cells.find((c) => c.c === 0)?.v).toBe('追加');
+    expect(first.cells.find((c) => c.c === 1)?.v).toBe(0);
+  });
+
   it('ends a child process that runs out of its heap or its time, with the message a worker gives', async () => {
     const big = hundredThousand();
     expect(await refusal(big, 'big.xlsx', { maxOldGenerationSizeMb: 16 })).toMatchObject({ code: 'OUT_OF_MEMORY', message: expect.stringMatching(/^big\.xlsx: needs more than 16 MB to read and was stopped/) });

@@ -17,6 +17,10 @@ import { startWorkspaceThread, type WorkspaceThread } from '../../electron/core/
 import type { Handlers } from '../../electron/core/handlers.js';
 import { MIGRATIONS, ROOT, tempDir, tempWorkspace } from '../helpers/workspace.js';
 import { bigWorkspace, tempWorkspaceThread } from '../fixtures/workspace-worker.js';
+import { japaneseWbs } from '../fixtures/excel/xlsx.js';
+import { rawRequest } from '../helpers/http.js';
+import { startHost } from '../../electron/host/server.js';
+import { RAW_JSON_MIN_BYTES } from '../../electron/core/raw-json.js';
 
 const open: WorkspaceThread[] = [];
 afterEach(async () => {
@@ -182,6 +186,31 @@ describe('long calls', () => {
     expect(running.map((j) => j.method)).toEqual(['history.undo']);
     for (const j of running) expect(await jobs(t.handlers, me).cancel(j.jobId)).toEqual({ cancelled: false });
     expect(await undoing).toMatchObject({ ok: true, result: { applied: true } });
+  });
+});
+
+describe('a large request body', () => {
+  it('crosses to the workspace thread as its bytes and is parsed there: a valid one is answered, one that is no JSON is VALIDATION', async () => {
+    const t = await thread();
+    const host = await startHost(0, { handlers: t.handlers });
+    try {
+      const send = (body: string) =>
+        rawRequest(host.port, { method: 'POST', path: '/api/excel.previewImport', headers: { Host: `127.0.0.1:${host.port}`, 'X-PMO-Token': host.token, 'Content-Type': 'application/json' }, body });
+      const project = (await envelope(t.handlers, 'project.create', { name: 'P' })) as Envelope<{ id: number }>;
+      const args = { projectId: project.ok && project.result.id, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: (await japaneseWbs(300)).toString('base64') };
+      // Whitespace is JSON too: the body passes RAW_JSON_MIN_BYTES with the same arguments.
+      const body = JSON.stringify(args) + ' '.repeat(RAW_JSON_MIN_BYTES);
+      const ok = await send(body);
+      expect(ok.status).toBe(200);
+      expect(JSON.parse(ok.body)).toMatchObject({ ok: true, result: { previewId: expect.any(String) } });
+      const bad = await send(`{"projectId": 1, ${'x'.repeat(RAW_JSON_MIN_BYTES)}`);
+      expect(bad.status).toBe(400);
+      expect(JSON.parse(bad.body).error).toMatchObject({ code: 'VALIDATION', message: 'request body is not valid JSON' });
+      // …and the thread goes on answering.
+      expect(await envelope(t.handlers, 'project.list', {})).toMatchObject({ ok: true });
+    } finally {
+      await host.close();
+    }
   });
 });
 

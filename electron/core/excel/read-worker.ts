@@ -4,6 +4,7 @@
 // makes it run out of memory or time, the worker dies and the app lives.
 import v8 from 'node:v8';
 import { parentPort } from 'node:worker_threads';
+import { frame, unframe } from './read-process.js';
 import { asReadError, readWorkbookBytes } from './read-workbook.js';
 import { inspectTemplate, TemplateError, writeIntoTemplateSync, type TemplateFacts, type TemplateQuery } from './template/index.js';
 import type { TableWrite, WriteOptions, WriteReport } from './template/types.js';
@@ -31,11 +32,18 @@ const heapBytes = () => v8.getHeapStatistics().total_heap_size;
 
 /**
  * Answers the host: to the parent thread (a transfer list moves the bytes instead of copying them), or
- * as a child process over its IPC channel, after which the process ends and gives its memory back.
+ * as a child process on stdout (one frame: a read's JSON text or a written workbook's bytes raw after
+ * the head), after which the process ends and gives its memory back.
  */
 function post(reply: ReaderReply | string, transfer: ArrayBuffer[] = []): void {
-  if (parentPort) parentPort.postMessage(reply, transfer);
-  else process.send!(reply, () => process.disconnect());
+  if (parentPort) return parentPort.postMessage(reply, transfer);
+  const parts =
+    typeof reply === 'string'
+      ? frame({ json: true }, Buffer.from(reply))
+      : 'bytes' in reply
+        ? frame({ ...reply, bytes: true }, reply.bytes)
+        : frame(reply);
+  for (const part of parts) process.stdout.write(part);
 }
 
 // Requests come as messages, one file at a time: a worker is kept between files (see reader.ts).
@@ -87,6 +95,15 @@ function run(request: ReaderRequest): void {
   else read(request);
 }
 
-// A thread takes many files (reader.ts keeps it warm); a child process one, then ends (post).
+// A thread takes many files (reader.ts keeps it warm); a child process one, from stdin, then ends.
 if (parentPort) parentPort.on('message', run);
-else if (process.send) process.once('message', (request: ReaderRequest) => run(request));
+else {
+  const chunks: Buffer[] = [];
+  process.stdin.on('data', (b: Buffer) => chunks.push(b));
+  process.stdin.on('end', () => {
+    const request = unframe(Buffer.concat(chunks));
+    chunks.length = 0;
+    if (!request) process.exit(2); // cut short: the host reports the reader's end
+    run({ ...(request.head as Omit<ReaderRequest, 'bytes'>), bytes: request.raw });
+  });
+}

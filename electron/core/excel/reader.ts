@@ -24,6 +24,7 @@ import { canReadInProcess, ReaderProcess } from './read-process.js';
 import type { ReaderJob, ReaderReply, ReaderRequest } from './read-worker.js';
 import { sniff } from './read-workbook.js';
 import { readZipDirectory } from './zip.js';
+import { collectGarbageSoon } from '../release-memory.js';
 import { TemplateError, type TemplateErrorCode } from './template/errors.js';
 import type { TemplateFacts, TemplateQuery } from './template/index.js';
 import type { TableWrite, WriteOptions, WriteReport } from './template/types.js';
@@ -236,7 +237,7 @@ function runInWorker(bytes: Uint8Array, fileName: string, job: ReaderJob, opts: 
     try {
       const file = opts.workerFile ?? readerWorkerFile();
       if (canReadInProcess() && inflatedSize(bytes) > IN_THREAD_MAX_BYTES) {
-        // Serialized onto the child's pipe: no copy of ours is needed.
+        // Written onto the child's stdin as they are: no copy of ours is needed.
         worker = lastProcess = new ReaderProcess(file, heap);
         worker.postMessage({ bytes, fileName, job });
       } else {
@@ -257,8 +258,10 @@ function runInWorker(bytes: Uint8Array, fileName: string, job: ReaderJob, opts: 
       worker.off('error', onError);
       worker.off('exit', onExit);
       // A child process ends by itself after its answer (read-worker.ts post); ended here otherwise.
+      // The file's bytes and their copies in this thread are garbage now: collected once.
       if (!kept) {
         if (!ok) void worker.terminate();
+        collectGarbageSoon();
         return;
       }
       kept.reads++;

@@ -4,6 +4,7 @@
 // kept in memory under its id until applied, replaced or expired; apply plans again inside its
 // transaction, so it writes against what is stored at that moment.
 import { workbookRefusal } from '../../excel/error-text.js';
+import { decodeBase64 } from '../../yielding.js';
 import { pace } from '../../call-scope.js';
 import { randomUUID } from 'node:crypto';
 import { ASK_BELOW, detectLayout, headerAbove, headerSignature, layoutAt, type Detection, type TableLayout } from '../../../common/excel/detect.js';
@@ -216,7 +217,7 @@ export class ImportPreviews {
       ({ model, bytes, fileName, profile, chosenProfile } = kept);
     } else {
       fileName = input.fileName!;
-      bytes = Buffer.from(input.dataBase64!, 'base64');
+      bytes = await decodeBase64(input.dataBase64!);
       if (bytes.length === 0) throw emptyFile(fileName);
       const chosen = input.profileId !== undefined ? getTableProfile(db, input.profileId) : null;
       if (chosen && chosen.register !== input.register)
