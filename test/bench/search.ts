@@ -4,8 +4,10 @@
 // for words the trigram index answers, 2-character words the index of pieces answers, and 1-character
 // words (a scan of search_text). The peer in the same run: a plain SELECT by primary key of one row.
 //   npm run bench -- --only search
+import fs from 'node:fs';
 import os from 'node:os';
-import { tempWorkspace } from '../helpers/workspace.js';
+import path from 'node:path';
+import { MIGRATIONS, tempWorkspace } from '../helpers/workspace.js';
 import { prng } from '../fixtures/excel/hostile.js';
 import { repeat, stats, time } from './stats.js';
 import type { BenchLine } from './excel-import.js';
@@ -20,21 +22,31 @@ const NOUNS = ['課題', '仕様', '帳票', '画面', '移行', 'データ', '�
 const MODS = ['未解決', '確認中', '再発', '追加', '変更', '遅延', '検討', '調整', '見直し', '合意'];
 const PEOPLE = ['山田', '佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺', '中村'];
 
+/** The per-row triggers of the issues table as migration 0005 wrote them (0007 dropped them): the former way, for comparison. */
+function formerTriggers(): string[] {
+  const sql = fs.readFileSync(path.join(MIGRATIONS, '0005_search_index.sql'), 'utf8');
+  return sql.split('--> statement-breakpoint').map((x) => x.trim()).filter((x) => x.startsWith('CREATE TRIGGER issues_search_'));
+}
+
 /**
  * What the index costs a bulk write: 10,000 issues inserted in one transaction and indexed as a batch
- * indexes the rows it wrote (indexBatch, from their audit records), and the same rows without the
- * index (the floor), alternated.
+ * indexes the rows it wrote (indexBatch, from their audit records); the same with 0005's per-row
+ * triggers instead; and the same rows without any index (the floor); alternated.
  */
 function writeCost(): BenchLine[] {
   const ROWS_W = 10_000;
   const runs = 5;
   const withIndex: number[] = [];
   const without: number[] = [];
+  const triggered: number[] = [];
+  const former = formerTriggers();
   for (let i = 0; i < runs; i++)
-    for (const indexed of [true, false]) {
+    for (const way of ['batch', 'none', 'triggers'] as const) {
+      const indexed = way === 'batch';
       const ws = tempWorkspace();
       try {
         const db = ws.db.sqlite;
+        if (way === 'triggers') for (const t of former) db.exec(t);
         const p = Number(db.prepare("INSERT INTO projects (name) VALUES ('w')").run().lastInsertRowid);
         const ins = db.prepare('INSERT INTO issues (project_id, ref, title, detail, owner) VALUES (?, ?, ?, ?, ?)');
         const t0 = performance.now();
@@ -46,15 +58,17 @@ function writeCost(): BenchLine[] {
           }
           if (indexed) indexBatch(ws.db, touched);
         })();
-        (indexed ? withIndex : without).push(performance.now() - t0);
+        (way === 'batch' ? withIndex : way === 'none' ? without : triggered).push(performance.now() - t0);
       } finally {
         ws.close();
       }
     }
   const a = stats(withIndex);
   const b = stats(without);
+  const c = stats(triggered);
   return [
-    { what: `insert ${ROWS_W.toLocaleString('en-US')} issues, one transaction, indexed for search`, n: a.n, p50: a.p50, p95: a.p95, target: '' },
+    { what: `insert ${ROWS_W.toLocaleString('en-US')} issues, one transaction, indexed for search by the batch`, n: a.n, p50: a.p50, p95: a.p95, target: '' },
+    { what: '  the same indexed by 0005’s per-row triggers (before)', n: c.n, p50: c.p50, p95: c.p95, target: '' },
     { what: 'peer: the same not indexed', n: b.n, p50: b.p50, p95: b.p95, target: 'floor' },
   ];
 }

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession } from 'playwright-core';
 import { openSession, screenshotPath, type Session } from './browser.js';
-import { RegisterScreen, WbsScreen, openTab } from './pages.js';
+import { RegisterScreen, WbsScreen, copyText, openTab, pasteText } from './pages.js';
+import { parseDateInput } from '../../electron/common/dates.js';
 import { inProcessCaller } from '../helpers/workspace.js';
 
 let s: Session;
@@ -174,6 +175,8 @@ describe('the registers', () => {
     await openTab(s.page, '課題管理表');
     const issues = new RegisterScreen(s.page, 'issue');
     await expect.poll(() => issues.rowCount()).toBe(0);
+    // AG Grid's own words in the UI's language (its English "No Rows To Show" before).
+    await expect.poll(() => issues.grid.innerText()).toContain('表示する行がありません');
     await issues.addRow('仮');
     // The new row's round trip (save, reload) is over before the next cell is selected.
     await expect.poll(() => db().prepare('SELECT title FROM issues').pluck().get()).toBe('仮');
@@ -187,5 +190,53 @@ describe('the registers', () => {
     await expect.poll(() => issues.editor().inputValue()).toBe('完了');
     await s.page.keyboard.press('Enter');
     await expect.poll(() => db().prepare('SELECT status FROM issues').pluck().get()).toBe('done');
+  });
+});
+
+describe('dates in a grid cell, as the import reads them', () => {
+  it('takes 4/1, R7/4/2, 令和7年4月3日, 2025年4月4日 and 20250405 typed, pastes 和暦, fills down with Ctrl+D as one undo step, and copies what the screen says', async () => {
+    const call = inProcessCaller(s.ws);
+    const p = (await call('project.create', { name: '日付' })).id;
+    const ids: number[] = [];
+    for (const name of ['設計', '製造', '試験']) ids.push((await call('wbs.create', { projectId: p, values: { name } })).id);
+    await s.page.goto(`${s.host.url}&project=${p}`);
+    const grid = new WbsScreen(s.page);
+    await grid.grid.locator('.ag-row').first().waitFor();
+    const stored = (id: number, col: string) => db().prepare(`SELECT ${col} FROM wbs_tasks WHERE id = ?`).pluck().get(id);
+    const shown = (row: number, col: string) => grid.cell(row, col).innerText();
+    // Typed: ASCII keys open the editor; Japanese text arrives as the IME commits it.
+    const typed: [string, 'keys' | 'ime', string][] = [
+      ['4/1', 'keys', parseDateInput('4/1')!],
+      ['R7/4/2', 'keys', '2025-04-02'],
+      ['令和7年4月3日', 'ime', '2025-04-03'],
+      ['2025年4月4日', 'ime', '2025-04-04'],
+      ['20250405', 'keys', '2025-04-05'],
+    ];
+    for (const [text, how, iso] of typed) {
+      await grid.cell(0, 'plannedStart').click();
+      if (how === 'keys') await s.page.keyboard.type(text);
+      else await cdp.send('Input.insertText', { text });
+      await s.page.keyboard.press('Enter');
+      await expect.poll(() => stored(ids[0]!, 'planned_start')).toBe(iso);
+      await expect.poll(() => shown(0, 'plannedStart')).toBe(iso.replaceAll('-', '/'));
+    }
+    // Pasted from Excel: the same parser.
+    await grid.cell(0, 'plannedFinish').click();
+    await pasteText(s.page, 'R7/5/1\r\n令和7年5月2日\r\n２０２５年５月３日\r\n');
+    await expect.poll(() => ids.map((id) => stored(id, 'planned_finish'))).toEqual(['2025-05-01', '2025-05-02', '2025-05-03']);
+    // Ctrl+D fills the range down from its first row, one undo step.
+    await grid.selectRange([0, 'plannedStart'], [2, 'plannedStart']);
+    await s.page.keyboard.press('Control+d');
+    await expect.poll(() => ids.map((id) => stored(id, 'planned_start'))).toEqual(['2025-04-05', '2025-04-05', '2025-04-05']);
+    await expect.poll(() => shown(2, 'plannedStart')).toBe('2025/04/05');
+    await s.page.keyboard.press('Control+z');
+    await expect.poll(() => ids.map((id) => stored(id, 'planned_start'))).toEqual(['2025-04-05', null, null]);
+    // Copied as the screen says it (yyyy/mm/dd), tab-separated for Excel.
+    await grid.selectRange([0, 'name'], [1, 'plannedFinish']);
+    const lines = (await copyText(s.page)).split('\r\n');
+    expect(lines[0]!.split('\t')).toEqual(['設計', await shown(0, 'assignee'), '2025/04/05', '2025/05/01']);
+    expect(lines[1]!.split('\t')).toEqual(['製造', await shown(1, 'assignee'), '', '2025/05/02']);
+    await s.page.screenshot({ path: screenshotPath('grid-dates.png') });
+    expect(s.pageErrors).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import {
   EventApiModule,
   ExternalFilterModule,
   LargeTextEditorModule,
+  LocaleModule,
   ModuleRegistry,
   RenderApiModule,
   RowApiModule,
@@ -43,6 +44,8 @@ import { ShortcutSheet } from './ShortcutSheet.js';
 // every start. A missing one shows in the console as AG Grid error #200 (ValidationModule, dev only).
 ModuleRegistry.registerModules([
   ClientSideRowModelModule,
+  // Without it AG Grid ignores getLocaleText and says its own English ("No Rows To Show", filter words).
+  LocaleModule,
   TextEditorModule,
   LargeTextEditorModule,
   SelectEditorModule,
