@@ -80,7 +80,8 @@ function projectTables(db: Db, row: PortfolioRow, language: Language): ReportTab
   const weekStart = isoOf(dayOf(status) - 6);
   const weekAfter = isoOf(dayOf(status) + 7);
   const plan = readCurrentPlan(db, row.projectId);
-  const leaves = plan.tasks.filter((t) => !summaryIds(plan.tasks).has(t.id));
+  const summaries = summaryIds(plan.tasks);
+  const leaves = plan.tasks.filter((t) => !summaries.has(t.id));
   const work = leaves.filter((t) => !t.milestone && t.status !== 'cancelled');
   const finished = work.filter((t) => t.actualFinish !== null && t.actualFinish >= weekStart && t.actualFinish <= status);
   const inProgress = work.filter((t) => t.progress > 0 && t.progress < 100 && t.status !== 'done');
