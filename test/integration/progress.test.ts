@@ -156,7 +156,8 @@ describe('the plan as figures read it', () => {
     await w.call('wbs.update', { id: w.id('製造'), patch: { status: 'on_hold', actualStart: '2025-06-17' } });
     await w.call('wbs.update', { id: w.id('リリース'), patch: { status: 'cancelled' } });
     await w.call('project.update', { id: w.projectId, patch: { costRate: 45_000 } });
-    const read = readColumns(w.db, w.projectId);
+    expect(readColumns(w.db, w.projectId).assignee).toBeNull();
+    const read = readColumns(w.db, w.projectId, true);
     const whole = columnsOf(readCurrentPlan(w.db, w.projectId, false));
     const keys = ['id', 'parent', 'assignee', 'plannedEffort', 'plannedStart', 'plannedFinish', 'actualStart', 'actualFinish', 'milestone', 'progress', 'actualEffort', 'state'] as const;
     for (const k of keys) expect([k, Array.from(read[k] as ArrayLike<unknown>)]).toEqual([k, Array.from(whole[k] as ArrayLike<unknown>)]);

@@ -139,12 +139,14 @@ export function columnsOf(plan: Plan): TaskColumns {
 }
 
 // Dates become day numbers in SQLite (unixepoch of a yyyy-mm-dd is a whole number of days) and statuses
-// their index, so the read makes numbers only, but for the assignee (which the figures by person and the
-// work added since a baseline need).
+// their index, so the read makes numbers only; the assignee (Japanese text, the dearest column to read)
+// only for the figures by person.
 const DAY = (col: string) => `unixepoch(${col}) / 86400`;
 const STATE_SQL = `CASE status ${WBS_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} ELSE ${STATE.in_progress} END`;
-const COLUMNS_SQL = `SELECT id, parent_id, assignee, planned_effort, ${DAY('planned_start')}, ${DAY('planned_finish')}, ${DAY('actual_start')},
-  ${DAY('actual_finish')}, milestone, progress, actual_effort, ${STATE_SQL} FROM wbs_tasks WHERE project_id = ?`;
+const columnsSql = (names: boolean) => `SELECT id, parent_id, planned_effort, ${DAY('planned_start')}, ${DAY('planned_finish')}, ${DAY('actual_start')},
+  ${DAY('actual_finish')}, milestone, progress, actual_effort, ${STATE_SQL}${names ? ', assignee' : ''} FROM wbs_tasks WHERE project_id = ?`;
+const COLUMNS_SQL = columnsSql(false);
+const COLUMNS_NAMES_SQL = columnsSql(true);
 
 const ACTUALS_SQL = 'SELECT id, parent_id, progress, actual_effort FROM wbs_tasks WHERE project_id = ?';
 const costRateOf = (db: Db, projectId: number) =>
@@ -165,25 +167,25 @@ export function readActuals(db: Db, projectId: number): Actuals {
   return c;
 }
 
-/** The current plan of a project as columns, in storage order. */
-export function readColumns(db: Db, projectId: number): TaskColumns {
-  const raw = db.prepare(COLUMNS_SQL).raw(true).all(projectId) as (number | string | null)[][];
-  const c = new TaskColumns(raw.length);
+/** The current plan of a project as columns, in storage order; its assignees where `names`. */
+export function readColumns(db: Db, projectId: number, names = false): TaskColumns {
+  const raw = db.prepare(names ? COLUMNS_NAMES_SQL : COLUMNS_SQL).raw(true).all(projectId) as (number | string | null)[][];
+  const c = new TaskColumns(raw.length, names);
   const d = (v: unknown) => (v === null ? NO_DAY : (v as number));
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i]!;
     c.id[i] = r[0] as number;
     c.parent[i] = (r[1] as number | null) ?? 0;
-    c.assignee![i] = r[2] as string;
-    c.plannedEffort[i] = (r[3] as number | null) ?? 0;
-    c.plannedStart[i] = d(r[4]);
-    c.plannedFinish[i] = d(r[5]);
-    c.actualStart[i] = d(r[6]);
-    c.actualFinish[i] = d(r[7]);
-    c.milestone[i] = r[8] as number;
-    c.progress[i] = r[9] as number;
-    c.actualEffort[i] = (r[10] as number | null) ?? 0;
-    c.state[i] = r[11] as number;
+    c.plannedEffort[i] = (r[2] as number | null) ?? 0;
+    c.plannedStart[i] = d(r[3]);
+    c.plannedFinish[i] = d(r[4]);
+    c.actualStart[i] = d(r[5]);
+    c.actualFinish[i] = d(r[6]);
+    c.milestone[i] = r[7] as number;
+    c.progress[i] = r[8] as number;
+    c.actualEffort[i] = (r[9] as number | null) ?? 0;
+    c.state[i] = r[10] as number;
+    if (names) c.assignee![i] = r[11] as string;
   }
   c.costRate = costRateOf(db, projectId);
   return c;

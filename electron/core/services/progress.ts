@@ -143,7 +143,7 @@ export function compareBaseline(db: Db, projectId: number, baselineId: number, a
  */
 function figurePlans(db: Db, projectId: number, baselineId?: number, names = false): { plan: Plan | TaskColumns; current: TaskColumns } {
   getProjectRow(db, projectId);
-  const current = readColumns(db, projectId);
+  const current = readColumns(db, projectId, names);
   if (baselineId === undefined) return { plan: current, current };
   // The baseline's numbers alone, unless figures by task or assignee name its tasks.
   return { plan: names ? baselinePlan(db, baselineId, projectId).plan : baselineColumns(db, baselineId, projectId), current };
