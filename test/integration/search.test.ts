@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/open.js';
-import { searchRows } from '../../electron/core/services/search.js';
+import { RANKED_MAX, searchRows } from '../../electron/core/services/search.js';
 import { reindex, reindexOnce } from '../../electron/core/services/search-index.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { workbook } from '../fixtures/excel/xlsx.js';
@@ -224,6 +224,25 @@ describe('search index kept by the batch', () => {
     // Two characters split by a line or a space in the text are not a word of the text.
     expect(await call('search.query', { text: 'Bv' })).toEqual([]);
     indexMatchesRows(ws.db);
+    ws.close();
+  });
+
+  it('lists a word found in more rows than bm25 is worth newest first, those holding it in the ID or title ahead', async () => {
+    const { ws, call, p } = await setup();
+    const inTitle = await call('issue.create', { projectId: p, values: { title: '定例会議の議題整理' } });
+    const many = RANKED_MAX + 20;
+    const made = await call('issue.applyCells', {
+      projectId: p,
+      updates: [],
+      creates: Array.from({ length: many }, (_, i) => ({ values: { title: `確認 ${i}`, detail: `定例会議で報告 ${i}${i % 100 === 0 ? ' 延期' : ''}` } })),
+    });
+    const newest = made.created.map((r) => r.id).sort((a, b) => b - a);
+    const hits = found(await call('search.query', { text: '定例会議', limit: 5 }));
+    expect(hits).toEqual([`issue:${inTitle.id}`, ...newest.slice(0, 4).map((id) => `issue:${id}`)]);
+    // With another word, and a 2-character one filtering.
+    expect(found(await call('search.query', { text: '定例会議 報告 延期', limit: 3 }))).toEqual(
+      made.created.filter((r) => r.detail.endsWith('延期')).map((r) => r.id).sort((a, b) => b - a).slice(0, 3).map((id) => `issue:${id}`),
+    );
     ws.close();
   });
 
