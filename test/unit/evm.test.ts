@@ -5,6 +5,7 @@ import type { BaselineTask } from '../../electron/common/api/progress.js';
 import { computeAdherence, computeEvm, figures, plannedShare } from '../../electron/core/progress/evm.js';
 import { placeTasks, type Plan, type UnplacedTask } from '../../electron/core/progress/plan.js';
 import { dayOf } from '../../electron/core/progress/work-days.js';
+import { NO_DAY } from '../../electron/core/progress/columns.js';
 import { DEFAULT_CALENDAR, workCalendar } from '../../electron/common/schedule/calendar.js';
 import { nationalHolidays } from '../../electron/core/schedule/holidays.js';
 
@@ -59,6 +60,13 @@ describe('earned value', () => {
     expect(plannedShare(cal, dayOf('2025-04-14'), dayOf('2025-05-09'), dayOf(STATUS))).toBeCloseTo(12 / 17, 12);
     expect(plannedShare(cal, dayOf('2025-04-21'), dayOf('2025-04-25'), dayOf(STATUS))).toBe(1);
     expect(plannedShare(cal, dayOf('2025-05-07'), dayOf('2025-05-09'), dayOf(STATUS))).toBe(0);
+    // One date alone is a point in time: all once it has passed, nothing before; no date, nothing.
+    expect(plannedShare(cal, NO_DAY, dayOf('2025-04-25'), dayOf(STATUS))).toBe(1);
+    expect(plannedShare(cal, dayOf('2025-05-01'), NO_DAY, dayOf(STATUS))).toBe(0);
+    expect(plannedShare(cal, NO_DAY, NO_DAY, dayOf(STATUS))).toBe(0);
+    // A period of days off only (Golden Week 5/3–5/6) counts whole once passed.
+    expect(plannedShare(cal, dayOf('2025-05-03'), dayOf('2025-05-06'), dayOf('2025-05-05'))).toBe(0);
+    expect(plannedShare(cal, dayOf('2025-05-03'), dayOf('2025-05-06'), dayOf('2025-05-06'))).toBe(1);
   });
 
   it('gives every figure of the project as computed by hand', () => {
