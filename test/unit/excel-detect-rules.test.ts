@@ -329,6 +329,32 @@ describe('tables and their columns', () => {
     expect(fields(wbs)).toMatchObject({ A: 'name', B: 'assignee', C: 'notes' });
   });
 
+  it('knows who and when as trackers and review logs write them: Reporter/Raised/Resolved, レビューア/レビューイ, メンバー', () => {
+    const issue = read([['Key', 'Summary', 'Reporter', 'Assignee', 'Raised', 'Resolved'], ['A-1', 'Login fails', 'Ann', 'Bob', d('2025-04-01'), d('2025-04-03')]], 'issue');
+    expect(fields(issue)).toMatchObject({ B: 'title', C: 'raisedBy', D: 'owner', E: 'raisedOn', F: 'closedOn' });
+    const review = read([['No', '指摘内容', 'レビューア', 'レビューイ', '状態'], [1, '誤字', '山田', '佐藤', '完了']], 'issue');
+    expect(fields(review)).toMatchObject({ B: 'title', C: 'raisedBy', D: 'owner', E: 'status' });
+    const wbs = read([['階層', 'タスク', 'メンバー'], [1, '設計', '山田'], [2, '画面設計', '佐藤']], 'wbs');
+    expect(fields(wbs)).toMatchObject({ A: 'level', B: 'name', C: 'assignee' });
+  });
+
+  it('keeps a column headed plainly as a rating or list field whose words do not read as one: words mapped, free text flagged with its row', () => {
+    const t = read(
+      [
+        ['ID', 'Title', 'Type', 'Probability', 'Impact (monetary)'],
+        [1, 'Number plates unreadable', 'Quality', '75% to 100%', 15000],
+        [2, 'Data stolen', 'Legal', '50% to 75%', 20000],
+        [3, 'Vehicle data sold', 'Legal', '50% to 75%', 15000],
+      ],
+      'risk',
+    );
+    // Money amounts are no rating: that column stays the client's own.
+    expect(fields(t)).toEqual({ A: 'ref', B: 'title', C: 'category', D: 'probability' });
+    expect(t.records).toHaveLength(3);
+    expect(t.records[0]!.extra).toMatchObject({ Probability: '75% to 100%' });
+    expect(t.problems.filter((p) => p.field === 'probability').every((p) => p.warning)).toBe(true);
+  });
+
   it('reads snake_case headers word by word: baseline dates are the plan, actual ones the actuals, a variance is no field', () => {
     const t = read(
       [

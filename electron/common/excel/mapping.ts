@@ -110,9 +110,13 @@ export function assignFields(
       let confidence = m.confidence;
       if (samples) {
         const share = fit(target, m.field, col.label, samples.cells(col), samples.ctx);
-        // A column headed plainly as a list field (Category) keeps it with words not on the project's
-        // list: the client's words are mapped to the list (value maps), not a reason to drop the column.
-        if (share === 0 && fieldSpec(target, m.field)?.kind === 'vocab' && m.confidence >= 0.9) {
+        // A column headed plainly as a list or rating field (Category, Probability) keeps it with words
+        // not on the project's list or scale: the client's words are mapped (value maps) and free text
+        // is kept with its row, flagged — not a reason to drop the column. Numbers that are no rating
+        // (Impact (monetary): $15,000) say the column is something else.
+        const kind = fieldSpec(target, m.field)?.kind;
+        const words = kind === 'rating' && samples.cells(col).filter((c) => c.t === 's' && (c.v as string).trim() !== '').length > samples.cells(col).filter((c) => c.t === 'n').length;
+        if (share === 0 && (kind === 'vocab' || (kind === 'rating' && words)) && m.confidence >= 0.9) {
           confidence *= 0.75;
         } else if (share === 0) continue;
         else if (share !== null) confidence *= 0.4 + 0.6 * share;

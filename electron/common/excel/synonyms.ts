@@ -17,7 +17,8 @@ const WBS: Record<string, Syn[]> = {
   ],
   assignee: [
     '担当', '担当者', '担当者名', '責任者', '作業者', '実施者', '対応者', '主担当', ['担当チーム', 0.8], ['担当部署', 0.7], ['リソース', 0.8], ['要員', 0.8],
-    'owner', 'assignee', 'assigned to', 'responsible', 'person in charge', 'pic', ['resource', 0.8], ['resources', 0.8], ['resource names', 0.9], ['who', 0.8],
+    'メンバ', 'メンバー', '作業担当', '作業担当者', ['要員名', 0.9],
+    'owner', 'assignee', 'assigned to', 'responsible', 'person in charge', 'pic', ['member', 0.9], ['team member', 0.9], ['resource', 0.8], ['resources', 0.8], ['resource names', 0.9], ['who', 0.8],
   ],
   plannedStart: [
     '予定開始日', '開始予定日', '開始予定', '予定開始', '計画開始日', '開始日予定', '予定開始日時', '着手予定日', '始予定', '予定着手日',
@@ -71,18 +72,18 @@ const WBS: Record<string, Syn[]> = {
   level4: ['細分類', '細項目', '細目', 'level 4', 'category 4'],
 };
 
-const OWNER: Syn[] = ['担当', '担当者', '責任者', '対応者', '主担当', 'オーナー', 'owner', 'assignee', 'assigned to', 'responsible', 'person responsible', 'responsible person', 'actionee', ['action owner', 1], ['修正担当', 0.9], ['修正者', 0.9]];
-const RAISED_ON: Syn[] = ['起票日', '登録日', '作成日', '記入日', '報告日', '受付日', '発見日', '識別日', '発生日', '起票日付', 'date raised', 'raised on', 'date identified', 'identified on', 'date opened', 'opened', 'created', 'created on', 'reported on', 'date reported', ['date', 0.6], ['開始日', 0.5]];
-const RAISED_BY: Syn[] = ['起票者', '登録者', '報告者', '作成者', '記入者', '発見者', '質問者', '識別者', '依頼者', 'raised by', 'reported by', 'identified by', 'created by', 'author', 'requester', '指摘者', 'reviewer', ['情報源', 0.5]];
+const OWNER: Syn[] = ['担当', '担当者', '責任者', '対応者', '主担当', 'オーナー', 'owner', 'assignee', 'assigned to', 'responsible', 'person responsible', 'responsible person', 'actionee', ['action owner', 1], ['修正担当', 0.9], ['修正者', 0.9], ['レビューイ', 0.9], ['reviewee', 0.9]];
+const RAISED_ON: Syn[] = ['起票日', '登録日', '作成日', '記入日', '報告日', '受付日', '発見日', '識別日', '発生日', '起票日付', 'date raised', 'raised on', 'date identified', 'identified on', 'date opened', 'opened', 'opened on', 'created', 'created on', 'date created', 'created date', 'reported on', 'date reported', 'raised', '起票年月日', '登録年月日', ['date', 0.6], ['開始日', 0.5]];
+const RAISED_BY: Syn[] = ['起票者', '登録者', '報告者', '作成者', '記入者', '発見者', '質問者', '識別者', '依頼者', 'raised by', 'reported by', 'identified by', 'created by', 'author', 'requester', '指摘者', 'reviewer', 'レビューア', 'レビュアー', 'レビュワー', 'reporter', 'submitter', 'submitted by', 'opened by', ['情報源', 0.5]];
 const DUE: Syn[] = ['期限', '対応期限', '期日', '回答期限', '完了予定日', '完了期限', '解決期限', '締切', '締切日', '締め切り', '対応予定日', 'due', 'due date', 'deadline', 'target date', 'target resolution date', ['終了予定日', 0.8]];
-const CLOSED_ON: Syn[] = ['完了日', '対応完了日', 'クローズ日', '解決日', '終了日', '解消日', '完了年月日', ['回答日', 0.7], 'closure date', 'closed', 'closed on', 'date closed', 'resolved on', 'resolution date', 'completion date', 'date resolved'];
+const CLOSED_ON: Syn[] = ['完了日', '対応完了日', 'クローズ日', '解決日', '終了日', '解消日', '完了年月日', ['回答日', 0.7], 'closure date', 'closed', 'closed on', 'date closed', 'close date', 'closed date', 'resolved', 'resolved on', 'resolution date', 'completion date', 'date resolved', 'date completed'];
 const STATUS: Syn[] = ['状態', '状況', 'ステータス', '対応状況', '対応状態', '進捗状況', ['進捗', 0.6], 'status', 'state'];
 
 const RISK: Record<string, Syn[]> = {
   ref: [...REF, 'リスクid', 'リスク番号', 'リスクno', 'risk id', 'risk no', 'risk #', 'risk number'],
   title: ['リスク', 'リスク名', 'リスク項目', 'リスク事象', '件名', 'タイトル', '表題', ['リスク内容', 0.8], ['事象', 0.7], 'title', 'risk', 'risk title', 'risk name', 'possible risks', 'list of possible risks', 'identified risk', ['event', 0.6], ['name', 0.8], ['summary', 0.7]],
   description: ['詳細', 'リスク詳細', '内容', '説明', '概要', 'リスクの内容', '詳細内容', 'description', 'risk description', 'detail', 'details', ['root cause', 0.8], ['原因', 0.7], ['要因', 0.7], ['cause', 0.6], ['causes', 0.6]],
-  category: ['分類', 'カテゴリ', 'カテゴリー', '種別', '区分', 'リスク分類', 'リスク区分', 'リスク種別', 'category', 'risk category', 'risk categories', ['type', 0.8], ['risk type', 0.9], ['種類', 0.8]],
+  category: ['分類', 'カテゴリ', 'カテゴリー', '種別', '区分', 'リスク分類', 'リスク区分', 'リスク種別', 'category', 'risk category', 'risk categories', ['type', 0.9], ['risk type', 1], ['種類', 0.8]],
   probability: ['発生確率', '発生可能性', '発生頻度', '確率', '可能性', '発生度', '起こりやすさ', '発生率', 'probability', 'likelihood', 'probability rating', 'probability risk rating', 'likelihood rating'],
   score: ['スコア', 'リスクスコア', '評価点', 'score', 'risk score'],
   level: ['レベル', 'リスクレベル', '重要度レベル', 'level', 'risk level'],
