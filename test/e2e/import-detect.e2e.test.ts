@@ -150,6 +150,37 @@ describe('import detection in Chromium', () => {
     ]);
   });
 
+  it('asks the years of dates without one that run over a new year as a span, and reads them forward', async () => {
+    const projects = new ProjectsScreen(s.page);
+    const back = s.page.getByRole('button', { name: '← プロジェクト一覧' });
+    if (await back.count()) await back.click();
+    await s.page.getByRole('heading', { name: 'プロジェクト' }).waitFor();
+    await projects.create('年越し案件', 'NEWYEAR');
+    await projects.open('年越し案件');
+    await openTab(s.page, '課題管理表');
+    await new RegisterScreen(s.page, 'issue').grid.waitFor();
+    const dialog = new ImportDialogScreen(s.page);
+    await dialog.open();
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('課題').addRows([['課題', '起票日'], ['請求書の誤り', '12/26'], ['年末の障害', '12/29'], ['年始の問い合わせ', '1/6']]);
+    await dialog.choose('年越し.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    await dialog.mapping();
+    const ask = dialog.dialog.getByTestId('import-year');
+    await ask.waitFor();
+    const select = ask.locator('select');
+    const year = Number(await select.inputValue());
+    // Each choice names the two years the dates run over.
+    expect(await select.locator('option:checked').innerText()).toBe(`${year}年〜${year + 1}年`);
+    await select.selectOption({ value: String(year - 1) });
+    await dialog.idle();
+    await expect.poll(() => select.inputValue()).toBe(String(year - 1));
+    await dialog.next();
+    await dialog.button(/^(取り込む|Import)$/).click();
+    await dialog.dialog.waitFor({ state: 'detached' });
+    const project = db().prepare("SELECT id FROM projects WHERE code = 'NEWYEAR'").get() as { id: number };
+    expect(db().prepare('SELECT raised_on FROM issues WHERE project_id = ? ORDER BY id').pluck().all(project.id)).toEqual([`${year - 1}-12-26`, `${year - 1}-12-29`, `${year}-01-06`]);
+  });
+
   it('asks which table when two sheets hold one nearly as good, offers both, and imports the one chosen', async () => {
     const projects = new ProjectsScreen(s.page);
     const back = s.page.getByRole('button', { name: '← プロジェクト一覧' });
