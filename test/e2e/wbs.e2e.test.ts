@@ -84,6 +84,29 @@ describe('PMO Desk in Chromium', () => {
     expect(await wbs.cell(3, 'plannedStart').innerText()).toBe('');
   });
 
+  it('schedules a task from its duration once it is 自動 (as MS Project’s Duration and Task Mode columns)', async () => {
+    const wbs = new WbsScreen(s.page);
+    await wbs.type(2, 'plannedStart', '2025/4/7');
+    // The two columns sit beside 先行タスク, right of the view: reached from the keyboard (End, then ←).
+    await wbs.cell(2, 'plannedStart').click();
+    await s.page.keyboard.press('End');
+    await s.page.keyboard.press('ArrowLeft');
+    await s.page.keyboard.press('ArrowLeft');
+    expect(await wbs.cell(2, 'scheduling').innerText()).toBe('手動');
+    await s.page.keyboard.press('Enter');
+    await s.page.getByRole('option', { name: '自動', exact: true }).click();
+    await expect.poll(() => wbs.cell(2, 'scheduling').innerText()).toBe('自動');
+    await wbs.type(2, 'duration', '5');
+    // Monday the 7th and 5 working days: Friday the 11th.
+    const finish = () => (dbTasks()[1] as { planned_finish: string }).planned_finish;
+    await expect.poll(finish).toBe('2025-04-11');
+    await wbs.type(2, 'duration', '７'); // full-width, as an IME types it; the weekend is skipped
+    await expect.poll(finish).toBe('2025-04-15');
+    await s.page.getByRole('button', { name: '元に戻す' }).first().click();
+    await expect.poll(finish).toBe('2025-04-11');
+    expect(dbTasks()[1]).toMatchObject({ name: '基本設計', planned_start: '2025-04-07' });
+  });
+
   it('deletes a task', async () => {
     const wbs = new WbsScreen(s.page);
     await wbs.select(3);

@@ -70,7 +70,7 @@ describe('default export layout', () => {
     const { id: projectId } = await call('project.create', { name: 'P' });
     const phase = await call('wbs.create', { projectId, values: { name: '要件定義' } });
     await call('wbs.create', { projectId, parentId: phase.id, values: { name: '現行調査', assignee: '山田', plannedStart: '2025-04-01', plannedFinish: '2025-04-10', progress: 40, plannedEffort: 2.5, status: 'in_progress', milestone: true } });
-    await call('wbs.create', { projectId, parentId: phase.id, values: { name: '要件整理', plannedStart: '2025-04-11', plannedFinish: '2025-04-20', status: 'on_hold' } });
+    await call('wbs.create', { projectId, parentId: phase.id, values: { name: '要件整理', plannedStart: '2025-04-11', scheduling: 'auto', duration: 5, status: 'on_hold' } });
     const out = await call('excel.export', { projectId, register: 'wbs', language: 'en' });
     const sheet = (await read(out.dataBase64)).getWorksheet('WBS')!;
     expect((sheet.getRow(4).values as unknown[]).slice(1, 4)).toEqual(['WBS', 'Task', 'Assignee']);
@@ -78,10 +78,13 @@ describe('default export layout', () => {
     expect(sheet.getCell('B5').font.bold).toBe(true);
     expect(sheet.getCell('A6').value).toBe('1.1');
     expect(sheet.getCell('B6').alignment.indent).toBe(2);
+    // Duration (days) and Scheduling: blank and Manual for a task whose dates are typed, 5 and Auto for one scheduled from them.
     expect(sheet.getCell('J6').value).toBe(0.4);
     expect(sheet.getCell('J6').numFmt).toBe('0%');
     expect(sheet.getCell('K6').value).toBe('In progress');
     expect(sheet.getCell('L6').value).toBe('◆');
+    expect([sheet.getCell('N6').value, sheet.getCell('O6').value]).toEqual([null, 'Manual']);
+    expect([sheet.getCell('E7').value, sheet.getCell('N7').value, sheet.getCell('O7').value]).toEqual([new Date(Date.UTC(2025, 3, 17)), 5, 'Auto']);
     const again = await reimport(call, projectId, 'wbs', out);
     expect(again.problems).toEqual([]);
     expect(again.counts).toMatchObject({ new: 0, changed: 0, missing: 0, unchanged: 3 });

@@ -172,4 +172,14 @@ describe('structure cells', () => {
     expect(readValue({ kind: 'ref' }, s('課題-12'), ctx)).toEqual({ ok: true, value: '課題-12' });
     expect(readValue({ kind: 'date' }, { c: 0, t: 'e', v: '#REF!' }, ctx)).toMatchObject({ ok: false, reason: '#REF! is an Excel error value' });
   });
+
+  it('reads a duration in working days and a scheduling mode as MS Project and clients write them', () => {
+    const ctx = { date1904: false, vocab: defaultVocabularies(), reference: '2025-01-01', progressScale: 'fraction', effortUnit: 'day', refPrefix: '' } as const;
+    for (const [cell, days] of [[n(5), 5], [s('5日'), 5], [s('５日間'), 5], [s('12 days'), 12], [s('3d'), 3], [s('10営業日'), 10], [n(0), 0]] as const)
+      expect(readValue({ kind: 'days' }, cell, ctx)).toEqual({ ok: true, value: days });
+    for (const bad of [n(2.5), s('2週間'), s('-1')]) expect(readValue({ kind: 'days' }, bad, ctx)).toMatchObject({ ok: false, code: 'notDays' });
+    for (const [text, mode] of [['手動', 'manual'], ['自動スケジュール', 'auto'], ['Manually Scheduled', 'manual'], ['Auto Scheduled', 'auto'], ['ＡＵＴＯ', 'auto']] as const)
+      expect(readValue({ kind: 'scheduling' }, s(text), ctx)).toEqual({ ok: true, value: mode });
+    expect(readValue({ kind: 'scheduling' }, s('半自動'), ctx)).toMatchObject({ ok: false, code: 'notScheduling' });
+  });
 });

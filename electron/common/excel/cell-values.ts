@@ -90,7 +90,30 @@ export function readValue(spec: FieldSpec, cell: Cell, ctx: ValueContext): Parse
       const level = parseLevel(cell);
       return level === null ? failure('notLevel', { value: text.trim() }, `${text.trim()} is not a level (1, 2, 3…)`) : { ok: true, value: level };
     }
+    case 'days': {
+      const days = parseDays(cell);
+      return days === null ? failure('notDays', { value: text.trim() }, `${text.trim()} is not a number of working days`) : { ok: true, value: days };
+    }
+    case 'scheduling': {
+      const mode = parseScheduling(text);
+      return mode === null ? failure('notScheduling', { value: text.trim() }, `${text.trim()} is not 手動 or 自動 (manual or auto)`) : { ok: true, value: mode };
+    }
   }
+}
+
+/** Working days: 5, 5日, ５日間, 5 days, 5d, 5営業日 → 5; null when not a whole number of days. */
+export function parseDays(cell: Cell): number | null {
+  const s = (cell.t === 'n' ? numberText(cell.v as number) : String(cell.v)).normalize('NFKC').trim().toLowerCase();
+  const m = /^(\d{1,6})(?:\.0+)?\s*(?:日|日間|営業日|d|days?|working days?)?$/.exec(s);
+  return m ? Number(m[1]) : null;
+}
+
+/** 手動 / 自動 as MS Project names them (手動スケジュール, Manually Scheduled…) → 'manual' | 'auto'. */
+export function parseScheduling(text: string): 'manual' | 'auto' | null {
+  const s = text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+  if (/^(手動|手動スケジュール|manual|manually scheduled)$/.test(s)) return 'manual';
+  if (/^(自動|自動スケジュール|auto|automatic|auto scheduled|automatically scheduled)$/.test(s)) return 'auto';
+  return null;
 }
 
 function readDate(cell: Cell, ctx: ValueContext): Parsed<string | null> {

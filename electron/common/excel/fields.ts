@@ -19,6 +19,8 @@ export type FieldKind =
   | 'ref' // the register's ID — or a plain row number
   | 'wbsCode' // 1.2.3
   | 'level' // 1, 2, 3 / Lv.2
+  | 'days' // a whole number of working days: 5, 5日, 5 days
+  | 'scheduling' // 手動 / 自動, manual / auto
   | 'category' // 大分類 / 中分類 / 小分類: one level of the tree per column
   | 'derived'; // computed by the register (score, level, age): recognized, never read back
 
@@ -38,6 +40,8 @@ const WBS: Record<string, FieldSpec> = {
   assignee: { kind: 'text' },
   plannedStart: { kind: 'date' },
   plannedFinish: { kind: 'date' },
+  duration: { kind: 'days' },
+  scheduling: { kind: 'scheduling' },
   actualStart: { kind: 'date' },
   actualFinish: { kind: 'date' },
   plannedEffort: { kind: 'effort' },

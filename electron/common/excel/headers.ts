@@ -28,6 +28,8 @@ export const COLUMN_HEADERS: Record<ImportTarget, Record<string, Header>> = {
     status: h('ステータス', 'Status'),
     milestone: h('マイルストーン', 'Milestone'),
     deliverable: h('成果物', 'Deliverable'),
+    duration: h('期間(日)', 'Duration (days)'),
+    scheduling: h('スケジュール', 'Scheduling'),
     predecessors: h('先行タスク', 'Predecessors'),
     notes: h('備考', 'Notes'),
   },
@@ -101,6 +103,12 @@ export const EXPORT_HEADERS: Record<ImportTarget, Record<string, Header>> = Obje
     Object.fromEntries(Object.entries(cols).map(([field, label]) => [target === 'wbs' && field === 'code' ? 'wbsCode' : field, label])),
   ]),
 ) as Record<ImportTarget, Record<string, Header>>;
+
+/** A task's scheduling mode as the export writes it (the import reads MS Project's words too). */
+export const WBS_SCHEDULING_LABELS: Record<string, Header> = {
+  manual: h('手動', 'Manual'),
+  auto: h('自動', 'Auto'),
+};
 
 /** WBS statuses as the export writes them (the WBS has no per-project list). */
 export const WBS_STATUS_LABELS: Record<string, Header> = {

@@ -34,6 +34,8 @@ export const PROBLEM_CODES = [
   'excelError', // {value}: #N/A, #REF!…
   'notWbsCode', // {value}
   'notLevel', // {value}
+  'notDays', // {value}: not a whole number of working days
+  'notScheduling', // {value}: neither 手動 nor 自動
   'codeWithoutParent', // {code, parent}
   'codeTwice', // {code}
   'levelSkips', // {level, after}

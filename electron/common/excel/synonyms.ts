@@ -60,6 +60,10 @@ const WBS: Record<string, Syn[]> = {
     '先行タスク', '先行', '先行作業', '前提タスク', '依存関係', '依存', '先行タスクid', '先行タスク番号', '前工程',
     'predecessor', 'predecessors', 'dependencies', 'dependency', 'depends on', 'dependencies (wbs #)',
   ],
+  // Only words that say working days and a scheduling mode: a DURATION or 作業日数 column in a client's
+  // gantt is often calendar days derived from the dates, or the days worked so far.
+  duration: ['期間(日)', '所要日数', '所要日数(日)', '工期(日)', '稼働日数', 'duration (days)', 'duration (working days)', 'working days'],
+  scheduling: ['スケジュール', 'スケジュールモード', 'タスクモード', 'スケジュール方法', 'scheduling', 'task mode', 'scheduling mode'],
   notes: ['備考', '補足', 'メモ', '注記', 'コメント', '特記事項', '摘要', '備考欄', 'notes', 'note', 'remarks', 'remark', 'comment', 'comments', 'memo'],
   wbsCode: [
     'wbs', 'wbs番号', 'wbsno', 'wbs no.', 'wbsコード', 'wbsid', 'wbs#', 'wbs number', 'wbs code', 'wbs id', '階層番号', 'アウトライン番号',

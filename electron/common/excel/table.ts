@@ -94,6 +94,8 @@ const PROBLEM_KIND: Record<FieldKind, ProblemKind> = {
   rating: 'rating',
   wbsCode: 'hierarchy',
   level: 'hierarchy',
+  days: 'number',
+  scheduling: 'vocab',
   derived: 'text',
 };
 

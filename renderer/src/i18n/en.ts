@@ -179,7 +179,7 @@ export const en = {
     count: '{{count}} tasks',
     selectFirst: 'Select a task first.',
     // Schedule fields not (yet) in the grid's default columns; the grid's own come from COLUMN_HEADERS.
-    col: { ...columnLabels('wbs', 'en'), duration: 'Duration (days)', scheduling: 'Scheduling' },
+    col: columnLabels('wbs', 'en'),
   },
   progress: {
     statusDate: 'Status date',
@@ -600,6 +600,8 @@ export const en = {
       excelError: '{{value}} is an Excel error value',
       notWbsCode: '{{value}} is not a WBS code (1.2.3)',
       notLevel: '{{value}} is not a level (1, 2, 3…)',
+      notDays: '{{value}} is not a whole number of working days',
+      notScheduling: '{{value}} is neither manual nor auto',
       codeWithoutParent: 'WBS code {{code}} has no row {{parent}} above it',
       codeTwice: 'WBS code {{code}} appears more than once',
       levelSkips: 'level {{level}} skips a level after {{after}}',

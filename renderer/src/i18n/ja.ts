@@ -180,7 +180,7 @@ export const ja: Strings = {
     count: '{{count}} 件',
     selectFirst: '先にタスクを選択してください。',
     // Schedule fields not (yet) in the grid's default columns; the grid's own come from COLUMN_HEADERS.
-    col: { ...columnLabels('wbs', 'ja'), duration: '期間(日)', scheduling: 'スケジュール' },
+    col: columnLabels('wbs', 'ja'),
   },
   progress: {
     statusDate: '基準日',
@@ -601,6 +601,8 @@ export const ja: Strings = {
       excelError: '{{value}} は Excel のエラー値です',
       notWbsCode: '{{value}} は WBS 番号 (1.2.3) ではありません',
       notLevel: '{{value}} は階層レベル (1, 2, 3…) ではありません',
+      notDays: '{{value}} は日数 (稼働日の整数) ではありません',
+      notScheduling: '{{value}} は「手動」「自動」のどちらでもありません',
       codeWithoutParent: 'WBS 番号 {{code}} の上に {{parent}} の行がありません',
       codeTwice: 'WBS 番号 {{code}} が複数回出てきます',
       levelSkips: 'レベル {{level}} は {{after}} の次のレベルを飛ばしています',

@@ -2,7 +2,7 @@
 // turned into labelled values of the chosen language.
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
 import { fieldSpec, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
-import { EXPORT_HEADERS, WBS_STATUS_LABELS } from '../../../common/excel/headers.js';
+import { EXPORT_HEADERS, WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../common/excel/headers.js';
 import { RISK_LEVEL_LABELS, vocabLabel, type RiskLevel, type Vocabularies, type VocabListName } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
 import { headerOf, registerFileName, registerXlsx, type ColumnKind, type ExtraBand, type LayoutColumn, type LayoutRow } from '../../excel/register-layout.js';
@@ -25,6 +25,7 @@ function kindOf(field: string, spec: FieldSpec | undefined): ColumnKind {
     case 'date':
       return 'date';
     case 'effort':
+    case 'days':
       return 'number';
     case 'progress':
       return 'percent';
@@ -32,6 +33,7 @@ function kindOf(field: string, spec: FieldSpec | undefined): ColumnKind {
       return 'rating';
     case 'vocab':
     case 'wbsStatus':
+    case 'scheduling':
       return 'list';
     case 'yesNo':
       return 'mark';
@@ -52,6 +54,7 @@ function shown(field: string, spec: FieldSpec | undefined, v: unknown, vocab: Vo
   if (v === null || v === undefined) return null;
   if (spec?.kind === 'vocab') return vocabLabel(vocab[spec.list as VocabListName].items, String(v), language);
   if (spec?.kind === 'wbsStatus') return WBS_STATUS_LABELS[String(v)]?.[language] ?? String(v);
+  if (spec?.kind === 'scheduling') return WBS_SCHEDULING_LABELS[String(v)]?.[language] ?? String(v);
   if (spec?.kind === 'derived' && field === 'level') return RISK_LEVEL_LABELS[v as RiskLevel]?.[language] ?? String(v);
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   return field === 'extra' ? JSON.stringify(v) : String(v);
@@ -110,7 +113,9 @@ export async function exportDefaultLayout(
           ? vocab[spec.list as VocabListName].items.map((i) => vocabLabel(vocab[spec.list as VocabListName].items, i.code, language))
           : spec?.kind === 'wbsStatus'
             ? Object.values(WBS_STATUS_LABELS).map((l) => l[language])
-            : undefined;
+            : spec?.kind === 'scheduling'
+              ? Object.values(WBS_SCHEDULING_LABELS).map((l) => l[language])
+              : undefined;
       return { key: field, header: headerOf(target, field, language), kind, ...(options ? { options } : {}) };
     }),
     ...extraKeys.map((k): LayoutColumn => ({ key: `extra:${k}`, header: k, kind: 'text' })),

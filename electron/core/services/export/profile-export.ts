@@ -9,7 +9,7 @@ import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
 import { readValue, textOf, type ValueContext } from '../../../common/excel/cell-values.js';
 import type { TableLayout } from '../../../common/excel/detect.js';
 import { fieldSpec, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
-import { WBS_STATUS_LABELS } from '../../../common/excel/headers.js';
+import { WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../common/excel/headers.js';
 import type { ColumnMapping } from '../../../common/excel/mapping.js';
 import { cellRef, type Cell } from '../../../common/excel/model.js';
 import { DAYS_PER_MONTH, effortUnitOf, HOURS_PER_DAY, parseNumberText } from '../../../common/excel/numbers.js';
@@ -673,6 +673,10 @@ function columnWriter(
         }
         case 'wbsStatus':
           return text(WBS_STATUS_LABELS[String(v)]?.[language] ?? String(v));
+        case 'scheduling':
+          return text(WBS_SCHEDULING_LABELS[String(v)]?.[language] ?? String(v));
+        case 'days':
+          return { t: 'n', v: Number(v) };
         case 'wbsCode': {
           // A column of numeric codes (1, 2, 1.1 typed as numbers) gets a number where the code reads
           // back the same from one (not 1.10).

@@ -4,12 +4,17 @@ import { WBS_ROLLED_UP_FIELDS, WBS_SCHEDULING, WBS_STATUSES, type WbsFields, typ
 import { formatDate } from '../../../../electron/common/dates.js';
 import type { CellKind } from '../../grid/cellValues.js';
 import { suppressEditorKeys, VocabEditor, type VocabEditorParams } from '../registers/VocabEditor.js';
-import { WBS_STATUS_LABELS } from '../../../../electron/common/excel/headers.js';
+import { WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../../electron/common/excel/headers.js';
 import type { VocabItem } from '../../../../electron/common/registers.js';
 
 /** The WBS statuses as a value list (the WBS has no per-project list): codes with their two labels. */
 export function wbsStatusItems(): VocabItem[] {
   return WBS_STATUSES.map((code) => ({ code, labelJa: WBS_STATUS_LABELS[code]!.ja, labelEn: WBS_STATUS_LABELS[code]!.en, closed: code === 'done' || code === 'cancelled' }));
+}
+
+/** The scheduling modes as a value list: 手動 (dates as typed) and 自動 (from links and duration). */
+function schedulingItems(): VocabItem[] {
+  return WBS_SCHEDULING.map((code) => ({ code, labelJa: WBS_SCHEDULING_LABELS[code]!.ja, labelEn: WBS_SCHEDULING_LABELS[code]!.en, closed: false }));
 }
 
 /** A task as the grid shows it: `collapsed` when its subtasks are hidden. */
@@ -125,6 +130,19 @@ export function wbsColumns(t: TFunction): ColDef<WbsRow>[] {
     },
     { field: 'milestone', headerName: header('milestone'), initialWidth: 110, cellRenderer: (p: ICellRendererParams<WbsRow>) => (p.value ? '◆' : '') },
     { field: 'deliverable', headerName: header('deliverable'), initialWidth: 160 },
+    // Working days and the mode beside the links: an automatic task's dates follow from them (MS Project's
+    // Duration, Task Mode and Predecessors).
+    number('duration', 96),
+    {
+      field: 'scheduling',
+      headerName: header('scheduling'),
+      initialWidth: 110,
+      cellEditor: VocabEditor,
+      cellEditorPopup: true,
+      cellEditorParams: { items: schedulingItems(), lang: t('status.done') === '完了' ? 'ja' : 'en', allowEmpty: false, emptyLabel: '' } satisfies VocabEditorParams,
+      suppressKeyboardEvent: suppressEditorKeys,
+      valueFormatter: (p) => (p.value ? t(`scheduling.${p.value}`) : ''),
+    },
     { field: 'predecessors', headerName: header('predecessors'), initialWidth: 110 },
     { field: 'notes', headerName: header('notes'), initialWidth: 240 },
   ];
