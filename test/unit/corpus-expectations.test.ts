@@ -123,7 +123,11 @@ describe('compareFile', () => {
       asked.push(a);
       return preview({ sheet: a.sheet ?? 'S', rowsAt: [2, 4] });
     });
-    expect(asked).toEqual([{ register: 'wbs' }, { register: 'wbs', sheet: 'T' }]);
+    // Each ask carries the person's table too, for the dialog's question of which table (answerAsk).
+    expect(asked).toEqual([
+      { register: 'wbs', person: { sheet: 'S', headerRows: [1, 1] } },
+      { register: 'wbs', sheet: 'T', person: { sheet: 'T', headerRows: [1, 1] } },
+    ]);
   });
 });
 
