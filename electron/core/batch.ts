@@ -66,13 +66,13 @@ export function inBatch<T>(
       id,
       record(entity, entityId, action, before, after) {
         open();
-        touched.note(entity, entityId, action, before, after);
+        touched.note(entity, entityId, action);
         insertAudit.run(id, at, actor.user, entity, entityId, action, json(before), json(after));
       },
       recordMany(entity, action, rows) {
         if (rows.length === 0) return;
         open();
-        for (const r of rows) touched.note(entity, r.id, action, r.before, r.after);
+        for (const r of rows) touched.note(entity, r.id, action);
         for (let i = 0; i < rows.length; i += AUDIT_CHUNK) {
           const chunk = rows.slice(i, i + AUDIT_CHUNK);
           const args: unknown[] = [];

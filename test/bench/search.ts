@@ -54,7 +54,7 @@ function writeCost(): BenchLine[] {
           const touched = new SearchTouches();
           for (let k = 0; k < ROWS_W; k++) {
             const id = Number(ins.run(p, `I-${k}`, `課題の確認 ${k}`, `仕様の未解決課題について顧客と調整する。担当 ${k % 7}`, '山田').lastInsertRowid);
-            touched.note('issue', id, 'create', null, {});
+            touched.note('issue', id, 'create');
           }
           if (indexed) indexBatch(ws.db, touched);
         })();

@@ -1,8 +1,9 @@
 // The search index of Ctrl+K, written by the batch that writes the rows (batch.ts calls indexBatch
 // before it commits), so edits, paste, import, undo/redo and restores are found at once. Three tables
 // (drizzle/migrations 0005, 0007):
-//   search_text  one row of text per WBS task, risk, issue, change and meeting: ref (the ID, or the WBS
-//                code 1.2.3 as the grid shows it), title, body; id = row id * 8 + the kind's number.
+//   search_text  one row of text per WBS task, risk, issue, change and meeting: ref (the ID; '' for WBS
+//                tasks, whose code changes with every row moved above them: search.ts finds a task by
+//                its code through the tree instead), title, body; id = row id * 8 + the kind's number.
 //   search_fts   FTS5 trigram index over search_text (its own triggers keep it in step): words of 3+
 //                characters, Japanese without spaces (課題 in 未解決課題).
 //   search_grams FTS5 index of every 2-character piece (bigram) of the same text, computed here: a
@@ -12,9 +13,7 @@
 // own statement inside the row's trigger. Here a batch writes the index once, in a few set statements,
 // from the rows its audit records name (every register write is audited: undo depends on it).
 import type { SearchKind } from '../../common/search.js';
-import { treeOrder } from '../../common/wbs-tree.js';
 import type { Db } from '../db/open.js';
-import { JsonText } from '../store.js';
 import { getSetting, setSetting } from './settings.js';
 
 interface Source {
@@ -48,9 +47,9 @@ const SOURCE_OF = new Map(SEARCH_SOURCES.map((s, i) => [s.kind, { ...s, num: i +
 const KIND_OF_NUM = new Map(SEARCH_SOURCES.map((s, i) => [i + 1, s.kind]));
 export const searchKey = (kind: SearchKind, rowId: number) => rowId * 8 + SOURCE_OF.get(kind)!.num;
 
-/** Set once the index holds WBS codes and bigrams (0007); a workspace without it is indexed again at open. */
+/** Set once the index holds the bigrams (0007); a workspace without it (or an older version) is indexed again at open. */
 export const SEARCH_INDEX_KEY = 'search.indexVersion';
-const INDEX_VERSION = 2;
+const INDEX_VERSION = 3;
 
 // The JSON is read only when it holds something: most rows' extra is '{}' (json_each per row measured
 // a third of the index's cost of a 10,000-row import).
@@ -60,7 +59,7 @@ const jsonTexts = (col: string, types: string) =>
   }) END`;
 
 /**
- * The one generator of each table's SQL: its rows as search_text holds them (without the WBS code),
+ * The one generator of each table's SQL: its rows as search_text holds them,
  * for the rows `where` picks. The body joins the text columns, the client's extra columns and, for
  * minutes, every text in the body JSON, one per line.
  */
@@ -122,16 +121,6 @@ function gramsOf(e: Entry): [number, string, string] {
   return [e.id, bigrams(`${e.ref} ${e.title}`), bigrams(e.body)];
 }
 
-/** WBS codes of a project's tasks as the grid shows them (row id → 1.2.3). */
-function wbsCodes(db: Db, projectId: number): Map<number, string> {
-  const rows = db.prepare('SELECT id, parent_id AS parentId, position FROM wbs_tasks WHERE project_id = ?').all(projectId) as {
-    id: number;
-    parentId: number | null;
-    position: number;
-  }[];
-  return new Map(treeOrder(rows).map((p) => [p.row.id, p.code]));
-}
-
 /** Writes these entries (new or changed) and removes the keys in `gone`, in set statements. */
 function write(db: Db, entries: Entry[], gone: number[]): void {
   const ids = JSON.stringify([...gone, ...entries.map((e) => e.id)]);
@@ -151,13 +140,9 @@ function write(db: Db, entries: Entry[], gone: number[]): void {
 /** What one batch changed, as its audit records say. */
 export class SearchTouches {
   readonly rows = new Map<SearchKind, Set<number>>();
-  /** Projects where a WBS task was added, removed or moved: their codes may all have changed. */
-  readonly renumbered = new Set<number | null>();
   readonly deletedProjects = new Set<number>();
-  /** WBS tasks whose project is not known from the record (an update): looked up when written. */
-  private moved = new Set<number>();
 
-  note(entity: string, id: number, action: string, before: unknown, after: unknown): void {
+  note(entity: string, id: number, action: string): void {
     if (entity === 'project') {
       if (action === 'delete') this.deletedProjects.add(id);
       return;
@@ -167,22 +152,11 @@ export class SearchTouches {
     let set = this.rows.get(source.kind);
     if (!set) this.rows.set(source.kind, (set = new Set()));
     set.add(id);
-    if (source.kind === 'wbs_task' && (action !== 'update' || movesTask(before) || movesTask(after))) this.moved.add(id);
   }
 
   get empty(): boolean {
     return this.rows.size === 0 && this.deletedProjects.size === 0;
   }
-
-  movedTasks(): ReadonlySet<number> {
-    return this.moved;
-  }
-}
-
-/** Whether an update record changes where a task sits (a whole snapshot kept as text counts as one). */
-function movesTask(v: unknown): boolean {
-  if (v instanceof JsonText) return true;
-  return v !== null && typeof v === 'object' && ('parentId' in v || 'position' in v);
 }
 
 /** Brings the index in line with the rows a batch touched (inside the batch's transaction). */
@@ -192,29 +166,6 @@ export function indexBatch(db: Db, t: SearchTouches): void {
   for (const p of t.deletedProjects)
     gone.push(...(db.prepare('SELECT id FROM search_text WHERE project_id = ?').pluck().all(p) as number[]));
   const entries: Entry[] = [];
-  // Projects whose tasks moved: each task's code now, and every task whose stored code differs.
-  const codes = new Map<number, string>();
-  const moved = [...t.movedTasks()];
-  if (moved.length > 0) {
-    const projects = new Set(
-      db
-        .prepare(
-          `SELECT project_id FROM wbs_tasks WHERE id IN (SELECT value FROM json_each(?))
-           UNION SELECT project_id FROM search_text WHERE id IN (SELECT value * 8 + 1 FROM json_each(?))`,
-        )
-        .pluck()
-        .all(JSON.stringify(moved), JSON.stringify(moved)) as number[],
-    );
-    let wbsRows = t.rows.get('wbs_task');
-    if (!wbsRows) t.rows.set('wbs_task', (wbsRows = new Set()));
-    for (const p of projects) {
-      const stored = new Map(db.prepare("SELECT row_id, ref FROM search_text WHERE project_id = ? AND kind = 'wbs_task'").raw(true).all(p) as [number, string][]);
-      for (const [id, code] of wbsCodes(db, p)) {
-        codes.set(id, code);
-        if (stored.get(id) !== code) wbsRows.add(id);
-      }
-    }
-  }
   for (const [kind, ids] of t.rows) {
     const source = SOURCE_OF.get(kind)!;
     const list = JSON.stringify([...ids]);
@@ -228,8 +179,6 @@ export function indexBatch(db: Db, t: SearchTouches): void {
     for (const e of fresh) {
       const old = stored.get(e.id);
       stored.delete(e.id);
-      // A task that did not move keeps its code; one that did has it in `codes`.
-      if (kind === 'wbs_task') e.ref = codes.get(e.rowId) ?? old?.ref ?? codeOfTask(db, e.projectId, e.rowId, codes);
       if (!old || old.projectId !== e.projectId || old.ref !== e.ref || old.title !== e.title || old.body !== e.body) entries.push(e);
     }
     // Keys stored for rows that no longer exist.
@@ -238,28 +187,13 @@ export function indexBatch(db: Db, t: SearchTouches): void {
   write(db, entries, gone);
 }
 
-/** The code of a task whose project's codes were not read yet (reads them all: one tree walk). */
-function codeOfTask(db: Db, projectId: number, rowId: number, codes: Map<number, string>): string {
-  for (const [id, code] of wbsCodes(db, projectId)) codes.set(id, code);
-  return codes.get(rowId) ?? '';
-}
-
 /** Indexes every row of a project (or of the workspace) anew: after a project restore, and at open once. */
 export function reindex(db: Db, projectId?: number): number {
   const scope = projectId === undefined ? '' : 'WHERE project_id = ?';
   const args = projectId === undefined ? [] : [projectId];
   const gone = db.prepare(`SELECT id FROM search_text ${scope}`).pluck().all(...args) as number[];
   const entries: Entry[] = [];
-  const projects = db.prepare(`SELECT DISTINCT project_id FROM wbs_tasks ${scope}`).pluck().all(...args) as number[];
-  const codes = new Map<number, string>();
-  for (const p of projects) for (const [id, code] of wbsCodes(db, p)) codes.set(id, code);
-  for (const source of SOURCE_OF.values()) {
-    const rows = db.prepare(selectOf(source, projectId === undefined ? 'true' : 's.project_id = ?')).all(...args) as Entry[];
-    for (const e of rows) {
-      if (source.kind === 'wbs_task') e.ref = codes.get(e.rowId) ?? '';
-      entries.push(e);
-    }
-  }
+  for (const source of SOURCE_OF.values()) entries.push(...(db.prepare(selectOf(source, projectId === undefined ? 'true' : 's.project_id = ?')).all(...args) as Entry[]));
   const kept = new Set(entries.map((e) => e.id));
   write(
     db,

@@ -7,6 +7,7 @@
 import { searchTerms, type SearchHit, type SearchKind } from '../../common/search.js';
 import type { Db } from '../db/open.js';
 import { bigramQuery } from './search-index.js';
+import { taskAtCode, taskCode } from './wbs.js';
 
 export interface SearchOptions {
   limit?: number;
@@ -35,6 +36,9 @@ const SELECT = `SELECT s.kind, s.row_id AS id, s.project_id AS projectId, p.name
 /** A short word anywhere in the row's text (LIKE folds ASCII case, as the indexes do). */
 const SHORT = `(s.ref LIKE ? ESCAPE '\\' OR s.title LIKE ? ESCAPE '\\' OR s.body LIKE ? ESCAPE '\\')`;
 const NAMED = `(s.ref LIKE ? ESCAPE '\\' OR s.title LIKE ? ESCAPE '\\')`;
+
+/** A word written as a WBS code: 3, 1.2, 1.2.3 (codes number from 1). */
+const WBS_CODE = /^[1-9]\d{0,4}(?:\.[1-9]\d{0,4}){0,9}$/;
 
 /** Above this many matching rows a word's hits come newest first instead of by bm25 (see searchRows). */
 export const RANKED_MAX = 1000;
@@ -109,6 +113,22 @@ export function searchRows(db: Db, text: string, options: SearchOptions = {}): S
     rows = pass(NAMED, limit).sort((a, b) => Number(inRef(b)) - Number(inRef(a)));
     if (rows.length < limit) rows = rows.concat(pass(`NOT ${NAMED}`, limit - rows.length));
   }
+  // A word written as a WBS code finds the task with that code in each project first (the code is the
+  // task's place in the tree, so it is looked up there rather than indexed: a row inserted above would
+  // renumber thousands of entries).
+  if (terms.length === 1 && WBS_CODE.test(terms[0]!)) {
+    const projects = options.projectId !== undefined ? [options.projectId] : (db.prepare('SELECT id FROM projects ORDER BY id').pluck().all() as number[]);
+    const ids = projects.map((p) => taskAtCode(db, p, terms[0]!)).filter((id): id is number => id !== null);
+    if (ids.length > 0) {
+      const coded = db
+        .prepare(`${SELECT} FROM search_text s JOIN projects p ON p.id = s.project_id WHERE s.id IN (SELECT value * 8 + 1 FROM json_each(?))`)
+        .all(JSON.stringify(ids)) as Row[];
+      const seen = new Set(coded.map((r) => r.id));
+      rows = [...coded, ...rows.filter((r) => r.kind !== 'wbs_task' || !seen.has(r.id))].slice(0, limit);
+    }
+  }
+  // A task's ID is its code, as the grid shows it.
+  for (const r of rows) if (r.kind === 'wbs_task') r.ref = taskCode(db, r.id);
   return rows.map((r) => ({ kind: r.kind, id: r.id, projectId: r.projectId, projectName: r.projectName, ref: r.ref, title: r.title, ...snippetOf(r, terms) }));
 }
 

@@ -157,6 +157,29 @@ function lineage(db: Db, row: TaskRow, cache = new Map<number, TaskRow>()): Task
   return chain;
 }
 
+/** A task's WBS code as the grid shows it (1.2.3), from its place among its siblings: one indexed count per level. */
+export function taskCode(db: Db, id: number): string {
+  return lineage(db, getTaskRow(db, id))
+    .map((r) => ordinal(db, r))
+    .join('.');
+}
+
+/** The task whose code is `code` (1.2.3) in the project, if any: one indexed step per level. */
+export function taskAtCode(db: Db, projectId: number, code: string): number | null {
+  let parent: number | null = null;
+  for (const part of code.split('.')) {
+    const n = Number(part);
+    if (!Number.isInteger(n) || n < 1) return null;
+    const id = db
+      .prepare('SELECT id FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? ORDER BY position, id LIMIT 1 OFFSET ?')
+      .pluck()
+      .get(projectId, parent, n - 1) as number | undefined;
+    if (id === undefined) return null;
+    parent = id;
+  }
+  return parent;
+}
+
 /** The task with its code, and every ancestor (root first): all a screen must refresh after an edit. */
 export function taskWithAncestors(db: Db, id: number, today: string): WbsUpdateResult {
   const chain = lineage(db, getTaskRow(db, id));
