@@ -180,11 +180,11 @@ function formulaCells(bytes: Buffer, sheetName: string): Set<string> {
 }
 
 /** Values as typed, by row: (formula results are left out: they are recomputed where inputs changed). */
-function rowsOf(s: SheetModel | undefined): Map<number, Map<number, string>> {
+function rowsOf(s: SheetModel | undefined, without: Set<number> = new Set()): Map<number, Map<number, string>> {
   const out = new Map<number, Map<number, string>>();
   for (const r of s?.rows ?? []) {
     const cells = new Map<number, string>();
-    for (const c of r.cells as Cell[]) if (!c.f) cells.set(c.c, `${c.t}:${String(c.v)}`);
+    for (const c of r.cells as Cell[]) if (!c.f && !without.has(c.c)) cells.set(c.c, `${c.t}:${String(c.v)}`);
     if (cells.size > 0) out.set(r.r + 1, cells);
   }
   return out;
@@ -243,13 +243,15 @@ export async function checkExport(
       break;
     }
   }
-  const tpl = rowsOf(tplBook.sheets.find((x) => x.name === original.sheet));
-  const out = rowsOf(outBook.sheets.find((x) => x.name === original.sheet));
   const first = original.data.first ?? original.header.bottom + 1;
-  for (const [r, cells] of tpl) if (r < first && rowText(cells) !== rowText(out.get(r))) failures.push(`2: row ${r} above the table changed`);
   const recordRows = original.rows.map((r) => r.row);
   const period = recordPeriod(recordRows);
   const tEnd = Math.max(original.data.last ?? 0, ...recordRows.map((r) => r + period - 1));
+  // Cells beside the table are checked cell by cell (2b), not as part of the table's rows.
+  const beside = besideColumns(tplBook.sheets.find((x) => x.name === original.sheet), original, tEnd, new Set(recordRows));
+  const tpl = rowsOf(tplBook.sheets.find((x) => x.name === original.sheet), beside);
+  const out = rowsOf(outBook.sheets.find((x) => x.name === original.sheet), beside);
+  for (const [r, cells] of tpl) if (r < first && rowText(cells) !== rowText(out.get(r))) failures.push(`2: row ${r} above the table changed`);
   const eRows = again.rows.map((r) => r.row);
   const eEnd = Math.max(again.data.last ?? 0, ...eRows.map((r) => r + period - 1), first - 1);
   const below = (m: Map<number, Map<number, string>>, after: number) => [...m].filter(([r]) => r > after).sort((a, b) => a[0] - b[0]).map(([, c]) => rowText(c));
@@ -261,6 +263,25 @@ export async function checkExport(
   // Prepared rows the export filled are no longer below the table: what is below must be the template's tail.
   const suffix = tb.slice(tb.length - eb.length);
   if (eb.length > tb.length || suffix.join('\n') !== eb.join('\n')) failures.push(`2: rows below the table differ (${tb.length} rows in the template, ${eb.length} in the export)`);
+
+  // 2b. Beside the table: columns past an empty column that do not hold the records' rows (a master
+  // list, a people table) are the client's, cell for cell at the same addresses.
+  if (beside.size > 0) {
+    const tplSheet = tplBook.sheets.find((x) => x.name === original.sheet);
+    const outSheet = outBook.sheets.find((x) => x.name === original.sheet);
+    const tf = formulaCells(template, original.sheet);
+    const ef = formulaCells(exported, original.sheet);
+    const cellsBeside = (sh: SheetModel | undefined, f: Set<string>) => {
+      const m = new Map<string, string>();
+      for (const r of sh?.rows ?? []) for (const c of r.cells as Cell[]) if (beside.has(c.c)) m.set(`${r.r + 1}:${c.c}`, c.f ? 'formula' : `${c.t}:${String(c.v)}`);
+      for (const k of f) if (beside.has(Number(k.split(':')[1]))) m.set(k, 'formula');
+      return m;
+    };
+    const a = cellsBeside(tplSheet, tf);
+    const b = cellsBeside(outSheet, ef);
+    const moved = [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k));
+    if (moved.length > 0) failures.push(`2: ${moved.length} cells beside the table changed (e.g. row:col ${moved[0]}: ${a.get(moved[0]!) ?? '—'} → ${b.get(moved[0]!) ?? '—'})`);
+  }
 
   // 3. Cells no field maps, on every surviving record's rows.
   const fieldCols = new Set<number>();
@@ -282,6 +303,52 @@ export async function checkExport(
   }
   if (diffs > 0) failures.push(`3: ${diffs} rows of surviving records changed outside the mapped cells (${example})`);
   return failures;
+}
+
+/**
+ * Columns beside the table (0-based): past a column that is empty from the header to the table's end,
+ * a group of columns whose filled rows are not mostly the records' rows, and everything further out.
+ */
+function besideColumns(sheet: SheetModel | undefined, original: ImportPreview, tEnd: number, records: Set<number>): Set<number> {
+  const out = new Set<number>();
+  if (!sheet || original.columns.length === 0) return out;
+  const top = original.header.top;
+  const filled = (c: Cell) => !!c.f || (c.t === 's' ? String(c.v).trim() !== '' : true);
+  const byCol = new Map<number, Set<number>>();
+  for (const r of sheet.rows)
+    if (r.r + 1 >= top && r.r + 1 <= tEnd)
+      for (const c of r.cells as Cell[]) if (filled(c)) byCol.set(c.c, new Set([...(byCol.get(c.c) ?? []), r.r + 1]));
+  // Merged cells of the table's rows count as filled over their width.
+  for (const m of sheet.merges) if (m.r2 + 1 >= top && m.r1 + 1 <= tEnd) for (let c = m.c1; c <= m.c2; c++) if (!byCol.has(c)) byCol.set(c, new Set());
+  const last = Math.max(...byCol.keys(), 0);
+  let lo = Math.min(...original.columns.map((m) => m.c));
+  let hi = Math.max(...original.columns.map((m) => m.c + m.span - 1));
+  const mostlyRecords = (g1: number, g2: number) => {
+    const rows = new Set<number>();
+    for (let c = g1; c <= g2; c++) for (const r of byCol.get(c) ?? []) if (r >= (original.data.first ?? 0)) rows.add(r);
+    const both = [...rows].filter((r) => records.has(r)).length;
+    return rows.size > 0 && both / new Set([...rows, ...records]).size >= 0.7;
+  };
+  for (const dir of [1, -1]) {
+    for (;;) {
+      let c = dir > 0 ? hi + 1 : lo - 1;
+      while (byCol.has(c)) c += dir;
+      hi = dir > 0 ? c - 1 : hi;
+      lo = dir < 0 ? c + 1 : lo;
+      let g = c;
+      while (g >= 0 && g <= last && !byCol.has(g)) g += dir;
+      if (g < 0 || g > last) break;
+      let e = g;
+      while (byCol.has(e + dir)) e += dir;
+      if (!mostlyRecords(Math.min(g, e), Math.max(g, e))) {
+        for (let k = g; dir > 0 ? k <= last : k >= 0; k += dir) out.add(k);
+        break;
+      }
+      if (dir > 0) hi = e;
+      else lo = e;
+    }
+  }
+  return out;
 }
 
 /** Imports, runs `scripts` seeded edit scripts (a fresh project each), exports and checks each. */

@@ -173,10 +173,55 @@ async function prefixedCodes(): Promise<Buffer> {
   return save(wb);
 }
 
+/**
+ * An issue log in A:F with, past an empty column, a master list (the 状態 column's validation reads
+ * it through a name) and a people table beside it, their rows among the log's rows.
+ */
+async function sideTables(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('課題管理');
+  ws.getCell('A1').value = '課題管理表';
+  ['No', '課題', '担当', '状態', '期限', '備考'].forEach((h, i) => (ws.getCell(3, i + 1).value = h));
+  const rows: [string, string, string, string][] = [
+    ['ログイン画面の文言', '山田', '未着手', '2025-04-10'],
+    ['帳票の改ページ', '佐藤', '対応中', '2025-04-15'],
+    ['性能要件の確認', '鈴木', '完了', '2025-04-20'],
+    ['権限の申請', '山田', '未着手', '2025-04-25'],
+    ['移行手順の確認', '佐藤', '対応中', '2025-04-30'],
+    ['バックアップ設計', '鈴木', '未着手', '2025-05-10'],
+  ];
+  rows.forEach((r, i) => {
+    const row = 4 + i;
+    ws.getCell(row, 1).value = i + 1;
+    ws.getCell(row, 2).value = r[0];
+    ws.getCell(row, 3).value = r[1];
+    ws.getCell(row, 4).value = r[2];
+    ws.getCell(row, 5).value = d(r[3]);
+    ws.getCell(row, 5).numFmt = 'yyyy/m/d';
+    ws.getCell(row, 6).value = `備考${i + 1}`;
+    for (let c = 1; c <= 6; c++) ws.getCell(row, c).border = box;
+  });
+  // The master list (H3:H6) and a people table (J3:K6), both beside the log.
+  ['状態一覧', '未着手', '対応中', '完了'].forEach((v, i) => (ws.getCell(3 + i, 8).value = v));
+  [['担当者', '内線'], ['山田', 101], ['佐藤', 102], ['鈴木', 103]].forEach(([a, b], i) => {
+    ws.getCell(3 + i, 10).value = a;
+    ws.getCell(3 + i, 11).value = b;
+    ws.getCell(3 + i, 10).border = box;
+  });
+  ws.getCell('K7').value = { formula: 'SUM(K4:K6)', result: 306 };
+  ws.mergeCells('J8:K8');
+  ws.getCell('J8').value = '※ 内線は変更あり';
+  wb.definedNames.add("'課題管理'!$H$4:$H$6", '状態一覧');
+  for (let r = 4; r <= 9; r++) ws.getCell(r, 4).dataValidation = { type: 'list', allowBlank: true, formulae: ['状態一覧'] };
+  ws.getCell('A11').value = '以上';
+  return save(wb);
+}
+
 export const LAYOUTS: Layout[] = [
   { name: 'two rows per task', target: 'wbs', build: twoRowGantt },
   { name: 'merged column groups', target: 'issue', build: mergedColumns },
   { name: 'prepared blank rows', target: 'issue', build: preparedRows },
   { name: 'shared formulas and a left-out row', target: 'risk', build: sharedFormulas },
   { name: 'client WBS numbering', target: 'wbs', build: prefixedCodes },
+  { name: 'side tables', target: 'issue', build: sideTables },
 ];

@@ -429,7 +429,7 @@ function rearrangeTable(ctx: FillContext, sheet: SheetInfo, w: TableWrite, remap
   const last = w.lastRow!;
   const by = remap.newLast - last;
   if (remap.newLast > EXCEL_MAX_ROWS) fail(pkg.fileName, 'BAD_WRITE', `sheet "${sheet.name}": ${w.order!.length} rows from row ${first} would run past the last row of the sheet`, sheetPrefix(sheet.name));
-  const z = { sheet: sheet.name, at: last + 1, by, growFirst: first, growEnd: last, growTo: remap.newLast, remap };
+  const z = { sheet: sheet.name, at: last + 1, by, growFirst: first, growEnd: last, growTo: remap.newLast, remap, ...(w.band ? { band: w.band } : {}) };
   guard(ctx, sheet, () => resizeWorkbook(pkg, sheet, z, { first, last }));
   ctx.formulasChanged = true;
   if (by > 0) ctx.inserted.push({ sheet: sheet.name, at: last + 1, count: by });

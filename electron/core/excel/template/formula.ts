@@ -6,7 +6,7 @@
 // literals (#REF!), numbers (1E5), and defined names.
 
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from '../limits.js';
-import { colIndex, colName, RowOverflow, resizeSpan, sameSheet, shiftRow, type Resize } from './refs.js';
+import { colIndex, colName, outsideBand, RowOverflow, resizeSpan, sameSheet, shiftRow, type Resize } from './refs.js';
 
 export interface RowPart {
   row: number;
@@ -322,6 +322,8 @@ export function resizeFormula(f: string, z: Resize, home: string | null, grow: b
     if (ref.external || ref.multiSheet || ref.kind === 'cols') return null;
     const sheet = ref.sheet ?? home;
     if (sheet === null || !sameSheet(sheet, z.sheet)) return null;
+    // A reference wholly beside the table's columns points at content that does not move.
+    if (ref.cols.length > 0 && outsideBand(z, ref.cols[0]!.col, ref.cols[ref.cols.length - 1]!.col)) return null;
     if (ref.kind === 'cell') return { rows: [shiftRow(ref.rows[0]!.row, z)] };
     const [a, b] = [ref.rows[0]!.row, ref.rows[1]!.row];
     // A range written bottom-up (A20:A5) is still the span [5, 20].

@@ -135,6 +135,8 @@ function checkWrite(fileName: string, w: TableWrite): TableWrite {
       if (!o.clone) kept.add(o.row);
     }
     if (w.rows.length > w.order.length) bad(`${w.rows.length} data rows for ${w.order.length} rows of the row order`);
+    if (w.band && !(Number.isInteger(w.band[0]) && Number.isInteger(w.band[1]) && w.band[0] >= 0 && w.band[0] <= w.band[1] && w.band[1] < 16_384 && w.columns.every((c) => c >= w.band![0] && c <= w.band![1])))
+      bad(`band ${String(w.band)} is not a column span holding every written column`);
   }
   // lastRow above firstRow means an empty table.
   return w.lastRow !== null && w.lastRow < w.firstRow ? { ...w, lastRow: null } : w;

@@ -55,6 +55,19 @@ export interface Resize {
    * to newOf[r - first] (0: the row is removed); rows below the region move by `by`.
    */
   remap?: Remap;
+  /**
+   * The table's own columns (0-based, inclusive): only cells and ranges within them move. Content
+   * wholly in other columns (a master list or a people table beside the register) stays where it is.
+   * Absent: whole rows move.
+   */
+  band?: [number, number];
+}
+
+/** Whether columns c1..c2 lie wholly outside the moving band (so a range over them stays where it is). */
+export function outsideBand(z: Resize, c1: number, c2: number): boolean {
+  if (!z.band || c1 < 0) return false;
+  const [lo, hi] = c1 <= c2 ? [c1, c2] : [c2, c1];
+  return hi < z.band[0] || lo > z.band[1];
 }
 
 /** Where each row of a rearranged region goes (see Resize.remap). */
@@ -177,6 +190,7 @@ export function resizeRangeText(text: string, z: Resize, grow: boolean): string 
   if (!m) return text;
   const [, c1 = '', d1, r1s, c2, d2, r2s] = m;
   if (r1s === undefined) return text; // whole columns: rows never change
+  if (c1 !== '' && outsideBand(z, colIndex(c1.replace('$', '')), colIndex((c2 ?? c1).replace('$', '')))) return text;
   const r1 = Number(r1s);
   const r2 = r2s === undefined ? r1 : Number(r2s);
   const [a0, b] = resizeSpan(r1, r2, z, grow);
@@ -207,6 +221,7 @@ export function cloneRanges(text: string, z: Resize): string[] {
   const m = /^(\$?[A-Za-z]{1,3})?(\$?)(\d{1,7})(?::(\$?[A-Za-z]{1,3})?(\$?)(\d{1,7}))?$/.exec(text);
   if (!m) return [];
   const [, c1 = '', d1, r1s, c2, d2, r2s] = m;
+  if (c1 !== '' && outsideBand(z, colIndex(c1.replace('$', '')), colIndex((c2 ?? c1).replace('$', '')))) return [];
   const r1 = Number(r1s);
   const r2 = r2s === undefined ? r1 : Number(r2s);
   return cloneSpans(r1, r2, z).map(([a, b]) => (r2s === undefined ? `${c1}${d1}${a}` : `${c1}${d1}${a}:${c2 ?? ''}${d2}${b}`));

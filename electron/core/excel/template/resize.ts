@@ -11,7 +11,7 @@ import { sheetPrefix } from '../../../common/excel/model.js';
 import { fail } from './errors.js';
 import { resizeFormula, translate } from './formula.js';
 import type { Package, SheetInfo } from './package.js';
-import { cloneRanges, colName, resizeRangeText, resizeSqref, RowOverflow, shiftRow, shiftRowNear, type Resize } from './refs.js';
+import { cloneRanges, colName, outsideBand, resizeRangeText, resizeSqref, RowOverflow, shiftRow, shiftRowNear, type Resize } from './refs.js';
 import { findSheetData, parseCells, parseRows, RowOrderError, rowsContaining, type CellTok, type RowTok } from './sheet-rows.js';
 import { attr, closeEnd, escapeText, escapeXml, fromBytes, setAttr, Splicer, tagEnd, toBytes, unescapeXml } from './xml-text.js';
 
@@ -110,7 +110,93 @@ function resizeWorksheet(xml: string, z: Resize, home: string, isTarget: boolean
   resizeOutside(xml, 0, sd.start, z, home, isTarget, sp);
   resizeOutside(xml, sd.end, xml.length, z, home, isTarget, sp);
   const next = sp.toString();
-  return isTarget && z.remap ? placeRegionRows(next, xml, rows, z, fileName) : next;
+  const placed = isTarget && z.remap ? placeRegionRows(next, xml, rows, z, fileName) : next;
+  return isTarget && z.band ? keepSideCells(placed, xml, rows, z, home, out) : placed;
+}
+
+/**
+ * Cells beside the table's columns (z.band) stay at their own rows: whatever moved or was copied
+ * with the table's rows there is taken out, and the template's cells are put back where they were
+ * (their references to moved cells followed; a shared formula written out as its own).
+ */
+function keepSideCells(xml: string, original: string, originalRows: RowTok[], z: Resize, home: string, out: ResizeOutcome): string {
+  const [lo, hi] = z.band!;
+  const beside = (col: number) => col < lo || col > hi;
+  const from = z.remap ? z.remap.first : z.at;
+  const sd0 = findSheetData(original)!;
+  const p = sd0.prefix;
+  const shared = sharedOf(original, originalRows, p);
+  /** The template's side cells by row, as XML. */
+  const side = new Map<number, { col: number; text: string }[]>();
+  const attrsOf = new Map<number, string>();
+  for (const row of originalRows) {
+    if (row.num < from || row.selfClosing) continue;
+    const cells = parseCells(original, row, p).filter((c) => beside(c.col));
+    if (cells.length === 0) continue;
+    attrsOf.set(row.num, original.slice(row.start, row.openEnd));
+    side.set(row.num, cells.map((c) => ({ col: c.col, text: sideCell(original, c, row.num, p, shared, z, home, out) })));
+  }
+  const sd = findSheetData(xml)!;
+  const rows = parseRows(xml, sd, true);
+  let touched = false;
+  const merged: { num: number; text: string }[] = [];
+  const seen = new Set<number>();
+  for (const row of rows) {
+    if (row.num < from) {
+      merged.push({ num: row.num, text: xml.slice(row.start, row.end) });
+      continue;
+    }
+    seen.add(row.num);
+    const cells = row.selfClosing ? [] : parseCells(xml, row, p);
+    const mine = side.get(row.num) ?? [];
+    if (mine.length === 0 && !cells.some((c) => beside(c.col))) {
+      merged.push({ num: row.num, text: xml.slice(row.start, row.end) });
+      continue;
+    }
+    touched = true;
+    const kept = cells.filter((c) => !beside(c.col)).map((c) => ({ col: c.col, text: withR(xml.slice(c.start, c.end), c, row.num) }));
+    merged.push({ num: row.num, text: rowXml(xml.slice(row.start, row.openEnd), [...kept, ...mine], p) });
+  }
+  for (const [num, mine] of side) {
+    if (seen.has(num)) continue;
+    touched = true;
+    merged.push({ num, text: rowXml(attrsOf.get(num)!, mine, p) });
+  }
+  if (!touched) return xml;
+  merged.sort((a, b) => a.num - b.num);
+  const open = xml.slice(sd.start, sd.openEnd);
+  const head = sd.selfClosing ? `${open.slice(0, -2).trimEnd()}>` : open;
+  return `${xml.slice(0, sd.start)}${head}${merged.map((r) => r.text).join('')}</${p}sheetData>${xml.slice(sd.end)}`;
+}
+
+/** A cell's XML with an explicit r (cells are re-listed, so none may rely on its position). */
+function withR(text: string, c: CellTok, num: number): string {
+  return c.hasR ? text : text.replace(c.openTag, setAttr(c.openTag, 'r', `${colName(c.col)}${num}`));
+}
+
+/** A row element with these cells, in column order (its spans hint dropped: the cells changed). */
+function rowXml(openTag: string, cells: { col: number; text: string }[], p: string): string {
+  let tag = setAttr(openTag, 'spans', undefined);
+  if (tag.endsWith('/>')) tag = `${tag.slice(0, -2).trimEnd()}>`;
+  return `${tag}${[...cells].sort((a, b) => a.col - b.col).map((c) => c.text).join('')}</${p}row>`;
+}
+
+/** A side cell as it stays: its formula's references to moved cells follow them; a shared formula becomes its own. */
+function sideCell(xml: string, c: CellTok, num: number, p: string, shared: SharedText, z: Resize, home: string, out: ResizeOutcome): string {
+  const text = withR(xml.slice(c.start, c.end), c, num);
+  if (!c.f || c.f.type === 'dataTable') return text;
+  const si = c.f.type === 'shared' ? attr(c.f.openTag, 'si') : undefined;
+  const own = si !== undefined ? shared(si, num, c.col) : c.f.text;
+  if (own === null) return text;
+  const next = resizeFormula(own, z, home, true);
+  // Nothing it reads moved: the cell stays as written (a shared group beside the table stays one).
+  if (next === own) return text;
+  const fTag = c.f.type === 'array' ? c.f.openTag.replace(/\/>$/, '>') : `<${p}f>`;
+  const fXml = `${fTag}${toBytes(escapeText(next))}</${p}f>`;
+  let open = setAttr(c.openTag, 'r', `${colName(c.col)}${num}`);
+  if (open.endsWith('/>')) open = `${open.slice(0, -2).trimEnd()}>`;
+  out.formulasChanged = true;
+  return `${setAttr(open, 't', undefined)}${fXml}</${p}c>`;
 }
 
 /**
@@ -531,6 +617,11 @@ function moveAnchor(body: string, z: Resize, how: 'twoCell' | 'oneCell'): string
   const edge = (name: string) => new RegExp(`(<(?:[A-Za-z_][\\w.-]*:)?${name}>(?:(?!</?(?:[A-Za-z_][\\w.-]*:)?${name}>)[\\s\\S])*?<(?:[A-Za-z_][\\w.-]*:)?row>)(\\d+)(</(?:[A-Za-z_][\\w.-]*:)?row>)`);
   const from = edge('from').exec(body);
   if (!from) return body;
+  // An object wholly beside the table's columns stays with the content there.
+  const colOf = (name: string) => new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}>(?:(?!</?(?:[A-Za-z_][\\w.-]*:)?${name}>)[\\s\\S])*?<(?:[A-Za-z_][\\w.-]*:)?col>(\\d+)<`).exec(body);
+  const c1 = colOf('from');
+  const c2 = colOf('to') ?? c1;
+  if (c1 && outsideBand(z, Number(c1[1]), Number(c2![1]))) return body;
   const r0 = Number(from[2]);
   const moved = shift0(r0);
   let next = body.replace(edge('from'), `$1${moved}$3`);
@@ -559,13 +650,27 @@ function resizeDrawing(xml: string, z: Resize): string {
 /** Legacy VML (comment boxes): <x:Row> and the rows of <x:Anchor>, 0-based. */
 function resizeVml(xml: string, z: Resize): string {
   if (z.by <= 0 && !z.remap) return xml;
-  const shift0 = (r0: number) => Math.min(shiftRowNear(r0 + 1, z), EXCEL_MAX_ROWS) - 1;
   // A note whose cell's row was removed goes with its comment.
-  let next = xml.replace(/<(\w+:)?shape(?=[\s>])(?:(?!<\/(?:\w+:)?shape>)[\s\S])*?<\/(?:\w+:)?shape>/g, (shape) => {
+  const next = xml.replace(/<(\w+:)?shape(?=[\s>])(?:(?!<\/(?:\w+:)?shape>)[\s\S])*?<\/(?:\w+:)?shape>/g, (shape) => {
     if (!/ObjectType="Note"/.test(shape)) return shape;
     const row = /<(?:\w+:)?Row>\s*(\d+)\s*</.exec(shape);
+    const col = /<(?:\w+:)?Column>\s*(\d+)\s*</.exec(shape);
+    if (col && outsideBand(z, Number(col[1]), Number(col[1]))) return shape;
     return row && shiftRow(Number(row[1]) + 1, z) < 1 ? '' : shape;
   });
+  // A note beside the table's columns stays where it is.
+  if (z.band)
+    return next.replace(/<(\w+:)?shape(?=[\s>])(?:(?!<\/(?:\w+:)?shape>)[\s\S])*?<\/(?:\w+:)?shape>/g, (shape) => {
+      const col = /<(?:\w+:)?Column>\s*(\d+)\s*</.exec(shape);
+      return col && outsideBand(z, Number(col[1]), Number(col[1])) ? shape : moveVmlShape(shape, z);
+    });
+  return moveVmlShape(next, z);
+}
+
+/** The rows of VML notes (<x:Row>, the rows of <x:Anchor>) after the resize. */
+function moveVmlShape(xml: string, z: Resize): string {
+  const shift0 = (r0: number) => Math.min(shiftRowNear(r0 + 1, z), EXCEL_MAX_ROWS) - 1;
+  let next = xml;
   next = next.replace(/(<(\w+:)?Row>)\s*(\d+)\s*(<\/(?:\w+:)?Row>)/g, (w, a: string, _p, r: string, b: string) => (shift0(Number(r)) === Number(r) ? w : `${a}${shift0(Number(r))}${b}`));
   next = next.replace(/(<(\w+:)?Anchor>)([^<]*)(<\/(?:\w+:)?Anchor>)/g, (w, a: string, _p, body: string, b: string) => {
     const n = body.split(',').map((s) => s.trim());

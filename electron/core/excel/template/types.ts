@@ -45,6 +45,12 @@ export interface TableWrite {
    * rows[i] is then written into row firstRow + i. Without it the region stays as it is.
    */
   order?: { row: number; clone?: boolean }[];
+  /**
+   * With `order`: the table's own columns (0-based, first and last). Rows are moved, removed and
+   * copied within them only; cells, merges, rules and references wholly in other columns (a list or
+   * a second table beside the register) stay at their rows. Without it whole sheet rows move.
+   */
+  band?: [number, number];
 }
 
 /** One cell by address (form layouts; a defined name is resolved first with inspectTemplate). */

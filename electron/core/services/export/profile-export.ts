@@ -26,6 +26,7 @@ import { sameValue, planImport } from '../import/plan.js';
 import { planBlocks, type TemplateRecord } from './record-blocks.js';
 import { bandCandidates, barCells, learnBand, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
 import { isoToSerial } from '../../../common/excel/dates.js';
+import { tableBand } from './table-band.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
 import { getTableProfile, profileRecords, profileTemplate, templateConflict } from '../import/profiles.js';
 import { getProjectRow } from '../projects.js';
@@ -376,11 +377,14 @@ export async function exportToProfile(
       { field: 'profileId' },
     );
 
+  // Rows move within the table's own columns: a list or table beside it stays on its rows.
+  // Every written column is the table's (a gantt's painted day columns too).
+  const band = tableBand({ sheet, columns: [...layout.columns, ...columns.map((c) => ({ c, span: 1 }))], top: layout.headerTop, first: first - 1, last: (blocks.lastRow ?? tableEnd) - 1 });
   let bytes: Uint8Array;
   try {
     bytes = await fillTemplateInWorker(
       template,
-      [{ sheet: layout.sheet, firstRow: blocks.firstRow, lastRow: blocks.lastRow, columns, rows, ...(blocks.lastRow !== null ? { order: blocks.order } : {}) }],
+      [{ sheet: layout.sheet, firstRow: blocks.firstRow, lastRow: blocks.lastRow, columns, rows, ...(blocks.lastRow !== null ? { order: blocks.order, ...(band ? { band } : {}) } : {}) }],
       { fileName: profile.fileName },
     );
   } catch (err) {

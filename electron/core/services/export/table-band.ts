@@ -1,0 +1,79 @@
+// The columns a client table's record blocks own, so that the export moves, removes and copies rows
+// within them only (TableWrite.band): a master list, a people table or notes beside the register,
+// across an empty column, stay on their own rows when records are added or deleted.
+//
+// The band starts as the table's columns (header and mapped) and grows over every column that
+// touches it (a row number left of the header, a gantt's day columns right of it) and over merges of
+// the table's rows that reach out of it. Past an empty column, a group of columns still belongs to
+// the records when it holds something on most of the same rows (a timeline after a spacer column);
+// otherwise it, and everything further out, is content of its own.
+import type { Merge, SheetModel } from '../../../common/excel/model.js';
+
+export interface BandInput {
+  sheet: SheetModel;
+  /** The table's columns (0-based first column and width). */
+  columns: { c: number; span: number }[];
+  /** 0-based header top and the table's last row (0-based, inclusive). */
+  top: number;
+  last: number;
+  /** 0-based first data row. */
+  first: number;
+}
+
+/** Rows of a group of columns that hold something (a value or formula), within [from, to]. */
+function rowsWith(sheet: SheetModel, c1: number, c2: number, from: number, to: number): Set<number> {
+  const out = new Set<number>();
+  for (const row of sheet.rows) {
+    if (row.r < from || row.r > to) continue;
+    if (row.cells.some((c) => c.c >= c1 && c.c <= c2 && (c.f || (c.t === 's' ? (c.v as string).trim() !== '' : true)))) out.add(row.r);
+  }
+  return out;
+}
+
+/** [first, last] 0-based columns of the table's record blocks; null when the table has no columns. */
+export function tableBand(input: BandInput): [number, number] | null {
+  const { sheet, columns, top, last, first } = input;
+  if (columns.length === 0) return null;
+  let lo = Math.min(...columns.map((m) => m.c));
+  let hi = Math.max(...columns.map((m) => m.c + m.span - 1));
+  const used = new Set<number>();
+  for (const row of sheet.rows) {
+    if (row.r < top || row.r > last) continue;
+    for (const c of row.cells) if (c.f || (c.t === 's' ? (c.v as string).trim() !== '' : true)) used.add(c.c);
+  }
+  const maxCol = Math.max(hi, ...used);
+  const merges: Merge[] = sheet.merges.filter((m) => m.r2 >= top && m.r1 <= last);
+  const records = () => rowsWith(sheet, lo, hi, first, last);
+  for (let grew = true; grew; ) {
+    grew = false;
+    while (lo > 0 && used.has(lo - 1)) (lo--, (grew = true));
+    while (used.has(hi + 1)) (hi++, (grew = true));
+    for (const m of merges)
+      if (m.c2 >= lo && m.c1 <= hi && (m.c1 < lo || m.c2 > hi)) {
+        lo = Math.min(lo, m.c1);
+        hi = Math.max(hi, m.c2);
+        grew = true;
+      }
+    if (grew) continue;
+    // Past a gap on either side: a group filled on the records' rows belongs to them.
+    for (const side of [1, -1] as const) {
+      let c = side > 0 ? hi + 1 : lo - 1;
+      while (c >= 0 && c <= maxCol && !used.has(c)) c += side;
+      if (c < 0 || c > maxCol) continue;
+      let end = c;
+      while (used.has(end + side)) end += side;
+      const [g1, g2] = side > 0 ? [c, end] : [end, c];
+      const theirs = rowsWith(sheet, g1, g2, first, last);
+      const ours = records();
+      const both = [...theirs].filter((r) => ours.has(r)).length;
+      const union = new Set([...theirs, ...ours]).size;
+      if (union > 0 && both / union >= 0.7) {
+        if (side > 0) hi = g2;
+        else lo = g1;
+        grew = true;
+        break;
+      }
+    }
+  }
+  return [lo, hi];
+}
