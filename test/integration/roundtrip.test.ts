@@ -190,6 +190,16 @@ describe('defects of the round trip, each on a generated workbook', () => {
     expect(sheet.getCell('A5').value).toBe('1.2');
   });
 
+  it('a task outdented to the top of a client-numbered WBS gets a top-level code, not one that reads as under the task before it', async () => {
+    const { projectId, profileId } = await imported(await layout('client WBS numbering').build(), 'wbs', 'outdent-code');
+    const approve = (await call('wbs.list', { projectId })).find((t) => t.name === '企画承認')!;
+    await call('wbs.outdent', { ids: [approve.id] });
+    const sheet = (await exported(projectId, 'wbs', profileId)).getWorksheet('WBS')!;
+    const codes = [2, 3, 4, 5, 6, 7].map((r) => [sheet.getCell(`A${r}`).value, sheet.getCell(`B${r}`).value]);
+    // 1.1.2 would read back under 1.1: the task takes the next top-level number, and 開発 the one after.
+    expect(codes).toEqual([['1.1', '企画'], ['1.1.1', '企画書作成'], ['1.2', '企画承認'], ['1.3', '開発'], ['1.3.1', '設計'], ['1.3.2', '実装']]);
+  });
+
   it('never writes a cell hidden under a merged range', async () => {
     const wb = new ExcelJS.Workbook();
     const s = wb.addWorksheet('S');

@@ -452,6 +452,7 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
   const top = stored.find((o) => o.level === 0 && o.at !== null);
   const prefix = top ? (/^(.*\.)?\d+$/.exec(own(top))?.[1] ?? '') : '';
   const last = new Map<number | null, number[]>();
+  const given = new Set<string>();
   for (const o of stored) {
     const parent = (o.row.parentId as number | null | undefined) ?? null;
     const base = parent === null || !out.has(parent) ? prefix : `${out.get(parent)!}.`;
@@ -461,10 +462,14 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
     const mine = own(o);
     const tail = mine.startsWith(base) ? mine.slice(base.length) : '';
     const parts = /^\d+(\.\d+)*$/.test(tail) ? tail.split('.').map(Number) : null;
-    const fits = parts !== null && (prev === undefined || compareParts(parts, prev) > 0);
+    // A code longer than one number (a skipped level) must not read as under another task: a task
+    // outdented to the top keeps 1.1.6 only while no 1.1 precedes it.
+    const underAnother = parts !== null && parts.slice(1).some((_, k) => given.has(`${base}${parts.slice(0, k + 1).join('.')}`));
+    const fits = parts !== null && !underAnother && (prev === undefined || compareParts(parts, prev) > 0);
     const n = fits ? parts : [(prev?.[0] ?? 0) + 1];
     last.set(parent, n);
     out.set(o.row.id, `${base}${n.join('.')}`);
+    given.add(`${base}${n.join('.')}`);
   }
   return out;
 }
