@@ -54,10 +54,9 @@ describe('round trip on generated layouts', () => {
 // Corpus files on which every script passes today; the others are in npm run roundtrip's table.
 const CORPUS_CLEAN = ['issues-jp-neos.xlsx', 'schedule-jp-neos.xlsx', 'issues-jp-kondo.xlsx', 'tasks-jp-kondo.xlsx', 'pmtool-jp-yabuki.xlsx', 'progress-jp-shishi.xlsx', 'risk-en-rk.xlsx', 'issues-en-nc.xlsx', 'risk-en-nc.xlsx', 'gantt-en-kings.xlsx', 'wbs-jp-bkoizumi.xlsm', 'wbs-jp-seungoon.xlsx'];
 const corpus = corpusFiles('tune').filter((f) => CORPUS_CLEAN.includes(f.file));
-// Scripts known to fail on a file above since detection read further down it (a ratchet: the test fails
-// when another script fails, and when one of these passes, so that it is taken off this list).
-// seungoon #0: after an indent and two outdents, one task comes back under another parent.
-const KNOWN_FAILING: Record<string, number[]> = { 'wbs-jp-seungoon.xlsx': [0] };
+// Scripts known to fail on a file above (a ratchet: the test fails when another script fails, and when
+// one of these passes, so that it is taken off this list). None today.
+const KNOWN_FAILING: Record<string, number[]> = {};
 
 describe.skipIf(corpus.length === 0)('round trip on the corpus (../shared/corpus)', () => {
   for (const { file, target } of corpus)
@@ -198,6 +197,24 @@ describe('defects of the round trip, each on a generated workbook', () => {
     const codes = [2, 3, 4, 5, 6, 7].map((r) => [sheet.getCell(`A${r}`).value, sheet.getCell(`B${r}`).value]);
     // 1.1.2 would read back under 1.1: the task takes the next top-level number, and 開発 the one after.
     expect(codes).toEqual([['1.1', '企画'], ['1.1.1', '企画書作成'], ['1.2', '企画承認'], ['1.3', '開発'], ['1.3.1', '設計'], ['1.3.2', '実装']]);
+  });
+
+  it('in a 大/中分類 layout, a task outdented out of its 中分類 and a new top-level task are named in their level\'s column and read back under the same parent', async () => {
+    const bytes = await layout('category columns').build();
+    const { projectId, profileId } = await imported(bytes, 'wbs', 'categories');
+    const tasks = await call('wbs.list', { projectId });
+    expect(tasks.map((t) => `${t.level}:${t.name}`)).toContain('2:帳票設計');
+    await call('wbs.outdent', { ids: [tasks.find((t) => t.name === '帳票設計')!.id] });
+    await call('wbs.create', { projectId, values: { name: '運用' } });
+    const out = await call('excel.export', { projectId, register: 'wbs', profileId });
+    const again = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'categories.xlsx', dataBase64: out.dataBase64, profileId });
+    expect(again.rows.filter((r) => r.changes?.some((c) => c.field === 'parent')).map((r) => r.name)).toEqual([]);
+    expect(again.rows.filter((r) => r.status === 'new').map((r) => r.name)).toEqual([]);
+    const sheet = (await exported(projectId, 'wbs', profileId)).getWorksheet('WBS')!;
+    const row = (name: string) => [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((r) => sheet.getRow(r)).find((r) => [1, 2, 3].some((c) => r.getCell(c).value === name))!;
+    // 帳票設計 is now a 中分類-level task: in column B, its name column blank; 運用 in column A.
+    expect([row('帳票設計').getCell(2).value, row('帳票設計').getCell(3).value]).toEqual(['帳票設計', null]);
+    expect([row('運用').getCell(1).value, row('運用').getCell(3).value]).toEqual(['運用', null]);
   });
 
   it('never writes a cell hidden under a merged range', async () => {

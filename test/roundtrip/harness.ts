@@ -286,10 +286,12 @@ export async function checkExport(
   // 3. Cells no field maps, on every surviving record's rows.
   const fieldCols = new Set<number>();
   for (const m of original.columns) if (m.field !== null) for (let k = 0; k < m.span; k++) fieldCols.add(m.c + k);
-  const before = new Map(original.rows.filter((r) => r.id !== undefined).map((r) => [r.id!, r.row]));
+  // A 大/中分類 group made from a category value shares its first task's row: the row is the task's.
+  const owners = (rows: typeof again.rows) => rows.filter((r, i) => r.id !== undefined && rows[i + 1]?.row !== r.row);
+  const before = new Map(owners(original.rows).map((r) => [r.id!, r.row]));
   let diffs = 0;
   let example = '';
-  for (const r of again.rows) {
+  for (const r of owners(again.rows)) {
     if (r.id === undefined || !before.has(r.id)) continue;
     for (let k = 0; k < period; k++) {
       const a = tpl.get(before.get(r.id)! + k);

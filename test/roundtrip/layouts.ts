@@ -217,6 +217,32 @@ async function sideTables(): Promise<Buffer> {
   return save(wb);
 }
 
+/** A WBS written as 大分類/中分類 columns (each label once, on its group's first row) and the task name. */
+async function categoryColumns(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('WBS');
+  ['大分類', '中分類', 'タスク', '担当', '開始日', '終了日', 'タスクID'].forEach((h, i) => (ws.getCell(2, i + 1).value = h));
+  const rows: [string, string, string, string, string, string][] = [
+    ['要件定義', '現行調査', '業務フロー作成', '山田', '2025-04-01', '2025-04-05'],
+    ['', '', '課題一覧作成', '佐藤', '2025-04-06', '2025-04-10'],
+    ['', '要件整理', '要件定義書作成', '山田', '2025-04-11', '2025-04-20'],
+    ['設計', '基本設計', '画面設計', '鈴木', '2025-04-21', '2025-05-10'],
+    ['', '', '帳票設計', '鈴木', '2025-05-11', '2025-05-20'],
+    ['', '詳細設計', 'DB設計', '高橋', '2025-05-21', '2025-05-31'],
+  ];
+  rows.forEach((v, i) => {
+    const r = 3 + i;
+    v.slice(0, 4).forEach((x, c) => x && (ws.getCell(r, c + 1).value = x));
+    ws.getCell(r, 5).value = d(v[4]);
+    ws.getCell(r, 6).value = d(v[5]);
+    ws.getCell(r, 5).numFmt = 'yyyy/m/d';
+    ws.getCell(r, 6).numFmt = 'yyyy/m/d';
+    ws.getCell(r, 7).value = `T${String(i + 1).padStart(3, '0')}`;
+    for (let c = 1; c <= 7; c++) ws.getCell(r, c).border = box;
+  });
+  return save(wb);
+}
+
 export const LAYOUTS: Layout[] = [
   { name: 'two rows per task', target: 'wbs', build: twoRowGantt },
   { name: 'merged column groups', target: 'issue', build: mergedColumns },
@@ -224,4 +250,5 @@ export const LAYOUTS: Layout[] = [
   { name: 'shared formulas and a left-out row', target: 'risk', build: sharedFormulas },
   { name: 'client WBS numbering', target: 'wbs', build: prefixedCodes },
   { name: 'side tables', target: 'issue', build: sideTables },
+  { name: 'category columns', target: 'wbs', build: categoryColumns },
 ];

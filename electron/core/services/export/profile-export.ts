@@ -250,6 +250,28 @@ export async function exportToProfile(
     }
     return null;
   };
+  /** How many columns right of its level a spread name's template rows write it (作業内容 over A:C from B). */
+  const spreadShift = new Map<ColumnMapping, number>();
+  for (const m of mapped) {
+    if (m.field !== 'name' || spread(m).length < 2) continue;
+    for (const r of table.records) {
+      if (r.group) continue;
+      const i = spread(m).findIndex((c) => ix.cell(r.row - 1, c) !== undefined);
+      if (i >= 0) {
+        spreadShift.set(m, i - (r.level ?? 0));
+        break;
+      }
+    }
+  }
+  /**
+   * The 大/中 column a task is named in when it has no template row at its level (new, or moved
+   * level) and sits above the name column's level; null: its name goes in the name column.
+   */
+  const categoryHome = (o: Out): number | null => {
+    if (!byCategory || groups.has(o.row.id) || o.level >= categoryColumns.length) return null;
+    if (o.at !== null && levelAt.get(o.at) === o.level) return null;
+    return categoryColumns[o.level]!.c;
+  };
   // In place, a cell left `undefined` keeps what the row has; written out in tree order, a row lands on
   // another row, so every cell is written (the row's own raw cell where the client's content stays).
   const cellsOf = (o: Out, inPlace: boolean): (CellOut | undefined)[] =>
@@ -257,9 +279,17 @@ export async function exportToProfile(
       const field = m.field;
       const cols = spread(m);
       const at = o.at;
-      // Where the value sits: for a spread name, the column the template row uses (or the level's).
-      const k = cols.length === 1 ? 0 : at !== null ? Math.max(0, cols.findIndex((c) => ix.cell(at, c) !== undefined)) : Math.min(o.level, cols.length - 1);
-      const put = (cell: CellOut | undefined) => cols.map((_, i) => (i === k ? cell : at === null || !inPlace ? { value: null } : undefined));
+      // Where the value sits: for a spread name, the column the template row uses, or its level's
+      // (one column further right per level, as the template's rows are) when the task moved level.
+      const was = at === null ? undefined : levelAt.get(at);
+      const relevel = cols.length > 1 && field === 'name' && at !== null && was !== undefined && was !== o.level;
+      const clamp = (i: number) => Math.max(0, Math.min(cols.length - 1, i));
+      const k =
+        cols.length === 1 ? 0
+        : at !== null && !relevel ? Math.max(0, cols.findIndex((c) => ix.cell(at, c) !== undefined))
+        : at !== null ? clamp(Math.max(0, cols.findIndex((c) => ix.cell(at, c) !== undefined)) + o.level - was!)
+        : clamp(o.level + (spreadShift.get(m) ?? 0));
+      const put = (cell: CellOut | undefined) => cols.map((_, i) => (i === k ? cell : at === null || !inPlace || relevel ? { value: null } : undefined));
       const tcell = at === null ? undefined : ix.cell(at, cols[k]!);
       const names = persons.get(m);
       if (names) {
@@ -281,8 +311,16 @@ export async function exportToProfile(
       if (home !== null && field === 'name' && levelAt.get(at!) === o.level) return put(undefined);
       if (home !== null && depth !== undefined && home === m.c) {
         const name = String(o.row.name ?? '');
-        if (levelAt.get(at!) !== o.level) return put({ value: null });
+        if (levelAt.get(at!) !== o.level) return put(categoryHome(o) === m.c ? { value: textValue(name) } : { value: null });
         return put(tcell && textOf(tcell, model.date1904).trim() === name ? undefined : { value: textValue(name) });
+      }
+      // A new task, or one that moved level, above the name column's level: named in its level's
+      // 大/中 column (its name column blank), as the import reads such a row.
+      const catHome = categoryHome(o);
+      if (catHome !== null) {
+        if (field === 'name') return put({ value: null });
+        if (depth !== undefined && m.c === catHome) return put({ value: textValue(String(o.row.name ?? '')) });
+        if (depth !== undefined && Number(depth) - 1 > o.level) return put({ value: null });
       }
       if (depth !== undefined) {
         if (!byCategory) {
