@@ -217,6 +217,32 @@ describe('defects of the round trip, each on a generated workbook', () => {
     expect([row('運用').getCell(1).value, row('運用').getCell(3).value]).toEqual(['運用', null]);
   });
 
+  it('a renamed query wrapped over three rows is written whole on its row and its continuation rows are cleared; a deleted one takes its continuation rows along', async () => {
+    const { projectId, profileId } = await imported(await layout('wrapped titles').build(), 'issue', 'wrapped');
+    const issues = await call('issue.list', { projectId });
+    expect(issues.map((i) => i.title)).toContain('Where do the data checks go: in the action definition or in a separate sheet that lists every field');
+    await call('issue.update', { id: issues.find((i) => i.title.startsWith('Where do'))!.id, patch: { title: 'Data checks: a separate sheet' } });
+    await call('issue.delete', { id: issues.find((i) => i.title.startsWith('If a returning'))!.id });
+    const out = await call('excel.export', { projectId, register: 'issue', profileId });
+    const sheet = (await exported(projectId, 'issue', profileId)).getWorksheet('QA')!;
+    const column = (c: number) => [2, 3, 4, 5, 6, 7].map((r) => sheet.getCell(r, c).value);
+    expect(column(2)).toEqual(['Is the page break of the monthly report fixed?', 'Data checks: a separate sheet', null, null, 'Does the calendar open on today?', null]);
+    expect(column(1)).toEqual(['Report', 'Checks', null, null, 'Calendar', null]);
+    const again = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'wrapped.xlsx', dataBase64: out.dataBase64, profileId });
+    expect(again.rows.filter((r) => r.status !== 'unchanged').map((r) => r.name)).toEqual([]);
+  });
+
+  it('an issue log numbered by the client\'s formula (=ROW()-2) is matched by title: a deleted row renumbers the rest, and none of them reads as new', async () => {
+    const { projectId, profileId } = await imported(await layout('formula numbering').build(), 'issue', 'rownum');
+    const issues = await call('issue.list', { projectId });
+    await call('issue.delete', { id: issues.find((i) => i.title === '権限の申請')!.id });
+    const out = await call('excel.export', { projectId, register: 'issue', profileId });
+    const again = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'rownum.xlsx', dataBase64: out.dataBase64, profileId });
+    expect(again.matchBy).toBe('name');
+    expect(again.rows.filter((r) => r.status !== 'unchanged').map((r) => `${r.status} ${r.name}`)).toEqual([]);
+    expect(again.missing).toEqual([]);
+  });
+
   it('never writes a cell hidden under a merged range', async () => {
     const wb = new ExcelJS.Workbook();
     const s = wb.addWorksheet('S');

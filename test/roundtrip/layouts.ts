@@ -243,6 +243,46 @@ async function categoryColumns(): Promise<Buffer> {
   return save(wb);
 }
 
+/** A query log whose long queries the client wrapped by hand into the rows below (only the query cell filled there). */
+async function wrappedTitles(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('QA');
+  ['Module', 'Query', 'Raised by', 'Date', 'Status'].forEach((h, i) => (ws.getCell(1, i + 1).value = h));
+  const rows: [string, string[], string, string, string][] = [
+    ['Login', ['If a returning user enters a wrong password three times', 'should the account be locked'], 'Fujita', '2025-04-01', 'Open'],
+    ['Report', ['Is the page break of the monthly report fixed?'], 'Ito', '2025-04-02', 'Open'],
+    ['Checks', ['Where do the data checks go: in the action definition', 'or in a separate sheet that', 'lists every field'], 'Fujita', '2025-04-03', 'Closed'],
+    ['Calendar', ['Does the calendar open on today?'], 'Nakamura', '2025-04-04', 'Open'],
+  ];
+  let r = 2;
+  for (const [module, lines, who, day, status] of rows) {
+    ws.getCell(r, 1).value = module;
+    ws.getCell(r, 3).value = who;
+    ws.getCell(r, 4).value = d(day);
+    ws.getCell(r, 4).numFmt = 'yyyy/m/d';
+    ws.getCell(r, 5).value = status;
+    for (const line of lines) ws.getCell(r++, 2).value = line;
+  }
+  return save(wb);
+}
+
+/** An issue log whose No. is the client's running-number formula (=ROW()-2): it renumbers when rows go. */
+async function formulaNumbers(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('課題');
+  ws.getCell('A1').value = '課題一覧';
+  ['No.', '課題', '担当', '期限'].forEach((h, i) => (ws.getCell(2, i + 1).value = h));
+  ['環境の準備', '権限の申請', '帳票の確認', '移行手順', '性能試験'].forEach((t, i) => {
+    const r = 3 + i;
+    ws.getCell(r, 1).value = { formula: 'ROW()-2', result: i + 1 };
+    ws.getCell(r, 2).value = t;
+    ws.getCell(r, 3).value = ['山田', '佐藤', '鈴木'][i % 3];
+    ws.getCell(r, 4).value = d(`2025-05-${String(10 + i).padStart(2, '0')}`);
+    ws.getCell(r, 4).numFmt = 'yyyy/m/d';
+  });
+  return save(wb);
+}
+
 export const LAYOUTS: Layout[] = [
   { name: 'two rows per task', target: 'wbs', build: twoRowGantt },
   { name: 'merged column groups', target: 'issue', build: mergedColumns },
@@ -251,4 +291,6 @@ export const LAYOUTS: Layout[] = [
   { name: 'client WBS numbering', target: 'wbs', build: prefixedCodes },
   { name: 'side tables', target: 'issue', build: sideTables },
   { name: 'category columns', target: 'wbs', build: categoryColumns },
+  { name: 'wrapped titles', target: 'issue', build: wrappedTitles },
+  { name: 'formula numbering', target: 'issue', build: formulaNumbers },
 ];

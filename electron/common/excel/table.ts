@@ -56,6 +56,11 @@ export interface ImportTable {
   progressScale?: ProgressScale;
   /** Distinct client words of list and rating columns not on the project's list, and what they are read as. */
   unknownValues: UnknownValue[];
+  /**
+   * The ID/No column is the client's formula (a running number by position): it renumbers when a row
+   * is added or removed, so it names no record and rows are matched by their title instead.
+   */
+  positionalRefs?: true;
   /** Every client word read in list and rating columns with its code: the profile's value maps. */
   valueMaps: ValueMaps;
   /** Client words to add to the project's lists on apply. */
@@ -404,6 +409,9 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   };
   if (target !== 'wbs') {
     problems.sort(byCell);
+    const refColumn = mapped.find((m) => m.field === 'ref');
+    const refCells = refColumn ? records.map((r) => ix.cell(r.row - 1, refColumn.c)).filter((c) => c !== undefined) : [];
+    if (refCells.length > 0 && refCells.every((c) => c.f)) table.positionalRefs = true;
     return table;
   }
 

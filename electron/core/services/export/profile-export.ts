@@ -94,6 +94,15 @@ export async function exportToProfile(
   const table = readTable(model, layout, { vocab, today: input.today, ...(profile.layout.valueMaps ? { valueMaps: profile.layout.valueMaps } : {}) });
   const sheet = model.sheets.find((s) => s.name === layout.sheet)!;
   const ix = new SheetIndex(sheet);
+  // Text the client wrapped by hand into the next row (a left-out 'continued text' row): the record's
+  // value goes on there, as the import reads it.
+  const recordRows0 = table.records.map((r) => r.row - 1).sort((a, b) => a - b);
+  const continuedRows = new Map<number, number[]>();
+  for (const l of table.leftOut) {
+    if (l.reason !== 'continued text') continue;
+    const parent = recordRows0.filter((r) => r < l.row - 1).at(-1);
+    if (parent !== undefined) continuedRows.set(parent, [...(continuedRows.get(parent) ?? []), l.row - 1]);
+  }
 
   // The template's rows matched to stored rows the way an import matches them.
   const plan = planImport(db, input.projectId, table, input.today, false);
@@ -116,17 +125,19 @@ export async function exportToProfile(
       continue;
     }
     const level = rec.level ?? 0;
+    const continued = continuedRows.get(rec.row - 1);
+    const tail = continued ? { through: Math.max(...continued) + 1 } : {};
     if (links) {
       const id = links.get(rec.row);
-      if (id === undefined) templateRecords.push({ row: rec.row, kind: 'client', level });
-      else if (!exists!.has(id)) templateRecords.push({ row: rec.row, kind: 'removed', level });
+      if (id === undefined) templateRecords.push({ row: rec.row, kind: 'client', level, ...tail });
+      else if (!exists!.has(id)) templateRecords.push({ row: rec.row, kind: 'removed', level, ...tail });
       else {
-        templateRecords.push({ row: rec.row, kind: 'kept', id, level });
+        templateRecords.push({ row: rec.row, kind: 'kept', id, level, ...tail });
         rowOf.set(id, rec.row - 1);
       }
       continue;
     }
-    templateRecords.push({ row: rec.row, kind: p.status === 'skipped' ? 'client' : p.status === 'new' ? 'removed' : 'kept', ...(p.id !== undefined ? { id: p.id } : {}), level });
+    templateRecords.push({ row: rec.row, kind: p.status === 'skipped' ? 'client' : p.status === 'new' ? 'removed' : 'kept', ...(p.id !== undefined ? { id: p.id } : {}), level, ...tail });
     if (p.id === undefined) continue;
     if (p.status === 'skipped') clientRows.add(p.id);
     else rowOf.set(p.id, rec.row - 1);
@@ -183,15 +194,6 @@ export async function exportToProfile(
   const mapped = layout.columns.filter((m) => !inBand.has(m.c) && (merged(m) || writable(m) || persons.has(m)));
   // Client words read as the import reads them (the profile's value maps), written back the same way.
   const clientValues = new ClientValues(vocab, profile.layout.valueMaps);
-  // Text the client wrapped by hand into the next row (a left-out 'continued text' row): the record's
-  // value goes on there, as the import reads it.
-  const recordRows0 = table.records.map((r) => r.row - 1).sort((a, b) => a - b);
-  const continuedRows = new Map<number, number[]>();
-  for (const l of table.leftOut) {
-    if (l.reason !== 'continued text') continue;
-    const parent = recordRows0.filter((r) => r < l.row - 1).at(-1);
-    if (parent !== undefined) continuedRows.set(parent, [...(continuedRows.get(parent) ?? []), l.row - 1]);
-  }
   const withContinued = (at: number, c: number, cell: Cell | undefined): Cell | undefined => {
     const more = continuedRows.get(at);
     if (!more || !cell || cell.t !== 's') return cell;
@@ -354,8 +356,12 @@ export async function exportToProfile(
       }
       const out: CellOut = { value: written };
       if (field === 'name' && indent.kind === 'cell' && (o.level > 0 || reindent)) out.indent = o.level * indent.step;
+      // Text the client wrapped into the next rows is now written whole here: its continuation goes.
+      if (at !== null && continuedRows.has(at)) rewrapped.push({ at, col: cols[k]! });
       return put(out);
     });
+  /** Wrapped text cells written anew (template row, column): their continuation cells are cleared. */
+  const rewrapped: { at: number; col: number }[] = [];
 
   if (stored.length > 0 && sheetColumns.length === 0)
     throw textError('VALIDATION', 'export.noColumns', { file: profile.fileName, sheet: layout.sheet }, `excel.export: ${profile.fileName} (${layout.sheet}): the profile maps no column the export can write`, { field: 'profileId' });
@@ -405,6 +411,19 @@ export async function exportToProfile(
     const o = stored[f.stored]!;
     return f.fresh ? [...cellsOf({ ...o, at: null }, false), ...barsOf(o, true)] : [...cellsOf(o, true), ...barsOf(o, false)];
   });
+  // The continuation rows of a wrapped text written anew are cleared in its column, wherever they now are.
+  if (rewrapped.length > 0) {
+    const outIndex = new Map<number, number>();
+    blocks.order.forEach((o, i) => {
+      if (!o.clone) outIndex.set(o.row, i);
+    });
+    for (const { at, col } of rewrapped)
+      for (const r of continuedRows.get(at) ?? []) {
+        const i = blocks.lastRow === null ? undefined : outIndex.get(r + 1);
+        const j = sheetColumns.indexOf(col);
+        if (i !== undefined && j >= 0 && ix.cell(r, col)) rows[i]![j] = { value: null };
+      }
+  }
   const written = blocks.fill.some((f) => f !== undefined);
   if (stored.length > 0 && !written)
     throw textError(

@@ -19,6 +19,8 @@ export interface TemplateRecord {
   kind: 'kept' | 'removed' | 'client';
   id?: number;
   level: number;
+  /** The record's text wrapped on into the rows below, through this 1-based row: they are its block's. */
+  through?: number;
 }
 
 export interface StoredRecord {
@@ -84,6 +86,7 @@ export function planBlocks(input: BlockInput): BlockPlan {
     let end = Math.min(rec.row + period - 1, next - 1);
     const merged = mergedDown.get(rec.row);
     if (merged !== undefined) end = Math.max(end, Math.min(merged, next - 1));
+    if (rec.through !== undefined) end = Math.max(end, Math.min(rec.through, next - 1));
     return { rec, rows: range(rec.row, end), head: [] };
   });
   const blockEnd = blocks.length > 0 ? blocks[blocks.length - 1]!.rows.at(-1)! : input.first - 1;

@@ -170,7 +170,7 @@ function planRegister(db: Db, projectId: number, register: RegisterName, table: 
   const stored = REGISTER_SERVICES[register].rows(db, projectId) as RegisterRow[];
   const key = KEY_FIELD[register];
   const bad = badRows(table);
-  const byRef = table.columns.some((m) => m.field === 'ref') && table.records.some((r) => typeof r.values.ref === 'string' && r.values.ref !== '');
+  const byRef = !table.positionalRefs && table.columns.some((m) => m.field === 'ref') && table.records.some((r) => typeof r.values.ref === 'string' && r.values.ref !== '');
   const matchBy = byRef ? 'ref' : 'name';
   // Candidates by key, in stored order; each stored row matches one record at most.
   const index = new Map<string, RegisterRow[]>();
