@@ -52,6 +52,8 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
   const [choice, setChoice] = useState<Choice>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** What the export did not write (a notice: the file was made), shown in the dialog's body, not as an error. */
+  const [notice, setNotice] = useState<string | null>(null);
   /** 様式を登録 from here: the new profile is then the choice. */
   const [registering, setRegistering] = useState(false);
   const key = exportChoiceKey(projectId, register);
@@ -98,6 +100,7 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
     if (chosen?.kind === 'card' && !row) return;
     setBusy(true);
     setError(null);
+    setNotice(null);
     try {
       const file = await call('excel.export', {
         projectId,
@@ -114,7 +117,7 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
       // Cells the client's words had no word for were left as they were: the dialog stays open and says which.
       if (file.noClientWord?.length) {
         const cells = file.noClientWord.map((n) => `${n.sheet}!${n.cell} (${n.field}: ${n.value})`).join(', ');
-        setError(t('excelExport.noClientWord', { file: file.fileName, cells }));
+        setNotice(t('excelExport.noClientWord', { file: file.fileName, cells }));
         setBusy(false);
         return;
       }
@@ -245,6 +248,11 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
           )}
         </fieldset>
         {note && <p className="export-note muted">{note}</p>}
+        {notice && (
+          <p className="export-notice" role="status" data-testid="export-notice">
+            {notice}
+          </p>
+        )}
       </form>
       {registering && register !== 'minutes' && (
         <RegisterTemplateDialog
