@@ -141,6 +141,35 @@ describe('Excel export in Chromium', () => {
     expect(ws.getCell('F6').value).toEqual(d('2025-04-10'));
   });
 
+  it('names the cells left unwritten for want of a client word as a notice in the dialog, not as an error', async () => {
+    // The client's status words are its own (未対応 for 未着手), so 保留 has none: I-002 is put on hold.
+    const profile = db().prepare('SELECT id, mapping FROM excel_profiles').get() as { id: number; mapping: string };
+    const mapping = JSON.parse(profile.mapping) as { layout: { valueMaps?: Record<string, unknown> } };
+    mapping.layout.valueMaps = {
+      ...mapping.layout.valueMaps,
+      status: { words: { 未対応: 'not_started', 対応中: 'in_progress', 完了: 'done' }, exportAs: { not_started: '未対応', in_progress: '対応中', done: '完了' } },
+    };
+    db().prepare('UPDATE excel_profiles SET mapping = ? WHERE id = ?').run(JSON.stringify(mapping), profile.id);
+    db().prepare("UPDATE issues SET status = 'on_hold' WHERE ref = 'I-002'").run();
+    try {
+      const dialog = new ExportDialogScreen(s.page);
+      await dialog.open();
+      expect(await dialog.choice('A社').isChecked()).toBe(true);
+      const [download] = await Promise.all([s.page.waitForEvent('download'), dialog.dialog.getByRole('button', { name: '出力' }).click()]);
+      expect(download.suggestedFilename()).toBe('課題管理表_A社.xlsx');
+      // The file was made: the dialog stays open and says which cell it left, in its body, as a notice.
+      const notice = dialog.dialog.getByTestId('export-notice');
+      await expect.poll(() => notice.innerText()).toMatch(/^課題管理表_A社\.xlsx を出力しましたが.*課題一覧!D7 \(status: on_hold\)$/);
+      expect(await notice.getAttribute('role')).toBe('status');
+      expect(await dialog.error().count()).toBe(0);
+      await s.page.screenshot({ path: screenshotPath('export-dialog-notice-ja.png') });
+      await dialog.cancel();
+    } finally {
+      db().prepare('UPDATE excel_profiles SET mapping = ? WHERE id = ?').run(profile.mapping, profile.id);
+      db().prepare("UPDATE issues SET status = 'not_started' WHERE ref = 'I-002'").run();
+    }
+  });
+
   it('remembers the choice per register, and answers a template it cannot read in the dialog', async () => {
     const dialog = new ExportDialogScreen(s.page);
     await dialog.open();
