@@ -217,6 +217,17 @@ describe('defects of the round trip, each on a generated workbook', () => {
     expect([row('運用').getCell(1).value, row('運用').getCell(3).value]).toEqual(['運用', null]);
   });
 
+  it('a task nested deeper than the 大/中分類 layout has levels is written at its deepest level and named in the answer', async () => {
+    const { projectId, profileId } = await imported(await layout('category columns').build(), 'wbs', 'deep');
+    const screens = (await call('wbs.list', { projectId })).find((t) => t.name === '画面設計')!;
+    await call('wbs.create', { projectId, parentId: screens.id, values: { name: '一覧画面' } });
+    const out = await call('excel.export', { projectId, register: 'wbs', profileId });
+    expect(out.tooDeep).toEqual([{ sheet: 'WBS', cell: 'C7', name: '一覧画面', level: 4, deepest: 3 }]);
+    const sheet = (await exported(projectId, 'wbs', profileId)).getWorksheet('WBS')!;
+    expect([sheet.getCell('B7').value, sheet.getCell('C7').value]).toEqual([null, '一覧画面']);
+    expect(out.noClientWord).toBeUndefined();
+  });
+
   it('a renamed query wrapped over three rows is written whole on its row and its continuation rows are cleared; a deleted one takes its continuation rows along', async () => {
     const { projectId, profileId } = await imported(await layout('wrapped titles').build(), 'issue', 'wrapped');
     const issues = await call('issue.list', { projectId });

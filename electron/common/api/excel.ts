@@ -30,6 +30,12 @@ export interface ExportedWorkbook {
    * column (its list, or the words its file used) have none for the value; the client must choose.
    */
   noClientWord?: { sheet: string; cell: string; field: string; value: string }[];
+  /**
+   * Export of a WBS into a client's workbook: tasks nested deeper than its layout has levels (大/中/小
+   * columns, or a name moved one column per level): each is written at the deepest level (`deepest`,
+   * 1 = top) and reads back under an ancestor. `cell` is the task's name cell, `level` its own level.
+   */
+  tooDeep?: { sheet: string; cell: string; name: string; level: number; deepest: number }[];
 }
 
 const register = z.enum(IMPORT_TARGETS as [ImportTarget, ...ImportTarget[]]);

@@ -713,6 +713,7 @@ export const en = {
     export: 'Export',
     exported: 'Exported {{file}}.',
     noClientWord: "Exported {{file}}, but these cells were left unwritten because the client's list has no word for the value (add the client's word to the list, or choose another value): {{cells}}",
+    tooDeep: "{{file}}'s layout shows a WBS only {{deepest}} levels deep, so these tasks were written at level {{deepest}} (imported again, they come back under an ancestor): {{tasks}}",
     templateProblem: 'Cannot export into the template of profile “{{name}}”: {{message}}',
     csv: 'CSV (UTF-8)',
     csvHint: 'The columns of PMO Desk’s layout ({{language}}), comma-separated; opens in Excel as it is (with a BOM). Text starting with = gets a leading \' so it never runs as a formula.',

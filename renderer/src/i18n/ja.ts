@@ -714,6 +714,7 @@ export const ja: Strings = {
     export: '出力',
     exported: '{{file}} を出力しました。',
     noClientWord: '{{file}} を出力しましたが、顧客の一覧にない値のため次のセルは書いていません（顧客の語を一覧に加えるか、値を選び直してください）: {{cells}}',
+    tooDeep: '{{file}} の様式は WBS を {{deepest}} 階層までしか表せないため、次のタスクは {{deepest}} 階層目に書きました（取り込み直すと上の階層の下に入ります）: {{tasks}}',
     templateProblem: 'プロファイル『{{name}}』のテンプレートに出力できません: {{message}}',
     csv: 'CSV (UTF-8)',
     csvHint: 'PMO Desk標準レイアウトの列 ({{language}}) をカンマ区切りで。Excel でそのまま開けます (BOM 付き)。= で始まる文字は数式にならないよう「\'」を付けます。',

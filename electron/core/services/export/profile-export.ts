@@ -456,7 +456,24 @@ export async function exportToProfile(
     const r = outRow.get(n.row);
     return r === undefined ? [] : [{ sheet: layout.sheet, cell: cellRef(r - 1, n.column), field: n.field, value: n.value }];
   });
-  return { fileName: profile.fileName, dataBase64: Buffer.from(bytes).toString('base64'), ...(unmatched.length > 0 ? { noClientWord: unmatched } : {}) };
+  // Tasks nested deeper than the client's layout has places for (大/中/小 columns, or a name spread over
+  // one column per level): written at its deepest level, and named, as they read back under an ancestor.
+  const nameAt = layout.columns.find((m) => m.field === 'name');
+  const deepest =
+    target !== 'wbs' || !nameAt ? Infinity
+    : byCategory ? categoryColumns.length
+    : table.hierarchy === 'columns' && spread(nameAt).length > 1 ? spread(nameAt).length - 1 - (spreadShift.get(nameAt) ?? 0)
+    : Infinity;
+  const tooDeep = stored.flatMap((o) => {
+    const r = outRow.get(o.row.id);
+    return o.level > deepest && r !== undefined ? [{ sheet: layout.sheet, cell: cellRef(r - 1, nameAt!.c), name: String(o.row.name ?? ''), level: o.level + 1, deepest: deepest + 1 }] : [];
+  });
+  return {
+    fileName: profile.fileName,
+    dataBase64: Buffer.from(bytes).toString('base64'),
+    ...(unmatched.length > 0 ? { noClientWord: unmatched } : {}),
+    ...(tooDeep.length > 0 ? { tooDeep } : {}),
+  };
 }
 
 const serialOf = (iso: unknown, date1904: boolean): number | null => (typeof iso === 'string' ? isoToSerial(iso, date1904) : null);

@@ -114,10 +114,19 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
       saveFile(file.fileName, file.dataBase64);
       void call('settings.set', { key, value: rememberedChoice(choice) }).catch(() => undefined);
       onExported(file.fileName);
-      // Cells the client's words had no word for were left as they were: the dialog stays open and says which.
+      // Cells the client's words had no word for were left as they were, tasks nested deeper than the
+      // client's levels were written at its deepest: the dialog stays open and says which.
+      const notices: string[] = [];
       if (file.noClientWord?.length) {
         const cells = file.noClientWord.map((n) => `${n.sheet}!${n.cell} (${n.field}: ${n.value})`).join(', ');
-        setNotice(t('excelExport.noClientWord', { file: file.fileName, cells }));
+        notices.push(t('excelExport.noClientWord', { file: file.fileName, cells }));
+      }
+      if (file.tooDeep?.length) {
+        const tasks = file.tooDeep.map((n) => `${n.sheet}!${n.cell} ${n.name}`).join(', ');
+        notices.push(t('excelExport.tooDeep', { file: file.fileName, deepest: file.tooDeep[0]!.deepest, tasks }));
+      }
+      if (notices.length > 0) {
+        setNotice(notices.join('\n'));
         setBusy(false);
         return;
       }
