@@ -216,15 +216,27 @@ export async function checkExport(
     (r.changes ?? []).some((c) => !(flat && c.field === 'parent') && (c.field === 'parent' || colOf.has(c.field)) && !pending.has(`${r.row}:${colOf.get(c.field) ?? -1}`) && !unwritten.has(`${r.row}:${c.field}`));
   // A row the import left out is the client's: it may read as new once what made it a problem is gone (its duplicate deleted).
   const leftOut = new Set(original.rows.filter((r) => r.skipped).map((r) => r.name));
-  const changed = again.rows.filter((r) => r.status !== 'unchanged' && !r.skipped && real(r) && !(r.status === 'new' && leftOut.has(r.name)));
+  // Tasks that share a name (rows a client left nameless) may pair up either way on re-import: a
+  // change read on one of them is no change of the export.
+  const stored = await list(call, target, projectId);
+  const names = new Map<string, number>();
+  for (const r of stored) names.set(String(r[KEY_FIELD[target]] ?? ''), (names.get(String(r[KEY_FIELD[target]] ?? '')) ?? 0) + 1);
+  const ambiguous = (r: { name: string; status: string }) => target === 'wbs' && r.status === 'changed' && (names.get(r.name) ?? 0) > 1;
+  // A nameless task read as new while another nameless one is missing is the same pairing either way.
+  const missingShared = new Map<string, number>();
+  for (const m of again.missing) if (target === 'wbs' && (names.get(m.name) ?? 0) > 1) missingShared.set(m.name, (missingShared.get(m.name) ?? 0) + 1);
+  const paired = (r: { name: string; status: string }) => {
+    if (r.status !== 'new' || !missingShared.get(r.name)) return false;
+    missingShared.set(r.name, missingShared.get(r.name)! - 1);
+    return true;
+  };
+  const changed = again.rows.filter((r) => r.status !== 'unchanged' && !r.skipped && real(r) && !ambiguous(r) && !paired(r) && !(r.status === 'new' && leftOut.has(r.name)));
+  const missing = again.missing.filter((m) => !(target === 'wbs' && (names.get(m.name) ?? 0) > 1 && again.rows.some((r) => r.status === 'new' && r.name === m.name)));
   if (changed.length > 0)
     failures.push(`1: ${changed.length} rows differ: ${changed.slice(0, 3).map((r) => `row ${r.row} ${r.status}${r.changes ? ` ${r.changes.map((c) => `${c.field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`).join(', ')}` : ''}`).join('; ')}`);
-  if (again.missing.length > 0) failures.push(`1: ${again.missing.length} stored rows missing from the export: ${again.missing.slice(0, 3).map((m) => m.name).join(', ')}`);
-  const stored = await list(call, target, projectId);
+  if (missing.length > 0) failures.push(`1: ${missing.length} stored rows missing from the export: ${missing.slice(0, 3).map((m) => m.name).join(', ')}`);
   if (target === 'wbs') {
     // Rows matched by a name that several tasks share may pair up either way: only unique names count.
-    const names = new Map<string, number>();
-    for (const r of stored) names.set(String(r.name), (names.get(String(r.name)) ?? 0) + 1);
     const fileOrder = again.rows.filter((r) => r.id !== undefined && names.get(String(stored.find((x) => x.id === r.id)?.name)) === 1).map((r) => r.id!);
     const inFile = new Set(fileOrder);
     const storedOrder = stored.map((r) => r.id).filter((id) => inFile.has(id));
@@ -292,7 +304,7 @@ export async function checkExport(
   let diffs = 0;
   let example = '';
   for (const r of owners(again.rows)) {
-    if (r.id === undefined || !before.has(r.id)) continue;
+    if (r.id === undefined || !before.has(r.id) || (target === 'wbs' && (names.get(r.name) ?? 0) > 1)) continue;
     for (let k = 0; k < period; k++) {
       const a = tpl.get(before.get(r.id)! + k);
       const b = out.get(r.row + k);
