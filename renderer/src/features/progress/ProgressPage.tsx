@@ -213,16 +213,21 @@ export function ProgressPage({ project }: { project: Project }) {
     if (evm) weeks.push({ date: evm.statusDate, spi: evm.spi, cpi: evm.cpi });
     weeks.sort((a, b) => a.date.localeCompare(b.date));
     if (weeks.length === 0) return null;
+    // 1.0 (on plan, on budget) always in view with its dashed line, on round steps (0.2, 0.5 or 1).
+    const values = [1, ...weeks.flatMap((w) => [w.spi, w.cpi]).filter((v): v is number => v !== null)];
+    const [lo, hi] = [Math.min(...values), Math.max(...values)];
+    const step = hi - lo <= 1.2 ? 0.2 : hi - lo <= 3 ? 0.5 : 1;
+    const round = (v: number) => Math.round(v * 10) / 10;
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 48, right: 24, top: 36, bottom: 32 },
       xAxis: { type: 'category', data: weeks.map((w) => formatDate(w.date)) },
-      // 1.0 (on plan, on budget) always in view, with its dashed line.
       yAxis: {
         type: 'value',
-        min: (v: { min: number }) => Math.min(0.6, Math.floor(v.min * 5) / 5),
-        max: (v: { max: number }) => Math.max(1.2, Math.ceil(v.max * 5) / 5),
+        interval: step,
+        min: round(Math.floor((lo - 0.05) / step) * step),
+        max: round(Math.ceil((hi + 0.05) / step) * step),
       },
       series: [
         { name: 'SPI', type: 'line', data: weeks.map((w) => w.spi), itemStyle: { color: '#5470c6' }, markLine: { symbol: 'none', silent: true, label: { show: false }, data: [{ yAxis: 1 }], lineStyle: { color: '#999', type: 'dashed' } } },
