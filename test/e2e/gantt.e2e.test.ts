@@ -200,6 +200,17 @@ describe('Gantt', () => {
     await wbs.grid.locator('.ag-row').first().waitFor();
   });
 
+  it('heads the dates in 和暦 when asked, and keeps that choice', async () => {
+    const wareki = s.page.getByTestId('gantt-wareki');
+    await wareki.check();
+    await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await s.page.getByTestId('gantt').screenshot({ path: screenshotPath('gantt-wareki.png') });
+    await s.page.reload();
+    await s.page.getByTestId('gantt-canvas').waitFor();
+    expect(await s.page.getByTestId('gantt-wareki').isChecked()).toBe(true);
+    await s.page.getByTestId('gantt-wareki').uncheck();
+  });
+
   it('scrolls with the grid both ways, down to the last row', async () => {
     for (let i = 1; i <= 60; i++)
       await s.ws.handlers.invoke('wbs.create', { projectId, values: { name: `作業${i}`, plannedStart: '2025-04-07', plannedFinish: '2025-04-09' } });

@@ -1,7 +1,10 @@
 // The Gantt's time axis: day numbers to x and back, and the Japanese date headers of each zoom.
 import { describe, expect, it } from 'vitest';
 import { dayOf, isoOf, weekdayOf } from '../../electron/common/schedule/calendar.js';
-import { axisFor, dayAtX, headerRows, widthOf, xOf } from '../../renderer/src/features/gantt/timeline.js';
+import { axisFor, dayAtX, ganttLabels, headerRows, widthOf, xOf } from '../../renderer/src/features/gantt/timeline.js';
+import { warekiYear } from '../../electron/common/wareki.js';
+import i18next from 'i18next';
+import { ja } from '../../renderer/src/i18n/ja.js';
 
 describe('Gantt timeline', () => {
   it('maps days to x and back, the axis starting on a Monday with a margin', () => {
@@ -36,5 +39,26 @@ describe('Gantt timeline', () => {
     for (const row of [quarter.upper, quarter.lower, month.lower])
       row.forEach((s, i) => i > 0 && expect(s.x).toBeCloseTo(row[i - 1]!.x + row[i - 1]!.w, 6));
     expect(isoOf(quarter.lower[1]!.day)).toBe('2025-01-01');
+  });
+});
+
+describe('和暦 headers', () => {
+  it('names the era a day falls in, each from its own first day, with 元年 for its first year', () => {
+    expect(warekiYear('2025-04-01')?.text).toBe('令和7年');
+    expect(warekiYear('2019-04-30')?.text).toBe('平成31年');
+    expect(warekiYear('2019-05-01')?.text).toBe('令和元年');
+    expect(warekiYear('1989-01-07')?.text).toBe('昭和64年');
+    expect(warekiYear('1989-01-08')?.text).toBe('平成元年');
+    expect(warekiYear('1800-01-01')).toBeNull();
+  });
+
+  it('heads the months and years of the Gantt in 和暦 when asked, and in 西暦 otherwise', async () => {
+    const i = i18next.createInstance();
+    await i.init({ resources: { ja: { translation: ja } }, lng: 'ja', interpolation: { escapeValue: false } });
+    const axis = axisFor('day', dayOf('2019-04-20'), dayOf('2019-05-10'));
+    expect(headerRows(axis, ganttLabels(i.t, true)).upper.map((s) => s.label)).toEqual(['平成31年4月', '令和元年5月']);
+    expect(headerRows(axis, ganttLabels(i.t, false)).upper.map((s) => s.label)).toEqual(['2019年4月', '2019年5月']);
+    const years = axisFor('month', dayOf('2018-11-01'), dayOf('2020-02-01'));
+    expect(headerRows(years, ganttLabels(i.t, true)).upper.map((s) => s.label)).toEqual(['平成30年', '平成31年', '令和2年']);
   });
 });

@@ -262,6 +262,7 @@ export const en = {
     print: 'Print',
     paper: 'Paper',
     pages: '{{count}} pages',
+    wareki: 'Japanese era',
   },
   grid: {
     columns: 'Columns',

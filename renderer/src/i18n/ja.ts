@@ -263,6 +263,7 @@ export const ja: Strings = {
     print: '印刷',
     paper: '用紙',
     pages: '{{count}} ページ',
+    wareki: '和暦',
   },
   grid: {
     columns: '表示する列',

@@ -9,7 +9,7 @@ import type { Dependency, ScheduledTask } from '../../../../electron/common/api/
 import { dayOf, isoOf, workCalendar, type WorkCalendar } from '../../../../electron/common/schedule/calendar.js';
 import { formatDate, localToday } from '../../../../electron/common/dates.js';
 import { call } from '../../api/client.js';
-import { axisFor, headerRows, widthOf, ZOOMS, type Labels, type Zoom } from './timeline.js';
+import { axisFor, ganttLabels, headerRows, widthOf, ZOOMS, type Zoom } from './timeline.js';
 import { barX, draw, rowAt, rowsHeight, type GanttRow, type Scene, type View } from './draw.js';
 import { DensityContext, ROW_HEIGHTS } from '../../grid/density.js';
 import { PAPERS, printNow, printPages, type Paper, type PrintPage } from './print.js';
@@ -38,22 +38,22 @@ type Drag =
 
 const FONT = "12px Meiryo, 'Yu Gothic UI', 'Noto Sans CJK JP', 'Noto Sans JP', sans-serif";
 
-function useLabels(): Labels {
-  const { t } = useTranslation();
-  return useMemo(
-    () => ({
-      year: (y) => t('gantt.year', { y }),
-      month: (y, m) => t('gantt.month', { y, m }),
-      monthShort: (m) => t('gantt.monthShort', { m }),
-      quarter: (q) => t('gantt.quarter', { q }),
-    }),
-    [t],
-  );
+/** Whether this machine's user shows the Gantt in 和暦 (kept with the browser's storage, as the print paper). */
+function useWareki(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(() => localStorage.getItem(WAREKI_KEY) === '1');
+  return [on, (v) => {
+    localStorage.setItem(WAREKI_KEY, v ? '1' : '0');
+    setOn(v);
+  }];
 }
+const WAREKI_KEY = 'pmo.gantt.wareki';
 
 export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, overlay, statusDate }: GanttPaneProps) {
-  const { t } = useTranslation();
-  const labels = useLabels();
+  const { t, i18n } = useTranslation();
+  const [wareki, setWareki] = useWareki();
+  // 和暦 is a Japanese way of dating: offered in the Japanese UI only.
+  const eras = wareki && i18n.language === 'ja';
+  const labels = useMemo(() => ganttLabels(t, eras), [t, eras]);
   const scroller = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const tip = useRef<HTMLDivElement>(null);
@@ -395,6 +395,12 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
             {t(`gantt.zoom.${z}`)}
           </button>
         ))}
+        {i18n.language === 'ja' && (
+          <label className="gantt-wareki">
+            <input type="checkbox" checked={wareki} onChange={(e) => setWareki(e.target.checked)} data-testid="gantt-wareki" />
+            {t('gantt.wareki')}
+          </label>
+        )}
         <button onClick={() => preview('A3')} data-testid="gantt-print">
           {t('gantt.print')}
         </button>

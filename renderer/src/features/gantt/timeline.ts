@@ -2,6 +2,7 @@
 // maps to x, and the two header rows are cut into labelled segments (年/月 over 日, 月 over 週, 年 over
 // 月, 年 over 四半期). Pure, so the drawing, the print pages and the tests share it.
 import { dayOf, isoOf, weekdayOf } from '../../../../electron/common/schedule/calendar.js';
+import { warekiYear } from '../../../../electron/common/wareki.js';
 
 export const ZOOMS = ['day', 'week', 'month', 'quarter'] as const;
 export type Zoom = (typeof ZOOMS)[number];
@@ -90,6 +91,17 @@ export const JA_LABELS: Labels = {
   monthShort: (m) => `${m}月`,
   quarter: (q) => `Q${q}`,
 };
+
+/** The date header's words; with 和暦 the years are eras' (令和7年4月; 2019 is 平成31年 until April). */
+export function ganttLabels(t: (key: string, opts: Record<string, number>) => string, wareki: boolean): Labels {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    year: (y) => (wareki ? (warekiYear(`${y}-01-01`)?.text ?? t('gantt.year', { y })) : t('gantt.year', { y })),
+    month: (y, m) => (wareki ? `${warekiYear(`${y}-${pad(m)}-01`)?.text ?? t('gantt.year', { y })}${t('gantt.monthShort', { m })}` : t('gantt.month', { y, m })),
+    monthShort: (m) => t('gantt.monthShort', { m }),
+    quarter: (q) => t('gantt.quarter', { q }),
+  };
+}
 
 /** The upper and lower header rows. */
 export function headerRows(a: Axis, L: Labels = JA_LABELS): { upper: Segment[]; lower: Segment[] } {
