@@ -205,7 +205,7 @@ describe('search index kept by the batch', () => {
     ws.close();
   });
 
-  it('finds a 2-character word through its index wherever it stands, with other words and a project', async () => {
+  it('finds a 2- or 1-character word through its index wherever it stands, with other words and a project', async () => {
     const { ws, call, p } = await setup();
     const q = (await call('project.create', { name: '物流' })).id;
     const end = await call('issue.create', { projectId: p, values: { title: '棚卸しの課題', detail: '計画' } });
@@ -223,6 +223,11 @@ describe('search index kept by the batch', () => {
     expect(await call('search.query', { text: '山田 課題' })).toEqual([]);
     // Two characters split by a line or a space in the text are not a word of the text.
     expect(await call('search.query', { text: 'Bv' })).toEqual([]);
+    // A 1-character word through the same index, wherever it stands (at the end of a text too).
+    expect(found(await call('search.query', { text: '題' }))).toEqual([`issue:${end.id}`]);
+    expect(found(await call('search.query', { text: '確' }))).toEqual([`change:${both.id}`]);
+    expect(found(await call('search.query', { text: 'K' }))).toEqual([`risk:${ascii.id}`]);
+    expect(found(await call('search.query', { text: '画 更' }))).toEqual([`change:${both.id}`]);
     indexMatchesRows(ws.db);
     ws.close();
   });

@@ -49,7 +49,7 @@ export const searchKey = (kind: SearchKind, rowId: number) => rowId * 8 + SOURCE
 
 /** Set once the index holds the bigrams (0007); a workspace without it (or an older version) is indexed again at open. */
 export const SEARCH_INDEX_KEY = 'search.indexVersion';
-const INDEX_VERSION = 3;
+const INDEX_VERSION = 4;
 
 // The JSON is read only when it holds something: most rows' extra is '{}' (json_each per row measured
 // a third of the index's cost of a 10,000-row import).
@@ -79,12 +79,17 @@ interface Entry {
   body: string;
 }
 
+/** Marks the end of a run of characters, so the last character before a space or the end of a text is the first of a piece too. */
+const END = '\uf8ff';
+
 /**
  * The 2-character pieces of a text as FTS5 tokens (the ascii tokenizer takes every non-ASCII character
  * as part of a word, and folds A–Z): lower-cased, each piece once, none across a space. ASCII signs and
  * spaces inside a piece (1. of 1.2, C- of C-001) are moved out of ASCII so the tokenizer keeps them.
+ * With `ends`, the last character of each run also makes a piece with END: then every character of the
+ * text starts a piece, and a 1-character word is a prefix query (charQuery).
  */
-export function bigrams(text: string): string {
+export function bigrams(text: string, ends = true): string {
   const t = text.toLowerCase();
   const seen = new Set<string>();
   // A plain loop over UTF-16 units (a regex per character cost ~4x: npm run bench, 10,000 rows).
@@ -97,24 +102,32 @@ export function bigrams(text: string): string {
       i++;
     } else if (code < 0x80) {
       if (code <= 0x20) {
+        if (prev && ends) seen.add(prev + END);
         prev = '';
         continue;
       }
       const alnum = (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a);
       c = alnum ? t[i]! : String.fromCharCode(0xf700 + code);
     } else if (code === 0x3000 || code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0x2028 || code === 0x2029 || code === 0x85 || code === 0xfeff) {
+      if (prev && ends) seen.add(prev + END);
       prev = ''; // a space of another script: no word crosses it
       continue;
     } else c = t[i]!;
     if (prev) seen.add(prev + c);
     prev = c;
   }
+  if (prev && ends) seen.add(prev + END);
   return [...seen].join(' ');
 }
 
 /** The token a 2-character word is indexed as, as an FTS5 string. */
 export function bigramQuery(word: string): string {
-  return `"${bigrams(word)}"`;
+  return `"${bigrams(word, false)}"`;
+}
+
+/** A 1-character word as an FTS5 prefix query: every piece it starts (its END piece included). */
+export function charQuery(word: string): string {
+  return `"${bigrams(word).slice(0, -END.length)}" *`;
 }
 
 function gramsOf(e: Entry): [number, string, string] {

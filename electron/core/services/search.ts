@@ -2,11 +2,11 @@
 // (services/search-index.ts). Words of 3 characters or more go through the trigram index (search_fts),
 // ranked by bm25; a word of 2 characters, which trigrams cannot answer, through the index of
 // 2-character pieces (search_grams), newest first with the rows holding it in their ID or title ahead;
-// shorter words filter what those found. A query of 1-character words alone is a scan of search_text
-// (measured in npm run bench, 50,000 rows).
+// shorter words filter what those found. A query of 1-character words alone is a prefix query of the
+// pieces (every character starts one). Measured in npm run bench, 50,000 rows.
 import { searchTerms, type SearchHit, type SearchKind } from '../../common/search.js';
 import type { Db } from '../db/open.js';
-import { bigramQuery } from './search-index.js';
+import { bigramQuery, charQuery } from './search-index.js';
 import { taskAtCode, taskCode } from './wbs.js';
 
 export interface SearchOptions {
@@ -35,7 +35,6 @@ const likePattern = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const SELECT = `SELECT s.kind, s.row_id AS id, s.project_id AS projectId, p.name AS projectName, s.ref, s.title, s.body`;
 /** A short word anywhere in the row's text (LIKE folds ASCII case, as the indexes do). */
 const SHORT = `(s.ref LIKE ? ESCAPE '\\' OR s.title LIKE ? ESCAPE '\\' OR s.body LIKE ? ESCAPE '\\')`;
-const NAMED = `(s.ref LIKE ? ESCAPE '\\' OR s.title LIKE ? ESCAPE '\\')`;
 
 /** A word written as a WBS code: 3, 1.2, 1.2.3 (codes number from 1). */
 const WBS_CODE = /^[1-9]\d{0,4}(?:\.[1-9]\d{0,4}){0,9}$/;
@@ -50,7 +49,7 @@ export function searchRows(db: Db, text: string, options: SearchOptions = {}): S
   const long = terms.filter((w) => length(w) >= 3);
   const pairs = terms.filter((w) => length(w) === 2);
   // Words the chosen index does not answer filter the rows it found.
-  const filtered = long.length > 0 ? terms.filter((w) => length(w) < 3) : terms.filter((w) => length(w) < 2);
+  const filtered = long.length > 0 ? terms.filter((w) => length(w) < 3) : pairs.length > 0 ? terms.filter((w) => length(w) < 2) : [];
   const where: string[] = [];
   const params: unknown[] = [];
   for (const w of filtered) {
@@ -102,16 +101,9 @@ export function searchRows(db: Db, text: string, options: SearchOptions = {}): S
     const [first, ...rest] = pairs.map(bigramQuery);
     rows = newestFirst('search_grams', 'named', pairs[0]!, first!, rest.map((g) => ` AND ${g}`).join(''));
   } else {
-    // No index helps (1-character words): a scan, in the same two passes.
-    const first = likePattern(terms[0]!);
-    const pass = (cond: string, n: number) =>
-      db
-        .prepare(`${SELECT} FROM search_text s JOIN projects p ON p.id = s.project_id WHERE ${cond} ${and} ORDER BY s.id DESC LIMIT ?`)
-        .all(first, first, ...params, n) as Row[];
-    const lowered = terms[0]!.toLowerCase();
-    const inRef = (r: Row) => r.ref.toLowerCase().includes(lowered);
-    rows = pass(NAMED, limit).sort((a, b) => Number(inRef(b)) - Number(inRef(a)));
-    if (rows.length < limit) rows = rows.concat(pass(`NOT ${NAMED}`, limit - rows.length));
+    // 1-character words: every piece of the index that starts with the first one (a prefix query).
+    const [first, ...rest] = terms.map(charQuery);
+    rows = newestFirst('search_grams', 'named', terms[0]!, first!, rest.map((g) => ` AND ${g}`).join(''));
   }
   // A word written as a WBS code finds the task with that code in each project first (the code is the
   // task's place in the tree, so it is looked up there rather than indexed: a row inserted above would
