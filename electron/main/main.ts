@@ -1,6 +1,7 @@
 // Electron main process: wires the decisions of policy.ts into Electron's hooks, serves the
 // renderer build over app://, and adapts IPC to the same handlers the web host uses. The app itself
 // lives in electron/core; nothing here should grow beyond glue.
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import {
@@ -36,6 +37,7 @@ import { NetworkFolderError, networkFolderMessage } from '../core/db/local-folde
 
 // Must match the channel in preload.ts (the unit tests check both files).
 const INVOKE_CHANNEL = 'pmo:invoke';
+const PRINT_PDF_CHANNEL = 'pmo:printToPdf';
 
 // Privileges can only be granted before 'ready'. standard + secure give app:// a real origin and a
 // secure context, which module scripts need. corsEnabled stays off so no other origin can read our
@@ -96,6 +98,7 @@ async function start(): Promise<void> {
   // The envelope crosses as its JSON (UTF-8 bytes made in the workspace thread, or text): main neither
   // parses nor re-serializes a 10,000-row answer on its own thread (the preload parses it).
   ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, args: unknown) => envelopeJson(await invoke(event, method, args)));
+  ipcMain.handle(PRINT_PDF_CHANNEL, (event, paper: unknown, name: unknown) => printToPdf(event, paper, name));
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(withCommands(menuTemplate({ locale: app.getLocale(), packaged: app.isPackaged }))));
   app.setAboutPanelOptions({ applicationName: 'PMO Desk', applicationVersion: app.getVersion() });
@@ -119,11 +122,18 @@ function sqliteBinding(): string | undefined {
   return process.env.PMO_SQLITE_BINDING || undefined;
 }
 
-async function invoke(event: IpcMainInvokeEvent, method: unknown, args: unknown): Promise<Envelope<unknown>> {
+/** Whether an IPC message comes from our window's own top frame (never another web contents or a subframe). */
+function fromOurFrame(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   const fromOurWindow = mainWindow !== null && event.sender === mainWindow.webContents;
-  if (!fromOurWindow || !frame || !isTrustedSender(frame.url, frame.parent === null)) {
-    return { ok: false, error: { code: 'FORBIDDEN', message: 'Refused: the call did not come from the PMO Desk window' } };
+  return fromOurWindow && !!frame && isTrustedSender(frame.url, frame.parent === null);
+}
+
+const FORBIDDEN = 'Refused: the call did not come from the PMO Desk window';
+
+async function invoke(event: IpcMainInvokeEvent, method: unknown, args: unknown): Promise<Envelope<unknown>> {
+  if (!fromOurFrame(event)) {
+    return { ok: false, error: { code: 'FORBIDDEN', message: FORBIDDEN } };
   }
   if (typeof method !== 'string') {
     return { ok: false, error: { code: 'VALIDATION', message: 'The API method name must be a string' } };
@@ -131,6 +141,21 @@ async function invoke(event: IpcMainInvokeEvent, method: unknown, args: unknown)
   if (!workspace) return { ok: false, error: { code: 'INTERNAL', message: 'The workspace is not open' } };
   // One window; its id names the caller's client (the user is the workspace's own, the OS user).
   return workspace.handlers.invoke(method, args, { client: `window-${event.sender.id}` });
+}
+
+/**
+ * The page as it prints (the Gantt's print block, its @page size) saved as a PDF where the user
+ * chooses: Electron's printToPDF, with no printer or PDF driver needed on a locked-down PC.
+ */
+async function printToPdf(event: IpcMainInvokeEvent, paper: unknown, name: unknown): Promise<{ saved: boolean; error?: string }> {
+  if (!fromOurFrame(event) || !mainWindow) return { saved: false, error: FORBIDDEN };
+  if (paper !== 'A3' && paper !== 'A4') return { saved: false, error: 'The paper must be A3 or A4' };
+  const base = (typeof name === 'string' ? name : '').replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').trim().slice(0, 120) || 'gantt';
+  const { canceled, filePath } = await dialog.showSaveDialog(mainWindow, { defaultPath: `${base}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+  if (canceled || !filePath) return { saved: false };
+  const pdf = await event.sender.printToPDF({ landscape: true, pageSize: paper, printBackground: true, preferCSSPageSize: true });
+  await writeFile(filePath, pdf);
+  return { saved: true };
 }
 
 /** Gives the template's command items their click handlers. */

@@ -89,6 +89,8 @@ interface FakeOptions {
   packaged?: boolean;
   locale?: string;
   userData?: string;
+  /** Where the save dialog answers a PDF goes (cancelled when absent). */
+  savePath?: string;
 }
 
 type Fake = ReturnType<typeof fakeElectron>;
@@ -116,10 +118,18 @@ function fakeElectron(options: FakeOptions = {}) {
     devicePermission: null as Fn | null,
     beforeRequest: null as Fn | null,
     windows: [] as FakeWindow[],
+    pdf: [] as unknown[],
+    saveDialogs: [] as { defaultPath?: string }[],
   };
 
   class FakeWindow {
-    readonly webContents = { id: calls.windows.length + 1 };
+    readonly webContents = {
+      id: calls.windows.length + 1,
+      printToPDF: (opts: unknown) => {
+        calls.pdf.push(opts);
+        return Promise.resolve(Buffer.from('%PDF-1.7 fake'));
+      },
+    };
     readonly events = new Map<string, Fn>();
     url = '';
     shown = false;
@@ -190,7 +200,13 @@ function fakeElectron(options: FakeOptions = {}) {
       buildFromTemplate: (template: unknown) => ({ template }),
       setApplicationMenu: (menu: unknown) => void (calls.menu = menu),
     },
-    dialog: { showErrorBox: (title: string, message: string) => void calls.errors.push([title, message]) },
+    dialog: {
+      showErrorBox: (title: string, message: string) => void calls.errors.push([title, message]),
+      showSaveDialog: (_win: unknown, opts: { defaultPath?: string }) => {
+        calls.saveDialogs.push(opts);
+        return Promise.resolve(options.savePath ? { canceled: false, filePath: options.savePath } : { canceled: true });
+      },
+    },
   };
 
   const fake = {
@@ -390,6 +406,29 @@ describe('Electron main, IPC', () => {
     const fake = fakeElectron();
     await fake.start();
     expect(await fake.invoke(undefined, frame, 'project.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('saves the page as it prints as a PDF where the user chooses, for our own top frame only', async () => {
+    const savePath = path.join(tmp, 'ガント.pdf');
+    const fake = fakeElectron({ savePath });
+    await fake.start();
+    const save = (sender: unknown, frame: unknown, paper: unknown, name: unknown) => fake.calls.ipc.get('pmo:printToPdf')!({ sender, senderFrame: frame }, paper, name);
+    expect(await save(fake.window.webContents, topFrame, 'A3', 'ガント_20251205')).toEqual({ saved: true });
+    expect(fake.calls.saveDialogs[0]!.defaultPath).toBe('ガント_20251205.pdf');
+    expect(fake.calls.pdf).toEqual([{ landscape: true, pageSize: 'A3', printBackground: true, preferCSSPageSize: true }]);
+    expect(fs.readFileSync(savePath, 'utf8')).toBe('%PDF-1.7 fake');
+    // A name cannot reach outside the folder the user picks; an unknown paper, another web contents or a subframe is refused.
+    await save(fake.window.webContents, topFrame, 'A4', '../..\\x:y');
+    expect(fake.calls.saveDialogs[1]!.defaultPath).toBe('.._.._x_y.pdf');
+    expect(await save(fake.window.webContents, topFrame, 'Letter', 'x')).toMatchObject({ saved: false, error: expect.stringContaining('A3 or A4') });
+    expect(await save({ id: 99 }, topFrame, 'A3', 'x')).toMatchObject({ saved: false, error: expect.stringContaining('Refused') });
+    expect(await save(fake.window.webContents, { url: APP_ENTRY_URL, parent: {} }, 'A3', 'x')).toMatchObject({ saved: false });
+    expect(fake.calls.pdf).toHaveLength(2);
+    // Cancelled in the dialog: nothing is printed or written.
+    const cancelled = fakeElectron();
+    await cancelled.start();
+    expect(await cancelled.calls.ipc.get('pmo:printToPdf')!({ sender: cancelled.window.webContents, senderFrame: topFrame }, 'A3', 'x')).toEqual({ saved: false });
+    expect(cancelled.calls.pdf).toEqual([]);
   });
 
   it('refuses another web contents even on our URL', async () => {

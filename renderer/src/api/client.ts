@@ -7,7 +7,11 @@ import { ApiError, type Envelope } from '../../../electron/common/errors.js';
 
 declare global {
   interface Window {
-    pmo?: { invoke(method: string, args: unknown): Promise<Envelope<unknown>> };
+    pmo?: {
+      invoke(method: string, args: unknown): Promise<Envelope<unknown>>;
+      /** Electron only: the page as it prints, saved as a PDF where the user chooses. */
+      printToPdf?(paper: 'A3' | 'A4', name: string): Promise<{ saved: boolean; error?: string }>;
+    };
   }
 }
 

@@ -263,6 +263,7 @@ export const en = {
     paper: 'Paper',
     pages: '{{count}} pages',
     wareki: 'Japanese era',
+    savePdf: 'Save as PDF',
   },
   grid: {
     columns: 'Columns',

@@ -264,6 +264,7 @@ export const ja: Strings = {
     paper: '用紙',
     pages: '{{count}} ページ',
     wareki: '和暦',
+    savePdf: 'PDF に保存',
   },
   grid: {
     columns: '表示する列',

@@ -12,7 +12,7 @@ import { call } from '../../api/client.js';
 import { axisFor, ganttLabels, headerRows, widthOf, ZOOMS, type Zoom } from './timeline.js';
 import { barX, draw, rowAt, rowsHeight, type GanttRow, type Scene, type View } from './draw.js';
 import { DensityContext, ROW_HEIGHTS } from '../../grid/density.js';
-import { PAPERS, printNow, printPages, type Paper, type PrintPage } from './print.js';
+import { PAPERS, printNow, printPages, savePdf, type Paper, type PrintPage } from './print.js';
 import { styleNonce } from '../../grid/RegisterGrid.js';
 import { drawOverlay, type GanttOverlay } from '../progress/ganttOverlay.js';
 
@@ -436,6 +436,12 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
             <button className="primary" onClick={() => printNow(printing.pages, printing.paper, styleNonce)}>
               {t('gantt.print')}
             </button>
+            {window.pmo?.printToPdf && (
+              // In Electron the pages go straight to a PDF file: no printer or PDF driver needed.
+              <button onClick={() => void run(async () => void (await savePdf(printing.pages, printing.paper, styleNonce, `${t('gantt.button')}_${localToday().replaceAll('-', '')}`)))}>
+                {t('gantt.savePdf')}
+              </button>
+            )}
             <button onClick={() => setPrinting(null)}>{t('common.close')}</button>
           </div>
           <div className="gantt-pages">

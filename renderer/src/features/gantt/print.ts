@@ -99,6 +99,29 @@ function drawColumns(ctx: CanvasRenderingContext2D, scene: Scene, rows: WbsTask[
 
 /** Hands the pages to the browser's (or Electron's) print: one image per sheet of the chosen paper. */
 export function printNow(pages: PrintPage[], paper: Paper, nonce: string | undefined): void {
+  const unmount = mountPrint(pages, paper, nonce);
+  const done = () => {
+    unmount();
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  window.print();
+}
+
+/** In Electron: the pages saved as a PDF (printToPDF in main, which asks where); false when cancelled. */
+export async function savePdf(pages: PrintPage[], paper: Paper, nonce: string | undefined, name: string): Promise<boolean> {
+  const unmount = mountPrint(pages, paper, nonce);
+  try {
+    const r = await window.pmo!.printToPdf!(paper, name);
+    if (r.error) throw new Error(r.error);
+    return r.saved;
+  } finally {
+    unmount();
+  }
+}
+
+/** The pages in the print-only block, with the paper's @page rule; answers how to take them away. */
+function mountPrint(pages: PrintPage[], paper: Paper, nonce: string | undefined): () => void {
   const root = document.createElement('div');
   root.id = 'gantt-print';
   for (const p of pages) {
@@ -111,11 +134,8 @@ export function printNow(pages: PrintPage[], paper: Paper, nonce: string | undef
   style.textContent = `@page { size: ${paper} landscape; margin: 10mm; }`;
   document.head.append(style);
   document.body.append(root);
-  const done = () => {
+  return () => {
     root.remove();
     style.remove();
-    window.removeEventListener('afterprint', done);
   };
-  window.addEventListener('afterprint', done);
-  window.print();
 }
