@@ -159,7 +159,7 @@ describe('Excel export in Chromium', () => {
       expect(download.suggestedFilename()).toBe('課題管理表_A社.xlsx');
       // The file was made: the dialog stays open and says which cell it left, in its body, as a notice.
       const notice = dialog.dialog.getByTestId('export-notice');
-      await expect.poll(() => notice.innerText()).toMatch(/^課題管理表_A社\.xlsx を出力しましたが.*課題一覧!D7 \(status: on_hold\)$/);
+      await expect.poll(() => notice.innerText()).toMatch(/^課題管理表_A社\.xlsx を出力しましたが.*課題一覧!D7 \(状況: 保留\)$/);
       expect(await notice.getAttribute('role')).toBe('status');
       expect(await dialog.error().count()).toBe(0);
       await s.page.screenshot({ path: screenshotPath('export-dialog-notice-ja.png') });

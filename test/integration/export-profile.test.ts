@@ -194,8 +194,9 @@ describe('export through a client profile', () => {
     // cost has no word of the client's: the cells are left as they were (a new row's blank), and named.
     expect(diff.filter((d) => d.startsWith('Risks!C4') || d.startsWith('Risks!C5'))).toEqual([]);
     expect(out.noClientWord).toEqual([
-      { sheet: 'Risks', cell: 'C4', field: 'category', value: 'cost' },
-      { sheet: 'Risks', cell: 'C5', field: 'category', value: 'cost' },
+      // The client's header and the value as PMO Desk shows it, for the dialog to say.
+      { sheet: 'Risks', cell: 'C4', field: 'category', value: 'cost', header: 'Category', label: 'コスト' },
+      { sheet: 'Risks', cell: 'C5', field: 'category', value: 'cost', header: 'Category', label: 'コスト' },
     ]);
     ws.close();
   });
@@ -253,7 +254,7 @@ describe('export through a client profile', () => {
     const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
     expect(cellDiff(file, Buffer.from(out.dataBase64, 'base64'))).toEqual(['WBS!D3: (none) → s:○', 'WBS!D4: s:○ → (none)', 'WBS!D5: s:○ → (none)']);
     // 田中 has no column of the client's: said, not written.
-    expect(out.noClientWord).toEqual([{ sheet: 'WBS', cell: 'B5', field: 'assignee', value: '田中' }]);
+    expect(out.noClientWord).toEqual([{ sheet: 'WBS', cell: 'B5', field: 'assignee', value: '田中', header: '担当者', label: '田中' }]);
     ws.close();
   });
 

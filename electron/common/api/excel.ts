@@ -28,8 +28,9 @@ export interface ExportedWorkbook {
   /**
    * Export into a client's workbook: cells left unwritten because the client's own words for the
    * column (its list, or the words its file used) have none for the value; the client must choose.
+   * `header` is the client's column header, `label` the value as PMO Desk shows it (保留, not on_hold).
    */
-  noClientWord?: { sheet: string; cell: string; field: string; value: string }[];
+  noClientWord?: { sheet: string; cell: string; field: string; value: string; header: string; label: string }[];
   /**
    * Export of a WBS into a client's workbook: tasks nested deeper than its layout has levels (大/中/小
    * columns, or a name moved one column per level): each is written at the deepest level (`deepest`,

@@ -454,7 +454,9 @@ export async function exportToProfile(
   });
   const unmatched = noClientWord.flatMap((n) => {
     const r = outRow.get(n.row);
-    return r === undefined ? [] : [{ sheet: layout.sheet, cell: cellRef(r - 1, n.column), field: n.field, value: n.value }];
+    if (r === undefined) return [];
+    const m = layout.columns.find((x) => x.c <= n.column && n.column < x.c + x.span);
+    return [{ sheet: layout.sheet, cell: cellRef(r - 1, n.column), field: n.field, value: n.value, header: m?.label ?? n.field, label: shownValue(target, n.field, n.value, vocab, input.language) }];
   });
   // Tasks nested deeper than the client's layout has places for (大/中/小 columns, or a name spread over
   // one column per level): written at its deepest level, and named, as they read back under an ancestor.
@@ -673,6 +675,15 @@ function unscaledRating(n: number, scale: { min: number; max: number }): number 
 }
 
 /** A cell whose value has no word in the client's own list: left as it was (a new row's blank). */
+/** A stored value as PMO Desk shows it in a language: a list code as its label, a status or mode as its word. */
+function shownValue(target: ImportTarget, field: string, value: string, vocab: Vocabularies, language: 'ja' | 'en'): string {
+  const spec = fieldSpec(target, field);
+  if (spec?.kind === 'vocab') return vocabLabel(vocab[spec.list as VocabListName].items, value, language);
+  if (spec?.kind === 'wbsStatus') return WBS_STATUS_LABELS[value]?.[language] ?? value;
+  if (spec?.kind === 'scheduling') return WBS_SCHEDULING_LABELS[value]?.[language] ?? value;
+  return value;
+}
+
 export interface NoClientWord {
   /** The stored row's id. */
   row: number;

@@ -118,7 +118,7 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
       // client's levels were written at its deepest: the dialog stays open and says which.
       const notices: string[] = [];
       if (file.noClientWord?.length) {
-        const cells = file.noClientWord.map((n) => `${n.sheet}!${n.cell} (${n.field}: ${n.value})`).join(', ');
+        const cells = file.noClientWord.map((n) => `${n.sheet}!${n.cell} (${n.header}: ${n.label})`).join(', ');
         notices.push(t('excelExport.noClientWord', { file: file.fileName, cells }));
       }
       if (file.tooDeep?.length) {
