@@ -85,14 +85,14 @@ describe('progress in Chromium', () => {
     await s.page.getByTestId('wbs-baseline').selectOption({ label: '初回計画' });
     await expect.poll(() => wbs.column('baselineFinish')).toEqual(['2025/06/06', '2025/06/13', '2025/06/27']);
     expect(await wbs.column('finishSlip')).toEqual(['0', '0', '0']);
-    // 製造 slips a week; 詳細設計 is finished (then the grid is scrolled back to its first columns).
+    // 製造 slips a week; 詳細設計 is finished (then the grid is scrolled back to the slip column).
     await wbs.type(2, 'plannedStart', '2025/6/23');
     await wbs.type(2, 'plannedFinish', '2025/7/4');
     await wbs.type(1, 'progress', '100');
-    // Scrolled back on each try: the grid syncs its scrollbar with the cells' viewport a frame later, so a
-    // scroll set before that sync (on a busy machine) can be undone by it.
-    const scrollBack = () => wbs.grid.locator('.ag-body-horizontal-scroll-viewport').evaluate((e) => (e.scrollLeft = 0));
-    await expect.poll(async () => (await scrollBack(), wbs.column('finishSlip'))).toEqual(['0', '0', '+5']);
+    // Back to the slip column from the keyboard, as a user goes there: ← from 進捗率 past the actuals.
+    await wbs.cell(1, 'progress').click();
+    for (const _ of ['actualEffort', 'plannedEffort', 'actualFinish', 'actualStart', 'finishSlip']) await s.page.keyboard.press('ArrowLeft');
+    await expect.poll(() => wbs.column('finishSlip')).toEqual(['0', '0', '+5']);
     expect(await wbs.cell(2, 'finishSlip').getAttribute('class')).toContain('wbs-slip-late');
     expect(await wbs.column('baselineStart')).toEqual(['2025/06/02', '2025/06/09', '2025/06/16']);
     await s.page.screenshot({ path: screenshotPath('wbs-baseline-columns.png') });
@@ -233,5 +233,27 @@ describe('progress in Chromium', () => {
     expect(await fig('ev').innerText()).toBe('350,000');
     expect(await fig('spi').innerText()).toBe('0.47');
     await s.page.screenshot({ path: screenshotPath('progress-view-yen.png'), fullPage: true });
+  });
+
+  it('takes a typed status date only once the stored one is read (its late answer replaced what was typed)', async () => {
+    await s.page.getByRole('button', { name: /プロジェクト一覧/ }).click();
+    await new ProjectsScreen(s.page).open('EVM案件');
+    // The page's read of the stored project is held: until it is answered, the box cannot be typed in.
+    const held: { route?: Route } = {};
+    await s.page.route('**/api/baseline.list', async (route) => {
+      if (!held.route) held.route = route;
+      else await route.continue();
+    });
+    await openTab(s.page, '進捗');
+    await expect.poll(() => !!held.route).toBe(true);
+    expect(await dateBox().isDisabled()).toBe(true);
+    expect(await s.page.getByTestId('set-status-date').isDisabled()).toBe(true);
+    await held.route!.continue();
+    await expect.poll(() => dateBox().isDisabled()).toBe(false);
+    await s.page.unroute('**/api/baseline.list');
+    // Typed now, it stays as typed.
+    await dateBox().fill('2025/6/31');
+    await painted();
+    expect(await dateBox().inputValue()).toBe('2025/6/31');
   });
 });

@@ -259,9 +259,10 @@ export function ProgressPage({ project }: { project: Project }) {
           <label>
             {t('progress.statusDate')}{' '}
             {/* Text, not type=date: the browser's date box shows its own locale's order; the app's dates are yyyy/mm/dd. */}
-            <input className="date-input" data-testid="status-date" placeholder="yyyy/mm/dd" value={dateInput} onChange={(e) => setDateInput(e.target.value)} />
+            {/* Typed only once the stored date is read: its answer would otherwise replace what was typed. */}
+            <input className="date-input" data-testid="status-date" placeholder="yyyy/mm/dd" value={dateInput} disabled={!ready} onChange={(e) => setDateInput(e.target.value)} />
           </label>
-          <button type="submit" disabled={!dateInput.trim()} data-testid="set-status-date">
+          <button type="submit" disabled={!ready || !dateInput.trim()} data-testid="set-status-date">
             {t('progress.setStatusDate')}
           </button>
           {!statusDateSet && <span className="muted">{t('progress.statusDateDefault')}</span>}
