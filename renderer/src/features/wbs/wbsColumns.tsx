@@ -101,6 +101,18 @@ export function wbsColumns(t: TFunction): ColDef<WbsRow>[] {
     type: 'rightAligned',
     ...typedOnLeaves(field),
   });
+  // A pick-list column: its items typed ahead or chosen, shown by their label in the UI language.
+  const lang = t('status.done') === '完了' ? 'ja' : 'en';
+  const listColumn = (field: 'status' | 'scheduling', items: VocabItem[]): ColDef<WbsRow> => ({
+    field,
+    headerName: header(field),
+    initialWidth: 110,
+    cellEditor: VocabEditor,
+    cellEditorPopup: true,
+    cellEditorParams: { items, lang, allowEmpty: false, emptyLabel: '' } satisfies VocabEditorParams,
+    suppressKeyboardEvent: suppressEditorKeys,
+    valueFormatter: (p) => (p.value ? t(`${field}.${p.value}`) : ''),
+  });
   const withClass = (col: ColDef<WbsRow>, name: string, test: (row: WbsRow) => boolean): ColDef<WbsRow> => ({
     ...col,
     cellClassRules: { ...col.cellClassRules, [name]: (p) => !!p.data && test(p.data) },
@@ -116,33 +128,14 @@ export function wbsColumns(t: TFunction): ColDef<WbsRow>[] {
     number('plannedEffort', 120),
     number('actualEffort', 120),
     number('progress', 100),
-    {
-      field: 'status',
-      headerName: header('status'),
-      initialWidth: 110,
-      // Type-ahead as in the registers' lists: 完了 typed (or composed) picks 完了.
-      cellEditor: VocabEditor,
-      cellEditorPopup: true,
-      cellEditorParams: { items: wbsStatusItems(), lang: t('status.done') === '完了' ? 'ja' : 'en', allowEmpty: false, emptyLabel: '' } satisfies VocabEditorParams,
-      suppressKeyboardEvent: suppressEditorKeys,
-      valueFormatter: (p) => (p.value ? t(`status.${p.value}`) : ''),
-      ...typedOnLeaves('status'),
-    },
+    // Type-ahead as in the registers' lists: 完了 typed (or composed) picks 完了.
+    { ...listColumn('status', wbsStatusItems()), ...typedOnLeaves('status') },
     { field: 'milestone', headerName: header('milestone'), initialWidth: 110, cellRenderer: (p: ICellRendererParams<WbsRow>) => (p.value ? '◆' : '') },
     { field: 'deliverable', headerName: header('deliverable'), initialWidth: 160 },
     // Working days and the mode beside the links: an automatic task's dates follow from them (MS Project's
     // Duration, Task Mode and Predecessors).
     number('duration', 96),
-    {
-      field: 'scheduling',
-      headerName: header('scheduling'),
-      initialWidth: 110,
-      cellEditor: VocabEditor,
-      cellEditorPopup: true,
-      cellEditorParams: { items: schedulingItems(), lang: t('status.done') === '完了' ? 'ja' : 'en', allowEmpty: false, emptyLabel: '' } satisfies VocabEditorParams,
-      suppressKeyboardEvent: suppressEditorKeys,
-      valueFormatter: (p) => (p.value ? t(`scheduling.${p.value}`) : ''),
-    },
+    listColumn('scheduling', schedulingItems()),
     { field: 'predecessors', headerName: header('predecessors'), initialWidth: 110 },
     { field: 'notes', headerName: header('notes'), initialWidth: 240 },
   ];
