@@ -4,21 +4,28 @@
 // (no ANALYZE), so its plans do not depend on how many rows the file holds: a small WBS shows the
 // plans a large one gets.
 import { describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
 import { createTasks } from '../../electron/core/services/wbs.js';
 import { wbsWorkspace } from './wbs-support.js';
 
+/**
+ * Index ranges as long as a table: every audit row of one entity, every task of the project (a write
+ * touches a few siblings and ancestors; only the list reads the whole project).
+ */
+const WALKS = [/INDEX audit_entity \(entity=\?\)$/, /INDEX wbs_tasks_project_parent \(project_id=\?\)$/];
+
 /** Plan lines that read a table (or one entity's whole audit trail) from end to end. */
-function walks(sqlite: ReturnType<typeof wbsWorkspace>['db']['sqlite'], sql: string): string[] {
+function walks(sqlite: Database.Database, sql: string): string[] {
   const st = sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`);
   // The plan does not depend on the values bound: nulls, as many as the statement takes.
   const named = [...sql.matchAll(/[@$:]([A-Za-z_]\w*)/g)].map((m) => m[1]!);
   const plan = (named.length > 0 ? st.all(Object.fromEntries(named.map((n) => [n, null]))) : bindNulls(st)) as { detail: string }[];
   return plan
     .map((p) => p.detail)
-    .filter((d) => /^SCAN (wbs_tasks|audit_log|batches|wbs_dependencies|projects|search_text)\b/.test(d) || /INDEX audit_entity \(entity=\?\)$/.test(d));
+    .filter((d) => /^SCAN (wbs_tasks|audit_log|batches|wbs_dependencies|projects|search_text)\b/.test(d) || WALKS.some((w) => w.test(d)));
 }
 
-function bindNulls(st: ReturnType<ReturnType<typeof wbsWorkspace>['db']['sqlite']['prepare']>): unknown[] {
+function bindNulls(st: Database.Statement<unknown[]>): unknown[] {
   for (let n = 0; ; n++)
     try {
       return st.all(...Array.from({ length: n }, () => null));

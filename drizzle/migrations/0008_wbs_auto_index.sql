@@ -1,0 +1,1 @@
+CREATE INDEX `wbs_tasks_auto` ON `wbs_tasks` (`project_id`) WHERE scheduling = 'auto';
