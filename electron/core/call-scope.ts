@@ -3,7 +3,7 @@
 // the call, so the services that run long (import, export, undo) report and check from inside their
 // loops without every handler passing a context down.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { ApiError } from '../common/errors.js';
+import { textError } from '../common/errors.js';
 import type { Caller } from '../common/api/jobs.js';
 
 export type { Caller };
@@ -51,7 +51,7 @@ export function cancelRequested(flag: Int32Array | undefined): boolean {
  * (a preview, an export): the call then answers CANCELLED and leaves no trace.
  */
 export function throwIfCancelled(): void {
-  if (cancelRequested(scopes.getStore()?.cancel)) throw new ApiError('CANCELLED', 'Cancelled: nothing was changed');
+  if (cancelRequested(scopes.getStore()?.cancel)) throw textError('CANCELLED', 'cancelled', {}, 'Cancelled: nothing was changed');
 }
 
 /** How long a call that paces itself runs before it lets the calls waiting behind it in. */

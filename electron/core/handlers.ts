@@ -3,7 +3,8 @@
 import { parsedArgs } from './raw-json.js';
 import type { z } from 'zod';
 import { api, isMethod, type HandlerMap, type Method, type ParsedInput } from '../common/api.js';
-import { ApiError, type ErrorText, type Envelope, type FieldProblem } from '../common/errors.js';
+import { ApiError, textError, type ErrorText, type Envelope, type FieldProblem } from '../common/errors.js';
+import { MAX_FILE_MB } from '../common/api/excel.js';
 import type { AppInfo } from '../common/dto.js';
 import type { Db } from './db/open.js';
 import type { Actor } from './batch.js';
@@ -112,7 +113,7 @@ export function createRecoveryHandlers(ctx: HostContext): Handlers {
     // A file lost while running is said in the workspace's own sentence; other details are SQLite's words, for support only.
     const lost = status?.problem === 'fileDeleted' || status?.problem === 'fileReplaced';
     const why = lost && status.detail ? status.detail : (status?.problem ?? 'damaged');
-    throw new ApiError('DAMAGED', `The workspace cannot be used: ${why}`, status);
+    throw textError('DAMAGED', 'workspace.unusable', {}, `The workspace cannot be used: ${why}`, status);
   });
 }
 
@@ -121,11 +122,11 @@ function invoker(impl: Partial<Impl>, ctx: HostContext, guard?: (method: Method)
     async invoke(method, body) {
       try {
         const args = await parsedArgs(body);
-        if (!isMethod(method)) throw new ApiError('UNKNOWN_METHOD', `Unknown API method: ${method}`, { method });
+        if (!isMethod(method)) throw textError('UNKNOWN_METHOD', 'unknownMethod', { method }, `Unknown API method: ${method}`, { method });
         const input = parseInput(method, args ?? {});
         guard?.(method);
         const run = impl[method] as ((i: unknown) => unknown) | undefined;
-        if (!run) throw new ApiError('DAMAGED', 'The workspace cannot be used');
+        if (!run) throw textError('DAMAGED', 'workspace.unusable', {}, 'The workspace cannot be used');
         const reason = BACKED_UP_BEFORE[method];
         if (reason) ctx.storage?.beforeRisky(reason);
         return { ok: true, result: await run(input) };
@@ -145,16 +146,19 @@ function parseInput<M extends Method>(method: M, args: unknown): ParsedInput<M> 
     message: i.message,
   }));
   const first = problems[0]!;
-  throw new ApiError('VALIDATION', `${method}: ${first.field}: ${first.message}`, problems, issueText(parsed.error.issues[0]!, first.field));
+  throw new ApiError('VALIDATION', `${method}: ${first.field}: ${first.message}`, problems, issueText(parsed.error.issues[0]!, first.field, method));
 }
 
 /**
- * What the UI says of a refused input (serverErrors.input.*): the field as the API names it and what
- * is wrong, from the schema's own rule (its limit), not from the English message.
+ * What the UI says of a refused input (serverErrors.input.*): the field as the API names it, with the
+ * method, so the UI can name it as its screen does (件名, not values.title: renderer fieldLabel), and
+ * what is wrong, from the schema's own rule (its limit), not from the English message.
  */
-function issueText(issue: z.core.$ZodIssue, field: string): ErrorText {
+function issueText(issue: z.core.$ZodIssue, field: string, method: string): ErrorText {
   const i = issue as z.core.$ZodIssue & { origin?: string; maximum?: number | bigint; minimum?: number | bigint };
   const n = (v: number | bigint | undefined) => Number(v ?? 0);
+  // A workbook travels as base64: its limit in characters means nothing to the user, its size does.
+  if (i.code === 'too_big' && /(^|\.)dataBase64$/.test(field)) return { key: 'input.fileTooLarge', params: { max: MAX_FILE_MB } };
   const key = (() => {
     switch (i.code) {
       case 'too_big':
@@ -174,19 +178,21 @@ function issueText(issue: z.core.$ZodIssue, field: string): ErrorText {
         return 'other';
     }
   })();
-  return { key: `input.${key}`, params: { field, ...(i.maximum !== undefined && { max: n(i.maximum) }), ...(i.minimum !== undefined && { min: n(i.minimum) }) } };
+  return { key: `input.${key}`, params: { field, method, ...(i.maximum !== undefined && { max: n(i.maximum) }), ...(i.minimum !== undefined && { min: n(i.minimum) }) } };
 }
 
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   const e = err as { code?: string; message?: string };
   if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT'))
-    return new ApiError('CONFLICT', e.message ?? 'constraint failed', { sqlite: e.code });
+    return textError('CONFLICT', 'constraint', {}, e.message ?? 'constraint failed', { sqlite: e.code });
   // SQLite's own words stay in details (for support); the UI says it in its language by the code.
-  if (isDamageError(err)) return new ApiError('DAMAGED', 'The workspace file is damaged', { sqlite: e.code, message: e.message });
+  if (isDamageError(err)) return textError('DAMAGED', 'workspace.damaged', {}, 'The workspace file is damaged', { sqlite: e.code, message: e.message });
   if (e?.code === 'SQLITE_FULL' || e?.code === 'ENOSPC')
-    return new ApiError('DISK_FULL', 'The disk is full: nothing was saved', { code: e.code, message: e.message });
+    return textError('DISK_FULL', 'workspace.diskFull', {}, 'The disk is full: nothing was saved', { code: e.code, message: e.message });
   if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_READONLY'))
-    return new ApiError('READ_ONLY', 'The workspace is open read-only', { sqlite: e.code });
-  return new ApiError('INTERNAL', e?.message ?? String(err));
+    return textError('READ_ONLY', 'workspace.readOnly', {}, 'The workspace is open read-only', { sqlite: e.code });
+  // A fault of PMO Desk itself: its words (English, a stack's terms) stay in the message for support;
+  // the UI says in its language that the step stopped (the call's transaction wrote nothing).
+  return textError('INTERNAL', 'internal', {}, e?.message ?? String(err));
 }

@@ -4,7 +4,7 @@
 // workspace thread (workspace-thread.ts) both put one in front of their calls.
 import { cancelFlag, type Caller, type CallScope } from './call-scope.js';
 import { CANCELLABLE_METHODS, isJobMethod, jobsApi, type JobInfo, type JobMethod } from '../common/api/jobs.js';
-import { ApiError, type Envelope } from '../common/errors.js';
+import { textError, type Envelope } from '../common/errors.js';
 import type { Handlers } from './handlers.js';
 
 interface Job {
@@ -40,7 +40,7 @@ export class Jobs implements Handlers {
       });
       // A cancelled call that did not look for the flag in time (a profile export waits on the Excel
       // worker) still answers as cancelled: it wrote nothing, and the caller has moved on.
-      if (envelope.ok && Atomics.load(job.cancel, 0) === 1) return { ok: false, error: new ApiError('CANCELLED', 'Cancelled: nothing was changed').toJSON() };
+      if (envelope.ok && Atomics.load(job.cancel, 0) === 1) return { ok: false, error: textError('CANCELLED', 'cancelled', {}, 'Cancelled: nothing was changed').toJSON() };
       return envelope;
     } finally {
       this.running.delete(job.id);
@@ -54,7 +54,7 @@ export class Jobs implements Handlers {
 
   private answer(method: JobMethod, args: unknown, caller: Caller | undefined): Envelope<unknown> {
     const parsed = jobsApi[method].input.safeParse(args ?? {});
-    if (!parsed.success) return { ok: false, error: new ApiError('VALIDATION', `${method}: ${parsed.error.issues[0]?.message ?? 'bad input'}`).toJSON() };
+    if (!parsed.success) return { ok: false, error: textError('VALIDATION', 'input.other', { field: parsed.error.issues[0]?.path.join('.') || 'jobId', method }, `${method}: ${parsed.error.issues[0]?.message ?? 'bad input'}`).toJSON() };
     const mine = [...this.running.values()].filter((j) => j.client === caller?.client);
     if (method === 'job.list') return { ok: true, result: mine.map((j) => info(j)) };
     const { jobId } = parsed.data as { jobId: number };

@@ -3,7 +3,7 @@
 // thread, its text and JSON.parse (~40 ms of CPU for the 4.6 MB bench workbook) and its structured
 // clone to the workspace thread (~20 ms more, and another copy) held every other call waiting, and
 // the copies counted in the host's peak memory.
-import { ApiError } from '../common/errors.js';
+import { textError } from '../common/errors.js';
 import { yieldToLoop } from './yielding.js';
 
 const RAW = Symbol('raw JSON request body');
@@ -38,8 +38,11 @@ export async function parsedArgs(args: unknown): Promise<unknown> {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new ApiError('VALIDATION', 'request body is not valid JSON');
+    throw notJson();
   }
   await yieldToLoop();
   return parsed;
 }
+
+/** A request body that is not JSON, as the host and the workspace thread both say it. */
+export const notJson = () => textError('VALIDATION', 'host.notJson', {}, 'request body is not valid JSON');

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { ApiError, type Envelope } from '../common/errors.js';
+import { textError, type Envelope } from '../common/errors.js';
 import { lockFile, readOwner, WorkspaceLockedError } from './db/lock.js';
 import { readerWorkerFile, thisModuleFile } from './excel/reader.js';
 import type { Caller, CallScope } from './call-scope.js';
@@ -129,7 +129,7 @@ async function startThread(dataDir: string, options: WorkerStart['options'], rel
   const stop = (why: string) => {
     if (stopped) return;
     stopped = why;
-    for (const p of pending.values()) p.resolve({ ok: false, error: new ApiError('INTERNAL', why).toJSON() });
+    for (const p of pending.values()) p.resolve({ ok: false, error: textError('INTERNAL', 'workspace.stopped', {}, why).toJSON() });
     pending.clear();
     onDrained?.();
   };
@@ -174,7 +174,7 @@ async function startThread(dataDir: string, options: WorkerStart['options'], rel
   const jobs = new Jobs(
     (method, args, scope) =>
       new Promise((resolve) => {
-        if (stopped) return resolve({ ok: false, error: new ApiError('INTERNAL', stopped).toJSON() });
+        if (stopped) return resolve({ ok: false, error: textError('INTERNAL', 'workspace.stopped', {}, stopped).toJSON() });
         const id = nextId++;
         // A file's text crossed this thread (the request body, its base64): collect it once answered.
         const answered = carriesBigFile(args) ? (e: Envelope<unknown>) => (resolve(e), collectGarbageSoon()) : resolve;
@@ -190,7 +190,7 @@ async function startThread(dataDir: string, options: WorkerStart['options'], rel
   return {
     dir: dataDir,
     handlers: {
-      invoke: (method: string, args: unknown, caller?: Caller) => (closing ? Promise.resolve({ ok: false as const, error: new ApiError('INTERNAL', 'The workspace is closing').toJSON() }) : jobs.invoke(method, args, caller)),
+      invoke: (method: string, args: unknown, caller?: Caller) => (closing ? Promise.resolve({ ok: false as const, error: textError('INTERNAL', 'workspace.closing', {}, 'The workspace is closing').toJSON() }) : jobs.invoke(method, args, caller)),
     },
     close: () =>
       (closing ??= (async () => {

@@ -19,7 +19,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { RestoreResult } from '../common/api/backup.js';
 import type { BackupInfo, BackupReason, BackupSettings, IntegrityReport, WorkspaceProblem, WorkspaceStatus } from '../common/dto.js';
-import { ApiError, textError } from '../common/errors.js';
+import { textError } from '../common/errors.js';
 import {
   DatabaseDamagedError,
   DatabaseMissingError,
@@ -314,8 +314,8 @@ class LiveWorkspace implements Storage {
   }
 
   private backupNow(reason: BackupReason): BackupFile {
-    if (this.condition.kind === 'readOnly') throw new ApiError('READ_ONLY', 'The workspace is open read-only: nothing can be changed');
-    if (this.condition.kind !== 'ok') throw new ApiError('DAMAGED', 'Only a workspace that opened normally can be backed up');
+    if (this.condition.kind === 'readOnly') throw textError('READ_ONLY', 'workspace.readOnly', {}, 'The workspace is open read-only: nothing can be changed');
+    if (this.condition.kind !== 'ok') throw textError('DAMAGED', 'workspace.unusable', {}, 'Only a workspace that opened normally can be backed up');
     const target = this.target;
     const b = writeBackup(this.condition.db.sqlite, target, reason, this.now());
     rotateBackups(target, this.now());
@@ -425,7 +425,7 @@ class LiveWorkspace implements Storage {
       db = openReadOnly(copy, this.options);
     } catch (err) {
       fs.rmSync(copyDir, { recursive: true, force: true });
-      throw new ApiError('DAMAGED', `The damaged file cannot be read at all: ${(err as Error).message}`);
+      throw textError('DAMAGED', 'workspace.unreadable', {}, `The damaged file cannot be read at all: ${(err as Error).message}`);
     }
     this.setCondition({ kind: 'readOnly', problem: c.problem, detail: c.detail, db, copyDir }, createHandlers(db, this.ctx));
     return this.status();
@@ -474,7 +474,7 @@ class LiveWorkspace implements Storage {
 
   private restoreProject(backup: BackupFile, projectId: number): RestoreResult {
     const c = this.condition;
-    if (c.kind !== 'ok') throw new ApiError('DAMAGED', 'A single project can only be restored into a workspace that opened normally: restore the whole workspace');
+    if (c.kind !== 'ok') throw textError('DAMAGED', 'restore.wholeOnly', {}, 'A single project can only be restored into a workspace that opened normally: restore the whole workspace');
     // The backup may predate a migration: bring a temporary copy to the live schema first.
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pmo-desk-restore-'));
     try {
@@ -530,7 +530,7 @@ class LiveWorkspace implements Storage {
 /** The workspace's `db` while it is in recovery: any use says why there is none. */
 const NO_DB = new Proxy({} as Db, {
   get() {
-    throw new ApiError('DAMAGED', 'The workspace file cannot be used (damaged or missing): restore a backup');
+    throw textError('DAMAGED', 'workspace.unusable', {}, 'The workspace file cannot be used (damaged or missing): restore a backup');
   },
 });
 

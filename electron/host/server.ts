@@ -6,11 +6,11 @@ import http from 'node:http';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { ApiError, type Envelope } from '../common/errors.js';
+import { textError, type Envelope, type ErrorText } from '../common/errors.js';
 import { contentSecurityPolicy, NONCE_PLACEHOLDER } from '../common/csp.js';
-import { envelopeJson, type Handlers } from '../core/handlers.js';
-import { rawJson, RAW_JSON_MIN_BYTES } from '../core/raw-json.js';
-import { FILE_TOO_LARGE, MAX_BASE64 } from '../common/api/excel.js';
+import { envelopeJson, toApiError, type Handlers } from '../core/handlers.js';
+import { notJson, rawJson, RAW_JSON_MIN_BYTES } from '../core/raw-json.js';
+import { FILE_TOO_LARGE, MAX_BASE64, MAX_FILE_MB } from '../common/api/excel.js';
 import { CLIENT_ID, type Caller } from '../common/api/jobs.js';
 
 export const TOKEN_HEADER = 'x-pmo-token';
@@ -66,7 +66,7 @@ export async function startHost(port: number, options: HostOptions): Promise<Run
   let boundPort = 0;
   const server = http.createServer((req, res) => {
     handle(req, res, { ...options, token, nonce, port: boundPort }).catch((err) => {
-      sendJson(res, 500, { ok: false, error: new ApiError('INTERNAL', String(err)).toJSON() });
+      sendJson(res, 500, { ok: false, error: textError('INTERNAL', 'internal', {}, String(err)).toJSON() });
     });
   });
   // Node counts a kept-alive socket's idle time (5 s by default) into the next request while its body
@@ -95,17 +95,25 @@ interface RequestContext extends HostOptions {
   port: number;
 }
 
+/** A refusal of the host: the English reason (logs, tests) and what the UI says (serverErrors.host.*). */
+export interface HostRefusal {
+  why: string;
+  text: ErrorText;
+}
+
 /** Why a request is refused before it reaches any handler, or null when it may go on. */
 export function refusal(
   headers: http.IncomingHttpHeaders,
   port: number,
-): string | null {
+): HostRefusal | null {
   const host = headers.host;
-  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return `wrong Host header: ${host ?? '(none)'}`;
+  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`)
+    return { why: `wrong Host header: ${host ?? '(none)'}`, text: { key: 'host.wrongHost', params: { host: host ?? '' } } };
   const origin = headers.origin;
-  if (origin !== undefined && origin !== `http://${host}`) return `foreign Origin: ${origin}`;
+  if (origin !== undefined && origin !== `http://${host}`) return { why: `foreign Origin: ${origin}`, text: { key: 'host.foreignOrigin', params: { origin } } };
   const site = headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return `cross-site request (Sec-Fetch-Site: ${site})`;
+  if (site !== undefined && site !== 'same-origin' && site !== 'none')
+    return { why: `cross-site request (Sec-Fetch-Site: ${site})`, text: { key: 'host.crossSite', params: {} } };
   return null;
 }
 
@@ -114,13 +122,14 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, ctx: 
   if (refused) return forbid(res, refused);
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   if (url.pathname.startsWith('/api/')) {
-    if (req.method !== 'POST') return forbid(res, `${req.method} is not allowed on the API`);
-    if (!tokenMatches(req.headers[TOKEN_HEADER], ctx.token)) return forbid(res, 'missing or wrong X-PMO-Token');
+    if (req.method !== 'POST') return forbid(res, { why: `${req.method} is not allowed on the API`, text: { key: 'host.method', params: { method: req.method ?? '' } } });
+    // A page left open across a restart of the host holds the old launch's token.
+    if (!tokenMatches(req.headers[TOKEN_HEADER], ctx.token)) return forbid(res, { why: 'missing or wrong X-PMO-Token', text: { key: 'host.token', params: {} } });
     const method = decodePath(url.pathname.slice('/api/'.length));
     if (method === null) return badPath(res, url.pathname);
     return api(req, res, ctx, method);
   }
-  if (req.method !== 'GET' && req.method !== 'HEAD') return forbid(res, `${req.method} is not allowed`);
+  if (req.method !== 'GET' && req.method !== 'HEAD') return forbid(res, { why: `${req.method} is not allowed`, text: { key: 'host.method', params: { method: req.method ?? '' } } });
   return serveStatic(res, ctx, url.pathname);
 }
 
@@ -134,7 +143,7 @@ function decodePath(p: string): string | null {
 }
 
 function badPath(res: http.ServerResponse, pathname: string): void {
-  sendJson(res, 400, { ok: false, error: new ApiError('VALIDATION', `the path ${pathname} is not valid percent-encoding`).toJSON() });
+  sendJson(res, 400, { ok: false, error: textError('VALIDATION', 'host.badPath', { path: pathname }, `the path ${pathname} is not valid percent-encoding`).toJSON() });
 }
 
 function tokenMatches(given: string | string[] | undefined, token: string): boolean {
@@ -149,11 +158,11 @@ async function api(req: http.IncomingMessage, res: http.ServerResponse, ctx: Req
   try {
     body = await readJson(req);
   } catch (err) {
-    return sendJson(res, 400, { ok: false, error: new ApiError('VALIDATION', (err as Error).message).toJSON() });
+    return sendJson(res, 400, { ok: false, error: toApiError(err).toJSON() });
   }
   const client = req.headers[CLIENT_HEADER];
   if (client !== undefined && (typeof client !== 'string' || !CLIENT_ID.test(client)))
-    return sendJson(res, 400, { ok: false, error: new ApiError('VALIDATION', `${CLIENT_HEADER} must be 1–64 letters, digits, - or _`).toJSON() });
+    return sendJson(res, 400, { ok: false, error: textError('VALIDATION', 'host.badClient', {}, `${CLIENT_HEADER} must be 1–64 letters, digits, - or _`).toJSON() });
   // The user is never taken from a request: the workspace's own (the OS user) stands behind every page.
   const caller: Caller | undefined = client ? { client } : undefined;
   const envelope = await ctx.handlers.invoke(method, body, caller);
@@ -171,19 +180,19 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
     if (size > MAX_BODY_BYTES * 2) req.destroy();
     if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
-  if (size > MAX_BODY_BYTES) throw new Error(`request body is too large: ${FILE_TOO_LARGE}`);
+  if (size > MAX_BODY_BYTES) throw textError('VALIDATION', 'input.fileTooLarge', { max: MAX_FILE_MB }, `request body is too large: ${FILE_TOO_LARGE}`);
   if (size >= RAW_JSON_MIN_BYTES) return rawJson(Buffer.concat(chunks));
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);
   } catch {
-    throw new Error('request body is not valid JSON');
+    throw notJson();
   }
 }
 
-function forbid(res: http.ServerResponse, why: string): void {
-  sendJson(res, 403, { ok: false, error: new ApiError('FORBIDDEN', `Refused: ${why}`).toJSON() });
+function forbid(res: http.ServerResponse, { why, text }: HostRefusal): void {
+  sendJson(res, 403, { ok: false, error: textError('FORBIDDEN', text.key, text.params ?? {}, `Refused: ${why}`).toJSON() });
 }
 
 function sendJson(res: http.ServerResponse, status: number, envelope: Envelope<unknown>): void {

@@ -157,3 +157,26 @@ describe('the web host’s language', () => {
     }
   });
 });
+
+describe('the web host’s refusals', () => {
+  it('are said in the UI’s language: a page whose key went stale (the host restarted) is told to open the printed address again', async () => {
+    await s.page.goto(`${s.host.url}&project=${projectId}&view=issues`);
+    const issues = new RegisterScreen(s.page, 'issue');
+    await issues.grid.locator('.ag-row').first().waitFor();
+    const token = await s.page.evaluate(() => {
+      const t = sessionStorage.getItem('pmo.token');
+      sessionStorage.setItem('pmo.token', 'stale');
+      return t;
+    });
+    try {
+      await s.page.getByRole('button', { name: '行追加' }).click();
+      const alert = s.page.getByRole('alert');
+      await expect.poll(() => alert.innerText()).toMatch(/^拒否されました: このページの接続キーが無効です/);
+      // No English sentence of the host's (Refused: missing or wrong X-PMO-Token).
+      expect(await alert.innerText()).not.toMatch(/Refused|token/i);
+      await s.page.screenshot({ path: screenshotPath('host-refusal-ja.png') });
+    } finally {
+      await s.page.evaluate((t) => sessionStorage.setItem('pmo.token', t ?? ''), token);
+    }
+  });
+});

@@ -4,12 +4,17 @@
 import ExcelJS from 'exceljs';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../electron/common/errors.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError, ERROR_CODES, type Envelope } from '../../electron/common/errors.js';
+import { toApiError } from '../../electron/core/handlers.js';
+import { startHost } from '../../electron/host/server.js';
+import { rawRequest } from '../helpers/http.js';
 import { ja } from '../../renderer/src/i18n/ja.js';
 import { en } from '../../renderer/src/i18n/en.js';
 import { errorText, type Translator } from '../../renderer/src/ui/errorText.js';
 import { KNOWN_REASONS, reasonOf, wbsCellProblems } from '../../renderer/src/grid/serverProblems.js';
-import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+import { inProcessCaller, ROOT, tempWorkspace } from '../helpers/workspace.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { externalEntity, randomBytes } from '../fixtures/excel/hostile.js';
 import { rawXlsx, rowXml, sheetXml } from '../fixtures/excel/xlsx.js';
@@ -42,6 +47,19 @@ async function refusal(p: Promise<unknown>): Promise<ApiError> {
 
 /** English words the server could have written: ASCII words of 3+ letters, minus names a Japanese UI uses as is. */
 const englishWords = (s: string) => (s.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !['WBS', 'CSV', 'Excel', 'PMO', 'Desk'].includes(w));
+
+/** Japanese throughout, every name the English message gives (file, sheet, cell) in it, and English in the English UI. */
+function saysInJapanese(err: ApiError, said: string | RegExp, names: string[] = [], words: string[] = []): void {
+  expect(err, err.message).toBeInstanceOf(ApiError);
+  const ja = errorText(err, jaT);
+  if (typeof said === 'string') expect(ja, err.message).toBe(said);
+  else expect(ja, err.message).toMatch(said);
+  // The file's and sheet's own names, and words a Japanese UI uses as they are (Excel, .xlsx, DTD).
+  const withoutNames = [...names, ...words, 'Excel', 'XML', 'DTD', 'Open', 'Strict', '.xlsx', '.xlsb', '.xls', 'zip'].reduce((t, n) => t.replaceAll(n, ''), ja);
+  expect(englishWords(withoutNames), `${err.message} → ${ja}`).toEqual([]);
+  for (const n of names) expect(ja, err.message).toContain(n);
+  expect(englishWords(errorText(err, enT)).length, err.message).toBeGreaterThan(0);
+}
 
 describe('server messages in the Japanese UI', () => {
   it('say WBS link, list, export and backup refusals in Japanese', async () => {
@@ -123,18 +141,6 @@ describe('server messages in the Japanese UI', () => {
     ws.close();
   });
 
-  /** Japanese throughout, every name the English message gives (file, sheet, cell) in it, and English in the English UI. */
-  function saysInJapanese(err: ApiError, said: string | RegExp, names: string[] = [], words: string[] = []): void {
-    expect(err, err.message).toBeInstanceOf(ApiError);
-    const ja = errorText(err, jaT);
-    if (typeof said === 'string') expect(ja, err.message).toBe(said);
-    else expect(ja, err.message).toMatch(said);
-    // The file's and sheet's own names, and words a Japanese UI uses as they are (Excel, .xlsx, DTD).
-    const withoutNames = [...names, ...words, 'Excel', 'XML', 'DTD', 'Open', 'Strict', '.xlsx', '.xlsb', '.xls', 'zip'].reduce((t, n) => t.replaceAll(n, ''), ja);
-    expect(englishWords(withoutNames), `${err.message} → ${ja}`).toEqual([]);
-    for (const n of names) expect(ja, err.message).toContain(n);
-    expect(englishWords(errorText(err, enT)).length, err.message).toBeGreaterThan(0);
-  }
 
   it('say workbook, import preview, baseline, minutes, restore and input refusals in Japanese, naming the file, sheet and cell', async () => {
     const ws = tempWorkspace();
@@ -168,9 +174,12 @@ describe('server messages in the Japanese UI', () => {
     const backup = await call('backup.create', {});
     saysInJapanese(await refusal(call('backup.restore', { id: backup.id, projectId: 999 })), `見つかりません: バックアップ ${backup.id} にこのプロジェクト (ID 999) はありません。`, [backup.id]);
     // The schema's own refusals: the field as the API names it, the rule in Japanese.
-    saysInJapanese(await refusal(call('issue.create', { projectId: p, values: { title: 'あ'.repeat(2_001) } })), /^入力が正しくありません: values\.title は \d+ 文字以内にしてください。$/, ['values.title']);
-    saysInJapanese(await refusal(call('baseline.create', { projectId: p, name: '  ' })), '入力が正しくありません: name を入力してください。', ['name']);
-    saysInJapanese(await refusal(call('wbs.list', { projectId: 'x' } as never)), '入力が正しくありません: projectId の値の種類が正しくありません。', ['projectId']);
+    // The schema's own refusals: the field as the screen names it (the register's column header), the rule in Japanese.
+    saysInJapanese(await refusal(call('issue.create', { projectId: p, values: { title: 'あ'.repeat(2_001) } })), /^入力が正しくありません: 件名 は \d+ 文字以内にしてください。$/);
+    saysInJapanese(await refusal(call('wbs.create', { projectId: p, values: { name: 'あ'.repeat(2_001) } })), /^入力が正しくありません: タスク名 は \d+ 文字以内にしてください。$/);
+    saysInJapanese(await refusal(call('baseline.create', { projectId: p, name: '  ' })), '入力が正しくありません: 名前 を入力してください。');
+    saysInJapanese(await refusal(call('wbs.list', { projectId: 'x' } as never)), '入力が正しくありません: この項目 の値の種類が正しくありません。');
+    expect(errorText(await refusal(call('wbs.list', { projectId: 'x' } as never)), enT)).toBe('Invalid input: projectId has the wrong kind of value.');
     ws.close();
   });
 
@@ -186,5 +195,87 @@ describe('server messages in the Japanese UI', () => {
       // A sentence for the place where the code can have one, so the sheet or cell is not lost.
       if (e.place!.at && ['DAMAGED', 'TOO_LARGE', 'NO_SHEET', 'NOT_A_WORKSHEET', 'BAD_WRITE', 'UNSAFE'].includes(e.code)) expect(errorText(err, jaT)).toContain("'月次 報告'!B3");
     }
+  });
+});
+
+describe('server messages in the Japanese UI, the rarer ones', () => {
+  it('say the web host’s refusals in Japanese: a stale page key, a wrong address, a body that is no JSON', async () => {
+    const ws = tempWorkspace();
+    const host = await startHost(0, { handlers: ws.handlers });
+    try {
+      const answer = async (headers: Record<string, string>, body = '{}') => {
+        const res = await rawRequest(host.port, { method: 'POST', path: '/api/project.list', headers: { 'Content-Type': 'application/json', ...headers }, body });
+        const env = JSON.parse(res.body) as Envelope<unknown>;
+        if (env.ok) throw new Error('expected a refusal');
+        return ApiError.from(env.error);
+      };
+      const good = { Host: `127.0.0.1:${host.port}`, 'X-PMO-Token': host.token };
+      saysInJapanese(await answer({ ...good, 'X-PMO-Token': 'old' }), /^拒否されました: このページの接続キーが無効です/);
+      saysInJapanese(await answer({ ...good, Host: `evil.example:${host.port}` }), /^拒否されました: アドレス「evil\.example:\d+」からの接続は受け付けません。/, [], ['evil.example']);
+      saysInJapanese(await answer({ ...good, Origin: 'http://evil.example' }), /^拒否されました: 別のサイト \(http:\/\/evil\.example\) からの/, [], ['http://evil.example']);
+      saysInJapanese(await answer({ ...good, 'Sec-Fetch-Site': 'cross-site' }), '拒否されました: 別のサイトからの呼び出しは受け付けません。');
+      saysInJapanese(await answer(good, '{not json'), '入力が正しくありません: 送られたデータを読み取れません。画面を読み込み直してください。');
+      saysInJapanese(await answer({ ...good, 'X-PMO-Client': 'a b' }), '入力が正しくありません: ページの識別子が正しくありません。画面を読み込み直してください。');
+    } finally {
+      await host.close();
+      ws.close();
+    }
+  });
+
+  it('say rows that are gone, rows of another project, an undo without its record and faults of PMO Desk itself in Japanese', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const p = (await call('project.create', { name: 'P' })).id;
+    const q = (await call('project.create', { name: 'Q' })).id;
+    const mine = await call('wbs.create', { projectId: p, values: { name: '設計' } });
+    const theirs = await call('wbs.create', { projectId: q, values: { name: '他案件' } });
+    saysInJapanese(await refusal(call('issue.applyCells', { projectId: p, updates: [{ id: 999, patch: { title: 'x' } }], creates: [] })), '見つかりません: 1 行がもうありません。一覧を読み込み直してください。');
+    saysInJapanese(
+      await refusal(call('wbs.create', { projectId: p, parentId: theirs.id, values: { name: '子' } })),
+      `矛盾があります: タスク (ID ${theirs.id}) は別のプロジェクトのものです。画面を読み込み直してください。`,
+    );
+    saysInJapanese(
+      await refusal(call('dependency.create', { projectId: p, predecessorId: mine.id, successorId: theirs.id })),
+      `矛盾があります: タスク (ID ${theirs.id}) は別のプロジェクトのものです。画面を読み込み直してください。`,
+    );
+    saysInJapanese(
+      await refusal(call('wbs.applyCells', { projectId: p, updates: [{ id: theirs.id, patch: { name: 'x' } }], creates: [] })),
+      `矛盾があります: タスク (ID ${theirs.id}) は別のプロジェクトのものです。画面を読み込み直してください。`,
+    );
+    // A delete whose audit row lost its snapshot (a file written by an early version) cannot be undone.
+    const issue = await call('issue.create', { projectId: p, values: { title: '消す' } });
+    await call('issue.delete', { ids: [issue.id] });
+    ws.db.sqlite.prepare("UPDATE audit_log SET before = NULL WHERE entity = 'issue' AND action = 'delete'").run();
+    saysInJapanese(await refusal(call('history.undo', { projectId: p })), `矛盾があります: 削除された行 (ID ${issue.id}) の記録がないため、元に戻せません。`);
+    // A fault of PMO Desk itself (a TypeError's English words) and a stored row that breaks a constraint.
+    saysInJapanese(toApiError(new TypeError("Cannot read properties of undefined (reading 'id')")), '予期しないエラー: PMO Desk の内部で問題が起きたため、この操作を中止しました。何も保存していません。');
+    saysInJapanese(toApiError(Object.assign(new Error('UNIQUE constraint failed: issues.ref'), { code: 'SQLITE_CONSTRAINT_UNIQUE' })), /^矛盾があります: 保存済みのデータと矛盾するため/);
+    ws.close();
+  });
+
+  it('never show a message the core sent without a sentence of its own in English: its code says it, the English UI keeps the core’s words', () => {
+    const bare = ApiError.from({ code: 'CONFLICT', message: 'the widget is frobnicated' });
+    expect(errorText(bare, jaT)).toBe('矛盾があります: 保存済みのデータと合わないため、変更していません。');
+    expect(errorText(bare, enT)).toContain('the widget is frobnicated');
+    for (const code of ERROR_CODES) expect(englishWords(errorText(ApiError.from({ code, message: 'some English words here' }), jaT)), code).toEqual([]);
+  });
+
+  it('have a sentence in both languages for every key the core names', () => {
+    // Every key written out where an error is made (textError('CODE', 'key', …) and { key: '…' } texts).
+    const keys = new Set<string>();
+    const made = /textError\(\s*'[A-Z_]+',\s*'([\w.]+)'/g;
+    const text = /textError\(\s*'[A-Z_]+',\s*'([\w.]+)'|\{ key: '([\w.]+)'(?:, params| \})/g;
+    const walk = (dir: string, re: RegExp): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const f = path.join(dir, e.name);
+        if (e.isDirectory()) walk(f, re);
+        else if (/\.tsx?$/.test(f)) for (const m of fs.readFileSync(f, 'utf8').matchAll(re)) keys.add((m[1] ?? m[2])!);
+      }
+    };
+    walk(path.join(ROOT, 'electron'), text);
+    walk(path.join(ROOT, 'renderer/src'), made);
+    // The scan finds this change's keys and older ones (a scan that finds nothing proves nothing).
+    for (const k of ['host.token', 'rowsGone', 'wbs.otherProject', 'history.noSnapshot', 'internal', 'meeting.gone', 'export.recordRequired']) expect(keys).toContain(k);
+    expect([...keys].filter((k) => !jaT.exists(`serverErrors.${k}`) || !enT.exists(`serverErrors.${k}`))).toEqual([]);
   });
 });

@@ -16,10 +16,11 @@ import { id, text } from './schemas.js';
 export const EXPORT_REGISTERS = ['wbs', 'risk', 'issue', 'change', 'minutes'] as const;
 export type ExportRegister = (typeof EXPORT_REGISTERS)[number];
 
-/** 50 MB of workbook as base64. */
-/** A 50 MB file as base64: the largest file any call carries (adapters size their request limits on it). */
-export const MAX_BASE64 = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4;
-export const FILE_TOO_LARGE = 'the file is larger than 50 MB';
+/** The largest file any call carries, in MB (adapters size their request limits on it). */
+export const MAX_FILE_MB = 50;
+/** That file as base64. */
+export const MAX_BASE64 = Math.ceil((MAX_FILE_MB * 1024 * 1024 * 4) / 3) + 4;
+export const FILE_TOO_LARGE = `the file is larger than ${MAX_FILE_MB} MB`;
 
 export interface ExportedWorkbook {
   /** A suggested file name, safe on Windows: 議事録_20250401_定例会議.xlsx */

@@ -34,7 +34,7 @@ import { exportDefaultLayout } from '../services/export/default-layout.js';
 import { exportToProfile } from '../services/export/profile-export.js';
 import { documentLanguage } from '../services/settings.js';
 
-const invalid = (method: string, field: string, message: string, text?: ErrorText) => new ApiError('VALIDATION', `${method}: ${field}: ${message}`, [{ field, message }], text);
+const invalid = (method: string, field: string, message: string, text: ErrorText) => new ApiError('VALIDATION', `${method}: ${field}: ${message}`, [{ field, message }], text);
 
 /**
  * A form layout that names a sheet or a defined name the workbook lacks is refused when it is saved.
@@ -58,7 +58,7 @@ async function checkForm(template: Uint8Array, fileName: string, form: Pick<Form
     try {
       info.target(c.ref);
     } catch (err) {
-      throw invalid('profile', `form.cells.${i}.ref`, (err as Error).message, err instanceof ApiError ? err.text : undefined);
+      throw invalid('profile', `form.cells.${i}.ref`, (err as Error).message, (err instanceof ApiError && err.text) || { key: 'form.notOneCell', params: { file: fileName, ref: c.ref } });
     }
   }
 }
@@ -69,16 +69,16 @@ export function excelHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof
   return {
     'excel.export': ({ projectId, register, profileId, meetingId, recordId, language, format }) => {
       if (format === 'csv' && (register === 'minutes' || profileId !== undefined))
-        throw invalid('excel.export', 'format', 'CSV is written for a register in PMO Desk\'s own layout only (not minutes, not a profile)');
+        throw invalid('excel.export', 'format', 'CSV is written for a register in PMO Desk\'s own layout only (not minutes, not a profile)', { key: 'export.csvRegisterOnly' });
       const lang = documentLanguage(db, ctx.osLocale, language);
       if (register === 'minutes') {
         if (profileId === undefined) return exportMinutes(db, ctx.osLocale, { projectId, meetingId, language }, { today: ctx.today?.() });
-        if (meetingId === undefined) throw invalid('excel.export', 'meetingId', 'is required to export minutes');
+        if (meetingId === undefined) throw invalid('excel.export', 'meetingId', 'is required to export minutes', { key: 'meeting.required' });
         return exportMinutesForm(db, { projectId, meetingId, profileId, language: lang }, { today: ctx.today?.() });
       }
       if (profileId !== undefined && getProfile(db, profileId).kind === 'card') {
-        if (register === 'wbs') throw invalid('excel.export', 'profileId', 'a card holds a row of the risk, issue or change register');
-        if (recordId === undefined) throw invalid('excel.export', 'recordId', 'is required to export a row into a card');
+        if (register === 'wbs') throw invalid('excel.export', 'profileId', 'a card holds a row of the risk, issue or change register', { key: 'export.cardRegister' });
+        if (recordId === undefined) throw invalid('excel.export', 'recordId', 'is required to export a row into a card', { key: 'export.recordRequired' });
         return exportCard(db, { projectId, register, profileId, recordId, language: lang, today: today() });
       }
       if (profileId !== undefined) return exportToProfile(db, { projectId, register, profileId, language: lang, today: today() });

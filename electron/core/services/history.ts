@@ -14,7 +14,7 @@
 // delete of the project itself) are not on the stacks.
 import { reportProgress } from '../call-scope.js';
 import type { BatchKind, FieldChange, HistoryEntry, HistoryState, UndoResult } from '../../common/dto.js';
-import { ApiError, textError } from '../../common/errors.js';
+import { textError } from '../../common/errors.js';
 import type { Db } from '../db/open.js';
 import { inBatch, type Actor, type AuditAction, type Batch } from '../batch.js';
 import { ENTITY_STORES, type AnyStore } from '../entities.js';
@@ -175,7 +175,7 @@ function invertRun(db: Db, batch: Batch, store: AnyStore, entity: string, action
   const current = (ids: number[]) => {
     const found = store.getMany(db, ids);
     const missing = ids.find((id) => !found.has(id));
-    if (missing !== undefined) throw new ApiError('NOT_FOUND', `${entity} ${missing} does not exist`, { field: 'id', id: missing });
+    if (missing !== undefined) throw textError('NOT_FOUND', 'rowGone', { id: missing }, `${entity} ${missing} does not exist`, { field: 'id', id: missing });
     return found;
   };
   if (action === 'create') {
@@ -183,13 +183,13 @@ function invertRun(db: Db, batch: Batch, store: AnyStore, entity: string, action
     const ids = run.map((r) => r.id);
     const snaps = store.snapshots(db, ids);
     const missing = ids.find((id) => !snaps.has(id));
-    if (missing !== undefined) throw new ApiError('NOT_FOUND', `${entity} ${missing} does not exist`, { field: 'id', id: missing });
+    if (missing !== undefined) throw textError('NOT_FOUND', 'rowGone', { id: missing }, `${entity} ${missing} does not exist`, { field: 'id', id: missing });
     batch.recordMany(entity, 'delete', run.map((r) => ({ id: r.id, before: snaps.get(r.id)!, after: null })));
     // A row's parent is the one it was created under: any later move is a later batch, undone first.
     for (const r of run) noteParents(r.after);
     store.removeMany(db, ids);
   } else if (action === 'delete') {
-    for (const r of run) if (!r.before) throw new ApiError('CONFLICT', `no snapshot of deleted ${entity} ${r.id}`);
+    for (const r of run) if (!r.before) throw textError('CONFLICT', 'history.noSnapshot', { id: r.id }, `no snapshot of deleted ${entity} ${r.id}`, { entity, id: r.id });
     // Newest first puts parents before their children (deletes are audited children first). A snapshot
     // holds every column but updated_at; an older, partial one is put back row by row with defaults.
     const now = new Date().toISOString();

@@ -315,7 +315,7 @@ export function checkLink(db: Db, projectId: number, l: LinkSpec, today: string)
     ['successorId', l.successorId],
   ] as const) {
     const t = wbsStore.require(db, id, `WBS task ${id}`);
-    if (t.projectId !== projectId) throw new ApiError('CONFLICT', `WBS task ${id} belongs to another project`, { field, id });
+    if (t.projectId !== projectId) throw textError('CONFLICT', 'wbs.otherProject', { id }, `WBS task ${id} belongs to another project`, { field, id });
   }
   if (l.predecessorId === l.successorId)
     throw textError('VALIDATION', 'wbs.linkSelf', {}, 'a task cannot be its own predecessor', [{ field: 'successorId', message: 'is the predecessor itself' }]);

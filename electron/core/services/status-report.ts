@@ -6,7 +6,7 @@ import type { ExportedWorkbook } from '../../common/api/excel.js';
 import { FIGURE_KEYS, type FigureKey, type PortfolioRow } from '../../common/api/portfolio.js';
 import { formatDate } from '../../common/dates.js';
 import { showDiff, showFigure } from '../../common/portfolio-format.js';
-import { ApiError } from '../../common/errors.js';
+import { textError } from '../../common/errors.js';
 import { closedCodes, isOverdue, riskLevel, riskScore, RISK_LEVEL_LABELS, vocabLabel } from '../../common/registers.js';
 import type { Db } from '../db/open.js';
 import { issueStore, riskStore } from '../entities.js';
@@ -152,7 +152,7 @@ export async function exportStatusReport(
   const summary = portfolioSummary(db, today, input.statusDate);
   const rows = input.projectIds.map((id) => {
     const r = summary.projects.find((p) => p.projectId === id);
-    if (!r) throw new ApiError('NOT_FOUND', `Project ${id} does not exist`, { field: 'projectIds', id });
+    if (!r) throw textError('NOT_FOUND', 'projectGone', { id }, `Project ${id} does not exist`, { field: 'projectIds', id });
     return r;
   });
   const projects: ProjectReport[] = rows.map((row) => ({

@@ -3,7 +3,7 @@
 // the list of all bad cells, so the user fixes the block once instead of finding errors one by one.
 import { WBS_ROLLED_UP_FIELDS, type CellProblem, type WbsCellsResult, type WbsFields } from '../../common/dto.js';
 import { wbsFields } from '../../common/api/wbs.js';
-import { ApiError } from '../../common/errors.js';
+import { ApiError, textError } from '../../common/errors.js';
 import type { Db } from '../db/open.js';
 import { inBatch, type Actor } from '../batch.js';
 import { changedFields } from './diff.js';
@@ -46,7 +46,7 @@ function refuse(problems: CellProblem[]): never {
     .map((p) => `row ${p.row + 1} ${p.field}: ${p.message}`)
     .join('; ');
   const more = problems.length > 5 ? ` and ${problems.length - 5} more` : '';
-  throw new ApiError('VALIDATION', `wbs.applyCells: ${problems.length} invalid cell${problems.length === 1 ? '' : 's'}: ${shown}${more}`, problems);
+  throw textError('VALIDATION', 'cellsRefused', { count: problems.length }, `wbs.applyCells: ${problems.length} invalid cell${problems.length === 1 ? '' : 's'}: ${shown}${more}`, problems);
 }
 
 export function applyCells(db: Db, actor: Actor, input: CellsInput, today: string): WbsCellsResult {
@@ -66,7 +66,7 @@ export function applyCells(db: Db, actor: Actor, input: CellsInput, today: strin
     updates.forEach((u, i) => {
       const row = rows.get(u.id) ?? getTaskRow(db, u.id);
       if (row.projectId !== projectId)
-        throw new ApiError('CONFLICT', `WBS task ${u.id} belongs to another project`, { field: 'updates', row: i, id: u.id });
+        throw textError('CONFLICT', 'wbs.otherProject', { id: u.id }, `WBS task ${u.id} belongs to another project`, { field: 'updates', row: i, id: u.id });
       rows.set(u.id, row);
       const computed = Object.keys(u.patch).filter((f) => ROLLED_UP.has(f));
       if (computed.length > 0 && hasChildren(db, row))
@@ -76,7 +76,7 @@ export function applyCells(db: Db, actor: Actor, input: CellsInput, today: strin
     const before = input.createBeforeId ?? null;
     for (const [anchor, field] of [[after, 'createAfterId'], [before, 'createBeforeId']] as const)
       if (creates.length > 0 && anchor !== null && getTaskRow(db, anchor).projectId !== projectId)
-        throw new ApiError('CONFLICT', `WBS task ${anchor} belongs to another project`, { field });
+        throw textError('CONFLICT', 'wbs.otherProject', { id: anchor }, `WBS task ${anchor} belongs to another project`, { field });
     if (problems.length > 0) refuse(problems.sort((a, b) => a.row - b.row));
     // Predecessors become links once every row exists (a pasted block may link to its own new rows).
     const typed: { row: number; id: number | null; text: string }[] = [];

@@ -439,16 +439,16 @@ export interface NewTask {
 
 function sibling(db: Db, projectId: number, id: number, field: string, parentId: number | null | undefined): TaskRow {
   const s = getTaskRow(db, id);
-  if (s.projectId !== projectId) throw new ApiError('CONFLICT', `WBS task ${id} belongs to another project`, { field });
+  if (s.projectId !== projectId) throw textError('CONFLICT', 'wbs.otherProject', { id }, `WBS task ${id} belongs to another project`, { field });
   if (parentId !== undefined && parentId !== s.parentId)
-    throw new ApiError('CONFLICT', `WBS task ${id} is not a sibling under the chosen parent`, { field });
+    throw textError('CONFLICT', 'wbs.notSibling', { id }, `WBS task ${id} is not a sibling under the chosen parent`, { field });
   return s;
 }
 
 /** The parent and position a new task takes, from parentId / afterId / beforeId. */
 function placeNew(db: Db, batch: Batch, projectId: number, t: NewTask): { parentId: number | null; position: number } {
   if (t.afterId != null && t.beforeId != null)
-    throw new ApiError('VALIDATION', 'give afterId or beforeId, not both', [{ field: 'beforeId', message: 'give afterId or beforeId, not both' }]);
+    throw textError('VALIDATION', 'wbs.afterOrBefore', {}, 'give afterId or beforeId, not both', [{ field: 'beforeId', message: 'give afterId or beforeId, not both' }]);
   if (t.beforeId != null) {
     const before = sibling(db, projectId, t.beforeId, 'beforeId', t.parentId);
     const prev = db
@@ -464,7 +464,7 @@ function placeNew(db: Db, batch: Batch, projectId: number, t: NewTask): { parent
   }
   const parentId = t.parentId ?? null;
   if (parentId !== null && getTaskRow(db, parentId).projectId !== projectId)
-    throw new ApiError('CONFLICT', `WBS task ${parentId} belongs to another project`, { field: 'parentId' });
+    throw textError('CONFLICT', 'wbs.otherProject', { id: parentId }, `WBS task ${parentId} belongs to another project`, { field: 'parentId' });
   return { parentId, position: slotPositions(db, batch, projectId, parentId, 'last', 1)[0]! };
 }
 

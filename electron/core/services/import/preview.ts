@@ -14,7 +14,7 @@ import type { WorkbookModel } from '../../../common/excel/model.js';
 import type { ApplyOptions, ApplyResult, ImportAsk, ImportPreview, MappingInput, ProfileLayout, TableProfile } from '../../../common/excel/preview.js';
 import type { Problem } from '../../../common/excel/problems.js';
 import { readTable, type ImportTable } from '../../../common/excel/table.js';
-import { ApiError, textError } from '../../../common/errors.js';
+import { textError } from '../../../common/errors.js';
 import { inBatch, type Actor } from '../../batch.js';
 import type { Db } from '../../db/open.js';
 import { readWorkbook } from '../../excel/reader.js';
@@ -75,8 +75,8 @@ export interface PreviewInput {
 const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
 /** A refusal of the preview's input; `key` names its text in the renderer's serverErrors.import (the UI's language). */
-const invalid = (field: string, message: string, key?: string, params?: Record<string, string | number>) =>
-  new ApiError('VALIDATION', `${field}: ${message}`, [{ field, message }], key ? { key: `import.${key}`, ...(params ? { params } : {}) } : undefined);
+const invalid = (field: string, message: string, key: string, params: Record<string, string | number> = {}) =>
+  textError('VALIDATION', `import.${key}`, params, `${field}: ${message}`, [{ field, message }]);
 
 /** A chosen file of no bytes at all (an empty download, a file still being written). */
 export const emptyFile = (fileName: string) => invalid('dataBase64', `${fileName} is empty`, 'emptyFile', { file: fileName });
@@ -147,7 +147,7 @@ export function chooseLayout(
     const o = overrideFields(register, layout.columns, mapping.columns);
     if (o.problems.length > 0) {
       const column = /^column (\S+) is not a column of the header$/.exec(o.problems[0]!)?.[1];
-      throw invalid('mapping.columns', o.problems.join('; '), column ? 'notAColumn' : undefined, column ? { column } : undefined);
+      throw invalid('mapping.columns', o.problems.join('; '), column ? 'notAColumn' : 'badMapping', column ? { column } : {});
     }
     layout = { ...layout, columns: o.columns };
   }
@@ -213,7 +213,7 @@ export class ImportPreviews {
       kept = this.kept.get(input.previewId);
       if (!kept) throw textError('NOT_FOUND', 'import.previewGone', {}, 'this import preview has expired or was already applied; choose the file again', { field: 'previewId' });
       if (kept.projectId !== input.projectId || kept.register !== input.register)
-        throw invalid('previewId', `this preview is of another project or register`);
+        throw invalid('previewId', `this preview is of another project or register`, 'previewGone');
       ({ model, bytes, fileName, profile, chosenProfile } = kept);
     } else {
       fileName = input.fileName!;
@@ -221,7 +221,9 @@ export class ImportPreviews {
       if (bytes.length === 0) throw emptyFile(fileName);
       const chosen = input.profileId !== undefined ? getTableProfile(db, input.profileId) : null;
       if (chosen && chosen.register !== input.register)
-        throw invalid('profileId', `profile ${chosen.name} is for the ${chosen.register} register, not ${input.register}`);
+        throw textError('VALIDATION', 'export.otherRegister', { profile: chosen.name }, `profileId: profile ${chosen.name} is for the ${chosen.register} register, not ${input.register}`, [
+          { field: 'profileId', message: `profile ${chosen.name} is for the ${chosen.register} register, not ${input.register}` },
+        ]);
       try {
         model = await readWorkbook(bytes, fileName);
         await pace(1, 4);

@@ -7,14 +7,15 @@ import { TARGET_FIELDS, type ImportTarget } from '../../../common/excel/fields.j
 import type { TemplateRegistration } from '../../../common/api/excel.js';
 import type { MappingInput, ProfileLayout } from '../../../common/excel/preview.js';
 import { readTable } from '../../../common/excel/table.js';
-import { ApiError } from '../../../common/errors.js';
+import { textError } from '../../../common/errors.js';
 import type { Db } from '../../db/open.js';
 import { readWorkbook } from '../../excel/reader.js';
 import { chooseLayout, emptyFile } from './preview.js';
 import { getProfileSummary, saveProfile } from './profiles.js';
 
 
-const invalid = (field: string, message: string) => new ApiError('VALIDATION', `${field}: ${message}`, [{ field, message }]);
+const invalid = (field: string, message: string, key: string, params: Record<string, string | number> = {}) =>
+  textError('VALIDATION', key, params, `${field}: ${message}`, [{ field, message }]);
 
 export async function registerTemplate(
   db: Db,
@@ -44,8 +45,8 @@ export async function registerTemplate(
   };
   const out = { layout: saved, sheets: model.sheets.map((s) => s.name), fields: Object.keys(TARGET_FIELDS[input.register]), problems: [...problems] };
   if (input.dryRun) return { ...out, profile: null };
-  if (problems.length > 0) throw invalid('mapping.headerTop', `${input.fileName}: ${problems[0]!.reason}; point at the header row`);
-  if (!input.name) throw invalid('name', 'is required to save the profile');
+  if (problems.length > 0) throw invalid('mapping.headerTop', `${input.fileName}: ${problems[0]!.reason}; point at the header row`, 'import.noHeader', { file: input.fileName });
+  if (!input.name) throw invalid('name', 'is required to save the profile', 'profile.nameRequired');
   const signature = headerSignature(model, layout.sheet, layout.headerTop, layout.headerBottom) ?? '';
   const id = saveProfile(db, { name: input.name, register: input.register, headerSignature: signature, template: bytes, fileName: input.fileName, layout: saved });
   return { ...out, profile: getProfileSummary(db, id) };

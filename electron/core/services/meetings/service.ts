@@ -13,7 +13,7 @@
 import type { Meeting, MeetingFields, MeetingSummary } from '../../../common/meetings.js';
 import { ageDays, closedCodes, isOverdue, type Issue, type Vocabularies } from '../../../common/registers.js';
 import { localToday } from '../../../common/dates.js';
-import { ApiError, textError } from '../../../common/errors.js';
+import { textError } from '../../../common/errors.js';
 import type { Db } from '../../db/open.js';
 import { inBatch, type Actor, type Batch } from '../../batch.js';
 import { issueStore, meetingStore } from '../../entities.js';
@@ -195,7 +195,7 @@ function refuseProblems(label: string, prefix: 'patch' | 'values', merged: Meeti
     Object.keys(given),
     vocab['meeting.kind'].items.map((i) => i.code),
   ).map((p) => ({ field: `${prefix}.${p.field}`, message: p.message }));
-  if (problems.length > 0) throw new ApiError('VALIDATION', `${label}: ${problems[0]!.field}: ${problems[0]!.message}`, problems);
+  if (problems.length > 0) throw textError('VALIDATION', 'cellsRefused', { count: problems.length }, `${label}: ${problems[0]!.field}: ${problems[0]!.message}`, problems);
 }
 
 function refuseFinal(row: MeetingRow, doing: 'edited' | 'deleted'): void {

@@ -2,7 +2,7 @@
 // the exact values to write. Every bad cell is reported, not only the first, so the user can fix a
 // pasted block in one go.
 import type { z } from 'zod';
-import { ApiError } from '../../../common/errors.js';
+import { ApiError, textError } from '../../../common/errors.js';
 import { closedCodes, refKey, type CellProblem, type RegisterDef, type Vocabularies } from '../../../common/registers.js';
 import type { RegisterRow } from './stores.js';
 
@@ -45,7 +45,7 @@ export function planCells(env: CellEnv, req: CellsRequest): CellPlan {
   const missing = req.updates.flatMap((u, row) =>
     env.rows.has(u.id) ? [] : [{ part: 'updates' as const, row, id: u.id, field: 'id', message: 'does not exist in this project' }],
   );
-  if (missing.length > 0) throw new ApiError('NOT_FOUND', `${missing.length} row(s) do not exist in this project`, missing);
+  if (missing.length > 0) throw textError('NOT_FOUND', 'rowsGone', { count: missing.length }, `${missing.length} row(s) do not exist in this project`, missing);
 
   const problems: Problem[] = [];
   // Rows as they will be after the updates, so later entries see earlier ones (two cells of one row).
@@ -147,10 +147,10 @@ export function refusal(label: string, problems: Problem[], single?: 'patch' | '
   const code = problems.some((p) => !p.conflict) ? 'VALIDATION' : 'CONFLICT';
   if (single) {
     const details = problems.map((p) => ({ field: `${single}.${p.field}`, message: p.message }));
-    return new ApiError(code, `${label}: ${details[0]!.field}: ${details[0]!.message}`, details);
+    return textError(code, 'cellsRefused', { count: 1 }, `${label}: ${details[0]!.field}: ${details[0]!.message}`, details);
   }
   const details: CellProblem[] = problems.map(({ conflict: _c, ...p }) => p);
   const shown = details.slice(0, 3).map((p) => `${p.part}[${p.row}].${p.field}: ${p.message}`);
   const more = details.length > 3 ? `; … ${details.length - 3} more` : '';
-  return new ApiError(code, `${label}: ${details.length} bad cell(s): ${shown.join('; ')}${more}`, details);
+  return textError(code, 'cellsRefused', { count: details.length }, `${label}: ${details.length} bad cell(s): ${shown.join('; ')}${more}`, details);
 }

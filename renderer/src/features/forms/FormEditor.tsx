@@ -21,7 +21,7 @@ import {
 } from '../../../../electron/common/excel/form.js';
 import { columnName } from '../../../../electron/common/excel/model.js';
 import type { ProfileSummary } from '../../../../electron/common/excel/preview.js';
-import { ApiError } from '../../../../electron/common/errors.js';
+import { ApiError, textError } from '../../../../electron/common/errors.js';
 import { call } from '../../api/client.js';
 import { readFileBase64 } from '../../api/upload.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
@@ -158,7 +158,7 @@ export function FormEditor({ profileId, card: cardProp, offerExisting, onClose, 
       setError(null);
       try {
         const [p, sheets] = await Promise.all([call('profile.get', { id }), call('excel.sheetPreview', { profileId: id })]);
-        if (p.kind === 'table') throw new ApiError('VALIDATION', `${p.name} is not a minutes form or a card`);
+        if (p.kind === 'table') throw textError('VALIDATION', 'profile.notForm', { profile: p.name }, `${p.name} is not a minutes form or a card`);
         const loaded: PickLayout = p.kind === 'form' ? p.form : { sheet: p.card.sheet, cells: p.card.cells, blocks: [] };
         setCard(p.kind === 'card' ? p.register : null);
         setEditing({ id: p.id, name: p.name });

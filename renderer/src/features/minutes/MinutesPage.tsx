@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { useTranslation } from 'react-i18next';
 import { localToday, parseDateInput } from '../../../../electron/common/dates.js';
 import type { HistoryState, Project } from '../../../../electron/common/dto.js';
-import { ApiError } from '../../../../electron/common/errors.js';
+import { ApiError, textError } from '../../../../electron/common/errors.js';
 import type { AgendaItem, Attendee, Decision, Meeting, MeetingFields, MeetingSummary } from '../../../../electron/common/meetings.js';
 import { vocabLabel, type Vocabularies } from '../../../../electron/common/registers.js';
 import { call, hashParams } from '../../api/client.js';
@@ -116,7 +116,7 @@ export function MinutesPage({ project }: { project: Project }) {
       try {
         const m = await call('meeting.get', { id });
         // A meeting named by a link of another project is not this project's.
-        if (m.projectId !== project.id) throw new ApiError('NOT_FOUND', `meeting ${id}`);
+        if (m.projectId !== project.id) throw textError('NOT_FOUND', 'meeting.gone', { id }, `Meeting ${id} does not exist in this project`);
         setMeeting(m);
       } catch (err) {
         if (err instanceof ApiError && err.code === 'NOT_FOUND') {
