@@ -11,7 +11,10 @@
 // Per-row triggers on the register tables did this before (0005); measured in npm run bench, they made
 // a 10,000-row insert cost 2,010 ms against 130 ms without them, because each row's FTS work ran as its
 // own statement inside the row's trigger. Here a batch writes the index once, in a few set statements,
-// from the rows its audit records name (every register write is audited: undo depends on it).
+// from the rows its audit records name (every register write is audited: undo depends on it): per table
+// one INSERT … SELECT … RETURNING writes search_text, then one statement each deletes and inserts the
+// pieces. What is left of the cost is FTS5's own work: of a 10,000-issue insert's index (CPU time, 2026-12),
+// about a third is the trigram index, a quarter the pieces index and the rest their text and pieces.
 import type { SearchKind } from '../../common/search.js';
 import type { Db } from '../db/open.js';
 import { getSetting, setSetting } from './settings.js';
@@ -70,10 +73,9 @@ function selectOf(s: Source & { num: number }, where: string): string {
     coalesce(concat_ws(char(10), ${body.join(', ')}), '') AS body FROM ${s.table} s WHERE ${where}`;
 }
 
+/** A row as search_text holds its text (the key, the ID and title, the text). */
 interface Entry {
   id: number;
-  projectId: number;
-  rowId: number;
   ref: string;
   title: string;
   body: string;
@@ -134,19 +136,32 @@ function gramsOf(e: Entry): [number, string, string] {
   return [e.id, bigrams(`${e.ref} ${e.title}`), bigrams(e.body)];
 }
 
-/** Writes these entries (new or changed) and removes the keys in `gone`, in set statements. */
-function write(db: Db, entries: Entry[], gone: number[]): void {
-  const ids = JSON.stringify([...gone, ...entries.map((e) => e.id)]);
-  if (gone.length > 0) db.prepare('DELETE FROM search_text WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(gone));
-  db.prepare('DELETE FROM search_grams WHERE rowid IN (SELECT value FROM json_each(?))').run(ids);
-  if (entries.length === 0) return;
-  db.prepare(
-    `INSERT INTO search_text (id, kind, project_id, row_id, ref, title, body)
-     SELECT e.value->>0, e.value->>1, e.value->>2, e.value->>3, e.value->>4, e.value->>5, e.value->>6 FROM json_each(?) e WHERE true
-     ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id, ref = excluded.ref, title = excluded.title, body = excluded.body`,
-  ).run(JSON.stringify(entries.map((e) => [e.id, KIND_OF_NUM.get(e.id % 8), e.projectId, e.rowId, e.ref, e.title, e.body])));
+/**
+ * One statement per table and batch: the rows `where` picks, written into search_text as they read now
+ * (new ones inserted, changed ones updated, unchanged ones left alone; search_fts follows by
+ * search_text's triggers), answering the rows it wrote, whose pieces are then written. Before, the
+ * rows were read out, compared with what search_text held (another read) and written back from JSON:
+ * three passes over the batch's text instead of one.
+ */
+function upsert(db: Db, s: Source & { num: number }, where: string, ...args: unknown[]): Entry[] {
+  return db
+    .prepare(
+      `INSERT INTO search_text (id, kind, project_id, row_id, ref, title, body)
+       SELECT id, '${s.kind}', projectId, rowId, ref, title, body FROM (${selectOf(s, where)}) WHERE true
+       ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id, ref = excluded.ref, title = excluded.title, body = excluded.body
+       WHERE project_id IS NOT excluded.project_id OR ref IS NOT excluded.ref OR title IS NOT excluded.title OR body IS NOT excluded.body
+       RETURNING id, ref, title, body`,
+    )
+    .all(...args) as Entry[];
+}
+
+/** The pieces (search_grams) of the rows written and of the keys gone: old ones out, the written rows' in. */
+function writeGrams(db: Db, written: Entry[], gone: number[]): void {
+  if (written.length + gone.length === 0) return;
+  db.prepare('DELETE FROM search_grams WHERE rowid IN (SELECT value FROM json_each(?))').run(JSON.stringify([...gone, ...written.map((e) => e.id)]));
+  if (written.length === 0) return;
   db.prepare('INSERT INTO search_grams (rowid, named, body) SELECT g.value->>0, g.value->>1, g.value->>2 FROM json_each(?) g').run(
-    JSON.stringify(entries.map(gramsOf)),
+    JSON.stringify(written.map(gramsOf)),
   );
 }
 
@@ -176,44 +191,32 @@ export class SearchTouches {
 export function indexBatch(db: Db, t: SearchTouches): void {
   if (t.empty) return;
   const gone: number[] = [];
-  for (const p of t.deletedProjects)
-    gone.push(...(db.prepare('SELECT id FROM search_text WHERE project_id = ?').pluck().all(p) as number[]));
-  const entries: Entry[] = [];
+  for (const p of t.deletedProjects) gone.push(...(db.prepare('DELETE FROM search_text WHERE project_id = ? RETURNING id').pluck().all(p) as number[]));
+  const written: Entry[] = [];
   for (const [kind, ids] of t.rows) {
     const source = SOURCE_OF.get(kind)!;
     const list = JSON.stringify([...ids]);
-    const fresh = db.prepare(selectOf(source, 's.id IN (SELECT value FROM json_each(?))')).all(list) as Entry[];
-    const keys = JSON.stringify([...ids].map((id) => id * 8 + source.num));
-    const stored = new Map(
-      (db.prepare('SELECT id, project_id AS projectId, ref, title, body FROM search_text WHERE id IN (SELECT value FROM json_each(?))').all(keys) as Entry[]).map(
-        (e) => [e.id, e],
-      ),
+    written.push(...upsert(db, source, 's.id IN (SELECT value FROM json_each(?))', list));
+    // Keys of the rows touched that no longer exist.
+    gone.push(
+      ...(db
+        .prepare(`DELETE FROM search_text WHERE id IN (SELECT value * 8 + ${source.num} FROM json_each(?) WHERE value NOT IN (SELECT id FROM ${source.table})) RETURNING id`)
+        .pluck()
+        .all(list) as number[]),
     );
-    for (const e of fresh) {
-      const old = stored.get(e.id);
-      stored.delete(e.id);
-      if (!old || old.projectId !== e.projectId || old.ref !== e.ref || old.title !== e.title || old.body !== e.body) entries.push(e);
-    }
-    // Keys stored for rows that no longer exist.
-    gone.push(...stored.keys());
   }
-  write(db, entries, gone);
+  writeGrams(db, written, gone);
 }
 
 /** Indexes every row of a project (or of the workspace) anew: after a project restore, and at open once. */
 export function reindex(db: Db, projectId?: number): number {
-  const scope = projectId === undefined ? '' : 'WHERE project_id = ?';
   const args = projectId === undefined ? [] : [projectId];
-  const gone = db.prepare(`SELECT id FROM search_text ${scope}`).pluck().all(...args) as number[];
-  const entries: Entry[] = [];
-  for (const source of SOURCE_OF.values()) entries.push(...(db.prepare(selectOf(source, projectId === undefined ? 'true' : 's.project_id = ?')).all(...args) as Entry[]));
-  const kept = new Set(entries.map((e) => e.id));
-  write(
-    db,
-    entries,
-    gone.filter((id) => !kept.has(id)),
-  );
-  return entries.length;
+  // Every key of the scope out first, so every row is written (and its pieces with it).
+  const gone = db.prepare(`DELETE FROM search_text ${projectId === undefined ? '' : 'WHERE project_id = ?'} RETURNING id`).pluck().all(...args) as number[];
+  const written: Entry[] = [];
+  for (const source of SOURCE_OF.values()) written.push(...upsert(db, source, projectId === undefined ? 'true' : 's.project_id = ?', ...args));
+  writeGrams(db, written, gone);
+  return written.length;
 }
 
 /** At open: the first time only (see SEARCH_INDEX_KEY), the whole index and the mark in one transaction. */
