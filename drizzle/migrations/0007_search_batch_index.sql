@@ -4,8 +4,10 @@
 -- and its trigram index search_fts stay, with their own triggers (written a batch at a time, in one
 -- statement). search_grams indexes every 2-character piece of the same text (computed by the app), so a
 -- 2-character word is one lookup instead of a scan; it stores no copy of the text (contentless). The app
--- fills search_grams and the WBS codes (search_text.ref) when it first opens the file after this
--- migration (settings key search.indexVersion).
+-- fills search_grams (and writes search_text anew) when it first opens the file after this migration
+-- (settings key search.indexVersion). WBS codes are not stored: a WBS task's ref is '', and search.ts finds
+-- a task by its code through the tree. (This sentence was corrected after the migration shipped, in its
+-- comment only: drizzle applies a migration by its journal time and never compares the stored hash.)
 DROP TRIGGER wbs_tasks_search_ai;
 --> statement-breakpoint
 DROP TRIGGER wbs_tasks_search_au;
