@@ -210,6 +210,18 @@ describe('the worker keeps a runaway read away from the app', () => {
     expect(readerWorkerKept()).toBe(false);
   });
 
+  it('ends the warm worker after a job that grew its heap past 64 MB, though the file was small', async () => {
+    // A 10,000-row export into a small client template: the file stays in the thread (a few KB), but
+    // the rows written grow the worker's heap to well over 64 MB, which V8 keeps committed.
+    const tpl = await japaneseWbs(3);
+    const write = (n: number) => [{ sheet: 'WBS', firstRow: 4, lastRow: 4, columns: [0, 1, 2, 3, 4, 5, 6, 7], rows: Array.from({ length: n }, (_, i) => Array.from({ length: 8 }, (_, j) => ({ value: { t: 's' as const, v: `行${i}列${j}` } }))) }];
+    await fillTemplateInWorker(tpl, write(100), { fileName: 'wbs.xlsx' });
+    expect(readerWorkerKept()).toBe(true);
+    const out = await fillTemplateInWorker(tpl, write(10_000), { fileName: 'wbs.xlsx' });
+    expect(out.length).toBeLessThan(2 * 1024 * 1024);
+    expect(readerWorkerKept()).toBe(false);
+  });
+
   /** Rows of text: 100,000 are ~11 MB inflated, past IN_THREAD_MAX_BYTES. */
   const hundredThousand = (n = 100_000) =>
     rawXlsx({ sheet: sheetXml(Array.from({ length: n }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>タスク${i}</t></is></c><c r="B${i + 1}"><v>${i}</v></c></row>`).join('')) });

@@ -96,9 +96,10 @@ export interface ReadOptions {
 // file parses in ~300 ms in a fresh worker and ~140 ms in one that has read before. So the worker is
 // kept between files, idle and unref'd (it never keeps the process alive). It is ended after a file it
 // failed on (time, memory, a crash), after MAX_READS files, and after a file that grew its heap past
-// KEEP_HEAP_BYTES (a 10,000-row file leaves ~27 MB, a 100,000-row one ~130 MB that V8 keeps committed:
-// ending the worker gives it back, so the host returns near idle after a big file); the next read
-// starts a fresh one.
+// KEEP_HEAP_BYTES (a 10,000-row file leaves ~27 MB; writing 10,000 rows into a small template, an
+// export through a profile, leaves well over 64 MB that V8 keeps committed: ending the worker gives it
+// back, so the host returns near idle after a big job); the next read starts a fresh one. Files that
+// inflate past IN_THREAD_MAX_BYTES never reach the thread (a child process reads them).
 const MAX_READS = 50;
 const KEEP_HEAP_BYTES = 64 * 1024 * 1024;
 // Nor after a file above this size: what it inflated lives outside the V8 heap (ArrayBuffers, external
