@@ -10,10 +10,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { textError, type Envelope } from '../common/errors.js';
 import { lockFile, readOwner, WorkspaceLockedError } from './db/lock.js';
 import { readerWorkerFile, thisModuleFile } from './excel/reader.js';
+import type { ReaderChild } from './excel/read-process.js';
+import { serveReaderRelay } from './excel/reader-relay.js';
 import type { Caller, CallScope } from './call-scope.js';
 import { ENVELOPE_JSON, type Handlers } from './handlers.js';
 import { Jobs } from './jobs.js';
@@ -60,10 +62,21 @@ export function checkWorkspaceWorker(file: string, sha256: string): void {
 
 function startWorker(workerData: WorkerStart): Worker {
   const script = workerScript();
-  if ('file' in script) return new Worker(script.file, { workerData });
+  const transferList = workerData.readerPort ? [workerData.readerPort] : [];
+  if ('file' in script) return new Worker(script.file, { workerData, transferList });
   // A worker's main module is loaded before any --import hook of the parent applies: register tsx first.
   const url = JSON.stringify(pathToFileURL(script.source).href);
-  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${url}); })`, { eval: true, workerData });
+  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${url}); })`, { eval: true, workerData, transferList });
+}
+
+/** What only the host's thread can do for the workspace thread. */
+export interface HostServices {
+  /**
+   * Starts the Excel reader for a big file in a process of its own, from this thread (Electron: a
+   * utility process, which only main may start). Without it the workspace thread starts a Node child
+   * process itself (plain Node), or, where it cannot (Electron), reads every file in its thread.
+   */
+  readerChild?: (heapMb: number) => ReaderChild;
 }
 
 export interface WorkspaceThread {
@@ -98,19 +111,19 @@ function lazyEnvelope(ok: boolean, json: Uint8Array): Envelope<unknown> {
 }
 
 /** Opens the workspace in its worker; rejects as openWorkspace throws (a WorkspaceLockedError names the holder). */
-export async function startWorkspaceThread(dataDir: string, options: WorkerStart['options']): Promise<WorkspaceThread> {
+export async function startWorkspaceThread(dataDir: string, options: WorkerStart['options'], services: HostServices = {}): Promise<WorkspaceThread> {
   const folder = path.resolve(dataDir);
   if (openFolders.has(folder)) throw new WorkspaceLockedError(dataDir, readOwner(lockFile(dataDir)));
   openFolders.add(folder);
   try {
-    return await startThread(dataDir, options, () => openFolders.delete(folder));
+    return await startThread(dataDir, options, services, () => openFolders.delete(folder));
   } catch (err) {
     openFolders.delete(folder);
     throw err;
   }
 }
 
-async function startThread(dataDir: string, options: WorkerStart['options'], released: () => void): Promise<WorkspaceThread> {
+async function startThread(dataDir: string, options: WorkerStart['options'], services: HostServices, released: () => void): Promise<WorkspaceThread> {
   let reader: string | undefined;
   try {
     const f = readerWorkerFile();
@@ -118,7 +131,13 @@ async function startThread(dataDir: string, options: WorkerStart['options'], rel
   } catch {
     reader = undefined; // not built: the worker says so at the first workbook, as an in-process workspace does
   }
-  const worker = startWorker({ dataDir, options, ...(reader && { readerWorkerFile: reader }) });
+  let readerPort: WorkerStart['readerPort'];
+  if (services.readerChild) {
+    const channel = new MessageChannel();
+    serveReaderRelay(channel.port1, services.readerChild);
+    readerPort = channel.port2;
+  }
+  const worker = startWorker({ dataDir, options, ...(reader && { readerWorkerFile: reader }), ...(readerPort && { readerPort }) });
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let stopped: string | null = null;

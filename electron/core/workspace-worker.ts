@@ -3,9 +3,10 @@
 // the host forwards. The host's thread (Electron main, the web host's HTTP server) only forwards and
 // answers, so a 4-second export or undo never stalls a window, a menu or another request.
 // Started by workspace-thread.ts; the messages both sides send are the types below.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from './workspace.js';
-import { setReaderWorkerFile } from './excel/reader.js';
+import { setReaderChildStarter, setReaderWorkerFile } from './excel/reader.js';
+import { relayedReaderStarter } from './excel/reader-relay.js';
 import { rawJson } from './raw-json.js';
 import { WorkspaceLockedError } from './db/lock.js';
 import type { Caller } from './call-scope.js';
@@ -16,6 +17,8 @@ export interface WorkerStart {
   options: Omit<WorkspaceOptions, 'now' | 'context'> & { context: Omit<WorkspaceOptions['context'], 'today'> };
   /** The Excel reader worker the host resolved (and checked), so this thread uses the same file. */
   readerWorkerFile?: string;
+  /** Where a big file's reader process is asked for, when the host's thread starts it (Electron main). */
+  readerPort?: MessagePort;
 }
 
 export type ToWorker =
@@ -39,6 +42,7 @@ const port = parentPort!;
 const send = (m: FromWorker) => port.postMessage(m);
 const start = workerData as WorkerStart;
 if (start.readerWorkerFile) setReaderWorkerFile(start.readerWorkerFile);
+if (start.readerPort) setReaderChildStarter(relayedReaderStarter(start.readerPort));
 
 let ws: Workspace | undefined;
 try {

@@ -34,6 +34,7 @@ import { serveAppRequest } from './app-protocol.js';
 import { integrityMessage, menuLanguage, menuTemplate, type MenuItemTemplate } from './menu.js';
 import { lockedMessage, WorkspaceLockedError } from '../core/db/lock.js';
 import { NetworkFolderError, networkFolderMessage } from '../core/db/local-folder.js';
+import { startUtilityReader } from './reader-utility.js';
 
 // Must match the channel in preload.ts (the unit tests check both files).
 const INVOKE_CHANNEL = 'pmo:invoke';
@@ -79,12 +80,16 @@ if (debugSwitch) {
 async function start(): Promise<void> {
   const root = app.getAppPath();
   // The core runs in its own thread; this process only forwards calls, so a long one never freezes
-  // the window or its menus.
-  workspace = await startWorkspaceThread(app.getPath('userData'), {
-    migrationsFolder: path.join(root, 'drizzle/migrations'),
-    nativeBinding: sqliteBinding(),
-    context: { version: app.getVersion(), osLocale: app.getLocale(), shell: 'electron' },
-  });
+  // the window or its menus. A big workbook is read in a utility process, which only main may start.
+  workspace = await startWorkspaceThread(
+    app.getPath('userData'),
+    {
+      migrationsFolder: path.join(root, 'drizzle/migrations'),
+      nativeBinding: sqliteBinding(),
+      context: { version: app.getVersion(), osLocale: app.getLocale(), shell: 'electron' },
+    },
+    { readerChild: startUtilityReader },
+  );
 
   const styleNonce = randomBytes(16).toString('base64');
   const rendererDir = path.join(root, 'dist/renderer');

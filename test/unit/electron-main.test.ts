@@ -2,6 +2,9 @@
 // here, and requiring 'electron' from Node would start a download. esbuild bundles main.ts as the
 // build does, with 'electron' swapped for the fake, so these tests exercise the shipped wiring:
 // scheme privileges, window options, permission and navigation handlers, the app:// handler, IPC.
+import { fork, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +13,10 @@ import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, APP_SCHEME, windowOptions } from '../../electron/main/policy.js';
 import { NONCE_PLACEHOLDER } from '../../electron/common/csp.js';
+import { inflatedSize, IN_THREAD_MAX_BYTES } from '../../electron/core/excel/reader.js';
+import { randomBytes } from '../fixtures/excel/hostile.js';
+import { rawXlsx, sheetXml } from '../fixtures/excel/xlsx.js';
+import { startHostProcess } from '../helpers/host-process.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
@@ -19,14 +26,21 @@ let bundleFile: string;
 let tmp: string;
 
 let bundleDir: string;
+/** The Excel reader as built beside the bundle (dist/excel/read-worker.mjs), pinned in main by its SHA-256. */
+let readerScript: string;
+/** Electron's utility process, played by a Node child that gets process.parentPort as Electron gives it. */
+let utilityShim: string;
 
 beforeAll(async () => {
   // Inside the project, so the bundle's require('better-sqlite3') finds node_modules. Laid out as dist/
-  // is (electron/main.cjs beside core/workspace-worker.mjs), so main finds its workspace worker as the
-  // app does.
+  // is (electron/main.cjs beside core/workspace-worker.mjs and excel/read-worker.mjs), and pinned as
+  // the build pins it, so main finds and checks its workers as the app does.
   bundleDir = path.join(ROOT, '.cache', `test-electron-main-${process.pid}`);
   fs.mkdirSync(bundleDir, { recursive: true });
   bundleFile = path.join(bundleDir, 'electron', 'main.cjs');
+  readerScript = path.join(bundleDir, 'excel', 'read-worker.mjs');
+  await build({ entryPoints: [path.join(ROOT, 'electron/core/excel/read-worker.ts')], outfile: readerScript, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'silent' });
+  const define = { __PMO_READER_WORKER_SHA256__: JSON.stringify(createHash('sha256').update(fs.readFileSync(readerScript)).digest('hex')) };
   await build({
     entryPoints: [path.join(ROOT, 'electron/core/workspace-worker.ts')],
     outfile: path.join(bundleDir, 'core', 'workspace-worker.mjs'),
@@ -36,8 +50,25 @@ beforeAll(async () => {
     format: 'esm',
     packages: 'external',
     logLevel: 'silent',
+    define,
   });
+  utilityShim = path.join(bundleDir, 'utility-shim.mjs');
+  // Messages that come before the script listens are queued, as Electron queues them on parentPort.
+  fs.writeFileSync(
+    utilityShim,
+    `import { EventEmitter } from 'node:events';
+import { pathToFileURL } from 'node:url';
+const port = new EventEmitter();
+const queued = [];
+port.postMessage = (message) => process.send(message);
+process.on('message', (data) => (port.listenerCount('message') > 0 ? port.emit('message', { data, ports: [] }) : queued.push(data)));
+port.on('newListener', (event) => event === 'message' && queueMicrotask(() => { for (const data of queued.splice(0)) port.emit('message', { data, ports: [] }); }));
+Object.defineProperty(process, 'parentPort', { value: port });
+await import(pathToFileURL(process.argv[2]).href);
+`,
+  );
   await build({
+    define,
     entryPoints: [path.join(ROOT, 'electron/main/main.ts')],
     outfile: bundleFile,
     bundle: true,
@@ -69,8 +100,11 @@ afterAll(() => {
 
 const savedBinding = process.env.PMO_SQLITE_BINDING;
 const running: Fake[] = [];
+/** Every utility process the fakes started (each must have ended by the end of its test). */
+const utilityChildren: ChildProcess[] = [];
 afterEach(async () => {
   for (const fake of running.splice(0)) await fake.quit(); // closes the workspace
+  for (const child of utilityChildren.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   if (savedBinding === undefined) delete process.env.PMO_SQLITE_BINDING;
   else process.env.PMO_SQLITE_BINDING = savedBinding;
 });
@@ -120,7 +154,32 @@ function fakeElectron(options: FakeOptions = {}) {
     windows: [] as FakeWindow[],
     pdf: [] as unknown[],
     saveDialogs: [] as { defaultPath?: string }[],
+    forks: [] as { modulePath: string; args: string[]; options: { env?: Record<string, string>; execArgv?: string[]; stdio?: unknown; serviceName?: string }; child: ChildProcess }[],
   };
+
+  /** utilityProcess.fork: a Node child running the module, with process.parentPort (utilityShim). */
+  function forkUtility(modulePath: string, args: string[], forkOptions: (typeof calls.forks)[number]['options']) {
+    const child = fork(utilityShim, [modulePath, ...args], {
+      env: forkOptions.env ?? process.env,
+      execArgv: forkOptions.execArgv ?? [],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      serialization: 'advanced',
+    });
+    utilityChildren.push(child);
+    calls.forks.push({ modulePath, args, options: forkOptions, child });
+    const utility = Object.assign(new EventEmitter(), {
+      pid: child.pid as number | undefined,
+      postMessage: (message: unknown) => void child.send(message as never),
+      kill: () => child.kill('SIGTERM'),
+    });
+    child.once('spawn', () => utility.emit('spawn'));
+    child.on('message', (m) => utility.emit('message', m));
+    child.once('exit', (code, signal) => {
+      utility.pid = undefined;
+      utility.emit('exit', code ?? (signal ? 1 : 0));
+    });
+    return utility;
+  }
 
   class FakeWindow {
     readonly webContents = {
@@ -185,6 +244,7 @@ function fakeElectron(options: FakeOptions = {}) {
       setAboutPanelOptions: () => {},
     },
     BrowserWindow: FakeWindow,
+    utilityProcess: { fork: forkUtility },
     protocol: { registerSchemesAsPrivileged: (schemes: typeof calls.schemes) => void calls.schemes.push(...schemes) },
     session: {
       defaultSession: {
@@ -447,6 +507,71 @@ describe('Electron main, IPC', () => {
   });
 });
 
+describe('Electron main, a big workbook', () => {
+  const rows = (n: number) => sheetXml(Array.from({ length: n }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>タスク${i}</t></is></c><c r="B${i + 1}"><v>${i}</v></c></row>`).join(''));
+  /** Past IN_THREAD_MAX_BYTES by a 9 MB picture the reader never inflates: cheap to read, big by its parts. */
+  const bigFile = rawXlsx({ sheet: rows(200), extra: [{ name: 'xl/media/image1.png', data: randomBytes(9 * 1024 * 1024), method: 0 }] });
+  const big = () => bigFile.toString('base64');
+  const small = () => rawXlsx().toString('base64');
+
+  it('is big by what reader.ts decides on (its parts inflate past 8 MB)', () => {
+    expect(inflatedSize(bigFile)).toBeGreaterThan(IN_THREAD_MAX_BYTES);
+  });
+  const ended = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
+
+  it('is read in a utility process main starts from its pinned script, with no environment; it ends after the file, a small one stays in the thread', async () => {
+    const fake = fakeElectron();
+    await fake.start();
+    const before = process.env.NODE_OPTIONS;
+    process.env.NODE_OPTIONS = '--require /nowhere/evil.cjs'; // main's environment does not reach the reader
+    try {
+      const preview = await fake.invoke(undefined, topFrame, 'excel.sheetPreview', { fileName: 'big.xlsx', dataBase64: big() });
+      expect(preview).toMatchObject({ ok: true, result: { sheets: [{ name: 'WBS' }] } });
+    } finally {
+      if (before === undefined) delete process.env.NODE_OPTIONS;
+      else process.env.NODE_OPTIONS = before;
+    }
+    // The read and the look at its defined names: one process each, from main's own resolved script.
+    expect(fake.calls.forks.map((f) => f.modulePath)).toEqual([readerScript, readerScript]);
+    for (const f of fake.calls.forks) {
+      expect(f.options.env).toEqual({});
+      expect(f.options.execArgv).toEqual([]);
+      expect(f.args).toEqual([]);
+    }
+    // Main ends each one once it has answered: all the memory the file took goes back.
+    await expect.poll(() => fake.calls.forks.every((f) => ended(f.child))).toBe(true);
+    expect(await fake.invoke(undefined, topFrame, 'excel.sheetPreview', { fileName: 'small.xlsx', dataBase64: small() })).toMatchObject({ ok: true });
+    expect(fake.calls.forks).toHaveLength(2);
+  });
+
+  it('the reader script, run as a utility process, reads in a thread capped as the app caps it: past its heap it answers out of memory', async () => {
+    // What main's reader-utility.ts sends and gets back, without main: the script under the stand-in.
+    const ask = (heapMb: number) => {
+      const child = fork(utilityShim, [readerScript], { env: {}, execArgv: [], stdio: ['ignore', 'ignore', 'ignore', 'ipc'], serialization: 'advanced' });
+      utilityChildren.push(child);
+      const answer = new Promise<{ kind: string; code?: string }>((resolve) => child.once('message', resolve as never));
+      child.send({ bytes: rawXlsx({ sheet: rows(5_000) }), fileName: 'big.xlsx', job: { kind: 'read' }, heapMb } as never);
+      return answer.finally(() => child.kill());
+    };
+    // (A read within its cap answers the model: the first test of this block, through main.)
+    expect(await ask(4)).toMatchObject({ kind: 'error', code: 'ERR_WORKER_OUT_OF_MEMORY' });
+  });
+
+  it('refuses a reader script that is not the one installed, naming the file, and starts nothing', async () => {
+    const fake = fakeElectron();
+    await fake.start();
+    const installed = fs.readFileSync(readerScript);
+    fs.appendFileSync(readerScript, '\n// changed after installing\n');
+    try {
+      const preview = await fake.invoke(undefined, topFrame, 'excel.sheetPreview', { fileName: 'big.xlsx', dataBase64: big() });
+      expect(preview).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/big\.xlsx: .*is not the file installed with PMO Desk/) } });
+      expect(fake.calls.forks).toEqual([]);
+    } finally {
+      fs.writeFileSync(readerScript, installed);
+    }
+  });
+});
+
 describe('Electron main, failures at open', () => {
   it('opens a file that is not a database in recovery (the window explains and offers backups) instead of exiting', async () => {
     const userData = path.join(tmp, `broken-${++counter}`);
@@ -473,6 +598,46 @@ describe('Electron main, failures at open', () => {
     expect(fake.calls.exit).toEqual([1]);
     expect(fake.calls.windows).toHaveLength(0);
   });
+
+  it('refuses a folder a real web host has open, naming it, and takes over once the host was killed (-9)', async () => {
+    const userData = path.join(tmp, `shared-${++counter}`);
+    fs.mkdirSync(userData, { recursive: true });
+    const host = startHostProcess(userData);
+    try {
+      expect(await host.line).toMatch(/^PMO Desk: http:\/\/127\.0\.0\.1:\d+\/#token=/);
+      const refused = fakeElectron({ userData, locale: 'en-US' });
+      await refused.start();
+      expect(refused.calls.exit).toEqual([1]);
+      expect(refused.calls.windows).toHaveLength(0);
+      expect(refused.calls.errors[0]![1]).toContain(`This workspace is already open in PMO Desk (the web host, process ${host.pid} on ${os.hostname()}`);
+    } finally {
+      await host.kill(); // its lock stays behind, naming a process that is gone
+    }
+    expect(JSON.parse(fs.readFileSync(path.join(userData, 'pmo-desk.lock'), 'utf8'))).toMatchObject({ pid: host.pid, shell: 'web' });
+    const fake = fakeElectron({ userData });
+    await fake.start();
+    expect(fake.calls.errors).toEqual([]);
+    expect(fake.calls.windows).toHaveLength(1);
+    expect(JSON.parse(fs.readFileSync(path.join(userData, 'pmo-desk.lock'), 'utf8'))).toMatchObject({ pid: process.pid, shell: 'electron', state: 'open' });
+  }, 120_000);
+
+  it('a web host started on the folder the app has open is refused, naming the app window; it opens once the app has quit', async () => {
+    const fake = fakeElectron();
+    await fake.start();
+    expect(fake.calls.windows).toHaveLength(1);
+    const second = startHostProcess(fake.userData);
+    const { code, stderr } = await second.exit;
+    expect(code).toBe(1);
+    expect(stderr).toContain(`This workspace is already open in PMO Desk (the app window, process ${process.pid} on ${os.hostname()}`);
+    running.splice(running.indexOf(fake), 1);
+    expect(await fake.quit()).toBe(true);
+    const third = startHostProcess(fake.userData);
+    try {
+      expect(await third.line).toMatch(/^PMO Desk: http:/);
+    } finally {
+      await third.kill();
+    }
+  }, 120_000);
 
   it('loads the binding named by PMO_SQLITE_BINDING in development', async () => {
     process.env.PMO_SQLITE_BINDING = path.join(tmp, 'missing', 'better_sqlite3.node');

@@ -20,10 +20,28 @@ import v8 from 'node:v8';
 import { WORKER_MAX_YOUNG_GENERATION_MB } from './limits.js';
 import type { ReaderReply, ReaderRequest } from './read-worker.js';
 
-/** Whether this runtime can start the reader as a child process: plain Node (the web host, tests). */
+/**
+ * The reader in a process of its own, as reader.ts uses it: the subset of a worker_threads Worker it
+ * needs (postMessage, the 'message' / 'error' / 'exit' events, terminate), and whether it has ended.
+ * In plain Node it is a ReaderProcess; in Electron a utility process that main starts (reader-relay.ts).
+ */
+export interface ReaderChild {
+  readonly pid: number | undefined;
+  readonly ended: boolean;
+  postMessage(request: ReaderRequest): void;
+  terminate(): Promise<void>;
+  on(event: 'message' | 'error' | 'exit', listener: (...args: any[]) => void): this;
+  once(event: 'message' | 'error' | 'exit', listener: (...args: any[]) => void): this;
+  off(event: 'message' | 'error' | 'exit', listener: (...args: any[]) => void): this;
+}
+
+/** Starts the reader's child process for one file (the script reader.ts resolved, the heap cap in MB). */
+export type StartReaderChild = (file: string | URL, heapMb: number) => ReaderChild;
+
+/** Whether this runtime can start the reader as a Node child process: plain Node (the web host, tests). */
 export function canReadInProcess(): boolean {
   // Under Electron, process.execPath is the app itself, and the fuses turn off ELECTRON_RUN_AS_NODE,
-  // which running a script with it needs: the reader stays in its worker thread there.
+  // which running a script with it needs: there main starts a utility process instead (reader-relay.ts).
   return !process.versions.electron;
 }
 
@@ -55,7 +73,7 @@ const STDERR_KEEP = 16 * 1024;
  * postMessage, the 'message' / 'error' / 'exit' events, terminate. An end by running out of heap is
  * an 'error' with the worker's code ERR_WORKER_OUT_OF_MEMORY, so both are told apart the same way.
  */
-export class ReaderProcess extends EventEmitter {
+export class ReaderProcess extends EventEmitter implements ReaderChild {
   private readonly child: ChildProcess;
   private readonly out: Buffer[] = [];
   private stderr = '';

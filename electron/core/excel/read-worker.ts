@@ -1,9 +1,10 @@
-// Entry of the reader worker (worker_threads, or a child process for a big file: read-process.ts): reads a file's bytes into the sheet model and posts
+// Entry of the reader worker (worker_threads, or a process for a big file: read-process.ts, reader-relay.ts): reads a file's bytes into the sheet model and posts
 // it back as plain data (a JSON string), or writes into a template and posts the new bytes, or posts
 // what the host needs to know of a template (its sheets, names, rows); or posts the one error. Runs under reader.ts's resource limits; if the file
 // makes it run out of memory or time, the worker dies and the app lives.
 import v8 from 'node:v8';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, Worker } from 'node:worker_threads';
+import { WORKER_MAX_YOUNG_GENERATION_MB, WORKER_STACK_MB } from './limits.js';
 import { frame, unframe } from './read-process.js';
 import { asReadError, readWorkbookBytes } from './read-workbook.js';
 import { inspectTemplate, TemplateError, writeIntoTemplateSync, type TemplateFacts, type TemplateQuery } from './template/index.js';
@@ -95,8 +96,49 @@ function run(request: ReaderRequest): void {
   else read(request);
 }
 
-// A thread takes many files (reader.ts keeps it warm); a child process one, from stdin, then ends.
+/** What Electron's main sends its utility process: the request and the heap cap (reader-utility.ts). */
+export type UtilityRequest = ReaderRequest & { heapMb: number };
+/** What the utility process answers main, once: the thread's reply, or how the thread ended. */
+export type UtilityAnswer = { kind: 'message'; reply: string | ReaderReply } | { kind: 'error'; message: string; code?: string } | { kind: 'exit'; code: number };
+
+interface ElectronParentPort {
+  once(event: 'message', listener: (e: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+/**
+ * In Electron's utility process (main starts one for a big file; reader-relay.ts) the file is read in
+ * a thread of this process, with the worker's own caps: V8 flags given to a utility process are not
+ * known to cap its heap, a worker's resourceLimits are, and its end by running out of memory is told
+ * apart as in the app. Main ends the process once it has the answer, and its memory goes back.
+ */
+function readInCappedThread({ heapMb, ...request }: UtilityRequest, port: ElectronParentPort): void {
+  const worker = new Worker(new URL(import.meta.url), {
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_MAX_YOUNG_GENERATION_MB, stackSizeMb: WORKER_STACK_MB },
+    stdout: true,
+    stderr: true,
+    env: {},
+    execArgv: [],
+  });
+  let answered = false;
+  const answer = (a: UtilityAnswer) => {
+    if (answered) return;
+    answered = true;
+    port.postMessage(a);
+  };
+  worker.once('message', (reply: string | ReaderReply) => answer({ kind: 'message', reply }));
+  worker.once('error', (err: Error & { code?: string }) => answer({ kind: 'error', message: err.message, ...(err.code && { code: err.code }) }));
+  worker.once('exit', (code) => answer({ kind: 'exit', code }));
+  const bytes = new Uint8Array(request.bytes); // a buffer of its own to move (what arrived may share one)
+  worker.postMessage({ ...request, bytes } satisfies ReaderRequest, [bytes.buffer as ArrayBuffer]);
+}
+
+const electronPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
+
+// A thread takes many files (reader.ts keeps it warm); a child process one, from stdin, then ends;
+// Electron's utility process one, from main.
 if (parentPort) parentPort.on('message', run);
+else if (electronPort) electronPort.once('message', ({ data }) => readInCappedThread(data as UtilityRequest, electronPort));
 else {
   const chunks: Buffer[] = [];
   process.stdin.on('data', (b: Buffer) => chunks.push(b));

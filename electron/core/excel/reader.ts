@@ -20,7 +20,7 @@ import {
   WORKER_STACK_MB,
   WORKER_TIMEOUT_MS,
 } from './limits.js';
-import { canReadInProcess, ReaderProcess } from './read-process.js';
+import { canReadInProcess, ReaderProcess, type ReaderChild, type StartReaderChild } from './read-process.js';
 import type { ReaderJob, ReaderReply, ReaderRequest } from './read-worker.js';
 import { sniff } from './read-workbook.js';
 import { readZipDirectory } from './zip.js';
@@ -183,8 +183,21 @@ export function inflatedSize(bytes: Uint8Array): number {
   }
 }
 
+/**
+ * How a file past IN_THREAD_MAX_BYTES gets its own process: a Node child in plain Node (the web host);
+ * in Electron's workspace thread, a utility process main starts (set there, reader-relay.ts). Null: no
+ * way to start one, so every file is read in the thread.
+ */
+const nodeChild: StartReaderChild | null = canReadInProcess() ? (file, heap) => new ReaderProcess(file, heap) : null;
+let startChild = nodeChild;
+
+/** Sets how the reader starts a process for a big file (Electron's workspace thread: through main); undefined: as this runtime does. */
+export function setReaderChildStarter(start: StartReaderChild | null | undefined): void {
+  startChild = start === undefined ? nodeChild : start;
+}
+
 /** The last child process a big file was read in (tests: that it was used and has ended). */
-let lastProcess: ReaderProcess | null = null;
+let lastProcess: ReaderChild | null = null;
 export function lastReaderProcess(): { pid: number | undefined; ended: boolean } | null {
   return lastProcess && { pid: lastProcess.pid, ended: lastProcess.ended };
 }
@@ -234,12 +247,12 @@ function runInWorker(bytes: Uint8Array, fileName: string, job: ReaderJob, opts: 
   const timeout = opts.timeoutMs ?? WORKER_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
     let kept: Kept | null = null;
-    let worker: Worker | ReaderProcess;
+    let worker: Worker | ReaderChild;
     try {
       const file = opts.workerFile ?? readerWorkerFile();
-      if (canReadInProcess() && inflatedSize(bytes) > IN_THREAD_MAX_BYTES) {
-        // Written onto the child's stdin as they are: no copy of ours is needed.
-        worker = lastProcess = new ReaderProcess(file, heap);
+      if (startChild && inflatedSize(bytes) > IN_THREAD_MAX_BYTES) {
+        // Written onto the child's stdin (or moved to main) as they are: no copy of ours is needed.
+        worker = lastProcess = startChild(file, heap);
         worker.postMessage({ bytes, fileName, job });
       } else {
         const copy = new Uint8Array(bytes); // the worker gets its own copy, transferred (not cloned again)
