@@ -1,45 +1,13 @@
 // One writer per workspace: real web host processes on one data folder. The second is refused with a
-// message naming the first; once the first is killed (SIGKILL, its lock left behind), the next takes over.
-import { spawn } from 'node:child_process';
+// message naming the first; once the first is killed (SIGKILL, its lock left behind), the next takes
+// over. electron-main.test.ts runs the Electron main (against a stand-in for Electron) beside a host.
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import readline from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { acquireLock, lockFile, WorkspaceLockedError } from '../../electron/core/db/lock.js';
 import { startChild } from '../helpers/child.js';
-import { ROOT, tempDir } from '../helpers/workspace.js';
-
-interface HostRun {
-  pid: number;
-  /** The first line on stdout, or null when the host exited first. */
-  line: Promise<string | null>;
-  exit: Promise<{ code: number | null; stderr: string }>;
-  kill(): Promise<void>;
-}
-
-function startHostProcess(dataDir: string): HostRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron/host/main.ts'), '--data', dataDir, '--port', '0'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exit = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
-  const line = new Promise<string | null>((resolve) => {
-    readline.createInterface({ input: child.stdout }).once('line', resolve);
-    void exit.then(() => resolve(null));
-  });
-  return {
-    pid: child.pid!,
-    line,
-    exit,
-    async kill() {
-      child.kill('SIGKILL');
-      await exit;
-    },
-  };
-}
+import { startHostProcess } from '../helpers/host-process.js';
+import { tempDir } from '../helpers/workspace.js';
 
 describe('one writer per workspace', () => {
   it('refuses a second web host on the same folder, naming the first, and takes over after the first is killed', async () => {
