@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foreignRequests, openSession, screenshotPath, type Session } from './browser.js';
 import { BackupScreen, ProjectsScreen } from './pages.js';
 import { seedProject } from '../helpers/seed.js';
+import { breakIndexEntry } from '../helpers/damage.js';
 import { inProcessCaller, tempDir, tempWorkspace } from '../helpers/workspace.js';
 
 describe('設定 → バックアップ', () => {
@@ -63,6 +64,59 @@ describe('設定 → バックアップ', () => {
     await s.page.getByRole('button', { name: '← プロジェクト一覧' }).click();
     await expect.poll(() => projects.names()).toEqual(['基幹システム刷新']);
     expect(foreignRequests(s.requests)).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  });
+
+  it('sends backups to a folder the user chooses, and the integrity check says the file is sound', async () => {
+    const backups = new BackupScreen(s.page);
+    await backups.open();
+    const chosen = tempDir('pmo-e2e-backups-');
+    await s.page.getByRole('textbox', { name: 'バックアップの保存先' }).fill(chosen);
+    await s.page.getByRole('button', { name: '保存先を変更' }).click();
+    await backups.loaded();
+    // The list is the chosen folder's: empty until a backup is made there.
+    await expect.poll(() => backups.rows().count()).toBe(0);
+    await backups.create();
+    expect(fs.readdirSync(chosen).filter((n) => n.endsWith('.sqlite'))).toHaveLength(1);
+    await s.page.getByRole('button', { name: 'ファイルの整合性チェック' }).click();
+    await expect.poll(() => s.page.getByTestId('backup-notice').innerText()).toMatch(/^作業データのファイルに問題はありません（\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} に確認）。$/);
+    expect(s.pageErrors).toEqual([]);
+  });
+});
+
+describe('damage the start-up check misses, found by the integrity check', () => {
+  let s: Session;
+  beforeAll(async () => {
+    const dir = tempDir();
+    const ws = tempWorkspace(dir);
+    await seedProject(inProcessCaller(ws), '基幹システム刷新');
+    await inProcessCaller(ws)('backup.create', {});
+    ws.close();
+    breakIndexEntry(path.join(dir, 'pmo-desk.sqlite'));
+    s = await openSession({ osLocale: 'ja-JP', dir });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('設定 → ファイルの整合性チェック stops writing and shows the recovery screen; a read-only copy opens, lists what reads and refuses writes', async () => {
+    const projects = new ProjectsScreen(s.page);
+    await projects.row('基幹システム刷新').waitFor(); // quick_check passed it at start
+    const backups = new BackupScreen(s.page);
+    await backups.open();
+    await Promise.all([s.page.waitForEvent('load'), s.page.getByRole('button', { name: 'ファイルの整合性チェック' }).click()]);
+    await s.page.getByTestId('recovery-page').waitFor();
+    expect(await s.page.getByTestId('recovery-problem').innerText()).toBe('作業データのファイルが破損しているため、PMO Desk はこのファイルへの書き込みを止めています。');
+    await Promise.all([s.page.waitForEvent('load'), s.page.getByRole('button', { name: '読み取り専用で開いて、読めるデータを出力する' }).click()]);
+    await s.page.getByText('読み取り専用: 破損した作業データのコピーを開いています。', { exact: false }).waitFor();
+    await s.page.getByRole('button', { name: '← プロジェクト一覧' }).click();
+    await projects.row('基幹システム刷新').waitFor();
+    await s.page.screenshot({ path: screenshotPath('backup-read-only.png') });
+    // Nothing can be written to it.
+    await s.page.getByRole('textbox', { name: 'プロジェクト名' }).fill('書けない案件');
+    await s.page.getByRole('button', { name: 'プロジェクトを作成' }).click();
+    await s.page.getByRole('alert').first().waitFor();
+    expect(await projects.names()).toEqual(['基幹システム刷新']);
     expect(s.pageErrors).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ import { startChild } from '../helpers/child.js';
 import { snapshot } from '../helpers/snapshot.js';
 import { inProcessCaller, MIGRATIONS, tempDir, tempWorkspace, type Call } from '../helpers/workspace.js';
 import { seedProject } from '../helpers/seed.js';
+import { breakIndexEntry } from '../helpers/damage.js';
 
 const DB = 'pmo-desk.sqlite';
 
@@ -396,29 +397,3 @@ describe('errors a PMO understands', () => {
     expect(toApiError(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })).code).toBe('DISK_FULL');
   });
 });
-
-/**
- * Changes one batch id inside the root page of audit_log's index on batch_id (audit_batch, later
- * audit_batch_entity), so the index no longer matches its table: the damage the audit found.
- */
-function breakIndexEntry(file: string): void {
-  const db = new Database(file);
-  const { name: index, rootpage: root } = db
-    .prepare("SELECT name, rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_log' AND name LIKE 'audit_batch%'")
-    .get() as { name: string; rootpage: number };
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const ids = db.prepare('SELECT id FROM batches').pluck().all() as string[];
-  db.close();
-  const buf = fs.readFileSync(file);
-  const page = buf.subarray((root - 1) * pageSize, root * pageSize);
-  for (const id of ids) {
-    const at = page.indexOf(Buffer.from(id));
-    if (at < 0) continue;
-    // The last character of the id: the entry still sorts in place, but names no row's batch.
-    const last = at + id.length - 1;
-    page[last] = page[last] === 0x30 ? 0x31 : 0x30;
-    fs.writeFileSync(file, buf);
-    return;
-  }
-  throw new Error(`no batch id found in the root page of ${index}`);
-}
