@@ -17,6 +17,7 @@ import { inflatedSize, IN_THREAD_MAX_BYTES } from '../../electron/core/excel/rea
 import { randomBytes } from '../fixtures/excel/hostile.js';
 import { rawXlsx, sheetXml } from '../fixtures/excel/xlsx.js';
 import { startHostProcess } from '../helpers/host-process.js';
+import { breakIndexEntry } from '../helpers/damage.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
@@ -154,6 +155,7 @@ function fakeElectron(options: FakeOptions = {}) {
     windows: [] as FakeWindow[],
     pdf: [] as unknown[],
     saveDialogs: [] as { defaultPath?: string }[],
+    messageBoxes: [] as { type: string; message: string; detail: string }[],
     forks: [] as { modulePath: string; args: string[]; options: { env?: Record<string, string>; execArgv?: string[]; stdio?: unknown; serviceName?: string }; child: ChildProcess }[],
   };
 
@@ -184,6 +186,10 @@ function fakeElectron(options: FakeOptions = {}) {
   class FakeWindow {
     readonly webContents = {
       id: calls.windows.length + 1,
+      reloads: 0,
+      reload() {
+        this.reloads++;
+      },
       printToPDF: (opts: unknown) => {
         calls.pdf.push(opts);
         return Promise.resolve(Buffer.from('%PDF-1.7 fake'));
@@ -262,6 +268,10 @@ function fakeElectron(options: FakeOptions = {}) {
     },
     dialog: {
       showErrorBox: (title: string, message: string) => void calls.errors.push([title, message]),
+      showMessageBox: (_win: unknown, opts: { type: string; message: string; detail: string }) => {
+        calls.messageBoxes.push(opts);
+        return Promise.resolve({ response: 0 });
+      },
       showSaveDialog: (_win: unknown, opts: { defaultPath?: string }) => {
         calls.saveDialogs.push(opts);
         return Promise.resolve(options.savePath ? { canceled: false, filePath: options.savePath } : { canceled: true });
@@ -422,6 +432,40 @@ describe('Electron main, once ready', () => {
     await fake.start();
     const menu = fake.calls.menu as { template: { label: string }[] };
     expect(menu.template.map((m) => m.label)).toEqual(['ファイル(&F)', '編集(&E)', '表示(&V)', 'ヘルプ(&H)']);
+  });
+
+  it("ファイル → 作業データの整合性チェック runs integrity_check and says the result; on damage the window reloads into recovery", async () => {
+    const fake = fakeElectron({ locale: 'ja' });
+    await fake.start();
+    expect(await fake.invoke(undefined, topFrame, 'project.create', { name: 'Alpha' })).toMatchObject({ ok: true });
+    const find = (items: { label?: string; submenu?: unknown[] }[]): { click?: () => void } | undefined => {
+      for (const i of items) {
+        if (i.label === '作業データの整合性チェック…') return i as { click?: () => void };
+        const inner = i.submenu && find(i.submenu as never);
+        if (inner) return inner;
+      }
+      return undefined;
+    };
+    const item = find((fake.calls.menu as { template: never[] }).template)!;
+    const boxed = async (n: number) => {
+      item.click!();
+      await expect.poll(() => fake.calls.messageBoxes.length).toBe(n);
+      return fake.calls.messageBoxes[n - 1]!;
+    };
+    expect(await boxed(1)).toMatchObject({ type: 'info', message: '作業データのファイルに問題はありません。' });
+    expect(fake.window.webContents.reloads).toBe(0);
+    // An index that lost a row, which quick_check misses and integrity_check finds.
+    running.splice(running.indexOf(fake), 1);
+    await fake.quit();
+    breakIndexEntry(path.join(fake.userData, 'pmo-desk.sqlite'));
+    const again = fakeElectron({ locale: 'ja', userData: fake.userData });
+    await again.start();
+    const itemAgain = find((again.calls.menu as { template: never[] }).template)!;
+    itemAgain.click!();
+    await expect.poll(() => again.calls.messageBoxes.length).toBe(1);
+    expect(again.calls.messageBoxes[0]).toMatchObject({ type: 'error', detail: expect.stringMatching(/missing from index/) });
+    await expect.poll(() => again.window.webContents.reloads).toBe(1);
+    expect(await again.invoke(undefined, topFrame, 'project.create', { name: 'Beta' })).toMatchObject({ ok: false, error: { code: 'DAMAGED' } });
   });
 
   it('focuses the existing window when a second instance starts', async () => {
