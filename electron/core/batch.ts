@@ -66,13 +66,13 @@ export function inBatch<T>(
       id,
       record(entity, entityId, action, before, after) {
         open();
-        touched.note(entity, entityId, action);
+        touched.note(entity, entityId, action, after);
         insertAudit.run(id, at, actor.user, entity, entityId, action, json(before), json(after));
       },
       recordMany(entity, action, rows) {
         if (rows.length === 0) return;
         open();
-        for (const r of rows) touched.note(entity, r.id, action);
+        for (const r of rows) touched.note(entity, r.id, action, r.after);
         for (let i = 0; i < rows.length; i += AUDIT_CHUNK) {
           const chunk = rows.slice(i, i + AUDIT_CHUNK);
           const args: unknown[] = [];

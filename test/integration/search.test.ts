@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/open.js';
 import { RANKED_MAX, searchRows } from '../../electron/core/services/search.js';
-import { reindex, reindexOnce } from '../../electron/core/services/search-index.js';
+import { reindex, reindexOnce, SearchTouches } from '../../electron/core/services/search-index.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { workbook } from '../fixtures/excel/xlsx.js';
 import { seedProject } from '../helpers/seed.js';
@@ -272,6 +272,41 @@ describe('search index kept by the batch', () => {
     await call('project.delete', { id: other });
     expect(await call('search.query', { text: '判定' })).toEqual([]);
     indexMatchesRows(ws.db);
+    ws.close();
+  });
+});
+
+describe('search index: what a batch must index again', () => {
+  it('skips an update that changes no searched field (a reschedule\'s dates), never one that does, a create or a delete', () => {
+    const t = new SearchTouches();
+    t.note('wbs_task', 1, 'update', { plannedStart: '2025-04-01', plannedFinish: '2025-04-03' });
+    t.note('issue', 2, 'update', { status: 'done', dueDate: '2025-04-01' });
+    expect(t.empty).toBe(true);
+    t.note('wbs_task', 3, 'update', { plannedStart: '2025-04-01', name: '設計' });
+    t.note('risk', 4, 'update', { responsePlan: '代替要員' });
+    t.note('issue', 5, 'update', { extra: { 区分: '帳票' } });
+    t.note('wbs_task', 6, 'create', { plannedStart: '2025-04-01' });
+    t.note('wbs_task', 7, 'delete', null);
+    expect([...t.rows.entries()].map(([k, ids]) => [k, [...ids]])).toEqual([
+      ['wbs_task', [3, 6, 7]],
+      ['risk', [4]],
+      ['issue', [5]],
+    ]);
+  });
+
+  it('stays equal to the rows when an edit reschedules automatic tasks, a name changes and both are undone', async () => {
+    const { ws, call, p } = await setup();
+    const a = await call('wbs.create', { projectId: p, values: { name: '要件定義', plannedStart: '2025-04-01', plannedFinish: '2025-04-03' } });
+    const b = await call('wbs.create', { projectId: p, values: { name: '基本設計', scheduling: 'auto', duration: 2 } });
+    await call('dependency.create', { projectId: p, predecessorId: a.id, successorId: b.id });
+    await call('wbs.update', { id: a.id, patch: { plannedFinish: '2025-04-08' } });
+    await call('wbs.update', { id: b.id, patch: { name: '詳細設計' } });
+    indexMatchesRows(ws.db);
+    expect(found(await call('search.query', { text: '詳細' }))).toEqual([`wbs_task:${b.id}`]);
+    await call('history.undo', { projectId: p });
+    await call('history.undo', { projectId: p });
+    indexMatchesRows(ws.db);
+    expect(await call('search.query', { text: '詳細' })).toEqual([]);
     ws.close();
   });
 });

@@ -53,29 +53,6 @@ export function workCalendarOf(settings: CalendarSettings): WorkCalendar {
 
 // ---- the project as arrays ---------------------------------------------------------------------
 
-/**
- * Tasks in tree order (parents first, siblings by position then id), as rollup.ts treeOrder orders
- * them but without building the codes: on 10,000 tasks the code strings cost more than the whole pass.
- */
-function treeOrderLean<R extends { id: number; parentId: number | null; position: number }>(rows: R[]): R[] {
-  const sorted = [...rows].sort((a, b) => a.position - b.position || a.id - b.id);
-  const kids = new Map<number | null, R[]>();
-  for (const r of sorted) {
-    const list = kids.get(r.parentId);
-    if (list) list.push(r);
-    else kids.set(r.parentId, [r]);
-  }
-  const out: R[] = [];
-  const stack: R[] = [...(kids.get(null) ?? [])].reverse();
-  while (stack.length > 0) {
-    const r = stack.pop()!;
-    out.push(r);
-    const list = kids.get(r.id);
-    if (list) for (let k = list.length - 1; k >= 0; k--) stack.push(list[k]!);
-  }
-  return out;
-}
-
 // Dates out: a schedule's days cluster in a few hundred distinct days, so their strings are cached.
 const isoCache = new Map<number, string>();
 function isoDay(day: number): string {
@@ -87,23 +64,84 @@ function isoDay(day: number): string {
   return s;
 }
 
-const TASKS_SQL = `SELECT id, parent_id, position, planned_start, planned_finish, duration, scheduling, milestone
-  FROM wbs_tasks WHERE project_id = ?`;
+// SQLite hands back numbers far cheaper than strings, so dates come as day numbers (days since
+// 1970-01-01, as calendar.ts dayOf counts them) and the mode as 0/1; a bad or missing date is NULL.
+// Rows come siblings together, by position then id (the (project_id, parent_id, position) index).
+const TASKS_SQL = `SELECT id, parent_id,
+    CAST(julianday(planned_start) - 2440587.5 AS INTEGER), CAST(julianday(planned_finish) - 2440587.5 AS INTEGER),
+    duration, scheduling = 'auto', milestone
+  FROM wbs_tasks WHERE project_id = ? ORDER BY parent_id, position, id`;
 const LINKS_SQL = 'SELECT id, predecessor_id, successor_id, type, lag_days FROM wbs_dependencies WHERE project_id = ?';
 
-interface LeanTask {
-  id: number;
-  parentId: number | null;
-  position: number;
-  plannedStart: string | null;
-  plannedFinish: string | null;
-  duration: number | null;
-  auto: boolean;
-  milestone: boolean;
+type TaskRow = [
+  id: number,
+  parentId: number | null,
+  start: number | null,
+  finish: number | null,
+  duration: number | null,
+  auto: number,
+  milestone: number,
+];
+
+/** The tasks of a project in tree order (parents first, siblings by position then id), as arrays. */
+interface Tasks {
+  n: number;
+  id: Int32Array;
+  /** Parent's index in this order, or -1. */
+  parent: Int32Array;
+  /** Typed start and finish as day numbers, or NO_DATE. */
+  startDay: Int32Array;
+  finishDay: Int32Array;
+  auto: Uint8Array;
+  rows: TaskRow[];
+}
+
+function readTasks(db: Db, projectId: number): Tasks {
+  const rows = db.prepare(TASKS_SQL).raw(true).all(projectId) as TaskRow[];
+  const n = rows.length;
+  // Rows arrive grouped by parent; walk the groups depth first from the top level (parent NULL sorts first).
+  const firstChild = new Map<number | null, number>();
+  for (let r = n - 1; r >= 0; r--) firstChild.set(rows[r]![1], r);
+  const id = new Int32Array(n);
+  const parent = new Int32Array(n);
+  const startDay = new Int32Array(n);
+  const finishDay = new Int32Array(n);
+  const auto = new Uint8Array(n);
+  const ordered: TaskRow[] = new Array(n);
+  // Stack of [row, parent's index]; each group is pushed last sibling first.
+  const stackRow = new Int32Array(n);
+  const stackParent = new Int32Array(n);
+  let top = 0;
+  const pushGroup = (parentId: number | null, parentIdx: number) => {
+    const first = firstChild.get(parentId);
+    if (first === undefined) return;
+    let last = first;
+    while (last + 1 < n && rows[last + 1]![1] === parentId) last++;
+    for (let r = last; r >= first; r--) {
+      stackRow[top] = r;
+      stackParent[top++] = parentIdx;
+    }
+  };
+  pushGroup(null, -1);
+  let i = 0;
+  while (top > 0) {
+    const r = stackRow[--top]!;
+    const row = rows[r]!;
+    ordered[i] = row;
+    id[i] = row[0];
+    parent[i] = stackParent[top]!;
+    startDay[i] = row[2] ?? NO_DATE;
+    finishDay[i] = row[3] ?? NO_DATE;
+    auto[i] = row[5];
+    pushGroup(row[0], i);
+    i++;
+  }
+  // Rows under a parent of another project or none (never written by PMO Desk) are left out, as before.
+  return { n: i, id: id.subarray(0, i), parent: parent.subarray(0, i), startDay: startDay.subarray(0, i), finishDay: finishDay.subarray(0, i), auto: auto.subarray(0, i), rows: ordered.slice(0, i) };
 }
 
 interface Network {
-  tasks: LeanTask[];
+  tasks: Tasks;
   /** WBS code of task i (derived on demand: only a refusal names tasks). */
   code(i: number): string;
   index: Map<number, number>;
@@ -118,24 +156,12 @@ const TYPE_CODE: Record<LinkType, number> = { FS: 0, SS: 1, FF: 2, SF: 3 };
 
 /** Tasks in tree order and links as typed arrays, with an extra link if given (to test for a cycle). */
 export function network(db: Db, projectId: number, today: string, extra?: { predecessorId: number; successorId: number; type: LinkType; lagDays: number }): Network {
-  const raw = db.prepare(TASKS_SQL).raw(true).all(projectId) as unknown[][];
-  const lean: LeanTask[] = raw.map((r) => ({
-    id: r[0] as number,
-    parentId: r[1] as number | null,
-    position: r[2] as number,
-    plannedStart: r[3] as string | null,
-    plannedFinish: r[4] as string | null,
-    duration: r[5] as number | null,
-    auto: r[6] === 'auto',
-    milestone: r[7] === 1,
-  }));
-  const tasks = treeOrderLean(lean);
-  const n = tasks.length;
+  const tasks = readTasks(db, projectId);
+  const { n, rows } = tasks;
   const index = new Map<number, number>();
-  tasks.forEach((t, i) => index.set(t.id, i));
+  for (let i = 0; i < n; i++) index.set(tasks.id[i]!, i);
   const cal = workCalendarOf(calendarSettings(db, projectId));
 
-  const parent = new Int32Array(n);
   const manual = new Uint8Array(n);
   const duration = new Int32Array(n);
   const start = new Int32Array(n);
@@ -143,27 +169,29 @@ export function network(db: Db, projectId: number, today: string, extra?: { pred
   const undated = new Uint8Array(n);
   let projectStart = NO_DATE;
   for (let i = 0; i < n; i++) {
-    const t = tasks[i]!;
-    parent[i] = t.parentId === null ? -1 : (index.get(t.parentId) ?? -1);
-    const zero = t.duration === 0 || (t.duration === null && t.milestone);
-    const s = t.plannedStart === null ? null : dayOf(t.plannedStart);
-    const f = t.plannedFinish === null ? null : dayOf(t.plannedFinish);
+    const row = rows[i]!;
+    const own = row[4];
+    const zero = own === 0 || (own === null && row[6] === 1);
+    const s = tasks.startDay[i]!;
+    const f = tasks.finishDay[i]!;
+    const hasS = s !== NO_DATE;
+    const hasF = f !== NO_DATE;
     // A zero-length task sits at the end of its day (as MS Project's milestones): index after that day.
-    const startIdx = s === null ? NO_DATE : zero ? cal.onOrBefore(s) + 1 : cal.onOrAfter(s);
-    const fromDates = s !== null && f !== null ? Math.max(0, cal.onOrBefore(f) + 1 - cal.onOrAfter(s)) : null;
-    const d = zero ? 0 : (t.duration ?? fromDates ?? 1);
+    const startIdx = !hasS ? NO_DATE : zero ? cal.onOrBefore(s) + 1 : cal.onOrAfter(s);
+    const fromDates = hasS && hasF ? Math.max(0, cal.onOrBefore(f) + 1 - cal.onOrAfter(s)) : null;
+    const d = zero ? 0 : (own ?? fromDates ?? 1);
     duration[i] = d;
     start[i] = startIdx;
     if (startIdx !== NO_DATE && (projectStart === NO_DATE || startIdx < projectStart)) projectStart = startIdx;
-    if (!t.auto && (s !== null || f !== null)) {
+    if (!tasks.auto[i] && (hasS || hasF)) {
       manual[i] = 1;
-      if (s !== null && f !== null) finish[i] = zero ? startIdx : Math.max(startIdx, cal.onOrBefore(f) + 1);
-      else if (s !== null) finish[i] = startIdx + d;
+      if (hasS && hasF) finish[i] = zero ? startIdx : Math.max(startIdx, cal.onOrBefore(f) + 1);
+      else if (hasS) finish[i] = startIdx + d;
       else {
-        finish[i] = cal.onOrBefore(f!) + 1;
+        finish[i] = cal.onOrBefore(f) + 1;
         start[i] = finish[i]! - d;
       }
-    } else if (!t.auto) undated[i] = 1;
+    } else if (!tasks.auto[i]) undated[i] = 1;
   }
   if (projectStart === NO_DATE) projectStart = cal.onOrAfter(dayOf(today));
 
@@ -190,12 +218,12 @@ export function network(db: Db, projectId: number, today: string, extra?: { pred
   }
   return {
     tasks,
-    code: (i) => codeIndex(db, projectId).byId.get(tasks[i]!.id) ?? String(tasks[i]!.id),
+    code: (i) => codeIndex(db, projectId).byId.get(tasks.id[i]!) ?? String(tasks.id[i]!),
     index,
     linkIds,
     cal,
     undated,
-    input: { n, parent, manual, duration, start, finish, projectStart, m, pred, succ, type, lag },
+    input: { n, parent: tasks.parent, manual, duration, start, finish, projectStart, m, pred, succ, type, lag },
   };
 }
 
@@ -204,7 +232,7 @@ function cycleError(net: Network, err: CycleError, field = 'predecessorId'): Api
   const names = err.tasks.map((i) => net.code(i));
   const path = [...names, names[0]].join(' → ');
   return textError('VALIDATION', 'wbs.linkCycle', { path }, `the link would close a cycle: ${path}`, [
-    { field, message: `closes a cycle through ${names.join(', ')}`, tasks: err.tasks.map((i) => net.tasks[i]!.id) },
+    { field, message: `closes a cycle through ${names.join(', ')}`, tasks: err.tasks.map((i) => net.tasks.id[i]!) },
   ]);
 }
 
@@ -213,6 +241,15 @@ function run(net: Network): CpmResult {
 }
 
 // ---- compute -------------------------------------------------------------------------------------
+
+/**
+ * A task's date as stored. Every stored date is a plain yyyy-mm-dd (the API's isoDate), so the string
+ * of its day number is the stored text, and an audit's before-value is exact.
+ */
+function storedDate(tasks: Tasks, i: number, which: 'start' | 'finish'): string | null {
+  const day = which === 'start' ? tasks.startDay[i]! : tasks.finishDay[i]!;
+  return day === NO_DATE ? null : isoDay(day);
+}
 
 /** Dates of a scheduled span: the first and last working day, or the day a zero-length task ends on. */
 function span(cal: WorkCalendar, s: number, f: number): [string, string] {
@@ -238,8 +275,8 @@ export function computeSchedule(db: Db, projectId: number, today = localToday())
   const critical: number[] = [];
   let first = Infinity;
   let last = -Infinity;
-  for (let i = 0; i < net.tasks.length; i++) {
-    const id = net.tasks[i]!.id;
+  for (let i = 0; i < net.tasks.n; i++) {
+    const id = net.tasks.id[i]!;
     if (net.undated[i] && !r.summary[i]) {
       tasks.push({ id, earlyStart: null, earlyFinish: null, lateStart: null, lateFinish: null, totalFloat: null, critical: false, linkViolated: false });
       continue;
@@ -256,7 +293,7 @@ export function computeSchedule(db: Db, projectId: number, today = localToday())
   critical.sort((a, b) => r.es[a]! - r.es[b]! || a - b);
   return {
     tasks,
-    criticalPath: critical.map((i) => net.tasks[i]!.id),
+    criticalPath: critical.map((i) => net.tasks.id[i]!),
     projectStart: first === Infinity ? null : span(cal, first, first + 1)[0],
     projectFinish: last === -Infinity ? null : span(cal, last - 1, last)[0],
   };
@@ -264,13 +301,21 @@ export function computeSchedule(db: Db, projectId: number, today = localToday())
 
 /**
  * Moves every automatic leaf task to its computed dates, auditing each change; summaries are the
- * caller's (wbs.ts rescheduleIn settles them). Refuses a cycle the edit closed (a move can: indenting
+ * caller's (wbs.ts rescheduleIn settles them): answered are the moved tasks, their parents, and every
+ * summary above them. Refuses a cycle the edit closed (a move can: indenting
  * a task under its own successor). A project with no automatic task and no link has nothing to do.
  */
-export function rescheduleDates(db: Db, batch: Batch, projectId: number, today: string, field = 'parentId'): { moved: number[]; parents: Set<number | null> } {
+export function rescheduleDates(
+  db: Db,
+  batch: Batch,
+  projectId: number,
+  today: string,
+  field = 'parentId',
+): { moved: number[]; parents: Set<number | null>; ancestors: number[] } {
   const parents = new Set<number | null>();
+  const ancestors: number[] = [];
   const auto = db.prepare("SELECT 1 FROM wbs_tasks WHERE project_id = ? AND scheduling = 'auto' LIMIT 1").get(projectId);
-  if (!auto && !db.prepare('SELECT 1 FROM wbs_dependencies WHERE project_id = ? LIMIT 1').get(projectId)) return { moved: [], parents };
+  if (!auto && !db.prepare('SELECT 1 FROM wbs_dependencies WHERE project_id = ? LIMIT 1').get(projectId)) return { moved: [], parents, ancestors };
   const net = network(db, projectId, today);
   let r: CpmResult;
   try {
@@ -280,23 +325,32 @@ export function rescheduleDates(db: Db, batch: Batch, projectId: number, today: 
     throw e;
   }
   const moved: number[] = [];
-  if (!auto) return { moved, parents };
+  if (!auto) return { moved, parents, ancestors };
   const setDates = db.prepare('UPDATE wbs_tasks SET planned_start = ?, planned_finish = ?, updated_at = ? WHERE id = ?');
   const now = new Date().toISOString();
   const audit: { id: number; before: unknown; after: unknown }[] = [];
-  for (let i = 0; i < net.tasks.length; i++) {
-    const t = net.tasks[i]!;
-    if (!t.auto || r.summary[i]) continue;
+  const { tasks } = net;
+  const above = new Uint8Array(tasks.n);
+  for (let i = 0; i < tasks.n; i++) {
+    if (!tasks.auto[i] || r.summary[i]) continue;
     const [s, f] = span(net.cal, r.es[i]!, r.ef[i]!);
-    if (s === t.plannedStart && f === t.plannedFinish) continue;
-    setDates.run(s, f, now, t.id);
-    audit.push({ id: t.id, before: { plannedStart: t.plannedStart, plannedFinish: t.plannedFinish }, after: { plannedStart: s, plannedFinish: f } });
-    moved.push(t.id);
-    parents.add(t.parentId);
+    const before = { plannedStart: storedDate(tasks, i, 'start'), plannedFinish: storedDate(tasks, i, 'finish') };
+    if (s === before.plannedStart && f === before.plannedFinish) continue;
+    const id = tasks.id[i]!;
+    setDates.run(s, f, now, id);
+    audit.push({ id, before, after: { plannedStart: s, plannedFinish: f } });
+    moved.push(id);
+    const p = tasks.parent[i]!;
+    parents.add(p < 0 ? null : tasks.id[p]!);
+    // The summaries above a moved task (each once: the walk stops at one already named).
+    for (let a = p; a >= 0 && !above[a]; a = tasks.parent[a]!) {
+      above[a] = 1;
+      ancestors.push(tasks.id[a]!);
+    }
   }
   // One statement per row and the audit rows in bulk: rescheduling 9,000 tasks is one edit too.
   batch.recordMany(TASK_ENTITY, 'update', audit);
-  return { moved, parents };
+  return { moved, parents, ancestors };
 }
 
 // ---- links ---------------------------------------------------------------------------------------
@@ -368,19 +422,32 @@ export function codeIndex(db: Db, projectId: number): { byCode: Map<string, numb
   return { byCode, byId };
 }
 
-/** The predecessors text of every task that has links (id → "1.2,3SS+1"). */
-export function linkTexts(db: Db, projectId: number, byId?: Map<number, string>): Map<number, string> {
-  const links = db
-    .prepare('SELECT predecessor_id, successor_id, type, lag_days FROM wbs_dependencies WHERE project_id = ? ORDER BY id')
-    .raw(true)
-    .all(projectId) as [number, number, LinkType, number][];
+/**
+ * The predecessors text of every task that has links (id → "1.2,3SS+1"). With `into`, only of those
+ * tasks, each predecessor's code from `codeOf` (an edit's answer: a walk up from a few tasks, where the
+ * whole tree's codes cost more than the edit).
+ */
+export function linkTexts(
+  db: Db,
+  projectId: number,
+  byId?: Map<number, string>,
+  into?: { successors: number[]; codeOf: (id: number) => string },
+): Map<number, string> {
+  const links = (
+    into
+      ? db
+          .prepare('SELECT predecessor_id, successor_id, type, lag_days FROM wbs_dependencies WHERE successor_id IN (SELECT value FROM json_each(?)) ORDER BY id')
+          .raw(true)
+          .all(JSON.stringify(into.successors))
+      : db.prepare('SELECT predecessor_id, successor_id, type, lag_days FROM wbs_dependencies WHERE project_id = ? ORDER BY id').raw(true).all(projectId)
+  ) as [number, number, LinkType, number][];
   const out = new Map<number, string>();
   if (links.length === 0) return out;
-  const codes = byId ?? codeIndex(db, projectId).byId;
+  const codes = into ? null : (byId ?? codeIndex(db, projectId).byId);
   const per = new Map<number, { code: string; type: LinkType; lagDays: number }[]>();
   for (const [p, s, type, lagDays] of links) {
     const list = per.get(s) ?? per.set(s, []).get(s)!;
-    list.push({ code: codes.get(p) ?? '?', type, lagDays });
+    list.push({ code: (codes ? codes.get(p) : into!.codeOf(p)) ?? '?', type, lagDays });
   }
   for (const [s, list] of per) out.set(s, formatLinks(list));
   return out;

@@ -46,7 +46,10 @@ export const SEARCH_SOURCES: readonly Source[] = [
   { kind: 'meeting', table: 'meetings', ref: null, title: 'title', text: ['series', 'place', 'facilitator', 'recorder', 'purpose'], tree: 'body' },
 ];
 
-const SOURCE_OF = new Map(SEARCH_SOURCES.map((s, i) => [s.kind, { ...s, num: i + 1 }]));
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+/** The fields (as the audit names them) whose change can change a row's entry. */
+const searchedFields = (s: Source) => new Set(['projectId', 'extra', s.title, ...s.text, ...(s.ref ? [s.ref] : []), ...(s.tree ? [s.tree] : [])].map(camel));
+const SOURCE_OF = new Map(SEARCH_SOURCES.map((s, i) => [s.kind, { ...s, num: i + 1, fields: searchedFields(s) }]));
 const KIND_OF_NUM = new Map(SEARCH_SOURCES.map((s, i) => [i + 1, s.kind]));
 export const searchKey = (kind: SearchKind, rowId: number) => rowId * 8 + SOURCE_OF.get(kind)!.num;
 
@@ -170,13 +173,15 @@ export class SearchTouches {
   readonly rows = new Map<SearchKind, Set<number>>();
   readonly deletedProjects = new Set<number>();
 
-  note(entity: string, id: number, action: string): void {
+  /** `after`: an update's new values; one that changes no searched field leaves the entry as it is (a reschedule's dates). */
+  note(entity: string, id: number, action: string, after?: unknown): void {
     if (entity === 'project') {
       if (action === 'delete') this.deletedProjects.add(id);
       return;
     }
     const source = SOURCE_OF.get(entity as SearchKind);
     if (!source) return;
+    if (action === 'update' && after && typeof after === 'object' && !Object.keys(after).some((f) => source.fields.has(f))) return;
     let set = this.rows.get(source.kind);
     if (!set) this.rows.set(source.kind, (set = new Set()));
     set.add(id);

@@ -120,7 +120,10 @@ export function listTasks(db: Db, projectId: number, today = localToday()): WbsT
  */
 function showLinks(db: Db, projectId: number, tasks: WbsTask[], byId?: Map<number, string>): WbsTask[] {
   if (tasks.length === 0 || !db.prepare('SELECT 1 FROM wbs_dependencies WHERE project_id = ? LIMIT 1').get(projectId)) return tasks;
-  const texts = linkTexts(db, projectId, byId);
+  // A few tasks (an edit's answer) name their predecessors by a walk up from each; more, by the whole tree.
+  const codes = new Map<number, string>();
+  const into = { successors: tasks.map((t) => t.id), codeOf: (id: number) => codes.get(id) ?? codes.set(id, taskCode(db, id)).get(id)! };
+  const texts = linkTexts(db, projectId, byId, byId || tasks.length > 200 ? undefined : into);
   for (const t of tasks) {
     const text = texts.get(t.id);
     if (text !== undefined) t.predecessors = text;
@@ -236,13 +239,10 @@ export function placeTasks(db: Db, projectId: number, ids: Iterable<number>, tod
  * the summaries above what moved; answers the ids whose stored values changed, ancestors included.
  */
 export function rescheduleIn(db: Db, batch: Batch, projectId: number, today: string, field = 'parentId'): number[] {
-  const { moved, parents } = rescheduleDates(db, batch, projectId, today, field);
+  const { moved, parents, ancestors } = rescheduleDates(db, batch, projectId, today, field);
   if (moved.length === 0) return [];
   settleRollUps(db, batch, projectId, parents);
-  const out = new Set(moved);
-  const cache = new Map<number, TaskRow>();
-  for (const id of moved) for (const r of lineage(db, getTaskRow(db, id), cache)) out.add(r.id);
-  return [...out];
+  return [...moved, ...ancestors];
 }
 
 /**
