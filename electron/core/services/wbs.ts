@@ -314,29 +314,28 @@ export function wbsChangesOf(db: Db, batchId: string, projectId: number, today: 
 
 // ---- roll-ups ----------------------------------------------------------------------------------
 
-function childRollUps(db: Db, projectId: number, parentId: number): RolledUp[] {
-  return db
-    .prepare(
-      `SELECT planned_start AS plannedStart, planned_finish AS plannedFinish, actual_start AS actualStart,
-              actual_finish AS actualFinish, planned_effort AS plannedEffort, actual_effort AS actualEffort, progress, status
-       FROM wbs_tasks WHERE project_id = ? AND parent_id = ?`,
-    )
-    .all(projectId, parentId) as RolledUp[];
-}
+// What a roll-up reads of a task: its place and the rolled-up fields (no mapping of the whole row).
+const ROLL_UP_COLUMNS = `id, project_id AS projectId, parent_id AS parentId, planned_start AS plannedStart,
+  planned_finish AS plannedFinish, actual_start AS actualStart, actual_finish AS actualFinish,
+  planned_effort AS plannedEffort, actual_effort AS actualEffort, progress, status`;
+type RollUpRow = RolledUp & { id: number; projectId: number; parentId: number | null };
 
 /**
  * Recomputes the roll-ups of the given tasks and of all their ancestors, deepest first (a parent
  * is computed from children already settled), writing and auditing the fields that changed.
- * Tasks without children are leaves and keep their typed values.
+ * Tasks without children are leaves and keep their typed values. The children of every task to settle
+ * are read in one statement, and a settled summary's new values are seen by its parent through the
+ * same object (a reschedule settles a thousand summaries).
  */
 export function settleRollUps(db: Db, batch: Batch, projectId: number, startIds: Iterable<number | null | undefined>): void {
-  const rows = new Map<number, TaskRow>();
+  const byId = db.prepare(`SELECT ${ROLL_UP_COLUMNS} FROM wbs_tasks WHERE id = ?`);
+  const rows = new Map<number, RollUpRow>();
   const depth = new Map<number, number>();
   for (const start of startIds) {
     if (start === null || start === undefined || depth.has(start)) continue;
-    const chain: TaskRow[] = [];
+    const chain: RollUpRow[] = [];
     for (let id: number | null = start; id !== null; ) {
-      const r: TaskRow | undefined = rows.get(id) ?? wbsStore.get(db, id);
+      const r: RollUpRow | undefined = rows.get(id) ?? (byId.get(id) as RollUpRow | undefined);
       if (!r || r.projectId !== projectId) break;
       rows.set(id, r);
       chain.push(r);
@@ -344,15 +343,25 @@ export function settleRollUps(db: Db, batch: Batch, projectId: number, startIds:
     }
     chain.forEach((r, i) => depth.set(r.id, chain.length - 1 - i));
   }
+  if (depth.size === 0) return;
+  const children = new Map<number, RollUpRow[]>();
+  const kids = db
+    .prepare(`SELECT ${ROLL_UP_COLUMNS} FROM wbs_tasks WHERE project_id = ? AND parent_id IN (SELECT value FROM json_each(?))`)
+    .all(projectId, JSON.stringify([...depth.keys()])) as RollUpRow[];
+  for (const k of kids) {
+    const list = children.get(k.parentId!) ?? children.set(k.parentId!, []).get(k.parentId!)!;
+    list.push(rows.get(k.id) ?? k);
+  }
   const order = [...depth.entries()].sort((a, b) => b[1] - a[1]);
   for (const [id] of order) {
-    const kids = childRollUps(db, projectId, id);
-    if (kids.length === 0) continue;
+    const list = children.get(id);
+    if (!list) continue;
     const row = rows.get(id)!;
-    const changed = rollUpChanges(row, rollUp(kids));
+    const changed = rollUpChanges(row, rollUp(list));
     if (!changed) continue;
     wbsStore.update(db, id, changed.after);
     batch.record(ENTITY, id, 'update', changed.before, changed.after);
+    Object.assign(row, changed.after);
   }
 }
 
