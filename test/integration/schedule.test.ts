@@ -73,6 +73,27 @@ describe('schedule through the API', () => {
     expect(tableState(ws.db.sqlite, projectId).length).toBe(state.length);
   });
 
+  it('refuses an FF or SF link that ends at a summary task (as MS Project does), by the API, typed or pasted; FS and SS into a phase hold back its tasks', async () => {
+    const { ws, call, projectId, id, task } = await setup();
+    const state = tableState(ws.db.sqlite, projectId);
+    for (const type of ['FF', 'SF'] as const) {
+      const e = await refusal(call('dependency.create', { projectId, predecessorId: id('製造'), successorId: id('設計'), type }));
+      expect([e.code, e.text]).toEqual(['VALIDATION', { key: 'wbs.linkToSummary', params: { code: '1', type } }]);
+      const typed = await refusal(call('wbs.update', { id: id('設計'), patch: { predecessors: `2${type}` } }));
+      expect([typed.code, typed.text]).toEqual(['VALIDATION', { key: 'wbs.linkIntoSummary', params: { code: '2', type } }]);
+    }
+    const pasted = await refusal(call('wbs.applyCells', { projectId, updates: [{ id: id('設計'), patch: { predecessors: '2FF+1' } }] }));
+    expect(pasted.details).toMatchObject([{ row: 0, id: id('設計'), field: 'predecessors', message: expect.stringMatching(/cannot end at a summary task/) }]);
+    expect(tableState(ws.db.sqlite, projectId)).toEqual(state);
+    // SS into the phase: its automatic task, at the project's start before, waits for 製造's start + 1.
+    expect((await task('詳細設計')).plannedStart).toBe('2025-04-01');
+    await call('wbs.update', { id: id('設計'), patch: { predecessors: '2SS+1' } });
+    expect((await task('詳細設計')).plannedStart).toBe('2025-04-02');
+    // FF into a task that is no summary is a link as before.
+    await call('dependency.create', { projectId, predecessorId: id('製造'), successorId: id('詳細設計'), type: 'FF' });
+    expect((await call('dependency.list', { projectId })).map((l) => l.type).sort()).toEqual(['FF', 'SS']);
+  });
+
   it('dependency.create/delete with types and lags; deleting a task deletes its links in the same batch, undo brings both back', async () => {
     const { call, projectId, id, task } = await setup();
     const link = await call('dependency.create', { projectId, predecessorId: id('基本設計'), successorId: id('製造'), type: 'SS', lagDays: 1 });

@@ -4,7 +4,9 @@
 // Each task is two nodes: in(i) gathers the bounds its predecessors (and its parent's) put on it,
 // out(i) is the task scheduled. A summary's in-node passes its bounds to its children's in-nodes and its
 // out-node rolls up their out-nodes; so a link to a phase holds back every task in it, a link from a
-// phase waits for all of it, and linking a task to its own ancestor is a cycle like any other.
+// phase waits for all of it, and linking a task to its own ancestor is a cycle like any other. FF and SF
+// links may not end at a summary (schedule.ts refuses them, as MS Project does); one that does because its
+// task gained subtasks later holds back the finish of every task in the phase.
 //   FS: ES(s) ≥ EF(p) + lag   SS: ES(s) ≥ ES(p) + lag   FF: EF(s) ≥ EF(p) + lag   SF: EF(s) ≥ ES(p) + lag
 // EF is exclusive (ES + duration): a 1-day task starting on index 5 has EF 6.
 

@@ -362,7 +362,17 @@ export interface LinkSpec {
   lagDays: number;
 }
 
-/** Refuses a link that names a task of another project, links a task to itself, or closes a cycle. */
+// A summary's finish is its subtasks' latest finish, so a link that would hold back its finish (FF, SF)
+// has no task to move; MS Project refuses these too ("a summary task cannot have a finish-to-finish or
+// start-to-finish predecessor"). FS and SS into a summary hold back its start, and so every task in it.
+const SUMMARY_LINK_MESSAGE = 'cannot end at a summary task: link its subtask instead';
+
+/** Whether the task is a summary (has subtasks). */
+export function hasSubtasks(db: Db, taskId: number): boolean {
+  return !!db.prepare('SELECT 1 FROM wbs_tasks WHERE parent_id = ? LIMIT 1').get(taskId);
+}
+
+/** Refuses a link that names a task of another project, links a task to itself, ends FF/SF at a summary, or closes a cycle. */
 export function checkLink(db: Db, projectId: number, l: LinkSpec, today: string): void {
   for (const [field, id] of [
     ['predecessorId', l.predecessorId],
@@ -373,6 +383,12 @@ export function checkLink(db: Db, projectId: number, l: LinkSpec, today: string)
   }
   if (l.predecessorId === l.successorId)
     throw textError('VALIDATION', 'wbs.linkSelf', {}, 'a task cannot be its own predecessor', [{ field: 'successorId', message: 'is the predecessor itself' }]);
+  if ((l.type === 'FF' || l.type === 'SF') && hasSubtasks(db, l.successorId)) {
+    const code = codeIndex(db, projectId).byId.get(l.successorId) ?? String(l.successorId);
+    throw textError('VALIDATION', 'wbs.linkToSummary', { code, type: l.type }, `an ${l.type} link ${SUMMARY_LINK_MESSAGE} (${code})`, [
+      { field: 'type', message: SUMMARY_LINK_MESSAGE },
+    ]);
+  }
   const net = network(db, projectId, today, l);
   try {
     run(net);
@@ -456,7 +472,8 @@ export function linkTexts(
 /** Problems of a predecessors text against the current tree; null when it resolves. */
 export type ResolvedLinks = { ok: true; links: { predecessorId: number; type: LinkType; lagDays: number }[] } | LinksProblem;
 
-export function resolveLinks(text: string, byCode: Map<string, number>, successorId: number): ResolvedLinks {
+/** `summary`: the successor has subtasks (an FF or SF link may not end there). */
+export function resolveLinks(text: string, byCode: Map<string, number>, successorId: number, summary = false): ResolvedLinks {
   const parsed = parseLinks(text);
   if (!parsed.ok) return parsed;
   const links: { predecessorId: number; type: LinkType; lagDays: number }[] = [];
@@ -464,6 +481,8 @@ export function resolveLinks(text: string, byCode: Map<string, number>, successo
     const id = byCode.get(l.code);
     if (id === undefined) return { ok: false, message: `no task has WBS code ${l.code}`, text: { key: 'wbs.linkNoTask', params: { code: l.code } } };
     if (id === successorId) return { ok: false, message: `${l.code} is this task itself`, text: { key: 'wbs.linkItself', params: { code: l.code } } };
+    if (summary && (l.type === 'FF' || l.type === 'SF'))
+      return { ok: false, message: `${l.code}${l.type} ${SUMMARY_LINK_MESSAGE}`, text: { key: 'wbs.linkIntoSummary', params: { code: l.code, type: l.type } } };
     links.push({ predecessorId: id, type: l.type, lagDays: l.lagDays });
   }
   return { ok: true, links };
@@ -522,7 +541,7 @@ export function linkImported(db: Db, batch: Batch, projectId: number, typed: { i
   const { byCode } = codeIndex(db, projectId);
   let linked = 0;
   for (const t of typed) {
-    const r = resolveLinks(t.text, byCode, t.id);
+    const r = resolveLinks(t.text, byCode, t.id, hasSubtasks(db, t.id));
     if (!r.ok) continue;
     replaceLinksInto(db, batch, projectId, t.id, r.links);
     db.prepare("UPDATE wbs_tasks SET predecessors = '' WHERE id = ?").run(t.id);

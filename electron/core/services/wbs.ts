@@ -17,7 +17,7 @@ import { wbsStore as entityWbsStore } from '../entities.js';
 import { lateFlags, rollUp, rollUpChanges, treeOrder, withDerivedStatus, type RolledUp } from './rollup.js';
 import { localToday } from '../../common/dates.js';
 import type { LinksProblem } from '../../common/schedule/links-text.js';
-import { codeIndex, DEPENDENCY_ENTITY, linkTexts, recordLinksOf, replaceLinksInto, rescheduleDates, resolveLinks } from './schedule.js';
+import { codeIndex, DEPENDENCY_ENTITY, hasSubtasks, linkTexts, recordLinksOf, replaceLinksInto, rescheduleDates, resolveLinks } from './schedule.js';
 
 export const ENTITY = 'wbs_task';
 
@@ -250,7 +250,7 @@ export function rescheduleIn(db: Db, batch: Batch, projectId: number, today: str
  * cleared, the links are what the column shows from now on. Text naming no task is VALIDATION.
  */
 export function typedLinks(db: Db, batch: Batch, projectId: number, taskId: number, text: string, byCode?: Map<string, number>): LinksProblem | null {
-  const resolved = resolveLinks(text, byCode ?? codeIndex(db, projectId).byCode, taskId);
+  const resolved = resolveLinks(text, byCode ?? codeIndex(db, projectId).byCode, taskId, hasSubtasks(db, taskId));
   if (!resolved.ok) return resolved;
   replaceLinksInto(db, batch, projectId, taskId, resolved.links);
   return null;

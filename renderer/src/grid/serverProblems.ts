@@ -19,6 +19,7 @@ export const KNOWN_REASONS = [
   'notLink',
   'linkTwice',
   'linkCycle',
+  'linkIntoSummary',
   'summaryComputed',
 ] as const;
 
@@ -52,6 +53,7 @@ export function reasonOf(message: string): string {
   if (/ is not a predecessor \(write /.test(message)) return 'notLink';
   if (/ is named twice$/.test(message)) return 'linkTwice';
   if (/close a cycle/.test(message)) return 'linkCycle';
+  if (/cannot end at a summary task/.test(message)) return 'linkIntoSummary';
   if (message === 'is computed from subtasks of a summary task') return 'summaryComputed';
   return message;
 }

@@ -407,6 +407,7 @@ export const en = {
       notLink: 'is not a predecessor (write 1.2.3, 1.2.3FS+2, 4SS-1)',
       linkTwice: 'names a task twice',
       linkCycle: 'would close a cycle of links',
+      linkIntoSummary: 'has an FF or SF link, which cannot end at a summary task (link one of its subtasks)',
       summaryComputed: 'is computed from the subtasks of a summary task',
     },
   },
@@ -928,6 +929,8 @@ export const en = {
       otherProject: 'Task (ID {{id}}) belongs to another project: reload the screen.',
       notSibling: 'Task (ID {{id}}) is not a subtask of the chosen parent.',
       afterOrBefore: 'Give the place to insert as after or before a task, not both.',
+      linkIntoSummary: 'Predecessors: {{code}}{{type}} — an FF or SF link cannot end at a summary task. Link one of its subtasks instead.',
+      linkToSummary: 'Task {{code}} is a summary task: an {{type}} link cannot end there. Link one of its subtasks instead.',
     },
     vocab: { inUse: '{{count}} rows still use {{en}}: change those rows first, or keep the item.' },
     import: {

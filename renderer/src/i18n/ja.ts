@@ -408,6 +408,7 @@ export const ja: Strings = {
       notLink: 'は先行タスクの書き方ではありません (例: 1.2.3、1.2.3FS+2、4SS-1)',
       linkTwice: 'に同じタスクが 2 回書かれています',
       linkCycle: 'ではリンクが循環します',
+      linkIntoSummary: 'の FF / SF リンクは親タスクには付けられません (子タスクにリンクしてください)',
       summaryComputed: 'は親タスクのため子タスクから計算されます',
     },
   },
@@ -929,6 +930,8 @@ export const ja: Strings = {
       otherProject: 'タスク (ID {{id}}) は別のプロジェクトのものです。画面を読み込み直してください。',
       notSibling: 'タスク (ID {{id}}) は指定した親タスクの子ではありません。',
       afterOrBefore: '挿入位置は「後」か「前」のどちらか一方で指定してください。',
+      linkIntoSummary: '先行タスク: {{code}}{{type}} — 親タスクには FF / SF のリンクを付けられません。子タスクにリンクしてください。',
+      linkToSummary: 'タスク {{code}} は親タスクのため、{{type}} のリンクは付けられません。子タスクにリンクしてください。',
     },
     vocab: { inUse: '{{count}} 行がまだ {{ja}} を使っています。先にその行を変更するか、項目を残してください。' },
     import: {
