@@ -29,7 +29,7 @@ describe('predecessors on import', () => {
         name: 'WBS',
         rows: [
           ['WBS', 'タスク名', '開始日', '終了日', '先行タスク'],
-          ['1', '設計', null, null, null],
+          ['1', '設計', null, null, '3FF'],
           ['1.1', '基本設計', d('2025-04-01'), d('2025-04-03'), null],
           ['1.2', '詳細設計', d('2025-04-08'), d('2025-04-09'), '1.1FS+2'],
           ['2', '製造', d('2025-04-10'), d('2025-04-16'), '1.2, 1.1SS'],
@@ -39,13 +39,17 @@ describe('predecessors on import', () => {
     ]);
     const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: file.toString('base64') });
     expect(preview.problems).toContainEqual(expect.objectContaining({ sheet: 'WBS', cell: 'E6', field: 'predecessors', warning: true, reason: expect.stringContaining('9.9') }));
+    // An FF link ending at the summary 設計 is kept as its text, with a warning on its cell.
+    expect(preview.problems).toContainEqual(
+      expect.objectContaining({ sheet: 'WBS', cell: 'E2', field: 'predecessors', warning: true, code: 'predecessorIntoSummary', params: { code: '3FF' } }),
+    );
     const batches = () => ws.db.sqlite.prepare('SELECT count(*) FROM batches').pluck().get();
     const before = batches();
     await call('excel.applyImport', { previewId: preview.previewId });
     expect(batches()).toBe((before as number) + 1);
     const tasks = await call('wbs.list', { projectId });
     const byName = new Map(tasks.map((t) => [t.name, t]));
-    expect(tasks.map((t) => t.predecessors)).toEqual(['', '', '1.1FS+2', '1.2,1.1SS', '9.9']);
+    expect(tasks.map((t) => t.predecessors)).toEqual(['3FF', '', '1.1FS+2', '1.2,1.1SS', '9.9']);
     const links = await call('dependency.list', { projectId });
     expect(links.map((l) => [l.predecessorId, l.successorId, l.type, l.lagDays])).toEqual([
       [byName.get('基本設計')!.id, byName.get('詳細設計')!.id, 'FS', 2],

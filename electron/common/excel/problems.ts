@@ -43,6 +43,7 @@ export const PROBLEM_CODES = [
   'notValid', // {value}: refused by the field's rules (too long…)
   'predecessorUnparsed', // {value}: not a list of predecessors, kept as text
   'predecessorMissing', // {code}: names no task of the file, kept as text
+  'predecessorIntoSummary', // {code}: an FF/SF link ending at a summary row, kept as text
   'noTable', // {register}: no register table in the workbook
   'noKey', // (field): no column is mapped to the key field
   'noRows', // {sheet, row}: the table has no rows of data

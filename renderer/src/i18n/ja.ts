@@ -613,6 +613,7 @@ export const ja: Strings = {
       notValid: '{{value}} はこの項目に入れられません (長すぎるか、使えない値です)',
       predecessorUnparsed: '{{value}} は先行タスクの指定として読めません: 文字のまま残し、つなぎません',
       predecessorMissing: 'タスク {{code}} の行がファイルにありません: 文字のまま残し、つなぎません',
+      predecessorIntoSummary: '{{code}}: 親タスクには FF / SF のリンクを付けられません: 文字のまま残し、つなぎません',
       noTable: 'このブックには取り込める表が見つかりません。何も取り込みません',
       noKey: '{{field}} に対応する列がありません。その列を選んでください',
       noRows: 'シート {{sheet}} の表 (見出しは {{row}} 行目) にデータ行がありません',

@@ -29,17 +29,22 @@ export function flagPredecessors(table: ImportTable): void {
   const column = table.columns.find((m) => m.field === 'predecessors');
   if (!column) return;
   const codes = fileCodes(table);
-  for (const rec of table.records) {
+  const summaries = new Set(table.records.map((r) => r.parent).filter((p) => p !== undefined && p !== null));
+  table.records.forEach((rec, i) => {
     const text = rec.values.predecessors;
-    if (typeof text !== 'string' || text.trim() === '') continue;
+    if (typeof text !== 'string' || text.trim() === '') return;
     const parsed = parseLinks(text);
     const missing = parsed.ok ? parsed.links.find((l) => !codes.has(l.code)) : undefined;
+    // An FF or SF link may not end at a summary (schedule.ts): apply would leave the text unlinked.
+    const intoSummary = parsed.ok && summaries.has(i) ? parsed.links.find((l) => l.type === 'FF' || l.type === 'SF') : undefined;
     const what: Pick<Problem, 'code' | 'params' | 'reason'> | null = !parsed.ok
       ? { code: 'predecessorUnparsed', params: { value: shown(text) }, reason: parsed.message }
       : missing
         ? { code: 'predecessorMissing', params: { code: missing.code }, reason: `no row of the file is task ${missing.code}` }
-        : null;
+        : intoSummary
+          ? { code: 'predecessorIntoSummary', params: { code: `${intoSummary.code}${intoSummary.type}` }, reason: `an ${intoSummary.type} link cannot end at a summary task` }
+          : null;
     if (what)
       table.problems.push({ sheet: table.sheet, cell: `${columnName(column.c)}${rec.row}`, kind: 'text', code: what.code, params: what.params, reason: `${what.reason}; kept as text, not linked`, field: 'predecessors', warning: true });
-  }
+  });
 }
