@@ -45,6 +45,16 @@ export interface ListValidation {
   formula: string;
 }
 
+/** An Excel table object (Insert → Table, xl/tables/tableN.xml): its range as written, header and totals rows. */
+export interface TableObject {
+  name: string;
+  /** The whole range, header and totals rows included. */
+  ref: Merge;
+  /** 0 when the table shows no header row. */
+  headerRows: number;
+  totalsRows: number;
+}
+
 export interface SheetModel {
   name: string;
   state: 'visible' | 'hidden' | 'veryHidden';
@@ -53,6 +63,8 @@ export interface SheetModel {
   merges: Merge[];
   /** List validations as written: the cells they cover (sqref, A1 ranges) and the list's formula ("a,b", $X$1:$X$5, Lists!$A:$A, a name). */
   lists?: ListValidation[];
+  /** Excel table objects on the sheet: they say exactly where a table's header and data are. */
+  tables?: TableObject[];
   /** Why the sheet's cells were not read (a chart sheet, values beyond the row limit…). */
   skipped?: string;
 }

@@ -1,0 +1,432 @@
+// A seeded generator of client tables with known answers: a check of import detection that nobody
+// tunes rules on (issue 11). Each case is one workbook (sheet models built directly) holding one
+// register table the way clients lay them out — title rows, "Project Name:/Date:" label rows, the
+// header on row 1–8, logical columns that are merged cell groups, two-row headers (予定 over 開始/終了),
+// Japanese or English header words and their synonyms, blank spacer rows, a wrapped title, notes and
+// a © footer under the data, a second table below or beside it, cover and list sheets, Excel table
+// objects — with what a person reads in it: the sheet, header rows, first and last record row, each
+// column's field and the records. Seeds split into `dev` (failures may be looked at) and `check`
+// (only its figures are read): a rule changed to pass a dev case must not be seen to pass check cases.
+import type { ImportTarget } from '../../electron/common/excel/fields.js';
+import { columnName, parseRange, type Merge, type SheetModel, type WorkbookModel } from '../../electron/common/excel/model.js';
+import { sheet, type ModelCell } from '../fixtures/excel/model.js';
+
+/** mulberry32: small, fast and the same on every machine. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The seeds detection may be looked at on, and those only measured. */
+export const DEV_SEEDS = Array.from({ length: 150 }, (_, i) => 1 + i);
+export const CHECK_SEEDS = Array.from({ length: 150 }, (_, i) => 100_001 + i);
+
+type Lang = 'ja' | 'en';
+type Rand = () => number;
+const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+const chance = (r: Rand, p: number) => r() < p;
+const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+const day = (r: Rand) => new Date(Date.UTC(2025, int(r, 0, 10), int(r, 1, 28)));
+
+/** A column a client may have: its field (null: the client's own, kept as an extra column), header words, and a cell per record. */
+interface ColumnKind {
+  field: string | null;
+  words: Record<Lang, readonly string[]>;
+  /**
+   * Less common words a person still reads as the field at once (Date Logged, 対応予定日): the first of
+   * each language for dev seeds, the second for check seeds, so a word added to the synonyms for a dev
+   * case tells nothing of the check figures.
+   */
+  variants?: Record<Lang, readonly string[]>;
+  /** A two-row header's group word over this column, and the word under it (予定 / 開始). */
+  grouped?: Record<Lang, readonly [string, string][]>;
+  value: (r: Rand, i: number, lang: Lang) => ModelCell;
+  /** The record's name: always filled, the column a wrapped text continues in. */
+  key?: true;
+}
+
+const NAMES: Record<Lang, readonly string[]> = { ja: ['山田', '佐藤', '鈴木', '高橋', '田中', '伊藤'], en: ['Ann Lee', 'Bob Smith', 'C. Jones', 'D. Patel', 'E. Kim'] };
+const LMH: Record<Lang, readonly string[]> = { ja: ['高', '中', '低'], en: ['High', 'Medium', 'Low'] };
+const rating = (r: Rand, _: number, lang: Lang): ModelCell => (chance(r, 0.5) ? int(r, 1, 5) : pick(r, LMH[lang]));
+const person = (r: Rand, _: number, lang: Lang): ModelCell => pick(r, NAMES[lang]);
+const date = (r: Rand): ModelCell => day(r);
+const sentence = (subjects: Record<Lang, readonly string[]>, objects: Record<Lang, readonly string[]>) => (r: Rand, i: number, lang: Lang) =>
+  lang === 'ja' ? `${pick(r, subjects.ja)}の${pick(r, objects.ja)}（${i + 1}）` : `${pick(r, subjects.en)} ${pick(r, objects.en)} (${i + 1})`;
+
+const RISK_TITLE = sentence(
+  { ja: ['ベンダー', '要員', '性能', '移行データ', '外部API', '承認'], en: ['Vendor', 'Key staff', 'Performance', 'Data migration', 'External API', 'Sign-off'] },
+  { ja: ['遅延', '不足', '品質低下', '仕様変更', '障害'], en: ['may be late', 'shortage', 'below target', 'scope change', 'outage'] },
+);
+const LONG = sentence(
+  { ja: ['調達の遅れにより', '他案件との兼務により', '本番相当の負荷で', '旧システムの仕様不明により'], en: ['Because procurement is slow,', 'As staff are shared with another project,', 'Under production load,', 'With the legacy rules undocumented,'] },
+  { ja: ['後続工程に影響する可能性がある', '品質確保が難しくなる', '再見積が必要になる'], en: ['later phases could slip', 'quality could suffer', 'a re-estimate may be needed'] },
+);
+const ACTION = sentence(
+  { ja: ['代替ベンダー', '週次レビュー', '早期の負荷試験', '有識者ヒアリング'], en: ['Second vendor', 'Weekly review', 'Early load test', 'Expert interviews'] },
+  { ja: ['を準備する', 'で監視する', 'を実施する'], en: ['to be prepared', 'to monitor it', 'to be run'] },
+);
+
+const REF_WORDS: Record<Lang, readonly string[]> = { ja: ['No', 'No.', '番号', '管理番号'], en: ['No.', 'ID', '#'] };
+/** Whether this case numbers its rows 1, 2, 3 (else R-001): one style per table. */
+let plainNumbers = true;
+const refColumn = (prefix: string): ColumnKind => ({ field: 'ref', words: REF_WORDS, value: (_, i) => (plainNumbers ? i + 1 : `${prefix}-${String(i + 1).padStart(3, '0')}`) });
+
+const LIST_FIELDS = new Set(['status', 'priority', 'category']);
+const RATING_FIELDS = new Set(['probability', 'impact']);
+const DATE_FIELDS = new Set(['raisedOn', 'due', 'closedOn', 'plannedStart', 'plannedFinish', 'actualStart']);
+/** A header word as templates dress it: a mark for required or a list, a note of the format under it. */
+function dressed(r: Rand, w: string, field: string | null, lang: Lang): string {
+  const marks = lang === 'ja' ? [`${w}※`, `【必須】${w}`, `${w}▼`] : [`${w} *`, `${w} ▼`, `*${w}`];
+  if (field && LIST_FIELDS.has(field)) marks.push(lang === 'ja' ? `${w}\n(選択)` : `${w}\n(select)`);
+  if (field && RATING_FIELDS.has(field)) marks.push(lang === 'ja' ? `${w}\n(1〜5)` : `${w} (1-5)`);
+  if (field && DATE_FIELDS.has(field)) marks.push(`${w}\n(yyyy/mm/dd)`);
+  return pick(r, marks);
+}
+
+const EXTRA: ColumnKind = { field: null, words: { ja: ['関連資料', '所属', '連絡先'], en: ['Department', 'Link', 'Ticket'] }, value: (r, i, lang) => (lang === 'ja' ? pick(r, ['開発部', '営業部', '基盤G']) : `T-${100 + i}`) };
+
+const RISK: ColumnKind[] = [
+  refColumn('R'),
+  { field: 'title', key: true, words: { ja: ['リスク', 'リスク名', '件名', 'リスク項目'], en: ['Risk', 'Risk Title', 'Title', 'Risk Name'] }, variants: { ja: ['リスク事象', 'リスク件名'], en: ['Risk Event', 'Risk Item'] }, value: RISK_TITLE },
+  { field: 'description', words: { ja: ['詳細', 'リスク詳細', '説明'], en: ['Description', 'Details', 'Risk Description'] }, value: LONG },
+  { field: 'category', words: { ja: ['分類', 'カテゴリ', 'リスク分類'], en: ['Category', 'Risk Category', 'Risk Type'] }, value: (r, _, lang) => pick(r, lang === 'ja' ? ['技術', 'スケジュール', '要員', '品質'] : ['Technical', 'Schedule', 'Resource', 'Market risk']) },
+  {
+    field: 'probability',
+    words: { ja: ['発生確率', '発生可能性'], en: ['Probability', 'Likelihood'] },
+    grouped: { ja: [['評価', '発生確率']], en: [['Assessment', 'Probability'], ['Rating', 'Likelihood']] },
+    value: rating,
+  },
+  { field: 'impact', words: { ja: ['影響度'], en: ['Impact'] }, grouped: { ja: [['評価', '影響度']], en: [['Assessment', 'Impact'], ['Rating', 'Impact']] }, value: rating },
+  { field: 'owner', words: { ja: ['担当者', '責任者', 'リスクオーナー'], en: ['Owner', 'Risk Owner', 'Responsible'] }, variants: { ja: ['対応責任者', '担当者名'], en: ['Owner Name', 'Action Owner'] }, value: person },
+  { field: 'responsePlan', words: { ja: ['対応策', '対策', '軽減策'], en: ['Mitigation', 'Response Plan', 'Mitigation Plan'] }, variants: { ja: ['リスク対策', '低減策'], en: ['Mitigation Strategy', 'Mitigation Actions'] }, value: ACTION },
+  { field: 'status', words: { ja: ['状況', 'ステータス', '状態'], en: ['Status'] }, value: (r, _, lang) => pick(r, lang === 'ja' ? ['未対応', '対応中', '完了'] : ['Open', 'Closed', 'In progress']) },
+  { field: 'raisedOn', words: { ja: ['起票日', '登録日', '識別日'], en: ['Date Raised', 'Date Identified'] }, variants: { ja: ['記入日', '発生日'], en: ['Date Logged', 'Logged On'] }, value: date },
+  { field: 'due', words: { ja: ['期限', '対応期限'], en: ['Due Date', 'Target Date'] }, variants: { ja: ['対応予定日', '完了期限'], en: ['Target Resolution Date', 'Due By'] }, value: date },
+  EXTRA,
+];
+
+const ISSUE: ColumnKind[] = [
+  refColumn('I'),
+  { field: 'title', key: true, words: { ja: ['課題', '課題名', '件名', '問題点'], en: ['Issue', 'Title', 'Issue Title', 'Subject'] }, variants: { ja: ['課題件名', '懸案事項'], en: ['Issue Summary', 'Issue Name'] }, value: RISK_TITLE },
+  { field: 'detail', words: { ja: ['詳細', '説明'], en: ['Description', 'Details'] }, variants: { ja: ['課題詳細', '詳細内容'], en: ['Issue Description', 'Issue Details'] }, value: LONG },
+  { field: 'priority', words: { ja: ['優先度', '重要度'], en: ['Priority'] }, value: (r, _, lang) => pick(r, LMH[lang]) },
+  { field: 'owner', words: { ja: ['担当者', '対応者'], en: ['Owner', 'Assigned To', 'Assignee'] }, variants: { ja: ['対応担当者', '担当者名'], en: ['Action Owner', 'Owner Name'] }, grouped: { ja: [['対応', '担当者']], en: [['Action', 'Owner']] }, value: person },
+  { field: 'raisedOn', words: { ja: ['起票日', '登録日'], en: ['Date Raised', 'Reported On'] }, variants: { ja: ['発生日', '記入日'], en: ['Date Logged', 'Date Opened'] }, value: date },
+  { field: 'due', words: { ja: ['期限', '回答期限'], en: ['Due Date', 'Deadline'] }, grouped: { ja: [['対応', '期限']], en: [['Action', 'Due Date']] }, value: date },
+  { field: 'status', words: { ja: ['状況', 'ステータス'], en: ['Status'] }, value: (r, _, lang) => pick(r, lang === 'ja' ? ['未対応', '対応中', '完了'] : ['Open', 'Closed', 'In progress']) },
+  { field: 'resolution', words: { ja: ['対応内容', '回答', '対応策'], en: ['Resolution', 'Action Taken'] }, variants: { ja: ['処置内容', '解決策'], en: ['Resolution Details', 'Actions Taken'] }, value: ACTION },
+  { field: 'closedOn', words: { ja: ['完了日', 'クローズ日'], en: ['Closed On', 'Date Closed'] }, value: date },
+  EXTRA,
+];
+
+const TASKS: Record<Lang, readonly string[]> = {
+  ja: ['要件定義', '基本設計', '詳細設計', '製造', '単体テスト', '結合テスト', '総合テスト', '移行', '研修', '本番稼働'],
+  en: ['Requirements', 'Basic design', 'Detailed design', 'Build', 'Unit test', 'Integration test', 'System test', 'Migration', 'Training', 'Go-live'],
+};
+const WBS: ColumnKind[] = [
+  { field: 'name', key: true, words: { ja: ['タスク名', '作業項目', '作業名'], en: ['Task Name', 'Task', 'Activity'] }, variants: { ja: ['作業内容', 'タスク'], en: ['Task Description', 'Work Item'] }, value: (r, i, lang) => `${pick(r, TASKS[lang])} ${i + 1}` },
+  { field: 'assignee', words: { ja: ['担当者', '担当'], en: ['Assignee', 'Resource', 'Owner'] }, value: person },
+  {
+    field: 'plannedStart',
+    words: { ja: ['開始予定日', '予定開始日', '開始日'], en: ['Start Date', 'Planned Start', 'Start'] },
+    variants: { ja: ['着手予定日', '計画開始日'], en: ['Plan Start Date', 'Scheduled Start'] },
+    grouped: { ja: [['予定', '開始'], ['計画', '開始日']], en: [['Plan', 'Start'], ['Planned', 'Start']] },
+    value: date,
+  },
+  {
+    field: 'plannedFinish',
+    words: { ja: ['終了予定日', '予定終了日', '終了日'], en: ['Finish Date', 'End Date', 'Planned Finish'] },
+    variants: { ja: ['完了予定日', '計画終了日'], en: ['Plan End Date', 'Scheduled Finish'] },
+    grouped: { ja: [['予定', '終了'], ['計画', '終了日']], en: [['Plan', 'Finish'], ['Planned', 'Finish']] },
+    value: date,
+  },
+  {
+    field: 'actualStart',
+    words: { ja: ['実績開始日', '開始実績'], en: ['Actual Start'] },
+    grouped: { ja: [['実績', '開始'], ['実績', '開始日']], en: [['Actual', 'Start'], ['Actual', 'Start']] },
+    value: date,
+  },
+  { field: 'progress', words: { ja: ['進捗率', '進捗'], en: ['% Complete', 'Progress'] }, value: (r) => pick(r, [0, 0.25, 0.5, 1]) },
+  { field: 'status', words: { ja: ['状況', 'ステータス'], en: ['Status'] }, value: (r, _, lang) => pick(r, lang === 'ja' ? ['未着手', '作業中', '完了'] : ['Not Started', 'In Progress', 'Done']) },
+  { field: 'deliverable', words: { ja: ['成果物'], en: ['Deliverable', 'Output'] }, value: (r, i, lang) => (lang === 'ja' ? `${pick(r, ['設計書', '仕様書', '試験報告書'])}${i + 1}` : `${pick(r, ['Design doc', 'Spec', 'Test report'])} ${i + 1}`) },
+  { field: 'notes', words: { ja: ['備考', 'コメント'], en: ['Remarks', 'Notes', 'Comments'] }, value: (r, _, lang) => (chance(r, 0.5) ? null : lang === 'ja' ? '要確認' : 'check with client') },
+  EXTRA,
+];
+
+const KINDS: Record<ImportTarget, ColumnKind[]> = { risk: RISK, issue: ISSUE, wbs: WBS, change: [] };
+const TITLES: Record<ImportTarget, Record<Lang, readonly string[]>> = {
+  risk: { ja: ['リスク管理表', 'リスク一覧'], en: ['Risk Register', 'Project Risk Log'] },
+  issue: { ja: ['課題管理表', '課題一覧'], en: ['Issue Log', 'Issues Register'] },
+  wbs: { ja: ['WBS', '作業計画書', 'プロジェクト計画'], en: ['Work Breakdown Structure', 'Project Plan'] },
+  change: { ja: [], en: [] },
+};
+
+/** What a person reads in a generated table: 1-based rows, columns as 'D' or 'A:C'. */
+export interface Answer {
+  sheet: string;
+  headerRows: [number, number];
+  firstDataRow: number;
+  lastDataRow: number;
+  /** Column → field; null: the client's own column (kept as extra, or left out as row numbers). */
+  columns: Record<string, string | null>;
+  /** The records' names (title / task name), in order, a wrapped one joined. */
+  names: string[];
+}
+
+export interface SyntheticCase {
+  seed: number;
+  target: ImportTarget;
+  model: WorkbookModel;
+  answer: Answer;
+  /** What the case holds (for figures by feature). */
+  features: string[];
+}
+
+/** One generated workbook, the same for the same seed. */
+export function generateCase(seed: number): SyntheticCase {
+  const r = rng(seed);
+  const target = pick(r, ['risk', 'issue', 'wbs'] as const);
+  const lang: Lang = chance(r, 0.5) ? 'ja' : 'en';
+  const features: string[] = [target, lang];
+  const feature = (f: string) => features.push(f);
+  plainNumbers = chance(r, 0.6);
+  const bilingual = chance(r, 0.15);
+  const textDates = chance(r, 0.2);
+  if (bilingual) feature('bilingual header');
+  if (textDates) feature('text dates');
+
+  // Columns: the key and 3–7 others in the order the kind lists them (a few swapped).
+  const kinds = KINDS[target];
+  const key = kinds.find((k) => k.key)!;
+  const others = kinds.filter((k) => !k.key && chance(r, 0.55));
+  const chosen = [key, ...others];
+  if (chance(r, 0.3)) chosen.sort(() => r() - 0.5);
+  else chosen.sort((a, b) => kinds.indexOf(a) - kinds.indexOf(b));
+  // The ref column first when there is one, as clients number rows at the left.
+  const refAt = chosen.findIndex((k) => k.field === 'ref');
+  if (refAt > 0) chosen.unshift(...chosen.splice(refAt, 1));
+
+  const twoRow = chosen.some((k) => k.grouped) && chance(r, 0.35);
+  const mergedGroups = chance(r, 0.3);
+  if (twoRow) feature('two-row header');
+  if (mergedGroups) feature('merged column groups');
+
+  // Each column's width in cells (a merged group A:C) and its header words.
+  const startCol = chance(r, 0.3) ? int(r, 1, 2) : 0;
+  const usedGroup = new Map<string, [string, string]>();
+  const cols = chosen.map((k) => {
+    const span = mergedGroups ? (k.key || k.field === 'description' || k.field === 'detail' ? int(r, 3, 8) : int(r, 1, 3)) : 1;
+    let group: [string, string] | undefined;
+    if (twoRow && k.grouped) {
+      // Columns of one group word share its pairs' group (予定 over 開始 and 終了, never 予定 over one and 計画 over the other).
+      const options = k.grouped[lang];
+      const g = options.find(([top]) => [...usedGroup.values()].some(([t]) => t === top)) ?? pick(r, options);
+      group = g;
+      usedGroup.set(k.field!, g);
+    }
+    const variant = k.variants && chance(r, 0.3);
+    if (variant) feature('variant words');
+    let word = variant ? k.variants![lang][seed >= CHECK_SEEDS[0]! ? 1 : 0]! : pick(r, k.words[lang]);
+    if (bilingual) word = `${pick(r, k.words.ja)}${chance(r, 0.5) ? '\n' : '（'}${pick(r, k.words.en)}${chance(r, 0.5) ? '' : ''}`.replace(/（(.*)$/, '（$1）');
+    if (chance(r, 0.2)) {
+      feature('dressed words');
+      word = dressed(r, word, k.field, lang);
+    }
+    return { kind: k, span, word, group, c: 0 };
+  });
+  let c = startCol;
+  for (const col of cols) {
+    col.c = c;
+    c += col.span;
+  }
+  const lastCol = c - 1;
+  const width = lastCol - startCol + 1;
+
+  const rows: ModelCell[][] = [];
+  const merges: string[] = [];
+  const at = (row: number, col: number, v: ModelCell) => {
+    (rows[row] ??= [])[col] = v;
+  };
+  const merge = (r1: number, c1: number, r2: number, c2: number) => {
+    if (r1 !== r2 || c1 !== c2) merges.push(`${columnName(c1)}${r1 + 1}:${columnName(c2)}${r2 + 1}`);
+  };
+
+  // The block above the header: a title, label rows, spacers.
+  let row = 0;
+  if (chance(r, 0.7)) {
+    feature('title row');
+    at(row, startCol, pick(r, TITLES[target][lang]));
+    if (chance(r, 0.5)) merge(row, startCol, row, lastCol);
+    row++;
+    if (chance(r, 0.3)) row++;
+  }
+  if (chance(r, 0.5)) {
+    feature('label rows');
+    const labels = lang === 'ja' ? [['プロジェクト名：', '基幹刷新'], ['作成日：', day(r)], ['作成者：', '山田']] : [['Project Name:', 'Apollo'], ['Date:', day(r)], ['Prepared by:', 'J. Smith']];
+    const n = int(r, 1, 3);
+    for (let i = 0; i < n; i++) {
+      at(row, startCol, labels[i]![0] as string);
+      at(row, startCol + Math.max(1, Math.min(3, width - 1)), labels[i]![1] as ModelCell);
+      row++;
+    }
+  }
+  if (row > 0 && chance(r, 0.6)) row += int(r, 1, 2);
+  if (chance(r, 0.15)) {
+    // A count by status above the register (集計), a small table of its own.
+    feature('summary above');
+    at(row++, startCol, lang === 'ja' ? '集計' : 'Summary');
+    at(row, startCol, lang === 'ja' ? '状況' : 'Status');
+    at(row++, startCol + 1, lang === 'ja' ? '件数' : 'Count');
+    for (const [w, k] of lang === 'ja' ? [['未対応', 3], ['完了', 2]] : [['Open', 3], ['Closed', 2]]) {
+      at(row, startCol, w as string);
+      at(row++, startCol + 1, k as number);
+    }
+    row++;
+  }
+
+  // The header.
+  const top = row;
+  const bottom = twoRow ? row + 1 : row;
+  for (const col of cols) {
+    if (col.group) {
+      at(top, col.c, col.group[0]);
+      at(bottom, col.c, col.group[1]);
+      if (col.span > 1) merge(bottom, col.c, bottom, col.c + col.span - 1);
+    } else {
+      at(top, col.c, col.word);
+      merge(top, col.c, bottom, col.c + col.span - 1);
+    }
+  }
+  // A group word merged over its columns (予定 over 開始 and 終了).
+  if (twoRow)
+    for (let i = 0; i < cols.length; ) {
+      let j = i;
+      while (cols[i]!.group && j + 1 < cols.length && cols[j + 1]!.group?.[0] === cols[i]!.group![0]) j++;
+      if (cols[i]!.group) {
+        for (let k = i + 1; k <= j; k++) delete rows[top]![cols[k]!.c];
+        merge(top, cols[i]!.c, top, cols[j]!.c + cols[j]!.span - 1);
+      }
+      i = j + 1;
+    }
+  row = bottom + 1;
+
+  // The records, with a blank spacer row or a wrapped name among them.
+  const n = int(r, 3, 12);
+  const names: string[] = [];
+  const blankAt = chance(r, 0.2) ? int(r, 1, n - 1) : -1;
+  const keyCol = cols.find((x) => x.kind.key)!;
+  let first = row;
+  if (chance(r, 0.15)) {
+    // A filled example row marked 例 above the records: no record.
+    feature('example row');
+    for (const col of cols) at(row, col.c, col.kind.key ? `${lang === 'ja' ? '例）' : 'e.g. '}${String(col.kind.value(r, 0, lang))}` : col.kind.value(r, 0, lang));
+    if (cols[0]!.kind.field === 'ref') at(row, cols[0]!.c, '例');
+    row++;
+    first = row;
+  }
+  const wrapAt = lang === 'en' && chance(r, 0.25) ? int(r, 0, n - 1) : -1;
+  if (blankAt >= 0) feature('blank row inside');
+  if (wrapAt >= 0) feature('wrapped name');
+  const mergeData = mergedGroups && chance(r, 0.5);
+  for (let i = 0; i < n; i++) {
+    if (i === blankAt) row++;
+    let name = '';
+    for (const col of cols) {
+      let v = col.kind.value(r, i, lang);
+      if (textDates && v instanceof Date) v = `${v.getUTCFullYear()}/${v.getUTCMonth() + 1}/${v.getUTCDate()}`;
+      if (col.kind.key) name = String(v);
+      else if (chance(r, 0.1)) continue;
+      at(row, col.c, v);
+      if (mergeData) merge(row, col.c, row, col.c + col.span - 1);
+    }
+    if (i === wrapAt) {
+      // The name runs on in the next row, as an author wraps a long text by hand.
+      const rest = 'and the cutover plan needs a rework';
+      rows[row]![keyCol.c] = `${name} as`;
+      at(row + 1, keyCol.c, rest);
+      if (mergeData) merge(row + 1, keyCol.c, row + 1, keyCol.c + keyCol.span - 1);
+      name = `${name} as ${rest}`;
+      row++;
+    }
+    names.push(name);
+    row++;
+  }
+  const last = row - 1 - (wrapAt === n - 1 ? 1 : 0);
+  if (cols[0]!.kind.field === 'ref' && plainNumbers && chance(r, 0.3)) {
+    // A template's numbered blank rows after the records (No 6, 7, 8 … and nothing else).
+    feature('numbered blank rows');
+    for (let k = 0, m = int(r, 3, 10); k < m; k++) at(row++, cols[0]!.c, n + 1 + k);
+  }
+
+  // Under the data: notes, a footer, a second table.
+  const below = pick(r, ['none', 'note', 'footer', 'second table', 'side table'] as const);
+  if (below !== 'none') feature(below);
+  if (below === 'note') {
+    row += int(r, 0, 1);
+    at(row++, startCol, lang === 'ja' ? '※ 発生確率・影響度は 高/中/低 で記入すること' : 'Note: rate probability and impact as High / Medium / Low');
+  } else if (below === 'footer') {
+    row += int(r, 1, 3);
+    at(row, startCol, lang === 'ja' ? '© 2018 Example Corp. 無断転載禁止' : '© 2018 Example Templates. All rights reserved.');
+    merge(row, startCol, row, lastCol);
+    row++;
+  } else if (below === 'second table') {
+    row += int(r, 2, 4);
+    at(row++, startCol, lang === 'ja' ? '改訂履歴' : 'Revision History');
+    const head = lang === 'ja' ? ['版', '改訂日', '改訂者', '改訂内容'] : ['Version', 'Date', 'Author', 'Change'];
+    head.forEach((h, k) => at(row, startCol + k, h));
+    row++;
+    for (let k = 0; k < 2; k++) [`1.${k}`, day(r), pick(r, NAMES[lang]), lang === 'ja' ? '初版' : 'First issue'].forEach((v, j) => at(row, startCol + j, v));
+    row++;
+  } else if (below === 'side table') {
+    // A legend beside the table, one empty column away, shorter than it.
+    const c0 = lastCol + 2;
+    at(top, c0, lang === 'ja' ? '評価' : 'Rating');
+    at(top, c0 + 1, lang === 'ja' ? '意味' : 'Meaning');
+    LMH[lang].forEach((w, k) => {
+      at(top + 1 + k, c0, w);
+      at(top + 1 + k, c0 + 1, lang === 'ja' ? `${w}：要注意` : `${w}: watch`);
+    });
+  }
+
+  const name = pick(r, lang === 'ja' ? ['一覧', 'Sheet1', target === 'wbs' ? 'WBS' : '管理表'] : ['Sheet1', 'Register', target === 'wbs' ? 'Plan' : 'Log']);
+  const main = sheet(name, rows.map((x) => x ?? []), merges);
+  // An Excel table object over the header's last row and the records (Insert → Table).
+  if (!twoRow && !mergedGroups && chance(r, 0.25)) {
+    feature('table object');
+    main.tables = [{ name: 'TBL_Register', ref: parseRange(`${columnName(startCol)}${bottom + 1}:${columnName(lastCol)}${Math.max(last + 1, bottom + 2)}`) as Merge, headerRows: 1, totalsRows: 0 }];
+  }
+  const sheets: SheetModel[] = [main];
+  if (chance(r, 0.2)) {
+    // How to fill the register: a list of its columns with what goes in each (記入要領), no register.
+    feature('instructions sheet');
+    const how: ModelCell[][] = [[lang === 'ja' ? '記入要領' : 'How to fill in'], [], lang === 'ja' ? ['項目', '説明'] : ['Field', 'Description']];
+    for (const col of cols) how.push([col.word, lang === 'ja' ? `${col.word}を記入する` : `Enter the ${col.word.toLowerCase()}`]);
+    sheets.unshift(sheet(lang === 'ja' ? '記入要領' : 'Instructions', how));
+  }
+  if (chance(r, 0.3)) {
+    feature('cover sheet');
+    sheets.unshift(sheet(lang === 'ja' ? '表紙' : 'Cover', [[pick(r, TITLES[target][lang])], [], [lang === 'ja' ? 'プロジェクト名：' : 'Project Name:', 'Apollo'], [lang === 'ja' ? '版数：' : 'Version:', '1.2']]));
+  }
+  if (chance(r, 0.3)) {
+    feature('list sheet');
+    const lists: ModelCell[][] = [lang === 'ja' ? ['状況', '優先度', '分類'] : ['Status', 'Priority', 'Category']];
+    for (let k = 0; k < 3; k++) lists.push([pick(r, ['Open', '対応中', '完了']), LMH[lang][k]!, pick(r, ['技術', 'Schedule'])]);
+    sheets.push(sheet(lang === 'ja' ? 'リスト' : 'Lists', lists));
+  }
+  const columns: Record<string, string | null> = {};
+  for (const col of cols) columns[col.span > 1 ? `${columnName(col.c)}:${columnName(col.c + col.span - 1)}` : columnName(col.c)] = col.kind.field;
+  return {
+    seed,
+    target,
+    model: { fileName: `synthetic-${seed}.xlsx`, format: 'xlsx', date1904: false, sheets, notes: [] },
+    answer: { sheet: name, headerRows: [top + 1, bottom + 1], firstDataRow: first + 1, lastDataRow: last + 1, columns, names },
+    features,
+  };
+}
+
