@@ -77,6 +77,7 @@ const REF_WORDS: Record<Lang, readonly string[]> = { ja: ['No', 'No.', '番号',
 let plainNumbers = true;
 const refColumn = (prefix: string): ColumnKind => ({ field: 'ref', words: REF_WORDS, value: (_, i) => (plainNumbers ? i + 1 : `${prefix}-${String(i + 1).padStart(3, '0')}`) });
 
+const TEXT_FIELDS = new Set(['description', 'detail', 'responsePlan', 'resolution', 'deliverable']);
 const LIST_FIELDS = new Set(['status', 'priority', 'category']);
 const RATING_FIELDS = new Set(['probability', 'impact']);
 const DATE_FIELDS = new Set(['raisedOn', 'due', 'closedOn', 'plannedStart', 'plannedFinish', 'actualStart']);
@@ -177,6 +178,8 @@ export interface Answer {
   columns: Record<string, string | null>;
   /** The records' names (title / task name), in order, a wrapped one joined. */
   names: string[];
+  /** Text a record continues on its second row: its field's value holds it. */
+  lines: { record: number; field: string; text: string }[];
 }
 
 export interface SyntheticCase {
@@ -319,6 +322,7 @@ export function generateCase(seed: number): SyntheticCase {
   // The records, with a blank spacer row or a wrapped name among them.
   const n = int(r, 3, 12);
   const names: string[] = [];
+  const lines: Answer['lines'] = [];
   const blankAt = chance(r, 0.2) ? int(r, 1, n - 1) : -1;
   const keyCol = cols.find((x) => x.kind.key)!;
   let first = row;
@@ -333,9 +337,15 @@ export function generateCase(seed: number): SyntheticCase {
   const wrapAt = lang === 'en' && chance(r, 0.25) ? int(r, 0, n - 1) : -1;
   if (blankAt >= 0) feature('blank row inside');
   if (wrapAt >= 0) feature('wrapped name');
+  // A record of two rows: its name (and number) merged down over both, a second line of text in the row under it.
+  const textCol = cols.find((x) => x.kind.field !== null && TEXT_FIELDS.has(x.kind.field));
+  const twoLineAt = textCol && chance(r, 0.2) ? int(r, 0, n - 1) : -1;
+  if (twoLineAt >= 0 && twoLineAt !== wrapAt) feature('two-row record');
+  const starts: number[] = [];
   const mergeData = mergedGroups && chance(r, 0.5);
   for (let i = 0; i < n; i++) {
     if (i === blankAt) row++;
+    starts.push(row);
     let name = '';
     for (const col of cols) {
       let v = col.kind.value(r, i, lang);
@@ -353,11 +363,18 @@ export function generateCase(seed: number): SyntheticCase {
       if (mergeData) merge(row + 1, keyCol.c, row + 1, keyCol.c + keyCol.span - 1);
       name = `${name} as ${rest}`;
       row++;
+    } else if (i === twoLineAt) {
+      const line = lang === 'ja' ? '二次対応として運営委員会に報告する' : 'then report it to the steering committee';
+      for (const col of cols) if (col.kind.key || col.kind.field === 'ref') merge(row, col.c, row + 1, col.c + col.span - 1);
+      at(row + 1, textCol!.c, line);
+      if (mergeData) merge(row + 1, textCol!.c, row + 1, textCol!.c + textCol!.span - 1);
+      lines.push({ record: i, field: textCol!.kind.field!, text: line });
+      row++;
     }
     names.push(name);
     row++;
   }
-  const last = row - 1 - (wrapAt === n - 1 ? 1 : 0);
+  const last = starts[n - 1]!;
   if (cols[0]!.kind.field === 'ref' && plainNumbers && chance(r, 0.3)) {
     // A template's numbered blank rows after the records (No 6, 7, 8 … and nothing else).
     feature('numbered blank rows');
@@ -425,7 +442,7 @@ export function generateCase(seed: number): SyntheticCase {
     seed,
     target,
     model: { fileName: `synthetic-${seed}.xlsx`, format: 'xlsx', date1904: false, sheets, notes: [] },
-    answer: { sheet: name, headerRows: [top + 1, bottom + 1], firstDataRow: first + 1, lastDataRow: last + 1, columns, names },
+    answer: { sheet: name, headerRows: [top + 1, bottom + 1], firstDataRow: first + 1, lastDataRow: last + 1, columns, names, lines },
     features,
   };
 }

@@ -50,9 +50,10 @@ function judge(c: SyntheticCase): Judged {
   const columns = sheet && rightColumns === all && invented.length === 0;
   const key = c.target === 'wbs' ? 'name' : 'title';
   const names = t.records.filter((x) => !x.group).map((x) => String(x.values[key] ?? ''));
-  const records = sheet && JSON.stringify(names) === JSON.stringify(c.answer.names);
+  const lines = c.answer.lines.every((l) => String(t.records.filter((x) => !x.group)[l.record]?.values[l.field] ?? '').includes(l.text));
+  const records = sheet && JSON.stringify(names) === JSON.stringify(c.answer.names) && lines;
   const asked = !!conf && (conf.table < ASK_BELOW || conf.header < ASK_BELOW || conf.key < ASK_BELOW);
-  const found = `${t.sheet} header ${t.header.top}–${t.header.bottom} (expected ${c.answer.sheet} ${c.answer.headerRows.join('–')}), data ${t.data.first}–${t.data.last} (expected ${c.answer.firstDataRow}–${c.answer.lastDataRow}), ${names.length}/${c.answer.names.length} records${records ? '' : ` [${names.slice(0, 4).join(' | ')}…]`}${wrong.length ? `; ${wrong.join('; ')}` : ''}`;
+  const found = `${t.sheet} header ${t.header.top}–${t.header.bottom} (expected ${c.answer.sheet} ${c.answer.headerRows.join('–')}), data ${t.data.first}–${t.data.last} (expected ${c.answer.firstDataRow}–${c.answer.lastDataRow}), ${names.length}/${c.answer.names.length} records${records ? '' : ` [${names.slice(0, 4).join(' | ')}…]${lines ? '' : ' (a second line not joined)'}`}${wrong.length ? `; ${wrong.join('; ')}` : ''}`;
   return { seed: c.seed, features: c.features, sheet, header, data, columns, fieldColumns: [rightColumns, all], records, asked, right: sheet && header && data && columns && records, found };
 }
 
@@ -61,7 +62,7 @@ const pct = (a: number, b: number) => `${a}/${b} (${b ? Math.round((100 * a) / b
 function figures(js: Judged[]) {
   const n = js.length;
   const count = (f: (j: Judged) => boolean) => js.filter(f).length;
-  const fc = js.reduce((t, j) => [t[0] + j.fieldColumns[0], t[1] + j.fieldColumns[1]], [0, 0]);
+  const fc = js.reduce<[number, number]>((t, j) => [t[0] + j.fieldColumns[0], t[1] + j.fieldColumns[1]], [0, 0]);
   return {
     right: count((j) => j.right),
     line: `tables fully right ${pct(count((j) => j.right), n)}; sheet ${pct(count((j) => j.sheet), n)}; header rows ${pct(count((j) => j.header), n)}; data range ${pct(count((j) => j.data), n)}; columns ${pct(count((j) => j.columns), n)}; field columns ${pct(fc[0], fc[1])}; records ${pct(count((j) => j.records), n)}; wrong but asked ${count((j) => !j.right && j.asked)}/${count((j) => !j.right)}`,
