@@ -186,6 +186,61 @@ describe('the rows of a table', () => {
       { row: 3, reason: 'record continued' },
       { row: 5, reason: 'record continued' },
     ]);
+    // Their text is read with the record, as a person reads it: a second line of the control.
+    expect(t.records.map((r) => r.extra.Control)).toEqual(['Two-factor authentication\nSMS OTP replaced', 'Encryption\nFraud detection']);
+  });
+
+  it("reads the second row of a record merged over two rows into the record's texts, and fills its empty cells", () => {
+    const t = read(
+      [
+        ['No', 'リスク', '対応策', '担当者', '期限'],
+        [1, 'ベンダー遅延', '代替ベンダーを準備する', null, d('2025-05-01')],
+        [null, null, '週次で進捗を確認する', '山田', null],
+        [2, '要員不足', '増員を依頼する', '佐藤', d('2025-06-01')],
+      ],
+      'risk',
+      ['A2:A3', 'B2:B3'],
+    );
+    expect(t.records.map((r) => [r.row, r.values.title, r.values.responsePlan, r.values.owner])).toEqual([
+      [2, 'ベンダー遅延', '代替ベンダーを準備する\n週次で進捗を確認する', '山田'],
+      [4, '要員不足', '増員を依頼する', '佐藤'],
+    ]);
+    expect(t.leftOut).toEqual([{ row: 3, reason: 'record continued' }]);
+  });
+
+  it('joins a wrapped title in a table of three columns, two of them filled', () => {
+    const t = read(
+      [
+        ['Subject', 'Owner', 'Reported On'],
+        ['Vendor below target as', 'Ann Lee', null],
+        ['and the cutover plan needs a rework', null, null],
+        ['Key staff outage', 'Bob', d('2025-05-02')],
+      ],
+      'issue',
+    );
+    expect(t.records.map((r) => r.values.title)).toEqual(['Vendor below target as and the cutover plan needs a rework', 'Key staff outage']);
+    expect(t.leftOut).toEqual([{ row: 3, reason: 'continued text' }]);
+  });
+
+  it('leaves out a row marked as an example (例, （例）, e.g., Example:), listed; a title that only starts with the word is a record', () => {
+    const t = read(
+      [
+        ['No', '課題', '担当者', '状況'],
+        ['例', '例）ログイン画面の文言が仕様と異なる', '山田', '対応中'],
+        [1, '例外処理の方針が未決', '佐藤', '未対応'],
+        [2, '（例）帳票の桁数', '鈴木', '完了'],
+        [3, 'Example risk of a late vendor', '高橋', '完了'],
+        [4, 'e.g. a wrong label', '高橋', '完了'],
+      ],
+      'issue',
+    );
+    expect(t.records.map((r) => r.values.title)).toEqual(['例外処理の方針が未決', 'Example risk of a late vendor']);
+    expect(t.data.first).toBe(3);
+    expect(t.leftOut).toEqual([
+      { row: 2, reason: 'example' },
+      { row: 4, reason: 'example' },
+      { row: 6, reason: 'example' },
+    ]);
   });
 
   it('reads each row under a name merged over several rows as a record of its own when the row numbers itself', () => {

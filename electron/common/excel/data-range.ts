@@ -15,7 +15,7 @@ export const BLANK_ROWS_END = 2;
 export type EndReason = 'blank rows' | 'total row' | 'notes' | 'footer' | 'end mark' | 'end of sheet';
 
 /** Why a row inside a table's data is not a record. */
-export type LeftOutReason = 'separator' | 'header again' | 'section title' | 'template row' | 'continued text' | 'record continued';
+export type LeftOutReason = 'separator' | 'header again' | 'section title' | 'template row' | 'continued text' | 'record continued' | 'example';
 
 export interface DataRows {
   /** 0-based rows of the records, in order. */
@@ -25,7 +25,11 @@ export interface DataRows {
   endRow?: number;
   /** Rows between the first and last record that hold something but are no record, with why. */
   leftOut: { r: number; reason: LeftOutReason }[];
-  /** Rows that go on with a text of the record above: 0-based row → the record's 0-based row (also in leftOut). */
+  /**
+   * Rows that go on with the record above (a text wrapped into the next row, or the second row of a record
+   * whose name is merged over both): 0-based row → the record's 0-based row (also in leftOut). Their
+   * text is read with that record.
+   */
   continued: Map<number, number>;
 }
 
@@ -39,6 +43,12 @@ const FOOTER = /^(?:©|\(c\)\s*\d|copyright\b|all rights reserved|confidential\b
 const END_MARK = /^(?:end|以下余白|以上)$/i;
 /** A separator or section label inside the data: ↓今日やるやつ, ▼ Phase 2, ---, ====. */
 const SEPARATOR = /^(?:[↓→▼▽■□◆◇●◎★☆＜<【]|[-=─━_~〜・.]{3,}$)/;
+/**
+ * A filled row a template marks as an example (例, 例）…, (例), 記入例:, e.g. …, Example:): it shows how to
+ * fill in the register and is no record. The mark stands at the start of the row's first text or its
+ * key; a title that only starts with the word (Example risk, 例外処理) is a record.
+ */
+const EXAMPLE = /^(?:[(（【[<＜]\s*(?:記入|入力)?例\s*[)）】\]>＞]|(?:記入|入力)?例(?:$|\s*[)）:：]|\s)|(?:example|sample|ex)\s*[:：)]|e\.\s?g\.)/i;
 /** Structure columns: numbering only, so a row with nothing else is blank. */
 const NUMBERING = new Set(['ref', 'wbsCode']);
 
@@ -81,7 +91,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   const firstBlank = () => rows[rows.length - 1]! + 1;
   const done = (end: EndReason, endRow?: number): DataRows => {
     const last = rows[rows.length - 1] ?? -1;
-    return { rows, end, ...(endRow !== undefined ? { endRow } : {}), leftOut: leftOut.filter((x) => x.r < last || continued.has(x.r) || x.reason === 'record continued').sort((a, b) => a.r - b.r), continued };
+    return { rows, end, ...(endRow !== undefined ? { endRow } : {}), leftOut: leftOut.filter((x) => x.r < last || continued.has(x.r) || x.reason === 'record continued' || x.reason === 'example').sort((a, b) => a.r - b.r), continued };
   };
   // Rows a template prepared with formulas only (=B6+1 numbering down a blank WBS) end the table like
   // blank rows, unless a record follows before a row that is truly empty: then they were template rows
@@ -133,6 +143,13 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
       blankRun = 0;
       continue;
     }
+    // An example row above (or among) the records: the first text of the row, or its key, says so.
+    const keyText = key ? record.find((c) => c.c >= key.c && c.c < key.c + key.span && c.t === 's') : undefined;
+    if ((firstText && EXAMPLE.test(textOfCell(firstText)) && firstText.c === inTable[0]!.c) || (keyText && EXAMPLE.test(textOfCell(keyText)))) {
+      leftOut.push({ r: row.r, reason: 'example' });
+      blankRun = 0;
+      continue;
+    }
     if (only !== null && SEPARATOR.test(only)) {
       leftOut.push({ r: row.r, reason: 'separator' });
       blankRun = 0;
@@ -146,7 +163,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
       continue;
     }
     const parent = rows[rows.length - 1];
-    if (parent !== undefined && continuesText(ix, record, parent, counts)) {
+    if (parent !== undefined && continuesText(ix, record, parent, counts, layout.columns.length)) {
       continued.set(row.r, parent);
       leftOut.push({ r: row.r, reason: 'continued text' });
       continue;
@@ -158,6 +175,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
       const m = ix.mergeAt(row.r, key.c);
       const ownNumber = row.cells.some((c) => c.c <= maxC && hasContent(c) && !ix.mergeAt(row.r, c.c) && (inNumbering(c.c) || numberColumn(c.c)));
       if (m && m.r1 < row.r && isRecord.has(m.r1) && !ownNumber) {
+        continued.set(row.r, m.r1);
         leftOut.push({ r: row.r, reason: 'record continued' });
         continue;
       }
@@ -184,16 +202,17 @@ function countsUp(ix: SheetIndex, layout: TableLayout, c: number): boolean {
 /**
  * A row that only goes on with a text of the record just above it: its one cell is text starting in lower
  * case, under a text of that record that ends mid-sentence, and the record fills three or more columns
- * (a long Query or 内容 that the author wrapped by hand into the next row). A row with one capitalized
- * or Japanese text is a record of its own (a task with only a name).
+ * (a long Query or 内容 that the author wrapped by hand into the next row) — or all but one of a table
+ * of two or three columns. A row with one capitalized or Japanese text is a record of its own (a task
+ * with only a name).
  */
-function continuesText(ix: SheetIndex, record: Cell[], parent: number, counts: (cell: Cell) => boolean): boolean {
+function continuesText(ix: SheetIndex, record: Cell[], parent: number, counts: (cell: Cell) => boolean, columns: number): boolean {
   if (record.length !== 1 || record[0]!.t !== 's') return false;
   const text = textOfCell(record[0]!);
   if (!/^[a-z]/.test(text)) return false;
   const above = ix.row(parent)?.cells.filter(counts) ?? [];
   const over = above.find((c) => c.c === record[0]!.c);
-  return above.length >= 3 && over !== undefined && over.t === 's' && !/[.!?。！？]$/.test(textOfCell(over));
+  return above.length >= Math.min(3, Math.max(2, columns - 1)) && over !== undefined && over.t === 's' && !/[.!?。！？]$/.test(textOfCell(over));
 }
 
 const cellKey = (cell: Cell) => `${cell.t}:${String(cell.v).trim()}`;

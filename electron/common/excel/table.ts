@@ -167,15 +167,27 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     });
   });
 
-  // A text the author wrapped by hand into the next row goes on in the record's cell.
+  // A row that goes on with the record above is read with it, as a person reads it: a text the author
+  // wrapped by hand continues the record's sentence; the second row of a record whose name is merged
+  // over both adds a line to each text (a second control), and fills the record's empty cells.
+  const wrapped = new Set(data.leftOut.filter((x) => x.reason === 'continued text').map((x) => x.r));
   for (const [r, parent] of data.continued) {
     const i = data.rows.indexOf(parent);
-    const cell = (ix.row(r)?.cells ?? []).find((c) => c.c < maxC && colMap[c.c]! >= 0 && !blank(c));
-    const hit = cell && i >= 0 ? grid[colMap[cell.c]!]![i] : undefined;
-    if (!cell || !hit || hit.cell.t !== 's') continue;
-    const before = (hit.cell.v as string).trimEnd();
-    const after = (cell.v as string).trim();
-    grid[colMap[cell.c]!]![i] = { ...hit, cell: { ...hit.cell, v: /[\x21-\x7e]$/.test(before) ? `${before} ${after}` : before + after } };
+    if (i < 0) continue;
+    for (const cell of ix.row(r)?.cells ?? []) {
+      const j = cell.c < maxC ? colMap[cell.c]! : -1;
+      if (j < 0 || blank(cell)) continue;
+      const hit = grid[j]![i];
+      if (!hit) {
+        grid[j]![i] = { cell, c: cell.c, offset: cell.c - mapped[j]!.c };
+        continue;
+      }
+      if (hit.cell.t !== 's' || cell.t !== 's') continue;
+      const before = (hit.cell.v as string).trimEnd();
+      const after = (cell.v as string).trim();
+      const joined = !wrapped.has(r) ? `${before}\n${after}` : /[\x21-\x7e]$/.test(before) ? `${before} ${after}` : before + after;
+      grid[j]![i] = { ...hit, cell: { ...hit.cell, v: joined } };
+    }
   }
 
   const progressCol = mapped.findIndex((m) => m.field === 'progress');
