@@ -108,6 +108,19 @@ describe('the header', () => {
     expect(fields(t)).toMatchObject({ B: 'name', C: 'plannedStart', D: 'plannedFinish', E: 'actualStart', F: 'actualFinish' });
     expect(t.records).toHaveLength(1);
   });
+  it('names a column by a group label merged across it and the word under it, beside cells merged down over both rows', () => {
+    // 対応 over C:D with 期限 under it is a due date (対応期限), not the response.
+    const rows: ModelCell[][] = [
+      ['No', '課題', '対応', null, '状況'],
+      [null, null, '期限', null, null],
+      [1, '帳票の桁数が不足', d('2025-05-01'), null, '対応中'],
+      [2, 'ログインが遅い', d('2025-05-20'), null, '未対応'],
+    ];
+    const t = read(rows, 'issue', ['A1:A2', 'B1:B2', 'C1:D1', 'C2:D2', 'E1:E2', 'C3:D3', 'C4:D4']);
+    expect(t.header).toEqual({ top: 1, bottom: 2 });
+    expect(fields(t)).toEqual({ A: 'ref', B: 'title', 'C:D': 'due', E: 'status' });
+    expect(t.records.map((r) => r.values.due)).toEqual(['2025-05-01', '2025-05-20']);
+  });
 });
 
 describe('the rows of a table', () => {

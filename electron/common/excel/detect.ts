@@ -293,7 +293,21 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       kept.push(cand);
       if (kept.length >= 4) break;
     }
-    for (const k of kept) k.extended = extendedBottom(k.ix, k.top, k.bottom, assignFields(target, k.header).columns);
+    for (const k of kept) {
+      k.extended = extendedBottom(k.ix, k.top, k.bottom, assignFields(target, k.header).columns);
+      // A group label merged across its columns (対応 over R:S) with the column's own word under it
+      // (期限), beside cells merged down over both rows: the column is named by both rows, as a person
+      // reads it (対応 / 期限 is a due date, not the response). Only such columns are relabelled: a
+      // person group (担当者 over one column per name) and two-row records (予定工数 over 実績工数) keep theirs.
+      if (k.extended > k.bottom) {
+        const taller = headerColumns(ix, k.top, k.extended);
+        k.header = k.header.map((h) => {
+          const m = ix.mergeAt(k.top, h.c);
+          const under = taller.find((t) => t.c === h.c && t.span === h.span);
+          return m && m.c2 > m.c1 && m.r2 <= k.bottom && under && under.parts.length > h.parts.length ? under : h;
+        });
+      }
+    }
     found.push(...kept);
   });
   if (found.length === 0) {
