@@ -375,6 +375,8 @@ export function generateCase(seed: number): SyntheticCase {
     row++;
   }
   const last = starts[n - 1]!;
+  /** The 1-based last row of the records (a record's second row included). */
+  const dataEnd = row;
   if (cols[0]!.kind.field === 'ref' && plainNumbers && chance(r, 0.3)) {
     // A template's numbered blank rows after the records (No 6, 7, 8 … and nothing else).
     feature('numbered blank rows');
@@ -416,7 +418,7 @@ export function generateCase(seed: number): SyntheticCase {
   // An Excel table object over the header's last row and the records (Insert → Table).
   if (!twoRow && !mergedGroups && chance(r, 0.25)) {
     feature('table object');
-    main.tables = [{ name: 'TBL_Register', ref: parseRange(`${columnName(startCol)}${bottom + 1}:${columnName(lastCol)}${Math.max(last + 1, bottom + 2)}`) as Merge, headerRows: 1, totalsRows: 0 }];
+    main.tables = [{ name: 'TBL_Register', ref: parseRange(`${columnName(startCol)}${bottom + 1}:${columnName(lastCol)}${Math.max(dataEnd, bottom + 2)}`) as Merge, headerRows: 1, totalsRows: 0 }];
   }
   const sheets: SheetModel[] = [main];
   if (chance(r, 0.2)) {

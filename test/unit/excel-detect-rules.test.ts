@@ -638,6 +638,55 @@ describe('dates without a year over a new year', () => {
   });
 });
 
+describe('Excel table objects', () => {
+  it('read from the file, find a table far down the sheet on their header row, and end its data at the table (its totals row is no record)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Issues');
+    for (let r = 1; r <= 110; r++) ws.getCell(`A${r}`).value = `Step ${r}: read the guide before you log an issue.`;
+    ws.addTable({
+      name: 'TBL_Issues',
+      ref: 'A112',
+      headerRow: true,
+      totalsRow: true,
+      columns: [{ name: 'ID', totalsRowLabel: 'Count' }, { name: 'Title' }, { name: 'Owner' }, { name: 'Status' }],
+      rows: [
+        ['I-1', 'Login is slow', 'Ann', 'Open'],
+        ['I-2', 'Report totals wrong', 'Bob', 'Closed'],
+        ['I-3', 'Export misses a column', 'Cy', 'Open'],
+      ],
+    });
+    ws.getCell('A118').value = 'Last reviewed by Bob';
+    ws.getCell('B118').value = 'on Monday';
+    const m = readWorkbookBytes(Buffer.from(await wb.xlsx.writeBuffer()), 'issues.xlsx');
+    expect(m.sheets[0]!.tables).toEqual([{ name: 'TBL_Issues', ref: { r1: 111, c1: 0, r2: 115, c2: 3 }, headerRows: 1, totalsRows: 1 }]);
+    const a = analyzeWorkbook(m, 'issue', { today: TODAY });
+    if (!a.ok) throw new Error(a.reason);
+    expect(a.table.header).toEqual({ top: 112, bottom: 112 });
+    expect(a.table.records.map((r) => r.values.title)).toEqual(['Login is slow', 'Report totals wrong', 'Export misses a column']);
+    expect(a.table.data).toMatchObject({ first: 113, last: 115, end: 'table end', endRow: 116 });
+  });
+
+  it('outweigh a block with more field words: the register in a table object wins over a summary above it', () => {
+    const risks = sheet('Sheet1', [
+      ['Top risks this month'],
+      ['Risk', 'Risk Owner', 'Status', 'Due Date', 'Impact'],
+      ['Vendor late', 'Ann', 'Open', d('2025-05-01'), 'High'],
+      ['Key staff leave', 'Bob', 'Open', d('2025-06-01'), 'Medium'],
+      [],
+      ['Risk log'],
+      ['No', 'Risk', 'Owner', 'Status'],
+      [1, 'Vendor late', 'Ann', 'Open'],
+      [2, 'Key staff leave', 'Bob', 'Open'],
+      [3, 'Test data missing', 'Cy', 'Closed'],
+    ]);
+    const without = detectLayout(model(risks), 'risk', { reference: TODAY });
+    expect(without.ok && without.layout.headerTop).toBe(1);
+    risks.tables = [{ name: 'TBL_Risks', ref: { r1: 6, c1: 0, r2: 9, c2: 3 }, headerRows: 1, totalsRows: 0 }];
+    const found = detectLayout(model(risks), 'risk', { reference: TODAY });
+    expect(found.ok && found.layout.headerTop).toBe(6);
+  });
+});
+
 describe("the client's own lists", () => {
   it('fills clientList from the list validations of the columns (inline, a range on another sheet, a defined name) and maps the words both ways', async () => {
     const wb = new ExcelJS.Workbook();

@@ -5,14 +5,14 @@
 // key cell merged down from that record) is part of that record, not a new one, and so is a row whose
 // one cell goes on with the text of the record above (a long text spilled onto the next row).
 import { fieldSpec, KEY_FIELD } from './fields.js';
-import { NUMBER_LABEL, type TableLayout } from './detect.js';
+import { NUMBER_LABEL, tableObjectAt, type TableLayout } from './detect.js';
 import type { Cell, Row } from './model.js';
 import type { SheetIndex } from './sheet-index.js';
 
 /** Blank rows in a row that end a table (a single blank row inside the data is skipped). */
 export const BLANK_ROWS_END = 2;
 
-export type EndReason = 'blank rows' | 'total row' | 'notes' | 'footer' | 'end mark' | 'end of sheet';
+export type EndReason = 'blank rows' | 'total row' | 'notes' | 'footer' | 'end mark' | 'table end' | 'end of sheet';
 
 /** Why a row inside a table's data is not a record. */
 export type LeftOutReason = 'separator' | 'header again' | 'section title' | 'template row' | 'continued text' | 'record continued' | 'example';
@@ -98,8 +98,13 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   // between records (phase labels 詳細設計 … 製造/UT placed among numbered blank rows).
   let prepared: number[] = [];
   const endOrPrepared = (): DataRows | null => (prepared.length > 0 ? done('blank rows', prepared[0]) : null);
+  // An Excel table object headed on the header's last row says where the data ends: its last row, or
+  // the row above its totals row. Rows under it are not the table's, whatever they hold.
+  const object = tableObjectAt(ix.sheet, layout.headerBottom);
+  const objectEnd = object && object.ref.c1 <= maxC && minC <= object.ref.c2 ? object.ref.r2 - object.totalsRows : undefined;
   for (const row of ix.sheet.rows) {
     if (row.r <= layout.headerBottom) continue;
+    if (objectEnd !== undefined && row.r > objectEnd) return endOrPrepared() ?? done('table end', objectEnd + 1);
     if (row.r - lastR > 1 && prepared.length > 0) return done('blank rows', prepared[0]);
     blankRun += row.r - lastR - 1;
     if (rows.length > 0 && blankRun >= BLANK_ROWS_END) return done('blank rows', firstBlank());

@@ -9,7 +9,7 @@ import { KEY_FIELD, type ImportTarget } from './fields.js';
 import { columnLabel, headerColumns, MAX_HEADER_COLUMNS, MAX_HEADER_ROWS, type HeaderColumn } from './header.js';
 import { assignFields, type Assignment, type ColumnMapping, type SampleContext } from './mapping.js';
 import { matchLabel } from './synonyms.js';
-import type { Cell, WorkbookModel } from './model.js';
+import type { Cell, SheetModel, TableObject, WorkbookModel } from './model.js';
 import { SheetIndex } from './sheet-index.js';
 import { timelineTable } from './timeline.js';
 
@@ -235,6 +235,32 @@ export function splitTables(ix: SheetIndex, header: HeaderColumn[], bottom: numb
   return out;
 }
 
+/**
+ * What an Excel table object (Insert → Table) adds to a header on its header row: the author said where
+ * the table is, so it outweighs a block of loose words elsewhere, though not a table without words for
+ * the register's fields (a list sheet's table of statuses).
+ */
+const TABLE_OBJECT_BONUS = 1;
+
+/** The table object whose (last) header row is `r`, if any. */
+export function tableObjectAt(sheet: SheetModel, r: number): TableObject | undefined {
+  return sheet.tables?.find((t) => t.headerRows > 0 && t.ref.r1 + t.headerRows - 1 === r);
+}
+
+const inObject = (object: TableObject, header: HeaderColumn[]) => header.length > 0 && spanOf(header).c1 >= object.ref.c1 && spanOf(header).c2 <= object.ref.c2;
+
+/**
+ * The tables a header row's columns make: on a table object's header row its columns are one table
+ * (what Excel says, whatever the cells under them hold) and the columns beside it are split as anywhere.
+ */
+function columnsOf(ix: SheetIndex, object: TableObject | undefined, top: number, bottom: number): HeaderColumn[][] {
+  const all = headerColumns(ix, top, bottom);
+  if (!object) return splitTables(ix, all, bottom);
+  const inside = all.filter((h) => h.c >= object.ref.c1 && h.c + h.span - 1 <= object.ref.c2);
+  const outside = all.filter((h) => !inside.includes(h));
+  return [inside, ...(outside.length ? splitTables(ix, outside, bottom) : [])];
+}
+
 /** A table candidate: a sheet, header rows and the columns of one table. */
 interface Scan {
   sheet: number;
@@ -261,12 +287,16 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
     if (opts.sheet !== undefined && sheet.name !== opts.sheet) return;
     const ix = new SheetIndex(sheet);
     const scans: Scan[] = [];
-    for (const row of sheet.rows.slice(0, HEADER_SCAN_ROWS)) {
+    // Rows Excel table objects head, besides the first rows of the sheet (a table may start further down).
+    const objectRows = (sheet.tables ?? []).filter((t) => t.headerRows > 0).map((t) => t.ref.r1);
+    const scanRows = sheet.rows.filter((row, i) => i < HEADER_SCAN_ROWS || objectRows.some((r) => r - MAX_HEADER_ROWS < row.r && row.r <= r));
+    for (const row of scanRows) {
       if (!row.cells.some((c) => c.t === 's')) continue;
       for (let h = 1; h <= MAX_HEADER_ROWS; h++) {
         const bottom = row.r + h - 1;
         if (h > 1 && !rowAddsToHeader(ix, target, row.r, bottom)) break;
-        for (const header of splitTables(ix, headerColumns(ix, row.r, bottom), bottom)) {
+        const object = tableObjectAt(sheet, bottom);
+        for (const header of columnsOf(ix, object, row.r, bottom)) {
           if (header.length < 2) continue;
           if (h > 1 && !topRowStartsHeader(ix, target, row.r, header)) continue;
           const a = assignFields(target, header);
@@ -274,6 +304,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
           // Without a key word the table may still name its key by its contents (the longest text column).
           if (!a.hasKey && mapped < 3) continue;
           let score = a.score - 0.5 * numbersInHeader(ix, row.r, bottom, a.columns) - 0.05 * (h - 1);
+          if (object && inObject(object, header)) score += TABLE_OBJECT_BONUS;
           if (sheet.state === 'hidden') score *= 0.8;
           scans.push({ sheet: s, ix, top: row.r, bottom, header, score, extended: bottom });
         }
@@ -287,7 +318,8 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       const { c1, c2 } = spanOf(cand.header);
       const same = kept.some((k) => {
         const o = spanOf(k.header);
-        return o.c1 <= c2 && c1 <= o.c2 && Math.abs(k.top - cand.top) < MAX_HEADER_EXTENT;
+        // (Header rows that overlap or touch: a header five rows under another one, data between them, is another table.)
+        return o.c1 <= c2 && c1 <= o.c2 && Math.abs(k.top - cand.top) < MAX_HEADER_EXTENT && cand.top <= k.bottom + 1 && k.top <= cand.bottom + 1;
       });
       if (same) continue;
       kept.push(cand);
@@ -324,7 +356,9 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       const a = assignFields(target, cand.header, { cells: sampler(cand.ix, cand.extended), ctx });
       const penalty = numbersInHeader(cand.ix, cand.top, cand.bottom, a.columns);
       const hidden = model.sheets[cand.sheet]!.state === 'hidden' ? 0.8 : 1;
-      return { cand, a, score: isTable(target, a) ? (a.score - 0.5 * penalty - 0.05 * (cand.bottom - cand.top)) * hidden : -Infinity };
+      const object = tableObjectAt(model.sheets[cand.sheet]!, cand.bottom);
+      const bonus = object && inObject(object, cand.header) ? TABLE_OBJECT_BONUS : 0;
+      return { cand, a, score: isTable(target, a) ? (a.score + bonus - 0.5 * penalty - 0.05 * (cand.bottom - cand.top)) * hidden : -Infinity };
     })
     .sort((x, y) => y.score - x.score || x.cand.sheet - y.cand.sheet || x.cand.top - y.cand.top);
   const win = finals[0]!;

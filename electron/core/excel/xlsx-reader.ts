@@ -3,7 +3,7 @@
 // dates and percentages, indent) and each worksheet's cells and merges. Never runs or keeps macros,
 // formulas, links or embedded objects: a formula cell yields its cached result.
 import { isoToSerial } from '../../common/excel/dates.js';
-import { cellRef, parseRange, sheetPrefix, type Cell, type CellType, type ListValidation, type Merge, type Row, type SheetModel, type WorkbookModel } from '../../common/excel/model.js';
+import { cellRef, parseRange, sheetPrefix, type Cell, type CellType, type ListValidation, type Merge, type Row, type SheetModel, type TableObject, type WorkbookModel } from '../../common/excel/model.js';
 import { refuse } from './errors.js';
 import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MAX_CELLS, MAX_IMPORT_ROWS, MAX_MERGES, MAX_SHEET_ROWS, MAX_SHEETS } from './limits.js';
 import { BUILTIN_FORMATS, classifyFormat, type FormatClass } from './number-formats.js';
@@ -12,6 +12,8 @@ import { readZipDirectory, ZipReader } from './zip.js';
 
 /** List validations kept per sheet, and defined names per workbook (a template has a handful). */
 const MAX_LISTS = 500;
+/** Table objects kept per sheet (a list sheet of a template may hold a dozen). */
+const MAX_TABLES = 100;
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 const STRICT_REL = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
@@ -427,6 +429,28 @@ function readWorksheet(
   return { rows, merges, lists };
 }
 
+/**
+ * The Excel table objects of a worksheet (Insert → Table: xl/tables/tableN.xml, linked from the sheet's
+ * rels): where a table's header and data are, exactly. Only the range, the header and totals row counts
+ * and the name are read; a table part that is missing or malformed is passed over.
+ */
+function readTables(zip: ZipReader, sheetPart: string, fileName: string): TableObject[] {
+  const out: TableObject[] = [];
+  for (const rel of relsOf(zip, sheetPart, fileName).values()) {
+    if (rel.type !== 'table' || out.length >= MAX_TABLES) continue;
+    const bytes = zip.bytes(rel.target);
+    if (!bytes) continue;
+    for (const a of elements(xmlSource(bytes, rel.target, fileName), 'table')) {
+      const ref = parseRange(a.ref ?? '');
+      const count = (v: string | undefined, fallback: number) => (v !== undefined && /^\d{1,3}$/.test(v) ? Number(v) : fallback);
+      if (!ref || ref.r2 >= EXCEL_MAX_ROWS || ref.c2 >= EXCEL_MAX_COLUMNS) continue;
+      out.push({ name: (a.displayName ?? a.name ?? '').slice(0, 255), ref, headerRows: count(a.headerRowCount, 1), totalsRows: count(a.totalsRowCount, 0) });
+      break;
+    }
+  }
+  return out;
+}
+
 export function readXlsx(buf: Buffer, fileName: string): WorkbookModel {
   const zip = new ZipReader(buf, readZipDirectory(buf, fileName), fileName);
   if (!zip.has('[Content_Types].xml')) {
@@ -490,7 +514,16 @@ export function readXlsx(buf: Buffer, fileName: string): WorkbookModel {
     const bytes = zip.bytes(rel.target);
     if (!bytes) return { ...base, skipped: 'its part is missing from the file' };
     const sheet = readWorksheet(xmlSource(bytes, `sheet ${s.name}, ${rel.target}`, fileName, sheetPrefix(s.name)), s.name, sst, styles, date1904, budget, notes);
-    return { name: s.name, state: s.state, rows: sheet.rows, merges: sheet.merges, ...(sheet.lists.length ? { lists: sheet.lists } : {}), ...(sheet.skipped ? { skipped: sheet.skipped } : {}) };
+    const tables = sheet.skipped ? [] : readTables(zip, rel.target, fileName);
+    return {
+      name: s.name,
+      state: s.state,
+      rows: sheet.rows,
+      merges: sheet.merges,
+      ...(sheet.lists.length ? { lists: sheet.lists } : {}),
+      ...(tables.length ? { tables } : {}),
+      ...(sheet.skipped ? { skipped: sheet.skipped } : {}),
+    };
   });
   if (budget.merges > MAX_MERGES) notes.add(`more than ${MAX_MERGES} merged ranges: the rest were ignored`);
   return { fileName, format: macro ? 'xlsm' : 'xlsx', date1904, sheets, notes: [...notes], ...(Object.keys(names).length ? { names } : {}) };

@@ -585,6 +585,7 @@ export const en = {
       notes: 'ends at the note in row {{row}}',
       footer: 'ends at the footer in row {{row}}',
       endMark: 'ends at the end mark in row {{row}}',
+      tableEnd: 'ends where the Excel table ends (row {{row}} is outside it)',
       endOfSheet: 'runs to the end of the sheet',
     },
     problem: {

@@ -586,6 +586,7 @@ export const ja: Strings = {
       notes: '{{row}} 行目の注記で終了',
       footer: '{{row}} 行目のフッターで終了',
       endMark: '{{row}} 行目の終了記号で終了',
+      tableEnd: 'Excel のテーブルの範囲で終了 ({{row}} 行目からは範囲外)',
       endOfSheet: 'シートの最後まで',
     },
     problem: {
