@@ -108,6 +108,22 @@ describe('the header', () => {
     expect(fields(t)).toMatchObject({ B: 'name', C: 'plannedStart', D: 'plannedFinish', E: 'actualStart', F: 'actualFinish' });
     expect(t.records).toHaveLength(1);
   });
+  it('never takes a first data row under merged logical columns for sub-headers (one value per merged group)', () => {
+    // リスク事象 over A:F, 状況 over G:H …: the row under them holds one value per group, so it is data.
+    const rows: ModelCell[][] = [
+      ['プロジェクト名：', null, null, '基幹刷新'],
+      [],
+      ['リスク事象', null, null, null, null, null, '状況', null, '影響度', '発生確率', null, null, 'リスクオーナー', null, null, '記入日'],
+      ['ベンダーの不足', null, null, null, null, null, '未対応', null, null, 5, null, null, '山田', null, null, '2025/7/24'],
+      ['要員の不足', null, null, null, null, null, '対応中', null, '中', 4, null, null, '田中', null, null, '2025/11/9'],
+      ['外部APIの品質低下', null, null, null, null, null, '完了', null, 2, 1, null, null, '山田', null, null, '2025/5/5'],
+    ];
+    const t = read(rows, 'risk', ['A3:F3', 'G3:H3', 'J3:L3', 'M3:O3', 'P3:R3']);
+    expect(t.header).toEqual({ top: 3, bottom: 3 });
+    expect(fields(t)).toEqual({ 'A:F': 'title', 'G:H': 'status', I: 'impact', 'J:L': 'probability', 'M:O': 'owner', 'P:R': 'raisedOn' });
+    expect(t.records.map((r) => r.values.title)).toEqual(['ベンダーの不足', '要員の不足', '外部APIの品質低下']);
+  });
+
   it('names a column by a group label merged across it and the word under it, beside cells merged down over both rows', () => {
     // 対応 over C:D with 期限 under it is a due date (対応期限), not the response.
     const rows: ModelCell[][] = [

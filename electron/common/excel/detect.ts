@@ -9,7 +9,7 @@ import { KEY_FIELD, type ImportTarget } from './fields.js';
 import { columnLabel, headerColumns, MAX_HEADER_COLUMNS, MAX_HEADER_ROWS, type HeaderColumn } from './header.js';
 import { assignFields, type Assignment, type ColumnMapping, type SampleContext } from './mapping.js';
 import { matchLabel } from './synonyms.js';
-import type { Cell, SheetModel, TableObject, WorkbookModel } from './model.js';
+import type { Cell, Merge, SheetModel, TableObject, WorkbookModel } from './model.js';
 import { SheetIndex } from './sheet-index.js';
 import { timelineTable } from './timeline.js';
 
@@ -161,13 +161,21 @@ function rowAddsToHeader(ix: SheetIndex, target: ImportTarget, top: number, r: n
   if (texts.length === 0) return !!ix.row(r) || ix.sheet.merges.some((m) => m.r1 < r && m.r2 >= r && m.r1 >= top);
   if (isLabelRow(ix, r, 0, MAX_HEADER_COLUMNS)) return false;
   if (texts.some((c) => matchLabel(target, [c.v as string]).some((m) => m.confidence >= PLAIN_WORD))) return true;
-  return texts.every((c) => {
+  // Each text under a label merged across columns above, and some such label over two or more of them:
+  // a group label's sub-headers (予定 over 開始 / 終了). One value per merged column group (例 under # over
+  // C:E, a title under Title over F:L) is the first row of data under merged logical columns.
+  const groups = new Map<Merge, number>();
+  const under = texts.every((c) => {
     for (let above = r - 1; above >= top; above--) {
       const m = ix.mergeAt(above, c.c);
-      if (m && m.c2 > m.c1 && m.r2 < r) return true;
+      if (m && m.c2 > m.c1 && m.r2 < r) {
+        groups.set(m, (groups.get(m) ?? 0) + 1);
+        return true;
+      }
     }
     return false;
   });
+  return under && [...groups.values()].some((n) => n >= 2);
 }
 
 /** The top row of a header of several rows names columns too: field words, or group labels over some (not all) columns. */
