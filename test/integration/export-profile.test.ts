@@ -316,6 +316,31 @@ describe('export through a client profile', () => {
     ws.close();
   });
 
+  it("keeps a record of two rows (its name merged over both) as it was, and writes an edited text whole on its first row, clearing the second row's line", async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Risks');
+    sheet.addRow(['Risk ID', 'Risk', 'Control', 'Owner']);
+    sheet.addRow([1, 'Identity theft', 'Two-factor authentication', 'CISO']);
+    sheet.addRow([null, null, 'SMS OTP replaced', null]);
+    sheet.addRow([2, 'Financial theft', 'Encryption', 'CFO']);
+    sheet.addRow([null, null, 'Fraud detection', null]);
+    for (const r of ['A2:A3', 'B2:B3', 'D2:D3', 'A4:A5', 'B4:B5', 'D4:D5']) sheet.mergeCells(r);
+    const file = Buffer.from(await book.xlsx.writeBuffer());
+    const p = await call('excel.previewImport', { projectId, register: 'risk', fileName: 'risks.xlsx', dataBase64: file.toString('base64'), mapping: { columns: [{ column: 'C', field: 'responsePlan' }] } });
+    const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'R' } });
+    const risks = await call('risk.list', { projectId });
+    expect(risks.map((r) => r.responsePlan).sort()).toEqual(['Encryption\nFraud detection', 'Two-factor authentication\nSMS OTP replaced']);
+    const same = Buffer.from((await call('excel.export', { projectId, register: 'risk', profileId: profileId! })).dataBase64, 'base64');
+    for (const [name, bytes] of parts(file)) expect(parts(same).get(name)!.equals(bytes), name).toBe(true);
+    await call('risk.update', { id: risks.find((r) => r.title === 'Financial theft')!.id, patch: { responsePlan: 'Encryption at rest' } });
+    const out = Buffer.from((await call('excel.export', { projectId, register: 'risk', profileId: profileId! })).dataBase64, 'base64');
+    expect(cellDiff(file, out)).toEqual(['Risks!C4: s:Encryption → s:Encryption at rest', 'Risks!C5: s:Fraud detection → (none)']);
+    ws.close();
+  });
+
   it('after two edits and a new row only those cells differ; the client words and the formula column carry on', async () => {
     const ws = tempWorkspace();
     const call = inProcessCaller(ws);

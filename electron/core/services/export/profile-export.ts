@@ -94,12 +94,15 @@ export async function exportToProfile(
   const table = readTable(model, layout, { vocab, today: input.today, ...(profile.layout.valueMaps ? { valueMaps: profile.layout.valueMaps } : {}) });
   const sheet = model.sheets.find((s) => s.name === layout.sheet)!;
   const ix = new SheetIndex(sheet);
-  // Text the client wrapped by hand into the next row (a left-out 'continued text' row): the record's
-  // value goes on there, as the import reads it.
+  // Text the client wrapped by hand into the next row (a left-out 'continued text' row), or the second
+  // row of a record whose name is merged over both ('record continued'): the record's value goes on
+  // there, as the import reads it (a wrapped text joined, a second row's text as a new line).
   const recordRows0 = table.records.map((r) => r.row - 1).sort((a, b) => a - b);
   const continuedRows = new Map<number, number[]>();
+  const secondRows = new Set<number>();
   for (const l of table.leftOut) {
-    if (l.reason !== 'continued text') continue;
+    if (l.reason !== 'continued text' && l.reason !== 'record continued') continue;
+    if (l.reason === 'record continued') secondRows.add(l.row - 1);
     const parent = recordRows0.filter((r) => r < l.row - 1).at(-1);
     if (parent !== undefined) continuedRows.set(parent, [...(continuedRows.get(parent) ?? []), l.row - 1]);
   }
@@ -196,16 +199,22 @@ export async function exportToProfile(
   const clientValues = new ClientValues(vocab, profile.layout.valueMaps);
   const withContinued = (at: number, c: number, cell: Cell | undefined): Cell | undefined => {
     const more = continuedRows.get(at);
-    if (!more || !cell || cell.t !== 's') return cell;
-    let v = cell.v as string;
+    if (!more) return cell;
+    let out = cell;
     for (const r of more) {
       const next = ix.cell(r, c);
-      if (!next || next.t !== 's' || (next.v as string).trim() === '') continue;
-      const before = v.trimEnd();
+      if (!next || (next.t === 's' && (next.v as string).trim() === '')) continue;
+      // The record's empty cell takes the value of its second row.
+      if (!out || (out.t === 's' && (out.v as string).trim() === '')) {
+        out = next;
+        continue;
+      }
+      if (out.t !== 's' || next.t !== 's') continue;
+      const before = (out.v as string).trimEnd();
       const after = (next.v as string).trim();
-      v = /[\x21-\x7e]$/.test(before) ? `${before} ${after}` : before + after;
+      out = { ...out, v: secondRows.has(r) ? `${before}\n${after}` : /[\x21-\x7e]$/.test(before) ? `${before} ${after}` : before + after };
     }
-    return { ...cell, v };
+    return out;
   };
   const writers = mapped.map((m) => columnWriter(target, m, ix, table.records.map((r) => r.row - 1), ctx, input.language, vocab, clientValues, profile.layout.valueMaps?.[m.field ?? '']));
   /** Cells whose value has no word in the client's list: not written, and named in the answer. */
