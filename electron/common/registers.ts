@@ -2,79 +2,20 @@
 // vocabularies and the rules derived from stored values (risk score and level, overdue, age, IDs).
 // Plain TypeScript, so the renderer and the Excel import apply exactly the rules the core applies.
 import { z } from 'zod';
-import { id, isoDate, text, withinJsonLimits, type JsonLimits } from './api/schemas.js';
 import { localToday } from './dates.js';
+import { item, type RegisterDescriptor, type VocabField, type VocabItem } from './registers/descriptor.js';
+import type { changeFields } from './registers/change.js';
+import { DESCRIPTORS, REGISTER_LIST, type RegisterListName, type RegisterName } from './registers/index.js';
+import type { issueFields } from './registers/issue.js';
+import type { riskFields } from './registers/risk.js';
 
-// ---------------------------------------------------------------- fields
+// ---------------------------------------------------------------- fields (each register's descriptor has them)
 
-const date = isoDate.nullable();
-/** Probability and impact: whole numbers on a 1–5 scale; null = not assessed yet. */
-const rating = z.number().int('must be a whole number 1–5').min(1, 'must be 1–5').max(5, 'must be 1–5').nullable();
-/** A vocabulary code ('' = not set). Which codes are allowed depends on the project, so the core checks that. */
-const code = text(50);
-/** The user-facing ID (R-001). Assigned at create when absent; unique per project. */
-const ref = text(50).trim().min(1, 'must not be empty');
-/**
- * Client columns we have no field for, kept so they go back out to Excel; replaced whole. Each key is
- * a column of the export, so a row holds at most EXTRA_LIMITS.keys of them (an Excel sheet has 16,384).
- */
-export const EXTRA_LIMITS: JsonLimits = { depth: 8, keys: 1_000, size: 1024 * 1024 };
-const extra = withinJsonLimits(z.record(z.string(), z.json()), EXTRA_LIMITS);
-
-export const riskFields = z.strictObject({
-  ref,
-  title: text(500),
-  description: text(10000),
-  category: code,
-  probability: rating,
-  impact: rating,
-  strategy: code,
-  owner: text(200),
-  trigger: text(2000),
-  responsePlan: text(10000),
-  contingency: text(10000),
-  status: code,
-  raisedOn: date,
-  raisedBy: text(200),
-  due: date,
-  closedOn: date,
-  extra,
-});
-
-export const issueFields = z.strictObject({
-  ref,
-  kind: code,
-  title: text(500),
-  detail: text(10000),
-  priority: code,
-  owner: text(200),
-  raisedOn: date,
-  raisedBy: text(200),
-  due: date,
-  status: code,
-  resolution: text(10000),
-  closedOn: date,
-  /** The meeting whose action item this is; must be a meeting of the same project. */
-  meetingId: id.nullable(),
-  extra,
-});
-
-export const changeFields = z.strictObject({
-  ref,
-  title: text(500),
-  requestedBy: text(200),
-  requestedOn: date,
-  description: text(10000),
-  reason: text(10000),
-  impactScope: text(2000),
-  impactSchedule: text(2000),
-  impactCost: text(2000),
-  decision: code,
-  decidedBy: text(200),
-  decidedOn: date,
-  implStatus: code,
-  extra,
-});
+export { EXTRA_LIMITS } from './registers/descriptor.js';
+export { riskFields } from './registers/risk.js';
+export { issueFields } from './registers/issue.js';
+export { changeFields } from './registers/change.js';
+export type { RegisterName } from './registers/index.js';
 
 export type RiskFields = z.output<typeof riskFields>;
 export type IssueFields = z.output<typeof issueFields>;
@@ -125,27 +66,11 @@ export interface CellsResult<D> {
 
 // ---------------------------------------------------------------- vocabularies
 
-export const VOCAB_LISTS = [
-  'risk.category',
-  'risk.status',
-  'risk.strategy',
-  'issue.kind',
-  'issue.priority',
-  'issue.status',
-  'change.decision',
-  'change.implStatus',
-  'meeting.kind',
-] as const;
-export type VocabListName = (typeof VOCAB_LISTS)[number];
+export type VocabListName = RegisterListName | 'meeting.kind';
+/** Every value list: the registers' (from their descriptors), then the meetings' kind. */
+export const VOCAB_LISTS = [...REGISTER_LIST.flatMap((d) => Object.keys(d.lists)), 'meeting.kind'] as unknown as [VocabListName, ...VocabListName[]];
 
-export interface VocabItem {
-  code: string;
-  labelJa: string;
-  /** May be empty: the UI then shows the Japanese label. */
-  labelEn: string;
-  /** Rows with this status count as closed (not overdue, age stops at closedOn). */
-  closed: boolean;
-}
+export type { VocabItem };
 
 export interface VocabList {
   list: VocabListName;
@@ -156,62 +81,19 @@ export interface VocabList {
 
 export type Vocabularies = Record<VocabListName, VocabList>;
 
-const item = (code: string, labelJa: string, labelEn: string, closed = false): VocabItem => ({ code, labelJa, labelEn, closed });
-
-export const DEFAULT_VOCABULARIES: Record<VocabListName, VocabItem[]> = {
-  'risk.category': [
-    item('technical', '技術', 'Technical'),
-    item('schedule', 'スケジュール', 'Schedule'),
-    item('cost', 'コスト', 'Cost'),
-    item('quality', '品質', 'Quality'),
-    item('scope', '要件・スコープ', 'Requirements / scope'),
-    item('resource', '要員', 'Resources'),
-    item('organization', '組織', 'Organization'),
-    item('external', '外部', 'External'),
+export const DEFAULT_VOCABULARIES = Object.fromEntries([
+  ...REGISTER_LIST.flatMap((d) => Object.entries(d.lists) as [VocabListName, VocabItem[]][]),
+  [
+    'meeting.kind',
+    [
+      item('regular', '定例', 'Regular'),
+      item('review', 'レビュー', 'Review'),
+      item('steering', 'ステアリング', 'Steering'),
+      item('kickoff', 'キックオフ', 'Kickoff'),
+      item('other', 'その他', 'Other'),
+    ],
   ],
-  'risk.status': [
-    item('open', 'オープン', 'Open'),
-    item('in_progress', '対応中', 'In progress'),
-    item('monitoring', '監視中', 'Monitoring'),
-    item('occurred', '顕在化', 'Occurred'),
-    item('closed', 'クローズ', 'Closed', true),
-  ],
-  'risk.strategy': [
-    item('avoid', '回避', 'Avoid'),
-    item('mitigate', '軽減', 'Mitigate'),
-    item('transfer', '転嫁', 'Transfer'),
-    item('accept', '受容', 'Accept'),
-  ],
-  'issue.kind': [
-    item('issue', '課題', 'Issue'),
-    item('action', 'アクション', 'Action'),
-    item('question', '質問', 'Question'),
-    item('request', '要望', 'Request'),
-    item('defect', '不具合', 'Defect'),
-  ],
-  'issue.priority': [item('high', '高', 'High'), item('medium', '中', 'Medium'), item('low', '低', 'Low')],
-  'issue.status': [
-    item('not_started', '未着手', 'Not started'),
-    item('in_progress', '対応中', 'In progress'),
-    item('done', '完了', 'Done', true),
-    item('on_hold', '保留', 'On hold'),
-    item('cancelled', '中止', 'Cancelled', true),
-  ],
-  'change.decision': [item('approved', '承認', 'Approved'), item('rejected', '却下', 'Rejected'), item('on_hold', '保留', 'On hold')],
-  'change.implStatus': [
-    item('not_started', '未着手', 'Not started'),
-    item('in_progress', '実施中', 'In progress'),
-    item('done', '完了', 'Done', true),
-    item('cancelled', '中止', 'Cancelled', true),
-  ],
-  'meeting.kind': [
-    item('regular', '定例', 'Regular'),
-    item('review', 'レビュー', 'Review'),
-    item('steering', 'ステアリング', 'Steering'),
-    item('kickoff', 'キックオフ', 'Kickoff'),
-    item('other', 'その他', 'Other'),
-  ],
-};
+]) as Record<VocabListName, VocabItem[]>;
 
 /** How typed text is compared with codes and labels: full-width and case folded, trimmed. */
 export function normalizeLabel(s: string): string {
@@ -244,58 +126,13 @@ export function closedCodes(list: VocabList): Set<string> {
 
 // ---------------------------------------------------------------- register definitions
 
-export type RegisterName = 'risk' | 'issue' | 'change';
+export type { VocabField } from './registers/descriptor.js';
 
-export interface VocabField {
-  list: VocabListName;
-  /** A required field may not be '' and takes the list's first code when a row is created without it. */
-  required: boolean;
-}
+/** Any register's descriptor, seen generically (its lists as the app's list names). */
+export type RegisterDef = Omit<RegisterDescriptor, 'name' | 'vocab'> & { name: RegisterName; vocab: Record<string, VocabField<VocabListName>> };
 
-export interface RegisterDef {
-  /** Also the entity name of its audit rows and the prefix of its API methods. */
-  name: RegisterName;
-  /** IDs are prefix + a number of at least three digits: R-001. */
-  refPrefix: string;
-  fields: z.ZodObject;
-  vocab: Record<string, VocabField>;
-  /** When the status becomes a closed code and closedOn is empty, closedOn is set to today. */
-  closing?: { status: string; closedOn: string };
-}
-
-export const REGISTERS: Record<RegisterName, RegisterDef> = {
-  risk: {
-    name: 'risk',
-    refPrefix: 'R-',
-    fields: riskFields,
-    vocab: {
-      category: { list: 'risk.category', required: false },
-      strategy: { list: 'risk.strategy', required: false },
-      status: { list: 'risk.status', required: true },
-    },
-    closing: { status: 'status', closedOn: 'closedOn' },
-  },
-  issue: {
-    name: 'issue',
-    refPrefix: 'I-',
-    fields: issueFields,
-    vocab: {
-      kind: { list: 'issue.kind', required: true },
-      priority: { list: 'issue.priority', required: false },
-      status: { list: 'issue.status', required: true },
-    },
-    closing: { status: 'status', closedOn: 'closedOn' },
-  },
-  change: {
-    name: 'change',
-    refPrefix: 'C-',
-    fields: changeFields,
-    vocab: {
-      decision: { list: 'change.decision', required: false },
-      implStatus: { list: 'change.implStatus', required: false },
-    },
-  },
-};
+/** The registers' descriptors by name (./registers/index.ts lists them). */
+export const REGISTERS: Record<RegisterName, RegisterDef> = DESCRIPTORS;
 
 // ---------------------------------------------------------------- IDs (R-001)
 

@@ -13,8 +13,9 @@ import type { Meeting, MeetingFields } from '../meetings.js';
 import type { Problem } from '../excel/problems.js';
 import { id, text } from './schemas.js';
 
-export const EXPORT_REGISTERS = ['wbs', 'risk', 'issue', 'change', 'minutes'] as const;
-export type ExportRegister = (typeof EXPORT_REGISTERS)[number];
+/** What excel.export writes and profiles are kept for: every import target, and the minutes. */
+export type ExportRegister = ImportTarget | 'minutes';
+export const EXPORT_REGISTERS = [...IMPORT_TARGETS, 'minutes'] as unknown as [ExportRegister, ...ExportRegister[]];
 
 /** The largest file any call carries, in MB (adapters size their request limits on it). */
 export const MAX_FILE_MB = 50;
@@ -142,7 +143,7 @@ export const excelApi = {
     }),
     output: {} as TemplateRegistration,
   },
-  'profile.list': { input: z.strictObject({ register: z.enum(['wbs', 'risk', 'issue', 'change', 'minutes']).optional() }), output: [] as ProfileSummary[] },
+  'profile.list': { input: z.strictObject({ register: z.enum(EXPORT_REGISTERS).optional() }), output: [] as ProfileSummary[] },
   'profile.get': { input: z.strictObject({ id }), output: {} as Profile },
   /** Renames a profile (the layout changes through an import with updateProfileId). */
   'profile.update': { input: z.strictObject({ id, name: text(200).min(1) }), output: {} as ProfileSummary },

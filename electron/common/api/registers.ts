@@ -7,17 +7,16 @@
 // `delete` takes one `id` or several `ids` (one batch, so one undo step).
 import { z } from 'zod';
 import {
-  changeFields,
-  issueFields,
-  riskFields,
   riskThresholds,
   type CellsResult,
   type Change,
   type Issue,
   type Risk,
   type RiskThresholds,
+  type RowKeys,
   type ScorePoint,
 } from '../registers.js';
+import { DESCRIPTORS, REGISTER_LIST, type RegisterName } from '../registers/index.js';
 import { id } from './schemas.js';
 
 const MAX_ROWS = 100_000;
@@ -37,12 +36,33 @@ const applyCellsInput = z.strictObject({
   creates: z.array(z.strictObject({ values: cells })).max(MAX_ROWS).optional(),
 });
 
+type FieldsOf<N extends RegisterName> = (typeof DESCRIPTORS)[N]['fields'];
+/** A register's row as the API answers it: the three first ones add derived values; the others are their fields. */
+export type RegisterRowOf<N extends RegisterName> = N extends 'risk' ? Risk : N extends 'issue' ? Issue : N extends 'change' ? Change : z.output<FieldsOf<N>> & RowKeys;
+
+type Verb = 'list' | 'create' | 'update' | 'delete' | 'applyCells';
+interface VerbSpecs<N extends RegisterName> {
+  list: { input: typeof listInput; output: RegisterRowOf<N>[] };
+  create: { input: ReturnType<typeof createInput<FieldsOf<N>>>; output: RegisterRowOf<N> };
+  update: { input: ReturnType<typeof updateInput<FieldsOf<N>>>; output: RegisterRowOf<N> };
+  delete: { input: typeof deleteInput; output: { deleted: number } };
+  applyCells: { input: typeof applyCellsInput; output: CellsResult<RegisterRowOf<N>> };
+}
+type RegisterVerbs = { [K in `${RegisterName}.${Verb}`]: K extends `${infer N extends RegisterName}.${infer V extends Verb}` ? VerbSpecs<N>[V] : never };
+
+/** The same five verbs for every register of the descriptors' list. */
+const registerVerbs = Object.fromEntries(
+  REGISTER_LIST.flatMap((d) => [
+    [`${d.name}.list`, { input: listInput, output: [] }],
+    [`${d.name}.create`, { input: createInput(d.fields), output: {} }],
+    [`${d.name}.update`, { input: updateInput(d.fields), output: {} }],
+    [`${d.name}.delete`, { input: deleteInput, output: {} }],
+    [`${d.name}.applyCells`, { input: applyCellsInput, output: {} }],
+  ]),
+) as RegisterVerbs;
+
 export const registersApi = {
-  'risk.list': { input: listInput, output: [] as Risk[] },
-  'risk.create': { input: createInput(riskFields), output: {} as Risk },
-  'risk.update': { input: updateInput(riskFields), output: {} as Risk },
-  'risk.delete': { input: deleteInput, output: {} as { deleted: number } },
-  'risk.applyCells': { input: applyCellsInput, output: {} as CellsResult<Risk> },
+  ...registerVerbs,
   /** Oldest first, starting with the values at creation. */
   'risk.scoreHistory': { input: z.strictObject({ id }), output: [] as ScorePoint[] },
   'risk.thresholds.get': { input: listInput, output: {} as RiskThresholds },
@@ -50,16 +70,4 @@ export const registersApi = {
     input: z.strictObject({ projectId: id, thresholds: riskThresholds }),
     output: {} as RiskThresholds,
   },
-
-  'issue.list': { input: listInput, output: [] as Issue[] },
-  'issue.create': { input: createInput(issueFields), output: {} as Issue },
-  'issue.update': { input: updateInput(issueFields), output: {} as Issue },
-  'issue.delete': { input: deleteInput, output: {} as { deleted: number } },
-  'issue.applyCells': { input: applyCellsInput, output: {} as CellsResult<Issue> },
-
-  'change.list': { input: listInput, output: [] as Change[] },
-  'change.create': { input: createInput(changeFields), output: {} as Change },
-  'change.update': { input: updateInput(changeFields), output: {} as Change },
-  'change.delete': { input: deleteInput, output: {} as { deleted: number } },
-  'change.applyCells': { input: applyCellsInput, output: {} as CellsResult<Change> },
 } as const;

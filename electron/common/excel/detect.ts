@@ -5,7 +5,8 @@
 // contents confirm or overrule its header word.
 import { DEFAULT_VOCABULARIES, REGISTERS, VOCAB_LISTS, type Vocabularies } from '../registers.js';
 import { localToday } from '../dates.js';
-import { KEY_FIELD, type ImportTarget } from './fields.js';
+import { IMPORT_TARGETS, KEY_FIELD, type ImportTarget } from './fields.js';
+import { REGISTER_LIST } from '../registers/index.js';
 import { columnLabel, headerColumns, MAX_HEADER_COLUMNS, MAX_HEADER_ROWS, type HeaderColumn } from './header.js';
 import { assignFields, type Assignment, type ColumnMapping, type SampleContext } from './mapping.js';
 import { matchLabel } from './synonyms.js';
@@ -62,12 +63,10 @@ export function defaultVocabularies(): Vocabularies {
   return out;
 }
 
-const KEY_WORDS: Record<ImportTarget, string> = {
-  wbs: 'a task name column (タスク名/作業名/件名/Task/Activity)',
-  risk: 'a risk title column (リスク/件名/Title/Risk)',
-  issue: 'an issue title column (課題/課題名/件名/Issue/Title)',
-  change: 'a change title column (件名/変更件名/Title/Change)',
-};
+const KEY_WORDS = Object.fromEntries([
+  ['wbs', 'a task name column (タスク名/作業名/件名/Task/Activity)'],
+  ...REGISTER_LIST.map((d) => [d.name, d.keyWords]),
+]) as Record<ImportTarget, string>;
 
 interface Candidate {
   sheet: number;
@@ -477,8 +476,7 @@ function isTable(target: ImportTarget, a: Assignment): boolean {
 
 /** Which target a workbook most looks like (for a first suggestion in the UI), best first. */
 export function rankTargets(model: WorkbookModel, opts: DetectOptions = {}): { target: ImportTarget; score: number }[] {
-  return (['wbs', 'risk', 'issue', 'change'] as const)
-    .map((target) => {
+  return IMPORT_TARGETS.map((target) => {
       const d = detectLayout(model, target, opts);
       return { target, score: d.ok ? d.layout.score : 0 };
     })

@@ -2,10 +2,11 @@
 // cell of that column is read. Fields are those of dto.ts (WbsFields) and registers.ts; the WBS also has
 // structure columns (WBS code, level, 大/中/小分類) that only shape the tree.
 import { REGISTERS, type RegisterName, type VocabListName } from '../registers.js';
+import { REGISTER_LIST, REGISTER_NAMES } from '../registers/index.js';
 import { DERIVED_FIELDS } from './headers.js';
 
 export type ImportTarget = 'wbs' | RegisterName;
-export const IMPORT_TARGETS: readonly ImportTarget[] = ['wbs', 'risk', 'issue', 'change'];
+export const IMPORT_TARGETS: readonly ImportTarget[] = ['wbs', ...REGISTER_NAMES];
 
 export type FieldKind =
   | 'text'
@@ -68,7 +69,7 @@ function registerFields(name: RegisterName): Record<string, FieldSpec> {
     const vocab = def.vocab[field];
     if (vocab) out[field] = { kind: 'vocab', list: vocab.list };
     else if (field === 'ref') out[field] = { kind: 'ref' };
-    else if (field === 'probability' || field === 'impact') out[field] = { kind: 'rating' };
+    else if (def.ratingFields?.includes(field)) out[field] = { kind: 'rating' };
     else if (/On$/.test(field) || field === 'due') out[field] = { kind: 'date' };
     else out[field] = { kind: 'text' };
   }
@@ -76,15 +77,10 @@ function registerFields(name: RegisterName): Record<string, FieldSpec> {
   return out;
 }
 
-export const TARGET_FIELDS: Record<ImportTarget, Record<string, FieldSpec>> = {
-  wbs: WBS,
-  risk: registerFields('risk'),
-  issue: registerFields('issue'),
-  change: registerFields('change'),
-};
+export const TARGET_FIELDS = Object.fromEntries([['wbs', WBS], ...REGISTER_NAMES.map((n) => [n, registerFields(n)])]) as Record<ImportTarget, Record<string, FieldSpec>>;
 
 /** The field a table of this target cannot do without: the task name, the title. */
-export const KEY_FIELD: Record<ImportTarget, string> = { wbs: 'name', risk: 'title', issue: 'title', change: 'title' };
+export const KEY_FIELD = Object.fromEntries([['wbs', 'name'], ...REGISTER_LIST.map((d) => [d.name, d.keyField])]) as Record<ImportTarget, string>;
 
 export function fieldSpec(target: ImportTarget, field: string): FieldSpec | undefined {
   return Object.prototype.hasOwnProperty.call(TARGET_FIELDS[target], field) ? TARGET_FIELDS[target][field] : undefined;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { text } from '../api/schemas.js';
 import { TARGET_FIELDS } from './fields.js';
+import { REGISTER_LIST, type RegisterName } from '../registers/index.js';
 
 /** Fields of a meeting one form cell can hold. */
 export const MINUTES_FORM_FIELDS = [
@@ -93,8 +94,8 @@ export type FormLayout = z.output<typeof formLayout>;
  * A card: a client's form for one row of a register — a 不具合管理票 or レビュー指摘票 is one issue, and
  * there are risk and change cards. Single cells only (by address or defined name).
  */
-export const CARD_REGISTERS = ['issue', 'risk', 'change'] as const;
-export type CardRegister = (typeof CARD_REGISTERS)[number];
+export const CARD_REGISTERS = REGISTER_LIST.filter((d) => d.cards).map((d) => d.name) as [RegisterName, ...RegisterName[]];
+export type CardRegister = RegisterName;
 
 /** Fields of a register row a card cell can hold (and the project's name). */
 export function cardFields(register: CardRegister): string[] {

@@ -1,19 +1,19 @@
 // Column headers of the grids and of PMO Desk's own export layout, in Japanese and English. Each is a
 // word the import recognizes for its field (test/unit/export-headers.test.ts checks it), so a file
 // exported from PMO Desk comes back in with no mapping to fix.
+import { h, type Header } from '../registers/descriptor.js';
+import { REGISTER_LIST } from '../registers/index.js';
 import type { ImportTarget } from './fields.js';
 
-export type Header = { ja: string; en: string };
-
-const h = (ja: string, en: string): Header => ({ ja, en });
+export type { Header };
 
 /**
- * The columns of each register as the grid shows them by default, in its order, with its headers: the
+ * The columns of the WBS and of each register (from its descriptor) as the grid shows them by default, in its order, with its headers: the
  * one source of the grid's headers (i18n `<register>.col`) and of the standard export's header row, so
  * the file says what the screen says. `derived` columns are computed (score, level, age): exported and
  * recognized on import, never read back as values.
  */
-export const COLUMN_HEADERS: Record<ImportTarget, Record<string, Header>> = {
+export const COLUMN_HEADERS = {
   wbs: {
     code: h('WBS', 'WBS'),
     name: h('タスク名', 'Task'),
@@ -32,61 +32,12 @@ export const COLUMN_HEADERS: Record<ImportTarget, Record<string, Header>> = {
     scheduling: h('スケジュール', 'Scheduling'),
     predecessors: h('先行タスク', 'Predecessors'),
     notes: h('備考', 'Notes'),
-  },
-  risk: {
-    ref: h('ID', 'ID'),
-    title: h('リスク', 'Risk'),
-    category: h('分類', 'Category'),
-    probability: h('発生確率', 'Probability'),
-    impact: h('影響度', 'Impact'),
-    score: h('スコア', 'Score'),
-    level: h('レベル', 'Level'),
-    strategy: h('対応方針', 'Strategy'),
-    status: h('ステータス', 'Status'),
-    owner: h('担当者', 'Owner'),
-    due: h('期限', 'Due'),
-    description: h('内容', 'Description'),
-    trigger: h('トリガー', 'Trigger'),
-    responsePlan: h('対応策', 'Response plan'),
-    contingency: h('発生時の対応', 'Contingency'),
-    raisedOn: h('起票日', 'Raised on'),
-    raisedBy: h('起票者', 'Raised by'),
-    closedOn: h('完了日', 'Closed on'),
-  },
-  issue: {
-    ref: h('ID', 'ID'),
-    kind: h('種別', 'Kind'),
-    title: h('件名', 'Title'),
-    priority: h('優先度', 'Priority'),
-    status: h('ステータス', 'Status'),
-    owner: h('担当者', 'Owner'),
-    due: h('期限', 'Due'),
-    ageDays: h('経過日数', 'Age (days)'),
-    detail: h('詳細', 'Detail'),
-    resolution: h('対応結果', 'Resolution'),
-    raisedOn: h('起票日', 'Raised on'),
-    raisedBy: h('起票者', 'Raised by'),
-    closedOn: h('完了日', 'Closed on'),
-  },
-  change: {
-    ref: h('ID', 'ID'),
-    title: h('件名', 'Change'),
-    requestedBy: h('依頼者', 'Requested by'),
-    requestedOn: h('依頼日', 'Requested on'),
-    description: h('変更内容', 'Description'),
-    reason: h('理由', 'Reason'),
-    impactScope: h('スコープへの影響', 'Impact on scope'),
-    impactSchedule: h('スケジュールへの影響', 'Impact on schedule'),
-    impactCost: h('コストへの影響', 'Impact on cost'),
-    decision: h('判定', 'Decision'),
-    decidedBy: h('判定者', 'Decided by'),
-    decidedOn: h('判定日', 'Decided on'),
-    implStatus: h('実施状況', 'Implementation status'),
-  },
-};
+  } as Record<string, Header>,
+  ...Object.fromEntries(REGISTER_LIST.map((d) => [d.name, Object.fromEntries(Object.entries(d.columns).map(([f, c]) => [f, h(c.ja, c.en)]))])),
+} as Record<ImportTarget, Record<string, Header>>;
 
 /** Computed columns: written by the export, known to the import, never stored from a file. */
-export const DERIVED_FIELDS: Partial<Record<ImportTarget, readonly string[]>> = { risk: ['score', 'level'], issue: ['ageDays'] };
+export const DERIVED_FIELDS: Partial<Record<ImportTarget, readonly string[]>> = Object.fromEntries(REGISTER_LIST.map((d) => [d.name, d.derived ?? []]));
 
 /** A register's headers in one language, by grid field (for i18n). */
 export function columnLabels(target: ImportTarget, language: 'ja' | 'en'): Record<string, string> {

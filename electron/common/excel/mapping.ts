@@ -6,6 +6,7 @@
 import type { Vocabularies } from '../registers.js';
 import { readValue, type ValueContext } from './cell-values.js';
 import { KEY_FIELD, fieldSpec, type ImportTarget } from './fields.js';
+import { REGISTER_LIST } from '../registers/index.js';
 import { columnLabel, type HeaderColumn } from './header.js';
 import type { Cell } from './model.js';
 import { effortUnitOf, progressScale, type EffortUnit } from './numbers.js';
@@ -36,7 +37,7 @@ export const GUESSED_KEY = 0.55;
 export const HEADED_KEY = 0.65;
 
 /** The field of each target that holds the longest text: its column is the name when nothing is headed as one. */
-const LONG_TEXT: Record<ImportTarget, string> = { wbs: 'notes', risk: 'description', issue: 'detail', change: 'description' };
+const LONG_TEXT = Object.fromEntries([['wbs', 'notes'], ...REGISTER_LIST.map((d) => [d.name, d.longTextField])]) as Record<ImportTarget, string>;
 
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 

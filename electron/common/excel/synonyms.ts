@@ -2,11 +2,9 @@
 // workbooks (../shared/corpus: WBS, task, issue, risk and schedule sheets) and common templates
 // (PMBOK / PRINCE2 registers, MS Project exports). A weight below 1 marks a word that often means
 // something else. Labels and synonyms are compared folded (see labelKey).
+import type { Syn } from '../registers/descriptor.js';
+import { REGISTER_LIST } from '../registers/index.js';
 import type { ImportTarget } from './fields.js';
-
-type Syn = string | readonly [string, number];
-
-const REF: Syn[] = ['no', 'no.', 'ｎｏ', 'id', '#', '番号', '管理番号', '管理no', '項番', '通番', '連番', ['ref', 0.9], ['key', 0.6], ['item no', 0.9]];
 
 const WBS: Record<string, Syn[]> = {
   name: [
@@ -76,67 +74,8 @@ const WBS: Record<string, Syn[]> = {
   level4: ['細分類', '細項目', '細目', 'level 4', 'category 4'],
 };
 
-const OWNER: Syn[] = ['担当', '担当者', '責任者', '対応者', '主担当', 'オーナー', 'owner', 'assignee', 'assigned to', 'responsible', 'person responsible', 'responsible person', 'actionee', ['action owner', 1], ['修正担当', 0.9], ['修正者', 0.9], ['レビューイ', 0.9], ['reviewee', 0.9]];
-const RAISED_ON: Syn[] = ['起票日', '登録日', '作成日', '記入日', '報告日', '受付日', '発見日', '識別日', '発生日', '起票日付', 'date raised', 'raised on', 'date identified', 'identified on', 'date opened', 'opened', 'opened on', 'created', 'created on', 'date created', 'created date', 'reported on', 'date reported', 'raised', '起票年月日', '登録年月日', ['date', 0.6], ['開始日', 0.5]];
-const RAISED_BY: Syn[] = ['起票者', '登録者', '報告者', '作成者', '記入者', '発見者', '質問者', '識別者', '依頼者', 'raised by', 'reported by', 'identified by', 'created by', 'author', 'requester', '指摘者', 'reviewer', 'レビューア', 'レビュアー', 'レビュワー', 'reporter', 'submitter', 'submitted by', 'opened by', ['情報源', 0.5]];
-const DUE: Syn[] = ['期限', '対応期限', '期日', '回答期限', '完了予定日', '完了期限', '解決期限', '締切', '締切日', '締め切り', '対応予定日', 'due', 'due date', 'deadline', 'target date', 'target resolution date', ['終了予定日', 0.8]];
-const CLOSED_ON: Syn[] = ['完了日', '対応完了日', 'クローズ日', '解決日', '終了日', '解消日', '完了年月日', ['回答日', 0.7], 'closure date', 'closed', 'closed on', 'date closed', 'close date', 'closed date', 'resolved', 'resolved on', 'resolution date', 'completion date', 'date resolved', 'date completed'];
-const STATUS: Syn[] = ['状態', '状況', 'ステータス', '対応状況', '対応状態', '進捗状況', ['進捗', 0.6], 'status', 'state'];
-
-const RISK: Record<string, Syn[]> = {
-  ref: [...REF, 'リスクid', 'リスク番号', 'リスクno', 'risk id', 'risk no', 'risk #', 'risk number'],
-  title: ['リスク', 'リスク名', 'リスク項目', 'リスク事象', '件名', 'タイトル', '表題', ['リスク内容', 0.8], ['事象', 0.7], 'title', 'risk', 'risk title', 'risk name', 'possible risks', 'list of possible risks', 'identified risk', ['event', 0.6], ['name', 0.8], ['summary', 0.7]],
-  description: ['詳細', 'リスク詳細', '内容', '説明', '概要', 'リスクの内容', '詳細内容', 'description', 'risk description', 'detail', 'details', ['root cause', 0.8], ['原因', 0.7], ['要因', 0.7], ['cause', 0.6], ['causes', 0.6]],
-  category: ['分類', 'カテゴリ', 'カテゴリー', '種別', '区分', 'リスク分類', 'リスク区分', 'リスク種別', 'category', 'risk category', 'risk categories', ['type', 0.9], ['risk type', 1], ['種類', 0.8]],
-  probability: ['発生確率', '発生可能性', '発生頻度', '確率', '可能性', '発生度', '起こりやすさ', '発生率', 'probability', 'likelihood', 'probability rating', 'probability risk rating', 'likelihood rating'],
-  score: ['スコア', 'リスクスコア', '評価点', 'score', 'risk score'],
-  level: ['レベル', 'リスクレベル', '重要度レベル', 'level', 'risk level'],
-  impact: ['影響度', '影響', '影響の大きさ', '影響度合い', ['重大度', 0.7], ['深刻度', 0.7], 'impact', 'impact rating', 'impact risk rating', ['severity', 0.7], ['consequence', 0.8]],
-  strategy: ['対応方針', '対応戦略', '戦略', '対応区分', '対応方法', ['対策方針', 0.8], 'strategy', 'response strategy', 'response type', 'treatment'],
-  owner: [...OWNER, 'リスクオーナー', 'risk owner'],
-  trigger: ['トリガー', 'トリガ', '兆候', '予兆', '発生条件', '発生の兆候', 'trigger', 'triggers', 'warning signs', 'risk trigger'],
-  responsePlan: ['対応策', '対策', '対策内容', '対応計画', '予防策', '軽減策', '回避策', 'リスク対応策', ['対応', 0.8], ['対応内容', 0.9], 'response', 'responses', 'response(s)', 'response plan', 'potential responses', 'potential response', 'planned response', 'mitigation', 'mitigation plan', 'mitigation actions', 'action plan', ['actions', 0.8], ['action', 0.7], 'countermeasure', 'countermeasures', 'how to prevent', ['what more can we do about it', 0.8]],
-  contingency: ['発生時対応', '発生時の対応', '事後対策', 'コンティンジェンシー', 'コンティンジェンシープラン', '緊急時対応', '代替策', 'contingency', 'contingency plan', 'fallback', 'fallback plan'],
-  status: STATUS,
-  raisedOn: RAISED_ON,
-  raisedBy: RAISED_BY,
-  due: DUE,
-  closedOn: CLOSED_ON,
-};
-
-const ISSUE: Record<string, Syn[]> = {
-  ref: [...REF, '課題番号', '課題no', '課題id', 'issue id', 'issue no', 'issue #', 'issue number'],
-  kind: ['種別', '種類', 'タイプ', '課題種別', '課題区分', '指摘分類', ['区分', 0.8], ['分類', 0.7], 'type', 'kind', 'issue type', ['category', 0.6]],
-  title: ['課題', '課題名', '件名', 'タイトル', '表題', '課題タイトル', '懸案事項', '懸案', '課題事項', '質問事項', '指摘内容', '指摘事項', '指摘', '指摘項目', '問題点', '問題', ['指摘項目問題点', 1], ['課題内容', 0.9], ['質問', 0.8], ['項目', 0.7], 'issue', 'title', 'subject', 'issue title', 'finding', 'findings', ['query', 0.9], ['question', 0.9], ['summary', 0.8], ['name', 0.8]],
-  detail: ['課題内容', '内容', '詳細', '課題詳細', '説明', '概要', '詳細内容', '質問内容', 'description', 'detail', 'details', 'issue description'],
-  priority: ['優先度', '優先順位', '重要度', '緊急度', '重要性', ['順位', 0.8], ['ランク', 0.8], 'priority', 'importance', ['rank', 0.8], ['severity', 0.6], ['urgency', 0.8]],
-  owner: [...OWNER, ['回答者', 0.6]],
-  raisedOn: RAISED_ON,
-  raisedBy: RAISED_BY,
-  due: DUE,
-  status: STATUS,
-  ageDays: ['経過日数', '経過', 'age', 'age (days)', 'days open'],
-  resolution: ['対応', '対応内容', '対応策', '対策', '回答', '回答内容', '解決策', '対応詳細', '対応結果', '対処', '対処内容', '結論', '処置', '処置対策', ['決定事項', 0.8], ['対策方針', 0.8], 'resolution', 'response', 'answer', 'action taken', 'actions taken', ['actions', 0.8], ['action', 0.7], 'solution', ['decision', 0.7]],
-  closedOn: CLOSED_ON,
-};
-
-const CHANGE: Record<string, Syn[]> = {
-  ref: [...REF, '変更番号', '変更no', '変更id', '変更管理番号', 'cr no', 'cr#', 'cr id', 'change id', 'change no', 'change #', 'rfc no'],
-  title: ['件名', '変更件名', '変更名', 'タイトル', '表題', '変更要求', ['変更内容', 0.7], 'title', 'change', 'change title', 'subject', ['summary', 0.8], ['name', 0.8]],
-  requestedBy: ['依頼者', '要求者', '申請者', '起票者', '要求元', 'requested by', 'requester', 'requestor', 'raised by', 'submitted by'],
-  requestedOn: ['依頼日', '要求日', '申請日', '起票日', '受付日', 'requested on', 'request date', 'date requested', 'date raised', 'submitted on'],
-  description: ['変更内容', '内容', '詳細', '説明', '概要', 'description', 'detail', 'details', 'change description'],
-  reason: ['理由', '変更理由', '背景', '目的', '要求理由', 'reason', 'justification', 'rationale', 'reason for change'],
-  impactScope: ['影響範囲', 'スコープへの影響', 'スコープ影響', '範囲', 'impact on scope', 'scope impact', ['scope', 0.8]],
-  impactSchedule: ['スケジュールへの影響', 'スケジュール影響', '納期影響', '工期への影響', '納期への影響', 'impact on schedule', 'schedule impact', ['schedule', 0.7]],
-  impactCost: ['コストへの影響', 'コスト影響', '費用影響', '費用', '工数影響', 'impact on cost', 'cost impact', ['cost', 0.7]],
-  decision: ['判定', '決定', '承認', '承認結果', '判断', '可否', '判定結果', 'decision', 'approval', 'approval status'],
-  decidedBy: ['承認者', '判定者', '決定者', '決裁者', 'decided by', 'approved by', 'approver'],
-  decidedOn: ['承認日', '判定日', '決定日', '決裁日', 'decided on', 'date decided', 'decision date', 'approval date', 'approved on'],
-  implStatus: ['対応状況', '実施状況', '状態', 'ステータス', '状況', '進捗状況', 'implementation status', 'status'],
-};
-
-const DICTIONARY: Record<ImportTarget, Record<string, Syn[]>> = { wbs: WBS, risk: RISK, issue: ISSUE, change: CHANGE };
+// The registers' words are in their descriptors (../registers/<name>.ts).
+const DICTIONARY = Object.fromEntries([['wbs', WBS], ...REGISTER_LIST.map((d) => [d.name, d.synonyms])]) as Record<ImportTarget, Record<string, Syn[]>>;
 
 /**
  * A header text folded for comparison: NFKC (full-width → ASCII), lower case, no spaces, line

@@ -11,6 +11,7 @@
 import { pace } from '../call-scope.js';
 import type { ImportTarget } from '../../common/excel/fields.js';
 import { EXPORT_HEADERS } from '../../common/excel/headers.js';
+import { REGISTER_LIST } from '../../common/registers/index.js';
 import { columnName, sheetPrefix } from '../../common/excel/model.js';
 import { escapeSharedText, escapeXml } from './template/xml-text.js';
 import { ZipBuilder, type PartWriter } from './zip-build.js';
@@ -74,12 +75,10 @@ export interface RegisterLayoutInput {
   band?: ExtraBand | null;
 }
 
-export const REGISTER_TITLES: Record<ImportTarget, Record<Language, string>> = {
-  wbs: { ja: 'WBS', en: 'WBS' },
-  risk: { ja: 'リスク管理表', en: 'Risk Register' },
-  issue: { ja: '課題管理表', en: 'Issue Log' },
-  change: { ja: '変更管理表', en: 'Change Log' },
-};
+export const REGISTER_TITLES = Object.fromEntries([
+  ['wbs', { ja: 'WBS', en: 'WBS' }],
+  ...REGISTER_LIST.map((d) => [d.name, d.exportTitle]),
+]) as Record<ImportTarget, Record<Language, string>>;
 
 const WIDTHS: Record<ColumnKind, number> = { text: 16, longText: 40, date: 12, number: 10, percent: 9, rating: 9, list: 12, mark: 8, code: 10 };
 

@@ -1,8 +1,11 @@
 import { columnLabels } from '../../../electron/common/excel/headers.js';
+import { registerColumnNames, registerListNames, registerViewNames } from '../../../electron/common/registers/texts.js';
 export const en = {
+  // Each register's grid headers (<name>.col), from its descriptor; a register with more texts has its own entry below.
+  ...registerColumnNames('en'),
   app: { title: 'PMO Desk', language: 'Language', density: 'Density', densities: { normal: 'Normal', compact: 'Compact' } },
   common: { cancel: 'Cancel', delete: 'Delete', save: 'Save', rename: 'Rename', close: 'Close', back: 'Projects' },
-  views: { wbs: 'WBS', progress: 'Progress', risks: 'Risks', issues: 'Issues & actions', changes: 'Changes', vocab: 'Value lists', minutes: 'Minutes', profiles: 'Import/export settings' },
+  views: { wbs: 'WBS', progress: 'Progress', ...registerViewNames('en'), vocab: 'Value lists', minutes: 'Minutes', profiles: 'Import/export settings' },
   projects: {
     heading: 'Projects',
     empty: 'No projects yet. Create the first one above.',
@@ -439,18 +442,11 @@ export const en = {
       i: 'I',
     },
   },
-  issue: {
-    col: columnLabels('issue', 'en'),
-  },
-  change: {
-    col: columnLabels('change', 'en'),
-  },
   vocabEditor: {
     intro: 'The choices of each register column, per project. Rows store the code; the labels are what people see and type.',
     lists: {
-      risk: { category: 'Category', status: 'Status', strategy: 'Strategy' },
-      issue: { kind: 'Kind', priority: 'Priority', status: 'Status' },
-      change: { decision: 'Decision', implStatus: 'Implementation status' },
+      // Each register's lists are named by their columns' headers (from its descriptor).
+      ...registerListNames('en'),
       meeting: { kind: 'Meeting kind' },
     },
     default: 'default',

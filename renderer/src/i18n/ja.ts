@@ -1,10 +1,13 @@
 import type { Strings } from './en.js';
 import { columnLabels } from '../../../electron/common/excel/headers.js';
+import { registerColumnNames, registerListNames, registerViewNames } from '../../../electron/common/registers/texts.js';
 
 export const ja: Strings = {
+  // Each register's grid headers (<name>.col), from its descriptor; a register with more texts has its own entry below.
+  ...registerColumnNames('ja'),
   app: { title: 'PMO Desk', language: '言語', density: '表示密度', densities: { normal: '標準', compact: 'コンパクト' } },
   common: { cancel: 'キャンセル', delete: '削除', save: '保存', rename: '名前の変更', close: '閉じる', back: 'プロジェクト一覧' },
-  views: { wbs: 'WBS', progress: '進捗', risks: 'リスク管理表', issues: '課題管理表', changes: '変更管理表', vocab: '選択肢', minutes: '議事録', profiles: '取込/出力の設定' },
+  views: { wbs: 'WBS', progress: '進捗', ...registerViewNames('ja'), vocab: '選択肢', minutes: '議事録', profiles: '取込/出力の設定' },
   projects: {
     heading: 'プロジェクト',
     empty: 'プロジェクトはまだありません。上の欄から作成してください。',
@@ -440,18 +443,11 @@ export const ja: Strings = {
       i: '影響',
     },
   },
-  issue: {
-    col: columnLabels('issue', 'ja'),
-  },
-  change: {
-    col: columnLabels('change', 'ja'),
-  },
   vocabEditor: {
     intro: '管理表の各列の選択肢をプロジェクトごとに設定します。行にはコードが保存され、表示と入力にはラベルを使います。',
     lists: {
-      risk: { category: '分類', status: 'ステータス', strategy: '対応方針' },
-      issue: { kind: '種別', priority: '優先度', status: 'ステータス' },
-      change: { decision: '判定', implStatus: '実施状況' },
+      // Each register's lists are named by their columns' headers (from its descriptor).
+      ...registerListNames('ja'),
       meeting: { kind: '会議の種別' },
     },
     default: '既定',

@@ -3,6 +3,7 @@
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
 import { ApiError, textError } from '../../../common/errors.js';
 import { fieldSpec } from '../../../common/excel/fields.js';
+import type { CardRegister } from '../../../common/excel/form.js';
 import { vocabLabel, type VocabListName } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
 import { dateSerial, type CellOut, type CellWrite } from '../../excel/template/index.js';
@@ -22,7 +23,7 @@ function cardFileName(template: string, ref: string): string {
 
 export async function exportCard(
   db: Db,
-  input: { projectId: number; register: 'issue' | 'risk' | 'change'; profileId: number; recordId: number; language: 'ja' | 'en'; today: string },
+  input: { projectId: number; register: CardRegister; profileId: number; recordId: number; language: 'ja' | 'en'; today: string },
 ): Promise<ExportedWorkbook> {
   const project = getProjectRow(db, input.projectId);
   const profile = getCardProfile(db, input.profileId);

@@ -16,9 +16,11 @@ import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { listTasks } from '../wbs.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
+import { REGISTER_LIST } from '../../../common/registers/index.js';
 import { breathe } from '../../call-scope.js';
 
-const LONG_TEXT = new Set(['description', 'detail', 'responsePlan', 'contingency', 'resolution', 'notes', 'reason', 'trigger']);
+/** Columns written wide and wrapped: the WBS's notes and the registers' long columns (their descriptors say which). */
+const LONG_TEXT = new Set(['notes', ...REGISTER_LIST.flatMap((d) => Object.entries(d.columns).flatMap(([field, c]) => (c.long ? [field] : [])))]);
 
 function kindOf(field: string, spec: FieldSpec | undefined): ColumnKind {
   switch (spec?.kind) {

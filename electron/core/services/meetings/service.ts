@@ -11,14 +11,16 @@
 // Action items stay editable in the log after the minutes are final — they are tracked there, and the
 // issue asks that closing one in either place closes it in both — so issue.* never checks `final`.
 import type { Meeting, MeetingFields, MeetingSummary } from '../../../common/meetings.js';
-import { ageDays, closedCodes, isOverdue, type Issue, type Vocabularies } from '../../../common/registers.js';
-import { localToday } from '../../../common/dates.js';
+import { closedCodes, type Issue, type Vocabularies } from '../../../common/registers.js';
 import { textError } from '../../../common/errors.js';
 import type { Db } from '../../db/open.js';
 import { inBatch, type Actor, type Batch } from '../../batch.js';
 import { issueStore, meetingStore } from '../../entities.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
+import type { DtoContext } from '../registers/engine.js';
+import { issues } from '../registers/index.js';
+import type { RegisterRow } from '../registers/stores.js';
 import {
   columnsOf,
   copyForNext,
@@ -57,9 +59,9 @@ function requireMeeting(db: Db, id: number): MeetingRow {
  * which does not export it for one row), so overdue and age agree with the log; the meetings test
  * compares the two.
  */
-function issueDto(row: IssueRow, closed: ReadonlySet<string>, today: string): Issue {
-  const isClosed = closed.has(row.status);
-  return { ...(row as unknown as Issue), overdue: isOverdue(row.due, isClosed, today), ageDays: ageDays(row, isClosed, today) };
+/** An action item as the issue register answers it (overdue and age by the register's own rule). */
+function issueDto(row: IssueRow, ctx: DtoContext): Issue {
+  return issues.dto(row as unknown as RegisterRow, ctx);
 }
 
 function projectMeetings(db: Db, projectId: number): MeetingRow[] {
@@ -72,15 +74,15 @@ function linkedIssues(db: Db, meetingIds: readonly number[]): IssueRow[] {
 }
 
 function toMeeting(db: Db, row: MeetingRow, opts: RunOptions): Meeting {
-  const today = opts.today ?? localToday();
-  const closed = closedCodes(loadVocabularies(db, row.projectId)['issue.status']);
-  const actions = linkedIssues(db, [row.id]).map((r) => issueDto(r, closed, today));
+  const ctx = issues.context(db, row.projectId, opts);
+  const closed = closedCodes(ctx.vocab['issue.status']);
+  const actions = linkedIssues(db, [row.id]).map((r) => issueDto(r, ctx));
   const earlier = earlierInSeries(row, projectMeetings(db, row.projectId));
   const linked = linkedIssues(
     db,
     earlier.map((m) => m.id),
   );
-  const carriedOver = openCarriedOver(earlier, linked, closed).map((r) => issueDto(r, closed, today));
+  const carriedOver = openCarriedOver(earlier, linked, closed).map((r) => issueDto(r, ctx));
 
   return {
     id: row.id,

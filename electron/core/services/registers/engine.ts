@@ -146,6 +146,9 @@ export function registerService<D>(b: RegisterBinding<D>) {
 
   return {
     def: b.def,
+    /** What the derived values of a project's rows are computed from, and a stored row as the UI sees it. */
+    context,
+    dto: b.toDto,
     list,
     one,
     writeIn,

@@ -1,4 +1,4 @@
-// The three registers, each the generic engine bound to its definition and its derived values.
+// The registers, each the generic engine bound to its descriptor, its table and its derived values.
 import {
   ageDays,
   closedCodes,
@@ -11,7 +11,8 @@ import {
   type Risk,
 } from '../../../common/registers.js';
 import { meetingStore, type AnyStore } from '../../entities.js';
-import { registerService } from './engine.js';
+import { REGISTER_NAMES, type RegisterName } from '../../../common/registers/index.js';
+import { registerService, type RegisterService } from './engine.js';
 import { REGISTER_STORES, type RegisterRow } from './stores.js';
 
 export const risks = registerService<Risk>({
@@ -40,5 +41,13 @@ export const changes = registerService<Change>({
   toDto: (row) => row as unknown as Change,
 });
 
-/** The three registers by name, for code that works on any of them (import, export). */
-export const REGISTER_SERVICES = { risk: risks, issue: issues, change: changes } as const;
+/** Registers with derived values of their own; the others answer their stored rows. */
+const SPECIAL: Partial<Record<RegisterName, RegisterService<unknown>>> = { risk: risks, issue: issues, change: changes };
+
+/** Every register by name, for code that works on any of them (import, export, cards). */
+export const REGISTER_SERVICES = Object.fromEntries(
+  REGISTER_NAMES.map((name) => [
+    name,
+    SPECIAL[name] ?? registerService<unknown>({ def: REGISTERS[name], store: REGISTER_STORES[name], toDto: (row) => row }),
+  ]),
+) as Record<RegisterName, RegisterService<unknown>>;

@@ -3,6 +3,7 @@
 // ordered and dated.
 import type { ExportRegister } from '../../../../electron/common/api/excel.js';
 import type { ProfileSummary } from '../../../../electron/common/excel/preview.js';
+import { REGISTER_LIST } from '../../../../electron/common/registers/index.js';
 
 /**
  * The screen (views.<view>) that shows a profile's register, for naming it as the tabs do, in the tabs'
@@ -10,9 +11,7 @@ import type { ProfileSummary } from '../../../../electron/common/excel/preview.j
  */
 export const REGISTER_VIEWS: Readonly<Record<string, string>> = {
   wbs: 'wbs',
-  risk: 'risks',
-  issue: 'issues',
-  change: 'changes',
+  ...Object.fromEntries(REGISTER_LIST.map((d) => [d.name, d.view])),
   minutes: 'minutes',
 };
 

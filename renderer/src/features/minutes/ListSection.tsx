@@ -139,7 +139,7 @@ export function ListSection<I, R>(props: Props<I, R>) {
           onRedo={props.onRedo}
           onSelectRows={(r) => (selected.current = r)}
           onRowsShown={line.onRowsShown}
-          rowClassRules={rowClassRules as RowClassRules<ListRow<R>>}
+          rowClassRules={rowClassRules as unknown as RowClassRules<ListRow<R>>}
         />
       </div>
     </section>

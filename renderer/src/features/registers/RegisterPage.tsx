@@ -8,6 +8,7 @@ import type { CellEditRequestEvent, CellFocusedEvent, RowClassRules } from 'ag-g
 import type { HistoryState, Project } from '../../../../electron/common/dto.js';
 import { ApiError } from '../../../../electron/common/errors.js';
 import type { RegisterName, Vocabularies } from '../../../../electron/common/registers.js';
+import { REGISTER_LIST } from '../../../../electron/common/registers/index.js';
 import { call } from '../../api/client.js';
 import type { BadCell, CellPlan, PlanColumn } from '../../grid/cellPlan.js';
 import { parseCell } from '../../grid/cellValues.js';
@@ -52,7 +53,7 @@ export interface RegisterPageProps<T extends RegisterRow> {
   project: Project;
   register: RegisterName;
   /** The screen (views.<view>): names the heading and where the grid's column state is kept. */
-  view: 'risks' | 'issues' | 'changes';
+  view: string;
   columns(ctx: ColumnContext): RegisterColDef<T>[];
   /** Values of a row added with the button (e.g. raised on today). */
   newRow?(): Record<string, unknown>;
@@ -76,7 +77,7 @@ function initialOnly<T>(c: RegisterColDef<T>): RegisterColDef<T> {
 }
 
 /** Audit entity → the screen that shows it, for "undid a change in …". */
-const ENTITY_VIEWS: Record<string, string> = { wbs_task: 'wbs', risk: 'risks', issue: 'issues', change: 'changes' };
+const ENTITY_VIEWS: Record<string, string> = { wbs_task: 'wbs', ...Object.fromEntries(REGISTER_LIST.map((d) => [d.name, d.view])) };
 
 export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>) {
   const { project, register, view } = props;

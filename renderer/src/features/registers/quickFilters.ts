@@ -1,16 +1,15 @@
 // Quick filters above every register: open rows only, overdue rows, and mine (the owner is a name the
 // user gives once, kept in the workspace as ui.me). Each shows how many rows it would leave.
 import { closedCodes, isOverdue, type RegisterName, type Vocabularies, type VocabListName } from '../../../../electron/common/registers.js';
+import { REGISTER_LIST } from '../../../../electron/common/registers/index.js';
 
 export type QuickFilter = 'open' | 'overdue' | 'mine';
 export const QUICK_FILTERS: readonly QuickFilter[] = ['open', 'overdue', 'mine'];
 
 /** Per register: the field whose list says open or closed, the due date, and whose row it is. */
-const FIELDS: Record<RegisterName, { status: string; list: VocabListName; due: string | null; owner: string }> = {
-  risk: { status: 'status', list: 'risk.status', due: 'due', owner: 'owner' },
-  issue: { status: 'status', list: 'issue.status', due: 'due', owner: 'owner' },
-  change: { status: 'implStatus', list: 'change.implStatus', due: null, owner: 'requestedBy' },
-};
+const FIELDS = Object.fromEntries(
+  REGISTER_LIST.map((d) => [d.name, { ...d.tracking, list: (d.vocab as Record<string, { list: VocabListName }>)[d.tracking.status]!.list }]),
+) as Record<RegisterName, { status: string; list: VocabListName; due: string | null; owner: string }>;
 
 /** Names compare without spaces and case: 山田 太郎 is 山田太郎. */
 const fold = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();

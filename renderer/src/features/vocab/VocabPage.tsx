@@ -6,15 +6,15 @@ import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../../electron/common/dto.js';
 import { ApiError } from '../../../../electron/common/errors.js';
 import { DEFAULT_VOCABULARIES, VOCAB_LISTS, vocabLabel, type VocabListName, type Vocabularies } from '../../../../electron/common/registers.js';
+import { REGISTER_LIST } from '../../../../electron/common/registers/index.js';
 import { call } from '../../api/client.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 import { blankItem, checkDraft, fillCodes, hasClosedFlag, move, sameItems, toDraft, toItems, type DraftItem } from './vocabDraft.js';
 
-const GROUPS: { view: 'risks' | 'issues' | 'changes' | 'minutes'; lists: VocabListName[] }[] = [
-  { view: 'risks', lists: VOCAB_LISTS.filter((l) => l.startsWith('risk.')) },
-  { view: 'issues', lists: VOCAB_LISTS.filter((l) => l.startsWith('issue.')) },
-  { view: 'changes', lists: VOCAB_LISTS.filter((l) => l.startsWith('change.')) },
+/** Each register's lists under its screen's name (from its descriptor), then the meetings'. */
+const GROUPS: { view: string; lists: VocabListName[] }[] = [
+  ...REGISTER_LIST.map((d) => ({ view: d.view, lists: Object.keys(d.lists) as VocabListName[] })),
   { view: 'minutes', lists: VOCAB_LISTS.filter((l) => l.startsWith('meeting.')) },
 ];
 
