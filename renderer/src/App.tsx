@@ -24,6 +24,11 @@ function routePage(): 'settings' | null {
   return hashParams().get('page') === 'settings' ? 'settings' : null;
 }
 
+/** The project whose WBS (the default view) the address opens, if it opens one. */
+export function routeWbs(): number | null {
+  return routePage() === null && (hashParams().get('view') ?? 'wbs') === 'wbs' ? routeProject() : null;
+}
+
 function openSettings() {
   const params = hashParams();
   params.delete('project');

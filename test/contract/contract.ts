@@ -4,6 +4,7 @@ import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Call } from '../helpers/workspace.js';
 import type Database from 'better-sqlite3';
 import { applyWbsChanges } from '../../electron/common/wbs-tree.js';
+import { tasksOfTable, WBS_ROW_COLUMNS } from '../../electron/common/wbs-rows.js';
 import type { WbsChanges } from '../../electron/common/dto.js';
 import { failure } from '../helpers/failure.js';
 import { snapshot } from '../helpers/snapshot.js';
@@ -89,6 +90,26 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
       // The answer names every row gone (the subtree too) and no row rewritten: B was not touched.
       expect({ ...answer, deletedIds: [...answer.deletedIds].sort((x, y) => x - y) }).toEqual({ deleted: 2, tasks: [], deletedIds: [parent.id, child.id] });
       expect((await a.call('wbs.list', { projectId: p.id })).map((t) => [t.code, t.name])).toEqual([['1', 'B']]);
+    });
+
+    it('answers the WBS as a table whose rows decode to the tasks wbs.list answers', async () => {
+      const p = await a.call('project.create', { name: 'P' });
+      const design = await a.call('wbs.create', { projectId: p.id, values: { name: '設計' } });
+      const basic = await a.call('wbs.create', { projectId: p.id, parentId: design.id, values: { name: '基本設計', plannedStart: '2025-04-01', plannedFinish: '2025-04-10', milestone: true, progress: 30 } });
+      const build = await a.call('wbs.create', { projectId: p.id, values: { name: '製造', notes: '改行\n"引用"', plannedEffort: 2.5 } });
+      await a.call('wbs.update', { id: build.id, patch: { predecessors: '1.1' } });
+      a.sqlite.prepare(`UPDATE wbs_tasks SET extra = '{"列X":"値"}' WHERE id = ?`).run(basic.id);
+      const table = await a.call('wbs.rows', { projectId: p.id });
+      expect(table.columns).toEqual([...WBS_ROW_COLUMNS]);
+      const list = await a.call('wbs.list', { projectId: p.id });
+      expect(tasksOfTable(table)).toEqual(list);
+      expect(list.map((t) => [t.code, t.name, t.milestone, t.predecessors, t.extra])).toEqual([
+        ['1', '設計', false, '', {}],
+        ['1.1', '基本設計', true, '', { 列X: '値' }],
+        ['2', '製造', false, '1.1', {}],
+      ]);
+      // A table whose columns are not the ones this side decodes is refused, not read askew.
+      expect(() => tasksOfTable({ ...table, columns: [...table.columns].reverse() })).toThrow(/columns/);
     });
 
     describe('WBS tree operations, bulk cells, roll-ups and undo', () => {

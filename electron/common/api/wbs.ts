@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WBS_SCHEDULING, WBS_STATUSES, type WbsCellsResult, type WbsChanges, type WbsCreateResult, type WbsFields, type WbsTask, type WbsUpdateResult } from '../dto.js';
+import type { WbsTable } from '../wbs-rows.js';
 import { id, isoDate, text } from './schemas.js';
 
 export const wbsFields = z.strictObject({
@@ -34,6 +35,8 @@ const ids = z.array(id).min(1, 'must name at least one task').max(100_000);
 
 export const wbsApi = {
   'wbs.list': { input: z.strictObject({ projectId: id }), output: [] as WbsTask[] },
+  /** The same tasks as a table (wbs-rows.ts): the WBS screen's load, a third of wbs.list's JSON. */
+  'wbs.rows': { input: z.strictObject({ projectId: id }), output: {} as WbsTable },
   'wbs.create': {
     input: z
       .strictObject({

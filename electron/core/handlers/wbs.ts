@@ -2,7 +2,8 @@ import type { HandlerMap } from '../../common/api.js';
 import type { wbsApi } from '../../common/api/wbs.js';
 import type { Db } from '../db/open.js';
 import type { HostContext } from '../handlers.js';
-import { listTasks, createTask, updateTask, deleteTasks } from '../services/wbs.js';
+import { WBS_ROW_COLUMNS } from '../../common/wbs-rows.js';
+import { listRows, listTasks, createTask, updateTask, deleteTasks } from '../services/wbs.js';
 import { applyCells } from '../services/wbs-cells.js';
 import { indentTasks, moveTasks, outdentTasks } from '../services/wbs-moves.js';
 import { localToday } from '../../common/dates.js';
@@ -11,6 +12,7 @@ export function wbsHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof w
   const today = () => ctx.today?.() ?? localToday();
   return {
     'wbs.list': ({ projectId }) => listTasks(db, projectId, today()),
+    'wbs.rows': ({ projectId }) => ({ columns: WBS_ROW_COLUMNS, rows: listRows(db, projectId, today()) }),
     'wbs.create': ({ projectId, ...task }) => createTask(db, ctx, projectId, task, today()),
     'wbs.update': ({ id, patch }) => updateTask(db, ctx, id, patch, today()),
     'wbs.delete': ({ id, ids }) => deleteTasks(db, ctx, [...(id === undefined ? [] : [id]), ...(ids ?? [])], today()),

@@ -16,6 +16,7 @@ import type { TableStore } from '../store.js';
 import { wbsStore as entityWbsStore } from '../entities.js';
 import { lateFlags, rollUp, rollUpChanges, treeOrder, withDerivedStatus, type RolledUp } from './rollup.js';
 import { localToday } from '../../common/dates.js';
+import { taskOfRow, type WbsRowTuple } from '../../common/wbs-rows.js';
 import type { LinksProblem } from '../../common/schedule/links-text.js';
 import { codeIndex, DEPENDENCY_ENTITY, hasSubtasks, linkTexts, recordLinksOf, replaceLinksInto, rescheduleDates, resolveLinks } from './schedule.js';
 
@@ -68,66 +69,59 @@ const LIST_SQL = `SELECT id, project_id, parent_id, position, name, assignee, pl
 
 /** All tasks of a project in tree order (parents before children, siblings by position). */
 export function listTasks(db: Db, projectId: number, today = localToday()): WbsTask[] {
+  return listRows(db, projectId, today).map(taskOfRow);
+}
+
+/**
+ * The same tasks as rows (wbs-rows.ts): the arrays SQLite answers, with the values JSON keeps as they
+ * are and the derived code, level and marks appended, so the WBS screen's load makes no object per task.
+ */
+export function listRows(db: Db, projectId: number, today = localToday()): WbsRowTuple[] {
   getProjectRow(db, projectId);
   // Only this function runs LIST_SQL, so its cached statement can stay in raw mode.
   const raw = db.prepare(LIST_SQL).raw(true).all(projectId) as unknown[][];
-  const tasks = raw.map(
-    (r): WbsTask => ({
-      id: r[0] as number,
-      projectId: r[1] as number,
-      parentId: r[2] as number | null,
-      position: r[3] as number,
-      name: r[4] as string,
-      assignee: r[5] as string,
-      plannedStart: r[6] as string | null,
-      plannedFinish: r[7] as string | null,
-      actualStart: r[8] as string | null,
-      actualFinish: r[9] as string | null,
-      plannedEffort: r[10] as number | null,
-      actualEffort: r[11] as number | null,
-      progress: r[12] as number,
-      status: r[13] as WbsTask['status'],
-      milestone: r[14] === 1,
-      deliverable: r[15] as string,
-      predecessors: r[16] as string,
-      notes: r[17] as string,
-      extra: r[18] === '{}' ? {} : (JSON.parse(r[18] as string) as Record<string, unknown>),
-      updatedAt: r[19] as string,
-      duration: r[20] as number | null,
-      scheduling: r[21] as WbsTask['scheduling'],
-      code: '',
-      level: 0,
-      summary: false,
-      late: false,
-      lateStart: false,
-    }),
-  );
-  const placed = treeOrder(tasks).map(({ row, code, level, summary }) => {
-    const { late, lateStart } = lateFlags(row, today);
-    row.code = code;
-    row.level = level;
-    row.summary = summary;
-    row.late = late;
-    row.lateStart = lateStart;
-    return row;
+  const nodes = raw.map((r) => ({ id: r[0] as number, parentId: r[2] as number | null, position: r[3] as number, r }));
+  const rows = treeOrder(nodes).map(({ row: { r }, code, level, summary }) => {
+    r[14] = r[14] === 1;
+    r[18] = r[18] === '{}' ? {} : (JSON.parse(r[18] as string) as Record<string, unknown>);
+    const { late, lateStart } = lateFlags(
+      { status: r[13] as WbsTask['status'], progress: r[12] as number, plannedStart: r[6] as string | null, plannedFinish: r[7] as string | null, actualStart: r[8] as string | null, actualFinish: r[9] as string | null },
+      today,
+    );
+    r.push(code, level, summary, late, lateStart);
+    return r as unknown as WbsRowTuple;
   });
-  return showLinks(db, projectId, placed, new Map(placed.map((t) => [t.id, t.code])));
+  const texts = rows.length > 0 ? shownLinks(db, projectId, () => rows.map((r) => r[0]), () => new Map(rows.map((r) => [r[0], r[22]]))) : null;
+  if (texts)
+    for (const r of rows) {
+      const text = texts.get(r[0]);
+      if (text !== undefined) r[16] = text;
+    }
+  return rows;
 }
 
 /**
  * The predecessors column shows the task's links (1.2,3SS+1) in the codes of the tree as it is now;
  * a task without links keeps the text stored before links existed (an old free-text column).
+ * Null when the project has no links (most plans): nothing to read then.
  */
-function showLinks(db: Db, projectId: number, tasks: WbsTask[], byId?: Map<number, string>): WbsTask[] {
-  if (tasks.length === 0 || !db.prepare('SELECT 1 FROM wbs_dependencies WHERE project_id = ? LIMIT 1').get(projectId)) return tasks;
+function shownLinks(db: Db, projectId: number, ids: () => number[], byId?: () => Map<number, string>): Map<number, string> | null {
+  if (!db.prepare('SELECT 1 FROM wbs_dependencies WHERE project_id = ? LIMIT 1').get(projectId)) return null;
+  const known = byId?.();
+  const successors = ids();
   // A few tasks (an edit's answer) name their predecessors by a walk up from each; more, by the whole tree.
   const codes = new Map<number, string>();
-  const into = { successors: tasks.map((t) => t.id), codeOf: (id: number) => codes.get(id) ?? codes.set(id, taskCode(db, id)).get(id)! };
-  const texts = linkTexts(db, projectId, byId, byId || tasks.length > 200 ? undefined : into);
-  for (const t of tasks) {
-    const text = texts.get(t.id);
-    if (text !== undefined) t.predecessors = text;
-  }
+  const into = { successors, codeOf: (id: number) => codes.get(id) ?? codes.set(id, taskCode(db, id)).get(id)! };
+  return linkTexts(db, projectId, known, known || successors.length > 200 ? undefined : into);
+}
+
+function showLinks(db: Db, projectId: number, tasks: WbsTask[]): WbsTask[] {
+  const texts = tasks.length > 0 ? shownLinks(db, projectId, () => tasks.map((t) => t.id)) : null;
+  if (texts)
+    for (const t of tasks) {
+      const text = texts.get(t.id);
+      if (text !== undefined) t.predecessors = text;
+    }
   return tasks;
 }
 

@@ -26,6 +26,7 @@ import { importedMessage, importFieldLabel } from '../excel/importModel.js';
 import { GanttPane } from '../gantt/GanttPane.js';
 import { insertAfter, useBaselineColumns } from '../progress/baselineColumns.js';
 import { useProgressLines } from '../progress/progressLines.js';
+import { collapsedKey as collapsedKeyOf, firstWbsLoad, loadTasks } from './wbsLoad.js';
 
 /** Rows shown: every task whose ancestors are all expanded. */
 function visibleRows(tasks: WbsTask[], collapsed: Set<number>): WbsRow[] {
@@ -69,7 +70,7 @@ export function WbsPage({ project }: { project: Project }) {
       return !shown;
     });
   const selected = useRef<WbsRow[]>([]);
-  const collapsedKey = `wbs.collapsed.${project.id}`;
+  const collapsedKey = collapsedKeyOf(project.id);
 
   const baseline = useBaselineColumns<WbsRow>(project.id, tasks, t, grid);
   const lines = useProgressLines(project.id, baseline.statusDate, t);
@@ -84,7 +85,7 @@ export function WbsPage({ project }: { project: Project }) {
 
   const refreshHistory = useCallback(async () => setHistory(await call('history.state', { projectId: project.id })), [project.id]);
   const reload = useCallback(async () => {
-    setTasks(await call('wbs.list', { projectId: project.id }));
+    setTasks(await loadTasks(project.id));
     await refreshHistory();
   }, [project.id, refreshHistory]);
 
@@ -119,15 +120,13 @@ export function WbsPage({ project }: { project: Project }) {
     [errorText, header, t, withMessages],
   );
 
-  // First load: everything at once, and started while rendering — an effect would start only after
-  // the grid's own effects have built the grid (React runs children's effects first): ~0.4 s later.
-  const [firstLoad] = useState(() => ({
-    rows: Promise.all([call('settings.get', { key: collapsedKey }) as Promise<number[] | null>, call('wbs.list', { projectId: project.id })]),
-    history: call('history.state', { projectId: project.id }),
-  }));
+  // First load: everything at once, started at the app's start (wbsLoad.ts) or else while rendering —
+  // an effect would start only after the grid's own effects have built the grid (React runs children's
+  // effects first): ~0.4 s later.
+  const [firstLoad] = useState(() => firstWbsLoad(project.id));
   useEffect(() => {
     void run(async () => {
-      const [saved, list] = await firstLoad.rows;
+      const [saved, list] = await Promise.all([firstLoad.collapsed, firstLoad.tasks]);
       setCollapsed(new Set(saved ?? []));
       setTasks(list);
       setHistory(await firstLoad.history);
