@@ -256,8 +256,13 @@ describe('answers that patch a held list', () => {
       createAfterId: w.id('A1'),
     });
     await check({ tasks: pasted.tasks, deletedIds: [] });
+    // Values only (the tree as it was): rows not in the answer keep their objects.
+    const kept = held.find((t) => t.name === 'C1')!;
+    const values = await w.call('wbs.applyCells', { projectId: w.projectId, updates: [{ id: w.id('A1'), patch: { plannedEffort: 6, assignee: '山田' } }] });
+    await check({ tasks: values.tasks, deletedIds: [] });
+    expect(held.find((t) => t.name === 'C1')).toBe(kept);
     await check(await w.call('wbs.delete', { ids: [w.id('B')] }));
-    for (const step of ['history.undo', 'history.undo', 'history.redo', 'history.undo', 'history.undo', 'history.undo'] as const) {
+    for (const step of ['history.undo', 'history.undo', 'history.undo', 'history.redo', 'history.undo', 'history.undo', 'history.undo'] as const) {
       const r = await w.call(step, { projectId: w.projectId });
       expect(r.applied).toBe(true);
       await check(r.wbs!);
