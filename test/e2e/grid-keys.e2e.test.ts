@@ -193,6 +193,76 @@ describe('the registers', () => {
   });
 });
 
+describe('the registers’ keys', () => {
+  it('moves with Tab, inserts as many rows as are selected with Ctrl+Shift+= (one undo step), deletes them with Ctrl+- after asking, and shows the last row in full', async () => {
+    const issues = new RegisterScreen(s.page, 'issue');
+    const focusedCol = () => s.page.evaluate(() => document.activeElement?.closest('.ag-cell')?.getAttribute('col-id'));
+    await issues.cell(0, 'title').click();
+    await s.page.keyboard.press('Tab');
+    expect(await focusedCol()).not.toBe('title');
+    await s.page.keyboard.press('Shift+Tab');
+    expect(await focusedCol()).toBe('title');
+    const call = inProcessCaller(s.ws);
+    await call('issue.applyCells', { projectId, updates: [], creates: [{ values: { title: '二件目' } }] });
+    await s.page.reload();
+    await expect.poll(() => issues.rowCount()).toBe(2);
+    const batches = () => db().prepare('SELECT count(*) FROM batches').pluck().get() as number;
+    const before = batches();
+    await issues.cell(0, 'title').click();
+    await issues.cell(1, 'title').click({ modifiers: ['Shift'] });
+    await s.page.keyboard.press('Control+Shift+=');
+    await expect.poll(() => issues.rowCount()).toBe(4);
+    expect(batches()).toBe(before + 1);
+    // The register keeps its order (by ID): the new rows come last, the first open for typing.
+    await issues.editor().waitFor();
+    await s.page.keyboard.insertText('キーで追加');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => issues.column('title')).toEqual(['課題', '二件目', 'キーで追加', '']);
+    await issues.cell(2, 'title').click();
+    await issues.cell(3, 'title').click({ modifiers: ['Shift'] });
+    await s.page.keyboard.press('Control+-');
+    await s.page.getByRole('dialog').getByRole('button', { name: '削除' }).click();
+    await expect.poll(() => issues.column('title')).toEqual(['課題', '二件目']);
+    // The last of many rows comes fully into view with Ctrl+End (I-2000 was cut off by the scroll bar).
+    await call('issue.applyCells', { projectId, updates: [], creates: Array.from({ length: 80 }, (_, i) => ({ values: { title: `課題${i + 3}` } })) });
+    await s.page.reload();
+    await expect.poll(() => issues.rowCount()).toBe(82);
+    await issues.cell(0, 'title').click();
+    await s.page.keyboard.press('Control+End');
+    const row = issues.grid.locator('.ag-row[row-index="81"]').first();
+    await row.waitFor();
+    await expect
+      .poll(async () => {
+        const r = (await row.boundingBox())!;
+        const view = (await issues.grid.locator('.ag-grid-viewport').boundingBox())!;
+        const scrollbar = await issues.grid.locator('.ag-body-horizontal-scroll').boundingBox();
+        const bottom = Math.min(view.y + view.height, scrollbar && scrollbar.height > 0 ? scrollbar.y : Infinity);
+        return r.y + r.height <= bottom + 0.5;
+      })
+      .toBe(true);
+    await s.page.screenshot({ path: screenshotPath('issues-last-row.png') });
+  });
+
+  it('opens the key sheet on ? as on F1; its keys are its own (Delete clears no cell, Esc closes it)', async () => {
+    const issues = new RegisterScreen(s.page, 'issue');
+    const last = issues.grid.locator('.ag-row[row-index="81"] [col-id="title"]').first();
+    await last.click();
+    await s.page.keyboard.press('?');
+    const sheet = s.page.getByTestId('shortcut-sheet');
+    await sheet.waitFor();
+    expect(await sheet.innerText()).toContain('Ctrl+Shift+=');
+    // Keys pressed in the sheet went to the grid behind it: Delete cleared the selected cell, Esc
+    // cleared the grid's selection and the sheet stayed open.
+    await s.page.keyboard.press('Delete');
+    await s.page.keyboard.press('Escape');
+    await sheet.waitFor({ state: 'detached' });
+    expect(db().prepare("SELECT count(*) FROM issues WHERE title = '課題82'").pluck().get()).toBe(1);
+    // ? did not start typing into the cell.
+    expect(await issues.editor().count()).toBe(0);
+    expect(db().prepare("SELECT count(*) FROM issues WHERE title LIKE '%?%'").pluck().get()).toBe(0);
+  });
+});
+
 describe('dates in a grid cell, as the import reads them', () => {
   it('takes 4/1, R7/4/2, 令和7年4月3日, 2025年4月4日 and 20250405 typed, pastes 和暦, fills down with Ctrl+D as one undo step, and copies what the screen says', async () => {
     const call = inProcessCaller(s.ws);

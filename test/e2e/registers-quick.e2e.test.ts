@@ -63,6 +63,37 @@ describe('quick filters', () => {
     await expect.poll(() => issues.column('title')).toHaveLength(3);
   });
 
+  it('are on the risk and change registers too; the change log, which has no due date, offers no 期限超過', async () => {
+    const call = inProcessCaller(s.ws);
+    await call('risk.applyCells', { projectId, updates: [], creates: [{ values: { title: '移行遅延', owner: '山田 太郎', due: '2020-01-10', status: 'open' } }] });
+    await call('change.applyCells', {
+      projectId,
+      updates: [],
+      creates: [
+        { values: { title: '帳票追加', requestedBy: '山田太郎', implStatus: 'in_progress' } },
+        { values: { title: '項目変更', requestedBy: '佐藤', implStatus: 'done' } },
+      ],
+    });
+    await openTab(s.page, 'リスク管理表');
+    const risks = new RegisterScreen(s.page, 'risk');
+    await expect.poll(() => risks.rowCount()).toBe(3);
+    const bar = s.page.getByRole('group', { name: '絞り込み' });
+    await expect.poll(() => bar.innerText()).toMatch(/未完了\s*2.*期限超過\s*1.*自分の担当\s*1/s);
+    await bar.getByRole('button', { name: /^期限超過/ }).click();
+    await expect.poll(() => risks.column('title')).toEqual(['移行遅延']);
+    await bar.getByRole('button', { name: /^期限超過/ }).click();
+    await openTab(s.page, '変更管理表');
+    const changes = new RegisterScreen(s.page, 'change');
+    await expect.poll(() => changes.rowCount()).toBe(2);
+    await expect.poll(() => bar.innerText()).toMatch(/未完了\s*1.*自分の担当\s*1/s);
+    expect(await bar.getByRole('button', { name: /^期限超過/ }).count()).toBe(0);
+    // Mine is the requester here.
+    await bar.getByRole('button', { name: /^自分の担当/ }).click();
+    await expect.poll(() => changes.column('title')).toEqual(['帳票追加']);
+    await s.page.screenshot({ path: screenshotPath('quick-filters-changes-ja.png') });
+    await bar.getByRole('button', { name: /^自分の担当/ }).click();
+  });
+
   it('keeps every toolbar on one line at 1400 px', async () => {
     for (const tab of ['WBS', 'リスク管理表', '課題管理表', '変更管理表']) {
       await openTab(s.page, tab);

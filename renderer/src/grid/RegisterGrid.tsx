@@ -288,57 +288,61 @@ export function RegisterGrid<T extends { id: number }>(props: RegisterGridProps<
     [t, i18n],
   );
 
+  // The key sheet is the grid host's sibling, not its child: inside, React passed its keys to the
+  // grid's own (Esc cleared the grid's range and cancelled the sheet's closing; Delete cleared cells).
   return (
-    <div
-      className={`grid-host density-${density}`}
-      data-testid={testId}
-      onKeyDownCapture={sheet.onKeyDownCapture}
-      onFocusCapture={ime.onFocusCapture}
-      onBlurCapture={ime.onBlurCapture}
-      onCompositionStart={ime.onCompositionStart}
-      onCompositionEnd={ime.onCompositionEnd}
-      ref={(el) => void (ime.host.current = el)}
-      onMouseDownCapture={sheet.onMouseDownCapture}
-      onMouseOver={sheet.onMouseOver}
-      onCopy={sheet.onCopy}
-      onPaste={sheet.onPaste}
-    >
-      <AgGridReact<T>
-        ref={gridRef}
-        theme={theme}
-        styleNonce={styleNonce}
-        rowData={rows}
-        columnDefs={columnDefs}
-        rowHeight={ROW_HEIGHTS[density].row}
-        headerHeight={ROW_HEIGHTS[density].header}
-        getLocaleText={getLocaleText}
-        defaultColDef={defaultColDef}
-        getRowId={(p: GetRowIdParams<T>) => String(p.data.id)}
-        rowClassRules={rowClassRules}
-        context={gridContext}
-        readOnlyEdit
-        onCellEditRequest={onEdit}
-        onGridReady={(e) => void restore(e.api)}
-        onRowDataUpdated={onRowsShown}
-        onModelUpdated={tryJump}
-        onCellFocused={onCellFocused}
-        onCellEditingStopped={ime.onEditingStopped}
-        isExternalFilterPresent={isExternalFilterPresent}
-        doesExternalFilterPass={doesExternalFilterPass}
-        onColumnResized={(e) => e.finished && save()}
-        onColumnMoved={(e) => e.finished && save()}
-        onColumnVisible={() => save()}
-        onColumnPinned={() => save()}
-        onSortChanged={() => save()}
-        onFilterChanged={() => save(true)}
-        stopEditingWhenCellsLoseFocus
-        enterNavigatesVerticallyAfterEdit
-        animateRows={false}
-        suppressDragLeaveHidesColumns
-        // Columns that come and go (a register's extra columns) leave the others where the user put them.
-        maintainColumnOrder
-      />
+    <>
+      <div
+        className={`grid-host density-${density}`}
+        data-testid={testId}
+        onKeyDownCapture={sheet.onKeyDownCapture}
+        onFocusCapture={ime.onFocusCapture}
+        onBlurCapture={ime.onBlurCapture}
+        onCompositionStart={ime.onCompositionStart}
+        onCompositionEnd={ime.onCompositionEnd}
+        ref={(el) => void (ime.host.current = el)}
+        onMouseDownCapture={sheet.onMouseDownCapture}
+        onMouseOver={sheet.onMouseOver}
+        onCopy={sheet.onCopy}
+        onPaste={sheet.onPaste}
+      >
+        <AgGridReact<T>
+          ref={gridRef}
+          theme={theme}
+          styleNonce={styleNonce}
+          rowData={rows}
+          columnDefs={columnDefs}
+          rowHeight={ROW_HEIGHTS[density].row}
+          headerHeight={ROW_HEIGHTS[density].header}
+          getLocaleText={getLocaleText}
+          defaultColDef={defaultColDef}
+          getRowId={(p: GetRowIdParams<T>) => String(p.data.id)}
+          rowClassRules={rowClassRules}
+          context={gridContext}
+          readOnlyEdit
+          onCellEditRequest={onEdit}
+          onGridReady={(e) => void restore(e.api)}
+          onRowDataUpdated={onRowsShown}
+          onModelUpdated={tryJump}
+          onCellFocused={onCellFocused}
+          onCellEditingStopped={ime.onEditingStopped}
+          isExternalFilterPresent={isExternalFilterPresent}
+          doesExternalFilterPass={doesExternalFilterPass}
+          onColumnResized={(e) => e.finished && save()}
+          onColumnMoved={(e) => e.finished && save()}
+          onColumnVisible={() => save()}
+          onColumnPinned={() => save()}
+          onSortChanged={() => save()}
+          onFilterChanged={() => save(true)}
+          stopEditingWhenCellsLoseFocus
+          enterNavigatesVerticallyAfterEdit
+          animateRows={false}
+          suppressDragLeaveHidesColumns
+          // Columns that come and go (a register's extra columns) leave the others where the user put them.
+          maintainColumnOrder
+        />
+      </div>
       {help && <ShortcutSheet onClose={() => setHelp(false)} />}
-    </div>
+    </>
   );
 }

@@ -30,7 +30,7 @@ import { cardRowOf, type CardRow } from '../excel/exportModel.js';
 import { importedMessage, importFieldLabel } from '../excel/importModel.js';
 import { extraCol, extraKeys, foldExtras, isExtraField } from './extraColumns.js';
 import { useJumpTo } from '../search/jump.js';
-import { QUICK_FILTERS, quickCounts, quickPredicate, type QuickFilter } from './quickFilters.js';
+import { quickCounts, quickFiltersOf, quickPredicate, type QuickFilter } from './quickFilters.js';
 import { localToday } from '../../../../electron/common/dates.js';
 
 /** What every register row has that the page relies on. */
@@ -110,7 +110,7 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
   const quickKey = `quick.${view}.${project.id}`;
   useEffect(() => {
     void Promise.all([call('settings.get', { key: quickKey }), call('settings.get', { key: 'ui.me' })]).then(([q, name]) => {
-      if (Array.isArray(q)) setQuick(new Set(q.filter((x): x is QuickFilter => (QUICK_FILTERS as readonly unknown[]).includes(x))));
+      if (Array.isArray(q)) setQuick(new Set(q.filter((x): x is QuickFilter => (quickFiltersOf(register) as readonly unknown[]).includes(x))));
       if (typeof name === 'string') setMe(name);
     });
   }, [quickKey]);
@@ -348,7 +348,7 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
           </button>
         </div>
         <div className="group quick-filters" role="group" aria-label={t('quick.label')}>
-          {QUICK_FILTERS.map((f) => (
+          {quickFiltersOf(register).map((f) => (
             <button key={f} aria-pressed={quick.has(f)} className={quick.has(f) ? 'toggle on' : 'toggle'} onClick={() => toggleQuick(f)} title={f === 'mine' && me ? t('quick.mineTitle', { name: me }) : undefined}>
               {t(`quick.${f}`)} <span className="count">{counts?.[f] ?? ''}</span>
             </button>

@@ -29,6 +29,11 @@ export function quickPredicate(
   return (row) => me !== '' && fold(String(row[f.owner] ?? '')) === me;
 }
 
+/** The filters a register offers: 期限超過 only where its rows have a due date (the change log has none). */
+export function quickFiltersOf(register: RegisterName): readonly QuickFilter[] {
+  return FIELDS[register].due === null ? QUICK_FILTERS.filter((f) => f !== 'overdue') : QUICK_FILTERS;
+}
+
 /** How many rows each filter leaves. */
 export function quickCounts(register: RegisterName, rows: readonly Record<string, unknown>[], ctx: { vocab: Vocabularies; today: string; me: string }): Record<QuickFilter, number> {
   const out = { open: 0, overdue: 0, mine: 0 };
