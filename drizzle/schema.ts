@@ -238,6 +238,24 @@ export const changes = sqliteTable(
   (t) => [index('changes_project').on(t.projectId)],
 );
 
+// 成果物一覧 (common/registers/deliverable.ts): the project's deliverables and their review and approval.
+export const deliverables = sqliteTable(
+  'deliverables',
+  {
+    ...registerColumns(),
+    ref: text('ref').notNull().default(''),
+    title: text('title').notNull().default(''),
+    phase: text('phase').notNull().default(''),
+    owner: text('owner').notNull().default(''),
+    due: text('due'),
+    status: text('status').notNull().default(''),
+    reviewedOn: text('reviewed_on'),
+    approvedBy: text('approved_by').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+  },
+  (t) => [index('deliverables_project').on(t.projectId)],
+);
+
 // A client's Excel format: its template workbook and how columns map to fields.
 export const excelProfiles = sqliteTable('excel_profiles', {
   id: integer('id').primaryKey({ autoIncrement: true }),
