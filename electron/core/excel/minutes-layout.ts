@@ -13,6 +13,7 @@ import type { Attendee, Meeting } from '../../common/meetings.js';
 import type { Issue } from '../../common/registers.js';
 import { formatDate } from '../../common/dates.js';
 import { addA4Sheet, excelDate } from './a4-sheet.js';
+import { SheetMerges } from './sheet-merges.js';
 
 export type Language = 'ja' | 'en';
 
@@ -234,7 +235,10 @@ interface CellStyle {
 
 class Sheet {
   row = 0;
-  constructor(readonly ws: ExcelJS.Worksheet) {}
+  private readonly merges: SheetMerges;
+  constructor(readonly ws: ExcelJS.Worksheet) {
+    this.merges = new SheetMerges(ws);
+  }
 
   /** Writes one cell (merged over `span`) on the current row; null leaves it empty. */
   put(span: Span, value: CellValue, style: CellStyle = {}): void {
@@ -246,7 +250,7 @@ class Sheet {
    * text starting with = + - @ stays text.
    */
   putRows(r1: number, r2: number, span: Span, value: CellValue, style: CellStyle = {}): void {
-    if (span[1] > span[0] || r2 > r1) this.ws.mergeCells(r1, span[0], r2, span[1]);
+    if (span[1] > span[0] || r2 > r1) this.merges.merge(r1, span[0], r2, span[1]);
     const cell = this.ws.getCell(r1, span[0]);
     cell.value = typeof value === 'string' ? cellText(value) : value;
     cell.font = { name: FONT, size: style.size ?? SIZE, bold: style.bold ?? false, charset: 128, ...(style.color ? { color: { argb: style.color } } : {}) };

@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { FigureKey, PortfolioRow } from '../../common/api/portfolio.js';
 import { addA4Sheet, excelDate } from './a4-sheet.js';
+import { SheetMerges } from './sheet-merges.js';
 
 export type Language = 'ja' | 'en';
 
@@ -64,11 +65,14 @@ const cellText = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u00
 
 class Writer {
   row = 0;
-  constructor(readonly ws: ExcelJS.Worksheet) {}
+  private readonly merges: SheetMerges;
+  constructor(readonly ws: ExcelJS.Worksheet) {
+    this.merges = new SheetMerges(ws);
+  }
 
   cell(col: number, value: string | number | Date | null, opts: { bold?: boolean; fill?: ExcelJS.Fill; span?: number; size?: number; color?: string; border?: boolean; align?: 'left' | 'right' | 'center' } = {}) {
     const last = col + (opts.span ?? 1) - 1;
-    if (last > col) this.ws.mergeCells(this.row, col, this.row, last);
+    if (last > col) this.merges.merge(this.row, col, this.row, last);
     const c = this.ws.getCell(this.row, col);
     c.value = typeof value === 'string' ? cellText(value) : value;
     if (value instanceof Date) c.numFmt = 'yyyy/mm/dd';
