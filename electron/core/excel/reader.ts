@@ -160,8 +160,9 @@ export function readerWorkerKept(): boolean {
 }
 
 /**
- * A file that inflates to more than this is read in a child process (read-process.ts), whose memory
- * goes back to the OS when it ends; a worker thread's native memory would stay with the app. A
+ * A file that inflates to more than this is read in a process of its own (read-process.ts; in Electron
+ * a utility process, reader-relay.ts), whose memory goes back to the OS when it ends; a worker
+ * thread's native memory would stay with the app. A
  * 10,000-row × 15-column WBS inflates to 5.9 MB and stays in the warm thread; the 200,000-row bench
  * workbook (4.6 MB, ~45 MB inflated) goes to a process.
  */
