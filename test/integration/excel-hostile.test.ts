@@ -18,6 +18,7 @@ import {
 } from '../../electron/core/excel/reader.js';
 import { TemplateError } from '../../electron/core/excel/template/index.js';
 import { readWorkbookBytes } from '../../electron/core/excel/read-workbook.js';
+import { ReaderProcess } from '../../electron/core/excel/read-process.js';
 import { ExcelReadError, type ReadErrorCode } from '../../electron/core/excel/errors.js';
 import { analyzeWorkbook } from '../../electron/common/excel/table.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
@@ -269,6 +270,24 @@ describe('the worker keeps a runaway read away from the app', () => {
     await expect.poll(() => lastReaderProcess()!.ended).toBe(true);
     expect(await refusal(big, 'big.xlsx', { timeoutMs: 50 })).toMatchObject({ code: 'TIMEOUT', message: expect.stringMatching(/^big\.xlsx: reading took longer than 50 ms and was stopped/) });
     await expect.poll(() => lastReaderProcess()!.ended).toBe(true);
+  });
+
+  it('a child process that reads as out of memory once ended with no one listening (its read already stopped for time) is not an error thrown in the app', async () => {
+    // A stand-in reader that prints what V8 prints when a heap runs out, then hangs; it is ended as
+    // reader.ts ends one whose time ran out (its listeners gone), and its stderr then reads as OOM.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pmo-late-oom-'));
+    const script = path.join(dir, 'late-oom.mjs');
+    const printed = path.join(dir, 'printed');
+    fs.writeFileSync(script, `import fs from 'node:fs'; process.stderr.write('FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\\n', () => fs.writeFileSync(${JSON.stringify(printed)}, '')); setInterval(() => {}, 1000);`);
+    try {
+      const child = new ReaderProcess(script, 256);
+      child.postMessage({ bytes: new Uint8Array(8), fileName: 'big.xlsx', job: { kind: 'read' } });
+      await expect.poll(() => fs.existsSync(printed)).toBe(true);
+      await child.terminate();
+      expect(child.ended).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('starts the child process without the environment: NODE_OPTIONS cannot load code into it', async () => {

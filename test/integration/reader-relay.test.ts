@@ -14,6 +14,7 @@ import { rawXlsx, sheetXml } from '../fixtures/excel/xlsx.js';
 /** Heap caps main was asked for, in order. */
 const asked: number[] = [];
 let channel: MessageChannel;
+let relayed: ReturnType<typeof relayedReaderStarter>;
 
 beforeAll(async () => {
   const script = await buildReaderWorker();
@@ -22,7 +23,8 @@ beforeAll(async () => {
     asked.push(heapMb);
     return new ReaderProcess(script, heapMb);
   });
-  setReaderChildStarter(relayedReaderStarter(channel.port2));
+  relayed = relayedReaderStarter(channel.port2);
+  setReaderChildStarter(relayed);
 }, 60_000);
 
 afterAll(() => {
@@ -63,5 +65,24 @@ describe('a big file read through the relay to main', () => {
     expect(await refusal({ maxOldGenerationSizeMb: 16 })).toMatchObject({ code: 'OUT_OF_MEMORY', message: expect.stringMatching(/^big\.xlsx: needs more than 16 MB to read and was stopped/) });
     expect(asked.at(-1)).toBe(16);
     await expect.poll(() => lastReaderProcess()!.ended).toBe(true);
+  });
+
+  it('an error main reports after the read was stopped is dropped, not thrown in the workspace thread', async () => {
+    // A main that never answers the read, and reports an error (an out-of-memory end racing the
+    // timeout) once asked to stop it.
+    const late = new MessageChannel();
+    late.port1.on('message', (m: { type: string; id: number }) => {
+      if (m.type !== 'terminate') return;
+      late.port1.postMessage({ type: 'error', id: m.id, message: 'the reader ran out of memory', code: 'ERR_WORKER_OUT_OF_MEMORY' });
+      late.port1.postMessage({ type: 'ended', id: m.id });
+    });
+    setReaderChildStarter(relayedReaderStarter(late.port2));
+    try {
+      expect(await refusal({ timeoutMs: 50 })).toMatchObject({ code: 'TIMEOUT' });
+      await expect.poll(() => lastReaderProcess()!.ended).toBe(true);
+    } finally {
+      setReaderChildStarter(relayed);
+      late.port1.close();
+    }
   });
 });

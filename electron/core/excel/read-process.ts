@@ -96,17 +96,24 @@ export class ReaderProcess extends EventEmitter implements ReaderChild {
     this.child.stderr!.on('data', (s: string) => {
       if (this.stderr.length < STDERR_KEEP) this.stderr += s.slice(0, STDERR_KEEP - this.stderr.length);
     });
-    this.child.on('error', (err) => this.emit('error', err));
+    this.child.on('error', (err) => this.failed(err));
     // 'close', not 'exit': by then stdout and stderr have been read to their end.
     this.child.on('close', (code, signal) => {
       this.exited = true;
       const answer = code === 0 ? unframe(Buffer.concat(this.out)) : null;
       this.out.length = 0;
       if (answer) this.emit('message', answerOf(answer));
-      else if (/heap out of memory|Reached heap limit/i.test(this.stderr))
-        this.emit('error', Object.assign(new Error('the reader ran out of memory'), { code: 'ERR_WORKER_OUT_OF_MEMORY' }));
+      else if (/heap out of memory|Reached heap limit/i.test(this.stderr)) this.failed(Object.assign(new Error('the reader ran out of memory'), { code: 'ERR_WORKER_OUT_OF_MEMORY' }));
       else this.emit('exit', code ?? (signal ? `signal ${signal}` : -1));
     });
+  }
+
+  /**
+   * Reports the child's failure to whoever still listens: ended for its time, reader.ts has stopped
+   * listening, and an 'error' emitted with no listener would be thrown in the app's thread.
+   */
+  private failed(err: Error): void {
+    if (this.listenerCount('error') > 0) this.emit('error', err);
   }
 
   postMessage({ bytes, ...head }: ReaderRequest): void {

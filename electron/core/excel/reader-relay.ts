@@ -127,7 +127,11 @@ class RelayedReader extends EventEmitter implements ReaderChild {
   receive(m: FromMain): void {
     if (m.type === 'pid') this.pid = m.pid;
     else if (m.type === 'message') this.emit('message', m.message);
-    else if (m.type === 'error') this.emit('error', Object.assign(new Error(m.message), m.code ? { code: m.code } : {}));
+    // An error after reader.ts stopped listening (the read timed out meanwhile) is no one's to hear:
+    // emitted with no listener, it would throw in the workspace thread.
+    else if (m.type === 'error') {
+      if (this.listenerCount('error') > 0) this.emit('error', Object.assign(new Error(m.message), m.code ? { code: m.code } : {}));
+    }
     else if (m.type === 'exit') this.emit('exit', m.code);
     else {
       this.ended = true;
