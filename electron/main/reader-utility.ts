@@ -37,6 +37,13 @@ class UtilityReader extends EventEmitter implements ReaderChild {
       else if (a.kind === 'error') this.emit('error', Object.assign(new Error(a.message), a.code ? { code: a.code } : {}));
       else this.emit('exit', a.code);
     });
+    // V8 could not go on in the process (Electron's 'error', then 'exit'): said once, as a crash of
+    // the reader. Unheard, an 'error' would be thrown in main.
+    this.child.on('error', (type: string, location: string) => {
+      if (this.answered) return;
+      this.answered = true;
+      this.emit('error', new Error(`the reader process stopped (${type} at ${location})`));
+    });
     this.child.once('exit', (code: number) => {
       this.exited = true;
       // Ended before it answered: a crash, or killed from outside.

@@ -126,6 +126,8 @@ interface FakeOptions {
   userData?: string;
   /** Where the save dialog answers a PDF goes (cancelled when absent). */
   savePath?: string;
+  /** Each utility process meets a fatal V8 error once spawned (Electron's 'error', then 'exit'). */
+  utilityFatal?: boolean;
 }
 
 type Fake = ReturnType<typeof fakeElectron>;
@@ -174,7 +176,13 @@ function fakeElectron(options: FakeOptions = {}) {
       postMessage: (message: unknown) => void child.send(message as never),
       kill: () => child.kill('SIGTERM'),
     });
-    child.once('spawn', () => utility.emit('spawn'));
+    child.once('spawn', () => {
+      utility.emit('spawn');
+      if (options.utilityFatal) {
+        utility.emit('error', 'FatalError', 'v8::internal::Heap::FatalProcessOutOfMemory', '{}');
+        child.kill('SIGKILL');
+      }
+    });
     child.on('message', (m) => utility.emit('message', m));
     child.once('exit', (code, signal) => {
       utility.pid = undefined;
@@ -599,6 +607,16 @@ describe('Electron main, a big workbook', () => {
     };
     // (A read within its cap answers the model: the first test of this block, through main.)
     expect(await ask(4)).toMatchObject({ kind: 'error', code: 'ERR_WORKER_OUT_OF_MEMORY' });
+  });
+
+  it('a utility process that V8 cannot go on in (out of memory) is a refusal naming the file, not a crash of main', async () => {
+    const fake = fakeElectron({ utilityFatal: true });
+    await fake.start();
+    const preview = await fake.invoke(undefined, topFrame, 'excel.sheetPreview', { fileName: 'big.xlsx', dataBase64: big() });
+    expect(preview).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/big\.xlsx: needs more than 256 MB to read and was stopped/) } });
+    expect(fake.calls.forks).toHaveLength(1);
+    // The app goes on.
+    expect(await fake.invoke(undefined, topFrame, 'project.create', { name: 'Alpha' })).toMatchObject({ ok: true });
   });
 
   it('refuses a reader script that is not the one installed, naming the file, and starts nothing', async () => {
