@@ -152,8 +152,8 @@ export async function benchScale(log: (line: string) => void = console.log): Pro
     // wbs.list over HTTP against the raw SELECT of the same rows.
     const host = await startHost(0, { handlers: h });
     try {
-      const post = async () => {
-        const res = await fetch(`http://127.0.0.1:${host.port}/api/wbs.list`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-PMO-Token': host.token }, body: JSON.stringify({ projectId }) });
+      const post = async (method = 'wbs.list') => {
+        const res = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-PMO-Token': host.token }, body: JSON.stringify({ projectId }) });
         const text = await res.text();
         if (!res.ok) throw new Error(text.slice(0, 200));
         return text.length;
@@ -163,6 +163,10 @@ export async function benchScale(log: (line: string) => void = console.log): Pro
       const overHttp = await repeat(3, async () => (bytes = await post()));
       const raw = await repeat(3, () => ws.db.sqlite.prepare('SELECT * FROM wbs_tasks WHERE project_id = ?').raw(true).all(projectId));
       add(`scale: wbs.list over HTTP, ${total.toLocaleString('en-US')} tasks`, overHttp, `≤ 2× SELECT: ${ratio(overHttp.p50, raw.p50)}; ${Math.round(bytes / total)} bytes of JSON per task`, false);
+      let tableBytes = 0;
+      await post('wbs.rows');
+      const asTable = await repeat(3, async () => (tableBytes = await post('wbs.rows')));
+      add(`scale: wbs.rows over HTTP (the screen's read), same tasks`, asTable, `≤ 2× SELECT: ${ratio(asTable.p50, raw.p50)}; ${Math.round(tableBytes / total)} bytes of JSON per task`, false);
       add('  floor: raw SELECT of the same rows', raw, '', false);
     } finally {
       await host.close();
@@ -188,6 +192,27 @@ export async function benchScale(log: (line: string) => void = console.log): Pro
     add('scale: excel.applyImport of 10,000 rows (the floor of its undo)', apply, '', false);
     add('scale: history.undo of that import', undo, `≤ 1 s and ≤ its apply: ${ratio(undo.p50, apply.p50)}`, false);
     add('scale: history.redo of that import', redo, `${ratio(redo.p50, apply.p50)} its apply`, false);
+
+    // A 100,000-row workbook end to end (preview, then apply into a project of its own), beside the
+    // store's own bulk insert of as many task rows (rolled back): the least an apply writes.
+    const { id: bigImport } = await call<{ id: number }>(h, 'project.create', { name: 'import 100,000' });
+    const big = (await japaneseWbs(100_000)).toString('base64');
+    let refused = '';
+    const imported = await repeat(1, async () => {
+      // A refusal (the reader's time limit on a busy machine) is printed, not the end of the section.
+      try {
+        const p = await call<{ previewId: string }>(h, 'excel.previewImport', { projectId: bigImport, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: big });
+        await call(h, 'excel.applyImport', { previewId: p.previewId });
+      } catch (e) {
+        refused = (e as Error).message;
+      }
+    });
+    const now = new Date().toISOString();
+    let nextId = ((ws.db.prepare('SELECT max(id) FROM wbs_tasks').pluck().get() as number) ?? 0) + 1;
+    const rows = Array.from({ length: 100_000 }, (_, i) => newTaskRow(nextId++, importProject, null, i + 1, { name: `タスク ${i}`, assignee: '山田', plannedStart: day(i % 600), plannedFinish: day((i % 600) + 5), plannedEffort: 2 }, now));
+    const floorInsert = stats([rawRolledBack(ws.db, () => { for (let i = 0; i < rows.length; i += 5000) wbsStore.insertMany(ws.db, rows.slice(i, i + 5000)); })]);
+    add('scale: import of a 100,000-row workbook, end to end', imported, refused ? `REFUSED after this long: ${refused.slice(0, 120)}` : `≤ 3 s; ${ratio(imported.p50, floorInsert.p50)} its rows' bulk insert`, false);
+    add('  floor: the store\'s bulk insert of 100,000 task rows, rolled back', floorInsert, '', false);
   } finally {
     ws.close();
     fs.rmSync(ws.dir, { recursive: true, force: true });
