@@ -347,16 +347,19 @@ export function settleRollUps(db: Db, batch: Batch, projectId: number, startIds:
     list.push(rows.get(k.id) ?? k);
   }
   const order = [...depth.entries()].sort((a, b) => b[1] - a[1]);
+  const settled: { id: number; before: unknown; after: Partial<RolledUp> }[] = [];
   for (const [id] of order) {
     const list = children.get(id);
     if (!list) continue;
     const row = rows.get(id)!;
     const changed = rollUpChanges(row, rollUp(list));
     if (!changed) continue;
-    wbsStore.update(db, id, changed.after);
-    batch.record(ENTITY, id, 'update', changed.before, changed.after);
+    settled.push({ id, ...changed });
     Object.assign(row, changed.after);
   }
+  // Written after the walk (it reads nothing back from the table), in bulk.
+  wbsStore.updateMany(db, settled.map((c) => ({ id: c.id, patch: c.after })));
+  batch.recordMany(ENTITY, 'update', settled);
 }
 
 /** CONFLICT when a patch types into a rolled-up field of a summary row. */
