@@ -1,6 +1,7 @@
 // Page models: what a user sees and does, so tests read as steps rather than selectors.
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import type { RegisterName } from '../../electron/common/registers/index.js';
 
 export class ProjectsScreen {
   constructor(readonly page: Page) {}
@@ -160,7 +161,7 @@ export class RegisterScreen {
   constructor(
     readonly page: Page,
     /** A register, or one of the minutes grids (same behaviour, same helpers). */
-    register: 'risk' | 'issue' | 'change' | 'attendees' | 'agenda' | 'decisions' | 'actions',
+    register: RegisterName | 'attendees' | 'agenda' | 'decisions' | 'actions',
   ) {
     this.grid = page.getByTestId(`${register}-grid`);
   }

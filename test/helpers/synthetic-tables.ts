@@ -160,12 +160,13 @@ const WBS: ColumnKind[] = [
   EXTRA,
 ];
 
-const KINDS: Record<ImportTarget, ColumnKind[]> = { risk: RISK, issue: ISSUE, wbs: WBS, change: [] };
+const KINDS: Record<ImportTarget, ColumnKind[]> = { risk: RISK, issue: ISSUE, wbs: WBS, change: [], deliverable: [] };
 const TITLES: Record<ImportTarget, Record<Lang, readonly string[]>> = {
   risk: { ja: ['リスク管理表', 'リスク一覧'], en: ['Risk Register', 'Project Risk Log'] },
   issue: { ja: ['課題管理表', '課題一覧'], en: ['Issue Log', 'Issues Register'] },
   wbs: { ja: ['WBS', '作業計画書', 'プロジェクト計画'], en: ['Work Breakdown Structure', 'Project Plan'] },
   change: { ja: [], en: [] },
+  deliverable: { ja: [], en: [] },
 };
 
 /** What a person reads in a generated table: 1-based rows, columns as 'D' or 'A:C'. */

@@ -12,7 +12,8 @@ import { changeColumns } from '../../renderer/src/features/changes/changeColumns
 import { wbsColumns } from '../../renderer/src/features/wbs/wbsColumns.js';
 import { HEADER_ROW } from '../../electron/core/excel/register-layout.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
-import type { ImportTarget } from '../../electron/common/excel/fields.js';
+import { IMPORT_TARGETS, type ImportTarget } from '../../electron/common/excel/fields.js';
+import { descriptorColumns } from '../../renderer/src/features/registers/descriptorColumns.js';
 
 async function translator(lng: 'ja' | 'en'): Promise<TFunction> {
   const i = i18next.createInstance();
@@ -40,8 +41,10 @@ describe('the standard export has the grid’s headers and columns', () => {
         risk: riskColumns(ctx('risk')).map((c) => c.headerName!),
         issue: issueColumns(ctx('issue')).map((c) => c.headerName!),
         change: changeColumns(ctx('change')).map((c) => c.headerName!),
+        // A register that is only its descriptor: the generic grid's columns.
+        deliverable: descriptorColumns<Record<string, unknown>>('deliverable')(ctx('deliverable')).map((c) => c.headerName!),
       };
-      for (const register of ['wbs', 'risk', 'issue', 'change'] as const) {
+      for (const register of IMPORT_TARGETS) {
         const out = await call('excel.export', { projectId, register, language: lang });
         expect(await headerRow(out.dataBase64), register).toEqual(grid[register]);
       }

@@ -3,11 +3,12 @@
 // screen when the generic one does not do, and nothing else.
 import type { RegisterDescriptor } from './descriptor.js';
 import { change } from './change.js';
+import { deliverable } from './deliverable.js';
 import { issue } from './issue.js';
 import { risk } from './risk.js';
 
 /** In the tabs' order. */
-export const REGISTER_LIST = [risk, issue, change] as const;
+export const REGISTER_LIST = [risk, issue, change, deliverable] as const;
 
 type Listed = (typeof REGISTER_LIST)[number];
 export type RegisterName = Listed['name'];
@@ -23,4 +24,4 @@ export function isRegisterName(s: string): s is RegisterName {
   return Object.prototype.hasOwnProperty.call(DESCRIPTORS, s);
 }
 
-export { risk, issue, change };
+export { risk, issue, change, deliverable };

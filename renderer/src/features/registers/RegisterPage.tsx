@@ -30,6 +30,7 @@ import { cardRowOf, type CardRow } from '../excel/exportModel.js';
 import { importedMessage, importFieldLabel } from '../excel/importModel.js';
 import { extraCol, extraKeys, foldExtras, isExtraField } from './extraColumns.js';
 import { useJumpTo } from '../search/jump.js';
+import type { SearchKind } from '../../../../electron/common/search.js';
 import { quickCounts, quickFiltersOf, quickPredicate, type QuickFilter } from './quickFilters.js';
 import { localToday } from '../../../../electron/common/dates.js';
 
@@ -104,7 +105,8 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
   const selected = useRef<T[]>([]);
   // Quick filters (remembered per register and project) and the user's own name for "mine".
   const [quick, setQuick] = useState<Set<QuickFilter>>(new Set());
-  const jumpTo = useJumpTo(register);
+  // Search finds rows of the kinds it indexes (SEARCH_KINDS); a register it does not index gets no jumps.
+  const jumpTo = useJumpTo(register as SearchKind);
   const [me, setMe] = useState('');
   const [askingMe, setAskingMe] = useState(false);
   const quickKey = `quick.${view}.${project.id}`;
