@@ -413,6 +413,18 @@ describe('tables and their columns', () => {
     expect(fields(wbs)).toMatchObject({ A: 'name', B: 'assignee', C: 'notes' });
   });
 
+  it('reads header words through the marks templates dress them in (▼, 【必須】, (required)) and X内容 as X (処置内容 is the treatment)', () => {
+    const t = read(
+      [
+        ['# ▼', '【必須】件名', '処置内容', '状況▼', '期限(必須)', 'Owner (required)'],
+        [1, '帳票の桁数', '桁数を12桁に変更', '対応中', d('2025-05-01'), 'Ann'],
+        [2, 'ログイン遅延', 'インデックス追加', '完了', d('2025-05-20'), 'Bob'],
+      ],
+      'issue',
+    );
+    expect(fields(t)).toEqual({ A: 'ref', B: 'title', C: 'resolution', D: 'status', E: 'due', F: 'owner' });
+  });
+
   it('knows who and when as trackers and review logs write them: Reporter/Raised/Resolved, レビューア/レビューイ, メンバー', () => {
     const issue = read([['Key', 'Summary', 'Reporter', 'Assignee', 'Raised', 'Resolved'], ['A-1', 'Login fails', 'Ann', 'Bob', d('2025-04-01'), d('2025-04-03')]], 'issue');
     expect(fields(issue)).toMatchObject({ B: 'title', C: 'raisedBy', D: 'owner', E: 'raisedOn', F: 'closedOn' });

@@ -4,7 +4,7 @@
 // something else. Labels and synonyms are compared folded (see labelKey).
 import type { Syn } from '../registers/descriptor.js';
 import { REGISTER_LIST } from '../registers/index.js';
-import type { ImportTarget } from './fields.js';
+import { KEY_FIELD, type ImportTarget } from './fields.js';
 
 const WBS: Record<string, Syn[]> = {
   name: [
@@ -85,8 +85,12 @@ export function labelKey(s: string): string {
   return s
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\s\u3000_・:;*※?!"'`「」『』【】〔〕]+/g, '');
+    .replace(REQUIRED_MARK, '')
+    .replace(/[\s\u3000_・:;*※?!"'`「」『』【】〔〕▼▽▲△]+/g, '');
 }
+
+/** A template's mark that a column must be filled or is picked from a list: 【必須】, (required), [選択]. */
+const REQUIRED_MARK = /[【(\[<〔]\s*(?:入力)?(?:必須|任意|選択|required|optional|mandatory|select)\s*[】)\]>〕]/g;
 
 /** The key without bracketed notes: 工数(人日) → 工数, Impact(monetary) → impact. */
 export function withoutBrackets(key: string): string {
@@ -161,6 +165,12 @@ export function matchLabel(target: ImportTarget, parts: readonly string[]): Fiel
       if (c > 0) keep(e.field, c * e.weight * factor);
     }
   }
+  // X内容 / X詳細 where X alone names a field other than the key (処置内容 is the treatment, like 処置):
+  // the generic head only says it is written out. タスク詳細 stays a task's details, not its name.
+  const compound = /^(.+?)(?:内容|詳細)$/.exec(labelKey(own));
+  if (compound)
+    for (const e of EXACT[target].get(compound[1]!) ?? [])
+      if (e.weight >= 0.9 && e.field !== KEY_FIELD[target]) keep(e.field, 0.9 * (parts.length > 1 ? 0.93 : 1));
   // The previous period's copy of a column (進捗率 前回 beside 今回, last week's status) is history, and a
   // variance (Effort_Var_h, 工数差異) is computed from two columns: neither is the value itself.
   const previous = PREVIOUS.test(labelKey(parts.join(''))) || VARIANCE.test(parts.join(' '));
