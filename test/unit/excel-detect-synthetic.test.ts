@@ -42,11 +42,11 @@ function judge(c: SyntheticCase): Judged {
   for (const [column, field] of Object.entries(c.answer.columns)) {
     const m = t.columns.find((x) => x.column === column);
     if (sheet && (field === null ? !m || m.field === null : m?.field === field)) rightColumns++;
-    else wrong.push(`${column}: ${m ? (m.field ?? 'extra') : 'absent'} ≠ ${field ?? 'extra'}`);
+    else wrong.push(`${column}: ${field ?? 'extra'} ≠ ${m ? (m.field ?? 'extra') : 'absent'}`);
   }
   // A field taken from a column no person reads as one (a side table's, a label's) is wrong too.
   const invented = t.columns.filter((m) => m.field !== null && !(m.column in c.answer.columns));
-  for (const m of invented) wrong.push(`${m.column}: ${m.field} ≠ not a column`);
+  for (const m of invented) wrong.push(`${m.column}: not a column ≠ ${m.field}`);
   const columns = sheet && rightColumns === all && invented.length === 0;
   const key = c.target === 'wbs' ? 'name' : 'title';
   const names = t.records.filter((x) => !x.group).map((x) => String(x.values[key] ?? ''));
@@ -78,8 +78,8 @@ const dev = DEV_SEEDS.map((s) => judge(generateCase(s)));
 const check = CHECK_SEEDS.map((s) => judge(generateCase(s)));
 
 /** Fully right tables of the check seeds when the rules last changed (a ratchet: raise it, never lower it). */
-const CHECK_FLOOR = 0;
-const DEV_FLOOR = 0;
+const CHECK_FLOOR = 125;
+const DEV_FLOOR = 149;
 
 describe('detection on generated client tables with known answers', () => {
   it('writes the figures per split and feature', () => {
