@@ -15,6 +15,7 @@ import { inProcessCaller, tempWorkspace, type Call } from '../helpers/workspace.
 import { corpusFiles, CORPUS } from '../roundtrip/corpus.js';
 import { outcomeTable, roundTrip, type FileOutcome } from '../roundtrip/harness.js';
 import { LAYOUTS } from '../roundtrip/layouts.js';
+import { buildSynthetic, featuresOf, type Features } from '../roundtrip/synthetic.js';
 import { writeIntoTemplate } from '../../electron/core/excel/template/index.js';
 import { readZipDirectory, ZipReader } from '../../electron/core/excel/zip.js';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
@@ -252,6 +253,37 @@ describe('defects of the round trip, each on a generated workbook', () => {
     expect(again.matchBy).toBe('name');
     expect(again.rows.filter((r) => r.status !== 'unchanged').map((r) => `${r.status} ${r.name}`)).toEqual([]);
     expect(again.missing).toEqual([]);
+  });
+
+  it('a removed record of a prepared form that would leave two blank rows goes, and the form gets a prepared block more at its end', async () => {
+    // Two sheet rows per risk (a note under it), four prepared blocks: clearing one in place left two
+    // blank rows, read as the table's end (and its note read as the record above's text).
+    const f: Features = { ...featuresOf(1), target: 'risk', lang: 'en', titleRows: 0, startCol: 0, twoRowHeader: false, period: 2, formulaNo: false, spacers: false, groupLabels: false, besideTable: false, belowTable: false, computed: false, mergedNote: false, unheaded: false, rules: false, note: false, total: false, prepared: 4, records: 4 };
+    const bytes = await buildSynthetic(f, 7);
+    const { projectId, profileId } = await imported(bytes, 'risk', 'prepared-two');
+    const risks = await call('risk.list', { projectId });
+    await call('risk.delete', { id: risks[1]!.id });
+    const out = await call('excel.export', { projectId, register: 'risk', profileId });
+    const again = await call('excel.previewImport', { projectId, register: 'risk', fileName: 'prepared-two.xlsx', dataBase64: out.dataBase64, profileId });
+    expect(again.rows.filter((r) => r.status !== 'unchanged').map((r) => `${r.row} ${r.status} ${JSON.stringify(r.changes ?? [])}`)).toEqual([]);
+    expect(again.missing).toEqual([]);
+    const sheet = (await exported(projectId, 'risk', profileId)).getWorksheet('Register')!;
+    expect([2, 4, 6].map((r) => sheet.getCell(`B${r}`).value)).toEqual(['Confirm the spec', 'Access request', 'Migration steps']);
+    expect([3, 5, 7].map((r) => sheet.getCell(`G${r}`).value)).toEqual(['note 1', 'note 3', 'note 4']);
+    // The prepared blocks (numbered 5–8) moved up, and one more at the end keeps the form's 16 rows.
+    expect([8, 10, 12, 14].map((r) => sheet.getCell(`A${r}`).value)).toEqual([5, 6, 7, 8]);
+    expect(sheet.getCell('A17').border?.bottom?.style).toBe('thin');
+  });
+
+  it("a removed record's row of a prepared form is cleared back to its number: its unmapped cells go too", async () => {
+    const f: Features = { ...featuresOf(1), target: 'issue', lang: 'ja', titleRows: 1, startCol: 0, twoRowHeader: false, period: 1, formulaNo: false, spacers: false, groupLabels: false, besideTable: false, belowTable: false, computed: false, mergedNote: false, unheaded: true, rules: false, note: false, total: false, prepared: 3, records: 5 };
+    const { projectId, profileId } = await imported(await buildSynthetic(f, 3), 'issue', 'prepared-clear');
+    const issues = await call('issue.list', { projectId });
+    await call('issue.delete', { id: issues[2]!.id });
+    const sheet = (await exported(projectId, 'issue', profileId)).getWorksheet('一覧')!;
+    // Row 5 (No. 3) keeps its number; its unheaded mark (A) and its 確認欄 go with the record.
+    expect([sheet.getCell('A5').value, sheet.getCell('B5').value, sheet.getCell('G5').value]).toEqual([3, null, null]);
+    expect([sheet.getCell('G3').value, sheet.getCell('G6').value]).toEqual(['A', 'B']);
   });
 
   it('never writes a cell hidden under a merged range', async () => {

@@ -199,6 +199,11 @@ export async function checkExport(
   exported: Buffer,
   /** Cells the export named as not written (the client's words have none for the value): 'row:field'. */
   unwritten: Set<string> = new Set(),
+  /** Stored ids whose values the script changed: check 4 skips them. */
+  touched?: Set<number>,
+  /** Each task's level and the summaries when imported (WBS; check 4 skips a task whose level or summary state moved). */
+  originalLevels?: Map<number, number | undefined>,
+  originalSummaries?: Set<number>,
 ): Promise<string[]> {
   const { projectId, target, profileId, file, template, original } = ctx;
   const failures: string[] = [];
@@ -316,6 +321,37 @@ export async function checkExport(
     }
   }
   if (diffs > 0) failures.push(`3: ${diffs} rows of surviving records changed outside the mapped cells (${example})`);
+
+  // 4. Every cell of a record no edit touched, mapped or not, equals its original: the export rewrites
+  // only what changed. Structure a WBS derives (codes renumbered after a delete, 大/中分類 labels on a
+  // group's first row, a summary's roll-ups, a name re-indented with its level) is left out.
+  if (touched) {
+    const structure = new Set<number>();
+    for (const m of original.columns)
+      if (target === 'wbs' && m.field !== null && (/^level\d?$/.test(m.field) || m.field === 'wbsCode')) for (let k = 0; k < m.span; k++) structure.add(m.c + k);
+    const was = new Map(original.rows.filter((r) => r.id !== undefined).map((r) => [r.id!, r]));
+    const summaries = new Set<number>();
+    if (target === 'wbs') for (const r of stored) if (r.summary) summaries.add(r.id);
+    const levels = new Map(stored.map((r) => [r.id, r.level]));
+    const originalLevel = originalLevels ?? new Map<number, number | undefined>();
+    let untouchedDiffs = 0;
+    let first4 = '';
+    for (const r of owners(again.rows)) {
+      const id = r.id;
+      if (id === undefined || !before.has(id) || touched.has(id) || (target === 'wbs' && ((names.get(r.name) ?? 0) > 1 || summaries.has(id) || originalSummaries?.has(id) || originalLevel.get(id) !== levels.get(id)))) continue;
+      if (!was.has(id)) continue;
+      for (let k = 0; k < period; k++) {
+        const strip = (m: Map<number, string> | undefined) => new Map([...(m ?? [])].filter(([c]) => !structure.has(c)));
+        const a = rowText(strip(tpl.get(before.get(id)! + k)));
+        const b = rowText(strip(out.get(r.row + k)));
+        if (a !== b) {
+          untouchedDiffs++;
+          first4 ||= `row ${before.get(id)! + k} → ${r.row + k}: ${a.slice(0, 100)} ≠ ${b.slice(0, 100)}`;
+        }
+      }
+    }
+    if (untouchedDiffs > 0) failures.push(`4: ${untouchedDiffs} rows of records no edit touched changed (${first4})`);
+  }
   return failures;
 }
 
@@ -380,6 +416,9 @@ export async function roundTrip(call: Call, file: string, bytes: Buffer, target:
     // The records as the store now knows them (ids on every row).
     const original = await call('excel.previewImport', { projectId, register: target, fileName: file, dataBase64: bytes.toString('base64'), profileId: profileId! });
     const vocab = (await call('vocab.list', { projectId })) as unknown as Record<string, { items: { code: string }[] }>;
+    const atImport = await list(call, target, projectId);
+    const levels = new Map(atImport.map((r) => [r.id, r.level]));
+    const summaries = new Set(atImport.filter((r) => r.summary).map((r) => r.id));
     const steps: string[] = [];
     const count = 1 + Math.floor(rnd() * (opts.steps ?? 20));
     for (let i = 0; i < count; i++) {
@@ -395,7 +434,11 @@ export async function roundTrip(call: Call, file: string, bytes: Buffer, target:
       const unwritten = new Set((answer.noClientWord ?? []).map((n) => `${/\d+$/.exec(n.cell)![0]}:${n.field}`));
       // A task nested deeper than the client's levels reads back under an ancestor, as the export says.
       for (const n of answer.tooDeep ?? []) unwritten.add(`${/\d+$/.exec(n.cell)![0]}:parent`);
-      failures = await checkExport(call, { projectId, target, profileId: profileId!, file, template: bytes, original }, exported, unwritten);
+      // Rows whose stored values an edit changed (renamed, shifted, rolled up under a child for a while).
+      const now = new Map((await list(call, target, projectId)).map((r) => [r.id, r]));
+      const fields = original.columns.flatMap((m) => (m.field === null ? [] : [m.field]));
+      const touched = new Set(atImport.filter((r) => now.has(r.id) && fields.some((f) => JSON.stringify(r[f] ?? null) !== JSON.stringify(now.get(r.id)![f] ?? null) || JSON.stringify(r.extra ?? null) !== JSON.stringify(now.get(r.id)!.extra ?? null))).map((r) => r.id));
+      failures = await checkExport(call, { projectId, target, profileId: profileId!, file, template: bytes, original }, exported, unwritten, touched, levels, summaries);
     } catch (err) {
       failures = [`export failed: ${(err as Error).message.slice(0, 200)}`];
     }

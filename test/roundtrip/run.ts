@@ -1,12 +1,15 @@
-// npm run roundtrip -- --scripts N --seed S [--set tune|holdout|all] [--files a.xlsx,b.xlsx] [--steps 20]
-// Runs the round-trip property (test/roundtrip/harness.ts) over the corpus and prints a table per
-// file; the table and every failing script go to test-output/excel/roundtrip.md.
+// npm run roundtrip -- --scripts N --seed S [--set tune|holdout|all|generated] [--files a.xlsx,b.xlsx] [--steps 20] [--layouts 30]
+// Runs the round-trip property (test/roundtrip/harness.ts) over the corpus (or, with --set generated,
+// over --layouts seeded synthetic client layouts of test/roundtrip/synthetic.ts, seeds from S) and
+// prints a table per file; the table and every failing script go to test-output/excel/roundtrip[-set].md.
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
 import { CORPUS, corpusFiles } from './corpus.js';
 import { outcomeTable, roundTrip, type FileOutcome } from './harness.js';
+import { syntheticLayout } from './synthetic.js';
+import type { ImportTarget } from '../../electron/common/excel/fields.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -15,20 +18,25 @@ const arg = (name: string, fallback: string) => {
 const scripts = Number(arg('scripts', '5'));
 const seed = Number(arg('seed', '1'));
 const steps = Number(arg('steps', '20'));
-const set = arg('set', 'all') as 'tune' | 'holdout' | 'all';
+const set = arg('set', 'all') as 'tune' | 'holdout' | 'all' | 'generated';
+const layouts = Number(arg('layouts', '30'));
 const only = arg('files', '');
-let files = corpusFiles(set);
-if (only) files = files.filter((f) => only.split(',').includes(f.file));
+type Input = { file: string; target: ImportTarget; bytes: () => Promise<Buffer> };
+let files: Input[] =
+  set === 'generated'
+    ? Array.from({ length: layouts }, (_, i) => syntheticLayout(seed * 1000 + i)).map((l) => ({ file: l.name, target: l.target, bytes: () => l.build() }))
+    : corpusFiles(set).map((f) => ({ ...f, bytes: async () => fs.readFileSync(path.join(CORPUS, f.file)) }));
+if (only) files = files.filter((f) => only.split(',').some((o) => f.file === o || f.file.startsWith(`${o} `)));
 if (files.length === 0) {
   console.log(`no corpus workbooks (${CORPUS})`);
   process.exit(0);
 }
 await buildReaderWorker();
 const outcomes: FileOutcome[] = [];
-for (const { file, target } of files) {
+for (const { file, target, bytes } of files) {
   const ws = tempWorkspace();
   try {
-    const o = await roundTrip(inProcessCaller(ws), file, fs.readFileSync(path.join(CORPUS, file)), target, { scripts, seed, steps });
+    const o = await roundTrip(inProcessCaller(ws), file, await bytes(), target, { scripts, seed, steps });
     outcomes.push(o);
     const failed = o.scripts.filter((s) => s.failures.length > 0).length;
     console.log(`${file}: ${o.skipped || `${o.scripts.length - failed}/${o.scripts.length} passed`}`);
@@ -47,6 +55,6 @@ const filesClean = ran.filter((o) => o.scripts.every((s) => s.failures.length ==
 const summary = `${passed}/${total} scripts passed; ${filesClean}/${ran.length} files with every script passing (seed ${seed}, ${scripts} scripts per file, up to ${steps} steps, set ${set})`;
 console.log(`\n${table}\n\n${summary}`);
 const details = outcomes.flatMap((o) => o.scripts.filter((s) => s.failures.length > 0).map((s) => `- ${o.file} #${s.script}: ${s.steps.join(', ')}\n  ${s.failures.join('\n  ')}`));
-const out = path.resolve(import.meta.dirname, '../../test-output/excel/roundtrip.md');
+const out = path.resolve(import.meta.dirname, `../../test-output/excel/roundtrip${set === 'all' ? '' : `-${set}`}.md`);
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, `# Round trip through a client profile\n\n${summary}\n\n${table}\n\n## Failing scripts\n\n${details.join('\n')}\n`);

@@ -23,7 +23,7 @@ import type { Db } from '../../db/open.js';
 import { fillTemplateInWorker, inspectTemplateInWorker, readWorkbook } from '../../excel/reader.js';
 import { dateSerial, type CellOut, type OutValue, type RowShape } from '../../excel/template/index.js';
 import { sameValue, planImport } from '../import/plan.js';
-import { planBlocks, type TemplateRecord } from './record-blocks.js';
+import { planBlocks, recordPeriod, type TemplateRecord } from './record-blocks.js';
 import { bandCandidates, barCells, learnBand, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
 import { isoToSerial } from '../../../common/excel/dates.js';
 import { tableBand } from './table-band.js';
@@ -377,7 +377,9 @@ export async function exportToProfile(
 
   // The table as record blocks: kept, moved, removed, copied; values written where they now are.
   const first = table.data.first ?? layout.headerBottom + 2;
-  const tableEnd = Math.max(table.data.last ?? first - 1, ...templateRecords.map((r) => r.row));
+  // The table ends with its last record's block (a two-row record's second row is no prepared row).
+  const period = recordPeriod(templateRecords.map((r) => r.row));
+  const tableEnd = Math.max(table.data.last ?? first - 1, ...templateRecords.map((r) => Math.max(r.row + period - 1, r.through ?? 0)));
   const lastRecord = templateRecords.length > 0 ? Math.max(...templateRecords.map((r) => r.row)) : null;
   const { rows: shapes } = await inspectTemplateInWorker(template, { rows: { sheet: layout.sheet, from: lastRecord ?? tableEnd + 1, to: tableEnd + 2_000, columns: sheetColumns } }, { fileName: profile.fileName }).catch(
     (err: unknown) => {
@@ -408,18 +410,38 @@ export async function exportToProfile(
     if (!fresh && was && ((was.start === start && was.finish === finish) || !band.followers.has(was.row))) return new Array<undefined>(band.columns.length).fill(undefined);
     return barCells(band, start, finish, was ? rowBarStyle(band, was, bars.styleAt) : undefined);
   };
-  const columns = [...sheetColumns, ...(bars?.band.columns.map((b) => b.c) ?? [])];
-  const width = columns.length;
+  // Columns of the table the export does not map that hold a value on a removed record's row of a
+  // prepared form (a check mark, a note): written only to clear that row. The column the
+  // prepared rows number themselves in keeps its numbers.
   const idColumns = new Set(mapped.filter((m) => m.field === 'ref').map((m) => m.c));
+  const preparedColumns = new Set<number>();
+  for (const r of prepared) for (const c of ix.row(r - 1)?.cells ?? []) if (!c.f) preparedColumns.add(c.c);
+  const tableLo = Math.min(...layout.columns.map((m) => m.c));
+  const tableHi = Math.max(...layout.columns.map((m) => m.c + m.span - 1));
+  const clearColumns = [
+    ...new Set(
+      blocks.order.flatMap((o, i) =>
+        blocks.fill[i] === 'clear' ? (ix.row(o.row - 1)?.cells ?? []).filter((c) => !c.f && c.c >= tableLo && c.c <= tableHi).map((c) => c.c) : [],
+      ),
+    ),
+  ].filter((c) => !sheetColumns.includes(c) && !preparedColumns.has(c) && !idColumns.has(c) && !(bars?.band.columns.some((b) => b.c === c) ?? false));
+  const columns = [...sheetColumns, ...(bars?.band.columns.map((b) => b.c) ?? []), ...clearColumns];
+  const width = columns.length;
   const rows = blocks.fill.map((f, i): (CellOut | undefined)[] => {
     // The other rows of a copied block (a two-row gantt's actual row) carry no copied bar.
     if (f === undefined && bars && blocks.order?.[i]?.clone) return [...new Array<undefined>(sheetColumns.length).fill(undefined), ...barsOf(null, true)];
     if (f === undefined) return new Array<undefined>(width).fill(undefined);
-    // A removed record's row of a prepared form keeps its printed number (its ID, never given again).
-    if (f === 'clear') return [...sheetColumns.map((c) => (idColumns.has(c) ? undefined : { value: null })), ...barsOf(null, true)];
+    // A removed record's block of a prepared form goes back to the prepared state: its printed number
+    // (its ID, never given again) and the client's formulas stay, every other value of its rows goes.
+    // (A block cleared in place is one row: more would read as the table's end, see planBlocks.)
+    if (f === 'clear') {
+      const at = blocks.order[i]!.row - 1;
+      const clear = (c: number) => (idColumns.has(c) || preparedColumns.has(c) || ix.cell(at, c)?.f ? undefined : { value: null });
+      return [...sheetColumns.map(clear), ...barsOf(null, true), ...clearColumns.map(clear)];
+    }
     const o = stored[f.stored]!;
     return f.fresh ? [...cellsOf({ ...o, at: null }, false), ...barsOf(o, true)] : [...cellsOf(o, true), ...barsOf(o, false)];
-  });
+  }).map((r) => (r.length < width ? [...r, ...new Array<undefined>(width - r.length).fill(undefined)] : r));
   // The continuation rows of a wrapped text written anew are cleared in its column, wherever they now are.
   if (rewrapped.length > 0) {
     const outIndex = new Map<number, number>();
@@ -459,7 +481,7 @@ export async function exportToProfile(
   // Where each flagged cell went: the output row of its stored row.
   const outRow = new Map<number, number>();
   blocks.fill.forEach((f, i) => {
-    if (f !== undefined && f !== 'clear') outRow.set(stored[f.stored]!.row.id, blocks.firstRow + i);
+    if (typeof f === 'object') outRow.set(stored[f.stored]!.row.id, blocks.firstRow + i);
   });
   const unmatched = noClientWord.flatMap((n) => {
     const r = outRow.get(n.row);

@@ -5,11 +5,14 @@
 // - a surviving record keeps its block; a WBS is laid out in the stored tree order, a register keeps
 //   the client's order with new rows after its last record;
 // - a removed record's block goes, except in a layout with prepared blank rows, where it is cleared
-//   where it is, keeping its printed number (the client's numbered rows stay as they were);
+//   where it is, keeping its printed number (the client's numbered rows stay as they were), unless
+//   the cleared rows would make a run of blank rows that ends the table: then it goes, and the form
+//   gets a prepared block more at its end;
 // - a new record fills the next prepared blank block, else gets a copy of the block of its nearest
 //   neighbour of the same kind (for a WBS, the same level), placed where the record goes;
 // - rows between blocks that no record owns (notes, separators, rows the import left out) are the
 //   client's: they travel with the record block above them and are never written.
+import { BLANK_ROWS_END } from '../../../common/excel/data-range.js';
 import type { Merge } from '../../../common/excel/model.js';
 
 export interface TemplateRecord {
@@ -110,8 +113,8 @@ export function planBlocks(input: BlockInput): BlockPlan {
     if (!owned.has(r)) pending.push(r);
   }
   const trailing = pending;
-  const preparedBlocks: number[][] = [];
-  for (let i = 0; i < prepared.length; i += period) preparedBlocks.push(prepared.slice(i, i + period));
+  const preparedBlocks: { rows: number[]; clone?: boolean }[] = [];
+  for (let i = 0; i < prepared.length; i += period) preparedBlocks.push({ rows: prepared.slice(i, i + period) });
   const layoutHasPrepared = preparedBlocks.length > 0;
 
   const order: BlockPlan['order'] = [];
@@ -152,6 +155,16 @@ export function planBlocks(input: BlockInput): BlockPlan {
       if (gone(b)) clearedAfter.set(above, [...(clearedAfter.get(above) ?? []), b]);
       else if (b.rec.kind === 'kept') above = b;
     }
+    // Cleared rows that would stand as a run of blank rows (two adjacent removed records, or one of
+    // two rows) read as the table's end, to the import and to the client's filters alike: such
+    // blocks go, the rows below move up, and the form keeps its size with as many prepared blocks
+    // (copies of its last one) added after its prepared rows.
+    const model = preparedBlocks[preparedBlocks.length - 1]!.rows;
+    for (const [above, gone] of clearedAfter) {
+      if (gone.reduce((n, b) => n + b.rows.length, 0) < BLANK_ROWS_END) continue;
+      clearedAfter.delete(above);
+      for (const _ of gone) preparedBlocks.push({ rows: model, clone: true });
+    }
   }
   const putCleared = (after: Block | null) => {
     for (const b of clearedAfter.get(after) ?? []) {
@@ -171,16 +184,17 @@ export function planBlocks(input: BlockInput): BlockPlan {
       return;
     }
     if (nextPrepared < preparedBlocks.length) {
-      put(preparedBlocks[nextPrepared++]!, { stored: i, fresh: true });
+      const p = preparedBlocks[nextPrepared++]!;
+      put(p.rows, { stored: i, fresh: true }, p.clone);
       return;
     }
-    const model = modelFor(k)?.rows ?? lastCopy ?? preparedBlocks[preparedBlocks.length - 1] ?? null;
+    const model = modelFor(k)?.rows ?? lastCopy ?? preparedBlocks[preparedBlocks.length - 1]?.rows ?? null;
     if (!model) return;
     lastCopy = model;
     put(model, { stored: i, fresh: true }, true);
   });
   for (const r of trailing) put([r], undefined);
-  for (let j = nextPrepared; j < preparedBlocks.length; j++) put(preparedBlocks[j]!, undefined);
+  for (let j = nextPrepared; j < preparedBlocks.length; j++) put(preparedBlocks[j]!.rows, undefined, preparedBlocks[j]!.clone);
   // Rows of the region the plan does not place (a removed block's rows) are removed by the writer.
   return { firstRow: input.first, lastRow: regionEnd, order, fill };
 }
