@@ -286,6 +286,54 @@ describe('defects of the round trip, each on a generated workbook', () => {
     expect([sheet.getCell('G3').value, sheet.getCell('G6').value]).toEqual(['A', 'B']);
   });
 
+  // A register whose 分類 is merged down over each group of two or three risks (B), no prepared rows.
+  const grouped = (prepared: number): Features => ({ ...featuresOf(1), target: 'risk', lang: 'ja', titleRows: 0, startCol: 0, twoRowHeader: false, period: 1, formulaNo: false, spacers: false, groupLabels: false, besideTable: false, belowTable: false, computed: false, mergedNote: false, unheaded: false, rules: false, note: false, total: false, prepared, records: 7, categoryMerge: true, tree: 'code' });
+  const groupsOf = (sheet: ExcelJS.Worksheet) => ((sheet.model as { merges: string[] }).merges).filter((m) => m.startsWith('B')).sort((a, b) => Number(a.slice(1).split(':')[0]) - Number(b.slice(1).split(':')[0]));
+
+  it('a 分類 merged over a group: changing one risk\'s category undoes the merge and writes each risk its own, so the others keep theirs', async () => {
+    const bytes = await buildSynthetic(grouped(0), 11);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as never);
+    const group = groupsOf(wb.getWorksheet('一覧')!)[0]!; // B2:B3 or B2:B4
+    const { projectId, profileId } = await imported(bytes, 'risk', 'group-split');
+    const risks = await call('risk.list', { projectId });
+    const last = Number(group.split(':')[1]!.slice(1));
+    const other = risks.find((r) => r.category !== risks[0]!.category)!;
+    await call('risk.update', { id: risks[1]!.id, patch: { category: other.category } });
+    const out = await call('excel.export', { projectId, register: 'risk', profileId });
+    const again = await call('excel.previewImport', { projectId, register: 'risk', fileName: 'group-split.xlsx', dataBase64: out.dataBase64, profileId });
+    expect(again.rows.filter((r) => r.status !== 'unchanged').map((r) => `${r.row} ${JSON.stringify(r.changes)}`)).toEqual([]);
+    const sheet = (await exported(projectId, 'risk', profileId)).getWorksheet('一覧')!;
+    expect(groupsOf(sheet)).not.toContain(group);
+    expect(sheet.getCell('B2').value).toBe('分類1');
+    expect(sheet.getCell('B3').value).toBe(wb.getWorksheet('一覧')!.getCell(`B${risks.indexOf(other) + 2}`).value); // the other group's 分類4
+    for (let r = 4; r <= last; r++) expect(sheet.getCell(`B${r}`).value, `B${r}`).toBe('分類1');
+  });
+
+  it("deleting the first risk of a merged 分類 group leaves the label on the group's rows, with or without prepared rows", async () => {
+    for (const prepared of [0, 3]) {
+      const bytes = await buildSynthetic(grouped(prepared), 11);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as never);
+      const groups = groupsOf(wb.getWorksheet('一覧')!);
+      const second = groups[1]!; // the second group's first risk is deleted
+      const top = Number(second.split(':')[0]!.slice(1));
+      const size = Number(second.split(':')[1]!.slice(1)) - top + 1;
+      const label = wb.getWorksheet('一覧')!.getCell(`B${top}`).value;
+      const { projectId, profileId } = await imported(bytes, 'risk', `group-delete-${prepared}`);
+      const risks = await call('risk.list', { projectId });
+      await call('risk.delete', { id: risks[top - 2]!.id });
+      const out = await call('excel.export', { projectId, register: 'risk', profileId });
+      const again = await call('excel.previewImport', { projectId, register: 'risk', fileName: 'group-delete.xlsx', dataBase64: out.dataBase64, profileId });
+      expect(again.rows.filter((r) => r.status !== 'unchanged').map((r) => `${r.row} ${r.status} ${JSON.stringify(r.changes)}`), `prepared ${prepared}`).toEqual([]);
+      expect(again.missing, `prepared ${prepared}`).toEqual([]);
+      const sheet = (await exported(projectId, 'risk', profileId)).getWorksheet('一覧')!;
+      expect(sheet.getCell(`B${top}`).value, `prepared ${prepared}`).toBe(label);
+      // What is left of the group stays merged (no one-cell merge left behind).
+      expect(groupsOf(sheet).filter((m) => m.startsWith(`B${top}`)), `prepared ${prepared}`).toEqual(size > 2 ? [`B${top}:B${top + size - 2}`] : []);
+    }
+  });
+
   it('never writes a cell hidden under a merged range', async () => {
     const wb = new ExcelJS.Workbook();
     const s = wb.addWorksheet('S');

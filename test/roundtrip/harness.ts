@@ -179,13 +179,28 @@ function formulaCells(bytes: Buffer, sheetName: string): Set<string> {
   return out;
 }
 
-/** Values as typed, by row: (formula results are left out: they are recomputed where inputs changed). */
+/**
+ * Values as typed, by row, as the client sees them: a cell under a merge shows its anchor's value
+ * (formula results are left out: they are recomputed where inputs changed).
+ */
 function rowsOf(s: SheetModel | undefined, without: Set<number> = new Set()): Map<number, Map<number, string>> {
   const out = new Map<number, Map<number, string>>();
   for (const r of s?.rows ?? []) {
     const cells = new Map<number, string>();
     for (const c of r.cells as Cell[]) if (!c.f && !without.has(c.c)) cells.set(c.c, `${c.t}:${String(c.v)}`);
     if (cells.size > 0) out.set(r.r + 1, cells);
+  }
+  for (const m of s?.merges ?? []) {
+    const v = out.get(m.r1 + 1)?.get(m.c1);
+    for (let r = m.r1; r <= m.r2; r++)
+      for (let c = m.c1; c <= m.c2; c++) {
+        if ((r === m.r1 && c === m.c1) || without.has(c)) continue;
+        const cells = out.get(r + 1) ?? new Map<number, string>();
+        if (v === undefined) cells.delete(c);
+        else cells.set(c, v);
+        if (cells.size > 0) out.set(r + 1, cells);
+        else out.delete(r + 1);
+      }
   }
   return out;
 }

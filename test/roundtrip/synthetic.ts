@@ -45,6 +45,10 @@ export interface Features {
   total: boolean;
   /** Numbered, bordered blank rows prepared after the records. */
   prepared: number;
+  /** A register's 分類 column, each value merged down over its group of records. */
+  categoryMerge: boolean;
+  /** How a WBS shows its tree: a code column, the name indented with spaces, or 大/中分類 label rows. */
+  tree: 'code' | 'indent' | 'labels';
   records: number;
 }
 
@@ -58,6 +62,8 @@ export function featuresOf(seed: number): Features {
   const rnd = prng(seed * 2654435761);
   const target = pick(rnd, ['issue', 'risk', 'wbs'] as const);
   const period = rnd() < 0.3 ? 2 : 1;
+  const spacers = period === 1 && rnd() < 0.3;
+  const groupLabels = period === 1 && rnd() < 0.3;
   return {
     target,
     lang: rnd() < 0.6 ? 'ja' : 'en',
@@ -67,8 +73,8 @@ export function featuresOf(seed: number): Features {
     period,
     formulaNo: target !== 'wbs' && rnd() < 0.4,
     // A blank row inside a two-row layout would read as the end of a record; spacers go with one-row records.
-    spacers: period === 1 && rnd() < 0.3,
-    groupLabels: period === 1 && rnd() < 0.3,
+    spacers,
+    groupLabels,
     besideTable: rnd() < 0.4,
     belowTable: rnd() < 0.4,
     textFormulaNo: rnd() < 0.5,
@@ -80,6 +86,8 @@ export function featuresOf(seed: number): Features {
     total: rnd() < 0.25,
     prepared: rnd() < 0.25 ? 3 + Math.floor(rnd() * 6) : 0,
     records: 5 + Math.floor(rnd() * 8),
+    categoryMerge: target !== 'wbs' && period === 1 && !groupLabels && rnd() < 0.35,
+    tree: target === 'wbs' ? pick(rnd, ['code', 'indent', 'labels'] as const) : 'code',
   };
 }
 
@@ -87,6 +95,8 @@ export function describeFeatures(f: Features): string {
   const on: string[] = (['twoRowHeader', 'formulaNo', 'spacers', 'groupLabels', 'besideTable', 'belowTable', 'computed', 'mergedNote', 'unheaded', 'rules', 'note', 'total'] as const).filter((k) => f[k]);
   if (f.formulaNo && f.textFormulaNo) on[on.indexOf('formulaNo')] = 'textFormulaNo';
   if (f.prepared) on.push(`prepared ${f.prepared}`);
+  if (f.categoryMerge) on.push('categoryMerge');
+  if (f.target === 'wbs') on.push(`tree ${f.tree}`);
   return `${f.target} ${f.lang} title ${f.titleRows} col ${f.startCol} ${f.period} rows/record ${f.records} records${on.length ? ` ${on.join(' ')}` : ''}`;
 }
 
@@ -103,9 +113,11 @@ function columnsFor(f: Features, rnd: () => number): Col[] {
   const start = (i: number) => isoPlus('2025-04-01', i * 7);
   const no: Col = { label: { ja: 'No.', en: 'No.' }, value: (i) => (f.formulaNo ? null : i + 1) };
   const memo: Col = { label: { ja: '確認欄', en: 'Checked' }, value: (i) => (i % 3 === 0 ? (f.lang === 'ja' ? '済' : 'yes') : null) };
+  const category: Col[] = f.categoryMerge ? [{ label: { ja: '分類', en: 'Category' }, value: () => null }] : [];
   if (f.target === 'issue')
     return [
       no,
+      ...category,
       { label: { ja: '課題', en: 'Issue' }, value: title },
       { label: { ja: '担当者', en: 'Owner' }, value: who },
       { label: { ja: '状況', en: 'Status' }, value: (i) => (f.lang === 'ja' ? ['未着手', '対応中', '完了'] : ['Open', 'In progress', 'Closed'])[i % 3]! },
@@ -116,6 +128,7 @@ function columnsFor(f: Features, rnd: () => number): Col[] {
   if (f.target === 'risk')
     return [
       no,
+      ...category,
       { label: { ja: 'リスク', en: 'Risk' }, value: title },
       { label: { ja: '発生確率', en: 'Probability' }, group: { ja: '評価', en: 'Rating' }, value: () => 1 + Math.floor(rnd() * 5) },
       { label: { ja: '影響度', en: 'Impact' }, group: { ja: '評価', en: 'Rating' }, value: () => 1 + Math.floor(rnd() * 5) },
@@ -123,8 +136,12 @@ function columnsFor(f: Features, rnd: () => number): Col[] {
       { label: { ja: '対応策', en: 'Mitigation' }, value: (i) => (f.lang === 'ja' ? `対策${i + 1}` : `Plan ${i + 1}`) },
       memo,
     ];
+  const tree: Col[] =
+    f.tree === 'code' ? [{ label: { ja: 'WBS', en: 'WBS' }, value: () => null }]
+    : f.tree === 'labels' ? [{ label: { ja: '大分類', en: 'Phase' }, value: () => null }, { label: { ja: '中分類', en: 'Activity' }, value: () => null }]
+    : [{ label: { ja: 'No.', en: 'No.' }, value: (i) => i + 1 }];
   return [
-    { label: { ja: 'WBS', en: 'WBS' }, value: () => null },
+    ...tree,
     { label: { ja: 'タスク名', en: 'Task name' }, value: title },
     { label: { ja: '担当者', en: 'Owner' }, value: who },
     { label: { ja: '開始日', en: 'Start date' }, group: { ja: '予定', en: 'Plan' }, value: (i) => d(start(i)), date: true },
@@ -196,13 +213,35 @@ export async function buildSynthetic(f: Features, seed: number): Promise<Buffer>
   const noFormula = (_row: number) => (f.textFormulaNo ? `"R-"&TEXT(ROW()-${first - 1},"000")` : `ROW()-${first - 1}`);
   const noResult = (row: number) => (f.textFormulaNo ? `R-${String(row - first + 1).padStart(3, '0')}` : row - first + 1);
   let group = 0;
+  const depth = codes.map((c) => c.split('.').length - 1);
+  const nameAt = cols.findIndex((c) => c.label.ja === 'タスク名');
+  let categoryFrom = 0;
+  let categoryRow = 0;
   for (let i = 0; i < f.records; i++) {
+    // 大/中分類 label rows: a task of depth 0 or 1 is a label in its level's column, on a row of its own.
+    if (f.target === 'wbs' && f.tree === 'labels' && depth[i]! < 2) {
+      ws.getCell(r, at[depth[i]!]!).value = cols[nameAt]!.value(i, rnd);
+      for (let c = c0; c <= lastCol; c++) ws.getCell(r, c).border = box;
+      r++;
+      continue;
+    }
+    // A register's category, merged down over groups of two or three records.
+    if (f.categoryMerge && i === categoryFrom) {
+      if (categoryRow > 0 && r - 1 > categoryRow) ws.mergeCells(categoryRow, at[1]!, r - 1, at[1]!);
+      categoryRow = r;
+      categoryFrom = i + 2 + Math.floor(rnd() * 2);
+      ws.getCell(r, at[1]!).value = f.lang === 'ja' ? `分類${i + 1}` : `Area ${i + 1}`;
+    }
     if (f.groupLabels && i % 4 === 0) {
       ws.getCell(r, at[1]!).value = f.lang === 'ja' ? `■ グループ${++group}` : `■ Group ${++group}`;
       r++;
     } else if (f.spacers && i > 0 && i % 4 === 0) r++;
     cols.forEach((col, k) => {
-      const v = f.target === 'wbs' && k === 0 ? codes[i]! : col.formula ? { formula: formulaOf(r)!, result: undefined } : col.value(i, rnd);
+      const v =
+        f.target === 'wbs' && k === 0 && f.tree === 'code' ? codes[i]!
+        : f.target === 'wbs' && k === nameAt && f.tree === 'indent' ? `${'　'.repeat(depth[i]!)}${String(col.value(i, rnd))}`
+        : col.formula ? { formula: formulaOf(r)!, result: undefined }
+        : col.value(i, rnd);
       rowCells(r, k, v === null ? undefined : (v as ExcelJS.CellValue));
       if (col.date) ws.getCell(r, at[k]!).numFmt = 'yyyy/m/d';
     });
@@ -217,6 +256,7 @@ export async function buildSynthetic(f: Features, seed: number): Promise<Buffer>
     }
     r += f.period;
   }
+  if (f.categoryMerge && r - 1 > categoryRow) ws.mergeCells(categoryRow, at[1]!, r - 1, at[1]!);
   // Prepared rows: numbered (or the No. formula), formatted as a record, empty.
   for (let p = 0; p < f.prepared; p++, r += f.period) {
     for (let q = 0; q < f.period; q++) for (let c = c0; c <= lastCol; c++) ws.getCell(r + q, c).border = box;

@@ -30,4 +30,13 @@ describe('record blocks in a layout of prepared rows', () => {
     expect(plan.order).toEqual([{ row: 3 }, { row: 4 }, { row: 7 }, { row: 8 }, { row: 9 }, { row: 10 }, { row: 9, clone: true }, { row: 10, clone: true }]);
     expect(plan.fill).toEqual([{ stored: 0, fresh: false }, undefined, { stored: 1, fresh: false }, undefined, { stored: 2, fresh: true }, undefined, undefined, undefined]);
   });
+
+  it('a removed record next to a spacer row, or whose row holds a label merged over the records below, goes rather than being cleared', () => {
+    // Row 8 is a spacer no record owns: clearing row 9 would leave rows 8–9 blank.
+    const spacer = planBlocks({ first: 6, last: 10, records: [kept(6, 1), kept(7, 2), { row: 9, kind: 'removed', level: 0 }, kept(10, 4)], merges: [], prepared: [11], tree: false, stored: [{ id: 1, level: 0 }, { id: 2, level: 0 }, { id: 4, level: 0 }] });
+    expect(spacer.order).toEqual([{ row: 6 }, { row: 7 }, { row: 8 }, { row: 10 }, { row: 11 }, { row: 11, clone: true }]);
+    // Row 6's 分類 is merged down over rows 6–7 (0-based 5–6).
+    const label = planBlocks({ first: 6, last: 7, records: [{ row: 6, kind: 'removed', level: 0 }, kept(7, 2)], merges: [{ r1: 5, c1: 1, r2: 6, c2: 1 }], prepared: [8], tree: false, stored: [{ id: 2, level: 0 }] });
+    expect(label.order).toEqual([{ row: 7 }, { row: 8 }, { row: 8, clone: true }]);
+  });
 });

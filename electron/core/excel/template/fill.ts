@@ -386,6 +386,7 @@ function firstOccupiedBelow(ctx: FillContext, ed: SheetEditor, sheet: SheetInfo,
 }
 
 export function writeTable(ctx: FillContext, sheet: SheetInfo, w: TableWrite): void {
+  if (w.unmerge && w.unmerge.length > 0) unmergeRanges(ctx, sheet, w.unmerge);
   if (w.order && w.lastRow !== null) {
     const remap = remapOf(w.firstRow, w.lastRow, w.order);
     if (!isIdentity(remap)) return rearrangeTable(ctx, sheet, w, remap);
@@ -416,6 +417,27 @@ export function writeTable(ctx: FillContext, sheet: SheetInfo, w: TableWrite): v
   guard(ctx, sheet, () => fillRegion(ctx, ed, w, lay));
   if (ed.sp.changed && w.rows.length > 0) growDimension(ed, lay.first, lay.first + w.rows.length - 1, w.columns);
   pkg.write(sheet.part!, ed.finish());
+}
+
+/** Undoes merged ranges of the sheet (TableWrite.unmerge): their <mergeCell> entries go, the cells stay. */
+function unmergeRanges(ctx: FillContext, sheet: SheetInfo, refs: string[]): void {
+  const want = new Set(refs.map((r) => r.replaceAll('$', '').toUpperCase()));
+  const xml = ctx.pkg.read(sheet.part!)!;
+  let removed = 0;
+  const out = xml.replace(/<((?:[A-Za-z_][\w.-]*:)?)mergeCell(?=[\s/>])[^<>]*?(?:\/>|>\s*<\/\1mergeCell>)/g, (tag) => {
+    const ref = attr(tag, 'ref');
+    if (ref === undefined || !want.has(ref.toUpperCase())) return tag;
+    removed++;
+    return '';
+  });
+  if (removed === 0) return;
+  // The count the <mergeCells> element states; an element left empty goes (Excel refuses count="0").
+  const fixed = out.replace(/<((?:[A-Za-z_][\w.-]*:)?)mergeCells(?=[\s>])([^<>]*)>(\s*)<\/\1mergeCells>|<((?:[A-Za-z_][\w.-]*:)?)mergeCells(?=[\s>])[^<>]*>/, (tag, p1: string | undefined) => {
+    if (p1 !== undefined) return '';
+    const n = attr(tag, 'count');
+    return n === undefined ? tag : setAttr(tag, 'count', String(Number(n) - removed));
+  });
+  ctx.pkg.write(sheet.part!, fixed);
 }
 
 /**

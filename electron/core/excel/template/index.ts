@@ -138,6 +138,7 @@ function checkWrite(fileName: string, w: TableWrite): TableWrite {
     if (w.band && !(Number.isInteger(w.band[0]) && Number.isInteger(w.band[1]) && w.band[0] >= 0 && w.band[0] <= w.band[1] && w.band[1] < 16_384 && w.columns.every((c) => c >= w.band![0] && c <= w.band![1])))
       bad(`band ${String(w.band)} is not a column span holding every written column`);
   }
+  for (const ref of w.unmerge ?? []) if (typeof ref !== 'string' || !/^\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+$/.test(ref)) bad(`${String(ref)} is not a merged range to undo (A1:B2)`);
   // lastRow above firstRow means an empty table.
   return w.lastRow !== null && w.lastRow < w.firstRow ? { ...w, lastRow: null } : w;
 }

@@ -450,7 +450,9 @@ function resizeOutside(xml: string, from: number, to: number, z: Resize, home: s
         const copies = m[1] === 'conditionalFormatting' || m[1] === 'dataValidation';
         const r = resizeSqref(v, z, how === 'grow', copies);
         if (m[1] === 'mergeCell') for (const c of cloneRanges(v, z)) extra += setAttr(tag, 'ref', c);
-        if (r === '' && z.remap) gone = true;
+        // A merge shrunk to one cell (the other rows of a group label removed) merges nothing: it goes.
+        const oneCell = m[1] === 'mergeCell' && r !== '' && (!r.includes(':') || r.split(':')[0] === r.split(':')[1]);
+        if ((r === '' && z.remap) || oneCell) gone = true;
         else if (r !== v) next = setAttr(next, name, r);
       }
     if (gone && (m[1] === 'mergeCell' || m[1] === 'hyperlink' || m[1] === 'conditionalFormatting' || m[1] === 'dataValidation')) {

@@ -51,6 +51,12 @@ export interface TableWrite {
    * a second table beside the register) stay at their rows. Without it whole sheet rows move.
    */
   band?: [number, number];
+  /**
+   * Merged ranges of the template (A1 refs as the template has them, 'D5:D7') to undo before anything
+   * moves: a group label merged down over several records whose values now differ. The cells under
+   * it are then each its own, written like any other.
+   */
+  unmerge?: string[];
 }
 
 /** One cell by address (form layouts; a defined name is resolved first with inspectTemplate). */

@@ -283,6 +283,33 @@ export async function exportToProfile(
     if (o.at !== null && levelAt.get(o.at) === o.level) return null;
     return categoryColumns[o.level]!.c;
   };
+  // A label merged down over several records (a 分類 over its group): each record under it reads the
+  // anchor's value. The merge stays while the records under it share one value (written by the first
+  // of them); once they differ it is undone, and each record's cell is written as its own: a change
+  // to one record must not reach the others through the merge.
+  const recordRowSet = new Set(templateRecords.map((r) => r.row - 1));
+  const storedAt = new Map(stored.filter((o) => o.at !== null).map((o) => [o.at!, o]));
+  const unmerge: string[] = [];
+  /** Cells (hiddenKey) of a group merge that stays other than the one its first record writes. */
+  const underMerge = new Set<number>();
+  const hiddenKey = (r: number, c: number) => r * 16_384 + c;
+  for (const g of sheet.merges) {
+    if (g.r2 <= g.r1 || g.r1 < dataTop) continue;
+    const m = mapped.find((x) => x.field !== null && g.c1 === x.c && g.c2 <= x.c + x.span - 1);
+    if (!m) continue;
+    const rows = Array.from({ length: g.r2 - g.r1 + 1 }, (_, k) => g.r1 + k).filter((r) => recordRowSet.has(r));
+    if (rows.length < 2) continue;
+    const kept = rows.flatMap((r) => (storedAt.has(r) ? [storedAt.get(r)!] : []));
+    const values = kept.map((o) => storedValue(o, m));
+    if (values.every((v) => sameValue(v, values[0]))) {
+      // The first record still under it writes the value: the anchor's, or, its record gone, the
+      // merge's new top once the rows above it are removed.
+      const top = kept[0]?.at;
+      for (let r = g.r1; r <= g.r2; r++) if (r !== top) underMerge.add(hiddenKey(r, g.c1));
+      continue;
+    }
+    unmerge.push(`${cellRef(g.r1, g.c1)}:${cellRef(g.r2, g.c2)}`);
+  }
   // In place, a cell left `undefined` keeps what the row has; written out in tree order, a row lands on
   // another row, so every cell is written (the row's own raw cell where the client's content stays).
   const cellsOf = (o: Out, inPlace: boolean): (CellOut | undefined)[] =>
@@ -301,6 +328,7 @@ export async function exportToProfile(
         : at !== null ? clamp(Math.max(0, cols.findIndex((c) => ix.cell(at, c) !== undefined)) + o.level - was!)
         : clamp(o.level + (spreadShift.get(m) ?? 0));
       const put = (cell: CellOut | undefined) => cols.map((_, i) => (i === k ? cell : at === null || !inPlace || relevel ? { value: null } : undefined));
+      if (at !== null && inPlace && underMerge.has(hiddenKey(at, cols[k]!))) return put(undefined);
       const tcell = at === null ? undefined : ix.cell(at, cols[k]!);
       const names = persons.get(m);
       if (names) {
@@ -472,7 +500,7 @@ export async function exportToProfile(
   try {
     bytes = await fillTemplateInWorker(
       template,
-      [{ sheet: layout.sheet, firstRow: blocks.firstRow, lastRow: blocks.lastRow, columns, rows, ...(blocks.lastRow !== null ? { order: blocks.order, ...(band ? { band } : {}) } : {}) }],
+      [{ sheet: layout.sheet, firstRow: blocks.firstRow, lastRow: blocks.lastRow, columns, rows, ...(blocks.lastRow !== null ? { order: blocks.order, ...(band ? { band } : {}) } : {}), ...(unmerge.length > 0 ? { unmerge } : {}) }],
       { fileName: profile.fileName },
     );
   } catch (err) {

@@ -155,13 +155,19 @@ export function planBlocks(input: BlockInput): BlockPlan {
       if (gone(b)) clearedAfter.set(above, [...(clearedAfter.get(above) ?? []), b]);
       else if (b.rec.kind === 'kept') above = b;
     }
-    // Cleared rows that would stand as a run of blank rows (two adjacent removed records, or one of
-    // two rows) read as the table's end, to the import and to the client's filters alike: such
-    // blocks go, the rows below move up, and the form keeps its size with as many prepared blocks
-    // (copies of its last one) added after its prepared rows.
+    // Cleared rows that would stand as a run of blank rows (two adjacent removed records, one of two
+    // rows, one beside a spacer row) read as the table's end, to the import and to the client's filters alike; a removed
+    // record whose row holds a label merged down over the records below (their 分類) cannot be
+    // cleared without clearing theirs. Such blocks go, the rows below move up (the label with its
+    // merge), and the form keeps its size with as many prepared blocks (copies of its last one)
+    // added after its prepared rows.
     const model = preparedBlocks[preparedBlocks.length - 1]!.rows;
+    const labels = (b: Block) => input.merges.some((m) => b.rows.includes(m.r1 + 1) && m.r2 + 1 > b.rows[b.rows.length - 1]!);
+    // A row beside the cleared ones that no record owns (a spacer) may be blank too.
+    const loose = (r: number) => r >= input.first && r <= tableEnd && !owned.has(r);
     for (const [above, gone] of clearedAfter) {
-      if (gone.reduce((n, b) => n + b.rows.length, 0) < BLANK_ROWS_END) continue;
+      const blankRun = gone.reduce((n, b) => n + b.rows.length, 0) >= BLANK_ROWS_END || loose(gone[0]!.rows[0]! - 1) || loose(gone[gone.length - 1]!.rows.at(-1)! + 1);
+      if (!blankRun && !gone.some(labels)) continue;
       clearedAfter.delete(above);
       for (const _ of gone) preparedBlocks.push({ rows: model, clone: true });
     }
