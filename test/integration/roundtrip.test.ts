@@ -1,8 +1,9 @@
 // The round-trip property of exports into a client's workbook (test/roundtrip/harness.ts), with a fixed
 // seed: over generated layouts that once broke the export (two rows per task, merged column groups,
-// prepared blank rows, shared formulas with a row the import left out, a client's own WBS numbering)
-// and over the corpus workbooks that hold a table (skipped without ../shared/corpus); a few exports are
-// opened in LibreOffice. Then one test per defect of the round-trip issue, each on a generated workbook.
+// prepared blank rows, shared formulas with a row the import left out, a client's own WBS numbering),
+// over seeded synthetic layouts composed from features client workbooks combine, and over the corpus
+// workbooks that hold a table (skipped without ../shared/corpus); a few exports are opened in
+// LibreOffice. Then one test per defect of the round-trip issue, each on a generated workbook.
 // `npm run roundtrip -- --scripts N --seed S` runs more scripts and prints a table per file.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,7 +16,7 @@ import { inProcessCaller, tempWorkspace, type Call } from '../helpers/workspace.
 import { corpusFiles, CORPUS } from '../roundtrip/corpus.js';
 import { outcomeTable, roundTrip, type FileOutcome } from '../roundtrip/harness.js';
 import { LAYOUTS } from '../roundtrip/layouts.js';
-import { buildSynthetic, featuresOf, type Features } from '../roundtrip/synthetic.js';
+import { buildSynthetic, featuresOf, syntheticLayout, type Features } from '../roundtrip/synthetic.js';
 import { writeIntoTemplate } from '../../electron/core/excel/template/index.js';
 import { readZipDirectory, ZipReader } from '../../electron/core/excel/zip.js';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
@@ -50,6 +51,21 @@ describe('round trip on generated layouts', () => {
       expect(o.skipped).toBe('');
       expect(failuresOf(o)).toEqual([]);
     }, 120_000);
+});
+
+// Seeded synthetic client layouts (test/roundtrip/synthetic.ts: merged two-row headers, two rows per
+// record, formula IDs, side tables beside and below, spacer and group label rows, merged categories,
+// prepared rows, WBS trees by code, indent and 大/中分類 rows), seeds the export was never tuned on.
+describe('round trip on seeded synthetic layouts', () => {
+  for (let i = 0; i < 12; i++) {
+    const layout = syntheticLayout(7000 + i);
+    it(layout.name, async () => {
+      const o = await roundTrip(call, `${layout.name}.xlsx`, await layout.build(), layout.target, { scripts: 2, seed: SEED });
+      outcomes.push(o);
+      expect(o.skipped).toBe('');
+      expect(failuresOf(o)).toEqual([]);
+    }, 120_000);
+  }
 });
 
 // Corpus files on which every script passes today; the others are in npm run roundtrip's table.
@@ -332,6 +348,32 @@ describe('defects of the round trip, each on a generated workbook', () => {
       // What is left of the group stays merged (no one-cell merge left behind).
       expect(groupsOf(sheet).filter((m) => m.startsWith(`B${top}`)), `prepared ${prepared}`).toEqual(size > 2 ? [`B${top}:B${top + size - 2}`] : []);
     }
+  });
+
+  it('a changed value whose cell lies under a box merged over other columns is not written but named (status report: a memo box over Owner and Due)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet('Status');
+    ['Task', 'Target Date', 'Detail', 'Status', '', 'Approved Changes', 'Owner', 'Due Date'].forEach((h, i) => h && (s.getCell(1, i + 1).value = h));
+    ['Design', 'Build', 'Test', 'Release'].forEach((t, i) => {
+      s.getCell(i + 2, 1).value = t;
+      s.getCell(i + 2, 2).value = new Date(Date.UTC(2025, 4, 1 + i * 7));
+      s.getCell(i + 2, 3).value = `detail ${i + 1}`;
+      s.getCell(i + 2, 4).value = 'Open';
+    });
+    s.mergeCells('E1:E5');
+    s.mergeCells('F2:H5');
+    s.getCell('F2').value = 'Approved changes: none';
+    const { projectId, profileId } = await imported(Buffer.from(await wb.xlsx.writeBuffer()), 'issue', 'memo-box');
+    const issues = await call('issue.list', { projectId });
+    await call('issue.update', { id: issues[1]!.id, patch: { owner: 'Kim', title: 'built' } });
+    const out = await call('excel.export', { projectId, register: 'issue', profileId });
+    expect(out.underMerge?.map((n) => `${n.cell} ${n.header}: ${n.label}`)).toEqual(['G3 Owner: Kim']);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(out.dataBase64, 'base64') as never);
+    const sheet = book.getWorksheet('Status')!;
+    expect([sheet.getCell('F2').value, sheet.getCell('C3').value]).toEqual(['Approved changes: none', 'built']);
+    expect(JSON.stringify(sheet.getSheetValues())).not.toContain('Kim');
+    expect((sheet.model as { merges: string[] }).merges).toContain('F2:H5');
   });
 
   it('never writes a cell hidden under a merged range', async () => {

@@ -34,6 +34,12 @@ export interface ExportedWorkbook {
    */
   noClientWord?: { sheet: string; cell: string; field: string; value: string; header: string; label: string }[];
   /**
+   * Export into a client's workbook: changed values left unwritten because their cell lies hidden
+   * under a range the client merged over other cells (a memo box over the Owner and Due columns):
+   * what a merged range shows is its top-left cell's. Named as in noClientWord.
+   */
+  underMerge?: { sheet: string; cell: string; field: string; value: string; header: string; label: string }[];
+  /**
    * Export of a WBS into a client's workbook: tasks nested deeper than its layout has levels (大/中/小
    * columns, or a name moved one column per level): each is written at the deepest level (`deepest`,
    * 1 = top) and reads back under an ancestor. `cell` is the task's name cell, `level` its own level.

@@ -714,6 +714,7 @@ export const en = {
     export: 'Export',
     exported: 'Exported {{file}}.',
     noClientWord: "Exported {{file}}, but these cells were left unwritten because the client's list has no word for the value (add the client's word to the list, or choose another value): {{cells}}",
+    underMerge: 'Exported {{file}}, but these changed values were left unwritten because their cells lie under a range merged over other cells, which shows only its top-left cell (unmerge the range in the file, or enter the value there by hand): {{cells}}',
     tooDeep: "{{file}}'s layout shows a WBS only {{deepest}} levels deep, so these tasks were written at level {{deepest}} (imported again, they come back under an ancestor): {{tasks}}",
     templateProblem: 'Cannot export into the template of profile “{{name}}”: {{message}}',
     csv: 'CSV (UTF-8)',

@@ -715,6 +715,7 @@ export const ja: Strings = {
     export: '出力',
     exported: '{{file}} を出力しました。',
     noClientWord: '{{file}} を出力しましたが、顧客の一覧にない値のため次のセルは書いていません（顧客の語を一覧に加えるか、値を選び直してください）: {{cells}}',
+    underMerge: '{{file}} を出力しましたが、次の変更した値はセルが結合セルの下に隠れている（結合セルは左上のセルしか表示しない）ため書いていません（ファイルでセルの結合を解除するか、値を直接入力してください）: {{cells}}',
     tooDeep: '{{file}} の様式は WBS を {{deepest}} 階層までしか表せないため、次のタスクは {{deepest}} 階層目に書きました（取り込み直すと上の階層の下に入ります）: {{tasks}}',
     templateProblem: 'プロファイル『{{name}}』のテンプレートに出力できません: {{message}}',
     csv: 'CSV (UTF-8)',

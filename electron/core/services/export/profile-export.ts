@@ -290,15 +290,18 @@ export async function exportToProfile(
   const recordRowSet = new Set(templateRecords.map((r) => r.row - 1));
   const storedAt = new Map(stored.filter((o) => o.at !== null).map((o) => [o.at!, o]));
   const unmerge: string[] = [];
+  /** Group merges (kept or undone): written by the rule above, not named as hidden cells below. */
+  const groupMerges = new Set<string>();
   /** Cells (hiddenKey) of a group merge that stays other than the one its first record writes. */
   const underMerge = new Set<number>();
   const hiddenKey = (r: number, c: number) => r * 16_384 + c;
   for (const g of sheet.merges) {
     if (g.r2 <= g.r1 || g.r1 < dataTop) continue;
-    const m = mapped.find((x) => x.field !== null && g.c1 === x.c && g.c2 <= x.c + x.span - 1);
+    const m = mapped.find((x) => g.c1 === x.c && g.c2 <= x.c + x.span - 1);
     if (!m) continue;
     const rows = Array.from({ length: g.r2 - g.r1 + 1 }, (_, k) => g.r1 + k).filter((r) => recordRowSet.has(r));
     if (rows.length < 2) continue;
+    groupMerges.add(`${cellRef(g.r1, g.c1)}:${cellRef(g.r2, g.c2)}`);
     const kept = rows.flatMap((r) => (storedAt.has(r) ? [storedAt.get(r)!] : []));
     const values = kept.map((o) => storedValue(o, m));
     if (values.every((v) => sameValue(v, values[0]))) {
@@ -470,6 +473,27 @@ export async function exportToProfile(
     const o = stored[f.stored]!;
     return f.fresh ? [...cellsOf({ ...o, at: null }, false), ...barsOf(o, true)] : [...cellsOf(o, true), ...barsOf(o, false)];
   }).map((r) => (r.length < width ? [...r, ...new Array<undefined>(width - r.length).fill(undefined)] : r));
+  // A changed value whose cell lies hidden under a range merged over other cells (a memo box drawn over
+  // the Owner and Due columns) cannot show: it is not written, and named in the answer. A group label
+  // merged down over its records is handled above (kept or undone).
+  const hiddenUnder = (r: number, c: number) =>
+    sheet.merges.find((g) => r >= g.r1 && r <= g.r2 && c >= g.c1 && c <= g.c2 && (r !== g.r1 || c !== g.c1) && !groupMerges.has(`${cellRef(g.r1, g.c1)}:${cellRef(g.r2, g.c2)}`));
+  const underMergeCells: NoClientWord[] = [];
+  blocks.fill.forEach((f, i) => {
+    if (typeof f !== 'object') return;
+    const t = blocks.order[i]!.row - 1;
+    sheetColumns.forEach((c, j) => {
+      const cell = rows[i]![j];
+      const g = cell && cell.value !== null ? hiddenUnder(t, c) : undefined;
+      if (!g) return;
+      rows[i]![j] = undefined;
+      // The value the merged range shows already (the import read it there): nothing changed.
+      const shown = rawValue(ix.cell(g.r1, g.c1));
+      if (shown !== null && shown.t === cell!.value!.t && shown.v === cell!.value!.v) return;
+      const m = mapped.find((x) => spread(x).includes(c));
+      if (m?.field) underMergeCells.push({ row: stored[f.stored]!.row.id, column: c, field: m.field, value: String(storedValue(stored[f.stored]!, m) ?? '') });
+    });
+  });
   // The continuation rows of a wrapped text written anew are cleared in its column, wherever they now are.
   if (rewrapped.length > 0) {
     const outIndex = new Map<number, number>();
@@ -511,12 +535,15 @@ export async function exportToProfile(
   blocks.fill.forEach((f, i) => {
     if (typeof f === 'object') outRow.set(stored[f.stored]!.row.id, blocks.firstRow + i);
   });
-  const unmatched = noClientWord.flatMap((n) => {
-    const r = outRow.get(n.row);
-    if (r === undefined) return [];
-    const m = layout.columns.find((x) => x.c <= n.column && n.column < x.c + x.span);
-    return [{ sheet: layout.sheet, cell: cellRef(r - 1, n.column), field: n.field, value: n.value, header: m?.label ?? n.field, label: shownValue(target, n.field, n.value, vocab, input.language) }];
-  });
+  const named = (list: NoClientWord[]) =>
+    list.flatMap((n) => {
+      const r = outRow.get(n.row);
+      if (r === undefined) return [];
+      const m = layout.columns.find((x) => x.c <= n.column && n.column < x.c + x.span);
+      return [{ sheet: layout.sheet, cell: cellRef(r - 1, n.column), field: n.field, value: n.value, header: m?.label ?? n.field, label: shownValue(target, n.field, n.value, vocab, input.language) }];
+    });
+  const unmatched = named(noClientWord);
+  const hidden = named(underMergeCells);
   // Tasks nested deeper than the client's layout has places for (大/中/小 columns, or a name spread over
   // one column per level): written at its deepest level, and named, as they read back under an ancestor.
   const nameAt = layout.columns.find((m) => m.field === 'name');
@@ -533,6 +560,7 @@ export async function exportToProfile(
     fileName: profile.fileName,
     dataBase64: Buffer.from(bytes).toString('base64'),
     ...(unmatched.length > 0 ? { noClientWord: unmatched } : {}),
+    ...(hidden.length > 0 ? { underMerge: hidden } : {}),
     ...(tooDeep.length > 0 ? { tooDeep } : {}),
   };
 }

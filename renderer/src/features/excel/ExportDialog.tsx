@@ -114,12 +114,17 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
       saveFile(file.fileName, file.dataBase64);
       void call('settings.set', { key, value: rememberedChoice(choice) }).catch(() => undefined);
       onExported(file.fileName);
-      // Cells the client's words had no word for were left as they were, tasks nested deeper than the
-      // client's levels were written at its deepest: the dialog stays open and says which.
+      // Cells the client's words had no word for, or hidden under a range it merged, were left as they
+      // were, tasks nested deeper than the client's levels were written at its deepest: the dialog
+      // stays open and says which.
       const notices: string[] = [];
       if (file.noClientWord?.length) {
         const cells = file.noClientWord.map((n) => `${n.sheet}!${n.cell} (${n.header}: ${n.label})`).join(', ');
         notices.push(t('excelExport.noClientWord', { file: file.fileName, cells }));
+      }
+      if (file.underMerge?.length) {
+        const cells = file.underMerge.map((n) => `${n.sheet}!${n.cell} (${n.header}: ${n.label})`).join(', ');
+        notices.push(t('excelExport.underMerge', { file: file.fileName, cells }));
       }
       if (file.tooDeep?.length) {
         const tasks = file.tooDeep.map((n) => `${n.sheet}!${n.cell} ${n.name}`).join(', ');
