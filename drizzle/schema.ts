@@ -256,6 +256,25 @@ export const deliverables = sqliteTable(
   (t) => [index('deliverables_project').on(t.projectId)],
 );
 
+// 品質チェックリスト (common/registers/checklist.ts): check items, their result and evidence.
+export const checklistItems = sqliteTable(
+  'checklist_items',
+  {
+    ...registerColumns(),
+    ref: text('ref').notNull().default(''),
+    title: text('title').notNull().default(''),
+    phase: text('phase').notNull().default(''),
+    category: text('category').notNull().default(''),
+    detail: text('detail').notNull().default(''),
+    result: text('result').notNull().default(''),
+    checkedBy: text('checked_by').notNull().default(''),
+    checkedOn: text('checked_on'),
+    evidence: text('evidence').notNull().default(''),
+    issueRef: text('issue_ref').notNull().default(''),
+  },
+  (t) => [index('checklist_items_project').on(t.projectId)],
+);
+
 // A client's Excel format: its template workbook and how columns map to fields.
 export const excelProfiles = sqliteTable('excel_profiles', {
   id: integer('id').primaryKey({ autoIncrement: true }),
