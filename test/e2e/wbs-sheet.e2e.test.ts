@@ -83,6 +83,27 @@ describe('WBS spreadsheet behaviour in Chromium', () => {
     await s.page.screenshot({ path: screenshotPath('wbs-tree-ja.png') });
   });
 
+  it('undoes and redoes a paste over existing cells in place, and shows what a reload shows', async () => {
+    // Values only, the tree as it was: the screen patches its rows in place (no reload, no reordering).
+    const before = await wbs.column('assignee');
+    const pasted = ['甲', '乙', '丙', ...before.slice(3)];
+    await wbs.cell(0, 'assignee').click();
+    await pasteText(s.page, '甲\r\n乙\r\n丙');
+    await expect.poll(() => wbs.column('assignee')).toEqual(pasted);
+    await s.page.keyboard.press('Control+z');
+    await expect.poll(() => wbs.column('assignee')).toEqual(before);
+    await s.page.keyboard.press('Control+y');
+    await expect.poll(() => wbs.column('assignee')).toEqual(pasted);
+    // Undone again: the tests after this one start from the cells as they were.
+    await s.page.keyboard.press('Control+z');
+    await expect.poll(() => wbs.column('assignee')).toEqual(before);
+    const shown = { code: await wbs.column('code'), name: await wbs.column('name'), assignee: await wbs.column('assignee') };
+    await s.page.reload();
+    await wbs.grid.locator('.ag-row').first().waitFor();
+    expect({ code: await wbs.column('code'), name: await wbs.column('name'), assignee: await wbs.column('assignee') }).toEqual(shown);
+    expect(s.pageErrors).toEqual([]);
+  });
+
   it('refuses a block with one bad date whole, lists the cell, and stores nothing', async () => {
     const before = snapshot();
     const rows = wbsBlockRows(50);
