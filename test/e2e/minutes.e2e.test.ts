@@ -181,6 +181,8 @@ describe('meeting minutes in Chromium', () => {
   it('starts the next meeting of the series with the two open actions carried over and the same attendees', async () => {
     await m.button('次回の会議を作成').click();
     await expect.poll(() => s.page.evaluate(() => document.activeElement?.id)).toBe('meeting-title');
+    // The title is numbered on (第1回 → 第2回), not copied.
+    expect(await m.field('会議名').inputValue()).toBe(SECOND);
     await m.fill('会議名', SECOND);
     await expect.poll(() => m.heading().innerText()).toBe(SECOND);
     // Dated as the first one's "next meeting" line said.
