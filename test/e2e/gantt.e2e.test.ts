@@ -1,5 +1,6 @@
 // The Gantt beside the WBS in Chromium: typing 1.1FS+2 links two tasks and the automatic bar moves,
 // a bar dragged by a week moves the task (one undo step), and the print preview shows the pages.
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foreignRequests, openSession, screenshotPath, type Session } from './browser.js';
 import { ProjectsScreen, WbsScreen } from './pages.js';
@@ -195,6 +196,51 @@ describe('Gantt', () => {
     await s.page.getByText('表示する列').click();
     await s.page.getByRole('checkbox', { name: '「タスク名」を折り返して表示' }).uncheck();
     await s.page.getByText('表示する列').click();
+    await s.ws.handlers.invoke('wbs.update', { id, patch: { name: '基本設計' } });
+    await s.page.reload();
+    await wbs.grid.locator('.ag-row').first().waitFor();
+  });
+
+  it('prints a long task name wrapped in its column, its row as tall as the lines (a fixed height cut it off on paper)', async () => {
+    const wbs = new WbsScreen(s.page);
+    const id = s.ws.db.sqlite.prepare("SELECT id FROM wbs_tasks WHERE name = '基本設計'").pluck().get() as number;
+    await s.ws.handlers.invoke('wbs.update', { id, patch: { name: '基本設計（画面・帳票・バッチ・外部インターフェースの方式を決め、顧客の承認を得るまで）' } });
+    await s.page.reload();
+    await wbs.grid.locator('.ag-row').first().waitFor();
+    await s.page.getByTestId('gantt-print').click();
+    const dialog = s.page.getByTestId('gantt-print-preview');
+    await dialog.waitFor();
+    await dialog.getByRole('combobox').selectOption('A4');
+    // The row lines of the first page's task columns, read down its left edge: the heights of its rows.
+    const heights = await dialog
+      .locator('.gantt-pages img')
+      .first()
+      .evaluate(async (img: HTMLImageElement, pageW: number) => {
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.naturalWidth;
+        c.height = img.naturalHeight;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const scale = img.naturalWidth / pageW;
+        const x = Math.round(2 * scale);
+        const lines: number[] = [];
+        let inLine = false;
+        for (let y = 0; y < c.height; y++) {
+          const [r] = ctx.getImageData(x, y, 1, 1).data;
+          const dark = r! < 240; // the row line (#d9dee4), not the white rows or the header's #f7f8fa
+          if (dark && !inLine) lines.push(y / scale);
+          inLine = dark;
+        }
+        return lines.slice(1).map((y, i) => Math.round(y - lines[i]!));
+      }, Math.floor((297 - 20) * (96 / 25.4)));
+    const page1 = await dialog.locator('.gantt-pages img').first().getAttribute('src');
+    fs.writeFileSync(screenshotPath('gantt-print-wrapped-page.png'), Buffer.from(page1!.split(',')[1]!, 'base64'));
+    // 設計, the long name (three lines), 詳細設計, リリース.
+    expect(heights).toHaveLength(4);
+    expect(heights[1]).toBeGreaterThanOrEqual(2 * 28);
+    expect([heights[0], heights[2], heights[3]]).toEqual([28, 28, 28]);
+    await dialog.getByRole('button', { name: '閉じる' }).click();
     await s.ws.handlers.invoke('wbs.update', { id, patch: { name: '基本設計' } });
     await s.page.reload();
     await wbs.grid.locator('.ag-row').first().waitFor();

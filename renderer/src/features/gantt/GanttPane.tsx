@@ -196,7 +196,7 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
       selected,
       header: headerRows(axis, labels),
       font: FONT,
-      overlay: overlay && ((ctx, v, first, last) => drawOverlay(ctx, sceneRef.current, v, overlay, first, last)),
+      overlay: overlay && ((ctx, s, v, first, last) => drawOverlay(ctx, s, v, overlay, first, last)),
     }),
     [rows, rowH, headerH, tops, links, axis, cal, today, statusDate, selected, labels, overlay],
   );

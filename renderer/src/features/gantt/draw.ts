@@ -52,7 +52,7 @@ export interface Scene {
   /** Holiday and weekend colouring of the day header. */
   font: string;
   /** Drawn over the bars and links: progress's baseline bars and progress line (progress/ganttOverlay.ts). */
-  overlay?: ((ctx: CanvasRenderingContext2D, v: View, firstRow: number, lastRow: number) => void) | null;
+  overlay?: ((ctx: CanvasRenderingContext2D, s: Scene, v: View, firstRow: number, lastRow: number) => void) | null;
 }
 
 export interface View {
@@ -163,7 +163,8 @@ export function draw(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
 
   for (let r = firstRow; r <= lastRow; r++) drawTask(ctx, s, v, r);
   drawLinks(ctx, s, v, firstRow, lastRow);
-  s.overlay?.(ctx, v, firstRow, lastRow);
+  // The scene drawn, not the one the overlay was made with: on paper its rows, heights and axis differ.
+  s.overlay?.(ctx, s, v, firstRow, lastRow);
 
   if (v.ghost) {
     const y = barY(s, v, v.ghost.row);
