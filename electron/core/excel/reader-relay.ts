@@ -59,8 +59,13 @@ export function serveReaderRelay(port: MessagePort, start: (heapMb: number) => R
     };
     child.on('message', (message: string | ReaderReply) => {
       tellPid();
-      const bytes = typeof message === 'object' && 'bytes' in message ? message.bytes : undefined;
-      port.postMessage({ type: 'message', id, message } satisfies FromMain, bytes ? [bytes.buffer as ArrayBuffer] : []);
+      // A written workbook's bytes move on rather than being copied, when they own their buffer (one
+      // that also holds other data, such as a pooled Buffer, is copied: moving it would take that too).
+      let reply = message;
+      if (typeof reply === 'object' && 'bytes' in reply && (reply.bytes.byteOffset !== 0 || reply.bytes.byteLength !== reply.bytes.buffer.byteLength))
+        reply = { ...reply, bytes: new Uint8Array(reply.bytes) };
+      const bytes = typeof reply === 'object' && 'bytes' in reply ? reply.bytes : undefined;
+      port.postMessage({ type: 'message', id, message: reply } satisfies FromMain, bytes ? [bytes.buffer as ArrayBuffer] : []);
       done();
     });
     child.on('error', (err: Error & { code?: string }) => {
