@@ -160,13 +160,12 @@ const WBS: ColumnKind[] = [
   EXTRA,
 ];
 
-const KINDS: Record<ImportTarget, ColumnKind[]> = { risk: RISK, issue: ISSUE, wbs: WBS, change: [], deliverable: [] };
-const TITLES: Record<ImportTarget, Record<Lang, readonly string[]>> = {
+/** Targets generated tables are made for; the others (change and the registers added since) have none yet. */
+const KINDS: Partial<Record<ImportTarget, ColumnKind[]>> = { risk: RISK, issue: ISSUE, wbs: WBS };
+const TITLES: Partial<Record<ImportTarget, Record<Lang, readonly string[]>>> = {
   risk: { ja: ['リスク管理表', 'リスク一覧'], en: ['Risk Register', 'Project Risk Log'] },
   issue: { ja: ['課題管理表', '課題一覧'], en: ['Issue Log', 'Issues Register'] },
   wbs: { ja: ['WBS', '作業計画書', 'プロジェクト計画'], en: ['Work Breakdown Structure', 'Project Plan'] },
-  change: { ja: [], en: [] },
-  deliverable: { ja: [], en: [] },
 };
 
 /** What a person reads in a generated table: 1-based rows, columns as 'D' or 'A:C'. */
@@ -206,7 +205,7 @@ export function generateCase(seed: number): SyntheticCase {
   if (textDates) feature('text dates');
 
   // Columns: the key and 3–7 others in the order the kind lists them (a few swapped).
-  const kinds = KINDS[target];
+  const kinds = KINDS[target] ?? [];
   const key = kinds.find((k) => k.key)!;
   const others = kinds.filter((k) => !k.key && chance(r, 0.55));
   const chosen = [key, ...others];
@@ -265,7 +264,7 @@ export function generateCase(seed: number): SyntheticCase {
   let row = 0;
   if (chance(r, 0.7)) {
     feature('title row');
-    at(row, startCol, pick(r, TITLES[target][lang]));
+    at(row, startCol, pick(r, TITLES[target]?.[lang] ?? []));
     if (chance(r, 0.5)) merge(row, startCol, row, lastCol);
     row++;
     if (chance(r, 0.3)) row++;
@@ -431,7 +430,7 @@ export function generateCase(seed: number): SyntheticCase {
   }
   if (chance(r, 0.3)) {
     feature('cover sheet');
-    sheets.unshift(sheet(lang === 'ja' ? '表紙' : 'Cover', [[pick(r, TITLES[target][lang])], [], [lang === 'ja' ? 'プロジェクト名：' : 'Project Name:', 'Apollo'], [lang === 'ja' ? '版数：' : 'Version:', '1.2']]));
+    sheets.unshift(sheet(lang === 'ja' ? '表紙' : 'Cover', [[pick(r, TITLES[target]?.[lang] ?? [])], [], [lang === 'ja' ? 'プロジェクト名：' : 'Project Name:', 'Apollo'], [lang === 'ja' ? '版数：' : 'Version:', '1.2']]));
   }
   if (chance(r, 0.3)) {
     feature('list sheet');

@@ -14,6 +14,7 @@ import { HEADER_ROW } from '../../electron/core/excel/register-layout.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
 import { IMPORT_TARGETS, type ImportTarget } from '../../electron/common/excel/fields.js';
 import { descriptorColumns } from '../../renderer/src/features/registers/descriptorColumns.js';
+import { REGISTER_NAMES, type RegisterName } from '../../electron/common/registers/index.js';
 
 async function translator(lng: 'ja' | 'en'): Promise<TFunction> {
   const i = i18next.createInstance();
@@ -37,12 +38,12 @@ describe('the standard export has the grid’s headers and columns', () => {
       const vocab = await call('vocab.list', { projectId });
       const ctx = (prefix: string) => ({ t, lang, vocab, prefix });
       const grid: Record<ImportTarget, string[]> = {
+        // Registers that are only their descriptor: the generic grid's columns.
+        ...(Object.fromEntries(REGISTER_NAMES.map((n) => [n, descriptorColumns<Record<string, unknown>>(n)(ctx(n)).map((c) => c.headerName!)])) as Record<RegisterName, string[]>),
         wbs: wbsColumns(t).map((c) => c.headerName!),
         risk: riskColumns(ctx('risk')).map((c) => c.headerName!),
         issue: issueColumns(ctx('issue')).map((c) => c.headerName!),
         change: changeColumns(ctx('change')).map((c) => c.headerName!),
-        // A register that is only its descriptor: the generic grid's columns.
-        deliverable: descriptorColumns<Record<string, unknown>>('deliverable')(ctx('deliverable')).map((c) => c.headerName!),
       };
       for (const register of IMPORT_TARGETS) {
         const out = await call('excel.export', { projectId, register, language: lang });

@@ -3,12 +3,13 @@
 // screen when the generic one does not do, and nothing else.
 import type { RegisterDescriptor } from './descriptor.js';
 import { change } from './change.js';
+import { checklist } from './checklist.js';
 import { deliverable } from './deliverable.js';
 import { issue } from './issue.js';
 import { risk } from './risk.js';
 
 /** In the tabs' order. */
-export const REGISTER_LIST = [risk, issue, change, deliverable] as const;
+export const REGISTER_LIST = [risk, issue, change, deliverable, checklist] as const;
 
 type Listed = (typeof REGISTER_LIST)[number];
 export type RegisterName = Listed['name'];
@@ -24,4 +25,4 @@ export function isRegisterName(s: string): s is RegisterName {
   return Object.prototype.hasOwnProperty.call(DESCRIPTORS, s);
 }
 
-export { risk, issue, change, deliverable };
+export { risk, issue, change, deliverable, checklist };
