@@ -1,7 +1,7 @@
-// 成果物一覧, a register that is only its descriptor, in Chromium against the web host: its tab and grid
+// Registers that are only their descriptor, in Chromium against the web host. 成果物一覧: its tab and grid
 // (headers, list labels, IDs) come from the descriptor; rows are added, typed, picked from the status
 // list and undone with the toolbar and Ctrl+Z; Excel出力 downloads its standard layout, which the import
-// reads back as unchanged rows.
+// reads back as unchanged rows. 品質チェックリスト: a result picked, the open filter, and undo.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
@@ -20,7 +20,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-describe('成果物一覧 in Chromium', () => {
+describe('registers from descriptors in Chromium', () => {
   it('adds, edits and picks a status in the grid, and undoes and redoes an edit', async () => {
     const projects = new ProjectsScreen(s.page);
     await s.page.getByRole('heading', { name: 'プロジェクト' }).waitFor();
@@ -69,6 +69,31 @@ describe('成果物一覧 in Chromium', () => {
     expect(again.problems).toEqual([]);
     expect(again.counts).toMatchObject({ new: 0, changed: 0, missing: 0, unchanged: 2 });
     expect(foreignRequests(s.requests)).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  });
+
+  it('品質チェックリスト: picks a result, filters open items, and undoes the pick', async () => {
+    await openTab(s.page, '品質チェックリスト');
+    const grid = new RegisterScreen(s.page, 'checklist');
+    await grid.grid.waitFor();
+    await grid.addRow('ファイルの文字コード');
+    await grid.addRow('マジックナンバー');
+    expect(await grid.column('ref')).toEqual(['Q-001', 'Q-002']);
+    await grid.pick(0, 'result', 'OK');
+    await grid.type(1, 'result', 'NG');
+    await expect.poll(() => grid.column('result')).toEqual(['OK', 'NG']);
+    // OK counts as done: 未完了 leaves the NG item only.
+    await s.page.getByRole('button', { name: /^未完了/ }).click();
+    await expect.poll(() => grid.rowCount()).toBe(1);
+    await s.page.getByRole('button', { name: /^未完了/ }).click();
+    await expect.poll(() => grid.rowCount()).toBe(2);
+    await grid.cell(0, 'title').click();
+    await s.page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => grid.column('result')).toEqual(['OK', '']);
+    expect(s.ws.db.sqlite.prepare('SELECT ref, result FROM checklist_items ORDER BY id').all()).toEqual([
+      { ref: 'Q-001', result: 'ok' },
+      { ref: 'Q-002', result: '' },
+    ]);
     expect(s.pageErrors).toEqual([]);
   });
 });
