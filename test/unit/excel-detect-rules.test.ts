@@ -108,6 +108,34 @@ describe('the header', () => {
     expect(fields(t)).toMatchObject({ B: 'name', C: 'plannedStart', D: 'plannedFinish', E: 'actualStart', F: 'actualFinish' });
     expect(t.records).toHaveLength(1);
   });
+  it('names a column by a label alone over it and the word under it (対応 over 期限), unless the records take two rows each', () => {
+    const single = read(
+      [
+        ['No', '課題', '対応', '状況'],
+        [null, null, '期限', null],
+        [1, '帳票の桁数が不足', d('2025-05-01'), '対応中'],
+        [2, 'ログインが遅い', d('2025-05-20'), '未対応'],
+      ],
+      'issue',
+      ['A1:A2', 'B1:B2', 'D1:D2'],
+    );
+    expect(fields(single)).toEqual({ A: 'ref', B: 'title', C: 'due', D: 'status' });
+    // A plan row and an actual row per task (the name merged over both): 予定工数 over 実績工数 is the plan's column.
+    const pairs = read(
+      [
+        ['WBS', 'タスク名', '予定工数', '担当者'],
+        [null, null, '実績工数', null],
+        ['1', '要件定義', 5, '山田'],
+        [null, null, 4, null],
+        ['2', '基本設計', 8, '佐藤'],
+        [null, null, 9, null],
+      ],
+      'wbs',
+      ['A1:A2', 'B1:B2', 'D1:D2', 'A3:A4', 'B3:B4', 'D3:D4', 'A5:A6', 'B5:B6', 'D5:D6'],
+    );
+    expect(fields(pairs)).toMatchObject({ B: 'name', C: 'plannedEffort', D: 'assignee' });
+  });
+
   it('never takes a first data row under merged logical columns for sub-headers (one value per merged group)', () => {
     // リスク事象 over A:F, 状況 over G:H …: the row under them holds one value per group, so it is data.
     const rows: ModelCell[][] = [
@@ -423,6 +451,28 @@ describe('tables and their columns', () => {
       'issue',
     );
     expect(fields(t)).toEqual({ A: 'ref', B: 'title', C: 'resolution', D: 'status', E: 'due', F: 'owner' });
+  });
+
+  it('reads a header cell of several lines line by line (件名 / Risk in a bilingual template), and Resolution Details as the resolution', () => {
+    const risk = read(
+      [
+        ['No\nID', '詳細\nDetails', 'リスク分類（Risk Type）', '責任者（Owner）', '件名\nRisk'],
+        [1, 'As staff are shared with another project, later phases could slip', 'Market risk', 'Ann', 'Data migration scope change'],
+        [2, 'Under production load, later phases could slip', 'Technical', 'Bob', 'Vendor below target'],
+        [3, 'With the legacy rules undocumented, quality could suffer', 'Technical', 'Cy', 'External API outage'],
+      ],
+      'risk',
+    );
+    expect(fields(risk)).toEqual({ A: 'ref', B: 'description', C: 'category', D: 'owner', E: 'title' });
+    const issue = read(
+      [
+        ['No', 'Issue', 'Owner', 'Resolution Details'],
+        [1, 'Report totals wrong', 'Ann', 'Rounding fixed in the report query'],
+        [2, 'Login is slow', 'Bob', 'Index added on the user table'],
+      ],
+      'issue',
+    );
+    expect(fields(issue)).toEqual({ A: 'ref', B: 'title', C: 'owner', D: 'resolution' });
   });
 
   it('knows who and when as trackers and review logs write them: Reporter/Raised/Resolved, レビューア/レビューイ, メンバー', () => {

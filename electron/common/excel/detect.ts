@@ -340,10 +340,16 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       // person group (担当者 over one column per name) and two-row records (予定工数 over 実績工数) keep theirs.
       if (k.extended > k.bottom) {
         const taller = headerColumns(ix, k.top, k.extended);
+        // A label alone over one column (対応 over 期限, not merged) reads the same way, unless the records
+        // take two rows each (the key merged down over a pair): then 予定工数 over 実績工数 names the
+        // plan row's and the actual row's values, and the label on top is the column's.
+        const keyC = assignFields(target, k.header).columns.find((m) => m.field === KEY_FIELD[target])?.c;
+        const pairs = keyC !== undefined && ((m) => !!m && m.r1 === k.extended + 1 && m.r2 > m.r1)(ix.mergeAt(k.extended + 1, keyC));
         k.header = k.header.map((h) => {
           const m = ix.mergeAt(k.top, h.c);
           const under = taller.find((t) => t.c === h.c && t.span === h.span);
-          return m && m.c2 > m.c1 && m.r2 <= k.bottom && under && under.parts.length > h.parts.length ? under : h;
+          const group = m ? m.c2 > m.c1 && m.r2 <= k.bottom : !pairs;
+          return group && under && under.parts.length > h.parts.length ? under : h;
         });
       }
     }

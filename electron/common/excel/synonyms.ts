@@ -148,6 +148,11 @@ export function matchLabel(target: ImportTarget, parts: readonly string[]): Fiel
     for (const m of key.matchAll(/\(([^()]+)\)/g)) if (m[1] !== bare) candidates.push({ key: m[1]!, factor: factor * 0.9 });
   };
   add(parts.join(''), 1);
+  // A bilingual cell (件名 over Title on the next line) names its column in each language: each line is
+  // matched on its own. A Japanese phrase wrapped over two lines (作業開始 / 予定日) is one phrase.
+  const lines = own.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const latin = (l: string) => /^[\x20-\x7e]+$/.test(l.normalize('NFKC')) && /[a-z]/i.test(l);
+  if (lines.length > 1 && lines.some(latin) && lines.some((l) => !latin(l))) for (const line of lines) add(line, 0.95);
   // A group label of days (予定日 / 実績日 over 開始 / 終了) names the dates' kind: 実績日 + 開始 = 実績開始.
   if (parts.length > 1 && parts.slice(0, -1).some((p) => /日$/.test(p.trim()))) add(parts.map((p, i) => (i < parts.length - 1 ? p.trim().replace(/日$/, '') : p)).join(''), 0.98);
   if (parts.length > 1) {
@@ -165,9 +170,10 @@ export function matchLabel(target: ImportTarget, parts: readonly string[]): Fiel
       if (c > 0) keep(e.field, c * e.weight * factor);
     }
   }
-  // X内容 / X詳細 where X alone names a field other than the key (処置内容 is the treatment, like 処置):
-  // the generic head only says it is written out. タスク詳細 stays a task's details, not its name.
-  const compound = /^(.+?)(?:内容|詳細)$/.exec(labelKey(own));
+  // X内容 / X詳細 / X Details where X alone names a field other than the key (処置内容 is the treatment,
+  // like 処置; Resolution Details the resolution): the generic head only says it is written out.
+  // タスク詳細 and Issue Description stay the record's details, not its name.
+  const compound = /^(.+?)(?:内容|詳細|details?|description)$/.exec(labelKey(own));
   if (compound)
     for (const e of EXACT[target].get(compound[1]!) ?? [])
       if (e.weight >= 0.9 && e.field !== KEY_FIELD[target]) keep(e.field, 0.9 * (parts.length > 1 ? 0.93 : 1));
