@@ -1,8 +1,13 @@
 // Global search (Ctrl+K): what a hit is, and the rules the core and the screen share about it.
 
-/** What a hit is a row of, named as in the audit trail (audit_log.entity). */
-export const SEARCH_KINDS = ['wbs_task', 'risk', 'issue', 'change', 'meeting'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
+import { REGISTER_NAMES, type RegisterName } from './registers/index.js';
+
+/**
+ * What a hit is a row of, named as in the audit trail (audit_log.entity): the WBS, the minutes and every
+ * register of the descriptors' list (a register added there is searched without a change here).
+ */
+export type SearchKind = 'wbs_task' | 'meeting' | RegisterName;
+export const SEARCH_KINDS: readonly SearchKind[] = ['wbs_task', ...REGISTER_NAMES, 'meeting'];
 
 export interface SearchHit {
   kind: SearchKind;

@@ -146,4 +146,17 @@ describe('Ctrl+K search', () => {
     await sheet.getByRole('button', { name: '閉じる' }).click();
     expect(s.pageErrors).toEqual([]);
   });
+
+  it('finds a row of a register added to the descriptors’ list (成果物一覧) and opens it there', async () => {
+    const d = await (inProcessCaller(s.ws) as (m: string, a: unknown) => Promise<{ id: number }>)('deliverable.create', {
+      projectId: b,
+      values: { title: '移行リハーサル報告書', notes: '切替手順の検証結果' },
+    });
+    const hits = await search(s.page, '検証結果');
+    await expect.poll(() => hits.allInnerTexts()).toEqual([expect.stringMatching(/成果物一覧[\s\S]*移行リハーサル報告書/)]);
+    await s.page.keyboard.press('Enter');
+    const deliverables = new RegisterScreen(s.page, 'deliverable');
+    await expect.poll(() => selectedInView(deliverables.grid, d.id)).toEqual({ focused: true, inRange: true, visible: true });
+    await s.page.screenshot({ path: screenshotPath('search-deliverable.png') });
+  });
 });

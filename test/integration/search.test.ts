@@ -311,6 +311,24 @@ describe('search index: what a batch must index again', () => {
   });
 });
 
+describe('every register of the descriptors’ list', () => {
+  it('is searched: a deliverable by its ID, name and notes, kept in step by its writes and undo', async () => {
+    const { ws, call, p } = await setup();
+    const d = await (call as (m: string, a: unknown) => Promise<{ id: number; ref: string }>)('deliverable.create', {
+      projectId: p,
+      values: { title: '基本設計書', phase: '基本設計', owner: '山田', notes: '未解決課題の一覧を添付する' },
+    });
+    for (const word of ['基本設計書', '課題', d.ref, '添付'])
+      expect(found(await call('search.query', { text: word })), word).toContain(`deliverable:${d.id}`);
+    expect((await call('search.query', { text: '基本設計書' }))[0]).toMatchObject({ kind: 'deliverable', id: d.id, ref: d.ref, title: '基本設計書' });
+    indexMatchesRows(ws.db);
+    await call('history.undo', { projectId: p });
+    expect(await call('search.query', { text: '基本設計書' })).toEqual([]);
+    indexMatchesRows(ws.db);
+    ws.close();
+  });
+});
+
 describe('search migration', () => {
   it('indexes the rows a file from before the search migration holds', () => {
     const dir = path.join(tempDir('pmo-mig-'), 'migrations');

@@ -16,6 +16,8 @@
 // pieces. What is left of the cost is FTS5's own work: of a 10,000-issue insert's index (CPU time, 2026-12),
 // about a third is the trigram index, a quarter the pieces index and the rest their text and pieces.
 import type { SearchKind } from '../../common/search.js';
+import { REGISTER_LIST } from '../../common/registers/index.js';
+import { code, date, extra, ref } from '../../common/registers/descriptor.js';
 import type { Db } from '../db/open.js';
 import { getSetting, setSetting } from './settings.js';
 
@@ -44,18 +46,37 @@ export const SEARCH_SOURCES: readonly Source[] = [
     text: ['description', 'reason', 'impact_scope', 'impact_schedule', 'impact_cost', 'requested_by', 'decided_by'],
   },
   { kind: 'meeting', table: 'meetings', ref: null, title: 'title', text: ['series', 'place', 'facilitator', 'recorder', 'purpose'], tree: 'body' },
+  // Registers added to the descriptors' list after these: their text fields (not dates, codes or the ID).
+  ...REGISTER_LIST.filter((d) => !['risk', 'issue', 'change'].includes(d.name)).map((d): Source => {
+    const shape = d.fields.shape as Record<string, unknown>;
+    const skip = new Set<unknown>([date, code, ref, extra]);
+    return {
+      kind: d.name,
+      table: d.table,
+      ref: 'ref',
+      title: snake(d.titleField),
+      text: Object.keys(d.columns).filter((f) => f !== d.titleField && f in shape && !skip.has(shape[f])).map(snake),
+    };
+  }),
 ];
+// A key is row id * 8 + the kind's number: seven kinds at most (an eighth needs a wider key and a reindex).
+if (SEARCH_SOURCES.length > 7) throw new Error('search_text keys hold seven kinds: widen searchKey and bump INDEX_VERSION');
 
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 /** The fields (as the audit names them) whose change can change a row's entry. */
 const searchedFields = (s: Source) => new Set(['projectId', 'extra', s.title, ...s.text, ...(s.ref ? [s.ref] : []), ...(s.tree ? [s.tree] : [])].map(camel));
+/** A field's column (approvedBy → approved_by), as drizzle/schema.ts names them. */
+function snake(field: string): string {
+  return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
 const SOURCE_OF = new Map(SEARCH_SOURCES.map((s, i) => [s.kind, { ...s, num: i + 1, fields: searchedFields(s) }]));
 const KIND_OF_NUM = new Map(SEARCH_SOURCES.map((s, i) => [i + 1, s.kind]));
 export const searchKey = (kind: SearchKind, rowId: number) => rowId * 8 + SOURCE_OF.get(kind)!.num;
 
 /** Set once the index holds the bigrams (0007); a workspace without it (or an older version) is indexed again at open. */
 export const SEARCH_INDEX_KEY = 'search.indexVersion';
-const INDEX_VERSION = 4;
+const INDEX_VERSION = 5; // 5: the registers after the first three (成果物一覧)
 
 // The JSON is read only when it holds something: most rows' extra is '{}' (json_each per row measured
 // a third of the index's cost of a 10,000-row import).

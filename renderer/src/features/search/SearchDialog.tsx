@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../../electron/common/search.js';
 import { call } from '../../api/client.js';
 import { useErrorText } from '../../ui/ErrorBanner.js';
+import { VIEW_OF_KIND } from './jump.js';
 
 /** Typing pauses this long before a query goes out: one query per word, not per key. */
 const DEBOUNCE_MS = 120;
@@ -119,7 +120,7 @@ export function SearchDialog({ onClose, onOpen }: { onClose(): void; onOpen(hit:
             onClick={() => open(h)}
             data-testid="search-hit"
           >
-            <span className={`kind kind-${h.kind}`}>{t(`search.kinds.${h.kind}`)}</span>
+            <span className={`kind kind-${h.kind}`}>{t(`search.kinds.${h.kind}`, { defaultValue: t(`views.${VIEW_OF_KIND[h.kind]}`) })}</span>
             <span className="what">
               {h.ref && <span className="ref">{h.ref}</span>}
               <span className="title">{h.title || t('search.untitled')}</span>

@@ -2,6 +2,7 @@
 // app holds the target; the project shell hands it down, and the page showing that kind selects the row.
 import { createContext, useContext, useMemo } from 'react';
 import type { SearchKind } from '../../../../electron/common/search.js';
+import { REGISTER_LIST } from '../../../../electron/common/registers/index.js';
 
 export interface JumpTarget {
   projectId: number;
@@ -12,13 +13,11 @@ export interface JumpTarget {
 }
 
 /** The screen (project tab, views.ts) that shows each kind of row. */
-export const VIEW_OF_KIND: Record<SearchKind, string> = {
+export const VIEW_OF_KIND = {
   wbs_task: 'wbs',
-  risk: 'risks',
-  issue: 'issues',
-  change: 'changes',
   meeting: 'minutes',
-};
+  ...Object.fromEntries(REGISTER_LIST.map((d) => [d.name, d.view])),
+} as Record<SearchKind, string>;
 
 /** The pending jump and how the page that carried it out says so (the jump is then forgotten). */
 export interface PendingJump {
