@@ -425,6 +425,7 @@ export async function exportToProfile(
     records: templateRecords,
     merges: sheet.merges,
     prepared,
+    numberedByRow: mapped.some((m) => m.field === 'ref' && table.records.some((r) => ix.cell(r.row - 1, m.c)?.f)),
     tree: target === 'wbs',
     stored: stored.map((o) => ({ id: o.row.id, level: o.level })),
   });

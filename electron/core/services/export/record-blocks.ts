@@ -42,6 +42,11 @@ export interface BlockInput {
   merges: Merge[];
   /** Prepared blank rows right after the table (1-based, consecutive). */
   prepared: number[];
+  /**
+   * The records' IDs are the client's formulas of their row (=ROW()-2): a row moved up would renumber
+   * every record below it, so one-row records removed side by side from a prepared form stay cleared.
+   */
+  numberedByRow?: boolean;
   /** A WBS: the blocks follow the stored order; else the client's order, new records after. */
   tree: boolean;
   /** Every stored row to write, in the order a WBS lists them. */
@@ -151,6 +156,7 @@ export function planBlocks(input: BlockInput): BlockPlan {
   const clearedAfter = new Map<Block | null, Block[]>();
   if (layoutHasPrepared) {
     let above: Block | null = null;
+    const rowNumbered = input.numberedByRow === true;
     for (const b of blocks) {
       if (gone(b)) clearedAfter.set(above, [...(clearedAfter.get(above) ?? []), b]);
       else if (b.rec.kind === 'kept') above = b;
@@ -160,13 +166,18 @@ export function planBlocks(input: BlockInput): BlockPlan {
     // record whose row holds a label merged down over the records below (their 分類) cannot be
     // cleared without clearing theirs. Such blocks go, the rows below move up (the label with its
     // merge), and the form keeps its size with as many prepared blocks (copies of its last one)
-    // added after its prepared rows.
+    // added after its prepared rows. One-row records side by side whose IDs are formulas of the row
+    // stay cleared (see numberedByRow): the rows below keep their numbers.
     const model = preparedBlocks[preparedBlocks.length - 1]!.rows;
     const labels = (b: Block) => input.merges.some((m) => b.rows.includes(m.r1 + 1) && m.r2 + 1 > b.rows[b.rows.length - 1]!);
     // A row beside the cleared ones that no record owns (a spacer) may be blank too.
     const loose = (r: number) => r >= input.first && r <= tableEnd && !owned.has(r);
     for (const [above, gone] of clearedAfter) {
-      const blankRun = gone.reduce((n, b) => n + b.rows.length, 0) >= BLANK_ROWS_END || loose(gone[0]!.rows[0]! - 1) || loose(gone[gone.length - 1]!.rows.at(-1)! + 1);
+      const blankRun =
+        gone.some((b) => b.rows.length >= BLANK_ROWS_END) ||
+        (!rowNumbered && gone.reduce((n, b) => n + b.rows.length, 0) >= BLANK_ROWS_END) ||
+        loose(gone[0]!.rows[0]! - 1) ||
+        loose(gone[gone.length - 1]!.rows.at(-1)! + 1);
       if (!blankRun && !gone.some(labels)) continue;
       clearedAfter.delete(above);
       for (const _ of gone) preparedBlocks.push({ rows: model, clone: true });
