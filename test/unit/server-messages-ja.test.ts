@@ -14,6 +14,7 @@ import { ja } from '../../renderer/src/i18n/ja.js';
 import { en } from '../../renderer/src/i18n/en.js';
 import { errorText, type Translator } from '../../renderer/src/ui/errorText.js';
 import { KNOWN_REASONS, reasonOf, wbsCellProblems } from '../../renderer/src/grid/serverProblems.js';
+import { reasonText } from '../../renderer/src/grid/reasons.js';
 import { inProcessCaller, ROOT, tempWorkspace } from '../helpers/workspace.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { externalEntity, randomBytes } from '../fixtures/excel/hostile.js';
@@ -277,5 +278,15 @@ describe('server messages in the Japanese UI, the rarer ones', () => {
     // The scan finds this change's keys and older ones (a scan that finds nothing proves nothing).
     for (const k of ['host.token', 'rowsGone', 'wbs.otherProject', 'history.noSnapshot', 'internal', 'meeting.gone', 'export.recordRequired']) expect(keys).toContain(k);
     expect([...keys].filter((k) => !jaT.exists(`serverErrors.${k}`) || !enT.exists(`serverErrors.${k}`))).toEqual([]);
+  });
+});
+
+describe('a cell refused for a reason the renderer has no key for', () => {
+  it('is said as a general refusal in Japanese, and in the core\'s words in English', () => {
+    const rule = reasonOf('must be a whole number between 1 and 5');
+    expect((KNOWN_REASONS as readonly string[]).includes(rule)).toBe(false);
+    expect(reasonText(jaT.t, 'ja', rule)).toBe('は受け付けられませんでした');
+    expect(reasonText(enT.t, 'en', rule)).toBe('must be a whole number between 1 and 5');
+    expect(reasonText(jaT.t, 'ja', reasonOf('must not be empty'))).toBe(ja.register.reason.empty);
   });
 });

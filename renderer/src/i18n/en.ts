@@ -279,7 +279,7 @@ export const en = {
   search: {
     open: 'Search',
     title: 'Search every project',
-    placeholder: 'Words in a risk, issue, change, WBS task or minutes (Japanese needs no spaces)',
+    placeholder: 'Words in any register, WBS task or minutes of every project (Japanese needs no spaces)',
     hint: '↑↓ choose · Enter open · Esc close',
     noHits: 'Nothing found for “{{text}}”.',
     failed: 'The search failed: {{message}}',
@@ -411,6 +411,7 @@ export const en = {
       linkTwice: 'names a task twice',
       linkCycle: 'would close a cycle of links',
       linkIntoSummary: 'has an FF or SF link, which cannot end at a summary task (link one of its subtasks)',
+      refused: 'was refused',
       summaryComputed: 'is computed from the subtasks of a summary task',
     },
   },

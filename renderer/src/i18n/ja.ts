@@ -280,7 +280,7 @@ export const ja: Strings = {
   search: {
     open: '検索',
     title: '全プロジェクトを検索',
-    placeholder: 'リスク・課題・変更・WBS・議事録の語句 (日本語は区切らずに入力できます)',
+    placeholder: '全プロジェクトの管理表・WBS・議事録から探す語句 (日本語は区切らずに入力できます)',
     hint: '↑↓ で選択 · Enter で開く · Esc で閉じる',
     noHits: '「{{text}}」は見つかりませんでした。',
     failed: '検索できませんでした: {{message}}',
@@ -412,6 +412,7 @@ export const ja: Strings = {
       linkTwice: 'に同じタスクが 2 回書かれています',
       linkCycle: 'ではリンクが循環します',
       linkIntoSummary: 'の FF / SF リンクは親タスクには付けられません (子タスクにリンクしてください)',
+      refused: 'は受け付けられませんでした',
       summaryComputed: 'は親タスクのため子タスクから計算されます',
     },
   },
