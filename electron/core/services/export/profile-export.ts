@@ -23,7 +23,7 @@ import type { Db } from '../../db/open.js';
 import { fillTemplateInWorker, inspectTemplateInWorker, readWorkbook } from '../../excel/reader.js';
 import { dateSerial, type CellOut, type OutValue, type RowShape } from '../../excel/template/index.js';
 import { sameValue, planImport } from '../import/plan.js';
-import { planBlocks, recordPeriod, type TemplateRecord } from './record-blocks.js';
+import { planBlocks, type TemplateRecord } from './record-blocks.js';
 import { bandCandidates, barCells, learnBand, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
 import { isoToSerial } from '../../../common/excel/dates.js';
 import { tableBand } from './table-band.js';
@@ -408,9 +408,7 @@ export async function exportToProfile(
 
   // The table as record blocks: kept, moved, removed, copied; values written where they now are.
   const first = table.data.first ?? layout.headerBottom + 2;
-  // The table ends with its last record's block (a two-row record's second row is no prepared row).
-  const period = recordPeriod(templateRecords.map((r) => r.row));
-  const tableEnd = Math.max(table.data.last ?? first - 1, ...templateRecords.map((r) => Math.max(r.row + period - 1, r.through ?? 0)));
+  const tableEnd = Math.max(table.data.last ?? first - 1, ...templateRecords.map((r) => r.row));
   const lastRecord = templateRecords.length > 0 ? Math.max(...templateRecords.map((r) => r.row)) : null;
   const { rows: shapes } = await inspectTemplateInWorker(template, { rows: { sheet: layout.sheet, from: lastRecord ?? tableEnd + 1, to: tableEnd + 2_000, columns: sheetColumns } }, { fileName: profile.fileName }).catch(
     (err: unknown) => {
@@ -447,7 +445,7 @@ export async function exportToProfile(
   // prepared rows number themselves in keeps its numbers.
   const idColumns = new Set(mapped.filter((m) => m.field === 'ref').map((m) => m.c));
   const preparedColumns = new Set<number>();
-  for (const r of prepared) for (const c of ix.row(r - 1)?.cells ?? []) if (!c.f) preparedColumns.add(c.c);
+  for (const r of blocks.prepared) for (const c of ix.row(r - 1)?.cells ?? []) if (!c.f) preparedColumns.add(c.c);
   const tableLo = Math.min(...layout.columns.map((m) => m.c));
   const tableHi = Math.max(...layout.columns.map((m) => m.c + m.span - 1));
   const clearColumns = [

@@ -62,6 +62,8 @@ export interface BlockPlan {
   lastRow: number | null;
   order: { row: number; clone?: boolean }[];
   fill: BlockFill[];
+  /** The prepared rows the plan fills or keeps: those after the last record's whole block. */
+  prepared: number[];
 }
 
 interface Block {
@@ -101,7 +103,7 @@ export function planBlocks(input: BlockInput): BlockPlan {
   const tableEnd = Math.max(blockEnd, input.last ?? input.first - 1);
   const prepared = input.prepared.filter((r) => r > tableEnd);
   const regionEnd = prepared.length > 0 ? prepared[prepared.length - 1]! : tableEnd;
-  if (blocks.length === 0 && prepared.length === 0) return { firstRow: input.first, lastRow: null, order: [], fill: input.stored.map((_, i) => ({ stored: i, fresh: true })) };
+  if (blocks.length === 0 && prepared.length === 0) return { firstRow: input.first, lastRow: null, order: [], fill: input.stored.map((_, i) => ({ stored: i, fresh: true })), prepared };
 
   // Rows no record owns (separators, notes, rows the import left out) travel with the next kept block
   // below them, as the heading of what follows; those after the last one stay at the end.
@@ -213,7 +215,7 @@ export function planBlocks(input: BlockInput): BlockPlan {
   for (const r of trailing) put([r], undefined);
   for (let j = nextPrepared; j < preparedBlocks.length; j++) put(preparedBlocks[j]!.rows, undefined, preparedBlocks[j]!.clone);
   // Rows of the region the plan does not place (a removed block's rows) are removed by the writer.
-  return { firstRow: input.first, lastRow: regionEnd, order, fill };
+  return { firstRow: input.first, lastRow: regionEnd, order, fill, prepared };
 }
 
 function range(a: number, b: number): number[] {
