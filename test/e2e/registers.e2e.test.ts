@@ -241,7 +241,7 @@ describe('registers in Chromium', () => {
     await expect.poll(() => changes.column('decision')).toEqual(['保留']);
     await changes.type(0, 'decision', 'approved');
     expect(await changes.column('ref')).toEqual(['C-001']);
-    expect(db().prepare('SELECT decision, impl_status FROM changes').all()).toEqual([{ decision: 'approved', impl_status: 'in_progress' }]);
+    await expect.poll(() => db().prepare('SELECT decision, impl_status FROM changes').all()).toEqual([{ decision: 'approved', impl_status: 'in_progress' }]);
   });
 
   it('clears cells with Delete, fills down with Ctrl+D, and remembers the sort across a reload', async () => {
@@ -254,7 +254,8 @@ describe('registers in Chromium', () => {
     await s.page.keyboard.press('Shift+ArrowDown');
     await s.page.keyboard.press('ControlOrMeta+d');
     await expect.poll(() => issues.column('priority')).toEqual(['高', '高', '低']);
-    expect(dbIssues()).toMatchObject([{ priority: 'high' }, { priority: 'high', owner: '鈴木' }, { priority: 'low', owner: '' }]);
+    // The grid shows a write before its answer lands: the file is read until it holds it.
+    await expect.poll(() => dbIssues()).toMatchObject([{ priority: 'high' }, { priority: 'high', owner: '鈴木' }, { priority: 'low', owner: '' }]);
 
     const header = s.page.getByRole('columnheader', { name: '件名' });
     await header.click(); // ascending
