@@ -8,9 +8,8 @@ import { stats, type Stats } from './stats.js';
 const DRAWN = '[data-testid=gantt-canvas][data-rows]:not([data-rows="0"])';
 const ROWS = '[data-testid=wbs-grid] .ag-row[row-index]';
 
-async function scrollFrames(page: Page, target: string, seconds = 5): Promise<number[]> {
-  const box = (await page.locator(target).boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+/** rAF deltas over `seconds`, while `act` runs (a wheel) or not. */
+export async function frameDeltas(page: Page, seconds: number, act?: () => Promise<void>): Promise<number[]> {
   // A script string, not a function: tsx would wrap named closures in a helper the page lacks.
   await page.evaluate(`(() => {
     window.__frames = [];
@@ -24,8 +23,15 @@ async function scrollFrames(page: Page, target: string, seconds = 5): Promise<nu
     requestAnimationFrame(tick);
   })()`);
   const end = Date.now() + seconds * 1000;
-  for (let i = 0; Date.now() < end; i++) await page.mouse.wheel(0, i % 200 < 100 ? 120 : -120);
+  while (Date.now() < end) await (act ? act() : new Promise((r) => setTimeout(r, 100)));
   return page.evaluate('(window.__stop = true, window.__frames.slice(1))') as Promise<number[]>;
+}
+
+async function scrollFrames(page: Page, target: string, seconds = 5): Promise<number[]> {
+  const box = (await page.locator(target).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  let i = 0;
+  return frameDeltas(page, seconds, () => page.mouse.wheel(0, i++ % 200 < 100 ? 120 : -120));
 }
 
 export async function ganttScreen(host: RunningHost, projectId: number, loads: number): Promise<{ shown: Stats; frames: Stats; nodes: number; gridShown: Stats; gridFrames: Stats }> {

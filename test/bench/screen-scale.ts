@@ -18,28 +18,10 @@ import { bulkWbs } from './scale.js';
 import { call } from './call.js';
 import { stats, type Stats } from './stats.js';
 import type { BenchLine } from './excel-import.js';
+import { frameDeltas } from './gantt.js';
 
 const ROWS = '[data-testid=wbs-grid] .ag-row[row-index]';
 const VSYNC = 1000 / 60;
-
-/** rAF deltas over `seconds`, while `act` runs (a wheel) or not. */
-async function frames(page: Page, seconds: number, act?: () => Promise<void>): Promise<number[]> {
-  // A script string, not a function: tsx would wrap named closures in a helper the page lacks.
-  await page.evaluate(`(() => {
-    window.__frames = [];
-    window.__stop = false;
-    let last = performance.now();
-    const tick = (t) => {
-      window.__frames.push(t - last);
-      last = t;
-      if (!window.__stop) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  })()`);
-  const end = Date.now() + seconds * 1000;
-  while (Date.now() < end) await (act ? act() : new Promise((r) => setTimeout(r, 100)));
-  return page.evaluate('(window.__stop = true, window.__frames.slice(1))') as Promise<number[]>;
-}
 
 /** The share of 60 Hz frames not drawn: a 50 ms frame is three slots, two of them missed. */
 function dropped(deltas: number[]): number {
@@ -107,7 +89,7 @@ export async function benchScreenScale(loads = 5, log: (line: string) => void = 
       const box = (await page.getByTestId('wbs-grid').boundingBox())!;
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       let i = 0;
-      return frames(page, 5, () => page.mouse.wheel(0, i++ % 200 < 100 ? 120 : -120));
+      return frameDeltas(page, 5, () => page.mouse.wheel(0, i++ % 200 < 100 ? 120 : -120));
     };
     const m = await open(mid);
     const midFrames = await wheel(m.page);
@@ -116,7 +98,7 @@ export async function benchScreenScale(loads = 5, log: (line: string) => void = 
     try {
       const page = b.page;
       const grid = page.getByTestId('wbs-grid');
-      const idle = await frames(page, 5);
+      const idle = await frameDeltas(page, 5);
       const bigFrames = await wheel(page);
       add('screen: fast wheel over the grid, frame time, 50k tasks', stats(bigFrames), `p95 ≤ 33 ms; ${(dropped(bigFrames) * 100).toFixed(0)} % dropped (≤ 10 %)`);
       add('  peer: the same wheel, a 2,110-task WBS', stats(midFrames), `${(dropped(midFrames) * 100).toFixed(0)} % dropped`);
