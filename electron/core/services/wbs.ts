@@ -130,7 +130,7 @@ export function getTaskRow(db: Db, id: number): TaskRow {
 }
 
 export function hasChildren(db: Db, row: Pick<TaskRow, 'id' | 'projectId'>): boolean {
-  return !!db.prepare('SELECT 1 FROM wbs_tasks WHERE project_id = ? AND parent_id = ? LIMIT 1').get(row.projectId, row.id);
+  return hasSubtasks(db, row.id);
 }
 
 /** 1-based place of a row among its siblings (one indexed count). */
