@@ -10,6 +10,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from '../../../drizzle/schema.js';
+import { sqliteSql, type Sql } from './sql.js';
 import { copyFileAtomic, rotateBackups, writeBackup, type BackupTarget } from './backup.js';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
@@ -23,6 +24,8 @@ export interface Db {
    * query builder, which prepares anew on every call (measured: ~20× slower per inserted row).
    */
   prepare(sql: string): Database.Statement;
+  /** The data-access seam (sql.ts): what services and db/queries run their statements through. */
+  sql: Sql;
   close(): void;
 }
 
@@ -125,7 +128,7 @@ function wrap(file: string, db: Database.Database): Db {
     if (!st) statements.set(sql, (st = db.prepare(sql)));
     return st;
   };
-  return { file, sqlite: db, orm: drizzle(db, { schema }), prepare, close: () => db.close() };
+  return { file, sqlite: db, orm: drizzle(db, { schema }), prepare, sql: sqliteSql(db), close: () => db.close() };
 }
 
 function checkFile(sqlite: Database.Database, file: string, check: 'full' | 'quick' | 'none'): void {

@@ -1,0 +1,66 @@
+// The data-access seam: every statement the services run goes through `Sql`, so the workspace can
+// stand on SQLite (better-sqlite3, here) or on PostgreSQL (team mode: a bridge that blocks on a worker
+// thread running node-postgres) without the services knowing which. The seam is synchronous on purpose:
+// better-sqlite3's transactions need a synchronous function, the workspace already runs in its own
+// thread so a blocking wait freezes no window, and the SQLite paths stay as fast as they are.
+//
+// Dialect-neutral by contract: positional `?` parameters only (the PostgreSQL bridge rewrites them to
+// $1..$n); parameters are strings, numbers, null or bytes (no booleans, no bigint: SQLite takes none
+// of them, so callers convert as drizzle's column mappings do).
+import type Database from 'better-sqlite3';
+
+export interface RunResult {
+  /** Rows the statement inserted, changed or deleted. */
+  changes: number;
+  /** The id of the last row inserted (SQLite's rowid; the bridge answers it from RETURNING id). */
+  lastId: number;
+}
+
+export interface Sql {
+  /** Every row, as objects keyed by column name. */
+  all<R>(sql: string, params?: readonly unknown[]): R[];
+  /** The first row, or undefined when there is none. */
+  get<R>(sql: string, params?: readonly unknown[]): R | undefined;
+  /** Rows as arrays in select-list order (what better-sqlite3's .raw() gives): no key per value. */
+  values<R extends unknown[]>(sql: string, params?: readonly unknown[]): R[];
+  run(sql: string, params?: readonly unknown[]): RunResult;
+  /**
+   * Runs `fn` in one write transaction (SQLite: BEGIN IMMEDIATE, so a concurrent writer waits instead
+   * of failing mid-way) and answers what it answers; a throw rolls every statement of it back.
+   * Nested calls become savepoints: an inner throw that the outer catches undoes only the inner part.
+   * `fn` must be synchronous (a promise is refused).
+   */
+  tx<T>(fn: () => T): T;
+}
+
+const NO_PARAMS: readonly unknown[] = [];
+
+/**
+ * The seam over one better-sqlite3 connection. Statements are prepared once per SQL text and kept,
+ * as `Db.prepare` does (drizzle's builder prepares anew each call, ~20× slower per row); rows-as-
+ * arrays statements are kept apart, since `.raw()` is a mode of the statement itself.
+ */
+export function sqliteSql(connection: Database.Database): Sql {
+  const objects = new Map<string, Database.Statement>();
+  const arrays = new Map<string, Database.Statement>();
+  const statement = (sql: string) => {
+    let st = objects.get(sql);
+    if (!st) objects.set(sql, (st = connection.prepare(sql)));
+    return st;
+  };
+  return {
+    all: <R>(sql: string, params = NO_PARAMS) => statement(sql).all(...params) as R[],
+    get: <R>(sql: string, params = NO_PARAMS) => statement(sql).get(...params) as R | undefined,
+    values: <R extends unknown[]>(sql: string, params = NO_PARAMS) => {
+      let st = arrays.get(sql);
+      if (!st) arrays.set(sql, (st = connection.prepare(sql).raw(true)));
+      return st.all(...params) as R[];
+    },
+    run: (sql, params = NO_PARAMS) => {
+      const info = statement(sql).run(...params);
+      return { changes: info.changes, lastId: Number(info.lastInsertRowid) };
+    },
+    // better-sqlite3 makes a nested transaction function a savepoint of the open transaction.
+    tx: <T>(fn: () => T) => connection.transaction(fn).immediate(),
+  };
+}
