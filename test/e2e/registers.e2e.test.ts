@@ -261,12 +261,48 @@ describe('registers in Chromium', () => {
     await header.click(); // ascending
     await header.click(); // descending
     await expect.poll(() => issues.column('title')).toEqual(['性能試験の実施', '帳票レイアウトの確認', 'ログイン画面の不具合']);
-    await s.page.waitForTimeout(600); // the column state is saved after a short pause
+    // A sort is written at once; the reload must not overtake that write, so the file is read until it holds it.
+    const savedSort = () => {
+      const row = db().prepare("SELECT value FROM settings WHERE key LIKE 'grid.issues.%'").get() as { value: string } | undefined;
+      const columns = row ? (JSON.parse(row.value) as { columns?: { colId: string; sort?: string | null }[] }).columns : undefined;
+      return columns?.find((c) => c.colId === 'title')?.sort ?? null;
+    };
+    await expect.poll(savedSort).toBe('desc');
     await s.page.reload();
     await issues.grid.locator('.ag-row').first().waitFor();
     await expect.poll(() => issues.column('title')).toEqual(['性能試験の実施', '帳票レイアウトの確認', 'ログイン画面の不具合']);
     await header.click(); // back to unsorted
     await expect.poll(() => issues.column('ref')).toEqual(['I-001', 'I-002', 'I-003']);
+  });
+
+  it('keeps a range made by a click and Shift+↓ when the grid reports the click after the keys', async () => {
+    await openTab(s.page, '課題管理表');
+    const issues = new RegisterScreen(s.page, 'issue');
+    await expect.poll(() => issues.column('owner')).toEqual(['佐藤', '鈴木', '']);
+    // The grid queues its focus reports behind a setTimeout; a busy browser can run the next key press first.
+    // Here both keys run in the click's own task, so every report lands after them, as on a slow machine.
+    await issues.cell(0, 'owner').evaluate((cell) => {
+      const mouse = { bubbles: true, cancelable: true, composed: true, button: 0 };
+      cell.dispatchEvent(new PointerEvent('pointerdown', { ...mouse, isPrimary: true }));
+      cell.dispatchEvent(new MouseEvent('mousedown', mouse));
+      cell.dispatchEvent(new PointerEvent('pointerup', { ...mouse, isPrimary: true }));
+      cell.dispatchEvent(new MouseEvent('mouseup', mouse));
+      cell.dispatchEvent(new MouseEvent('click', mouse));
+      const down = { key: 'ArrowDown', code: 'ArrowDown', shiftKey: true, bubbles: true, cancelable: true, composed: true };
+      cell.dispatchEvent(new KeyboardEvent('keydown', down));
+      cell.dispatchEvent(new KeyboardEvent('keydown', down));
+    });
+    // The queued reports run before this timer (same delay, queued earlier); then Ctrl+D.
+    await issues.cell(0, 'owner').evaluate(
+      (cell) =>
+        new Promise<void>((done) =>
+          setTimeout(() => {
+            cell.dispatchEvent(new KeyboardEvent('keydown', { key: 'd', code: 'KeyD', ctrlKey: true, bubbles: true, cancelable: true, composed: true }));
+            done();
+          }, 0),
+        ),
+    );
+    await expect.poll(() => issues.column('owner')).toEqual(['佐藤', '佐藤', '佐藤']);
   });
 
   it('follows the language switch: headers and labels in English', async () => {

@@ -61,6 +61,13 @@ describe('planFillDown and planClear', () => {
     ]);
   });
 
+  it('fills a one-row range from the row above, as Excel does, and does nothing on the first row', () => {
+    const values: Record<number, Record<string, unknown>> = { 0: { name: 'A' }, 1: { name: 'B' } };
+    const row = (r: number) => ({ anchor: { row: r, col: 1 }, focus: { row: r, col: 1 } });
+    expect(planFillDown(row(1), [10, 11, 12], columns, (r, f) => values[r]?.[f]).updates).toEqual([{ id: 11, patch: { name: 'A' } }]);
+    expect(planFillDown(row(0), [10, 11, 12], columns, (r, f) => values[r]?.[f]).updates).toEqual([]);
+  });
+
   it('empties editable cells only', () => {
     const range = { anchor: { row: 0, col: 0 }, focus: { row: 1, col: 2 } };
     const plan = planClear(range, [10, 11], columns, (c) => (c.kind === 'text' ? '' : null));

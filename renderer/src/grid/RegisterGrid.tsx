@@ -296,6 +296,7 @@ export function RegisterGrid<T extends { id: number }>(props: RegisterGridProps<
         className={`grid-host density-${density}`}
         data-testid={testId}
         onKeyDownCapture={sheet.onKeyDownCapture}
+        onKeyDown={sheet.onKeyDown}
         onFocusCapture={ime.onFocusCapture}
         onBlurCapture={ime.onBlurCapture}
         onCompositionStart={ime.onCompositionStart}

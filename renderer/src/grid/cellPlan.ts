@@ -48,15 +48,18 @@ export function planPaste(block: string[][], range: Range, rowIds: number[], col
   return plan(cells, rowIds, columns);
 }
 
-/** Ctrl+D: the top row of the range copied into the rows below it. */
+/** Ctrl+D: the top row of the range copied into the rows below it (a one-row range: the row above into it). */
 export function planFillDown(range: Range, rowIds: number[], columns: PlanColumn[], valueAt: (row: number, field: string) => unknown): CellPlan {
   const b = bounds(range);
+  // As in Excel: a range of one row takes the row above it; a taller range takes its own top row.
+  const source = b.top === b.bottom ? b.top - 1 : b.top;
   const updates = new Map<number, Record<string, unknown>>();
+  if (source < 0) return { updates: [], creates: [], bad: [] };
   for (let col = b.left; col <= b.right; col++) {
     const column = columns[col];
     if (!column?.editable) continue;
-    const value = valueAt(b.top, column.field);
-    for (let row = b.top + 1; row <= b.bottom; row++) {
+    const value = valueAt(source, column.field);
+    for (let row = source + 1; row <= b.bottom; row++) {
       const id = rowIds[row]!;
       updates.set(id, { ...updates.get(id), [column.field]: value });
     }

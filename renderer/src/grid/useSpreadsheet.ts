@@ -56,9 +56,12 @@ const ARROWS: Record<string, [number, number]> = {
 export function useSpreadsheet<T extends { id: number }>(opts: SpreadsheetOptions<T>) {
   const range = useRef<Range | null>(null);
   const dragging = useRef(false);
-  // AG Grid reports focus asynchronously (after the mouse button is already up), so the mouse is read
-  // from native events, and a focus report for a cell we already put in the range is expected, not news.
-  const expectedFocus = useRef<CellRef | null>(null);
+  // AG Grid hands its focus reports to us later (queued behind a setTimeout), and Chromium can run the
+  // next key press first: a click's report can arrive after the Shift+↓ that followed it. So a report is
+  // only a hint to look at where the grid's focus is now; `seen` is the focused cell the range already
+  // accounts for (set by every focus move we make ourselves), and any other focused cell collapses the
+  // range to it, as a focus move does in Excel.
+  const seen = useRef<CellRef | null>(null);
   const optsRef = useRef(opts);
   optsRef.current = opts;
 
@@ -105,6 +108,16 @@ export function useSpreadsheet<T extends { id: number }>(opts: SpreadsheetOption
     return { anchor: { row: f.rowIndex, col }, focus: { row: f.rowIndex, col } };
   };
 
+  /** Collapses the range to the grid's focused cell when the focus moved in a way we did not make. */
+  const reconcile = (a: GridApi<T>) => {
+    const f = a.getFocusedCell();
+    if (dragging.current || !f || f.rowIndex === null) return;
+    const cell = { row: f.rowIndex, col: columnsOf(a).indexOf(f.column as Column) };
+    if (cell.col < 0 || (seen.current && seen.current.row === cell.row && seen.current.col === cell.col)) return;
+    seen.current = cell;
+    setRange({ anchor: cell, focus: cell });
+  };
+
   const send = async (plan: CellPlan) => {
     if (plan.bad.length) return optsRef.current.onBadCells(plan.bad);
     if (plan.updates.length || plan.creates.length) await optsRef.current.onApply(plan);
@@ -116,6 +129,7 @@ export function useSpreadsheet<T extends { id: number }>(opts: SpreadsheetOption
     // A key of an IME word being composed in the selected cell (useImeStart): the grid must not start
     // editing with its letter ("t" of たなか) or move; the word opens the editor when it is committed.
     if (e.nativeEvent.isComposing || e.keyCode === 229) return void e.stopPropagation();
+    reconcile(a); // a focus move whose report has not arrived yet
     const focused = a.getFocusedCell();
     const row = focused ? a.getDisplayedRowAtIndex(focused.rowIndex)?.data : undefined;
     const ctrl = e.ctrlKey || e.metaKey;
@@ -146,7 +160,7 @@ export function useSpreadsheet<T extends { id: number }>(opts: SpreadsheetOption
           col: Math.min(Math.max(r.focus.col + dc, 0), cols.length - 1),
         };
         setRange({ anchor: r.anchor, focus });
-        expectedFocus.current = focus;
+        seen.current = focus;
         a.ensureIndexVisible(focus.row);
         a.setFocusedCell(focus.row, cols[focus.col]!);
         return true;
@@ -225,7 +239,7 @@ export function useSpreadsheet<T extends { id: number }>(opts: SpreadsheetOption
     const cell = e.button === 0 ? cellAt(e) : null;
     if (!cell) return;
     setRange({ anchor: e.shiftKey && range.current ? range.current.anchor : cell, focus: cell });
-    expectedFocus.current = cell;
+    seen.current = cell;
     dragging.current = true;
     const stop = () => {
       dragging.current = false;
@@ -242,15 +256,13 @@ export function useSpreadsheet<T extends { id: number }>(opts: SpreadsheetOption
   };
 
   // Any focus move we did not cause (arrows, Tab, Enter, a new row focused by the page) collapses
-  // the range to the focused cell, as in Excel.
-  const onCellFocused = useCallback((e: CellFocusedEvent<T>) => {
-    if (e.rowIndex === null || e.rowIndex === undefined || !e.column) return;
-    const cell = { row: e.rowIndex, col: e.api.getAllDisplayedColumns().indexOf(e.column as Column) };
-    const expected = expectedFocus.current;
-    expectedFocus.current = null;
-    if (dragging.current || (expected && expected.row === cell.row && expected.col === cell.col)) return;
-    setRange({ anchor: cell, focus: cell });
-  }, []);
+  // the range to the focused cell, as in Excel. Keys the grid handles itself move its focus at once:
+  // looked at as soon as the grid is done with the key (this bubbles after the grid's own listener).
+  const onCellFocused = useCallback((e: CellFocusedEvent<T>) => reconcile(e.api), []);
+  const onKeyDown = () => {
+    const a = api();
+    if (a && a.getEditingCells().length === 0) reconcile(a);
+  };
 
   /** Selects a whole row as a range, its first cell focused (a search hit's row). */
   const selectRow = useCallback((row: number) => {
@@ -259,7 +271,7 @@ export function useSpreadsheet<T extends { id: number }>(opts: SpreadsheetOption
     const cols = columnsOf(a);
     if (cols.length === 0) return;
     setRange({ anchor: { row, col: 0 }, focus: { row, col: cols.length - 1 } });
-    expectedFocus.current = { row, col: 0 };
+    seen.current = { row, col: 0 };
     a.setFocusedCell(row, cols[0]!);
   }, []);
 
@@ -275,5 +287,5 @@ export function useSpreadsheet<T extends { id: number }>(opts: SpreadsheetOption
     [],
   );
 
-  return { onKeyDownCapture, onCopy, onPaste, onMouseDownCapture, onMouseOver, onCellFocused, cellClassRules, selectRow };
+  return { onKeyDownCapture, onKeyDown, onCopy, onPaste, onMouseDownCapture, onMouseOver, onCellFocused, cellClassRules, selectRow };
 }
