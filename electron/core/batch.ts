@@ -27,6 +27,9 @@ export interface Batch {
   recordMany(entity: string, action: AuditAction, rows: { id: number; before: unknown; after: unknown }[]): void;
 }
 
+const INSERT_AUDITS = 'INSERT INTO audit_log (batch_id, at, who, entity, entity_id, action, before, after) VALUES';
+const INSERT_AUDIT = `${INSERT_AUDITS} (?, ?, ?, ?, ?, ?, ?, ?)`;
+
 /** Audit rows per multi-row INSERT (8 parameters each, far below SQLite's limit). */
 const AUDIT_CHUNK = 100;
 
@@ -38,20 +41,18 @@ export function inBatch<T>(
   fn: (b: Batch) => T,
   options: BatchOptions = {},
 ): T {
-  const run = db.sqlite.transaction(() => {
+  // IMMEDIATE (sql.ts tx) takes the write lock up front, so a concurrent writer waits instead of failing
+  // mid-batch. Inside an outer transaction (history.undo picks its target first) it is a savepoint.
+  return db.sql.tx(() => {
     const id = randomUUID();
     const at = new Date().toISOString();
     let opened = false;
     const touched = new SearchTouches();
-    const insertAudit = db.prepare(
-      `INSERT INTO audit_log (batch_id, at, who, entity, entity_id, action, before, after)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     const open = () => {
       // The batch row is written with its first audit row, so a no-op leaves no empty batch behind
       // (and so cannot clear the redo stack either).
       if (opened) return;
-      db.prepare('INSERT INTO batches (id, at, who, label, project_id, kind, reverts) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      db.sql.run('INSERT INTO batches (id, at, who, label, project_id, kind, reverts) VALUES (?, ?, ?, ?, ?, ?, ?)', [
         id,
         at,
         actor.user,
@@ -59,7 +60,7 @@ export function inBatch<T>(
         projectId,
         options.kind ?? 'edit',
         options.reverts ?? null,
-      );
+      ]);
       opened = true;
     };
     const batch: Batch = {
@@ -67,7 +68,7 @@ export function inBatch<T>(
       record(entity, entityId, action, before, after) {
         open();
         touched.note(entity, entityId, action, after);
-        insertAudit.run(id, at, actor.user, entity, entityId, action, json(before), json(after));
+        db.sql.run(INSERT_AUDIT, [id, at, actor.user, entity, entityId, action, json(before), json(after)]);
       },
       recordMany(entity, action, rows) {
         if (rows.length === 0) return;
@@ -77,7 +78,7 @@ export function inBatch<T>(
           const chunk = rows.slice(i, i + AUDIT_CHUNK);
           const args: unknown[] = [];
           for (const r of chunk) args.push(id, at, actor.user, entity, r.id, action, json(r.before), json(r.after));
-          db.prepare(`INSERT INTO audit_log (batch_id, at, who, entity, entity_id, action, before, after) VALUES ${auditValues(chunk.length)}`).run(...args);
+          db.sql.run(`${INSERT_AUDITS} ${auditValues(chunk.length)}`, args);
         }
       },
     };
@@ -86,9 +87,6 @@ export function inBatch<T>(
     indexBatch(db, touched);
     return result;
   });
-  // IMMEDIATE takes the write lock up front, so a concurrent writer waits instead of failing mid-batch.
-  // Inside an outer transaction (history.undo picks its target first) better-sqlite3 makes this a savepoint.
-  return run.immediate();
 }
 
 function json(v: unknown): string | null {

@@ -5,7 +5,7 @@
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { textError } from '../common/errors.js';
-import type { Db } from './db/open.js';
+import type { SqlDb } from './db/sql.js';
 
 type Raw = Record<string, unknown>;
 
@@ -19,36 +19,36 @@ export interface TableStore<Row extends { id: number }> {
   /** Field names (camelCase) of every column. */
   readonly fields: readonly (keyof Row & string)[];
   fromRaw(raw: Raw): Row;
-  get(db: Db, id: number): Row | undefined;
+  get(db: SqlDb, id: number): Row | undefined;
   /** The row, or NOT_FOUND naming `what` (e.g. "WBS task 12"). */
-  require(db: Db, id: number, what: string): Row;
+  require(db: SqlDb, id: number, what: string): Row;
   /** Rows matching a SQL condition over column names, e.g. `project_id = ? ORDER BY position`. */
-  where(db: Db, condition: string, ...params: unknown[]): Row[];
+  where(db: SqlDb, condition: string, ...params: unknown[]): Row[];
   /** Inserts the given fields (others take their SQL defaults); `id` may be given to restore a row. */
-  insert(db: Db, values: Partial<Row>): Row;
+  insert(db: SqlDb, values: Partial<Row>): Row;
   /**
    * Inserts a row whose every column but id is given, without reading it back: the bulk path (an import
    * of 10,000 tasks spent a third of its time in RETURNING * and mapping the row back). Answers the id.
    */
-  insertFull(db: Db, values: Omit<Row, 'id'>): number;
+  insertFull(db: SqlDb, values: Omit<Row, 'id'>): number;
   /** Many whole rows, ids included (the caller assigned them), in multi-row statements: the import path. */
-  insertMany(db: Db, rows: Row[]): void;
-  update(db: Db, id: number, patch: Partial<Row>): Row;
-  remove(db: Db, id: number): void;
+  insertMany(db: SqlDb, rows: Row[]): void;
+  update(db: SqlDb, id: number, patch: Partial<Row>): Row;
+  remove(db: SqlDb, id: number): void;
   /** Rows by id, read in chunks of one statement each (absent ids are simply not in the map). */
-  getMany(db: Db, ids: readonly number[]): Map<number, Row>;
+  getMany(db: SqlDb, ids: readonly number[]): Map<number, Row>;
   /** Sets the given fields of many rows (updated_at too), one cached statement per field set, nothing read back. */
-  updateMany(db: Db, rows: readonly { id: number; patch: Partial<Row> }[]): void;
+  updateMany(db: SqlDb, rows: readonly { id: number; patch: Partial<Row> }[]): void;
   /** Deletes rows by id in chunks (their ON DELETE CASCADE children go with them). */
-  removeMany(db: Db, ids: readonly number[]): void;
+  removeMany(db: SqlDb, ids: readonly number[]): void;
   /**
    * Audit snapshots (every field but updatedAt, as `fromRaw` maps them) of many rows, made as JSON by
    * SQLite in one statement per chunk: undoing a 10,000-row import spent most of its time mapping rows
    * in JS only to serialize them again. `from` is a FROM clause naming the table `t` and one `?`
    * per argument (`wbs_tasks t WHERE t.id IN (…)`, a recursive subtree…); answered in its row order.
    */
-  snapshotsWhere(db: Db, from: string, ...params: unknown[]): { id: number; json: JsonText }[];
-  snapshots(db: Db, ids: readonly number[]): Map<number, JsonText>;
+  snapshotsWhere(db: SqlDb, from: string, ...params: unknown[]): { id: number; json: JsonText }[];
+  snapshots(db: SqlDb, ids: readonly number[]): Map<number, JsonText>;
 }
 
 /** Rows per multi-row INSERT: ~20 columns × 40 rows stays far below SQLite's parameter limit. */
@@ -107,7 +107,7 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
     fields,
     fromRaw,
     get: (db, id) => {
-      const raw = db.prepare(`SELECT * FROM ${name} WHERE id = ?`).get(id) as Raw | undefined;
+      const raw = db.sql.get<Raw>(`SELECT * FROM ${name} WHERE id = ?`, [id]);
       return raw && fromRaw(raw);
     },
     require: (db, id, what) => {
@@ -115,11 +115,11 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
       if (!row) throw textError('NOT_FOUND', 'rowGone', { id }, `${what} does not exist`, { field: 'id', id });
       return row;
     },
-    where: (db, condition, ...params) => (db.prepare(`SELECT * FROM ${name} WHERE ${condition}`).all(...params) as Raw[]).map(fromRaw),
+    where: (db, condition, ...params) => db.sql.all<Raw>(`SELECT * FROM ${name} WHERE ${condition}`, params).map(fromRaw),
     insert: (db, values) => {
       const keys = Object.keys(values).filter((k) => values[k as keyof Row] !== undefined);
       const sql = `INSERT INTO ${name} (${keys.map((k) => column(k).name).join(', ')}) VALUES (${keys.map(() => '?').join(', ')}) RETURNING *`;
-      return fromRaw(db.prepare(sql).get(...keys.map((k) => toSql(k, values[k as keyof Row]))) as Raw);
+      return fromRaw(db.sql.get<Raw>(sql, keys.map((k) => toSql(k, values[k as keyof Row])))!);
     },
     insertFull: (db, values) => {
       const args = insertColumns.map(([field, c]) => {
@@ -127,7 +127,7 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
         if (v === undefined) throw new Error(`${name}.insertFull: ${field} is missing`);
         return v === null ? null : c.mapToDriverValue(v);
       });
-      return Number(db.prepare(insertFullSql).run(...args).lastInsertRowid);
+      return db.sql.run(insertFullSql, args).lastId;
     },
     insertMany: (db, rows) => {
       for (let i = 0; i < rows.length; i += MANY_CHUNK) {
@@ -139,7 +139,7 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
             if (v === undefined) throw new Error(`${name}.insertMany: ${field} is missing`);
             args.push(v === null ? null : c.mapToDriverValue(v));
           }
-        db.prepare(`${insertManySql} ${Array.from({ length: chunk.length }, () => oneRow).join(', ')}`).run(...args);
+        db.sql.run(`${insertManySql} ${Array.from({ length: chunk.length }, () => oneRow).join(', ')}`, args);
       }
     },
     update: (db, id, patch) => {
@@ -147,18 +147,18 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
       if (hasUpdatedAt && !keys.includes('updatedAt')) keys.push('updatedAt');
       const value = (k: string) => (k === 'updatedAt' && !('updatedAt' in patch) ? new Date().toISOString() : toSql(k, patch[k as keyof Row]));
       const sql = `UPDATE ${name} SET ${keys.map((k) => `${column(k).name} = ?`).join(', ')} WHERE id = ? RETURNING *`;
-      const raw = db.prepare(sql).get(...keys.map(value), id) as Raw | undefined;
+      const raw = db.sql.get<Raw>(sql, [...keys.map(value), id]);
       if (!raw) throw textError('NOT_FOUND', 'rowGone', { id }, `${name} row ${id} does not exist`, { field: 'id', id });
       return fromRaw(raw);
     },
     remove: (db, id) => {
-      db.prepare(`DELETE FROM ${name} WHERE id = ?`).run(id);
+      db.sql.run(`DELETE FROM ${name} WHERE id = ?`, [id]);
     },
     getMany: (db, ids) => {
       const out = new Map<number, Row>();
       for (let i = 0; i < ids.length; i += ID_CHUNK) {
         const chunk = ids.slice(i, i + ID_CHUNK);
-        for (const raw of db.prepare(`SELECT * FROM ${name} WHERE id IN (${placeholders(chunk.length)})`).all(...chunk) as Raw[]) {
+        for (const raw of db.sql.all<Raw>(`SELECT * FROM ${name} WHERE id IN (${placeholders(chunk.length)})`, chunk)) {
           const row = fromRaw(raw);
           out.set(row.id, row);
         }
@@ -171,11 +171,11 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
         const keys = Object.keys(patch).filter((k) => patch[k as keyof Row] !== undefined && k !== 'id');
         if (hasUpdatedAt && !keys.includes('updatedAt')) keys.push('updatedAt');
         const value = (k: string) => (k === 'updatedAt' && !('updatedAt' in patch) ? now : toSql(k, patch[k as keyof Row]));
-        db.prepare(`UPDATE ${name} SET ${keys.map((k) => `${column(k).name} = ?`).join(', ')} WHERE id = ?`).run(...keys.map(value), id);
+        db.sql.run(`UPDATE ${name} SET ${keys.map((k) => `${column(k).name} = ?`).join(', ')} WHERE id = ?`, [...keys.map(value), id]);
       }
     },
     snapshotsWhere: (db, from, ...params) =>
-      (db.prepare(`SELECT t.id, ${snapshotSql} FROM ${from}`).raw(true).all(...params) as [number, string][]).map(([id, json]) => ({ id, json: new JsonText(json) })),
+      db.sql.values<[number, string]>(`SELECT t.id, ${snapshotSql} FROM ${from}`, params).map(([id, json]) => ({ id, json: new JsonText(json) })),
     snapshots: (db, ids) => {
       const out = new Map<number, JsonText>();
       for (let i = 0; i < ids.length; i += ID_CHUNK) {
@@ -187,7 +187,7 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
     removeMany: (db, ids) => {
       for (let i = 0; i < ids.length; i += ID_CHUNK) {
         const chunk = ids.slice(i, i + ID_CHUNK);
-        db.prepare(`DELETE FROM ${name} WHERE id IN (${placeholders(chunk.length)})`).run(...chunk);
+        db.sql.run(`DELETE FROM ${name} WHERE id IN (${placeholders(chunk.length)})`, chunk);
       }
     },
   };

@@ -50,9 +50,18 @@ describe('WBS statements at scale', () => {
     const leaves = list.filter((t) => !t.summary);
     const mid = list.find((t) => t.code === '2.2')!;
 
+    // Every statement run, through the seam (db/sql.ts) or still through db.prepare.
     const seen = new Set<string>();
     const prepare = w.db.prepare.bind(w.db);
     w.db.prepare = (sql: string) => (seen.add(sql), prepare(sql));
+    const through = w.db.sql;
+    w.db.sql = {
+      all: (sql, params) => (seen.add(sql), through.all(sql, params)),
+      get: (sql, params) => (seen.add(sql), through.get(sql, params)),
+      values: (sql, params) => (seen.add(sql), through.values(sql, params)),
+      run: (sql, params) => (seen.add(sql), through.run(sql, params)),
+      tx: (fn) => through.tx(fn),
+    };
     await w.call('wbs.move', { ids: [leaves[1]!.id], direction: 'up' });
     await w.call('wbs.move', { ids: [mid.id], direction: 'down' });
     await w.call('wbs.indent', { ids: [leaves[2]!.id] });
@@ -65,6 +74,7 @@ describe('WBS statements at scale', () => {
     for (let i = 0; i < 2; i++) await w.call('history.redo', { projectId: p.id });
     await w.call('history.state', { projectId: p.id });
     w.db.prepare = prepare;
+    w.db.sql = through;
 
     expect(seen.size).toBeGreaterThan(10);
     const found = [...seen].map((sql) => ({ sql: sql.replace(/\s+/g, ' ').slice(0, 160), walks: walks(w.db.sqlite, sql) })).filter((s) => s.walks.length > 0);

@@ -33,6 +33,14 @@ export interface Sql {
   tx<T>(fn: () => T): T;
 }
 
+/**
+ * A workspace database as seen through the seam: what db/queries, the table stores and the batch take.
+ * The workspace's `Db` (open.ts) is one, so callers hand on the `db` they hold.
+ */
+export interface SqlDb {
+  readonly sql: Sql;
+}
+
 const NO_PARAMS: readonly unknown[] = [];
 
 /**

@@ -12,6 +12,7 @@ import { nationalHolidays } from '../schedule/holidays.js';
 import { getProjectRow } from './projects.js';
 import { CALENDAR_ENTITY, calendarRow, calendarSettings, checkLink, codeIndex, DEPENDENCY_ENTITY, insertLink, type CalendarRow, type DependencyRow, type LinkSpec } from './schedule.js';
 import { rescheduleIn } from './wbs.js';
+import * as q from '../db/queries/schedule.js';
 
 export function getCalendar(db: Db, projectId: number, fromYear?: number, toYear?: number): CalendarInfo {
   getProjectRow(db, projectId);
@@ -58,7 +59,7 @@ function toDependency(r: DependencyRow): Dependency {
 
 export function listDependencies(db: Db, projectId: number): Dependency[] {
   getProjectRow(db, projectId);
-  return (dependencyStore.where(db, 'project_id = ? ORDER BY id', projectId) as unknown as DependencyRow[]).map(toDependency);
+  return q.linkRowsOfProject(db, projectId).map((raw) => toDependency(dependencyStore.fromRaw(raw) as unknown as DependencyRow));
 }
 
 export function createDependency(
@@ -71,7 +72,7 @@ export function createDependency(
   getProjectRow(db, projectId);
   const spec: LinkSpec = { predecessorId: input.predecessorId, successorId: input.successorId, type: input.type ?? 'FS', lagDays: input.lagDays ?? 0 };
   return inBatch(db, actor, 'dependency.create', projectId, (batch) => {
-    const existing = db.prepare('SELECT id FROM wbs_dependencies WHERE predecessor_id = ? AND successor_id = ?').pluck().get(spec.predecessorId, spec.successorId);
+    const existing = q.linkBetween(db, spec.predecessorId, spec.successorId);
     if (existing !== undefined) {
       const codes = codeIndex(db, projectId).byId;
       const [from, to] = [codes.get(spec.predecessorId) ?? String(spec.predecessorId), codes.get(spec.successorId) ?? String(spec.successorId)];

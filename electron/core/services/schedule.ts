@@ -16,6 +16,8 @@ import { computeCpm, CycleError, NO_DATE, type CpmInput, type CpmResult } from '
 import { nationalHolidays } from '../schedule/holidays.js';
 import { getProjectRow } from './projects.js';
 import { treeOrder } from './rollup.js';
+import * as q from '../db/queries/schedule.js';
+import { hasAutoTasks, hasSubtasks as taskHasSubtasks } from '../db/queries/wbs.js';
 
 
 /** As wbs.ts names it (that module imports this one, so the name is not imported back). */
@@ -29,7 +31,8 @@ export type CalendarRow = CalendarSettings & { id: number; projectId: number; up
 // ---- calendar ------------------------------------------------------------------------------------
 
 export function calendarRow(db: Db, projectId: number): CalendarRow | undefined {
-  return (calendarStore.where(db, 'project_id = ?', projectId) as unknown as CalendarRow[])[0];
+  const raw = q.calendarRowOf(db, projectId);
+  return raw && (calendarStore.fromRaw(raw) as unknown as CalendarRow);
 }
 
 export function calendarSettings(db: Db, projectId: number): CalendarSettings {
@@ -64,24 +67,8 @@ function isoDay(day: number): string {
   return s;
 }
 
-// SQLite hands back numbers far cheaper than strings, so dates come as day numbers (days since
-// 1970-01-01, as calendar.ts dayOf counts them) and the mode as 0/1; a bad or missing date is NULL.
-// Rows come siblings together, by position then id (the (project_id, parent_id, position) index).
-const TASKS_SQL = `SELECT id, parent_id,
-    CAST(julianday(planned_start) - 2440587.5 AS INTEGER), CAST(julianday(planned_finish) - 2440587.5 AS INTEGER),
-    duration, scheduling = 'auto', milestone
-  FROM wbs_tasks WHERE project_id = ? ORDER BY parent_id, position, id`;
-const LINKS_SQL = 'SELECT id, predecessor_id, successor_id, type, lag_days FROM wbs_dependencies WHERE project_id = ?';
-
-type TaskRow = [
-  id: number,
-  parentId: number | null,
-  start: number | null,
-  finish: number | null,
-  duration: number | null,
-  auto: number,
-  milestone: number,
-];
+// Tasks as arrays with dates as day numbers and the mode as 0/1 (queries/schedule.ts networkTasks).
+type TaskRow = q.NetworkTaskRow;
 
 /** The tasks of a project in tree order (parents first, siblings by position then id), as arrays. */
 interface Tasks {
@@ -97,7 +84,7 @@ interface Tasks {
 }
 
 function readTasks(db: Db, projectId: number): Tasks {
-  const rows = db.prepare(TASKS_SQL).raw(true).all(projectId) as TaskRow[];
+  const rows = q.networkTasks(db, projectId);
   const n = rows.length;
   // Rows arrive grouped by parent; walk the groups depth first from the top level (parent NULL sorts first).
   const firstChild = new Map<number | null, number>();
@@ -195,7 +182,7 @@ export function network(db: Db, projectId: number, today: string, extra?: { pred
   }
   if (projectStart === NO_DATE) projectStart = cal.onOrAfter(dayOf(today));
 
-  const links = db.prepare(LINKS_SQL).raw(true).all(projectId) as [number, number, number, LinkType, number][];
+  const links = q.networkLinks<LinkType>(db, projectId);
   const m = links.length + (extra ? 1 : 0);
   const pred = new Int32Array(m);
   const succ = new Int32Array(m);
@@ -314,8 +301,8 @@ export function rescheduleDates(
 ): { moved: number[]; parents: Set<number | null>; ancestors: number[] } {
   const parents = new Set<number | null>();
   const ancestors: number[] = [];
-  const auto = db.prepare("SELECT 1 FROM wbs_tasks WHERE project_id = ? AND scheduling = 'auto' LIMIT 1").get(projectId);
-  if (!auto && !db.prepare('SELECT 1 FROM wbs_dependencies WHERE project_id = ? LIMIT 1').get(projectId)) return { moved: [], parents, ancestors };
+  const auto = hasAutoTasks(db, projectId);
+  if (!auto && !q.projectHasLinks(db, projectId)) return { moved: [], parents, ancestors };
   const net = network(db, projectId, today);
   let r: CpmResult;
   try {
@@ -326,7 +313,6 @@ export function rescheduleDates(
   }
   const moved: number[] = [];
   if (!auto) return { moved, parents, ancestors };
-  const setDates = db.prepare('UPDATE wbs_tasks SET planned_start = ?, planned_finish = ?, updated_at = ? WHERE id = ?');
   const now = new Date().toISOString();
   const audit: { id: number; before: unknown; after: unknown }[] = [];
   const { tasks } = net;
@@ -337,7 +323,7 @@ export function rescheduleDates(
     const before = { plannedStart: storedDate(tasks, i, 'start'), plannedFinish: storedDate(tasks, i, 'finish') };
     if (s === before.plannedStart && f === before.plannedFinish) continue;
     const id = tasks.id[i]!;
-    setDates.run(s, f, now, id);
+    q.setPlannedDates(db, id, s, f, now);
     audit.push({ id, before, after: { plannedStart: s, plannedFinish: f } });
     moved.push(id);
     const p = tasks.parent[i]!;
@@ -369,7 +355,7 @@ const SUMMARY_LINK_MESSAGE = 'cannot end at a summary task: link its subtask ins
 
 /** Whether the task is a summary (has subtasks). */
 export function hasSubtasks(db: Db, taskId: number): boolean {
-  return !!db.prepare('SELECT 1 FROM wbs_tasks WHERE parent_id = ? LIMIT 1').get(taskId);
+  return taskHasSubtasks(db, taskId);
 }
 
 /** Refuses a link that names a task of another project, links a task to itself, ends FF/SF at a summary, or closes a cycle. */
@@ -409,10 +395,9 @@ export function insertLink(db: Db, batch: Batch, projectId: number, l: LinkSpec)
  * removes the rows; the audit rows let undo put them back after their tasks).
  */
 export function recordLinksOf(db: Db, batch: Batch, taskIds: readonly number[]): void {
-  const stmt = db.prepare('SELECT * FROM wbs_dependencies WHERE predecessor_id = ? OR successor_id = ?');
   const seen = new Set<number>();
   for (const id of taskIds)
-    for (const raw of stmt.all(id, id) as Record<string, unknown>[]) {
+    for (const raw of q.linkRowsOfTask(db, id)) {
       const row = dependencyStore.fromRaw(raw) as unknown as DependencyRow;
       if (seen.has(row.id)) continue;
       seen.add(row.id);
@@ -424,11 +409,7 @@ export function recordLinksOf(db: Db, batch: Batch, taskIds: readonly number[]):
 
 /** WBS code → task id, and id → code, of the project as it is now. */
 export function codeIndex(db: Db, projectId: number): { byCode: Map<string, number>; byId: Map<number, string> } {
-  const rows = db.prepare('SELECT id, parent_id AS parentId, position FROM wbs_tasks WHERE project_id = ?').all(projectId) as {
-    id: number;
-    parentId: number | null;
-    position: number;
-  }[];
+  const rows = q.taskPlaces(db, projectId);
   const byCode = new Map<string, number>();
   const byId = new Map<number, string>();
   for (const p of treeOrder(rows)) {
@@ -449,14 +430,7 @@ export function linkTexts(
   byId?: Map<number, string>,
   into?: { successors: number[]; codeOf: (id: number) => string },
 ): Map<number, string> {
-  const links = (
-    into
-      ? db
-          .prepare('SELECT predecessor_id, successor_id, type, lag_days FROM wbs_dependencies WHERE successor_id IN (SELECT value FROM json_each(?)) ORDER BY id')
-          .raw(true)
-          .all(JSON.stringify(into.successors))
-      : db.prepare('SELECT predecessor_id, successor_id, type, lag_days FROM wbs_dependencies WHERE project_id = ? ORDER BY id').raw(true).all(projectId)
-  ) as [number, number, LinkType, number][];
+  const links = q.linksInOrder<LinkType>(db, projectId, into?.successors);
   const out = new Map<number, string>();
   if (links.length === 0) return out;
   const codes = into ? null : (byId ?? codeIndex(db, projectId).byId);
@@ -496,7 +470,7 @@ export function replaceLinksInto(
   successorId: number,
   links: { predecessorId: number; type: LinkType; lagDays: number }[],
 ): boolean {
-  const current = dependencyStore.where(db, 'successor_id = ?', successorId) as unknown as DependencyRow[];
+  const current = q.linkRowsInto(db, successorId).map((raw) => dependencyStore.fromRaw(raw) as unknown as DependencyRow);
   const wanted = new Map(links.map((l) => [l.predecessorId, l]));
   let changed = false;
   for (const c of current) {
@@ -544,7 +518,7 @@ export function linkImported(db: Db, batch: Batch, projectId: number, typed: { i
     const r = resolveLinks(t.text, byCode, t.id, hasSubtasks(db, t.id));
     if (!r.ok) continue;
     replaceLinksInto(db, batch, projectId, t.id, r.links);
-    db.prepare("UPDATE wbs_tasks SET predecessors = '' WHERE id = ?").run(t.id);
+    q.clearPredecessorsText(db, t.id);
     batch.record(TASK_ENTITY, t.id, 'update', { predecessors: t.text }, { predecessors: '' });
     linked++;
   }

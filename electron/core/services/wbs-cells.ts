@@ -11,6 +11,7 @@ import { getProjectRow } from './projects.js';
 import { ENTITY, getTaskRow, hasChildren, insertRow, placeTasks, rescheduleIn, settleRollUps, slotPositions, typedLinks, wbsStore, type TaskRow } from './wbs.js';
 import { codeIndex } from './schedule.js';
 import { withDerivedStatus } from './rollup.js';
+import { previousSibling } from '../db/queries/wbs.js';
 
 export interface CellsInput {
   projectId: number;
@@ -114,10 +115,7 @@ export function applyCells(db: Db, actor: Actor, input: CellsInput, today: strin
       const previous =
         before === null
           ? null
-          : ((db
-              .prepare('SELECT id FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? AND position < ? ORDER BY position DESC LIMIT 1')
-              .pluck()
-              .get(projectId, parentId, getTaskRow(db, before).position) as number | undefined) ?? null);
+          : (previousSibling(db, getTaskRow(db, before)) ?? null);
       const slot = before !== null ? (previous === null ? 'first' : { after: previous }) : after === null ? 'last' : { after };
       const positions = slotPositions(db, batch, projectId, parentId, slot, creates.length);
       createsIn.forEach((c, j) => createdIds.push(insertRow(db, batch, projectId, parentId, positions[j]!, c.values as Partial<WbsFields>).id));

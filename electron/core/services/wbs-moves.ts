@@ -17,13 +17,12 @@ import {
   wbsStore,
   type TaskRow,
 } from './wbs.js';
+import { siblingPositions } from '../db/queries/wbs.js';
 
 type Sib = { id: number; position: number };
 
 function siblingsOf(db: Db, projectId: number, parentId: number | null): Sib[] {
-  return db
-    .prepare('SELECT id, position FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? ORDER BY position, id')
-    .all(projectId, parentId) as Sib[];
+  return siblingPositions(db, projectId, parentId);
 }
 
 /**

@@ -9,6 +9,7 @@ import type { WbsStatus } from '../../common/dto.js';
 import type { Db } from '../db/open.js';
 import { derivedStatus, rollUpAll, type RolledUp } from './rollup.js';
 import { getSetting, setSetting } from './settings.js';
+import { setStoredStatus, statusRows } from '../db/queries/wbs.js';
 
 /** Set once the stored statuses follow the data; a workspace (or backup) without it predates that. */
 export const STATUS_SYNC_KEY = 'wbs.statusesFollowData';
@@ -27,21 +28,13 @@ type Row = RolledUp & { id: number; parentId: number | null; position: number };
 
 /** Brings the project's (or every project's) stored statuses in line; answers how many rows changed. */
 export function syncStoredStatuses(db: Db, projectId?: number): number {
-  const rows = db
-    .prepare(
-      `SELECT id, project_id AS projectId, parent_id AS parentId, position, planned_start AS plannedStart,
-              planned_finish AS plannedFinish, actual_start AS actualStart, actual_finish AS actualFinish,
-              planned_effort AS plannedEffort, actual_effort AS actualEffort, progress, status
-       FROM wbs_tasks ${projectId === undefined ? '' : 'WHERE project_id = ?'}`,
-    )
-    .all(...(projectId === undefined ? [] : [projectId])) as (Row & { projectId: number })[];
+  const rows: (Row & { projectId: number })[] = statusRows(db, projectId);
   const byProject = new Map<number, Row[]>();
   for (const r of rows) (byProject.get(r.projectId) ?? byProject.set(r.projectId, []).get(r.projectId)!).push(r);
   const parents = new Set(rows.map((r) => r.parentId).filter((p) => p !== null));
-  const update = db.prepare('UPDATE wbs_tasks SET status = ? WHERE id = ?');
   let changed = 0;
   const write = (id: number, status: string) => {
-    update.run(status, id);
+    setStoredStatus(db, id, status);
     changed++;
   };
   for (const tasks of byProject.values()) {
@@ -62,10 +55,10 @@ export function syncStoredStatuses(db: Db, projectId?: number): number {
 
 /** At open: the first time only (see STATUS_SYNC_KEY), the repair and the mark in one transaction. */
 export function syncStoredStatusesOnce(db: Db): number {
-  return db.sqlite.transaction(() => {
+  return db.sql.tx(() => {
     if (getSetting(db, STATUS_SYNC_KEY) !== null) return 0;
     const changed = syncStoredStatuses(db);
     setSetting(db, STATUS_SYNC_KEY, true);
     return changed;
-  })();
+  });
 }

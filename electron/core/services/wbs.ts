@@ -19,6 +19,9 @@ import { localToday } from '../../common/dates.js';
 import { taskOfRow, type WbsRowTuple } from '../../common/wbs-rows.js';
 import type { LinksProblem } from '../../common/schedule/links-text.js';
 import { codeIndex, DEPENDENCY_ENTITY, hasSubtasks, linkTexts, recordLinksOf, replaceLinksInto, rescheduleDates, resolveLinks } from './schedule.js';
+import * as q from '../db/queries/wbs.js';
+import { linkSuccessorsAuditedIn, projectHasLinks } from '../db/queries/schedule.js';
+import { entityIdsAuditedIn } from '../db/queries/history.js';
 
 export const ENTITY = 'wbs_task';
 
@@ -59,14 +62,6 @@ export function toTask(r: TaskRow, code: string, level: number, summary: boolean
   return { ...task, code, level, summary, ...lateFlags(r, today) };
 }
 
-// The list is the hot read (10,000 rows when the WBS screen opens). better-sqlite3 building one
-// keyed object per row plus the store's per-column mapping measured ~150 ms for 10,000 rows on a
-// 2-core VM; raw arrays turned into objects of one fixed shape take ~50 ms. The column list is
-// checked against the schema by test/integration/wbs-tree.test.ts.
-const LIST_SQL = `SELECT id, project_id, parent_id, position, name, assignee, planned_start, planned_finish, actual_start,
-  actual_finish, planned_effort, actual_effort, progress, status, milestone, deliverable, predecessors, notes, extra, updated_at, duration, scheduling
-  FROM wbs_tasks WHERE project_id = ?`;
-
 /** All tasks of a project in tree order (parents before children, siblings by position). */
 export function listTasks(db: Db, projectId: number, today = localToday()): WbsTask[] {
   return listRows(db, projectId, today).map(taskOfRow);
@@ -78,8 +73,8 @@ export function listTasks(db: Db, projectId: number, today = localToday()): WbsT
  */
 export function listRows(db: Db, projectId: number, today = localToday()): WbsRowTuple[] {
   getProjectRow(db, projectId);
-  // Only this function runs LIST_SQL, so its cached statement can stay in raw mode.
-  const raw = db.prepare(LIST_SQL).raw(true).all(projectId) as unknown[][];
+  // Arrays, not keyed objects: the hot read (queries/wbs.ts), turned into rows of one fixed shape here.
+  const raw = q.taskListValues(db, projectId);
   const nodes = raw.map((r) => ({ id: r[0] as number, parentId: r[2] as number | null, position: r[3] as number, r }));
   const rows = treeOrder(nodes).map(({ row: { r }, code, level, summary }) => {
     r[14] = r[14] === 1;
@@ -106,7 +101,7 @@ export function listRows(db: Db, projectId: number, today = localToday()): WbsRo
  * Null when the project has no links (most plans): nothing to read then.
  */
 function shownLinks(db: Db, projectId: number, ids: () => number[], byId?: () => Map<number, string>): Map<number, string> | null {
-  if (!db.prepare('SELECT 1 FROM wbs_dependencies WHERE project_id = ? LIMIT 1').get(projectId)) return null;
+  if (!projectHasLinks(db, projectId)) return null;
   const known = byId?.();
   const successors = ids();
   // A few tasks (an edit's answer) name their predecessors by a walk up from each; more, by the whole tree.
@@ -135,11 +130,7 @@ export function hasChildren(db: Db, row: Pick<TaskRow, 'id' | 'projectId'>): boo
 
 /** 1-based place of a row among its siblings (one indexed count). */
 function ordinal(db: Db, r: TaskRow): number {
-  const n = db
-    .prepare('SELECT count(*) FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? AND (position < ? OR (position = ? AND id < ?))')
-    .pluck()
-    .get(r.projectId, r.parentId, r.position, r.position, r.id) as number;
-  return n + 1;
+  return q.siblingsBefore(db, r) + 1;
 }
 
 /** A row and its ancestors, root first. */
@@ -167,10 +158,7 @@ export function taskAtCode(db: Db, projectId: number, code: string): number | nu
   for (const part of code.split('.')) {
     const n = Number(part);
     if (!Number.isInteger(n) || n < 1) return null;
-    const id = db
-      .prepare('SELECT id FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? ORDER BY position, id LIMIT 1 OFFSET ?')
-      .pluck()
-      .get(projectId, parent, n - 1) as number | undefined;
+    const id = q.childAt(db, projectId, parent, n - 1);
     if (id === undefined) return null;
     parent = id;
   }
@@ -199,7 +187,7 @@ export function taskWithAncestors(db: Db, id: number, today: string): WbsUpdateR
 export function placeTasks(db: Db, projectId: number, ids: Iterable<number>, today: string): WbsTask[] {
   const wanted = new Set(ids);
   if (wanted.size > 200) {
-    const total = db.prepare('SELECT count(*) FROM wbs_tasks WHERE project_id = ?').pluck().get(projectId) as number;
+    const total = q.taskCount(db, projectId);
     if (wanted.size * 10 > total) return listTasks(db, projectId, today).filter((t) => wanted.has(t.id));
   }
   const cache = new Map<number, TaskRow>();
@@ -251,36 +239,6 @@ export function typedLinks(db: Db, batch: Batch, projectId: number, taskId: numb
 }
 
 /**
- * The successors of links from tasks whose WBS code batch `batchId` may have changed (a successor's
- * 先行タスク text names its predecessors by code): a row created, deleted or moved to another parent
- * renumbers its parents' children and all under them; a row moved among its siblings (a position
- * written, as move up/down swaps two) renumbers itself and all under it. Over-approximated by whole
- * sibling lists (a few more rows answered, never one missed).
- */
-function renumberedSuccessors(db: Db, batchId: string, projectId: number): number[] {
-  // Most plans have no links: no walk of the tree then.
-  if (!db.prepare('SELECT 1 FROM wbs_dependencies WHERE project_id = ? LIMIT 1').pluck().get(projectId)) return [];
-  return db
-    .prepare(
-      `WITH RECURSIVE
-         rows AS (SELECT entity_id, before, after FROM audit_log WHERE batch_id = @batchId AND entity = @entity),
-         parents(p) AS (
-           SELECT json_extract(after, '$.parentId') FROM rows WHERE json_type(after, '$.parentId') IS NOT NULL
-           UNION SELECT json_extract(before, '$.parentId') FROM rows WHERE json_type(before, '$.parentId') IS NOT NULL
-         ),
-         renumbered(id) AS (
-           SELECT t.id FROM parents CROSS JOIN wbs_tasks t ON t.parent_id = parents.p
-           UNION SELECT t.id FROM wbs_tasks t WHERE t.project_id = @projectId AND t.parent_id IS NULL AND EXISTS (SELECT 1 FROM parents WHERE p IS NULL)
-           UNION SELECT entity_id FROM rows WHERE json_type(after, '$.position') IS NOT NULL
-           UNION SELECT t.id FROM renumbered r CROSS JOIN wbs_tasks t ON t.parent_id = r.id
-         )
-       SELECT DISTINCT d.successor_id FROM renumbered r CROSS JOIN wbs_dependencies d ON d.predecessor_id = r.id`,
-    )
-    .pluck()
-    .all({ batchId, entity: ENTITY, projectId }) as number[];
-}
-
-/**
  * What batch `batchId` changed in the project's WBS: its task rows as stored now, and those gone. A
  * link the batch made, changed or removed changes its successor's 先行タスク text without writing the
  * successor's row (undoing a dependency.create touches no wbs_tasks row), so those successors are
@@ -288,31 +246,30 @@ function renumberedSuccessors(db: Db, batchId: string, projectId: number): numbe
  * changed, so its successor is read from the link itself.
  */
 export function wbsChangesOf(db: Db, batchId: string, projectId: number, today: string): WbsChanges {
-  // Deduplicated here, not by DISTINCT: with DISTINCT entity_id SQLite reads the (entity, entity_id)
-  // index, every task row ever audited (~1 s at 100,000 tasks), rather than the batch's own rows.
-  const ids = [...new Set(db.prepare('SELECT entity_id FROM audit_log WHERE batch_id = ? AND entity = ?').pluck().all(batchId, ENTITY) as number[])];
-  const successors = db
-    .prepare(
-      `SELECT DISTINCT coalesce(json_extract(a.after, '$.successorId'), json_extract(a.before, '$.successorId'), d.successor_id)
-       FROM audit_log a LEFT JOIN wbs_dependencies d ON d.id = a.entity_id
-       WHERE a.batch_id = ? AND a.entity = ?`,
-    )
-    .pluck()
-    .all(batchId, DEPENDENCY_ENTITY) as (number | null)[];
-  const present = db.prepare('SELECT 1 FROM wbs_tasks WHERE id = ? AND project_id = ?').pluck();
-  const kept = ids.filter((id) => present.get(id, projectId));
+  const ids = entityIdsAuditedIn(db, batchId, ENTITY);
+  const successors = linkSuccessorsAuditedIn(db, batchId, DEPENDENCY_ENTITY);
+  const present = (id: number) => q.taskIsIn(db, id, projectId);
+  const kept = ids.filter(present);
   const keptSet = new Set(kept);
-  for (const id of [...successors, ...renumberedSuccessors(db, batchId, projectId)]) if (id !== null && !keptSet.has(id) && present.get(id, projectId)) keptSet.add(id);
+  for (const id of [...successors, ...renumberedSuccessors(db, batchId, projectId)]) if (id !== null && !keptSet.has(id) && present(id)) keptSet.add(id);
   return { tasks: placeTasks(db, projectId, keptSet, today), deletedIds: ids.filter((id) => !keptSet.has(id)) };
+}
+
+/**
+ * The successors of links from tasks whose WBS code batch `batchId` may have changed (a successor's
+ * 先行タスク text names its predecessors by code): a row created, deleted or moved to another parent
+ * renumbers its parents' children and all under them; a row moved among its siblings (a position
+ * written, as move up/down swaps two) renumbers itself and all under it (queries/wbs.ts).
+ */
+function renumberedSuccessors(db: Db, batchId: string, projectId: number): number[] {
+  // Most plans have no links: no walk of the tree then.
+  if (!projectHasLinks(db, projectId)) return [];
+  return q.renumberedSuccessors(db, batchId, ENTITY, projectId);
 }
 
 // ---- roll-ups ----------------------------------------------------------------------------------
 
-// What a roll-up reads of a task: its place and the rolled-up fields (no mapping of the whole row).
-const ROLL_UP_COLUMNS = `id, project_id AS projectId, parent_id AS parentId, planned_start AS plannedStart,
-  planned_finish AS plannedFinish, actual_start AS actualStart, actual_finish AS actualFinish,
-  planned_effort AS plannedEffort, actual_effort AS actualEffort, progress, status`;
-type RollUpRow = RolledUp & { id: number; projectId: number; parentId: number | null };
+type RollUpRow = q.RollUpRow;
 
 /**
  * Recomputes the roll-ups of the given tasks and of all their ancestors, deepest first (a parent
@@ -322,14 +279,13 @@ type RollUpRow = RolledUp & { id: number; projectId: number; parentId: number | 
  * same object (a reschedule settles a thousand summaries).
  */
 export function settleRollUps(db: Db, batch: Batch, projectId: number, startIds: Iterable<number | null | undefined>): void {
-  const byId = db.prepare(`SELECT ${ROLL_UP_COLUMNS} FROM wbs_tasks WHERE id = ?`);
   const rows = new Map<number, RollUpRow>();
   const depth = new Map<number, number>();
   for (const start of startIds) {
     if (start === null || start === undefined || depth.has(start)) continue;
     const chain: RollUpRow[] = [];
     for (let id: number | null = start; id !== null; ) {
-      const r: RollUpRow | undefined = rows.get(id) ?? (byId.get(id) as RollUpRow | undefined);
+      const r: RollUpRow | undefined = rows.get(id) ?? q.rollUpRow(db, id);
       if (!r || r.projectId !== projectId) break;
       rows.set(id, r);
       chain.push(r);
@@ -339,9 +295,7 @@ export function settleRollUps(db: Db, batch: Batch, projectId: number, startIds:
   }
   if (depth.size === 0) return;
   const children = new Map<number, RollUpRow[]>();
-  const kids = db
-    .prepare(`SELECT ${ROLL_UP_COLUMNS} FROM wbs_tasks WHERE project_id = ? AND parent_id IN (SELECT value FROM json_each(?))`)
-    .all(projectId, JSON.stringify([...depth.keys()])) as RollUpRow[];
+  const kids = q.rollUpChildren(db, projectId, [...depth.keys()]);
   for (const k of kids) {
     const list = children.get(k.parentId!) ?? children.set(k.parentId!, []).get(k.parentId!)!;
     list.push(rows.get(k.id) ?? k);
@@ -379,18 +333,17 @@ export type Slot = { after: number } | 'first' | 'last';
  * between the neighbours; when doubles run out between two siblings they are spaced out again first.
  */
 export function slotPositions(db: Db, batch: Batch, projectId: number, parentId: number | null, slot: Slot, count: number): number[] {
-  const pos = (sql: string, ...args: unknown[]) => db.prepare(sql).pluck().get(projectId, parentId, ...args) as number | null;
   let lo: number | null;
   let hi: number | null;
   if (slot === 'last') {
-    lo = pos('SELECT max(position) FROM wbs_tasks WHERE project_id = ? AND parent_id IS ?');
+    lo = q.lastPosition(db, projectId, parentId);
     hi = null;
   } else if (slot === 'first') {
     lo = null;
-    hi = pos('SELECT min(position) FROM wbs_tasks WHERE project_id = ? AND parent_id IS ?');
+    hi = q.firstPositionAfter(db, projectId, parentId);
   } else {
     lo = getTaskRow(db, slot.after).position;
-    hi = pos('SELECT min(position) FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? AND position > ?', lo);
+    hi = q.firstPositionAfter(db, projectId, parentId, lo);
   }
   if (hi === null) return Array.from({ length: count }, (_, i) => (lo ?? 0) + i + 1);
   const from = lo ?? hi - 1;
@@ -404,9 +357,7 @@ export function slotPositions(db: Db, batch: Batch, projectId: number, parentId:
 
 /** Positions 1, 2, 3 … in the current order; each moved row is audited so undo restores it. */
 export function renumberSiblings(db: Db, batch: Batch, projectId: number, parentId: number | null): void {
-  const rows = db
-    .prepare('SELECT id, position FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? ORDER BY position, id')
-    .all(projectId, parentId) as { id: number; position: number }[];
+  const rows = q.siblingPositions(db, projectId, parentId);
   rows.forEach((r, i) => setPosition(db, batch, r, { parentId, position: i + 1 }));
 }
 
@@ -457,10 +408,7 @@ function placeNew(db: Db, batch: Batch, projectId: number, t: NewTask): { parent
     throw textError('VALIDATION', 'wbs.afterOrBefore', {}, 'give afterId or beforeId, not both', [{ field: 'beforeId', message: 'give afterId or beforeId, not both' }]);
   if (t.beforeId != null) {
     const before = sibling(db, projectId, t.beforeId, 'beforeId', t.parentId);
-    const prev = db
-      .prepare('SELECT id FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? AND (position < ? OR (position = ? AND id < ?)) ORDER BY position DESC, id DESC LIMIT 1')
-      .pluck()
-      .get(projectId, before.parentId, before.position, before.position, before.id) as number | undefined;
+    const prev = q.previousSibling(db, before);
     const slot: Slot = prev === undefined ? 'first' : { after: prev };
     return { parentId: before.parentId, position: slotPositions(db, batch, projectId, before.parentId, slot, 1)[0]! };
   }
@@ -493,9 +441,7 @@ export function insertRow(
 
 /** The id the next inserted task gets (AUTOINCREMENT never reuses one), for rows inserted in bulk. */
 export function nextTaskId(db: Db): number {
-  const seq = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'wbs_tasks'").pluck().get() as number | undefined;
-  const max = db.prepare('SELECT max(id) FROM wbs_tasks').pluck().get() as number | null;
-  return Math.max(seq ?? 0, max ?? 0) + 1;
+  return q.lastTaskId(db) + 1;
 }
 
 /** A new task with every column and its id (see nextTaskId), for insertTasks. */
@@ -605,10 +551,7 @@ export function deleteTasks(db: Db, actor: Actor, ids: number[], today = localTo
 export function deleteSubtreesIn(db: Db, batch: Batch, tops: { id: number }[]): number {
   let deleted = 0;
   for (const top of tops) {
-    const subtree = db
-      .prepare('WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM wbs_tasks t JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub')
-      .pluck()
-      .all(top.id) as number[];
+    const subtree = q.subtreeIds(db, top.id);
     // Links first and children before parents, so replaying the trail backwards recreates parents,
     // then children, then the links between them (the foreign key's cascade removes the link rows).
     // The task snapshots are made by SQLite in a few statements, not read and mapped row by row.

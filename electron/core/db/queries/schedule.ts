@@ -1,0 +1,103 @@
+// The schedule's statements: the project's tasks and links as arrays for the network (CPM), the links
+// of a task, and the dates a reschedule writes. The services (schedule.ts, schedule-edits.ts, wbs.ts)
+// call these and hold no SQL; whole link and calendar rows go through their table stores.
+import type { SqlDb } from '../sql.js';
+
+/**
+ * A task as the network reads it. SQLite hands back numbers far cheaper than strings, so dates come as
+ * day numbers (days since 1970-01-01, as calendar.ts dayOf counts them) and the mode as 0/1; a bad or
+ * missing date is null.
+ */
+export type NetworkTaskRow = [
+  id: number,
+  parentId: number | null,
+  start: number | null,
+  finish: number | null,
+  duration: number | null,
+  auto: number,
+  milestone: number,
+];
+
+/** The project's tasks, siblings together, by position then id (the (project_id, parent_id, position) index). */
+export function networkTasks(db: SqlDb, projectId: number): NetworkTaskRow[] {
+  return db.sql.values<NetworkTaskRow>(
+    `SELECT id, parent_id,
+       CAST(julianday(planned_start) - 2440587.5 AS INTEGER), CAST(julianday(planned_finish) - 2440587.5 AS INTEGER),
+       duration, scheduling = 'auto', milestone
+     FROM wbs_tasks WHERE project_id = ? ORDER BY parent_id, position, id`,
+    [projectId],
+  );
+}
+
+/** [id, predecessor, successor, type, lag] of every link of the project. */
+export function networkLinks<T extends string>(db: SqlDb, projectId: number): [number, number, number, T, number][] {
+  return db.sql.values('SELECT id, predecessor_id, successor_id, type, lag_days FROM wbs_dependencies WHERE project_id = ?', [projectId]);
+}
+
+/** [predecessor, successor, type, lag] of the project's links (of those into `successors` when given), by id. */
+export function linksInOrder<T extends string>(db: SqlDb, projectId: number, successors?: readonly number[]): [number, number, T, number][] {
+  return successors
+    ? db.sql.values('SELECT predecessor_id, successor_id, type, lag_days FROM wbs_dependencies WHERE successor_id IN (SELECT value FROM json_each(?)) ORDER BY id', [
+        JSON.stringify(successors),
+      ])
+    : db.sql.values('SELECT predecessor_id, successor_id, type, lag_days FROM wbs_dependencies WHERE project_id = ? ORDER BY id', [projectId]);
+}
+
+export function projectHasLinks(db: SqlDb, projectId: number): boolean {
+  return db.sql.get('SELECT 1 AS x FROM wbs_dependencies WHERE project_id = ? LIMIT 1', [projectId]) !== undefined;
+}
+
+/** Every link from or to the task, as stored rows (for the table store's mapping). */
+export function linkRowsOfTask(db: SqlDb, taskId: number): Record<string, unknown>[] {
+  return db.sql.all('SELECT * FROM wbs_dependencies WHERE predecessor_id = ? OR successor_id = ?', [taskId, taskId]);
+}
+
+/** Every link of the project as stored rows, by id. */
+export function linkRowsOfProject(db: SqlDb, projectId: number): Record<string, unknown>[] {
+  return db.sql.all('SELECT * FROM wbs_dependencies WHERE project_id = ? ORDER BY id', [projectId]);
+}
+
+/** Every link into the task, as stored rows. */
+export function linkRowsInto(db: SqlDb, successorId: number): Record<string, unknown>[] {
+  return db.sql.all('SELECT * FROM wbs_dependencies WHERE successor_id = ?', [successorId]);
+}
+
+/** The project's working calendar as its stored row, if it has one (else the default calendar holds). */
+export function calendarRowOf(db: SqlDb, projectId: number): Record<string, unknown> | undefined {
+  return db.sql.get('SELECT * FROM project_calendars WHERE project_id = ?', [projectId]);
+}
+
+/** The link from `predecessorId` to `successorId`, if there is one. */
+export function linkBetween(db: SqlDb, predecessorId: number, successorId: number): number | undefined {
+  return db.sql.get<{ id: number }>('SELECT id FROM wbs_dependencies WHERE predecessor_id = ? AND successor_id = ?', [predecessorId, successorId])?.id;
+}
+
+/** The place of every task of the project (for WBS codes). */
+export function taskPlaces(db: SqlDb, projectId: number): { id: number; parentId: number | null; position: number }[] {
+  return db.sql.all('SELECT id, parent_id AS parentId, position FROM wbs_tasks WHERE project_id = ?', [projectId]);
+}
+
+/** Writes a rescheduled task's dates (the caller audits them). */
+export function setPlannedDates(db: SqlDb, id: number, start: string | null, finish: string | null, updatedAt: string): void {
+  db.sql.run('UPDATE wbs_tasks SET planned_start = ?, planned_finish = ?, updated_at = ? WHERE id = ?', [start, finish, updatedAt, id]);
+}
+
+/** Clears the predecessors text of a task whose text became links (the caller audits it). */
+export function clearPredecessorsText(db: SqlDb, id: number): void {
+  db.sql.run("UPDATE wbs_tasks SET predecessors = '' WHERE id = ?", [id]);
+}
+
+/**
+ * The successors of the links batch `batchId` made, changed or removed: create and delete rows hold the
+ * whole link; an update row only the fields it changed, so its successor is read from the link itself.
+ */
+export function linkSuccessorsAuditedIn(db: SqlDb, batchId: string, linkEntity: string): (number | null)[] {
+  return db.sql
+    .values<[number | null]>(
+      `SELECT DISTINCT coalesce(json_extract(a.after, '$.successorId'), json_extract(a.before, '$.successorId'), d.successor_id)
+       FROM audit_log a LEFT JOIN wbs_dependencies d ON d.id = a.entity_id
+       WHERE a.batch_id = ? AND a.entity = ?`,
+      [batchId, linkEntity],
+    )
+    .map((r) => r[0]);
+}
