@@ -5,6 +5,7 @@ import type { Db } from './db/open.js';
 import type { BatchKind } from '../common/dto.js';
 import { JsonText } from './store.js';
 import { indexBatch, SearchTouches } from './services/search-index.js';
+import { insertAudits, insertBatch } from './db/queries/history.js';
 
 export interface Actor {
   /** Operating system user name, recorded as "who" in the audit trail. */
@@ -27,12 +28,6 @@ export interface Batch {
   recordMany(entity: string, action: AuditAction, rows: { id: number; before: unknown; after: unknown }[]): void;
 }
 
-const INSERT_AUDITS = 'INSERT INTO audit_log (batch_id, at, who, entity, entity_id, action, before, after) VALUES';
-const INSERT_AUDIT = `${INSERT_AUDITS} (?, ?, ?, ?, ?, ?, ?, ?)`;
-
-/** Audit rows per multi-row INSERT (8 parameters each, far below SQLite's limit). */
-const AUDIT_CHUNK = 100;
-
 export function inBatch<T>(
   db: Db,
   actor: Actor,
@@ -52,34 +47,22 @@ export function inBatch<T>(
       // The batch row is written with its first audit row, so a no-op leaves no empty batch behind
       // (and so cannot clear the redo stack either).
       if (opened) return;
-      db.sql.run('INSERT INTO batches (id, at, who, label, project_id, kind, reverts) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-        id,
-        at,
-        actor.user,
-        label,
-        projectId,
-        options.kind ?? 'edit',
-        options.reverts ?? null,
-      ]);
+      insertBatch(db, { id, at, who: actor.user, label, projectId, kind: options.kind ?? 'edit', reverts: options.reverts ?? null });
       opened = true;
     };
+    const head = { id, at, who: actor.user };
     const batch: Batch = {
       id,
       record(entity, entityId, action, before, after) {
         open();
         touched.note(entity, entityId, action, after);
-        db.sql.run(INSERT_AUDIT, [id, at, actor.user, entity, entityId, action, json(before), json(after)]);
+        insertAudits(db, head, [{ entity, entityId, action, before: json(before), after: json(after) }]);
       },
       recordMany(entity, action, rows) {
         if (rows.length === 0) return;
         open();
         for (const r of rows) touched.note(entity, r.id, action, r.after);
-        for (let i = 0; i < rows.length; i += AUDIT_CHUNK) {
-          const chunk = rows.slice(i, i + AUDIT_CHUNK);
-          const args: unknown[] = [];
-          for (const r of chunk) args.push(id, at, actor.user, entity, r.id, action, json(r.before), json(r.after));
-          db.sql.run(`${INSERT_AUDITS} ${auditValues(chunk.length)}`, args);
-        }
+        insertAudits(db, head, rows.map((r) => ({ entity, entityId: r.id, action, before: json(r.before), after: json(r.after) })));
       },
     };
     const result = fn(batch);
@@ -92,11 +75,4 @@ export function inBatch<T>(
 function json(v: unknown): string | null {
   if (v instanceof JsonText) return v.text;
   return v === undefined || v === null ? null : JSON.stringify(v);
-}
-
-const valuesCache = new Map<number, string>();
-function auditValues(n: number): string {
-  let v = valuesCache.get(n);
-  if (!v) valuesCache.set(n, (v = Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')));
-  return v;
 }

@@ -22,7 +22,9 @@ export interface TableStore<Row extends { id: number }> {
   get(db: SqlDb, id: number): Row | undefined;
   /** The row, or NOT_FOUND naming `what` (e.g. "WBS task 12"). */
   require(db: SqlDb, id: number, what: string): Row;
-  /** Rows matching a SQL condition over column names, e.g. `project_id = ? ORDER BY position`. */
+  /** Every row of a project, by id (a table without project_id refuses). */
+  inProject(db: SqlDb, projectId: number): Row[];
+  /** Rows matching a SQL condition over column names, e.g. `project_id = ? ORDER BY position` (db/queries only). */
   where(db: SqlDb, condition: string, ...params: unknown[]): Row[];
   /** Inserts the given fields (others take their SQL defaults); `id` may be given to restore a row. */
   insert(db: SqlDb, values: Partial<Row>): Row;
@@ -114,6 +116,10 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
       const row = store.get(db, id);
       if (!row) throw textError('NOT_FOUND', 'rowGone', { id }, `${what} does not exist`, { field: 'id', id });
       return row;
+    },
+    inProject: (db, projectId) => {
+      if (!byField.has('projectId' as keyof Row & string)) throw new Error(`${name} has no project_id`);
+      return db.sql.all<Raw>(`SELECT * FROM ${name} WHERE project_id = ? ORDER BY id`, [projectId]).map(fromRaw);
     },
     where: (db, condition, ...params) => db.sql.all<Raw>(`SELECT * FROM ${name} WHERE ${condition}`, params).map(fromRaw),
     insert: (db, values) => {

@@ -23,49 +23,26 @@ import { getProjectRow } from './projects.js';
 import { ENTITY as WBS_ENTITY, settleRollUps, wbsChangesOf } from './wbs.js';
 import { DEPENDENCY_ENTITY } from './schedule.js';
 import { localToday } from '../../common/dates.js';
+import { auditRowsOf, auditTrailOf, batchTouchesOtherThan, markUndone, newestBatchBelow, type StackBatch } from '../db/queries/history.js';
 
-interface BatchRow {
-  seq: number;
-  id: string;
-  label: string;
-}
-
-interface AuditRow {
-  entity: string;
-  entity_id: number;
-  action: AuditAction;
-  before: string | null;
-  after: string | null;
-}
+type BatchRow = StackBatch;
 
 type Values = Record<string, unknown>;
 
-// The top of each stack is found in constant time, whatever the history's length: batches are indexed
-// by (project_id, kind, undone), and the rowid closing that index gives the newest first, so each query
-// is one seek from the end of its range. A batch off the stacks (project.*, or one that touched an
-// entity without a store — none today) is stepped over; which entities a batch touched is a handful
-// of seeks in the (batch_id, entity) index for the gaps between the undoable entities, never a read
-// of its rows (a 100,000-row import has as many).
+// The top of each stack is found in constant time, whatever the history's length (one seek each, see
+// queries/history.ts). A batch off the stacks (project.*, or one that touched an entity without a
+// store — none today) is stepped over.
 const UNDOABLE = Object.keys(ENTITY_STORES).sort();
-const GAPS: [string, ...string[]][] = [
-  ['entity < ?', UNDOABLE[0]!],
-  ...UNDOABLE.slice(1).map((e, i): [string, string, string] => ['entity > ? AND entity < ?', UNDOABLE[i]!, e]),
-  ['entity > ?', UNDOABLE.at(-1)!],
-];
-const FOREIGN_ENTITY = `SELECT ${GAPS.map(([g]) => `EXISTS (SELECT 1 FROM audit_log WHERE batch_id = ? AND ${g})`).join(' OR ')}`;
-// `who` is not in the index: the walk back steps over other users' batches, which in a workspace of one
-// user (nearly all of them) are none.
-const NEWEST = 'SELECT rowid AS seq, id, label FROM batches WHERE project_id = ? AND kind = ? AND undone = ? AND who = ? AND rowid < ? ORDER BY rowid DESC LIMIT 1';
 
 function onStacks(db: Db, b: BatchRow): boolean {
   if (b.label.startsWith('project.')) return false;
-  return !db.prepare(FOREIGN_ENTITY).pluck().get(...GAPS.flatMap(([, ...entities]) => [b.id, ...entities]));
+  return !batchTouchesOtherThan(db, b.id, UNDOABLE);
 }
 
 /** The user's newest batch of the project of `kind` with this `undone` mark that is on the stacks. */
 function newest(db: Db, projectId: number, who: string, kind: BatchKind, undone: 0 | 1): BatchRow | undefined {
   for (let below = Number.MAX_SAFE_INTEGER; ; ) {
-    const b = db.prepare(NEWEST).get(projectId, kind, undone, who, below) as BatchRow | undefined;
+    const b = newestBatchBelow(db, projectId, kind, undone, who, below);
     if (!b || onStacks(db, b)) return b;
     below = b.seq;
   }
@@ -102,17 +79,15 @@ export function redo(db: Db, actor: Actor, projectId: number, today = localToday
 function step(db: Db, actor: Actor, projectId: number, kind: 'undo' | 'redo', today: string): UndoResult {
   getProjectRow(db, projectId);
   // The target is chosen inside the write transaction, so two windows cannot undo the same batch.
-  const result = db.sqlite
-    .transaction(() => {
-      const target = kind === 'undo' ? undoTop(db, projectId, actor.user) : redoTop(db, projectId, actor.user);
-      if (!target) return { applied: false, entities: [] as string[] };
-      const { entities, batchId } = revert(db, actor, projectId, target, kind);
-      // The WBS screen patches the rows the step changed instead of listing the whole WBS again.
-      // A link's step changes its successor's predecessors text, so it answers the WBS too.
-      const wbs = entities.includes(WBS_ENTITY) || entities.includes(DEPENDENCY_ENTITY) ? { wbs: wbsChangesOf(db, batchId, projectId, today) } : {};
-      return { applied: true, label: target.label, entities, ...wbs };
-    })
-    .immediate();
+  const result = db.sql.tx(() => {
+    const target = kind === 'undo' ? undoTop(db, projectId, actor.user) : redoTop(db, projectId, actor.user);
+    if (!target) return { applied: false, entities: [] as string[] };
+    const { entities, batchId } = revert(db, actor, projectId, target, kind);
+    // The WBS screen patches the rows the step changed instead of listing the whole WBS again.
+    // A link's step changes its successor's predecessors text, so it answers the WBS too.
+    const wbs = entities.includes(WBS_ENTITY) || entities.includes(DEPENDENCY_ENTITY) ? { wbs: wbsChangesOf(db, batchId, projectId, today) } : {};
+    return { applied: true, label: target.label, entities, ...wbs };
+  });
   return { ...result, state: historyState(db, actor, projectId) };
 }
 
@@ -123,9 +98,7 @@ function step(db: Db, actor: Actor, projectId: number, kind: 'undo' | 'redo', to
  * 10,000-row import costs about what applying it did, not 10,000 round trips of read, write, read back.
  */
 function revert(db: Db, actor: Actor, projectId: number, target: BatchRow, kind: 'undo' | 'redo'): { entities: string[]; batchId: string } {
-  const rows = db
-    .prepare('SELECT entity, entity_id, action, before, after FROM audit_log WHERE batch_id = ? ORDER BY id DESC')
-    .all(target.id) as AuditRow[];
+  const rows = auditRowsOf(db, target.id);
   const entities = new Set<string>();
   const batchId = inBatch(
     db,
@@ -136,12 +109,13 @@ function revert(db: Db, actor: Actor, projectId: number, target: BatchRow, kind:
       const wbsParents = new Set<number | null>();
       for (let i = 0; i < rows.length; ) {
         reportProgress(i, rows.length);
-        const { entity, action } = rows[i]!;
+        const { entity } = rows[i]!;
+        const action = rows[i]!.action as AuditAction;
         let j = i + 1;
         while (j < rows.length && rows[j]!.entity === entity && rows[j]!.action === action) j++;
         const store = ENTITY_STORES[entity];
         if (!store) throw textError('CONFLICT', 'cannotUndo', {}, `changes to ${entity} cannot be undone`, { entity });
-        const run = rows.slice(i, j).map((r) => ({ id: r.entity_id, before: parse(r.before), after: parse(r.after), beforeText: r.before }));
+        const run = rows.slice(i, j).map((r) => ({ id: r.entityId, before: parse(r.before), after: parse(r.after), beforeText: r.before }));
         const parents = entity === WBS_ENTITY ? wbsParents : null;
         invertRun(db, batch, store, entity, action, run, parents);
         entities.add(entity);
@@ -151,7 +125,7 @@ function revert(db: Db, actor: Actor, projectId: number, target: BatchRow, kind:
       // keeps summaries right even if some past writer forgot to record one. A summary's roll-up
       // depends on its children only, so the parents of the rows touched are where it starts.
       if (wbsParents.size > 0) settleRollUps(db, batch, projectId, wbsParents);
-      db.prepare('UPDATE batches SET undone = 1 WHERE id = ?').run(target.id);
+      markUndone(db, target.id);
       return batch.id;
     },
     { kind, reverts: target.id },
@@ -247,20 +221,13 @@ function changesOf(action: AuditAction, before: Values | null, after: Values | n
 
 /** Who changed what in one row, and when, newest first (undo and redo steps included). */
 export function rowHistory(db: Db, entity: string, id: number, limit = 500): HistoryEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT a.at, a.who, a.batch_id, a.action, a.before, a.after, b.label, b.kind
-       FROM audit_log a JOIN batches b ON b.id = a.batch_id
-       WHERE a.entity = ? AND a.entity_id = ? ORDER BY a.id DESC LIMIT ?`,
-    )
-    .all(entity, id, limit) as (AuditRow & { at: string; who: string; batch_id: string; label: string; kind: BatchKind })[];
-  return rows.map((r) => ({
+  return auditTrailOf(db, entity, id, limit).map((r) => ({
     at: r.at,
     who: r.who,
-    batchId: r.batch_id,
+    batchId: r.batchId,
     batchLabel: r.label,
-    kind: r.kind,
-    action: r.action,
-    changes: changesOf(r.action, parse(r.before), parse(r.after)),
+    kind: r.kind as BatchKind,
+    action: r.action as AuditAction,
+    changes: changesOf(r.action as AuditAction, parse(r.before), parse(r.after)),
   }));
 }

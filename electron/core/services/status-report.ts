@@ -94,14 +94,14 @@ function projectTables(db: Db, row: PortfolioRow, language: Language): ReportTab
   const thresholds = getThresholds(db, row.projectId);
   const riskClosed = closedCodes(vocab['risk.status']);
   const risks = riskStore
-    .where(db, 'project_id = ?', row.projectId)
+    .inProject(db, row.projectId)
     .filter((r) => !riskClosed.has(r.status))
     .map((r) => ({ r, score: riskScore(r.probability, r.impact) }))
     .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.r.id - b.r.id)
     .slice(0, TOP);
   const issueClosed = closedCodes(vocab['issue.status']);
   const issues = issueStore
-    .where(db, 'project_id = ?', row.projectId)
+    .inProject(db, row.projectId)
     .filter((i) => !issueClosed.has(i.status))
     .map((i) => ({ i, overdue: isOverdue(i.due, false, status) }))
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.i.due ?? '9999').localeCompare(b.i.due ?? '9999') || a.i.id - b.i.id)

@@ -10,3 +10,116 @@ import type { SqlDb } from '../sql.js';
 export function entityIdsAuditedIn(db: SqlDb, batchId: string, entity: string): number[] {
   return [...new Set(db.sql.values<[number]>('SELECT entity_id FROM audit_log WHERE batch_id = ? AND entity = ?', [batchId, entity]).map((r) => r[0]))];
 }
+
+// ---- writing a batch (batch.ts) ------------------------------------------------------------------
+
+export interface BatchHead {
+  id: string;
+  at: string;
+  who: string;
+  label: string;
+  projectId: number | null;
+  kind: string;
+  reverts: string | null;
+}
+
+export function insertBatch(db: SqlDb, b: BatchHead): void {
+  db.sql.run('INSERT INTO batches (id, at, who, label, project_id, kind, reverts) VALUES (?, ?, ?, ?, ?, ?, ?)', [b.id, b.at, b.who, b.label, b.projectId, b.kind, b.reverts]);
+}
+
+/** An audit row: the change of one row, its before and after as JSON text (null for none). */
+export interface AuditEntry {
+  entity: string;
+  entityId: number;
+  action: string;
+  before: string | null;
+  after: string | null;
+}
+
+const INSERT_AUDITS = 'INSERT INTO audit_log (batch_id, at, who, entity, entity_id, action, before, after) VALUES';
+const ONE_AUDIT = '(?, ?, ?, ?, ?, ?, ?, ?)';
+/** Audit rows per multi-row INSERT (8 parameters each, far below SQLite's limit). */
+const AUDIT_CHUNK = 100;
+const auditValues = new Map<number, string>();
+
+/** Audit rows of one batch, in multi-row statements of AUDIT_CHUNK rows. */
+export function insertAudits(db: SqlDb, batch: Pick<BatchHead, 'id' | 'at' | 'who'>, entries: readonly AuditEntry[]): void {
+  for (let i = 0; i < entries.length; i += AUDIT_CHUNK) {
+    const chunk = entries.slice(i, i + AUDIT_CHUNK);
+    const args: unknown[] = [];
+    for (const e of chunk) args.push(batch.id, batch.at, batch.who, e.entity, e.entityId, e.action, e.before, e.after);
+    let values = auditValues.get(chunk.length);
+    if (!values) auditValues.set(chunk.length, (values = Array.from({ length: chunk.length }, () => ONE_AUDIT).join(', ')));
+    db.sql.run(`${INSERT_AUDITS} ${values}`, args);
+  }
+}
+
+/** Whether the batch was written (a batch that changed nothing leaves no row). */
+export function batchExists(db: SqlDb, batchId: string): boolean {
+  return db.sql.get('SELECT 1 AS x FROM batches WHERE id = ?', [batchId]) !== undefined;
+}
+
+// ---- the undo and redo stacks (history.ts) -------------------------------------------------------
+
+/** A batch on a stack: `seq` (its rowid) orders batches newest first. */
+export interface StackBatch {
+  seq: number;
+  id: string;
+  label: string;
+}
+
+/**
+ * The user's newest batch of the project of `kind` with this `undone` mark, older than `below`: one seek
+ * from the end of the (project_id, kind, undone) index, the rowid closing it giving the newest first.
+ * `who` is not in the index: the walk steps over other users' batches, in most workspaces none.
+ */
+export function newestBatchBelow(db: SqlDb, projectId: number, kind: string, undone: 0 | 1, who: string, below: number): StackBatch | undefined {
+  return db.sql.get<StackBatch>('SELECT rowid AS seq, id, label FROM batches WHERE project_id = ? AND kind = ? AND undone = ? AND who = ? AND rowid < ? ORDER BY rowid DESC LIMIT 1', [
+    projectId,
+    kind,
+    undone,
+    who,
+    below,
+  ]);
+}
+
+const touchesOther = new Map<string, { sql: string; gaps: string[][] }>();
+
+/**
+ * Whether the batch audited any entity outside `entities` (sorted): a handful of seeks in the
+ * (batch_id, entity) index for the gaps between them, never a read of its rows (a 100,000-row import
+ * has as many).
+ */
+export function batchTouchesOtherThan(db: SqlDb, batchId: string, entities: readonly string[]): boolean {
+  const key = entities.join('\n');
+  let q = touchesOther.get(key);
+  if (!q) {
+    const gaps: [string, ...string[]][] = [
+      ['entity < ?', entities[0]!],
+      ...entities.slice(1).map((e, i): [string, string, string] => ['entity > ? AND entity < ?', entities[i]!, e]),
+      ['entity > ?', entities.at(-1)!],
+    ];
+    const sql = `SELECT ${gaps.map(([g]) => `EXISTS (SELECT 1 FROM audit_log WHERE batch_id = ? AND ${g})`).join(' OR ')} AS other`;
+    touchesOther.set(key, (q = { sql, gaps: gaps.map(([, ...es]) => es) }));
+  }
+  return !!db.sql.get<{ other: number }>(q.sql, q.gaps.flatMap((es) => [batchId, ...es]))!.other;
+}
+
+/** A batch's audit rows, newest first (the order undo replays them in). */
+export function auditRowsOf(db: SqlDb, batchId: string): AuditEntry[] {
+  return db.sql.all<AuditEntry>('SELECT entity, entity_id AS entityId, action, before, after FROM audit_log WHERE batch_id = ? ORDER BY id DESC', [batchId]);
+}
+
+export function markUndone(db: SqlDb, batchId: string): void {
+  db.sql.run('UPDATE batches SET undone = 1 WHERE id = ?', [batchId]);
+}
+
+/** One row's audit trail with its batches, newest first. */
+export function auditTrailOf(db: SqlDb, entity: string, entityId: number, limit: number): (AuditEntry & { at: string; who: string; batchId: string; label: string; kind: string })[] {
+  return db.sql.all(
+    `SELECT a.entity, a.entity_id AS entityId, a.at, a.who, a.batch_id AS batchId, a.action, a.before, a.after, b.label, b.kind
+     FROM audit_log a JOIN batches b ON b.id = a.batch_id
+     WHERE a.entity = ? AND a.entity_id = ? ORDER BY a.id DESC LIMIT ?`,
+    [entity, entityId, limit],
+  );
+}

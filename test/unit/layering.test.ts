@@ -1,0 +1,152 @@
+// The layers of DESIGN.md, checked on the source text (no package: a read of every file and a few
+// patterns, run with the unit tests):
+//   - the services (electron/core/services) reach the database only through the data-access seam:
+//     no better-sqlite3 or drizzle-orm import, no use of the connection (db.sqlite, db.orm, prepare),
+//     no SQL text; their statements live in electron/core/db/queries (issue 16; team mode on
+//     PostgreSQL stands behind the same seam);
+//   - core never imports the renderer or Electron, the renderer never imports core (it talks to the API).
+// SERVICES_NOT_YET_MOVED lists the service files whose SQL still waits to move; an entry that no longer
+// breaks the rule fails too, so the list only shrinks.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/workspace.js';
+
+const SERVICES = path.join(ROOT, 'electron/core/services');
+const CORE = path.join(ROOT, 'electron/core');
+const RENDERER = path.join(ROOT, 'renderer');
+
+/** Service files (relative to electron/core/services) that still run SQL of their own. */
+const SERVICES_NOT_YET_MOVED = new Set([
+  'export/profile-export.ts',
+  'import/preview.ts',
+  'import/profiles.ts',
+  'meetings/service.ts',
+  'portfolio.ts',
+  'progress.ts',
+  'projects.ts',
+  'register-figures.ts',
+  'registers/engine.ts',
+  'registers/score-history.ts',
+  'registers/vocabularies.ts',
+  'search-index.ts',
+  'search.ts',
+  'settings.ts',
+  'status-date.ts',
+]);
+
+function sourceFiles(dir: string, ext = /\.(ts|tsx|mts)$/): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && ext.test(e.name) && !e.name.endsWith('.d.ts'))
+    .map((e) => path.join(e.parentPath, e.name))
+    .filter((f) => !f.split(path.sep).includes('node_modules'));
+}
+
+/** The code without comments (a `//` inside a string cuts the rest of its line: harmless here). */
+function code(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+}
+
+/** Module specifiers of static imports, re-exports and dynamic imports. */
+function specifiers(text: string): string[] {
+  return [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+}
+
+function resolvesInto(file: string, spec: string, dir: string): boolean {
+  if (!spec.startsWith('.')) return false;
+  const target = path.resolve(path.dirname(file), spec);
+  return target === dir || target.startsWith(dir + path.sep);
+}
+
+// SQL as the services wrote it: statements, clauses, and conditions handed to a table store.
+const SQL_TEXT = [
+  /\bSELECT\s[\s\S]*?\bFROM\b/,
+  /\bINSERT\s+INTO\b/,
+  /\bUPDATE\s+\w+\s+SET\b/,
+  /\bDELETE\s+FROM\b/,
+  /\bWITH\s+RECURSIVE\b/,
+  /\bORDER\s+BY\b/,
+  /\bPRAGMA\b/,
+  /\bjson_each\b/,
+  /\b[a-z_]+\s*(?:=|<|>|<=|>=|IS|IN)\s*\(?\?/,
+];
+const CONNECTION = [/\bdb\.(?:sqlite|orm|prepare)\b/, /\.prepare\(/, /\.transaction\(/];
+const DRIVERS = /^(?:better-sqlite3|drizzle-orm)(?:\/|$)/;
+
+/** Why a service file breaks the seam (empty: it does not). */
+function seamBreaches(file: string): string[] {
+  const text = code(fs.readFileSync(file, 'utf8'));
+  const out: string[] = [];
+  for (const spec of specifiers(text)) if (DRIVERS.test(spec)) out.push(`imports ${spec}`);
+  for (const m of text.matchAll(/import\s+(type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"]*\/db\/open(?:\.js)?)['"]/g)) {
+    const names = m[2]!.split(',').map((n) => n.trim().replace(/^type\s+/, '')).filter(Boolean);
+    // The workspace handle passes through services to the queries; the connection's own types do not.
+    const others = names.filter((n) => n !== 'Db');
+    if (others.length > 0) out.push(`imports ${others.join(', ')} from db/open`);
+  }
+  for (const re of CONNECTION) {
+    const m = text.match(re);
+    if (m) out.push(`uses the connection: ${m[0]}`);
+  }
+  for (const re of SQL_TEXT) {
+    const m = text.match(re);
+    if (m) out.push(`SQL text: ${m[0].replace(/\s+/g, ' ').slice(0, 60)}`);
+  }
+  return out;
+}
+
+describe('layering', () => {
+  it('services reach the database only through db/queries (the data-access seam)', () => {
+    const breaches = new Map<string, string[]>();
+    for (const file of sourceFiles(SERVICES)) {
+      const found = seamBreaches(file);
+      if (found.length > 0) breaches.set(path.relative(SERVICES, file).split(path.sep).join('/'), found);
+    }
+    const unlisted = [...breaches].filter(([f]) => !SERVICES_NOT_YET_MOVED.has(f)).map(([f, why]) => `${f}: ${why.join('; ')}`);
+    expect(unlisted, 'move these statements into electron/core/db/queries/<aggregate>.ts').toEqual([]);
+    const stale = [...SERVICES_NOT_YET_MOVED].filter((f) => !breaches.has(f));
+    expect(stale, 'these files keep the rule now: take them off SERVICES_NOT_YET_MOVED').toEqual([]);
+  });
+
+  it('the rule sees what it is for', () => {
+    // The patterns on a sample of each breach, so a loosened pattern cannot pass everything.
+    const dir = fs.mkdtempSync(path.join(ROOT, 'test-output-layering-'));
+    try {
+      const sample = (body: string) => {
+        const f = path.join(dir, 'x.ts');
+        fs.writeFileSync(f, body);
+        return seamBreaches(f);
+      };
+      expect(sample("import Database from 'better-sqlite3';")).toEqual(['imports better-sqlite3']);
+      expect(sample("import { eq } from 'drizzle-orm';")).toEqual(['imports drizzle-orm']);
+      expect(sample("import type { Db, Orm } from '../db/open.js';")).toEqual(['imports Orm from db/open']);
+      expect(sample("import type { Db } from '../db/open.js';\nexport const f = (db: Db) => q.rows(db);")).toEqual([]);
+      expect(sample('const n = db.sqlite.pragma("x");')).toEqual(['uses the connection: db.sqlite']);
+      expect(sample("store.where(db, 'project_id = ?', 1);")).toEqual(['SQL text: project_id = ?']);
+      expect(sample('const s = `SELECT id\n FROM wbs_tasks`;')).toEqual(['SQL text: SELECT id FROM']);
+      expect(sample('// SELECT id FROM t WHERE x = ? in a comment\nconst a = 1;')).toEqual([]);
+      expect(sample("const label = 'Select the rows from the sheet';")).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('core imports neither the renderer nor Electron', () => {
+    const bad = sourceFiles(CORE).flatMap((file) =>
+      specifiers(code(fs.readFileSync(file, 'utf8')))
+        .filter((s) => resolvesInto(file, s, RENDERER) || s === 'electron' || s.startsWith('electron/'))
+        .map((s) => `${path.relative(ROOT, file)}: ${s}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('the renderer never imports core', () => {
+    const bad = sourceFiles(RENDERER).flatMap((file) =>
+      specifiers(code(fs.readFileSync(file, 'utf8')))
+        .filter((s) => resolvesInto(file, s, CORE))
+        .map((s) => `${path.relative(ROOT, file)}: ${s}`),
+    );
+    expect(bad).toEqual([]);
+  });
+});
