@@ -21,8 +21,9 @@ import { envelopeJson } from '../core/handlers.js';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
-  denyPermissionCheck,
-  denyPermissionRequest,
+  denyDevicePermission,
+  permissionCheckDecision,
+  permissionRequestDecision,
   forbiddenDebugSwitch,
   isAllowedNavigation,
   isBlockedRequest,
@@ -94,9 +95,9 @@ async function start(): Promise<void> {
   const styleNonce = randomBytes(16).toString('base64');
   const rendererDir = path.join(root, 'dist/renderer');
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler(denyPermissionRequest);
-  ses.setPermissionCheckHandler(denyPermissionCheck);
-  ses.setDevicePermissionHandler(denyPermissionCheck);
+  ses.setPermissionRequestHandler(permissionRequestDecision);
+  ses.setPermissionCheckHandler(permissionCheckDecision);
+  ses.setDevicePermissionHandler(denyDevicePermission);
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: isBlockedRequest(details.url) }));
   ses.protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request, styleNonce));
 

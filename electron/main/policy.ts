@@ -80,13 +80,25 @@ export function windowOpenDecision(): { action: 'deny' } {
   return { action: 'deny' };
 }
 
-/** setPermissionRequestHandler: Electron grants every permission when no handler is set. */
-export function denyPermissionRequest(_webContents: unknown, _permission: string, callback: (granted: boolean) => void): void {
-  callback(false);
+/**
+ * The one permission the window is given: writing to the clipboard (the portfolio's charts are copied as
+ * PNG or SVG through navigator.clipboard.write, which asks for it). Reading the clipboard, and every
+ * other permission, is refused; Electron grants every permission when no handler is set.
+ */
+const GRANTED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
+
+/** setPermissionRequestHandler. */
+export function permissionRequestDecision(_webContents: unknown, permission: string, callback: (granted: boolean) => void): void {
+  callback(GRANTED_PERMISSIONS.has(permission));
 }
 
-/** setPermissionCheckHandler and setDevicePermissionHandler. */
-export function denyPermissionCheck(): boolean {
+/** setPermissionCheckHandler. */
+export function permissionCheckDecision(_webContents: unknown, permission: string): boolean {
+  return GRANTED_PERMISSIONS.has(permission);
+}
+
+/** setDevicePermissionHandler: no device (HID, serial, USB) is ever given. */
+export function denyDevicePermission(): boolean {
   return false;
 }
 

@@ -1,6 +1,7 @@
 // The portfolio home in Chromium: three projects with eleven weekly closes each (on track, slipping,
 // in trouble), their lights from the default thresholds, a light set by hand with a reason that is still
 // there after a reload, sorting, filtering, and a click through to a project. A screenshot in Japanese.
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foreignRequests, openSession, screenshotPath, type Session } from './browser.js';
@@ -144,6 +145,44 @@ describe('portfolio home in Chromium', () => {
     expect(await home.table.locator('th', { hasText: '計画遵守率' }).getAttribute('title')).toContain('予定終了日までに終了したタスクの割合');
     expect(await s.page.getByTestId('portfolio-legend').innerText()).toContain('リードタイム: 基準日までに完了した課題');
     await s.page.screenshot({ path: screenshotPath('portfolio-home-ja.png') });
+  });
+
+  it('draws the charts of the projects shown, each copied and saved as PNG and SVG', async () => {
+    const charts = s.page.getByTestId('portfolio-charts');
+    for (const id of ['heat', 'issues', 'scatter', 'milestones']) await charts.getByTestId(`chart-${id}-canvas`).locator('canvas').first().waitFor();
+    await s.page.getByTestId('chart-scatter').scrollIntoViewIfNeeded();
+    await s.page.screenshot({ path: screenshotPath('portfolio-charts-ja.png'), fullPage: true });
+    const heat = charts.getByTestId('chart-heat');
+    const [png] = await Promise.all([s.page.waitForEvent('download'), heat.getByTestId('save-png').click()]);
+    expect(png.suggestedFilename()).toBe('リスクヒートマップ（全プロジェクト）_20251121.png');
+    const bytes = fs.readFileSync((await png.path())!);
+    expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    // Twice the pixels of the chart on screen (IHDR width at byte 16).
+    const box = (await charts.getByTestId('chart-heat-canvas').boundingBox())!;
+    expect(bytes.readUInt32BE(16)).toBe(Math.round(box.width) * 2);
+    const svgText = async (id: string) => {
+      const [d] = await Promise.all([s.page.waitForEvent('download'), charts.getByTestId(`chart-${id}`).getByTestId('save-svg').click()]);
+      expect(d.suggestedFilename()).toMatch(/_20251121\.svg$/);
+      return fs.readFileSync((await d.path())!, 'utf8');
+    };
+    // Every open risk of the three projects: 3×3 twice (販売管理 and WMS), the others once.
+    const heatSvg = await svgText('heat');
+    expect(heatSvg).toMatch(/^<svg[^>]* xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(heatSvg).toContain('発生確率');
+    expect(heatSvg.match(/>2<\/text>/g)?.length).toBeGreaterThanOrEqual(1);
+    const scatterSvg = await svgText('scatter');
+    for (const name of ['基幹システム刷新', '販売管理システム更改', '物流倉庫WMS導入']) expect(scatterSvg).toContain(name);
+    // 本番稼働判定 (12/19) is 4 weeks after 11/21: every project has it coming.
+    expect((await svgText('milestones')).match(/本番稼働判定/g)).toHaveLength(3);
+    // The clipboard gets a PNG image.
+    await s.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(s.page.url()).origin });
+    await heat.getByTestId('copy-png').click();
+    await heat.getByText('PNG をクリップボードにコピーしました').waitFor();
+    const types = await s.page.evaluate(async () => (await navigator.clipboard.read()).flatMap((i) => [...i.types]));
+    expect(types).toContain('image/png');
+    await heat.getByTestId('copy-svg').click();
+    await heat.getByText('SVG をクリップボードにコピーしました').waitFor();
+    expect(await s.page.evaluate(() => navigator.clipboard.readText())).toMatch(/^<svg/);
   });
 
   it('sets a light by hand with a reason, and keeps it after a reload', async () => {

@@ -336,6 +336,42 @@ describe('status override', () => {
   });
 });
 
+describe('portfolio.charts', () => {
+  it('puts every project’s open risks on one heat map, counts issues raised and closed per week, and lists the coming milestones', async () => {
+    const w = await setup();
+    await w.call('risk.create', { projectId: w.beta, values: { title: 'Beta 高 20', probability: 5, impact: 4 } });
+    await seed(w.call, w.beta, [
+      { name: '受入判定', values: { plannedStart: '2025-07-11', plannedFinish: '2025-07-11', milestone: true } },
+      { name: '遅れた判定', values: { plannedStart: '2025-06-10', plannedFinish: '2025-06-10', milestone: true } },
+      { name: '済んだ判定', values: { plannedStart: '2025-06-11', plannedFinish: '2025-06-11', milestone: true, progress: 100 } },
+      { name: '先の判定', values: { plannedStart: '2025-07-14', plannedFinish: '2025-07-14', milestone: true } },
+    ]);
+    const c = await w.call('portfolio.charts', { statusDate: STATUS });
+    expect(c.date).toBe(STATUS);
+    // Open and rated: Alpha 5×4, 3×3, 1×2, 2×4 and Beta 5×4 (the closed 5×5 and the unrated are left out).
+    const cells = c.heat.flatMap((row, p) => row.map((n, i) => [p + 1, i + 1, n] as const)).filter(([, , n]) => n > 0);
+    expect(cells).toEqual([
+      [1, 2, 1],
+      [2, 4, 1],
+      [3, 3, 1],
+      [5, 4, 2],
+    ]);
+    // Twelve weeks ending 6/13, oldest first; raised (else created) and closed per week.
+    expect(c.weeks).toHaveLength(12);
+    expect(c.weeks[11]).toMatchObject({ weekStart: '2025-06-07', weekEnd: '2025-06-13' });
+    expect(c.weeks[10]).toMatchObject({ weekStart: '2025-05-31', weekEnd: '2025-06-06', opened: 3, closed: 2 });
+    // Raised 6/10, closed 6/12; the three open ones have no raised date and were created now, after the weeks.
+    expect(c.weeks[11]).toMatchObject({ opened: 1, closed: 1 });
+    expect(c.weeks.slice(0, 10).every((x) => x.opened === 0 && x.closed === 0)).toBe(true);
+    // Not reached, due up to 4 weeks after 6/13 (Alpha's リリース 6/30, Beta's 7/11), or missed since 5/17.
+    expect(c.milestones.map((m) => [m.project, m.name, m.date, m.late])).toEqual([
+      ['Beta', '遅れた判定', '2025-06-10', true],
+      ['Alpha', 'リリース', '2025-06-30', false],
+      ['Beta', '受入判定', '2025-07-11', false],
+    ]);
+  });
+});
+
 describe('weekly status report (report.export)', () => {
   /** Each row of a sheet as the texts of its cells (merged cells once), dates as yyyy/mm/dd. */
   function rowsOf(ws: ExcelJS.Worksheet): string[][] {

@@ -9,8 +9,9 @@ import {
   APP_ENTRY_URL,
   APP_ORIGIN,
   appContentSecurityPolicy,
-  denyPermissionCheck,
-  denyPermissionRequest,
+  denyDevicePermission,
+  permissionCheckDecision,
+  permissionRequestDecision,
   isAllowedNavigation,
   isBlockedRequest,
   isTrustedSender,
@@ -123,7 +124,6 @@ describe('permissions', () => {
   // Electron grants all of these when no handler is installed.
   const permissions = [
     'clipboard-read',
-    'clipboard-sanitized-write',
     'display-capture',
     'fileSystem',
     'fullscreen',
@@ -145,12 +145,18 @@ describe('permissions', () => {
 
   it.each(permissions)('refuses a request for %s', (permission) => {
     const answers: boolean[] = [];
-    denyPermissionRequest({}, permission, (granted) => answers.push(granted));
+    permissionRequestDecision({}, permission, (granted) => answers.push(granted));
     expect(answers).toEqual([false]);
+    expect(permissionCheckDecision({}, permission)).toBe(false);
   });
 
-  it('answers every permission check with no', () => {
-    expect(denyPermissionCheck()).toBe(false);
+  it('gives writing to the clipboard only (a chart copied as PNG or SVG), never reading it, and no device', () => {
+    const answers: boolean[] = [];
+    permissionRequestDecision({}, 'clipboard-sanitized-write', (granted) => answers.push(granted));
+    expect(answers).toEqual([true]);
+    expect(permissionCheckDecision({}, 'clipboard-sanitized-write')).toBe(true);
+    expect(permissionCheckDecision({}, 'clipboard-read')).toBe(false);
+    expect(denyDevicePermission()).toBe(false);
   });
 });
 

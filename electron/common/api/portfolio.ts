@@ -2,6 +2,7 @@
 // last weekly close (先週差分), the trend of the last 12 closes, and a status light (順調 / 注意 / 要対応)
 // from thresholds the PMO sets, or the PMO's own light with a reason (kept, undoable).
 import { z } from 'zod';
+import type { PortfolioCharts } from '../portfolio-charts.js';
 import type { ExportedWorkbook } from './excel.js';
 import { id, isoDate, text } from './schemas.js';
 
@@ -157,6 +158,11 @@ export interface PortfolioSummary {
 export const portfolioApi = {
   /** Every project's figures, 先週差分, trend and light, at `statusDate` or at each project's own status date. */
   'portfolio.summary': { input: z.strictObject({ statusDate: isoDate.optional() }), output: {} as PortfolioSummary },
+  /**
+   * The home's charts over every project (or those of `projectIds`): the risk heat map, issues raised and
+   * closed per week, the milestones of the next 4 weeks.
+   */
+  'portfolio.charts': { input: z.strictObject({ statusDate: isoDate.optional(), projectIds: z.array(id).max(10_000).optional() }), output: {} as PortfolioCharts },
   /** The thresholds of the status light (workspace-wide); `null` puts the defaults back. */
   'portfolio.setThresholds': { input: z.strictObject({ thresholds: lightThresholds.nullable() }), output: {} as LightThresholds },
   /** Sets the project's light by hand with a reason (light null: back to the computed light); one undo step. */

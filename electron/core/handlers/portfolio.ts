@@ -4,12 +4,14 @@ import { localToday } from '../../common/dates.js';
 import type { Db } from '../db/open.js';
 import type { HostContext } from '../handlers.js';
 import { listOverrides, portfolioSummary, setLightThresholds, setOverride } from '../services/portfolio.js';
+import { portfolioCharts } from '../services/portfolio-charts.js';
 import { exportStatusReport } from '../services/status-report.js';
 
 export function portfolioHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof portfolioApi> {
   const today = () => ctx.today?.() ?? localToday();
   return {
     'portfolio.summary': ({ statusDate }) => portfolioSummary(db, today(), statusDate),
+    'portfolio.charts': ({ statusDate, projectIds }) => portfolioCharts(db, today(), statusDate, projectIds),
     'portfolio.setThresholds': ({ thresholds }) => setLightThresholds(db, thresholds),
     'portfolio.override': ({ projectId, light, reason }) => setOverride(db, ctx, projectId, light, reason),
     'portfolio.overrides': ({ projectId }) => listOverrides(db, projectId),

@@ -7,6 +7,9 @@ const TYPES: Record<string, string> = {
   xlsm: 'application/vnd.ms-excel.sheet.macroEnabled.12',
   csv: 'text/csv',
   pdf: 'application/pdf',
+  png: 'image/png',
+  svg: 'image/svg+xml',
+  zip: 'application/zip',
 };
 
 /** The MIME type of a file name by its extension (octet-stream when unknown). */

@@ -3,6 +3,7 @@
 // リードタイム and open risks, each with 先週差分 and, where a trend says something, a sparkline of the
 // last 12 weekly closes. Sorting, filtering, a click through to the project; projects are created,
 // renamed and deleted here too. Each measure is defined in its header's tooltip and in the legend below.
+// Under the table, the charts over the projects shown (PortfolioCharts.tsx).
 import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIGHTS, type FigureKey, type Light, type PortfolioRow, type PortfolioSummary } from '../../../../electron/common/api/portfolio.js';
@@ -13,6 +14,7 @@ import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 import { LightBadge } from './LightBadge.js';
 import { OverrideDialog } from './OverrideDialog.js';
+import { PortfolioChartsPanel } from './PortfolioCharts.js';
 import { Sparkline } from './Sparkline.js';
 import { ThresholdsDialog } from './ThresholdsDialog.js';
 import { filterRows, lightCounts, nextSort, showDiff, showFigure, sortRows, type Sort, type SortKey } from './portfolioModel.js';
@@ -36,6 +38,7 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [overriding, setOverriding] = useState<PortfolioRow | null>(null);
   const [editThresholds, setEditThresholds] = useState(false);
+  const [showCharts, setShowCharts] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => setSummary(await call('portfolio.summary', statusDate ? { statusDate } : {})), [statusDate]);
@@ -165,6 +168,9 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
         >
           {t('portfolio.report')}
         </button>
+        <button aria-pressed={showCharts} onClick={() => setShowCharts((v) => !v)} data-testid="toggle-charts">
+          {t('portfolio.charts.heading')}
+        </button>
         <button onClick={() => setEditThresholds(true)} disabled={!th} data-testid="edit-thresholds">
           {t('portfolio.thresholds')}
         </button>
@@ -291,6 +297,7 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
           </table>
         </div>
       )}
+      {summary && rows.length > 0 && showCharts && <PortfolioChartsPanel rows={rows} statusDate={statusDate} version={summary} />}
       <ul className="portfolio-legend" data-testid="portfolio-legend">
         {(['adherence', 'leadTime', 'overdueIssues', 'lateTasks', 'spi', 'cpi', 'risks', 'diffLegend'] as const).map((k) => (
           <li key={k}>{t(`portfolio.help.${k}`)}</li>

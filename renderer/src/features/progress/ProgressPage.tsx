@@ -11,6 +11,7 @@ import { call } from '../../api/client.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { UndoRedoButtons } from '../../ui/UndoRedoButtons.js';
+import { sCurveOption } from '../../../../electron/common/portfolio-charts.js';
 import { EChart, type ChartOption } from './EChart.js';
 import { BaselineCompare } from './BaselineCompare.js';
 import { closeFigure, drillPath, drillRows, formatDelta, formatFigure, previousClose } from './progressModel.js';
@@ -181,30 +182,9 @@ export function ProgressPage({ project }: { project: Project }) {
 
   const curveOption = useMemo((): ChartOption | null => {
     if (!curve) return null;
-    const dates = curve.points.map((p) => formatDate(p.date));
     // In yen the curve follows the cards: person-days times the rate the figures are measured with.
-    const rate = yen ? evm!.costRate! : 1;
-    const series = (key: 'pv' | 'ev' | 'ac', color: string) => ({
-      name: t(`progress.fig.${key}`),
-      type: 'line',
-      data: curve.points.map((p) => (p[key] === null ? null : Math.round(p[key]! * rate * 10) / 10)),
-      connectNulls: true,
-      showSymbol: key !== 'pv',
-      lineStyle: { color, width: 2 },
-      itemStyle: { color },
-    });
-    return {
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 56, right: 24, top: 36, bottom: 32 },
-      xAxis: { type: 'category', data: dates, boundaryGap: false },
-      yAxis: { type: 'value', name: t(yen ? 'progress.unitYen' : 'progress.unitDays') },
-      series: [
-        { ...series('pv', '#5470c6'), markLine: { symbol: 'none', label: { formatter: t('progress.statusDate') }, data: [{ xAxis: formatDate(curve.statusDate) }] } },
-        series('ev', '#2e9e5b'),
-        series('ac', '#d9822b'),
-      ],
-    };
+    const L = { pv: t('progress.fig.pv'), ev: t('progress.fig.ev'), ac: t('progress.fig.ac'), unit: t(yen ? 'progress.unitYen' : 'progress.unitDays'), statusDate: t('progress.statusDate') };
+    return sCurveOption(curve, L, yen ? evm!.costRate! : 1);
   }, [curve, t, yen, evm]);
 
   const indexOption = useMemo((): ChartOption | null => {
