@@ -265,18 +265,43 @@ describe('Gantt', () => {
     await wbs.grid.locator('.ag-row').first().waitFor();
     const canvas = s.page.getByTestId('gantt-canvas');
     await expect.poll(() => canvas.getAttribute('data-rows')).toBe('64');
+    // [the grid's scrollTop, the scrollTop the Gantt last drew at, the grid's end]
     const tops = () =>
       s.page.evaluate(() => {
         const grid = document.querySelector<HTMLElement>('[data-testid="wbs-grid"] .ag-grid-viewport')!;
-        return [grid.scrollTop, document.querySelector<HTMLElement>('[data-testid="gantt"] .gantt-scroll')!.scrollTop, grid.scrollHeight - grid.clientHeight];
+        const drawn = document.querySelector<HTMLElement>('[data-testid="gantt-canvas"]')!.dataset.top;
+        return [grid.scrollTop, Number(drawn), grid.scrollHeight - grid.clientHeight];
       });
-    // The wheel over the Gantt scrolls the grid to the same rows.
+    // The wheel over the Gantt scrolls the grid, and the Gantt draws the same rows.
     const box = (await canvas.boundingBox())!;
     await s.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await s.page.mouse.wheel(0, 400);
-    await expect.poll(async () => (await tops())[1]).toBeGreaterThan(0);
+    await expect.poll(async () => (await tops())[0]).toBeGreaterThan(0);
     await expect.poll(async () => { const [g, c] = await tops(); return Math.abs(g! - c!); }).toBeLessThan(1);
-    // Ctrl+End in the grid: the Gantt follows to the very end (it has the grid's room under the last row).
+    // The bar under the pointer is the task of the grid's row at the same height (the tip names it).
+    const y = box.y + box.height * 0.6;
+    const name = await s.page.evaluate((y) => {
+      const grid = document.querySelector<HTMLElement>('[data-testid="wbs-grid"] .ag-grid-viewport')!.getBoundingClientRect();
+      const cell = document.elementFromPoint(grid.left + grid.width / 2, y)!.closest('.ag-row')!;
+      const index = cell.getAttribute('row-index');
+      return document.querySelector<HTMLElement>(`[data-testid="wbs-grid"] .ag-row[row-index="${index}"] [col-id="name"]`)!.innerText;
+    }, y);
+    expect(name).toMatch(/^作業\d+$/);
+    expect(name).not.toBe('作業1'); // a row scrolled into view
+    await expect.poll(async () => {
+      for (let x = box.x + 4; x < box.x + box.width; x += 6) {
+        await s.page.mouse.move(x, y);
+        const tip = s.page.getByRole('tooltip');
+        if (await tip.isVisible()) return (await tip.innerText()).split('\n')[0];
+      }
+      return null;
+    }).toMatch(new RegExp(` ${name}$`));
+    // A horizontal wheel scrolls the Gantt's time axis, not the rows.
+    const [gridTop] = await tops();
+    await s.page.mouse.wheel(300, 0);
+    await expect.poll(() => s.page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="gantt"] .gantt-scroll')!.scrollLeft)).toBeGreaterThan(0);
+    expect((await tops())[0]).toBe(gridTop);
+    // Ctrl+End in the grid: the Gantt follows to the very end.
     await wbs.grid.locator('.ag-row [col-id="name"]').first().click(); // a row in view (the first is scrolled away)
     await s.page.keyboard.press('Control+End');
     await expect.poll(async () => { const [g, , end] = await tops(); return end! - g!; }).toBeLessThanOrEqual(1); // the grid at its end (to the pixel: its height may be fractional)

@@ -1,6 +1,9 @@
 // The Gantt beside the WBS grid: the grid's displayed rows (same order, filter, collapse), the grid's
-// vertical scroll and its focused row. One canvas draws only what is in view; a spacer gives the
-// native scrollbars their size. Drags are single API calls, so each is one undo step.
+// vertical scroll and its focused row. One canvas draws only what is in view. The grid is the only
+// vertical scroller: the Gantt draws at the grid's scrollTop and hands its wheel to the grid, so a frame
+// of scrolling is the grid's own work plus one canvas draw (two scrollers kept level made every frame
+// twice the work, and read layout the grid had just changed). A spacer gives the Gantt's own horizontal
+// scrollbar its width. Drags are single API calls, so each is one undo step.
 import { useCallback, useContext, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgGridReact } from 'ag-grid-react';
@@ -10,7 +13,7 @@ import { dayOf, isoOf, workCalendar, type WorkCalendar } from '../../../../elect
 import { formatDate, localToday } from '../../../../electron/common/dates.js';
 import { call } from '../../api/client.js';
 import { axisFor, ganttLabels, headerRows, widthOf, ZOOMS, type Zoom } from './timeline.js';
-import { barX, draw, rowAt, rowsHeight, type GanttRow, type Scene, type View } from './draw.js';
+import { barX, draw, rowAt, type GanttRow, type Scene, type View } from './draw.js';
 import { DensityContext, ROW_HEIGHTS } from '../../grid/density.js';
 import { PAPERS, printNow, printPages, savePdf, type Paper, type PrintPage } from './print.js';
 import { styleNonce } from '../../grid/RegisterGrid.js';
@@ -35,6 +38,9 @@ export interface GanttPaneProps {
 type Drag =
   | { kind: 'move' | 'resize'; row: number; x0: number; start: number; finish: number; delta: number }
   | { kind: 'link'; row: number; x0: number; y0: number; x1: number; y1: number };
+
+/** The WBS grid's element: its viewport is the one vertical scroller the Gantt follows. */
+const gridHost = () => document.querySelector<HTMLElement>('[data-testid="wbs-grid"]');
 
 const FONT = "12px Meiryo, 'Yu Gothic UI', 'Noto Sans CJK JP', 'Noto Sans JP', sans-serif";
 
@@ -68,6 +74,8 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
   const drag = useRef<Drag | null>(null);
   const [printing, setPrinting] = useState<{ paper: Paper; pages: PrintPage[] } | null>(null);
   const frame = useRef(0);
+  // Size and scroll position as of the last resize or scroll event: drawing reads no layout.
+  const geo = useRef({ width: 0, height: 0, left: 0, top: 0 });
   // The grid's row and header heights (its density): a bar level with its task's row.
   const { row: rowH, header: headerH } = ROW_HEIGHTS[useContext(DensityContext)];
 
@@ -95,16 +103,11 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
       setTops((was) => (was.length === at.length && was.every((y, i) => y === at[i]) ? was : at));
     };
     const onFocus = (e: { rowIndex: number | null }) => setSelected(e.rowIndex === null ? null : (api?.getDisplayedRowAtIndex(e.rowIndex)?.data?.id ?? null));
-    const onScroll = (e: { direction: string; top: number }) => {
-      const el = scroller.current;
-      if (e.direction === 'vertical' && el && Math.abs(el.scrollTop - e.top) > 0.5) el.scrollTop = e.top;
-    };
     const attach = () => {
       api = grid.current?.api;
       if (!api) return false;
       api.addEventListener('modelUpdated', read);
       api.addEventListener('cellFocused', onFocus);
-      api.addEventListener('bodyScroll', onScroll);
       read();
       return true;
     };
@@ -115,7 +118,6 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
       if (api && !api.isDestroyed()) {
         api.removeEventListener('modelUpdated', read);
         api.removeEventListener('cellFocused', onFocus);
-        api.removeEventListener('bodyScroll', onScroll);
       }
     };
   }, [grid]);
@@ -203,50 +205,101 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
   const sceneRef = useRef(scene);
   sceneRef.current = scene;
 
-  const view = (): View | null => {
-    const el = scroller.current;
-    if (!el) return null;
+  const view = (): View => {
     const d = drag.current;
+    const { width, height, left, top } = geo.current;
     return {
-      width: el.clientWidth,
-      height: el.clientHeight,
-      left: el.scrollLeft,
-      top: el.scrollTop,
+      width,
+      height,
+      left,
+      top,
       ghost: d && d.kind !== 'link' ? { row: d.row, start: d.start + (d.kind === 'move' ? d.delta : 0), finish: d.finish + d.delta } : null,
       rubber: d && d.kind === 'link' ? { x0: d.x0, y0: d.y0, x1: d.x1, y1: d.y1 } : null,
     };
   };
 
+  /** Draws at once: from a scroll event, where the layout is still clean and the frame is not yet drawn. */
+  const paintNow = useCallback(() => {
+    cancelAnimationFrame(frame.current);
+    const c = canvas.current;
+    const v = view();
+    if (!c || v.width === 0) return;
+    const dpr = window.devicePixelRatio || 1;
+    if (c.width !== Math.round(v.width * dpr) || c.height !== Math.round(v.height * dpr)) {
+      c.width = Math.round(v.width * dpr);
+      c.height = Math.round(v.height * dpr);
+      c.style.width = `${v.width}px`;
+      c.style.height = `${v.height}px`;
+    }
+    const ctx = c.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    draw(ctx, sceneRef.current, v);
+    // How many rows the drawing holds and from which scroll position: what a test or the bench waits for.
+    c.dataset.rows = String(sceneRef.current.rows.length);
+    c.dataset.top = String(v.top);
+  }, []);
+  /** Draws in the next frame (a change of rows, zoom or a drag: several may come in one frame). */
   const paint = useCallback(() => {
     cancelAnimationFrame(frame.current);
-    frame.current = requestAnimationFrame(() => {
-      const c = canvas.current;
-      const v = view();
-      if (!c || !v) return;
-      const dpr = window.devicePixelRatio || 1;
-      if (c.width !== Math.round(v.width * dpr) || c.height !== Math.round(v.height * dpr)) {
-        c.width = Math.round(v.width * dpr);
-        c.height = Math.round(v.height * dpr);
-        c.style.width = `${v.width}px`;
-        c.style.height = `${v.height}px`;
-      }
-      const ctx = c.getContext('2d');
-      if (!ctx) return;
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      draw(ctx, sceneRef.current, v);
-      // How many rows the drawing holds: what a test or the bench waits for.
-      c.dataset.rows = String(sceneRef.current.rows.length);
-    });
-  }, []);
+    frame.current = requestAnimationFrame(paintNow);
+  }, [paintNow]);
 
   useEffect(paint, [scene, paint]);
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const ro = new ResizeObserver(paint);
+    const ro = new ResizeObserver(([entry]) => {
+      geo.current.width = entry!.contentRect.width;
+      geo.current.height = entry!.contentRect.height;
+      paint();
+    });
     ro.observe(el);
     return () => ro.disconnect();
   }, [paint]);
+
+  // The grid's vertical scroll, caught on the way down to its viewport (a capturing listener runs before
+  // the grid's own, which starts changing its rows): scrollTop is read while the layout is clean.
+  useEffect(() => {
+    let host: HTMLElement | null = null;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const onGridScroll = (e: Event) => {
+      const vp = e.target as HTMLElement;
+      if (!vp.classList?.contains('ag-grid-viewport') || vp.scrollTop === geo.current.top) return;
+      geo.current.top = vp.scrollTop;
+      paintNow();
+    };
+    const attach = () => {
+      host = gridHost();
+      const vp = host?.querySelector<HTMLElement>('.ag-grid-viewport');
+      if (!host || !vp) return false;
+      host.addEventListener('scroll', onGridScroll, { capture: true, passive: true });
+      geo.current.top = vp.scrollTop;
+      paint();
+      return true;
+    };
+    if (!attach()) timer = setInterval(() => attach() && clearInterval(timer), 50);
+    return () => {
+      clearInterval(timer);
+      host?.removeEventListener('scroll', onGridScroll, { capture: true });
+    };
+  }, [paint, paintNow]);
+
+  // A vertical wheel over the Gantt scrolls the grid (the Gantt follows it); a horizontal one, the Gantt.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      if (e.shiftKey || Math.abs(e.deltaY) <= Math.abs(e.deltaX)) return;
+      const vp = gridHost()?.querySelector<HTMLElement>('.ag-grid-viewport');
+      if (!vp) return;
+      e.preventDefault();
+      const unit = e.deltaMode === WheelEvent.DOM_DELTA_LINE ? rowH : e.deltaMode === WheelEvent.DOM_DELTA_PAGE ? geo.current.height : 1;
+      vp.scrollBy({ top: e.deltaY * unit });
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [rowH]);
 
   // Start at today when the project spans it, else at the project's first day.
   const placed = useRef(false);
@@ -260,12 +313,12 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
     el.scrollLeft = Math.max(0, (at - axis.from) * axis.px);
   }, [rows, axis, today]);
 
+  // The Gantt's own scroll is horizontal only.
   const onScroll = () => {
-    paint();
     const el = scroller.current;
-    // AG Grid 36 scrolls its rows in .ag-grid-viewport (.ag-body-viewport is gone: the grid stopped following).
-    const vp = grid.current?.api ? document.querySelector<HTMLElement>('[data-testid="wbs-grid"] .ag-grid-viewport') : null;
-    if (el && vp && Math.abs(vp.scrollTop - el.scrollTop) > 0.5) vp.scrollTop = el.scrollTop;
+    if (!el || el.scrollLeft === geo.current.left) return;
+    geo.current.left = el.scrollLeft;
+    paintNow();
   };
 
   /** What the pointer is on: a row, and which part of its bar. */
@@ -274,7 +327,7 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
     const box = el.getBoundingClientRect();
     const x = e.clientX - box.left;
     const y = e.clientY - box.top;
-    const v = view()!;
+    const v = view();
     const s = sceneRef.current;
     if (y < s.headerH) return { x, y, row: -1, part: null as null | 'move' | 'resize' | 'link' };
     const row = rowAt(s, y - s.headerH + v.top);
@@ -384,9 +437,6 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
     setPrinting({ paper, pages: printPages(paged, shown, paper, (f) => t(`wbs.col.${f}`)) });
   };
 
-  // The grid's viewport has 16 px of room under its last row (styles.css, .ag-grid-viewport::after):
-  // the same here, so both scroll as far and the last rows stay level.
-  const height = headerH + rowsHeight(scene) + 16;
   return (
     <div className="gantt-pane" data-testid="gantt">
       <div className="gantt-tools">
@@ -415,7 +465,7 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
           onPointerUp={onPointerUp}
           onPointerLeave={() => tip.current && (tip.current.hidden = true)}
         />
-        <div className="gantt-spacer" style={{ width: widthOf(axis), height }} />
+        <div className="gantt-spacer" style={{ width: widthOf(axis) }} />
       </div>
       <div className="gantt-tip" ref={tip} hidden role="tooltip" />
       {printing && (

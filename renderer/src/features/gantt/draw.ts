@@ -97,9 +97,6 @@ export const rowTop = (s: Scene, row: number) => s.tops?.[row] ?? row * s.rowH;
 
 export const rowHeight = (s: Scene, row: number) => (s.tops && row + 1 < s.tops.length ? s.tops[row + 1]! - s.tops[row]! : s.rowH);
 
-/** The height of all rows. */
-export const rowsHeight = (s: Scene) => s.tops?.[s.rows.length] ?? s.rows.length * s.rowH;
-
 /** The row at `y` below the header (before scrolling); rows.length past the last one. */
 export function rowAt(s: Scene, y: number): number {
   if (!s.tops) return Math.floor(y / s.rowH);
