@@ -4,10 +4,13 @@
 import { getTableName, is } from 'drizzle-orm';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../drizzle/schema.js';
-import { baselines, changes, issues, meetings, projectCalendars, risks, statusOverrides, wbsDependencies, wbsTasks, weeklyCloses } from '../../drizzle/schema.js';
+import { baselines, changes, issues, meetings, projectCalendars, projects, risks, statusOverrides, wbsDependencies, wbsTasks, weeklyCloses } from '../../drizzle/schema.js';
 import { REGISTER_LIST, type RegisterName } from '../common/registers/index.js';
 import { tableStore, type TableStore } from './store.js';
 
+/** Projects are not undoable (no entry in ENTITY_STORES): project.* batches are off the stacks. */
+export const projectStore = tableStore(projects);
+export type ProjectRow = typeof projects.$inferSelect;
 export const riskStore = tableStore(risks);
 export const issueStore = tableStore(issues);
 export const changeStore = tableStore(changes);

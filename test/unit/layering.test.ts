@@ -20,18 +20,13 @@ const RENDERER = path.join(ROOT, 'renderer');
 const SERVICES_NOT_YET_MOVED = new Set([
   'export/profile-export.ts',
   'import/preview.ts',
-  'import/profiles.ts',
   'meetings/service.ts',
   'portfolio.ts',
   'progress.ts',
-  'projects.ts',
   'register-figures.ts',
   'registers/engine.ts',
   'registers/score-history.ts',
   'registers/vocabularies.ts',
-  'search-index.ts',
-  'search.ts',
-  'settings.ts',
   'status-date.ts',
 ]);
 

@@ -1,14 +1,12 @@
-import { asc, eq } from 'drizzle-orm';
-import { projects } from '../../../drizzle/schema.js';
 import type { Project } from '../../common/dto.js';
 import { textError } from '../../common/errors.js';
 import { localToday } from '../../common/dates.js';
 import type { Db } from '../db/open.js';
 import { inBatch, type Actor } from '../batch.js';
+import { projectStore, type ProjectRow } from '../entities.js';
+import { lastBatchAtByProject, projectRowsByName } from '../db/queries/projects.js';
 import { changedFields } from './diff.js';
 import { setStatusDate, statusDateOf, storedStatusDates } from './status-date.js';
-
-type ProjectRow = typeof projects.$inferSelect;
 
 const toDto = (r: ProjectRow, statusDate: { date: string; set: boolean }): Project => ({
   id: r.id,
@@ -28,16 +26,9 @@ const toDto = (r: ProjectRow, statusDate: { date: string; set: boolean }): Proje
  */
 export function listProjects(db: Db, today = localToday()): Project[] {
   const stored = storedStatusDates(db);
-  const lastEdits = new Map(
-    (db.sqlite.prepare('SELECT project_id AS id, max(at) AS at FROM batches WHERE project_id IS NOT NULL GROUP BY project_id').all() as { id: number; at: string }[]).map(
-      (r) => [r.id, r.at],
-    ),
-  );
-  return db.orm
-    .select()
-    .from(projects)
-    .orderBy(asc(projects.name), asc(projects.id))
-    .all()
+  const lastEdits = lastBatchAtByProject(db);
+  return projectRowsByName(db)
+    .map(projectStore.fromRaw)
     .map((r) => {
       const edited = lastEdits.get(r.id);
       return toDto(edited && edited > r.updatedAt ? { ...r, updatedAt: edited } : r, statusDateOf(db, r.id, today, stored.get(r.id) ?? null));
@@ -45,7 +36,7 @@ export function listProjects(db: Db, today = localToday()): Project[] {
 }
 
 export function getProjectRow(db: Db, id: number): ProjectRow {
-  const row = db.orm.select().from(projects).where(eq(projects.id, id)).get();
+  const row = projectStore.get(db, id);
   if (!row) throw textError('NOT_FOUND', 'projectGone', { id }, `Project ${id} does not exist`, { field: 'id' });
   return row;
 }
@@ -57,7 +48,7 @@ export function createProject(
   today = localToday(),
 ): Project {
   return inBatch(db, actor, 'project.create', null, (batch) => {
-    const row = db.orm.insert(projects).values(values).returning().get();
+    const row = projectStore.insert(db, values);
     const dto = toDto(row, statusDateOf(db, row.id, today));
     batch.record('project', row.id, 'create', null, rowOf(row));
     return dto;
@@ -80,12 +71,7 @@ export function updateProject(db: Db, actor: Actor, id: number, patch: ProjectPa
     if (statusDate !== undefined) setStatusDate(db, batch, id, statusDate);
     const changed = changedFields(before, fields);
     if (changed) {
-      before = db.orm
-        .update(projects)
-        .set({ ...changed.after, updatedAt: new Date().toISOString() })
-        .where(eq(projects.id, id))
-        .returning()
-        .get();
+      before = projectStore.update(db, id, changed.after);
       batch.record('project', id, 'update', changed.before, changed.after);
     }
     return toDto(before, statusDateOf(db, id, today));
@@ -96,7 +82,7 @@ export function updateProject(db: Db, actor: Actor, id: number, patch: ProjectPa
 export function deleteProject(db: Db, actor: Actor, id: number): { deleted: number } {
   return inBatch(db, actor, 'project.delete', id, (batch) => {
     const before = getProjectRow(db, id);
-    db.orm.delete(projects).where(eq(projects.id, id)).run();
+    projectStore.remove(db, id);
     batch.record('project', id, 'delete', rowOf(before), null);
     return { deleted: 1 };
   });

@@ -20,6 +20,7 @@ import { REGISTER_LIST } from '../../common/registers/index.js';
 import { code, date, extra, ref } from '../../common/registers/descriptor.js';
 import type { Db } from '../db/open.js';
 import { getSetting, setSetting } from './settings.js';
+import { deleteSearchRows, deleteSearchRowsGone, replaceSearchGrams, upsertSearchRows, type SearchEntry } from '../db/queries/search.js';
 
 interface Source {
   kind: SearchKind;
@@ -78,32 +79,7 @@ export const searchKey = (kind: SearchKind, rowId: number) => rowId * 8 + SOURCE
 export const SEARCH_INDEX_KEY = 'search.indexVersion';
 const INDEX_VERSION = 5; // 5: the registers after the first three (成果物一覧)
 
-// The JSON is read only when it holds something: most rows' extra is '{}' (json_each per row measured
-// a third of the index's cost of a 10,000-row import).
-const jsonTexts = (col: string, types: string) =>
-  `CASE WHEN s.${col} IN ('{}', '') THEN NULL ELSE (SELECT group_concat(value, char(10)) FROM json_${types === 'tree' ? 'tree' : 'each'}(CASE WHEN json_valid(s.${col}) THEN s.${col} ELSE '{}' END) WHERE ${
-    types === 'tree' ? "type = 'text'" : "type IN ('text', 'integer', 'real')"
-  }) END`;
-
-/**
- * The one generator of each table's SQL: its rows as search_text holds them,
- * for the rows `where` picks. The body joins the text columns, the client's extra columns and, for
- * minutes, every text in the body JSON, one per line.
- */
-function selectOf(s: Source & { num: number }, where: string): string {
-  const q = (c: string) => `s."${c}"`;
-  const body = [...s.text.map((c) => `nullif(${q(c)}, '')`), jsonTexts('extra', 'each'), ...(s.tree ? [jsonTexts(s.tree, 'tree')] : [])];
-  return `SELECT s.id * 8 + ${s.num} AS id, s.project_id AS projectId, s.id AS rowId, ${s.ref ? q(s.ref) : "''"} AS ref, ${q(s.title)} AS title,
-    coalesce(concat_ws(char(10), ${body.join(', ')}), '') AS body FROM ${s.table} s WHERE ${where}`;
-}
-
-/** A row as search_text holds its text (the key, the ID and title, the text). */
-interface Entry {
-  id: number;
-  ref: string;
-  title: string;
-  body: string;
-}
+type Entry = SearchEntry;
 
 /** Marks the end of a run of characters, so the last character before a space or the end of a text is the first of a piece too. */
 const END = '\uf8ff';
@@ -160,33 +136,10 @@ function gramsOf(e: Entry): [number, string, string] {
   return [e.id, bigrams(`${e.ref} ${e.title}`), bigrams(e.body)];
 }
 
-/**
- * One statement per table and batch: the rows `where` picks, written into search_text as they read now
- * (new ones inserted, changed ones updated, unchanged ones left alone; search_fts follows by
- * search_text's triggers), answering the rows it wrote, whose pieces are then written. Before, the
- * rows were read out, compared with what search_text held (another read) and written back from JSON:
- * three passes over the batch's text instead of one.
- */
-function upsert(db: Db, s: Source & { num: number }, where: string, ...args: unknown[]): Entry[] {
-  return db
-    .prepare(
-      `INSERT INTO search_text (id, kind, project_id, row_id, ref, title, body)
-       SELECT id, '${s.kind}', projectId, rowId, ref, title, body FROM (${selectOf(s, where)}) WHERE true
-       ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id, ref = excluded.ref, title = excluded.title, body = excluded.body
-       WHERE project_id IS NOT excluded.project_id OR ref IS NOT excluded.ref OR title IS NOT excluded.title OR body IS NOT excluded.body
-       RETURNING id, ref, title, body`,
-    )
-    .all(...args) as Entry[];
-}
-
 /** The pieces (search_grams) of the rows written and of the keys gone: old ones out, the written rows' in. */
 function writeGrams(db: Db, written: Entry[], gone: number[]): void {
   if (written.length + gone.length === 0) return;
-  db.prepare('DELETE FROM search_grams WHERE rowid IN (SELECT value FROM json_each(?))').run(JSON.stringify([...gone, ...written.map((e) => e.id)]));
-  if (written.length === 0) return;
-  db.prepare('INSERT INTO search_grams (rowid, named, body) SELECT g.value->>0, g.value->>1, g.value->>2 FROM json_each(?) g').run(
-    JSON.stringify(written.map(gramsOf)),
-  );
+  replaceSearchGrams(db, [...gone, ...written.map((e) => e.id)], written.map(gramsOf));
 }
 
 /** What one batch changed, as its audit records say. */
@@ -217,40 +170,34 @@ export class SearchTouches {
 export function indexBatch(db: Db, t: SearchTouches): void {
   if (t.empty) return;
   const gone: number[] = [];
-  for (const p of t.deletedProjects) gone.push(...(db.prepare('DELETE FROM search_text WHERE project_id = ? RETURNING id').pluck().all(p) as number[]));
+  for (const p of t.deletedProjects) gone.push(...deleteSearchRows(db, p));
   const written: Entry[] = [];
   for (const [kind, ids] of t.rows) {
     const source = SOURCE_OF.get(kind)!;
-    const list = JSON.stringify([...ids]);
-    written.push(...upsert(db, source, 's.id IN (SELECT value FROM json_each(?))', list));
+    const list = [...ids];
+    written.push(...upsertSearchRows(db, source, { ids: list }));
     // Keys of the rows touched that no longer exist.
-    gone.push(
-      ...(db
-        .prepare(`DELETE FROM search_text WHERE id IN (SELECT value * 8 + ${source.num} FROM json_each(?) WHERE value NOT IN (SELECT id FROM ${source.table})) RETURNING id`)
-        .pluck()
-        .all(list) as number[]),
-    );
+    gone.push(...deleteSearchRowsGone(db, source, list));
   }
   writeGrams(db, written, gone);
 }
 
 /** Indexes every row of a project (or of the workspace) anew: after a project restore, and at open once. */
 export function reindex(db: Db, projectId?: number): number {
-  const args = projectId === undefined ? [] : [projectId];
   // Every key of the scope out first, so every row is written (and its pieces with it).
-  const gone = db.prepare(`DELETE FROM search_text ${projectId === undefined ? '' : 'WHERE project_id = ?'} RETURNING id`).pluck().all(...args) as number[];
+  const gone = deleteSearchRows(db, projectId);
   const written: Entry[] = [];
-  for (const source of SOURCE_OF.values()) written.push(...upsert(db, source, projectId === undefined ? 'true' : 's.project_id = ?', ...args));
+  for (const source of SOURCE_OF.values()) written.push(...upsertSearchRows(db, source, projectId === undefined ? 'all' : { projectId }));
   writeGrams(db, written, gone);
   return written.length;
 }
 
 /** At open: the first time only (see SEARCH_INDEX_KEY), the whole index and the mark in one transaction. */
 export function reindexOnce(db: Db): number {
-  return db.sqlite.transaction(() => {
+  return db.sql.tx(() => {
     if (getSetting(db, SEARCH_INDEX_KEY) === INDEX_VERSION) return 0;
     const n = reindex(db);
     setSetting(db, SEARCH_INDEX_KEY, INDEX_VERSION);
     return n;
-  })();
+  });
 }

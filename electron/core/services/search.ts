@@ -8,6 +8,8 @@ import { searchTerms, type SearchHit, type SearchKind } from '../../common/searc
 import type { Db } from '../db/open.js';
 import { bigramQuery, charQuery } from './search-index.js';
 import { taskAtCode, taskCode } from './wbs.js';
+import { countTrigramMatches, matchNewestFirst, matchRanked, taskSearchRows, type SearchFilter } from '../db/queries/search.js';
+import { projectIds } from '../db/queries/projects.js';
 
 export interface SearchOptions {
   limit?: number;
@@ -23,6 +25,7 @@ interface Row {
   title: string;
   body: string;
 }
+const rowsOf = (found: { kind: string }[]) => found as Row[];
 
 /** Length in code points, so a surrogate pair counts once (as both indexes count it). */
 const length = (w: string) => [...w].length;
@@ -30,11 +33,6 @@ const length = (w: string) => [...w].length;
 /** An FTS5 string: the word as typed, never read as query syntax (AND, NEAR, *, column:). */
 const ftsString = (w: string) => `"${w.replace(/"/g, '""')}"`;
 
-const likePattern = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-const SELECT = `SELECT s.kind, s.row_id AS id, s.project_id AS projectId, p.name AS projectName, s.ref, s.title, s.body`;
-/** A short word anywhere in the row's text (LIKE folds ASCII case, as the indexes do). */
-const SHORT = `(s.ref LIKE ? ESCAPE '\\' OR s.title LIKE ? ESCAPE '\\' OR s.body LIKE ? ESCAPE '\\')`;
 
 /** A word written as a WBS code: 3, 1.2, 1.2.3 (codes number from 1). */
 const WBS_CODE = /^[1-9]\d{0,4}(?:\.[1-9]\d{0,4}){0,9}$/;
@@ -50,30 +48,13 @@ export function searchRows(db: Db, text: string, options: SearchOptions = {}): S
   const pairs = terms.filter((w) => length(w) === 2);
   // Words the chosen index does not answer filter the rows it found.
   const filtered = long.length > 0 ? terms.filter((w) => length(w) < 3) : pairs.length > 0 ? terms.filter((w) => length(w) < 2) : [];
-  const where: string[] = [];
-  const params: unknown[] = [];
-  for (const w of filtered) {
-    where.push(SHORT);
-    const p = likePattern(w);
-    params.push(p, p, p);
-  }
-  if (options.projectId !== undefined) {
-    where.push('s.project_id = ?');
-    params.push(options.projectId);
-  }
-  const and = where.length ? `AND ${where.join(' AND ')}` : '';
+  const filter: SearchFilter = { words: filtered, projectId: options.projectId };
   let rows: Row[];
   // Two passes newest first, each stopping once it has enough rows: the rows holding `word` in their ID
   // or title (ID matches ahead), then the rest. `first` is `word` as an FTS5 query of the index `table`
   // (ID-and-title columns `named`, text column `body`), `others` the other words (` AND …`).
   const newestFirst = (table: 'search_fts' | 'search_grams', named: string, word: string, first: string, others: string) => {
-    const pass = (match: string, n: number) =>
-      db
-        .prepare(
-          `${SELECT} FROM ${table} g JOIN search_text s ON s.id = g.rowid JOIN projects p ON p.id = s.project_id
-           WHERE ${table} MATCH ? ${and} ORDER BY g.rowid DESC LIMIT ?`,
-        )
-        .all(match, ...params, n) as Row[];
+    const pass = (match: string, n: number) => rowsOf(matchNewestFirst(db, table, match, filter, n));
     const lowered = word.toLowerCase();
     const inRef = (r: Row) => r.ref.toLowerCase().includes(lowered);
     const found = pass(`(${named}: ${first})${others}`, limit).sort((a, b) => Number(inRef(b)) - Number(inRef(a)));
@@ -83,20 +64,14 @@ export function searchRows(db: Db, text: string, options: SearchOptions = {}): S
     const match = long.map(ftsString).join(' ');
     // bm25 scores every row that matches: worth it for the few rows a precise word finds, not for a
     // word in thousands of rows (未解決 in 5,000 of 50,000: 33 ms of CPU), where newest first is as useful.
-    const many = (db.prepare('SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT ?)').pluck().get(match, RANKED_MAX) as number) >= RANKED_MAX;
+    const many = countTrigramMatches(db, match, RANKED_MAX) >= RANKED_MAX;
     if (many) {
       const [first, ...rest] = long.map(ftsString);
       rows = newestFirst('search_fts', '{ref title}', long[0]!, first!, rest.map((w) => ` AND ${w}`).join(''));
     } else
       // bm25 with the ID weighing most, then the title, then the rest of the text; an ID (or WBS code)
       // equal to the first word before all.
-      rows = db
-        .prepare(
-          `${SELECT} FROM (SELECT rowid AS id, rank FROM search_fts WHERE search_fts MATCH ? AND rank MATCH 'bm25(10.0, 4.0, 1.0)') f
-           JOIN search_text s ON s.id = f.id JOIN projects p ON p.id = s.project_id WHERE true ${and}
-           ORDER BY s.ref = ? DESC, f.rank LIMIT ?`,
-        )
-        .all(match, ...params, long[0], limit) as Row[];
+      rows = rowsOf(matchRanked(db, match, filter, long[0]!, limit));
   } else if (pairs.length > 0) {
     const [first, ...rest] = pairs.map(bigramQuery);
     rows = newestFirst('search_grams', 'named', pairs[0]!, first!, rest.map((g) => ` AND ${g}`).join(''));
@@ -109,12 +84,10 @@ export function searchRows(db: Db, text: string, options: SearchOptions = {}): S
   // task's place in the tree, so it is looked up there rather than indexed: a row inserted above would
   // renumber thousands of entries).
   if (terms.length === 1 && WBS_CODE.test(terms[0]!)) {
-    const projects = options.projectId !== undefined ? [options.projectId] : (db.prepare('SELECT id FROM projects ORDER BY id').pluck().all() as number[]);
+    const projects = options.projectId !== undefined ? [options.projectId] : projectIds(db);
     const ids = projects.map((p) => taskAtCode(db, p, terms[0]!)).filter((id): id is number => id !== null);
     if (ids.length > 0) {
-      const coded = db
-        .prepare(`${SELECT} FROM search_text s JOIN projects p ON p.id = s.project_id WHERE s.id IN (SELECT value * 8 + 1 FROM json_each(?))`)
-        .all(JSON.stringify(ids)) as Row[];
+      const coded = rowsOf(taskSearchRows(db, ids));
       const seen = new Set(coded.map((r) => r.id));
       rows = [...coded, ...rows.filter((r) => r.kind !== 'wbs_task' || !seen.has(r.id))].slice(0, limit);
     }

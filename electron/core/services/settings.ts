@@ -1,13 +1,14 @@
-import { eq } from 'drizzle-orm';
-import { settings } from '../../../drizzle/schema.js';
 import type { Db } from '../db/open.js';
+import { putSettingText, settingText } from '../db/queries/settings.js';
 
+/** A setting's value (JSON in the table), null when it was never set. */
 export function getSetting(db: Db, key: string): unknown {
-  return db.orm.select().from(settings).where(eq(settings.key, key)).get()?.value ?? null;
+  const text = settingText(db, key);
+  return text === undefined ? null : ((JSON.parse(text) as unknown) ?? null);
 }
 
 export function setSetting(db: Db, key: string, value: unknown): void {
-  db.orm.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+  putSettingText(db, key, JSON.stringify(value));
 }
 
 /**

@@ -10,6 +10,7 @@ import type { CardLayout, FormLayout } from '../../../common/excel/form.js';
 import type { CardProfile, FormProfile, Profile, ProfileLayout, ProfileSummary, TableProfile } from '../../../common/excel/preview.js';
 import { ApiError, textError } from '../../../common/errors.js';
 import type { Db } from '../../db/open.js';
+import * as q from '../../db/queries/profiles.js';
 
 /** What the `mapping` JSON column holds: a table layout or a form layout. */
 type Stored =
@@ -35,17 +36,7 @@ export interface RecordLinks {
   rolled?: [number, Record<string, unknown>][];
 }
 
-interface Row {
-  id: number;
-  name: string;
-  register: string;
-  header_signature: string;
-  mapping: string;
-  created_at: string;
-  updated_at: string;
-}
-
-const COLUMNS = 'id, name, register, header_signature, mapping, created_at, updated_at';
+type Row = q.ProfileRow;
 
 function toProfile(r: Row): Profile {
   const stored = JSON.parse(r.mapping) as Stored;
@@ -61,16 +52,11 @@ function summary(p: Profile): ProfileSummary {
 }
 
 export function listProfiles(db: Db, register?: ImportTarget | 'minutes'): ProfileSummary[] {
-  const rows = (
-    register === undefined
-      ? db.prepare(`SELECT ${COLUMNS} FROM excel_profiles ORDER BY name, id`).all()
-      : db.prepare(`SELECT ${COLUMNS} FROM excel_profiles WHERE register = ? ORDER BY name, id`).all(register)
-  ) as Row[];
-  return rows.map((r) => summary(toProfile(r)));
+  return q.profileRows(db, register).map((r) => summary(toProfile(r)));
 }
 
 export function getProfile(db: Db, id: number): Profile {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM excel_profiles WHERE id = ?`).get(id) as Row | undefined;
+  const row = q.profileRow(db, id);
   if (!row) throw textError('NOT_FOUND', 'profile.gone', { id }, `profile ${id} does not exist`, { field: 'profileId', id });
   return toProfile(row);
 }
@@ -99,7 +85,7 @@ export function getCardProfile(db: Db, id: number): CardProfile {
 /** The template workbook's bytes. */
 export function profileTemplate(db: Db, id: number): Buffer {
   getProfile(db, id);
-  const bytes = db.prepare('SELECT template FROM excel_profiles WHERE id = ?').pluck().get(id) as Buffer | null;
+  const bytes = q.profileTemplateBytes(db, id);
   if (!bytes) throw textError('CONFLICT', 'profile.noTemplate', { id }, `profile ${id} has no template workbook`, { field: 'profileId', id });
   return bytes;
 }
@@ -116,10 +102,7 @@ export interface ProfileInput {
 
 export function saveProfile(db: Db, p: ProfileInput): number {
   const stored: Stored = { fileName: p.fileName, layout: p.layout, ...(p.records ? { records: p.records } : {}) };
-  const info = db
-    .prepare('INSERT INTO excel_profiles (name, register, header_signature, template, mapping) VALUES (?, ?, ?, ?, ?)')
-    .run(p.name, p.register, p.headerSignature, Buffer.from(p.template), JSON.stringify(stored));
-  return Number(info.lastInsertRowid);
+  return q.insertProfile(db, { name: p.name, register: p.register, headerSignature: p.headerSignature, template: p.template, mapping: JSON.stringify(stored) });
 }
 
 /** A new template and layout for a profile (the client sent an updated workbook). */
@@ -128,15 +111,13 @@ export function replaceProfileLayout(db: Db, id: number, p: Omit<ProfileInput, '
   if (current.register !== p.register)
     throw textError('CONFLICT', 'export.otherRegister', { profile: current.name }, `profile ${current.name} is for the ${current.register} register, not ${p.register}`, { field: 'updateProfileId', id });
   const stored: Stored = { fileName: p.fileName, layout: p.layout, ...(p.records ? { records: p.records } : {}) };
-  db.prepare(
-    `UPDATE excel_profiles SET header_signature = ?, template = ?, mapping = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
-  ).run(p.headerSignature, Buffer.from(p.template), JSON.stringify(stored), id);
+  q.updateProfileLayout(db, id, { headerSignature: p.headerSignature, template: p.template, mapping: JSON.stringify(stored) });
 }
 
 /** The template's records linked to stored rows of a project (null: imported into another project, or before links were kept). */
 export function profileRecords(db: Db, id: number, projectId: number): { rows: Map<number, number>; groups: number[]; rolled: Map<number, Record<string, unknown>> | null } | null {
-  const r = db.prepare('SELECT mapping FROM excel_profiles WHERE id = ?').get(id) as { mapping: string } | undefined;
-  const stored = r ? (JSON.parse(r.mapping) as Stored) : undefined;
+  const mapping = q.profileMapping(db, id);
+  const stored = mapping !== undefined ? (JSON.parse(mapping) as Stored) : undefined;
   const links = stored?.layout ? stored.records : undefined;
   return links && links.projectId === projectId ? { rows: new Map(links.rows), groups: links.groups ?? [], rolled: links.rolled ? new Map(links.rolled) : null } : null;
 }
@@ -147,13 +128,13 @@ export function getProfileSummary(db: Db, id: number): ProfileSummary {
 
 export function renameProfile(db: Db, id: number, name: string): ProfileSummary {
   getProfile(db, id);
-  db.prepare(`UPDATE excel_profiles SET name = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(name, id);
+  q.renameProfileRow(db, id, name);
   return summary(getProfile(db, id));
 }
 
 export function deleteProfile(db: Db, id: number): { deleted: number } {
   getProfile(db, id);
-  return { deleted: db.prepare('DELETE FROM excel_profiles WHERE id = ?').run(id).changes };
+  return { deleted: q.deleteProfileRow(db, id) };
 }
 
 /**
@@ -161,8 +142,7 @@ export function deleteProfile(db: Db, id: number): { deleted: number } {
  * (newest first when several fit).
  */
 export function findProfile(db: Db, register: ImportTarget, model: WorkbookModel): TableProfile | null {
-  const rows = db.prepare(`SELECT ${COLUMNS} FROM excel_profiles WHERE register = ? ORDER BY updated_at DESC, id DESC`).all(register) as Row[];
-  for (const row of rows) {
+  for (const row of q.profileRowsNewestFirst(db, register)) {
     const p = toProfile(row);
     if (p.kind !== 'table') continue;
     const { sheet, headerTop, headerBottom } = p.layout;
@@ -174,26 +154,20 @@ export function findProfile(db: Db, register: ImportTarget, model: WorkbookModel
 /** A form profile: the template workbook and the cells and blocks the user picked in it. */
 export function saveFormProfile(db: Db, p: { name: string; template: Uint8Array; fileName: string; form: FormLayout }): number {
   const stored: Stored = { fileName: p.fileName, form: p.form };
-  const info = db
-    .prepare('INSERT INTO excel_profiles (name, register, header_signature, template, mapping) VALUES (?, ?, ?, ?, ?)')
-    .run(p.name, 'minutes', '', Buffer.from(p.template), JSON.stringify(stored));
-  return Number(info.lastInsertRowid);
+  return q.insertProfile(db, { name: p.name, register: 'minutes', headerSignature: '', template: p.template, mapping: JSON.stringify(stored) });
 }
 
 export function updateFormLayout(db: Db, id: number, form: FormLayout): FormProfile {
   const current = getFormProfile(db, id);
   const stored: Stored = { fileName: current.fileName, form };
-  db.prepare(`UPDATE excel_profiles SET mapping = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(JSON.stringify(stored), id);
+  q.updateProfileMapping(db, id, JSON.stringify(stored));
   return getFormProfile(db, id);
 }
 
 /** A card profile: the template workbook and the cells picked in it for one register row. */
 export function saveCardProfile(db: Db, p: { name: string; template: Uint8Array; fileName: string; card: CardLayout }): number {
   const stored: Stored = { fileName: p.fileName, card: p.card };
-  const info = db
-    .prepare('INSERT INTO excel_profiles (name, register, header_signature, template, mapping) VALUES (?, ?, ?, ?, ?)')
-    .run(p.name, p.card.register, '', Buffer.from(p.template), JSON.stringify(stored));
-  return Number(info.lastInsertRowid);
+  return q.insertProfile(db, { name: p.name, register: p.card.register, headerSignature: '', template: p.template, mapping: JSON.stringify(stored) });
 }
 
 export function updateCardLayout(db: Db, id: number, card: CardLayout): CardProfile {
@@ -201,7 +175,7 @@ export function updateCardLayout(db: Db, id: number, card: CardLayout): CardProf
   if (card.register !== current.register)
     throw textError('CONFLICT', 'export.otherRegister', { profile: current.name }, `profile ${current.name} is a card of the ${current.register} register`, { field: 'card.register', id });
   const stored: Stored = { fileName: current.fileName, card };
-  db.prepare(`UPDATE excel_profiles SET mapping = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(JSON.stringify(stored), id);
+  q.updateProfileMapping(db, id, JSON.stringify(stored));
   return getCardProfile(db, id);
 }
 
