@@ -2,9 +2,12 @@
 // tunes rules on (issue 11). Each case is one workbook (sheet models built directly) holding one
 // register table the way clients lay them out — title rows, "Project Name:/Date:" label rows, the
 // header on row 1–8, logical columns that are merged cell groups, two-row headers (予定 over 開始/終了),
-// Japanese or English header words and their synonyms, blank spacer rows, a wrapped title, notes and
-// a © footer under the data, a second table below or beside it, cover and list sheets, Excel table
-// objects — with what a person reads in it: the sheet, header rows, first and last record row, each
+// tall headers merged down, a group label with a column of no word under it, Japanese or English
+// header words (or both, column by column) and their synonyms and units (工数 / (人日)), the risk
+// columns clients add (スコア, レベル/Lv, 対応方針, トリガー, 発生時の対応, 残存リスク), an issue's 種別 and the
+// client's own 分類, a WBS's Lv and 工数, blank spacer rows, a wrapped title, notes, a © footer and a
+// rating legend under the data, a second table below or beside it, a legend (凡例) or a short register of
+// another kind beside it, cover and list sheets, Excel table objects — with what a person reads in it: the sheet, header rows, first and last record row, each
 // column's field and the records. Seeds split into `dev` (failures may be looked at) and `check`
 // (only its figures are read): a rule changed to pass a dev case must not be seen to pass check cases.
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
@@ -39,9 +42,9 @@ interface ColumnKind {
   field: string | null;
   words: Record<Lang, readonly string[]>;
   /**
-   * Less common words a person still reads as the field at once (Date Logged, 対応予定日): the first of
-   * each language for dev seeds, the second for check seeds, so a word added to the synonyms for a dev
-   * case tells nothing of the check figures.
+   * Less common words a person still reads as the field at once (Date Logged, 対応予定日): those at
+   * even places of each language's list for dev seeds, those at odd places for check seeds, so a word
+   * added to the synonyms for a dev case tells nothing of the check figures.
    */
   variants?: Record<Lang, readonly string[]>;
   /** A two-row header's group word over this column, and the word under it (予定 / 開始). */
@@ -49,6 +52,8 @@ interface ColumnKind {
   value: (r: Rand, i: number, lang: Lang) => ModelCell;
   /** The record's name: always filled, the column a wrapped text continues in. */
   key?: true;
+  /** How often a table has this column (0.55 when absent). */
+  p?: number;
 }
 
 const NAMES: Record<Lang, readonly string[]> = { ja: ['山田', '佐藤', '鈴木', '高橋', '田中', '伊藤'], en: ['Ann Lee', 'Bob Smith', 'C. Jones', 'D. Patel', 'E. Kim'] };
@@ -90,30 +95,105 @@ function dressed(r: Rand, w: string, field: string | null, lang: Lang): string {
   return pick(r, marks);
 }
 
+/** The unit a template writes under a number column's word (工数 / (人日), Score / (P×I)). */
+const UNITS: Record<string, Record<Lang, readonly string[]>> = {
+  plannedEffort: { ja: ['(人日)', '（h）', '[人時]'], en: ['(days)', '(hrs)', '[person-days]'] },
+  probability: { ja: ['(1〜5)', '（5段階）', '[高/中/低]'], en: ['(1-5)', '(H/M/L)', '[1..5]'] },
+  impact: { ja: ['(1〜5)', '（5段階）', '[高/中/低]'], en: ['(1-5)', '(H/M/L)', '[1..5]'] },
+  score: { ja: ['(確率×影響)', '（P×I）'], en: ['(P×I)', '(P x I)'] },
+  progress: { ja: ['(%)', '（％）'], en: ['(%)', '[%]'] },
+};
+
 const EXTRA: ColumnKind = { field: null, words: { ja: ['関連資料', '所属', '連絡先'], en: ['Department', 'Link', 'Ticket'] }, value: (r, i, lang) => (lang === 'ja' ? pick(r, ['開発部', '営業部', '基盤G']) : `T-${100 + i}`) };
 
+/** A risk's score as clients write it: P × I as a number or the formula's cached result. */
+const score = (r: Rand): ModelCell => (chance(r, 0.5) ? { f: int(r, 1, 25) } : int(r, 1, 25));
 const RISK: ColumnKind[] = [
   refColumn('R'),
   { field: 'title', key: true, words: { ja: ['リスク', 'リスク名', '件名', 'リスク項目'], en: ['Risk', 'Risk Title', 'Title', 'Risk Name'] }, variants: { ja: ['リスク事象', 'リスク件名'], en: ['Risk Event', 'Risk Item'] }, value: RISK_TITLE },
   { field: 'description', words: { ja: ['詳細', 'リスク詳細', '説明'], en: ['Description', 'Details', 'Risk Description'] }, value: LONG },
-  { field: 'category', words: { ja: ['分類', 'カテゴリ', 'リスク分類'], en: ['Category', 'Risk Category', 'Risk Type'] }, value: (r, _, lang) => pick(r, lang === 'ja' ? ['技術', 'スケジュール', '要員', '品質'] : ['Technical', 'Schedule', 'Resource', 'Market risk']) },
+  {
+    field: 'category',
+    words: { ja: ['分類', 'カテゴリ', 'リスク分類', '区分'], en: ['Category', 'Risk Category', 'Risk Type'] },
+    variants: { ja: ['リスク種類', 'リスク区分名', 'カテゴリー区分', '分野'], en: ['Risk Area', 'Type of Risk', 'Risk Class', 'Risk Group'] },
+    value: (r, _, lang) => pick(r, lang === 'ja' ? ['技術', 'スケジュール', '要員', '品質'] : ['Technical', 'Schedule', 'Resource', 'Market risk']),
+  },
   {
     field: 'probability',
     words: { ja: ['発生確率', '発生可能性'], en: ['Probability', 'Likelihood'] },
+    variants: { ja: ['生起確率', '発生確度', '発生の可能性', '発生見込み'], en: ['Probability (P)', 'Likelihood of Occurrence', 'Chance', 'Probability Level'] },
     grouped: { ja: [['評価', '発生確率']], en: [['Assessment', 'Probability'], ['Rating', 'Likelihood']] },
     value: rating,
   },
-  { field: 'impact', words: { ja: ['影響度'], en: ['Impact'] }, grouped: { ja: [['評価', '影響度']], en: [['Assessment', 'Impact'], ['Rating', 'Impact']] }, value: rating },
+  {
+    field: 'impact',
+    words: { ja: ['影響度'], en: ['Impact'] },
+    variants: { ja: ['影響の度合', '影響程度', '影響レベル', '影響範囲度'], en: ['Impact (I)', 'Severity of Impact', 'Impact Level', 'Consequence Rating'] },
+    grouped: { ja: [['評価', '影響度']], en: [['Assessment', 'Impact'], ['Rating', 'Impact']] },
+    value: rating,
+  },
+  {
+    field: 'score',
+    p: 0.35,
+    words: { ja: ['スコア', 'リスクスコア', '評価点'], en: ['Score', 'Risk Score'] },
+    variants: { ja: ['リスク評価値', 'リスク点数', '重大性スコア', 'リスク値'], en: ['Risk Rating', 'Risk Exposure', 'P x I', 'Exposure Score'] },
+    grouped: { ja: [['評価', 'スコア']], en: [['Assessment', 'Score'], ['Rating', 'Score']] },
+    value: score,
+  },
+  {
+    field: 'level',
+    p: 0.25,
+    words: { ja: ['レベル', 'リスクレベル', 'Lv'], en: ['Level', 'Risk Level', 'Lv'] },
+    variants: { ja: ['リスク度', 'リスク水準', 'リスクLv', '危険度レベル'], en: ['Risk Grade', 'Overall Rating', 'Risk Lv', 'Rating Level'] },
+    value: (r, _, lang) => (chance(r, 0.3) ? `Lv${int(r, 1, 3)}` : pick(r, LMH[lang])),
+  },
   { field: 'owner', words: { ja: ['担当者', '責任者', 'リスクオーナー'], en: ['Owner', 'Risk Owner', 'Responsible'] }, variants: { ja: ['対応責任者', '担当者名'], en: ['Owner Name', 'Action Owner'] }, value: person },
-  { field: 'responsePlan', words: { ja: ['対応策', '対策', '軽減策'], en: ['Mitigation', 'Response Plan', 'Mitigation Plan'] }, variants: { ja: ['リスク対策', '低減策'], en: ['Mitigation Strategy', 'Mitigation Actions'] }, value: ACTION },
+  {
+    field: 'strategy',
+    p: 0.3,
+    words: { ja: ['対応方針', '対応戦略'], en: ['Strategy', 'Response Strategy'] },
+    variants: { ja: ['対処方針', 'リスク戦略', '対応の方針', '処置方針'], en: ['Treatment Strategy', 'Risk Response Strategy', 'Response Approach', 'Treatment Option'] },
+    value: (r, _, lang) => pick(r, lang === 'ja' ? ['回避', '軽減', '転嫁', '受容'] : ['Avoid', 'Mitigate', 'Transfer', 'Accept']),
+  },
+  {
+    field: 'trigger',
+    p: 0.3,
+    words: { ja: ['トリガー', '兆候', '発生条件'], en: ['Trigger', 'Triggers', 'Warning Signs'] },
+    variants: { ja: ['発生トリガー', 'リスク兆候', 'トリガ条件', '顕在化の兆候'], en: ['Trigger Event', 'Early Warning Signs', 'Trigger Condition', 'Risk Triggers'] },
+    value: (r, i, lang) => (lang === 'ja' ? `${pick(r, ['納期', '要員', '試験'])}の遅れが${i + 2}日を超えた場合` : `${pick(r, ['Delivery', 'Staffing', 'Testing'])} slips more than ${i + 2} days`),
+  },
+  {
+    field: 'responsePlan',
+    words: { ja: ['対応策', '対策', '軽減策'], en: ['Mitigation', 'Response Plan', 'Mitigation Plan'] },
+    variants: { ja: ['リスク対策', '低減策', '予防処置', '事前対策'], en: ['Mitigation Strategy', 'Mitigation Actions', 'Preventive Actions', 'Risk Response'] },
+    value: ACTION,
+  },
+  {
+    field: 'contingency',
+    p: 0.25,
+    words: { ja: ['発生時の対応', 'コンティンジェンシー'], en: ['Contingency', 'Contingency Plan'] },
+    variants: { ja: ['顕在化時の対応', '発生時対策', '顕在化時対策', '事後対応策'], en: ['Fallback Actions', 'Contingency Actions', 'Fallback', 'Contingency Response'] },
+    value: (r, i, lang) => (lang === 'ja' ? `${pick(r, ['代替要員', '暫定運用', '手作業'])}で対応する（${i + 1}）` : `Fall back to ${pick(r, ['a stand-in', 'manual work', 'the old system'])} (${i + 1})`),
+  },
   { field: 'status', words: { ja: ['状況', 'ステータス', '状態'], en: ['Status'] }, value: (r, _, lang) => pick(r, lang === 'ja' ? ['未対応', '対応中', '完了'] : ['Open', 'Closed', 'In progress']) },
   { field: 'raisedOn', words: { ja: ['起票日', '登録日', '識別日'], en: ['Date Raised', 'Date Identified'] }, variants: { ja: ['記入日', '発生日'], en: ['Date Logged', 'Logged On'] }, value: date },
   { field: 'due', words: { ja: ['期限', '対応期限'], en: ['Due Date', 'Target Date'] }, variants: { ja: ['対応予定日', '完了期限'], en: ['Target Resolution Date', 'Due By'] }, value: date },
+  // The risk left after the response, rated like the risk: the client's own column, no field of ours.
+  { field: null, p: 0.25, words: { ja: ['残存リスク', '残留リスク'], en: ['Residual Risk', 'Residual Rating'] }, value: rating },
   EXTRA,
 ];
 
 const ISSUE: ColumnKind[] = [
   refColumn('I'),
+  {
+    field: 'kind',
+    p: 0.3,
+    words: { ja: ['種別', '区分', '課題種別'], en: ['Type', 'Issue Type', 'Kind'] },
+    variants: { ja: ['種類', '起票区分', '課題の種類', '案件種別'], en: ['Issue Category', 'Ticket Type', 'Record Type', 'Item Type'] },
+    value: (r, _, lang) => pick(r, lang === 'ja' ? ['課題', '質問', '要望', '不具合'] : ['Issue', 'Question', 'Request', 'Defect']),
+  },
+  // What the issue is about (画面, 帳票): the client's own grouping, not one of our kinds.
+  { field: null, p: 0.25, words: { ja: ['分類', '機能分類', '対象機能'], en: ['Area', 'Module', 'Component'] }, value: (r, _, lang) => pick(r, lang === 'ja' ? ['画面', '帳票', 'バッチ', 'IF'] : ['UI', 'Reports', 'Batch', 'Interface']) },
   { field: 'title', key: true, words: { ja: ['課題', '課題名', '件名', '問題点'], en: ['Issue', 'Title', 'Issue Title', 'Subject'] }, variants: { ja: ['課題件名', '懸案事項'], en: ['Issue Summary', 'Issue Name'] }, value: RISK_TITLE },
   { field: 'detail', words: { ja: ['詳細', '説明'], en: ['Description', 'Details'] }, variants: { ja: ['課題詳細', '詳細内容'], en: ['Issue Description', 'Issue Details'] }, value: LONG },
   { field: 'priority', words: { ja: ['優先度', '重要度'], en: ['Priority'] }, value: (r, _, lang) => pick(r, LMH[lang]) },
@@ -130,7 +210,16 @@ const TASKS: Record<Lang, readonly string[]> = {
   ja: ['要件定義', '基本設計', '詳細設計', '製造', '単体テスト', '結合テスト', '総合テスト', '移行', '研修', '本番稼働'],
   en: ['Requirements', 'Basic design', 'Detailed design', 'Build', 'Unit test', 'Integration test', 'System test', 'Migration', 'Training', 'Go-live'],
 };
+/** An outline level per task: the first at the top, each next one at most one deeper. */
+let lastLevel = 0;
 const WBS: ColumnKind[] = [
+  {
+    field: 'level',
+    p: 0.2,
+    words: { ja: ['レベル', '階層', 'Lv'], en: ['Level', 'Lv', 'Outline Level'] },
+    variants: { ja: ['階層レベル', '階層No', 'WBSレベル', 'Lv.'], en: ['Indent Level', 'Outline Lvl', 'Task Level', 'Lv.'] },
+    value: (r, i) => (lastLevel = i === 0 ? 1 : int(r, 1, Math.min(3, lastLevel + 1))),
+  },
   { field: 'name', key: true, words: { ja: ['タスク名', '作業項目', '作業名'], en: ['Task Name', 'Task', 'Activity'] }, variants: { ja: ['作業内容', 'タスク'], en: ['Task Description', 'Work Item'] }, value: (r, i, lang) => `${pick(r, TASKS[lang])} ${i + 1}` },
   { field: 'assignee', words: { ja: ['担当者', '担当'], en: ['Assignee', 'Resource', 'Owner'] }, value: person },
   {
@@ -152,6 +241,13 @@ const WBS: ColumnKind[] = [
     words: { ja: ['実績開始日', '開始実績'], en: ['Actual Start'] },
     grouped: { ja: [['実績', '開始'], ['実績', '開始日']], en: [['Actual', 'Start'], ['Actual', 'Start']] },
     value: date,
+  },
+  {
+    field: 'plannedEffort',
+    p: 0.3,
+    words: { ja: ['予定工数', '工数', '見積工数'], en: ['Effort', 'Planned Effort', 'Estimate'] },
+    variants: { ja: ['計画工数', '作業工数', '想定工数', '予定作業量'], en: ['Planned Work', 'Budgeted Effort', 'Estimated Work', 'Work Estimate'] },
+    value: (r) => pick(r, [0.5, 1, 2, 3, 5, 8, 13]),
   },
   { field: 'progress', words: { ja: ['進捗率', '進捗'], en: ['% Complete', 'Progress'] }, value: (r) => pick(r, [0, 0.25, 0.5, 1]) },
   { field: 'status', words: { ja: ['状況', 'ステータス'], en: ['Status'] }, value: (r, _, lang) => pick(r, lang === 'ja' ? ['未着手', '作業中', '完了'] : ['Not Started', 'In Progress', 'Done']) },
@@ -207,7 +303,7 @@ export function generateCase(seed: number): SyntheticCase {
   // Columns: the key and 3–7 others in the order the kind lists them (a few swapped).
   const kinds = KINDS[target] ?? [];
   const key = kinds.find((k) => k.key)!;
-  const others = kinds.filter((k) => !k.key && chance(r, 0.55));
+  const others = kinds.filter((k) => !k.key && chance(r, k.p ?? 0.55));
   const chosen = [key, ...others];
   if (chance(r, 0.3)) chosen.sort(() => r() - 0.5);
   else chosen.sort((a, b) => kinds.indexOf(a) - kinds.indexOf(b));
@@ -216,9 +312,16 @@ export function generateCase(seed: number): SyntheticCase {
   if (refAt > 0) chosen.unshift(...chosen.splice(refAt, 1));
 
   const twoRow = chosen.some((k) => k.grouped) && chance(r, 0.35);
+  // A one-row header whose cells are merged down over two rows (a tall header band).
+  const tall = !twoRow && chance(r, 0.15);
   const mergedGroups = chance(r, 0.3);
+  // Header words of some columns in English, of others in Japanese (a translated template).
+  const mixed = !bilingual && chance(r, 0.12);
   if (twoRow) feature('two-row header');
+  if (tall) feature('tall header');
   if (mergedGroups) feature('merged column groups');
+  if (mixed) feature('mixed languages');
+  const isCheck = seed >= CHECK_SEEDS[0]!;
 
   // Each column's width in cells (a merged group A:C) and its header words.
   const startCol = chance(r, 0.3) ? int(r, 1, 2) : 0;
@@ -233,16 +336,28 @@ export function generateCase(seed: number): SyntheticCase {
       group = g;
       usedGroup.set(k.field!, g);
     }
+    const wl: Lang = mixed && chance(r, 0.5) ? (lang === 'ja' ? 'en' : 'ja') : lang;
     const variant = k.variants && chance(r, 0.3);
     if (variant) feature('variant words');
-    let word = variant ? k.variants![lang][seed >= CHECK_SEEDS[0]! ? 1 : 0]! : pick(r, k.words[lang]);
+    let word = variant ? pick(r, k.variants![wl].filter((_, i) => i % 2 === (isCheck ? 1 : 0))) : pick(r, k.words[wl]);
     if (bilingual) word = `${pick(r, k.words.ja)}${chance(r, 0.5) ? '\n' : '（'}${pick(r, k.words.en)}${chance(r, 0.5) ? '' : ''}`.replace(/（(.*)$/, '（$1）');
     if (chance(r, 0.2)) {
       feature('dressed words');
-      word = dressed(r, word, k.field, lang);
+      word = dressed(r, word, k.field, wl);
+    } else if (k.field && UNITS[k.field] && chance(r, 0.3)) {
+      feature('units in header');
+      word = `${word}${chance(r, 0.6) ? '\n' : ''}${pick(r, UNITS[k.field]![wl])}`;
     }
     return { kind: k, span, word, group, c: 0 };
   });
+  // A column under a group label with no word of its own (評価 over 発生確率 / 影響度 / —): the client's.
+  if (twoRow && chance(r, 0.3)) {
+    const at = cols.findLastIndex((x, i) => x.group && cols.some((y, j) => j !== i && y.group?.[0] === x.group![0]));
+    if (at >= 0) {
+      feature('blank under group');
+      cols.splice(at + 1, 0, { kind: { field: null, words: { ja: [''], en: [''] }, value: (rr) => int(rr, 1, 25) }, span: 1, word: '', group: [cols[at]!.group![0], ''], c: 0 });
+    }
+  }
   let c = startCol;
   for (const col of cols) {
     col.c = c;
@@ -295,7 +410,7 @@ export function generateCase(seed: number): SyntheticCase {
 
   // The header.
   const top = row;
-  const bottom = twoRow ? row + 1 : row;
+  const bottom = twoRow || tall ? row + 1 : row;
   for (const col of cols) {
     if (col.group) {
       at(top, col.c, col.group[0]);
@@ -384,7 +499,7 @@ export function generateCase(seed: number): SyntheticCase {
   }
 
   // Under the data: notes, a footer, a second table.
-  const below = pick(r, ['none', 'note', 'footer', 'second table', 'side table'] as const);
+  const below = pick(r, ['none', 'note', 'footer', 'second table', 'side table', 'legend below'] as const);
   if (below !== 'none') feature(below);
   if (below === 'note') {
     row += int(r, 0, 1);
@@ -411,12 +526,49 @@ export function generateCase(seed: number): SyntheticCase {
       at(top + 1 + k, c0, w);
       at(top + 1 + k, c0 + 1, lang === 'ja' ? `${w}：要注意` : `${w}: watch`);
     });
+  } else if (below === 'legend below') {
+    // The rating scales explained under the register, each headed by the field's own word (影響度 / 5: 甚大).
+    row += int(r, 1, 2);
+    const scales = lang === 'ja' ? ['発生確率', '影響度'] : ['Probability rating', 'Impact rating'];
+    const steps = lang === 'ja' ? ['5：非常に高い', '4：高い', '3：中程度', '2：低い', '1：非常に低い'] : ['5: High', '4: High to moderate', '3: Moderate', '2: Moderate to low', '1: Low'];
+    scales.forEach((w, k) => {
+      const c0 = startCol + 1 + 2 * k;
+      at(row, c0, w);
+      steps.forEach((t, j) => at(row + 1 + j, c0, t));
+    });
+    row += steps.length + 1;
+  }
+  // Beside the register, one or two empty columns away: a legend (凡例) of its ratings, or a short
+  // register of another kind (an action list headed 課題 / 担当者 / 期限), each shorter than it.
+  const beside = below === 'side table' ? 'none' : pick(r, ['none', 'none', 'none', 'legend beside', 'register beside'] as const);
+  if (beside !== 'none') {
+    feature(beside);
+    const c0 = lastCol + int(r, 2, 3);
+    const h0 = chance(r, 0.5) ? bottom : top;
+    if (beside === 'legend beside') {
+      if (h0 > 0 && !rows[h0 - 1]?.some((x) => x !== undefined && x !== null)) at(h0 - 1, c0, lang === 'ja' ? '凡例' : 'Legend');
+      const head = pick(r, lang === 'ja' ? [['レベル', '基準'], ['評価', '内容'], ['発生確率', '目安'], ['影響度', '説明']] : [['Level', 'Criteria'], ['Rating', 'Meaning'], ['Probability', 'Guide'], ['Impact', 'Description']]);
+      head.forEach((w, k) => at(h0, c0 + k, w));
+      const steps = n > 5 && chance(r, 0.5) ? ['5', '4', '3', '2', '1'] : LMH[lang];
+      steps.forEach((w, k) => {
+        at(h0 + 1 + k, c0, w);
+        at(h0 + 1 + k, c0 + 1, lang === 'ja' ? `${w}：${pick(r, ['要注意', '経過観察', '即時対応'])}` : `${w}: ${pick(r, ['watch', 'act now', 'monitor'])}`);
+      });
+    } else {
+      const head = lang === 'ja' ? [target === 'issue' ? 'アクション' : '課題', '担当者', '期限'] : [target === 'issue' ? 'Action' : 'Issue', 'Owner', 'Due Date'];
+      head.forEach((w, k) => at(h0, c0 + k, w));
+      for (let k = 0, m = Math.min(n - 1, int(r, 2, 3)); k < m; k++) {
+        at(h0 + 1 + k, c0, lang === 'ja' ? `${pick(r, ['確認', '調整', '連絡'])}事項${k + 1}` : `Follow-up ${k + 1}`);
+        at(h0 + 1 + k, c0 + 1, pick(r, NAMES[lang]));
+        at(h0 + 1 + k, c0 + 2, day(r));
+      }
+    }
   }
 
   const name = pick(r, lang === 'ja' ? ['一覧', 'Sheet1', target === 'wbs' ? 'WBS' : '管理表'] : ['Sheet1', 'Register', target === 'wbs' ? 'Plan' : 'Log']);
   const main = sheet(name, rows.map((x) => x ?? []), merges);
   // An Excel table object over the header's last row and the records (Insert → Table).
-  if (!twoRow && !mergedGroups && chance(r, 0.25)) {
+  if (!twoRow && !tall && !mergedGroups && chance(r, 0.25)) {
     feature('table object');
     main.tables = [{ name: 'TBL_Register', ref: parseRange(`${columnName(startCol)}${bottom + 1}:${columnName(lastCol)}${Math.max(dataEnd, bottom + 2)}`) as Merge, headerRows: 1, totalsRows: 0 }];
   }
