@@ -441,6 +441,22 @@ describe('tables and their columns', () => {
     expect(fields(wbs)).toMatchObject({ A: 'name', B: 'assignee', C: 'notes' });
   });
 
+  it("reads the register's own noun before a field's word as that field (Risk Area, リスクLv), Lv as level, X レベル / X Level as X's rating, and の in a compound (対応の方針)", () => {
+    const risk = read(
+      [
+        ['No', 'リスク名', 'Risk Area', '影響レベル', 'Probability Level', 'リスクLv', '対応の方針'],
+        [1, 'ベンダーの遅延', 'Technical', 3, 2, '高', '軽減'],
+        [2, '要員の不足', 'Resource', 4, 5, '中', '回避'],
+      ],
+      'risk',
+    );
+    expect(fields(risk)).toEqual({ A: 'ref', B: 'title', C: 'category', D: 'impact', E: 'probability', F: 'level', G: 'strategy' });
+    expect(risk.records.map((r) => [r.values.impact, r.values.probability])).toEqual([[3, 2], [4, 5]]);
+    // A WBS's Lv column is its outline level; リスクレベル (the record's own noun and nothing else) stays the level.
+    expect(fields(read([['Lv', 'タスク名', '担当'], [1, '設計', '山田'], [2, '画面設計', '佐藤']], 'wbs'))).toEqual({ A: 'level', B: 'name', C: 'assignee' });
+    expect(fields(read([['No', 'リスク', 'リスクレベル', '担当者'], [1, 'a', '高', '山田']], 'risk'))).toEqual({ A: 'ref', B: 'title', C: 'level', D: 'owner' });
+  });
+
   it('reads header words through the marks templates dress them in (▼, 【必須】, (required)) and X内容 as X (処置内容 is the treatment)', () => {
     const t = read(
       [

@@ -42,7 +42,7 @@ function judge(c: SyntheticCase): Judged {
   for (const [column, field] of Object.entries(c.answer.columns)) {
     const m = t.columns.find((x) => x.column === column);
     if (sheet && (field === null ? !m || m.field === null : m?.field === field)) rightColumns++;
-    else wrong.push(`${column}: ${field ?? 'extra'} ≠ ${m ? (m.field ?? 'extra') : 'absent'}`);
+    else wrong.push(`${column}: ${field ?? 'extra'} ≠ ${m ? `${m.field ?? 'extra'} (${JSON.stringify(m.label)})` : 'absent'}`);
   }
   // A field taken from a column no person reads as one (a side table's, a label's) is wrong too.
   const invented = t.columns.filter((m) => m.field !== null && !(m.column in c.answer.columns));
@@ -78,8 +78,8 @@ const dev = DEV_SEEDS.map((s) => judge(generateCase(s)));
 const check = CHECK_SEEDS.map((s) => judge(generateCase(s)));
 
 /** Fully right tables of the check seeds when the rules last changed (a ratchet: raise it, never lower it). */
-const CHECK_FLOOR = 110;
-const DEV_FLOOR = 113;
+const CHECK_FLOOR = 111;
+const DEV_FLOOR = 134;
 
 describe('detection on generated client tables with known answers', () => {
   it('writes the figures per split and feature', () => {

@@ -39,7 +39,7 @@ const WBS: Record<string, Syn[]> = {
   ],
   plannedEffort: [
     '予定工数', '工数予定', '計画工数', '見積工数', '見積', '見積もり', '見積り', '予定時間', '見積時間', '予測時間', '予測工数', '予定人日', ['工数', 0.9], ['人日', 0.6], ['作業量', 0.6],
-    'effort', 'planned effort', 'estimated effort', 'estimate', 'estimated hours', 'planned hours', 'baseline work', 'baseline effort', ['work', 0.8], ['hours', 0.6],
+    'effort', 'planned effort', 'estimated effort', 'estimate', 'estimated hours', 'planned hours', 'planned work', 'baseline work', 'baseline effort', ['work', 0.8], ['hours', 0.6],
   ],
   actualEffort: [
     '実績工数', '工数実績', '実工数', '実績時間', '実稼働', '実作業時間', '実績人日', '作業時間', ['実績', 0.6],
@@ -76,6 +76,8 @@ const WBS: Record<string, Syn[]> = {
 
 // The registers' words are in their descriptors (../registers/<name>.ts).
 const DICTIONARY = Object.fromEntries([['wbs', WBS], ...REGISTER_LIST.map((d) => [d.name, d.synonyms])]) as Record<ImportTarget, Record<string, Syn[]>>;
+/** The register's own noun before a column's word (タスク名 aside): see RegisterDescriptor.qualifiers. */
+const QUALIFIERS = Object.fromEntries([['wbs', ['タスク', 'task']], ...REGISTER_LIST.map((d) => [d.name, d.qualifiers ?? []])]) as Record<ImportTarget, readonly string[]>;
 
 /**
  * A header text folded for comparison: NFKC (full-width → ASCII), lower case, no spaces, line
@@ -86,8 +88,12 @@ export function labelKey(s: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(REQUIRED_MARK, '')
+    .replace(LV, '$1level')
     .replace(/[\s\u3000_・:;*※?!"'`「」『』【】〔〕▼▽▲△]+/g, '');
 }
+
+/** Lv, Lv., Lv1 as a word of its own: the short form of level (リスクLv, Risk Lv.); never inside lvl or a longer word. */
+const LV = /(^|[^a-z])lv\.?(?![a-z])/g;
 
 /** A template's mark that a column must be filled or is picked from a list: 【必須】, (required), [選択]. */
 const REQUIRED_MARK = /[【(\[<〔]\s*(?:入力)?(?:必須|任意|選択|required|optional|mandatory|select)\s*[】)\]>〕]/g;
@@ -146,6 +152,9 @@ export function matchLabel(target: ImportTarget, parts: readonly string[]): Fiel
     if (bare !== key && bare !== '') candidates.push({ key: bare, factor: factor * 0.97 });
     // The note in brackets may be the plainer name: タスクLv1（大工程） is a 大工程 column.
     for (const m of key.matchAll(/\(([^()]+)\)/g)) if (m[1] !== bare) candidates.push({ key: m[1]!, factor: factor * 0.9 });
+    // の between two nouns is a particle a compound word drops: 対応の方針 is 対応方針.
+    const plain = bare.replace(NO_PARTICLE, '');
+    if (plain !== bare && plain !== '') candidates.push({ key: plain, factor: factor * 0.97 });
   };
   add(parts.join(''), 1);
   // A bilingual cell (件名 over Title on the next line) names its column in each language: each line is
@@ -173,10 +182,22 @@ export function matchLabel(target: ImportTarget, parts: readonly string[]): Fiel
   // X内容 / X詳細 / X Details where X alone names a field other than the key (処置内容 is the treatment,
   // like 処置; Resolution Details the resolution): the generic head only says it is written out.
   // タスク詳細 and Issue Description stay the record's details, not its name.
-  const compound = /^(.+?)(?:内容|詳細|details?|description)$/.exec(labelKey(own));
+  // Likewise X + a word of degree (影響レベル, Impact Level, 影響の度合, Priority Rank) is X's rating, not a
+  // level column of its own; リスクレベル (X the record itself) stays the level.
+  const ownKey = withoutBrackets(labelKey(own));
+  const compound = /^(.+?)(?:内容|詳細|details?|description)$/.exec(ownKey) ?? /^(.+?)(?:レベル|level|rating|ランク|rank|grade|度合い?)$/.exec(ownKey.replace(NO_PARTICLE, ''));
   if (compound)
     for (const e of EXACT[target].get(compound[1]!) ?? [])
       if (e.weight >= 0.9 && e.field !== KEY_FIELD[target]) keep(e.field, 0.9 * (parts.length > 1 ? 0.93 : 1));
+  // The register's own noun before a word that names a field alone (リスク種類, Risk Area, リスクLv) is
+  // that field, not the record's name the noun would suggest — unless the whole label is a word of its own.
+  if (!EXACT[target].has(ownKey))
+    for (const q of QUALIFIERS[target].map(labelKey))
+      if (ownKey.length > q.length && ownKey.startsWith(q)) {
+        const fields = (EXACT[target].get(ownKey.slice(q.length)) ?? []).filter((e) => e.field !== KEY_FIELD[target]);
+        for (const e of fields) keep(e.field, e.weight * 0.95 * (parts.length > 1 ? 0.93 : 1));
+        if (fields.length > 0) best.delete(KEY_FIELD[target]);
+      }
   // The previous period's copy of a column (進捗率 前回 beside 今回, last week's status) is history, and a
   // variance (Effort_Var_h, 工数差異) is computed from two columns: neither is the value itself.
   const previous = PREVIOUS.test(labelKey(parts.join(''))) || VARIANCE.test(parts.join(' '));
@@ -184,6 +205,9 @@ export function matchLabel(target: ImportTarget, parts: readonly string[]): Fiel
     .map(([field, confidence]) => ({ field, confidence: Math.round(confidence * (previous ? 0.6 : 1) * 1000) / 1000 }))
     .sort((a, b) => b.confidence - a.confidence);
 }
+
+/** の between kanji or katakana (対応の方針, 影響の度合): dropped in the compound word. */
+const NO_PARTICLE = /(?<=[\p{Script=Han}\p{Script=Katakana}ー])の(?=[\p{Script=Han}\p{Script=Katakana}])/gu;
 
 /** Labels of a previous period's column. */
 // 'prior' alone, never inside 'priority' (a Priority column read as history lost its field).

@@ -95,6 +95,11 @@ export interface RegisterDescriptor<N extends string = string, L extends string 
   derived?: readonly string[];
   /** Header words the import recognizes, per field, collected from real client workbooks. */
   synonyms: Record<string, Syn[]>;
+  /**
+   * The register's own noun as clients put it before a column's word (リスク分類, Risk Area, 課題種別): the
+   * word after it names the column's field as it would alone (excel/synonyms.ts).
+   */
+  qualifiers?: readonly string[];
   /** What a table of this register must have, as the import's "not found" message says it. */
   keyWords: string;
   /** A client's card form (one row in a 不具合管理票) can be kept as a profile and written. */

@@ -88,6 +88,7 @@ export const issue = defineRegister({
   resolution: ['対応', '対応内容', '対応策', '対策', '回答', '回答内容', '解決策', '対応詳細', '対応結果', '対処', '対処内容', '結論', '処置', '処置対策', ['決定事項', 0.8], ['対策方針', 0.8], 'resolution', 'response', 'answer', 'action taken', 'actions taken', ['actions', 0.8], ['action', 0.7], 'solution', ['decision', 0.7]],
   closedOn: CLOSED_ON,
   },
+  qualifiers: ['課題', 'issue'],
   keyWords: 'an issue title column (課題/課題名/件名/Issue/Title)',
   cards: true,
 });
