@@ -378,6 +378,39 @@ describe('the rows of a table', () => {
     const end = read([['通番', '指摘内容', '担当'], [1, '誤字', '山田'], ['END', '行を追加する場合、本行より上に挿入してください'], [2, 'x', 'y']], 'issue');
     expect(end.data).toMatchObject({ last: 2, end: 'end mark', endRow: 3 });
   });
+
+  it('ends at a blank row under which a rating scale headed by column words starts; sparse tasks after a blank row stay records', () => {
+    const legend = read(
+      [
+        ['#', 'Risk', 'Owner', 'Probability', 'Impact', 'Response'],
+        [1, 'Vendor may be late', 'Ann', 3, 5, 'Second vendor'],
+        [2, 'Key staff shortage', 'Bob', 2, 3, 'Weekly review'],
+        [3, 'Data migration outage', 'Ann', 1, 4, 'Early rehearsal'],
+        [],
+        [null, 'Probability risk rating', null, 'Impact risk rating'],
+        [null, '5: High', null, '5: High'],
+        [null, '4: High to moderate', null, '4: High to moderate'],
+        [null, '3: Moderate', null, '3: Moderate'],
+      ],
+      'risk',
+    );
+    expect(legend.records.map((r) => r.values.title)).toEqual(['Vendor may be late', 'Key staff shortage', 'Data migration outage']);
+    expect(legend.data).toMatchObject({ last: 4, end: 'blank rows', endRow: 5 });
+    // Tasks named but not planned yet, after a blank row: their names are no column words.
+    const tasks = read(
+      [
+        ['作業', '内容', '予定開始日', '予定終了日', '予定工数', '進捗率'],
+        ['削除処理', '一覧を更新する', d('2025-01-06'), d('2025-01-07'), 5, 1],
+        ['編集処理', '紐付けを実装する', d('2025-01-15'), d('2025-01-25'), 22, 1],
+        ['認証処理', 'ライブラリの調査', d('2025-01-26'), d('2025-02-28'), 8, 0.5],
+        [],
+        ['登録処理', '登録データを表示する'],
+        ['削除確認', '確認画面を出す'],
+      ],
+      'wbs',
+    );
+    expect(tasks.records.map((r) => r.values.name)).toEqual(['削除処理', '編集処理', '認証処理', '登録処理', '削除確認']);
+  });
 });
 
 describe('tables and their columns', () => {

@@ -4,7 +4,8 @@
 // =IF(…,"",…) results) or numbering count as blank; a row that continues the record above it (its
 // key cell merged down from that record) is part of that record, not a new one, and so is a row whose
 // one cell goes on with the text of the record above (a long text spilled onto the next row).
-import { fieldSpec, KEY_FIELD } from './fields.js';
+import { fieldSpec, IMPORT_TARGETS, KEY_FIELD } from './fields.js';
+import { matchLabel } from './synonyms.js';
 import { NUMBER_LABEL, tableObjectAt, type TableLayout } from './detect.js';
 import type { Cell, Row } from './model.js';
 import type { SheetIndex } from './sheet-index.js';
@@ -136,6 +137,10 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     }
     for (const r of prepared) leftOut.push({ r, reason: 'template row' });
     prepared = [];
+    // After a blank row, a block of rows each filling well under half the cells the records fill, headed by
+    // a row of column words, is a table of its own under the register (a rating scale: 発生確率 over 5：非常に
+    // 高い, 4：高い …), not sparse records (tasks named but not planned yet): the data ended at the blank row.
+    if (blankRun > 0 && rows.length >= 2 && otherBlock(ix, row.r, rows, counts)) return done('blank rows', firstBlank());
     // The header again (print titles repeated, the next block of a checklist): not a record, the table goes on.
     if (inTable.filter((c) => c.t === 's' && headerTexts.has((c.v as string).trim())).length >= Math.max(2, Math.ceil(layout.columns.length / 2))) {
       leftOut.push({ r: row.r, reason: 'header again' });
@@ -190,6 +195,30 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   }
   return endOrPrepared() ?? done('end of sheet');
 }
+
+/** Rows of a block under the data that make it another table (see findDataRows). */
+const OTHER_BLOCK_ROWS = 2;
+
+/**
+ * The rows from `r` down to the next blank row each fill under half the cells the median record fills
+ * (and at least OTHER_BLOCK_ROWS of them), and the first holds only words that head a column of some
+ * register (Probability rating, 影響度, 版 / 改訂日): another table, not records.
+ */
+function otherBlock(ix: SheetIndex, r: number, records: number[], counts: (cell: Cell) => boolean): boolean {
+  const fills = records.map((x) => ix.row(x)?.cells.filter(counts).length ?? 0).sort((a, b) => a - b);
+  const median = fills[Math.floor(fills.length / 2)]!;
+  const block: Cell[][] = [];
+  for (let x = r; ix.row(x); x++) {
+    const cells = ix.row(x)!.cells.filter(counts);
+    if (cells.length === 0) break;
+    block.push(cells);
+  }
+  if (block.length < OTHER_BLOCK_ROWS || !block.every((cells) => cells.length * 2 < median)) return false;
+  return block[0]!.every((c) => c.t === 's' && IMPORT_TARGETS.some((t) => matchLabel(t, [c.v as string]).some((m) => m.confidence >= HEADING_WORD)));
+}
+
+/** How surely a word must name a column to head another table. */
+const HEADING_WORD = 0.8;
 
 /**
  * A column no field takes whose numbers count up by one row after row (1, 2, 3 … under 項目番号 小):
