@@ -490,6 +490,24 @@ describe('tables and their columns', () => {
     expect(fields(read([['No', 'リスク', 'リスクレベル', '担当者'], [1, 'a', '高', '山田']], 'risk'))).toEqual({ A: 'ref', B: 'title', C: 'level', D: 'owner' });
   });
 
+  it('builds the tree from the indent when the Lv column is formulas computed from it (=getIndentLevel(E6)), its cached values only when nothing else gives one', () => {
+    // The cached levels are stale (the third task was outdented and Excel has not recomputed them).
+    const rows: ModelCell[][] = [
+      ['Lv', 'タスク名', '担当者'],
+      [{ f: 1 }, '設計', '山田'],
+      [{ f: 2 }, '  画面設計', '佐藤'],
+      [{ f: 2 }, '製造', '鈴木'],
+    ];
+    const t = read(rows, 'wbs');
+    expect(fields(t)).toMatchObject({ A: 'level', B: 'name' });
+    expect(t.hierarchy).toBe('indent');
+    expect(t.records.map((r) => [r.values.name, r.level])).toEqual([['設計', 0], ['画面設計', 1], ['製造', 0]]);
+    // Without an indent the formulas' values are the only tree there is.
+    const flat = read(rows.map((r, i) => (i === 2 ? [r[0], '画面設計', r[2]] : r)), 'wbs');
+    expect(flat.hierarchy).toBe('level');
+    expect(flat.records.map((r) => r.level)).toEqual([0, 1, 1]);
+  });
+
   it('reads header words through the marks templates dress them in (▼, 【必須】, (required)) and X内容 as X (処置内容 is the treatment)', () => {
     const t = read(
       [

@@ -52,13 +52,17 @@ export interface Tree {
 
 const distinct = (xs: (number | undefined | null)[]) => new Set(xs.filter((x): x is number => x !== undefined && x !== null)).size;
 
-export function chooseMethod(inputs: TreeInput[], has: { code: boolean; level: boolean; categories: boolean; span: boolean }): HierarchyMethod {
+export function chooseMethod(inputs: TreeInput[], has: { code: boolean; level: boolean; categories: boolean; span: boolean; levelComputed?: boolean }): HierarchyMethod {
   if (has.code && inputs.some((i) => i.code?.includes('.'))) return 'code';
-  if (has.level && distinct(inputs.map((i) => i.level)) >= 2) return 'level';
+  // A level column of formulas (=getIndentLevel(E6)) is computed from the rows: the tree is read from
+  // what it computes from (the indent, the outline) when they give one, as Excel would recompute it after
+  // an edit; its cached values only when nothing else does.
+  if (has.level && !has.levelComputed && distinct(inputs.map((i) => i.level)) >= 2) return 'level';
   if (has.categories && inputs.some((i) => i.categories?.some((c) => c !== ''))) return 'columns';
   if (has.span && distinct(inputs.map((i) => i.columnOffset)) >= 2) return 'columns';
   if (distinct(inputs.map((i) => i.indent ?? 0)) >= 2) return 'indent';
   if (distinct(inputs.map((i) => i.outline ?? 0)) >= 2) return 'outline';
+  if (has.level && distinct(inputs.map((i) => i.level)) >= 2) return 'level';
   return 'none';
 }
 

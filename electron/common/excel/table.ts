@@ -444,6 +444,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const method = chooseMethod(tree, {
     code: !!codeColumn && usable('wbsCode'),
     level: !!levelColumn && usable('level'),
+    levelComputed: !!levelColumn && grid[mapped.indexOf(levelColumn)]!.every((hit) => !hit || !!hit.cell.f),
     categories: categoryColumns.length > 0,
     span: nameCol >= 0 && mapped[nameCol]!.span > 1,
   });
