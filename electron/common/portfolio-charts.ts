@@ -10,8 +10,11 @@ import { DEFAULT_RISK_THRESHOLDS, riskLevel } from './registers.js';
 
 export type ChartOption = Record<string, unknown>;
 
-/** The app's font stack; no web font is ever loaded. */
-export const CHART_FONT = 'Meiryo, "Yu Gothic UI", "Yu Gothic", "Noto Sans CJK JP", sans-serif';
+/**
+ * The app's font stack; no web font is ever loaded. Single quotes: ECharts' SVG renderer writes it into
+ * a double-quoted style attribute as it is, and double quotes there would end the attribute.
+ */
+export const CHART_FONT = "Meiryo, 'Yu Gothic UI', 'Yu Gothic', 'Noto Sans CJK JP', sans-serif";
 
 /** What the portfolio's charts show besides the summary's own figures (SPI/CPI come from portfolio.summary). */
 export interface PortfolioCharts {

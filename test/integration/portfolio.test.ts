@@ -409,7 +409,8 @@ describe('weekly status report (report.export)', () => {
     expect(wb.worksheets.every((s) => s.pageSetup.paperSize === 9 && s.pageSetup.orientation === 'portrait')).toBe(true);
 
     const summary = rowsOf(wb.getWorksheet('サマリー')!);
-    expect(summary.slice(2)).toEqual([
+    expect(summary.at(-1)).toEqual(['SPI / CPI（プロジェクト別）']);
+    expect(summary.slice(2, -1)).toEqual([
       ['Alpha', '2025/06/13', '要対応', '20.0%', '0.47', '0.88', '50.0%', '1'],
       ['Beta', '2025/06/13', '注意', '100.0%', '1.00', '1.00', '100.0%', '0'],
     ]);
@@ -445,6 +446,17 @@ describe('weekly status report (report.export)', () => {
       ['対応中・期限当日', '2025/06/13', ''],
       ['対応中・期限なし', '', ''],
     ]);
+
+    // Charts as PNG images: SPI/CPI on the summary, the S-curve of each project under its figures.
+    const images = (name: string) =>
+      wb.getWorksheet(name)!.getImages().map((im) => {
+        const png = Buffer.from(wb.getImage(Number(im.imageId)).buffer as unknown as Uint8Array);
+        return { row: im.range.tl.nativeRow, png: png.subarray(1, 4).toString('latin1'), width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+      });
+    expect(images('サマリー')).toEqual([{ row: 6, png: 'PNG', width: 1440, height: 680 }]);
+    expect(images('Alpha')).toEqual([{ row: 12, png: 'PNG', width: 1440, height: 560 }]);
+    // The image starts on the row under its section's title (nativeRow is 0-based).
+    expect(wb.getWorksheet('Alpha')!.getRow(12).getCell(1).value).toBe('Sカーブ（PV／EV／AC、人日）');
 
     const b = rowsOf(wb.getWorksheet('Beta')!);
     expect(b[1]).toEqual(['基準日', '2025/06/13', '状態', '注意（手動）', '比較対象', '—']);

@@ -59,11 +59,17 @@ async function productExports(): Promise<{ name: string; bytes: Uint8Array }[]> 
     await call('issue.create', { projectId, values: { title: '=1+1 のような件名', priority: 'low', due: '2025-05-01' } });
     const meeting = await call('meeting.create', { projectId, values: { title: '定例', heldOn: '2025-04-08', decisions: [{ text: '決定', agendaIndex: null }] } });
     const bytes = async (args: Parameters<typeof call<'excel.export'>>[1]) => Buffer.from((await call('excel.export', args)).dataBase64, 'base64');
+    // The weekly report with its S-curve (a PNG rendered in core) needs a plan with dates.
+    await call('wbs.create', { projectId, values: { name: '設計', plannedStart: '2025-04-01', plannedFinish: '2025-04-30', plannedEffort: 10, progress: 40 } });
+    const { id: second } = await call('project.create', { name: '出力確認2' });
+    await call('wbs.create', { projectId: second, values: { name: '製造', plannedStart: '2025-04-01', plannedFinish: '2025-05-30', plannedEffort: 20, progress: 10 } });
+    const report = Buffer.from((await call('report.export', { projectIds: [projectId, second], statusDate: '2025-04-18' })).dataBase64, 'base64');
     return [
       { name: 'export-default-issues.xlsx', bytes: await bytes({ projectId, register: 'issue' }) },
       { name: 'export-profile-issues.xlsx', bytes: await bytes({ projectId, register: 'issue', profileId: profileId! }) },
       { name: 'export-default-wbs.xlsx', bytes: await bytes({ projectId, register: 'wbs' }) },
       { name: 'export-minutes.xlsx', bytes: await bytes({ projectId, register: 'minutes', meetingId: meeting.id }) },
+      { name: 'export-status-report.xlsx', bytes: report },
     ];
   } finally {
     ws.close();
@@ -114,6 +120,9 @@ describe.skipIf(!LO)('written templates open in LibreOffice', () => {
       expect(fs.statSync(out).size, f.name).toBeGreaterThan(1000);
       expect(fs.readFileSync(out).subarray(0, 5).toString('latin1'), f.name).toBe('%PDF-');
     });
+    // The report's charts (the summary's SPI/CPI and each project's S-curve) are printed as images.
+    const report = fs.readFileSync(r.outs[files.findIndex((f) => f.name === 'export-status-report.xlsx')]!, 'latin1');
+    expect(report.match(/\/Subtype\s*\/Image/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
   });
 
   it('computes the grown table: copied formulas, the moved total', () => {

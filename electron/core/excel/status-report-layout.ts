@@ -1,7 +1,7 @@
 // PMO Desk's own weekly status report (週次状況報告): one A4 portrait sheet per project in a new workbook,
 // and a summary sheet first when there are several, in Japanese or English. Printed one page wide,
 // gridlines off, page numbers in the footer. Every user text is a string cell (never a formula); dates
-// are real dates shown yyyy/mm/dd.
+// are real dates shown yyyy/mm/dd. Charts (the S-curve, SPI/CPI) are PNG images over rows kept for them.
 import ExcelJS from 'exceljs';
 import type { FigureKey, PortfolioRow } from '../../common/api/portfolio.js';
 import { addA4Sheet, excelDate } from './a4-sheet.js';
@@ -18,8 +18,18 @@ export interface ReportTable {
   empty: string;
 }
 
+/** A chart as the sheet holds it: a PNG placed at its size in pixels under a section title. */
+export interface ReportChart {
+  title: string;
+  png: Buffer;
+  width: number;
+  height: number;
+}
+
 export interface ProjectReport {
   row: PortfolioRow;
+  /** The S-curve, under the figures; none when the plan has no dates. */
+  chart?: ReportChart;
   /** The figures table: label, value as shown, 先週差分 as shown. */
   figures: [string, string, string][];
   tables: ReportTable[];
@@ -48,6 +58,8 @@ export interface ReportInput {
   };
   /** The summary sheet's figures per project, in `summaryHeaders` order after name, status date and light. */
   summaryFigures: FigureKey[];
+  /** The SPI/CPI chart of the projects, on the summary sheet under its table. */
+  summaryChart?: ReportChart;
   show(key: FigureKey, v: number | null): string;
 }
 
@@ -85,6 +97,21 @@ class Writer {
   next(height?: number) {
     this.row++;
     if (height) this.ws.getRow(this.row).height = height;
+  }
+
+  /**
+   * A chart under a section title: the image over rows of 15 pt (20 px) reserved for it, so what
+   * follows starts below it and the print area holds it.
+   */
+  chart(c: ReportChart) {
+    this.next(6);
+    this.next(18);
+    this.cell(1, c.title, { bold: true, fill: SECTION_FILL, span: COLS, size: 10 });
+    const first = this.row; // 0-based row index of the row after the title
+    const rows = Math.ceil(c.height / 20);
+    for (let i = 0; i < rows; i++) this.next(15);
+    const id = this.ws.workbook.addImage({ buffer: c.png as unknown as ExcelJS.Buffer, extension: 'png' });
+    this.ws.addImage(id, { tl: { col: 0, row: first }, ext: { width: c.width, height: c.height }, editAs: 'oneCell' });
   }
 
   /** A table over the sheet's 8 columns: the second column (the name) takes what the others leave. */
@@ -156,6 +183,7 @@ export function statusReportWorkbook(input: ReportInput): ExcelJS.Workbook {
       w.cell(3, L.lights[p.row.light], { bold: true, color: LIGHT_FILL[p.row.light] });
       input.summaryFigures.forEach((k, i) => w.cell(4 + i, input.show(k, p.row.figures[k]), { align: 'right' }));
     }
+    if (input.summaryChart) w.chart(input.summaryChart);
     w.ws.pageSetup.printArea = `A1:H${w.row}`;
   }
 
@@ -194,6 +222,7 @@ export function statusReportWorkbook(input: ReportInput): ExcelJS.Workbook {
         w.cell(7, right[2], { align: 'right' });
       }
     }
+    if (p.chart) w.chart(p.chart);
     for (const t of p.tables) w.table(t);
     w.ws.pageSetup.printArea = `A1:H${w.row}`;
   }

@@ -1,10 +1,13 @@
 // The weekly status report in PMO Desk's own layout (../excel/status-report-layout.ts): per project, the
 // light and figures of portfolio.summary with 先週差分, and the week's lists at the status date — tasks
 // finished in the week up to it, in progress, starting in the next week, late, the milestones, and the
-// top open risks (by score) and issues (overdue first, then by due date).
+// top open risks (by score) and issues (overdue first, then by due date); the S-curve of each project and,
+// for several, SPI/CPI by project on the summary, as images rendered in core (../charts/render.ts).
 import type { ExportedWorkbook } from '../../common/api/excel.js';
 import { FIGURE_KEYS, type FigureKey, type PortfolioRow } from '../../common/api/portfolio.js';
 import { formatDate } from '../../common/dates.js';
+import { sCurveOption, spiCpiOption } from '../../common/portfolio-charts.js';
+import { chartPng } from '../charts/render.js';
 import { showDiff, showFigure } from '../../common/portfolio-format.js';
 import { textError } from '../../common/errors.js';
 import { closedCodes, isOverdue, riskLevel, riskScore, RISK_LEVEL_LABELS, vocabLabel } from '../../common/registers.js';
@@ -14,7 +17,7 @@ import { statusReportWorkbook, type Language, type ProjectReport, type ReportTab
 import { readCurrentPlan, summaryIds } from '../progress/plan.js';
 import { dayOf, isoOf } from '../progress/work-days.js';
 import { portfolioSummary } from './portfolio.js';
-import { evmAdherence } from './progress.js';
+import { evmAdherence, evmCurve } from './progress.js';
 import { loadVocabularies } from './registers/vocabularies.js';
 import { getThresholds } from './registers/thresholds.js';
 import { documentLanguage } from './settings.js';
@@ -45,6 +48,7 @@ const LABELS = {
     daysLate: '遅れ（日）', date: '予定日', state: '状態', reached: '達成', missed: '未達（遅れ）', upcoming: '予定',
     id: 'ID', riskTitle: 'リスク', score: 'スコア', level: 'レベル', owner: '担当', response: '対応策', issueTitle: '課題', due: '期限', overdue: '期限超過',
     none: 'なし', yes: '●',
+    curve: 'Sカーブ（PV／EV／AC、人日）', pv: 'PV（計画価値）', ev: 'EV（出来高）', ac: 'AC（実コスト）', unit: '人日', scatter: 'SPI / CPI（プロジェクト別）',
   },
   en: {
     title: 'Weekly status report',
@@ -69,8 +73,13 @@ const LABELS = {
     daysLate: 'Days late', date: 'Date', state: 'State', reached: 'reached', missed: 'missed', upcoming: 'upcoming',
     id: 'ID', riskTitle: 'Risk', score: 'Score', level: 'Level', owner: 'Owner', response: 'Response', issueTitle: 'Issue', due: 'Due', overdue: 'Overdue',
     none: 'none', yes: '●',
+    curve: 'S-curve (PV / EV / AC, person-days)', pv: 'PV (planned value)', ev: 'EV (earned value)', ac: 'AC (actual cost)', unit: 'person-days', scatter: 'SPI / CPI by project',
   },
 } as const;
+
+/** Charts at the width of the sheet's 8 columns (~790 px), drawn at twice their pixels. */
+const CHART_WIDTH = 720;
+const CHART_HEIGHT = 280;
 
 const date = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
@@ -155,17 +164,26 @@ export async function exportStatusReport(
     if (!r) throw textError('NOT_FOUND', 'projectGone', { id }, `Project ${id} does not exist`, { field: 'projectIds', id });
     return r;
   });
-  const projects: ProjectReport[] = rows.map((row) => ({
-    row,
-    figures: FIGURE_KEYS.map((k): [string, string, string] => [L.figures[k], showFigure(k, row.figures[k]), showDiff(k, row.diff[k])?.text ?? '']),
-    tables: projectTables(db, row, language),
-  }));
+  const projects: ProjectReport[] = [];
+  for (const row of rows) {
+    // The S-curve of the figures' baseline; a plan without dates has no curve to draw.
+    const curve = evmCurve(db, row.projectId, row.statusDate, row.baselineId ?? undefined);
+    const option = sCurveOption(curve, { pv: L.pv, ev: L.ev, ac: L.ac, unit: L.unit, statusDate: L.statusDate });
+    projects.push({
+      row,
+      figures: FIGURE_KEYS.map((k): [string, string, string] => [L.figures[k], showFigure(k, row.figures[k]), showDiff(k, row.diff[k])?.text ?? '']),
+      ...(curve.points.length > 1 && { chart: { title: L.curve, png: await chartPng(option, CHART_WIDTH, CHART_HEIGHT), width: CHART_WIDTH, height: CHART_HEIGHT } }),
+      tables: projectTables(db, row, language),
+    });
+  }
+  const scatter = spiCpiOption(rows.map((r) => ({ name: r.name, spi: r.figures.spi, cpi: r.figures.cpi, light: r.light })), { spi: 'SPI', cpi: 'CPI' });
   const wb = statusReportWorkbook({
     language,
     statusDate: input.statusDate ?? null,
     projects,
     labels: { ...L, summaryHeaders: SUMMARY_FIGURES.map((k) => L.figures[k]) },
     summaryFigures: SUMMARY_FIGURES,
+    ...(rows.length > 1 && { summaryChart: { title: L.scatter, png: await chartPng(scatter, CHART_WIDTH, CHART_HEIGHT + 60), width: CHART_WIDTH, height: CHART_HEIGHT + 60 } }),
     show: showFigure,
   });
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());

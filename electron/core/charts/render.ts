@@ -1,0 +1,84 @@
+// Charts for workbooks: an ECharts option (electron/common/portfolio-charts.ts) drawn in Node by ECharts'
+// SSR SVG renderer, then rasterized to PNG by resvg (WebAssembly, no native binary), because a PNG is
+// what ExcelJS embeds and what Excel and LibreOffice both show. Text is drawn with the machine's own
+// Japanese font (Meiryo, Yu Gothic, Hiragino or Noto Sans CJK, read from the system font folder; never
+// fetched); with none of them the chart is drawn without its text.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as echarts from 'echarts/core';
+import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import { initWasm, Resvg } from '@resvg/resvg-wasm';
+import type { ChartOption } from '../../common/portfolio-charts.js';
+
+echarts.use([LineChart, BarChart, ScatterChart, HeatmapChart, GridComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
+
+/** The SVG of an option at a size in CSS pixels (a picture has no tooltip: it is left out). */
+export function chartSvg(option: ChartOption, width: number, height: number): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    const { tooltip: _, ...still } = option;
+    chart.setOption(still);
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** A Japanese font of the machine and the family name resvg knows it by; the first found is used. */
+const FONT_CANDIDATES: { file: string; family: string }[] = [
+  ...(process.platform === 'win32'
+    ? ['meiryo.ttc', 'YuGothM.ttc', 'msgothic.ttc'].map((f, i) => ({ file: path.join(process.env.WINDIR ?? 'C:\\Windows', 'Fonts', f), family: ['Meiryo', 'Yu Gothic', 'MS Gothic'][i]! }))
+    : []),
+  { file: '/System/Library/Fonts/ヒラギノ角ゴシック W3.ttc', family: 'Hiragino Sans' },
+  { file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'Noto Sans CJK JP' },
+  { file: '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc', family: 'Noto Sans CJK JP' },
+  { file: '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc', family: 'Noto Sans CJK JP' },
+  { file: '/usr/share/fonts/opentype/ipafont-gothic/ipagp.ttf', family: 'IPAPGothic' },
+];
+
+interface Rasterizer {
+  font: { bytes: Uint8Array; family: string } | null;
+}
+let ready: Promise<Rasterizer> | null = null;
+
+/** Loads the WebAssembly module and the font once per thread. */
+function rasterizer(): Promise<Rasterizer> {
+  ready ??= (async () => {
+    const wasm = fs.readFileSync(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm'));
+    await initWasm(wasm);
+    const found = FONT_CANDIDATES.find((c) => fs.existsSync(c.file));
+    return { font: found ? { bytes: fs.readFileSync(found.file), family: found.family } : null };
+  })();
+  return ready;
+}
+
+/** The family whose glyphs the PNG's text is drawn with, or null when the machine has none of them. */
+export async function chartFontFamily(): Promise<string | null> {
+  return (await rasterizer()).font?.family ?? null;
+}
+
+/** An option as a PNG `scale` times its size (2: sharp when printed at the size it is placed at). */
+export async function chartPng(option: ChartOption, width: number, height: number, scale = 2): Promise<Buffer> {
+  const { font } = await rasterizer();
+  const svg = chartSvg(option, width, height);
+  const r = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    background: '#ffffff',
+    font: font
+      ? { fontBuffers: [font.bytes], defaultFontFamily: font.family, sansSerifFamily: font.family }
+      : { fontBuffers: [] },
+  });
+  try {
+    const image = r.render();
+    try {
+      return Buffer.from(image.asPng());
+    } finally {
+      image.free();
+    }
+  } finally {
+    r.free();
+  }
+}
