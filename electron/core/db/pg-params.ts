@@ -1,0 +1,56 @@
+// The seam's statements use SQLite's positional `?` (electron/core/db/sql.ts); PostgreSQL numbers its
+// parameters ($1, $2, …). This rewrites one into the other, leaving alone every `?` that is not a
+// parameter: inside '…' strings, "…" identifiers, $tag$…$tag$ bodies and -- or /* */ comments.
+// (PostgreSQL's jsonb operators ?, ?| and ?& are not used through the seam: SQLite has no such operator.)
+
+const cache = new Map<string, { text: string; count: number }>();
+
+/** `sql` with its n-th parameter `?` written `$n`, and how many there are. Cached by SQL text. */
+export function toPgParams(sql: string): { text: string; count: number } {
+  let hit = cache.get(sql);
+  if (!hit) {
+    hit = rewrite(sql);
+    // Statements are a fixed set of texts in the code; the cap only guards against a caller that builds
+    // texts with values in them.
+    if (cache.size > 5000) cache.clear();
+    cache.set(sql, hit);
+  }
+  return hit;
+}
+
+function rewrite(sql: string): { text: string; count: number } {
+  let out = '';
+  let n = 0;
+  let i = 0;
+  const len = sql.length;
+  while (i < len) {
+    const ch = sql[i]!;
+    const next = sql[i + 1];
+    let end = i + 1;
+    if (ch === '?') {
+      out += `$${++n}`;
+      i++;
+      continue;
+    } else if (ch === "'" || ch === '"') {
+      // A doubled quote inside is an escaped quote: the scan simply closes and reopens.
+      end = sql.indexOf(ch, i + 1);
+      end = end < 0 ? len : end + 1;
+    } else if (ch === '-' && next === '-') {
+      end = sql.indexOf('\n', i);
+      end = end < 0 ? len : end + 1;
+    } else if (ch === '/' && next === '*') {
+      end = sql.indexOf('*/', i + 2);
+      end = end < 0 ? len : end + 2;
+    } else if (ch === '$' && !/[A-Za-z0-9_]/.test(sql[i - 1] ?? '')) {
+      // $tag$ … $tag$ (tag may be empty); a $ inside a word is part of an identifier.
+      const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(i));
+      if (tag) {
+        const close = sql.indexOf(tag[0], i + tag[0].length);
+        end = close < 0 ? len : close + tag[0].length;
+      }
+    }
+    out += sql.slice(i, end);
+    i = end;
+  }
+  return { text: out, count: n };
+}

@@ -1,0 +1,320 @@
+// Team mode's PostgreSQL behind the synchronous seam (electron/core/db/sql.ts). node-postgres only
+// speaks promises and the services are synchronous, so the connection lives in a thread of its own
+// (pg-worker.ts): each call posts its statement there and blocks this thread with Atomics.wait on a
+// shared flag until the answer is on the port, then takes it with receiveMessageOnPort (the synckit
+// pattern). This thread is the workspace thread (workspace-worker.ts), never a window's, so the wait
+// freezes nothing the user sees, exactly as better-sqlite3's synchronous calls do.
+//
+// What it answers as SQLite would: `?` parameters (rewritten to $n, pg-params.ts); rows as objects or
+// arrays; `changes`; `lastId` (an INSERT into a table with an identity `id` gets RETURNING id); numbers
+// for 64-bit integers and numerics, 1/0 for booleans, text for dates (pg-worker.ts); bytes as Buffers.
+// `tx` takes one workspace-wide write lock (pg_advisory_xact_lock) after BEGIN, as SQLite's BEGIN IMMEDIATE
+// makes a second writer wait; nested calls are savepoints. Errors carry the server's SQLSTATE as `code`.
+//
+// Unlike SQLite, a failed statement inside a PostgreSQL transaction aborts the whole transaction (every
+// later statement fails with 25P02 until it ends): a caller that catches an error and goes on in the same
+// transaction wraps the statement in a nested `tx` (a savepoint), which works on both engines.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, threadId, Worker } from 'node:worker_threads';
+import type pg from 'pg';
+import type { RunResult, Sql } from './sql.js';
+import { toPgParams } from './pg-params.js';
+import type { PgAnswer, PgErrorFields, PgRequest, PgWorkerStart } from './pg-worker.js';
+
+export const PG_WORKER_DIST_PATH = 'core/pg-worker.mjs';
+
+/** An error from PostgreSQL or from the bridge, with the server's SQLSTATE (or the bridge's code) as `code`. */
+export class PgSqlError extends Error {
+  readonly code: string;
+  readonly detail?: string;
+  readonly constraint?: string;
+  readonly table?: string;
+  constructor(fields: PgErrorFields) {
+    super(fields.message);
+    this.name = 'PgSqlError';
+    this.code = fields.code ?? 'PG_ERROR';
+    if (fields.detail) this.detail = fields.detail;
+    if (fields.constraint) this.constraint = fields.constraint;
+    if (fields.table) this.table = fields.table;
+  }
+}
+
+export interface PgSqlOptions {
+  /** The server cancels a statement running longer (SQLSTATE 57014); default 30 s. */
+  statementTimeoutMs?: number;
+  /** Giving up on reaching the server; default 10 s. */
+  connectTimeoutMs?: number;
+  /**
+   * The server ends a session left inside a transaction longer than this (its locks go with it), so a
+   * client that hangs mid-write cannot block its colleagues; default 60 s.
+   */
+  idleInTransactionTimeoutMs?: number;
+}
+
+export interface PgSql extends Sql {
+  /** Statements without parameters (DDL, several separated by `;`), in one round trip. */
+  exec(sql: string): void;
+  /** Applies drizzle-kit's PostgreSQL migrations (drizzle/pg/migrations) not yet applied. */
+  migrate(folder: string): void;
+  /** Ends the session cleanly (an open transaction is rolled back by the server) and the thread with it. */
+  close(): void;
+  /**
+   * Ends the thread at once, without a word to the server, as a crash would: the server sees the
+   * connection drop and rolls back what was not committed.
+   */
+  abort(): void;
+  readonly closed: boolean;
+  /** The worker thread's exit code, once it has ended. */
+  readonly exited: Promise<number>;
+}
+
+let configured: string | undefined;
+
+/** Points at a built worker file (tools); otherwise dist's file, or from the sources one built on the spot. */
+export function setPgWorkerFile(file: string | undefined): void {
+  configured = file;
+}
+
+// This file (electron/core/db/pg-sync.ts), or the bundle it was built into. (excel/reader.ts's
+// thisModuleFile answers that module's own path, so it cannot be shared.)
+function thisFile(): string | undefined {
+  if (typeof __filename === 'string') return __filename;
+  try {
+    return fileURLToPath(import.meta.url);
+  } catch {
+    return undefined;
+  }
+}
+
+function startWorker(workerData: PgWorkerStart): Worker {
+  const here = thisFile();
+  const transferList = [workerData.port];
+  if (configured) return new Worker(configured, { workerData, transferList });
+  if (!here) throw new Error('PMO Desk cannot find its own files');
+  if (here.endsWith('.ts')) return new Worker(builtFromSources(here), { workerData, transferList });
+  // dist/host/main.mjs, dist/core/workspace-worker.mjs → dist/core/pg-worker.mjs
+  const file = path.resolve(path.dirname(here), '..', PG_WORKER_DIST_PATH);
+  if (!fs.existsSync(file)) throw new Error(`the PostgreSQL worker is not built (${PG_WORKER_DIST_PATH} is missing)`);
+  return new Worker(file, { workerData, transferList });
+}
+
+/**
+ * Run from the sources (tests, npm run bench), the worker is bundled on the spot into .cache/ (esbuild,
+ * node_modules left outside as in dist/) rather than loaded through tsx as workspace-thread.ts does: tsx's
+ * module hooks answer through the thread that started the worker, and that thread is blocked in
+ * Atomics.wait from the first request, so the worker never finished loading.
+ */
+function builtFromSources(here: string): string {
+  const req = createRequire(here);
+  const esbuild = req('esbuild') as typeof import('esbuild');
+  const root = path.resolve(path.dirname(here), '../../..');
+  const out = esbuild.buildSync({
+    entryPoints: [path.resolve(path.dirname(here), 'pg-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    format: 'esm',
+    write: false,
+    logLevel: 'warning',
+  }).outputFiles[0]!.text;
+  // Named by its content: processes running at once write the same file, each whole (rename is atomic).
+  const file = path.join(root, '.cache', `pg-worker-${createHash('sha256').update(out).digest('hex').slice(0, 16)}.mjs`);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.${threadId}.tmp`;
+    fs.writeFileSync(tmp, out);
+    fs.renameSync(tmp, file);
+  }
+  return file;
+}
+
+// A worker starting under load may take seconds before it reads its first request; the first wait
+// allows for it on top of the connect timeout.
+const BOOT_GRACE_MS = 30_000;
+// Beyond the server's statement timeout: the network's share, and the write lock's wait.
+const ANSWER_GRACE_MS = 10_000;
+const WRITE_LOCK = 0x504d4f; // 'PMO': one workspace per database, so one key serializes its writers
+
+const INSERT_INTO = /^\s*INSERT\s+INTO\s+("[^"]+"|[A-Za-z_][A-Za-z0-9_]*)/i;
+const RETURNING = /\bRETURNING\b/i;
+
+/** Opens a session on PostgreSQL behind the seam. Blocks until it is connected (or throws why not). */
+export function openPgSql(config: pg.ClientConfig, options: PgSqlOptions = {}): PgSql {
+  const statementTimeout = options.statementTimeoutMs ?? 30_000;
+  const connectTimeout = options.connectTimeoutMs ?? 10_000;
+  const shared = new SharedArrayBuffer(4);
+  const signal = new Int32Array(shared);
+  const { port1, port2 } = new MessageChannel();
+  const worker = startWorker({ port: port2, signal: shared });
+  worker.unref();
+  port1.unref();
+  let closed = false;
+  let crashed: Error | undefined;
+  worker.on('error', (e) => (crashed = e));
+  const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+
+  const end = () => {
+    closed = true;
+    port1.close();
+    void worker.terminate();
+  };
+
+  function call(req: PgRequest, waitMs: number): PgAnswer & { ok: true } {
+    if (closed) throw new PgSqlError({ message: 'the PostgreSQL session is closed', code: 'PMO_CLOSED' });
+    Atomics.store(signal, 0, 0);
+    port1.postMessage(req);
+    const deadline = Date.now() + waitMs;
+    while (Atomics.load(signal, 0) === 0) {
+      const left = deadline - Date.now();
+      if (left <= 0 || Atomics.wait(signal, 0, 0, left) === 'timed-out') {
+        // The thread (or the network under it) stopped answering: end it; its connection goes with it.
+        end();
+        throw new PgSqlError({ message: `PostgreSQL did not answer within ${Math.round(waitMs / 1000)} s`, code: 'PMO_TIMEOUT' });
+      }
+    }
+    const msg = receiveMessageOnPort(port1)?.message as PgAnswer | undefined;
+    if (!msg) {
+      end();
+      throw new PgSqlError({ message: `the PostgreSQL thread ended${crashed ? `: ${crashed.message}` : ''}`, code: 'PMO_THREAD_ENDED' });
+    }
+    if (!msg.ok) throw new PgSqlError(msg.error);
+    return msg;
+  }
+
+  const wait = statementTimeout + ANSWER_GRACE_MS;
+  function query(sql: string, params: readonly unknown[], arrays: boolean): unknown[] {
+    const { text, count } = toPgParams(sql);
+    if (count !== params.length) throw new PgSqlError({ message: `the statement takes ${count} parameters, ${params.length} given`, code: '08P01' });
+    const msg = call({ op: 'query', text, params: params as unknown[], arrays }, wait);
+    const rows = msg.rows ?? [];
+    return msg.bytea ? rows.map((r) => asBuffers(r as Record<string, unknown> | unknown[])) : rows;
+  }
+
+  try {
+    call(
+      {
+        op: 'connect',
+        config: {
+          application_name: 'PMO Desk',
+          keepAlive: true,
+          ...config,
+          connectionTimeoutMillis: connectTimeout,
+          statement_timeout: statementTimeout,
+          idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? 60_000,
+        },
+      },
+      connectTimeout + BOOT_GRACE_MS,
+    );
+  } catch (e) {
+    if (!closed) end();
+    throw e;
+  }
+
+  // Whether a table has an identity `id` (its new rows' ids are what lastId answers), asked once per table.
+  const identity = new Map<string, boolean>();
+  const hasIdentityId = (table: string) => {
+    let known = identity.get(table);
+    if (known === undefined) {
+      const row = query(
+        `SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(?) AND attname = 'id' AND attidentity <> '' AND NOT attisdropped`,
+        [table],
+        true,
+      );
+      identity.set(table, (known = row.length > 0));
+    }
+    return known;
+  };
+
+  // The error that ended the transaction is what the caller hears, not a failure to roll back after it.
+  const rollbackQuietly = (text: string) => {
+    try {
+      call({ op: 'exec', text }, wait);
+    } catch {
+      // The session is gone (closed, timed out, thread ended): the server rolls back what it held.
+    }
+  };
+
+  let lastId = 0;
+  let depth = 0;
+  const NO_PARAMS: readonly unknown[] = [];
+
+  const sql: PgSql = {
+    all: <R>(text: string, params = NO_PARAMS) => query(text, params, false) as R[],
+    get: <R>(text: string, params = NO_PARAMS) => query(text, params, false)[0] as R | undefined,
+    values: <R extends unknown[]>(text: string, params = NO_PARAMS) => query(text, params, true) as R[],
+    run(text: string, params = NO_PARAMS): RunResult {
+      const into = INSERT_INTO.exec(text);
+      if (into && !RETURNING.test(text) && hasIdentityId(into[1]!)) {
+        // One row back whatever the number inserted: how many, and the newest id (ids grow, so the max).
+        const [row] = query(`WITH pmo_inserted AS (${text} RETURNING id) SELECT count(*), max(id) FROM pmo_inserted`, params, true) as [number, number | null][];
+        const [changes, newest] = row!;
+        if (newest != null) lastId = newest;
+        return { changes, lastId };
+      }
+      const { text: pgText, count } = toPgParams(text);
+      if (count !== params.length) throw new PgSqlError({ message: `the statement takes ${count} parameters, ${params.length} given`, code: '08P01' });
+      const msg = call({ op: 'query', text: pgText, params: params as unknown[], arrays: true }, wait);
+      return { changes: msg.rowCount ?? 0, lastId };
+    },
+    tx<T>(fn: () => T): T {
+      const level = depth;
+      try {
+        call({ op: 'exec', text: level === 0 ? `BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK})` : `SAVEPOINT pmo_${level}` }, wait);
+      } catch (e) {
+        // BEGIN ran but the lock's wait failed (timed out): leave no aborted transaction open.
+        if (level === 0 && !closed) rollbackQuietly('ROLLBACK');
+        throw e;
+      }
+      depth++;
+      let result: T;
+      try {
+        result = fn();
+        if (result && typeof (result as { then?: unknown }).then === 'function')
+          throw new TypeError('Sql.tx takes a synchronous function (this one returned a promise)');
+      } catch (e) {
+        depth = level;
+        if (!closed) rollbackQuietly(level === 0 ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT pmo_${level}; RELEASE SAVEPOINT pmo_${level}`);
+        throw e;
+      }
+      depth = level;
+      call({ op: 'exec', text: level === 0 ? 'COMMIT' : `RELEASE SAVEPOINT pmo_${level}` }, wait);
+      return result;
+    },
+    exec(text: string) {
+      call({ op: 'exec', text }, wait);
+    },
+    migrate(folder: string) {
+      call({ op: 'migrate', folder }, Math.max(wait, 10 * 60_000));
+    },
+    close() {
+      if (closed) return;
+      try {
+        call({ op: 'close' }, wait);
+      } finally {
+        closed = true;
+        port1.close();
+      }
+    },
+    abort() {
+      if (!closed) end();
+    },
+    get closed() {
+      return closed;
+    },
+    exited,
+  };
+  return sql;
+}
+
+// A bytea crosses the thread as a Uint8Array; better-sqlite3 answers blobs as Buffers.
+function asBuffers(row: Record<string, unknown> | unknown[]): Record<string, unknown> | unknown[] {
+  const fix = (v: unknown) => (v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v.buffer, v.byteOffset, v.byteLength) : v);
+  if (Array.isArray(row)) return row.map(fix);
+  for (const k of Object.keys(row)) row[k] = fix(row[k]);
+  return row;
+}

@@ -1,0 +1,121 @@
+// The thread that holds team mode's PostgreSQL connection (node-postgres, which only speaks promises).
+// electron/core/db/pg-sync.ts posts one request at a time on the port and blocks on the shared signal;
+// this thread runs it, posts the answer, then raises the signal. Nothing else runs here.
+import { workerData, type MessagePort } from 'node:worker_threads';
+import pg from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+
+export interface PgWorkerStart {
+  port: MessagePort;
+  /** Int32Array over it: [0] is raised (1) once the answer to the current request is on the port. */
+  signal: SharedArrayBuffer;
+}
+
+export type PgRequest =
+  | { op: 'connect'; config: pg.ClientConfig }
+  | { op: 'query'; text: string; params: unknown[]; arrays: boolean }
+  /** Statements without parameters, several allowed, in one round trip (BEGIN; …). */
+  | { op: 'exec'; text: string }
+  | { op: 'migrate'; folder: string }
+  | { op: 'close' };
+
+export interface PgErrorFields {
+  message: string;
+  /** SQLSTATE from the server (23505…), or Node's code for a connection error (ECONNREFUSED…). */
+  code?: string;
+  detail?: string;
+  hint?: string;
+  constraint?: string;
+  table?: string;
+  column?: string;
+  severity?: string;
+}
+
+export type PgAnswer =
+  | { ok: true; rows?: unknown[]; rowCount?: number | null; bytea?: boolean }
+  | { ok: false; error: PgErrorFields };
+
+const BYTEA = 17;
+
+// Values come back as SQLite gives them, so a service reads the same from both engines: 64-bit integers
+// (count(*), sum of integers) and numerics as numbers, booleans (a comparison in a select list) as 1/0,
+// date and time types as their text. Everything else keeps node-postgres's parser (bytea → bytes).
+const NUMBER = (v: string) => Number(v);
+const TEXT = (v: string) => v;
+const parsers: Record<number, (v: string) => unknown> = {
+  20: NUMBER, // int8
+  1700: NUMBER, // numeric
+  16: (v) => (v === 't' ? 1 : 0), // bool
+  1082: TEXT, // date
+  1083: TEXT, // time
+  1114: TEXT, // timestamp
+  1184: TEXT, // timestamptz
+};
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    (format ?? 'text') === 'text' && parsers[oid] ? parsers[oid] : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+function errorFields(e: unknown): PgErrorFields {
+  const err = e as Partial<pg.DatabaseError> & { message?: string; code?: string };
+  const out: PgErrorFields = { message: String(err?.message ?? e) };
+  for (const k of ['code', 'detail', 'hint', 'constraint', 'table', 'column', 'severity'] as const) {
+    if (typeof err?.[k] === 'string') out[k] = err[k];
+  }
+  return out;
+}
+
+const start = workerData as PgWorkerStart;
+const port = start.port;
+const signal = new Int32Array(start.signal);
+let client: pg.Client | undefined;
+// A connection lost between requests (server restart, network): said to the next request.
+let lost: PgErrorFields | undefined;
+
+function answer(a: PgAnswer): void {
+  port.postMessage(a);
+  Atomics.store(signal, 0, 1);
+  Atomics.notify(signal, 0);
+}
+
+async function handle(req: PgRequest): Promise<PgAnswer> {
+  if (req.op === 'connect') {
+    client = new pg.Client({ ...req.config, types });
+    client.on('error', (e) => (lost = errorFields(e)));
+    await client.connect();
+    return { ok: true };
+  }
+  if (req.op === 'close') {
+    await client?.end();
+    client = undefined;
+    return { ok: true };
+  }
+  if (!client) return { ok: false, error: { message: 'not connected to PostgreSQL' } };
+  if (lost) return { ok: false, error: lost };
+  if (req.op === 'exec') {
+    await client.query(req.text);
+    return { ok: true };
+  }
+  if (req.op === 'migrate') {
+    // A migration may take longer than any single statement the app runs.
+    await client.query('SET statement_timeout = 0');
+    try {
+      await migrate(drizzle(client), { migrationsFolder: req.folder });
+    } finally {
+      await client.query('RESET statement_timeout');
+    }
+    return { ok: true };
+  }
+  const params = req.params.map((p) => (p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p));
+  const result = await client.query({ text: req.text, values: params, ...(req.arrays && { rowMode: 'array' }) });
+  return { ok: true, rows: result.rows, rowCount: result.rowCount, bytea: result.fields.some((f) => f.dataTypeID === BYTEA) };
+}
+
+port.on('message', (req: PgRequest) => {
+  handle(req)
+    .then(answer, (e) => answer({ ok: false, error: errorFields(e) }))
+    // Closed after the answer is posted: with the connection ended and the port closed, the thread has
+    // nothing left to run and exits by itself (code 0).
+    .finally(() => req.op === 'close' && port.close());
+});
