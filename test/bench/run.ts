@@ -21,6 +21,7 @@ import { benchSchedule } from './schedule.js';
 import { benchThread } from './thread.js';
 import { benchSearch } from './search.js';
 import { benchPortfolio } from './portfolio.js';
+import { benchPg } from './pg.js';
 import { ganttScreen } from './gantt.js';
 import { repeat, time, type Stats } from './stats.js';
 
@@ -40,9 +41,9 @@ const add = (what: string, s: Stats, target = '', p95 = true) => lines.push({ wh
 // `npm run bench -- --only <section>` runs one section: wbs (the 10,000-task figures and the export
 // through a profile), import, big (a 200,000-row workbook read through the web host: small calls and RSS
 // meanwhile), scale (100,000 tasks and 20 projects; minutes on a busy machine), screen (the WBS screen
-// at 50,000 tasks in Chromium), start (the web host on a 1 GB workspace), schedule, search (50,000 rows of Japanese text), thread, or portfolio
-// (50 projects × 5,000 tasks).
-const SECTIONS = ['wbs', 'import', 'big', 'scale', 'screen', 'start', 'schedule', 'search', 'thread', 'portfolio'] as const;
+// at 50,000 tasks in Chromium), start (the web host on a 1 GB workspace), schedule, search (50,000 rows of Japanese text), thread, portfolio
+// (50 projects × 5,000 tasks), or pg (team mode: statements through the PostgreSQL bridge vs SQLite).
+const SECTIONS = ['wbs', 'import', 'big', 'scale', 'screen', 'start', 'schedule', 'search', 'thread', 'portfolio', 'pg'] as const;
 type Section = (typeof SECTIONS)[number];
 function chosen(): Set<Section> {
   const i = process.argv.indexOf('--only');
@@ -66,6 +67,7 @@ async function main() {
   if (only.has('search')) lines.push(...(await benchSearch()));
   if (only.has('thread')) lines.push(...(await benchThread()));
   if (only.has('portfolio')) lines.push(...(await benchPortfolio()));
+  if (only.has('pg')) lines.push(...(await benchPg()));
   print();
   console.log(`\n(bench took ${((performance.now() - started) / 1000).toFixed(0)} s; sections: ${[...only].join(', ')})`);
 }

@@ -1,0 +1,160 @@
+// Team mode (issue 17): what a statement costs through the synchronous PostgreSQL bridge
+// (electron/core/db/pg-sync.ts) against the same statement through better-sqlite3's seam, on the same
+// 10,000-task WBS (10 × 9 × 10 × 10) in both, written and read by the same code through `Sql`. The server
+// is a throw-away local cluster with fsync and synchronous commit on (as a real server has them); the
+// SQLite file is the app's own (WAL, synchronous=FULL). Samples alternate between the engines so both see
+// the same machine load. The services do not run on PostgreSQL yet, so the edit is an edit-shaped
+// transaction: the statements wbs.update runs for a leaf (read it, write it, re-read and write its three
+// ancestors' roll-ups, a batch row and an audit row), each one round trip.
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase } from '../../electron/core/db/open.js';
+import { openPgSql } from '../../electron/core/db/pg-sync.js';
+import type { Sql } from '../../electron/core/db/sql.js';
+import { PG_SKIP, startPgCluster } from '../helpers/pg-cluster.js';
+import { MIGRATIONS, ROOT, tempDir } from '../helpers/workspace.js';
+import { stats, type Stats } from './stats.js';
+import type { BenchLine } from './excel-import.js';
+
+const FANOUT = [10, 9, 10, 10];
+const READS = 2000;
+const WRITES = 1000;
+const EDITS = 400;
+const WARMUP = 50;
+
+interface Tree {
+  projectId: number;
+  leaves: number[];
+  parentOf: Map<number, number>;
+}
+
+/** The same tree into either engine, with ids given, through the seam alone. */
+function fill(sql: Sql): Tree {
+  const projectId = 1;
+  sql.run('INSERT INTO projects (id, name) VALUES (?, ?)', [projectId, 'ベンチマーク 10,000 タスク']);
+  const parentOf = new Map<number, number>();
+  let parents: (number | null)[] = [null];
+  let next = 1;
+  let leaves: number[] = [];
+  sql.tx(() => {
+    FANOUT.forEach((fan, level) => {
+      const rows: unknown[][] = [];
+      for (const parent of parents)
+        for (let k = 0; k < fan; k++) {
+          const id = next++;
+          if (parent != null) parentOf.set(id, parent);
+          rows.push([id, projectId, parent, k + 1, `${['フェーズ', 'WP', 'アクティビティ', 'タスク'][level]} ${id}`, (id * 13) % 100, 1 + (id % 8) * 0.5]);
+        }
+      for (let i = 0; i < rows.length; i += 500) {
+        const chunk = rows.slice(i, i + 500);
+        sql.run(
+          `INSERT INTO wbs_tasks (id, project_id, parent_id, position, name, progress, planned_effort) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+          chunk.flat(),
+        );
+      }
+      parents = rows.map((r) => r[0] as number);
+      if (level === FANOUT.length - 1) leaves = parents as number[];
+    });
+  });
+  return { projectId, leaves, parentOf };
+}
+
+function edit(sql: Sql, tree: Tree, leaf: number, i: number): void {
+  const at = new Date().toISOString();
+  sql.tx(() => {
+    const before = sql.get<Record<string, unknown>>('SELECT * FROM wbs_tasks WHERE id = ?', [leaf]);
+    sql.run('UPDATE wbs_tasks SET progress = ?, updated_at = ? WHERE id = ?', [(i * 7) % 101, at, leaf]);
+    for (let a = tree.parentOf.get(leaf); a != null; a = tree.parentOf.get(a)) {
+      const r = sql.get<{ e: number; p: number }>('SELECT sum(planned_effort) AS e, avg(progress) AS p FROM wbs_tasks WHERE parent_id = ?', [a])!;
+      sql.run('UPDATE wbs_tasks SET planned_effort = ?, progress = ?, updated_at = ? WHERE id = ?', [r.e, Math.round(r.p), at, a]);
+    }
+    const batch = `bench-${i}-${Math.random().toString(36).slice(2)}`;
+    sql.run('INSERT INTO batches (id, at, who, label, project_id) VALUES (?, ?, ?, ?, ?)', [batch, at, 'bench', 'wbs.update', tree.projectId]);
+    sql.run('INSERT INTO audit_log (batch_id, at, who, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+      batch,
+      at,
+      'bench',
+      'wbs_task',
+      leaf,
+      'update',
+      JSON.stringify(before),
+      JSON.stringify({ progress: (i * 7) % 101 }),
+    ]);
+  });
+}
+
+/** Samples of `fn` on each engine, taking turns sample by sample. */
+function alternate(n: number, a: (i: number) => void, b: (i: number) => void): [Stats, Stats] {
+  const sa: number[] = [];
+  const sb: number[] = [];
+  for (let i = 0; i < WARMUP + n; i++) {
+    const order: [(i: number) => void, number[]][] = i % 2 ? [[a, sa], [b, sb]] : [[b, sb], [a, sa]];
+    for (const [fn, into] of order) {
+      const t0 = performance.now();
+      fn(i);
+      const ms = performance.now() - t0;
+      if (i >= WARMUP) into.push(ms);
+    }
+  }
+  return [stats(sa), stats(sb)];
+}
+
+export async function benchPg(log: (line: string) => void = console.log): Promise<BenchLine[]> {
+  if (PG_SKIP) {
+    log(PG_SKIP);
+    return [];
+  }
+  const cluster = await startPgCluster({ durable: true });
+  const dir = tempDir('pmo-bench-pg-');
+  const db = openDatabase(path.join(dir, 'w.sqlite'), { migrationsFolder: MIGRATIONS });
+  const pgSql = openPgSql(cluster.config);
+  const floor = new pg.Client(cluster.config);
+  await floor.connect();
+  try {
+    pgSql.migrate(path.join(ROOT, 'drizzle/pg/migrations'));
+    const lite = db.sql;
+    const tree = fill(lite);
+    fill(pgSql);
+    pgSql.exec('ANALYZE');
+    log(`10,000-task WBS in SQLite (${db.file}) and PostgreSQL ${(await floor.query('SHOW server_version')).rows[0].server_version} (port ${cluster.port}, fsync on)`);
+    const leaf = (i: number) => tree.leaves[(i * 7919 + 13) % tree.leaves.length]!;
+    const byId = 'SELECT * FROM wbs_tasks WHERE id = ?';
+    const update = 'UPDATE wbs_tasks SET name = ?, updated_at = ? WHERE id = ?';
+
+    const [selPg, selLite] = alternate(READS, (i) => pgSql.get(byId, [leaf(i)]), (i) => lite.get(byId, [leaf(i)]));
+    const [updPg, updLite] = alternate(
+      WRITES,
+      (i) => pgSql.run(update, [`タスク 編集 ${i}`, new Date().toISOString(), leaf(i)]),
+      (i) => lite.run(update, [`タスク 編集 ${i}`, new Date().toISOString(), leaf(i)]),
+    );
+    const [editPg, editLite] = alternate(EDITS, (i) => edit(pgSql, tree, leaf(i), i), (i) => edit(lite, tree, leaf(i + 1), i));
+    // What the bridge adds: the same select over node-postgres directly (async, no thread in between).
+    const direct: number[] = [];
+    for (let i = 0; i < WARMUP + READS; i++) {
+      const t0 = performance.now();
+      await floor.query('SELECT * FROM wbs_tasks WHERE id = $1', [leaf(i)]);
+      if (i >= WARMUP) direct.push(performance.now() - t0);
+    }
+    // The edit without waiting for the commit's fsync: how much of it is the disk.
+    pgSql.exec('SET synchronous_commit = off');
+    const [editPgAsync] = alternate(EDITS, (i) => edit(pgSql, tree, leaf(i), i), () => {});
+    const line = (what: string, s: Stats, target = ''): BenchLine => ({ what, n: s.n, p50: s.p50, p95: s.p95, target });
+    return [
+      line('PostgreSQL bridge: single-row select by id', selPg),
+      line('  peer: better-sqlite3, same select', selLite, 'peer'),
+      line('  floor: node-postgres without the bridge (async)', stats(direct), 'floor'),
+      line('PostgreSQL bridge: single-row update (autocommit)', updPg),
+      line('  peer: better-sqlite3, same update', updLite, 'peer'),
+      line('PostgreSQL bridge: edit-shaped transaction (11 statements)', editPg, 'p95 ≤ 15 ms'),
+      line('  peer: better-sqlite3, same transaction', editLite, 'peer'),
+      line('  the same on PostgreSQL, synchronous_commit off', editPgAsync),
+    ];
+  } finally {
+    pgSql.close();
+    await floor.end();
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    await cluster.stop();
+  }
+}
