@@ -18,6 +18,9 @@ import {
 } from '../../common/api/portfolio.js';
 import type { CloseFigures } from '../../common/api/progress.js';
 import type { Db } from '../db/open.js';
+import { batchMarkByProject, closeFiguresUpTo, newestBaselineOfEach, newestOverrideRows, overrideRowsNewestFirst } from '../db/queries/progress.js';
+import { taskName } from '../db/queries/wbs.js';
+import { deleteSetting } from '../db/queries/settings.js';
 import { inBatch, type Actor } from '../batch.js';
 import { statusOverrideStore } from '../entities.js';
 import { NO_DAY, STATE, type TaskColumns } from '../progress/columns.js';
@@ -37,7 +40,7 @@ export function getLightThresholds(db: Db): LightThresholds {
 
 /** Workspace configuration, like the risk thresholds: kept in settings, not in the audit trail. */
 export function setLightThresholds(db: Db, t: LightThresholds | null): LightThresholds {
-  if (t === null) db.prepare('DELETE FROM settings WHERE key = ?').run(THRESHOLDS_KEY);
+  if (t === null) deleteSetting(db, THRESHOLDS_KEY);
   else setSetting(db, THRESHOLDS_KEY, t);
   return getLightThresholds(db);
 }
@@ -83,7 +86,7 @@ function nextMilestone(db: Db, current: TaskColumns, statusDate: string): Portfo
   const id = current.id[best]!;
   const date = isoOf(bestDay);
   // The columns carry no names: the one shown is read alone.
-  const name = db.prepare('SELECT name FROM wbs_tasks WHERE id = ?').pluck().get(id) as string;
+  const name = taskName(db, id)!;
   return { id, name, date, late: date <= statusDate };
 }
 
@@ -98,7 +101,7 @@ const overrideDto = (r: typeof statusOverrideStore extends { fromRaw(raw: never)
 
 /** The override in force per project: the newest row of each, unless it set the light back (light null). */
 function overridesInForce(db: Db): Map<number, StatusOverride> {
-  const rows = statusOverrideStore.where(db, 'id IN (SELECT max(id) FROM status_overrides GROUP BY project_id)');
+  const rows = newestOverrideRows(db).map(statusOverrideStore.fromRaw);
   return new Map(rows.filter((r) => r.light !== null).map((r) => [r.projectId, overrideDto(r)]));
 }
 
@@ -116,8 +119,7 @@ interface PlanEntry {
 const planCache = new WeakMap<Db, Map<number, PlanEntry>>();
 
 function lastBatches(db: Db): Map<number, string> {
-  const rows = db.prepare('SELECT project_id, max(rowid), count(*) FROM batches WHERE project_id IS NOT NULL GROUP BY project_id').raw(true).all() as [number, number, number][];
-  return new Map(rows.map(([p, max, n]) => [p, `${max}.${n}`]));
+  return batchMarkByProject(db);
 }
 
 function planOf(db: Db, projectId: number, statusDate: string, baselineId: number | undefined, lastBatch: string): PlanEntry {
@@ -138,20 +140,12 @@ function planOf(db: Db, projectId: number, statusDate: string, baselineId: numbe
  * is what the progress line needs, not the home.
  */
 function closesUpTo(db: Db, projectId: number, statusDate: string): { statusDate: string; figures: CloseFigures }[] {
-  const rows = db
-    .prepare('SELECT status_date, figures FROM weekly_closes WHERE project_id = ? AND status_date <= ? ORDER BY status_date DESC LIMIT ?')
-    .raw(true)
-    .all(projectId, statusDate, TREND_CLOSES + 1) as [string, string][];
-  return rows.map(([d, f]) => ({ statusDate: d, figures: JSON.parse(f) as CloseFigures }));
+  return closeFiguresUpTo(db, projectId, statusDate, TREND_CLOSES + 1).map(([d, f]) => ({ statusDate: d, figures: JSON.parse(f) as CloseFigures }));
 }
 
 /** The newest baseline of each project (the one the progress view opens with). */
 function newestBaselines(db: Db): Map<number, { id: number; name: string }> {
-  const rows = db
-    .prepare('SELECT project_id, id, name FROM baselines ORDER BY taken_at, id')
-    .raw(true)
-    .all() as [number, number, string][];
-  return new Map(rows.map(([p, id, name]) => [p, { id, name }]));
+  return newestBaselineOfEach(db);
 }
 
 export function portfolioSummary(db: Db, today: string, statusDate?: string): PortfolioSummary {
@@ -209,5 +203,5 @@ export function setOverride(db: Db, actor: Actor, projectId: number, light: Ligh
 
 export function listOverrides(db: Db, projectId: number): StatusOverride[] {
   getProjectRow(db, projectId);
-  return statusOverrideStore.where(db, 'project_id = ? ORDER BY id DESC', projectId).map(overrideDto);
+  return overrideRowsNewestFirst(db, projectId).map((raw) => overrideDto(statusOverrideStore.fromRaw(raw)));
 }

@@ -13,6 +13,7 @@ import type {
 } from '../../common/api/progress.js';
 import { ApiError, textError } from '../../common/errors.js';
 import type { Db } from '../db/open.js';
+import { baselineHead, baselineHeads, baselineSnapshot, closeRowAt, closeRowsNewestFirst } from '../db/queries/progress.js';
 import { inBatch, type Actor } from '../batch.js';
 import { baselineStore, weeklyCloseStore } from '../entities.js';
 import { getProjectRow } from './projects.js';
@@ -48,11 +49,7 @@ export function createBaseline(db: Db, actor: Actor, projectId: number, name: st
 
 export function listBaselines(db: Db, projectId: number): Baseline[] {
   getProjectRow(db, projectId);
-  const rows = db
-    .prepare('SELECT id, project_id, name, taken_at, task_count FROM baselines WHERE project_id = ? ORDER BY taken_at DESC, id DESC')
-    .raw(true)
-    .all(projectId) as [number, number, string, string, number][];
-  return rows.map(([id, pid, name, takenAt, taskCount]) => ({ id, projectId: pid, name, takenAt, taskCount }));
+  return baselineHeads(db, projectId).map(([id, pid, name, takenAt, taskCount]) => ({ id, projectId: pid, name, takenAt, taskCount }));
 }
 
 function baselineRow(db: Db, id: number): BaselineRow {
@@ -90,9 +87,7 @@ function keep<T>(m: Kept<T>, size: number, id: number, takenAt: string, value: T
 
 /** A baseline's row; `projectId` checks it belongs to that project. */
 function baselineMeta(db: Db, id: number, projectId?: number): Baseline {
-  const meta = db.prepare('SELECT id, project_id, name, taken_at, task_count FROM baselines WHERE id = ?').raw(true).get(id) as
-    | [number, number, string, string, number]
-    | undefined;
+  const meta = baselineHead(db, id);
   if (!meta) throw textError('NOT_FOUND', 'baseline.gone', { id }, `Baseline ${id} does not exist`, { field: 'baselineId', id });
   const row: Baseline = { id: meta[0], projectId: meta[1], name: meta[2], takenAt: meta[3], taskCount: meta[4] };
   if (projectId !== undefined && row.projectId !== projectId)
@@ -100,7 +95,7 @@ function baselineMeta(db: Db, id: number, projectId?: number): Baseline {
   return row;
 }
 
-const snapshotOf = (db: Db, id: number) => db.prepare('SELECT snapshot FROM baselines WHERE id = ?').pluck().get(id) as string;
+const snapshotOf = (db: Db, id: number) => baselineSnapshot(db, id)!;
 
 /** The plan a baseline kept; `projectId` checks it belongs to that project. */
 export function baselinePlan(db: Db, id: number, projectId?: number): { row: Baseline; plan: Plan } {
@@ -240,7 +235,7 @@ function closeDto(r: CloseRow, withProgress: boolean): WeeklyClose {
 
 export function listCloses(db: Db, projectId: number, limit?: number, withProgress = false): WeeklyClose[] {
   getProjectRow(db, projectId);
-  const rows = weeklyCloseStore.where(db, `project_id = ? ORDER BY status_date DESC${limit ? ' LIMIT ?' : ''}`, projectId, ...(limit ? [limit] : []));
+  const rows = closeRowsNewestFirst(db, projectId, limit).map(weeklyCloseStore.fromRaw);
   return rows.map((r) => closeDto(r, withProgress));
 }
 
@@ -311,7 +306,8 @@ export function closeWeek(db: Db, actor: Actor, projectId: number, statusDate: s
       figures: figures as unknown as Record<string, unknown>,
       progress,
     };
-    const existing = weeklyCloseStore.where(db, 'project_id = ? AND status_date = ?', projectId, statusDate)[0];
+    const raw = closeRowAt(db, projectId, statusDate);
+    const existing = raw && weeklyCloseStore.fromRaw(raw);
     let row: CloseRow;
     if (existing) {
       row = weeklyCloseStore.update(db, existing.id, values);

@@ -6,6 +6,7 @@ import { ageDays, closedCodes, isOverdue, riskLevel, riskScore } from '../../com
 import type { Db } from '../db/open.js';
 import { loadVocabularies } from './registers/vocabularies.js';
 import { getThresholds } from './registers/thresholds.js';
+import { issueFigureRows, riskFigureRows } from '../db/queries/registers.js';
 
 export interface IssueFigures {
   openIssues: number;
@@ -32,10 +33,7 @@ export function median(values: number[]): number | null {
  */
 export function issueFigures(db: Db, projectId: number, statusDate: string): IssueFigures {
   const closed = closedCodes(loadVocabularies(db, projectId)['issue.status']);
-  const rows = db
-    .prepare('SELECT status, due, raised_on, closed_on, created_at FROM issues WHERE project_id = ?')
-    .raw(true)
-    .all(projectId) as [string, string | null, string | null, string | null, string][];
+  const rows = issueFigureRows(db, projectId);
   let open = 0;
   let overdue = 0;
   const leads: number[] = [];
@@ -53,7 +51,7 @@ export function issueFigures(db: Db, projectId: number, statusDate: string): Iss
 export function riskFigures(db: Db, projectId: number): RiskFigures {
   const closed = closedCodes(loadVocabularies(db, projectId)['risk.status']);
   const thresholds = getThresholds(db, projectId);
-  const rows = db.prepare('SELECT status, probability, impact FROM risks WHERE project_id = ?').raw(true).all(projectId) as [string, number | null, number | null][];
+  const rows = riskFigureRows(db, projectId);
   const f: RiskFigures = { risksHigh: 0, risksMedium: 0, risksLow: 0 };
   for (const [status, p, i] of rows) {
     if (closed.has(status)) continue;

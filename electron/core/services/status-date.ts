@@ -7,17 +7,11 @@ import { calendarStore } from '../entities.js';
 import { DEFAULT_CALENDAR } from '../../common/schedule/calendar.js';
 import { CALENDAR_ENTITY } from './schedule.js';
 import { lastWorkingDayBefore, projectWorkDays } from '../progress/work-days.js';
+import { calendarRowOf, storedStatusDate } from '../db/queries/schedule.js';
 
 
 
-export function storedStatusDates(db: Db): Map<number, string | null> {
-  const rows = db.prepare('SELECT project_id, status_date FROM project_calendars').raw(true).all() as [number, string | null][];
-  return new Map(rows);
-}
-
-export function storedStatusDate(db: Db, projectId: number): string | null {
-  return (db.prepare('SELECT status_date FROM project_calendars WHERE project_id = ?').pluck().get(projectId) as string | null | undefined) ?? null;
-}
+export { storedStatusDate, storedStatusDates } from '../db/queries/schedule.js';
 
 /** The effective status date and whether the user set it. */
 export function statusDateOf(db: Db, projectId: number, today: string, stored = storedStatusDate(db, projectId)): { date: string; set: boolean } {
@@ -25,7 +19,8 @@ export function statusDateOf(db: Db, projectId: number, today: string, stored = 
 }
 
 export function setStatusDate(db: Db, batch: Batch, projectId: number, date: string | null): void {
-  const row = calendarStore.where(db, 'project_id = ?', projectId)[0];
+  const raw = calendarRowOf(db, projectId);
+  const row = raw && calendarStore.fromRaw(raw);
   if (row) {
     if (row.statusDate === date) return;
     calendarStore.update(db, row.id, { statusDate: date });

@@ -123,3 +123,13 @@ export function auditTrailOf(db: SqlDb, entity: string, entityId: number, limit:
     [entity, entityId, limit],
   );
 }
+
+/** One row's audit trail, oldest first, without its before values (replaying what it became). */
+export function auditAftersOf(db: SqlDb, entity: string, entityId: number): { at: string; who: string; action: string; after: string | null }[] {
+  return db.sql.all('SELECT at, who, action, after FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id', [entity, entityId]);
+}
+
+/** The newest audit row's id (0 before any): every write adds audit rows, so an unchanged one means nothing was written. */
+export function lastAuditId(db: SqlDb): number {
+  return db.sql.get<{ n: number | null }>('SELECT max(id) AS n FROM audit_log')!.n ?? 0;
+}

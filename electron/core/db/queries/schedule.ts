@@ -101,3 +101,13 @@ export function linkSuccessorsAuditedIn(db: SqlDb, batchId: string, linkEntity: 
     )
     .map((r) => r[0]);
 }
+
+/** The status date stored in each project's calendar row (null: not set). */
+export function storedStatusDates(db: SqlDb): Map<number, string | null> {
+  return new Map(db.sql.values<[number, string | null]>('SELECT project_id, status_date FROM project_calendars'));
+}
+
+/** The status date stored in the project's calendar row (null: not set, or no row). */
+export function storedStatusDate(db: SqlDb, projectId: number): string | null {
+  return db.sql.get<{ d: string | null }>('SELECT status_date AS d FROM project_calendars WHERE project_id = ?', [projectId])?.d ?? null;
+}

@@ -156,3 +156,19 @@ export function renumberedSuccessors(db: SqlDb, batchId: string, taskEntity: str
     )
     .map((r) => r[0]);
 }
+
+/** The ids of every task of the project. */
+export function taskIdsOf(db: SqlDb, projectId: number): number[] {
+  return db.sql.values<[number]>('SELECT id FROM wbs_tasks WHERE project_id = ?', [projectId]).map((r) => r[0]);
+}
+
+/** The earliest planned start and latest planned finish of the project's tasks (null when none). */
+export function plannedSpan(db: SqlDb, projectId: number): { start: string | null; end: string | null } {
+  const row = db.sql.get<{ start: string | null; end: string | null }>('SELECT min(planned_start) AS start, max(planned_finish) AS end FROM wbs_tasks WHERE project_id = ?', [projectId]);
+  return { start: row?.start ?? null, end: row?.end ?? null };
+}
+
+/** A task's name alone. */
+export function taskName(db: SqlDb, id: number): string | undefined {
+  return db.sql.get<{ name: string }>('SELECT name FROM wbs_tasks WHERE id = ?', [id])?.name;
+}

@@ -32,6 +32,7 @@ import { getTableProfile, profileRecords, profileTemplate, templateConflict } fr
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { listTasks, WBS_DEFAULTS } from '../wbs.js';
+import { taskIdsOf } from '../../db/queries/wbs.js';
 
 type Row = Record<string, unknown> & { id: number; extra?: Record<string, unknown> };
 
@@ -674,7 +675,7 @@ function categoryLabels(
 
 /** The ids of a project's stored rows of a register. */
 function storedIds(db: Db, target: ImportTarget, projectId: number): Set<number> {
-  if (target === 'wbs') return new Set((db.prepare('SELECT id FROM wbs_tasks WHERE project_id = ?').all(projectId) as { id: number }[]).map((r) => r.id));
+  if (target === 'wbs') return new Set(taskIdsOf(db, projectId));
   return new Set((REGISTER_SERVICES[target].rows(db, projectId) as { id: number }[]).map((r) => r.id));
 }
 

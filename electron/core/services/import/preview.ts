@@ -17,6 +17,8 @@ import { readTable, type ImportTable } from '../../../common/excel/table.js';
 import { textError } from '../../../common/errors.js';
 import { inBatch, type Actor } from '../../batch.js';
 import type { Db } from '../../db/open.js';
+import { plannedSpan } from '../../db/queries/wbs.js';
+import { batchExists, lastAuditId } from '../../db/queries/history.js';
 import { readWorkbook } from '../../excel/reader.js';
 import { MAX_IMPORT_ROWS } from '../../excel/limits.js';
 import { EXTRA_LIMITS } from '../../../common/registers.js';
@@ -164,8 +166,7 @@ function defaultSheet(model: WorkbookModel, register: ImportTarget, opts: { voca
 
 /** The project's period as its WBS spans it: the year of a date written without one. */
 function projectPeriod(db: Db, projectId: number): { start: string | null; end: string | null } {
-  const row = db.prepare('SELECT min(planned_start) AS start, max(planned_finish) AS end FROM wbs_tasks WHERE project_id = ?').get(projectId) as { start: string | null; end: string | null } | undefined;
-  return { start: row?.start ?? null, end: row?.end ?? null };
+  return plannedSpan(db, projectId);
 }
 
 /** Client words the user added to the project's lists (one list write each; the rows then use them). */
@@ -187,7 +188,7 @@ function addListItems(db: Db, projectId: number, items: NewListItem[]): void {
 
 /** Every write of the workspace adds audit rows: an unchanged maximum means nothing was written since. */
 function auditVersion(db: Db): number {
-  return (db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number | null) ?? 0;
+  return lastAuditId(db);
 }
 
 export class ImportPreviews {
@@ -335,7 +336,7 @@ export class ImportPreviews {
     if (!kept) throw textError('NOT_FOUND', 'import.previewGone', {}, 'this import preview has expired or was already applied; preview the file again', { field: 'previewId' });
     if (!kept.keyMapped) throw invalid('previewId', `no column is mapped to the ${KEY_FIELD[kept.register]} field`, 'noKeyMapped');
     const today = this.today();
-    const run = db.sqlite.transaction(() => {
+    const result = db.sql.tx(() => {
       let batchId: string | null = null;
       const counts = inBatch(db, this.actor, BATCH_LABEL, kept.projectId, (batch) => {
         batchId = batch.id;
@@ -343,11 +344,10 @@ export class ImportPreviews {
         const plan = auditVersion(db) === kept.version ? kept.plan : planImport(db, kept.projectId, kept.table, today, false);
         return applyPlan(db, batch, kept.projectId, kept.register, plan, options, today);
       });
-      const wrote = batchId !== null && db.prepare('SELECT 1 FROM batches WHERE id = ?').get(batchId) !== undefined;
+      const wrote = batchId !== null && batchExists(db, batchId);
       const profileId = this.saveProfile(kept, options, today);
       return { ...counts, batchId: wrote ? batchId : null, profileId };
     });
-    const result = run.immediate();
     this.kept.delete(previewId);
     return result;
   }

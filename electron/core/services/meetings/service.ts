@@ -14,6 +14,7 @@ import type { Meeting, MeetingFields, MeetingSummary } from '../../../common/mee
 import { closedCodes, type Issue, type Vocabularies } from '../../../common/registers.js';
 import { textError } from '../../../common/errors.js';
 import type { Db } from '../../db/open.js';
+import { actionCountsByMeeting, actionTextsOfProject, issueRowsOfMeetings, meetingRowsNewestFirst } from '../../db/queries/meetings.js';
 import { inBatch, type Actor, type Batch } from '../../batch.js';
 import { issueStore, meetingStore } from '../../entities.js';
 import { getProjectRow } from '../projects.js';
@@ -65,12 +66,12 @@ function issueDto(row: IssueRow, ctx: DtoContext): Issue {
 }
 
 function projectMeetings(db: Db, projectId: number): MeetingRow[] {
-  return meetingStore.where(db, 'project_id = ? ORDER BY id', projectId);
+  return meetingStore.inProject(db, projectId);
 }
 
 function linkedIssues(db: Db, meetingIds: readonly number[]): IssueRow[] {
   if (meetingIds.length === 0) return [];
-  return issueStore.where(db, 'meeting_id IN (SELECT value FROM json_each(?)) ORDER BY id', JSON.stringify(meetingIds));
+  return issueRowsOfMeetings(db, meetingIds).map(issueStore.fromRaw);
 }
 
 function toMeeting(db: Db, row: MeetingRow, opts: RunOptions): Meeting {
@@ -114,24 +115,11 @@ export interface ListFilter {
  */
 export function listMeetings(db: Db, projectId: number, filter: ListFilter = {}): MeetingSummary[] {
   getProjectRow(db, projectId);
-  const conditions = ['project_id = ?'];
-  const params: unknown[] = [projectId];
-  if (filter.from !== undefined) {
-    conditions.push('held_on >= ?');
-    params.push(filter.from);
-  }
-  if (filter.to !== undefined) {
-    conditions.push('held_on <= ?');
-    params.push(filter.to);
-  }
-  const rows = meetingStore.where(db, `${conditions.join(' AND ')} ORDER BY held_on IS NOT NULL, held_on DESC, id DESC`, ...params);
+  const rows = meetingRowsNewestFirst(db, projectId, filter.from, filter.to).map(meetingStore.fromRaw);
 
   const closed = closedCodes(loadVocabularies(db, projectId)['issue.status']);
   const counts = new Map<number, { all: number; open: number }>();
-  const counted = db
-    .prepare('SELECT meeting_id AS meetingId, status, COUNT(*) AS n FROM issues WHERE project_id = ? AND meeting_id IS NOT NULL GROUP BY meeting_id, status')
-    .all(projectId) as { meetingId: number; status: string; n: number }[];
-  for (const c of counted) {
+  for (const c of actionCountsByMeeting(db, projectId)) {
     const m = counts.get(c.meetingId) ?? { all: 0, open: 0 };
     m.all += c.n;
     if (!closed.has(c.status)) m.open += c.n;
@@ -141,10 +129,7 @@ export function listMeetings(db: Db, projectId: number, filter: ListFilter = {})
   const terms = queryTerms(filter.query);
   const actionTexts = new Map<number, string[]>();
   if (terms.length > 0) {
-    const linked = db
-      .prepare('SELECT meeting_id AS meetingId, title, detail FROM issues WHERE project_id = ? AND meeting_id IS NOT NULL')
-      .all(projectId) as { meetingId: number; title: string; detail: string }[];
-    for (const l of linked) {
+    for (const l of actionTextsOfProject(db, projectId)) {
       const texts = actionTexts.get(l.meetingId) ?? [];
       texts.push(l.title, l.detail);
       actionTexts.set(l.meetingId, texts);

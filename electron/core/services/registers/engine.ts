@@ -14,6 +14,7 @@ import { refAllocator, retireRefs } from './refs.js';
 import type { RegisterRow } from './stores.js';
 import { getThresholds } from './thresholds.js';
 import { loadVocabularies } from './vocabularies.js';
+import { refsOfProject } from '../../db/queries/registers.js';
 
 /** What derived values of a row are computed from. */
 export interface DtoContext {
@@ -59,7 +60,7 @@ export function registerService<D>(b: RegisterBinding<D>) {
     thresholds: getThresholds(db, projectId),
   });
 
-  const rowsOf = (db: Db, projectId: number) => b.store.where(db, 'project_id = ? ORDER BY id', projectId) as RegisterRow[];
+  const rowsOf = (db: Db, projectId: number) => b.store.inProject(db, projectId) as RegisterRow[];
 
   // A one-cell edit reads only the rows it names, and every row's ID only when it writes IDs or creates
   // rows: reading a whole large register per keystroke would make editing lag.
@@ -74,8 +75,7 @@ export function registerService<D>(b: RegisterBinding<D>) {
   const projectRefs = (db: Db, projectId: number, req: CellsRequest) => {
     const writesRefs = (req.creates?.length ?? 0) > 0 || req.updates.some((u) => 'ref' in u.patch);
     if (!writesRefs) return new Map<number, string>();
-    const rows = db.prepare(`SELECT id, ref FROM ${b.store.table} WHERE project_id = ?`).all(projectId) as { id: number; ref: string }[];
-    return new Map(rows.map((r) => [r.id, r.ref]));
+    return refsOfProject(db, b.store.table, projectId);
   };
 
   const linkChecks = (db: Db, projectId: number) =>

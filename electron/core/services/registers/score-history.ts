@@ -3,18 +3,10 @@
 import { riskScore, type ScorePoint } from '../../../common/registers.js';
 import type { Db } from '../../db/open.js';
 import { REGISTER_STORES } from './stores.js';
-
-interface AuditRow {
-  at: string;
-  who: string;
-  action: 'create' | 'update' | 'delete';
-  after: string | null;
-}
+import { auditAftersOf } from '../../db/queries/history.js';
 
 export function riskScoreHistory(db: Db, id: number): ScorePoint[] {
-  const rows = db
-    .prepare("SELECT at, who, action, after FROM audit_log WHERE entity = 'risk' AND entity_id = ? ORDER BY id")
-    .all(id) as AuditRow[];
+  const rows = auditAftersOf(db, 'risk', id);
   if (rows.length === 0) REGISTER_STORES.risk.require(db, id, `risk ${id}`);
   const points: ScorePoint[] = [];
   let probability: number | null = null;

@@ -15,15 +15,14 @@ import type { Db } from '../../db/open.js';
 import { getProjectRow } from '../projects.js';
 import { getSetting, setSetting } from '../settings.js';
 import { REGISTER_STORES } from './stores.js';
+import { codeCounts, replaceVocabularyList, vocabularyRows } from '../../db/queries/registers.js';
 
 type ClosedCodes = Partial<Record<VocabListName, string[]>>;
 
 const closedKey = (projectId: number) => `project.${projectId}.vocab.closed`;
 
 export function loadVocabularies(db: Db, projectId: number): Vocabularies {
-  const rows = db
-    .prepare('SELECT list, code, label_ja AS labelJa, label_en AS labelEn FROM vocabularies WHERE project_id = ? ORDER BY position, id')
-    .all(projectId) as { list: string; code: string; labelJa: string; labelEn: string }[];
+  const rows = vocabularyRows(db, projectId);
   const closed = (getSetting(db, closedKey(projectId)) ?? {}) as ClosedCodes;
   const out = {} as Vocabularies;
   for (const list of VOCAB_LISTS) {
@@ -60,7 +59,7 @@ export interface VocabItemInput {
  * Items are assumed checked by the API schema (non-empty, no duplicate codes or labels).
  */
 export function setVocabulary(db: Db, projectId: number, list: VocabListName, items: VocabItemInput[]): VocabList {
-  const run = db.sqlite.transaction(() => {
+  return db.sql.tx(() => {
     getProjectRow(db, projectId);
     const codes = new Set(items.map((i) => i.code));
     const orphans = usedCodesOutside(db, projectId, list, codes);
@@ -77,16 +76,13 @@ export function setVocabulary(db: Db, projectId: number, list: VocabListName, it
       const en = orphans.map((o) => `“${label(o.code, 'en')}” (${o.count})`).join(', ');
       throw textError('CONFLICT', 'vocab.inUse', { count: total, ja, en }, `${total} row(s) still use ${codes} of ${list}`, orphans);
     }
-    db.prepare('DELETE FROM vocabularies WHERE project_id = ? AND list = ?').run(projectId, list);
-    const insert = db.prepare('INSERT INTO vocabularies (project_id, list, code, label_ja, label_en, position) VALUES (?, ?, ?, ?, ?, ?)');
-    items.forEach((i, n) => insert.run(projectId, list, i.code, i.labelJa, i.labelEn, n + 1));
+    replaceVocabularyList(db, projectId, list, items);
     const closed = (getSetting(db, closedKey(projectId)) ?? {}) as ClosedCodes;
     const closedByDefault = defaultClosed(list);
     const closedNow = items.filter((i) => i.closed ?? closedByDefault.has(i.code)).map((i) => i.code);
     setSetting(db, closedKey(projectId), { ...closed, [list]: closedNow });
     return loadVocabularies(db, projectId)[list];
   });
-  return run.immediate();
 }
 
 /** Lists used by tables other than the registers: list → the column holding its codes. */
@@ -99,15 +95,12 @@ function usedCodesOutside(db: Db, projectId: number, list: VocabListName, codes:
   const counts = new Map<string, number>();
   const other = OTHER_USES[list];
   if (other) {
-    const used = db
-      .prepare(`SELECT ${other.column} AS code, count(*) AS n FROM ${other.table} WHERE project_id = ? AND ${other.column} <> '' GROUP BY ${other.column}`)
-      .all(projectId) as { code: string; n: number }[];
-    for (const u of used) if (!codes.has(u.code)) counts.set(u.code, u.n);
+    for (const u of codeCounts(db, other.table, other.column, projectId)) if (!codes.has(u.code)) counts.set(u.code, u.n);
   }
   for (const def of Object.values(REGISTERS)) {
     const fields = Object.entries(def.vocab).filter(([, v]) => v.list === list).map(([f]) => f);
     if (fields.length === 0) continue;
-    for (const row of REGISTER_STORES[def.name].where(db, 'project_id = ?', projectId))
+    for (const row of REGISTER_STORES[def.name].inProject(db, projectId))
       for (const f of fields) {
         const v = row[f] as string;
         if (v !== '' && !codes.has(v)) counts.set(v, (counts.get(v) ?? 0) + 1);
