@@ -51,6 +51,8 @@ export interface TableStore<Row extends { id: number }> {
    */
   snapshotsWhere(db: SqlDb, from: string, ...params: unknown[]): { id: number; json: JsonText }[];
   snapshots(db: SqlDb, ids: readonly number[]): Map<number, JsonText>;
+  /** The snapshot as an SQL expression over the table named `t` (what snapshotsWhere selects). */
+  readonly snapshotSql: string;
 }
 
 /** Rows per multi-row INSERT: ~20 columns × 40 rows stays far below SQLite's parameter limit. */
@@ -105,6 +107,7 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
   };
 
   const store: TableStore<Row> = {
+    snapshotSql,
     table: name,
     fields,
     fromRaw,

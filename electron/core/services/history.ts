@@ -24,6 +24,7 @@ import { ENTITY as WBS_ENTITY, settleRollUps, wbsChangesOf } from './wbs.js';
 import { DEPENDENCY_ENTITY } from './schedule.js';
 import { localToday } from '../../common/dates.js';
 import { auditRowsOf, auditTrailOf, batchTouchesOtherThan, markUndone, newestBatchBelow, type StackBatch } from '../db/queries/history.js';
+import { parentsOf } from '../db/queries/wbs.js';
 
 type BatchRow = StackBatch;
 
@@ -155,12 +156,13 @@ function invertRun(db: Db, batch: Batch, store: AnyStore, entity: string, action
   if (action === 'create') {
     // Snapshots of every row first: deleting a parent takes the children of the run with it.
     const ids = run.map((r) => r.id);
-    const snaps = store.snapshots(db, ids);
-    const missing = ids.find((id) => !snaps.has(id));
-    if (missing !== undefined) throw textError('NOT_FOUND', 'rowGone', { id: missing }, `${entity} ${missing} does not exist`, { field: 'id', id: missing });
-    batch.recordMany(entity, 'delete', run.map((r) => ({ id: r.id, before: snaps.get(r.id)!, after: null })));
-    // A row's parent is the one it was created under: any later move is a later batch, undone first.
-    for (const r of run) noteParents(r.after);
+    if (batch.recordDeletes(entity, store, ids) !== ids.length) {
+      const found = store.getMany(db, ids);
+      const missing = ids.find((id) => !found.has(id))!;
+      throw textError('NOT_FOUND', 'rowGone', { id: missing }, `${entity} ${missing} does not exist`, { field: 'id', id: missing });
+    }
+    // Roll-ups settle under the parents the rows leave, as stored now (a create's audit row is not read).
+    if (parents) for (const p of parentsOf(db, ids)) parents.add(p);
     store.removeMany(db, ids);
   } else if (action === 'delete') {
     for (const r of run) if (!r.before) throw textError('CONFLICT', 'history.noSnapshot', { id: r.id }, `no snapshot of deleted ${entity} ${r.id}`, { entity, id: r.id });

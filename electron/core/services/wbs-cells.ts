@@ -96,17 +96,19 @@ export function applyCells(db: Db, actor: Actor, input: CellsInput, today: strin
     // patch (the map holds it as written).
     const current = rows;
     const writes: { id: number; patch: Partial<TaskRow> }[] = [];
+    const audits: { id: number; before: unknown; after: unknown }[] = [];
     for (const u of updatesIn) {
       const row = current.get(u.id)!;
       const changed = changedFields(row, withDerivedStatus(row, u.patch as Partial<WbsFields>));
       if (!changed) continue;
       current.set(u.id, { ...row, ...changed.after });
       writes.push({ id: u.id, patch: changed.after as Partial<TaskRow> });
-      batch.record(ENTITY, u.id, 'update', changed.before, changed.after);
+      audits.push({ id: u.id, ...changed });
       changedIds.add(u.id);
       if (Object.keys(changed.after).some((f) => ROLLED_UP.has(f))) parents.add(row.parentId);
     }
     wbsStore.updateMany(db, writes);
+    batch.recordMany(ENTITY, 'update', audits);
     const createdIds: number[] = [];
     if (creates.length > 0) {
       const anchor = before ?? after;
@@ -144,8 +146,6 @@ export function applyCells(db: Db, actor: Actor, input: CellsInput, today: strin
     }
     for (const id of moved) changedIds.add(id);
     // The answer: what changed and every ancestor of it (their roll-ups may have moved).
-    const answer = new Set<number>([...changedIds, ...createdIds]);
-    for (const id of [...answer]) for (let p = wbsStore.get(db, id)?.parentId ?? null; p !== null; p = wbsStore.get(db, p)!.parentId) answer.add(p);
-    return { tasks: placeTasks(db, projectId, answer, today), createdIds };
+    return { tasks: placeTasks(db, projectId, [...changedIds, ...createdIds], today, { ancestors: true }), createdIds };
   });
 }

@@ -20,6 +20,32 @@ export function taskCount(db: SqlDb, projectId: number): number {
   return db.sql.get<{ n: number }>('SELECT count(*) AS n FROM wbs_tasks WHERE project_id = ?', [projectId])!.n;
 }
 
+/**
+ * Whether the project holds more than `limit` tasks, counting no further: a count of the whole project
+ * stepped over 100,000 index entries to decide whether a 500-row answer is a good part of it.
+ */
+export function taskCountUpTo(db: SqlDb, projectId: number, limit: number): number {
+  return db.sql.get<{ n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM wbs_tasks WHERE project_id = ? LIMIT ?)', [projectId, limit])!.n;
+}
+
+/** Those of `ids` that are tasks of the project (still there), in one statement. */
+export function tasksIn(db: SqlDb, ids: readonly number[], projectId: number): number[] {
+  // CROSS JOIN: a seek per id listed (a plain JOIN lets SQLite walk the project's tasks instead).
+  return db.sql
+    .values<[number]>('SELECT t.id FROM json_each(?) j CROSS JOIN wbs_tasks t ON t.id = j.value WHERE t.project_id = ?', [JSON.stringify(ids), projectId])
+    .map((r) => r[0]);
+}
+
+/** Those of `ids` that have subtasks: one seek each on the parent index, in one statement. */
+export function withSubtasks(db: SqlDb, ids: readonly number[]): number[] {
+  return db.sql.values<[number]>('SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM wbs_tasks WHERE parent_id = value)', [JSON.stringify(ids)]).map((r) => r[0]);
+}
+
+/** The parents of `ids` (null: the top level), each once. */
+export function parentsOf(db: SqlDb, ids: readonly number[]): (number | null)[] {
+  return db.sql.values<[number | null]>('SELECT DISTINCT t.parent_id FROM json_each(?) j CROSS JOIN wbs_tasks t ON t.id = j.value', [JSON.stringify(ids)]).map((r) => r[0]);
+}
+
 /** Whether the task is in the project (and still there). */
 export function taskIsIn(db: SqlDb, id: number, projectId: number): boolean {
   return db.sql.get('SELECT 1 AS x FROM wbs_tasks WHERE id = ? AND project_id = ?', [id, projectId]) !== undefined;
@@ -63,6 +89,11 @@ export function previousSibling(db: SqlDb, r: Place): number | undefined {
 /** The child at 0-based `index` under `parentId` (null: the top level), in tree order. */
 export function childAt(db: SqlDb, projectId: number, parentId: number | null, index: number): number | undefined {
   return db.sql.get<{ id: number }>('SELECT id FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? ORDER BY position, id LIMIT 1 OFFSET ?', [projectId, parentId, index])?.id;
+}
+
+/** The children of `parentId` in tree order up to those at `position` (one index range, from its start). */
+export function siblingIdsThrough(db: SqlDb, projectId: number, parentId: number | null, position: number): number[] {
+  return db.sql.values<[number]>('SELECT id FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? AND position <= ? ORDER BY position, id', [projectId, parentId, position]).map((r) => r[0]);
 }
 
 /** The children of `parentId` (null: the top level) in tree order, with their positions. */
