@@ -269,4 +269,50 @@ describe('answers that patch a held list', () => {
     }
     expectRollUpsRight(w.db, w.projectId);
   });
+
+  it('a paste over many branches answers each row it changed and every ancestor, placed as wbs.list places them', async () => {
+    // Three phases × four packages × six tasks: siblings are placed together, a lone row by itself.
+    const tree: Spec[] = [1, 2, 3].map((p) => ({
+      name: `P${p}`,
+      children: [1, 2, 3, 4].map((k) => ({ name: `P${p}.W${k}`, children: [1, 2, 3, 4, 5, 6].map((t) => ({ name: `P${p}.W${k}.T${t}`, values: { plannedEffort: t } })) })),
+    }));
+    const w = await setup(tree);
+    const list = () => w.call('wbs.list', { projectId: w.projectId });
+    let held = await list();
+    const updates = [
+      ...['P1.W2.T2', 'P1.W2.T5', 'P1.W2.T6', 'P3.W4.T6', 'P2.W1.T3'].map((name, i) => ({ id: w.id(name), patch: { plannedEffort: 10 + i } })),
+      // A summary's own text, and a leaf's text (no roll-up moves above it).
+      { id: w.id('P2.W3'), patch: { assignee: '山田' } },
+      { id: w.id('P3.W1.T4'), patch: { notes: 'メモ' } },
+    ];
+    const pasted = await w.call('wbs.applyCells', { projectId: w.projectId, updates });
+    expect(pasted.tasks.map((t) => `${t.code} ${t.name}`)).toEqual([
+      '1 P1',
+      '1.2 P1.W2',
+      '1.2.2 P1.W2.T2',
+      '1.2.5 P1.W2.T5',
+      '1.2.6 P1.W2.T6',
+      '2 P2',
+      '2.1 P2.W1',
+      '2.1.3 P2.W1.T3',
+      '2.3 P2.W3',
+      '3 P3',
+      '3.1 P3.W1',
+      '3.1.4 P3.W1.T4',
+      '3.4 P3.W4',
+      '3.4.6 P3.W4.T6',
+    ]);
+    held = applyWbsChanges(held, { tasks: pasted.tasks, deletedIds: [] });
+    expect(held).toEqual(await list());
+    for (const step of [
+      () => w.call('wbs.delete', { ids: [w.id('P1.W3')] }),
+      async () => (await w.call('history.undo', { projectId: w.projectId })).wbs!,
+      async () => (await w.call('history.undo', { projectId: w.projectId })).wbs!,
+      async () => (await w.call('history.redo', { projectId: w.projectId })).wbs!,
+    ]) {
+      held = applyWbsChanges(held, await step());
+      expect(held).toEqual(await list());
+    }
+    expectRollUpsRight(w.db, w.projectId);
+  });
 });
