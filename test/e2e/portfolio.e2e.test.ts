@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readZipDirectory } from '../../electron/core/excel/zip.js';
 import { foreignRequests, openSession, screenshotPath, type Session } from './browser.js';
 import { PortfolioScreen, ProjectsScreen } from './pages.js';
 
@@ -214,12 +215,28 @@ describe('portfolio home in Chromium', () => {
     await expect.poll(() => projects.names()).toEqual(['物流倉庫WMS導入', '販売管理システム更改', '基幹システム刷新']);
     await s.page.getByTestId('sort-spi').click();
     await expect.poll(() => projects.names()).toEqual(['基幹システム刷新', '販売管理システム更改', '物流倉庫WMS導入']);
+    // All three as a workbook per project in one zip.
+    await s.page.getByTestId('export-report').click();
+    await s.page.getByTestId('report-dialog').getByTestId('bundle-files').check();
+    // The run's first report starts the chart rasterizer in the workspace thread (WebAssembly compiled,
+    // the system's CJK font read) and draws four charts: seconds more than the page's default wait when
+    // the runner is loaded. The wait is for the download the export ends in, not a sleep.
+    const [zip] = await Promise.all([s.page.waitForEvent('download', { timeout: 60_000 }), s.page.getByTestId('report-dialog').getByTestId('report-run').click()]);
+    expect(zip.suggestedFilename()).toBe('週次状況報告_サマリー_20251121.zip');
+    const zipBytes = fs.readFileSync((await zip.path())!);
+    const names = [...readZipDirectory(zipBytes, 'report.zip').entries.keys()];
+    expect(names).toEqual(['週次状況報告_サマリー_20251121.xlsx', ...['基幹システム刷新', '販売管理システム更改', '物流倉庫WMS導入'].map((n) => `週次状況報告_${n}_20251121.xlsx`)]);
+    await s.page.getByTestId('report-dialog').waitFor({ state: 'hidden' });
     await s.page.getByTestId('filter-red').click();
     await expect.poll(() => projects.names()).toEqual(['基幹システム刷新', '物流倉庫WMS導入']);
     await s.page.getByRole('textbox', { name: '絞り込み（名前・コード）' }).fill('wms');
     await expect.poll(() => projects.names()).toEqual(['物流倉庫WMS導入']);
     // The weekly report of the projects shown: one sheet for the one project left.
-    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('export-report').click()]);
+    await s.page.getByTestId('export-report').click();
+    const dialog = s.page.getByTestId('report-dialog');
+    // Files per project need more than one project.
+    expect(await dialog.getByTestId('bundle-files').isDisabled()).toBe(true);
+    const [download] = await Promise.all([s.page.waitForEvent('download'), dialog.getByTestId('report-run').click()]);
     expect(download.suggestedFilename()).toBe('週次状況報告_物流倉庫WMS導入_20251121.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((await download.path())!);

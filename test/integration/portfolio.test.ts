@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIGHT_THRESHOLDS, lightOf, type PortfolioFigures } from '../../electron/common/api/portfolio.js';
+import { readZipDirectory, ZipReader } from '../../electron/core/excel/zip.js';
 import { seed, wbsWorkspace, type Spec } from './wbs-support.js';
 
 // TODAY (wbs-support) is Tuesday 2025-06-10; the summary is asked at Friday 2025-06-13.
@@ -461,6 +462,17 @@ describe('weekly status report (report.export)', () => {
     const b = rowsOf(wb.getWorksheet('Beta')!);
     expect(b[1]).toEqual(['基準日', '2025/06/13', '状態', '注意（手動）', '比較対象', '—']);
     expect(b[2]).toEqual(['手動設定の理由', '顧客レビュー待ち']);
+
+    // Several projects as files: a zip of the summary's workbook and one per project, each readable.
+    const zipped = await w.call('report.export', { projectIds: [w.alpha, w.beta], statusDate: STATUS, bundle: 'files' });
+    expect(zipped.fileName).toBe('週次状況報告_サマリー_20250613.zip');
+    const zipBytes = Buffer.from(zipped.dataBase64, 'base64');
+    const zip = new ZipReader(zipBytes, readZipDirectory(zipBytes, zipped.fileName), zipped.fileName);
+    expect([...zip.dir.entries.keys()]).toEqual(['週次状況報告_サマリー_20250613.xlsx', '週次状況報告_Alpha_20250613.xlsx', '週次状況報告_Beta_20250613.xlsx']);
+    const one = new ExcelJS.Workbook();
+    await one.xlsx.load(zip.bytes('週次状況報告_Alpha_20250613.xlsx') as unknown as ArrayBuffer);
+    expect(one.worksheets.map((x) => x.name)).toEqual(['Alpha']);
+    expect(rowsOf(one.worksheets[0]!)).toEqual(a);
 
     const en = await w.call('report.export', { projectIds: [w.beta], statusDate: '2025-06-06', language: 'en' });
     const wbEn = new ExcelJS.Workbook();

@@ -182,6 +182,8 @@ export const portfolioApi = {
       statusDate: isoDate.optional(),
       format: z.literal('xlsx').optional(),
       language: z.enum(['ja', 'en']).optional(),
+      /** 'files': a workbook per project (and the summary's) in one .zip; default one workbook. */
+      bundle: z.enum(['workbook', 'files']).optional(),
     }),
     output: {} as ExportedWorkbook,
   },

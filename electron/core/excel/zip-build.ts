@@ -1,4 +1,4 @@
-// A new zip (an .xlsx package PMO Desk writes from nothing), built part by part. A large part is
+// A new zip (an .xlsx package PMO Desk writes from nothing, or a zip of exported files), built part by part. A large part is
 // written in pieces as it is produced: each ~1 MB piece is deflated at once with a sync flush, so the
 // pieces concatenate into one valid deflate stream and the part never exists whole, uncompressed, in
 // memory (a 100,000-row sheet is ~150 MB of XML, ~10 MB deflated). The zip records are the template
@@ -24,6 +24,15 @@ export class ZipBuilder {
     const w = this.part(name);
     w.write(typeof text === 'string' ? text : text.toString('utf8'));
     w.end();
+  }
+
+  /**
+   * A file of bytes stored as they are (method 0): what goes in is already compressed (a zip of .xlsx
+   * files), and deflating it again would cost time for nothing.
+   */
+  addStored(name: string, bytes: Uint8Array): void {
+    const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.entry(name, crc32(data, 0), data.length, data.length, [data], 0);
   }
 
   /** A part written in pieces; `end()` closes it. One part is open at a time. */
@@ -58,8 +67,8 @@ export class ZipBuilder {
     };
   }
 
-  private entry(name: string, crc: number, size: number, compressedSize: number, body: Buffer[]): void {
-    const header = { name: Buffer.from(name, 'utf8'), flags: nameFlags(name), method: 8, time: 0, date: FIXED_DOS_DATE, crc, compressedSize, size };
+  private entry(name: string, crc: number, size: number, compressedSize: number, body: Buffer[], method = 8): void {
+    const header = { name: Buffer.from(name, 'utf8'), flags: nameFlags(name), method, time: 0, date: FIXED_DOS_DATE, crc, compressedSize, size };
     this.cens.push(centralHeader(header, this.offset));
     for (const b of [localHeader(header), ...body]) {
       this.chunks.push(b);

@@ -8,6 +8,7 @@ import { FIGURE_KEYS, type FigureKey, type PortfolioRow } from '../../common/api
 import { formatDate } from '../../common/dates.js';
 import { sCurveOption, spiCpiOption } from '../../common/portfolio-charts.js';
 import { chartPng } from '../charts/render.js';
+import { ZipBuilder } from '../excel/zip-build.js';
 import { showDiff, showFigure } from '../../common/portfolio-format.js';
 import { textError } from '../../common/errors.js';
 import { closedCodes, isOverdue, riskLevel, riskScore, RISK_LEVEL_LABELS, vocabLabel } from '../../common/registers.js';
@@ -150,12 +151,15 @@ function projectTables(db: Db, row: PortfolioRow, language: Language): ReportTab
 
 const SUMMARY_FIGURES: FigureKey[] = ['progress', 'spi', 'cpi', 'adherence', 'lateTasks'];
 
-export async function exportStatusReport(
-  db: Db,
-  osLocale: string,
-  today: string,
-  input: { projectIds: number[]; statusDate?: string; language?: Language },
-): Promise<ExportedWorkbook> {
+/** The report's contents at a status date: each project's row, figures, lists and S-curve, in a language. */
+export interface ReportData {
+  language: Language;
+  labels: (typeof LABELS)[Language];
+  statusDate: string | undefined;
+  projects: ProjectReport[];
+}
+
+export async function reportData(db: Db, osLocale: string, today: string, input: { projectIds: number[]; statusDate?: string; language?: Language }): Promise<ReportData> {
   const language = documentLanguage(db, osLocale, input.language);
   const L = LABELS[language];
   const summary = portfolioSummary(db, today, input.statusDate);
@@ -176,18 +180,62 @@ export async function exportStatusReport(
       tables: projectTables(db, row, language),
     });
   }
+  return { language, labels: L, statusDate: input.statusDate, projects };
+}
+
+/** PMO Desk's own layout: a sheet per project, and the summary with SPI/CPI by project for several. */
+async function ownLayoutBook(data: ReportData, projects: ProjectReport[]): Promise<Buffer> {
+  const L = data.labels;
+  const rows = projects.map((p) => p.row);
   const scatter = spiCpiOption(rows.map((r) => ({ name: r.name, spi: r.figures.spi, cpi: r.figures.cpi, light: r.light })), { spi: 'SPI', cpi: 'CPI' });
   const wb = statusReportWorkbook({
-    language,
-    statusDate: input.statusDate ?? null,
+    language: data.language,
+    statusDate: data.statusDate ?? null,
     projects,
     labels: { ...L, summaryHeaders: SUMMARY_FIGURES.map((k) => L.figures[k]) },
     summaryFigures: SUMMARY_FIGURES,
     ...(rows.length > 1 && { summaryChart: { title: L.scatter, png: await chartPng(scatter, CHART_WIDTH, CHART_HEIGHT + 60), width: CHART_WIDTH, height: CHART_HEIGHT + 60 } }),
     show: showFigure,
   });
-  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-  const stamp = formatDate(input.statusDate ?? rows[0]!.statusDate).replaceAll('/', '');
-  const name = rows.length === 1 ? rows[0]!.name : L.summary;
-  return { fileName: `${L.title}_${name.replace(/[\\/:*?"<>|]/g, '_')}_${stamp}.xlsx`, dataBase64: bytes.toString('base64') };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** 週次状況報告_<name>_<yyyymmdd>.<ext>, with what a file name cannot hold replaced. */
+export function reportFileName(data: ReportData, name: string, ext: string): string {
+  const stamp = formatDate(data.statusDate ?? data.projects[0]!.row.statusDate).replaceAll('/', '');
+  return `${data.labels.title}_${name.replace(/[\\/:*?"<>|]/g, '_')}_${stamp}.${ext}`;
+}
+
+/**
+ * Files in one zip, for a report of several projects as separate files (the web host's download is one
+ * file). Names made unique (two projects may share a name).
+ */
+export function zipFiles(files: { name: string; bytes: Uint8Array }[]): Buffer {
+  const zip = new ZipBuilder();
+  const used = new Set<string>();
+  for (const f of files) {
+    let name = f.name;
+    for (let i = 2; used.has(name.toLowerCase()); i++) name = f.name.replace(/(\.[^.]+)$/, `(${i})$1`);
+    used.add(name.toLowerCase());
+    zip.addStored(name, f.bytes);
+  }
+  return zip.finish();
+}
+
+export async function exportStatusReport(
+  db: Db,
+  osLocale: string,
+  today: string,
+  input: { projectIds: number[]; statusDate?: string; language?: Language; bundle?: 'workbook' | 'files' },
+): Promise<ExportedWorkbook> {
+  const data = await reportData(db, osLocale, today, input);
+  const { projects, labels: L } = data;
+  if (input.bundle === 'files' && projects.length > 1) {
+    // One workbook per project, and the summary as its own: a zip of them.
+    const files = [{ name: reportFileName(data, L.summary, 'xlsx'), bytes: await ownLayoutBook(data, projects) }];
+    for (const p of projects) files.push({ name: reportFileName(data, p.row.name, 'xlsx'), bytes: await ownLayoutBook(data, [p]) });
+    return { fileName: reportFileName(data, L.summary, 'zip'), dataBase64: zipFiles(files).toString('base64') };
+  }
+  const bytes = await ownLayoutBook(data, projects);
+  return { fileName: reportFileName(data, projects.length === 1 ? projects[0]!.row.name : L.summary, 'xlsx'), dataBase64: bytes.toString('base64') };
 }

@@ -9,12 +9,12 @@ import { useTranslation } from 'react-i18next';
 import { LIGHTS, type FigureKey, type Light, type PortfolioRow, type PortfolioSummary } from '../../../../electron/common/api/portfolio.js';
 import { formatDate, formatDateTime } from '../../../../electron/common/dates.js';
 import { call } from '../../api/client.js';
-import { base64ToBytes, saveFile } from '../../api/download.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 import { LightBadge } from './LightBadge.js';
 import { OverrideDialog } from './OverrideDialog.js';
 import { PortfolioChartsPanel } from './PortfolioCharts.js';
+import { ReportDialog } from './ReportDialog.js';
 import { Sparkline } from './Sparkline.js';
 import { ThresholdsDialog } from './ThresholdsDialog.js';
 import { filterRows, lightCounts, nextSort, showDiff, showFigure, sortRows, type Sort, type SortKey } from './portfolioModel.js';
@@ -39,6 +39,7 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
   const [overriding, setOverriding] = useState<PortfolioRow | null>(null);
   const [editThresholds, setEditThresholds] = useState(false);
   const [showCharts, setShowCharts] = useState(true);
+  const [reporting, setReporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => setSummary(await call('portfolio.summary', statusDate ? { statusDate } : {})), [statusDate]);
@@ -156,12 +157,7 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
         <span className="muted">{t('portfolio.count', { shown: rows.length, total: all.length })}</span>
         <span className="spacer" />
         <button
-          onClick={() =>
-            void run(async () => {
-              const out = await call('report.export', { projectIds: rows.map((r) => r.projectId), ...(statusDate && { statusDate }), format: 'xlsx' });
-              saveFile(out.fileName, base64ToBytes(out.dataBase64));
-            })
-          }
+          onClick={() => setReporting(true)}
           disabled={rows.length === 0}
           title={t('portfolio.reportHelp')}
           data-testid="export-report"
@@ -305,6 +301,7 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
       </ul>
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
       {overriding && <OverrideDialog row={overriding} onClose={() => setOverriding(null)} onSaved={() => void run(async () => undefined)} />}
+      {reporting && <ReportDialog projectIds={rows.map((r) => r.projectId)} statusDate={statusDate} onClose={() => setReporting(false)} />}
       {editThresholds && th && <ThresholdsDialog thresholds={th} onClose={() => setEditThresholds(false)} onSaved={() => void run(async () => undefined)} />}
     </section>
   );

@@ -1,0 +1,66 @@
+// 週次報告: the weekly status report of the projects shown, in PMO Desk's own A4 layout, as one workbook
+// (a summary sheet and a sheet per project) or as a workbook per project in a .zip (one download,
+// in the browser and in the window alike).
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client.js';
+import { saveFile } from '../../api/download.js';
+import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
+
+export function ReportDialog({ projectIds, statusDate, onClose }: { projectIds: number[]; statusDate: string; onClose(): void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [bundle, setBundle] = useState<'workbook' | 'files'>('workbook');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+
+  const run = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const out = await call('report.export', { projectIds, ...(statusDate && { statusDate }), format: 'xlsx', bundle });
+      saveFile(out.fileName, out.dataBase64);
+      ref.current?.close();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog ref={ref} className="report-dialog" aria-labelledby="report-title" onClose={onClose} data-testid="report-dialog">
+      <form onSubmit={(e) => void run(e)}>
+        <h2 id="report-title">{t('portfolio.reportTitle', { count: projectIds.length })}</h2>
+        <p className="muted">{t('portfolio.reportHelp')}</p>
+        <fieldset>
+          <legend>{t('portfolio.reportBundle')}</legend>
+          <label>
+            <input type="radio" name="bundle" checked={bundle === 'workbook'} onChange={() => setBundle('workbook')} data-testid="bundle-workbook" />
+            {t('portfolio.bundleWorkbook')}
+          </label>
+          <label>
+            <input type="radio" name="bundle" checked={bundle === 'files'} onChange={() => setBundle('files')} disabled={projectIds.length < 2} data-testid="bundle-files" />
+            {t('portfolio.bundleFiles')}
+          </label>
+        </fieldset>
+        <ErrorBanner text={error} onClose={() => setError(null)} />
+        <div className="buttons">
+          <span className="spacer" />
+          <button type="button" onClick={() => ref.current?.close()}>
+            {t('common.cancel')}
+          </button>
+          <button className="primary" type="submit" disabled={busy} data-testid="report-run">
+            {t('portfolio.reportRun')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
