@@ -56,6 +56,8 @@ describe.skipIf(PG_SKIP)('PostgreSQL behind the synchronous seam', () => {
       ['a', 1],
     ]);
     expect(sql.get('SELECT name FROM t WHERE id = ?', [2])).toEqual({ name: 'b' });
+    // Keyed by the alias as written, as SQLite keys it (PostgreSQL alone would answer taskname).
+    expect(sql.get('SELECT name AS taskName, n FROM t WHERE id = ?', [1])).toEqual({ taskName: 'a', n: 1 });
     expect(sql.get('SELECT name FROM t WHERE id = ?', [9])).toBeUndefined();
     expect(sql.run('UPDATE t SET n = ? WHERE n IS NULL OR n < ?', [5, 3])).toEqual({ changes: 2, lastId: 2 });
     // Several rows at once: how many, and the newest id; a table without an identity id keeps lastId.

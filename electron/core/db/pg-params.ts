@@ -3,10 +3,21 @@
 // parameter: inside '…' strings, "…" identifiers, $tag$…$tag$ bodies and -- or /* */ comments.
 // (PostgreSQL's jsonb operators ?, ?| and ?& are not used through the seam: SQLite has no such operator.)
 
-const cache = new Map<string, { text: string; count: number }>();
+export interface PgText {
+  text: string;
+  /** How many parameters. */
+  count: number;
+  /**
+   * Unquoted aliases with capitals (`parent_id AS parentId`), by the lower-case name PostgreSQL folds them
+   * to (SQLite keeps them as written), so the bridge can answer rows keyed as SQLite does; null if none.
+   */
+  aliases: Record<string, string> | null;
+}
+
+const cache = new Map<string, PgText>();
 
 /** `sql` with its n-th parameter `?` written `$n`, and how many there are. Cached by SQL text. */
-export function toPgParams(sql: string): { text: string; count: number } {
+export function toPgParams(sql: string): PgText {
   let hit = cache.get(sql);
   if (!hit) {
     hit = rewrite(sql);
@@ -18,8 +29,10 @@ export function toPgParams(sql: string): { text: string; count: number } {
   return hit;
 }
 
-function rewrite(sql: string): { text: string; count: number } {
+function rewrite(sql: string): PgText {
   let out = '';
+  // The statement with every string, quoted name and comment blanked: where aliases are looked for.
+  let code = '';
   let n = 0;
   let i = 0;
   const len = sql.length;
@@ -27,8 +40,10 @@ function rewrite(sql: string): { text: string; count: number } {
     const ch = sql[i]!;
     const next = sql[i + 1];
     let end = i + 1;
+    let literal = true;
     if (ch === '?') {
       out += `$${++n}`;
+      code += ' ';
       i++;
       continue;
     } else if (ch === "'" || ch === '"') {
@@ -47,10 +62,17 @@ function rewrite(sql: string): { text: string; count: number } {
       if (tag) {
         const close = sql.indexOf(tag[0], i + tag[0].length);
         end = close < 0 ? len : close + tag[0].length;
-      }
-    }
+      } else literal = false;
+    } else literal = false;
     out += sql.slice(i, end);
+    code += literal ? ' ' : sql.slice(i, end);
     i = end;
   }
-  return { text: out, count: n };
+  let aliases: Record<string, string> | null = null;
+  for (const m of code.matchAll(/\bAS\s+([A-Za-z_][A-Za-z0-9_]*)/gi)) {
+    const name = m[1]!;
+    // Mixed case only: CAST(x AS INTEGER) names a type, not a column.
+    if (name !== name.toLowerCase() && name !== name.toUpperCase()) (aliases ??= {})[name.toLowerCase()] = name;
+  }
+  return { text: out, count: n, aliases };
 }

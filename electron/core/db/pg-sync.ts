@@ -6,7 +6,7 @@
 // freezes nothing the user sees, exactly as better-sqlite3's synchronous calls do.
 //
 // What it answers as SQLite would: `?` parameters (rewritten to $n, pg-params.ts); rows as objects or
-// arrays; `changes`; `lastId` (an INSERT into a table with an identity `id` gets RETURNING id); numbers
+// arrays, keyed by aliases as written (PostgreSQL folds `AS parentId` to parentid); `changes`; `lastId` (an INSERT into a table with an identity `id` gets RETURNING id); numbers
 // for 64-bit integers and numerics, 1/0 for booleans, text for dates (pg-worker.ts); bytes as Buffers.
 // `tx` takes one workspace-wide write lock (pg_advisory_xact_lock) after BEGIN, as SQLite's BEGIN IMMEDIATE
 // makes a second writer wait; nested calls are savepoints. Errors carry the server's SQLSTATE as `code`.
@@ -188,9 +188,9 @@ export function openPgSql(config: pg.ClientConfig, options: PgSqlOptions = {}): 
 
   const wait = statementTimeout + ANSWER_GRACE_MS;
   function query(sql: string, params: readonly unknown[], arrays: boolean): unknown[] {
-    const { text, count } = toPgParams(sql);
+    const { text, count, aliases } = toPgParams(sql);
     if (count !== params.length) throw new PgSqlError({ message: `the statement takes ${count} parameters, ${params.length} given`, code: '08P01' });
-    const msg = call({ op: 'query', text, params: params as unknown[], arrays }, wait);
+    const msg = call({ op: 'query', text, params: params as unknown[], arrays, aliases }, wait);
     const rows = msg.rows ?? [];
     return msg.bytea ? rows.map((r) => asBuffers(r as Record<string, unknown> | unknown[])) : rows;
   }

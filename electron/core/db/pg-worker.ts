@@ -14,7 +14,8 @@ export interface PgWorkerStart {
 
 export type PgRequest =
   | { op: 'connect'; config: pg.ClientConfig }
-  | { op: 'query'; text: string; params: unknown[]; arrays: boolean }
+  /** `aliases`: result names PostgreSQL folded to lower case → as written (pg-params.ts). */
+  | { op: 'query'; text: string; params: unknown[]; arrays: boolean; aliases?: Record<string, string> | null }
   /** Statements without parameters, several allowed, in one round trip (BEGIN; …). */
   | { op: 'exec'; text: string }
   | { op: 'migrate'; folder: string }
@@ -108,8 +109,19 @@ async function handle(req: PgRequest): Promise<PgAnswer> {
     return { ok: true };
   }
   const params = req.params.map((p) => (p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p));
-  const result = await client.query({ text: req.text, values: params, ...(req.arrays && { rowMode: 'array' }) });
-  return { ok: true, rows: result.rows, rowCount: result.rowCount, bytea: result.fields.some((f) => f.dataTypeID === BYTEA) };
+  const aliases = req.arrays ? null : req.aliases;
+  const result = await client.query({ text: req.text, values: params, ...((req.arrays || aliases) && { rowMode: 'array' }) });
+  let rows: unknown[] = result.rows;
+  if (aliases) {
+    // Objects keyed as the statement wrote its aliases (parentId), not as PostgreSQL folded them (parentid).
+    const names = result.fields.map((f) => aliases[f.name] ?? f.name);
+    rows = (result.rows as unknown as unknown[][]).map((r) => {
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i++) o[names[i]!] = r[i];
+      return o;
+    });
+  }
+  return { ok: true, rows, rowCount: result.rowCount, bytea: result.fields.some((f) => f.dataTypeID === BYTEA) };
 }
 
 port.on('message', (req: PgRequest) => {
