@@ -152,6 +152,19 @@ describe('the header', () => {
     expect(t.records.map((r) => r.values.title)).toEqual(['ベンダーの不足', '要員の不足', '外部APIの品質低下']);
   });
 
+  it('never takes a first data row under merged logical columns for sub-headers when a value in it is a column word (Question, Closed)', () => {
+    const rows: ModelCell[][] = [
+      ['Kind', null, 'Component', null, 'Issue Summary', null, null, null, 'Priority', null, 'Deadline', 'Status', null],
+      ['Question', null, 'Reports', null, 'Key staff shortage', null, null, null, 'Low', null, '2025/7/21', 'Closed', null],
+      ['Defect', null, 'UI', null, 'Sign-off may be late', null, null, null, 'High', null, '2025/8/25', 'Open', null],
+      ['Request', null, 'UI', null, 'Data migration below target', null, null, null, 'Low', null, '2025/8/17', 'Open', null],
+    ];
+    const t = read(rows, 'issue', ['A1:B1', 'C1:D1', 'E1:H1', 'I1:J1', 'L1:M1']);
+    expect(t.header).toEqual({ top: 1, bottom: 1 });
+    expect(fields(t)).toEqual({ 'A:B': 'kind', 'E:H': 'title', 'I:J': 'priority', K: 'due', 'L:M': 'status' });
+    expect(t.records.map((r) => r.values.title)).toEqual(['Key staff shortage', 'Sign-off may be late', 'Data migration below target']);
+  });
+
   it('names a column by a group label merged across it and the word under it, beside cells merged down over both rows', () => {
     // 対応 over C:D with 期限 under it is a due date (対応期限), not the response.
     const rows: ModelCell[][] = [

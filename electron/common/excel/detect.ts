@@ -159,22 +159,27 @@ function rowAddsToHeader(ix: SheetIndex, target: ImportTarget, top: number, r: n
   // A blank row inside a header is none: it separates a title from the header under it.
   if (texts.length === 0) return !!ix.row(r) || ix.sheet.merges.some((m) => m.r1 < r && m.r2 >= r && m.r1 >= top);
   if (isLabelRow(ix, r, 0, MAX_HEADER_COLUMNS)) return false;
-  if (texts.some((c) => matchLabel(target, [c.v as string]).some((m) => m.confidence >= PLAIN_WORD))) return true;
   // Each text under a label merged across columns above, and some such label over two or more of them:
   // a group label's sub-headers (予定 over 開始 / 終了). One value per merged column group (例 under # over
   // C:E, a title under Title over F:L) is the first row of data under merged logical columns.
   const groups = new Map<Merge, number>();
-  const under = texts.every((c) => {
+  const groupOf = (c: Cell) => {
     for (let above = r - 1; above >= top; above--) {
       const m = ix.mergeAt(above, c.c);
-      if (m && m.c2 > m.c1 && m.r2 < r) {
-        groups.set(m, (groups.get(m) ?? 0) + 1);
-        return true;
-      }
+      if (m && m.c2 > m.c1 && m.r2 < r) return m;
     }
-    return false;
-  });
-  return under && [...groups.values()].some((n) => n >= 2);
+    return undefined;
+  };
+  for (const c of texts) {
+    const m = groupOf(c);
+    if (m) groups.set(m, (groups.get(m) ?? 0) + 1);
+  }
+  const words = texts.filter((c) => matchLabel(target, [c.v as string]).some((m) => m.confidence >= PLAIN_WORD)).length;
+  // A value under each of two or more merged groups, never two under one, and mostly no column words: a
+  // record's cells that happen to hold a word (Question, Closed), not sub-headers.
+  if (groups.size >= 2 && [...groups.values()].every((n) => n === 1) && words * 2 < texts.length) return false;
+  if (words > 0) return true;
+  return texts.every((c) => groupOf(c) !== undefined) && [...groups.values()].some((n) => n >= 2);
 }
 
 /** The top row of a header of several rows names columns too: field words, or group labels over some (not all) columns. */
