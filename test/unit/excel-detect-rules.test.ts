@@ -165,6 +165,31 @@ describe('the header', () => {
     expect(t.records.map((r) => r.values.title)).toEqual(['Key staff shortage', 'Sign-off may be late', 'Data migration below target']);
   });
 
+  it('takes a row that header cells are merged down into for the header, its words under single labels (実績 over 開始)', () => {
+    const rows: ModelCell[][] = [
+      ['担当者', '作業名', '実績', '進捗率', '予定', '状況'],
+      [null, null, '開始', null, '終了', null],
+      ['高橋', '基本設計', d('2025-02-03'), 1, d('2025-03-31'), '完了'],
+      ['佐藤', '結合テスト', d('2025-04-01'), 0.5, d('2025-05-30'), '作業中'],
+    ];
+    const t = read(rows, 'wbs', ['A1:A2', 'B1:B2', 'D1:D2', 'F1:F2']);
+    expect(t.header).toEqual({ top: 1, bottom: 2 });
+    expect(fields(t)).toEqual({ A: 'assignee', B: 'name', C: 'actualStart', D: 'progress', E: 'plannedFinish', F: 'status' });
+  });
+
+  it('gives no field to a column under a group label with no word of its own (対応 over 担当者 / 期限 / —)', () => {
+    const rows: ModelCell[][] = [
+      ['No.', '対応', null, null, '課題', '状況'],
+      [null, '担当者', '期限', null, null, null],
+      [1, '高橋', d('2025-05-01'), 8, 'ベンダーの遅延', '対応中'],
+      [2, '伊藤', d('2025-05-20'), 4, '要員の不足', '完了'],
+    ];
+    const t = read(rows, 'issue', ['A1:A2', 'B1:D1', 'E1:E2', 'F1:F2']);
+    expect(t.header).toEqual({ top: 1, bottom: 2 });
+    expect(fields(t)).toEqual({ A: 'ref', B: 'owner', C: 'due', E: 'title', F: 'status' });
+    expect(t.columns.find((c) => c.column === 'D')).toMatchObject({ field: null, label: '対応' });
+  });
+
   it('names a column by a group label merged across it and the word under it, beside cells merged down over both rows', () => {
     // 対応 over C:D with 期限 under it is a due date (対応期限), not the response.
     const rows: ModelCell[][] = [
@@ -423,6 +448,21 @@ describe('the rows of a table', () => {
       'wbs',
     );
     expect(tasks.records.map((r) => r.values.name)).toEqual(['削除処理', '編集処理', '認証処理', '登録処理', '削除確認']);
+    // A narrow table (three cells a record): a row of two plain column words after a blank row heads the scale.
+    const narrow = read(
+      [
+        ['No', '課題', '期限', '完了日'],
+        [1, 'Data migration below target', d('2025-05-08'), d('2025-06-01')],
+        [2, 'Sign-off may be late', d('2025-06-10'), d('2025-06-20')],
+        [3, 'Vendor outage', d('2025-02-03'), null],
+        [],
+        [null, 'Probability rating', null, 'Impact rating'],
+        [null, '5: High', null, '5: High'],
+        [null, '4: High to moderate', null, '4: High to moderate'],
+      ],
+      'issue',
+    );
+    expect(narrow.records.map((r) => r.values.title)).toEqual(['Data migration below target', 'Sign-off may be late', 'Vendor outage']);
   });
 });
 

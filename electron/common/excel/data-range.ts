@@ -137,7 +137,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     }
     for (const r of prepared) leftOut.push({ r, reason: 'template row' });
     prepared = [];
-    // After a blank row, a block of rows each filling well under half the cells the records fill, headed by
+    // After a blank row, a block of rows each filling at most half the cells the records fill, headed by
     // a row of column words, is a table of its own under the register (a rating scale: 発生確率 over 5：非常に
     // 高い, 4：高い …), not sparse records (tasks named but not planned yet): the data ended at the blank row.
     if (blankRun > 0 && rows.length >= 2 && otherBlock(ix, row.r, rows, counts)) return done('blank rows', firstBlank());
@@ -200,9 +200,10 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
 const OTHER_BLOCK_ROWS = 2;
 
 /**
- * The rows from `r` down to the next blank row each fill under half the cells the median record fills
- * (and at least OTHER_BLOCK_ROWS of them), and the first holds only words that head a column of some
- * register (Probability rating, 影響度, 版 / 改訂日): another table, not records.
+ * The rows from `r` down to the next blank row (at least OTHER_BLOCK_ROWS of them) each fill at most half
+ * the cells the median record fills and the first holds only words that head a column of some register
+ * (Probability rating, 影響度, 版 / 改訂日) — or the first holds two or more words that plainly do: another
+ * table, not records.
  */
 function otherBlock(ix: SheetIndex, r: number, records: number[], counts: (cell: Cell) => boolean): boolean {
   const fills = records.map((x) => ix.row(x)?.cells.filter(counts).length ?? 0).sort((a, b) => a - b);
@@ -213,12 +214,15 @@ function otherBlock(ix: SheetIndex, r: number, records: number[], counts: (cell:
     if (cells.length === 0) break;
     block.push(cells);
   }
-  if (block.length < OTHER_BLOCK_ROWS || !block.every((cells) => cells.length * 2 < median)) return false;
-  return block[0]!.every((c) => c.t === 's' && IMPORT_TARGETS.some((t) => matchLabel(t, [c.v as string]).some((m) => m.confidence >= HEADING_WORD)));
+  if (block.length < OTHER_BLOCK_ROWS) return false;
+  const heading = (least: number) => block[0]!.every((c) => c.t === 's' && IMPORT_TARGETS.some((t) => matchLabel(t, [c.v as string]).some((m) => m.confidence >= least)));
+  // Sparse rows under column words; or, in a narrow table, two or more words that plainly head columns.
+  return block.every((cells) => cells.length * 2 <= median) ? heading(HEADING_WORD) : block[0]!.length >= 2 && heading(PLAIN_HEADING);
 }
 
-/** How surely a word must name a column to head another table. */
+/** How surely a word must name a column to head another table (of sparse rows; of any rows). */
 const HEADING_WORD = 0.8;
+const PLAIN_HEADING = 0.95;
 
 /**
  * A column no field takes whose numbers count up by one row after row (1, 2, 3 … under 項目番号 小):

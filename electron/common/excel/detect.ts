@@ -159,6 +159,15 @@ function rowAddsToHeader(ix: SheetIndex, target: ImportTarget, top: number, r: n
   // A blank row inside a header is none: it separates a title from the header under it.
   if (texts.length === 0) return !!ix.row(r) || ix.sheet.merges.some((m) => m.r1 < r && m.r2 >= r && m.r1 >= top);
   if (isLabelRow(ix, r, 0, MAX_HEADER_COLUMNS)) return false;
+  // Two or more header cells merged down into this row (担当者 and 作業名 over rows 10–11 beside 実績 and 予定
+  // over 開始 and 終了): the row is inside the header band, its texts the words under the labels beside them.
+  let downInto = 0;
+  for (let above = top; above < r; above++)
+    for (const c of ix.row(above)?.cells ?? []) {
+      const m = c.t === 's' ? ix.mergeAt(r, c.c) : undefined;
+      if (m && m.r1 === above && m.c1 === c.c) downInto++;
+    }
+  if (downInto >= 2) return true;
   // Each text under a label merged across columns above, and some such label over two or more of them:
   // a group label's sub-headers (予定 over 開始 / 終了). One value per merged column group (例 under # over
   // C:E, a title under Title over F:L) is the first row of data under merged logical columns.

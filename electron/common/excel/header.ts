@@ -19,6 +19,11 @@ export interface HeaderColumn {
   parts: string[];
   /** parts joined with ' / '. */
   label: string;
+  /**
+   * Named only by a group label merged across it and its neighbours above the header's last row, with no
+   * word of its own under it (評価 over 発生確率 / 影響度 / —): the label names the group, not this column.
+   */
+  groupOnly?: true;
 }
 
 /** 'C' or 'A:C'. */
@@ -51,11 +56,13 @@ export function headerColumns(ix: SheetIndex, top: number, bottom: number): Head
   for (const c of [...cols].sort((a, b) => a - b)) {
     const parts: string[] = [];
     let lastMerge: Merge | undefined;
+    let own = false;
     for (let r = top; r <= bottom; r++) {
       const { text, merge } = headerText(ix, r, c);
       if (text === '') continue;
       if (text !== parts[parts.length - 1]) parts.push(text);
       lastMerge = merge ?? (ix.mergeAt(r, c) as Merge | undefined);
+      if (!lastMerge || lastMerge.c2 === lastMerge.c1 || lastMerge.r2 >= bottom) own = true;
     }
     if (parts.length === 0) continue;
     // One text merged across columns down to the header's last row: one column group.
@@ -64,7 +71,7 @@ export function headerColumns(ix: SheetIndex, top: number, bottom: number): Head
       group.col.span = c - group.col.c + 1;
       continue;
     }
-    const col: HeaderColumn = { c, span: 1, parts, label: parts.join(' / ') };
+    const col: HeaderColumn = { c, span: 1, parts, label: parts.join(' / '), ...(own ? {} : { groupOnly: true as const }) };
     out.push(col);
     group = spanning ? { merge: spanning, col } : null;
   }

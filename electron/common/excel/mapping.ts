@@ -107,6 +107,7 @@ export function assignFields(
 ): Assignment {
   const candidates: { i: number; field: string; confidence: number }[] = [];
   header.forEach((col, i) => {
+    if (col.groupOnly && header.some((other) => other !== col && other.parts[0] === col.parts[0] && !other.groupOnly)) return;
     for (const m of matches(target, col.parts)) {
       let confidence = m.confidence;
       if (samples) {

@@ -98,7 +98,7 @@ export const risk = defineRegister({
   score: ['スコア', 'リスクスコア', '評価点', 'score', 'risk score', ['risk rating', 0.9]],
   level: ['レベル', 'リスクレベル', '重要度レベル', 'リスク度', 'level', 'risk level'],
   impact: ['影響度', '影響', '影響の大きさ', '影響度合い', ['重大度', 0.7], ['深刻度', 0.7], 'impact', 'impact rating', 'impact risk rating', ['severity', 0.7], ['consequence', 0.8]],
-  strategy: ['対応方針', '対応戦略', '戦略', '対応区分', '対応方法', '対処方針', ['対策方針', 0.8], 'strategy', 'response strategy', 'response type', 'treatment'],
+  strategy: ['対応方針', '対応戦略', '戦略', '対応区分', '対応方法', '対処方針', ['対策方針', 0.8], 'strategy', 'response strategy', 'response type', 'response approach', ['approach', 0.9], 'treatment'],
   owner: [...OWNER, 'リスクオーナー', 'risk owner'],
   trigger: ['トリガー', 'トリガ', '兆候', '予兆', '発生条件', '発生の兆候', 'trigger', 'triggers', 'warning signs', 'risk trigger'],
   responsePlan: ['対応策', '対策', '対策内容', '対応計画', '予防策', '予防処置', '軽減策', '回避策', 'リスク対応策', ['対応', 0.8], ['対応内容', 0.9], 'response', 'responses', 'response(s)', 'response plan', 'potential responses', 'potential response', 'planned response', 'mitigation', 'mitigation plan', 'mitigation actions', 'action plan', ['actions', 0.8], ['action', 0.7], 'countermeasure', 'countermeasures', 'how to prevent', ['what more can we do about it', 0.8]],
