@@ -1,7 +1,7 @@
 // Every mutation runs inside one batch: a single SQLite transaction that writes the change and its
 // audit rows together, tagged with one batch id. The batch is the unit of undo (a 500-row paste is one).
 import { randomUUID } from 'node:crypto';
-import type { Db } from './db/open.js';
+import type { SqlDb as Db } from './db/sql.js';
 import type { BatchKind } from '../common/dto.js';
 import { JsonText } from './store.js';
 import { indexBatch, SearchTouches } from './services/search-index.js';

@@ -6,7 +6,7 @@ import { api, isMethod, type HandlerMap, type Method, type ParsedInput } from '.
 import { ApiError, textError, type ErrorText, type Envelope, type FieldProblem } from '../common/errors.js';
 import { MAX_FILE_MB } from '../common/api/excel.js';
 import type { AppInfo } from '../common/dto.js';
-import type { Db } from './db/open.js';
+import type { SqlDb as Db } from './db/sql.js';
 import type { Actor } from './batch.js';
 import { appHandlers } from './handlers/app.js';
 import { projectHandlers } from './handlers/project.js';

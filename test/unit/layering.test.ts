@@ -3,7 +3,7 @@
 //   - the services (electron/core/services) reach the database only through the data-access seam:
 //     no better-sqlite3 or drizzle-orm import, no use of the connection (db.sqlite, db.orm, prepare),
 //     no SQL text; their statements live in electron/core/db/queries (issue 16; team mode on
-//     PostgreSQL stands behind the same seam);
+//     PostgreSQL stands behind the same seam); they are handed the seam's SqlDb, never db/open's Db;
 //   - core never imports the renderer or Electron, the renderer never imports core (it talks to the API).
 // SERVICES_NOT_YET_MOVED lists service files whose SQL still waits to move (none now); an entry that
 // no longer breaks the rule fails too, so the list only shrinks.
@@ -67,12 +67,9 @@ function seamBreaches(file: string): string[] {
   const text = code(fs.readFileSync(file, 'utf8'));
   const out: string[] = [];
   for (const spec of specifiers(text)) if (DRIVERS.test(spec)) out.push(`imports ${spec}`);
-  for (const m of text.matchAll(/import\s+(type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"]*\/db\/open(?:\.js)?)['"]/g)) {
-    const names = m[2]!.split(',').map((n) => n.trim().replace(/^type\s+/, '')).filter(Boolean);
-    // The workspace handle passes through services to the queries; the connection's own types do not.
-    const others = names.filter((n) => n !== 'Db');
-    if (others.length > 0) out.push(`imports ${others.join(', ')} from db/open`);
-  }
+  // The database a service is handed is the seam's SqlDb (db/sql.ts): the opened database (db/open's
+  // Db, with its connection) stays with the workspace.
+  for (const spec of specifiers(text)) if (/(?:^|\/)db\/open(?:\.js)?$/.test(spec)) out.push('imports db/open');
   for (const re of CONNECTION) {
     const m = text.match(re);
     if (m) out.push(`uses the connection: ${m[0]}`);
@@ -108,8 +105,8 @@ describe('layering', () => {
       };
       expect(sample("import Database from 'better-sqlite3';")).toEqual(['imports better-sqlite3']);
       expect(sample("import { eq } from 'drizzle-orm';")).toEqual(['imports drizzle-orm']);
-      expect(sample("import type { Db, Orm } from '../db/open.js';")).toEqual(['imports Orm from db/open']);
-      expect(sample("import type { Db } from '../db/open.js';\nexport const f = (db: Db) => q.rows(db);")).toEqual([]);
+      expect(sample("import type { Db } from '../db/open.js';")).toEqual(['imports db/open']);
+      expect(sample("import type { SqlDb as Db } from '../db/sql.js';\nexport const f = (db: Db) => q.rows(db);")).toEqual([]);
       expect(sample('const n = db.sqlite.pragma("x");')).toEqual(['uses the connection: db.sqlite']);
       expect(sample("store.where(db, 'project_id = ?', 1);")).toEqual(['SQL text: project_id = ?']);
       expect(sample('const s = `SELECT id\n FROM wbs_tasks`;')).toEqual(['SQL text: SELECT id FROM']);

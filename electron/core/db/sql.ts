@@ -34,8 +34,10 @@ export interface Sql {
 }
 
 /**
- * A workspace database as seen through the seam: what db/queries, the table stores and the batch take.
- * The workspace's `Db` (open.ts) is one, so callers hand on the `db` they hold.
+ * A workspace database as seen through the seam: all that handlers, services, db/queries, the table
+ * stores and the batch are handed (they import it as `SqlDb as Db`). The opened database (open.ts `Db`,
+ * with its better-sqlite3 connection, for backups, checks and closing) stays with the workspace; a
+ * PostgreSQL workspace hands its bridge here instead.
  */
 export interface SqlDb {
   readonly sql: Sql;

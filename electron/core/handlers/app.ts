@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../../common/api.js';
 import type { appApi } from '../../common/api/app.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import type { HostContext } from '../handlers.js';
 import { getSetting, setSetting } from '../services/settings.js';
 

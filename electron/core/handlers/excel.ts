@@ -4,7 +4,7 @@ import type { HandlerMap } from '../../common/api.js';
 import type { excelApi } from '../../common/api/excel.js';
 import { localToday } from '../../common/dates.js';
 import { ApiError, type ErrorText } from '../../common/errors.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import type { HostContext } from '../handlers.js';
 import { ImportPreviews } from '../services/import/preview.js';
 import { registerTemplate } from '../services/import/register-template.js';

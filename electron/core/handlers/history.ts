@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../../common/api.js';
 import type { historyApi } from '../../common/api/history.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import type { HostContext } from '../handlers.js';
 import { historyState, redo, rowHistory, undo } from '../services/history.js';
 import { localToday } from '../../common/dates.js';

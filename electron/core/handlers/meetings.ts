@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../../common/api.js';
 import type { meetingsApi } from '../../common/api/meetings.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import type { HostContext } from '../handlers.js';
 import { createMeeting, deleteMeeting, getMeeting, listMeetings, setFinal, updateMeeting } from '../services/meetings/service.js';
 

@@ -1,7 +1,7 @@
 import type { HandlerMap } from '../../common/api.js';
 import type { portfolioApi } from '../../common/api/portfolio.js';
 import { localToday } from '../../common/dates.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import type { HostContext } from '../handlers.js';
 import { listOverrides, portfolioSummary, setLightThresholds, setOverride } from '../services/portfolio.js';
 import { portfolioCharts } from '../services/portfolio-charts.js';

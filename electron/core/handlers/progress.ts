@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../../common/api.js';
 import type { progressApi } from '../../common/api/progress.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import type { HostContext } from '../handlers.js';
 import {
   closeWeek,

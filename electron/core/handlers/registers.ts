@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../../common/api.js';
 import type { registersApi } from '../../common/api/registers.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import type { HostContext } from '../handlers.js';
 import { getProjectRow } from '../services/projects.js';
 import type { CellsRequest } from '../services/registers/cells.js';

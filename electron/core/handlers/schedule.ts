@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../../common/api.js';
 import type { scheduleApi } from '../../common/api/schedule.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import type { HostContext } from '../handlers.js';
 import { localToday } from '../../common/dates.js';
 import { computeSchedule } from '../services/schedule.js';

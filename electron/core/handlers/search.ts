@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../../common/api.js';
 import type { searchApi } from '../../common/api/search.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import { searchRows } from '../services/search.js';
 
 export function searchHandlers(db: Db): HandlerMap<keyof typeof searchApi> {

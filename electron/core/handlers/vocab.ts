@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../../common/api.js';
 import type { vocabApi } from '../../common/api/vocab.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import type { HostContext } from '../handlers.js';
 import { getProjectRow } from '../services/projects.js';
 import { loadVocabularies, setVocabulary } from '../services/registers/vocabularies.js';

@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../../common/api.js';
 import type { wbsApi } from '../../common/api/wbs.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import type { HostContext } from '../handlers.js';
 import { WBS_ROW_COLUMNS } from '../../common/wbs-rows.js';
 import { listRows, listTasks, createTask, updateTask, deleteTasks } from '../services/wbs.js';

@@ -4,7 +4,7 @@
 // straight from the database without the names, codes and text dates that figures never look at: for
 // 10,000 tasks that read is a third of the whole plan's and allocates no object per task.
 import { WBS_STATUSES, type WbsStatus } from '../../common/dto.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import type { Plan } from './plan.js';
 import { dayOf } from './work-days.js';
 
@@ -150,11 +150,11 @@ const COLUMNS_NAMES_SQL = columnsSql(true);
 
 const ACTUALS_SQL = 'SELECT id, parent_id, progress, actual_effort FROM wbs_tasks WHERE project_id = ?';
 const costRateOf = (db: Db, projectId: number) =>
-  (db.prepare('SELECT cost_rate FROM projects WHERE id = ?').pluck().get(projectId) as number | null | undefined) ?? null;
+  db.sql.get<{ rate: number | null }>('SELECT cost_rate AS rate FROM projects WHERE id = ?', [projectId])?.rate ?? null;
 
 /** The current plan's ids, parents, progress and actual effort, in storage order. */
 export function readActuals(db: Db, projectId: number): Actuals {
-  const raw = db.prepare(ACTUALS_SQL).raw(true).all(projectId) as (number | null)[][];
+  const raw = db.sql.values<(number | null)[]>(ACTUALS_SQL, [projectId]);
   const c = new Actuals(raw.length, false);
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i]!;
@@ -169,7 +169,7 @@ export function readActuals(db: Db, projectId: number): Actuals {
 
 /** The current plan of a project as columns, in storage order; its assignees where `names`. */
 export function readColumns(db: Db, projectId: number, names = false): TaskColumns {
-  const raw = db.prepare(names ? COLUMNS_NAMES_SQL : COLUMNS_SQL).raw(true).all(projectId) as (number | string | null)[][];
+  const raw = db.sql.values<(number | string | null)[]>(names ? COLUMNS_NAMES_SQL : COLUMNS_SQL, [projectId]);
   const c = new TaskColumns(raw.length, names);
   const d = (v: unknown) => (v === null ? NO_DAY : (v as number));
   for (let i = 0; i < raw.length; i++) {

@@ -3,7 +3,7 @@
 // have this one shape.
 import type { BaselineLink, BaselineTask } from '../../common/api/progress.js';
 import type { WbsStatus } from '../../common/dto.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import { treeOrder } from '../services/rollup.js';
 
 export interface Plan {
@@ -73,11 +73,11 @@ export interface CurrentRows {
 }
 
 export function readCurrentRows(db: Db, projectId: number): CurrentRows {
-  const rows = db.prepare(TASKS_SQL).raw(true).all(projectId) as TaskRow[];
-  const links = (db.prepare(LINKS_SQL).raw(true).all(projectId) as unknown[][]).map(
+  const rows = db.sql.values<TaskRow>(TASKS_SQL, [projectId]);
+  const links = db.sql.values<unknown[]>(LINKS_SQL, [projectId]).map(
     (r): BaselineLink => ({ predecessorId: r[0] as number, successorId: r[1] as number, type: r[2] as BaselineLink['type'], lagDays: r[3] as number }),
   );
-  const rate = db.prepare('SELECT cost_rate FROM projects WHERE id = ?').pluck().get(projectId) as number | null | undefined;
+  const rate = db.sql.get<{ rate: number | null }>('SELECT cost_rate AS rate FROM projects WHERE id = ?', [projectId])?.rate;
   return { rows, links, costRate: rate ?? null };
 }
 

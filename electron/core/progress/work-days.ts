@@ -1,6 +1,6 @@
 // Working days of a project for earned value, slips and the default status date: the schedule's
 // calendar (its working weekdays, national holidays, company days off and extra working days).
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import { calendarSettings, workCalendarOf } from '../services/schedule.js';
 import { dayOf, isoOf, type WorkCalendar } from '../../common/schedule/calendar.js';
 

@@ -15,7 +15,7 @@
 import { reportProgress } from '../call-scope.js';
 import type { BatchKind, FieldChange, HistoryEntry, HistoryState, UndoResult } from '../../common/dto.js';
 import { textError } from '../../common/errors.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import { inBatch, type Actor, type AuditAction, type Batch } from '../batch.js';
 import { ENTITY_STORES, type AnyStore } from '../entities.js';
 import { JsonText } from '../store.js';

@@ -4,7 +4,7 @@
 // come from portfolio.summary. Reads only.
 import type { PortfolioCharts } from '../../common/portfolio-charts.js';
 import { closedCodes, heatMap } from '../../common/registers.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import { issueDays, openMilestonesBetween, riskRatings } from '../db/queries/portfolio-charts.js';
 import { dayOf, isoOf } from '../progress/work-days.js';
 import { listProjects } from './projects.js';

@@ -17,7 +17,7 @@ import {
   type TrendPoint,
 } from '../../common/api/portfolio.js';
 import type { CloseFigures } from '../../common/api/progress.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import { batchMarkByProject, closeFiguresUpTo, newestBaselineOfEach, newestOverrideRows, overrideRowsNewestFirst } from '../db/queries/progress.js';
 import { taskName } from '../db/queries/wbs.js';
 import { deleteSetting } from '../db/queries/settings.js';

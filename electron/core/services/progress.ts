@@ -12,7 +12,7 @@ import type {
   WeeklyClose,
 } from '../../common/api/progress.js';
 import { ApiError, textError } from '../../common/errors.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import { baselineHead, baselineHeads, baselineSnapshot, closeRowAt, closeRowsNewestFirst } from '../db/queries/progress.js';
 import { inBatch, type Actor } from '../batch.js';
 import { baselineStore, weeklyCloseStore } from '../entities.js';

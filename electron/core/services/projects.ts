@@ -1,7 +1,7 @@
 import type { Project } from '../../common/dto.js';
 import { textError } from '../../common/errors.js';
 import { localToday } from '../../common/dates.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import { inBatch, type Actor } from '../batch.js';
 import { projectStore, type ProjectRow } from '../entities.js';
 import { lastBatchAtByProject, projectRowsByName } from '../db/queries/projects.js';

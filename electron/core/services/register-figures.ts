@@ -3,7 +3,7 @@
 // the open risks by level. "Closed" is what the project's own status list says; levels are the project's
 // risk thresholds over probability × impact, as the risk register and its heat map show them.
 import { ageDays, closedCodes, isOverdue, riskLevel, riskScore } from '../../common/registers.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import { loadVocabularies } from './registers/vocabularies.js';
 import { getThresholds } from './registers/thresholds.js';
 import { issueFigureRows, riskFigureRows } from '../db/queries/registers.js';

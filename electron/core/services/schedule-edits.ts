@@ -5,7 +5,7 @@ import { ApiError, textError } from '../../common/errors.js';
 import type { CalendarSettings } from '../../common/schedule/calendar.js';
 import type { LinkType } from '../../common/schedule/links-text.js';
 import { localToday } from '../../common/dates.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import { inBatch, type Actor } from '../batch.js';
 import { calendarStore, dependencyStore } from '../entities.js';
 import { nationalHolidays } from '../schedule/holidays.js';

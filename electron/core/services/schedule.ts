@@ -9,7 +9,7 @@ import type { LinksProblem } from '../../common/schedule/links-text.js';
 import { DEFAULT_CALENDAR, dayOf, isoOf, workCalendar, type CalendarSettings, type WorkCalendar } from '../../common/schedule/calendar.js';
 import { formatLinks, LINK_TYPES, parseLinks, type LinkType } from '../../common/schedule/links-text.js';
 import { localToday } from '../../common/dates.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import { inBatch, type Actor, type Batch } from '../batch.js';
 import { calendarStore, dependencyStore, wbsStore } from '../entities.js';
 import { computeCpm, CycleError, NO_DATE, type CpmInput, type CpmResult } from '../schedule/cpm.js';

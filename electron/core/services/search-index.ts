@@ -18,7 +18,7 @@
 import type { SearchKind } from '../../common/search.js';
 import { REGISTER_LIST } from '../../common/registers/index.js';
 import { code, date, extra, ref } from '../../common/registers/descriptor.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import { getSetting, setSetting } from './settings.js';
 import { deleteSearchRows, deleteSearchRowsGone, replaceSearchGrams, upsertSearchRows, type SearchEntry } from '../db/queries/search.js';
 

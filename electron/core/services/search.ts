@@ -5,7 +5,7 @@
 // shorter words filter what those found. A query of 1-character words alone is a prefix query of the
 // pieces (every character starts one). Measured in npm run bench, 50,000 rows.
 import { searchTerms, type SearchHit, type SearchKind } from '../../common/search.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import { bigramQuery, charQuery } from './search-index.js';
 import { taskAtCode, taskCode } from './wbs.js';
 import { countTrigramMatches, matchNewestFirst, matchRanked, taskSearchRows, type SearchFilter } from '../db/queries/search.js';

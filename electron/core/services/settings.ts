@@ -1,4 +1,4 @@
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import { putSettingText, settingText } from '../db/queries/settings.js';
 
 /** A setting's value (JSON in the table), null when it was never set. */

@@ -1,7 +1,7 @@
 // A project's status date (基準日): kept in its calendar row (project_calendars.status_date, which the
 // Gantt draws), or by default the last working day before today. Setting it writes the calendar row
 // (created with the schedule's default calendar when the project has none) and its audit row in the caller's batch.
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import type { Batch } from '../batch.js';
 import { calendarStore } from '../entities.js';
 import { DEFAULT_CALENDAR } from '../../common/schedule/calendar.js';

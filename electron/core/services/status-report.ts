@@ -12,7 +12,7 @@ import { ZipBuilder } from '../excel/zip-build.js';
 import { showDiff, showFigure } from '../../common/portfolio-format.js';
 import { textError } from '../../common/errors.js';
 import { closedCodes, isOverdue, riskLevel, riskScore, RISK_LEVEL_LABELS, vocabLabel } from '../../common/registers.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import { issueStore, riskStore } from '../entities.js';
 import { statusReportWorkbook, type Language, type ProjectReport, type ReportTable } from '../excel/status-report-layout.js';
 import { readCurrentPlan, summaryIds } from '../progress/plan.js';

@@ -4,7 +4,7 @@
 import { WBS_ROLLED_UP_FIELDS, type CellProblem, type WbsCellsResult, type WbsFields } from '../../common/dto.js';
 import { wbsFields } from '../../common/api/wbs.js';
 import { ApiError, textError } from '../../common/errors.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import { inBatch, type Actor } from '../batch.js';
 import { changedFields } from './diff.js';
 import { getProjectRow } from './projects.js';

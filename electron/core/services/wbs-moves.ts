@@ -3,7 +3,7 @@
 // of its descendants moves the task only. Each call is one batch; a refusal changes nothing.
 import type { WbsChanges } from '../../common/dto.js';
 import { textError } from '../../common/errors.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import { inBatch, type Actor, type Batch } from '../batch.js';
 import {
   placeTasks,

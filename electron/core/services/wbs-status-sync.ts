@@ -6,7 +6,7 @@
 // because a status set by hand since (対応中 back to 未着手 with progress kept) is the user's to keep.
 // A repair of derived values, not a user's change: no undo step.
 import type { WbsStatus } from '../../common/dto.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import { derivedStatus, rollUpAll, type RolledUp } from './rollup.js';
 import { getSetting, setSetting } from './settings.js';
 import { setStoredStatus, statusRows } from '../db/queries/wbs.js';

@@ -8,7 +8,7 @@
 import type { WbsChanges, WbsCreateResult, WbsFields, WbsTask, WbsUpdateResult } from '../../common/dto.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../common/dto.js';
 import { ApiError, textError } from '../../common/errors.js';
-import type { Db } from '../db/open.js';
+import type { SqlDb as Db } from '../db/sql.js';
 import { inBatch, type Actor, type Batch } from '../batch.js';
 import { getProjectRow } from './projects.js';
 import { changedFields } from './diff.js';

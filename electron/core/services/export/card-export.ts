@@ -5,7 +5,7 @@ import { ApiError, textError } from '../../../common/errors.js';
 import { fieldSpec } from '../../../common/excel/fields.js';
 import type { CardRegister } from '../../../common/excel/form.js';
 import { vocabLabel, type VocabListName } from '../../../common/registers.js';
-import type { Db } from '../../db/open.js';
+import type { SqlDb as Db } from '../../db/sql.js';
 import { dateSerial, type CellOut, type CellWrite } from '../../excel/template/index.js';
 import { fillTemplateInWorker } from '../../excel/reader.js';
 import { REGISTER_SERVICES } from '../registers/index.js';

@@ -4,7 +4,7 @@ import type { ExportedWorkbook } from '../../../common/api/excel.js';
 import { fieldSpec, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
 import { EXPORT_HEADERS, WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../common/excel/headers.js';
 import { RISK_LEVEL_LABELS, vocabLabel, type RiskLevel, type Vocabularies, type VocabListName } from '../../../common/registers.js';
-import type { Db } from '../../db/open.js';
+import type { SqlDb as Db } from '../../db/sql.js';
 import { headerOf, registerFileName, registerXlsx, type ColumnKind, type ExtraBand, type LayoutColumn, type LayoutRow } from '../../excel/register-layout.js';
 import { ganttBand } from '../../excel/gantt-band.js';
 import { calendarSettings, computeSchedule, workCalendarOf } from '../schedule.js';

@@ -19,7 +19,7 @@ import { SheetIndex } from '../../../common/excel/sheet-index.js';
 import { isMark, personColumns, readTable, type ImportTable } from '../../../common/excel/table.js';
 import { ApiError, textError } from '../../../common/errors.js';
 import { REGISTERS, vocabLabel, type Vocabularies, type VocabItem, type VocabListName } from '../../../common/registers.js';
-import type { Db } from '../../db/open.js';
+import type { SqlDb as Db } from '../../db/sql.js';
 import { fillTemplateInWorker, inspectTemplateInWorker, readWorkbook } from '../../excel/reader.js';
 import { dateSerial, type CellOut, type OutValue, type RowShape } from '../../excel/template/index.js';
 import { sameValue, planImport } from '../import/plan.js';

@@ -6,7 +6,7 @@ import { textError } from '../../../common/errors.js';
 import type { ApplyOptions, ApplyResult } from '../../../common/excel/preview.js';
 import { closedCodes, REGISTERS, type RegisterName } from '../../../common/registers.js';
 import type { Batch } from '../../batch.js';
-import type { Db } from '../../db/open.js';
+import type { SqlDb as Db } from '../../db/sql.js';
 import { changedFields } from '../diff.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { linkImported } from '../schedule.js';

@@ -8,7 +8,7 @@ import { columnName, parseCellRef } from '../../../common/excel/model.js';
 import type { CellChange, MissingRow, PreviewRow, PreviewValue } from '../../../common/excel/preview.js';
 import type { ImportRecord, ImportTable } from '../../../common/excel/table.js';
 import type { RegisterName } from '../../../common/registers.js';
-import type { Db } from '../../db/open.js';
+import type { SqlDb as Db } from '../../db/sql.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
 import type { RegisterRow } from '../registers/stores.js';
 import { listTasks } from '../wbs.js';

@@ -16,7 +16,7 @@ import type { Problem } from '../../../common/excel/problems.js';
 import { readTable, type ImportTable } from '../../../common/excel/table.js';
 import { textError } from '../../../common/errors.js';
 import { inBatch, type Actor } from '../../batch.js';
-import type { Db } from '../../db/open.js';
+import type { SqlDb as Db } from '../../db/sql.js';
 import { plannedSpan } from '../../db/queries/wbs.js';
 import { batchExists, lastAuditId } from '../../db/queries/history.js';
 import { readWorkbook } from '../../excel/reader.js';

@@ -9,7 +9,7 @@ import type { WorkbookModel } from '../../../common/excel/model.js';
 import type { CardLayout, FormLayout } from '../../../common/excel/form.js';
 import type { CardProfile, FormProfile, Profile, ProfileLayout, ProfileSummary, TableProfile } from '../../../common/excel/preview.js';
 import { ApiError, textError } from '../../../common/errors.js';
-import type { Db } from '../../db/open.js';
+import type { SqlDb as Db } from '../../db/sql.js';
 import * as q from '../../db/queries/profiles.js';
 
 /** What the `mapping` JSON column holds: a table layout or a form layout. */

@@ -8,7 +8,7 @@ import type { TemplateRegistration } from '../../../common/api/excel.js';
 import type { MappingInput, ProfileLayout } from '../../../common/excel/preview.js';
 import { readTable } from '../../../common/excel/table.js';
 import { textError } from '../../../common/errors.js';
-import type { Db } from '../../db/open.js';
+import type { SqlDb as Db } from '../../db/sql.js';
 import { readWorkbook } from '../../excel/reader.js';
 import { chooseLayout, emptyFile } from './preview.js';
 import { getProfileSummary, saveProfile } from './profiles.js';

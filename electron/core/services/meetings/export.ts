@@ -3,7 +3,7 @@ import { formatDate } from '../../../common/dates.js';
 import { ApiError, textError } from '../../../common/errors.js';
 import { vocabLabel } from '../../../common/registers.js';
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
-import type { Db } from '../../db/open.js';
+import type { SqlDb as Db } from '../../db/sql.js';
 import { meetingStore } from '../../entities.js';
 import { minutesFileName, minutesWorkbook, type Language } from '../../excel/minutes-layout.js';
 import { getProjectRow } from '../projects.js';

@@ -6,7 +6,7 @@ import { ApiError, textError } from '../../../common/errors.js';
 import type { FormBlock, FormLayout } from '../../../common/excel/form.js';
 import { parseCellRef } from '../../../common/excel/model.js';
 import { vocabLabel } from '../../../common/registers.js';
-import type { Db } from '../../db/open.js';
+import type { SqlDb as Db } from '../../db/sql.js';
 import { minutesFileName } from '../../excel/minutes-layout.js';
 import { dateSerial, type CellOut, type CellWrite, type TableWrite } from '../../excel/template/index.js';
 import { fillTemplateInWorker, inspectTemplateInWorker } from '../../excel/reader.js';

@@ -16,7 +16,7 @@ import { agendaItem, attendee, decision, meetingFields, type Attendee, type Meet
 import { issueFields } from '../../../common/registers.js';
 import type { Vocabularies } from '../../../common/registers.js';
 import { inBatch, type Actor } from '../../batch.js';
-import type { Db } from '../../db/open.js';
+import type { SqlDb as Db } from '../../db/sql.js';
 import { readWorkbook } from '../../excel/reader.js';
 import { getFormProfile, profileTemplate, templateConflict } from '../import/profiles.js';
 import { getProjectRow } from '../projects.js';

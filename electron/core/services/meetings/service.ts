@@ -13,7 +13,7 @@
 import type { Meeting, MeetingFields, MeetingSummary } from '../../../common/meetings.js';
 import { closedCodes, type Issue, type Vocabularies } from '../../../common/registers.js';
 import { textError } from '../../../common/errors.js';
-import type { Db } from '../../db/open.js';
+import type { SqlDb as Db } from '../../db/sql.js';
 import { actionCountsByMeeting, actionTextsOfProject, issueRowsOfMeetings, meetingRowsNewestFirst } from '../../db/queries/meetings.js';
 import { inBatch, type Actor, type Batch } from '../../batch.js';
 import { issueStore, meetingStore } from '../../entities.js';

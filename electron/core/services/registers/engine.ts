@@ -4,7 +4,7 @@
 import type { CellsResult, RegisterDef, RiskThresholds, Vocabularies } from '../../../common/registers.js';
 import { localToday } from '../../../common/dates.js';
 import { textError } from '../../../common/errors.js';
-import type { Db } from '../../db/open.js';
+import type { SqlDb as Db } from '../../db/sql.js';
 import { inBatch, type Actor, type Batch } from '../../batch.js';
 import type { AnyStore } from '../../entities.js';
 import { changedFields } from '../diff.js';

@@ -2,7 +2,7 @@
 // after its row is deleted or renamed: the highest number ever seen is kept in the settings table, written
 // in the same transaction as the rows (undo does not lower it, so an undone create's ID stays retired).
 import { formatRef, refNumber, type RegisterDef } from '../../../common/registers.js';
-import type { Db } from '../../db/open.js';
+import type { SqlDb as Db } from '../../db/sql.js';
 import { getSetting, setSetting } from '../settings.js';
 
 const key = (def: RegisterDef, projectId: number) => `project.${projectId}.${def.name}.lastRef`;

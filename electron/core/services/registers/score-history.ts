@@ -1,7 +1,7 @@
 // A risk's probability, impact and score over time, replayed from its audit rows (create, then every
 // update that touched probability or impact, including undo and redo, which write audit rows too).
 import { riskScore, type ScorePoint } from '../../../common/registers.js';
-import type { Db } from '../../db/open.js';
+import type { SqlDb as Db } from '../../db/sql.js';
 import { REGISTER_STORES } from './stores.js';
 import { auditAftersOf } from '../../db/queries/history.js';
 

@@ -1,7 +1,7 @@
 // Per-project risk level thresholds, kept in the settings table (configuration, not register data:
 // they are not part of the audit trail and undo does not revert them).
 import { DEFAULT_RISK_THRESHOLDS, riskThresholds, type RiskThresholds } from '../../../common/registers.js';
-import type { Db } from '../../db/open.js';
+import type { SqlDb as Db } from '../../db/sql.js';
 import { getProjectRow } from '../projects.js';
 import { getSetting, setSetting } from '../settings.js';
 

@@ -11,7 +11,7 @@ import {
   type Vocabularies,
 } from '../../../common/registers.js';
 import { textError } from '../../../common/errors.js';
-import type { Db } from '../../db/open.js';
+import type { SqlDb as Db } from '../../db/sql.js';
 import { getProjectRow } from '../projects.js';
 import { getSetting, setSetting } from '../settings.js';
 import { REGISTER_STORES } from './stores.js';
