@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Project, WorkspaceStatus } from '../../electron/common/dto.js';
 import { call, hashParams, WORKSPACE_DAMAGED_EVENT } from './api/client.js';
+import { routePage, routeProject } from './route.js';
 import { changeLanguage, type Language } from './i18n/index.js';
 import { PortfolioHome } from './features/portfolio/PortfolioHome.js';
 import { ProjectShell } from './features/project/ProjectShell.js';
@@ -12,22 +13,6 @@ import type { SearchHit } from '../../electron/common/search.js';
 import { SearchDialog } from './features/search/SearchDialog.js';
 import { VIEW_OF_KIND, type JumpTarget, type PendingJump } from './features/search/jump.js';
 import { JobProgress } from './ui/JobProgress.js';
-
-/** The open project and screen live in the URL hash (#project=3&view=risks), so a reload comes back. */
-function routeProject(): number | null {
-  const id = Number(hashParams().get('project'));
-  return Number.isInteger(id) && id > 0 ? id : null;
-}
-
-/** 設定 is a page of its own (#page=settings), outside any project. */
-function routePage(): 'settings' | null {
-  return hashParams().get('page') === 'settings' ? 'settings' : null;
-}
-
-/** The project whose WBS (the default view) the address opens, if it opens one. */
-export function routeWbs(): number | null {
-  return routePage() === null && (hashParams().get('view') ?? 'wbs') === 'wbs' ? routeProject() : null;
-}
 
 function openSettings() {
   const params = hashParams();
