@@ -5,7 +5,7 @@ import type { SqlDb as Db } from './db/sql.js';
 import type { BatchKind } from '../common/dto.js';
 import { JsonText } from './store.js';
 import { indexBatch, SearchTouches } from './services/search-index.js';
-import { insertAudits, insertBatch, insertDeleteAudits } from './db/queries/history.js';
+import { insertAudits, insertBatch, insertStoredAudits } from './db/queries/history.js';
 
 export interface Actor {
   /** Operating system user name, recorded as "who" in the audit trail. */
@@ -27,12 +27,13 @@ export interface Batch {
   /** The same for many rows at once (a bulk insert): one statement per chunk of rows. */
   recordMany(entity: string, action: AuditAction, rows: { id: number; before: unknown; after: unknown }[]): void;
   /**
-   * Delete rows for rows about to be deleted, in the order of `ids`, each `before` made by SQLite from the
-   * row as stored (`store.snapshotSql`) in one statement: nothing is read into JS to be written back (a
-   * 1,000-task subtree delete and the undo of a 10,000-row import spent a third of their time so).
-   * Answers how many rows were found (ids of rows that do not exist are left out).
+   * Audit rows for rows about to be deleted (their `before`) or just created (their `after`), in the order
+   * of `ids`, each snapshot made by SQLite from the row as stored (`store.snapshotSql`) in one statement:
+   * nothing is read into JS or serialized there to be written (a 1,000-task subtree delete and the undo
+   * of a 10,000-row import spent a third of their time so). Answers how many rows were found (ids of
+   * rows that do not exist are left out).
    */
-  recordDeletes(entity: string, store: { table: string; snapshotSql: string }, ids: readonly number[]): number;
+  recordStored(entity: string, action: 'create' | 'delete', store: { table: string; snapshotSql: string }, ids: readonly number[]): number;
 }
 
 export function inBatch<T>(
@@ -71,11 +72,11 @@ export function inBatch<T>(
         for (const r of rows) touched.note(entity, r.id, action, r.after);
         insertAudits(db, head, rows.map((r) => ({ entity, entityId: r.id, action, before: json(r.before), after: json(r.after) })));
       },
-      recordDeletes(entity, store, ids) {
+      recordStored(entity, action, store, ids) {
         if (ids.length === 0) return 0;
         open();
-        for (const rowId of ids) touched.note(entity, rowId, 'delete', null);
-        return insertDeleteAudits(db, head, entity, store.table, store.snapshotSql, ids);
+        for (const rowId of ids) touched.note(entity, rowId, action, null);
+        return insertStoredAudits(db, head, entity, action, store, ids);
       },
     };
     const result = fn(batch);

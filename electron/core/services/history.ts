@@ -156,7 +156,7 @@ function invertRun(db: Db, batch: Batch, store: AnyStore, entity: string, action
   if (action === 'create') {
     // Snapshots of every row first: deleting a parent takes the children of the run with it.
     const ids = run.map((r) => r.id);
-    if (batch.recordDeletes(entity, store, ids) !== ids.length) {
+    if (batch.recordStored(entity, 'delete', store, ids) !== ids.length) {
       const found = store.getMany(db, ids);
       const missing = ids.find((id) => !found.has(id))!;
       throw textError('NOT_FOUND', 'rowGone', { id: missing }, `${entity} ${missing} does not exist`, { field: 'id', id: missing });

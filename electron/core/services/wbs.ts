@@ -511,11 +511,8 @@ export function newTaskRow(
 /** Many new tasks in multi-row statements, parents before children, each audited like insertRow. */
 export function insertTasks(db: Db, batch: Batch, rows: TaskRow[]): void {
   wbsStore.insertMany(db, rows);
-  batch.recordMany(
-    ENTITY,
-    'create',
-    rows.map((r) => ({ id: r.id, before: null, after: snapshot(r) })),
-  );
+  // Snapshots as SQLite reads the rows just written (every column but updated_at, as snapshot() keeps).
+  batch.recordStored(ENTITY, 'create', wbsStore, rows.map((r) => r.id));
 }
 
 function insertTask(db: Db, batch: Batch, projectId: number, t: NewTask): TaskRow {
@@ -606,9 +603,9 @@ export function deleteSubtreesIn(db: Db, batch: Batch, tops: { id: number }[]): 
     const subtree = q.subtreeIds(db, top.id);
     // Links first and children before parents, so replaying the trail backwards recreates parents,
     // then children, then the links between them (the foreign key's cascade removes the link rows).
-    // The task snapshots are made and written by SQLite (recordDeletes), not read and mapped row by row.
+    // The task snapshots are made and written by SQLite (recordStored), not read and mapped row by row.
     recordLinksOf(db, batch, subtree);
-    batch.recordDeletes(ENTITY, wbsStore, subtree.reverse());
+    batch.recordStored(ENTITY, 'delete', wbsStore, subtree.reverse());
     wbsStore.remove(db, top.id);
     deleted += subtree.length;
   }

@@ -55,15 +55,24 @@ export function insertAudits(db: SqlDb, batch: Pick<BatchHead, 'id' | 'at' | 'wh
 }
 
 /**
- * Delete audit rows of `entity` for the rows of `ids` (in that order) as they are stored, each `before`
- * made by SQLite (`snapshotSql`, an expression over `table` as `t`) in one INSERT … SELECT: nothing is
- * read out to be written back. Answers how many rows were found.
+ * Audit rows of `entity` for the rows of `ids` (in that order) as they are stored, each snapshot made by
+ * SQLite (`snapshotSql`, an expression over `table` as `t`) in one INSERT … SELECT: a delete's `before`
+ * (the row about to go) or a create's `after` (the row just written). Nothing is read out to be written
+ * back. Answers how many rows were found.
  */
-export function insertDeleteAudits(db: SqlDb, batch: Pick<BatchHead, 'id' | 'at' | 'who'>, entity: string, table: string, snapshotSql: string, ids: readonly number[]): number {
+export function insertStoredAudits(
+  db: SqlDb,
+  batch: Pick<BatchHead, 'id' | 'at' | 'who'>,
+  entity: string,
+  action: 'create' | 'delete',
+  store: { table: string; snapshotSql: string },
+  ids: readonly number[],
+): number {
+  const values = action === 'delete' ? `${store.snapshotSql}, NULL` : `NULL, ${store.snapshotSql}`;
   // CROSS JOIN: a seek per id, in the order listed (json_each's key).
   return db.sql.run(
     `INSERT INTO audit_log (batch_id, at, who, entity, entity_id, action, before, after)
-     SELECT ?, ?, ?, ?, t.id, 'delete', ${snapshotSql}, NULL FROM json_each(?) j CROSS JOIN ${table} t ON t.id = j.value ORDER BY j.key`,
+     SELECT ?, ?, ?, ?, t.id, '${action}', ${values} FROM json_each(?) j CROSS JOIN ${store.table} t ON t.id = j.value ORDER BY j.key`,
     [batch.id, batch.at, batch.who, entity, JSON.stringify(ids)],
   ).changes;
 }
