@@ -1,13 +1,23 @@
 // SQLite's functions that the seam's statements use answer the same on PostgreSQL once its migrations
-// (drizzle/pg/migrations/0001_sqlite_compat.sql) have run: the real query modules are run on a migrated
-// SQLite file and on a migrated PostgreSQL database holding the same rows, and must give the same answers.
+// (drizzle/pg/migrations/0001_sqlite_compat.sql) have run, and the statements written for both engines
+// work on both: the real query modules are run on a migrated SQLite file and on a migrated PostgreSQL
+// database holding the same rows, and must give the same answers.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/open.js';
 import { openPgSql, type PgSql } from '../../electron/core/db/pg-sync.js';
 import type { Sql } from '../../electron/core/db/sql.js';
 import { linksInOrder, networkTasks } from '../../electron/core/db/queries/schedule.js';
-import { rollUpChildren } from '../../electron/core/db/queries/wbs.js';
+import {
+  childAt,
+  firstPositionAfter,
+  lastPosition,
+  previousSibling,
+  rollUpChildren,
+  siblingIdsThrough,
+  siblingPositions,
+  siblingsBefore,
+} from '../../electron/core/db/queries/wbs.js';
 import { PG_SKIP, startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
 import { MIGRATIONS, ROOT, tempDir } from '../helpers/workspace.js';
 
@@ -105,5 +115,38 @@ describe.skipIf(PG_SKIP)('SQLite functions on PostgreSQL (compatibility migratio
       [1, 1, 2, '未定'],
       [2, null, null, '完了判定'],
     ]);
+  });
+
+  it('sibling statements work at the top level and under a parent (no `parent_id IS ?`, which PostgreSQL refuses)', () => {
+    const [lite, pgAnswers] = both((sql) => {
+      const d = { sql };
+      const child3 = { id: 3, projectId: 1, parentId: 1, position: 2 };
+      const root = { id: 1, projectId: 1, parentId: null, position: 1 };
+      return {
+        before: [siblingsBefore(d, child3), siblingsBefore(d, root)],
+        previous: [previousSibling(d, child3), previousSibling(d, root)],
+        childAt: [childAt(d, 1, 1, 1), childAt(d, 1, null, 0)],
+        through: [siblingIdsThrough(d, 1, 1, 2), siblingIdsThrough(d, 1, null, 1)],
+        positions: [siblingPositions(d, 1, 1), siblingPositions(d, 1, null)],
+        last: [lastPosition(d, 1, 1), lastPosition(d, 1, null), lastPosition(d, 1, 4)],
+        firstAfter: [firstPositionAfter(d, 1, 1), firstPositionAfter(d, 1, 1, 1), firstPositionAfter(d, 1, null, 1)],
+      };
+    });
+    expect(pgAnswers).toEqual(lite);
+    expect(lite).toEqual({
+      before: [1, 0],
+      previous: [2, undefined],
+      childAt: [3, 1],
+      through: [[2, 3], [1]],
+      positions: [
+        [
+          { id: 2, position: 1 },
+          { id: 3, position: 2 },
+        ],
+        [{ id: 1, position: 1 }],
+      ],
+      last: [2, 1, null],
+      firstAfter: [1, 2, null],
+    });
   });
 });

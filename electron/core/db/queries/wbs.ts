@@ -63,6 +63,12 @@ export function hasAutoTasks(db: SqlDb, projectId: number): boolean {
 
 // ---- siblings and positions (tree order among siblings: position, then id) -------------------------
 
+// `parent_id IS ?` is SQLite's alone (PostgreSQL takes no parameter after IS), and the portable
+// IS NOT DISTINCT FROM is no index seek on PostgreSQL: a sibling statement is written for the top level
+// or for one parent, an index seek on (project_id, parent_id, position) on both engines.
+const ofParent = (parentId: number | null) => (parentId === null ? 'parent_id IS NULL' : 'parent_id = ?');
+const parentArg = (parentId: number | null): number[] => (parentId === null ? [] : [parentId]);
+
 interface Place {
   id: number;
   projectId: number;
@@ -73,44 +79,54 @@ interface Place {
 /** How many siblings come before the task in tree order (its 1-based place minus one). */
 export function siblingsBefore(db: SqlDb, r: Place): number {
   return db.sql.get<{ n: number }>(
-    'SELECT count(*) AS n FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? AND (position < ? OR (position = ? AND id < ?))',
-    [r.projectId, r.parentId, r.position, r.position, r.id],
+    `SELECT count(*) AS n FROM wbs_tasks WHERE project_id = ? AND ${ofParent(r.parentId)} AND (position < ? OR (position = ? AND id < ?))`,
+    [r.projectId, ...parentArg(r.parentId), r.position, r.position, r.id],
   )!.n;
 }
 
 /** The sibling just before the task in tree order, if any. */
 export function previousSibling(db: SqlDb, r: Place): number | undefined {
   return db.sql.get<{ id: number }>(
-    'SELECT id FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? AND (position < ? OR (position = ? AND id < ?)) ORDER BY position DESC, id DESC LIMIT 1',
-    [r.projectId, r.parentId, r.position, r.position, r.id],
+    `SELECT id FROM wbs_tasks WHERE project_id = ? AND ${ofParent(r.parentId)} AND (position < ? OR (position = ? AND id < ?)) ORDER BY position DESC, id DESC LIMIT 1`,
+    [r.projectId, ...parentArg(r.parentId), r.position, r.position, r.id],
   )?.id;
 }
 
 /** The child at 0-based `index` under `parentId` (null: the top level), in tree order. */
 export function childAt(db: SqlDb, projectId: number, parentId: number | null, index: number): number | undefined {
-  return db.sql.get<{ id: number }>('SELECT id FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? ORDER BY position, id LIMIT 1 OFFSET ?', [projectId, parentId, index])?.id;
+  return db.sql.get<{ id: number }>(`SELECT id FROM wbs_tasks WHERE project_id = ? AND ${ofParent(parentId)} ORDER BY position, id LIMIT 1 OFFSET ?`, [
+    projectId,
+    ...parentArg(parentId),
+    index,
+  ])?.id;
 }
 
 /** The children of `parentId` in tree order up to those at `position` (one index range, from its start). */
 export function siblingIdsThrough(db: SqlDb, projectId: number, parentId: number | null, position: number): number[] {
-  return db.sql.values<[number]>('SELECT id FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? AND position <= ? ORDER BY position, id', [projectId, parentId, position]).map((r) => r[0]);
+  return db.sql
+    .values<[number]>(`SELECT id FROM wbs_tasks WHERE project_id = ? AND ${ofParent(parentId)} AND position <= ? ORDER BY position, id`, [projectId, ...parentArg(parentId), position])
+    .map((r) => r[0]);
 }
 
 /** The children of `parentId` (null: the top level) in tree order, with their positions. */
 export function siblingPositions(db: SqlDb, projectId: number, parentId: number | null): { id: number; position: number }[] {
-  return db.sql.all('SELECT id, position FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? ORDER BY position, id', [projectId, parentId]);
+  return db.sql.all(`SELECT id, position FROM wbs_tasks WHERE project_id = ? AND ${ofParent(parentId)} ORDER BY position, id`, [projectId, ...parentArg(parentId)]);
 }
 
 /** The greatest position under `parentId`, or null when it has no children. */
 export function lastPosition(db: SqlDb, projectId: number, parentId: number | null): number | null {
-  return db.sql.get<{ p: number | null }>('SELECT max(position) AS p FROM wbs_tasks WHERE project_id = ? AND parent_id IS ?', [projectId, parentId])!.p;
+  return db.sql.get<{ p: number | null }>(`SELECT max(position) AS p FROM wbs_tasks WHERE project_id = ? AND ${ofParent(parentId)}`, [projectId, ...parentArg(parentId)])!.p;
 }
 
 /** The least position under `parentId` greater than `after` (any, without it), or null. */
 export function firstPositionAfter(db: SqlDb, projectId: number, parentId: number | null, after?: number): number | null {
   return after === undefined
-    ? db.sql.get<{ p: number | null }>('SELECT min(position) AS p FROM wbs_tasks WHERE project_id = ? AND parent_id IS ?', [projectId, parentId])!.p
-    : db.sql.get<{ p: number | null }>('SELECT min(position) AS p FROM wbs_tasks WHERE project_id = ? AND parent_id IS ? AND position > ?', [projectId, parentId, after])!.p;
+    ? db.sql.get<{ p: number | null }>(`SELECT min(position) AS p FROM wbs_tasks WHERE project_id = ? AND ${ofParent(parentId)}`, [projectId, ...parentArg(parentId)])!.p
+    : db.sql.get<{ p: number | null }>(`SELECT min(position) AS p FROM wbs_tasks WHERE project_id = ? AND ${ofParent(parentId)} AND position > ?`, [
+        projectId,
+        ...parentArg(parentId),
+        after,
+      ])!.p;
 }
 
 /** The task and every task under it, the task first, each parent before its children. */
