@@ -27,7 +27,7 @@ export function rng(seed: number): () => number {
 }
 
 /** The seeds detection may be looked at on, and those only measured. */
-export const DEV_SEEDS = Array.from({ length: 150 }, (_, i) => 1 + i);
+export const DEV_SEEDS = Array.from({ length: 400 }, (_, i) => 1 + i);
 export const CHECK_SEEDS = Array.from({ length: 150 }, (_, i) => 100_001 + i);
 
 type Lang = 'ja' | 'en';

@@ -464,6 +464,42 @@ describe('the rows of a table', () => {
     );
     expect(narrow.records.map((r) => r.values.title)).toEqual(['Data migration below target', 'Sign-off may be late', 'Vendor outage']);
   });
+
+  it("reads a column's type from the table's own rows, not from a rating scale or a revision history under it", () => {
+    // 区分 holds kinds in the records; the scale under them (one blank row away) holds no kinds.
+    const issue = read(
+      [
+        ['番号', '区分', '課題件名', 'ステータス'],
+        [1, '質問', '移行データの不足', '完了'],
+        [2, null, '要員の遅延', '対応中'],
+        [3, '要望', 'ベンダーの仕様変更', '対応中'],
+        [],
+        [null, 'Probability rating', null, 'Impact rating'],
+        [null, '5: High', null, '5: High'],
+        [null, '4: High to moderate', null, '4: High to moderate'],
+        [null, '3: Moderate', null, '3: Moderate'],
+        [null, '2: Moderate to low', null, '2: Moderate to low'],
+      ],
+      'issue',
+    );
+    expect(fields(issue)).toEqual({ A: 'ref', B: 'kind', C: 'title', D: 'status' });
+    // An empty WBSレベル column of a blank plan stays the level though the history below has dates under it.
+    const wbs = read(
+      [
+        ['WBSレベル', 'タスク名', '担当'],
+        [null, '要件定義', '鈴木'],
+        [null, '基本設計', '高橋'],
+        [],
+        [],
+        ['改訂履歴'],
+        ['版', '改訂日', '改訂者'],
+        ['1.0', d('2025-01-10'), '山田'],
+        ['1.1', d('2025-02-10'), '山田'],
+      ],
+      'wbs',
+    );
+    expect(fields(wbs)).toEqual({ A: 'level', B: 'name', C: 'assignee' });
+  });
 });
 
 describe('tables and their columns', () => {
@@ -478,6 +514,22 @@ describe('tables and their columns', () => {
     expect(t.columns.map((c) => c.column)).toEqual(['A', 'B', 'C', 'D', 'E']);
     expect(t.records).toHaveLength(10);
     expect(t.records.every((r) => Object.keys(r.extra).length === 0)).toBe(true);
+  });
+
+  it('keeps a legend beside the header out of the table though a column with data and no word of its own stands next to the gap', () => {
+    const rows: ModelCell[][] = [
+      ['ID', 'Title', 'Status', 'Action', null, null, null, 'Rating', 'Meaning'],
+      [null, null, null, 'Due Date', 'Owner', null, null, 'High', 'High: watch'],
+      [1, 'Performance may be late', 'Open', d('2025-05-01'), 'E. Kim', 8, null, 'Medium', 'Medium: watch'],
+      [2, 'Sign-off below target', 'Open', d('2025-05-20'), 'Bob Smith', 11, null, 'Low', 'Low: watch'],
+      [3, 'Key staff below target', 'Closed', d('2025-06-02'), 'C. Jones', 16],
+      [4, 'Vendor outage', 'Open', d('2025-06-30'), 'Ann Lee', 22],
+    ];
+    const t = read(rows, 'issue', ['A1:A2', 'B1:B2', 'C1:C2', 'D1:F1']);
+    expect(t.header).toEqual({ top: 1, bottom: 2 });
+    expect(t.columns.filter((c) => c.c >= 6)).toEqual([]);
+    expect(fields(t)).toEqual({ A: 'ref', B: 'title', C: 'status', D: 'due', E: 'owner' });
+    expect(t.records.map((r) => r.values.title)).toEqual(['Performance may be late', 'Sign-off below target', 'Key staff below target', 'Vendor outage']);
   });
 
   it('makes the Description column the title of a register without a title column; Rank stays extra', () => {

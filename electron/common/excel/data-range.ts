@@ -4,8 +4,8 @@
 // =IF(…,"",…) results) or numbering count as blank; a row that continues the record above it (its
 // key cell merged down from that record) is part of that record, not a new one, and so is a row whose
 // one cell goes on with the text of the record above (a long text spilled onto the next row).
-import { fieldSpec, IMPORT_TARGETS, KEY_FIELD } from './fields.js';
-import { matchLabel } from './synonyms.js';
+import { fieldSpec, KEY_FIELD } from './fields.js';
+import { isColumnWord } from './synonyms.js';
 import { NUMBER_LABEL, tableObjectAt, type TableLayout } from './detect.js';
 import type { Cell, Row } from './model.js';
 import type { SheetIndex } from './sheet-index.js';
@@ -215,14 +215,14 @@ function otherBlock(ix: SheetIndex, r: number, records: number[], counts: (cell:
     block.push(cells);
   }
   if (block.length < OTHER_BLOCK_ROWS) return false;
-  const heading = (least: number) => block[0]!.every((c) => c.t === 's' && IMPORT_TARGETS.some((t) => matchLabel(t, [c.v as string]).some((m) => m.confidence >= least)));
+  const heading = (least: number) => block[0]!.every((c) => c.t === 's' && isColumnWord(c.v as string, least));
   // Sparse rows under column words; or, in a narrow table, two or more words that plainly head columns.
   return block.every((cells) => cells.length * 2 <= median) ? heading(HEADING_WORD) : block[0]!.length >= 2 && heading(PLAIN_HEADING);
 }
 
 /** How surely a word must name a column to head another table (of sparse rows; of any rows). */
 const HEADING_WORD = 0.8;
-const PLAIN_HEADING = 0.95;
+export const PLAIN_HEADING = 0.95;
 
 /**
  * A column no field takes whose numbers count up by one row after row (1, 2, 3 … under 項目番号 小):

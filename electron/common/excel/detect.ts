@@ -9,8 +9,9 @@ import { IMPORT_TARGETS, KEY_FIELD, type ImportTarget } from './fields.js';
 import { REGISTER_LIST } from '../registers/index.js';
 import { columnLabel, headerColumns, MAX_HEADER_COLUMNS, MAX_HEADER_ROWS, type HeaderColumn } from './header.js';
 import { assignFields, type Assignment, type ColumnMapping, type SampleContext } from './mapping.js';
-import { matchLabel } from './synonyms.js';
-import type { Cell, Merge, SheetModel, TableObject, WorkbookModel } from './model.js';
+import { isColumnWord, matchLabel } from './synonyms.js';
+import type { Cell, Merge, Row, SheetModel, TableObject, WorkbookModel } from './model.js';
+import { BLANK_ROWS_END, PLAIN_HEADING } from './data-range.js';
 import { SheetIndex } from './sheet-index.js';
 import { timelineTable } from './timeline.js';
 
@@ -104,9 +105,21 @@ function extendedTop(ix: SheetIndex, top: number, columns: ColumnMapping[]): num
   return out;
 }
 
-/** Cells under a header column: the first SAMPLE_ROWS rows with values below the header. */
+/**
+ * Cells under a header column: the first SAMPLE_ROWS rows with values below the header, down to where
+ * the table plainly ends — two blank rows, or one blank row over a row of two or more column words only
+ * (a rating scale's or a revision history's heading) — so a block under the table does not speak for its
+ * columns' types.
+ */
 function sampler(ix: SheetIndex, bottom: number): (col: HeaderColumn) => Cell[] {
-  const rows = ix.sheet.rows.filter((r) => r.r > bottom).slice(0, SAMPLE_ROWS);
+  const rows: Row[] = [];
+  for (const row of ix.sheet.rows) {
+    if (row.r <= bottom) continue;
+    const gap = row.r - (rows[rows.length - 1]?.r ?? bottom) - 1;
+    if (rows.length > 0 && (gap >= BLANK_ROWS_END || (gap > 0 && row.cells.length >= 2 && row.cells.every((c) => c.t === 's' && isColumnWord(c.v as string, PLAIN_HEADING))))) break;
+    rows.push(row);
+    if (rows.length >= SAMPLE_ROWS) break;
+  }
   return (col) => {
     const out: Cell[] = [];
     for (const row of rows)
@@ -231,11 +244,10 @@ export function splitTables(ix: SheetIndex, header: HeaderColumn[], bottom: numb
   for (let i = 1; i < header.length; i++) {
     const prev = header[i - 1]!;
     const col = header[i]!;
+    // A column with nothing in it, header or data, between them (one with data but no header word beside
+    // it — a group's unlabelled column — does not join them).
     let gap = false;
-    if (col.c > prev.c + prev.span) {
-      gap = true;
-      for (let c = prev.c + prev.span; c < col.c; c++) if (used.has(c) || ix.mergeAt(bottom, c)) gap = false;
-    }
+    for (let c = prev.c + prev.span; c < col.c; c++) if (!used.has(c) && !ix.mergeAt(bottom, c)) gap = true;
     if (gap) {
       // Split only when the rows under the two sides differ: one table's rows are filled on both sides.
       let j = i;

@@ -4,7 +4,7 @@
 // something else. Labels and synonyms are compared folded (see labelKey).
 import type { Syn } from '../registers/descriptor.js';
 import { REGISTER_LIST } from '../registers/index.js';
-import { KEY_FIELD, type ImportTarget } from './fields.js';
+import { IMPORT_TARGETS, KEY_FIELD, type ImportTarget } from './fields.js';
 
 const WBS: Record<string, Syn[]> = {
   name: [
@@ -208,6 +208,11 @@ export function matchLabel(target: ImportTarget, parts: readonly string[]): Fiel
 
 /** の between kanji or katakana (対応の方針, 影響の度合): dropped in the compound word. */
 const NO_PARTICLE = /(?<=[\p{Script=Han}\p{Script=Katakana}ー])の(?=[\p{Script=Han}\p{Script=Katakana}])/gu;
+
+/** The text heads a column of some register (影響度, Probability rating, 改訂日) at least this surely. */
+export function isColumnWord(text: string, least: number): boolean {
+  return IMPORT_TARGETS.some((t) => matchLabel(t, [text]).some((m) => m.confidence >= least));
+}
 
 /** Labels of a previous period's column. */
 // 'prior' alone, never inside 'priority' (a Priority column read as history lost its field).
