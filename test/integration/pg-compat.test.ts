@@ -12,11 +12,14 @@ import {
   childAt,
   firstPositionAfter,
   lastPosition,
+  parentsOf,
   previousSibling,
   rollUpChildren,
   siblingIdsThrough,
   siblingPositions,
   siblingsBefore,
+  tasksIn,
+  withSubtasks,
 } from '../../electron/core/db/queries/wbs.js';
 import { PG_SKIP, startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
 import { MIGRATIONS, ROOT, tempDir } from '../helpers/workspace.js';
@@ -148,5 +151,18 @@ describe.skipIf(PG_SKIP)('SQLite functions on PostgreSQL (compatibility migratio
       last: [2, 1, null],
       firstAfter: [1, 2, null],
     });
+  });
+
+  it('a list of ids joined to its rows (SQLite CROSS JOIN … ON, a JOIN on PostgreSQL)', () => {
+    const [lite, pgAnswers] = both((sql) => {
+      const d = { sql };
+      return {
+        inProject: tasksIn(d, [4, 99, 2], 1).sort(),
+        parents: parentsOf(d, [2, 3, 4, 1]).sort(),
+        withChildren: withSubtasks(d, [1, 2, 3, 4]).sort(),
+      };
+    });
+    expect(pgAnswers).toEqual(lite);
+    expect(lite).toEqual({ inProject: [2, 4], parents: [1, 2, null], withChildren: [1, 2] });
   });
 });

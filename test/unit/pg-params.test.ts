@@ -30,4 +30,13 @@ describe('toPgParams', () => {
     const sql = `SELECT parent_id AS parentId, id AS "quotedId", CAST(x AS INTEGER) AS n, 'a AS notMe' -- AS norMe\n, planned_start as plannedStart FROM t`;
     expect(toPgParams(sql).aliases).toEqual({ parentid: 'parentId', plannedstart: 'plannedStart' });
   });
+
+  it("makes SQLite's CROSS JOIN … ON a JOIN (PostgreSQL refuses ON there), leaving a true CROSS JOIN and strings alone", () => {
+    expect(toPgParams('SELECT t.id FROM json_each(?) j CROSS JOIN wbs_tasks t ON t.id = j.value WHERE t.project_id = ?').text).toBe(
+      'SELECT t.id FROM json_each($1) j       JOIN wbs_tasks t ON t.id = j.value WHERE t.project_id = $2',
+    );
+    expect(toPgParams('SELECT 1 FROM parents CROSS JOIN wbs_tasks AS t ON t.parent_id = parents.p').text).toBe('SELECT 1 FROM parents       JOIN wbs_tasks AS t ON t.parent_id = parents.p');
+    expect(toPgParams('SELECT 1 FROM a CROSS JOIN b WHERE a.x = b.y').text).toBe('SELECT 1 FROM a CROSS JOIN b WHERE a.x = b.y');
+    expect(toPgParams("SELECT 'a CROSS JOIN b ON x' FROM t").text).toBe("SELECT 'a CROSS JOIN b ON x' FROM t");
+  });
 });

@@ -29,7 +29,25 @@ export function toPgParams(sql: string): PgText {
   return hit;
 }
 
+// SQLite's `CROSS JOIN t ON …` is an inner join whose order the planner keeps (the seam's statements use it
+// to make SQLite seek per listed id); PostgreSQL refuses ON after CROSS JOIN and plans the order itself, so
+// there it is a plain JOIN. Replaced in place, same length, so positions found in `blank` stay true.
+const CROSS_JOIN_ON = /\bCROSS(\s+)JOIN(?=\s+[A-Za-z_][\w.]*(?:\s+(?:AS\s+)?(?!ON\b)[A-Za-z_]\w*)?\s+ON\b)/gi;
+
 function rewrite(sql: string): PgText {
+  const blank = blanked(sql);
+  let joins = sql;
+  for (const m of blank.matchAll(CROSS_JOIN_ON)) joins = joins.slice(0, m.index) + ' '.repeat(5) + m[1] + 'JOIN' + joins.slice(m.index + m[0].length);
+  const { code: _code, ...text } = scan(joins);
+  return text;
+}
+
+/** `sql` with every string, quoted name and comment (and `?`) turned to spaces, of the same length. */
+function blanked(sql: string): string {
+  return scan(sql).code;
+}
+
+function scan(sql: string): PgText & { code: string } {
   let out = '';
   // The statement with every string, quoted name and comment blanked: where aliases are looked for.
   let code = '';
@@ -65,7 +83,7 @@ function rewrite(sql: string): PgText {
       } else literal = false;
     } else literal = false;
     out += sql.slice(i, end);
-    code += literal ? ' ' : sql.slice(i, end);
+    code += literal ? ' '.repeat(end - i) : sql.slice(i, end);
     i = end;
   }
   let aliases: Record<string, string> | null = null;
@@ -74,5 +92,5 @@ function rewrite(sql: string): PgText {
     // Mixed case only: CAST(x AS INTEGER) names a type, not a column.
     if (name !== name.toLowerCase() && name !== name.toUpperCase()) (aliases ??= {})[name.toLowerCase()] = name;
   }
-  return { text: out, count: n, aliases };
+  return { text: out, count: n, aliases, code };
 }
