@@ -18,6 +18,7 @@ import {
   siblingIdsThrough,
   siblingPositions,
   siblingsBefore,
+  taskCountUpTo,
   tasksIn,
   withSubtasks,
 } from '../../electron/core/db/queries/wbs.js';
@@ -153,16 +154,18 @@ describe.skipIf(PG_SKIP)('SQLite functions on PostgreSQL (compatibility migratio
     });
   });
 
-  it('a list of ids joined to its rows (SQLite CROSS JOIN … ON, a JOIN on PostgreSQL)', () => {
+  it('a list of ids joined to its rows (SQLite CROSS JOIN … ON, a JOIN on PostgreSQL), and a count capped in a subquery', () => {
     const [lite, pgAnswers] = both((sql) => {
       const d = { sql };
       return {
         inProject: tasksIn(d, [4, 99, 2], 1).sort(),
         parents: parentsOf(d, [2, 3, 4, 1]).sort(),
         withChildren: withSubtasks(d, [1, 2, 3, 4]).sort(),
+        // A named subquery in FROM (PostgreSQL 15 refuses an unnamed one).
+        countUpTo: [taskCountUpTo(d, 1, 2), taskCountUpTo(d, 1, 10)],
       };
     });
     expect(pgAnswers).toEqual(lite);
-    expect(lite).toEqual({ inProject: [2, 4], parents: [1, 2, null], withChildren: [1, 2] });
+    expect(lite).toEqual({ inProject: [2, 4], parents: [1, 2, null], withChildren: [1, 2], countUpTo: [2, 4] });
   });
 });

@@ -5,10 +5,11 @@
 // pattern). This thread is the workspace thread (workspace-worker.ts), never a window's, so the wait
 // freezes nothing the user sees, exactly as better-sqlite3's synchronous calls do.
 //
-// What it answers as SQLite would: `?` parameters (rewritten to $n, and SQLite's CROSS JOIN … ON to a JOIN,
-// pg-params.ts); rows as objects or
-// arrays, keyed by aliases as written (PostgreSQL folds `AS parentId` to parentid); `changes`; `lastId` (an INSERT into a table with an identity `id` gets RETURNING id); numbers
-// for 64-bit integers and numerics, 1/0 for booleans, text for dates (pg-worker.ts); bytes as Buffers.
+// What it answers as SQLite would: `?` parameters (rewritten to $n, and SQLite's CROSS JOIN … ON to a
+// JOIN, pg-params.ts); rows as objects or arrays, keyed by aliases as written (PostgreSQL folds
+// `AS parentId` to parentid); `changes`; `lastId` (an INSERT into a table with an identity `id` gets
+// RETURNING id); numbers for 64-bit integers and numerics, 1/0 for booleans, text for dates
+// (pg-worker.ts); bytes as Buffers.
 // `tx` takes one workspace-wide write lock (pg_advisory_xact_lock) after BEGIN, as SQLite's BEGIN IMMEDIATE
 // makes a second writer wait; nested calls are savepoints. Errors carry the server's SQLSTATE as `code`.
 //

@@ -25,7 +25,8 @@ export function taskCount(db: SqlDb, projectId: number): number {
  * stepped over 100,000 index entries to decide whether a 500-row answer is a good part of it.
  */
 export function taskCountUpTo(db: SqlDb, projectId: number, limit: number): number {
-  return db.sql.get<{ n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM wbs_tasks WHERE project_id = ? LIMIT ?)', [projectId, limit])!.n;
+  // The subquery is named: PostgreSQL before 16 refuses an unnamed one in FROM.
+  return db.sql.get<{ n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM wbs_tasks WHERE project_id = ? LIMIT ?) AS capped', [projectId, limit])!.n;
 }
 
 /** Those of `ids` that are tasks of the project (still there), in one statement. */
