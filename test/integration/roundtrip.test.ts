@@ -55,12 +55,10 @@ describe('round trip on generated layouts', () => {
 
 // Seeded synthetic client layouts (test/roundtrip/synthetic.ts: merged two-row headers, two rows per
 // record, formula IDs, side tables beside and below, spacer and group label rows, merged categories,
-// prepared rows, WBS trees by code, indent and 大/中分類 rows), seeds the export was never tuned on.
-// Scripts known to fail (a ratchet, as for the corpus below). 7005 #1: two one-row issues removed side
-// by side from a prepared form whose IDs are =ROW() formulas stay cleared (numberedByRow, so that
-// qa-jp-scheduleonline's records keep their numbers), and with a spacer row above them the blank run
-// ends the table on re-import.
-const SYNTHETIC_KNOWN_FAILING: Record<number, number[]> = { 7005: [1] };
+// prepared rows, numbers typed over a No. formula, WBS trees by code, indent and 大/中分類 rows), seeds
+// the export was never tuned on. Scripts known to fail: a ratchet, as for the corpus below (empty now:
+// 7005 #1 passes since a form numbered by =ROW() formulas removes records like any prepared form).
+const SYNTHETIC_KNOWN_FAILING: Record<number, number[]> = {};
 describe('round trip on seeded synthetic layouts', () => {
   for (let i = 0; i < 12; i++) {
     const layout = syntheticLayout(7000 + i);
@@ -285,6 +283,38 @@ describe('defects of the round trip, each on a generated workbook', () => {
     const again = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'rownum.xlsx', dataBase64: out.dataBase64, profileId });
     expect(again.matchBy).toBe('name');
     expect(again.rows.filter((r) => r.status !== 'unchanged').map((r) => `${r.status} ${r.name}`)).toEqual([]);
+    expect(again.missing).toEqual([]);
+  });
+
+  // An issue log numbered by =ROW()-1 (No. in A, rows 2–8), two numbers typed over by the client (A4 = 3,
+  // A8 = 7, as they showed) and two prepared rows (A9 =ROW()-1, A10 typed 9), as qa-jp-scheduleonline.
+  const typedNumbers = (): Features => ({ ...featuresOf(1), target: 'issue', lang: 'ja', titleRows: 0, startCol: 0, twoRowHeader: false, period: 1, formulaNo: true, textFormulaNo: false, typedNo: true, spacers: false, groupLabels: false, besideTable: false, belowTable: false, computed: false, mergedNote: false, unheaded: false, rules: false, note: false, total: false, prepared: 2, records: 7, categoryMerge: false });
+
+  it('new issues in a log numbered by =ROW()-1 with numbers typed over: a prepared row keeps its number, a copied block gets the formula, and the re-import matches every row by title', async () => {
+    const { projectId, profileId } = await imported(await buildSynthetic(typedNumbers(), 11), 'issue', 'typed-numbers');
+    for (const title of ['新規A', '新規B', '新規C']) await call('issue.create', { projectId, values: { title } });
+    const out = await call('excel.export', { projectId, register: 'issue', profileId });
+    const again = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'typed-numbers.xlsx', dataBase64: out.dataBase64, profileId });
+    expect(again.matchBy).toBe('name');
+    expect(again.rows.filter((r) => r.status !== 'unchanged').map((r) => `${r.row} ${r.status} ${JSON.stringify(r.changes ?? [])}`)).toEqual([]);
+    expect(again.missing).toEqual([]);
+    const sheet = (await exported(projectId, 'issue', profileId)).getWorksheet('一覧')!;
+    expect([9, 10, 11].map((r) => sheet.getCell(`B${r}`).value)).toEqual(['新規A', '新規B', '新規C']);
+    // The prepared rows' numbers stay the form's; the block copied for the third is a formula row's (not A8's typed 7).
+    expect(sheet.getCell('A9').formula).toBe('ROW()-1');
+    expect(sheet.getCell('A10').value).toBe(9);
+    expect(sheet.getCell('A11').formula).toBe('ROW()-1');
+  });
+
+  it('a log numbered by =ROW()-1 stays matched by title when most records left have typed numbers: the profile knows the numbering', async () => {
+    const { projectId, profileId } = await imported(await buildSynthetic(typedNumbers(), 11), 'issue', 'typed-numbers-few');
+    const issues = await call('issue.list', { projectId });
+    // Left: the third (A4, typed 3), the fourth (A5, a formula) and the seventh (A8, typed 7).
+    for (const i of [0, 1, 4, 5]) await call('issue.delete', { id: issues[i]!.id });
+    const out = await call('excel.export', { projectId, register: 'issue', profileId });
+    const again = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'typed-numbers-few.xlsx', dataBase64: out.dataBase64, profileId });
+    expect(again.matchBy).toBe('name');
+    expect(again.rows.filter((r) => r.status !== 'unchanged').map((r) => `${r.row} ${r.status} ${JSON.stringify(r.changes ?? [])}`)).toEqual([]);
     expect(again.missing).toEqual([]);
   });
 

@@ -294,10 +294,10 @@ export async function checkExport(
   // Client rows of the table (a ↓ separator whose records were all deleted) may end up under it.
   const inner = new Set([...tpl].filter(([r]) => r >= first && r <= tEnd && !recordRows.some((x) => r >= x && r < x + period)).map(([, c]) => rowText(c)));
   const eb = below(out, eEnd);
-  while (eb.length > 0 && inner.has(eb[0]!) && eb.length > tb.length) eb.shift();
   // Prepared rows the export filled are no longer below the table: what is below must be the template's tail.
-  const suffix = tb.slice(tb.length - eb.length);
-  if (eb.length > tb.length || suffix.join('\n') !== eb.join('\n')) failures.push(`2: rows below the table differ (${tb.length} rows in the template, ${eb.length} in the export)`);
+  const tail = () => eb.length <= tb.length && tb.slice(tb.length - eb.length).join('\n') === eb.join('\n');
+  while (eb.length > 0 && inner.has(eb[0]!) && !tail()) eb.shift();
+  if (!tail()) failures.push(`2: rows below the table differ (${tb.length} rows in the template, ${eb.length} in the export)`);
 
   // 2b. Beside the table: columns past an empty column that do not hold the records' rows (a master
   // list, a people table) are the client's, cell for cell at the same addresses.
@@ -420,7 +420,7 @@ function besideColumns(sheet: SheetModel | undefined, original: ImportPreview, t
 }
 
 /** Imports, runs `scripts` seeded edit scripts (a fresh project each), exports and checks each. */
-export async function roundTrip(call: Call, file: string, bytes: Buffer, target: ImportTarget, opts: { scripts: number; seed: number; steps?: number; keepBytes?: boolean }): Promise<FileOutcome> {
+export async function roundTrip(call: Call, file: string, bytes: Buffer, target: ImportTarget, opts: { scripts: number; seed: number; steps?: number; minSteps?: number; keepBytes?: boolean }): Promise<FileOutcome> {
   const outcome: FileOutcome = { file, target, skipped: '', scripts: [] };
   for (let s = 0; s < opts.scripts; s++) {
     const rnd = prng(opts.seed * 7919 + s * 104729 + hash(file));
@@ -438,7 +438,9 @@ export async function roundTrip(call: Call, file: string, bytes: Buffer, target:
     const levels = new Map(atImport.map((r) => [r.id, r.level]));
     const summaries = new Set(atImport.filter((r) => r.summary).map((r) => r.id));
     const steps: string[] = [];
-    const count = 1 + Math.floor(rnd() * (opts.steps ?? 20));
+    // Between minSteps (1 unless asked: bulk edits, as a user's week of work) and steps edits.
+    const min = Math.max(1, Math.min(opts.minSteps ?? 1, opts.steps ?? 20));
+    const count = min + Math.floor(rnd() * ((opts.steps ?? 20) - min + 1));
     for (let i = 0; i < count; i++) {
       const op = pick(rnd, OPS);
       const did = await step(call, target, projectId, original, op, rnd, i + 1, vocab).catch((err: unknown) => `${op} failed: ${(err as Error).message.slice(0, 80)}`);

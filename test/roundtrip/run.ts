@@ -1,4 +1,4 @@
-// npm run roundtrip -- --scripts N --seed S [--set tune|holdout|all|generated] [--files a.xlsx,b.xlsx] [--steps 20] [--layouts 30]
+// npm run roundtrip -- --scripts N --seed S [--set tune|holdout|all|generated] [--files a.xlsx,b.xlsx] [--steps 20] [--min-steps 1] [--layouts 30]
 // Runs the round-trip property (test/roundtrip/harness.ts) over the corpus (or, with --set generated,
 // over --layouts seeded synthetic client layouts of test/roundtrip/synthetic.ts, seeds from S) and
 // prints a table per file; the table and every failing script go to test-output/excel/roundtrip[-set].md.
@@ -18,6 +18,7 @@ const arg = (name: string, fallback: string) => {
 const scripts = Number(arg('scripts', '5'));
 const seed = Number(arg('seed', '1'));
 const steps = Number(arg('steps', '20'));
+const minSteps = Number(arg('min-steps', '1'));
 const set = arg('set', 'all') as 'tune' | 'holdout' | 'all' | 'generated';
 const layouts = Number(arg('layouts', '30'));
 const only = arg('files', '');
@@ -36,7 +37,7 @@ const outcomes: FileOutcome[] = [];
 for (const { file, target, bytes } of files) {
   const ws = tempWorkspace();
   try {
-    const o = await roundTrip(inProcessCaller(ws), file, await bytes(), target, { scripts, seed, steps });
+    const o = await roundTrip(inProcessCaller(ws), file, await bytes(), target, { scripts, seed, steps, minSteps });
     outcomes.push(o);
     const failed = o.scripts.filter((s) => s.failures.length > 0).length;
     console.log(`${file}: ${o.skipped || `${o.scripts.length - failed}/${o.scripts.length} passed`}`);
@@ -52,7 +53,7 @@ const ran = outcomes.filter((o) => !o.skipped);
 const passed = ran.reduce((n, o) => n + o.scripts.filter((s) => s.failures.length === 0).length, 0);
 const total = ran.reduce((n, o) => n + o.scripts.length, 0);
 const filesClean = ran.filter((o) => o.scripts.every((s) => s.failures.length === 0)).length;
-const summary = `${passed}/${total} scripts passed; ${filesClean}/${ran.length} files with every script passing (seed ${seed}, ${scripts} scripts per file, up to ${steps} steps, set ${set})`;
+const summary = `${passed}/${total} scripts passed; ${filesClean}/${ran.length} files with every script passing (seed ${seed}, ${scripts} scripts per file, ${minSteps > 1 ? `${minSteps} to ` : 'up to '}${steps} steps, set ${set})`;
 console.log(`\n${table}\n\n${summary}`);
 const details = outcomes.flatMap((o) => o.scripts.filter((s) => s.failures.length > 0).map((s) => `- ${o.file} #${s.script}: ${s.steps.join(', ')}\n  ${s.failures.join('\n  ')}`));
 const out = path.resolve(import.meta.dirname, `../../test-output/excel/roundtrip${set === 'all' ? '' : `-${set}`}.md`);

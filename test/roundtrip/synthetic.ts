@@ -32,6 +32,8 @@ export interface Features {
   belowTable: boolean;
   /** The No. column is a text formula (="R-"&TEXT(ROW()-k,"000")) where it is a formula. */
   textFormulaNo: boolean;
+  /** Where the No. column is a formula, a few of its cells typed over with the number they showed (as clients do). */
+  typedNo: boolean;
   /** A computed column (score = probability × impact, days = finish − start) of the client's formulas. */
   computed: boolean;
   /** The note column merged over two sheet columns on every row (方眼紙). */
@@ -88,12 +90,15 @@ export function featuresOf(seed: number): Features {
     records: 5 + Math.floor(rnd() * 8),
     categoryMerge: target !== 'wbs' && period === 1 && !groupLabels && rnd() < 0.35,
     tree: target === 'wbs' ? pick(rnd, ['code', 'indent', 'labels'] as const) : 'code',
+    // Drawn last: the features of every seed before it stay as they were.
+    typedNo: rnd() < 0.5,
   };
 }
 
 export function describeFeatures(f: Features): string {
   const on: string[] = (['twoRowHeader', 'formulaNo', 'spacers', 'groupLabels', 'besideTable', 'belowTable', 'computed', 'mergedNote', 'unheaded', 'rules', 'note', 'total'] as const).filter((k) => f[k]);
   if (f.formulaNo && f.textFormulaNo) on[on.indexOf('formulaNo')] = 'textFormulaNo';
+  if (f.formulaNo && f.typedNo) on.push('typedNo');
   if (f.prepared) on.push(`prepared ${f.prepared}`);
   if (f.categoryMerge) on.push('categoryMerge');
   if (f.target === 'wbs') on.push(`tree ${f.tree}`);
@@ -246,7 +251,8 @@ export async function buildSynthetic(f: Features, seed: number): Promise<Buffer>
       if (col.date) ws.getCell(r, at[k]!).numFmt = 'yyyy/m/d';
     });
     for (let c = c0; c <= lastCol; c++) ws.getCell(r, c).border = box;
-    if (f.formulaNo) ws.getCell(r, c0).value = { formula: noFormula(r), result: noResult(r) } as never;
+    // A No. typed over with the number it showed: on every fourth record (the client's hand).
+    if (f.formulaNo) ws.getCell(r, c0).value = f.typedNo && i % 4 === 2 ? noResult(r) : ({ formula: noFormula(r), result: noResult(r) } as never);
     if (i === 2) for (let c = c0; c <= lastCol; c++) ws.getCell(r, c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
     if (f.period === 2) {
       // The second row: the record's own note in the last column, the key merged down over both.
@@ -262,7 +268,7 @@ export async function buildSynthetic(f: Features, seed: number): Promise<Buffer>
     for (let q = 0; q < f.period; q++) for (let c = c0; c <= lastCol; c++) ws.getCell(r + q, c).border = box;
     cols.forEach((col, k) => col.date && (ws.getCell(r, at[k]!).numFmt = 'yyyy/m/d'));
     if (f.mergedNote) rowCells(r, cols.length - 1, undefined);
-    if (f.target !== 'wbs') ws.getCell(r, c0).value = f.formulaNo ? ({ formula: noFormula(r), result: noResult(r) } as never) : f.records + p + 1;
+    if (f.target !== 'wbs') ws.getCell(r, c0).value = f.formulaNo && !(f.typedNo && p === 1) ? ({ formula: noFormula(r), result: noResult(r) } as never) : f.formulaNo ? noResult(r) : f.records + p + 1;
   }
   const last = r - 1;
   // Rules over the data rows: the status (or owner) column's list, a grey-out rule on the whole rows.

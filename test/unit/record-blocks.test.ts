@@ -39,10 +39,4 @@ describe('record blocks in a layout of prepared rows', () => {
     const label = planBlocks({ first: 6, last: 7, records: [{ row: 6, kind: 'removed', level: 0 }, kept(7, 2)], merges: [{ r1: 5, c1: 1, r2: 6, c2: 1 }], prepared: [8], tree: false, stored: [{ id: 2, level: 0 }] });
     expect(label.order).toEqual([{ row: 7 }, { row: 8 }, { row: 8, clone: true }]);
   });
-
-  it('where the IDs are formulas of the row (=ROW()-2), removed records are cleared where they are, side by side too: moving rows up would renumber the records below', () => {
-    const plan = planBlocks({ first: 6, last: 9, records: [kept(6, 1), { row: 7, kind: 'removed', level: 0 }, { row: 8, kind: 'removed', level: 0 }, kept(9, 4)], merges: [], prepared: [10, 11], numberedByRow: true, tree: false, stored: [{ id: 1, level: 0 }, { id: 4, level: 0 }] });
-    expect(plan.order).toEqual([{ row: 6 }, { row: 7 }, { row: 8 }, { row: 9 }, { row: 10 }, { row: 11 }]);
-    expect(plan.fill).toEqual([{ stored: 0, fresh: false }, 'clear', 'clear', { stored: 1, fresh: false }, undefined, undefined]);
-  });
 });

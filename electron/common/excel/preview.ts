@@ -163,6 +163,8 @@ export interface ProfileLayout {
   progressScale?: 'fraction' | 'percent';
   /** The client's words for list and rating values, field → map, used both ways (see value-map.ts). */
   valueMaps?: ValueMaps;
+  /** The ID column is the client's running number by the row (=ROW()-2): see ImportTable.positionalRefs. */
+  positionalRefs?: true;
 }
 
 export interface TableProfile extends ProfileSummary {

@@ -57,8 +57,9 @@ export interface ImportTable {
   /** Distinct client words of list and rating columns not on the project's list, and what they are read as. */
   unknownValues: UnknownValue[];
   /**
-   * The ID/No column is the client's formula (a running number by position): it renumbers when a row
-   * is added or removed, so it names no record and rows are matched by their title instead.
+   * The ID/No column is the client's formula (a running number by position, in most of its cells): it
+   * renumbers when a row is added or removed, so it names no record: rows are matched by their title
+   * instead, and a number that moved is no change of the record.
    */
   positionalRefs?: true;
   /** Every client word read in list and rating columns with its code: the profile's value maps. */
@@ -84,6 +85,8 @@ export interface ReadOptions {
   period?: { start: string | null; end: string | null };
   /** The year the user chose for dates without a year that nothing in the file or the project decides. */
   year?: number;
+  /** The profile knows the ID column as the client's numbering by the row, whatever its cells now hold. */
+  positionalRefs?: boolean;
 }
 
 const PROBLEM_KIND: Record<FieldKind, ProblemKind> = {
@@ -423,7 +426,10 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     problems.sort(byCell);
     const refColumn = mapped.find((m) => m.field === 'ref');
     const refCells = refColumn ? records.map((r) => ix.cell(r.row - 1, refColumn.c)).filter((c) => c !== undefined) : [];
-    if (refCells.length > 0 && refCells.every((c) => c.f)) table.positionalRefs = true;
+    // Half of them formulas or more: the cells a client typed over with the number they showed (13
+    // among =ROW()-2) are still that numbering's. A profile that knew the column so keeps knowing it:
+    // an export may leave few records, or fill rows whose number was typed.
+    if ((refCells.length > 0 && refCells.filter((c) => c.f).length * 2 >= refCells.length) || (refColumn && opts.positionalRefs)) table.positionalRefs = true;
     return table;
   }
 

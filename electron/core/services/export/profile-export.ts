@@ -92,7 +92,7 @@ export async function exportToProfile(
   };
   if (!model.sheets.some((s) => s.name === layout.sheet))
     throw textError('CONFLICT', 'export.noSheet', { file: profile.fileName, sheet: layout.sheet }, `${profile.fileName} has no sheet named ${layout.sheet}`, { field: 'profileId' });
-  const table = readTable(model, layout, { vocab, today: input.today, ...(profile.layout.valueMaps ? { valueMaps: profile.layout.valueMaps } : {}) });
+  const table = readTable(model, layout, { vocab, today: input.today, ...(profile.layout.valueMaps ? { valueMaps: profile.layout.valueMaps } : {}), ...(profile.layout.positionalRefs ? { positionalRefs: true } : {}) });
   const sheet = model.sheets.find((s) => s.name === layout.sheet)!;
   const ix = new SheetIndex(sheet);
   // Text the client wrapped by hand into the next row (a left-out 'continued text' row), or the second
@@ -424,7 +424,7 @@ export async function exportToProfile(
     records: templateRecords,
     merges: sheet.merges,
     prepared,
-    numberedByRow: mapped.some((m) => m.field === 'ref' && table.records.some((r) => ix.cell(r.row - 1, m.c)?.f)),
+    ...(table.positionalRefs ? { numbered: new Set(templateRecords.filter((r) => mapped.some((m) => m.field === 'ref' && ix.cell(r.row - 1, m.c)?.f)).map((r) => r.row)) } : {}),
     tree: target === 'wbs',
     stored: stored.map((o) => ({ id: o.row.id, level: o.level })),
   });
@@ -471,7 +471,16 @@ export async function exportToProfile(
       return [...sheetColumns.map(clear), ...barsOf(null, true), ...clearColumns.map(clear)];
     }
     const o = stored[f.stored]!;
-    return f.fresh ? [...cellsOf({ ...o, at: null }, false), ...barsOf(o, true)] : [...cellsOf(o, true), ...barsOf(o, false)];
+    if (!f.fresh) return [...cellsOf(o, true), ...barsOf(o, false)];
+    const cells = cellsOf({ ...o, at: null }, false);
+    // A prepared row of a form numbered by the row (=ROW()-2, or the number typed over it) keeps its
+    // number: a new record filling it takes the form's number, as a person filling the form would.
+    const at = blocks.order[i]!;
+    if (table.positionalRefs && !at.clone)
+      sheetColumns.forEach((c, j) => {
+        if (idColumns.has(c) && ix.cell(at.row - 1, c) !== undefined) cells[j] = undefined;
+      });
+    return [...cells, ...barsOf(o, true)];
   }).map((r) => (r.length < width ? [...r, ...new Array<undefined>(width - r.length).fill(undefined)] : r));
   // A changed value whose cell lies hidden under a range merged over other cells (a memo box drawn over
   // the Owner and Due columns) cannot show: it is not written, and named in the answer. A group label

@@ -43,10 +43,10 @@ export interface BlockInput {
   /** Prepared blank rows right after the table (1-based, consecutive). */
   prepared: number[];
   /**
-   * The records' IDs are the client's formulas of their row (=ROW()-2): a row moved up would renumber
-   * every record below it, so one-row records removed side by side from a prepared form stay cleared.
+   * Rows (1-based) whose ID is the client's numbering formula (=ROW()-2) in a table numbered so: a new
+   * record copies such a block, so its number is the formula filled down, not a number typed over it.
    */
-  numberedByRow?: boolean;
+  numbered?: Set<number>;
   /** A WBS: the blocks follow the stored order; else the client's order, new records after. */
   tree: boolean;
   /** Every stored row to write, in the order a WBS lists them. */
@@ -146,8 +146,10 @@ export function planBlocks(input: BlockInput): BlockPlan {
   const models = sequence.map((i) => kept.get(input.stored[i]!.id) ?? null);
   const modelFor = (k: number): Block | null => {
     const level = input.stored[sequence[k]!]!.level;
-    for (let j = k - 1; j >= 0; j--) if (models[j] && models[j]!.rec.level === level) return models[j]!;
-    for (let j = k + 1; j < models.length; j++) if (models[j] && models[j]!.rec.level === level) return models[j]!;
+    for (const ok of input.numbered && input.numbered.size > 0 ? [(b: Block) => input.numbered!.has(b.rec.row), () => true] : [() => true]) {
+      for (let j = k - 1; j >= 0; j--) if (models[j] && models[j]!.rec.level === level && ok(models[j]!)) return models[j]!;
+      for (let j = k + 1; j < models.length; j++) if (models[j] && models[j]!.rec.level === level && ok(models[j]!)) return models[j]!;
+    }
     for (let j = k - 1; j >= 0; j--) if (models[j]) return models[j]!;
     return models.find((m) => m !== null) ?? blocks[blocks.length - 1] ?? null;
   };
@@ -158,7 +160,6 @@ export function planBlocks(input: BlockInput): BlockPlan {
   const clearedAfter = new Map<Block | null, Block[]>();
   if (layoutHasPrepared) {
     let above: Block | null = null;
-    const rowNumbered = input.numberedByRow === true;
     for (const b of blocks) {
       if (gone(b)) clearedAfter.set(above, [...(clearedAfter.get(above) ?? []), b]);
       else if (b.rec.kind === 'kept') above = b;
@@ -168,8 +169,8 @@ export function planBlocks(input: BlockInput): BlockPlan {
     // record whose row holds a label merged down over the records below (their 分類) cannot be
     // cleared without clearing theirs. Such blocks go, the rows below move up (the label with its
     // merge), and the form keeps its size with as many prepared blocks (copies of its last one)
-    // added after its prepared rows. One-row records side by side whose IDs are formulas of the row
-    // stay cleared (see numberedByRow): the rows below keep their numbers.
+    // added after its prepared rows. (IDs numbered by the client's =ROW() formulas renumber as the rows
+    // move up, as in Excel; the import matches such rows by title, see ImportTable.positionalRefs.)
     const model = preparedBlocks[preparedBlocks.length - 1]!.rows;
     const labels = (b: Block) => input.merges.some((m) => b.rows.includes(m.r1 + 1) && m.r2 + 1 > b.rows[b.rows.length - 1]!);
     // A row beside the cleared ones that no record owns (a spacer) may be blank too.
@@ -177,7 +178,7 @@ export function planBlocks(input: BlockInput): BlockPlan {
     for (const [above, gone] of clearedAfter) {
       const blankRun =
         gone.some((b) => b.rows.length >= BLANK_ROWS_END) ||
-        (!rowNumbered && gone.reduce((n, b) => n + b.rows.length, 0) >= BLANK_ROWS_END) ||
+        gone.reduce((n, b) => n + b.rows.length, 0) >= BLANK_ROWS_END ||
         loose(gone[0]!.rows[0]! - 1) ||
         loose(gone[gone.length - 1]!.rows.at(-1)! + 1);
       if (!blankRun && !gone.some(labels)) continue;

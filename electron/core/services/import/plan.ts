@@ -205,7 +205,8 @@ function planRegister(db: Db, projectId: number, register: RegisterName, table: 
       return;
     }
     used.add(match.id);
-    const d = diff(table, rec, match, () => false);
+    // A running number by position is the row's, not the record's: a row that moved reads another one.
+    const d = diff(table, rec, match, (field) => field === 'ref' && table.positionalRefs === true);
     const status = d.changes.length > 0 ? 'changed' : 'unchanged';
     planned.push({ record: i, status, id: match.id, patch: d.patch });
     show(() => ({ ...base, status, id: match.id, ...(status === 'changed' ? { changes: d.changes } : {}) }));

@@ -42,6 +42,7 @@ export async function registerTemplate(
     ...(table.hierarchy ? { hierarchy: table.hierarchy } : {}),
     ...(table.progressScale ? { progressScale: table.progressScale } : {}),
     ...(Object.keys(table.valueMaps).length ? { valueMaps: table.valueMaps } : {}),
+    ...(table.positionalRefs ? { positionalRefs: true as const } : {}),
   };
   const out = { layout: saved, sheets: model.sheets.map((s) => s.name), fields: Object.keys(TARGET_FIELDS[input.register]), problems: [...problems] };
   if (input.dryRun) return { ...out, profile: null };
