@@ -318,6 +318,29 @@ describe('defects of the round trip, each on a generated workbook', () => {
     expect(again.missing).toEqual([]);
   });
 
+  it("a new and a renamed risk in a register whose titles are the client's formulas: the names are typed over the formulas and read back; the other titles stay formulas", async () => {
+    // Titles pulled from a list on another sheet (=Master!A2 …), as risk-en-tjeresources pulls them from its Jira export.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Risks');
+    const master = wb.addWorksheet('Master');
+    ws.addRow(['ID', 'Risk', 'Owner']);
+    ['Vendor delay', 'Key person leaves', 'Scope creep'].forEach((t, i) => {
+      master.getCell(`A${i + 2}`).value = t;
+      ws.addRow([`R${i + 1}`, { formula: `Master!A${i + 2}`, result: t }, 'Kim']);
+    });
+    const { projectId, profileId } = await imported(Buffer.from(await wb.xlsx.writeBuffer()), 'risk', 'formula-titles');
+    const risks = await call('risk.list', { projectId });
+    await call('risk.update', { id: risks.find((r) => r.title === 'Key person leaves')!.id, patch: { title: 'Key people leave' } });
+    await call('risk.create', { projectId, values: { title: 'Budget cut' } });
+    const out = await call('excel.export', { projectId, register: 'risk', profileId });
+    const again = await call('excel.previewImport', { projectId, register: 'risk', fileName: 'formula-titles.xlsx', dataBase64: out.dataBase64, profileId });
+    expect(again.rows.filter((r) => r.status !== 'unchanged').map((r) => `${r.row} ${r.status} ${JSON.stringify(r.changes ?? [])}`)).toEqual([]);
+    expect(again.missing).toEqual([]);
+    const sheet = (await exported(projectId, 'risk', profileId)).getWorksheet('Risks')!;
+    expect([3, 5].map((r) => sheet.getCell(`B${r}`).value)).toEqual(['Key people leave', 'Budget cut']);
+    expect([2, 4].map((r) => sheet.getCell(`B${r}`).formula)).toEqual(['Master!A2', 'Master!A4']);
+  });
+
   it('a removed record of a prepared form that would leave two blank rows goes, and the form gets a prepared block more at its end', async () => {
     // Two sheet rows per risk (a note under it), four prepared blocks: clearing one in place left two
     // blank rows, read as the table's end (and its note read as the record above's text).

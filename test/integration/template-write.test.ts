@@ -73,6 +73,16 @@ describe('writing into a client template', () => {
     expect(ws.getCell('B6').fill).toEqual(ws.getCell('B5').fill);
   });
 
+  it('types a value over a formula only where asked (overFormula): the other formula cells stay', async () => {
+    const tpl = await template();
+    const e = (out: CellOut | undefined): TableWrite => ({ sheet: 'WBS', firstRow: FIRST, lastRow: LAST, columns: [4], rows: [[out], [s('x')], [undefined]] });
+    const ws = (await open(await writeIntoTemplate(tpl, [e({ ...s('手入力'), overFormula: true })]))).getWorksheet('WBS')!;
+    expect(ws.getCell('E5').value).toBe('手入力');
+    // Without it, a formula is never overwritten.
+    expect(ws.getCell('E6').formula).toBe('D6*2');
+    expect(ws.getCell('E7').formula).toBe('D7*2');
+  });
+
   it('grows the table: styles, formulas and merges copied, everything below moved, ranges and totals grown', async () => {
     const tpl = await template();
     const report: WriteReport = { inserted: [], recalc: false };

@@ -133,7 +133,8 @@ class SheetEditor {
     for (const [col, out] of values) {
       const v = normalize(out.value);
       const ex = byCol.get(col);
-      if (ex?.f) continue; // never overwrite a formula with a value
+      // Never overwrite a formula with a value, unless typed over one that no other cell reads.
+      if (ex?.f && !(out.overFormula && ex.f.type !== 'array' && !(ex.f.type === 'shared' && attr(ex.f.openTag, 'ref') !== undefined))) continue;
       const base = ex ? ex.s : this.defaultStyle(row, col);
       const s = targetStyle(ctx, base, out);
       if (ex) {

@@ -20,6 +20,12 @@ export interface CellOut {
    * painted or cleared the way the client paints it. The cell is written even when its value is null.
    */
   style?: number;
+  /**
+   * The value is typed over a formula the cell holds (the name a user gave a record whose cell held
+   * the client's formula, ="task"&ROW() or a lookup), as a person types over it in Excel. Never over
+   * a shared formula's master or an array formula, which other cells read: those stay.
+   */
+  overFormula?: boolean;
 }
 
 export interface TableWrite {

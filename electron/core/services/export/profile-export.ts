@@ -8,7 +8,7 @@ import type { ExportedWorkbook } from '../../../common/api/excel.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
 import { readValue, textOf, type ValueContext } from '../../../common/excel/cell-values.js';
 import type { TableLayout } from '../../../common/excel/detect.js';
-import { fieldSpec, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
+import { fieldSpec, KEY_FIELD, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
 import { WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../common/excel/headers.js';
 import type { ColumnMapping } from '../../../common/excel/mapping.js';
 import { cellRef, type Cell } from '../../../common/excel/model.js';
@@ -395,7 +395,9 @@ export async function exportToProfile(
         noClientWord.push({ row: o.row.id, column: cols[k]!, field: field!, value: String(value) });
         return put(at !== null && inPlace ? undefined : { value: null });
       }
-      const out: CellOut = { value: written };
+      // A record's name is the user's: typed over the client's formula there (="task"&ROW(), a lookup),
+      // as a person names a new or renamed row in Excel. Other formulas stay the client's.
+      const out: CellOut = { value: written, ...(field === KEY_FIELD[target] ? { overFormula: true } : {}) };
       if (field === 'name' && indent.kind === 'cell' && (o.level > 0 || reindent)) out.indent = o.level * indent.step;
       // Text the client wrapped into the next rows is now written whole here: its continuation goes.
       if (at !== null && continuedRows.has(at)) rewrapped.push({ at, col: cols[k]! });
