@@ -14,23 +14,17 @@ import { buildTemplate, dataRows, exportOurs } from '../bench/template-export.js
 import { clientTemplate, FIRST, LAST } from '../fixtures/excel/template-client.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { workbook } from '../fixtures/excel/xlsx.js';
+import { convertWithLibreOffice, LIBREOFFICE } from '../helpers/libreoffice.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
 
-const LO = ['/usr/bin/libreoffice', '/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((p) => fs.existsSync(p));
+const LO = LIBREOFFICE;
 const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
 
 let dir = '';
-let profile = '';
 
-/** Converts with LibreOffice; returns the output file, its run time and what it printed. */
 /** Converts files in one LibreOffice start (each start costs seconds; one per file outran the test's time). */
-function convertAll(files: string[], to: 'pdf' | 'csv'): { outs: string[]; ms: number; status: number | null; output: string } {
-  const t0 = performance.now();
-  const r = spawnSync(LO!, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', dir, ...files], { encoding: 'utf8', timeout: 120_000 });
-  const outs = files.map((file) => path.join(dir, `${path.basename(file, '.xlsx')}.${to}`));
-  // javaldx's warning is about Java, which Calc does not need.
-  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').filter((l) => l.trim() !== '' && !/javaldx/.test(l) && !/^convert /.test(l)).join('\n');
-  return { outs, ms: performance.now() - t0, status: r.status, output };
+function convertAll(files: string[], to: 'pdf' | 'csv') {
+  return convertWithLibreOffice(files, to, dir);
 }
 
 function convert(file: string, to: 'pdf' | 'csv') {
@@ -85,7 +79,6 @@ describe.skipIf(!LO)('written templates open in LibreOffice', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pmo-lo-'));
-    profile = path.join(dir, 'profile');
     const tpl = await clientTemplate();
     const grown = Array.from({ length: 8 }, (_, i) => [s(`1.${i + 1}`), s(`タスク${i + 1}`), { value: { t: 'd' as const, v: dateSerial('2025-05-01') } }, n(i + 1), s('完了')]);
     files.push({ name: 'grown.xlsx', bytes: await writeIntoTemplate(tpl, [{ sheet: 'WBS', firstRow: FIRST, lastRow: LAST, columns: [0, 1, 2, 3, 5], rows: grown }]) });

@@ -8,7 +8,8 @@
 import { z } from 'zod';
 import { IMPORT_TARGETS, type ImportTarget } from '../excel/fields.js';
 import { cardLayout, formLayout } from '../excel/form.js';
-import type { ApplyResult, CardProfile, FormProfile, ImportPreview, Profile, ProfileLayout, ProfileSummary } from '../excel/preview.js';
+import type { ApplyResult, CardProfile, FormProfile, ImportPreview, Profile, ProfileLayout, ProfileSummary, ReportProfile } from '../excel/preview.js';
+import { reportFormLayout } from '../excel/report-form.js';
 import type { Meeting, MeetingFields } from '../meetings.js';
 import type { Problem } from '../excel/problems.js';
 import { id, text } from './schemas.js';
@@ -160,6 +161,12 @@ export const excelApi = {
     output: {} as ProfileSummary,
   },
   'profile.updateForm': { input: z.strictObject({ id, form: formLayout }), output: {} as FormProfile },
+  /** A weekly report form profile: the client's report workbook and the cells, blocks and charts picked in it. */
+  'profile.createReport': {
+    input: z.strictObject({ name: text(200).min(1), fileName: text(260).min(1), dataBase64: z.string().min(1).max(MAX_BASE64, FILE_TOO_LARGE), report: reportFormLayout }),
+    output: {} as ProfileSummary,
+  },
+  'profile.updateReport': { input: z.strictObject({ id, report: reportFormLayout }), output: {} as ReportProfile },
   /** A card profile: a client's form for one register row (a 不具合管理票) and the cells picked in it. */
   'profile.createCard': {
     input: z.strictObject({ name: text(200).min(1), fileName: text(260).min(1), dataBase64: z.string().min(1).max(MAX_BASE64, FILE_TOO_LARGE), card: cardLayout }),

@@ -184,6 +184,8 @@ export const portfolioApi = {
       language: z.enum(['ja', 'en']).optional(),
       /** 'files': a workbook per project (and the summary's) in one .zip; default one workbook. */
       bundle: z.enum(['workbook', 'files']).optional(),
+      /** Into the client's own report form (a report profile): a file per project (a .zip for several). */
+      profileId: id.optional(),
     }),
     output: {} as ExportedWorkbook,
   },

@@ -43,10 +43,10 @@ export const MINUTES_FORM_LISTS = {
 } as const;
 export type MinutesFormList = keyof typeof MINUTES_FORM_LISTS;
 
-const address = z.string().regex(/^\$?[A-Za-z]{1,3}\$?\d{1,7}$/, 'must be a cell such as B3');
-const definedName = z.string().regex(/^[\p{L}_\\][\p{L}\p{N}_.\\]{0,254}$/u, 'must be a cell address or a defined name');
-const columnLetter = z.string().regex(/^[A-Za-z]{1,3}$/, 'must be a column letter');
-const row = z.number().int().min(1).max(1_048_576);
+export const address = z.string().regex(/^\$?[A-Za-z]{1,3}\$?\d{1,7}$/, 'must be a cell such as B3');
+export const definedName = z.string().regex(/^[\p{L}_\\][\p{L}\p{N}_.\\]{0,254}$/u, 'must be a cell address or a defined name');
+export const columnLetter = z.string().regex(/^[A-Za-z]{1,3}$/, 'must be a column letter');
+export const sheetRow = z.number().int().min(1).max(1_048_576);
 
 export const formCell = z.strictObject({
   field: z.enum(MINUTES_FORM_FIELDS),
@@ -58,8 +58,8 @@ export const formBlock = z
   .strictObject({
     list: z.enum(Object.keys(MINUTES_FORM_LISTS) as [MinutesFormList, ...MinutesFormList[]]),
     /** The rows the template gives the block (its first and last row); more items insert rows. */
-    firstRow: row,
-    lastRow: row,
+    firstRow: sheetRow,
+    lastRow: sheetRow,
     columns: z.array(z.strictObject({ field: text(20), column: columnLetter })).min(1).max(30),
   })
   .refine((b) => b.lastRow >= b.firstRow, { message: 'lastRow must not be above firstRow', path: ['lastRow'] })

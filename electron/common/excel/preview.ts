@@ -6,6 +6,7 @@ import type { ColumnMapping } from './mapping.js';
 import type { Problem } from './problems.js';
 import type { EndReason } from './data-range.js';
 import type { CardLayout, CardRegister, FormLayout } from './form.js';
+import type { ReportFormLayout } from './report-form.js';
 import type { ValueMaps } from './value-map.js';
 import type { UnknownValue } from './client-values.js';
 import type { LeftOutReason } from './data-range.js';
@@ -141,10 +142,11 @@ export interface ProfileSummary {
   name: string;
   /**
    * 'table': one row per record (WBS and registers); 'form': a meeting fills cells and blocks (a 議事録);
-   * 'card': one register row fills cells (a 不具合管理票).
+   * 'card': one register row fills cells (a 不具合管理票); 'report': a project's weekly report fills cells,
+   * blocks and pictures (a 進捗報告書).
    */
-  kind: 'table' | 'form' | 'card';
-  register: ImportTarget | 'minutes';
+  kind: 'table' | 'form' | 'card' | 'report';
+  register: ImportTarget | 'minutes' | 'report';
   /** Where the table or form sits in the template. */
   sheet: string;
   fileName: string;
@@ -186,4 +188,10 @@ export interface CardProfile extends ProfileSummary {
   card: CardLayout;
 }
 
-export type Profile = TableProfile | FormProfile | CardProfile;
+export interface ReportProfile extends ProfileSummary {
+  kind: 'report';
+  register: 'report';
+  report: ReportFormLayout;
+}
+
+export type Profile = TableProfile | FormProfile | CardProfile | ReportProfile;

@@ -13,15 +13,18 @@ import {
   getCardProfile,
   getFormProfile,
   getProfile,
+  getReportProfile,
   getProfileSummary,
   listProfiles,
   profileTemplate,
   renameProfile,
   saveCardProfile,
   saveFormProfile,
+  saveReportProfile,
   templateConflict,
   updateCardLayout,
   updateFormLayout,
+  updateReportLayout,
 } from '../services/import/profiles.js';
 import { exportMinutesForm, readFormTemplate, type FormTemplate } from '../services/meetings/form-export.js';
 import { importMinutesForm } from '../services/meetings/form-import.js';
@@ -41,7 +44,7 @@ const invalid = (method: string, field: string, message: string, text: ErrorText
  * The workbook is looked at in the reader's capped worker: one that does not read, or is too big or
  * slow to look at, is VALIDATION naming the file.
  */
-async function checkForm(template: Uint8Array, fileName: string, form: Pick<FormLayout, 'sheet' | 'cells'> | CardLayout): Promise<void> {
+async function checkForm(template: Uint8Array, fileName: string, form: { sheet: string; cells: readonly { ref: string }[] }): Promise<void> {
   let info: FormTemplate;
   try {
     info = await readFormTemplate(template, form, form.cells.map((c) => c.ref), fileName);
@@ -111,6 +114,15 @@ export function excelHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof
     'profile.updateCard': async ({ id, card }) => {
       await checkForm(profileTemplate(db, id), getCardProfile(db, id).fileName, card);
       return updateCardLayout(db, id, card);
+    },
+    'profile.createReport': async ({ name, fileName, dataBase64, report }) => {
+      const template = Buffer.from(dataBase64, 'base64');
+      await checkForm(template, fileName, report);
+      return getProfileSummary(db, saveReportProfile(db, { name, template, fileName, report }));
+    },
+    'profile.updateReport': async ({ id, report }) => {
+      await checkForm(profileTemplate(db, id), getReportProfile(db, id).fileName, report);
+      return updateReportLayout(db, id, report);
     },
     'excel.sheetPreview': async ({ fileName, dataBase64, profileId }) => {
       const p = profileId === undefined ? null : getProfile(db, profileId);

@@ -15,6 +15,6 @@ export function portfolioHandlers(db: Db, ctx: HostContext): HandlerMap<keyof ty
     'portfolio.setThresholds': ({ thresholds }) => setLightThresholds(db, thresholds),
     'portfolio.override': ({ projectId, light, reason }) => setOverride(db, ctx, projectId, light, reason),
     'portfolio.overrides': ({ projectId }) => listOverrides(db, projectId),
-    'report.export': ({ projectIds, statusDate, language, bundle }) => exportStatusReport(db, ctx.osLocale, today(), { projectIds, statusDate, language, bundle }),
+    'report.export': (input) => exportStatusReport(db, ctx.osLocale, today(), input),
   };
 }

@@ -6,12 +6,14 @@
 import type { ExportedWorkbook } from '../../common/api/excel.js';
 import { FIGURE_KEYS, type FigureKey, type PortfolioRow } from '../../common/api/portfolio.js';
 import { formatDate } from '../../common/dates.js';
-import { sCurveOption, spiCpiOption } from '../../common/portfolio-charts.js';
+import { sCurveOption, spiCpiOption, type ChartOption } from '../../common/portfolio-charts.js';
 import { chartPng } from '../charts/render.js';
 import { ZipBuilder } from '../excel/zip-build.js';
+import { reportFormFiles } from './report-form-export.js';
 import { showDiff, showFigure } from '../../common/portfolio-format.js';
 import { textError } from '../../common/errors.js';
 import { closedCodes, isOverdue, riskLevel, riskScore, RISK_LEVEL_LABELS, vocabLabel } from '../../common/registers.js';
+import type { ReportFormList } from '../../common/excel/report-form.js';
 import type { SqlDb as Db } from '../db/sql.js';
 import { issueStore, riskStore } from '../entities.js';
 import { statusReportWorkbook, type Language, type ProjectReport, type ReportTable } from '../excel/status-report-layout.js';
@@ -84,7 +86,13 @@ const CHART_HEIGHT = 280;
 
 const date = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
-function projectTables(db: Db, row: PortfolioRow, language: Language): ReportTable[] {
+/** A value of a report list: text, a number, a day (as the Date ExcelJS writes as that day) or none. */
+export type ListValue = string | number | Date | null;
+/** Each list of the report as records keyed by the report form's column fields (REPORT_FORM_LISTS). */
+export type ReportLists = Record<ReportFormList, Record<string, ListValue>[]>;
+
+/** The week's lists of a project at its status date, as records (the tables and a client's form read them). */
+function projectLists(db: Db, row: PortfolioRow, language: Language): ReportLists {
   const L = LABELS[language];
   const status = row.statusDate;
   const weekStart = isoOf(dayOf(status) - 6);
@@ -117,35 +125,54 @@ function projectTables(db: Db, row: PortfolioRow, language: Language): ReportTab
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.i.due ?? '9999').localeCompare(b.i.due ?? '9999') || a.i.id - b.i.id)
     .slice(0, TOP);
 
+  type Task = { code: string; name: string; assignee: string; plannedStart: string | null; plannedFinish: string | null; actualFinish?: string | null; progress: number; daysLate?: number };
+  const task = (t: Task) => ({
+    code: t.code,
+    name: t.name,
+    assignee: t.assignee,
+    plannedStart: date(t.plannedStart),
+    plannedFinish: date(t.plannedFinish),
+    actualFinish: date(t.actualFinish ?? null),
+    progress: t.progress,
+    daysLate: t.daysLate ?? null,
+  });
+  return {
+    finished: finished.map(task),
+    inProgress: inProgress.map(task),
+    nextWeek: nextWeek.map(task),
+    late: late.map(task),
+    milestones: milestones.map((t) => {
+      const d = t.plannedFinish ?? t.plannedStart;
+      return { code: t.code, name: t.name, date: date(d), state: reached(t) ? L.reached : d !== null && d <= status ? L.missed : L.upcoming };
+    }),
+    risks: risks.map(({ r, score }) => {
+      const level = riskLevel(score, thresholds);
+      return { id: r.ref, title: r.title, score, level: level ? RISK_LEVEL_LABELS[level][language] : '', owner: r.owner, response: r.responsePlan };
+    }),
+    issues: issues.map(({ i, overdue }) => ({ id: i.ref, title: i.title, owner: i.owner, due: date(i.due), state: vocabLabel(vocab['issue.status'].items, i.status, language), overdue: overdue ? L.yes : '' })),
+  };
+}
+
+/** PMO Desk's own layout of the lists: the columns each table shows, progress as 40%. */
+function projectTables(lists: ReportLists, language: Language): ReportTable[] {
+  const L = LABELS[language];
+  const table = (title: string, list: ReportFormList, columns: [string, string][]): ReportTable => ({
+    title,
+    headers: columns.map(([, h]) => h),
+    rows: lists[list].map((r) => columns.map(([k]) => (k === 'progress' ? `${r.progress}%` : (r[k] ?? null)))),
+    empty: L.none,
+  });
+  const code: [string, string] = ['code', L.wbs];
+  const name: [string, string] = ['name', L.task];
+  const assignee: [string, string] = ['assignee', L.assignee];
   return [
-    { title: L.finished, headers: [L.wbs, L.task, L.assignee, L.plannedFinish, L.actualFinish], rows: finished.map((t) => [t.code, t.name, t.assignee, date(t.plannedFinish), date(t.actualFinish)]), empty: L.none },
-    { title: L.inProgress, headers: [L.wbs, L.task, L.assignee, L.progressCol, L.plannedFinish], rows: inProgress.map((t) => [t.code, t.name, t.assignee, `${t.progress}%`, date(t.plannedFinish)]), empty: L.none },
-    { title: L.nextWeek, headers: [L.wbs, L.task, L.assignee, L.plannedStart, L.plannedFinish], rows: nextWeek.map((t) => [t.code, t.name, t.assignee, date(t.plannedStart), date(t.plannedFinish)]), empty: L.none },
-    { title: L.late, headers: [L.wbs, L.task, L.assignee, L.plannedFinish, L.progressCol, L.daysLate], rows: late.map((t) => [t.code, t.name, t.assignee, date(t.plannedFinish), `${t.progress}%`, t.daysLate]), empty: L.none },
-    {
-      title: L.milestones,
-      headers: [L.wbs, L.task, L.date, L.state],
-      rows: milestones.map((t) => {
-        const d = t.plannedFinish ?? t.plannedStart;
-        return [t.code, t.name, date(d), reached(t) ? L.reached : d !== null && d <= status ? L.missed : L.upcoming];
-      }),
-      empty: L.none,
-    },
-    {
-      title: L.risks,
-      headers: [L.id, L.riskTitle, L.score, L.level, L.owner, L.response],
-      rows: risks.map(({ r, score }) => {
-        const level = riskLevel(score, thresholds);
-        return [r.ref, r.title, score, level ? RISK_LEVEL_LABELS[level][language] : '', r.owner, r.responsePlan];
-      }),
-      empty: L.none,
-    },
-    {
-      title: L.issues,
-      headers: [L.id, L.issueTitle, L.owner, L.due, L.state, L.overdue],
-      rows: issues.map(({ i, overdue }) => [i.ref, i.title, i.owner, date(i.due), vocabLabel(vocab['issue.status'].items, i.status, language), overdue ? L.yes : '']),
-      empty: L.none,
-    },
+    table(L.finished, 'finished', [code, name, assignee, ['plannedFinish', L.plannedFinish], ['actualFinish', L.actualFinish]]),
+    table(L.inProgress, 'inProgress', [code, name, assignee, ['progress', L.progressCol], ['plannedFinish', L.plannedFinish]]),
+    table(L.nextWeek, 'nextWeek', [code, name, assignee, ['plannedStart', L.plannedStart], ['plannedFinish', L.plannedFinish]]),
+    table(L.late, 'late', [code, name, assignee, ['plannedFinish', L.plannedFinish], ['progress', L.progressCol], ['daysLate', L.daysLate]]),
+    table(L.milestones, 'milestones', [code, name, ['date', L.date], ['state', L.state]]),
+    table(L.risks, 'risks', [['id', L.id], ['title', L.riskTitle], ['score', L.score], ['level', L.level], ['owner', L.owner], ['response', L.response]]),
+    table(L.issues, 'issues', [['id', L.id], ['title', L.issueTitle], ['owner', L.owner], ['due', L.due], ['state', L.state], ['overdue', L.overdue]]),
   ];
 }
 
@@ -156,7 +183,14 @@ export interface ReportData {
   language: Language;
   labels: (typeof LABELS)[Language];
   statusDate: string | undefined;
-  projects: ProjectReport[];
+  projects: ReportProject[];
+}
+
+/** A project of the report: what the own layout prints, and its lists as records for a client's form. */
+export interface ReportProject extends ProjectReport {
+  lists: ReportLists;
+  /** The S-curve's option (none when the plan has no dates), drawn again at a form's size. */
+  curve?: ChartOption;
 }
 
 export async function reportData(db: Db, osLocale: string, today: string, input: { projectIds: number[]; statusDate?: string; language?: Language }): Promise<ReportData> {
@@ -168,8 +202,9 @@ export async function reportData(db: Db, osLocale: string, today: string, input:
     if (!r) throw textError('NOT_FOUND', 'projectGone', { id }, `Project ${id} does not exist`, { field: 'projectIds', id });
     return r;
   });
-  const projects: ProjectReport[] = [];
+  const projects: ReportProject[] = [];
   for (const row of rows) {
+    const lists = projectLists(db, row, language);
     // The S-curve of the figures' baseline; a plan without dates has no curve to draw.
     const curve = evmCurve(db, row.projectId, row.statusDate, row.baselineId ?? undefined);
     const option = sCurveOption(curve, { pv: L.pv, ev: L.ev, ac: L.ac, unit: L.unit, statusDate: L.statusDate });
@@ -177,7 +212,9 @@ export async function reportData(db: Db, osLocale: string, today: string, input:
       row,
       figures: FIGURE_KEYS.map((k): [string, string, string] => [L.figures[k], showFigure(k, row.figures[k]), showDiff(k, row.diff[k])?.text ?? '']),
       ...(curve.points.length > 1 && { chart: { title: L.curve, png: await chartPng(option, CHART_WIDTH, CHART_HEIGHT), width: CHART_WIDTH, height: CHART_HEIGHT } }),
-      tables: projectTables(db, row, language),
+      tables: projectTables(lists, language),
+      lists,
+      ...(curve.points.length > 1 && { curve: option }),
     });
   }
   return { language, labels: L, statusDate: input.statusDate, projects };
@@ -226,10 +263,16 @@ export async function exportStatusReport(
   db: Db,
   osLocale: string,
   today: string,
-  input: { projectIds: number[]; statusDate?: string; language?: Language; bundle?: 'workbook' | 'files' },
+  input: { projectIds: number[]; statusDate?: string; language?: Language; bundle?: 'workbook' | 'files'; profileId?: number },
 ): Promise<ExportedWorkbook> {
   const data = await reportData(db, osLocale, today, input);
   const { projects, labels: L } = data;
+  if (input.profileId !== undefined) {
+    // The client's form holds one project: one file, or a file per project in a zip.
+    const files = await reportFormFiles(db, data, input.profileId, (p, ext) => reportFileName(data, p.row.name, ext));
+    if (files.length === 1) return { fileName: files[0]!.name, dataBase64: Buffer.from(files[0]!.bytes).toString('base64') };
+    return { fileName: reportFileName(data, L.summary, 'zip'), dataBase64: zipFiles(files).toString('base64') };
+  }
   if (input.bundle === 'files' && projects.length > 1) {
     // One workbook per project, and the summary as its own: a zip of them.
     const files = [{ name: reportFileName(data, L.summary, 'xlsx'), bytes: await ownLayoutBook(data, projects) }];

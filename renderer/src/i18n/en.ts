@@ -1053,6 +1053,7 @@ export const en = {
       notTable: '“{{profile}}” is a form layout (minutes): a register needs a table layout.',
       notForm: '“{{profile}}” is a register’s table layout: minutes need a form layout.',
       notCard: '“{{profile}}” is not a card layout (one row into a form).',
+      notReport: '“{{profile}}” is not a weekly report form.',
       noTemplate: 'The import/export profile (ID {{id}}) has no template workbook.',
       nameRequired: 'Enter a name for the profile.',
     },

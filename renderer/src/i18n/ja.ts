@@ -1054,6 +1054,7 @@ export const ja: Strings = {
       notTable: '「{{profile}}」は議事録などのフォームの設定です。管理表には表の設定を選んでください。',
       notForm: '「{{profile}}」は管理表の設定です。議事録にはフォームの設定を選んでください。',
       notCard: '「{{profile}}」はカード (1 行をフォームに出力) の設定ではありません。',
+      notReport: '「{{profile}}」は週次報告の様式の設定ではありません。',
       noTemplate: '取込/出力の設定 (ID {{id}}) に様式のブックがありません。',
       nameRequired: 'プロファイル名を入力してください。',
     },

@@ -15,6 +15,7 @@ import { sheetPrefix } from '../../../common/excel/model.js';
 import { ExcelReadError } from '../errors.js';
 import { fail, TemplateError } from './errors.js';
 import { writeCells, writeTable, type FillContext } from './fill.js';
+import { placeImages } from './images.js';
 import { Package } from './package.js';
 import { parseA1 } from './refs.js';
 import { SharedStrings } from './shared-strings.js';
@@ -24,7 +25,7 @@ import { Styles } from './styles.js';
 import type { CellOut, TableWrite, WriteOptions } from './types.js';
 import { definedNames as namesOf, definedNameTarget, partOfType, setFullCalcOnLoad, storeSharedStrings, type NamedTarget } from './workbook.js';
 
-export type { CellOut, CellWrite, OutValue, TableWrite, WriteOptions, WriteReport } from './types.js';
+export type { CellOut, CellWrite, ImageWrite, OutValue, TableWrite, WriteOptions, WriteReport } from './types.js';
 export type { NamedTarget } from './workbook.js';
 export { TemplateError, TEMPLATE_ERROR_CODES, type TemplateErrorCode } from './errors.js';
 
@@ -91,6 +92,8 @@ function write(template: Uint8Array, writes: TableWrite[], opts: WriteOptions, f
   // Tables bottom-up per sheet: rows inserted for a lower table never move a higher one's rows.
   const ordered = [...tables].sort((a, b) => (a.sheet.index - b.sheet.index) || b.w.firstRow - a.w.firstRow);
   for (const { w, sheet } of ordered) writeTable(ctx, sheet, w);
+  // Pictures last: their cells follow the rows the tables inserted.
+  if (opts.images?.length) placeImages(pkg, fileName, opts.images, ctx.inserted);
 
   const sst = ctx.sst.serialize();
   if (sst !== null) storeSharedStrings(pkg, sstPart, sst);

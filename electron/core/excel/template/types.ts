@@ -73,6 +73,17 @@ export interface CellWrite {
   value: CellOut;
 }
 
+/** A PNG placed with its top-left corner at a cell, at a size in pixels. */
+export interface ImageWrite {
+  sheet: string;
+  ref: string;
+  png: Uint8Array;
+  width: number;
+  height: number;
+  /** The picture's name (and description) in the drawing. */
+  name: string;
+}
+
 export interface WriteOptions {
   /** Named in error messages. */
   fileName?: string;
@@ -80,6 +91,8 @@ export interface WriteOptions {
   cells?: CellWrite[];
   /** Number format code for dates written into cells without a date format (default: built-in 14). */
   dateFormat?: string;
+  /** Pictures to place, each at one cell (a template address, moved down with rows a table inserts above it). */
+  images?: ImageWrite[];
   /** Filled in by the writer: what it did beyond writing values (for the UI to tell the user). */
   report?: WriteReport;
 }

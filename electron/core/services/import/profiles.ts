@@ -7,16 +7,18 @@ import type { ImportTarget } from '../../../common/excel/fields.js';
 import { headerSignature } from '../../../common/excel/detect.js';
 import type { WorkbookModel } from '../../../common/excel/model.js';
 import type { CardLayout, FormLayout } from '../../../common/excel/form.js';
-import type { CardProfile, FormProfile, Profile, ProfileLayout, ProfileSummary, TableProfile } from '../../../common/excel/preview.js';
+import type { CardProfile, FormProfile, Profile, ProfileLayout, ProfileSummary, ReportProfile, TableProfile } from '../../../common/excel/preview.js';
+import type { ReportFormLayout } from '../../../common/excel/report-form.js';
 import { ApiError, textError } from '../../../common/errors.js';
 import type { SqlDb as Db } from '../../db/sql.js';
 import * as q from '../../db/queries/profiles.js';
 
 /** What the `mapping` JSON column holds: a table layout or a form layout. */
 type Stored =
-  | { fileName: string; layout: ProfileLayout; records?: RecordLinks; form?: undefined; card?: undefined }
-  | { fileName: string; form: FormLayout; layout?: undefined; card?: undefined }
-  | { fileName: string; card: CardLayout; layout?: undefined; form?: undefined };
+  | { fileName: string; layout: ProfileLayout; records?: RecordLinks; form?: undefined; card?: undefined; report?: undefined }
+  | { fileName: string; form: FormLayout; layout?: undefined; card?: undefined; report?: undefined }
+  | { fileName: string; card: CardLayout; layout?: undefined; form?: undefined; report?: undefined }
+  | { fileName: string; report: ReportFormLayout; layout?: undefined; form?: undefined; card?: undefined };
 
 /**
  * Which stored row each record of the template became when it was imported (in that project): an
@@ -43,6 +45,7 @@ function toProfile(r: Row): Profile {
   const base = { id: r.id, name: r.name, fileName: stored.fileName, createdAt: r.created_at, updatedAt: r.updated_at };
   if (stored.form) return { ...base, kind: 'form', register: 'minutes', sheet: stored.form.sheet, form: stored.form };
   if (stored.card) return { ...base, kind: 'card', register: stored.card.register, sheet: stored.card.sheet, card: stored.card };
+  if (stored.report) return { ...base, kind: 'report', register: 'report', sheet: stored.report.sheet, report: stored.report };
   return { ...base, kind: 'table', register: r.register as ImportTarget, sheet: stored.layout.sheet, headerSignature: r.header_signature, layout: stored.layout };
 }
 
@@ -162,6 +165,24 @@ export function updateFormLayout(db: Db, id: number, form: FormLayout): FormProf
   const stored: Stored = { fileName: current.fileName, form };
   q.updateProfileMapping(db, id, JSON.stringify(stored));
   return getFormProfile(db, id);
+}
+
+/** A weekly report form profile: the client's report workbook and the cells, blocks and pictures picked in it. */
+export function saveReportProfile(db: Db, p: { name: string; template: Uint8Array; fileName: string; report: ReportFormLayout }): number {
+  const stored: Stored = { fileName: p.fileName, report: p.report };
+  return q.insertProfile(db, { name: p.name, register: 'report', headerSignature: '', template: p.template, mapping: JSON.stringify(stored) });
+}
+
+export function updateReportLayout(db: Db, id: number, report: ReportFormLayout): ReportProfile {
+  const current = getReportProfile(db, id);
+  q.updateProfileMapping(db, id, JSON.stringify({ fileName: current.fileName, report } satisfies Stored));
+  return getReportProfile(db, id);
+}
+
+export function getReportProfile(db: Db, id: number): ReportProfile {
+  const p = getProfile(db, id);
+  if (p.kind !== 'report') throw textError('CONFLICT', 'profile.notReport', { profile: p.name }, `profile ${p.name} is not a weekly report form`, { field: 'profileId', id });
+  return p;
 }
 
 /** A card profile: the template workbook and the cells picked in it for one register row. */

@@ -41,11 +41,12 @@ export async function readFormTemplate(template: Uint8Array, form: Pick<FormLayo
   };
 }
 
-const out = (v: FormValue, date1904: boolean): CellOut => ({
+export const out = (v: FormValue, date1904: boolean): CellOut => ({
   value: v === null ? null : 'text' in v ? { t: 's', v: v.text } : 'date' in v ? { t: 'd', v: dateSerial(v.date, date1904) } : { t: 'n', v: v.number },
 });
 
-function blockWrite(block: FormBlock, sheet: string, rows: Record<string, FormValue>[], date1904: boolean): TableWrite {
+/** A block's rows written over the rows the form gives it (a 議事録's or a weekly report's block). */
+export function blockWrite(block: Pick<FormBlock, 'firstRow' | 'lastRow'> & { columns: { field: string; column: string }[] }, sheet: string, rows: Record<string, FormValue>[], date1904: boolean): TableWrite {
   const columns = block.columns.map((c) => parseCellRef(`${c.column}1`)!.c);
   const capacity = block.lastRow - block.firstRow + 1;
   // The form's empty rows are written as empty in the picked columns only, so what else the form

@@ -158,7 +158,7 @@ export function FormEditor({ profileId, card: cardProp, offerExisting, onClose, 
       setError(null);
       try {
         const [p, sheets] = await Promise.all([call('profile.get', { id }), call('excel.sheetPreview', { profileId: id })]);
-        if (p.kind === 'table') throw textError('VALIDATION', 'profile.notForm', { profile: p.name }, `${p.name} is not a minutes form or a card`);
+        if (p.kind === 'table' || p.kind === 'report') throw textError('VALIDATION', 'profile.notForm', { profile: p.name }, `${p.name} is not a minutes form or a card`);
         const loaded: PickLayout = p.kind === 'form' ? p.form : { sheet: p.card.sheet, cells: p.card.cells, blocks: [] };
         setCard(p.kind === 'card' ? p.register : null);
         setEditing({ id: p.id, name: p.name });
