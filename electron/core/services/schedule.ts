@@ -87,8 +87,15 @@ function readTasks(db: Db, projectId: number): Tasks {
   const rows = q.networkTasks(db, projectId);
   const n = rows.length;
   // Rows arrive grouped by parent; walk the groups depth first from the top level (parent NULL sorts first).
-  const firstChild = new Map<number | null, number>();
-  for (let r = n - 1; r >= 0; r--) firstChild.set(rows[r]![1], r);
+  // Each parent's group of rows, [first, last]: one entry per parent, not per row.
+  const groups = new Map<number | null, [number, number]>();
+  for (let r = 0; r < n; ) {
+    const parentId = rows[r]![1];
+    let last = r;
+    while (last + 1 < n && rows[last + 1]![1] === parentId) last++;
+    groups.set(parentId, [r, last]);
+    r = last + 1;
+  }
   const id = new Int32Array(n);
   const parent = new Int32Array(n);
   const startDay = new Int32Array(n);
@@ -100,10 +107,9 @@ function readTasks(db: Db, projectId: number): Tasks {
   const stackParent = new Int32Array(n);
   let top = 0;
   const pushGroup = (parentId: number | null, parentIdx: number) => {
-    const first = firstChild.get(parentId);
-    if (first === undefined) return;
-    let last = first;
-    while (last + 1 < n && rows[last + 1]![1] === parentId) last++;
+    const group = groups.get(parentId);
+    if (group === undefined) return;
+    const [first, last] = group;
     for (let r = last; r >= first; r--) {
       stackRow[top] = r;
       stackParent[top++] = parentIdx;
@@ -132,14 +138,13 @@ interface Network {
   /** WBS code of task i (derived on demand: only a refusal names tasks). */
   code(i: number): string;
   index: Map<number, number>;
-  linkIds: Int32Array;
   input: CpmInput;
   cal: WorkCalendar;
   /** Tasks with no dates of their own at all (they get dates only if automatic). */
   undated: Uint8Array;
 }
 
-const TYPE_CODE: Record<LinkType, number> = { FS: 0, SS: 1, FF: 2, SF: 3 };
+const TYPE_CODE = Object.fromEntries(q.LINK_TYPE_CODES.map((t, i) => [t, i])) as Record<LinkType, number>;
 
 /** Tasks in tree order and links as typed arrays, with an extra link if given (to test for a cycle). */
 export function network(db: Db, projectId: number, today: string, extra?: { predecessorId: number; successorId: number; type: LinkType; lagDays: number }): Network {
@@ -182,32 +187,29 @@ export function network(db: Db, projectId: number, today: string, extra?: { pred
   }
   if (projectStart === NO_DATE) projectStart = cal.onOrAfter(dayOf(today));
 
-  const links = q.networkLinks<LinkType>(db, projectId);
+  const links = q.networkLinks(db, projectId);
   const m = links.length + (extra ? 1 : 0);
   const pred = new Int32Array(m);
   const succ = new Int32Array(m);
   const type = new Uint8Array(m);
   const lag = new Int32Array(m);
-  const linkIds = new Int32Array(m);
-  links.forEach(([id, p, s, t, l], j) => {
-    linkIds[j] = id;
+  for (let j = 0; j < links.length; j++) {
+    const [p, s, t, l] = links[j]!;
     pred[j] = index.get(p) ?? -1;
     succ[j] = index.get(s) ?? -1;
-    type[j] = TYPE_CODE[t];
+    type[j] = t;
     lag[j] = l;
-  });
+  }
   if (extra) {
     pred[m - 1] = index.get(extra.predecessorId)!;
     succ[m - 1] = index.get(extra.successorId)!;
     type[m - 1] = TYPE_CODE[extra.type];
     lag[m - 1] = extra.lagDays;
-    linkIds[m - 1] = 0;
   }
   return {
     tasks,
     code: (i) => codeIndex(db, projectId).byId.get(tasks.id[i]!) ?? String(tasks.id[i]!),
     index,
-    linkIds,
     cal,
     undated,
     input: { n, parent: tasks.parent, manual, duration, start, finish, projectStart, m, pred, succ, type, lag },
