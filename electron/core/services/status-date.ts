@@ -9,8 +9,7 @@ import { CALENDAR_ENTITY } from './schedule.js';
 import { lastWorkingDayBefore, projectWorkDays } from '../progress/work-days.js';
 import { calendarRowOf, storedStatusDate } from '../db/queries/schedule.js';
 
-
-
+// Read by projects and the portfolio as this module's, beside statusDateOf.
 export { storedStatusDate, storedStatusDates } from '../db/queries/schedule.js';
 
 /** The effective status date and whether the user set it. */
