@@ -613,6 +613,16 @@ describe('tables and their columns', () => {
     expect(flat.records.map((r) => r.level)).toEqual([0, 1, 1]);
   });
 
+  it("reads a numbered series of a list field's word (分類1 | 分類2 | 分類3) as the client's own columns, and an issue's 開始日 as no date of ours", () => {
+    // A blank template: no values under the header to tell the columns' types.
+    const found = detectLayout(model(sheet('Sheet1', [['No.', '分類1', '分類2', '分類3', '指摘内容', '開始日', 'ステータス'], [{ f: 1 }], [{ f: 2 }]])), 'issue', { reference: TODAY });
+    expect(found.ok).toBe(true);
+    if (!found.ok) return;
+    expect(Object.fromEntries(found.layout.columns.filter((c) => c.field).map((c) => [c.column, c.field]))).toEqual({ A: 'ref', E: 'title', G: 'status' });
+    // The words of a level as written (カテゴリ1, カテゴリ2) still name the WBS's levels.
+    expect(fields(read([['カテゴリ1', 'カテゴリ2', 'タスク名'], ['設計', '画面', '画面設計']], 'wbs'))).toEqual({ A: 'level1', B: 'level2', C: 'name' });
+  });
+
   it('reads header words through the marks templates dress them in (▼, 【必須】, (required)) and X内容 as X (処置内容 is the treatment)', () => {
     const t = read(
       [

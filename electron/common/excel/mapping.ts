@@ -76,6 +76,21 @@ function fit(target: ImportTarget, field: string, label: string, cells: Cell[], 
   return values.filter((cell) => readValue(spec, cell, vctx).ok).length / values.length;
 }
 
+/** Columns whose own word ends in a number that other columns of the header share the word of (分類1, 分類2). */
+function numberedSeries(header: HeaderColumn[]): Set<number> {
+  const stems = header.map((col) => /^(\D+?)\s*[(（]?\d{1,2}[)）]?$/.exec((col.parts[col.parts.length - 1] ?? '').normalize('NFKC').trim())?.[1] ?? null);
+  const out = new Set<number>();
+  stems.forEach((stem, i) => {
+    if (stem !== null && stems.some((other, j) => j !== i && other === stem)) out.add(i);
+  });
+  return out;
+}
+
+/** The column's own word is one of the field's words as written (カテゴリ1 for a level), not a match inside it. */
+function exactWord(target: ImportTarget, parts: string[], field: string): boolean {
+  return matches(target, [parts[parts.length - 1] ?? '']).some((m) => m.field === field && m.confidence >= 1);
+}
+
 export interface Assignment {
   columns: ColumnMapping[];
   /** Sum of the confidences of the fields found, plus 1 when the key field (name/title) is among them. */
@@ -106,9 +121,12 @@ export function assignFields(
   samples?: { cells: (col: HeaderColumn) => Cell[]; ctx: SampleContext },
 ): Assignment {
   const candidates: { i: number; field: string; confidence: number }[] = [];
+  const series = numberedSeries(header);
   header.forEach((col, i) => {
     if (col.groupOnly && header.some((other) => other !== col && other.parts[0] === col.parts[0] && !other.groupOnly)) return;
     for (const m of matches(target, col.parts)) {
+      // 分類1 | 分類2 | 分類3: the client's own levels of a classification, none of them one list value.
+      if (series.has(i) && fieldSpec(target, m.field)?.kind === 'vocab' && !exactWord(target, col.parts, m.field)) continue;
       let confidence = m.confidence;
       if (samples) {
         const share = fit(target, m.field, col.label, samples.cells(col), samples.ctx);
