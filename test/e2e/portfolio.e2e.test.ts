@@ -2,13 +2,17 @@
 // in trouble), their lights from the default thresholds, a light set by hand with a reason that is still
 // there after a reload, sorting, filtering, and a click through to a project. A screenshot in Japanese.
 import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readZipDirectory } from '../../electron/core/excel/zip.js';
+import { readZipDirectory, ZipReader } from '../../electron/core/excel/zip.js';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { TAKUITO_REPORT, TAKUITO_SHEET } from '../fixtures/excel/report-form-takuito.js';
 import { foreignRequests, openSession, screenshotPath, type Session } from './browser.js';
 import { PortfolioScreen, ProjectsScreen } from './pages.js';
 
 let s: Session;
+const TAKUITO = path.resolve(import.meta.dirname, '../../../shared/corpus/status-jp-takuito.xlsx');
 
 const DAY = 86_400_000;
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -206,6 +210,34 @@ describe('portfolio home in Chromium', () => {
     expect(s.ws.db.sqlite.prepare('SELECT light, reason, set_by FROM status_overrides').all()).toEqual([
       { light: 'red', reason: '顧客側の受入体制が未確定のため', set_by: 'tester' },
     ]);
+  });
+
+  it.skipIf(!fs.existsSync(TAKUITO))('exports the report into the client’s own form (a report profile of status-jp-takuito.xlsx)', async () => {
+    // The in-process workspace reads the template in the reader's worker.
+    await buildReaderWorker();
+    const env = await s.ws.handlers.invoke('profile.createReport', { name: '拓伊 進捗報告書', fileName: 'status-jp-takuito.xlsx', dataBase64: fs.readFileSync(TAKUITO).toString('base64'), report: TAKUITO_REPORT });
+    expect(env.ok, JSON.stringify(env).slice(0, 500)).toBe(true);
+    await s.page.getByTestId('export-report').click();
+    const dialog = s.page.getByTestId('report-dialog');
+    await dialog.getByTestId('report-layout').selectOption({ label: '拓伊 進捗報告書（status-jp-takuito.xlsx）' });
+    const [zip] = await Promise.all([s.page.waitForEvent('download', { timeout: 60_000 }), dialog.getByTestId('report-run').click()]);
+    expect(zip.suggestedFilename()).toBe('週次状況報告_サマリー_20251121.zip');
+    const bytes = fs.readFileSync((await zip.path())!);
+    const files = new ZipReader(bytes, readZipDirectory(bytes, 'report.zip'), 'report.zip');
+    expect(files.dir.entries.size).toBe(3);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(files.bytes('週次状況報告_物流倉庫WMS導入_20251121.xlsx') as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet(TAKUITO_SHEET)!;
+    expect([ws.getCell('A1').value, ws.getCell('A2').value, ws.getCell('D1').value]).toEqual(['進捗報告書', '2025/11/15～2025/11/21', '要対応']);
+    // The milestone block (rows 30– of the form, moved down by the rows the lists above it grew by):
+    // the missed 基本設計承認, then 本番稼働判定. The S-curve as a picture at L4, above every block.
+    const names: unknown[] = [];
+    ws.getColumn(2).eachCell((c) => names.push(c.value));
+    const at = names.indexOf('基本設計承認');
+    expect(at).toBeGreaterThan(0);
+    expect(names[at + 1]).toBe('本番稼働判定');
+    expect(ws.getImages().map((im) => [im.range.tl.nativeCol, im.range.tl.nativeRow])).toEqual([[11, 3]]);
+    await dialog.waitFor({ state: 'hidden' });
   });
 
   it('sorts, filters, and opens a project', async () => {

@@ -1,8 +1,10 @@
 // 週次報告: the weekly status report of the projects shown, in PMO Desk's own A4 layout, as one workbook
 // (a summary sheet and a sheet per project) or as a workbook per project in a .zip (one download,
-// in the browser and in the window alike).
+// in the browser and in the window alike); or into a client's own report form (a report profile), a
+// file per project (a .zip for several).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ProfileSummary } from '../../../../electron/common/excel/preview.js';
 import { call } from '../../api/client.js';
 import { saveFile } from '../../api/download.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
@@ -12,19 +14,23 @@ export function ReportDialog({ projectIds, statusDate, onClose }: { projectIds: 
   const errorText = useErrorText();
   const ref = useRef<HTMLDialogElement>(null);
   const [bundle, setBundle] = useState<'workbook' | 'files'>('workbook');
+  const [forms, setForms] = useState<ProfileSummary[]>([]);
+  /** '' for PMO Desk's own layout, else a report profile's id. */
+  const [layout, setLayout] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
-  }, []);
+    call('profile.list', {}).then((ps) => setForms(ps.filter((p) => p.kind === 'report')), (e) => setError(errorText(e)));
+  }, [errorText]);
 
   const run = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     try {
-      const out = await call('report.export', { projectIds, ...(statusDate && { statusDate }), format: 'xlsx', bundle });
+      const out = await call('report.export', { projectIds, ...(statusDate && { statusDate }), format: 'xlsx', ...(layout ? { profileId: Number(layout) } : { bundle }) });
       saveFile(out.fileName, out.dataBase64);
       ref.current?.close();
     } catch (err) {
@@ -39,7 +45,19 @@ export function ReportDialog({ projectIds, statusDate, onClose }: { projectIds: 
       <form onSubmit={(e) => void run(e)}>
         <h2 id="report-title">{t('portfolio.reportTitle', { count: projectIds.length })}</h2>
         <p className="muted">{t('portfolio.reportHelp')}</p>
-        <fieldset>
+        <label className="report-layout">
+          {t('portfolio.reportLayout')}{' '}
+          <select value={layout} onChange={(e) => setLayout(e.target.value)} data-testid="report-layout">
+            <option value="">{t('portfolio.ownLayout')}</option>
+            {forms.map((p) => (
+              <option key={p.id} value={String(p.id)}>
+                {p.name}（{p.fileName}）
+              </option>
+            ))}
+          </select>
+        </label>
+        {layout && <p className="muted">{t('portfolio.formFiles')}</p>}
+        <fieldset disabled={layout !== ''}>
           <legend>{t('portfolio.reportBundle')}</legend>
           <label>
             <input type="radio" name="bundle" checked={bundle === 'workbook'} onChange={() => setBundle('workbook')} data-testid="bundle-workbook" />
