@@ -7,7 +7,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/open.js';
 import { RANKED_MAX, searchRows } from '../../electron/core/services/search.js';
-import { reindex, reindexOnce, SearchTouches } from '../../electron/core/services/search-index.js';
+import { reindex, reindexOnce, SEARCH_INDEX_KEY, SearchTouches, searchKey } from '../../electron/core/services/search-index.js';
+import { KEY_KINDS } from '../../electron/core/db/queries/search.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { workbook } from '../fixtures/excel/xlsx.js';
 import { seedProject } from '../helpers/seed.js';
@@ -330,6 +331,23 @@ describe('every register of the descriptors’ list', () => {
 });
 
 describe('search migration', () => {
+  it('writes the keys again over an index of the older eight-kind keys (room for more registers)', async () => {
+    const { ws, call, p } = await setup();
+    const issue = await call('issue.create', { projectId: p, values: { title: '未解決課題' } });
+    const risk = await call('risk.create', { projectId: p, values: { title: '要員不足' } });
+    const db = ws.db;
+    // The index as version 5 left it: row id * 8 + the kind's number.
+    db.sqlite.prepare(`UPDATE search_text SET id = (id / ${KEY_KINDS}) * 8 + id % ${KEY_KINDS}`).run();
+    db.sqlite.prepare('UPDATE settings SET value = ? WHERE key = ?').run('5', SEARCH_INDEX_KEY);
+    expect(reindexOnce(db)).toBe(2);
+    const ids = (db.sqlite.prepare('SELECT id FROM search_text ORDER BY id').pluck().all() as number[]).sort((a, b) => a - b);
+    expect(ids).toEqual([searchKey('issue', issue.id), searchKey('risk', risk.id)].sort((a, b) => a - b));
+    expect(found(await call('search.query', { text: '課題' }))).toEqual([`issue:${issue.id}`]);
+    indexConsistent(db);
+    ws.close();
+  });
+
+
   it('indexes the rows a file from before the search migration holds', () => {
     const dir = path.join(tempDir('pmo-mig-'), 'migrations');
     fs.cpSync(MIGRATIONS, dir, { recursive: true });

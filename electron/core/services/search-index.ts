@@ -3,7 +3,7 @@
 // (drizzle/migrations 0005, 0007):
 //   search_text  one row of text per WBS task, risk, issue, change and meeting: ref (the ID; '' for WBS
 //                tasks, whose code changes with every row moved above them: search.ts finds a task by
-//                its code through the tree instead), title, body; id = row id * 8 + the kind's number.
+//                its code through the tree instead), title, body; id = row id * KEY_KINDS + the kind's number.
 //   search_fts   FTS5 trigram index over search_text (its own triggers keep it in step): words of 3+
 //                characters, Japanese without spaces (課題 in 未解決課題).
 //   search_grams FTS5 index of every 2-character piece (bigram) of the same text, computed here: a
@@ -20,7 +20,7 @@ import { REGISTER_LIST } from '../../common/registers/index.js';
 import { code, date, extra, ref } from '../../common/registers/descriptor.js';
 import type { SqlDb as Db } from '../db/sql.js';
 import { getSetting, setSetting } from './settings.js';
-import { deleteSearchRows, deleteSearchRowsGone, replaceSearchGrams, upsertSearchRows, type SearchEntry } from '../db/queries/search.js';
+import { KEY_KINDS, deleteSearchRows, deleteSearchRowsGone, replaceSearchGrams, upsertSearchRows, type SearchEntry } from '../db/queries/search.js';
 
 interface Source {
   kind: SearchKind;
@@ -60,8 +60,8 @@ export const SEARCH_SOURCES: readonly Source[] = [
     };
   }),
 ];
-// A key is row id * 8 + the kind's number: seven kinds at most (an eighth needs a wider key and a reindex).
-if (SEARCH_SOURCES.length > 7) throw new Error('search_text keys hold seven kinds: widen searchKey and bump INDEX_VERSION');
+// A key is row id * KEY_KINDS + the kind's number (queries/search.ts).
+if (SEARCH_SOURCES.length >= KEY_KINDS) throw new Error(`search_text keys hold ${KEY_KINDS - 1} kinds: widen KEY_KINDS and bump INDEX_VERSION`);
 
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 /** The fields (as the audit names them) whose change can change a row's entry. */
@@ -72,12 +72,11 @@ function snake(field: string): string {
 }
 
 const SOURCE_OF = new Map(SEARCH_SOURCES.map((s, i) => [s.kind, { ...s, num: i + 1, fields: searchedFields(s) }]));
-const KIND_OF_NUM = new Map(SEARCH_SOURCES.map((s, i) => [i + 1, s.kind]));
-export const searchKey = (kind: SearchKind, rowId: number) => rowId * 8 + SOURCE_OF.get(kind)!.num;
+export const searchKey = (kind: SearchKind, rowId: number) => rowId * KEY_KINDS + SOURCE_OF.get(kind)!.num;
 
 /** Set once the index holds the bigrams (0007); a workspace without it (or an older version) is indexed again at open. */
 export const SEARCH_INDEX_KEY = 'search.indexVersion';
-const INDEX_VERSION = 5; // 5: the registers after the first three (成果物一覧)
+const INDEX_VERSION = 6; // 5: the registers after the first three (成果物一覧); 6: keys of 32 kinds
 
 type Entry = SearchEntry;
 

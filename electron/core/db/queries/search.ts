@@ -2,7 +2,14 @@
 // services/search-index.ts for why a batch writes them) and the searches over it (services/search.ts).
 import type { SqlDb } from '../sql.js';
 
-/** A searched table, as search-index.ts describes it, with its kind's number (search_text.id = row id * 8 + num). */
+/**
+ * search_text.id = row id * KEY_KINDS + the kind's number (1 .. KEY_KINDS - 1): one key space for every
+ * searched table. 32 leaves room for 31 registers; the key changes only with a reindex (search-index.ts
+ * INDEX_VERSION), since keys are stored.
+ */
+export const KEY_KINDS = 32;
+
+/** A searched table, as search-index.ts describes it, with its kind's number. */
 export interface SearchSource {
   kind: string;
   table: string;
@@ -39,7 +46,7 @@ const jsonTexts = (col: string, types: string) =>
 function selectOf(s: SearchSource, where: string): string {
   const q = (c: string) => `s."${c}"`;
   const body = [...s.text.map((c) => `nullif(${q(c)}, '')`), jsonTexts('extra', 'each'), ...(s.tree ? [jsonTexts(s.tree, 'tree')] : [])];
-  return `SELECT s.id * 8 + ${s.num} AS id, s.project_id AS projectId, s.id AS rowId, ${s.ref ? q(s.ref) : "''"} AS ref, ${q(s.title)} AS title,
+  return `SELECT s.id * ${KEY_KINDS} + ${s.num} AS id, s.project_id AS projectId, s.id AS rowId, ${s.ref ? q(s.ref) : "''"} AS ref, ${q(s.title)} AS title,
     coalesce(concat_ws(char(10), ${body.join(', ')}), '') AS body FROM ${s.table} s WHERE ${where}`;
 }
 
@@ -76,7 +83,7 @@ export function deleteSearchRows(db: SqlDb, projectId?: number): number[] {
 /** Removes the entries of the source's rows among `ids` that no longer exist; answers their keys. */
 export function deleteSearchRowsGone(db: SqlDb, s: SearchSource, ids: readonly number[]): number[] {
   return db.sql
-    .values<[number]>(`DELETE FROM search_text WHERE id IN (SELECT value * 8 + ${s.num} FROM json_each(?) WHERE value NOT IN (SELECT id FROM ${s.table})) RETURNING id`, [
+    .values<[number]>(`DELETE FROM search_text WHERE id IN (SELECT value * ${KEY_KINDS} + ${s.num} FROM json_each(?) WHERE value NOT IN (SELECT id FROM ${s.table})) RETURNING id`, [
       JSON.stringify(ids),
     ])
     .map((r) => r[0]);
@@ -160,7 +167,7 @@ export function matchRanked(db: SqlDb, match: string, filter: SearchFilter, exac
 
 /** The entries of these WBS tasks (kind number 1). */
 export function taskSearchRows(db: SqlDb, taskIds: readonly number[]): SearchRow[] {
-  return db.sql.all<SearchRow>(`${SELECT} FROM search_text s JOIN projects p ON p.id = s.project_id WHERE s.id IN (SELECT value * 8 + 1 FROM json_each(?))`, [
+  return db.sql.all<SearchRow>(`${SELECT} FROM search_text s JOIN projects p ON p.id = s.project_id WHERE s.id IN (SELECT value * ${KEY_KINDS} + 1 FROM json_each(?))`, [
     JSON.stringify(taskIds),
   ]);
 }
