@@ -12,6 +12,7 @@ import { GridComponent, LegendComponent, MarkLineComponent } from 'echarts/compo
 import { SVGRenderer } from 'echarts/renderers';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import type { ChartOption } from '../../common/portfolio-charts.js';
+import { encodePng } from './png.js';
 
 echarts.use([LineChart, BarChart, ScatterChart, HeatmapChart, GridComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
 
@@ -60,10 +61,51 @@ export async function chartFontFamily(): Promise<string | null> {
   return (await rasterizer()).font?.family ?? null;
 }
 
-/** An option as a PNG `scale` times its size (2: sharp when printed at the size it is placed at). */
+export interface ChartSpec {
+  option: ChartOption;
+  /** Size in CSS pixels. */
+  width: number;
+  height: number;
+}
+
+/**
+ * Charts stacked into one rendering per this many pixels of height: each rendering hands resvg the
+ * font again (a CJK font is ~19 MB, parsed anew every time; per chart this was most of a 20-project
+ * report's time and memory), while the pixmap of one rendering stays ~70 MB at most.
+ */
+const MAX_PIXEL_HEIGHT = 8000;
+
+/** Options as PNGs `scale` times their size (2: sharp when printed at the size they are placed at). */
+export async function chartPngs(charts: readonly ChartSpec[], scale = 2): Promise<Buffer[]> {
+  const out: Buffer[] = [];
+  for (let i = 0; i < charts.length; ) {
+    let j = i + 1;
+    let height = charts[i]!.height;
+    while (j < charts.length && (height + charts[j]!.height) * scale <= MAX_PIXEL_HEIGHT) height += charts[j++]!.height;
+    out.push(...(await renderStack(charts.slice(i, j), scale)));
+    i = j;
+  }
+  return out;
+}
+
+/** An option as a PNG `scale` times its size. */
 export async function chartPng(option: ChartOption, width: number, height: number, scale = 2): Promise<Buffer> {
+  return (await chartPngs([{ option, width, height }], scale))[0]!;
+}
+
+/** One rendering of the charts one under another, cut apart into a PNG each. */
+async function renderStack(charts: readonly ChartSpec[], scale: number): Promise<Buffer[]> {
   const { font } = await rasterizer();
-  const svg = chartSvg(option, width, height);
+  const width = Math.max(...charts.map((c) => c.width));
+  const tops: number[] = [];
+  let height = 0;
+  const parts = charts.map((c) => {
+    tops.push(height);
+    height += c.height;
+    // Each chart's own <svg>, placed at its top inside the stack.
+    return chartSvg(c.option, c.width, c.height).replace('<svg ', `<svg x="0" y="${tops.at(-1)}" `);
+  });
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
   const r = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
@@ -74,7 +116,9 @@ export async function chartPng(option: ChartOption, width: number, height: numbe
   try {
     const image = r.render();
     try {
-      return Buffer.from(image.asPng());
+      const pixels = image.pixels;
+      const stride = image.width;
+      return charts.map((c, i) => encodePng(pixels, stride, 0, tops[i]! * scale, c.width * scale, c.height * scale));
     } finally {
       image.free();
     }

@@ -4,7 +4,7 @@
 // changes. One file per project: a form is one project's report.
 import { formatDate } from '../../common/dates.js';
 import type { ReportFormField } from '../../common/excel/report-form.js';
-import { chartPng } from '../charts/render.js';
+import { chartPngs } from '../charts/render.js';
 import type { SqlDb as Db } from '../db/sql.js';
 import { fillTemplateInWorker } from '../excel/reader.js';
 import type { CellWrite, ImageWrite } from '../excel/template/index.js';
@@ -66,6 +66,11 @@ export async function reportFormFiles(db: Db, data: ReportData, profileId: numbe
   const files: { name: string; bytes: Uint8Array }[] = [];
   try {
     const tpl = await readFormTemplate(template, form, form.cells.map((c) => c.ref), profile.fileName);
+    // Every picture of every project drawn in one go (the rasterizer loads its font once per rendering).
+    const size = (im: (typeof form.images)[number]) => ({ width: im.width ?? DEFAULT_CHART.width, height: im.height ?? DEFAULT_CHART.height });
+    const pictures = data.projects.flatMap((p) => (p.curve ? form.images.map((im) => ({ option: p.curve!, ...size(im) })) : []));
+    const pngs = await chartPngs(pictures);
+    let next = 0;
     for (const p of data.projects) {
       const cells: CellWrite[] = form.cells.map((c) => ({ ...tpl.target(c.ref), value: out(cellValue(c.field, p, data), tpl.date1904) }));
       const writes = form.blocks.map((b) =>
@@ -79,9 +84,7 @@ export async function reportFormFiles(db: Db, data: ReportData, profileId: numbe
       const images: ImageWrite[] = [];
       for (const im of form.images) {
         if (!p.curve) continue; // a plan without dates has no S-curve: the cell stays as the form has it
-        const width = im.width ?? DEFAULT_CHART.width;
-        const height = im.height ?? DEFAULT_CHART.height;
-        images.push({ sheet: form.sheet, ref: im.ref.replaceAll('$', ''), png: await chartPng(p.curve, width, height), width, height, name: data.labels.curve });
+        images.push({ sheet: form.sheet, ref: im.ref.replaceAll('$', ''), png: pngs[next++]!, ...size(im), name: data.labels.curve });
       }
       const bytes = await fillTemplateInWorker(template, writes, { fileName: profile.fileName, cells, images, dateFormat: 'yyyy/mm/dd' });
       files.push({ name: fileName(p, ext), bytes });

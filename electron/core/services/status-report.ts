@@ -7,7 +7,7 @@ import type { ExportedWorkbook } from '../../common/api/excel.js';
 import { FIGURE_KEYS, type FigureKey, type PortfolioRow } from '../../common/api/portfolio.js';
 import { formatDate } from '../../common/dates.js';
 import { sCurveOption, spiCpiOption, type ChartOption } from '../../common/portfolio-charts.js';
-import { chartPng } from '../charts/render.js';
+import { chartPng, chartPngs } from '../charts/render.js';
 import { ZipBuilder } from '../excel/zip-build.js';
 import { reportFormFiles } from './report-form-export.js';
 import { showDiff, showFigure } from '../../common/portfolio-format.js';
@@ -202,21 +202,22 @@ export async function reportData(db: Db, osLocale: string, today: string, input:
     if (!r) throw textError('NOT_FOUND', 'projectGone', { id }, `Project ${id} does not exist`, { field: 'projectIds', id });
     return r;
   });
-  const projects: ReportProject[] = [];
-  for (const row of rows) {
+  const projects: ReportProject[] = rows.map((row) => {
     const lists = projectLists(db, row, language);
     // The S-curve of the figures' baseline; a plan without dates has no curve to draw.
     const curve = evmCurve(db, row.projectId, row.statusDate, row.baselineId ?? undefined);
-    const option = sCurveOption(curve, { pv: L.pv, ev: L.ev, ac: L.ac, unit: L.unit, statusDate: L.statusDate });
-    projects.push({
+    return {
       row,
       figures: FIGURE_KEYS.map((k): [string, string, string] => [L.figures[k], showFigure(k, row.figures[k]), showDiff(k, row.diff[k])?.text ?? '']),
-      ...(curve.points.length > 1 && { chart: { title: L.curve, png: await chartPng(option, CHART_WIDTH, CHART_HEIGHT), width: CHART_WIDTH, height: CHART_HEIGHT } }),
       tables: projectTables(lists, language),
       lists,
-      ...(curve.points.length > 1 && { curve: option }),
-    });
-  }
+      ...(curve.points.length > 1 && { curve: sCurveOption(curve, { pv: L.pv, ev: L.ev, ac: L.ac, unit: L.unit, statusDate: L.statusDate }) }),
+    };
+  });
+  // Every project's curve in one go: the rasterizer loads its font once per rendering, not per chart.
+  const drawn = projects.filter((p) => p.curve);
+  const pngs = await chartPngs(drawn.map((p) => ({ option: p.curve!, width: CHART_WIDTH, height: CHART_HEIGHT })));
+  drawn.forEach((p, i) => (p.chart = { title: L.curve, png: pngs[i]!, width: CHART_WIDTH, height: CHART_HEIGHT }));
   return { language, labels: L, statusDate: input.statusDate, projects };
 }
 
