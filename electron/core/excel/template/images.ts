@@ -71,7 +71,7 @@ export function placeImages(pkg: Package, fileName: string, images: readonly Ima
     const root = /<([A-Za-z_][\w.-]*:)?wsDr[\s>]/.exec(xml);
     if (!root) fail(fileName, 'DAMAGED', `the drawing of sheet "${sheet.name}" (${drawing}) has no wsDr element`, drawing);
     const x = root[1] ?? '';
-    const ids = [...xml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?cNvPr\s[^>]*?\bid\s*=\s*["'](\d+)["']/g)].map((m) => Number(m[1]));
+    const ids = [...xml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?cNvPr\s[^<>]*?\bid\s*=\s*["'](\d+)["']/g)].map((m) => Number(m[1]));
     const id = Math.max(1, ...ids) + 1;
     const cx = Math.round(img.width * EMU_PER_PX);
     const cy = Math.round(img.height * EMU_PER_PX);
