@@ -70,8 +70,9 @@ export interface ChartSpec {
 
 /**
  * Charts stacked into one rendering per this many pixels of height: each rendering hands resvg the
- * font again (a CJK font is ~19 MB, parsed anew every time; per chart this was most of a 20-project
- * report's time and memory), while the pixmap of one rendering stays ~70 MB at most.
+ * font again (a CJK font is ~19 MB, parsed anew every time). Measured on 20 projects' report: peak
+ * memory 1.06 GB → 0.90 GB; the time did not change beyond its noise (7.6–9.7 s either way), so the
+ * font is not where a report's time goes. One rendering's pixmap stays ~70 MB at most.
  */
 const MAX_PIXEL_HEIGHT = 8000;
 
