@@ -9,9 +9,8 @@ import { isColumnWord } from './synonyms.js';
 import { NUMBER_LABEL, tableObjectAt, type TableLayout } from './detect.js';
 import type { Cell, Row } from './model.js';
 import type { SheetIndex } from './sheet-index.js';
+import { BLANK_ROWS_END, PLAIN_HEADING } from './table-ends.js';
 
-/** Blank rows in a row that end a table (a single blank row inside the data is skipped). */
-export const BLANK_ROWS_END = 2;
 
 export type EndReason = 'blank rows' | 'total row' | 'notes' | 'footer' | 'end mark' | 'table end' | 'end of sheet';
 
@@ -220,9 +219,8 @@ function otherBlock(ix: SheetIndex, r: number, records: number[], counts: (cell:
   return block.every((cells) => cells.length * 2 <= median) ? heading(HEADING_WORD) : block[0]!.length >= 2 && heading(PLAIN_HEADING);
 }
 
-/** How surely a word must name a column to head another table (of sparse rows; of any rows). */
+/** How surely a word must name a column to head another table of sparse rows (of any rows: PLAIN_HEADING). */
 const HEADING_WORD = 0.8;
-export const PLAIN_HEADING = 0.95;
 
 /**
  * A column no field takes whose numbers count up by one row after row (1, 2, 3 … under 項目番号 小):

@@ -11,7 +11,7 @@ import { columnLabel, headerColumns, MAX_HEADER_COLUMNS, MAX_HEADER_ROWS, type H
 import { assignFields, type Assignment, type ColumnMapping, type SampleContext } from './mapping.js';
 import { isColumnWord, matchLabel } from './synonyms.js';
 import type { Cell, Merge, Row, SheetModel, TableObject, WorkbookModel } from './model.js';
-import { BLANK_ROWS_END, PLAIN_HEADING } from './data-range.js';
+import { BLANK_ROWS_END, PLAIN_HEADING } from './table-ends.js';
 import { SheetIndex } from './sheet-index.js';
 import { timelineTable } from './timeline.js';
 

@@ -8,7 +8,7 @@ import { searchTerms, type SearchHit, type SearchKind } from '../../common/searc
 import type { SqlDb as Db } from '../db/sql.js';
 import { bigramQuery, charQuery } from './search-index.js';
 import { taskAtCode, taskCode } from './wbs.js';
-import { countTrigramMatches, matchNewestFirst, matchRanked, taskSearchRows, type SearchFilter } from '../db/queries/search.js';
+import { countTrigramMatches, matchNewestFirst, matchRanked, taskSearchRows, type SearchFilter, type SearchRow } from '../db/queries/search.js';
 import { projectIds } from '../db/queries/projects.js';
 
 export interface SearchOptions {
@@ -16,15 +16,8 @@ export interface SearchOptions {
   projectId?: number;
 }
 
-interface Row {
-  kind: SearchKind;
-  id: number;
-  projectId: number;
-  projectName: string;
-  ref: string;
-  title: string;
-  body: string;
-}
+/** A found row, of a kind the index was written with. */
+type Row = SearchRow & { kind: SearchKind };
 const rowsOf = (found: { kind: string }[]) => found as Row[];
 
 /** Length in code points, so a surrogate pair counts once (as both indexes count it). */
