@@ -262,6 +262,67 @@ export const checklistItems = pgTable(
   (t) => [index('checklist_items_project').on(t.projectId)],
 );
 
+export const defects = pgTable(
+  'defects',
+  {
+    ...registerColumns(),
+    ref: text('ref').notNull().default(''),
+    title: text('title').notNull().default(''),
+    target: text('target').notNull().default(''),
+    phase: text('phase').notNull().default(''),
+    category: text('category').notNull().default(''),
+    severity: text('severity').notNull().default(''),
+    cause: text('cause').notNull().default(''),
+    causePhase: text('cause_phase').notNull().default(''),
+    recurrence: text('recurrence').notNull().default(''),
+    foundOn: text('found_on'),
+    foundBy: text('found_by').notNull().default(''),
+    owner: text('owner').notNull().default(''),
+    due: text('due'),
+    resolution: text('resolution').notNull().default(''),
+    resolvedOn: text('resolved_on'),
+    status: text('status').notNull().default(''),
+  },
+  (t) => [index('defects_project').on(t.projectId)],
+);
+
+export const auditFindings = pgTable(
+  'audit_findings',
+  {
+    ...registerColumns(),
+    ref: text('ref').notNull().default(''),
+    title: text('title').notNull().default(''),
+    severity: text('severity').notNull().default(''),
+    area: text('area').notNull().default(''),
+    raisedOn: text('raised_on'),
+    due: text('due'),
+    owner: text('owner').notNull().default(''),
+    action: text('action').notNull().default(''),
+    status: text('status').notNull().default(''),
+    verifiedOn: text('verified_on'),
+  },
+  (t) => [index('audit_findings_project').on(t.projectId)],
+);
+
+export const lessons = pgTable(
+  'lessons',
+  {
+    ...registerColumns(),
+    ref: text('ref').notNull().default(''),
+    title: text('title').notNull().default(''),
+    category: text('category').notNull().default(''),
+    phase: text('phase').notNull().default(''),
+    tags: text('tags').notNull().default(''),
+    situation: text('situation').notNull().default(''),
+    cause: text('cause').notNull().default(''),
+    recommendation: text('recommendation').notNull().default(''),
+    raisedBy: text('raised_by').notNull().default(''),
+    raisedOn: text('raised_on'),
+    status: text('status').notNull().default(''),
+  },
+  (t) => [index('lessons_project').on(t.projectId)],
+);
+
 export const excelProfiles = pgTable('excel_profiles', {
   id: id(),
   name: text('name').notNull(),
