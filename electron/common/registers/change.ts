@@ -77,5 +77,6 @@ export const change = defineRegister({
   implStatus: ['対応状況', '実施状況', '状態', 'ステータス', '状況', '進捗状況', 'implementation status', 'status'],
   },
   keyWords: 'a change title column (件名/変更件名/Title/Change)',
+  search: { kind: 4, text: ['description', 'reason', 'impactScope', 'impactSchedule', 'impactCost', 'requestedBy', 'decidedBy'] },
   cards: true,
 });

@@ -69,5 +69,6 @@ export const checklist = defineRegister({
     issueRef: ['関連課題', '課題番号', '関連課題番号', '課題no', '不具合番号', '起票番号', 'linked issue', 'issue id', 'issue no', 'related issue'],
   },
   keyWords: 'a check item column (チェック項目/確認項目/Check item)',
+  search: { kind: 7 },
   cards: true,
 });

@@ -66,5 +66,6 @@ export const deliverable = defineRegister({
     notes: ['備考', '補足', 'メモ', 'コメント', '特記事項', 'notes', 'note', 'remarks', 'comment', 'comments'],
   },
   keyWords: 'a deliverable name column (成果物/成果物名/ドキュメント名/Deliverable)',
+  search: { kind: 6 },
   cards: true,
 });

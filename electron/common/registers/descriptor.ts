@@ -102,6 +102,13 @@ export interface RegisterDescriptor<N extends string = string, L extends string 
   qualifiers?: readonly string[];
   /** What a table of this register must have, as the import's "not found" message says it. */
   keyWords: string;
+  /**
+   * Its place in the search index (Ctrl+K): `kind` is its number in every key (search_text.id = row id ×
+   * KEY_KINDS + kind), stored, so never changed or given to another register (1 and 5 are the WBS and
+   * the minutes); `text` the fields joined into a row's searched text, by default every text field of
+   * its columns but the title (dates, list codes and the ID are not words to look for).
+   */
+  search: { kind: number; text?: readonly string[] };
   /** A client's card form (one row in a 不具合管理票) can be kept as a profile and written. */
   cards: boolean;
 }

@@ -90,5 +90,6 @@ export const issue = defineRegister({
   },
   qualifiers: ['課題', 'issue'],
   keyWords: 'an issue title column (課題/課題名/件名/Issue/Title)',
+  search: { kind: 3, text: ['detail', 'owner', 'raisedBy', 'resolution'] },
   cards: true,
 });

@@ -111,5 +111,6 @@ export const risk = defineRegister({
   },
   qualifiers: ['リスク', 'risk'],
   keyWords: 'a risk title column (リスク/件名/Title/Risk)',
+  search: { kind: 2, text: ['description', 'owner', 'trigger', 'responsePlan', 'contingency', 'raisedBy'] },
   cards: true,
 });

@@ -32,36 +32,30 @@ interface Source {
   text: string[];
   /** A JSON column whose every text value is searched too (the minutes' agenda, notes, decisions). */
   tree?: string;
+  /** The kind's number in the keys (row id * KEY_KINDS + num): stored, so fixed for good. */
+  num: number;
 }
 
-/** Every searched table; a kind's number (for search_text.id) is its place here + 1. */
+/**
+ * Every searched table: the WBS and the minutes, and each register as its descriptor says (its kind's
+ * number and text fields; by default the text fields of its columns but the title: not dates, codes or the ID).
+ */
 export const SEARCH_SOURCES: readonly Source[] = [
-  { kind: 'wbs_task', table: 'wbs_tasks', ref: null, title: 'name', text: ['assignee', 'deliverable', 'notes'] },
-  { kind: 'risk', table: 'risks', ref: 'ref', title: 'title', text: ['description', 'owner', 'trigger', 'response_plan', 'contingency', 'raised_by'] },
-  { kind: 'issue', table: 'issues', ref: 'ref', title: 'title', text: ['detail', 'owner', 'raised_by', 'resolution'] },
-  {
-    kind: 'change',
-    table: 'changes',
-    ref: 'ref',
-    title: 'title',
-    text: ['description', 'reason', 'impact_scope', 'impact_schedule', 'impact_cost', 'requested_by', 'decided_by'],
-  },
-  { kind: 'meeting', table: 'meetings', ref: null, title: 'title', text: ['series', 'place', 'facilitator', 'recorder', 'purpose'], tree: 'body' },
-  // Registers added to the descriptors' list after these: their text fields (not dates, codes or the ID).
-  ...REGISTER_LIST.filter((d) => !['risk', 'issue', 'change'].includes(d.name)).map((d): Source => {
+  { kind: 'wbs_task', num: 1, table: 'wbs_tasks', ref: null, title: 'name', text: ['assignee', 'deliverable', 'notes'] },
+  { kind: 'meeting', num: 5, table: 'meetings', ref: null, title: 'title', text: ['series', 'place', 'facilitator', 'recorder', 'purpose'], tree: 'body' },
+  ...REGISTER_LIST.map((d): Source => {
     const shape = d.fields.shape as Record<string, unknown>;
     const skip = new Set<unknown>([date, code, ref, extra]);
-    return {
-      kind: d.name,
-      table: d.table,
-      ref: 'ref',
-      title: snake(d.titleField),
-      text: Object.keys(d.columns).filter((f) => f !== d.titleField && f in shape && !skip.has(shape[f])).map(snake),
-    };
+    const text = d.search.text ?? Object.keys(d.columns).filter((f) => f !== d.titleField && f in shape && !skip.has(shape[f]));
+    return { kind: d.name, num: d.search.kind, table: d.table, ref: 'ref', title: snake(d.titleField), text: text.map(snake) };
   }),
 ];
-// A key is row id * KEY_KINDS + the kind's number (queries/search.ts).
-if (SEARCH_SOURCES.length >= KEY_KINDS) throw new Error(`search_text keys hold ${KEY_KINDS - 1} kinds: widen KEY_KINDS and bump INDEX_VERSION`);
+// A key is row id * KEY_KINDS + the kind's number (queries/search.ts): each number once, below KEY_KINDS.
+for (const s of SEARCH_SOURCES) {
+  if (!Number.isInteger(s.num) || s.num < 1 || s.num >= KEY_KINDS) throw new Error(`search kind ${s.kind}: its number ${s.num} is not 1–${KEY_KINDS - 1} (widen KEY_KINDS and bump INDEX_VERSION)`);
+  const other = SEARCH_SOURCES.find((o) => o !== s && o.num === s.num);
+  if (other) throw new Error(`search kinds ${s.kind} and ${other.kind} have the same number ${s.num}`);
+}
 
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 /** The fields (as the audit names them) whose change can change a row's entry. */
@@ -71,7 +65,7 @@ function snake(field: string): string {
   return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
-const SOURCE_OF = new Map(SEARCH_SOURCES.map((s, i) => [s.kind, { ...s, num: i + 1, fields: searchedFields(s) }]));
+const SOURCE_OF = new Map(SEARCH_SOURCES.map((s) => [s.kind, { ...s, fields: searchedFields(s) }]));
 export const searchKey = (kind: SearchKind, rowId: number) => rowId * KEY_KINDS + SOURCE_OF.get(kind)!.num;
 
 /** Set once the index holds the bigrams (0007); a workspace without it (or an older version) is indexed again at open. */
