@@ -12,6 +12,10 @@ import { REGISTER_LIST } from '../../electron/common/registers/index.js';
 import { ENTITY_STORES, REGISTER_STORES } from '../../electron/core/entities.js';
 import { REGISTER_SERVICES } from '../../electron/core/services/registers/index.js';
 import { REGISTER_VIEWS } from '../../renderer/src/features/excel/exportModel.js';
+import { VIEW_OF_KIND } from '../../renderer/src/features/search/jump.js';
+import { SEARCH_SOURCES } from '../../electron/core/services/search-index.js';
+import { SEARCH_KINDS } from '../../electron/common/search.js';
+import { KEY_KINDS } from '../../electron/core/db/queries/search.js';
 import { en } from '../../renderer/src/i18n/en.js';
 import { ja } from '../../renderer/src/i18n/ja.js';
 
@@ -59,6 +63,19 @@ describe.each(REGISTER_LIST.map((d) => [d.name, d] as const))('register %s', (na
     expect(REGISTER_STORES[name]!.table).toBe(d.table);
     expect(REGISTER_SERVICES[name].def).toBe(REGISTERS[name]);
     for (const verb of ['list', 'create', 'update', 'delete', 'applyCells']) expect(Object.keys(api), `${name}.${verb}`).toContain(`${name}.${verb}`);
+  });
+
+  it('is searched under its own fixed kind number, over text fields it has, and a hit opens its screen', () => {
+    const source = SEARCH_SOURCES.find((s) => s.kind === name);
+    expect(source, name).toMatchObject({ num: d.search.kind, table: d.table, ref: 'ref' });
+    expect(d.search.kind).toBeGreaterThan(0);
+    expect(d.search.kind).toBeLessThan(KEY_KINDS);
+    expect(SEARCH_SOURCES.filter((s) => s.num === d.search.kind).map((s) => s.kind), 'one kind per number').toEqual([name]);
+    const columns = new Set(Object.keys(d.fields.shape).map((f) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)));
+    expect(source!.text.length).toBeGreaterThan(0);
+    for (const c of [source!.title, ...source!.text]) expect(columns, `${name}: ${c}`).toContain(c);
+    expect(SEARCH_KINDS).toContain(name);
+    expect(VIEW_OF_KIND[name]).toBe(d.view);
   });
 
   it.each([['ja', ja], ['en', en]] as const)('has its texts in %s: tab, column headers, list names', (_lang, strings) => {

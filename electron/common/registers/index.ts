@@ -4,12 +4,15 @@
 import type { RegisterDescriptor } from './descriptor.js';
 import { change } from './change.js';
 import { checklist } from './checklist.js';
+import { defect } from './defect.js';
 import { deliverable } from './deliverable.js';
+import { finding } from './finding.js';
 import { issue } from './issue.js';
+import { lesson } from './lesson.js';
 import { risk } from './risk.js';
 
 /** In the tabs' order. */
-export const REGISTER_LIST = [risk, issue, change, deliverable, checklist] as const;
+export const REGISTER_LIST = [risk, issue, change, deliverable, checklist, defect, finding, lesson] as const;
 
 type Listed = (typeof REGISTER_LIST)[number];
 export type RegisterName = Listed['name'];
@@ -25,4 +28,4 @@ export function isRegisterName(s: string): s is RegisterName {
   return Object.prototype.hasOwnProperty.call(DESCRIPTORS, s);
 }
 
-export { risk, issue, change, deliverable, checklist };
+export { risk, issue, change, deliverable, checklist, defect, finding, lesson };
