@@ -20,7 +20,7 @@ export async function buildAll({ quiet = true } = {}) {
   // The worker first: the bundles that start it carry its SHA-256 and refuse a changed file. It is
   // unpacked beside the asar (worker_threads loads a real file), outside the asar's own integrity
   // check; the pinned hash, inside the checked asar, covers it.
-  await esbuild({ ...common, entryPoints: [r('electron/core/excel/read-worker.ts')], outfile: r('dist/excel/read-worker.mjs'), format: 'esm' });
+  await esbuild({ ...common, entryPoints: [r('electron/core/excel/capped-worker-entry.ts')], outfile: r('dist/excel/read-worker.mjs'), format: 'esm' });
   const workerSha256 = createHash('sha256').update(fs.readFileSync(r('dist/excel/read-worker.mjs'))).digest('hex');
   const pinned = { ...common, define: { __PMO_READER_WORKER_SHA256__: JSON.stringify(workerSha256) } };
   // The workspace worker starts the reader, so it is built (and pinned) after it, before the hosts.

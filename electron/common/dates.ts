@@ -1,5 +1,5 @@
 // Calendar dates: stored and sent as ISO yyyy-mm-dd, shown as yyyy/mm/dd.
-import { parseDateText } from './excel/dates.js';
+import { parseDateText } from './excel/client-dates.js';
 
 /** yyyy-mm-dd → yyyy/mm/dd; empty for null. */
 export function formatDate(iso: string | null | undefined): string {
@@ -16,7 +16,7 @@ export function toHalfWidth(s: string): string {
 
 /**
  * A date as a user types or pastes it → yyyy-mm-dd, or null when it is not a real calendar day. The
- * import's parser (excel/dates.ts), so a cell takes what a workbook may hold: 2025/4/1, 2025-04-01,
+ * import's parser (excel/client-dates.ts), so a cell takes what a workbook may hold: 2025/4/1, 2025-04-01,
  * 2025年4月1日, 20250401, 和暦 (R7/4/1, 令和7年4月1日, 令和元年…), full-width digits, and a month and day
  * alone (4/1, 4月1日) in the year that puts it nearest to `reference` (today).
  */

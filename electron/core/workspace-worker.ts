@@ -5,8 +5,8 @@
 // Started by workspace-thread.ts; the messages both sides send are the types below.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from './workspace.js';
-import { setReaderChildStarter, setReaderWorkerFile } from './excel/reader.js';
-import { relayedReaderStarter } from './excel/reader-relay.js';
+import { setReaderChildStarter, setReaderWorkerFile } from './excel/capped-worker.js';
+import { relayedReaderStarter } from './excel/capped-worker-relay.js';
 import { rawJson } from './raw-json.js';
 import { WorkspaceLockedError } from './db/lock.js';
 import type { Caller } from './call-scope.js';

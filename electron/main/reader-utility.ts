@@ -1,14 +1,14 @@
-// The Excel reader for one big file in an Electron utility process (reader-relay.ts says why): main's
+// The Excel reader for one big file in an Electron utility process (capped-worker-relay.ts says why): main's
 // side of it. The script is the one main resolved and checked against the SHA-256 in its own bundle
 // (readerWorkerFile); the process gets an empty environment and no flags, so nothing outside the
-// installed app chooses what it runs. It reads in a capped thread of its own (read-worker.ts) and
+// installed app chooses what it runs. It reads in a capped thread of its own (capped-worker-entry.ts) and
 // answers once; then it is ended here, and all the memory the file took goes back to the OS.
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { utilityProcess, type UtilityProcess } from 'electron';
-import type { ReaderChild } from '../core/excel/read-process.js';
-import { readerWorkerFile } from '../core/excel/reader.js';
-import type { ReaderRequest, UtilityAnswer, UtilityRequest } from '../core/excel/read-worker.js';
+import type { ReaderChild } from '../core/excel/capped-worker-process.js';
+import { readerWorkerFile } from '../core/excel/capped-worker.js';
+import type { ReaderRequest, UtilityAnswer, UtilityRequest } from '../core/excel/capped-worker-entry.js';
 
 /** Starts the reader's utility process for one file (throws when the installed script was changed). */
 export function startUtilityReader(heapMb: number): ReaderChild {

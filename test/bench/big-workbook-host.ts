@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setReaderWorkerFile } from '../../electron/core/excel/reader.js';
+import { setReaderWorkerFile } from '../../electron/core/excel/capped-worker.js';
 import { setWorkspaceWorkerFile, startWorkspaceThread } from '../../electron/core/workspace-thread.js';
 import { openWorkspace } from '../../electron/core/workspace.js';
 import { startHost } from '../../electron/host/server.js';

@@ -1,7 +1,7 @@
 // A workbook past the import's limits (200,000 rows × 5 columns, as the durability audit built it), read
 // through the web host while a small call (app.info) is made every 50 ms: how long the small calls wait,
 // and the host's RSS before, at its peak and 2 s after the file (the host process and the reader's child
-// process it starts for a big file, read-process.ts, summed). The host runs in a child process of its own
+// process it starts for a big file, capped-worker-process.ts, summed). The host runs in a child process of its own
 // (big-workbook-host.ts, bundled and run with plain node as the app is) and this one is its browser, so
 // the RSS is the host's alone (not this side's copy of the file); the same pings with no file being
 // read are the floor, and the same pings while another process spins as long the busy floor, from the

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setReaderWorkerFile } from '../../electron/core/excel/reader.js';
+import { setReaderWorkerFile } from '../../electron/core/excel/capped-worker.js';
 import type { ApplyResult, ImportPreview } from '../../electron/common/excel/preview.js';
 import type { Handlers } from '../../electron/core/handlers.js';
 import { tempWorkspace } from '../helpers/workspace.js';

@@ -11,7 +11,7 @@ import { insertTasks, newTaskRow, wbsStore, type TaskRow } from '../../electron/
 import { rollUpAll } from '../../electron/core/services/rollup.js';
 import { startHost } from '../../electron/host/server.js';
 import { readZipDirectory } from '../../electron/core/excel/zip.js';
-import { setReaderWorkerFile } from '../../electron/core/excel/reader.js';
+import { setReaderWorkerFile } from '../../electron/core/excel/capped-worker.js';
 import { tempWorkspace } from '../helpers/workspace.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { japaneseWbs } from '../fixtures/excel/xlsx.js';

@@ -4,10 +4,10 @@
 // read must be plain, JSON-safe data that detection and normalization handle. Fixed seed, bounded runs.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readWorkbookBytes } from '../../electron/core/excel/read-workbook.js';
-import { readWorkbook } from '../../electron/core/excel/reader.js';
+import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import { readWorkbook } from '../../electron/core/excel/capped-worker.js';
 import { ExcelReadError } from '../../electron/core/excel/errors.js';
-import { analyzeWorkbook } from '../../electron/common/excel/table.js';
+import { analyzeWorkbook } from '../../electron/core/excel/import/read-table.js';
 import { IMPORT_TARGETS } from '../../electron/common/excel/fields.js';
 import type { WorkbookModel } from '../../electron/common/excel/model.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';

@@ -15,12 +15,12 @@ import {
   readerWorkerKept,
   readWorkbook,
   setReaderWorkerFile,
-} from '../../electron/core/excel/reader.js';
+} from '../../electron/core/excel/capped-worker.js';
 import { TemplateError } from '../../electron/core/excel/template/index.js';
-import { readWorkbookBytes } from '../../electron/core/excel/read-workbook.js';
-import { ReaderProcess } from '../../electron/core/excel/read-process.js';
+import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import { ReaderProcess } from '../../electron/core/excel/capped-worker-process.js';
 import { ExcelReadError, type ReadErrorCode } from '../../electron/core/excel/errors.js';
-import { analyzeWorkbook } from '../../electron/common/excel/table.js';
+import { analyzeWorkbook } from '../../electron/core/excel/import/read-table.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { billionLaughs, externalEntity, manyNamesTemplate, randomBytes, zipBomb } from '../fixtures/excel/hostile.js';
 import { japaneseWbs, rawXlsx, rowXml, sheetXml, sstXml, workbook, workbookXml } from '../fixtures/excel/xlsx.js';
@@ -274,7 +274,7 @@ describe('the worker keeps a runaway read away from the app', () => {
 
   it('a child process that reads as out of memory once ended with no one listening (its read already stopped for time) is not an error thrown in the app', async () => {
     // A stand-in reader that prints what V8 prints when a heap runs out, then hangs; it is ended as
-    // reader.ts ends one whose time ran out (its listeners gone), and its stderr then reads as OOM.
+    // capped-worker.ts ends one whose time ran out (its listeners gone), and its stderr then reads as OOM.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pmo-late-oom-'));
     const script = path.join(dir, 'late-oom.mjs');
     const printed = path.join(dir, 'printed');

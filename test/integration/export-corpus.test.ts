@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace, type Call } from '../helpers/workspace.js';
 import { readZipDirectory, ZipReader } from '../../electron/core/excel/zip.js';
-import { readWorkbookBytes } from '../../electron/core/excel/read-workbook.js';
+import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import { KEY_FIELD, TARGET_FIELDS, type ImportTarget } from '../../electron/common/excel/fields.js';
 import { cellRef } from '../../electron/common/excel/model.js';
 import type { ImportPreview } from '../../electron/common/excel/preview.js';

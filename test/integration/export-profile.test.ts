@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace, type Call } from '../helpers/workspace.js';
 import { readZipDirectory, ZipReader } from '../../electron/core/excel/zip.js';
-import { readWorkbookBytes } from '../../electron/core/excel/read-workbook.js';
+import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import { cellRef } from '../../electron/common/excel/model.js';
 
 beforeAll(async () => {

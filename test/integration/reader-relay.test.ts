@@ -1,13 +1,13 @@
-// The reader's relay (reader-relay.ts): in Electron the workspace thread asks main for a big file's
+// The reader's relay (capped-worker-relay.ts): in Electron the workspace thread asks main for a big file's
 // process, and main starts it. Here main's side starts a Node child process (a utility process cannot
 // run outside Electron; electron-main.test.ts runs main's own wiring against a stand-in for one): a
 // read, a timeout and a heap cap cross the relay as they do without it, and each process ends.
 import { EventEmitter } from 'node:events';
 import { MessageChannel } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillTemplateInWorker, inflatedSize, IN_THREAD_MAX_BYTES, lastReaderProcess, readWorkbook, setReaderChildStarter } from '../../electron/core/excel/reader.js';
-import { ReaderProcess, type ReaderChild } from '../../electron/core/excel/read-process.js';
-import { relayedReaderStarter, serveReaderRelay } from '../../electron/core/excel/reader-relay.js';
+import { fillTemplateInWorker, inflatedSize, IN_THREAD_MAX_BYTES, lastReaderProcess, readWorkbook, setReaderChildStarter } from '../../electron/core/excel/capped-worker.js';
+import { ReaderProcess, type ReaderChild } from '../../electron/core/excel/capped-worker-process.js';
+import { relayedReaderStarter, serveReaderRelay } from '../../electron/core/excel/capped-worker-relay.js';
 import { ExcelReadError } from '../../electron/core/excel/errors.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { randomBytes } from '../fixtures/excel/hostile.js';

@@ -15,7 +15,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Row, SheetModel } from '../../electron/common/excel/model.js';
-import { readXlsx } from '../../electron/core/excel/xlsx-reader.js';
+import { readXlsx } from '../../electron/core/excel/parse-xlsx.js';
 import { writeIntoTemplate, type CellOut, type TableWrite, type WriteReport } from '../../electron/core/excel/template/index.js';
 import { entries, sheetPartOf } from '../fixtures/excel/xlsx-parts.js';
 

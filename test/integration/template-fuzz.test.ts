@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readXlsx } from '../../electron/core/excel/xlsx-reader.js';
+import { readXlsx } from '../../electron/core/excel/parse-xlsx.js';
 import { ExcelReadError } from '../../electron/core/excel/errors.js';
 import { inspectTemplate, TemplateError, writeIntoTemplate, type CellOut, type OutValue, type WriteReport } from '../../electron/core/excel/template/index.js';
 import { hostileTemplateParts, twoSheetTemplate } from '../fixtures/excel/hostile.js';
@@ -131,7 +131,7 @@ describe('hostile templates are scanned in linear time', () => {
 
   it('the app\'s thread never looks into a template: only the reader\'s capped worker does', () => {
     // Outside the template writer itself, only the worker's entry may call what parses a template
-    // (the package, its workbook part, its rows); the host asks the worker (reader.ts).
+    // (the package, its workbook part, its rows); the host asks the worker (capped-worker.ts).
     const core = path.resolve(import.meta.dirname, '../../electron');
     const parses = /\b(?:inspectTemplate|writeIntoTemplate|writeIntoTemplateSync|readXlsx|readWorkbookBytes)\(|new Package\(|from '[^']*template\/(?:package|workbook|sheet-rows|stale|resize|fill)\.js'/;
     const offenders: string[] = [];
@@ -139,7 +139,7 @@ describe('hostile templates are scanned in linear time', () => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         const f = path.join(dir, e.name);
         if (e.isDirectory()) walk(f);
-        else if (f.endsWith('.ts') && !f.includes(`${path.sep}excel${path.sep}template${path.sep}`) && !/excel[\\/](read-worker|read-workbook|xlsx-reader)\.ts$/.test(f) && parses.test(fs.readFileSync(f, 'utf8'))) offenders.push(path.relative(core, f));
+        else if (f.endsWith('.ts') && !f.includes(`${path.sep}excel${path.sep}template${path.sep}`) && !/excel[\\/](capped-worker-entry|parse-file|parse-xlsx)\.ts$/.test(f) && parses.test(fs.readFileSync(f, 'utf8'))) offenders.push(path.relative(core, f));
       }
     };
     walk(core);

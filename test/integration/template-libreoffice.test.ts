@@ -144,7 +144,7 @@ describe.skipIf(!LO)('CSV export opened in LibreOffice', () => {
       // Tokens: comma, ", UTF-8, line 1, -, -, quoted as text off, special numbers on, -, -, trim spaces on, -, evaluate formulas on.
       const r = spawnSync(LO!, [`-env:UserInstallation=file://${tmp}/profile`, '--headless', '--norestore', '--infilter=CSV:44,34,76,1,,0,false,true,false,false,true,-1,true', '--convert-to', 'xlsx', '--outdir', tmp, path.join(tmp, 't.csv')], { encoding: 'utf8', timeout: 120_000 });
       expect(r.status).toBe(0);
-      const { readXlsx } = await import('../../electron/core/excel/xlsx-reader.js');
+      const { readXlsx } = await import('../../electron/core/excel/parse-xlsx.js');
       const row = readXlsx(fs.readFileSync(path.join(tmp, 't.xlsx')), 't.xlsx').sheets[0]!.rows[0]!.cells;
       // Our cells: text (the quote LibreOffice shows is the escape), none a formula result.
       expect(row.slice(0, cells.length).map((c) => c.f ?? false)).toEqual(cells.map(() => false));

@@ -10,7 +10,7 @@
 // 3. every cell of a surviving record that no field maps equals its original;
 // 4. (callers, for a few files) LibreOffice opens it.
 import { KEY_FIELD, fieldSpec, type ImportTarget } from '../../electron/common/excel/fields.js';
-import { readWorkbookBytes } from '../../electron/core/excel/read-workbook.js';
+import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import type { ImportPreview } from '../../electron/common/excel/preview.js';
 import type { Cell, SheetModel } from '../../electron/common/excel/model.js';
 import { recordPeriod } from '../../electron/core/services/export/record-blocks.js';

@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, APP_SCHEME, windowOptions } from '../../electron/main/policy.js';
 import { NONCE_PLACEHOLDER } from '../../electron/common/csp.js';
-import { inflatedSize, IN_THREAD_MAX_BYTES } from '../../electron/core/excel/reader.js';
+import { inflatedSize, IN_THREAD_MAX_BYTES } from '../../electron/core/excel/capped-worker.js';
 import { randomBytes } from '../fixtures/excel/hostile.js';
 import { rawXlsx, sheetXml } from '../fixtures/excel/xlsx.js';
 import { startHostProcess } from '../helpers/host-process.js';
@@ -40,7 +40,7 @@ beforeAll(async () => {
   fs.mkdirSync(bundleDir, { recursive: true });
   bundleFile = path.join(bundleDir, 'electron', 'main.cjs');
   readerScript = path.join(bundleDir, 'excel', 'read-worker.mjs');
-  await build({ entryPoints: [path.join(ROOT, 'electron/core/excel/read-worker.ts')], outfile: readerScript, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'silent' });
+  await build({ entryPoints: [path.join(ROOT, 'electron/core/excel/capped-worker-entry.ts')], outfile: readerScript, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'silent' });
   const define = { __PMO_READER_WORKER_SHA256__: JSON.stringify(createHash('sha256').update(fs.readFileSync(readerScript)).digest('hex')) };
   await build({
     entryPoints: [path.join(ROOT, 'electron/core/workspace-worker.ts')],
@@ -566,7 +566,7 @@ describe('Electron main, a big workbook', () => {
   const big = () => bigFile.toString('base64');
   const small = () => rawXlsx().toString('base64');
 
-  it('is big by what reader.ts decides on (its parts inflate past 8 MB)', () => {
+  it('is big by what capped-worker.ts decides on (its parts inflate past 8 MB)', () => {
     expect(inflatedSize(bigFile)).toBeGreaterThan(IN_THREAD_MAX_BYTES);
   });
   const ended = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, guessDelimiter, parseCsv } from '../../electron/core/excel/csv-reader.js';
-import { readWorkbookBytes } from '../../electron/core/excel/read-workbook.js';
-import { analyzeWorkbook } from '../../electron/common/excel/table.js';
+import { decodeText, guessDelimiter, parseCsv } from '../../electron/core/excel/parse-csv.js';
+import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import { analyzeWorkbook } from '../../electron/core/excel/import/read-table.js';
 import { ExcelReadError } from '../../electron/core/excel/errors.js';
 
 // "タスク名,担当者,予定開始日,進捗率\r\n要件定義①,山田,R7.4.1,５０％\r\n" in CP932 (Windows Japanese).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoToSerial, nearestYear, parseDateNumber, parseDateText, serialToIso, yearsOfStretch } from '../../electron/common/excel/dates.js';
+import { isoToSerial, nearestYear, parseDateNumber, parseDateText, serialToIso, yearsOfStretch } from '../../electron/common/excel/client-dates.js';
 
 describe('Excel date serials', () => {
   it.each([

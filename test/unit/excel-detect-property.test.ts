@@ -3,7 +3,7 @@
 // the records read. Checked with fast-check on generated sheets (sheet models built directly).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeWorkbook } from '../../electron/common/excel/table.js';
+import { analyzeWorkbook } from '../../electron/core/excel/import/read-table.js';
 import { model, sheet, type ModelCell } from '../fixtures/excel/model.js';
 
 const COLUMNS = [

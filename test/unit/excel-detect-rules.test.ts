@@ -4,9 +4,9 @@
 // again, template rows) — always listed — and what is no table at all.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readWorkbookBytes } from '../../electron/core/excel/read-workbook.js';
-import { ASK_BELOW, detectLayout, layoutAt } from '../../electron/common/excel/detect.js';
-import { analyzeWorkbook, type ImportTable } from '../../electron/common/excel/table.js';
+import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import { ASK_BELOW, detectLayout, layoutAt } from '../../electron/core/excel/import/detect.js';
+import { analyzeWorkbook, type ImportTable } from '../../electron/core/excel/import/read-table.js';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
 import { model, sheet, type ModelCell } from '../fixtures/excel/model.js';
 

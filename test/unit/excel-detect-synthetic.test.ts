@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ASK_BELOW } from '../../electron/common/excel/detect.js';
-import { analyzeWorkbook } from '../../electron/common/excel/table.js';
+import { ASK_BELOW } from '../../electron/core/excel/import/detect.js';
+import { analyzeWorkbook } from '../../electron/core/excel/import/read-table.js';
 import { CHECK_SEEDS, DEV_SEEDS, generateCase, type SyntheticCase } from '../helpers/synthetic-tables.js';
 
 const OUT = path.resolve(import.meta.dirname, '../../test-output/excel/detect-synthetic.md');

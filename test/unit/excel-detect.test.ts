@@ -1,9 +1,9 @@
 // Detection, mapping and normalization on small workbooks generated in the test (exceljs writes
 // them as Excel would), read in-process; the worker and hostile files are integration tests.
 import { describe, expect, it } from 'vitest';
-import { readWorkbookBytes } from '../../electron/core/excel/read-workbook.js';
-import { analyzeWorkbook, type ImportTable } from '../../electron/common/excel/table.js';
-import { detectLayout, rankTargets } from '../../electron/common/excel/detect.js';
+import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import { analyzeWorkbook, type ImportTable } from '../../electron/core/excel/import/read-table.js';
+import { detectLayout, rankTargets } from '../../electron/core/excel/import/detect.js';
 import { formatProblem } from '../../electron/common/excel/problems.js';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
 import { workbook, type SheetSpec } from '../fixtures/excel/xlsx.js';

@@ -2,7 +2,7 @@
 // with rich text and furigana, inline strings, namespace prefixes, cells without references, 1904
 // dates, merges, indents and macro-enabled workbooks.
 import { describe, expect, it } from 'vitest';
-import { readWorkbookBytes } from '../../electron/core/excel/read-workbook.js';
+import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import { classifyCode, classifyFormat } from '../../electron/core/excel/number-formats.js';
 import { readZipDirectory } from '../../electron/core/excel/zip.js';
 import { ExcelReadError } from '../../electron/core/excel/errors.js';

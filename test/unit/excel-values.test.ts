@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../electron/common/excel/model.js';
-import { effortUnitOf, parseEffort, parseNumberText, parseProgress, progressScale } from '../../electron/common/excel/numbers.js';
-import { parseRatingValue, parseVocab, parseWbsStatus, parseYesNo } from '../../electron/common/excel/values.js';
-import { parseLevel, parseWbsCode, readValue } from '../../electron/common/excel/cell-values.js';
-import { defaultVocabularies } from '../../electron/common/excel/detect.js';
+import { effortUnitOf, parseEffort, parseNumberText, parseProgress, progressScale } from '../../electron/core/excel/import/numbers.js';
+import { parseRatingValue, parseVocab, parseWbsStatus, parseYesNo } from '../../electron/core/excel/import/value-words.js';
+import { parseLevel, parseWbsCode, readValue } from '../../electron/core/excel/import/cell-values.js';
+import { defaultVocabularies } from '../../electron/core/excel/import/detect.js';
 import { DEFAULT_VOCABULARIES } from '../../electron/common/registers.js';
 
 const n = (v: number, fmt?: string): Cell => ({ c: 0, t: 'n', v, ...(fmt ? { fmt } : {}) });

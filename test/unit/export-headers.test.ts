@@ -2,8 +2,8 @@
 // languages, so an exported register comes back in with no mapping to fix.
 import { describe, expect, it } from 'vitest';
 import { IMPORT_TARGETS } from '../../electron/common/excel/fields.js';
-import { EXPORT_HEADERS } from '../../electron/common/excel/headers.js';
-import { matchLabel } from '../../electron/common/excel/synonyms.js';
+import { EXPORT_HEADERS } from '../../electron/common/excel/column-labels.js';
+import { matchLabel } from '../../electron/core/excel/import/synonyms.js';
 
 describe('export headers', () => {
   for (const target of IMPORT_TARGETS)

@@ -2,7 +2,7 @@
 // follow their dates on both sides (bar cells look like a bar, the others do not).
 import { describe, expect, it } from 'vitest';
 import { bandCandidates, barCells, learnBand, type BandColumn, type BandRecord } from '../../electron/core/services/export/gantt-marks.js';
-import { SheetIndex } from '../../electron/common/excel/sheet-index.js';
+import { SheetIndex } from '../../electron/core/excel/import/sheet-index.js';
 import type { Cell, SheetModel } from '../../electron/common/excel/model.js';
 
 const D0 = 45_748; // 2025-04-01

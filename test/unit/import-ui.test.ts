@@ -1,9 +1,8 @@
 // Pure logic behind the Excel import dialog and the registers' extra columns.
 import { describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
-import type { ImportPreview } from '../../electron/common/excel/preview.js';
+import type { ImportPreview, ColumnMapping } from '../../electron/common/excel/preview.js';
 import { PROBLEM_CODES, type Problem } from '../../electron/common/excel/problems.js';
-import type { ColumnMapping } from '../../electron/common/excel/mapping.js';
 import {
   applyOptions,
   defaultProfileChoice,

@@ -4,7 +4,11 @@
 //     no better-sqlite3 or drizzle-orm import, no use of the connection (db.sqlite, db.orm, prepare),
 //     no SQL text; their statements live in electron/core/db/queries (issue 16; team mode on
 //     PostgreSQL stands behind the same seam); they are handed the seam's SqlDb, never db/open's Db;
-//   - core never imports the renderer or Electron, the renderer never imports core (it talks to the API).
+//   - core never imports the renderer or Electron, the renderer never imports core (it talks to the API);
+//   - common (electron/common) is what the fronts share with core: it imports none of core, main, host,
+//     preload or the renderer, no Node module and no Electron; and every module in it is used by a front
+//     (the renderer, main, host or preload, directly or through another common module), so code only
+//     core uses — the import engine moved to electron/core/excel/import — cannot creep back into common.
 // SERVICES_NOT_YET_MOVED lists service files whose SQL still waits to move (none now); an entry that
 // no longer breaks the rule fails too, so the list only shrinks.
 import fs from 'node:fs';
@@ -15,6 +19,11 @@ import { ROOT } from '../helpers/workspace.js';
 const SERVICES = path.join(ROOT, 'electron/core/services');
 const CORE = path.join(ROOT, 'electron/core');
 const RENDERER = path.join(ROOT, 'renderer');
+const COMMON = path.join(ROOT, 'electron/common');
+/** The fronts: what runs outside core and shares common with it. */
+const FRONTS = ['renderer/src', 'electron/main', 'electron/host', 'electron/preload'].map((d) => path.join(ROOT, d));
+/** Packages common may import (plain TypeScript everywhere: the API's schemas). */
+const COMMON_PACKAGES = new Set(['zod']);
 
 /**
  * Service files (relative to electron/core/services) that may still run SQL of their own while their
@@ -36,9 +45,52 @@ function code(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
 }
 
-/** Module specifiers of static imports, re-exports and dynamic imports. */
+/**
+ * Module specifiers of static imports, re-exports and dynamic imports: only statements that start with
+ * import or export, so a message such as 'is before from' in code is no import.
+ */
 function specifiers(text: string): string[] {
-  return [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+  const statements = [...text.matchAll(/(?:^|;)\s*(?:import|export)\s(?:[^;'"]*?\sfrom\s*)?['"]([^'"]+)['"]/gm)];
+  const dynamic = [...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]/g)];
+  return [...statements, ...dynamic].map((m) => m[1]!);
+}
+
+/** The file a relative specifier names (`./x.js` → x.ts or x.tsx), or null for a package or a missing file. */
+function resolveFile(file: string, spec: string): string | null {
+  if (!spec.startsWith('.')) return null;
+  const base = path.resolve(path.dirname(file), spec);
+  for (const f of [base.replace(/\.js$/, '.ts'), base.replace(/\.js$/, '.tsx'), base, `${base}.ts`, `${base}/index.ts`]) {
+    if (fs.existsSync(f) && fs.statSync(f).isFile()) return f;
+  }
+  return null;
+}
+
+/** Why a common file breaks its layer: an import of another layer, a Node module, Electron or an unlisted package. */
+function commonBreaches(file: string): string[] {
+  const out: string[] = [];
+  for (const spec of specifiers(code(fs.readFileSync(file, 'utf8')))) {
+    if (spec.startsWith('.')) {
+      if (!resolvesInto(file, spec, COMMON)) out.push(`imports ${spec} (outside electron/common)`);
+    } else if (!COMMON_PACKAGES.has(spec)) out.push(`imports ${spec}`);
+  }
+  return out;
+}
+
+/** Common files the fronts use: imported by a front's file, or by a common file they use. */
+function commonUsedByFronts(): Set<string> {
+  const used = new Set<string>();
+  const todo = FRONTS.flatMap((d) => sourceFiles(d));
+  while (todo.length > 0) {
+    const file = todo.pop()!;
+    for (const spec of specifiers(code(fs.readFileSync(file, 'utf8')))) {
+      const target = resolveFile(file, spec);
+      if (target && target.startsWith(COMMON + path.sep) && !used.has(target)) {
+        used.add(target);
+        todo.push(target);
+      }
+    }
+  }
+  return used;
 }
 
 function resolvesInto(file: string, spec: string, dir: string): boolean {
@@ -133,5 +185,40 @@ describe('layering', () => {
         .map((s) => `${path.relative(ROOT, file)}: ${s}`),
     );
     expect(bad).toEqual([]);
+  });
+
+  it('common imports no other layer, no Node module and no Electron', () => {
+    const bad = sourceFiles(COMMON).flatMap((file) => commonBreaches(file).map((why) => `${path.relative(ROOT, file)}: ${why}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('every common module is used by a front (code only core uses lives in core)', () => {
+    const used = commonUsedByFronts();
+    const coreOnly = sourceFiles(COMMON)
+      .filter((f) => !used.has(f))
+      .map((f) => path.relative(ROOT, f));
+    expect(coreOnly, 'only core (or tests) import these: move them under electron/core').toEqual([]);
+  });
+
+  it('the common rules see what they are for', () => {
+    // Sample files inside common, so a loosened pattern or a walk that sees everything fails here.
+    const dir = fs.mkdtempSync(path.join(COMMON, 'layering-sample-'));
+    try {
+      const sample = (body: string) => {
+        const f = path.join(dir, 'x.ts');
+        fs.writeFileSync(f, body);
+        return { breaches: commonBreaches(f), used: commonUsedByFronts().has(f) };
+      };
+      expect(sample("import { readTable } from '../../core/excel/import/read-table.js';").breaches).toEqual([
+        'imports ../../core/excel/import/read-table.js (outside electron/common)',
+      ]);
+      expect(sample("import fs from 'node:fs';").breaches).toEqual(['imports node:fs']);
+      expect(sample("import { ipcRenderer } from 'electron';").breaches).toEqual(['imports electron']);
+      expect(sample("import { z } from 'zod';\nimport { formatDate } from '../dates.js';")).toEqual({ breaches: [], used: false });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    // And a module the fronts do use is seen as used.
+    expect(commonUsedByFronts().has(path.join(COMMON, 'excel/preview.ts'))).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkWorkerFile } from '../../electron/core/excel/reader.js';
+import { checkWorkerFile } from '../../electron/core/excel/capped-worker.js';
 import { ExcelReadError } from '../../electron/core/excel/errors.js';
 import { checkWorkspaceWorker } from '../../electron/core/workspace-thread.js';
 

@@ -3,7 +3,7 @@
 // that point at it on its own rows while records are removed, moved and copied; references from it
 // to the table's cells follow them.
 import { describe, expect, it } from 'vitest';
-import { readXlsx } from '../../electron/core/excel/xlsx-reader.js';
+import { readXlsx } from '../../electron/core/excel/parse-xlsx.js';
 import { readZipDirectory, ZipReader } from '../../electron/core/excel/zip.js';
 import { writeIntoTemplate, type TableWrite } from '../../electron/core/excel/template/index.js';
 import { rawXlsx, rowXml, sheetXml, workbookXml } from '../fixtures/excel/xlsx.js';

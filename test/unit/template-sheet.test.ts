@@ -5,7 +5,7 @@
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { crc32 } from '../../electron/core/excel/crc32.js';
-import { readXlsx } from '../../electron/core/excel/xlsx-reader.js';
+import { readXlsx } from '../../electron/core/excel/parse-xlsx.js';
 import { readZipDirectory, ZipReader } from '../../electron/core/excel/zip.js';
 import { dateSerial, inspectTemplate, TemplateError, writeIntoTemplate, type TableWrite, type WriteReport } from '../../electron/core/excel/template/index.js';
 import { rawXlsx, sheetXml, sstXml, workbookXml } from '../fixtures/excel/xlsx.js';

@@ -1,7 +1,7 @@
 // The client's words for list and rating values, both ways: the stored shape's helpers.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VOCABULARIES } from '../../electron/common/registers.js';
-import { clientWord, mappedCode, scaledRating, suggestCode, withWord } from '../../electron/common/excel/value-map.js';
+import { clientWord, mappedCode, scaledRating, suggestCode, withWord } from '../../electron/core/excel/import/value-map.js';
 
 const categories = DEFAULT_VOCABULARIES['risk.category'];
 

@@ -3,7 +3,7 @@
 // structure columns (WBS code, level, 大/中/小分類) that only shape the tree.
 import { REGISTERS, type RegisterName, type VocabListName } from '../registers.js';
 import { REGISTER_LIST, REGISTER_NAMES } from '../registers/index.js';
-import { DERIVED_FIELDS } from './headers.js';
+import { DERIVED_FIELDS } from './column-labels.js';
 
 export type ImportTarget = 'wbs' | RegisterName;
 export const IMPORT_TARGETS: readonly ImportTarget[] = ['wbs', ...REGISTER_NAMES];

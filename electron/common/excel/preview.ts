@@ -1,16 +1,10 @@
 // What an import preview shows before anything is written, and what applying it answers. Plain JSON,
 // shared by the core (which computes it) and the renderer (which shows it).
+import type { VocabListName } from '../registers.js';
 import type { ImportTarget } from './fields.js';
-import type { HierarchyMethod } from './hierarchy.js';
-import type { ColumnMapping } from './mapping.js';
 import type { Problem } from './problems.js';
-import type { EndReason } from './data-range.js';
 import type { CardLayout, CardRegister, FormLayout } from './form.js';
 import type { ReportFormLayout } from './report-form.js';
-import type { ValueMaps } from './value-map.js';
-import type { UnknownValue } from './client-values.js';
-import type { LeftOutReason } from './data-range.js';
-import type { LayoutConfidence, TableCandidate } from './detect.js';
 
 /** A field's value as the preview shows it (dates yyyy-mm-dd, codes of lists, numbers). */
 export type PreviewValue = string | number | boolean | null;
@@ -195,3 +189,88 @@ export interface ReportProfile extends ProfileSummary {
 }
 
 export type Profile = TableProfile | FormProfile | CardProfile | ReportProfile;
+
+// What the import engine (electron/core/excel/import) finds, as the preview and the profile carry it:
+// the types live here, with the preview, so the renderer reads them without the engine.
+
+/** A table detection weighed: its sheet, 0-based header rows, columns ('A:F') and score. */
+export interface TableCandidate {
+  sheet: string;
+  headerTop: number;
+  headerBottom: number;
+  columns: string;
+  score: number;
+}
+
+/** How sure each decision of a detection is, 0–1. */
+export interface LayoutConfidence {
+  /** The sheet and table chosen over the other candidates (low when another one scores nearly as well). */
+  table: number;
+  /** The header rows: how well the header words name fields (low when the key column was guessed). */
+  header: number;
+  /** The key field's column (name/title). */
+  key: number;
+}
+
+/** Why the data of a table ends where it does. */
+export type EndReason = 'blank rows' | 'total row' | 'notes' | 'footer' | 'end mark' | 'table end' | 'end of sheet';
+
+/** Why a row inside a table's data is not a record. */
+export type LeftOutReason = 'separator' | 'header again' | 'section title' | 'template row' | 'continued text' | 'record continued' | 'example';
+
+/** The unit effort is stored in is the person-day (人日); hours and person-months are converted. */
+export type EffortUnit = 'day' | 'hour' | 'month';
+
+/** A column of the header: the field it fills, or an extra column kept as the client's. */
+export interface ColumnMapping {
+  /** First (0-based) column and the number of columns (> 1 for a merged column group). */
+  c: number;
+  span: number;
+  /** 'E' or 'A:C'. */
+  column: string;
+  label: string;
+  /** The field, or null: kept under `extra` as `extraKey`. */
+  field: string | null;
+  /** 0–1; 0 for extra columns. */
+  confidence: number;
+  extraKey?: string;
+  /** Effort columns: the unit the header names (工数(h) → hour). */
+  unit?: EffortUnit;
+}
+
+/** How the WBS tree is written in the sheet (see electron/core/excel/import/hierarchy.ts). */
+export type HierarchyMethod = 'code' | 'level' | 'columns' | 'indent' | 'outline' | 'none';
+
+/** A client's own words for the values of one list or rating column (see electron/core/excel/import/value-map.ts). */
+export interface ValueMap {
+  words: Record<string, string>;
+  exportAs: Record<string, string>;
+  clientList?: string[];
+  scale?: { min: number; max: number };
+}
+
+/** Field → its value map. */
+export type ValueMaps = Record<string, ValueMap>;
+
+/** What an unknown client word most likely means on the project's list. */
+export interface Suggestion {
+  /** The item's code; null: add the word to the project's list as a new item. */
+  code: string | null;
+  /** How it was found ('scale': a rating number read through the client's scale, 1.5 → 2). */
+  by: 'label' | 'synonym' | 'similar' | 'scale' | 'new';
+}
+
+/** One distinct client word of a column that the project's list (or the 1–5 scale) does not have. */
+export interface UnknownValue {
+  field: string;
+  /** The list of the field; null for a rating (the codes are 1–5). */
+  list: VocabListName | null;
+  word: string;
+  /** 1-based rows it is written in. */
+  rows: number[];
+  suggestion: Suggestion;
+  /** What it is read as now: the user's choice, else the suggestion; null: left empty. */
+  code: string | null;
+  /** The code is the user's (or the profile's) choice, not a suggestion. */
+  chosen: boolean;
+}

@@ -81,7 +81,7 @@ export function setPgWorkerFile(file: string | undefined): void {
   configured = file;
 }
 
-// This file (electron/core/db/pg-sync.ts), or the bundle it was built into. (excel/reader.ts's
+// This file (electron/core/db/pg-sync.ts), or the bundle it was built into. (excel/capped-worker.ts's
 // thisModuleFile answers that module's own path, so it cannot be shared.)
 function thisFile(): string | undefined {
   if (typeof __filename === 'string') return __filename;

@@ -10,7 +10,7 @@
 // Every user text is a string cell, never a formula, whatever it starts with.
 import { pace } from '../call-scope.js';
 import type { ImportTarget } from '../../common/excel/fields.js';
-import { EXPORT_HEADERS } from '../../common/excel/headers.js';
+import { EXPORT_HEADERS } from '../../common/excel/column-labels.js';
 import { REGISTER_LIST } from '../../common/registers/index.js';
 import { columnName, sheetPrefix } from '../../common/excel/model.js';
 import { escapeSharedText, escapeXml } from './template/xml-text.js';

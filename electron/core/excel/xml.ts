@@ -65,7 +65,7 @@ export function xmlSource(bytes: Buffer, part: string, fileName: string, at = pa
     const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(b.subarray(2));
     b = Buffer.from(text.replace(/^<\?xml[^>]*\?>/, ''), 'utf8');
   }
-  // The text is made on first use: a sheet refused from its last row (xlsx-reader.ts) never needs it,
+  // The text is made on first use: a sheet refused from its last row (parse-xlsx.ts) never needs it,
   // and for the 200,000-row bench file it is 46 MB beside the 46 MB of bytes.
   let src: string | undefined;
   return {

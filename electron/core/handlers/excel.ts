@@ -29,7 +29,7 @@ import {
 import { exportMinutesForm, readFormTemplate, type FormTemplate } from '../services/meetings/form-export.js';
 import { importMinutesForm } from '../services/meetings/form-import.js';
 import { sheetPreview } from '../services/export/sheet-preview.js';
-import { inspectTemplateInWorker, readWorkbook } from '../excel/reader.js';
+import { inspectTemplateInWorker, readWorkbook } from '../excel/capped-worker.js';
 import type { CardLayout, FormLayout } from '../../common/excel/form.js';
 import { exportCard } from '../services/export/card-export.js';
 import { exportMinutes } from '../services/meetings/export.js';

@@ -6,7 +6,7 @@ import { formatDate } from '../../common/dates.js';
 import type { ReportFormField } from '../../common/excel/report-form.js';
 import { chartPngs } from '../charts/render.js';
 import type { SqlDb as Db } from '../db/sql.js';
-import { fillTemplateInWorker } from '../excel/reader.js';
+import { fillTemplateInWorker } from '../excel/capped-worker.js';
 import type { CellWrite, ImageWrite } from '../excel/template/index.js';
 import { dayOf, isoOf } from '../progress/work-days.js';
 import { getReportProfile, profileTemplate, templateConflict } from './import/profiles.js';

@@ -1,4 +1,4 @@
-import { columnLabels } from '../../../electron/common/excel/headers.js';
+import { columnLabels } from '../../../electron/common/excel/column-labels.js';
 import { registerColumnNames, registerListNames, registerViewNames } from '../../../electron/common/registers/texts.js';
 export const en = {
   // Each register's grid headers (<name>.col), from its descriptor; a register with more texts has its own entry below.

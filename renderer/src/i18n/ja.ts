@@ -1,5 +1,5 @@
 import type { Strings } from './en.js';
-import { columnLabels } from '../../../electron/common/excel/headers.js';
+import { columnLabels } from '../../../electron/common/excel/column-labels.js';
 import { registerColumnNames, registerListNames, registerViewNames } from '../../../electron/common/registers/texts.js';
 
 export const ja: Strings = {

@@ -1,7 +1,7 @@
 // One cell's new XML, and whether it needs any: a value equal to what the cell holds (same type and
 // value, shared-string text compared by content) in the format it would get anyway leaves the cell
 // untouched, so writing back unchanged data leaves the sheet's bytes unchanged.
-import { isoToSerial } from '../../../common/excel/dates.js';
+import { isoToSerial } from '../../../common/excel/client-dates.js';
 import type { SharedStrings } from './shared-strings.js';
 import type { CellTok } from './sheet-rows.js';
 import type { Styles } from './styles.js';

@@ -10,7 +10,7 @@
 //
 //   const out = await writeIntoTemplate(templateBytes, [{ sheet: 'WBS', firstRow: 5, lastRow: 7,
 //     columns: [0, 1, 4], rows: [[{ value: { t: 's', v: '1.1' } }, …]] }]);
-import { isoToSerial } from '../../../common/excel/dates.js';
+import { isoToSerial } from '../../../common/excel/client-dates.js';
 import { sheetPrefix } from '../../../common/excel/model.js';
 import { ExcelReadError } from '../errors.js';
 import { fail, TemplateError } from './errors.js';
@@ -168,7 +168,7 @@ export interface RowShape {
 
 /**
  * What the host asks of a template before writing into it or showing it; answered by inspectTemplate
- * in the reader's capped worker (reader.ts inspectTemplateInWorker), never on the app's thread: a
+ * in the reader's capped worker (capped-worker.ts inspectTemplateInWorker), never on the app's thread: a
  * template is a client's file like any other, and one built to be slow or big must not hold the app.
  */
 export interface TemplateQuery {

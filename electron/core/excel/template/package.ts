@@ -8,7 +8,7 @@ import { readZipDirectory, ZipReader, type ZipDirectory } from '../zip.js';
 import { fail } from './errors.js';
 import { writeZip, type PartChanges } from './zip-write.js';
 import { attr, escapeXml, fromBytes, unescapeXml } from './xml-text.js';
-import { findWorkbookPart, resolvePart } from '../xlsx-reader.js';
+import { findWorkbookPart, resolvePart } from '../parse-xlsx.js';
 
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';

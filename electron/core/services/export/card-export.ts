@@ -7,7 +7,7 @@ import type { CardRegister } from '../../../common/excel/form.js';
 import { vocabLabel, type VocabListName } from '../../../common/registers.js';
 import type { SqlDb as Db } from '../../db/sql.js';
 import { dateSerial, type CellOut, type CellWrite } from '../../excel/template/index.js';
-import { fillTemplateInWorker } from '../../excel/reader.js';
+import { fillTemplateInWorker } from '../../excel/capped-worker.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
 import { getCardProfile, profileTemplate, templateConflict } from '../import/profiles.js';
 import { readFormTemplate } from '../meetings/form-export.js';

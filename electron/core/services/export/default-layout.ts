@@ -2,7 +2,7 @@
 // turned into labelled values of the chosen language.
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
 import { fieldSpec, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
-import { EXPORT_HEADERS, WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../common/excel/headers.js';
+import { EXPORT_HEADERS, WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../common/excel/column-labels.js';
 import { RISK_LEVEL_LABELS, vocabLabel, type RiskLevel, type Vocabularies, type VocabListName } from '../../../common/registers.js';
 import type { SqlDb as Db } from '../../db/sql.js';
 import { headerOf, registerFileName, registerXlsx, type ColumnKind, type ExtraBand, type LayoutColumn, type LayoutRow } from '../../excel/register-layout.js';

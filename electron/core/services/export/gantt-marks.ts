@@ -3,9 +3,9 @@
 // is painted again the way this client paints it. The band's rule is learned from the template's own
 // rows (which cells are filled for which dates) and used only when the template follows it; a band
 // the sheet draws itself (formulas, conditional formats) varies nothing per row and is never found.
-import { isoToSerial, serialToIso, ymd } from '../../../common/excel/dates.js';
+import { isoToSerial, serialToIso, ymd } from '../../../common/excel/client-dates.js';
 import type { Cell } from '../../../common/excel/model.js';
-import type { SheetIndex } from '../../../common/excel/sheet-index.js';
+import type { SheetIndex } from '../../excel/import/sheet-index.js';
 import type { CellOut, OutValue } from '../../excel/template/index.js';
 
 /** One column of the band and the days it stands for: Excel serials, inclusive. */

@@ -6,26 +6,25 @@
 // a date serial in a date cell, a fraction in a % column, hours in an hours column).
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
-import { readValue, textOf, type ValueContext } from '../../../common/excel/cell-values.js';
-import type { TableLayout } from '../../../common/excel/detect.js';
+import { readValue, textOf, type ValueContext } from '../../excel/import/cell-values.js';
+import type { TableLayout } from '../../excel/import/detect.js';
 import { fieldSpec, KEY_FIELD, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
-import { WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../common/excel/headers.js';
-import type { ColumnMapping } from '../../../common/excel/mapping.js';
+import { WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../common/excel/column-labels.js';
 import { cellRef, type Cell } from '../../../common/excel/model.js';
-import { DAYS_PER_MONTH, effortUnitOf, HOURS_PER_DAY, parseNumberText } from '../../../common/excel/numbers.js';
-import { ClientValues } from '../../../common/excel/client-values.js';
-import { clientWord, valueKey, type ValueMap } from '../../../common/excel/value-map.js';
-import { SheetIndex } from '../../../common/excel/sheet-index.js';
-import { isMark, personColumns, readTable, type ImportTable } from '../../../common/excel/table.js';
+import { DAYS_PER_MONTH, effortUnitOf, HOURS_PER_DAY, parseNumberText } from '../../excel/import/numbers.js';
+import { ClientValues } from '../../excel/import/client-values.js';
+import { clientWord, valueKey } from '../../excel/import/value-map.js';
+import { SheetIndex } from '../../excel/import/sheet-index.js';
+import { isMark, personColumns, readTable, type ImportTable } from '../../excel/import/read-table.js';
 import { ApiError, textError } from '../../../common/errors.js';
 import { REGISTERS, vocabLabel, type Vocabularies, type VocabItem, type VocabListName } from '../../../common/registers.js';
 import type { SqlDb as Db } from '../../db/sql.js';
-import { fillTemplateInWorker, inspectTemplateInWorker, readWorkbook } from '../../excel/reader.js';
+import { fillTemplateInWorker, inspectTemplateInWorker, readWorkbook } from '../../excel/capped-worker.js';
 import { dateSerial, type CellOut, type OutValue, type RowShape } from '../../excel/template/index.js';
 import { sameValue, planImport } from '../import/plan.js';
 import { planBlocks, type TemplateRecord } from './record-blocks.js';
 import { bandCandidates, barCells, learnBand, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
-import { isoToSerial } from '../../../common/excel/dates.js';
+import { isoToSerial } from '../../../common/excel/client-dates.js';
 import { tableBand } from './table-band.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
 import { getTableProfile, profileRecords, profileTemplate, templateConflict } from '../import/profiles.js';
@@ -33,6 +32,7 @@ import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { listTasks, WBS_DEFAULTS } from '../wbs.js';
 import { taskIdsOf } from '../../db/queries/wbs.js';
+import type { ColumnMapping, ValueMap } from '../../../common/excel/preview.js';
 
 type Row = Record<string, unknown> & { id: number; extra?: Record<string, unknown> };
 

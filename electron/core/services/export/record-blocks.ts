@@ -12,7 +12,7 @@
 //   neighbour of the same kind (for a WBS, the same level), placed where the record goes;
 // - rows between blocks that no record owns (notes, separators, rows the import left out) are the
 //   client's: they travel with the record block above them and are never written.
-import { BLANK_ROWS_END } from '../../../common/excel/table-ends.js';
+import { BLANK_ROWS_END } from '../../excel/import/table-ends.js';
 import type { Merge } from '../../../common/excel/model.js';
 
 export interface TemplateRecord {

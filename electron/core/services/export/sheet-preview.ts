@@ -1,6 +1,6 @@
 // A workbook's sheets as text, for picking the cells of a form layout in a preview of the template.
 import type { SheetPreview } from '../../../common/api/excel.js';
-import { textOf } from '../../../common/excel/cell-values.js';
+import { textOf } from '../../excel/import/cell-values.js';
 import type { WorkbookModel } from '../../../common/excel/model.js';
 import type { TemplateFacts } from '../../excel/template/index.js';
 

@@ -6,7 +6,7 @@ import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
 import { KEY_FIELD, WBS_STRUCTURE_FIELDS } from '../../../common/excel/fields.js';
 import { columnName, parseCellRef } from '../../../common/excel/model.js';
 import type { CellChange, MissingRow, PreviewRow, PreviewValue } from '../../../common/excel/preview.js';
-import type { ImportRecord, ImportTable } from '../../../common/excel/table.js';
+import type { ImportRecord, ImportTable } from '../../excel/import/read-table.js';
 import type { RegisterName } from '../../../common/registers.js';
 import type { SqlDb as Db } from '../../db/sql.js';
 import { REGISTER_SERVICES } from '../registers/index.js';

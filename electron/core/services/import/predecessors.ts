@@ -4,7 +4,7 @@
 // warning on its cell: the row is imported and the text kept, without a link.
 import { columnName } from '../../../common/excel/model.js';
 import { shown, type Problem } from '../../../common/excel/problems.js';
-import type { ImportTable } from '../../../common/excel/table.js';
+import type { ImportTable } from '../../excel/import/read-table.js';
 import { parseLinks } from '../../../common/schedule/links-text.js';
 
 /** The codes a predecessors text may use to name each record of the table. */

@@ -4,7 +4,7 @@
 // workbook comes back whose header reads the same (its signature, see headerSignature).
 import { workbookRefusal } from '../../excel/error-text.js';
 import type { ImportTarget } from '../../../common/excel/fields.js';
-import { headerSignature } from '../../../common/excel/detect.js';
+import { headerSignature } from '../../excel/import/detect.js';
 import type { WorkbookModel } from '../../../common/excel/model.js';
 import type { CardLayout, FormLayout } from '../../../common/excel/form.js';
 import type { CardProfile, FormProfile, Profile, ProfileLayout, ProfileSummary, ReportProfile, TableProfile } from '../../../common/excel/preview.js';

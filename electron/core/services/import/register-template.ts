@@ -2,14 +2,14 @@
 // header rows and columns are found as an import finds them (or as the user points at them), and the
 // workbook is kept as the template exports are written into. A dry run answers what would be saved.
 import { workbookRefusal } from '../../excel/error-text.js';
-import { defaultVocabularies, headerSignature } from '../../../common/excel/detect.js';
+import { defaultVocabularies, headerSignature } from '../../excel/import/detect.js';
 import { TARGET_FIELDS, type ImportTarget } from '../../../common/excel/fields.js';
 import type { TemplateRegistration } from '../../../common/api/excel.js';
 import type { MappingInput, ProfileLayout } from '../../../common/excel/preview.js';
-import { readTable } from '../../../common/excel/table.js';
+import { readTable } from '../../excel/import/read-table.js';
 import { textError } from '../../../common/errors.js';
 import type { SqlDb as Db } from '../../db/sql.js';
-import { readWorkbook } from '../../excel/reader.js';
+import { readWorkbook } from '../../excel/capped-worker.js';
 import { chooseLayout, emptyFile } from './preview.js';
 import { getProfileSummary, saveProfile } from './profiles.js';
 

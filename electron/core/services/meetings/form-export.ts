@@ -9,7 +9,7 @@ import { vocabLabel } from '../../../common/registers.js';
 import type { SqlDb as Db } from '../../db/sql.js';
 import { minutesFileName } from '../../excel/minutes-layout.js';
 import { dateSerial, type CellOut, type CellWrite, type TableWrite } from '../../excel/template/index.js';
-import { fillTemplateInWorker, inspectTemplateInWorker } from '../../excel/reader.js';
+import { fillTemplateInWorker, inspectTemplateInWorker } from '../../excel/capped-worker.js';
 import { getFormProfile, profileTemplate, templateConflict } from '../import/profiles.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';

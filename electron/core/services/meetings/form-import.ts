@@ -4,12 +4,12 @@
 // does not read (a date that is not one, a kind not on the list) is listed as `Sheet!B4: reason` and
 // left out; the rest is imported.
 import { workbookRefusal } from '../../excel/error-text.js';
-import { readValue, textOf, type ValueContext } from '../../../common/excel/cell-values.js';
+import { readValue, textOf, type ValueContext } from '../../excel/import/cell-values.js';
 import type { FormBlock, FormLayout, MinutesFormField } from '../../../common/excel/form.js';
 import { cellRef, parseCellRef, type Cell, type WorkbookModel } from '../../../common/excel/model.js';
 import { failure, shown, type Problem } from '../../../common/excel/problems.js';
-import { SheetIndex } from '../../../common/excel/sheet-index.js';
-import { parseVocab } from '../../../common/excel/values.js';
+import { SheetIndex } from '../../excel/import/sheet-index.js';
+import { parseVocab } from '../../excel/import/value-words.js';
 import { ApiError, textError } from '../../../common/errors.js';
 import type { z } from 'zod';
 import { agendaItem, attendee, decision, meetingFields, type Attendee, type Meeting, type MeetingFields } from '../../../common/meetings.js';
@@ -17,7 +17,7 @@ import { issueFields } from '../../../common/registers.js';
 import type { Vocabularies } from '../../../common/registers.js';
 import { inBatch, type Actor } from '../../batch.js';
 import type { SqlDb as Db } from '../../db/sql.js';
-import { readWorkbook } from '../../excel/reader.js';
+import { readWorkbook } from '../../excel/capped-worker.js';
 import { getFormProfile, profileTemplate, templateConflict } from '../import/profiles.js';
 import { getProjectRow } from '../projects.js';
 import { issues } from '../registers/index.js';

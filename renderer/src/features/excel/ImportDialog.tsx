@@ -4,9 +4,8 @@
 // (excel.applyImport). Cancel at any step writes nothing.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TableCandidate } from '../../../../electron/common/excel/detect.js';
 import type { ImportTarget } from '../../../../electron/common/excel/fields.js';
-import type { ApplyResult, ImportPreview, MappingInput, PreviewValue } from '../../../../electron/common/excel/preview.js';
+import type { ApplyResult, ImportPreview, MappingInput, PreviewValue, TableCandidate } from '../../../../electron/common/excel/preview.js';
 import { ApiError } from '../../../../electron/common/errors.js';
 import type { Problem } from '../../../../electron/common/excel/problems.js';
 import { REGISTERS, type Vocabularies } from '../../../../electron/common/registers.js';

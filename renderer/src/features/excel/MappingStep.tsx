@@ -2,8 +2,7 @@
 // used, and each column of the file with the field it goes to. Every correction previews again.
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TableCandidate } from '../../../../electron/common/excel/detect.js';
-import type { ImportPreview } from '../../../../electron/common/excel/preview.js';
+import type { ImportPreview, TableCandidate } from '../../../../electron/common/excel/preview.js';
 import type { Problem } from '../../../../electron/common/excel/problems.js';
 import { confidenceLevel, headerRows, yearChoices, type MappingChange } from './importModel.js';
 import { TablePicker } from './TablePicker.js';

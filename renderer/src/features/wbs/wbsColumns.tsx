@@ -4,7 +4,7 @@ import { WBS_ROLLED_UP_FIELDS, WBS_SCHEDULING, WBS_STATUSES, type WbsFields, typ
 import { formatDate } from '../../../../electron/common/dates.js';
 import type { CellKind } from '../../grid/cellValues.js';
 import { suppressEditorKeys, VocabEditor, type VocabEditorParams } from '../registers/VocabEditor.js';
-import { WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../../electron/common/excel/headers.js';
+import { WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../../electron/common/excel/column-labels.js';
 import type { VocabItem } from '../../../../electron/common/registers.js';
 
 /** The WBS statuses as a value list (the WBS has no per-project list): codes with their two labels. */

@@ -2,7 +2,7 @@
 // top to bottom (予定 over 開始日 → 予定 / 開始日), merged cells lend their text to every column they
 // cover, and a single text merged across several columns with nothing below it names one column group
 // (作業内容 over A:C, the levels of a tree written one column further right per level).
-import { columnName, type Merge } from './model.js';
+import { columnName, type Merge } from '../../../common/excel/model.js';
 import type { SheetIndex } from './sheet-index.js';
 
 /** Header rows combined at most. */

@@ -3,33 +3,19 @@
 // cells from under the header are given, typed fields (dates, ratings, lists…) count less the fewer of
 // those cells read as that type, and not at all when none does — so a text column headed 影響 stays an
 // extra column in a register whose 影響度 column holds the 1–5 ratings.
-import type { Vocabularies } from '../registers.js';
+import type { Vocabularies } from '../../../common/registers.js';
 import { readValue, type ValueContext } from './cell-values.js';
-import { KEY_FIELD, fieldSpec, type ImportTarget } from './fields.js';
-import { REGISTER_LIST } from '../registers/index.js';
-import { columnLabel, type HeaderColumn } from './header.js';
-import type { Cell } from './model.js';
-import { effortUnitOf, progressScale, type EffortUnit } from './numbers.js';
+import { KEY_FIELD, fieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
+import { REGISTER_LIST } from '../../../common/registers/index.js';
+import { columnLabel, type HeaderColumn } from './header-rows.js';
+import type { Cell } from '../../../common/excel/model.js';
+import { effortUnitOf, progressScale } from './numbers.js';
 import { matchLabel } from './synonyms.js';
+import type { ColumnMapping } from '../../../common/excel/preview.js';
 
 /** Below this a header word does not name a field. */
 export const MIN_CONFIDENCE = 0.5;
 
-export interface ColumnMapping {
-  /** First (0-based) column and the number of columns (> 1 for a merged column group). */
-  c: number;
-  span: number;
-  /** 'E' or 'A:C'. */
-  column: string;
-  label: string;
-  /** The field, or null: kept under `extra` as `extraKey`. */
-  field: string | null;
-  /** 0–1; 0 for extra columns. */
-  confidence: number;
-  extraKey?: string;
-  /** Effort columns: the unit the header names (工数(h) → hour). */
-  unit?: EffortUnit;
-}
 
 /** The confidence of a key column found by its contents, not its header word: below ASK_BELOW in detect, so the dialog asks. */
 export const GUESSED_KEY = 0.55;

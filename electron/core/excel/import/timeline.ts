@@ -4,10 +4,10 @@
 // nothing there; this reads the names as one name column over the outline's columns (the tree from
 // their offsets) and leaves the date columns out as the gantt's grid. Used only where no table with
 // header words is found, and with a low header confidence, so the dialog asks the user to check it.
-import { columnLabel } from './header.js';
-import type { ColumnMapping } from './mapping.js';
-import type { Cell } from './model.js';
+import { columnLabel } from './header-rows.js';
+import type { Cell } from '../../../common/excel/model.js';
 import type { SheetIndex } from './sheet-index.js';
+import type { ColumnMapping } from '../../../common/excel/preview.js';
 
 /** Dates in a row, each a day to a month after the one left of it: a timeline. */
 const MIN_DATES = 4;

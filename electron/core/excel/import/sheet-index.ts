@@ -1,7 +1,7 @@
 // Fast look-ups over one sheet of the model: a cell by (row, column) and the merged range covering a
 // cell. Built from the cells present only; a merge is indexed by the columns asked for, so a huge
 // merged range costs one entry per column of interest, not one per cell it covers.
-import type { Cell, Merge, Row, SheetModel } from './model.js';
+import type { Cell, Merge, Row, SheetModel } from '../../../common/excel/model.js';
 
 export class SheetIndex {
   readonly rowsByR = new Map<number, Row>();

@@ -1,5 +1,5 @@
 // In Electron a big file is read in a utility process, for the reason the web host reads it in a child
-// process (read-process.ts): all the memory it took goes back to the OS when the process ends. But the
+// process (capped-worker-process.ts): all the memory it took goes back to the OS when the process ends. But the
 // reader runs in the workspace thread, and only Electron's main thread may start a utility process
 // (child_process.fork would need ELECTRON_RUN_AS_NODE, which the fuses turn off). So the workspace
 // thread asks main over a MessagePort, and main starts the process and passes its answer back.
@@ -8,8 +8,8 @@
 // bundle): the workspace thread names no file, so nothing it is sent can choose the code that runs.
 import { EventEmitter } from 'node:events';
 import type { MessagePort } from 'node:worker_threads';
-import type { ReaderChild, StartReaderChild } from './read-process.js';
-import type { ReaderReply, ReaderRequest } from './read-worker.js';
+import type { ReaderChild, StartReaderChild } from './capped-worker-process.js';
+import type { ReaderReply, ReaderRequest } from './capped-worker-entry.js';
 
 /** Workspace thread → main. */
 type ToMain = { type: 'start'; id: number; heapMb: number; request: ReaderRequest } | { type: 'terminate'; id: number };
@@ -132,7 +132,7 @@ class RelayedReader extends EventEmitter implements ReaderChild {
   receive(m: FromMain): void {
     if (m.type === 'pid') this.pid = m.pid;
     else if (m.type === 'message') this.emit('message', m.message);
-    // An error after reader.ts stopped listening (the read timed out meanwhile) is no one's to hear:
+    // An error after capped-worker.ts stopped listening (the read timed out meanwhile) is no one's to hear:
     // emitted with no listener, it would throw in the workspace thread.
     else if (m.type === 'error') {
       if (this.listenerCount('error') > 0) this.emit('error', Object.assign(new Error(m.message), m.code ? { code: m.code } : {}));

@@ -1,13 +1,13 @@
 // Bytes of a chosen file → the sheet model, in whatever thread calls it (the reader worker in the app,
-// see reader.ts). The content decides how it is read, not the extension: a zip is read as a workbook,
+// see capped-worker.ts). The content decides how it is read, not the extension: a zip is read as a workbook,
 // text as CSV (a CSV renamed .xlsx is read as CSV and says so), and everything else — an old .xls,
 // a password-protected workbook, Excel 2003 XML, HTML saved as .xls, a PDF, random bytes — is refused
 // with one message that names the file.
 import type { WorkbookModel } from '../../common/excel/model.js';
-import { readCsv } from './csv-reader.js';
+import { readCsv } from './parse-csv.js';
 import { ExcelReadError, refuse } from './errors.js';
 import { MAX_FILE_BYTES } from './limits.js';
-import { readXlsx } from './xlsx-reader.js';
+import { readXlsx } from './parse-xlsx.js';
 
 export type Sniffed = 'zip' | 'cfb' | 'xml-spreadsheet' | 'html' | 'pdf' | 'image' | 'text-or-other';
 

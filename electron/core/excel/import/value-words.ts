@@ -3,10 +3,10 @@
 // Marks, as Japanese sheets use them: in a status column ◎/○ = done, △ = in progress, × = not started
 // (the ○△× of a progress check); in a rating or priority column ◎ = high, ○ = medium, △ = low
 // (× = lowest); in a yes/no column (milestone) ○ ◎ ● ◆ ✓ = yes, × - = no.
-import { WBS_STATUSES, type WbsStatus } from '../dto.js';
-import { normalizeLabel, parseRating, vocabCode, type VocabItem, type VocabListName } from '../registers.js';
+import { WBS_STATUSES, type WbsStatus } from '../../../common/dto.js';
+import { normalizeLabel, parseRating, vocabCode, type VocabItem, type VocabListName } from '../../../common/registers.js';
 import { parseNumberText, type Parsed } from './numbers.js';
-import { failure } from './problems.js';
+import { failure } from '../../../common/excel/problems.js';
 
 /** Folded for lookup: NFKC, lower case, inner spaces and separators collapsed. */
 export function wordKey(s: string): string {

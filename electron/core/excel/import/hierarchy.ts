@@ -12,9 +12,9 @@
 //   none     a flat list.
 // A jump of more than one level, or a code whose parent is missing, is reported and the row is placed
 // under the nearest row that fits.
-import type { Problem } from './problems.js';
+import type { Problem } from '../../../common/excel/problems.js';
+import type { HierarchyMethod } from '../../../common/excel/preview.js';
 
-export type HierarchyMethod = 'code' | 'level' | 'columns' | 'indent' | 'outline' | 'none';
 
 export interface TreeInput {
   /** 0-based sheet row (for problems). */

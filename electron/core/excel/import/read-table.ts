@@ -3,23 +3,22 @@
 // bad cell: the cell is left out and listed as a problem with its sheet, cell and reason, so a preview
 // can show every problem at once.
 import type { z } from 'zod';
-import { wbsFields } from '../api/wbs.js';
-import { localToday } from '../dates.js';
-import { REGISTERS, type Vocabularies } from '../registers.js';
+import { wbsFields } from '../../../common/api/wbs.js';
+import { localToday } from '../../../common/dates.js';
+import { REGISTERS, type Vocabularies } from '../../../common/registers.js';
 import { readValue, textOf, type ValueContext } from './cell-values.js';
-import { ClientValues, type NewListItem, type UnknownValue } from './client-values.js';
-import { parseDateText, ymd, yearsOfStretch } from './dates.js';
-import type { ValueMaps } from './value-map.js';
-import { findDataRows, type EndReason, type LeftOutReason } from './data-range.js';
+import { ClientValues, type NewListItem } from './client-values.js';
+import { parseDateText, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
+import { findDataRows } from './data-range.js';
 import { defaultVocabularies, detectLayout, type DetectOptions, type TableLayout } from './detect.js';
-import { fieldSpec, KEY_FIELD, type FieldKind, type ImportTarget } from './fields.js';
-import { buildTree, chooseMethod, type HierarchyMethod, type TreeInput } from './hierarchy.js';
-import type { ColumnMapping } from './mapping.js';
-import { cellRef, parseCellRef, type Cell, type WorkbookModel } from './model.js';
+import { fieldSpec, KEY_FIELD, type FieldKind, type ImportTarget } from '../../../common/excel/fields.js';
+import { buildTree, chooseMethod, type TreeInput } from './hierarchy.js';
+import { cellRef, parseCellRef, type Cell, type WorkbookModel } from '../../../common/excel/model.js';
 import { effortUnitOf, progressScale, type ProgressScale } from './numbers.js';
-import { failure, shown, type Failure, type Problem, type ProblemKind } from './problems.js';
+import { failure, shown, type Failure, type Problem, type ProblemKind } from '../../../common/excel/problems.js';
 import { clientListAt } from './client-lists.js';
 import { SheetIndex } from './sheet-index.js';
+import type { ColumnMapping, EndReason, HierarchyMethod, LeftOutReason, UnknownValue, ValueMaps } from '../../../common/excel/preview.js';
 
 export type ExtraValue = string | number | boolean;
 

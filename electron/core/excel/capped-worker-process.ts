@@ -3,10 +3,10 @@
 // text) stays with the process: glibc keeps the malloc arena the thread used, and the 200,000-row
 // bench workbook left the host ~60 MB above idle for good. A process gives all of it back to the OS
 // when it exits. Starting one costs more than a kept warm thread (~60 ms against nothing), so small
-// files stay in the thread (reader.ts decides).
+// files stay in the thread (capped-worker.ts decides).
 //
 // The child runs the same built, pinned script as the worker thread (read-worker.mjs, which reads its
-// request from stdin when it is no thread); the path is the one reader.ts resolved, never the
+// request from stdin when it is no thread); the path is the one capped-worker.ts resolved, never the
 // environment's, and the child gets an empty environment and its own flags only, so neither
 // NODE_OPTIONS nor the parent's --import/--inspect reach it.
 //
@@ -18,12 +18,12 @@ import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { WORKER_MAX_YOUNG_GENERATION_MB } from './limits.js';
-import type { ReaderReply, ReaderRequest } from './read-worker.js';
+import type { ReaderReply, ReaderRequest } from './capped-worker-entry.js';
 
 /**
- * The reader in a process of its own, as reader.ts uses it: the subset of a worker_threads Worker it
+ * The reader in a process of its own, as capped-worker.ts uses it: the subset of a worker_threads Worker it
  * needs (postMessage, the 'message' / 'error' / 'exit' events, terminate), and whether it has ended.
- * In plain Node it is a ReaderProcess; in Electron a utility process that main starts (reader-relay.ts).
+ * In plain Node it is a ReaderProcess; in Electron a utility process that main starts (capped-worker-relay.ts).
  */
 export interface ReaderChild {
   readonly pid: number | undefined;
@@ -35,13 +35,13 @@ export interface ReaderChild {
   off(event: 'message' | 'error' | 'exit', listener: (...args: any[]) => void): this;
 }
 
-/** Starts the reader's child process for one file (the script reader.ts resolved, the heap cap in MB). */
+/** Starts the reader's child process for one file (the script capped-worker.ts resolved, the heap cap in MB). */
 export type StartReaderChild = (file: string | URL, heapMb: number) => ReaderChild;
 
 /** Whether this runtime can start the reader as a Node child process: plain Node (the web host, tests). */
 export function canReadInProcess(): boolean {
   // Under Electron, process.execPath is the app itself, and the fuses turn off ELECTRON_RUN_AS_NODE,
-  // which running a script with it needs: there main starts a utility process instead (reader-relay.ts).
+  // which running a script with it needs: there main starts a utility process instead (capped-worker-relay.ts).
   return !process.versions.electron;
 }
 
@@ -69,7 +69,7 @@ export function unframe(all: Buffer): { head: unknown; raw: Buffer } | null {
 const STDERR_KEEP = 16 * 1024;
 
 /**
- * The reader in a child process, with the subset of a worker_threads Worker that reader.ts uses:
+ * The reader in a child process, with the subset of a worker_threads Worker that capped-worker.ts uses:
  * postMessage, the 'message' / 'error' / 'exit' events, terminate. An end by running out of heap is
  * an 'error' with the worker's code ERR_WORKER_OUT_OF_MEMORY, so both are told apart the same way.
  */
@@ -109,7 +109,7 @@ export class ReaderProcess extends EventEmitter implements ReaderChild {
   }
 
   /**
-   * Reports the child's failure to whoever still listens: ended for its time, reader.ts has stopped
+   * Reports the child's failure to whoever still listens: ended for its time, capped-worker.ts has stopped
    * listening, and an 'error' emitted with no listener would be thrown in the app's thread.
    */
   private failed(err: Error): void {

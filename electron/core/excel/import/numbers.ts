@@ -1,6 +1,7 @@
 // Numbers as client workbooks write them → plain numbers. Pure functions.
-import type { Cell } from './model.js';
-import { failure, type Failure } from './problems.js';
+import type { Cell } from '../../../common/excel/model.js';
+import { failure, type Failure } from '../../../common/excel/problems.js';
+import type { EffortUnit } from '../../../common/excel/preview.js';
 
 /**
  * Text that spells a number: full-width digits (１２３), thousands separators (1,250), a sign, a
@@ -65,8 +66,6 @@ export function parseProgress(cell: Cell, scale: ProgressScale): Parsed<number |
 
 // ---------------------------------------------------------------- effort
 
-/** The unit effort is stored in is the person-day (人日); hours and person-months are converted. */
-export type EffortUnit = 'day' | 'hour' | 'month';
 export const HOURS_PER_DAY = 8;
 export const DAYS_PER_MONTH = 20;
 

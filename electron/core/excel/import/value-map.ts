@@ -18,17 +18,10 @@
 // Import: a cell whose value is neither on the project's list nor in `words` does not drop its row; the
 // preview lists each distinct unknown word with a suggestion (see suggestCode) and the user's choice is
 // added to `words`. Export (electron/core/services/export/*): code → exportAs[code] ?? (no client word).
-import { normalizeLabel, type VocabItem } from '../registers.js';
+import { normalizeLabel, type VocabItem } from '../../../common/registers.js';
+import type { Suggestion, ValueMap } from '../../../common/excel/preview.js';
 
-export interface ValueMap {
-  words: Record<string, string>;
-  exportAs: Record<string, string>;
-  clientList?: string[];
-  scale?: { min: number; max: number };
-}
 
-/** Field → its value map. */
-export type ValueMaps = Record<string, ValueMap>;
 
 /** Folded for lookup as people type: NFKC, lower case, spaces collapsed. */
 export function valueKey(s: string): string {
@@ -87,12 +80,6 @@ function similarity(a: string, b: string): number {
   return (2 * shared) / (x.length + y.length || 1);
 }
 
-export interface Suggestion {
-  /** The item's code; null: add the word to the project's list as a new item. */
-  code: string | null;
-  /** How it was found ('scale': a rating number read through the client's scale, 1.5 → 2). */
-  by: 'label' | 'synonym' | 'similar' | 'scale' | 'new';
-}
 
 /**
  * What an unknown client word most likely means on the project's list: an item whose label is inside

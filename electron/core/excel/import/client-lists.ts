@@ -3,7 +3,7 @@
 // Import keeps it in the profile's value map (ValueMap.clientList), so an export writes only words the
 // client's list has.
 import { textOf } from './cell-values.js';
-import { parseRange, type WorkbookModel } from './model.js';
+import { parseRange, type WorkbookModel } from '../../../common/excel/model.js';
 
 /** Items of a client list kept at most. */
 const MAX_ITEMS = 200;

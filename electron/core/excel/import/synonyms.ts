@@ -2,9 +2,9 @@
 // workbooks (../shared/corpus: WBS, task, issue, risk and schedule sheets) and common templates
 // (PMBOK / PRINCE2 registers, MS Project exports). A weight below 1 marks a word that often means
 // something else. Labels and synonyms are compared folded (see labelKey).
-import type { Syn } from '../registers/descriptor.js';
-import { REGISTER_LIST } from '../registers/index.js';
-import { IMPORT_TARGETS, KEY_FIELD, type ImportTarget } from './fields.js';
+import type { Syn } from '../../../common/registers/descriptor.js';
+import { REGISTER_LIST } from '../../../common/registers/index.js';
+import { IMPORT_TARGETS, KEY_FIELD, type ImportTarget } from '../../../common/excel/fields.js';
 
 const WBS: Record<string, Syn[]> = {
   name: [

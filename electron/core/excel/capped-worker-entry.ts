@@ -1,12 +1,12 @@
-// Entry of the reader worker (worker_threads, or a process for a big file: read-process.ts, reader-relay.ts): reads a file's bytes into the sheet model and posts
+// Entry of the reader worker (worker_threads, or a process for a big file: capped-worker-process.ts, capped-worker-relay.ts): reads a file's bytes into the sheet model and posts
 // it back as plain data (a JSON string), or writes into a template and posts the new bytes, or posts
-// what the host needs to know of a template (its sheets, names, rows); or posts the one error. Runs under reader.ts's resource limits; if the file
+// what the host needs to know of a template (its sheets, names, rows); or posts the one error. Runs under capped-worker.ts's resource limits; if the file
 // makes it run out of memory or time, the worker dies and the app lives.
 import v8 from 'node:v8';
 import { parentPort, Worker } from 'node:worker_threads';
 import { WORKER_MAX_YOUNG_GENERATION_MB, WORKER_STACK_MB } from './limits.js';
-import { frame, unframe } from './read-process.js';
-import { asReadError, readWorkbookBytes } from './read-workbook.js';
+import { frame, unframe } from './capped-worker-process.js';
+import { asReadError, readWorkbookBytes } from './parse-file.js';
 import { inspectTemplate, TemplateError, writeIntoTemplateSync, type TemplateFacts, type TemplateQuery } from './template/index.js';
 import type { TableWrite, WriteOptions, WriteReport } from './template/types.js';
 
@@ -47,7 +47,7 @@ function post(reply: ReaderReply | string, transfer: ArrayBuffer[] = []): void {
   for (const part of parts) process.stdout.write(part);
 }
 
-// Requests come as messages, one file at a time: a worker is kept between files (see reader.ts).
+// Requests come as messages, one file at a time: a worker is kept between files (see capped-worker.ts).
 function read({ bytes, fileName }: ReaderRequest): void {
   let reply: ReaderReply;
   try {
@@ -107,7 +107,7 @@ interface ElectronParentPort {
 }
 
 /**
- * In Electron's utility process (main starts one for a big file; reader-relay.ts) the file is read in
+ * In Electron's utility process (main starts one for a big file; capped-worker-relay.ts) the file is read in
  * a thread of this process, with the worker's own caps: V8 flags given to a utility process are not
  * known to cap its heap, a worker's resourceLimits are, and its end by running out of memory is told
  * apart as in the app. Main ends the process once it has the answer, and its memory goes back.
@@ -135,7 +135,7 @@ function readInCappedThread({ heapMb, ...request }: UtilityRequest, port: Electr
 
 const electronPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
 
-// A thread takes many files (reader.ts keeps it warm); a child process one, from stdin, then ends;
+// A thread takes many files (capped-worker.ts keeps it warm); a child process one, from stdin, then ends;
 // Electron's utility process one, from main.
 if (parentPort) parentPort.on('message', run);
 else if (electronPort) electronPort.once('message', ({ data }) => readInCappedThread(data as UtilityRequest, electronPort));

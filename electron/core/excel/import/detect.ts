@@ -3,17 +3,18 @@
 // blocks above it, far from A1, headers of several rows, merged). Every sheet's first rows are scored
 // on header words alone; the best few are then re-scored with the cells under them, so a column's
 // contents confirm or overrule its header word.
-import { DEFAULT_VOCABULARIES, REGISTERS, VOCAB_LISTS, type Vocabularies } from '../registers.js';
-import { localToday } from '../dates.js';
-import { IMPORT_TARGETS, KEY_FIELD, type ImportTarget } from './fields.js';
-import { REGISTER_LIST } from '../registers/index.js';
-import { columnLabel, headerColumns, MAX_HEADER_COLUMNS, MAX_HEADER_ROWS, type HeaderColumn } from './header.js';
-import { assignFields, type Assignment, type ColumnMapping, type SampleContext } from './mapping.js';
+import { DEFAULT_VOCABULARIES, REGISTERS, VOCAB_LISTS, type Vocabularies } from '../../../common/registers.js';
+import { localToday } from '../../../common/dates.js';
+import { IMPORT_TARGETS, KEY_FIELD, type ImportTarget } from '../../../common/excel/fields.js';
+import { REGISTER_LIST } from '../../../common/registers/index.js';
+import { columnLabel, headerColumns, MAX_HEADER_COLUMNS, MAX_HEADER_ROWS, type HeaderColumn } from './header-rows.js';
+import { assignFields, type Assignment, type SampleContext } from './mapping.js';
 import { isColumnWord, matchLabel } from './synonyms.js';
-import type { Cell, Merge, Row, SheetModel, TableObject, WorkbookModel } from './model.js';
+import type { Cell, Merge, Row, SheetModel, TableObject, WorkbookModel } from '../../../common/excel/model.js';
 import { BLANK_ROWS_END, PLAIN_HEADING } from './table-ends.js';
 import { SheetIndex } from './sheet-index.js';
 import { timelineTable } from './timeline.js';
+import type { ColumnMapping, LayoutConfidence, TableCandidate } from '../../../common/excel/preview.js';
 
 /** Rows (with values) of each sheet searched for the header. */
 export const HEADER_SCAN_ROWS = 100;
@@ -45,14 +46,6 @@ export interface DetectOptions {
   sheet?: string;
 }
 
-/** A table detection weighed: its sheet, 0-based header rows, columns ('A:F') and score. */
-export interface TableCandidate {
-  sheet: string;
-  headerTop: number;
-  headerBottom: number;
-  columns: string;
-  score: number;
-}
 
 export type Detection =
   | { ok: true; layout: TableLayout; candidates: TableCandidate[] }
@@ -143,15 +136,6 @@ function numbersInHeader(ix: SheetIndex, top: number, bottom: number, columns: C
 /** Below this a decision is not taken silently: the import dialog asks the user to point at the table. */
 export const ASK_BELOW = 0.6;
 
-/** How sure each decision of a detection is, 0–1. */
-export interface LayoutConfidence {
-  /** The sheet and table chosen over the other candidates (low when another one scores nearly as well). */
-  table: number;
-  /** The header rows: how well the header words name fields (low when the key column was guessed). */
-  header: number;
-  /** The key field's column (name/title). */
-  key: number;
-}
 
 /** A header word this sure names a field by itself (not a word that only contains one: phase 1 title). */
 const PLAIN_WORD = 0.9;

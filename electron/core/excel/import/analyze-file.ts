@@ -1,10 +1,10 @@
 // A chosen file → what an import preview starts from: read in the capped worker, then the table found,
 // mapped and normalized. The later import API (excel.previewImport) calls this with the project's
 // vocabularies; a profile replaces detection with its stored layout (readTable).
-import type { ImportTarget } from '../../common/excel/fields.js';
-import type { WorkbookModel } from '../../common/excel/model.js';
-import { analyzeWorkbook, type Analysis, type ReadOptions as TableOptions } from '../../common/excel/table.js';
-import { readWorkbook, type ReadOptions as WorkerOptions } from './reader.js';
+import type { ImportTarget } from '../../../common/excel/fields.js';
+import type { WorkbookModel } from '../../../common/excel/model.js';
+import { analyzeWorkbook, type Analysis, type ReadOptions as TableOptions } from './read-table.js';
+import { readWorkbook, type ReadOptions as WorkerOptions } from '../capped-worker.js';
 
 export type FileAnalysis = (Analysis & { model: WorkbookModel }) | { ok: false; reason: string; code: string; model?: undefined };
 

@@ -3,29 +3,16 @@
 // or the import dialog), else as the suggestion, and listed once per distinct word so the dialog can
 // ask. Every word read is remembered with its code, so the profile saved from this import writes the
 // client's own words back on export.
-import type { VocabListName, Vocabularies } from '../registers.js';
+import type { VocabListName, Vocabularies } from '../../../common/registers.js';
 import { textOf } from './cell-values.js';
-import type { FieldSpec } from './fields.js';
-import type { Cell } from './model.js';
+import type { FieldSpec } from '../../../common/excel/fields.js';
+import type { Cell } from '../../../common/excel/model.js';
 import { parseNumberText } from './numbers.js';
-import type { Failure } from './problems.js';
-import { parseRatingValue, parseVocab, wordKey } from './values.js';
-import { mappedCode, scaledRating, suggestCode, withWord, type Suggestion, type ValueMap, type ValueMaps } from './value-map.js';
+import type { Failure } from '../../../common/excel/problems.js';
+import { parseRatingValue, parseVocab, wordKey } from './value-words.js';
+import { mappedCode, scaledRating, suggestCode, withWord } from './value-map.js';
+import type { UnknownValue, ValueMap, ValueMaps } from '../../../common/excel/preview.js';
 
-/** One distinct client word of a column that the project's list (or the 1–5 scale) does not have. */
-export interface UnknownValue {
-  field: string;
-  /** The list of the field; null for a rating (the codes are 1–5). */
-  list: VocabListName | null;
-  word: string;
-  /** 1-based rows it is written in. */
-  rows: number[];
-  suggestion: Suggestion;
-  /** What it is read as now: the user's choice, else the suggestion; null: left empty. */
-  code: string | null;
-  /** The code is the user's (or the profile's) choice, not a suggestion. */
-  chosen: boolean;
-}
 
 /** An item an import adds to a project's list (a client word the user chose to add). */
 export interface NewListItem {

@@ -1,12 +1,13 @@
 // One cell → the value of one field, by the field's kind. Pure; every refusal has a reason in words.
-import { failure } from './problems.js';
-import type { VocabListName, Vocabularies } from '../registers.js';
-import { formatRef } from '../registers.js';
-import { parseDateNumber, parseDateText, serialToIso } from './dates.js';
-import type { FieldSpec } from './fields.js';
-import type { Cell } from './model.js';
-import { parseEffort, parseProgress, type EffortUnit, type Parsed, type ProgressScale } from './numbers.js';
-import { parseRatingValue, parseVocab, parseWbsStatus, parseYesNo } from './values.js';
+import { failure } from '../../../common/excel/problems.js';
+import type { VocabListName, Vocabularies } from '../../../common/registers.js';
+import { formatRef } from '../../../common/registers.js';
+import { parseDateNumber, parseDateText, serialToIso } from '../../../common/excel/client-dates.js';
+import type { FieldSpec } from '../../../common/excel/fields.js';
+import type { Cell } from '../../../common/excel/model.js';
+import { parseEffort, parseProgress, type Parsed, type ProgressScale } from './numbers.js';
+import { parseRatingValue, parseVocab, parseWbsStatus, parseYesNo } from './value-words.js';
+import type { EffortUnit } from '../../../common/excel/preview.js';
 
 export interface ValueContext {
   date1904: boolean;

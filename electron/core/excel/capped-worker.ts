@@ -20,9 +20,9 @@ import {
   WORKER_STACK_MB,
   WORKER_TIMEOUT_MS,
 } from './limits.js';
-import { canReadInProcess, ReaderProcess, type ReaderChild, type StartReaderChild } from './read-process.js';
-import type { ReaderJob, ReaderReply, ReaderRequest } from './read-worker.js';
-import { sniff } from './read-workbook.js';
+import { canReadInProcess, ReaderProcess, type ReaderChild, type StartReaderChild } from './capped-worker-process.js';
+import type { ReaderJob, ReaderReply, ReaderRequest } from './capped-worker-entry.js';
+import { sniff } from './parse-file.js';
 import { readZipDirectory } from './zip.js';
 import { collectGarbageSoon } from '../release-memory.js';
 import { TemplateError, type TemplateErrorCode } from './template/errors.js';
@@ -160,8 +160,8 @@ export function readerWorkerKept(): boolean {
 }
 
 /**
- * A file that inflates to more than this is read in a process of its own (read-process.ts; in Electron
- * a utility process, reader-relay.ts), whose memory goes back to the OS when it ends; a worker
+ * A file that inflates to more than this is read in a process of its own (capped-worker-process.ts; in Electron
+ * a utility process, capped-worker-relay.ts), whose memory goes back to the OS when it ends; a worker
  * thread's native memory would stay with the app. A
  * 10,000-row × 15-column WBS inflates to 5.9 MB and stays in the warm thread; the 200,000-row bench
  * workbook (4.6 MB, ~45 MB inflated) goes to a process.
@@ -186,7 +186,7 @@ export function inflatedSize(bytes: Uint8Array): number {
 
 /**
  * How a file past IN_THREAD_MAX_BYTES gets its own process: a Node child in plain Node (the web host);
- * in Electron's workspace thread, a utility process main starts (set there, reader-relay.ts). Null: no
+ * in Electron's workspace thread, a utility process main starts (set there, capped-worker-relay.ts). Null: no
  * way to start one, so every file is read in the thread.
  */
 const nodeChild: StartReaderChild | null = canReadInProcess() ? (file, heap) => new ReaderProcess(file, heap) : null;
@@ -272,7 +272,7 @@ function runInWorker(bytes: Uint8Array, fileName: string, job: ReaderJob, opts: 
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
-      // A child process ends by itself after its answer (read-worker.ts post); ended here otherwise.
+      // A child process ends by itself after its answer (capped-worker-entry.ts post); ended here otherwise.
       // The file's bytes and their copies in this thread are garbage now: collected once.
       if (!kept) {
         if (!ok) void worker.terminate();
@@ -296,7 +296,7 @@ function runInWorker(bytes: Uint8Array, fileName: string, job: ReaderJob, opts: 
       if (settled) return;
       let reply: ReaderReply;
       try {
-        // A read answers one JSON string (see read-worker.ts); a fill answers bytes, transferred.
+        // A read answers one JSON string (see capped-worker-entry.ts); a fill answers bytes, transferred.
         reply = typeof message === 'string' ? (JSON.parse(message) as ReaderReply) : message;
       } catch {
         settle(false);

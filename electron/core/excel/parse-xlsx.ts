@@ -2,7 +2,7 @@
 // names, order, visibility, 1904 dates), the shared strings, the cell formats (number format for
 // dates and percentages, indent) and each worksheet's cells and merges. Never runs or keeps macros,
 // formulas, links or embedded objects: a formula cell yields its cached result.
-import { isoToSerial } from '../../common/excel/dates.js';
+import { isoToSerial } from '../../common/excel/client-dates.js';
 import { cellRef, parseRange, sheetPrefix, type Cell, type CellType, type ListValidation, type Merge, type Row, type SheetModel, type TableObject, type WorkbookModel } from '../../common/excel/model.js';
 import { refuse } from './errors.js';
 import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MAX_CELLS, MAX_IMPORT_ROWS, MAX_MERGES, MAX_SHEET_ROWS, MAX_SHEETS } from './limits.js';

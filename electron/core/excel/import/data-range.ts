@@ -4,18 +4,16 @@
 // =IF(…,"",…) results) or numbering count as blank; a row that continues the record above it (its
 // key cell merged down from that record) is part of that record, not a new one, and so is a row whose
 // one cell goes on with the text of the record above (a long text spilled onto the next row).
-import { fieldSpec, KEY_FIELD } from './fields.js';
+import { fieldSpec, KEY_FIELD } from '../../../common/excel/fields.js';
 import { isColumnWord } from './synonyms.js';
 import { NUMBER_LABEL, tableObjectAt, type TableLayout } from './detect.js';
-import type { Cell, Row } from './model.js';
+import type { Cell, Row } from '../../../common/excel/model.js';
 import type { SheetIndex } from './sheet-index.js';
 import { BLANK_ROWS_END, PLAIN_HEADING } from './table-ends.js';
+import type { EndReason, LeftOutReason } from '../../../common/excel/preview.js';
 
 
-export type EndReason = 'blank rows' | 'total row' | 'notes' | 'footer' | 'end mark' | 'table end' | 'end of sheet';
 
-/** Why a row inside a table's data is not a record. */
-export type LeftOutReason = 'separator' | 'header again' | 'section title' | 'template row' | 'continued text' | 'record continued' | 'example';
 
 export interface DataRows {
   /** 0-based rows of the records, in order. */
