@@ -1,31 +1,20 @@
-// One ECharts chart: only the pieces the app's charts use are imported (line, bar, scatter and heatmap
-// series, grid, tooltip, legend, mark lines, the canvas renderer and, for saving as SVG, the SVG
-// renderer), the Japanese locale is registered, and the fonts are the app's own (no web fonts).
-// Resizes with its box. The options themselves are built in electron/common/portfolio-charts.ts or by
-// the view, as plain data.
-import { useEffect, useRef } from 'react';
+// One ECharts chart. ECharts itself (echarts-core.ts) is loaded by the first chart shown, so a screen
+// without charts never parses it; the box is laid out at once and drawn when it has arrived. The fonts
+// are the app's own (no web fonts). Resizes with its box. The options themselves are built in
+// electron/common/portfolio-charts.ts or by the view, as plain data.
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as echarts from 'echarts/core';
-import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
-// ECharts publishes its locales as UMD scripts (echarts/i18n/*) that bind to a global; the ES module of
-// the Japanese one is lib/i18n/langJA.js, which the package's exports map does not list, so it is
-// imported by path (bundled like any file) and typed from the package's own declaration.
-// @ts-expect-error -- a plain .js file; its type is the package's types/src/i18n/langJA.d.ts below.
-import langJAModule from '../../../../node_modules/echarts/lib/i18n/langJA.js';
-import type langJAType from '../../../../node_modules/echarts/types/src/i18n/langJA.js';
+import type { ECharts, EChartsCoreOption } from 'echarts/core';
 import { CHART_FONT } from '../../../../electron/common/portfolio-charts.js';
 import { base64ToBytes } from '../../api/download.js';
 
-const langJA = langJAModule as typeof langJAType;
-
-echarts.use([LineChart, BarChart, ScatterChart, HeatmapChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
-echarts.registerLocale('JA', langJA);
+type Lib = typeof import('./echarts-core.js')['echarts'];
+let loading: Promise<Lib> | undefined;
+const loadEcharts = (): Promise<Lib> => (loading ??= import('./echarts-core.js').then((m) => m.echarts));
 
 export { CHART_FONT };
 
-export type ChartOption = echarts.EChartsCoreOption;
+export type ChartOption = EChartsCoreOption;
 
 const withFont = (option: ChartOption): ChartOption => ({ textStyle: { fontFamily: CHART_FONT }, animation: false, ...option });
 
@@ -37,10 +26,23 @@ export interface ChartImage {
 
 export function EChart({ option, testId, label, onImage }: { option: ChartOption; testId: string; label: string; onImage?(image: ChartImage | null): void }) {
   const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const chart = useRef<ECharts | null>(null);
+  const [echarts, setEcharts] = useState<Lib | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
   const { i18n } = useTranslation();
   const locale = i18n.language === 'ja' ? 'JA' : 'EN';
   useEffect(() => {
+    let live = true;
+    loadEcharts().then(
+      (lib) => live && setEcharts(() => lib),
+      (e: unknown) => live && setFailed(String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  useEffect(() => {
+    if (!echarts) return;
     const c = echarts.init(box.current!, null, { renderer: 'canvas', locale });
     chart.current = c;
     const resize = new ResizeObserver(() => c.resize());
@@ -50,10 +52,10 @@ export function EChart({ option, testId, label, onImage }: { option: ChartOption
       c.dispose();
       chart.current = null;
     };
-  }, [locale]);
+  }, [echarts, locale]);
   useEffect(() => {
     const c = chart.current;
-    if (!c) return;
+    if (!c || !echarts) return;
     c.setOption(withFont(option), true);
     onImage?.({
       // From the data URL's bytes, not fetch(): the CSP allows no data: connections.
@@ -69,6 +71,10 @@ export function EChart({ option, testId, label, onImage }: { option: ChartOption
         }
       },
     });
-  }, [option, locale, onImage]);
-  return <div ref={box} className="chart" data-testid={testId} role="img" aria-label={label} />;
+  }, [echarts, option, locale, onImage]);
+  return (
+    <div ref={box} className="chart" data-testid={testId} role="img" aria-label={label}>
+      {failed && <p className="error">{failed}</p>}
+    </div>
+  );
 }
