@@ -13,14 +13,21 @@ import type { SearchHit } from '../../electron/common/search.js';
 import { SearchDialog } from './features/search/SearchDialog.js';
 import { VIEW_OF_KIND, type JumpTarget, type PendingJump } from './features/search/jump.js';
 import { JobProgress } from './ui/JobProgress.js';
+import { REGISTER_LIST } from '../../electron/common/registers/index.js';
+import { WorkspaceRegisterPage } from './features/registers/WorkspaceRegisterPage.js';
 
-function openSettings() {
+/** A page of the workspace (設定, 教訓), outside any project. */
+function openPage(page: string) {
   const params = hashParams();
   params.delete('project');
   params.delete('view');
-  params.set('page', 'settings');
+  params.set('page', page);
   location.hash = params.toString();
 }
+const openSettings = () => openPage('settings');
+
+/** Registers kept across projects (descriptor.workspacePage): a top-bar button and a page each. */
+const WORKSPACE_REGISTERS = REGISTER_LIST.filter((d) => d.workspacePage);
 
 function navigate(projectId: number | null, view?: string, meetingId?: number) {
   const params = hashParams();
@@ -73,6 +80,10 @@ export function App({ info, status: startStatus, projects, density: initialDensi
     setJump((j) => ({ projectId: hit.projectId, kind: hit.kind, id: hit.id, seq: (j?.seq ?? 0) + 1 }));
     navigate(hit.projectId, VIEW_OF_KIND[hit.kind], hit.kind === 'meeting' ? hit.id : undefined);
   }, []);
+  const openRow = useCallback((projectId: number, kind: SearchHit['kind'], id: number) => {
+    setJump((j) => ({ projectId, kind, id, seq: (j?.seq ?? 0) + 1 }));
+    navigate(projectId, VIEW_OF_KIND[kind]);
+  }, []);
   const pendingJump = useMemo<PendingJump | null>(() => (jump ? { target: jump, done: () => setJump((j) => (j?.seq === jump.seq ? null : j)) } : null), [jump]);
 
   useEffect(() => {
@@ -110,11 +121,11 @@ export function App({ info, status: startStatus, projects, density: initialDensi
     <div className="app">
       <header className="topbar">
         <h1>{t('app.title')}</h1>
-        {(project || page === 'settings') && (
+        {(project || page !== null) && (
           <>
             <button onClick={() => navigate(null)}>← {t('common.back')}</button>
             <span className="crumb" data-testid="project-title">
-              {page === 'settings' ? t('settings.heading') : project?.name}
+              {page === 'settings' ? t('settings.heading') : page !== null ? t(`views.${page}`) : project?.name}
             </span>
           </>
         )}
@@ -143,6 +154,11 @@ export function App({ info, status: startStatus, projects, density: initialDensi
             ))}
           </select>
         </label>
+        {WORKSPACE_REGISTERS.map((d) => (
+          <button key={d.view} onClick={() => openPage(d.view)} aria-pressed={page === d.view} data-testid={`open-${d.view}`}>
+            {t(`views.${d.view}`)}
+          </button>
+        ))}
         <button onClick={openSettings} aria-pressed={page === 'settings'} data-testid="open-settings">
           {t('settings.open')}
         </button>
@@ -161,6 +177,8 @@ export function App({ info, status: startStatus, projects, density: initialDensi
           <RecoveryPage status={status} />
         ) : page === 'settings' ? (
           <SettingsPage problem={status.condition === 'ok' ? undefined : (status.problem ?? 'corrupt')} />
+        ) : page !== null ? (
+          <WorkspaceRegisterPage key={page} register={WORKSPACE_REGISTERS.find((d) => d.view === page)!.name} onOpenRow={(p, id) => openRow(p, WORKSPACE_REGISTERS.find((d) => d.view === page)!.name, id)} />
         ) : project ? (
           <ProjectShell project={project} view={view} onView={(v) => navigate(project.id, v)} jump={pendingJump?.target.projectId === project.id ? pendingJump : null} />
         ) : projectId === null ? (

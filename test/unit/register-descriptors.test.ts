@@ -58,11 +58,11 @@ describe.each(REGISTER_LIST.map((d) => [d.name, d] as const))('register %s', (na
     expect(Object.keys(REGISTERS[name].vocab)).toContain(d.tracking.status);
   });
 
-  it('has a store (undo and redo put its rows back), a service and the five API verbs', () => {
+  it('has a store (undo and redo put its rows back), a service and the API verbs (listAll: the rows of every project)', () => {
     expect(ENTITY_STORES[name]).toBe(REGISTER_STORES[name]);
     expect(REGISTER_STORES[name]!.table).toBe(d.table);
     expect(REGISTER_SERVICES[name].def).toBe(REGISTERS[name]);
-    for (const verb of ['list', 'create', 'update', 'delete', 'applyCells']) expect(Object.keys(api), `${name}.${verb}`).toContain(`${name}.${verb}`);
+    for (const verb of ['list', 'listAll', 'create', 'update', 'delete', 'applyCells']) expect(Object.keys(api), `${name}.${verb}`).toContain(`${name}.${verb}`);
   });
 
   it('is searched under its own fixed kind number, over text fields it has, and a hit opens its screen', () => {

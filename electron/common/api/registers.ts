@@ -22,6 +22,7 @@ import { id } from './schemas.js';
 const MAX_ROWS = 100_000;
 
 const listInput = z.strictObject({ projectId: id });
+const listAllInput = z.strictObject({});
 const createInput = <S extends z.ZodObject>(fields: S) => z.strictObject({ projectId: id, values: fields.partial().optional() });
 const updateInput = <S extends z.ZodObject>(fields: S) => z.strictObject({ id, patch: fields.partial() });
 
@@ -40,9 +41,12 @@ type FieldsOf<N extends RegisterName> = (typeof DESCRIPTORS)[N]['fields'];
 /** A register's row as the API answers it: the three first ones add derived values; the others are their fields. */
 export type RegisterRowOf<N extends RegisterName> = N extends 'risk' ? Risk : N extends 'issue' ? Issue : N extends 'change' ? Change : z.output<FieldsOf<N>> & RowKeys;
 
-type Verb = 'list' | 'create' | 'update' | 'delete' | 'applyCells';
+type Verb = 'list' | 'listAll' | 'create' | 'update' | 'delete' | 'applyCells';
+/** A row of any project with its project's name (`<register>.listAll`: a workspace page, 教訓). */
+export type WithProject<R> = R & { projectName: string };
 interface VerbSpecs<N extends RegisterName> {
   list: { input: typeof listInput; output: RegisterRowOf<N>[] };
+  listAll: { input: typeof listAllInput; output: WithProject<RegisterRowOf<N>>[] };
   create: { input: ReturnType<typeof createInput<FieldsOf<N>>>; output: RegisterRowOf<N> };
   update: { input: ReturnType<typeof updateInput<FieldsOf<N>>>; output: RegisterRowOf<N> };
   delete: { input: typeof deleteInput; output: { deleted: number } };
@@ -50,10 +54,11 @@ interface VerbSpecs<N extends RegisterName> {
 }
 type RegisterVerbs = { [K in `${RegisterName}.${Verb}`]: K extends `${infer N extends RegisterName}.${infer V extends Verb}` ? VerbSpecs<N>[V] : never };
 
-/** The same five verbs for every register of the descriptors' list. */
+/** The same verbs for every register of the descriptors' list. */
 const registerVerbs = Object.fromEntries(
   REGISTER_LIST.flatMap((d) => [
     [`${d.name}.list`, { input: listInput, output: [] }],
+    [`${d.name}.listAll`, { input: listAllInput, output: [] }],
     [`${d.name}.create`, { input: createInput(d.fields), output: {} }],
     [`${d.name}.update`, { input: updateInput(d.fields), output: {} }],
     [`${d.name}.delete`, { input: deleteInput, output: {} }],

@@ -109,6 +109,11 @@ export interface RegisterDescriptor<N extends string = string, L extends string 
    * its columns but the title (dates, list codes and the ID are not words to look for).
    */
   search: { kind: number; text?: readonly string[] };
+  /**
+   * Kept for the projects after the one it came from (教訓): besides its tab in each project, the
+   * workspace has a page listing every project's rows (<name>.listAll), each with its source project.
+   */
+  workspacePage?: boolean;
   /** A client's card form (one row in a 不具合管理票) can be kept as a profile and written. */
   cards: boolean;
 }

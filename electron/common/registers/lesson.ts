@@ -69,5 +69,6 @@ export const lesson = defineRegister({
   qualifiers: ['教訓', 'lesson'],
   keyWords: 'a lesson column (教訓/学び/Lesson)',
   search: { kind: 10 },
+  workspacePage: true,
   cards: true,
 });

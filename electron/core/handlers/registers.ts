@@ -2,7 +2,7 @@ import type { HandlerMap } from '../../common/api.js';
 import type { registersApi } from '../../common/api/registers.js';
 import type { SqlDb as Db } from '../db/sql.js';
 import type { HostContext } from '../handlers.js';
-import { getProjectRow } from '../services/projects.js';
+import { getProjectRow, listProjects } from '../services/projects.js';
 import type { CellsRequest } from '../services/registers/cells.js';
 import type { RegisterService } from '../services/registers/engine.js';
 import { REGISTER_SERVICES } from '../services/registers/index.js';
@@ -13,16 +13,18 @@ import { getThresholds, setThresholds } from '../services/registers/thresholds.j
 type Values = Record<string, unknown>;
 
 export function registersHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof registersApi> {
-  // The same five verbs for every register.
+  // The same verbs for every register.
   const run = () => ({ today: ctx.today?.() });
   const verbs = (name: string, s: RegisterService<unknown>) => ({
     [`${name}.list`]: ({ projectId }: { projectId: number }) => s.list(db, projectId, run()),
+    // Every project's rows, each with its project's name, projects in the portfolio's order.
+    [`${name}.listAll`]: () => listProjects(db).flatMap((p) => (s.list(db, p.id, run()) as Values[]).map((r) => ({ ...r, projectName: p.name }))),
     [`${name}.create`]: ({ projectId, values }: { projectId: number; values?: Values }) => s.create(db, ctx, projectId, values ?? {}, run()),
     [`${name}.update`]: ({ id, patch }: { id: number; patch: Values }) => s.update(db, ctx, id, patch, run()),
     [`${name}.delete`]: ({ id, ids }: { id?: number; ids?: number[] }) => s.remove(db, ctx, ids ?? [id!]),
     [`${name}.applyCells`]: ({ projectId, ...req }: { projectId: number } & CellsRequest) => s.applyCells(db, ctx, projectId, req, run()),
   });
-  const all = Object.assign({}, ...Object.entries(REGISTER_SERVICES).map(([name, s]) => verbs(name, s))) as HandlerMap<`${RegisterName}.${'list' | 'create' | 'update' | 'delete' | 'applyCells'}`>;
+  const all = Object.assign({}, ...Object.entries(REGISTER_SERVICES).map(([name, s]) => verbs(name, s))) as HandlerMap<`${RegisterName}.${'list' | 'listAll' | 'create' | 'update' | 'delete' | 'applyCells'}`>;
 
   return {
     ...all,

@@ -307,6 +307,18 @@ export const en = {
     refused: 'Nothing was changed: {{count}} cells are not valid',
     badCell: 'Row {{row}}, {{column}}: {{reason}}',
   },
+  workspaceRegister: {
+    about: 'Every project’s rows in one list. Each row belongs to the project it came from and is edited in that project’s tab too.',
+    filter: 'Filter by words (rows holding all of them)',
+    count: '{{count}} of {{total}}',
+    project: 'Source project',
+    newTitle: 'Row to add',
+    add: 'Add',
+    undoHint: 'Take back the row added here (undo in its source project)',
+    tags: 'Filter by tag',
+    source: 'Project',
+    empty: 'None yet. Choose a project and add one, or use Excel import in a project’s tab.',
+  },
   quick: { label: 'Quick filters', open: 'Open', overdue: 'Overdue', mine: 'Mine', myName: 'Your name (as in the owner column)', mineTitle: 'Rows owned by “{{name}}”' },
   search: {
     open: 'Search',

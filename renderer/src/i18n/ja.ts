@@ -308,6 +308,18 @@ export const ja: Strings = {
     refused: '変更していません: {{count}} 件のセルが正しくありません',
     badCell: '{{row}} 行目 {{column}}: {{reason}}',
   },
+  workspaceRegister: {
+    about: '全プロジェクトの行を1つの一覧で表示します。各行は起票元のプロジェクトに属し、そのプロジェクトのタブでも編集できます。',
+    filter: '語句で絞り込み (すべての語句を含む行)',
+    count: '{{count}} / {{total}} 件',
+    project: '起票元',
+    newTitle: '追加する行',
+    add: '追加',
+    undoHint: 'ここで追加した行を取り消す (起票元プロジェクトの元に戻す)',
+    tags: 'タグで絞り込み',
+    source: 'プロジェクト',
+    empty: 'まだありません。プロジェクトを選んで追加するか、プロジェクトのタブで Excel取込 してください。',
+  },
   quick: { label: '絞り込み', open: '未完了', overdue: '期限超過', mine: '自分の担当', myName: 'あなたの名前 (担当者欄の表記)', mineTitle: '担当者が「{{name}}」の行' },
   search: {
     open: '検索',
