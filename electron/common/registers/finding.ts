@@ -53,14 +53,14 @@ export const finding = defineRegister({
   tracking: { status: 'status', due: 'due', owner: 'owner' },
   columns: {
     ref: { ...h('ID', 'ID'), width: 82, pinned: true },
-    title: { ...h('指摘事項', 'Finding'), width: 260, pinned: true, long: true },
+    title: { ...h('指摘事項', 'Finding'), width: 260, pinned: true },
     severity: { ...h('重大度', 'Severity'), width: 90 },
     area: { ...h('対象領域', 'Area'), width: 120 },
     raisedOn: h('指摘日', 'Raised on'),
     due: h('是正期限', 'Due'),
     owner: { ...h('是正担当者', 'Owner'), width: 110 },
     action: { ...h('是正処置', 'Corrective action'), width: 240, long: true },
-    status: { ...h('ステータス', 'Status'), width: 90 },
+    status: { ...h('ステータス', 'Status'), width: 100 },
     verifiedOn: h('確認日', 'Verified on'),
   },
   synonyms: {

@@ -42,7 +42,7 @@ export const lesson = defineRegister({
   tracking: { status: 'status', due: null, owner: 'raisedBy' },
   columns: {
     ref: { ...h('ID', 'ID'), width: 82, pinned: true },
-    title: { ...h('教訓', 'Lesson'), width: 260, pinned: true, long: true },
+    title: { ...h('教訓', 'Lesson'), width: 260, pinned: true },
     category: { ...h('分類', 'Category'), width: 110 },
     phase: { ...h('工程', 'Phase'), width: 100 },
     tags: { ...h('タグ', 'Tags'), width: 160 },
@@ -51,7 +51,7 @@ export const lesson = defineRegister({
     recommendation: { ...h('推奨事項', 'Recommendation'), width: 220, long: true },
     raisedBy: { ...h('登録者', 'Raised by'), width: 100 },
     raisedOn: h('登録日', 'Raised on'),
-    status: { ...h('ステータス', 'Status'), width: 90 },
+    status: { ...h('ステータス', 'Status'), width: 100 },
   },
   synonyms: {
     ref: [...REF, '教訓番号', '教訓no', 'lesson id', 'lesson no', 'll no'],

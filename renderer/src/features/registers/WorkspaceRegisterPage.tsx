@@ -48,10 +48,8 @@ export function WorkspaceRegisterPage({ register, onOpenRow }: { register: Regis
     load().catch((err) => setError(errorText(err)));
   }, [load, errorText]);
 
-  // The columns of the list: the descriptor's but its long texts other than the title (searched, not shown).
-  const isLong = (f: string, c: object) => 'long' in c && c.long === true && f !== d.titleField;
-  const columns = useMemo(() => Object.entries(d.columns).filter(([f, c]) => !isLong(f, c)), [d]);
-  const longFields = useMemo(() => Object.entries(d.columns).filter(([f, c]) => isLong(f, c)).map(([f]) => f), [d]);
+  // The columns of the list: the descriptor's, its long texts (what happened, the recommendation) wrapped.
+  const columns = useMemo(() => Object.entries(d.columns).map(([f, c]) => [f, c, 'long' in c && c.long === true] as const), [d]);
 
   const shown = (r: Row, field: string): string => {
     const v = r[field];
@@ -66,7 +64,7 @@ export function WorkspaceRegisterPage({ register, onOpenRow }: { register: Regis
   const visible = (rows ?? []).filter((r) => {
     if (tag && !tagsOf(String(r.tags ?? '')).includes(tag)) return false;
     if (terms.length === 0) return true;
-    const text = [r.projectName, r.ref, ...columns.map(([f]) => shown(r, f)), ...longFields.map((f) => String(r[f] ?? ''))].join('\n').toLowerCase();
+    const text = [r.projectName, ...columns.map(([f]) => shown(r, f))].join('\n').toLowerCase();
     return terms.every((w) => text.includes(w));
   });
 
@@ -145,7 +143,7 @@ export function WorkspaceRegisterPage({ register, onOpenRow }: { register: Regis
           ))}
         </div>
       )}
-      <table className="list" data-testid={`${register}-workspace-list`}>
+      <table className="history workspace-list" data-testid={`${register}-workspace-list`}>
         <thead>
           <tr>
             <th>{t('workspaceRegister.source')}</th>
@@ -158,8 +156,8 @@ export function WorkspaceRegisterPage({ register, onOpenRow }: { register: Regis
           {visible.map((r) => (
             <tr key={`${r.projectId}:${r.id}`} data-id={r.id}>
               <td>{r.projectName}</td>
-              {columns.map(([f]) => (
-                <td key={f}>
+              {columns.map(([f, , long]) => (
+                <td key={f} className={long ? 'long' : undefined}>
                   {f === 'ref' || f === d.titleField ? (
                     <a
                       href={`#project=${r.projectId}&view=${d.view}`}
