@@ -47,8 +47,8 @@ export function canReadInProcess(): boolean {
 
 /**
  * One message on a pipe: the 4-byte length of a V8-serialized head (structured clone, as between
- * threads: an undefined in an array stays undefined), the head, then raw bytes (a file, a written
- * workbook, an answer's JSON text) that are never copied into the head.
+ * threads: an undefined in an array stays undefined; typed arrays as their bytes), the head, then raw
+ * bytes (a file, a written workbook) that are never copied into the head.
  */
 export function frame(head: unknown, raw?: Uint8Array): Buffer[] {
   const h = v8.serialize(head);
@@ -137,10 +137,9 @@ export class ReaderProcess extends EventEmitter implements ReaderChild {
   }
 }
 
-/** The child's answer as the worker thread gives it: a read's JSON text, or a reply with its bytes. */
-function answerOf({ head, raw }: { head: unknown; raw: Buffer }): string | ReaderReply {
-  const h = head as { json?: true; bytes?: true } & ReaderReply;
-  if (h.json) return raw.toString('utf8');
+/** The child's answer as the worker thread gives it: the reply, with a written workbook's bytes. */
+function answerOf({ head, raw }: { head: unknown; raw: Buffer }): ReaderReply {
+  const h = head as { bytes?: true } & ReaderReply;
   if (h.bytes) return { ...h, bytes: new Uint8Array(raw) } as ReaderReply;
   return h;
 }

@@ -17,7 +17,7 @@ type ToMain = { type: 'start'; id: number; heapMb: number; request: ReaderReques
 /** Main → workspace thread: the child's events, in the order it had them; 'ended' last. */
 type FromMain =
   | { type: 'pid'; id: number; pid: number | undefined }
-  | { type: 'message'; id: number; message: string | ReaderReply }
+  | { type: 'message'; id: number; message: ReaderReply }
   | { type: 'error'; id: number; message: string; code?: string }
   | { type: 'exit'; id: number; code: number | string }
   | { type: 'ended'; id: number };
@@ -57,7 +57,7 @@ export function serveReaderRelay(port: MessagePort, start: (heapMb: number) => R
       // Ended, or ended now: the answer is in and nothing more of it is wanted.
       void child.terminate().then(() => send({ type: 'ended', id }));
     };
-    child.on('message', (message: string | ReaderReply) => {
+    child.on('message', (message: ReaderReply) => {
       tellPid();
       // A written workbook's bytes move on rather than being copied, when they own their buffer (one
       // that also holds other data, such as a pooled Buffer, is copied: moving it would take that too).

@@ -1,8 +1,8 @@
 // Reads a chosen file in a worker thread with a capped heap and a time limit, so a file built to
 // exhaust memory or loop (a zip bomb that slips past the directory checks, a giant sheet) ends the
 // worker with a clear message instead of taking the app down. The worker gets a copy of the bytes and
-// answers the plain sheet model as JSON (no prototypes or functions cross; JSON.parse makes a
-// "__proto__" key an ordinary property).
+// answers the plain sheet model packed (model-pack.ts: cells in typed arrays, the rest as JSON, so no
+// prototypes or functions cross and a "__proto__" key is an ordinary property).
 //
 // The worker runs a built file. In the app it sits beside the bundle (dist/excel/read-worker.mjs, see
 // readerWorkerFile); tests and tools point at their own build with setReaderWorkerFile().
@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkbookModel } from '../../common/excel/model.js';
+import { unpackWorkbook } from './model-pack.js';
 import { ExcelReadError, type ReadErrorCode } from './errors.js';
 import {
   MAX_FILE_BYTES,
@@ -209,7 +210,13 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
     return Promise.reject(
       new ExcelReadError('TOO_LARGE', `${fileName}: is ${(bytes.length / 1024 / 1024).toFixed(0)} MB; PMO Desk reads files of up to ${MAX_FILE_BYTES / 1024 / 1024} MB`, { file: fileName }),
     );
-  return runInWorker(bytes, fileName, { kind: 'read' }, opts, READING).then((reply) => (reply as { model: WorkbookModel }).model);
+  return runInWorker(bytes, fileName, { kind: 'read' }, opts, READING).then((reply) => {
+    try {
+      return unpackWorkbook((reply as Extract<ReaderReply, { packed: unknown }>).packed);
+    } catch {
+      throw new ExcelReadError('READER_FAILED', `${fileName}: the Excel reader answered nonsense`, { file: fileName });
+    }
+  });
 }
 
 /**
@@ -292,17 +299,8 @@ function runInWorker(bytes: Uint8Array, fileName: string, job: ReaderJob, opts: 
       () => fail('TIMEOUT', `${fileName}: ${words.doing} took longer than ${timeout >= 1000 ? `${Math.round(timeout / 1000)} s` : `${timeout} ms`} and was stopped; the file is too large or malformed`),
       timeout,
     );
-    const onMessage = (message: string | ReaderReply) => {
+    const onMessage = (reply: ReaderReply) => {
       if (settled) return;
-      let reply: ReaderReply;
-      try {
-        // A read answers one JSON string (see capped-worker-entry.ts); a fill answers bytes, transferred.
-        reply = typeof message === 'string' ? (JSON.parse(message) as ReaderReply) : message;
-      } catch {
-        settle(false);
-        reject(new ExcelReadError('READER_FAILED', `${fileName}: the Excel reader answered nonsense`, { file: fileName }));
-        return;
-      }
       // A refused file was read to its end like any other: the worker stays fit for the next one.
       settle(true, reply.heapBytes);
       if (reply.ok) resolve(reply);
