@@ -322,7 +322,14 @@ class LiveWorkspace implements Storage {
     return b;
   }
 
-  beforeRisky(reason: BackupReason): void {
+  /** A backup before a risky call; none when `unlessNewerThanMs` is given and this workspace has a backup that recent. */
+  beforeRisky(reason: BackupReason, unlessNewerThanMs?: number): void {
+    if (unlessNewerThanMs !== undefined && this.condition.kind === 'ok') {
+      const { tag, folder } = this.target;
+      const now = this.now().getTime();
+      // (One dated after now, from a clock set back, does not count.)
+      if (listBackups(folder).some((b) => b.tag === tag && Date.parse(b.takenAt) >= now - unlessNewerThanMs && Date.parse(b.takenAt) <= now)) return;
+    }
     try {
       this.backupNow(reason);
     } catch (err) {

@@ -8,6 +8,7 @@ import type { BackupInfo } from '../../electron/common/dto.js';
 import { ApiError } from '../../electron/common/errors.js';
 import { isoWeekKey, keepByRotation } from '../../electron/core/db/rotation.js';
 import { snapshot } from '../helpers/snapshot.js';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { seedProject } from '../helpers/seed.js';
 import { inProcessCaller, tempDir, tempWorkspace, type Call } from '../helpers/workspace.js';
 
@@ -157,6 +158,46 @@ describe('backup rotation', () => {
       c.add(DAY);
       await call('project.list', {});
       expect((await call('backup.list', {})).map((b) => b.reason)).toEqual(['daily', 'daily']);
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('backs up before an import only when no backup is under an hour old, or when the import deletes rows; the import is undone exactly either way', async () => {
+    await buildReaderWorker();
+    const c = clock(new Date(2025, 3, 1, 9, 0));
+    const dir = tempDir();
+    tempWorkspace(dir, { now: c.now }).close();
+    const ws = tempWorkspace(dir, { now: c.now });
+    const call = inProcessCaller(ws);
+    try {
+      const { id } = await call('project.create', { name: 'A' });
+      const csv = (names: string[]) => Buffer.from(`WBS番号,タスク名\n${names.map((n, i) => `${i + 1},${n}`).join('\n')}\n`, 'utf8').toString('base64');
+      const importCsv = async (names: string[], missing?: 'delete') => {
+        const p = await call('excel.previewImport', { projectId: id, register: 'wbs', fileName: 'wbs.csv', dataBase64: csv(names) });
+        await call('excel.applyImport', { previewId: p.previewId, ...(missing && { options: { missing } }) });
+      };
+      const reasons = async () => (await call('backup.list', {})).map((b) => b.reason);
+      // (The rotation keeps the newest backup of a day, so an import's backup replaces the daily one.)
+      const imports = async () => (await reasons()).filter((r) => r === 'import').length;
+      expect(await reasons()).toEqual(['daily']);
+      // The day's backup is 30 minutes old: the import is its own undo step, and no copy is made.
+      c.add(30 * 60_000);
+      const before = projectRows(ws.db.sqlite, id);
+      await importCsv(['要件定義', '基本設計']);
+      expect(await reasons()).toEqual(['daily']);
+      await call('history.undo', { projectId: id });
+      expect(projectRows(ws.db.sqlite, id)).toEqual(before);
+      await call('history.redo', { projectId: id });
+      // Over an hour since the last backup: one is made first.
+      c.add(31 * 60_000);
+      await importCsv(['要件定義', '基本設計', '詳細設計']);
+      expect(await imports()).toBe(1);
+      // An import that deletes the rows missing from the file is backed up, however recent the last backup.
+      c.add(60_000);
+      await importCsv(['要件定義'], 'delete');
+      expect(await imports()).toBe(2);
+      expect(await call('wbs.list', { projectId: id })).toHaveLength(1);
     } finally {
       ws.close();
     }
