@@ -56,6 +56,21 @@ describe('cells', () => {
     expect(model.names).toEqual({ Statuses: 'Lists!$B$1:$B$3' });
   });
 
+  it("reads the sheet's frozen pane, AutoFilter range and hidden columns, not a custom view's nor a pane that only splits", () => {
+    const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><sheetViews><sheetView workbookViewId="0"><pane xSplit="2" ySplit="4" topLeftCell="C5" activePane="bottomRight" state="frozen"/></sheetView></sheetViews>` +
+      '<cols><col min="1" max="1" width="5"/><col min="3" max="4" width="0" hidden="1"/><col min="20" max="16384" hidden="true"/></cols>' +
+      '<sheetData><row r="4"><c r="A4" t="inlineStr"><is><t>No</t></is></c></row></sheetData><autoFilter ref="A4:K40"/>' +
+      '<customSheetViews><customSheetView guid="{1}"><pane ySplit="9" state="frozen"/><autoFilter ref="B2:C3"/></customSheetView></customSheetViews></worksheet>';
+    const s = readWorkbookBytes(rawXlsx({ sheet }), 't.xlsx').sheets[0]!;
+    expect(s.frozen).toEqual({ rows: 4, cols: 2 });
+    expect(s.autoFilter).toEqual({ r1: 3, c1: 0, r2: 39, c2: 10 });
+    expect(s.hiddenColumns).toEqual([{ c1: 2, c2: 3 }, { c1: 19, c2: 16383 }]);
+    const split = sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>').replace('<sheetData>', '<sheetViews><sheetView workbookViewId="0"><pane ySplit="2400" topLeftCell="A9"/></sheetView></sheetViews><sheetData>');
+    const plain = readWorkbookBytes(rawXlsx({ sheet: split }), 't.xlsx').sheets[0]!;
+    expect([plain.frozen, plain.autoFilter, plain.hiddenColumns]).toEqual([undefined, undefined, undefined]);
+  });
+
   it('reads every value type, keeps formula results and formats, and drops empty cells', () => {
     const sheet = sheetXml(
       '<row r="1">' +

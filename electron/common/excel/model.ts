@@ -65,6 +65,12 @@ export interface SheetModel {
   lists?: ListValidation[];
   /** Excel table objects on the sheet: they say exactly where a table's header and data are. */
   tables?: TableObject[];
+  /** Frozen panes (View → Freeze Panes): the rows and columns kept in view above and left of the scroll. */
+  frozen?: { rows: number; cols: number };
+  /** The sheet's AutoFilter range (Data → Filter), 0-based: its first row holds the filter buttons. */
+  autoFilter?: Merge;
+  /** Hidden columns, 0-based ranges (c1–c2 inclusive): usually a template's helper columns. */
+  hiddenColumns?: { c1: number; c2: number }[];
   /** Why the sheet's cells were not read (a chart sheet, values beyond the row limit…). */
   skipped?: string;
 }

@@ -14,6 +14,8 @@ import { readZipDirectory, ZipReader } from './zip.js';
 const MAX_LISTS = 500;
 /** Table objects kept per sheet (a list sheet of a template may hold a dozen). */
 const MAX_TABLES = 100;
+/** Hidden column ranges read per sheet (a template may hide hundreds one by one). */
+const MAX_HIDDEN_COLUMN_RANGES = 500;
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 const STRICT_REL = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
@@ -199,9 +201,13 @@ function readWorksheet(
   date1904: boolean,
   budget: Budget,
   notes: Set<string>,
-): { rows: Row[]; merges: Merge[]; lists: ListValidation[]; skipped?: string } {
+): { rows: Row[]; merges: Merge[]; lists: ListValidation[]; view: SheetView; skipped?: string } {
   const rows: Row[] = [];
   const merges: Merge[] = [];
+  // What the author set around the cells (frozen panes, the filter, hidden helper columns): evidence of
+  // where a table's header is, read as written (a custom view's own pane and filter are not the sheet's).
+  const view: SheetView = {};
+  let inCustomView = 0;
   // List validations (classic, and Excel 2010's x14 ones in extLst that point at other sheets): the
   // client's own vocabulary for a column.
   const lists: ListValidation[] = [];
@@ -316,6 +322,8 @@ function readWorksheet(
           if (el === 'dataValidation') list = attrs.get('type') === 'list' && lists.length < MAX_LISTS ? { sqref: attrs.get('sqref') ?? '', formula: '' } : null;
           else if (list && (el === 'formula1' || el === 'f') && list.formula === '') listText = 'formula';
           else if (list && el === 'sqref') listText = 'sqref';
+          if (el === 'customSheetView') inCustomView++;
+          else if (inCustomView === 0) readView(view, el, attrs);
           const ref = el === 'mergeCell' ? attrs.get('ref') : undefined;
           if (el === 'sheetData') inData = true;
           else if (ref !== undefined) {
@@ -374,6 +382,7 @@ function readWorksheet(
       },
       close(el) {
         if (!inData) {
+          if (el === 'customSheetView') inCustomView = Math.max(0, inCustomView - 1);
           if (el === 'dataValidation' && list) {
             if (list.formula !== '' && list.sqref !== '') lists.push({ sqref: list.sqref.slice(0, 2000), formula: list.formula.slice(0, 2000) });
             list = null;
@@ -413,6 +422,7 @@ function readWorksheet(
       rows: [],
       merges: [],
       lists: [],
+      view: {},
       skipped: `has values beyond row ${MAX_SHEET_ROWS.toLocaleString('en-US')} (down to row ${(cr + 1).toLocaleString('en-US')} or more); PMO Desk reads sheets of up to ${MAX_SHEET_ROWS.toLocaleString('en-US')} rows and imports up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows at a time: split the file`,
     };
   }
@@ -426,7 +436,35 @@ function readWorksheet(
         break;
       }
   }
-  return { rows, merges, lists };
+  return { rows, merges, lists, view };
+}
+
+type SheetView = Pick<SheetModel, 'frozen' | 'autoFilter' | 'hiddenColumns'>;
+
+/**
+ * One element outside the sheet's data, read into the view: the first sheet view's frozen pane (the
+ * rows above ySplit and the columns left of xSplit stay in view), the sheet's AutoFilter range, and
+ * hidden columns (<col min max hidden>, 1-based). A pane that only splits the window is no freeze.
+ */
+function readView(view: SheetView, el: string, attrs: { get(name: string): string | undefined }): void {
+  const count = (v: string | undefined) => (v !== undefined && /^\d{1,7}(?:\.0+)?$/.test(v) ? Math.floor(Number(v)) : 0);
+  if (el === 'pane' && view.frozen === undefined) {
+    const state = attrs.get('state');
+    if (state === 'frozen' || state === 'frozenSplit') {
+      const rows = Math.min(count(attrs.get('ySplit')), EXCEL_MAX_ROWS);
+      const cols = Math.min(count(attrs.get('xSplit')), EXCEL_MAX_COLUMNS);
+      if (rows > 0 || cols > 0) view.frozen = { rows, cols };
+    }
+  } else if (el === 'autoFilter' && view.autoFilter === undefined) {
+    const ref = parseRange(attrs.get('ref') ?? '');
+    if (ref && ref.r2 < EXCEL_MAX_ROWS && ref.c2 < EXCEL_MAX_COLUMNS) view.autoFilter = ref;
+  } else if (el === 'col') {
+    const hidden = attrs.get('hidden');
+    const min = count(attrs.get('min'));
+    const max = count(attrs.get('max'));
+    if ((hidden === '1' || hidden === 'true') && min >= 1 && max >= min && max <= EXCEL_MAX_COLUMNS && (view.hiddenColumns?.length ?? 0) < MAX_HIDDEN_COLUMN_RANGES)
+      (view.hiddenColumns ??= []).push({ c1: min - 1, c2: max - 1 });
+  }
 }
 
 /**
@@ -522,6 +560,7 @@ export function readXlsx(buf: Buffer, fileName: string): WorkbookModel {
       merges: sheet.merges,
       ...(sheet.lists.length ? { lists: sheet.lists } : {}),
       ...(tables.length ? { tables } : {}),
+      ...sheet.view,
       ...(sheet.skipped ? { skipped: sheet.skipped } : {}),
     };
   });
