@@ -256,6 +256,26 @@ const WBS: ColumnKind[] = [
   EXTRA,
 ];
 
+/** Fields a client validates with a list: its vocabulary columns. */
+const VALIDATED = new Set(['status', 'priority', 'category', 'kind', 'level', 'strategy']);
+
+type HelperKind = 'code' | 'key' | 'copy' | 'date' | 'flag';
+/** Hidden helper columns' words (some look like a field's) and what their formulas give. */
+const HELPERS: Record<Lang, readonly [string, HelperKind][]> = {
+  ja: [['状況コード', 'code'], ['ソートキー', 'key'], ['件名(転記)', 'copy'], ['集計用区分', 'code'], ['担当者コード', 'code'], ['期限(計算)', 'date'], ['検索キー', 'key'], ['完了フラグ', 'flag']],
+  en: [['Status Code', 'code'], ['Sort Key', 'key'], ['Title (copy)', 'copy'], ['Category (calc)', 'code'], ['Owner ID', 'code'], ['Due (calc)', 'date'], ['Lookup Key', 'key'], ['Closed Flag', 'flag']],
+};
+function helperCell(x: Rand, kind: HelperKind, i: number, name: string): ModelCell {
+  if (kind === 'code') return { f: int(x, 1, 3) };
+  if (kind === 'key') return { f: `${String(i + 1).padStart(3, '0')}-${int(x, 10, 99)}` };
+  if (kind === 'copy') return { f: name };
+  if (kind === 'date') return { f: 45_700 + int(x, 0, 300) };
+  return { f: chance(x, 0.5) ? 1 : 0 };
+}
+
+/** A second register's title over it. */
+const SECOND_TITLES: Record<Lang, readonly string[]> = { ja: ['完了分', 'クローズ済み一覧', '第2期', '保留中の項目'], en: ['Closed items', 'Phase 2', 'On hold', 'Archived'] };
+
 /** Targets generated tables are made for; the others (change and the registers added since) have none yet. */
 const KINDS: Partial<Record<ImportTarget, ColumnKind[]>> = { risk: RISK, issue: ISSUE, wbs: WBS };
 const TITLES: Partial<Record<ImportTarget, Record<Lang, readonly string[]>>> = {
@@ -276,6 +296,8 @@ export interface Answer {
   names: string[];
   /** Text a record continues on its second row: its field's value holds it. */
   lines: { record: number; field: string; text: string }[];
+  /** Other registers of the same kind on the sheet: the import must offer them (1-based header rows, 'H:M'). */
+  others?: { headerRows: [number, number]; columns: string }[];
 }
 
 export interface SyntheticCase {
@@ -348,15 +370,30 @@ export function generateCase(seed: number): SyntheticCase {
       feature('units in header');
       word = `${word}${chance(r, 0.6) ? '\n' : ''}${pick(r, UNITS[k.field]![wl])}`;
     }
-    return { kind: k, span, word, group, c: 0 };
+    return { kind: k, span, word, group, c: 0, helper: undefined as HelperKind | undefined };
   });
   // A column under a group label with no word of its own (評価 over 発生確率 / 影響度 / —): the client's.
   if (twoRow && chance(r, 0.3)) {
     const at = cols.findLastIndex((x, i) => x.group && cols.some((y, j) => j !== i && y.group?.[0] === x.group![0]));
     if (at >= 0) {
       feature('blank under group');
-      cols.splice(at + 1, 0, { kind: { field: null, words: { ja: [''], en: [''] }, value: (rr) => int(rr, 1, 25) }, span: 1, word: '', group: [cols[at]!.group![0], ''], c: 0 });
+      cols.splice(at + 1, 0, { kind: { field: null, words: { ja: [''], en: [''] }, value: (rr) => int(rr, 1, 25) }, span: 1, word: '', group: [cols[at]!.group![0], ''], c: 0, helper: undefined });
     }
+  }
+  // What the author set around the cells (hidden columns, frozen panes, a filter, list validations, a
+  // second register) is drawn from a stream of its own, so every table above stays the one it was.
+  const x = rng(seed * 31 + 7);
+  /** The options of a misleading or helper kind a split may see: even places for dev, odd for check. */
+  const half = <T>(xs: readonly T[]): T[] => xs.filter((_, i) => i % 2 === (isCheck ? 1 : 0));
+  // A hidden helper column inside the table (a code, a sort key, a copy of the name for a lookup):
+  // formulas under a word that may look like a field's, no column of the client's data.
+  const helper = chance(x, 0.25) ? pick(x, half(HELPERS[lang])) : undefined;
+  if (helper) {
+    feature('hidden helper column');
+    const keyAt = cols.findIndex((y) => y.kind.key);
+    // Right of the key or at the end, never between two columns of one group label.
+    const places = [keyAt + 1, cols.length].filter((i) => !(cols[i - 1]?.group && cols[i]?.group && cols[i - 1]!.group![0] === cols[i]!.group![0]));
+    cols.splice(pick(x, places), 0, { kind: { field: null, words: { ja: [helper[0]], en: [helper[0]] }, value: () => null }, span: 1, word: helper[0], group: undefined, c: 0, helper: helper[1] });
   }
   let c = startCol;
   for (const col of cols) {
@@ -463,6 +500,7 @@ export function generateCase(seed: number): SyntheticCase {
     starts.push(row);
     let name = '';
     for (const col of cols) {
+      if (col.helper) continue;
       let v = col.kind.value(r, i, lang);
       if (textDates && v instanceof Date) v = `${v.getUTCFullYear()}/${v.getUTCMonth() + 1}/${v.getUTCDate()}`;
       if (col.kind.key) name = String(v);
@@ -487,6 +525,8 @@ export function generateCase(seed: number): SyntheticCase {
       row++;
     }
     names.push(name);
+    const hc = cols.find((y) => y.helper);
+    if (hc) at(starts[i]!, hc.c, helperCell(x, hc.helper!, i, name));
     row++;
   }
   const last = starts[n - 1]!;
@@ -565,6 +605,47 @@ export function generateCase(seed: number): SyntheticCase {
     }
   }
 
+  // A second register of the same kind on the sheet (closed items kept apart, a second phase): below,
+  // after blank rows and a title of its own, or beside, one or two empty columns away. Both are tables;
+  // the import lists both and asks which (the answer is the first; the other must be offered).
+  const registers: NonNullable<Answer['others']> = [];
+  const secondAt = chance(x, 0.12) ? (below === 'side table' || beside !== 'none' || chance(x, 0.6) ? 'below' : 'beside') : null;
+  if (secondAt) {
+    feature(`second register ${secondAt}`);
+    const keep = cols.filter((y) => !y.helper && !y.group && y.word !== '');
+    const m = int(x, 2, Math.max(2, Math.min(4, n - 1)));
+    const heading = pick(x, SECOND_TITLES[lang]);
+    let c0 = startCol;
+    let h0: number;
+    if (secondAt === 'below') {
+      row += int(x, 2, 3);
+      at(row++, startCol, heading);
+      h0 = row;
+    } else {
+      c0 = lastCol + int(x, 2, 3);
+      h0 = bottom;
+      if (h0 > 0 && !rows[h0 - 1]?.slice(c0).some((v) => v !== undefined && v !== null)) at(h0 - 1, c0, heading);
+    }
+    let cc = c0;
+    const placed = keep.map((y) => {
+      const at0 = cc;
+      cc += y.span;
+      return { y, c: at0 };
+    });
+    for (const p of placed) {
+      at(h0, p.c, p.y.word);
+      if (p.y.span > 1) merge(h0, p.c, h0, p.c + p.y.span - 1);
+    }
+    for (let k = 0; k < m; k++)
+      for (const p of placed) {
+        const v = p.y.kind.key ? `${lang === 'ja' ? '（完了）' : '(closed) '}${String(p.y.kind.value(x, n + k, lang))}` : p.y.kind.value(x, n + k, lang);
+        at(h0 + 1 + k, p.c, v);
+        if (mergeData && p.y.span > 1) merge(h0 + 1 + k, p.c, h0 + 1 + k, p.c + p.y.span - 1);
+      }
+    if (secondAt === 'below') row = h0 + 1 + m;
+    registers.push({ headerRows: [h0 + 1, h0 + 1], columns: `${columnName(c0)}:${columnName(cc - 1)}` });
+  }
+
   const name = pick(r, lang === 'ja' ? ['一覧', 'Sheet1', target === 'wbs' ? 'WBS' : '管理表'] : ['Sheet1', 'Register', target === 'wbs' ? 'Plan' : 'Log']);
   const main = sheet(name, rows.map((x) => x ?? []), merges);
   // An Excel table object over the header's last row and the records (Insert → Table).
@@ -572,12 +653,63 @@ export function generateCase(seed: number): SyntheticCase {
     feature('table object');
     main.tables = [{ name: 'TBL_Register', ref: parseRange(`${columnName(startCol)}${bottom + 1}:${columnName(lastCol)}${Math.max(dataEnd, bottom + 2)}`) as Merge, headerRows: 1, totalsRows: 0 }];
   }
+  // Around the cells: hidden columns, a frozen pane, an AutoFilter, list validations. Each is mostly
+  // where an author puts it, sometimes stale or odd (a pane frozen at the title, a filter left on old
+  // rows): evidence for detection, never the answer.
+  const hidden: { c1: number; c2: number }[] = [];
+  const hc = cols.find((y) => y.helper);
+  if (hc) hidden.push({ c1: hc.c, c2: hc.c });
+  if (chance(x, 0.08)) {
+    // A real column hidden for printing: still the client's data.
+    const real = cols.filter((y) => !y.helper && !y.kind.key && y.kind.field !== null && y.kind.field !== 'ref' && !y.group);
+    if (real.length) {
+      feature('hidden field column');
+      const y = pick(x, real);
+      hidden.push({ c1: y.c, c2: y.c + y.span - 1 });
+    }
+  }
+  if (below !== 'side table' && beside === 'none' && secondAt !== 'beside' && chance(x, 0.15)) {
+    feature('unused columns hidden');
+    hidden.push({ c1: lastCol + 1, c2: 16383 });
+  }
+  if (hidden.length) main.hiddenColumns = hidden.sort((p, q) => p.c1 - q.c1);
+  if (chance(x, 0.4)) {
+    const stale = chance(x, 0.3);
+    feature(stale ? 'frozen pane elsewhere' : 'frozen pane');
+    const rowsFrozen = stale ? pick(x, half([() => 1, () => bottom + 3, () => Math.max(1, top), () => 5]))() : bottom + 1;
+    main.frozen = { rows: rowsFrozen, cols: chance(x, 0.4) ? keyCol.c + keyCol.span : 0 };
+  }
+  if (!main.tables && chance(x, 0.3)) {
+    const stale = chance(x, 0.3);
+    feature(stale ? 'filter elsewhere' : 'filter');
+    const whole = { c1: startCol, c2: lastCol };
+    main.autoFilter = stale
+      ? pick(x, half([{ r1: 0, r2: 0, c1: 0, c2: 3 }, { r1: first, r2: dataEnd - 1, ...whole }, { r1: dataEnd + 2, r2: dataEnd + 6, c1: startCol, c2: startCol + 2 }, { r1: bottom, r2: dataEnd - 1, c1: lastCol + 3, c2: lastCol + 6 }]))
+      : { r1: bottom, r2: chance(x, 0.8) ? dataEnd - 1 : bottom, ...whole };
+  }
+  if (chance(x, 0.35)) {
+    // The client's lists on its vocabulary columns (status, priority…), from the first record row down.
+    const lists: { sqref: string; formula: string }[] = [];
+    for (const y of cols) {
+      const field = y.kind.field;
+      const vocab = field !== null && VALIDATED.has(field);
+      const misleading = !vocab && !y.kind.key && !y.helper && (field === null || field === 'owner' || field === 'assignee') && chance(x, 0.25);
+      if (!(vocab && chance(x, 0.8)) && !misleading) continue;
+      const values = [...new Set(Array.from({ length: 12 }, (_, k) => y.kind.value(rng(seed + k), k, lang)).filter((v) => typeof v === 'string' || typeof v === 'number').map(String))];
+      if (values.length === 0) continue;
+      lists.push({ sqref: `${columnName(y.c)}${first + 1}:${columnName(y.c + y.span - 1)}${first + 200}`, formula: `"${values.join(',')}"` });
+    }
+    if (lists.length) {
+      feature('list validations');
+      main.lists = lists;
+    }
+  }
   const sheets: SheetModel[] = [main];
   if (chance(r, 0.2)) {
     // How to fill the register: a list of its columns with what goes in each (記入要領), no register.
     feature('instructions sheet');
     const how: ModelCell[][] = [[lang === 'ja' ? '記入要領' : 'How to fill in'], [], lang === 'ja' ? ['項目', '説明'] : ['Field', 'Description']];
-    for (const col of cols) how.push([col.word, lang === 'ja' ? `${col.word}を記入する` : `Enter the ${col.word.toLowerCase()}`]);
+    for (const col of cols.filter((y) => !y.helper)) how.push([col.word, lang === 'ja' ? `${col.word}を記入する` : `Enter the ${col.word.toLowerCase()}`]);
     sheets.unshift(sheet(lang === 'ja' ? '記入要領' : 'Instructions', how));
   }
   if (chance(r, 0.3)) {
@@ -596,7 +728,7 @@ export function generateCase(seed: number): SyntheticCase {
     seed,
     target,
     model: { fileName: `synthetic-${seed}.xlsx`, format: 'xlsx', date1904: false, sheets, notes: [] },
-    answer: { sheet: name, headerRows: [top + 1, bottom + 1], firstDataRow: first + 1, lastDataRow: last + 1, columns, names, lines },
+    answer: { sheet: name, headerRows: [top + 1, bottom + 1], firstDataRow: first + 1, lastDataRow: last + 1, columns, names, lines, ...(registers.length ? { others: registers } : {}) },
     features,
   };
 }

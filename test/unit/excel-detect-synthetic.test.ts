@@ -53,8 +53,12 @@ function judge(c: SyntheticCase): Judged {
   const lines = c.answer.lines.every((l) => String(t.records.filter((x) => !x.group)[l.record]?.values[l.field] ?? '').includes(l.text));
   const records = sheet && JSON.stringify(names) === JSON.stringify(c.answer.names) && lines;
   const asked = !!conf && (conf.table < ASK_BELOW || conf.header < ASK_BELOW || conf.key < ASK_BELOW);
+  // Another register of the kind on the sheet: offered beside this one, and the table asked for.
+  const offered = (c.answer.others ?? []).every((o) => a.candidates.some((k) => k.sheet === c.answer.sheet && k.headerTop === o.headerRows[0] - 1 && k.headerBottom === o.headerRows[1] - 1 && k.columns === o.columns));
+  const choice = !c.answer.others || (offered && !!conf && conf.table < ASK_BELOW);
+  if (!choice) wrong.push(`another register at ${c.answer.others!.map((o) => `${o.columns} row ${o.headerRows[0]}`).join(', ')} ${offered ? 'offered but not asked' : 'not offered'}`);
   const found = `${t.sheet} header ${t.header.top}–${t.header.bottom} (expected ${c.answer.sheet} ${c.answer.headerRows.join('–')}), data ${t.data.first}–${t.data.last} (expected ${c.answer.firstDataRow}–${c.answer.lastDataRow}), ${names.length}/${c.answer.names.length} records${records ? '' : ` [${names.slice(0, 4).join(' | ')}…]${lines ? '' : ' (a second line not joined)'}`}${wrong.length ? `; ${wrong.join('; ')}` : ''}`;
-  return { seed: c.seed, features: c.features, sheet, header, data, columns, fieldColumns: [rightColumns, all], records, asked, right: sheet && header && data && columns && records, found };
+  return { seed: c.seed, features: c.features, sheet, header, data, columns, fieldColumns: [rightColumns, all], records, asked, right: sheet && header && data && columns && records && choice, found };
 }
 
 const pct = (a: number, b: number) => `${a}/${b} (${b ? Math.round((100 * a) / b) : 0} %)`;
@@ -78,8 +82,8 @@ const dev = DEV_SEEDS.map((s) => judge(generateCase(s)));
 const check = CHECK_SEEDS.map((s) => judge(generateCase(s)));
 
 /** Fully right tables of the check seeds when the rules last changed (a ratchet: raise it, never lower it). */
-const CHECK_FLOOR = 121;
-const DEV_FLOOR = 400;
+const CHECK_FLOOR = 104;
+const DEV_FLOOR = 369;
 
 describe('detection on generated client tables with known answers', () => {
   it('writes the figures per split and feature', () => {

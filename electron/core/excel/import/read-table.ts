@@ -18,7 +18,7 @@ import { effortUnitOf, progressScale, type ProgressScale } from './numbers.js';
 import { failure, shown, type Failure, type Problem, type ProblemKind } from '../../../common/excel/problems.js';
 import { clientListAt } from './client-lists.js';
 import { SheetIndex } from './sheet-index.js';
-import type { ColumnMapping, EndReason, HierarchyMethod, LeftOutReason, UnknownValue, ValueMaps } from '../../../common/excel/preview.js';
+import type { ColumnMapping, EndReason, TableCandidate, HierarchyMethod, LeftOutReason, UnknownValue, ValueMaps } from '../../../common/excel/preview.js';
 
 export type ExtraValue = string | number | boolean;
 
@@ -523,7 +523,7 @@ function extraValue(cell: Cell, date1904: boolean): ExtraValue {
   return (cell.v as string).trim();
 }
 
-export type Analysis = { ok: true; table: ImportTable; layout: TableLayout } | { ok: false; reason: string };
+export type Analysis = { ok: true; table: ImportTable; layout: TableLayout; candidates: TableCandidate[] } | { ok: false; reason: string };
 
 /** Detection and reading in one: what an import shows first, before the user adjusts anything. */
 export function analyzeWorkbook(model: WorkbookModel, target: ImportTarget, opts: ReadOptions & Pick<DetectOptions, 'sheet'> = {}): Analysis {
@@ -532,6 +532,6 @@ export function analyzeWorkbook(model: WorkbookModel, target: ImportTarget, opts
   const table = readTable(model, found.layout, opts);
   if (table.records.length === 0)
     return { ok: false, reason: `${model.fileName}: the table on sheet ${found.layout.sheet} (header in row ${found.layout.headerTop + 1}) has no rows of data` };
-  return { ok: true, table, layout: found.layout };
+  return { ok: true, table, layout: found.layout, candidates: found.candidates };
 }
 
