@@ -978,3 +978,71 @@ describe("the client's own lists", () => {
     expect(maps.probability?.exportAs).toMatchObject({ '5': 'High', '3': 'Medium', '1': 'Low' });
   });
 });
+
+describe('what the author set around the cells', () => {
+  const issues = (): ModelCell[][] => [
+    ['課題管理表'],
+    ['No', '課題件名', '件名(転記)', '担当者', '状況'],
+    [1, 'ログインが遅い', { f: 'ログインが遅い' }, '山田', '対応中'],
+    [2, '帳票の合計が合わない', { f: '帳票の合計が合わない' }, '佐藤', '完了'],
+    [3, '移行データの欠損', { f: '移行データの欠損' }, '鈴木', '未対応'],
+  ];
+
+  it('a hidden column of formulas is a helper: it takes no field, even a word that names one', () => {
+    const s = sheet('Sheet1', issues());
+    const shown = analyzeWorkbook(model(s), 'issue', { today: TODAY });
+    if (!shown.ok) throw new Error(shown.reason);
+    expect(fields(shown.table)).toMatchObject({ C: 'title' });
+    s.hiddenColumns = [{ c1: 2, c2: 2 }];
+    const a = analyzeWorkbook(model(s), 'issue', { today: TODAY });
+    if (!a.ok) throw new Error(a.reason);
+    expect(fields(a.table)).toEqual({ A: 'ref', B: 'title', D: 'owner', E: 'status' });
+  });
+
+  it("a hidden column of the client's values keeps its field, but a visible column naming the field comes first", () => {
+    const rows = issues().map((r, i) => (i < 2 ? r : [r[0], r[1], String((r[2] as { f: string }).f), r[3], r[4]]));
+    rows[1] = ['No', '課題件名', '件名', '担当者', '状況'];
+    const s = sheet('Sheet1', rows);
+    s.hiddenColumns = [{ c1: 2, c2: 2 }];
+    const a = analyzeWorkbook(model(s), 'issue', { today: TODAY });
+    if (!a.ok) throw new Error(a.reason);
+    expect(fields(a.table)).toMatchObject({ B: 'title' });
+    rows[1] = ['No', '課題件名', '詳細', '担当者', '状況'];
+    const t = sheet('Sheet1', rows);
+    t.hiddenColumns = [{ c1: 2, c2: 2 }];
+    const b = analyzeWorkbook(model(t), 'issue', { today: TODAY });
+    if (!b.ok) throw new Error(b.reason);
+    expect(fields(b.table)).toMatchObject({ B: 'title', C: 'detail' });
+  });
+});
+
+describe('a second register of the kind on the sheet', () => {
+  const head = ['No', 'Risk', 'Owner', 'Status', 'Due Date'];
+  const rec = (i: number, s: string): ModelCell[] => [i, `Risk ${i}: vendor late`, 'Ann', s, d('2025-05-01')];
+
+  it('below the first, after blank rows and its own title, is offered and asked about, even when it has fewer columns', () => {
+    const rows: ModelCell[][] = [['Risk Register'], head, rec(1, 'Open'), rec(2, 'Open'), rec(3, 'Open'), [], [], ['Closed risks'], head.slice(0, 4), rec(4, 'Closed').slice(0, 4), rec(5, 'Closed').slice(0, 4)];
+    const found = detectLayout(model(sheet('Sheet1', rows)), 'risk', { reference: TODAY });
+    if (!found.ok) throw new Error(found.reason);
+    expect(found.layout.headerTop).toBe(1);
+    expect(found.candidates.map((c) => [c.headerTop, c.columns])).toEqual(expect.arrayContaining([[1, 'A:E'], [8, 'A:D']]));
+    expect(found.layout.confidence!.table).toBeLessThan(ASK_BELOW);
+  });
+
+  it('beside the first, the same header again, is offered too; the first in reading order is chosen first', () => {
+    const rows: ModelCell[][] = [head.concat([null], head), ...[1, 2, 3].map((i) => rec(i, 'Open').concat([null], i < 3 ? rec(i + 10, 'Closed') : []))];
+    const found = detectLayout(model(sheet('Sheet1', rows)), 'risk', { reference: TODAY });
+    if (!found.ok) throw new Error(found.reason);
+    expect(found.layout.columns[0]!.column).toBe('A');
+    expect(found.candidates.map((c) => c.columns).sort()).toEqual(['A:E', 'G:K']);
+    expect(found.layout.confidence!.table).toBeLessThan(ASK_BELOW);
+  });
+
+  it('is no second register when it repeats the header inside the table (a printed page header)', () => {
+    const rows: ModelCell[][] = [head, rec(1, 'Open'), rec(2, 'Open'), head, rec(3, 'Open'), rec(4, 'Closed')];
+    const found = detectLayout(model(sheet('Sheet1', rows)), 'risk', { reference: TODAY });
+    if (!found.ok) throw new Error(found.reason);
+    expect(found.layout.headerTop).toBe(0);
+    expect(found.layout.confidence!.table).toBeGreaterThanOrEqual(ASK_BELOW);
+  });
+});

@@ -110,6 +110,8 @@ function sampler(ix: SheetIndex, bottom: number): (col: HeaderColumn) => Cell[] 
     if (row.r <= bottom) continue;
     const gap = row.r - (rows[rows.length - 1]?.r ?? bottom) - 1;
     if (rows.length > 0 && (gap >= BLANK_ROWS_END || (gap > 0 && row.cells.length >= 2 && row.cells.every((c) => c.t === 's' && isColumnWord(c.v as string, PLAIN_HEADING))))) break;
+    // The header again (repeated on each printed page) is no sample of the columns' contents.
+    if (row.cells.length >= 2 && row.cells.every((c) => c.t === 's' && ix.cell(bottom, c.c)?.v === c.v)) continue;
     rows.push(row);
     if (rows.length >= SAMPLE_ROWS) break;
   }
@@ -132,6 +134,12 @@ function numbersInHeader(ix: SheetIndex, top: number, bottom: number, columns: C
       if (cell.t !== 's' && columns.some((m) => m.field !== null && cell.c >= m.c && cell.c < m.c + m.span)) n++;
   return n;
 }
+
+/** A key column's confidence when a header word names it (not its contents: GUESSED_KEY, HEADED_KEY). */
+const NAMED_KEY = 0.7;
+
+/** Scores this close (a share of the best) are a tie between two tables. */
+const TIE = 0.95;
 
 /** Below this a decision is not taken silently: the import dialog asks the user to point at the table. */
 export const ASK_BELOW = 0.6;
@@ -384,7 +392,12 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       return { cand, a, score: isTable(target, a) ? (a.score + bonus - 0.5 * penalty - 0.05 * (cand.bottom - cand.top)) * hidden : -Infinity };
     })
     .sort((x, y) => y.score - x.score || x.cand.sheet - y.cand.sheet || x.cand.top - y.cand.top);
-  const win = finals[0]!;
+  // Two registers of the kind on one sheet scoring alike (the same header twice, for open and closed
+  // items): the first in reading order, top then left, is the one offered first.
+  const lead = finals[0]!;
+  const first = finals.find((f) => f !== lead && f.cand.sheet === lead.cand.sheet && f.score >= TIE * lead.score && apart(f.cand, lead.cand) && (f.cand.top < lead.cand.top || (f.cand.top === lead.cand.top && f.cand.header[0]!.c < lead.cand.header[0]!.c)));
+  const win = first && lead.score > 0 ? first : lead;
+  if (win !== lead) finals.splice(finals.indexOf(win), 1), finals.unshift(win);
   if (win.score === -Infinity) return timelineDetection(model, target, opts) ?? { ok: false, reason: `No table with ${KEY_WORDS[target]} was found` };
   const bottom = win.cand.extended;
   // A header whose cells are merged down from the row above (No over rows 3–4, 対応 over 担当者 /
@@ -403,11 +416,24 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
     }
   }
   // Another table nearly as good (on another sheet, beside this one, or further down with other
-  // columns) makes the choice uncertain; one further down with the same header words continues this one.
+  // columns) makes the choice uncertain; one further down with the same header words continues this one
+  // (a header repeated on each printed page), unless blank rows part them or they stand side by side:
+  // then it is a second register of the kind (closed items, a second phase) and the user chooses.
   const sig = (c: Scan) => c.header.map((h) => h.label).join('|');
-  const rivals = finals.slice(1).filter((f) => f.score > 0 && !(f.cand.sheet === win.cand.sheet && sig(f.cand) === sig(win.cand)));
+  const rivals = finals.slice(1).filter((f) => f.score > 0 && !(f.cand.sheet === win.cand.sheet && sig(f.cand) === sig(win.cand) && !apart(win.cand, f.cand)));
   const runnerUp = rivals[0]?.score ?? 0;
-  const tableConfidence = win.score <= 0 ? 0 : Math.max(0, Math.min(1, 1 - runnerUp / win.score) * 2.5);
+  // Another register of the kind apart from this one on its sheet (its key named by a word, its fields
+  // among this one's: the same register again, shorter) is a choice only the user can make.
+  const fieldsOf = (a: Assignment) => a.columns.filter((m) => m.field !== null);
+  const again = rivals.some(
+    (f) =>
+      f.cand.sheet === win.cand.sheet &&
+      apart(f.cand, win.cand) &&
+      fieldsOf(f.a).length >= 3 &&
+      fieldsOf(f.a).some((m) => m.field === KEY_FIELD[target] && m.confidence >= NAMED_KEY) &&
+      fieldsOf(f.a).every((m) => fieldsOf(win.a).some((w) => w.field === m.field)),
+  );
+  const tableConfidence = win.score <= 0 ? 0 : Math.min(again ? ASK_BELOW / 2 : 1, Math.max(0, Math.min(1, 1 - runnerUp / win.score) * 2.5));
   const keyCol = win.a.columns.find((m) => m.field === KEY_FIELD[target]);
   const mappedCols = win.a.columns.filter((m) => m.field !== null);
   const headerConfidence = mappedCols.length === 0 ? 0 : (mappedCols.reduce((t, m) => t + m.confidence, 0) / mappedCols.length) * Math.min(1, (keyCol?.confidence ?? 0) / 0.8);
@@ -427,6 +453,28 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       .filter((f) => f.score > -Infinity)
       .map((f) => ({ sheet: model.sheets[f.cand.sheet]!.name, headerTop: f.cand.top, headerBottom: f.cand.extended, columns: columnLabel(spanOf(f.cand.header).c1, spanOf(f.cand.header).c2 - spanOf(f.cand.header).c1 + 1), score: round(f.score) })),
   };
+}
+
+/**
+ * Two tables of one sheet stand apart: side by side (no column in common), or one under the other with
+ * a run of blank rows (BLANK_ROWS_END, what ends a table's data) between the upper one's rows and the
+ * lower one's header.
+ */
+function apart(a: Scan, b: Scan): boolean {
+  if (a.sheet !== b.sheet) return true;
+  const p = spanOf(a.header);
+  const q = spanOf(b.header);
+  if (p.c2 < q.c1 || q.c2 < p.c1) return true;
+  const [up, down] = a.top <= b.top ? [a, b] : [b, a];
+  let prev = up.extended;
+  for (const row of up.ix.sheet.rows) {
+    if (row.r <= up.extended) continue;
+    if (row.r >= down.top) break;
+    if (!row.cells.some((c) => c.t !== 's' || (c.v as string).trim() !== '')) continue;
+    if (row.r - prev - 1 >= BLANK_ROWS_END) return true;
+    prev = row.r;
+  }
+  return down.top - prev - 1 >= BLANK_ROWS_END;
 }
 
 /** How sure a WBS read from a timeline without header words is of its header and names: the dialog asks. */
@@ -486,7 +534,7 @@ function isTable(target: ImportTarget, a: Assignment): boolean {
   // A name with an ID and remarks is a list (a checklist, a glossary), not a register: another field must say what kind of record it is.
   const others = mapped.filter((m) => m !== key && m.confidence >= 0.7 && !GENERIC_FIELDS.has(m.field!));
   // A key found by its contents (no header word names it) needs more company than one named plainly.
-  if (key.confidence < 0.7) return others.length >= 2;
+  if (key.confidence < NAMED_KEY) return others.length >= 2;
   return others.length >= 2 || others.length >= 1 || key.confidence >= 0.95;
 }
 

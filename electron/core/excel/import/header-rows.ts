@@ -24,6 +24,8 @@ export interface HeaderColumn {
    * word of its own under it (評価 over 発生確率 / 影響度 / —): the label names the group, not this column.
    */
   groupOnly?: true;
+  /** Every column it covers is hidden (a template's helper column, more often than the client's data). */
+  hidden?: true;
 }
 
 /** 'C' or 'A:C'. */
@@ -75,5 +77,8 @@ export function headerColumns(ix: SheetIndex, top: number, bottom: number): Head
     out.push(col);
     group = spanning ? { merge: spanning, col } : null;
   }
+  const hidden = ix.sheet.hiddenColumns;
+  if (hidden?.length)
+    for (const col of out) if (hidden.some((h) => h.c1 <= col.c && col.c + col.span - 1 <= h.c2)) col.hidden = true;
   return out;
 }

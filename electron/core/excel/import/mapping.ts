@@ -17,6 +17,9 @@ import type { ColumnMapping } from '../../../common/excel/preview.js';
 export const MIN_CONFIDENCE = 0.5;
 
 
+/** What a hidden column's header word counts for against a visible one's. */
+const HIDDEN_COLUMN = 0.7;
+
 /** The confidence of a key column found by its contents, not its header word: below ASK_BELOW in detect, so the dialog asks. */
 export const GUESSED_KEY = 0.55;
 /** The confidence of a key taken from the column headed as the long text (Description as a risk's title). */
@@ -110,6 +113,13 @@ export function assignFields(
   const series = numberedSeries(header);
   header.forEach((col, i) => {
     if (col.groupOnly && header.some((other) => other !== col && other.parts[0] === col.parts[0] && !other.groupOnly)) return;
+    // A hidden column of formulas only is a helper (a code, a sort key, the name copied for a lookup):
+    // it takes no field. A hidden column of typed values may be the client's data hidden for printing;
+    // it keeps its words, but a visible column naming the same field comes first.
+    if (col.hidden && samples) {
+      const filled = samples.cells(col).filter((c) => c.t !== 's' || (c.v as string).trim() !== '');
+      if (filled.length > 0 && filled.every((c) => c.f)) return;
+    }
     for (const m of matches(target, col.parts)) {
       // 分類1 | 分類2 | 分類3: the client's own levels of a classification, none of them one list value.
       if (series.has(i) && fieldSpec(target, m.field)?.kind === 'vocab' && !exactWord(target, col.parts, m.field)) continue;
@@ -127,6 +137,7 @@ export function assignFields(
         } else if (share === 0) continue;
         else if (share !== null) confidence *= 0.4 + 0.6 * share;
       }
+      if (col.hidden) confidence *= HIDDEN_COLUMN;
       if (confidence >= MIN_CONFIDENCE) candidates.push({ i, field: m.field, confidence });
     }
   });
