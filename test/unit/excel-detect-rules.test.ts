@@ -999,6 +999,18 @@ describe('what the author set around the cells', () => {
     expect(fields(a.table)).toEqual({ A: 'ref', B: 'title', D: 'owner', E: 'status' });
   });
 
+  it('a hidden column of formulas takes no field even with no visible column naming it (a computed due date)', () => {
+    const rows = issues().map((r, i) => (i === 0 ? r : i === 1 ? ['No', '課題件名', '期限(計算)', '担当者', '状況'] : [r[0], r[1], { f: 45_800 + i }, r[3], r[4]]));
+    const s = sheet('Sheet1', rows);
+    const shown = analyzeWorkbook(model(s), 'issue', { today: TODAY });
+    if (!shown.ok) throw new Error(shown.reason);
+    expect(fields(shown.table)).toMatchObject({ C: 'due' });
+    s.hiddenColumns = [{ c1: 2, c2: 2 }];
+    const a = analyzeWorkbook(model(s), 'issue', { today: TODAY });
+    if (!a.ok) throw new Error(a.reason);
+    expect(fields(a.table)).toEqual({ A: 'ref', B: 'title', D: 'owner', E: 'status' });
+  });
+
   it("a hidden column of the client's values keeps its field, but a visible column naming the field comes first", () => {
     const rows = issues().map((r, i) => (i < 2 ? r : [r[0], r[1], String((r[2] as { f: string }).f), r[3], r[4]]));
     rows[1] = ['No', '課題件名', '件名', '担当者', '状況'];
@@ -1017,20 +1029,22 @@ describe('what the author set around the cells', () => {
 });
 
 describe('a second register of the kind on the sheet', () => {
-  const head = ['No', 'Risk', 'Owner', 'Status', 'Due Date'];
+  const head: ModelCell[] = ['No', 'Risk', 'Owner', 'Status', 'Due Date'];
   const rec = (i: number, s: string): ModelCell[] => [i, `Risk ${i}: vendor late`, 'Ann', s, d('2025-05-01')];
 
   it('below the first, after blank rows and its own title, is offered and asked about, even when it has fewer columns', () => {
-    const rows: ModelCell[][] = [['Risk Register'], head, rec(1, 'Open'), rec(2, 'Open'), rec(3, 'Open'), [], [], ['Closed risks'], head.slice(0, 4), rec(4, 'Closed').slice(0, 4), rec(5, 'Closed').slice(0, 4)];
+    const rows: ModelCell[][] = [['Risk Register'], head, rec(1, 'Open'), rec(2, 'Open'), rec(3, 'Open'), [], [], ['Closed risks'], head.slice(0, 3), rec(4, 'Closed').slice(0, 3), rec(5, 'Closed').slice(0, 3)];
     const found = detectLayout(model(sheet('Sheet1', rows)), 'risk', { reference: TODAY });
     if (!found.ok) throw new Error(found.reason);
     expect(found.layout.headerTop).toBe(1);
-    expect(found.candidates.map((c) => [c.headerTop, c.columns])).toEqual(expect.arrayContaining([[1, 'A:E'], [8, 'A:D']]));
+    expect(found.candidates.map((c) => [c.headerTop, c.columns])).toEqual(expect.arrayContaining([[1, 'A:E'], [8, 'A:C']]));
     expect(found.layout.confidence!.table).toBeLessThan(ASK_BELOW);
   });
 
   it('beside the first, the same header again, is offered too; the first in reading order is chosen first', () => {
+    // (The first's statuses read a little worse: one is not on the list.)
     const rows: ModelCell[][] = [head.concat([null], head), ...[1, 2, 3].map((i) => rec(i, 'Open').concat([null], i < 3 ? rec(i + 10, 'Closed') : []))];
+    rows[1]![3] = 'Pending review';
     const found = detectLayout(model(sheet('Sheet1', rows)), 'risk', { reference: TODAY });
     if (!found.ok) throw new Error(found.reason);
     expect(found.layout.columns[0]!.column).toBe('A');

@@ -82,8 +82,8 @@ const dev = DEV_SEEDS.map((s) => judge(generateCase(s)));
 const check = CHECK_SEEDS.map((s) => judge(generateCase(s)));
 
 /** Fully right tables of the check seeds when the rules last changed (a ratchet: raise it, never lower it). */
-const CHECK_FLOOR = 104;
-const DEV_FLOOR = 369;
+const CHECK_FLOOR = 121;
+const DEV_FLOOR = 400;
 
 describe('detection on generated client tables with known answers', () => {
   it('writes the figures per split and feature', () => {

@@ -139,7 +139,7 @@ function numbersInHeader(ix: SheetIndex, top: number, bottom: number, columns: C
 const NAMED_KEY = 0.7;
 
 /** Scores this close (a share of the best) are a tie between two tables. */
-const TIE = 0.95;
+const TIE = 0.9;
 
 /** Below this a decision is not taken silently: the import dialog asks the user to point at the table. */
 export const ASK_BELOW = 0.6;
