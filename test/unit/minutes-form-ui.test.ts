@@ -3,9 +3,11 @@
 // cursor, what is drawn where (marks, extent, merges, widths, the rows in view) and where the cursor goes.
 import { describe, expect, it } from 'vitest';
 import type { FormLayout } from '../../electron/common/excel/form.js';
+import { REPORT_FORM_CHARTS, REPORT_FORM_LISTS } from '../../electron/common/excel/report-form.js';
 import {
   assignCell,
   assignColumn,
+  assignImage,
   assignRows,
   columnWidths,
   defaultSheet,
@@ -25,6 +27,8 @@ import {
   sheetExtent,
   targetOf,
   textIndex,
+  type PickImage,
+  type PickLayout,
   type PreviewSheet,
 } from '../../renderer/src/features/forms/formModel.js';
 import { formImportKey, headerLines, initialForm, isEmptyRead } from '../../renderer/src/features/minutes/formImportModel.js';
@@ -222,5 +226,33 @@ describe('フォームから取込', () => {
     expect(isEmptyRead({ values: { title: '', decisions: [] }, actions: [] })).toBe(true);
     expect(isEmptyRead({ values: { decisions: [{ text: 'x', agendaIndex: null }] }, actions: [] })).toBe(false);
     expect(isEmptyRead({ values: {}, actions: [{}] })).toBe(false);
+  });
+});
+
+describe('mapping a weekly report form by picking', () => {
+  const report = (): PickLayout & { images: PickImage[] } => ({ sheet: '3月3日', cells: [], blocks: [], images: [] });
+
+  it('anchors a chart at one cell, keeps its size when moved, and Delete at that cell removes it', () => {
+    let l = assignImage(report(), 'sCurve', 'L4', REPORT_FORM_CHARTS);
+    l = { ...l, images: [{ ...l.images[0]!, width: 560 }] };
+    l = assignImage(l, 'sCurve', 'm5', REPORT_FORM_CHARTS);
+    expect(normalized(l).images).toEqual([{ chart: 'sCurve', ref: 'M5', width: 560 }]);
+    expect(marksOf(l, []).cells.get('5:12')).toEqual([{ kind: 'image', key: 'sCurve' }]);
+    // The sheet is drawn far enough to show it.
+    expect(sheetExtent({ name: 's', rows: [], merges: [] } as unknown as PreviewSheet, { ...l, images: [{ chart: 'sCurve', ref: 'AZ250' }] }, []).rows).toBe(200);
+    expect(removeAt(l, { r: 5, c: 12 }, [])?.images).toEqual([]);
+    // A layout with only a chart is not empty.
+    expect(layoutProblem(l)).toBeNull();
+  });
+
+  it('orders a report table’s columns by the sheet, then by the list’s own field order', () => {
+    let l = assignRows(report(), 'milestones', 30, 30);
+    if (!l.ok) throw new Error('refused');
+    let layout = assignColumn(l.layout, 'milestones', 'date', 'E', REPORT_FORM_LISTS);
+    layout = assignColumn(layout, 'milestones', 'state', 'C', REPORT_FORM_LISTS);
+    layout = assignColumn(layout, 'milestones', 'name', 'B', REPORT_FORM_LISTS);
+    expect(layout.blocks[0]!.columns.map((c) => c.field)).toEqual(['name', 'state', 'date']);
+    l = assignRows(layout, 'risks', 29, 31);
+    expect(l).toEqual({ ok: false, other: 'milestones' });
   });
 });

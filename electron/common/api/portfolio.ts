@@ -189,6 +189,11 @@ export const portfolioApi = {
     }),
     output: {} as ExportedWorkbook,
   },
+  /**
+   * Readies the chart rasterizer for a report (compiled and run once small), so the first export of a
+   * session does not pay for it; the report dialog calls it when it opens.
+   */
+  'report.prepare': { input: z.strictObject({}), output: {} as Record<string, never> },
   /** The project's light overrides, newest first. */
   'portfolio.overrides': { input: z.strictObject({ projectId: id }), output: [] as StatusOverride[] },
 } as const;

@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../../common/api.js';
 import type { portfolioApi } from '../../common/api/portfolio.js';
 import { localToday } from '../../common/dates.js';
+import { warmCharts } from '../charts/render.js';
 import type { SqlDb as Db } from '../db/sql.js';
 import type { HostContext } from '../handlers.js';
 import { listOverrides, portfolioSummary, setLightThresholds, setOverride } from '../services/portfolio.js';
@@ -16,5 +17,9 @@ export function portfolioHandlers(db: Db, ctx: HostContext): HandlerMap<keyof ty
     'portfolio.override': ({ projectId, light, reason }) => setOverride(db, ctx, projectId, light, reason),
     'portfolio.overrides': ({ projectId }) => listOverrides(db, projectId),
     'report.export': (input) => exportStatusReport(db, ctx.osLocale, today(), input),
+    'report.prepare': async () => {
+      await warmCharts();
+      return {};
+    },
   };
 }

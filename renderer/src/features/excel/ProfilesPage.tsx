@@ -1,6 +1,6 @@
 // 取込/出力の設定: the client profiles (a template workbook and how its table maps to fields) that Excel取込
-// saved, for every register, with the 議事録 forms and the cards (one register row into a client's form,
-// a 不具合管理票) set up here by picking cells. They belong to the workspace, not to one project, so every
+// saved, for every register, with the 議事録 forms, the cards (one register row into a client's form,
+// a 不具合管理票) and the weekly report forms (進捗報告書) set up here by picking cells. They belong to the workspace, not to one project, so every
 // project's tab lists them all. Rename inline (Enter saves, Esc cancels) and delete after a
 // confirmation; a table profile's layout changes only through an import that updates it, a form's or a
 // card's in its editor.
@@ -27,8 +27,8 @@ export function ProfilesPage(_props: { project: Project }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
-  /** 議事録フォームの設定 or カードの設定: a new form or card, or a form or card profile's cells edited. */
-  const [formEditor, setFormEditor] = useState<{ id?: number; card?: CardRegister } | null>(null);
+  /** 議事録フォームの設定, カードの設定 or 週次報告フォームの設定: a new one, or a form, card or report profile's cells edited. */
+  const [formEditor, setFormEditor] = useState<{ id?: number; card?: CardRegister; report?: boolean } | null>(null);
   /** 様式を登録: a blank client template saved as a table profile. */
   const [registering, setRegistering] = useState(false);
   /** The row being edited, read by the handlers (Enter commits, and the box's blur must not commit again). */
@@ -52,7 +52,7 @@ export function ProfilesPage(_props: { project: Project }) {
     panel.current?.querySelector<HTMLButtonElement>(`tr[data-id="${next.id}"] button[data-action="${next.action}"]`)?.focus();
   }, [profiles, editing]);
 
-  const registerName = (p: ProfileSummary) => t(`views.${registerView(p.register)}`, { defaultValue: p.register });
+  const registerName = (p: ProfileSummary) => (p.kind === 'report' ? t('reportForm.kind') : t(`views.${registerView(p.register)}`, { defaultValue: p.register }));
 
   const startRename = (p: ProfileSummary) => {
     setNotice(null);
@@ -146,6 +146,9 @@ export function ProfilesPage(_props: { project: Project }) {
         <button onClick={() => setFormEditor({ card: 'issue' })} data-testid="add-card">
           {t('cardForm.add')}
         </button>
+        <button onClick={() => setFormEditor({ report: true })} data-testid="add-report-form">
+          {t('reportForm.add')}
+        </button>
         {profiles && profiles.length > 0 && (
           <span className="muted" data-testid="profile-count">
             {t('profiles.count', { count: profiles.length })}
@@ -207,7 +210,7 @@ export function ProfilesPage(_props: { project: Project }) {
                   <td className="file">{p.fileName}</td>
                   <td className="num">{formatDay(p.updatedAt)}</td>
                   <td className="row-actions">
-                    {(p.kind === 'form' || p.kind === 'card') && (
+                    {p.kind !== 'table' && (
                       <button
                         data-action="edit"
                         onClick={() => setFormEditor({ id: p.id, card: p.kind === 'card' ? (p.register as CardRegister) : undefined })}
@@ -244,10 +247,11 @@ export function ProfilesPage(_props: { project: Project }) {
         <FormEditor
           profileId={formEditor.id}
           card={formEditor.card}
+          report={formEditor.report}
           onClose={() => setFormEditor(null)}
           onSaved={(p) => {
             setError(null);
-            setNotice(t(p.kind === 'card' ? 'cardForm.saved' : 'minutesForm.saved', { name: p.name }));
+            setNotice(t(p.kind === 'card' ? 'cardForm.saved' : p.kind === 'report' ? 'reportForm.saved' : 'minutesForm.saved', { name: p.name }));
             focusNext.current = { id: p.id, action: formEditor.id === undefined ? 'rename' : 'edit' };
             void load().catch((err) => setError(errorText(err)));
           }}

@@ -1,24 +1,20 @@
-// 議事録フォームの設定 and カードの設定: a client's blank workbook mapped by picking — an item on the left
-// (会議名, 日時, 場所…, or a table's rows and columns; for a card, the register's columns as the grid
-// heads them and プロジェクト名), then the cell on the sheet where it goes. The sheet is drawn as Excel
-// shows it; what is mapped is marked with its label. A 議事録 form is saved as a form profile
-// (profile.createForm / updateForm); a card — one risk, issue or change row into a 不具合管理票 or a
-// review card — has single cells only and is saved as a card profile (profile.createCard / updateCard).
+// 議事録フォームの設定, カードの設定 and 週次報告フォームの設定: a client's blank workbook mapped by picking —
+// an item on the left (会議名, 日時, 場所…, or a table's rows and columns; for a card, the register's
+// columns as the grid heads them and プロジェクト名; for a weekly report, its figures, its lists and the
+// S-curve), then the cell on the sheet where it goes. The sheet is drawn as Excel shows it; what is
+// mapped is marked with its label. A 議事録 form is saved as a form profile (profile.createForm /
+// updateForm); a card — one risk, issue or change row into a 不具合管理票 or a review card — has single
+// cells only and is saved as a card profile (profile.createCard / updateCard); a weekly report form
+// (進捗報告書) has cells, blocks and the S-curve as a picture whose top-left is a picked cell, and is saved
+// as a report profile (profile.createReport / updateReport).
 // Keyboard: arrows move the cell cursor, Enter assigns the chosen item to it, Delete unmaps it,
 // Shift+arrows pick a table's rows, Esc drops the chosen item; Home/End, PageUp/PageDown and
 // Ctrl+Home/End move further.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SheetPreview } from '../../../../electron/common/api/excel.js';
-import {
-  CARD_REGISTERS,
-  cardFields,
-  MINUTES_FORM_FIELDS,
-  MINUTES_FORM_LISTS,
-  type CardRegister,
-  type FormLayout,
-  type MinutesFormList,
-} from '../../../../electron/common/excel/form.js';
+import { CARD_REGISTERS, cardFields, type CardRegister, type FormLayout } from '../../../../electron/common/excel/form.js';
+import type { ReportFormLayout } from '../../../../electron/common/excel/report-form.js';
 import { columnName } from '../../../../electron/common/excel/model.js';
 import type { ProfileSummary } from '../../../../electron/common/excel/preview.js';
 import { ApiError, textError } from '../../../../electron/common/errors.js';
@@ -34,15 +30,13 @@ import {
   anchorOf,
   assignCell,
   assignColumn,
+  assignImage,
   assignRows,
   blockOf,
-  CARD_SHEET,
   columnIndex,
   columnWidths,
   defaultSheet,
   emptyLayout,
-  FORM_LISTS,
-  FORM_SHEET,
   gridRows,
   jumpCursor,
   layoutProblem,
@@ -50,10 +44,12 @@ import {
   mergeIndex,
   moveCursor,
   normalized,
+  posOf,
   removeAt,
   removeBlock,
   removeCell,
   removeColumn,
+  removeImage,
   sameLayout,
   sheetExtent,
   targetOf,
@@ -63,6 +59,7 @@ import {
   type Pos,
   type Tool,
 } from './formModel.js';
+import { editorKind, type EditorKind } from './formKinds.js';
 import { SheetGrid } from './SheetGrid.js';
 
 /** The blank forms the editor reads: Excel workbooks (a form is never a CSV). */
@@ -76,6 +73,8 @@ export interface FormEditorProps {
    * card starts on (it can be changed until saved), or the register of the card profile edited.
    */
   card?: CardRegister;
+  /** A weekly report form (a report profile) rather than a 議事録 form. */
+  report?: boolean;
   /** The first step also lists the saved forms, to edit one (from the minutes page). */
   offerExisting?: boolean;
   onClose(): void;
@@ -85,15 +84,23 @@ export interface FormEditorProps {
 type Step = 'file' | 'mapping';
 const STEPS: Step[] = ['file', 'mapping'];
 
-export function FormEditor({ profileId, card: cardProp, offerExisting, onClose, onSaved }: FormEditorProps) {
+export function FormEditor({ profileId, card: cardProp, report: reportProp, offerExisting, onClose, onSaved }: FormEditorProps) {
   const { t } = useTranslation();
   const anyErrorText = useErrorText();
   const messageText = useMessageText();
-  /** The card's register; null for a 議事録 form. */
+  /** The card's register; null for a 議事録 form or a report form. */
   const [card, setCard] = useState<CardRegister | null>(cardProp ?? null);
-  /** A text of the editor: a card's own where it has one, else the form's. */
-  const tx = useCallback((key: string, opts?: Record<string, unknown>) => t(card ? [`cardForm.${key}`, `minutesForm.${key}`] : `minutesForm.${key}`, opts ?? {}), [t, card]);
-  const fields: readonly string[] = useMemo(() => (card ? cardFields(card) : MINUTES_FORM_FIELDS), [card]);
+  /** A report form (also when the profile opened turns out to be one). */
+  const [report, setReport] = useState(reportProp === true);
+  const kindName: EditorKind = card ? 'card' : report ? 'report' : 'form';
+  /** What this kind of form maps: its cells, its tables and their columns, its charts, its texts. */
+  const kind = useMemo(() => editorKind(kindName, card), [kindName, card]);
+  /** A text of the editor: a card's or a report form's own where it has one, else the 議事録 form's. */
+  const tx = useCallback(
+    (key: string, opts?: Record<string, unknown>) => t(kind.texts === 'minutesForm' ? `minutesForm.${key}` : [`${kind.texts}.${key}`, `minutesForm.${key}`], opts ?? {}),
+    [t, kind],
+  );
+  const fields = kind.fields;
   const fileInput = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const chooseButton = useRef<HTMLButtonElement>(null);
@@ -122,26 +129,35 @@ export function FormEditor({ profileId, card: cardProp, offerExisting, onClose, 
   // ---------------------------------------------------------------- labels
   /** A card's fields as the register's grid heads its columns (and プロジェクト名); a form's its own. */
   const fieldLabel = useMemo(() => {
-    if (!card) return (f: string) => t(`minutesForm.field.${f}`, { defaultValue: f });
+    if (!card) return (f: string) => t(`${kind.texts}.field.${f}`, { defaultValue: f });
     const column = importFieldLabel(t, card);
     return (f: string) => (f === 'projectName' ? t('minutesForm.field.projectName') : column(f));
-  }, [t, card]);
+  }, [t, card, kind]);
   const registerLabel = useCallback((r: CardRegister) => t(`views.${registerView(r)}`), [t]);
-  const listLabel = useCallback((l: string) => t(`minutesForm.list.${l}`, { defaultValue: l }), [t]);
-  const columnLabel = useCallback((l: string, f: string) => t(`minutesForm.column.${l}.${f}`, { defaultValue: f }), [t]);
-  /** A mark's label on the sheet: the item, or a table's column (its table shows by its colour). */
-  const labelOf = useCallback((m: Mark) => (m.kind === 'cell' ? fieldLabel(m.key) : columnLabel(m.key, m.field ?? '')), [fieldLabel, columnLabel]);
+  const listLabel = useCallback((l: string) => t(`${kind.texts}.list.${l}`, { defaultValue: l }), [t, kind]);
+  // A report form's columns mean the same in every list (a task's 担当, a risk's 担当): labelled by field.
+  const columnLabel = useCallback(
+    (l: string, f: string) => t(kind.texts === 'reportForm' ? `reportForm.column.${f}` : `minutesForm.column.${l}.${f}`, { defaultValue: f }),
+    [t, kind],
+  );
+  const chartLabel = useCallback((c: string) => t(`reportForm.chart.${c}`, { defaultValue: c }), [t]);
+  /** A mark's label on the sheet: the item, a table's column (its table shows by its colour), or a chart. */
+  const labelOf = useCallback(
+    (m: Mark) => (m.kind === 'cell' ? fieldLabel(m.key) : m.kind === 'image' ? chartLabel(m.key) : columnLabel(m.key, m.field ?? '')),
+    [fieldLabel, columnLabel, chartLabel],
+  );
   /** The same, in full, for the cell's accessible name. */
   const fullLabelOf = useCallback(
-    (m: Mark) => (m.kind === 'cell' ? fieldLabel(m.key) : `${listLabel(m.key)}: ${columnLabel(m.key, m.field ?? '')}`),
-    [fieldLabel, listLabel, columnLabel],
+    (m: Mark) =>
+      m.kind === 'cell' ? fieldLabel(m.key) : m.kind === 'image' ? t('reportForm.imageAt', { chart: chartLabel(m.key) }) : `${listLabel(m.key)}: ${columnLabel(m.key, m.field ?? '')}`,
+    [t, fieldLabel, listLabel, columnLabel, chartLabel],
   );
 
   const errorText = useCallback(
     (err: unknown) => {
       const detail = err instanceof ApiError && Array.isArray(err.details) ? (err.details[0] as { field?: string; message?: string } | undefined) : undefined;
       if (detail?.field === 'dataBase64' && detail.message) return t('excel.unreadable', { message: (err as ApiError).text ? messageText(err) : detail.message });
-      const cell = detail?.field && /^(?:form|card)\.cells\.(\d+)\.(?:ref|field)$/.exec(detail.field);
+      const cell = detail?.field && /^(?:form|card|report)\.cells\.(\d+)\.(?:ref|field)$/.exec(detail.field);
       if (cell && detail?.message) {
         const c = latest.current.layout.cells[Number(cell[1])];
         if (c) return t('minutesForm.problem.cell', { field: `${fieldLabel(c.field)} (${c.ref})`, message: (err as ApiError).text ? messageText(err) : detail.message });
@@ -158,9 +174,10 @@ export function FormEditor({ profileId, card: cardProp, offerExisting, onClose, 
       setError(null);
       try {
         const [p, sheets] = await Promise.all([call('profile.get', { id }), call('excel.sheetPreview', { profileId: id })]);
-        if (p.kind === 'table' || p.kind === 'report') throw textError('VALIDATION', 'profile.notForm', { profile: p.name }, `${p.name} is not a minutes form or a card`);
-        const loaded: PickLayout = p.kind === 'form' ? p.form : { sheet: p.card.sheet, cells: p.card.cells, blocks: [] };
+        if (p.kind === 'table') throw textError('VALIDATION', 'profile.notForm', { profile: p.name }, `${p.name} is not a minutes form or a card`);
+        const loaded: PickLayout = p.kind === 'form' ? p.form : p.kind === 'report' ? p.report : { sheet: p.card.sheet, cells: p.card.cells, blocks: [] };
         setCard(p.kind === 'card' ? p.register : null);
+        setReport(p.kind === 'report');
         setEditing({ id: p.id, name: p.name });
         setName(p.name);
         setSource({ fileName: p.fileName, base64: null });
@@ -204,7 +221,7 @@ export function FormEditor({ profileId, card: cardProp, offerExisting, onClose, 
       if (sheets.sheets.length === 0) throw new Error(t('excel.unreadable', { message: file.name }));
       setSource({ fileName: file.name, base64 });
       setPreview(sheets);
-      const sheet = defaultSheet(sheets, card ? CARD_SHEET : FORM_SHEET);
+      const sheet = defaultSheet(sheets, kind.sheet);
       // Another file of the same form keeps what was picked so far.
       const kept = layout.cells.length + layout.blocks.length > 0 && sheets.sheets.some((s) => s.name === layout.sheet);
       if (!kept) setLayout(emptyLayout(sheet));
@@ -252,7 +269,7 @@ export function FormEditor({ profileId, card: cardProp, offerExisting, onClose, 
   };
 
   /** The chosen table covers rows a..b (either order). */
-  const setRows = (list: MinutesFormList, a: number, b: number) => {
+  const setRows = (list: string, a: number, b: number) => {
     const res = assignRows(latest.current.layout, list, a, b);
     if (!res.ok) return setProblem(t('minutesForm.problem.overlap', { list: listLabel(res.other) }));
     change(res.layout);
@@ -262,11 +279,12 @@ export function FormEditor({ profileId, card: cardProp, offerExisting, onClose, 
   const pickCell = (p: Pos) => {
     if (!tool || tool.kind === 'rows') return;
     if (tool.kind === 'cell') return change(assignCell(layout, tool.field, a1(p.r, p.c), names, fields));
+    if (tool.kind === 'image') return change(assignImage(layout, tool.chart, a1(p.r, p.c), kind.charts));
     const b = blockOf(layout, tool.list);
     if (!b) return;
     if (p.r < b.firstRow || p.r > b.lastRow)
       return setProblem(t('minutesForm.problem.outside', { list: listLabel(tool.list), first: b.firstRow, last: b.lastRow }));
-    change(assignColumn(layout, tool.list, tool.field, columnName(p.c)));
+    change(assignColumn(layout, tool.list, tool.field, columnName(p.c), kind.lists));
   };
 
   const onCellDown = (p: Pos, opts: { shift: boolean; header: boolean }) => {
@@ -344,6 +362,10 @@ export function FormEditor({ profileId, card: cardProp, offerExisting, onClose, 
       const c = layout.cells.find((x) => x.field === next.field);
       const p = c ? targetOf(c.ref, layout.sheet, names) : null;
       if (p) setCursor(p);
+    } else if (next.kind === 'image') {
+      const im = layout.images?.find((x) => x.chart === next.chart);
+      const p = im ? posOf(im.ref) : null;
+      if (p) setCursor(anchorOf(p, merges.covered));
     } else {
       const b = blockOf(layout, next.list);
       const col = next.kind === 'column' ? b?.columns.find((c) => c.field === next.field) : undefined;
@@ -378,6 +400,11 @@ export function FormEditor({ profileId, card: cardProp, offerExisting, onClose, 
         const layoutOfCard = { register: card, sheet: picked.sheet, cells: picked.cells };
         if (editing) saved = await call('profile.updateCard', { id: editing.id, card: layoutOfCard });
         else saved = await call('profile.createCard', { name: n.slice(0, 200), fileName: source.fileName, dataBase64: source.base64 ?? '', card: layoutOfCard });
+      } else if (report) {
+        // A report form's cells, tables and charts are picked from its own lists only.
+        const form = { sheet: picked.sheet, cells: picked.cells, blocks: picked.blocks, images: picked.images ?? [] } as ReportFormLayout;
+        if (editing) saved = await call('profile.updateReport', { id: editing.id, report: form });
+        else saved = await call('profile.createReport', { name: n.slice(0, 200), fileName: source.fileName, dataBase64: source.base64 ?? '', report: form });
       } else {
         // A form's cells are picked from its own fields only.
         const form = picked as FormLayout;
@@ -406,6 +433,7 @@ export function FormEditor({ profileId, card: cardProp, offerExisting, onClose, 
     if (!tool) return t('minutesForm.hint.none');
     if (tool.kind === 'cell') return t('minutesForm.hint.cell', { field: fieldLabel(tool.field) });
     if (tool.kind === 'rows') return t('minutesForm.hint.rows', { list: listLabel(tool.list) });
+    if (tool.kind === 'image') return t('reportForm.hint.image', { chart: chartLabel(tool.chart) });
     const b = blockOf(layout, tool.list);
     return t('minutesForm.hint.column', { list: listLabel(tool.list), field: columnLabel(tool.list, tool.field), first: b?.firstRow ?? '', last: b?.lastRow ?? '' });
   })();
@@ -416,7 +444,7 @@ export function FormEditor({ profileId, card: cardProp, offerExisting, onClose, 
       : busy === 'saving'
         ? t('minutesForm.saving')
         : step === 'mapping'
-          ? `${tx('counts', { cells: layout.cells.length, blocks: layout.blocks.length })}　${t('minutesForm.cursor', { cell: a1(cursor.r, cursor.c) })}`
+          ? `${tx('counts', { cells: layout.cells.length, blocks: layout.blocks.length, images: layout.images?.length ?? 0 })}　${t('minutesForm.cursor', { cell: a1(cursor.r, cursor.c) })}`
           : '';
 
   const refText = (ref: string) => {
@@ -429,11 +457,11 @@ export function FormEditor({ profileId, card: cardProp, offerExisting, onClose, 
       titleId="form-editor-title"
       title={
         <>
-          {card ? t('cardForm.title', { register: registerLabel(card) }) : t('minutesForm.title')}
+          {card ? t('cardForm.title', { register: registerLabel(card) }) : tx('title')}
           {editing && <span className="fx-editing"> — {editing.name}</span>}
         </>
       }
-      className={`import-dialog form-editor${card ? ' card-editor' : ''}`}
+      className={`import-dialog form-editor${card ? ' card-editor' : ''}${report ? ' report-editor' : ''}`}
       testId="form-editor"
       steps={{ all: STEPS, current: step, label: (s) => tx(`steps.${s}`) }}
       error={error}
@@ -586,7 +614,7 @@ export function FormEditor({ profileId, card: cardProp, offerExisting, onClose, 
                 <>
                   <h3>{t('minutesForm.blocks')}</h3>
                   <ul className="fx-lists">
-                    {FORM_LISTS.map((list) => {
+                    {kind.listOrder.map((list) => {
                       const b = blockOf(layout, list);
                       return (
                         <li key={list} className={`fx-list list-${list}${b ? ' mapped' : ''}`} data-testid={`fx-list-${list}`}>
@@ -613,7 +641,7 @@ export function FormEditor({ profileId, card: cardProp, offerExisting, onClose, 
                           </div>
                           {b && (
                             <ul className="fx-columns">
-                              {MINUTES_FORM_LISTS[list].map((f) => {
+                              {(kind.lists[list] ?? []).map((f) => {
                                 const col = b.columns.find((c) => c.field === f);
                                 const pick: Tool = { kind: 'column', list, field: f };
                                 return (
@@ -642,6 +670,38 @@ export function FormEditor({ profileId, card: cardProp, offerExisting, onClose, 
                                 );
                               })}
                             </ul>
+                          )}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </>
+              )}
+              {kind.charts.length > 0 && (
+                <>
+                  <h3>{t('reportForm.charts')}</h3>
+                  <ul className="fx-items fx-charts">
+                    {kind.charts.map((c) => {
+                      const placed = layout.images?.find((im) => im.chart === c);
+                      const pick: Tool = { kind: 'image', chart: c };
+                      return (
+                        <li key={c} className={`fx-entry${placed ? ' mapped' : ''}`}>
+                          <button
+                            className={`fx-item tag-image${isTool(pick) ? ' active' : ''}`}
+                            aria-pressed={isTool(pick)}
+                            data-testid={`fx-chart-${c}`}
+                            onClick={() => choosePick(pick)}
+                            title={[chartLabel(c), t('reportForm.chartHint', { width: placed?.width ?? 640, height: placed?.height ?? 280 })].join(' — ')}
+                          >
+                            <span className="fx-item-label">{chartLabel(c)}</span>
+                            <span className={`fx-item-ref${placed ? '' : ' muted'}`}>{placed ? placed.ref : '—'}</span>
+                          </button>
+                          {placed ? (
+                            <button className="fx-remove" aria-label={t('minutesForm.remove', { label: chartLabel(c) })} onClick={() => change(removeImage(layout, c))}>
+                              ×
+                            </button>
+                          ) : (
+                            <span className="fx-remove-space" />
                           )}
                         </li>
                       );

@@ -4,10 +4,9 @@
 // and one set of pointer handlers on the table serves every cell.
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { columnName } from '../../../../electron/common/excel/model.js';
-import type { MinutesFormList } from '../../../../electron/common/excel/form.js';
 import { a1, rowSpans, rowWindow, type GridCell, type Mark, type Pos } from './formModel.js';
 
-export type BlockRow = { list: MinutesFormList; first: boolean; last: boolean };
+export type BlockRow = { list: string; first: boolean; last: boolean };
 
 interface RowProps {
   r: number;
@@ -39,8 +38,8 @@ const Row = memo(
           const cursor = cursorC === cell.c;
           const k = ['fx-cell'];
           if (cursor) k.push('cursor');
-          if (m) k.push(...m.map((x) => (x.kind === 'cell' ? 'mapped-cell' : `mapped-col list-${x.key}`)));
-          const tags = m?.filter((x) => x.kind === 'cell' || x.head);
+          if (m) k.push(...m.map((x) => (x.kind === 'column' ? `mapped-col list-${x.key}` : x.kind === 'image' ? 'mapped-image' : 'mapped-cell')));
+          const tags = m?.filter((x) => x.kind !== 'column' || x.head);
           const label = m?.map(fullLabelOf).join(', ');
           return (
             <td
@@ -60,7 +59,7 @@ const Row = memo(
               {tags && tags.length > 0 && (
                 <span className="fx-tags">
                   {tags.map((x, i) => (
-                    <span key={i} className={`fx-tag ${x.kind === 'cell' ? 'tag-cell' : `tag-col list-${x.key}`}`}>
+                    <span key={i} className={`fx-tag ${x.kind === 'column' ? `tag-col list-${x.key}` : `tag-${x.kind}`}`}>
                       {labelOf(x)}
                     </span>
                   ))}

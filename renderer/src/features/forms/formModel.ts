@@ -1,9 +1,10 @@
-// What the form editor decides without React, for a 議事録 form and for a card (one register row in a
-// client's form, cells only): the layout as the user picks cells and rows (a field takes one cell, a
-// cell holds one field; a block's column holds one field), what each cell of the preview shows as
+// What the form editor decides without React, for a 議事録 form, a card (one register row in a
+// client's form, cells only) and a weekly report form (cells, blocks, and charts as pictures at a cell):
+// the layout as the user picks cells and rows (a field takes one cell, a cell holds one field; a block's
+// column holds one field; a chart is anchored at one cell), what each cell of the preview shows as
 // mapped, how much of the sheet to draw, column widths, and where the cell cursor goes on the arrow
 // keys (merged cells are one stop).
-import { MINUTES_FORM_FIELDS, MINUTES_FORM_LISTS, type FormBlock, type FormLayout, type MinutesFormList } from '../../../../electron/common/excel/form.js';
+import { MINUTES_FORM_FIELDS, MINUTES_FORM_LISTS, type FormLayout, type MinutesFormList } from '../../../../electron/common/excel/form.js';
 import type { SheetPreview } from '../../../../electron/common/api/excel.js';
 import { columnName, parseCellRef } from '../../../../electron/common/excel/model.js';
 
@@ -13,21 +14,40 @@ export type DefinedName = SheetPreview['names'][number];
 /** The lists in the order the editor offers them. */
 export const FORM_LISTS = ['decisions', 'actions', 'agenda', 'attendees'] as const satisfies readonly MinutesFormList[];
 
+/** A table of repeating rows on the sheet: a list's rows and the column of each of its fields. */
+export interface PickBlock {
+  list: string;
+  firstRow: number;
+  lastRow: number;
+  columns: { field: string; column: string }[];
+}
+
+/** A chart placed as a picture with its top-left at a cell (a report form's S-curve); size in px. */
+export interface PickImage {
+  chart: string;
+  ref: string;
+  width?: number;
+  height?: number;
+}
+
 /**
- * A layout being picked: a 議事録 form's cells and blocks, or a card's cells (its blocks stay empty).
- * A form's layout is one; a card's is saved as { register, sheet, cells }.
+ * A layout being picked: a 議事録 form's cells and blocks, a card's cells (its blocks stay empty), or a
+ * report form's cells, blocks and pictures. A form's and a report's layout is one; a card's is saved as
+ * { register, sheet, cells }.
  */
 export interface PickLayout {
   sheet: string;
   cells: { field: string; ref: string }[];
-  blocks: FormBlock[];
+  blocks: PickBlock[];
+  images?: PickImage[];
 }
 
 /** What a click (or Enter) on the sheet does. */
 export type Tool =
   | { kind: 'cell'; field: string }
-  | { kind: 'rows'; list: MinutesFormList }
-  | { kind: 'column'; list: MinutesFormList; field: string };
+  | { kind: 'rows'; list: string }
+  | { kind: 'column'; list: string; field: string }
+  | { kind: 'image'; chart: string };
 
 /** A 1-based row and 0-based column, as the preview gives them. */
 export interface Pos {
@@ -93,58 +113,86 @@ export function removeCell<L extends PickLayout>(layout: L, field: string): L {
   return { ...layout, cells: layout.cells.filter((c) => c.field !== field) };
 }
 
-export function blockOf(layout: PickLayout, list: MinutesFormList): FormBlock | undefined {
+type BlockOf<L extends PickLayout> = L['blocks'][number];
+type ListOf<L extends PickLayout> = BlockOf<L>['list'];
+
+export function blockOf<L extends PickLayout>(layout: L, list: string): BlockOf<L> | undefined {
   return layout.blocks.find((b) => b.list === list);
 }
 
 /** The block that covers a sheet row. */
-export function blockAtRow(layout: PickLayout, r: number): FormBlock | undefined {
+export function blockAtRow<L extends PickLayout>(layout: L, r: number): BlockOf<L> | undefined {
   return layout.blocks.find((b) => r >= b.firstRow && r <= b.lastRow);
 }
 
-export type RowsResult<L extends PickLayout = FormLayout> = { ok: true; layout: L } | { ok: false; other: MinutesFormList };
+export type RowsResult<L extends PickLayout = FormLayout> = { ok: true; layout: L } | { ok: false; other: ListOf<L> };
 
 /**
  * The block of a list covers rows first..last (either order). Its columns stay. Refused when the rows
  * overlap another list's block (answers that list).
  */
-export function assignRows<L extends PickLayout>(layout: L, list: MinutesFormList, first: number, last: number): RowsResult<L> {
+export function assignRows<L extends PickLayout>(layout: L, list: ListOf<L>, first: number, last: number): RowsResult<L> {
   const firstRow = Math.min(first, last);
   const lastRow = Math.max(first, last);
   const clash = layout.blocks.find((b) => b.list !== list && b.firstRow <= lastRow && firstRow <= b.lastRow);
   if (clash) return { ok: false, other: clash.list };
   const old = blockOf(layout, list);
-  const block: FormBlock = { list, firstRow, lastRow, columns: old?.columns ?? [] };
+  const block = { list, firstRow, lastRow, columns: old?.columns ?? [] } as BlockOf<L>;
   const blocks = [...layout.blocks.filter((b) => b.list !== list), block].sort((a, b) => a.firstRow - b.firstRow);
   return { ok: true, layout: { ...layout, blocks } };
 }
 
-export function removeBlock<L extends PickLayout>(layout: L, list: MinutesFormList): L {
+export function removeBlock<L extends PickLayout>(layout: L, list: string): L {
   return { ...layout, blocks: layout.blocks.filter((b) => b.list !== list) };
 }
 
-/** A block's field goes to a column: it leaves any other column, and the column's other field goes. */
-export function assignColumn<L extends PickLayout>(layout: L, list: MinutesFormList, field: string, column: string): L {
+/**
+ * A block's field goes to a column: it leaves any other column, and the column's other field goes.
+ * `lists` gives each list's fields in their order (a 議事録 form's by default).
+ */
+export function assignColumn<L extends PickLayout>(
+  layout: L,
+  list: string,
+  field: string,
+  column: string,
+  lists: Readonly<Record<string, readonly string[]>> = MINUTES_FORM_LISTS,
+): L {
   const block = blockOf(layout, list);
   if (!block) return layout;
-  const fields = MINUTES_FORM_LISTS[list] as readonly string[];
+  const fields = lists[list] ?? [];
   const columns = [...block.columns.filter((c) => c.field !== field && c.column !== column), { field, column }].sort(
     (a, b) => columnIndex(a.column) - columnIndex(b.column) || fields.indexOf(a.field) - fields.indexOf(b.field),
   );
   return { ...layout, blocks: layout.blocks.map((b) => (b === block ? { ...b, columns } : b)) };
 }
 
-export function removeColumn<L extends PickLayout>(layout: L, list: MinutesFormList, field: string): L {
+export function removeColumn<L extends PickLayout>(layout: L, list: string, field: string): L {
   return { ...layout, blocks: layout.blocks.map((b) => (b.list === list ? { ...b, columns: b.columns.filter((c) => c.field !== field) } : b)) };
 }
 
-/** Delete at the cursor: the cell's field, else the block column under it. Null when nothing is mapped there. */
+/** A chart goes to a cell (its picture's top-left): it leaves any other cell; its size stays. */
+export function assignImage<L extends PickLayout>(layout: L, chart: string, ref: string, charts: readonly string[]): L {
+  const old = (layout.images ?? []).find((im) => im.chart === chart);
+  const images = [...(layout.images ?? []).filter((im) => im.chart !== chart), { ...old, chart, ref }].sort((a, b) => charts.indexOf(a.chart) - charts.indexOf(b.chart));
+  return { ...layout, images };
+}
+
+export function removeImage<L extends PickLayout>(layout: L, chart: string): L {
+  return { ...layout, images: (layout.images ?? []).filter((im) => im.chart !== chart) };
+}
+
+/** Delete at the cursor: the cell's field, else a picture anchored there, else the block column under it. Null when nothing is mapped there. */
 export function removeAt<L extends PickLayout>(layout: L, at: Pos, names: readonly DefinedName[]): L | null {
   const cell = layout.cells.find((c) => {
     const p = targetOf(c.ref, layout.sheet, names);
     return p !== null && p.r === at.r && p.c === at.c;
   });
   if (cell) return removeCell(layout, cell.field);
+  const image = (layout.images ?? []).find((im) => {
+    const p = posOf(im.ref);
+    return p !== null && p.r === at.r && p.c === at.c;
+  });
+  if (image) return removeImage(layout, image.chart);
   const block = blockAtRow(layout, at.r);
   const col = block?.columns.find((c) => columnIndex(c.column) === at.c);
   if (block && col) return removeColumn(layout, block.list, col.field);
@@ -152,8 +200,8 @@ export function removeAt<L extends PickLayout>(layout: L, at: Pos, names: readon
 }
 
 /** What is wrong with a layout before it is saved: nothing mapped, or a block without columns. */
-export function layoutProblem(layout: PickLayout): { kind: 'empty' } | { kind: 'noColumns'; list: MinutesFormList } | null {
-  if (layout.cells.length === 0 && layout.blocks.length === 0) return { kind: 'empty' };
+export function layoutProblem(layout: PickLayout): { kind: 'empty' } | { kind: 'noColumns'; list: string } | null {
+  if (layout.cells.length === 0 && layout.blocks.length === 0 && (layout.images ?? []).length === 0) return { kind: 'empty' };
   const bare = layout.blocks.find((b) => b.columns.length === 0);
   return bare ? { kind: 'noColumns', list: bare.list } : null;
 }
@@ -164,6 +212,7 @@ export function normalized<L extends PickLayout>(layout: L): L {
     ...layout,
     cells: layout.cells.map((c) => (posOf(c.ref) ? { ...c, ref: c.ref.replaceAll('$', '').toUpperCase() } : c)),
     blocks: layout.blocks.map((b) => ({ ...b, columns: b.columns.map((c) => ({ ...c, column: c.column.toUpperCase() })) })),
+    ...(layout.images && { images: layout.images.map((im) => ({ ...im, ref: im.ref.replaceAll('$', '').toUpperCase() })) }),
   };
 }
 
@@ -173,10 +222,10 @@ export function sameLayout(a: PickLayout, b: PickLayout): boolean {
 
 // ---------------------------------------------------------------- the sheet as drawn
 
-/** A mark on a cell of the preview: a header field, or a block's column. */
+/** A mark on a cell of the preview: a header field, a block's column, or a chart's top-left. */
 export interface Mark {
-  kind: 'cell' | 'column';
-  /** The field (cell) or list (column). */
+  kind: 'cell' | 'column' | 'image';
+  /** The field (cell), list (column) or chart (image). */
   key: string;
   /** The block column's field. */
   field?: string;
@@ -187,7 +236,7 @@ export interface Mark {
 }
 
 /** Every mark by 'r:c', and the block of each row (for tinting whole rows). */
-export function marksOf(layout: PickLayout, names: readonly DefinedName[]): { cells: Map<string, Mark[]>; rows: Map<number, { list: MinutesFormList; first: boolean; last: boolean }> } {
+export function marksOf(layout: PickLayout, names: readonly DefinedName[]): { cells: Map<string, Mark[]>; rows: Map<number, { list: string; first: boolean; last: boolean }> } {
   const cells = new Map<string, Mark[]>();
   const add = (r: number, c: number, m: Mark) => {
     const k = `${r}:${c}`;
@@ -199,7 +248,11 @@ export function marksOf(layout: PickLayout, names: readonly DefinedName[]): { ce
     const p = targetOf(cell.ref, layout.sheet, names);
     if (p) add(p.r, p.c, { kind: 'cell', key: cell.field, ...(posOf(cell.ref) ? {} : { name: cell.ref }) });
   }
-  const rows = new Map<number, { list: MinutesFormList; first: boolean; last: boolean }>();
+  for (const im of layout.images ?? []) {
+    const p = posOf(im.ref);
+    if (p) add(p.r, p.c, { kind: 'image', key: im.chart });
+  }
+  const rows = new Map<number, { list: string; first: boolean; last: boolean }>();
   for (const b of layout.blocks) {
     // A huge block (rows typed by hand) is drawn within the preview only.
     for (let r = b.firstRow; r <= Math.min(b.lastRow, b.firstRow + 1000); r++) {
@@ -233,6 +286,13 @@ export function sheetExtent(sheet: PreviewSheet, layout: PickLayout, names: read
   for (const b of layout.blocks) {
     rows = Math.max(rows, b.lastRow);
     for (const c of b.columns) cols = Math.max(cols, columnIndex(c.column) + 1);
+  }
+  for (const im of layout.images ?? []) {
+    const p = posOf(im.ref);
+    if (p) {
+      rows = Math.max(rows, p.r);
+      cols = Math.max(cols, p.c + 1);
+    }
   }
   return { rows: Math.min(max.rows, Math.max(30, rows + 10)), columns: Math.min(max.columns, Math.max(10, cols + 3)) };
 }

@@ -1,13 +1,15 @@
 // 週次報告: the weekly status report of the projects shown, in PMO Desk's own A4 layout, as one workbook
 // (a summary sheet and a sheet per project) or as a workbook per project in a .zip (one download,
 // in the browser and in the window alike); or into a client's own report form (a report profile), a
-// file per project (a .zip for several).
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+// file per project (a .zip for several). 様式を追加… maps a client's blank report form by clicking its cells
+// (the form editor) and selects it.
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileSummary } from '../../../../electron/common/excel/preview.js';
 import { call } from '../../api/client.js';
 import { saveFile } from '../../api/download.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
+import { FormEditor } from '../forms/FormEditor.js';
 
 export function ReportDialog({ projectIds, statusDate, onClose }: { projectIds: number[]; statusDate: string; onClose(): void }) {
   const { t } = useTranslation();
@@ -19,12 +21,18 @@ export function ReportDialog({ projectIds, statusDate, onClose }: { projectIds: 
   const [layout, setLayout] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** 様式を追加…: the form editor open over this dialog. */
+  const [mapping, setMapping] = useState(false);
+
+  const loadForms = useCallback(() => call('profile.list', {}).then((ps) => setForms(ps.filter((p) => p.kind === 'report')), (e) => setError(errorText(e))), [errorText]);
 
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
-    call('profile.list', {}).then((ps) => setForms(ps.filter((p) => p.kind === 'report')), (e) => setError(errorText(e)));
-  }, [errorText]);
+    void loadForms();
+    // The chart rasterizer readied while the PMO chooses (the first export of a session would pay it).
+    call('report.prepare', {}).catch(() => undefined);
+  }, [loadForms]);
 
   const run = async (e: FormEvent) => {
     e.preventDefault();
@@ -41,7 +49,7 @@ export function ReportDialog({ projectIds, statusDate, onClose }: { projectIds: 
   };
 
   return (
-    <dialog ref={ref} className="report-dialog" aria-labelledby="report-title" onClose={onClose} data-testid="report-dialog">
+    <dialog ref={ref} className="report-dialog" aria-labelledby="report-title" onClose={(e) => e.target === e.currentTarget && onClose()} data-testid="report-dialog">
       <form onSubmit={(e) => void run(e)}>
         <h2 id="report-title">{t('portfolio.reportTitle', { count: projectIds.length })}</h2>
         <p className="muted">{t('portfolio.reportHelp')}</p>
@@ -54,7 +62,10 @@ export function ReportDialog({ projectIds, statusDate, onClose }: { projectIds: 
                 {p.name}（{p.fileName}）
               </option>
             ))}
-          </select>
+          </select>{' '}
+          <button type="button" className="link" onClick={() => setMapping(true)} data-testid="report-add-form">
+            {t('reportForm.addShort')}
+          </button>
         </label>
         {layout && <p className="muted">{t('portfolio.formFiles')}</p>}
         <fieldset disabled={layout !== ''}>
@@ -79,6 +90,15 @@ export function ReportDialog({ projectIds, statusDate, onClose }: { projectIds: 
           </button>
         </div>
       </form>
+      {mapping && (
+        <FormEditor
+          report
+          onClose={() => setMapping(false)}
+          onSaved={(p) => {
+            void loadForms().then(() => setLayout(String(p.id)));
+          }}
+        />
+      )}
     </dialog>
   );
 }
