@@ -7,6 +7,8 @@
 import { formatDate } from '../../../../electron/common/dates.js';
 import type { WbsTask } from '../../../../electron/common/dto.js';
 import { ROW_HEIGHTS } from '../../grid/density.js';
+// window.pmo, the preload's bridge (printToPdf), is declared with the API client.
+import type {} from '../../api/client.js';
 import { COLORS, draw, type Scene } from './draw.js';
 import { widthOf } from './timeline.js';
 
