@@ -141,6 +141,23 @@ export const statusOverrides = pgTable(
   (t) => [index('status_overrides_project').on(t.projectId, t.id)],
 );
 
+/**
+ * The PMO's one-line summary of a project's week (週次報告's 所見), one per project and status date;
+ * written, changed and cleared as audited steps of the project.
+ */
+export const statusNotes = pgTable(
+  'status_notes',
+  {
+    id: id(),
+    projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    statusDate: text('status_date').notNull(),
+    text: text('text').notNull(),
+    setBy: text('set_by').notNull(),
+    setAt: text('set_at').notNull(),
+  },
+  (t) => [uniqueIndex('status_notes_project_date').on(t.projectId, t.statusDate)],
+);
+
 export const risks = pgTable(
   'risks',
   {
