@@ -1,12 +1,23 @@
 // The Gantt's time axis: day numbers to x and back, and the Japanese date headers of each zoom.
 import { describe, expect, it } from 'vitest';
-import { dayOf, isoOf, weekdayOf } from '../../electron/common/schedule/calendar.js';
+import { dayOf, dayOfYmd, isoOf, weekdayOf, ymdOf } from '../../electron/common/schedule/calendar.js';
 import { axisFor, dayAtX, ganttLabels, headerRows, widthOf, xOf } from '../../renderer/src/features/gantt/timeline.js';
 import { warekiYear } from '../../electron/common/wareki.js';
 import i18next from 'i18next';
 import { ja } from '../../renderer/src/i18n/ja.js';
 
 describe('Gantt timeline', () => {
+  it('turns every day from 1900 to 2200 into its year, month and day by arithmetic, as Date does, and back', () => {
+    for (let day = dayOf('1900-01-01'); day <= dayOf('2200-12-31'); day++) {
+      const iso = isoOf(day);
+      const { y, m, d } = ymdOf(day);
+      if (`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` !== iso) expect({ day, y, m, d }).toEqual({ day, iso });
+      if (dayOfYmd(y, m, d) !== day) expect(dayOfYmd(y, m, d)).toBe(day);
+    }
+    expect(ymdOf(dayOf('2024-02-29'))).toEqual({ y: 2024, m: 2, d: 29 });
+    expect(dayOfYmd(2000, 3, 1)).toBe(dayOf('2000-03-01'));
+  });
+
   it('maps days to x and back, the axis starting on a Monday with a margin', () => {
     const a = axisFor('day', dayOf('2025-04-01'), dayOf('2025-04-30'));
     expect(weekdayOf(a.from)).toBe(1);

@@ -171,16 +171,19 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
       }),
     [shown, schedule],
   );
-  const axis = useMemo(() => {
-    let first = Infinity;
-    let last = -Infinity;
+  const [first, last] = useMemo(() => {
+    let lo = Infinity;
+    let hi = -Infinity;
     for (const r of rows) {
-      if (r.start !== null && r.start < first) first = r.start;
-      if (r.finish !== null && r.finish > last) last = r.finish;
+      if (r.start !== null && r.start < lo) lo = r.start;
+      if (r.finish !== null && r.finish > hi) hi = r.finish;
     }
-    if (first === Infinity) first = last = today;
-    return axisFor(zoom, Math.min(first, today), Math.max(last, today));
-  }, [rows, zoom, today]);
+    return lo === Infinity ? [today, today] : [Math.min(lo, today), Math.max(hi, today)];
+  }, [rows, today]);
+  // The axis and its date header change only when the span or the zoom does: not on every edit or
+  // selection (a long plan's day header has tens of thousands of segments).
+  const axis = useMemo(() => axisFor(zoom, first, last), [zoom, first, last]);
+  const header = useMemo(() => headerRows(axis, labels), [axis, labels]);
 
   const scene = useMemo<Scene>(
     () => ({
@@ -196,11 +199,11 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
       today,
       statusDate: statusDate === null ? null : dayOf(statusDate),
       selected,
-      header: headerRows(axis, labels),
+      header,
       font: FONT,
       overlay: overlay && ((ctx, s, v, first, last) => drawOverlay(ctx, s, v, overlay, first, last)),
     }),
-    [rows, rowH, headerH, tops, links, axis, cal, today, statusDate, selected, labels, overlay],
+    [rows, rowH, headerH, tops, links, axis, cal, today, statusDate, selected, header, overlay],
   );
   const sceneRef = useRef(scene);
   sceneRef.current = scene;

@@ -1,7 +1,7 @@
 // The Gantt's time axis: a zoom gives pixels per day, a day number (common/schedule/calendar.ts)
 // maps to x, and the two header rows are cut into labelled segments (年/月 over 日, 月 over 週, 年 over
 // 月, 年 over 四半期). Pure, so the drawing, the print pages and the tests share it.
-import { dayOf, isoOf, weekdayOf } from '../../../../electron/common/schedule/calendar.js';
+import { dayOfYmd, weekdayOf, ymdOf } from '../../../../electron/common/schedule/calendar.js';
 import { warekiYear } from '../../../../electron/common/wareki.js';
 
 export const ZOOMS = ['day', 'week', 'month', 'quarter'] as const;
@@ -39,11 +39,9 @@ export const xOf = (a: Axis, day: number) => (day - a.from) * a.px;
 export const dayAtX = (a: Axis, x: number) => a.from + Math.floor(x / a.px);
 export const widthOf = (a: Axis) => (a.to - a.from + 1) * a.px;
 
-const ymd = (day: number) => {
-  const iso = isoOf(day);
-  return { y: Number(iso.slice(0, 4)), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) };
-};
-const firstOfMonth = (y: number, m: number) => dayOf(`${y}-${String(m).padStart(2, '0')}-01`);
+// By arithmetic, not through date strings: a long plan in day zoom labels tens of thousands of days.
+const ymd = ymdOf;
+const firstOfMonth = (y: number, m: number) => dayOfYmd(y, m, 1);
 
 /** Segments between consecutive boundaries (day numbers), within [from, to]. */
 function cut(a: Axis, starts: number[], label: (day: number) => string): Segment[] {
