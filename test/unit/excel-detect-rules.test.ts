@@ -402,6 +402,31 @@ describe('the rows of a table', () => {
     ]);
   });
 
+  it('reads a checklist of blocks numbered anew under each header as one table from the first header: the No is row numbers, not IDs', () => {
+    // testcheck-jp-yabuki's shape: a block title merged over the No column, a blank row between blocks.
+    const t = read(
+      [
+        ['ログイン画面テスト計画'],
+        ['No', '内容', '効果', '備考', '成否'],
+        ['1', 'ログイン画面が表示される', '画面レイアウトと同等', null, null],
+        ['2', 'IDが入力できる', 'ID記入欄に表示される', null, null],
+        [],
+        ['メインメニューテスト計画'],
+        ['No', '内容', '効果', '備考', '成否'],
+        ['1', 'メインメニューが表示される', 'すべての研究室が表示される', null, null],
+        ['2', '[退出]ボタンを押す', '通常フォントへ変更する', null, '○'],
+        ['3', '[ログアウト]ボタンを押す', 'ログイン画面へ遷移する', null, null],
+      ],
+      'checklist',
+      ['A1:C1', 'A6:C6'],
+    );
+    expect(t.header).toEqual({ top: 2, bottom: 2 });
+    expect(fields(t)).toEqual({ B: 'title', C: 'detail', D: 'evidence', E: 'result' });
+    expect(t.records.map((r) => r.values.title)).toEqual(['ログイン画面が表示される', 'IDが入力できる', 'メインメニューが表示される', '[退出]ボタンを押す', '[ログアウト]ボタンを押す']);
+    expect(t.leftOut).toEqual([{ row: 7, reason: 'header again' }]);
+    expect(t.problems).toEqual([]);
+  });
+
   it('counts a row with only an ID as a record, and a value the template fills down every row as nothing', () => {
     const rows: ModelCell[][] = [['Status', 'No.', 'Start Date', 'Task No', 'Description', 'ProgramID']];
     for (let i = 1; i <= 30; i++) rows.push([i === 1 ? 'DONE' : null, { f: i }, null, i <= 20 ? `Task-${String(i).padStart(3, '0')}` : null, i === 1 ? 'タスク001' : null, 'ProgramID']);

@@ -63,6 +63,11 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   const minC = Math.min(...layout.columns.map((m) => m.c));
   const maxC = Math.max(...layout.columns.map((m) => m.c + m.span - 1));
   const headerTexts = new Set(layout.columns.map((m) => m.label.split(' / ').pop()!));
+  /** The table's header words again on row r (print titles repeated, the next block of a checklist). */
+  const isHeaderAgain = (r: number) =>
+    (ix.row(r)?.cells ?? []).filter((c) => c.c >= minC && c.c <= maxC && c.t === 's' && headerTexts.has((c.v as string).trim())).length >= Math.max(2, Math.ceil(layout.columns.length / 2));
+  // Blank rows (or a block's title outside the table's columns) right above the header again do not end the table.
+  const headerSoon = (r: number) => Array.from({ length: BLANK_ROWS_END }, (_, i) => r + 1 + i).some(isHeaderAgain);
   const inNumbering = (c: number) => numbering.some((m) => c >= m.c && c < m.c + m.span);
   const isNumber = (cell: Cell) => cell.t === 'n' || (cell.t === 's' && /^\d+$/.test(textOfCell(cell)));
   // A value a template writes into every row (ProgramID under ProgramID, a default 未着手 all the way
@@ -105,7 +110,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     if (objectEnd !== undefined && row.r > objectEnd) return endOrPrepared() ?? done('table end', objectEnd + 1);
     if (row.r - lastR > 1 && prepared.length > 0) return done('blank rows', prepared[0]);
     blankRun += row.r - lastR - 1;
-    if (rows.length > 0 && blankRun >= BLANK_ROWS_END) return done('blank rows', firstBlank());
+    if (rows.length > 0 && blankRun >= BLANK_ROWS_END && !isHeaderAgain(row.r)) return done('blank rows', firstBlank());
     lastR = row.r;
     const inTable = row.cells.filter((c) => c.c >= minC && c.c <= maxC && hasContent(c));
     const firstText = inTable.find((c) => c.t === 's');
@@ -129,7 +134,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
       }
       if (prepared.length > 0) return done('blank rows', prepared[0]);
       blankRun++;
-      if (rows.length > 0 && blankRun >= BLANK_ROWS_END) return done('blank rows', firstBlank());
+      if (rows.length > 0 && blankRun >= BLANK_ROWS_END && !headerSoon(row.r)) return done('blank rows', firstBlank());
       continue;
     }
     for (const r of prepared) leftOut.push({ r, reason: 'template row' });
@@ -137,9 +142,11 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     // After a blank row, a block of rows each filling at most half the cells the records fill, headed by
     // a row of column words, is a table of its own under the register (a rating scale: 発生確率 over 5：非常に
     // 高い, 4：高い …), not sparse records (tasks named but not planned yet): the data ended at the blank row.
-    if (blankRun > 0 && rows.length >= 2 && otherBlock(ix, row.r, rows, counts)) return done('blank rows', firstBlank());
-    // The header again (print titles repeated, the next block of a checklist): not a record, the table goes on.
-    if (inTable.filter((c) => c.t === 's' && headerTexts.has((c.v as string).trim())).length >= Math.max(2, Math.ceil(layout.columns.length / 2))) {
+    // The header again (print titles repeated, the next block of a checklist): not a record, the table
+    // goes on — after a blank row and a block title too, so it is never taken for another table's header.
+    const headerAgain = isHeaderAgain(row.r);
+    if (!headerAgain && blankRun > 0 && rows.length >= 2 && otherBlock(ix, row.r, rows, counts)) return done('blank rows', firstBlank());
+    if (headerAgain) {
       leftOut.push({ r: row.r, reason: 'header again' });
       // The block's title just above it (ログイン画面テスト計画 over its own header) is no record either.
       const prev = rows[rows.length - 1];

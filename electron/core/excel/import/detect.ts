@@ -516,11 +516,40 @@ export const NUMBER_LABEL = /^(?:no\.?|id|#|番号|項番|通番|連番|sl\.? ?n
  */
 export function withoutNumbering(ix: SheetIndex, columns: ColumnMapping[], bottom: number): ColumnMapping[] {
   const below = ix.sheet.rows.filter((r) => r.r > bottom).slice(0, 200);
+  // Rows repeating the header (most of its words) with at most a title and one blank row above: the
+  // next block of the same table (more blank rows part a second register, as the data's end says).
+  const words = new Set(columns.map((m) => m.label.split(' / ').pop()!.trim()));
+  const filled = (r: number) => (ix.row(r)?.cells ?? []).filter((c) => !(c.t === 's' && (c.v as string).trim() === '')).length;
+  const headerAgain = (row: Row) => {
+    if (row.cells.filter((c) => c.t === 's' && words.has((c.v as string).trim())).length < Math.max(2, Math.ceil(columns.length / 2))) return false;
+    let r = row.r - 1;
+    if (filled(r) === 1) r--; // the block's title
+    let blank = 0;
+    while (r > bottom && filled(r) === 0) blank++, r--;
+    return blank < BLANK_ROWS_END;
+  };
   return columns.filter((m) => {
-    if (m.field !== null || !NUMBER_LABEL.test(m.label.split(' / ').pop()!.normalize('NFKC').trim())) return true;
+    const label = m.label.split(' / ').pop()!.trim();
     const cells = below.flatMap((row) => row.cells.filter((c) => c.c >= m.c && c.c < m.c + m.span && !(c.t === 's' && (c.v as string).trim() === '')));
+    if (m.field === 'ref') {
+      const repeated = below.some((row) => headerAgain(row) && row.cells.some((c) => c.c >= m.c && c.c < m.c + m.span && c.t === 's' && (c.v as string).trim() === label));
+      return !(repeated && numbersRestart(cells));
+    }
+    if (m.field !== null || !NUMBER_LABEL.test(label.normalize('NFKC'))) return true;
     return !(cells.length > 0 && cells.every((c) => c.t === 'n'));
   });
+}
+
+/**
+ * An ID column whose numbers start again under each repeat of the header (No 1–7, the header again,
+ * No 1–5 … in a checklist of blocks) numbers each block's rows: no IDs (they would clash), but row
+ * numbers, left where they are like any numbering. (A block's title may stand in the column too.)
+ */
+function numbersRestart(cells: Cell[]): boolean {
+  const numbers = cells.filter((c) => c.t === 'n' || (c.t === 's' && /^\d+$/.test((c.v as string).trim())));
+  if (numbers.length < 2 || numbers.length * 2 < cells.length) return false;
+  const values = numbers.map((c) => Number(c.v));
+  return new Set(values).size < values.length;
 }
 
 /**
