@@ -22,7 +22,7 @@ export interface Segment {
   /** Left edge, in px from the axis start. */
   x: number;
   w: number;
-  label: string;
+  readonly label: string;
   /** The first day of the segment. */
   day: number;
 }
@@ -43,6 +43,23 @@ export const widthOf = (a: Axis) => (a.to - a.from + 1) * a.px;
 const ymd = ymdOf;
 const firstOfMonth = (y: number, m: number) => dayOfYmd(y, m, 1);
 
+/**
+ * A segment whose label is worded when first read: a long plan's header has tens of thousands of
+ * segments (a day each, a month each through i18next), of which a frame draws the few in view.
+ */
+class LazySegment implements Segment {
+  #label: string | undefined;
+  constructor(
+    readonly x: number,
+    readonly w: number,
+    readonly day: number,
+    private readonly word: (day: number) => string,
+  ) {}
+  get label(): string {
+    return (this.#label ??= this.word(this.day));
+  }
+}
+
 /** Segments between consecutive boundaries (day numbers), within [from, to]. */
 function cut(a: Axis, starts: number[], label: (day: number) => string): Segment[] {
   const out: Segment[] = [];
@@ -50,7 +67,7 @@ function cut(a: Axis, starts: number[], label: (day: number) => string): Segment
     const s = Math.max(starts[i]!, a.from);
     const e = Math.min((starts[i + 1] ?? a.to + 1) - 1, a.to);
     if (e < s) continue;
-    out.push({ x: xOf(a, s), w: (e - s + 1) * a.px, label: label(starts[i]!), day: starts[i]! });
+    out.push(new LazySegment(xOf(a, s), (e - s + 1) * a.px, starts[i]!, label));
   }
   return out;
 }
