@@ -4,7 +4,7 @@
 import { getTableName, is } from 'drizzle-orm';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../drizzle/schema.js';
-import { baselines, changes, issues, meetings, projectCalendars, projects, risks, statusOverrides, wbsDependencies, wbsTasks, weeklyCloses } from '../../drizzle/schema.js';
+import { baselines, changes, issues, meetings, projectCalendars, projects, risks, statusNotes, statusOverrides, wbsDependencies, wbsTasks, weeklyCloses } from '../../drizzle/schema.js';
 import { REGISTER_LIST, type RegisterName } from '../common/registers/index.js';
 import { tableStore, type TableStore } from './store.js';
 
@@ -21,6 +21,7 @@ export const calendarStore = tableStore(projectCalendars);
 export const baselineStore = tableStore(baselines);
 export const weeklyCloseStore = tableStore(weeklyCloses);
 export const statusOverrideStore = tableStore(statusOverrides);
+export const statusNoteStore = tableStore(statusNotes);
 
 /** A store seen generically: rows as field → value records. */
 export type AnyStore = TableStore<Record<string, unknown> & { id: number }>;
@@ -49,6 +50,7 @@ export const ENTITY_STORES: Record<string, AnyStore> = {
   baseline: generic(baselineStore),
   weekly_close: generic(weeklyCloseStore),
   status_override: generic(statusOverrideStore),
+  status_note: generic(statusNoteStore),
   ...REGISTER_STORES,
   meeting: generic(meetingStore),
 };

@@ -195,11 +195,18 @@ describe('portfolio home in Chromium', () => {
     const home = new PortfolioScreen(s.page);
     await home.override('基幹システム刷新', 'red', '顧客側の受入体制が未確定のため');
     await expect.poll(() => home.lights()).toMatchObject({ 基幹システム刷新: 'red' });
+    // The PMO's one-line summary of the week, typed under the project's name.
+    const wms = home.row('物流倉庫WMS導入');
+    await wms.getByTestId('note').click();
+    await wms.getByTestId('note-input').fill('倉庫側の受入テスト環境が未整備');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => wms.getByTestId('note').innerText()).toBe('倉庫側の受入テスト環境が未整備');
     await s.page.reload();
     await home.table.waitFor();
     await expect.poll(() => home.lights()).toMatchObject({ 基幹システム刷新: 'red' });
     const light = home.row('基幹システム刷新').getByTestId('light');
     expect(await light.innerText()).toContain('手動');
+    expect(await wms.getByTestId('note').innerText()).toBe('倉庫側の受入テスト環境が未整備');
     expect(await light.getAttribute('title')).toContain('顧客側の受入体制が未確定のため');
     // The dialog lists the decision in its history.
     await light.click();
@@ -225,7 +232,7 @@ describe('portfolio home in Chromium', () => {
     expect(await editor.dialog.getByRole('combobox', { name: 'シート' }).inputValue()).toBe(TAKUITO_SHEET);
     expect(await editor.cell('A1').innerText()).toBe('進捗報告書');
     // Single cells: the week by a click, the light and progress by a click each.
-    for (const [field, ref] of [['week', 'A2'], ['light', 'D1'], ['progress', 'F1']] as const) {
+    for (const [field, ref] of [['week', 'A2'], ['light', 'D1'], ['progress', 'F1'], ['summary', 'A3']] as const) {
       await editor.pickField(field);
       await editor.cell(ref).click();
     }
@@ -253,7 +260,7 @@ describe('portfolio home in Chromium', () => {
     await s.page.keyboard.press('Control+Home');
     await editor.cell('L4').click();
     await expect.poll(() => editor.tags('L4')).toEqual(['Sカーブ']);
-    expect(await editor.dialog.getByTestId('form-status').innerText()).toContain('セル 3 件・表 5 件・図 1 件');
+    expect(await editor.dialog.getByTestId('form-status').innerText()).toContain('セル 4 件・表 5 件・図 1 件');
     await editor.dialog.getByRole('textbox', { name: '様式名' }).fill('拓伊 進捗報告書');
     await s.page.screenshot({ path: screenshotPath('report-form-editor-ja.png') });
     await editor.dialog.getByTestId('form-save').click();
@@ -263,7 +270,8 @@ describe('portfolio home in Chromium', () => {
     const [summary] = await api('profile.list', {});
     const saved = await api('profile.get', { id: summary!.id });
     const sortColumns = (blocks: { columns: { column: string }[] }[]) => blocks.map((b) => ({ ...b, columns: [...b.columns].sort((x, y) => x.column.localeCompare(y.column)) }));
-    expect(saved.kind === 'report' && saved.report).toEqual({ ...TAKUITO_REPORT, blocks: sortColumns(TAKUITO_REPORT.blocks), images: [{ chart: 'sCurve', ref: 'L4' }] });
+    const cells = [...TAKUITO_REPORT.cells.slice(0, 2), { field: 'summary', ref: 'A3' }, ...TAKUITO_REPORT.cells.slice(2)];
+    expect(saved.kind === 'report' && saved.report).toEqual({ ...TAKUITO_REPORT, cells, blocks: sortColumns(TAKUITO_REPORT.blocks), images: [{ chart: 'sCurve', ref: 'L4' }] });
     await expect.poll(() => dialog.getByTestId('report-layout').locator('option:checked').innerText()).toBe('拓伊 進捗報告書（status-jp-takuito.xlsx）');
     const [zip] = await Promise.all([s.page.waitForEvent('download'), dialog.getByTestId('report-run').click()]);
     expect(zip.suggestedFilename()).toBe('週次状況報告_サマリー_20251121.zip');
@@ -273,7 +281,7 @@ describe('portfolio home in Chromium', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(files.bytes('週次状況報告_物流倉庫WMS導入_20251121.xlsx') as unknown as ArrayBuffer);
     const ws = wb.getWorksheet(TAKUITO_SHEET)!;
-    expect([ws.getCell('A1').value, ws.getCell('A2').value, ws.getCell('D1').value]).toEqual(['進捗報告書', '2025/11/15～2025/11/21', '要対応']);
+    expect([ws.getCell('A1').value, ws.getCell('A2').value, ws.getCell('D1').value, ws.getCell('A3').value]).toEqual(['進捗報告書', '2025/11/15～2025/11/21', '要対応', '倉庫側の受入テスト環境が未整備']);
     // The milestone block (rows 30– of the form, moved down by the rows the lists above it grew by):
     // the missed 基本設計承認, then 本番稼働判定. The S-curve as a picture at L4, above every block.
     const names: unknown[] = [];
@@ -316,6 +324,7 @@ describe('portfolio home in Chromium', () => {
     await wb.xlsx.readFile((await download.path())!);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['物流倉庫WMS導入']);
     expect(wb.worksheets[0]!.getCell('D2').value).toBe('要対応');
+    expect([wb.worksheets[0]!.getCell('A3').value, wb.worksheets[0]!.getCell('B3').value]).toEqual(['所見', '倉庫側の受入テスト環境が未整備']);
     await projects.open('物流倉庫WMS導入');
     expect(await s.page.getByTestId('project-title').innerText()).toBe('物流倉庫WMS導入');
     expect(home).toBeTruthy();

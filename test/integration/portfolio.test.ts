@@ -373,6 +373,19 @@ describe('portfolio.charts', () => {
   });
 });
 
+const TITLES = [
+  '今週完了したタスク',
+  '進行中のタスク',
+  '来週開始予定のタスク',
+  '遅延タスク',
+  'マイルストーン',
+  '主要リスク（オープン、スコア順）',
+  '主要課題（未完了、期限超過を先に）',
+  '今週承認された変更',
+  '判断が必要な事項',
+  '会議のアクション（未完了）',
+];
+
 describe('weekly status report (report.export)', () => {
   /** Each row of a sheet as the texts of its cells (merged cells once), dates as yyyy/mm/dd. */
   function rowsOf(ws: ExcelJS.Worksheet): string[][] {
@@ -428,7 +441,7 @@ describe('weekly status report (report.export)', () => {
       ['遅延タスク', '1', '+1', '', '中リスク', '2', '±0'],
       ['未達マイルストーン', '0', '±0', '', '低リスク', '1', '±0'],
     ]);
-    const titles = ['今週完了したタスク', '進行中のタスク', '来週開始予定のタスク', '遅延タスク', 'マイルストーン', '主要リスク（オープン、スコア順）', '主要課題（未完了、期限超過を先に）'];
+    const titles = TITLES;
     // Week 6/7–6/13: 基本設計 finished 6/6, the week before.
     expect(section(a, titles[0]!, titles)).toEqual([['なし']]);
     expect(section(a, titles[1]!, titles)).toEqual([['1.2', '詳細設計', '', '20%', '2025/06/13']]);
@@ -481,5 +494,65 @@ describe('weekly status report (report.export)', () => {
     const be = rowsOf(wbEn.worksheets[0]!);
     expect(section(be, 'Tasks finished this week', ['Tasks in progress'])).toEqual([['1', '作業', '', '2025/06/06', '2025/06/06']]);
     await expect(w.call('report.export', { projectIds: [9999] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+  it('prints the PMO’s summary of the week, the changes approved in it, the decisions needed and the open meeting actions', async () => {
+    const w = await setup();
+    const p = w.gamma;
+    // The summary of the week at 6/13: kept, changed, cleared, each one undo step of the project.
+    expect(await w.call('portfolio.setNote', { projectId: p, statusDate: STATUS, text: '  設計レビューの指摘対応で 2 日遅れ  ' })).toMatchObject({ text: '設計レビューの指摘対応で 2 日遅れ', setBy: 'tester' });
+    expect(row(await summary(w), p).note).toBe('設計レビューの指摘対応で 2 日遅れ');
+    // Another week has its own (none).
+    expect(row(await summary(w, '2025-06-06'), p).note).toBeNull();
+    await w.call('portfolio.setNote', { projectId: p, statusDate: STATUS, text: '顧客レビュー待ち' });
+    const audit = w.db.sqlite.prepare("SELECT action, before IS NOT NULL AS b, after IS NOT NULL AS a FROM audit_log WHERE entity = 'status_note' ORDER BY id").all();
+    expect(audit).toEqual([
+      { action: 'create', b: 0, a: 1 },
+      { action: 'update', b: 1, a: 1 },
+    ]);
+    await w.call('history.undo', { projectId: p });
+    expect(row(await summary(w), p).note).toBe('設計レビューの指摘対応で 2 日遅れ');
+    expect(await w.call('portfolio.setNote', { projectId: p, statusDate: STATUS, text: '' })).toBeNull();
+    expect(row(await summary(w), p).note).toBeNull();
+    await w.call('history.undo', { projectId: p });
+    expect(row(await summary(w), p).note).toBe('設計レビューの指摘対応で 2 日遅れ');
+    await expect(w.call('portfolio.setNote', { projectId: 9999, statusDate: STATUS, text: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    // Changes: approved in the week 6/7–6/13 (listed), approved before it, rejected, pending, on hold, pending but done.
+    const changes = [
+      { title: '帳票追加', decision: 'approved', decidedOn: '2025-06-10', decidedBy: '部長', impactSchedule: '+3日', impactCost: '15万円' },
+      { title: '前週の承認', decision: 'approved', decidedOn: '2025-06-05' },
+      { title: '却下', decision: 'rejected', decidedOn: '2025-06-11' },
+      { title: '画面項目の変更', requestedBy: '顧客 佐藤' },
+      { title: '保留中の変更', decision: 'on_hold', decidedBy: '部長' },
+      { title: '実施済み', implStatus: 'done' },
+    ];
+    for (const values of changes) await w.call('change.create', { projectId: p, values });
+    // Decisions: open issues of kind 要判断 (the done one is not listed), then the changes not decided.
+    await w.call('issue.create', { projectId: p, values: { kind: 'decision', title: '本番切替日の決定', owner: '顧客 田中', due: '2025-06-20' } });
+    await w.call('issue.create', { projectId: p, values: { kind: 'decision', title: '移行方式の決定', owner: '顧客 田中', due: '2025-06-12' } });
+    await w.call('issue.create', { projectId: p, values: { kind: 'decision', title: '決定済み', status: 'done' } });
+    // Open actions: a meeting's action items not done (an action with no meeting is not a meeting's).
+    const m = await w.call('meeting.create', { projectId: p, values: { title: '定例会', heldOn: '2025-06-09' } });
+    await w.call('issue.create', { projectId: p, values: { kind: 'action', title: '議事録の配布', owner: '田中', due: '2025-06-10', meetingId: m.id } });
+    await w.call('issue.create', { projectId: p, values: { kind: 'action', title: '見積の再提出', owner: '佐藤', due: '2025-06-17', meetingId: m.id } });
+    await w.call('issue.create', { projectId: p, values: { kind: 'action', title: '完了した宿題', status: 'done', meetingId: m.id } });
+    await w.call('issue.create', { projectId: p, values: { kind: 'action', title: '会議外のアクション' } });
+
+    const out = await w.call('report.export', { projectIds: [p], statusDate: STATUS });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const g = rowsOf(wb.worksheets[0]!);
+    expect(g[2]).toEqual(['所見', '設計レビューの指摘対応で 2 日遅れ']);
+    expect(section(g, '今週承認された変更', TITLES).map((r) => r.slice(1))).toEqual([['帳票追加', '2025/06/10', '部長', '+3日', '15万円']]);
+    expect(section(g, '判断が必要な事項', TITLES).map((r) => r.slice(1))).toEqual([
+      ['移行方式の決定', '要判断', '顧客 田中', '2025/06/12', '●'],
+      ['本番切替日の決定', '要判断', '顧客 田中', '2025/06/20'],
+      ['画面項目の変更', '変更要求（判定待ち）', '顧客 佐藤'],
+      ['保留中の変更', '変更要求（判定待ち）', '部長'],
+    ]);
+    expect(section(g, '会議のアクション（未完了）', TITLES).map((r) => r.slice(1))).toEqual([
+      ['議事録の配布', '田中', '2025/06/10', '定例会（2025/06/09）', '●'],
+      ['見積の再提出', '佐藤', '2025/06/17', '定例会（2025/06/09）'],
+    ]);
   });
 });

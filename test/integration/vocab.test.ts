@@ -27,7 +27,7 @@ describe('vocab.list', () => {
       ['transfer', '転嫁'],
       ['accept', '受容'],
     ]);
-    expect(v['issue.kind'].items.map((i) => i.labelJa)).toEqual(['課題', 'アクション', '質問', '要望', '不具合']);
+    expect(v['issue.kind'].items.map((i) => i.labelJa)).toEqual(['課題', 'アクション', '質問', '要望', '不具合', '要判断']);
     expect(v['issue.status'].items.map((i) => [i.code, i.labelJa, i.closed])).toEqual([
       ['not_started', '未着手', false],
       ['in_progress', '対応中', false],

@@ -121,6 +121,15 @@ export interface TrendPoint extends Partial<PortfolioFigures> {
   statusDate: string;
 }
 
+/** The PMO's one-line summary of a project's week. */
+export interface StatusNote {
+  projectId: number;
+  statusDate: string;
+  text: string;
+  setBy: string;
+  setAt: string;
+}
+
 export interface PortfolioRow {
   projectId: number;
   name: string;
@@ -146,6 +155,8 @@ export interface PortfolioRow {
   override: StatusOverride | null;
   /** The light shown: the override's, else the computed one. */
   light: Light;
+  /** The PMO's one-line summary of the week at the status date (週次報告's 所見), or null. */
+  note: string | null;
 }
 
 export interface PortfolioSummary {
@@ -194,6 +205,14 @@ export const portfolioApi = {
    * session does not pay for it; the report dialog calls it when it opens.
    */
   'report.prepare': { input: z.strictObject({}), output: {} as Record<string, never> },
+  /**
+   * The PMO's one-line summary of the project's week at a status date; empty text clears it. One undo
+   * step of the project; answers the summary kept (null when cleared).
+   */
+  'portfolio.setNote': {
+    input: z.strictObject({ projectId: id, statusDate: isoDate, text: text(500).trim() }),
+    output: {} as StatusNote | null,
+  },
   /** The project's light overrides, newest first. */
   'portfolio.overrides': { input: z.strictObject({ projectId: id }), output: [] as StatusOverride[] },
 } as const;

@@ -17,6 +17,8 @@ export const REPORT_FORM_FIELDS = [
   'light',
   /** The PMO's reason when the light was set by hand. */
   'lightReason',
+  /** The PMO's one-line summary of the week (所見). */
+  'summary',
   'baseline',
   'progress',
   'spi',
@@ -48,6 +50,12 @@ export const REPORT_FORM_LISTS = {
   milestones: ['code', 'name', 'date', 'state'],
   risks: ['id', 'title', 'score', 'level', 'owner', 'response'],
   issues: ['id', 'title', 'owner', 'due', 'state', 'overdue'],
+  /** Change requests approved in the week up to the status date (判定 承認, 判定日 in the week). */
+  changes: ['id', 'title', 'decidedOn', 'decidedBy', 'impactSchedule', 'impactCost'],
+  /** Open issues of kind 要判断 and change requests not decided yet (or on hold). */
+  decisions: ['id', 'title', 'kind', 'owner', 'due', 'overdue'],
+  /** Meetings' action items not done, oldest due first. */
+  actions: ['id', 'title', 'owner', 'due', 'meeting', 'overdue'],
 } as const;
 export type ReportFormList = keyof typeof REPORT_FORM_LISTS;
 export const REPORT_FORM_LIST_NAMES = Object.keys(REPORT_FORM_LISTS) as [ReportFormList, ...ReportFormList[]];

@@ -40,6 +40,8 @@ export const issue = defineRegister({
       item('question', '質問', 'Question'),
       item('request', '要望', 'Request'),
       item('defect', '不具合', 'Defect'),
+      // An item the client or management has to decide: the weekly report lists the open ones (判断事項).
+      item('decision', '要判断', 'Decision needed'),
     ],
     'issue.priority': [item('high', '高', 'High'), item('medium', '中', 'Medium'), item('low', '低', 'Low')],
     'issue.status': [

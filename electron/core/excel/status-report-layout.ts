@@ -50,6 +50,8 @@ export interface ReportInput {
     manual: string;
     /** Beside a light the PMO set by hand. */
     manualMark: string;
+    /** The PMO's one-line summary's row. */
+    note: string;
     basis: string;
     figure: string;
     now: string;
@@ -203,6 +205,11 @@ export function statusReportWorkbook(input: ReportInput): ExcelJS.Workbook {
       w.next();
       w.cell(1, L.manual, { bold: true, fill: HEAD_FILL });
       w.cell(2, p.row.override.reason, { span: COLS - 1 });
+    }
+    if (p.row.note) {
+      w.next();
+      w.cell(1, L.note, { bold: true, fill: HEAD_FILL });
+      w.cell(2, p.row.note, { span: COLS - 1 });
     }
     // Figures in two columns of three cells: label, this week, 先週差分.
     w.next(6);

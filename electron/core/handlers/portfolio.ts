@@ -4,7 +4,7 @@ import { localToday } from '../../common/dates.js';
 import { warmCharts } from '../charts/render.js';
 import type { SqlDb as Db } from '../db/sql.js';
 import type { HostContext } from '../handlers.js';
-import { listOverrides, portfolioSummary, setLightThresholds, setOverride } from '../services/portfolio.js';
+import { listOverrides, portfolioSummary, setLightThresholds, setOverride, setStatusNote } from '../services/portfolio.js';
 import { portfolioCharts } from '../services/portfolio-charts.js';
 import { exportStatusReport } from '../services/status-report.js';
 
@@ -16,6 +16,7 @@ export function portfolioHandlers(db: Db, ctx: HostContext): HandlerMap<keyof ty
     'portfolio.setThresholds': ({ thresholds }) => setLightThresholds(db, thresholds),
     'portfolio.override': ({ projectId, light, reason }) => setOverride(db, ctx, projectId, light, reason),
     'portfolio.overrides': ({ projectId }) => listOverrides(db, projectId),
+    'portfolio.setNote': ({ projectId, statusDate, text }) => setStatusNote(db, ctx, projectId, statusDate, text),
     'report.export': (input) => exportStatusReport(db, ctx.osLocale, today(), input),
     'report.prepare': async () => {
       await warmCharts();

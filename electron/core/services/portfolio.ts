@@ -13,16 +13,17 @@ import {
   type PortfolioFigures,
   type PortfolioRow,
   type PortfolioSummary,
+  type StatusNote,
   type StatusOverride,
   type TrendPoint,
 } from '../../common/api/portfolio.js';
 import type { CloseFigures } from '../../common/api/progress.js';
 import type { SqlDb as Db } from '../db/sql.js';
-import { batchMarkByProject, closeFiguresUpTo, newestBaselineOfEach, newestOverrideRows, overrideRowsNewestFirst } from '../db/queries/progress.js';
+import { batchMarkByProject, closeFiguresUpTo, newestBaselineOfEach, newestOverrideRows, overrideRowsNewestFirst, statusNoteRow, statusNoteTexts } from '../db/queries/progress.js';
 import { taskName } from '../db/queries/wbs.js';
 import { deleteSetting } from '../db/queries/settings.js';
 import { inBatch, type Actor } from '../batch.js';
-import { statusOverrideStore } from '../entities.js';
+import { statusNoteStore, statusOverrideStore } from '../entities.js';
 import { NO_DAY, STATE, type TaskColumns } from '../progress/columns.js';
 import { isoOf } from '../progress/work-days.js';
 import { getProjectRow, listProjects } from './projects.js';
@@ -153,6 +154,7 @@ export function portfolioSummary(db: Db, today: string, statusDate?: string): Po
   const overrides = overridesInForce(db);
   const baselines = newestBaselines(db);
   const batches = lastBatches(db);
+  const notes = new Map(statusNoteTexts(db).map(([p, d, text]) => [`${p}|${d}`, text]));
   const projects = listProjects(db, today).map((p): PortfolioRow => {
     // project.list always gives the status date (as set, or the default).
     const date = statusDate ?? p.statusDate!;
@@ -186,6 +188,7 @@ export function portfolioSummary(db: Db, today: string, statusDate?: string): Po
       computed,
       override,
       light: override?.light ?? computed.light,
+      note: notes.get(`${p.id}|${date}`) ?? null,
     };
   });
   return { statusDate: statusDate ?? null, thresholds, projects };
@@ -204,4 +207,34 @@ export function setOverride(db: Db, actor: Actor, projectId: number, light: Ligh
 export function listOverrides(db: Db, projectId: number): StatusOverride[] {
   getProjectRow(db, projectId);
   return overrideRowsNewestFirst(db, projectId).map((raw) => overrideDto(statusOverrideStore.fromRaw(raw)));
+}
+
+type NoteRow = typeof statusNoteStore extends { fromRaw(raw: never): infer R } ? R : never;
+const noteDto = (r: NoteRow): StatusNote => ({ projectId: r.projectId, statusDate: r.statusDate, text: r.text, setBy: r.setBy, setAt: r.setAt });
+
+/**
+ * The PMO's one-line summary of a project's week: written, changed or (empty text) cleared with its audit
+ * row, one batch (one undo step of the project). The same text again changes nothing and makes no step.
+ */
+export function setStatusNote(db: Db, actor: Actor, projectId: number, statusDate: string, text: string): StatusNote | null {
+  getProjectRow(db, projectId);
+  const raw = statusNoteRow(db, projectId, statusDate);
+  const old = raw ? statusNoteStore.fromRaw(raw) : null;
+  if ((old?.text ?? '') === text) return old ? noteDto(old) : null;
+  return inBatch(db, actor, 'status.note', projectId, (batch) => {
+    if (old && text === '') {
+      statusNoteStore.remove(db, old.id);
+      batch.record('status_note', old.id, 'delete', old, null);
+      return null;
+    }
+    const stamp = { text, setBy: actor.user, setAt: new Date().toISOString() };
+    if (old) {
+      const row = statusNoteStore.update(db, old.id, stamp);
+      batch.record('status_note', row.id, 'update', old, row);
+      return noteDto(row);
+    }
+    const row = statusNoteStore.insert(db, { projectId, statusDate, ...stamp });
+    batch.record('status_note', row.id, 'create', null, row);
+    return noteDto(row);
+  });
 }

@@ -44,6 +44,8 @@ function cellValue(field: ReportFormField, p: ReportProject, data: ReportData): 
       return { text: L.lights[r.light] };
     case 'lightReason':
       return text(r.override?.reason);
+    case 'summary':
+      return text(r.note);
     case 'baseline':
       return text(r.baselineName);
     case 'progress':

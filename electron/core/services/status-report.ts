@@ -15,7 +15,7 @@ import { textError } from '../../common/errors.js';
 import { closedCodes, isOverdue, riskLevel, riskScore, RISK_LEVEL_LABELS, vocabLabel } from '../../common/registers.js';
 import type { ReportFormList } from '../../common/excel/report-form.js';
 import type { SqlDb as Db } from '../db/sql.js';
-import { issueStore, riskStore } from '../entities.js';
+import { changeStore, issueStore, meetingStore, riskStore } from '../entities.js';
 import { statusReportWorkbook, type Language, type ProjectReport, type ReportTable } from '../excel/status-report-layout.js';
 import { readCurrentPlan, summaryIds } from '../progress/plan.js';
 import { dayOf, isoOf } from '../progress/work-days.js';
@@ -47,6 +47,9 @@ const LABELS = {
     },
     finished: '今週完了したタスク', inProgress: '進行中のタスク', nextWeek: '来週開始予定のタスク', late: '遅延タスク', milestones: 'マイルストーン',
     risks: '主要リスク（オープン、スコア順）', issues: '主要課題（未完了、期限超過を先に）',
+    changes: '今週承認された変更', decisions: '判断が必要な事項', actions: '会議のアクション（未完了）',
+    note: '所見', decidedOn: '判定日', decidedBy: '判定者', impactSchedule: 'スケジュール影響', impactCost: 'コスト影響', kind: '種別', meeting: '会議',
+    changeRequest: '変更要求（判定待ち）', changeTitle: '変更', decisionTitle: '事項', actionTitle: 'アクション',
     wbs: 'WBS', task: 'タスク', assignee: '担当', plannedStart: '予定開始', plannedFinish: '予定終了', actualFinish: '実績終了', progressCol: '進捗率',
     daysLate: '遅れ（日）', date: '予定日', state: '状態', reached: '達成', missed: '未達（遅れ）', upcoming: '予定',
     id: 'ID', riskTitle: 'リスク', score: 'スコア', level: 'レベル', owner: '担当', response: '対応策', issueTitle: '課題', due: '期限', overdue: '期限超過',
@@ -72,6 +75,9 @@ const LABELS = {
     },
     finished: 'Tasks finished this week', inProgress: 'Tasks in progress', nextWeek: 'Tasks starting next week', late: 'Late tasks', milestones: 'Milestones',
     risks: 'Top risks (open, by score)', issues: 'Top issues (open, overdue first)',
+    changes: 'Changes approved this week', decisions: 'Decisions needed', actions: 'Open meeting actions',
+    note: 'Summary', decidedOn: 'Decided on', decidedBy: 'Decided by', impactSchedule: 'Schedule impact', impactCost: 'Cost impact', kind: 'Kind', meeting: 'Meeting',
+    changeRequest: 'Change request (awaiting decision)', changeTitle: 'Change', decisionTitle: 'Item', actionTitle: 'Action',
     wbs: 'WBS', task: 'Task', assignee: 'Assignee', plannedStart: 'Planned start', plannedFinish: 'Planned finish', actualFinish: 'Finished', progressCol: 'Progress',
     daysLate: 'Days late', date: 'Date', state: 'State', reached: 'reached', missed: 'missed', upcoming: 'upcoming',
     id: 'ID', riskTitle: 'Risk', score: 'Score', level: 'Level', owner: 'Owner', response: 'Response', issueTitle: 'Issue', due: 'Due', overdue: 'Overdue',
@@ -125,6 +131,19 @@ function projectLists(db: Db, row: PortfolioRow, language: Language): ReportList
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.i.due ?? '9999').localeCompare(b.i.due ?? '9999') || a.i.id - b.i.id)
     .slice(0, TOP);
 
+  // Changes approved in the week; decisions needed (open 要判断 issues, then change requests not decided
+  // or on hold, by due); meetings' action items not done, the oldest due first.
+  const changeDone = closedCodes(vocab['change.implStatus']);
+  const changes = changeStore.inProject(db, row.projectId);
+  const approved = changes.filter((c) => c.decision === 'approved' && c.decidedOn !== null && c.decidedOn >= weekStart && c.decidedOn <= status);
+  const openIssues = issueStore.inProject(db, row.projectId).filter((i) => !issueClosed.has(i.status));
+  const byDue = <T extends { due: string | null; id: number }>(a: T, b: T) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.id - b.id;
+  const decisionIssues = openIssues.filter((i) => i.kind === 'decision').sort(byDue);
+  const pendingChanges = changes.filter((c) => (c.decision === '' || c.decision === 'on_hold') && !changeDone.has(c.implStatus));
+  const meetingNames = new Map(meetingStore.inProject(db, row.projectId).map((m) => [m.id, m.heldOn ? `${m.title}（${formatDate(m.heldOn)}）` : m.title]));
+  const actions = openIssues.filter((i) => i.kind === 'action' && i.meetingId !== null).sort(byDue);
+  const kindLabel = (code: string) => vocabLabel(vocab['issue.kind'].items, code, language);
+
   type Task = { code: string; name: string; assignee: string; plannedStart: string | null; plannedFinish: string | null; actualFinish?: string | null; progress: number; daysLate?: number };
   const task = (t: Task) => ({
     code: t.code,
@@ -150,6 +169,12 @@ function projectLists(db: Db, row: PortfolioRow, language: Language): ReportList
       return { id: r.ref, title: r.title, score, level: level ? RISK_LEVEL_LABELS[level][language] : '', owner: r.owner, response: r.responsePlan };
     }),
     issues: issues.map(({ i, overdue }) => ({ id: i.ref, title: i.title, owner: i.owner, due: date(i.due), state: vocabLabel(vocab['issue.status'].items, i.status, language), overdue: overdue ? L.yes : '' })),
+    changes: approved.map((c) => ({ id: c.ref, title: c.title, decidedOn: date(c.decidedOn), decidedBy: c.decidedBy, impactSchedule: c.impactSchedule, impactCost: c.impactCost })),
+    decisions: [
+      ...decisionIssues.map((i) => ({ id: i.ref, title: i.title, kind: kindLabel(i.kind), owner: i.owner, due: date(i.due), overdue: isOverdue(i.due, false, status) ? L.yes : '' })),
+      ...pendingChanges.map((c) => ({ id: c.ref, title: c.title, kind: L.changeRequest, owner: c.decidedBy || c.requestedBy, due: null, overdue: '' })),
+    ],
+    actions: actions.map((i) => ({ id: i.ref, title: i.title, owner: i.owner, due: date(i.due), meeting: meetingNames.get(i.meetingId!) ?? '', overdue: isOverdue(i.due, false, status) ? L.yes : '' })),
   };
 }
 
@@ -173,6 +198,9 @@ function projectTables(lists: ReportLists, language: Language): ReportTable[] {
     table(L.milestones, 'milestones', [code, name, ['date', L.date], ['state', L.state]]),
     table(L.risks, 'risks', [['id', L.id], ['title', L.riskTitle], ['score', L.score], ['level', L.level], ['owner', L.owner], ['response', L.response]]),
     table(L.issues, 'issues', [['id', L.id], ['title', L.issueTitle], ['owner', L.owner], ['due', L.due], ['state', L.state], ['overdue', L.overdue]]),
+    table(L.changes, 'changes', [['id', L.id], ['title', L.changeTitle], ['decidedOn', L.decidedOn], ['decidedBy', L.decidedBy], ['impactSchedule', L.impactSchedule], ['impactCost', L.impactCost]]),
+    table(L.decisions, 'decisions', [['id', L.id], ['title', L.decisionTitle], ['kind', L.kind], ['owner', L.owner], ['due', L.due], ['overdue', L.overdue]]),
+    table(L.actions, 'actions', [['id', L.id], ['title', L.actionTitle], ['owner', L.owner], ['due', L.due], ['meeting', L.meeting], ['overdue', L.overdue]]),
   ];
 }
 

@@ -54,6 +54,16 @@ export function overrideRowsNewestFirst(db: SqlDb, projectId: number): Record<st
   return db.sql.all('SELECT * FROM status_overrides WHERE project_id = ? ORDER BY id DESC', [projectId]);
 }
 
+/** [project id, status date, text] of every PMO summary (one per project and week: a few thousand a year at most). */
+export function statusNoteTexts(db: SqlDb): [number, string, string][] {
+  return db.sql.values('SELECT project_id, status_date, text FROM status_notes');
+}
+
+/** The project's summary row of a status date, as stored, or undefined. */
+export function statusNoteRow(db: SqlDb, projectId: number, statusDate: string): Record<string, unknown> | undefined {
+  return db.sql.get('SELECT * FROM status_notes WHERE project_id = ? AND status_date = ?', [projectId, statusDate]);
+}
+
 /** Per project, a mark of its newest batch that changes with every batch of it ("max rowid.count"). */
 export function batchMarkByProject(db: SqlDb): Map<number, string> {
   const rows = db.sql.values<[number, number, number]>('SELECT project_id, max(rowid), count(*) FROM batches WHERE project_id IS NOT NULL GROUP BY project_id');

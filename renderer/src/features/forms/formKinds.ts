@@ -27,8 +27,8 @@ export interface KindSpec {
 /** Sheet names a new weekly report form starts on (進捗報告書, 週報, 月次報告, status report). */
 export const REPORT_SHEET = /報告|週報|進捗|report|status/i;
 
-/** A report form's tables as offered: the task lists in the week's order, then milestones, risks, issues. */
-export const REPORT_LISTS = ['finished', 'inProgress', 'nextWeek', 'late', 'milestones', 'risks', 'issues'] as const satisfies readonly ReportFormList[];
+/** A report form's tables as offered: the task lists in the week's order, milestones, risks, issues, then changes approved, decisions needed and open actions. */
+export const REPORT_LISTS = ['finished', 'inProgress', 'nextWeek', 'late', 'milestones', 'risks', 'issues', 'changes', 'decisions', 'actions'] as const satisfies readonly ReportFormList[];
 
 export function editorKind(kind: EditorKind, card: CardRegister | null): KindSpec {
   if (kind === 'card' && card) return { fields: cardFields(card), lists: {}, listOrder: [], charts: [], sheet: CARD_SHEET, texts: 'cardForm' };

@@ -2,7 +2,7 @@
 // or the PMO's own with a reason), progress, SPI, CPI, 計画遵守率, late tasks, next milestone, issues,
 // リードタイム and open risks, each with 先週差分 and, where a trend says something, a sparkline of the
 // last 12 weekly closes. Sorting, filtering, a click through to the project; projects are created,
-// renamed and deleted here too. Each measure is defined in its header's tooltip and in the legend below.
+// renamed and deleted here too. Under each name, the PMO's one-line summary of the week (所見), typed in place. Each measure is defined in its header's tooltip and in the legend below.
 // Under the table, the charts over the projects shown (PortfolioCharts.tsx).
 import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { call } from '../../api/client.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 import { LightBadge } from './LightBadge.js';
+import { NoteLine } from './NoteLine.js';
 import { OverrideDialog } from './OverrideDialog.js';
 import { PortfolioChartsPanel } from './PortfolioCharts.js';
 import { ReportDialog } from './ReportDialog.js';
@@ -234,6 +235,7 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
                           {r.name}
                         </a>
                         <span className="code">{r.code}</span>
+                        <NoteLine row={r} onSave={(text) => run(() => call('portfolio.setNote', { projectId: r.projectId, statusDate: r.statusDate, text }))} />
                         <span className="row-actions">
                           <button className="icon" aria-label={t('common.rename')} title={t('common.rename')} onClick={() => setRenaming({ id: r.projectId, name: r.name })}>
                             ✎
