@@ -4,6 +4,7 @@
 //   dist/electron/*.cjs     Electron main and preload (esbuild)
 //   dist/excel/read-worker.mjs  the capped worker that parses workbooks (esbuild)
 //   dist/core/workspace-worker.mjs  the thread that owns the workspace (database and handlers)
+//   dist/core/pg-worker.mjs  team mode: the thread holding the PostgreSQL connection (db/pg-sync.ts)
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,7 +23,10 @@ export async function buildAll({ quiet = true } = {}) {
   // check; the pinned hash, inside the checked asar, covers it.
   await esbuild({ ...common, entryPoints: [r('electron/core/excel/capped-worker-entry.ts')], outfile: r('dist/excel/read-worker.mjs'), format: 'esm' });
   const workerSha256 = createHash('sha256').update(fs.readFileSync(r('dist/excel/read-worker.mjs'))).digest('hex');
-  const pinned = { ...common, define: { __PMO_READER_WORKER_SHA256__: JSON.stringify(workerSha256) } };
+  // The PostgreSQL thread is started by the workspace worker, which pins it the same way.
+  await esbuild({ ...common, entryPoints: [r('electron/core/db/pg-worker.ts')], outfile: r('dist/core/pg-worker.mjs'), format: 'esm' });
+  const pgSha256 = createHash('sha256').update(fs.readFileSync(r('dist/core/pg-worker.mjs'))).digest('hex');
+  const pinned = { ...common, define: { __PMO_READER_WORKER_SHA256__: JSON.stringify(workerSha256), __PMO_PG_WORKER_SHA256__: JSON.stringify(pgSha256) } };
   // The workspace worker starts the reader, so it is built (and pinned) after it, before the hosts.
   await esbuild({ ...pinned, entryPoints: [r('electron/core/workspace-worker.ts')], outfile: r('dist/core/workspace-worker.mjs'), format: 'esm' });
   const workspaceSha256 = createHash('sha256').update(fs.readFileSync(r('dist/core/workspace-worker.mjs'))).digest('hex');

@@ -199,6 +199,22 @@ export interface WorkspaceStatus {
   folder: string;
   /** Offered when the workspace cannot be used: the newest backup that passed integrity_check. */
   newestGoodBackup?: BackupInfo | null;
+  /** A team's PostgreSQL database the workspace is on (team mode); absent: the SQLite file in `folder`. */
+  database?: TeamDatabase;
+}
+
+/**
+ * A PostgreSQL database a team shares (team mode, issue 17): where it is and whose login. The password
+ * is never part of it: the shell keeps it (Electron: the OS's protected storage through safeStorage).
+ */
+export interface TeamDatabase {
+  host: string;
+  port: number;
+  database: string;
+  /** The administrator's own PostgreSQL role. */
+  user: string;
+  /** TLS to the server, its certificate checked against this CA file (PEM); absent: no TLS. */
+  caFile?: string;
 }
 
 export interface BackupSettings {

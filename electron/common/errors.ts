@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'DISK_FULL', // the disk (or the backup folder's disk) has no room: nothing was written
   'READ_ONLY', // the workspace is open read-only (a damaged file, to export what can be read)
   'CANCELLED', // the caller cancelled the call (job.cancel) before it wrote anything
+  'UNAVAILABLE', // the team's PostgreSQL server cannot be reached (or refused the login): nothing was saved
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

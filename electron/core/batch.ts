@@ -2,6 +2,7 @@
 // audit rows together, tagged with one batch id. The batch is the unit of undo (a 500-row paste is one).
 import { randomUUID } from 'node:crypto';
 import type { SqlDb as Db } from './db/sql.js';
+import type { Dialect } from './db/dialect.js';
 import type { BatchKind } from '../common/dto.js';
 import { JsonText } from './store.js';
 import { indexBatch, SearchTouches } from './services/search-index.js';
@@ -33,7 +34,7 @@ export interface Batch {
    * of a 10,000-row import spent a third of their time so). Answers how many rows were found (ids of
    * rows that do not exist are left out).
    */
-  recordStored(entity: string, action: 'create' | 'delete', store: { table: string; snapshotSql: string }, ids: readonly number[]): number;
+  recordStored(entity: string, action: 'create' | 'delete', store: { table: string; snapshotSql(dialect: Dialect): string }, ids: readonly number[]): number;
 }
 
 export function inBatch<T>(

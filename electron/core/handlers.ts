@@ -22,6 +22,7 @@ import { excelHandlers } from './handlers/excel.js';
 import { searchHandlers } from './handlers/search.js';
 import { backupHandlers, type Storage } from './handlers/backup.js';
 import { isDamageError } from './db/open.js';
+import { PgSqlError } from './db/pg-sync.js';
 import type { BackupReason } from '../common/dto.js';
 import type { Caller } from './call-scope.js';
 
@@ -204,7 +205,27 @@ export function toApiError(err: unknown): ApiError {
     return textError('DISK_FULL', 'workspace.diskFull', {}, 'The disk is full: nothing was saved', { code: e.code, message: e.message });
   if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_READONLY'))
     return textError('READ_ONLY', 'workspace.readOnly', {}, 'The workspace is open read-only', { sqlite: e.code });
+  if (err instanceof PgSqlError) return pgApiError(err);
   // A fault of PMO Desk itself: its words (English, a stack's terms) stay in the message for support;
   // the UI says in its language that the step stopped (the call's transaction wrote nothing).
   return textError('INTERNAL', 'internal', {}, e?.message ?? String(err));
+}
+
+/**
+ * PostgreSQL's SQLSTATE (and the bridge's own codes, db/pg-sync.ts) as the codes SQLite's errors map to
+ * above, so the UI says the same of either engine; the server's words stay in details, for support.
+ */
+function pgApiError(e: PgSqlError): ApiError {
+  const details = { sqlstate: e.code, message: e.message, ...(e.statement && { statement: e.statement.slice(0, 2000) }) };
+  const c = e.code;
+  if (c.startsWith('23')) return textError('CONFLICT', 'constraint', {}, e.message, details);
+  if (c === '53100') return textError('DISK_FULL', 'workspace.diskFull', {}, 'The database server\'s disk is full: nothing was saved', details);
+  if (c === '25006') return textError('READ_ONLY', 'workspace.readOnly', {}, 'The database is read-only', details);
+  // Another session's lock or change met this one, or it ran past the server's time limit: nothing was saved.
+  if (c === '40001' || c === '40P01' || c === '55P03' || c === '57014') return textError('CONFLICT', 'workspace.serverBusy', {}, `The team database did not take this step: ${e.message}`, details);
+  // The server cannot be reached or ended the session; the login or the database is refused (28…, 3D000).
+  if (/^(08|28|57P0)/.test(c) || c === '3D000' || c === '53300' || c.startsWith('PMO_') || /^E[A-Z]+$/.test(c))
+    return textError('UNAVAILABLE', 'workspace.serverUnreachable', {}, `The team database cannot be reached: ${e.message}`, details);
+  // A fault of PMO Desk itself (a statement PostgreSQL refuses): the statement goes with it, for support.
+  return textError('INTERNAL', 'internal', {}, e.message, details);
 }

@@ -6,10 +6,11 @@ import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { textError } from '../common/errors.js';
 import type { SqlDb } from './db/sql.js';
+import type { Dialect } from './db/dialect.js';
 
 type Raw = Record<string, unknown>;
 
-/** JSON text already made (by SQLite's json_object): the audit writes it as it is. */
+/** JSON text already made (by the database's JSON object function): the audit writes it as it is. */
 export class JsonText {
   constructor(readonly text: string) {}
 }
@@ -51,8 +52,8 @@ export interface TableStore<Row extends { id: number }> {
    */
   snapshotsWhere(db: SqlDb, from: string, ...params: unknown[]): { id: number; json: JsonText }[];
   snapshots(db: SqlDb, ids: readonly number[]): Map<number, JsonText>;
-  /** The snapshot as an SQL expression over the table named `t` (what snapshotsWhere selects). */
-  readonly snapshotSql: string;
+  /** The snapshot as an SQL expression of the engine over the table named `t` (what snapshotsWhere selects). */
+  snapshotSql(dialect: Dialect): string;
 }
 
 /** Rows per multi-row INSERT: ~20 columns × 40 rows stays far below SQLite's parameter limit. */
@@ -85,17 +86,23 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
   const oneRow = `(${columns.map(() => '?').join(', ')})`;
 
   // How each field reads in JSON as fromRaw maps it: booleans as true/false, JSON columns inline.
-  const jsonValue = (c: (typeof columns)[number][1]) => {
+  const jsonValue = (d: Dialect, c: (typeof columns)[number][1]) => {
     const col = `t.${c.name}`;
-    if (c.columnType === 'SQLiteBoolean') return `json(CASE WHEN ${col} IS NULL THEN 'null' WHEN ${col} THEN 'true' ELSE 'false' END)`;
-    if (c.columnType === 'SQLiteTextJson') return `json(${col})`;
+    if (c.columnType === 'SQLiteBoolean') return d.jsonBoolean(col);
+    if (c.columnType === 'SQLiteTextJson') return d.jsonInline(col);
     if (['SQLiteText', 'SQLiteInteger', 'SQLiteReal'].includes(c.columnType)) return col;
     throw new Error(`${name}.${c.name}: no JSON form for a ${c.columnType} column`);
   };
-  const snapshotSql = `json_object(${columns
-    .filter(([field]) => field !== 'updatedAt')
-    .map(([field, c]) => `'${field}', ${jsonValue(c)}`)
-    .join(', ')})`;
+  // Made once per engine (a workspace uses one; tests open both).
+  const snapshots = new Map<Dialect, string>();
+  const snapshotSql = (d: Dialect) => {
+    let text = snapshots.get(d);
+    if (text === undefined) {
+      text = d.jsonObject(columns.filter(([field]) => field !== 'updatedAt').map(([field, c]) => [field, jsonValue(d, c)] as const));
+      snapshots.set(d, text);
+    }
+    return text;
+  };
 
   const fromRaw = (raw: Raw): Row => {
     const row: Raw = {};
@@ -184,7 +191,7 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
       }
     },
     snapshotsWhere: (db, from, ...params) =>
-      db.sql.values<[number, string]>(`SELECT t.id, ${snapshotSql} FROM ${from}`, params).map(([id, json]) => ({ id, json: new JsonText(json) })),
+      db.sql.values<[number, string]>(`SELECT t.id, ${snapshotSql(db.sql.dialect)} FROM ${from}`, params).map(([id, json]) => ({ id, json: new JsonText(json) })),
     snapshots: (db, ids) => {
       const out = new Map<number, JsonText>();
       for (let i = 0; i < ids.length; i += ID_CHUNK) {

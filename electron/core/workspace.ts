@@ -55,6 +55,10 @@ import type { Storage } from './handlers/backup.js';
 import { databaseFile } from './paths.js';
 import { currentCaller, runInScope, type CallScope } from './call-scope.js';
 import { Jobs } from './jobs.js';
+import { osUserName } from './os-user.js';
+import { openPgWorkspace, type PgWorkspaceOptions } from './workspace-pg.js';
+
+export { osUserName };
 import type { Envelope } from '../common/errors.js';
 
 /** A plain object (tests spread it); `db` is replaced when a restore reopens the file. */
@@ -75,17 +79,13 @@ export interface WorkspaceOptions extends OpenOptions {
   context: Omit<HostContext, 'user' | 'storage'> & { user?: string };
   /** The clock for backups and their rotation; tests move it over simulated days. */
   now?: () => Date;
-}
-
-export function osUserName(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
-  }
+  /** Team mode: open this PostgreSQL database instead of the SQLite file in the data folder (workspace-pg.ts). */
+  postgres?: PgWorkspaceOptions;
 }
 
 export function openWorkspace(dataDir: string, options: WorkspaceOptions): Workspace {
+  // Team mode: the workspace is a PostgreSQL database; the data folder keeps only this machine's things.
+  if (options.postgres) return openPgWorkspace(dataDir, { ...options, postgres: options.postgres });
   fs.mkdirSync(dataDir, { recursive: true });
   // Only backups may live on a share: SQLite's WAL does not work over a network file system.
   const network = networkFolder(dataDir);

@@ -2,7 +2,7 @@
 // HTTP). Each adapter must give the same results and the same errors for the same calls.
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Call } from '../helpers/workspace.js';
-import type Database from 'better-sqlite3';
+import type { Sql } from '../../electron/core/db/sql.js';
 import { applyWbsChanges } from '../../electron/common/wbs-tree.js';
 import { tasksOfTable, WBS_ROW_COLUMNS } from '../../electron/common/wbs-rows.js';
 import type { WbsChanges } from '../../electron/common/dto.js';
@@ -10,8 +10,11 @@ import { failure } from '../helpers/failure.js';
 import { snapshot } from '../helpers/snapshot.js';
 
 export interface Adapter {
+  /** The engine the workspace is on: a file's backups are SQLite's only (PostgreSQL: pg_dump). */
+  engine: 'sqlite' | 'postgres';
   call: Call;
-  sqlite: Database.Database;
+  /** The workspace's database through the seam, for what the API does not show (a call changed nothing). */
+  sql: Sql;
   close(): Promise<void>;
 }
 
@@ -38,6 +41,17 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
 
     it('backs up, lists and restores the workspace, and answers a bad backup id the same way', async () => {
       const p = await a.call('project.create', { name: '基幹システム刷新' });
+      if (a.engine === 'postgres') {
+        // The server's pg_dump is the backup of a team database: every file-level call says so, and changes nothing.
+        const before = snapshot(a.sql);
+        for (const refused of [a.call('backup.create', {}), a.call('backup.restore', { id: 'x' }), a.call('backup.settings', {}), a.call('workspace.check', {})])
+          expect(await failure(refused)).toMatchObject({ code: 'CONFLICT', text: { key: 'backup.postgres' }, message: expect.stringContaining('pg_dump') });
+        expect(await a.call('backup.list', {})).toEqual([]);
+        expect(await a.call('workspace.status', {})).toMatchObject({ condition: 'ok', database: { host: '127.0.0.1', user: expect.any(String) } });
+        expect(await a.call('project.delete', { id: p.id })).toEqual({ deleted: 1 });
+        expect(snapshot(a.sql)).not.toBe(before);
+        return;
+      }
       const b = await a.call('backup.create', {});
       expect(b).toMatchObject({ reason: 'manual' });
       expect(b.bytes).toBeGreaterThan(0);
@@ -98,7 +112,7 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
       const basic = await a.call('wbs.create', { projectId: p.id, parentId: design.id, values: { name: '基本設計', plannedStart: '2025-04-01', plannedFinish: '2025-04-10', milestone: true, progress: 30 } });
       const build = await a.call('wbs.create', { projectId: p.id, values: { name: '製造', notes: '改行\n"引用"', plannedEffort: 2.5 } });
       await a.call('wbs.update', { id: build.id, patch: { predecessors: '1.1' } });
-      a.sqlite.prepare(`UPDATE wbs_tasks SET extra = '{"列X":"値"}' WHERE id = ?`).run(basic.id);
+      a.sql.run(`UPDATE wbs_tasks SET extra = '{"列X":"値"}' WHERE id = ?`, [basic.id]);
       const table = await a.call('wbs.rows', { projectId: p.id });
       expect(table.columns).toEqual([...WBS_ROW_COLUMNS]);
       const list = await a.call('wbs.list', { projectId: p.id });
@@ -143,11 +157,11 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
         expect(codes(await patched(a.call('wbs.move', { ids: [ids.t2], direction: 'up' })))).toEqual(['1 設計', '1.1 基本設計', '1.2 詳細設計', '1.3 方式設計', '2 製造', '3 テスト']);
         expect(codes(await patched(a.call('wbs.indent', { ids: [below.id] })))).toEqual(['1 設計', '1.1 基本設計', '1.2 詳細設計', '1.3 方式設計', '2 製造', '2.1 テスト']);
         expect(codes(await patched(a.call('wbs.outdent', { ids: [above.id] })))).toEqual(['1 設計', '1.1 基本設計', '1.2 詳細設計', '2 方式設計', '3 製造', '3.1 テスト']);
-        const before = snapshot(a.sqlite);
+        const before = snapshot(a.sql);
         const err = await failure(a.call('wbs.indent', { ids: [ids.t1] }));
         expect(err).toMatchObject({ code: 'CONFLICT', details: { field: 'ids', id: ids.t1 } });
         expect(err.message).toContain('1.1');
-        expect(snapshot(a.sqlite)).toBe(before);
+        expect(snapshot(a.sql)).toBe(before);
       });
 
       it('rolls summaries up and answers an edit with the task and its ancestors', async () => {
@@ -158,10 +172,10 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
         expect(r.task).toMatchObject({ id: ids.t2, code: '1.2', summary: false });
         expect(r.related).toHaveLength(1);
         expect(r.related[0]).toMatchObject({ id: ids.phase, code: '1', plannedFinish: '2025-05-20', progress: 100 });
-        const before = snapshot(a.sqlite);
+        const before = snapshot(a.sql);
         const err = await failure(a.call('wbs.update', { id: ids.phase, patch: { progress: 10 } }));
         expect(err).toMatchObject({ code: 'CONFLICT', details: { field: 'progress' } });
-        expect(snapshot(a.sqlite)).toBe(before);
+        expect(snapshot(a.sql)).toBe(before);
       });
 
       it('marks late tasks and late starts', async () => {
@@ -185,7 +199,7 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
         });
         expect(r.createdIds).toHaveLength(1);
         expect(codes(r.tasks)).toEqual(['1 設計', '1.2 詳細設計', '1.3 設計レビュー']);
-        const before = snapshot(a.sqlite);
+        const before = snapshot(a.sql);
         const err = await failure(
           a.call('wbs.applyCells', {
             projectId: ids.p,
@@ -201,7 +215,7 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
           { row: 0, id: ids.t1, field: 'plannedStart', message: 'is not a calendar date' },
           { row: 2, id: null, field: 'progress', message: 'must be 0–100' },
         ]);
-        expect(snapshot(a.sqlite)).toBe(before);
+        expect(snapshot(a.sql)).toBe(before);
       });
 
       it('undoes and redoes a change, and lists a row\'s history', async () => {
@@ -275,30 +289,30 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
         it(label, async () => {
           const p = await a.call('project.create', { name: 'P' });
           const t = await a.call('wbs.create', { projectId: p.id, values: { name: 'A' } });
-          const before = snapshot(a.sqlite);
+          const before = snapshot(a.sql);
           const err = await failure(run(a.call, { p: p.id, t: t.id }));
           expect(err.code).toBe('VALIDATION');
           expect((err.details as { field: string }[]).map((d) => d.field)).toContain(field);
           expect(err.message).toContain(field);
-          expect(snapshot(a.sqlite)).toBe(before);
+          expect(snapshot(a.sql)).toBe(before);
         });
       }
 
       it('names a missing row NOT_FOUND', async () => {
-        const before = snapshot(a.sqlite);
+        const before = snapshot(a.sql);
         const err = await failure(a.call('wbs.update', { id: 9999, patch: { name: 'x' } }));
         expect(err.code).toBe('NOT_FOUND');
-        expect(snapshot(a.sqlite)).toBe(before);
+        expect(snapshot(a.sql)).toBe(before);
       });
 
       it('refuses a parent from another project as CONFLICT', async () => {
         const p1 = await a.call('project.create', { name: 'P1' });
         const p2 = await a.call('project.create', { name: 'P2' });
         const foreign = await a.call('wbs.create', { projectId: p2.id, values: { name: 'X' } });
-        const before = snapshot(a.sqlite);
+        const before = snapshot(a.sql);
         const err = await failure(a.call('wbs.create', { projectId: p1.id, parentId: foreign.id }));
         expect(err).toMatchObject({ code: 'CONFLICT', details: { field: 'parentId' } });
-        expect(snapshot(a.sqlite)).toBe(before);
+        expect(snapshot(a.sql)).toBe(before);
       });
 
       it('answers an unknown method with UNKNOWN_METHOD', async () => {

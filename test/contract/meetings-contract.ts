@@ -85,12 +85,12 @@ export function defineMeetingsContract(name: string, open: () => Promise<Adapter
           const m = await a.call('meeting.create', { projectId: p, values: { title: 'm' } });
           const f = await a.call('meeting.create', { projectId: p, values: { title: 'f' } });
           await a.call('meeting.finalize', { id: f.id });
-          const before = snapshot(a.sqlite);
+          const before = snapshot(a.sql);
           const err = await failure(run(a.call, { p, m: m.id, f: f.id }));
           expect(err.code).toBe(code);
           const details = err.details as { field: string }[] | { field: string };
           expect((Array.isArray(details) ? details : [details]).map((d) => d.field)).toContain(field);
-          expect(snapshot(a.sqlite)).toBe(before);
+          expect(snapshot(a.sql)).toBe(before);
         });
       }
     });

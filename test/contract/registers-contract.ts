@@ -53,7 +53,7 @@ export function defineRegistersContract(name: string, open: () => Promise<Adapte
 
     it('applies a block of cells in one call, or refuses it whole with every bad cell', async () => {
       const x = await a.call('issue.create', { projectId: p, values: { title: 'x' } });
-      const before = snapshot(a.sqlite);
+      const before = snapshot(a.sql);
       const err = await failure(
         a.call('issue.applyCells', {
           projectId: p,
@@ -67,7 +67,7 @@ export function defineRegistersContract(name: string, open: () => Promise<Adapte
         ['updates', 0, x.id, 'due'],
         ['creates', 0, null, 'priority'],
       ]);
-      expect(snapshot(a.sqlite)).toBe(before);
+      expect(snapshot(a.sql)).toBe(before);
 
       const res = await a.call('issue.applyCells', {
         projectId: p,
@@ -85,10 +85,10 @@ export function defineRegistersContract(name: string, open: () => Promise<Adapte
       const v = await a.call('vocab.list', { projectId: p });
       expect(v['issue.status'].items.map((i) => i.labelJa)).toEqual(['未着手', '対応中', '完了', '保留', '中止']);
       await a.call('risk.create', { projectId: p, values: { category: 'cost' } });
-      const before = snapshot(a.sqlite);
+      const before = snapshot(a.sql);
       const err = await failure(a.call('vocab.set', { projectId: p, list: 'risk.category', items: [{ code: 'technical', labelJa: '技術', labelEn: 'Technical' }] }));
       expect(err).toMatchObject({ code: 'CONFLICT', details: [{ code: 'cost', count: 1 }] });
-      expect(snapshot(a.sqlite)).toBe(before);
+      expect(snapshot(a.sql)).toBe(before);
       const set = await a.call('vocab.set', {
         projectId: p,
         list: 'risk.category',
@@ -122,12 +122,12 @@ export function defineRegistersContract(name: string, open: () => Promise<Adapte
           const r = await a.call('risk.create', { projectId: p });
           await a.call('risk.create', { projectId: p });
           const i = await a.call('issue.create', { projectId: p });
-          const before = snapshot(a.sqlite);
+          const before = snapshot(a.sql);
           const err = await failure(run(a.call, { p, r: r.id, i: i.id }));
           expect(err.code).toBe(code);
           const details = err.details as { field: string }[] | { field: string };
           expect((Array.isArray(details) ? details : [details]).map((d) => d.field)).toContain(field);
-          expect(snapshot(a.sqlite)).toBe(before);
+          expect(snapshot(a.sql)).toBe(before);
         });
       }
     });

@@ -56,6 +56,7 @@ describe('WBS statements at scale', () => {
     w.db.prepare = (sql: string) => (seen.add(sql), prepare(sql));
     const through = w.db.sql;
     w.db.sql = {
+      dialect: through.dialect,
       all: (sql, params) => (seen.add(sql), through.all(sql, params)),
       get: (sql, params) => (seen.add(sql), through.get(sql, params)),
       values: (sql, params) => (seen.add(sql), through.values(sql, params)),

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError, ERROR_CODES, type Envelope } from '../../electron/common/errors.js';
 import { toApiError } from '../../electron/core/handlers.js';
+import { PgSqlError } from '../../electron/core/db/pg-sync.js';
 import { startHost } from '../../electron/host/server.js';
 import { rawRequest } from '../helpers/http.js';
 import { ja } from '../../renderer/src/i18n/ja.js';
@@ -252,6 +253,23 @@ describe('server messages in the Japanese UI, the rarer ones', () => {
     saysInJapanese(toApiError(new TypeError("Cannot read properties of undefined (reading 'id')")), '予期しないエラー: PMO Desk の内部で問題が起きたため、この操作を中止しました。何も保存していません。');
     saysInJapanese(toApiError(Object.assign(new Error('UNIQUE constraint failed: issues.ref'), { code: 'SQLITE_CONSTRAINT_UNIQUE' })), /^矛盾があります: 保存済みのデータと矛盾するため/);
     ws.close();
+  });
+
+  it('say what PostgreSQL refused (team mode) as they say SQLite\'s refusals, by the server\'s SQLSTATE', () => {
+    const pg = (code: string, message: string) => toApiError(new PgSqlError({ code, message }, 'UPDATE risks SET ref = ? WHERE id = ?'));
+    const unique = pg('23505', 'duplicate key value violates unique constraint "risks_project_ref"');
+    expect(unique).toMatchObject({ code: 'CONFLICT', details: { sqlstate: '23505', statement: 'UPDATE risks SET ref = ? WHERE id = ?' } });
+    saysInJapanese(unique, /^矛盾があります: 保存済みのデータと矛盾するため/);
+    saysInJapanese(pg('53100', 'could not extend file: No space left on device'), 'ディスクの空き容量が足りないため、保存していません。空き容量を増やしてからやり直してください。');
+    saysInJapanese(pg('25006', 'cannot execute UPDATE in a read-only transaction'), '読み取り専用で開いているため、変更できません。');
+    for (const busy of ['40P01', '57014']) expect(pg(busy, 'deadlock detected')).toMatchObject({ code: 'CONFLICT', text: { key: 'workspace.serverBusy' } });
+    for (const gone of ['08006', '57P01', '28P01', '3D000', 'ECONNREFUSED', 'PMO_TIMEOUT']) {
+      const e = pg(gone, 'connection terminated');
+      expect(e, gone).toMatchObject({ code: 'UNAVAILABLE', text: { key: 'workspace.serverUnreachable' } });
+      saysInJapanese(e, /^チームのデータベースに接続できないため、保存していません。/);
+    }
+    // A statement PostgreSQL does not take is PMO Desk's fault: INTERNAL, with the statement for support.
+    expect(pg('42883', 'operator does not exist: integer = text')).toMatchObject({ code: 'INTERNAL', details: { statement: expect.stringContaining('UPDATE risks') } });
   });
 
   it('never show a message the core sent without a sentence of its own in English: its code says it, the English UI keeps the core’s words', () => {

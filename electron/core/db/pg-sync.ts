@@ -25,6 +25,7 @@ import { MessageChannel, receiveMessageOnPort, threadId, Worker } from 'node:wor
 import type pg from 'pg';
 import type { RunResult, Sql } from './sql.js';
 import { toPgParams } from './pg-params.js';
+import { POSTGRES } from './dialect.js';
 import type { PgAnswer, PgErrorFields, PgRequest, PgWorkerStart } from './pg-worker.js';
 
 export const PG_WORKER_DIST_PATH = 'core/pg-worker.mjs';
@@ -35,8 +36,11 @@ export class PgSqlError extends Error {
   readonly detail?: string;
   readonly constraint?: string;
   readonly table?: string;
-  constructor(fields: PgErrorFields) {
+  /** The statement that failed (its text only, never its parameters): for support. */
+  readonly statement?: string;
+  constructor(fields: PgErrorFields, statement?: string) {
     super(fields.message);
+    if (statement) this.statement = statement;
     this.name = 'PgSqlError';
     this.code = fields.code ?? 'PG_ERROR';
     if (fields.detail) this.detail = fields.detail;
@@ -76,6 +80,9 @@ export interface PgSql extends Sql {
 
 let configured: string | undefined;
 
+// Set by the build in the bundles that start the thread: the SHA-256 of the pg-worker built with them.
+declare const __PMO_PG_WORKER_SHA256__: string | undefined;
+
 /** Points at a built worker file (tools); otherwise dist's file, or from the sources one built on the spot. */
 export function setPgWorkerFile(file: string | undefined): void {
   configured = file;
@@ -99,8 +106,14 @@ function startWorker(workerData: PgWorkerStart): Worker {
   if (!here) throw new Error('PMO Desk cannot find its own files');
   if (here.endsWith('.ts')) return new Worker(builtFromSources(here), { workerData, transferList });
   // dist/host/main.mjs, dist/core/workspace-worker.mjs → dist/core/pg-worker.mjs
-  const file = path.resolve(path.dirname(here), '..', PG_WORKER_DIST_PATH);
-  if (!fs.existsSync(file)) throw new Error(`the PostgreSQL worker is not built (${PG_WORKER_DIST_PATH} is missing)`);
+  let file = path.resolve(path.dirname(here), '..', PG_WORKER_DIST_PATH);
+  // Packaged, the bundle is read from app.asar and the worker is unpacked beside it (asarUnpack: dist/core).
+  const unpacked = file.replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
+  if (unpacked !== file && fs.existsSync(unpacked)) file = unpacked;
+  if (!fs.existsSync(file)) throw new Error(`the PostgreSQL worker is not built (${PG_WORKER_DIST_PATH} is missing); run npm run build`);
+  // Outside the asar's integrity check: the bundle that starts it carries its SHA-256 (build.mjs).
+  if (typeof __PMO_PG_WORKER_SHA256__ === 'string' && createHash('sha256').update(fs.readFileSync(file)).digest('hex') !== __PMO_PG_WORKER_SHA256__)
+    throw new Error(`the PostgreSQL worker (${PG_WORKER_DIST_PATH}) is not the file installed with PMO Desk; reinstall PMO Desk`);
   return new Worker(file, { workerData, transferList });
 }
 
@@ -184,7 +197,7 @@ export function openPgSql(config: pg.ClientConfig, options: PgSqlOptions = {}): 
       end();
       throw new PgSqlError({ message: `the PostgreSQL thread ended${crashed ? `: ${crashed.message}` : ''}`, code: 'PMO_THREAD_ENDED' });
     }
-    if (!msg.ok) throw new PgSqlError(msg.error);
+    if (!msg.ok) throw new PgSqlError(msg.error, req.op === 'query' || req.op === 'exec' ? req.text : undefined);
     return msg;
   }
 
@@ -246,6 +259,7 @@ export function openPgSql(config: pg.ClientConfig, options: PgSqlOptions = {}): 
   const NO_PARAMS: readonly unknown[] = [];
 
   const sql: PgSql = {
+    dialect: POSTGRES,
     all: <R>(text: string, params = NO_PARAMS) => query(text, params, false) as R[],
     get: <R>(text: string, params = NO_PARAMS) => query(text, params, false)[0] as R | undefined,
     values: <R extends unknown[]>(text: string, params = NO_PARAMS) => query(text, params, true) as R[],

@@ -101,9 +101,13 @@ async function handle(req: PgRequest): Promise<PgAnswer> {
   if (req.op === 'migrate') {
     // A migration may take longer than any single statement the app runs.
     await client.query('SET statement_timeout = 0');
+    // Colleagues starting a new version at once: one migrates, the others wait and then find nothing to do.
+    // The key is the writers' (pg-sync.ts WRITE_LOCK), so no one writes while the schema changes.
+    await client.query('SELECT pg_advisory_lock(5262671)');
     try {
       await migrate(drizzle(client), { migrationsFolder: req.folder });
     } finally {
+      await client.query('SELECT pg_advisory_unlock(5262671)');
       await client.query('RESET statement_timeout');
     }
     return { ok: true };

@@ -8,6 +8,7 @@
 // $1..$n); parameters are strings, numbers, null or bytes (no booleans, no bigint: SQLite takes none
 // of them, so callers convert as drizzle's column mappings do).
 import type Database from 'better-sqlite3';
+import { SQLITE, type Dialect } from './dialect.js';
 
 export interface RunResult {
   /** Rows the statement inserted, changed or deleted. */
@@ -17,6 +18,8 @@ export interface RunResult {
 }
 
 export interface Sql {
+  /** The engine's own SQL, for the few statements that cannot be written once for both (dialect.ts). */
+  readonly dialect: Dialect;
   /** Every row, as objects keyed by column name. */
   all<R>(sql: string, params?: readonly unknown[]): R[];
   /** The first row, or undefined when there is none. */
@@ -59,6 +62,7 @@ export function sqliteSql(connection: Database.Database): Sql {
     return st;
   };
   return {
+    dialect: SQLITE,
     all: <R>(sql: string, params = NO_PARAMS) => statement(sql).all(...params) as R[],
     get: <R>(sql: string, params = NO_PARAMS) => statement(sql).get(...params) as R | undefined,
     values: <R extends unknown[]>(sql: string, params = NO_PARAMS) => {

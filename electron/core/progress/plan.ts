@@ -43,7 +43,7 @@ export function ensurePlaced(plan: Plan): Plan {
 // costs no sort: siblings come together in their order, so a task's place among them (the last part
 // of its WBS code) is a running count (currentCodes).
 const TASKS_SQL = `SELECT id, parent_id, position, name, assignee, planned_start, planned_finish, actual_start, actual_finish,
-  duration, planned_effort, actual_effort, progress, status, milestone FROM wbs_tasks WHERE project_id = ? ORDER BY parent_id, position, id`;
+  duration, planned_effort, actual_effort, progress, status, milestone FROM wbs_tasks WHERE project_id = ? ORDER BY parent_id NULLS FIRST, position, id`;
 const LINKS_SQL = 'SELECT predecessor_id, successor_id, type, lag_days FROM wbs_dependencies WHERE project_id = ? ORDER BY id';
 
 /** A task as the database row gives it (milestone 0 or 1), in TASKS_SQL's column order. */

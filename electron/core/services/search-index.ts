@@ -131,7 +131,8 @@ function gramsOf(e: Entry): [number, string, string] {
 
 /** The pieces (search_grams) of the rows written and of the keys gone: old ones out, the written rows' in. */
 function writeGrams(db: Db, written: Entry[], gone: number[]): void {
-  if (written.length + gone.length === 0) return;
+  // PostgreSQL's trigram index needs no pieces (queries/search-pg.ts).
+  if (written.length + gone.length === 0 || db.sql.dialect.search !== 'fts5') return;
   replaceSearchGrams(db, [...gone, ...written.map((e) => e.id)], written.map(gramsOf));
 }
 

@@ -10,6 +10,7 @@ import { bigramQuery, charQuery } from './search-index.js';
 import { taskAtCode, taskCode } from './wbs.js';
 import { countTrigramMatches, matchNewestFirst, matchRanked, taskSearchRows, type SearchFilter, type SearchRow } from '../db/queries/search.js';
 import { projectIds } from '../db/queries/projects.js';
+import { matchAllWordsPg } from '../db/queries/search-pg.js';
 
 export interface SearchOptions {
   limit?: number;
@@ -43,6 +44,11 @@ export function searchRows(db: Db, text: string, options: SearchOptions = {}): S
   const filtered = long.length > 0 ? terms.filter((w) => length(w) < 3) : pairs.length > 0 ? terms.filter((w) => length(w) < 2) : [];
   const filter: SearchFilter = { words: filtered, projectId: options.projectId };
   let rows: Row[];
+  if (db.sql.dialect.search === 'trgm') {
+    // PostgreSQL: one statement, every word in the row, ranked by the first (queries/search-pg.ts).
+    rows = rowsOf(matchAllWordsPg(db, terms, { projectId: options.projectId }, limit));
+    return finish(db, terms, rows, options, limit);
+  }
   // Two passes newest first, each stopping once it has enough rows: the rows holding `word` in their ID
   // or title (ID matches ahead), then the rest. `first` is `word` as an FTS5 query of the index `table`
   // (ID-and-title columns `named`, text column `body`), `others` the other words (` AND …`).
@@ -73,6 +79,11 @@ export function searchRows(db: Db, text: string, options: SearchOptions = {}): S
     const [first, ...rest] = terms.map(charQuery);
     rows = newestFirst('search_grams', 'named', terms[0]!, first!, rest.map((g) => ` AND ${g}`).join(''));
   }
+  return finish(db, terms, rows, options, limit);
+}
+
+/** The WBS code lookup, tasks' codes as their IDs, and the snippets: the same whichever index found the rows. */
+function finish(db: Db, terms: string[], rows: Row[], options: SearchOptions, limit: number): SearchHit[] {
   // A word written as a WBS code finds the task with that code in each project first (the code is the
   // task's place in the tree, so it is looked up there rather than indexed: a row inserted above would
   // renumber thousands of entries).

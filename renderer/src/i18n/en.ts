@@ -1025,6 +1025,7 @@ export const en = {
       DISK_FULL: '{{message}}',
       READ_ONLY: '{{message}}',
       CANCELLED: '{{message}}',
+      UNAVAILABLE: '{{message}}',
     },
     wbs: {
       firstCannotIndent: 'Task {{code}} is the first of its siblings and cannot be indented.',
@@ -1161,6 +1162,8 @@ export const en = {
       readOnly: 'The workspace is open read-only: nothing can be changed.',
       stopped: 'The workspace stopped working, so this step did not finish: start PMO Desk again.',
       closing: 'PMO Desk is closing, so this step is not done.',
+      serverUnreachable: 'The team database cannot be reached, so this step was not saved. Check the network, the server and the login, then try again.',
+      serverBusy: 'This step met another change on the team database and was not saved. Try again.',
     },
     export: {
       otherRegister: 'The profile “{{profile}}” belongs to another register.',
@@ -1183,6 +1186,7 @@ export const en = {
       notOpened: 'The backup was put in place but could not be opened: choose another backup.',
       beforeFailed: 'Nothing was changed: the backup before this step could not be made. Check the backup folder’s free space and permissions.',
       unavailable: 'Backups are not available here: the workspace was opened without its data folder.',
+      postgres: 'A workspace on the team database (PostgreSQL) is not backed up or restored by PMO Desk: use the server\'s pg_dump / pg_restore.',
     },
     meeting: {
       finalNoEdit: '“{{title}}” is final and cannot be edited; reopen it first.',
@@ -1212,6 +1216,7 @@ export const en = {
     DISK_FULL: 'The disk is full: nothing was saved. Free some space and try again.',
     READ_ONLY: 'The workspace is open read-only: nothing can be changed.',
     CANCELLED: 'Cancelled: nothing was changed.',
+    UNAVAILABLE: 'The team database cannot be reached, so nothing was saved. Check the network and the server, then try again.',
   },
 };
 

@@ -1,6 +1,7 @@
 // The audit trail's statements (batches, audit_log): what a batch wrote, the undo and redo stacks,
 // a row's history. batch.ts writes through these, history.ts and the screens' "what changed" read.
 import type { SqlDb } from '../sql.js';
+import type { Dialect } from '../dialect.js';
 
 /**
  * The ids of `entity` rows batch `batchId` audited, each once. Deduplicated here, not by DISTINCT: with
@@ -65,10 +66,11 @@ export function insertStoredAudits(
   batch: Pick<BatchHead, 'id' | 'at' | 'who'>,
   entity: string,
   action: 'create' | 'delete',
-  store: { table: string; snapshotSql: string },
+  store: { table: string; snapshotSql(dialect: Dialect): string },
   ids: readonly number[],
 ): number {
-  const values = action === 'delete' ? `${store.snapshotSql}, NULL` : `NULL, ${store.snapshotSql}`;
+  const snapshot = store.snapshotSql(db.sql.dialect);
+  const values = action === 'delete' ? `${snapshot}, NULL` : `NULL, ${snapshot}`;
   // CROSS JOIN: a seek per id, in the order listed (json_each's key).
   return db.sql.run(
     `INSERT INTO audit_log (batch_id, at, who, entity, entity_id, action, before, after)

@@ -14,7 +14,9 @@ export interface ProfileRow {
 }
 
 const COLUMNS = 'id, name, register, header_signature, mapping, created_at, updated_at';
-const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
+// The app's own clock as ISO text (what SQLite's strftime('%Y-%m-%dT%H:%M:%fZ','now') wrote), passed as a
+// parameter so the statement is the same on PostgreSQL.
+const now = () => new Date().toISOString();
 
 /** Every profile (of one register when given), by name. */
 export function profileRows(db: SqlDb, register?: string): ProfileRow[] {
@@ -54,15 +56,15 @@ export function insertProfile(db: SqlDb, p: { name: string; register: string; he
 }
 
 export function updateProfileLayout(db: SqlDb, id: number, p: { headerSignature: string; template: Uint8Array; mapping: string }): void {
-  db.sql.run(`UPDATE excel_profiles SET header_signature = ?, template = ?, mapping = ?, updated_at = ${NOW} WHERE id = ?`, [p.headerSignature, Buffer.from(p.template), p.mapping, id]);
+  db.sql.run(`UPDATE excel_profiles SET header_signature = ?, template = ?, mapping = ?, updated_at = ? WHERE id = ?`, [p.headerSignature, Buffer.from(p.template), p.mapping, now(), id]);
 }
 
 export function updateProfileMapping(db: SqlDb, id: number, mapping: string): void {
-  db.sql.run(`UPDATE excel_profiles SET mapping = ?, updated_at = ${NOW} WHERE id = ?`, [mapping, id]);
+  db.sql.run(`UPDATE excel_profiles SET mapping = ?, updated_at = ? WHERE id = ?`, [mapping, now(), id]);
 }
 
 export function renameProfileRow(db: SqlDb, id: number, name: string): void {
-  db.sql.run(`UPDATE excel_profiles SET name = ?, updated_at = ${NOW} WHERE id = ?`, [name, id]);
+  db.sql.run(`UPDATE excel_profiles SET name = ?, updated_at = ? WHERE id = ?`, [name, now(), id]);
 }
 
 /** Deletes the profile; answers how many rows went (0 or 1). */

@@ -24,7 +24,7 @@ export function networkTasks(db: SqlDb, projectId: number): NetworkTaskRow[] {
     `SELECT id, parent_id,
        CAST(julianday(planned_start) - 2440587.5 AS INTEGER), CAST(julianday(planned_finish) - 2440587.5 AS INTEGER),
        duration, scheduling = 'auto', milestone
-     FROM wbs_tasks WHERE project_id = ? ORDER BY parent_id, position, id`,
+     FROM wbs_tasks WHERE project_id = ? ORDER BY parent_id NULLS FIRST, position, id`,
     [projectId],
   );
 }
@@ -103,7 +103,7 @@ export function clearPredecessorsText(db: SqlDb, id: number): void {
 export function linkSuccessorsAuditedIn(db: SqlDb, batchId: string, linkEntity: string): (number | null)[] {
   return db.sql
     .values<[number | null]>(
-      `SELECT DISTINCT coalesce(json_extract(a.after, '$.successorId'), json_extract(a.before, '$.successorId'), d.successor_id)
+      `SELECT DISTINCT coalesce(CAST(a.after ->> '$.successorId' AS INTEGER), CAST(a.before ->> '$.successorId' AS INTEGER), d.successor_id)
        FROM audit_log a LEFT JOIN wbs_dependencies d ON d.id = a.entity_id
        WHERE a.batch_id = ? AND a.entity = ?`,
       [batchId, linkEntity],

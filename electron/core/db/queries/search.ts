@@ -1,6 +1,7 @@
 // The search index's statements (search_text, its FTS5 indexes search_fts and search_grams; see
 // services/search-index.ts for why a batch writes them) and the searches over it (services/search.ts).
 import type { SqlDb } from '../sql.js';
+import { upsertSearchRowsPg } from './search-pg.js';
 
 /**
  * search_text.id = row id * KEY_KINDS + the kind's number (1 .. KEY_KINDS - 1): one key space for every
@@ -59,6 +60,7 @@ export type SearchScope = { ids: readonly number[] } | { projectId: number } | '
  * search_text's triggers), answering the rows it wrote, whose pieces are then written.
  */
 export function upsertSearchRows(db: SqlDb, s: SearchSource, scope: SearchScope): SearchEntry[] {
+  if (db.sql.dialect.search === 'trgm') return upsertSearchRowsPg(db, s, scope);
   const [where, args] =
     scope === 'all' ? ['true', []] : 'ids' in scope ? ['s.id IN (SELECT value FROM json_each(?))', [JSON.stringify(scope.ids)]] : ['s.project_id = ?', [scope.projectId]];
   return db.sql.all<SearchEntry>(
@@ -91,7 +93,7 @@ export function deleteSearchRowsGone(db: SqlDb, s: SearchSource, ids: readonly n
 
 /** The pieces index (search_grams): the keys' old pieces out, then `grams` ([key, ID-and-title pieces, text pieces]) in. */
 export function replaceSearchGrams(db: SqlDb, keys: readonly number[], grams: readonly [number, string, string][]): void {
-  if (keys.length === 0) return;
+  if (keys.length === 0 || db.sql.dialect.search !== 'fts5') return;
   db.sql.run('DELETE FROM search_grams WHERE rowid IN (SELECT value FROM json_each(?))', [JSON.stringify(keys)]);
   if (grams.length === 0) return;
   db.sql.run('INSERT INTO search_grams (rowid, named, body) SELECT g.value->>0, g.value->>1, g.value->>2 FROM json_each(?) g', [JSON.stringify(grams)]);

@@ -133,7 +133,7 @@ export function firstPositionAfter(db: SqlDb, projectId: number, parentId: numbe
 /** The task and every task under it, the task first, each parent before its children. */
 export function subtreeIds(db: SqlDb, topId: number): number[] {
   return db.sql
-    .values<[number]>('WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM wbs_tasks t JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub', [topId])
+    .values<[number]>('WITH RECURSIVE sub(id) AS (SELECT CAST(? AS INTEGER) UNION ALL SELECT t.id FROM wbs_tasks t JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub', [topId])
     .map((r) => r[0]);
 }
 
@@ -190,8 +190,8 @@ export function renumberedSuccessors(db: SqlDb, batchId: string, taskEntity: str
       `WITH RECURSIVE
          rows AS (SELECT entity_id, before, after FROM audit_log WHERE batch_id = ? AND entity = ?),
          parents(p) AS (
-           SELECT json_extract(after, '$.parentId') FROM rows WHERE json_type(after, '$.parentId') IS NOT NULL
-           UNION SELECT json_extract(before, '$.parentId') FROM rows WHERE json_type(before, '$.parentId') IS NOT NULL
+           SELECT CAST(after ->> '$.parentId' AS INTEGER) FROM rows WHERE json_type(after, '$.parentId') IS NOT NULL
+           UNION SELECT CAST(before ->> '$.parentId' AS INTEGER) FROM rows WHERE json_type(before, '$.parentId') IS NOT NULL
          ),
          renumbered(id) AS (
            SELECT t.id FROM parents CROSS JOIN wbs_tasks t ON t.parent_id = parents.p

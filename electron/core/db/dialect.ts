@@ -1,0 +1,46 @@
+// What differs between the two engines behind the seam (sql.ts) and cannot be written once for both:
+// chosen when the database is opened (Sql.dialect), so a module that needs an engine's own SQL asks the
+// dialect instead of testing which engine it runs on. Everything else is written once, in SQL both
+// engines read the same (the PostgreSQL migration 0001_sqlite_compat gives it SQLite's julianday,
+// unixepoch, json_each over an id list, ->> and json_type).
+
+export interface Dialect {
+  readonly name: 'sqlite' | 'postgres';
+  /**
+   * How global search finds words: SQLite's FTS5 indexes (trigrams and 2-character pieces, queries/search.ts)
+   * or PostgreSQL's pg_trgm index over the same rows (queries/search-pg.ts).
+   */
+  readonly search: 'fts5' | 'trgm';
+  /** The text of a JSON object built from (key, SQL expression) pairs, in that order. */
+  jsonObject(pairs: readonly (readonly [string, string])[]): string;
+  /** An integer 0/1 column as JSON true/false (null stays null), inside jsonObject. */
+  jsonBoolean(col: string): string;
+  /** A column holding JSON text, inline (not as a string) inside jsonObject. */
+  jsonInline(col: string): string;
+}
+
+export const SQLITE: Dialect = {
+  name: 'sqlite',
+  search: 'fts5',
+  jsonObject: (pairs) => `json_object(${pairs.map(([k, v]) => `'${k}', ${v}`).join(', ')})`,
+  jsonBoolean: (col) => `json(CASE WHEN ${col} IS NULL THEN 'null' WHEN ${col} THEN 'true' ELSE 'false' END)`,
+  jsonInline: (col) => `json(${col})`,
+};
+
+// json_build_object takes at most 100 arguments (50 pairs): a wider row is built in parts and joined as
+// jsonb, which keeps every key (in jsonb's own order, which nothing reading a snapshot depends on).
+const PAIRS_PER_CALL = 50;
+
+export const POSTGRES: Dialect = {
+  name: 'postgres',
+  search: 'trgm',
+  jsonObject: (pairs) => {
+    const call = (part: readonly (readonly [string, string])[]) => `json_build_object(${part.map(([k, v]) => `'${k}', ${v}`).join(', ')})`;
+    if (pairs.length <= PAIRS_PER_CALL) return `${call(pairs)}::text`;
+    const parts: string[] = [];
+    for (let i = 0; i < pairs.length; i += PAIRS_PER_CALL) parts.push(`${call(pairs.slice(i, i + PAIRS_PER_CALL))}::jsonb`);
+    return `(${parts.join(' || ')})::text`;
+  },
+  jsonBoolean: (col) => `(CASE WHEN ${col} IS NULL THEN NULL ELSE ${col} <> 0 END)`,
+  jsonInline: (col) => `${col}::json`,
+};
