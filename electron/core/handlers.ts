@@ -22,7 +22,7 @@ import { excelHandlers } from './handlers/excel.js';
 import { searchHandlers } from './handlers/search.js';
 import { backupHandlers, type Storage } from './handlers/backup.js';
 import { isDamageError } from './db/open.js';
-import { PgSqlError } from './db/pg-sync.js';
+import { PgSqlError } from './db/pg-error.js';
 import type { BackupReason } from '../common/dto.js';
 import type { Caller } from './call-scope.js';
 

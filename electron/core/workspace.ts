@@ -57,6 +57,7 @@ import { currentCaller, runInScope, type CallScope } from './call-scope.js';
 import { Jobs } from './jobs.js';
 import { osUserName } from './os-user.js';
 import { openPgWorkspace, type PgWorkspaceOptions } from './workspace-pg.js';
+import { readTeamDatabase } from './db/team-file.js';
 
 export { osUserName };
 import type { Envelope } from '../common/errors.js';
@@ -81,11 +82,20 @@ export interface WorkspaceOptions extends OpenOptions {
   now?: () => Date;
   /** Team mode: open this PostgreSQL database instead of the SQLite file in the data folder (workspace-pg.ts). */
   postgres?: PgWorkspaceOptions;
+  /** The password of the team database the folder names (db/team-file.ts), as the shell keeps it. */
+  teamPassword?: string;
+}
+
+function teamOf(dataDir: string, password: string | undefined): PgWorkspaceOptions | null {
+  const database = readTeamDatabase(dataDir);
+  return database && { database, ...(password !== undefined && { password }) };
 }
 
 export function openWorkspace(dataDir: string, options: WorkspaceOptions): Workspace {
-  // Team mode: the workspace is a PostgreSQL database; the data folder keeps only this machine's things.
-  if (options.postgres) return openPgWorkspace(dataDir, { ...options, postgres: options.postgres });
+  // Team mode: the workspace is a PostgreSQL database (given, or named by the folder's team file); the
+  // data folder keeps only this machine's things.
+  const team = options.postgres ?? teamOf(dataDir, options.teamPassword);
+  if (team) return openPgWorkspace(dataDir, { ...options, postgres: team });
   fs.mkdirSync(dataDir, { recursive: true });
   // Only backups may live on a share: SQLite's WAL does not work over a network file system.
   const network = networkFolder(dataDir);

@@ -26,28 +26,12 @@ import type pg from 'pg';
 import type { RunResult, Sql } from './sql.js';
 import { toPgParams } from './pg-params.js';
 import { POSTGRES } from './dialect.js';
-import type { PgAnswer, PgErrorFields, PgRequest, PgWorkerStart } from './pg-worker.js';
+import type { PgAnswer, PgRequest, PgWorkerStart } from './pg-worker.js';
+import { PgSqlError } from './pg-error.js';
+
+export { PgSqlError };
 
 export const PG_WORKER_DIST_PATH = 'core/pg-worker.mjs';
-
-/** An error from PostgreSQL or from the bridge, with the server's SQLSTATE (or the bridge's code) as `code`. */
-export class PgSqlError extends Error {
-  readonly code: string;
-  readonly detail?: string;
-  readonly constraint?: string;
-  readonly table?: string;
-  /** The statement that failed (its text only, never its parameters): for support. */
-  readonly statement?: string;
-  constructor(fields: PgErrorFields, statement?: string) {
-    super(fields.message);
-    if (statement) this.statement = statement;
-    this.name = 'PgSqlError';
-    this.code = fields.code ?? 'PG_ERROR';
-    if (fields.detail) this.detail = fields.detail;
-    if (fields.constraint) this.constraint = fields.constraint;
-    if (fields.table) this.table = fields.table;
-  }
-}
 
 export interface PgSqlOptions {
   /** The server cancels a statement running longer (SQLSTATE 57014); default 30 s. */

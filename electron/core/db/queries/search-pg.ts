@@ -1,6 +1,6 @@
 // Global search on PostgreSQL (team mode): the same search_text rows as on SQLite (queries/search.ts says
 // what they hold; the batch writing the rows writes them, services/search-index.ts), found through one
-// pg_trgm GIN index over each row's whole text (drizzle/pg/migrations 0003_team_workspace) instead of
+// pg_trgm GIN index over each row's whole text (drizzle/pg/migrations 0004_team_workspace) instead of
 // FTS5. Every word must be in the row (ILIKE '%word%', ASCII case folded as on SQLite); the index answers
 // words of 3+ characters and the rest is checked on the rows it finds. Best first as on SQLite: the row
 // whose ID is the first word, then rows holding it in their ID, then in their title, then newest.

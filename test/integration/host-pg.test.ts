@@ -1,0 +1,77 @@
+// The built web host (dist/host/main.mjs, as `npm run host` runs it, in a process of its own) opens a
+// workspace on PostgreSQL when its data folder names a team database (pmo-desk.team.json): its workspace
+// thread starts the PostgreSQL thread shipped in dist (dist/core/pg-worker.mjs, pinned by its SHA-256),
+// migrates the database and answers the API; a second host on another folder naming the same database
+// sees what the first wrote; the folder holds no SQLite file. `npm test` builds dist/ first.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeTeamDatabase } from '../../electron/core/db/team-file.js';
+import { databaseFile } from '../../electron/core/paths.js';
+import { PG_SKIP } from '../helpers/pg-cluster.js';
+import { tempPgDatabase } from '../helpers/pg-workspace.js';
+import { ROOT, tempDir } from '../helpers/workspace.js';
+
+const children: ChildProcess[] = [];
+afterAll(async () => {
+  await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : (c.once('exit', resolve), c.kill('SIGTERM'))))));
+});
+
+/** Starts the built host on `dir`; answers a caller of its API. */
+async function builtHost(dir: string) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/host/main.mjs'), '--data', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /PMO Desk: (\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`the host exited (${code}): ${err}`)));
+  });
+  const { origin, hash } = new URL(url);
+  const token = new URLSearchParams(hash.slice(1)).get('token')!;
+  return async (method: string, args: unknown = {}) => {
+    const res = await fetch(`${origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-PMO-Token': token }, body: JSON.stringify(args) });
+    return (await res.json()) as { ok: boolean; result?: any; error?: { code: string; message: string } };
+  };
+}
+
+describe.skipIf(PG_SKIP)('the built web host on a team database', () => {
+  it('ships the PostgreSQL thread, pinned in the bundle that starts it', () => {
+    const worker = path.join(ROOT, 'dist/core/pg-worker.mjs');
+    const sha = createHash('sha256').update(fs.readFileSync(worker)).digest('hex');
+    expect(fs.readFileSync(path.join(ROOT, 'dist/core/workspace-worker.mjs'), 'utf8')).toContain(`"${sha}"`);
+  });
+
+  it('opens the database its folder names, and a second host on the same database sees its writes', async () => {
+    const database = await tempPgDatabase();
+    const [a, b] = [tempDir(), tempDir()];
+    writeTeamDatabase(a, database);
+    writeTeamDatabase(b, database);
+    const first = await builtHost(a);
+    expect(await first('workspace.status')).toMatchObject({ ok: true, result: { condition: 'ok', database } });
+    const p = await first('project.create', { name: 'チーム案件' });
+    expect(p).toMatchObject({ ok: true, result: { name: 'チーム案件' } });
+    const task = await first('wbs.create', { projectId: p.result.id, values: { name: '要件定義' } });
+    expect(task.ok).toBe(true);
+    const second = await builtHost(b);
+    expect((await second('project.list')).result.map((x: { name: string }) => x.name)).toEqual(['チーム案件']);
+    expect((await second('search.query', { text: '要件' })).result.map((h: { title: string }) => h.title)).toEqual(['要件定義']);
+    expect(await second('backup.create')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('pg_dump') } });
+    // Nothing of the workspace is in either folder: no SQLite file was made.
+    expect(fs.existsSync(databaseFile(a)) || fs.existsSync(databaseFile(b))).toBe(false);
+  }, 120_000);
+
+  it('says which team database it cannot reach, and does not start on a SQLite file instead', async () => {
+    const dir = tempDir();
+    writeTeamDatabase(dir, { host: '127.0.0.1', port: 1, database: 'none', user: 'nobody' });
+    await expect(builtHost(dir)).rejects.toThrow(/ECONNREFUSED|connect/);
+    expect(fs.existsSync(databaseFile(dir))).toBe(false);
+  }, 60_000);
+});
