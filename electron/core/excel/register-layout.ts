@@ -237,7 +237,11 @@ function serial(iso: string): number | null {
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 + 25_569;
 }
 
-const ref = (c: number, r: number) => `${columnName(c)}${r}`;
+// Column letters made once per column, not once per cell: a 100,000-task WBS with its gantt band writes
+// ~9 million cells.
+const columnNames: string[] = [];
+const colName = (c: number) => (columnNames[c] ??= columnName(c));
+const ref = (c: number, r: number) => colName(c) + r;
 
 /** The workbook of a register in PMO Desk's layout, as .xlsx bytes. */
 export async function registerXlsx(input: RegisterLayoutInput): Promise<Buffer> {
@@ -291,10 +295,17 @@ export async function registerXlsx(input: RegisterLayoutInput): Promise<Buffer> 
   sheet.write('</cols><sheetData>');
   const str = (c: number, r: number, s: number, text: string) => `<c r="${ref(c, r)}" s="${s}" t="s"><v>${strings.get(text)}</v></c>`;
   sheet.write(`<row r="1">${str(0, 1, styles.get({ font: 1 }), `${input.projectName} ${title}`)}</row>`);
+  // An empty band cell (most of the band) is its column's `<c r="X`, the row, and its style's end.
+  const bandOpen = band ? band.widths.map((_, k) => `<c r="${colName(band.firstCol + k)}`) : [];
+  const emptyEnd = new Map<BandStyle, string>();
   const bandCell = (k: number, r: number, cell: BandCell) => {
+    if (cell.value === undefined) {
+      let end = emptyEnd.get(cell.style);
+      if (end === undefined) emptyEnd.set(cell.style, (end = `" s="${styles.band(cell.style)}"/>`));
+      return bandOpen[k]! + r + end;
+    }
     const c = band!.firstCol + k;
     const st = styles.band(cell.style);
-    if (cell.value === undefined) return `<c r="${ref(c, r)}" s="${st}"/>`;
     return typeof cell.value === 'number' ? `<c r="${ref(c, r)}" s="${st}"><v>${cell.value}</v></c>` : str(c, r, st, cell.value);
   };
   const labels = (which: 0 | 1, r: number) => (band ? [...band.labels[which]].sort((a, b) => a[0] - b[0]).map(([k, cell]) => bandCell(k, r, cell)).join('') : '');
