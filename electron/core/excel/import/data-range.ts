@@ -264,7 +264,7 @@ const cellKey = (cell: Cell) => `${cell.t}:${String(cell.v).trim()}`;
  * more rows.
  */
 function fillerValues(ix: SheetIndex, layout: TableLayout, minC: number, maxC: number, keyColumns: Set<number>): Map<number, Set<string>> {
-  const rows = ix.sheet.rows.filter((r) => r.r > layout.headerBottom).slice(0, 200);
+  const rows = ix.rowsBelow(layout.headerBottom, 200);
   const seen = new Map<number, Map<string, number>>();
   for (const row of rows)
     for (const cell of row.cells) {

@@ -227,7 +227,7 @@ function topRowStartsHeader(ix: SheetIndex, target: ImportTarget, top: number, h
  */
 export function splitTables(ix: SheetIndex, header: HeaderColumn[], bottom: number): HeaderColumn[][] {
   if (header.length < 2) return [header];
-  const below = ix.sheet.rows.filter((r) => r.r > bottom).slice(0, SAMPLE_ROWS);
+  const below = ix.rowsBelow(bottom, SAMPLE_ROWS);
   const used = new Set<number>();
   for (const row of below) for (const cell of row.cells) if (cell.t !== 's' || (cell.v as string).trim() !== '') used.add(cell.c);
   const rowsWith = (from: number, to: number) => new Set(below.filter((row) => row.cells.some((c) => c.c >= from && c.c <= to)).map((row) => row.r));
@@ -515,7 +515,7 @@ export const NUMBER_LABEL = /^(?:no\.?|id|#|番号|項番|通番|連番|sl\.? ?n
  * left out of the layout (Excel numbers the rows again; the export keeps the cells where they are).
  */
 export function withoutNumbering(ix: SheetIndex, columns: ColumnMapping[], bottom: number): ColumnMapping[] {
-  const below = ix.sheet.rows.filter((r) => r.r > bottom).slice(0, 200);
+  const below = ix.rowsBelow(bottom, 200);
   // Rows repeating the header (most of its words) with at most a title and one blank row above: the
   // next block of the same table (more blank rows part a second register, as the data's end says).
   const words = new Set(columns.map((m) => m.label.split(' / ').pop()!.trim()));

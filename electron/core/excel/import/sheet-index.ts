@@ -16,6 +16,23 @@ export class SheetIndex {
     return this.rowsByR.get(r);
   }
 
+  /**
+   * The first `count` rows with values below row `r` (0-based), found by halving the sheet's rows (they
+   * are ordered by row): detection samples rows under each header it tries, and filtering all 100,000
+   * rows of a big sheet for each try was most of its time.
+   */
+  rowsBelow(r: number, count: number): Row[] {
+    const rows = this.sheet.rows;
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid]!.r > r) hi = mid;
+      else lo = mid + 1;
+    }
+    return rows.slice(lo, lo + count);
+  }
+
   cell(r: number, c: number): Cell | undefined {
     const row = this.rowsByR.get(r);
     if (!row) return undefined;

@@ -54,7 +54,7 @@ export function timelineTable(ix: SheetIndex, scanRows: number, row?: number): {
   for (const r of rows) {
     const run = dateRun(r.cells);
     if (!run || r.cells.some((c) => c.c < run.c && isText(c))) continue;
-    const below = ix.sheet.rows.filter((x) => x.r > r.r).slice(0, LOOK_ROWS);
+    const below = ix.rowsBelow(r.r, LOOK_ROWS);
     let minC = Infinity;
     let names = 0;
     let written = 0;
