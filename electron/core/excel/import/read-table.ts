@@ -237,12 +237,13 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   });
   // Dates written with their year, per record row and per column: the year of a date written without
   // one comes from its row, else its column, else the project's period, else today.
+  const dateCtx: ValueContext = { ...base, reference: today, effortUnit: 'day' };
   const fullDates = mapped.map((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
     if (spec?.kind !== 'date') return [] as (string | null)[];
     return grid[j]!.map((hit) => {
       if (!hit) return null;
-      const v = readValue(spec, hit.cell, { ...base, reference: today, effortUnit: 'day' });
+      const v = readValue(spec, hit.cell, dateCtx);
       if (!v.ok || typeof v.value !== 'string') return null;
       return hit.cell.t === 's' && parseDateText((hit.cell.v as string).trim(), today).ok && (parseDateText((hit.cell.v as string).trim(), today) as { yearInferred?: true }).yearInferred ? null : v.value;
     });

@@ -176,9 +176,13 @@ function newSummaries(plan: ImportPlan): Map<number, RolledUp> {
       else kids.set(p.parent.record, [p]);
     }
   const out = new Map<number, RolledUp>();
+  // The rolled-up fields of a leaf as it will be stored (its value, else the default), read field by
+  // field: a copy of every row with the defaults spread in was ~9 % of a 100,000-row apply.
   const leaf = (p: PlannedRow): RolledUp => {
-    const v = { ...WBS_DEFAULTS, ...(p.patch as Partial<WbsFields>) };
-    return Object.fromEntries(WBS_ROLLED_UP_FIELDS.map((f) => [f, v[f]])) as RolledUp;
+    const patch = p.patch as Partial<WbsFields>;
+    const out: Record<string, unknown> = {};
+    for (const f of WBS_ROLLED_UP_FIELDS) out[f] = Object.hasOwn(patch, f) ? patch[f] : WBS_DEFAULTS[f];
+    return out as RolledUp;
   };
   // Children come after their parent in the plan: backwards, every child is settled before its parent.
   for (let i = plan.planned.length - 1; i >= 0; i--) {
