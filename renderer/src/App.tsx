@@ -121,6 +121,12 @@ export function App({ info, status: startStatus, projects, density: initialDensi
     <div className="app">
       <header className="topbar">
         <h1>{t('app.title')}</h1>
+        {status.database && (
+          // Which database the workspace is on, always in sight: a team's, shared with colleagues.
+          <span className="team-db" data-testid="team-database" title={t('app.teamDatabaseTitle', { database: teamName(status.database) })}>
+            {t('app.teamDatabase', { database: `${status.database.database}@${status.database.host}` })}
+          </span>
+        )}
         {(project || page !== null) && (
           <>
             <button onClick={() => navigate(null)}>← {t('common.back')}</button>
@@ -189,4 +195,9 @@ export function App({ info, status: startStatus, projects, density: initialDensi
     </div>
     </DensityContext.Provider>
   );
+}
+
+/** user@host:port/database, as the title names a team database. */
+function teamName(d: NonNullable<WorkspaceStatus['database']>): string {
+  return `${d.user}@${d.host}:${d.port}/${d.database}`;
 }

@@ -6,7 +6,7 @@ import type { RunningHost } from '../../electron/host/server.js';
 import { stats, time, type Stats } from './stats.js';
 
 /** The patches cycled through: rolled-up fields (so every ancestor is recomputed) and plain text. */
-function patch(i: number): Record<string, unknown> {
+export function patch(i: number): Record<string, unknown> {
   switch (i % 4) {
     case 0:
       return { plannedEffort: 1 + (i % 9) * 0.5 };
@@ -20,7 +20,7 @@ function patch(i: number): Record<string, unknown> {
 }
 
 /** A fixed pseudo-random walk over the leaves, so runs are comparable. */
-function picker(leaves: number[]): (i: number) => number {
+export function picker(leaves: number[]): (i: number) => number {
   return (i) => leaves[(i * 7919 + 13) % leaves.length]!;
 }
 

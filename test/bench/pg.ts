@@ -3,9 +3,10 @@
 // 10,000-task WBS (10 × 9 × 10 × 10) in both, written and read by the same code through `Sql`. The server
 // is a throw-away local cluster with fsync and synchronous commit on (as a real server has them); the
 // SQLite file is the app's own (WAL, synchronous=FULL). Samples alternate between the engines so both see
-// the same machine load. The services do not run on PostgreSQL yet, so the edit is an edit-shaped
-// transaction: the statements wbs.update runs for a leaf (read it, write it, re-read and write its three
-// ancestors' roll-ups, a batch row and an audit row), each one round trip.
+// the same machine load. The edit-shaped transaction is the statements wbs.update runs for a leaf (read
+// it, write it, re-read and write its three ancestors' roll-ups, a batch row and an audit row), each one
+// round trip; the real edit is wbs.update on a workspace opened on each engine (handlers.invoke, as the
+// workspace thread runs it), the same patches as the wbs section's edit round trip.
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -15,6 +16,9 @@ import type { Sql } from '../../electron/core/db/sql.js';
 import { PG_SKIP, startPgCluster } from '../helpers/pg-cluster.js';
 import { MIGRATIONS, ROOT, tempDir } from '../helpers/workspace.js';
 import { stats, type Stats } from './stats.js';
+import { openWorkspace, type Workspace } from '../../electron/core/workspace.js';
+import { buildWbs } from './fixture.js';
+import { patch, picker } from './edit.js';
 import type { BenchLine } from './excel-import.js';
 
 const FANOUT = [10, 9, 10, 10];
@@ -139,6 +143,8 @@ export async function benchPg(log: (line: string) => void = console.log): Promis
     // The edit without waiting for the commit's fsync: how much of it is the disk.
     pgSql.exec('SET synchronous_commit = off');
     const [editPgAsync] = alternate(EDITS, (i) => edit(pgSql, tree, leaf(i), i), () => {});
+    pgSql.exec('SET synchronous_commit = on');
+    const [wbsPg, wbsLite] = await realEdits(cluster.config.port!, await cluster.createDatabase('pmo_edit'), log);
     const line = (what: string, s: Stats, target = ''): BenchLine => ({ what, n: s.n, p50: s.p50, p95: s.p95, target });
     return [
       line('PostgreSQL bridge: single-row select by id', selPg),
@@ -149,6 +155,8 @@ export async function benchPg(log: (line: string) => void = console.log): Promis
       line('PostgreSQL bridge: edit-shaped transaction (11 statements)', editPg, 'p95 ≤ 15 ms'),
       line('  peer: better-sqlite3, same transaction', editLite, 'peer'),
       line('  the same on PostgreSQL, synchronous_commit off', editPgAsync),
+      line('PostgreSQL workspace: edit round trip (wbs.update, 10,000 tasks)', wbsPg, 'p95 ≤ 15 ms'),
+      line('  peer: SQLite workspace, same edits', wbsLite, 'peer'),
     ];
   } finally {
     pgSql.close();
@@ -156,5 +164,54 @@ export async function benchPg(log: (line: string) => void = console.log): Promis
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });
     await cluster.stop();
+  }
+}
+
+/**
+ * wbs.update on a 10,000-task WBS in a workspace on each engine, taking turns edit by edit (the same
+ * leaf and patch on both), through handlers.invoke: the call, its transaction and its answer.
+ */
+async function realEdits(port: number, database: pg.ClientConfig, log: (line: string) => void): Promise<[Stats, Stats]> {
+  const context = { version: 'bench', osLocale: 'ja-JP', shell: 'web' as const, user: 'bench' };
+  const dirs = [tempDir('pmo-bench-pgws-'), tempDir('pmo-bench-litews-')];
+  const team = { host: '127.0.0.1', port, database: String(database.database), user: String(database.user) };
+  const pgWs = openWorkspace(dirs[0]!, { migrationsFolder: MIGRATIONS, postgres: { database: team }, context });
+  const liteWs = openWorkspace(dirs[1]!, { migrationsFolder: MIGRATIONS, context });
+  try {
+    const build = async (ws: Workspace) => {
+      const p = await ws.handlers.invoke('project.create', { name: 'ベンチマーク 10,000 タスク' });
+      if (!p.ok) throw new Error(p.error.message);
+      const t0 = performance.now();
+      const { leaves } = buildWbs(ws.db, (p.result as { id: number }).id);
+      return { leaves, ms: performance.now() - t0 };
+    };
+    const [onPg, onLite] = [await build(pgWs), await build(liteWs)];
+    pgWs.db.sql.run('ANALYZE');
+    log(`real edits: 10,000 tasks built in ${(onPg.ms / 1000).toFixed(1)} s on PostgreSQL, ${(onLite.ms / 1000).toFixed(1)} s on SQLite`);
+    const pickPg = picker(onPg.leaves);
+    const pickLite = picker(onLite.leaves);
+    const sa: number[] = [];
+    const sb: number[] = [];
+    const edit = async (ws: Workspace, id: number, i: number, into: number[]) => {
+      const t0 = performance.now();
+      const env = await ws.handlers.invoke('wbs.update', { id, patch: patch(i) });
+      const ms = performance.now() - t0;
+      if (!env.ok) throw new Error(env.error.message);
+      if (i >= WARMUP) into.push(ms);
+    };
+    for (let i = 0; i < WARMUP + EDITS; i++) {
+      if (i % 2) {
+        await edit(pgWs, pickPg(i), i, sa);
+        await edit(liteWs, pickLite(i), i, sb);
+      } else {
+        await edit(liteWs, pickLite(i), i, sb);
+        await edit(pgWs, pickPg(i), i, sa);
+      }
+    }
+    return [stats(sa), stats(sb)];
+  } finally {
+    pgWs.close();
+    liteWs.close();
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
   }
 }
