@@ -1,6 +1,7 @@
 // The portfolio home in Chromium: three projects with eleven weekly closes each (on track, slipping,
 // in trouble), their lights from the default thresholds, a light set by hand with a reason that is still
 // there after a reload, sorting, filtering, and a click through to a project. A screenshot in Japanese.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -291,6 +292,37 @@ describe('portfolio home in Chromium', () => {
     expect(names[at + 1]).toBe('本番稼働判定');
     expect(ws.getImages().map((im) => [im.range.tl.nativeCol, im.range.tl.nativeRow])).toEqual([[11, 3]]);
     await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('prints the report as a PDF: PMO Desk’s layout in its own tab, A4, the Japanese text as text', async () => {
+    await s.page.getByTestId('export-report').click();
+    const dialog = s.page.getByTestId('report-dialog');
+    await dialog.getByTestId('report-layout').selectOption({ label: 'PMO Desk の様式（A4）' });
+    await dialog.getByTestId('format-pdf').check();
+    await dialog.getByText('「PDF に保存」を選んでください').waitFor();
+    const [tab] = await Promise.all([s.page.context().waitForEvent('page'), dialog.getByTestId('report-run').click()]);
+    await tab.locator('#report-print[data-print-ready="1"]').waitFor();
+    // The tab handed itself to the browser's print dialog (auto=1); the same page without it, as page.pdf prints it.
+    expect(new URL(tab.url()).hash).toMatch(/^#print=report&ids=\d+%2C\d+%2C\d+&auto=1$/);
+    await tab.evaluate(() => (location.hash = location.hash.replace('&auto=1', '')));
+    await tab.reload();
+    await tab.locator('#report-print[data-print-ready="1"]').waitFor();
+    expect(await tab.getByTestId('report-page').count()).toBe(3);
+    await tab.screenshot({ path: screenshotPath('report-print-ja.png') });
+    const file = screenshotPath('report-ja.pdf');
+    const pdf = await tab.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = fs.existsSync('/usr/bin/pdftotext') ? execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }) : '';
+    if (text) {
+      for (const name of ['基幹システム刷新', '販売管理システム更改', '物流倉庫WMS導入']) expect(text).toMatch(new RegExp(`週次状況報告\\s+${name}`));
+      expect(text).toContain('倉庫側の受入テスト環境が未整備');
+      expect(text).toContain('会議のアクション（未完了）');
+      // A4 portrait pages (595 × 842 pt), at least one per project.
+      const info = execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' });
+      expect(info).toMatch(/Page size:\s+59\d(\.\d+)? x 84\d(\.\d+)? pts \(A4\)/);
+      expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBeGreaterThanOrEqual(3);
+    }
+    await tab.close();
   });
 
   it('sorts, filters, and opens a project', async () => {

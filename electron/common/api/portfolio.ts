@@ -121,6 +121,38 @@ export interface TrendPoint extends Partial<PortfolioFigures> {
   statusDate: string;
 }
 
+/** A table of the printed report: its cells as shown (dates yyyy/mm/dd). */
+export interface PrintedTable {
+  title: string;
+  headers: string[];
+  rows: string[][];
+  /** Shown when there are no rows. */
+  empty: string;
+}
+
+/** The weekly status report as the print page draws it (the same contents as the .xlsx layout). */
+export interface PrintedReport {
+  language: 'ja' | 'en';
+  title: string;
+  labels: { statusDate: string; light: string; manual: string; note: string; basis: string; figure: string; now: string; diff: string; curve: string };
+  projects: {
+    projectId: number;
+    name: string;
+    statusDate: string;
+    light: Light;
+    lightLabel: string;
+    /** The reason of a light set by hand. */
+    manual: string | null;
+    note: string | null;
+    baseline: string;
+    /** Label, value as shown, 先週差分 as shown. */
+    figures: [string, string, string][];
+    /** The S-curve drawn by ECharts' SVG renderer; null when the plan has no dates. */
+    curveSvg: string | null;
+    tables: PrintedTable[];
+  }[];
+}
+
 /** The PMO's one-line summary of a project's week. */
 export interface StatusNote {
   projectId: number;
@@ -199,6 +231,14 @@ export const portfolioApi = {
       profileId: id.optional(),
     }),
     output: {} as ExportedWorkbook,
+  },
+  /**
+   * The weekly status report as the print page shows it (PMO Desk's A4 layout as HTML, printed to PDF by
+   * the window or the browser): every text as shown, each project's S-curve as SVG.
+   */
+  'report.data': {
+    input: z.strictObject({ projectIds: z.array(id).min(1).max(50), statusDate: isoDate.optional(), language: z.enum(['ja', 'en']).optional() }),
+    output: {} as PrintedReport,
   },
   /**
    * Readies the chart rasterizer for a report (compiled and run once small), so the first export of a

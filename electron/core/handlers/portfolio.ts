@@ -6,7 +6,7 @@ import type { SqlDb as Db } from '../db/sql.js';
 import type { HostContext } from '../handlers.js';
 import { listOverrides, portfolioSummary, setLightThresholds, setOverride, setStatusNote } from '../services/portfolio.js';
 import { portfolioCharts } from '../services/portfolio-charts.js';
-import { exportStatusReport } from '../services/status-report.js';
+import { exportStatusReport, printedReport } from '../services/status-report.js';
 
 export function portfolioHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof portfolioApi> {
   const today = () => ctx.today?.() ?? localToday();
@@ -18,6 +18,7 @@ export function portfolioHandlers(db: Db, ctx: HostContext): HandlerMap<keyof ty
     'portfolio.overrides': ({ projectId }) => listOverrides(db, projectId),
     'portfolio.setNote': ({ projectId, statusDate, text }) => setStatusNote(db, ctx, projectId, statusDate, text),
     'report.export': (input) => exportStatusReport(db, ctx.osLocale, today(), input),
+    'report.data': (input) => printedReport(db, ctx.osLocale, today(), input),
     'report.prepare': async () => {
       await warmCharts();
       return {};

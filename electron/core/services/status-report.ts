@@ -4,10 +4,10 @@
 // top open risks (by score) and issues (overdue first, then by due date); the S-curve of each project and,
 // for several, SPI/CPI by project on the summary, as images rendered in core (../charts/render.ts).
 import type { ExportedWorkbook } from '../../common/api/excel.js';
-import { FIGURE_KEYS, type FigureKey, type PortfolioRow } from '../../common/api/portfolio.js';
+import { FIGURE_KEYS, type FigureKey, type PortfolioRow, type PrintedReport } from '../../common/api/portfolio.js';
 import { formatDate } from '../../common/dates.js';
 import { sCurveOption, spiCpiOption, type ChartOption } from '../../common/portfolio-charts.js';
-import { chartPng, chartPngs } from '../charts/render.js';
+import { chartPng, chartPngs, chartSvg } from '../charts/render.js';
 import { ZipBuilder } from '../excel/zip-build.js';
 import { reportFormFiles } from './report-form-export.js';
 import { showDiff, showFigure } from '../../common/portfolio-format.js';
@@ -320,4 +320,32 @@ export async function exportStatusReport(
   }
   const bytes = await ownLayoutBook(data, projects);
   return { fileName: reportFileName(data, projects.length === 1 ? projects[0]!.row.name : L.summary, 'xlsx'), dataBase64: bytes.toString('base64') };
+}
+
+/**
+ * The report as the print page draws it (PDF): the own layout's contents, every cell as text (dates
+ * yyyy/mm/dd), the S-curve as ECharts' SVG (the page's browser draws its text with the machine's fonts).
+ */
+export async function printedReport(db: Db, osLocale: string, today: string, input: { projectIds: number[]; statusDate?: string; language?: Language }): Promise<PrintedReport> {
+  const data = await reportData(db, osLocale, today, input, false);
+  const L = data.labels;
+  const shown = (v: string | number | Date | null) => (v === null ? '' : v instanceof Date ? formatDate(v.toISOString().slice(0, 10)) : String(v));
+  return {
+    language: data.language,
+    title: L.title,
+    labels: { statusDate: L.statusDate, light: L.light, manual: L.manual, note: L.note, basis: L.basis, figure: L.figure, now: L.now, diff: L.diff, curve: L.curve },
+    projects: data.projects.map((p) => ({
+      projectId: p.row.projectId,
+      name: p.row.name,
+      statusDate: formatDate(p.row.statusDate),
+      light: p.row.light,
+      lightLabel: L.lights[p.row.light] + (p.row.override ? `（${L.manualMark}）` : ''),
+      manual: p.row.override?.reason ?? null,
+      note: p.row.note,
+      baseline: p.row.baselineName ?? '—',
+      figures: p.figures,
+      curveSvg: p.curve ? chartSvg(p.curve, CHART_WIDTH, CHART_HEIGHT) : null,
+      tables: p.tables.map((t) => ({ title: t.title, headers: t.headers, rows: t.rows.map((r) => r.map(shown)), empty: t.empty })),
+    })),
+  };
 }

@@ -2,7 +2,8 @@
 // (a summary sheet and a sheet per project) or as a workbook per project in a .zip (one download,
 // in the browser and in the window alike); or into a client's own report form (a report profile), a
 // file per project (a .zip for several). 様式を追加… maps a client's blank report form by clicking its cells
-// (the form editor) and selects it.
+// (the form editor) and selects it. PDF: PMO Desk's layout on A4 pages (ReportPrint.tsx) — saved by the
+// window in Electron, or opened in a tab for the browser's print dialog on the web host.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileSummary } from '../../../../electron/common/excel/preview.js';
@@ -10,12 +11,16 @@ import { call } from '../../api/client.js';
 import { saveFile } from '../../api/download.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 import { FormEditor } from '../forms/FormEditor.js';
+import { printPageUrl, saveReportPdf } from './ReportPrint.js';
 
 export function ReportDialog({ projectIds, statusDate, onClose }: { projectIds: number[]; statusDate: string; onClose(): void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const ref = useRef<HTMLDialogElement>(null);
   const [bundle, setBundle] = useState<'workbook' | 'files'>('workbook');
+  const [format, setFormat] = useState<'xlsx' | 'pdf'>('xlsx');
+  /** The window saves a PDF itself; a browser prints the report's own tab. */
+  const inWindow = !!window.pmo?.printToPdf;
   const [forms, setForms] = useState<ProfileSummary[]>([]);
   /** '' for PMO Desk's own layout, else a report profile's id. */
   const [layout, setLayout] = useState('');
@@ -38,6 +43,17 @@ export function ReportDialog({ projectIds, statusDate, onClose }: { projectIds: 
     e.preventDefault();
     setBusy(true);
     try {
+      if (format === 'pdf' && !layout) {
+        if (!inWindow) {
+          window.open(printPageUrl(projectIds, statusDate), '_blank');
+          ref.current?.close();
+          return;
+        }
+        const report = await call('report.data', { projectIds, ...(statusDate && { statusDate }) });
+        const name = `${report.title}_${report.projects.length === 1 ? report.projects[0]!.name : report.projects.length}_${(statusDate || report.projects[0]!.statusDate).replaceAll(/[-/]/g, '')}`;
+        if (await saveReportPdf(report, name)) ref.current?.close();
+        return;
+      }
       const out = await call('report.export', { projectIds, ...(statusDate && { statusDate }), format: 'xlsx', ...(layout ? { profileId: Number(layout) } : { bundle }) });
       saveFile(out.fileName, out.dataBase64);
       ref.current?.close();
@@ -69,6 +85,18 @@ export function ReportDialog({ projectIds, statusDate, onClose }: { projectIds: 
         </label>
         {layout && <p className="muted">{t('portfolio.formFiles')}</p>}
         <fieldset disabled={layout !== ''}>
+          <legend>{t('portfolio.reportFormat')}</legend>
+          <label>
+            <input type="radio" name="format" checked={format === 'xlsx'} onChange={() => setFormat('xlsx')} data-testid="format-xlsx" />
+            {t('portfolio.formatXlsx')}
+          </label>
+          <label>
+            <input type="radio" name="format" checked={format === 'pdf'} onChange={() => setFormat('pdf')} data-testid="format-pdf" />
+            {t('portfolio.formatPdf')}
+          </label>
+          {format === 'pdf' && !inWindow && <p className="muted">{t('portfolio.pdfInBrowser')}</p>}
+        </fieldset>
+        <fieldset disabled={layout !== '' || format === 'pdf'}>
           <legend>{t('portfolio.reportBundle')}</legend>
           <label>
             <input type="radio" name="bundle" checked={bundle === 'workbook'} onChange={() => setBundle('workbook')} data-testid="bundle-workbook" />
