@@ -1053,6 +1053,59 @@ describe('what the author set around the cells', () => {
   });
 });
 
+describe('frozen panes and filters', () => {
+  // A block of top risks above the register, with more field words than the register's header.
+  const risks = () =>
+    sheet('Sheet1', [
+      ['Top risks this month'],
+      ['Risk', 'Risk Owner', 'Status', 'Due Date', 'Impact'],
+      ['Vendor late', 'Ann', 'Open', d('2025-05-01'), 'High'],
+      ['Key staff leave', 'Bob', 'Open', d('2025-06-01'), 'Medium'],
+      [],
+      ['Risk log'],
+      ['No', 'Risk', 'Owner', 'Status'],
+      [1, 'Vendor late', 'Ann', 'Open'],
+      [2, 'Key staff leave', 'Bob', 'Open'],
+      [3, 'Test data missing', 'Cy', 'Closed'],
+    ]);
+  const headerTop = (s: ReturnType<typeof risks>) => {
+    const found = detectLayout(model(s), 'risk', { reference: TODAY });
+    return found.ok ? found.layout.headerTop : null;
+  };
+
+  it("a pane frozen under a header and a filter on it point at the author's table", () => {
+    expect(headerTop(risks())).toBe(1);
+    const frozen = risks();
+    frozen.frozen = { rows: 7, cols: 0 };
+    frozen.autoFilter = { r1: 6, c1: 0, r2: 9, c2: 3 };
+    expect(headerTop(frozen)).toBe(6);
+  });
+
+  it('are evidence, not the answer: a pane frozen at the title or a filter left on other rows changes nothing', () => {
+    const stale = risks();
+    stale.frozen = { rows: 1, cols: 0 };
+    stale.autoFilter = { r1: 7, c1: 0, r2: 9, c2: 3 };
+    expect(headerTop(stale)).toBe(1);
+  });
+});
+
+describe("a column's list validation", () => {
+  it("names a blank template's column by the list's words (a response strategy headed 対応), and a list of people names no field", () => {
+    const s = sheet('Sheet1', [['リスク管理表'], ['No', 'リスク', '担当者', '対応', '状況']]);
+    const found = () => {
+      const f = detectLayout(model(s), 'risk', { reference: TODAY });
+      if (!f.ok) throw new Error(f.reason);
+      return Object.fromEntries(f.layout.columns.map((c) => [c.column, c.field]));
+    };
+    expect(found()).toMatchObject({ C: 'owner', D: 'responsePlan' });
+    s.lists = [
+      { sqref: 'D3:D200', formula: '"回避,軽減,転嫁,受容"' },
+      { sqref: 'C3:C200', formula: '"山田,佐藤,鈴木"' },
+    ];
+    expect(found()).toMatchObject({ B: 'title', C: 'owner', D: 'strategy', E: 'status' });
+  });
+});
+
 describe('a second register of the kind on the sheet', () => {
   const head: ModelCell[] = ['No', 'Risk', 'Owner', 'Status', 'Due Date'];
   const rec = (i: number, s: string): ModelCell[] => [i, `Risk ${i}: vendor late`, 'Ann', s, d('2025-05-01')];

@@ -21,6 +21,8 @@ interface Judged {
   data: boolean;
   columns: boolean;
   fieldColumns: [right: number, all: number];
+  /** Each wrong column as 'expected → found' fields only (no words, no seed): CHECK is read as these counts. */
+  wrongFields: string[];
   records: boolean;
   /** The preview would ask (a confidence under ASK_BELOW). */
   asked: boolean;
@@ -31,7 +33,7 @@ interface Judged {
 function judge(c: SyntheticCase): Judged {
   const a = analyzeWorkbook(c.model, c.target, { today: '2025-06-15' });
   const all = Object.keys(c.answer.columns).length;
-  if (!a.ok) return { seed: c.seed, features: c.features, sheet: false, header: false, data: false, columns: false, fieldColumns: [0, all], records: false, asked: false, right: false, found: a.reason };
+  if (!a.ok) return { seed: c.seed, features: c.features, sheet: false, header: false, data: false, columns: false, fieldColumns: [0, all], wrongFields: ['no table'], records: false, asked: false, right: false, found: a.reason };
   const t = a.table;
   const conf = a.layout.confidence;
   const sheet = t.sheet === c.answer.sheet;
@@ -39,14 +41,21 @@ function judge(c: SyntheticCase): Judged {
   const data = sheet && t.data.first === c.answer.firstDataRow && t.data.last === c.answer.lastDataRow;
   let rightColumns = 0;
   const wrong: string[] = [];
+  const wrongFields: string[] = [];
   for (const [column, field] of Object.entries(c.answer.columns)) {
     const m = t.columns.find((x) => x.column === column);
     if (sheet && (field === null ? !m || m.field === null : m?.field === field)) rightColumns++;
-    else wrong.push(`${column}: ${field ?? 'extra'} ≠ ${m ? `${m.field ?? 'extra'} (${JSON.stringify(m.label)})` : 'absent'}`);
+    else {
+      wrong.push(`${column}: ${field ?? 'extra'} ≠ ${m ? `${m.field ?? 'extra'} (${JSON.stringify(m.label)})` : 'absent'}`);
+      wrongFields.push(`${field ?? 'extra'} → ${m ? (m.field ?? 'extra') : 'absent'}`);
+    }
   }
   // A field taken from a column no person reads as one (a side table's, a label's) is wrong too.
   const invented = t.columns.filter((m) => m.field !== null && !(m.column in c.answer.columns));
-  for (const m of invented) wrong.push(`${m.column}: not a column ≠ ${m.field}`);
+  for (const m of invented) {
+    wrong.push(`${m.column}: not a column ≠ ${m.field}`);
+    wrongFields.push(`not a column → ${m.field}`);
+  }
   const columns = sheet && rightColumns === all && invented.length === 0;
   const key = c.target === 'wbs' ? 'name' : 'title';
   const names = t.records.filter((x) => !x.group).map((x) => String(x.values[key] ?? ''));
@@ -56,9 +65,10 @@ function judge(c: SyntheticCase): Judged {
   // Another register of the kind on the sheet: offered beside this one, and the table asked for.
   const offered = (c.answer.others ?? []).every((o) => a.candidates.some((k) => k.sheet === c.answer.sheet && k.headerTop === o.headerRows[0] - 1 && k.headerBottom === o.headerRows[1] - 1 && k.columns === o.columns));
   const choice = !c.answer.others || (offered && !!conf && conf.table < ASK_BELOW);
+  if (!choice) wrongFields.push('second register not asked');
   if (!choice) wrong.push(`another register at ${c.answer.others!.map((o) => `${o.columns} row ${o.headerRows[0]}`).join(', ')} ${offered ? 'offered but not asked' : 'not offered'}`);
   const found = `${t.sheet} header ${t.header.top}–${t.header.bottom} (expected ${c.answer.sheet} ${c.answer.headerRows.join('–')}), data ${t.data.first}–${t.data.last} (expected ${c.answer.firstDataRow}–${c.answer.lastDataRow}), ${names.length}/${c.answer.names.length} records${records ? '' : ` [${names.slice(0, 4).join(' | ')}…]${lines ? '' : ' (a second line not joined)'}`}${wrong.length ? `; ${wrong.join('; ')}` : ''}`;
-  return { seed: c.seed, features: c.features, sheet, header, data, columns, fieldColumns: [rightColumns, all], records, asked, right: sheet && header && data && columns && records && choice, found };
+  return { seed: c.seed, features: c.features, sheet, header, data, columns, fieldColumns: [rightColumns, all], wrongFields: [...wrongFields, ...(sheet && !header ? ['header rows'] : []), ...(sheet && !data ? ['data range'] : []), ...(sheet && !records ? ['records'] : [])], records, asked, right: sheet && header && data && columns && records && choice, found };
 }
 
 const pct = (a: number, b: number) => `${a}/${b} (${b ? Math.round((100 * a) / b) : 0} %)`;
@@ -71,6 +81,13 @@ function figures(js: Judged[]) {
     right: count((j) => j.right),
     line: `tables fully right ${pct(count((j) => j.right), n)}; sheet ${pct(count((j) => j.sheet), n)}; header rows ${pct(count((j) => j.header), n)}; data range ${pct(count((j) => j.data), n)}; columns ${pct(count((j) => j.columns), n)}; field columns ${pct(fc[0], fc[1])}; records ${pct(count((j) => j.records), n)}; wrong but asked ${count((j) => !j.right && j.asked)}/${count((j) => !j.right)}`,
   };
+}
+
+/** How often each kind of wrong column (expected → found field) occurs, most often first. */
+function byWrongField(js: Judged[]): string {
+  const counts = new Map<string, number>();
+  for (const j of js) for (const w of j.wrongFields) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return ['| expected → found | count |', '| --- | --- |', ...[...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([w, n]) => `| ${w} | ${n} |`)].join('\n');
 }
 
 function byFeature(js: Judged[]): string {
@@ -102,6 +119,10 @@ describe('detection on generated client tables with known answers', () => {
       '## CHECK by feature',
       '',
       byFeature(check),
+      '',
+      '## CHECK wrong, by kind (fields only)',
+      '',
+      byWrongField(check),
       '',
       '## DEV cases not fully right',
       '',

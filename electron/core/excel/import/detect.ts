@@ -12,6 +12,7 @@ import { assignFields, type Assignment, type SampleContext } from './mapping.js'
 import { isColumnWord, matchLabel } from './synonyms.js';
 import type { Cell, Merge, Row, SheetModel, TableObject, WorkbookModel } from '../../../common/excel/model.js';
 import { BLANK_ROWS_END, PLAIN_HEADING } from './table-ends.js';
+import { clientListAt } from './client-lists.js';
 import { SheetIndex } from './sheet-index.js';
 import { timelineTable } from './timeline.js';
 import type { ColumnMapping, LayoutConfidence, TableCandidate } from '../../../common/excel/preview.js';
@@ -124,6 +125,12 @@ function sampler(ix: SheetIndex, bottom: number): (col: HeaderColumn) => Cell[] 
       }
     return out;
   };
+}
+
+/** The words of the client's list validation on each column's first cell under the header. */
+function listsUnder(model: WorkbookModel, sheet: string, bottom: number): (col: HeaderColumn) => string[] | null {
+  if (!model.sheets.find((s) => s.name === sheet)?.lists?.length) return () => null;
+  return (col) => clientListAt(model, sheet, bottom + 1, col.c);
 }
 
 /** Non-text cells in the header rows under columns that matched a field: header rows hold words. */
@@ -267,6 +274,25 @@ export function splitTables(ix: SheetIndex, header: HeaderColumn[], bottom: numb
  */
 const TABLE_OBJECT_BONUS = 1;
 
+/**
+ * What the sheet's view says of a header whose last row is `bottom` over `header`'s columns: the rows
+ * frozen end under it (the author keeps the header in view while scrolling the records), and the
+ * AutoFilter's buttons sit on it over its columns. Each is evidence worth half a table object, never
+ * the answer: clients leave panes frozen at a title and filters on old rows, and those match no header.
+ */
+const VIEW_BONUS = 0.5;
+function viewBonus(sheet: SheetModel, bottom: number, header: HeaderColumn[]): number {
+  let bonus = 0;
+  if (sheet.frozen && sheet.frozen.rows === bottom + 1) bonus += VIEW_BONUS;
+  const f = sheet.autoFilter;
+  if (f && f.r1 === bottom && header.length > 0) {
+    const { c1, c2 } = spanOf(header);
+    const inside = header.filter((h) => h.c >= f.c1 && h.c + h.span - 1 <= f.c2).length;
+    if (inside * 2 > header.length && f.c1 <= c2 && c1 <= f.c2) bonus += VIEW_BONUS;
+  }
+  return bonus;
+}
+
 /** The table object whose (last) header row is `r`, if any. */
 export function tableObjectAt(sheet: SheetModel, r: number): TableObject | undefined {
   return sheet.tables?.find((t) => t.headerRows > 0 && t.ref.r1 + t.headerRows - 1 === r);
@@ -330,6 +356,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
           if (!a.hasKey && mapped < 3) continue;
           let score = a.score - 0.5 * numbersInHeader(ix, row.r, bottom, a.columns) - 0.05 * (h - 1);
           if (object && inObject(object, header)) score += TABLE_OBJECT_BONUS;
+          score += viewBonus(sheet, bottom, header);
           if (sheet.state === 'hidden') score *= 0.8;
           scans.push({ sheet: s, ix, top: row.r, bottom, header, score, extended: bottom });
         }
@@ -384,11 +411,11 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
     .sort((a, b) => b.score - a.score)
     .slice(0, 8)
     .map((cand) => {
-      const a = assignFields(target, cand.header, { cells: sampler(cand.ix, cand.extended), ctx });
+      const a = assignFields(target, cand.header, { cells: sampler(cand.ix, cand.extended), ctx, lists: listsUnder(model, cand.ix.sheet.name, cand.extended) });
       const penalty = numbersInHeader(cand.ix, cand.top, cand.bottom, a.columns);
       const hidden = model.sheets[cand.sheet]!.state === 'hidden' ? 0.8 : 1;
       const object = tableObjectAt(model.sheets[cand.sheet]!, cand.bottom);
-      const bonus = object && inObject(object, cand.header) ? TABLE_OBJECT_BONUS : 0;
+      const bonus = (object && inObject(object, cand.header) ? TABLE_OBJECT_BONUS : 0) + viewBonus(model.sheets[cand.sheet]!, cand.extended, cand.header);
       return { cand, a, score: isTable(target, a) ? (a.score + bonus - 0.5 * penalty - 0.05 * (cand.bottom - cand.top)) * hidden : -Infinity };
     })
     .sort((x, y) => y.score - x.score || x.cand.sheet - y.cand.sheet || x.cand.top - y.cand.top);
@@ -408,7 +435,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
     const { c1, c2 } = spanOf(win.cand.header);
     const header = headerColumns(win.cand.ix, top, bottom).filter((h) => h.c >= c1 && h.c + h.span - 1 <= c2);
     // Taken when it maps the same columns to the same fields (its group words only add to labels).
-    const a = assignFields(target, header, { cells: sampler(win.cand.ix, bottom), ctx });
+    const a = assignFields(target, header, { cells: sampler(win.cand.ix, bottom), ctx, lists: listsUnder(model, win.cand.ix.sheet.name, bottom) });
     const fieldsOf = (cols: ColumnMapping[]) => cols.map((m) => `${m.column}=${m.field}`).filter((x) => !x.endsWith('=null')).join(',');
     if (a.hasKey && fieldsOf(a.columns) === fieldsOf(win.a.columns)) {
       win.cand.top = top;
@@ -422,7 +449,9 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
   const sig = (c: Scan) => c.header.map((h) => h.label).join('|');
   const rivals = finals.slice(1).filter((f) => f.score > 0 && !(f.cand.sheet === win.cand.sheet && sig(f.cand) === sig(win.cand) && !apart(win.cand, f.cand)));
   const runnerUp = rivals[0]?.score ?? 0;
-  // Another register of the kind apart from this one on its sheet (its key named by a word, its fields
+  const keyCol = win.a.columns.find((m) => m.field === KEY_FIELD[target]);
+  // Another register of the kind apart from this one on its sheet (its key named by a word or headed as
+  // this one's, its fields
   // among this one's: the same register again, shorter) is a choice only the user can make.
   const fieldsOf = (a: Assignment) => a.columns.filter((m) => m.field !== null);
   const again = rivals.some(
@@ -430,11 +459,10 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       f.cand.sheet === win.cand.sheet &&
       apart(f.cand, win.cand) &&
       fieldsOf(f.a).length >= 3 &&
-      fieldsOf(f.a).some((m) => m.field === KEY_FIELD[target] && m.confidence >= NAMED_KEY) &&
+      fieldsOf(f.a).some((m) => m.field === KEY_FIELD[target] && (m.confidence >= NAMED_KEY || m.label === keyCol?.label)) &&
       fieldsOf(f.a).every((m) => fieldsOf(win.a).some((w) => w.field === m.field)),
   );
   const tableConfidence = win.score <= 0 ? 0 : Math.min(again ? ASK_BELOW / 2 : 1, Math.max(0, Math.min(1, 1 - runnerUp / win.score) * 2.5));
-  const keyCol = win.a.columns.find((m) => m.field === KEY_FIELD[target]);
   const mappedCols = win.a.columns.filter((m) => m.field !== null);
   const headerConfidence = mappedCols.length === 0 ? 0 : (mappedCols.reduce((t, m) => t + m.confidence, 0) / mappedCols.length) * Math.min(1, (keyCol?.confidence ?? 0) / 0.8);
   const round = (n: number) => Math.round(n * 1000) / 1000;
@@ -609,7 +637,7 @@ export function layoutAt(
     reference: opts.reference ?? localToday(),
     refPrefix: target === 'wbs' ? '' : REGISTERS[target].refPrefix,
   };
-  const a = assignFields(target, header, { cells: sampler(ix, bottom), ctx });
+  const a = assignFields(target, header, { cells: sampler(ix, bottom), ctx, lists: listsUnder(model, sheet.name, bottom) });
   return { target, sheet: sheet.name, headerTop: top, headerBottom: bottom, columns: withoutNumbering(ix, a.columns, bottom), score: Math.round(a.score * 1000) / 1000 };
 }
 

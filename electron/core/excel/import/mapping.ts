@@ -5,7 +5,7 @@
 // extra column in a register whose 影響度 column holds the 1–5 ratings.
 import type { Vocabularies } from '../../../common/registers.js';
 import { readValue, type ValueContext } from './cell-values.js';
-import { KEY_FIELD, fieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
+import { KEY_FIELD, TARGET_FIELDS, fieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
 import { REGISTER_LIST } from '../../../common/registers/index.js';
 import { columnLabel, type HeaderColumn } from './header-rows.js';
 import type { Cell } from '../../../common/excel/model.js';
@@ -16,6 +16,13 @@ import type { ColumnMapping } from '../../../common/excel/preview.js';
 /** Below this a header word does not name a field. */
 export const MIN_CONFIDENCE = 0.5;
 
+
+/** What a header word naming a free-text field counts for over a column filled from a list. */
+const LISTED_TEXT = 0.5;
+/** Share of a list's words that must read as a list field's values for the list to name the field. */
+const LIST_FIT = 0.6;
+/** The confidence of a field named by the column's list alone (times the share of its words that fit). */
+const LISTED_FIELD = 0.8;
 
 /** What a hidden column's header word counts for against a visible one's. */
 const HIDDEN_COLUMN = 0.7;
@@ -107,12 +114,29 @@ function matches(target: ImportTarget, parts: string[]): ReturnType<typeof match
 export function assignFields(
   target: ImportTarget,
   header: HeaderColumn[],
-  samples?: { cells: (col: HeaderColumn) => Cell[]; ctx: SampleContext },
+  samples?: {
+    cells: (col: HeaderColumn) => Cell[];
+    ctx: SampleContext;
+    /** The words of the client's list validation on the column's cells (client-lists.ts), if any. */
+    lists?: (col: HeaderColumn) => string[] | null;
+  },
 ): Assignment {
   const candidates: { i: number; field: string; confidence: number }[] = [];
   const series = numberedSeries(header);
   header.forEach((col, i) => {
     if (col.groupOnly && header.some((other) => other !== col && other.parts[0] === col.parts[0] && !other.groupOnly)) return;
+    // The client's list on the column, when its words read as the values of list fields (回避, 軽減, 転嫁,
+    // 受容: a response strategy): those fields it may be. A list of people or places names none.
+    const words = samples?.lists?.(col);
+    const cells: Cell[] = (words ?? []).map((w) => ({ c: col.c, t: 's', v: w }));
+    const fits =
+      words && words.length >= 2
+        ? Object.entries(TARGET_FIELDS[target])
+            .filter(([, spec]) => spec.kind === 'vocab' || spec.kind === 'wbsStatus')
+            .map(([field]) => ({ field, share: fit(target, field, col.label, cells, samples!.ctx) ?? 0 }))
+            .filter((f) => f.share >= LIST_FIT)
+        : [];
+    const listed = fits.length > 0;
     // A hidden column of formulas only is a helper (a code, a sort key, the name copied for a lookup):
     // it takes no field. A hidden column of typed values may be the client's data hidden for printing;
     // it keeps its words, but a visible column naming the same field comes first.
@@ -138,8 +162,13 @@ export function assignFields(
         else if (share !== null) confidence *= 0.4 + 0.6 * share;
       }
       if (col.hidden) confidence *= HIDDEN_COLUMN;
+      // A column the client fills from a vocabulary's list holds no free text.
+      if (listed && fieldSpec(target, m.field)?.kind === 'text') confidence *= LISTED_TEXT;
       if (confidence >= MIN_CONFIDENCE) candidates.push({ i, field: m.field, confidence });
     }
+    // Read as one list field's values only, the list names the column that field, whatever its header
+    // word says, unless a word names another field more surely.
+    if (fits.length === 1) candidates.push({ i, field: fits[0]!.field, confidence: LISTED_FIELD * fits[0]!.share });
   });
   candidates.sort((a, b) => b.confidence - a.confidence || a.i - b.i);
   const byColumn = new Map<number, { field: string; confidence: number }>();
