@@ -99,7 +99,7 @@ const dev = DEV_SEEDS.map((s) => judge(generateCase(s)));
 const check = CHECK_SEEDS.map((s) => judge(generateCase(s)));
 
 /** Fully right tables of the check seeds when the rules last changed (a ratchet: raise it, never lower it). */
-const CHECK_FLOOR = 121;
+const CHECK_FLOOR = 124;
 const DEV_FLOOR = 400;
 
 describe('detection on generated client tables with known answers', () => {
