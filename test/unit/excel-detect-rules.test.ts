@@ -1081,6 +1081,28 @@ describe('frozen panes and filters', () => {
     expect(headerTop(frozen)).toBe(6);
   });
 
+  it("weigh a header's extent, not how it was read: a pane frozen under a header merged down over two rows keeps its columns' words", () => {
+    // Records of two rows (plan over actual), the effort's words on two rows beside labels merged down over both.
+    const rows: ModelCell[][] = [
+      ['WBS番号', 'タスク名', '担当者', '予定工数\n(人日)'],
+      [null, null, null, '実績工数\n(人日)'],
+      ['1', '要件定義', '山田', 5],
+      [null, null, null, 4],
+      ['2', '基本設計', '佐藤', 8],
+      [null, null, null, 9],
+    ];
+    const s = sheet('Sheet1', rows, ['A1:A2', 'B1:B2', 'C1:C2', 'A3:A4', 'B3:B4', 'C3:C4', 'A5:A6', 'B5:B6', 'C5:C6']);
+    const fieldsOf = () => {
+      const f = detectLayout(model(s), 'wbs', { reference: TODAY });
+      if (!f.ok) throw new Error(f.reason);
+      return [f.layout.headerTop, f.layout.headerBottom, Object.fromEntries(f.layout.columns.map((c) => [c.column, c.field]))];
+    };
+    const before = fieldsOf();
+    s.frozen = { rows: 2, cols: 0 };
+    s.autoFilter = { r1: 1, c1: 0, r2: 5, c2: 3 };
+    expect(fieldsOf()).toEqual(before);
+  });
+
   it('are evidence, not the answer: a pane frozen at the title or a filter left on other rows changes nothing', () => {
     const stale = risks();
     stale.frozen = { rows: 1, cols: 0 };

@@ -356,7 +356,6 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
           if (!a.hasKey && mapped < 3) continue;
           let score = a.score - 0.5 * numbersInHeader(ix, row.r, bottom, a.columns) - 0.05 * (h - 1);
           if (object && inObject(object, header)) score += TABLE_OBJECT_BONUS;
-          score += viewBonus(sheet, bottom, header);
           if (sheet.state === 'hidden') score *= 0.8;
           scans.push({ sheet: s, ix, top: row.r, bottom, header, score, extended: bottom });
         }
@@ -415,6 +414,8 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       const penalty = numbersInHeader(cand.ix, cand.top, cand.bottom, a.columns);
       const hidden = model.sheets[cand.sheet]!.state === 'hidden' ? 0.8 : 1;
       const object = tableObjectAt(model.sheets[cand.sheet]!, cand.bottom);
+      // (The view's evidence is weighed here only, on the header's extent: a header of one row merged
+      // down over a second and the same header read as two rows are one place, found as before.)
       const bonus = (object && inObject(object, cand.header) ? TABLE_OBJECT_BONUS : 0) + viewBonus(model.sheets[cand.sheet]!, cand.extended, cand.header);
       return { cand, a, score: isTable(target, a) ? (a.score + bonus - 0.5 * penalty - 0.05 * (cand.bottom - cand.top)) * hidden : -Infinity };
     })
