@@ -176,10 +176,12 @@ export function taskAtCode(db: Db, projectId: number, code: string): number | nu
 
 /** The task with its code, and every ancestor (root first): all a screen must refresh after an edit. */
 export function taskWithAncestors(db: Db, id: number, today: string): WbsUpdateResult {
-  const chain = lineage(db, getTaskRow(db, id));
+  const rows = q.lineageWithOrdinals(db, id);
+  if (rows.length === 0) getTaskRow(db, id); // NOT_FOUND, said as every read by id says it
+  const chain = rows.map((r) => wbsStore.fromRaw(r));
   const parts: number[] = [];
   const placed = chain.map((r, level) => {
-    parts.push(ordinal(db, r));
+    parts.push(rows[level]!.ordinal);
     const summary = level < chain.length - 1 || hasChildren(db, r);
     return toTask(r, parts.join('.'), level, summary, today);
   });

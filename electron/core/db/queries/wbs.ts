@@ -85,6 +85,26 @@ export function siblingsBefore(db: SqlDb, r: Place): number {
   )!.n;
 }
 
+/**
+ * A task and its ancestors, root first, each whole row with `ordinal`, its 1-based place among its
+ * siblings: what an edit's answer needs, in one statement (a read and an indexed count per level cost
+ * a round trip each on PostgreSQL). Empty when the task does not exist.
+ */
+export function lineageWithOrdinals(db: SqlDb, id: number): (Record<string, unknown> & { ordinal: number })[] {
+  return db.sql.all(
+    `WITH RECURSIVE up AS (
+       SELECT t.*, 0 AS depth FROM wbs_tasks t WHERE t.id = ?
+       UNION ALL SELECT p.*, up.depth + 1 FROM wbs_tasks p JOIN up ON p.id = up.parent_id
+     )
+     SELECT up.*, 1 + CASE WHEN up.parent_id IS NULL
+         THEN (SELECT count(*) FROM wbs_tasks s WHERE s.project_id = up.project_id AND s.parent_id IS NULL AND (s.position < up.position OR (s.position = up.position AND s.id < up.id)))
+         ELSE (SELECT count(*) FROM wbs_tasks s WHERE s.project_id = up.project_id AND s.parent_id = up.parent_id AND (s.position < up.position OR (s.position = up.position AND s.id < up.id)))
+       END AS ordinal
+     FROM up ORDER BY up.depth DESC`,
+    [id],
+  );
+}
+
 /** The sibling just before the task in tree order, if any. */
 export function previousSibling(db: SqlDb, r: Place): number | undefined {
   return db.sql.get<{ id: number }>(
