@@ -130,6 +130,14 @@ export const excelApi = {
     output: {} as ApplyResult,
   },
   /** Frees a preview that will not be applied (the import dialog closed); previews also expire. */
+  /**
+   * A register the previewed file's table fits clearly better than the preview's own (a review record
+   * sheet imported from 課題管理表 is 品質不具合's), or null. Asked after the preview, so it never slows it.
+   */
+  'excel.suggestRegister': {
+    input: z.strictObject({ previewId: z.string().min(1).max(100) }),
+    output: {} as { register: ImportTarget | null },
+  },
   'excel.discardPreview': {
     input: z.strictObject({ previewId: z.string().min(1).max(100) }),
     output: {} as { discarded: boolean },

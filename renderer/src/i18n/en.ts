@@ -612,6 +612,8 @@ export const en = {
     steps: { file: 'File', mapping: 'Columns', preview: 'Review and import' },
     choose: 'Choose a file…',
     chooseHint: 'An Excel workbook (.xlsx, .xlsm) or a CSV file. Nothing is written until you press Import.',
+    suggest: 'This table looks more like a {{register}} table.',
+    suggestSwitch: 'Import into {{register}}',
     dropHint: 'or drop it here',
     reading: 'Reading {{file}}…',
     unreadable: 'The file could not be read: {{message}}',

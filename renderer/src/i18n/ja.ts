@@ -613,6 +613,8 @@ export const ja: Strings = {
     steps: { file: 'ファイル', mapping: '列の対応', preview: '確認と取込' },
     choose: 'ファイルを選択…',
     chooseHint: 'Excel ブック (.xlsx, .xlsm) または CSV ファイル。「取り込む」を押すまで何も書き込みません。',
+    suggest: 'この表は「{{register}}」の列に近いようです。',
+    suggestSwitch: '「{{register}}」に取り込む',
     dropHint: 'またはここにドロップ',
     reading: '{{file}} を読み込んでいます…',
     unreadable: 'ファイルを読み込めませんでした: {{message}}',

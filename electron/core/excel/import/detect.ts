@@ -596,6 +596,20 @@ function isTable(target: ImportTarget, a: Assignment): boolean {
   return others.length >= 2 || others.length >= 1 || key.confidence >= 0.95;
 }
 
+/** How much better another register's table must score than the chosen one's to be offered instead. */
+const SUGGEST_MARGIN = 1.15;
+
+/**
+ * The register a workbook's table fits clearly better than the one the user is importing into (a
+ * review record sheet opened from 課題管理表 is 品質不具合's), or null: the import dialog offers it.
+ */
+export function betterTarget(model: WorkbookModel, chosen: ImportTarget, opts: DetectOptions = {}): ImportTarget | null {
+  const ranked = rankTargets(model, opts);
+  const own = ranked.find((r) => r.target === chosen)?.score ?? 0;
+  const best = ranked[0]!;
+  return best.target !== chosen && best.score > 0 && best.score > own * SUGGEST_MARGIN ? best.target : null;
+}
+
 /** Which target a workbook most looks like (for a first suggestion in the UI), best first. */
 export function rankTargets(model: WorkbookModel, opts: DetectOptions = {}): { target: ImportTarget; score: number }[] {
   return IMPORT_TARGETS.map((target) => {

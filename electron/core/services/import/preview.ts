@@ -7,7 +7,7 @@ import { workbookRefusal } from '../../excel/error-text.js';
 import { decodeBase64 } from '../../yielding.js';
 import { pace } from '../../call-scope.js';
 import { randomUUID } from 'node:crypto';
-import { ASK_BELOW, detectLayout, headerAbove, headerSignature, layoutAt, type Detection, type TableLayout } from '../../excel/import/detect.js';
+import { ASK_BELOW, betterTarget, detectLayout, headerAbove, headerSignature, layoutAt, type Detection, type TableLayout } from '../../excel/import/detect.js';
 import { KEY_FIELD, TARGET_FIELDS, type ImportTarget } from '../../../common/excel/fields.js';
 import { overrideFields } from '../../excel/import/mapping.js';
 import type { WorkbookModel } from '../../../common/excel/model.js';
@@ -389,6 +389,14 @@ export class ImportPreviews {
    * file, its table and plan, ~15 MB, which would otherwise wait for its 30 minutes. Answers whether
    * there was one; an unknown or already applied id is not an error.
    */
+  /** A register the kept preview's workbook fits clearly better than its own (see betterTarget). */
+  suggest(previewId: string): { register: ImportTarget | null } {
+    this.sweep();
+    const kept = this.kept.get(previewId);
+    if (!kept) throw textError('NOT_FOUND', 'import.previewGone', {}, 'this import preview has expired or was already applied; choose the file again', { field: 'previewId' });
+    return { register: betterTarget(kept.model, kept.register, { vocab: loadVocabularies(this.db, kept.projectId), reference: this.today() }) };
+  }
+
   discard(previewId: string): { discarded: boolean } {
     return { discarded: this.kept.delete(previewId) };
   }

@@ -9,7 +9,9 @@ import type { ApplyResult, ImportPreview, MappingInput, PreviewValue, TableCandi
 import { ApiError } from '../../../../electron/common/errors.js';
 import type { Problem } from '../../../../electron/common/excel/problems.js';
 import { REGISTERS, type Vocabularies } from '../../../../electron/common/registers.js';
-import { call } from '../../api/client.js';
+import { call, hashParams } from '../../api/client.js';
+import { formatDate } from '../../../../electron/common/dates.js';
+import { registerView } from './exportModel.js';
 import { readFileBase64, WORKBOOK_TYPES } from '../../api/upload.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { DialogFrame, DropZone, FileInput } from '../../ui/DialogFrame.js';
@@ -18,6 +20,7 @@ import {
   applyOptions,
   defaultProfileChoice,
   firstTab,
+  importFieldLabel,
   mappingAfter,
   previewLines,
   problemText,
@@ -50,8 +53,13 @@ const STEPS: Step[] = ['file', 'mapping', 'preview'];
 const KEY_FIELDS = ['name', 'title', 'ref', 'wbsCode'];
 
 export function ImportDialog(props: ImportDialogProps) {
-  const { projectId, register, onClose, onImported } = props;
+  const { projectId, onClose, onImported } = props;
   const { t, i18n } = useTranslation();
+  // The register imported into: the page's, or one the file fits better that the user switched to.
+  const [register, setRegister] = useState<ImportTarget>(props.register);
+  const [suggested, setSuggested] = useState<ImportTarget | null>(null);
+  const own = register === props.register;
+  const registerName = useCallback((r: ImportTarget) => t(`views.${registerView(r)}`), [t]);
   const anyErrorText = useErrorText();
   const messageText = useMessageText();
   // A file that cannot be read is answered as VALIDATION of dataBase64, its message naming the file.
@@ -100,7 +108,9 @@ export function ImportDialog(props: ImportDialogProps) {
     primary.current?.focus();
   }, [step, busy]);
 
-  const problemLine = useCallback((p: Problem) => problemText(p, t, props.fieldLabel), [t, props.fieldLabel]);
+  // Another register's fields and values are named as its grid names them.
+  const fieldLabel = useMemo(() => (own ? props.fieldLabel : importFieldLabel(t, register)), [own, props.fieldLabel, t, register]);
+  const problemLine = useCallback((p: Problem) => problemText(p, t, fieldLabel), [t, fieldLabel]);
   // The project's lists, for reading client words that are not on them.
   const [vocab, setVocab] = useState<Vocabularies | null>(null);
   useEffect(() => {
@@ -122,27 +132,28 @@ export function ImportDialog(props: ImportDialogProps) {
   );
   const labels = useMemo<Labels>(
     () => ({
-      field: props.fieldLabel,
+      field: fieldLabel,
       problem: problemLine,
       value: (field, v) => {
-        const shown = field.startsWith('extra:') ? String(v) : props.formatValue(field, v);
+        const other = (w: PreviewValue) => (typeof w === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(w) ? formatDate(w) : (listItems(field).find((i) => i.code === w)?.label ?? (w === null ? '' : String(w))));
+        const shown = field.startsWith('extra:') ? String(v) : own ? props.formatValue(field, v) : other(v);
         return shown === '' ? t('excel.empty') : shown;
       },
       empty: t('excel.empty'),
     }),
-    [props.fieldLabel, props.formatValue, t, problemLine],
+    [fieldLabel, own, listItems, props.formatValue, t, problemLine],
   );
   const lines = useMemo(() => (preview ? previewLines(preview, labels, KEY_FIELDS) : []), [preview, labels]);
 
   const runPreview = useCallback(
-    async (f: { name: string; base64: string }, mapping?: MappingInput, previewId?: string) => {
+    async (f: { name: string; base64: string }, mapping?: MappingInput, previewId?: string, target: ImportTarget = register) => {
       const mine = ++seq.current;
       setBusy('preview');
       try {
         // A correction refines the preview the core keeps (the workbook is not sent again).
         const p = await call('excel.previewImport', {
           projectId,
-          register,
+          register: target,
           ...(previewId ? { previewId } : { fileName: f.name, dataBase64: f.base64 }),
           ...(mapping ? { mapping } : {}),
         });
@@ -182,12 +193,32 @@ export function ImportDialog(props: ImportDialogProps) {
     setFound(null);
     setEdited(false);
     setProfileTouched(false);
-    const p = await runPreview(f);
+    setRegister(props.register);
+    setSuggested(null);
+    const p = await runPreview(f, undefined, undefined, props.register);
+    // Asked after the preview is shown, so it never slows it: a register the table fits clearly better.
+    if (p)
+      void call('excel.suggestRegister', { previewId: p.previewId })
+        .then((s) => setSuggested(s.register))
+        .catch(() => undefined);
     setOffered(p?.detection?.ask === 'table' && p.detection.candidates.length > 1 ? p.detection.candidates : null);
     if (!p) return setStep('file');
     setOptions({ missing: 'keep', profile: defaultProfileChoice(p.profile, false), profileName: profileNameOf(p.profile?.name ?? f.name) });
     setTab(firstTab(p));
     setStep('mapping');
+  };
+
+  const switchRegister = async (target: ImportTarget) => {
+    if (!file) return;
+    setSuggested(null);
+    setRegister(target);
+    setEdited(false);
+    const p = await runPreview(file, undefined, undefined, target);
+    setOffered(p?.detection?.ask === 'table' && p.detection.candidates.length > 1 ? p.detection.candidates : null);
+    if (!p) return;
+    setFound(p.profile ? { id: p.profile.id, name: p.profile.name } : null);
+    setOptions({ missing: 'keep', profile: defaultProfileChoice(p.profile, false), profileName: profileNameOf(p.profile?.name ?? file.name) });
+    setTab(firstTab(p));
   };
 
   const changeMapping = async (change: MappingChange) => {
@@ -217,6 +248,12 @@ export function ImportDialog(props: ImportDialogProps) {
         made.current.delete(preview.previewId);
         onImported(result, preview.fileName);
         onClose();
+        // Written into another register than the page's: show it.
+        if (!own) {
+          const params = hashParams();
+          params.set('view', registerView(register));
+          location.hash = params.toString();
+        }
       } catch (err) {
         setError(errorText(err));
         setBusy(null);
@@ -238,7 +275,7 @@ export function ImportDialog(props: ImportDialogProps) {
   return (
     <DialogFrame
       titleId="import-title"
-      title={t('excel.title', { register: props.title })}
+      title={t('excel.title', { register: own ? props.title : registerName(register) })}
       className="import-dialog"
       testId="import-dialog"
       steps={{ all: STEPS, current: step, label: (s) => t(`excel.steps.${s}`) }}
@@ -285,6 +322,14 @@ export function ImportDialog(props: ImportDialogProps) {
             onFile={(f) => void choose(f)}
           />
         )}
+        {step !== 'file' && suggested && suggested !== register && (
+          <div className="notice" role="status" data-testid="import-suggestion">
+            {t('excel.suggest', { register: registerName(suggested) })}{' '}
+            <button onClick={() => void switchRegister(suggested)} disabled={busy !== null}>
+              {t('excel.suggestSwitch', { register: registerName(suggested) })}
+            </button>
+          </div>
+        )}
         {step === 'mapping' && preview && (
           <MappingStep
             preview={preview}
@@ -293,7 +338,7 @@ export function ImportDialog(props: ImportDialogProps) {
             tables={offered}
             problemText={problemLine}
             listItems={listItems}
-            fieldLabel={props.fieldLabel}
+            fieldLabel={fieldLabel}
             onChange={(c) => void changeMapping(c)}
             onOtherFile={() => fileInput.current?.click()}
           />

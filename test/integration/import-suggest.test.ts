@@ -1,0 +1,81 @@
+// The import proposes the register a file's table fits clearly better than the one it was opened from:
+// a review record sheet (指摘内容, 原因工程, 再発 …) imported from 課題管理表 is 品質不具合's, and the user
+// switches the preview to it; a plain issue log opened from 課題管理表 gets no proposal. The corpus's
+// review records are checked too when ../shared/corpus is there.
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+import type { ImportTarget } from '../../electron/common/excel/fields.js';
+
+const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
+
+beforeAll(async () => {
+  await buildReaderWorker();
+});
+
+async function xlsx(rows: unknown[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const s = wb.addWorksheet('一覧');
+  for (const r of rows) s.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
+
+async function suggestion(register: ImportTarget, fileName: string, dataBase64: string) {
+  const ws = tempWorkspace();
+  const call = inProcessCaller(ws);
+  const { id: projectId } = await call('project.create', { name: 'P' });
+  const p = await call('excel.previewImport', { projectId, register, fileName, dataBase64 });
+  const { register: suggested } = await call('excel.suggestRegister', { previewId: p.previewId });
+  return { ws, call, projectId, suggested };
+}
+
+describe('the import proposes the register a file fits better', () => {
+  it('a review record sheet opened from 課題管理表 is proposed as 品質不具合, and imports there', async () => {
+    const file = await xlsx([
+      ['No.', '指摘内容', '指摘分類', '原因工程', '原因分類', '再発', '指摘者', '修正担当', '対応内容', 'ステータス'],
+      [1, '画面項目の桁数が設計書と違う', '記述誤り', '基本設計', '作業ミス', 'なし', '青井', '佐々木', '設計書を修正', '完了'],
+      [2, 'エラーメッセージが未定義', '仕様漏れ', '要件定義', '検討不足', 'あり', '高橋', '菊地', '', '対応中'],
+    ]);
+    const { ws, call, projectId, suggested } = await suggestion('issue', 'レビュー記録票.xlsx', file);
+    expect(suggested).toBe('defect');
+    const p = await call('excel.previewImport', { projectId, register: 'defect', fileName: 'レビュー記録票.xlsx', dataBase64: file });
+    expect(p.counts).toMatchObject({ new: 2, problems: 0 });
+    await call('excel.applyImport', { previewId: p.previewId });
+    expect((await call('defect.list', { projectId })).map((r) => [r.title, r.causePhase, r.recurrence, r.status])).toEqual([
+      ['画面項目の桁数が設計書と違う', '基本設計', 'no', 'closed'],
+      ['エラーメッセージが未定義', '要件定義', 'yes', 'in_progress'],
+    ]);
+    expect(await call('issue.list', { projectId })).toEqual([]);
+    ws.close();
+  });
+
+  it('an issue log opened from 課題管理表 gets no proposal', async () => {
+    const file = await xlsx([
+      ['No.', '課題', '優先度', '担当者', '期限', 'ステータス', '対応内容'],
+      [1, '本番環境の手配', '高', '山田', '2025/6/30', '対応中', ''],
+    ]);
+    const { ws, suggested } = await suggestion('issue', '課題管理表.xlsx', file);
+    expect(suggested).toBeNull();
+    ws.close();
+  });
+
+  it.runIf(fs.existsSync(path.join(CORPUS, 'review-jp-waintraining.xlsx')))('the corpus: review records from 課題管理表 → 品質不具合; issue logs stay', async () => {
+    const cases: [string, ImportTarget, ImportTarget | null][] = [
+      ['review-jp-waintraining.xlsx', 'issue', 'defect'],
+      ['review-jp-fintan.xlsx', 'issue', 'defect'],
+      ['review-jp-kondo.xlsx', 'issue', 'defect'],
+      ['issues-jp-kondo.xlsx', 'issue', null],
+      ['issues-jp-officetemplate.xlsx', 'issue', null],
+      ['testcheck-jp-yabuki.xlsx', 'checklist', null],
+    ];
+    for (const [file, from, to] of cases) {
+      if (!fs.existsSync(path.join(CORPUS, file))) continue;
+      const { ws, suggested } = await suggestion(from, file, fs.readFileSync(path.join(CORPUS, file)).toString('base64'));
+      expect(suggested, file).toBe(to);
+      ws.close();
+    }
+  });
+});
