@@ -4,12 +4,15 @@
 // there to a chosen project and undone there, and a row opened in its project's tab.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foreignRequests, openSession, screenshotPath, type Session } from './browser.js';
-import { ProjectsScreen, RegisterScreen, openTab } from './pages.js';
+import ExcelJS from 'exceljs';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { ImportDialogScreen, ProjectsScreen, RegisterScreen, openTab } from './pages.js';
 
 let s: Session;
 const all = (sql: string) => s.ws.db.sqlite.prepare(sql).all();
 
 beforeAll(async () => {
+  await buildReaderWorker();
   s = await openSession({ osLocale: 'ja-JP' });
 });
 afterAll(async () => {
@@ -51,6 +54,35 @@ describe('quality registers in Chromium', () => {
     await s.page.getByRole('button', { name: /元に戻す/ }).click();
     await expect.poll(() => grid.column('status')).toEqual(['未対応']);
     expect(all('SELECT ref, title, status FROM audit_findings')).toEqual([{ ref: 'AF-001', title: '変更管理の承認記録がない', status: 'open' }]);
+  });
+
+  it('Excel取込 on 課題管理表 proposes 品質不具合 for a review record sheet, and imports it there', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('レビュー指摘');
+    for (const r of [
+      ['No.', '指摘内容', '指摘分類', '原因工程', '原因分類', '再発', '指摘者', '修正担当', 'ステータス'],
+      [11, '画面項目の桁数が設計書と違う', '記述誤り', '基本設計', '作業ミス', 'なし', '青井', '佐々木', '完了'],
+      [12, 'エラーメッセージが未定義', '仕様漏れ', '要件定義', '検討不足', 'あり', '高橋', '菊地', '対応中'],
+    ])
+      sheet.addRow(r);
+    await openTab(s.page, '課題管理表');
+    const dialog = new ImportDialogScreen(s.page);
+    await dialog.open();
+    await dialog.choose('レビュー記録票.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const offer = dialog.dialog.getByTestId('import-suggestion');
+    await expect.poll(() => offer.innerText()).toContain('品質不具合');
+    await offer.getByRole('button', { name: '「品質不具合」に取り込む' }).click();
+    await dialog.idle();
+    await expect.poll(() => dialog.dialog.locator('#import-title').innerText()).toContain('品質不具合');
+    await dialog.next();
+    expect(await dialog.counts()).toMatchObject({ new: 2, changed: 0 });
+    await dialog.apply();
+    const grid = new RegisterScreen(s.page, 'defect');
+    await grid.grid.waitFor();
+    await expect.poll(() => grid.column('title')).toEqual(['ログイン後にメニューが表示されない', '画面項目の桁数が設計書と違う', 'エラーメッセージが未定義']);
+    expect(await grid.column('recurrence')).toEqual(['', 'なし', 'あり']);
+    expect(await grid.column('ref')).toEqual(['DF-001', 'DF-011', 'DF-012']);
+    expect(all('SELECT count(*) AS n FROM issues')).toEqual([{ n: 0 }]);
   });
 
   it('教訓: added in the project, listed on the workspace page with its project, added and undone there, opened in its tab', async () => {
