@@ -54,6 +54,11 @@ export interface TableStore<Row extends { id: number }> {
   snapshots(db: SqlDb, ids: readonly number[]): Map<number, JsonText>;
   /** The snapshot as an SQL expression of the engine over the table named `t` (what snapshotsWhere selects). */
   snapshotSql(dialect: Dialect): string;
+  /**
+   * The same with updatedAt too: a row put back from it is the row as it was, to its last change (a
+   * project's delete and its undo and redo, which restore every row of the project exactly).
+   */
+  fullSnapshotSql(dialect: Dialect): string;
 }
 
 /** Rows per multi-row INSERT: ~20 columns × 40 rows stays far below SQLite's parameter limit. */
@@ -93,16 +98,19 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
     if (['SQLiteText', 'SQLiteInteger', 'SQLiteReal'].includes(c.columnType)) return col;
     throw new Error(`${name}.${c.name}: no JSON form for a ${c.columnType} column`);
   };
-  // Made once per engine (a workspace uses one; tests open both).
-  const snapshots = new Map<Dialect, string>();
-  const snapshotSql = (d: Dialect) => {
-    let text = snapshots.get(d);
+  // Made once per engine (a workspace uses one; tests open both): without updatedAt, and whole.
+  const snapshots = new Map<string, string>();
+  const snapshotOf = (d: Dialect, whole: boolean) => {
+    const key = `${d.name}:${whole}`;
+    let text = snapshots.get(key);
     if (text === undefined) {
-      text = d.jsonObject(columns.filter(([field]) => field !== 'updatedAt').map(([field, c]) => [field, jsonValue(d, c)] as const));
-      snapshots.set(d, text);
+      text = d.jsonObject(columns.filter(([field]) => whole || field !== 'updatedAt').map(([field, c]) => [field, jsonValue(d, c)] as const));
+      snapshots.set(key, text);
     }
     return text;
   };
+  const snapshotSql = (d: Dialect) => snapshotOf(d, false);
+  const fullSnapshotSql = (d: Dialect) => snapshotOf(d, true);
 
   const fromRaw = (raw: Raw): Row => {
     const row: Raw = {};
@@ -115,6 +123,7 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
 
   const store: TableStore<Row> = {
     snapshotSql,
+    fullSnapshotSql,
     table: name,
     fields,
     fromRaw,

@@ -14,7 +14,7 @@ import { benchBigWorkbook } from './big-workbook.js';
 import { buildWbs } from './fixture.js';
 import { editInProcess, editOverHttp } from './edit.js';
 import { screenLoads } from './screen.js';
-import { benchScale } from './scale.js';
+import { benchProjectDelete, benchScale } from './scale.js';
 import { benchScreenScale } from './screen-scale.js';
 import { benchStart } from './start.js';
 import { benchSchedule } from './schedule.js';
@@ -40,10 +40,10 @@ const add = (what: string, s: Stats, target = '', p95 = true) => lines.push({ wh
 
 // `npm run bench -- --only <section>` runs one section: wbs (the 10,000-task figures and the export
 // through a profile), import, big (a 200,000-row workbook read through the web host: small calls and RSS
-// meanwhile), scale (100,000 tasks and 20 projects; minutes on a busy machine), screen (the WBS screen
+// meanwhile), scale (100,000 tasks and 20 projects; minutes on a busy machine), delete (a project's delete among 20, its undo and redo; part of scale), screen (the WBS screen
 // at 50,000 tasks in Chromium), start (the web host on a 1 GB workspace), schedule, search (50,000 rows of Japanese text), thread, portfolio
 // (50 projects × 5,000 tasks), or pg (team mode: statements through the PostgreSQL bridge vs SQLite).
-const SECTIONS = ['wbs', 'import', 'big', 'scale', 'screen', 'start', 'schedule', 'search', 'thread', 'portfolio', 'pg'] as const;
+const SECTIONS = ['wbs', 'import', 'big', 'scale', 'delete', 'screen', 'start', 'schedule', 'search', 'thread', 'portfolio', 'pg'] as const;
 type Section = (typeof SECTIONS)[number];
 function chosen(): Set<Section> {
   const i = process.argv.indexOf('--only');
@@ -61,6 +61,7 @@ async function main() {
   if (only.has('import')) lines.push(...(await benchExcelImport()));
   if (only.has('big')) lines.push(...(await benchBigWorkbook()));
   if (only.has('scale')) lines.push(...(await benchScale()));
+  else if (only.has('delete')) lines.push(...(await benchProjectDelete()));
   if (only.has('screen')) lines.push(...(await benchScreenScale()));
   if (only.has('start')) lines.push(...(await benchStart()));
   if (only.has('schedule')) await benchScheduleSection();

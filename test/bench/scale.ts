@@ -227,7 +227,22 @@ export async function benchScale(log: (line: string) => void = console.log): Pro
     fs.rmSync(ws.dir, { recursive: true, force: true });
   }
 
-  // 20 projects of 5,000 tasks: delete one.
+  lines.push(...(await benchProjectDelete(log)));
+  return lines;
+}
+
+/**
+ * 20 projects of 5,110 tasks: delete one (one audited batch, `npm run bench -- --only delete`), and
+ * undo that delete (every row put back) and redo it, beside the raw cascade.
+ */
+export async function benchProjectDelete(log: (line: string) => void = console.log): Promise<BenchLine[]> {
+  const lines: BenchLine[] = [];
+  const add = (what: string, s: Stats, target: string) => {
+    lines.push({ what, n: s.n, p50: s.p50, p95: null, target });
+    log(`${what}: median ${s.p50.toFixed(1)} ms (n=${s.n}) ${target}`);
+  };
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
+  log(`delete: load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${os.cpus().length} cores`);
   const ws2 = tempWorkspace();
   try {
     const h = ws2.handlers;
@@ -239,8 +254,12 @@ export async function benchScale(log: (line: string) => void = console.log): Pro
     }
     const floor = stats([0, 1, 2].map((i) => rawRolledBack(ws2.db, () => ws2.db.prepare('DELETE FROM projects WHERE id = ?').run(projects[10 + i]!))));
     const del = await repeat(3, (i) => call(h, 'project.delete', { id: projects[i]! }));
-    add('scale: project.delete of a 5,110-task project among 20', del, `≤ 1 s; ${ratio(del.p50, floor.p50)} its raw DELETE`, false);
-    add('  floor: raw DELETE FROM projects (cascade), rolled back', floor, '', false);
+    const undo = await repeat(3, (i) => call(h, 'history.undo', { projectId: projects[i]! }));
+    const redo = await repeat(3, (i) => call(h, 'history.redo', { projectId: projects[i]! }));
+    add('scale: project.delete of a 5,110-task project among 20', del, `≤ 1 s; ${ratio(del.p50, floor.p50)} its raw DELETE`);
+    add('scale: history.undo of that delete (every row back)', undo, `${ratio(undo.p50, del.p50)} the delete`);
+    add('scale: history.redo of it (deleted again)', redo, `${ratio(redo.p50, del.p50)} the delete`);
+    add('  floor: raw DELETE FROM projects (cascade), rolled back', floor, '');
   } finally {
     ws2.close();
     fs.rmSync(ws2.dir, { recursive: true, force: true });

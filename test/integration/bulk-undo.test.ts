@@ -33,11 +33,14 @@ describe('bulk undo and redo', () => {
     w.db.sqlite.prepare(`UPDATE wbs_tasks SET extra = '{"列X":"値","n":1.5}' WHERE id = ?`).run(task.id);
     await w.call('risk.create', { projectId: p.id, values: { title: 'リスク', probability: 3 } });
     for (const [entity, store] of Object.entries(ENTITY_STORES)) {
-      const rows = store.where(w.db, 'project_id = ?', p.id);
+      const rows = store.where(w.db, entity === 'project' ? 'id = ?' : 'project_id = ?', p.id);
       const snaps = store.snapshots(w.db, rows.map((r) => r.id));
       for (const row of rows) {
         const { updatedAt: _u, ...want } = row;
         expect(JSON.parse(snaps.get(row.id)!.text), `${entity} ${row.id}`).toEqual(want);
+        // The whole snapshot (a project's delete keeps rows so) is the row, updatedAt included.
+        const whole = w.db.sqlite.prepare(`SELECT ${store.fullSnapshotSql(w.db.sql.dialect)} FROM ${store.table} t WHERE t.id = ?`).pluck().get(row.id) as string;
+        expect(JSON.parse(whole), `${entity} ${row.id} whole`).toEqual(row);
       }
     }
     expect(riskStore.where(w.db, 'project_id = ?', p.id)).toHaveLength(1);

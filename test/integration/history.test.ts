@@ -225,7 +225,7 @@ describe('undo stack', () => {
   it('leaves a change it cannot revert off the stack instead of blocking it', async () => {
     const w = await setup();
     await w.call('wbs.update', { id: w.id('C'), patch: { name: 'edited' } });
-    inBatch(w.db, { user: 'tester' }, 'vocab.update', w.projectId, (b) => b.record('vocabulary', 1, 'update', { labelJa: 'a' }, { labelJa: 'b' }));
+    inBatch(w.db, { user: 'tester' }, 'settings.update', w.projectId, (b) => b.record('setting', 1, 'update', { value: 'a' }, { value: 'b' }));
     expect(await w.call('history.undo', { projectId: w.projectId })).toMatchObject({ applied: true, label: 'wbs.update' });
     expect((await outline(w.call, w.projectId)).at(-1)).toBe('3 C');
   });

@@ -10,8 +10,11 @@
 // person's window takes back that person's last change, never a colleague's made since (a workspace on
 // a shared folder, or the team mode). Two windows of one user share the stack, as the stack survives a
 // restart and a web page's client id does not (the host's port, so its origin, changes every launch).
-// Everything lives in SQLite, so both stacks survive a restart. project.* batches (create, rename,
-// delete of the project itself) are not on the stacks.
+// Everything lives in SQLite, so both stacks survive a restart. project.* batches (create, rename of
+// the project itself) are not on the stacks. A project's delete is undone by its caller once the project
+// is gone (history.undo with its id: the caller's newest step of it is that delete, or the redo of it),
+// putting back every row exactly as it was; the undo is then on the project's redo stack, so redo
+// deletes it again.
 import { reportProgress } from '../call-scope.js';
 import type { BatchKind, FieldChange, HistoryEntry, HistoryState, UndoResult } from '../../common/dto.js';
 import { textError } from '../../common/errors.js';
@@ -24,6 +27,7 @@ import { ENTITY as WBS_ENTITY, settleRollUps, wbsChangesOf } from './wbs.js';
 import { DEPENDENCY_ENTITY } from './schedule.js';
 import { localToday } from '../../common/dates.js';
 import { auditRowsOf, auditTrailOf, batchTouchesOtherThan, markUndone, newestBatchBelow, type StackBatch } from '../db/queries/history.js';
+import { projectExists } from '../db/queries/projects.js';
 import { parentsOf } from '../db/queries/wbs.js';
 
 type BatchRow = StackBatch;
@@ -35,8 +39,11 @@ type Values = Record<string, unknown>;
 // store — none today) is stepped over.
 const UNDOABLE = Object.keys(ENTITY_STORES).sort();
 
-function onStacks(db: Db, b: BatchRow): boolean {
-  if (b.label.startsWith('project.')) return false;
+const PROJECT_DELETE = 'project.delete';
+
+function onStacks(db: Db, b: BatchRow, kind: BatchKind): boolean {
+  // The undo of a project's delete is redone from the project it brought back (deleting it again).
+  if (b.label.startsWith('project.') && !(b.label === PROJECT_DELETE && kind === 'undo')) return false;
   return !batchTouchesOtherThan(db, b.id, UNDOABLE);
 }
 
@@ -44,7 +51,7 @@ function onStacks(db: Db, b: BatchRow): boolean {
 function newest(db: Db, projectId: number, who: string, kind: BatchKind, undone: 0 | 1): BatchRow | undefined {
   for (let below = Number.MAX_SAFE_INTEGER; ; ) {
     const b = newestBatchBelow(db, projectId, kind, undone, who, below);
-    if (!b || onStacks(db, b)) return b;
+    if (!b || onStacks(db, b, kind)) return b;
     below = b.seq;
   }
 }
@@ -61,9 +68,22 @@ function redoTop(db: Db, projectId: number, who: string): BatchRow | undefined {
   return top && (!lastEdit || top.seq > lastEdit.seq) ? top : undefined;
 }
 
-/** What `actor` can undo and redo in the project. */
+/**
+ * For a project that is gone: the user's delete of it, when that is their newest step in it not undone
+ * (the delete, or the redo of its undo). Another user's delete is not theirs to undo.
+ */
+function deletedTop(db: Db, projectId: number, who: string): BatchRow | undefined {
+  const top = newer(newestBatchBelow(db, projectId, 'edit', 0, who, Number.MAX_SAFE_INTEGER), newestBatchBelow(db, projectId, 'redo', 0, who, Number.MAX_SAFE_INTEGER));
+  return top?.label === PROJECT_DELETE ? top : undefined;
+}
+
+/** What `actor` can undo and redo in the project (in a project that is gone: undo their delete of it). */
 export function historyState(db: Db, actor: Actor, projectId: number): HistoryState {
-  getProjectRow(db, projectId);
+  if (!projectExists(db, projectId)) {
+    const d = deletedTop(db, projectId, actor.user);
+    if (!d) getProjectRow(db, projectId);
+    return { canUndo: true, canRedo: false, undoLabel: d!.label };
+  }
   const u = undoTop(db, projectId, actor.user);
   const r = redoTop(db, projectId, actor.user);
   return { canUndo: !!u, canRedo: !!r, ...(u && { undoLabel: u.label }), ...(r && { redoLabel: r.label }) };
@@ -78,15 +98,19 @@ export function redo(db: Db, actor: Actor, projectId: number, today = localToday
 }
 
 function step(db: Db, actor: Actor, projectId: number, kind: 'undo' | 'redo', today: string): UndoResult {
-  getProjectRow(db, projectId);
   // The target is chosen inside the write transaction, so two windows cannot undo the same batch.
   const result = db.sql.tx(() => {
-    const target = kind === 'undo' ? undoTop(db, projectId, actor.user) : redoTop(db, projectId, actor.user);
+    const gone = !projectExists(db, projectId);
+    // A project that is gone: only undoing the caller's delete of it (nothing to redo there).
+    if (gone && (kind === 'redo' || !deletedTop(db, projectId, actor.user))) getProjectRow(db, projectId);
+    const target = gone ? deletedTop(db, projectId, actor.user) : kind === 'undo' ? undoTop(db, projectId, actor.user) : redoTop(db, projectId, actor.user);
     if (!target) return { applied: false, entities: [] as string[] };
     const { entities, batchId } = revert(db, actor, projectId, target, kind);
     // The WBS screen patches the rows the step changed instead of listing the whole WBS again.
-    // A link's step changes its successor's predecessors text, so it answers the WBS too.
-    const wbs = entities.includes(WBS_ENTITY) || entities.includes(DEPENDENCY_ENTITY) ? { wbs: wbsChangesOf(db, batchId, projectId, today) } : {};
+    // A link's step changes its successor's predecessors text, so it answers the WBS too. A project
+    // brought back or deleted again is reloaded whole.
+    const patch = target.label !== PROJECT_DELETE && (entities.includes(WBS_ENTITY) || entities.includes(DEPENDENCY_ENTITY));
+    const wbs = patch ? { wbs: wbsChangesOf(db, batchId, projectId, today) } : {};
     return { applied: true, label: target.label, entities, ...wbs };
   });
   return { ...result, state: historyState(db, actor, projectId) };
@@ -100,6 +124,8 @@ function step(db: Db, actor: Actor, projectId: number, kind: 'undo' | 'redo', to
  */
 function revert(db: Db, actor: Actor, projectId: number, target: BatchRow, kind: 'undo' | 'redo'): { entities: string[]; batchId: string } {
   const rows = auditRowsOf(db, target.id);
+  // A project's delete and its undo and redo keep every row whole, updatedAt included: put back exactly.
+  const exact = target.label === PROJECT_DELETE;
   const entities = new Set<string>();
   const batchId = inBatch(
     db,
@@ -118,14 +144,14 @@ function revert(db: Db, actor: Actor, projectId: number, target: BatchRow, kind:
         if (!store) throw textError('CONFLICT', 'cannotUndo', {}, `changes to ${entity} cannot be undone`, { entity });
         const run = rows.slice(i, j).map((r) => ({ id: r.entityId, before: parse(r.before), after: parse(r.after), beforeText: r.before }));
         const parents = entity === WBS_ENTITY ? wbsParents : null;
-        invertRun(db, batch, store, entity, action, run, parents);
+        invertRun(db, batch, store, entity, action, run, parents, exact);
         entities.add(entity);
         i = j;
       }
       // The audit rows hold every roll-up change, so this finds nothing to do; it is the guard that
       // keeps summaries right even if some past writer forgot to record one. A summary's roll-up
       // depends on its children only, so the parents of the rows touched are where it starts.
-      if (wbsParents.size > 0) settleRollUps(db, batch, projectId, wbsParents);
+      if (wbsParents.size > 0 && !exact) settleRollUps(db, batch, projectId, wbsParents);
       markUndone(db, target.id);
       return batch.id;
     },
@@ -142,8 +168,11 @@ interface Step {
   beforeText: string | null;
 }
 
-/** Inverts a run of audit rows of one entity and action (the caller gives them newest first). */
-function invertRun(db: Db, batch: Batch, store: AnyStore, entity: string, action: AuditAction, run: Step[], parents: Set<number | null> | null): void {
+/**
+ * Inverts a run of audit rows of one entity and action (the caller gives them newest first). `exact`:
+ * snapshots hold updatedAt and are written and put back with it (a project's delete, see revert).
+ */
+function invertRun(db: Db, batch: Batch, store: AnyStore, entity: string, action: AuditAction, run: Step[], parents: Set<number | null> | null, exact: boolean): void {
   const noteParents = (...vs: (Values | null | undefined)[]) => {
     if (parents) for (const v of vs) if (v && 'parentId' in v) parents.add(v.parentId as number | null);
   };
@@ -156,7 +185,7 @@ function invertRun(db: Db, batch: Batch, store: AnyStore, entity: string, action
   if (action === 'create') {
     // Snapshots of every row first: deleting a parent takes the children of the run with it.
     const ids = run.map((r) => r.id);
-    if (batch.recordStored(entity, 'delete', store, ids) !== ids.length) {
+    if (batch.recordStored(entity, 'delete', exact ? { table: store.table, snapshotSql: store.fullSnapshotSql } : store, ids) !== ids.length) {
       const found = store.getMany(db, ids);
       const missing = ids.find((id) => !found.has(id))!;
       throw textError('NOT_FOUND', 'rowGone', { id: missing }, `${entity} ${missing} does not exist`, { field: 'id', id: missing });
@@ -170,7 +199,8 @@ function invertRun(db: Db, batch: Batch, store: AnyStore, entity: string, action
     // holds every column but updated_at; an older, partial one is put back row by row with defaults.
     const now = new Date().toISOString();
     const whole = run.every((r) => store.fields.every((f) => f === 'id' || f === 'updatedAt' || f in r.before!));
-    if (whole) store.insertMany(db, run.map((r) => ({ ...r.before!, id: r.id, ...(store.fields.includes('updatedAt') && { updatedAt: now }) }) as Values & { id: number }));
+    const keepsUpdatedAt = exact && store.fields.includes('updatedAt');
+    if (whole) store.insertMany(db, run.map((r) => ({ ...r.before!, id: r.id, ...(store.fields.includes('updatedAt') && !keepsUpdatedAt && { updatedAt: now }) }) as Values & { id: number }));
     // A whole snapshot is what the restored row now holds: it is audited again as it was written.
     const restored = whole ? run.map((r) => (r.before!.id === r.id ? new JsonText(r.beforeText!) : { ...r.before!, id: r.id })) : run.map((r) => rowSnapshot(store.insert(db, { ...r.before!, id: r.id } as Parameters<AnyStore['insert']>[1])));
     batch.recordMany(entity, 'create', run.map((r, k) => ({ id: r.id, before: null, after: restored[k] })));
@@ -208,7 +238,7 @@ function parse(text: string | null): Values | null {
 // ---- per-row history -----------------------------------------------------------------------
 
 // Bookkeeping a person did not change; moves still show as parentId / position.
-const HIDDEN = new Set(['id', 'projectId', 'createdAt']);
+const HIDDEN = new Set(['id', 'projectId', 'createdAt', 'updatedAt']);
 
 function changesOf(action: AuditAction, before: Values | null, after: Values | null): FieldChange[] {
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);

@@ -3,8 +3,8 @@ import { textError } from '../../common/errors.js';
 import { localToday } from '../../common/dates.js';
 import type { SqlDb as Db } from '../db/sql.js';
 import { inBatch, type Actor } from '../batch.js';
-import { projectStore, type ProjectRow } from '../entities.js';
-import { lastBatchAtByProject, projectRowsByName } from '../db/queries/projects.js';
+import { PROJECT_TABLES, projectStore, type ProjectRow } from '../entities.js';
+import { lastBatchAtByProject, projectRowIdsChildrenFirst, projectRowsByName } from '../db/queries/projects.js';
 import { changedFields } from './diff.js';
 import { setStatusDate, statusDateOf, storedStatusDates } from './status-date.js';
 
@@ -78,12 +78,21 @@ export function updateProject(db: Db, actor: Actor, id: number, patch: ProjectPa
   });
 }
 
-/** Deletes the project and, through foreign keys, every register row in it. */
+/**
+ * Deletes the project and, through foreign keys, every row of it, as one batch that audits every row
+ * (whole, updatedAt included: store.fullSnapshotSql), children first and the project last, so the
+ * caller can undo it (history.ts) and get every row back exactly, and redo it. Each table's snapshots
+ * are one INSERT … SELECT (batch.recordStored): nothing is read into JS.
+ */
 export function deleteProject(db: Db, actor: Actor, id: number): { deleted: number } {
   return inBatch(db, actor, 'project.delete', id, (batch) => {
-    const before = getProjectRow(db, id);
+    getProjectRow(db, id);
+    for (const { entity, store } of [...PROJECT_TABLES].reverse()) {
+      const ids = projectRowIdsChildrenFirst(db, store.table, id);
+      batch.recordStored(entity, 'delete', { table: store.table, snapshotSql: store.fullSnapshotSql }, ids);
+    }
+    batch.recordStored('project', 'delete', { table: projectStore.table, snapshotSql: projectStore.fullSnapshotSql }, [id]);
     projectStore.remove(db, id);
-    batch.record('project', id, 'delete', rowOf(before), null);
     return { deleted: 1 };
   });
 }
