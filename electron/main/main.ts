@@ -22,6 +22,7 @@ import {
   APP_ENTRY_URL,
   APP_SCHEME,
   denyDevicePermission,
+  folderFiles,
   permissionCheckDecision,
   permissionRequestDecision,
   forbiddenDebugSwitch,
@@ -40,6 +41,7 @@ import { startUtilityReader } from './reader-utility.js';
 // Must match the channel in preload.ts (the unit tests check both files).
 const INVOKE_CHANNEL = 'pmo:invoke';
 const PRINT_PDF_CHANNEL = 'pmo:printToPdf';
+const SAVE_FOLDER_CHANNEL = 'pmo:saveToFolder';
 
 // Privileges can only be granted before 'ready'. standard + secure give app:// a real origin and a
 // secure context, which module scripts need. corsEnabled stays off so no other origin can read our
@@ -105,6 +107,7 @@ async function start(): Promise<void> {
   // parses nor re-serializes a 10,000-row answer on its own thread (the preload parses it).
   ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, args: unknown) => envelopeJson(await invoke(event, method, args)));
   ipcMain.handle(PRINT_PDF_CHANNEL, (event, paper: unknown, name: unknown) => printToPdf(event, paper, name));
+  ipcMain.handle(SAVE_FOLDER_CHANNEL, (event, files: unknown) => saveToFolder(event, files));
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(withCommands(menuTemplate({ locale: app.getLocale(), packaged: app.isPackaged }))));
   app.setAboutPanelOptions({ applicationName: 'PMO Desk', applicationVersion: app.getVersion() });
@@ -162,6 +165,32 @@ async function printToPdf(event: IpcMainInvokeEvent, paper: unknown, name: unkno
   const pdf = await event.sender.printToPDF({ landscape: true, pageSize: paper, printBackground: true, preferCSSPageSize: true });
   await writeFile(filePath, pdf);
   return { saved: true };
+}
+
+/**
+ * A report's files (a workbook per project and the summary) written into a folder the user picks: the
+ * native folder dialog, as the issue asks for 20 files. A name already in the folder is kept and the new
+ * file takes "(2)", so last week's report is never overwritten.
+ */
+async function saveToFolder(event: IpcMainInvokeEvent, files: unknown): Promise<{ saved: number; folder?: string; error?: string }> {
+  if (!fromOurFrame(event) || !mainWindow) return { saved: 0, error: FORBIDDEN };
+  const list = folderFiles(files);
+  if (!list) return { saved: 0, error: 'The files must be a list of { fileName, dataBase64 }' };
+  const { canceled, filePaths } = await dialog.showOpenDialog(mainWindow, { properties: ['openDirectory', 'createDirectory'] });
+  const folder = filePaths[0];
+  if (canceled || !folder) return { saved: 0 };
+  for (const f of list) {
+    for (let i = 1; ; i++) {
+      const name = i === 1 ? f.name : f.name.replace(/(\.[^.]+)?$/, (ext) => `(${i})${ext}`);
+      try {
+        await writeFile(path.join(folder, name), f.bytes, { flag: 'wx' });
+        break;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || i > 99) throw err;
+      }
+    }
+  }
+  return { saved: list.length, folder };
 }
 
 /** Gives the template's command items their click handlers. */

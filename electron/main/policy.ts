@@ -170,3 +170,29 @@ export function forbiddenDebugSwitch(argv: readonly string[]): string | null {
   }
   return null;
 }
+
+const RESERVED_NAME = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
+
+/**
+ * The files a report asks main to write into a folder the user picked (20 workbooks and the summary):
+ * each name a plain file name — no folder part, no character or name Windows refuses, no trailing dot or
+ * space — and each name once (case-insensitively, as Windows sees them: a second gets "(2)").
+ * Null when the list is not one of { fileName, dataBase64 } (at most 100).
+ */
+export function folderFiles(files: unknown): { name: string; bytes: Buffer }[] | null {
+  if (!Array.isArray(files) || files.length === 0 || files.length > 100) return null;
+  const used = new Set<string>();
+  const out: { name: string; bytes: Buffer }[] = [];
+  for (const f of files as unknown[]) {
+    if (typeof f !== 'object' || f === null) return null;
+    const { fileName, dataBase64 } = f as { fileName?: unknown; dataBase64?: unknown };
+    if (typeof fileName !== 'string' || typeof dataBase64 !== 'string') return null;
+    let name = path.basename(fileName.replaceAll('\\', '/')).replace(/[<>:"|?*\x00-\x1f]/g, '_').replace(/[. ]+$/, '').slice(0, 200);
+    if (name === '' || name === '..' || RESERVED_NAME.test(name)) name = `_${name || 'file'}`;
+    const base = name;
+    for (let i = 2; used.has(name.toLowerCase()); i++) name = base.replace(/(\.[^.]+)?$/, (ext) => `(${i})${ext}`);
+    used.add(name.toLowerCase());
+    out.push({ name, bytes: Buffer.from(dataBase64, 'base64') });
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 // The renderer's whole view of Electron: a function that forwards an API call to main, and one that
-// asks main to save the page as it prints as a PDF.
+// asks main to save the page as it prints as a PDF, and one that asks main to write files into a folder
+// the user picks.
 // ipcRenderer itself is never exposed, or a page could send on any channel. A sandboxed preload
 // cannot require Node modules, so nothing but 'electron' may end up in this bundle.
 import { contextBridge, ipcRenderer } from 'electron';
@@ -18,5 +19,9 @@ contextBridge.exposeInMainWorld('pmo', {
   /** The page as it prints, saved as a PDF where the user chooses (main asks where). */
   printToPdf(paper: unknown, name: unknown): Promise<unknown> {
     return ipcRenderer.invoke('pmo:printToPdf', paper, name);
+  },
+  /** Files (a report's workbooks) written into a folder the user picks (main shows the folder dialog). */
+  saveToFolder(files: unknown): Promise<unknown> {
+    return ipcRenderer.invoke('pmo:saveToFolder', files);
   },
 });

@@ -486,6 +486,14 @@ describe('weekly status report (report.export)', () => {
     await one.xlsx.load(zip.bytes('週次状況報告_Alpha_20250613.xlsx') as unknown as ArrayBuffer);
     expect(one.worksheets.map((x) => x.name)).toEqual(['Alpha']);
     expect(rowsOf(one.worksheets[0]!)).toEqual(a);
+    // For a folder (the window writes them where the user picks): the zip's files one by one.
+    const folder = await w.call('report.export', { projectIds: [w.alpha, w.beta], statusDate: STATUS, bundle: 'folder' });
+    expect(folder.files?.map((f) => f.fileName)).toEqual([...zip.dir.entries.keys()]);
+    expect(rowsOf(await (async () => {
+      const x = new ExcelJS.Workbook();
+      await x.xlsx.load(Buffer.from(folder.files![1]!.dataBase64, 'base64') as unknown as ArrayBuffer);
+      return x.worksheets[0]!;
+    })())).toEqual(a);
 
     const en = await w.call('report.export', { projectIds: [w.beta], statusDate: '2025-06-06', language: 'en' });
     const wbEn = new ExcelJS.Workbook();

@@ -10,6 +10,7 @@ import {
   APP_ORIGIN,
   appContentSecurityPolicy,
   denyDevicePermission,
+  folderFiles,
   permissionCheckDecision,
   permissionRequestDecision,
   isAllowedNavigation,
@@ -386,5 +387,24 @@ describe("who imports 'electron'", () => {
     expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1);
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*[,)]/);
     expect(preload).not.toMatch(/ipcRenderer\.(send|on|once|sendSync|postMessage)\b/);
+  });
+});
+
+describe('files written into a folder the user picked', () => {
+  const b64 = (t: string) => Buffer.from(t).toString('base64');
+  it('keeps plain names, takes any folder part and Windows-refused character or name away, and names each once', () => {
+    const out = folderFiles([
+      { fileName: '週次状況報告_サマリー_20251121.xlsx', dataBase64: b64('a') },
+      { fileName: '../../evil/..\\x.xlsx', dataBase64: b64('b') },
+      { fileName: 'A:B*C?.xlsx', dataBase64: b64('c') },
+      { fileName: 'CON.xlsx', dataBase64: b64('d') },
+      { fileName: '週次状況報告_サマリー_20251121.XLSX', dataBase64: b64('e') },
+      { fileName: 'trailing. ', dataBase64: b64('f') },
+    ]);
+    expect(out?.map((f) => f.name)).toEqual(['週次状況報告_サマリー_20251121.xlsx', 'x.xlsx', 'A_B_C_.xlsx', '_CON.xlsx', '週次状況報告_サマリー_20251121(2).XLSX', 'trailing']);
+    expect(out?.[1]!.bytes.toString()).toBe('b');
+  });
+  it('refuses anything but a list of { fileName, dataBase64 }', () => {
+    for (const bad of [null, 'x', [], [{ fileName: 1, dataBase64: '' }], [{ fileName: 'a' }], Array.from({ length: 101 }, () => ({ fileName: 'a', dataBase64: '' }))]) expect(folderFiles(bad)).toBeNull();
   });
 });

@@ -225,12 +225,15 @@ export const portfolioApi = {
       statusDate: isoDate.optional(),
       format: z.literal('xlsx').optional(),
       language: z.enum(['ja', 'en']).optional(),
-      /** 'files': a workbook per project (and the summary's) in one .zip; default one workbook. */
-      bundle: z.enum(['workbook', 'files']).optional(),
+      /**
+       * 'files': a workbook per project (and the summary's) in one .zip; 'folder': the same files one by
+       * one in `files` (the window writes them into a folder the user picks); default one workbook.
+       */
+      bundle: z.enum(['workbook', 'files', 'folder']).optional(),
       /** Into the client's own report form (a report profile): a file per project (a .zip for several). */
       profileId: id.optional(),
     }),
-    output: {} as ExportedWorkbook,
+    output: {} as ExportedWorkbook & { files?: ExportedWorkbook[] },
   },
   /**
    * The weekly status report as the print page shows it (PMO Desk's A4 layout as HTML, printed to PDF by

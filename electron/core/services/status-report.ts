@@ -302,21 +302,26 @@ export async function exportStatusReport(
   db: Db,
   osLocale: string,
   today: string,
-  input: { projectIds: number[]; statusDate?: string; language?: Language; bundle?: 'workbook' | 'files'; profileId?: number },
-): Promise<ExportedWorkbook> {
+  input: { projectIds: number[]; statusDate?: string; language?: Language; bundle?: 'workbook' | 'files' | 'folder'; profileId?: number },
+): Promise<ExportedWorkbook & { files?: ExportedWorkbook[] }> {
+  const answer = (name: string, files: { name: string; bytes: Uint8Array }[]) =>
+    input.bundle === 'folder'
+      ? // One by one, for the window to write into the folder the user picks (the zip's name stays the answer's).
+        { fileName: name, dataBase64: '', files: files.map((f) => ({ fileName: f.name, dataBase64: Buffer.from(f.bytes).toString('base64') })) }
+      : { fileName: name, dataBase64: zipFiles(files).toString('base64') };
   const data = await reportData(db, osLocale, today, input, input.profileId === undefined);
   const { projects, labels: L } = data;
   if (input.profileId !== undefined) {
     // The client's form holds one project: one file, or a file per project in a zip.
     const files = await reportFormFiles(db, data, input.profileId, (p, ext) => reportFileName(data, p.row.name, ext));
     if (files.length === 1) return { fileName: files[0]!.name, dataBase64: Buffer.from(files[0]!.bytes).toString('base64') };
-    return { fileName: reportFileName(data, L.summary, 'zip'), dataBase64: zipFiles(files).toString('base64') };
+    return answer(reportFileName(data, L.summary, 'zip'), files);
   }
-  if (input.bundle === 'files' && projects.length > 1) {
+  if ((input.bundle === 'files' || input.bundle === 'folder') && projects.length > 1) {
     // One workbook per project, and the summary as its own: a zip of them.
     const files = [{ name: reportFileName(data, L.summary, 'xlsx'), bytes: await ownLayoutBook(data, projects) }];
     for (const p of projects) files.push({ name: reportFileName(data, p.row.name, 'xlsx'), bytes: await ownLayoutBook(data, [p]) });
-    return { fileName: reportFileName(data, L.summary, 'zip'), dataBase64: zipFiles(files).toString('base64') };
+    return answer(reportFileName(data, L.summary, 'zip'), files);
   }
   const bytes = await ownLayoutBook(data, projects);
   return { fileName: reportFileName(data, projects.length === 1 ? projects[0]!.row.name : L.summary, 'xlsx'), dataBase64: bytes.toString('base64') };

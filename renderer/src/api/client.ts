@@ -11,6 +11,8 @@ declare global {
       invoke(method: string, args: unknown): Promise<Envelope<unknown>>;
       /** Electron only: the page as it prints, saved as a PDF where the user chooses. */
       printToPdf?(paper: 'A3' | 'A4', name: string): Promise<{ saved: boolean; error?: string }>;
+      /** Electron only: files written into a folder the user picks (a report's workbook per project). */
+      saveToFolder?(files: { fileName: string; dataBase64: string }[]): Promise<{ saved: number; folder?: string; error?: string }>;
     };
   }
 }

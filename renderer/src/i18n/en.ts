@@ -29,6 +29,7 @@ export const en = {
     reportBundle: 'Files',
     bundleWorkbook: 'One workbook (a summary sheet and a sheet per project)',
     bundleFiles: 'A workbook per project (with the summary, in one zip)',
+    bundleFolder: 'A file per project (with the summary’s), saved into a folder you choose',
     reportRun: 'Export',
     reportLayout: 'Layout',
     reportFormat: 'Format',

@@ -31,6 +31,7 @@ export const ja: Strings = {
     reportBundle: 'まとめ方',
     bundleWorkbook: '1 つのブック（サマリーとプロジェクト別のシート）',
     bundleFiles: 'プロジェクトごとのファイル（サマリーと共に zip で 1 ファイル）',
+    bundleFolder: 'プロジェクトごとのファイル（サマリーと共に、選んだフォルダーに保存）',
     reportRun: '出力',
     reportLayout: '様式',
     reportFormat: '形式',

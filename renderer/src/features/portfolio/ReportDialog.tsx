@@ -54,8 +54,20 @@ export function ReportDialog({ projectIds, statusDate, onClose }: { projectIds: 
         if (await saveReportPdf(report, name)) ref.current?.close();
         return;
       }
-      const out = await call('report.export', { projectIds, ...(statusDate && { statusDate }), format: 'xlsx', ...(layout ? { profileId: Number(layout) } : { bundle }) });
-      saveFile(out.fileName, out.dataBase64);
+      // Several files into a folder the user picks, in the window; a zip (one download) in a browser.
+      const toFolder = !!window.pmo?.saveToFolder && projectIds.length > 1 && (layout !== '' || bundle === 'files');
+      const out = await call('report.export', {
+        projectIds,
+        ...(statusDate && { statusDate }),
+        format: 'xlsx',
+        ...(layout ? { profileId: Number(layout) } : { bundle }),
+        ...(toFolder && { bundle: 'folder' as const }),
+      });
+      if (out.files) {
+        const r = await window.pmo!.saveToFolder!(out.files);
+        if (r.error) throw new Error(r.error);
+        if (r.saved === 0) return;
+      } else saveFile(out.fileName, out.dataBase64);
       ref.current?.close();
     } catch (err) {
       setError(errorText(err));
@@ -104,7 +116,7 @@ export function ReportDialog({ projectIds, statusDate, onClose }: { projectIds: 
           </label>
           <label>
             <input type="radio" name="bundle" checked={bundle === 'files'} onChange={() => setBundle('files')} disabled={projectIds.length < 2} data-testid="bundle-files" />
-            {t('portfolio.bundleFiles')}
+            {t(window.pmo?.saveToFolder ? 'portfolio.bundleFolder' : 'portfolio.bundleFiles')}
           </label>
         </fieldset>
         <ErrorBanner text={error} onClose={() => setError(null)} />
