@@ -68,9 +68,9 @@ describe.skipIf(PG_SKIP)('SQLite functions on PostgreSQL (compatibility migratio
   });
 
   it('julianday: the schedule network reads the same day numbers', () => {
-    // Compared by id: ORDER BY parent_id puts the root first on SQLite and last on PostgreSQL (NULLS LAST),
-    // one of the statements still to make portable.
-    const [lite, pgRows] = both((sql) => networkTasks({ sql }, 1).sort((a, b) => a[0] - b[0]));
+    // In the statement's own order: ORDER BY parent_id NULLS FIRST puts the root first on both engines
+    // (PostgreSQL sorts NULLs last by default, SQLite first).
+    const [lite, pgRows] = both((sql) => networkTasks({ sql }, 1));
     expect(pgRows).toEqual(lite);
     expect(lite).toEqual([
       [1, null, day('2025-12-29'), day('2026-04-01'), null, 0, 0],
