@@ -51,6 +51,8 @@ export interface Features {
   categoryMerge: boolean;
   /** How a WBS shows its tree: a code column, the name indented with spaces, or 大/中分類 label rows. */
   tree: 'code' | 'indent' | 'labels';
+  /** The title column is the client's formula of the row (="task"&ROW(), filled down as a shared formula where the records are contiguous). */
+  formulaTitle: boolean;
   records: number;
 }
 
@@ -92,6 +94,7 @@ export function featuresOf(seed: number): Features {
     tree: target === 'wbs' ? pick(rnd, ['code', 'indent', 'labels'] as const) : 'code',
     // Drawn last: the features of every seed before it stay as they were.
     typedNo: rnd() < 0.5,
+    formulaTitle: rnd() < 0.2,
   };
 }
 
@@ -101,9 +104,13 @@ export function describeFeatures(f: Features): string {
   if (f.formulaNo && f.typedNo) on.push('typedNo');
   if (f.prepared) on.push(`prepared ${f.prepared}`);
   if (f.categoryMerge) on.push('categoryMerge');
+  if (titleFormula(f)) on.push('formulaTitle');
   if (f.target === 'wbs') on.push(`tree ${f.tree}`);
   return `${f.target} ${f.lang} title ${f.titleRows} col ${f.startCol} ${f.period} rows/record ${f.records} records${on.length ? ` ${on.join(' ')}` : ''}`;
 }
+
+/** A title formula of the row: not where the tree is in the name (indented) or in label rows. */
+const titleFormula = (f: Features) => f.formulaTitle && !(f.target === 'wbs' && f.tree !== 'code');
 
 type Col = { label: { ja: string; en: string }; group?: { ja: string; en: string }; value: (i: number, rnd: () => number) => ExcelJS.CellValue; date?: boolean; formula?: boolean };
 
@@ -250,6 +257,15 @@ export async function buildSynthetic(f: Features, seed: number): Promise<Buffer>
       rowCells(r, k, v === null ? undefined : (v as ExcelJS.CellValue));
       if (col.date) ws.getCell(r, at[k]!).numFmt = 'yyyy/m/d';
     });
+    if (titleFormula(f)) {
+      const k = f.target === 'wbs' ? nameAt : f.categoryMerge ? 2 : 1;
+      const prefix = f.lang === 'ja' ? 'タスク' : 'Task ';
+      const shared = f.period === 1 && !f.spacers && !f.groupLabels;
+      const top = first;
+      const cell = ws.getCell(r, at[k]!);
+      if (!shared || r === top) cell.value = { formula: `"${prefix}"&ROW()`, result: `${prefix}${r}`, ...(shared && f.records > 1 ? { shareType: 'shared', ref: `${letter(k)}${top}:${letter(k)}${top + f.records - 1}` } : {}) } as never;
+      else cell.value = { sharedFormula: `${letter(k)}${top}`, result: `${prefix}${r}` } as never;
+    }
     for (let c = c0; c <= lastCol; c++) ws.getCell(r, c).border = box;
     // A No. typed over with the number it showed: on every fourth record (the client's hand).
     if (f.formulaNo) ws.getCell(r, c0).value = f.typedNo && i % 4 === 2 ? noResult(r) : ({ formula: noFormula(r), result: noResult(r) } as never);

@@ -53,6 +53,21 @@ export function sameValue(env: CellEnv, c: CellTok, v: OutValue): boolean {
   }
 }
 
+/** Whether a formula cell's cached result is this value (text as t="str", a number, a boolean). */
+export function showsValue(c: CellTok, v: OutValue): boolean {
+  if (v === null || c.v === null) return false;
+  const raw = unescapeX(unescapeXml(fromBytes(c.v)));
+  switch (v.t) {
+    case 's':
+      return c.t === 'str' && raw === v.v;
+    case 'n':
+    case 'd':
+      return (c.t ?? 'n') === 'n' && raw.trim() !== '' && Number(raw) === v.v;
+    case 'b':
+      return c.t === 'b' && (raw.trim() === '1' || raw.trim().toLowerCase() === 'true') === v.v;
+  }
+}
+
 /** Numbers as xsd:double: shortest round-trip form, no -0. */
 export function numText(n: number): string {
   if (!Number.isFinite(n)) throw new RangeError(`${n} is not a number a cell can hold`);

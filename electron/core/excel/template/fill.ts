@@ -12,9 +12,10 @@
 import { fail } from './errors.js';
 import { sheetPrefix } from '../../../common/excel/model.js';
 import { translate } from './formula.js';
-import { newCellXml, normalize, numText, rewriteCellXml, sameValue, targetStyle, valueParts, type CellEnv } from './cells.js';
+import { positionalValue } from './formula-value.js';
+import { newCellXml, normalize, numText, showsValue, rewriteCellXml, sameValue, targetStyle, valueParts, type CellEnv } from './cells.js';
 import type { Package, SheetInfo } from './package.js';
-import { resizeWorkbook } from './resize.js';
+import { resizeWorkbook, type ResizeOutcome } from './resize.js';
 import type { DirtyCells } from './stale.js';
 import { colIndex, colName, isIdentity, remapOf, RowOverflow } from './refs.js';
 import { cellHasContent, columnStyles, findSheetData, parseCells, parseRows, RowOrderError, rowsContaining, type CellTok, type RowTok, type SheetDataSpan } from './sheet-rows.js';
@@ -135,6 +136,8 @@ class SheetEditor {
       const ex = byCol.get(col);
       // Never overwrite a formula with a value, unless typed over one that no other cell reads.
       if (ex?.f && !(out.overFormula && ex.f.type !== 'array' && !(ex.f.type === 'shared' && attr(ex.f.openTag, 'ref') !== undefined))) continue;
+      // A formula that shows the value already (its result, kept or computed where its row moved) stays.
+      if (ex?.f && showsValue(ex, v)) continue;
       const base = ex ? ex.s : this.defaultStyle(row, col);
       const s = targetStyle(ctx, base, out);
       if (ex) {
@@ -411,13 +414,62 @@ export function writeTable(ctx: FillContext, sheet: SheetInfo, w: TableWrite): v
         // Cells recorded as changed by earlier writes moved with their rows.
         ctx.dirty.shift({ sheet: sheet.name, at: lay.regionEnd + 1, by, growFirst: lay.first, growEnd: growEnd, growTo: lay.newLast });
       }
+      markChanged(ctx, res);
       xml = pkg.read(sheet.part!)!;
       ed = guard(ctx, sheet, () => new SheetEditor(xml, sheet, ctx));
     }
   }
+  // A shared formula's master typed over (a record's name over ="task"&ROW() filled down) first
+  // gives each cell of its group a formula of its own, so the cells that read it keep theirs.
+  const unshare = guard(ctx, sheet, () => mastersTypedOver(ed, w, lay.first));
+  if (unshare.size > 0) {
+    xml = unshareFormulas(ed, unshare);
+    ed = guard(ctx, sheet, () => new SheetEditor(xml, sheet, ctx));
+  }
   guard(ctx, sheet, () => fillRegion(ctx, ed, w, lay));
   if (ed.sp.changed && w.rows.length > 0) growDimension(ed, lay.first, lay.first + w.rows.length - 1, w.columns);
   pkg.write(sheet.part!, ed.finish());
+}
+
+/** The si of each shared formula master that a value is typed over (CellOut.overFormula) in place. */
+function mastersTypedOver(ed: SheetEditor, w: TableWrite, first: number): Set<string> {
+  const out = new Set<string>();
+  w.rows.forEach((data, i) => {
+    const row = ed.byNum.get(first + i);
+    if (!row) return;
+    w.columns.forEach((col, j) => {
+      const o = data[j];
+      if (!o?.overFormula) return;
+      const c = ed.cells(row).find((x) => x.col === col);
+      const si = c?.f?.type === 'shared' && attr(c.f.openTag, 'ref') !== undefined ? attr(c.f.openTag, 'si') : undefined;
+      if (si !== undefined && !showsValue(c!, normalize(o.value))) out.add(si);
+    });
+  });
+  return out;
+}
+
+/** The sheet with the shared formula groups `sis` written out cell by cell (each its own formula). */
+function unshareFormulas(ed: SheetEditor, sis: Set<string>): string {
+  const sp = new Splicer(ed.xml);
+  const masters = new Map<string, { text: string; row: number; col: number }>();
+  const hasF = rowsContaining(ed.xml, ed.rows, `<${ed.p}f`);
+  for (const [i, row] of ed.rows.entries()) {
+    if (!hasF[i]) continue;
+    for (const c of ed.cells(row)) {
+      const si = c.f?.type === 'shared' ? attr(c.f.openTag, 'si') : undefined;
+      if (si === undefined || !sis.has(si)) continue;
+      if (attr(c.f!.openTag, 'ref') !== undefined && !masters.has(si)) masters.set(si, { text: c.f!.text, row: row.num, col: c.col });
+      const m = masters.get(si);
+      if (!m) continue;
+      sp.replace(c.f!.start, c.f!.end, `<${ed.p}f>${toBytes(escapeText(translate(m.text, row.num - m.row, c.col - m.col)))}</${ed.p}f>`);
+    }
+  }
+  return sp.toString();
+}
+
+/** Formula cells whose cached result the move changed or dropped: what reads them is stale too (stale.ts). */
+function markChanged(ctx: FillContext, res: ResizeOutcome): void {
+  for (const c of res.changed ?? []) ctx.dirty.add(c.sheet, c.row, c.row, c.col, c.col);
 }
 
 /** Undoes merged ranges of the sheet (TableWrite.unmerge): their <mergeCell> entries go, the cells stay. */
@@ -453,10 +505,11 @@ function rearrangeTable(ctx: FillContext, sheet: SheetInfo, w: TableWrite, remap
   const by = remap.newLast - last;
   if (remap.newLast > EXCEL_MAX_ROWS) fail(pkg.fileName, 'BAD_WRITE', `sheet "${sheet.name}": ${w.order!.length} rows from row ${first} would run past the last row of the sheet`, sheetPrefix(sheet.name));
   const z = { sheet: sheet.name, at: last + 1, by, growFirst: first, growEnd: last, growTo: remap.newLast, remap, ...(w.band ? { band: w.band } : {}) };
-  guard(ctx, sheet, () => resizeWorkbook(pkg, sheet, z, { first, last }));
+  const res = guard(ctx, sheet, () => resizeWorkbook(pkg, sheet, z, { first, last }));
   ctx.formulasChanged = true;
   if (by > 0) ctx.inserted.push({ sheet: sheet.name, at: last + 1, count: by });
   ctx.dirty.shift(z);
+  markChanged(ctx, res);
   const xml = pkg.read(sheet.part!)!;
   const ed = guard(ctx, sheet, () => new SheetEditor(xml, sheet, ctx));
   const order = w.columns.map((col, j) => [col, j] as const).sort((a, b) => a[0] - b[0]);
@@ -547,7 +600,10 @@ function newRows(ctx: FillContext, ed: SheetEditor, w: TableWrite, lay: Layout, 
         const ref = `${letters[k]}${num}`;
         const f = translate(c.formula.text, num - c.formula.row, c.col - c.formula.col);
         const fTag = c.formula.array ? `<${p}f t="array" ref="${ref}">` : `<${p}f>`;
-        x += `<${p}c r="${ref}${plainStyle[k]}>${fTag}${toBytes(escapeText(f))}</${p}f></${p}c>`;
+        // A formula of its own position (=ROW()-4) gets its result here (formula-value.ts).
+        const shown = positionalValue(f, num, c.col);
+        const v = shown ? `<${p}v>${shown.t === 'n' ? numText(shown.v) : toBytes(escapeText(shown.v))}</${p}v>` : '';
+        x += `<${p}c r="${ref}${plainStyle[k]}${shown?.t === 's' ? ' t="str"' : ''}>${fTag}${toBytes(escapeText(f))}</${p}f>${v}</${p}c>`;
         ctx.formulasChanged = true;
         continue;
       }

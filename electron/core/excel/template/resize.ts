@@ -10,6 +10,8 @@ import { EXCEL_MAX_ROWS } from '../limits.js';
 import { sheetPrefix } from '../../../common/excel/model.js';
 import { fail } from './errors.js';
 import { resizeFormula, translate } from './formula.js';
+import { keepsResult, positionalValue, readsPosition } from './formula-value.js';
+import { numText } from './cells.js';
 import type { Package, SheetInfo } from './package.js';
 import { cloneRanges, colName, outsideBand, resizeRangeText, resizeSqref, RowOverflow, shiftRow, shiftRowNear, type Resize } from './refs.js';
 import { findSheetData, parseCells, parseRows, RowOrderError, rowsContaining, type CellTok, type RowTok } from './sheet-rows.js';
@@ -18,6 +20,8 @@ import { attr, closeEnd, escapeText, escapeXml, fromBytes, setAttr, Splicer, tag
 export interface ResizeOutcome {
   /** Some formula's text changed (its cached value is stale). */
   formulasChanged: boolean;
+  /** Formula cells (sheet, new 1-based row, 0-based column) whose cached result changed or was dropped. */
+  changed?: { sheet: string; row: number; col: number }[];
 }
 
 /** The region whose own formulas never grow (rows firstRow..regionEnd of the target sheet). */
@@ -304,7 +308,12 @@ function copyRow(xml: string, row: RowTok, p: string, num: number, by: number, s
         body += selfClose(setAttr(open, 't', undefined));
         continue;
       }
-      body += `${open}${fTag}${toBytes(escapeText(translate(text, by, 0)))}</${p}f></${p}c>`;
+      const copied = translate(text, by, 0);
+      // A formula of its own position (=ROW()-4) gets its result at the copy's row (formula-value.ts).
+      const shown = positionalValue(copied, num, c.col);
+      if (shown?.t === 's') open = setAttr(open, 't', 'str');
+      const v = shown ? `<${p}v>${shown.t === 'n' ? numText(shown.v) : toBytes(escapeText(shown.v))}</${p}v>` : '';
+      body += `${open}${fTag}${toBytes(escapeText(copied))}</${p}f>${v}</${p}c>`;
       continue;
     }
     open = setAttr(open, 't', undefined);
@@ -395,18 +404,30 @@ function resizeCells(xml: string, p: string, rows: RowTok[], z: Resize, home: st
           }
           if (next !== f.text && f.type === 'shared' && si !== undefined) changedMasters.add(si);
         }
-        // A formula in a row that moved may read its own position (ROW(), INDIRECT): recomputed on open.
-        const stale = rewrite || (isChild && si !== undefined && changedMasters.has(si)) || (moves && !!z.remap);
+        // Whether the cached result still holds (formula-value.ts): a formula whose references all
+        // followed their cells keeps it; one of its own position (="task"&ROW()) is computed at its
+        // new row; any other is recomputed on open (fullCalcOnLoad), its result dropped.
+        const childChanged = isChild && si !== undefined && changedMasters.has(si);
+        const own = isChild ? (si !== undefined && masters.has(si) ? translate(masters.get(si)!.text, row.num - masters.get(si)!.row, c.col - masters.get(si)!.col) : null) : f.text;
+        const now = isChild ? own : text;
+        const moved = rewrite || childChanged || (moves && !!z.remap);
+        const stale = (moved && (own === null || !keepsResult(own, home, z))) || (moves && now !== null && readsPosition(now));
         if (rewrite || fTag !== f.openTag) {
           const selfClosing = fTag.endsWith('/>');
           const body = text === '' && selfClosing ? fTag : `${selfClosing ? `${fTag.slice(0, -2).trimEnd()}>` : fTag}${toBytes(escapeText(text))}</${p}f>`;
           sp.replace(f.start, f.end, body);
         }
+        if (moved) out.formulasChanged = true;
         if (stale) {
           out.formulasChanged = true;
-          // The cached result is stale: drop it (Excel recalculates; see fullCalcOnLoad).
-          if (c.vStart >= 0) sp.replace(c.vStart, c.vEnd, '');
-          if (c.t !== undefined) openTag = setAttr(openTag, 't', undefined);
+          const shown = now !== null ? positionalValue(now, newNum, c.col) : null;
+          const was = c.vStart >= 0 ? xml.slice(c.vStart, c.vEnd) : '';
+          const v = shown ? `<${p}v>${shown.t === 'n' ? numText(shown.v) : toBytes(escapeText(shown.v))}</${p}v>` : '';
+          if (c.vStart >= 0) sp.replace(c.vStart, c.vEnd, v);
+          else if (v !== '') sp.insert(f.end, v);
+          openTag = setAttr(openTag, 't', shown?.t === 's' ? 'str' : undefined);
+          // Formulas reading this one are stale in turn (stale.ts), unless it shows what it showed.
+          if (v !== was || (shown?.t === 's') !== (c.t === 'str')) (out.changed ??= []).push({ sheet: home, row: newNum, col: c.col });
         }
       }
       if (openTag !== c.openTag) sp.replace(c.start, c.openEnd, openTag);

@@ -316,7 +316,7 @@ export async function exportToProfile(
   }
   // In place, a cell left `undefined` keeps what the row has; written out in tree order, a row lands on
   // another row, so every cell is written (the row's own raw cell where the client's content stays).
-  const cellsOf = (o: Out, inPlace: boolean): (CellOut | undefined)[] =>
+  const cellsOf = (o: Out, inPlace: boolean, outRow?: number): (CellOut | undefined)[] =>
     mapped.flatMap((m, j): (CellOut | undefined)[] => {
       const field = m.field;
       const cols = spread(m);
@@ -386,7 +386,13 @@ export async function exportToProfile(
         // moves away from what the import made of it.
         if (o.summary && inPlace && ROLLED_UP.has(field ?? '') && unmovedRollUp(o, field!)) return put(undefined);
         // Same meaning, or an empty cell that the import read as the field's default: the client's cell.
-        if (sameValue(meaning, value) || (meaning === null && field !== null && sameValue(defaults[field], value))) return put({ value: rawValue(tcell) });
+        if (sameValue(meaning, value) || (meaning === null && field !== null && sameValue(defaults[field], value))) {
+          // A record's name shown by the client's formula of its row (="task"&ROW()) would show another
+          // name once the record moved: the name is typed over it there, unless the formula still
+          // shows it at its new row (the writer compares the result it keeps or computes there).
+          if (field === KEY_FIELD[target] && tcell?.f && outRow !== undefined && outRow !== at + 1) return put({ value: rawValue(tcell), overFormula: true });
+          return put({ value: rawValue(tcell) });
+        }
       }
       // A name is indented the template's way: the cell's indent, or leading spaces.
       const spaced = field === 'name' && indent.kind === 'spaces' ? indent.unit.repeat(o.level) + String(value ?? '') : value;
@@ -458,6 +464,11 @@ export async function exportToProfile(
       ),
     ),
   ].filter((c) => !sheetColumns.includes(c) && !preparedColumns.has(c) && !idColumns.has(c) && !(bars?.band.columns.some((b) => b.c === c) ?? false));
+  // A record's name shown by the client's formula (="task"&ROW()) would still show one on a cleared
+  // row, which then reads as a record: where the prepared rows hold no formula there, the cleared
+  // row goes back to their state and the formula goes with the record.
+  const keyColumns = new Set(mapped.filter((m) => m.field === KEY_FIELD[target]).flatMap(spread));
+  const keyFormulaGoes = (c: number) => keyColumns.has(c) && blocks.prepared.length > 0 && !blocks.prepared.some((r) => ix.cell(r - 1, c)?.f);
   const columns = [...sheetColumns, ...(bars?.band.columns.map((b) => b.c) ?? []), ...clearColumns];
   const width = columns.length;
   const rows = blocks.fill.map((f, i): (CellOut | undefined)[] => {
@@ -469,11 +480,14 @@ export async function exportToProfile(
     // (A block cleared in place is one row: more would read as the table's end, see planBlocks.)
     if (f === 'clear') {
       const at = blocks.order[i]!.row - 1;
-      const clear = (c: number) => (idColumns.has(c) || preparedColumns.has(c) || ix.cell(at, c)?.f ? undefined : { value: null });
+      const clear = (c: number): CellOut | undefined =>
+        idColumns.has(c) || preparedColumns.has(c) ? undefined
+        : ix.cell(at, c)?.f ? (keyFormulaGoes(c) ? { value: null, overFormula: true } : undefined)
+        : { value: null };
       return [...sheetColumns.map(clear), ...barsOf(null, true), ...clearColumns.map(clear)];
     }
     const o = stored[f.stored]!;
-    if (!f.fresh) return [...cellsOf(o, true), ...barsOf(o, false)];
+    if (!f.fresh) return [...cellsOf(o, true, blocks.firstRow + i), ...barsOf(o, false)];
     const cells = cellsOf({ ...o, at: null }, false);
     // A prepared row of a form numbered by the row (=ROW()-2, or the number typed over it) keeps its
     // number: a new record filling it takes the form's number, as a person filling the form would.
