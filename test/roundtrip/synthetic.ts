@@ -51,6 +51,8 @@ export interface Features {
   categoryMerge: boolean;
   /** How a WBS shows its tree: a code column, the name indented with spaces, or 大/中分類 label rows. */
   tree: 'code' | 'indent' | 'labels';
+  /** With categoryMerge: each category on a label row of its own above its records, merged down over them. */
+  categoryRow: boolean;
   /** The title column is the client's formula of the row (="task"&ROW(), filled down as a shared formula where the records are contiguous). */
   formulaTitle: boolean;
   records: number;
@@ -95,6 +97,7 @@ export function featuresOf(seed: number): Features {
     // Drawn last: the features of every seed before it stay as they were.
     typedNo: rnd() < 0.5,
     formulaTitle: rnd() < 0.2,
+    categoryRow: rnd() < 0.5,
   };
 }
 
@@ -103,7 +106,7 @@ export function describeFeatures(f: Features): string {
   if (f.formulaNo && f.textFormulaNo) on[on.indexOf('formulaNo')] = 'textFormulaNo';
   if (f.formulaNo && f.typedNo) on.push('typedNo');
   if (f.prepared) on.push(`prepared ${f.prepared}`);
-  if (f.categoryMerge) on.push('categoryMerge');
+  if (f.categoryMerge) on.push(f.categoryRow ? 'categoryRow' : 'categoryMerge');
   if (titleFormula(f)) on.push('formulaTitle');
   if (f.target === 'wbs') on.push(`tree ${f.tree}`);
   return `${f.target} ${f.lang} title ${f.titleRows} col ${f.startCol} ${f.period} rows/record ${f.records} records${on.length ? ` ${on.join(' ')}` : ''}`;
@@ -243,6 +246,11 @@ export async function buildSynthetic(f: Features, seed: number): Promise<Buffer>
       categoryRow = r;
       categoryFrom = i + 2 + Math.floor(rnd() * 2);
       ws.getCell(r, at[1]!).value = f.lang === 'ja' ? `分類${i + 1}` : `Area ${i + 1}`;
+      // The label on a row of its own, the records under it.
+      if (f.categoryRow) {
+        for (let c = c0; c <= lastCol; c++) ws.getCell(r, c).border = box;
+        r++;
+      }
     }
     if (f.groupLabels && i % 4 === 0) {
       ws.getCell(r, at[1]!).value = f.lang === 'ja' ? `■ グループ${++group}` : `■ Group ${++group}`;
@@ -260,7 +268,7 @@ export async function buildSynthetic(f: Features, seed: number): Promise<Buffer>
     if (titleFormula(f)) {
       const k = f.target === 'wbs' ? nameAt : f.categoryMerge ? 2 : 1;
       const prefix = f.lang === 'ja' ? 'タスク' : 'Task ';
-      const shared = f.period === 1 && !f.spacers && !f.groupLabels;
+      const shared = f.period === 1 && !f.spacers && !f.groupLabels && !(f.categoryMerge && f.categoryRow);
       const top = first;
       const cell = ws.getCell(r, at[k]!);
       if (!shared || r === top) cell.value = { formula: `"${prefix}"&ROW()`, result: `${prefix}${r}`, ...(shared && f.records > 1 ? { shareType: 'shared', ref: `${letter(k)}${top}:${letter(k)}${top + f.records - 1}` } : {}) } as never;

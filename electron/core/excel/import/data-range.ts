@@ -176,6 +176,12 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
       leftOut.push({ r: row.r, reason: 'section title' });
       continue;
     }
+    // A label merged down over the records below it (a 分類 on a row of its own, its records under it)
+    // heads their group: no record. Each record under it reads the label through the merge.
+    if (key && !record.some((c) => inKey(c.c)) && record.every((c) => { const m = ix.mergeAt(row.r, c.c); return !!m && m.r1 === row.r && m.c1 === c.c && m.r2 > row.r; })) {
+      leftOut.push({ r: row.r, reason: 'group label' });
+      continue;
+    }
     const parent = rows[rows.length - 1];
     if (parent !== undefined && continuesText(ix, record, parent, counts, layout.columns.length)) {
       continued.set(row.r, parent);

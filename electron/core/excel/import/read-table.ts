@@ -407,7 +407,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     sheet: sheet.name,
     header: { top: layout.headerTop + 1, bottom: layout.headerBottom + 1 },
     data: {
-      first: data.rows.length ? data.rows[0]! + 1 : null,
+      // A group label heading the first records (a 分類 on its own row, merged down over them) is the table's.
+      first: data.rows.length ? Math.min(data.rows[0]!, ...data.leftOut.filter((x) => x.reason === 'group label' && x.r < data.rows[0]!).map((x) => x.r)) + 1 : null,
       last: data.rows.length ? data.rows[data.rows.length - 1]! + 1 : null,
       end: data.end,
       ...(data.endRow !== undefined ? { endRow: data.endRow + 1 } : {}),

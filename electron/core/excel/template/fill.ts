@@ -391,6 +391,7 @@ function firstOccupiedBelow(ctx: FillContext, ed: SheetEditor, sheet: SheetInfo,
 
 export function writeTable(ctx: FillContext, sheet: SheetInfo, w: TableWrite): void {
   if (w.unmerge && w.unmerge.length > 0) unmergeRanges(ctx, sheet, w.unmerge);
+  if (w.remerge && w.remerge.length > 0) shrinkMerges(ctx, sheet, w.remerge);
   if (w.order && w.lastRow !== null) {
     const remap = remapOf(w.firstRow, w.lastRow, w.order);
     if (!isIdentity(remap)) return rearrangeTable(ctx, sheet, w, remap);
@@ -470,6 +471,18 @@ function unshareFormulas(ed: SheetEditor, sis: Set<string>): string {
 /** Formula cells whose cached result the move changed or dropped: what reads them is stale too (stale.ts). */
 function markChanged(ctx: FillContext, res: ResizeOutcome): void {
   for (const c of res.changed ?? []) ctx.dirty.add(c.sheet, c.row, c.row, c.col, c.col);
+}
+
+/** Makes merged ranges of the sheet smaller (TableWrite.remerge): the <mergeCell> keeps its top-left cell. */
+function shrinkMerges(ctx: FillContext, sheet: SheetInfo, pairs: { from: string; to: string }[]): void {
+  const to = new Map(pairs.map((p) => [p.from.replaceAll('$', '').toUpperCase(), p.to.replaceAll('$', '').toUpperCase()]));
+  const xml = ctx.pkg.read(sheet.part!)!;
+  const out = xml.replace(/<((?:[A-Za-z_][\w.-]*:)?)mergeCell(?=[\s/>])[^<>]*?(?:\/>|>\s*<\/\1mergeCell>)/g, (tag) => {
+    const ref = attr(tag, 'ref');
+    const next = ref !== undefined ? to.get(ref.toUpperCase()) : undefined;
+    return next === undefined ? tag : setAttr(tag, 'ref', next);
+  });
+  if (out !== xml) ctx.pkg.write(sheet.part!, out);
 }
 
 /** Undoes merged ranges of the sheet (TableWrite.unmerge): their <mergeCell> entries go, the cells stay. */

@@ -11,7 +11,7 @@
 //   const out = await writeIntoTemplate(templateBytes, [{ sheet: 'WBS', firstRow: 5, lastRow: 7,
 //     columns: [0, 1, 4], rows: [[{ value: { t: 's', v: '1.1' } }, …]] }]);
 import { isoToSerial } from '../../../common/excel/client-dates.js';
-import { sheetPrefix } from '../../../common/excel/model.js';
+import { parseRange, sheetPrefix } from '../../../common/excel/model.js';
 import { ExcelReadError } from '../errors.js';
 import { fail, TemplateError } from './errors.js';
 import { writeCells, writeTable, type FillContext } from './fill.js';
@@ -142,6 +142,11 @@ function checkWrite(fileName: string, w: TableWrite): TableWrite {
       bad(`band ${String(w.band)} is not a column span holding every written column`);
   }
   for (const ref of w.unmerge ?? []) if (typeof ref !== 'string' || !/^\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+$/.test(ref)) bad(`${String(ref)} is not a merged range to undo (A1:B2)`);
+  for (const r of w.remerge ?? []) {
+    const a = typeof r?.from === 'string' ? parseRange(r.from) : null;
+    const b = typeof r?.to === 'string' ? parseRange(r.to) : null;
+    if (!a || !b || a.r1 !== b.r1 || a.c1 !== b.c1 || b.r2 > a.r2 || b.c2 > a.c2) bad(`${String(r?.from)} → ${String(r?.to)} is not a merged range made smaller from its top-left cell`);
+  }
   // lastRow above firstRow means an empty table.
   return w.lastRow !== null && w.lastRow < w.firstRow ? { ...w, lastRow: null } : w;
 }

@@ -63,6 +63,12 @@ export interface TableWrite {
    * it are then each its own, written like any other.
    */
   unmerge?: string[];
+  /**
+   * Merged ranges of the template made to cover less before anything moves (`from` as the template
+   * has it, `to` inside it with the same top-left cell): a group label merged down over its records
+   * that now labels only the first of them.
+   */
+  remerge?: { from: string; to: string }[];
 }
 
 /** One cell by address (form layouts; a defined name is resolved first with inspectTemplate). */

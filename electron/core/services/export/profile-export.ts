@@ -291,6 +291,11 @@ export async function exportToProfile(
   const recordRowSet = new Set(templateRecords.map((r) => r.row - 1));
   const storedAt = new Map(stored.filter((o) => o.at !== null).map((o) => [o.at!, o]));
   const unmerge: string[] = [];
+  /** Group label merges made to cover fewer records (template refs), and group labels written anew (0-based template cell). */
+  const remerge: { from: string; to: string }[] = [];
+  const relabel: { row: number; col: number; j: number; value: unknown }[] = [];
+  /** Group label rows (1-based) and the record rows they label (record-blocks.ts). */
+  const groupLabels = new Map<number, number[]>();
   /** Group merges (kept or undone): written by the rule above, not named as hidden cells below. */
   const groupMerges = new Set<string>();
   /** Cells (hiddenKey) of a group merge that stays other than the one its first record writes. */
@@ -301,6 +306,23 @@ export async function exportToProfile(
     const m = mapped.find((x) => g.c1 === x.c && g.c2 <= x.c + x.span - 1);
     if (!m) continue;
     const rows = Array.from({ length: g.r2 - g.r1 + 1 }, (_, k) => g.r1 + k).filter((r) => recordRowSet.has(r));
+    // A label on a row of its own merged down over its records (a 分類 heading its group; the import
+    // leaves the row out): the records under it read its value. It goes on labelling the leading
+    // records that share the first one's value (the label takes that value when it changed), and
+    // the merge shrinks to them; records after them, now of another value, get their own cells.
+    if (target !== 'wbs' && !recordRowSet.has(g.r1) && rows.length > 0) {
+      groupMerges.add(`${cellRef(g.r1, g.c1)}:${cellRef(g.r2, g.c2)}`);
+      groupLabels.set(g.r1 + 1, rows.map((r) => r + 1));
+      const kept = rows.flatMap((r) => (storedAt.has(r) ? [storedAt.get(r)!] : []));
+      if (kept.length === 0) continue;
+      const value = storedValue(kept[0]!, m);
+      let n = 0;
+      while (n < kept.length && sameValue(storedValue(kept[n]!, m), value)) n++;
+      for (const o of kept.slice(0, n)) underMerge.add(hiddenKey(o.at!, g.c1));
+      if (!sameValue(writers[mapped.indexOf(m)]!.meaning(ix.cell(g.r1, g.c1)), value)) relabel.push({ row: g.r1, col: g.c1, j: mapped.indexOf(m), value });
+      if (n < kept.length) remerge.push({ from: `${cellRef(g.r1, g.c1)}:${cellRef(g.r2, g.c2)}`, to: `${cellRef(g.r1, g.c1)}:${cellRef(kept[n - 1]!.at!, g.c2)}` });
+      continue;
+    }
     if (rows.length < 2) continue;
     groupMerges.add(`${cellRef(g.r1, g.c1)}:${cellRef(g.r2, g.c2)}`);
     const kept = rows.flatMap((r) => (storedAt.has(r) ? [storedAt.get(r)!] : []));
@@ -433,6 +455,7 @@ export async function exportToProfile(
     merges: sheet.merges,
     prepared,
     ...(table.positionalRefs ? { numbered: new Set(templateRecords.filter((r) => mapped.some((m) => m.field === 'ref' && ix.cell(r.row - 1, m.c)?.f)).map((r) => r.row)) } : {}),
+    ...(groupLabels.size > 0 ? { groupLabels } : {}),
     tree: target === 'wbs',
     stored: stored.map((o) => ({ id: o.row.id, level: o.level })),
   });
@@ -498,6 +521,13 @@ export async function exportToProfile(
       });
     return [...cells, ...barsOf(o, true)];
   }).map((r) => (r.length < width ? [...r, ...new Array<undefined>(width - r.length).fill(undefined)] : r));
+  // A group label whose records all took another value says that value (on its own row, where it went).
+  for (const l of relabel) {
+    const i = blocks.order.findIndex((o, k) => o.row === l.row + 1 && !o.clone && blocks.fill[k] === undefined);
+    const k = sheetColumns.indexOf(l.col);
+    const written = writers[l.j]!.write(l.value);
+    if (i >= 0 && k >= 0 && written !== NO_WORD) rows[i]![k] = { value: written };
+  }
   // A changed value whose cell lies hidden under a range merged over other cells (a memo box drawn over
   // the Owner and Due columns) cannot show: it is not written, and named in the answer. A group label
   // merged down over its records is handled above (kept or undone).
@@ -549,7 +579,7 @@ export async function exportToProfile(
   try {
     bytes = await fillTemplateInWorker(
       template,
-      [{ sheet: layout.sheet, firstRow: blocks.firstRow, lastRow: blocks.lastRow, columns, rows, ...(blocks.lastRow !== null ? { order: blocks.order, ...(band ? { band } : {}) } : {}), ...(unmerge.length > 0 ? { unmerge } : {}) }],
+      [{ sheet: layout.sheet, firstRow: blocks.firstRow, lastRow: blocks.lastRow, columns, rows, ...(blocks.lastRow !== null ? { order: blocks.order, ...(band ? { band } : {}) } : {}), ...(unmerge.length > 0 ? { unmerge } : {}), ...(remerge.length > 0 ? { remerge } : {}) }],
       { fileName: profile.fileName },
     );
   } catch (err) {

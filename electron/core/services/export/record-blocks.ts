@@ -47,6 +47,11 @@ export interface BlockInput {
    * record copies such a block, so its number is the formula filled down, not a number typed over it.
    */
   numbered?: Set<number>;
+  /**
+   * Group label rows (1-based; a 分類 on a row of its own merged down over its records) with the
+   * record rows they label: a label whose records are all removed goes with them.
+   */
+  groupLabels?: Map<number, number[]>;
   /** A WBS: the blocks follow the stored order; else the client's order, new records after. */
   tree: boolean;
   /** Every stored row to write, in the order a WBS lists them. */
@@ -108,6 +113,16 @@ export function planBlocks(input: BlockInput): BlockPlan {
   // Rows no record owns (separators, notes, rows the import left out) travel with the next kept block
   // below them, as the heading of what follows; those after the last one stay at the end.
   const owned = new Set(blocks.flatMap((b) => b.rows));
+  // A group label whose records are all gone (and not kept as cleared rows of a prepared form) goes.
+  const byRecordRow = new Map(blocks.map((b) => [b.rec.row, b]));
+  const storedIds = new Set(input.stored.map((s) => s.id));
+  const survives = (b: Block | undefined) => !!b && b.rec.kind === 'kept' && storedIds.has(b.rec.id!);
+  /** Rows of removed records cleared in place (a prepared form): a label over them stays. */
+  const clearedRows = new Set<number>();
+  const labelGoes = (r: number) => {
+    const rows = input.groupLabels?.get(r);
+    return !!rows && !rows.some((x) => survives(byRecordRow.get(x)) || clearedRows.has(x));
+  };
   const pending: number[] = [];
   const byRow = new Map(blocks.map((b) => [b.rec.row, b]));
   for (let r = input.first; r <= tableEnd; r++) {
@@ -186,9 +201,13 @@ export function planBlocks(input: BlockInput): BlockPlan {
       for (const _ of gone) preparedBlocks.push({ rows: model, clone: true });
     }
   }
+  for (const gone of clearedAfter.values()) for (const b of gone) for (const r of b.rows) clearedRows.add(r);
+  const putHead = (rows: number[]) => {
+    for (const r of rows) if (!labelGoes(r)) put([r], undefined);
+  };
   const putCleared = (after: Block | null) => {
     for (const b of clearedAfter.get(after) ?? []) {
-      for (const r of b.head) put([r], undefined);
+      putHead(b.head);
       put(b.rows, 'clear');
     }
   };
@@ -198,7 +217,7 @@ export function planBlocks(input: BlockInput): BlockPlan {
   sequence.forEach((i, k) => {
     const own = models[k];
     if (own) {
-      for (const r of own.head) put([r], undefined);
+      putHead(own.head);
       put(own.rows, { stored: i, fresh: false });
       putCleared(own);
       return;
@@ -213,7 +232,7 @@ export function planBlocks(input: BlockInput): BlockPlan {
     lastCopy = model;
     put(model, { stored: i, fresh: true }, true);
   });
-  for (const r of trailing) put([r], undefined);
+  putHead(trailing);
   for (let j = nextPrepared; j < preparedBlocks.length; j++) put(preparedBlocks[j]!.rows, undefined, preparedBlocks[j]!.clone);
   // Rows of the region the plan does not place (a removed block's rows) are removed by the writer.
   return { firstRow: input.first, lastRow: regionEnd, order, fill, prepared };
