@@ -342,6 +342,7 @@ export async function checkExport(
   const preparedShape = tb.length > 0 ? colsOf(tb[0]!) : null;
   const removed = original.rows.filter((r) => r.id !== undefined && !stored.some((x) => x.id === r.id)).length;
   for (let k = 0; k < removed && eb.length > tb.length && preparedShape !== null && colsOf(eb[0]!) === preparedShape && !tail(); k++) eb.shift();
+  if (process.env.RT_DEBUG && !tail()) console.log("TB", JSON.stringify(tb), "EB", JSON.stringify(eb), eEnd, tEnd);
   if (!tail()) failures.push(`2: rows below the table differ (${tb.length} rows in the template, ${eb.length} in the export)`);
 
   // 2b. Beside the table: columns past an empty column that do not hold the records' rows (a master

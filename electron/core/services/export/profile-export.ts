@@ -320,7 +320,7 @@ export async function exportToProfile(
       while (n < kept.length && sameValue(storedValue(kept[n]!, m), value)) n++;
       for (const o of kept.slice(0, n)) underMerge.add(hiddenKey(o.at!, g.c1));
       if (!sameValue(writers[mapped.indexOf(m)]!.meaning(ix.cell(g.r1, g.c1)), value)) relabel.push({ row: g.r1, col: g.c1, j: mapped.indexOf(m), value });
-      if (n < kept.length) remerge.push({ from: `${cellRef(g.r1, g.c1)}:${cellRef(g.r2, g.c2)}`, to: `${cellRef(g.r1, g.c1)}:${cellRef(kept[n - 1]!.at!, g.c2)}` });
+      if (kept[n - 1]!.at! < g.r2) remerge.push({ from: `${cellRef(g.r1, g.c1)}:${cellRef(g.r2, g.c2)}`, to: `${cellRef(g.r1, g.c1)}:${cellRef(kept[n - 1]!.at!, g.c2)}` });
       continue;
     }
     if (rows.length < 2) continue;
@@ -332,6 +332,11 @@ export async function exportToProfile(
       // merge's new top once the rows above it are removed.
       const top = kept[0]?.at;
       for (let r = g.r1; r <= g.r2; r++) if (r !== top) underMerge.add(hiddenKey(r, g.c1));
+      // Rows after its last record leave it (a removed record's row cleared back to a prepared one, a
+      // spacer): a record added after the group must not read the group's value through it.
+      const end = kept.length > 0 ? kept[kept.length - 1]!.at! : null;
+      if (end !== null && end === g.r1 && g.c1 === g.c2) unmerge.push(`${cellRef(g.r1, g.c1)}:${cellRef(g.r2, g.c2)}`);
+      else if (end !== null && end < g.r2) remerge.push({ from: `${cellRef(g.r1, g.c1)}:${cellRef(g.r2, g.c2)}`, to: `${cellRef(g.r1, g.c1)}:${cellRef(end, g.c2)}` });
       continue;
     }
     unmerge.push(`${cellRef(g.r1, g.c1)}:${cellRef(g.r2, g.c2)}`);
