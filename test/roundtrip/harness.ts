@@ -320,14 +320,16 @@ export async function checkExport(
   const first = original.data.first ?? original.header.bottom + 1;
   const recordRows = original.rows.map((r) => r.row);
   const period = recordPeriod(recordRows);
-  const tEnd = Math.max(original.data.last ?? 0, ...recordRows.map((r) => r + period - 1));
+  // A record's block reaches down as far as its cells are merged (a risk whose cells span two rows).
+  const blockEnd = (book: typeof tplBook, r: number) => Math.max(r + period - 1, ...(book.sheets.find((x) => x.name === original.sheet)?.merges ?? []).filter((m) => m.r1 + 1 === r).map((m) => m.r2 + 1));
+  const tEnd = Math.max(original.data.last ?? 0, ...recordRows.map((r) => blockEnd(tplBook, r)));
   // Cells beside the table are checked cell by cell (2b), not as part of the table's rows.
   const beside = besideColumns(tplBook.sheets.find((x) => x.name === original.sheet), original, tEnd, new Set(recordRows));
   const tpl = rowsOf(tplBook.sheets.find((x) => x.name === original.sheet), beside);
   const out = rowsOf(outBook.sheets.find((x) => x.name === original.sheet), beside);
   for (const [r, cells] of tpl) if (r < first && rowText(cells) !== rowText(out.get(r))) failures.push(`2: row ${r} above the table changed`);
   const eRows = again.rows.map((r) => r.row);
-  const eEnd = Math.max(again.data.last ?? 0, ...eRows.map((r) => r + period - 1), first - 1);
+  const eEnd = Math.max(again.data.last ?? 0, ...eRows.map((r) => blockEnd(outBook, r)), first - 1);
   const below = (m: Map<number, Map<number, string>>, after: number) => [...m].filter(([r]) => r > after).sort((a, b) => a[0] - b[0]).map(([, c]) => rowText(c));
   const tb = below(tpl, tEnd);
   // Client rows of the table (a ↓ separator whose records were all deleted) may end up under it.
