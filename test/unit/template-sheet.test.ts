@@ -381,7 +381,8 @@ describe('ranges around a growing table (raw XML)', () => {
     expect(x).toContain('<dimension ref="A1:C8"/>');
     expect(x).toContain('<selection activeCell="A6" sqref="A6"/>');
     expect(x).toContain('<row r="6"><c r="B6"><f>SUM(B2:B5)</f></c><c r="C6"><f t="shared" ref="C6:C7" si="3">B6*2</f></c></row>');
-    expect(x).toContain('<row r="7"><c r="C7"><f t="shared" si="3"/></c></row>');
+    // C7 reads B7 (the empty B5 moved down with it): its result stays (formula-value.ts keepsResult).
+    expect(x).toContain('<row r="7"><c r="C7"><f t="shared" si="3"/><v>0</v></c></row>');
     expect(x).toContain('<row r="8"><c r="A8" t="s"><v>1</v></c></row>');
     expect(x).toContain('<autoFilter ref="A1:B5"/>');
     expect(x).toContain('<mergeCell ref="A8:C8"/>');
@@ -396,7 +397,7 @@ describe('ranges around a growing table (raw XML)', () => {
     expect(x).toContain('<xm:f>WBS!$B$6&gt;0</xm:f></x14:cfRule><xm:sqref>A2:A5</xm:sqref>');
     const w = parts(out).get('xl/workbook.xml')!;
     expect(w).toContain('<definedName name="_xlnm.Print_Area" localSheetId="0">WBS!$A$1:$C$8</definedName><definedName name="Data">WBS!$A$2:$B$5</definedName>');
-    expect(values(out)).toEqual([[1, '0:head'], [2, '0:1', '1:10'], [3, '0:2', '1:20'], [4, '0:3', '1:30'], [5, '0:4', '1:40'], [8, '0:note']]);
+    expect(values(out)).toEqual([[1, '0:head'], [2, '0:1', '1:10'], [3, '0:2', '1:20'], [4, '0:3', '1:30'], [5, '0:4', '1:40'], [7, '2:0'], [8, '0:note']]);
   });
 
   it('splits a shared formula the insertion cuts through into plain formulas', async () => {
@@ -407,10 +408,11 @@ describe('ranges around a growing table (raw XML)', () => {
     );
     const out = await writeIntoTemplate(rawXlsx({ sheet: s2, sst: sstXml(['total']) }), [{ sheet: 'WBS', firstRow: 1, lastRow: 2, columns: [0], rows: [[n(1)], [n(2)], [n(3)]] }]);
     const x = sheetOf(out);
-    expect(x).toContain('<c r="B1"><f>A1+$A$1</f></c>');
-    expect(x).toContain('<c r="B2"><f>A2+$A$1</f></c>');
+    // Each keeps the result it had where what it reads moved with it; the new row's has none yet.
+    expect(x).toContain('<c r="B1"><f>A1+$A$1</f><v>2</v></c>');
+    expect(x).toContain('<c r="B2"><f>A2+$A$1</f><v>3</v></c>');
     expect(x).toContain('<row r="3"><c r="A3"><v>3</v></c><c r="B3"><f>A3+$A$1</f></c></row>');
-    expect(x).toContain('<row r="4"><c r="A4" t="s"><v>0</v></c><c r="B4"><f>A4+$A$1</f></c></row>');
+    expect(x).toContain('<row r="4"><c r="A4" t="s"><v>0</v></c><c r="B4"><f>A4+$A$1</f><v>1</v></c></row>');
   });
 });
 
