@@ -288,7 +288,7 @@ describe('defects of the round trip, each on a generated workbook', () => {
 
   // An issue log numbered by =ROW()-1 (No. in A, rows 2–8), two numbers typed over by the client (A4 = 3,
   // A8 = 7, as they showed) and two prepared rows (A9 =ROW()-1, A10 typed 9), as qa-jp-scheduleonline.
-  const typedNumbers = (): Features => ({ ...featuresOf(1), target: 'issue', lang: 'ja', titleRows: 0, startCol: 0, twoRowHeader: false, period: 1, formulaNo: true, textFormulaNo: false, typedNo: true, spacers: false, groupLabels: false, besideTable: false, belowTable: false, computed: false, mergedNote: false, unheaded: false, rules: false, note: false, total: false, prepared: 2, records: 7, categoryMerge: false });
+  const typedNumbers = (): Features => ({ ...featuresOf(1), formulaTitle: false, categoryRow: false, target: 'issue', lang: 'ja', titleRows: 0, startCol: 0, twoRowHeader: false, period: 1, formulaNo: true, textFormulaNo: false, typedNo: true, spacers: false, groupLabels: false, besideTable: false, belowTable: false, computed: false, mergedNote: false, unheaded: false, rules: false, note: false, total: false, prepared: 2, records: 7, categoryMerge: false });
 
   it('new issues in a log numbered by =ROW()-1 with numbers typed over: a prepared row keeps its number, a copied block gets the formula, and the re-import matches every row by title', async () => {
     const { projectId, profileId } = await imported(await buildSynthetic(typedNumbers(), 11), 'issue', 'typed-numbers');
@@ -344,7 +344,7 @@ describe('defects of the round trip, each on a generated workbook', () => {
   it('a removed record of a prepared form that would leave two blank rows goes, and the form gets a prepared block more at its end', async () => {
     // Two sheet rows per risk (a note under it), four prepared blocks: clearing one in place left two
     // blank rows, read as the table's end (and its note read as the record above's text).
-    const f: Features = { ...featuresOf(1), target: 'risk', lang: 'en', titleRows: 0, startCol: 0, twoRowHeader: false, period: 2, formulaNo: false, spacers: false, groupLabels: false, besideTable: false, belowTable: false, computed: false, mergedNote: false, unheaded: false, rules: false, note: false, total: false, prepared: 4, records: 4 };
+    const f: Features = { ...featuresOf(1), formulaTitle: false, categoryRow: false, target: 'risk', lang: 'en', titleRows: 0, startCol: 0, twoRowHeader: false, period: 2, formulaNo: false, spacers: false, groupLabels: false, besideTable: false, belowTable: false, computed: false, mergedNote: false, unheaded: false, rules: false, note: false, total: false, prepared: 4, records: 4 };
     const bytes = await buildSynthetic(f, 7);
     const { projectId, profileId } = await imported(bytes, 'risk', 'prepared-two');
     const risks = await call('risk.list', { projectId });
@@ -362,7 +362,7 @@ describe('defects of the round trip, each on a generated workbook', () => {
   });
 
   it("a removed record's row of a prepared form is cleared back to its number: its unmapped cells go too", async () => {
-    const f: Features = { ...featuresOf(1), target: 'issue', lang: 'ja', titleRows: 1, startCol: 0, twoRowHeader: false, period: 1, formulaNo: false, spacers: false, groupLabels: false, besideTable: false, belowTable: false, computed: false, mergedNote: false, unheaded: true, rules: false, note: false, total: false, prepared: 3, records: 5 };
+    const f: Features = { ...featuresOf(1), formulaTitle: false, categoryRow: false, target: 'issue', lang: 'ja', titleRows: 1, startCol: 0, twoRowHeader: false, period: 1, formulaNo: false, spacers: false, groupLabels: false, besideTable: false, belowTable: false, computed: false, mergedNote: false, unheaded: true, rules: false, note: false, total: false, prepared: 3, records: 5 };
     const { projectId, profileId } = await imported(await buildSynthetic(f, 3), 'issue', 'prepared-clear');
     const issues = await call('issue.list', { projectId });
     await call('issue.delete', { id: issues[2]!.id });
@@ -373,7 +373,7 @@ describe('defects of the round trip, each on a generated workbook', () => {
   });
 
   // A register whose 分類 is merged down over each group of two or three risks (B), no prepared rows.
-  const grouped = (prepared: number): Features => ({ ...featuresOf(1), target: 'risk', lang: 'ja', titleRows: 0, startCol: 0, twoRowHeader: false, period: 1, formulaNo: false, spacers: false, groupLabels: false, besideTable: false, belowTable: false, computed: false, mergedNote: false, unheaded: false, rules: false, note: false, total: false, prepared, records: 7, categoryMerge: true, tree: 'code' });
+  const grouped = (prepared: number): Features => ({ ...featuresOf(1), formulaTitle: false, categoryRow: false, target: 'risk', lang: 'ja', titleRows: 0, startCol: 0, twoRowHeader: false, period: 1, formulaNo: false, spacers: false, groupLabels: false, besideTable: false, belowTable: false, computed: false, mergedNote: false, unheaded: false, rules: false, note: false, total: false, prepared, records: 7, categoryMerge: true, tree: 'code' });
   const groupsOf = (sheet: ExcelJS.Worksheet) => ((sheet.model as { merges: string[] }).merges).filter((m) => m.startsWith('B')).sort((a, b) => Number(a.slice(1).split(':')[0]) - Number(b.slice(1).split(':')[0]));
 
   it('a 分類 merged over a group: changing one risk\'s category undoes the merge and writes each risk its own, so the others keep theirs', async () => {
