@@ -13,7 +13,7 @@ const REVIEWED: Record<string, { reads: string[]; chooses: string }> = {
   'electron/main/main.ts': { reads: ['process.env.PMO_SQLITE_BINDING'], chooses: 'the better-sqlite3 binding for `npm start` only: sqliteBinding() returns undefined when app.isPackaged' },
   'electron/host/cli.ts': { reads: ['process.env'], chooses: 'the OS locale (LC_ALL, LC_MESSAGES, LANG): the UI language' },
   'electron/core/userdata.ts': { reads: ['process.env'], chooses: 'the default data folder (APPDATA, XDG_CONFIG_HOME), as Electron finds userData' },
-  'electron/core/workspace.ts': { reads: ['process.env.USER', 'process.env.USERNAME'], chooses: "the user's name written in the audit log" },
+  'electron/core/os-user.ts': { reads: ['process.env.USER', 'process.env.USERNAME'], chooses: "the user's name written in the audit log (os-user.ts, shared by the SQLite and PostgreSQL workspaces)" },
   'electron/core/charts/render.ts': { reads: ['process.env.WINDIR'], chooses: "the Windows folder whose Fonts hold the Japanese font a report's chart pictures are drawn with (a font file among fixed names, never code)" },
 };
 
