@@ -21,10 +21,10 @@ import { syncStoredStatusesOnce } from './services/wbs-status-sync.js';
 import { reindexOnce } from './services/search-index.js';
 import { createHandlers, toApiError, type Handlers, type HostContext } from './handlers.js';
 import type { Storage } from './handlers/backup.js';
-import { currentCaller, runInScope, type CallScope } from './call-scope.js';
+import { runInScope, type CallScope } from './call-scope.js';
 import { Jobs } from './jobs.js';
 import type { Workspace, WorkspaceOptions } from './workspace.js';
-import { osUserName } from './os-user.js';
+import { callerContext } from './os-user.js';
 
 export interface PgWorkspaceOptions {
   database: TeamDatabase;
@@ -65,14 +65,7 @@ class PgWorkspace implements Storage {
     options: WorkspaceOptions,
     private readonly pg: PgWorkspaceOptions,
   ) {
-    const osUser = options.context.user ?? osUserName();
-    this.ctx = {
-      ...options.context,
-      get user() {
-        return currentCaller()?.user ?? osUser;
-      },
-      storage: this,
-    };
+    this.ctx = callerContext(options.context, this);
     this.sql = this.connect();
     // The seam's object stays the same across a reconnect: the handlers keep it, its `sql` is the live session.
     const self = this;

@@ -53,9 +53,9 @@ import { reindexOnce } from './services/search-index.js';
 import { createHandlers, createRecoveryHandlers, toApiError, type Handlers, type HostContext } from './handlers.js';
 import type { Storage } from './handlers/backup.js';
 import { databaseFile } from './paths.js';
-import { currentCaller, runInScope, type CallScope } from './call-scope.js';
+import { runInScope, type CallScope } from './call-scope.js';
 import { Jobs } from './jobs.js';
-import { osUserName } from './os-user.js';
+import { callerContext, osUserName } from './os-user.js';
 import { openPgWorkspace, type PgWorkspaceOptions } from './workspace-pg.js';
 import { readTeamDatabase } from './db/team-file.js';
 
@@ -143,16 +143,7 @@ class LiveWorkspace implements Storage {
     this.hadMarker = found !== null;
     this.createdNow = found === null && fileSize(this.file) <= 0;
     this.marker = found ?? newMarker(this.now());
-    const osUser = options.context.user ?? osUserName();
-    this.ctx = {
-      ...options.context,
-      // The audit trail's "who" and the owner of the undo stack: the caller's user when the host
-      // names one, else this process's user.
-      get user() {
-        return currentCaller()?.user ?? osUser;
-      },
-      storage: this,
-    };
+    this.ctx = callerContext(options.context, this);
     const run = (method: string, args: unknown, scope: CallScope) => runInScope(scope, () => this.invoke(method, args));
     this.facade = {
       dir,

@@ -63,17 +63,6 @@ const KEY_WORDS = Object.fromEntries([
   ...REGISTER_LIST.map((d) => [d.name, d.keyWords]),
 ]) as Record<ImportTarget, string>;
 
-interface Candidate {
-  sheet: number;
-  ix: SheetIndex;
-  top: number;
-  bottom: number;
-  header: HeaderColumn[];
-  score: number;
-  /** The last header row counting cells merged down from the header (see extendedBottom). */
-  extended: number;
-}
-
 /**
  * Header cells merged further down (No over rows 3–5) keep the rows they cover in the header, even
  * when those rows add nothing to the column names (a timeline's week and day rows, a second label).
@@ -320,6 +309,7 @@ interface Scan {
   bottom: number;
   header: HeaderColumn[];
   score: number;
+  /** The last header row counting cells merged down from the header (see extendedBottom). */
   extended: number;
 }
 

@@ -190,23 +190,24 @@ export function assignFields(
     }
   }
   const key = KEY_FIELD[target];
+  // The key field takes column i; the field it displaces takes its next best free column.
+  const seatKey = (i: number, assignment: { field: string; confidence: number }) => {
+    const displaced = byColumn.get(i);
+    byColumn.set(i, assignment);
+    taken.add(key);
+    if (!displaced) return;
+    taken.delete(displaced.field);
+    const next = candidates.find((c) => c.field === displaced.field && !byColumn.has(c.i));
+    if (next) {
+      byColumn.set(next.i, next);
+      taken.add(next.field);
+    }
+  };
   // No column won the key field (its column went to a field it matches better, as 課題内容 → detail):
   // the key takes its best column, and the field it displaces takes its next best free one.
   if (!taken.has(key)) {
     const best = candidates.filter((c) => c.field === key).sort((a, b) => b.confidence - a.confidence || a.i - b.i)[0];
-    if (best) {
-      const displaced = byColumn.get(best.i);
-      byColumn.set(best.i, best);
-      taken.add(key);
-      if (displaced) {
-        taken.delete(displaced.field);
-        const next = candidates.find((c) => c.field === displaced.field && !byColumn.has(c.i));
-        if (next) {
-          byColumn.set(next.i, next);
-          taken.add(next.field);
-        }
-      }
-    }
+    if (best) seatKey(best.i, best);
   }
   // Still no key: the longest free text of the table is its name (Description, 内容, 概要 in a register
   // that has no Title column) — read from the cells, or for an empty template, the long-text field's column.
@@ -227,17 +228,7 @@ export function assignFields(
     });
     if (best) {
       const { i, confidence } = best as { i: number; confidence: number };
-      const displaced = byColumn.get(i);
-      byColumn.set(i, { field: key, confidence });
-      taken.add(key);
-      if (displaced) {
-        taken.delete(displaced.field);
-        const next = candidates.find((c) => c.field === displaced.field && !byColumn.has(c.i));
-        if (next) {
-          byColumn.set(next.i, next);
-          taken.add(next.field);
-        }
-      }
+      seatKey(i, { field: key, confidence });
     }
   }
   // A WBS written with phase names in one column and task names in the next (WBS要素名 | タスク名),
