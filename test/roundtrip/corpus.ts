@@ -18,6 +18,18 @@ export const HOLDOUT = new Set([
   'dailyreport-jp-kobashin.xlsx', 'weekly-jp-rusaexp.xlsx',
 ]);
 
+/** The workbooks of a folder, each as the register its name begins with (files of no known kind are left out). */
+export function folderFiles(dir: string): { file: string; target: ImportTarget }[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.xls[xm]$/.test(f))
+    .sort()
+    .flatMap((file) => {
+      const kind = KINDS.find(([re]) => re.test(file));
+      return kind ? [{ file, target: kind[1] }] : [];
+    });
+}
+
 export function corpusFiles(set: 'tune' | 'holdout' | 'all' = 'all'): { file: string; target: ImportTarget }[] {
   if (!fs.existsSync(path.join(CORPUS, 'SOURCES.tsv'))) return [];
   const lines = fs.readFileSync(path.join(CORPUS, 'SOURCES.tsv'), 'utf8').trim().split('\n').slice(1);

@@ -1,12 +1,14 @@
-// npm run roundtrip -- --scripts N --seed S [--set tune|holdout|all|generated] [--files a.xlsx,b.xlsx] [--steps 20] [--min-steps 1] [--layouts 30]
+// npm run roundtrip -- --scripts N --seed S [--set tune|holdout|all|generated] [--files a.xlsx,b.xlsx] [--steps 20] [--min-steps 1] [--layouts 30] [--dir folder]
 // Runs the round-trip property (test/roundtrip/harness.ts) over the corpus (or, with --set generated,
 // over --layouts seeded synthetic client layouts of test/roundtrip/synthetic.ts, seeds from S) and
 // prints a table per file; the table and every failing script go to test-output/excel/roundtrip[-set].md.
+// --dir runs the workbooks of any folder instead (named as the corpus is: wbs-…, risk-…, issues-…), for
+// a check on workbooks kept outside the project that nobody tuned on.
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
-import { CORPUS, corpusFiles } from './corpus.js';
+import { CORPUS, corpusFiles, folderFiles } from './corpus.js';
 import { outcomeTable, roundTrip, type FileOutcome } from './harness.js';
 import { syntheticLayout } from './synthetic.js';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
@@ -22,11 +24,14 @@ const minSteps = Number(arg('min-steps', '1'));
 const set = arg('set', 'all') as 'tune' | 'holdout' | 'all' | 'generated';
 const layouts = Number(arg('layouts', '30'));
 const only = arg('files', '');
+const dir = arg('dir', '');
 type Input = { file: string; target: ImportTarget; bytes: () => Promise<Buffer> };
 let files: Input[] =
   set === 'generated'
     ? Array.from({ length: layouts }, (_, i) => syntheticLayout(seed * 1000 + i)).map((l) => ({ file: l.name, target: l.target, bytes: () => l.build() }))
-    : corpusFiles(set).map((f) => ({ ...f, bytes: async () => fs.readFileSync(path.join(CORPUS, f.file)) }));
+    : dir
+      ? folderFiles(dir).map((f) => ({ ...f, bytes: async () => fs.readFileSync(path.join(dir, f.file)) }))
+      : corpusFiles(set).map((f) => ({ ...f, bytes: async () => fs.readFileSync(path.join(CORPUS, f.file)) }));
 if (only) files = files.filter((f) => only.split(',').some((o) => f.file === o || f.file.startsWith(`${o} `)));
 if (files.length === 0) {
   console.log(`no corpus workbooks (${CORPUS})`);
@@ -56,6 +61,6 @@ const filesClean = ran.filter((o) => o.scripts.every((s) => s.failures.length ==
 const summary = `${passed}/${total} scripts passed; ${filesClean}/${ran.length} files with every script passing (seed ${seed}, ${scripts} scripts per file, ${minSteps > 1 ? `${minSteps} to ` : 'up to '}${steps} steps, set ${set})`;
 console.log(`\n${table}\n\n${summary}`);
 const details = outcomes.flatMap((o) => o.scripts.filter((s) => s.failures.length > 0).map((s) => `- ${o.file} #${s.script}: ${s.steps.join(', ')}\n  ${s.failures.join('\n  ')}`));
-const out = path.resolve(import.meta.dirname, `../../test-output/excel/roundtrip${set === 'all' ? '' : `-${set}`}.md`);
+const out = path.resolve(import.meta.dirname, `../../test-output/excel/roundtrip${dir ? '-dir' : set === 'all' ? '' : `-${set}`}.md`);
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, `# Round trip through a client profile\n\n${summary}\n\n${table}\n\n## Failing scripts\n\n${details.join('\n')}\n`);
