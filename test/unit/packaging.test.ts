@@ -1,6 +1,7 @@
 // What the package may hold and run (issue 20's packaging findings), checked on the electron-builder
-// configuration and on the built dist/ (npm test builds it first). electron-builder itself cannot run
-// here (no Electron binary on this machine), so the package is not built; these are the inputs it reads.
+// configuration and on the built dist/ (npm test builds it first). The package itself is not built here
+// (no Electron binary on this machine); test/integration/packaged-workers.test.ts runs the workers from
+// the set the config unpacks.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,39 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { checkWorkerFile } from '../../electron/core/excel/capped-worker.js';
 import { ExcelReadError } from '../../electron/core/excel/errors.js';
 import { checkWorkspaceWorker } from '../../electron/core/workspace-thread.js';
+import { builderList as list, builderMap as map } from '../helpers/builder-config.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const config = fs.readFileSync(path.join(ROOT, 'build/electron-builder.yml'), 'utf8');
-
-/** The items of a top-level list (`key:` then `  - item` lines, comments skipped), unquoted. */
-function list(key: string): string[] {
-  const lines = config.split('\n');
-  const at = lines.indexOf(`${key}:`);
-  expect(at, `${key} in electron-builder.yml`).toBeGreaterThanOrEqual(0);
-  const items: string[] = [];
-  for (const line of lines.slice(at + 1)) {
-    if (/^\s*#/.test(line) || line.trim() === '') continue;
-    const m = /^\s+-\s+(.+)$/.exec(line);
-    if (!m) break;
-    items.push(m[1]!.replace(/^"(.*)"$/, '$1'));
-  }
-  return items;
-}
-
-/** The `key: value` pairs of a top-level map. */
-function map(key: string): Record<string, string> {
-  const lines = config.split('\n');
-  const at = lines.indexOf(`${key}:`);
-  expect(at, `${key} in electron-builder.yml`).toBeGreaterThanOrEqual(0);
-  const out: Record<string, string> = {};
-  for (const line of lines.slice(at + 1)) {
-    if (/^\s*#/.test(line) || line.trim() === '') continue;
-    const m = /^\s+([A-Za-z]+):\s*(.+)$/.exec(line);
-    if (!m) break;
-    out[m[1]!] = m[2]!;
-  }
-  return out;
-}
 
 describe('the package', () => {
   it("leaves out better-sqlite3's test extension, sources and build tree, and takes the reader worker", () => {
@@ -53,8 +24,8 @@ describe('the package', () => {
     expect(files).toContain('dist/core/**');
   });
 
-  it('unpacks only the SQLite binding, the reader worker and the workspace worker from the asar', () => {
-    expect(list('asarUnpack').sort()).toEqual(['dist/core/**', 'dist/excel/**', 'node_modules/better-sqlite3/**']);
+  it('unpacks only the SQLite binding (with the `bindings` that loads it), the reader worker and the workspace worker from the asar', () => {
+    expect(list('asarUnpack').sort()).toEqual(['dist/core/**', 'dist/excel/**', 'node_modules/better-sqlite3/**', 'node_modules/bindings/**', 'node_modules/file-uri-to-path/**']);
   });
 
   it('pins the unpacked workspace worker: the bundles carry its SHA-256 and a changed worker file is refused', () => {
@@ -66,6 +37,12 @@ describe('the package', () => {
     fs.writeFileSync(changed, Buffer.concat([fs.readFileSync(worker), Buffer.from('\n// changed\n')]));
     expect(() => checkWorkspaceWorker(changed, sha)).toThrow(/workspace worker \(core\/workspace-worker\.mjs\) is not the file installed with PMO Desk; reinstall PMO Desk/);
     fs.rmSync(path.dirname(changed), { recursive: true, force: true });
+  });
+
+  it('pins what the workspace worker starts or reads beside it: the PostgreSQL worker and the chart rasterizer', () => {
+    const worker = fs.readFileSync(path.join(ROOT, 'dist/core/workspace-worker.mjs'), 'utf8');
+    for (const file of ['dist/core/pg-worker.mjs', 'dist/core/resvg.wasm'])
+      expect(worker, file).toContain(`"${createHash('sha256').update(fs.readFileSync(path.join(ROOT, file))).digest('hex')}"`);
   });
 
   it('flips the fuses: no run-as-node, NODE_OPTIONS or --inspect; asar integrity checked, the app only from its asar', () => {

@@ -3,9 +3,11 @@
 // what ExcelJS embeds and what Excel and LibreOffice both show. Text is drawn with the machine's own
 // Japanese font (Meiryo, Yu Gothic, Hiragino or Noto Sans CJK, read from the system font folder; never
 // fetched); with none of them the chart is drawn without its text.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as echarts from 'echarts/core';
 import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent } from 'echarts/components';
@@ -46,11 +48,26 @@ interface Rasterizer {
 }
 let ready: Promise<Rasterizer> | null = null;
 
+// Set by the build in the workspace worker: the WebAssembly's file beside the bundle and its SHA-256.
+// The worker is unpacked beside app.asar, where no node_modules holds the package; like the worker, the
+// file is outside the asar's integrity check, and the hash inside the pinned worker covers it.
+declare const __PMO_RESVG_WASM__: string | undefined;
+declare const __PMO_RESVG_WASM_SHA256__: string | undefined;
+
+/** resvg's WebAssembly: beside the built worker, or (sources, the hosts' bundles) from its package. */
+function resvgWasm(): Buffer {
+  if (typeof __PMO_RESVG_WASM__ !== 'string') return fs.readFileSync(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm'));
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), __PMO_RESVG_WASM__);
+  const bytes = fs.readFileSync(file);
+  if (createHash('sha256').update(bytes).digest('hex') !== __PMO_RESVG_WASM_SHA256__)
+    throw new Error(`the chart rasterizer (core/${__PMO_RESVG_WASM__}) is not the file installed with PMO Desk; reinstall PMO Desk`);
+  return bytes;
+}
+
 /** Loads the WebAssembly module and the font once per thread. */
 function rasterizer(): Promise<Rasterizer> {
   ready ??= (async () => {
-    const wasm = fs.readFileSync(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm'));
-    await initWasm(wasm);
+    await initWasm(resvgWasm());
     const found = FONT_CANDIDATES.find((c) => fs.existsSync(c.file));
     return { font: found ? { bytes: fs.readFileSync(found.file), family: found.family } : null };
   })();
