@@ -13,6 +13,7 @@
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
 import { columnName, parseRange, type Merge, type SheetModel, type WorkbookModel } from '../../electron/common/excel/model.js';
 import { sheet, type ModelCell } from '../fixtures/excel/model.js';
+import { HELD_HELPERS, HELD_WORDS } from './synthetic-held-words.js';
 
 /** mulberry32: small, fast and the same on every machine. */
 export function rng(seed: number): () => number {
@@ -29,6 +30,8 @@ export function rng(seed: number): () => number {
 /** The seeds detection may be looked at on, and those only measured. */
 export const DEV_SEEDS = Array.from({ length: 400 }, (_, i) => 1 + i);
 export const CHECK_SEEDS = Array.from({ length: 150 }, (_, i) => 100_001 + i);
+/** Seeds whose words (synthetic-held-words.ts) nobody tuned on: only their figures are read. */
+export const HELD_SEEDS = Array.from({ length: 150 }, (_, i) => 300_001 + i);
 
 type Lang = 'ja' | 'en';
 type Rand = () => number;
@@ -256,6 +259,28 @@ const WBS: ColumnKind[] = [
   EXTRA,
 ];
 
+/**
+ * More less-common words for DEV seeds only (`target.field` → words), written for the kinds of column CHECK
+ * left unrecognised (counted by field, never read word by word): a rule that reads them must be general
+ * enough to read CHECK's and HELD's words too, or those figures say it is not.
+ */
+const DEV_MORE: Record<string, Record<Lang, readonly string[]>> = {
+  'risk.due': { ja: ['実施期限', '完了目標日'], en: ['Complete By', 'Needed By', 'Target Close Date'] },
+  'issue.due': { ja: ['回答希望日', '解決目標日'], en: ['Resolve By', 'Due Date (Target)'] },
+  'risk.category': { ja: ['リスク種別区分', '分類名'], en: ['Risk Categories', 'Category Type', 'Risk Domain'] },
+  'risk.title': { ja: ['リスク事項名', '懸念事項'], en: ['Risk Summary', 'Risk Identified', 'Risk Headline'] },
+  'issue.title': { ja: ['課題タイトル名', '検討事項'], en: ['Issue Headline', 'Problem Statement'] },
+  'risk.raisedOn': { ja: ['登録日付', '識別年月日'], en: ['Date Entered', 'Raised Date', 'Logged Date'] },
+  'issue.raisedOn': { ja: ['受付年月日', '報告日付'], en: ['Reported Date', 'Date Submitted'] },
+  'issue.kind': { ja: ['課題タイプ', '分類種別'], en: ['Issue Kind', 'Type of Item'] },
+  'risk.probability': { ja: ['発生する確率', '確率(P)'], en: ['Likelihood (L)', 'Probability Score'] },
+  'risk.responsePlan': { ja: ['リスク対応策', '低減対策'], en: ['Mitigating Actions', 'Response Actions'] },
+  'risk.strategy': { ja: ['対応方針区分', '処理方針'], en: ['Response Option', 'Strategy (Avoid/Mitigate)'] },
+  'risk.contingency': { ja: ['発生時対処', '緊急対応策'], en: ['Contingency Actions Plan', 'Fallback Option'] },
+  'risk.level': { ja: ['リスク水準区分', '危険度'], en: ['Severity Level', 'Risk Tier'] },
+  'risk.trigger': { ja: ['トリガー事象', '発生兆候'], en: ['Trigger Events', 'Warning Indicators'] },
+};
+
 /** Fields a client validates with a list: its vocabulary columns. */
 const VALIDATED = new Set(['status', 'priority', 'category', 'kind', 'level', 'strategy']);
 
@@ -288,8 +313,9 @@ const TITLES: Partial<Record<ImportTarget, Record<Lang, readonly string[]>>> = {
 export interface Answer {
   sheet: string;
   headerRows: [number, number];
-  firstDataRow: number;
-  lastDataRow: number;
+  /** Null in a blank template: nothing is imported. */
+  firstDataRow: number | null;
+  lastDataRow: number | null;
   /** Column → field; null: the client's own column (kept as extra, or left out as row numbers). */
   columns: Record<string, string | null>;
   /** The records' names (title / task name), in order, a wrapped one joined. */
@@ -333,17 +359,26 @@ export function generateCase(seed: number): SyntheticCase {
   const refAt = chosen.findIndex((k) => k.field === 'ref');
   if (refAt > 0) chosen.unshift(...chosen.splice(refAt, 1));
 
+  // A client's blank template (nothing filled in: a title, a "Project Name: / Date:" row, the header on
+  // row 3 over wide merged column groups, prepared rows, a © footer), and an Excel table object left
+  // stale (ending above the last records, or over a lookup block beside the register): drawn from a
+  // stream of their own, so every other table stays the one it was.
+  const t = rng(seed * 17 + 3);
+  const blank = chance(t, 0.1);
+  const staleObject = !blank && chance(t, 0.12) ? pick(t, ['short', 'beside'] as const) : null;
+  if (blank) feature('blank template');
   const twoRow = chosen.some((k) => k.grouped) && chance(r, 0.35);
   // A one-row header whose cells are merged down over two rows (a tall header band).
   const tall = !twoRow && chance(r, 0.15);
-  const mergedGroups = chance(r, 0.3);
+  const mergedGroups = chance(r, 0.3) || blank;
   // Header words of some columns in English, of others in Japanese (a translated template).
   const mixed = !bilingual && chance(r, 0.12);
   if (twoRow) feature('two-row header');
   if (tall) feature('tall header');
   if (mergedGroups) feature('merged column groups');
   if (mixed) feature('mixed languages');
-  const isCheck = seed >= CHECK_SEEDS[0]!;
+  const isCheck = seed >= CHECK_SEEDS[0]! && seed < HELD_SEEDS[0]!;
+  const isHeld = seed >= HELD_SEEDS[0]!;
 
   // Each column's width in cells (a merged group A:C) and its header words.
   const startCol = chance(r, 0.3) ? int(r, 1, 2) : 0;
@@ -359,9 +394,13 @@ export function generateCase(seed: number): SyntheticCase {
       usedGroup.set(k.field!, g);
     }
     const wl: Lang = mixed && chance(r, 0.5) ? (lang === 'ja' ? 'en' : 'ja') : lang;
-    const variant = k.variants && chance(r, 0.3);
+    // Less common words: CHECK's at odd places of each list, DEV's at even places and DEV_MORE, HELD's
+    // its own (the same draws for CHECK as before HELD and DEV_MORE were added).
+    const more = isHeld ? HELD_WORDS[`${target}.${k.field}`]?.[wl] : isCheck ? undefined : DEV_MORE[`${target}.${k.field}`]?.[wl];
+    const pool = isHeld ? (more ?? []) : [...(k.variants?.[wl].filter((_, i) => i % 2 === (isCheck ? 1 : 0)) ?? []), ...(more ?? [])];
+    const variant = (isHeld ? pool.length > 0 : !!k.variants || pool.length > 0) && chance(r, 0.3) && pool.length > 0;
     if (variant) feature('variant words');
-    let word = variant ? pick(r, k.variants![wl].filter((_, i) => i % 2 === (isCheck ? 1 : 0))) : pick(r, k.words[wl]);
+    let word = variant ? pick(r, pool) : pick(r, k.words[wl]);
     if (bilingual) word = `${pick(r, k.words.ja)}${chance(r, 0.5) ? '\n' : '（'}${pick(r, k.words.en)}${chance(r, 0.5) ? '' : ''}`.replace(/（(.*)$/, '（$1）');
     if (chance(r, 0.2)) {
       feature('dressed words');
@@ -384,10 +423,10 @@ export function generateCase(seed: number): SyntheticCase {
   // second register) is drawn from a stream of its own, so every table above stays the one it was.
   const x = rng(seed * 31 + 7);
   /** The options of a misleading or helper kind a split may see: even places for dev, odd for check. */
-  const half = <T>(xs: readonly T[]): T[] => xs.filter((_, i) => i % 2 === (isCheck ? 1 : 0));
+  const half = <T>(xs: readonly T[]): T[] => (isHeld ? [...xs] : xs.filter((_, i) => i % 2 === (isCheck ? 1 : 0)));
   // A hidden helper column inside the table (a code, a sort key, a copy of the name for a lookup):
   // formulas under a word that may look like a field's, no column of the client's data.
-  const helper = chance(x, 0.25) ? pick(x, half(HELPERS[lang])) : undefined;
+  const helper = chance(x, 0.25) ? pick(x, isHeld ? HELD_HELPERS[lang] : half(HELPERS[lang])) : undefined;
   if (helper) {
     feature('hidden helper column');
     const keyAt = cols.findIndex((y) => y.kind.key);
@@ -395,6 +434,8 @@ export function generateCase(seed: number): SyntheticCase {
     const places = [keyAt + 1, cols.length].filter((i) => !(cols[i - 1]?.group && cols[i]?.group && cols[i - 1]!.group![0] === cols[i]!.group![0]));
     cols.splice(pick(x, places), 0, { kind: { field: null, words: { ja: [helper[0]], en: [helper[0]] }, value: () => null }, span: 1, word: helper[0], group: undefined, c: 0, helper: helper[1] });
   }
+  // A blank template's groups are wide (the name over D:R), drawn for a page rather than for data.
+  if (blank) for (const col of cols) col.span = col.kind.key ? int(t, 6, 15) : int(t, 2, 6);
   let c = startCol;
   for (const col of cols) {
     col.c = c;
@@ -414,14 +455,26 @@ export function generateCase(seed: number): SyntheticCase {
 
   // The block above the header: a title, label rows, spacers.
   let row = 0;
-  if (chance(r, 0.7)) {
+  if (blank) {
+    // The title merged over the page, then one row of labels to fill in, each with its blank beside it.
+    at(row, startCol, pick(t, TITLES[target]?.[lang] ?? []));
+    merge(row, startCol, row, lastCol);
+    row++;
+    const [name, when] = lang === 'ja' ? ['プロジェクト名：', '作成日：'] : ['Project Name:', 'Date:'];
+    const mid = startCol + Math.max(2, Math.floor(width * 0.6));
+    at(row, startCol, name);
+    if (chance(t, 0.5)) merge(row, startCol, row, startCol + 1);
+    at(row, mid, when);
+    row++;
+    if (chance(t, 0.3)) row++;
+  } else if (chance(r, 0.7)) {
     feature('title row');
     at(row, startCol, pick(r, TITLES[target]?.[lang] ?? []));
     if (chance(r, 0.5)) merge(row, startCol, row, lastCol);
     row++;
     if (chance(r, 0.3)) row++;
   }
-  if (chance(r, 0.5)) {
+  if (!blank && chance(r, 0.5)) {
     feature('label rows');
     const labels = lang === 'ja' ? [['プロジェクト名：', '基幹刷新'], ['作成日：', day(r)], ['作成者：', '山田']] : [['Project Name:', 'Apollo'], ['Date:', day(r)], ['Prepared by:', 'J. Smith']];
     const n = int(r, 1, 3);
@@ -431,8 +484,8 @@ export function generateCase(seed: number): SyntheticCase {
       row++;
     }
   }
-  if (row > 0 && chance(r, 0.6)) row += int(r, 1, 2);
-  if (chance(r, 0.15)) {
+  if (!blank && row > 0 && chance(r, 0.6)) row += int(r, 1, 2);
+  if (!blank && chance(r, 0.15)) {
     // A count by status above the register (集計), a small table of its own.
     feature('summary above');
     at(row++, startCol, lang === 'ja' ? '集計' : 'Summary');
@@ -472,13 +525,13 @@ export function generateCase(seed: number): SyntheticCase {
   row = bottom + 1;
 
   // The records, with a blank spacer row or a wrapped name among them.
-  const n = int(r, 3, 12);
+  const n = blank ? 0 : int(r, 3, 12);
   const names: string[] = [];
   const lines: Answer['lines'] = [];
-  const blankAt = chance(r, 0.2) ? int(r, 1, n - 1) : -1;
+  const blankAt = !blank && chance(r, 0.2) ? int(r, 1, n - 1) : -1;
   const keyCol = cols.find((x) => x.kind.key)!;
   let first = row;
-  if (chance(r, 0.15)) {
+  if (!blank && chance(r, 0.15)) {
     // A filled example row marked 例 above the records: no record.
     feature('example row');
     for (const col of cols) at(row, col.c, col.kind.key ? `${lang === 'ja' ? '例）' : 'e.g. '}${String(col.kind.value(r, 0, lang))}` : col.kind.value(r, 0, lang));
@@ -486,15 +539,15 @@ export function generateCase(seed: number): SyntheticCase {
     row++;
     first = row;
   }
-  const wrapAt = lang === 'en' && chance(r, 0.25) ? int(r, 0, n - 1) : -1;
+  const wrapAt = !blank && lang === 'en' && chance(r, 0.25) ? int(r, 0, n - 1) : -1;
   if (blankAt >= 0) feature('blank row inside');
   if (wrapAt >= 0) feature('wrapped name');
   // A record of two rows: its name (and number) merged down over both, a second line of text in the row under it.
   const textCol = cols.find((x) => x.kind.field !== null && TEXT_FIELDS.has(x.kind.field));
-  const twoLineAt = textCol && chance(r, 0.2) ? int(r, 0, n - 1) : -1;
+  const twoLineAt = !blank && textCol && chance(r, 0.2) ? int(r, 0, n - 1) : -1;
   if (twoLineAt >= 0 && twoLineAt !== wrapAt) feature('two-row record');
   const starts: number[] = [];
-  const mergeData = mergedGroups && chance(r, 0.5);
+  const mergeData = blank || (mergedGroups && chance(r, 0.5));
   for (let i = 0; i < n; i++) {
     if (i === blankAt) row++;
     starts.push(row);
@@ -529,17 +582,29 @@ export function generateCase(seed: number): SyntheticCase {
     if (hc) at(starts[i]!, hc.c, helperCell(x, hc.helper!, i, name));
     row++;
   }
-  const last = starts[n - 1]!;
+  if (blank) {
+    // The template's prepared rows: each column group merged, perhaps numbered by a formula (=ROW()-3),
+    // perhaps a score's formula with nothing to compute yet.
+    const numbered = cols[0]!.kind.field === 'ref' && chance(t, 0.5);
+    for (let k = 0, m = int(t, 5, 20); k < m; k++) {
+      for (const col of cols) merge(row, col.c, row, col.c + col.span - 1);
+      if (numbered) at(row, cols[0]!.c, { f: k + 1 });
+      const scoreCol = cols.find((y) => y.kind.field === 'score');
+      if (scoreCol) at(row, scoreCol.c, { f: '' });
+      row++;
+    }
+  }
+  const last = blank ? -1 : starts[n - 1]!;
   /** The 1-based last row of the records (a record's second row included). */
   const dataEnd = row;
-  if (cols[0]!.kind.field === 'ref' && plainNumbers && chance(r, 0.3)) {
+  if (!blank && cols[0]!.kind.field === 'ref' && plainNumbers && chance(r, 0.3)) {
     // A template's numbered blank rows after the records (No 6, 7, 8 … and nothing else).
     feature('numbered blank rows');
     for (let k = 0, m = int(r, 3, 10); k < m; k++) at(row++, cols[0]!.c, n + 1 + k);
   }
 
   // Under the data: notes, a footer, a second table.
-  const below = pick(r, ['none', 'note', 'footer', 'second table', 'side table', 'legend below'] as const);
+  const below = blank ? 'footer' : pick(r, ['none', 'note', 'footer', 'second table', 'side table', 'legend below'] as const);
   if (below !== 'none') feature(below);
   if (below === 'note') {
     row += int(r, 0, 1);
@@ -580,7 +645,7 @@ export function generateCase(seed: number): SyntheticCase {
   }
   // Beside the register, one or two empty columns away: a legend (凡例) of its ratings, or a short
   // register of another kind (an action list headed 課題 / 担当者 / 期限), each shorter than it.
-  const beside = below === 'side table' ? 'none' : pick(r, ['none', 'none', 'none', 'legend beside', 'register beside'] as const);
+  const beside = below === 'side table' || blank ? 'none' : pick(r, ['none', 'none', 'none', 'legend beside', 'register beside'] as const);
   if (beside !== 'none') {
     feature(beside);
     const c0 = lastCol + int(r, 2, 3);
@@ -609,7 +674,7 @@ export function generateCase(seed: number): SyntheticCase {
   // after blank rows and a title of its own, or beside, one or two empty columns away. Both are tables;
   // the import lists both and asks which (the answer is the first; the other must be offered).
   const registers: NonNullable<Answer['others']> = [];
-  const secondAt = chance(x, 0.12) ? (below === 'side table' || beside !== 'none' || chance(x, 0.6) ? 'below' : 'beside') : null;
+  const secondAt = !blank && chance(x, 0.12) ? (below === 'side table' || beside !== 'none' || chance(x, 0.6) ? 'below' : 'beside') : null;
   if (secondAt) {
     feature(`second register ${secondAt}`);
     const keep = cols.filter((y) => !y.helper && !y.group && y.word !== '');
@@ -652,6 +717,26 @@ export function generateCase(seed: number): SyntheticCase {
   if (!twoRow && !tall && !mergedGroups && chance(r, 0.25)) {
     feature('table object');
     main.tables = [{ name: 'TBL_Register', ref: parseRange(`${columnName(startCol)}${bottom + 1}:${columnName(lastCol)}${Math.max(dataEnd, bottom + 2)}`) as Merge, headerRows: 1, totalsRows: 0 }];
+  }
+  if (staleObject && !main.tables) {
+    if (staleObject === 'short' && n >= 4) {
+      // Made a table once, over the first records: those typed or pasted later fell outside it.
+      feature('table object short');
+      main.tables = [{ name: 'Table1', ref: parseRange(`${columnName(startCol)}${bottom + 1}:${columnName(lastCol)}${starts[int(t, 1, n - 3)]! + 1}`) as Merge, headerRows: 1, totalsRows: 0 }];
+    } else if (staleObject === 'beside' && below !== 'side table' && beside === 'none' && secondAt !== 'beside') {
+      // A lookup table of codes beside the register, three empty columns away (its own Excel table).
+      feature('lookup table object beside');
+      const c0 = lastCol + 4;
+      const head = lang === 'ja' ? ['コード', '状況'] : ['Code', 'Status'];
+      head.forEach((w, k) => at(top, c0 + k, w));
+      const states = lang === 'ja' ? ['未対応', '対応中', '完了'] : ['Open', 'In progress', 'Closed'];
+      states.forEach((w, k) => {
+        at(top + 1 + k, c0, k + 1);
+        at(top + 1 + k, c0 + 1, w);
+      });
+      main.rows = sheet(name, rows.map((y) => y ?? []), merges).rows;
+      main.tables = [{ name: 'tblStatus', ref: parseRange(`${columnName(c0)}${top + 1}:${columnName(c0 + 1)}${top + 1 + states.length}`) as Merge, headerRows: 1, totalsRows: 0 }];
+    }
   }
   // Around the cells: hidden columns, a frozen pane, an AutoFilter, list validations. Each is mostly
   // where an author puts it, sometimes stale or odd (a pane frozen at the title, a filter left on old
@@ -728,7 +813,7 @@ export function generateCase(seed: number): SyntheticCase {
     seed,
     target,
     model: { fileName: `synthetic-${seed}.xlsx`, format: 'xlsx', date1904: false, sheets, notes: [] },
-    answer: { sheet: name, headerRows: [top + 1, bottom + 1], firstDataRow: first + 1, lastDataRow: last + 1, columns, names, lines, ...(registers.length ? { others: registers } : {}) },
+    answer: { sheet: name, headerRows: [top + 1, bottom + 1], firstDataRow: blank ? null : first + 1, lastDataRow: blank ? null : last + 1, columns, names, lines, ...(registers.length ? { others: registers } : {}) },
     features,
   };
 }
