@@ -54,6 +54,21 @@ describe('the header', () => {
     if (!a.ok) expect(a.reason).toMatch(/has no rows of data/);
   });
 
+  it("takes no prepared row of a blank template into its header: a number or an empty formula alone is no column's word", () => {
+    // No over A:C, 課題 over D:R …, each prepared row merged the same way, numbered =ROW()-3, its score formula blank.
+    const rows: ModelCell[][] = [['課題管理表'], ['プロジェクト名：', ...Array(11).fill(null), '作成日：'], ['No', null, null, '課題', ...Array(14).fill(null), '対応者', null, null, '状況', null, '期限']];
+    const merges = ['A1:Y1', 'A3:C3', 'D3:R3', 'S3:U3', 'V3:W3', 'X3:Y3'];
+    for (let r = 4; r <= 10; r++) {
+      rows.push([{ f: r - 3 }, null, null, ...Array(20).fill(null), { f: '' }]);
+      merges.push(`A${r}:C${r}`, `D${r}:R${r}`, `S${r}:U${r}`, `V${r}:W${r}`, `X${r}:Y${r}`);
+    }
+    rows.push([], ['© 2018 Example Corp. 無断転載禁止']);
+    const found = detectLayout(model(sheet('Sheet1', rows, merges)), 'issue', { reference: TODAY });
+    if (!found.ok) throw new Error(found.reason);
+    expect([found.layout.headerTop, found.layout.headerBottom]).toEqual([2, 2]);
+    expect(Object.fromEntries(found.layout.columns.map((c) => [c.column, c.field]))).toEqual({ 'A:C': 'ref', 'D:R': 'title', 'S:U': 'owner', 'V:W': 'status', 'X:Y': 'due' });
+  });
+
   it("finds a status report's task table under its label rows, over a smaller block with a group row further down", () => {
     const rows: ModelCell[][] = [
       ['Weekly Status Report'],
@@ -969,6 +984,26 @@ describe('Excel table objects', () => {
     risks.tables = [{ name: 'TBL_Risks', ref: { r1: 6, c1: 0, r2: 9, c2: 3 }, headerRows: 1, totalsRows: 0 }];
     const found = detectLayout(model(risks), 'risk', { reference: TODAY });
     expect(found.ok && found.layout.headerTop).toBe(6);
+  });
+});
+
+describe('stale Excel table objects', () => {
+  it('a table object the records outgrew (the next row goes on with a name and more) does not end the data', () => {
+    const issues = sheet('Sheet1', [
+      ['No', 'Issue', 'Owner', 'Status'],
+      [1, 'Login is slow', 'Ann', 'Open'],
+      [2, 'Report totals wrong', 'Bob', 'Closed'],
+      [3, 'Export misses a column', 'Cy', 'Open'],
+      [4, 'Print layout breaks', 'Dan', 'Open'],
+      [],
+      ['Last reviewed by Bob'],
+    ]);
+    // Made a table over the first two records; the later ones were pasted under it.
+    issues.tables = [{ name: 'Table1', ref: { r1: 0, c1: 0, r2: 2, c2: 3 }, headerRows: 1, totalsRows: 0 }];
+    const a = analyzeWorkbook(model(issues), 'issue', { today: TODAY });
+    if (!a.ok) throw new Error(a.reason);
+    expect(a.table.records.map((r) => r.values.title)).toEqual(['Login is slow', 'Report totals wrong', 'Export misses a column', 'Print layout breaks']);
+    expect(a.table.data).toMatchObject({ first: 2, last: 5 });
   });
 });
 

@@ -104,7 +104,14 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   // An Excel table object headed on the header's last row says where the data ends: its last row, or
   // the row above its totals row. Rows under it are not the table's, whatever they hold.
   const object = tableObjectAt(ix.sheet, layout.headerBottom);
-  const objectEnd = object && object.ref.c1 <= maxC && minC <= object.ref.c2 ? object.ref.r2 - object.totalsRows : undefined;
+  // A table object with no totals row whose next row goes on filling the name and another column of
+  // the table is stale (rows typed or pasted under it that it never grew over): the data ends as if
+  // there were no object.
+  const staleObject = (end: number) => {
+    const next = ix.row(end + 1)?.cells.filter((c) => c.c >= minC && c.c <= maxC && hasContent(c)) ?? [];
+    return next.length >= 2 && key !== undefined && next.some((c) => inKey(c.c) && c.t === 's');
+  };
+  const objectEnd = object && object.ref.c1 <= maxC && minC <= object.ref.c2 && !(object.totalsRows === 0 && staleObject(object.ref.r2)) ? object.ref.r2 - object.totalsRows : undefined;
   for (const row of ix.sheet.rows) {
     if (row.r <= layout.headerBottom) continue;
     if (objectEnd !== undefined && row.r > objectEnd) return endOrPrepared() ?? done('table end', objectEnd + 1);

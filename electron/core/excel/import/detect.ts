@@ -157,8 +157,14 @@ function isLabelRow(ix: SheetIndex, r: number, minC: number, maxC: number): bool
  */
 function rowAddsToHeader(ix: SheetIndex, target: ImportTarget, top: number, r: number): boolean {
   const texts = (ix.row(r)?.cells ?? []).filter((c) => c.t === 's' && (c.v as string).trim() !== '' && c.c < MAX_HEADER_COLUMNS);
-  // A blank row inside a header is none: it separates a title from the header under it.
-  if (texts.length === 0) return !!ix.row(r) || ix.sheet.merges.some((m) => m.r1 < r && m.r2 >= r && m.r1 >= top);
+  // A blank row inside a header is none: it separates a title from the header under it. A row of
+  // numbers or dates across the columns (a gantt's days under its months) heads them; one value alone,
+  // or formulas giving nothing yet (a blank template's =ROW()-3 and =IF(…,"",…) in its prepared rows),
+  // is the first row under the header.
+  if (texts.length === 0) {
+    const values = (ix.row(r)?.cells ?? []).filter((c) => !(c.t === 's' && (c.v as string).trim() === ''));
+    return values.length >= 2 || ix.sheet.merges.some((m) => m.r1 < r && m.r2 >= r && m.r1 >= top);
+  }
   if (isLabelRow(ix, r, 0, MAX_HEADER_COLUMNS)) return false;
   // Two or more header cells merged down into this row (担当者 and 作業名 over rows 10–11 beside 実績 and 予定
   // over 開始 and 終了): the row is inside the header band, its texts the words under the labels beside them.
