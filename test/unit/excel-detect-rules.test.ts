@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
-import { ASK_BELOW, detectLayout, layoutAt } from '../../electron/core/excel/import/detect.js';
+import { ASK_BELOW, detectLayout, headerAbove, layoutAt } from '../../electron/core/excel/import/detect.js';
 import { analyzeWorkbook, type ImportTable } from '../../electron/core/excel/import/read-table.js';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
 import { model, sheet, type ModelCell } from '../fixtures/excel/model.js';
@@ -67,6 +67,24 @@ describe('the header', () => {
     if (!found.ok) throw new Error(found.reason);
     expect([found.layout.headerTop, found.layout.headerBottom]).toEqual([2, 2]);
     expect(Object.fromEntries(found.layout.columns.map((c) => [c.column, c.field]))).toEqual({ 'A:C': 'ref', 'D:R': 'title', 'S:U': 'owner', 'V:W': 'status', 'X:Y': 'due' });
+  });
+
+  it("pointed at by its first data row, takes a row of notes under the column words ((yyyy/mm/dd), (選択)) as the header's foot", () => {
+    const m = model(
+      sheet('課題', [
+        ['課題管理表'],
+        ['プロジェクト名：', '基幹刷新'],
+        [],
+        ['No', '起票日', '事象', '担当', '状況'],
+        [null, '(yyyy/mm/dd)', '(具体的に記入)', '(氏名)', '(選択)'],
+        [1, d('2025-07-02'), 'ログイン画面で認証エラーが出る', '山田', '対応中'],
+        [2, d('2025-07-03'), '月次帳票の合計が一致しない', '佐藤', '未対応'],
+      ]),
+    );
+    // The user points at row 6 (0-based 5): the header is rows 4–5, not the notes row alone (no words).
+    expect(headerAbove(m, 'issue', '課題', 5)).toEqual({ top: 3, bottom: 4 });
+    const l = layoutAt(m, 'issue', '課題', 3, 4);
+    expect(Object.fromEntries(l!.columns.map((c) => [c.column, c.field]))).toMatchObject({ B: 'raisedOn', C: 'title', D: 'owner', E: 'status' });
   });
 
   it("finds a status report's task table under its label rows, over a smaller block with a group row further down", () => {

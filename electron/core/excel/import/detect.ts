@@ -8,7 +8,7 @@ import { localToday } from '../../../common/dates.js';
 import { IMPORT_TARGETS, KEY_FIELD, type ImportTarget } from '../../../common/excel/fields.js';
 import { REGISTER_LIST } from '../../../common/registers/index.js';
 import { columnLabel, headerColumns, MAX_HEADER_COLUMNS, MAX_HEADER_ROWS, type HeaderColumn } from './header-rows.js';
-import { assignFields, type Assignment, type SampleContext } from './mapping.js';
+import { assignFields, MIN_CONFIDENCE, type Assignment, type SampleContext } from './mapping.js';
 import { isColumnWord, matchLabel } from './synonyms.js';
 import type { Cell, Merge, Row, SheetModel, TableObject, WorkbookModel } from '../../../common/excel/model.js';
 import { BLANK_ROWS_END, PLAIN_HEADING } from './table-ends.js';
@@ -663,6 +663,11 @@ export function headerAbove(model: WorkbookModel, target: ImportTarget, sheetNam
   const bottom = firstData - 1;
   if (!(ix.row(bottom)?.cells.some((c) => c.t === 's') ?? false) && !ix.sheet.merges.some((m) => m.r1 <= bottom && bottom <= m.r2)) return null;
   let top = bottom;
+  // The user said the data starts under `bottom`: a row there with no column's word of its own (a
+  // template's notes under each word: (yyyy/mm/dd), (選択)) is the foot of a header that names the columns
+  // in the rows right above it, not a header by itself.
+  const named = (r: number) => (ix.row(r)?.cells ?? []).some((c) => c.t === 's' && matchLabel(target, [c.v as string]).some((m) => m.confidence >= MIN_CONFIDENCE));
+  while (top > 0 && bottom - top + 1 < MAX_HEADER_ROWS && !named(top) && named(top - 1)) top--;
   while (top > 0 && bottom - top + 1 < MAX_HEADER_ROWS && rowAddsToHeader(ix, target, top - 1, top) && (ix.row(top - 1)?.cells.some((c) => c.t === 's') ?? false)) {
     const header = headerColumns(ix, top - 1, bottom);
     if (!topRowStartsHeader(ix, target, top - 1, header)) break;
