@@ -33,6 +33,19 @@ export class ProjectsScreen {
     await this.row(name).getByRole('link').click();
     await this.page.getByTestId('wbs-grid').waitFor();
   }
+
+  /** Deletes a project through its row's button and the confirmation; the home then offers 元に戻す. */
+  async delete(name: string) {
+    await this.row(name).getByRole('button', { name: /^(削除|Delete)$/ }).click();
+    await this.page.getByRole('dialog').getByRole('button', { name: /^(削除|Delete)$/ }).click();
+    await this.page.getByTestId('project-deleted').waitFor();
+    await this.row(name).waitFor({ state: 'detached' });
+  }
+
+  /** The 元に戻す the home shows after a delete. */
+  undoDelete(): Locator {
+    return this.page.getByRole('button', { name: /^↶ (元に戻す|Undo)$/ });
+  }
 }
 
 /** The portfolio home (the start screen): the rows of ProjectsScreen, with their lights and figures. */

@@ -2,6 +2,7 @@
 // tasks, cell edits, a reload, the language switch — and not one request leaves 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foreignRequests, openSession, screenshotPath, type Session } from './browser.js';
+import { inProcessCaller } from '../helpers/workspace.js';
 import { ProjectsScreen, WbsScreen } from './pages.js';
 
 let s: Session;
@@ -25,15 +26,35 @@ describe('PMO Desk in Chromium', () => {
     expect((await projects.names()).sort()).toEqual(['削除する案件', '基幹システム刷新 第2期'].sort());
   });
 
-  it('deletes a project only after confirmation', async () => {
+  it('deletes a project only after confirmation, and 元に戻す or Ctrl+Z on the home brings it back with its rows', async () => {
     const projects = new ProjectsScreen(s.page);
+    const call = inProcessCaller(s.ws);
+    const gone = (await call('project.list', {})).find((p) => p.name === '削除する案件')!;
+    await call('wbs.create', { projectId: gone.id, values: { name: '現行調査' } });
+    await call('issue.create', { projectId: gone.id, values: { title: '移行方式の決定' } });
+    const rows = () => s.ws.db.sqlite.prepare('SELECT (SELECT count(*) FROM wbs_tasks WHERE project_id = ?) AS tasks, (SELECT count(*) FROM issues WHERE project_id = ?) AS issues').get(gone.id, gone.id);
+
     await projects.row('削除する案件').getByRole('button', { name: '削除' }).click();
     const dialog = s.page.getByRole('dialog');
-    await dialog.getByText('「削除する案件」を WBS と全ての管理表ごと削除しますか？', { exact: false }).waitFor();
+    await dialog.getByText('「削除する案件」を WBS と全ての管理表ごと削除しますか？（元に戻すで戻せます）').waitFor();
     await dialog.getByRole('button', { name: 'キャンセル' }).click();
     expect(await projects.names()).toContain('削除する案件');
-    await projects.row('削除する案件').getByRole('button', { name: '削除' }).click();
-    await s.page.getByRole('dialog').getByRole('button', { name: '削除' }).click();
+
+    await projects.delete('削除する案件');
+    expect(await s.page.getByTestId('project-deleted').innerText()).toBe('「削除する案件」を削除しました。');
+    await s.page.screenshot({ path: screenshotPath('project-deleted.png') });
+    expect(rows()).toEqual({ tasks: 0, issues: 0 });
+    await projects.undoDelete().click();
+    await projects.row('削除する案件').waitFor();
+    expect(rows()).toEqual({ tasks: 1, issues: 1 });
+    expect(await s.page.getByTestId('project-deleted').count()).toBe(0);
+
+    await projects.delete('削除する案件');
+    await s.page.keyboard.press('Control+z');
+    await projects.row('削除する案件').waitFor();
+    expect(rows()).toEqual({ tasks: 1, issues: 1 });
+
+    await projects.delete('削除する案件');
     await expect.poll(() => projects.names()).toEqual(['基幹システム刷新 第2期']);
   });
 

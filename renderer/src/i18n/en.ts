@@ -15,7 +15,9 @@ export const en = {
     create: 'Create project',
     open: 'Open',
     confirmDeleteTitle: 'Delete project',
-    confirmDelete: 'Delete “{{name}}” with its WBS and all its registers? This cannot be undone.',
+    confirmDelete: 'Delete “{{name}}” with its WBS and all its registers? (Undo brings it back.)',
+    deleted: 'Deleted “{{name}}”.',
+    undoDeleteHint: 'Brings it back with its WBS and all its registers (Ctrl+Z)',
   },
   portfolio: {
     heading: 'Portfolio — all projects',

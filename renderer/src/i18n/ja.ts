@@ -17,7 +17,9 @@ export const ja: Strings = {
     create: 'プロジェクトを作成',
     open: '開く',
     confirmDeleteTitle: 'プロジェクトの削除',
-    confirmDelete: '「{{name}}」を WBS と全ての管理表ごと削除しますか？ 元に戻せません。',
+    confirmDelete: '「{{name}}」を WBS と全ての管理表ごと削除しますか？（元に戻すで戻せます）',
+    deleted: '「{{name}}」を削除しました。',
+    undoDeleteHint: 'WBS と全ての管理表ごと元に戻します (Ctrl+Z)',
   },
   portfolio: {
     heading: 'ポートフォリオ（全プロジェクト）',

@@ -42,6 +42,9 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
   const [showCharts, setShowCharts] = useState(true);
   const [reporting, setReporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The project just deleted: a project's delete is one undo step of whoever deleted it (history.undo
+  // on that project puts back every row of it), offered here as 元に戻す and Ctrl+Z.
+  const [deleted, setDeleted] = useState<ProjectRef | null>(null);
 
   const load = useCallback(async () => setSummary(await call('portfolio.summary', statusDate ? { statusDate } : {})), [statusDate]);
 
@@ -87,8 +90,34 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
       title: t('projects.confirmDeleteTitle'),
       message: t('projects.confirmDelete', { name: r.name }),
       confirmLabel: t('common.delete'),
-      onConfirm: () => void run(() => call('project.delete', { id: r.projectId })),
+      onConfirm: () =>
+        void run(async () => {
+          await call('project.delete', { id: r.projectId });
+          setDeleted({ id: r.projectId, name: r.name });
+        }),
     });
+
+  const undoDelete = useCallback(() => {
+    if (!deleted) return;
+    setDeleted(null);
+    void run(async () => {
+      const r = await call('history.undo', { projectId: deleted.id });
+      if (!r.applied) throw new Error(t('register.nothingTo.undo'));
+    });
+  }, [deleted, run, t]);
+
+  // Ctrl+Z on the home (outside a text box and a dialog) takes the delete back, as in the grids.
+  useEffect(() => {
+    if (!deleted) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'z' || e.isComposing || e.defaultPrevented) return;
+      if ((e.target as HTMLElement).closest?.('input, textarea, select, [contenteditable], dialog')) return;
+      e.preventDefault();
+      undoDelete();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [deleted, undoDelete]);
 
   const toggleLight = (l: Light) => setLights((ls) => (ls.includes(l) ? ls.filter((x) => x !== l) : [...ls, l]));
 
@@ -173,6 +202,19 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
         </button>
       </div>
       <ErrorBanner text={error} onClose={() => setError(null)} />
+      {deleted && (
+        <div className="toolbar">
+          <span className="notice" role="status" data-testid="project-deleted">
+            {t('projects.deleted', { name: deleted.name })}
+          </span>
+          <button onClick={undoDelete} title={t('projects.undoDeleteHint')}>
+            ↶ {t('history.undo')}
+          </button>
+          <button className="icon" aria-label={t('common.close')} title={t('common.close')} onClick={() => setDeleted(null)}>
+            ×
+          </button>
+        </div>
+      )}
       {summary && all.length === 0 ? (
         <p className="muted">{t('projects.empty')}</p>
       ) : (
