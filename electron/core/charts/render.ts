@@ -56,8 +56,9 @@ declare const __PMO_RESVG_WASM_SHA256__: string | undefined;
 
 /** resvg's WebAssembly: beside the built worker, or (sources, the hosts' bundles) from its package. */
 function resvgWasm(): Buffer {
-  if (typeof __PMO_RESVG_WASM__ !== 'string') return fs.readFileSync(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm'));
-  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), __PMO_RESVG_WASM__);
+  const here = import.meta.url;
+  if (typeof __PMO_RESVG_WASM__ !== 'string') return fs.readFileSync(createRequire(here).resolve('@resvg/resvg-wasm/index_bg.wasm'));
+  const file = path.join(path.dirname(fileURLToPath(here)), __PMO_RESVG_WASM__);
   const bytes = fs.readFileSync(file);
   if (createHash('sha256').update(bytes).digest('hex') !== __PMO_RESVG_WASM_SHA256__)
     throw new Error(`the chart rasterizer (core/${__PMO_RESVG_WASM__}) is not the file installed with PMO Desk; reinstall PMO Desk`);
