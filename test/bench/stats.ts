@@ -19,6 +19,17 @@ export async function time(fn: () => unknown): Promise<number> {
   return performance.now() - t0;
 }
 
+/**
+ * Milliseconds of CPU the process spent on `fn` (user + system, every thread): on a shared, loaded
+ * machine a steadier figure than the wall clock, for work that runs on this process alone.
+ */
+export async function cpuTime(fn: () => unknown): Promise<number> {
+  const c0 = process.cpuUsage();
+  await fn();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+}
+
 /** Stats of `n` timed runs of `fn` (given the run's index), one after another. */
 export async function repeat(n: number, fn: (i: number) => unknown): Promise<Stats> {
   const samples: number[] = [];

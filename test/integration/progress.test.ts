@@ -160,8 +160,11 @@ describe('the plan as figures read it', () => {
     const read = readColumns(w.db, w.projectId, true);
     const whole = columnsOf(readCurrentPlan(w.db, w.projectId, false));
     const keys = ['id', 'parent', 'assignee', 'plannedEffort', 'plannedStart', 'plannedFinish', 'actualStart', 'actualFinish', 'milestone', 'progress', 'actualEffort', 'state'] as const;
-    for (const k of keys) expect([k, Array.from(read[k] as ArrayLike<unknown>)]).toEqual([k, Array.from(whole[k] as ArrayLike<unknown>)]);
-    expect(Array.from(read.leaf)).toEqual(Array.from(whole.leaf));
+    // The columns come in id order, the whole plan in the tree's storage order: compared task by task.
+    expect(Array.from(read.id)).toEqual(Array.from(whole.id).sort((a, b) => a - b));
+    const inWholeOrder = (xs: ArrayLike<unknown>) => Array.from(whole.id, (id) => xs[read.index.get(id)!]);
+    for (const k of keys) expect([k, inWholeOrder(read[k] as ArrayLike<unknown>)]).toEqual([k, Array.from(whole[k] as ArrayLike<unknown>)]);
+    expect(inWholeOrder(read.leaf)).toEqual(Array.from(whole.leaf));
     expect(read.costRate).toBe(45_000);
     const i = read.index.get(w.id('製造'))!;
     expect([read.plannedStart[i], read.actualStart[i], read.actualFinish[i]]).toEqual([dayOf('2025-06-16'), dayOf('2025-06-17'), NO_DAY]);

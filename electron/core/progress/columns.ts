@@ -55,6 +55,11 @@ export class Actuals {
     return this.#index;
   }
 
+  /** Drops the leaf marks, after parents were changed in place (patchColumns); ids stay as they were. */
+  forgetTree(): void {
+    this.#leaf = null;
+  }
+
   /** 1 = no task has it as parent. */
   get leaf(): Uint8Array {
     if (!this.#leaf) {
@@ -143,16 +148,19 @@ export function columnsOf(plan: Plan): TaskColumns {
 // only for the figures by person.
 const DAY = (col: string) => `unixepoch(${col}) / 86400`;
 const STATE_SQL = `CASE status ${WBS_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} ELSE ${STATE.in_progress} END`;
-const columnsSql = (names: boolean) => `SELECT id, parent_id, planned_effort, ${DAY('planned_start')}, ${DAY('planned_finish')}, ${DAY('actual_start')},
-  ${DAY('actual_finish')}, milestone, progress, actual_effort, ${STATE_SQL}${names ? ', assignee' : ''} FROM wbs_tasks WHERE project_id = ?`;
-const COLUMNS_SQL = columnsSql(false);
-const COLUMNS_NAMES_SQL = columnsSql(true);
+const columnsSql = (names: boolean, where = 'project_id = ?') => `SELECT id, parent_id, planned_effort, ${DAY('planned_start')}, ${DAY('planned_finish')}, ${DAY('actual_start')},
+  ${DAY('actual_finish')}, milestone, progress, actual_effort, ${STATE_SQL}${names ? ', assignee' : ''} FROM wbs_tasks WHERE ${where}`;
+// In id order, not the index's (parent, position): a move would reorder the index's, so columns kept and
+// patched in place (kept-columns.ts) would sum their floats in another order than a fresh read.
+const COLUMNS_SQL = columnsSql(false, 'project_id = ? ORDER BY id');
+const COLUMNS_NAMES_SQL = columnsSql(true, 'project_id = ? ORDER BY id');
+const COLUMNS_OF_IDS_SQL = columnsSql(false, 'id IN (SELECT value FROM json_each(?))');
 
-const ACTUALS_SQL = 'SELECT id, parent_id, progress, actual_effort FROM wbs_tasks WHERE project_id = ?';
+const ACTUALS_SQL = 'SELECT id, parent_id, progress, actual_effort FROM wbs_tasks WHERE project_id = ? ORDER BY id';
 const costRateOf = (db: Db, projectId: number) =>
   db.sql.get<{ rate: number | null }>('SELECT cost_rate AS rate FROM projects WHERE id = ?', [projectId])?.rate ?? null;
 
-/** The current plan's ids, parents, progress and actual effort, in storage order. */
+/** The current plan's ids, parents, progress and actual effort, in id order. */
 export function readActuals(db: Db, projectId: number): Actuals {
   const raw = db.sql.values<(number | null)[]>(ACTUALS_SQL, [projectId]);
   const c = new Actuals(raw.length, false);
@@ -167,26 +175,49 @@ export function readActuals(db: Db, projectId: number): Actuals {
   return c;
 }
 
-/** The current plan of a project as columns, in storage order; its assignees where `names`. */
+/** The current plan of a project as columns, in id order; its assignees where `names`. */
 export function readColumns(db: Db, projectId: number, names = false): TaskColumns {
   const raw = db.sql.values<(number | string | null)[]>(names ? COLUMNS_NAMES_SQL : COLUMNS_SQL, [projectId]);
   const c = new TaskColumns(raw.length, names);
-  const d = (v: unknown) => (v === null ? NO_DAY : (v as number));
-  for (let i = 0; i < raw.length; i++) {
-    const r = raw[i]!;
-    c.id[i] = r[0] as number;
-    c.parent[i] = (r[1] as number | null) ?? 0;
-    c.plannedEffort[i] = (r[2] as number | null) ?? 0;
-    c.plannedStart[i] = d(r[3]);
-    c.plannedFinish[i] = d(r[4]);
-    c.actualStart[i] = d(r[5]);
-    c.actualFinish[i] = d(r[6]);
-    c.milestone[i] = r[7] as number;
-    c.progress[i] = r[8] as number;
-    c.actualEffort[i] = (r[9] as number | null) ?? 0;
-    c.state[i] = r[10] as number;
-    if (names) c.assignee![i] = r[11] as string;
-  }
+  for (let i = 0; i < raw.length; i++) setRow(c, i, raw[i]!, names);
   c.costRate = costRateOf(db, projectId);
   return c;
+}
+
+/**
+ * Columns read without names brought up to date with the tasks `ids` as stored now (tasks edited since
+ * they were read; none added or deleted), in place; the cost rate read again too. Answers false, having
+ * changed nothing, when one of them is not among the columns or no longer exists: the caller reads anew.
+ */
+export function patchColumns(db: Db, c: TaskColumns, projectId: number, ids: readonly number[]): boolean {
+  if (c.assignee) throw new Error('only columns read without names are patched');
+  const raw = ids.length === 0 ? [] : db.sql.values<(number | string | null)[]>(COLUMNS_OF_IDS_SQL, [JSON.stringify(ids)]);
+  if (raw.length !== ids.length) return false;
+  const at: number[] = [];
+  for (const r of raw) {
+    const i = c.index.get(r[0] as number);
+    if (i === undefined) return false;
+    at.push(i);
+  }
+  // A task moved to another parent changes which tasks are leaves: rebuilt on first use.
+  for (let k = 0; k < raw.length; k++) setRow(c, at[k]!, raw[k]!, false);
+  c.costRate = costRateOf(db, projectId);
+  c.forgetTree();
+  return true;
+}
+
+function setRow(c: TaskColumns, i: number, r: (number | string | null)[], names: boolean): void {
+  const d = (v: unknown) => (v === null ? NO_DAY : (v as number));
+  c.id[i] = r[0] as number;
+  c.parent[i] = (r[1] as number | null) ?? 0;
+  c.plannedEffort[i] = (r[2] as number | null) ?? 0;
+  c.plannedStart[i] = d(r[3]);
+  c.plannedFinish[i] = d(r[4]);
+  c.actualStart[i] = d(r[5]);
+  c.actualFinish[i] = d(r[6]);
+  c.milestone[i] = r[7] as number;
+  c.progress[i] = r[8] as number;
+  c.actualEffort[i] = (r[9] as number | null) ?? 0;
+  c.state[i] = r[10] as number;
+  if (names) c.assignee![i] = r[11] as string;
 }

@@ -19,12 +19,13 @@ import {
 } from '../../common/api/portfolio.js';
 import type { CloseFigures } from '../../common/api/progress.js';
 import type { SqlDb as Db } from '../db/sql.js';
-import { batchMarkByProject, closeFiguresUpTo, newestBaselineOfEach, newestOverrideRows, overrideRowsNewestFirst, statusNoteRow, statusNoteTexts } from '../db/queries/progress.js';
+import { batchMarkByProject, closeFiguresUpTo, type BatchMark, newestBaselineOfEach, newestOverrideRows, overrideRowsNewestFirst, statusNoteRow, statusNoteTexts } from '../db/queries/progress.js';
 import { taskName } from '../db/queries/wbs.js';
 import { deleteSetting } from '../db/queries/settings.js';
 import { inBatch, type Actor } from '../batch.js';
 import { statusNoteStore, statusOverrideStore } from '../entities.js';
 import { NO_DAY, STATE, type TaskColumns } from '../progress/columns.js';
+import { keptColumns, NO_BATCH } from '../progress/kept-columns.js';
 import { isoOf } from '../progress/work-days.js';
 import { getProjectRow, listProjects } from './projects.js';
 import { measurePlan, withRegisterFigures, type PlanFigures } from './progress.js';
@@ -106,12 +107,13 @@ function overridesInForce(db: Db): Map<number, StatusOverride> {
   return new Map(rows.filter((r) => r.light !== null).map((r) => [r.projectId, overrideDto(r)]));
 }
 
-// The plan's figures of a project cost a read of its whole WBS (and a baseline's decoding): ~10 ms for
+// The plan's figures of a project cost a read of its whole WBS (and a baseline's decoding): ~8 ms for
 // 5,000 tasks, so 50 projects would take half a second each time the home is shown. They change only
 // through a batch of the project (every WBS, calendar, baseline, cost-rate edit, import, undo and restore
 // is one), so they are kept per project under its newest batch, the status date and the baseline, and
-// only the projects changed since are measured again. The registers' figures are read every time: what
-// counts as closed and the risk levels live in settings, outside the batches.
+// only the projects changed since are measured again, from their columns kept and patched with the
+// tasks written since (kept-columns.ts). The registers' figures are read every time: what counts as
+// closed and the risk levels live in settings, outside the batches.
 interface PlanEntry {
   key: string;
   figures: PlanFigures;
@@ -119,17 +121,13 @@ interface PlanEntry {
 }
 const planCache = new WeakMap<Db, Map<number, PlanEntry>>();
 
-function lastBatches(db: Db): Map<number, string> {
-  return batchMarkByProject(db);
-}
-
-function planOf(db: Db, projectId: number, statusDate: string, baselineId: number | undefined, lastBatch: string): PlanEntry {
+function planOf(db: Db, projectId: number, statusDate: string, baselineId: number | undefined, mark: BatchMark): PlanEntry {
   let cache = planCache.get(db);
   if (!cache) planCache.set(db, (cache = new Map()));
-  const key = `${lastBatch}|${statusDate}|${baselineId ?? ''}`;
+  const key = `${mark.rowid}.${mark.count}.${mark.id}|${statusDate}|${baselineId ?? ''}`;
   const hit = cache.get(projectId);
   if (hit?.key === key) return hit;
-  const { figures, current } = measurePlan(db, projectId, statusDate, baselineId);
+  const { figures, current } = measurePlan(db, projectId, statusDate, baselineId, keptColumns(db, projectId, mark));
   const entry = { key, figures, nextMilestone: nextMilestone(db, current, statusDate) };
   cache.set(projectId, entry);
   return entry;
@@ -153,13 +151,13 @@ export function portfolioSummary(db: Db, today: string, statusDate?: string): Po
   const thresholds = getLightThresholds(db);
   const overrides = overridesInForce(db);
   const baselines = newestBaselines(db);
-  const batches = lastBatches(db);
+  const batches = batchMarkByProject(db);
   const notes = new Map(statusNoteTexts(db).map(([p, d, text]) => [`${p}|${d}`, text]));
   const projects = listProjects(db, today).map((p): PortfolioRow => {
     // project.list always gives the status date (as set, or the default).
     const date = statusDate ?? p.statusDate!;
     const baseline = baselines.get(p.id) ?? null;
-    const plan = planOf(db, p.id, date, baseline?.id, batches.get(p.id) ?? '');
+    const plan = planOf(db, p.id, date, baseline?.id, batches.get(p.id) ?? NO_BATCH);
     // The same figures a weekly close keeps (measureProject), the plan's part kept between calls.
     const close = withRegisterFigures(db, p.id, date, plan.figures);
     const figures = portfolioFiguresOf(close) as PortfolioFigures;

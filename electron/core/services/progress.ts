@@ -242,9 +242,14 @@ export function listCloses(db: Db, projectId: number, limit?: number, withProgre
 /** The plan's part of the figures a weekly close keeps: earned value, 計画遵守率 and late counts, progress. */
 export type PlanFigures = Omit<CloseFigures, 'openIssues' | 'overdueIssues' | 'leadTime' | 'risksHigh' | 'risksMedium' | 'risksLow'>;
 
-/** The plan's figures at a status date against a baseline (or the current plan), and the current plan. */
-export function measurePlan(db: Db, projectId: number, statusDate: string, baselineId?: number): { figures: PlanFigures; current: TaskColumns } {
-  const { plan, current } = figurePlans(db, projectId, baselineId);
+/**
+ * The plan's figures at a status date against a baseline (or the current plan), and the current plan:
+ * read here, or given as its columns without names (the portfolio keeps them between calls).
+ */
+export function measurePlan(db: Db, projectId: number, statusDate: string, baselineId?: number, given?: TaskColumns): { figures: PlanFigures; current: TaskColumns } {
+  const { plan, current } = given
+    ? { plan: baselineId === undefined ? given : baselineColumns(db, baselineId, projectId), current: given }
+    : figurePlans(db, projectId, baselineId);
   const cal = projectWorkDays(db, projectId);
   const evm = computeEvm({ plan, current, statusDate, cal });
   const adh = adherenceOf(plan, current, statusDate, cal);

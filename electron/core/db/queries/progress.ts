@@ -64,8 +64,31 @@ export function statusNoteRow(db: SqlDb, projectId: number, statusDate: string):
   return db.sql.get('SELECT * FROM status_notes WHERE project_id = ? AND status_date = ?', [projectId, statusDate]);
 }
 
-/** Per project, a mark of its newest batch that changes with every batch of it ("max rowid.count"). */
-export function batchMarkByProject(db: SqlDb): Map<number, string> {
-  const rows = db.sql.values<[number, number, number]>('SELECT project_id, max(rowid), count(*) FROM batches WHERE project_id IS NOT NULL GROUP BY project_id');
-  return new Map(rows.map(([p, max, n]) => [p, `${max}.${n}`]));
+/**
+ * Per project, where its history stands: its newest batch (rowid and id) and how many it has. Any batch
+ * written, and any removed (a project's restore replaces its history), changes one of the three; the id
+ * tells a newer batch from one that took over the rowid of a removed one.
+ */
+export interface BatchMark {
+  rowid: number;
+  id: string;
+  count: number;
+}
+
+export function batchMarkByProject(db: SqlDb): Map<number, BatchMark> {
+  const rows = db.sql.values<[number, number, string, number]>(
+    `SELECT b.project_id, b.rowid, b.id, m.n FROM batches b
+     JOIN (SELECT project_id, max(rowid) AS top, count(*) AS n FROM batches WHERE project_id IS NOT NULL GROUP BY project_id) m ON b.project_id = m.project_id AND b.rowid = m.top`,
+  );
+  return new Map(rows.map(([p, rowid, id, count]) => [p, { rowid, id, count }]));
+}
+
+/** [rowid, id, label] of the project's batches after a rowid, oldest first. */
+export function batchesAfter(db: SqlDb, projectId: number, rowid: number): [number, string, string][] {
+  return db.sql.values('SELECT rowid, id, label FROM batches WHERE project_id = ? AND rowid > ? ORDER BY rowid', [projectId, rowid]);
+}
+
+/** [entity id, action] of every `entity` row a batch audited (a seek in the (batch_id, entity) index). */
+export function auditedActions(db: SqlDb, batchId: string, entity: string): [number, string][] {
+  return db.sql.values('SELECT entity_id, action FROM audit_log WHERE batch_id = ? AND entity = ?', [batchId, entity]);
 }
