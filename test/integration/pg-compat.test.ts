@@ -22,6 +22,8 @@ import {
   tasksIn,
   withSubtasks,
 } from '../../electron/core/db/queries/wbs.js';
+import { auditedActions, batchesAfter, batchMarkByProject } from '../../electron/core/db/queries/progress.js';
+import { patchColumns, readColumns } from '../../electron/core/progress/columns.js';
 import { PG_SKIP, startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
 import { MIGRATIONS, ROOT, tempDir } from '../helpers/workspace.js';
 
@@ -167,5 +169,38 @@ describe.skipIf(PG_SKIP)('SQLite functions on PostgreSQL (compatibility migratio
     });
     expect(pgAnswers).toEqual(lite);
     expect(lite).toEqual({ inProject: [2, 4], parents: [1, 2, null], withChildren: [1, 2], countUpTo: [2, 4] });
+  });
+
+  it('the portfolio’s marks of each project’s history, and its read of the tasks written since (kept-columns.ts)', () => {
+    const [lite, pgAnswers] = both((sql) => {
+      const d = { sql };
+      const columns = readColumns(d, 1);
+      const before = Array.from(columns.progress);
+      sql.run('UPDATE wbs_tasks SET progress = 40 WHERE id = 4');
+      const patched = patchColumns(d, columns, 1, [4]);
+      const refused = patchColumns(d, columns, 1, [99]);
+      sql.run('UPDATE wbs_tasks SET progress = 0 WHERE id = 4');
+      return {
+        marks: [...batchMarkByProject(d)],
+        after: [batchesAfter(d, 1, 0), batchesAfter(d, 1, 1)],
+        audited: auditedActions(d, 'b1', 'wbs_task').sort(),
+        ids: Array.from(columns.id),
+        before,
+        progress: Array.from(columns.progress),
+        patched,
+        refused,
+      };
+    });
+    expect(pgAnswers).toEqual(lite);
+    expect(lite).toEqual({
+      marks: [[1, { rowid: 1, id: 'b1', count: 1 }]],
+      after: [[[1, 'b1', 'wbs.move']], []],
+      audited: [[3, 'create'], [4, 'update']],
+      ids: [1, 2, 3, 4],
+      before: [0, 0, 0, 0],
+      progress: [0, 0, 0, 40],
+      patched: true,
+      refused: false,
+    });
   });
 });
