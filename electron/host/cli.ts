@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startWorkspaceThread } from '../core/workspace-thread.js';
+import { memoryPasswordStore, TeamSwitch } from '../core/team-switch.js';
 import { defaultDataDir } from '../core/userdata.js';
 import { startHost } from './server.js';
 
@@ -22,12 +23,14 @@ export async function runHostCli({ root, version, argv }: HostCliOptions): Promi
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${values.port}`);
   const dataDir = path.resolve(values.data ?? defaultDataDir());
-  // The workspace runs in its own thread: this one only serves HTTP (see workspace-thread.ts).
-  const ws = await startWorkspaceThread(dataDir, {
-    migrationsFolder: path.join(root, 'drizzle/migrations'),
-    context: { version, osLocale: osLocale(), shell: 'web' },
-  });
-  const host = await startHost(port, { handlers: ws.handlers, rendererDir: path.join(root, 'dist/renderer') });
+  // The workspace runs in its own thread: this one only serves HTTP (see workspace-thread.ts). 設定 →
+  // チームで使う reopens it on a team database; a password typed there is kept in this process's memory
+  // only (the next start takes it from PGPASSWORD or ~/.pgpass, or it is typed in the form again).
+  const options = { migrationsFolder: path.join(root, 'drizzle/migrations'), context: { version, osLocale: osLocale(), shell: 'web' as const } };
+  const ws = await TeamSwitch.start(dataDir, memoryPasswordStore(), (teamPassword) =>
+    startWorkspaceThread(dataDir, { ...options, ...(teamPassword !== undefined && { teamPassword }) }),
+  );
+  const host = await startHost(port, { handlers: ws, rendererDir: path.join(root, 'dist/renderer') });
   console.log(`PMO Desk: ${host.url}`);
   // The database is closed cleanly (the lock released, no unclean-shutdown marker) before the exit.
   let stopping = false;

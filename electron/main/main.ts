@@ -11,11 +11,14 @@ import {
   ipcMain,
   Menu,
   protocol,
+  safeStorage,
   session,
   type IpcMainInvokeEvent,
   type WebContents,
 } from 'electron';
-import { startWorkspaceThread, type WorkspaceThread } from '../core/workspace-thread.js';
+import { startWorkspaceThread } from '../core/workspace-thread.js';
+import { TeamSwitch } from '../core/team-switch.js';
+import { protectedPasswordStore } from './team-password.js';
 import type { Envelope } from '../common/errors.js';
 import { envelopeJson } from '../core/handlers.js';
 import {
@@ -51,7 +54,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
-let workspace: WorkspaceThread | null = null;
+let workspace: TeamSwitch | null = null;
 let closed = false;
 
 // A packaged app never runs with a debugger attached from the command line (a shortcut with
@@ -84,14 +87,16 @@ async function start(): Promise<void> {
   const root = app.getAppPath();
   // The core runs in its own thread; this process only forwards calls, so a long one never freezes
   // the window or its menus. A big workbook is read in a utility process, which only main may start.
-  workspace = await startWorkspaceThread(
-    app.getPath('userData'),
-    {
-      migrationsFolder: path.join(root, 'drizzle/migrations'),
-      nativeBinding: sqliteBinding(),
-      context: { version: app.getVersion(), osLocale: app.getLocale(), shell: 'electron' },
-    },
-    { readerChild: startUtilityReader },
+  // 設定 → チームで使う reopens it on a team database (or back on the SQLite file): the switch holds the
+  // thread, and the team password through the OS's protected storage (team-password.ts).
+  const dataDir = app.getPath('userData');
+  const options = {
+    migrationsFolder: path.join(root, 'drizzle/migrations'),
+    nativeBinding: sqliteBinding(),
+    context: { version: app.getVersion(), osLocale: app.getLocale(), shell: 'electron' as const },
+  };
+  workspace = await TeamSwitch.start(dataDir, protectedPasswordStore(dataDir, safeStorage), (teamPassword) =>
+    startWorkspaceThread(dataDir, { ...options, ...(teamPassword !== undefined && { teamPassword }) }, { readerChild: startUtilityReader }),
   );
 
   const styleNonce = randomBytes(16).toString('base64');
@@ -149,7 +154,7 @@ async function invoke(event: IpcMainInvokeEvent, method: unknown, args: unknown)
   }
   if (!workspace) return { ok: false, error: { code: 'INTERNAL', message: 'The workspace is not open' } };
   // One window; its id names the caller's client (the user is the workspace's own, the OS user).
-  return workspace.handlers.invoke(method, args, { client: `window-${event.sender.id}` });
+  return workspace.invoke(method, args, { client: `window-${event.sender.id}` });
 }
 
 /**
@@ -205,7 +210,7 @@ function withCommands(items: MenuItemTemplate[]): Electron.MenuItemConstructorOp
 /** ファイル → 整合性チェック: integrity_check on the workspace; on damage the window reloads into recovery. */
 async function checkWorkspace(): Promise<void> {
   if (!workspace) return;
-  const env = await workspace.handlers.invoke('workspace.check', {});
+  const env = await workspace.invoke('workspace.check', {});
   const report = env.ok ? (env.result as { ok: boolean; problems: string[] }) : { error: env.error.message };
   const { type, message, detail } = integrityMessage(app.getLocale(), report);
   if (mainWindow) await dialog.showMessageBox(mainWindow, { type, message, detail, title: 'PMO Desk' });

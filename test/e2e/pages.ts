@@ -593,6 +593,41 @@ export class FormEditorScreen {
   }
 }
 
+/** 設定 → チームで使う: the team database's form (Japanese labels). */
+export class TeamScreen {
+  constructor(readonly page: Page) {}
+
+  section(): Locator {
+    return this.page.getByTestId('team-section');
+  }
+
+  async open() {
+    await this.page.getByTestId('open-settings').click();
+    await this.page.locator('[data-testid="team-section"][aria-busy="false"]').waitFor();
+  }
+
+  /** Fills the form; `caFile` ticks TLS and names the CA file. */
+  async fill(d: { host: string; port: number; database: string; user: string; password?: string; caFile?: string }) {
+    const s = this.section();
+    await s.getByLabel('ホスト').fill(d.host);
+    await s.getByLabel('ポート').fill(String(d.port));
+    await s.getByLabel('データベース').fill(d.database);
+    await s.getByLabel('ユーザー (PostgreSQL のロール)').fill(d.user);
+    await s.getByLabel('パスワード').fill(d.password ?? '');
+    const tls = s.getByLabel('TLS で接続する (サーバー証明書を CA ファイルで確認)');
+    await tls.setChecked(!!d.caFile);
+    if (d.caFile) await s.getByLabel('CA 証明書ファイル (PEM)').fill(d.caFile);
+  }
+
+  async connect() {
+    await this.section().getByRole('button', { name: '接続' }).click();
+  }
+
+  error(): Locator {
+    return this.section().getByRole('alert');
+  }
+}
+
 /** 設定 → バックアップ: create, list and restore backups (the whole workspace or one project). */
 export class BackupScreen {
   constructor(readonly page: Page) {}

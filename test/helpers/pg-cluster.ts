@@ -12,6 +12,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { makeCa, makeServerCert, type TestCa } from './tls-certs.js';
 
 function findBinDir(): string | null {
   const hasServer = (dir: string) => fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'pg_ctl'));
@@ -47,6 +48,8 @@ export interface PgCluster {
   database: string;
   /** node-postgres settings for the test database over TCP on 127.0.0.1 (what a LAN client does). */
   config: pg.ClientConfig;
+  /** With `tls`: the CA that signed the server's certificate (its certFile is a client's CA file). */
+  ca?: TestCa;
   /** Another empty database in the same cluster. */
   createDatabase(name: string): Promise<pg.ClientConfig>;
   stop(): Promise<void>;
@@ -97,6 +100,13 @@ export interface PgClusterOptions {
    * (fsync=off): nothing they check depends on surviving a power cut, and it spares the shared disk.
    */
   durable?: boolean;
+  /**
+   * TLS as an office server has it: ssl=on with a certificate for 127.0.0.1 signed by a CA made here
+   * (tls-certs.ts), and TCP logins only over TLS with a password (scram-sha-256); the unix socket in
+   * the temp folder stays trust, for the tests' own set-up. `config` then carries the CA and no password:
+   * roles with passwords are made by the test.
+   */
+  tls?: boolean;
 }
 
 export async function startPgCluster(opts: PgClusterOptions = {}): Promise<PgCluster> {
@@ -116,6 +126,15 @@ export async function startPgCluster(opts: PgClusterOptions = {}): Promise<PgClu
     'shared_buffers=32MB',
     ...(opts.durable ? [] : ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off']),
   ];
+  let ca: TestCa | undefined;
+  if (opts.tls) {
+    ca = makeCa(dir, 'pmo-test-ca');
+    const server = makeServerCert(dir, ca);
+    if (account) for (const f of [server.certFile, server.keyFile]) fs.chownSync(f, account.uid, account.gid);
+    settings.push('ssl=on', `ssl_cert_file=${server.certFile}`, `ssl_key_file=${server.keyFile}`);
+    fs.writeFileSync(path.join(data, 'pg_hba.conf'), 'local all all trust\nhostssl all all 127.0.0.1/32 scram-sha-256\n');
+    if (account) fs.chownSync(path.join(data, 'pg_hba.conf'), account.uid, account.gid);
+  }
   fs.appendFileSync(path.join(data, 'postgresql.conf'), settings.map((s) => s.replace('=', " = '") + "'").join('\n') + '\n');
   if (account) fs.chownSync(path.join(data, 'postgresql.conf'), account.uid, account.gid);
 
@@ -144,9 +163,10 @@ export async function startPgCluster(opts: PgClusterOptions = {}): Promise<PgClu
   };
   running.add(stopNow);
 
-  const base: pg.ClientConfig = { host: '127.0.0.1', port, user };
+  const base: pg.ClientConfig = { host: '127.0.0.1', port, user, ...(ca && { ssl: { ca: fs.readFileSync(ca.certFile, 'utf8') } }) };
   const createDatabase = async (name: string): Promise<pg.ClientConfig> => {
-    const admin = new pg.Client({ ...base, database: 'postgres' });
+    // Set-up over the socket (trust) when TCP takes TLS with passwords only.
+    const admin = new pg.Client({ ...(opts.tls ? { host: dir, port, user } : base), database: 'postgres' });
     await admin.connect();
     try {
       await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
@@ -157,5 +177,5 @@ export async function startPgCluster(opts: PgClusterOptions = {}): Promise<PgClu
   };
   const database = 'pmo';
   const config = await createDatabase(database);
-  return { dir, port, user, database, config, createDatabase, stop: async () => stopNow() };
+  return { dir, port, user, database, config, ...(ca && { ca }), createDatabase, stop: async () => stopNow() };
 }

@@ -259,6 +259,8 @@ function fakeElectron(options: FakeOptions = {}) {
     },
     BrowserWindow: FakeWindow,
     utilityProcess: { fork: forkUtility },
+    // The OS's protected storage as Linux without a keyring has it: main keeps a team password in memory only.
+    safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'basic_text', encryptString: () => Buffer.alloc(0), decryptString: () => '' },
     protocol: { registerSchemesAsPrivileged: (schemes: typeof calls.schemes) => void calls.schemes.push(...schemes) },
     session: {
       defaultSession: {
@@ -493,6 +495,8 @@ describe('Electron main, IPC', () => {
     expect(await fake.invoke(undefined, topFrame, 'project.create', { name: 'Alpha' })).toMatchObject({ ok: true });
     expect(await fake.invoke(undefined, topFrame, 'project.list', {})).toMatchObject({ ok: true, result: [{ name: 'Alpha' }] });
     expect(await fake.invoke(undefined, topFrame, 'no.such', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    // 設定 → チームで使う is answered by main's switch, with where it would keep the password (no keyring: memory).
+    expect(await fake.invoke(undefined, topFrame, 'team.get', {})).toEqual({ ok: true, result: { database: null, keeping: 'memory' } });
   });
 
   it('runs the core in its worker thread and closes it cleanly on quit (no lock left behind)', async () => {

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { Input, Method, Output } from '../../../electron/common/api.js';
 import type { JobInfo, jobsApi, JobMethod } from '../../../electron/common/api/jobs.js';
+import type { teamApi, TeamMethod } from '../../../electron/common/api/team.js';
 import { ApiError, type Envelope } from '../../../electron/common/errors.js';
 
 declare global {
@@ -96,6 +97,13 @@ export async function jobCall<M extends JobMethod>(method: M, args: z.input<(typ
   const envelope = await transport(method, args);
   if (!envelope.ok) throw ApiError.from(envelope.error);
   return envelope.result as (typeof jobsApi)[M]['output'];
+}
+
+/** team.*: answered by the shell, which reopens the workspace on a team database (設定 → チームで使う). */
+export async function teamCall<M extends TeamMethod>(method: M, args: z.input<(typeof teamApi)[M]['input']>): Promise<(typeof teamApi)[M]['output']> {
+  const envelope = await transport(method, args);
+  if (!envelope.ok) throw ApiError.from(envelope.error);
+  return envelope.result as (typeof teamApi)[M]['output'];
 }
 
 // ---- progress of long calls ----------------------------------------------------------------------

@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceProblem } from '../../../../electron/common/dto.js';
 import { BackupSection } from './BackupSection.js';
+import { TeamSection } from './TeamSection.js';
 
-/** 設定: workspace-wide settings. Today: バックアップ. `problem`: why the workspace is not open (read-only), else undefined. */
+/** 設定: workspace-wide settings: チームで使う (the team database) and バックアップ. `problem`: why the workspace is not open (read-only), else undefined. */
 export function SettingsPage({ problem }: { problem: WorkspaceProblem | undefined }) {
   const { t } = useTranslation();
   return (
     <section className="settings" data-testid="settings-page">
       <h2>{t('settings.heading')}</h2>
+      {problem === undefined && <TeamSection />}
       <BackupSection problem={problem} />
     </section>
   );

@@ -1,0 +1,125 @@
+// The shell's side of 設定 → チームで使う (common/api/team.ts): both shells (Electron main, the web host)
+// put this in front of their workspace. It answers team.* itself and forwards every other call. Connecting
+// checks the login first (db/pg-login.ts), then closes the workspace, names the database in the folder's
+// pmo-desk.team.json (never the password) and opens the workspace again on it; a workspace that does not
+// open there puts the folder back as it was and reopens what was open before. Calls made meanwhile wait.
+//
+// The password is the shell's: a PasswordStore keeps it (Electron: the OS's protected storage through
+// safeStorage, main/team-password.ts; the web host: this process's memory, so at its next start the
+// password comes from where libpq looks — PGPASSWORD, ~/.pgpass — or is typed in the form again).
+import { teamApi, isTeamMethod, type PasswordKeeping, type TeamMethod, type TeamState } from '../common/api/team.js';
+import type { TeamDatabase } from '../common/dto.js';
+import { textError, type Envelope } from '../common/errors.js';
+import type { Caller } from './call-scope.js';
+import { readTeamDatabase, writeTeamDatabase } from './db/team-file.js';
+import { checkTeamLogin } from './db/pg-login.js';
+import { describeTeamDatabase } from './db/pg-connection.js';
+import { toApiError, type Handlers } from './handlers.js';
+
+export interface PasswordStore {
+  readonly keeping: PasswordKeeping;
+  /** The password kept for this database (same host, port, database and role), if any. */
+  get(db: TeamDatabase): string | undefined;
+  /** Keeps it (undefined: forgets any). */
+  set(db: TeamDatabase, password: string | undefined): void;
+}
+
+/** The web host's store: this process's memory only; nothing of it reaches the disk. */
+export function memoryPasswordStore(): PasswordStore {
+  let kept: { key: string; password: string } | null = null;
+  return {
+    keeping: 'memory',
+    get: (db) => (kept?.key === describeTeamDatabase(db) ? kept.password : undefined),
+    set: (db, password) => void (kept = password === undefined ? null : { key: describeTeamDatabase(db), password }),
+  };
+}
+
+/** An open workspace as a shell holds it (the workspace thread, or an in-process one in tests). */
+export interface OpenedWorkspace {
+  readonly handlers: Handlers;
+  close(): Promise<void> | void;
+}
+
+/** Opens the folder's workspace: on the team database its team file names (with this password), else its SQLite file. */
+export type WorkspaceOpener = (teamPassword: string | undefined) => Promise<OpenedWorkspace>;
+
+export class TeamSwitch implements Handlers {
+  private switching: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly dataDir: string,
+    private readonly store: PasswordStore,
+    private readonly open: WorkspaceOpener,
+    private current: OpenedWorkspace,
+  ) {}
+
+  /** Opens the folder's workspace with the kept password of the database its team file names. */
+  static async start(dataDir: string, store: PasswordStore, open: WorkspaceOpener): Promise<TeamSwitch> {
+    const team = readTeamDatabase(dataDir);
+    return new TeamSwitch(dataDir, store, open, await open(team ? store.get(team) : undefined));
+  }
+
+  async invoke(method: string, args: unknown, caller?: Caller): Promise<Envelope<unknown>> {
+    if (!isTeamMethod(method)) {
+      await this.switching;
+      return this.current.handlers.invoke(method, args, caller);
+    }
+    // One switch at a time, in the order asked; other calls wait for it.
+    const run = this.switching.then(() => this.answer(method, args));
+    this.switching = run.catch(() => undefined);
+    try {
+      return { ok: true, result: await run };
+    } catch (err) {
+      return { ok: false, error: toApiError(err).toJSON() };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.switching;
+    await this.current.close();
+  }
+
+  private state(): TeamState {
+    return { database: readTeamDatabase(this.dataDir), keeping: this.store.keeping };
+  }
+
+  private async answer(method: TeamMethod, args: unknown): Promise<TeamState> {
+    const parsed = teamApi[method].input.safeParse(args ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = issue.path.join('.') || '(input)';
+      throw textError('VALIDATION', 'input.other', { field, method }, `${method}: ${field}: ${issue.message}`);
+    }
+    if (method === 'team.get') return this.state();
+    if (method === 'team.disconnect') {
+      const was = readTeamDatabase(this.dataDir);
+      await this.reopen(null, undefined);
+      if (was) this.store.set(was, undefined);
+      return this.state();
+    }
+    const input = parsed.data as { database: TeamDatabase & { caFile?: string }; password?: string };
+    const { caFile, ...rest } = input.database;
+    const database: TeamDatabase = { ...rest, ...(caFile && { caFile }) };
+    // A blank password keeps the one kept for this same login (changing TLS or the port keeps it too).
+    const password = input.password || this.store.get(database) || undefined;
+    await checkTeamLogin(database, password);
+    await this.reopen(database, password);
+    this.store.set(database, password);
+    return this.state();
+  }
+
+  /** Closes the workspace, names `database` in the folder (null: its SQLite file) and opens it; on failure, back as it was. */
+  private async reopen(database: TeamDatabase | null, password: string | undefined): Promise<void> {
+    const before = readTeamDatabase(this.dataDir);
+    await this.current.close();
+    writeTeamDatabase(this.dataDir, database);
+    try {
+      this.current = await this.open(password);
+    } catch (err) {
+      writeTeamDatabase(this.dataDir, before);
+      this.current = await this.open(before ? this.store.get(before) : undefined);
+      const where = database ? describeTeamDatabase(database) : this.dataDir;
+      throw textError('UNAVAILABLE', 'team.openFailed', { database: where }, `The workspace could not be opened on ${where}: ${(err as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TeamState } from '../../../../electron/common/api/team.js';
+import { teamCall } from '../../api/client.js';
+import { ErrorBanner, useMessageText } from '../../ui/ErrorBanner.js';
+
+/**
+ * 設定 → チームで使う: the team's PostgreSQL database (host, port, database, the administrator's own role,
+ * TLS with a CA file) and the password, which the shell keeps (never the team file). 接続 checks the login
+ * and reopens the workspace on the database; the page then reloads, everything read from it.
+ */
+export function TeamSection() {
+  const { t } = useTranslation();
+  // The refusal's own sentence (which CA, which login): UNAVAILABLE's general frame would hide it.
+  const errorText = useMessageText();
+  const [state, setState] = useState<TeamState | null>(null);
+  const [host, setHost] = useState('');
+  const [port, setPort] = useState('5432');
+  const [database, setDatabase] = useState('');
+  const [user, setUser] = useState('');
+  const [password, setPassword] = useState('');
+  const [tls, setTls] = useState(false);
+  const [caFile, setCaFile] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void teamCall('team.get', {}).then((s) => {
+      setState(s);
+      const d = s.database;
+      if (!d) return;
+      setHost(d.host);
+      setPort(String(d.port));
+      setDatabase(d.database);
+      setUser(d.user);
+      setTls(!!d.caFile);
+      setCaFile(d.caFile ?? '');
+    }, (err) => setError(errorText(err)));
+  }, [errorText]);
+
+  const act = (work: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    work().then(
+      () => location.reload(), // every screen reads from the workspace now open
+      (err) => {
+        setError(errorText(err));
+        setBusy(false);
+      },
+    );
+  };
+
+  const connect = (e: FormEvent) => {
+    e.preventDefault();
+    act(() =>
+      teamCall('team.connect', {
+        database: { host: host.trim(), port: Number(port), database: database.trim(), user: user.trim(), ...(tls && caFile.trim() && { caFile: caFile.trim() }) },
+        ...(password && { password }),
+      }),
+    );
+  };
+
+  const on = state?.database;
+  const ready = host.trim() && database.trim() && user.trim() && /^\d+$/.test(port) && (!tls || caFile.trim());
+  return (
+    <section className="settings-section" data-testid="team-section" aria-busy={busy || state === null}>
+      <h3>{t('settings.team')}</h3>
+      <p className="muted">{t('team.intro')}</p>
+      <p data-testid="team-current">{on ? t('team.onDatabase', { database: `${on.user}@${on.host}:${on.port}/${on.database}` }) : t('team.onFile')}</p>
+      <form className="team-form" onSubmit={connect}>
+        <label>
+          {t('team.host')} <input type="text" value={host} onChange={(e) => setHost(e.target.value)} autoComplete="off" />
+        </label>
+        <label>
+          {t('team.port')} <input type="text" inputMode="numeric" className="narrow" value={port} onChange={(e) => setPort(e.target.value)} />
+        </label>
+        <label>
+          {t('team.database')} <input type="text" value={database} onChange={(e) => setDatabase(e.target.value)} autoComplete="off" />
+        </label>
+        <label>
+          {t('team.user')} <input type="text" value={user} onChange={(e) => setUser(e.target.value)} autoComplete="username" />
+        </label>
+        <label>
+          {t('team.password')} <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" placeholder={on ? t('team.passwordKept') : ''} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={tls} onChange={(e) => setTls(e.target.checked)} /> {t('team.tls')}
+        </label>
+        {tls && (
+          <label>
+            {t('team.caFile')} <input type="text" className="folder-input" value={caFile} onChange={(e) => setCaFile(e.target.value)} placeholder="C:\certs\office-ca.pem" />
+          </label>
+        )}
+        <p className="muted small">{state && t(state.keeping === 'protected' ? 'team.keptProtected' : 'team.keptMemory')}</p>
+        <div className="toolbar">
+          <button type="submit" className="primary" disabled={busy || !ready}>
+            {t('team.connect')}
+          </button>
+          {on && (
+            <button type="button" disabled={busy} onClick={() => act(() => teamCall('team.disconnect', {}))}>
+              {t('team.disconnect')}
+            </button>
+          )}
+        </div>
+      </form>
+      <ErrorBanner text={error} onClose={() => setError(null)} />
+    </section>
+  );
+}
