@@ -2,7 +2,8 @@
 // position alone. Core derives it when listing; a screen keeping the whole list derives it again after
 // patching in the rows a write changed (applyWbsChanges), since a move or delete renumbers rows the
 // write never touched.
-import type { WbsChanges, WbsTask } from './dto.js';
+import type { WbsChanges, WbsTask, WbsUpdateResult } from './dto.js';
+import { lateFlags } from './wbs-late.js';
 
 export interface TreeNode {
   id: number;
@@ -67,6 +68,25 @@ export function applyWbsChanges(list: readonly WbsTask[], changes: WbsChanges): 
   return treeOrder([...byId.values()]).map(({ row, code, level, summary }) =>
     row.code === code && row.level === level && row.summary === summary ? row : fresh.has(row.id) ? Object.assign(row, { code, level, summary }) : { ...row, code, level, summary },
   );
+}
+
+/**
+ * The list after a wbs.update: the rows it answered replace theirs, and each task its reschedule moved
+ * (`moved`) becomes a new object with its dates, `updatedAt` and late marks (against `today`, as the
+ * core derives them); every other row keeps its object.
+ */
+export function applyWbsUpdate(list: readonly WbsTask[], { task, related, moved }: WbsUpdateResult, today: string): WbsTask[] {
+  const fresh = new Map([task, ...related].map((t) => [t.id, t]));
+  const at = new Map<number, number>();
+  moved?.ids.forEach((id, i) => at.set(id, i));
+  return list.map((t) => {
+    const row = fresh.get(t.id);
+    if (row) return row;
+    const i = at.get(t.id);
+    if (i === undefined || !moved) return t;
+    const next = { ...t, plannedStart: moved.plannedStart[i]!, plannedFinish: moved.plannedFinish[i]!, updatedAt: moved.updatedAt };
+    return Object.assign(next, lateFlags(next, today));
+  });
 }
 
 /**

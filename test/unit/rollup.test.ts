@@ -1,6 +1,7 @@
 // The pure WBS rules: codes from the tree, summary roll-ups, late marks.
 import { describe, expect, it } from 'vitest';
-import { lateFlags, rollUp, rollUpAll, rollUpChanges, treeOrder, type RolledUp } from '../../electron/core/services/rollup.js';
+import { lateFlags } from '../../electron/common/wbs-late.js';
+import { rollUp, rollUpAll, rollUpChanges, treeOrder, type RolledUp } from '../../electron/core/services/rollup.js';
 import { localToday } from '../../electron/common/dates.js';
 
 const leaf = (v: Partial<RolledUp> = {}): RolledUp => ({

@@ -1,7 +1,8 @@
 // WBS status follows the data unless set by hand; summaries roll their children's status up; only
 // unfinished work is marked late.
 import { describe, expect, it } from 'vitest';
-import { derivedStatus, lateFlags, rollUp, rollUpStatus, withDerivedStatus } from '../../electron/core/services/rollup.js';
+import { lateFlags } from '../../electron/common/wbs-late.js';
+import { derivedStatus, rollUp, rollUpStatus, withDerivedStatus } from '../../electron/core/services/rollup.js';
 import type { WbsStatus } from '../../electron/common/dto.js';
 
 const task = (over: Partial<{ progress: number; actualStart: string | null; actualFinish: string | null; status: WbsStatus }> = {}) => ({

@@ -102,17 +102,6 @@ export function rollUpChanges(stored: RolledUp, computed: RolledUp): { before: P
   return any ? { before: before as Partial<RolledUp>, after: after as Partial<RolledUp> } : null;
 }
 
-type LateInput = Pick<WbsFields, 'plannedStart' | 'plannedFinish' | 'actualStart' | 'actualFinish' | 'progress' | 'status'>;
-
-/** `today` is yyyy-mm-dd; ISO dates compare as strings. Only unfinished work is late. */
-export function lateFlags(t: LateInput, today: string): { late: boolean; lateStart: boolean } {
-  const finished = t.status === 'done' || t.status === 'cancelled' || t.progress >= 100 || t.actualFinish !== null;
-  return {
-    late: !finished && t.plannedFinish !== null && t.plannedFinish < today,
-    lateStart: !finished && t.plannedStart !== null && t.plannedStart < today && t.actualStart === null && t.status === 'not_started' && t.progress === 0,
-  };
-}
-
 // Tree order lives in common: a screen derives it too after patching in a write's changes.
 export { treeOrder, type Placed, type TreeNode } from '../../common/wbs-tree.js';
 

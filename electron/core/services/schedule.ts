@@ -5,6 +5,7 @@
 // the edit that moved them. The API's writes of links and calendar are in schedule-edits.ts.
 import type { Dependency, ScheduledTask, ScheduleResult } from '../../common/api/schedule.js';
 import { ApiError, textError } from '../../common/errors.js';
+import type { WbsMovedDates } from '../../common/dto.js';
 import type { LinksProblem } from '../../common/schedule/links-text.js';
 import { DEFAULT_CALENDAR, dayOf, isoOf, workCalendar, type CalendarSettings, type WorkCalendar } from '../../common/schedule/calendar.js';
 import { formatLinks, LINK_TYPES, parseLinks, type LinkType } from '../../common/schedule/links-text.js';
@@ -300,11 +301,13 @@ export function rescheduleDates(
   projectId: number,
   today: string,
   field = 'parentId',
-): { moved: number[]; parents: Set<number | null>; ancestors: number[] } {
+): { moved: number[]; parents: Set<number | null>; ancestors: number[]; dates: WbsMovedDates } {
   const parents = new Set<number | null>();
   const ancestors: number[] = [];
+  const now = new Date().toISOString();
+  const dates: WbsMovedDates = { ids: [], plannedStart: [], plannedFinish: [], updatedAt: now };
   const auto = hasAutoTasks(db, projectId);
-  if (!auto && !q.projectHasLinks(db, projectId)) return { moved: [], parents, ancestors };
+  if (!auto && !q.projectHasLinks(db, projectId)) return { moved: [], parents, ancestors, dates };
   const net = network(db, projectId, today);
   let r: CpmResult;
   try {
@@ -313,9 +316,8 @@ export function rescheduleDates(
     if (e instanceof CycleError) throw cycleError(net, e, field);
     throw e;
   }
-  const moved: number[] = [];
-  if (!auto) return { moved, parents, ancestors };
-  const now = new Date().toISOString();
+  const moved = dates.ids;
+  if (!auto) return { moved, parents, ancestors, dates };
   const audit: { id: number; before: unknown; after: unknown }[] = [];
   const { tasks } = net;
   const above = new Uint8Array(tasks.n);
@@ -328,6 +330,8 @@ export function rescheduleDates(
     q.setPlannedDates(db, id, s, f, now);
     audit.push({ id, before, after: { plannedStart: s, plannedFinish: f } });
     moved.push(id);
+    dates.plannedStart.push(s);
+    dates.plannedFinish.push(f);
     const p = tasks.parent[i]!;
     parents.add(p < 0 ? null : tasks.id[p]!);
     // The summaries above a moved task (each once: the walk stops at one already named).
@@ -338,7 +342,7 @@ export function rescheduleDates(
   }
   // One statement per row and the audit rows in bulk: rescheduling 9,000 tasks is one edit too.
   batch.recordMany(TASK_ENTITY, 'update', audit);
-  return { moved, parents, ancestors };
+  return { moved, parents, ancestors, dates };
 }
 
 // ---- links ---------------------------------------------------------------------------------------

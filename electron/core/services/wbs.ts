@@ -5,7 +5,7 @@
 // audit rows backwards) puts roll-ups back exactly, and an edit costs a few indexed reads per level
 // instead of a subtree scan. Measured (npm run bench, 10,000 tasks): an edit with three ancestors
 // recomputed ≈1 ms in-process, while rolling up one 1,000-row phase on read costs ≈15–20 ms.
-import type { WbsChanges, WbsCreateResult, WbsFields, WbsTask, WbsUpdateResult } from '../../common/dto.js';
+import type { WbsChanges, WbsCreateResult, WbsFields, WbsMovedDates, WbsTask, WbsUpdateResult } from '../../common/dto.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../common/dto.js';
 import { ApiError, textError } from '../../common/errors.js';
 import type { SqlDb as Db } from '../db/sql.js';
@@ -14,7 +14,8 @@ import { getProjectRow } from './projects.js';
 import { changedFields } from './diff.js';
 import type { TableStore } from '../store.js';
 import { wbsStore as entityWbsStore } from '../entities.js';
-import { lateFlags, rollUp, rollUpChanges, treeOrder, withDerivedStatus, type RolledUp } from './rollup.js';
+import { lateFlags } from '../../common/wbs-late.js';
+import { rollUp, rollUpChanges, treeOrder, withDerivedStatus, type RolledUp } from './rollup.js';
 import { localToday } from '../../common/dates.js';
 import { taskOfRow, type WbsRowTuple } from '../../common/wbs-rows.js';
 import type { LinksProblem } from '../../common/schedule/links-text.js';
@@ -275,10 +276,15 @@ function siblingOrdinals(db: Db, projectId: number, rows: Map<number, TaskRow>):
  * the summaries above what moved; answers the ids whose stored values changed, ancestors included.
  */
 export function rescheduleIn(db: Db, batch: Batch, projectId: number, today: string, field = 'parentId'): number[] {
-  const { moved, parents, ancestors } = rescheduleDates(db, batch, projectId, today, field);
-  if (moved.length === 0) return [];
-  settleRollUps(db, batch, projectId, parents);
-  return [...moved, ...ancestors];
+  const { dates, ancestors } = rescheduleSettled(db, batch, projectId, today, field);
+  return dates.ids.length === 0 ? [] : [...dates.ids, ...ancestors];
+}
+
+/** rescheduleIn, answering the moved tasks' new dates apart from the summaries above them. */
+function rescheduleSettled(db: Db, batch: Batch, projectId: number, today: string, field: string): { dates: WbsMovedDates; ancestors: number[] } {
+  const { dates, parents, ancestors } = rescheduleDates(db, batch, projectId, today, field);
+  if (dates.ids.length > 0) settleRollUps(db, batch, projectId, parents);
+  return { dates, ancestors };
 }
 
 /**
@@ -562,12 +568,15 @@ export function updateTask(db: Db, actor: Actor, id: number, patch: Partial<WbsF
       batch.record(ENTITY, id, 'update', changed.before, changed.after);
       if (fields.some((f) => ROLLED_UP.has(f))) settleRollUps(db, batch, row.projectId, [row.parentId]);
     }
-    const moved = rescheduleIn(db, batch, row.projectId, today, patch.predecessors !== undefined ? 'predecessors' : 'plannedStart');
+    const { dates, ancestors } = rescheduleSettled(db, batch, row.projectId, today, patch.predecessors !== undefined ? 'predecessors' : 'plannedStart');
     const answer = taskWithAncestors(db, id, today);
-    if (moved.length === 0) return answer;
+    if (dates.ids.length === 0) return answer;
+    // The moved tasks go as their dates; the summaries above them, whose roll-ups moved, as rows.
     const known = new Set([id, ...answer.related.map((t) => t.id)]);
-    const others = placeTasks(db, row.projectId, moved.filter((m) => !known.has(m)), today);
-    return { task: answer.task, related: [...answer.related, ...others] };
+    const others = placeTasks(db, row.projectId, ancestors.filter((a) => !known.has(a)), today);
+    const keep = dates.ids.flatMap((m, i) => (m === id ? [] : [i]));
+    const moved: WbsMovedDates = { ids: keep.map((i) => dates.ids[i]!), plannedStart: keep.map((i) => dates.plannedStart[i]!), plannedFinish: keep.map((i) => dates.plannedFinish[i]!), updatedAt: dates.updatedAt };
+    return { task: answer.task, related: [...answer.related, ...others], moved };
   });
 }
 

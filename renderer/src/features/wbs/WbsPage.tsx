@@ -2,8 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { useTranslation } from 'react-i18next';
 import type { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent } from 'ag-grid-community';
-import type { HistoryState, Project, WbsChanges, WbsFields, WbsTask } from '../../../../electron/common/dto.js';
-import { applyWbsChanges } from '../../../../electron/common/wbs-tree.js';
+import type { HistoryState, Project, WbsChanges, WbsFields, WbsTask, WbsUpdateResult } from '../../../../electron/common/dto.js';
+import { applyWbsChanges, applyWbsUpdate } from '../../../../electron/common/wbs-tree.js';
+import { localToday } from '../../../../electron/common/dates.js';
 import { call } from '../../api/client.js';
 import { useJumpTo } from '../search/jump.js';
 import { RegisterGrid } from '../../grid/RegisterGrid.js';
@@ -167,6 +168,8 @@ export function WbsPage({ project }: { project: Project }) {
     const byId = new Map(fresh.map((x) => [x.id, x]));
     setTasks((prev) => prev.map((x) => byId.get(x.id) ?? x));
   };
+  /** An edit's answer: its rows, and the dates of the automatic tasks its reschedule moved. */
+  const mergeUpdate = (result: WbsUpdateResult) => setTasks((prev) => applyWbsUpdate(prev, result, localToday()));
   /**
    * What a write changed patched into the list (new, moved and deleted rows; codes derived again), so
    * a tree operation, insert, delete or undo costs what it changed, not a reload of the whole WBS.
@@ -186,8 +189,7 @@ export function WbsPage({ project }: { project: Project }) {
     const parsed = parseCell(kinds[field], e.newValue);
     if (!parsed.ok) return setError(t(`errors.${parsed.reason}`, { value: String(e.newValue) }));
     void run(async () => {
-      const { task, related } = await call('wbs.update', { id: e.data.id, patch: { [field]: parsed.value } });
-      merge([task, ...related]);
+      mergeUpdate(await call('wbs.update', { id: e.data.id, patch: { [field]: parsed.value } }));
       await refreshHistory();
     });
   };
@@ -417,8 +419,8 @@ export function WbsPage({ project }: { project: Project }) {
           reload={reload}
           overlay={overlay}
           statusDate={baseline.statusDate}
-          onUpdated={async ({ task, related }) => {
-            merge([task, ...related]);
+          onUpdated={async (result) => {
+            mergeUpdate(result);
             await refreshHistory();
           }}
         />

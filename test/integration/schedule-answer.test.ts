@@ -1,0 +1,80 @@
+// wbs.update answers a reschedule's moved tasks as their dates only (WbsUpdateResult.moved). The oracle
+// cannot be tuned to: the list a screen had before the edit, patched with the answer as the WBS page
+// patches it (applyWbsUpdate), must equal a fresh wbs.list after it — over seeded random edits of an
+// automatic network (durations, typed starts, links, progress, manual/auto). The workspace's today is
+// fixed (TODAY): the screen derives the late marks against the same day.
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyWbsUpdate } from '../../electron/common/wbs-tree.js';
+import { seed, TODAY, wbsWorkspace } from './wbs-support.js';
+
+let close: (() => void) | undefined;
+afterEach(() => close?.());
+
+function prng(seedValue: number): () => number {
+  let s = seedValue >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function network() {
+  const ws = wbsWorkspace();
+  close = () => ws.close();
+  const { id: projectId } = await ws.call('project.create', { name: 'answer' });
+  // Three phases of six automatic tasks each, chained FS through the phases (1.1 → 1.2 … → 3.6).
+  const specs = [1, 2, 3].map((p) => ({
+    name: `phase ${p}`,
+    children: [1, 2, 3, 4, 5, 6].map((k) => ({ name: `t${p}.${k}`, values: { scheduling: 'auto' as const, duration: 1 + ((p + k) % 4), plannedStart: '2025-04-01' } })),
+  }));
+  const ids = await seed(ws.call, projectId, specs);
+  const leaves = [...ids].filter(([name]) => name.startsWith('t')).map(([, id]) => id);
+  const codes = new Map((await ws.call('wbs.list', { projectId })).map((t) => [t.id, t.code]));
+  for (let i = 1; i < leaves.length; i++) await ws.call('dependency.create', { projectId, predecessorId: leaves[i - 1]!, successorId: leaves[i]! });
+  return { ws, projectId, leaves, codes };
+}
+
+describe('wbs.update answers the tasks its reschedule moved as their dates', () => {
+  it('a duration edit at the head of the chain moves every task after it: answered as dates, not rows', async () => {
+    const { ws, projectId, leaves } = await network();
+    const before = await ws.call('wbs.list', { projectId });
+    const answer = await ws.call('wbs.update', { id: leaves[0]!, patch: { duration: 6 } });
+    const after = await ws.call('wbs.list', { projectId });
+    const movedAfter = after.filter((t) => !t.summary && t.id !== leaves[0] && t.plannedStart !== before.find((b) => b.id === t.id)!.plannedStart);
+    expect(movedAfter.length).toBe(leaves.length - 1);
+    expect(new Set(answer.moved!.ids)).toEqual(new Set(movedAfter.map((t) => t.id)));
+    expect(answer.related.every((t) => t.summary)).toBe(true);
+    expect(applyWbsUpdate(before, answer, TODAY)).toEqual(after);
+  });
+
+  it('property: the list before, patched with each answer, equals wbs.list after (seeded random edits)', async () => {
+    const { ws, projectId, leaves, codes } = await network();
+    const rnd = prng(20261205);
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+    let list = await ws.call('wbs.list', { projectId });
+    let movedSeen = 0;
+    for (let step = 0; step < 40; step++) {
+      const id = pick(leaves);
+      const i = leaves.indexOf(id);
+      const patch = pick([
+        () => ({ duration: 1 + Math.floor(rnd() * 5) }),
+        () => ({ plannedStart: `2025-04-${String(1 + Math.floor(rnd() * 20)).padStart(2, '0')}` }),
+        () => ({ scheduling: pick(['auto', 'manual'] as const) }),
+        () => ({ progress: pick([0, 40, 100]) }),
+        // Relink to an earlier task (never a cycle), with a lag, or drop its links.
+        () => ({ predecessors: i === 0 ? '' : `${codes.get(leaves[Math.floor(rnd() * i)]!)}${pick(['', 'FS+1', 'SS', 'FF-1'])}` }),
+        () => ({ predecessors: '' }),
+      ])();
+      const answer = await ws.call('wbs.update', { id, patch });
+      movedSeen += answer.moved?.ids.length ?? 0;
+      const fresh = await ws.call('wbs.list', { projectId });
+      expect(applyWbsUpdate(list, answer, TODAY), `step ${step}: ${JSON.stringify(patch)} on ${codes.get(id)}`).toEqual(fresh);
+      list = fresh;
+    }
+    // The script did reschedule (else the property held vacuously).
+    expect(movedSeen).toBeGreaterThan(40);
+  });
+});
