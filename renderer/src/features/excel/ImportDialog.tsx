@@ -9,7 +9,8 @@ import type { ApplyResult, ImportPreview, MappingInput, PreviewValue, TableCandi
 import { ApiError } from '../../../../electron/common/errors.js';
 import type { Problem } from '../../../../electron/common/excel/problems.js';
 import { REGISTERS, type Vocabularies } from '../../../../electron/common/registers.js';
-import { call, hashParams } from '../../api/client.js';
+import { hashParams } from '../../api/client.js';
+import { HISTORY, mutate, read } from '../../api/useApi.js';
 import { formatDate } from '../../../../electron/common/dates.js';
 import { registerView } from './exportModel.js';
 import { readFileBase64, WORKBOOK_TYPES } from '../../api/upload.js';
@@ -95,7 +96,7 @@ export function ImportDialog(props: ImportDialogProps) {
   useEffect(() => {
     const held = made.current;
     return () => {
-      for (const previewId of held) void call('excel.discardPreview', { previewId }).catch(() => undefined);
+      for (const previewId of held) void mutate('excel.discardPreview', { previewId }, { touches: [] }).catch(() => undefined);
       held.clear();
     };
   }, []);
@@ -115,7 +116,7 @@ export function ImportDialog(props: ImportDialogProps) {
   const [vocab, setVocab] = useState<Vocabularies | null>(null);
   useEffect(() => {
     let live = true;
-    call('vocab.list', { projectId })
+    read('vocab.list', { projectId })
       .then((v) => live && setVocab(v))
       .catch(() => undefined);
     return () => {
@@ -151,7 +152,7 @@ export function ImportDialog(props: ImportDialogProps) {
       setBusy('preview');
       try {
         // A correction refines the preview the core keeps (the workbook is not sent again).
-        const p = await call('excel.previewImport', {
+        const p = await read('excel.previewImport', {
           projectId,
           register: target,
           ...(previewId ? { previewId } : { fileName: f.name, dataBase64: f.base64 }),
@@ -198,7 +199,7 @@ export function ImportDialog(props: ImportDialogProps) {
     const p = await runPreview(f, undefined, undefined, props.register);
     // Asked after the preview is shown, so it never slows it: a register the table fits clearly better.
     if (p)
-      void call('excel.suggestRegister', { previewId: p.previewId })
+      void read('excel.suggestRegister', { previewId: p.previewId })
         .then((s) => setSuggested(s.register))
         .catch(() => undefined);
     setOffered(p?.detection?.ask === 'table' && p.detection.candidates.length > 1 ? p.detection.candidates : null);
@@ -241,10 +242,12 @@ export function ImportDialog(props: ImportDialogProps) {
     const go = async () => {
       setBusy('apply');
       try {
-        const result = await call('excel.applyImport', {
-          previewId: preview.previewId,
-          options: applyOptions({ ...options, found }),
-        });
+        // The register's screens (and its profile's) are read again before the dialog closes.
+        const result = await mutate(
+          'excel.applyImport',
+          { previewId: preview.previewId, options: applyOptions({ ...options, found }) },
+          { touches: [register === 'wbs' ? 'wbs_task' : register, 'profile', HISTORY] },
+        );
         made.current.delete(preview.previewId);
         onImported(result, preview.fileName);
         onClose();

@@ -4,14 +4,13 @@
 // project's tab lists them all. Rename inline (Enter saves, Esc cancels) and delete after a
 // confirmation; a table profile's layout changes only through an import that updates it, a form's or a
 // card's in its editor.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../../electron/common/dto.js';
 import type { CardRegister } from '../../../../electron/common/excel/form.js';
 import type { ProfileSummary } from '../../../../electron/common/excel/preview.js';
-import { call } from '../../api/client.js';
-import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
-import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
+import { mutate, read, useQuery } from '../../api/useApi.js';
+import { Notice, PageFrame, usePageFrame } from '../../ui/PageFrame.js';
 import { FormEditor } from '../forms/FormEditor.js';
 import { RegisterTemplateDialog } from './RegisterTemplateDialog.js';
 import { formatDay, registerView, renamedTo, sortProfiles } from './exportModel.js';
@@ -21,12 +20,12 @@ type Action = 'edit' | 'rename' | 'delete';
 // The page takes the project as every tab does; profiles are the workspace's.
 export function ProfilesPage(_props: { project: Project }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const [profiles, setProfiles] = useState<ProfileSummary[] | null>(null);
+  const frame = usePageFrame();
+  const { fail, setError, setNotice } = frame;
+  // Every profile of the workspace, read again after any write of a profile (here, an import, an editor).
+  const profilesQuery = useQuery(['profile'], async () => sortProfiles(await read('profile.list', {})), [], fail);
+  const profiles = profilesQuery.data ?? null;
   const [editing, setEditing] = useState<{ id: number; name: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   /** 議事録フォームの設定, カードの設定 or 週次報告フォームの設定: a new one, or a form, card or report profile's cells edited. */
   const [formEditor, setFormEditor] = useState<{ id?: number; card?: CardRegister; report?: boolean } | null>(null);
   /** 様式を登録: a blank client template saved as a table profile. */
@@ -38,11 +37,7 @@ export function ProfilesPage(_props: { project: Project }) {
   /** Where the keyboard goes once the list is drawn again: a row's button, or the list. */
   const focusNext = useRef<{ id: number; action: Action } | 'panel' | null>(null);
 
-  const load = useCallback(async () => setProfiles(sortProfiles(await call('profile.list', {}))), []);
-
-  useEffect(() => {
-    load().catch((err) => setError(errorText(err)));
-  }, [load, errorText]);
+  const load = profilesQuery.reload;
 
   useLayoutEffect(() => {
     const next = focusNext.current;
@@ -71,19 +66,18 @@ export function ProfilesPage(_props: { project: Project }) {
     const name = save && current ? renamedTo(e.name, current.name) : null;
     if (name === null) return;
     try {
-      const renamed = await call('profile.update', { id: e.id, name });
-      setProfiles((list) => sortProfiles((list ?? []).map((p) => (p.id === renamed.id ? renamed : p))));
+      const renamed = await mutate('profile.update', { id: e.id, name });
       setError(null);
       setNotice(t('profiles.renamed', { name: renamed.name }));
     } catch (err) {
-      setError(errorText(err));
-      await load().catch(() => undefined);
+      fail(err);
+      await load();
     }
   };
 
   const askDelete = (p: ProfileSummary) => {
     setNotice(null);
-    setConfirm({
+    frame.ask({
       title: t('profiles.confirmDeleteTitle'),
       message: t('profiles.confirmDelete', { name: p.name, register: registerName(p), file: p.fileName }),
       confirmLabel: t('common.delete'),
@@ -93,15 +87,16 @@ export function ProfilesPage(_props: { project: Project }) {
           const at = list.findIndex((x) => x.id === p.id);
           // The keyboard goes on to the row that takes its place, else the one above, else the list.
           const neighbour = list[at + 1] ?? list[at - 1];
+          // Set before the write, whose answer reads the list again.
+          focusNext.current = neighbour ? { id: neighbour.id, action: 'delete' } : 'panel';
           try {
-            await call('profile.delete', { id: p.id });
+            await mutate('profile.delete', { id: p.id });
             setError(null);
             setNotice(t('profiles.deleted', { name: p.name }));
           } catch (err) {
-            setError(errorText(err));
+            fail(err);
+            await load();
           }
-          focusNext.current = neighbour ? { id: neighbour.id, action: 'delete' } : 'panel';
-          await load().catch((err) => setError(errorText(err)));
         })(),
     });
   };
@@ -127,35 +122,34 @@ export function ProfilesPage(_props: { project: Project }) {
   };
 
   return (
-    <>
-      <div className="toolbar">
-        <h2 className="muted">{t('views.profiles')}</h2>
-        <span className="muted">{t('profiles.intro')}</span>
-        {notice && (
-          <span className="notice" role="status">
-            {notice}
-          </span>
-        )}
-        <span className="spacer" />
-        <button onClick={() => setRegistering(true)} data-testid="register-template">
-          {t('excel.template.open')}
-        </button>
-        <button onClick={() => setFormEditor({})} data-testid="add-form">
-          {t('minutesForm.add')}
-        </button>
-        <button onClick={() => setFormEditor({ card: 'issue' })} data-testid="add-card">
-          {t('cardForm.add')}
-        </button>
-        <button onClick={() => setFormEditor({ report: true })} data-testid="add-report-form">
-          {t('reportForm.add')}
-        </button>
-        {profiles && profiles.length > 0 && (
-          <span className="muted" data-testid="profile-count">
-            {t('profiles.count', { count: profiles.length })}
-          </span>
-        )}
-      </div>
-      <ErrorBanner text={error} onClose={() => setError(null)} />
+    <PageFrame
+      frame={frame}
+      toolbar={
+        <div className="toolbar">
+          <h2 className="muted">{t('views.profiles')}</h2>
+          <span className="muted">{t('profiles.intro')}</span>
+          <Notice frame={frame} />
+          <span className="spacer" />
+          <button onClick={() => setRegistering(true)} data-testid="register-template">
+            {t('excel.template.open')}
+          </button>
+          <button onClick={() => setFormEditor({})} data-testid="add-form">
+            {t('minutesForm.add')}
+          </button>
+          <button onClick={() => setFormEditor({ card: 'issue' })} data-testid="add-card">
+            {t('cardForm.add')}
+          </button>
+          <button onClick={() => setFormEditor({ report: true })} data-testid="add-report-form">
+            {t('reportForm.add')}
+          </button>
+          {profiles && profiles.length > 0 && (
+            <span className="muted" data-testid="profile-count">
+              {t('profiles.count', { count: profiles.length })}
+            </span>
+          )}
+        </div>
+      }
+    >
       <section className="profiles-panel" aria-label={t('views.profiles')} ref={panel} tabIndex={-1}>
         {profiles?.length === 0 && <p className="muted profiles-empty">{t('profiles.empty')}</p>}
         {profiles && profiles.length > 0 && (
@@ -238,11 +232,9 @@ export function ProfilesPage(_props: { project: Project }) {
           onClose={() => setRegistering(false)}
           onSaved={(p) => {
             setNotice(t('excel.template.saved', { name: p.name }));
-            load().catch((err) => setError(errorText(err)));
           }}
         />
       )}
-      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
       {formEditor && (
         <FormEditor
           profileId={formEditor.id}
@@ -253,10 +245,11 @@ export function ProfilesPage(_props: { project: Project }) {
             setError(null);
             setNotice(t(p.kind === 'card' ? 'cardForm.saved' : p.kind === 'report' ? 'reportForm.saved' : 'minutesForm.saved', { name: p.name }));
             focusNext.current = { id: p.id, action: formEditor.id === undefined ? 'rename' : 'edit' };
-            void load().catch((err) => setError(errorText(err)));
+            // Read again (the editor's write did already) so the keyboard lands on the row saved.
+            void load();
           }}
         />
       )}
-    </>
+    </PageFrame>
   );
 }

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { TemplateRegistration } from '../../../../electron/common/api/excel.js';
 import { IMPORT_TARGETS, type ImportTarget } from '../../../../electron/common/excel/fields.js';
 import type { MappingInput, ProfileSummary } from '../../../../electron/common/excel/preview.js';
-import { call } from '../../api/client.js';
+import { mutate, read } from '../../api/useApi.js';
 import { readFileBase64, WORKBOOK_TYPES } from '../../api/upload.js';
 import { DialogFrame } from '../../ui/DialogFrame.js';
 import { useErrorText } from '../../ui/ErrorBanner.js';
@@ -35,7 +35,8 @@ export function RegisterTemplateDialog(props: {
   const look = async (f: { name: string; base64: string }, m: MappingInput, reg: ImportTarget) => {
     setBusy(true);
     try {
-      const r = await call('profile.registerTable', { register: reg, fileName: f.name, dataBase64: f.base64, mapping: m, dryRun: true });
+      // A dry run: the table found and its columns, nothing saved.
+      const r = await read('profile.registerTable', { register: reg, fileName: f.name, dataBase64: f.base64, mapping: m, dryRun: true });
       setFound(r);
       setMapping(m);
       setError(null);
@@ -66,13 +67,17 @@ export function RegisterTemplateDialog(props: {
     setBusy(true);
     try {
       const columns = layout.columns.map((c) => ({ column: c.column, field: c.field }));
-      const r = await call('profile.registerTable', {
-        register,
-        fileName: file.name,
-        dataBase64: file.base64,
-        name: name.trim(),
-        mapping: { ...mapping, sheet: layout.sheet, headerTop: layout.headerTop, headerBottom: layout.headerBottom, columns },
-      });
+      const r = await mutate(
+        'profile.registerTable',
+        {
+          register,
+          fileName: file.name,
+          dataBase64: file.base64,
+          name: name.trim(),
+          mapping: { ...mapping, sheet: layout.sheet, headerTop: layout.headerTop, headerBottom: layout.headerBottom, columns },
+        },
+        { touches: ['profile'] },
+      );
       props.onSaved(r.profile!);
       props.onClose();
     } catch (err) {

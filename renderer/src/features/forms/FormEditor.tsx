@@ -16,7 +16,7 @@ import type { SheetPreview } from '../../../../electron/common/api/excel.js';
 import { CARD_REGISTERS, cardFields, type CardRegister } from '../../../../electron/common/excel/form.js';
 import type { ProfileSummary } from '../../../../electron/common/excel/preview.js';
 import { ApiError, textError } from '../../../../electron/common/errors.js';
-import { call } from '../../api/client.js';
+import { mutate, read } from '../../api/useApi.js';
 import { readFileBase64 } from '../../api/upload.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { DialogFrame, FileInput } from '../../ui/DialogFrame.js';
@@ -55,9 +55,9 @@ export interface FormEditorProps {
 type Step = 'file' | 'mapping';
 const STEPS: Step[] = ['file', 'mapping'];
 
-/** Sends one write of a save (its method and that method's input, as formSave planned it). */
+/** Sends one write of a save (its method and that method's input, as formSave planned it); profile lists are read again. */
 function send<W extends SaveWrite>(w: W) {
-  return call(w.method, w.args);
+  return mutate(w.method, w.args, { touches: ['profile'] });
 }
 
 export function FormEditor({ profileId, card: cardProp, report: reportProp, offerExisting, onClose, onSaved }: FormEditorProps) {
@@ -114,7 +114,7 @@ export function FormEditor({ profileId, card: cardProp, report: reportProp, offe
       setBusy('reading');
       setError(null);
       try {
-        const [p, sheets] = await Promise.all([call('profile.get', { id }), call('excel.sheetPreview', { profileId: id })]);
+        const [p, sheets] = await Promise.all([read('profile.get', { id }), read('excel.sheetPreview', { profileId: id })]);
         const opened = openedProfile(p);
         if (!opened) throw textError('VALIDATION', 'profile.notForm', { profile: p.name }, `${p.name} is not a minutes form or a card`);
         setCard(opened.card);
@@ -143,7 +143,7 @@ export function FormEditor({ profileId, card: cardProp, report: reportProp, offe
 
   useEffect(() => {
     if (!offerExisting || profileId !== undefined || cardProp) return;
-    call('profile.list', { register: 'minutes' })
+    read('profile.list', { register: 'minutes' })
       .then((list) => setExisting(list.filter((p) => p.kind === 'form')))
       .catch(() => setExisting([]));
   }, [offerExisting, profileId, cardProp]);
@@ -158,7 +158,7 @@ export function FormEditor({ profileId, card: cardProp, report: reportProp, offe
     setError(null);
     try {
       const base64 = await readFileBase64(file);
-      const sheets = await call('excel.sheetPreview', { fileName: file.name, dataBase64: base64 });
+      const sheets = await read('excel.sheetPreview', { fileName: file.name, dataBase64: base64 });
       if (sheets.sheets.length === 0) throw new Error(t('excel.unreadable', { message: file.name }));
       setSource({ fileName: file.name, base64 });
       setPreview(sheets);
@@ -201,7 +201,7 @@ export function FormEditor({ profileId, card: cardProp, report: reportProp, offe
     try {
       const plan = savePlan({ card, report, layout, name, source, editing });
       let saved: ProfileSummary = await send(plan.write);
-      if (plan.rename) saved = await call('profile.update', plan.rename);
+      if (plan.rename) saved = await mutate('profile.update', plan.rename, { touches: ['profile'] });
       onSaved(saved);
       onClose();
     } catch (err) {

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { RowClassRules } from 'ag-grid-community';
 import { localToday } from '../../../../electron/common/dates.js';
 import type { Project } from '../../../../electron/common/dto.js';
 import type { Issue } from '../../../../electron/common/registers.js';
-import { call } from '../../api/client.js';
+import { read, useQuery } from '../../api/useApi.js';
 import type { ColumnContext } from '../registers/columns.js';
 import { RegisterPage } from '../registers/RegisterPage.js';
 import { issueColumns } from './issueColumns.js';
@@ -18,10 +18,9 @@ const rowClassRules: RowClassRules<Issue> = { 'row-overdue': (p) => !!p.data?.ov
  */
 export function IssuesPage({ project }: { project: Project }) {
   const newRow = useCallback(() => ({ raisedOn: localToday() }), []);
-  const [meetings, setMeetings] = useState<Map<number, string>>(new Map());
-  useEffect(() => {
-    call('meeting.list', { projectId: project.id }).then((list) => setMeetings(meetingLabels(list)), () => undefined);
-  }, [project.id]);
+  // The meetings an action item names, read again when a meeting is written.
+  const meetingsQuery = useQuery(['meeting'], async () => meetingLabels(await read('meeting.list', { projectId: project.id })), [project.id]);
+  const meetings = useMemo(() => meetingsQuery.data ?? new Map<number, string>(), [meetingsQuery.data]);
   const columns = useCallback((c: ColumnContext) => {
     const cols = issueColumns(c);
     const at = cols.findIndex((x) => x.field === 'due') + 1;

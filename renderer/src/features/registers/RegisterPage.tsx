@@ -5,18 +5,16 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { useTranslation } from 'react-i18next';
 import type { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, CellFocusedEvent, RowClassRules } from 'ag-grid-community';
-import type { HistoryState, Project } from '../../../../electron/common/dto.js';
+import type { Project } from '../../../../electron/common/dto.js';
 import { ApiError } from '../../../../electron/common/errors.js';
 import type { RegisterName, Vocabularies } from '../../../../electron/common/registers.js';
 import { REGISTER_LIST } from '../../../../electron/common/registers/index.js';
-import { call } from '../../api/client.js';
-import type { BadCell, CellPlan, PlanColumn } from '../../grid/cellPlan.js';
+import { HISTORY, mutate, read, useQuery } from '../../api/useApi.js';
+import type { CellPlan, PlanColumn } from '../../grid/cellPlan.js';
 import { parseCell } from '../../grid/cellValues.js';
 import { RegisterGrid } from '../../grid/RegisterGrid.js';
 import { UndoRedoButtons } from '../../ui/UndoRedoButtons.js';
-import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
-import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
-import { BadCellsList } from '../../ui/BadCellsList.js';
+import { Notice, PageFrame, usePageFrame } from '../../ui/PageFrame.js';
 import { useBadCellMessages, useReasonText } from '../../grid/reasons.js';
 import { isCellProblems, problemsToBadCells, reasonOf } from '../../grid/serverProblems.js';
 import { kindsOf, type ColumnContext, type RegisterColDef } from './columns.js';
@@ -47,7 +45,6 @@ export interface SideProps<T> {
   rows: T[];
   focused: T | undefined;
   vocab: Vocabularies;
-  reload(): Promise<void>;
 }
 
 export interface RegisterPageProps<T extends RegisterRow> {
@@ -84,20 +81,22 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
   const { project, register, view } = props;
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
-  const errorText = useErrorText();
   const reasonText = useReasonText();
   const withMessages = useBadCellMessages();
   const api = useMemo(() => registerApi<T>(register), [register]);
   const grid = useRef<AgGridReact<T>>(null);
-  const [rows, setRows] = useState<T[]>([]);
-  const [vocab, setVocab] = useState<Vocabularies | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [badCells, setBadCells] = useState<BadCell[]>([]);
-  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const frame = usePageFrame();
+  const { fail, setError, setNotice, setBadCells, run } = frame;
+  // The register's rows, and the undo stack: each reloaded after any write touching it.
+  const rowsQuery = useQuery([register], () => api.list(project.id), [api, project.id], fail);
+  const rows = useMemo(() => rowsQuery.data ?? [], [rowsQuery.data]);
+  const historyQuery = useQuery([HISTORY], () => read('history.state', { projectId: project.id }), [project.id], fail);
+  const history = historyQuery.data ?? null;
+  // The value lists change only on the 選択肢 tab, which remounts this page: read once.
+  const vocabQuery = useQuery(['vocabulary'], () => read('vocab.list', { projectId: project.id }), [project.id], fail);
+  const vocab = vocabQuery.data ?? null;
   const [historyTarget, setHistoryTarget] = useState<HistoryTarget | null>(null);
   const [focusedId, setFocusedId] = useState<number | null>(null);
-  const [history, setHistory] = useState<HistoryState | null>(null);
   const [importing, setImporting] = useState(false);
   /** Excel出力 is open, with the row a card would take (the one selected when it opened). */
   const [exporting, setExporting] = useState<{ cardRow: CardRow } | null>(null);
@@ -111,7 +110,7 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
   const [askingMe, setAskingMe] = useState(false);
   const quickKey = `quick.${view}.${project.id}`;
   useEffect(() => {
-    void Promise.all([call('settings.get', { key: quickKey }), call('settings.get', { key: 'ui.me' })]).then(([q, name]) => {
+    void Promise.all([read('settings.get', { key: quickKey }), read('settings.get', { key: 'ui.me' })]).then(([q, name]) => {
       if (Array.isArray(q)) setQuick(new Set(q.filter((x): x is QuickFilter => (quickFiltersOf(register) as readonly unknown[]).includes(x))));
       if (typeof name === 'string') setMe(name);
     });
@@ -130,16 +129,16 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
     const next = new Set(quick);
     if (!next.delete(f)) next.add(f);
     setQuick(next);
-    void call('settings.set', { key: quickKey, value: [...next] });
+    void mutate('settings.set', { key: quickKey, value: [...next] });
   };
   const saveMe = (name: string) => {
     setMe(name.trim());
     setAskingMe(false);
-    void call('settings.set', { key: 'ui.me', value: name.trim() });
+    void mutate('settings.set', { key: 'ui.me', value: name.trim() });
     if (name.trim() !== '') {
       const next = new Set(quick).add('mine');
       setQuick(next);
-      void call('settings.set', { key: quickKey, value: [...next] });
+      void mutate('settings.set', { key: quickKey, value: [...next] });
     }
   };
 
@@ -167,35 +166,12 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
 
   const fieldLabel = useMemo(() => importFieldLabel(t, register), [t, register]);
 
-  const refreshHistory = useCallback(async () => setHistory(await call('history.state', { projectId: project.id })), [project.id]);
-
-  const reload = useCallback(async () => {
-    setRows(await api.list(project.id));
-    await refreshHistory();
-  }, [api, project.id, refreshHistory]);
-
-  // The value lists change only on the 選択肢 tab, which remounts this page: read them once.
-  useEffect(() => {
-    Promise.all([call('vocab.list', { projectId: project.id }), reload()])
-      .then(([v]) => setVocab(v))
-      .catch((err) => setError(errorText(err)));
-  }, [project.id, reload, errorText]);
+  const reload = rowsQuery.reload;
 
   // The page's filter changed (a heat map cell was clicked): the grid filters again.
   useEffect(() => {
     grid.current?.api?.onFilterChanged();
   }, [externalFilter]);
-
-  /** Runs a change, then clears old messages; failures become one translated line. */
-  const run = async (work: () => Promise<void>) => {
-    try {
-      await work();
-      setError(null);
-      setBadCells([]);
-    } catch (err) {
-      setError(errorText(err));
-    }
-  };
 
   const focusedRow = (): T | undefined => {
     const a = grid.current?.api;
@@ -213,11 +189,10 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
     if (!parsed.ok)
       return setError(t('register.cellRefused', { column: headerOf(field), value: String(e.newValue ?? ''), reason: reasonText(parsed.reason) }));
     try {
-      const updated = await api.update(e.data.id, { [field]: parsed.value });
-      setRows((prev) => prev.map((x) => (x.id === updated.id ? updated : x)));
-      setError(null);
-      setBadCells([]);
-      await refreshHistory();
+      // The row comes back as stored: patched in place, not the whole list read again.
+      const updated = await api.update(e.data.id, { [field]: parsed.value }, { patches: rowsQuery });
+      rowsQuery.setData((prev) => (prev ?? []).map((x) => (x.id === updated.id ? updated : x)));
+      frame.clear();
     } catch (err) {
       const detail = err instanceof ApiError && Array.isArray(err.details) ? (err.details[0] as { field?: string; message?: string }) : undefined;
       if (detail?.field && detail.message)
@@ -228,7 +203,7 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
             reason: reasonText(reasonOf(detail.message)),
           }),
         );
-      else setError(errorText(err));
+      else fail(err);
     }
   };
 
@@ -238,9 +213,7 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
     const creates = plan.creates.map((c) => ({ values: foldExtras(c.values, undefined) }));
     try {
       await api.applyCells(project.id, updates, creates);
-      setError(null);
-      setBadCells([]);
-      await reload();
+      frame.clear();
     } catch (err) {
       if (err instanceof ApiError && isCellProblems(err.details)) {
         const a = grid.current?.api;
@@ -253,7 +226,7 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
             format,
           })),
         );
-      } else setError(errorText(err));
+      } else fail(err);
     }
   };
 
@@ -261,20 +234,20 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
 
   const step = (which: 'undo' | 'redo') =>
     void run(async () => {
-      const r = await call(which === 'undo' ? 'history.undo' : 'history.redo', { projectId: project.id });
-      setHistory(r.state);
+      // The step answers the entities it touched: the rows are read again only when this register is one.
+      const r = await mutate(which === 'undo' ? 'history.undo' : 'history.redo', { projectId: project.id });
       if (!r.applied) setNotice(t(`register.nothingTo.${which}`));
       else if (!r.entities.includes(register)) {
         const where = r.entities.map((e) => (ENTITY_VIEWS[e] ? t(`views.${ENTITY_VIEWS[e]}`) : e)).join(lang === 'ja' ? '、' : ', ');
         setNotice(t(`register.${which}Elsewhere`, { where }));
       } else setNotice(null);
-      await reload();
     });
 
   const add = () =>
     void run(async () => {
       props.onAdd?.();
-      const created = await api.create(project.id, props.newRow?.() ?? {});
+      // The new row opens for typing once the grid shows it: asked before the rows are read again.
+      const created = await api.create(project.id, props.newRow?.() ?? {}, { patches: rowsQuery });
       editWhenShown(created.id);
       await reload();
     });
@@ -284,7 +257,7 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
     void run(async () => {
       props.onAdd?.();
       const values = props.newRow?.() ?? {};
-      const { created } = await api.applyCells(project.id, [], Array.from({ length: count }, () => ({ values })));
+      const { created } = await api.applyCells(project.id, [], Array.from({ length: count }, () => ({ values })), { patches: rowsQuery });
       if (created[0]) editWhenShown(created[0].id);
       await reload();
     });
@@ -297,12 +270,9 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
     const targets = given ?? (selected.current.length > 0 ? selected.current : focused ? [focused] : []);
     if (targets.length === 0) return setError(t('register.selectFirst'));
     const doDelete = () =>
-      void run(async () => {
-        await api.remove(targets.map((r) => r.id));
-        await reload();
-      });
+      void run(() => api.remove(targets.map((r) => r.id)));
     if (targets.length === 1 && !(given && hasData(targets[0]!))) return doDelete();
-    setConfirm({
+    frame.ask({
       title: t('register.confirmDeleteTitle'),
       message: t('register.confirmDelete', { count: targets.length }),
       confirmLabel: t('common.delete'),
@@ -325,61 +295,59 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
   const focused = rows.find((r) => r.id === focusedId);
 
   return (
-    <>
-      <div className="toolbar">
-        <h2 className="muted">{t(`views.${view}`)}</h2>
-        <div className="group">
-          <button className="primary" onClick={add}>
-            {t('register.addRow')}
-          </button>
-          <button className="danger" onClick={() => remove()}>
-            {t('register.deleteRows')}
-          </button>
-        </div>
-        <div className="group">
-          <UndoRedoButtons state={history} onStep={step} />
-          <button onClick={showHistory}>{t('history.button')}</button>
-          <ColumnChooser grid={grid} />
-        </div>
-        <div className="group">
-          <button onClick={() => setImporting(true)} data-testid="import-button">
-            {t('excel.button')}
-          </button>
-          <button onClick={() => setExporting({ cardRow: cardRowOf(selected.current, focusedRow(), rows) })} data-testid="export-button">
-            {t('excelExport.button')}
-          </button>
-        </div>
-        <div className="group quick-filters" role="group" aria-label={t('quick.label')}>
-          {quickFiltersOf(register).map((f) => (
-            <button key={f} aria-pressed={quick.has(f)} className={quick.has(f) ? 'toggle on' : 'toggle'} onClick={() => toggleQuick(f)} title={f === 'mine' && me ? t('quick.mineTitle', { name: me }) : undefined}>
-              {t(`quick.${f}`)} <span className="count">{counts?.[f] ?? ''}</span>
+    <PageFrame
+      frame={frame}
+      toolbar={
+        <div className="toolbar">
+          <h2 className="muted">{t(`views.${view}`)}</h2>
+          <div className="group">
+            <button className="primary" onClick={add}>
+              {t('register.addRow')}
             </button>
-          ))}
-          {askingMe && (
-            <form
-              className="me-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                saveMe(new FormData(e.currentTarget).get('me') as string);
-              }}
-            >
-              <input name="me" autoFocus aria-label={t('quick.myName')} placeholder={t('quick.myName')} defaultValue={me} />
-              <button type="submit">{t('common.save')}</button>
-            </form>
-          )}
-        </div>
-        {notice && (
-          <span className="notice" role="status">
-            {notice}
+            <button className="danger" onClick={() => remove()}>
+              {t('register.deleteRows')}
+            </button>
+          </div>
+          <div className="group">
+            <UndoRedoButtons state={history} onStep={step} />
+            <button onClick={showHistory}>{t('history.button')}</button>
+            <ColumnChooser grid={grid} />
+          </div>
+          <div className="group">
+            <button onClick={() => setImporting(true)} data-testid="import-button">
+              {t('excel.button')}
+            </button>
+            <button onClick={() => setExporting({ cardRow: cardRowOf(selected.current, focusedRow(), rows) })} data-testid="export-button">
+              {t('excelExport.button')}
+            </button>
+          </div>
+          <div className="group quick-filters" role="group" aria-label={t('quick.label')}>
+            {quickFiltersOf(register).map((f) => (
+              <button key={f} aria-pressed={quick.has(f)} className={quick.has(f) ? 'toggle on' : 'toggle'} onClick={() => toggleQuick(f)} title={f === 'mine' && me ? t('quick.mineTitle', { name: me }) : undefined}>
+                {t(`quick.${f}`)} <span className="count">{counts?.[f] ?? ''}</span>
+              </button>
+            ))}
+            {askingMe && (
+              <form
+                className="me-form"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  saveMe(new FormData(e.currentTarget).get('me') as string);
+                }}
+              >
+                <input name="me" autoFocus aria-label={t('quick.myName')} placeholder={t('quick.myName')} defaultValue={me} />
+                <button type="submit">{t('common.save')}</button>
+              </form>
+            )}
+          </div>
+          <Notice frame={frame} />
+          <span className="spacer" />
+          <span className="muted" data-testid="row-count">
+            {externalFilter ? t('register.countFiltered', { shown, count: rows.length }) : t('register.count', { count: rows.length })}
           </span>
-        )}
-        <span className="spacer" />
-        <span className="muted" data-testid="row-count">
-          {externalFilter ? t('register.countFiltered', { shown, count: rows.length }) : t('register.count', { count: rows.length })}
-        </span>
-      </div>
-      <ErrorBanner text={error} onClose={() => setError(null)} />
-      <BadCellsList cells={badCells} onClose={() => setBadCells([])} />
+        </div>
+      }
+    >
       <div className="register-body">
         {vocab && (
           <RegisterGrid<T>
@@ -392,10 +360,7 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
             emptyValue={emptyValue}
             onEdit={(e) => void onEdit(e)}
             onApply={onApply}
-            onBadCells={(bad) => {
-              setError(null);
-              setBadCells(withMessages(bad));
-            }}
+            onBadCells={(bad) => setBadCells(withMessages(bad))}
             onSelectRows={(r) => (selected.current = r)}
             onInsertRows={(_before, count) => insertRows(count)}
             onDeleteRows={(r) => remove(r)}
@@ -410,9 +375,8 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
             onJumpHidden={() => (quick.size > 0 ? setQuick(new Set()) : props.onJumpHidden?.())}
           />
         )}
-        {vocab && props.side && <aside className="register-side">{props.side({ rows, focused, vocab, reload })}</aside>}
+        {vocab && props.side && <aside className="register-side">{props.side({ rows, focused, vocab })}</aside>}
       </div>
-      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
       {importing && (
         <ImportDialog
           projectId={project.id}
@@ -422,10 +386,9 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
           formatValue={format}
           onClose={() => setImporting(false)}
           onImported={(result, fileName) => {
-            setError(null);
-            setBadCells([]);
+            // The rows and the undo stack were read again by the import's write (useApi mutate).
+            frame.clear();
             setNotice(importedMessage(t, result, fileName));
-            void reload();
           }}
         />
       )}
@@ -440,6 +403,6 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
         />
       )}
       <RowHistoryDialog entity={register} target={historyTarget} onClose={() => setHistoryTarget(null)} headerOf={headerOf} format={format} />
-    </>
+    </PageFrame>
   );
 }

@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../electron/common/dates.js';
 import { RISK_LEVEL_LABELS, riskLevel, type Risk, type RiskThresholds, type ScorePoint } from '../../../../electron/common/registers.js';
-import { call } from '../../api/client.js';
+import { mutate, read } from '../../api/useApi.js';
 import { useErrorText } from '../../ui/ErrorBanner.js';
 import { heatRows, toggleCell, type HeatSelection } from './heatmap.js';
 
@@ -78,7 +78,7 @@ export function ThresholdsForm({ projectId, thresholds, onSaved }: { projectId: 
   const save = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const saved = await call('risk.thresholds.set', { projectId, thresholds: { high: Number(high), medium: Number(medium) } });
+      const saved = await mutate('risk.thresholds.set', { projectId, thresholds: { high: Number(high), medium: Number(medium) } });
       setError(null);
       onSaved(saved);
     } catch (err) {
@@ -126,7 +126,7 @@ export function ScoreHistory({ risk, thresholds }: { risk: Risk | undefined; thr
     setError(null);
     if (id === undefined) return;
     let live = true;
-    call('risk.scoreHistory', { id })
+    read('risk.scoreHistory', { id })
       .then((p) => live && setPoints(p))
       .catch((err) => live && setError(errorText(err)));
     return () => {

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { localToday } from '../../../../electron/common/dates.js';
 import type { Project } from '../../../../electron/common/dto.js';
 import { DEFAULT_RISK_THRESHOLDS, type Risk, type RiskThresholds } from '../../../../electron/common/registers.js';
-import { call } from '../../api/client.js';
+import { read, useQuery } from '../../api/useApi.js';
 import { RegisterPage } from '../registers/RegisterPage.js';
 import { cellFilter, openRisks, type HeatSelection } from './heatmap.js';
 import { riskColumns } from './riskColumns.js';
@@ -11,12 +11,10 @@ import { HeatMap, ScoreHistory, ThresholdsForm } from './RiskSide.js';
 /** リスク管理表: the register grid with the heat map, the level thresholds and the score history beside it. */
 export function RisksPage({ project }: { project: Project }) {
   const [selected, setSelected] = useState<HeatSelection | null>(null);
-  const [thresholds, setThresholds] = useState<RiskThresholds>(DEFAULT_RISK_THRESHOLDS);
+  // The levels' thresholds: read again after any write of the risks (risk.thresholds.set is one).
+  const thresholdsQuery = useQuery<RiskThresholds>(['risk'], () => read('risk.thresholds.get', { projectId: project.id }), [project.id]);
+  const thresholds = thresholdsQuery.data ?? DEFAULT_RISK_THRESHOLDS;
   const filter = useMemo(() => cellFilter(selected) as ((r: Risk) => boolean) | null, [selected]);
-
-  useEffect(() => {
-    call('risk.thresholds.get', { projectId: project.id }).then(setThresholds, () => undefined);
-  }, [project.id]);
 
   const newRow = useCallback(() => ({ raisedOn: localToday() }), []);
 
@@ -30,17 +28,14 @@ export function RisksPage({ project }: { project: Project }) {
       externalFilter={filter}
       onAdd={() => setSelected(null)}
       onJumpHidden={() => setSelected(null)}
-      side={({ rows, focused, vocab, reload }) => (
+      side={({ rows, focused, vocab }) => (
         <>
           {/* Closed risks are no exposure: the heat map counts open ones only. */}
           <HeatMap risks={openRisks(rows, vocab)} thresholds={thresholds} selected={selected} onSelect={setSelected} />
           <ThresholdsForm
             projectId={project.id}
             thresholds={thresholds}
-            onSaved={(saved) => {
-              setThresholds(saved);
-              void reload();
-            }}
+            onSaved={(saved) => thresholdsQuery.setData(saved)}
           />
           <ScoreHistory risk={focused} thresholds={thresholds} />
         </>

@@ -1,15 +1,14 @@
 // 選択肢 (value lists): per project, each list of the registers (status, priority, category, kind…)
 // edited as a small table — code, 日本語, English, closed — with add, remove, reorder, and saved whole
 // through vocab.set. A list that drops a code rows still use is refused; the page says which and how many.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../../electron/common/dto.js';
 import { ApiError } from '../../../../electron/common/errors.js';
 import { DEFAULT_VOCABULARIES, VOCAB_LISTS, vocabLabel, type VocabListName, type Vocabularies } from '../../../../electron/common/registers.js';
 import { REGISTER_LIST } from '../../../../electron/common/registers/index.js';
-import { call } from '../../api/client.js';
-import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
-import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
+import { mutate, read, useQuery } from '../../api/useApi.js';
+import { PageFrame, usePageFrame } from '../../ui/PageFrame.js';
 import { blankItem, checkDraft, fillCodes, hasClosedFlag, move, sameItems, toDraft, toItems, type DraftItem } from './vocabDraft.js';
 
 /** Each register's lists under its screen's name (from its descriptor), then the meetings'. */
@@ -21,24 +20,15 @@ const GROUPS: { view: string; lists: VocabListName[] }[] = [
 export function VocabPage({ project }: { project: Project }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
-  const errorText = useErrorText();
-  const [vocab, setVocab] = useState<Vocabularies | null>(null);
+  const frame = usePageFrame();
+  const { fail, setError } = frame;
+  // The project's lists, read again after any write of them (a save here, an undo).
+  const vocabQuery = useQuery<Vocabularies>(['vocabulary'], () => read('vocab.list', { projectId: project.id }), [project.id], fail);
+  const vocab = vocabQuery.data ?? null;
   const [list, setList] = useState<VocabListName>('risk.category');
   const [draft, setDraft] = useState<DraftItem[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
-  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
-
-  const load = useCallback(async () => {
-    const v = await call('vocab.list', { projectId: project.id });
-    setVocab(v);
-    return v;
-  }, [project.id]);
-
-  useEffect(() => {
-    load().catch((err) => setError(errorText(err)));
-  }, [load, errorText]);
 
   const stored = vocab?.[list];
   useEffect(() => {
@@ -56,7 +46,7 @@ export function VocabPage({ project }: { project: Project }) {
       setSaved(false);
     };
     if (!dirty || l === list) return go();
-    setConfirm({ title: t('vocabEditor.discardTitle'), message: t('vocabEditor.discard', { list: listName(list) }), confirmLabel: t('vocabEditor.discardOk'), onConfirm: go });
+    frame.ask({ title: t('vocabEditor.discardTitle'), message: t('vocabEditor.discard', { list: listName(list) }), confirmLabel: t('vocabEditor.discardOk'), onConfirm: go });
   };
 
   const edit = (index: number, patch: Partial<DraftItem>) => {
@@ -78,9 +68,8 @@ export function VocabPage({ project }: { project: Project }) {
     setSaved(false);
     if (found.length > 0) return;
     try {
-      await call('vocab.set', { projectId: project.id, list, items: toItems(items) });
+      await mutate('vocab.set', { projectId: project.id, list, items: toItems(items) });
       setError(null);
-      await load();
       setSaved(true);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'CONFLICT' && Array.isArray(err.details)) {
@@ -90,19 +79,22 @@ export function VocabPage({ project }: { project: Project }) {
             t('vocabEditor.problem.inUse', { label: vocabLabel(old, d.code, lang), code: d.code, count: d.count }),
           ),
         );
-      } else setError(errorText(err));
+      } else fail(err);
     }
   };
 
   const closedFlag = hasClosedFlag(list);
 
   return (
-    <>
-      <div className="toolbar">
-        <h2 className="muted">{t('views.vocab')}</h2>
-        <span className="muted">{t('vocabEditor.intro')}</span>
-      </div>
-      <ErrorBanner text={error} onClose={() => setError(null)} />
+    <PageFrame
+      frame={frame}
+      toolbar={
+        <div className="toolbar">
+          <h2 className="muted">{t('views.vocab')}</h2>
+          <span className="muted">{t('vocabEditor.intro')}</span>
+        </div>
+      }
+    >
       <div className="vocab-page">
         <nav className="vocab-lists" aria-label={t('views.vocab')}>
           {GROUPS.map((g) => (
@@ -213,7 +205,6 @@ export function VocabPage({ project }: { project: Project }) {
           </section>
         )}
       </div>
-      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
-    </>
+    </PageFrame>
   );
 }
