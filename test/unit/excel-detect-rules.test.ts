@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import { ASK_BELOW, detectLayout, headerAbove, layoutAt } from '../../electron/core/excel/import/detect.js';
+import { dateRole } from '../../electron/core/excel/import/synonyms.js';
 import { analyzeWorkbook, type ImportTable } from '../../electron/core/excel/import/read-table.js';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
 import { model, sheet, type ModelCell } from '../fixtures/excel/model.js';
@@ -1002,6 +1003,68 @@ describe('Excel table objects', () => {
     risks.tables = [{ name: 'TBL_Risks', ref: { r1: 6, c1: 0, r2: 9, c2: 3 }, headerRows: 1, totalsRows: 0 }];
     const found = detectLayout(model(risks), 'risk', { reference: TODAY });
     expect(found.ok && found.layout.headerTop).toBe(6);
+  });
+});
+
+describe('header words read by their parts', () => {
+  const cols = (rows: ModelCell[][], target: ImportTarget) => {
+    const found = detectLayout(model(sheet('Sheet1', rows)), target, { reference: TODAY });
+    if (!found.ok) throw new Error(found.reason);
+    return Object.fromEntries(found.layout.columns.map((c) => [c.label, c.field]));
+  };
+
+  it('a date column by the event its label names: a target to meet is due, an opening the day raised, a closing the day closed; "… By" after a participle is a person', () => {
+    expect(['完了目標日', '回答希望日', 'Complete By', 'Needed By', 'Target Close Date'].map(dateRole)).toEqual(['due', 'due', 'due', 'due', 'due']);
+    expect(['受付年月日', '識別年月日', 'Date Entered', 'Date Submitted', 'Reported Date'].map(dateRole)).toEqual(['raisedOn', 'raisedOn', 'raisedOn', 'raisedOn', 'raisedOn']);
+    expect(['解決日付', 'Date Resolved'].map(dateRole)).toEqual(['closedOn', 'closedOn']);
+    expect(['Reported By', 'Closed By', '更新日', 'Target date slipped again last week', '担当者'].map(dateRole)).toEqual([null, null, null, null, null]);
+    const rows: ModelCell[][] = [
+      ['Issue', 'Owner', 'Date Entered', 'Resolve By', 'Status'],
+      ['Login is slow', 'Ann', d('2025-05-01'), d('2025-05-20'), 'Open'],
+      ['Report totals wrong', 'Bob', d('2025-05-02'), d('2025-05-30'), 'Open'],
+    ];
+    expect(cols(rows, 'issue')).toMatchObject({ 'Date Entered': 'raisedOn', 'Resolve By': 'due' });
+    // A closing day matched inside the label (close date) yields to the target it names.
+    const risks: ModelCell[][] = [
+      ['Risk', 'Owner', 'Target Close Date'],
+      ['Vendor late', 'Ann', d('2025-05-20')],
+      ['Key staff leave', 'Bob', d('2025-06-20')],
+    ];
+    expect(cols(risks, 'risk')['Target Close Date']).toBe('due');
+  });
+
+  it('an English label ends in its head: Record Type and Type of Item are an issue kind, a short word at the end as a longer one', () => {
+    const rows = (word: string): ModelCell[][] => [
+      ['Issue', word, 'Owner', 'Status'],
+      ['Login is slow', 'Question', 'Ann', 'Open'],
+      ['Report totals wrong', 'Issue', 'Bob', 'Open'],
+    ];
+    expect(cols(rows('Record Type'), 'issue')['Record Type']).toBe('kind');
+    expect(cols(rows('Type of Item'), 'issue')['Type of Item']).toBe('kind');
+  });
+
+  it("the register's own noun and one word of no column (Risk Headline) is the record's name, unless its values repeat (Risk Tier)", () => {
+    const rows: ModelCell[][] = [
+      ['Risk Headline', 'Risk Tier', 'Owner', 'Status', 'Description'],
+      ...['Vendor late', 'Key staff leave', 'Test data missing', 'Scope grows', 'Budget cut'].map((t, i): ModelCell[] => [t, i % 2 ? 'Tier 1' : 'Tier 2', 'Ann', 'Open', `${t}: the plan would slip by weeks and need a re-estimate`]),
+    ];
+    const found = cols(rows, 'risk');
+    expect(found['Risk Headline']).toBe('title');
+    expect(found['Risk Tier']).toBe(null);
+    expect(found.Description).toBe('description');
+    // The same label over values that repeat is no name: the long text is.
+    const tiers: ModelCell[][] = [['Risk Tier', 'Owner', 'Status', 'Description'], ...rows.slice(1).map((r) => r.slice(1))];
+    expect(cols(tiers, 'risk')).toMatchObject({ 'Risk Tier': null, Description: 'title' });
+  });
+
+  it('〜事項 (懸念事項, 検討事項) names the records, as 懸案事項 does', () => {
+    const rows: ModelCell[][] = [
+      ['No', '検討事項', '説明', '担当者', '状況'],
+      [1, '帳票の出力形式', '月次帳票をPDFとExcelのどちらで出すか、利用部門と合意する必要がある', '山田', '対応中'],
+      [2, '移行データの範囲', '旧システムの5年分のうち、どこまでを移行対象とするかが決まっていない', '佐藤', '完了'],
+    ];
+    // (Without it, the long text 説明 would be taken for the name.)
+    expect(cols(rows, 'issue')).toMatchObject({ 検討事項: 'title', 説明: 'detail' });
   });
 });
 

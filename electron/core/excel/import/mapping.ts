@@ -72,6 +72,19 @@ function fit(target: ImportTarget, field: string, label: string, cells: Cell[], 
   return values.filter((cell) => readValue(spec, cell, vctx).ok).length / values.length;
 }
 
+/**
+ * Below this a word naming the key (Risk Headline, 懸念事項, a qualified or partial word) is taken only
+ * where the cells agree: a key names each record, so a column whose values repeat down it (a category,
+ * a tier: Risk Domain, Risk Tier) is none, whatever its word.
+ */
+const WEAK_KEY = 0.8;
+
+/** Four or more values, fewer than four in five of them different. */
+function repeats(cells: Cell[]): boolean {
+  const values = cells.filter((c) => !(c.t === 's' && (c.v as string).trim() === '')).map((c) => `${c.t}:${String(c.v).trim()}`);
+  return values.length >= 4 && new Set(values).size < 0.8 * values.length;
+}
+
 /** Columns whose own word ends in a number that other columns of the header share the word of (分類1, 分類2). */
 function numberedSeries(header: HeaderColumn[]): Set<number> {
   const stems = header.map((col) => /^(\D+?)\s*[(（]?\d{1,2}[)）]?$/.exec((col.parts[col.parts.length - 1] ?? '').normalize('NFKC').trim())?.[1] ?? null);
@@ -147,6 +160,7 @@ export function assignFields(
     for (const m of matches(target, col.parts)) {
       // 分類1 | 分類2 | 分類3: the client's own levels of a classification, none of them one list value.
       if (series.has(i) && fieldSpec(target, m.field)?.kind === 'vocab' && !exactWord(target, col.parts, m.field)) continue;
+      if (m.field === KEY_FIELD[target] && m.confidence < WEAK_KEY && samples && repeats(samples.cells(col))) continue;
       let confidence = m.confidence;
       if (samples) {
         const share = fit(target, m.field, col.label, samples.cells(col), samples.ctx);

@@ -4,7 +4,7 @@
 // something else. Labels and synonyms are compared folded (see labelKey).
 import type { Syn } from '../../../common/registers/descriptor.js';
 import { REGISTER_LIST } from '../../../common/registers/index.js';
-import { IMPORT_TARGETS, KEY_FIELD, type ImportTarget } from '../../../common/excel/fields.js';
+import { fieldSpec, IMPORT_TARGETS, KEY_FIELD, type ImportTarget } from '../../../common/excel/fields.js';
 
 const WBS: Record<string, Syn[]> = {
   name: [
@@ -157,6 +157,10 @@ export function matchLabel(target: ImportTarget, parts: readonly string[]): Fiel
     if (plain !== bare && plain !== '') candidates.push({ key: plain, factor: factor * 0.97 });
   };
   add(parts.join(''), 1);
+  // English puts the head first with "of" (Type of Risk, Date of Closure), compounds put it last (Risk
+  // Type, Closure Date): the phrase is read as the compound too.
+  const ofPhrase = /^([a-z][a-z ]*?) of (?:the )?([a-z][a-z ]*)$/.exec(englishWords(own).join(' '));
+  if (ofPhrase) add(`${ofPhrase[2]} ${ofPhrase[1]}`, 0.97);
   // A bilingual cell (件名 over Title on the next line) names its column in each language: each line is
   // matched on its own. A Japanese phrase wrapped over two lines (作業開始 / 予定日) is one phrase.
   const lines = own.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
@@ -198,12 +202,99 @@ export function matchLabel(target: ImportTarget, parts: readonly string[]): Fiel
         for (const e of fields) keep(e.field, e.weight * 0.95 * (parts.length > 1 ? 0.93 : 1));
         if (fields.length > 0) best.delete(KEY_FIELD[target]);
       }
+  // An English label of several words ends in its head (Record Type, Issue Kind): a short word there names
+  // what the column is as a longer word would, though it is never matched inside a word (ProgramName).
+  const words = ofPhrase ? englishWords(`${ofPhrase[2]} ${ofPhrase[1]}`) : englishWords(own);
+  if (words.length >= 2)
+    for (const e of EXACT[target].get(words[words.length - 1]!) ?? [])
+      if (e.ascii && e.key.length <= 4) keep(e.field, e.weight * (0.65 + 0.35 / words.length) * (parts.length > 1 ? 0.93 : 1));
+  // The register's own noun before a word that names the record (リスク件名, Issue Name) or before a word
+  // that names no column at all (Risk Headline): the record's name, as the noun alone would be. (Whether
+  // such a column holds a name for every record is the cells' to say: see mapping.ts, weakKey.)
+  const key = KEY_FIELD[target];
+  if (!EXACT[target].has(ownKey))
+    for (const q of QUALIFIERS[target].map(labelKey))
+      if (ownKey.length > q.length && ownKey.startsWith(q)) {
+        const rest = ownKey.slice(q.length);
+        // One more word, not a sentence or a value (Risk 12: vendor late): two English words, or a short Japanese noun.
+        const oneWord = words.length > 0 ? words.length === 2 && labelKey(words[0]!) === q : /^[\p{Script=Han}\p{Script=Katakana}ー]{1,6}$/u.test(rest);
+        if (!oneWord) continue;
+        const named = EXACT[target].get(rest) ?? [];
+        const namesKey = named.some((e) => e.field === key);
+        if ((namesKey || (named.length === 0 && ![...best.keys()].some((f) => f !== key && (best.get(f) ?? 0) >= MIN_NAMING))) && (best.get(key) ?? 0) < QUALIFIED_KEY)
+          best.set(key, QUALIFIED_KEY * (parts.length > 1 ? 0.93 : 1));
+      }
+  // 〜事項 (懸念事項, 検討事項: the matters of concern, to consider) names the records themselves, as 懸案事項 does.
+  if (!EXACT[target].has(ownKey) && /^[\p{Script=Han}\p{Script=Katakana}ー]{1,6}事項$/u.test(ownKey) && ![...best.values()].some((c) => c >= MIN_NAMING) && (best.get(key) ?? 0) < QUALIFIED_KEY) best.set(key, QUALIFIED_KEY * (parts.length > 1 ? 0.93 : 1));
+  // A date column named by what happens on that day (受付年月日, Date Entered, Resolve By, 完了目標日).
+  const role = dateRole(own);
+  if (role && fieldSpec(target, role)) {
+    keep(role, DATE_ROLE * (parts.length > 1 ? 0.93 : 1));
+    // Another date of the record matched only inside the label (close date in Target Close Date) yields to it.
+    for (const other of DATE_ROLES) if (other !== role && (best.get(other) ?? 0) < 0.95 && best.has(other)) best.set(other, Math.min(best.get(other)!, DATE_ROLE * 0.8));
+  }
   // The previous period's copy of a column (進捗率 前回 beside 今回, last week's status) is history, and a
   // variance (Effort_Var_h, 工数差異) is computed from two columns: neither is the value itself.
   const previous = PREVIOUS.test(labelKey(parts.join(''))) || VARIANCE.test(parts.join(' '));
   return [...best]
     .map(([field, confidence]) => ({ field, confidence: Math.round(confidence * (previous ? 0.6 : 1) * 1000) / 1000 }))
     .sort((a, b) => b.confidence - a.confidence);
+}
+
+/** The confidence of a key named by the register's own noun and a word of no column (Risk Headline). */
+const QUALIFIED_KEY = 0.75;
+/** Another field named this surely (a word, not a part of one: Risk Identified is no risk id) keeps a label from being read as the record's name. */
+const MIN_NAMING = 0.7;
+/** The confidence of a date field read from the event its label names (dateRole). */
+const DATE_ROLE = 0.85;
+const DATE_ROLES = ['due', 'raisedOn', 'closedOn'] as const;
+
+/** The words of an English label, NFKC and lower case (Risk  Type → risk, type); none for Japanese. */
+function englishWords(label: string): string[] {
+  const t = label.normalize('NFKC').toLowerCase().replace(REQUIRED_MARK, '');
+  const bare = withoutBrackets(t).trim();
+  if (!/^[\x20-\x7e]+$/.test(bare)) return [];
+  return bare.split(/[^a-z0-9#%]+/).filter((w) => w !== '');
+}
+
+/** Words that make a date a target to meet: 完了目標日, 回答希望日, Target Close Date, Needed By. */
+const INTENT_JA = /予定|目標|希望|期限|期日|締切|締め切り|納期|見込/;
+const INTENT_EN = new Set(['target', 'planned', 'plan', 'expected', 'scheduled', 'due', 'deadline', 'needed', 'required', 'requested', 'promised']);
+/** Events that close a record (完了, 解決; closed, resolved) and that open one (起票, 受付; raised, entered). */
+const CLOSING_JA = /完了|解決|解消|クローズ|終了|完結/;
+const CLOSING_EN = /^(?:close[ds]?|closure|complete[ds]?|completion|resolve[ds]?|resolution|finish(?:ed)?|done|fixed)$/;
+const OPENING_JA = /起票|登録|受付|識別|報告|発生|記入|作成|発見|受領|申請|提出/;
+const OPENING_EN = /^(?:raised?|logged|log|reported|report|entered|entry|submitted|submission|opened|open|created|identified|received|recorded|filed)$/;
+
+/**
+ * Which date of a record a label names, read from its parts rather than as a whole word: the label says
+ * it is a day (日, 日付, 年月日, 期限; Date, Day, or an English "… By" / "… On"), and the event it names
+ * says which — a target to meet (予定, 目標, 希望; Target, Needed, "Resolve By") is the due date, a
+ * record's closing (完了, 解決; Closed, Resolved) its closing day, its opening (起票, 受付, 識別; Entered,
+ * Submitted) the day it was raised. "Reported By" and "Closed By" are people, never dates.
+ */
+export function dateRole(label: string): 'due' | 'raisedOn' | 'closedOn' | null {
+  const words = englishWords(label);
+  // A label, not a sentence in a cell (Target date slipped again last week).
+  if (words.length > 4) return null;
+  if (words.length > 0) {
+    const last = words[words.length - 1]!;
+    const by = last === 'by' && words.length >= 2;
+    // A participle before By is the person who did it (Reported By); a verb or a need is the deadline (Complete By, Needed By).
+    if (by && /ed$/.test(words[words.length - 2]!) && !INTENT_EN.has(words[words.length - 2]!)) return null;
+    if (!(by || (last === 'on' && words.length >= 2) || words.includes('date') || words.includes('day'))) return null;
+    const rest = words.filter((w) => !['date', 'day', 'by', 'on', 'of', 'the'].includes(w));
+    if (by || rest.some((w) => INTENT_EN.has(w))) return 'due';
+    if (rest.some((w) => CLOSING_EN.test(w))) return 'closedOn';
+    if (rest.some((w) => OPENING_EN.test(w))) return 'raisedOn';
+    return null;
+  }
+  const key = withoutBrackets(labelKey(label));
+  if (key.length > 10 || !/(?:日|日付|日時|期限|期日)$/.test(key)) return null;
+  if (INTENT_JA.test(key)) return 'due';
+  if (CLOSING_JA.test(key)) return 'closedOn';
+  if (OPENING_JA.test(key)) return 'raisedOn';
+  return null;
 }
 
 /** の between kanji or katakana (対応の方針, 影響の度合): dropped in the compound word. */
