@@ -8,7 +8,9 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
-import type { ImportTarget } from '../../electron/common/excel/fields.js';
+import { IMPORT_TARGETS, type ImportTarget } from '../../electron/common/excel/fields.js';
+import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import { detectLayout, rankTargets } from '../../electron/core/excel/import/detect.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
 
@@ -16,12 +18,19 @@ beforeAll(async () => {
   await buildReaderWorker();
 });
 
-async function xlsx(rows: unknown[][]): Promise<string> {
+async function xlsxBytes(rows: unknown[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const s = wb.addWorksheet('一覧');
   for (const r of rows) s.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
+const xlsx = async (rows: unknown[][]) => (await xlsxBytes(rows)).toString('base64');
+
+const REVIEW_ROWS = [
+  ['No.', '指摘内容', '指摘分類', '原因工程', '原因分類', '再発', '指摘者', '修正担当', '対応内容', 'ステータス'],
+  [1, '画面項目の桁数が設計書と違う', '記述誤り', '基本設計', '作業ミス', 'なし', '青井', '佐々木', '設計書を修正', '完了'],
+  [2, 'エラーメッセージが未定義', '仕様漏れ', '要件定義', '検討不足', 'あり', '高橋', '菊地', '', '対応中'],
+];
 
 async function suggestion(register: ImportTarget, fileName: string, dataBase64: string) {
   const ws = tempWorkspace();
@@ -32,13 +41,18 @@ async function suggestion(register: ImportTarget, fileName: string, dataBase64: 
   return { ws, call, projectId, suggested };
 }
 
+const CORPUS_CASES: [string, ImportTarget, ImportTarget | null][] = [
+  ['review-jp-waintraining.xlsx', 'issue', 'defect'],
+  ['review-jp-fintan.xlsx', 'issue', 'defect'],
+  ['review-jp-kondo.xlsx', 'issue', 'defect'],
+  ['issues-jp-kondo.xlsx', 'issue', null],
+  ['issues-jp-officetemplate.xlsx', 'issue', null],
+  ['testcheck-jp-yabuki.xlsx', 'checklist', null],
+];
+
 describe('the import proposes the register a file fits better', () => {
   it('a review record sheet opened from 課題管理表 is proposed as 品質不具合, and imports there', async () => {
-    const file = await xlsx([
-      ['No.', '指摘内容', '指摘分類', '原因工程', '原因分類', '再発', '指摘者', '修正担当', '対応内容', 'ステータス'],
-      [1, '画面項目の桁数が設計書と違う', '記述誤り', '基本設計', '作業ミス', 'なし', '青井', '佐々木', '設計書を修正', '完了'],
-      [2, 'エラーメッセージが未定義', '仕様漏れ', '要件定義', '検討不足', 'あり', '高橋', '菊地', '', '対応中'],
-    ]);
+    const file = await xlsx(REVIEW_ROWS);
     const { ws, call, projectId, suggested } = await suggestion('issue', 'レビュー記録票.xlsx', file);
     expect(suggested).toBe('defect');
     const p = await call('excel.previewImport', { projectId, register: 'defect', fileName: 'レビュー記録票.xlsx', dataBase64: file });
@@ -63,19 +77,29 @@ describe('the import proposes the register a file fits better', () => {
   });
 
   it.runIf(fs.existsSync(path.join(CORPUS, 'review-jp-waintraining.xlsx')))('the corpus: review records from 課題管理表 → 品質不具合; issue logs stay', async () => {
-    const cases: [string, ImportTarget, ImportTarget | null][] = [
-      ['review-jp-waintraining.xlsx', 'issue', 'defect'],
-      ['review-jp-fintan.xlsx', 'issue', 'defect'],
-      ['review-jp-kondo.xlsx', 'issue', 'defect'],
-      ['issues-jp-kondo.xlsx', 'issue', null],
-      ['issues-jp-officetemplate.xlsx', 'issue', null],
-      ['testcheck-jp-yabuki.xlsx', 'checklist', null],
-    ];
-    for (const [file, from, to] of cases) {
+    for (const [file, from, to] of CORPUS_CASES) {
       if (!fs.existsSync(path.join(CORPUS, file))) continue;
       const { ws, suggested } = await suggestion(from, file, fs.readFileSync(path.join(CORPUS, file)).toString('base64'));
       expect(suggested, file).toBe(to);
       ws.close();
+    }
+  });
+
+  // The proposal reuses what the preview's detection read of the workbook (each sheet's index and header
+  // columns, kept with the model): every register's score must be the one a detection on a copy of the
+  // workbook that nothing has read yet gives.
+  it('scores every register as a detection on an unread copy does, after the preview read the workbook', async () => {
+    const files: [string, Buffer, ImportTarget][] = [
+      ['review.xlsx', await xlsxBytes(REVIEW_ROWS), 'issue'],
+      ...CORPUS_CASES.filter(([f]) => fs.existsSync(path.join(CORPUS, f))).map(([f, from]): [string, Buffer, ImportTarget] => [f, fs.readFileSync(path.join(CORPUS, f)), from]),
+    ];
+    const opts = { reference: '2025-06-15' };
+    for (const [name, bytes, from] of files) {
+      const model = readWorkbookBytes(bytes, name);
+      detectLayout(model, from, opts);
+      const shared = Object.fromEntries(rankTargets(model, opts).map((r) => [r.target, r.score]));
+      const fresh = Object.fromEntries(IMPORT_TARGETS.map((t) => [t, ((d) => (d.ok ? d.layout.score : 0))(detectLayout(structuredClone(model), t, opts))]));
+      expect(shared, name).toEqual(fresh);
     }
   });
 });

@@ -300,11 +300,32 @@ const inObject = (object: TableObject, header: HeaderColumn[]) => header.length 
  * (what Excel says, whatever the cells under them hold) and the columns beside it are split as anywhere.
  */
 function columnsOf(ix: SheetIndex, object: TableObject | undefined, top: number, bottom: number): HeaderColumn[][] {
+  const scan = scanOf(ix.sheet);
+  const key = `${top}:${bottom}`;
+  let tables = scan.columns.get(key);
+  if (!tables) scan.columns.set(key, (tables = readColumns(ix, object, top, bottom)));
+  return tables;
+}
+
+function readColumns(ix: SheetIndex, object: TableObject | undefined, top: number, bottom: number): HeaderColumn[][] {
   const all = headerColumns(ix, top, bottom);
   if (!object) return splitTables(ix, all, bottom);
   const inside = all.filter((h) => h.c >= object.ref.c1 && h.c + h.span - 1 <= object.ref.c2);
   const outside = all.filter((h) => !inside.includes(h));
   return [inside, ...(outside.length ? splitTables(ix, outside, bottom) : [])];
+}
+
+/**
+ * What detection reads of a sheet whatever the register: its index and the header columns at each place
+ * tried (the table object there, if any, is the sheet's at that bottom row). Kept with the sheet, so the
+ * registers' detections of one workbook share it: excel.suggestRegister runs one per register over the
+ * workbook the preview kept, after the preview's own. Nothing here is changed once read.
+ */
+const sheetScans = new WeakMap<SheetModel, { ix: SheetIndex; columns: Map<string, HeaderColumn[][]> }>();
+function scanOf(sheet: SheetModel): { ix: SheetIndex; columns: Map<string, HeaderColumn[][]> } {
+  let scan = sheetScans.get(sheet);
+  if (!scan) sheetScans.set(sheet, (scan = { ix: new SheetIndex(sheet), columns: new Map() }));
+  return scan;
 }
 
 /** A table candidate: a sheet, header rows and the columns of one table. */
@@ -332,7 +353,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
   model.sheets.forEach((sheet, s) => {
     if (sheet.skipped || sheet.state === 'veryHidden' || sheet.rows.length === 0) return;
     if (opts.sheet !== undefined && sheet.name !== opts.sheet) return;
-    const ix = new SheetIndex(sheet);
+    const ix = scanOf(sheet).ix;
     const scans: Scan[] = [];
     // Rows Excel table objects head, besides the first rows of the sheet (a table may start further down).
     const objectRows = (sheet.tables ?? []).filter((t) => t.headerRows > 0).map((t) => t.ref.r1);

@@ -97,7 +97,7 @@ function numberedSeries(header: HeaderColumn[]): Set<number> {
 
 /** The column's own word is one of the field's words as written (カテゴリ1 for a level), not a match inside it. */
 function exactWord(target: ImportTarget, parts: string[], field: string): boolean {
-  return matches(target, [parts[parts.length - 1] ?? '']).some((m) => m.field === field && m.confidence >= 1);
+  return matchLabel(target, [parts[parts.length - 1] ?? '']).some((m) => m.field === field && m.confidence >= 1);
 }
 
 export interface Assignment {
@@ -105,19 +105,6 @@ export interface Assignment {
   /** Sum of the confidences of the fields found, plus 1 when the key field (name/title) is among them. */
   score: number;
   hasKey: boolean;
-}
-
-const matchCache = new Map<string, ReturnType<typeof matchLabel>>();
-
-function matches(target: ImportTarget, parts: string[]): ReturnType<typeof matchLabel> {
-  const key = `${target}\u0001${parts.join('\u0001')}`;
-  let m = matchCache.get(key);
-  if (!m) {
-    if (matchCache.size > 20_000) matchCache.clear();
-    m = matchLabel(target, parts);
-    matchCache.set(key, m);
-  }
-  return m;
 }
 
 /**
@@ -157,7 +144,7 @@ export function assignFields(
       const filled = samples.cells(col).filter((c) => c.t !== 's' || (c.v as string).trim() !== '');
       if (filled.length > 0 && filled.every((c) => c.f)) return;
     }
-    for (const m of matches(target, col.parts)) {
+    for (const m of matchLabel(target, col.parts)) {
       // 分類1 | 分類2 | 分類3: the client's own levels of a classification, none of them one list value.
       if (series.has(i) && fieldSpec(target, m.field)?.kind === 'vocab' && !exactWord(target, col.parts, m.field)) continue;
       if (m.field === KEY_FIELD[target] && m.confidence < WEAK_KEY && samples && repeats(samples.cells(col))) continue;

@@ -141,7 +141,24 @@ export interface FieldMatch {
  * (予定開始日) and the column's own text (開始日) are compared, each with and without brackets; a
  * synonym inside a longer text counts less the more text there is around it.
  */
-export function matchLabel(target: ImportTarget, parts: readonly string[]): FieldMatch[] {
+export function matchLabel(target: ImportTarget, parts: readonly string[]): readonly FieldMatch[] {
+  const key = `${target}\u0001${parts.join('\u0001')}`;
+  let m = matchCache.get(key);
+  if (!m) {
+    if (matchCache.size > MATCH_CACHE_SIZE) matchCache.clear();
+    m = matchWords(target, parts);
+    matchCache.set(key, m);
+  }
+  return m;
+}
+
+// Detection asks about the same header texts many times (each header height, and each register when the
+// import looks for a better-fitting one, excel.suggestRegister): an answer depends on the target and the
+// texts alone, so it is kept. Bounded, as a hostile workbook may hold a million distinct texts.
+const MATCH_CACHE_SIZE = 20_000;
+const matchCache = new Map<string, readonly FieldMatch[]>();
+
+function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[] {
   const own = parts[parts.length - 1] ?? '';
   const candidates: { key: string; factor: number }[] = [];
   const add = (s: string, factor: number) => {
