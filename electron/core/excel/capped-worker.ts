@@ -20,6 +20,8 @@ import {
   WORKER_MAX_YOUNG_GENERATION_MB,
   WORKER_STACK_MB,
   WORKER_TIMEOUT_MS,
+  WORKER_TIMEOUT_MS_PER_MB,
+  MAX_READ_BYTES,
 } from './limits.js';
 import { canReadInProcess, ReaderProcess, type ReaderChild, type StartReaderChild } from './capped-worker-process.js';
 import type { ReaderJob, ReaderReply, ReaderRequest } from './capped-worker-entry.js';
@@ -186,6 +188,17 @@ export function inflatedSize(bytes: Uint8Array): number {
 }
 
 /**
+ * The wall-clock limit of reading (or writing into) a file: WORKER_TIMEOUT_MS, and WORKER_TIMEOUT_MS_PER_MB
+ * for each MB it inflates past IN_THREAD_MAX_BYTES, up to what the reader ever inflates (MAX_READ_BYTES).
+ * A 100,000-row WBS (58 MiB inflated) gets 45 s: at the load of seven sessions on two cores its 2 s of
+ * reading took over 20 s of wall clock, and a fixed 20 s refused it.
+ */
+export function readerTimeoutMs(inflated: number): number {
+  const past = Math.min(inflated, MAX_READ_BYTES) - IN_THREAD_MAX_BYTES;
+  return WORKER_TIMEOUT_MS + Math.max(0, Math.ceil(past / (1024 * 1024))) * WORKER_TIMEOUT_MS_PER_MB;
+}
+
+/**
  * How a file past IN_THREAD_MAX_BYTES gets its own process: a Node child in plain Node (the web host);
  * in Electron's workspace thread, a utility process main starts (set there, capped-worker-relay.ts). Null: no
  * way to start one, so every file is read in the thread.
@@ -252,13 +265,14 @@ const WRITING = { doing: 'writing into it', toDo: 'to write into' };
 
 function runInWorker(bytes: Uint8Array, fileName: string, job: ReaderJob, opts: ReadOptions, words: typeof READING): Promise<ReaderReply & { ok: true }> {
   const heap = opts.maxOldGenerationSizeMb ?? WORKER_MAX_OLD_GENERATION_MB;
-  const timeout = opts.timeoutMs ?? WORKER_TIMEOUT_MS;
+  const inflated = inflatedSize(bytes);
+  const timeout = opts.timeoutMs ?? readerTimeoutMs(inflated);
   return new Promise((resolve, reject) => {
     let kept: Kept | null = null;
     let worker: Worker | ReaderChild;
     try {
       const file = opts.workerFile ?? readerWorkerFile();
-      if (startChild && inflatedSize(bytes) > IN_THREAD_MAX_BYTES) {
+      if (startChild && inflated > IN_THREAD_MAX_BYTES) {
         // Written onto the child's stdin (or moved to main) as they are: no copy of ours is needed.
         worker = lastProcess = startChild(file, heap);
         worker.postMessage({ bytes, fileName, job });
