@@ -79,6 +79,16 @@ export function ganttBand(input: BandInput): (ExtraBand & { unit: 'day' | 'week'
     const ms = (color: string): BandStyle => ({ ...base, font: { name: FONT, size: 9, color }, h: 'center' });
     return { empty: { style: base } as BandCell, bar: bar(BAR), critical: bar(CRITICAL), summary: bar(SUMMARY), ms: ms(SUMMARY), msCritical: ms(CRITICAL) };
   });
+  // The columns a row's bar or ◆ may touch (cell() decides each): its start's to its finish's (the finish's
+  // alone for a milestone), within the band.
+  const at = (day: number) => Math.min(columns - 1, Math.max(0, Math.floor((day - from) / step)));
+  const marked = (i: number): [number, number] | null => {
+    const span = rows[i];
+    if (!span) return null;
+    const r = input.rows[i]!;
+    if (r.milestone && !r.summary) return [at(span.f), at(span.f)];
+    return [at(Math.min(span.s, span.f)), at(Math.max(span.s, span.f))];
+  };
   const cell = (i: number, k: number): BandCell => {
     const d0 = days[k]!;
     const st = styles[k]!;
@@ -93,5 +103,5 @@ export function ganttBand(input: BandInput): (ExtraBand & { unit: 'day' | 'week'
     if (unit === 'day' && off[k] && !r.summary) return st.empty;
     return r.summary ? st.summary : r.critical ? st.critical : st.bar;
   };
-  return { unit, firstCol: input.firstCol, widths: days.map(() => (unit === 'day' ? 3.2 : 5.5)), labels: [upper, lower], cell };
+  return { unit, firstCol: input.firstCol, widths: days.map(() => (unit === 'day' ? 3.2 : 5.5)), labels: [upper, lower], empty: styles.map((st) => st.empty), marked, cell };
 }

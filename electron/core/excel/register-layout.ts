@@ -54,13 +54,22 @@ export interface BandCell {
   style: BandStyle;
 }
 
-/** Columns written right of the table: their widths, labels in the two rows above the header, a cell per row. */
+/**
+ * Columns written right of the table: their widths, labels in the two rows above the header, a cell per row.
+ * Most of a row's cells are its columns' empty ones (a bar covers a few of a gantt's columns): `marked` names
+ * the columns of a row that may differ from `empty`, so a 100,000-row band is written in the time its bars
+ * take, not its ~9 million cells.
+ */
 export interface ExtraBand {
   /** 0-based first column. */
   firstCol: number;
   widths: number[];
   /** Cells of the rows HEADER_ROW - 2 and HEADER_ROW - 1, by column offset. */
   labels: [Map<number, BandCell>, Map<number, BandCell>];
+  /** Each column's cell in a row where nothing is drawn in it (no value). */
+  empty: BandCell[];
+  /** The first and last column of a row (0-based offsets) whose cells `cell` answers; null: every cell is empty. */
+  marked(row: number): [number, number] | null;
   cell(row: number, k: number): BandCell;
 }
 
@@ -93,6 +102,8 @@ export function displayWidth(text: string): number {
 export function wrappedLines(text: string, width: number): number {
   // A little less than the column: the cell's padding, and words that break early.
   const room = Math.max(1, width - 1.5);
+  // No character is wider than two units: a short line is one line, measured or not (most cells are).
+  if (text.length * 2 <= room && !text.includes('\n')) return 1;
   return text.split(/\r?\n/).reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
 }
 
@@ -294,19 +305,33 @@ export async function registerXlsx(input: RegisterLayoutInput): Promise<Buffer> 
   band?.widths.forEach((w, k) => sheet.write(`<col min="${band.firstCol + k + 1}" max="${band.firstCol + k + 1}" width="${w}" customWidth="1"/>`));
   sheet.write('</cols><sheetData>');
   const str = (c: number, r: number, s: number, text: string) => `<c r="${ref(c, r)}" s="${s}" t="s"><v>${strings.get(text)}</v></c>`;
+  // In the data rows a cell names its column only where it does not follow the one before (the row's
+  // first, the band's first after the spacer column): a cell without r is the next column's (ECMA-376
+  // 18.3.1.4, as Excel, LibreOffice, openpyxl, exceljs and our reader read it), and a 100,000-row band's
+  // references were half its XML.
+  const at = (c: number, r: number, next: boolean) => (next ? '' : ` r="${ref(c, r)}"`);
+  const textCell = (a: string, s: number, text: string) => `<c${a} s="${s}" t="s"><v>${strings.get(text)}</v></c>`;
   sheet.write(`<row r="1">${str(0, 1, styles.get({ font: 1 }), `${input.projectName} ${title}`)}</row>`);
-  // An empty band cell (most of the band) is its column's `<c r="X`, the row, and its style's end.
-  const bandOpen = band ? band.widths.map((_, k) => `<c r="${colName(band.firstCol + k)}`) : [];
-  const emptyEnd = new Map<BandStyle, string>();
-  const bandCell = (k: number, r: number, cell: BandCell) => {
-    if (cell.value === undefined) {
-      let end = emptyEnd.get(cell.style);
-      if (end === undefined) emptyEnd.set(cell.style, (end = `" s="${styles.band(cell.style)}"/>`));
-      return bandOpen[k]! + r + end;
-    }
-    const c = band!.firstCol + k;
+  // A band cell; `next`: it follows the cell before it in the row (no r).
+  const bandCell = (k: number, r: number, cell: BandCell, next = false) => {
+    const a = at(band!.firstCol + k, r, next);
     const st = styles.band(cell.style);
-    return typeof cell.value === 'number' ? `<c r="${ref(c, r)}" s="${st}"><v>${cell.value}</v></c>` : str(c, r, st, cell.value);
+    if (cell.value === undefined) return `<c${a} s="${st}"/>`;
+    return typeof cell.value === 'number' ? `<c${a} s="${st}"><v>${cell.value}</v></c>` : `<c${a} s="${st}" t="s"><v>${strings.get(cell.value)}</v></c>`;
+  };
+  // A row's empty band cells come in runs: every run of empty cells after the band's first is one of
+  // these strings, made once (columns 1..k-1, and k..the last), so a row costs what its marked cells do.
+  const emptyXml = band ? band.empty.map((cell, k) => bandCell(k, 0, cell, true)) : [];
+  const emptyBefore = emptyXml.map((_, k) => emptyXml.slice(1, Math.max(1, k)).join(''));
+  const emptyFrom = [...emptyXml.map((_, k) => emptyXml.slice(Math.max(1, k)).join('')), ''];
+  const bandRow = (i: number, r: number): string => {
+    const b = band!;
+    const m = b.marked(i);
+    if (!m) return bandCell(0, r, b.empty[0]!) + emptyFrom[1]!;
+    const [first, last] = m;
+    let out = first === 0 ? '' : bandCell(0, r, b.empty[0]!) + emptyBefore[first]!;
+    for (let k = first; k <= last; k++) out += bandCell(k, r, b.cell(i, k), k > 0);
+    return out + emptyFrom[last + 1]!;
   };
   const labels = (which: 0 | 1, r: number) => (band ? [...band.labels[which]].sort((a, b) => a[0] - b[0]).map(([k, cell]) => bandCell(k, r, cell)).join('') : '');
   sheet.write(`<row r="2">${str(0, 2, styles.get({ font: 2 }), `${language === 'ja' ? '出力日' : 'Exported'}: ${input.today.replaceAll('-', '/')}`)}${labels(0, 2)}</row>`);
@@ -331,36 +356,36 @@ export async function registerXlsx(input: RegisterLayoutInput): Promise<Buffer> 
       if (typeof v === 'string' && (col.kind === 'text' || col.kind === 'longText'))
         lines = Math.max(lines, wrappedLines(v, widthOf(col) - (indent ? Math.min(indent * 2, 15) : 0)));
       const s = indent ? nameXf(col, !!bold, indent) : plain[j]![bold];
-      const at = ref(j, r);
+      const a = at(j, r, j > 0);
       if (v === null || v === '') {
-        cells += `<c r="${at}" s="${s}"/>`;
+        cells += `<c${a} s="${s}"/>`;
         continue;
       }
       switch (col.kind) {
         case 'date': {
           const d = serial(String(v));
-          cells += d === null ? str(j, r, s, String(v)) : `<c r="${at}" s="${s}"><v>${d}</v></c>`;
+          cells += d === null ? textCell(a, s, String(v)) : `<c${a} s="${s}"><v>${d}</v></c>`;
           break;
         }
         case 'percent':
         case 'number':
         case 'rating': {
           const n = col.kind === 'percent' ? Number(v) / 100 : Number(v);
-          cells += Number.isFinite(n) ? `<c r="${at}" s="${s}"><v>${n}</v></c>` : str(j, r, s, String(v));
+          cells += Number.isFinite(n) ? `<c${a} s="${s}"><v>${n}</v></c>` : textCell(a, s, String(v));
           break;
         }
         case 'mark':
-          cells += v === true ? str(j, r, s, '◆') : `<c r="${at}" s="${s}"/>`;
+          cells += v === true ? textCell(a, s, '◆') : `<c${a} s="${s}"/>`;
           break;
         default:
           // Text is a string cell, always: "=SUM(…)" typed by a user stays text. (Numbers and booleans
           // of the client's extra columns stay what they were.)
-          if (typeof v === 'number' && Number.isFinite(v)) cells += `<c r="${at}" s="${s}"><v>${v}</v></c>`;
-          else if (typeof v === 'boolean') cells += `<c r="${at}" s="${s}" t="b"><v>${v ? 1 : 0}</v></c>`;
-          else cells += str(j, r, s, String(v));
+          if (typeof v === 'number' && Number.isFinite(v)) cells += `<c${a} s="${s}"><v>${v}</v></c>`;
+          else if (typeof v === 'boolean') cells += `<c${a} s="${s}" t="b"><v>${v ? 1 : 0}</v></c>`;
+          else cells += textCell(a, s, String(v));
       }
     }
-    if (band) for (let k = 0; k < band.widths.length; k++) cells += bandCell(k, r, band.cell(i, k));
+    if (band) cells += bandRow(i, r);
     sheet.write(lines > 1 ? `<row r="${r}" ht="${lines * LINE_HEIGHT + ROW_PADDING}" customHeight="1">${cells}</row>` : `<row r="${r}">${cells}</row>`);
   }
   sheet.write(`</sheetData><autoFilter ref="A${HEADER_ROW}:${lastCol}${HEADER_ROW}"/>`);
