@@ -87,8 +87,15 @@ describe('Gantt', () => {
     await s.page.mouse.move(bar.x + 7 * 24, bar.y, { steps: 4 });
     await s.page.mouse.up();
     await expect.poll(() => task('基本設計')).toEqual({ start: '2025-04-08', finish: '2025-04-10' });
-    // The linked automatic task follows in the same step.
+    // The linked automatic task follows in the same step, and its bar with it: the edit answers it
+    // among the dates its reschedule moved (WbsUpdateResult.moved), which the page patches in.
     expect(task('詳細設計')).toEqual({ start: '2025-04-15', finish: '2025-04-16' });
+    await expect
+      .poll(async () => {
+        await findBar(2);
+        return s.page.getByRole('tooltip').innerText();
+      })
+      .toContain('2025/04/15');
     await s.page.getByRole('button', { name: /元に戻す|Undo/ }).first().click();
     await expect.poll(() => task('基本設計')).toEqual({ start: '2025-04-01', finish: '2025-04-03' });
     expect(task('詳細設計')).toEqual({ start: '2025-04-08', finish: '2025-04-09' });
