@@ -299,11 +299,10 @@ const inObject = (object: TableObject, header: HeaderColumn[]) => header.length 
  * The tables a header row's columns make: on a table object's header row its columns are one table
  * (what Excel says, whatever the cells under them hold) and the columns beside it are split as anywhere.
  */
-function columnsOf(ix: SheetIndex, object: TableObject | undefined, top: number, bottom: number): HeaderColumn[][] {
-  const scan = scanOf(ix.sheet);
+function columnsOf(scan: SheetScan, object: TableObject | undefined, top: number, bottom: number): HeaderColumn[][] {
   const key = `${top}:${bottom}`;
   let tables = scan.columns.get(key);
-  if (!tables) scan.columns.set(key, (tables = readColumns(ix, object, top, bottom)));
+  if (!tables) scan.columns.set(key, (tables = readColumns(scan.ix, object, top, bottom)));
   return tables;
 }
 
@@ -317,14 +316,20 @@ function readColumns(ix: SheetIndex, object: TableObject | undefined, top: numbe
 
 /**
  * What detection reads of a sheet whatever the register: its index and the header columns at each place
- * tried (the table object there, if any, is the sheet's at that bottom row). Kept with the sheet, so the
- * registers' detections of one workbook share it: excel.suggestRegister runs one per register over the
- * workbook the preview kept, after the preview's own. Nothing here is changed once read.
+ * tried (the table object there, if any, is the sheet's at that bottom row). Kept with the workbook, so
+ * the registers' detections of one workbook share it: excel.suggestRegister runs one per register over
+ * the workbook the preview kept, after the preview's own. A workbook read is never changed afterwards.
  */
-const sheetScans = new WeakMap<SheetModel, { ix: SheetIndex; columns: Map<string, HeaderColumn[][]> }>();
-function scanOf(sheet: SheetModel): { ix: SheetIndex; columns: Map<string, HeaderColumn[][]> } {
-  let scan = sheetScans.get(sheet);
-  if (!scan) sheetScans.set(sheet, (scan = { ix: new SheetIndex(sheet), columns: new Map() }));
+interface SheetScan {
+  ix: SheetIndex;
+  columns: Map<string, HeaderColumn[][]>;
+}
+const workbookScans = new WeakMap<WorkbookModel, Map<number, SheetScan>>();
+function scanOf(model: WorkbookModel, s: number): SheetScan {
+  let sheets = workbookScans.get(model);
+  if (!sheets) workbookScans.set(model, (sheets = new Map()));
+  let scan = sheets.get(s);
+  if (!scan) sheets.set(s, (scan = { ix: new SheetIndex(model.sheets[s]!), columns: new Map() }));
   return scan;
 }
 
@@ -353,7 +358,8 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
   model.sheets.forEach((sheet, s) => {
     if (sheet.skipped || sheet.state === 'veryHidden' || sheet.rows.length === 0) return;
     if (opts.sheet !== undefined && sheet.name !== opts.sheet) return;
-    const ix = scanOf(sheet).ix;
+    const scan = scanOf(model, s);
+    const ix = scan.ix;
     const scans: Scan[] = [];
     // Rows Excel table objects head, besides the first rows of the sheet (a table may start further down).
     const objectRows = (sheet.tables ?? []).filter((t) => t.headerRows > 0).map((t) => t.ref.r1);
@@ -364,7 +370,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
         const bottom = row.r + h - 1;
         if (h > 1 && !rowAddsToHeader(ix, target, row.r, bottom)) break;
         const object = tableObjectAt(sheet, bottom);
-        for (const header of columnsOf(ix, object, row.r, bottom)) {
+        for (const header of columnsOf(scan, object, row.r, bottom)) {
           if (header.length < 2) continue;
           if (h > 1 && !topRowStartsHeader(ix, target, row.r, header)) continue;
           const a = assignFields(target, header);
