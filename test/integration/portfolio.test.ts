@@ -415,6 +415,7 @@ describe('weekly status report (report.export)', () => {
     const w = await setup();
     await w.call('weekly.close', { projectId: w.alpha, statusDate: '2025-06-06' });
     await w.call('portfolio.override', { projectId: w.beta, light: 'yellow', reason: '顧客レビュー待ち' });
+    await w.call('portfolio.setNote', { projectId: w.beta, statusDate: STATUS, text: 'レビュー指摘の対応中' });
     const out = await w.call('report.export', { projectIds: [w.alpha, w.beta], statusDate: STATUS, format: 'xlsx' });
     expect(out.fileName).toBe('週次状況報告_サマリー_20250613.xlsx');
     const wb = new ExcelJS.Workbook();
@@ -424,9 +425,11 @@ describe('weekly status report (report.export)', () => {
 
     const summary = rowsOf(wb.getWorksheet('サマリー')!);
     expect(summary.at(-1)).toEqual(['SPI / CPI（プロジェクト別）']);
+    // The PMO's 所見 of the week in the last column.
+    expect(summary[1]).toEqual(['プロジェクト', '基準日', '状態', '進捗率', 'SPI', 'CPI', '計画遵守率', '遅延タスク', '所見']);
     expect(summary.slice(2, -1)).toEqual([
       ['Alpha', '2025/06/13', '要対応', '20.0%', '0.47', '0.88', '50.0%', '1'],
-      ['Beta', '2025/06/13', '注意', '100.0%', '1.00', '1.00', '100.0%', '0'],
+      ['Beta', '2025/06/13', '注意', '100.0%', '1.00', '1.00', '100.0%', '0', 'レビュー指摘の対応中'],
     ]);
 
     const a = rowsOf(wb.getWorksheet('Alpha')!);

@@ -13,8 +13,9 @@ import type { ImportTarget } from '../../common/excel/fields.js';
 import { EXPORT_HEADERS } from '../../common/excel/column-labels.js';
 import { REGISTER_LIST } from '../../common/registers/index.js';
 import { columnName, sheetPrefix } from '../../common/excel/model.js';
-import { escapeSharedText, escapeXml } from './template/xml-text.js';
-import { ZipBuilder, type PartWriter } from './zip-build.js';
+import { escapeXml } from './template/xml-text.js';
+import { ZipBuilder } from './zip-build.js';
+import { borderXml, colName, DATE_FMT, fontXml, NS, NS_R, ref, serial, SharedStrings, solidFill, Styles, XML_DECL } from './xlsx-parts.js';
 import type { Language } from './minutes-layout.js';
 
 const FONT = 'Meiryo UI';
@@ -117,49 +118,15 @@ export function headerOf(target: ImportTarget, field: string, language: Language
 }
 
 // ---- the package ---------------------------------------------------------------------------------
-// Written as XML directly, as the template writer writes its sheets: cell styles are indexes into a
-// small table made once, text goes to the shared strings, and the sheet is deflated in pieces as its
-// rows are produced (zip-build.ts). ExcelJS built an object per cell and per style: 2.2 s and 750 MB
-// for a 10,000-task WBS; this is a few times the cost of the XML and its deflate.
+// Written as XML directly (xlsx-parts.ts), as the template writer writes its sheets. ExcelJS built an
+// object per cell and per style: 2.2 s and 750 MB for a 10,000-task WBS; this is a few times the cost
+// of the XML and its deflate.
 
-const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const DATE_FMT = 164;
-
-/** A cell format: the font (0 regular, 3 bold…), number format, alignment. Interned into cellXfs. */
-interface Xf {
-  font: number;
-  fill?: number;
-  border?: number;
-  numFmt?: number;
-  h?: 'center';
-  v?: 'top' | 'center';
-  wrap?: boolean;
-  indent?: number;
-}
-
-class Styles {
-  private readonly xfs: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
-  private readonly index = new Map<string, number>();
-  private readonly fonts = new Interned([fontXml(FONT, 10), fontXml(FONT, 14, true), fontXml(FONT, 9, false, 'FF595959'), fontXml(FONT, 10, true)]);
-  private readonly fills = new Interned(['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>', solidFill('FFDDEBF7')]);
-  private readonly borders = new Interned([borderXml({}), borderXml({ all: 'FFBFBFBF' })]);
+/** The register's fonts (0 regular, 1 the title, 2 the export date, 3 bold) and its header's fill (2). */
+class RegisterStyles extends Styles {
   private readonly bands = new Map<BandStyle, number>();
-
-  get(x: Xf): number {
-    const key = `${x.font}|${x.fill ?? 0}|${x.border ?? 0}|${x.numFmt ?? 0}|${x.h ?? ''}|${x.v ?? ''}|${x.wrap ? 1 : 0}|${x.indent ?? 0}`;
-    let i = this.index.get(key);
-    if (i === undefined) {
-      const align = x.h || x.v || x.wrap || x.indent
-        ? `<alignment${x.h ? ` horizontal="${x.h}"` : ''}${x.v ? ` vertical="${x.v}"` : ''}${x.wrap ? ' wrapText="1"' : ''}${x.indent ? ` indent="${x.indent}"` : ''}/>`
-        : '';
-      const attrs = `numFmtId="${x.numFmt ?? 0}" fontId="${x.font}" fillId="${x.fill ?? 0}" borderId="${x.border ?? 0}" xfId="0"${x.numFmt ? ' applyNumberFormat="1"' : ''} applyFont="1"${x.fill ? ' applyFill="1"' : ''}${x.border ? ' applyBorder="1"' : ''}${align ? ' applyAlignment="1"' : ''}`;
-      i = this.xfs.length;
-      this.xfs.push(align ? `<xf ${attrs}>${align}</xf>` : `<xf ${attrs}/>`);
-      this.index.set(key, i);
-    }
-    return i;
+  constructor() {
+    super([fontXml(FONT, 10), fontXml(FONT, 14, true), fontXml(FONT, 9, false, 'FF595959'), fontXml(FONT, 10, true)], [solidFill('FFDDEBF7')], [borderXml({ all: 'FFBFBFBF' })]);
   }
 
   /** A band cell's format, kept by its style object (the band makes a few per column). */
@@ -167,98 +134,22 @@ class Styles {
     let i = this.bands.get(st);
     if (i === undefined) {
       i = this.get({
-        font: st.font ? this.fonts.get(fontXml(st.font.name, st.font.size, st.font.bold, st.font.color)) : 0,
-        fill: st.fill ? this.fills.get(solidFill(st.fill)) : 0,
-        border: st.bottom || st.left ? this.borders.get(borderXml({ bottom: st.bottom, left: st.left })) : 0,
+        font: st.font ? this.font(fontXml(st.font.name, st.font.size, st.font.bold, st.font.color)) : 0,
+        fill: st.fill ? this.fill(solidFill(st.fill)) : 0,
+        border: st.bottom || st.left ? this.border(borderXml({ bottom: st.bottom, left: st.left })) : 0,
         ...(st.h ? { h: st.h } : {}),
       });
       this.bands.set(st, i);
     }
     return i;
   }
-
-  xml(): string {
-    return `${XML_DECL}<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="${DATE_FMT}" formatCode="yyyy/mm/dd"/></numFmts>`
-      + `<fonts count="${this.fonts.list.length}">${this.fonts.list.join('')}</fonts>`
-      + `<fills count="${this.fills.list.length}">${this.fills.list.join('')}</fills>`
-      + `<borders count="${this.borders.list.length}">${this.borders.list.join('')}</borders>`
-      + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-      + `<cellXfs count="${this.xfs.length}">${this.xfs.join('')}</cellXfs>`
-      + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
-  }
 }
-
-/** XML snippets numbered in order of first use (fonts, fills, borders of the style sheet). */
-class Interned {
-  private readonly index = new Map<string, number>();
-  constructor(readonly list: string[]) {
-    list.forEach((x, i) => this.index.set(x, i));
-  }
-  get(xml: string): number {
-    let i = this.index.get(xml);
-    if (i === undefined) {
-      i = this.list.length;
-      this.list.push(xml);
-      this.index.set(xml, i);
-    }
-    return i;
-  }
-}
-
-function fontXml(name: string, size: number, bold = false, color = ''): string {
-  return `<font>${bold ? '<b/>' : ''}<sz val="${size}"/>${color ? `<color rgb="${color}"/>` : ''}<name val="${escapeXml(name)}"/><family val="3"/><charset val="128"/></font>`;
-}
-
-function solidFill(argb: string): string {
-  return `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`;
-}
-
-function borderXml(b: { all?: string; bottom?: string; left?: string }): string {
-  const side = (tag: string, color: string | undefined, style = 'thin') => (color ? `<${tag} style="${style}"><color rgb="${color}"/></${tag}>` : `<${tag}/>`);
-  if (b.all) return `<border>${side('left', b.all)}${side('right', b.all)}${side('top', b.all)}${side('bottom', b.all)}<diagonal/></border>`;
-  return `<border>${side('left', b.left, 'medium')}<right/><top/>${side('bottom', b.bottom)}<diagonal/></border>`;
-}
-
-class SharedStrings {
-  private readonly index = new Map<string, number>();
-  private readonly list: string[] = [];
-  private count = 0;
-  get(text: string): number {
-    this.count++;
-    let i = this.index.get(text);
-    if (i === undefined) {
-      i = this.list.length;
-      this.list.push(text);
-      this.index.set(text, i);
-    }
-    return i;
-  }
-  write(w: PartWriter): void {
-    w.write(`${XML_DECL}<sst xmlns="${NS}" count="${this.count}" uniqueCount="${this.list.length}">`);
-    for (const t of this.list) w.write(`<si><t xml:space="preserve">${escapeSharedText(t)}</t></si>`);
-    w.write('</sst>');
-    w.end();
-  }
-}
-
-/** yyyy-mm-dd → its serial day number (1900 date system). */
-function serial(iso: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return null;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 + 25_569;
-}
-
-// Column letters made once per column, not once per cell: a 100,000-task WBS with its gantt band writes
-// ~9 million cells.
-const columnNames: string[] = [];
-const colName = (c: number) => (columnNames[c] ??= columnName(c));
-const ref = (c: number, r: number) => colName(c) + r;
 
 /** The workbook of a register in PMO Desk's layout, as .xlsx bytes. */
 export async function registerXlsx(input: RegisterLayoutInput): Promise<Buffer> {
   const { columns, rows, language } = input;
   const title = REGISTER_TITLES[input.target][language];
-  const styles = new Styles();
+  const styles = new RegisterStyles();
   const strings = new SharedStrings();
   const zip = new ZipBuilder();
   const widthOf = (col: LayoutColumn) => (col.key === 'name' || col.key === 'title' ? 36 : WIDTHS[col.kind]);

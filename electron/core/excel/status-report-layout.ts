@@ -1,11 +1,17 @@
 // PMO Desk's own weekly status report (週次状況報告): one A4 portrait sheet per project in a new workbook,
 // and a summary sheet first when there are several, in Japanese or English. Printed one page wide,
-// gridlines off, page numbers in the footer. Every user text is a string cell (never a formula); dates
-// are real dates shown yyyy/mm/dd. Charts (the S-curve, SPI/CPI) are PNG images over rows kept for them.
-import ExcelJS from 'exceljs';
+// gridlines off, page numbers in the footer (as a4-sheet.ts sets up the minutes). Every user text is a
+// string cell (never a formula); dates are real dates shown yyyy/mm/dd. Charts (the S-curve, SPI/CPI) are
+// PNG images over rows kept for them. Written as XML row by row (xlsx-parts.ts), each sheet deflated as
+// it goes: through ExcelJS, a 20-project report of ~1,800 list rows each held ~300,000 cell objects and
+// their styles, and its writeBuffer took ~7 s and ~270 MB more on top of them.
 import type { FigureKey, PortfolioRow } from '../../common/api/portfolio.js';
-import { addA4Sheet, excelDate } from './a4-sheet.js';
-import { SheetMerges } from './sheet-merges.js';
+import { sheetPrefix } from '../../common/excel/model.js';
+import { pace } from '../call-scope.js';
+import { excelDate } from './a4-sheet.js';
+import { escapeXml } from './template/xml-text.js';
+import { colName, DATE_FMT, fontXml, NS, NS_R, ref, serial, SharedStrings, solidFill, borderXml, Styles, XML_DECL, type Xf } from './xlsx-parts.js';
+import { ZipBuilder, type PartWriter } from './zip-build.js';
 
 export type Language = 'ja' | 'en';
 
@@ -58,7 +64,7 @@ export interface ReportInput {
     diff: string;
     summaryHeaders: string[];
   };
-  /** The summary sheet's figures per project, in `summaryHeaders` order after name, status date and light. */
+  /** The summary sheet's figures per project, in `summaryHeaders` order after name, status date and light (the PMO's 所見 last). */
   summaryFigures: FigureKey[];
   /** The SPI/CPI chart of the projects, on the summary sheet under its table. */
   summaryChart?: ReportChart;
@@ -68,37 +74,105 @@ export interface ReportInput {
 const FONT = 'Meiryo UI';
 const COLS = 8;
 const WIDTHS = [9, 30, 12, 12, 12, 12, 12, 14];
-const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF3' } };
-const SECTION_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD6E4DA' } };
+/** The summary's 所見 column, right of the figures. */
+const NOTE_WIDTH = 40;
+const HEAD_FILL = 'FFE8EEF3';
+const SECTION_FILL = 'FFD6E4DA';
 const LIGHT_FILL: Record<PortfolioRow['light'], string> = { green: 'FF2F9E5B', yellow: 'FFF0A30A', red: 'FFD92D20' };
-const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FFB8C2CC' } };
-const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const BOX = borderXml({ all: 'FFB8C2CC' });
+const EMU_PER_PX = 9525;
 
 /** Text as a cell holds it: controls that XML cannot carry are dropped; never a formula. */
 const cellText = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 
+interface CellOpts {
+  bold?: boolean;
+  /** ARGB of a solid fill. */
+  fill?: string;
+  span?: number;
+  size?: number;
+  color?: string;
+  border?: boolean;
+  align?: 'left' | 'right' | 'center';
+}
+
+/** What every sheet of the book shares: its styles, strings, pictures and the zip being written. */
+class Book {
+  readonly styles = new Styles([fontXml(FONT, 9)]);
+  readonly strings = new SharedStrings();
+  readonly zip = new ZipBuilder();
+  readonly sheets: { name: string; lastCol: number; lastRow: number; drawing: boolean }[] = [];
+  images = 0;
+  private readonly formats = new Map<string, number>();
+
+  /** The cell format of these options (and a date's number format), interned once per distinct set. */
+  format(o: CellOpts, kind: 'text' | 'number' | 'date'): number {
+    const key = `${o.bold ? 1 : 0}|${o.fill ?? ''}|${o.size ?? 9}|${o.color ?? ''}|${o.border === false ? 0 : 1}|${o.align ?? ''}|${kind}`;
+    let s = this.formats.get(key);
+    if (s === undefined) {
+      const x: Xf = {
+        font: this.styles.font(fontXml(FONT, o.size ?? 9, o.bold ?? false, o.color ?? '')),
+        v: 'top',
+        wrap: true,
+        h: o.align ?? (kind === 'number' ? 'right' : 'left'),
+      };
+      if (o.fill) x.fill = this.styles.fill(solidFill(o.fill));
+      if (o.border !== false) x.border = this.styles.border(BOX);
+      if (kind === 'date') x.numFmt = DATE_FMT;
+      this.formats.set(key, (s = this.styles.get(x)));
+    }
+    return s;
+  }
+}
+
+/** One sheet, written row by row: cells go to the current row, which is written when the next begins. */
 class Writer {
   row = 0;
-  private readonly merges: SheetMerges;
-  constructor(readonly ws: ExcelJS.Worksheet) {
-    this.merges = new SheetMerges(ws);
+  private cells: string[] = [];
+  private height: number | undefined;
+  private readonly merges: string[] = [];
+  private readonly pictures: { png: Buffer; row: number; width: number; height: number }[] = [];
+  private readonly part: PartWriter;
+  private readonly index: number;
+
+  constructor(
+    private readonly book: Book,
+    readonly name: string,
+    private readonly widths: readonly number[],
+  ) {
+    this.index = book.sheets.length + 1;
+    this.part = book.zip.part(`xl/worksheets/sheet${this.index}.xml`);
+    this.part.write(`${XML_DECL}<worksheet xmlns="${NS}" xmlns:r="${NS_R}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
+    this.part.write(`<sheetViews><sheetView showGridLines="0"${this.index === 1 ? ' tabSelected="1"' : ''} workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>`);
+    widths.forEach((w, j) => this.part.write(`<col min="${j + 1}" max="${j + 1}" width="${w}" customWidth="1"/>`));
+    this.part.write('</cols><sheetData>');
   }
 
-  cell(col: number, value: string | number | Date | null, opts: { bold?: boolean; fill?: ExcelJS.Fill; span?: number; size?: number; color?: string; border?: boolean; align?: 'left' | 'right' | 'center' } = {}) {
+  cell(col: number, value: string | number | Date | null, opts: CellOpts = {}) {
     const last = col + (opts.span ?? 1) - 1;
-    if (last > col) this.merges.merge(this.row, col, this.row, last);
-    const c = this.ws.getCell(this.row, col);
-    c.value = typeof value === 'string' ? cellText(value) : value;
-    if (value instanceof Date) c.numFmt = 'yyyy/mm/dd';
-    c.font = { name: FONT, size: opts.size ?? 9, bold: opts.bold ?? false, charset: 128, ...(opts.color ? { color: { argb: opts.color } } : {}) };
-    c.alignment = { vertical: 'top', wrapText: true, horizontal: opts.align ?? (typeof value === 'number' ? 'right' : 'left') };
-    if (opts.fill) c.fill = opts.fill;
-    if (opts.border !== false) for (let k = col; k <= last; k++) this.ws.getCell(this.row, k).border = BOX;
+    if (last > col) this.merges.push(`${ref(col - 1, this.row)}:${ref(last - 1, this.row)}`);
+    const kind = value instanceof Date ? 'date' : typeof value === 'number' ? 'number' : 'text';
+    const s = this.book.format(opts, kind);
+    const at = ref(col - 1, this.row);
+    if (value === null || value === '') this.cells[col] = `<c r="${at}" s="${s}"/>`;
+    else if (typeof value === 'string') this.cells[col] = `<c r="${at}" s="${s}" t="s"><v>${this.book.strings.get(cellText(value))}</v></c>`;
+    else if (typeof value === 'number') this.cells[col] = Number.isFinite(value) ? `<c r="${at}" s="${s}"><v>${value}</v></c>` : `<c r="${at}" s="${s}"/>`;
+    else this.cells[col] = `<c r="${at}" s="${s}"><v>${serial(value.toISOString())}</v></c>`;
+    // The cells a merge covers carry its border, so the box is drawn on every side.
+    if (opts.border !== false) for (let k = col + 1; k <= last; k++) this.cells[k] = `<c r="${ref(k - 1, this.row)}" s="${s}"/>`;
   }
 
   next(height?: number) {
+    this.flush();
     this.row++;
-    if (height) this.ws.getRow(this.row).height = height;
+    this.height = height;
+  }
+
+  private flush() {
+    if (this.row === 0) return;
+    const ht = this.height ? ` ht="${this.height}" customHeight="1"` : '';
+    this.part.write(`<row r="${this.row}"${ht}>${this.cells.filter((c) => c !== undefined).join('')}</row>`);
+    this.cells = [];
   }
 
   /**
@@ -112,8 +186,7 @@ class Writer {
     const first = this.row; // 0-based row index of the row after the title
     const rows = Math.ceil(c.height / 20);
     for (let i = 0; i < rows; i++) this.next(15);
-    const id = this.ws.workbook.addImage({ buffer: c.png as unknown as ExcelJS.Buffer, extension: 'png' });
-    this.ws.addImage(id, { tl: { col: 0, row: first }, ext: { width: c.width, height: c.height }, editAs: 'oneCell' });
+    this.pictures.push({ png: c.png, row: first, width: c.width, height: c.height });
   }
 
   /** A table over the sheet's 8 columns: the second column (the name) takes what the others leave. */
@@ -142,6 +215,42 @@ class Writer {
       });
     }
   }
+
+  /** Closes the sheet: merges, page setup, and its pictures' drawing. */
+  end() {
+    this.flush();
+    const p = this.part;
+    p.write('</sheetData>');
+    if (this.merges.length > 0) p.write(`<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
+    p.write('<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>');
+    p.write('<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/><headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>');
+    if (this.pictures.length > 0) p.write('<drawing r:id="rId1"/>');
+    p.write('</worksheet>');
+    p.end();
+    this.book.sheets.push({ name: this.name, lastCol: this.widths.length - 1, lastRow: this.row, drawing: this.pictures.length > 0 });
+    if (this.pictures.length === 0) return;
+    const zip = this.book.zip;
+    const n = this.index;
+    zip.add(`xl/worksheets/_rels/sheet${n}.xml.rels`, `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_R}/drawing" Target="../drawings/drawing${n}.xml"/></Relationships>`);
+    const rels: string[] = [];
+    const anchors = this.pictures.map((pic, k) => {
+      // imageN.png as Excel names them (ExcelJS, for one, reads only such names).
+      const media = `image${++this.book.images}.png`;
+      zip.addStored(`xl/media/${media}`, pic.png);
+      rels.push(`<Relationship Id="rId${k + 1}" Type="${NS_R}/image" Target="../media/${media}"/>`);
+      const cx = Math.round(pic.width * EMU_PER_PX);
+      const cy = Math.round(pic.height * EMU_PER_PX);
+      return `<xdr:oneCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${pic.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx="${cx}" cy="${cy}"/>`
+        + `<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="${k + 2}" name="Picture ${k + 1}"/><xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr>`
+        + `<xdr:blipFill><a:blip r:embed="rId${k + 1}"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill>`
+        + `<xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic><xdr:clientData/></xdr:oneCellAnchor>`;
+    });
+    zip.add(
+      `xl/drawings/drawing${n}.xml`,
+      `${XML_DECL}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS_R}">${anchors.join('')}</xdr:wsDr>`,
+    );
+    zip.add(`xl/drawings/_rels/drawing${n}.xml.rels`, `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
+  }
 }
 
 /** Columns of the sheet each of n table columns spans: the second (the name or title) takes the rest. */
@@ -159,24 +268,18 @@ function sheetName(name: string, used: Set<string>): string {
   return s;
 }
 
-function newSheet(wb: ExcelJS.Workbook, name: string): Writer {
-  return new Writer(addA4Sheet(wb, name, WIDTHS));
-}
-
-
-export function statusReportWorkbook(input: ReportInput): ExcelJS.Workbook {
+/** The report as .xlsx bytes. */
+export async function statusReportXlsx(input: ReportInput): Promise<Buffer> {
   const L = input.labels;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'PMO Desk';
-  wb.title = L.title;
+  const book = new Book();
   const used = new Set<string>();
 
   if (input.projects.length > 1) {
-    const w = newSheet(wb, sheetName(L.summary, used));
+    const w = new Writer(book, sheetName(L.summary, used), [...WIDTHS, NOTE_WIDTH]);
     w.next(26);
-    w.cell(1, L.title, { bold: true, size: 16, span: COLS, border: false });
+    w.cell(1, L.title, { bold: true, size: 16, span: COLS + 1, border: false });
     w.next();
-    const heads = [L.project, L.statusDate, L.light, ...L.summaryHeaders];
+    const heads = [L.project, L.statusDate, L.light, ...L.summaryHeaders, L.note];
     heads.forEach((h, i) => w.cell(i + 1, h, { bold: true, fill: HEAD_FILL }));
     for (const p of input.projects) {
       w.next();
@@ -184,13 +287,16 @@ export function statusReportWorkbook(input: ReportInput): ExcelJS.Workbook {
       w.cell(2, excelDate(p.row.statusDate));
       w.cell(3, L.lights[p.row.light], { bold: true, color: LIGHT_FILL[p.row.light] });
       input.summaryFigures.forEach((k, i) => w.cell(4 + i, input.show(k, p.row.figures[k]), { align: 'right' }));
+      w.cell(4 + input.summaryFigures.length, p.row.note);
     }
     if (input.summaryChart) w.chart(input.summaryChart);
-    w.ws.pageSetup.printArea = `A1:H${w.row}`;
+    w.end();
   }
 
-  for (const p of input.projects) {
-    const w = newSheet(wb, sheetName(p.row.name, used));
+  for (const [k, p] of input.projects.entries()) {
+    // A sheet per project is most of the time a big report takes: progress, cancel, room for other calls.
+    await pace(k, input.projects.length);
+    const w = new Writer(book, sheetName(p.row.name, used), WIDTHS);
     w.next(26);
     w.cell(1, `${L.title}　${p.row.name}`, { bold: true, size: 14, span: COLS, border: false });
     w.next();
@@ -198,7 +304,7 @@ export function statusReportWorkbook(input: ReportInput): ExcelJS.Workbook {
     w.cell(2, excelDate(p.row.statusDate), { align: 'left' });
     w.cell(3, L.light, { bold: true, fill: HEAD_FILL });
     const light = L.lights[p.row.light] + (p.row.override ? `（${L.manualMark}）` : '');
-    w.cell(4, light, { bold: true, color: 'FFFFFFFF', fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILL[p.row.light] } }, align: 'center' });
+    w.cell(4, light, { bold: true, color: 'FFFFFFFF', fill: LIGHT_FILL[p.row.light], align: 'center' });
     w.cell(5, L.basis, { bold: true, fill: HEAD_FILL });
     w.cell(6, p.row.baselineName ?? '—', { span: 3 });
     if (p.row.override) {
@@ -231,7 +337,49 @@ export function statusReportWorkbook(input: ReportInput): ExcelJS.Workbook {
     }
     if (p.chart) w.chart(p.chart);
     for (const t of p.tables) w.table(t);
-    w.ws.pageSetup.printArea = `A1:H${w.row}`;
+    w.end();
   }
-  return wb;
+  return finish(book, input);
+}
+
+/** The workbook's own parts: strings, styles, sheets with their print areas, relationships, types. */
+function finish(book: Book, input: ReportInput): Buffer {
+  const { zip, sheets } = book;
+  book.strings.write(zip.part('xl/sharedStrings.xml'));
+  zip.add('xl/styles.xml', book.styles.xml());
+  zip.add(
+    'xl/workbook.xml',
+    `${XML_DECL}<workbook xmlns="${NS}" xmlns:r="${NS_R}"><bookViews><workbookView/></bookViews><sheets>`
+      + sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')
+      + '</sheets><definedNames>'
+      + sheets.map((s, i) => `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeXml(`${sheetPrefix(s.name)}!$A$1:$${colName(s.lastCol)}$${s.lastRow}`)}</definedName>`).join('')
+      + '</definedNames></workbook>',
+  );
+  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${NS_R}/${type}" Target="${target}"/>`;
+  zip.add(
+    'xl/_rels/workbook.xml.rels',
+    `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
+      + sheets.map((_, i) => rel(`rId${i + 1}`, 'worksheet', `worksheets/sheet${i + 1}.xml`)).join('')
+      + rel(`rId${sheets.length + 1}`, 'styles', 'styles.xml')
+      + rel(`rId${sheets.length + 2}`, 'sharedStrings', 'sharedStrings.xml')
+      + '</Relationships>',
+  );
+  zip.add(
+    '_rels/.rels',
+    `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
+  );
+  zip.add(
+    'docProps/core.xml',
+    `${XML_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${escapeXml(input.labels.title)}</dc:title><dc:creator>PMO Desk</dc:creator></cp:coreProperties>`,
+  );
+  const ct = 'application/vnd.openxmlformats-officedocument';
+  zip.add(
+    '[Content_Types].xml',
+    `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/>`
+      + `<Override PartName="/xl/workbook.xml" ContentType="${ct}.spreadsheetml.sheet.main+xml"/>`
+      + sheets.map((s, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ct}.spreadsheetml.worksheet+xml"/>${s.drawing ? `<Override PartName="/xl/drawings/drawing${i + 1}.xml" ContentType="${ct}.drawing+xml"/>` : ''}`).join('')
+      + `<Override PartName="/xl/styles.xml" ContentType="${ct}.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.spreadsheetml.sharedStrings+xml"/>`
+      + '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>',
+  );
+  return zip.finish();
 }

@@ -16,7 +16,7 @@ import { closedCodes, isOverdue, riskLevel, riskScore, RISK_LEVEL_LABELS, vocabL
 import type { ReportFormList } from '../../common/excel/report-form.js';
 import type { SqlDb as Db } from '../db/sql.js';
 import { changeStore, issueStore, meetingStore, riskStore } from '../entities.js';
-import { statusReportWorkbook, type Language, type ProjectReport, type ReportTable } from '../excel/status-report-layout.js';
+import { statusReportXlsx, type Language, type ProjectReport, type ReportTable } from '../excel/status-report-layout.js';
 import { readCurrentPlan, summaryIds } from '../progress/plan.js';
 import { dayOf, isoOf } from '../progress/work-days.js';
 import { portfolioSummary } from './portfolio.js';
@@ -264,7 +264,7 @@ async function ownLayoutBook(data: ReportData, projects: ProjectReport[]): Promi
   const L = data.labels;
   const rows = projects.map((p) => p.row);
   const scatter = spiCpiOption(rows.map((r) => ({ name: r.name, spi: r.figures.spi, cpi: r.figures.cpi, light: r.light })), { spi: 'SPI', cpi: 'CPI' });
-  const wb = statusReportWorkbook({
+  return statusReportXlsx({
     language: data.language,
     statusDate: data.statusDate ?? null,
     projects,
@@ -273,7 +273,6 @@ async function ownLayoutBook(data: ReportData, projects: ProjectReport[]): Promi
     ...(rows.length > 1 && { summaryChart: { title: L.scatter, png: await chartPng(scatter, CHART_WIDTH, CHART_HEIGHT + 60), width: CHART_WIDTH, height: CHART_HEIGHT + 60 } }),
     show: showFigure,
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /** 週次状況報告_<name>_<yyyymmdd>.<ext>, with what a file name cannot hold replaced. */
