@@ -88,12 +88,13 @@ export interface ChartSpec {
 }
 
 /**
- * Charts stacked into one rendering per this many pixels of height: each rendering hands resvg the
- * font again (a CJK font is ~19 MB, parsed anew every time). Measured on 20 projects' report: peak
- * memory 1.06 GB → 0.90 GB; the time did not change beyond its noise (7.6–9.7 s either way), so the
- * font is not where a report's time goes. One rendering's pixmap stays ~70 MB at most.
+ * Charts stacked into one rendering per this many pixels of height (four S-curves at twice their size):
+ * each rendering hands resvg the font again (a CJK font is ~19 MB, parsed anew every time), and each
+ * pixmap is copied out of the WebAssembly memory whole, which never shrinks back. One chart a rendering
+ * cost the most (1.06 GB for 20 projects' report), 8,000 px stacks 0.90 GB; 2,400 px keeps a pixmap
+ * ~14 MB and measured 552 → 494 MB peak (the report written as XML), the CPU time within its noise.
  */
-const MAX_PIXEL_HEIGHT = 8000;
+const MAX_PIXEL_HEIGHT = 2400;
 
 /** Options as PNGs `scale` times their size (2: sharp when printed at the size they are placed at). */
 export async function chartPngs(charts: readonly ChartSpec[], scale = 2): Promise<Buffer[]> {

@@ -144,10 +144,10 @@ function figurePlans(db: Db, projectId: number, baselineId?: number, names = fal
   return { plan: names ? baselinePlan(db, baselineId, projectId).plan : baselineColumns(db, baselineId, projectId), current };
 }
 
-/** Both plans whole (names, codes, text dates), for answers that name tasks. */
-function namedPlans(db: Db, projectId: number, baselineId?: number): { plan: Plan; current: Plan } {
+/** Both plans whole (names, codes, text dates), for answers that name tasks; the current one read unless given. */
+function namedPlans(db: Db, projectId: number, baselineId?: number, given?: Plan): { plan: Plan; current: Plan } {
   getProjectRow(db, projectId);
-  const current = readCurrentPlan(db, projectId);
+  const current = given ?? readCurrentPlan(db, projectId);
   return { plan: baselineId === undefined ? current : baselinePlan(db, baselineId, projectId).plan, current };
 }
 
@@ -166,9 +166,10 @@ export function evmCompute(db: Db, projectId: number, statusDate: string, baseli
   return { projectId, baselineId: baselineId ?? null, ...r };
 }
 
-export function evmAdherence(db: Db, projectId: number, statusDate: string, baselineId?: number): Adherence {
-  const { plan, current } = namedPlans(db, projectId, baselineId);
-  return { baselineId: baselineId ?? null, ...computeAdherence(plan, current, statusDate, projectWorkDays(db, projectId)) };
+/** `current`: the project's current plan as the caller has just read it (the weekly report's lists). */
+export function evmAdherence(db: Db, projectId: number, statusDate: string, baselineId?: number, current?: Plan): Adherence {
+  const { plan, current: now } = namedPlans(db, projectId, baselineId, current);
+  return { baselineId: baselineId ?? null, ...computeAdherence(plan, now, statusDate, projectWorkDays(db, projectId)) };
 }
 
 /**

@@ -110,7 +110,7 @@ function projectLists(db: Db, row: PortfolioRow, language: Language): ReportList
   const finished = work.filter((t) => t.actualFinish !== null && t.actualFinish >= weekStart && t.actualFinish <= status);
   const inProgress = work.filter((t) => t.progress > 0 && t.progress < 100 && t.status !== 'done');
   const nextWeek = work.filter((t) => t.progress === 0 && t.plannedStart !== null && t.plannedStart > status && t.plannedStart <= weekAfter);
-  const late = evmAdherence(db, row.projectId, status, row.baselineId ?? undefined).lateToFinish;
+  const late = evmAdherence(db, row.projectId, status, row.baselineId ?? undefined, plan).lateToFinish;
   const milestones = leaves.filter((t) => t.milestone);
   const reached = (t: (typeof leaves)[number]) => t.status === 'done' || t.progress >= 100 || t.actualFinish !== null;
 
