@@ -3,11 +3,13 @@
 // imports every row through value mapping — the unknown words listed with suggestions, one chosen by
 // the user — and problems read in Japanese with the grid's column names; a blank client template whose
 // logical columns are merged cell groups is registered as a profile (様式を登録) without importing.
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { openSession, screenshotPath, type Session } from './browser.js';
-import { ImportDialogScreen, ProfilesScreen, ProjectsScreen, RegisterScreen, openTab } from './pages.js';
+import { ExportDialogScreen, ImportDialogScreen, ProfilesScreen, ProjectsScreen, RegisterScreen, openTab } from './pages.js';
+import { inProcessCaller } from '../helpers/workspace.js';
 
 let s: Session;
 const db = () => s.ws.db.sqlite;
@@ -321,5 +323,42 @@ describe('import detection in Chromium', () => {
       'AE:AF': 'status',
     });
     expect((db().prepare('SELECT count(*) AS n FROM risks').get() as { n: number }).n).toBe(before);
+  });
+
+  it("registers the blank template from Excel出力 (様式を登録) and exports into it: the records fill its prepared rows, the © footer stays", async () => {
+    const api = inProcessCaller(s.ws);
+    const { id: projectId } = await api('project.create', { name: '様式出力案件', code: 'FORM' });
+    for (const title of ['Vendor delivers late', 'Key staff leave', 'Test data missing']) await api('risk.create', { projectId, values: { title, owner: 'PM', probability: 2, impact: 3 } });
+    const projects = new ProjectsScreen(s.page);
+    const back = s.page.getByRole('button', { name: '← プロジェクト一覧' });
+    if (await back.count()) await back.click();
+    await s.page.getByRole('heading', { name: 'プロジェクト' }).waitFor();
+    await projects.open('様式出力案件');
+    await openTab(s.page, 'リスク管理表');
+    await new RegisterScreen(s.page, 'risk').grid.waitFor();
+    const exporter = new ExportDialogScreen(s.page);
+    await exporter.open();
+    await exporter.dialog.getByTestId('export-register-template').click();
+    const dialog = s.page.getByTestId('register-template-dialog');
+    await dialog.waitFor();
+    await dialog.getByTestId('register-template-file').setInputFiles({ name: 'Client Risks.xlsx', mimeType: 'application/octet-stream', buffer: await blankTemplate() });
+    await dialog.getByTestId('register-template-columns').waitFor();
+    await expect.poll(() => dialog.getByTestId('register-template-status').innerText()).toContain('3〜3');
+    await dialog.getByTestId('register-template-save').click();
+    await dialog.waitFor({ state: 'detached' });
+    // The form saved is the one chosen for this export.
+    await expect.poll(async () => (await exporter.choices()).find((c) => c[2])?.[0]).toBe('Client Risks');
+    await s.page.screenshot({ path: screenshotPath('export-template-ja.png') });
+    const download = await exporter.run();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Risks')!;
+    expect([4, 5, 6].map((r) => ws.getCell(`D${r}`).value)).toEqual(['Vendor delivers late', 'Key staff leave', 'Test data missing']);
+    expect(ws.getCell('S4').value).toBe('PM');
+    // Prepared rows left blank, the header and the footer where the client put them.
+    expect(ws.getCell('D7').value).toBeNull();
+    expect(ws.getCell('D3').value).toBe('Risk');
+    expect(ws.getCell('A15').value).toBe('© 2018 Example Templates. All rights reserved.');
+    expect(ws.getCell('D4').isMerged && ws.getCell('R4').isMerged).toBe(true);
   });
 });

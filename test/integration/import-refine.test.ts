@@ -188,4 +188,31 @@ describe('様式を登録', () => {
       ws.close();
     }
   });
+
+  it('exports into the registered template: the records fill its prepared rows (merged as the header, no border), or go under a header with none', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const { id: projectId } = await call('project.create', { name: 'P', code: 'P' });
+      for (const title of ['Vendor late', 'Key staff leave']) await call('risk.create', { projectId, values: { title, owner: 'PM' } });
+      const header: (string | null)[] = [];
+      for (const [c, label] of [[0, 'No.'], [3, 'Risk'], [18, 'Owner'], [24, 'Status']] as [number, string][]) header[c] = label;
+      const groups = (r: number) => [`A${r}:C${r}`, `D${r}:R${r}`, `S${r}:X${r}`, `Y${r}:AB${r}`];
+      const rows: (string | null)[][] = [['Risk Register'], ['Project Name:'], header, ...Array.from({ length: 8 }, () => []), [], ['© 2018 Example Templates. All rights reserved.']];
+      const prepared = await workbook([{ name: 'Risks', rows, merges: ['A1:AB1', ...[3, 4, 5, 6, 7, 8, 9, 10, 11].flatMap(groups)] }]);
+      // A header of single columns and nothing under it: the records are written under the header.
+      const bare = await workbook([{ name: 'Risks', rows: [['Risk Register'], ['Project Name:'], ['No.', 'Risk', 'Owner', 'Status']], merges: ['A1:D1'] }]);
+      for (const [name, book, cells, footer] of [['prepared', prepared, ['D4', 'D5', 'S4'], 'A13'], ['bare', bare, ['B4', 'B5', 'C4'], null]] as const) {
+        const { profile } = await call('profile.registerTable', { register: 'risk', fileName: `${name}.xlsx`, dataBase64: b64(book), name });
+        const out = await call('excel.export', { projectId, register: 'risk', profileId: profile!.id });
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(Buffer.from(out.dataBase64, 'base64') as unknown as ArrayBuffer);
+        const sheet = wb.getWorksheet('Risks')!;
+        expect(cells.map((a) => sheet.getCell(a).value), name).toEqual(['Vendor late', 'Key staff leave', 'PM']);
+        if (footer) expect(sheet.getCell(footer).value, name).toBe('© 2018 Example Templates. All rights reserved.');
+      }
+    } finally {
+      ws.close();
+    }
+  });
 });

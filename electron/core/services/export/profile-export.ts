@@ -452,7 +452,12 @@ export async function exportToProfile(
     },
   );
   const recordShape = lastRecord === null ? null : (shapes.find((s) => s.row === lastRecord) ?? null);
-  const prepared = preparedRows(shapes.filter((s) => s.row > tableEnd), tableEnd, sheetColumns.length, recordShape);
+  // A row merged as the header's column groups (A:C, D:R … under No., Risk …) is drawn as a record's row
+  // even with no border or fill: a blank template's row to fill.
+  const headerGroups = layout.columns.filter((m) => m.span > 1);
+  const rowMerges = new Set(sheet.merges.filter((g) => g.r1 === g.r2).map((g) => `${g.r1}:${g.c1}:${g.c2}`));
+  const groupedLikeHeader = (row: number) => headerGroups.length >= 2 && headerGroups.every((m) => rowMerges.has(`${row - 1}:${m.c}:${m.c + m.span - 1}`));
+  const prepared = preparedRows(shapes.filter((s) => s.row > tableEnd), tableEnd, sheetColumns.length, recordShape, groupedLikeHeader);
   const blocks = planBlocks({
     first,
     last: table.data.last,
@@ -519,7 +524,7 @@ export async function exportToProfile(
     const cells = cellsOf({ ...o, at: null }, false);
     // A prepared row of a form numbered by the row (=ROW()-2, or the number typed over it) keeps its
     // number: a new record filling it takes the form's number, as a person filling the form would.
-    const at = blocks.order[i]!;
+    const at = blocks.order[i] ?? { row: blocks.firstRow + i };
     if (table.positionalRefs && !at.clone)
       sheetColumns.forEach((c, j) => {
         if (idColumns.has(c) && ix.cell(at.row - 1, c) !== undefined) cells[j] = undefined;
@@ -541,7 +546,8 @@ export async function exportToProfile(
   const underMergeCells: NoClientWord[] = [];
   blocks.fill.forEach((f, i) => {
     if (typeof f !== 'object') return;
-    const t = blocks.order[i]!.row - 1;
+    // (A table with no record and no prepared row is written from its first row on, in no block order.)
+    const t = (blocks.order[i]?.row ?? blocks.firstRow + i) - 1;
     sheetColumns.forEach((c, j) => {
       const cell = rows[i]![j];
       const g = cell && cell.value !== null ? hiddenUnder(t, c) : undefined;
@@ -647,15 +653,15 @@ async function ganttBars(template: Uint8Array, fileName: string, sheetName: stri
 
 /**
  * Prepared blank rows right after the table: formatted as a record row (as the last record where the
- * table has one, else as each other: formatted in most written columns), at most one value (a printed
- * row number), consecutive. A blank template's rows to fill.
+ * table has one, else as each other: formatted in most written columns, or merged as the header's
+ * column groups), at most one value (a printed row number), consecutive. A blank template's rows to fill.
  */
-function preparedRows(shapes: RowShape[], after: number, width: number, model: RowShape | null): number[] {
+function preparedRows(shapes: RowShape[], after: number, width: number, model: RowShape | null, groupedLikeHeader: (row: number) => boolean): number[] {
   const out: number[] = [];
   let expect = after + 1;
   let like = model;
   for (const s of shapes) {
-    if (s.row !== expect || s.values > 1 || s.styled * 2 < Math.max(2, width)) break;
+    if (s.row !== expect || s.values > 1 || (s.styled * 2 < Math.max(2, width) && !groupedLikeHeader(s.row))) break;
     if (like && s.styles.filter((x, i) => x === like!.styles[i]).length < width * 0.8) break;
     like ??= s;
     out.push(s.row);
