@@ -118,6 +118,8 @@ export interface WbsCellsResult {
   tasks: WbsTask[];
   /** Ids of the created rows, in the order of `creates`. When non-empty, codes of later rows shifted. */
   createdIds: number[];
+  /** Other tasks the reschedule moved, as their dates (see WbsUpdateResult). */
+  moved?: WbsMovedDates;
 }
 
 /** One bad cell of a refused wbs.applyCells call (the VALIDATION error's details). */

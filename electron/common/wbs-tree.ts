@@ -2,7 +2,7 @@
 // position alone. Core derives it when listing; a screen keeping the whole list derives it again after
 // patching in the rows a write changed (applyWbsChanges), since a move or delete renumbers rows the
 // write never touched.
-import type { WbsChanges, WbsTask, WbsUpdateResult } from './dto.js';
+import type { WbsChanges, WbsMovedDates, WbsTask, WbsUpdateResult } from './dto.js';
 import { lateFlags } from './wbs-late.js';
 
 export interface TreeNode {
@@ -71,19 +71,26 @@ export function applyWbsChanges(list: readonly WbsTask[], changes: WbsChanges): 
 }
 
 /**
- * The list after a wbs.update: the rows it answered replace theirs, and each task its reschedule moved
- * (`moved`) becomes a new object with its dates, `updatedAt` and late marks (against `today`, as the
- * core derives them); every other row keeps its object.
+ * The list after a wbs.update: the rows it answered replace theirs, and the tasks its reschedule moved
+ * get their new dates (applyMovedDates).
  */
 export function applyWbsUpdate(list: readonly WbsTask[], { task, related, moved }: WbsUpdateResult, today: string): WbsTask[] {
   const fresh = new Map([task, ...related].map((t) => [t.id, t]));
+  const merged = list.map((t) => fresh.get(t.id) ?? t);
+  return moved ? applyMovedDates(merged, moved, today) : merged;
+}
+
+/**
+ * The list with a reschedule's moved dates patched in: each moved row becomes a new object with its
+ * dates, `updatedAt` and late marks (against `today`, as the core derives them); every other row keeps
+ * its object.
+ */
+export function applyMovedDates(list: readonly WbsTask[], moved: WbsMovedDates, today: string): WbsTask[] {
   const at = new Map<number, number>();
-  moved?.ids.forEach((id, i) => at.set(id, i));
+  moved.ids.forEach((id, i) => at.set(id, i));
   return list.map((t) => {
-    const row = fresh.get(t.id);
-    if (row) return row;
     const i = at.get(t.id);
-    if (i === undefined || !moved) return t;
+    if (i === undefined) return t;
     const next = { ...t, plannedStart: moved.plannedStart[i]!, plannedFinish: moved.plannedFinish[i]!, updatedAt: moved.updatedAt };
     return Object.assign(next, lateFlags(next, today));
   });

@@ -1,10 +1,10 @@
-// wbs.update answers a reschedule's moved tasks as their dates only (WbsUpdateResult.moved). The oracle
+// wbs.update and wbs.applyCells answer a reschedule's moved tasks as their dates only (`moved`). The oracle
 // cannot be tuned to: the list a screen had before the edit, patched with the answer as the WBS page
-// patches it (applyWbsUpdate), must equal a fresh wbs.list after it — over seeded random edits of an
+// patches it (applyWbsUpdate; a paste's rows by applyWbsChanges, then applyMovedDates), must equal a fresh wbs.list after it — over seeded random edits of an
 // automatic network (durations, typed starts, links, progress, manual/auto). The workspace's today is
 // fixed (TODAY): the screen derives the late marks against the same day.
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyWbsUpdate } from '../../electron/common/wbs-tree.js';
+import { applyMovedDates, applyWbsChanges, applyWbsUpdate } from '../../electron/common/wbs-tree.js';
 import { seed, TODAY, wbsWorkspace } from './wbs-support.js';
 
 let close: (() => void) | undefined;
@@ -76,5 +76,33 @@ describe('wbs.update answers the tasks its reschedule moved as their dates', () 
     }
     // The script did reschedule (else the property held vacuously).
     expect(movedSeen).toBeGreaterThan(40);
+  });
+
+  it('property: a paste of durations, starts and predecessors, and of new rows, patched in as the page does, equals wbs.list after', async () => {
+    const { ws, projectId, leaves, codes } = await network();
+    const rnd = prng(5121);
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+    let list = await ws.call('wbs.list', { projectId });
+    let movedSeen = 0;
+    for (let step = 0; step < 15; step++) {
+      const rows = [...new Set(Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => pick(leaves)))];
+      const updates = rows.map((id) => {
+        const i = leaves.indexOf(id);
+        const patch = pick([
+          () => ({ duration: 1 + Math.floor(rnd() * 5) }),
+          () => ({ plannedStart: `2025-04-${String(1 + Math.floor(rnd() * 20)).padStart(2, '0')}` }),
+          () => ({ predecessors: i === 0 ? '' : String(codes.get(leaves[Math.floor(rnd() * i)]!)) }),
+        ])();
+        return { id, patch };
+      });
+      const creates = rnd() < 0.3 ? [{ values: { name: `new ${step}` } }] : [];
+      const answer = await ws.call('wbs.applyCells', { projectId, updates, creates });
+      movedSeen += answer.moved?.ids.length ?? 0;
+      const fresh = await ws.call('wbs.list', { projectId });
+      const patched = applyWbsChanges(list, { tasks: answer.tasks, deletedIds: [] });
+      expect(answer.moved ? applyMovedDates(patched, answer.moved, TODAY) : patched, `step ${step}: ${JSON.stringify(updates)}`).toEqual(fresh);
+      list = fresh;
+    }
+    expect(movedSeen).toBeGreaterThan(15);
   });
 });

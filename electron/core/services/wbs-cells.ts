@@ -8,7 +8,7 @@ import type { SqlDb as Db } from '../db/sql.js';
 import { inBatch, type Actor } from '../batch.js';
 import { changedFields } from './diff.js';
 import { getProjectRow } from './projects.js';
-import { ENTITY, getTaskRow, hasChildren, insertRow, placeTasks, rescheduleIn, settleRollUps, slotPositions, typedLinks, wbsStore, type TaskRow } from './wbs.js';
+import { ENTITY, getTaskRow, hasChildren, insertRow, movedBut, placeTasks, rescheduleSettled, settleRollUps, slotPositions, typedLinks, wbsStore, type TaskRow } from './wbs.js';
 import { codeIndex } from './schedule.js';
 import { withDerivedStatus } from './rollup.js';
 import { previousSibling } from '../db/queries/wbs.js';
@@ -134,9 +134,9 @@ export function applyCells(db: Db, actor: Actor, input: CellsInput, today: strin
       }
       if (problems.length > 0) refuse(problems);
     }
-    let moved: number[];
+    let moved: ReturnType<typeof rescheduleSettled>;
     try {
-      moved = rescheduleIn(db, batch, projectId, today, 'predecessors');
+      moved = rescheduleSettled(db, batch, projectId, today, 'predecessors');
     } catch (e) {
       // A cycle the typed links closed: name the first typed cell of a task in it.
       const cycle = (e instanceof ApiError && Array.isArray(e.details) && (e.details[0] as { tasks?: number[] })?.tasks) || null;
@@ -144,8 +144,10 @@ export function applyCells(db: Db, actor: Actor, input: CellsInput, today: strin
       if (!cell) throw e;
       refuse([{ row: cell.row, id: cell.id, field: 'predecessors', message: (e as ApiError).message }]);
     }
-    for (const id of moved) changedIds.add(id);
-    // The answer: what changed and every ancestor of it (their roll-ups may have moved).
-    return { tasks: placeTasks(db, projectId, [...changedIds, ...createdIds], today, { ancestors: true }), createdIds };
+    // The answer: what changed and every ancestor of it (their roll-ups may have moved), and the other
+    // tasks the reschedule moved as their dates (a pasted duration may move a whole chain).
+    for (const id of moved.ancestors) changedIds.add(id);
+    const answered = new Set([...changedIds, ...createdIds]);
+    return { tasks: placeTasks(db, projectId, answered, today, { ancestors: true }), createdIds, moved: movedBut(moved.dates, answered) };
   });
 }

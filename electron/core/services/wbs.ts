@@ -281,7 +281,7 @@ export function rescheduleIn(db: Db, batch: Batch, projectId: number, today: str
 }
 
 /** rescheduleIn, answering the moved tasks' new dates apart from the summaries above them. */
-function rescheduleSettled(db: Db, batch: Batch, projectId: number, today: string, field: string): { dates: WbsMovedDates; ancestors: number[] } {
+export function rescheduleSettled(db: Db, batch: Batch, projectId: number, today: string, field: string): { dates: WbsMovedDates; ancestors: number[] } {
   const { dates, parents, ancestors } = rescheduleDates(db, batch, projectId, today, field);
   if (dates.ids.length > 0) settleRollUps(db, batch, projectId, parents);
   return { dates, ancestors };
@@ -574,10 +574,15 @@ export function updateTask(db: Db, actor: Actor, id: number, patch: Partial<WbsF
     // The moved tasks go as their dates; the summaries above them, whose roll-ups moved, as rows.
     const known = new Set([id, ...answer.related.map((t) => t.id)]);
     const others = placeTasks(db, row.projectId, ancestors.filter((a) => !known.has(a)), today);
-    const keep = dates.ids.flatMap((m, i) => (m === id ? [] : [i]));
-    const moved: WbsMovedDates = { ids: keep.map((i) => dates.ids[i]!), plannedStart: keep.map((i) => dates.plannedStart[i]!), plannedFinish: keep.map((i) => dates.plannedFinish[i]!), updatedAt: dates.updatedAt };
-    return { task: answer.task, related: [...answer.related, ...others], moved };
+    return { task: answer.task, related: [...answer.related, ...others], moved: movedBut(dates, new Set([id])) };
   });
+}
+
+/** The moved dates without those of `answered` (tasks the answer carries as whole rows); none left: undefined. */
+export function movedBut(dates: WbsMovedDates, answered: ReadonlySet<number>): WbsMovedDates | undefined {
+  const keep = dates.ids.flatMap((m, i) => (answered.has(m) ? [] : [i]));
+  if (keep.length === 0) return undefined;
+  return { ids: keep.map((i) => dates.ids[i]!), plannedStart: keep.map((i) => dates.plannedStart[i]!), plannedFinish: keep.map((i) => dates.plannedFinish[i]!), updatedAt: dates.updatedAt };
 }
 
 /** Ids without those inside the subtree of another id in the list (they go along with it). */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent } from 'ag-grid-community';
 import type { HistoryState, Project, WbsChanges, WbsFields, WbsTask, WbsUpdateResult } from '../../../../electron/common/dto.js';
-import { applyWbsChanges, applyWbsUpdate } from '../../../../electron/common/wbs-tree.js';
+import { applyMovedDates, applyWbsChanges, applyWbsUpdate } from '../../../../electron/common/wbs-tree.js';
 import { localToday } from '../../../../electron/common/dates.js';
 import { call } from '../../api/client.js';
 import { useJumpTo } from '../search/jump.js';
@@ -206,6 +206,8 @@ export function WbsPage({ project }: { project: Project }) {
       });
       if (result.createdIds.length) patch({ tasks: result.tasks, deletedIds: [] });
       else merge(result.tasks);
+      const { moved } = result;
+      if (moved) setTasks((prev) => applyMovedDates(prev, moved, localToday()));
       await refreshHistory();
     });
 
