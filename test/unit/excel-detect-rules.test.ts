@@ -1018,6 +1018,8 @@ describe('header words read by their parts', () => {
     expect(['受付年月日', '識別年月日', 'Date Entered', 'Date Submitted', 'Reported Date'].map(dateRole)).toEqual(['raisedOn', 'raisedOn', 'raisedOn', 'raisedOn', 'raisedOn']);
     expect(['解決日付', 'Date Resolved'].map(dateRole)).toEqual(['closedOn', 'closedOn']);
     expect(['Reported By', 'Closed By', '更新日', 'Target date slipped again last week', '担当者'].map(dateRole)).toEqual([null, null, null, null, null]);
+    // A template's marks around the words change nothing.
+    expect(['Resolve By ▼', '*Date Entered', '【必須】Complete By'].map(dateRole)).toEqual(['due', 'raisedOn', 'due']);
     const rows: ModelCell[][] = [
       ['Issue', 'Owner', 'Date Entered', 'Resolve By', 'Status'],
       ['Login is slow', 'Ann', d('2025-05-01'), d('2025-05-20'), 'Open'],

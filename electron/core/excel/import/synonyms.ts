@@ -268,7 +268,8 @@ const DATE_ROLES = ['due', 'raisedOn', 'closedOn'] as const;
 
 /** The words of an English label, NFKC and lower case (Risk  Type → risk, type); none for Japanese. */
 function englishWords(label: string): string[] {
-  const t = label.normalize('NFKC').toLowerCase().replace(REQUIRED_MARK, '');
+  // (A template's marks around the words — Resolve By ▼, *Date Entered, 【必須】 — are no words.)
+  const t = label.normalize('NFKC').toLowerCase().replace(REQUIRED_MARK, '').replace(/[\u3000・※「」『』【】〔〕▼▽▲△]+/g, ' ');
   const bare = withoutBrackets(t).trim();
   if (!/^[\x20-\x7e]+$/.test(bare)) return [];
   return bare.split(/[^a-z0-9#%]+/).filter((w) => w !== '');
