@@ -24,7 +24,9 @@ const MAX_ROWS = 100_000;
 const listInput = z.strictObject({ projectId: id });
 const listAllInput = z.strictObject({});
 const createInput = <S extends z.ZodObject>(fields: S) => z.strictObject({ projectId: id, values: fields.partial().optional() });
-const updateInput = <S extends z.ZodObject>(fields: S) => z.strictObject({ id, patch: fields.partial() });
+/** `expected`: the values the patch's cells held when the edit began (a colleague's change since is CONFLICT, common/stale-edit.ts). */
+const expected = z.record(z.string(), z.unknown()).optional();
+const updateInput = <S extends z.ZodObject>(fields: S) => z.strictObject({ id, patch: fields.partial(), expected });
 
 const deleteInput = z
   .strictObject({ id: id.optional(), ids: z.array(id).min(1).max(MAX_ROWS).optional() })
@@ -33,7 +35,7 @@ const deleteInput = z
 const cells = z.record(z.string(), z.unknown());
 const applyCellsInput = z.strictObject({
   projectId: id,
-  updates: z.array(z.strictObject({ id, patch: cells })).max(MAX_ROWS),
+  updates: z.array(z.strictObject({ id, patch: cells, expected })).max(MAX_ROWS),
   creates: z.array(z.strictObject({ values: cells })).max(MAX_ROWS).optional(),
 });
 

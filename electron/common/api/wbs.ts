@@ -53,7 +53,9 @@ export const wbsApi = {
     output: {} as WbsCreateResult,
   },
   'wbs.update': {
-    input: z.strictObject({ id, patch: wbsFields.partial() }),
+    // expected: the values the patch's cells held when the edit began; a cell a colleague has changed
+    // since is refused with CONFLICT carrying both values (common/stale-edit.ts).
+    input: z.strictObject({ id, patch: wbsFields.partial(), expected: z.record(z.string(), z.unknown()).optional() }),
     output: {} as WbsUpdateResult,
   },
   /** Deletes tasks (`id`, or several `ids`) with their subtasks, as one undo step; answers what changed. */

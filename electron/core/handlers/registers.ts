@@ -20,7 +20,7 @@ export function registersHandlers(db: Db, ctx: HostContext): HandlerMap<keyof ty
     // Every project's rows, each with its project's name, projects in the portfolio's order.
     [`${name}.listAll`]: () => listProjects(db).flatMap((p) => (s.list(db, p.id, run()) as Values[]).map((r) => ({ ...r, projectName: p.name }))),
     [`${name}.create`]: ({ projectId, values }: { projectId: number; values?: Values }) => s.create(db, ctx, projectId, values ?? {}, run()),
-    [`${name}.update`]: ({ id, patch }: { id: number; patch: Values }) => s.update(db, ctx, id, patch, run()),
+    [`${name}.update`]: ({ id, patch, expected }: { id: number; patch: Values; expected?: Values }) => s.update(db, ctx, id, patch, run(), expected),
     [`${name}.delete`]: ({ id, ids }: { id?: number; ids?: number[] }) => s.remove(db, ctx, ids ?? [id!]),
     [`${name}.applyCells`]: ({ projectId, ...req }: { projectId: number } & CellsRequest) => s.applyCells(db, ctx, projectId, req, run()),
   });

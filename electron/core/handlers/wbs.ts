@@ -14,7 +14,7 @@ export function wbsHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof w
     'wbs.list': ({ projectId }) => listTasks(db, projectId, today()),
     'wbs.rows': ({ projectId }) => ({ columns: WBS_ROW_COLUMNS, rows: listRows(db, projectId, today()) }),
     'wbs.create': ({ projectId, ...task }) => createTask(db, ctx, projectId, task, today()),
-    'wbs.update': ({ id, patch }) => updateTask(db, ctx, id, patch, today()),
+    'wbs.update': ({ id, patch, expected }) => updateTask(db, ctx, id, patch, today(), expected),
     'wbs.delete': ({ id, ids }) => deleteTasks(db, ctx, [...(id === undefined ? [] : [id]), ...(ids ?? [])], today()),
     'wbs.applyCells': (input) => applyCells(db, ctx, input as Parameters<typeof applyCells>[2], today()),
     'wbs.move': ({ ids, direction }) => moveTasks(db, ctx, ids, direction, today()),

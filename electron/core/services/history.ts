@@ -26,7 +26,9 @@ import { getProjectRow } from './projects.js';
 import { ENTITY as WBS_ENTITY, settleRollUps, wbsChangesOf } from './wbs.js';
 import { DEPENDENCY_ENTITY } from './schedule.js';
 import { localToday } from '../../common/dates.js';
-import { auditRowsOf, auditTrailOf, batchTouchesOtherThan, markUndone, newestBatchBelow, type StackBatch } from '../db/queries/history.js';
+import { auditRowsOf, auditTrailOf, batchTouchesOtherThan, laterChangesByOthers, markUndone, newestBatchBelow, type LaterChange, type StackBatch } from '../db/queries/history.js';
+import { formatDateTime } from '../../common/dates.js';
+import { WBS_ROLLED_UP_FIELDS } from '../../common/dto.js';
 import { projectExists } from '../db/queries/projects.js';
 import { parentsOf } from '../db/queries/wbs.js';
 
@@ -105,6 +107,7 @@ function step(db: Db, actor: Actor, projectId: number, kind: 'undo' | 'redo', to
     if (gone && (kind === 'redo' || !deletedTop(db, projectId, actor.user))) getProjectRow(db, projectId);
     const target = gone ? deletedTop(db, projectId, actor.user) : kind === 'undo' ? undoTop(db, projectId, actor.user) : redoTop(db, projectId, actor.user);
     if (!target) return { applied: false, entities: [] as string[] };
+    if (!gone) refuseOverColleague(db, actor, target, kind);
     const { entities, batchId } = revert(db, actor, projectId, target, kind);
     // The WBS screen patches the rows the step changed instead of listing the whole WBS again.
     // A link's step changes its successor's predecessors text, so it answers the WBS too. A project
@@ -114,6 +117,34 @@ function step(db: Db, actor: Actor, projectId: number, kind: 'undo' | 'redo', to
     return { applied: true, label: target.label, entities, ...wbs };
   });
   return { ...result, state: historyState(db, actor, projectId) };
+}
+
+/** A summary's rolled-up values follow its children: a colleague's edit elsewhere in the tree changes them without touching this step's rows. */
+const DERIVED = new Set<string>(WBS_ROLLED_UP_FIELDS);
+
+/** Whether a later change only moved a WBS summary's rolled-up values. */
+function onlyRolledUp(c: LaterChange): boolean {
+  if (c.entity !== WBS_ENTITY || c.action !== 'update' || !c.before || !c.after) return false;
+  const before = JSON.parse(c.before) as Values;
+  const after = JSON.parse(c.after) as Values;
+  return Object.keys({ ...before, ...after }).every((f) => DERIVED.has(f) || JSON.stringify(before[f]) === JSON.stringify(after[f]));
+}
+
+/**
+ * Many writers: undoing (or redoing) a step puts rows back as they were before it; when a colleague has
+ * changed one of them since, that would silently take their change back too. Refused, saying who and when.
+ */
+function refuseOverColleague(db: Db, actor: Actor, target: BatchRow, kind: 'undo' | 'redo'): void {
+  const change = laterChangesByOthers(db, target.id, actor.user, 1000).find((c) => !onlyRolledUp(c));
+  if (!change) return;
+  const when = formatDateTime(change.at);
+  throw textError(
+    'CONFLICT',
+    kind === 'undo' ? 'history.colleagueChanged' : 'history.colleagueChangedRedo',
+    { who: change.who, when },
+    `cannot ${kind} ${target.label}: ${change.who} changed the same ${change.entity} ${change.entityId} since (${when}); nothing was changed`,
+    { entity: change.entity, id: change.entityId, who: change.who, at: change.at },
+  );
 }
 
 /**

@@ -23,6 +23,7 @@ import { codeIndex, DEPENDENCY_ENTITY, hasSubtasks, linkTexts, recordLinksOf, re
 import * as q from '../db/queries/wbs.js';
 import { linkSuccessorsAuditedIn, projectHasLinks } from '../db/queries/schedule.js';
 import { entityIdsAuditedIn } from '../db/queries/history.js';
+import { refuseStale } from './stale-edit.js';
 
 export const ENTITY = 'wbs_task';
 
@@ -551,10 +552,11 @@ export function createTasks(db: Db, actor: Actor, projectId: number, tasks: NewT
   });
 }
 
-export function updateTask(db: Db, actor: Actor, id: number, patch: Partial<WbsFields>, today = localToday()): WbsUpdateResult {
+export function updateTask(db: Db, actor: Actor, id: number, patch: Partial<WbsFields>, today = localToday(), expected?: Record<string, unknown>): WbsUpdateResult {
   const current = getTaskRow(db, id);
   return inBatch(db, actor, 'wbs.update', current.projectId, (batch) => {
     const row = getTaskRow(db, id);
+    refuseStale(db, ENTITY, id, row, expected, patch);
     if (patch.predecessors !== undefined) {
       const problem = typedLinks(db, batch, row.projectId, id, patch.predecessors);
       if (problem) throw new ApiError('VALIDATION', `predecessors: ${problem.message}`, [{ field: 'predecessors', message: problem.message }], problem.text);

@@ -132,6 +132,14 @@ export const en = {
       },
     },
   },
+  // A cell a colleague changed while it was being edited (grid/staleEdit.ts).
+  conflict: {
+    title: 'The same cell was changed',
+    message: '{{who}} changed "{{column}}" first ({{when}}). Theirs: {{theirs}}; yours: {{yours}}. Which do you keep?',
+    keepMine: 'Overwrite with mine',
+    keepTheirs: 'Keep theirs',
+    empty: '(blank)',
+  },
   settings: {
     open: 'Settings',
     heading: 'Settings',
@@ -1028,7 +1036,12 @@ export const en = {
     internal: 'Something went wrong inside PMO Desk and this step was stopped: nothing was saved.',
     unknownMethod: 'PMO Desk does not know the call {{method}}: reload the screen.',
     cancelled: 'Cancelled: nothing was changed.',
-    history: { noSnapshot: 'The deleted row (ID {{id}}) has no record to bring it back from.' },
+    history: {
+      noSnapshot: 'The deleted row (ID {{id}}) has no record to bring it back from.',
+      colleagueChanged: '{{who}} changed the same rows after this change ({{when}}), so it cannot be undone without undoing theirs too; correct the cells directly if needed.',
+      colleagueChangedRedo: '{{who}} changed the same rows since ({{when}}), so this cannot be redone.',
+    },
+    edit: { stale: '{{who}} changed this cell first.' },
     // The web host's refusals: the page must be opened again from the address the host printed.
     host: {
       token: 'This page’s key is not valid (PMO Desk may have restarted): open the address PMO Desk printed again.',

@@ -134,6 +134,14 @@ export const ja: Strings = {
       },
     },
   },
+  // A cell a colleague changed while it was being edited (grid/staleEdit.ts).
+  conflict: {
+    title: '同じセルが変更されていました',
+    message: '{{who}} さんが {{when}} に「{{column}}」を先に変更しました。相手の値: {{theirs}}　あなたの値: {{yours}}。どちらを残しますか？',
+    keepMine: '自分の値で上書き',
+    keepTheirs: '相手の値を残す',
+    empty: '（空欄）',
+  },
   settings: {
     open: '設定',
     heading: '設定',
@@ -1029,7 +1037,12 @@ export const ja: Strings = {
     internal: 'PMO Desk の内部で問題が起きたため、この操作を中止しました。何も保存していません。',
     unknownMethod: 'PMO Desk が知らない呼び出し ({{method}}) です。画面を読み込み直してください。',
     cancelled: '中止しました。何も変更していません。',
-    history: { noSnapshot: '削除された行 (ID {{id}}) の記録がないため、元に戻せません。' },
+    history: {
+      noSnapshot: '削除された行 (ID {{id}}) の記録がないため、元に戻せません。',
+      colleagueChanged: '{{who}} さんがこの変更のあとで同じ行を変更したため ({{when}})、元に戻せません。{{who}} さんの変更を消さないよう、必要ならセルを直接直してください。',
+      colleagueChangedRedo: '{{who}} さんがそのあとで同じ行を変更したため ({{when}})、やり直せません。',
+    },
+    edit: { stale: '{{who}} さんがこのセルを先に変更しました。' },
     // The web host's refusals: the page must be opened again from the address the host printed.
     host: {
       token: 'このページの接続キーが無効です (PMO Desk が再起動した可能性があります)。PMO Desk が表示したアドレスを開き直してください。',

@@ -6,6 +6,8 @@ export interface ConfirmRequest {
   message: string;
   confirmLabel: string;
   onConfirm(): void;
+  /** The other button's words (default キャンセル): a choice rather than a cancel (a stale edit's 相手の値を残す). */
+  cancelLabel?: string;
 }
 
 /** A modal confirmation on the native <dialog>: Esc and Cancel close it, focus starts on Cancel. */
@@ -26,7 +28,7 @@ export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | 
           <p>{request.message}</p>
           <div className="buttons">
             <button autoFocus onClick={onClose}>
-              {t('common.cancel')}
+              {request.cancelLabel ?? t('common.cancel')}
             </button>
             <button
               className="danger solid"

@@ -142,6 +142,30 @@ export function auditRowsOf(db: SqlDb, batchId: string): AuditEntry[] {
   );
 }
 
+/** A change another user made to a row after a batch changed it (undo's check, services/history.ts). */
+export interface LaterChange {
+  entity: string;
+  entityId: number;
+  who: string;
+  at: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+}
+
+/**
+ * Changes by users other than `who` to the rows batch `batchId` changed, made after it, oldest first (at
+ * most `limit`): a seek in the (entity, entity_id) index per row of the batch.
+ */
+export function laterChangesByOthers(db: SqlDb, batchId: string, who: string, limit: number): LaterChange[] {
+  return db.sql.all<LaterChange>(
+    `SELECT a.entity, a.entity_id AS entityId, a.who, a.at, a.action, a.before, a.after
+     FROM audit_log t JOIN audit_log a ON a.entity = t.entity AND a.entity_id = t.entity_id AND a.id > t.id
+     WHERE t.batch_id = ? AND a.who <> ? ORDER BY a.id LIMIT ?`,
+    [batchId, who, limit],
+  );
+}
+
 export function markUndone(db: SqlDb, batchId: string): void {
   db.sql.run('UPDATE batches SET undone = 1 WHERE id = ?', [batchId]);
 }

@@ -9,7 +9,8 @@ import type { RegisterRow } from './stores.js';
 type Values = Record<string, unknown>;
 
 export interface CellsRequest {
-  updates: { id: number; patch: Values }[];
+  /** `expected`: the cells' values when the edit began (services/stale-edit.ts). */
+  updates: { id: number; patch: Values; expected?: Values }[];
   creates?: { values: Values }[];
 }
 

@@ -15,6 +15,7 @@ import type { RegisterRow } from './stores.js';
 import { getThresholds } from './thresholds.js';
 import { loadVocabularies } from './vocabularies.js';
 import { refsOfProject } from '../../db/queries/registers.js';
+import { refuseStale } from '../stale-edit.js';
 
 /** What derived values of a row are computed from. */
 export interface DtoContext {
@@ -109,6 +110,8 @@ export function registerService<D>(b: RegisterBinding<D>) {
       req,
     );
     if (plan.problems.length > 0) throw refusal(kind.label, plan.problems, kind.single);
+    // Read in this transaction: a cell a colleague changed since the caller's edit began is not overwritten.
+    for (const u of req.updates) refuseStale(db, entity, u.id, plan.rows.get(u.id)!, u.expected, u.patch);
 
     const current = new Map<number, RegisterRow>();
     for (const u of plan.updates) {
@@ -166,9 +169,9 @@ export function registerService<D>(b: RegisterBinding<D>) {
     create: (db: Db, actor: Actor, projectId: number, values: Values, opts: RunOptions = {}): D =>
       write(db, actor, projectId, { updates: [], creates: [{ values }] }, { label: `${entity}.create`, single: 'values' }, opts).created[0]!,
 
-    update(db: Db, actor: Actor, id: number, patch: Values, opts: RunOptions = {}): D {
+    update(db: Db, actor: Actor, id: number, patch: Values, opts: RunOptions = {}, expected?: Values): D {
       const projectId = b.store.require(db, id, `${entity} ${id}`).projectId as number;
-      return write(db, actor, projectId, { updates: [{ id, patch }] }, { label: `${entity}.update`, single: 'patch' }, opts).updated[0]!;
+      return write(db, actor, projectId, { updates: [{ id, patch, ...(expected && { expected }) }] }, { label: `${entity}.update`, single: 'patch' }, opts).updated[0]!;
     },
 
     /** Deletes rows of one project in one batch; each deleted row is kept whole in the audit trail. */

@@ -14,6 +14,7 @@ import type { CellPlan, PlanColumn } from '../../grid/cellPlan.js';
 import { parseCell } from '../../grid/cellValues.js';
 import { RegisterGrid } from '../../grid/RegisterGrid.js';
 import { UndoRedoButtons } from '../../ui/UndoRedoButtons.js';
+import { staleOf, staleRequest } from '../../grid/staleEdit.js';
 import { Notice, PageFrame, usePageFrame } from '../../ui/PageFrame.js';
 import { useBadCellMessages, useReasonText } from '../../grid/reasons.js';
 import { isCellProblems, problemsToBadCells, reasonOf } from '../../grid/serverProblems.js';
@@ -188,18 +189,30 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
     const parsed = parseCell(kinds[field] ?? 'text', e.newValue);
     if (!parsed.ok)
       return setError(t('register.cellRefused', { column: headerOf(field), value: String(e.newValue ?? ''), reason: reasonText(parsed.reason) }));
+    // The value the cell showed goes with the edit: a colleague's change since is not overwritten.
+    await send(e.data.id, field, parsed.value, { [field]: e.oldValue ?? null });
+  };
+
+  const send = async (id: number, field: string, value: unknown, expected: Record<string, unknown>) => {
     try {
       // The row comes back as stored: patched in place, not the whole list read again.
-      const updated = await api.update(e.data.id, { [field]: parsed.value }, { patches: rowsQuery });
+      const updated = await api.update(id, { [field]: value }, { patches: rowsQuery }, expected);
       rowsQuery.setData((prev) => (prev ?? []).map((x) => (x.id === updated.id ? updated : x)));
       frame.clear();
     } catch (err) {
+      const stale = staleOf(err);
+      if (stale) {
+        // The colleague's values in the grid, then the choice.
+        const theirs = Object.fromEntries(stale.cells.map((c) => [c.field, c.theirs]));
+        rowsQuery.setData((prev) => (prev ?? []).map((x) => (x.id === stale.id ? { ...x, ...theirs } : x)));
+        return frame.ask(staleRequest(stale, t, (f) => headerOf(f) ?? f, () => void send(id, field, value, theirs)));
+      }
       const detail = err instanceof ApiError && Array.isArray(err.details) ? (err.details[0] as { field?: string; message?: string }) : undefined;
       if (detail?.field && detail.message)
         setError(
           t('register.cellRefused', {
             column: headerOf(detail.field.replace(/^patch\./, '')) ?? detail.field,
-            value: String(e.newValue ?? ''),
+            value: String(value ?? ''),
             reason: reasonText(reasonOf(detail.message)),
           }),
         );

@@ -9,7 +9,8 @@ type Values = Record<string, unknown>;
 export interface RegisterApi<T> {
   list(projectId: number): Promise<T[]>;
   create(projectId: number, values: Values, opts?: MutateOptions): Promise<T>;
-  update(id: number, patch: Values, opts?: MutateOptions): Promise<T>;
+  /** `expected`: the cells' values when the edit began (a colleague's change since is CONFLICT, common/stale-edit.ts). */
+  update(id: number, patch: Values, opts?: MutateOptions, expected?: Values): Promise<T>;
   remove(ids: number[]): Promise<{ deleted: number }>;
   applyCells(projectId: number, updates: { id: number; patch: Values }[], creates: { values: Values }[], opts?: MutateOptions): Promise<{ updated: T[]; created: T[] }>;
 }
@@ -21,7 +22,7 @@ export function registerApi<T>(name: RegisterName): RegisterApi<T> {
   return {
     list: (projectId) => (read as (method: string, args: unknown) => Promise<never>)(m('list'), { projectId }),
     create: (projectId, values, opts) => write(m('create'), { projectId, values }, opts),
-    update: (id, patch, opts) => write(m('update'), { id, patch }, opts),
+    update: (id, patch, opts, expected) => write(m('update'), { id, patch, ...(expected && { expected }) }, opts),
     remove: (ids) => write(m('delete'), { ids }),
     applyCells: (projectId, updates, creates, opts) => write(m('applyCells'), { projectId, updates, creates }, opts),
   };

@@ -14,6 +14,7 @@ import { useEditWhenShown } from '../../grid/useEditWhenShown.js';
 import { ColumnChooser } from '../../ui/ColumnChooser.js';
 import { UndoRedoButtons } from '../../ui/UndoRedoButtons.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
+import { staleOf, staleRequest } from '../../grid/staleEdit.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 import { BadCellsList } from '../../ui/BadCellsList.js';
 import { problemsToBadCells, wbsCellProblems } from '../../grid/serverProblems.js';
@@ -188,10 +189,24 @@ export function WbsPage({ project }: { project: Project }) {
     const field = e.colDef.field as keyof WbsFields;
     const parsed = parseCell(kinds[field], e.newValue);
     if (!parsed.ok) return setError(t(`errors.${parsed.reason}`, { value: String(e.newValue) }));
-    void run(async () => {
-      mergeUpdate(await call('wbs.update', { id: e.data.id, patch: { [field]: parsed.value } }));
-      await refreshHistory();
-    });
+    // The value the cell showed goes with the edit: a colleague's change since is not overwritten
+    // (the links' text is derived from the links, not stored as shown: not compared).
+    const expected = field === 'predecessors' ? undefined : { [field]: e.oldValue ?? null };
+    const send = (from: Record<string, unknown> | undefined) =>
+      run(async () => {
+        try {
+          mergeUpdate(await call('wbs.update', { id: e.data.id, patch: { [field]: parsed.value }, ...(from && { expected: from }) }));
+          await refreshHistory();
+        } catch (err) {
+          const stale = staleOf(err);
+          if (!stale) throw err;
+          // The colleague's values in the grid, then the choice.
+          const theirs = Object.fromEntries(stale.cells.map((c) => [c.field, c.theirs]));
+          setTasks((prev) => prev.map((x) => (x.id === stale.id ? { ...x, ...theirs } : x)));
+          setConfirm(staleRequest(stale, t, header, () => void send(theirs)));
+        }
+      });
+    void send(expected);
   };
 
   const onApply = (plan: CellPlan) =>

@@ -1,0 +1,105 @@
+// Two administrators editing the same cell (issue 17, many writers), on a SQLite workspace (two callers
+// of one workspace) and on PostgreSQL (two workspaces on one database, as two PMO Desks): an edit that
+// began from a value the other has since changed is refused with CONFLICT carrying both values and who
+// changed it; nothing is overwritten, and the refused one's value goes in once its author chooses it.
+// Edits of different cells of one row both stay.
+import { afterAll, describe, expect, it } from 'vitest';
+import { openWorkspace, type Workspace } from '../../electron/core/workspace.js';
+import { ApiError } from '../../electron/common/errors.js';
+import { isStale } from '../../electron/common/stale-edit.js';
+import { PG_SKIP } from '../helpers/pg-cluster.js';
+import { tempPgDatabase } from '../helpers/pg-workspace.js';
+import { MIGRATIONS, tempDir, tempWorkspace } from '../helpers/workspace.js';
+
+type Caller = (method: string, args: unknown) => Promise<any>;
+const opened: Workspace[] = [];
+afterAll(() => opened.forEach((w) => w.close()));
+
+const caller = (ws: Workspace, user: string): Caller => async (method, args) => {
+  const env = await ws.handlers.invoke(method, args, { user, client: user });
+  if (!env.ok) throw ApiError.from(env.error);
+  return env.result;
+};
+
+async function twoAdministrators(engine: 'sqlite' | 'postgres'): Promise<[Caller, Caller]> {
+  if (engine === 'sqlite') {
+    const ws = tempWorkspace();
+    opened.push(ws);
+    return [caller(ws, 'yamada'), caller(ws, 'suzuki')];
+  }
+  const database = await tempPgDatabase();
+  const [a, b] = ['yamada', 'suzuki'].map((user) => openWorkspace(tempDir(), { migrationsFolder: MIGRATIONS, postgres: { database }, context: { version: 'test', osLocale: 'ja-JP', shell: 'web', user } }));
+  opened.push(a!, b!);
+  return [caller(a!, 'yamada'), caller(b!, 'suzuki')];
+}
+
+const refusal = async (p: Promise<unknown>) => {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(ApiError);
+  expect((err as ApiError).code).toBe('CONFLICT');
+  expect(isStale((err as ApiError).details)).toBe(true);
+  return err as ApiError;
+};
+
+const ENGINES: ('sqlite' | 'postgres')[] = ['sqlite', ...(PG_SKIP ? [] : ['postgres' as const])];
+
+describe.each(ENGINES)('the same cell edited by two administrators (%s)', (engine) => {
+  it('WBS: the later edit from the old value is refused with both values; nothing is lost', async () => {
+    const [yamada, suzuki] = await twoAdministrators(engine);
+    const p = await yamada('project.create', { name: '共有案件' });
+    const { id } = await yamada('wbs.create', { projectId: p.id, values: { name: '要件定義', assignee: '' } });
+    // Both grids show 要件定義; yamada writes first.
+    await yamada('wbs.update', { id, patch: { name: '要件定義（確定）' }, expected: { name: '要件定義' } });
+    const err = await refusal(suzuki('wbs.update', { id, patch: { name: '要件定義v2' }, expected: { name: '要件定義' } }));
+    expect(err.details).toMatchObject({ entity: 'wbs_task', id, who: 'yamada', cells: [{ field: 'name', was: '要件定義', theirs: '要件定義（確定）', yours: '要件定義v2' }] });
+    expect((await suzuki('wbs.list', { projectId: p.id }))[0].name).toBe('要件定義（確定）');
+    // Another cell of the same row is no conflict.
+    await suzuki('wbs.update', { id, patch: { assignee: '鈴木' }, expected: { assignee: '' } });
+    // suzuki chooses their own value: sent again from the value now shown.
+    await suzuki('wbs.update', { id, patch: { name: '要件定義v2' }, expected: { name: '要件定義（確定）' } });
+    const [task] = await yamada('wbs.list', { projectId: p.id });
+    expect([task.name, task.assignee]).toEqual(['要件定義v2', '鈴木']);
+    // The refused write left no trace: the history is yamada's edit, suzuki's two.
+    const history = await yamada('history.row', { entity: 'wbs_task', id });
+    expect(history.filter((h: { batchLabel: string }) => h.batchLabel === 'wbs.update').map((h: { who: string }) => h.who)).toEqual(['suzuki', 'suzuki', 'yamada']);
+  }, 60_000);
+
+  it('registers: update and a paste (applyCells) from old values are refused whole', async () => {
+    const [yamada, suzuki] = await twoAdministrators(engine);
+    const p = await yamada('project.create', { name: '共有案件' });
+    const r = await yamada('risk.create', { projectId: p.id, values: { title: 'ベンダー遅延', owner: '' } });
+    const other = await yamada('risk.create', { projectId: p.id, values: { title: '要員不足' } });
+    await yamada('risk.update', { id: r.id, patch: { owner: '山田' }, expected: { owner: '' } });
+    const err = await refusal(suzuki('risk.update', { id: r.id, patch: { owner: '鈴木' }, expected: { owner: '' } }));
+    expect(err.details).toMatchObject({ entity: 'risk', who: 'yamada', cells: [{ field: 'owner', theirs: '山田', yours: '鈴木' }] });
+    await refusal(
+      suzuki('risk.applyCells', { projectId: p.id, updates: [{ id: other.id, patch: { title: '要員不足（PM）' }, expected: { title: '要員不足' } }, { id: r.id, patch: { owner: '鈴木' }, expected: { owner: '' } }] }),
+    );
+    const rows = await yamada('risk.list', { projectId: p.id });
+    expect(rows.map((x: { title: string; owner: string }) => [x.title, x.owner])).toEqual([
+      ['ベンダー遅延', '山田'],
+      ['要員不足', ''],
+    ]);
+  }, 60_000);
+
+  it('undo refuses, saying who, when a colleague has since changed the same rows; not for other rows', async () => {
+    const [yamada, suzuki] = await twoAdministrators(engine);
+    const p = await yamada('project.create', { name: '共有案件' });
+    const phase = await yamada('wbs.create', { projectId: p.id, values: { name: '設計' } });
+    const a = await yamada('wbs.create', { projectId: p.id, parentId: phase.id, values: { name: '基本設計' } });
+    const b = await yamada('wbs.create', { projectId: p.id, parentId: phase.id, values: { name: '詳細設計' } });
+    await yamada('wbs.update', { id: a.id, patch: { plannedEffort: 5 } });
+    // suzuki's edit of a sibling rolls the phase's effort up: not a change of yamada's row.
+    await suzuki('wbs.update', { id: b.id, patch: { plannedEffort: 3 } });
+    expect(await yamada('history.undo', { projectId: p.id })).toMatchObject({ applied: true, label: 'wbs.update' });
+    await yamada('history.redo', { projectId: p.id });
+    // suzuki then changes yamada's own task: yamada's undo would take it back too, so it is refused.
+    await suzuki('wbs.update', { id: a.id, patch: { assignee: '鈴木' } });
+    const err = await yamada('history.undo', { projectId: p.id }).then(() => null, (e: ApiError) => e);
+    expect(err).toMatchObject({ code: 'CONFLICT', text: { key: 'history.colleagueChanged', params: { who: 'suzuki' } }, details: { entity: 'wbs_task', id: a.id, who: 'suzuki' } });
+    const task = (await yamada('wbs.list', { projectId: p.id })).find((t: { id: number }) => t.id === a.id);
+    expect([task.plannedEffort, task.assignee]).toEqual([5, '鈴木']);
+    // suzuki's own undo is theirs to take.
+    expect(await suzuki('history.undo', { projectId: p.id })).toMatchObject({ applied: true });
+  }, 60_000);
+});
