@@ -118,6 +118,33 @@ describe('default export layout', () => {
     ws.close();
   });
 
+  it('WBS: the export (its cells written without r after a row\'s first) is a template a profile writes into', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    const design = await call('wbs.create', { projectId, values: { name: '設計', plannedStart: '2025-04-01', plannedFinish: '2025-04-04' } });
+    await call('wbs.create', { projectId, values: { name: '製造', plannedStart: '2025-04-07', plannedFinish: '2025-04-11' } });
+    const out = await call('excel.export', { projectId, register: 'wbs', language: 'ja' });
+    const preview = await reimport(call, projectId, 'wbs', out);
+    expect(preview.counts).toMatchObject({ new: 0, changed: 0, unchanged: 2 });
+    const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'PMO Desk' } });
+    await call('wbs.update', { id: design.id, patch: { name: '基本設計' } });
+    const again = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
+    const [before, after] = [(await read(out.dataBase64)).getWorksheet('WBS')!, (await read(again.dataBase64)).getWorksheet('WBS')!];
+    expect([after.getCell('B5').value, after.getCell('B6').value]).toEqual(['基本設計', '製造']);
+    // Every other cell is where it was, with its value and fill: the band's bars, the weekend's shading.
+    const look = (c: ExcelJS.Cell) => `${String(c.value ?? '')}|${c.fill?.type === 'pattern' ? (c.fill.fgColor?.argb ?? '') : ''}`;
+    let bars = 0;
+    for (const r of [5, 6])
+      for (let col = 1; col <= before.columnCount; col++) {
+        if (r === 5 && col === 2) continue;
+        expect(look(after.getCell(r, col)), before.getCell(r, col).address).toBe(look(before.getCell(r, col)));
+        if (look(before.getCell(r, col)).endsWith('4A86C8') || look(before.getCell(r, col)).endsWith('D0453B')) bars++;
+      }
+    expect(bars).toBeGreaterThanOrEqual(8);
+    ws.close();
+  });
+
   it('risks and changes in English import back unchanged', async () => {
     const ws = tempWorkspace();
     const call = inProcessCaller(ws);
