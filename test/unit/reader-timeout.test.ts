@@ -1,7 +1,8 @@
-// The reader's wall-clock limit grows with what the file inflates to (capped-worker.ts readerTimeoutMs):
-// a fixed 20 s refused a 100,000-row WBS on a loaded machine, where its 2 s of reading took longer.
+// The reader's time limit grows with what the file inflates to (capped-worker.ts readerTimeoutMs) and is
+// counted at the share of a processor the machine gives (readerShare): a fixed 20 s of wall clock refused a
+// 100,000-row WBS on a loaded machine, where its ~5 s of reading took over 45 s.
 import { describe, expect, it } from 'vitest';
-import { IN_THREAD_MAX_BYTES, readerTimeoutMs } from '../../electron/core/excel/capped-worker.js';
+import { IN_THREAD_MAX_BYTES, readerShare, readerTimeoutMs } from '../../electron/core/excel/capped-worker.js';
 import { MAX_READ_BYTES, WORKER_TIMEOUT_MS, WORKER_TIMEOUT_MS_PER_MB } from '../../electron/core/excel/limits.js';
 
 const MiB = 1024 * 1024;
@@ -22,5 +23,13 @@ describe('the reader time limit', () => {
     expect(readerTimeoutMs(MAX_READ_BYTES)).toBe(most);
     expect(readerTimeoutMs(1024 * MiB)).toBe(most);
     expect(most).toBe(96_000);
+  });
+
+  it('counts time at the share of a processor the reader gets: all of one on a machine with a core to spare', () => {
+    expect(readerShare(0, 2)).toBe(1);
+    expect(readerShare(1.5, 2)).toBe(1);
+    expect(readerShare(2, 2)).toBe(1);
+    // Seven sessions on two cores: a fourteenth.
+    expect(readerShare(28, 2)).toBeCloseTo(1 / 14);
   });
 });

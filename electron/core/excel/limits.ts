@@ -43,18 +43,17 @@ export const EXCEL_MAX_CELL_CHARS = 32_767;
 export const EXCEL_MAX_ROWS = 1_048_576;
 export const EXCEL_MAX_COLUMNS = 16_384;
 
-/** The reader worker: V8 heap caps and a wall-clock limit; a runaway file ends the worker, not the app. */
+/** The reader worker: V8 heap caps and a time limit; a runaway file ends the worker, not the app. */
 export const WORKER_MAX_OLD_GENERATION_MB = 256;
 export const WORKER_MAX_YOUNG_GENERATION_MB = 32;
 export const WORKER_STACK_MB = 4;
-/** The wall-clock limit of a file that inflates to little (the corpus, a 10,000-row WBS: ~6 MB). */
+/** The time limit of a file that inflates to little (the corpus, a 10,000-row WBS: ~6 MB). */
 export const WORKER_TIMEOUT_MS = 20_000;
 /**
- * And as much again per inflated MB past IN_THREAD_MAX_BYTES's 8 MB. The limit is on the wall clock and scales with what is read
- * rather than being a CPU-time limit: a worker thread's own CPU time cannot be read in Node 20 (process.cpuUsage
- * is the whole process's), and a child's only from /proc, which Windows has not. Reading costs ~40 ms of CPU per
- * inflated MB (the 100,000-row WBS, 60 MB, reads in ~2 s), so 500 ms per MB leaves a 2-core machine loaded
- * twelve times over room to finish, while the file's bound (MAX_READ_BYTES: 160 MB inflated at most, so 96 s)
- * still ends a reader that has gone wrong.
+ * And as much again per inflated MB past IN_THREAD_MAX_BYTES's 8 MB: the limit grows with what is read.
+ * It counts a processor's time as the machine shares it (capped-worker.ts readerShare), not the bare wall
+ * clock. Reading costs ~40–70 ms of CPU per inflated MB (the 100,000-row WBS, 58 MiB, ~2.4 s to read and
+ * ~5 s with its hand-off), so 500 ms per MB leaves room, while the file's bound (MAX_READ_BYTES: 160 MB
+ * inflated at most, so 96 s) still ends a reader that has gone wrong.
  */
 export const WORKER_TIMEOUT_MS_PER_MB = 500;
