@@ -3,14 +3,14 @@ import type { FigureKey } from './api/portfolio.js';
 
 /** Figures where a rise is good; for the others (counts, lead time) a rise is bad. */
 const RISE_IS_GOOD = new Set<FigureKey>(['spi', 'cpi', 'adherence', 'progress']);
-export const COUNTS = new Set<FigureKey>(['lateTasks', 'milestonesMissed', 'openIssues', 'overdueIssues', 'risksHigh', 'risksMedium', 'risksLow']);
+export const COUNTS = new Set<FigureKey>(['lateTasks', 'milestonesMissed', 'openIssues', 'overdueIssues', 'risksHigh', 'risksMedium', 'risksLow', 'auditFindings']);
 
 /** A figure as shown: ratios to 2 decimals, percentages to 1, counts whole, the lead time in days to 1; '—' for none. */
 export function showFigure(key: FigureKey, v: number | null | undefined): string {
   if (v === null || v === undefined) return '—';
   if (COUNTS.has(key)) return String(v);
   if (key === 'leadTime') return (Math.round(v * 10) / 10).toString();
-  if (key === 'adherence') return `${(v * 100).toFixed(1)}%`;
+  if (key === 'adherence' || key === 'recurrenceRate') return `${(v * 100).toFixed(1)}%`;
   if (key === 'progress') return `${v.toFixed(1)}%`;
   return v.toFixed(2);
 }
@@ -25,7 +25,7 @@ export function showDiff(key: FigureKey, d: number | null | undefined): { text: 
     ? `${sign}${a}`
     : key === 'leadTime'
       ? `${sign}${Math.round(a * 10) / 10}`
-      : key === 'adherence'
+      : key === 'adherence' || key === 'recurrenceRate'
         ? `${sign}${(a * 100).toFixed(1)}pt`
         : key === 'progress'
           ? `${sign}${a.toFixed(1)}pt`

@@ -122,6 +122,11 @@ beforeAll(async () => {
       if (date !== STATUS) await call('weekly.close', { projectId: p.id, statusDate: date });
       else await call('project.update', { id: p.id, patch: { statusDate: STATUS } });
     }
+    if (spec.name === '物流倉庫WMS導入') {
+      // Quality and audit: one recurrence of two defects found, one finding of two not yet verified.
+      for (const recurrence of ['yes', 'no']) await call('defect.create', { projectId: p.id, values: { title: `不具合 ${recurrence}`, recurrence, foundOn: '2025-11-10' } });
+      for (const status of ['open', 'verified']) await call('finding.create', { projectId: p.id, values: { title: `監査指摘 ${status}`, status } });
+    }
   }
   await s.page.reload();
 });
@@ -148,6 +153,12 @@ describe('portfolio home in Chromium', () => {
     expect(await trouble.getByTestId('fig-overdueIssues').locator('.v').innerText()).toBe('3');
     expect(await trouble.getByTestId('fig-risks').locator('.risk-high').innerText()).toBe('2');
     expect(await trouble.getByTestId('next-milestone').innerText()).toContain('基本設計承認');
+    expect(await trouble.getByTestId('fig-recurrenceRate').locator('.v').innerText()).toBe('50.0%');
+    expect(await trouble.getByTestId('fig-auditFindings').locator('.v').innerText()).toBe('1');
+    // A project without 品質不具合 or 監査指摘 has neither measure.
+    expect(await onTrack.getByTestId('fig-auditFindings').locator('.v').innerText()).toBe('—');
+    expect(await home.table.locator('th', { hasText: '障害再発率' }).getAttribute('title')).toContain('再発の有無が記入されたもの');
+    expect(await s.page.getByTestId('portfolio-legend').innerText()).toContain('監査指摘件数: 是正の確認');
     // Each measure is defined where it is shown: in its header's tooltip and in the legend.
     expect(await home.table.locator('th', { hasText: '計画遵守率' }).getAttribute('title')).toContain('予定終了日までに終了したタスクの割合');
     expect(await s.page.getByTestId('portfolio-legend').innerText()).toContain('リードタイム: 基準日までに完了した課題');

@@ -107,6 +107,9 @@ describe('portfolio.summary figures', () => {
       risksHigh: 0,
       risksMedium: 0,
       risksLow: 0,
+      // No 品質不具合 and no 監査指摘: neither measure is there to show.
+      recurrenceRate: null,
+      auditFindings: null,
     });
     expect(b.nextMilestone).toBeNull();
 
@@ -114,6 +117,36 @@ describe('portfolio.summary figures', () => {
     const g = row(s, w.gamma);
     expect(g.figures).toMatchObject({ spi: null, cpi: null, adherence: null, progress: 0, lateTasks: 0 });
     expect(g.statusDate).toBe(STATUS);
+  });
+
+  it('障害再発率 and 監査指摘件数 from the quality and audit registers', async () => {
+    const w = await setup();
+    // Found by 6/13 with the recurrence recorded: あり 6/10, なし 6/01 and 6/12 → 1 of 3. Not counted: one
+    // whose recurrence is not recorded, and a recurrence found after the status date.
+    const defects = [
+      { title: '再発 A', recurrence: 'yes', foundOn: '2025-06-10' },
+      { title: '新規 B', recurrence: 'no', foundOn: '2025-06-01' },
+      { title: '新規 C', recurrence: 'no', foundOn: '2025-06-12' },
+      { title: '未記入', foundOn: '2025-06-11' },
+      { title: '基準日後の再発', recurrence: 'yes', foundOn: '2025-06-20' },
+    ];
+    for (const values of defects) await w.call('defect.create', { projectId: w.alpha, values });
+    // Findings not closed: 未対応, 是正中 and 是正済 (the correction not yet verified); 確認済 is closed.
+    for (const status of ['open', 'in_progress', 'corrected', 'verified']) await w.call('finding.create', { projectId: w.alpha, values: { title: `指摘 ${status}`, status } });
+    // Beta has only closed findings: 0, not none.
+    await w.call('finding.create', { projectId: w.beta, values: { title: '確認済の指摘', status: 'verified' } });
+    const s = await summary(w);
+    expect(row(s, w.alpha).figures.recurrenceRate).toBeCloseTo(1 / 3, 6);
+    expect(row(s, w.alpha).figures.auditFindings).toBe(3);
+    expect(row(s, w.beta).figures).toMatchObject({ recurrenceRate: null, auditFindings: 0 });
+    expect(row(s, w.gamma).figures).toMatchObject({ recurrenceRate: null, auditFindings: null });
+    // A weekly close keeps them, so the next week shows 先週差分: one more finding verified.
+    await w.call('weekly.close', { projectId: w.alpha, statusDate: '2025-06-06' });
+    const open = (await w.call('finding.list', { projectId: w.alpha })).find((f) => f.status === 'open')!;
+    await w.call('finding.update', { id: open.id, patch: { status: 'verified' } });
+    const after = row(await summary(w), w.alpha);
+    expect(after.figures.auditFindings).toBe(2);
+    expect(after.diff.auditFindings).toBe(-1);
   });
 
   it('without a status date measures each project at its own', async () => {
@@ -164,6 +197,8 @@ describe('portfolio.summary figures', () => {
       risksHigh: 0,
       risksMedium: 0,
       risksLow: 0,
+      recurrenceRate: null,
+      auditFindings: null,
     });
     expect(a.trend.map((t) => [t.statusDate, t.spi])).toEqual([['2025-06-06', 1.4]]);
 
@@ -235,6 +270,8 @@ describe('status light', () => {
     risksHigh: 0,
     risksMedium: 2,
     risksLow: 5,
+    recurrenceRate: 0.1,
+    auditFindings: 2,
   };
   const t = DEFAULT_LIGHT_THRESHOLDS;
 
@@ -436,13 +473,14 @@ describe('weekly status report (report.export)', () => {
     expect(a[0]).toEqual(['週次状況報告　Alpha']);
     expect(a[1]).toEqual(['基準日', '2025/06/13', '状態', '要対応', '比較対象', '—']);
     // Figures with 先週差分 against the close of 6/6 (SPI 1.4 then).
-    expect(a.slice(3, 9)).toEqual([
-      ['SPI', '0.47', '−0.93', '', '未完了課題', '3', '±0'],
-      ['CPI', '0.88', '±0', '', '期限超過課題', '1', '+1'],
-      ['計画遵守率', '50.0%', '−50.0pt', '', 'リードタイム（日）', '4', '+1.5'],
-      ['進捗率', '20.0%', '±0', '', '高リスク', '1', '±0'],
-      ['遅延タスク', '1', '+1', '', '中リスク', '2', '±0'],
-      ['未達マイルストーン', '0', '±0', '', '低リスク', '1', '±0'],
+    expect(a.slice(3, 10)).toEqual([
+      ['SPI', '0.47', '−0.93', '', '期限超過課題', '1', '+1'],
+      ['CPI', '0.88', '±0', '', 'リードタイム（日）', '4', '+1.5'],
+      ['計画遵守率', '50.0%', '−50.0pt', '', '高リスク', '1', '±0'],
+      ['進捗率', '20.0%', '±0', '', '中リスク', '2', '±0'],
+      ['遅延タスク', '1', '+1', '', '低リスク', '1', '±0'],
+      ['未達マイルストーン', '0', '±0', '', '障害再発率', '—'],
+      ['未完了課題', '3', '±0', '', '監査指摘件数（未完了）', '—'],
     ]);
     const titles = TITLES;
     // Week 6/7–6/13: 基本設計 finished 6/6, the week before.
@@ -471,9 +509,9 @@ describe('weekly status report (report.export)', () => {
         return { row: im.range.tl.nativeRow, png: png.subarray(1, 4).toString('latin1'), width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
       });
     expect(images('サマリー')).toEqual([{ row: 6, png: 'PNG', width: 1440, height: 680 }]);
-    expect(images('Alpha')).toEqual([{ row: 12, png: 'PNG', width: 1440, height: 560 }]);
+    expect(images('Alpha')).toEqual([{ row: 13, png: 'PNG', width: 1440, height: 560 }]);
     // The image starts on the row under its section's title (nativeRow is 0-based).
-    expect(wb.getWorksheet('Alpha')!.getRow(12).getCell(1).value).toBe('Sカーブ（PV／EV／AC、人日）');
+    expect(wb.getWorksheet('Alpha')!.getRow(13).getCell(1).value).toBe('Sカーブ（PV／EV／AC、人日）');
 
     const b = rowsOf(wb.getWorksheet('Beta')!);
     expect(b[1]).toEqual(['基準日', '2025/06/13', '状態', '注意（手動）', '比較対象', '—']);

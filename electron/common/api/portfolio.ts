@@ -32,6 +32,13 @@ export interface PortfolioFigures {
   risksHigh: number;
   risksMedium: number;
   risksLow: number;
+  /**
+   * 障害再発率 (0–1): of the 品質不具合 found by the status date whose recurrence is recorded, the share
+   * marked a recurrence; null when none is.
+   */
+  recurrenceRate: number | null;
+  /** 監査指摘件数: audit findings not closed (verified); null when the project has no 監査指摘 at all. */
+  auditFindings: number | null;
 }
 
 export type FigureKey = keyof PortfolioFigures;
@@ -48,6 +55,8 @@ export const FIGURE_KEYS: readonly FigureKey[] = [
   'risksHigh',
   'risksMedium',
   'risksLow',
+  'recurrenceRate',
+  'auditFindings',
 ];
 
 /**

@@ -151,6 +151,9 @@ export interface CloseFigures extends EvmFigures {
   risksHigh?: number;
   risksMedium?: number;
   risksLow?: number;
+  /** The quality and audit registers' (PortfolioFigures), kept by closes made since they came. */
+  recurrenceRate?: number | null;
+  auditFindings?: number | null;
 }
 
 export interface WeeklyClose {

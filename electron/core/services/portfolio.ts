@@ -59,6 +59,7 @@ export function portfolioFiguresOf(c: CloseFigures): Partial<PortfolioFigures> {
   };
   if (c.openIssues !== undefined) Object.assign(f, { openIssues: c.openIssues, overdueIssues: c.overdueIssues, leadTime: c.leadTime });
   if (c.risksHigh !== undefined) Object.assign(f, { risksHigh: c.risksHigh, risksMedium: c.risksMedium, risksLow: c.risksLow });
+  if (c.recurrenceRate !== undefined) Object.assign(f, { recurrenceRate: c.recurrenceRate, auditFindings: c.auditFindings });
   return f;
 }
 

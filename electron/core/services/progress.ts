@@ -24,7 +24,7 @@ import { decodeColumns, decodePlan, encodePlan } from '../progress/snapshot-code
 import { comparePlans } from '../progress/compare.js';
 import { adherenceOf, computeAdherence, computeEvm, overallProgress, plannedValue } from '../progress/evm.js';
 import { dayOf, isoOf, projectWorkDays } from '../progress/work-days.js';
-import { issueFigures, riskFigures } from './register-figures.js';
+import { issueFigures, qualityFigures, riskFigures } from './register-figures.js';
 
 type BaselineRow = typeof baselineStore extends { fromRaw(raw: never): infer R } ? R : never;
 
@@ -241,7 +241,7 @@ export function listCloses(db: Db, projectId: number, limit?: number, withProgre
 }
 
 /** The plan's part of the figures a weekly close keeps: earned value, 計画遵守率 and late counts, progress. */
-export type PlanFigures = Omit<CloseFigures, 'openIssues' | 'overdueIssues' | 'leadTime' | 'risksHigh' | 'risksMedium' | 'risksLow'>;
+export type PlanFigures = Omit<CloseFigures, 'openIssues' | 'overdueIssues' | 'leadTime' | 'risksHigh' | 'risksMedium' | 'risksLow' | 'recurrenceRate' | 'auditFindings'>;
 
 /**
  * The plan's figures at a status date against a baseline (or the current plan), and the current plan:
@@ -291,7 +291,7 @@ export function measureProject(db: Db, projectId: number, statusDate: string, ba
 
 /** The plan's figures completed with the registers' at the same status date. */
 export function withRegisterFigures(db: Db, projectId: number, statusDate: string, plan: PlanFigures): CloseFigures {
-  return { ...plan, ...issueFigures(db, projectId, statusDate), ...riskFigures(db, projectId) };
+  return { ...plan, ...issueFigures(db, projectId, statusDate), ...riskFigures(db, projectId), ...qualityFigures(db, projectId, statusDate) };
 }
 
 /**

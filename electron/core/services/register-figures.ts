@@ -6,7 +6,7 @@ import { ageDays, closedCodes, isOverdue, riskLevel, riskScore } from '../../com
 import type { SqlDb as Db } from '../db/sql.js';
 import { loadVocabularies } from './registers/vocabularies.js';
 import { getThresholds } from './registers/thresholds.js';
-import { issueFigureRows, riskFigureRows } from '../db/queries/registers.js';
+import { defectFigureRows, findingStatuses, issueFigureRows, riskFigureRows } from '../db/queries/registers.js';
 
 export interface IssueFigures {
   openIssues: number;
@@ -18,6 +18,11 @@ export interface RiskFigures {
   risksHigh: number;
   risksMedium: number;
   risksLow: number;
+}
+
+export interface QualityFigures {
+  recurrenceRate: number | null;
+  auditFindings: number | null;
 }
 
 export function median(values: number[]): number | null {
@@ -61,4 +66,26 @@ export function riskFigures(db: Db, projectId: number): RiskFigures {
     else if (level === 'low') f.risksLow++;
   }
   return f;
+}
+
+/**
+ * 障害再発率: of the 品質不具合 found on or before the status date (found on, else the day it was entered)
+ * whose recurrence is recorded (あり or なし), the share marked あり; null when none is recorded.
+ * 監査指摘件数: the 監査指摘 whose status is not a closed one (the audit has not verified the correction),
+ * as the project's own status list says; null when the project has none, open or closed.
+ */
+export function qualityFigures(db: Db, projectId: number, statusDate: string): QualityFigures {
+  let rated = 0;
+  let recurred = 0;
+  for (const [recurrence, foundOn, createdAt] of defectFigureRows(db, projectId)) {
+    if ((foundOn ?? createdAt.slice(0, 10)) > statusDate || (recurrence !== 'yes' && recurrence !== 'no')) continue;
+    rated++;
+    if (recurrence === 'yes') recurred++;
+  }
+  const statuses = findingStatuses(db, projectId);
+  const closed = statuses.length === 0 ? null : closedCodes(loadVocabularies(db, projectId)['finding.status']);
+  return {
+    recurrenceRate: rated === 0 ? null : Math.round((recurred / rated) * 1e6) / 1e6,
+    auditFindings: closed === null ? null : statuses.filter((s) => !closed.has(s)).length,
+  };
 }

@@ -44,6 +44,7 @@ const LABELS = {
     figures: {
       progress: '進捗率', spi: 'SPI', cpi: 'CPI', adherence: '計画遵守率', lateTasks: '遅延タスク', milestonesMissed: '未達マイルストーン',
       openIssues: '未完了課題', overdueIssues: '期限超過課題', leadTime: 'リードタイム（日）', risksHigh: '高リスク', risksMedium: '中リスク', risksLow: '低リスク',
+      recurrenceRate: '障害再発率', auditFindings: '監査指摘件数（未完了）',
     },
     finished: '今週完了したタスク', inProgress: '進行中のタスク', nextWeek: '来週開始予定のタスク', late: '遅延タスク', milestones: 'マイルストーン',
     risks: '主要リスク（オープン、スコア順）', issues: '主要課題（未完了、期限超過を先に）',
@@ -72,6 +73,7 @@ const LABELS = {
     figures: {
       progress: 'Progress', spi: 'SPI', cpi: 'CPI', adherence: 'Schedule adherence', lateTasks: 'Late tasks', milestonesMissed: 'Milestones missed',
       openIssues: 'Open issues', overdueIssues: 'Overdue issues', leadTime: 'Lead time (days)', risksHigh: 'High risks', risksMedium: 'Medium risks', risksLow: 'Low risks',
+      recurrenceRate: 'Defect recurrence rate', auditFindings: 'Open audit findings',
     },
     finished: 'Tasks finished this week', inProgress: 'Tasks in progress', nextWeek: 'Tasks starting next week', late: 'Late tasks', milestones: 'Milestones',
     risks: 'Top risks (open, by score)', issues: 'Top issues (open, overdue first)',

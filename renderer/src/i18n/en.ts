@@ -65,6 +65,9 @@ export const en = {
       groupPlan: 'Schedule & cost',
       groupIssues: 'Issues',
       groupRisks: 'Risks',
+      recurrenceRate: 'Recurrence',
+      auditFindings: 'Audit findings',
+      groupQuality: 'Quality & audit',
     },
     help: {
       light: 'Light: from the thresholds (Act now > Watch > On track). “manual”: set by the PMO with a reason.',
@@ -78,6 +81,8 @@ export const en = {
       overdueIssues: 'Overdue issues: open, with a due date before the status date.',
       leadTime: 'Lead time: median days from raised to closed of the issues closed by the status date.',
       risks: 'Open risks: risks not closed, by the level of probability × impact (each project’s thresholds).',
+      recurrenceRate: 'Defect recurrence rate: of the defects found by the status date whose recurrence is recorded, the share marked a recurrence; — when none is recorded.',
+      auditFindings: 'Open audit findings: findings whose correction the audit has not verified yet; — for a project with no audit findings.',
       diff: 'Small figures: change since the last weekly close ({{date}}). Green better, red worse.',
       diffLegend: 'The small figure under each value is the change since the last weekly close (green better, red worse); the line shows the last 12 weekly closes.',
       noClose: 'No weekly close yet, so no change since last week.',

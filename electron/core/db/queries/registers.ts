@@ -38,6 +38,16 @@ export function issueFigureRows(db: SqlDb, projectId: number): [string, string |
   return db.sql.values('SELECT status, due, raised_on, closed_on, created_at FROM issues WHERE project_id = ?', [projectId]);
 }
 
+/** [recurrence, found on, created at] of every 品質不具合 of the project. */
+export function defectFigureRows(db: SqlDb, projectId: number): [string, string | null, string][] {
+  return db.sql.values('SELECT recurrence, found_on, created_at FROM defects WHERE project_id = ?', [projectId]);
+}
+
+/** The status of every 監査指摘 of the project. */
+export function findingStatuses(db: SqlDb, projectId: number): string[] {
+  return db.sql.values<[string]>('SELECT status FROM audit_findings WHERE project_id = ?', [projectId]).map((r) => r[0]);
+}
+
 /** [status, probability, impact] of every risk of the project. */
 export function riskFigureRows(db: SqlDb, projectId: number): [string, number | null, number | null][] {
   return db.sql.values('SELECT status, probability, impact FROM risks WHERE project_id = ?', [projectId]);

@@ -226,6 +226,7 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
                 <th colSpan={6}>{t('portfolio.col.groupPlan')}</th>
                 <th colSpan={3}>{t('portfolio.col.groupIssues')}</th>
                 <th>{t('portfolio.col.groupRisks')}</th>
+                <th colSpan={2}>{t('portfolio.col.groupQuality')}</th>
               </tr>
               <tr>
                 {head('light', t('portfolio.col.light'), t('portfolio.help.light'))}
@@ -241,6 +242,8 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
                 {head('overdueIssues', t('portfolio.col.overdueIssues'), t('portfolio.help.overdueIssues'), 'num')}
                 {head('leadTime', t('portfolio.col.leadTime'), t('portfolio.help.leadTime'), 'num')}
                 {head('risksHigh', t('portfolio.col.risks'), t('portfolio.help.risks'), 'num')}
+                {head('recurrenceRate', t('portfolio.col.recurrenceRate'), t('portfolio.help.recurrenceRate'), 'num')}
+                {head('auditFindings', t('portfolio.col.auditFindings'), t('portfolio.help.auditFindings'), 'num')}
               </tr>
             </thead>
             <tbody>
@@ -331,6 +334,8 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
                     <span className={`risk risk-low ${r.figures.risksLow > 0 ? 'some' : ''}`}>{r.figures.risksLow}</span>
                     <span className={`d ${showDiff('risksHigh', r.diff.risksHigh)?.tone ?? ''}`}>{showDiff('risksHigh', r.diff.risksHigh)?.text ?? ''}</span>
                   </td>
+                  {figure(r, 'recurrenceRate')}
+                  {figure(r, 'auditFindings')}
                 </tr>
               ))}
             </tbody>
@@ -339,7 +344,7 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
       )}
       {summary && rows.length > 0 && showCharts && <PortfolioChartsPanel rows={rows} statusDate={statusDate} version={summary} />}
       <ul className="portfolio-legend" data-testid="portfolio-legend">
-        {(['adherence', 'leadTime', 'overdueIssues', 'lateTasks', 'spi', 'cpi', 'risks', 'diffLegend'] as const).map((k) => (
+        {(['adherence', 'leadTime', 'overdueIssues', 'lateTasks', 'spi', 'cpi', 'risks', 'recurrenceRate', 'auditFindings', 'diffLegend'] as const).map((k) => (
           <li key={k}>{t(`portfolio.help.${k}`)}</li>
         ))}
       </ul>
