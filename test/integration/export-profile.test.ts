@@ -382,6 +382,32 @@ describe('export through a client profile', () => {
     ws.close();
   });
 
+  it("writes a changed duration in the words of an MS Project export's Duration column (6 days, 1 day), the rest unchanged", async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const { id: projectId } = await call('project.create', { name: 'P' });
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('Task_Table1');
+      sheet.addRow(['ID', 'Task Name', 'Duration', 'Resource Names']);
+      sheet.addRow([1, 'Interviews', '5 days', 'Ana']);
+      sheet.addRow([2, 'Review', '3 days?', 'Ben']);
+      sheet.addRow([3, 'Sign-off', '0 days', 'Ana']);
+      const file = Buffer.from(await book.xlsx.writeBuffer());
+      const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'tasks.xlsx', dataBase64: file.toString('base64') });
+      expect(p.columns.find((c) => c.column === 'C')?.field).toBe('duration');
+      const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'MSP' } });
+      const tasks = await call('wbs.list', { projectId });
+      expect(tasks.map((t) => t.duration)).toEqual([5, 3, 0]);
+      await call('wbs.update', { id: tasks[0]!.id, patch: { duration: 6 } });
+      await call('wbs.update', { id: tasks[1]!.id, patch: { duration: 1 } });
+      const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
+      expect(cellDiff(file, Buffer.from(out.dataBase64, 'base64'))).toEqual(['Task_Table1!C2: s:5 days → s:6 days', 'Task_Table1!C3: s:3 days? → s:1 day']);
+    } finally {
+      ws.close();
+    }
+  });
+
   it('a WBS written as 大分類/中分類 columns: a new task gets its groups written beside it', async () => {
     const { ws, call, projectId, file, p, profileId } = await categoryWbs();
     expect(p.hierarchy).toBe('columns');

@@ -562,6 +562,18 @@ describe('the rows of a table', () => {
 });
 
 describe('tables and their columns', () => {
+  it("reads a bare Duration column as working days where its cells carry the unit (MS Project's export: 5 days, 1 day, 3 days?), not where they are plain numbers", () => {
+    const tasks = ['Discovery', 'Interviews', 'Review', 'Design', 'Wireframes'];
+    const withUnit: ModelCell[][] = [['ID', 'Task Name', 'Duration', 'Start', 'Finish']];
+    tasks.forEach((name, i) => withUnit.push([i + 1, name, ['5 days', '1 day', '3 days?', '0 days', '10 days'][i]!, d('2025-05-01'), d('2025-05-08')]));
+    const t = read(withUnit, 'wbs');
+    expect(fields(t).C).toBe('duration');
+    expect(t.records.map((r) => r.values.duration)).toEqual([5, 1, 3, 0, 10]);
+    // Numbers alone under a bare Duration may be calendar days (or days worked so far): left as they are.
+    const plain = withUnit.map((r, i) => (i === 0 ? r : [r[0], r[1], [5, 1, 3, 0, 10][i - 1]!, r[3], r[4]]));
+    expect(fields(read(plain, 'wbs')).C).toBeUndefined();
+  });
+
   it('takes a table beside another one as its own table, leaving the other alone', () => {
     const rows: ModelCell[][] = [
       ['課題一覧'],

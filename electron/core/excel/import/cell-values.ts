@@ -102,10 +102,10 @@ export function readValue(spec: FieldSpec, cell: Cell, ctx: ValueContext): Parse
   }
 }
 
-/** Working days: 5, 5日, ５日間, 5 days, 5d, 5営業日 → 5; null when not a whole number of days. */
+/** Working days: 5, 5日, ５日間, 5 days, 5d, 5営業日, 5 days? (MS Project's estimate) → 5; null when not a whole number of days. */
 export function parseDays(cell: Cell): number | null {
   const s = (cell.t === 'n' ? numberText(cell.v as number) : String(cell.v)).normalize('NFKC').trim().toLowerCase();
-  const m = /^(\d{1,6})(?:\.0+)?\s*(?:日|日間|営業日|d|days?|working days?)?$/.exec(s);
+  const m = /^(\d{1,6})(?:\.0+)?\s*(?:日|日間|営業日|d|days?|working days?)?\??$/.exec(s);
   return m ? Number(m[1]) : null;
 }
 

@@ -79,6 +79,21 @@ function fit(target: ImportTarget, field: string, label: string, cells: Cell[], 
  */
 const WEAK_KEY = 0.8;
 
+/**
+ * A bare Duration / 期間 / 工期 names no field by its word alone (a client's gantt often means calendar
+ * days, or the days worked so far: synonyms.ts), but MS Project's Excel export writes each duration with
+ * its unit ("5 days", "1 day", "0 days", "3 日", "2d", "5 days?" when estimated): a column whose cells
+ * mostly read so is the working days.
+ */
+const BARE_DURATION = /^(duration|dur\.?|期間|工期|所要期間|日数)$/;
+const DURATION_CONFIDENCE = 0.9;
+
+function durationsWithUnit(cells: Cell[]): boolean {
+  const filled = cells.filter((c) => !(c.t === 's' && (c.v as string).trim() === ''));
+  const withUnit = filled.filter((c) => c.t === 's' && /^\d+(?:\.0+)?\s*(?:日|日間|営業日|d|days?|working days?)\??$/.test((c.v as string).normalize('NFKC').trim().toLowerCase()));
+  return withUnit.length >= 2 && withUnit.length * 5 >= filled.length * 4;
+}
+
 /** Four or more values, fewer than four in five of them different. */
 function repeats(cells: Cell[]): boolean {
   const values = cells.filter((c) => !(c.t === 's' && (c.v as string).trim() === '')).map((c) => `${c.t}:${String(c.v).trim()}`);
@@ -167,6 +182,8 @@ export function assignFields(
       if (listed && fieldSpec(target, m.field)?.kind === 'text') confidence *= LISTED_TEXT;
       if (confidence >= MIN_CONFIDENCE) candidates.push({ i, field: m.field, confidence });
     }
+    if (target === 'wbs' && samples && BARE_DURATION.test((col.parts[col.parts.length - 1] ?? '').normalize('NFKC').trim().toLowerCase()) && durationsWithUnit(samples.cells(col)))
+      candidates.push({ i, field: 'duration', confidence: DURATION_CONFIDENCE });
     // Read as one list field's values only, the list names the column that field, whatever its header
     // word says, unless a word names another field more surely.
     if (fits.length === 1) candidates.push({ i, field: fits[0]!.field, confidence: LISTED_FIELD * fits[0]!.share });

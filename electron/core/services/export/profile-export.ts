@@ -922,8 +922,14 @@ function columnWriter(
           return text(WBS_STATUS_LABELS[String(v)]?.[language] ?? String(v));
         case 'scheduling':
           return text(WBS_SCHEDULING_LABELS[String(v)]?.[language] ?? String(v));
-        case 'days':
-          return { t: 'n', v: Number(v) };
+        case 'days': {
+          // A column of durations written with their unit (MS Project: "5 days", "1 day"; 5日) gets
+          // the new number in the same words.
+          const unit = dayUnit(cells);
+          const n = Number(v);
+          if (!unit) return { t: 'n', v: n };
+          return text(`${n}${unit.space ? ' ' : ''}${/^days?$/.test(unit.word) ? (n === 1 ? 'day' : 'days') : unit.word}`);
+        }
         case 'wbsCode': {
           // A column of numeric codes (1, 2, 1.1 typed as numbers) gets a number where the code reads
           // back the same from one (not 1.10).
@@ -942,3 +948,11 @@ function columnWriter(
   };
 }
 
+/** The unit a column writes its durations with ("5 days" → days, "3日" → 日), when most of its cells have one. */
+function dayUnit(cells: readonly Cell[]): { word: string; space: boolean } | null {
+  const units = cells.flatMap((c) => {
+    const m = c.t === 's' ? /^\d+(?:\.0+)?(\s*)(日|日間|営業日|d|days?|working days?)\??$/.exec(String(c.v).trim()) : null;
+    return m ? [{ word: m[2]!, space: m[1]!.length > 0 }] : [];
+  });
+  return units.length * 2 > cells.length ? units.find((u) => u.word !== 'day') ?? units[0]! : null;
+}
