@@ -110,12 +110,21 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
   const [me, setMe] = useState('');
   const [askingMe, setAskingMe] = useState(false);
   const quickKey = `quick.${view}.${project.id}`;
+  /** The saved quick filters are applied (or could not be read): the grid may start. */
+  const [quickRead, setQuickRead] = useState(false);
   useEffect(() => {
-    void Promise.all([read('settings.get', { key: quickKey }), read('settings.get', { key: 'ui.me' })]).then(([q, name]) => {
-      if (Array.isArray(q)) setQuick(new Set(q.filter((x): x is QuickFilter => (quickFiltersOf(register) as readonly unknown[]).includes(x))));
-      if (typeof name === 'string') setMe(name);
-    });
+    void Promise.all([read('settings.get', { key: quickKey }), read('settings.get', { key: 'ui.me' })])
+      .then(([q, name]) => {
+        if (Array.isArray(q)) setQuick(new Set(q.filter((x): x is QuickFilter => (quickFiltersOf(register) as readonly unknown[]).includes(x))));
+        if (typeof name === 'string') setMe(name);
+      })
+      .catch(() => undefined)
+      .finally(() => setQuickRead(true));
   }, [quickKey]);
+  // The grid is drawn once the lists, the rows, the undo state and the saved quick filters are in: it
+  // starts with its rows as filtered (a quick filter applied after a search's jump would drop the row
+  // just selected), as when one chain of loads read them all.
+  const ready = vocab !== null && rowsQuery.data !== undefined && historyQuery.data !== undefined && quickRead;
   const today = localToday();
   const quickCtx = useMemo(() => (vocab ? { vocab, today, me } : null), [vocab, today, me]);
   const counts = useMemo(() => (quickCtx ? quickCounts(register, rows as unknown as Record<string, unknown>[], quickCtx) : null), [register, rows, quickCtx]);
@@ -362,7 +371,7 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
       }
     >
       <div className="register-body">
-        {vocab && (
+        {ready && vocab && (
           <RegisterGrid<T>
             gridRef={grid}
             testId={`${register}-grid`}
@@ -388,7 +397,7 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
             onJumpHidden={() => (quick.size > 0 ? setQuick(new Set()) : props.onJumpHidden?.())}
           />
         )}
-        {vocab && props.side && <aside className="register-side">{props.side({ rows, focused, vocab })}</aside>}
+        {ready && vocab && props.side && <aside className="register-side">{props.side({ rows, focused, vocab })}</aside>}
       </div>
       {importing && (
         <ImportDialog
