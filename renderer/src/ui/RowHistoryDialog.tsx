@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../../electron/common/dto.js';
 import { formatDateTime } from '../../../electron/common/dates.js';
-import { call } from '../api/client.js';
+import { read } from '../api/useApi.js';
 import { useErrorText } from './ErrorBanner.js';
 import { historyLines } from './historyLines.js';
 
@@ -37,7 +37,7 @@ export function RowHistoryDialog({ entity, target, onClose, headerOf, format }: 
     setEntries(null);
     setError(null);
     if (!target) return;
-    call('history.row', { entity, id: target.id })
+    read('history.row', { entity, id: target.id })
       .then(setEntries)
       .catch((err) => setError(errorText(err)));
   }, [target, entity, errorText]);

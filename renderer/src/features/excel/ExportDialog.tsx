@@ -11,7 +11,8 @@ import { useTranslation } from 'react-i18next';
 import type { ExportRegister } from '../../../../electron/common/api/excel.js';
 import type { ProfileSummary } from '../../../../electron/common/excel/preview.js';
 import { ApiError } from '../../../../electron/common/errors.js';
-import { call, hashParams } from '../../api/client.js';
+import { hashParams } from '../../api/client.js';
+import { mutate, read } from '../../api/useApi.js';
 import { saveFile } from '../../api/download.js';
 import { DialogFrame } from '../../ui/DialogFrame.js';
 import { useErrorText, useMessageText } from '../../ui/ErrorBanner.js';
@@ -62,7 +63,7 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
   const row = typeof cardRow === 'object' ? cardRow : null;
 
   const load = useCallback(async () => {
-    const [list, saved] = await Promise.all([call('profile.list', { register }), call('settings.get', { key }).catch(() => null)]);
+    const [list, saved] = await Promise.all([read('profile.list', { register }), read('settings.get', { key }).catch(() => null)]);
     setProfiles(list);
     setChoice(initialChoice(saved, list, { csv: offersCsv, card: row !== null }));
   }, [register, key, offersCsv, row]);
@@ -102,7 +103,7 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
     setError(null);
     setNotice(null);
     try {
-      const file = await call('excel.export', {
+      const file = await read('excel.export', {
         projectId,
         register,
         language: lang,
@@ -112,7 +113,7 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
         ...(chosen?.kind === 'card' && row ? { recordId: row.id } : {}),
       });
       saveFile(file.fileName, file.dataBase64);
-      void call('settings.set', { key, value: rememberedChoice(choice) }).catch(() => undefined);
+      void mutate('settings.set', { key, value: rememberedChoice(choice) }, { touches: ['settings'] }).catch(() => undefined);
       onExported(file.fileName);
       // Cells the client's words had no word for, or hidden under a range it merged, were left as they
       // were, tasks nested deeper than the client's levels were written at its deepest: the dialog
@@ -273,7 +274,7 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
           register={register}
           onClose={() => setRegistering(false)}
           onSaved={(p) => {
-            void call('profile.list', { register }).then((list) => {
+            void read('profile.list', { register }).then((list) => {
               setProfiles(list);
               setChoice(p.id);
             });

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SheetPreview } from '../../../../electron/common/api/excel.js';
 import { columnName } from '../../../../electron/common/excel/model.js';
-import { call } from '../../api/client.js';
+import { read } from '../../api/useApi.js';
 import { useErrorText } from '../../ui/ErrorBanner.js';
 import { columnWidths, gridRows, mergeIndex, textIndex, type Mark, type Pos } from '../forms/formModel.js';
 import { SheetGrid } from '../forms/SheetGrid.js';
@@ -39,7 +39,7 @@ export function TablePicker(props: {
 
   useEffect(() => {
     let live = true;
-    call('excel.sheetPreview', { fileName: props.file.name, dataBase64: props.file.base64 })
+    read('excel.sheetPreview', { fileName: props.file.name, dataBase64: props.file.base64 })
       .then((p) => live && setSheets(p))
       .catch((e: unknown) => live && setError(errorText(e)));
     return () => {

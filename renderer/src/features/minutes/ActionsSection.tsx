@@ -11,7 +11,7 @@ import { localToday } from '../../../../electron/common/dates.js';
 import type { Meeting } from '../../../../electron/common/meetings.js';
 import { ApiError } from '../../../../electron/common/errors.js';
 import { closedCodes, type Issue, type Vocabularies } from '../../../../electron/common/registers.js';
-import { call } from '../../api/client.js';
+import { mutate } from '../../api/useApi.js';
 import type { CellPlan, PlanColumn } from '../../grid/cellPlan.js';
 import { parseCell } from '../../grid/cellValues.js';
 import { RegisterGrid } from '../../grid/RegisterGrid.js';
@@ -99,7 +99,7 @@ export function ActionsSection({ meeting, vocab, lang, onChanged, onError, onBad
     const sent = actionCells(plan, (id) => rows.find((r) => r.id === id)?.issueId ?? null, defaults());
     if (sent.updates.length === 0 && sent.creates.length === 0) return;
     try {
-      await call('issue.applyCells', { projectId: meeting.projectId, ...sent });
+      await mutate('issue.applyCells', { projectId: meeting.projectId, ...sent });
       await onChanged();
     } catch (err) {
       refused(err, sent);
@@ -117,17 +117,17 @@ export function ActionsSection({ meeting, vocab, lang, onChanged, onError, onBad
     const patch = { [field]: parsed.value };
     void (async () => {
       try {
-        if (e.data.issueId !== null) await call('issue.update', { id: e.data.issueId, patch });
+        if (e.data.issueId !== null) await mutate('issue.update', { id: e.data.issueId, patch });
         else {
           // The next cell of a row just typed into the new-row line, before the grid shows that row:
           // it belongs to the action item being created.
           const pending = creating.current?.row === e.data.id ? creating.current : null;
           const created = pending && (await pending.item);
-          if (created) await call('issue.update', { id: created.id, patch });
+          if (created) await mutate('issue.update', { id: created.id, patch });
           else {
             if (parsed.value === '' || parsed.value === null) return;
             line.typedOnLine(e.data.id - 1, field);
-            const p = call('issue.create', { projectId: meeting.projectId, values: { ...defaults(), ...patch } as never });
+            const p = mutate('issue.create', { projectId: meeting.projectId, values: { ...defaults(), ...patch } as never });
             const entry = { row: e.data.id, item: p.catch(() => null) };
             creating.current = entry;
             try {
@@ -163,7 +163,7 @@ export function ActionsSection({ meeting, vocab, lang, onChanged, onError, onBad
       onConfirm: () =>
         void (async () => {
           try {
-            await call('issue.delete', { ids: targets.flatMap((r) => (r.issueId === null ? [] : [r.issueId])) });
+            await mutate('issue.delete', { ids: targets.flatMap((r) => (r.issueId === null ? [] : [r.issueId])) });
             await onChanged();
           } catch (err) {
             onError(err);

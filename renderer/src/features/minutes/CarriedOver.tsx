@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../electron/common/dates.js';
 import type { Meeting, MeetingSummary } from '../../../../electron/common/meetings.js';
 import { closedCodes, vocabLabel, type Issue, type Vocabularies } from '../../../../electron/common/registers.js';
-import { call } from '../../api/client.js';
+import { mutate } from '../../api/useApi.js';
 import { closingStatus } from './minutesLogic.js';
 
 interface Props {
@@ -35,7 +35,7 @@ export function CarriedOver({ meeting, vocab, lang, meetings, onChanged, onError
 
   const close = async (issue: Issue) => {
     try {
-      const updated = await call('issue.update', { id: issue.id, patch: { status: closingStatus(vocab['issue.status']) } });
+      const updated = await mutate('issue.update', { id: issue.id, patch: { status: closingStatus(vocab['issue.status']) } });
       setClosedHere((prev) => ({ meetingId: meeting.id, items: [...(prev.meetingId === meeting.id ? prev.items : []), updated] }));
       await onChanged();
     } catch (err) {

@@ -11,7 +11,7 @@ import { problemText } from '../excel/importModel.js';
 import { ApiError } from '../../../../electron/common/errors.js';
 import type { Meeting, MeetingFields } from '../../../../electron/common/meetings.js';
 import { vocabLabel, type Vocabularies } from '../../../../electron/common/registers.js';
-import { call } from '../../api/client.js';
+import { HISTORY, mutate, read } from '../../api/useApi.js';
 import { readFileBase64 } from '../../api/upload.js';
 import { DialogFrame, DropZone, FileInput } from '../../ui/DialogFrame.js';
 import { useErrorText, useMessageText } from '../../ui/ErrorBanner.js';
@@ -73,7 +73,7 @@ export function FormImportDialog({ projectId, vocab, lang, onClose, onImported }
 
   const loadForms = useCallback(
     async (pick?: number) => {
-      const [list, saved] = await Promise.all([call('profile.list', { register: 'minutes' }), call('settings.get', { key }).catch(() => null)]);
+      const [list, saved] = await Promise.all([read('profile.list', { register: 'minutes' }), read('settings.get', { key }).catch(() => null)]);
       const only = list.filter((p) => p.kind === 'form');
       setForms(only);
       setFormId(pick ?? initialForm(saved, only));
@@ -100,11 +100,11 @@ export function FormImportDialog({ projectId, vocab, lang, onClose, onImported }
     setBusy('reading');
     setError(null);
     try {
-      const r = await call('meeting.importForm', { projectId, profileId, fileName: f.name, dataBase64: f.base64, dryRun: true });
+      const r = await read('meeting.importForm', { projectId, profileId, fileName: f.name, dataBase64: f.base64, dryRun: true });
       if (mine !== seq.current) return;
       setDry({ values: r.values, actions: r.actions, problems: r.problems });
       setStep('preview');
-      void call('settings.set', { key, value: { profileId } }).catch(() => undefined);
+      void mutate('settings.set', { key, value: { profileId } }, { touches: ['settings'] }).catch(() => undefined);
     } catch (err) {
       if (mine === seq.current) {
         setError(errorText(err));
@@ -144,7 +144,7 @@ export function FormImportDialog({ projectId, vocab, lang, onClose, onImported }
     setBusy('apply');
     setError(null);
     try {
-      const r = await call('meeting.importForm', { projectId, profileId: formId, fileName: file.name, dataBase64: file.base64 });
+      const r = await mutate('meeting.importForm', { projectId, profileId: formId, fileName: file.name, dataBase64: file.base64 }, { touches: ['meeting', 'issue', HISTORY] });
       if (!r.meeting) throw new Error('no meeting was created');
       onImported(r.meeting, file.name, r.actions.length);
       onClose();

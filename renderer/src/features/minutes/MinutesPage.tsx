@@ -5,16 +5,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localToday, parseDateInput } from '../../../../electron/common/dates.js';
-import type { HistoryState, Project } from '../../../../electron/common/dto.js';
+import type { Project } from '../../../../electron/common/dto.js';
 import { ApiError, textError } from '../../../../electron/common/errors.js';
 import type { AgendaItem, Attendee, Decision, Meeting, MeetingFields, MeetingSummary } from '../../../../electron/common/meetings.js';
 import { vocabLabel, type Vocabularies } from '../../../../electron/common/registers.js';
-import { call, hashParams } from '../../api/client.js';
+import { hashParams } from '../../api/client.js';
+import { HISTORY, mutate, read, useQuery } from '../../api/useApi.js';
 import type { BadCell } from '../../grid/cellPlan.js';
-import { BadCellsList } from '../../ui/BadCellsList.js';
 import { UndoRedoButtons } from '../../ui/UndoRedoButtons.js';
-import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
-import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
+import { Notice, PageFrame, usePageFrame } from '../../ui/PageFrame.js';
 import { useBadCellMessages } from '../../grid/reasons.js';
 import { ExportDialog } from '../excel/ExportDialog.js';
 import { ActionsSection } from './ActionsSection.js';
@@ -45,7 +44,8 @@ function setRouteMeeting(id: number | null) {
 export function MinutesPage({ project }: { project: Project }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
-  const errorText = useErrorText();
+  const frame = usePageFrame();
+  const { setNotice } = frame;
   const withMessages = useBadCellMessages();
   const [vocab, setVocab] = useState<Vocabularies | null>(null);
   const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
@@ -53,11 +53,8 @@ export function MinutesPage({ project }: { project: Project }) {
   const [filter, setFilter] = useState<ListFilter>({ query: '', from: '', to: '' });
   const [selectedId, setSelectedId] = useState<number | null>(routeMeeting);
   const [meeting, setMeetingState] = useState<Meeting | null>(null);
-  const [history, setHistory] = useState<HistoryState | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [badCells, setBadCells] = useState<BadCell[]>([]);
-  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  // The undo stack: read again by every write (useApi mutate).
+  const history = useQuery([HISTORY], () => read('history.state', { projectId: project.id }), [project.id]).data ?? null;
   const [focusTitle, setFocusTitle] = useState(false);
   /** Excel出力, フォームから取込, or 議事録フォームの設定, on their own modal dialogs. */
   const [dialog, setDialog] = useState<'export' | 'import' | 'forms' | null>(null);
@@ -78,23 +75,10 @@ export function MinutesPage({ project }: { project: Project }) {
     to: filter.to.trim() !== '' && parseDateInput(filter.to) === null,
   };
 
-  const showError = useCallback((err: unknown) => setError(errorText(err)), [errorText]);
-  const showBad = useCallback(
-    (cells: BadCell[]) => {
-      setError(null);
-      setBadCells(cells.map((c) => (c.message ? c : withMessages([c])[0]!)));
-    },
-    [withMessages],
-  );
-  const clearMessages = () => {
-    setError(null);
-    setBadCells([]);
-  };
-
-  const refreshHistory = useCallback(
-    async () => setHistory(await call('history.state', { projectId: project.id })),
-    [project.id],
-  );
+  const showError = frame.fail;
+  const { setBadCells } = frame;
+  const showBad = useCallback((cells: BadCell[]) => setBadCells(cells.map((c) => (c.message ? c : withMessages([c])[0]!))), [withMessages, setBadCells]);
+  const clearMessages = frame.clear;
 
   /** The list as the filter asks (bad dates are left out until they are dates). */
   const loadList = useCallback(async () => {
@@ -103,8 +87,8 @@ export function MinutesPage({ project }: { project: Project }) {
     const to = parseDateInput(f.to) ?? undefined;
     const query = f.query.trim() || undefined;
     const [found, all] = await Promise.all([
-      call('meeting.list', { projectId: project.id, query, from, to }),
-      query || from || to ? call('meeting.list', { projectId: project.id }) : null,
+      read('meeting.list', { projectId: project.id, query, from, to }),
+      query || from || to ? read('meeting.list', { projectId: project.id }) : null,
     ]);
     setMeetings(found);
     setSeries([...new Set((all ?? found).map((m) => m.series).filter(Boolean))].sort());
@@ -114,7 +98,7 @@ export function MinutesPage({ project }: { project: Project }) {
   const loadMeeting = useCallback(
     async (id: number) => {
       try {
-        const m = await call('meeting.get', { id });
+        const m = await read('meeting.get', { id });
         // A meeting named by a link of another project is not this project's.
         if (m.projectId !== project.id) throw textError('NOT_FOUND', 'meeting.gone', { id }, `Meeting ${id} does not exist in this project`);
         setMeeting(m);
@@ -129,11 +113,11 @@ export function MinutesPage({ project }: { project: Project }) {
     [setMeeting, project.id],
   );
 
-  // First load: value lists, history, the list; the routed meeting or the newest one.
+  // First load: value lists, the list; the routed meeting or the newest one.
   useEffect(() => {
     let live = true;
     (async () => {
-      const [v] = await Promise.all([call('vocab.list', { projectId: project.id }), refreshHistory()]);
+      const v = await read('vocab.list', { projectId: project.id });
       if (!live) return;
       setVocab(v);
       const list = await loadList();
@@ -146,7 +130,7 @@ export function MinutesPage({ project }: { project: Project }) {
     return () => {
       live = false;
     };
-  }, [project.id, refreshHistory, loadList, showError]);
+  }, [project.id, loadList, showError]);
 
   // The filter changed: search again after a short pause in typing.
   const filterKey = `${filter.query}\u0000${filter.from}\u0000${filter.to}`;
@@ -183,10 +167,10 @@ export function MinutesPage({ project }: { project: Project }) {
     jumpTo.done();
   }, [jumpTo?.seq]);
 
-  /** After a change: the list's counts and the undo state follow. */
+  /** After a change: the list's counts follow (the undo state follows every write by itself). */
   const afterChange = useCallback(async () => {
-    await Promise.all([loadList(), refreshHistory()]);
-  }, [loadList, refreshHistory]);
+    await loadList();
+  }, [loadList]);
 
   /** Runs after every save queued before it, so each save starts from the meeting as stored. */
   const enqueue = useCallback(<R,>(task: () => Promise<R>): Promise<R> => {
@@ -201,7 +185,7 @@ export function MinutesPage({ project }: { project: Project }) {
         const m = current.current;
         if (!m) return false;
         try {
-          setMeeting(await call('meeting.update', { id: m.id, patch }));
+          setMeeting(await mutate('meeting.update', { id: m.id, patch }));
           clearMessages();
           await afterChange();
           return true;
@@ -223,7 +207,7 @@ export function MinutesPage({ project }: { project: Project }) {
           const next = change(m[field] as MeetingFields[K][number][]);
           if (next === null) return;
           try {
-            setMeeting(await call('meeting.update', { id: m.id, patch: { [field]: next } }));
+            setMeeting(await mutate('meeting.update', { id: m.id, patch: { [field]: next } }));
             clearMessages();
             await afterChange();
           } catch (err) {
@@ -247,8 +231,7 @@ export function MinutesPage({ project }: { project: Project }) {
   const step = (which: 'undo' | 'redo') =>
     void enqueue(async () => {
       try {
-        const r = await call(which === 'undo' ? 'history.undo' : 'history.redo', { projectId: project.id });
-        setHistory(r.state);
+        const r = await mutate(which === 'undo' ? 'history.undo' : 'history.redo', { projectId: project.id });
         setNotice(r.applied ? null : t(`register.nothingTo.${which}`));
         const list = await loadList();
         const id = current.current?.id ?? selectedId;
@@ -273,7 +256,7 @@ export function MinutesPage({ project }: { project: Project }) {
 
   const create = () =>
     run(async () => {
-      const m = await call('meeting.create', { projectId: project.id, values: { heldOn: localToday(), kind: kinds[0]?.code ?? '' } });
+      const m = await mutate('meeting.create', { projectId: project.id, values: { heldOn: localToday(), kind: kinds[0]?.code ?? '' } });
       setMeeting(m);
       select(m.id);
       setFocusTitle(true);
@@ -286,7 +269,7 @@ export function MinutesPage({ project }: { project: Project }) {
       const from = current.current;
       if (!from) return;
       const next = nextMeetingStart(from.nextMeeting, from.heldOn);
-      const m = await call('meeting.create', {
+      const m = await mutate('meeting.create', {
         projectId: project.id,
         fromMeetingId: from.id,
         values: { title: nextMeetingTitle(from.title), heldOn: next.heldOn ?? localToday(), ...(next.startsAt ? { startsAt: next.startsAt } : {}), nextMeeting: '' },
@@ -300,17 +283,16 @@ export function MinutesPage({ project }: { project: Project }) {
   const remove = () => {
     const m = current.current;
     if (!m) return;
-    setConfirm({
+    frame.ask({
       title: t('minutes.confirmDeleteTitle'),
       message: t('minutes.confirmDelete', { title: m.title || t('minutes.untitled') }),
       confirmLabel: t('common.delete'),
       onConfirm: () =>
         run(async () => {
-          await call('meeting.delete', { id: m.id });
+          await mutate('meeting.delete', { id: m.id });
           setMeeting(null);
           const list = await loadList();
           select(list[0]?.id ?? null);
-          await refreshHistory();
         }),
     });
   };
@@ -319,20 +301,20 @@ export function MinutesPage({ project }: { project: Project }) {
     run(async () => {
       const m = current.current;
       if (!m) return;
-      setMeeting(await call('meeting.finalize', { id: m.id }));
+      setMeeting(await mutate('meeting.finalize', { id: m.id }));
       await afterChange();
     });
 
   const reopen = () => {
     const m = current.current;
     if (!m) return;
-    setConfirm({
+    frame.ask({
       title: t('minutes.confirmReopenTitle'),
       message: t('minutes.confirmReopen', { title: m.title || t('minutes.untitled') }),
       confirmLabel: t('minutes.reopen'),
       onConfirm: () =>
         run(async () => {
-          setMeeting(await call('meeting.reopen', { id: m.id }));
+          setMeeting(await mutate('meeting.reopen', { id: m.id }));
           await afterChange();
         }),
     });
@@ -414,83 +396,78 @@ export function MinutesPage({ project }: { project: Project }) {
           <button className="danger" onClick={remove} disabled={!meeting || final} title={final ? t('minutes.finalNote') : undefined}>
             {t('minutes.delete')}
           </button>
-          {notice && (
-            <span className="notice" role="status">
-              {notice}
-            </span>
-          )}
+          <Notice frame={frame} />
         </div>
-        <ErrorBanner text={error} onClose={() => setError(null)} />
-        <BadCellsList cells={badCells} onClose={() => setBadCells([])} />
-        {!meeting || !vocab ? (
-          <p className="muted minutes-pick">{meetings && meetings.length > 0 ? t('minutes.pick') : t('minutes.start')}</p>
-        ) : (
-          <div className="minutes-scroll" data-testid="meeting-editor" onKeyDown={onEditorKey}>
-            <div className="minutes-heading">
-              <h2 data-testid="meeting-heading">{meeting.title || t('minutes.untitled')}</h2>
-              <span className="kind-tag">{vocabLabel(kinds, meeting.kind, lang)}</span>
-              {final ? (
-                <span className="final-badge" data-testid="final-badge">
-                  {t('minutes.final')}
-                </span>
-              ) : (
-                <span className="draft-badge">{t('minutes.draft')}</span>
+        <PageFrame frame={frame}>
+          {!meeting || !vocab ? (
+            <p className="muted minutes-pick">{meetings && meetings.length > 0 ? t('minutes.pick') : t('minutes.start')}</p>
+          ) : (
+            <div className="minutes-scroll" data-testid="meeting-editor" onKeyDown={onEditorKey}>
+              <div className="minutes-heading">
+                <h2 data-testid="meeting-heading">{meeting.title || t('minutes.untitled')}</h2>
+                <span className="kind-tag">{vocabLabel(kinds, meeting.kind, lang)}</span>
+                {final ? (
+                  <span className="final-badge" data-testid="final-badge">
+                    {t('minutes.final')}
+                  </span>
+                ) : (
+                  <span className="draft-badge">{t('minutes.draft')}</span>
+                )}
+              </div>
+              {final && (
+                <p className="final-note" role="note">
+                  {t('minutes.finalNote')}
+                </p>
               )}
+              <MeetingForm
+                meeting={meeting}
+                kinds={kinds}
+                lang={lang}
+                seriesOptions={series}
+                readOnly={final}
+                onSave={saveFields}
+                onUndo={handlers.onUndo}
+                onRedo={handlers.onRedo}
+              />
+              <ListSection<Attendee, ReturnType<typeof attendeeSpec.toRow>>
+                name="attendees"
+                projectId={project.id}
+                spec={attendeeSpec}
+                items={meeting.attendees}
+                columns={attendeeCols}
+                firstField="name"
+                readOnly={final}
+                onChange={onAttendees}
+                {...handlers}
+              />
+              <CarriedOver meeting={meeting} vocab={vocab} lang={lang} meetings={meetings ?? []} onChanged={reloadMeeting} onError={showError} />
+              <ListSection<AgendaItem, ReturnType<typeof agendaSpec.toRow>>
+                name="agenda"
+                projectId={project.id}
+                spec={agendaSpec}
+                items={meeting.agenda}
+                columns={agendaCols}
+                firstField="title"
+                readOnly={final}
+                onChange={onAgenda}
+                {...handlers}
+              />
+              <ListSection<Decision, ReturnType<typeof decisionSpec.toRow>>
+                name="decisions"
+                projectId={project.id}
+                spec={decisionSpec}
+                items={meeting.decisions}
+                columns={decisionCols}
+                firstField="text"
+                readOnly={final}
+                onChange={onDecisions}
+                {...handlers}
+              />
+              <ActionsSection meeting={meeting} vocab={vocab} lang={lang} onChanged={reloadMeeting} onError={showError} {...handlers} />
             </div>
-            {final && (
-              <p className="final-note" role="note">
-                {t('minutes.finalNote')}
-              </p>
-            )}
-            <MeetingForm
-              meeting={meeting}
-              kinds={kinds}
-              lang={lang}
-              seriesOptions={series}
-              readOnly={final}
-              onSave={saveFields}
-              onUndo={handlers.onUndo}
-              onRedo={handlers.onRedo}
-            />
-            <ListSection<Attendee, ReturnType<typeof attendeeSpec.toRow>>
-              name="attendees"
-              projectId={project.id}
-              spec={attendeeSpec}
-              items={meeting.attendees}
-              columns={attendeeCols}
-              firstField="name"
-              readOnly={final}
-              onChange={onAttendees}
-              {...handlers}
-            />
-            <CarriedOver meeting={meeting} vocab={vocab} lang={lang} meetings={meetings ?? []} onChanged={reloadMeeting} onError={showError} />
-            <ListSection<AgendaItem, ReturnType<typeof agendaSpec.toRow>>
-              name="agenda"
-              projectId={project.id}
-              spec={agendaSpec}
-              items={meeting.agenda}
-              columns={agendaCols}
-              firstField="title"
-              readOnly={final}
-              onChange={onAgenda}
-              {...handlers}
-            />
-            <ListSection<Decision, ReturnType<typeof decisionSpec.toRow>>
-              name="decisions"
-              projectId={project.id}
-              spec={decisionSpec}
-              items={meeting.decisions}
-              columns={decisionCols}
-              firstField="text"
-              readOnly={final}
-              onChange={onDecisions}
-              {...handlers}
-            />
-            <ActionsSection meeting={meeting} vocab={vocab} lang={lang} onChanged={reloadMeeting} onError={showError} {...handlers} />
-          </div>
-        )}
+          )}
+        </PageFrame>
       </div>
-      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
       {dialog === 'export' && meeting && (
         <ExportDialog
           projectId={project.id}

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIGHTS, type Light, type PortfolioRow, type StatusOverride } from '../../../../electron/common/api/portfolio.js';
 import { formatDateTime } from '../../../../electron/common/dates.js';
-import { call } from '../../api/client.js';
+import { mutate, read } from '../../api/useApi.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 import { LightBadge } from './LightBadge.js';
 
@@ -20,14 +20,14 @@ export function OverrideDialog({ row, onClose, onSaved }: { row: PortfolioRow; o
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
-    call('portfolio.overrides', { projectId: row.projectId }).then(setHistory, (e) => setError(errorText(e)));
+    read('portfolio.overrides', { projectId: row.projectId }).then(setHistory, (e) => setError(errorText(e)));
   }, [row.projectId, errorText]);
 
   const needsReason = choice !== 'auto';
   const save = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await call('portfolio.override', { projectId: row.projectId, light: choice === 'auto' ? null : choice, reason });
+      await mutate('portfolio.override', { projectId: row.projectId, light: choice === 'auto' ? null : choice, reason });
       onSaved();
       ref.current?.close();
     } catch (err) {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { PortfolioRow } from '../../../../electron/common/api/portfolio.js';
 import { formatDate } from '../../../../electron/common/dates.js';
 import { heatOption, issueWeeksOption, milestonesOption, spiCpiOption, type ChartOption, type PortfolioCharts as ChartData } from '../../../../electron/common/portfolio-charts.js';
-import { call } from '../../api/client.js';
+import { read } from '../../api/useApi.js';
 import { saveFile } from '../../api/download.js';
 import { EChart, type ChartImage } from '../progress/EChart.js';
 
@@ -70,7 +70,7 @@ export function PortfolioChartsPanel({ rows, statusDate, version }: { rows: read
   const ids = useMemo(() => rows.map((r) => r.projectId), [rows]);
   const key = ids.join(',');
   const load = useCallback(async () => {
-    setData(await call('portfolio.charts', { ...(statusDate && { statusDate }), projectIds: ids }));
+    setData(await read('portfolio.charts', { ...(statusDate && { statusDate }), projectIds: ids }));
     // `key` stands for ids; `version` changes whenever the summary was read again.
   }, [key, statusDate, version]);
   useEffect(() => void load().catch(() => setData(null)), [load]);

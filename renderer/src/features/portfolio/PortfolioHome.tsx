@@ -8,9 +8,8 @@ import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNo
 import { useTranslation } from 'react-i18next';
 import { LIGHTS, type FigureKey, type Light, type PortfolioRow, type PortfolioSummary } from '../../../../electron/common/api/portfolio.js';
 import { formatDate, formatDateTime } from '../../../../electron/common/dates.js';
-import { call } from '../../api/client.js';
-import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
-import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
+import { HISTORY, mutate, read, useQuery } from '../../api/useApi.js';
+import { PageFrame, usePageFrame } from '../../ui/PageFrame.js';
 import { LightBadge } from './LightBadge.js';
 import { NoteLine } from './NoteLine.js';
 import { OverrideDialog } from './OverrideDialog.js';
@@ -27,8 +26,8 @@ export interface ProjectRef {
 
 export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const [summary, setSummary] = useState<PortfolioSummary | null>(null);
+  const frame = usePageFrame();
+  const { run } = frame;
   const [statusDate, setStatusDate] = useState('');
   const [sort, setSort] = useState<Sort>({ key: 'light', desc: true });
   const [text, setText] = useState('');
@@ -36,32 +35,18 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
   const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
-  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [overriding, setOverriding] = useState<PortfolioRow | null>(null);
   const [editThresholds, setEditThresholds] = useState(false);
   const [showCharts, setShowCharts] = useState(true);
   const [reporting, setReporting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   // The project just deleted: a project's delete is one undo step of whoever deleted it (history.undo
   // on that project puts back every row of it), offered here as 元に戻す and Ctrl+Z.
   const [deleted, setDeleted] = useState<ProjectRef | null>(null);
 
-  const load = useCallback(async () => setSummary(await call('portfolio.summary', statusDate ? { statusDate } : {})), [statusDate]);
-
-  const run = useCallback(
-    async (work: () => Promise<unknown>) => {
-      try {
-        await work();
-        setError(null);
-        await load();
-      } catch (err) {
-        setError(errorText(err));
-      }
-    },
-    [errorText, load],
-  );
-
-  useEffect(() => void run(async () => undefined), [run]);
+  // Every project's figures: they follow from every register, so any undoable write (the undo stack
+  // moves) reads them again, as do a project's create, rename and delete and the home's own settings.
+  const summaryQuery = useQuery<PortfolioSummary>(['project', 'portfolio', HISTORY], () => read('portfolio.summary', statusDate ? { statusDate } : {}), [statusDate], frame.fail);
+  const summary = summaryQuery.data ?? null;
 
   const all = summary?.projects ?? [];
   const rows = useMemo(() => sortRows(filterRows(all, { text, lights }), sort), [all, text, lights, sort]);
@@ -70,7 +55,7 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
   const create = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      await call('project.create', { name, code });
+      await mutate('project.create', { name, code });
       setName('');
       setCode('');
     });
@@ -80,19 +65,19 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
     e.preventDefault();
     if (!renaming) return;
     void run(async () => {
-      await call('project.update', { id: renaming.id, patch: { name: renaming.name } });
+      await mutate('project.update', { id: renaming.id, patch: { name: renaming.name } });
       setRenaming(null);
     });
   };
 
   const askDelete = (r: PortfolioRow) =>
-    setConfirm({
+    frame.ask({
       title: t('projects.confirmDeleteTitle'),
       message: t('projects.confirmDelete', { name: r.name }),
       confirmLabel: t('common.delete'),
       onConfirm: () =>
         void run(async () => {
-          await call('project.delete', { id: r.projectId });
+          await mutate('project.delete', { id: r.projectId });
           setDeleted({ id: r.projectId, name: r.name });
         }),
     });
@@ -101,7 +86,7 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
     if (!deleted) return;
     setDeleted(null);
     void run(async () => {
-      const r = await call('history.undo', { projectId: deleted.id });
+      const r = await mutate('history.undo', { projectId: deleted.id });
       if (!r.applied) throw new Error(t('register.nothingTo.undo'));
     });
   }, [deleted, run, t]);
@@ -201,157 +186,158 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
           {t('portfolio.thresholds')}
         </button>
       </div>
-      <ErrorBanner text={error} onClose={() => setError(null)} />
-      {deleted && (
-        <div className="toolbar">
-          <span className="notice" role="status" data-testid="project-deleted">
-            {t('projects.deleted', { name: deleted.name })}
-          </span>
-          <button onClick={undoDelete} title={t('projects.undoDeleteHint')}>
-            ↶ {t('history.undo')}
-          </button>
-          <button className="icon" aria-label={t('common.close')} title={t('common.close')} onClick={() => setDeleted(null)}>
-            ×
-          </button>
-        </div>
-      )}
-      {summary && all.length === 0 ? (
-        <p className="muted">{t('projects.empty')}</p>
-      ) : (
-        <div className="portfolio-table-wrap">
-          <table className="portfolio-table" data-testid="portfolio-table">
-            <thead>
-              <tr className="groups">
-                <th colSpan={3} />
-                <th colSpan={6}>{t('portfolio.col.groupPlan')}</th>
-                <th colSpan={3}>{t('portfolio.col.groupIssues')}</th>
-                <th>{t('portfolio.col.groupRisks')}</th>
-                <th colSpan={2}>{t('portfolio.col.groupQuality')}</th>
-              </tr>
-              <tr>
-                {head('light', t('portfolio.col.light'), t('portfolio.help.light'))}
-                {head('name', t('portfolio.col.name'), t('portfolio.col.name'), 'name')}
-                {head('statusDate', t('portfolio.col.statusDate'), t('portfolio.col.statusDate'))}
-                {head('progress', t('portfolio.col.progress'), t('portfolio.help.progress'), 'num')}
-                {head('spi', t('portfolio.col.spi'), t('portfolio.help.spi'), 'num')}
-                {head('cpi', t('portfolio.col.cpi'), t('portfolio.help.cpi'), 'num')}
-                {head('adherence', t('portfolio.col.adherence'), t('portfolio.help.adherence'), 'num')}
-                {head('lateTasks', t('portfolio.col.lateTasks'), t('portfolio.help.lateTasks'), 'num')}
-                {head('nextMilestone', t('portfolio.col.nextMilestone'), t('portfolio.help.nextMilestone'))}
-                {head('openIssues', t('portfolio.col.openIssues'), t('portfolio.help.openIssues'), 'num')}
-                {head('overdueIssues', t('portfolio.col.overdueIssues'), t('portfolio.help.overdueIssues'), 'num')}
-                {head('leadTime', t('portfolio.col.leadTime'), t('portfolio.help.leadTime'), 'num')}
-                {head('risksHigh', t('portfolio.col.risks'), t('portfolio.help.risks'), 'num')}
-                {head('recurrenceRate', t('portfolio.col.recurrenceRate'), t('portfolio.help.recurrenceRate'), 'num')}
-                {head('auditFindings', t('portfolio.col.auditFindings'), t('portfolio.help.auditFindings'), 'num')}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.projectId} data-testid="project-row" className={`row-${r.light}`}>
-                  <td className="light-cell">
-                    <button
-                      className="light-button"
-                      aria-label={`${t('portfolio.setLight')}: ${t(`portfolio.light.${r.light}`)}`}
-                      title={lightTitle(r)}
-                      onClick={() => setOverriding(r)}
-                      data-testid="light"
-                      data-light={r.light}
-                    >
-                      <LightBadge light={r.light} />
-                      {r.override && <span className="manual">{t('portfolio.manual')}</span>}
-                    </button>
-                  </td>
-                  <td className="name">
-                    {renaming?.id === r.projectId ? (
-                      <form onSubmit={saveRename}>
-                        <input
-                          type="text"
-                          aria-label={t('common.rename')}
-                          autoFocus
-                          value={renaming.name}
-                          onChange={(e) => setRenaming({ id: r.projectId, name: e.target.value })}
-                          onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)}
-                        />
-                      </form>
-                    ) : (
-                      <>
-                        <a href="#" onClick={(e) => (e.preventDefault(), onOpen({ id: r.projectId, name: r.name }))}>
-                          {r.name}
-                        </a>
-                        <span className="code">{r.code}</span>
-                        <NoteLine row={r} onSave={(text) => run(() => call('portfolio.setNote', { projectId: r.projectId, statusDate: r.statusDate, text }))} />
-                        <span className="row-actions">
-                          <button className="icon" aria-label={t('common.rename')} title={t('common.rename')} onClick={() => setRenaming({ id: r.projectId, name: r.name })}>
-                            ✎
-                          </button>
-                          <button className="icon danger" aria-label={t('common.delete')} title={t('common.delete')} onClick={() => askDelete(r)}>
-                            ✕
-                          </button>
-                        </span>
-                        <div className="sub" title={r.baselineName ? t('portfolio.help.baseline', { name: r.baselineName }) : t('portfolio.help.currentPlan')}>
-                          {r.baselineName ?? t('progress.currentPlan')}
-                        </div>
-                        <div className="sub" data-testid="updated" title={t('projects.updated')}>
-                          {t('projects.updated')} {formatDateTime(r.updatedAt)}
-                        </div>
-                      </>
-                    )}
-                  </td>
-                  <td className="date" title={r.previousClose ? t('portfolio.help.diff', { date: formatDate(r.previousClose) }) : t('portfolio.help.noClose')}>
-                    {formatDate(r.statusDate)}
-                    <div className="sub">{r.previousClose ? `← ${formatDate(r.previousClose)}` : ''}</div>
-                  </td>
-                  {figure(r, 'progress', {
-                    extra: (
-                      <span className="bar" aria-hidden="true">
-                        <span style={{ width: `${Math.min(100, r.figures.progress)}%` }} />
-                      </span>
-                    ),
-                  })}
-                  {figure(r, 'spi', { spark: true, bad: r.figures.spi !== null && th !== undefined && r.figures.spi < th.spi.warn })}
-                  {figure(r, 'cpi', { spark: true, bad: r.figures.cpi !== null && th !== undefined && r.figures.cpi < th.cpi.warn })}
-                  {figure(r, 'adherence', { spark: true })}
-                  {figure(r, 'lateTasks', { bad: th !== undefined && r.figures.lateTasks >= th.lateTasks.warn })}
-                  <td className={`milestone ${r.nextMilestone?.late ? 'bad' : ''}`} data-testid="next-milestone">
-                    {r.nextMilestone ? (
-                      <>
-                        <span className="ms-date">◆ {formatDate(r.nextMilestone.date)}</span>
-                        <div className="sub" title={r.nextMilestone.name}>
-                          {r.nextMilestone.name}
-                        </div>
-                      </>
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                  {figure(r, 'openIssues')}
-                  {figure(r, 'overdueIssues', { bad: th !== undefined && r.figures.overdueIssues >= th.overdueIssues.warn })}
-                  {figure(r, 'leadTime')}
-                  <td className="fig risks" data-testid="fig-risks">
-                    <span className={`risk risk-high ${r.figures.risksHigh > 0 ? 'some' : ''}`}>{r.figures.risksHigh}</span>
-                    <span className={`risk risk-medium ${r.figures.risksMedium > 0 ? 'some' : ''}`}>{r.figures.risksMedium}</span>
-                    <span className={`risk risk-low ${r.figures.risksLow > 0 ? 'some' : ''}`}>{r.figures.risksLow}</span>
-                    <span className={`d ${showDiff('risksHigh', r.diff.risksHigh)?.tone ?? ''}`}>{showDiff('risksHigh', r.diff.risksHigh)?.text ?? ''}</span>
-                  </td>
-                  {figure(r, 'recurrenceRate')}
-                  {figure(r, 'auditFindings')}
+      <PageFrame frame={frame}>
+        {deleted && (
+          <div className="toolbar">
+            <span className="notice" role="status" data-testid="project-deleted">
+              {t('projects.deleted', { name: deleted.name })}
+            </span>
+            <button onClick={undoDelete} title={t('projects.undoDeleteHint')}>
+              ↶ {t('history.undo')}
+            </button>
+            <button className="icon" aria-label={t('common.close')} title={t('common.close')} onClick={() => setDeleted(null)}>
+              ×
+            </button>
+          </div>
+        )}
+        {summary && all.length === 0 ? (
+          <p className="muted">{t('projects.empty')}</p>
+        ) : (
+          <div className="portfolio-table-wrap">
+            <table className="portfolio-table" data-testid="portfolio-table">
+              <thead>
+                <tr className="groups">
+                  <th colSpan={3} />
+                  <th colSpan={6}>{t('portfolio.col.groupPlan')}</th>
+                  <th colSpan={3}>{t('portfolio.col.groupIssues')}</th>
+                  <th>{t('portfolio.col.groupRisks')}</th>
+                  <th colSpan={2}>{t('portfolio.col.groupQuality')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {summary && rows.length > 0 && showCharts && <PortfolioChartsPanel rows={rows} statusDate={statusDate} version={summary} />}
-      <ul className="portfolio-legend" data-testid="portfolio-legend">
-        {(['adherence', 'leadTime', 'overdueIssues', 'lateTasks', 'spi', 'cpi', 'risks', 'recurrenceRate', 'auditFindings', 'diffLegend'] as const).map((k) => (
-          <li key={k}>{t(`portfolio.help.${k}`)}</li>
-        ))}
-      </ul>
-      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
-      {overriding && <OverrideDialog row={overriding} onClose={() => setOverriding(null)} onSaved={() => void run(async () => undefined)} />}
-      {reporting && <ReportDialog projectIds={rows.map((r) => r.projectId)} statusDate={statusDate} onClose={() => setReporting(false)} />}
-      {editThresholds && th && <ThresholdsDialog thresholds={th} onClose={() => setEditThresholds(false)} onSaved={() => void run(async () => undefined)} />}
+                <tr>
+                  {head('light', t('portfolio.col.light'), t('portfolio.help.light'))}
+                  {head('name', t('portfolio.col.name'), t('portfolio.col.name'), 'name')}
+                  {head('statusDate', t('portfolio.col.statusDate'), t('portfolio.col.statusDate'))}
+                  {head('progress', t('portfolio.col.progress'), t('portfolio.help.progress'), 'num')}
+                  {head('spi', t('portfolio.col.spi'), t('portfolio.help.spi'), 'num')}
+                  {head('cpi', t('portfolio.col.cpi'), t('portfolio.help.cpi'), 'num')}
+                  {head('adherence', t('portfolio.col.adherence'), t('portfolio.help.adherence'), 'num')}
+                  {head('lateTasks', t('portfolio.col.lateTasks'), t('portfolio.help.lateTasks'), 'num')}
+                  {head('nextMilestone', t('portfolio.col.nextMilestone'), t('portfolio.help.nextMilestone'))}
+                  {head('openIssues', t('portfolio.col.openIssues'), t('portfolio.help.openIssues'), 'num')}
+                  {head('overdueIssues', t('portfolio.col.overdueIssues'), t('portfolio.help.overdueIssues'), 'num')}
+                  {head('leadTime', t('portfolio.col.leadTime'), t('portfolio.help.leadTime'), 'num')}
+                  {head('risksHigh', t('portfolio.col.risks'), t('portfolio.help.risks'), 'num')}
+                  {head('recurrenceRate', t('portfolio.col.recurrenceRate'), t('portfolio.help.recurrenceRate'), 'num')}
+                  {head('auditFindings', t('portfolio.col.auditFindings'), t('portfolio.help.auditFindings'), 'num')}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.projectId} data-testid="project-row" className={`row-${r.light}`}>
+                    <td className="light-cell">
+                      <button
+                        className="light-button"
+                        aria-label={`${t('portfolio.setLight')}: ${t(`portfolio.light.${r.light}`)}`}
+                        title={lightTitle(r)}
+                        onClick={() => setOverriding(r)}
+                        data-testid="light"
+                        data-light={r.light}
+                      >
+                        <LightBadge light={r.light} />
+                        {r.override && <span className="manual">{t('portfolio.manual')}</span>}
+                      </button>
+                    </td>
+                    <td className="name">
+                      {renaming?.id === r.projectId ? (
+                        <form onSubmit={saveRename}>
+                          <input
+                            type="text"
+                            aria-label={t('common.rename')}
+                            autoFocus
+                            value={renaming.name}
+                            onChange={(e) => setRenaming({ id: r.projectId, name: e.target.value })}
+                            onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)}
+                          />
+                        </form>
+                      ) : (
+                        <>
+                          <a href="#" onClick={(e) => (e.preventDefault(), onOpen({ id: r.projectId, name: r.name }))}>
+                            {r.name}
+                          </a>
+                          <span className="code">{r.code}</span>
+                          <NoteLine row={r} onSave={(text) => run(() => mutate('portfolio.setNote', { projectId: r.projectId, statusDate: r.statusDate, text }))} />
+                          <span className="row-actions">
+                            <button className="icon" aria-label={t('common.rename')} title={t('common.rename')} onClick={() => setRenaming({ id: r.projectId, name: r.name })}>
+                              ✎
+                            </button>
+                            <button className="icon danger" aria-label={t('common.delete')} title={t('common.delete')} onClick={() => askDelete(r)}>
+                              ✕
+                            </button>
+                          </span>
+                          <div className="sub" title={r.baselineName ? t('portfolio.help.baseline', { name: r.baselineName }) : t('portfolio.help.currentPlan')}>
+                            {r.baselineName ?? t('progress.currentPlan')}
+                          </div>
+                          <div className="sub" data-testid="updated" title={t('projects.updated')}>
+                            {t('projects.updated')} {formatDateTime(r.updatedAt)}
+                          </div>
+                        </>
+                      )}
+                    </td>
+                    <td className="date" title={r.previousClose ? t('portfolio.help.diff', { date: formatDate(r.previousClose) }) : t('portfolio.help.noClose')}>
+                      {formatDate(r.statusDate)}
+                      <div className="sub">{r.previousClose ? `← ${formatDate(r.previousClose)}` : ''}</div>
+                    </td>
+                    {figure(r, 'progress', {
+                      extra: (
+                        <span className="bar" aria-hidden="true">
+                          <span style={{ width: `${Math.min(100, r.figures.progress)}%` }} />
+                        </span>
+                      ),
+                    })}
+                    {figure(r, 'spi', { spark: true, bad: r.figures.spi !== null && th !== undefined && r.figures.spi < th.spi.warn })}
+                    {figure(r, 'cpi', { spark: true, bad: r.figures.cpi !== null && th !== undefined && r.figures.cpi < th.cpi.warn })}
+                    {figure(r, 'adherence', { spark: true })}
+                    {figure(r, 'lateTasks', { bad: th !== undefined && r.figures.lateTasks >= th.lateTasks.warn })}
+                    <td className={`milestone ${r.nextMilestone?.late ? 'bad' : ''}`} data-testid="next-milestone">
+                      {r.nextMilestone ? (
+                        <>
+                          <span className="ms-date">◆ {formatDate(r.nextMilestone.date)}</span>
+                          <div className="sub" title={r.nextMilestone.name}>
+                            {r.nextMilestone.name}
+                          </div>
+                        </>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                    {figure(r, 'openIssues')}
+                    {figure(r, 'overdueIssues', { bad: th !== undefined && r.figures.overdueIssues >= th.overdueIssues.warn })}
+                    {figure(r, 'leadTime')}
+                    <td className="fig risks" data-testid="fig-risks">
+                      <span className={`risk risk-high ${r.figures.risksHigh > 0 ? 'some' : ''}`}>{r.figures.risksHigh}</span>
+                      <span className={`risk risk-medium ${r.figures.risksMedium > 0 ? 'some' : ''}`}>{r.figures.risksMedium}</span>
+                      <span className={`risk risk-low ${r.figures.risksLow > 0 ? 'some' : ''}`}>{r.figures.risksLow}</span>
+                      <span className={`d ${showDiff('risksHigh', r.diff.risksHigh)?.tone ?? ''}`}>{showDiff('risksHigh', r.diff.risksHigh)?.text ?? ''}</span>
+                    </td>
+                    {figure(r, 'recurrenceRate')}
+                    {figure(r, 'auditFindings')}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {summary && rows.length > 0 && showCharts && <PortfolioChartsPanel rows={rows} statusDate={statusDate} version={summary} />}
+        <ul className="portfolio-legend" data-testid="portfolio-legend">
+          {(['adherence', 'leadTime', 'overdueIssues', 'lateTasks', 'spi', 'cpi', 'risks', 'recurrenceRate', 'auditFindings', 'diffLegend'] as const).map((k) => (
+            <li key={k}>{t(`portfolio.help.${k}`)}</li>
+          ))}
+        </ul>
+        {/* The dialogs' writes read the figures again (useApi mutate); a saved one clears an old error. */}
+        {overriding && <OverrideDialog row={overriding} onClose={() => setOverriding(null)} onSaved={frame.clear} />}
+        {reporting && <ReportDialog projectIds={rows.map((r) => r.projectId)} statusDate={statusDate} onClose={() => setReporting(false)} />}
+        {editThresholds && th && <ThresholdsDialog thresholds={th} onClose={() => setEditThresholds(false)} onSaved={frame.clear} />}
+      </PageFrame>
     </section>
   );
 }

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileSummary } from '../../../../electron/common/excel/preview.js';
-import { call } from '../../api/client.js';
+import { read } from '../../api/useApi.js';
 import { saveFile } from '../../api/download.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 import { FormEditor } from '../forms/FormEditor.js';
@@ -29,14 +29,14 @@ export function ReportDialog({ projectIds, statusDate, onClose }: { projectIds: 
   /** 様式を追加…: the form editor open over this dialog. */
   const [mapping, setMapping] = useState(false);
 
-  const loadForms = useCallback(() => call('profile.list', {}).then((ps) => setForms(ps.filter((p) => p.kind === 'report')), (e) => setError(errorText(e))), [errorText]);
+  const loadForms = useCallback(() => read('profile.list', {}).then((ps) => setForms(ps.filter((p) => p.kind === 'report')), (e) => setError(errorText(e))), [errorText]);
 
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
     void loadForms();
     // The chart rasterizer readied while the PMO chooses (the first export of a session would pay it).
-    call('report.prepare', {}).catch(() => undefined);
+    read('report.prepare', {}).catch(() => undefined);
   }, [loadForms]);
 
   const run = async (e: FormEvent) => {
@@ -49,14 +49,14 @@ export function ReportDialog({ projectIds, statusDate, onClose }: { projectIds: 
           ref.current?.close();
           return;
         }
-        const report = await call('report.data', { projectIds, ...(statusDate && { statusDate }) });
+        const report = await read('report.data', { projectIds, ...(statusDate && { statusDate }) });
         const name = `${report.title}_${report.projects.length === 1 ? report.projects[0]!.name : report.projects.length}_${(statusDate || report.projects[0]!.statusDate).replaceAll(/[-/]/g, '')}`;
         if (await saveReportPdf(report, name)) ref.current?.close();
         return;
       }
       // Several files into a folder the user picks, in the window; a zip (one download) in a browser.
       const toFolder = !!window.pmo?.saveToFolder && projectIds.length > 1 && (layout !== '' || bundle === 'files');
-      const out = await call('report.export', {
+      const out = await read('report.export', {
         projectIds,
         ...(statusDate && { statusDate }),
         format: 'xlsx',

@@ -6,7 +6,7 @@
 // dialog (保存先: PDF). Text is drawn with the machine's own fonts (the app's font stack).
 import { createRoot } from 'react-dom/client';
 import type { PrintedReport } from '../../../../electron/common/api/portfolio.js';
-import { call } from '../../api/client.js';
+import { read } from '../../api/useApi.js';
 import { styleNonce } from '../../grid/RegisterGrid.js';
 
 export function ReportPages({ report }: { report: PrintedReport }) {
@@ -149,7 +149,7 @@ export function printRoute(hash: URLSearchParams): { projectIds: number[]; statu
 
 /** The print page: the report drawn as it prints; with auto, handed to the browser's print dialog. */
 export async function renderPrintPage(route: NonNullable<ReturnType<typeof printRoute>>, language: 'ja' | 'en'): Promise<void> {
-  const report = await call('report.data', { projectIds: route.projectIds, ...(route.statusDate && { statusDate: route.statusDate }), language });
+  const report = await read('report.data', { projectIds: route.projectIds, ...(route.statusDate && { statusDate: route.statusDate }), language });
   document.title = report.title;
   // The page is the report alone (the app's root stays empty and out of the way).
   document.getElementById('root')?.setAttribute('hidden', '');

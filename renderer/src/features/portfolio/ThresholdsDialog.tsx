@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIGHT_MEASURES, type LightThresholds } from '../../../../electron/common/api/portfolio.js';
-import { call } from '../../api/client.js';
+import { mutate } from '../../api/useApi.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 
 export function ThresholdsDialog({ thresholds, onClose, onSaved }: { thresholds: LightThresholds; onClose(): void; onSaved(): void }) {
@@ -20,7 +20,7 @@ export function ThresholdsDialog({ thresholds, onClose, onSaved }: { thresholds:
 
   const save = async (value: LightThresholds | null) => {
     try {
-      await call('portfolio.setThresholds', { thresholds: value });
+      await mutate('portfolio.setThresholds', { thresholds: value });
       onSaved();
       ref.current?.close();
     } catch (err) {

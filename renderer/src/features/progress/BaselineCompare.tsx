@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Baseline, BaselineComparison } from '../../../../electron/common/api/progress.js';
 import { formatDate } from '../../../../electron/common/dates.js';
-import { call } from '../../api/client.js';
+import { read } from '../../api/useApi.js';
 import { compareLines, compareValue, formatSlip } from './progressModel.js';
 
 interface Props {
@@ -27,7 +27,7 @@ export function BaselineCompare({ projectId, baselines, baselineId, version, onE
 
   useEffect(() => {
     const mine = ++seq.current;
-    call('baseline.compare', { projectId, baselineId, ...(against !== null && { againstId: against }) })
+    read('baseline.compare', { projectId, baselineId, ...(against !== null && { againstId: against }) })
       .then((r) => mine === seq.current && setResult(r))
       .catch((err) => mine === seq.current && onError(err));
   }, [projectId, baselineId, against, version, onError]);

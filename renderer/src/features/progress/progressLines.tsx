@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import type { WeeklyClose } from '../../../../electron/common/api/progress.js';
 import { formatDate } from '../../../../electron/common/dates.js';
 import { dayOf } from '../../../../electron/common/schedule/calendar.js';
-import { call } from '../../api/client.js';
+import { read } from '../../api/useApi.js';
 import type { GanttOverlay } from './ganttOverlay.js';
 
 const KEPT = 12;
@@ -15,7 +15,7 @@ export function useProgressLines(projectId: number, statusDate: string | null, t
   // '' = none, 'now' = at the status date, else a close's status date.
   const [chosen, setChosen] = useState<string>('now');
   useEffect(() => {
-    void call('weekly.list', { projectId, limit: KEPT, withProgress: true }).then(setCloses);
+    void read('weekly.list', { projectId, limit: KEPT, withProgress: true }).then(setCloses);
   }, [projectId]);
 
   const line = useMemo((): GanttOverlay['line'] => {

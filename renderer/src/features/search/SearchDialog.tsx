@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../../electron/common/search.js';
-import { call } from '../../api/client.js';
+import { read } from '../../api/useApi.js';
 import { useErrorText } from '../../ui/ErrorBanner.js';
 import { VIEW_OF_KIND } from './jump.js';
 
@@ -47,7 +47,7 @@ export function SearchDialog({ onClose, onOpen }: { onClose(): void; onOpen(hit:
       return;
     }
     const timer = setTimeout(() => {
-      call('search.query', { text: query, limit: LIMIT }).then(
+      read('search.query', { text: query, limit: LIMIT }).then(
         (found) => {
           if (n !== asked.current) return; // a later query is on its way
           setHits(found);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, WorkspaceProblem } from '../../../../electron/common/dto.js';
 import { formatDateTime } from '../../../../electron/common/dates.js';
-import { call } from '../../api/client.js';
+import { mutate } from '../../api/useApi.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { useErrorText } from '../../ui/ErrorBanner.js';
 import { formatBytes } from './backupFormat.js';
@@ -42,7 +42,7 @@ export function BackupList({
       confirmLabel: t('backup.confirmLabel'),
       onConfirm: () => {
         setBusy(true);
-        call('backup.restore', { id: b.id })
+        mutate('backup.restore', { id: b.id })
           // The workspace reopened on the backup: start the UI again on it.
           .then(() => location.reload())
           .catch((err: unknown) => {

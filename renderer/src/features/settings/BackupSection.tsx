@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfo, BackupSettings, WorkspaceProblem } from '../../../../electron/common/dto.js';
+import type { WorkspaceProblem } from '../../../../electron/common/dto.js';
 import { formatDateTime } from '../../../../electron/common/dates.js';
-import { call } from '../../api/client.js';
-import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
+import { mutate, read, useQuery } from '../../api/useApi.js';
+import { PageFrame, usePageFrame } from '../../ui/PageFrame.js';
 import { BackupList } from './BackupList.js';
 
 /**
@@ -14,50 +14,45 @@ import { BackupList } from './BackupList.js';
 export function BackupSection({ problem }: { problem: WorkspaceProblem | undefined }) {
   const workspaceOpen = problem === undefined;
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const [backups, setBackups] = useState<BackupInfo[] | null>(null);
-  const [settings, setSettings] = useState<BackupSettings | null>(null);
+  const frame = usePageFrame();
+  // The backups and where they go, read again after any write of them (create, restore, folder); a
+  // failure to list them leaves the list as it was.
+  const query = useQuery(['backup'], () => Promise.all([read('backup.list', {}), read('backup.settings', {})]), []);
+  const backups = query.data?.[0] ?? null;
+  const settings = query.data?.[1] ?? null;
   const [folder, setFolder] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (settings) setFolder(settings.folder);
+  }, [settings]);
 
-  const run = useCallback(
-    async (work: () => Promise<string | null | void>) => {
-      setBusy(true);
-      try {
-        const message = await work();
-        setError(null);
-        if (message !== undefined) setNotice(message);
-      } catch (err) {
-        setError(errorText(err));
-      } finally {
-        setBusy(false);
-      }
-      const [list, s] = await Promise.all([call('backup.list', {}), call('backup.settings', {})]).catch(() => [null, null] as const);
-      if (list) setBackups(list);
-      if (s) {
-        setSettings(s);
-        setFolder(s.folder);
-      }
-    },
-    [errorText],
-  );
-
-  useEffect(() => void run(async () => undefined), [run]);
+  /** Runs an action: its answer (a sentence, or null to clear it) becomes the notice; a failure the error line, with the stored settings shown again. */
+  const run = async (work: () => Promise<string | null | void>) => {
+    setBusy(true);
+    try {
+      const message = await work();
+      frame.setError(null);
+      if (message !== undefined) frame.setNotice(message);
+    } catch (err) {
+      frame.fail(err);
+      await query.reload();
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const saveFolder = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      await call('backup.setFolder', { folder });
+      await mutate('backup.setFolder', { folder });
       return null;
     });
   };
 
   const check = () =>
     void run(async () => {
-      setNotice(t('backup.checking'));
-      const r = await call('workspace.check', {});
+      frame.setNotice(t('backup.checking'));
+      const r = await mutate('workspace.check', {}, { touches: ['backup'] });
       if (!r.ok) location.reload(); // the workspace stopped writing: the recovery screen takes over
       return r.ok ? t('backup.checkOk', { when: formatDateTime(r.checkedAt) }) : t('backup.checkBad');
     });
@@ -80,7 +75,7 @@ export function BackupSection({ problem }: { problem: WorkspaceProblem | undefin
             disabled={busy}
             onClick={() =>
               void run(async () => {
-                await call('backup.setFolder', { folder: null });
+                await mutate('backup.setFolder', { folder: null });
                 return null;
               })
             }
@@ -97,7 +92,7 @@ export function BackupSection({ problem }: { problem: WorkspaceProblem | undefin
             disabled={busy}
             onClick={() =>
               void run(async () => {
-                const b = await call('backup.create', {});
+                const b = await mutate('backup.create', {});
                 return t('backup.created', { when: formatDateTime(b.takenAt) });
               })
             }
@@ -108,19 +103,15 @@ export function BackupSection({ problem }: { problem: WorkspaceProblem | undefin
             {t('backup.check')}
           </button>
           <span className="notice" role="status" data-testid="backup-notice">
-            {notice}
+            {frame.notice}
           </span>
         </div>
       )}
-      <ErrorBanner text={error} onClose={() => setError(null)} />
-      {backups && (
-        <BackupList
-          backups={backups}
-          problem={problem}
-        onError={setError}
-          onProjectRestored={(message) => void run(async () => message)}
-        />
-      )}
+      <PageFrame frame={frame}>
+        {backups && (
+          <BackupList backups={backups} problem={problem} onError={frame.setError} onProjectRestored={(message) => void run(async () => message)} />
+        )}
+      </PageFrame>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../../electron/common/dto.js';
 import { formatDateTime } from '../../../../electron/common/dates.js';
-import { call } from '../../api/client.js';
+import { mutate, read } from '../../api/useApi.js';
 import { useErrorText } from '../../ui/ErrorBanner.js';
 
 /** Picks a project inside a backup (a deleted one is only there) and restores it into the workspace. */
@@ -20,7 +20,7 @@ export function ProjectRestoreDialog({ backup, onClose, onDone }: { backup: Back
   }, []);
 
   useEffect(() => {
-    call('backup.projects', { id: backup.id })
+    read('backup.projects', { id: backup.id })
       .then((list) => {
         setProjects(list);
         setPicked(list[0]?.id ?? null);
@@ -32,7 +32,7 @@ export function ProjectRestoreDialog({ backup, onClose, onDone }: { backup: Back
   const restore = () => {
     if (picked === null) return;
     setBusy(true);
-    call('backup.restore', { id: backup.id, projectId: picked })
+    mutate('backup.restore', { id: backup.id, projectId: picked })
       .then(() => onDone(name))
       .catch((err: unknown) => {
         setError(errorText(err));
