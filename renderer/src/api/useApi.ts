@@ -62,12 +62,18 @@ export interface MutateOptions extends CallOptions {
   touches?: readonly Entity[];
   /** A query the caller brings up to date itself from the answer (a row patched in place): not reloaded. */
   patches?: { reload(): Promise<void> };
+  /**
+   * Runs as soon as the answer is in, before any query reloads: a patch made here cannot land after a
+   * later write's (two quick edits of one row keep both), and a row about to be shown can be asked for.
+   */
+  onAnswer?(answer: unknown): void;
 }
 
 /** A write: call(), then the queries reading what it touched are reloaded before it answers. */
 export async function mutate<M extends Method>(method: M, args: Input<M>, opts: MutateOptions = {}): Promise<Output<M>> {
-  const { touches, patches, ...callOpts } = opts;
+  const { touches, patches, onAnswer, ...callOpts } = opts;
   const answer = await call(method, args, callOpts);
+  onAnswer?.(answer);
   await refresh(touchedBy(method, answer, touches), patches);
   return answer;
 }

@@ -176,8 +176,6 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
 
   const fieldLabel = useMemo(() => importFieldLabel(t, register), [t, register]);
 
-  const reload = rowsQuery.reload;
-
   // The page's filter changed (a heat map cell was clicked): the grid filters again.
   useEffect(() => {
     grid.current?.api?.onFilterChanged();
@@ -204,9 +202,19 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
 
   const send = async (id: number, field: string, value: unknown, expected: Record<string, unknown>) => {
     try {
-      // The row comes back as stored: patched in place, not the whole list read again.
-      const updated = await api.update(id, { [field]: value }, { patches: rowsQuery }, expected);
-      rowsQuery.setData((prev) => (prev ?? []).map((x) => (x.id === updated.id ? updated : x)));
+      // The row comes back as stored: patched in place as soon as it answers, not the whole list read again.
+      await api.update(
+        id,
+        { [field]: value },
+        {
+          patches: rowsQuery,
+          onAnswer: (a) => {
+            const updated = a as T;
+            rowsQuery.setData((prev) => (prev ?? []).map((x) => (x.id === updated.id ? updated : x)));
+          },
+        },
+        expected,
+      );
       frame.clear();
     } catch (err) {
       const stale = staleOf(err);
@@ -269,9 +277,7 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
     void run(async () => {
       props.onAdd?.();
       // The new row opens for typing once the grid shows it: asked before the rows are read again.
-      const created = await api.create(project.id, props.newRow?.() ?? {}, { patches: rowsQuery });
-      editWhenShown(created.id);
-      await reload();
+      await api.create(project.id, props.newRow?.() ?? {}, { onAnswer: (created) => editWhenShown((created as T).id) });
     });
 
   /** Ctrl+Shift+=: `count` new rows (the register keeps its own order, by ID), the first open for typing. */
@@ -279,9 +285,12 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
     void run(async () => {
       props.onAdd?.();
       const values = props.newRow?.() ?? {};
-      const { created } = await api.applyCells(project.id, [], Array.from({ length: count }, () => ({ values })), { patches: rowsQuery });
-      if (created[0]) editWhenShown(created[0].id);
-      await reload();
+      await api.applyCells(project.id, [], Array.from({ length: count }, () => ({ values })), {
+        onAnswer: (a) => {
+          const first = (a as { created: T[] }).created[0];
+          if (first) editWhenShown(first.id);
+        },
+      });
     });
 
   /** A row holds data when anything but its ID was written. */
