@@ -161,6 +161,13 @@ export interface FieldChange {
 }
 
 /** One change of one row, as history.row lists it (newest first). */
+/** Batches written since a page last asked (history.since): the live refresh of team mode. */
+export interface LiveChanges {
+  /** The newest batch's seq: the next call's `after`. */
+  seq: number;
+  batches: { seq: number; who: string; label: string; projectId: number | null; at: string; entities: string[] }[];
+}
+
 export interface HistoryEntry {
   at: string;
   who: string;

@@ -13,6 +13,8 @@ import type { SearchHit } from '../../electron/common/search.js';
 import { SearchDialog } from './features/search/SearchDialog.js';
 import { VIEW_OF_KIND, type JumpTarget, type PendingJump } from './features/search/jump.js';
 import { JobProgress } from './ui/JobProgress.js';
+import { startLive, type LiveNotice } from './api/live.js';
+import { formatDateTime } from '../../electron/common/dates.js';
 import { REGISTER_LIST } from '../../electron/common/registers/index.js';
 import { WorkspaceRegisterPage } from './features/registers/WorkspaceRegisterPage.js';
 
@@ -55,6 +57,10 @@ export function App({ info, status: startStatus, projects, density: initialDensi
     window.addEventListener(WORKSPACE_DAMAGED_EVENT, onDamaged);
     return () => window.removeEventListener(WORKSPACE_DAMAGED_EVENT, onDamaged);
   }, [status.condition]);
+  // On a team database: colleagues' changes reload what this page shows, and the last one is named.
+  const [live, setLive] = useState<LiveNotice | null>(null);
+  const onTeam = !!status.database;
+  useEffect(() => (onTeam ? startLive(info.user, setLive) : undefined), [onTeam, info.user]);
   const [page, setPage] = useState(routePage);
   const [density, setDensity] = useState<Density>(initialDensity);
   const [projectId, setProjectId] = useState<number | null>(routeProject);
@@ -125,6 +131,11 @@ export function App({ info, status: startStatus, projects, density: initialDensi
           // Which database the workspace is on, always in sight: a team's, shared with colleagues.
           <span className="team-db" data-testid="team-database" title={t('app.teamDatabaseTitle', { database: teamName(status.database) })}>
             {t('app.teamDatabase', { database: `${status.database.database}@${status.database.host}` })}
+          </span>
+        )}
+        {live && (
+          <span className="live-notice muted" data-testid="live-notice" role="status">
+            {t('app.liveChange', { who: live.who, when: formatDateTime(live.at) })}
           </span>
         )}
         {(project || page !== null) && (

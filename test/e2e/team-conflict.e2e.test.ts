@@ -1,6 +1,6 @@
-// Two administrators on one team database edit the same WBS cell (two web hosts, one PostgreSQL
-// database of a throw-away cluster, two browser pages). The second edit began from the value the first
-// has since changed: it is not written over it; the page shows the colleague's value and asks, naming
+// Two administrators on one team database edit the same WBS cell at once (two web hosts, one PostgreSQL
+// database of a throw-away cluster, two browser pages). The second edit began (its editor open) from the
+// value the first has since changed: it is not written over it; the page shows the colleague's value and asks, naming
 // who and both values; 自分の値で上書き then writes it. Both edits stay in the row's history: nothing lost.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,11 +42,17 @@ describe.skipIf(PG_SKIP)('the same cell edited on two pages of one team database
       await new ProjectsScreen(s.page).open('共有案件');
       await expect.poll(() => s.column('name')).toEqual(['要件定義']);
     }
+    // suzuki begins typing in the cell while it shows 要件定義…
+    await b!.cell(0, 'name').click();
+    await b!.page.keyboard.press('Enter');
+    await b!.editor().waitFor();
+    await b!.page.keyboard.press('ControlOrMeta+a');
+    await b!.page.keyboard.insertText('要件定義（鈴木）');
+    // …yamada writes the same cell meanwhile…
     await a!.type(0, 'name', '要件定義（山田）');
     await expect.poll(() => a!.column('name')).toEqual(['要件定義（山田）']);
-
-    // suzuki's page still shows 要件定義 and edits it.
-    await b!.type(0, 'name', '要件定義（鈴木）');
+    // …and suzuki's Enter comes after it.
+    await b!.page.keyboard.press('Enter');
     const dialog = b!.page.getByRole('dialog');
     await expect.poll(() => dialog.innerText()).toContain('yamada さんが');
     const text = await dialog.innerText();

@@ -166,6 +166,32 @@ export function laterChangesByOthers(db: SqlDb, batchId: string, who: string, li
   );
 }
 
+// ---- the live refresh (history.since) -----------------------------------------------------------
+
+export interface BatchSince {
+  seq: number;
+  id: string;
+  who: string;
+  label: string;
+  projectId: number | null;
+  at: string;
+}
+
+/** Batches with a seq (rowid) above `after`, oldest first, at most `limit`: a seek at the end of the rowid. */
+export function batchesAfter(db: SqlDb, after: number, limit: number): BatchSince[] {
+  return db.sql.all<BatchSince>('SELECT rowid AS seq, id, who, label, project_id AS projectId, at FROM batches WHERE rowid > ? ORDER BY rowid LIMIT ?', [after, limit]);
+}
+
+/** The newest batch's seq (0 before any). */
+export function newestBatchSeq(db: SqlDb): number {
+  return Number(db.sql.get<{ n: number | null }>('SELECT max(rowid) AS n FROM batches')!.n ?? 0);
+}
+
+/** The entities a batch audited: seeks in the (batch_id, entity) index. */
+export function entitiesOfBatch(db: SqlDb, batchId: string): string[] {
+  return [...new Set(db.sql.values<[string]>('SELECT entity FROM audit_log WHERE batch_id = ?', [batchId]).map((r) => r[0]))];
+}
+
 export function markUndone(db: SqlDb, batchId: string): void {
   db.sql.run('UPDATE batches SET undone = 1 WHERE id = ?', [batchId]);
 }

@@ -15,6 +15,7 @@ import { ColumnChooser } from '../../ui/ColumnChooser.js';
 import { UndoRedoButtons } from '../../ui/UndoRedoButtons.js';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { staleOf, staleRequest } from '../../grid/staleEdit.js';
+import { subscribe } from '../../api/useApi.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 import { BadCellsList } from '../../ui/BadCellsList.js';
 import { problemsToBadCells, wbsCellProblems } from '../../grid/serverProblems.js';
@@ -90,6 +91,23 @@ export function WbsPage({ project }: { project: Project }) {
     setTasks(await loadTasks(project.id));
     await refreshHistory();
   }, [project.id, refreshHistory]);
+
+  // The WBS patches its own writes in; a colleague's (team mode's live refresh, api/live.ts) reloads it,
+  // but not under a cell being typed in (new rows would end the edit): then once that edit is sent.
+  const liveDue = useRef(false);
+  useEffect(
+    () =>
+      subscribe(['wbs_task', 'wbs_dependency'], async () => {
+        if (grid.current?.api?.getEditingCells().length) return void (liveDue.current = true);
+        await reload();
+      }),
+    [reload],
+  );
+  const reloadIfDue = () => {
+    if (!liveDue.current) return;
+    liveDue.current = false;
+    void reload();
+  };
 
   /** Runs a change; any failure is shown, bulk refusals as the list of bad cells. */
   // The plan a bulk write sent, so the core's refusal can be listed against the rows it named.
@@ -197,6 +215,7 @@ export function WbsPage({ project }: { project: Project }) {
         try {
           mergeUpdate(await call('wbs.update', { id: e.data.id, patch: { [field]: parsed.value }, ...(from && { expected: from }) }));
           await refreshHistory();
+          reloadIfDue();
         } catch (err) {
           const stale = staleOf(err);
           if (!stale) throw err;
