@@ -239,7 +239,9 @@ describe('meeting minutes in Chromium', () => {
     await expect.poll(() => m.attendees.rowCount()).toBe(3);
     await m.decisions.cell(0, 'text').click();
     await s.page.keyboard.press('Enter');
-    await s.page.waitForTimeout(200);
+    // The grid opens an editor from the key's own handler and React draws it in the next frame: two
+    // frames after the key, an editor would be there (no fixed sleep).
+    await s.page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
     expect(await m.decisions.editor().count()).toBe(0);
     // Typing into the title box changes nothing.
     await m.field('会議名').click();
