@@ -273,17 +273,22 @@ describe('portfolio home in Chromium', () => {
     await editor.cell('L4').click();
     await expect.poll(() => editor.tags('L4')).toEqual(['Sカーブ']);
     expect(await editor.dialog.getByTestId('form-status').innerText()).toContain('セル 4 件・表 5 件・図 1 件');
+    // Its size in pixels, typed under it (640 × 280 until then).
+    const size = editor.dialog.getByTestId('fx-size-sCurve');
+    expect(await size.getByRole('spinbutton', { name: '幅' }).inputValue()).toBe('640');
+    await size.getByRole('spinbutton', { name: '幅' }).fill('800');
+    await size.getByRole('spinbutton', { name: '高さ' }).fill('320');
     await editor.dialog.getByRole('textbox', { name: '様式名' }).fill('拓伊 進捗報告書');
     await s.page.screenshot({ path: screenshotPath('report-form-editor-ja.png') });
     await editor.dialog.getByTestId('form-save').click();
     await editor.dialog.waitFor({ state: 'detached' });
-    // Saved as a report profile with what was clicked (the picture at its default size), and chosen in the dialog.
+    // Saved as a report profile with what was clicked (the picture at the size typed), and chosen in the dialog.
     const api = inProcessCaller(s.ws);
     const [summary] = await api('profile.list', {});
     const saved = await api('profile.get', { id: summary!.id });
     const sortColumns = (blocks: { columns: { column: string }[] }[]) => blocks.map((b) => ({ ...b, columns: [...b.columns].sort((x, y) => x.column.localeCompare(y.column)) }));
     const cells = [...TAKUITO_REPORT.cells.slice(0, 2), { field: 'summary', ref: 'A3' }, ...TAKUITO_REPORT.cells.slice(2)];
-    expect(saved.kind === 'report' && saved.report).toEqual({ ...TAKUITO_REPORT, cells, blocks: sortColumns(TAKUITO_REPORT.blocks), images: [{ chart: 'sCurve', ref: 'L4' }] });
+    expect(saved.kind === 'report' && saved.report).toEqual({ ...TAKUITO_REPORT, cells, blocks: sortColumns(TAKUITO_REPORT.blocks), images: [{ chart: 'sCurve', ref: 'L4', width: 800, height: 320 }] });
     await expect.poll(() => dialog.getByTestId('report-layout').locator('option:checked').innerText()).toBe('拓伊 進捗報告書（status-jp-takuito.xlsx）');
     const [zip] = await Promise.all([s.page.waitForEvent('download'), dialog.getByTestId('report-run').click()]);
     expect(zip.suggestedFilename()).toBe('週次状況報告_サマリー_20251121.zip');
@@ -301,7 +306,7 @@ describe('portfolio home in Chromium', () => {
     const at = names.indexOf('基本設計承認');
     expect(at).toBeGreaterThan(0);
     expect(names[at + 1]).toBe('本番稼働判定');
-    expect(ws.getImages().map((im) => [im.range.tl.nativeCol, im.range.tl.nativeRow])).toEqual([[11, 3]]);
+    expect(ws.getImages().map((im) => [im.range.tl.nativeCol, im.range.tl.nativeRow, (im.range as unknown as { ext?: unknown }).ext])).toEqual([[11, 3, { width: 800, height: 320 }]]);
     await dialog.waitFor({ state: 'hidden' });
   });
 

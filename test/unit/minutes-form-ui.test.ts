@@ -21,6 +21,7 @@ import {
   normalized,
   removeAt,
   removeBlock,
+  resizeImage,
   rowSpans,
   rowWindow,
   sameLayout,
@@ -234,7 +235,9 @@ describe('mapping a weekly report form by picking', () => {
 
   it('anchors a chart at one cell, keeps its size when moved, and Delete at that cell removes it', () => {
     let l = assignImage(report(), 'sCurve', 'L4', REPORT_FORM_CHARTS);
-    l = { ...l, images: [{ ...l.images[0]!, width: 560 }] };
+    l = resizeImage(l, 'sCurve', { width: 560 });
+    // A size the export would refuse (or a half-typed one) changes nothing.
+    for (const width of [39, 2001, 600.5, Number.NaN]) expect(resizeImage(l, 'sCurve', { width })).toBe(l);
     l = assignImage(l, 'sCurve', 'm5', REPORT_FORM_CHARTS);
     expect(normalized(l).images).toEqual([{ chart: 'sCurve', ref: 'M5', width: 560 }]);
     expect(marksOf(l, []).cells.get('5:12')).toEqual([{ kind: 'image', key: 'sCurve' }]);

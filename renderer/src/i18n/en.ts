@@ -949,6 +949,8 @@ export const en = {
     charts: 'Charts (a picture at a cell)',
     chart: { sCurve: 'S-curve' },
     chartHint: 'placed as a {{width}}×{{height}} px picture with its top-left at the picked cell',
+    width: 'Width',
+    height: 'Height',
     imageAt: '{{chart}} (picture’s top-left)',
     hint: { image: 'Click the cell for the top-left of “{{chart}}” (Enter takes the cursor’s cell).' },
     field: {

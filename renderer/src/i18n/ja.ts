@@ -950,6 +950,8 @@ export const ja: Strings = {
     charts: 'グラフ (図をセルに貼る)',
     chart: { sCurve: 'Sカーブ' },
     chartHint: '選んだセルを左上に {{width}}×{{height}} px の図として貼ります',
+    width: '幅',
+    height: '高さ',
     imageAt: '{{chart}} (図の左上)',
     hint: { image: '「{{chart}}」の図の左上にするセルをクリックしてください (Enter でカーソルのセル)。' },
     field: {

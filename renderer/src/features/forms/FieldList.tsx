@@ -3,7 +3,7 @@
 // picture starts at. Choosing one makes it what the next click on the sheet maps; × unmaps it.
 import { useTranslation } from 'react-i18next';
 import type { KindSpec } from './formKinds.js';
-import { removeCell, removeImage, type DefinedName, type PickLayout, type Tool } from './formModel.js';
+import { removeCell, removeImage, resizeImage, type DefinedName, type PickLayout, type Tool } from './formModel.js';
 import type { FormLabels } from './useFormLabels.js';
 import type { SheetPicking } from './useSheetPicking.js';
 
@@ -87,6 +87,24 @@ export function ChartList({ layout, kind, labels, picking }: FormListProps) {
                 </button>
               ) : (
                 <span className="fx-remove-space" />
+              )}
+              {placed && (
+                <span className="fx-size" data-testid={`fx-size-${c}`}>
+                  {(['width', 'height'] as const).map((side) => (
+                    <label key={side}>
+                      {t(`reportForm.${side}`)}
+                      <input
+                        type="number"
+                        min={40}
+                        max={2000}
+                        step={1}
+                        defaultValue={placed[side] ?? (side === 'width' ? 640 : 280)}
+                        onChange={(e) => change(resizeImage(layout, c, { [side]: e.target.valueAsNumber }))}
+                      />
+                    </label>
+                  ))}
+                  px
+                </span>
               )}
             </li>
           );

@@ -177,6 +177,13 @@ export function assignImage<L extends PickLayout>(layout: L, chart: string, ref:
   return { ...layout, images };
 }
 
+/** A picture's size in pixels as typed (40–2000, whole; the export's own limits): anything else changes nothing. */
+export function resizeImage<L extends PickLayout>(layout: L, chart: string, size: { width?: number; height?: number }): L {
+  const ok = (v: number | undefined) => v === undefined || (Number.isInteger(v) && v >= 40 && v <= 2000);
+  if (!ok(size.width) || !ok(size.height)) return layout;
+  return { ...layout, images: (layout.images ?? []).map((im) => (im.chart === chart ? { ...im, ...size } : im)) };
+}
+
 export function removeImage<L extends PickLayout>(layout: L, chart: string): L {
   return { ...layout, images: (layout.images ?? []).filter((im) => im.chart !== chart) };
 }
