@@ -278,6 +278,7 @@ export async function checkExport(
   // Tasks that share a name (rows a client left nameless) may pair up either way on re-import: a
   // change read on one of them is no change of the export.
   const stored = await list(call, target, projectId);
+  if (process.env.RT_DEBUG) console.log('STORED', JSON.stringify(stored.map((r) => [r.id, r[KEY_FIELD[target]], r.level, r.parentId ?? null, r.summary ?? false])));
   const names = new Map<string, number>();
   for (const r of stored) names.set(String(r[KEY_FIELD[target]] ?? ''), (names.get(String(r[KEY_FIELD[target]] ?? '')) ?? 0) + 1);
   const ambiguous = (r: { name: string; status: string }) => target === 'wbs' && r.status === 'changed' && (names.get(r.name) ?? 0) > 1;
@@ -496,9 +497,10 @@ function besideColumns(sheet: SheetModel | undefined, original: ImportPreview, t
 }
 
 /** Imports, runs `scripts` seeded edit scripts (a fresh project each), exports and checks each. */
-export async function roundTrip(call: Call, file: string, bytes: Buffer, target: ImportTarget, opts: { scripts: number; seed: number; steps?: number; minSteps?: number; keepBytes?: boolean }): Promise<FileOutcome> {
+export async function roundTrip(call: Call, file: string, bytes: Buffer, target: ImportTarget, opts: { scripts: number; seed: number; steps?: number; minSteps?: number; keepBytes?: boolean; only?: number }): Promise<FileOutcome> {
   const outcome: FileOutcome = { file, target, skipped: '', scripts: [] };
   for (let s = 0; s < opts.scripts; s++) {
+    if (opts.only !== undefined && s !== opts.only) continue;
     const rnd = prng(opts.seed * 7919 + s * 104729 + hash(file));
     const { id: projectId } = await call('project.create', { name: `${file} #${s}` });
     const preview = await call('excel.previewImport', { projectId, register: target, fileName: file, dataBase64: bytes.toString('base64') });

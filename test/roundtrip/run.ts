@@ -1,4 +1,4 @@
-// npm run roundtrip -- --scripts N --seed S [--set tune|holdout|all|generated] [--files a.xlsx,b.xlsx] [--steps 20] [--min-steps 1] [--layouts 30] [--dir folder]
+// npm run roundtrip -- --scripts N --seed S [--set tune|holdout|all|generated] [--files a.xlsx,b.xlsx] [--steps 20] [--min-steps 1] [--layouts 30] [--dir folder] [--script K]
 // Runs the round-trip property (test/roundtrip/harness.ts) over the corpus (or, with --set generated,
 // over --layouts seeded synthetic client layouts of test/roundtrip/synthetic.ts, seeds from S) and
 // prints a table per file; the table and every failing script go to test-output/excel/roundtrip[-set].md.
@@ -13,6 +13,11 @@ import { outcomeTable, roundTrip, type FileOutcome } from './harness.js';
 import { syntheticLayout } from './synthetic.js';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
 
+function writeOut(name: string, data: string | Buffer): void {
+  const out = path.resolve(import.meta.dirname, '../../test-output/excel', name);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, data);
+}
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
@@ -25,6 +30,8 @@ const set = arg('set', 'all') as 'tune' | 'holdout' | 'all' | 'generated';
 const layouts = Number(arg('layouts', '30'));
 const only = arg('files', '');
 const dir = arg('dir', '');
+// One script of each file (its number in the table), its export kept in test-output/excel/roundtrip-<file>-K.xlsx to look at.
+const script = arg('script', '');
 type Input = { file: string; target: ImportTarget; bytes: () => Promise<Buffer> };
 let files: Input[] =
   set === 'generated'
@@ -42,8 +49,9 @@ const outcomes: FileOutcome[] = [];
 for (const { file, target, bytes } of files) {
   const ws = tempWorkspace();
   try {
-    const o = await roundTrip(inProcessCaller(ws), file, await bytes(), target, { scripts, seed, steps, minSteps });
+    const o = await roundTrip(inProcessCaller(ws), file, await bytes(), target, { scripts, seed, steps, minSteps, ...(script !== '' ? { only: Number(script), keepBytes: true } : {}) });
     outcomes.push(o);
+    for (const s of o.scripts) if (s.bytes) writeOut(`roundtrip-${file.replace(/[^\w.-]+/g, '_').slice(0, 60)}-${s.script}.xlsx`, s.bytes);
     const failed = o.scripts.filter((s) => s.failures.length > 0).length;
     console.log(`${file}: ${o.skipped || `${o.scripts.length - failed}/${o.scripts.length} passed`}`);
   } catch (err) {
@@ -61,6 +69,5 @@ const filesClean = ran.filter((o) => o.scripts.every((s) => s.failures.length ==
 const summary = `${passed}/${total} scripts passed; ${filesClean}/${ran.length} files with every script passing (seed ${seed}, ${scripts} scripts per file, ${minSteps > 1 ? `${minSteps} to ` : 'up to '}${steps} steps, set ${set})`;
 console.log(`\n${table}\n\n${summary}`);
 const details = outcomes.flatMap((o) => o.scripts.filter((s) => s.failures.length > 0).map((s) => `- ${o.file} #${s.script}: ${s.steps.join(', ')}\n  ${s.failures.join('\n  ')}`));
-const out = path.resolve(import.meta.dirname, `../../test-output/excel/roundtrip${dir ? '-dir' : set === 'all' ? '' : `-${set}`}.md`);
-fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, `# Round trip through a client profile\n\n${summary}\n\n${table}\n\n## Failing scripts\n\n${details.join('\n')}\n`);
+// A run over part of a set (some files, one script) does not overwrite the set's table.
+writeOut(`roundtrip${dir ? '-dir' : set === 'all' ? '' : `-${set}`}${only || script !== '' ? '-part' : ''}.md`, `# Round trip through a client profile\n\n${summary}\n\n${table}\n\n## Failing scripts\n\n${details.join('\n')}\n`);

@@ -53,6 +53,8 @@ export interface Features {
   tree: 'code' | 'indent' | 'labels';
   /** With categoryMerge: each category on a label row of its own above its records, merged down over them. */
   categoryRow: boolean;
+  /** With tree 'indent': the name indented by the cell's format (alignment indent per level), not by spaces. */
+  cellIndent: boolean;
   /** The title column is the client's formula of the row (="task"&ROW(), filled down as a shared formula where the records are contiguous). */
   formulaTitle: boolean;
   records: number;
@@ -98,6 +100,7 @@ export function featuresOf(seed: number): Features {
     typedNo: rnd() < 0.5,
     formulaTitle: rnd() < 0.2,
     categoryRow: rnd() < 0.5,
+    cellIndent: rnd() < 0.5,
   };
 }
 
@@ -108,7 +111,7 @@ export function describeFeatures(f: Features): string {
   if (f.prepared) on.push(`prepared ${f.prepared}`);
   if (f.categoryMerge) on.push(f.categoryRow ? 'categoryRow' : 'categoryMerge');
   if (titleFormula(f)) on.push('formulaTitle');
-  if (f.target === 'wbs') on.push(`tree ${f.tree}`);
+  if (f.target === 'wbs') on.push(`tree ${f.tree}${f.tree === 'indent' && f.cellIndent ? ' by cell' : ''}`);
   return `${f.target} ${f.lang} title ${f.titleRows} col ${f.startCol} ${f.period} rows/record ${f.records} records${on.length ? ` ${on.join(' ')}` : ''}`;
 }
 
@@ -259,11 +262,12 @@ export async function buildSynthetic(f: Features, seed: number): Promise<Buffer>
     cols.forEach((col, k) => {
       const v =
         f.target === 'wbs' && k === 0 && f.tree === 'code' ? codes[i]!
-        : f.target === 'wbs' && k === nameAt && f.tree === 'indent' ? `${'　'.repeat(depth[i]!)}${String(col.value(i, rnd))}`
+        : f.target === 'wbs' && k === nameAt && f.tree === 'indent' && !f.cellIndent ? `${'　'.repeat(depth[i]!)}${String(col.value(i, rnd))}`
         : col.formula ? { formula: formulaOf(r)!, result: undefined }
         : col.value(i, rnd);
       rowCells(r, k, v === null ? undefined : (v as ExcelJS.CellValue));
       if (col.date) ws.getCell(r, at[k]!).numFmt = 'yyyy/m/d';
+      if (f.target === 'wbs' && k === nameAt && f.tree === 'indent' && f.cellIndent && depth[i]! > 0) ws.getCell(r, at[k]!).alignment = { indent: depth[i]! };
     });
     if (titleFormula(f)) {
       const k = f.target === 'wbs' ? nameAt : f.categoryMerge ? 2 : 1;

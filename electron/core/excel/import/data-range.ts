@@ -125,7 +125,8 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     if (firstText && FOOTER.test(textOfCell(firstText))) return done('footer', row.r);
     if (firstText && END_MARK.test(textOfCell(firstText)) && firstText.c === inTable[0]!.c) return done('end mark', row.r);
     if (firstText && isTotal(ix, row, firstText)) return done('total row', row.r);
-    if (isNote(row)) return done('notes', row.r);
+    // (A note is read in the table's columns: a list beside the table may share its row.)
+    if (isNote({ ...row, cells: row.cells.filter((c) => c.c >= minC && c.c <= maxC) })) return done('notes', row.r);
     const record = row.cells.filter(counts);
     if (record.length === 0) {
       // Template rows (numbering, formulas, labels or a default filled down) are no records, but the

@@ -431,7 +431,9 @@ export async function exportToProfile(
       // A record's name is the user's: typed over the client's formula there (="task"&ROW(), a lookup),
       // as a person names a new or renamed row in Excel. Other formulas stay the client's.
       const out: CellOut = { value: written, ...(field === KEY_FIELD[target] ? { overFormula: true } : {}) };
-      if (field === 'name' && indent.kind === 'cell' && (o.level > 0 || reindent)) out.indent = o.level * indent.step;
+      // A new row is a copy of a neighbour's block, perhaps of another level (none of its own is
+      // left): its indent is its level's, 0 included.
+      if (field === 'name' && indent.kind === 'cell' && (o.level > 0 || reindent || at === null)) out.indent = o.level * indent.step;
       // Text the client wrapped into the next rows is now written whole here: its continuation goes.
       if (at !== null && continuedRows.has(at)) rewrapped.push({ at, col: cols[k]! });
       return put(out);
