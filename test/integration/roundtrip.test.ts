@@ -249,6 +249,103 @@ describe('defects of the round trip, each on a generated workbook', () => {
     expect([row('運用').getCell(1).value, row('運用').getCell(3).value]).toEqual(['運用', null]);
   });
 
+  // A WBS of 大項目 / 中項目 / タスク columns, each label on its group's first row and merged down over
+  // the group's rows (wbs-jp-neos): 要件定義 over B4:B7, 現行調査 over C4:C5, 移行計画 a 中項目 of its own.
+  const mergedLabels = async (): Promise<Buffer> => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('WBS');
+    ws.addRow(['大項目', '中項目', 'タスク', '開始日', '終了日']);
+    ws.addRow([]);
+    ws.spliceRows(2, 1);
+    const rows: [string | null, string | null, string | null, string][] = [
+      ['要件定義', '現行調査', '業務フローを作成する', '2025-04-01'],
+      [null, null, '課題一覧を作成する', '2025-04-03'],
+      [null, '移行計画', null, '2025-04-07'],
+      [null, '要件を定義する', '要件定義書を作成する', '2025-04-09'],
+    ];
+    rows.forEach(([a, b, c, d], i) => {
+      const r = ws.getRow(i + 2);
+      r.values = [a, b, c, new Date(`${d}T00:00:00Z`), new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000 * 2)];
+    });
+    ws.mergeCells('A2:A5');
+    ws.mergeCells('B2:B3');
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+  const reads = async (projectId: number, profileId: number, dataBase64: string) => {
+    const again = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'labels.xlsx', dataBase64, profileId });
+    return again.rows.filter((r) => r.status !== 'unchanged').map((r) => `${r.name}: ${r.status} ${JSON.stringify(r.changes ?? [])}`);
+  };
+  const mergesOf = (sheet: ExcelJS.Worksheet) => [...(sheet.model as { merges: string[] }).merges].sort();
+
+  it('大/中 labels merged down over their groups are laid again where the group\'s rows now are: a task moved first in its group, a task outdented out of it', async () => {
+    const { projectId, profileId } = await imported(await mergedLabels(), 'wbs', 'labels-moved');
+    const tasks = await call('wbs.list', { projectId });
+    expect(tasks.map((t) => `${t.level}:${t.name}`)).toEqual(['0:要件定義', '1:現行調査', '2:業務フローを作成する', '2:課題一覧を作成する', '1:移行計画', '1:要件を定義する', '2:要件定義書を作成する']);
+    // Moved up: the second task of 現行調査 is its first row now, and shows the label.
+    await call('wbs.move', { ids: [tasks.find((t) => t.name === '課題一覧を作成する')!.id], direction: 'up' });
+    let out = await call('excel.export', { projectId, register: 'wbs', profileId });
+    expect(await reads(projectId, profileId, out.dataBase64)).toEqual([]);
+    let sheet = (await exported(projectId, 'wbs', profileId)).getWorksheet('WBS')!;
+    expect([sheet.getCell('B2').value, sheet.getCell('C2').value, sheet.getCell('C3').value]).toEqual(['現行調査', '課題一覧を作成する', '業務フローを作成する']);
+    expect(mergesOf(sheet)).toEqual(['A2:A5', 'B2:B3']);
+    // Outdented: it leaves 現行調査 and is a 中項目 of its own, named in column B; 現行調査 keeps one row.
+    await call('wbs.outdent', { ids: [tasks.find((t) => t.name === '課題一覧を作成する')!.id] });
+    out = await call('excel.export', { projectId, register: 'wbs', profileId });
+    expect(await reads(projectId, profileId, out.dataBase64)).toEqual([]);
+    sheet = (await exported(projectId, 'wbs', profileId)).getWorksheet('WBS')!;
+    expect([2, 3].map((r) => [sheet.getCell(`B${r}`).value, sheet.getCell(`C${r}`).value])).toEqual([['現行調査', '業務フローを作成する'], ['課題一覧を作成する', null]]);
+    expect(mergesOf(sheet)).toEqual(['A2:A5']);
+  });
+
+  it('a 中項目 named in its own column and indented under a group becomes a task there: the group\'s label goes on its row, not a blank', async () => {
+    const { projectId, profileId } = await imported(await mergedLabels(), 'wbs', 'labels-indented');
+    const tasks = await call('wbs.list', { projectId });
+    // 現行調査 left without tasks keeps a label row; 移行計画, indented under it, is its first task.
+    for (const name of ['業務フローを作成する', '課題一覧を作成する']) await call('wbs.delete', { id: tasks.find((t) => t.name === name)!.id });
+    await call('wbs.indent', { ids: [tasks.find((t) => t.name === '移行計画')!.id] });
+    expect((await call('wbs.list', { projectId })).map((t) => `${t.level}:${t.name}`)).toEqual(['0:要件定義', '1:現行調査', '2:移行計画', '1:要件を定義する', '2:要件定義書を作成する']);
+    const out = await call('excel.export', { projectId, register: 'wbs', profileId });
+    expect(await reads(projectId, profileId, out.dataBase64)).toEqual([]);
+    const sheet = (await exported(projectId, 'wbs', profileId)).getWorksheet('WBS')!;
+    const row = [2, 3, 4, 5].find((r) => sheet.getCell(`C${r}`).value === '移行計画')!;
+    expect(sheet.getCell(`B${row}`).value).toBe('現行調査');
+  });
+
+  it('a new top-level task of a WBS indented by the cell\'s format is written unindented, though every top-level row it could copy is gone', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Plan');
+    ws.addRow(['Task', 'Owner', 'Start', 'End']);
+    const rows: [string, number, string][] = [['phase 1 title', 0, '2025-10-01'], ['task 1.1', 1, '2025-10-02'], ['task 1.2', 1, '2025-10-06'], ['task 1.3', 1, '2025-10-08']];
+    for (const [name, indent, d] of rows) {
+      const r = ws.addRow([name, 'Kim', new Date(`${d}T00:00:00Z`), new Date(`${d}T00:00:00Z`)]);
+      if (indent > 0) r.getCell(1).alignment = { indent };
+    }
+    const { projectId, profileId } = await imported(Buffer.from(await wb.xlsx.writeBuffer()), 'wbs', 'cell-indent');
+    const tasks = await call('wbs.list', { projectId });
+    expect(tasks.map((t) => `${t.level}:${t.name}`)).toEqual(['0:phase 1 title', '1:task 1.1', '1:task 1.2', '1:task 1.3']);
+    // The tasks outdented to the top, the phase deleted: no top-level row of the template is left.
+    await call('wbs.outdent', { ids: tasks.slice(1).map((t) => t.id) });
+    await call('wbs.delete', { id: tasks[0]!.id });
+    await call('wbs.create', { projectId, values: { name: 'task 4' } });
+    const out = await call('excel.export', { projectId, register: 'wbs', profileId });
+    expect(await reads(projectId, profileId, out.dataBase64)).toEqual([]);
+    const sheet = (await exported(projectId, 'wbs', profileId)).getWorksheet('Plan')!;
+    expect([2, 3, 4, 5].map((r) => `${String(sheet.getCell(`A${r}`).value)}:${sheet.getCell(`A${r}`).alignment?.indent ?? 0}`)).toEqual(['task 1.1:0', 'task 1.2:0', 'task 1.3:0', 'task 4:0']);
+  });
+
+  it('a note under the table still ends it once deleted records bring it up beside a list with numbers (担当者一覧 / 内線)', async () => {
+    // A No. column, a title row, a header over two rows, the list beside it from the header down (synthetic 41039).
+    const f: Features = { ...featuresOf(1), formulaTitle: false, categoryRow: false, cellIndent: true, labelsOnRow: false, target: 'wbs', tree: 'indent', lang: 'ja', titleRows: 1, startCol: 0, twoRowHeader: true, period: 1, formulaNo: false, spacers: false, groupLabels: false, besideTable: true, belowTable: false, computed: false, mergedNote: false, unheaded: false, rules: false, note: true, total: false, prepared: 0, records: 6 };
+    const { projectId, profileId } = await imported(await buildSynthetic(f, 5), 'wbs', 'note-beside');
+    const tasks = await call('wbs.list', { projectId });
+    // Only the last phase is left, without its tasks: the note comes up beside the list's rows.
+    for (const t of tasks.filter((t) => t.parentId === null).slice(0, -1)) await call('wbs.delete', { id: t.id });
+    for (const t of (await call('wbs.list', { projectId })).filter((t) => t.parentId !== null)) if ((await call('wbs.list', { projectId })).some((x) => x.id === t.id)) await call('wbs.delete', { id: t.id });
+    expect((await call('wbs.list', { projectId })).length).toBe(1);
+    const out = await call('excel.export', { projectId, register: 'wbs', profileId });
+    expect(await reads(projectId, profileId, out.dataBase64)).toEqual([]);
+  });
+
   it('a task nested deeper than the 大/中分類 layout has levels is written at its deepest level and named in the answer', async () => {
     const { projectId, profileId } = await imported(await layout('category columns').build(), 'wbs', 'deep');
     const screens = (await call('wbs.list', { projectId })).find((t) => t.name === '画面設計')!;

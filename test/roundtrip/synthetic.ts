@@ -53,6 +53,8 @@ export interface Features {
   tree: 'code' | 'indent' | 'labels';
   /** With categoryMerge: each category on a label row of its own above its records, merged down over them. */
   categoryRow: boolean;
+  /** With tree 'labels' (one row per record, no spacer or group rows): each 大/中 label on the row of its first task, merged down over its group's rows. */
+  labelsOnRow: boolean;
   /** With tree 'indent': the name indented by the cell's format (alignment indent per level), not by spaces. */
   cellIndent: boolean;
   /** The title column is the client's formula of the row (="task"&ROW(), filled down as a shared formula where the records are contiguous). */
@@ -101,6 +103,7 @@ export function featuresOf(seed: number): Features {
     formulaTitle: rnd() < 0.2,
     categoryRow: rnd() < 0.5,
     cellIndent: rnd() < 0.5,
+    labelsOnRow: rnd() < 0.5,
   };
 }
 
@@ -111,9 +114,12 @@ export function describeFeatures(f: Features): string {
   if (f.prepared) on.push(`prepared ${f.prepared}`);
   if (f.categoryMerge) on.push(f.categoryRow ? 'categoryRow' : 'categoryMerge');
   if (titleFormula(f)) on.push('formulaTitle');
-  if (f.target === 'wbs') on.push(`tree ${f.tree}${f.tree === 'indent' && f.cellIndent ? ' by cell' : ''}`);
+  if (f.target === 'wbs') on.push(`tree ${f.tree}${f.tree === 'indent' && f.cellIndent ? ' by cell' : ''}${labelsOnRow(f) ? ' merged' : ''}`);
   return `${f.target} ${f.lang} title ${f.titleRows} col ${f.startCol} ${f.period} rows/record ${f.records} records${on.length ? ` ${on.join(' ')}` : ''}`;
 }
+
+/** 大/中 labels on their first task's row, merged down over their groups (see Features.labelsOnRow). */
+const labelsOnRow = (f: Features) => f.target === 'wbs' && f.tree === 'labels' && f.labelsOnRow && f.period === 1 && !f.spacers && !f.groupLabels;
 
 /** A title formula of the row: not where the tree is in the name (indented) or in label rows. */
 const titleFormula = (f: Features) => f.formulaTitle && !(f.target === 'wbs' && f.tree !== 'code');
@@ -235,7 +241,35 @@ export async function buildSynthetic(f: Features, seed: number): Promise<Buffer>
   const nameAt = cols.findIndex((c) => c.label.ja === 'タスク名');
   let categoryFrom = 0;
   let categoryRow = 0;
+  // 大/中 labels on their tasks' rows: the label of each depth now (a record index), whether it is on a
+  // row yet, and each row's labels (for the merges down over each group's rows).
+  const cur: (number | undefined)[] = [];
+  const shown: boolean[] = [];
+  const labelled: { r: number; keys: string[] }[] = [];
+  const showLabels = (row: number, upTo: number) => {
+    for (let d = 0; d <= upTo; d++)
+      if (cur[d] !== undefined && !shown[d]) {
+        ws.getCell(row, at[d]!).value = cols[nameAt]!.value(cur[d]!, rnd);
+        shown[d] = true;
+      }
+    labelled.push({ r: row, keys: [0, 1].map((d) => (d <= upTo && cur[d] !== undefined ? String(cur[d]) : '')) });
+  };
+  // A label with no task row under it names a row by itself (its name in its column, no task name).
+  const selfRow = () => {
+    const deepest = cur.length - 1;
+    showLabels(r, deepest);
+    for (let c = c0; c <= lastCol; c++) ws.getCell(r, c).border = box;
+    r++;
+  };
   for (let i = 0; i < f.records; i++) {
+    if (labelsOnRow(f) && depth[i]! < 2) {
+      if (cur.slice(depth[i]!).some((x, k) => x !== undefined && !shown[depth[i]! + k])) selfRow();
+      cur.length = depth[i]!;
+      shown.length = depth[i]!;
+      cur[depth[i]!] = i;
+      shown[depth[i]!] = false;
+      continue;
+    }
     // 大/中分類 label rows: a task of depth 0 or 1 is a label in its level's column, on a row of its own.
     if (f.target === 'wbs' && f.tree === 'labels' && depth[i]! < 2) {
       ws.getCell(r, at[depth[i]!]!).value = cols[nameAt]!.value(i, rnd);
@@ -269,6 +303,7 @@ export async function buildSynthetic(f: Features, seed: number): Promise<Buffer>
       if (col.date) ws.getCell(r, at[k]!).numFmt = 'yyyy/m/d';
       if (f.target === 'wbs' && k === nameAt && f.tree === 'indent' && f.cellIndent && depth[i]! > 0) ws.getCell(r, at[k]!).alignment = { indent: depth[i]! };
     });
+    if (labelsOnRow(f)) showLabels(r, 1);
     if (titleFormula(f)) {
       const k = f.target === 'wbs' ? nameAt : f.categoryMerge ? 2 : 1;
       const prefix = f.lang === 'ja' ? 'タスク' : 'Task ';
@@ -291,6 +326,17 @@ export async function buildSynthetic(f: Features, seed: number): Promise<Buffer>
     r += f.period;
   }
   if (f.categoryMerge && r - 1 > categoryRow) ws.mergeCells(categoryRow, at[1]!, r - 1, at[1]!);
+  if (labelsOnRow(f)) {
+    if (cur.some((x, d) => x !== undefined && !shown[d])) selfRow();
+    for (const d of [0, 1]) {
+      let from = 0;
+      for (let k = 1; k <= labelled.length; k++) {
+        if (k < labelled.length && labelled[k]!.keys[d] !== '' && labelled[k]!.keys[d] === labelled[from]!.keys[d]) continue;
+        if (labelled[from]!.keys[d] !== '' && k - 1 > from) ws.mergeCells(labelled[from]!.r, at[d]!, labelled[k - 1]!.r, at[d]!);
+        from = k;
+      }
+    }
+  }
   // Prepared rows: numbered (or the No. formula), formatted as a record, empty.
   for (let p = 0; p < f.prepared; p++, r += f.period) {
     for (let q = 0; q < f.period; q++) for (let c = c0; c <= lastCol; c++) ws.getCell(r + q, c).border = box;

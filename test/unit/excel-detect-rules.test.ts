@@ -337,6 +337,19 @@ describe('the rows of a table', () => {
     expect(t.leftOut).toEqual([{ row: 3, reason: 'record continued' }]);
   });
 
+  it('reads a record holding only its name under a numbered name as a record, not as text wrapped from it (task 1.3, then task 4)', () => {
+    const t = read(
+      [
+        ['Task', 'Owner', 'Start', 'End'],
+        ['task 1.3', 'Kim', d('2025-05-01'), d('2025-05-02')],
+        ['task 4', null, null, null],
+      ],
+      'wbs',
+    );
+    expect(t.records.map((r) => r.values.name)).toEqual(['task 1.3', 'task 4']);
+    expect(t.leftOut).toEqual([]);
+  });
+
   it('joins a wrapped title in a table of three columns, two of them filled', () => {
     const t = read(
       [

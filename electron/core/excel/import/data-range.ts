@@ -267,7 +267,8 @@ function continuesText(ix: SheetIndex, record: Cell[], parent: number, counts: (
   if (!/^[a-z]/.test(text)) return false;
   const above = ix.row(parent)?.cells.filter(counts) ?? [];
   const over = above.find((c) => c.c === record[0]!.c);
-  return above.length >= Math.min(3, Math.max(2, columns - 1)) && over !== undefined && over.t === 's' && !/[.!?。！？]$/.test(textOfCell(over));
+  // A text that ends a sentence, or with a number (task 1.3, Sprint 4: a numbered name is whole), is not cut off.
+  return above.length >= Math.min(3, Math.max(2, columns - 1)) && over !== undefined && over.t === 's' && !/[.!?。！？\d]$/.test(textOfCell(over));
 }
 
 const cellKey = (cell: Cell) => `${cell.t}:${String(cell.v).trim()}`;

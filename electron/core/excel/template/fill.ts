@@ -427,6 +427,10 @@ export function writeTable(ctx: FillContext, sheet: SheetInfo, w: TableWrite): v
     xml = unshareFormulas(ed, unshare);
     ed = guard(ctx, sheet, () => new SheetEditor(xml, sheet, ctx));
   }
+  if (w.regroup) {
+    const next = regroupMerges(ed.xml, w.regroup);
+    if (next !== ed.xml) ed = guard(ctx, sheet, () => new SheetEditor(next, sheet, ctx));
+  }
   guard(ctx, sheet, () => fillRegion(ctx, ed, w, lay));
   if (ed.sp.changed && w.rows.length > 0) growDimension(ed, lay.first, lay.first + w.rows.length - 1, w.columns);
   pkg.write(sheet.part!, ed.finish());
@@ -485,6 +489,49 @@ function shrinkMerges(ctx: FillContext, sheet: SheetInfo, pairs: { from: string;
   if (out !== xml) ctx.pkg.write(sheet.part!, out);
 }
 
+/**
+ * TableWrite.regroup on a sheet whose rows are where they go: the merged ranges it manages that are not
+ * wanted go, the wanted ones missing are added (where the first one that went stood, else at the end).
+ */
+function regroupMerges(xml: string, g: NonNullable<TableWrite['regroup']>): string {
+  const want = new Set(g.merges.map((r) => r.toUpperCase()));
+  const cols = new Set(g.columns);
+  const seen = new Set<string>();
+  let removed = 0;
+  let at = -1;
+  const out = xml.replace(/<((?:[A-Za-z_][\w.-]*:)?)mergeCell(?=[\s/>])[^<>]*?(?:\/>|>\s*<\/\1mergeCell>)/g, (tag, _p: string, offset: number) => {
+    const ref = (attr(tag, 'ref') ?? '').replaceAll('$', '').toUpperCase();
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
+    if (!m || m[1] !== m[3] || !cols.has(colIndex(m[1]!)) || Number(m[2]) < g.from || Number(m[4]) > g.to) return tag;
+    if (want.has(ref) && !seen.has(ref)) {
+      seen.add(ref);
+      return tag;
+    }
+    removed++;
+    if (at < 0) at = offset;
+    return `\u0000`;
+  });
+  const add = g.merges.filter((r) => !seen.has(r.toUpperCase()));
+  if (removed === 0 && add.length === 0) return xml;
+  const prefix = /<((?:[A-Za-z_][\w.-]*:)?)mergeCells(?=[\s>])/.exec(xml)?.[1] ?? '';
+  const tags = add.map((r) => `<${prefix}mergeCell ref="${r}"/>`).join('');
+  let next = at >= 0 ? out.replace('\u0000', tags).replaceAll('\u0000', '') : out;
+  const delta = add.length - removed;
+  if (at < 0) {
+    // Nothing went: the new ranges join the sheet's <mergeCells> (regroup manages columns the
+    // template merges in, so it has one).
+    const close = new RegExp(`</${prefix.replace('.', '\\.')}mergeCells>`).exec(next);
+    if (!close) return xml;
+    next = next.slice(0, close.index) + tags + next.slice(close.index);
+  }
+  // The count the <mergeCells> element states; an element left empty goes (Excel refuses count="0").
+  return next.replace(/<((?:[A-Za-z_][\w.-]*:)?)mergeCells(?=[\s>])([^<>]*)>(\s*)<\/\1mergeCells>|<((?:[A-Za-z_][\w.-]*:)?)mergeCells(?=[\s>])[^<>]*>/, (tag, p1: string | undefined) => {
+    if (p1 !== undefined) return '';
+    const n = attr(tag, 'count');
+    return n === undefined ? tag : setAttr(tag, 'count', String(Number(n) + delta));
+  });
+}
+
 /** Undoes merged ranges of the sheet (TableWrite.unmerge): their <mergeCell> entries go, the cells stay. */
 function unmergeRanges(ctx: FillContext, sheet: SheetInfo, refs: string[]): void {
   const want = new Set(refs.map((r) => r.replaceAll('$', '').toUpperCase()));
@@ -523,7 +570,7 @@ function rearrangeTable(ctx: FillContext, sheet: SheetInfo, w: TableWrite, remap
   if (by > 0) ctx.inserted.push({ sheet: sheet.name, at: last + 1, count: by });
   ctx.dirty.shift(z);
   markChanged(ctx, res);
-  const xml = pkg.read(sheet.part!)!;
+  const xml = w.regroup ? regroupMerges(pkg.read(sheet.part!)!, w.regroup) : pkg.read(sheet.part!)!;
   const ed = guard(ctx, sheet, () => new SheetEditor(xml, sheet, ctx));
   const order = w.columns.map((col, j) => [col, j] as const).sort((a, b) => a[0] - b[0]);
   guard(ctx, sheet, () => {

@@ -147,6 +147,15 @@ function checkWrite(fileName: string, w: TableWrite): TableWrite {
     const b = typeof r?.to === 'string' ? parseRange(r.to) : null;
     if (!a || !b || a.r1 !== b.r1 || a.c1 !== b.c1 || b.r2 > a.r2 || b.c2 > a.c2) bad(`${String(r?.from)} → ${String(r?.to)} is not a merged range made smaller from its top-left cell`);
   }
+  if (w.regroup) {
+    const g = w.regroup;
+    if (!Array.isArray(g.columns) || !g.columns.every((c) => Number.isInteger(c) && c >= 0 && c < 16_384) || !Number.isInteger(g.from) || !Number.isInteger(g.to) || g.from < 1 || g.to < g.from)
+      bad('regroup needs columns and a span of rows');
+    for (const ref of g.merges) {
+      const m = typeof ref === 'string' ? parseRange(ref) : null;
+      if (!m || m.c1 !== m.c2 || !g.columns.includes(m.c1) || m.r1 + 1 < g.from || m.r2 + 1 > g.to || m.r2 <= m.r1) bad(`${String(ref)} is not a range of rows in one regrouped column`);
+    }
+  }
   // lastRow above firstRow means an empty table.
   return w.lastRow !== null && w.lastRow < w.firstRow ? { ...w, lastRow: null } : w;
 }

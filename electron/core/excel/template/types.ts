@@ -69,6 +69,13 @@ export interface TableWrite {
    * that now labels only the first of them.
    */
   remerge?: { from: string; to: string }[];
+  /**
+   * Merged ranges laid anew once the rows have moved (output rows, 1-based): every merged range wholly
+   * in one of `columns` within rows from..to goes, unless it is one of `merges`, and `merges` are
+   * made. For 大/中 labels merged down over their group's rows: a group's rows are where the tree puts
+   * them, not where the template's merge spanned. Nothing changes when the sheet already has exactly these.
+   */
+  regroup?: { columns: number[]; from: number; to: number; merges: string[] };
 }
 
 /** One cell by address (form layouts; a defined name is resolved first with inspectTemplate). */

@@ -10,7 +10,7 @@ import { readValue, textOf, type ValueContext } from '../../excel/import/cell-va
 import type { TableLayout } from '../../excel/import/detect.js';
 import { fieldSpec, KEY_FIELD, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
 import { WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../common/excel/column-labels.js';
-import { cellRef, type Cell } from '../../../common/excel/model.js';
+import { cellRef, type Cell, type Merge } from '../../../common/excel/model.js';
 import { DAYS_PER_MONTH, effortUnitOf, HOURS_PER_DAY, parseNumberText } from '../../excel/import/numbers.js';
 import { ClientValues } from '../../excel/import/client-values.js';
 import { clientWord, valueKey } from '../../excel/import/value-map.js';
@@ -20,9 +20,9 @@ import { ApiError, textError } from '../../../common/errors.js';
 import { REGISTERS, vocabLabel, type Vocabularies, type VocabItem, type VocabListName } from '../../../common/registers.js';
 import type { SqlDb as Db } from '../../db/sql.js';
 import { fillTemplateInWorker, inspectTemplateInWorker, readWorkbook } from '../../excel/capped-worker.js';
-import { dateSerial, type CellOut, type OutValue, type RowShape } from '../../excel/template/index.js';
+import { dateSerial, type CellOut, type OutValue, type RowShape, type TableWrite } from '../../excel/template/index.js';
 import { sameValue, planImport } from '../import/plan.js';
-import { planBlocks, type TemplateRecord } from './record-blocks.js';
+import { planBlocks, type BlockPlan, type TemplateRecord } from './record-blocks.js';
 import { bandCandidates, barCells, learnBand, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
 import { isoToSerial } from '../../../common/excel/client-dates.js';
 import { tableBand } from './table-band.js';
@@ -301,8 +301,14 @@ export async function exportToProfile(
   /** Cells (hiddenKey) of a group merge that stays other than the one its first record writes. */
   const underMerge = new Set<number>();
   const hiddenKey = (r: number, c: number) => r * 16_384 + c;
+  const regrouped = byCategory ? regroupedColumns(table.records, categoryColumns, sheet.merges, dataTop, nameHome) : new Set<number>();
   for (const g of sheet.merges) {
     if (g.r2 <= g.r1 || g.r1 < dataTop) continue;
+    // A 大/中 label merged down over its group's rows is laid anew where the group's rows now are (below).
+    if (g.c1 === g.c2 && regrouped.has(g.c1)) {
+      groupMerges.add(`${cellRef(g.r1, g.c1)}:${cellRef(g.r2, g.c2)}`);
+      continue;
+    }
     const m = mapped.find((x) => g.c1 === x.c && g.c2 <= x.c + x.span - 1);
     if (!m) continue;
     const rows = Array.from({ length: g.r2 - g.r1 + 1 }, (_, k) => g.r1 + k).filter((r) => recordRowSet.has(r));
@@ -379,9 +385,10 @@ export async function exportToProfile(
       // A row that names itself in a 大/中 column (its name column blank) keeps its name there.
       const home = at !== null && inPlace ? nameHome(at) : null;
       if (home !== null && field === 'name' && levelAt.get(at!) === o.level) return put(undefined);
-      if (home !== null && depth !== undefined && home === m.c) {
+      // (Moved to another level, the column shows what a row of its new level shows there, below: its
+      // own name, its group's label, or nothing.)
+      if (home !== null && depth !== undefined && home === m.c && levelAt.get(at!) === o.level) {
         const name = String(o.row.name ?? '');
-        if (levelAt.get(at!) !== o.level) return put(categoryHome(o) === m.c ? { value: textValue(name) } : { value: null });
         return put(tcell && textOf(tcell, model.date1904).trim() === name ? undefined : { value: textValue(name) });
       }
       // A new task, or one that moved level, above the name column's level: named in its level's
@@ -471,6 +478,14 @@ export async function exportToProfile(
     tree: target === 'wbs',
     stored: stored.map((o) => ({ id: o.row.id, level: o.level })),
   });
+  const regroup = regrouped.size > 0 ? groupMergesOut(blocks, stored, categoryColumns, regrouped, (o, d) => {
+    const chain: number[] = [];
+    for (let t = tasks.get(o.row.parentId as number), id = o.row.parentId as number; t; id = t.parentId as number, t = tasks.get(id)) chain.unshift(id);
+    if (groups.has(o.row.id)) chain.push(o.row.id);
+    if (chain[d] !== undefined) return `${chain[d]}`;
+    const col = categoryColumns[d]!.c;
+    return categoryHome(o) === col || (o.at !== null && nameHome(o.at) === col && levelAt.get(o.at) === o.level) ? `${o.row.id}` : '';
+  }) : null;
   const bars = bandOptions.length > 0 ? await ganttBars(template, profile.fileName, layout.sheet, ix, bandOptions, bandRecords) : null;
   const barsOf = (o: Out | null, fresh: boolean): (CellOut | undefined)[] => {
     if (!bars) return [];
@@ -592,7 +607,7 @@ export async function exportToProfile(
   try {
     bytes = await fillTemplateInWorker(
       template,
-      [{ sheet: layout.sheet, firstRow: blocks.firstRow, lastRow: blocks.lastRow, columns, rows, ...(blocks.lastRow !== null ? { order: blocks.order, ...(band ? { band } : {}) } : {}), ...(unmerge.length > 0 ? { unmerge } : {}), ...(remerge.length > 0 ? { remerge } : {}) }],
+      [{ sheet: layout.sheet, firstRow: blocks.firstRow, lastRow: blocks.lastRow, columns, rows, ...(blocks.lastRow !== null ? { order: blocks.order, ...(band ? { band } : {}) } : {}), ...(unmerge.length > 0 ? { unmerge } : {}), ...(remerge.length > 0 ? { remerge } : {}), ...(regroup ? { regroup } : {}) }],
       { fileName: profile.fileName },
     );
   } catch (err) {
@@ -739,6 +754,82 @@ function categoryLabels(
     prev = chain;
   }
   return out;
+}
+
+/**
+ * The 大/中 columns whose labels the client merges down over each group's rows, every group of two or
+ * more records (as the import read them) so and nothing else: such a column's merges are laid anew over
+ * the groups' rows wherever they now are (groupMergesOut). A column merged otherwise (over blank rows
+ * after the table, or only some groups) keeps the merges it has.
+ */
+function regroupedColumns(records: ImportTable['records'], columns: ColumnMapping[], merges: Merge[], dataTop: number, nameHome: (at: number) => number | null): Set<number> {
+  const out = new Set<number>();
+  const rows = records.filter((r) => !r.group);
+  if (rows.length === 0) return out;
+  const lo = rows[0]!.row - 1;
+  const hi = rows[rows.length - 1]!.row - 1;
+  const chainOf = (i: number): number[] => {
+    const chain: number[] = [];
+    for (let p = records[i]!.parent; p !== null && p !== undefined; p = records[p]!.parent) chain.unshift(p);
+    return chain;
+  };
+  columns.forEach((m, d) => {
+    const own = merges.filter((g) => g.c1 === m.c && g.c2 === m.c && g.r2 > g.r1 && g.r2 >= dataTop);
+    if (own.length === 0 || own.some((g) => g.r1 < lo || g.r2 > hi + 1)) return;
+    // The template's groups in this column: runs of records with the same ancestor at this depth.
+    const runs: [string, number, number][] = [];
+    records.forEach((r, i) => {
+      if (r.group) return;
+      const chain = chainOf(i);
+      const key = chain[d] !== undefined ? `${chain[d]}` : nameHome(r.row - 1) === m.c ? `${i}` : '';
+      const last = runs[runs.length - 1];
+      if (last && key !== '' && last[0] === key) last[2] = r.row - 1;
+      else runs.push([key, r.row - 1, r.row - 1]);
+    });
+    const many = runs.filter((x) => x[0] !== '' && x[2] > x[1]);
+    if (many.length === own.length && many.every(([, a, b]) => own.some((g) => g.r1 === a && g.r2 >= b))) out.add(m.c);
+  });
+  return out;
+}
+
+/**
+ * The merged ranges of regrouped 大/中 columns (regroupedColumns) in the export's rows: one over each
+ * run of two or more records (with their blocks' rows) that show the same group in that column.
+ */
+function groupMergesOut(
+  blocks: BlockPlan,
+  stored: Out[],
+  columns: ColumnMapping[],
+  regrouped: Set<number>,
+  keyOf: (o: Out, depth: number) => string,
+): NonNullable<TableWrite['regroup']> {
+  const merges: string[] = [];
+  let to = blocks.firstRow;
+  const records: { i: number; end: number; o: Out }[] = [];
+  blocks.fill.forEach((f, i) => {
+    if (typeof f !== 'object') return;
+    let end = i;
+    while (end + 1 < blocks.owner.length && blocks.owner[end + 1] === f.stored && typeof blocks.fill[end + 1] !== 'object') end++;
+    records.push({ i, end, o: stored[f.stored]! });
+    to = Math.max(to, blocks.firstRow + end);
+  });
+  columns.forEach((m, d) => {
+    if (!regrouped.has(m.c)) return;
+    let run: { key: string; from: number; to: number } | null = null;
+    const close = () => {
+      if (run && run.key !== '' && run.to > run.from) merges.push(`${cellRef(blocks.firstRow - 1 + run.from, m.c)}:${cellRef(blocks.firstRow - 1 + run.to, m.c)}`);
+    };
+    for (const r of records) {
+      const key = keyOf(r.o, d);
+      if (run && key !== '' && key === run.key) run.to = r.end;
+      else {
+        close();
+        run = { key, from: r.i, to: r.end };
+      }
+    }
+    close();
+  });
+  return { columns: [...regrouped], from: blocks.firstRow, to, merges };
 }
 
 /** The ids of a project's stored rows of a register. */

@@ -67,6 +67,8 @@ export interface BlockPlan {
   lastRow: number | null;
   order: { row: number; clone?: boolean }[];
   fill: BlockFill[];
+  /** Whose block each output row is: the stored row's index, null for rows no record owns (client rows, cleared or prepared rows). */
+  owner: (number | null)[];
   /** The prepared rows the plan fills or keeps: those after the last record's whole block. */
   prepared: number[];
 }
@@ -108,7 +110,7 @@ export function planBlocks(input: BlockInput): BlockPlan {
   const tableEnd = Math.max(blockEnd, input.last ?? input.first - 1);
   const prepared = input.prepared.filter((r) => r > tableEnd);
   const regionEnd = prepared.length > 0 ? prepared[prepared.length - 1]! : tableEnd;
-  if (blocks.length === 0 && prepared.length === 0) return { firstRow: input.first, lastRow: null, order: [], fill: input.stored.map((_, i) => ({ stored: i, fresh: true })), prepared };
+  if (blocks.length === 0 && prepared.length === 0) return { firstRow: input.first, lastRow: null, order: [], fill: input.stored.map((_, i) => ({ stored: i, fresh: true })), owner: input.stored.map((_, i) => i), prepared };
 
   // Rows no record owns (separators, notes, rows the import left out) travel with the next kept block
   // below them, as the heading of what follows; those after the last one stay at the end.
@@ -141,10 +143,12 @@ export function planBlocks(input: BlockInput): BlockPlan {
 
   const order: BlockPlan['order'] = [];
   const fill: BlockFill[] = [];
+  const owner: (number | null)[] = [];
   const put = (rows: number[], first: BlockFill, clone = false) => {
     rows.forEach((row, i) => {
       order.push(clone ? { row, clone: true } : { row });
       fill.push(i === 0 ? first : undefined);
+      owner.push(typeof first === 'object' ? first.stored : null);
     });
   };
 
@@ -235,7 +239,7 @@ export function planBlocks(input: BlockInput): BlockPlan {
   putHead(trailing);
   for (let j = nextPrepared; j < preparedBlocks.length; j++) put(preparedBlocks[j]!.rows, undefined, preparedBlocks[j]!.clone);
   // Rows of the region the plan does not place (a removed block's rows) are removed by the writer.
-  return { firstRow: input.first, lastRow: regionEnd, order, fill, prepared };
+  return { firstRow: input.first, lastRow: regionEnd, order, fill, owner, prepared };
 }
 
 function range(a: number, b: number): number[] {
