@@ -31,6 +31,16 @@ describe('record blocks in a layout of prepared rows', () => {
     expect(plan.fill).toEqual([{ stored: 0, fresh: false }, undefined, { stored: 1, fresh: false }, undefined, { stored: 2, fresh: true }, undefined, undefined, undefined]);
   });
 
+  it('the records between two spacer rows all gone, one spacer goes too: two blank rows would end the table', () => {
+    // Rows 7 and 10 are spacers around the group of rows 8–9, whose records were deleted (no prepared rows).
+    const records = [kept(6, 1), { row: 8, kind: 'removed', level: 0 } as TemplateRecord, { row: 9, kind: 'removed', level: 0 } as TemplateRecord, kept(11, 4)];
+    const plan = planBlocks({ first: 6, last: 11, records, merges: [], prepared: [], blank: new Set([7, 10]), tree: false, stored: [{ id: 1, level: 0 }, { id: 4, level: 0 }] });
+    expect(plan.order).toEqual([{ row: 6 }, { row: 7 }, { row: 11 }]);
+    // A spacer that is not blank (a note, a ↓ separator) stays: it is the client's.
+    const noted = planBlocks({ first: 6, last: 11, records, merges: [], prepared: [], blank: new Set([7]), tree: false, stored: [{ id: 1, level: 0 }, { id: 4, level: 0 }] });
+    expect(noted.order).toEqual([{ row: 6 }, { row: 7 }, { row: 10 }, { row: 11 }]);
+  });
+
   it('a removed record next to a spacer row, or whose row holds a label merged over the records below, goes rather than being cleared', () => {
     // Row 8 is a spacer no record owns: clearing row 9 would leave rows 8–9 blank.
     const spacer = planBlocks({ first: 6, last: 10, records: [kept(6, 1), kept(7, 2), { row: 9, kind: 'removed', level: 0 }, kept(10, 4)], merges: [], prepared: [11], tree: false, stored: [{ id: 1, level: 0 }, { id: 2, level: 0 }, { id: 4, level: 0 }] });

@@ -475,6 +475,7 @@ export async function exportToProfile(
     prepared,
     ...(table.positionalRefs ? { numbered: new Set(templateRecords.filter((r) => mapped.some((m) => m.field === 'ref' && ix.cell(r.row - 1, m.c)?.f)).map((r) => r.row)) } : {}),
     ...(groupLabels.size > 0 ? { groupLabels } : {}),
+    blank: blankRows(ix, first, tableEnd, layout.columns),
     tree: target === 'wbs',
     stored: stored.map((o) => ({ id: o.row.id, level: o.level })),
   });
@@ -830,6 +831,15 @@ function groupMergesOut(
     close();
   });
   return { columns: [...regrouped], from: blocks.firstRow, to, merges };
+}
+
+/** Rows (1-based) of the table with nothing in its columns: no value, no formula (spacer rows). */
+function blankRows(ix: SheetIndex, first: number, last: number, columns: ColumnMapping[]): Set<number> {
+  const lo = Math.min(...columns.map((m) => m.c));
+  const hi = Math.max(...columns.map((m) => m.c + m.span - 1));
+  const out = new Set<number>();
+  for (let r = first; r <= last; r++) if (!(ix.row(r - 1)?.cells ?? []).some((c) => c.c >= lo && c.c <= hi && (!!c.f || (c.t === 's' ? String(c.v).trim() !== '' : c.v !== null && c.v !== undefined)))) out.add(r);
+  return out;
 }
 
 /** The ids of a project's stored rows of a register. */

@@ -52,6 +52,8 @@ export interface BlockInput {
    * record rows they label: a label whose records are all removed goes with them.
    */
   groupLabels?: Map<number, number[]>;
+  /** Rows (1-based) with nothing in the table's columns (spacer rows between groups of records). */
+  blank?: Set<number>;
   /** A WBS: the blocks follow the stored order; else the client's order, new records after. */
   tree: boolean;
   /** Every stored row to write, in the order a WBS lists them. */
@@ -206,8 +208,12 @@ export function planBlocks(input: BlockInput): BlockPlan {
     }
   }
   for (const gone of clearedAfter.values()) for (const b of gone) for (const r of b.rows) clearedRows.add(r);
+  // A spacer row whose records all went comes up against the next one: two blank rows would end the
+  // table there (for the import and the client's filters alike), so one of them goes.
+  const blankAt = (i: number) => i >= 0 && fill[i] === undefined && !order[i]!.clone && owner[i] === null && !!input.blank?.has(order[i]!.row);
+  // (Blank rows that stood together in the template stay so.)
   const putHead = (rows: number[]) => {
-    for (const r of rows) if (!labelGoes(r)) put([r], undefined);
+    for (const r of rows) if (!labelGoes(r) && !(input.blank?.has(r) && blankAt(order.length - 1) && order[order.length - 1]!.row !== r - 1)) put([r], undefined);
   };
   const putCleared = (after: Block | null) => {
     for (const b of clearedAfter.get(after) ?? []) {
