@@ -102,4 +102,16 @@ describe.each(ENGINES)('the same cell edited by two administrators (%s)', (engin
     // suzuki's own undo is theirs to take.
     expect(await suzuki('history.undo', { projectId: p.id })).toMatchObject({ applied: true });
   }, 60_000);
+
+  it("undo refuses over a colleague's edit of a task's effort or dates: fields a summary rolls up, but this task is no summary", async () => {
+    const [yamada, suzuki] = await twoAdministrators(engine);
+    const p = await yamada('project.create', { name: '共有案件' });
+    const a = await yamada('wbs.create', { projectId: p.id, values: { name: '基本設計' } });
+    await yamada('wbs.update', { id: a.id, patch: { plannedEffort: 5 } });
+    await suzuki('wbs.update', { id: a.id, patch: { plannedEffort: 8 } });
+    const err = await yamada('history.undo', { projectId: p.id }).then(() => null, (e: ApiError) => e);
+    expect(err).toMatchObject({ code: 'CONFLICT', details: { entity: 'wbs_task', id: a.id, who: 'suzuki' } });
+    const task = (await yamada('wbs.list', { projectId: p.id })).find((t: { id: number }) => t.id === a.id);
+    expect(task.plannedEffort).toBe(8);
+  }, 60_000);
 });

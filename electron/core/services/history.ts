@@ -30,7 +30,7 @@ import { auditRowsOf, auditTrailOf, batchTouchesOtherThan, laterChangesByOthers,
 import { formatDateTime } from '../../common/dates.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../common/dto.js';
 import { projectExists } from '../db/queries/projects.js';
-import { parentsOf } from '../db/queries/wbs.js';
+import { hasSubtasks as taskHasSubtasks, parentsOf } from '../db/queries/wbs.js';
 
 type BatchRow = StackBatch;
 
@@ -119,15 +119,22 @@ function step(db: Db, actor: Actor, projectId: number, kind: 'undo' | 'redo', to
   return { ...result, state: historyState(db, actor, projectId) };
 }
 
-/** A summary's rolled-up values follow its children: a colleague's edit elsewhere in the tree changes them without touching this step's rows. */
-const DERIVED = new Set<string>(WBS_ROLLED_UP_FIELDS);
+/**
+ * A summary's rolled-up values follow its children, and an automatic task's dates its links: a
+ * colleague's edit elsewhere in the tree changes them without touching this step's rows. Only on such
+ * rows: the same fields of an ordinary task (its effort, dates, progress) are what a colleague typed.
+ */
+const ROLLED_UP = new Set<string>(WBS_ROLLED_UP_FIELDS);
+const SCHEDULED = new Set<string>(['plannedStart', 'plannedFinish']);
 
-/** Whether a later change only moved a WBS summary's rolled-up values. */
-function onlyRolledUp(c: LaterChange): boolean {
+/** Whether a later change only moved values the row derives: a summary's roll-ups, an automatic task's dates. */
+function onlyDerived(db: Db, c: LaterChange): boolean {
   if (c.entity !== WBS_ENTITY || c.action !== 'update' || !c.before || !c.after) return false;
   const before = JSON.parse(c.before) as Values;
   const after = JSON.parse(c.after) as Values;
-  return Object.keys({ ...before, ...after }).every((f) => DERIVED.has(f) || JSON.stringify(before[f]) === JSON.stringify(after[f]));
+  const changed = Object.keys({ ...before, ...after }).filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+  if (changed.every((f) => ROLLED_UP.has(f)) && taskHasSubtasks(db, c.entityId)) return true;
+  return changed.every((f) => SCHEDULED.has(f)) && ENTITY_STORES[WBS_ENTITY]!.get(db, c.entityId)?.scheduling === 'auto';
 }
 
 /**
@@ -135,7 +142,7 @@ function onlyRolledUp(c: LaterChange): boolean {
  * changed one of them since, that would silently take their change back too. Refused, saying who and when.
  */
 function refuseOverColleague(db: Db, actor: Actor, target: BatchRow, kind: 'undo' | 'redo'): void {
-  const change = laterChangesByOthers(db, target.id, actor.user, 1000).find((c) => !onlyRolledUp(c));
+  const change = laterChangesByOthers(db, target.id, actor.user, 1000).find((c) => !onlyDerived(db, c));
   if (!change) return;
   const when = formatDateTime(change.at);
   throw textError(
