@@ -103,6 +103,25 @@ describe.each(ENGINES)('the same cell edited by two administrators (%s)', (engin
     expect(await suzuki('history.undo', { projectId: p.id })).toMatchObject({ applied: true });
   }, 60_000);
 
+  it("a colleague's change that is gone again (their undo, or typed back) no longer blocks the undo", async () => {
+    const [yamada, suzuki] = await twoAdministrators(engine);
+    const p = await yamada('project.create', { name: '共有案件' });
+    const a = await yamada('wbs.create', { projectId: p.id, values: { name: '基本設計', assignee: '' } });
+    await yamada('wbs.update', { id: a.id, patch: { assignee: '山田' } });
+    await suzuki('wbs.update', { id: a.id, patch: { assignee: '鈴木' } });
+    const refused = await yamada('history.undo', { projectId: p.id }).then(() => null, (e: ApiError) => e);
+    expect(refused).toMatchObject({ code: 'CONFLICT', details: { entity: 'wbs_task', id: a.id, who: 'suzuki' } });
+    await suzuki('history.undo', { projectId: p.id });
+    expect(await yamada('history.undo', { projectId: p.id })).toMatchObject({ applied: true, label: 'wbs.update' });
+    await yamada('history.redo', { projectId: p.id });
+    // Typed back by hand: the row is as yamada's step left it.
+    await suzuki('wbs.update', { id: a.id, patch: { notes: 'メモ' } });
+    await suzuki('wbs.update', { id: a.id, patch: { notes: '' } });
+    expect(await yamada('history.undo', { projectId: p.id })).toMatchObject({ applied: true, label: 'wbs.update' });
+    const task = (await yamada('wbs.list', { projectId: p.id })).find((t: { id: number }) => t.id === a.id);
+    expect([task.assignee, task.notes]).toEqual(['', '']);
+  }, 60_000);
+
   it("undo refuses over a colleague's edit of a task's effort or dates: fields a summary rolls up, but this task is no summary", async () => {
     const [yamada, suzuki] = await twoAdministrators(engine);
     const p = await yamada('project.create', { name: '共有案件' });

@@ -26,7 +26,7 @@ import { getProjectRow } from './projects.js';
 import { ENTITY as WBS_ENTITY, settleRollUps, wbsChangesOf } from './wbs.js';
 import { DEPENDENCY_ENTITY } from './schedule.js';
 import { localToday } from '../../common/dates.js';
-import { auditRowsOf, auditTrailOf, batchTouchesOtherThan, laterChangesByOthers, markUndone, newestBatchBelow, type LaterChange, type StackBatch } from '../db/queries/history.js';
+import { auditRowsOf, auditTrailOf, batchAuditRows, batchTouchesOtherThan, laterChangesByOthers, markUndone, newestBatchBelow, type LaterChange, type StackBatch } from '../db/queries/history.js';
 import { formatDateTime } from '../../common/dates.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../common/dto.js';
 import { projectExists } from '../db/queries/projects.js';
@@ -140,18 +140,69 @@ function onlyDerived(db: Db, c: LaterChange): boolean {
 /**
  * Many writers: undoing (or redoing) a step puts rows back as they were before it; when a colleague has
  * changed one of them since, that would silently take their change back too. Refused, saying who and when.
+ * A colleague's change that is gone again (taken back by their own undo, or typed back) leaves the row as
+ * the step left it: nothing of theirs would be lost, so the step is not refused for it for ever.
  */
 function refuseOverColleague(db: Db, actor: Actor, target: BatchRow, kind: 'undo' | 'redo'): void {
-  const change = laterChangesByOthers(db, target.id, actor.user, 1000).find((c) => !onlyDerived(db, c));
-  if (!change) return;
-  const when = formatDateTime(change.at);
-  throw textError(
-    'CONFLICT',
-    kind === 'undo' ? 'history.colleagueChanged' : 'history.colleagueChangedRedo',
-    { who: change.who, when },
-    `cannot ${kind} ${target.label}: ${change.who} changed the same ${change.entity} ${change.entityId} since (${when}); nothing was changed`,
-    { entity: change.entity, id: change.entityId, who: change.who, at: change.at },
-  );
+  const later = laterChangesByOthers(db, target.id, actor.user, 1000).filter((c) => !onlyDerived(db, c));
+  if (later.length === 0) return;
+  const byRow = new Map<string, LaterChange[]>();
+  for (const c of later) {
+    const key = `${c.entity}:${c.entityId}`;
+    (byRow.get(key) ?? byRow.set(key, []).get(key)!).push(c);
+  }
+  const left = stepLeft(db, target.id, kind, new Set(byRow.keys()));
+  for (const [key, changes] of byRow) {
+    const { entity, entityId } = changes[0]!;
+    const current = ENTITY_STORES[entity]?.get(db, entityId) as Values | undefined;
+    const at = left.get(key) ?? {};
+    // Each field a colleague changed, against what it was when the step left it (the step's own value,
+    // else the value the colleague's first change of it found).
+    const moved = current
+      ? [...new Set(changes.flatMap(changedFields))].find((f) => {
+          const was = f in at ? at[f] : (JSON.parse(changes.find((c) => changedFields(c).includes(f))!.before!) as Values)[f];
+          return !sameValue(current[f], was);
+        })
+      : undefined;
+    if (current && moved === undefined) continue;
+    const change = [...changes].reverse().find((c) => moved === undefined || changedFields(c).includes(moved))!;
+    const when = formatDateTime(change.at);
+    throw textError(
+      'CONFLICT',
+      kind === 'undo' ? 'history.colleagueChanged' : 'history.colleagueChangedRedo',
+      { who: change.who, when },
+      `cannot ${kind} ${target.label}: ${change.who} changed the same ${change.entity} ${change.entityId} since (${when}); nothing was changed`,
+      { entity: change.entity, id: change.entityId, who: change.who, at: change.at },
+    );
+  }
+}
+
+/** The fields a later change wrote with a new value (all of them for a create or delete). */
+function changedFields(c: LaterChange): string[] {
+  const before = c.before ? (JSON.parse(c.before) as Values) : {};
+  const after = c.after ? (JSON.parse(c.after) as Values) : {};
+  return Object.keys({ ...before, ...after }).filter((f) => f !== 'updatedAt' && !sameValue(before[f], after[f]));
+}
+
+/** Values as stored and as audited compare alike (a flag audited as 1 is the row's true). */
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(typeof a === 'boolean' ? Number(a) : (a ?? null)) === JSON.stringify(typeof b === 'boolean' ? Number(b) : (b ?? null));
+
+/**
+ * Per row (entity:id, of `keys`), the values the step left it with: an undo's target left its `after`
+ * values, a redo's target (undone) its `before` ones.
+ */
+function stepLeft(db: Db, batchId: string, kind: 'undo' | 'redo', keys: Set<string>): Map<string, Values> {
+  const rows = batchAuditRows(db, batchId).filter((r) => keys.has(`${r.entity}:${r.entityId}`));
+  const out = new Map<string, Values>();
+  // An undo's rows are read oldest first, each later value over the earlier; a redo's newest first, so
+  // the value before the step's first change of a field is the one kept.
+  for (const r of kind === 'undo' ? rows : [...rows].reverse()) {
+    const values = (kind === 'undo' ? r.after : r.before) as string | null;
+    if (!values) continue;
+    const key = `${r.entity}:${r.entityId}`;
+    out.set(key, { ...(out.get(key) ?? {}), ...(JSON.parse(values) as Values) });
+  }
+  return out;
 }
 
 /**

@@ -192,6 +192,11 @@ export function entitiesOfBatch(db: SqlDb, batchId: string): string[] {
   return [...new Set(db.sql.values<[string]>('SELECT entity FROM audit_log WHERE batch_id = ?', [batchId]).map((r) => r[0]))];
 }
 
+/** Every audit row of a batch with its whole before and after (a create's too), oldest first. */
+export function batchAuditRows(db: SqlDb, batchId: string): AuditEntry[] {
+  return db.sql.all<AuditEntry>('SELECT entity, entity_id AS entityId, action, before, after FROM audit_log WHERE batch_id = ? ORDER BY id', [batchId]);
+}
+
 export function markUndone(db: SqlDb, batchId: string): void {
   db.sql.run('UPDATE batches SET undone = 1 WHERE id = ?', [batchId]);
 }
