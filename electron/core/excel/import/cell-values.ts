@@ -102,10 +102,16 @@ export function readValue(spec: FieldSpec, cell: Cell, ctx: ValueContext): Parse
   }
 }
 
+/** The words a number of days is written with (5日, 5 days, 5d…): read here, and by the duration column's rule and writer. */
+const DAY_UNIT = '日|日間|営業日|d|days?|working days?';
+/** A whole number of days with its unit, as MS Project writes one (5 days, 1 day, 3 days? for an estimate, 3日): 1 the spacing, 2 the unit. */
+export const DAYS_WITH_UNIT = new RegExp(`^\\d+(?:\\.0+)?(\\s*)(${DAY_UNIT})\\??$`);
+const DAYS = new RegExp(`^(\\d{1,6})(?:\\.0+)?\\s*(?:${DAY_UNIT})?\\??$`);
+
 /** Working days: 5, 5日, ５日間, 5 days, 5d, 5営業日, 5 days? (MS Project's estimate) → 5; null when not a whole number of days. */
 export function parseDays(cell: Cell): number | null {
   const s = (cell.t === 'n' ? numberText(cell.v as number) : String(cell.v)).normalize('NFKC').trim().toLowerCase();
-  const m = /^(\d{1,6})(?:\.0+)?\s*(?:日|日間|営業日|d|days?|working days?)?\??$/.exec(s);
+  const m = DAYS.exec(s);
   return m ? Number(m[1]) : null;
 }
 

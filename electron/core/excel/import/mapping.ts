@@ -4,7 +4,7 @@
 // those cells read as that type, and not at all when none does — so a text column headed 影響 stays an
 // extra column in a register whose 影響度 column holds the 1–5 ratings.
 import type { Vocabularies } from '../../../common/registers.js';
-import { readValue, type ValueContext } from './cell-values.js';
+import { DAYS_WITH_UNIT, readValue, type ValueContext } from './cell-values.js';
 import { KEY_FIELD, TARGET_FIELDS, fieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
 import { REGISTER_LIST } from '../../../common/registers/index.js';
 import { columnLabel, type HeaderColumn } from './header-rows.js';
@@ -90,7 +90,7 @@ const DURATION_CONFIDENCE = 0.9;
 
 function durationsWithUnit(cells: Cell[]): boolean {
   const filled = cells.filter((c) => !(c.t === 's' && (c.v as string).trim() === ''));
-  const withUnit = filled.filter((c) => c.t === 's' && /^\d+(?:\.0+)?\s*(?:日|日間|営業日|d|days?|working days?)\??$/.test((c.v as string).normalize('NFKC').trim().toLowerCase()));
+  const withUnit = filled.filter((c) => c.t === 's' && DAYS_WITH_UNIT.test((c.v as string).normalize('NFKC').trim().toLowerCase()));
   return withUnit.length >= 2 && withUnit.length * 5 >= filled.length * 4;
 }
 

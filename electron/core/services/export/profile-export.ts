@@ -6,7 +6,7 @@
 // a date serial in a date cell, a fraction in a % column, hours in an hours column).
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
-import { readValue, textOf, type ValueContext } from '../../excel/import/cell-values.js';
+import { DAYS_WITH_UNIT, readValue, textOf, type ValueContext } from '../../excel/import/cell-values.js';
 import type { TableLayout } from '../../excel/import/detect.js';
 import { fieldSpec, KEY_FIELD, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
 import { WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../common/excel/column-labels.js';
@@ -1054,7 +1054,7 @@ function columnWriter(
 /** The unit a column writes its durations with ("5 days" → days, "3日" → 日), when most of its cells have one. */
 function dayUnit(cells: readonly Cell[]): { word: string; space: boolean } | null {
   const units = cells.flatMap((c) => {
-    const m = c.t === 's' ? /^\d+(?:\.0+)?(\s*)(日|日間|営業日|d|days?|working days?)\??$/.exec(String(c.v).trim()) : null;
+    const m = c.t === 's' ? DAYS_WITH_UNIT.exec(String(c.v).trim()) : null;
     return m ? [{ word: m[2]!, space: m[1]!.length > 0 }] : [];
   });
   return units.length * 2 > cells.length ? units.find((u) => u.word !== 'day') ?? units[0]! : null;
