@@ -160,7 +160,7 @@ function refuseOverColleague(db: Db, actor: Actor, target: BatchRow, kind: 'undo
     // else the value the colleague's first change of it found).
     const moved = current
       ? [...new Set(changes.flatMap(changedFields))].find((f) => {
-          const was = f in at ? at[f] : (JSON.parse(changes.find((c) => changedFields(c).includes(f))!.before!) as Values)[f];
+          const was = f in at ? at[f] : (JSON.parse(changes.find((c) => changedFields(c).includes(f))!.before ?? '{}') as Values)[f];
           return !sameValue(current[f], was);
         })
       : undefined;
