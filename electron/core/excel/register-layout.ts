@@ -15,7 +15,7 @@ import { REGISTER_LIST } from '../../common/registers/index.js';
 import { columnName, sheetPrefix } from '../../common/excel/model.js';
 import { escapeXml } from './template/xml-text.js';
 import { ZipBuilder } from './zip-build.js';
-import { borderXml, colName, DATE_FMT, fontXml, NS, NS_R, ref, serial, SharedStrings, solidFill, Styles, XML_DECL } from './xlsx-parts.js';
+import { borderXml, colName, DATE_FMT, fontXml, NS, NS_R, ref, serial, SharedStrings, solidFill, Styles, XML_DECL, addPackageParts } from './xlsx-parts.js';
 import type { Language } from './minutes-layout.js';
 
 const FONT = 'Meiryo UI';
@@ -321,23 +321,7 @@ export async function registerXlsx(input: RegisterLayoutInput): Promise<Buffer> 
       + `<definedName name="_xlnm.Print_Titles" localSheetId="0">${escapeXml(`${q}!$${HEADER_ROW}:$${HEADER_ROW}`)}</definedName>`
       + '</definedNames></workbook>',
   );
-  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${NS_R}/${type}" Target="${target}"/>`;
-  zip.add(
-    'xl/_rels/workbook.xml.rels',
-    `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
-      + sheets.map((_, i) => rel(`rId${i + 1}`, 'worksheet', `worksheets/sheet${i + 1}.xml`)).join('')
-      + rel(`rId${sheets.length + 1}`, 'styles', 'styles.xml')
-      + rel(`rId${sheets.length + 2}`, 'sharedStrings', 'sharedStrings.xml')
-      + '</Relationships>',
-  );
-  zip.add(
-    '_rels/.rels',
-    `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
-  );
-  zip.add(
-    'docProps/core.xml',
-    `${XML_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>PMO Desk</dc:creator></cp:coreProperties>`,
-  );
+  addPackageParts(zip, sheets.length);
   const ct = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
   zip.add(
     '[Content_Types].xml',

@@ -10,7 +10,7 @@ import { sheetPrefix } from '../../common/excel/model.js';
 import { pace } from '../call-scope.js';
 import { excelDate } from './a4-sheet.js';
 import { escapeXml } from './template/xml-text.js';
-import { colName, DATE_FMT, fontXml, NS, NS_R, ref, serial, SharedStrings, solidFill, borderXml, Styles, XML_DECL, type Xf } from './xlsx-parts.js';
+import { colName, DATE_FMT, fontXml, NS, NS_R, ref, serial, SharedStrings, solidFill, borderXml, Styles, XML_DECL, addPackageParts, type Xf } from './xlsx-parts.js';
 import { ZipBuilder, type PartWriter } from './zip-build.js';
 
 export type Language = 'ja' | 'en';
@@ -355,23 +355,7 @@ function finish(book: Book, input: ReportInput): Buffer {
       + sheets.map((s, i) => `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeXml(`${sheetPrefix(s.name)}!$A$1:$${colName(s.lastCol)}$${s.lastRow}`)}</definedName>`).join('')
       + '</definedNames></workbook>',
   );
-  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${NS_R}/${type}" Target="${target}"/>`;
-  zip.add(
-    'xl/_rels/workbook.xml.rels',
-    `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
-      + sheets.map((_, i) => rel(`rId${i + 1}`, 'worksheet', `worksheets/sheet${i + 1}.xml`)).join('')
-      + rel(`rId${sheets.length + 1}`, 'styles', 'styles.xml')
-      + rel(`rId${sheets.length + 2}`, 'sharedStrings', 'sharedStrings.xml')
-      + '</Relationships>',
-  );
-  zip.add(
-    '_rels/.rels',
-    `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
-  );
-  zip.add(
-    'docProps/core.xml',
-    `${XML_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${escapeXml(input.labels.title)}</dc:title><dc:creator>PMO Desk</dc:creator></cp:coreProperties>`,
-  );
+  addPackageParts(zip, sheets.length, input.labels.title);
   const ct = 'application/vnd.openxmlformats-officedocument';
   zip.add(
     '[Content_Types].xml',

@@ -5,7 +5,7 @@
 // WBS and most of a 20-project report's memory and time.
 import { columnName } from '../../common/excel/model.js';
 import { escapeSharedText, escapeXml } from './template/xml-text.js';
-import type { PartWriter } from './zip-build.js';
+import type { PartWriter, ZipBuilder } from './zip-build.js';
 
 export const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -142,3 +142,27 @@ const columnNames: string[] = [];
 export const colName = (c: number) => (columnNames[c] ??= columnName(c));
 /** A1 reference of a 0-based column and a 1-based row. */
 export const ref = (c: number, r: number) => colName(c) + r;
+
+/**
+ * The package parts every workbook PMO Desk writes itself carries alike: the workbook's relationships
+ * (its sheets, then styles and shared strings), the package's own, and the document properties.
+ */
+export function addPackageParts(zip: ZipBuilder, sheetCount: number, title?: string): void {
+  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${NS_R}/${type}" Target="${target}"/>`;
+  zip.add(
+    'xl/_rels/workbook.xml.rels',
+    `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
+      + Array.from({ length: sheetCount }, (_, i) => rel(`rId${i + 1}`, 'worksheet', `worksheets/sheet${i + 1}.xml`)).join('')
+      + rel(`rId${sheetCount + 1}`, 'styles', 'styles.xml')
+      + rel(`rId${sheetCount + 2}`, 'sharedStrings', 'sharedStrings.xml')
+      + '</Relationships>',
+  );
+  zip.add(
+    '_rels/.rels',
+    `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
+  );
+  zip.add(
+    'docProps/core.xml',
+    `${XML_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">${title === undefined ? '' : `<dc:title>${escapeXml(title)}</dc:title>`}<dc:creator>PMO Desk</dc:creator></cp:coreProperties>`,
+  );
+}
