@@ -19,6 +19,11 @@ export interface CallScope {
   cancel?: Int32Array;
   /** When the call last let others run (pace). */
   lastYield?: number;
+  /**
+   * Tests only: while this shared flag is 1, a paced call (an export, a preview) waits at its next
+   * breath, letting other calls run, so a test can watch a long call on a machine where none is long.
+   */
+  hold?: Int32Array;
 }
 
 const scopes = new AsyncLocalStorage<CallScope>();
@@ -73,6 +78,10 @@ export async function breathe(): Promise<void> {
   throwIfCancelled();
   const scope = scopes.getStore();
   if (!scope) return;
+  if (scope.hold && Atomics.load(scope.hold, 0) === 1) {
+    while (Atomics.load(scope.hold, 0) === 1 && !cancelRequested(scope.cancel)) await new Promise((resolve) => setTimeout(resolve, 10));
+    throwIfCancelled();
+  }
   const now = performance.now();
   scope.lastYield ??= now;
   if (now - scope.lastYield < SLICE_MS) return;

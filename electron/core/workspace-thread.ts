@@ -77,6 +77,8 @@ export interface HostServices {
    * process itself (plain Node), or, where it cannot (Electron), reads every file in its thread.
    */
   readerChild?: (heapMb: number) => ReaderChild;
+  /** Tests only: a shared flag that holds paced calls while it is 1 (CallScope.hold). */
+  hold?: Int32Array;
 }
 
 export interface WorkspaceThread {
@@ -137,7 +139,7 @@ async function startThread(dataDir: string, options: WorkerStart['options'], ser
     serveReaderRelay(channel.port1, services.readerChild);
     readerPort = channel.port2;
   }
-  const worker = startWorker({ dataDir, options, ...(reader && { readerWorkerFile: reader }), ...(readerPort && { readerPort }) });
+  const worker = startWorker({ dataDir, options, ...(reader && { readerWorkerFile: reader }), ...(readerPort && { readerPort }), ...(services.hold && { hold: services.hold }) });
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let stopped: string | null = null;

@@ -19,6 +19,8 @@ export interface WorkerStart {
   readerWorkerFile?: string;
   /** Where a big file's reader process is asked for, when the host's thread starts it (Electron main). */
   readerPort?: MessagePort;
+  /** Tests only: CallScope.hold for every call. */
+  hold?: Int32Array;
 }
 
 export type ToWorker =
@@ -74,7 +76,7 @@ if (ws) {
       last = now;
       send({ type: 'progress', id: m.id, done, total });
     };
-    void workspace.run(m.method, m.json ? rawJson(m.json) : m.args, { caller: m.caller, cancel: m.cancel, progress }).then((envelope) => {
+    void workspace.run(m.method, m.json ? rawJson(m.json) : m.args, { caller: m.caller, cancel: m.cancel, progress, ...(start.hold && { hold: start.hold }) }).then((envelope) => {
       // TextEncoder gives the bytes a buffer of their own (Buffer.from may share its pool), so it can move.
       const json = new TextEncoder().encode(JSON.stringify(envelope));
       port.postMessage({ type: 'result', id: m.id, ok: envelope.ok, json } satisfies FromWorker, [json.buffer]);
