@@ -47,6 +47,11 @@ export function cancelFlag(): Int32Array {
   return new Int32Array(new SharedArrayBuffer(4));
 }
 
+/** The cancel flag of the call being run (undefined outside a call). */
+export function currentCancelFlag(): Int32Array | undefined {
+  return scopes.getStore()?.cancel;
+}
+
 export function cancelRequested(flag: Int32Array | undefined): boolean {
   return !!flag && Atomics.load(flag, 0) === 1;
 }

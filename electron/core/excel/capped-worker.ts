@@ -23,6 +23,7 @@ import {
   WORKER_TIMEOUT_MS,
   WORKER_TIMEOUT_MS_PER_MB,
   MAX_READ_BYTES,
+  MAX_WRITE_CELLS,
 } from './limits.js';
 import { canReadInProcess, ReaderProcess, type ReaderChild, type StartReaderChild } from './capped-worker-process.js';
 import type { ReaderJob, ReaderReply, ReaderRequest } from './capped-worker-entry.js';
@@ -30,6 +31,8 @@ import { sniff } from './parse-file.js';
 import { readZipDirectory } from './zip.js';
 import { collectGarbageSoon } from '../release-memory.js';
 import { TemplateError, type TemplateErrorCode } from './template/errors.js';
+import { cancelRequested, currentCancelFlag } from '../call-scope.js';
+import { textError } from '../../common/errors.js';
 import type { TemplateFacts, TemplateQuery } from './template/index.js';
 import type { TableWrite, WriteOptions, WriteReport } from './template/types.js';
 
@@ -189,7 +192,7 @@ export function inflatedSize(bytes: Uint8Array): number {
 }
 
 /**
- * The time limit of reading (or writing into) a file: WORKER_TIMEOUT_MS, and WORKER_TIMEOUT_MS_PER_MB
+ * The time limit of reading a file (a write into a template has none: fillTemplateInWorker): WORKER_TIMEOUT_MS, and WORKER_TIMEOUT_MS_PER_MB
  * for each MB it inflates past IN_THREAD_MAX_BYTES, up to what the reader ever inflates (MAX_READ_BYTES).
  * A 100,000-row WBS (58 MiB inflated) gets 45 s; a fixed 20 s refused it on a loaded machine.
  */
@@ -212,6 +215,9 @@ export function readerShare(load = os.loadavg()[0]!, cores = os.cpus().length): 
 
 /** However busy the machine, a reader is ended after this many times its limit on the wall clock. */
 export const MAX_STRETCH = 10;
+
+/** How often a call's cancel flag is looked at while a worker reads or writes for it. */
+const CANCEL_POLL_MS = 100;
 
 /**
  * How a file past IN_THREAD_MAX_BYTES gets its own process: a Node child in plain Node (the web host);
@@ -252,10 +258,19 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
  * client's file like any other, and a large or hostile one must not hold the app's thread or memory.
  * Rejects with the writer's TemplateError or the reader's ExcelReadError, each naming the file.
  */
-export function fillTemplateInWorker(template: Uint8Array, writes: TableWrite[], opts: WriteOptions & { worker?: ReadOptions } = {}): Promise<Uint8Array> {
+export function fillTemplateInWorker(template: Uint8Array, writes: TableWrite[], opts: WriteOptions & { worker?: Omit<ReadOptions, 'timeoutMs'> } = {}): Promise<Uint8Array> {
   const fileName = opts.fileName ?? 'template.xlsx';
   const { report, worker, ...plain } = opts;
-  return runInWorker(template, fileName, { kind: 'fill', writes, opts: plain }, worker ?? {}, WRITING).then((reply) => {
+  // The writer's work is bounded before it starts, not by a clock: the template is bounded by what the
+  // reader ever inflates (MAX_READ_BYTES), and what is written by the cells asked for. A clock counted
+  // how busy the machine was as much as the job (20 s refused a big gantt's export at load 30); the
+  // user's 中止 ends a write that is taking too long for them (runInWorker's cancel).
+  const cells = writeCells(writes, plain.cells?.length ?? 0);
+  if (cells > MAX_WRITE_CELLS)
+    return Promise.reject(
+      new TemplateError('BAD_WRITE', `${fileName}: writing ${cells.toLocaleString('en-US')} cells into it is more than the ${MAX_WRITE_CELLS.toLocaleString('en-US')} one export writes; export fewer rows`, { file: fileName }),
+    );
+  return runInWorker(template, fileName, { kind: 'fill', writes, opts: plain }, { ...worker, timeoutMs: Infinity }, WRITING).then((reply) => {
     const r = reply as { bytes: Uint8Array; report: WriteReport };
     if (report) {
       report.inserted = r.report.inserted;
@@ -273,6 +288,13 @@ export function fillTemplateInWorker(template: Uint8Array, writes: TableWrite[],
 export function inspectTemplateInWorker(template: Uint8Array, query: TemplateQuery, opts: { fileName?: string; worker?: ReadOptions } = {}): Promise<TemplateFacts> {
   const fileName = opts.fileName ?? 'template.xlsx';
   return runInWorker(template, fileName, { kind: 'inspect', query }, opts.worker ?? {}, READING).then((reply) => (reply as { facts: TemplateFacts }).facts);
+}
+
+/** The cells a write asks for: each table's rows × columns (a moved or copied row counts as written), and single cells. */
+export function writeCells(writes: readonly TableWrite[], single = 0): number {
+  let n = single;
+  for (const w of writes) n += Math.max(w.rows.length, w.order?.length ?? 0) * Math.max(1, w.columns.length);
+  return n;
 }
 
 const READING = { doing: 'reading', toDo: 'to read' };
@@ -329,14 +351,29 @@ function runInWorker(bytes: Uint8Array, fileName: string, job: ReaderJob, opts: 
     const started = performance.now();
     let last = started;
     let left = timeout;
+    // Cancelled by the user (job.cancel sets the call's shared flag): the worker is ended at once, the
+    // call answers CANCELLED. The flag is polled: this thread is free while it waits for the worker.
+    const cancel = currentCancelFlag();
+    const cancelled = () => {
+      if (!cancelRequested(cancel) || settled) return false;
+      settle(false);
+      reject(textError('CANCELLED', 'cancelled', {}, 'Cancelled: nothing was changed'));
+      return true;
+    };
+    const watchCancel = () => {
+      if (!cancelled()) timer = setTimeout(watchCancel, CANCEL_POLL_MS);
+    };
     const check = () => {
+      if (cancelled()) return;
       const now = performance.now();
       left -= (now - last) * readerShare();
       last = now;
-      if (left > 0 && now - started < timeout * MAX_STRETCH) timer = setTimeout(check, Math.max(1, Math.min(left, 1000)));
+      if (left > 0 && now - started < timeout * MAX_STRETCH) timer = setTimeout(check, Math.max(1, Math.min(left, cancel ? CANCEL_POLL_MS : 1000)));
       else fail('TIMEOUT', `${fileName}: ${words.doing} took longer than ${timeout >= 1000 ? `${Math.round(timeout / 1000)} s` : `${timeout} ms`} and was stopped; the file is too large or malformed`);
     };
-    let timer = setTimeout(check, Math.max(1, Math.min(left, 1000)));
+    // No limit (a write, bounded by its cells): no clock, only the user's cancel.
+    let timer: ReturnType<typeof setTimeout> | undefined =
+      timeout !== Infinity ? setTimeout(check, Math.max(1, Math.min(left, cancel ? CANCEL_POLL_MS : 1000))) : cancel ? setTimeout(watchCancel, CANCEL_POLL_MS) : undefined;
     const onMessage = (reply: ReaderReply) => {
       if (settled) return;
       // A refused file was read to its end like any other: the worker stays fit for the next one.

@@ -47,6 +47,11 @@ export const EXCEL_MAX_COLUMNS = 16_384;
 export const WORKER_MAX_OLD_GENERATION_MB = 256;
 export const WORKER_MAX_YOUNG_GENERATION_MB = 32;
 export const WORKER_STACK_MB = 4;
+/**
+ * Cells one write into a client's template may ask for (rows written, moved or copied × columns): the
+ * writer's bound instead of a clock. 100,000 records (MAX_IMPORT_ROWS) of 50 columns.
+ */
+export const MAX_WRITE_CELLS = 5_000_000;
 /** The time limit of a file that inflates to little (the corpus, a 10,000-row WBS: ~6 MB). */
 export const WORKER_TIMEOUT_MS = 20_000;
 /**
