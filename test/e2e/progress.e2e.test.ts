@@ -255,5 +255,9 @@ describe('progress in Chromium', () => {
     await dateBox().fill('2025/6/31');
     await painted();
     expect(await dateBox().inputValue()).toBe('2025/6/31');
+    // Set, it is refused on the page's error line, and the box keeps what was typed to correct it.
+    await s.page.getByTestId('set-status-date').click();
+    await expect.poll(() => s.page.getByRole('alert').innerText()).toContain('2025/6/31');
+    expect(await dateBox().inputValue()).toBe('2025/6/31');
   });
 });

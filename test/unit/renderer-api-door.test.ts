@@ -23,9 +23,6 @@ const NOT_YET_THROUGH_THE_DOOR: Readonly<Record<string, number>> = {
   'features/wbs/WbsPage.tsx': 14,
   'features/wbs/wbsLoad.ts': 3,
   'features/gantt/GanttPane.tsx': 5,
-  // Not yet moved.
-  'features/progress/ProgressPage.tsx': 16,
-  'features/progress/baselineColumns.tsx': 6,
 };
 
 function sourceFiles(dir: string): string[] {

@@ -1,36 +1,31 @@
 // A baseline against the current plan (or another baseline), task by task: what slipped and by how many
 // working days, what changed field by field (before → after), what was added, removed or moved under
 // another parent. The progress view shows it for the baseline it measures against.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Baseline, BaselineComparison } from '../../../../electron/common/api/progress.js';
 import { formatDate } from '../../../../electron/common/dates.js';
-import { read } from '../../api/useApi.js';
+import { read, useQuery, type Entity } from '../../api/useApi.js';
 import { compareLines, compareValue, formatSlip } from './progressModel.js';
 
 interface Props {
   projectId: number;
   baselines: Baseline[];
   baselineId: number;
-  /** Changes whenever the plan may have changed (an undo, a status date…): the comparison is read again. */
-  version: number;
   onError(err: unknown): void;
 }
 
-export function BaselineCompare({ projectId, baselines, baselineId, version, onError }: Props) {
+/** What the current plan is made of: a write touching any of these (an edit, an undo) may change a comparison or a figure. */
+export const PLAN: readonly Entity[] = ['wbs_task', 'wbs_dependency', 'project_calendar', 'baseline'];
+
+export function BaselineCompare({ projectId, baselines, baselineId, onError }: Props) {
   const { t } = useTranslation();
   const [againstId, setAgainstId] = useState<number | null>(null);
-  const [result, setResult] = useState<BaselineComparison | null>(null);
-  // Only the answer to the latest question is shown (an older one may come back after it).
-  const seq = useRef(0);
   const against = againstId !== null && againstId !== baselineId && baselines.some((b) => b.id === againstId) ? againstId : null;
 
-  useEffect(() => {
-    const mine = ++seq.current;
-    read('baseline.compare', { projectId, baselineId, ...(against !== null && { againstId: against }) })
-      .then((r) => mine === seq.current && setResult(r))
-      .catch((err) => mine === seq.current && onError(err));
-  }, [projectId, baselineId, against, version, onError]);
+  // Read again after any change of the plan; only the answer to the latest question is shown.
+  const result: BaselineComparison | null =
+    useQuery(PLAN, () => read('baseline.compare', { projectId, baselineId, ...(against !== null && { againstId: against }) }), [projectId, baselineId, against], onError).data ?? null;
 
   const lines = useMemo(() => (result ? compareLines(result) : []), [result]);
   const label = (field: string) => t(field === 'links' ? 'wbs.col.predecessors' : `wbs.col.${field}`);

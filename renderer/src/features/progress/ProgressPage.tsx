@@ -2,181 +2,126 @@
 // the difference from the last weekly close (先週差分), the S-curve and SPI/CPI by week, the figures by
 // WBS node (drill down from a node to its tasks) or by assignee, 計画遵守率 and the late lists; and the
 // actions of the week: set the status date, save a baseline, close the week.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Adherence, Baseline, EvmResult, EvmRow, LateTask, ProgressCurve, WeeklyClose } from '../../../../electron/common/api/progress.js';
-import type { HistoryState, Project } from '../../../../electron/common/dto.js';
+import type { Baseline, EvmRow, LateTask } from '../../../../electron/common/api/progress.js';
+import type { Project } from '../../../../electron/common/dto.js';
 import { formatDate, localToday, parseDateInput } from '../../../../electron/common/dates.js';
-import { call } from '../../api/client.js';
-import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
-import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
+import { HISTORY, mutate, read, useQuery, type Entity } from '../../api/useApi.js';
+import { Notice, PageFrame, usePageFrame } from '../../ui/PageFrame.js';
 import { UndoRedoButtons } from '../../ui/UndoRedoButtons.js';
 import { sCurveOption } from '../../../../electron/common/portfolio-charts.js';
 import { EChart, type ChartOption } from './EChart.js';
-import { BaselineCompare } from './BaselineCompare.js';
+import { BaselineCompare, PLAN } from './BaselineCompare.js';
 import { closeFigure, drillPath, drillRows, formatDelta, formatFigure, previousClose } from './progressModel.js';
 
 const CARDS = ['spi', 'cpi', 'sv', 'cv', 'bac', 'pv', 'ev', 'ac', 'eac', 'etc', 'vac', 'tcpi'] as const;
 const TABLE_KEYS = ['bac', 'pv', 'ev', 'ac', 'sv', 'cv', 'spi', 'cpi', 'eac'] as const;
 
+/** The project's own row: its cost rate, and its status date (kept with the calendar). */
+const PROJECT: readonly Entity[] = ['project', 'project_calendar'];
+/** What the figures are computed from besides the status date and the baseline chosen (both asked with them). */
+const FIGURES: readonly Entity[] = [...PLAN, 'weekly_close'];
+
 export function ProgressPage({ project }: { project: Project }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
-  const [statusDate, setStatusDate] = useState(project.statusDate ?? localToday());
-  const [statusDateSet, setStatusDateSet] = useState(!!project.statusDateSet);
-  // What the status date box holds, as typed (yyyy/mm/dd, or anything the grids read as a date).
-  const [dateInput, setDateInput] = useState(formatDate(statusDate));
+  const frame = usePageFrame();
+  const { fail, setNotice, run, ask } = frame;
+  // The project as stored (another view, or an undo, may have changed its status date since the shell
+  // read it), its baselines and the undo stack: each read again after any write touching it.
+  const stored = useQuery(PROJECT, async () => (await read('project.list', {})).find((x) => x.id === project.id) ?? null, [project.id], fail).data;
+  const baselinesQuery = useQuery(['baseline'], () => read('baseline.list', { projectId: project.id }), [project.id], fail);
+  const baselines = useMemo(() => baselinesQuery.data ?? [], [baselinesQuery.data]);
+  const history = useQuery([HISTORY], () => read('history.state', { projectId: project.id }), [project.id], fail).data ?? null;
   // The project as stored has been read: figures are computed only from then on (the project the
   // shell holds may carry an older status date, and an answer for it could land after the right one).
-  const [ready, setReady] = useState(false);
-  const [history, setHistory] = useState<HistoryState | null>(null);
-  // Bumped when the plan or the status date may have changed under the page (an undo, a redo).
-  const [version, setVersion] = useState(0);
-  const loads = useRef(0);
-  const [costRate, setCostRate] = useState(project.costRate ?? null);
-  const [baselines, setBaselines] = useState<Baseline[]>([]);
-  const [baselineId, setBaselineId] = useState<number | null>(null);
+  const ready = stored !== undefined && baselinesQuery.data !== undefined;
+  const statusDate = (stored ?? project).statusDate ?? localToday();
+  const statusDateSet = !!(stored ?? project).statusDateSet;
+  const costRate = stored?.costRate ?? null;
+  // What the status date box holds, as typed (yyyy/mm/dd, or anything the grids read as a date); the
+  // stored date replaces it when that changes (set here, closed, undone), not on other writes.
+  const [dateInput, setDateInput] = useState(formatDate(statusDate));
+  useEffect(() => setDateInput(formatDate(statusDate)), [statusDate]);
+  // The plan measured against: the user's choice (null: the current plan); until one is made, or when
+  // the one chosen is gone, the newest baseline, which is what a PMO measures against.
+  const [chosen, setChosen] = useState<number | null | undefined>(undefined);
+  const baselineId = chosen === undefined || (chosen !== null && !baselines.some((b) => b.id === chosen)) ? baselines[0]?.id ?? null : chosen;
   const [by, setBy] = useState<'task' | 'assignee'>('task');
   const [node, setNode] = useState<number | null>(null);
-  const [evm, setEvm] = useState<EvmResult | null>(null);
-  const [adh, setAdh] = useState<Adherence | null>(null);
-  const [curve, setCurve] = useState<ProgressCurve | null>(null);
-  const [closes, setCloses] = useState<WeeklyClose[]>([]);
   const [unit, setUnit] = useState<'days' | 'yen'>('days');
 
-  const run = useCallback(
-    async (work: () => Promise<unknown>) => {
-      try {
-        await work();
-        setError(null);
-      } catch (err) {
-        setError(errorText(err));
-      }
+  // The figures at the status date against the plan chosen; answers to an older question are dropped.
+  const figures = useQuery(
+    FIGURES,
+    async () => {
+      if (!ready) return null;
+      const ref = { projectId: project.id, statusDate, ...(baselineId !== null && { baselineId }) };
+      const [evm, adh, curve, closes] = await Promise.all([
+        read('evm.compute', { ...ref, by }),
+        read('evm.adherence', ref),
+        read('evm.curve', ref),
+        read('weekly.list', { projectId: project.id, limit: 52 }),
+      ]);
+      return { evm, adh, curve, closes };
     },
-    [errorText],
-  );
-
-  const showStatusDate = (p: Pick<Project, 'statusDate' | 'statusDateSet'>) => {
-    if (!p.statusDate) return;
-    setStatusDate(p.statusDate);
-    setDateInput(formatDate(p.statusDate));
-    setStatusDateSet(!!p.statusDateSet);
-  };
-
-  /** The project as stored now (another view, or an undo, may have changed its status date), its baselines and undo state. */
-  const readProject = useCallback(
-    () =>
-      run(async () => {
-        const [list, bs, h] = await Promise.all([call('project.list', {}), call('baseline.list', { projectId: project.id }), call('history.state', { projectId: project.id })]);
-        const p = list.find((x) => x.id === project.id);
-        if (p) {
-          showStatusDate(p);
-          setCostRate(p.costRate ?? null);
-        }
-        setBaselines(bs);
-        // The newest baseline is what a PMO measures against; the current plan when there is none (or
-        // when the one chosen is gone).
-        setBaselineId((prev) => (prev !== null && bs.some((b) => b.id === prev) ? prev : bs[0]?.id ?? null));
-        setHistory(h);
-        setReady(true);
-      }),
-    [project.id, run],
-  );
-  useEffect(() => void readProject(), [readProject]);
-
-  const load = useCallback(
-    () =>
-      run(async () => {
-        if (!ready) return;
-        // Answers can come back out of order: only those of the latest question are shown.
-        const mine = ++loads.current;
-        const ref = { projectId: project.id, statusDate, ...(baselineId !== null && { baselineId }) };
-        const [e, a, c, w] = await Promise.all([
-          call('evm.compute', { ...ref, by }),
-          call('evm.adherence', ref),
-          call('evm.curve', ref),
-          call('weekly.list', { projectId: project.id, limit: 52 }),
-        ]);
-        if (mine !== loads.current) return;
-        setEvm(e);
-        setAdh(a);
-        setCurve(c);
-        setCloses(w);
-      }),
-    [project.id, statusDate, baselineId, by, run, ready, version],
-  );
-  useEffect(() => void load(), [load]);
-
-  const refreshHistory = async () => setHistory(await call('history.state', { projectId: project.id }));
+    // The cost rate is in the yen figures.
+    [project.id, statusDate, baselineId, by, ready, costRate],
+    fail,
+  ).data;
+  const evm = figures?.evm ?? null;
+  const adh = figures?.adh ?? null;
+  const curve = figures?.curve ?? null;
+  const closes = useMemo(() => figures?.closes ?? [], [figures]);
 
   /** The typed status date (yyyy/mm/dd as everywhere, or what a grid cell takes) set as one undoable step. */
   const applyStatusDate = () =>
     run(async () => {
       const iso = parseDateInput(dateInput);
       if (iso === null) throw new Error(t('errors.notDate', { value: dateInput }));
-      const p = await call('project.update', { id: project.id, patch: { statusDate: iso } });
-      showStatusDate(p);
-      await refreshHistory();
+      await mutate('project.update', { id: project.id, patch: { statusDate: iso } });
     });
 
   const step = (which: 'undo' | 'redo') =>
     run(async () => {
-      const r = await call(which === 'undo' ? 'history.undo' : 'history.redo', { projectId: project.id });
+      const r = await mutate(which === 'undo' ? 'history.undo' : 'history.redo', { projectId: project.id });
       setNotice(r.applied ? null : t(`register.nothingTo.${which}`));
-      await readProject();
-      setVersion((v) => v + 1);
     });
 
   const applyCostRate = (text: string) =>
     run(async () => {
       const value = text.trim() === '' ? null : Number(text);
       if (value !== null && (!Number.isFinite(value) || value < 0)) throw new Error(t('errors.notNumber', { value: text }));
-      const p = await call('project.update', { id: project.id, patch: { costRate: value } });
-      setCostRate(p.costRate ?? null);
-      await load();
+      await mutate('project.update', { id: project.id, patch: { costRate: value } });
     });
 
   const takeBaseline = () =>
     run(async () => {
       const name = window.prompt(t('progress.baselineName'), t('progress.baselineDefaultName', { date: formatDate(localToday()) }));
       if (!name?.trim()) return;
-      const b = await call('baseline.create', { projectId: project.id, name: name.trim() });
-      setBaselines(await call('baseline.list', { projectId: project.id }));
-      setBaselineId(b.id);
-      await refreshHistory();
+      const b = await mutate('baseline.create', { projectId: project.id, name: name.trim() });
+      setChosen(b.id);
     });
 
   const deleteBaseline = (b: Baseline) =>
-    setConfirm({
+    ask({
       title: t('progress.deleteBaseline'),
       message: t('progress.confirmDeleteBaseline', { name: b.name }),
       confirmLabel: t('common.delete'),
-      onConfirm: () =>
-        void run(async () => {
-          await call('baseline.delete', { id: b.id });
-          const bs = await call('baseline.list', { projectId: project.id });
-          setBaselines(bs);
-          if (baselineId === b.id) setBaselineId(bs[0]?.id ?? null);
-          await refreshHistory();
-        }),
+      // The list read again no longer has it: the newest left is measured against.
+      onConfirm: () => void run(() => mutate('baseline.delete', { id: b.id })),
     });
 
   const closeWeek = () =>
     run(async () => {
       const iso = parseDateInput(dateInput);
       if (iso === null) throw new Error(t('errors.notDate', { value: dateInput }));
-      const c = await call('weekly.close', { projectId: project.id, statusDate: iso, ...(baselineId !== null && { baselineId }) });
-      showStatusDate({ statusDate: c.statusDate, statusDateSet: true });
-      await refreshHistory();
+      // A close sets the status date (kept with the calendar) and keeps the week's figures.
+      const c = await mutate('weekly.close', { projectId: project.id, statusDate: iso, ...(baselineId !== null && { baselineId }) }, { touches: ['weekly_close', 'project_calendar', HISTORY] });
       setNotice(t('progress.closed', { date: formatDate(c.statusDate) }));
-      await load();
     });
 
   const prev = useMemo(() => previousClose(closes, statusDate), [closes, statusDate]);
-  const onCompareError = useCallback((err: unknown) => setError(errorText(err)), [errorText]);
   const yen = unit === 'yen' && evm?.yen ? evm.yen : null;
   const shown = yen ?? evm;
 
@@ -223,191 +168,189 @@ export function ProgressPage({ project }: { project: Project }) {
     return formatFigure(key, yen && v !== null && !['spi', 'cpi'].includes(key) ? v * evm!.costRate! : v, yen ? 'yen' : 'days');
   };
 
-  return (
-    <div className="progress-page" data-testid="progress-page">
-      <div className="toolbar">
-        <div className="group">
-          <UndoRedoButtons state={history} onStep={(w) => void step(w)} />
-        </div>
-        <form
-          className="group"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void applyStatusDate();
-          }}
-        >
-          <label>
-            {t('progress.statusDate')}{' '}
-            {/* Text, not type=date: the browser's date box shows its own locale's order; the app's dates are yyyy/mm/dd. */}
-            {/* Typed only once the stored date is read: its answer would otherwise replace what was typed. */}
-            <input className="date-input" data-testid="status-date" placeholder="yyyy/mm/dd" value={dateInput} disabled={!ready} onChange={(e) => setDateInput(e.target.value)} />
-          </label>
-          <button type="submit" disabled={!ready || !dateInput.trim()} data-testid="set-status-date">
-            {t('progress.setStatusDate')}
+  const toolbar = (
+    <div className="toolbar">
+      <div className="group">
+        <UndoRedoButtons state={history} onStep={(w) => void step(w)} />
+      </div>
+      <form
+        className="group"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void applyStatusDate();
+        }}
+      >
+        <label>
+          {t('progress.statusDate')}{' '}
+          {/* Text, not type=date: the browser's date box shows its own locale's order; the app's dates are yyyy/mm/dd. */}
+          {/* Typed only once the stored date is read: its answer would otherwise replace what was typed. */}
+          <input className="date-input" data-testid="status-date" placeholder="yyyy/mm/dd" value={dateInput} disabled={!ready} onChange={(e) => setDateInput(e.target.value)} />
+        </label>
+        <button type="submit" disabled={!ready || !dateInput.trim()} data-testid="set-status-date">
+          {t('progress.setStatusDate')}
+        </button>
+        {!statusDateSet && <span className="muted">{t('progress.statusDateDefault')}</span>}
+      </form>
+      <div className="group">
+        <label>
+          {t('progress.plan')}{' '}
+          <select data-testid="progress-baseline" value={baselineId ?? ''} onChange={(e) => setChosen(e.target.value === '' ? null : Number(e.target.value))}>
+            <option value="">{t('progress.currentPlan')}</option>
+            {baselines.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}（{formatDate(b.takenAt.slice(0, 10))}）
+              </option>
+            ))}
+          </select>
+        </label>
+        <button onClick={() => void takeBaseline()} data-testid="take-baseline">
+          {t('progress.takeBaseline')}
+        </button>
+        {baselineId !== null && (
+          <button className="danger" onClick={() => deleteBaseline(baselines.find((b) => b.id === baselineId)!)}>
+            {t('progress.deleteBaseline')}
           </button>
-          {!statusDateSet && <span className="muted">{t('progress.statusDateDefault')}</span>}
-        </form>
-        <div className="group">
-          <label>
-            {t('progress.plan')}{' '}
-            <select data-testid="progress-baseline" value={baselineId ?? ''} onChange={(e) => setBaselineId(e.target.value === '' ? null : Number(e.target.value))}>
-              <option value="">{t('progress.currentPlan')}</option>
-              {baselines.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}（{formatDate(b.takenAt.slice(0, 10))}）
-                </option>
-              ))}
-            </select>
-          </label>
-          <button onClick={() => void takeBaseline()} data-testid="take-baseline">
-            {t('progress.takeBaseline')}
-          </button>
-          {baselineId !== null && (
-            <button className="danger" onClick={() => deleteBaseline(baselines.find((b) => b.id === baselineId)!)}>
-              {t('progress.deleteBaseline')}
-            </button>
-          )}
-        </div>
-        <div className="group">
-          <button className="primary" onClick={() => void closeWeek()} data-testid="close-week">
-            {t('progress.closeWeek')}
-          </button>
-        </div>
-        <div className="group">
-          <label>
-            {t('progress.costRate')}{' '}
-            <input
-              className="cost-rate"
-              inputMode="numeric"
-              defaultValue={costRate ?? ''}
-              key={costRate ?? 'none'}
-              onBlur={(e) => e.target.value !== String(costRate ?? '') && void applyCostRate(e.target.value)}
-            />
-          </label>
-          {evm?.yen && (
-            <select aria-label="unit" value={unit} onChange={(e) => setUnit(e.target.value as 'days' | 'yen')}>
-              <option value="days">{t('progress.unitDays')}</option>
-              <option value="yen">{t('progress.unitYen')}</option>
-            </select>
-          )}
-        </div>
-        {notice && (
-          <span className="notice" role="status">
-            {notice}
-          </span>
         )}
       </div>
-      <ErrorBanner text={error} onClose={() => setError(null)} />
+      <div className="group">
+        <button className="primary" onClick={() => void closeWeek()} data-testid="close-week">
+          {t('progress.closeWeek')}
+        </button>
+      </div>
+      <div className="group">
+        <label>
+          {t('progress.costRate')}{' '}
+          <input
+            className="cost-rate"
+            inputMode="numeric"
+            defaultValue={costRate ?? ''}
+            key={costRate ?? 'none'}
+            onBlur={(e) => e.target.value !== String(costRate ?? '') && void applyCostRate(e.target.value)}
+          />
+        </label>
+        {evm?.yen && (
+          <select aria-label="unit" value={unit} onChange={(e) => setUnit(e.target.value as 'days' | 'yen')}>
+            <option value="days">{t('progress.unitDays')}</option>
+            <option value="yen">{t('progress.unitYen')}</option>
+          </select>
+        )}
+      </div>
+      <Notice frame={frame} />
+    </div>
+  );
 
-      {shown && (
-        <section className="kpis" aria-label={t('views.progress')}>
-          {CARDS.map((key) => (
-            <div key={key} className="kpi" data-testid={`fig-${key}`} title={t(`progress.fig.${key}`)}>
-              <div className="kpi-label">{t(`progress.fig.${key}`)}</div>
-              <div className={`kpi-value ${(key === 'spi' || key === 'cpi') && shown[key] !== null && shown[key]! < 1 ? 'bad' : ''}`}>
-                {formatFigure(key, shown[key], yen ? 'yen' : 'days')}
+  return (
+    <div className="progress-page" data-testid="progress-page">
+      <PageFrame frame={frame} toolbar={toolbar}>
+        {shown && (
+          <section className="kpis" aria-label={t('views.progress')}>
+            {CARDS.map((key) => (
+              <div key={key} className="kpi" data-testid={`fig-${key}`} title={t(`progress.fig.${key}`)}>
+                <div className="kpi-label">{t(`progress.fig.${key}`)}</div>
+                <div className={`kpi-value ${(key === 'spi' || key === 'cpi') && shown[key] !== null && shown[key]! < 1 ? 'bad' : ''}`}>
+                  {formatFigure(key, shown[key], yen ? 'yen' : 'days')}
+                </div>
+                <div className="kpi-delta" title={t('progress.lastWeek')}>
+                  {prev && !yen ? formatDelta(key, evm![key], closeFigure(prev.figures, key)) : ''}
+                </div>
               </div>
-              <div className="kpi-delta" title={t('progress.lastWeek')}>
-                {prev && !yen ? formatDelta(key, evm![key], closeFigure(prev.figures, key)) : ''}
-              </div>
-            </div>
-          ))}
-          {adh && (
-            <div className="kpi" data-testid="fig-adherence" title={t('progress.adherenceHelp')}>
-              <div className="kpi-label">{t('progress.fig.adherence')}</div>
-              <div className="kpi-value">{formatFigure('adherence', adh.rate)}</div>
-              <div className="kpi-delta">{prev ? formatDelta('adherence', adh.rate, prev.figures.adherence) : ''}</div>
-            </div>
-          )}
-          <div className="kpi-note muted">{prev ? `${t('progress.lastWeek')}: ${formatDate(prev.statusDate)}` : t('progress.noClose')}</div>
-        </section>
-      )}
-
-      <section className="charts">
-        <figure>
-          <figcaption>{t('progress.curve')}</figcaption>
-          {curveOption && <EChart option={curveOption} testId="s-curve" label={t('progress.curve')} />}
-        </figure>
-        <figure>
-          <figcaption>{t('progress.indices')}</figcaption>
-          {indexOption && <EChart option={indexOption} testId="index-chart" label={t('progress.indices')} />}
-        </figure>
-      </section>
-
-      <section className="evm-table">
-        <div className="toolbar">
-          <div className="group">
-            {(['task', 'assignee'] as const).map((b) => (
-              <button key={b} aria-pressed={by === b} className={by === b ? 'active' : ''} onClick={() => setBy(b)}>
-                {t(b === 'task' ? 'progress.byTask' : 'progress.byAssignee')}
-              </button>
             ))}
-          </div>
-          {by === 'task' && (
-            <nav className="crumbs" aria-label="WBS">
-              <button onClick={() => setNode(null)}>{t('progress.all')}</button>
-              {path.map((r) => (
-                <span key={r.id}>
-                  {' › '}
-                  <button onClick={() => setNode(r.id!)}>
-                    {r.code} {r.name}
-                  </button>
-                </span>
+            {adh && (
+              <div className="kpi" data-testid="fig-adherence" title={t('progress.adherenceHelp')}>
+                <div className="kpi-label">{t('progress.fig.adherence')}</div>
+                <div className="kpi-value">{formatFigure('adherence', adh.rate)}</div>
+                <div className="kpi-delta">{prev ? formatDelta('adherence', adh.rate, prev.figures.adherence) : ''}</div>
+              </div>
+            )}
+            <div className="kpi-note muted">{prev ? `${t('progress.lastWeek')}: ${formatDate(prev.statusDate)}` : t('progress.noClose')}</div>
+          </section>
+        )}
+
+        <section className="charts">
+          <figure>
+            <figcaption>{t('progress.curve')}</figcaption>
+            {curveOption && <EChart option={curveOption} testId="s-curve" label={t('progress.curve')} />}
+          </figure>
+          <figure>
+            <figcaption>{t('progress.indices')}</figcaption>
+            {indexOption && <EChart option={indexOption} testId="index-chart" label={t('progress.indices')} />}
+          </figure>
+        </section>
+
+        <section className="evm-table">
+          <div className="toolbar">
+            <div className="group">
+              {(['task', 'assignee'] as const).map((b) => (
+                <button key={b} aria-pressed={by === b} className={by === b ? 'active' : ''} onClick={() => setBy(b)}>
+                  {t(b === 'task' ? 'progress.byTask' : 'progress.byAssignee')}
+                </button>
               ))}
-            </nav>
-          )}
-        </div>
-        <table className="data" data-testid="evm-table">
-          <thead>
-            <tr>
-              {by === 'task' && <th>{t('progress.col.code')}</th>}
-              <th>{t(by === 'task' ? 'progress.col.name' : 'progress.col.assignee')}</th>
-              {TABLE_KEYS.map((k) => (
-                <th key={k} className="num">
-                  {k.toUpperCase()}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {tableRows.map((r) => (
-              <tr key={r.key} className={r.id !== undefined && r.id === node ? 'current' : ''}>
-                {by === 'task' && <td>{r.code}</td>}
-                <td>
-                  {by === 'task' && r.leaf === false && r.id !== node ? (
-                    <button className="link" onClick={() => setNode(r.id!)} title={t('progress.drill', { code: r.code })}>
-                      {r.name}
+            </div>
+            {by === 'task' && (
+              <nav className="crumbs" aria-label="WBS">
+                <button onClick={() => setNode(null)}>{t('progress.all')}</button>
+                {path.map((r) => (
+                  <span key={r.id}>
+                    {' › '}
+                    <button onClick={() => setNode(r.id!)}>
+                      {r.code} {r.name}
                     </button>
-                  ) : by === 'assignee' && r.name === '' ? (
-                    t('progress.unassigned')
-                  ) : (
-                    r.name
-                  )}
-                </td>
+                  </span>
+                ))}
+              </nav>
+            )}
+          </div>
+          <table className="data" data-testid="evm-table">
+            <thead>
+              <tr>
+                {by === 'task' && <th>{t('progress.col.code')}</th>}
+                <th>{t(by === 'task' ? 'progress.col.name' : 'progress.col.assignee')}</th>
                 {TABLE_KEYS.map((k) => (
-                  <td key={k} className={`num ${(k === 'spi' || k === 'cpi') && r[k] !== null && r[k]! < 1 ? 'bad' : ''}`}>
-                    {cellOf(r, k)}
-                  </td>
+                  <th key={k} className="num">
+                    {k.toUpperCase()}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-
-      {baselineId !== null && <BaselineCompare projectId={project.id} baselines={baselines} baselineId={baselineId} version={version} onError={onCompareError} />}
-
-      {adh && (
-        <section className="late-lists">
-          <h3 title={t('progress.adherenceHelp')}>
-            {t('progress.adherence')}: {formatFigure('adherence', adh.rate)}（{adh.onTime} / {adh.due}）
-          </h3>
-          <LateList title={t('progress.lateToStart')} tasks={adh.lateToStart} testId="late-start" />
-          <LateList title={t('progress.lateToFinish')} tasks={adh.lateToFinish} testId="late-finish" />
-          <LateList title={t('progress.milestonesMissed')} tasks={adh.milestonesMissed} testId="milestones-missed" />
+            </thead>
+            <tbody>
+              {tableRows.map((r) => (
+                <tr key={r.key} className={r.id !== undefined && r.id === node ? 'current' : ''}>
+                  {by === 'task' && <td>{r.code}</td>}
+                  <td>
+                    {by === 'task' && r.leaf === false && r.id !== node ? (
+                      <button className="link" onClick={() => setNode(r.id!)} title={t('progress.drill', { code: r.code })}>
+                        {r.name}
+                      </button>
+                    ) : by === 'assignee' && r.name === '' ? (
+                      t('progress.unassigned')
+                    ) : (
+                      r.name
+                    )}
+                  </td>
+                  {TABLE_KEYS.map((k) => (
+                    <td key={k} className={`num ${(k === 'spi' || k === 'cpi') && r[k] !== null && r[k]! < 1 ? 'bad' : ''}`}>
+                      {cellOf(r, k)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </section>
-      )}
-      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
+
+        {baselineId !== null && <BaselineCompare projectId={project.id} baselines={baselines} baselineId={baselineId} onError={fail} />}
+
+        {adh && (
+          <section className="late-lists">
+            <h3 title={t('progress.adherenceHelp')}>
+              {t('progress.adherence')}: {formatFigure('adherence', adh.rate)}（{adh.onTime} / {adh.due}）
+            </h3>
+            <LateList title={t('progress.lateToStart')} tasks={adh.lateToStart} testId="late-start" />
+            <LateList title={t('progress.lateToFinish')} tasks={adh.lateToFinish} testId="late-finish" />
+            <LateList title={t('progress.milestonesMissed')} tasks={adh.milestonesMissed} testId="milestones-missed" />
+          </section>
+        )}
+      </PageFrame>
     </div>
   );
 }

@@ -5,11 +5,11 @@ import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react
 import type { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
-import type { Baseline, BaselineTask } from '../../../../electron/common/api/progress.js';
+import type { Baseline } from '../../../../electron/common/api/progress.js';
 import type { WbsTask } from '../../../../electron/common/dto.js';
 import { formatDate } from '../../../../electron/common/dates.js';
 import { dayOf } from '../../../../electron/common/schedule/calendar.js';
-import { call } from '../../api/client.js';
+import { mutate, read, useQuery } from '../../api/useApi.js';
 import { formatSlip } from './progressModel.js';
 
 export interface BaselineFields {
@@ -27,52 +27,46 @@ interface BaselineCells {
   slip: number | null;
 }
 
+const NONE: Baseline[] = [];
+const NO_CELLS = new Map<number, BaselineCells>();
+
 export function useBaselineColumns<R extends { id: number }>(projectId: number, tasks: readonly WbsTask[], t: TFunction, grid: RefObject<AgGridReact<R> | null>) {
   const key = `wbs.baseline.${projectId}`;
-  const [baselines, setBaselines] = useState<Baseline[]>([]);
-  const [chosen, setChosen] = useState<number | null>(null);
-  const [cells, setCells] = useState<Map<number, BaselineCells>>(new Map());
-  const [statusDate, setStatusDate] = useState<string | null>(null);
-
+  const baselines = useQuery(['baseline'], () => read('baseline.list', { projectId }), [projectId]).data ?? NONE;
+  // The status date is kept with the project's calendar: read again after any write touching either.
+  const statusDate = useQuery(['project', 'project_calendar'], async () => (await read('project.list', {})).find((p) => p.id === projectId)?.statusDate ?? null, [projectId]).data ?? null;
+  // The baseline last shown in this project's WBS (a preference, read once); none while it is not in the list.
+  const [saved, setSaved] = useState<number | null>(null);
   useEffect(() => {
-    void Promise.all([
-      call('baseline.list', { projectId }),
-      call('settings.get', { key }) as Promise<number | null>,
-      call('project.list', {}),
-    ]).then(([list, saved, projects]) => {
-      setStatusDate(projects.find((p) => p.id === projectId)?.statusDate ?? null);
-      setBaselines(list);
-      if (saved && list.some((b) => b.id === saved)) setChosen(saved);
-    });
-  }, [projectId, key]);
+    setSaved(null);
+    void read('settings.get', { key }).then((v) => setSaved(typeof v === 'number' ? v : null), () => undefined);
+  }, [key]);
+  const chosen = saved !== null && baselines.some((b) => b.id === saved) ? saved : null;
 
   // The baseline never changes: read once per choice. The slips are asked again whenever the tasks
-  // change (an edit can move a finish): on 10,000 tasks the baseline's own rows are the bigger answer.
-  const [taken, setTaken] = useState<{ id: number; tasks: BaselineTask[] } | null>(null);
-  useEffect(() => {
-    if (chosen === null) return setTaken(null);
-    let live = true;
-    void call('baseline.get', { id: chosen }).then((b) => live && setTaken({ id: b.id, tasks: b.tasks }));
-    return () => void (live = false);
-  }, [chosen]);
-  useEffect(() => {
-    if (chosen === null || taken?.id !== chosen) return setCells(new Map());
-    let live = true;
-    void call('baseline.compare', { projectId, baselineId: chosen }).then((c) => {
-      if (!live) return;
-      const slips = new Map<number, number | null>();
-      for (const x of [...c.changed, ...c.moved]) slips.set(x.id, x.finishSlip);
-      const m = new Map<number, BaselineCells>();
-      for (const task of taken.tasks)
-        m.set(task.id, { start: task.plannedStart, finish: task.plannedFinish, slip: slips.has(task.id) ? slips.get(task.id)! : task.plannedFinish ? 0 : null });
-      setCells(m);
-    });
-    return () => void (live = false);
-  }, [chosen, taken, projectId, tasks]);
+  // change (an edit can move a finish; the page patches its tasks from each write's answer, so they are
+  // a dependency, not an entity read): on 10,000 tasks the baseline's own rows are the bigger answer.
+  const taken = useQuery([], async () => (chosen === null ? null : read('baseline.get', { id: chosen })), [chosen]).data ?? null;
+  const cells =
+    useQuery(
+      ['project_calendar'],
+      async () => {
+        const m = new Map<number, BaselineCells>();
+        if (chosen === null || taken?.id !== chosen) return m;
+        const c = await read('baseline.compare', { projectId, baselineId: chosen });
+        const slips = new Map<number, number | null>();
+        for (const x of [...c.changed, ...c.moved]) slips.set(x.id, x.finishSlip);
+        for (const task of taken.tasks)
+          m.set(task.id, { start: task.plannedStart, finish: task.plannedFinish, slip: slips.has(task.id) ? slips.get(task.id)! : task.plannedFinish ? 0 : null });
+        return m;
+      },
+      [chosen, taken, projectId, tasks],
+    ).data ?? NO_CELLS;
 
   const choose = (id: number | null) => {
-    setChosen(id);
-    void call('settings.set', { key, value: id });
+    setSaved(id);
+    // A preference of this screen: no other query reads it, and it is no undo step.
+    void mutate('settings.set', { key, value: id }, { touches: [] });
   };
 
   // The values ride on the rows (a new row object per changed row), so the grid redraws exactly the
