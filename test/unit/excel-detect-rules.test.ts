@@ -1038,6 +1038,38 @@ describe('header words read by their parts', () => {
     return Object.fromEntries(found.layout.columns.map((c) => [c.label, c.field]));
   };
 
+  it('common risk-register words name their fields in both languages (tier and 危険度 the level, 処理方針 the strategy, mitigating and contingency actions, a risk domain)', () => {
+    // Each word heads a column of a register whose other columns are plain, over values that fit it.
+    const risk = (words: string[], values: ModelCell[][]) =>
+      cols([['Risk', 'Owner', ...words], ...values.map((v, i): ModelCell[] => [`Risk number ${i + 1} of the plan`, 'Ann', ...v])], 'risk');
+    const en = risk(
+      ['Risk Domain', 'Probability Score', 'Risk Tier', 'Response Option', 'Mitigating Actions', 'Contingency Actions', 'Likelihood of Occurrence'],
+      [
+        ['Technical', 2, 'High', 'Mitigate', 'Add a second vendor', 'Use the old system', 3],
+        ['Commercial', 4, 'Low', 'Accept', 'Weekly review', 'Buy licences', 2],
+        ['Technical', 3, 'Medium', 'Avoid', 'Freeze scope', 'Drop the feature', 1],
+      ],
+    );
+    expect(en).toMatchObject({
+      'Risk Domain': 'category',
+      'Probability Score': 'probability',
+      'Risk Tier': 'level',
+      'Response Option': 'strategy',
+      'Mitigating Actions': 'responsePlan',
+      'Contingency Actions': 'contingency',
+    });
+    const ja = cols(
+      [
+        ['リスク事項', '担当者', '分野', '発生見込み', '危険度', '処理方針', '低減対策', '緊急対応策'],
+        ['ベンダーの納期遅延', '山田', '技術', '高', '高', '低減', '複数社に発注', '旧システムで運用'],
+        ['要員の離脱', '佐藤', '体制', '中', '中', '受容', '引継ぎ資料の整備', '外部要員を確保'],
+        ['仕様の追加', '鈴木', '業務', '低', '低', '回避', '仕様凍結', '次期に回す'],
+      ],
+      'risk',
+    );
+    expect(ja).toEqual({ リスク事項: 'title', 担当者: 'owner', 分野: 'category', 発生見込み: 'probability', 危険度: 'level', 処理方針: 'strategy', 低減対策: 'responsePlan', 緊急対応策: 'contingency' });
+  });
+
   it('a date column by the event its label names: a target to meet is due, an opening the day raised, a closing the day closed; "… By" after a participle is a person', () => {
     expect(['完了目標日', '回答希望日', 'Complete By', 'Needed By', 'Target Close Date'].map(dateRole)).toEqual(['due', 'due', 'due', 'due', 'due']);
     expect(['受付年月日', '識別年月日', 'Date Entered', 'Date Submitted', 'Reported Date'].map(dateRole)).toEqual(['raisedOn', 'raisedOn', 'raisedOn', 'raisedOn', 'raisedOn']);
@@ -1070,18 +1102,18 @@ describe('header words read by their parts', () => {
     expect(cols(rows('Type of Item'), 'issue')['Type of Item']).toBe('kind');
   });
 
-  it("the register's own noun and one word of no column (Risk Headline) is the record's name, unless its values repeat (Risk Tier)", () => {
+  it("the register's own noun and one word of no column (Risk Headline) is the record's name; Risk Tier, whose values repeat, is no name but the risk's level", () => {
     const rows: ModelCell[][] = [
       ['Risk Headline', 'Risk Tier', 'Owner', 'Status', 'Description'],
       ...['Vendor late', 'Key staff leave', 'Test data missing', 'Scope grows', 'Budget cut'].map((t, i): ModelCell[] => [t, i % 2 ? 'Tier 1' : 'Tier 2', 'Ann', 'Open', `${t}: the plan would slip by weeks and need a re-estimate`]),
     ];
     const found = cols(rows, 'risk');
     expect(found['Risk Headline']).toBe('title');
-    expect(found['Risk Tier']).toBe(null);
+    expect(found['Risk Tier']).toBe('level');
     expect(found.Description).toBe('description');
     // The same label over values that repeat is no name: the long text is.
     const tiers: ModelCell[][] = [['Risk Tier', 'Owner', 'Status', 'Description'], ...rows.slice(1).map((r) => r.slice(1))];
-    expect(cols(tiers, 'risk')).toMatchObject({ 'Risk Tier': null, Description: 'title' });
+    expect(cols(tiers, 'risk')).toMatchObject({ 'Risk Tier': 'level', Description: 'title' });
   });
 
   it('〜事項 (懸念事項, 検討事項) names the records, as 懸案事項 does', () => {

@@ -103,10 +103,10 @@ const check = CHECK_SEEDS.map((s) => judge(generateCase(s)));
 const held = HELD_SEEDS.map((s) => judge(generateCase(s)));
 
 /** Fully right tables of the check seeds when the rules last changed (a ratchet: raise it, never lower it). */
-const CHECK_FLOOR = 136;
-const DEV_FLOOR = 376;
+const CHECK_FLOOR = 147;
+const DEV_FLOOR = 396;
 /** HELD's floor: a ratchet too, never raised by reading its cases. */
-const HELD_FLOOR = 127;
+const HELD_FLOOR = 132;
 
 describe('detection on generated client tables with known answers', () => {
   it('writes the figures per split and feature', () => {

@@ -78,7 +78,9 @@ export const issue = defineRegister({
   synonyms: {
   ref: [...REF, '課題番号', '課題no', '課題id', 'issue id', 'issue no', 'issue #', 'issue number'],
   kind: ['種別', '種類', 'タイプ', '課題種別', '課題区分', '指摘分類', ['区分', 0.8], ['分類', 0.7], 'type', 'kind', 'issue type', ['category', 0.6]],
-  title: ['課題', '課題名', '件名', 'タイトル', '表題', '課題タイトル', '懸案事項', '懸案', '課題事項', '質問事項', '指摘内容', '指摘事項', '指摘', '指摘項目', '問題点', '問題', ['指摘項目問題点', 1], ['課題内容', 0.9], ['質問', 0.8], ['項目', 0.7], 'issue', 'title', 'subject', 'issue title', 'finding', 'findings', ['query', 0.9], ['question', 0.9], ['summary', 0.8], ['name', 0.8]],
+  title: ['課題', '課題名', '件名', 'タイトル', '表題', '課題タイトル', '懸案事項', '懸案', '課題事項', '質問事項', '指摘内容', '指摘事項', '指摘', '指摘項目', '問題点', '問題', ['指摘項目問題点', 1], ['課題内容', 0.9], ['質問', 0.8], ['項目', 0.7], 'issue', 'title', 'subject', 'issue title', 'finding', 'findings', ['query', 0.9], ['question', 0.9], ['summary', 0.8], ['name', 0.8],
+    // The issue stated in one line.
+    '課題タイトル名', '問題事項', 'issue name', 'issue summary', 'issue headline', 'issue statement', 'problem statement', 'problem', 'problem summary'],
   detail: ['課題内容', '内容', '詳細', '課題詳細', '説明', '概要', '詳細内容', '質問内容', 'description', 'detail', 'details', 'issue description'],
   priority: ['優先度', '優先順位', '重要度', '緊急度', '重要性', ['順位', 0.8], ['ランク', 0.8], 'priority', 'importance', ['rank', 0.8], ['severity', 0.6], ['urgency', 0.8]],
   owner: [...OWNER, ['回答者', 0.6]],

@@ -91,18 +91,31 @@ export const risk = defineRegister({
   derived: ['score', 'level'],
   synonyms: {
   ref: [...REF, 'リスクid', 'リスク番号', 'リスクno', 'risk id', 'risk no', 'risk #', 'risk number'],
-  title: ['リスク', 'リスク名', 'リスク項目', 'リスク事象', '件名', 'タイトル', '表題', ['リスク内容', 0.8], ['事象', 0.7], 'title', 'risk', 'risk title', 'risk name', 'possible risks', 'list of possible risks', 'identified risk', 'risk event', ['event', 0.6], ['name', 0.8], ['summary', 0.7]],
+  title: ['リスク', 'リスク名', 'リスク項目', 'リスク事象', '件名', 'タイトル', '表題', ['リスク内容', 0.8], ['事象', 0.7], 'title', 'risk', 'risk title', 'risk name', 'possible risks', 'list of possible risks', 'identified risk', 'risk event', ['event', 0.6], ['name', 0.8], ['summary', 0.7],
+    // The risk stated in one line: its summary, statement or item.
+    'リスク事項', 'リスク事項名', 'リスク概要名', 'risk summary', 'risk statement', 'risk identified', 'risk item', 'risk headline', 'risk issue'],
   description: ['詳細', 'リスク詳細', '内容', '説明', '概要', 'リスクの内容', '詳細内容', 'description', 'risk description', 'detail', 'details', ['root cause', 0.8], ['原因', 0.7], ['要因', 0.7], ['cause', 0.6], ['causes', 0.6]],
-  category: ['分類', 'カテゴリ', 'カテゴリー', '種別', '区分', 'リスク分類', 'リスク区分', 'リスク種別', 'category', 'risk category', 'risk categories', ['type', 0.9], ['risk type', 1], ['種類', 0.8], ['area', 0.8], ['class', 0.8]],
-  probability: ['発生確率', '発生可能性', '発生頻度', '確率', '可能性', '発生度', '起こりやすさ', '発生率', 'probability', 'likelihood', 'probability rating', 'probability risk rating', 'likelihood rating', ['chance', 0.9]],
+  category: ['分類', 'カテゴリ', 'カテゴリー', '種別', '区分', 'リスク分類', 'リスク区分', 'リスク種別', 'category', 'risk category', 'risk categories', ['type', 0.9], ['risk type', 1], ['種類', 0.8], ['area', 0.8], ['class', 0.8],
+    // What a risk breakdown structure (RBS) groups risks by: their domain, area or source.
+    '分類名', 'カテゴリ名', 'リスク種類', 'リスクカテゴリ', 'リスクカテゴリー', 'リスク領域', '領域', '分野', 'リスク分野', '区分名', 'リスク区分名', 'リスクグループ', 'risk group', ['group', 0.7], 'category type', 'risk area', 'risk domain', ['domain', 0.9], 'risk class', 'classification', ['risk source', 0.9], ['source', 0.6]],
+  probability: ['発生確率', '発生可能性', '発生頻度', '確率', '可能性', '発生度', '起こりやすさ', '発生率', 'probability', 'likelihood', 'probability rating', 'probability risk rating', 'likelihood rating', ['chance', 0.9],
+    // A rating's own name before score/level/(P): the probability's number, not the risk's score.
+    '発生の可能性', '発生する確率', '発生確度', '生起確率', '発生見込み', ['見込み', 0.8], 'probability score', 'likelihood score', 'probability level', 'likelihood level', 'probability of occurrence', 'likelihood of occurrence', 'occurrence'],
   score: ['スコア', 'リスクスコア', '評価点', '評価値', 'score', 'risk score', ['risk rating', 0.9]],
-  level: ['レベル', 'リスクレベル', '重要度レベル', 'リスク度', 'level', 'risk level'],
+  // The risk's overall grade, whatever scale names it: tier, grade, 水準, 危険度 (how dangerous, overall).
+  level: ['レベル', 'リスクレベル', '重要度レベル', 'リスク度', 'リスク水準', '水準', '危険度', '危険度レベル', 'リスクランク', 'リスク等級', '等級', 'level', 'risk level', 'risk tier', ['tier', 0.9], 'risk grade', ['grade', 0.9], 'severity level', 'overall rating', 'overall risk', 'overall risk level'],
   impact: ['影響度', '影響', '影響の大きさ', '影響度合い', ['重大度', 0.7], ['深刻度', 0.7], 'impact', 'impact rating', 'impact risk rating', ['severity', 0.7], ['consequence', 0.8]],
-  strategy: ['対応方針', '対応戦略', '戦略', '対応区分', '対応方法', '対処方針', ['対策方針', 0.8], 'strategy', 'response strategy', 'response type', 'response approach', ['approach', 0.9], 'treatment'],
+  strategy: ['対応方針', '対応戦略', '戦略', '対応区分', '対応方法', '対処方針', ['対策方針', 0.8], 'strategy', 'response strategy', 'response type', 'response approach', ['approach', 0.9], 'treatment',
+    // How the risk is dealt with, named as a choice among avoid / transfer / mitigate / accept.
+    '処理方針', '処置方針', 'リスク戦略', '対応方針区分', '対応種別', '対応タイプ', 'リスク対応戦略', 'response option', 'response options', 'treatment option', 'treatment strategy', 'risk response strategy', 'risk treatment', 'risk strategy', 'response category'],
   owner: [...OWNER, 'リスクオーナー', 'risk owner'],
   trigger: ['トリガー', 'トリガ', '兆候', '予兆', '発生条件', '発生の兆候', 'trigger', 'triggers', 'warning signs', 'risk trigger'],
-  responsePlan: ['対応策', '対策', '対策内容', '対応計画', '予防策', '予防処置', '軽減策', '回避策', 'リスク対応策', ['対応', 0.8], ['対応内容', 0.9], 'response', 'responses', 'response(s)', 'response plan', 'potential responses', 'potential response', 'planned response', 'mitigation', 'mitigation plan', 'mitigation actions', 'action plan', ['actions', 0.8], ['action', 0.7], 'countermeasure', 'countermeasures', 'how to prevent', ['what more can we do about it', 0.8]],
-  contingency: ['発生時対応', '発生時の対応', '顕在化時対応', '顕在化時対策', '事後対策', 'コンティンジェンシー', 'コンティンジェンシープラン', '緊急時対応', '代替策', 'contingency', 'contingency plan', 'fallback', 'fallback plan'],
+  responsePlan: ['対応策', '対策', '対策内容', '対応計画', '予防策', '予防処置', '軽減策', '回避策', 'リスク対応策', ['対応', 0.8], ['対応内容', 0.9], 'response', 'responses', 'response(s)', 'response plan', 'potential responses', 'potential response', 'planned response', 'mitigation', 'mitigation plan', 'mitigation actions', 'action plan', ['actions', 0.8], ['action', 0.7], 'countermeasure', 'countermeasures', 'how to prevent', ['what more can we do about it', 0.8],
+    // Actions that lower the risk before it happens, in their usual wordings.
+    '低減策', '低減対策', '軽減対策', 'リスク低減策', '予防対策', '事前対策', 'mitigating actions', 'mitigating action', 'mitigation measures', 'mitigation strategy', 'response actions', 'response action', 'risk response', 'preventive actions', 'preventive action', 'risk mitigation', 'control measures', ['controls', 0.8]],
+  contingency: ['発生時対応', '発生時の対応', '顕在化時対応', '顕在化時対策', '事後対策', 'コンティンジェンシー', 'コンティンジェンシープラン', '緊急時対応', '代替策', 'contingency', 'contingency plan', 'fallback', 'fallback plan',
+    // What is done once the risk has happened.
+    '発生時対処', '発生時対策', '発生時の対策', '緊急対応策', '緊急対策', '事後対応', '顕在化時の対応', 'contingency actions', 'contingency action', 'contingency action plan', 'contingency actions plan', 'contingency measures', 'fallback option', 'fallback options', 'fallback actions', 'plan b'],
   status: STATUS,
   raisedOn: RAISED_ON,
   raisedBy: RAISED_BY,
