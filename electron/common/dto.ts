@@ -207,7 +207,9 @@ export interface BackupInfo {
  * Whether the workspace file is open for work. 'damaged' and 'missing' come with the newest backup
  * that passed its check, to offer; 'readOnly' is a damaged file opened (as a copy) to export what reads.
  */
-export type WorkspaceCondition = 'ok' | 'damaged' | 'missing' | 'readOnly';
+// teamUnavailable: the folder names a team database that did not open at start (core/team-unavailable.ts);
+// `database` names it and `detail` says why, and nothing but 設定 → チームで使う answers.
+export type WorkspaceCondition = 'ok' | 'damaged' | 'missing' | 'readOnly' | 'teamUnavailable';
 /** What went wrong, for a one-sentence message in the UI language. */
 /** Why the workspace cannot be used; the recovery screen says each in its own sentence (recovery.problems, recovery.aside). */
 export const WORKSPACE_PROBLEMS = ['corrupt', 'notDatabase', 'walLost', 'walDamaged', 'missing', 'empty', 'fileDeleted', 'fileReplaced'] as const;

@@ -7,14 +7,19 @@
 // The password is the shell's: a PasswordStore keeps it (Electron: the OS's protected storage through
 // safeStorage, main/team-password.ts; the web host: this process's memory, so at its next start the
 // password comes from where libpq looks — PGPASSWORD, ~/.pgpass — or is typed in the form again).
+//
+// A team database that does not open (at start, or again after a failed switch) never stops the shell:
+// the switch then holds a stand-in that answers only what the page needs to show why (team-unavailable.ts),
+// until 再接続 (team.connect) or この PC のファイルに戻す (team.disconnect).
 import { teamApi, isTeamMethod, type PasswordKeeping, type TeamMethod, type TeamState } from '../common/api/team.js';
 import type { TeamDatabase } from '../common/dto.js';
-import { textError, type Envelope } from '../common/errors.js';
+import { textError, type ApiError, type Envelope } from '../common/errors.js';
 import type { Caller } from './call-scope.js';
 import { readTeamDatabase, writeTeamDatabase } from './db/team-file.js';
 import { checkTeamLogin } from './db/pg-login.js';
 import { describeTeamDatabase } from './db/pg-connection.js';
 import { toApiError, type Handlers } from './handlers.js';
+import { unavailableWorkspace, whyTeamDidNotOpen, type ShellInfo } from './team-unavailable.js';
 
 export interface PasswordStore {
   readonly keeping: PasswordKeeping;
@@ -45,18 +50,27 @@ export type WorkspaceOpener = (teamPassword: string | undefined) => Promise<Open
 
 export class TeamSwitch implements Handlers {
   private switching: Promise<unknown> = Promise.resolve();
+  // Set by start before the switch is handed out.
+  private current!: OpenedWorkspace;
+  /** Why the team database the folder names is not open (the stand-in answers), else null. */
+  private problem: ApiError | null = null;
 
   private constructor(
     private readonly dataDir: string,
     private readonly store: PasswordStore,
     private readonly open: WorkspaceOpener,
-    private current: OpenedWorkspace,
+    private readonly info: ShellInfo,
   ) {}
 
-  /** Opens the folder's workspace with the kept password of the database its team file names. */
-  static async start(dataDir: string, store: PasswordStore, open: WorkspaceOpener): Promise<TeamSwitch> {
+  /**
+   * Opens the folder's workspace with the kept password of the database its team file names; when that
+   * database does not open, starts anyway on the stand-in saying why. `info`: what app.info says then.
+   */
+  static async start(dataDir: string, store: PasswordStore, open: WorkspaceOpener, info: ShellInfo): Promise<TeamSwitch> {
+    const sw = new TeamSwitch(dataDir, store, open, info);
     const team = readTeamDatabase(dataDir);
-    return new TeamSwitch(dataDir, store, open, await open(team ? store.get(team) : undefined));
+    await sw.openOrStandIn(team, team ? store.get(team) : undefined);
+    return sw;
   }
 
   async invoke(method: string, args: unknown, caller?: Caller): Promise<Envelope<unknown>> {
@@ -80,7 +94,23 @@ export class TeamSwitch implements Handlers {
   }
 
   private state(): TeamState {
-    return { database: readTeamDatabase(this.dataDir), keeping: this.store.keeping };
+    return { database: readTeamDatabase(this.dataDir), keeping: this.store.keeping, ...(this.problem && { problem: this.problem.toJSON() }) };
+  }
+
+  /**
+   * Opens the folder's workspace (on `team`, the database its team file names, or its SQLite file). A team
+   * database that does not open leaves the stand-in in its place, saying why; a SQLite file that does not
+   * open throws, as it always has (the workspace's own recovery handles a damaged file).
+   */
+  private async openOrStandIn(team: TeamDatabase | null, password: string | undefined): Promise<void> {
+    try {
+      this.current = await this.open(password);
+      this.problem = null;
+    } catch (err) {
+      if (!team) throw err;
+      this.problem = await whyTeamDidNotOpen(team, password, err);
+      this.current = unavailableWorkspace(this.dataDir, team, this.problem, this.info);
+    }
   }
 
   private async answer(method: TeamMethod, args: unknown): Promise<TeamState> {
@@ -115,9 +145,10 @@ export class TeamSwitch implements Handlers {
     writeTeamDatabase(this.dataDir, database);
     try {
       this.current = await this.open(password);
+      this.problem = null;
     } catch (err) {
       writeTeamDatabase(this.dataDir, before);
-      this.current = await this.open(before ? this.store.get(before) : undefined);
+      await this.openOrStandIn(before, before ? this.store.get(before) : undefined);
       const where = database ? describeTeamDatabase(database) : this.dataDir;
       throw textError('UNAVAILABLE', 'team.openFailed', { database: where }, `The workspace could not be opened on ${where}: ${(err as Error).message}`);
     }

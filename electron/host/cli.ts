@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { startWorkspaceThread } from '../core/workspace-thread.js';
 import { memoryPasswordStore, TeamSwitch } from '../core/team-switch.js';
 import { defaultDataDir } from '../core/userdata.js';
+import { osUserName } from '../core/os-user.js';
 import { startHost } from './server.js';
 
 export interface HostCliOptions {
@@ -27,8 +28,11 @@ export async function runHostCli({ root, version, argv }: HostCliOptions): Promi
   // チームで使う reopens it on a team database; a password typed there is kept in this process's memory
   // only (the next start takes it from PGPASSWORD or ~/.pgpass, or it is typed in the form again).
   const options = { migrationsFolder: path.join(root, 'drizzle/migrations'), context: { version, osLocale: osLocale(), shell: 'web' as const } };
-  const ws = await TeamSwitch.start(dataDir, memoryPasswordStore(), (teamPassword) =>
-    startWorkspaceThread(dataDir, { ...options, ...(teamPassword !== undefined && { teamPassword }) }),
+  const ws = await TeamSwitch.start(
+    dataDir,
+    memoryPasswordStore(),
+    (teamPassword) => startWorkspaceThread(dataDir, { ...options, ...(teamPassword !== undefined && { teamPassword }) }),
+    { version, osLocale: options.context.osLocale, shell: 'web', user: osUserName() },
   );
   const host = await startHost(port, { handlers: ws, rendererDir: path.join(root, 'dist/renderer') });
   console.log(`PMO Desk: ${host.url}`);

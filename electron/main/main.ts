@@ -18,6 +18,7 @@ import {
 } from 'electron';
 import { startWorkspaceThread } from '../core/workspace-thread.js';
 import { TeamSwitch } from '../core/team-switch.js';
+import { osUserName } from '../core/os-user.js';
 import { protectedPasswordStore } from './team-password.js';
 import type { Envelope } from '../common/errors.js';
 import { envelopeJson } from '../core/handlers.js';
@@ -95,8 +96,11 @@ async function start(): Promise<void> {
     nativeBinding: sqliteBinding(),
     context: { version: app.getVersion(), osLocale: app.getLocale(), shell: 'electron' as const },
   };
-  workspace = await TeamSwitch.start(dataDir, protectedPasswordStore(dataDir, safeStorage), (teamPassword) =>
-    startWorkspaceThread(dataDir, { ...options, ...(teamPassword !== undefined && { teamPassword }) }, { readerChild: startUtilityReader }),
+  workspace = await TeamSwitch.start(
+    dataDir,
+    protectedPasswordStore(dataDir, safeStorage),
+    (teamPassword) => startWorkspaceThread(dataDir, { ...options, ...(teamPassword !== undefined && { teamPassword }) }, { readerChild: startUtilityReader }),
+    { ...options.context, user: osUserName() },
   );
 
   const styleNonce = randomBytes(16).toString('base64');

@@ -59,7 +59,7 @@ export function App({ info, status: startStatus, projects, density: initialDensi
   }, [status.condition]);
   // On a team database: colleagues' changes reload what this page shows, and the last one is named.
   const [live, setLive] = useState<LiveNotice | null>(null);
-  const onTeam = !!status.database;
+  const onTeam = !!status.database && status.condition === 'ok';
   useEffect(() => (onTeam ? startLive(info.user, setLive) : undefined), [onTeam, info.user]);
   const [page, setPage] = useState(routePage);
   const [density, setDensity] = useState<Density>(initialDensity);
@@ -147,7 +147,7 @@ export function App({ info, status: startStatus, projects, density: initialDensi
           </>
         )}
         <span className="spacer" />
-        <button onClick={() => setSearching(true)} title="Ctrl+K" data-testid="open-search" disabled={status.condition === 'damaged' || status.condition === 'missing'}>
+        <button onClick={() => setSearching(true)} title="Ctrl+K" data-testid="open-search" disabled={status.condition === 'damaged' || status.condition === 'missing' || status.condition === 'teamUnavailable'}>
           {t('search.open')}
         </button>
         <label>
@@ -192,6 +192,9 @@ export function App({ info, status: startStatus, projects, density: initialDensi
       <main className="content">
         {status.condition === 'damaged' || status.condition === 'missing' ? (
           <RecoveryPage status={status} />
+        ) : status.condition === 'teamUnavailable' ? (
+          // Whatever the address: nothing but 設定 → チームで使う answers until it is reconnected or left.
+          <SettingsPage problem={undefined} teamUnavailable />
         ) : page === 'settings' ? (
           <SettingsPage problem={status.condition === 'ok' ? undefined : (status.problem ?? 'corrupt')} />
         ) : page !== null ? (

@@ -623,6 +623,19 @@ export class TeamScreen {
     await this.section().getByRole('button', { name: '接続' }).click();
   }
 
+  /** Why the team database is not open (shown in place of every other screen until 再接続 or leaving it). */
+  problem(): Locator {
+    return this.page.getByTestId('team-problem');
+  }
+
+  async reconnect() {
+    await this.section().getByRole('button', { name: '再接続' }).click();
+  }
+
+  async backToFile() {
+    await this.section().getByRole('button', { name: 'この PC のファイルに戻す' }).click();
+  }
+
   error(): Locator {
     return this.section().getByRole('alert');
   }

@@ -32,6 +32,7 @@ describe.skipIf(PG_SKIP)('設定 → チームで使う in the browser', () => {
     await admin.end();
     sw = await TeamSwitch.start(dir, memoryPasswordStore(), async (teamPassword) =>
       openWorkspace(dir, { migrationsFolder: MIGRATIONS, ...(teamPassword !== undefined && { teamPassword }), context: { version: 'test', osLocale: 'ja-JP', shell: 'web', user: 'yamada' } }),
+      { version: 'test', osLocale: 'ja-JP', shell: 'web', user: 'yamada' },
     );
     host = await startHost(0, { handlers: sw, rendererDir: path.join(ROOT, 'dist/renderer') });
     opened = await openPage(host, 'ja-JP');

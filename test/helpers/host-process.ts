@@ -13,9 +13,11 @@ export interface HostRun {
   kill(): Promise<void>;
 }
 
-export function startHostProcess(dataDir: string): HostRun {
+/** `env`: added to this process's environment (PGPASSWORD for a team database). */
+export function startHostProcess(dataDir: string, env: Record<string, string> = {}): HostRun {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron/host/main.ts'), '--data', dataDir, '--port', '0'], {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -52,6 +52,10 @@ export interface PgCluster {
   ca?: TestCa;
   /** Another empty database in the same cluster. */
   createDatabase(name: string): Promise<pg.ClientConfig>;
+  /** Stops the server as a crash or a power cut would, keeping its data (the server down, for clients). */
+  halt(): void;
+  /** Starts a halted server again on the same port, with its data. */
+  restart(): void;
   stop(): Promise<void>;
 }
 
@@ -139,10 +143,11 @@ export async function startPgCluster(opts: PgClusterOptions = {}): Promise<PgClu
   if (account) fs.chownSync(path.join(data, 'postgresql.conf'), account.uid, account.gid);
 
   let port = 0;
+  const startServer = () => run('pg_ctl', ['-D', data, '-l', log, '-o', `-p ${port}`, '-w', '-t', '60', 'start'], account);
   for (let attempt = 0; ; attempt++) {
     port = await freePort();
     try {
-      run('pg_ctl', ['-D', data, '-l', log, '-o', `-p ${port}`, '-w', '-t', '60', 'start'], account);
+      startServer();
       break;
     } catch (e) {
       // Another process took the port between freePort and the start: take another one.
@@ -150,13 +155,24 @@ export async function startPgCluster(opts: PgClusterOptions = {}): Promise<PgClu
     }
   }
   let stopped = false;
+  let halted = false;
+  // immediate: nothing in a test cluster has to reach the disk.
+  const halt = () => {
+    if (halted) return;
+    run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'], account);
+    halted = true;
+  };
+  const restart = () => {
+    if (!halted) return;
+    startServer();
+    halted = false;
+  };
   const stopNow = () => {
     if (stopped) return;
     stopped = true;
     running.delete(stopNow);
     try {
-      // immediate: nothing in a test cluster has to reach the disk.
-      run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'], account);
+      halt();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -177,5 +193,5 @@ export async function startPgCluster(opts: PgClusterOptions = {}): Promise<PgClu
   };
   const database = 'pmo';
   const config = await createDatabase(database);
-  return { dir, port, user, database, config, ...(ca && { ca }), createDatabase, stop: async () => stopNow() };
+  return { dir, port, user, database, config, ...(ca && { ca }), createDatabase, halt, restart, stop: async () => stopNow() };
 }

@@ -5,6 +5,7 @@
 // Like job.*, they are not part of the domain contract (api.ts).
 import { z } from 'zod';
 import type { TeamDatabase } from '../dto.js';
+import type { ApiErrorBody } from '../errors.js';
 
 export const teamDatabaseInput = z.strictObject({
   host: z.string().trim().min(1).max(253),
@@ -23,6 +24,11 @@ export interface TeamState {
   database: TeamDatabase | null;
   /** Where a password typed in the form is kept. */
   keeping: PasswordKeeping;
+  /**
+   * Why `database` is not open: it did not open at start (or after a failed 再接続), and the workspace
+   * answers nothing until it is reconnected (team.connect) or the folder's file is chosen (team.disconnect).
+   */
+  problem?: ApiErrorBody;
 }
 
 export const teamApi = {

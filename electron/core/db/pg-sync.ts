@@ -75,7 +75,9 @@ export function setPgWorkerFile(file: string | undefined): void {
 // This file (electron/core/db/pg-sync.ts), or the bundle it was built into. (excel/capped-worker.ts's
 // thisModuleFile answers that module's own path, so it cannot be shared.)
 function thisFile(): string | undefined {
-  if (typeof __filename === 'string') return __filename;
+  // In the workspace thread run from the sources (an eval worker, workspace-thread.ts), the global
+  // __filename is "[worker eval]", not this module: only an absolute path is a file.
+  if (typeof __filename === 'string' && path.isAbsolute(__filename)) return __filename;
   try {
     return fileURLToPath(import.meta.url);
   } catch {

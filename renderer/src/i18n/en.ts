@@ -167,6 +167,8 @@ export const en = {
     keptMemory: 'The password is kept in memory only while this PMO Desk runs. At the next start it is read from PGPASSWORD or .pgpass, or typed here again.',
     connect: 'Connect',
     disconnect: 'Back to this PC\'s file',
+    unavailable: 'Now: the team database {{database}} cannot be opened, so nothing can be done. Check the server and Reconnect, or go back to this PC\'s file.',
+    reconnect: 'Reconnect',
   },
   backup: {
     intro: 'PMO Desk backs up the workspace on the first start of each day and before every import, project delete and restore. It keeps 7 daily, 4 weekly and 12 monthly backups, the last 10 made by hand and the last 10 taken before such operations.',
@@ -1075,6 +1077,7 @@ export const en = {
       timeout: '{{host}}:{{port}} did not answer in time.',
       other: 'Cannot connect to {{database}}.',
       openFailed: 'The workspace could not be opened on {{database}}; the previous workspace is open again.',
+      notOpened: 'The workspace could not be opened on {{database}} ({{detail}}).',
     },
     // A message the core sent without its own sentence: the English UI shows the core's own words.
     fallback: {

@@ -3,14 +3,18 @@ import type { WorkspaceProblem } from '../../../../electron/common/dto.js';
 import { BackupSection } from './BackupSection.js';
 import { TeamSection } from './TeamSection.js';
 
-/** 設定: workspace-wide settings: チームで使う (the team database) and バックアップ. `problem`: why the workspace is not open (read-only), else undefined. */
-export function SettingsPage({ problem }: { problem: WorkspaceProblem | undefined }) {
+/**
+ * 設定: workspace-wide settings: チームで使う (the team database) and バックアップ. `problem`: why the workspace
+ * is not open (read-only), else undefined. `teamUnavailable`: the team database did not open, and チームで使う
+ * alone can be used (it says why; nothing else answers).
+ */
+export function SettingsPage({ problem, teamUnavailable = false }: { problem: WorkspaceProblem | undefined; teamUnavailable?: boolean }) {
   const { t } = useTranslation();
   return (
     <section className="settings" data-testid="settings-page">
       <h2>{t('settings.heading')}</h2>
-      {problem === undefined && <TeamSection />}
-      <BackupSection problem={problem} />
+      {(problem === undefined || teamUnavailable) && <TeamSection />}
+      {!teamUnavailable && <BackupSection problem={problem} />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamState } from '../../../../electron/common/api/team.js';
+import { ApiError } from '../../../../electron/common/errors.js';
 import { teamCall } from '../../api/client.js';
 import { ErrorBanner, useMessageText } from '../../ui/ErrorBanner.js';
 
@@ -8,6 +9,8 @@ import { ErrorBanner, useMessageText } from '../../ui/ErrorBanner.js';
  * 設定 → チームで使う: the team's PostgreSQL database (host, port, database, the administrator's own role,
  * TLS with a CA file) and the password, which the shell keeps (never the team file). 接続 checks the login
  * and reopens the workspace on the database; the page then reloads, everything read from it.
+ * When the database did not open (at start: the server down, no kept password, TLS refused) it says why,
+ * and 接続 becomes 再接続 with the form filled in; この PC のファイルに戻す leaves the team.
  */
 export function TeamSection() {
   const { t } = useTranslation();
@@ -61,12 +64,20 @@ export function TeamSection() {
   };
 
   const on = state?.database;
+  const problem = state?.problem ? ApiError.from(state.problem) : null;
   const ready = host.trim() && database.trim() && user.trim() && /^\d+$/.test(port) && (!tls || caFile.trim());
   return (
     <section className="settings-section" data-testid="team-section" aria-busy={busy || state === null}>
       <h3>{t('settings.team')}</h3>
       <p className="muted">{t('team.intro')}</p>
-      <p data-testid="team-current">{on ? t('team.onDatabase', { database: `${on.user}@${on.host}:${on.port}/${on.database}` }) : t('team.onFile')}</p>
+      <p data-testid="team-current">
+        {on ? t(problem ? 'team.unavailable' : 'team.onDatabase', { database: `${on.user}@${on.host}:${on.port}/${on.database}` }) : t('team.onFile')}
+      </p>
+      {problem && (
+        <p className="error-banner" data-testid="team-problem">
+          {errorText(problem)}
+        </p>
+      )}
       <form className="team-form" onSubmit={connect}>
         <label>
           {t('team.host')} <input type="text" value={host} onChange={(e) => setHost(e.target.value)} autoComplete="off" />
@@ -94,7 +105,7 @@ export function TeamSection() {
         <p className="muted small">{state && t(state.keeping === 'protected' ? 'team.keptProtected' : 'team.keptMemory')}</p>
         <div className="toolbar">
           <button type="submit" className="primary" disabled={busy || !ready}>
-            {t('team.connect')}
+            {t(problem ? 'team.reconnect' : 'team.connect')}
           </button>
           {on && (
             <button type="button" disabled={busy} onClick={() => act(() => teamCall('team.disconnect', {}))}>
