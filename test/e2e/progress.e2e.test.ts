@@ -164,6 +164,11 @@ describe('progress in Chromium', () => {
     await expect.poll(() => dateBox().inputValue()).toBe('2025/06/20');
     await openTab(s.page, 'WBS');
     await s.page.getByTestId('wbs-status-date').filter({ hasText: '基準日 2025/06/20' }).waitFor();
+    // Redone and undone from the WBS, the status date it shows follows (the step names the calendar).
+    await s.page.getByRole('button', { name: /やり直し/ }).click();
+    await s.page.getByTestId('wbs-status-date').filter({ hasText: '基準日 2025/06/27' }).waitFor();
+    await s.page.getByRole('button', { name: /元に戻す/ }).click();
+    await s.page.getByTestId('wbs-status-date').filter({ hasText: '基準日 2025/06/20' }).waitFor();
     await openTab(s.page, '進捗');
   });
 

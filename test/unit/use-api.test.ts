@@ -11,6 +11,7 @@ describe('what a write touched', () => {
     expect(touchedBy('lesson.create', { id: 1 })).toEqual(['lesson', HISTORY]);
     expect(touchedBy('wbs.applyCells', { tasks: [], createdIds: [] })).toEqual(['wbs_task', HISTORY]);
     expect(touchedBy('vocab.set', {})).toEqual(['vocabulary', HISTORY]);
+    expect(touchedBy('dependency.create', { id: 1 })).toEqual(['wbs_dependency', HISTORY]);
   });
 
   it('adds the entities an undo or redo answers', () => {

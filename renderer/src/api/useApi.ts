@@ -15,7 +15,7 @@ import { call, type CallOptions } from './client.js';
 export type Entity = string;
 
 /** A method's domain whose entity is named otherwise in the audit. */
-const DOMAIN_ENTITY: Readonly<Record<string, Entity>> = { wbs: 'wbs_task', vocab: 'vocabulary', calendar: 'project_calendar', link: 'wbs_dependency' };
+const DOMAIN_ENTITY: Readonly<Record<string, Entity>> = { wbs: 'wbs_task', vocab: 'vocabulary', calendar: 'project_calendar', dependency: 'wbs_dependency' };
 
 /** The undo stack's state (history.state): every write changes it. */
 export const HISTORY: Entity = 'history';
@@ -54,7 +54,7 @@ export async function refresh(entities: readonly Entity[], except?: { reload(): 
   await Promise.all([...due].map((r) => r()));
 }
 
-export interface MutateOptions extends CallOptions {
+export interface MutateOptions<A = unknown> extends CallOptions {
   /**
    * The entities the write touches, where its domain does not say it (a meeting's actions are issues; an
    * import writes a register and a profile). Name HISTORY among them when the write is undoable.
@@ -66,11 +66,11 @@ export interface MutateOptions extends CallOptions {
    * Runs as soon as the answer is in, before any query reloads: a patch made here cannot land after a
    * later write's (two quick edits of one row keep both), and a row about to be shown can be asked for.
    */
-  onAnswer?(answer: unknown): void;
+  onAnswer?(answer: A): void;
 }
 
 /** A write: call(), then the queries reading what it touched are reloaded before it answers. */
-export async function mutate<M extends Method>(method: M, args: Input<M>, opts: MutateOptions = {}): Promise<Output<M>> {
+export async function mutate<M extends Method>(method: M, args: Input<M>, opts: MutateOptions<Output<M>> = {}): Promise<Output<M>> {
   const { touches, patches, onAnswer, ...callOpts } = opts;
   const answer = await call(method, args, callOpts);
   onAnswer?.(answer);

@@ -11,7 +11,7 @@ import type { WbsTask, WbsUpdateResult } from '../../../../electron/common/dto.j
 import type { Dependency, ScheduledTask } from '../../../../electron/common/api/schedule.js';
 import { dayOf, isoOf, workCalendar, type WorkCalendar } from '../../../../electron/common/schedule/calendar.js';
 import { formatDate, localToday } from '../../../../electron/common/dates.js';
-import { call } from '../../api/client.js';
+import { mutate, read, useQuery, type MutateOptions } from '../../api/useApi.js';
 import { axisFor, ganttLabels, headerRows, widthOf, ZOOMS, type Zoom } from './timeline.js';
 import { barX, draw, rowAt, type GanttRow, type Scene, type View } from './draw.js';
 import { DensityContext, ROW_HEIGHTS } from '../../grid/density.js';
@@ -26,9 +26,9 @@ export interface GanttPaneProps {
   /** Runs a change with the page's error handling. */
   run(work: () => Promise<unknown>): Promise<void>;
   /** An edit's answer, merged into the page's rows. */
-  onUpdated(result: WbsUpdateResult): Promise<void> | void;
-  /** Reload everything (after a new link). */
-  reload(): Promise<void>;
+  onUpdated(result: WbsUpdateResult): void;
+  /** The page's rows, patched from an edit's answer (onUpdated) rather than read again. */
+  patched: MutateOptions['patches'];
   /** Baseline bars and the progress line (issue 14). */
   overlay?: GanttOverlay;
   /** The project's status date (基準日) as in effect: the one set, or by default the last working day before today. */
@@ -54,7 +54,10 @@ function useWareki(): [boolean, (on: boolean) => void] {
 }
 const WAREKI_KEY = 'pmo.gantt.wareki';
 
-export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, overlay, statusDate }: GanttPaneProps) {
+const NO_LINKS: Dependency[] = [];
+const NO_SCHEDULE = new Map<number, ScheduledTask>();
+
+export function GanttPane({ projectId, tasks, grid, run, onUpdated, patched, overlay, statusDate }: GanttPaneProps) {
   const { t, i18n } = useTranslation();
   const [wareki, setWareki] = useWareki();
   // 和暦 is a Japanese way of dating: offered in the Japanese UI only.
@@ -68,9 +71,6 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
   // Where each displayed row starts in the grid (and its total height last): rows of wrapped text are taller.
   const [tops, setTops] = useState<number[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
-  const [links, setLinks] = useState<Dependency[]>([]);
-  const [schedule, setSchedule] = useState<Map<number, ScheduledTask>>(new Map());
-  const [cal, setCal] = useState<{ cal: WorkCalendar } | null>(null);
   const drag = useRef<Drag | null>(null);
   const [printing, setPrinting] = useState<{ paper: Paper; pages: PrintPage[] } | null>(null);
   const frame = useRef(0);
@@ -122,33 +122,34 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
     };
   }, [grid]);
 
-  // Links and the computed schedule follow every change of the tasks.
-  useEffect(() => {
-    let stale = false;
-    void Promise.all([call('dependency.list', { projectId }), call('schedule.compute', { projectId })]).then(
-      ([l, s]) => {
-        if (stale) return;
-        setLinks(l);
-        setSchedule(new Map(s.tasks.map((x) => [x.id, x])));
-      },
-      () => undefined,
-    );
-    return () => {
-      stale = true;
-    };
-  }, [projectId, tasks]);
+  // Links and the computed schedule follow every change of the tasks (patched in by the page, so a
+  // dependency of this query) and any write of the links or the calendar.
+  const scheduled = useQuery(
+    ['wbs_dependency', 'project_calendar'],
+    async () => {
+      const [links, s] = await Promise.all([read('dependency.list', { projectId }), read('schedule.compute', { projectId })]);
+      return { links, schedule: new Map(s.tasks.map((x) => [x.id, x])) };
+    },
+    [projectId, tasks],
+  ).data;
+  const links = scheduled?.links ?? NO_LINKS;
+  const schedule = scheduled?.schedule ?? NO_SCHEDULE;
 
-  useEffect(() => {
-    const year = Number(localToday().slice(0, 4));
-    const years = tasks.flatMap((x) => [x.plannedStart, x.plannedFinish]).filter((d): d is string => !!d).map((d) => Number(d.slice(0, 4)));
-    const fromYear = Math.max(1970, Math.min(year, ...years) - 1);
-    const toYear = Math.min(2099, Math.max(year, ...years) + 1);
-    void call('calendar.get', { projectId, fromYear, toYear }).then((c) => {
-      const holidays = Object.fromEntries(c.holidays.map((h) => [h.date, h.name]));
-      setCal({ cal: workCalendar(c, holidays) });
-    });
-    // The calendar changes rarely; the year range only when tasks move to other years.
-  }, [projectId, tasks.length > 0 ? `${tasks[0]!.plannedStart}|${tasks.at(-1)!.plannedFinish}` : '']);
+  // The working days of the years the plan spans: read again when the calendar is written, or when
+  // tasks move to other years.
+  const years = tasks.length > 0 ? `${tasks[0]!.plannedStart}|${tasks.at(-1)!.plannedFinish}` : '';
+  const cal = useQuery(
+    ['project_calendar'],
+    async () => {
+      const year = Number(localToday().slice(0, 4));
+      const ys = tasks.flatMap((x) => [x.plannedStart, x.plannedFinish]).filter((d): d is string => !!d).map((d) => Number(d.slice(0, 4)));
+      const fromYear = Math.max(1970, Math.min(year, ...ys) - 1);
+      const toYear = Math.min(2099, Math.max(year, ...ys) + 1);
+      const c = await read('calendar.get', { projectId, fromYear, toYear });
+      return workCalendar(c, Object.fromEntries(c.holidays.map((h) => [h.date, h.name])));
+    },
+    [projectId, years],
+  ).data;
 
   const today = dayOf(localToday());
   const rows = useMemo<GanttRow[]>(
@@ -195,7 +196,7 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
       index: new Map(rows.map((r, i) => [r.id, i])),
       links: links.map((l) => ({ from: l.predecessorId, to: l.successorId, type: l.type })),
       axis,
-      cal: cal?.cal ?? null,
+      cal: cal ?? null,
       today,
       statusDate: statusDate === null ? null : dayOf(statusDate),
       selected,
@@ -413,10 +414,8 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
       const h = hit(e);
       const to = s.rows[h.row];
       if (!to || h.row === d.row) return;
-      void run(async () => {
-        await call('dependency.create', { projectId, predecessorId: task.id, successorId: to.id });
-        await reload();
-      });
+      // The link reschedules its successor: the page reads the plan again (a write of the links).
+      void run(() => mutate('dependency.create', { projectId, predecessorId: task.id, successorId: to.id }));
       return;
     }
     if (d.delta === 0) return;
@@ -427,7 +426,7 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, reload, over
         : task.scheduling === 'auto' && s.cal
           ? { duration: Math.max(1, s.cal.workingDaysBetween(d.start, d.finish + d.delta)) }
           : { plannedFinish: iso(d.finish + d.delta) };
-    void run(async () => onUpdated(await call('wbs.update', { id: task.id, patch })));
+    void run(() => mutate('wbs.update', { id: task.id, patch }, { patches: patched, onAnswer: onUpdated }));
   };
 
   // On paper the time axis spans the tasks only (the screen's also reaches today).

@@ -5,19 +5,17 @@ import type { CellEditRequestEvent } from 'ag-grid-community';
 import type { HistoryState, Project, WbsChanges, WbsFields, WbsTask, WbsUpdateResult } from '../../../../electron/common/dto.js';
 import { applyMovedDates, applyWbsChanges, applyWbsUpdate } from '../../../../electron/common/wbs-tree.js';
 import { localToday } from '../../../../electron/common/dates.js';
-import { call } from '../../api/client.js';
 import { useJumpTo } from '../search/jump.js';
 import { RegisterGrid } from '../../grid/RegisterGrid.js';
 import { parseCell } from '../../grid/cellValues.js';
-import type { BadCell, CellPlan, PlanColumn } from '../../grid/cellPlan.js';
+import type { CellPlan, PlanColumn } from '../../grid/cellPlan.js';
 import { useEditWhenShown } from '../../grid/useEditWhenShown.js';
 import { ColumnChooser } from '../../ui/ColumnChooser.js';
 import { UndoRedoButtons } from '../../ui/UndoRedoButtons.js';
-import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.js';
 import { staleOf, staleRequest } from '../../grid/staleEdit.js';
-import { subscribe } from '../../api/useApi.js';
-import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
-import { BadCellsList } from '../../ui/BadCellsList.js';
+import type { Input, Method, Output } from '../../../../electron/common/api.js';
+import { HISTORY, mutate, read, subscribe, useQuery, type MutateOptions } from '../../api/useApi.js';
+import { Notice, PageFrame, usePageFrame } from '../../ui/PageFrame.js';
 import { problemsToBadCells, wbsCellProblems } from '../../grid/serverProblems.js';
 import { useBadCellMessages } from '../../grid/reasons.js';
 import { ApiError } from '../../../../electron/common/errors.js';
@@ -46,30 +44,46 @@ function visibleRows(tasks: WbsTask[], collapsed: Set<number>): WbsRow[] {
   return out;
 }
 
+/** A preference of this screen (the Gantt shown, the summaries collapsed): no query reads it, and it is no undo step. */
+function remember(key: string, value: boolean | number[]): void {
+  void mutate('settings.set', { key, value }, { touches: [] }).catch(() => undefined);
+}
+
 export function WbsPage({ project }: { project: Project }) {
   const { t, i18n } = useTranslation();
-  const errorText = useErrorText();
   const grid = useRef<AgGridReact<WbsRow>>(null);
+  const frame = usePageFrame();
+  const { fail, setError, setNotice, setBadCells, clear, ask } = frame;
   const [tasks, setTasks] = useState<WbsTask[]>([]);
   const [collapsed, setCollapsed] = useState<Set<number>>(new Set());
-  const [error, setError] = useState<string | null>(null);
-  const [badCells, setBadCells] = useState<BadCell[]>([]);
-  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
-  const [history, setHistory] = useState<HistoryState>({ canUndo: false, canRedo: false });
   const [historyRow, setHistoryRow] = useState<HistoryTarget | null>(null);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  // The first load (wbsLoad.ts) read the undo stack with the plan, maybe before this page was there:
+  // the history query takes that answer once, then reads again after any write.
+  const [firstLoad] = useState(() => firstWbsLoad(project.id));
+  const firstHistory = useRef<Promise<HistoryState> | null>(firstLoad.history);
+  const historyQuery = useQuery(
+    [HISTORY],
+    () => {
+      const early = firstHistory.current;
+      firstHistory.current = null;
+      return early ?? read('history.state', { projectId: project.id });
+    },
+    [project.id],
+    fail,
+  );
+  const history = historyQuery.data ?? null;
   // The Gantt beside the grid, shown or not as the user left it in this project (off at first: the
   // grid keeps its full width until asked).
   const [gantt, setGantt] = useState(false);
   const ganttKey = `wbs.gantt.${project.id}`;
   useEffect(() => {
-    void call('settings.get', { key: ganttKey }).then((v) => setGantt(v === true));
+    void read('settings.get', { key: ganttKey }).then((v) => setGantt(v === true), () => undefined);
   }, [ganttKey]);
   const toggleGantt = () =>
     setGantt((shown) => {
-      void call('settings.set', { key: ganttKey, value: !shown });
+      remember(ganttKey, !shown);
       return !shown;
     });
   const selected = useRef<WbsRow[]>([]);
@@ -86,22 +100,25 @@ export function WbsPage({ project }: { project: Project }) {
   const importLabel = useMemo(() => importFieldLabel(t, 'wbs'), [t]);
   const importFormat = useMemo(() => wbsHistoryFormat(t), [t]);
 
-  const refreshHistory = useCallback(async () => setHistory(await call('history.state', { projectId: project.id })), [project.id]);
   const reload = useCallback(async () => {
     setTasks(await loadTasks(project.id));
-    await refreshHistory();
-  }, [project.id, refreshHistory]);
+    await historyQuery.reload();
+  }, [project.id, historyQuery.reload]);
 
-  // The WBS patches its own writes in; a colleague's (team mode's live refresh, api/live.ts) reloads it,
-  // but not under a cell being typed in (new rows would end the edit): then once that edit is sent.
+  // The WBS patches its own writes in from their answers; any other write of its tasks or links (an
+  // import, a colleague's in team mode through api/live.ts) reloads it, but not under a cell being
+  // typed in (new rows would end the edit): then once that edit is sent.
   const liveDue = useRef(false);
-  useEffect(
-    () =>
-      subscribe(['wbs_task', 'wbs_dependency'], async () => {
-        if (grid.current?.api?.getEditingCells().length) return void (liveDue.current = true);
-        await reload();
-      }),
-    [reload],
+  const reloadUnlessEditing = useCallback(async () => {
+    if (grid.current?.api?.getEditingCells().length) return void (liveDue.current = true);
+    await reload();
+  }, [reload]);
+  useEffect(() => subscribe(['wbs_task', 'wbs_dependency'], reloadUnlessEditing), [reloadUnlessEditing]);
+  /** The WBS's own writes: their answers are patched in, so the whole plan is not read again (the undo stack and other readers are). */
+  const patched = useMemo(() => ({ reload: reloadUnlessEditing }), [reloadUnlessEditing]);
+  const write = useCallback(
+    <M extends Method>(method: M, args: Input<M>, opts: MutateOptions<Output<M>> = {}) => mutate(method, args, { patches: patched, ...opts }),
+    [patched],
   );
   const reloadIfDue = () => {
     if (!liveDue.current) return;
@@ -117,12 +134,11 @@ export function WbsPage({ project }: { project: Project }) {
     async (work: () => Promise<unknown>) => {
       try {
         await work();
-        setError(null);
-        setBadCells([]);
+        clear();
       } catch (err) {
         const plan = lastPlan.current;
         const problems = plan && err instanceof ApiError && err.code === 'VALIDATION' ? wbsCellProblems(err.details, plan.updates.length) : null;
-        if (!plan || !problems) return setError(errorText(err));
+        if (!plan || !problems) return fail(err);
         const api = grid.current?.api;
         setBadCells(
           withMessages(problemsToBadCells(problems, {
@@ -137,19 +153,17 @@ export function WbsPage({ project }: { project: Project }) {
         lastPlan.current = null;
       }
     },
-    [errorText, header, t, withMessages],
+    [clear, fail, setBadCells, header, t, withMessages],
   );
 
   // First load: everything at once, started at the app's start (wbsLoad.ts) or else while rendering —
   // an effect would start only after the grid's own effects have built the grid (React runs children's
   // effects first): ~0.4 s later.
-  const [firstLoad] = useState(() => firstWbsLoad(project.id));
   useEffect(() => {
     void run(async () => {
       const [saved, list] = await Promise.all([firstLoad.collapsed, firstLoad.tasks]);
       setCollapsed(new Set(saved ?? []));
       setTasks(list);
-      setHistory(await firstLoad.history);
     });
   }, [run, firstLoad]);
 
@@ -158,7 +172,7 @@ export function WbsPage({ project }: { project: Project }) {
       setCollapsed((prev) => {
         const next = new Set(prev);
         if (!next.delete(id)) next.add(id);
-        void call('settings.set', { key: collapsedKey, value: [...next] });
+        void remember(collapsedKey, [...next]);
         return next;
       }),
     [collapsedKey],
@@ -174,12 +188,12 @@ export function WbsPage({ project }: { project: Project }) {
     const next = new Set(collapsed);
     for (const id of hidden) next.delete(id);
     setCollapsed(next);
-    void call('settings.set', { key: collapsedKey, value: [...next] });
+    void remember(collapsedKey, [...next]);
   }, [jumpTo?.seq, tasks, collapsed, collapsedKey]);
   const setAllCollapsed = (all: boolean) => {
     const next = new Set(all ? tasks.filter((x) => x.summary).map((x) => x.id) : []);
     setCollapsed(next);
-    void call('settings.set', { key: collapsedKey, value: [...next] });
+    void remember(collapsedKey, [...next]);
   };
 
   /** Fresh rows from an answer merged in; the rest stay as they are. */
@@ -213,8 +227,7 @@ export function WbsPage({ project }: { project: Project }) {
     const send = (from: Record<string, unknown> | undefined) =>
       run(async () => {
         try {
-          mergeUpdate(await call('wbs.update', { id: e.data.id, patch: { [field]: parsed.value }, ...(from && { expected: from }) }));
-          await refreshHistory();
+          await write('wbs.update', { id: e.data.id, patch: { [field]: parsed.value }, ...(from && { expected: from }) }, { onAnswer: mergeUpdate });
           reloadIfDue();
         } catch (err) {
           const stale = staleOf(err);
@@ -222,7 +235,7 @@ export function WbsPage({ project }: { project: Project }) {
           // The colleague's values in the grid, then the choice.
           const theirs = Object.fromEntries(stale.cells.map((c) => [c.field, c.theirs]));
           setTasks((prev) => prev.map((x) => (x.id === stale.id ? { ...x, ...theirs } : x)));
-          setConfirm(staleRequest(stale, t, header, () => void send(theirs)));
+          ask(staleRequest(stale, t, header, () => void send(theirs)));
         }
       });
     void send(expected);
@@ -232,17 +245,18 @@ export function WbsPage({ project }: { project: Project }) {
     run(async () => {
       lastPlan.current = plan;
       const last = rows.at(-1);
-      const result = await call('wbs.applyCells', {
-        projectId: project.id,
-        updates: plan.updates,
-        creates: plan.creates,
-        createAfterId: last?.id ?? null,
-      });
-      if (result.createdIds.length) patch({ tasks: result.tasks, deletedIds: [] });
-      else merge(result.tasks);
-      const { moved } = result;
-      if (moved) setTasks((prev) => applyMovedDates(prev, moved, localToday()));
-      await refreshHistory();
+      await write(
+        'wbs.applyCells',
+        { projectId: project.id, updates: plan.updates, creates: plan.creates, createAfterId: last?.id ?? null },
+        {
+          onAnswer: (result) => {
+            if (result.createdIds.length) patch({ tasks: result.tasks, deletedIds: [] });
+            else merge(result.tasks);
+            const { moved } = result;
+            if (moved) setTasks((prev) => applyMovedDates(prev, moved, localToday()));
+          },
+        },
+      );
     });
 
   const { editWhenShown, onRowsShown } = useEditWhenShown(grid, 'name');
@@ -259,18 +273,23 @@ export function WbsPage({ project }: { project: Project }) {
               ? { beforeId: at.id }
               : { afterId: at.id };
       if (where === 'child' && at && collapsed.has(at.id)) toggle(at.id);
-      const { related, ...created } = await call('wbs.create', { projectId: project.id, ...place });
-      editWhenShown(created.id);
-      patch({ tasks: [created, ...related], deletedIds: [] });
-      await refreshHistory();
+      await write(
+        'wbs.create',
+        { projectId: project.id, ...place },
+        {
+          onAnswer: ({ related, ...created }) => {
+            editWhenShown(created.id);
+            patch({ tasks: [created, ...related], deletedIds: [] });
+          },
+        },
+      );
     });
 
   const treeOp = (op: 'wbs.indent' | 'wbs.outdent' | 'up' | 'down') =>
     run(async () => {
       const ids = targets().map((x) => x.id);
       if (!ids.length) return setError(t('wbs.selectFirst'));
-      patch(op === 'up' || op === 'down' ? await call('wbs.move', { ids, direction: op }) : await call(op, { ids }));
-      await refreshHistory();
+      await (op === 'up' || op === 'down' ? write('wbs.move', { ids, direction: op }, { onAnswer: patch }) : write(op, { ids }, { onAnswer: patch }));
       // Keep the moved rows under the cursor.
       const api = grid.current?.api;
       const node = api?.getRowNode(String(ids[0]));
@@ -283,12 +302,11 @@ export function WbsPage({ project }: { project: Project }) {
     const ids = rowsToDelete.map((x) => x.id);
     const doDelete = () =>
       void run(async () => {
-        patch(await call('wbs.delete', { ids }));
-        await refreshHistory();
+        await write('wbs.delete', { ids }, { onAnswer: patch });
       });
     const descendants = tasks.filter((x) => rowsToDelete.some((r) => x.code.startsWith(`${r.code}.`))).length;
     if (descendants === 0 && ids.length === 1) return doDelete();
-    setConfirm({
+    ask({
       title: t('wbs.confirmDeleteTitle'),
       message: t('wbs.confirmDelete', { name: rowsToDelete.map((r) => r.name).join('、'), count: descendants }),
       confirmLabel: t('common.delete'),
@@ -298,12 +316,10 @@ export function WbsPage({ project }: { project: Project }) {
 
   const undoRedo = (which: 'history.undo' | 'history.redo') =>
     run(async () => {
-      const result = await call(which, { projectId: project.id });
-      setNotice(null);
-      if (!result.applied) return;
-      // The step answers the WBS rows it changed and the state of the stacks: nothing to reload.
-      if (result.wbs) patch(result.wbs);
-      setHistory(result.state);
+      // The step answers the WBS rows it changed: patched in, the plan is not read again (what else
+      // it touched is, by the entities it names: the status date, a register shown beside).
+      const result = await write(which, { projectId: project.id }, { onAnswer: (r) => r.wbs && patch(r.wbs) });
+      setNotice(result.applied ? null : t(`register.nothingTo.${which === 'history.undo' ? 'undo' : 'redo'}`));
     });
 
   /**
@@ -326,14 +342,18 @@ export function WbsPage({ project }: { project: Project }) {
   /** Ctrl+Shift+=: `count` new tasks above `before`, as its siblings, in one step; the first opens for typing. */
   const insertRows = (before: WbsRow | undefined, count: number) =>
     run(async () => {
-      const result = await call('wbs.applyCells', {
-        projectId: project.id,
-        updates: [],
-        creates: Array.from({ length: count }, () => ({ values: {} })),
-        ...(before ? { createBeforeId: before.id } : { createAfterId: rows.at(-1)?.id ?? null }),
-      });
-      if (result.createdIds[0] !== undefined) editWhenShown(result.createdIds[0]);
-      await reload();
+      // Not patched: the plan is read again (as after any write of the WBS not its own), the first new
+      // row opening for typing once it is shown.
+      await mutate(
+        'wbs.applyCells',
+        {
+          projectId: project.id,
+          updates: [],
+          creates: Array.from({ length: count }, () => ({ values: {} })),
+          ...(before ? { createBeforeId: before.id } : { createAfterId: rows.at(-1)?.id ?? null }),
+        },
+        { onAnswer: ({ createdIds: [first] }) => first !== undefined && editWhenShown(first) },
+      );
     });
 
   const emptyValue = (c: PlanColumn) => {
@@ -351,7 +371,7 @@ export function WbsPage({ project }: { project: Project }) {
     setHistoryRow({ id: at.id, label: `${at.code} ${at.name}` });
   };
 
-  return (
+  const toolbar = (
     <>
       <div className="toolbar">
         <div className="group">
@@ -401,11 +421,7 @@ export function WbsPage({ project }: { project: Project }) {
             {t('excelExport.button')}
           </button>
         </div>
-        {notice && (
-          <span className="notice" role="status">
-            {notice}
-          </span>
-        )}
+        <Notice frame={frame} />
         <button aria-pressed={gantt} onClick={toggleGantt} data-testid="gantt-toggle">
           {t('gantt.button')}
         </button>
@@ -421,8 +437,11 @@ export function WbsPage({ project }: { project: Project }) {
         {baseline.chooser}
         {gantt && lines.chooser}
       </div>
-      <ErrorBanner text={error} onClose={() => setError(null)} />
-      <BadCellsList cells={badCells} onClose={() => setBadCells([])} />
+    </>
+  );
+
+  return (
+    <PageFrame frame={frame} toolbar={toolbar}>
       <div className="wbs-split">
       <RegisterGrid<WbsRow>
         gridRef={grid}
@@ -452,17 +471,13 @@ export function WbsPage({ project }: { project: Project }) {
           tasks={tasks}
           grid={grid}
           run={run}
-          reload={reload}
+          patched={patched}
           overlay={overlay}
           statusDate={baseline.statusDate}
-          onUpdated={async (result) => {
-            mergeUpdate(result);
-            await refreshHistory();
-          }}
+          onUpdated={mergeUpdate}
         />
       )}
       </div>
-      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
       {importing && (
         <ImportDialog
           projectId={project.id}
@@ -471,10 +486,8 @@ export function WbsPage({ project }: { project: Project }) {
           fieldLabel={importLabel}
           formatValue={importFormat}
           onClose={() => setImporting(false)}
-          onImported={(result, fileName) => {
-            setNotice(importedMessage(t, result, fileName));
-            void run(reload);
-          }}
+          // The import's write touched the WBS: the plan and the undo stack are read again by then.
+          onImported={(result, fileName) => setNotice(importedMessage(t, result, fileName))}
         />
       )}
       {exporting && (
@@ -493,6 +506,6 @@ export function WbsPage({ project }: { project: Project }) {
         headerOf={(f) => (kinds[f as keyof WbsFields] ? header(f) : null)}
         format={wbsHistoryFormat(t)}
       />
-    </>
+    </PageFrame>
   );
 }
