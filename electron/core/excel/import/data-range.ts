@@ -46,9 +46,15 @@ const SEPARATOR = /^(?:[↓→▼▽■□◆◇●◎★☆＜<【]|[-=─━_~
  * fill in the register and is no record. The mark stands at the start of the row's first text or its
  * key; a title that only starts with the word (Example risk, 例外処理) is a record.
  */
-const EXAMPLE = /^(?:[(（【[<＜]\s*(?:記入|入力)?例\s*[)）】\]>＞]|(?:記入|入力)?例(?:$|\s*[)）:：]|\s)|(?:example|sample|ex)\s*[:：)]|e\.\s?g\.)/i;
+const EXAMPLE = /^[※＊*]?\s*(?:[(（【[<＜]\s*(?:記入|入力)?例\s*[)）】\]>＞]|(?:記入|入力)?例(?:$|\s*[)）:：]|\s)|(?:example|sample|ex)\s*[:：)]|e\.\s?g\.)/i;
 /** Structure columns: numbering only, so a row with nothing else is blank. */
 const NUMBERING = new Set(['ref', 'wbsCode']);
+/**
+ * How a template tells its user what to write: a request (ください, してください, please, enter, fill in,
+ * select, do not …) or a sentence (it ends with 。 or a full stop after a word).
+ */
+const REQUEST = /ください|下さい|して下さい|すること|記入|入力|選択|^(?:please|enter|fill|select|choose|describe|list|use|do not|don't|add|type)\b|\bplease\b/i;
+const SENTENCE = /(?:。|[a-z)]\.)$/i;
 
 const blankText = (s: string) => /^[\s\u3000]*$/.test(s);
 const hasContent = (cell: Cell) => !cell.f && !(cell.t === 's' && blankText(cell.v as string));
@@ -94,7 +100,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   const firstBlank = () => rows[rows.length - 1]! + 1;
   const done = (end: EndReason, endRow?: number): DataRows => {
     const last = rows[rows.length - 1] ?? -1;
-    return { rows, end, ...(endRow !== undefined ? { endRow } : {}), leftOut: leftOut.filter((x) => x.r < last || continued.has(x.r) || x.reason === 'record continued' || x.reason === 'example').sort((a, b) => a.r - b.r), continued };
+    return { rows, end, ...(endRow !== undefined ? { endRow } : {}), leftOut: leftOut.filter((x) => x.r < last || continued.has(x.r) || x.reason === 'record continued' || x.reason === 'example' || x.reason === 'instructions').sort((a, b) => a.r - b.r), continued };
   };
   // Rows a template prepared with formulas only (=B6+1 numbering down a blank WBS) end the table like
   // blank rows, unless a record follows before a row that is truly empty: then they were template rows
@@ -125,6 +131,13 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     if (firstText && FOOTER.test(textOfCell(firstText))) return done('footer', row.r);
     if (firstText && END_MARK.test(textOfCell(firstText)) && firstText.c === inTable[0]!.c) return done('end mark', row.r);
     if (firstText && isTotal(ix, row, firstText)) return done('total row', row.r);
+    // Before the first record, a template's instructions under its header (※記入例…, a sentence merged
+    // across the columns) are no record and no end of the table: listed, and the records below read.
+    if (rows.length === 0 && isInstructions(ix, { ...row, cells: inTable }, layout)) {
+      leftOut.push({ r: row.r, reason: 'instructions' });
+      blankRun = 0;
+      continue;
+    }
     // (A note is read in the table's columns: a list beside the table may share its row.)
     if (isNote({ ...row, cells: row.cells.filter((c) => c.c >= minC && c.c <= maxC) })) return done('notes', row.r);
     const record = row.cells.filter(counts);
@@ -304,6 +317,24 @@ function isTotal(ix: SheetIndex, row: Row, cell: Cell): boolean {
   if (!TOTAL_START.test(text) || text.length > 40) return false;
   const merged = ix.mergeAt(row.r, cell.c);
   return row.cells.some((c) => c.f) || (merged !== undefined && merged.c2 > merged.c1);
+}
+
+/**
+ * A row of instructions for filling in the table, read only between the header and the first record: one
+ * text alone on the row (in the table's columns) that is a note (※…, 注:, Note:), or that asks the user
+ * to do something or is a sentence (see REQUEST, SENTENCE) and is either merged across two or more of the
+ * table's columns or longer than any header word would be. A short word alone (a phase's name, 1. 要件定義)
+ * is a record or a section, never instructions.
+ */
+function isInstructions(ix: SheetIndex, row: Row, layout: TableLayout): boolean {
+  if (row.cells.length !== 1 || row.cells[0]!.t !== 's') return false;
+  const cell = row.cells[0]!;
+  if (isNote(row)) return true;
+  const text = textOfCell(cell);
+  if (!REQUEST.test(text) && !SENTENCE.test(text)) return false;
+  const m = ix.mergeAt(row.r, cell.c);
+  const across = m ? layout.columns.filter((c) => c.c + c.span - 1 >= m.c1 && c.c <= m.c2).length : 1;
+  return across >= 2 || text.length >= 30;
 }
 
 /** A note: one text starting like one (※…, 注:, (注), Note:, 備考:), or such a mark with its text in the next cell ((*) | For Risk#15 …). */

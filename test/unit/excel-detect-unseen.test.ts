@@ -1,0 +1,102 @@
+// Detection rules for layouts of workbooks nobody here had seen (issue 11), each on a small workbook
+// written by exceljs as a client's Excel would save it. Every rule says the general case it covers:
+// instructions between the header and the first record, headers in two languages, a WBS whose levels
+// stand in separate name columns.
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import { analyzeWorkbook, readTable, type ImportTable } from '../../electron/core/excel/import/read-table.js';
+import { detectLayout } from '../../electron/core/excel/import/detect.js';
+import type { ImportTarget } from '../../electron/common/excel/fields.js';
+
+const TODAY = '2025-06-15';
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+async function book(fill: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  fill(wb.addWorksheet('Sheet1'));
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+function read(bytes: Uint8Array, target: ImportTarget): ImportTable {
+  const a = analyzeWorkbook(readWorkbookBytes(bytes, 'client.xlsx'), target, { today: TODAY });
+  if (!a.ok) throw new Error(a.reason);
+  return a.table;
+}
+const fields = (t: ImportTable) => Object.fromEntries(t.columns.map((c) => [c.label, c.field]));
+
+describe('instructions between the header and the first record', () => {
+  it('a ※ note merged across the table under the header is left out and listed, and the records under it are read', async () => {
+    const t = read(
+      await book((ws) => {
+        ws.addRow(['No', 'タスク名', '担当者', '開始日', '終了日', '備考']);
+        ws.addRow(['※記入例：タスク名は具体的に記入してください']);
+        ws.mergeCells('A2:F2');
+        ws.addRow([1, '要件定義', '山田', d('2025-04-01'), d('2025-04-10')]);
+        ws.addRow([2, '基本設計', '佐藤', d('2025-04-11'), d('2025-04-30')]);
+        ws.addRow([3, '詳細設計', '鈴木', d('2025-05-01'), d('2025-05-20')]);
+      }),
+      'wbs',
+    );
+    expect(t.records.map((r) => r.values.name)).toEqual(['要件定義', '基本設計', '詳細設計']);
+    expect(t.leftOut).toEqual([{ row: 2, reason: 'instructions' }]);
+    expect(t.data.first).toBe(3);
+  });
+
+  it('a sentence merged across the columns, with the title first, is no risk', async () => {
+    const t = read(
+      await book((ws) => {
+        ws.addRow(['Risk', 'Owner', 'Probability', 'Impact', 'Status']);
+        ws.addRow(['Describe each risk in one line and pick the ratings from the lists.']);
+        ws.mergeCells('A2:E2');
+        ws.addRow(['Vendor late', 'PM', 'High', 'Low', 'Open']);
+        ws.addRow(['Key staff leave', 'PM', 'Low', 'High', 'Open']);
+      }),
+      'risk',
+    );
+    expect(t.records.map((r) => r.values.title)).toEqual(['Vendor late', 'Key staff leave']);
+    expect(t.leftOut).toEqual([{ row: 2, reason: 'instructions' }]);
+  });
+
+  it('a blank template with only its instructions under the header lists them, and reads no record', async () => {
+    const model = readWorkbookBytes(
+      await book((ws) => {
+        ws.addRow(['課題', '担当者', '状況', '期限']);
+        ws.addRow(['※ 状況は一覧から選択してください。']);
+      }),
+      'blank.xlsx',
+    );
+    const found = detectLayout(model, 'issue', { reference: TODAY });
+    if (!found.ok) throw new Error(found.reason);
+    const t = readTable(model, found.layout, { today: TODAY });
+    expect(t.records).toEqual([]);
+    expect(t.leftOut).toEqual([{ row: 2, reason: 'instructions' }]);
+  });
+
+  it('an example row marked ※記入例 with values in its cells is an example, not a record', async () => {
+    const t = read(
+      await book((ws) => {
+        ws.addRow(['No', '課題', '担当者', '状況']);
+        ws.addRow(['※記入例', 'ログイン画面が遅い', '山田', '対応中']);
+        ws.addRow([1, '帳票の出力形式が未定', '佐藤', '未着手']);
+        ws.addRow([2, '移行範囲が未定', '鈴木', '完了']);
+      }),
+      'issue',
+    );
+    expect(t.records.map((r) => r.values.title)).toEqual(['帳票の出力形式が未定', '移行範囲が未定']);
+    expect(t.leftOut).toEqual([{ row: 2, reason: 'example' }]);
+  });
+
+  it('a short name alone on the first row is a record (a phase), not instructions', async () => {
+    const t = read(
+      await book((ws) => {
+        ws.addRow(['タスク名', '担当者', '開始日', '終了日']);
+        ws.addRow(['データ入力']);
+        ws.addRow(['入力画面の設計', '山田', d('2025-04-01'), d('2025-04-10')]);
+      }),
+      'wbs',
+    );
+    expect(t.records.map((r) => r.values.name)).toEqual(['データ入力', '入力画面の設計']);
+    expect(t.leftOut).toEqual([]);
+  });
+});
