@@ -566,7 +566,8 @@ export const NUMBER_LABEL = /^(?:no\.?|id|#|番号|項番|通番|連番|sl\.? ?n
  * A numbering column no field took (No over =ROW()-3, 1, 2, 3…) is row numbers, not the client's data:
  * left out of the layout (Excel numbers the rows again; the export keeps the cells where they are).
  */
-export function withoutNumbering(ix: SheetIndex, columns: ColumnMapping[], bottom: number): ColumnMapping[] {
+export function withoutNumbering(ix: SheetIndex, columns0: ColumnMapping[], bottom: number): ColumnMapping[] {
+  const columns = ownIdColumn(columns0);
   const below = ix.rowsBelow(bottom, 200);
   // Rows repeating the header (most of its words) with at most a title and one blank row above: the
   // next block of the same table (more blank rows part a second register, as the data's end says).
@@ -589,6 +590,30 @@ export function withoutNumbering(ix: SheetIndex, columns: ColumnMapping[], botto
     }
     if (m.field !== null || !NUMBER_LABEL.test(label.normalize('NFKC'))) return true;
     return !(cells.length > 0 && cells.every((c) => c.t === 'n'));
+  });
+}
+
+/** Labels of a register's own ID column (リスクID, 課題番号, Risk ID, Issue No.): the record's name for itself. */
+const OWN_ID_LABEL = /^(?:リスク|課題|問題|障害|不具合|指摘|変更|管理|チケット|risk|issue|ticket|change|defect|finding)[ _-]?(?:id|番号|no\.?|#)$/i;
+
+/**
+ * A No. column beside an ID column of the register's own (No. | リスクID | リスク内容): the ID column is
+ * the record's ID and No. the form's running number, whichever the synonyms scored higher.
+ */
+function ownIdColumn(columns: ColumnMapping[]): ColumnMapping[] {
+  const ref = columns.find((m) => m.field === 'ref');
+  const label = (m: ColumnMapping) => m.label.split(' / ').pop()!.normalize('NFKC').trim();
+  if (!ref || !NUMBER_LABEL.test(label(ref))) return columns;
+  const own = columns.find((m) => m.field === null && OWN_ID_LABEL.test(label(m)));
+  if (!own) return columns;
+  // The No. column is left out of the layout like any numbering (the export keeps its cells and goes on
+  // counting in rows it adds).
+  return columns.flatMap((m) => {
+    if (m === own) {
+      const { extraKey: _, ...rest } = m;
+      return [{ ...rest, field: 'ref', confidence: ref.confidence }];
+    }
+    return m === ref ? [] : [m];
   });
 }
 

@@ -430,7 +430,10 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     // Half of them formulas or more: the cells a client typed over with the number they showed (13
     // among =ROW()-2) are still that numbering's. A profile that knew the column so keeps knowing it:
     // an export may leave few records, or fill rows whose number was typed.
-    if ((refCells.length > 0 && refCells.filter((c) => c.f).length * 2 >= refCells.length) || (refColumn && opts.positionalRefs)) table.positionalRefs = true;
+    // A blank form (no records) whose rows under the header print their numbers in the ID column (No.
+    // 1, 2, 3 …, formatted, nothing else) is numbered by the row too: a record filling a row takes its number.
+    const blankForm = records.length === 0 && refColumn !== undefined && numberedRows(ix, layout.headerBottom + 1, refColumn.c) >= 2;
+    if ((refCells.length > 0 && refCells.filter((c) => c.f).length * 2 >= refCells.length) || (refColumn && opts.positionalRefs) || blankForm) table.positionalRefs = true;
     return table;
   }
 
@@ -537,3 +540,18 @@ export function analyzeWorkbook(model: WorkbookModel, target: ImportTarget, opts
   return { ok: true, table, layout: found.layout, candidates: found.candidates };
 }
 
+/**
+ * How many rows from `first` (0-based) on print a running number in column `c` (1, 2, 3 …, typed or
+ * a formula's result) and nothing else in the row: a blank form's prepared rows.
+ */
+export function numberedRows(ix: SheetIndex, first: number, c: number): number {
+  let n = 0;
+  let prev: number | null = null;
+  for (let r = first; ; r++) {
+    const cells = (ix.row(r)?.cells ?? []).filter((x) => !(x.t === 's' && (x.v as string).trim() === '') && x.v !== null && x.v !== undefined);
+    const own = cells.find((x) => x.c === c);
+    if (!own || own.t !== 'n' || cells.length > 1 || (prev !== null && own.v !== prev + 1)) return n;
+    prev = own.v as number;
+    n++;
+  }
+}

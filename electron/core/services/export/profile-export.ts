@@ -520,7 +520,15 @@ export async function exportToProfile(
   // row goes back to their state and the formula goes with the record.
   const keyColumns = new Set(mapped.filter((m) => m.field === KEY_FIELD[target]).flatMap(spread));
   const keyFormulaGoes = (c: number) => keyColumns.has(c) && blocks.prepared.length > 0 && !blocks.prepared.some((r) => ix.cell(r - 1, c)?.f);
+  // The form's own numbering (No. 1, 2, 3 … printed in its prepared rows): a column no field writes, or
+  // the ID column of a form numbered by the row. A prepared row keeps its number; a row copied past them
+  // continues it, as a person extending the form would. PMO Desk's IDs go only into an ID column of the
+  // template's own.
+  // (A No. column left of the header's fields is the table's too: the band's columns.)
+  const [bandLo, bandHi] = tableBand({ sheet, columns: [...layout.columns, ...sheetColumns.map((c) => ({ c, span: 1 }))], top: layout.headerTop, first: first - 1, last: (blocks.lastRow ?? tableEnd) - 1 }) ?? [tableLo, tableHi];
+  const numbering = formNumbering(ix, blocks.prepared, bandLo, bandHi).filter((c) => !sheetColumns.includes(c) || (table.positionalRefs && idColumns.has(c)));
   const columns = [...sheetColumns, ...(bars?.band.columns.map((b) => b.c) ?? []), ...clearColumns];
+  for (const c of numbering) if (!columns.includes(c)) columns.push(c);
   const width = columns.length;
   const rows = blocks.fill.map((f, i): (CellOut | undefined)[] => {
     // The other rows of a copied block (a two-row gantt's actual row) carry no copied bar.
@@ -549,6 +557,17 @@ export async function exportToProfile(
       });
     return [...cells, ...barsOf(o, true)];
   }).map((r) => (r.length < width ? [...r, ...new Array<undefined>(width - r.length).fill(undefined)] : r));
+  for (const c of numbering) {
+    const k = columns.indexOf(c);
+    let last: number | null = null;
+    blocks.order.forEach((o, i) => {
+      const cell = ix.cell(o.row - 1, c);
+      const numbered = cell?.t === 'n' && !cell.f;
+      if (!o.clone) {
+        if (numbered) last = cell.v as number;
+      } else if (numbered && last !== null) rows[i]![k] = { value: { t: 'n', v: ++last } };
+    });
+  }
   // A group label whose records all took another value says that value (on its own row, where it went).
   for (const l of relabel) {
     const i = blocks.order.findIndex((o, k) => o.row === l.row + 1 && !o.clone && blocks.fill[k] === undefined);
@@ -684,6 +703,21 @@ function preparedRows(shapes: RowShape[], after: number, width: number, model: R
     like ??= s;
     out.push(s.row);
     expect++;
+  }
+  return out;
+}
+
+/**
+ * Columns of the table (lo..hi, 0-based) whose prepared rows (1-based) print a running number (1, 2,
+ * 3 … typed, at least two of them): the form's own numbering.
+ */
+function formNumbering(ix: SheetIndex, prepared: number[], lo: number, hi: number): number[] {
+  if (prepared.length < 2) return [];
+  const out: number[] = [];
+  for (let c = lo; c <= hi; c++) {
+    const cells = prepared.map((r) => ix.cell(r - 1, c)).filter((x) => x !== undefined && !(x.t === 's' && String(x.v).trim() === ''));
+    if (cells.length < 2 || cells.some((x) => x!.t !== 'n' || !!x!.f)) continue;
+    if (cells.every((x, i) => i === 0 || (x!.v as number) > (cells[i - 1]!.v as number))) out.push(c);
   }
   return out;
 }
