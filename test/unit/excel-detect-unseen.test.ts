@@ -100,3 +100,76 @@ describe('instructions between the header and the first record', () => {
     expect(t.leftOut).toEqual([]);
   });
 });
+
+describe('headers in two languages', () => {
+  it('a Japanese header row over the same words in English is one header of two rows, not a first record', async () => {
+    const t = read(
+      await book((ws) => {
+        ws.addRow(['番号', '課題名', '担当者', '期限', '状況']);
+        ws.addRow(['No.', 'Issue', 'Owner', 'Due Date', 'Status']);
+        ws.addRow([1, 'Login fails', 'Yamada', d('2025-04-01'), 'Open']);
+        ws.addRow([2, 'Slow search', 'Sato', d('2025-04-11'), 'Closed']);
+      }),
+      'issue',
+    );
+    expect([t.header.top, t.header.bottom]).toEqual([1, 2]);
+    expect(t.records.map((r) => r.values.title)).toEqual(['Login fails', 'Slow search']);
+    expect(fields(t)).toMatchObject({ '課題名 / Issue': 'title', '担当者 / Owner': 'owner', '期限 / Due Date': 'due', '状況 / Status': 'status' });
+    expect(t.problems).toEqual([]);
+  });
+
+  it('an English header row over the Japanese one reads the same way', async () => {
+    const t = read(
+      await book((ws) => {
+        ws.addRow(['WBS', 'Task Name', 'Owner', 'Start', 'Finish']);
+        ws.addRow(['WBS番号', 'タスク名', '担当者', '開始日', '終了日']);
+        ws.addRow(['1', 'Design', 'Yamada', d('2025-04-01'), d('2025-04-10')]);
+        ws.addRow(['2', 'Build', 'Sato', d('2025-04-11'), d('2025-04-30')]);
+      }),
+      'wbs',
+    );
+    expect([t.header.top, t.header.bottom]).toEqual([1, 2]);
+    expect(t.records.map((r) => r.values.name)).toEqual(['Design', 'Build']);
+  });
+
+  it('a row of values under the header is never taken for its translation, even in the other language', async () => {
+    const t = read(
+      await book((ws) => {
+        ws.addRow(['課題', '担当者', '状況']);
+        ws.addRow(['Status page slow', 'Owner team', 'Open']);
+        ws.addRow(['Login fails', 'Sato', 'Closed']);
+      }),
+      'issue',
+    );
+    expect([t.header.top, t.header.bottom]).toEqual([1, 1]);
+    expect(t.records).toHaveLength(2);
+  });
+
+  it('both languages in one cell (タスク名 / Task Name) name the column as either would', async () => {
+    const model = readWorkbookBytes(
+      await book((ws) => {
+        ws.addRow(['No.', 'タスク名 / Task Name', '担当者 / Owner', '開始日 / Start', '終了日 / Finish', '進捗率 / Progress']);
+      }),
+      'blank.xlsx',
+    );
+    const found = detectLayout(model, 'wbs', { reference: TODAY });
+    if (!found.ok) throw new Error(found.reason);
+    expect(found.layout.confidence!.key).toBeGreaterThanOrEqual(0.9);
+    expect(Object.fromEntries(found.layout.columns.map((c) => [c.column, c.field]))).toMatchObject({ B: 'name', C: 'assignee', D: 'plannedStart', E: 'plannedFinish', F: 'progress' });
+  });
+
+  it('where one language names no field (機能分類 / Module), a part of a word in the other (分類) does not make it the issue kind', async () => {
+    // On one line with a slash, or on two lines of the cell.
+    for (const sep of [' / ', '\n']) {
+      const model = readWorkbookBytes(
+        await book((ws) => {
+          ws.addRow(['No.', `課題${sep}Issue`, `機能分類${sep}Module`, `担当者${sep}Owner`, `状況${sep}Status`, `期限${sep}Due`]);
+        }),
+        'blank.xlsx',
+      );
+      const found = detectLayout(model, 'issue', { reference: TODAY });
+      if (!found.ok) throw new Error(found.reason);
+      expect(Object.fromEntries(found.layout.columns.map((c) => [c.column, c.field])), JSON.stringify(sep)).toEqual({ A: 'ref', B: 'title', C: null, D: 'owner', E: 'status', F: 'due' });
+    }
+  });
+});

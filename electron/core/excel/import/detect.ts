@@ -450,7 +450,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
   const win = first && lead.score > 0 ? first : lead;
   if (win !== lead) finals.splice(finals.indexOf(win), 1), finals.unshift(win);
   if (win.score === -Infinity) return timelineDetection(model, target, opts) ?? { ok: false, reason: `No table with ${KEY_WORDS[target]} was found` };
-  const bottom = win.cand.extended;
+  let bottom = win.cand.extended;
   // A header whose cells are merged down from the row above (No over rows 3–4, 対応 over 担当者 /
   // 期限) starts at that row: scored alike, the one-row header under it won only by being shorter, and
   // its group words (対応) would be lost.
@@ -463,6 +463,19 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
     const fieldsOf = (cols: ColumnMapping[]) => cols.map((m) => `${m.column}=${m.field}`).filter((x) => !x.endsWith('=null')).join(',');
     if (a.hasKey && fieldsOf(a.columns) === fieldsOf(win.a.columns)) {
       win.cand.top = top;
+      win.a = a;
+    }
+  }
+  // The header's words again in another language on the row under it (課題名 over Issue): one header of
+  // two rows, as a person reads it, not a first record of column names.
+  if (translationBelow(win.cand.ix, target, bottom, win.a.columns)) {
+    const { c1, c2 } = spanOf(win.cand.header);
+    const header = headerColumns(win.cand.ix, win.cand.top, bottom + 1).filter((h) => h.c >= c1 && h.c + h.span - 1 <= c2);
+    const a = assignFields(target, header, { cells: sampler(win.cand.ix, bottom + 1), ctx, lists: listsUnder(model, win.cand.ix.sheet.name, bottom + 1) });
+    if (a.hasKey) {
+      bottom += 1;
+      win.cand.header = header;
+      win.cand.extended = bottom;
       win.a = a;
     }
   }
@@ -505,6 +518,33 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       .filter((f) => f.score > -Infinity)
       .map((f) => ({ sheet: model.sheets[f.cand.sheet]!.name, headerTop: f.cand.top, headerBottom: f.cand.extended, columns: columnLabel(spanOf(f.cand.header).c1, spanOf(f.cand.header).c2 - spanOf(f.cand.header).c1 + 1), score: round(f.score) })),
   };
+}
+
+/** Words of one script: Latin letters (English) or not (Japanese). */
+const isLatin = (s: string) => /^[\x20-\x7e]+$/.test(s.normalize('NFKC')) && /[a-z]/i.test(s);
+
+/**
+ * The row under a header repeats its words in the other language (番号 / 課題名 / 担当者 over No. / Issue /
+ * Owner): two or more of its texts name the field of the column above them, none names another, none is
+ * in the header's language, and it holds nothing but those words. A record never reads so: its values
+ * are no column words, or are in the header's language (a status 対応中 under 状況).
+ */
+function translationBelow(ix: SheetIndex, target: ImportTarget, bottom: number, columns: ColumnMapping[]): boolean {
+  const cells = (ix.row(bottom + 1)?.cells ?? []).filter((c) => !(c.t === 's' && (c.v as string).trim() === ''));
+  if (cells.length < 2 || cells.some((c) => c.t !== 's')) return false;
+  const headerLatin = columns.filter((m) => isLatin(m.label)).length * 2 > columns.length;
+  let agree = 0;
+  for (const cell of cells) {
+    const text = (cell.v as string).trim();
+    if (isLatin(text) === headerLatin) return false;
+    const column = columns.find((m) => cell.c >= m.c && cell.c < m.c + m.span);
+    if (!column) return false;
+    const best = matchLabel(target, [text])[0];
+    if (!best || best.confidence < 0.8) continue;
+    if (column.field !== null && best.field !== column.field) return false;
+    if (column.field === best.field) agree++;
+  }
+  return agree >= 2 && agree * 2 >= cells.length;
 }
 
 /**

@@ -180,9 +180,17 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
   if (ofPhrase) add(`${ofPhrase[2]} ${ofPhrase[1]}`, 0.97);
   // A bilingual cell (件名 over Title on the next line) names its column in each language: each line is
   // matched on its own. A Japanese phrase wrapped over two lines (作業開始 / 予定日) is one phrase.
-  const lines = own.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  // So does one written on one line with a slash or bar between the languages (タスク名 / Task Name).
   const latin = (l: string) => /^[\x20-\x7e]+$/.test(l.normalize('NFKC')) && /[a-z]/i.test(l);
-  if (lines.length > 1 && lines.some(latin) && lines.some((l) => !latin(l))) for (const line of lines) add(line, 0.95);
+  const bilingual = (ls: string[]) => ls.length > 1 && ls.some(latin) && ls.some((l) => !latin(l));
+  const byLine = own.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const bySlash = own.split(/\s*[\r\n/／|｜]+\s*/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = bilingual(byLine) ? byLine : bilingual(bySlash) ? bySlash : [];
+  for (const line of lines) add(line, 0.95);
+  const languages = lines.length > 1 ? lines : parts.length > 1 && bilingual(parts.slice(-2).map((p) => p.trim())) ? parts.slice(-2).map((p) => p.trim()) : [];
+  // A header row in one language over the same words in another (課題名 over Issue, two rows): each
+  // row's word names the column by itself, not the two read as one phrase.
+  if (parts.length > 1 && bilingual(parts.slice(-2).map((p) => p.trim()))) for (const p of parts.slice(-2)) add(p, 0.95);
   // A group label of days (予定日 / 実績日 over 開始 / 終了) names the dates' kind: 実績日 + 開始 = 実績開始.
   if (parts.length > 1 && parts.slice(0, -1).some((p) => /日$/.test(p.trim()))) add(parts.map((p, i) => (i < parts.length - 1 ? p.trim().replace(/日$/, '') : p)).join(''), 0.98);
   if (parts.length > 1) {
@@ -250,6 +258,13 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
     // Another date of the record matched only inside the label (close date in Target Close Date) yields to it.
     for (const other of DATE_ROLES) if (other !== role && (best.get(other) ?? 0) < 0.95 && best.has(other)) best.set(other, Math.min(best.get(other)!, DATE_ROLE * 0.8));
   }
+  // The two languages of a bilingual label say the same thing: where one names no field at all (機能分類 /
+  // Module), a field the other names only partly (分類 inside 機能分類) is doubtful, not taken by itself.
+  if (languages.length > 1) {
+    const own = languages.map((l) => matchLabel(target, [l]));
+    if (own.some((m) => !m.some((x) => x.confidence >= NAMES_ANY)))
+      for (const [field, c] of best) if (!own.some((m) => m.some((x) => x.field === field && x.confidence >= PLAIN_NAMING))) best.set(field, c * 0.6);
+  }
   // The previous period's copy of a column (進捗率 前回 beside 今回, last week's status) is history, and a
   // variance (Effort_Var_h, 工数差異) is computed from two columns: neither is the value itself.
   const previous = PREVIOUS.test(labelKey(parts.join(''))) || VARIANCE.test(parts.join(' '));
@@ -258,6 +273,10 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
     .sort((a, b) => b.confidence - a.confidence);
 }
 
+/** A word that names a field by itself (not a part of a longer word): one language of a bilingual label is enough. */
+const PLAIN_NAMING = 0.9;
+/** Below this a text names no field (mapping.ts MIN_CONFIDENCE). */
+const NAMES_ANY = 0.5;
 /** The confidence of a key named by the register's own noun and a word of no column (Risk Headline). */
 const QUALIFIED_KEY = 0.75;
 /** Another field named this surely (a word, not a part of one: Risk Identified is no risk id) keeps a label from being read as the record's name. */
