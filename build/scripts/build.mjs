@@ -1,7 +1,7 @@
 // Builds everything `npm start`, the tests and packaging need into dist/:
 //   dist/renderer/          the React app (Vite)
 //   dist/host/main.mjs      the loopback web host (esbuild; node_modules stay external)
-//   dist/electron/*.cjs     Electron main and preload (esbuild)
+//   dist/electron/*.cjs     Electron main (esbuild, its packages bundled) and preload
 //   dist/excel/read-worker.mjs  the capped worker that parses workbooks (esbuild)
 //   dist/core/workspace-worker.mjs  the thread that owns the workspace (database and handlers)
 //   dist/core/resvg.wasm     the chart rasterizer's WebAssembly, read by the workspace worker beside it
@@ -57,7 +57,9 @@ export async function buildAll({ quiet = true } = {}) {
   const pinned = { ...common, define: { ...define, __PMO_WORKSPACE_WORKER_SHA256__: JSON.stringify(workspaceSha256) } };
   await Promise.all([
     esbuild({ ...pinned, entryPoints: [r('electron/host/main.ts')], outfile: r('dist/host/main.mjs'), format: 'esm' }),
-    esbuild({ ...pinned, entryPoints: [r('electron/main/main.ts')], outfile: r('dist/electron/main.cjs'), format: 'cjs' }),
+    // Electron main carries its packages too: app.asar then needs no node_modules but better-sqlite3's
+    // (electron-builder.yml), and main loads one file instead of hundreds from the archive.
+    esbuild({ ...pinned, packages: undefined, external: ['electron', ...WORKER_EXTERNAL], entryPoints: [r('electron/main/main.ts')], outfile: r('dist/electron/main.cjs'), format: 'cjs' }),
     esbuild({ ...common, entryPoints: [r('electron/preload/preload.ts')], outfile: r('dist/electron/preload.cjs'), format: 'cjs' }),
   ]);
 }

@@ -5,7 +5,7 @@
 import { cancelFlag, type Caller, type CallScope } from './call-scope.js';
 import { CANCELLABLE_METHODS, isJobMethod, jobsApi, type JobInfo, type JobMethod } from '../common/api/jobs.js';
 import { textError, type Envelope } from '../common/errors.js';
-import type { Handlers } from './handlers.js';
+import type { Handlers } from './envelope.js';
 
 interface Job {
   id: number;

@@ -18,7 +18,7 @@ import type { Caller } from './call-scope.js';
 import { readTeamDatabase, writeTeamDatabase } from './db/team-file.js';
 import { checkTeamLogin } from './db/pg-login.js';
 import { describeTeamDatabase } from './db/pg-connection.js';
-import { toApiError, type Handlers } from './handlers.js';
+import { toApiError, type Handlers } from './envelope.js';
 import { unavailableWorkspace, whyTeamDidNotOpen, type ShellInfo } from './team-unavailable.js';
 
 export interface PasswordStore {

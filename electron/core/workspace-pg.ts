@@ -19,7 +19,8 @@ import { describeTeamDatabase as describe, pgClientConfig } from './db/pg-connec
 import type { SqlDb } from './db/sql.js';
 import { syncStoredStatusesOnce } from './services/wbs-status-sync.js';
 import { reindexOnce } from './services/search-index.js';
-import { createHandlers, toApiError, type Handlers, type HostContext } from './handlers.js';
+import { createHandlers, type HostContext } from './handlers.js';
+import { toApiError, type Handlers } from './envelope.js';
 import type { Storage } from './handlers/backup.js';
 import { runInScope, type CallScope } from './call-scope.js';
 import { Jobs } from './jobs.js';

@@ -17,7 +17,7 @@ import { readerWorkerFile, thisModuleFile } from './excel/capped-worker.js';
 import type { ReaderChild } from './excel/capped-worker-process.js';
 import { serveReaderRelay } from './excel/capped-worker-relay.js';
 import type { Caller, CallScope } from './call-scope.js';
-import { ENVELOPE_JSON, type Handlers } from './handlers.js';
+import { ENVELOPE_JSON, type Handlers } from './envelope.js';
 import { Jobs } from './jobs.js';
 import { rawJsonBytes } from './raw-json.js';
 import { carriesBigFile, collectGarbageSoon } from './release-memory.js';

@@ -24,13 +24,13 @@ import {
   DatabaseDamagedError,
   DatabaseMissingError,
   integrityProblems,
-  isDamageError,
   openDatabase,
   openReadOnly,
   restoreFile,
   type Db,
   type OpenOptions,
 } from './db/open.js';
+import { isDamageError } from './db/damage.js';
 import {
   adoptLegacyMigrationBackups,
   checkBackup,
@@ -50,7 +50,8 @@ import { LiveFile } from './db/live-file.js';
 import { walDamage, walFile, WalGuard } from './db/wal.js';
 import { syncStoredStatusesOnce } from './services/wbs-status-sync.js';
 import { reindexOnce } from './services/search-index.js';
-import { createHandlers, createRecoveryHandlers, toApiError, type Handlers, type HostContext } from './handlers.js';
+import { createHandlers, createRecoveryHandlers, type HostContext } from './handlers.js';
+import { toApiError, type Handlers } from './envelope.js';
 import type { Storage } from './handlers/backup.js';
 import { databaseFile } from './paths.js';
 import { runInScope, type CallScope } from './call-scope.js';

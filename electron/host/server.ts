@@ -8,7 +8,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { textError, type Envelope, type ErrorText } from '../common/errors.js';
 import { contentSecurityPolicy, NONCE_PLACEHOLDER } from '../common/csp.js';
-import { envelopeJson, toApiError, type Handlers } from '../core/handlers.js';
+import { envelopeJson, toApiError, type Handlers } from '../core/envelope.js';
 import { notJson, rawJson, RAW_JSON_MIN_BYTES } from '../core/raw-json.js';
 import { FILE_TOO_LARGE, MAX_BASE64, MAX_FILE_MB } from '../common/api/excel.js';
 import { CLIENT_ID, type Caller } from '../common/api/jobs.js';

@@ -21,7 +21,7 @@ import { TeamSwitch } from '../core/team-switch.js';
 import { osUserName } from '../core/os-user.js';
 import { protectedPasswordStore } from './team-password.js';
 import type { Envelope } from '../common/errors.js';
-import { envelopeJson } from '../core/handlers.js';
+import { envelopeJson } from '../core/envelope.js';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,

@@ -1,5 +1,5 @@
 // A bench's API call in-process: the result, or a throw naming the method (a bench stops on a refusal).
-import type { Handlers } from '../../electron/core/handlers.js';
+import type { Handlers } from '../../electron/core/envelope.js';
 
 export async function call<T>(handlers: Handlers, method: string, args: unknown): Promise<T> {
   const env = await handlers.invoke(method, args);

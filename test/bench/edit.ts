@@ -1,7 +1,7 @@
 // Edit round trip on a 10,000-task WBS: wbs.update from the call to the answer, through the SQLite
 // write, its audit rows and the roll-up of every ancestor. In-process via handlers.invoke, and over
 // the loopback web host as the browser calls it (HTTP POST with the token).
-import type { Handlers } from '../../electron/core/handlers.js';
+import type { Handlers } from '../../electron/core/envelope.js';
 import type { RunningHost } from '../../electron/host/server.js';
 import { stats, time, type Stats } from './stats.js';
 

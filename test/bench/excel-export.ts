@@ -3,7 +3,7 @@
 //     (benchTemplateExport, ./template-export.ts): the ratio the issue sets (ours ≤ 0.5×);
 //   - the product path, excel.export through a client profile (read the template in the worker, match
 //     its rows, turn 11,100 stored tasks into cells, write), on the bench's WBS.
-import type { Handlers } from '../../electron/core/handlers.js';
+import type { Handlers } from '../../electron/core/envelope.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { benchTemplateExport, buildTemplate } from './template-export.js';
 import { stats } from './stats.js';

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setReaderWorkerFile } from '../../electron/core/excel/capped-worker.js';
 import type { ApplyResult, ImportPreview } from '../../electron/common/excel/preview.js';
-import type { Handlers } from '../../electron/core/handlers.js';
+import type { Handlers } from '../../electron/core/envelope.js';
 import { tempWorkspace } from '../helpers/workspace.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { japaneseWbs } from '../fixtures/excel/xlsx.js';

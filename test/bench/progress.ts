@@ -6,7 +6,7 @@
 // Alone: node --import tsx test/bench/progress.ts
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
-import type { Handlers } from '../../electron/core/handlers.js';
+import type { Handlers } from '../../electron/core/envelope.js';
 import type { Db } from '../../electron/core/db/open.js';
 import { readCurrentPlan } from '../../electron/core/progress/plan.js';
 import { decodeColumns, decodePlan } from '../../electron/core/progress/snapshot-codec.js';

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { envelopeJson, type Handlers } from '../../electron/core/handlers.js';
+import { envelopeJson, type Handlers } from '../../electron/core/envelope.js';
 import type { Envelope } from '../../electron/common/errors.js';
 import { bigWorkspace, tempWorkspaceThread } from '../fixtures/workspace-worker.js';
 import { tempDir, tempWorkspace } from '../helpers/workspace.js';

@@ -4,7 +4,7 @@
 // damaged client file). Every answer is counted by its outcome; the run fails on any INTERNAL answer, any
 // call that threw instead of answering, and any change to Object.prototype.
 import fc from 'fast-check';
-import type { Handlers } from '../../electron/core/handlers.js';
+import type { Handlers } from '../../electron/core/envelope.js';
 import { mutate, mutation, type MutationBase } from '../fixtures/excel/mutate.js';
 
 export interface FuzzCounts {

@@ -2,6 +2,7 @@
 // asar, taken from the file itself so a test follows the config rather than a copy of it.
 import fs from 'node:fs';
 import path from 'node:path';
+import { minimatch } from 'minimatch';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const config = fs.readFileSync(path.join(ROOT, 'build/electron-builder.yml'), 'utf8');
@@ -35,4 +36,18 @@ export function builderMap(key: string): Record<string, string> {
     out[m[1]!] = m[2]!;
   }
   return out;
+}
+
+/**
+ * Whether electron-builder packs the project file `rel` (forward slashes): the `files` patterns in
+ * order, the last that matches deciding (as --dir was seen to apply them), over its default of taking
+ * the production node_modules.
+ */
+export function packedByConfig(rel: string): boolean {
+  let packed = rel.startsWith('node_modules/');
+  for (const p of builderList('files')) {
+    const negated = p.startsWith('!');
+    if (minimatch(rel, negated ? p.slice(1) : p, { dot: true })) packed = !negated;
+  }
+  return packed;
 }

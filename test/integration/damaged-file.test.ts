@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { lockFile } from '../../electron/core/db/lock.js';
 import { openDatabase } from '../../electron/core/db/open.js';
 import { walDamage } from '../../electron/core/db/wal.js';
-import { toApiError } from '../../electron/core/handlers.js';
+import { toApiError } from '../../electron/core/envelope.js';
 import { startChild } from '../helpers/child.js';
 import { snapshot } from '../helpers/snapshot.js';
 import { inProcessCaller, MIGRATIONS, tempDir, tempWorkspace, type Call } from '../helpers/workspace.js';

@@ -20,7 +20,7 @@ import { setReaderWorkerFile } from '../../electron/core/excel/capped-worker.js'
 import { openPgSql, setPgWorkerFile } from '../../electron/core/db/pg-sync.js';
 import type { PgAnswer, PgRequest, PgWorkerStart } from '../../electron/core/db/pg-worker.js';
 import { setWorkspaceWorkerFile, startWorkspaceThread, type WorkspaceThread } from '../../electron/core/workspace-thread.js';
-import { builderList } from '../helpers/builder-config.js';
+import { builderList, packedByConfig } from '../helpers/builder-config.js';
 import { PG_SKIP, startPgCluster } from '../helpers/pg-cluster.js';
 import { MIGRATIONS, ROOT, tempDir } from '../helpers/workspace.js';
 
@@ -28,10 +28,6 @@ const GLOB = { dot: true };
 
 /** The files electron-builder puts in app.asar.unpacked: packed (`files`, and the production node_modules it adds itself) and matched by `asarUnpack`. */
 function unpackedFiles(): string[] {
-  const files = builderList('files');
-  const take = files.filter((p) => !p.startsWith('!'));
-  const leave = files.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-  const packed = (rel: string) => (rel.startsWith('node_modules/') || take.some((p) => minimatch(rel, p, GLOB))) && !leave.some((p) => minimatch(rel, p, GLOB));
   const out = new Set<string>();
   for (const pattern of builderList('asarUnpack')) {
     // The folder the pattern names before its first wildcard: only files under it can match.
@@ -42,7 +38,7 @@ function unpackedFiles(): string[] {
     for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile()) continue;
       const rel = path.relative(ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-      if (minimatch(rel, pattern, GLOB) && packed(rel)) out.add(rel);
+      if (minimatch(rel, pattern, GLOB) && packedByConfig(rel)) out.add(rel);
     }
   }
   return [...out].sort();

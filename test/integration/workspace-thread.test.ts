@@ -14,7 +14,7 @@ import type { JobInfo } from '../../electron/common/api/jobs.js';
 import type { Input, Method, Output } from '../../electron/common/api.js';
 import { lockFile, WorkspaceLockedError } from '../../electron/core/db/lock.js';
 import { startWorkspaceThread, type WorkspaceThread } from '../../electron/core/workspace-thread.js';
-import type { Handlers } from '../../electron/core/handlers.js';
+import type { Handlers } from '../../electron/core/envelope.js';
 import { MIGRATIONS, ROOT, tempDir, tempWorkspace } from '../helpers/workspace.js';
 import { bigWorkspace, tempWorkspaceThread } from '../fixtures/workspace-worker.js';
 import { japaneseWbs } from '../fixtures/excel/xlsx.js';

@@ -10,11 +10,35 @@ import { describe, expect, it } from 'vitest';
 import { checkWorkerFile } from '../../electron/core/excel/capped-worker.js';
 import { ExcelReadError } from '../../electron/core/excel/errors.js';
 import { checkWorkspaceWorker } from '../../electron/core/workspace-thread.js';
-import { builderList as list, builderMap as map } from '../helpers/builder-config.js';
+import { builderList as list, builderMap as map, packedByConfig } from '../helpers/builder-config.js';
+import { builtinModules } from 'node:module';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 describe('the package', () => {
+  it('holds no node_modules but the SQLite binding: Electron main and preload carry their packages, and require nothing else', () => {
+    // The production node_modules electron-builder adds by default were 9,000 files (91 MB of the asar)
+    // that nothing loaded once the bundles carried their packages.
+    const packages = new Set<string>();
+    for (const dir of fs.readdirSync(path.join(ROOT, 'node_modules'))) {
+      const names = dir.startsWith('@') ? fs.readdirSync(path.join(ROOT, 'node_modules', dir)).map((n) => `${dir}/${n}`) : [dir];
+      for (const name of names) if (packedByConfig(`node_modules/${name}/package.json`)) packages.add(name);
+    }
+    expect([...packages].sort()).toEqual(['better-sqlite3', 'bindings', 'file-uri-to-path']);
+    expect(packedByConfig('node_modules/better-sqlite3/build/Release/better_sqlite3.node')).toBe(true);
+    expect(packedByConfig('node_modules/better-sqlite3/src/better_sqlite3.cpp')).toBe(false);
+    expect(packedByConfig('node_modules/exceljs/package.json')).toBe(false);
+    // What main and preload still require at run time: Node's own modules, Electron, and pg-native
+    // (node-postgres asks for it only when told to use it, which PMO Desk never does).
+    const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+    for (const file of ['dist/electron/main.cjs', 'dist/electron/preload.cjs']) {
+      const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+      const required = [...text.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!);
+      expect(required.length, file).toBeGreaterThan(0);
+      expect(required.filter((r) => !builtins.has(r) && r !== 'electron' && r !== 'pg-native' && !packages.has(r)), file).toEqual([]);
+    }
+  });
+
   it("leaves out better-sqlite3's test extension, sources and build tree, and takes the reader worker", () => {
     const files = list('files');
     expect(files).toContain('!node_modules/better-sqlite3/build/Release/test_extension.node');

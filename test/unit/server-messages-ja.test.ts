@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError, ERROR_CODES, type Envelope } from '../../electron/common/errors.js';
-import { toApiError } from '../../electron/core/handlers.js';
+import { toApiError } from '../../electron/core/envelope.js';
 import { PgSqlError } from '../../electron/core/db/pg-sync.js';
 import { startHost } from '../../electron/host/server.js';
 import { rawRequest } from '../helpers/http.js';

@@ -11,6 +11,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from '../../../drizzle/schema.js';
 import { sqliteSql, type Sql } from './sql.js';
+import { isDamageError } from './damage.js';
 import { copyFileAtomic, rotateBackups, writeBackup, type BackupTarget } from './backup.js';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
@@ -79,11 +80,6 @@ export class DatabaseMissingError extends DatabaseOpenError {
   }
 }
 
-/** SQLite's result codes for a damaged file (SQLITE_CORRUPT and its extended codes, SQLITE_NOTADB). */
-export function isDamageError(err: unknown): boolean {
-  const code = (err as { code?: unknown })?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
-}
 
 /** integrity_check's findings (first `limit`), or [] when the file is sound. */
 export function integrityProblems(sqlite: Database.Database, limit = 100): string[] {
