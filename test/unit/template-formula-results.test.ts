@@ -124,3 +124,49 @@ describe('results of moved formulas', () => {
     expect(cell(xml, 'B3')).toMatch(/<f>(&quot;|")task(&quot;|")&amp;ROW\(\)<\/f><v>task3<\/v>/);
   });
 });
+
+// A log kept as an Excel table whose formulas read their own row ([@Title], T[[#This Row],[Key]]) and
+// some columns of a lookup table on another sheet (S[Name]), as a Jira-synced risk log does. Writing
+// one row's title must leave the other rows' results: Excel, LibreOffice without recalculation and our
+// own import show them (a title shown by such a formula once read back empty, and its record was lost).
+async function tables(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const log = wb.addWorksheet('Log');
+  const src = wb.addWorksheet('Src');
+  src.addTable({
+    name: 'S',
+    ref: 'A1',
+    columns: [{ name: 'Id' }, { name: 'Name' }, { name: 'Titles' }],
+    rows: [
+      ['K-1', 'Alice', { formula: 'COUNTA(T[Title])', result: 2 }],
+      ['K-2', 'Bob', { formula: 'COUNTA(T[Title])', result: 2 }],
+    ],
+  });
+  log.addTable({
+    name: 'T',
+    ref: 'A1',
+    columns: [{ name: 'Key' }, { name: 'Title' }, { name: 'Len' }, { name: 'Owner' }],
+    rows: [
+      ['K-1', 'Vendor late', { formula: 'LEN([@Title])', result: 11 }, { formula: '_xlfn.XLOOKUP(T[[#This Row],[Key]],S[Id],S[Name])', result: 'Alice' }],
+      ['K-2', 'Staff leave', { formula: 'LEN([@Title])', result: 11 }, { formula: '_xlfn.XLOOKUP(T[[#This Row],[Key]],S[Id],S[Name])', result: 'Bob' }],
+    ],
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('results of formulas reading an Excel table', () => {
+  it('a write into one row of a table drops the results of that row and of what reads its column, and keeps the rest', async () => {
+    const w: TableWrite = { sheet: 'Log', firstRow: 2, lastRow: 3, columns: [1], rows: [[undefined], [{ value: { t: 's', v: 'Staff leave early' } }]] };
+    const out = await writeIntoTemplate(await tables(), [w]);
+    const log = sheetXml(out, 'xl/worksheets/sheet1.xml');
+    const src = sheetXml(out, 'xl/worksheets/sheet2.xml');
+    // Its own row's length is recomputed; the other row's stays.
+    expect(result(log, 'C3')).toBeNull();
+    expect(result(log, 'C2')).toBe('11');
+    // S[Titles] counts the Title column: recomputed.
+    expect(result(src, 'C2')).toBeNull();
+    // The owners read S[Id] and S[Name], which nothing changed, and their own row's Key.
+    expect(result(log, 'D2')).toBe('Alice');
+    expect(result(log, 'D3')).toBe('Bob');
+  });
+});

@@ -62,8 +62,11 @@ const ROWS = /(\$?)(\d{1,7}):(\$?)(\d{1,7})/y;
 export function rewriteRefs(
   f: string,
   visit: (ref: FormulaRef) => RefChange | null,
-  /** Words that are not references: function names (next '('), table names (next '['), defined names; '' for an unqualified '[…]'. */
-  onWord?: (word: string, next: string) => void,
+  /**
+   * Words that are not references: function names (next '('), table names (next '['), defined names; '' for an
+   * unqualified '[…]'. `at`: where `next` is in f (a structured reference's brackets start there).
+   */
+  onWord?: (word: string, next: string, at?: number) => void,
 ): string {
   const n = f.length;
   const edits: { start: number; end: number; text: string }[] = [];
@@ -218,7 +221,7 @@ export function rewriteRefs(
     }
     if (c === 91) {
       // [ ... ] balanced: an external workbook index or a structured reference's brackets.
-      if (i !== wordEnd) onWord?.('', '[');
+      if (i !== wordEnd) onWord?.('', '[', i);
       let depth = 0;
       let j = i;
       while (j < n) {
@@ -265,7 +268,7 @@ export function rewriteRefs(
       }
       externalPending = false;
       if (f[j] === '(' || f[j] === '[') {
-        onWord?.(f.slice(i, j), f[j]!);
+        onWord?.(f.slice(i, j), f[j]!, j);
         wordEnd = j;
         i = j; // a function name or a table name
         continue;

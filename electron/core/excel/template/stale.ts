@@ -77,6 +77,8 @@ interface FormulaNode {
 interface Table {
   sheet: string;
   rect: Rect;
+  /** Its columns' names, left to right (upper case). */
+  columns: string[];
 }
 
 const VOLATILE = new Set(['INDIRECT', 'OFFSET', '_XLFN.INDIRECT']);
@@ -89,6 +91,39 @@ function rectOf(ref: string): Rect | null {
   const r1 = Number(m[2]);
   const r2 = m[4] ? Number(m[4]) : r1;
   return { r1: Math.min(r1, r2), r2: Math.max(r1, r2), c1: Math.min(c1, c2), c2: Math.max(c1, c2) };
+}
+
+/** The balanced '[…]' of f starting at `at`. */
+function bracketAt(f: string, at: number): string {
+  let depth = 0;
+  for (let j = at; j < f.length; j++) {
+    if (f[j] === '[') depth++;
+    else if (f[j] === ']' && --depth === 0) return f.slice(at, j + 1);
+    else if (f[j] === "'") j++;
+  }
+  return f.slice(at);
+}
+
+/**
+ * What a structured reference's brackets name: the formula's own row (@, [#This Row]) and the columns
+ * ([Key], [[#Data],[A]:[B]]; none: all of them). Special items other than #This Row (#All, #Data,
+ * #Headers, #Totals) name rows of the whole table.
+ */
+function structuredRef(spec: string): { thisRow: boolean; columns: string[] } {
+  let body = spec.slice(1, -1).trim();
+  let thisRow = false;
+  if (body.startsWith('@')) {
+    thisRow = true;
+    body = body.slice(1).trim();
+  }
+  const items = body.startsWith('[') ? [...body.matchAll(/\[((?:'.|[^\]'])*)\]/g)].map((m) => m[1]!) : body === '' ? [] : [body];
+  const columns: string[] = [];
+  for (const raw of items) {
+    const item = raw.replace(/'(.)/g, '$1').trim();
+    if (/^#this row$/i.test(item)) thisRow = true;
+    else if (!item.startsWith('#')) columns.push(item);
+  }
+  return { thisRow, columns };
 }
 
 /** Drops stale cached results; returns how many. */
@@ -114,7 +149,8 @@ export function dropStaleResults(pkg: Package, dirty: DirtyCells): number {
       const tag = t ? /<(?:[A-Za-z_][\w.-]*:)?table(?=[\s>])[^<>]*>/.exec(t) : null;
       const rect = tag ? rectOf(attr(tag[0], 'ref') ?? '') : null;
       if (!tag || !rect) continue;
-      const table = { sheet: s.name, rect };
+      const columns = [...t!.matchAll(/<(?:[A-Za-z_][\w.-]*:)?tableColumn(?=[\s>/])[^<>]*>/g)].map((c) => key(fromBytes(unescapeXml(attr(c[0], 'name') ?? ''))));
+      const table = { sheet: s.name, rect, columns };
       for (const a of ['name', 'displayName']) {
         const n = attr(tag[0], a);
         if (n) tables.set(key(fromBytes(unescapeXml(n))), table);
@@ -148,22 +184,32 @@ export function dropStaleResults(pkg: Package, dirty: DirtyCells): number {
         deps.push({ sheet, rect });
         return null;
       },
-      (word, next) => {
+      (word, next, at) => {
         const w = key(word);
         if (next === '(') {
           if (VOLATILE.has(w)) always = true;
           return;
         }
         if (next === '[') {
+          // A reference to the formula's own row of a table ([@Key], Table[[#This Row],[Key]]) reads that
+          // row alone: a row written elsewhere in the table (a new record) leaves its result as it was.
+          // A reference to some of a table's columns (EXP_Risks[Summary]) reads those columns alone.
+          const spec = at !== undefined ? structuredRef(bracketAt(f, at)) : { thisRow: false, columns: [] };
+          const within = (t: Table, rowOfCell: boolean): Rect => {
+            const at = spec.columns.map((c) => t.columns.indexOf(key(c)));
+            const cols = at.length > 0 && at.every((k) => k >= 0) ? { c1: t.rect.c1 + Math.min(...at), c2: t.rect.c1 + Math.max(...at) } : { c1: t.rect.c1, c2: t.rect.c2 };
+            return spec.thisRow && rowOfCell ? { r1: row, r2: row, ...cols } : { r1: t.rect.r1, r2: t.rect.r2, ...cols };
+          };
           if (word === '') {
             // An unqualified structured reference ([@Amount]): the table around the cell.
             const t = home !== null ? (tablesOf.get(key(home)) ?? []).find((x) => row >= x.rect.r1 && row <= x.rect.r2 && col >= x.rect.c1 && col <= x.rect.c2) : undefined;
-            if (t) deps.push({ sheet: t.sheet, rect: t.rect });
+            if (t) deps.push({ sheet: t.sheet, rect: within(t, true) });
             else always = true;
             return;
           }
           const t = tables.get(w);
-          if (t) deps.push({ sheet: t.sheet, rect: t.rect });
+          // (#This Row of a table on another sheet than the formula's names no row of it: the whole table.)
+          if (t) deps.push({ sheet: t.sheet, rect: within(t, home !== null && sameSheet(t.sheet, home)) });
           else always = true;
           return;
         }
