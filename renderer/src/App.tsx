@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Project, WorkspaceStatus } from '../../electron/common/dto.js';
-import { call, hashParams, WORKSPACE_DAMAGED_EVENT } from './api/client.js';
+import { hashParams, WORKSPACE_DAMAGED_EVENT } from './api/client.js';
+import { read, remember, useQuery } from './api/useApi.js';
 import { routePage, routeProject } from './route.js';
 import { changeLanguage, type Language } from './i18n/index.js';
 import { PortfolioHome } from './features/portfolio/PortfolioHome.js';
@@ -53,7 +54,7 @@ export function App({ info, status: startStatus, projects, density: initialDensi
   const [status, setStatus] = useState(startStatus);
   useEffect(() => {
     if (status.condition === 'damaged' || status.condition === 'missing') return;
-    const onDamaged = () => void call('workspace.status', {}).then(setStatus);
+    const onDamaged = () => void read('workspace.status', {}).then(setStatus);
     window.addEventListener(WORKSPACE_DAMAGED_EVENT, onDamaged);
     return () => window.removeEventListener(WORKSPACE_DAMAGED_EVENT, onDamaged);
   }, [status.condition]);
@@ -65,7 +66,12 @@ export function App({ info, status: startStatus, projects, density: initialDensi
   const [density, setDensity] = useState<Density>(initialDensity);
   const [projectId, setProjectId] = useState<number | null>(routeProject);
   const [view, setView] = useState(() => hashParams().get('view') ?? 'wbs');
-  const [project, setProject] = useState<Project | null>(() => projects.find((p) => p.id === projectId) ?? null);
+  // The projects, read again after any write touching one (a rename, a delete, an undo, a status
+  // date): the shell's title and the project a page is handed stay current. The list read at start is
+  // the first answer, and is shown until then (a reload into a project draws it at once).
+  const listQuery = useQuery(['project', 'project_calendar'], () => read('project.list', {}), [], undefined, Promise.resolve(projects));
+  const list = listQuery.data ?? projects;
+  const project = useMemo(() => list.find((p) => p.id === projectId) ?? null, [list, projectId]);
   const [searching, setSearching] = useState(false);
   const [jump, setJump] = useState<JumpTarget | null>(null);
 
@@ -102,24 +108,26 @@ export function App({ info, status: startStatus, projects, density: initialDensi
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
+  // A project not in the list: one just created elsewhere is read; one that is gone leads home.
   useEffect(() => {
-    if (projectId === null) return setProject(null);
-    if (project?.id === projectId) return;
-    call('project.list', {}).then((list) => {
-      const found = list.find((p) => p.id === projectId) ?? null;
-      setProject(found);
-      if (!found) navigate(null);
+    if (projectId === null || project) return;
+    let live = true;
+    void read('project.list', {}).then((fresh) => {
+      if (!live) return;
+      listQuery.setData(fresh);
+      if (!fresh.some((p) => p.id === projectId)) navigate(null);
     });
-  }, [projectId]);
+    return () => void (live = false);
+  }, [projectId, project, listQuery.setData]);
 
   const switchLanguage = useCallback(async (lang: Language) => {
     await changeLanguage(lang);
-    await call('settings.set', { key: 'ui.language', value: lang });
+    await remember('ui.language', lang);
   }, []);
 
   const switchDensity = useCallback(async (d: Density) => {
     setDensity(d);
-    await call('settings.set', { key: 'ui.density', value: d });
+    await remember('ui.density', d);
   }, []);
 
   return (

@@ -78,6 +78,18 @@ export async function mutate<M extends Method>(method: M, args: Input<M>, opts: 
   return answer;
 }
 
+/**
+ * A UI preference (a grid's columns, the Gantt shown, the language): written without an undo step, and
+ * read again by nothing but the pages that read it themselves at mount. keepalive for a write made as
+ * the page goes.
+ */
+export function remember(key: string, value: Input<'settings.set'>['value'], opts: CallOptions = {}): Promise<void> {
+  return mutate('settings.set', { key, value }, { ...opts, touches: ['settings'] }).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 /** A read whose answer the page uses once and does not keep (an export's bytes, a preview, a jump). */
 export function read<M extends Method>(method: M, args: Input<M>, opts: CallOptions = {}): Promise<Output<M>> {
   return call(method, args, opts);
@@ -96,19 +108,23 @@ export interface Query<T> {
 /**
  * What a page shows, loaded when `deps` change and again after any write touching `reads`. A failure
  * goes to `onError` (the page frame's error line) and keeps what was shown; an answer that arrives
- * after a newer load started is dropped.
+ * after a newer load started is dropped. `first`: the answer to the first load, already asked for (at
+ * the app's start, beside its other first calls), taken instead of loading.
  */
-export function useQuery<T>(reads: readonly Entity[], load: () => Promise<T>, deps: DependencyList, onError?: (err: unknown) => void): Query<T> {
+export function useQuery<T>(reads: readonly Entity[], load: () => Promise<T>, deps: DependencyList, onError?: (err: unknown) => void, first?: Promise<T>): Query<T> {
   const [data, setState] = useState<T | undefined>(undefined);
   const [loading, setLoading] = useState(true);
   const latest = useRef({ load, onError });
   latest.current = { load, onError };
+  const early = useRef(first);
   const seq = useRef(0);
   const reload = useCallback(async () => {
     const n = ++seq.current;
     setLoading(true);
+    const taken = early.current;
+    early.current = undefined;
     try {
-      const v = await latest.current.load();
+      const v = await (taken ?? latest.current.load());
       if (n === seq.current) setState(() => v);
     } catch (err) {
       if (n === seq.current) latest.current.onError?.(err);

@@ -33,7 +33,7 @@ import {
   type IRowNode,
   type RowClassRules,
 } from 'ag-grid-community';
-import { call } from '../api/client.js';
+import { read, remember } from '../api/useApi.js';
 import { useSpreadsheet, type SpreadsheetOptions } from './useSpreadsheet.js';
 import { CellTextEditor, suppressTextEditorKeys } from './CellTextEditor.js';
 import { useImeStart } from './useImeStart.js';
@@ -226,7 +226,7 @@ export function RegisterGrid<T extends { id: number }>(props: RegisterGridProps<
 
   const restore = async (api: GridApi<T>) => {
     restoring.current = true;
-    const saved = (await call('settings.get', { key: stateKey })) as SavedState | null;
+    const saved = (await read('settings.get', { key: stateKey })) as SavedState | null;
     if (saved?.columns) api.applyColumnState({ state: saved.columns, applyOrder: true });
     if (saved?.filter) api.setFilterModel(saved.filter);
     if (saved?.wrap) setWrapped(new Set(saved.wrap));
@@ -242,7 +242,7 @@ export function RegisterGrid<T extends { id: number }>(props: RegisterGridProps<
     const pending = unsaved.current;
     unsaved.current = null;
     // keepalive: a choice made just before a reload or the window closing still reaches the workspace.
-    if (pending) void call('settings.set', { key: pending.key, value: pending.value as never }, { keepalive: true }).catch(() => undefined);
+    if (pending) void remember(pending.key, pending.value as never, { keepalive: true });
   }, []);
   /**
    * A choice (a column shown, hidden, wrapped, pinned, sorted, resized or moved) is written at once, so a

@@ -12,7 +12,7 @@ import type { ExportRegister } from '../../../../electron/common/api/excel.js';
 import type { ProfileSummary } from '../../../../electron/common/excel/preview.js';
 import { ApiError } from '../../../../electron/common/errors.js';
 import { hashParams } from '../../api/client.js';
-import { mutate, read } from '../../api/useApi.js';
+import { read, remember } from '../../api/useApi.js';
 import { saveFile } from '../../api/download.js';
 import { DialogFrame } from '../../ui/DialogFrame.js';
 import { useErrorText, useMessageText } from '../../ui/ErrorBanner.js';
@@ -113,7 +113,7 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
         ...(chosen?.kind === 'card' && row ? { recordId: row.id } : {}),
       });
       saveFile(file.fileName, file.dataBase64);
-      void mutate('settings.set', { key, value: rememberedChoice(choice) }, { touches: ['settings'] }).catch(() => undefined);
+      void remember(key, rememberedChoice(choice));
       onExported(file.fileName);
       // Cells the client's words had no word for, or hidden under a range it merged, were left as they
       // were, tasks nested deeper than the client's levels were written at its deepest: the dialog

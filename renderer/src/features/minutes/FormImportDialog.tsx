@@ -11,7 +11,7 @@ import { problemText } from '../excel/importModel.js';
 import { ApiError } from '../../../../electron/common/errors.js';
 import type { Meeting, MeetingFields } from '../../../../electron/common/meetings.js';
 import { vocabLabel, type Vocabularies } from '../../../../electron/common/registers.js';
-import { HISTORY, mutate, read } from '../../api/useApi.js';
+import { HISTORY, mutate, read, remember } from '../../api/useApi.js';
 import { readFileBase64 } from '../../api/upload.js';
 import { DialogFrame, DropZone, FileInput } from '../../ui/DialogFrame.js';
 import { useErrorText, useMessageText } from '../../ui/ErrorBanner.js';
@@ -104,7 +104,7 @@ export function FormImportDialog({ projectId, vocab, lang, onClose, onImported }
       if (mine !== seq.current) return;
       setDry({ values: r.values, actions: r.actions, problems: r.problems });
       setStep('preview');
-      void mutate('settings.set', { key, value: { profileId } }, { touches: ['settings'] }).catch(() => undefined);
+      void remember(key, { profileId });
     } catch (err) {
       if (mine === seq.current) {
         setError(errorText(err));

@@ -9,7 +9,7 @@ import type { Baseline } from '../../../../electron/common/api/progress.js';
 import type { WbsTask } from '../../../../electron/common/dto.js';
 import { formatDate } from '../../../../electron/common/dates.js';
 import { dayOf } from '../../../../electron/common/schedule/calendar.js';
-import { mutate, read, useQuery } from '../../api/useApi.js';
+import { read, remember, useQuery } from '../../api/useApi.js';
 import { formatSlip } from './progressModel.js';
 
 export interface BaselineFields {
@@ -65,8 +65,7 @@ export function useBaselineColumns<R extends { id: number }>(projectId: number, 
 
   const choose = (id: number | null) => {
     setSaved(id);
-    // A preference of this screen: no other query reads it, and it is no undo step.
-    void mutate('settings.set', { key, value: id }, { touches: [] });
+    void remember(key, id);
   };
 
   // The values ride on the rows (a new row object per changed row), so the grid redraws exactly the

@@ -9,7 +9,7 @@ import type { Project } from '../../../../electron/common/dto.js';
 import { ApiError } from '../../../../electron/common/errors.js';
 import type { RegisterName, Vocabularies } from '../../../../electron/common/registers.js';
 import { REGISTER_LIST } from '../../../../electron/common/registers/index.js';
-import { HISTORY, mutate, read, useQuery } from '../../api/useApi.js';
+import { HISTORY, mutate, read, remember, useQuery } from '../../api/useApi.js';
 import type { CellPlan, PlanColumn } from '../../grid/cellPlan.js';
 import { parseCell } from '../../grid/cellValues.js';
 import { RegisterGrid } from '../../grid/RegisterGrid.js';
@@ -139,16 +139,16 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
     const next = new Set(quick);
     if (!next.delete(f)) next.add(f);
     setQuick(next);
-    void mutate('settings.set', { key: quickKey, value: [...next] });
+    void remember(quickKey, [...next]);
   };
   const saveMe = (name: string) => {
     setMe(name.trim());
     setAskingMe(false);
-    void mutate('settings.set', { key: 'ui.me', value: name.trim() });
+    void remember('ui.me', name.trim());
     if (name.trim() !== '') {
       const next = new Set(quick).add('mine');
       setQuick(next);
-      void mutate('settings.set', { key: quickKey, value: [...next] });
+      void remember(quickKey, [...next]);
     }
   };
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceStatus } from '../../../../electron/common/dto.js';
 import { formatDateTime } from '../../../../electron/common/dates.js';
-import { call } from '../../api/client.js';
+import { mutate } from '../../api/useApi.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
 import { formatBytes } from './backupFormat.js';
 import { BackupSection } from './BackupSection.js';
@@ -20,6 +20,7 @@ export function RecoveryPage({ status }: { status: WorkspaceStatus }) {
   // What a restore does with the file under the workspace's name, said for what happened to it.
   const aside = t(`recovery.aside.${status.problem ?? 'corrupt'}` as const);
 
+  // The app starts again on the workspace restored or opened: nothing on this screen is read again.
   const act = (work: () => Promise<unknown>) => {
     setBusy(true);
     work()
@@ -43,12 +44,12 @@ export function RecoveryPage({ status }: { status: WorkspaceStatus }) {
       )}
       <div className="toolbar">
         {newest && (
-          <button className="primary" disabled={busy} onClick={() => act(() => call('backup.restore', { id: newest.id }))}>
+          <button className="primary" disabled={busy} onClick={() => act(() => mutate('backup.restore', { id: newest.id }, { touches: [] }))}>
             {t('recovery.restoreNewest')}
           </button>
         )}
         {status.condition === 'damaged' && (
-          <button disabled={busy} onClick={() => act(() => call('workspace.openReadOnly', {}))}>
+          <button disabled={busy} onClick={() => act(() => mutate('workspace.openReadOnly', {}, { touches: [] }))}>
             {t('recovery.readOnly')}
           </button>
         )}

@@ -14,7 +14,7 @@ import { ColumnChooser } from '../../ui/ColumnChooser.js';
 import { UndoRedoButtons } from '../../ui/UndoRedoButtons.js';
 import { staleOf, staleRequest } from '../../grid/staleEdit.js';
 import type { Input, Method, Output } from '../../../../electron/common/api.js';
-import { HISTORY, mutate, read, subscribe, useQuery, type MutateOptions } from '../../api/useApi.js';
+import { HISTORY, mutate, read, remember, subscribe, useQuery, type MutateOptions } from '../../api/useApi.js';
 import { Notice, PageFrame, usePageFrame } from '../../ui/PageFrame.js';
 import { problemsToBadCells, wbsCellProblems } from '../../grid/serverProblems.js';
 import { useBadCellMessages } from '../../grid/reasons.js';
@@ -44,11 +44,6 @@ function visibleRows(tasks: WbsTask[], collapsed: Set<number>): WbsRow[] {
   return out;
 }
 
-/** A preference of this screen (the Gantt shown, the summaries collapsed): no query reads it, and it is no undo step. */
-function remember(key: string, value: boolean | number[]): void {
-  void mutate('settings.set', { key, value }, { touches: [] }).catch(() => undefined);
-}
-
 export function WbsPage({ project }: { project: Project }) {
   const { t, i18n } = useTranslation();
   const grid = useRef<AgGridReact<WbsRow>>(null);
@@ -60,19 +55,9 @@ export function WbsPage({ project }: { project: Project }) {
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   // The first load (wbsLoad.ts) read the undo stack with the plan, maybe before this page was there:
-  // the history query takes that answer once, then reads again after any write.
+  // the history query takes that answer, then reads again after any write.
   const [firstLoad] = useState(() => firstWbsLoad(project.id));
-  const firstHistory = useRef<Promise<HistoryState> | null>(firstLoad.history);
-  const historyQuery = useQuery(
-    [HISTORY],
-    () => {
-      const early = firstHistory.current;
-      firstHistory.current = null;
-      return early ?? read('history.state', { projectId: project.id });
-    },
-    [project.id],
-    fail,
-  );
+  const historyQuery = useQuery([HISTORY], () => read('history.state', { projectId: project.id }), [project.id], fail, firstLoad.history);
   const history = historyQuery.data ?? null;
   // The Gantt beside the grid, shown or not as the user left it in this project (off at first: the
   // grid keeps its full width until asked).
@@ -83,7 +68,7 @@ export function WbsPage({ project }: { project: Project }) {
   }, [ganttKey]);
   const toggleGantt = () =>
     setGantt((shown) => {
-      remember(ganttKey, !shown);
+      void remember(ganttKey, !shown);
       return !shown;
     });
   const selected = useRef<WbsRow[]>([]);

@@ -5,11 +5,11 @@
 // of the time before rows showed).
 import type { HistoryState, WbsTask } from '../../../../electron/common/dto.js';
 import { tasksOfTable } from '../../../../electron/common/wbs-rows.js';
-import { read } from '../../api/useApi.js';
+import { call } from '../../api/client.js';
 
 /** The whole plan, in tree order: read as a table (a third of the JSON of the objects) and decoded here. */
 export async function loadTasks(projectId: number): Promise<WbsTask[]> {
-  return tasksOfTable(await read('wbs.rows', { projectId }));
+  return tasksOfTable(await call('wbs.rows', { projectId }));
 }
 
 export interface WbsFirstLoad {
@@ -23,9 +23,9 @@ export const collapsedKey = (projectId: number) => `wbs.collapsed.${projectId}`;
 
 function startLoad(projectId: number): WbsFirstLoad {
   return {
-    collapsed: read('settings.get', { key: collapsedKey(projectId) }) as Promise<number[] | null>,
+    collapsed: call('settings.get', { key: collapsedKey(projectId) }) as Promise<number[] | null>,
     tasks: loadTasks(projectId),
-    history: read('history.state', { projectId }),
+    history: call('history.state', { projectId }),
   };
 }
 
