@@ -21,6 +21,7 @@ import { benchSchedule } from './schedule.js';
 import { benchThread } from './thread.js';
 import { benchSearch } from './search.js';
 import { benchPortfolio } from './portfolio.js';
+import { benchHome } from './home-screen.js';
 import { benchPg } from './pg.js';
 import { ganttScreen } from './gantt.js';
 import { repeat, time, type Stats } from './stats.js';
@@ -42,8 +43,8 @@ const add = (what: string, s: Stats, target = '', p95 = true) => lines.push({ wh
 // through a profile), import, big (a 200,000-row workbook read through the web host: small calls and RSS
 // meanwhile), scale (100,000 tasks and 20 projects; minutes on a busy machine), delete (a project's delete among 20, its undo and redo; part of scale), screen (the WBS screen
 // at 50,000 tasks in Chromium), start (the web host on a 1 GB workspace), schedule, search (50,000 rows of Japanese text), thread, portfolio
-// (50 projects × 5,000 tasks), or pg (team mode: statements through the PostgreSQL bridge vs SQLite).
-const SECTIONS = ['wbs', 'import', 'big', 'scale', 'delete', 'screen', 'start', 'schedule', 'search', 'thread', 'portfolio', 'pg'] as const;
+// (50 projects × 5,000 tasks), home (the home screen with those 50 projects in Chromium), or pg (team mode: statements through the PostgreSQL bridge vs SQLite).
+const SECTIONS = ['wbs', 'import', 'big', 'scale', 'delete', 'screen', 'start', 'schedule', 'search', 'thread', 'portfolio', 'home', 'pg'] as const;
 type Section = (typeof SECTIONS)[number];
 function chosen(): Set<Section> {
   const i = process.argv.indexOf('--only');
@@ -68,6 +69,7 @@ async function main() {
   if (only.has('search')) lines.push(...(await benchSearch()));
   if (only.has('thread')) lines.push(...(await benchThread()));
   if (only.has('portfolio')) lines.push(...(await benchPortfolio()));
+  if (only.has('home')) lines.push(...(await benchHome()));
   if (only.has('pg')) lines.push(...(await benchPg()));
   print();
   console.log(`\n(bench took ${((performance.now() - started) / 1000).toFixed(0)} s; sections: ${[...only].join(', ')})`);
