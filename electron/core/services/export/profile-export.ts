@@ -195,7 +195,14 @@ export async function exportToProfile(
   const fieldColumns = new Set(layout.columns.filter((m) => m.field !== null).flatMap((m) => Array.from({ length: m.span }, (_, k) => m.c + k)));
   const bandOptions = bandRecords.length > 0 ? bandCandidates(ix, layout.headerBottom, fieldColumns, bandRecords.flatMap((r) => [r.start, r.finish].filter((d) => d !== null)), model.date1904) : [];
   const inBand = new Set(bandOptions.flat().map((b) => b.c));
-  const mapped = layout.columns.filter((m) => !inBand.has(m.c) && (merged(m) || writable(m) || persons.has(m)));
+  // A logical column whose header is merged across columns over rows that are not (a blank template drawn
+  // with borders only, or records typed into the group's first cell): that first cell holds the value, as
+  // a person types it there (the text runs on over the empty cells beside it). Not where the rows hold
+  // values in the group's other columns too: those are the client's own, and stay as they are.
+  const below = ix.rowsBelow(layout.headerBottom, 2_000);
+  const firstOfGroup = (m: ColumnMapping) =>
+    m.span > 1 && m.field !== null && m.field !== 'name' && !merged(m) && !below.some((row) => row.cells.some((c) => c.c > m.c && c.c < m.c + m.span && !(c.t === 's' && (c.v as string).trim() === '')));
+  const mapped = layout.columns.filter((m) => !inBand.has(m.c) && (merged(m) || writable(m) || firstOfGroup(m) || persons.has(m)));
   // Client words read as the import reads them (the profile's value maps), written back the same way.
   const clientValues = new ClientValues(vocab, profile.layout.valueMaps);
   const withContinued = (at: number, c: number, cell: Cell | undefined): Cell | undefined => {
