@@ -373,11 +373,15 @@ export async function checkExport(
   // A 大/中分類 group made from a category value shares its first task's row: the row is the task's.
   const owners = (rows: typeof again.rows) => rows.filter((r, i) => r.id !== undefined && rows[i + 1]?.row !== r.row);
   const before = new Map(owners(original.rows).map((r) => [r.id!, r.row]));
+  // A record's block: `period` rows, but never into the next record's row (a record of one row among
+  // records of two, as the export's record blocks are cut: record-blocks.ts).
+  const templateRows = [...new Set(original.rows.map((r) => r.row))].sort((a, b) => a - b);
+  const blockRows = (row: number) => Math.min(period, (templateRows.find((x) => x > row) ?? Infinity) - row);
   let diffs = 0;
   let example = '';
   for (const r of owners(again.rows)) {
     if (r.id === undefined || !before.has(r.id) || (target === 'wbs' && (names.get(r.name) ?? 0) > 1)) continue;
-    for (let k = 0; k < period; k++) {
+    for (let k = 0; k < blockRows(before.get(r.id)!); k++) {
       const a = tpl.get(before.get(r.id)! + k);
       const b = out.get(r.row + k);
       const strip = (m: Map<number, string> | undefined) => new Map([...(m ?? [])].filter(([c]) => !fieldCols.has(c)));
@@ -409,7 +413,7 @@ export async function checkExport(
       const id = r.id;
       if (id === undefined || !before.has(id) || touched.has(id) || (target === 'wbs' && ((names.get(r.name) ?? 0) > 1 || summaries.has(id) || originalSummaries?.has(id) || originalLevel.get(id) !== levels.get(id)))) continue;
       if (!was.has(id)) continue;
-      for (let k = 0; k < period; k++) {
+      for (let k = 0; k < blockRows(before.get(id)!); k++) {
         const strip = (m: Map<number, string> | undefined) => new Map([...(m ?? [])].filter(([c]) => !structure.has(c)));
         const a = rowText(strip(tpl.get(before.get(id)! + k)));
         const was = shown.get(before.get(id)! + k);
@@ -432,7 +436,7 @@ export async function checkExport(
     for (const r of owners(again.rows)) {
       const id = r.id;
       if (id === undefined || !before.has(id) || touched.has(id) || (target === 'wbs' && ((names.get(r.name) ?? 0) > 1 || summaries.has(id) || originalSummaries?.has(id) || originalLevel.get(id) !== levels.get(id)))) continue;
-      for (let k = 0; k < period; k++) {
+      for (let k = 0; k < blockRows(before.get(id)!); k++) {
         const was = before.get(id)! + k;
         for (const [key, f] of tf) {
           const [fr, fc] = key.split(':').map(Number) as [number, number];
