@@ -12,15 +12,22 @@ export interface StaleCell {
   yours: unknown;
 }
 
-/** What CONFLICT carries when cells changed under an edit (details.kind === 'stale'). */
+/** A row with cells changed under the edit: who changed the first of them last, and when (ISO). */
+export interface StaleRow {
+  id: number;
+  cells: StaleCell[];
+  who: string;
+  at: string;
+}
+
+/**
+ * What CONFLICT carries when cells changed under an edit (details.kind === 'stale'): every such row of
+ * the call — one for a cell edit, as many as the colleague touched for a paste (applyCells).
+ */
 export interface StaleDetails {
   kind: 'stale';
   entity: string;
-  id: number;
-  cells: StaleCell[];
-  /** Who changed the row last, and when (ISO). */
-  who: string;
-  at: string;
+  rows: StaleRow[];
 }
 
 /** Whether an API error's details are a stale edit's (for the UI). */

@@ -51,7 +51,7 @@ describe.each(ENGINES)('the same cell edited by two administrators (%s)', (engin
     // Both grids show 要件定義; yamada writes first.
     await yamada('wbs.update', { id, patch: { name: '要件定義（確定）' }, expected: { name: '要件定義' } });
     const err = await refusal(suzuki('wbs.update', { id, patch: { name: '要件定義v2' }, expected: { name: '要件定義' } }));
-    expect(err.details).toMatchObject({ entity: 'wbs_task', id, who: 'yamada', cells: [{ field: 'name', was: '要件定義', theirs: '要件定義（確定）', yours: '要件定義v2' }] });
+    expect(err.details).toMatchObject({ entity: 'wbs_task', rows: [{ id, who: 'yamada', cells: [{ field: 'name', was: '要件定義', theirs: '要件定義（確定）', yours: '要件定義v2' }] }] });
     expect((await suzuki('wbs.list', { projectId: p.id }))[0].name).toBe('要件定義（確定）');
     // Another cell of the same row is no conflict.
     await suzuki('wbs.update', { id, patch: { assignee: '鈴木' }, expected: { assignee: '' } });
@@ -71,7 +71,7 @@ describe.each(ENGINES)('the same cell edited by two administrators (%s)', (engin
     const other = await yamada('risk.create', { projectId: p.id, values: { title: '要員不足' } });
     await yamada('risk.update', { id: r.id, patch: { owner: '山田' }, expected: { owner: '' } });
     const err = await refusal(suzuki('risk.update', { id: r.id, patch: { owner: '鈴木' }, expected: { owner: '' } }));
-    expect(err.details).toMatchObject({ entity: 'risk', who: 'yamada', cells: [{ field: 'owner', theirs: '山田', yours: '鈴木' }] });
+    expect(err.details).toMatchObject({ entity: 'risk', rows: [{ id: r.id, who: 'yamada', cells: [{ field: 'owner', theirs: '山田', yours: '鈴木' }] }] });
     await refusal(
       suzuki('risk.applyCells', { projectId: p.id, updates: [{ id: other.id, patch: { title: '要員不足（PM）' }, expected: { title: '要員不足' } }, { id: r.id, patch: { owner: '鈴木' }, expected: { owner: '' } }] }),
     );
@@ -79,6 +79,61 @@ describe.each(ENGINES)('the same cell edited by two administrators (%s)', (engin
     expect(rows.map((x: { title: string; owner: string }) => [x.title, x.owner])).toEqual([
       ['ベンダー遅延', '山田'],
       ['要員不足', ''],
+    ]);
+  }, 60_000);
+
+  it('a WBS paste from old values is refused cell by cell, naming who changed each; nothing of it is written', async () => {
+    const [yamada, suzuki] = await twoAdministrators(engine);
+    const p = await yamada('project.create', { name: '共有案件' });
+    const a = await yamada('wbs.create', { projectId: p.id, values: { name: '基本設計', assignee: '' } });
+    const b = await yamada('wbs.create', { projectId: p.id, values: { name: '詳細設計', assignee: '' } });
+    const c = await yamada('wbs.create', { projectId: p.id, values: { name: '実装', assignee: '' } });
+    // yamada changes the assignee of a, then suzuki the name of c (the newest change of c's row): each is named for its own cell.
+    await yamada('wbs.update', { id: a.id, patch: { assignee: '山田' } });
+    await suzuki('wbs.update', { id: c.id, patch: { assignee: '佐藤' } });
+    await yamada('wbs.update', { id: c.id, patch: { notes: 'メモ' } });
+    // suzuki's page still showed the three rows as created, and pastes a column of assignees over them.
+    const paste = [a, b, c].map((t, i) => ({ id: t.id, patch: { assignee: `担当${i}` }, expected: { assignee: '' } }));
+    const err = await refusal(yamada('wbs.applyCells', { projectId: p.id, updates: paste }));
+    expect(err.details).toMatchObject({
+      entity: 'wbs_task',
+      rows: [
+        { id: a.id, who: 'yamada', cells: [{ field: 'assignee', was: '', theirs: '山田', yours: '担当0' }] },
+        { id: c.id, who: 'suzuki', cells: [{ field: 'assignee', was: '', theirs: '佐藤', yours: '担当2' }] },
+      ],
+    });
+    expect(err.message).toMatch(/and 1 more cell/);
+    const names = async () => (await suzuki('wbs.list', { projectId: p.id })).map((t: { assignee: string }) => t.assignee);
+    expect(await names()).toEqual(['山田', '', '佐藤']);
+    // 相手の値を残す: the rest of the paste, without the refused cells.
+    await yamada('wbs.applyCells', { projectId: p.id, updates: [paste[1]] });
+    expect(await names()).toEqual(['山田', '担当1', '佐藤']);
+    // 自分の値で上書き: sent again from the colleague's values now shown.
+    await yamada('wbs.applyCells', { projectId: p.id, updates: [{ ...paste[0], expected: { assignee: '山田' } }, { ...paste[2], expected: { assignee: '佐藤' } }] });
+    expect(await names()).toEqual(['担当0', '担当1', '担当2']);
+  }, 60_000);
+
+  it('a register paste from old values is refused cell by cell; cells nobody changed since are no conflict', async () => {
+    const [yamada, suzuki] = await twoAdministrators(engine);
+    const p = await yamada('project.create', { name: '共有案件' });
+    const r = await yamada('issue.create', { projectId: p.id, values: { title: '仕様の齟齬', owner: '' } });
+    const s = await yamada('issue.create', { projectId: p.id, values: { title: '環境遅延', owner: '' } });
+    await suzuki('issue.update', { id: s.id, patch: { title: '環境構築の遅延' } });
+    const err = await refusal(
+      yamada('issue.applyCells', {
+        projectId: p.id,
+        updates: [
+          { id: r.id, patch: { owner: '山田', title: '仕様の齟齬（確認中）' }, expected: { owner: '', title: '仕様の齟齬' } },
+          { id: s.id, patch: { owner: '山田', title: '環境遅延（対応中）' }, expected: { owner: '', title: '環境遅延' } },
+        ],
+      }),
+    );
+    expect(err.details).toMatchObject({ entity: 'issue', rows: [{ id: s.id, who: 'suzuki', cells: [{ field: 'title', theirs: '環境構築の遅延', yours: '環境遅延（対応中）' }] }] });
+    expect((err.details as { rows: unknown[] }).rows).toHaveLength(1);
+    const rows = await yamada('issue.list', { projectId: p.id });
+    expect(rows.map((x: { title: string; owner: string }) => [x.title, x.owner])).toEqual([
+      ['仕様の齟齬', ''],
+      ['環境構築の遅延', ''],
     ]);
   }, 60_000);
 

@@ -72,7 +72,8 @@ export const wbsApi = {
   'wbs.applyCells': {
     input: z.strictObject({
       projectId: id,
-      updates: z.array(z.strictObject({ id, patch: cellValues })).max(100_000),
+      // expected: as wbs.update's, per row (a paste carries what its cells showed when it began).
+      updates: z.array(z.strictObject({ id, patch: cellValues, expected: z.record(z.string(), z.unknown()).optional() })).max(100_000),
       creates: z.array(z.strictObject({ values: cellValues })).max(100_000).optional(),
       /** New rows go after this task as its siblings; absent or null: at the end of the top level. */
       createAfterId: id.nullable().optional(),

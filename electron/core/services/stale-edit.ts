@@ -9,7 +9,7 @@
 import { textError } from '../../common/errors.js';
 import type { SqlDb as Db } from '../db/sql.js';
 import { auditTrailOf } from '../db/queries/history.js';
-import type { StaleCell, StaleDetails } from '../../common/stale-edit.js';
+import type { StaleCell, StaleDetails, StaleRow } from '../../common/stale-edit.js';
 
 type Values = Record<string, unknown>;
 
@@ -21,24 +21,53 @@ function same(a: unknown, b: unknown): boolean {
   return a === b || String(a) === String(b);
 }
 
+/** A row an edit writes: the row as read in the write's own transaction, what the edit began from, what it writes. */
+export interface EditedRow {
+  id: number;
+  stored: Values;
+  /** Absent: the caller did not say what it began from, and nothing is compared. */
+  expected?: Values | undefined;
+  patch: Values;
+}
+
+/** How many of a row's newest audit rows are searched for the colleague who changed a cell. */
+const WHO_DEPTH = 50;
+
 /**
- * Refuses the write when a field of `expected` no longer holds that value in `stored` (the row read in
- * the write's own transaction). Fields the caller did not say it began from are not checked.
+ * Refuses the write when a field of an `expected` no longer holds that value in its `stored` row (read in
+ * the write's own transaction): one CONFLICT naming every such cell of every row, so a paste is refused
+ * cell by cell as a single edit is. Fields the caller did not say it began from are not checked.
  */
-export function refuseStale(db: Db, entity: string, id: number, stored: Values, expected: Values | undefined, patch: Values): void {
-  if (!expected) return;
-  const cells: StaleCell[] = Object.entries(expected)
-    .filter(([field, was]) => field in stored && !same(stored[field], was) && !same(stored[field], patch[field]))
-    .map(([field, was]) => ({ field, was, theirs: stored[field] ?? null, yours: patch[field] ?? null }));
-  if (cells.length === 0) return;
-  const last = auditTrailOf(db, entity, id, 1)[0];
-  const details: StaleDetails = { kind: 'stale', entity, id, cells, who: last?.who ?? '', at: last?.at ?? '' };
+export function refuseStale(db: Db, entity: string, rows: EditedRow[]): void {
+  const stale: StaleRow[] = [];
+  for (const { id, stored, expected, patch } of rows) {
+    if (!expected) continue;
+    const cells: StaleCell[] = Object.entries(expected)
+      .filter(([field, was]) => field in stored && !same(stored[field], was) && !same(stored[field], patch[field]))
+      .map(([field, was]) => ({ field, was, theirs: stored[field] ?? null, yours: patch[field] ?? null }));
+    if (cells.length > 0) stale.push({ id, cells, ...lastChangeOf(db, entity, id, cells[0]!.field) });
+  }
+  if (stale.length === 0) return;
+  const details: StaleDetails = { kind: 'stale', entity, rows: stale };
+  const { id, who, cells } = stale[0]!;
   const first = cells[0]!;
+  const count = stale.reduce((n, r) => n + r.cells.length, 0);
   throw textError(
     'CONFLICT',
     'edit.stale',
-    { who: details.who, field: first.field },
-    `${entity} ${id}: ${first.field} was changed by ${details.who} since this edit began (now ${JSON.stringify(first.theirs)}); nothing was written`,
+    { who, field: first.field, count },
+    `${entity} ${id}: ${first.field} was changed by ${who} since this edit began (now ${JSON.stringify(first.theirs)})${count > 1 ? `, and ${count - 1} more cell(s)` : ''}; nothing was written`,
     details,
   );
+}
+
+/** Who wrote `field` of the row last, and when: the newest audit row that changed it (else the row's newest). */
+function lastChangeOf(db: Db, entity: string, id: number, field: string): { who: string; at: string } {
+  const trail = auditTrailOf(db, entity, id, WHO_DEPTH);
+  const changed = trail.find((a) => {
+    const after = typeof a.after === 'string' ? (JSON.parse(a.after) as Values | null) : (a.after as Values | null);
+    return after !== null && typeof after === 'object' && field in after;
+  });
+  const last = changed ?? trail[0];
+  return { who: last?.who ?? '', at: last?.at ?? '' };
 }

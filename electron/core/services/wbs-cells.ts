@@ -11,11 +11,13 @@ import { getProjectRow } from './projects.js';
 import { ENTITY, getTaskRow, hasChildren, insertRow, movedBut, placeTasks, rescheduleSettled, settleRollUps, slotPositions, typedLinks, wbsStore, type TaskRow } from './wbs.js';
 import { codeIndex } from './schedule.js';
 import { withDerivedStatus } from './rollup.js';
+import { refuseStale } from './stale-edit.js';
 import { previousSibling } from '../db/queries/wbs.js';
 
 export interface CellsInput {
   projectId: number;
-  updates: { id: number; patch: Record<string, unknown> }[];
+  /** `expected`: the cells' values when the paste began (services/stale-edit.ts). */
+  updates: { id: number; patch: Record<string, unknown>; expected?: Record<string, unknown> }[];
   creates?: { values: Record<string, unknown> }[];
   /** New rows go after this task, as its siblings; absent: at the end of the top level. */
   createAfterId?: number | null;
@@ -80,6 +82,8 @@ export function applyCells(db: Db, actor: Actor, input: CellsInput, today: strin
       if (creates.length > 0 && anchor !== null && getTaskRow(db, anchor).projectId !== projectId)
         throw textError('CONFLICT', 'wbs.otherProject', { id: anchor }, `WBS task ${anchor} belongs to another project`, { field });
     if (problems.length > 0) refuse(problems.sort((a, b) => a.row - b.row));
+    // Read in this transaction: a cell a colleague changed since the paste began is not overwritten.
+    refuseStale(db, ENTITY, updates.map((u) => ({ id: u.id, stored: rows.get(u.id)!, expected: u.expected, patch: u.patch })));
     // Predecessors become links once every row exists (a pasted block may link to its own new rows).
     const typed: { row: number; id: number | null; text: string }[] = [];
     const withoutLinks = (row: number, id: number | null, values: Record<string, unknown>) => {

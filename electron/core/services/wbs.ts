@@ -556,7 +556,7 @@ export function updateTask(db: Db, actor: Actor, id: number, patch: Partial<WbsF
   const current = getTaskRow(db, id);
   return inBatch(db, actor, 'wbs.update', current.projectId, (batch) => {
     const row = getTaskRow(db, id);
-    refuseStale(db, ENTITY, id, row, expected, patch);
+    refuseStale(db, ENTITY, [{ id, stored: row, expected, patch }]);
     if (patch.predecessors !== undefined) {
       const problem = typedLinks(db, batch, row.projectId, id, patch.predecessors);
       if (problem) throw new ApiError('VALIDATION', `predecessors: ${problem.message}`, [{ field: 'predecessors', message: problem.message }], problem.text);

@@ -1,6 +1,8 @@
 // A cell edit that began from a value a colleague has since changed comes back as CONFLICT with both
 // values (common/stale-edit.ts). The grid then shows the colleague's value and asks which to keep:
-// 自分の値で上書き sends the edit again from the value now shown; 相手の値を残す keeps what is stored.
+// 自分の値で上書き sends the edit again from the value now shown; 相手の値を残す keeps what is stored. A
+// paste is refused the same way for every cell a colleague changed (details.rows), and 相手の値を残す
+// then sends the rest of the paste without those cells.
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../../electron/common/errors.js';
 import { isStale, type StaleDetails } from '../../../electron/common/stale-edit.js';
@@ -19,14 +21,51 @@ function shown(v: unknown, t: TFunction): string {
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
-/** The question put to the user: both values of the first changed cell, who changed it and when. */
-export function staleRequest(stale: StaleDetails, t: TFunction, header: (field: string) => string, overwrite: () => void): ConfirmRequest {
-  const cell = stale.cells[0]!;
+/** The colleague's values of the refused cells, by row id: shown in the grid while the user chooses. */
+export function theirValues(stale: StaleDetails): Map<number, Record<string, unknown>> {
+  return new Map(stale.rows.map((r) => [r.id, Object.fromEntries(r.cells.map((c) => [c.field, c.theirs]))]));
+}
+
+type Update = { id: number; patch: Record<string, unknown>; expected?: Record<string, unknown> };
+
+/** 自分の値で上書き of a paste: the same updates, each refused cell now begun from the colleague's value. */
+export function overwriting<U extends Update>(updates: U[], stale: StaleDetails): U[] {
+  const theirs = theirValues(stale);
+  return updates.map((u) => (theirs.has(u.id) ? { ...u, expected: { ...u.expected, ...pick(theirs.get(u.id)!, Object.keys(u.patch)) } } : u));
+}
+
+/** 相手の値を残す of a paste: the same updates without the refused cells (a row left with none is dropped). */
+export function keepingTheirs<U extends Update>(updates: U[], stale: StaleDetails): U[] {
+  const theirs = theirValues(stale);
+  return updates.flatMap((u) => {
+    const refused = theirs.get(u.id);
+    if (!refused) return [u];
+    const patch = Object.fromEntries(Object.entries(u.patch).filter(([f]) => !(f in refused)));
+    if (Object.keys(patch).length === 0) return [];
+    const expected = u.expected && Object.fromEntries(Object.entries(u.expected).filter(([f]) => f in patch));
+    return [{ ...u, patch, ...(expected && { expected }) }];
+  });
+}
+
+function pick(values: Record<string, unknown>, fields: string[]): Record<string, unknown> {
+  return Object.fromEntries(fields.filter((f) => f in values).map((f) => [f, values[f]]));
+}
+
+/**
+ * The question put to the user: both values of the first changed cell, who changed it and when, and how
+ * many other cells were changed too (a paste). `keepTheirs`: what 相手の値を残す does besides (a paste's rest).
+ */
+export function staleRequest(stale: StaleDetails, t: TFunction, header: (field: string) => string, overwrite: () => void, keepTheirs?: () => void): ConfirmRequest {
+  const row = stale.rows[0]!;
+  const cell = row.cells[0]!;
+  const others = stale.rows.reduce((n, r) => n + r.cells.length, 0) - 1;
+  const message = t('conflict.message', { who: row.who, when: formatDateTime(row.at), column: header(cell.field), theirs: shown(cell.theirs, t), yours: shown(cell.yours, t) });
   return {
     title: t('conflict.title'),
-    message: t('conflict.message', { who: stale.who, when: formatDateTime(stale.at), column: header(cell.field), theirs: shown(cell.theirs, t), yours: shown(cell.yours, t) }),
+    message: others > 0 ? `${message}${t('conflict.more', { count: others })}` : message,
     confirmLabel: t('conflict.keepMine'),
     cancelLabel: t('conflict.keepTheirs'),
     onConfirm: overwrite,
+    ...(keepTheirs && { onCancel: keepTheirs }),
   };
 }

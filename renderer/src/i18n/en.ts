@@ -144,6 +144,7 @@ export const en = {
     keepMine: 'Overwrite with mine',
     keepTheirs: 'Keep theirs',
     empty: '(blank)',
+    more: ' ({{count}} more cell(s) were changed before too.)',
   },
   settings: {
     open: 'Settings',

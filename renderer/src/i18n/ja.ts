@@ -146,6 +146,7 @@ export const ja: Strings = {
     keepMine: '自分の値で上書き',
     keepTheirs: '相手の値を残す',
     empty: '（空欄）',
+    more: '（ほかに {{count}} セルも先に変更されていました。）',
   },
   settings: {
     open: '設定',

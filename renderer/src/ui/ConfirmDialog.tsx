@@ -8,6 +8,8 @@ export interface ConfirmRequest {
   onConfirm(): void;
   /** The other button's words (default キャンセル): a choice rather than a cancel (a stale edit's 相手の値を残す). */
   cancelLabel?: string;
+  /** What that button does besides closing (a stale paste's 相手の値を残す sends the rest); Esc only closes. */
+  onCancel?(): void;
 }
 
 /** A modal confirmation on the native <dialog>: Esc and Cancel close it, focus starts on Cancel. */
@@ -27,7 +29,13 @@ export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | 
           <h2 id="confirm-title">{request.title}</h2>
           <p>{request.message}</p>
           <div className="buttons">
-            <button autoFocus onClick={onClose}>
+            <button
+              autoFocus
+              onClick={() => {
+                request.onCancel?.();
+                onClose();
+              }}
+            >
               {request.cancelLabel ?? t('common.cancel')}
             </button>
             <button

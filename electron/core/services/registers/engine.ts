@@ -111,7 +111,7 @@ export function registerService<D>(b: RegisterBinding<D>) {
     );
     if (plan.problems.length > 0) throw refusal(kind.label, plan.problems, kind.single);
     // Read in this transaction: a cell a colleague changed since the caller's edit began is not overwritten.
-    for (const u of req.updates) refuseStale(db, entity, u.id, plan.rows.get(u.id)!, u.expected, u.patch);
+    refuseStale(db, entity, req.updates.map((u) => ({ id: u.id, stored: plan.rows.get(u.id)!, expected: u.expected, patch: u.patch })));
 
     const current = new Map<number, RegisterRow>();
     for (const u of plan.updates) {

@@ -14,7 +14,8 @@ import type { CellPlan, PlanColumn } from '../../grid/cellPlan.js';
 import { parseCell } from '../../grid/cellValues.js';
 import { RegisterGrid } from '../../grid/RegisterGrid.js';
 import { UndoRedoButtons } from '../../ui/UndoRedoButtons.js';
-import { staleOf, staleRequest } from '../../grid/staleEdit.js';
+import { keepingTheirs, overwriting, staleOf, staleRequest, theirValues } from '../../grid/staleEdit.js';
+import { PendingCells } from '../../grid/pendingCells.js';
 import { Notice, PageFrame, usePageFrame } from '../../ui/PageFrame.js';
 import { useBadCellMessages, useReasonText } from '../../grid/reasons.js';
 import { isCellProblems, problemsToBadCells, reasonOf } from '../../grid/serverProblems.js';
@@ -197,10 +198,19 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
     if (!parsed.ok)
       return setError(t('register.cellRefused', { column: headerOf(field), value: String(e.newValue ?? ''), reason: reasonText(parsed.reason) }));
     // The value the cell showed goes with the edit: a colleague's change since is not overwritten.
-    await send(e.data.id, field, parsed.value, { [field]: e.oldValue ?? null });
+    await send(e.data.id, field, parsed.value, { [field]: pending.began(e.data.id, field, e.oldValue) });
+  };
+
+  /** Cells sent and not yet answered: a second edit of one begins from what the first sent (pendingCells.ts). */
+  const pending = useMemo(() => new PendingCells(), []);
+  /** The colleague's values of refused cells, shown in the grid while the user chooses. */
+  const showTheirs = (stale: Parameters<typeof theirValues>[0]) => {
+    const theirs = theirValues(stale);
+    rowsQuery.setData((prev) => (prev ?? []).map((x) => (theirs.has(x.id) ? { ...x, ...theirs.get(x.id) } : x)));
   };
 
   const send = async (id: number, field: string, value: unknown, expected: Record<string, unknown>) => {
+    const answered = pending.send([{ id, patch: { [field]: value } }]);
     try {
       // The row comes back as stored: patched in place as soon as it answers, not the whole list read again.
       await api.update(
@@ -220,9 +230,8 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
       const stale = staleOf(err);
       if (stale) {
         // The colleague's values in the grid, then the choice.
-        const theirs = Object.fromEntries(stale.cells.map((c) => [c.field, c.theirs]));
-        rowsQuery.setData((prev) => (prev ?? []).map((x) => (x.id === stale.id ? { ...x, ...theirs } : x)));
-        return frame.ask(staleRequest(stale, t, (f) => headerOf(f) ?? f, () => void send(id, field, value, theirs)));
+        showTheirs(stale);
+        return frame.ask(staleRequest(stale, t, (f) => headerOf(f) ?? f, () => void send(id, field, value, theirValues(stale).get(id) ?? {})));
       }
       const detail = err instanceof ApiError && Array.isArray(err.details) ? (err.details[0] as { field?: string; message?: string }) : undefined;
       if (detail?.field && detail.message)
@@ -234,17 +243,38 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
           }),
         );
       else fail(err);
+    } finally {
+      answered();
     }
   };
 
   const onApply = async (plan: CellPlan) => {
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const updates = plan.updates.map((u) => ({ id: u.id, patch: foldExtras(u.patch, byId.get(u.id)?.extra) }));
+    // Each pasted cell carries what it showed when the paste began, as a cell edit does. The extra
+    // columns travel as the row's whole `extra` (foldExtras) and are not compared.
+    const updates = plan.updates.map((u) => {
+      const patch = foldExtras(u.patch, byId.get(u.id)?.extra);
+      return { id: u.id, patch, expected: pending.beganAll(u.id, patch, byId.get(u.id) as Record<string, unknown> | undefined, (f) => f === 'extra') };
+    });
     const creates = plan.creates.map((c) => ({ values: foldExtras(c.values, undefined) }));
+    await sendCells(plan, updates, creates);
+  };
+
+  const sendCells = async (plan: CellPlan, updates: { id: number; patch: Record<string, unknown>; expected?: Record<string, unknown> }[], creates: { values: Record<string, unknown> }[]) => {
+    if (updates.length === 0 && creates.length === 0) return;
+    const answered = pending.send(updates);
     try {
       await api.applyCells(project.id, updates, creates);
       frame.clear();
     } catch (err) {
+      const stale = staleOf(err);
+      if (stale) {
+        // Nothing of the paste was written: the colleague's values shown, then the choice for their cells.
+        showTheirs(stale);
+        return frame.ask(
+          staleRequest(stale, t, (f) => headerOf(f) ?? f, () => void sendCells(plan, overwriting(updates, stale), creates), () => void sendCells(plan, keepingTheirs(updates, stale), creates)),
+        );
+      }
       if (err instanceof ApiError && isCellProblems(err.details)) {
         const a = grid.current?.api;
         setBadCells(
@@ -257,6 +287,8 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
           })),
         );
       } else fail(err);
+    } finally {
+      answered();
     }
   };
 

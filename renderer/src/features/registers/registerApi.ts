@@ -12,7 +12,8 @@ export interface RegisterApi<T> {
   /** `expected`: the cells' values when the edit began (a colleague's change since is CONFLICT, common/stale-edit.ts). */
   update(id: number, patch: Values, opts?: MutateOptions, expected?: Values): Promise<T>;
   remove(ids: number[]): Promise<{ deleted: number }>;
-  applyCells(projectId: number, updates: { id: number; patch: Values }[], creates: { values: Values }[], opts?: MutateOptions): Promise<{ updated: T[]; created: T[] }>;
+  /** Each update's `expected`: as update's, what its cells showed when the paste began. */
+  applyCells(projectId: number, updates: { id: number; patch: Values; expected?: Values }[], creates: { values: Values }[], opts?: MutateOptions): Promise<{ updated: T[]; created: T[] }>;
 }
 
 export function registerApi<T>(name: RegisterName): RegisterApi<T> {

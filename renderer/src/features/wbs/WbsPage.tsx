@@ -12,7 +12,8 @@ import type { CellPlan, PlanColumn } from '../../grid/cellPlan.js';
 import { useEditWhenShown } from '../../grid/useEditWhenShown.js';
 import { ColumnChooser } from '../../ui/ColumnChooser.js';
 import { UndoRedoButtons } from '../../ui/UndoRedoButtons.js';
-import { staleOf, staleRequest } from '../../grid/staleEdit.js';
+import { keepingTheirs, overwriting, staleOf, staleRequest, theirValues } from '../../grid/staleEdit.js';
+import { PendingCells } from '../../grid/pendingCells.js';
 import type { Input, Method, Output } from '../../../../electron/common/api.js';
 import { HISTORY, mutate, read, remember, subscribe, useQuery, type MutateOptions } from '../../api/useApi.js';
 import { Notice, PageFrame, usePageFrame } from '../../ui/PageFrame.js';
@@ -202,47 +203,77 @@ export function WbsPage({ project }: { project: Project }) {
   /** The rows a row command acts on: the selected range, or the focused row. */
   const targets = (): WbsRow[] => (selected.current.length ? selected.current : [focused()].filter((x): x is WbsRow => !!x));
 
+  /** Cells sent and not yet answered: a second edit of one begins from what the first sent (pendingCells.ts). */
+  const pending = useMemo(() => new PendingCells(), []);
+  /** The colleague's values of refused cells, shown in the grid while the user chooses. */
+  const showTheirs = (stale: Parameters<typeof theirValues>[0]) => {
+    const theirs = theirValues(stale);
+    setTasks((prev) => prev.map((x) => (theirs.has(x.id) ? { ...x, ...theirs.get(x.id) } : x)));
+  };
+
   const onEdit = (e: CellEditRequestEvent<WbsRow>) => {
     const field = e.colDef.field as keyof WbsFields;
     const parsed = parseCell(kinds[field], e.newValue);
     if (!parsed.ok) return setError(t(`errors.${parsed.reason}`, { value: String(e.newValue) }));
     // The value the cell showed goes with the edit: a colleague's change since is not overwritten
     // (the links' text is derived from the links, not stored as shown: not compared).
-    const expected = field === 'predecessors' ? undefined : { [field]: e.oldValue ?? null };
+    const expected = field === 'predecessors' ? undefined : { [field]: pending.began(e.data.id, field, e.oldValue) };
     const send = (from: Record<string, unknown> | undefined) =>
       run(async () => {
+        const patch = { [field]: parsed.value };
+        const answered = pending.send([{ id: e.data.id, patch }]);
         try {
-          await write('wbs.update', { id: e.data.id, patch: { [field]: parsed.value }, ...(from && { expected: from }) }, { onAnswer: mergeUpdate });
+          await write('wbs.update', { id: e.data.id, patch, ...(from && { expected: from }) }, { onAnswer: mergeUpdate });
           reloadIfDue();
         } catch (err) {
           const stale = staleOf(err);
           if (!stale) throw err;
           // The colleague's values in the grid, then the choice.
-          const theirs = Object.fromEntries(stale.cells.map((c) => [c.field, c.theirs]));
-          setTasks((prev) => prev.map((x) => (x.id === stale.id ? { ...x, ...theirs } : x)));
-          ask(staleRequest(stale, t, header, () => void send(theirs)));
+          showTheirs(stale);
+          ask(staleRequest(stale, t, header, () => void send(theirValues(stale).get(e.data.id))));
+        } finally {
+          answered();
         }
       });
     void send(expected);
   };
 
-  const onApply = (plan: CellPlan) =>
-    run(async () => {
-      lastPlan.current = plan;
-      const last = rows.at(-1);
-      await write(
-        'wbs.applyCells',
-        { projectId: project.id, updates: plan.updates, creates: plan.creates, createAfterId: last?.id ?? null },
-        {
-          onAnswer: (result) => {
-            if (result.createdIds.length) patch({ tasks: result.tasks, deletedIds: [] });
-            else merge(result.tasks);
-            const { moved } = result;
-            if (moved) setTasks((prev) => applyMovedDates(prev, moved, localToday()));
-          },
-        },
-      );
-    });
+  const onApply = (plan: CellPlan) => {
+    // Each pasted cell carries what it showed when the paste began, as a cell edit does (not the links).
+    const byId = new Map(tasks.map((x) => [x.id, x]));
+    const skip = (f: string) => f === 'predecessors';
+    const updates = plan.updates.map((u) => ({ ...u, expected: pending.beganAll(u.id, u.patch, byId.get(u.id) as Record<string, unknown> | undefined, skip) }));
+    const last = rows.at(-1);
+    const send = (updates: { id: number; patch: Record<string, unknown>; expected?: Record<string, unknown> }[]) =>
+      run(async () => {
+        if (updates.length === 0 && plan.creates.length === 0) return;
+        lastPlan.current = { ...plan, updates };
+        const answered = pending.send(updates);
+        try {
+          await write(
+            'wbs.applyCells',
+            { projectId: project.id, updates, creates: plan.creates, createAfterId: last?.id ?? null },
+            {
+              onAnswer: (result) => {
+                if (result.createdIds.length) patch({ tasks: result.tasks, deletedIds: [] });
+                else merge(result.tasks);
+                const { moved } = result;
+                if (moved) setTasks((prev) => applyMovedDates(prev, moved, localToday()));
+              },
+            },
+          );
+        } catch (err) {
+          const stale = staleOf(err);
+          if (!stale) throw err;
+          // Nothing of the paste was written: the colleague's values shown, then the choice for their cells.
+          showTheirs(stale);
+          ask(staleRequest(stale, t, header, () => void send(overwriting(updates, stale)), () => void send(keepingTheirs(updates, stale))));
+        } finally {
+          answered();
+        }
+      });
+    return send(updates);
+  };
 
   const { editWhenShown, onRowsShown } = useEditWhenShown(grid, 'name');
 
