@@ -269,6 +269,8 @@ export const en = {
     takeBaseline: 'Save baseline',
     baselineName: 'Baseline name',
     baselineDefaultName: 'Baseline {{date}}',
+    /** A baseline in a list: its name and the day it was taken. */
+    baselineTaken: '{{name}} ({{date}})',
     deleteBaseline: 'Delete baseline',
     confirmDeleteBaseline: 'Delete baseline "{{name}}"? (Undo brings it back.)',
     closeWeek: 'Weekly close',

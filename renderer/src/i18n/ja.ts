@@ -270,6 +270,8 @@ export const ja: Strings = {
     takeBaseline: '基準計画を保存',
     baselineName: '基準計画の名前',
     baselineDefaultName: '基準計画 {{date}}',
+    /** A baseline in a list: its name and the day it was taken. */
+    baselineTaken: '{{name}}（{{date}}）',
     deleteBaseline: '基準計画を削除',
     confirmDeleteBaseline: '基準計画「{{name}}」を削除しますか？（元に戻すで戻せます）',
     closeWeek: '週次締め',

@@ -30,7 +30,7 @@ export function BaselineCompare({ projectId, baselines, baselineId, onError }: P
   const lines = useMemo(() => (result ? compareLines(result) : []), [result]);
   const label = (field: string) => t(field === 'links' ? 'wbs.col.predecessors' : `wbs.col.${field}`);
   const value = (field: string, v: unknown) => compareValue(field, v, (s) => t(`status.${s}`));
-  const name = (b: Baseline) => `${b.name}（${formatDate(b.takenAt.slice(0, 10))}）`;
+  const name = (b: Baseline) => t('progress.baselineTaken', { name: b.name, date: formatDate(b.takenAt.slice(0, 10)) });
   const slipped = lines.filter((l) => (l.finishSlip ?? 0) > 0).length;
 
   return (

@@ -198,7 +198,7 @@ export function ProgressPage({ project }: { project: Project }) {
             <option value="">{t('progress.currentPlan')}</option>
             {baselines.map((b) => (
               <option key={b.id} value={b.id}>
-                {b.name}（{formatDate(b.takenAt.slice(0, 10))}）
+                {t('progress.baselineTaken', { name: b.name, date: formatDate(b.takenAt.slice(0, 10)) })}
               </option>
             ))}
           </select>
