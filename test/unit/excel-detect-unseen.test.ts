@@ -173,3 +173,68 @@ describe('headers in two languages', () => {
     }
   });
 });
+
+describe('a WBS whose levels stand in separate name columns', () => {
+  const levels = (t: ImportTable) => t.records.map((r) => `${'  '.repeat(r.level ?? 0)}${r.values.name}`);
+
+  it('Phase | Activity | Task name, each row named in its level’s column, is one outline: every row a task at its level', async () => {
+    const t = read(
+      await book((ws) => {
+        ws.addRow(['Phase', 'Activity', 'Task name', 'Owner', 'Start', 'Finish']);
+        ws.addRow(['Planning', null, null, null, d('2025-04-01'), d('2025-04-20')]);
+        ws.addRow([null, 'Charter', null, null, d('2025-04-01'), d('2025-04-10')]);
+        ws.addRow([null, null, 'Draft charter', 'PM', d('2025-04-01'), d('2025-04-05')]);
+        ws.addRow([null, null, 'Sign charter', 'Sponsor', d('2025-04-06'), d('2025-04-10')]);
+        ws.addRow(['Execution', null, null, null, d('2025-04-21'), d('2025-05-20')]);
+        ws.addRow([null, 'Build', null, null, d('2025-04-21'), d('2025-05-20')]);
+        ws.addRow([null, null, 'Code', 'Dev', d('2025-04-21'), d('2025-05-10')]);
+      }),
+      'wbs',
+    );
+    expect(t.columns.map((c) => [c.column, c.field])).toEqual([
+      ['A:C', 'name'],
+      ['D', 'assignee'],
+      ['E', 'plannedStart'],
+      ['F', 'plannedFinish'],
+    ]);
+    expect(levels(t)).toEqual(['Planning', '  Charter', '    Draft charter', '    Sign charter', 'Execution', '  Build', '    Code']);
+  });
+
+  it('大項目 | 中項目 | 作業名 beside a WBS code reads the same way', async () => {
+    const t = read(
+      await book((ws) => {
+        ws.addRow(['WBS', '大項目', '中項目', '作業名', '担当者']);
+        ws.addRow(['1', '要件定義', null, null, null]);
+        ws.addRow(['1.1', null, '業務調査', null, null]);
+        ws.addRow(['1.1.1', null, null, '現行業務のヒアリング', '山田']);
+        ws.addRow(['1.1.2', null, null, '課題の整理', '佐藤']);
+        ws.addRow(['2', '設計', null, null, null]);
+        ws.addRow(['2.1', null, '基本設計', null, null]);
+      }),
+      'wbs',
+    );
+    expect(t.columns.map((c) => [c.column, c.field])).toEqual([
+      ['A', 'wbsCode'],
+      ['B:D', 'name'],
+      ['E', 'assignee'],
+    ]);
+    expect(levels(t)).toEqual(['要件定義', '  業務調査', '    現行業務のヒアリング', '    課題の整理', '設計', '  基本設計']);
+  });
+
+  it('a phase written on every task row is each task’s group, not a level of names', async () => {
+    const t = read(
+      await book((ws) => {
+        ws.addRow(['Phase', 'Task name', 'Owner']);
+        ws.addRow(['Planning', 'Draft charter', 'PM']);
+        ws.addRow(['Planning', 'Sign charter', 'Sponsor']);
+        ws.addRow(['Execution', 'Code', 'Dev']);
+      }),
+      'wbs',
+    );
+    expect(t.columns.map((c) => [c.column, c.field])).toEqual([
+      ['A', 'level1'],
+      ['B', 'name'],
+      ['C', 'assignee'],
+    ]);
+  });
+});

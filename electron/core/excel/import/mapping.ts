@@ -250,24 +250,55 @@ export function assignFields(
     }
   }
   // A WBS written with phase names in one column and task names in the next (WBS要素名 | タスク名),
-  // each row using one of them: both columns are the name, read like a merged column group.
+  // each row using one of them: both columns are the name, read like a merged column group. So are
+  // three or more such columns, one per level (Phase | Activity | Task name, 大項目 | 中項目 | 作業): a
+  // column beside the name's that a level word (Phase, 大項目) or a name word heads joins it when no row
+  // fills both — each row names itself in its level's column. (Where the rows fill both, the level
+  // column is each task's group, kept as such.)
   const spans = header.map((col) => col.span);
   if (target === 'wbs' && samples) {
-    const at = [...byColumn.entries()].find(([, a]) => a.field === 'name')?.[0];
-    const next = at === undefined ? undefined : header.findIndex((col) => col.c === header[at]!.c + spans[at]!);
-    if (at !== undefined && next !== undefined && next >= 0 && !byColumn.has(next) && candidates.some((c) => c.i === next && c.field === 'name')) {
-      const a = samples.cells(header[at]!).length;
-      const b = samples.cells(header[next]!).length;
-      const both = samples.cells({ ...header[at]!, span: spans[at]! + spans[next]! }).length;
-      // cells() yields one cell per row: rows using either column = both; rows using each = a, b.
-      if (a > 0 && b > 0 && a + b - both <= 0.1 * both) {
+    const joins = (i: number) => {
+      const a = byColumn.get(i);
+      return a ? /^level\d$/.test(a.field) : candidates.some((c) => c.i === i && (c.field === 'name' || /^level\d$/.test(c.field)));
+    };
+    // Rows filling either of two column spans, and rows filling each: one of them per row (10 % slack).
+    const exclusive = (x: { c: number; span: number }, y: { c: number; span: number }) => {
+      const a = samples.cells({ ...header[0]!, c: x.c, span: x.span }).length;
+      const b = samples.cells({ ...header[0]!, c: y.c, span: y.span }).length;
+      const both = samples.cells({ ...header[0]!, c: Math.min(x.c, y.c), span: x.span + y.span }).length;
+      return a > 0 && b > 0 && a + b - both <= 0.1 * both;
+    };
+    const drop = (gone: number) => {
+      header = header.filter((_, i) => i !== gone);
+      spans.splice(gone, 1);
+      const moved = new Map<number, { field: string; confidence: number }>();
+      for (const [i, v] of byColumn) if (i !== gone) moved.set(i > gone ? i - 1 : i, v);
+      byColumn.clear();
+      for (const [i, v] of moved) byColumn.set(i, v);
+    };
+    let at = [...byColumn.entries()].find(([, a]) => a.field === 'name')?.[0];
+    for (let grew = true; grew && at !== undefined; ) {
+      grew = false;
+      const here = { c: header[at]!.c, span: spans[at]! };
+      const next = header.findIndex((col) => col.c === here.c + here.span);
+      if (next >= 0 && joins(next) && exclusive(here, { c: header[next]!.c, span: spans[next]! })) {
+        const level = byColumn.get(next)?.field;
+        if (level) taken.delete(level);
         spans[at] = spans[at]! + spans[next]!;
-        header = header.filter((_, i) => i !== next);
-        const moved = new Map<number, { field: string; confidence: number }>();
-        for (const [i, v] of byColumn) moved.set(i > next ? i - 1 : i, v);
-        byColumn.clear();
-        for (const [i, v] of moved) byColumn.set(i, v);
-        spans.splice(next, 1);
+        drop(next);
+        grew = true;
+        continue;
+      }
+      const prev = header.findIndex((col, i) => col.c + spans[i]! === here.c);
+      // (Leftwards only level words: a name word before the name is the sheet's other name column.)
+      if (prev >= 0 && /^level\d$/.test(byColumn.get(prev)?.field ?? '') && exclusive({ c: header[prev]!.c, span: spans[prev]! }, here)) {
+        taken.delete(byColumn.get(prev)!.field);
+        const name = byColumn.get(at)!;
+        spans[prev] = spans[prev]! + spans[at]!;
+        byColumn.set(prev, name);
+        drop(at);
+        at = prev;
+        grew = true;
       }
     }
   }
