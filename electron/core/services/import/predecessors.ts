@@ -5,7 +5,10 @@
 import { columnName } from '../../../common/excel/model.js';
 import { shown, type Problem } from '../../../common/excel/problems.js';
 import type { ImportTable } from '../../excel/import/read-table.js';
-import { parseLinks } from '../../../common/schedule/links-text.js';
+import { formatLinks, parseLinks } from '../../../common/schedule/links-text.js';
+import type { WorkbookModel } from '../../../common/excel/model.js';
+import { SheetIndex } from '../../excel/import/sheet-index.js';
+import { headerColumns } from '../../excel/import/header-rows.js';
 
 /** The codes a predecessors text may use to name each record of the table. */
 export function fileCodes(table: ImportTable): Set<string> {
@@ -22,6 +25,53 @@ export function fileCodes(table: ImportTable): Set<string> {
     if (typeof written === 'string' && written.trim() !== '') codes.add(written.trim().replace(/\.$/, ''));
   });
   return codes;
+}
+
+/** Headers of a task ID column as MS Project and its exports write it (ID, Unique ID, Task ID, #, タスクID, 番号). */
+const ID_LABEL = /^(?:id|unique ?id|uid|task ?id|task ?no\.?|#|no\.?|タスクid|タスク番号|id番号|番号|通番|連番)$/i;
+
+/**
+ * Predecessors written by a task ID column that is not the outline's numbering (MS Project's ID beside
+ * its Predecessors "3,5FS+2d": a row's number in the whole plan, summaries included, so ID 5 is task 1.3):
+ * when every item of the column is a whole number found in such an ID column, each is rewritten as the
+ * WBS code of the row it names, which the rest of the import resolves into links. Where the numbers
+ * are not all IDs of the file (or no ID column exists) the text is read as WBS codes, as before.
+ */
+export function predecessorsById(table: ImportTable, model: WorkbookModel): void {
+  if (table.target !== 'wbs' || !table.columns.some((m) => m.field === 'predecessors')) return;
+  const sheet = model.sheets.find((x) => x.name === table.sheet);
+  if (!sheet) return;
+  const ix = new SheetIndex(sheet);
+  const taken = new Set(table.columns.filter((m) => m.field === 'predecessors' || m.field === 'name').flatMap((m) => Array.from({ length: m.span }, (_, k) => m.c + k)));
+  const idColumn = headerColumns(ix, table.header.top - 1, table.header.bottom - 1).find((h) => h.span === 1 && !taken.has(h.c) && ID_LABEL.test(h.parts[h.parts.length - 1]!.normalize('NFKC').trim()));
+  if (!idColumn) return;
+  const idOf = (row: number): string | null => {
+    const cell = ix.cell(row - 1, idColumn.c);
+    const v = cell?.t === 'n' ? String(cell.v) : cell?.t === 's' ? (cell.v as string).normalize('NFKC').trim() : '';
+    return /^\d+$/.test(v) ? String(Number(v)) : null;
+  };
+  const ids = new Map<string, number>();
+  table.records.forEach((rec, i) => {
+    const id = idOf(rec.row);
+    if (id !== null) ids.set(id, ids.has(id) ? -1 : i);
+  });
+  if (ids.size < 2 || [...ids.values()].includes(-1)) return;
+  const parsed = table.records.map((rec) => (typeof rec.values.predecessors === 'string' && rec.values.predecessors.trim() !== '' ? parseLinks(rec.values.predecessors) : null));
+  const items = parsed.flatMap((p) => (p?.ok ? p.links : []));
+  if (items.length === 0 || parsed.some((p) => p && !p.ok) || !items.every((l) => /^\d+$/.test(l.code) && ids.has(String(Number(l.code))))) return;
+  // The outline code of each record, as fileCodes numbers it (and apply resolves it once the rows exist).
+  const code: string[] = [];
+  const counts = new Map<number | null, number>();
+  table.records.forEach((rec, i) => {
+    const parent = rec.parent ?? null;
+    const n = (counts.get(parent) ?? 0) + 1;
+    counts.set(parent, n);
+    code[i] = parent === null ? String(n) : `${code[parent]}.${n}`;
+  });
+  table.records.forEach((rec, i) => {
+    const p = parsed[i];
+    if (p?.ok) rec.values.predecessors = formatLinks(p.links.map((l) => ({ ...l, code: code[ids.get(String(Number(l.code)))!]! })));
+  });
 }
 
 export function flagPredecessors(table: ImportTable): void {

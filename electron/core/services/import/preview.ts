@@ -28,7 +28,7 @@ import type { NewListItem } from '../../excel/import/client-values.js';
 import type { VocabListName } from '../../../common/registers.js';
 import { applyPlan, BATCH_LABEL } from './apply.js';
 import { deriveWbsStatus, flagDuplicateRefs, planImport, type ImportPlan } from './plan.js';
-import { flagPredecessors } from './predecessors.js';
+import { flagPredecessors, predecessorsById } from './predecessors.js';
 import { findProfile, getTableProfile, replaceProfileLayout, saveProfile, type RecordLinks } from './profiles.js';
 import { listTasks } from '../wbs.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
@@ -251,6 +251,7 @@ export class ImportPreviews {
     if (table.records.length > MAX_IMPORT_ROWS)
       throw invalid('dataBase64', `${fileName}: sheet ${layout.sheet} has ${table.records.length.toLocaleString('en-US')} rows of data; PMO Desk imports up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows at a time: split the file`, 'tooManyRows', { file: fileName, sheet: layout.sheet, count: table.records.length, max: MAX_IMPORT_ROWS });
     flagDuplicateRefs(table);
+    predecessorsById(table, model);
     flagPredecessors(table);
     deriveWbsStatus(table);
     table.problems.unshift(...problems);

@@ -1,0 +1,80 @@
+// MS Project-style predecessors given by an ID column that is not the outline's numbering (issue 13):
+// "10", "20FS+2d", "10SS,30" refer to the rows whose ID cell holds that number, summaries included.
+// The import turns them into links (dependency rows), not text with a warning per cell.
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+
+beforeAll(async () => {
+  await buildReaderWorker();
+});
+
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+async function plan(rows: (string | number | Date | null)[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Tasks');
+  ws.addRow(['ID', 'WBS', 'Task Name', 'Duration', 'Start', 'Finish', 'Predecessors']);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
+
+describe('predecessors by an ID column', () => {
+  it('become links to the rows whose ID they name, with their types and lags', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const { id: projectId } = await call('project.create', { name: 'P' });
+      // IDs count every row (summaries too), so ID 3 is task 1.2, ID 5 is task 2.1: not the outline codes.
+      const dataBase64 = await plan([
+        [1, '1', 'Design', '10 days', d('2025-04-01'), d('2025-04-14'), null],
+        [2, '1.1', 'Draft spec', '5 days', d('2025-04-01'), d('2025-04-07'), null],
+        [3, '1.2', 'Review spec', '5 days', d('2025-04-08'), d('2025-04-14'), '2'],
+        [4, '2', 'Build', '10 days', d('2025-04-17'), d('2025-04-30'), null],
+        [5, '2.1', 'Code', '8 days', d('2025-04-17'), d('2025-04-28'), '3FS+2d'],
+        [6, '2.2', 'Docs', '3 days', d('2025-04-15'), d('2025-04-17'), '3SS,5'],
+      ]);
+      const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64 });
+      expect(preview.problems.filter((p) => p.field === 'predecessors')).toEqual([]);
+      expect(preview.counts.new).toBe(6);
+      await call('excel.applyImport', { previewId: preview.previewId });
+      const tasks = await call('wbs.list', { projectId });
+      const byName = new Map(tasks.map((t: { id: number; name: string }) => [t.name, t.id]));
+      const links = (await call('dependency.list', { projectId })).map((l: { predecessorId: number; successorId: number; type: string; lagDays: number }) => [
+        tasks.find((t: { id: number }) => t.id === l.predecessorId)!.name,
+        tasks.find((t: { id: number }) => t.id === l.successorId)!.name,
+        l.type,
+        l.lagDays,
+      ]);
+      expect(links.sort()).toEqual(
+        [
+          ['Draft spec', 'Review spec', 'FS', 0],
+          ['Review spec', 'Code', 'FS', 2],
+          ['Review spec', 'Docs', 'SS', 0],
+          ['Code', 'Docs', 'FS', 0],
+        ].sort(),
+      );
+      expect(byName.size).toBe(6);
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('numbers that are not all IDs of the file are read as WBS codes, as before (a warning where one names no row)', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const { id: projectId } = await call('project.create', { name: 'P' });
+      const dataBase64 = await plan([
+        [1, '1', 'Design', '5 days', d('2025-04-01'), d('2025-04-07'), null],
+        [2, '2', 'Build', '5 days', d('2025-04-08'), d('2025-04-14'), '1'],
+        [3, '3', 'Test', '5 days', d('2025-04-15'), d('2025-04-21'), '9'],
+      ]);
+      const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64 });
+      expect(preview.problems.filter((p) => p.field === 'predecessors').map((p) => [p.cell, p.code])).toEqual([['G4', 'predecessorMissing']]);
+    } finally {
+      ws.close();
+    }
+  });
+});
