@@ -385,6 +385,8 @@ export const batches = sqliteTable(
     undone: integer('undone', { mode: 'boolean' }).notNull().default(false),
     kind: text('kind', { enum: ['edit', 'undo', 'redo'] }).notNull().default('edit'),
     reverts: text('reverts'),
+    /** The database login that wrote the batch: a team database's role (Dialect.sessionRole); null in a SQLite file. */
+    role: text('role'),
   },
   (t) => [index('batches_project_stack').on(t.projectId, t.kind, t.undone)],
 );

@@ -362,6 +362,8 @@ export const batches = pgTable(
     undone: integer('undone').notNull().default(0),
     kind: text('kind', { enum: ['edit', 'undo', 'redo'] }).notNull().default('edit'),
     reverts: text('reverts'),
+    /** The PostgreSQL role that wrote the batch (current_user, by the server: Dialect.sessionRole). */
+    role: text('role'),
   },
   (t) => [index('batches_project_stack').on(t.projectId, t.kind, t.undone)],
 );

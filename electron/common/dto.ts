@@ -165,12 +165,15 @@ export interface FieldChange {
 export interface LiveChanges {
   /** The newest batch's seq: the next call's `after`. */
   seq: number;
-  batches: { seq: number; who: string; label: string; projectId: number | null; at: string; entities: string[] }[];
+  /** `role`: the PostgreSQL role that wrote the batch (HistoryEntry.role). */
+  batches: { seq: number; who: string; role: string | null; label: string; projectId: number | null; at: string; entities: string[] }[];
 }
 
 export interface HistoryEntry {
   at: string;
   who: string;
+  /** The database login that wrote it: a team database's PostgreSQL role (its server's current_user); null in a SQLite file. */
+  role: string | null;
   batchId: string;
   batchLabel: string;
   kind: BatchKind;

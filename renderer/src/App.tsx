@@ -15,6 +15,7 @@ import { SearchDialog } from './features/search/SearchDialog.js';
 import { VIEW_OF_KIND, type JumpTarget, type PendingJump } from './features/search/jump.js';
 import { JobProgress } from './ui/JobProgress.js';
 import { startLive, type LiveNotice } from './api/live.js';
+import { whoWrote } from './ui/historyLines.js';
 import { formatDateTime } from '../../electron/common/dates.js';
 import { REGISTER_LIST } from '../../electron/common/registers/index.js';
 import { WorkspaceRegisterPage } from './features/registers/WorkspaceRegisterPage.js';
@@ -143,7 +144,7 @@ export function App({ info, status: startStatus, projects, density: initialDensi
         )}
         {live && (
           <span className="live-notice muted" data-testid="live-notice" role="status">
-            {t('app.liveChange', { who: live.who, when: formatDateTime(live.at) })}
+            {t('app.liveChange', { who: whoWrote(t, live.who, live.role), when: formatDateTime(live.at) })}
           </span>
         )}
         {(project || page !== null) && (

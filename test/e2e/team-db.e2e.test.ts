@@ -62,7 +62,7 @@ describe.skipIf(PG_SKIP)('two web hosts on one team database', () => {
     await expect.poll(() => a!.column('name')).toEqual(['要件定義（確定）']);
     // Written (yamada's page shows what the write answered): suzuki's grid follows within 1 s.
     await expect.poll(() => b!.column('name'), { timeout: 1000, interval: 50 }).toEqual(['要件定義（確定）']);
-    expect(await b!.page.getByTestId('live-notice').innerText()).toMatch(/^yamada さんが更新 \(\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}\)$/);
+    expect(await b!.page.getByTestId('live-notice').innerText()).toMatch(/^yamada（ロール pmo_test） さんが更新 \(\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}\)$/);
     await b!.page.screenshot({ path: screenshotPath('team-live.png') });
     for (const o of opened) expect(o.pageErrors).toEqual([]);
   }, 120_000);

@@ -21,16 +21,17 @@ const caller = (ws: Workspace, user: string): Caller => async (method, args) => 
   return env.result;
 };
 
-async function twoAdministrators(engine: 'sqlite' | 'postgres'): Promise<[Caller, Caller]> {
+/** Two callers of one workspace, and the database login they write as (a SQLite file has none). */
+async function twoAdministrators(engine: 'sqlite' | 'postgres'): Promise<[Caller, Caller, string | null]> {
   if (engine === 'sqlite') {
     const ws = tempWorkspace();
     opened.push(ws);
-    return [caller(ws, 'yamada'), caller(ws, 'suzuki')];
+    return [caller(ws, 'yamada'), caller(ws, 'suzuki'), null];
   }
   const database = await tempPgDatabase();
   const [a, b] = ['yamada', 'suzuki'].map((user) => openWorkspace(tempDir(), { migrationsFolder: MIGRATIONS, postgres: { database }, context: { version: 'test', osLocale: 'ja-JP', shell: 'web', user } }));
   opened.push(a!, b!);
-  return [caller(a!, 'yamada'), caller(b!, 'suzuki')];
+  return [caller(a!, 'yamada'), caller(b!, 'suzuki'), database.user];
 }
 
 const refusal = async (p: Promise<unknown>) => {
@@ -62,6 +63,28 @@ describe.each(ENGINES)('the same cell edited by two administrators (%s)', (engin
     // The refused write left no trace: the history is yamada's edit, suzuki's two.
     const history = await yamada('history.row', { entity: 'wbs_task', id });
     expect(history.filter((h: { batchLabel: string }) => h.batchLabel === 'wbs.update').map((h: { who: string }) => h.who)).toEqual(['suzuki', 'suzuki', 'yamada']);
+  }, 60_000);
+
+  it('the history names the database role that wrote each batch, besides the name the PMO Desk gave', async () => {
+    const [yamada, suzuki, role] = await twoAdministrators(engine);
+    const p = await yamada('project.create', { name: '共有案件' });
+    const { id } = await yamada('wbs.create', { projectId: p.id, values: { name: '要件定義' } });
+    const { seq } = await suzuki('history.since', {});
+    await suzuki('wbs.update', { id, patch: { name: '要件定義（確定）' } });
+    await suzuki('history.undo', { projectId: p.id });
+    const history = await yamada('history.row', { entity: 'wbs_task', id });
+    // PostgreSQL's current_user, written by the server (the test cluster's login, not yamada or suzuki); none in a file.
+    expect(history.map((h: { who: string; role: string | null; kind: string }) => [h.kind, h.who, h.role])).toEqual([
+      ['undo', 'suzuki', role],
+      ['edit', 'suzuki', role],
+      ['edit', 'yamada', role],
+    ]);
+    if (engine === 'postgres') expect(role).toBe('pmo_test');
+    const since = await yamada('history.since', { after: seq });
+    expect(since.batches.map((b: { who: string; role: string | null }) => [b.who, b.role])).toEqual([
+      ['suzuki', role],
+      ['suzuki', role],
+    ]);
   }, 60_000);
 
   it('registers: update and a paste (applyCells) from old values are refused whole', async () => {

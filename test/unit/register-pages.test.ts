@@ -106,6 +106,7 @@ describe('row history lines', () => {
   const entry = (changes: HistoryEntry['changes'], action: HistoryEntry['action'] = 'update'): HistoryEntry => ({
     at: '2025-04-01T01:00:00Z',
     who: 'yamada',
+    role: null,
     batchId: 'b',
     batchLabel: 'risk.update',
     kind: 'edit',

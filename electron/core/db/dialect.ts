@@ -17,6 +17,12 @@ export interface Dialect {
   jsonBoolean(col: string): string;
   /** A column holding JSON text, inline (not as a string) inside jsonObject. */
   jsonInline(col: string): string;
+  /**
+   * The database login of the session, as SQL (batches.role): PostgreSQL's own `current_user`, written by
+   * the server, so the audit trail names the role that wrote whatever name the client gives; a SQLite file
+   * has no logins (NULL).
+   */
+  readonly sessionRole: string;
 }
 
 export const SQLITE: Dialect = {
@@ -25,6 +31,7 @@ export const SQLITE: Dialect = {
   jsonObject: (pairs) => `json_object(${pairs.map(([k, v]) => `'${k}', ${v}`).join(', ')})`,
   jsonBoolean: (col) => `json(CASE WHEN ${col} IS NULL THEN 'null' WHEN ${col} THEN 'true' ELSE 'false' END)`,
   jsonInline: (col) => `json(${col})`,
+  sessionRole: 'NULL',
 };
 
 // json_build_object takes at most 100 arguments (50 pairs): a wider row is built in parts and joined as
@@ -43,4 +50,5 @@ export const POSTGRES: Dialect = {
   },
   jsonBoolean: (col) => `(CASE WHEN ${col} IS NULL THEN NULL ELSE ${col} <> 0 END)`,
   jsonInline: (col) => `${col}::json`,
+  sessionRole: 'current_user',
 };

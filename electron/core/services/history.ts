@@ -345,6 +345,7 @@ export function rowHistory(db: Db, entity: string, id: number, limit = 500): His
   return auditTrailOf(db, entity, id, limit).map((r) => ({
     at: r.at,
     who: r.who,
+    role: r.role ?? null,
     batchId: r.batchId,
     batchLabel: r.label,
     kind: r.kind as BatchKind,

@@ -10,6 +10,8 @@ const LIVE_POLL_MS = 500;
 /** The last colleague's change seen: who, what (the batch's label) and when. */
 export interface LiveNotice {
   who: string;
+  /** The PostgreSQL role that wrote it (history.since). */
+  role: string | null;
   label: string;
   at: string;
 }
@@ -27,7 +29,7 @@ export function startLive(me: string, notice: (n: LiveNotice) => void): () => vo
       if (theirs.length > 0) {
         await refresh([...new Set([...theirs.flatMap((b) => b.entities), HISTORY])]);
         const last = theirs.at(-1)!;
-        notice({ who: last.who, label: last.label, at: last.at });
+        notice({ who: last.who, role: last.role, label: last.label, at: last.at });
       }
     } catch {
       // The server out of reach: the page's own calls say so; ask again at the next tick.

@@ -462,6 +462,7 @@ export const en = {
     title: 'History of “{{title}}”',
     when: 'When',
     who: 'Who',
+    whoRole: '{{who}} (role {{role}})',
     what: 'What',
     change: 'Change',
     button: 'History',

@@ -463,6 +463,7 @@ export const ja: Strings = {
     title: '「{{title}}」の変更履歴',
     when: '日時',
     who: '変更者',
+    whoRole: '{{who}}（ロール {{role}}）',
     what: '操作',
     change: '変更内容',
     button: '履歴',

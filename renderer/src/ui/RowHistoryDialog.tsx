@@ -6,7 +6,7 @@ import type { HistoryEntry } from '../../../electron/common/dto.js';
 import { formatDateTime } from '../../../electron/common/dates.js';
 import { read } from '../api/useApi.js';
 import { useErrorText } from './ErrorBanner.js';
-import { historyLines } from './historyLines.js';
+import { historyLines, whoWrote } from './historyLines.js';
 
 export interface HistoryTarget {
   id: number;
@@ -74,7 +74,7 @@ export function RowHistoryDialog({ entity, target, onClose, headerOf, format }: 
                           <td rowSpan={l.span} className="nowrap">
                             {formatDateTime(l.entry.at)}
                           </td>
-                          <td rowSpan={l.span}>{l.entry.who}</td>
+                          <td rowSpan={l.span}>{whoWrote(t, l.entry.who, l.entry.role)}</td>
                           <td rowSpan={l.span} className="nowrap">
                             {action(l.entry)}
                           </td>

@@ -11,6 +11,14 @@ export interface Line {
   after: string;
 }
 
+/**
+ * Who made a change as the history and the live notice name them: the name the PMO Desk gave (the OS user,
+ * or the page's), with the team database's PostgreSQL role that wrote it when that is another name.
+ */
+export function whoWrote(t: (key: string, params: Record<string, string>) => string, who: string, role: string | null | undefined): string {
+  return role && role !== who ? t('history.whoRole', { who, role }) : who;
+}
+
 /** The lines to show: fields people know (a column header), and only those whose shown value changed. */
 export function historyLines(entries: HistoryEntry[], headerOf: (field: string) => string | null, format: (field: string, value: unknown) => string): Line[] {
   return entries.flatMap((entry, n) => {

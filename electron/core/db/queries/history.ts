@@ -25,7 +25,7 @@ export interface BatchHead {
 }
 
 export function insertBatch(db: SqlDb, b: BatchHead): void {
-  db.sql.run('INSERT INTO batches (id, at, who, label, project_id, kind, reverts) VALUES (?, ?, ?, ?, ?, ?, ?)', [b.id, b.at, b.who, b.label, b.projectId, b.kind, b.reverts]);
+  db.sql.run(`INSERT INTO batches (id, at, who, label, project_id, kind, reverts, role) VALUES (?, ?, ?, ?, ?, ?, ?, ${db.sql.dialect.sessionRole})`, [b.id, b.at, b.who, b.label, b.projectId, b.kind, b.reverts]);
 }
 
 /** An audit row: the change of one row, its before and after as JSON text (null for none). */
@@ -175,11 +175,12 @@ export interface BatchSince {
   label: string;
   projectId: number | null;
   at: string;
+  role: string | null;
 }
 
 /** Batches with a seq (rowid) above `after`, oldest first, at most `limit`: a seek at the end of the rowid. */
 export function batchesAfter(db: SqlDb, after: number, limit: number): BatchSince[] {
-  return db.sql.all<BatchSince>('SELECT rowid AS seq, id, who, label, project_id AS projectId, at FROM batches WHERE rowid > ? ORDER BY rowid LIMIT ?', [after, limit]);
+  return db.sql.all<BatchSince>('SELECT rowid AS seq, id, who, label, project_id AS projectId, at, role FROM batches WHERE rowid > ? ORDER BY rowid LIMIT ?', [after, limit]);
 }
 
 /** The newest batch's seq (0 before any). */
@@ -202,9 +203,9 @@ export function markUndone(db: SqlDb, batchId: string): void {
 }
 
 /** One row's audit trail with its batches, newest first. */
-export function auditTrailOf(db: SqlDb, entity: string, entityId: number, limit: number): (AuditEntry & { at: string; who: string; batchId: string; label: string; kind: string })[] {
+export function auditTrailOf(db: SqlDb, entity: string, entityId: number, limit: number): (AuditEntry & { at: string; who: string; batchId: string; label: string; kind: string; role: string | null })[] {
   return db.sql.all(
-    `SELECT a.entity, a.entity_id AS entityId, a.at, a.who, a.batch_id AS batchId, a.action, a.before, a.after, b.label, b.kind
+    `SELECT a.entity, a.entity_id AS entityId, a.at, a.who, a.batch_id AS batchId, a.action, a.before, a.after, b.label, b.kind, b.role
      FROM audit_log a JOIN batches b ON b.id = a.batch_id
      WHERE a.entity = ? AND a.entity_id = ? ORDER BY a.id DESC LIMIT ?`,
     [entity, entityId, limit],
