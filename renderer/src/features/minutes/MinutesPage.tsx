@@ -8,7 +8,7 @@ import { localToday, parseDateInput } from '../../../../electron/common/dates.js
 import type { Project } from '../../../../electron/common/dto.js';
 import { ApiError, textError } from '../../../../electron/common/errors.js';
 import type { AgendaItem, Attendee, Decision, Meeting, MeetingFields, MeetingSummary } from '../../../../electron/common/meetings.js';
-import { vocabLabel, type Vocabularies } from '../../../../electron/common/registers.js';
+import { vocabLabel } from '../../../../electron/common/registers.js';
 import { hashParams } from '../../api/client.js';
 import { HISTORY, mutate, read, useQuery } from '../../api/useApi.js';
 import type { BadCell } from '../../grid/cellPlan.js';
@@ -41,16 +41,19 @@ function setRouteMeeting(id: number | null) {
   history.replaceState(null, '', `#${params.toString()}`);
 }
 
+const NO_SERIES: string[] = [];
+
 export function MinutesPage({ project }: { project: Project }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
   const frame = usePageFrame();
   const { setNotice } = frame;
+  // The value lists change only on the 選択肢 tab, which remounts this page.
+  const vocab = useQuery(['vocabulary'], () => read('vocab.list', { projectId: project.id }), [project.id], frame.fail).data ?? null;
   const withMessages = useBadCellMessages();
-  const [vocab, setVocab] = useState<Vocabularies | null>(null);
-  const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
-  const [series, setSeries] = useState<string[]>([]);
   const [filter, setFilter] = useState<ListFilter>({ query: '', from: '', to: '' });
+  // The filter the list was asked with: the one typed, once typing pauses.
+  const [asked, setAsked] = useState<ListFilter>(filter);
   const [selectedId, setSelectedId] = useState<number | null>(routeMeeting);
   const [meeting, setMeetingState] = useState<Meeting | null>(null);
   // The undo stack: read again by every write (useApi mutate).
@@ -61,8 +64,6 @@ export function MinutesPage({ project }: { project: Project }) {
   /** The meeting as last stored: saves queue behind each other and each starts from the one before. */
   const current = useRef<Meeting | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const filterRef = useRef(filter);
-  filterRef.current = filter;
 
   const setMeeting = useCallback((m: Meeting | null) => {
     current.current = m;
@@ -76,24 +77,31 @@ export function MinutesPage({ project }: { project: Project }) {
   };
 
   const showError = frame.fail;
+  /** The list as last read (a write's own follow-up picks from it after the write's refresh). */
+  const listed = useRef<MeetingSummary[]>([]);
+  // The list as the filter asks (bad dates are left out until they are dates), with the series of all
+  // the project's meetings: read again after any write of a meeting or of its action items (issues).
+  const listQuery = useQuery(
+    ['meeting', 'issue'],
+    async () => {
+      const from = parseDateInput(asked.from) ?? undefined;
+      const to = parseDateInput(asked.to) ?? undefined;
+      const query = asked.query.trim() || undefined;
+      const [found, all] = await Promise.all([
+        read('meeting.list', { projectId: project.id, query, from, to }),
+        query || from || to ? read('meeting.list', { projectId: project.id }) : null,
+      ]);
+      listed.current = found;
+      return { found, series: [...new Set((all ?? found).map((m) => m.series).filter(Boolean))].sort() };
+    },
+    [project.id, asked],
+    showError,
+  );
+  const meetings = listQuery.data?.found ?? null;
+  const series = listQuery.data?.series ?? NO_SERIES;
   const { setBadCells } = frame;
   const showBad = useCallback((cells: BadCell[]) => setBadCells(cells.map((c) => (c.message ? c : withMessages([c])[0]!))), [withMessages, setBadCells]);
   const clearMessages = frame.clear;
-
-  /** The list as the filter asks (bad dates are left out until they are dates). */
-  const loadList = useCallback(async () => {
-    const f = filterRef.current;
-    const from = parseDateInput(f.from) ?? undefined;
-    const to = parseDateInput(f.to) ?? undefined;
-    const query = f.query.trim() || undefined;
-    const [found, all] = await Promise.all([
-      read('meeting.list', { projectId: project.id, query, from, to }),
-      query || from || to ? read('meeting.list', { projectId: project.id }) : null,
-    ]);
-    setMeetings(found);
-    setSeries([...new Set((all ?? found).map((m) => m.series).filter(Boolean))].sort());
-    return found;
-  }, [project.id]);
 
   const loadMeeting = useCallback(
     async (id: number) => {
@@ -113,33 +121,23 @@ export function MinutesPage({ project }: { project: Project }) {
     [setMeeting, project.id],
   );
 
-  // First load: value lists, the list; the routed meeting or the newest one.
+  // Once the first list is in: the routed meeting, or the newest one.
+  const placed = useRef(false);
   useEffect(() => {
-    let live = true;
-    (async () => {
-      const v = await read('vocab.list', { projectId: project.id });
-      if (!live) return;
-      setVocab(v);
-      const list = await loadList();
-      if (!live) return;
-      const routed = routeMeeting();
-      const first = routed !== null && list.some((x) => x.id === routed) ? routed : (list[0]?.id ?? null);
-      setSelectedId(first);
-      setRouteMeeting(first);
-    })().catch(showError);
-    return () => {
-      live = false;
-    };
-  }, [project.id, loadList, showError]);
+    if (placed.current || !meetings) return;
+    placed.current = true;
+    const routed = routeMeeting();
+    const first = routed !== null && meetings.some((x) => x.id === routed) ? routed : (meetings[0]?.id ?? null);
+    setSelectedId(first);
+    setRouteMeeting(first);
+  }, [meetings]);
 
   // The filter changed: search again after a short pause in typing.
-  const filterKey = `${filter.query}\u0000${filter.from}\u0000${filter.to}`;
-  const firstFilter = useRef(true);
   useEffect(() => {
-    if (firstFilter.current) return void (firstFilter.current = false);
-    const timer = setTimeout(() => void loadList().catch(showError), 250);
+    if (filter === asked) return;
+    const timer = setTimeout(() => setAsked(filter), 250);
     return () => clearTimeout(timer);
-  }, [filterKey, loadList, showError]);
+  }, [filter, asked]);
 
   useEffect(() => {
     if (selectedId === null) return setMeeting(null);
@@ -167,11 +165,6 @@ export function MinutesPage({ project }: { project: Project }) {
     jumpTo.done();
   }, [jumpTo?.seq]);
 
-  /** After a change: the list's counts follow (the undo state follows every write by itself). */
-  const afterChange = useCallback(async () => {
-    await loadList();
-  }, [loadList]);
-
   /** Runs after every save queued before it, so each save starts from the meeting as stored. */
   const enqueue = useCallback(<R,>(task: () => Promise<R>): Promise<R> => {
     const next = queue.current.then(task, task);
@@ -185,16 +178,16 @@ export function MinutesPage({ project }: { project: Project }) {
         const m = current.current;
         if (!m) return false;
         try {
+          // The list's counts and the undo state are read again by the write itself.
           setMeeting(await mutate('meeting.update', { id: m.id, patch }));
           clearMessages();
-          await afterChange();
           return true;
         } catch (err) {
           showError(err);
           return false;
         }
       }),
-    [enqueue, setMeeting, afterChange, showError],
+    [enqueue, setMeeting, showError],
   );
 
   /** A list grid's change → the whole new list, saved with one meeting.update. */
@@ -209,35 +202,33 @@ export function MinutesPage({ project }: { project: Project }) {
           try {
             setMeeting(await mutate('meeting.update', { id: m.id, patch: { [field]: next } }));
             clearMessages();
-            await afterChange();
           } catch (err) {
             showError(err);
           }
         }),
-    [enqueue, setMeeting, afterChange, showError],
+    [enqueue, setMeeting, showError],
   );
   const onAttendees = useMemo(() => changeList('attendees'), [changeList]);
   const onAgenda = useMemo(() => changeList('agenda'), [changeList]);
   const onDecisions = useMemo(() => changeList('decisions'), [changeList]);
 
-  /** An action item changed (here, or closed in the carried-over list): the meeting is read again. */
+  /** An action item changed (here, or closed in the carried-over list): the meeting is read again (the list, by the write). */
   const reloadMeeting = useCallback(async () => {
     const m = current.current;
     if (m) await loadMeeting(m.id);
     clearMessages();
-    await afterChange();
-  }, [loadMeeting, afterChange]);
+  }, [loadMeeting, clearMessages]);
 
   const step = (which: 'undo' | 'redo') =>
     void enqueue(async () => {
       try {
         const r = await mutate(which === 'undo' ? 'history.undo' : 'history.redo', { projectId: project.id });
         setNotice(r.applied ? null : t(`register.nothingTo.${which}`));
-        const list = await loadList();
         const id = current.current?.id ?? selectedId;
-        // The meeting may be gone (its creation undone): NOT_FOUND clears it, and the newest is shown.
+        // The meeting may be gone (its creation undone): NOT_FOUND clears it, and the newest is shown
+        // (the list was read again by the step, by the entities it names).
         if (id !== null) await loadMeeting(id);
-        if (current.current === null && list[0]) select(list[0].id);
+        if (current.current === null && listed.current[0]) select(listed.current[0].id);
         clearMessages();
       } catch (err) {
         showError(err);
@@ -260,7 +251,6 @@ export function MinutesPage({ project }: { project: Project }) {
       setMeeting(m);
       select(m.id);
       setFocusTitle(true);
-      await afterChange();
     });
 
   /** 次回の会議を作成: a copy of this meeting's header, attendees and agenda, dated as its "next meeting" line says. */
@@ -277,7 +267,6 @@ export function MinutesPage({ project }: { project: Project }) {
       setMeeting(m);
       select(m.id);
       setFocusTitle(true);
-      await afterChange();
     });
 
   const remove = () => {
@@ -291,8 +280,7 @@ export function MinutesPage({ project }: { project: Project }) {
         run(async () => {
           await mutate('meeting.delete', { id: m.id });
           setMeeting(null);
-          const list = await loadList();
-          select(list[0]?.id ?? null);
+          select(listed.current[0]?.id ?? null);
         }),
     });
   };
@@ -302,7 +290,6 @@ export function MinutesPage({ project }: { project: Project }) {
       const m = current.current;
       if (!m) return;
       setMeeting(await mutate('meeting.finalize', { id: m.id }));
-      await afterChange();
     });
 
   const reopen = () => {
@@ -315,7 +302,6 @@ export function MinutesPage({ project }: { project: Project }) {
       onConfirm: () =>
         run(async () => {
           setMeeting(await mutate('meeting.reopen', { id: m.id }));
-          await afterChange();
         }),
     });
   };
@@ -323,9 +309,9 @@ export function MinutesPage({ project }: { project: Project }) {
   /** A meeting read from a filled-in form was created (one undo step): it opens, and the page says so. */
   const imported = (m: Meeting, file: string, actions: number) =>
     run(async () => {
+      // The import's write touched the meetings: the list was read again by then.
       setMeeting(m);
       select(m.id);
-      await afterChange();
       setNotice(t('minutesImport.imported', { file, title: m.title || t('minutes.untitled'), actions }));
     });
 
