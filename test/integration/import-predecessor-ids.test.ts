@@ -56,6 +56,9 @@ describe('predecessors by an ID column', () => {
         ].sort(),
       );
       expect(byName.size).toBe(6);
+      // The same file again is the same plan: nothing changed, the links as they are.
+      const again = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64 });
+      expect(again.counts).toMatchObject({ new: 0, changed: 0, unchanged: 6 });
     } finally {
       ws.close();
     }
