@@ -3,7 +3,7 @@
 // selected and scrolled into view (a row far down the grid, one under a collapsed WBS summary, one hidden
 // by a quick filter), a meeting opens in the minutes, Esc closes, and the key sheet lists Ctrl+K.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Route } from 'playwright-core';
 import { openSession, screenshotPath, type Session } from './browser.js';
 import { MinutesScreen, RegisterScreen, WbsScreen } from './pages.js';
 import { inProcessCaller } from '../helpers/workspace.js';
@@ -87,6 +87,30 @@ describe('Ctrl+K search', () => {
     const at = Number(await issues.grid.locator(`.ag-row[row-id="${far}"]`).getAttribute('row-index'));
     await s.page.keyboard.press('ArrowDown');
     await expect.poll(() => issues.grid.locator('.ag-cell-focus').evaluate((c) => Number(c.closest('.ag-row')!.getAttribute('row-index')))).toBe(at + 1);
+  });
+
+  it('keeps the row selected when the grid’s columns are rebuilt after the jump (the meetings an action names came late)', async () => {
+    await s.page.goto(`${s.host.url}&project=${b}&view=wbs`);
+    await new WbsScreen(s.page).grid.locator('.ag-row').first().waitFor();
+    // The issues page's read of the meetings (its 会議 column's names) is held until the row is selected.
+    const held: { route?: Route } = {};
+    await s.page.route('**/api/meeting.list', async (route) => {
+      if (!held.route) held.route = route;
+      else await route.continue();
+    });
+    const hits = await search(s.page, '未解決課題');
+    await expect.poll(() => hits.count()).toBe(1);
+    await s.page.keyboard.press('Enter');
+    await dialog(s.page).waitFor({ state: 'detached' });
+    const issues = new RegisterScreen(s.page, 'issue');
+    await expect.poll(() => selectedInView(issues.grid, far)).toEqual({ focused: true, inRange: true, visible: true });
+    await expect.poll(() => !!held.route).toBe(true);
+    const answered = s.page.waitForResponse((r) => r.request() === held.route!.request());
+    await held.route!.continue();
+    await answered;
+    await s.page.unroute('**/api/meeting.list');
+    await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await selectedInView(issues.grid, far)).toEqual({ focused: true, inRange: true, visible: true });
   });
 
   it('moves through the hits with ↑↓ and opens a task under a collapsed summary', async () => {

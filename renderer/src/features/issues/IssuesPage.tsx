@@ -26,8 +26,5 @@ export function IssuesPage({ project }: { project: Project }) {
     const at = cols.findIndex((x) => x.field === 'due') + 1;
     return [...cols.slice(0, at), meetingCol(c, meetings), ...cols.slice(at)];
   }, [meetings]);
-  // The grid starts once the meeting column's names are in: rebuilding its columns later would drop the
-  // row a search jump has just selected.
-  if (meetingsQuery.data === undefined) return null;
   return <RegisterPage<Issue> project={project} register="issue" view="issues" columns={columns} newRow={newRow} rowClassRules={rowClassRules} />;
 }
