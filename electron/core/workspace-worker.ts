@@ -8,6 +8,7 @@ import { openWorkspace, type Workspace, type WorkspaceOptions } from './workspac
 import { setReaderChildStarter, setReaderWorkerFile } from './excel/capped-worker.js';
 import { relayedReaderStarter } from './excel/capped-worker-relay.js';
 import { rawJson } from './raw-json.js';
+import { collectGarbageSoon, isBigAnswer } from './release-memory.js';
 import { WorkspaceLockedError } from './db/lock.js';
 import type { Caller } from './call-scope.js';
 
@@ -79,7 +80,9 @@ if (ws) {
     void workspace.run(m.method, m.json ? rawJson(m.json) : m.args, { caller: m.caller, cancel: m.cancel, progress, ...(start.hold && { hold: start.hold }) }).then((envelope) => {
       // TextEncoder gives the bytes a buffer of their own (Buffer.from may share its pool), so it can move.
       const json = new TextEncoder().encode(JSON.stringify(envelope));
+      const big = isBigAnswer(json.length);
       port.postMessage({ type: 'result', id: m.id, ok: envelope.ok, json } satisfies FromWorker, [json.buffer]);
+      if (big) collectGarbageSoon();
     });
   });
 }

@@ -8,9 +8,10 @@
 import type { FigureKey, PortfolioRow } from '../../common/api/portfolio.js';
 import { sheetPrefix } from '../../common/excel/model.js';
 import { pace } from '../call-scope.js';
+import { heapBudget } from '../release-memory.js';
 import { excelDate } from './a4-sheet.js';
 import { escapeXml } from './template/xml-text.js';
-import { colName, DATE_FMT, fontXml, NS, NS_R, ref, serial, SharedStrings, solidFill, borderXml, Styles, XML_DECL, addPackageParts, type Xf } from './xlsx-parts.js';
+import { colName, DATE_FMT, fontXml, NS, NS_R, ref, SharedStrings, solidFill, borderXml, Styles, XML_DECL, addPackageParts, type Xf } from './xlsx-parts.js';
 import { ZipBuilder, type PartWriter } from './zip-build.js';
 
 export type Language = 'ja' | 'en';
@@ -44,7 +45,10 @@ export interface ProjectReport {
 export interface ReportInput {
   language: Language;
   statusDate: string | null;
-  projects: ProjectReport[];
+  /** Each project's row of portfolio.summary, in the report's order (the summary sheet's table). */
+  rows: PortfolioRow[];
+  /** The i-th project's report, asked for when its sheet is written and dropped after it. */
+  project(i: number): Promise<ProjectReport>;
   labels: {
     title: string;
     summary: string;
@@ -81,9 +85,24 @@ const SECTION_FILL = 'FFD6E4DA';
 const LIGHT_FILL: Record<PortfolioRow['light'], string> = { green: 'FF2F9E5B', yellow: 'FFF0A30A', red: 'FFD92D20' };
 const BOX = borderXml({ all: 'FFB8C2CC' });
 const EMU_PER_PX = 9525;
+/** Heap growth between collections while a report is written (release-memory.ts heapBudget): 32 MB measured a peak of 415–458 MB against 453–495 at 64 MB and 449–587 without, for ~0.2 s more CPU. */
+const HEAP_BUDGET = 32 * 1024 * 1024;
 
 /** Text as a cell holds it: controls that XML cannot carry are dropped; never a formula. */
-const cellText = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+const cellText = (s: string) => ((CONTROLS.lastIndex = 0), CONTROLS.test(s) ? s.replace(CONTROLS, '') : s);
+
+/** What a cell holds, for its format: text, a number, or a date (its number format). */
+const TEXT = 0;
+const NUMBER = 1;
+const DATE = 2;
+type Kind = typeof TEXT | typeof NUMBER | typeof DATE;
+
+/** A day (a Date at UTC midnight, as the report's lists make them) as Excel's serial day, or null. */
+function excelSerial(d: Date): number | null {
+  const ms = d.getTime();
+  return Number.isFinite(ms) ? Math.floor(ms / 86_400_000) + 25_569 : null;
+}
 
 interface CellOpts {
   bold?: boolean;
@@ -96,6 +115,8 @@ interface CellOpts {
   align?: 'left' | 'right' | 'center';
 }
 
+const PLAIN: CellOpts = {};
+
 /** What every sheet of the book shares: its styles, strings, pictures and the zip being written. */
 class Book {
   readonly styles = new Styles([fontXml(FONT, 9)]);
@@ -105,8 +126,23 @@ class Book {
   images = 0;
   private readonly formats = new Map<string, number>();
 
+  private readonly plain: number[] = [];
+  private readonly empties: string[] = [];
+
+  /** An empty cell of format `s` (most cells of a merge, and blank values), its XML made once. */
+  empty(s: number): string {
+    return (this.empties[s] ??= `<c s="${s}"/>`);
+  }
+
   /** The cell format of these options (and a date's number format), interned once per distinct set. */
-  format(o: CellOpts, kind: 'text' | 'number' | 'date'): number {
+  format(o: CellOpts, kind: Kind): number {
+    // Most cells are plain (at most a span): their three formats are looked up without a key.
+    if (o === PLAIN || (o.bold === undefined && o.fill === undefined && o.size === undefined && o.color === undefined && o.border === undefined && o.align === undefined))
+      return (this.plain[kind] ??= this.keyed(PLAIN, kind));
+    return this.keyed(o, kind);
+  }
+
+  private keyed(o: CellOpts, kind: Kind): number {
     const key = `${o.bold ? 1 : 0}|${o.fill ?? ''}|${o.size ?? 9}|${o.color ?? ''}|${o.border === false ? 0 : 1}|${o.align ?? ''}|${kind}`;
     let s = this.formats.get(key);
     if (s === undefined) {
@@ -114,11 +150,11 @@ class Book {
         font: this.styles.font(fontXml(FONT, o.size ?? 9, o.bold ?? false, o.color ?? '')),
         v: 'top',
         wrap: true,
-        h: o.align ?? (kind === 'number' ? 'right' : 'left'),
+        h: o.align ?? (kind === NUMBER ? 'right' : 'left'),
       };
       if (o.fill) x.fill = this.styles.fill(solidFill(o.fill));
       if (o.border !== false) x.border = this.styles.border(BOX);
-      if (kind === 'date') x.numFmt = DATE_FMT;
+      if (kind === DATE) x.numFmt = DATE_FMT;
       this.formats.set(key, (s = this.styles.get(x)));
     }
     return s;
@@ -148,18 +184,23 @@ class Writer {
     this.part.write('</cols><sheetData>');
   }
 
-  cell(col: number, value: string | number | Date | null, opts: CellOpts = {}) {
+  /**
+   * A cell of the current row. Its XML carries no `r`: flush() gives one only to a row's first cell and
+   * a cell after a gap, since a cell without one is the column after the cell before it (ECMA-376
+   * 18.3.1.4; see register-layout.ts). A 20-project report writes
+   * ~300,000 cells, and each one's reference and style key were most of the report's garbage.
+   */
+  cell(col: number, value: string | number | Date | null, opts: CellOpts = PLAIN) {
     const last = col + (opts.span ?? 1) - 1;
     if (last > col) this.merges.push(`${ref(col - 1, this.row)}:${ref(last - 1, this.row)}`);
-    const kind = value instanceof Date ? 'date' : typeof value === 'number' ? 'number' : 'text';
+    const kind = value instanceof Date ? DATE : typeof value === 'number' ? NUMBER : TEXT;
     const s = this.book.format(opts, kind);
-    const at = ref(col - 1, this.row);
-    if (value === null || value === '') this.cells[col] = `<c r="${at}" s="${s}"/>`;
-    else if (typeof value === 'string') this.cells[col] = `<c r="${at}" s="${s}" t="s"><v>${this.book.strings.get(cellText(value))}</v></c>`;
-    else if (typeof value === 'number') this.cells[col] = Number.isFinite(value) ? `<c r="${at}" s="${s}"><v>${value}</v></c>` : `<c r="${at}" s="${s}"/>`;
-    else this.cells[col] = `<c r="${at}" s="${s}"><v>${serial(value.toISOString())}</v></c>`;
+    const days = value instanceof Date ? excelSerial(value) : null;
+    if (value === null || value === '' || (typeof value === 'number' && !Number.isFinite(value)) || (value instanceof Date && days === null)) this.cells[col] = this.book.empty(s);
+    else if (typeof value === 'string') this.cells[col] = `<c s="${s}" t="s"><v>${this.book.strings.get(cellText(value))}</v></c>`;
+    else this.cells[col] = `<c s="${s}"><v>${typeof value === 'number' ? value : days}</v></c>`;
     // The cells a merge covers carry its border, so the box is drawn on every side.
-    if (opts.border !== false) for (let k = col + 1; k <= last; k++) this.cells[k] = `<c r="${ref(k - 1, this.row)}" s="${s}"/>`;
+    if (opts.border !== false) for (let k = col + 1; k <= last; k++) this.cells[k] = this.book.empty(s);
   }
 
   next(height?: number) {
@@ -171,7 +212,15 @@ class Writer {
   private flush() {
     if (this.row === 0) return;
     const ht = this.height ? ` ht="${this.height}" customHeight="1"` : '';
-    this.part.write(`<row r="${this.row}"${ht}>${this.cells.filter((c) => c !== undefined).join('')}</row>`);
+    let xml = `<row r="${this.row}"${ht}>`;
+    let after = -1; // the column of the cell written last (the row's first names its own, as ExcelJS needs)
+    for (let col = 1; col < this.cells.length; col++) {
+      const c = this.cells[col];
+      if (c === undefined) continue;
+      xml += col === after + 1 ? c : `<c r="${ref(col - 1, this.row)}" ${c.slice(3)}`;
+      after = col;
+    }
+    this.part.write(`${xml}</row>`);
     this.cells = [];
   }
 
@@ -274,28 +323,33 @@ export async function statusReportXlsx(input: ReportInput): Promise<Buffer> {
   const book = new Book();
   const used = new Set<string>();
 
-  if (input.projects.length > 1) {
+  if (input.rows.length > 1) {
     const w = new Writer(book, sheetName(L.summary, used), [...WIDTHS, NOTE_WIDTH]);
     w.next(26);
     w.cell(1, L.title, { bold: true, size: 16, span: COLS + 1, border: false });
     w.next();
     const heads = [L.project, L.statusDate, L.light, ...L.summaryHeaders, L.note];
     heads.forEach((h, i) => w.cell(i + 1, h, { bold: true, fill: HEAD_FILL }));
-    for (const p of input.projects) {
+    for (const row of input.rows) {
       w.next();
-      w.cell(1, p.row.name);
-      w.cell(2, excelDate(p.row.statusDate));
-      w.cell(3, L.lights[p.row.light], { bold: true, color: LIGHT_FILL[p.row.light] });
-      input.summaryFigures.forEach((k, i) => w.cell(4 + i, input.show(k, p.row.figures[k]), { align: 'right' }));
-      w.cell(4 + input.summaryFigures.length, p.row.note);
+      w.cell(1, row.name);
+      w.cell(2, excelDate(row.statusDate));
+      w.cell(3, L.lights[row.light], { bold: true, color: LIGHT_FILL[row.light] });
+      input.summaryFigures.forEach((k, i) => w.cell(4 + i, input.show(k, row.figures[k]), { align: 'right' }));
+      w.cell(4 + input.summaryFigures.length, row.note);
     }
     if (input.summaryChart) w.chart(input.summaryChart);
     w.end();
   }
 
-  for (const [k, p] of input.projects.entries()) {
+  // Each project's plan, lists and XML are garbage once its sheet is written: collected every ~32 MB
+  // (release-memory.ts says why), not left to pile up across the report.
+  const heap = heapBudget(HEAP_BUDGET);
+  for (let k = 0; k < input.rows.length; k++) {
     // A sheet per project is most of the time a big report takes: progress, cancel, room for other calls.
-    await pace(k, input.projects.length);
+    await pace(k, input.rows.length);
+    heap.check();
+    const p = await input.project(k);
     const w = new Writer(book, sheetName(p.row.name, used), WIDTHS);
     w.next(26);
     w.cell(1, `${L.title}　${p.row.name}`, { bold: true, size: 14, span: COLS, border: false });

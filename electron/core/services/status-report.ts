@@ -7,7 +7,7 @@ import type { ExportedWorkbook } from '../../common/api/excel.js';
 import { FIGURE_KEYS, type FigureKey, type PortfolioRow, type PrintedReport } from '../../common/api/portfolio.js';
 import { formatDate } from '../../common/dates.js';
 import { sCurveOption, spiCpiOption, type ChartOption } from '../../common/portfolio-charts.js';
-import { chartPng, chartPngs, chartSvg } from '../charts/render.js';
+import { chartPng, chartSvg } from '../charts/render.js';
 import { ZipBuilder } from '../excel/zip-build.js';
 import { reportFormFiles } from './report-form-export.js';
 import { showDiff, showFigure } from '../../common/portfolio-format.js';
@@ -223,9 +223,45 @@ export interface ReportProject extends ProjectReport {
   curve?: ChartOption;
 }
 
+/** What every sheet of a report shares: its language and labels, and each project's row of portfolio.summary. */
+interface ReportHead {
+  language: Language;
+  labels: (typeof LABELS)[Language];
+  statusDate: string | undefined;
+  rows: PortfolioRow[];
+}
+
+function reportHead(db: Db, osLocale: string, today: string, input: { projectIds: number[]; statusDate?: string; language?: Language }): ReportHead {
+  const language = documentLanguage(db, osLocale, input.language);
+  const summary = portfolioSummary(db, today, input.statusDate);
+  const rows = input.projectIds.map((id) => {
+    const r = summary.projects.find((p) => p.projectId === id);
+    if (!r) throw textError('NOT_FOUND', 'projectGone', { id }, `Project ${id} does not exist`, { field: 'projectIds', id });
+    return r;
+  });
+  return { language, labels: LABELS[language], statusDate: input.statusDate, rows };
+}
+
+/** One project's report: its figures, lists and S-curve, drawn at the own layout's size when `ownChart`. */
+async function projectReport(db: Db, head: ReportHead, row: PortfolioRow, ownChart: boolean): Promise<ReportProject> {
+  const { language, labels: L } = head;
+  const lists = projectLists(db, row, language);
+  // The S-curve of the figures' baseline; a plan without dates has no curve to draw.
+  const curve = evmCurve(db, row.projectId, row.statusDate, row.baselineId ?? undefined);
+  const p: ReportProject = {
+    row,
+    figures: FIGURE_KEYS.map((k): [string, string, string] => [L.figures[k], showFigure(k, row.figures[k]), showDiff(k, row.diff[k])?.text ?? '']),
+    tables: projectTables(lists, language),
+    lists,
+    ...(curve.points.length > 1 && { curve: sCurveOption(curve, { pv: L.pv, ev: L.ev, ac: L.ac, unit: L.unit, statusDate: L.statusDate }) }),
+  };
+  if (ownChart && p.curve) p.chart = { title: L.curve, png: await chartPng(p.curve, CHART_WIDTH, CHART_HEIGHT), width: CHART_WIDTH, height: CHART_HEIGHT };
+  return p;
+}
+
 /**
- * `ownCharts`: draw the S-curves at the own layout's size. A client's form draws them at its own size
- * instead, so it leaves them out (drawing them twice cost a third of a form report's time).
+ * Every project's report at once, for a client's form (which draws its charts at its own size, so
+ * `ownCharts` false: drawing them twice cost a third of a form report's time) and the print page.
  */
 export async function reportData(
   db: Db,
@@ -234,42 +270,26 @@ export async function reportData(
   input: { projectIds: number[]; statusDate?: string; language?: Language },
   ownCharts = true,
 ): Promise<ReportData> {
-  const language = documentLanguage(db, osLocale, input.language);
-  const L = LABELS[language];
-  const summary = portfolioSummary(db, today, input.statusDate);
-  const rows = input.projectIds.map((id) => {
-    const r = summary.projects.find((p) => p.projectId === id);
-    if (!r) throw textError('NOT_FOUND', 'projectGone', { id }, `Project ${id} does not exist`, { field: 'projectIds', id });
-    return r;
-  });
-  const projects: ReportProject[] = rows.map((row) => {
-    const lists = projectLists(db, row, language);
-    // The S-curve of the figures' baseline; a plan without dates has no curve to draw.
-    const curve = evmCurve(db, row.projectId, row.statusDate, row.baselineId ?? undefined);
-    return {
-      row,
-      figures: FIGURE_KEYS.map((k): [string, string, string] => [L.figures[k], showFigure(k, row.figures[k]), showDiff(k, row.diff[k])?.text ?? '']),
-      tables: projectTables(lists, language),
-      lists,
-      ...(curve.points.length > 1 && { curve: sCurveOption(curve, { pv: L.pv, ev: L.ev, ac: L.ac, unit: L.unit, statusDate: L.statusDate }) }),
-    };
-  });
-  // Every project's curve in one go: the rasterizer loads its font once per rendering, not per chart.
-  const drawn = ownCharts ? projects.filter((p) => p.curve) : [];
-  const pngs = await chartPngs(drawn.map((p) => ({ option: p.curve!, width: CHART_WIDTH, height: CHART_HEIGHT })));
-  drawn.forEach((p, i) => (p.chart = { title: L.curve, png: pngs[i]!, width: CHART_WIDTH, height: CHART_HEIGHT }));
-  return { language, labels: L, statusDate: input.statusDate, projects };
+  const head = reportHead(db, osLocale, today, input);
+  const projects: ReportProject[] = [];
+  for (const row of head.rows) projects.push(await projectReport(db, head, row, ownCharts));
+  return { language: head.language, labels: head.labels, statusDate: head.statusDate, projects };
 }
 
-/** PMO Desk's own layout: a sheet per project, and the summary with SPI/CPI by project for several. */
-async function ownLayoutBook(data: ReportData, projects: ProjectReport[]): Promise<Buffer> {
-  const L = data.labels;
-  const rows = projects.map((p) => p.row);
+/**
+ * PMO Desk's own layout: a sheet per project, and the summary with SPI/CPI by project for several.
+ * `project(i)` makes the i-th project's report when its sheet is written, so that a 20-project report
+ * holds one project's lists and plan at a time, not all of them (with all 20 made first, the export's
+ * peak was ~110 MB of heap above its start, most of it the garbage of the plans read).
+ */
+async function ownLayoutBook(head: ReportHead, rows: PortfolioRow[], project: (i: number) => Promise<ProjectReport>): Promise<Buffer> {
+  const L = head.labels;
   const scatter = spiCpiOption(rows.map((r) => ({ name: r.name, spi: r.figures.spi, cpi: r.figures.cpi, light: r.light })), { spi: 'SPI', cpi: 'CPI' });
   return statusReportXlsx({
-    language: data.language,
-    statusDate: data.statusDate ?? null,
-    projects,
+    language: head.language,
+    statusDate: head.statusDate ?? null,
+    rows,
+    project,
     labels: { ...L, summaryHeaders: SUMMARY_FIGURES.map((k) => L.figures[k]) },
     summaryFigures: SUMMARY_FIGURES,
     ...(rows.length > 1 && { summaryChart: { title: L.scatter, png: await chartPng(scatter, CHART_WIDTH, CHART_HEIGHT + 60), width: CHART_WIDTH, height: CHART_HEIGHT + 60 } }),
@@ -278,8 +298,8 @@ async function ownLayoutBook(data: ReportData, projects: ProjectReport[]): Promi
 }
 
 /** 週次状況報告_<name>_<yyyymmdd>.<ext>, with what a file name cannot hold replaced. */
-export function reportFileName(data: ReportData, name: string, ext: string): string {
-  const stamp = formatDate(data.statusDate ?? data.projects[0]!.row.statusDate).replaceAll('/', '');
+export function reportFileName(data: { labels: ReportData['labels']; statusDate: string | undefined; rows: PortfolioRow[] }, name: string, ext: string): string {
+  const stamp = formatDate(data.statusDate ?? data.rows[0]!.statusDate).replaceAll('/', '');
   return `${data.labels.title}_${name.replace(/[\\/:*?"<>|]/g, '_')}_${stamp}.${ext}`;
 }
 
@@ -310,22 +330,25 @@ export async function exportStatusReport(
       ? // One by one, for the window to write into the folder the user picks (the zip's name stays the answer's).
         { fileName: name, dataBase64: '', files: files.map((f) => ({ fileName: f.name, dataBase64: Buffer.from(f.bytes).toString('base64') })) }
       : { fileName: name, dataBase64: zipFiles(files).toString('base64') };
-  const data = await reportData(db, osLocale, today, input, input.profileId === undefined);
-  const { projects, labels: L } = data;
+  const head = reportHead(db, osLocale, today, input);
+  const { rows, labels: L } = head;
   if (input.profileId !== undefined) {
     // The client's form holds one project: one file, or a file per project in a zip.
-    const files = await reportFormFiles(db, data, input.profileId, (p, ext) => reportFileName(data, p.row.name, ext));
+    const data = await reportData(db, osLocale, today, input, false);
+    const files = await reportFormFiles(db, data, input.profileId, (p, ext) => reportFileName(head, p.row.name, ext));
     if (files.length === 1) return { fileName: files[0]!.name, dataBase64: Buffer.from(files[0]!.bytes).toString('base64') };
-    return answer(reportFileName(data, L.summary, 'zip'), files);
+    return answer(reportFileName(head, L.summary, 'zip'), files);
   }
-  if ((input.bundle === 'files' || input.bundle === 'folder') && projects.length > 1) {
-    // One workbook per project, and the summary as its own: a zip of them.
-    const files = [{ name: reportFileName(data, L.summary, 'xlsx'), bytes: await ownLayoutBook(data, projects) }];
-    for (const p of projects) files.push({ name: reportFileName(data, p.row.name, 'xlsx'), bytes: await ownLayoutBook(data, [p]) });
-    return answer(reportFileName(data, L.summary, 'zip'), files);
+  if ((input.bundle === 'files' || input.bundle === 'folder') && rows.length > 1) {
+    // One workbook per project, and the summary as its own (every project again): each project made once.
+    const projects: ReportProject[] = [];
+    for (const row of rows) projects.push(await projectReport(db, head, row, true));
+    const files = [{ name: reportFileName(head, L.summary, 'xlsx'), bytes: await ownLayoutBook(head, rows, async (i) => projects[i]!) }];
+    for (const p of projects) files.push({ name: reportFileName(head, p.row.name, 'xlsx'), bytes: await ownLayoutBook(head, [p.row], async () => p) });
+    return answer(reportFileName(head, L.summary, 'zip'), files);
   }
-  const bytes = await ownLayoutBook(data, projects);
-  return { fileName: reportFileName(data, projects.length === 1 ? projects[0]!.row.name : L.summary, 'xlsx'), dataBase64: bytes.toString('base64') };
+  const bytes = await ownLayoutBook(head, rows, (i) => projectReport(db, head, rows[i]!, true));
+  return { fileName: reportFileName(head, rows.length === 1 ? rows[0]!.name : L.summary, 'xlsx'), dataBase64: bytes.toString('base64') };
 }
 
 /**
