@@ -74,7 +74,7 @@ describe.each(REGISTER_LIST.map((d) => [d.name, d as unknown as RegisterDescript
     const ws = tempWorkspace();
     const call = inProcessCaller(ws);
     const { id: projectId } = await call('project.create', { name: 'P' });
-    const fields = Object.keys(d.columns).filter((f) => !(d.derived ?? []).includes(f));
+    const fields = Object.keys(d.columns).filter((f) => !(f in (d.derived ?? {})));
     const row = sample(d, 3);
     const label = (f: string, v: unknown) => {
       const list = d.vocab[f]?.list;

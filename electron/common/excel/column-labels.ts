@@ -37,7 +37,7 @@ export const COLUMN_HEADERS = {
 } as Record<ImportTarget, Record<string, Header>>;
 
 /** Computed columns: written by the export, known to the import, never stored from a file. */
-export const DERIVED_FIELDS: Partial<Record<ImportTarget, readonly string[]>> = Object.fromEntries(REGISTER_LIST.map((d) => [d.name, d.derived ?? []]));
+export const DERIVED_FIELDS: Partial<Record<ImportTarget, readonly string[]>> = Object.fromEntries(REGISTER_LIST.map((d) => [d.name, Object.keys(d.derived ?? {})]));
 
 /** A register's headers in one language, by grid field (for i18n). */
 export function columnLabels(target: ImportTarget, language: 'ja' | 'en'): Record<string, string> {

@@ -3,7 +3,6 @@
 // structure columns (WBS code, level, 大/中/小分類) that only shape the tree.
 import { REGISTERS, type RegisterName, type VocabListName } from '../registers.js';
 import { REGISTER_LIST, REGISTER_NAMES } from '../registers/index.js';
-import { DERIVED_FIELDS } from './column-labels.js';
 
 export type ImportTarget = 'wbs' | RegisterName;
 export const IMPORT_TARGETS: readonly ImportTarget[] = ['wbs', ...REGISTER_NAMES];
@@ -31,6 +30,8 @@ export interface FieldSpec {
   list?: VocabListName;
   /** For 'category': 1 = 大分類, 2 = 中分類 … */
   depth?: number;
+  /** For 'derived': what it computes is a number (an age in days, a score), not a word. */
+  numeric?: boolean;
 }
 
 /** Structure fields of the WBS: they build the tree and are not stored as values. */
@@ -73,7 +74,7 @@ function registerFields(name: RegisterName): Record<string, FieldSpec> {
     else if (/On$/.test(field) || field === 'due') out[field] = { kind: 'date' };
     else out[field] = { kind: 'text' };
   }
-  for (const field of DERIVED_FIELDS[name] ?? []) out[field] = { kind: 'derived' };
+  for (const [field, value] of Object.entries(def.derived ?? {})) out[field] = { kind: 'derived', ...(value === 'number' && { numeric: true }) };
   return out;
 }
 

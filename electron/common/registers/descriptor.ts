@@ -91,8 +91,11 @@ export interface RegisterDescriptor<N extends string = string, L extends string 
    * import recognizes for its field (test/unit/export-headers.test.ts checks it).
    */
   columns: Record<string, Header & GridColumn>;
-  /** Computed columns (score, level, age): exported and recognized on import, never read back as values. */
-  derived?: readonly string[];
+  /**
+   * Computed columns (score, level, age) and what each computes, a number or a word: exported and
+   * recognized on import, never read back as values.
+   */
+  derived?: Readonly<Record<string, 'number' | 'text'>>;
   /** Header words the import recognizes, per field, collected from real client workbooks. */
   synonyms: Record<string, Syn[]>;
   /**

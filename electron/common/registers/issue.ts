@@ -74,7 +74,7 @@ export const issue = defineRegister({
     raisedBy: h('起票者', 'Raised by'),
     closedOn: h('完了日', 'Closed on'),
   },
-  derived: ['ageDays'],
+  derived: { ageDays: 'number' },
   synonyms: {
   ref: [...REF, '課題番号', '課題no', '課題id', 'issue id', 'issue no', 'issue #', 'issue number'],
   kind: ['種別', '種類', 'タイプ', '課題種別', '課題区分', '指摘分類', ['区分', 0.8], ['分類', 0.7], 'type', 'kind', 'issue type', ['category', 0.6]],

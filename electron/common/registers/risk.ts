@@ -88,7 +88,7 @@ export const risk = defineRegister({
     raisedBy: h('起票者', 'Raised by'),
     closedOn: h('完了日', 'Closed on'),
   },
-  derived: ['score', 'level'],
+  derived: { score: 'number', level: 'text' },
   synonyms: {
   ref: [...REF, 'リスクid', 'リスク番号', 'リスクno', 'risk id', 'risk no', 'risk #', 'risk number'],
   title: ['リスク', 'リスク名', 'リスク項目', 'リスク事象', '件名', 'タイトル', '表題', ['リスク内容', 0.8], ['事象', 0.7], 'title', 'risk', 'risk title', 'risk name', 'possible risks', 'list of possible risks', 'identified risk', 'risk event', ['event', 0.6], ['name', 0.8], ['summary', 0.7],

@@ -5,7 +5,7 @@ import { formatRef } from '../../../common/registers.js';
 import { parseDateNumber, parseDateText, serialToIso } from '../../../common/excel/client-dates.js';
 import type { FieldSpec } from '../../../common/excel/fields.js';
 import type { Cell } from '../../../common/excel/model.js';
-import { parseEffort, parseProgress, type Parsed, type ProgressScale } from './numbers.js';
+import { parseEffort, parseNumberText, parseProgress, type Parsed, type ProgressScale } from './numbers.js';
 import { parseRatingValue, parseVocab, parseWbsStatus, parseYesNo } from './value-words.js';
 import type { EffortUnit } from '../../../common/excel/preview.js';
 
@@ -68,9 +68,16 @@ export function readValue(spec: FieldSpec, cell: Cell, ctx: ValueContext): Parse
   if (spec.kind === 'progress') return parseProgress(cell, ctx.progressScale);
   const text = cell.t === 's' ? (cell.v as string) : textOf(cell, ctx.date1904);
   switch (spec.kind) {
+    case 'derived': {
+      // Never read back as a value (read-table.ts); what it reads as says whether a column holds the
+      // computed figure (経過日数: 12, 12日) or something else under a like word (経過: notes of progress).
+      if (!spec.numeric) return { ok: true, value: text.trim() };
+      if (cell.t === 'n') return { ok: true, value: cell.v };
+      const n = parseNumberText(text);
+      return n && !n.percent && /^(|日|days?|d)$/.test(n.unit) ? { ok: true, value: n.value } : failure('notNumber', { value: text.trim() }, `${text.trim()} is not a number`);
+    }
     case 'text':
     case 'category':
-    case 'derived':
       return { ok: true, value: text.trim() };
     case 'wbsStatus':
       return parseWbsStatus(text);

@@ -422,6 +422,9 @@ export async function exportToProfile(
       const reindent = field === 'name' && indent.kind !== 'none' && at !== null && levelAt.get(at) !== o.level;
       if (at !== null && !reindent) {
         const meaning = writers[j]!.meaning(withContinued(at, cols[k]!, tcell));
+        // A computed figure (an age in days, a score) is not written over a client cell that holds
+        // something else: notes of progress under 経過 are the client's, whatever the column's word.
+        if (meaning === undefined && tcell && field !== null && fieldSpec(target, field)?.kind === 'derived') return put({ value: rawValue(tcell) });
         // A summary's rolled-up figure (status, dates, effort, progress) is PMO Desk's to derive: the
         // client's own figure there (a total it typed, a status it left blank) stays until the roll-up
         // moves away from what the import made of it.

@@ -11,7 +11,7 @@ import { computedCol, dateCol, longTextCol, ratingCol, textCol, vocabCol, type C
 export function descriptorColumns<T>(name: RegisterName): (c: ColumnContext) => RegisterColDef<T>[] {
   const d = DESCRIPTORS[name];
   const vocab = d.vocab as Record<string, VocabField<VocabListName>>;
-  const derived = new Set<string>(d.derived ?? []);
+  const derived = new Set<string>(Object.keys(d.derived ?? {}));
   return (c) =>
     Object.entries(d.columns as Record<string, GridColumn>).map(([field, g]) => {
       const col = columnOf<T>(c, name, field, g, vocab[field], derived.has(field));
