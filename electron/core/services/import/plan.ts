@@ -160,6 +160,25 @@ export function deriveWbsStatus(table: ImportTable): void {
   }
 }
 
+/** The marks a Japanese WBS puts before a milestone's name (◆計画承認, ★サービスイン). */
+const MILESTONE_MARK = /^[\s\u3000]*[◆◇★☆▲]/;
+
+/**
+ * A WBS whose file has no milestone column: a task named with a milestone's mark (◆設計完了) that starts
+ * and finishes on one day (or has one date only) is a milestone, as the person who drew it meant; the
+ * Gantt then draws ◆, not a one-day bar. The name stays as written. Run once on a freshly read table.
+ */
+export function deriveWbsMilestones(table: ImportTable): void {
+  if (table.target !== 'wbs' || table.columns.some((m) => m.field === 'milestone')) return;
+  for (const rec of table.records) {
+    const { name, plannedStart: s, plannedFinish: f } = rec.values;
+    if (typeof name !== 'string' || !MILESTONE_MARK.test(name)) continue;
+    if ((s === undefined || s === null) && (f === undefined || f === null)) continue;
+    if (s && f && s !== f) continue;
+    rec.values.milestone = true;
+  }
+}
+
 export function planImport(db: Db, projectId: number, table: ImportTable, today: string, forPreview = true): ImportPlan {
   return table.target === 'wbs' ? planWbs(db, projectId, table, today, forPreview) : planRegister(db, projectId, table.target, table, forPreview);
 }

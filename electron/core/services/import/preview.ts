@@ -27,7 +27,7 @@ import { loadVocabularies, setVocabulary } from '../registers/vocabularies.js';
 import type { NewListItem } from '../../excel/import/client-values.js';
 import type { VocabListName } from '../../../common/registers.js';
 import { applyPlan, BATCH_LABEL } from './apply.js';
-import { deriveWbsStatus, flagDuplicateRefs, planImport, type ImportPlan } from './plan.js';
+import { deriveWbsMilestones, deriveWbsStatus, flagDuplicateRefs, planImport, type ImportPlan } from './plan.js';
 import { flagPredecessors, predecessorsById } from './predecessors.js';
 import { findProfile, getTableProfile, replaceProfileLayout, saveProfile, type RecordLinks } from './profiles.js';
 import { listTasks } from '../wbs.js';
@@ -254,6 +254,7 @@ export class ImportPreviews {
     predecessorsById(table, model);
     flagPredecessors(table);
     deriveWbsStatus(table);
+    deriveWbsMilestones(table);
     table.problems.unshift(...problems);
     const key = KEY_FIELD[input.register];
     const keyMapped = layout.columns.some((m) => m.field === key);

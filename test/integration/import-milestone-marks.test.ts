@@ -1,0 +1,57 @@
+// A Japanese WBS marks its milestones in the name (◆計画承認, ★サービスイン) on one day, with no
+// milestone column: imported, they are milestones (the Gantt draws ◆), their names as written; a task
+// with the mark over several days stays a task. Exported back through the profile and read again,
+// nothing has changed.
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+
+beforeAll(async () => {
+  await buildReaderWorker();
+});
+
+const day = (d: number) => new Date(Date.UTC(2025, 3, d));
+
+async function markedWbs(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('WBS');
+  ws.addRow(['No', 'タスク名', '担当', '開始予定', '終了予定']);
+  const rows: [string, Date | null, Date | null][] = [
+    ['要件整理', day(1), day(9)],
+    ['◆計画承認', day(10), day(10)],
+    ['基本設計', day(11), day(25)],
+    ['★ サービスイン', null, day(30)],
+    ['◆ 受入テスト', day(14), day(18)],
+  ];
+  rows.forEach(([name, s, f], i) => {
+    const row = ws.addRow([i + 1, name, i % 2 ? '' : '山田', s, f]);
+    row.getCell(4).numFmt = 'yyyy/m/d';
+    row.getCell(5).numFmt = 'yyyy/m/d';
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('milestones marked in the name', () => {
+  it('are milestones on import, keep their names, and read back unchanged after an export', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    const file = await markedWbs();
+    const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'WBS.xlsx', dataBase64: file.toString('base64') });
+    expect(p.problems).toEqual([]);
+    const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'A社' } });
+    const tasks = await call('wbs.list', { projectId });
+    expect(tasks.map((t) => [t.name, t.milestone])).toEqual([
+      ['要件整理', false],
+      ['◆計画承認', true],
+      ['基本設計', false],
+      ['★ サービスイン', true],
+      ['◆ 受入テスト', false],
+    ]);
+    const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
+    const again = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'WBS.xlsx', dataBase64: out.dataBase64, profileId: profileId! });
+    expect(again.counts).toMatchObject({ new: 0, changed: 0, unchanged: 5 });
+    ws.close();
+  });
+});
