@@ -72,8 +72,14 @@ describe('progress in Chromium', () => {
     await expect.poll(() => dateBox().inputValue()).toBe('2025/06/20');
     await expect.poll(() => fig('spi').innerText()).toBe('0.28');
     expect(await delta('spi').innerText()).toBe('−0.19');
-    s.page.once('dialog', (d) => void d.accept('初回計画'));
+    // Named in the toolbar (Electron has no window.prompt): the box offers a name with today's date.
     await s.page.getByTestId('take-baseline').click();
+    const name = s.page.getByRole('textbox', { name: '基準計画の名前' });
+    expect(await name.inputValue()).toMatch(/^基準計画 \d{4}\/\d{2}\/\d{2}$/);
+    await s.page.getByTestId('progress-page').locator('.toolbar').first().screenshot({ path: screenshotPath('progress-baseline-name.png') });
+    await name.fill('初回計画');
+    await name.press('Enter');
+    await name.waitFor({ state: 'detached' });
     await expect.poll(() => s.page.getByTestId('progress-baseline').locator('option:checked').innerText()).toContain('初回計画');
     await expect.poll(() => s.page.getByTestId('s-curve').locator('canvas').count()).toBeGreaterThan(0);
   });

@@ -95,11 +95,14 @@ export function ProgressPage({ project }: { project: Project }) {
       await mutate('project.update', { id: project.id, patch: { costRate: value } });
     });
 
-  const takeBaseline = () =>
+  // The name of the baseline about to be saved, asked in the toolbar (null: not asking). Not
+  // window.prompt: Electron has none (it throws), so the button did nothing in the desktop app.
+  const [naming, setNaming] = useState<string | null>(null);
+  const takeBaseline = (name: string) =>
     run(async () => {
-      const name = window.prompt(t('progress.baselineName'), t('progress.baselineDefaultName', { date: formatDate(localToday()) }));
-      if (!name?.trim()) return;
+      if (!name.trim()) return;
       const b = await mutate('baseline.create', { projectId: project.id, name: name.trim() });
+      setNaming(null);
       setChosen(b.id);
     });
 
@@ -203,9 +206,34 @@ export function ProgressPage({ project }: { project: Project }) {
             ))}
           </select>
         </label>
-        <button onClick={() => void takeBaseline()} data-testid="take-baseline">
-          {t('progress.takeBaseline')}
-        </button>
+        {naming === null ? (
+          <button onClick={() => setNaming(t('progress.baselineDefaultName', { date: formatDate(localToday()) }))} data-testid="take-baseline">
+            {t('progress.takeBaseline')}
+          </button>
+        ) : (
+          <form
+            className="baseline-name"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void takeBaseline(naming);
+            }}
+          >
+            <input
+              autoFocus
+              aria-label={t('progress.baselineName')}
+              data-testid="baseline-name"
+              value={naming}
+              onChange={(e) => setNaming(e.target.value)}
+              onKeyDown={(e) => e.key === 'Escape' && setNaming(null)}
+            />
+            <button type="submit" className="primary" disabled={!naming.trim()}>
+              {t('common.save')}
+            </button>
+            <button type="button" onClick={() => setNaming(null)}>
+              {t('common.cancel')}
+            </button>
+          </form>
+        )}
         {baselineId !== null && (
           <button className="danger" onClick={() => deleteBaseline(baselines.find((b) => b.id === baselineId)!)}>
             {t('progress.deleteBaseline')}
