@@ -387,6 +387,8 @@ export const batches = sqliteTable(
     reverts: text('reverts'),
     /** The database login that wrote the batch: a team database's role (Dialect.sessionRole); null in a SQLite file. */
     role: text('role'),
+    /** The window or page that wrote it (Caller.client): the live refresh leaves a page's own batches to it. */
+    client: text('client'),
   },
   (t) => [index('batches_project_stack').on(t.projectId, t.kind, t.undone)],
 );

@@ -364,6 +364,8 @@ export const batches = pgTable(
     reverts: text('reverts'),
     /** The PostgreSQL role that wrote the batch (current_user, by the server: Dialect.sessionRole). */
     role: text('role'),
+    /** The window or page that wrote it (Caller.client): the live refresh leaves a page's own batches to it. */
+    client: text('client'),
   },
   (t) => [index('batches_project_stack').on(t.projectId, t.kind, t.undone)],
 );

@@ -166,7 +166,8 @@ export interface LiveChanges {
   /** The newest batch's seq: the next call's `after`. */
   seq: number;
   /** `role`: the PostgreSQL role that wrote the batch (HistoryEntry.role). */
-  batches: { seq: number; who: string; role: string | null; label: string; projectId: number | null; at: string; entities: string[] }[];
+  /** `mine`: written by the asking window or page itself (another window of the same user is not mine). */
+  batches: { seq: number; who: string; role: string | null; mine: boolean; label: string; projectId: number | null; at: string; entities: string[] }[];
 }
 
 export interface HistoryEntry {

@@ -11,6 +11,8 @@ import { insertAudits, insertBatch, insertStoredAudits } from './db/queries/hist
 export interface Actor {
   /** Operating system user name, recorded as "who" in the audit trail. */
   user: string;
+  /** The window or page making the call (Caller.client), recorded on the batch; absent outside a call. */
+  readonly client?: string | undefined;
 }
 
 export type AuditAction = 'create' | 'update' | 'delete';
@@ -56,7 +58,7 @@ export function inBatch<T>(
       // The batch row is written with its first audit row, so a no-op leaves no empty batch behind
       // (and so cannot clear the redo stack either).
       if (opened) return;
-      insertBatch(db, { id, at, who: actor.user, label, projectId, kind: options.kind ?? 'edit', reverts: options.reverts ?? null });
+      insertBatch(db, { id, at, who: actor.user, client: actor.client ?? null, label, projectId, kind: options.kind ?? 'edit', reverts: options.reverts ?? null });
       opened = true;
     };
     const head = { id, at, who: actor.user };

@@ -31,6 +31,8 @@ export interface HostContext extends Actor {
   shell: AppInfo['shell'];
   /** Today (yyyy-mm-dd) for late, overdue and age; tests pin it. Default: this machine's calendar day. */
   today?: () => string;
+  /** Resolves at the next batch committed by any client, or after `ms` (a team database: pg-live.ts). */
+  nextBatch?: (ms: number) => Promise<void>;
   /** The workspace's file and backups (workspace.ts); absent when handlers run over a bare database. */
   storage?: Storage & { beforeRisky(reason: BackupReason, unlessNewerThanMs?: number): void };
 }

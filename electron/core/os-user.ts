@@ -22,6 +22,9 @@ export function callerContext(context: Omit<HostContext, 'user' | 'storage'> & {
     get user() {
       return currentCaller()?.user ?? osUser;
     },
+    get client() {
+      return currentCaller()?.client;
+    },
     storage,
   };
 }

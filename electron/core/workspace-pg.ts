@@ -26,6 +26,7 @@ import { runInScope, type CallScope } from './call-scope.js';
 import { Jobs } from './jobs.js';
 import type { Workspace, WorkspaceOptions } from './workspace.js';
 import { callerContext } from './os-user.js';
+import { BatchAnnouncements } from './pg-live.js';
 
 export interface PgWorkspaceOptions {
   database: TeamDatabase;
@@ -59,6 +60,8 @@ class PgWorkspace implements Storage {
   private handlers: Handlers;
   private readonly ctx: HostContext;
   private readonly seam: SqlDb;
+  /** Every client's committed batches, as the server announces them (history.since waits on it). */
+  private readonly announcements: BatchAnnouncements;
   private closed = false;
 
   constructor(
@@ -67,6 +70,8 @@ class PgWorkspace implements Storage {
     private readonly pg: PgWorkspaceOptions,
   ) {
     this.ctx = callerContext(options.context, this);
+    this.announcements = new BatchAnnouncements(pgClientConfig(pg.database, pg.password));
+    this.ctx.nextBatch = (ms) => this.announcements.next(ms);
     this.sql = this.connect();
     // The seam's object stays the same across a reconnect: the handlers keep it, its `sql` is the live session.
     const self = this;
@@ -154,6 +159,7 @@ class PgWorkspace implements Storage {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.announcements.close();
     this.sql.close();
   }
 }

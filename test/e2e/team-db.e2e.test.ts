@@ -1,7 +1,8 @@
 // Team mode in the browser: two web hosts, each on its own data folder, both on one PostgreSQL database
 // of a throw-away cluster (as two administrators' PMO Desks on the office server). Each page shows which
 // database it works on; a project one creates through its page is on the other's portfolio once it
-// reloads; a cell one edits shows on the other's open grid within a second, naming who (api/live.ts).
+// reloads; a cell one edits shows on the other's open grid within a second, naming who (api/live.ts: the
+// server announces each batch, LISTEN/NOTIFY), and on another window of the same user too.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../electron/host/server.js';
@@ -65,5 +66,23 @@ describe.skipIf(PG_SKIP)('two web hosts on one team database', () => {
     expect(await b!.page.getByTestId('live-notice').innerText()).toMatch(/^yamada（ロール pmo_test） さんが更新 \(\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}\)$/);
     await b!.page.screenshot({ path: screenshotPath('team-live.png') });
     for (const o of opened) expect(o.pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('another window of the same user is refreshed too (within a second), without naming anyone', async () => {
+    const a = new WbsScreen(opened[0]!.page);
+    // yamada's second window on the same host: the same OS user, another page.
+    const second = await openPage(hosts[0]!, 'ja-JP');
+    opened.push(second);
+    const c = new WbsScreen(second.page);
+    await new ProjectsScreen(c.page).open('共有プロジェクト');
+    await expect.poll(() => c.column('name')).toEqual(['要件定義（確定）']);
+    await a.type(0, 'name', '要件定義（最終）');
+    await expect.poll(() => a.column('name')).toEqual(['要件定義（最終）']);
+    await expect.poll(() => c.column('name'), { timeout: 1000, interval: 50 }).toEqual(['要件定義（最終）']);
+    expect(await c.page.getByTestId('live-notice').count()).toBe(0);
+    // The window that wrote it is not named as a colleague either (its notice, if any, is suzuki's earlier one).
+    const notice = a.page.getByTestId('live-notice');
+    if ((await notice.count()) > 0) expect(await notice.innerText()).not.toContain('yamada');
+    expect(second.pageErrors).toEqual([]);
   }, 120_000);
 });

@@ -11,7 +11,11 @@ export const historyApi = {
    * them and the entities they touched: a page on a team database asks every half second and reloads
    * what a colleague changed. Without `after`: the newest seq only.
    */
-  'history.since': { input: z.strictObject({ after: z.number().int().min(0).optional() }), output: {} as LiveChanges },
+  /**
+   * Batches written after `after` (none given: only the newest seq). `wait` (ms): with none written yet,
+   * the answer waits for the next one (a team database announces each: LISTEN/NOTIFY), or that long.
+   */
+  'history.since': { input: z.strictObject({ after: z.number().int().min(0).optional(), wait: z.number().int().min(0).max(5000).optional() }), output: {} as LiveChanges },
   /** Reverts the project's latest change (a whole batch: a 500-row paste is one step). */
   'history.undo': { input: project, output: {} as UndoResult },
   /** Re-applies the latest undone change, unless a new change was made since. */

@@ -60,6 +60,8 @@ const CLIENT_ID = crypto.randomUUID();
  */
 export interface CallOptions {
   keepalive?: boolean;
+  /** A call that waits by design (the live refresh's history.since): no progress is watched or shown for it. */
+  background?: boolean;
 }
 
 async function transport(method: string, args: unknown, opts: CallOptions = {}): Promise<Envelope<unknown>> {
@@ -80,15 +82,18 @@ async function transport(method: string, args: unknown, opts: CallOptions = {}):
 export const WORKSPACE_DAMAGED_EVENT = 'pmo:workspace-damaged';
 
 export async function call<M extends Method>(method: M, args: Input<M>, opts: CallOptions = {}): Promise<Output<M>> {
-  pending++;
-  watchJobs();
+  const counted = !opts.background;
+  if (counted) {
+    pending++;
+    watchJobs();
+  }
   try {
     const envelope = await transport(method, args, opts);
     if (!envelope.ok && envelope.error.code === 'DAMAGED') window.dispatchEvent(new Event(WORKSPACE_DAMAGED_EVENT));
     if (!envelope.ok) throw ApiError.from(envelope.error);
     return envelope.result as Output<M>;
   } finally {
-    pending--;
+    if (counted) pending--;
   }
 }
 

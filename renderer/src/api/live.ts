@@ -1,11 +1,16 @@
-// Team mode's live refresh: a page on a team database asks every LIVE_POLL_MS what batches were written
-// since it last asked (history.since), and reloads every query reading an entity a colleague's batch
-// touched (useApi.ts refresh), so an edit made on another PMO Desk shows here within a second. The
-// page's own writes refresh it already (mutate); batches by this page's user are left to those.
+// Team mode's live refresh: a page on a team database asks what batches were written since it last asked
+// (history.since), the answer waiting until the next batch is committed (the server announces each:
+// LISTEN/NOTIFY, core/pg-live.ts) or LIVE_WAIT_MS, and reloads every query reading an entity another's
+// batch touched (useApi.ts refresh), so an edit made on another PMO Desk shows here at once. The page's
+// own writes refresh it already (mutate): batches this page wrote (`mine`) are left to those, while another
+// window of the same user is refreshed like a colleague's (not named as one).
 import { call } from './client.js';
 import { HISTORY, refresh } from './useApi.js';
 
-const LIVE_POLL_MS = 500;
+// Short enough that closing the workspace (a quit, a switch of database), which waits for its calls, is not held long.
+const LIVE_WAIT_MS = 2000;
+/** After a failed ask (the server out of reach), the next one waits this long. */
+const RETRY_MS = 1000;
 
 /** The last colleague's change seen: who, what (the batch's label) and when. */
 export interface LiveNotice {
@@ -21,20 +26,24 @@ export function startLive(me: string, notice: (n: LiveNotice) => void): () => vo
   let seq: number | null = null;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let delay = 0;
   const tick = async () => {
     try {
-      const answer = await call('history.since', seq === null ? {} : { after: seq });
+      const answer = await call('history.since', seq === null ? {} : { after: seq, wait: LIVE_WAIT_MS }, { background: true });
       seq = answer.seq;
-      const theirs = answer.batches.filter((b) => b.who !== me);
-      if (theirs.length > 0) {
-        await refresh([...new Set([...theirs.flatMap((b) => b.entities), HISTORY])]);
-        const last = theirs.at(-1)!;
-        notice({ who: last.who, role: last.role, label: last.label, at: last.at });
+      const others = answer.batches.filter((b) => !b.mine);
+      if (others.length > 0) {
+        await refresh([...new Set([...others.flatMap((b) => b.entities), HISTORY])]);
+        // Named when a colleague's: a change from another window of one's own is refreshed silently.
+        const last = others.filter((b) => b.who !== me).at(-1);
+        if (last) notice({ who: last.who, role: last.role, label: last.label, at: last.at });
       }
+      delay = 0;
     } catch {
-      // The server out of reach: the page's own calls say so; ask again at the next tick.
+      // The server out of reach: the page's own calls say so; ask again a little later.
+      delay = RETRY_MS;
     }
-    if (!stopped) timer = setTimeout(() => void tick(), LIVE_POLL_MS);
+    if (!stopped) timer = setTimeout(() => void tick(), delay);
   };
   void tick();
   return () => {

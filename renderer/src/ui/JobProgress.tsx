@@ -9,6 +9,8 @@ import { jobCall, onJobs } from '../api/client.js';
 
 /** Shorter calls come and go without a bar. */
 const SHOW_AFTER_MS = 1000;
+/** Calls that wait by design (the live refresh's history.since waits for the next batch): never a bar. */
+const BACKGROUND_METHODS: ReadonlySet<string> = new Set(['history.since']);
 
 // A modal dialog makes the page behind it inert, so while one is open the bar (and its 中止) shows in
 // the dialog (DialogFrame) instead of under the top bar.
@@ -34,7 +36,7 @@ export function JobProgress({ inDialog = false }: { inDialog?: boolean }) {
     };
   }, [inDialog]);
   if (!inDialog && dialogs > 0) return null;
-  const job = jobs.filter((j) => j.elapsedMs >= SHOW_AFTER_MS).sort((a, b) => b.elapsedMs - a.elapsedMs)[0];
+  const job = jobs.filter((j) => j.elapsedMs >= SHOW_AFTER_MS && !BACKGROUND_METHODS.has(j.method)).sort((a, b) => b.elapsedMs - a.elapsedMs)[0];
   if (!job) return null;
   const labelKey = `jobs.methods.${job.method.replaceAll('.', '_')}`;
   const label = i18n.exists(labelKey) ? t(labelKey) : t('jobs.working');

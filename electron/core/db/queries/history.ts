@@ -18,6 +18,8 @@ export interface BatchHead {
   id: string;
   at: string;
   who: string;
+  /** The window or page that made the call, if any (Caller.client). */
+  client: string | null;
   label: string;
   projectId: number | null;
   kind: string;
@@ -25,7 +27,7 @@ export interface BatchHead {
 }
 
 export function insertBatch(db: SqlDb, b: BatchHead): void {
-  db.sql.run(`INSERT INTO batches (id, at, who, label, project_id, kind, reverts, role) VALUES (?, ?, ?, ?, ?, ?, ?, ${db.sql.dialect.sessionRole})`, [b.id, b.at, b.who, b.label, b.projectId, b.kind, b.reverts]);
+  db.sql.run(`INSERT INTO batches (id, at, who, client, label, project_id, kind, reverts, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${db.sql.dialect.sessionRole})`, [b.id, b.at, b.who, b.client, b.label, b.projectId, b.kind, b.reverts]);
 }
 
 /** An audit row: the change of one row, its before and after as JSON text (null for none). */
@@ -176,11 +178,12 @@ export interface BatchSince {
   projectId: number | null;
   at: string;
   role: string | null;
+  client: string | null;
 }
 
 /** Batches with a seq (rowid) above `after`, oldest first, at most `limit`: a seek at the end of the rowid. */
 export function batchesAfter(db: SqlDb, after: number, limit: number): BatchSince[] {
-  return db.sql.all<BatchSince>('SELECT rowid AS seq, id, who, label, project_id AS projectId, at, role FROM batches WHERE rowid > ? ORDER BY rowid LIMIT ?', [after, limit]);
+  return db.sql.all<BatchSince>('SELECT rowid AS seq, id, who, client, label, project_id AS projectId, at, role FROM batches WHERE rowid > ? ORDER BY rowid LIMIT ?', [after, limit]);
 }
 
 /** The newest batch's seq (0 before any). */
