@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import { analyzeWorkbook, readTable, type ImportTable } from '../../electron/core/excel/import/read-table.js';
 import { detectLayout } from '../../electron/core/excel/import/detect.js';
+import { dateRole } from '../../electron/core/excel/import/synonyms.js';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
 
 const TODAY = '2025-06-15';
@@ -236,5 +237,11 @@ describe('a WBS whose levels stand in separate name columns', () => {
       ['B', 'name'],
       ['C', 'assignee'],
     ]);
+  });
+});
+
+describe('dates of review findings', () => {
+  it('the day a finding was pointed out or detected (指摘日, 検出日) is the day it was raised', () => {
+    expect(['指摘日', '検出日', '指摘年月日'].map(dateRole)).toEqual(['raisedOn', 'raisedOn', 'raisedOn']);
   });
 });

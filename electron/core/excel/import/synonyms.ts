@@ -300,7 +300,7 @@ const INTENT_EN = new Set(['target', 'planned', 'plan', 'expected', 'scheduled',
 /** Events that close a record (完了, 解決; closed, resolved) and that open one (起票, 受付; raised, entered). */
 const CLOSING_JA = /完了|解決|解消|クローズ|終了|完結/;
 const CLOSING_EN = /^(?:close[ds]?|closure|complete[ds]?|completion|resolve[ds]?|resolution|finish(?:ed)?|done|fixed)$/;
-const OPENING_JA = /起票|登録|受付|識別|報告|発生|記入|作成|発見|受領|申請|提出/;
+const OPENING_JA = /起票|登録|受付|識別|報告|発生|記入|作成|発見|受領|申請|提出|指摘|検出/;
 const OPENING_EN = /^(?:raised?|logged|log|reported|report|entered|entry|submitted|submission|opened|open|created|identified|received|recorded|filed)$/;
 
 /**
