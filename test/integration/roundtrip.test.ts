@@ -357,6 +357,25 @@ describe('defects of the round trip, each on a generated workbook', () => {
     expect(out.noClientWord).toBeUndefined();
   });
 
+  it('a 中分類 group indented under another one, deeper than the 大/中 columns, is written as a task of its own with its dates, not lost', async () => {
+    const { projectId, profileId } = await imported(await layout('category columns').build(), 'wbs', 'deep-group');
+    const tasks = await call('wbs.list', { projectId });
+    const group = tasks.find((t) => t.name === '要件整理')!;
+    expect([group.level, group.summary]).toEqual([1, true]);
+    await call('wbs.indent', { ids: [group.id] });
+    const now = (await call('wbs.list', { projectId })).find((t) => t.name === '要件整理')!;
+    expect(now.level).toBe(2);
+    const out = await call('excel.export', { projectId, register: 'wbs', profileId });
+    // Its child is deeper still: written under it in the same column, and named.
+    expect(out.tooDeep?.map((d) => d.name)).toEqual(['要件定義書作成']);
+    const again = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'deep.xlsx', dataBase64: out.dataBase64, profileId });
+    expect(again.missing).toEqual([]);
+    const sheet = (await exported(projectId, 'wbs', profileId)).getWorksheet('WBS')!;
+    const row = [3, 4, 5, 6, 7, 8, 9].map((r) => sheet.getRow(r)).find((r) => r.getCell(3).value === '要件整理')!;
+    expect([row.getCell(1).value, row.getCell(2).value, row.getCell(5).value, row.getCell(6).value]).toEqual([null, null, new Date('2025-04-11T00:00:00Z'), new Date('2025-04-20T00:00:00Z')]);
+    expect(sheet.getCell(`C${row.number + 1}`).value).toBe('要件定義書作成');
+  });
+
   it('a renamed query wrapped over three rows is written whole on its row and its continuation rows are cleared; a deleted one takes its continuation rows along', async () => {
     const { projectId, profileId } = await imported(await layout('wrapped titles').build(), 'issue', 'wrapped');
     const issues = await call('issue.list', { projectId });

@@ -157,6 +157,10 @@ export async function exportToProfile(
   // tasks keeps a label row (its name in its category column, no task name).
   const categoryColumns = layout.columns.filter((m) => m.field !== null && /^level\d$/.test(m.field) && !m.extraKey).sort((a, b) => a.field!.localeCompare(b.field!));
   const byCategory = target === 'wbs' && table.hierarchy === 'columns' && categoryColumns.length > 0;
+  // A group deeper than the 大/中 columns (its 中分類 row indented under a task) has no column to be
+  // labelled in: it is written as a task of its own in the name column, with its fields (its rolled-up
+  // dates), like any task deeper than the layout's levels (tooDeep, below), instead of vanishing.
+  if (byCategory) for (const o of stored) if (groups.has(o.row.id) && o.level >= categoryColumns.length) groups.delete(o.row.id);
   const underGroup = new Set<number>();
   for (const o of stored)
     if (!groups.has(o.row.id)) for (let t = tasks.get(o.row.parentId as number); t; t = tasks.get(t.parentId as number)) underGroup.add(t.id);
