@@ -19,7 +19,7 @@ import { readTeamDatabase, writeTeamDatabase } from './db/team-file.js';
 import { checkTeamLogin } from './db/pg-login.js';
 import { describeTeamDatabase } from './db/pg-connection.js';
 import { toApiError, type Handlers } from './envelope.js';
-import { unavailableWorkspace, whyTeamDidNotOpen, type ShellInfo } from './team-unavailable.js';
+import { badTeamFile, unavailableWorkspace, whyTeamDidNotOpen, type ShellInfo } from './team-unavailable.js';
 
 export interface PasswordStore {
   readonly keeping: PasswordKeeping;
@@ -68,7 +68,15 @@ export class TeamSwitch implements Handlers {
    */
   static async start(dataDir: string, store: PasswordStore, open: WorkspaceOpener, info: ShellInfo): Promise<TeamSwitch> {
     const sw = new TeamSwitch(dataDir, store, open, info);
-    const team = readTeamDatabase(dataDir);
+    let team: TeamDatabase | null;
+    try {
+      team = readTeamDatabase(dataDir);
+    } catch (err) {
+      // A team file that names no database (edited by hand, cut short): started on the stand-in saying so.
+      sw.problem = badTeamFile(err);
+      sw.current = unavailableWorkspace(dataDir, null, sw.problem, info);
+      return sw;
+    }
     await sw.openOrStandIn(team, team ? store.get(team) : undefined);
     return sw;
   }
@@ -94,7 +102,16 @@ export class TeamSwitch implements Handlers {
   }
 
   private state(): TeamState {
-    return { database: readTeamDatabase(this.dataDir), keeping: this.store.keeping, ...(this.problem && { problem: this.problem.toJSON() }) };
+    return { database: this.named(), keeping: this.store.keeping, ...(this.problem && { problem: this.problem.toJSON() }) };
+  }
+
+  /** The database the team file names; none when the file names none readable (the stand-in says why). */
+  private named(): TeamDatabase | null {
+    try {
+      return readTeamDatabase(this.dataDir);
+    } catch {
+      return null;
+    }
   }
 
   /**
@@ -122,7 +139,7 @@ export class TeamSwitch implements Handlers {
     }
     if (method === 'team.get') return this.state();
     if (method === 'team.disconnect') {
-      const was = readTeamDatabase(this.dataDir);
+      const was = this.named();
       await this.reopen(null, undefined);
       if (was) this.store.set(was, undefined);
       return this.state();
@@ -140,7 +157,7 @@ export class TeamSwitch implements Handlers {
 
   /** Closes the workspace, names `database` in the folder (null: its SQLite file) and opens it; on failure, back as it was. */
   private async reopen(database: TeamDatabase | null, password: string | undefined): Promise<void> {
-    const before = readTeamDatabase(this.dataDir);
+    const before = this.named();
     await this.current.close();
     writeTeamDatabase(this.dataDir, database);
     try {

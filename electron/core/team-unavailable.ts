@@ -33,10 +33,16 @@ export async function whyTeamDidNotOpen(database: TeamDatabase, password: string
   return textError('UNAVAILABLE', 'team.notOpened', { database: where, detail }, `The workspace could not be opened on ${where}: ${detail}`);
 }
 
-/** The stand-in workspace for `database`, which did not open because of `cause`. */
-export function unavailableWorkspace(dataDir: string, database: TeamDatabase, cause: ApiError, info: ShellInfo): OpenedWorkspace {
-  const where = describeTeamDatabase(database);
-  const status: WorkspaceStatus = { condition: 'teamUnavailable', folder: dataDir, database, detail: cause.message };
+/** Why the folder's team file names no database it can read (hand-edited, cut short): the file, and what is wrong. */
+export function badTeamFile(err: unknown): ApiError {
+  const message = (err as Error)?.message ?? String(err);
+  return textError('UNAVAILABLE', 'team.badFile', { detail: message }, message);
+}
+
+/** The stand-in workspace for `database` (null: the team file names none readable), which did not open because of `cause`. */
+export function unavailableWorkspace(dataDir: string, database: TeamDatabase | null, cause: ApiError, info: ShellInfo): OpenedWorkspace {
+  const where = database ? describeTeamDatabase(database) : 'named in the folder';
+  const status: WorkspaceStatus = { condition: 'teamUnavailable', folder: dataDir, ...(database && { database }), detail: cause.message };
   // The cause's own sentence (which server, what it refused) with the database named in the English words.
   const refusal = new ApiError('UNAVAILABLE', `The team database ${where} is not open: ${cause.message}`, { database, cause: cause.toJSON() }, cause.text);
   const answer = (method: string, caller: Caller | undefined): Envelope<unknown> => {

@@ -2,12 +2,13 @@
 // refused) still starts: the real web host process (electron/host/main.ts) serves, every call answers
 // UNAVAILABLE naming the database and the cause, team.get says why, and 再接続 (team.connect) opens the
 // database once it can be opened; この PC のファイルに戻す (team.disconnect) opens the folder's file instead.
+import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../electron/core/workspace.js';
 import { memoryPasswordStore, TeamSwitch } from '../../electron/core/team-switch.js';
-import { writeTeamDatabase } from '../../electron/core/db/team-file.js';
+import { TEAM_FILE, writeTeamDatabase } from '../../electron/core/db/team-file.js';
 import type { TeamDatabase } from '../../electron/common/dto.js';
 import type { RunningHost } from '../../electron/host/server.js';
 import { ApiError } from '../../electron/common/errors.js';
@@ -132,4 +133,30 @@ describe.skipIf(PG_SKIP)('a team database that does not open at start', () => {
       await sw.close();
     }
   }, 120_000);
+});
+
+describe('a team file that names no database', () => {
+  it('starts on the stand-in naming the file, and この PC のファイルに戻す removes it and opens the folder\'s file', async () => {
+    const dir = tempDir();
+    const local = openWorkspace(dir, { migrationsFolder: MIGRATIONS, context: { ...INFO } });
+    await local.handlers.invoke('project.create', { name: '手元の案件' });
+    local.close();
+    // Cut short (a disk full while it was written, an editor): no database named whole.
+    fs.writeFileSync(path.join(dir, TEAM_FILE), '{"database": {"host": "db.example.lan", "port": 5432');
+    const opener = async (teamPassword: string | undefined) =>
+      openWorkspace(dir, { migrationsFolder: MIGRATIONS, ...(teamPassword !== undefined && { teamPassword }), context: { ...INFO } });
+    const sw = await TeamSwitch.start(dir, memoryPasswordStore(), opener, INFO);
+    try {
+      const got = await sw.invoke('team.get', {});
+      expect(got).toMatchObject({ ok: true, result: { database: null, problem: { code: 'UNAVAILABLE', text: { key: 'team.badFile' } } } });
+      expect(got.ok && (got.result as { problem: { message: string } }).problem.message).toContain(TEAM_FILE);
+      expect(await sw.invoke('workspace.status', {})).toMatchObject({ ok: true, result: { condition: 'teamUnavailable' } });
+      expect(await sw.invoke('project.list', {})).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', text: { key: 'team.badFile' } } });
+      expect(await sw.invoke('team.disconnect', {})).toEqual({ ok: true, result: { database: null, keeping: 'memory' } });
+      expect(fs.existsSync(path.join(dir, TEAM_FILE))).toBe(false);
+      expect(await sw.invoke('project.list', {})).toMatchObject({ ok: true, result: [{ name: '手元の案件' }] });
+    } finally {
+      await sw.close();
+    }
+  }, 60_000);
 });

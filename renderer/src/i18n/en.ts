@@ -170,6 +170,7 @@ export const en = {
     disconnect: 'Back to this PC\'s file',
     unavailable: 'Now: the team database {{database}} cannot be opened, so nothing can be done. Check the server and Reconnect, or go back to this PC\'s file.',
     reconnect: 'Reconnect',
+    unavailableFile: 'Now: the team settings cannot be read, so nothing can be done. Go back to this PC\'s file, or connect again.',
   },
   backup: {
     intro: 'PMO Desk backs up the workspace on the first start of each day and before every import, project delete and restore. It keeps 7 daily, 4 weekly and 12 monthly backups, the last 10 made by hand and the last 10 taken before such operations.',
@@ -1081,6 +1082,7 @@ export const en = {
       timeout: '{{host}}:{{port}} did not answer in time.',
       other: 'Cannot connect to {{database}}.',
       openFailed: 'The workspace could not be opened on {{database}}; the previous workspace is open again.',
+      badFile: 'The team settings file cannot be read: {{detail}}',
       notOpened: 'The workspace could not be opened on {{database}} ({{detail}}).',
     },
     // A message the core sent without its own sentence: the English UI shows the core's own words.

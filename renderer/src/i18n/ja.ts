@@ -172,6 +172,7 @@ export const ja: Strings = {
     disconnect: 'この PC のファイルに戻す',
     unavailable: '現在: チームのデータベース {{database}} を開けないため、作業できません。サーバーを確かめて「再接続」するか、「この PC のファイルに戻す」を選んでください。',
     reconnect: '再接続',
+    unavailableFile: '現在: チームの設定を読めないため、作業できません。「この PC のファイルに戻す」を選ぶか、設定し直してください。',
   },
   backup: {
     intro: 'PMO Desk は毎日最初の起動時と、取込・プロジェクト削除・復元の前に作業データをバックアップします。日次 7 件、週次 4 件、月次 12 件と、手動の直近 10 件、操作前の直近 10 件を残します。',
@@ -1082,6 +1083,7 @@ export const ja: Strings = {
       timeout: '{{host}}:{{port}} から時間内に応答がありません。',
       other: '{{database}} に接続できません。',
       openFailed: '{{database}} で作業データを開けませんでした。元の作業データに戻しました。',
+      badFile: 'チームの設定ファイルを読めません: {{detail}}',
       notOpened: '{{database}} で作業データを開けませんでした ({{detail}})。',
     },
     // A message the core sent without its own sentence: said by its code (the English UI shows the core's words).

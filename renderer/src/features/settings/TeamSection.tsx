@@ -71,7 +71,7 @@ export function TeamSection() {
       <h3>{t('settings.team')}</h3>
       <p className="muted">{t('team.intro')}</p>
       <p data-testid="team-current">
-        {on ? t(problem ? 'team.unavailable' : 'team.onDatabase', { database: `${on.user}@${on.host}:${on.port}/${on.database}` }) : t('team.onFile')}
+        {on ? t(problem ? 'team.unavailable' : 'team.onDatabase', { database: `${on.user}@${on.host}:${on.port}/${on.database}` }) : t(problem ? 'team.unavailableFile' : 'team.onFile')}
       </p>
       {problem && (
         <p className="error-banner" data-testid="team-problem">
@@ -107,7 +107,7 @@ export function TeamSection() {
           <button type="submit" className="primary" disabled={busy || !ready}>
             {t(problem ? 'team.reconnect' : 'team.connect')}
           </button>
-          {on && (
+          {(on || problem) && (
             <button type="button" disabled={busy} onClick={() => act(() => teamCall('team.disconnect', {}))}>
               {t('team.disconnect')}
             </button>
