@@ -88,6 +88,32 @@ describe('instructions between the header and the first record', () => {
     expect(t.leftOut).toEqual([{ row: 2, reason: 'example' }]);
   });
 
+  it('a long title alone on the first row, with nothing else filled yet, is a record', async () => {
+    const t = read(
+      await book((ws) => {
+        ws.addRow(['課題', '担当者', '状況']);
+        ws.addRow(['ログイン画面で入力したパスワードが保存されないことがある問題の調査。']);
+        ws.addRow(['帳票の桁ずれ', '佐藤', '完了']);
+      }),
+      'issue',
+    );
+    expect(t.records.map((r) => r.values.title)).toEqual(['ログイン画面で入力したパスワードが保存されないことがある問題の調査。', '帳票の桁ずれ']);
+    expect(t.leftOut).toEqual([]);
+  });
+
+  it('one cell asking the reader (not merged) is instructions too', async () => {
+    const t = read(
+      await book((ws) => {
+        ws.addRow(['Issue', 'Owner', 'Status']);
+        ws.addRow(['Please add one issue per row below this line']);
+        ws.addRow(['Login fails', 'Sato', 'Open']);
+      }),
+      'issue',
+    );
+    expect(t.records.map((r) => r.values.title)).toEqual(['Login fails']);
+    expect(t.leftOut).toEqual([{ row: 2, reason: 'instructions' }]);
+  });
+
   it('a short name alone on the first row is a record (a phase), not instructions', async () => {
     const t = read(
       await book((ws) => {

@@ -54,6 +54,8 @@ const NUMBERING = new Set(['ref', 'wbsCode']);
  * select, do not …) or a sentence (it ends with 。 or a full stop after a word).
  */
 const REQUEST = /ください|下さい|して下さい|すること|記入|入力|選択|^(?:please|enter|fill|select|choose|describe|list|use|do not|don't|add|type)\b|\bplease\b/i;
+/** A request no record's name makes: it asks the reader (ください, please, do not …), not names a task (入力画面の設計). */
+const IMPERATIVE = /ください|下さい|すること|^(?:please|enter|fill in|select|choose|describe|do not|don't)\b|\bplease\b/i;
 const SENTENCE = /(?:。|[a-z)]\.)$/i;
 
 const blankText = (s: string) => /^[\s\u3000]*$/.test(s);
@@ -322,19 +324,21 @@ function isTotal(ix: SheetIndex, row: Row, cell: Cell): boolean {
 /**
  * A row of instructions for filling in the table, read only between the header and the first record: one
  * text alone on the row (in the table's columns) that is a note (※…, 注:, Note:), or that asks the user
- * to do something or is a sentence (see REQUEST, SENTENCE) and is either merged across two or more of the
- * table's columns or longer than any header word would be. A short word alone (a phase's name, 1. 要件定義)
- * is a record or a section, never instructions.
+ * to do something or is a sentence (see REQUEST, SENTENCE) merged across two or more of the table's
+ * columns, or, in one cell, words that ask the reader (IMPERATIVE). A name alone (a phase's, 1. 要件定義,
+ * or a long title with nothing else filled yet) is a record or a section, never instructions.
  */
 function isInstructions(ix: SheetIndex, row: Row, layout: TableLayout): boolean {
   if (row.cells.length !== 1 || row.cells[0]!.t !== 's') return false;
   const cell = row.cells[0]!;
   if (isNote(row)) return true;
   const text = textOfCell(cell);
-  if (!REQUEST.test(text) && !SENTENCE.test(text)) return false;
   const m = ix.mergeAt(row.r, cell.c);
   const across = m ? layout.columns.filter((c) => c.c + c.span - 1 >= m.c1 && c.c <= m.c2).length : 1;
-  return across >= 2 || text.length >= 30;
+  // Merged across the table, a request or a sentence; in one cell, only words that ask the reader (a
+  // first record may be a long title alone: ログイン画面で入力したパスワードが保存されない).
+  if (across >= 2) return REQUEST.test(text) || SENTENCE.test(text);
+  return IMPERATIVE.test(text) && text.length >= 15;
 }
 
 /** A note: one text starting like one (※…, 注:, (注), Note:, 備考:), or such a mark with its text in the next cell ((*) | For Risk#15 …). */
