@@ -126,9 +126,9 @@ function projectLists(db: Db, row: PortfolioRow, language: Language): ReportList
     .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.r.id - b.r.id)
     .slice(0, TOP);
   const issueClosed = closedCodes(vocab['issue.status']);
-  const issues = issueStore
-    .inProject(db, row.projectId)
-    .filter((i) => !issueClosed.has(i.status))
+  // Read once: the top issues, the decisions and the meetings' actions are all of the open ones.
+  const openIssues = issueStore.inProject(db, row.projectId).filter((i) => !issueClosed.has(i.status));
+  const issues = openIssues
     .map((i) => ({ i, overdue: isOverdue(i.due, false, status) }))
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.i.due ?? '9999').localeCompare(b.i.due ?? '9999') || a.i.id - b.i.id)
     .slice(0, TOP);
@@ -138,7 +138,6 @@ function projectLists(db: Db, row: PortfolioRow, language: Language): ReportList
   const changeDone = closedCodes(vocab['change.implStatus']);
   const changes = changeStore.inProject(db, row.projectId);
   const approved = changes.filter((c) => c.decision === 'approved' && c.decidedOn !== null && c.decidedOn >= weekStart && c.decidedOn <= status);
-  const openIssues = issueStore.inProject(db, row.projectId).filter((i) => !issueClosed.has(i.status));
   const byDue = <T extends { due: string | null; id: number }>(a: T, b: T) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.id - b.id;
   const decisionIssues = openIssues.filter((i) => i.kind === 'decision').sort(byDue);
   const pendingChanges = changes.filter((c) => (c.decision === '' || c.decision === 'on_hold') && !changeDone.has(c.implStatus));
