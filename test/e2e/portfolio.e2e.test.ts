@@ -135,6 +135,21 @@ afterAll(async () => {
 });
 
 describe('portfolio home in Chromium', () => {
+  it('asks for the figures once, at start beside the app’s first calls, not after the app’s code has loaded (homeLoad.ts)', async () => {
+    await s.page.reload();
+    const home = new PortfolioScreen(s.page);
+    await home.table.locator('[data-testid=project-row]').nth(SPECS.length - 1).waitFor();
+    // The charts are asked for once the home has mounted: by then a summary of its own would have gone too.
+    await s.page.getByTestId('portfolio-charts').locator('canvas').first().waitFor();
+    const timing = await s.page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => ({ name: e.name.split('/').pop()!, start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd })),
+    );
+    const summaries = timing.filter((e) => e.name === 'portfolio.summary');
+    expect(summaries).toHaveLength(1);
+    const app = timing.find((e) => e.name.startsWith('app-start'))!;
+    expect(summaries[0]!.start).toBeLessThan(app.end);
+  });
+
   it('shows every project with its light, figures, 先週差分 and sparklines', async () => {
     const home = new PortfolioScreen(s.page);
     await home.table.waitFor();

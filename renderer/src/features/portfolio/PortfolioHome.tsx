@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { LIGHTS, type FigureKey, type Light, type PortfolioRow, type PortfolioSummary } from '../../../../electron/common/api/portfolio.js';
 import { formatDate, formatDateTime } from '../../../../electron/common/dates.js';
 import { HISTORY, mutate, read, useQuery } from '../../api/useApi.js';
+import { firstSummary } from './homeLoad.js';
 import { PageFrame, usePageFrame } from '../../ui/PageFrame.js';
 import { LightBadge } from './LightBadge.js';
 import { NoteLine } from './NoteLine.js';
@@ -45,7 +46,9 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
 
   // Every project's figures: they follow from every register, so any undoable write (the undo stack
   // moves) reads them again, as do a project's create, rename and delete and the home's own settings.
-  const summaryQuery = useQuery<PortfolioSummary>(['project', 'portfolio', HISTORY], () => read('portfolio.summary', statusDate ? { statusDate } : {}), [statusDate], frame.fail);
+  // The first answer is the one the app asked for at start (homeLoad.ts), when it did.
+  const [prefetched] = useState(firstSummary);
+  const summaryQuery = useQuery<PortfolioSummary>(['project', 'portfolio', HISTORY], () => read('portfolio.summary', statusDate ? { statusDate } : {}), [statusDate], frame.fail, prefetched);
   const summary = summaryQuery.data ?? null;
 
   const all = summary?.projects ?? [];
