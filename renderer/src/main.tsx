@@ -1,8 +1,8 @@
 // The app's first lines, kept small: they ask the workspace for the first screen's data (and, when the
 // address opens a WBS, for the whole plan; when it opens the home, for the portfolio's figures) and only
 // then load the rest of the app, so the workspace reads and sends while the browser loads, parses and
-// runs the app's code (most of it the grid and the charts), rather than after. Measured on a 10,000-task WBS: the plan's read and transfer had started
-// only once the whole bundle had run.
+// runs the app's code (most of it the grid and the charts), rather than after. Measured on a 10,000-task
+// WBS: the plan's read and transfer had started only once the whole bundle had run.
 import { call, takeTokenFromUrl } from './api/client.js';
 import { routePage, routeProject, routeWbs } from './route.js';
 import { prefetchWbs } from './features/wbs/wbsLoad.js';
