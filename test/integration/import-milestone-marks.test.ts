@@ -1,7 +1,7 @@
 // A Japanese WBS marks its milestones in the name (◆計画承認, ★サービスイン) on one day, with no
 // milestone column: imported, they are milestones (the Gantt draws ◆), their names as written; a task
 // with the mark over several days stays a task. Exported back through the profile and read again,
-// nothing has changed.
+// nothing has changed, even after the user made a marked task a task again (only a new task takes the mark).
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
@@ -52,6 +52,15 @@ describe('milestones marked in the name', () => {
     const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
     const again = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'WBS.xlsx', dataBase64: out.dataBase64, profileId: profileId! });
     expect(again.counts).toMatchObject({ new: 0, changed: 0, unchanged: 5 });
+
+    // The user makes ◆計画承認 a one-day task again: the mark in the name, read back, does not undo that.
+    const marked = tasks.find((t) => t.name === '◆計画承認')!;
+    await call('wbs.update', { id: marked.id, patch: { milestone: false } });
+    const out2 = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
+    const third = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'WBS.xlsx', dataBase64: out2.dataBase64, profileId: profileId! });
+    expect(third.counts).toMatchObject({ new: 0, changed: 0, unchanged: 5 });
+    await call('excel.applyImport', { previewId: third.previewId, options: {} });
+    expect((await call('wbs.list', { projectId })).find((t) => t.id === marked.id)!.milestone).toBe(false);
     ws.close();
   });
 });
