@@ -80,4 +80,30 @@ describe('predecessors by an ID column', () => {
       ws.close();
     }
   });
+  it('are read as WBS numbers beside a running No. column: a Japanese WBS’s 先行 "2" is phase 2, not the second row', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('WBS');
+    sheet.addRow(['No.', 'WBS番号', 'タスク名', '開始日', '終了日', '先行タスク']);
+    sheet.addRow([1, '1', '要件定義', d('2025-04-01'), d('2025-04-14'), null]);
+    sheet.addRow([2, '1.1', 'ヒアリング', d('2025-04-01'), d('2025-04-07'), null]);
+    sheet.addRow([3, '1.2', '要件定義書作成', d('2025-04-08'), d('2025-04-14'), null]);
+    sheet.addRow([4, '2', '設計', d('2025-04-15'), d('2025-04-30'), '1']);
+    sheet.addRow([5, '2.1', '基本設計', d('2025-04-15'), d('2025-04-30'), null]);
+    sheet.addRow([6, '3', '開発', d('2025-05-01'), d('2025-05-31'), '2']);
+    sheet.addRow([7, '3.1', '実装', d('2025-05-01'), d('2025-05-31'), null]);
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const { id: projectId } = await call('project.create', { name: 'P' });
+      const dataBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+      const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64 });
+      await call('excel.applyImport', { previewId: preview.previewId });
+      const tasks = await call('wbs.list', { projectId });
+      const name = (id: number) => tasks.find((t) => t.id === id)!.name;
+      const links = (await call('dependency.list', { projectId })).map((l) => `${name(l.predecessorId)} → ${name(l.successorId)}`);
+      expect(links.sort()).toEqual(['要件定義 → 設計', '設計 → 開発'].sort());
+    } finally {
+      ws.close();
+    }
+  });
 });

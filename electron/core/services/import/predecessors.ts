@@ -27,8 +27,13 @@ export function fileCodes(table: ImportTable): Set<string> {
   return codes;
 }
 
-/** Headers of a task ID column as MS Project and its exports write it (ID, Unique ID, Task ID, #, タスクID, 番号). */
-const ID_LABEL = /^(?:id|unique ?id|uid|task ?id|task ?no\.?|#|no\.?|タスクid|タスク番号|id番号|番号|通番|連番)$/i;
+/**
+ * Headers of a task ID column as MS Project and its exports write it (ID, Unique ID, Task ID, #, タスクID).
+ * Not a Japanese WBS's running No. / 番号 / 通番 / 連番: beside a WBS番号 column its 先行 names WBS
+ * numbers (先行 "2" is phase 2, not the second row), and read as row numbers the links went to the
+ * wrong tasks without a word (found in review).
+ */
+const ID_LABEL = /^(?:id|unique ?id|uid|task ?id|task ?no\.?|#|タスクid|タスク番号|id番号)$/i;
 
 /**
  * Predecessors written by a task ID column that is not the outline's numbering (MS Project's ID beside
