@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import { analyzeWorkbook, readTable, type ImportTable } from '../../electron/core/excel/import/read-table.js';
 import { detectLayout } from '../../electron/core/excel/import/detect.js';
-import { dateRole } from '../../electron/core/excel/import/synonyms.js';
+import { dateRole, matchLabel } from '../../electron/core/excel/import/synonyms.js';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
 
 const TODAY = '2025-06-15';
@@ -199,6 +199,40 @@ describe('headers in two languages', () => {
       expect(Object.fromEntries(found.layout.columns.map((c) => [c.column, c.field])), JSON.stringify(sep)).toEqual({ A: 'ref', B: 'title', C: null, D: 'owner', E: 'status', F: 'due' });
     }
   });
+
+  it('choices or a date format in brackets (優先度(H/M/L), 期限(YYYY/MM/DD)) are no second language: the label keeps its confidence', () => {
+    const top = (target: ImportTarget, label: string) => matchLabel(target, [label])[0];
+    expect(top('wbs', '開始予定日(YYYY/MM/DD)')).toEqual({ field: 'plannedStart', confidence: 0.97 });
+    expect(top('issue', '期限(YYYY/MM/DD)')).toEqual({ field: 'due', confidence: 0.97 });
+    expect(top('issue', '優先度(H/M/L)')).toEqual({ field: 'priority', confidence: 0.97 });
+    expect(top('risk', '発生確率(H/M/L)')).toEqual({ field: 'probability', confidence: 0.97 });
+    expect(top('risk', '状態(Open/Close)')).toEqual({ field: 'status', confidence: 0.97 });
+    // The format on a line of its own under the label is no language either.
+    expect(top('issue', '期限\nYYYY/MM/DD')?.field).toBe('due');
+    expect(top('issue', '期限\nYYYY/MM/DD')!.confidence).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('a register whose labels carry Latin choices in brackets is read with those columns mapped', async () => {
+    const issues = read(
+      await book((ws) => {
+        ws.addRow(['No.', '課題', 'ランク(A/B/C)', '区分(A/B/C)', '担当者']);
+        ws.addRow([1, 'ログイン不可', 'A', 'B', '山田']);
+        ws.addRow([2, '帳票ずれ', 'B', 'A', '佐藤']);
+      }),
+      'issue',
+    );
+    expect(fields(issues)['ランク(A/B/C)']).toBe('priority');
+    const risks = read(
+      await book((ws) => {
+        ws.addRow(['No.', 'リスク内容(Risk/Issue)', '種類(Tech/Biz)', '対応(Avoid/Mitigate)', '担当者']);
+        ws.addRow([1, 'ベンダー遅延', 'Tech', 'Avoid', '山田']);
+        ws.addRow([2, '要員離脱', 'Biz', 'Mitigate', '佐藤']);
+      }),
+      'risk',
+    );
+    expect(fields(risks)).toMatchObject({ 'リスク内容(Risk/Issue)': 'title', '種類(Tech/Biz)': 'category', '対応(Avoid/Mitigate)': 'responsePlan' });
+    expect(risks.records.map((r) => r.values.title)).toEqual(['ベンダー遅延', '要員離脱']);
+  });
 });
 
 describe('a WBS whose levels stand in separate name columns', () => {
@@ -263,6 +297,31 @@ describe('a WBS whose levels stand in separate name columns', () => {
       ['B', 'name'],
       ['C', 'assignee'],
     ]);
+  });
+
+  it('a group written once on its first task’s row, above ten or more tasks, stays a group: no task loses its name', async () => {
+    const t = read(
+      await book((ws) => {
+        ws.addRow(['大分類', '作業内容', '担当', '開始日', '終了日']);
+        for (const [g, group] of ['設計', '開発', '試験'].entries())
+          for (let i = 0; i < 11; i++) {
+            const day = d(`2025-0${4 + g}-${String(i + 1).padStart(2, '0')}`);
+            ws.addRow([i === 0 ? group : null, `${group}作業${i + 1}`, '山田', day, day]);
+          }
+      }),
+      'wbs',
+    );
+    expect(t.columns.map((c) => [c.label, c.field])).toEqual([
+      ['大分類', 'level1'],
+      ['作業内容', 'name'],
+      ['担当', 'assignee'],
+      ['開始日', 'plannedStart'],
+      ['終了日', 'plannedFinish'],
+    ]);
+    const names = t.records.map((r) => r.values.name);
+    for (const group of ['設計', '開発', '試験']) for (let i = 1; i <= 11; i++) expect(names).toContain(`${group}作業${i}`);
+    // The first task keeps its own assignee and dates, not its group.
+    expect(t.records.find((r) => r.values.name === '設計作業1')?.values).toMatchObject({ assignee: '山田', plannedStart: '2025-04-01' });
   });
 });
 

@@ -261,12 +261,14 @@ export function assignFields(
       const a = byColumn.get(i);
       return a ? /^level\d$/.test(a.field) : candidates.some((c) => c.i === i && (c.field === 'name' || /^level\d$/.test(c.field)));
     };
-    // Rows filling either of two column spans, and rows filling each: one of them per row (10 % slack).
+    // Rows filling either of two column spans, and rows filling each: exactly one of them per row. No
+    // slack: a group written once on its first task's row (大分類 above ten tasks) fills both on that row,
+    // and joining would put the group's name over the task's and lose the task.
     const exclusive = (x: { c: number; span: number }, y: { c: number; span: number }) => {
       const a = samples.cells({ ...header[0]!, c: x.c, span: x.span }).length;
       const b = samples.cells({ ...header[0]!, c: y.c, span: y.span }).length;
       const both = samples.cells({ ...header[0]!, c: Math.min(x.c, y.c), span: x.span + y.span }).length;
-      return a > 0 && b > 0 && a + b - both <= 0.1 * both;
+      return a > 0 && b > 0 && a + b === both;
     };
     const drop = (gone: number) => {
       header = header.filter((_, i) => i !== gone);

@@ -181,16 +181,21 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
   // A bilingual cell (件名 over Title on the next line) names its column in each language: each line is
   // matched on its own. A Japanese phrase wrapped over two lines (作業開始 / 予定日) is one phrase.
   // So does one written on one line with a slash or bar between the languages (タスク名 / Task Name).
+  // A slash between choices or a date's format in brackets (優先度(H/M/L), 期限(YYYY/MM/DD)) divides no
+  // languages. Lines of both scripts are matched each on its own (期限 over a line YYYY/MM/DD), but they
+  // are two languages, which must agree (below), only when each is a word: not single letters, not a format.
   const latin = (l: string) => /^[\x20-\x7e]+$/.test(l.normalize('NFKC')) && /[a-z]/i.test(l);
-  const bilingual = (ls: string[]) => ls.length > 1 && ls.some(latin) && ls.some((l) => !latin(l));
+  const mixed = (ls: string[]) => ls.length > 1 && ls.some(latin) && ls.some((l) => !latin(l));
+  const bilingual = (ls: string[]) => mixed(ls) && ls.every(isWord);
   const byLine = own.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
-  const bySlash = own.split(/\s*[\r\n/／|｜]+\s*/).map((l) => l.trim()).filter((l) => l !== '');
-  const lines = bilingual(byLine) ? byLine : bilingual(bySlash) ? bySlash : [];
+  const bySlash = splitOutsideBrackets(own).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = mixed(byLine) ? byLine : mixed(bySlash) ? bySlash : [];
   for (const line of lines) add(line, 0.95);
-  const languages = lines.length > 1 ? lines : parts.length > 1 && bilingual(parts.slice(-2).map((p) => p.trim())) ? parts.slice(-2).map((p) => p.trim()) : [];
+  const rows = parts.slice(-2).map((p) => p.trim());
+  const languages = bilingual(lines) ? lines : parts.length > 1 && bilingual(rows) ? rows : [];
   // A header row in one language over the same words in another (課題名 over Issue, two rows): each
   // row's word names the column by itself, not the two read as one phrase.
-  if (parts.length > 1 && bilingual(parts.slice(-2).map((p) => p.trim()))) for (const p of parts.slice(-2)) add(p, 0.95);
+  if (parts.length > 1 && mixed(rows)) for (const p of parts.slice(-2)) add(p, 0.95);
   // A group label of days (予定日 / 実績日 over 開始 / 終了) names the dates' kind: 実績日 + 開始 = 実績開始.
   if (parts.length > 1 && parts.slice(0, -1).some((p) => /日$/.test(p.trim()))) add(parts.map((p, i) => (i < parts.length - 1 ? p.trim().replace(/日$/, '') : p)).join(''), 0.98);
   if (parts.length > 1) {
@@ -271,6 +276,33 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
   return [...best]
     .map(([field, confidence]) => ({ field, confidence: Math.round(confidence * (previous ? 0.6 : 1) * 1000) / 1000 }))
     .sort((a, b) => b.confidence - a.confidence);
+}
+
+/** A label's parts between slashes, bars and line breaks outside brackets: 優先度(H/M/L) is one part. */
+function splitOutsideBrackets(label: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let part = '';
+  for (const ch of label) {
+    if ('(（[【［'.includes(ch)) depth++;
+    else if (')）]】］'.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && /[\r\n/／|｜]/.test(ch)) {
+      parts.push(part);
+      part = '';
+    } else part += ch;
+  }
+  parts.push(part);
+  return parts;
+}
+
+/** A date's format written in a label (YYYY/MM/DD, yyyy-mm-dd, MM/DD): letters that stand for digits, no word. */
+const DATE_FORMAT = /^[\s(（[【]*(?:y{2,4}|m{1,2}|d{1,2})(?:[\s/／.\-年月日]*(?:y{2,4}|m{1,2}|d{1,2}))*[\s)）\]】]*$/i;
+
+/** One side of a bilingual label: a word of two or more letters (not A, not MM, not YYYY/MM/DD). */
+function isWord(side: string): boolean {
+  const t = side.normalize('NFKC');
+  if (DATE_FORMAT.test(t)) return false;
+  return (t.match(/[\p{L}]/gu) ?? []).length >= 2;
 }
 
 /** A word that names a field by itself (not a part of a longer word): one language of a bilingual label is enough. */
