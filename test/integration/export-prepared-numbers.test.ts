@@ -73,3 +73,27 @@ describe('a blank form of prepared numbered rows', () => {
     expect(again.rows.filter((r) => r.status !== 'unchanged').map((r) => `${r.row} ${r.status} ${JSON.stringify(r.changes ?? [])}`)).toEqual([]);
   });
 });
+
+describe('a cross-reference column beside No. (review 10, defect 1)', () => {
+  it('imports every issue with its own ID and the export keeps the client’s change numbers', async () => {
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet('課題管理表');
+    s.addRow(['No.', '課題', '状態', '担当者', '変更番号']);
+    s.addRow([1, 'ログイン不可', '未対応', '山田', null]);
+    s.addRow([2, '帳票ずれ', '未対応', '佐藤', 'CR-7']);
+    s.addRow([3, '性能劣化', '完了', '鈴木', 'CR-7']);
+    const book = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const { id: projectId } = await call('project.create', { name: 'cross-ref' });
+    const pv = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'issues.xlsx', dataBase64: book });
+    await call('excel.applyImport', { previewId: pv.previewId, options: { saveProfileAs: 'cross-ref' } });
+    const stored = await call('issue.list', { projectId });
+    expect(stored.map((r) => r.title).sort()).toEqual(['ログイン不可', '帳票ずれ', '性能劣化'].sort());
+    expect(stored.every((r) => /^I-\d+$/.test(r.ref))).toBe(true);
+    const profile = ((await call('profile.list', {})) as { id: number; name: string }[]).find((p) => p.name === 'cross-ref')!;
+    const out = await call('excel.export', { projectId, register: 'issue', profileId: profile.id });
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(Buffer.from(out.dataBase64, 'base64') as never);
+    const sh = back.getWorksheet('課題管理表')!;
+    expect([2, 3, 4, 5].map((r) => [sh.getCell(r, 2).value, sh.getCell(r, 5).value])).toEqual([['ログイン不可', null], ['帳票ずれ', 'CR-7'], ['性能劣化', 'CR-7'], [null, null]]);
+  });
+});

@@ -510,7 +510,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       sheet: model.sheets[win.cand.sheet]!.name,
       headerTop: win.cand.top,
       headerBottom: bottom,
-      columns: withoutNumbering(win.cand.ix, win.a.columns, bottom),
+      columns: withoutNumbering(target, win.cand.ix, win.a.columns, bottom),
       score: round(win.score),
       confidence: { table: round(Math.min(1, tableConfidence)), header: round(Math.min(1, headerConfidence)), key: round(keyCol?.confidence ?? 0) },
     },
@@ -606,9 +606,9 @@ export const NUMBER_LABEL = /^(?:no\.?|id|#|番号|項番|通番|連番|sl\.? ?n
  * A numbering column no field took (No over =ROW()-3, 1, 2, 3…) is row numbers, not the client's data:
  * left out of the layout (Excel numbers the rows again; the export keeps the cells where they are).
  */
-export function withoutNumbering(ix: SheetIndex, columns0: ColumnMapping[], bottom: number): ColumnMapping[] {
-  const columns = ownIdColumn(columns0);
+export function withoutNumbering(target: ImportTarget, ix: SheetIndex, columns0: ColumnMapping[], bottom: number): ColumnMapping[] {
   const below = ix.rowsBelow(bottom, 200);
+  const columns = ownIdColumn(target, columns0, below);
   // Rows repeating the header (most of its words) with at most a title and one blank row above: the
   // next block of the same table (more blank rows part a second register, as the data's end says).
   const words = new Set(columns.map((m) => m.label.split(' / ').pop()!.trim()));
@@ -633,19 +633,35 @@ export function withoutNumbering(ix: SheetIndex, columns0: ColumnMapping[], bott
   });
 }
 
-/** Labels of a register's own ID column (リスクID, 課題番号, Risk ID, Issue No.): the record's name for itself. */
-const OWN_ID_LABEL = /^(?:リスク|課題|問題|障害|不具合|指摘|変更|管理|チケット|risk|issue|ticket|change|defect|finding)[ _-]?(?:id|番号|no\.?|#)$/i;
+/**
+ * The register's own nouns before an ID word (リスクID, 課題番号, Risk ID, Issue No.): its descriptor's
+ * qualifiers, and for issues the other words clients use for one. Only these name the record itself:
+ * 変更番号, Change ID, Ticket #, or 課題番号 in a risk log name another record (a cross-reference).
+ */
+const OWN_NOUNS: Record<ImportTarget, readonly string[]> = Object.fromEntries([
+  // A WBS's Task ID is mapped to ref by the synonyms; no No. column gives way to it here.
+  ['wbs', []],
+  ...REGISTER_LIST.map((d) => [d.name, [...(d.qualifiers ?? []), ...(d.name === 'issue' ? ['問題', '指摘'] : [])]]),
+]) as Record<ImportTarget, readonly string[]>;
+
+const ownIdLabel = (target: ImportTarget, label: string) =>
+  OWN_NOUNS[target].some((noun) => label.toLowerCase().startsWith(noun) && /^[ _-]?(?:id|番号|no\.?|#)$/i.test(label.slice(noun.length)));
+
+/** Records the ID column may leave blank before it is no ID column (one in ten, a record not yet numbered). */
+const ID_BLANK_SHARE = 0.1;
 
 /**
  * A No. column beside an ID column of the register's own (No. | リスクID | リスク内容): the ID column is
- * the record's ID and No. the form's running number, whichever the synonyms scored higher.
+ * the record's ID and No. the form's running number, whichever the synonyms scored higher. The ID column
+ * must read as IDs: filled on (nearly) every record and never twice the same (a blank template has no
+ * records, and its label decides).
  */
-function ownIdColumn(columns: ColumnMapping[]): ColumnMapping[] {
+function ownIdColumn(target: ImportTarget, columns: ColumnMapping[], below: Row[]): ColumnMapping[] {
   const ref = columns.find((m) => m.field === 'ref');
   const label = (m: ColumnMapping) => m.label.split(' / ').pop()!.normalize('NFKC').trim();
   if (!ref || !NUMBER_LABEL.test(label(ref))) return columns;
-  const own = columns.find((m) => m.field === null && OWN_ID_LABEL.test(label(m)));
-  if (!own) return columns;
+  const own = columns.find((m) => m.field === null && ownIdLabel(target, label(m)));
+  if (!own || !readsAsIds(own, columns.filter((m) => m.field !== null && m !== ref), below)) return columns;
   // The No. column is left out of the layout like any numbering (the export keeps its cells and goes on
   // counting in rows it adds).
   return columns.flatMap((m) => {
@@ -655,6 +671,15 @@ function ownIdColumn(columns: ColumnMapping[]): ColumnMapping[] {
     }
     return m === ref ? [] : [m];
   });
+}
+
+/** Whether a column holds a value on (nearly) every record (a row with a mapped field filled) and no value twice. */
+function readsAsIds(col: ColumnMapping, fields: ColumnMapping[], below: Row[]): boolean {
+  const text = (c: Cell) => (c.t === 's' ? (c.v as string).trim() : String(c.v));
+  const within = (c: Cell, m: ColumnMapping) => c.c >= m.c && c.c < m.c + m.span && text(c) !== '';
+  const records = below.filter((row) => row.cells.some((c) => fields.some((m) => within(c, m))));
+  const ids = records.flatMap((row) => row.cells.filter((c) => within(c, col)).map(text).slice(0, 1));
+  return records.length - ids.length <= Math.floor(records.length * ID_BLANK_SHARE) && new Set(ids).size === ids.length;
 }
 
 /**
@@ -741,7 +766,7 @@ export function layoutAt(
     refPrefix: target === 'wbs' ? '' : REGISTERS[target].refPrefix,
   };
   const a = assignFields(target, header, { cells: sampler(ix, bottom), ctx, lists: listsUnder(model, sheet.name, bottom) });
-  return { target, sheet: sheet.name, headerTop: top, headerBottom: bottom, columns: withoutNumbering(ix, a.columns, bottom), score: Math.round(a.score * 1000) / 1000 };
+  return { target, sheet: sheet.name, headerTop: top, headerBottom: bottom, columns: withoutNumbering(target, ix, a.columns, bottom), score: Math.round(a.score * 1000) / 1000 };
 }
 
 /**
