@@ -114,6 +114,37 @@ describe('instructions between the header and the first record', () => {
     expect(t.leftOut).toEqual([{ row: 2, reason: 'instructions' }]);
   });
 
+  it('a first task named by its verb (Select …, Describe …), with only its name, is a record (review 10, defect 2)', async () => {
+    for (const first of ['Select hosting provider and sign the contract', 'Describe current processes for the workshop', 'Enter data into the new ledger']) {
+      const t = read(
+        await book((ws) => {
+          ws.addRow(['Task', 'Owner', 'Start', 'Finish']);
+          ws.addRow([first]);
+          ws.addRow(['Set up environments', 'Ann', d('2025-04-01'), d('2025-04-10')]);
+          ws.addRow(['Migrate data', 'Bob', d('2025-04-11'), d('2025-04-20')]);
+        }),
+        'wbs',
+      );
+      expect(t.records.map((r) => r.values.name)).toEqual([first, 'Set up environments', 'Migrate data']);
+      expect(t.leftOut).toEqual([]);
+    }
+  });
+
+  it('in the name’s own cell, text marked 記入例 or asking the reader (ください) is instructions', async () => {
+    for (const note of ['記入例：タスク名は具体的に書く', 'タスク名は具体的に記入してください']) {
+      const t = read(
+        await book((ws) => {
+          ws.addRow(['タスク名', '担当者', '開始日', '終了日']);
+          ws.addRow([note]);
+          ws.addRow(['要件定義', '山田', d('2025-04-01'), d('2025-04-10')]);
+        }),
+        'wbs',
+      );
+      expect(t.records.map((r) => r.values.name)).toEqual(['要件定義']);
+      expect(t.leftOut).toEqual([{ row: 2, reason: 'instructions' }]);
+    }
+  });
+
   it('a short name alone on the first row is a record (a phase), not instructions', async () => {
     const t = read(
       await book((ws) => {

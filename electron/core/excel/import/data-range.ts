@@ -56,6 +56,13 @@ const NUMBERING = new Set(['ref', 'wbsCode']);
 const REQUEST = /ください|下さい|して下さい|すること|記入|入力|選択|^(?:please|enter|fill|select|choose|describe|list|use|do not|don't|add|type)\b|\bplease\b/i;
 /** A request no record's name makes: it asks the reader (ください, please, do not …), not names a task (入力画面の設計). */
 const IMPERATIVE = /ください|下さい|すること|^(?:please|enter|fill in|select|choose|describe|do not|don't)\b|\bplease\b/i;
+/**
+ * In the name's own cell, only words no task or record name uses: a name may start with a verb (Select
+ * hosting provider…, Describe current processes), but never asks the reader or is marked an example.
+ */
+const ASKS_READER = /ください|下さい|\bplease\b|^記入例/i;
+/** The columns a record's name is written in: the key, and a WBS's level columns (大項目 / 中項目 …). */
+const NAME_FIELD = /^level\d$/;
 const SENTENCE = /(?:。|[a-z)]\.)$/i;
 
 const blankText = (s: string) => /^[\s\u3000]*$/.test(s);
@@ -325,7 +332,7 @@ function isTotal(ix: SheetIndex, row: Row, cell: Cell): boolean {
  * A row of instructions for filling in the table, read only between the header and the first record: one
  * text alone on the row (in the table's columns) that is a note (※…, 注:, Note:), or that asks the user
  * to do something or is a sentence (see REQUEST, SENTENCE) merged across two or more of the table's
- * columns, or, in one cell, words that ask the reader (IMPERATIVE). A name alone (a phase's, 1. 要件定義,
+ * columns, or, in one cell, words that ask the reader (ASKS_READER in a name's cell, IMPERATIVE in another). A name alone (a phase's, 1. 要件定義,
  * or a long title with nothing else filled yet) is a record or a section, never instructions.
  */
 function isInstructions(ix: SheetIndex, row: Row, layout: TableLayout): boolean {
@@ -338,6 +345,10 @@ function isInstructions(ix: SheetIndex, row: Row, layout: TableLayout): boolean 
   // Merged across the table, a request or a sentence; in one cell, only words that ask the reader (a
   // first record may be a long title alone: ログイン画面で入力したパスワードが保存されない).
   if (across >= 2) return REQUEST.test(text) || SENTENCE.test(text);
+  // Alone in a name's own cell, text is the first record unless it asks the reader (a first task not
+  // yet scheduled has only its name, and English tasks are named by their verb: Select hosting provider).
+  const inName = layout.columns.some((m) => (m.field === KEY_FIELD[layout.target] || NAME_FIELD.test(m.field ?? '')) && cell.c >= m.c && cell.c < m.c + m.span);
+  if (inName) return ASKS_READER.test(text);
   return IMPERATIVE.test(text) && text.length >= 15;
 }
 
