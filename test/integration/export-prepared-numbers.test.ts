@@ -97,3 +97,29 @@ describe('a cross-reference column beside No. (review 10, defect 1)', () => {
     expect([2, 3, 4, 5].map((r) => [sh.getCell(r, 2).value, sh.getCell(r, 5).value])).toEqual([['ログイン不可', null], ['帳票ずれ', 'CR-7'], ['性能劣化', 'CR-7'], [null, null]]);
   });
 });
+
+describe('a blank form with a ※ note merged under the header (review 10, defect 8)', () => {
+  it('fills the prepared rows under the note, never the note row (its cells are hidden by the merge)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet('リスク管理表');
+    s.getRow(1).values = ['No.', 'リスク内容', '担当者', '期限'];
+    s.getCell('A2').value = '※記入例：リスク内容は具体的に記入してください';
+    s.mergeCells('A2:D2');
+    for (let r = 3; r <= 6; r++) {
+      for (let c = 1; c <= 4; c++) s.getCell(r, c).border = box;
+      s.getCell(r, 4).numFmt = 'yyyy/mm/dd';
+    }
+    const book = Buffer.from(await wb.xlsx.writeBuffer());
+    const { id: projectId } = await call('project.create', { name: 'note-row' });
+    await call('risk.create', { projectId, values: { title: '要員不足', owner: '田中' } });
+    await call('risk.create', { projectId, values: { title: '仕様変更', owner: '鈴木' } });
+    const { profile } = await call('profile.registerTable', { register: 'risk', fileName: 'note-row.xlsx', dataBase64: book.toString('base64'), name: 'note-row' });
+    const out = await call('excel.export', { projectId, register: 'risk', profileId: profile!.id });
+    expect((out as { underMerge?: unknown }).underMerge).toBeUndefined();
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(Buffer.from(out.dataBase64, 'base64') as never);
+    const sh = back.getWorksheet('リスク管理表')!;
+    expect(sh.getCell('A2').value).toBe('※記入例：リスク内容は具体的に記入してください');
+    expect([3, 4, 5].map((r) => [sh.getCell(r, 2).value, sh.getCell(r, 3).value])).toEqual([['要員不足', '田中'], ['仕様変更', '鈴木'], [null, null]]);
+  });
+});
