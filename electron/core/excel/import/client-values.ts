@@ -60,6 +60,16 @@ export class ClientValues {
    */
   clientList(field: string, spec: FieldSpec, words: string[]): void {
     this.maps[field] = { ...(this.maps[field] ?? { words: {}, exportAs: {} }), clientList: words };
+    // A rating list of exactly the numbers 1…3 (or 1…4) is the client's own scale, not the first steps
+    // of 1–5: its top is the top (3 of 1–3 reads 5, as 高 does), read through the scale like 7 of 1–10.
+    const numbers = words.map((w) => (/^\s*\d\s*$/.test(w) ? Number(w) : NaN));
+    const top = Math.max(...numbers);
+    if (spec.kind === 'rating' && !this.maps[field]!.scale && (top === 3 || top === 4) && numbers.every(Number.isInteger) && new Set(numbers).size === top && Math.min(...numbers) === 1) {
+      const scale = { min: 1, max: top };
+      this.scales.set(field, scale);
+      this.maps[field] = { ...this.maps[field]!, scale };
+      return;
+    }
     for (const w of words) {
       const read = spec.kind === 'rating' ? parseRatingValue(w) : parseVocab(this.vocab[spec.list as VocabListName].items, spec.list as VocabListName, w);
       if (read.ok && read.value !== null) this.remember(field, w, String(read.value));

@@ -1,0 +1,56 @@
+// A risk log rating probability and impact 1–3 from a list (validation 1,2,3; 3 = 高): the client's own
+// scale, not the first steps of PMO Desk's 1–5. 3 reads as the top (5), 2 as the middle (3), 1 as the
+// bottom, as 高/中/低 do; before, 3/3 was stored as 3/3, so the client's top risks came out medium.
+// Exported back with no edit, the client's numbers are written again and read back unchanged.
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+
+beforeAll(async () => {
+  await buildReaderWorker();
+});
+
+async function riskLog(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('リスク管理表');
+  ws.addRow(['No', 'リスク内容', '発生確率', '影響度', '担当']);
+  const rows: [string, number, number][] = [
+    ['要員不足', 3, 3],
+    ['仕様変更', 2, 3],
+    ['納期遅延', 1, 2],
+  ];
+  rows.forEach(([title, p, i], k) => ws.addRow([k + 1, title, p, i, '山田']));
+  for (let r = 2; r <= 4; r++)
+    for (const c of [3, 4]) ws.getCell(r, c).dataValidation = { type: 'list', allowBlank: true, formulae: ['"1,2,3"'] };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('a rating list of 1, 2, 3', () => {
+  it('is read as the client’s 1–3 scale (3 → 5, 2 → 3, 1 → 1) and written back as its own numbers', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    const file = await riskLog();
+    const p = await call('excel.previewImport', { projectId, register: 'risk', fileName: 'risk.xlsx', dataBase64: file.toString('base64') });
+    const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'A社' } });
+    const risks = await call('risk.list', { projectId });
+    expect(risks.map((r) => [r.title, r.probability, r.impact])).toEqual([
+      ['要員不足', 5, 5],
+      ['仕様変更', 3, 5],
+      ['納期遅延', 1, 3],
+    ]);
+    const out = Buffer.from((await call('excel.export', { projectId, register: 'risk', profileId: profileId! })).dataBase64, 'base64');
+    const sheet = readWorkbookBytes(out, 'out.xlsx').sheets[0]!;
+    const ratings = sheet.rows.filter((r) => r.r > 0).map((r) => [2, 3].map((c) => r.cells.find((x) => x.c === c)?.v));
+    expect(ratings).toEqual([
+      [3, 3],
+      [2, 3],
+      [1, 2],
+    ]);
+    const again = await call('excel.previewImport', { projectId, register: 'risk', fileName: 'risk.xlsx', dataBase64: out.toString('base64'), profileId: profileId! });
+    expect(again.counts).toMatchObject({ new: 0, changed: 0, unchanged: 3 });
+    ws.close();
+  });
+});
