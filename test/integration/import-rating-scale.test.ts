@@ -51,6 +51,14 @@ describe('a rating list of 1, 2, 3', () => {
     ]);
     const again = await call('excel.previewImport', { projectId, register: 'risk', fileName: 'risk.xlsx', dataBase64: out.toString('base64'), profileId: profileId! });
     expect(again.counts).toMatchObject({ new: 0, changed: 0, unchanged: 3 });
+
+    // 4 of 1–5 has no number on the client's 1–3 list (it would be 2.5): the cell is left as it was and
+    // named in the answer, not written as a number the list does not allow.
+    await call('risk.update', { id: risks[2]!.id, patch: { probability: 4 } });
+    const answer = await call('excel.export', { projectId, register: 'risk', profileId: profileId! });
+    const cells = readWorkbookBytes(Buffer.from(answer.dataBase64, 'base64'), 'out.xlsx').sheets[0]!.rows.find((r) => r.r === 3)!.cells;
+    expect(cells.find((c) => c.c === 2)?.v).toBe(1);
+    expect(answer.noClientWord).toEqual([expect.objectContaining({ cell: 'C4', field: 'probability', value: '4' })]);
     ws.close();
   });
 });

@@ -1062,7 +1062,10 @@ function columnWriter(
           const word = clientWord(map, String(v));
           if (word !== null) return parseNumberText(word) && numeric ? { t: 'n', v: Number(word) } : text(word);
           if (map && Object.keys(map.words).some((w) => parseNumberText(w) === null)) return NO_WORD;
-          return { t: 'n', v: map?.scale ? unscaledRating(Number(v), map.scale) : Number(v) };
+          const n = map?.scale ? unscaledRating(Number(v), map.scale) : Number(v);
+          // A list of numbers (1, 2, 3) has none between its steps: 2 of 1–5 (1.5 of 1–3) is named, not written.
+          if (map?.clientList && !map.clientList.some((w) => parseNumberText(w)?.value === n)) return NO_WORD;
+          return { t: 'n', v: n };
         }
         case 'level':
           return { t: 'n', v: Number(v) };
