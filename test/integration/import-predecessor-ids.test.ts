@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 
 beforeAll(async () => {
   await buildReaderWorker();
@@ -38,7 +39,7 @@ describe('predecessors by an ID column', () => {
       const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64 });
       expect(preview.problems.filter((p) => p.field === 'predecessors')).toEqual([]);
       expect(preview.counts.new).toBe(6);
-      await call('excel.applyImport', { previewId: preview.previewId });
+      const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'MSP' } });
       const tasks = await call('wbs.list', { projectId });
       const byName = new Map(tasks.map((t: { id: number; name: string }) => [t.name, t.id]));
       const links = (await call('dependency.list', { projectId })).map((l: { predecessorId: number; successorId: number; type: string; lagDays: number }) => [
@@ -59,6 +60,10 @@ describe('predecessors by an ID column', () => {
       // The same file again is the same plan: nothing changed, the links as they are.
       const again = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64 });
       expect(again.counts).toMatchObject({ new: 0, changed: 0, unchanged: 6 });
+      // Exported back with no edit, the Predecessors keep the client's IDs ("3FS+2d", not our "1.2FS+2").
+      const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
+      const column = (b64: string) => readWorkbookBytes(Buffer.from(b64, 'base64'), 'x.xlsx').sheets[0]!.rows.map((r) => r.cells.find((c) => c.c === 6)?.v ?? null);
+      expect(column(out.dataBase64)).toEqual(column(dataBase64));
     } finally {
       ws.close();
     }

@@ -4,6 +4,7 @@
 // value still reads the same (the client's 済 stays 済, 0.333 stays 0.333, a date typed as text stays
 // text); a changed value is written the way that column writes it (the client's word for a list code,
 // a date serial in a date cell, a fraction in a % column, hours in an hours column).
+import { predecessorsReadById } from '../import/predecessors.js';
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
 import { DAYS_WITH_UNIT, readValue, textOf, type ValueContext } from '../../excel/import/cell-values.js';
@@ -93,6 +94,8 @@ export async function exportToProfile(
   if (!model.sheets.some((s) => s.name === layout.sheet))
     throw textError('CONFLICT', 'export.noSheet', { file: profile.fileName, sheet: layout.sheet }, `${profile.fileName} has no sheet named ${layout.sheet}`, { field: 'profileId' });
   const table = readTable(model, layout, { vocab, today: input.today, ...(profile.layout.valueMaps ? { valueMaps: profile.layout.valueMaps } : {}), ...(profile.layout.positionalRefs ? { positionalRefs: true } : {}) });
+  // Predecessors the client writes by its ID column (MS Project's "3,5FS+2d"), as the import read them.
+  const linksById = target === 'wbs' ? predecessorsReadById(table, model) : new Map<number, string>();
   const sheet = model.sheets.find((s) => s.name === layout.sheet)!;
   const ix = new SheetIndex(sheet);
   // Text the client wrapped by hand into the next row (a left-out 'continued text' row), or the second
@@ -433,6 +436,8 @@ export async function exportToProfile(
         // client's own figure there (a total it typed, a status it left blank) stays until the roll-up
         // moves away from what the import made of it.
         if (o.summary && inPlace && ROLLED_UP.has(field ?? '') && unmovedRollUp(o, field!)) return put(undefined);
+        // Links unchanged since the import read them from the client's ID column: the client's own words.
+        if (field === 'predecessors' && linksById.get(at) === value) return put({ value: rawValue(tcell) });
         // Same meaning, or an empty cell that the import read as the field's default: the client's cell.
         if (sameValue(meaning, value) || (meaning === null && field !== null && sameValue(defaults[field], value))) {
           // A record's name shown by the client's formula of its row (="task"&ROW()) would show another

@@ -79,6 +79,22 @@ export function predecessorsById(table: ImportTable, model: WorkbookModel): void
   });
 }
 
+/**
+ * The predecessors of each record (by its 0-based sheet row) as the import reads them from a file's ID
+ * column (predecessorsById), where that reading applies: what the export compares a stored task's links
+ * with, so a task whose links did not change keeps the client's own cell ("2", not our "1.1").
+ */
+export function predecessorsReadById(table: ImportTable, model: WorkbookModel): Map<number, string> {
+  const copy: ImportTable = { ...table, records: table.records.map((r) => ({ ...r, values: { ...r.values } })) };
+  predecessorsById(copy, model);
+  const out = new Map<number, string>();
+  copy.records.forEach((r, i) => {
+    const read = r.values.predecessors;
+    if (typeof read === 'string' && read !== table.records[i]!.values.predecessors) out.set(r.row - 1, read);
+  });
+  return out;
+}
+
 export function flagPredecessors(table: ImportTable): void {
   if (table.target !== 'wbs') return;
   const column = table.columns.find((m) => m.field === 'predecessors');
