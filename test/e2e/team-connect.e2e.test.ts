@@ -4,13 +4,12 @@
 // password reopen the workspace on the database, and the top bar names it.
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../electron/host/server.js';
 import { openWorkspace } from '../../electron/core/workspace.js';
 import { memoryPasswordStore, TeamSwitch } from '../../electron/core/team-switch.js';
 import { TEAM_FILE } from '../../electron/core/db/team-file.js';
-import { PG_SKIP, startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
+import { PG_SKIP, startPgCluster, teamLogin, type PgCluster } from '../helpers/pg-cluster.js';
 import { makeCa } from '../helpers/tls-certs.js';
 import { MIGRATIONS, ROOT, tempDir } from '../helpers/workspace.js';
 import { foreignRequests, openPage, screenshotPath } from './browser.js';
@@ -25,11 +24,7 @@ describe.skipIf(PG_SKIP)('設定 → チームで使う in the browser', () => {
 
   beforeAll(async () => {
     cluster = await startPgCluster({ tls: true });
-    const admin = new pg.Client({ host: cluster.dir, port: cluster.port, user: cluster.user, database: 'postgres' });
-    await admin.connect();
-    await admin.query(`CREATE ROLE yamada LOGIN PASSWORD 'himitsu'`);
-    await admin.query(`CREATE DATABASE pmo_team OWNER yamada TEMPLATE template0 ENCODING 'UTF8'`);
-    await admin.end();
+    await teamLogin(cluster, 'himitsu');
     sw = await TeamSwitch.start(dir, memoryPasswordStore(), async (teamPassword) =>
       openWorkspace(dir, { migrationsFolder: MIGRATIONS, ...(teamPassword !== undefined && { teamPassword }), context: { version: 'test', osLocale: 'ja-JP', shell: 'web', user: 'yamada' } }),
       { version: 'test', osLocale: 'ja-JP', shell: 'web', user: 'yamada' },

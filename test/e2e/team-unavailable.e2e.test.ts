@@ -3,14 +3,13 @@
 // opens the database once the server is up. Started again with the server down, この PC のファイルに戻す
 // opens the folder's own SQLite file, with its own projects.
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../electron/host/server.js';
 import { openWorkspace } from '../../electron/core/workspace.js';
 import { memoryPasswordStore, TeamSwitch } from '../../electron/core/team-switch.js';
 import { readTeamDatabase, writeTeamDatabase } from '../../electron/core/db/team-file.js';
 import type { TeamDatabase } from '../../electron/common/dto.js';
-import { PG_SKIP, startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
+import { PG_SKIP, startPgCluster, teamLogin, type PgCluster } from '../helpers/pg-cluster.js';
 import { MIGRATIONS, ROOT, tempDir } from '../helpers/workspace.js';
 import { foreignRequests, openPage, screenshotPath } from './browser.js';
 import { ProjectsScreen, TeamScreen } from './pages.js';
@@ -39,12 +38,7 @@ describe.skipIf(PG_SKIP)('設定 → チームで使う when the team database d
 
   beforeAll(async () => {
     cluster = await startPgCluster({ tls: true });
-    const admin = new pg.Client({ host: cluster.dir, port: cluster.port, user: cluster.user, database: 'postgres' });
-    await admin.connect();
-    await admin.query(`CREATE ROLE yamada LOGIN PASSWORD 'himitsu'`);
-    await admin.query(`CREATE DATABASE pmo_team OWNER yamada TEMPLATE template0 ENCODING 'UTF8'`);
-    await admin.end();
-    database = { host: '127.0.0.1', port: cluster.port, database: 'pmo_team', user: 'yamada', caFile: cluster.ca!.certFile };
+    database = await teamLogin(cluster, 'himitsu');
     // The folder's own file, with a project of its own, before it was moved onto the team's database.
     const local = openWorkspace(dir, { migrationsFolder: MIGRATIONS, context: { ...INFO } });
     await local.handlers.invoke('project.create', { name: '手元の案件' });

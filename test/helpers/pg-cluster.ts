@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { makeCa, makeServerCert, type TestCa } from './tls-certs.js';
+import type { TeamDatabase } from '../../electron/common/dto.js';
 
 function findBinDir(): string | null {
   const hasServer = (dir: string) => fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'pg_ctl'));
@@ -194,4 +195,18 @@ export async function startPgCluster(opts: PgClusterOptions = {}): Promise<PgClu
   const database = 'pmo';
   const config = await createDatabase(database);
   return { dir, port, user, database, config, ...(ca && { ca }), createDatabase, halt, restart, stop: async () => stopNow() };
+}
+
+/**
+ * An administrator's own login role (yamada, with `password`) owning an empty database pmo_team, as a
+ * PMO office's server holds it for 設定 → チームで使う: the first open creates the tables. Answers the
+ * settings to connect with, over TLS with the cluster's CA when it has one.
+ */
+export async function teamLogin(cluster: PgCluster, password: string): Promise<TeamDatabase> {
+  const admin = new pg.Client({ host: cluster.dir, port: cluster.port, user: cluster.user, database: 'postgres' });
+  await admin.connect();
+  await admin.query(`CREATE ROLE yamada LOGIN PASSWORD '${password}'`);
+  await admin.query(`CREATE DATABASE pmo_team OWNER yamada TEMPLATE template0 ENCODING 'UTF8'`);
+  await admin.end();
+  return { host: '127.0.0.1', port: cluster.port, database: 'pmo_team', user: 'yamada', ...(cluster.ca && { caFile: cluster.ca.certFile }) };
 }

@@ -6,14 +6,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../electron/core/workspace.js';
 import { memoryPasswordStore, TeamSwitch, type OpenedWorkspace, type PasswordStore } from '../../electron/core/team-switch.js';
 import { protectedPasswordStore, TEAM_PASSWORD_FILE, type ProtectedStorage } from '../../electron/main/team-password.js';
 import { TEAM_FILE } from '../../electron/core/db/team-file.js';
 import type { TeamDatabase } from '../../electron/common/dto.js';
-import { PG_SKIP, startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
+import { PG_SKIP, startPgCluster, teamLogin, type PgCluster } from '../helpers/pg-cluster.js';
 import { makeCa } from '../helpers/tls-certs.js';
 import { MIGRATIONS, tempDir } from '../helpers/workspace.js';
 
@@ -52,13 +51,7 @@ describe.skipIf(PG_SKIP)('設定 → チームで使う on a TLS server', () => 
 
   beforeAll(async () => {
     cluster = await startPgCluster({ tls: true });
-    // The administrator's own role, owning an empty database: the first open creates the tables.
-    const admin = new pg.Client({ host: cluster.dir, port: cluster.port, user: cluster.user, database: 'postgres' });
-    await admin.connect();
-    await admin.query(`CREATE ROLE yamada LOGIN PASSWORD '${PASSWORD}'`);
-    await admin.query(`CREATE DATABASE pmo_team OWNER yamada TEMPLATE template0 ENCODING 'UTF8'`);
-    await admin.end();
-    database = { host: '127.0.0.1', port: cluster.port, database: 'pmo_team', user: 'yamada', caFile: cluster.ca!.certFile };
+    database = await teamLogin(cluster, PASSWORD);
   }, 120_000);
 
   afterAll(async () => {

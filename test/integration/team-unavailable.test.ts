@@ -4,7 +4,6 @@
 // database once it can be opened; この PC のファイルに戻す (team.disconnect) opens the folder's file instead.
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../electron/core/workspace.js';
 import { memoryPasswordStore, TeamSwitch } from '../../electron/core/team-switch.js';
@@ -12,7 +11,7 @@ import { TEAM_FILE, writeTeamDatabase } from '../../electron/core/db/team-file.j
 import type { TeamDatabase } from '../../electron/common/dto.js';
 import type { RunningHost } from '../../electron/host/server.js';
 import { ApiError } from '../../electron/common/errors.js';
-import { PG_SKIP, startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
+import { PG_SKIP, startPgCluster, teamLogin, type PgCluster } from '../helpers/pg-cluster.js';
 import { startHostProcess, type HostRun } from '../helpers/host-process.js';
 import { httpCaller } from '../helpers/http.js';
 import { makeCa } from '../helpers/tls-certs.js';
@@ -46,12 +45,7 @@ describe.skipIf(PG_SKIP)('a team database that does not open at start', () => {
 
   beforeAll(async () => {
     cluster = await startPgCluster({ tls: true });
-    const admin = new pg.Client({ host: cluster.dir, port: cluster.port, user: cluster.user, database: 'postgres' });
-    await admin.connect();
-    await admin.query(`CREATE ROLE yamada LOGIN PASSWORD '${PASSWORD}'`);
-    await admin.query(`CREATE DATABASE pmo_team OWNER yamada TEMPLATE template0 ENCODING 'UTF8'`);
-    await admin.end();
-    database = { host: '127.0.0.1', port: cluster.port, database: 'pmo_team', user: 'yamada', caFile: cluster.ca!.certFile };
+    database = await teamLogin(cluster, PASSWORD);
   }, 120_000);
 
   afterAll(async () => {
