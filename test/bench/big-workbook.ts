@@ -17,7 +17,7 @@ import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode } from '../helpers/node-bundle.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { rawXlsx } from '../fixtures/excel/xlsx.js';
 import { MIGRATIONS } from '../helpers/workspace.js';
@@ -59,19 +59,7 @@ let hostBundle: Promise<string> | undefined;
 /** The host (big-workbook-host.ts) bundled as the app's build bundles it, run with plain node. */
 function buildHost(): Promise<string> {
   hostBundle ??= (async () => {
-    const out = path.join(ROOT, 'test-output/bench', `big-workbook-host-${process.pid}.mjs`);
-    await build({
-      entryPoints: [path.join(ROOT, 'test/bench/big-workbook-host.ts')],
-      outfile: out,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'warning',
-    });
-    process.once('exit', () => fs.rmSync(out, { force: true }));
-    return out;
+    return bundleForNode('test/bench/big-workbook-host.ts', 'bench', 'big-workbook-host');
   })();
   return hostBundle;
 }

@@ -7,8 +7,7 @@
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleForNode } from '../helpers/node-bundle.js';
 import { measureProject } from '../../electron/core/services/progress.js';
 import { MIGRATIONS, ROOT, tempWorkspace } from '../helpers/workspace.js';
 import { buildWorkspaceWorker } from '../fixtures/workspace-worker.js';
@@ -165,17 +164,7 @@ export async function benchPortfolio(log: (line: string) => void = console.log):
 /** report.export `RUNS_REPORT` times in report-export-child.ts, run with plain node on the closed workspace `dir`. */
 async function reportInChild(dir: string, projectIds: number[]): Promise<{ rssBefore: number; runs: { wall: number; cpu: number; peak: number; summary: number }[] }> {
   const worker = await buildWorkspaceWorker();
-  const out = path.join(ROOT, 'test-output/bench', `report-export-child-${process.pid}.mjs`);
-  await build({
-    entryPoints: [path.join(ROOT, 'test/bench/report-export-child.ts')],
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  const out = await bundleForNode('test/bench/report-export-child.ts', 'bench', 'report-export-child');
   try {
     const child = fork(out, [dir, MIGRATIONS, worker, String(RUNS_REPORT), JSON.stringify(projectIds), STATUS], { execArgv: [], cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     return await new Promise((resolve, reject) => {
