@@ -9,7 +9,7 @@ import { IMPORT_TARGETS, KEY_FIELD, type ImportTarget } from '../../../common/ex
 import { REGISTER_LIST } from '../../../common/registers/index.js';
 import { columnLabel, headerColumns, MAX_HEADER_COLUMNS, MAX_HEADER_ROWS, type HeaderColumn } from './header-rows.js';
 import { assignFields, MIN_CONFIDENCE, type Assignment, type SampleContext } from './mapping.js';
-import { isColumnWord, matchLabel } from './synonyms.js';
+import { isColumnWord, isLatin, matchLabel } from './synonyms.js';
 import type { Cell, Merge, Row, SheetModel, TableObject, WorkbookModel } from '../../../common/excel/model.js';
 import { BLANK_ROWS_END, PLAIN_HEADING } from './table-ends.js';
 import { clientListAt } from './client-lists.js';
@@ -519,9 +519,6 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       .map((f) => ({ sheet: model.sheets[f.cand.sheet]!.name, headerTop: f.cand.top, headerBottom: f.cand.extended, columns: columnLabel(spanOf(f.cand.header).c1, spanOf(f.cand.header).c2 - spanOf(f.cand.header).c1 + 1), score: round(f.score) })),
   };
 }
-
-/** Words of one script: Latin letters (English) or not (Japanese). */
-const isLatin = (s: string) => /^[\x20-\x7e]+$/.test(s.normalize('NFKC')) && /[a-z]/i.test(s);
 
 /**
  * The row under a header repeats its words in the other language (番号 / 課題名 / 担当者 over No. / Issue /

@@ -135,6 +135,9 @@ export interface FieldMatch {
   confidence: number;
 }
 
+/** Text in Latin letters only (after NFKC: full-width ＡＢＣ too): an English word or line, not Japanese. */
+export const isLatin = (s: string): boolean => /^[\x20-\x7e]+$/.test(s.normalize('NFKC')) && /[a-z]/i.test(s);
+
 /**
  * How well header texts name each field. `parts` are the texts of one column in the header rows, top
  * to bottom (a group label such as 予定 over 開始日 / 終了日, then the column's own). The whole
@@ -184,8 +187,7 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
   // A slash between choices or a date's format in brackets (優先度(H/M/L), 期限(YYYY/MM/DD)) divides no
   // languages. Lines of both scripts are matched each on its own (期限 over a line YYYY/MM/DD), but they
   // are two languages, which must agree (below), only when each is a word: not single letters, not a format.
-  const latin = (l: string) => /^[\x20-\x7e]+$/.test(l.normalize('NFKC')) && /[a-z]/i.test(l);
-  const mixed = (ls: string[]) => ls.length > 1 && ls.some(latin) && ls.some((l) => !latin(l));
+  const mixed = (ls: string[]) => ls.length > 1 && ls.some(isLatin) && ls.some((l) => !isLatin(l));
   const bilingual = (ls: string[]) => mixed(ls) && ls.every(isWord);
   const byLine = own.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
   const bySlash = splitOutsideBrackets(own).map((l) => l.trim()).filter((l) => l !== '');
