@@ -9,7 +9,18 @@ const KINDS: [RegExp, ImportTarget][] = [
   [/^(wbs|tasks|schedule|gantt|progress|pmtool|staffing)-/, 'wbs'],
   [/^risk-/, 'risk'],
   [/^(issues|qa|review|checklist|testcheck|bugcard|reviewcard|status|weekly|dailyreport|delivery|workreport)-/, 'issue'],
+  // Registers no corpus file is named for yet, so that a folder of change logs or defect lists (--dir) runs too.
+  [/^change-/, 'change'],
+  [/^defect-/, 'defect'],
+  [/^finding-/, 'finding'],
+  [/^deliverable-/, 'deliverable'],
+  [/^lesson-/, 'lesson'],
 ];
+
+/** The register a workbook's file name says it holds (wbs-…, risk-…, issues-…, change-…), or null. */
+export function kindOf(file: string): ImportTarget | null {
+  return KINDS.find(([re]) => re.test(file))?.[1] ?? null;
+}
 
 /** Workbooks kept out of tuning the export: run once at the end, for a figure on files not looked at while building. */
 export const HOLDOUT = new Set([
@@ -18,16 +29,19 @@ export const HOLDOUT = new Set([
   'dailyreport-jp-kobashin.xlsx', 'weekly-jp-rusaexp.xlsx',
 ]);
 
-/** The workbooks of a folder, each as the register its name begins with (files of no known kind are left out). */
-export function folderFiles(dir: string): { file: string; target: ImportTarget }[] {
-  return fs
-    .readdirSync(dir)
-    .filter((f) => /\.xls[xm]$/.test(f))
-    .sort()
-    .flatMap((file) => {
-      const kind = KINDS.find(([re]) => re.test(file));
-      return kind ? [{ file, target: kind[1] }] : [];
-    });
+/**
+ * The workbooks of a folder, each as the register its name begins with; a workbook whose name says
+ * no register is listed in `unknown`, so that the caller names it rather than leaving it out unseen.
+ */
+export function folderFiles(dir: string): { files: { file: string; target: ImportTarget }[]; unknown: string[] } {
+  const files: { file: string; target: ImportTarget }[] = [];
+  const unknown: string[] = [];
+  for (const file of fs.readdirSync(dir).filter((f) => /\.xls[xm]$/.test(f)).sort()) {
+    const target = kindOf(file);
+    if (target) files.push({ file, target });
+    else unknown.push(file);
+  }
+  return { files, unknown };
 }
 
 export function corpusFiles(set: 'tune' | 'holdout' | 'all' = 'all'): { file: string; target: ImportTarget }[] {
@@ -36,11 +50,11 @@ export function corpusFiles(set: 'tune' | 'holdout' | 'all' = 'all'): { file: st
   const out: { file: string; target: ImportTarget }[] = [];
   for (const line of lines) {
     const file = line.split('\t')[0]!;
-    const kind = KINDS.find(([re]) => re.test(file));
-    if (!kind || !fs.existsSync(path.join(CORPUS, file))) continue;
+    const target = kindOf(file);
+    if (!target || !fs.existsSync(path.join(CORPUS, file))) continue;
     if (set === 'tune' && HOLDOUT.has(file)) continue;
     if (set === 'holdout' && !HOLDOUT.has(file)) continue;
-    out.push({ file, target: kind[1] });
+    out.push({ file, target });
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // Runs the round-trip property (test/roundtrip/harness.ts) over the corpus (or, with --set generated,
 // over --layouts seeded synthetic client layouts of test/roundtrip/synthetic.ts, seeds from S) and
 // prints a table per file; the table and every failing script go to test-output/excel/roundtrip[-set].md.
-// --dir runs the workbooks of any folder instead (named as the corpus is: wbs-…, risk-…, issues-…), for
+// --dir runs the workbooks of any folder instead (named as the corpus is: wbs-…, risk-…, issues-…, change-…), for
 // a check on workbooks kept outside the project that nobody tuned on.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +17,10 @@ function writeOut(name: string, data: string | Buffer): void {
   const out = path.resolve(import.meta.dirname, '../../test-output/excel', name);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, data);
+}
+if (process.argv.includes('--help')) {
+  console.log(fs.readFileSync(import.meta.filename, 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n'));
+  process.exit(0);
 }
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,8 +41,13 @@ let files: Input[] =
   set === 'generated'
     ? Array.from({ length: layouts }, (_, i) => syntheticLayout(seed * 1000 + i)).map((l) => ({ file: l.name, target: l.target, bytes: () => l.build() }))
     : dir
-      ? folderFiles(dir).map((f) => ({ ...f, bytes: async () => fs.readFileSync(path.join(dir, f.file)) }))
+      ? fromFolder(dir)
       : corpusFiles(set).map((f) => ({ ...f, bytes: async () => fs.readFileSync(path.join(CORPUS, f.file)) }));
+function fromFolder(folder: string): Input[] {
+  const { files: found, unknown } = folderFiles(folder);
+  if (unknown.length > 0) console.log(`left out (the name says no register: wbs-, risk-, issues-, change-, defect-, …): ${unknown.join(', ')}`);
+  return found.map((f) => ({ ...f, bytes: async () => fs.readFileSync(path.join(folder, f.file)) }));
+}
 if (only) files = files.filter((f) => only.split(',').some((o) => f.file === o || f.file.startsWith(`${o} `)));
 if (files.length === 0) {
   console.log(`no corpus workbooks (${CORPUS})`);
