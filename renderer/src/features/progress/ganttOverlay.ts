@@ -65,7 +65,9 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, s: Scene, v: View, o:
       const p = at.get(r);
       ctx.lineTo(p === undefined ? statusX : xOf(a, p) - v.left, barY(s, v, r) + s.rowH / 2);
     }
-    ctx.lineTo(statusX, to === s.rows.length - 1 ? Math.max(v.height, rowY(s, v, to) + rowHeight(s, to)) : rowY(s, v, to) + rowHeight(s, to));
+    // It ends at the bottom of the last row drawn: below the plan's last task there is no task to measure,
+    // so on a short plan it stops there rather than running on to the chart's bottom edge.
+    ctx.lineTo(statusX, rowY(s, v, to) + rowHeight(s, to));
     ctx.stroke();
     ctx.restore();
   }
