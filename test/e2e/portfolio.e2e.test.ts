@@ -356,6 +356,27 @@ describe('portfolio home in Chromium', () => {
     await tab.close();
   });
 
+  it('takes the 基準日 typed as yyyy/mm/dd, marks a text that is no date, and goes back to each project’s own when emptied', async () => {
+    const home = new PortfolioScreen(s.page);
+    await home.table.waitFor();
+    const field = s.page.getByTestId('portfolio-status-date');
+    // A text field, not the browser's date input: that one shows the OS locale's mm/dd/yyyy.
+    expect(await field.getAttribute('type')).not.toBe('date');
+    expect(await field.getAttribute('placeholder')).toBe('yyyy/mm/dd');
+    const dateCell = () => home.row('基幹システム刷新').locator('td.date').innerText();
+    await field.fill('2025/11/14');
+    await field.press('Enter');
+    await expect.poll(dateCell).toMatch(/^2025\/11\/14/);
+    await field.fill('来週');
+    await field.press('Enter');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await dateCell()).toMatch(/^2025\/11\/14/);
+    await field.fill('');
+    await field.press('Enter');
+    await expect.poll(dateCell).toMatch(/^2025\/11\/21/);
+    expect(await field.getAttribute('aria-invalid')).toBe('false');
+  });
+
   it('sorts, filters, and opens a project', async () => {
     const home = new PortfolioScreen(s.page);
     const projects = new ProjectsScreen(s.page);

@@ -10,6 +10,7 @@ import { LIGHTS, type FigureKey, type Light, type PortfolioRow, type PortfolioSu
 import { formatDate, formatDateTime } from '../../../../electron/common/dates.js';
 import { HISTORY, mutate, read, useQuery } from '../../api/useApi.js';
 import { firstSummary } from './homeLoad.js';
+import { DateField } from '../../ui/DateField.js';
 import { PageFrame, usePageFrame } from '../../ui/PageFrame.js';
 import { LightBadge } from './LightBadge.js';
 import { NoteLine } from './NoteLine.js';
@@ -148,7 +149,7 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
         <h2>{t('portfolio.heading')}</h2>
         <label className="status-date">
           {t('portfolio.statusDate')}{' '}
-          <input type="date" data-testid="portfolio-status-date" value={statusDate} onChange={(e) => setStatusDate(e.target.value)} />
+          <DateField testId="portfolio-status-date" value={statusDate} onChange={setStatusDate} allowEmpty />
           {!statusDate && <span className="muted"> {t('portfolio.ownStatusDate')}</span>}
         </label>
         <span className="spacer" />
