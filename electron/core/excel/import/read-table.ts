@@ -137,6 +137,9 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const target = layout.target;
   const data = findDataRows(ix, layout);
   const firstDataRow = layout.headerBottom + 1;
+  // A blank form's rows to fill start under the example and instruction rows the import leaves out (a
+  // 記入例 row filled in to show how): those rows carry neither the form's numbering nor its lists.
+  const formTop = Math.max(firstDataRow, ...data.leftOut.filter((x) => x.reason === 'example' || x.reason === 'instructions').map((x) => x.r + 1));
   const problems: Problem[] = [];
   const problem = (r: number, c: number, kind: ProblemKind, what: Pick<Problem, 'code' | 'params' | 'reason'>, field?: string, warning?: true) =>
     problems.push({ sheet: sheet.name, cell: cellRef(r, c), kind, code: what.code, params: what.params, reason: what.reason, ...(field ? { field } : {}), ...(warning ? { warning } : {}) });
@@ -227,11 +230,13 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const structureHits = { wbsCode: 0, level: 0 };
 
   const values = new ClientValues(vocab, opts.valueMaps, opts.valueChoices);
-  // The client's own list for a list or rating column: the list validation of its first data cell.
+  // The client's own list for a list or rating column: the list validation of its first data cell (the
+  // first record's, else the first row to fill of a blank form).
+  const listRows = [...new Set([data.rows[0] ?? formTop, firstDataRow])];
   mapped.forEach((m) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
     if (spec?.kind !== 'vocab' && spec?.kind !== 'rating') return;
-    const words = clientListAt(model, sheet.name, firstDataRow, m.c);
+    const words = listRows.map((r) => clientListAt(model, sheet.name, r, m.c)).find((w) => w !== null);
     if (words) values.clientList(m.field!, spec, words);
   });
   mapped.forEach((m, j) => {
@@ -434,7 +439,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     // an export may leave few records, or fill rows whose number was typed.
     // A blank form (no records) whose rows under the header print their numbers in the ID column (No.
     // 1, 2, 3 …, formatted, nothing else) is numbered by the row too: a record filling a row takes its number.
-    const blankForm = records.length === 0 && refColumn !== undefined && numberedRows(ix, layout.headerBottom + 1, refColumn.c) >= 2;
+    const blankForm = records.length === 0 && refColumn !== undefined && numberedRows(ix, formTop, refColumn.c) >= 2;
     if ((refCells.length > 0 && refCells.filter((c) => c.f).length * 2 >= refCells.length) || (refColumn && opts.positionalRefs) || blankForm) table.positionalRefs = true;
     return table;
   }

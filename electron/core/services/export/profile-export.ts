@@ -471,9 +471,10 @@ export async function exportToProfile(
     throw textError('VALIDATION', 'export.noColumns', { file: profile.fileName, sheet: layout.sheet }, `excel.export: ${profile.fileName} (${layout.sheet}): the profile maps no column the export can write`, { field: 'profileId' });
 
   // The table as record blocks: kept, moved, removed, copied; values written where they now are.
-  // A blank template's rows to fill start under the instructions the import left out (a ※ note merged
-  // across the table under the header), never on them: a record written there is hidden by the merge.
-  const instructionsEnd = Math.max(0, ...table.leftOut.filter((l) => l.reason === 'instructions').map((l) => l.row));
+  // A blank template's rows to fill start under the instructions and example rows the import left out
+  // (a ※ note merged across the table under the header, a 記入例 row filled in to show how): never on
+  // them (a record written there is hidden by the merge, or takes the example's place), never above them.
+  const instructionsEnd = Math.max(0, ...table.leftOut.filter((l) => l.reason === 'instructions' || l.reason === 'example').map((l) => l.row));
   const first = table.data.first ?? Math.max(layout.headerBottom + 2, instructionsEnd + 1);
   const tableEnd = Math.max(table.data.last ?? first - 1, ...templateRecords.map((r) => r.row));
   const lastRecord = templateRecords.length > 0 ? Math.max(...templateRecords.map((r) => r.row)) : null;
