@@ -49,6 +49,12 @@ class SheetEditor {
   private mergeInfo: { refs: string[]; openStart: number; openEnd: number; close: number; prefix: string } | null | undefined;
   private readonly newMerges: string[] = [];
   private readonly mergeSet = new Set<string>();
+  /**
+   * Columns whose group merges the write lays anew (TableWrite.regroup): a cell that the new ranges
+   * hide is cleared when the write asks (the label a moved row carried as its group's first row), so
+   * no stale label lies under the range that Excel shows and a reader may take.
+   */
+  clearHidden: ReadonlySet<number> = new Set();
 
   constructor(
     readonly xml: string,
@@ -110,7 +116,7 @@ class SheetEditor {
     const { ctx, p } = this;
     // A cell hidden under a merged range is not shown and is never written (the range's value is its anchor's).
     const hidden = this.hiddenIn(num);
-    if (hidden) values = values.filter(([col]) => !hidden.some(([a, b]) => col >= a && col <= b));
+    if (hidden) values = values.filter(([col, out]) => !hidden.some(([a, b]) => col >= a && col <= b) || (this.clearHidden.has(col) && normalize(out.value) === null && !!row));
     if (values.length === 0) return;
     if (!row) {
       const cells: string[] = [];
@@ -430,6 +436,7 @@ export function writeTable(ctx: FillContext, sheet: SheetInfo, w: TableWrite): v
   if (w.regroup) {
     const next = regroupMerges(ed.xml, w.regroup);
     if (next !== ed.xml) ed = guard(ctx, sheet, () => new SheetEditor(next, sheet, ctx));
+    ed.clearHidden = new Set(w.regroup.columns);
   }
   guard(ctx, sheet, () => fillRegion(ctx, ed, w, lay));
   if (ed.sp.changed && w.rows.length > 0) growDimension(ed, lay.first, lay.first + w.rows.length - 1, w.columns);
@@ -572,6 +579,7 @@ function rearrangeTable(ctx: FillContext, sheet: SheetInfo, w: TableWrite, remap
   markChanged(ctx, res);
   const xml = w.regroup ? regroupMerges(pkg.read(sheet.part!)!, w.regroup) : pkg.read(sheet.part!)!;
   const ed = guard(ctx, sheet, () => new SheetEditor(xml, sheet, ctx));
+  if (w.regroup) ed.clearHidden = new Set(w.regroup.columns);
   const order = w.columns.map((col, j) => [col, j] as const).sort((a, b) => a[0] - b[0]);
   guard(ctx, sheet, () => {
     w.rows.forEach((data, i) => {
