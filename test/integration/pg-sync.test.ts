@@ -145,6 +145,20 @@ describe.skipIf(PG_SKIP)('PostgreSQL behind the synchronous seam', () => {
     expect(names()).toEqual([]);
   });
 
+  it('reads on one snapshot: a write another session commits meanwhile is seen only after it, and the reader writes nothing', () => {
+    sql.run('INSERT INTO t (name) VALUES (?)', ['before']);
+    const other = open();
+    const seen = sql.read(() => {
+      const first = names();
+      other.run('INSERT INTO t (name) VALUES (?)', ['meanwhile']);
+      return [first, names()];
+    });
+    expect(seen).toEqual([['before'], ['before']]);
+    expect(names()).toEqual(['before', 'meanwhile']);
+    expect(() => sql.read(() => sql.run('INSERT INTO t (name) VALUES (?)', ['by a reader']))).toThrow(expect.objectContaining({ code: '25006' }));
+    expect(names()).toEqual(['before', 'meanwhile']);
+  });
+
   it('refuses an asynchronous transaction function and leaves nothing of it', async () => {
     expect(() => sql.tx((async () => sql.run('INSERT INTO t (name) VALUES (?)', ['a'])) as () => unknown)).toThrow(/synchronous/);
     expect(await committed()).toEqual([]);

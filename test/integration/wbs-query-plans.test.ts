@@ -62,6 +62,7 @@ describe('WBS statements at scale', () => {
       values: (sql, params) => (seen.add(sql), through.values(sql, params)),
       run: (sql, params) => (seen.add(sql), through.run(sql, params)),
       tx: (fn) => through.tx(fn),
+      read: (fn) => through.read(fn),
     };
     await w.call('wbs.move', { ids: [leaves[1]!.id], direction: 'up' });
     await w.call('wbs.move', { ids: [mid.id], direction: 'down' });

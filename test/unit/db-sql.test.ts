@@ -116,6 +116,22 @@ describe('Sql over better-sqlite3', () => {
     }
   });
 
+  it('reads on one snapshot: a write another connection commits meanwhile is seen only after it, and no writer waits', () => {
+    sql.run('INSERT INTO t (name) VALUES (?)', ['before']);
+    const other = new Database(path.join(dir, 'seam.db'), { timeout: 0 });
+    try {
+      const seen = sql.read(() => {
+        const first = names();
+        other.prepare('INSERT INTO t (name) VALUES (?)').run('meanwhile');
+        return [first, names()];
+      });
+      expect(seen).toEqual([['before'], ['before']]);
+      expect(names()).toEqual(['before', 'meanwhile']);
+    } finally {
+      other.close();
+    }
+  });
+
   it('refuses an asynchronous transaction function', () => {
     expect(() => sql.tx((async () => sql.run('INSERT INTO t (name) VALUES (?)', ['a'])) as () => unknown)).toThrow();
     expect(connection.inTransaction).toBe(false);

@@ -244,6 +244,32 @@ export function openPgSql(config: pg.ClientConfig, options: PgSqlOptions = {}): 
   let depth = 0;
   const NO_PARAMS: readonly unknown[] = [];
 
+  // A transaction (`begin` at the outermost level), or a savepoint inside one: committed when fn returns, rolled back when it throws.
+  const inTransaction = <T>(begin: string, fn: () => T): T => {
+    const level = depth;
+    try {
+      call({ op: 'exec', text: level === 0 ? begin : `SAVEPOINT pmo_${level}` }, wait);
+    } catch (e) {
+      // BEGIN ran but the lock's wait failed (timed out): leave no aborted transaction open.
+      if (level === 0 && !closed) rollbackQuietly('ROLLBACK');
+      throw e;
+    }
+    depth++;
+    let result: T;
+    try {
+      result = fn();
+      if (result && typeof (result as { then?: unknown }).then === 'function')
+        throw new TypeError('Sql.tx and Sql.read take a synchronous function (this one returned a promise)');
+    } catch (e) {
+      depth = level;
+      if (!closed) rollbackQuietly(level === 0 ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT pmo_${level}; RELEASE SAVEPOINT pmo_${level}`);
+      throw e;
+    }
+    depth = level;
+    call({ op: 'exec', text: level === 0 ? 'COMMIT' : `RELEASE SAVEPOINT pmo_${level}` }, wait);
+    return result;
+  };
+
   const sql: PgSql = {
     dialect: POSTGRES,
     all: <R>(text: string, params = NO_PARAMS) => query(text, params, false) as R[],
@@ -264,28 +290,11 @@ export function openPgSql(config: pg.ClientConfig, options: PgSqlOptions = {}): 
       return { changes: msg.rowCount ?? 0, lastId };
     },
     tx<T>(fn: () => T): T {
-      const level = depth;
-      try {
-        call({ op: 'exec', text: level === 0 ? `BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK})` : `SAVEPOINT pmo_${level}` }, wait);
-      } catch (e) {
-        // BEGIN ran but the lock's wait failed (timed out): leave no aborted transaction open.
-        if (level === 0 && !closed) rollbackQuietly('ROLLBACK');
-        throw e;
-      }
-      depth++;
-      let result: T;
-      try {
-        result = fn();
-        if (result && typeof (result as { then?: unknown }).then === 'function')
-          throw new TypeError('Sql.tx takes a synchronous function (this one returned a promise)');
-      } catch (e) {
-        depth = level;
-        if (!closed) rollbackQuietly(level === 0 ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT pmo_${level}; RELEASE SAVEPOINT pmo_${level}`);
-        throw e;
-      }
-      depth = level;
-      call({ op: 'exec', text: level === 0 ? 'COMMIT' : `RELEASE SAVEPOINT pmo_${level}` }, wait);
-      return result;
+      return inTransaction(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK})`, fn);
+    },
+    read<T>(fn: () => T): T {
+      // No write lock: a reader waits for no writer, and sees the state at its first statement throughout.
+      return inTransaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn);
     },
     exec(text: string) {
       call({ op: 'exec', text }, wait);

@@ -34,6 +34,13 @@ export interface Sql {
    * `fn` must be synchronous (a promise is refused).
    */
   tx<T>(fn: () => T): T;
+  /**
+   * Runs `fn`, which only reads, on one snapshot of the database: what it reads stays as one state even
+   * where other writers commit meanwhile (team mode's colleagues; SQLite's other connections). SQLite: a
+   * deferred transaction (WAL gives it one snapshot from its first read); PostgreSQL: REPEATABLE READ
+   * READ ONLY. Nested in a `tx` or `read`, a savepoint of it. `fn` must be synchronous.
+   */
+  read<T>(fn: () => T): T;
 }
 
 /**
@@ -76,5 +83,6 @@ export function sqliteSql(connection: Database.Database): Sql {
     },
     // better-sqlite3 makes a nested transaction function a savepoint of the open transaction.
     tx: <T>(fn: () => T) => connection.transaction(fn).immediate(),
+    read: <T>(fn: () => T) => connection.transaction(fn).deferred(),
   };
 }

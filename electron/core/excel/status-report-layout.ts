@@ -45,9 +45,13 @@ export interface ProjectReport {
 export interface ReportInput {
   language: Language;
   statusDate: string | null;
-  /** Each project's row of portfolio.summary, in the report's order (the summary sheet's table). */
-  rows: PortfolioRow[];
-  /** The i-th project's report, asked for when its sheet is written and dropped after it. */
+  /** How many projects: a summary sheet comes first when there are several. */
+  count: number;
+  /**
+   * The i-th project's report, asked for when its sheet is written and dropped after it. Its row is
+   * also the summary's line for it: the summary is written last (placed first), so that both sheets
+   * show the project as one read of it, whatever was written between projects.
+   */
   project(i: number): Promise<ProjectReport>;
   labels: {
     title: string;
@@ -70,8 +74,8 @@ export interface ReportInput {
   };
   /** The summary sheet's figures per project, in `summaryHeaders` order after name, status date and light (the PMO's 所見 last). */
   summaryFigures: FigureKey[];
-  /** The SPI/CPI chart of the projects, on the summary sheet under its table. */
-  summaryChart?: ReportChart;
+  /** The SPI/CPI chart of the projects' rows, on the summary sheet under its table. */
+  summaryChart?(rows: PortfolioRow[]): Promise<ReportChart>;
   show(key: FigureKey, v: number | null): string;
 }
 
@@ -122,8 +126,15 @@ class Book {
   readonly styles = new Styles([fontXml(FONT, 9)]);
   readonly strings = new SharedStrings();
   readonly zip = new ZipBuilder();
+  /** The sheets in the workbook's order (sheetN.xml is the N-th), each set when it ends. */
   readonly sheets: { name: string; lastCol: number; lastRow: number; drawing: boolean }[] = [];
   images = 0;
+  private places = 0;
+
+  /** The next sheet's place in the workbook (1-based): taken early for a sheet written later. */
+  place(): number {
+    return ++this.places;
+  }
   private readonly formats = new Map<string, number>();
 
   private readonly plain: number[] = [];
@@ -175,8 +186,9 @@ class Writer {
     private readonly book: Book,
     readonly name: string,
     private readonly widths: readonly number[],
+    index = book.place(),
   ) {
-    this.index = book.sheets.length + 1;
+    this.index = index;
     this.part = book.zip.part(`xl/worksheets/sheet${this.index}.xml`);
     this.part.write(`${XML_DECL}<worksheet xmlns="${NS}" xmlns:r="${NS_R}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
     this.part.write(`<sheetViews><sheetView showGridLines="0"${this.index === 1 ? ' tabSelected="1"' : ''} workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>`);
@@ -276,7 +288,7 @@ class Writer {
     if (this.pictures.length > 0) p.write('<drawing r:id="rId1"/>');
     p.write('</worksheet>');
     p.end();
-    this.book.sheets.push({ name: this.name, lastCol: this.widths.length - 1, lastRow: this.row, drawing: this.pictures.length > 0 });
+    this.book.sheets[this.index - 1] = { name: this.name, lastCol: this.widths.length - 1, lastRow: this.row, drawing: this.pictures.length > 0 };
     if (this.pictures.length === 0) return;
     const zip = this.book.zip;
     const n = this.index;
@@ -322,34 +334,19 @@ export async function statusReportXlsx(input: ReportInput): Promise<Buffer> {
   const L = input.labels;
   const book = new Book();
   const used = new Set<string>();
-
-  if (input.rows.length > 1) {
-    const w = new Writer(book, sheetName(L.summary, used), [...WIDTHS, NOTE_WIDTH]);
-    w.next(26);
-    w.cell(1, L.title, { bold: true, size: 16, span: COLS + 1, border: false });
-    w.next();
-    const heads = [L.project, L.statusDate, L.light, ...L.summaryHeaders, L.note];
-    heads.forEach((h, i) => w.cell(i + 1, h, { bold: true, fill: HEAD_FILL }));
-    for (const row of input.rows) {
-      w.next();
-      w.cell(1, row.name);
-      w.cell(2, excelDate(row.statusDate));
-      w.cell(3, L.lights[row.light], { bold: true, color: LIGHT_FILL[row.light] });
-      input.summaryFigures.forEach((k, i) => w.cell(4 + i, input.show(k, row.figures[k]), { align: 'right' }));
-      w.cell(4 + input.summaryFigures.length, row.note);
-    }
-    if (input.summaryChart) w.chart(input.summaryChart);
-    w.end();
-  }
+  // The summary's name and first place are its own before any project's (a project named サマリー gets (2)).
+  const summary = input.count > 1 ? { name: sheetName(L.summary, used), place: book.place() } : null;
+  const rows: PortfolioRow[] = [];
 
   // Each project's plan, lists and XML are garbage once its sheet is written: collected every ~32 MB
   // (release-memory.ts says why), not left to pile up across the report.
   const heap = heapBudget(HEAP_BUDGET);
-  for (let k = 0; k < input.rows.length; k++) {
+  for (let k = 0; k < input.count; k++) {
     // A sheet per project is most of the time a big report takes: progress, cancel, room for other calls.
-    await pace(k, input.rows.length);
+    await pace(k, input.count);
     heap.check();
     const p = await input.project(k);
+    rows.push(p.row);
     const w = new Writer(book, sheetName(p.row.name, used), WIDTHS);
     w.next(26);
     w.cell(1, `${L.title}　${p.row.name}`, { bold: true, size: 14, span: COLS, border: false });
@@ -391,6 +388,25 @@ export async function statusReportXlsx(input: ReportInput): Promise<Buffer> {
     }
     if (p.chart) w.chart(p.chart);
     for (const t of p.tables) w.table(t);
+    w.end();
+  }
+
+  if (summary) {
+    const w = new Writer(book, summary.name, [...WIDTHS, NOTE_WIDTH], summary.place);
+    w.next(26);
+    w.cell(1, L.title, { bold: true, size: 16, span: COLS + 1, border: false });
+    w.next();
+    const heads = [L.project, L.statusDate, L.light, ...L.summaryHeaders, L.note];
+    heads.forEach((h, i) => w.cell(i + 1, h, { bold: true, fill: HEAD_FILL }));
+    for (const row of rows) {
+      w.next();
+      w.cell(1, row.name);
+      w.cell(2, excelDate(row.statusDate));
+      w.cell(3, L.lights[row.light], { bold: true, color: LIGHT_FILL[row.light] });
+      input.summaryFigures.forEach((k, i) => w.cell(4 + i, input.show(k, row.figures[k]), { align: 'right' }));
+      w.cell(4 + input.summaryFigures.length, row.note);
+    }
+    if (input.summaryChart) w.chart(await input.summaryChart(rows));
     w.end();
   }
   return finish(book, input);

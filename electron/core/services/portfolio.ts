@@ -148,13 +148,15 @@ function newestBaselines(db: Db): Map<number, { id: number; name: string }> {
   return newestBaselineOfEach(db);
 }
 
-export function portfolioSummary(db: Db, today: string, statusDate?: string): PortfolioSummary {
+/** Every project's row, or only those of `projectIds` (in the list's order; an id of no project is left out). */
+export function portfolioSummary(db: Db, today: string, statusDate?: string, projectIds?: readonly number[]): PortfolioSummary {
+  const only = projectIds && new Set(projectIds);
   const thresholds = getLightThresholds(db);
   const overrides = overridesInForce(db);
   const baselines = newestBaselines(db);
   const batches = batchMarkByProject(db);
   const notes = new Map(statusNoteTexts(db).map(([p, d, text]) => [`${p}|${d}`, text]));
-  const projects = listProjects(db, today).map((p): PortfolioRow => {
+  const projects = listProjects(db, today).filter((p) => !only || only.has(p.id)).map((p): PortfolioRow => {
     // project.list always gives the status date (as set, or the default).
     const date = statusDate ?? p.statusDate!;
     const baseline = baselines.get(p.id) ?? null;

@@ -20,6 +20,7 @@ import { statusReportXlsx, type Language, type ProjectReport, type ReportTable }
 import { readCurrentPlan, summaryIds } from '../progress/plan.js';
 import { dayOf, isoOf } from '../progress/work-days.js';
 import { portfolioSummary } from './portfolio.js';
+import { listProjects } from './projects.js';
 import { evmAdherence, evmCurve } from './progress.js';
 import { loadVocabularies } from './registers/vocabularies.js';
 import { getThresholds } from './registers/thresholds.js';
@@ -222,31 +223,51 @@ export interface ReportProject extends ProjectReport {
   curve?: ChartOption;
 }
 
-/** What every sheet of a report shares: its language and labels, and each project's row of portfolio.summary. */
+/** What every sheet of a report shares: its language and labels, and the projects asked for. */
 interface ReportHead {
   language: Language;
   labels: (typeof LABELS)[Language];
   statusDate: string | undefined;
-  rows: PortfolioRow[];
+  /** In the report's order; each one's row of portfolio.summary is read with its lists (readProject). */
+  projects: { projectId: number; name: string; statusDate: string }[];
 }
+
+const projectGone = (id: number) => textError('NOT_FOUND', 'projectGone', { id }, `Project ${id} does not exist`, { field: 'projectIds', id });
 
 function reportHead(db: Db, osLocale: string, today: string, input: { projectIds: number[]; statusDate?: string; language?: Language }): ReportHead {
   const language = documentLanguage(db, osLocale, input.language);
-  const summary = portfolioSummary(db, today, input.statusDate);
-  const rows = input.projectIds.map((id) => {
-    const r = summary.projects.find((p) => p.projectId === id);
-    if (!r) throw textError('NOT_FOUND', 'projectGone', { id }, `Project ${id} does not exist`, { field: 'projectIds', id });
-    return r;
+  const all = new Map(listProjects(db, today).map((p) => [p.id, p]));
+  const projects = input.projectIds.map((id) => {
+    const p = all.get(id);
+    if (!p) throw projectGone(id);
+    // project.list always gives the status date (as set, or the default), as portfolio.summary takes it.
+    return { projectId: id, name: p.name, statusDate: input.statusDate ?? p.statusDate! };
   });
-  return { language, labels: LABELS[language], statusDate: input.statusDate, rows };
+  return { language, labels: LABELS[language], statusDate: input.statusDate, projects };
+}
+
+/**
+ * A project's row of portfolio.summary, its lists and its S-curve, read on one snapshot (Sql.read). A
+ * report lets other calls run between its projects (pace); with the rows read for all projects first
+ * and each one's lists when its sheet came, a write between them made a sheet whose counts and lists
+ * disagree (an issue added: 未完了課題 2 over a list of 3).
+ */
+function readProject(db: Db, today: string, head: ReportHead, projectId: number) {
+  return db.sql.read(() => {
+    const row = portfolioSummary(db, today, head.statusDate, [projectId]).projects[0];
+    // Deleted while the report was being written.
+    if (!row) throw projectGone(projectId);
+    const lists = projectLists(db, row, head.language);
+    // The S-curve of the figures' baseline; a plan without dates has no curve to draw.
+    const curve = evmCurve(db, row.projectId, row.statusDate, row.baselineId ?? undefined);
+    return { row, lists, curve };
+  });
 }
 
 /** One project's report: its figures, lists and S-curve, drawn at the own layout's size when `ownChart`. */
-async function projectReport(db: Db, head: ReportHead, row: PortfolioRow, ownChart: boolean): Promise<ReportProject> {
+async function projectReport(db: Db, today: string, head: ReportHead, projectId: number, ownChart: boolean): Promise<ReportProject> {
   const { language, labels: L } = head;
-  const lists = projectLists(db, row, language);
-  // The S-curve of the figures' baseline; a plan without dates has no curve to draw.
-  const curve = evmCurve(db, row.projectId, row.statusDate, row.baselineId ?? undefined);
+  const { row, lists, curve } = readProject(db, today, head, projectId);
   const p: ReportProject = {
     row,
     figures: FIGURE_KEYS.map((k): [string, string, string] => [L.figures[k], showFigure(k, row.figures[k]), showDiff(k, row.diff[k])?.text ?? '']),
@@ -269,9 +290,12 @@ export async function reportData(
   input: { projectIds: number[]; statusDate?: string; language?: Language },
   ownCharts = true,
 ): Promise<ReportData> {
-  const head = reportHead(db, osLocale, today, input);
+  return dataOf(db, today, reportHead(db, osLocale, today, input), ownCharts);
+}
+
+async function dataOf(db: Db, today: string, head: ReportHead, ownCharts: boolean): Promise<ReportData> {
   const projects: ReportProject[] = [];
-  for (const row of head.rows) projects.push(await projectReport(db, head, row, ownCharts));
+  for (const { projectId } of head.projects) projects.push(await projectReport(db, today, head, projectId, ownCharts));
   return { language: head.language, labels: head.labels, statusDate: head.statusDate, projects };
 }
 
@@ -281,25 +305,27 @@ export async function reportData(
  * holds one project's lists and plan at a time, not all of them (with all 20 made first, the export's
  * peak was ~110 MB of heap above its start, most of it the garbage of the plans read).
  */
-async function ownLayoutBook(head: ReportHead, rows: PortfolioRow[], project: (i: number) => Promise<ProjectReport>): Promise<Buffer> {
+async function ownLayoutBook(head: ReportHead, count: number, project: (i: number) => Promise<ProjectReport>): Promise<Buffer> {
   const L = head.labels;
-  const scatter = spiCpiOption(rows.map((r) => ({ name: r.name, spi: r.figures.spi, cpi: r.figures.cpi, light: r.light })), { spi: 'SPI', cpi: 'CPI' });
   return statusReportXlsx({
     language: head.language,
     statusDate: head.statusDate ?? null,
-    rows,
+    count,
     project,
     labels: { ...L, summaryHeaders: SUMMARY_FIGURES.map((k) => L.figures[k]) },
     summaryFigures: SUMMARY_FIGURES,
-    ...(rows.length > 1 && { summaryChart: { title: L.scatter, png: await chartPng(scatter, CHART_WIDTH, CHART_HEIGHT + 60), width: CHART_WIDTH, height: CHART_HEIGHT + 60 } }),
+    summaryChart: async (rows) => {
+      const scatter = spiCpiOption(rows.map((r) => ({ name: r.name, spi: r.figures.spi, cpi: r.figures.cpi, light: r.light })), { spi: 'SPI', cpi: 'CPI' });
+      return { title: L.scatter, png: await chartPng(scatter, CHART_WIDTH, CHART_HEIGHT + 60), width: CHART_WIDTH, height: CHART_HEIGHT + 60 };
+    },
     show: showFigure,
   });
 }
 
 /** 週次状況報告_<name>_<yyyymmdd>.<ext>, with what a file name cannot hold replaced. */
-export function reportFileName(data: { labels: ReportData['labels']; statusDate: string | undefined; rows: PortfolioRow[] }, name: string, ext: string): string {
-  const stamp = formatDate(data.statusDate ?? data.rows[0]!.statusDate).replaceAll('/', '');
-  return `${data.labels.title}_${name.replace(/[\\/:*?"<>|]/g, '_')}_${stamp}.${ext}`;
+export function reportFileName(head: ReportHead, name: string, ext: string): string {
+  const stamp = formatDate(head.statusDate ?? head.projects[0]!.statusDate).replaceAll('/', '');
+  return `${head.labels.title}_${name.replace(/[\\/:*?"<>|]/g, '_')}_${stamp}.${ext}`;
 }
 
 /**
@@ -330,24 +356,24 @@ export async function exportStatusReport(
         { fileName: name, dataBase64: '', files: files.map((f) => ({ fileName: f.name, dataBase64: Buffer.from(f.bytes).toString('base64') })) }
       : { fileName: name, dataBase64: zipFiles(files).toString('base64') };
   const head = reportHead(db, osLocale, today, input);
-  const { rows, labels: L } = head;
+  const { projects: asked, labels: L } = head;
   if (input.profileId !== undefined) {
     // The client's form holds one project: one file, or a file per project in a zip.
-    const data = await reportData(db, osLocale, today, input, false);
+    const data = await dataOf(db, today, head, false);
     const files = await reportFormFiles(db, data, input.profileId, (p, ext) => reportFileName(head, p.row.name, ext));
     if (files.length === 1) return { fileName: files[0]!.name, dataBase64: Buffer.from(files[0]!.bytes).toString('base64') };
     return answer(reportFileName(head, L.summary, 'zip'), files);
   }
-  if ((input.bundle === 'files' || input.bundle === 'folder') && rows.length > 1) {
+  if ((input.bundle === 'files' || input.bundle === 'folder') && asked.length > 1) {
     // One workbook per project, and the summary as its own (every project again): each project made once.
     const projects: ReportProject[] = [];
-    for (const row of rows) projects.push(await projectReport(db, head, row, true));
-    const files = [{ name: reportFileName(head, L.summary, 'xlsx'), bytes: await ownLayoutBook(head, rows, async (i) => projects[i]!) }];
-    for (const p of projects) files.push({ name: reportFileName(head, p.row.name, 'xlsx'), bytes: await ownLayoutBook(head, [p.row], async () => p) });
+    for (const { projectId } of asked) projects.push(await projectReport(db, today, head, projectId, true));
+    const files = [{ name: reportFileName(head, L.summary, 'xlsx'), bytes: await ownLayoutBook(head, projects.length, async (i) => projects[i]!) }];
+    for (const p of projects) files.push({ name: reportFileName(head, p.row.name, 'xlsx'), bytes: await ownLayoutBook(head, 1, async () => p) });
     return answer(reportFileName(head, L.summary, 'zip'), files);
   }
-  const bytes = await ownLayoutBook(head, rows, (i) => projectReport(db, head, rows[i]!, true));
-  return { fileName: reportFileName(head, rows.length === 1 ? rows[0]!.name : L.summary, 'xlsx'), dataBase64: bytes.toString('base64') };
+  const bytes = await ownLayoutBook(head, asked.length, (i) => projectReport(db, today, head, asked[i]!.projectId, true));
+  return { fileName: reportFileName(head, asked.length === 1 ? asked[0]!.name : L.summary, 'xlsx'), dataBase64: bytes.toString('base64') };
 }
 
 /**
