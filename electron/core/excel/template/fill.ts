@@ -396,6 +396,42 @@ function firstOccupiedBelow(ctx: FillContext, ed: SheetEditor, sheet: SheetInfo,
 }
 
 export function writeTable(ctx: FillContext, sheet: SheetInfo, w: TableWrite): void {
+  writeTableRows(ctx, sheet, w);
+  if (w.outline?.some((n) => n !== undefined && n !== null)) setOutline(ctx, sheet, w.firstRow, w.outline);
+}
+
+/**
+ * The written rows' outline levels (TableWrite.outline): the row's outlineLevel attribute (none at 0),
+ * and the sheet's stated deepest level (sheetFormatPr outlineLevelRow, which sizes Excel's 1 2 3
+ * buttons) raised to the deepest row. A row with no element (nothing in it) is left without one.
+ */
+function setOutline(ctx: FillContext, sheet: SheetInfo, first: number, levels: (number | undefined)[]): void {
+  const xml = ctx.pkg.read(sheet.part!)!;
+  const sd = findSheetData(xml);
+  if (!sd) return;
+  const sp = new Splicer(xml);
+  let deepest = 0;
+  for (const row of parseRows(xml, sd)) {
+    const want = levels[row.num - first];
+    const tag = xml.slice(row.start, row.openEnd);
+    const own = Number(attr(tag, 'outlineLevel') ?? 0);
+    if (want === undefined || want === null || row.num < first || want === own) {
+      deepest = Math.max(deepest, own);
+      continue;
+    }
+    deepest = Math.max(deepest, want);
+    let next = setAttr(tag, 'outlineLevel', want > 0 ? String(want) : undefined);
+    sp.replace(row.start, row.openEnd, next);
+  }
+  let out = sp.toString();
+  if (out === xml) return;
+  const pr = /<((?:[A-Za-z_][\w.-]*:)?)sheetFormatPr(?=[\s/>])[^<>]*>/.exec(out);
+  const stated = pr ? Number(attr(pr[0], 'outlineLevelRow') ?? 0) : 0;
+  if (pr && stated < deepest) out = out.slice(0, pr.index) + setAttr(pr[0], 'outlineLevelRow', String(deepest)) + out.slice(pr.index + pr[0].length);
+  ctx.pkg.write(sheet.part!, out);
+}
+
+function writeTableRows(ctx: FillContext, sheet: SheetInfo, w: TableWrite): void {
   if (w.unmerge && w.unmerge.length > 0) unmergeRanges(ctx, sheet, w.unmerge);
   if (w.remerge && w.remerge.length > 0) shrinkMerges(ctx, sheet, w.remerge);
   if (w.order && w.lastRow !== null) {

@@ -156,6 +156,8 @@ function checkWrite(fileName: string, w: TableWrite): TableWrite {
       if (!m || m.c1 !== m.c2 || !g.columns.includes(m.c1) || m.r1 + 1 < g.from || m.r2 + 1 > g.to || m.r2 <= m.r1) bad(`${String(ref)} is not a range of rows in one regrouped column`);
     }
   }
+  if (w.outline !== undefined && (!Array.isArray(w.outline) || w.outline.length > w.rows.length || !w.outline.every((n) => n === undefined || n === null || (Number.isInteger(n) && n >= 0 && n <= 7))))
+    bad('outline needs a level 0–7 (or nothing) per data row');
   // lastRow above firstRow means an empty table.
   return w.lastRow !== null && w.lastRow < w.firstRow ? { ...w, lastRow: null } : w;
 }

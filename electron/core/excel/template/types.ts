@@ -76,6 +76,12 @@ export interface TableWrite {
    * them, not where the template's merge spanned. Nothing changes when the sheet already has exactly these.
    */
   regroup?: { columns: number[]; from: number; to: number; merges: string[] };
+  /**
+   * Excel's row grouping (outline level 0–7) of the written rows: outline[i] for data row i (where the
+   * rows are after `order`); undefined keeps the row's own. A WBS whose tree is the rows' outline says
+   * a task's new level so (indented, outdented). The sheet's stated deepest level follows.
+   */
+  outline?: (number | undefined)[];
 }
 
 /** One cell by address (form layouts; a defined name is resolved first with inspectTemplate). */

@@ -643,6 +643,10 @@ export async function exportToProfile(
       { field: 'profileId' },
     );
 
+  // A WBS whose tree is Excel's row grouping: each record's rows at its level, the template's shallowest
+  // level being the top (a task indented or outdented is regrouped so; Excel groups up to 7 levels).
+  const outlineBase = target === 'wbs' && table.hierarchy === 'outline' ? Math.min(...table.records.filter((r) => !r.group).map((r) => ix.row(r.row - 1)?.outline ?? 0)) : null;
+  const outline = outlineBase === null ? undefined : blocks.owner.map((s) => (s === null || s === undefined ? undefined : Math.min(7, outlineBase + stored[s]!.level)));
   // Rows move within the table's own columns: a list or table beside it stays on its rows.
   // Every written column is the table's (a gantt's painted day columns too).
   const band = tableBand({ sheet, columns: [...layout.columns, ...columns.map((c) => ({ c, span: 1 }))], top: layout.headerTop, first: first - 1, last: (blocks.lastRow ?? tableEnd) - 1 });
@@ -650,7 +654,7 @@ export async function exportToProfile(
   try {
     bytes = await fillTemplateInWorker(
       template,
-      [{ sheet: layout.sheet, firstRow: blocks.firstRow, lastRow: blocks.lastRow, columns, rows, ...(blocks.lastRow !== null ? { order: blocks.order, ...(band ? { band } : {}) } : {}), ...(unmerge.length > 0 ? { unmerge } : {}), ...(remerge.length > 0 ? { remerge } : {}), ...(regroup ? { regroup } : {}) }],
+      [{ sheet: layout.sheet, firstRow: blocks.firstRow, lastRow: blocks.lastRow, columns, rows, ...(blocks.lastRow !== null ? { order: blocks.order, ...(band ? { band } : {}) } : {}), ...(unmerge.length > 0 ? { unmerge } : {}), ...(remerge.length > 0 ? { remerge } : {}), ...(regroup ? { regroup } : {}), ...(outline ? { outline } : {}) }],
       { fileName: profile.fileName },
     );
   } catch (err) {
@@ -677,6 +681,7 @@ export async function exportToProfile(
     target !== 'wbs' || !nameAt ? Infinity
     : byCategory ? categoryColumns.length
     : table.hierarchy === 'columns' && spread(nameAt).length > 1 ? spread(nameAt).length - 1 - (spreadShift.get(nameAt) ?? 0)
+    : outlineBase !== null ? 7 - outlineBase
     : Infinity;
   const tooDeep = stored.flatMap((o) => {
     const r = outRow.get(o.row.id);
