@@ -85,6 +85,8 @@ describe('layouts not seen before, in Chromium', () => {
     await dialog.choose('plan.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
     const mapping = await dialog.mapping();
     expect(mapping.find((m) => m[0] === 'B:D')?.[2]).toBe('タスク名');
+    // The dialog says how it reads the Predecessors column: by the IDs in column A.
+    await expect.poll(() => s.page.getByTestId('import-predecessors').textContent()).toContain('A 列の ID');
     await dialog.next();
     expect((await dialog.names()).map(([name]) => name)).toEqual(['Planning', 'Charter', 'Draft charter', 'Sign charter', 'Execution', 'Build']);
     expect(await dialog.counts()).toMatchObject({ new: 6 });

@@ -81,6 +81,8 @@ describe('predecessors by an ID column', () => {
       ]);
       const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64 });
       expect(preview.problems.filter((p) => p.field === 'predecessors').map((p) => [p.cell, p.code])).toEqual([['G4', 'predecessorMissing']]);
+      // …and the preview says so: the column was read as WBS codes, not by the ID column.
+      expect(preview.predecessorsReading).toEqual({ by: 'code' });
     } finally {
       ws.close();
     }

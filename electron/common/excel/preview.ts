@@ -82,6 +82,11 @@ export interface ImportPreview {
   /** Fields of the register that a column can be mapped to. */
   fields: string[];
   hierarchy?: HierarchyMethod;
+  /**
+   * How the Predecessors column names tasks (a WBS with one): by the client's task ID column (MS
+   * Project's "3,5FS+2d", `column` 'A'), or by WBS codes. The export writes them back the same way.
+   */
+  predecessorsReading?: { by: 'id' | 'code'; column?: string };
   /** How file rows are matched to stored ones: the ID/No column, the WBS code, or the name. */
   matchBy: 'ref' | 'code' | 'name';
   /** The profile used: found by its header signature, or chosen (profileId). */

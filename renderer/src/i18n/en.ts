@@ -754,6 +754,11 @@ export const en = {
       saved: 'Saved profile {{name}}',
     },
     matchBy: { label: 'Matched by', ref: 'the ID column', code: 'the WBS code', name: 'the name' },
+    predecessorsReading: {
+      label: 'Predecessors',
+      id: 'read by the IDs in column {{column}} (MS Project style), and exported the same way',
+      code: 'read as WBS codes',
+    },
     hierarchy: {
       label: 'Hierarchy',
       code: 'WBS codes (1.2.3)',

@@ -755,6 +755,11 @@ export const ja: Strings = {
       saved: 'プロファイル {{name}} を保存しました',
     },
     matchBy: { label: '照合', ref: 'ID 列', code: 'WBS 番号', name: '名前' },
+    predecessorsReading: {
+      label: '先行タスク',
+      id: '{{column}} 列の ID で読みます (MS Project 形式)。出力も ID で書きます',
+      code: 'WBS 番号で読みます',
+    },
     hierarchy: {
       label: '階層',
       code: 'WBS 番号 (1.2.3)',

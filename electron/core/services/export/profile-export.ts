@@ -4,7 +4,7 @@
 // value still reads the same (the client's 済 stays 済, 0.333 stays 0.333, a date typed as text stays
 // text); a changed value is written the way that column writes it (the client's word for a list code,
 // a date serial in a date cell, a fraction in a % column, hours in an hours column).
-import { predecessorsReadById } from '../import/predecessors.js';
+import { linksInClientIds, predecessorReading, sameLinks } from '../import/predecessors.js';
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
 import { DAYS_WITH_UNIT, readValue, textOf, type ValueContext } from '../../excel/import/cell-values.js';
@@ -94,8 +94,9 @@ export async function exportToProfile(
   if (!model.sheets.some((s) => s.name === layout.sheet))
     throw textError('CONFLICT', 'export.noSheet', { file: profile.fileName, sheet: layout.sheet }, `${profile.fileName} has no sheet named ${layout.sheet}`, { field: 'profileId' });
   const table = readTable(model, layout, { vocab, today: input.today, ...(profile.layout.valueMaps ? { valueMaps: profile.layout.valueMaps } : {}), ...(profile.layout.positionalRefs ? { positionalRefs: true } : {}) });
-  // Predecessors the client writes by its ID column (MS Project's "3,5FS+2d"), as the import read them.
-  const linksById = target === 'wbs' ? predecessorsReadById(table, model) : new Map<number, string>();
+  // Predecessors the client writes by its task ID column (MS Project's "3,5FS+2d"), read as the import
+  // reads them: written back in the client's IDs (idByCode, below), never in our outline codes.
+  const idColumn = target === 'wbs' ? (predecessorReading(table, model)?.idColumn ?? null) : null;
   const sheet = model.sheets.find((s) => s.name === layout.sheet)!;
   const ix = new SheetIndex(sheet);
   // Text the client wrapped by hand into the next row (a left-out 'continued text' row), or the second
@@ -169,6 +170,25 @@ export async function exportToProfile(
     if (!groups.has(o.row.id)) for (let t = tasks.get(o.row.parentId as number); t; t = tasks.get(t.parentId as number)) underGroup.add(t.id);
   const labelRow = (o: Out) => byCategory && groups.has(o.row.id) && !underGroup.has(o.row.id);
   for (let i = stored.length - 1; i >= 0; i--) if (groups.has(stored[i]!.row.id) && !labelRow(stored[i]!)) stored.splice(i, 1);
+  // Each task written gets the client's ID: its row's, or, new (or on a row with no ID), the next after
+  // the highest the template holds (a removed task's ID is never given again), so a link to it can be
+  // written as an ID and the next import still reads every item of the column as one.
+  const clientIdOf = new Map<number, string>();
+  const givenIds = new Set<number>();
+  const idByCode = new Map<string, string>();
+  if (idColumn) {
+    let next = Math.max(0, ...[...idColumn.ids.values()].map(Number));
+    for (const o of stored) {
+      let id = o.at !== null ? idColumn.ids.get(o.at) : undefined;
+      if (id === undefined) {
+        id = String(++next);
+        givenIds.add(o.row.id);
+      }
+      clientIdOf.set(o.row.id, id);
+      const code = tasks.get(o.row.id)?.code;
+      if (code) idByCode.set(code, id);
+    }
+  }
   /** The name of a task's ancestor at a depth (0 = top), '' when the task is not that deep. */
   const ancestorName = (o: Out, d: number): string => {
     const chain: string[] = [];
@@ -424,7 +444,11 @@ export async function exportToProfile(
         return put({ value: textValue(label) });
       }
       // A WBS code in the client's numbering (their prefix, their numbers where they still fit).
-      const value = field === 'wbsCode' ? (clientCodes.get(o.row.id) ?? storedValue(o, m)) : field === 'name' && labelRow(o) ? '' : storedValue(o, m);
+      const value =
+        field === 'wbsCode' ? (clientCodes.get(o.row.id) ?? storedValue(o, m))
+        : field === 'name' && labelRow(o) ? ''
+        : field === 'predecessors' && idColumn ? linksInClientIds(String(storedValue(o, m) ?? ''), idByCode)
+        : storedValue(o, m);
       // A name whose task moved to another level is written again with its new indent.
       const reindent = field === 'name' && indent.kind !== 'none' && at !== null && levelAt.get(at) !== o.level;
       if (at !== null && !reindent) {
@@ -436,8 +460,8 @@ export async function exportToProfile(
         // client's own figure there (a total it typed, a status it left blank) stays until the roll-up
         // moves away from what the import made of it.
         if (o.summary && inPlace && ROLLED_UP.has(field ?? '') && unmovedRollUp(o, field!)) return put(undefined);
-        // Links unchanged since the import read them from the client's ID column: the client's own words.
-        if (field === 'predecessors' && linksById.get(at) === value) return put({ value: rawValue(tcell) });
+        // The same links in the client's IDs as its cell names ("3FS+2d" for our 3FS+2): the client's own words.
+        if (field === 'predecessors' && idColumn && sameLinks(tcell ? textOf(tcell, model.date1904) : '', String(value))) return put({ value: rawValue(tcell) });
         // Same meaning, or an empty cell that the import read as the field's default: the client's cell.
         if (sameValue(meaning, value) || (meaning === null && field !== null && sameValue(defaults[field], value))) {
           // A record's name shown by the client's formula of its row (="task"&ROW()) would show another
@@ -589,6 +613,24 @@ export async function exportToProfile(
       if (!o.clone) {
         if (numbered) last = cell.v as number;
       } else if (numbered && last !== null) rows[i]![k] = { value: { t: 'n', v: ++last } };
+    });
+  }
+  // The client's task IDs: a task given one (new, or on a row that had none) has it written in the ID
+  // column, as a number where the client's IDs are numbers; the others keep the client's cell.
+  if (idColumn) {
+    let k = columns.indexOf(idColumn.c);
+    if (k < 0) {
+      columns.push(idColumn.c);
+      k = columns.length - 1;
+      for (const r of rows) r.push(undefined);
+    }
+    const numericIds = [...idColumn.ids.keys()].some((r) => ix.cell(r, idColumn.c)?.t === 'n');
+    blocks.fill.forEach((f, i) => {
+      if (typeof f !== 'object') return;
+      const o = stored[f.stored]!;
+      if (!f.fresh && !givenIds.has(o.row.id)) return;
+      const id = clientIdOf.get(o.row.id)!;
+      rows[i]![k] = { value: numericIds ? { t: 'n', v: Number(id) } : { t: 's', v: id } };
     });
   }
   // A group label whose records all took another value says that value (on its own row, where it went).

@@ -35,64 +35,94 @@ export function fileCodes(table: ImportTable): Set<string> {
  */
 const ID_LABEL = /^(?:id|unique ?id|uid|task ?id|task ?no\.?|#|タスクid|タスク番号|id番号)$/i;
 
+/** How a file's Predecessors column names tasks: by a task ID column of the sheet, or by WBS codes. */
+export interface PredecessorReading {
+  by: 'id' | 'code';
+  /** The sheet's task ID column (0-based) and each record's ID by its 0-based sheet row, when it has one. */
+  idColumn: { c: number; ids: Map<number, string> } | null;
+}
+
 /**
- * Predecessors written by a task ID column that is not the outline's numbering (MS Project's ID beside
- * its Predecessors "3,5FS+2d": a row's number in the whole plan, summaries included, so ID 5 is task 1.3):
- * when every item of the column is a whole number found in such an ID column, each is rewritten as the
- * WBS code of the row it names, which the rest of the import resolves into links. Where the numbers
- * are not all IDs of the file (or no ID column exists) the text is read as WBS codes, as before.
+ * The one place that reads a WBS sheet's task ID column (MS Project's ID beside its Predecessors
+ * "3,5FS+2d": a row's number in the whole plan, summaries included, so ID 5 is task 1.3), for the import
+ * and for the export alike. The column names tasks by ID when the sheet has such a column, its values
+ * are unique whole numbers, and every item of the Predecessors column is one of them. Otherwise (no item
+ * at all included: nothing says the client would write IDs there) it is read as WBS codes.
+ * Null when the table has no Predecessors column.
  */
-export function predecessorsById(table: ImportTable, model: WorkbookModel): void {
-  if (table.target !== 'wbs' || !table.columns.some((m) => m.field === 'predecessors')) return;
+export function predecessorReading(table: ImportTable, model: WorkbookModel): PredecessorReading | null {
+  if (table.target !== 'wbs' || !table.columns.some((m) => m.field === 'predecessors')) return null;
+  const byCode: PredecessorReading = { by: 'code', idColumn: null };
   const sheet = model.sheets.find((x) => x.name === table.sheet);
-  if (!sheet) return;
+  if (!sheet) return byCode;
   const ix = new SheetIndex(sheet);
   const taken = new Set(table.columns.filter((m) => m.field === 'predecessors' || m.field === 'name').flatMap((m) => Array.from({ length: m.span }, (_, k) => m.c + k)));
-  const idColumn = headerColumns(ix, table.header.top - 1, table.header.bottom - 1).find((h) => h.span === 1 && !taken.has(h.c) && ID_LABEL.test(h.parts[h.parts.length - 1]!.normalize('NFKC').trim()));
-  if (!idColumn) return;
+  const column = headerColumns(ix, table.header.top - 1, table.header.bottom - 1).find((h) => h.span === 1 && !taken.has(h.c) && ID_LABEL.test(h.parts[h.parts.length - 1]!.normalize('NFKC').trim()));
+  if (!column) return byCode;
   const idOf = (row: number): string | null => {
-    const cell = ix.cell(row - 1, idColumn.c);
+    const cell = ix.cell(row - 1, column.c);
     const v = cell?.t === 'n' ? String(cell.v) : cell?.t === 's' ? (cell.v as string).normalize('NFKC').trim() : '';
     return /^\d+$/.test(v) ? String(Number(v)) : null;
   };
-  const ids = new Map<string, number>();
-  table.records.forEach((rec, i) => {
+  const ids = new Map<number, string>();
+  const seen = new Set<string>();
+  for (const rec of table.records) {
     const id = idOf(rec.row);
-    if (id !== null) ids.set(id, ids.has(id) ? -1 : i);
-  });
-  if (ids.size < 2 || [...ids.values()].includes(-1)) return;
+    if (id === null) continue;
+    if (seen.has(id)) return byCode;
+    seen.add(id);
+    ids.set(rec.row - 1, id);
+  }
+  if (ids.size < 2) return byCode;
   const parsed = table.records.map((rec) => (typeof rec.values.predecessors === 'string' && rec.values.predecessors.trim() !== '' ? parseLinks(rec.values.predecessors) : null));
   const items = parsed.flatMap((p) => (p?.ok ? p.links : []));
-  if (items.length === 0 || parsed.some((p) => p && !p.ok) || !items.every((l) => /^\d+$/.test(l.code) && ids.has(String(Number(l.code))))) return;
+  if (items.length === 0 || parsed.some((p) => p && !p.ok) || !items.every((l) => /^\d+$/.test(l.code) && seen.has(String(Number(l.code))))) return byCode;
+  return { by: 'id', idColumn: { c: column.c, ids } };
+}
+
+/**
+ * The import's side of predecessorReading: items naming the client's IDs are rewritten as the outline
+ * code of the row each names (type and lag kept: "3FS+2d" → "1.2FS+2"), which the rest of the import
+ * resolves into links once the rows exist.
+ */
+export function predecessorsById(table: ImportTable, reading: PredecessorReading | null): void {
+  if (reading?.by !== 'id' || !reading.idColumn) return;
   // The outline code of each record, as fileCodes numbers it (and apply resolves it once the rows exist).
   const code: string[] = [];
   const counts = new Map<number | null, number>();
+  const recordOf = new Map<string, number>();
   table.records.forEach((rec, i) => {
     const parent = rec.parent ?? null;
     const n = (counts.get(parent) ?? 0) + 1;
     counts.set(parent, n);
     code[i] = parent === null ? String(n) : `${code[parent]}.${n}`;
+    const id = reading.idColumn!.ids.get(rec.row - 1);
+    if (id !== undefined) recordOf.set(id, i);
   });
-  table.records.forEach((rec, i) => {
-    const p = parsed[i];
-    if (p?.ok) rec.values.predecessors = formatLinks(p.links.map((l) => ({ ...l, code: code[ids.get(String(Number(l.code)))!]! })));
-  });
+  for (const rec of table.records) {
+    const text = rec.values.predecessors;
+    const p = typeof text === 'string' && text.trim() !== '' ? parseLinks(text) : null;
+    if (p?.ok) rec.values.predecessors = formatLinks(p.links.map((l) => ({ ...l, code: code[recordOf.get(String(Number(l.code)))!]! })));
+  }
 }
 
 /**
- * The predecessors of each record (by its 0-based sheet row) as the import reads them from a file's ID
- * column (predecessorsById), where that reading applies: what the export compares a stored task's links
- * with, so a task whose links did not change keeps the client's own cell ("2", not our "1.1").
+ * The export's side: a task's links (in our outline codes) as the client's IDs, through each code's ID
+ * (idByCode). A code with no ID (a task the sheet has no row for) stays a code.
  */
-export function predecessorsReadById(table: ImportTable, model: WorkbookModel): Map<number, string> {
-  const copy: ImportTable = { ...table, records: table.records.map((r) => ({ ...r, values: { ...r.values } })) };
-  predecessorsById(copy, model);
-  const out = new Map<number, string>();
-  copy.records.forEach((r, i) => {
-    const read = r.values.predecessors;
-    if (typeof read === 'string' && read !== table.records[i]!.values.predecessors) out.set(r.row - 1, read);
-  });
-  return out;
+export function linksInClientIds(text: string, idByCode: ReadonlyMap<string, string>): string {
+  const p = parseLinks(text);
+  if (!p.ok) return text;
+  return formatLinks(p.links.map((l) => ({ ...l, code: idByCode.get(l.code) ?? l.code })));
+}
+
+/** Two predecessors texts name the same links (in any order, "2d" or not): the client's cell can stay. */
+export function sameLinks(a: string, b: string): boolean {
+  const norm = (s: string) => {
+    const p = parseLinks(s);
+    return p.ok ? p.links.map((l) => formatLinks([{ ...l, code: /^\d+$/.test(l.code) ? String(Number(l.code)) : l.code }])).sort().join(',') : s.trim();
+  };
+  return norm(a) === norm(b);
 }
 
 export function flagPredecessors(table: ImportTable): void {

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { ASK_BELOW, betterTarget, detectLayout, headerAbove, headerSignature, layoutAt, type Detection, type TableLayout } from '../../excel/import/detect.js';
 import { KEY_FIELD, TARGET_FIELDS, type ImportTarget } from '../../../common/excel/fields.js';
 import { overrideFields } from '../../excel/import/mapping.js';
-import type { WorkbookModel } from '../../../common/excel/model.js';
+import { columnName, type WorkbookModel } from '../../../common/excel/model.js';
 import type { ApplyOptions, ApplyResult, ImportAsk, ImportPreview, MappingInput, ProfileLayout, TableProfile } from '../../../common/excel/preview.js';
 import type { Problem } from '../../../common/excel/problems.js';
 import { readTable, type ImportTable } from '../../excel/import/read-table.js';
@@ -28,7 +28,7 @@ import type { NewListItem } from '../../excel/import/client-values.js';
 import type { VocabListName } from '../../../common/registers.js';
 import { applyPlan, BATCH_LABEL } from './apply.js';
 import { deriveWbsMilestones, deriveWbsStatus, flagDuplicateRefs, planImport, type ImportPlan } from './plan.js';
-import { flagPredecessors, predecessorsById } from './predecessors.js';
+import { flagPredecessors, predecessorReading, predecessorsById } from './predecessors.js';
 import { findProfile, getTableProfile, replaceProfileLayout, saveProfile, type RecordLinks } from './profiles.js';
 import { listTasks } from '../wbs.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
@@ -251,7 +251,8 @@ export class ImportPreviews {
     if (table.records.length > MAX_IMPORT_ROWS)
       throw invalid('dataBase64', `${fileName}: sheet ${layout.sheet} has ${table.records.length.toLocaleString('en-US')} rows of data; PMO Desk imports up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows at a time: split the file`, 'tooManyRows', { file: fileName, sheet: layout.sheet, count: table.records.length, max: MAX_IMPORT_ROWS });
     flagDuplicateRefs(table);
-    predecessorsById(table, model);
+    const reading = predecessorReading(table, model);
+    predecessorsById(table, reading);
     flagPredecessors(table);
     deriveWbsStatus(table);
     deriveWbsMilestones(table);
@@ -309,6 +310,7 @@ export class ImportPreviews {
       columns: table.columns,
       fields: Object.keys(TARGET_FIELDS[input.register]),
       ...(table.hierarchy ? { hierarchy: table.hierarchy } : {}),
+      ...(reading ? { predecessorsReading: { by: reading.by, ...(reading.idColumn ? { column: columnName(reading.idColumn.c) } : {}) } } : {}),
       matchBy: plan.matchBy,
       profile: usedProfile ? { id: usedProfile.id, name: usedProfile.name, how: chosenProfile ? 'chosen' : 'signature' } : null,
       headerSignature: signature,

@@ -131,6 +131,14 @@ export function MappingStep({
             <dd>{t(`excel.hierarchy.${preview.hierarchy}`)}</dd>
           </>
         )}
+        {preview.predecessorsReading && (
+          <>
+            <dt>{t('excel.predecessorsReading.label')}</dt>
+            <dd data-testid="import-predecessors">
+              {preview.predecessorsReading.by === 'id' ? t('excel.predecessorsReading.id', { column: preview.predecessorsReading.column }) : t('excel.predecessorsReading.code')}
+            </dd>
+          </>
+        )}
         <dt>{t('excel.profile')}</dt>
         <dd data-testid="import-profile">
           {preview.profile ? (
