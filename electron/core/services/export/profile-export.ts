@@ -309,6 +309,18 @@ export async function exportToProfile(
       }
     }
   }
+  // A WBS whose tree is Excel's row grouping: the template's shallowest outline level is the top.
+  const outlineBase = target === 'wbs' && table.hierarchy === 'outline' ? Math.min(...table.records.filter((r) => !r.group).map((r) => ix.row(r.row - 1)?.outline ?? 0)) : null;
+  // The deepest level (0-based) the client's layout has a place for: its 大/中/小 columns, its name
+  // spread over one column per level, Excel's 7 outline levels. A task deeper is written at the deepest
+  // level and named (tooDeep): it reads back under its deepest ancestor there.
+  const nameAt = layout.columns.find((m) => m.field === 'name');
+  const deepest =
+    target !== 'wbs' || !nameAt ? Infinity
+    : byCategory ? categoryColumns.length
+    : table.hierarchy === 'columns' && spread(nameAt).length > 1 ? spread(nameAt).length - 1 - (spreadShift.get(nameAt) ?? 0)
+    : outlineBase !== null ? 7 - outlineBase
+    : Infinity;
   /**
    * The 大/中 column a task is named in when it has no template row at its level (new, or moved
    * level) and sits above the name column's level; null: its name goes in the name column.
@@ -459,7 +471,8 @@ export async function exportToProfile(
         // A summary's rolled-up figure (status, dates, effort, progress) is PMO Desk's to derive: the
         // client's own figure there (a total it typed, a status it left blank) stays until the roll-up
         // moves away from what the import made of it.
-        if (o.summary && inPlace && ROLLED_UP.has(field ?? '') && unmovedRollUp(o, field!)) return put(undefined);
+        // (Not where the file shows it as a task: at the deepest level, its subtasks read back beside it.)
+        if (o.summary && o.level < deepest && inPlace && ROLLED_UP.has(field ?? '') && unmovedRollUp(o, field!)) return put(undefined);
         // The same links in the client's IDs as its cell names ("3FS+2d" for our 3FS+2): the client's own words.
         if (field === 'predecessors' && idColumn && sameLinks(tcell ? textOf(tcell, model.date1904) : '', String(value))) return put({ value: rawValue(tcell) });
         // Same meaning, or an empty cell that the import read as the field's default: the client's cell.
@@ -685,9 +698,7 @@ export async function exportToProfile(
       { field: 'profileId' },
     );
 
-  // A WBS whose tree is Excel's row grouping: each record's rows at its level, the template's shallowest
-  // level being the top (a task indented or outdented is regrouped so; Excel groups up to 7 levels).
-  const outlineBase = target === 'wbs' && table.hierarchy === 'outline' ? Math.min(...table.records.filter((r) => !r.group).map((r) => ix.row(r.row - 1)?.outline ?? 0)) : null;
+  // A WBS whose tree is Excel's row grouping: each record's rows at its level (outlineBase, above).
   const outline = outlineBase === null ? undefined : blocks.owner.map((s) => (s === null || s === undefined ? undefined : Math.min(7, outlineBase + stored[s]!.level)));
   // Rows move within the table's own columns: a list or table beside it stays on its rows.
   // Every written column is the table's (a gantt's painted day columns too).
@@ -716,15 +727,7 @@ export async function exportToProfile(
     });
   const unmatched = named(noClientWord);
   const hidden = named(underMergeCells);
-  // Tasks nested deeper than the client's layout has places for (大/中/小 columns, or a name spread over
-  // one column per level): written at its deepest level, and named, as they read back under an ancestor.
-  const nameAt = layout.columns.find((m) => m.field === 'name');
-  const deepest =
-    target !== 'wbs' || !nameAt ? Infinity
-    : byCategory ? categoryColumns.length
-    : table.hierarchy === 'columns' && spread(nameAt).length > 1 ? spread(nameAt).length - 1 - (spreadShift.get(nameAt) ?? 0)
-    : outlineBase !== null ? 7 - outlineBase
-    : Infinity;
+  // Tasks nested deeper than the client's layout has places for (deepest, above), named.
   const tooDeep = stored.flatMap((o) => {
     const r = outRow.get(o.row.id);
     return o.level > deepest && r !== undefined ? [{ sheet: layout.sheet, cell: cellRef(r - 1, nameAt!.c), name: String(o.row.name ?? ''), level: o.level + 1, deepest: deepest + 1 }] : [];
