@@ -15,6 +15,7 @@ import { BLANK_ROWS_END, PLAIN_HEADING } from './table-ends.js';
 import { clientListAt } from './client-lists.js';
 import { SheetIndex } from './sheet-index.js';
 import { timelineTable } from './timeline.js';
+import { withoutDateGrid } from './date-grid.js';
 import type { ColumnMapping, LayoutConfidence, TableCandidate } from '../../../common/excel/preview.js';
 
 /** Rows (with values) of each sheet searched for the header. */
@@ -510,7 +511,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       sheet: model.sheets[win.cand.sheet]!.name,
       headerTop: win.cand.top,
       headerBottom: bottom,
-      columns: withoutNumbering(target, win.cand.ix, win.a.columns, bottom),
+      columns: withoutDateGrid(win.cand.ix, withoutNumbering(target, win.cand.ix, win.a.columns, bottom), win.cand.top, bottom),
       score: round(win.score),
       confidence: { table: round(Math.min(1, tableConfidence)), header: round(Math.min(1, headerConfidence)), key: round(keyCol?.confidence ?? 0) },
     },
@@ -763,7 +764,7 @@ export function layoutAt(
     refPrefix: target === 'wbs' ? '' : REGISTERS[target].refPrefix,
   };
   const a = assignFields(target, header, { cells: sampler(ix, bottom), ctx, lists: listsUnder(model, sheet.name, bottom) });
-  return { target, sheet: sheet.name, headerTop: top, headerBottom: bottom, columns: withoutNumbering(target, ix, a.columns, bottom), score: Math.round(a.score * 1000) / 1000 };
+  return { target, sheet: sheet.name, headerTop: top, headerBottom: bottom, columns: withoutDateGrid(ix, withoutNumbering(target, ix, a.columns, bottom), top, bottom), score: Math.round(a.score * 1000) / 1000 };
 }
 
 /**

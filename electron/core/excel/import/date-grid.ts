@@ -1,0 +1,78 @@
+// A gantt's date grid right of a table with header words (ガントチャート: a column per day or week under
+// a row of dates, often under months merged across them, or over a row of weekdays 月 火 水): its columns
+// are the chart, not the client's data. Kept as extra columns they gave every task 30–91 empty values in
+// the grid (blind check F8). They are left out of the layout; the export keeps the band's cells as the
+// client drew them and paints the bars again from the dates (services/export/gantt-marks.ts).
+import type { Cell } from '../../../common/excel/model.js';
+import type { ColumnMapping } from '../../../common/excel/preview.js';
+import type { SheetIndex } from './sheet-index.js';
+
+/** Columns in a row of dates before it is a grid (a few dated columns are a table's own: 開始 / 終了 / 期限). */
+const MIN_RUN = 5;
+
+const serialOf = (cell: Cell): number | null =>
+  (cell.t === 'd' || (cell.t === 'n' && cell.fmt !== undefined)) && typeof cell.v === 'number' && cell.v >= 20_000 && cell.v <= 2_958_465 ? Math.floor(cell.v) : null;
+
+// Days before each month in a common year: text dates carry no year, so steps are counted within one.
+const MONTH_START = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/** A date written as text without a year (10/6, 10月6日) as its day of a common year, or null. */
+function textDay(cell: Cell): number | null {
+  if (cell.t !== 's') return null;
+  const m = /^\s*(\d{1,2})\s*(?:\/|月)\s*(\d{1,2})\s*日?\s*(?:\([^)]*\)|（[^）]*）)?\s*$/.exec((cell.v as string).normalize('NFKC'));
+  if (!m) return null;
+  const [month, day] = [Number(m[1]), Number(m[2])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? MONTH_START[month - 1]! + day : null;
+}
+
+/** A day of the month as a header writes it over a day grid (1, 2 … 31, or 1日). */
+function monthDay(cell: Cell): number | null {
+  const v = cell.t === 'n' && cell.fmt === undefined ? cell.v : cell.t === 's' ? Number(/^\s*(\d{1,2})\s*日?\s*$/.exec(cell.v as string)?.[1] ?? NaN) : NaN;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 31 ? v : null;
+}
+
+/** Each value a day to a month after the one left of it (a text date may cross a new year). */
+const rising = (xs: number[], step: (a: number, b: number) => number) => xs.every((x, k) => k === 0 || (step(xs[k - 1]!, x) >= 1 && step(xs[k - 1]!, x) <= 31));
+const serialStep = (a: number, b: number) => b - a;
+const textStep = (a: number, b: number) => (b - a + 365) % 365;
+/** 1, 2 … n, 1, 2 …: each next day the following one, or 1 after a month's last (28–31). */
+const daysOfMonth = (xs: number[]) => xs.every((d, k) => k === 0 || d === xs[k - 1]! + 1 || (d === 1 && xs[k - 1]! >= 28));
+
+/**
+ * The columns of the date grids in the header rows top…bottom (0-based): runs of MIN_RUN or more
+ * adjacent cells of one row holding rising dates (as dates, or as text 10/6), or the days of a month.
+ */
+export function dateGridColumns(ix: SheetIndex, top: number, bottom: number): Set<number> {
+  const out = new Set<number>();
+  for (let r = top; r <= bottom; r++) {
+    const cells = ix.row(r)?.cells ?? [];
+    for (const [read, ok] of [
+      [serialOf, (xs: number[]) => rising(xs, serialStep)],
+      [textDay, (xs: number[]) => rising(xs, textStep)],
+      [monthDay, daysOfMonth],
+    ] as const) {
+      let run: { c: number; v: number }[] = [];
+      const close = () => {
+        if (run.length >= MIN_RUN && ok(run.map((x) => x.v))) for (const x of run) out.add(x.c);
+        run = [];
+      };
+      for (const cell of cells) {
+        const v = read(cell);
+        const last = run.at(-1);
+        if (v === null || (last && (cell.c !== last.c + 1 || !ok([last.v, v])))) close();
+        if (v !== null) run.push({ c: cell.c, v });
+      }
+      close();
+    }
+  }
+  return out;
+}
+
+/** The layout's columns without those no field took that lie inside a date grid of the header. */
+export function withoutDateGrid(ix: SheetIndex, columns: ColumnMapping[], top: number, bottom: number): ColumnMapping[] {
+  if (!columns.some((m) => m.field === null)) return columns;
+  const grid = dateGridColumns(ix, top, bottom);
+  if (grid.size === 0) return columns;
+  const inGrid = (m: ColumnMapping) => Array.from({ length: m.span }, (_, k) => m.c + k).every((c) => grid.has(c));
+  return columns.filter((m) => m.field !== null || !inGrid(m));
+}
