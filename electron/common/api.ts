@@ -15,6 +15,7 @@ import { vocabApi } from './api/vocab.js';
 import { meetingsApi } from './api/meetings.js';
 import { excelApi } from './api/excel.js';
 import { searchApi } from './api/search.js';
+import { transferApi } from './api/transfer.js';
 
 export { isoDate } from './api/schemas.js';
 export { wbsFields } from './api/wbs.js';
@@ -34,6 +35,7 @@ export const api = {
   ...meetingsApi,
   ...excelApi,
   ...searchApi,
+  ...transferApi,
 } as const;
 
 export type Api = typeof api;

@@ -19,6 +19,7 @@ import { registersHandlers } from './handlers/registers.js';
 import { vocabHandlers } from './handlers/vocab.js';
 import { meetingsHandlers } from './handlers/meetings.js';
 import { excelHandlers } from './handlers/excel.js';
+import { transferHandlers } from './handlers/transfer.js';
 import { searchHandlers } from './handlers/search.js';
 import { backupHandlers, type Storage } from './handlers/backup.js';
 import { toApiError, type Handlers } from './envelope.js';
@@ -33,6 +34,8 @@ export interface HostContext extends Actor {
   today?: () => string;
   /** Resolves at the next batch committed by any client, or after `ms` (a team database: pg-live.ts). */
   nextBatch?: (ms: number) => Promise<void>;
+  /** The migrations the workspace was opened with: a copy migrates its target (handlers/transfer.ts). */
+  migrations?: { folder: string; nativeBinding?: string };
   /** The workspace's file and backups (workspace.ts); absent when handlers run over a bare database. */
   storage?: Storage & { beforeRisky(reason: BackupReason, unlessNewerThanMs?: number): void };
 }
@@ -87,6 +90,7 @@ export function createHandlers(db: Db, ctx: HostContext): Handlers {
     ...meetingsHandlers(db, ctx),
     ...excelHandlers(db, ctx),
     ...searchHandlers(db),
+    ...transferHandlers(db, ctx),
     ...backupHandlers(ctx.storage),
   };
   return invoker(impl, ctx);

@@ -9,13 +9,12 @@
 // once-only repairs as a file does at open. A session that ended under the app (the server restarted,
 // the network dropped, the bridge's thread timed out) is opened again at the next call.
 import fs from 'node:fs';
-import path from 'node:path';
 import type { RestoreResult } from '../common/api/backup.js';
 import type { BackupInfo, BackupSettings, IntegrityReport, TeamDatabase, WorkspaceStatus } from '../common/dto.js';
 import { textError, type Envelope } from '../common/errors.js';
 import type { Db } from './db/open.js';
 import { openPgSql, type PgSql } from './db/pg-sync.js';
-import { describeTeamDatabase as describe, pgClientConfig } from './db/pg-connection.js';
+import { describeTeamDatabase as describe, pgClientConfig, pgMigrationsBeside } from './db/pg-connection.js';
 import type { SqlDb } from './db/sql.js';
 import { syncStoredStatusesOnce } from './services/wbs-status-sync.js';
 import { reindexOnce } from './services/search-index.js';
@@ -34,11 +33,6 @@ export interface PgWorkspaceOptions {
   password?: string;
   /** drizzle/pg/migrations; default: beside the SQLite migrations folder (drizzle/migrations → drizzle/pg/migrations). */
   migrationsFolder?: string;
-}
-
-/** The PostgreSQL migrations beside the SQLite ones, as the project and dist lay them out. */
-export function pgMigrationsBeside(sqliteMigrations: string): string {
-  return path.join(path.dirname(sqliteMigrations), 'pg', 'migrations');
 }
 
 export function openPgWorkspace(dataDir: string, options: WorkspaceOptions & { postgres: PgWorkspaceOptions }): Workspace {
@@ -69,7 +63,7 @@ class PgWorkspace implements Storage {
     options: WorkspaceOptions,
     private readonly pg: PgWorkspaceOptions,
   ) {
-    this.ctx = callerContext(options.context, this);
+    this.ctx = callerContext({ ...options.context, migrations: { folder: options.migrationsFolder, ...(options.nativeBinding && { nativeBinding: options.nativeBinding }) } }, this);
     this.announcements = new BatchAnnouncements(pgClientConfig(pg.database, pg.password));
     this.ctx.nextBatch = (ms) => this.announcements.next(ms);
     this.sql = this.connect();

@@ -144,7 +144,7 @@ class LiveWorkspace implements Storage {
     this.hadMarker = found !== null;
     this.createdNow = found === null && fileSize(this.file) <= 0;
     this.marker = found ?? newMarker(this.now());
-    this.ctx = callerContext(options.context, this);
+    this.ctx = callerContext({ ...options.context, migrations: { folder: options.migrationsFolder, ...(options.nativeBinding && { nativeBinding: options.nativeBinding }) } }, this);
     const run = (method: string, args: unknown, scope: CallScope) => runInScope(scope, () => this.invoke(method, args));
     this.facade = {
       dir,

@@ -620,7 +620,7 @@ export class TeamScreen {
   }
 
   async connect() {
-    await this.section().getByRole('button', { name: '接続' }).click();
+    await this.section().getByRole('button', { name: '接続', exact: true }).click();
   }
 
   /** Why the team database is not open (shown in place of every other screen until 再接続 or leaving it). */
@@ -634,6 +634,19 @@ export class TeamScreen {
 
   async backToFile() {
     await this.section().getByRole('button', { name: 'この PC のファイルに戻す' }).click();
+  }
+
+  /** この PC のデータをコピーして接続: copies the workspace into the (empty) database, then connects. */
+  async copyAndConnect() {
+    await this.section().getByRole('button', { name: 'この PC のデータをコピーして接続' }).click();
+  }
+
+  /** SQLite ファイルに書き出す: one project (by name) or, without one, the whole workspace; answers the saved file. */
+  async exportFile(project?: string): Promise<{ fileName: string; path: string }> {
+    const s = this.page.getByTestId('export-file-section');
+    await s.getByTestId('export-file-project').selectOption(project ? { label: project } : { value: '' });
+    const [download] = await Promise.all([this.page.waitForEvent('download'), s.getByTestId('export-file-save').click()]);
+    return { fileName: download.suggestedFilename(), path: (await download.path())! };
   }
 
   error(): Locator {

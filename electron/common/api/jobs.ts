@@ -43,5 +43,8 @@ export function isJobMethod(name: string): name is JobMethod {
   return Object.prototype.hasOwnProperty.call(jobsApi, name);
 }
 
-/** Calls that write nothing until their end (or nothing at all), so stopping them loses nothing. */
-export const CANCELLABLE_METHODS: ReadonlySet<string> = new Set(['excel.previewImport', 'excel.export', 'excel.sheetPreview']);
+/**
+ * Calls that write nothing until their end (or nothing at all), so stopping them loses nothing; the
+ * copies of a workspace write their target in one transaction that a stop rolls back.
+ */
+export const CANCELLABLE_METHODS: ReadonlySet<string> = new Set(['excel.previewImport', 'excel.export', 'excel.sheetPreview', 'workspace.copyToTeam', 'workspace.exportFile']);

@@ -23,6 +23,12 @@ export interface Dialect {
    * has no logins (NULL).
    */
   readonly sessionRole: string;
+  /**
+   * After rows were written with their own ids (a copy from another engine): the statement that moves
+   * the table's id counter past them, or null where the engine does it by itself (SQLite's AUTOINCREMENT
+   * follows the largest id written; a PostgreSQL identity does not, and the next insert would collide).
+   */
+  resumeNumbering(table: string): string | null;
 }
 
 export const SQLITE: Dialect = {
@@ -32,6 +38,7 @@ export const SQLITE: Dialect = {
   jsonBoolean: (col) => `json(CASE WHEN ${col} IS NULL THEN 'null' WHEN ${col} THEN 'true' ELSE 'false' END)`,
   jsonInline: (col) => `json(${col})`,
   sessionRole: 'NULL',
+  resumeNumbering: () => null,
 };
 
 // json_build_object takes at most 100 arguments (50 pairs): a wider row is built in parts and joined as
@@ -51,4 +58,5 @@ export const POSTGRES: Dialect = {
   jsonBoolean: (col) => `(CASE WHEN ${col} IS NULL THEN NULL ELSE ${col} <> 0 END)`,
   jsonInline: (col) => `${col}::json`,
   sessionRole: 'current_user',
+  resumeNumbering: (table) => `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), max(id)) FROM "${table}"`,
 };

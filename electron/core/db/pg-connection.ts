@@ -3,6 +3,7 @@
 // the shell keeps it (Electron: safeStorage); without one, node-postgres looks where libpq does
 // (PGPASSWORD, then the user's ~/.pgpass or PGPASSFILE).
 import fs from 'node:fs';
+import path from 'node:path';
 import type pg from 'pg';
 import type { TeamDatabase } from '../../common/dto.js';
 
@@ -30,4 +31,9 @@ function readCa(file: string): string {
 /** How the database is named to the user: user@host:port/database. */
 export function describeTeamDatabase(db: TeamDatabase): string {
   return `${db.user}@${db.host}:${db.port}/${db.database}`;
+}
+
+/** The PostgreSQL migrations beside the SQLite ones, as the project and dist lay them out. */
+export function pgMigrationsBeside(sqliteMigrations: string): string {
+  return path.join(path.dirname(sqliteMigrations), 'pg', 'migrations');
 }

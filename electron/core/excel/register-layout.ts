@@ -334,8 +334,13 @@ export async function registerXlsx(input: RegisterLayoutInput): Promise<Buffer> 
   return zip.finish();
 }
 
+/** A name (a project's) as part of a Windows file name: no reserved characters, at most 60 characters. */
+export function fileNamePart(name: string): string {
+  return [...name.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').replace(/\s+/g, ' ').trim()].slice(0, 60).join('').replace(/[. ]+$/, '');
+}
+
 /** `課題管理表_<project>_<yyyymmdd>.xlsx`, safe as a Windows file name. */
 export function registerFileName(target: ImportTarget, language: Language, projectName: string, today: string): string {
-  const safe = [...projectName.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').replace(/\s+/g, ' ').trim()].slice(0, 60).join('').replace(/[. ]+$/, '');
+  const safe = fileNamePart(projectName);
   return `${[REGISTER_TITLES[target][language].replaceAll(' ', '_'), safe, today.replaceAll('-', '')].filter((s) => s !== '').join('_')}.xlsx`;
 }

@@ -171,6 +171,14 @@ export const en = {
     unavailable: 'Now: the team database {{database}} cannot be opened, so nothing can be done. Check the server and Reconnect, or go back to this PC\'s file.',
     reconnect: 'Reconnect',
     unavailableFile: 'Now: the team settings cannot be read, so nothing can be done. Go back to this PC\'s file, or connect again.',
+    copyAndConnect: 'Copy this PC\'s data and connect',
+    copyHint: 'Copies this PC\'s whole workspace (every project, register, minutes, Excel format, history and baseline) into an empty database, then connects to it. Cancelled or failed, it leaves nothing in the database.',
+    copied: '{{total}} rows copied. Connecting…',
+    exportTitle: 'Save as a SQLite file',
+    exportHint: 'Saves one project, or the whole workspace, as a SQLite file PMO Desk opens (a client handover, an offline laptop).',
+    exportAll: 'The whole workspace',
+    exportButton: 'Save',
+    exported: '{{total}} rows saved in {{fileName}}.',
   },
   backup: {
     intro: 'PMO Desk backs up the workspace on the first start of each day and before every import, project delete and restore. It keeps 7 daily, 4 weekly and 12 monthly backups, the last 10 made by hand and the last 10 taken before such operations.',
@@ -1089,6 +1097,8 @@ export const en = {
       openFailed: 'The workspace could not be opened on {{database}}; the previous workspace is open again.',
       badFile: 'The team settings file cannot be read: {{detail}}',
       notOpened: 'The workspace could not be opened on {{database}} ({{detail}}).',
+      copyNotEmpty: '{{database}} already holds data (table {{table}}): copy into an empty database.',
+      copyFromTeam: 'The workspace is on a team database: only a workspace in this PC\'s file is copied to one.',
     },
     // A message the core sent without its own sentence: the English UI shows the core's own words.
     fallback: {
@@ -1265,6 +1275,7 @@ export const en = {
       unavailable: 'Backups are not available here: the workspace was opened without its data folder.',
       postgres: 'A workspace on the team database (PostgreSQL) is not backed up or restored by PMO Desk: use the server\'s pg_dump / pg_restore.',
     },
+    transfer: { unavailable: 'Copying a workspace is not available here: the workspace was opened without its migrations.' },
     meeting: {
       finalNoEdit: '“{{title}}” is final and cannot be edited; reopen it first.',
       finalNoDelete: '“{{title}}” is final and cannot be deleted; reopen it first.',
@@ -1276,7 +1287,7 @@ export const en = {
     working: 'Working…',
     cancel: 'Cancel',
     cancelling: 'Cancelling…',
-    methods: { excel_export: 'Exporting to Excel…', excel_previewImport: 'Reading the file…', excel_applyImport: 'Importing…', excel_sheetPreview: 'Reading the sheet…', history_undo: 'Undoing…', history_redo: 'Redoing…', meeting_importForm: 'Importing the minutes…', backup_create: 'Backing up…', backup_restore: 'Restoring…' },
+    methods: { excel_export: 'Exporting to Excel…', excel_previewImport: 'Reading the file…', excel_applyImport: 'Importing…', excel_sheetPreview: 'Reading the sheet…', history_undo: 'Undoing…', history_redo: 'Redoing…', meeting_importForm: 'Importing the minutes…', backup_create: 'Backing up…', backup_restore: 'Restoring…', workspace_copyToTeam: 'Copying to the team database…', workspace_exportFile: 'Writing the SQLite file…' },
   },
   errors: {
     notDate: '{{value}} is not a date (yyyy/mm/dd)',

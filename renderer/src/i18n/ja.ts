@@ -173,6 +173,14 @@ export const ja: Strings = {
     unavailable: '現在: チームのデータベース {{database}} を開けないため、作業できません。サーバーを確かめて「再接続」するか、「この PC のファイルに戻す」を選んでください。',
     reconnect: '再接続',
     unavailableFile: '現在: チームの設定を読めないため、作業できません。「この PC のファイルに戻す」を選ぶか、設定し直してください。',
+    copyAndConnect: 'この PC のデータをコピーして接続',
+    copyHint: '空のデータベースに、この PC の作業データ (全プロジェクト・台帳・議事録・Excel 形式・履歴・基準計画) をまとめてコピーしてから接続します。途中で中止するか失敗した場合、データベースには何も残りません。',
+    copied: '{{total}} 行をコピーしました。接続しています…',
+    exportTitle: 'SQLite ファイルに書き出す',
+    exportHint: 'プロジェクト 1 件、または作業データ全体を、PMO Desk で開ける SQLite ファイルとして保存します (顧客への引き渡し、オフラインのノート PC 用)。',
+    exportAll: '作業データ全体',
+    exportButton: '書き出す',
+    exported: '{{fileName}} に {{total}} 行を書き出しました。',
   },
   backup: {
     intro: 'PMO Desk は毎日最初の起動時と、取込・プロジェクト削除・復元の前に作業データをバックアップします。日次 7 件、週次 4 件、月次 12 件と、手動の直近 10 件、操作前の直近 10 件を残します。',
@@ -1090,6 +1098,8 @@ export const ja: Strings = {
       openFailed: '{{database}} で作業データを開けませんでした。元の作業データに戻しました。',
       badFile: 'チームの設定ファイルを読めません: {{detail}}',
       notOpened: '{{database}} で作業データを開けませんでした ({{detail}})。',
+      copyNotEmpty: '{{database}} にはすでにデータがあります (テーブル {{table}})。コピー先は空のデータベースにしてください。',
+      copyFromTeam: 'チームのデータベースで作業中です。コピーできるのはこの PC のファイルの作業データだけです。',
     },
     // A message the core sent without its own sentence: said by its code (the English UI shows the core's words).
     fallback: {
@@ -1266,6 +1276,7 @@ export const ja: Strings = {
       unavailable: 'ここではバックアップを使えません (作業データのフォルダーなしで開いています)。',
       postgres: 'チームのデータベース (PostgreSQL) 上の作業データは PMO Desk ではバックアップ・復元しません。サーバーの pg_dump / pg_restore を使ってください。',
     },
+    transfer: { unavailable: 'ここでは作業データをコピーできません (移行の定義なしで開いています)。' },
     meeting: {
       finalNoEdit: '「{{title}}」は確定済みのため編集できません。先に確定を解除してください。',
       finalNoDelete: '「{{title}}」は確定済みのため削除できません。先に確定を解除してください。',
@@ -1277,7 +1288,7 @@ export const ja: Strings = {
     working: '処理中…',
     cancel: '中止',
     cancelling: '中止しています…',
-    methods: { excel_export: 'Excel に出力しています…', excel_previewImport: 'ファイルを読み込んでいます…', excel_applyImport: '取り込んでいます…', excel_sheetPreview: 'シートを読み込んでいます…', history_undo: '元に戻しています…', history_redo: 'やり直しています…', meeting_importForm: '議事録を取り込んでいます…', backup_create: 'バックアップしています…', backup_restore: '復元しています…' },
+    methods: { excel_export: 'Excel に出力しています…', excel_previewImport: 'ファイルを読み込んでいます…', excel_applyImport: '取り込んでいます…', excel_sheetPreview: 'シートを読み込んでいます…', history_undo: '元に戻しています…', history_redo: 'やり直しています…', meeting_importForm: '議事録を取り込んでいます…', backup_create: 'バックアップしています…', backup_restore: '復元しています…', workspace_copyToTeam: 'チームのデータベースにコピーしています…', workspace_exportFile: 'SQLite ファイルに書き出しています…' },
   },
   errors: {
     notDate: '{{value}} は日付ではありません (yyyy/mm/dd)',

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamState } from '../../../../electron/common/api/team.js';
 import { ApiError } from '../../../../electron/common/errors.js';
-import { teamCall } from '../../api/client.js';
+import { call, teamCall } from '../../api/client.js';
 import { ErrorBanner, useMessageText } from '../../ui/ErrorBanner.js';
 
 /**
@@ -11,6 +11,8 @@ import { ErrorBanner, useMessageText } from '../../ui/ErrorBanner.js';
  * and reopens the workspace on the database; the page then reloads, everything read from it.
  * When the database did not open (at start: the server down, no kept password, TLS refused) it says why,
  * and 接続 becomes 再接続 with the form filled in; この PC のファイルに戻す leaves the team.
+ * この PC のデータをコピーして接続 first copies this PC's workspace into the (empty) database
+ * (workspace.copyToTeam: the bar under the top bar shows how far, with 中止), then connects.
  */
 export function TeamSection() {
   const { t } = useTranslation();
@@ -26,6 +28,7 @@ export function TeamSection() {
   const [caFile, setCaFile] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
 
   useEffect(() => {
     void teamCall('team.get', {}).then((s) => {
@@ -53,15 +56,22 @@ export function TeamSection() {
     );
   };
 
+  const login = () => ({
+    database: { host: host.trim(), port: Number(port), database: database.trim(), user: user.trim(), ...(tls && caFile.trim() && { caFile: caFile.trim() }) },
+    ...(password && { password }),
+  });
+
   const connect = (e: FormEvent) => {
     e.preventDefault();
-    act(() =>
-      teamCall('team.connect', {
-        database: { host: host.trim(), port: Number(port), database: database.trim(), user: user.trim(), ...(tls && caFile.trim() && { caFile: caFile.trim() }) },
-        ...(password && { password }),
-      }),
-    );
+    act(() => teamCall('team.connect', login()));
   };
+
+  const copyAndConnect = () =>
+    act(async () => {
+      const copied = await call('workspace.copyToTeam', login());
+      setNote(t('team.copied', { total: copied.total }));
+      await teamCall('team.connect', login());
+    });
 
   const on = state?.database;
   const problem = state?.problem ? ApiError.from(state.problem) : null;
@@ -107,12 +117,23 @@ export function TeamSection() {
           <button type="submit" className="primary" disabled={busy || !ready}>
             {t(problem ? 'team.reconnect' : 'team.connect')}
           </button>
+          {!on && !problem && (
+            <button type="button" disabled={busy || !ready} onClick={copyAndConnect} data-testid="team-copy">
+              {t('team.copyAndConnect')}
+            </button>
+          )}
           {(on || problem) && (
             <button type="button" disabled={busy} onClick={() => act(() => teamCall('team.disconnect', {}))}>
               {t('team.disconnect')}
             </button>
           )}
         </div>
+        {!on && !problem && <p className="muted small">{t('team.copyHint')}</p>}
+        {note && (
+          <p role="status" data-testid="team-note">
+            {note}
+          </p>
+        )}
       </form>
       <ErrorBanner text={error} onClose={() => setError(null)} />
     </section>
