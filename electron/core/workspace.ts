@@ -49,7 +49,7 @@ import { restoreProjectFrom } from './db/project-restore.js';
 import { LiveFile } from './db/live-file.js';
 import { walDamage, walFile, WalGuard } from './db/wal.js';
 import { syncStoredStatusesOnce } from './services/wbs-status-sync.js';
-import { reindexOnce } from './services/search-index.js';
+import { catchUpSoon, reindexOnce } from './services/search-index.js';
 import { createHandlers, createRecoveryHandlers, type HostContext } from './handlers.js';
 import { toApiError, type Handlers } from './envelope.js';
 import type { Storage } from './handlers/backup.js';
@@ -212,6 +212,8 @@ class LiveWorkspace implements Storage {
     syncStoredStatusesOnce(db);
     // One from before the search index held WBS codes and 2-character pieces gets it written, once.
     reindexOnce(db);
+    // Rows a large batch left for the search index's catch-up when the app last quit.
+    catchUpSoon(db);
     this.hadMarker = true;
     this.lock.update('open');
     this.setCondition({ kind: 'ok', db, guard: new WalGuard(this.file, db.sqlite), live: new LiveFile(this.file) }, createHandlers(db, this.ctx));

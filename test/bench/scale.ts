@@ -18,6 +18,7 @@ import { japaneseWbs } from '../fixtures/excel/xlsx.js';
 import { repeat, stats, type Stats } from './stats.js';
 import type { BenchLine } from './excel-import.js';
 import { call } from './call.js';
+import { benchBigImport } from './big-import.js';
 
 const day = (offset: number) => new Date(Date.UTC(2025, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -202,31 +203,13 @@ export async function benchScale(log: (line: string) => void = console.log): Pro
     add('scale: history.undo of that import', undo, `≤ 1 s and ≤ its apply: ${ratio(undo.p50, apply.p50)}`, false);
     add('scale: history.redo of that import', redo, `${ratio(redo.p50, apply.p50)} its apply`, false);
 
-    // A 100,000-row workbook end to end (preview, then apply into a project of its own), beside the
-    // store's own bulk insert of as many task rows (rolled back): the least an apply writes.
-    const { id: bigImport } = await call<{ id: number }>(h, 'project.create', { name: 'import 100,000' });
-    const big = (await japaneseWbs(100_000)).toString('base64');
-    let refused = '';
-    const imported = await repeat(1, async () => {
-      // A refusal (the reader's time limit on a busy machine) is printed, not the end of the section.
-      try {
-        const p = await call<{ previewId: string }>(h, 'excel.previewImport', { projectId: bigImport, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: big });
-        await call(h, 'excel.applyImport', { previewId: p.previewId });
-      } catch (e) {
-        refused = (e as Error).message;
-      }
-    });
-    const now = new Date().toISOString();
-    let nextId = ((ws.db.prepare('SELECT max(id) FROM wbs_tasks').pluck().get() as number) ?? 0) + 1;
-    const rows = Array.from({ length: 100_000 }, (_, i) => newTaskRow(nextId++, importProject, null, i + 1, { name: `タスク ${i}`, assignee: '山田', plannedStart: day(i % 600), plannedFinish: day((i % 600) + 5), plannedEffort: 2 }, now));
-    const floorInsert = stats([rawRolledBack(ws.db, () => { for (let i = 0; i < rows.length; i += 5000) wbsStore.insertMany(ws.db, rows.slice(i, i + 5000)); })]);
-    add('scale: import of a 100,000-row workbook, end to end', imported, refused ? `REFUSED after this long: ${refused.slice(0, 120)}` : `≤ 3 s; ${ratio(imported.p50, floorInsert.p50)} its rows' bulk insert`, false);
-    add('  floor: the store\'s bulk insert of 100,000 task rows, rolled back', floorInsert, '', false);
   } finally {
     ws.close();
     fs.rmSync(ws.dir, { recursive: true, force: true });
   }
 
+  // The 100,000-row import, once (its own section runs it three times: npm run bench -- --only bigimport).
+  lines.push(...(await benchBigImport(log, 1)));
   lines.push(...(await benchProjectDelete(log)));
   return lines;
 }

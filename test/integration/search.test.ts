@@ -7,10 +7,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/open.js';
 import { RANKED_MAX, searchRows } from '../../electron/core/services/search.js';
-import { reindex, reindexOnce, SEARCH_INDEX_KEY, SearchTouches, searchKey } from '../../electron/core/services/search-index.js';
+import { DEFER_INDEX_ROWS, PENDING_KEY, reindex, reindexOnce, SEARCH_INDEX_KEY, SearchTouches, searchKey } from '../../electron/core/services/search-index.js';
+import { getSetting } from '../../electron/core/services/settings.js';
 import { KEY_KINDS } from '../../electron/core/db/queries/search.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
-import { workbook } from '../fixtures/excel/xlsx.js';
+import { japaneseWbs, workbook } from '../fixtures/excel/xlsx.js';
 import { seedProject } from '../helpers/seed.js';
 import { MIGRATIONS, inProcessCaller, tempDir, tempWorkspace } from '../helpers/workspace.js';
 
@@ -273,6 +274,71 @@ describe('search index kept by the batch', () => {
     await call('project.delete', { id: other });
     expect(await call('search.query', { text: '判定' })).toEqual([]);
     indexMatchesRows(ws.db);
+    ws.close();
+  });
+});
+
+describe('search index of a large batch, written after it commits', () => {
+  // More rows than a batch indexes inline: the apply writes them down, an idle job or the next search indexes them.
+  const ROWS = DEFER_INDEX_ROWS + 500;
+  let file: Buffer;
+  beforeAll(async () => {
+    file = await japaneseWbs(ROWS);
+  });
+  const importWbs = async (call: ReturnType<typeof inProcessCaller>, projectId: number) => {
+    const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: file.toString('base64') });
+    await call('excel.applyImport', { previewId: preview.previewId });
+  };
+  // Row 5,495 of the file: 単体テスト 5495（画面・帳票）, one task of its name.
+  const named = (hits: { title: string }[]) => hits.map((h) => h.title);
+
+  it('finds the imported rows right after the apply, and loses them right after the undo', async () => {
+    const { ws, call, p } = await setup();
+    await importWbs(call, p);
+    expect(getSetting(ws.db, PENDING_KEY)).not.toBeNull();
+    expect(named(await call('search.query', { text: '5495（画面' }))).toEqual(['単体テスト 5495（画面・帳票）']);
+    expect(getSetting(ws.db, PENDING_KEY)).toBeNull();
+    indexMatchesRows(ws.db);
+
+    await call('history.undo', { projectId: p });
+    expect(getSetting(ws.db, PENDING_KEY)).not.toBeNull();
+    expect(await call('search.query', { text: '5495（画面' })).toEqual([]);
+    expect(ws.db.sqlite.prepare('SELECT count(*) FROM search_text').pluck().get()).toBe(0);
+    await call('history.redo', { projectId: p });
+    expect(named(await call('search.query', { text: '単体テスト 5495' }))).toEqual(['単体テスト 5495（画面・帳票）']);
+    indexMatchesRows(ws.db);
+    ws.close();
+  });
+
+  it('is written by the idle job without a search, and after a quit by the next open', async () => {
+    const { ws, call, p } = await setup();
+    await importWbs(call, p);
+    await expect.poll(() => getSetting(ws.db, PENDING_KEY), { timeout: 30_000, interval: 50 }).toBeNull();
+    expect(ws.db.sqlite.prepare("SELECT count(*) FROM search_text WHERE kind = 'wbs_task'").pluck().get()).toBe(ROWS);
+    indexConsistent(ws.db);
+
+    // Quit before the job ran: what is written down is indexed after the next open.
+    const q = (await call('project.create', { name: '二つ目' })).id;
+    await importWbs(call, q);
+    ws.close();
+    const again = tempWorkspace(ws.dir);
+    await expect.poll(() => getSetting(again.db, PENDING_KEY), { timeout: 30_000, interval: 50 }).toBeNull();
+    expect(again.db.sqlite.prepare("SELECT count(*) FROM search_text WHERE kind = 'wbs_task'").pluck().get()).toBe(2 * ROWS);
+    indexMatchesRows(again.db);
+    again.close();
+  });
+
+  it('keeps a deleted project out, and its rows found again once the delete is undone', async () => {
+    const { ws, call, p } = await setup();
+    await importWbs(call, p);
+    // The delete and its undo both written down before any search: indexed together, the rows stay found.
+    await call('project.delete', { id: p });
+    await call('history.undo', { projectId: p });
+    expect(named(await call('search.query', { text: '5495（画面' }))).toEqual(['単体テスト 5495（画面・帳票）']);
+    indexMatchesRows(ws.db);
+    await call('history.redo', { projectId: p });
+    expect(await call('search.query', { text: '5495（画面' })).toEqual([]);
+    expect(ws.db.sqlite.prepare('SELECT count(*) FROM search_text').pluck().get()).toBe(0);
     ws.close();
   });
 });

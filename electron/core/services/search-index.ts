@@ -1,5 +1,7 @@
 // The search index of Ctrl+K, written by the batch that writes the rows (batch.ts calls indexBatch
-// before it commits), so edits, paste, import, undo/redo and restores are found at once. Three tables
+// before it commits), so edits, paste, import, undo/redo and restores are found at once; a batch of more
+// than DEFER_INDEX_ROWS rows writes down what it touched instead, for an idle catch-up that any search
+// runs to its end first (see indexBatch). Three tables
 // (drizzle/migrations 0005, 0007):
 //   search_text  one row of text per WBS task, risk, issue, change and meeting: ref (the ID; '' for WBS
 //                tasks, whose code changes with every row moved above them: search.ts finds a task by
@@ -20,7 +22,8 @@ import { REGISTER_LIST } from '../../common/registers/index.js';
 import { code, date, extra, ref } from '../../common/registers/descriptor.js';
 import type { SqlDb as Db } from '../db/sql.js';
 import { getSetting, setSetting } from './settings.js';
-import { KEY_KINDS, deleteSearchRows, deleteSearchRowsGone, replaceSearchGrams, upsertSearchRows, type SearchEntry } from '../db/queries/search.js';
+import { deleteSetting } from '../db/queries/settings.js';
+import { KEY_KINDS, deleteSearchRows, deleteSearchRowsGone, deleteSearchRowsOfGoneProject, replaceSearchGrams, upsertSearchRows, type SearchEntry } from '../db/queries/search.js';
 
 interface Source {
   kind: SearchKind;
@@ -155,18 +158,62 @@ export class SearchTouches {
     set.add(id);
   }
 
+  /** How many rows it names. */
+  get size(): number {
+    let n = this.deletedProjects.size;
+    for (const ids of this.rows.values()) n += ids.size;
+    return n;
+  }
+
   get empty(): boolean {
     return this.rows.size === 0 && this.deletedProjects.size === 0;
   }
 }
 
-/** Brings the index in line with the rows a batch touched (inside the batch's transaction). */
+/**
+ * A batch that touched more rows than this leaves its index to a catch-up after it commits (an import
+ * of 100,000 rows spent ~2.6 s of its apply on the index, issue 18): the rows it touched are written
+ * down in the same transaction (PENDING_KEY), an idle job indexes them a chunk at a time, and a search
+ * first indexes whatever is still written down, so it finds exactly what is stored. Smaller batches
+ * (every edit, a paste) index inline, as before: their cost is theirs.
+ */
+export const DEFER_INDEX_ROWS = 5_000;
+/** The rows still to index ({ kind: ids }, and deleted projects), in the settings table: survives a quit. */
+export const PENDING_KEY = 'search.pending';
+/** Rows indexed per transaction of the catch-up: a call waits at most one chunk behind it. */
+const CATCH_UP_ROWS = 10_000;
+
+interface Pending {
+  rows: Partial<Record<SearchKind, number[]>>;
+  projects: number[];
+}
+
+/**
+ * Brings the index in line with the rows a batch touched (inside the batch's transaction), or, for a
+ * large batch, writes them down for the catch-up. Either way the index ends up as the rows read when it
+ * is written: it reads the rows as stored then, so indexing later, twice, or in another order than the
+ * batches ran gives the same index.
+ */
 export function indexBatch(db: Db, t: SearchTouches): void {
   if (t.empty) return;
+  // PostgreSQL (team mode) indexes inline: its index is one GIN over search_text (queries/search-pg.ts).
+  if (t.size > DEFER_INDEX_ROWS && db.sql.dialect.search === 'fts5') {
+    const p = pendingOf(db);
+    for (const [kind, ids] of t.rows) p.rows[kind] = [...new Set([...(p.rows[kind] ?? []), ...ids])];
+    p.projects = [...new Set([...p.projects, ...t.deletedProjects])];
+    setSetting(db, PENDING_KEY, p);
+    catchUpSoon(db);
+    return;
+  }
+  writeIndex(db, t.rows, t.deletedProjects);
+}
+
+function writeIndex(db: Db, rows: ReadonlyMap<SearchKind, Iterable<number>>, deletedProjects: Iterable<number>): void {
   const gone: number[] = [];
-  for (const p of t.deletedProjects) gone.push(...deleteSearchRows(db, p));
+  // Only a project that is still gone (its delete not undone since) loses its entries.
+  for (const p of deletedProjects) gone.push(...deleteSearchRowsOfGoneProject(db, p));
   const written: Entry[] = [];
-  for (const [kind, ids] of t.rows) {
+  for (const [kind, ids] of rows) {
     const source = SOURCE_OF.get(kind)!;
     const list = [...ids];
     written.push(...upsertSearchRows(db, source, { ids: list }));
@@ -176,10 +223,72 @@ export function indexBatch(db: Db, t: SearchTouches): void {
   writeGrams(db, written, gone);
 }
 
+function pendingOf(db: Db): Pending {
+  const p = getSetting(db, PENDING_KEY) as Pending | null;
+  return { rows: { ...p?.rows }, projects: [...(p?.projects ?? [])] };
+}
+
+/**
+ * Indexes up to `max` of the rows written down (all of them by default) in one transaction; answers
+ * whether any are left. A search calls it first (searchRows), the idle job a chunk at a time.
+ */
+export function catchUpIndex(db: Db, max = Infinity): boolean {
+  // Read first, outside a transaction: a search with nothing written down takes no write lock.
+  if (db.sql.dialect.search !== 'fts5' || getSetting(db, PENDING_KEY) === null) return false;
+  return db.sql.tx(() => {
+    const p = getSetting(db, PENDING_KEY) as Pending | null;
+    if (!p) return false;
+    const now = new Map<SearchKind, number[]>();
+    let room = max;
+    for (const kind of Object.keys(p.rows) as SearchKind[]) {
+      if (room <= 0) break;
+      const ids = p.rows[kind]!;
+      const take = ids.splice(0, room);
+      room -= take.length;
+      now.set(kind, take);
+      if (ids.length === 0) delete p.rows[kind];
+    }
+    // Projects go with the last chunk: their entries are deleted only if the project is still gone then.
+    const left = Object.keys(p.rows).length > 0;
+    writeIndex(db, now, left ? [] : p.projects);
+    if (left) setSetting(db, PENDING_KEY, p);
+    else deleteSetting(db, PENDING_KEY);
+    return left;
+  });
+}
+
+const scheduled = new WeakSet<Db>();
+
+/**
+ * The idle job: a chunk of the rows written down, then the next one after whatever calls came
+ * meanwhile, until none are left. Started by a deferring batch and at open (a quit before it ended).
+ */
+export function catchUpSoon(db: Db): void {
+  if (scheduled.has(db) || db.sql.dialect.search !== 'fts5') return;
+  scheduled.add(db);
+  const step = () => {
+    let left = false;
+    try {
+      left = catchUpIndex(db, CATCH_UP_ROWS);
+    } catch (err) {
+      // The workspace was closed meanwhile: what is left stays written down for the next open. Anything
+      // else is a fault to see, but not one to end the process with: a search still catches up itself.
+      if (!/not open/i.test((err as Error).message)) console.error('search index catch-up:', err);
+    }
+    if (left) setTimeout(step, 0).unref?.();
+    else scheduled.delete(db);
+  };
+  // After the calls that follow a large write (the screen reading the rows again) have had their turn.
+  // Never the reason a process stays alive: an unfinished catch-up resumes at the next open.
+  setTimeout(step, 100).unref?.();
+}
+
 /** Indexes every row of a project (or of the workspace) anew: after a project restore, and at open once. */
 export function reindex(db: Db, projectId?: number): number {
   // Every key of the scope out first, so every row is written (and its pieces with it).
   const gone = deleteSearchRows(db, projectId);
+  // The whole index written anew leaves nothing for the catch-up.
+  if (projectId === undefined) deleteSetting(db, PENDING_KEY);
   const written: Entry[] = [];
   for (const source of SOURCE_OF.values()) written.push(...upsertSearchRows(db, source, projectId === undefined ? 'all' : { projectId }));
   writeGrams(db, written, gone);

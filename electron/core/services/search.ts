@@ -6,7 +6,7 @@
 // pieces (every character starts one). Measured in npm run bench, 50,000 rows.
 import { searchTerms, type SearchHit, type SearchKind } from '../../common/search.js';
 import type { SqlDb as Db } from '../db/sql.js';
-import { bigramQuery, charQuery } from './search-index.js';
+import { bigramQuery, catchUpIndex, charQuery } from './search-index.js';
 import { taskAtCode, taskCode } from './wbs.js';
 import { countTrigramMatches, matchNewestFirst, matchRanked, taskSearchRows, type SearchFilter, type SearchRow } from '../db/queries/search.js';
 import { projectIds } from '../db/queries/projects.js';
@@ -37,6 +37,8 @@ export const RANKED_MAX = 1000;
 export function searchRows(db: Db, text: string, options: SearchOptions = {}): SearchHit[] {
   const terms = searchTerms(text);
   if (terms.length === 0) return [];
+  // Rows a large batch left to the idle catch-up are indexed now: a search finds what is stored.
+  catchUpIndex(db);
   const limit = options.limit ?? 20;
   const long = terms.filter((w) => length(w) >= 3);
   const pairs = terms.filter((w) => length(w) === 2);

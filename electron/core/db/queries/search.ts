@@ -82,6 +82,13 @@ export function deleteSearchRows(db: SqlDb, projectId?: number): number[] {
   return gone.map((r) => r[0]);
 }
 
+/** Removes the entries of a project that no longer exists (none if it does: its delete was undone since); answers their keys. */
+export function deleteSearchRowsOfGoneProject(db: SqlDb, projectId: number): number[] {
+  return db.sql
+    .values<[number]>('DELETE FROM search_text WHERE project_id = ? AND NOT EXISTS (SELECT 1 FROM projects WHERE id = ?) RETURNING id', [projectId, projectId])
+    .map((r) => r[0]);
+}
+
 /** Removes the entries of the source's rows among `ids` that no longer exist; answers their keys. */
 export function deleteSearchRowsGone(db: SqlDb, s: SearchSource, ids: readonly number[]): number[] {
   return db.sql
