@@ -29,6 +29,13 @@ export interface Dialect {
    * follows the largest id written; a PostgreSQL identity does not, and the next insert would collide).
    */
   resumeNumbering(table: string): string | null;
+  /**
+   * A statement answering `first`: the first of `n` consecutive ids of the table no row has had or will
+   * be given by the engine, for rows inserted in bulk with their ids (an import). SQLite: after the
+   * largest id AUTOINCREMENT has given (it follows the ids written); PostgreSQL: the identity's counter is
+   * moved past the block in the same statement, so a colleague's next row cannot take one of them.
+   */
+  reserveIds(table: string, n: number): { sql: string; params: unknown[] };
 }
 
 export const SQLITE: Dialect = {
@@ -39,6 +46,10 @@ export const SQLITE: Dialect = {
   jsonInline: (col) => `json(${col})`,
   sessionRole: 'NULL',
   resumeNumbering: () => null,
+  reserveIds: (table) => ({
+    sql: `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), coalesce((SELECT max(id) FROM "${table}"), 0)) + 1 AS first`,
+    params: [table],
+  }),
 };
 
 // json_build_object takes at most 100 arguments (50 pairs): a wider row is built in parts and joined as
@@ -59,4 +70,10 @@ export const POSTGRES: Dialect = {
   jsonInline: (col) => `${col}::json`,
   sessionRole: 'current_user',
   resumeNumbering: (table) => `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), max(id)) FROM "${table}"`,
+  // nextval (never rolled back) and max(id) (ids written explicitly, as undo writes them back) both bound
+  // what was given; setval ends the block so the identity goes on after it.
+  reserveIds: (table, n) => ({
+    sql: `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), greatest((SELECT coalesce(max(id), 0) FROM "${table}"), nextval(pg_get_serial_sequence('"${table}"', 'id')) - 1) + CAST(? AS bigint)) - CAST(? AS bigint) + 1 AS first`,
+    params: [n, n],
+  }),
 };

@@ -500,9 +500,13 @@ export function insertRow(
   return stored;
 }
 
-/** The id the next inserted task gets (AUTOINCREMENT never reuses one), for rows inserted in bulk. */
-export function nextTaskId(db: Db): number {
-  return q.lastTaskId(db) + 1;
+/**
+ * The first of `n` ids for tasks inserted in bulk with their ids (never given before, and not given to
+ * another row afterwards: on PostgreSQL the identity is moved past them, so a colleague's task cannot
+ * take one).
+ */
+export function nextTaskId(db: Db, n: number): number {
+  return q.reserveTaskIds(db, n);
 }
 
 /** A new task with every column and its id (see nextTaskId), for insertTasks. */

@@ -157,11 +157,10 @@ export function subtreeIds(db: SqlDb, topId: number): number[] {
     .map((r) => r[0]);
 }
 
-/** The greatest task id ever given (AUTOINCREMENT never gives one again), 0 before the first. */
-export function lastTaskId(db: SqlDb): number {
-  const seq = db.sql.get<{ seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'wbs_tasks'")?.seq;
-  const max = db.sql.get<{ m: number | null }>('SELECT max(id) AS m FROM wbs_tasks')!.m;
-  return Math.max(seq ?? 0, max ?? 0);
+/** The first of `n` task ids never given and reserved for rows inserted with their ids (Dialect.reserveIds). */
+export function reserveTaskIds(db: SqlDb, n: number): number {
+  const { sql, params } = db.sql.dialect.reserveIds('wbs_tasks', n);
+  return db.sql.get<{ first: number }>(sql, params)!.first;
 }
 
 // ---- roll-ups and statuses -----------------------------------------------------------------------

@@ -77,7 +77,7 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
 
   // New tasks get their ids up front and wait in `pending` to be inserted in bulk; anything that reads
   // the table (a position among stored siblings, moving a stored task) inserts them first.
-  let nextId = nextTaskId(db);
+  let nextId = nextTaskId(db, plan.planned.length);
   const now = new Date().toISOString();
   let pending: TaskRow[] = [];
   const flush = () => {
