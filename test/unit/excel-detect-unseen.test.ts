@@ -361,3 +361,67 @@ describe('dates of review findings', () => {
     expect(['指摘日', '検出日', '指摘年月日'].map(dateRole)).toEqual(['raisedOn', 'raisedOn', 'raisedOn']);
   });
 });
+
+describe('ordinary headers of change, action and QA logs (blind check F7)', () => {
+  it('依頼元 is who requested a change (as 依頼者 is), and Date Submitted the day it was requested', async () => {
+    const t = read(
+      await book((ws) => {
+        ws.addRow(['変更番号', '件名', '依頼元', '依頼日', '変更内容', '判定']);
+        ws.addRow(['CR-01', '帳票追加', '営業部', d('2025-05-01'), '月次帳票を1本追加', '承認']);
+        ws.addRow(['CR-02', '項目変更', '経理部', d('2025-05-08'), '勘定科目の桁数変更', '保留']);
+      }),
+      'change',
+    );
+    expect(fields(t)).toMatchObject({ 依頼元: 'requestedBy', 依頼日: 'requestedOn' });
+    const en = read(
+      await book((ws) => {
+        ws.addRow(['Change ID', 'Date Submitted', 'Submitted By', 'Title', 'Description', 'Decision']);
+        ws.addRow(['C-1', d('2025-05-01'), 'Sales', 'Add a report', 'One more monthly report', 'Approved']);
+        ws.addRow(['C-2', d('2025-05-08'), 'Finance', 'Longer codes', 'Account codes get 8 digits', 'Pending']);
+      }),
+      'change',
+    );
+    expect(fields(en)).toMatchObject({ 'Date Submitted': 'requestedOn', 'Submitted By': 'requestedBy' });
+  });
+
+  it('スケジュール and コスト under a merged 影響 group are the impact on schedule and cost (a group label names its children)', async () => {
+    const t = read(
+      await book((ws) => {
+        ws.addRow(['No', '件名', '依頼者', '影響', null, '判定']);
+        ws.addRow([null, null, null, 'スケジュール', 'コスト（人日）', null]);
+        ws.mergeCells('D1:E1');
+        for (const c of ['A', 'B', 'C', 'F']) ws.mergeCells(`${c}1:${c}2`);
+        ws.addRow([1, '帳票追加', '営業部', '1週間遅延', 5, '承認']);
+        ws.addRow([2, '項目変更', '経理部', 'なし', 2, '保留']);
+      }),
+      'change',
+    );
+    expect(t.header).toEqual({ top: 1, bottom: 2 });
+    expect(t.columns.filter((c) => c.column === 'D' || c.column === 'E').map((c) => c.field)).toEqual(['impactSchedule', 'impactCost']);
+  });
+
+  it('with both Action Item and Description, the action item is the title and the description its detail', async () => {
+    const t = read(
+      await book((ws) => {
+        ws.addRow(['#', 'Action Item', 'Description', 'Owner', 'Due Date', 'Status']);
+        ws.addRow([1, 'Send the test plan', 'The vendor needs the plan before the kickoff to book testers', 'Ann', d('2025-05-01'), 'Open']);
+        ws.addRow([2, 'Book the lab', 'Two weeks in June, both rooms, with the network set up as production', 'Bob', d('2025-05-08'), 'Closed']);
+      }),
+      'issue',
+    );
+    expect(fields(t)).toMatchObject({ 'Action Item': 'title', Description: 'detail' });
+  });
+
+  it('a date-like header is never the title: in a QA log 質問日 is the day asked and 質問内容 the question', async () => {
+    const t = read(
+      await book((ws) => {
+        ws.addRow(['質問日', '質問者', '質問内容', '回答者', '回答期限', '回答内容', '回答日', 'ステータス']);
+        ws.addRow([d('2025-04-25'), '山田', '帳票の出力形式はPDFでよいか', '佐藤', d('2025-05-02'), 'PDFで可', d('2025-04-30'), '回答済']);
+        ws.addRow([d('2025-04-28'), '鈴木', '移行データの範囲は何年分か', '佐藤', d('2025-05-09'), null, null, '未回答']);
+      }),
+      'issue',
+    );
+    expect(fields(t)).toMatchObject({ 質問日: 'raisedOn', 質問内容: 'title', 回答期限: 'due' });
+    expect(t.records.map((r) => r.values.title)).toEqual(['帳票の出力形式はPDFでよいか', '移行データの範囲は何年分か']);
+  });
+});

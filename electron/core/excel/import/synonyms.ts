@@ -204,10 +204,19 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
     add(own, 0.93);
     if (parts.length > 2) add(parts.slice(-2).join(''), 0.96);
   }
+  // A group label over its children names what each is of (影響 over スケジュール / コスト): the
+  // compound puts the head last, the child before the group (スケジュール影響, Schedule Impact). Read
+  // so only where it makes a word of the field as a whole: the reversed order is a guess, and words
+  // found inside it name other columns.
+  const reversed = parts.length > 1 ? withoutBrackets(labelKey(`${own} ${parts.slice(0, -1).reverse().join(' ')}`)) : '';
+  // The party a request comes from (依頼元, 要求元, 申請元) is who made it, as its 〜者 word says (依頼者).
+  const ownBare = withoutBrackets(labelKey(own));
+  if (/元$/.test(ownBare) && ownBare.length > 1) add(`${ownBare.slice(0, -1)}者`, 0.95);
   const best = new Map<string, number>();
   const keep = (field: string, c: number) => {
     if (c > (best.get(field) ?? 0)) best.set(field, c);
   };
+  for (const e of EXACT[target].get(reversed) ?? []) keep(e.field, e.weight * 0.95);
   for (const { key, factor } of candidates) {
     for (const e of EXACT[target].get(key) ?? []) keep(e.field, e.weight * factor);
     for (const e of ENTRIES[target]) {
@@ -258,13 +267,21 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
       }
   // 〜事項 (懸念事項, 検討事項: the matters of concern, to consider) names the records themselves, as 懸案事項 does.
   if (!EXACT[target].has(ownKey) && /^[\p{Script=Han}\p{Script=Katakana}ー]{1,6}事項$/u.test(ownKey) && ![...best.values()].some((c) => c >= MIN_NAMING) && (best.get(key) ?? 0) < QUALIFIED_KEY) best.set(key, QUALIFIED_KEY * (parts.length > 1 ? 0.93 : 1));
-  // A date column named by what happens on that day (受付年月日, Date Entered, Resolve By, 完了目標日).
-  const role = dateRole(own);
+  // A date column named by what happens on that day (受付年月日, Date Entered, Resolve By, 完了目標日). A
+  // register whose records are requested (a change) is raised on the day it was requested.
+  const named = dateRole(own);
+  const role = named === 'raisedOn' && !fieldSpec(target, 'raisedOn') && fieldSpec(target, 'requestedOn') ? 'requestedOn' : named;
   if (role && fieldSpec(target, role)) {
     keep(role, DATE_ROLE * (parts.length > 1 ? 0.93 : 1));
     // Another date of the record matched only inside the label (close date in Target Close Date) yields to it.
-    for (const other of DATE_ROLES) if (other !== role && (best.get(other) ?? 0) < 0.95 && best.has(other)) best.set(other, Math.min(best.get(other)!, DATE_ROLE * 0.8));
+    for (const other of [...DATE_ROLES, 'requestedOn']) if (other !== role && (best.get(other) ?? 0) < 0.95 && best.has(other)) best.set(other, Math.min(best.get(other)!, DATE_ROLE * 0.8));
   }
+  // A label that names a day (質問日, 回答日, Date Asked) or a person (質問者, Asked By) heads a column of
+  // dates or people, never the record's name (質問 inside 質問日 named the question: the titles were dates).
+  if (isDateLabel(own) || isPersonLabel(own)) best.delete(KEY_FIELD[target]);
+  // An English label whose head word is item (Action Item, Open Item) names the records themselves.
+  if (words.length >= 2 && /^items?$/.test(words[words.length - 1]!) && !EXACT[target].has(ownKey) && ![...best].some(([f, c]) => f !== key && c >= 0.9) && (best.get(key) ?? 0) < QUALIFIED_KEY)
+    best.set(key, QUALIFIED_KEY * (parts.length > 1 ? 0.93 : 1));
   // The two languages of a bilingual label say the same thing: where one names no field at all (機能分類 /
   // Module), a field the other names only partly (分類 inside 機能分類) is doubtful, not taken by itself.
   if (languages.length > 1) {
@@ -328,13 +345,29 @@ function englishWords(label: string): string[] {
   return bare.split(/[^a-z0-9#%]+/).filter((w) => w !== '');
 }
 
+/** A label that says its column holds days: 〜日 / 日付 / 日時 / 年月日 / 期限, or Date / Day / "… On" in English. */
+export function isDateLabel(label: string): boolean {
+  if (dateRole(label) !== null) return true;
+  const words = englishWords(label);
+  if (words.length > 0) return words.length <= 4 && (words.includes('date') || words.includes('day') || (words.length >= 2 && words[words.length - 1] === 'on'));
+  const key = withoutBrackets(labelKey(label));
+  return key.length >= 2 && key.length <= 10 && /(?:日|日付|日時|期限|期日)$/.test(key) && !/(?:曜日|日数)$/.test(key);
+}
+
+/** A label that says its column holds people: 〜者 / 〜者名 (質問者, 担当者), or "… By" in English. */
+function isPersonLabel(label: string): boolean {
+  const words = englishWords(label);
+  if (words.length > 0) return words.length >= 2 && words.length <= 4 && words[words.length - 1] === 'by' && dateRole(label) === null;
+  return /^[\p{Script=Han}\p{Script=Katakana}ー]{1,8}者(?:名)?$/u.test(withoutBrackets(labelKey(label)));
+}
+
 /** Words that make a date a target to meet: 完了目標日, 回答希望日, Target Close Date, Needed By. */
 const INTENT_JA = /予定|目標|希望|期限|期日|締切|締め切り|納期|見込/;
 const INTENT_EN = new Set(['target', 'planned', 'plan', 'expected', 'scheduled', 'due', 'deadline', 'needed', 'required', 'requested', 'promised']);
 /** Events that close a record (完了, 解決; closed, resolved) and that open one (起票, 受付; raised, entered). */
 const CLOSING_JA = /完了|解決|解消|クローズ|終了|完結/;
 const CLOSING_EN = /^(?:close[ds]?|closure|complete[ds]?|completion|resolve[ds]?|resolution|finish(?:ed)?|done|fixed)$/;
-const OPENING_JA = /起票|登録|受付|識別|報告|発生|記入|作成|発見|受領|申請|提出|指摘|検出/;
+const OPENING_JA = /起票|登録|受付|識別|報告|発生|記入|作成|発見|受領|申請|提出|指摘|検出|質問|問合せ|問い合わせ|依頼|要求/;
 const OPENING_EN = /^(?:raised?|logged|log|reported|report|entered|entry|submitted|submission|opened|open|created|identified|received|recorded|filed)$/;
 
 /**
