@@ -181,7 +181,7 @@ export const DEFER_INDEX_ROWS = 5_000;
 /** The rows still to index ({ kind: ids }, and deleted projects), in the settings table: survives a quit. */
 export const PENDING_KEY = 'search.pending';
 /** Rows indexed per transaction of the catch-up: a call waits at most one chunk behind it. */
-const CATCH_UP_ROWS = 10_000;
+const CATCH_UP_ROWS = 5_000;
 
 interface Pending {
   rows: Partial<Record<SearchKind, number[]>>;
