@@ -20,12 +20,17 @@ import { openWorkspace, type Workspace } from '../../electron/core/workspace.js'
 import { buildWbs } from './fixture.js';
 import { patch, picker } from './edit.js';
 import type { BenchLine } from './excel-import.js';
+import { setReaderWorkerFile } from '../../electron/core/excel/capped-worker.js';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { japaneseWbs } from '../fixtures/excel/xlsx.js';
 
 const FANOUT = [10, 9, 10, 10];
 const READS = 2000;
 const WRITES = 1000;
 const EDITS = 400;
 const WARMUP = 50;
+/** Imports of the 10,000-row workbook per engine (after one of each unmeasured), alternating. */
+const IMPORTS = 4;
 
 interface Tree {
   projectId: number;
@@ -144,7 +149,8 @@ export async function benchPg(log: (line: string) => void = console.log): Promis
     pgSql.exec('SET synchronous_commit = off');
     const [editPgAsync] = alternate(EDITS, (i) => edit(pgSql, tree, leaf(i), i), () => {});
     pgSql.exec('SET synchronous_commit = on');
-    const [wbsPg, wbsLite] = await realEdits(cluster.config.port!, await cluster.createDatabase('pmo_edit'), log);
+    const [wbsPg, wbsLite, build] = await realEdits(cluster.config.port!, await cluster.createDatabase('pmo_edit'), log);
+    const [importPg, importLite] = await imports(cluster.config.port!, await cluster.createDatabase('pmo_import'), log);
     const line = (what: string, s: Stats, target = ''): BenchLine => ({ what, n: s.n, p50: s.p50, p95: s.p95, target });
     return [
       line('PostgreSQL bridge: single-row select by id', selPg),
@@ -157,6 +163,10 @@ export async function benchPg(log: (line: string) => void = console.log): Promis
       line('  the same on PostgreSQL, synchronous_commit off', editPgAsync),
       line('PostgreSQL workspace: edit round trip (wbs.update, 10,000 tasks)', wbsPg, 'p95 ≤ 15 ms'),
       line('  peer: SQLite workspace, same edits', wbsLite, 'peer'),
+      { what: 'PostgreSQL workspace: build 10,000 tasks (createTasks, one batch per level)', n: 1, p50: build.pg, p95: null, target: '≤ 2× SQLite' },
+      { what: '  peer: SQLite workspace, same build', n: 1, p50: build.lite, p95: null, target: 'peer' },
+      line('PostgreSQL workspace: import 10,000-row WBS workbook (preview + apply)', importPg, '≤ 2× SQLite'),
+      line('  peer: SQLite workspace, same import', importLite, 'peer'),
     ];
   } finally {
     pgSql.close();
@@ -171,7 +181,7 @@ export async function benchPg(log: (line: string) => void = console.log): Promis
  * wbs.update on a 10,000-task WBS in a workspace on each engine, taking turns edit by edit (the same
  * leaf and patch on both), through handlers.invoke: the call, its transaction and its answer.
  */
-async function realEdits(port: number, database: pg.ClientConfig, log: (line: string) => void): Promise<[Stats, Stats]> {
+async function realEdits(port: number, database: pg.ClientConfig, log: (line: string) => void): Promise<[Stats, Stats, { pg: number; lite: number }]> {
   const context = { version: 'bench', osLocale: 'ja-JP', shell: 'web' as const, user: 'bench' };
   const dirs = [tempDir('pmo-bench-pgws-'), tempDir('pmo-bench-litews-')];
   const team = { host: '127.0.0.1', port, database: String(database.database), user: String(database.user) };
@@ -208,6 +218,51 @@ async function realEdits(port: number, database: pg.ClientConfig, log: (line: st
         await edit(pgWs, pickPg(i), i, sa);
       }
     }
+    return [stats(sa), stats(sb), { pg: onPg.ms, lite: onLite.ms }];
+  } finally {
+    pgWs.close();
+    liteWs.close();
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The 10,000-row × 15-column WBS workbook (the import section's) imported into a new project of a
+ * workspace on each engine through handlers.invoke, preview then apply, taking turns import by import
+ * (wall time: the server's share runs in its own processes, out of this one's CPU time).
+ */
+async function imports(port: number, database: pg.ClientConfig, log: (line: string) => void): Promise<[Stats, Stats]> {
+  setReaderWorkerFile(await buildReaderWorker());
+  const dataBase64 = (await japaneseWbs(10_000)).toString('base64');
+  const context = { version: 'bench', osLocale: 'ja-JP', shell: 'web' as const, user: 'bench' };
+  const dirs = [tempDir('pmo-bench-pgimp-'), tempDir('pmo-bench-liteimp-')];
+  const team = { host: '127.0.0.1', port, database: String(database.database), user: String(database.user) };
+  const pgWs = openWorkspace(dirs[0]!, { migrationsFolder: MIGRATIONS, postgres: { database: team }, context });
+  const liteWs = openWorkspace(dirs[1]!, { migrationsFolder: MIGRATIONS, context });
+  const call = async <T>(ws: Workspace, method: string, args: unknown): Promise<T> => {
+    const env = await ws.handlers.invoke(method, args);
+    if (!env.ok) throw new Error(`${method}: ${env.error.message}`);
+    return env.result as T;
+  };
+  const once = async (ws: Workspace, i: number) => {
+    const { id: projectId } = await call<{ id: number }>(ws, 'project.create', { name: `取込 ${i}` });
+    const t0 = performance.now();
+    const { previewId } = await call<{ previewId: string }>(ws, 'excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs-10000.xlsx', dataBase64 });
+    const { created } = await call<{ created: number }>(ws, 'excel.applyImport', { previewId });
+    if (created < 9_000) throw new Error(`the import created ${created} tasks`);
+    return performance.now() - t0;
+  };
+  try {
+    const sa: number[] = [];
+    const sb: number[] = [];
+    for (let i = 0; i <= IMPORTS; i++) {
+      const order: [Workspace, number[]][] = i % 2 ? [[pgWs, sa], [liteWs, sb]] : [[liteWs, sb], [pgWs, sa]];
+      for (const [ws, into] of order) {
+        const ms = await once(ws, i);
+        if (i > 0) into.push(ms);
+      }
+    }
+    log(`imports of 10,000 rows: PostgreSQL ${sa.map((ms) => (ms / 1000).toFixed(1)).join(' / ')} s, SQLite ${sb.map((ms) => (ms / 1000).toFixed(1)).join(' / ')} s`);
     return [stats(sa), stats(sb)];
   } finally {
     pgWs.close();

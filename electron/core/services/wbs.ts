@@ -545,11 +545,36 @@ export function createTask(db: Db, actor: Actor, projectId: number, t: NewTask, 
   });
 }
 
+/**
+ * Tasks added at the end of their parents' subtasks, in bulk: each parent checked and its last position
+ * read once, the ids reserved together and the rows written in multi-row statements (insertTasks), not a
+ * few round trips per task — what a team database made cost 21 s for 10,000 tasks.
+ */
+function appendTasks(db: Db, batch: Batch, projectId: number, tasks: NewTask[]): TaskRow[] {
+  const next = new Map<number | null, number>();
+  const position = (parentId: number | null): number => {
+    let last = next.get(parentId);
+    if (last === undefined) {
+      if (parentId !== null && getTaskRow(db, parentId).projectId !== projectId)
+        throw textError('CONFLICT', 'wbs.otherProject', { id: parentId }, `WBS task ${parentId} belongs to another project`, { field: 'parentId' });
+      last = q.lastPosition(db, projectId, parentId) ?? 0;
+    }
+    next.set(parentId, last + 1);
+    return last + 1;
+  };
+  const placed = tasks.map((t) => ({ parentId: t.parentId ?? null, position: position(t.parentId ?? null), values: t.values ?? {} }));
+  const first = nextTaskId(db, placed.length);
+  const now = new Date().toISOString();
+  const rows = placed.map((p, i) => newTaskRow(first + i, projectId, p.parentId, p.position, p.values, now));
+  insertTasks(db, batch, rows);
+  return rows;
+}
+
 /** Several tasks in one transaction and one undo batch (paste, import). */
 export function createTasks(db: Db, actor: Actor, projectId: number, tasks: NewTask[], label = 'wbs.createMany'): number[] {
   getProjectRow(db, projectId);
   return inBatch(db, actor, label, projectId, (batch) => {
-    const rows = tasks.map((t) => insertTask(db, batch, projectId, t));
+    const rows = tasks.every((t) => t.afterId == null && t.beforeId == null) ? appendTasks(db, batch, projectId, tasks) : tasks.map((t) => insertTask(db, batch, projectId, t));
     settleRollUps(db, batch, projectId, new Set(rows.map((r) => r.parentId)));
     rescheduleIn(db, batch, projectId, localToday());
     return rows.map((r) => r.id);

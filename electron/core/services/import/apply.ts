@@ -15,6 +15,7 @@ import { deleteSubtreesIn, ENTITY, insertTasks, rescheduleIn, newTaskRow, nextTa
 import { rollUp, withDerivedStatus, type RolledUp } from '../rollup.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
 import type { ImportPlan, PlannedRow } from './plan.js';
+import { taskCountUpTo } from '../../db/queries/wbs.js';
 
 /** What apply did, by rows (the batch and profile are added by the caller). */
 export type ApplyCounts = Omit<ApplyResult, 'batchId' | 'profileId'>;
@@ -71,13 +72,17 @@ function applyRegister(db: Db, batch: Batch, projectId: number, register: Regist
 function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, options: ApplyOptions): ApplyCounts {
   const out = counts(plan);
   const created = new Map<number, number>(); // record → new task id
-  const newChildren = new Map<number, number>(); // new parent id → children placed so far
+  const newChildren = new Map<number | null, number>(); // new parent id → children placed so far
   const lastPlaced = new Map<number | null, number>(); // parent id → the last sibling placed in file order
   const settle = new Set<number | null>();
 
   // New tasks get their ids up front and wait in `pending` to be inserted in bulk; anything that reads
   // the table (a position among stored siblings, moving a stored task) inserts them first.
   let nextId = nextTaskId(db, plan.planned.length);
+  // Into a project with no tasks yet, the top level is new too: its rows simply go one after another,
+  // rather than each asking the table for its place (which first writes every pending row: on a team
+  // database, a round trip per top-level row and inserts in small pieces).
+  if (taskCountUpTo(db, projectId, 1) === 0) newChildren.set(null, 0);
   const now = new Date().toISOString();
   let pending: TaskRow[] = [];
   const flush = () => {
@@ -89,7 +94,7 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
   // Where a row goes among its new siblings: after the one placed before it, else first; under a
   // parent this import created, simply next.
   const place = (parentId: number | null): number => {
-    if (parentId !== null && newChildren.has(parentId)) {
+    if (newChildren.has(parentId)) {
       const n = newChildren.get(parentId)! + 1;
       newChildren.set(parentId, n);
       return n;
