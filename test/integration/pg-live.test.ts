@@ -6,11 +6,28 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../../electron/core/workspace.js';
 import { ApiError } from '../../electron/common/errors.js';
 import { PG_SKIP } from '../helpers/pg-cluster.js';
-import { tempPgDatabase } from '../helpers/pg-workspace.js';
+import pg from 'pg';
+import { sharedPgCluster, tempPgDatabase } from '../helpers/pg-workspace.js';
 import { MIGRATIONS, tempDir } from '../helpers/workspace.js';
 
 const opened: Workspace[] = [];
 afterAll(() => opened.forEach((w) => w.close()));
+
+/** Resolves once the server has a session LISTENing on the batches' channel in `database` (pg-live.ts's). */
+async function listening(database: string): Promise<void> {
+  const client = new pg.Client({ ...(await sharedPgCluster()).config, database });
+  await client.connect();
+  try {
+    // The server's own view of its sessions: the LISTEN has run when its session is idle after it.
+    const q = "SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND query = 'LISTEN pmo_batches' AND state = 'idle'";
+    for (let i = 0; (await client.query(q, [database])).rowCount === 0; i++) {
+      if (i > 2000) throw new Error('the workspace never listened for batches');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  } finally {
+    await client.end();
+  }
+}
 
 const caller = (ws: Workspace, user: string, client: string) => async (method: string, args: unknown): Promise<any> => {
   const env = await ws.handlers.invoke(method, args, { user, client });
@@ -28,13 +45,17 @@ describe.skipIf(PG_SKIP)('history.since waits for the next batch on a team datab
     const suzuki = caller(b!, 'suzuki', 'page-1');
     const p = await suzuki('project.create', { name: '共有案件' });
     const { seq } = await yamada('history.since', {});
-    // The first wait opens the listening connection (a short wait meanwhile); the second waits on it.
-    await yamada('history.since', { after: seq, wait: 100 });
+    // The first wait opens the listening connection (ending at once: nothing is listening yet); the
+    // second waits on it once the server has it LISTENing.
+    await yamada('history.since', { after: seq, wait: 1 });
+    await listening(database.database);
     const started = performance.now();
     const waiting = yamada('history.since', { after: seq, wait: 5000 });
     let answered = false;
     void waiting.then(() => (answered = true));
-    await new Promise((r) => setTimeout(r, 300));
+    // The call reads (finding nothing) and begins its wait without giving the event loop back; one turn
+    // of it later it is waiting, and still is.
+    await new Promise((r) => setImmediate(r));
     expect(answered).toBe(false);
     await suzuki('wbs.create', { projectId: p.id, values: { name: '要件定義' } });
     const got = await waiting;
