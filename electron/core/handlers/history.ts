@@ -2,7 +2,7 @@ import type { HandlerMap } from '../../common/api.js';
 import type { historyApi } from '../../common/api/history.js';
 import type { SqlDb as Db } from '../db/sql.js';
 import type { HostContext } from '../handlers.js';
-import { historyState, redo, rowHistory, undo } from '../services/history.js';
+import { historyState, redo, rowHistory, screenEntities, undo } from '../services/history.js';
 import { localToday } from '../../common/dates.js';
 import { batchesAfter, entitiesOfBatch, newestBatchSeq } from '../db/queries/history.js';
 
@@ -24,7 +24,7 @@ export function historyHandlers(db: Db, ctx: HostContext): HandlerMap<keyof type
       const me = ctx.client;
       const since = () => {
         const found = batchesAfter(db, after, LIVE_BATCHES);
-        const batches = found.map(({ id, seq, client, ...b }) => ({ seq: Number(seq), ...b, mine: me !== undefined && client === me, entities: entitiesOfBatch(db, id) }));
+        const batches = found.map(({ id, seq, client, ...b }) => ({ seq: Number(seq), ...b, mine: me !== undefined && client === me, entities: screenEntities(entitiesOfBatch(db, id)) }));
         return { seq: batches.at(-1)?.seq ?? after, batches };
       };
       const now = since();

@@ -1,7 +1,8 @@
 // The current plan's columns of each project kept between portfolio summaries, and brought up to date from
 // the audit trail instead of read again: a summary of 50 projects × 5,000 tasks read all 250,000 tasks
 // whenever every project had changed (three quarters of its time), though an edit writes a few of them.
-// Every write to a task is audited in a batch of its project (batch.ts; undo and redo are batches too),
+// Every write to a task is audited in a batch of its project (batch.ts; undo and redo are batches too;
+// a reschedule's moved dates are one row for all the tasks it moved, scheduledIdsIn),
 // so the batches written since the columns were read name the tasks to read again. When the history moved
 // any other way — a batch removed (a project's restore replaces its history), one appearing before the
 // newest (a team member's transaction committing late), tasks added or deleted, or most of the plan
@@ -9,6 +10,7 @@
 import type { SqlDb as Db } from '../db/sql.js';
 import { auditedActions, batchesAfter, type BatchMark } from '../db/queries/progress.js';
 import { ENTITY as WBS_ENTITY } from '../services/wbs.js';
+import { scheduledIdsIn } from '../services/schedule.js';
 import { patchColumns, readColumns, type TaskColumns } from './columns.js';
 
 /** A project without batches yet (made by project.create, which is no batch of its own). */
@@ -57,6 +59,8 @@ function patched(db: Db, projectId: number, hit: Kept, mark: BatchMark): boolean
       if (action !== 'update') return false;
       ids.add(taskId);
     }
+    // A reschedule audits the dates it moved as one row of the project (services/schedule.ts).
+    for (const taskId of scheduledIdsIn(db, batchId)) ids.add(taskId);
     if (ids.size > patchAtMost(hit.columns.n)) return false;
   }
   return patchColumns(db, hit.columns, projectId, [...ids]);

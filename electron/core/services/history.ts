@@ -24,13 +24,14 @@ import { ENTITY_STORES, type AnyStore } from '../entities.js';
 import { JsonText } from '../store.js';
 import { getProjectRow } from './projects.js';
 import { ENTITY as WBS_ENTITY, settleRollUps, wbsChangesOf } from './wbs.js';
-import { DEPENDENCY_ENTITY } from './schedule.js';
+import { DEPENDENCY_ENTITY, SCHEDULE_ENTITY, type ScheduleAudit } from './schedule.js';
+import { setPlannedDates } from '../db/queries/schedule.js';
 import { localToday } from '../../common/dates.js';
 import { auditRowsOf, auditTrailOf, batchAuditRows, batchTouchesOtherThan, laterChangesByOthers, markUndone, newestBatchBelow, type LaterChange, type StackBatch } from '../db/queries/history.js';
 import { formatDateTime } from '../../common/dates.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../common/dto.js';
 import { projectExists } from '../db/queries/projects.js';
-import { hasSubtasks as taskHasSubtasks, parentsOf } from '../db/queries/wbs.js';
+import { hasSubtasks as taskHasSubtasks, parentsOf, tasksIn } from '../db/queries/wbs.js';
 
 type BatchRow = StackBatch;
 
@@ -39,7 +40,8 @@ type Values = Record<string, unknown>;
 // The top of each stack is found in constant time, whatever the history's length (one seek each, see
 // queries/history.ts). A batch off the stacks (project.*, or one that touched an entity without a
 // store — none today) is stepped over.
-const UNDOABLE = Object.keys(ENTITY_STORES).sort();
+// A reschedule's one audit row (schedule.ts SCHEDULE_ENTITY) has no store: revert writes its dates back.
+const UNDOABLE = [...Object.keys(ENTITY_STORES), SCHEDULE_ENTITY].sort();
 
 const PROJECT_DELETE = 'project.delete';
 
@@ -91,6 +93,11 @@ export function historyState(db: Db, actor: Actor, projectId: number): HistorySt
   return { canUndo: !!u, canRedo: !!r, ...(u && { undoLabel: u.label }), ...(r && { redoLabel: r.label }) };
 }
 
+/** Entities as the screens know them: a reschedule's dates are the WBS's (the screen reloads or patches its tasks). */
+export function screenEntities(entities: readonly string[]): string[] {
+  return [...new Set(entities.map((e) => (e === SCHEDULE_ENTITY ? WBS_ENTITY : e)))];
+}
+
 export function undo(db: Db, actor: Actor, projectId: number, today = localToday()): UndoResult {
   return step(db, actor, projectId, 'undo', today);
 }
@@ -108,7 +115,9 @@ function step(db: Db, actor: Actor, projectId: number, kind: 'undo' | 'redo', to
     const target = gone ? deletedTop(db, projectId, actor.user) : kind === 'undo' ? undoTop(db, projectId, actor.user) : redoTop(db, projectId, actor.user);
     if (!target) return { applied: false, entities: [] as string[] };
     if (!gone) refuseOverColleague(db, actor, target, kind);
-    const { entities, batchId } = revert(db, actor, projectId, target, kind);
+    const reverted = revert(db, actor, projectId, target, kind);
+    const { batchId } = reverted;
+    const entities = screenEntities(reverted.entities);
     // The WBS screen patches the rows the step changed instead of listing the whole WBS again.
     // A link's step changes its successor's predecessors text, so it answers the WBS too. A project
     // brought back or deleted again is reloaded whole.
@@ -129,6 +138,8 @@ const SCHEDULED = new Set<string>(['plannedStart', 'plannedFinish']);
 
 /** Whether a later change only moved values the row derives: a summary's roll-ups, an automatic task's dates. */
 function onlyDerived(db: Db, c: LaterChange): boolean {
+  // A reschedule only ever moves automatic tasks' dates and summaries' roll-ups.
+  if (c.entity === SCHEDULE_ENTITY) return true;
   if (c.entity !== WBS_ENTITY || c.action !== 'update' || !c.before || !c.after) return false;
   const before = JSON.parse(c.before) as Values;
   const after = JSON.parse(c.after) as Values;
@@ -229,6 +240,12 @@ function revert(db: Db, actor: Actor, projectId: number, target: BatchRow, kind:
         const action = rows[i]!.action as AuditAction;
         let j = i + 1;
         while (j < rows.length && rows[j]!.entity === entity && rows[j]!.action === action) j++;
+        if (entity === SCHEDULE_ENTITY) {
+          for (const r of rows.slice(i, j)) revertSchedule(db, batch, r.entityId, parse(r.before) as ScheduleAudit | null, parse(r.after) as ScheduleAudit | null);
+          entities.add(entity);
+          i = j;
+          continue;
+        }
         const store = ENTITY_STORES[entity];
         if (!store) throw textError('CONFLICT', 'cannotUndo', {}, `changes to ${entity} cannot be undone`, { entity });
         const run = rows.slice(i, j).map((r) => ({ id: r.entityId, before: parse(r.before), after: parse(r.after), beforeText: r.before }));
@@ -247,6 +264,20 @@ function revert(db: Db, actor: Actor, projectId: number, target: BatchRow, kind:
     { kind, reverts: target.id },
   );
   return { entities: [...entities], batchId };
+}
+
+/**
+ * Puts a reschedule's dates back (its audit row's `before` column) and records the inverse as one row
+ * again. A task deleted since is NOT_FOUND, as any row an undo would write.
+ */
+function revertSchedule(db: Db, batch: Batch, projectId: number, before: ScheduleAudit | null, after: ScheduleAudit | null): void {
+  if (!before || !after) throw textError('CONFLICT', 'history.noSnapshot', { id: projectId }, `no dates in the reschedule of project ${projectId}`, { entity: SCHEDULE_ENTITY, id: projectId });
+  const now = new Date().toISOString();
+  const found = new Set(tasksIn(db, before.ids, projectId));
+  const missing = before.ids.find((id) => !found.has(id));
+  if (missing !== undefined) throw textError('NOT_FOUND', 'rowGone', { id: missing }, `${WBS_ENTITY} ${missing} does not exist`, { field: 'id', id: missing });
+  before.ids.forEach((id, k) => setPlannedDates(db, id, before.plannedStart[k]!, before.plannedFinish[k]!, now));
+  batch.record(SCHEDULE_ENTITY, projectId, 'update', after, before);
 }
 
 interface Step {
@@ -342,7 +373,9 @@ function changesOf(action: AuditAction, before: Values | null, after: Values | n
 
 /** Who changed what in one row, and when, newest first (undo and redo steps included). */
 export function rowHistory(db: Db, entity: string, id: number, limit = 500): HistoryEntry[] {
-  return auditTrailOf(db, entity, id, limit).map((r) => ({
+  const own = auditTrailOf(db, entity, id, limit);
+  const trail = entity === WBS_ENTITY ? withReschedules(db, id, own, limit) : own;
+  return trail.map((r) => ({
     at: r.at,
     who: r.who,
     role: r.role ?? null,
@@ -352,4 +385,34 @@ export function rowHistory(db: Db, entity: string, id: number, limit = 500): His
     action: r.action as AuditAction,
     changes: changesOf(r.action as AuditAction, parse(r.before), parse(r.after)),
   }));
+}
+
+type TrailRow = ReturnType<typeof auditTrailOf>[number];
+
+/**
+ * A task's trail with the reschedules that moved its dates (each one audit row of its project for all
+ * the tasks it moved, schedule.ts SCHEDULE_ENTITY), as an update of its planned dates, newest first.
+ */
+function withReschedules(db: Db, id: number, own: TrailRow[], limit: number): TrailRow[] {
+  const stored = ENTITY_STORES[WBS_ENTITY]!.get(db, id) as { projectId?: number } | undefined;
+  const snapshot = own.map((r) => parse(r.after) ?? parse(r.before)).find((v) => v && typeof v.projectId === 'number');
+  const projectId = stored?.projectId ?? (snapshot?.projectId as number | undefined);
+  if (projectId === undefined) return own;
+  const moves: TrailRow[] = [];
+  // The text is searched before it is parsed: most reschedules of a big plan are long lists.
+  const listed = new RegExp(`[[,]${id}[,\\]]`);
+  for (const r of auditTrailOf(db, SCHEDULE_ENTITY, projectId, limit)) {
+    if (!r.after || !r.before || !listed.test(r.after)) continue;
+    const after = JSON.parse(r.after) as ScheduleAudit;
+    const k = after.ids.indexOf(id);
+    if (k < 0) continue;
+    const before = JSON.parse(r.before) as ScheduleAudit;
+    const dates = (a: ScheduleAudit) => JSON.stringify({ plannedStart: a.plannedStart[k], plannedFinish: a.plannedFinish[k] });
+    moves.push({ ...r, entity: WBS_ENTITY, entityId: id, before: dates(before), after: dates(after) });
+  }
+  if (moves.length === 0) return own;
+  // Newest first by time; within one batch a reschedule follows the edit that caused it.
+  const all = [...own.map((r, k) => ({ r, k, move: 0 })), ...moves.map((r, k) => ({ r, k, move: 1 }))];
+  all.sort((a, b) => (a.r.at !== b.r.at ? (a.r.at < b.r.at ? 1 : -1) : a.r.batchId === b.r.batchId ? b.move - a.move : a.k - b.k));
+  return all.slice(0, limit).map((x) => x.r);
 }

@@ -149,8 +149,7 @@ export function applyCells(db: Db, actor: Actor, input: CellsInput, today: strin
       refuse([{ row: cell.row, id: cell.id, field: 'predecessors', message: (e as ApiError).message }]);
     }
     // The answer: what changed and every ancestor of it (their roll-ups may have moved), and the other
-    // tasks the reschedule moved as their dates (a pasted duration may move a whole chain).
-    for (const id of moved.ancestors) changedIds.add(id);
+    // tasks and summaries the reschedule moved as their dates (a pasted duration may move a whole chain).
     const answered = new Set([...changedIds, ...createdIds]);
     return { tasks: placeTasks(db, projectId, answered, today, { ancestors: true }), createdIds, moved: movedBut(moved.dates, answered) };
   });

@@ -19,7 +19,7 @@ import { rollUp, rollUpChanges, treeOrder, withDerivedStatus, type RolledUp } fr
 import { localToday } from '../../common/dates.js';
 import { taskOfRow, type WbsRowTuple } from '../../common/wbs-rows.js';
 import type { LinksProblem } from '../../common/schedule/links-text.js';
-import { codeIndex, DEPENDENCY_ENTITY, hasSubtasks, linkTexts, recordLinksOf, replaceLinksInto, rescheduleDates, resolveLinks } from './schedule.js';
+import { codeIndex, DEPENDENCY_ENTITY, hasSubtasks, linkTexts, recordLinksOf, replaceLinksInto, rescheduleDates, resolveLinks, scheduledIdsIn } from './schedule.js';
 import * as q from '../db/queries/wbs.js';
 import { linkSuccessorsAuditedIn, projectHasLinks } from '../db/queries/schedule.js';
 import { entityIdsAuditedIn } from '../db/queries/history.js';
@@ -273,19 +273,16 @@ function siblingOrdinals(db: Db, projectId: number, rows: Map<number, TaskRow>):
 }
 
 /**
- * Reschedules the project's automatic tasks inside the caller's batch (see schedule.ts) and settles
- * the summaries above what moved; answers the ids whose stored values changed, ancestors included.
+ * Reschedules the project's automatic tasks inside the caller's batch (see schedule.ts), the summaries
+ * above what moved with them; answers the ids whose dates changed.
  */
 export function rescheduleIn(db: Db, batch: Batch, projectId: number, today: string, field = 'parentId'): number[] {
-  const { dates, ancestors } = rescheduleSettled(db, batch, projectId, today, field);
-  return dates.ids.length === 0 ? [] : [...dates.ids, ...ancestors];
+  return rescheduleSettled(db, batch, projectId, today, field).dates.ids;
 }
 
-/** rescheduleIn, answering the moved tasks' new dates apart from the summaries above them. */
-export function rescheduleSettled(db: Db, batch: Batch, projectId: number, today: string, field: string): { dates: WbsMovedDates; ancestors: number[] } {
-  const { dates, parents, ancestors } = rescheduleDates(db, batch, projectId, today, field);
-  if (dates.ids.length > 0) settleRollUps(db, batch, projectId, parents);
-  return { dates, ancestors };
+/** rescheduleIn, answering the moved tasks' (and summaries') new dates. */
+export function rescheduleSettled(db: Db, batch: Batch, projectId: number, today: string, field: string): { dates: WbsMovedDates } {
+  return rescheduleDates(db, batch, projectId, today, field);
 }
 
 /**
@@ -307,7 +304,7 @@ export function typedLinks(db: Db, batch: Batch, projectId: number, taskId: numb
  * changed, so its successor is read from the link itself.
  */
 export function wbsChangesOf(db: Db, batchId: string, projectId: number, today: string): WbsChanges {
-  const ids = entityIdsAuditedIn(db, batchId, ENTITY);
+  const ids = [...new Set([...entityIdsAuditedIn(db, batchId, ENTITY), ...scheduledIdsIn(db, batchId)])];
   const successors = linkSuccessorsAuditedIn(db, batchId, DEPENDENCY_ENTITY);
   // Which are still there, in one statement each (a seek per id): a 1,000-task delete asked 1,000 times.
   const keptSet = new Set(q.tasksIn(db, ids, projectId));
@@ -599,13 +596,13 @@ export function updateTask(db: Db, actor: Actor, id: number, patch: Partial<WbsF
       batch.record(ENTITY, id, 'update', changed.before, changed.after);
       if (fields.some((f) => ROLLED_UP.has(f))) settleRollUps(db, batch, row.projectId, [row.parentId]);
     }
-    const { dates, ancestors } = rescheduleSettled(db, batch, row.projectId, today, patch.predecessors !== undefined ? 'predecessors' : 'plannedStart');
+    const { dates } = rescheduleSettled(db, batch, row.projectId, today, patch.predecessors !== undefined ? 'predecessors' : 'plannedStart');
     const answer = taskWithAncestors(db, id, today);
     if (dates.ids.length === 0) return answer;
-    // The moved tasks go as their dates; the summaries above them, whose roll-ups moved, as rows.
-    const known = new Set([id, ...answer.related.map((t) => t.id)]);
-    const others = placeTasks(db, row.projectId, ancestors.filter((a) => !known.has(a)), today);
-    return { task: answer.task, related: [...answer.related, ...others], moved: movedBut(dates, new Set([id])) };
+    // The task and its ancestors go as rows; the other tasks and summaries the reschedule moved, as their
+    // dates (only their planned dates changed).
+    const moved = movedBut(dates, new Set([id, ...answer.related.map((t) => t.id)]));
+    return moved ? { ...answer, moved } : answer;
   });
 }
 

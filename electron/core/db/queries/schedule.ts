@@ -120,3 +120,8 @@ export function storedStatusDates(db: SqlDb): Map<number, string | null> {
 export function storedStatusDate(db: SqlDb, projectId: number): string | null {
   return db.sql.get<{ d: string | null }>('SELECT status_date AS d FROM project_calendars WHERE project_id = ?', [projectId])?.d ?? null;
 }
+
+/** The `after` of every audit row of `entity` (a reschedule's dates) batch `batchId` wrote. */
+export function scheduleAuditsIn(db: SqlDb, batchId: string, entity: string): string[] {
+  return db.sql.values<[string]>('SELECT after FROM audit_log WHERE batch_id = ? AND entity = ?', [batchId, entity]).map((r) => r[0]);
+}
