@@ -1,7 +1,6 @@
 // Electron main process: wires the decisions of policy.ts into Electron's hooks, serves the
 // renderer build over app://, and adapts IPC to the same handlers the web host uses. The app itself
 // lives in electron/core; nothing here should grow beyond glue.
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import {
@@ -26,7 +25,6 @@ import {
   APP_ENTRY_URL,
   APP_SCHEME,
   denyDevicePermission,
-  folderFiles,
   permissionCheckDecision,
   permissionRequestDecision,
   forbiddenDebugSwitch,
@@ -41,6 +39,7 @@ import { integrityMessage, menuLanguage, menuTemplate, type MenuItemTemplate } f
 import { lockedMessage, WorkspaceLockedError } from '../core/db/lock.js';
 import { NetworkFolderError, networkFolderMessage } from '../core/db/local-folder.js';
 import { startUtilityReader } from './reader-utility.js';
+import { savePdf, saveToFolder as writeToPickedFolder } from './save-files.js';
 
 // Must match the channel in preload.ts (the unit tests check both files).
 const INVOKE_CHANNEL = 'pmo:invoke';
@@ -163,43 +162,27 @@ async function invoke(event: IpcMainInvokeEvent, method: unknown, args: unknown)
 
 /**
  * The page as it prints (the Gantt's print block, its @page size) saved as a PDF where the user
- * chooses: Electron's printToPDF, with no printer or PDF driver needed on a locked-down PC.
+ * chooses: Electron's printToPDF, with no printer or PDF driver needed on a locked-down PC. The rest
+ * (the name, the paper, the write) is save-files.ts.
  */
 async function printToPdf(event: IpcMainInvokeEvent, paper: unknown, name: unknown): Promise<{ saved: boolean; error?: string }> {
-  if (!fromOurFrame(event) || !mainWindow) return { saved: false, error: FORBIDDEN };
-  if (paper !== 'A3' && paper !== 'A4') return { saved: false, error: 'The paper must be A3 or A4' };
-  const base = (typeof name === 'string' ? name : '').replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').trim().slice(0, 120) || 'gantt';
-  const { canceled, filePath } = await dialog.showSaveDialog(mainWindow, { defaultPath: `${base}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
-  if (canceled || !filePath) return { saved: false };
-  const pdf = await event.sender.printToPDF({ landscape: true, pageSize: paper, printBackground: true, preferCSSPageSize: true });
-  await writeFile(filePath, pdf);
-  return { saved: true };
+  const window = mainWindow;
+  if (!fromOurFrame(event) || !window) return { saved: false, error: FORBIDDEN };
+  return savePdf(paper, name, {
+    pickFile: (defaultPath) => dialog.showSaveDialog(window, { defaultPath, filters: [{ name: 'PDF', extensions: ['pdf'] }] }).then((r) => (r.canceled ? undefined : r.filePath)),
+    print: (pageSize) => event.sender.printToPDF({ landscape: true, pageSize, printBackground: true, preferCSSPageSize: true }),
+  });
 }
 
 /**
  * A report's files (a workbook per project and the summary) written into a folder the user picks: the
- * native folder dialog, as the issue asks for 20 files. A name already in the folder is kept and the new
- * file takes "(2)", so last week's report is never overwritten.
+ * native folder dialog, as the issue asks for 20 files; save-files.ts writes them (never over a file
+ * already there).
  */
 async function saveToFolder(event: IpcMainInvokeEvent, files: unknown): Promise<{ saved: number; folder?: string; error?: string }> {
-  if (!fromOurFrame(event) || !mainWindow) return { saved: 0, error: FORBIDDEN };
-  const list = folderFiles(files);
-  if (!list) return { saved: 0, error: 'The files must be a list of { fileName, dataBase64 }' };
-  const { canceled, filePaths } = await dialog.showOpenDialog(mainWindow, { properties: ['openDirectory', 'createDirectory'] });
-  const folder = filePaths[0];
-  if (canceled || !folder) return { saved: 0 };
-  for (const f of list) {
-    for (let i = 1; ; i++) {
-      const name = i === 1 ? f.name : f.name.replace(/(\.[^.]+)?$/, (ext) => `(${i})${ext}`);
-      try {
-        await writeFile(path.join(folder, name), f.bytes, { flag: 'wx' });
-        break;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || i > 99) throw err;
-      }
-    }
-  }
-  return { saved: list.length, folder };
+  const window = mainWindow;
+  if (!fromOurFrame(event) || !window) return { saved: 0, error: FORBIDDEN };
+  return writeToPickedFolder(files, () => dialog.showOpenDialog(window, { properties: ['openDirectory', 'createDirectory'] }).then((r) => (r.canceled ? undefined : r.filePaths[0])));
 }
 
 /** Gives the template's command items their click handlers. */
