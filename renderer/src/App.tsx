@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Project, WorkspaceStatus } from '../../electron/common/dto.js';
 import { hashParams, WORKSPACE_DAMAGED_EVENT } from './api/client.js';
@@ -6,9 +6,7 @@ import { read, remember, useQuery } from './api/useApi.js';
 import { routePage, routeProject } from './route.js';
 import { changeLanguage, type Language } from './i18n/index.js';
 import { PortfolioHome } from './features/portfolio/PortfolioHome.js';
-import { ProjectShell } from './features/project/ProjectShell.js';
 import { RecoveryPage } from './features/settings/RecoveryPage.js';
-import { SettingsPage } from './features/settings/SettingsPage.js';
 import { DENSITIES, DensityContext, type Density } from './grid/density.js';
 import type { SearchHit } from '../../electron/common/search.js';
 import { SearchDialog } from './features/search/SearchDialog.js';
@@ -18,7 +16,7 @@ import { startLive, type LiveNotice } from './api/live.js';
 import { whoWrote } from './ui/historyLines.js';
 import { formatDateTime } from '../../electron/common/dates.js';
 import { REGISTER_LIST } from '../../electron/common/registers/index.js';
-import { WorkspaceRegisterPage } from './features/registers/WorkspaceRegisterPage.js';
+import { ProjectShell, SettingsPage, WorkspaceRegisterPage } from './pages.js';
 
 /** A page of the workspace (設定, 教訓), outside any project. */
 function openPage(page: string) {
@@ -199,6 +197,7 @@ export function App({ info, status: startStatus, projects, density: initialDensi
         </div>
       )}
       <main className="content">
+        <Suspense fallback={null}>
         {status.condition === 'damaged' || status.condition === 'missing' ? (
           <RecoveryPage status={status} />
         ) : status.condition === 'teamUnavailable' ? (
@@ -213,6 +212,7 @@ export function App({ info, status: startStatus, projects, density: initialDensi
         ) : projectId === null ? (
           <PortfolioHome onOpen={(p) => navigate(p.id)} />
         ) : null /* the routed project is loading */}
+        </Suspense>
       </main>
       {searching && <SearchDialog onClose={() => setSearching(false)} onOpen={openHit} />}
     </div>

@@ -7,6 +7,7 @@ import { call, takeTokenFromUrl } from './api/client.js';
 import { routePage, routeProject, routeWbs } from './route.js';
 import { prefetchWbs } from './features/wbs/wbsLoad.js';
 import { prefetchHome } from './features/portfolio/homeLoad.js';
+import { loadProjectShell } from './pages.js';
 import './styles.css';
 
 async function start() {
@@ -23,6 +24,8 @@ async function start() {
   const wbs = routeWbs();
   if (wbs !== null) prefetchWbs(wbs);
   else if (routeProject() === null && routePage() === null) prefetchHome();
+  // A project's pages are their own chunk (pages.ts): fetched beside the app's, not after it.
+  if (routeProject() !== null) void loadProjectShell();
   const [[info, status, projects, density], { render }] = await Promise.all([first, import('./app-start.js')]);
   await render(info, status, projects, density);
 }

@@ -1,6 +1,7 @@
 // The one AG Grid (Community) setup every register uses: theme, fonts, CSP nonce, spreadsheet keys,
 // remembered column state, and edits that go through the domain (readOnlyEdit): the grid never
 // changes its own data, the API's answer does.
+import { styleNonce } from '../ui/styleNonce.js';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgGridReact } from 'ag-grid-react';
@@ -77,8 +78,6 @@ export const theme = themeQuartz.withParams({
   cellHorizontalPaddingScale: 0.8,
 });
 
-/** The nonce the shell put in index.html, so the theme's injected <style> passes the CSP. */
-export const styleNonce = document.querySelector<HTMLMetaElement>('meta[name="pmo-style-nonce"]')?.content;
 
 export interface RegisterGridProps<T extends { id: number }> extends Omit<SpreadsheetOptions<T>, 'grid'> {
   gridRef: RefObject<AgGridReact<T> | null>;

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
 import type { ColDef, RowHeightParams } from 'ag-grid-community';
 import type { ImportPreview } from '../../../../electron/common/excel/preview.js';
-import { styleNonce, theme } from '../../grid/RegisterGrid.js';
+import { theme } from '../../grid/RegisterGrid.js';
+import { styleNonce } from '../../ui/styleNonce.js';
 import { linesOfTab, PREVIEW_TABS, tabCount, type PreviewLine, type PreviewTab, type ProfileChoice } from './importModel.js';
 
 export type MissingChoice = 'keep' | 'close' | 'delete';

@@ -16,7 +16,7 @@ import { axisFor, ganttLabels, headerRows, widthOf, ZOOMS, type Zoom } from './t
 import { barX, draw, rowAt, type GanttRow, type Scene, type View } from './draw.js';
 import { DensityContext, ROW_HEIGHTS } from '../../grid/density.js';
 import { PAPERS, printNow, printPages, savePdf, type Paper, type PrintPage } from './print.js';
-import { styleNonce } from '../../grid/RegisterGrid.js';
+import { styleNonce } from '../../ui/styleNonce.js';
 import { drawOverlay, type GanttOverlay } from '../progress/ganttOverlay.js';
 
 export interface GanttPaneProps {

@@ -4,14 +4,16 @@
 // file per project (a .zip for several). 様式を追加… maps a client's blank report form by clicking its cells
 // (the form editor) and selects it. PDF: PMO Desk's layout on A4 pages (ReportPrint.tsx) — saved by the
 // window in Electron, or opened in a tab for the browser's print dialog on the web host.
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileSummary } from '../../../../electron/common/excel/preview.js';
 import { read } from '../../api/useApi.js';
 import { saveFile } from '../../api/download.js';
 import { ErrorBanner, useErrorText } from '../../ui/ErrorBanner.js';
-import { FormEditor } from '../forms/FormEditor.js';
 import { printPageUrl, saveReportPdf } from './ReportPrint.js';
+
+// The form editor (its sheet view is AG Grid) is loaded when a form is mapped, not with the home (pages.ts says why).
+const FormEditor = lazy(() => import('../forms/FormEditor.js').then((m) => ({ default: m.FormEditor })));
 
 export function ReportDialog({ projectIds, statusDate, onClose }: { projectIds: number[]; statusDate: string; onClose(): void }) {
   const { t } = useTranslation();
@@ -131,13 +133,15 @@ export function ReportDialog({ projectIds, statusDate, onClose }: { projectIds: 
         </div>
       </form>
       {mapping && (
-        <FormEditor
-          report
-          onClose={() => setMapping(false)}
-          onSaved={(p) => {
-            void loadForms().then(() => setLayout(String(p.id)));
-          }}
-        />
+        <Suspense fallback={null}>
+          <FormEditor
+            report
+            onClose={() => setMapping(false)}
+            onSaved={(p) => {
+              void loadForms().then(() => setLayout(String(p.id)));
+            }}
+          />
+        </Suspense>
       )}
     </dialog>
   );

@@ -7,7 +7,7 @@
 import { createRoot } from 'react-dom/client';
 import type { PrintedReport } from '../../../../electron/common/api/portfolio.js';
 import { read } from '../../api/useApi.js';
-import { styleNonce } from '../../grid/RegisterGrid.js';
+import { styleNonce } from '../../ui/styleNonce.js';
 
 export function ReportPages({ report }: { report: PrintedReport }) {
   const L = report.labels;
