@@ -148,6 +148,32 @@ describe('portfolio home in Chromium', () => {
     expect(summaries).toHaveLength(1);
     const app = timing.find((e) => e.name.startsWith('app-start'))!;
     expect(summaries[0]!.start).toBeLessThan(app.end);
+    // None of the scripts the home loaded carries AG Grid (pages.ts): the project's pages bring it.
+    const scripts = timing.filter((e) => e.name.endsWith('.js')).map((e) => e.name);
+    expect(scripts.length).toBeGreaterThan(1);
+    const withGrid = await s.page.evaluate(async (names) => {
+      const out: string[] = [];
+      for (const n of names) if ((await (await fetch(`assets/${n}`)).text()).includes('AG Grid')) out.push(n);
+      return out;
+    }, scripts);
+    expect(withGrid).toEqual([]);
+  });
+
+  it('fits the dense table in 1,400 px in Japanese and English: 品質・監査 in sight, no sideways scroll', async () => {
+    const home = new PortfolioScreen(s.page);
+    for (const [lang, audit] of [['en', 'Audit findings'], ['ja', '監査指摘']] as const) {
+      await s.page.getByRole('combobox', { name: /^(言語|Language)$/ }).selectOption(lang);
+      const last = home.table.locator('thead th', { hasText: audit });
+      await last.waitFor();
+      const fit = await home.table.evaluate((table) => {
+        const wrap = table.parentElement!;
+        return { scroll: wrap.scrollWidth, client: wrap.clientWidth, right: Math.max(...[...table.querySelectorAll('th, td')].map((c) => c.getBoundingClientRect().right)), wrapRight: wrap.getBoundingClientRect().right };
+      });
+      expect(fit.scroll, lang).toBeLessThanOrEqual(fit.client);
+      expect(fit.right, lang).toBeLessThanOrEqual(fit.wrapRight);
+      expect((await last.boundingBox())!.x + (await last.boundingBox())!.width, lang).toBeLessThanOrEqual(1400);
+      await home.table.screenshot({ path: screenshotPath(`portfolio-table-1400-${lang}.png`) });
+    }
   });
 
   it('shows every project with its light, figures, 先週差分 and sparklines', async () => {

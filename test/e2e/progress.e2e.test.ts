@@ -8,10 +8,12 @@ import { foreignRequests, openSession, screenshotPath, type Session } from './br
 import { openTab, ProjectsScreen, WbsScreen } from './pages.js';
 
 let s: Session;
+let projectId: number;
 beforeAll(async () => {
   s = await openSession({ osLocale: 'ja-JP' });
   // A small plan through the API: 基本設計 done, 詳細設計 at 20 %, 製造 not started.
   const p = await call('project.create', { name: 'EVM案件' });
+  projectId = p.id;
   for (const values of [
     { name: '基本設計', plannedStart: '2025-06-02', plannedFinish: '2025-06-06', plannedEffort: 5, progress: 100, actualEffort: 6 },
     { name: '詳細設計', plannedStart: '2025-06-09', plannedFinish: '2025-06-13', plannedEffort: 10, progress: 20, actualEffort: 2 },
@@ -78,8 +80,19 @@ describe('progress in Chromium', () => {
     expect(await name.inputValue()).toMatch(/^基準計画 \d{4}\/\d{2}\/\d{2}$/);
     await s.page.getByTestId('progress-page').locator('.toolbar').first().screenshot({ path: screenshotPath('progress-baseline-name.png') });
     await name.fill('初回計画');
+    // A quick double Enter saves one baseline: the save's answer is held so both presses land before it.
+    let creates = 0;
+    await s.page.route('**/api/baseline.create', async (route) => {
+      creates++;
+      await new Promise((r) => setTimeout(r, 300));
+      await route.continue();
+    });
+    await name.press('Enter');
     await name.press('Enter');
     await name.waitFor({ state: 'detached' });
+    await s.page.unroute('**/api/baseline.create');
+    expect(creates).toBe(1);
+    expect((await call('baseline.list', { projectId }) as unknown as { name: string }[]).map((b) => b.name)).toEqual(['初回計画']);
     await expect.poll(() => s.page.getByTestId('progress-baseline').locator('option:checked').innerText()).toContain('初回計画');
     await expect.poll(() => s.page.getByTestId('s-curve').locator('canvas').count()).toBeGreaterThan(0);
   });
@@ -244,6 +257,34 @@ describe('progress in Chromium', () => {
     expect(await fig('ev').innerText()).toBe('350,000');
     expect(await fig('spi').innerText()).toBe('0.47');
     await s.page.screenshot({ path: screenshotPath('progress-view-yen.png'), fullPage: true });
+  });
+
+  it('keeps the toolbar on one line at 1,400 px in English, a baseline chosen and a new one being named', async () => {
+    await openTab(s.page, '進捗');
+    await s.page.getByTestId('progress-page').waitFor();
+    await s.page.getByRole('combobox', { name: '言語' }).selectOption('en');
+    try {
+      const toolbar = s.page.getByTestId('progress-page').locator('.toolbar').first();
+      await s.page.getByRole('button', { name: 'Save baseline' }).waitFor();
+      // One line is the height of its tallest control (about 30 px); a wrapped one is twice that.
+      const oneLine = (await toolbar.boundingBox())!.height;
+      expect(oneLine).toBeLessThan(40);
+      // A baseline with a long name, measured against (the select is cut at 200 px, the whole name in its
+      // list): 基準計画を削除 joins the line; then naming another one.
+      const name = s.page.getByRole('textbox', { name: 'Baseline name' });
+      await s.page.getByTestId('take-baseline').click();
+      await name.fill('Rebaseline after the change request of the second phase');
+      await name.press('Enter');
+      await s.page.getByRole('button', { name: 'Delete baseline' }).waitFor();
+      expect((await toolbar.boundingBox())!.height).toBe(oneLine);
+      await s.page.getByTestId('take-baseline').click();
+      await name.waitFor();
+      expect((await toolbar.boundingBox())!.height).toBe(oneLine);
+      await toolbar.screenshot({ path: screenshotPath('progress-toolbar-en.png') });
+      await name.press('Escape');
+    } finally {
+      await s.page.getByRole('combobox', { name: 'Language' }).selectOption('ja');
+    }
   });
 
   it('takes a typed status date only once the stored one is read (its late answer replaced what was typed)', async () => {

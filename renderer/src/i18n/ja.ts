@@ -59,10 +59,11 @@ export const ja: Strings = {
       cpi: 'CPI',
       adherence: '計画遵守率',
       lateTasks: '遅延タスク',
-      nextMilestone: '次のマイルストーン',
+      // U+200B: where the heading may wrap (the table's headings wrap at spaces only, word-break: keep-all).
+      nextMilestone: '次の\u200bマイルストーン',
       openIssues: '未完了',
       overdueIssues: '期限超過',
-      leadTime: 'リードタイム',
+      leadTime: 'リード\u200bタイム',
       risks: 'オープン 高/中/低',
       groupPlan: '進捗・コスト',
       groupIssues: '課題',
@@ -273,6 +274,7 @@ export const ja: Strings = {
   progress: {
     statusDate: '基準日',
     statusDateDefault: '既定: 今日の前の稼働日',
+    statusDateDefaultMark: '（既定）',
     setStatusDate: '設定',
     plan: '比較対象',
     currentPlan: '現在の計画',

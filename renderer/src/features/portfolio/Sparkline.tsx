@@ -3,7 +3,7 @@
 import type { FigureKey, TrendPoint } from '../../../../electron/common/api/portfolio.js';
 import { sparkPoints } from './portfolioModel.js';
 
-const W = 44;
+const W = 36;
 const H = 18;
 
 export function Sparkline({ trend, figure }: { trend: readonly TrendPoint[]; figure: FigureKey }) {

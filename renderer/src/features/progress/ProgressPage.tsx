@@ -2,7 +2,7 @@
 // the difference from the last weekly close (先週差分), the S-curve and SPI/CPI by week, the figures by
 // WBS node (drill down from a node to its tasks) or by assignee, 計画遵守率 and the late lists; and the
 // actions of the week: set the status date, save a baseline, close the week.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Baseline, EvmRow, LateTask } from '../../../../electron/common/api/progress.js';
 import type { Project } from '../../../../electron/common/dto.js';
@@ -98,13 +98,22 @@ export function ProgressPage({ project }: { project: Project }) {
   // The name of the baseline about to be saved, asked in the toolbar (null: not asking). Not
   // window.prompt: Electron has none (it throws), so the button did nothing in the desktop app.
   const [naming, setNaming] = useState<string | null>(null);
-  const takeBaseline = (name: string) =>
-    run(async () => {
-      if (!name.trim()) return;
-      const b = await mutate('baseline.create', { projectId: project.id, name: name.trim() });
-      setNaming(null);
-      setChosen(b.id);
-    });
+  // A save in flight: a second Enter before its answer is the same save, not a second baseline. A ref,
+  // not state: both key presses can land before React draws the first one's effect.
+  const savingBaseline = useRef(false);
+  const takeBaseline = async (name: string) => {
+    if (savingBaseline.current || !name.trim()) return;
+    savingBaseline.current = true;
+    try {
+      await run(async () => {
+        const b = await mutate('baseline.create', { projectId: project.id, name: name.trim() });
+        setNaming(null);
+        setChosen(b.id);
+      });
+    } finally {
+      savingBaseline.current = false;
+    }
+  };
 
   const deleteBaseline = (b: Baseline) =>
     ask({
@@ -192,7 +201,12 @@ export function ProgressPage({ project }: { project: Project }) {
         <button type="submit" disabled={!ready || !dateInput.trim()} data-testid="set-status-date">
           {t('progress.setStatusDate')}
         </button>
-        {!statusDateSet && <span className="muted">{t('progress.statusDateDefault')}</span>}
+        {/* Short in the toolbar (which must fit 1,400 px in English too), the whole rule on hover. */}
+        {!statusDateSet && (
+          <span className="muted" title={t('progress.statusDateDefault')} data-testid="status-date-default">
+            {t('progress.statusDateDefaultMark')}
+          </span>
+        )}
       </form>
       <div className="group">
         <label>
@@ -234,7 +248,8 @@ export function ProgressPage({ project }: { project: Project }) {
             </button>
           </form>
         )}
-        {baselineId !== null && (
+        {/* Not beside the name being typed: one thing at a time, and the toolbar stays one line. */}
+        {baselineId !== null && naming === null && (
           <button className="danger" onClick={() => deleteBaseline(baselines.find((b) => b.id === baselineId)!)}>
             {t('progress.deleteBaseline')}
           </button>
