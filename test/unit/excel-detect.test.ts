@@ -298,8 +298,8 @@ describe('values and problems', () => {
   });
 
   it('quotes sheet names that need it', async () => {
-    const t = await table([{ name: '課題 一覧', rows: [['課題名', '期限'], ['A', 'いつか']] }], 'issue');
-    expect(t.problems.map(formatProblem)).toEqual(["'課題 一覧'!B2: いつか is not a date"]);
+    const t = await table([{ name: '課題 一覧', rows: [['課題名', '期限'], ['A', '2025/13/40']] }], 'issue');
+    expect(t.problems.map(formatProblem)).toEqual(["'課題 一覧'!B2: 2025/13/40 is not a date"]);
   });
 
   it('reads text dates, 和暦 and dates without a year in a column', async () => {

@@ -697,6 +697,7 @@ export const en = {
       notProgress: '{{value}} is not a progress 0–100 %',
       notEffort: '{{value}} is not an effort (a number of person-days)',
       notRating: '{{value}} is not a rating 1–5 (or High/Medium/Low)',
+      dateText: '"{{value}}" is words, not a date: kept with the row, the date left empty',
       ratingText: '"{{value}}" is text, not a rating: kept with the row, the rating left empty',
       ratingOutside: '{{value}} is outside the rating scale: kept with the row, the rating left empty',
       notInList: '{{value}} is not on the list',

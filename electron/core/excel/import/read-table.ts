@@ -374,6 +374,16 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         }
       }
       const v = readValue(spec, hit.cell, ctx);
+      if (!v.ok && spec.kind === 'date' && hit.cell.t === 's' && /\p{L}/u.test(hit.cell.v as string)) {
+        // Words where a date goes (6月末, 来週中, after UAT): the record is kept, its date empty, and the
+        // words kept with it (as an extra value under the header's name), flagged; the export writes
+        // them back while the date stays unset. A mistyped date (2025/13/40) is still refused.
+        const words = (hit.cell.v as string).trim();
+        rec.values[field] = null;
+        rec.extra[m.label || m.column] = words;
+        problem(r, hit.c, 'date', failure('dateText', { value: shown(words) }, `${shown(words)} is words, not a date: kept with the row, the date left empty`), field, true);
+        return;
+      }
       if (!v.ok) {
         if (spec.kind === 'wbsCode' || spec.kind === 'level') structureMisses.push({ r, c: hit.c, kind: spec.kind, failure: v });
         else problem(r, hit.c, PROBLEM_KIND[spec.kind], v, field);

@@ -1,0 +1,62 @@
+// A date cell of words (期限 6月末, 来週中; blind check F9): the record is imported, not dropped; the
+// date is left empty and the words kept with the row (an extra value under the column's header), and the
+// preview names the cell. An export through the profile writes the words back as they were while the
+// date is not edited, and the date once it is.
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+
+beforeAll(async () => {
+  await buildReaderWorker();
+});
+
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+async function issueLog(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('課題一覧');
+  ws.addRow(['No', '課題', '担当', '期限', 'ステータス']);
+  ws.addRow([1, 'ログイン仕様の確認', '山田', d('2025-06-10'), '対応中']);
+  ws.addRow([2, '帳票レイアウト確定', '佐藤', '6月末', '未着手']);
+  ws.addRow([3, '移行範囲の合意', '鈴木', '未定', '未着手']);
+  ws.getColumn(4).numFmt = 'yyyy/mm/dd';
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
+
+const cellD = (b64: string, row: number) => readWorkbookBytes(Buffer.from(b64, 'base64'), 'x.xlsx').sheets[0]!.rows.find((r) => r.r === row - 1)?.cells.find((c) => c.c === 3) ?? null;
+
+describe('a date cell holding words', () => {
+  it('keeps its record and its words, names the cell, and exports the words back until the date is edited', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const { id: projectId } = await call('project.create', { name: 'P' });
+      const dataBase64 = await issueLog();
+      const preview = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'kadai.xlsx', dataBase64 });
+      expect(preview.counts).toMatchObject({ new: 3, skipped: 0 });
+      expect(preview.problems.filter((p) => p.field === 'due').map((p) => [p.cell, p.code, p.warning])).toEqual([['D3', 'dateText', true]]);
+      const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: '課題' } });
+      const issues = await call('issue.list', { projectId });
+      const row = issues.find((i) => i.title === '帳票レイアウト確定')!;
+      expect(row.due).toBeNull();
+      expect(row.extra).toMatchObject({ 期限: '6月末' });
+      // The same file again: nothing changed.
+      const again = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'kadai.xlsx', dataBase64, profileId: profileId! });
+      expect(again.counts).toMatchObject({ new: 0, changed: 0, unchanged: 3 });
+      // An edit of another field of that record: its 期限 cell keeps the client's words.
+      await call('issue.update', { id: row.id, patch: { owner: '田中' } });
+      const out = await call('excel.export', { projectId, register: 'issue', profileId: profileId! });
+      expect(cellD(out.dataBase64, 3)).toMatchObject({ t: 's', v: '6月末' });
+      expect(cellD(out.dataBase64, 4)).toMatchObject({ t: 's', v: '未定' });
+      // Once the date is set in PMO Desk, the export writes the date.
+      await call('issue.update', { id: row.id, patch: { due: '2025-06-30' } });
+      const dated = await call('excel.export', { projectId, register: 'issue', profileId: profileId! });
+      const cell = cellD(dated.dataBase64, 3)!;
+      expect(cell.t === 'd' || cell.t === 'n').toBe(true);
+    } finally {
+      ws.close();
+    }
+  });
+});
