@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoToSerial, nearestYear, parseDateNumber, parseDateText, serialToIso, yearsOfStretch } from '../../electron/common/excel/client-dates.js';
+import { dateTextStyle, isoToSerial, nearestYear, parseDateNumber, parseDateText, serialToIso, slashOrder, yearsOfStretch } from '../../electron/common/excel/client-dates.js';
 
 describe('Excel date serials', () => {
   it.each([
@@ -56,6 +56,10 @@ describe('text dates', () => {
     ['2025/4/1 10:30', '2025-04-01'],
     ['2025-04-01T09:00:00Z', '2025-04-01'],
     ['4/1/2025', '2025-04-01'], // m/d/yyyy as Excel in en-US writes it
+    ['4/1/25', '2025-04-01'], // a two-digit year written last: Excel's 00–29 → 20xx
+    ['12/31/99', '1999-12-31'], // … and 30–99 → 19xx
+    ['Mon 4/7/25', '2025-04-07'], // MS Project's default date format
+    ['Tue, 4/8/2025', '2025-04-08'],
     ['1 Apr 2025', '2025-04-01'],
     ['April 1, 2025', '2025-04-01'],
     ['R7.4.1', '2025-04-01'],
@@ -75,10 +79,54 @@ describe('text dates', () => {
     ['T15.12.24', '1926-12-24'],
   ])('%s → %s', (text, iso) => expect(parseDateText(text, ref)).toEqual({ ok: true, iso }));
 
-  it.each(['2025/13/40', '2025/2/29', '2025/4/31', '25/4/1', '4/1/25', '2025/4', 'R0.4.1', '令和7年13月1日', 'yesterday', 'TBD?', '1.2', ''])(
+  it.each(['2025/13/40', '2025/2/29', '2025/4/31', '25/4/1', '2025/4', 'R0.4.1', '令和7年13月1日', 'yesterday', 'TBD?', '1.2', '1.2.3', '4-1-25', '14/05/2025', ''])(
     'refuses %s',
     (text) => expect(parseDateText(text, ref).ok).toBe(false),
   );
+});
+
+describe('dates written year last: the column says whether the day or the month comes first', () => {
+  const ref = '2025-06-15';
+  it('reads day first where the column has a date only day first can be (14/05/2025), else month first', () => {
+    expect(slashOrder(['03/06/2025', '14/05/2025', ''])).toBe('dmy');
+    expect(slashOrder(['Tue 14/05/25'])).toBe('dmy');
+    expect(slashOrder(['4/7/2025', '4/17/2025'])).toBe('mdy');
+    // Both kinds in one column: nothing says day first, so month first as before.
+    expect(slashOrder(['14/05/2025', '05/14/2025'])).toBe('mdy');
+    expect(slashOrder(['2025/4/1', '4/7', '未定'])).toBe('mdy');
+    expect(slashOrder([])).toBe('mdy');
+  });
+
+  it('reads each date of a day-first column so, and leaves year-first dates alone', () => {
+    expect(parseDateText('03/06/2025', ref, 'dmy')).toEqual({ ok: true, iso: '2025-06-03' });
+    expect(parseDateText('14.05.2025', ref, 'dmy')).toEqual({ ok: true, iso: '2025-05-14' });
+    expect(parseDateText('Wed 4/6/25', ref, 'dmy')).toEqual({ ok: true, iso: '2025-06-04' });
+    expect(parseDateText('2025/4/1', ref, 'dmy')).toEqual({ ok: true, iso: '2025-04-01' });
+    expect(parseDateText('4/1', '2025-03-10', 'dmy')).toEqual({ ok: true, iso: '2025-04-01', yearInferred: true });
+    expect(parseDateText('05/14/2025', ref, 'dmy').ok).toBe(false);
+  });
+});
+
+describe("a changed date written in the column's own text form", () => {
+  const write = (samples: string[], iso: string, order: 'mdy' | 'dmy' = 'mdy') => dateTextStyle(samples, order)?.(iso) ?? null;
+  it.each([
+    [['14/05/2025', '3/6/2025'], 'dmy', '2025-06-20', '20/06/2025'],
+    [['14/5/2025', '3/6/2025'], 'dmy', '2025-06-02', '2/6/2025'],
+    [['Mon 4/7/25', 'Tue 4/8/25'], 'mdy', '2025-06-20', 'Fri 6/20/25'],
+    [['4/7/2025'], 'mdy', '2026-01-05', '1/5/2026'],
+    [['2025/04/01', '2025/04/10'], 'mdy', '2025-06-02', '2025/06/02'],
+    [['2025-4-1'], 'mdy', '2025-12-24', '2025-12-24'],
+    [['2025/4/1(火)'], 'mdy', '2025-06-20', '2025/6/20(金)'],
+    [['2025年4月1日'], 'mdy', '2025-06-02', '2025年6月2日'],
+    [['2025年04月01日（火）'], 'mdy', '2025-06-02', '2025年06月02日（月）'],
+  ] as const)('%j (%s) writes %s as %s', (samples, order, iso, out) => expect(write([...samples], iso, order)).toBe(out));
+
+  it('knows no form for 和暦, words or a cell it would not give back (a wrong weekday): yyyy/mm/dd is written then', () => {
+    expect(write(['R7.4.1'], '2025-06-02')).toBeNull();
+    expect(write(['未定', '来週'], '2025-06-02')).toBeNull();
+    expect(write(['Sun 4/7/25'], '2025-06-02')).toBeNull();
+    expect(write([], '2025-06-02')).toBeNull();
+  });
 });
 
 describe('dates without a year: the year nearest the reference day', () => {

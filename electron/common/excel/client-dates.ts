@@ -1,10 +1,12 @@
 // Dates as client workbooks hold them → ISO yyyy-mm-dd. Pure functions.
 //
 // Accepted: Excel serials (1900 system with its phantom 29 Feb 1900, or 1904 system), text dates
-// 2025/4/1, 2025-04-01, 2025.4.1, 2025年4月1日, 20250401, 2025-04-01T09:00:00, US 4/1/2025 (m/d/yyyy,
-// as Excel in en-US writes it), 和暦 R7.4.1 / R7/4/1 / 令和7年4月1日 / 令和元年5月1日 (also H, S, T and
-// 平成, 昭和, 大正, and the ligatures ㍻ ㋿ …), full-width digits, a trailing weekday (2025/4/1(火)) or time.
-// Refused: two-digit years (25/4/1 — is it 2025 or 1 April '25?), days that do not exist (2025/2/29).
+// 2025/4/1, 2025-04-01, 2025.4.1, 2025年4月1日, 20250401, 2025-04-01T09:00:00, US 4/1/2025 and 4/1/25
+// (m/d/yyyy, as Excel in en-US writes it; MS Project's Mon 4/7/25), UK 14/05/2025 (d/m/yyyy, where the
+// column says so: see slashOrder), 和暦 R7.4.1 / R7/4/1 / 令和7年4月1日 / 令和元年5月1日 (also H, S, T and
+// 平成, 昭和, 大正, and the ligatures ㍻ ㋿ …), full-width digits, a weekday (2025/4/1(火), Mon 4/7/25) or time.
+// Refused: a two-digit year written first (25/4/1 — is it 2025 or 1 April '25?), days that do not exist
+// (2025/2/29). A two-digit year written last is Excel's: 00–29 are 2000–2029, 30–99 are 1930–1999.
 //
 // The year rule for dates written without one (4/1, 4月1日): the year that puts the date nearest to a
 // reference date — the date above it in the same column, or for the first one, the import's reference
@@ -80,13 +82,57 @@ const ERAS: Record<string, number> = {
 const WEEKDAY = /\s*[(（]\s*(?:[日月火水木金土](?:曜日?)?|sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?\s*[)）]\s*$/i;
 const TRAILING_WEEKDAY_WORD = /\s*[日月火水木金土]曜日?\s*$/;
 const TRAILING_TIME = /(?:[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?(?:z|[+-]\d{2}:?\d{2})?|\s+\d{1,2}時(?:\d{1,2}分)?)$/i;
+/** An English weekday before the date, as MS Project writes one (Mon 4/7/25, Tue, 14/05/2025). */
+const LEADING_WEEKDAY = /^(?:sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?,?\s+/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const YEAR_LAST = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})$/;
+
+/**
+ * A date written with its year last → its first two numbers and the year: 4/7/2025, 14/05/2025,
+ * 14.05.2025, and with slashes only 4/7/25 (1.2.3 is more often a version or a WBS code than a date).
+ */
+function yearLast(s: string): [number, number, number] | null {
+  const m = YEAR_LAST.exec(s);
+  if (!m || (m[4]!.length === 2 && m[2] !== '/')) return null;
+  return [+m[1]!, +m[3]!, fullYear(m[4]!)];
+}
+
+/**
+ * Which of the first two numbers of a date written year last is the month: 'mdy' (4/7/2025 is 7 April,
+ * as Excel in en-US and MS Project write it) or 'dmy' (14/05/2025, as in the UK). A cell alone cannot
+ * say; its column can (see slashOrder).
+ */
+export type SlashOrder = 'mdy' | 'dmy';
+
+/** A date's text as dateParts reads it: full-width folded, lower case, weekday and time of day taken off. */
+function bareDate(input: string): string {
+  // NFKC folds full-width digits and separators and the era ligatures (㍻ → 平成, ㋿ → 令和).
+  const s = input.normalize('NFKC').trim().toLowerCase();
+  return s.replace(WEEKDAY, '').replace(TRAILING_WEEKDAY_WORD, '').replace(TRAILING_TIME, '').replace(LEADING_WEEKDAY, '').trim();
+}
+
+/** Excel's reading of a two-digit year: 00–29 → 2000–2029, 30–99 → 1930–1999. */
+const fullYear = (digits: string) => (digits.length === 4 ? +digits : +digits < 30 ? 2000 + +digits : 1900 + +digits);
+
+/**
+ * The order of a column's dates written year last: day first where some date can only be read so
+ * (14/05/2025) and none only month first (05/14/2025); otherwise month first, as before.
+ */
+export function slashOrder(texts: Iterable<string>): SlashOrder {
+  let dayFirst = false;
+  for (const text of texts) {
+    const parts = yearLast(bareDate(text));
+    if (!parts) continue;
+    const [a, b] = parts;
+    if (b > 12 && a <= 12) return 'mdy';
+    if (a > 12 && b <= 12) dayFirst = true;
+  }
+  return dayFirst ? 'dmy' : 'mdy';
+}
 
 /** Text → the parts of a date it spells; `y` undefined when it has no year. */
-function dateParts(input: string): { y?: number; m: number; d: number } | null {
-  // NFKC folds full-width digits and separators and the era ligatures (㍻ → 平成, ㋿ → 令和).
-  let s = input.normalize('NFKC').trim().toLowerCase();
-  s = s.replace(WEEKDAY, '').replace(TRAILING_WEEKDAY_WORD, '').replace(TRAILING_TIME, '').trim();
+function dateParts(input: string, order: SlashOrder = 'mdy'): { y?: number; m: number; d: number } | null {
+  const s = bareDate(input);
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})$/.exec(s))) return { y: +m[1]!, m: +m[2]!, d: +m[3]! };
   if ((m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(s))) return { y: +m[1]!, m: +m[2]!, d: +m[3]! };
@@ -97,7 +143,11 @@ function dateParts(input: string): { y?: number; m: number; d: number } | null {
     if (n < 1) return null;
     return { y: base + n - 1, m: +m[3]!, d: +m[4]! };
   }
-  if ((m = /^(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})$/.exec(s))) return { y: +m[3]!, m: +m[1]!, d: +m[2]! };
+  const last = yearLast(s);
+  if (last) {
+    const [a, b, y] = last;
+    return order === 'dmy' ? { y, m: b, d: a } : { y, m: a, d: b };
+  }
   if ((m = /^(\d{1,2})[\s-]+([a-z]{3,9})\.?[\s,-]+(\d{4})$/.exec(s))) {
     const mo = MONTHS.indexOf(m[2]!.slice(0, 3));
     return mo < 0 ? null : { y: +m[3]!, m: mo + 1, d: +m[1]! };
@@ -189,9 +239,12 @@ function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
-/** A date written as text → ISO; `reference` (yyyy-mm-dd) settles the year of 4/1 and 4月1日. */
-export function parseDateText(input: string, reference: string): DateParse {
-  const p = dateParts(input);
+/**
+ * A date written as text → ISO; `reference` (yyyy-mm-dd) settles the year of 4/1 and 4月1日, `order`
+ * whether 4/7/2025 is 7 April (the default) or 4 July (the column's slashOrder).
+ */
+export function parseDateText(input: string, reference: string, order: SlashOrder = 'mdy'): DateParse {
+  const p = dateParts(input, order);
   if (!p) return { ok: false };
   if (p.y === undefined) {
     const d = nearestYear(p.m, p.d, reference);
@@ -217,4 +270,69 @@ export function parseDateNumber(n: number, hasDateFormat: boolean, date1904 = fa
   if (!hasDateFormat && !date1904 && (n < PLAIN_SERIAL_MIN || n > PLAIN_SERIAL_MAX)) return { ok: false };
   const d = serialToIso(n, date1904);
   return d === null ? { ok: false } : { ok: true, iso: d };
+}
+
+const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const JA_WEEKDAYS = '日月火水木金土';
+const YEAR_FIRST_TEXT = /^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(\s*[(（][日月火水木金土][)）])?$/;
+const KANJI_TEXT = /^(\d{4})年(\d{1,2})月(\d{1,2})日(\s*[(（][日月火水木金土][)）])?$/;
+const YEAR_LAST_TEXT = /^((sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?,?\s+)?(\d{1,2})([/.-])(\d{1,2})\4(\d{4}|\d{2})$/i;
+
+/**
+ * How a column writes its dates as text, learned from the client's own cells, so that a date PMO Desk
+ * changes reads like its neighbours: 14/05/2025 stays day first, Mon 4/7/25 keeps its weekday and short
+ * year, 2025年4月1日 its kanji, 2025/04/01(火) its zeros and weekday. Null where no cell is in a form
+ * this writes (和暦, words), or where the form learned does not give its own cell back exactly: the
+ * caller writes yyyy/mm/dd then, which every reader takes.
+ */
+export function dateTextStyle(texts: readonly string[], order: SlashOrder): ((iso: string) => string) | null {
+  const samples = texts.map((t) => t.trim()).filter((t) => t !== '');
+  const shape = (t: string) => (YEAR_FIRST_TEXT.test(t) ? 'yearFirst' : KANJI_TEXT.test(t) ? 'kanji' : YEAR_LAST_TEXT.test(t) ? 'yearLast' : null);
+  const first = samples.find((t) => shape(t) !== null);
+  if (first === undefined) return null;
+  const kind = shape(first)!;
+  const same = samples.filter((t) => shape(t) === kind);
+  // A month or day slot is zero-padded where any cell of the form shows a leading zero in it.
+  const slots = (t: string): [string, string] => {
+    if (kind === 'yearLast') {
+      const m = YEAR_LAST_TEXT.exec(t)!;
+      return order === 'dmy' ? [m[5]!, m[3]!] : [m[3]!, m[5]!];
+    }
+    const m = (kind === 'kanji' ? KANJI_TEXT : YEAR_FIRST_TEXT).exec(t)!;
+    return kind === 'kanji' ? [m[2]!, m[3]!] : [m[3]!, m[4]!];
+  };
+  const padMonth = same.some((t) => /^0\d$/.test(slots(t)[0]));
+  const padDay = same.some((t) => /^0\d$/.test(slots(t)[1]));
+  const two = (n: number, pad: boolean) => (pad && n < 10 ? `0${n}` : String(n));
+  let write: (y: number, m: number, d: number, weekday: number) => string;
+  if (kind === 'yearLast') {
+    const m = YEAR_LAST_TEXT.exec(first)!;
+    const word = m[2] ? /^[a-z]+/i.exec(m[1]!)![0] : '';
+    const after = m[1] ? m[1].slice(word.length) : '';
+    const caseOf = (w: string) => (word === word.toUpperCase() ? w.toUpperCase() : word[0] === word[0]!.toUpperCase() ? w : w.toLowerCase());
+    const dayName = (n: number) => caseOf(word.length > 3 ? EN_WEEKDAYS[n]! : EN_WEEKDAYS[n]!.slice(0, 3));
+    const sep = m[4]!;
+    const shortYear = m[6]!.length === 2;
+    write = (y, mo, d, wd) => {
+      const [a, b] = order === 'dmy' ? [two(d, padDay), two(mo, padMonth)] : [two(mo, padMonth), two(d, padDay)];
+      const year = shortYear ? String(y % 100).padStart(2, '0') : String(y);
+      return `${word ? dayName(wd) + after : ''}${a}${sep}${b}${sep}${year}`;
+    };
+  } else {
+    const m = (kind === 'kanji' ? KANJI_TEXT : YEAR_FIRST_TEXT).exec(first)!;
+    const weekday = kind === 'kanji' ? m[4] : m[5];
+    const sep = kind === 'kanji' ? '' : m[2]!;
+    write = (y, mo, d, wd) => {
+      const day = weekday ? weekday.replace(/[日月火水木金土]/, JA_WEEKDAYS[wd]!) : '';
+      return kind === 'kanji' ? `${y}年${two(mo, padMonth)}月${two(d, padDay)}日${day}` : `${y}${sep}${two(mo, padMonth)}${sep}${two(d, padDay)}${day}`;
+    };
+  }
+  const format = (iso: string) => {
+    const [y, mo, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+    return write(y, mo, d, new Date(Date.UTC(y, mo - 1, d)).getUTCDay());
+  };
+  // The form must give its own cell back (a short year outside 1930–2029 or a weekday that is wrong
+  // in the client's cell would not).
+  const own = parseDateText(first, '2000-01-01', order);
+  return own.ok && format(own.iso) === first ? format : null;
 }

@@ -2,7 +2,7 @@
 import { failure } from '../../../common/excel/problems.js';
 import type { VocabListName, Vocabularies } from '../../../common/registers.js';
 import { formatRef } from '../../../common/registers.js';
-import { parseDateNumber, parseDateText, serialToIso } from '../../../common/excel/client-dates.js';
+import { parseDateNumber, parseDateText, serialToIso, slashOrder, type SlashOrder } from '../../../common/excel/client-dates.js';
 import type { FieldSpec } from '../../../common/excel/fields.js';
 import type { Cell } from '../../../common/excel/model.js';
 import { parseEffort, parseNumberText, parseProgress, type Parsed, type ProgressScale } from './numbers.js';
@@ -18,6 +18,15 @@ export interface ValueContext {
   effortUnit: EffortUnit;
   /** The register's ID prefix (R-): a plain number n in an ID column becomes R-00n. */
   refPrefix: string;
+  /** Whether this column's 4/7/2025 is 7 April (mdy, the default) or 4 July (dmy): its cells' slashOrder. */
+  slashOrder?: SlashOrder;
+}
+
+/** The order of a column's dates written year last, from its text cells (client-dates.ts slashOrder). */
+export function columnSlashOrder(cells: Iterable<Cell | null | undefined>): SlashOrder {
+  const texts: string[] = [];
+  for (const cell of cells) if (cell?.t === 's') texts.push(cell.v as string);
+  return slashOrder(texts);
 }
 
 /** A number as Excel would show it in General format (no binary noise: 0.30000000000000004 → 0.3). */
@@ -142,6 +151,6 @@ function readDate(cell: Cell, ctx: ValueContext): Parsed<string | null> {
   if (cell.t !== 's') return bad();
   const trimmed = (cell.v as string).trim();
   if (trimmed === '-' || trimmed === '－' || trimmed === 'ー' || trimmed === '未定' || trimmed.toLowerCase() === 'tbd') return { ok: true, value: null };
-  const r = parseDateText(trimmed, ctx.reference);
+  const r = parseDateText(trimmed, ctx.reference, ctx.slashOrder);
   return r.ok ? { ok: true, value: r.iso } : bad();
 }

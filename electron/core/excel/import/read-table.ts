@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { wbsFields } from '../../../common/api/wbs.js';
 import { localToday } from '../../../common/dates.js';
 import { REGISTERS, type Vocabularies } from '../../../common/registers.js';
-import { readValue, textOf, type ValueContext } from './cell-values.js';
+import { columnSlashOrder, readValue, textOf, type ValueContext } from './cell-values.js';
 import { ClientValues, type NewListItem } from './client-values.js';
 import { parseDateText, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
 import { findDataRows } from './data-range.js';
@@ -248,9 +248,10 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const fullDates = mapped.map((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
     if (spec?.kind !== 'date') return [] as (string | null)[];
+    const ctx: ValueContext = { ...dateCtx, slashOrder: columnSlashOrder(grid[j]!.map((hit) => hit?.cell)) };
     return grid[j]!.map((hit) => {
       if (!hit) return null;
-      const v = readValue(spec, hit.cell, dateCtx);
+      const v = readValue(spec, hit.cell, ctx);
       if (!v.ok || typeof v.value !== 'string') return null;
       return hit.cell.t === 's' && parseDateText((hit.cell.v as string).trim(), today).ok && (parseDateText((hit.cell.v as string).trim(), today) as { yearInferred?: true }).yearInferred ? null : v.value;
     });
@@ -284,7 +285,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
 
   mapped.forEach((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
-    const ctx: ValueContext = { ...base, reference: today, effortUnit: m.unit ?? effortUnitOf(m.label) };
+    const ctx: ValueContext = { ...base, reference: today, effortUnit: m.unit ?? effortUnitOf(m.label), ...(spec?.kind === 'date' && { slashOrder: columnSlashOrder(grid[j]!.map((hit) => hit?.cell)) }) };
     const schema = m.field === null ? undefined : schemaOf(target, m.field);
     grid[j]!.forEach((hit, i) => {
       const rec = records[i]!;

@@ -7,7 +7,7 @@
 import { linksInClientIds, predecessorReading, sameLinks } from '../import/predecessors.js';
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
-import { DAYS_WITH_UNIT, readValue, textOf, type ValueContext } from '../../excel/import/cell-values.js';
+import { columnSlashOrder, DAYS_WITH_UNIT, readValue, textOf, type ValueContext } from '../../excel/import/cell-values.js';
 import type { TableLayout } from '../../excel/import/detect.js';
 import { fieldSpec, KEY_FIELD, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
 import { WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../common/excel/column-labels.js';
@@ -25,7 +25,7 @@ import { dateSerial, type CellOut, type OutValue, type RowShape, type TableWrite
 import { sameValue, planImport } from '../import/plan.js';
 import { planBlocks, type BlockPlan, type TemplateRecord } from './record-blocks.js';
 import { bandCandidates, barCells, learnBand, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
-import { isoToSerial } from '../../../common/excel/client-dates.js';
+import { dateTextStyle, isoToSerial } from '../../../common/excel/client-dates.js';
 import { tableBand } from './table-band.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
 import { getTableProfile, profileRecords, profileTemplate, templateConflict } from '../import/profiles.js';
@@ -1069,8 +1069,9 @@ function columnWriter(
   map: ValueMap | undefined,
 ): ColumnWriter {
   const spec: FieldSpec | undefined = m.field === null ? undefined : fieldSpec(target, m.field);
-  const ctx: ValueContext = { ...base, effortUnit: m.unit ?? effortUnitOf(m.label) };
   const cells = recordRows.map((r) => ix.cell(r, m.c)).filter((c): c is Cell => !!c && c.t !== 'e');
+  // The column's dates written year last are read in its own order (14/05/2025 is day first), as the import read them.
+  const ctx: ValueContext = { ...base, effortUnit: m.unit ?? effortUnitOf(m.label), ...(spec?.kind === 'date' && { slashOrder: columnSlashOrder(cells) }) };
   if (spec?.kind === 'rating') values.rateColumn(m.field!, cells);
   const meaning = (cell: Cell | undefined): unknown => {
     if (!cell || cell.t === 'e') return null;
@@ -1095,6 +1096,8 @@ function columnWriter(
   }
   const text = (s: string): OutValue => (s === '' ? null : { t: 's', v: s });
   const datesAsText = cells.length > 0 && cells.every((c) => c.t === 's');
+  // A date changed in a column of text dates is written in the column's own form, else as yyyy/mm/dd.
+  const dateText = spec?.kind === 'date' && datesAsText ? dateTextStyle(cells.map((c) => c.v as string), ctx.slashOrder ?? 'mdy') : null;
   const numeric = cells.length > 0 && cells.filter((c) => c.t === 'n').length * 2 > cells.length;
   return {
     meaning,
@@ -1105,7 +1108,7 @@ function columnWriter(
       if (!spec) return typeof v === 'number' ? { t: 'n', v } : typeof v === 'boolean' ? { t: 'b', v } : text(String(v));
       switch (spec.kind) {
         case 'date':
-          return datesAsText ? text(String(v).replaceAll('-', '/')) : { t: 'd', v: dateSerial(String(v), base.date1904) };
+          return datesAsText ? text(dateText ? dateText(String(v)) : String(v).replaceAll('-', '/')) : { t: 'd', v: dateSerial(String(v), base.date1904) };
         case 'effort': {
           const n = Number(v);
           const val = ctx.effortUnit === 'hour' ? n * HOURS_PER_DAY : ctx.effortUnit === 'month' ? n / DAYS_PER_MONTH : n;
