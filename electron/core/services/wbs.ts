@@ -339,7 +339,19 @@ type RollUpRow = q.RollUpRow;
 export function settleRollUps(db: Db, batch: Batch, projectId: number, startIds: Iterable<number | null | undefined>): void {
   const rows = new Map<number, RollUpRow>();
   const depth = new Map<number, number>();
-  for (const start of startIds) {
+  // The chains are read a level at a time for all starts at once (each parent after its children), not
+  // a statement per task: a round trip each to a team database.
+  const starts = [...startIds];
+  let level = [...new Set(starts.filter((id): id is number => id !== null && id !== undefined))];
+  while (level.length > 0) {
+    const up = new Set<number>();
+    for (const r of q.rollUpRows(db, level)) {
+      rows.set(r.id, r);
+      if (r.parentId !== null && !rows.has(r.parentId)) up.add(r.parentId);
+    }
+    level = [...up];
+  }
+  for (const start of starts) {
     if (start === null || start === undefined || depth.has(start)) continue;
     const chain: RollUpRow[] = [];
     for (let id: number | null = start; id !== null; ) {
@@ -549,13 +561,16 @@ export function createTask(db: Db, actor: Actor, projectId: number, t: NewTask, 
  */
 function appendTasks(db: Db, batch: Batch, projectId: number, tasks: NewTask[]): TaskRow[] {
   const next = new Map<number | null, number>();
+  const parents = [...new Set(tasks.flatMap((t) => (t.parentId == null ? [] : [t.parentId])))];
+  const found = new Map(q.lastPositionsUnder(db, parents).map((p) => [p.id, p]));
+  for (const id of parents) {
+    const p = found.get(id);
+    if (!p) getTaskRow(db, id); // NOT_FOUND, said as every read by id says it
+    else if (p.projectId !== projectId) throw textError('CONFLICT', 'wbs.otherProject', { id }, `WBS task ${id} belongs to another project`, { field: 'parentId' });
+    else next.set(id, p.last ?? 0);
+  }
   const position = (parentId: number | null): number => {
-    let last = next.get(parentId);
-    if (last === undefined) {
-      if (parentId !== null && getTaskRow(db, parentId).projectId !== projectId)
-        throw textError('CONFLICT', 'wbs.otherProject', { id: parentId }, `WBS task ${parentId} belongs to another project`, { field: 'parentId' });
-      last = q.lastPosition(db, projectId, parentId) ?? 0;
-    }
+    const last = next.get(parentId) ?? q.lastPosition(db, projectId, parentId) ?? 0;
     next.set(parentId, last + 1);
     return last + 1;
   };

@@ -139,6 +139,18 @@ export function lastPosition(db: SqlDb, projectId: number, parentId: number | nu
   return db.sql.get<{ p: number | null }>(`SELECT max(position) AS p FROM wbs_tasks WHERE project_id = ? AND ${ofParent(parentId)}`, [projectId, ...parentArg(parentId)])!.p;
 }
 
+/**
+ * For each of `parentIds` that is a task: its project and the greatest position of its subtasks (null
+ * without any), in one statement (tasks appended under many parents at once).
+ */
+export function lastPositionsUnder(db: SqlDb, parentIds: readonly number[]): { id: number; projectId: number; last: number | null }[] {
+  return db.sql.all(
+    `SELECT p.id, p.project_id AS projectId, (SELECT max(c.position) FROM wbs_tasks c WHERE c.project_id = p.project_id AND c.parent_id = p.id) AS last
+       FROM wbs_tasks p WHERE p.id IN (SELECT value FROM json_each(?))`,
+    [JSON.stringify(parentIds)],
+  );
+}
+
 /** The least position under `parentId` greater than `after` (any, without it), or null. */
 export function firstPositionAfter(db: SqlDb, projectId: number, parentId: number | null, after?: number): number | null {
   return after === undefined
@@ -174,6 +186,11 @@ const ROLL_UP_COLUMNS = `id, project_id AS projectId, parent_id AS parentId, pla
 
 export function rollUpRow(db: SqlDb, id: number): RollUpRow | undefined {
   return db.sql.get<RollUpRow>(`SELECT ${ROLL_UP_COLUMNS} FROM wbs_tasks WHERE id = ?`, [id]);
+}
+
+/** The roll-up rows of the given tasks (those that exist) in one statement. */
+export function rollUpRows(db: SqlDb, ids: readonly number[]): RollUpRow[] {
+  return db.sql.all<RollUpRow>(`SELECT ${ROLL_UP_COLUMNS} FROM wbs_tasks WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(ids)]);
 }
 
 /** The children of all the given tasks in one statement. */
