@@ -8,8 +8,8 @@ import type { SqlDb as Db } from '../db/sql.js';
 import { inBatch, type Actor } from '../batch.js';
 import { changedFields } from './diff.js';
 import { getProjectRow } from './projects.js';
-import { ENTITY, getTaskRow, hasChildren, insertRow, movedBut, placeTasks, rescheduleSettled, settleRollUps, slotPositions, typedLinks, wbsStore, type TaskRow } from './wbs.js';
-import { codeIndex } from './schedule.js';
+import { ENTITY, getTaskRow, hasChildren, insertRow, movedBut, placeTasks, settleRollUps, slotPositions, typedLinks, wbsStore, type TaskRow } from './wbs.js';
+import { codeIndex, rescheduleDates } from './schedule.js';
 import { withDerivedStatus } from './rollup.js';
 import { refuseStale } from './stale-edit.js';
 import { previousSibling } from '../db/queries/wbs.js';
@@ -138,9 +138,9 @@ export function applyCells(db: Db, actor: Actor, input: CellsInput, today: strin
       }
       if (problems.length > 0) refuse(problems);
     }
-    let moved: ReturnType<typeof rescheduleSettled>;
+    let moved: ReturnType<typeof rescheduleDates>;
     try {
-      moved = rescheduleSettled(db, batch, projectId, today, 'predecessors');
+      moved = rescheduleDates(db, batch, projectId, today, 'predecessors');
     } catch (e) {
       // A cycle the typed links closed: name the first typed cell of a task in it.
       const cycle = (e instanceof ApiError && Array.isArray(e.details) && (e.details[0] as { tasks?: number[] })?.tasks) || null;

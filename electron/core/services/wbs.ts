@@ -277,12 +277,7 @@ function siblingOrdinals(db: Db, projectId: number, rows: Map<number, TaskRow>):
  * above what moved with them; answers the ids whose dates changed.
  */
 export function rescheduleIn(db: Db, batch: Batch, projectId: number, today: string, field = 'parentId'): number[] {
-  return rescheduleSettled(db, batch, projectId, today, field).dates.ids;
-}
-
-/** rescheduleIn, answering the moved tasks' (and summaries') new dates. */
-export function rescheduleSettled(db: Db, batch: Batch, projectId: number, today: string, field: string): { dates: WbsMovedDates } {
-  return rescheduleDates(db, batch, projectId, today, field);
+  return rescheduleDates(db, batch, projectId, today, field).dates.ids;
 }
 
 /**
@@ -611,7 +606,7 @@ export function updateTask(db: Db, actor: Actor, id: number, patch: Partial<WbsF
       batch.record(ENTITY, id, 'update', changed.before, changed.after);
       if (fields.some((f) => ROLLED_UP.has(f))) settleRollUps(db, batch, row.projectId, [row.parentId]);
     }
-    const { dates } = rescheduleSettled(db, batch, row.projectId, today, patch.predecessors !== undefined ? 'predecessors' : 'plannedStart');
+    const { dates } = rescheduleDates(db, batch, row.projectId, today, patch.predecessors !== undefined ? 'predecessors' : 'plannedStart');
     const answer = taskWithAncestors(db, id, today);
     if (dates.ids.length === 0) return answer;
     // The task and its ancestors go as rows; the other tasks and summaries the reschedule moved, as their
