@@ -232,3 +232,68 @@ describe('the copy of a workspace between engines', () => {
     }, 60_000);
   });
 });
+
+// Ids are never given twice: history.row names rows by id, and undo writes a deleted row back under its
+// own. A copy keeps the source's counters, not just its largest id copied (review R5: the next task made
+// in the copy took the id of a task deleted before it, and showed that task's history as its own).
+describe('the ids a copy goes on from', () => {
+  const idOf = (r: unknown) => (r as { task?: { id: number } }).task?.id ?? (r as { id: number }).id;
+
+  async function withDeletedTask(): Promise<{ src: Workspace; call: Call; projectId: number; deleted: number }> {
+    const src = tempWorkspace();
+    const c = inProcessCaller(src);
+    const { id: projectId } = await c('project.create', { name: 'P' });
+    await c('wbs.create', { projectId, values: { name: '要件定義' } });
+    const deleted = idOf(await c('wbs.create', { projectId, values: { name: '基本設計' } }));
+    await c('wbs.delete', { id: deleted });
+    return { src, call: c, projectId, deleted };
+  }
+
+  async function nextTaskIn(file: string, projectId: number): Promise<{ id: number; trail: string[] }> {
+    const dir = tempDir();
+    fs.copyFileSync(file, path.join(dir, 'pmo-desk.sqlite'));
+    const copy = tempWorkspace(dir);
+    try {
+      const c = inProcessCaller(copy);
+      const id = idOf(await c('wbs.create', { projectId, values: { name: '詳細設計' } }));
+      return { id, trail: (await c('history.row', { entity: 'wbs_task', id })).map((h) => h.action) };
+    } finally {
+      copy.close();
+    }
+  }
+
+  it('a project handed out as a file: the next task takes a new id, with no history but its own', async () => {
+    const { src, call: c, projectId, deleted } = await withDeletedTask();
+    try {
+      const out = await c('workspace.exportFile', { projectId });
+      const made = await nextTaskIn(writeExported(out.dataBase64), projectId);
+      expect(made.id).toBeGreaterThan(deleted);
+      expect(made.trail).toEqual(['create']);
+    } finally {
+      src.close();
+    }
+  });
+
+  it.skipIf(PG_SKIP)('the team database and a file made from it go on from the source’s counters', async () => {
+    const { src, call: c, projectId, deleted } = await withDeletedTask();
+    try {
+      const database = await tempPgDatabase();
+      await c('workspace.copyToTeam', { database });
+      const team = teamWorkspace(database);
+      try {
+        const t = inProcessCaller(team);
+        const onTeam = idOf(await t('wbs.create', { projectId, values: { name: '結合テスト' } }));
+        expect(onTeam).toBeGreaterThan(deleted);
+        await t('wbs.delete', { id: onTeam });
+        const back = await t('workspace.exportFile', {});
+        const made = await nextTaskIn(writeExported(back.dataBase64), projectId);
+        expect(made.id).toBeGreaterThan(onTeam);
+        expect(made.trail).toEqual(['create']);
+      } finally {
+        team.close();
+      }
+    } finally {
+      src.close();
+    }
+  }, 60_000);
+});

@@ -24,11 +24,17 @@ export interface Dialect {
    */
   readonly sessionRole: string;
   /**
-   * After rows were written with their own ids (a copy from another engine): the statement that moves
-   * the table's id counter past them, or null where the engine does it by itself (SQLite's AUTOINCREMENT
-   * follows the largest id written; a PostgreSQL identity does not, and the next insert would collide).
+   * A statement answering `n`: the largest id the table has ever given, a deleted row's too. Ids are never
+   * given twice: the audit trail names rows by id, and undo writes a deleted row back under its own.
    */
-  resumeNumbering(table: string): string | null;
+  idsGiven(table: string): { sql: string; params: unknown[] };
+  /**
+   * After rows were written with their own ids (a copy from another workspace): the statements that set
+   * the table's id counter to `given`, the source's idsGiven, so that neither a copied id nor one the
+   * source gave to a row deleted before the copy is given again (AUTOINCREMENT follows only the largest
+   * id written; a PostgreSQL identity not even that).
+   */
+  resumeNumbering(table: string, given: number): { sql: string; params: unknown[] }[];
   /**
    * A statement answering `first`: the first of `n` consecutive ids of the table no row has had or will
    * be given by the engine, for rows inserted in bulk with their ids (an import). SQLite: after the
@@ -45,7 +51,15 @@ export const SQLITE: Dialect = {
   jsonBoolean: (col) => `json(CASE WHEN ${col} IS NULL THEN 'null' WHEN ${col} THEN 'true' ELSE 'false' END)`,
   jsonInline: (col) => `json(${col})`,
   sessionRole: 'NULL',
-  resumeNumbering: () => null,
+  idsGiven: (table) => ({
+    sql: `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), coalesce((SELECT max(id) FROM "${table}"), 0)) AS n`,
+    params: [table],
+  }),
+  // sqlite_sequence has no key on its names: the table's row is replaced, not upserted.
+  resumeNumbering: (table, given) => [
+    { sql: 'DELETE FROM sqlite_sequence WHERE name = ?', params: [table] },
+    { sql: `INSERT INTO sqlite_sequence (name, seq) VALUES (?, max(?, (SELECT coalesce(max(id), 0) FROM "${table}")))`, params: [table, given] },
+  ],
   reserveIds: (table) => ({
     sql: `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), coalesce((SELECT max(id) FROM "${table}"), 0)) + 1 AS first`,
     params: [table],
@@ -69,7 +83,16 @@ export const POSTGRES: Dialect = {
   jsonBoolean: (col) => `(CASE WHEN ${col} IS NULL THEN NULL ELSE ${col} <> 0 END)`,
   jsonInline: (col) => `${col}::json`,
   sessionRole: 'current_user',
-  resumeNumbering: (table) => `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), max(id)) FROM "${table}"`,
+  // pg_sequence_last_value: null while the identity has given nothing.
+  idsGiven: (table) => ({
+    sql: `SELECT greatest(coalesce((SELECT max(id) FROM "${table}"), 0), coalesce(pg_sequence_last_value(pg_get_serial_sequence('"${table}"', 'id')::regclass), 0)) AS n`,
+    params: [],
+  }),
+  // setval(…, false) for a table that has given nothing: its next id is 1.
+  resumeNumbering: (table, given) => {
+    const at = `greatest(CAST(? AS bigint), (SELECT coalesce(max(id), 0) FROM "${table}"))`;
+    return [{ sql: `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), greatest(${at}, 1), ${at} > 0) AS n`, params: [given, given] }];
+  },
   // nextval (never rolled back) and max(id) (ids written explicitly, as undo writes them back) both bound
   // what was given; setval ends the block so the identity goes on after it.
   reserveIds: (table, n) => ({

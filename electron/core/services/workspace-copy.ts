@@ -129,6 +129,13 @@ export function copyWorkspace(from: Sql, to: Sql, options: CopyOptions): CopyRes
     if (projectId !== undefined && count(from, 'projects', 'WHERE id = ?', [projectId]) === 0)
       throw textError('NOT_FOUND', 'projectGone', { id: projectId }, `Project ${projectId} does not exist`, { field: 'projectId' });
     const plan = COPIED_TABLES.map((t) => ({ t, select: selectRows(t, projectId) }));
+    // The source's counters, one project's copy too: an id it gave a row deleted before the copy stays given.
+    const given = new Map<string, number>();
+    for (const t of COPIED_TABLES) {
+      if (!t.numbered) continue;
+      const { sql, params } = from.dialect.idsGiven(t.name);
+      given.set(t.name, Number(from.get<{ n: number | string }>(sql, params)!.n));
+    }
     const total = plan.reduce((n, { t }) => {
       const { where, params } = scope(t, projectId);
       return n + count(from, t.name, where, params);
@@ -155,10 +162,7 @@ export function copyWorkspace(from: Sql, to: Sql, options: CopyOptions): CopyRes
       for (const t of COPIED_TABLES) {
         const on = count(to, t.name);
         if (on !== rows[t.name]) throw new Error(`copy to ${targetName}: table ${t.name} holds ${on} rows after the copy, ${rows[t.name]} were read`);
-        if (t.numbered) {
-          const resume = to.dialect.resumeNumbering(t.name);
-          if (resume) to.get(resume);
-        }
+        if (t.numbered) for (const { sql, params } of to.dialect.resumeNumbering(t.name, given.get(t.name)!)) to.run(sql, params);
       }
       reindexOnce({ sql: to } satisfies SqlDb);
       // Said before the commit: a cancel that came while the last rows went in still leaves nothing.
