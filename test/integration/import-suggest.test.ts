@@ -76,6 +76,36 @@ describe('the import proposes the register a file fits better', () => {
     ws.close();
   });
 
+  // Blind check F10: opened from リスク, a 課題管理表 got no proposal and an action log was proposed as
+  // 品質不具合. The workbook's own words (the sheet's name, the title over the table) name its register.
+  it('a 課題管理表 opened from リスク is proposed as 課題, and an action log as 課題 (not 品質不具合)', async () => {
+    const titled = async (sheet: string, title: string | null, rows: unknown[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const s = wb.addWorksheet(sheet);
+      if (title !== null) s.addRows([[title], []]);
+      s.addRows(rows);
+      return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    };
+    const kadai = await titled('課題一覧', '課題管理表', [
+      ['No.', '件名', '内容', '担当者', '期限', '状況', '対応'],
+      [1, '本番環境の手配', 'サーバ2台の発注が必要', '山田', '2025/6/30', '対応中', '見積依頼済'],
+      [2, '移行データの範囲', '何年分を移行するか未定', '佐藤', '2025/7/15', '未着手', ''],
+      [3, 'テスト環境の共有', '他案件と共用になる', '鈴木', '2025/7/01', '完了', '日程調整済'],
+    ]);
+    const fromRisk = await suggestion('risk', 'kanri.xlsx', kadai);
+    expect(fromRisk.suggested).toBe('issue');
+    fromRisk.ws.close();
+    const actions = await titled('Action Log', 'Project Action Log', [
+      ['#', 'Action Item', 'Description', 'Owner', 'Priority', 'Date Opened', 'Due Date', 'Status', 'Comments'],
+      [1, 'Send the test plan', 'The vendor needs it before the kickoff', 'Ann', 'High', '2025-04-01', '2025-05-01', 'Open', ''],
+      [2, 'Book the lab', 'Two weeks in June, both rooms', 'Bob', 'Medium', '2025-04-02', '2025-05-08', 'Closed', 'Done early'],
+      [3, 'Confirm the budget', 'Finance sign-off for phase 2', 'Cy', 'Low', '2025-04-03', '2025-05-15', 'In Progress', ''],
+    ]);
+    const log = await suggestion('risk', 'log.xlsx', actions);
+    expect(log.suggested).toBe('issue');
+    log.ws.close();
+  });
+
   it.runIf(fs.existsSync(path.join(CORPUS, 'review-jp-waintraining.xlsx')))('the corpus: review records from 課題管理表 → 品質不具合; issue logs stay', async () => {
     for (const [file, from, to] of CORPUS_CASES) {
       if (!fs.existsSync(path.join(CORPUS, file))) continue;

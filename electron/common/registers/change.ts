@@ -76,6 +76,7 @@ export const change = defineRegister({
   decidedOn: ['承認日', '判定日', '決定日', '決裁日', 'decided on', 'date decided', 'decision date', 'approval date', 'approved on'],
   implStatus: ['対応状況', '実施状況', '状態', 'ステータス', '状況', '進捗状況', 'implementation status', 'status'],
   },
+  titleWords: ['変更', 'change', 'changes', 'change request'],
   keyWords: 'a change title column (件名/変更件名/Title/Change)',
   search: { kind: 4, text: ['description', 'reason', 'impactScope', 'impactSchedule', 'impactCost', 'requestedBy', 'decidedBy'] },
   cards: true,

@@ -68,6 +68,7 @@ export const checklist = defineRegister({
     evidence: ['エビデンス', '証跡', '根拠', '確認結果詳細', ['コメント', 0.8], ['備考', 0.8], ['補足', 0.7], 'evidence', 'proof', ['comment', 0.8], ['comments', 0.8], ['remarks', 0.8], ['notes', 0.7]],
     issueRef: ['関連課題', '課題番号', '関連課題番号', '課題no', '不具合番号', '起票番号', 'linked issue', 'issue id', 'issue no', 'related issue'],
   },
+  titleWords: ['チェックリスト', 'チェック表', '確認表', 'checklist', 'check list'],
   keyWords: 'a check item column (チェック項目/確認項目/Check item)',
   search: { kind: 7 },
   cards: true,

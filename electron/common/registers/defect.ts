@@ -100,6 +100,7 @@ export const defect = defineRegister({
     status: [...STATUS, '指摘対応'],
   },
   qualifiers: ['不具合', '障害', 'defect', 'bug'],
+  titleWords: ['不具合', '障害', 'バグ', 'defect', 'defects', 'bug', 'bugs'],
   keyWords: 'a defect or review comment column (不具合内容/指摘内容/発生事象/Defect)',
   search: { kind: 8 },
   cards: true,

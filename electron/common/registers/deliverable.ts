@@ -65,6 +65,7 @@ export const deliverable = defineRegister({
     approvedBy: ['承認者', '承認', '決裁者', 'approved by', 'approver', 'sign-off', 'signed off by'],
     notes: ['備考', '補足', 'メモ', 'コメント', '特記事項', 'notes', 'note', 'remarks', 'comment', 'comments'],
   },
+  titleWords: ['成果物', '納品物', 'deliverable', 'deliverables'],
   keyWords: 'a deliverable name column (成果物/成果物名/ドキュメント名/Deliverable)',
   search: { kind: 6 },
   cards: true,

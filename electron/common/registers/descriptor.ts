@@ -103,6 +103,12 @@ export interface RegisterDescriptor<N extends string = string, L extends string 
    * word after it names the column's field as it would alone (excel/synonyms.ts).
    */
   qualifiers?: readonly string[];
+  /**
+   * Words a workbook uses for a register of this kind in a sheet's name or the title over its table
+   * (課題管理表, Action Log, 不具合一覧), with the qualifiers: the import's register suggestion reads them
+   * (excel/import/register-names.ts).
+   */
+  titleWords: readonly string[];
   /** What a table of this register must have, as the import's "not found" message says it. */
   keyWords: string;
   /**

@@ -82,6 +82,7 @@ export const finding = defineRegister({
     verifiedOn: ['確認日', '是正確認日', '有効性確認日', '検証日', 'フォローアップ日', 'verified on', 'verification date', 'date verified', 'follow-up date', ['closed on', 0.8]],
   },
   qualifiers: ['監査', 'audit'],
+  titleWords: ['監査', '指摘事項一覧', 'audit', 'findings'],
   keyWords: 'a finding column (指摘事項/指摘内容/Finding)',
   search: { kind: 9 },
   cards: true,

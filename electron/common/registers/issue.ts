@@ -93,6 +93,7 @@ export const issue = defineRegister({
   closedOn: CLOSED_ON,
   },
   qualifiers: ['課題', 'issue'],
+  titleWords: ['課題', '懸案', '問題管理', 'issue', 'issues', 'action', 'actions', 'アクション', 'q&a', '質問', '質疑', '問合せ', '問い合わせ'],
   keyWords: 'an issue title column (課題/課題名/件名/Issue/Title)',
   search: { kind: 3, text: ['detail', 'owner', 'raisedBy', 'resolution'] },
   cards: true,

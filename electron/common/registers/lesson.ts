@@ -67,6 +67,7 @@ export const lesson = defineRegister({
     status: STATUS,
   },
   qualifiers: ['教訓', 'lesson'],
+  titleWords: ['教訓', 'lesson', 'lessons', 'lessons learned'],
   keyWords: 'a lesson column (教訓/学び/Lesson)',
   search: { kind: 10 },
   workspacePage: true,

@@ -123,6 +123,7 @@ export const risk = defineRegister({
   closedOn: CLOSED_ON,
   },
   qualifiers: ['リスク', 'risk'],
+  titleWords: ['リスク', 'risk', 'risks'],
   keyWords: 'a risk title column (リスク/件名/Title/Risk)',
   search: { kind: 2, text: ['description', 'owner', 'trigger', 'responsePlan', 'contingency', 'raisedBy'] },
   cards: true,

@@ -14,6 +14,7 @@ import type { Cell, Merge, Row, SheetModel, TableObject, WorkbookModel } from '.
 import { BLANK_ROWS_END, PLAIN_HEADING } from './table-ends.js';
 import { clientListAt } from './client-lists.js';
 import { SheetIndex } from './sheet-index.js';
+import { tableTitle, titleNames } from './register-names.js';
 import { timelineTable } from './timeline.js';
 import { withoutDateGrid } from './date-grid.js';
 import type { ColumnMapping, LayoutConfidence, TableCandidate } from '../../../common/excel/preview.js';
@@ -709,23 +710,35 @@ function isTable(target: ImportTarget, a: Assignment): boolean {
 
 /** How much better another register's table must score than the chosen one's to be offered instead. */
 const SUGGEST_MARGIN = 1.15;
+/**
+ * A register the workbook names (its sheet, the title over its table) while the chosen one is not named
+ * is offered when its table scores at least this share of the best: column words that fit two registers
+ * nearly as well (an issue log's owner, due date, status fit a risk register too) do not decide.
+ */
+const NAMED_SHARE = 0.9;
 
 /**
  * The register a workbook's table fits clearly better than the one the user is importing into (a
- * review record sheet opened from 課題管理表 is 品質不具合's), or null: the import dialog offers it.
+ * review record sheet opened from 課題管理表 is 品質不具合's), or the one the workbook names where the
+ * scores are close (課題管理表 opened from リスク), or null: the import dialog offers it.
  */
 export function betterTarget(model: WorkbookModel, chosen: ImportTarget, opts: DetectOptions = {}): ImportTarget | null {
   const ranked = rankTargets(model, opts);
-  const own = ranked.find((r) => r.target === chosen)?.score ?? 0;
+  const own = ranked.find((r) => r.target === chosen);
   const best = ranked[0]!;
-  return best.target !== chosen && best.score > 0 && best.score > own * SUGGEST_MARGIN ? best.target : null;
+  const named = (r: (typeof ranked)[number]) => r.table !== null && titleNames(r.target, tableTitle(model, r.table.sheet, r.table.headerTop));
+  if (!own || !named(own)) {
+    const byName = ranked.find((r) => r.target !== chosen && r.score > 0 && r.score >= best.score * NAMED_SHARE && named(r));
+    if (byName && byName.score > (own?.score ?? 0)) return byName.target;
+  }
+  return best.target !== chosen && best.score > 0 && best.score > (own?.score ?? 0) * SUGGEST_MARGIN ? best.target : null;
 }
 
-/** Which target a workbook most looks like (for a first suggestion in the UI), best first. */
-export function rankTargets(model: WorkbookModel, opts: DetectOptions = {}): { target: ImportTarget; score: number }[] {
+/** Which target a workbook most looks like (for a first suggestion in the UI), best first, with where its table is. */
+export function rankTargets(model: WorkbookModel, opts: DetectOptions = {}): { target: ImportTarget; score: number; table: { sheet: string; headerTop: number } | null }[] {
   return IMPORT_TARGETS.map((target) => {
       const d = detectLayout(model, target, opts);
-      return { target, score: d.ok ? d.layout.score : 0 };
+      return { target, score: d.ok ? d.layout.score : 0, table: d.ok ? { sheet: d.layout.sheet, headerTop: d.layout.headerTop } : null };
     })
     .sort((a, b) => b.score - a.score);
 }

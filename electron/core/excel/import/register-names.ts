@@ -1,0 +1,36 @@
+// The register a workbook names itself: a sheet called 課題一覧 or Action Log, a title 課題管理表 over the
+// table. Column words alone may fit two registers nearly as well (an issue log has the owner, due date
+// and status a risk register has); what the client called the sheet says which one it keeps there.
+import { REGISTER_LIST } from '../../../common/registers/index.js';
+import type { ImportTarget } from '../../../common/excel/fields.js';
+import type { WorkbookModel } from '../../../common/excel/model.js';
+import { SheetIndex } from './sheet-index.js';
+
+const WBS_TITLE_WORDS = ['wbs', '工程表', 'スケジュール', 'ガント', '作業計画', 'タスク一覧', 'schedule', 'gantt', 'project plan', 'work plan', 'task list'];
+
+const TITLE_WORDS = Object.fromEntries([['wbs', WBS_TITLE_WORDS], ...REGISTER_LIST.map((d) => [d.name, [...(d.qualifiers ?? []), ...d.titleWords]])]) as Record<ImportTarget, readonly string[]>;
+
+/** A title over a table: short text, not a sentence of instructions. */
+const TITLE_LENGTH = 40;
+/** Rows above a table's header read for its title. */
+const TITLE_ROWS = 10;
+
+/** The sheet's name and the short texts above a table's header (0-based), folded for matching. */
+export function tableTitle(model: WorkbookModel, sheetName: string, headerTop: number): string {
+  const sheet = model.sheets.find((s) => s.name === sheetName);
+  if (!sheet) return '';
+  const ix = new SheetIndex(sheet);
+  const texts = [sheetName];
+  for (let r = Math.max(0, headerTop - TITLE_ROWS); r < headerTop; r++)
+    for (const c of ix.row(r)?.cells ?? []) if (c.t === 's' && (c.v as string).trim().length <= TITLE_LENGTH) texts.push(c.v as string);
+  return texts.join('\n').normalize('NFKC').toLowerCase();
+}
+
+/** The register's words occur in a table's title text (tableTitle): Latin ones as whole words. */
+export function titleNames(target: ImportTarget, title: string): boolean {
+  return TITLE_WORDS[target].some((w) => {
+    const word = w.normalize('NFKC').toLowerCase();
+    if (!/^[\x20-\x7e]+$/.test(word)) return title.includes(word);
+    return new RegExp(`(^|[^a-z])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z]|$)`).test(title);
+  });
+}
