@@ -126,7 +126,17 @@ describe('the copy of a workspace between engines', () => {
     expect(out.fileName).toMatch(/^PMO Desk_案件0_\d{8}\.sqlite$/);
     const file = writeExported(out.dataBase64);
     const mine = tableRows(ws.db.file, ids[0]!);
+    // Nothing of another client goes with it (review R2): not the profile 案件1's import made (its
+    // template is that client's workbook), not the other projects' settings (project.<id>.…).
+    expect(mine.excel_profiles!.length).toBe(1);
+    mine.excel_profiles = [];
+    const otherSetting = (key: string) => /^project\.\d+\./.test(key) && !key.startsWith(`project.${ids[0]}.`);
+    expect(mine.settings!.filter((r) => otherSetting(String(r[0]))).length).toBeGreaterThan(0);
+    mine.settings = mine.settings!.filter((r) => !otherSetting(String(r[0])));
     expect(tableRows(file)).toEqual(mine);
+    // 案件1's own file carries the profile its import is linked to.
+    const second = tableRows(writeExported((await call('workspace.exportFile', { projectId: ids[1]! })).dataBase64));
+    expect(second.excel_profiles!.map((r) => r[1])).toEqual(['A社課題']);
     expect(out.rows.projects).toBe(1);
     expect(out.total).toBe(Object.values(mine).reduce((n, r) => n + r.length, 0));
     // The file is a workspace: opened, its project, WBS and search answer.

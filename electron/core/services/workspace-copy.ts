@@ -76,7 +76,10 @@ export const COPIED_TABLES: readonly CopiedTable[] = (() => {
 })();
 
 export interface CopyOptions {
-  /** Only this project's rows (and the workspace's profiles and settings); default every row. */
+  /**
+   * Only this project's rows, the Excel profiles its imports are linked to and the settings that are not
+   * another project's (a file handed to one client holds no other client's workbook); default every row.
+   */
   projectId?: number;
   /** How the target is named in messages (a database, a file). */
   targetName: string;
@@ -152,9 +155,7 @@ export function copyWorkspace(from: Sql, to: Sql, options: CopyOptions): CopyRes
       to.run(`DELETE FROM ${q('settings')}`);
       const rows: Record<string, number> = {};
       for (const { t, select } of plan) {
-        let read = from.values<unknown[]>(select.text, select.params);
-        // The search index is built on the target below, for its own engine.
-        if (t.name === 'settings') read = read.filter((r) => r[0] !== SEARCH_INDEX_KEY);
+        const read = kept(t, from.values<unknown[]>(select.text, select.params), projectId);
         insertRows(to, t, read, (k) => reportProgress(done + k, total));
         rows[t.name] = read.length;
         done += read.length;
@@ -170,6 +171,36 @@ export function copyWorkspace(from: Sql, to: Sql, options: CopyOptions): CopyRes
       return { rows, total: Object.values(rows).reduce((a, b) => a + b, 0) };
     });
   });
+}
+
+/**
+ * The rows of a workspace-wide table that go with the copy. The search index is built on the target, for
+ * its own engine. For one project: a profile only when the project's import is linked to it (its template
+ * is a client's workbook, rows and all), a setting only when it is no other project's (project.<id>.…).
+ */
+function kept(t: CopiedTable, rows: unknown[][], projectId: number | undefined): unknown[][] {
+  if (t.name === 'settings') {
+    const owner = (key: string) => /^project\.(\d+)\./.exec(key)?.[1];
+    return rows.filter((r) => {
+      const of = owner(String(r[0]));
+      return r[0] !== SEARCH_INDEX_KEY && (projectId === undefined || of === undefined || Number(of) === projectId);
+    });
+  }
+  if (t.name === 'excel_profiles' && projectId !== undefined) {
+    const mapping = t.columns.indexOf('mapping');
+    return rows.filter((r) => linkedProject(r[mapping]) === projectId);
+  }
+  return rows;
+}
+
+/** The project a profile's stored record links name (import/profiles.ts keeps them in its mapping), else null. */
+function linkedProject(mapping: unknown): number | null {
+  try {
+    const stored = (typeof mapping === 'string' ? JSON.parse(mapping) : mapping) as { records?: { projectId?: unknown } } | null;
+    return typeof stored?.records?.projectId === 'number' ? stored.records.projectId : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Writes `rows` in multi-row INSERTs, telling `progress` the rows written after each; stops when cancelled. */

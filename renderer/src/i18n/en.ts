@@ -175,7 +175,7 @@ export const en = {
     copyHint: 'Copies this PC\'s whole workspace (every project, register, minutes, Excel format, history and baseline) into an empty database, then connects to it. Cancelled or failed, it leaves nothing in the database.',
     copied: '{{total}} rows copied. Connecting…',
     exportTitle: 'Save as a SQLite file',
-    exportHint: 'Saves one project, or the whole workspace, as a SQLite file PMO Desk opens (a client handover, an offline laptop).',
+    exportHint: 'Saves one project, or the whole workspace, as a SQLite file PMO Desk opens (a client handover, an offline laptop). One project\'s file holds no other project\'s Excel formats (a client\'s workbook) or settings.',
     exportAll: 'The whole workspace',
     exportButton: 'Save',
     exported: '{{total}} rows saved in {{fileName}}.',

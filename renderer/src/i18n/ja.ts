@@ -178,7 +178,7 @@ export const ja: Strings = {
     copyHint: '空のデータベースに、この PC の作業データ (全プロジェクト・台帳・議事録・Excel 形式・履歴・基準計画) をまとめてコピーしてから接続します。途中で中止するか失敗した場合、データベースには何も残りません。',
     copied: '{{total}} 行をコピーしました。接続しています…',
     exportTitle: 'SQLite ファイルに書き出す',
-    exportHint: 'プロジェクト 1 件、または作業データ全体を、PMO Desk で開ける SQLite ファイルとして保存します (顧客への引き渡し、オフラインのノート PC 用)。',
+    exportHint: 'プロジェクト 1 件、または作業データ全体を、PMO Desk で開ける SQLite ファイルとして保存します (顧客への引き渡し、オフラインのノート PC 用)。プロジェクト 1 件の場合、ほかのプロジェクトの Excel 形式 (顧客のブック) と設定は含みません。',
     exportAll: '作業データ全体',
     exportButton: '書き出す',
     exported: '{{fileName}} に {{total}} 行を書き出しました。',
