@@ -1072,6 +1072,8 @@ describe('header words read by their parts', () => {
 
   it('a date column by the event its label names: a target to meet is due, an opening the day raised, a closing the day closed; "… By" after a participle is a person', () => {
     expect(['完了目標日', '回答希望日', 'Complete By', 'Needed By', 'Target Close Date'].map(dateRole)).toEqual(['due', 'due', 'due', 'due', 'due']);
+    // An act asked for by a day is a deadline (review R3: 回答要求日 was read as the day the question was raised).
+    expect(['回答要求日', '対応要求日', '提出要求日', '要求日', '依頼日'].map(dateRole)).toEqual(['due', 'due', 'due', 'raisedOn', 'raisedOn']);
     expect(['受付年月日', '識別年月日', 'Date Entered', 'Date Submitted', 'Reported Date'].map(dateRole)).toEqual(['raisedOn', 'raisedOn', 'raisedOn', 'raisedOn', 'raisedOn']);
     expect(['解決日付', 'Date Resolved'].map(dateRole)).toEqual(['closedOn', 'closedOn']);
     expect(['Reported By', 'Closed By', '更新日', 'Target date slipped again last week', '担当者'].map(dateRole)).toEqual([null, null, null, null, null]);

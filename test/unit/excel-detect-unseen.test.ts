@@ -424,4 +424,18 @@ describe('ordinary headers of change, action and QA logs (blind check F7)', () =
     expect(fields(t)).toMatchObject({ 質問日: 'raisedOn', 質問内容: 'title', 回答期限: 'due' });
     expect(t.records.map((r) => r.values.title)).toEqual(['帳票の出力形式はPDFでよいか', '移行データの範囲は何年分か']);
   });
+
+  it('a QA log with no 質問日: 回答要求日 is the deadline, not the day the question was raised', async () => {
+    const t = read(
+      await book((ws) => {
+        ws.addRow(['No', '質問者', '質問内容', '回答要求日', '回答内容', '回答日', 'ステータス']);
+        ws.addRow([1, '山田', '帳票の出力形式はPDFでよいか', d('2025-05-02'), 'PDFで可', d('2025-04-30'), '回答済']);
+        ws.addRow([2, '鈴木', '移行データの範囲は何年分か', d('2025-05-09'), null, null, '未回答']);
+      }),
+      'issue',
+    );
+    expect(fields(t)).toMatchObject({ 回答要求日: 'due', 質問内容: 'title' });
+    expect(t.records.map((r) => r.values.due)).toEqual(['2025-05-02', '2025-05-09']);
+    expect(t.records.map((r) => r.values.raisedOn ?? null)).toEqual([null, null]);
+  });
 });

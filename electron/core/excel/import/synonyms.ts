@@ -368,6 +368,8 @@ const INTENT_EN = new Set(['target', 'planned', 'plan', 'expected', 'scheduled',
 const CLOSING_JA = /完了|解決|解消|クローズ|終了|完結/;
 const CLOSING_EN = /^(?:close[ds]?|closure|complete[ds]?|completion|resolve[ds]?|resolution|finish(?:ed)?|done|fixed)$/;
 const OPENING_JA = /起票|登録|受付|識別|報告|発生|記入|作成|発見|受領|申請|提出|指摘|検出|質問|問合せ|問い合わせ|依頼|要求/;
+/** An act asked for by a day (回答要求日, 対応要求日, 提出要求日): a deadline, where 要求日 alone is the day it was asked. */
+const REQUESTED_BY_JA = /.要求(?:日|期日|日付)$/;
 const OPENING_EN = /^(?:raised?|logged|log|reported|report|entered|entry|submitted|submission|opened|open|created|identified|received|recorded|filed)$/;
 
 /**
@@ -395,7 +397,7 @@ export function dateRole(label: string): 'due' | 'raisedOn' | 'closedOn' | null 
   }
   const key = withoutBrackets(labelKey(label));
   if (key.length > 10 || !/(?:日|日付|日時|期限|期日)$/.test(key)) return null;
-  if (INTENT_JA.test(key)) return 'due';
+  if (INTENT_JA.test(key) || REQUESTED_BY_JA.test(key)) return 'due';
   if (CLOSING_JA.test(key)) return 'closedOn';
   if (OPENING_JA.test(key)) return 'raisedOn';
   return null;
