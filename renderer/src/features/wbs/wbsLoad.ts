@@ -6,6 +6,7 @@
 import type { HistoryState, WbsTask } from '../../../../electron/common/dto.js';
 import { tasksOfTable } from '../../../../electron/common/wbs-rows.js';
 import { call } from '../../api/client.js';
+import { earlyLoad } from '../../api/earlyLoad.js';
 
 /** The whole plan, in tree order: read as a table (a third of the JSON of the objects) and decoded here. */
 export async function loadTasks(projectId: number): Promise<WbsTask[]> {
@@ -29,23 +30,15 @@ function startLoad(projectId: number): WbsFirstLoad {
   };
 }
 
-let early: { projectId: number; load: WbsFirstLoad } | null = null;
+const early = earlyLoad<number, WbsFirstLoad>();
 
-/**
- * Starts the first load of `projectId`'s WBS before the page is there. Only the page's first mount
- * takes it; any navigation before that drops it, so a later visit never shows a plan read back then.
- */
+/** Starts the first load of `projectId`'s WBS before the page is there (api/earlyLoad.ts: taken once, dropped on navigation). */
 export function prefetchWbs(projectId: number): void {
   const load = startLoad(projectId);
-  // The page that takes the load handles its failures; until then they are not unhandled rejections.
-  for (const p of [load.collapsed, load.tasks, load.history]) p.catch(() => undefined);
-  early = { projectId, load };
-  window.addEventListener('hashchange', () => (early = null), { once: true });
+  early.keep(projectId, load, [load.collapsed, load.tasks, load.history]);
 }
 
 /** The load prefetched for this project, or a new one. */
 export function firstWbsLoad(projectId: number): WbsFirstLoad {
-  const taken = early;
-  early = null;
-  return taken?.projectId === projectId ? taken.load : startLoad(projectId);
+  return early.take(projectId) ?? startLoad(projectId);
 }
