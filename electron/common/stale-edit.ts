@@ -1,6 +1,13 @@
 // What CONFLICT carries when an edit began from values a colleague has since changed (core/services/
 // stale-edit.ts refuses it; the grids show both values and let the user choose).
 
+/**
+ * A client column (a key of the row's `extra`) is compared and reported on its own, as the cell
+ * `extra:<key>` (the grid's own name for that column): an edit of one extra column leaves a colleague's
+ * change to another of the same row as it is.
+ */
+export const EXTRA_CELL_PREFIX = 'extra:';
+
 /** One cell the caller began from an older value of. */
 export interface StaleCell {
   field: string;

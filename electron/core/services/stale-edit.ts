@@ -9,7 +9,7 @@
 import { textError } from '../../common/errors.js';
 import type { SqlDb as Db } from '../db/sql.js';
 import { auditTrailOf } from '../db/queries/history.js';
-import type { StaleCell, StaleDetails, StaleRow } from '../../common/stale-edit.js';
+import { EXTRA_CELL_PREFIX, type StaleCell, type StaleDetails, type StaleRow } from '../../common/stale-edit.js';
 
 type Values = Record<string, unknown>;
 
@@ -30,6 +30,34 @@ export interface EditedRow {
   patch: Values;
 }
 
+const isObject = (v: unknown): v is Values => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The `extra` the edit began from and the one it writes, when it says both (else null: nothing per key). */
+function extras(expected: Values | undefined, patch: Values): { was: Values; mine: Values } | null {
+  return expected && isObject(expected.extra) && isObject(patch.extra) ? { was: expected.extra, mine: patch.extra } : null;
+}
+
+/** The keys of `extra` the edit changes: those whose value differs from what it began from. */
+function changedKeys(e: { was: Values; mine: Values }): string[] {
+  return [...new Set([...Object.keys(e.was), ...Object.keys(e.mine)])].filter((k) => !same(e.mine[k], e.was[k]));
+}
+
+/**
+ * The patch to write: its `extra` (the row's whole client columns, as the grid sends it) applied key by
+ * key onto the row as stored, so keys the caller did not change keep what a colleague wrote meanwhile.
+ * Without an `expected.extra` the patch is written as it is.
+ */
+export function rebaseExtra(stored: Values, expected: Values | undefined, patch: Values): Values {
+  const e = extras(expected, patch);
+  if (!e) return patch;
+  const extra: Values = { ...(isObject(stored.extra) ? stored.extra : {}) };
+  for (const k of changedKeys(e)) {
+    if (k in e.mine) extra[k] = e.mine[k];
+    else delete extra[k];
+  }
+  return { ...patch, extra };
+}
+
 /** How many of a row's newest audit rows are searched for the colleague who changed a cell. */
 const WHO_DEPTH = 50;
 
@@ -42,10 +70,17 @@ export function refuseStale(db: Db, entity: string, rows: EditedRow[]): void {
   const stale: StaleRow[] = [];
   for (const { id, stored, expected, patch } of rows) {
     if (!expected) continue;
+    const e = extras(expected, patch);
     const cells: StaleCell[] = Object.entries(expected)
-      .filter(([field, was]) => field in stored && !same(stored[field], was) && !same(stored[field], patch[field]))
+      .filter(([field, was]) => field in stored && !(e && field === 'extra') && !same(stored[field], was) && !same(stored[field], patch[field]))
       .map(([field, was]) => ({ field, was, theirs: stored[field] ?? null, yours: patch[field] ?? null }));
-    if (cells.length > 0) stale.push({ id, cells, ...lastChangeOf(db, entity, id, cells[0]!.field) });
+    if (e) {
+      // Key by key: only a key this edit changes, that a colleague changed to something else meanwhile.
+      const now = isObject(stored.extra) ? stored.extra : {};
+      for (const k of changedKeys(e))
+        if (!same(now[k], e.was[k]) && !same(now[k], e.mine[k])) cells.push({ field: `${EXTRA_CELL_PREFIX}${k}`, was: e.was[k] ?? null, theirs: now[k] ?? null, yours: e.mine[k] ?? null });
+    }
+    if (cells.length > 0) stale.push({ id, cells, ...lastChangeOf(db, entity, id, cells[0]!.field.startsWith(EXTRA_CELL_PREFIX) ? 'extra' : cells[0]!.field) });
   }
   if (stale.length === 0) return;
   const details: StaleDetails = { kind: 'stale', entity, rows: stale };

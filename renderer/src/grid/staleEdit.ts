@@ -5,7 +5,7 @@
 // then sends the rest of the paste without those cells.
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../../electron/common/errors.js';
-import { isStale, type StaleDetails } from '../../../electron/common/stale-edit.js';
+import { EXTRA_CELL_PREFIX, isStale, type StaleDetails } from '../../../electron/common/stale-edit.js';
 import { formatDateTime } from '../../../electron/common/dates.js';
 import type { ConfirmRequest } from '../ui/ConfirmDialog.js';
 
@@ -27,19 +27,54 @@ export function theirValues(stale: StaleDetails): Map<number, Record<string, unk
 }
 
 type Update = { id: number; patch: Record<string, unknown>; expected?: Record<string, unknown> };
+type Values = Record<string, unknown>;
+
+/** The refused client columns (`extra:<key>` cells) of `values` as key → value, apart from the other cells. */
+function splitExtra(values: Values): { cells: Values; extra: Values | null } {
+  const cells: Values = {};
+  let extra: Values | null = null;
+  for (const [f, v] of Object.entries(values))
+    if (f.startsWith(EXTRA_CELL_PREFIX)) (extra ??= {})[f.slice(EXTRA_CELL_PREFIX.length)] = v;
+    else cells[f] = v;
+  return { cells, extra };
+}
+
+/** A row as the grid shows it with the colleague's values in place (client columns inside its `extra`). */
+export function withTheirs<R extends object>(row: R, theirs: Values | undefined): R {
+  if (!theirs) return row;
+  const { cells, extra } = splitExtra(theirs);
+  return { ...row, ...cells, ...(extra && { extra: { ...((row as { extra?: Values }).extra ?? {}), ...extra } }) };
+}
 
 /** 自分の値で上書き of a paste: the same updates, each refused cell now begun from the colleague's value. */
 export function overwriting<U extends Update>(updates: U[], stale: StaleDetails): U[] {
   const theirs = theirValues(stale);
-  return updates.map((u) => (theirs.has(u.id) ? { ...u, expected: { ...u.expected, ...pick(theirs.get(u.id)!, Object.keys(u.patch)) } } : u));
+  return updates.map((u) => {
+    const refused = theirs.get(u.id);
+    if (!refused) return u;
+    const { cells, extra } = splitExtra(refused);
+    const began = u.expected?.extra as Values | undefined;
+    return { ...u, expected: { ...u.expected, ...pick(cells, Object.keys(u.patch)), ...(extra && { extra: { ...began, ...extra } }) } };
+  });
 }
 
 /** 相手の値を残す of a paste: the same updates without the refused cells (a row left with none is dropped). */
 export function keepingTheirs<U extends Update>(updates: U[], stale: StaleDetails): U[] {
   const theirs = theirValues(stale);
   return updates.flatMap((u) => {
-    const refused = theirs.get(u.id);
-    if (!refused) return [u];
+    const all = theirs.get(u.id);
+    if (!all) return [u];
+    const { cells: refused, extra } = splitExtra(all);
+    const began = u.expected?.extra as Values | undefined;
+    // A refused client column goes back to what the edit began from: unchanged by it, the stored value stays.
+    if (extra && u.patch.extra && typeof u.patch.extra === 'object') {
+      const mine: Values = { ...(u.patch.extra as Values) };
+      for (const k of Object.keys(extra)) {
+        if (began && k in began) mine[k] = began[k];
+        else delete mine[k];
+      }
+      u = { ...u, patch: { ...u.patch, extra: mine } };
+    }
     const patch = Object.fromEntries(Object.entries(u.patch).filter(([f]) => !(f in refused)));
     if (Object.keys(patch).length === 0) return [];
     const expected = u.expected && Object.fromEntries(Object.entries(u.expected).filter(([f]) => f in patch));

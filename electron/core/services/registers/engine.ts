@@ -15,7 +15,7 @@ import type { RegisterRow } from './stores.js';
 import { getThresholds } from './thresholds.js';
 import { loadVocabularies } from './vocabularies.js';
 import { refsOfProject } from '../../db/queries/registers.js';
-import { refuseStale } from '../stale-edit.js';
+import { rebaseExtra, refuseStale } from '../stale-edit.js';
 
 /** What derived values of a row are computed from. */
 export interface DtoContext {
@@ -112,11 +112,13 @@ export function registerService<D>(b: RegisterBinding<D>) {
     if (plan.problems.length > 0) throw refusal(kind.label, plan.problems, kind.single);
     // Read in this transaction: a cell a colleague changed since the caller's edit began is not overwritten.
     refuseStale(db, entity, req.updates.map((u) => ({ id: u.id, stored: plan.rows.get(u.id)!, expected: u.expected, patch: u.patch })));
+    // The client columns changed key by key onto the row as stored (a colleague's other keys stay).
+    const began = new Map(req.updates.map((u) => [u.id, u.expected]));
 
     const current = new Map<number, RegisterRow>();
     for (const u of plan.updates) {
       const row = current.get(u.id) ?? plan.rows.get(u.id)!;
-      const changed = changedFields(row, withoutSame(row, u.patch));
+      const changed = changedFields(row, withoutSame(row, rebaseExtra(row, began.get(u.id), u.patch)));
       current.set(u.id, row);
       if (!changed) continue;
       current.set(u.id, b.store.update(db, u.id, changed.after) as RegisterRow);

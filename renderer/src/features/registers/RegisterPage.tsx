@@ -14,7 +14,7 @@ import type { CellPlan, PlanColumn } from '../../grid/cellPlan.js';
 import { parseCell } from '../../grid/cellValues.js';
 import { RegisterGrid } from '../../grid/RegisterGrid.js';
 import { UndoRedoButtons } from '../../ui/UndoRedoButtons.js';
-import { keepingTheirs, overwriting, staleOf, staleRequest, theirValues } from '../../grid/staleEdit.js';
+import { keepingTheirs, overwriting, staleOf, staleRequest, theirValues, withTheirs } from '../../grid/staleEdit.js';
 import { PendingCells } from '../../grid/pendingCells.js';
 import { Notice, PageFrame, usePageFrame } from '../../ui/PageFrame.js';
 import { useBadCellMessages, useReasonText } from '../../grid/reasons.js';
@@ -206,7 +206,7 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
   /** The colleague's values of refused cells, shown in the grid while the user chooses. */
   const showTheirs = (stale: Parameters<typeof theirValues>[0]) => {
     const theirs = theirValues(stale);
-    rowsQuery.setData((prev) => (prev ?? []).map((x) => (theirs.has(x.id) ? { ...x, ...theirs.get(x.id) } : x)));
+    rowsQuery.setData((prev) => (prev ?? []).map((x) => withTheirs(x, theirs.get(x.id))));
   };
 
   const send = async (id: number, field: string, value: unknown, expected: Record<string, unknown>) => {
@@ -251,10 +251,11 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
   const onApply = async (plan: CellPlan) => {
     const byId = new Map(rows.map((r) => [r.id, r]));
     // Each pasted cell carries what it showed when the paste began, as a cell edit does. The extra
-    // columns travel as the row's whole `extra` (foldExtras) and are not compared.
+    // columns travel as the row's whole `extra` (foldExtras) with the `extra` the edit began from: the
+    // core compares and writes them key by key, so a colleague's other client columns stay.
     const updates = plan.updates.map((u) => {
       const patch = foldExtras(u.patch, byId.get(u.id)?.extra);
-      return { id: u.id, patch, expected: pending.beganAll(u.id, patch, byId.get(u.id) as Record<string, unknown> | undefined, (f) => f === 'extra') };
+      return { id: u.id, patch, expected: pending.beganAll(u.id, patch, byId.get(u.id) as Record<string, unknown> | undefined) };
     });
     const creates = plan.creates.map((c) => ({ values: foldExtras(c.values, undefined) }));
     await sendCells(plan, updates, creates);
