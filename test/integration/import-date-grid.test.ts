@@ -109,6 +109,22 @@ async function days(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** Days of the month written as numbers shown as 7日 (format 0"日"), weekdays under them: the import and the export's band read one rule. */
+async function dayNumbers(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('工程表');
+  const first = table(ws, 'group');
+  const all = Array.from({ length: 24 }, (_, k) => new Date(utc('2025-04-07').getTime() + k * dayMs));
+  all.forEach((d, k) => {
+    const cell = ws.getCell(4, FIRST + k);
+    cell.value = d.getUTCDate();
+    cell.numFmt = '0"日"';
+    ws.getCell(5, FIRST + k).value = '月火水木金土日'[k % 7];
+  });
+  paint(ws, first, all.map((d) => [d, d]), (cell, on) => on && fill(cell, BAR));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 /** stepped's shape: one header row, each week headed as text (10/6 …), bars drawn as ■ (● on a milestone week). */
 async function textWeeks(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -209,6 +225,17 @@ describe('a gantt date grid beside a WBS with header words (F8)', () => {
     expect(after.get(`${letter(FIRST + 12)}6`)).toBe(`|${WEEKEND}`);
     expect(changed(before, after, [6])).toEqual([]);
     expect(await reimport(moved)).toEqual([]);
+    ws.close();
+  });
+
+  it('day heads written as numbers shown as 7日: no extra column per day, as the export already took them for its band (review R4)', async () => {
+    const file = await dayNumbers();
+    const { ws, columns, tasks, exportNow, reimport } = await roundTrip(file);
+    expect(columns.map((c) => c.column)).toEqual(['B', 'C', 'D', 'E', 'F', 'G']);
+    expect(tasks.every((t) => Object.keys(t.extra).length === 0)).toBe(true);
+    const same = await exportNow();
+    expect(changed(await cellsOf(file), await cellsOf(same))).toEqual([]);
+    expect(await reimport(same)).toEqual([]);
     ws.close();
   });
 

@@ -7,11 +7,15 @@ import type { Cell } from '../../../common/excel/model.js';
 import type { ColumnMapping } from '../../../common/excel/preview.js';
 import type { SheetIndex } from './sheet-index.js';
 
-/** Columns in a row of dates before it is a grid (a few dated columns are a table's own: 開始 / 終了 / 期限). */
-const MIN_RUN = 5;
+// What a header cell of a date grid is (a date, a day of the month) is read here for the import and for
+// the export's gantt band (services/export/gantt-marks.ts), so that both see the same grids.
 
-const serialOf = (cell: Cell): number | null =>
-  (cell.t === 'd' || (cell.t === 'n' && cell.fmt !== undefined)) && typeof cell.v === 'number' && cell.v >= 20_000 && cell.v <= 2_958_465 ? Math.floor(cell.v) : null;
+/** Columns in a row of dates before it is a grid (a few dated columns are a table's own: 開始 / 終了 / 期限). */
+export const MIN_RUN = 5;
+
+/** A header cell holding a date (a date cell, or a number with a format: Excel's serial), as its serial day. */
+export const serialOf = (cell: Cell | undefined): number | null =>
+  cell && (cell.t === 'd' || (cell.t === 'n' && cell.fmt !== undefined)) && typeof cell.v === 'number' && cell.v >= 20_000 && cell.v <= 2_958_465 ? Math.floor(cell.v) : null;
 
 // Days before each month in a common year: text dates carry no year, so steps are counted within one.
 const MONTH_START = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
@@ -25,9 +29,9 @@ function textDay(cell: Cell): number | null {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? MONTH_START[month - 1]! + day : null;
 }
 
-/** A day of the month as a header writes it over a day grid (1, 2 … 31, or 1日). */
-function monthDay(cell: Cell): number | null {
-  const v = cell.t === 'n' && cell.fmt === undefined ? cell.v : cell.t === 's' ? Number(/^\s*(\d{1,2})\s*日?\s*$/.exec(cell.v as string)?.[1] ?? NaN) : NaN;
+/** A day of the month as a header writes it over a day grid: 1, 2 … 31 as numbers (shown as 7日 by a format, too) or as text 1日. */
+export function monthDay(cell: Cell): number | null {
+  const v = cell.t === 'n' ? cell.v : cell.t === 's' ? Number(/^\s*(\d{1,2})\s*日?\s*$/.exec(cell.v as string)?.[1] ?? NaN) : NaN;
   return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 31 ? v : null;
 }
 
@@ -36,7 +40,7 @@ const rising = (xs: number[], step: (a: number, b: number) => number) => xs.ever
 const serialStep = (a: number, b: number) => b - a;
 const textStep = (a: number, b: number) => (b - a + 365) % 365;
 /** 1, 2 … n, 1, 2 …: each next day the following one, or 1 after a month's last (28–31). */
-const daysOfMonth = (xs: number[]) => xs.every((d, k) => k === 0 || d === xs[k - 1]! + 1 || (d === 1 && xs[k - 1]! >= 28));
+export const daysOfMonth = (xs: number[]) => xs.every((d, k) => k === 0 || d === xs[k - 1]! + 1 || (d === 1 && xs[k - 1]! >= 28));
 
 /**
  * The columns of the date grids in the header rows top…bottom (0-based): runs of MIN_RUN or more

@@ -6,6 +6,7 @@
 import { isoToSerial, serialToIso, ymd } from '../../../common/excel/client-dates.js';
 import type { Cell } from '../../../common/excel/model.js';
 import type { SheetIndex } from '../../excel/import/sheet-index.js';
+import { daysOfMonth, MIN_RUN, monthDay, serialOf } from '../../excel/import/date-grid.js';
 import type { CellOut, OutValue } from '../../excel/template/index.js';
 
 /** One column of the band and the days it stands for: Excel serials, inclusive. */
@@ -35,15 +36,12 @@ export interface BandRecord {
   finish: number | null;
 }
 
-const MIN_RUN = 5;
 /** Share of a row's bar cells, and of its other cells, that must follow the learned rule. */
 const AGREEMENT = 0.9;
 /** Dated rows, and the share of them, that must follow it. */
 const MIN_ROWS = 3;
 const FOLLOWING = 0.6;
 
-const serialOf = (cell: Cell | undefined): number | null =>
-  cell && (cell.t === 'd' || (cell.t === 'n' && cell.fmt !== undefined)) && typeof cell.v === 'number' && cell.v >= 20_000 && cell.v <= 2_958_465 ? Math.floor(cell.v) : null;
 
 /**
  * The band's possible columns: the longest run of columns, in the rows at or above the header's last
@@ -62,7 +60,7 @@ export function bandCandidates(ix: SheetIndex, lastHeaderRow: number, tableColum
     for (const run of runs) {
       const serials = run.cells.map(serialOf);
       if (serials.every((x) => x !== null) && rising(serials as number[], 1, 31) && (!best || run.cells.length >= best.serials.length)) best = { c: run.c, serials: serials as number[] };
-      const days = run.cells.map(dayOf);
+      const days = run.cells.map(monthDay);
       if (days.every((x) => x !== null) && daysOfMonth(days as number[]) && (!bestDays || run.cells.length >= bestDays.days.length)) bestDays = { c: run.c, days: days as number[] };
     }
   }
@@ -107,13 +105,6 @@ function columnRuns(cells: Cell[]): { c: number; cells: Cell[] }[] {
 
 const rising = (xs: number[], min: number, max: number) => xs.every((x, k) => k === 0 || (x - xs[k - 1]! >= min && x - xs[k - 1]! <= max));
 
-const dayOf = (cell: Cell): number | null => {
-  const v = cell.t === 'n' ? cell.v : cell.t === 's' ? Number(/^\s*(\d{1,2})\s*日?\s*$/.exec(String(cell.v))?.[1] ?? NaN) : NaN;
-  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 31 ? v : null;
-};
-
-/** 1, 2 … n, 1, 2 …: each next day is the following one, or 1 after a month's last (28–31). */
-const daysOfMonth = (days: number[]) => days.every((d, k) => k === 0 || d === days[k - 1]! + 1 || (d === 1 && days[k - 1]! >= 28));
 
 const dayOfSerial = (serial: number, date1904: boolean) => Number(serialToIso(serial, date1904)?.slice(8, 10) ?? NaN);
 
