@@ -7,6 +7,7 @@
 // it, write it, re-read and write its three ancestors' roll-ups, a batch row and an audit row), each one
 // round trip; the real edit is wbs.update on a workspace opened on each engine (handlers.invoke, as the
 // workspace thread runs it), the same patches as the wbs section's edit round trip.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -29,6 +30,9 @@ const READS = 2000;
 const WRITES = 1000;
 const EDITS = 400;
 const WARMUP = 50;
+/** The issue's figure: 5 administrators (processes) editing at once, 200 edits each. */
+const CLIENTS = 5;
+const EDITS_EACH = 200;
 /** Imports of the 10,000-row workbook per engine (after one of each unmeasured), alternating. */
 const IMPORTS = 4;
 
@@ -151,6 +155,7 @@ export async function benchPg(log: (line: string) => void = console.log): Promis
     pgSql.exec('SET synchronous_commit = on');
     const [wbsPg, wbsLite, build] = await realEdits(cluster.config.port!, await cluster.createDatabase('pmo_edit'), log);
     const [importPg, importLite] = await imports(cluster.config.port!, await cluster.createDatabase('pmo_import'), log);
+    const together = await concurrentClients(cluster.config.port!, await cluster.createDatabase('pmo_clients'), log);
     const line = (what: string, s: Stats, target = ''): BenchLine => ({ what, n: s.n, p50: s.p50, p95: s.p95, target });
     return [
       line('PostgreSQL bridge: single-row select by id', selPg),
@@ -167,6 +172,7 @@ export async function benchPg(log: (line: string) => void = console.log): Promis
       { what: '  peer: SQLite workspace, same build', n: 1, p50: build.lite, p95: null, target: 'peer' },
       line('PostgreSQL workspace: import 10,000-row WBS workbook (preview + apply)', importPg, '≤ 2× SQLite'),
       line('  peer: SQLite workspace, same import', importLite, 'peer'),
+      line(`PostgreSQL: ${CLIENTS} clients × ${EDITS_EACH} edits at once (wbs.update, each its own process)`, together, 'p95 ≤ 50 ms'),
     ];
   } finally {
     pgSql.close();
@@ -269,4 +275,66 @@ async function imports(port: number, database: pg.ClientConfig, log: (line: stri
     liteWs.close();
     for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
   }
+}
+
+/**
+ * 5 administrators editing one team database at once: each a process with its own workspace (the
+ * bridge blocks its thread per statement, as a real PMO Desk's workspace thread does), started together,
+ * each making 200 wbs.update edits of its own tasks of a 10,000-task WBS. Afterwards every edit must be
+ * in the database (the task's name and one audit row per edit): all applied, none lost. Wall-clock
+ * latency of each call as its client saw it.
+ */
+export async function concurrentClients(port: number, database: pg.ClientConfig, log: (line: string) => void): Promise<Stats> {
+  const context = { version: 'bench', osLocale: 'ja-JP', shell: 'web' as const, user: 'bench' };
+  const team = { host: '127.0.0.1', port, database: String(database.database), user: String(database.user) };
+  const setup = openWorkspace(tempDir('pmo-bench-clients-'), { migrationsFolder: MIGRATIONS, postgres: { database: team }, context });
+  let leaves: number[];
+  try {
+    const p = await setup.handlers.invoke('project.create', { name: '同時編集' });
+    if (!p.ok) throw new Error(p.error.message);
+    leaves = buildWbs(setup.db, (p.result as { id: number }).id).leaves;
+    // Each client's tasks, named as it expects them (its edits carry the value they began from).
+    const mine = leaves.slice(0, CLIENTS * EDITS_EACH);
+    setup.db.sql.run(`UPDATE wbs_tasks SET name = 'leaf ' || id WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(mine)]);
+    setup.db.sql.run('ANALYZE');
+  } finally {
+    setup.close();
+  }
+  const children = Array.from({ length: CLIENTS }, (_, k) => {
+    const ids = leaves.filter((_, i) => i % CLIENTS === k).slice(0, EDITS_EACH);
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'pg-client.ts'), String(port), team.database, team.user, String(k), ids.join(',')], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const lines: string[] = [];
+    let buf = '';
+    const waiters: (() => void)[] = [];
+    child.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+      let nl;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        lines.push(buf.slice(0, nl));
+        buf = buf.slice(nl + 1);
+        waiters.splice(0).forEach((w) => w());
+      }
+    });
+    const line = async (n: number) => {
+      while (lines.length < n) await new Promise<void>((r) => waiters.push(r));
+      return lines[n - 1]!;
+    };
+    return { child, ids, line };
+  });
+  for (const c of children) if ((await c.line(1)) !== 'ready') throw new Error('a client did not start');
+  for (const c of children) c.child.stdin.write('go\n');
+  const results = await Promise.all(children.map(async (c) => JSON.parse(await c.line(2)) as { ms: number[]; refused: string[] }));
+  const check = new pg.Client(database);
+  await check.connect();
+  try {
+    const all = children.flatMap((c, k) => c.ids.map((id, i) => [id, `client ${k} edit ${i}`] as const));
+    const names = new Map((await check.query('SELECT id, name FROM wbs_tasks WHERE id = ANY($1)', [all.map(([id]) => id)])).rows.map((r) => [r.id as number, r.name as string]));
+    const lost = all.filter(([id, name]) => names.get(id) !== name).length;
+    const audits = Number((await check.query("SELECT count(*) AS n FROM audit_log a JOIN batches b ON b.id = a.batch_id WHERE b.label = 'wbs.update' AND a.entity = 'wbs_task'")).rows[0].n);
+    const refused = results.flatMap((r) => r.refused);
+    log(`${CLIENTS} clients × ${EDITS_EACH} edits at once: ${all.length - lost} of ${all.length} applied, ${lost} lost, ${refused.length} refused${refused.length ? ` (${refused[0]})` : ''}; ${audits} audit rows of wbs.update`);
+  } finally {
+    await check.end();
+  }
+  return stats(results.flatMap((r) => r.ms));
 }
