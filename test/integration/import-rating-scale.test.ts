@@ -61,4 +61,29 @@ describe('a rating list of 1, 2, 3', () => {
     expect(answer.noClientWord).toEqual([expect.objectContaining({ cell: 'C4', field: 'probability', value: '4' })]);
     ws.close();
   });
+
+  // Blind check F15 (risk-jp-multisheet 10/20): the same workbook imported again into another project
+  // reads it through the first import's profile (found by its header), and the 1–3 list's words were
+  // then remembered as ratings of their own (2 → 2 beside 2 → 3): an export wrote 2 for a stored 2,
+  // which reads back as 3. A 2 on this list means 3; our 2 has no number there and is named.
+  it('a second import through the profile found by its header keeps the scale: our 2 has no number on the list and is named', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const file = (await riskLog()).toString('base64');
+    for (const name of ['P1', 'P2']) {
+      const { id: projectId } = await call('project.create', { name });
+      const p = await call('excel.previewImport', { projectId, register: 'risk', fileName: 'risk.xlsx', dataBase64: file });
+      const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: name } });
+      const risks = await call('risk.list', { projectId });
+      expect(risks.map((r) => [r.probability, r.impact])).toEqual([[5, 5], [3, 5], [1, 3]]);
+      await call('risk.update', { id: risks[0]!.id, patch: { probability: 2 } });
+      const answer = await call('excel.export', { projectId, register: 'risk', profileId: profileId! });
+      const out = answer.dataBase64;
+      expect(answer.noClientWord, name).toEqual([expect.objectContaining({ cell: 'C2', field: 'probability', value: '2' })]);
+      const again = await call('excel.previewImport', { projectId, register: 'risk', fileName: 'risk.xlsx', dataBase64: out, profileId: profileId! });
+      // The only difference read back is the cell the export named.
+      expect(again.rows.filter((r) => r.status === 'changed').map((r) => [r.row, r.changes?.map((c) => c.field)])).toEqual([[2, ['probability']]]);
+    }
+    ws.close();
+  });
 });

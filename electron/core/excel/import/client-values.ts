@@ -70,7 +70,13 @@ export class ClientValues {
       this.maps[field] = { ...this.maps[field]!, scale };
       return;
     }
+    // On a scale of the client's own (kept in the profile: 1–3, 1–10), a number on its list is a step of
+    // that scale, read through it: never a rating of its own (2 of 1–3 is 3, so 2 → 2 would have an
+    // export write 2 for our 2, which reads back as 3).
+    const scale = spec.kind === 'rating' ? this.maps[field]!.scale : undefined;
+    if (scale) this.scales.set(field, scale);
     for (const w of words) {
+      if (scale && parseNumberText(w) !== null) continue;
       const read = spec.kind === 'rating' ? parseRatingValue(w) : parseVocab(this.vocab[spec.list as VocabListName].items, spec.list as VocabListName, w);
       if (read.ok && read.value !== null) this.remember(field, w, String(read.value));
     }

@@ -14,7 +14,7 @@ import { WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../common/excel/
 import { cellRef, type Cell, type Merge } from '../../../common/excel/model.js';
 import { DAYS_PER_MONTH, effortUnitOf, HOURS_PER_DAY, parseNumberText } from '../../excel/import/numbers.js';
 import { ClientValues } from '../../excel/import/client-values.js';
-import { clientWord, valueKey } from '../../excel/import/value-map.js';
+import { clientWord, mappedCode, valueKey } from '../../excel/import/value-map.js';
 import { SheetIndex } from '../../excel/import/sheet-index.js';
 import { isMark, personColumns, readTable, type ImportTable } from '../../excel/import/read-table.js';
 import { ApiError, textError } from '../../../common/errors.js';
@@ -1118,8 +1118,10 @@ function columnWriter(
           return { t: 'n', v: ctx.progressScale === 'fraction' ? Number(v) / 100 : Number(v) };
         case 'rating': {
           // The client's word or number for the rating, else a number its scale reads back the same.
+          // (Only a word that reads back as this rating: a profile saved before the scale was kept whole
+          // may map our 2 to the list's 2, which the scale reads as 3.)
           const word = clientWord(map, String(v));
-          if (word !== null) return parseNumberText(word) && numeric ? { t: 'n', v: Number(word) } : text(word);
+          if (word !== null && (mappedCode(map, word) ?? String(v)) === String(v)) return parseNumberText(word) && numeric ? { t: 'n', v: Number(word) } : text(word);
           if (map && Object.keys(map.words).some((w) => parseNumberText(w) === null)) return NO_WORD;
           const n = map?.scale ? unscaledRating(Number(v), map.scale) : Number(v);
           // A list of numbers (1, 2, 3) has none between its steps: 2 of 1–5 (1.5 of 1–3) is named, not written.
