@@ -99,6 +99,14 @@ describe('Gantt', () => {
     await s.page.getByRole('button', { name: /元に戻す|Undo/ }).first().click();
     await expect.poll(() => task('基本設計')).toEqual({ start: '2025-04-01', finish: '2025-04-03' });
     expect(task('詳細設計')).toEqual({ start: '2025-04-08', finish: '2025-04-09' });
+    // The screen follows: the undo answers the task its reschedule moved back (one audit row for the
+    // reschedule, services/schedule.ts), and its bar is drawn at its old dates again.
+    await expect
+      .poll(async () => {
+        await findBar(2);
+        return s.page.getByRole('tooltip').innerText();
+      })
+      .toContain('2025/04/08');
     await s.page.screenshot({ path: screenshotPath('gantt-undone.png') });
   });
 
