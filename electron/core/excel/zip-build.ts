@@ -8,6 +8,8 @@ import { crc32 } from './crc32.js';
 import { centralHeader, endOfCentralDirectory, FIXED_DOS_DATE, localHeader, nameFlags } from './zip-headers.js';
 
 const PIECE = 1 << 20;
+/** Room past a piece for the text that crosses its end. */
+const BUFFER_ROOM = 256 * 1024;
 
 export interface PartWriter {
   write(text: string): void;
@@ -38,15 +40,14 @@ export class ZipBuilder {
   /** A part written in pieces; `end()` closes it. One part is open at a time. */
   part(name: string): PartWriter {
     const compressed: Buffer[] = [];
-    let pending: string[] = [];
-    let pendingLength = 0;
+    // Text is encoded into one buffer as it comes, deflated each time it holds a piece: joining the
+    // pieces' strings and encoding the join was a third of a 100,000-task sheet's writing (npm run bench).
+    const buf = Buffer.allocUnsafe(PIECE + BUFFER_ROOM);
+    let used = 0;
     let crc = 0;
     let size = 0;
     let compressedSize = 0;
-    const flush = (last: boolean) => {
-      const data = Buffer.from(pending.join(''), 'utf8');
-      pending = [];
-      pendingLength = 0;
+    const deflate = (data: Buffer, last: boolean) => {
       crc = crc32(data, crc);
       size += data.length;
       // Level 4, as the template writer deflates big parts: half the time of level 6 for ~13% more bytes.
@@ -54,11 +55,24 @@ export class ZipBuilder {
       compressed.push(body);
       compressedSize += body.length;
     };
+    const flush = (last: boolean) => {
+      if (used > 0 || last) deflate(buf.subarray(0, used), last);
+      // Deflated synchronously into bytes of its own: the buffer is written over again.
+      used = 0;
+    };
     return {
       write: (text) => {
-        pending.push(text);
-        pendingLength += text.length;
-        if (pendingLength >= PIECE) flush(false);
+        // A UTF-16 unit is at most 3 bytes of UTF-8: a text that might not fit goes after a flush, and
+        // one larger than a whole buffer is encoded on its own.
+        if (text.length * 3 > PIECE + BUFFER_ROOM - used) {
+          flush(false);
+          if (text.length * 3 > PIECE + BUFFER_ROOM) {
+            deflate(Buffer.from(text, 'utf8'), false);
+            return;
+          }
+        }
+        used += buf.write(text, used, 'utf8');
+        if (used >= PIECE) flush(false);
       },
       end: () => {
         flush(true);
