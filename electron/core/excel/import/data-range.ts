@@ -142,7 +142,9 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     if (firstText && isTotal(ix, row, firstText)) return done('total row', row.r);
     // Before the first record, a template's instructions under its header (※記入例…, a sentence merged
     // across the columns) are no record and no end of the table: listed, and the records below read.
-    if (rows.length === 0 && isInstructions(ix, { ...row, cells: inTable }, layout)) {
+    // Not under a blank form's prepared rows: a note there is the form's footer (※ 行が不足する場合は…),
+    // and taking it for instructions made the export fill the rows under it instead of the form's.
+    if (rows.length === 0 && !leftOut.some((x) => x.reason === 'template row') && isInstructions(ix, { ...row, cells: inTable }, layout)) {
       leftOut.push({ r: row.r, reason: 'instructions' });
       blankRun = 0;
       continue;
