@@ -2,7 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamState } from '../../../../electron/common/api/team.js';
 import { ApiError } from '../../../../electron/common/errors.js';
-import { call, teamCall } from '../../api/client.js';
+import { teamCall } from '../../api/client.js';
+import { read } from '../../api/useApi.js';
 import { ErrorBanner, useMessageText } from '../../ui/ErrorBanner.js';
 
 /**
@@ -68,7 +69,9 @@ export function TeamSection() {
 
   const copyAndConnect = () =>
     act(async () => {
-      const copied = await call('workspace.copyToTeam', login());
+      // Through the door as a read: it changes nothing this workspace's screens show (it writes the team
+      // database), and the page reloads onto that database once connected.
+      const copied = await read('workspace.copyToTeam', login());
       setNote(t('team.copied', { total: copied.total }));
       await teamCall('team.connect', login());
     });
