@@ -368,8 +368,9 @@ export async function checkExport(
   }
 
   // 3. Cells no field maps, on every surviving record's rows.
+  // (The form's own numbering is no record's cell: it runs down the rows, checked in 3b.)
   const fieldCols = new Set<number>();
-  for (const m of original.columns) if (m.field !== null) for (let k = 0; k < m.span; k++) fieldCols.add(m.c + k);
+  for (const m of original.columns) if (m.field !== null || m.numbering) for (let k = 0; k < m.span; k++) fieldCols.add(m.c + k);
   // A 大/中分類 group made from a category value shares its first task's row: the row is the task's.
   const owners = (rows: typeof again.rows) => rows.filter((r, i) => r.id !== undefined && rows[i + 1]?.row !== r.row);
   const before = new Map(owners(original.rows).map((r) => [r.id!, r.row]));
@@ -393,13 +394,28 @@ export async function checkExport(
   }
   if (diffs > 0) failures.push(`3: ${diffs} rows of surviving records changed outside the mapped cells (${example})`);
 
+  // 3b. The form's own numbering (ColumnMapping.numbering: 項目番号 小, 順位) runs by one down the table
+  // from where the template's started, whatever moved: every record has its number (a blank row between
+  // them may have one too: a removed record's row cleared back to a prepared one).
+  const outSheet = outBook.sheets.find((x) => x.name === original.sheet);
+  const tplSheet = tplBook.sheets.find((x) => x.name === original.sheet);
+  const numberAt = (sh: SheetModel | undefined, r: number, c: number) => (sh?.rows.find((x) => x.r === r - 1)?.cells as Cell[] | undefined)?.find((x) => x.c === c)?.v;
+  const nowRows = [...new Set(again.rows.filter((r) => r.id !== undefined && !r.skipped).map((r) => r.row))].sort((a, b) => a - b);
+  for (const m of original.columns.filter((x) => x.numbering)) {
+    const start = numberAt(tplSheet, templateRows[0]!, m.c);
+    if (typeof start !== 'number' || nowRows.length === 0) continue;
+    const run = Array.from({ length: nowRows[nowRows.length - 1]! - first + 1 }, (_, k) => numberAt(outSheet, first + k, m.c)).filter((v) => typeof v === 'number');
+    if (run.some((v, i) => v !== start + i) || nowRows.some((r) => typeof numberAt(outSheet, r, m.c) !== 'number'))
+      failures.push(`3b: the numbering in column ${m.column} does not run by one down the table (${run.slice(0, 8).join(', ')})`);
+  }
+
   // 4. Every cell of a record no edit touched, mapped or not, equals its original: the export rewrites
   // only what changed. Structure a WBS derives (codes renumbered after a delete, 大/中分類 labels on a
   // group's first row, a summary's roll-ups, a name re-indented with its level) is left out.
   if (touched) {
     const structure = new Set<number>();
     for (const m of original.columns)
-      if (target === 'wbs' && m.field !== null && (/^level\d?$/.test(m.field) || m.field === 'wbsCode')) for (let k = 0; k < m.span; k++) structure.add(m.c + k);
+      if ((target === 'wbs' && m.field !== null && (/^level\d?$/.test(m.field) || m.field === 'wbsCode')) || m.numbering) for (let k = 0; k < m.span; k++) structure.add(m.c + k);
     const was = new Map(original.rows.filter((r) => r.id !== undefined).map((r) => [r.id!, r]));
     const summaries = new Set<number>();
     if (target === 'wbs') for (const r of stored) if (r.summary) summaries.add(r.id);

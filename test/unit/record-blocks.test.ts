@@ -17,6 +17,8 @@ describe('record blocks in a layout of prepared rows', () => {
     const plan = planBlocks({ first: 6, last: 8, records: [kept(6, 1), { row: 7, kind: 'removed', level: 0 }, kept(8, 3)], merges: [], prepared: [9, 10], tree: false, stored: [{ id: 1, level: 0 }, { id: 3, level: 0 }, { id: 4, level: 0 }] });
     expect(plan.order.map((o) => o.row)).toEqual([6, 7, 8, 9, 10]);
     expect(plan.fill).toEqual([{ stored: 0, fresh: false }, 'clear', { stored: 1, fresh: false }, { stored: 2, fresh: true }, undefined]);
+    // Where the form's numbering runs: each record's first row, and each blank block (cleared or prepared).
+    expect(plan.starts).toEqual(['record', 'blank', 'record', 'record', 'blank']);
   });
 
   it('two removed records side by side go, rows below move up, and the form gets two prepared rows more at its end: a blank run would end the table', () => {
@@ -28,6 +30,7 @@ describe('record blocks in a layout of prepared rows', () => {
   it('a removed record of two sheet rows goes the same way, and a new record fills the prepared rows before the copies', () => {
     const plan = planBlocks({ first: 3, last: 7, records: [kept(3, 1), { row: 5, kind: 'removed', level: 0 }, kept(7, 3)], merges: [], prepared: [9, 10], tree: false, stored: [{ id: 1, level: 0 }, { id: 3, level: 0 }, { id: 9, level: 0 }] });
     expect(plan.order).toEqual([{ row: 3 }, { row: 4 }, { row: 7 }, { row: 8 }, { row: 9 }, { row: 10 }, { row: 9, clone: true }, { row: 10, clone: true }]);
+    expect(plan.starts).toEqual(['record', undefined, 'record', undefined, 'record', undefined, 'blank', undefined]);
     expect(plan.fill).toEqual([{ stored: 0, fresh: false }, undefined, { stored: 1, fresh: false }, undefined, { stored: 2, fresh: true }, undefined, undefined, undefined]);
   });
 

@@ -241,6 +241,12 @@ export interface ColumnMapping {
   extraKey?: string;
   /** Effort columns: the unit the header names (工数(h) → hour). */
   unit?: EffortUnit;
+  /**
+   * The form's own row numbering (field null, no extraKey): typed numbers running by one down the
+   * records (項目番号 小, 順位). No record's data: the import reads nothing from it, and the export keeps
+   * it running down the rows (a prepared row keeps its number, a row past them continues it).
+   */
+  numbering?: true;
 }
 
 /** How the WBS tree is written in the sheet (see electron/core/excel/import/hierarchy.ts). */

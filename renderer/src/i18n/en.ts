@@ -784,6 +784,7 @@ export const en = {
     noProfile: 'No saved profile matches this file: the columns were detected from its header.',
     col: { column: 'Column', label: 'Header in the file', field: 'Import as', confidence: 'Match' },
     keepExtra: '(keep as an extra column)',
+    numberingColumn: '(the form’s own numbering: not imported, kept running on export)',
     confidence: { high: 'Sure', medium: 'Likely', low: 'Check', none: '—' },
     tabs: { all: 'All rows', new: 'New', changed: 'Changed', unchanged: 'Unchanged', missing: 'Not in the file', problems: 'Problems' },
     status: { new: 'New', changed: 'Changed', unchanged: 'Unchanged', missing: 'Not in file', problem: 'Problem', skipped: 'Skipped' },

@@ -9,6 +9,7 @@ import { isColumnWord } from './synonyms.js';
 import { NUMBER_LABEL, tableObjectAt, type TableLayout } from './detect.js';
 import type { Cell, Row } from '../../../common/excel/model.js';
 import type { SheetIndex } from './sheet-index.js';
+import { countsDown } from './numbering.js';
 import { BLANK_ROWS_END, PLAIN_HEADING } from './table-ends.js';
 import type { EndReason, LeftOutReason } from '../../../common/excel/preview.js';
 
@@ -72,7 +73,7 @@ const textOfCell = (cell: Cell) => (cell.t === 's' ? (cell.v as string).normaliz
 export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   const mapped = layout.columns.filter((m) => m.field !== null);
   const numbering = layout.columns.filter(
-    (m) => (m.field !== null && NUMBERING.has(m.field)) || (m.field === null && (NUMBER_LABEL.test(m.label.split(' / ').pop()!.normalize('NFKC').trim()) || countsUp(ix, layout, m.c))),
+    (m) => (m.field !== null && NUMBERING.has(m.field)) || (m.field === null && (m.numbering || NUMBER_LABEL.test(m.label.split(' / ').pop()!.normalize('NFKC').trim()) || countsDown(ix, layout.headerBottom, m.c))),
   );
   const key = mapped.find((m) => m.field === KEY_FIELD[layout.target]);
   const minC = Math.min(...layout.columns.map((m) => m.c));
@@ -98,7 +99,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
 
   // Columns that number the rows (1, 2, 3 … down a No column the layout leaves out as row numbers).
   const numberColumns = new Map<number, boolean>();
-  const numberColumn = (c: number) => numberColumns.get(c) ?? numberColumns.set(c, countsUp(ix, layout, c)).get(c)!;
+  const numberColumn = (c: number) => numberColumns.get(c) ?? numberColumns.set(c, countsDown(ix, layout.headerBottom, c)).get(c)!;
   const rows: number[] = [];
   const leftOut: { r: number; reason: LeftOutReason }[] = [];
   const isRecord = new Set<number>();
@@ -264,19 +265,6 @@ function otherBlock(ix: SheetIndex, r: number, records: number[], counts: (cell:
 
 /** How surely a word must name a column to head another table of sparse rows (of any rows: PLAIN_HEADING). */
 const HEADING_WORD = 0.8;
-
-/**
- * A column no field takes whose numbers count up by one row after row (1, 2, 3 … under 項目番号 小):
- * numbering, so a row holding nothing else is a template's numbered blank row.
- */
-function countsUp(ix: SheetIndex, layout: TableLayout, c: number): boolean {
-  const numbers: number[] = [];
-  for (let r = layout.headerBottom + 1; r <= layout.headerBottom + 200; r++) {
-    const cell = ix.cell(r, c);
-    if (cell?.t === 'n') numbers.push(cell.v as number);
-  }
-  return numbers.length >= 3 && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
-}
 
 /**
  * A row that only goes on with a text of the record just above it: its one cell is text starting in lower

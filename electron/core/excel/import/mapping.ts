@@ -359,6 +359,8 @@ export function overrideFields(
       for (const other of out) if (other !== m && other.field === o.field) Object.assign(other, { field: null, confidence: 0 });
     m.field = o.field;
     m.confidence = o.field === null ? 0 : 1;
+    // A column mapped to a field is that field's, not the form's numbering (ColumnMapping.numbering).
+    if (o.field !== null) delete m.numbering;
     const spec = o.field === null ? undefined : fieldSpec(target, o.field);
     if (spec?.kind === 'effort') m.unit = m.unit ?? effortUnitOf(m.label);
     else delete m.unit;

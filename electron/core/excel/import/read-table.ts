@@ -18,6 +18,7 @@ import { effortUnitOf, progressScale, type ProgressScale } from './numbers.js';
 import { failure, shown, type Failure, type Problem, type ProblemKind } from '../../../common/excel/problems.js';
 import { clientListAt } from './client-lists.js';
 import { SheetIndex } from './sheet-index.js';
+import { numberedBlankRows, numbersRows, shownNumber } from './numbering.js';
 import type { ColumnMapping, EndReason, TableCandidate, HierarchyMethod, LeftOutReason, UnknownValue, ValueMaps } from '../../../common/excel/preview.js';
 
 export type ExtraValue = string | number | boolean;
@@ -148,6 +149,17 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
 
   // Each column's cell on each record row (for a column group: the first filled column and its offset).
   const mapped = layout.columns.map((m) => ({ ...m }));
+  // The form's own numbering (項目番号 小, 順位: typed 1, 2, 3 … down every record, three or more) in a
+  // column no field takes is no record's data (ColumnMapping.numbering). Not where rows between the
+  // records number themselves too (a Control ID# on each control row of a risk: the controls' numbers),
+  // and not in a plan whose predecessors may name its rows by such a number (MS Project's ID column).
+  const between = data.rows.length === 0 ? [] : Array.from({ length: data.rows[data.rows.length - 1]! - data.rows[0]! + 1 }, (_, k) => data.rows[0]! + k).filter((r) => !data.rows.includes(r));
+  if (!mapped.some((m) => m.field === 'predecessors'))
+    for (const m of mapped)
+      if (m.field === null && m.span === 1 && !m.numbering && numbersRows(ix, data.rows, m.c, 3, true) && between.every((r) => shownNumber(ix.cell(r, m.c)) === null)) {
+        m.numbering = true;
+        delete m.extraKey;
+      }
   type Hit = { cell: Cell; c: number; offset: number } | null;
   const grid: Hit[][] = mapped.map(() => new Array<Hit>(data.rows.length).fill(null));
   const maxC = Math.max(...mapped.map((m) => m.c + m.span));
@@ -291,7 +303,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       const rec = records[i]!;
       const r = data.rows[i]!;
       if (!spec || !m.field) {
-        if (hit && hit.cell.t !== 'e') rec.extra[m.extraKey!] = extraValue(hit.cell, model.date1904);
+        if (hit && hit.cell.t !== 'e' && m.extraKey !== undefined) rec.extra[m.extraKey] = extraValue(hit.cell, model.date1904);
         return;
       }
       const field = m.field;
@@ -450,7 +462,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     // an export may leave few records, or fill rows whose number was typed.
     // A blank form (no records) whose rows under the header print their numbers in the ID column (No.
     // 1, 2, 3 …, formatted, nothing else) is numbered by the row too: a record filling a row takes its number.
-    const blankForm = records.length === 0 && refColumn !== undefined && numberedRows(ix, formTop, refColumn.c) >= 2;
+    const blankForm = records.length === 0 && refColumn !== undefined && numberedBlankRows(ix, formTop, refColumn.c) >= 2;
     if ((refCells.length > 0 && refCells.filter((c) => c.f).length * 2 >= refCells.length) || (refColumn && opts.positionalRefs) || blankForm) table.positionalRefs = true;
     return table;
   }
@@ -556,20 +568,4 @@ export function analyzeWorkbook(model: WorkbookModel, target: ImportTarget, opts
   if (table.records.length === 0)
     return { ok: false, reason: `${model.fileName}: the table on sheet ${found.layout.sheet} (header in row ${found.layout.headerTop + 1}) has no rows of data` };
   return { ok: true, table, layout: found.layout, candidates: found.candidates };
-}
-
-/**
- * How many rows from `first` (0-based) on print a running number in column `c` (1, 2, 3 …, typed or
- * a formula's result) and nothing else in the row: a blank form's prepared rows.
- */
-export function numberedRows(ix: SheetIndex, first: number, c: number): number {
-  let n = 0;
-  let prev: number | null = null;
-  for (let r = first; ; r++) {
-    const cells = (ix.row(r)?.cells ?? []).filter((x) => !(x.t === 's' && (x.v as string).trim() === '') && x.v !== null && x.v !== undefined);
-    const own = cells.find((x) => x.c === c);
-    if (!own || own.t !== 'n' || cells.length > 1 || (prev !== null && own.v !== prev + 1)) return n;
-    prev = own.v as number;
-    n++;
-  }
 }

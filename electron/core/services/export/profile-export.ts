@@ -16,6 +16,7 @@ import { DAYS_PER_MONTH, effortUnitOf, HOURS_PER_DAY, parseNumberText } from '..
 import { ClientValues } from '../../excel/import/client-values.js';
 import { clientWord, mappedCode, valueKey } from '../../excel/import/value-map.js';
 import { SheetIndex } from '../../excel/import/sheet-index.js';
+import { numbersRows, shownNumber } from '../../excel/import/numbering.js';
 import { isMark, personColumns, readTable, type ImportTable } from '../../excel/import/read-table.js';
 import { ApiError, textError } from '../../../common/errors.js';
 import { REGISTERS, vocabLabel, type Vocabularies, type VocabItem, type VocabListName } from '../../../common/registers.js';
@@ -580,13 +581,19 @@ export async function exportToProfile(
   // row goes back to their state and the formula goes with the record.
   const keyColumns = new Set(mapped.filter((m) => m.field === KEY_FIELD[target]).flatMap(spread));
   const keyFormulaGoes = (c: number) => keyColumns.has(c) && blocks.prepared.length > 0 && !blocks.prepared.some((r) => ix.cell(r - 1, c)?.f);
-  // The form's own numbering (No. 1, 2, 3 … printed in its prepared rows): a column no field writes, or
-  // the ID column of a form numbered by the row. A prepared row keeps its number; a row copied past them
-  // continues it, as a person extending the form would. PMO Desk's IDs go only into an ID column of the
-  // template's own.
-  // (A No. column left of the header's fields is the table's too: the band's columns.)
+  // The form's own numbering (ColumnMapping.numbering, numbering.ts): a column the import found numbering
+  // the records (項目番号 小, 順位), or one whose prepared rows print a running number (a column no field
+  // writes, or the ID column of a form numbered by the row). PMO Desk's IDs go only into an ID column of
+  // the template's own. (A No. column left of the header's fields is the table's too: the band's columns.)
   const [bandLo, bandHi] = tableBand({ sheet, columns: [...layout.columns, ...sheetColumns.map((c) => ({ c, span: 1 }))], top: layout.headerTop, first: first - 1, last: (blocks.lastRow ?? tableEnd) - 1 }) ?? [tableLo, tableHi];
-  const numbering = formNumbering(ix, blocks.prepared, bandLo, bandHi).filter((c) => !sheetColumns.includes(c) || (table.positionalRefs && idColumns.has(c)));
+  const numbering = blocks.lastRow === null ? [] : [
+    ...new Set([
+      ...table.columns.filter((m) => m.numbering && m.field === null).map((m) => m.c),
+      ...Array.from({ length: bandHi - bandLo + 1 }, (_, k) => bandLo + k).filter(
+        (c) => (!sheetColumns.includes(c) || (table.positionalRefs && idColumns.has(c))) && numbersRows(ix, blocks.prepared.map((r) => r - 1), c, 2),
+      ),
+    ]),
+  ];
   const columns = [...sheetColumns, ...(bars?.band.columns.map((b) => b.c) ?? []), ...clearColumns];
   for (const c of numbering) if (!columns.includes(c)) columns.push(c);
   const width = columns.length;
@@ -617,15 +624,19 @@ export async function exportToProfile(
       });
     return [...cells, ...barsOf(o, true)];
   }).map((r) => (r.length < width ? [...r, ...new Array<undefined>(width - r.length).fill(undefined)] : r));
+  // The numbering runs down the rows whatever moved, as a person keeps a form's numbers: each record's
+  // first row takes the next number, and so does a blank block (prepared, or a removed record's cleared
+  // in place) where the prepared rows print one; a row copied past the prepared rows continues it. The
+  // numbers start where the template's do.
   for (const c of numbering) {
     const k = columns.indexOf(c);
-    let last: number | null = null;
-    blocks.order.forEach((o, i) => {
-      const cell = ix.cell(o.row - 1, c);
-      const numbered = cell?.t === 'n' && !cell.f;
-      if (!o.clone) {
-        if (numbered) last = cell.v as number;
-      } else if (numbered && last !== null) rows[i]![k] = { value: { t: 'n', v: ++last } };
+    const onBlank = blocks.prepared.some((r) => shownNumber(ix.cell(r - 1, c)) !== null);
+    const counted = [...new Set([...templateRecords.map((r) => r.row), ...(onBlank ? blocks.prepared : [])])].sort((a, b) => a - b);
+    const at = counted.findIndex((r) => ix.cell(r - 1, c)?.t === 'n' && !ix.cell(r - 1, c)!.f);
+    if (at < 0) continue;
+    let n = (ix.cell(counted[at]! - 1, c)!.v as number) - at;
+    blocks.starts.forEach((s, i) => {
+      if (s === 'record' || (s === 'blank' && onBlank)) rows[i]![k] = { value: { t: 'n', v: n++ } };
     });
   }
   // The client's task IDs: a task given one (new, or on a row that had none) has it written in the ID
@@ -776,21 +787,6 @@ function preparedRows(shapes: RowShape[], after: number, width: number, model: R
     like ??= s;
     out.push(s.row);
     expect++;
-  }
-  return out;
-}
-
-/**
- * Columns of the table (lo..hi, 0-based) whose prepared rows (1-based) print a running number (1, 2,
- * 3 … typed, at least two of them): the form's own numbering.
- */
-function formNumbering(ix: SheetIndex, prepared: number[], lo: number, hi: number): number[] {
-  if (prepared.length < 2) return [];
-  const out: number[] = [];
-  for (let c = lo; c <= hi; c++) {
-    const cells = prepared.map((r) => ix.cell(r - 1, c)).filter((x) => x !== undefined && !(x.t === 's' && String(x.v).trim() === ''));
-    if (cells.length < 2 || cells.some((x) => x!.t !== 'n' || !!x!.f)) continue;
-    if (cells.every((x, i) => i === 0 || (x!.v as number) > (cells[i - 1]!.v as number))) out.push(c);
   }
   return out;
 }

@@ -73,6 +73,12 @@ export interface BlockPlan {
   owner: (number | null)[];
   /** The prepared rows the plan fills or keeps: those after the last record's whole block. */
   prepared: number[];
+  /**
+   * The first row of each block, by what it is now: a record's ('record': a stored row's, or a client
+   * record the import left out) or a blank one ('blank': a prepared block, or a removed record's cleared
+   * in place); undefined on other rows. The form's numbering runs down these (profile-export.ts).
+   */
+  starts: ('record' | 'blank' | undefined)[];
 }
 
 interface Block {
@@ -112,7 +118,7 @@ export function planBlocks(input: BlockInput): BlockPlan {
   const tableEnd = Math.max(blockEnd, input.last ?? input.first - 1);
   const prepared = input.prepared.filter((r) => r > tableEnd);
   const regionEnd = prepared.length > 0 ? prepared[prepared.length - 1]! : tableEnd;
-  if (blocks.length === 0 && prepared.length === 0) return { firstRow: input.first, lastRow: null, order: [], fill: input.stored.map((_, i) => ({ stored: i, fresh: true })), owner: input.stored.map((_, i) => i), prepared };
+  if (blocks.length === 0 && prepared.length === 0) return { firstRow: input.first, lastRow: null, order: [], fill: input.stored.map((_, i) => ({ stored: i, fresh: true })), owner: input.stored.map((_, i) => i), prepared, starts: input.stored.map(() => 'record' as const) };
 
   // Rows no record owns (separators, notes, rows the import left out) travel with the next kept block
   // below them, as the heading of what follows; those after the last one stay at the end.
@@ -146,11 +152,15 @@ export function planBlocks(input: BlockInput): BlockPlan {
   const order: BlockPlan['order'] = [];
   const fill: BlockFill[] = [];
   const owner: (number | null)[] = [];
-  const put = (rows: number[], first: BlockFill, clone = false) => {
+  const starts: BlockPlan['starts'] = [];
+  /** First rows of the client's records the import left out: records of the sheet all the same. */
+  const clientStarts = new Set(blocks.filter((b) => b.rec.kind === 'client').map((b) => b.rows[0]!));
+  const put = (rows: number[], first: BlockFill, clone = false, blank = false) => {
     rows.forEach((row, i) => {
       order.push(clone ? { row, clone: true } : { row });
       fill.push(i === 0 ? first : undefined);
       owner.push(typeof first === 'object' ? first.stored : null);
+      starts.push(i > 0 ? undefined : typeof first === 'object' || (!clone && first === undefined && clientStarts.has(row)) ? 'record' : first === 'clear' || blank ? 'blank' : undefined);
     });
   };
 
@@ -243,9 +253,9 @@ export function planBlocks(input: BlockInput): BlockPlan {
     put(model, { stored: i, fresh: true }, true);
   });
   putHead(trailing);
-  for (let j = nextPrepared; j < preparedBlocks.length; j++) put(preparedBlocks[j]!.rows, undefined, preparedBlocks[j]!.clone);
+  for (let j = nextPrepared; j < preparedBlocks.length; j++) put(preparedBlocks[j]!.rows, undefined, preparedBlocks[j]!.clone, true);
   // Rows of the region the plan does not place (a removed block's rows) are removed by the writer.
-  return { firstRow: input.first, lastRow: regionEnd, order, fill, owner, prepared };
+  return { firstRow: input.first, lastRow: regionEnd, order, fill, owner, prepared, starts };
 }
 
 function range(a: number, b: number): number[] {

@@ -280,7 +280,7 @@ export function MappingStep({
                       value={c.field ?? ''}
                       onChange={(e) => onChange({ column: c.column, field: e.target.value === '' ? null : e.target.value })}
                     >
-                      <option value="">{t('excel.keepExtra')}</option>
+                      <option value="">{c.numbering ? t('excel.numberingColumn') : t('excel.keepExtra')}</option>
                       {fieldChoices.map((f) => (
                         <option key={f} value={f}>
                           {fieldLabel(f)}

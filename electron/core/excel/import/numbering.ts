@@ -1,0 +1,59 @@
+// The form's own row numbering: No. 1, 2, 3 … typed down the rows of a table (項目番号 小 running on into
+// the prepared blank rows, 順位 down the records), as opposed to data of the records. One rule for every
+// reader of it: the import (such a column is no record's data, and a row holding nothing but its number is
+// a prepared blank row), a blank form's numbered rows (a record filling one takes its number), and the
+// export (which keeps the numbers running down the rows, whatever moved: profile-export.ts).
+import type { Cell } from '../../../common/excel/model.js';
+import type { SheetIndex } from './sheet-index.js';
+
+/** The number a cell shows (typed, or a formula's result); null for any other cell. */
+export function shownNumber(cell: Cell | undefined): number | null {
+  return cell?.t === 'n' && typeof cell.v === 'number' ? cell.v : null;
+}
+
+/** A running number: at least `least` whole numbers, each one more than the one before (1, 2, 3 …; not 1.1, 2.1, 3.1). */
+export function runsByOne(numbers: readonly number[], least: number): boolean {
+  return numbers.length >= least && numbers.every((n, i) => Number.isInteger(n) && (i === 0 || n === numbers[i - 1]! + 1));
+}
+
+const blankCell = (x: Cell | undefined) => x === undefined || x.v === null || x.v === undefined || (x.t === 's' && String(x.v).trim() === '');
+
+/**
+ * Whether column c numbers the rows `rows` (0-based, in order) the form's way: the cells that hold
+ * anything there are typed numbers (a formula numbers its rows itself, =ROW()-4, and is copied as one),
+ * at least `least` of them, running by one; with `every`, each of the rows holds one.
+ */
+export function numbersRows(ix: SheetIndex, rows: readonly number[], c: number, least: number, every = false): boolean {
+  const cells = rows.map((r) => ix.cell(r, c));
+  const filled = cells.filter((x) => !blankCell(x));
+  if ((every && filled.length < cells.length) || filled.some((x) => x!.t !== 'n' || !!x!.f)) return false;
+  return runsByOne(filled.map((x) => x!.v as number), least);
+}
+
+/**
+ * How many rows from `first` (0-based) on hold nothing but a running number in column c (1, 2, 3 …,
+ * typed or a formula's result): a blank form's prepared rows.
+ */
+export function numberedBlankRows(ix: SheetIndex, first: number, c: number): number {
+  const numbers: number[] = [];
+  for (let r = first; ; r++) {
+    const cells = (ix.row(r)?.cells ?? []).filter((x) => !blankCell(x));
+    const n = cells.length === 1 && cells[0]!.c === c ? shownNumber(cells[0]) : null;
+    if (n === null || !runsByOne([...numbers, n], 1)) return numbers.length;
+    numbers.push(n);
+  }
+}
+
+/**
+ * Whether a column no field takes counts the rows below the header (1, 2, 3 … under 項目番号 小, typed or
+ * by formula, among whatever else the column holds): numbering, so a row holding only its number is a
+ * template's numbered blank row, not a record.
+ */
+export function countsDown(ix: SheetIndex, headerBottom: number, c: number): boolean {
+  const numbers: number[] = [];
+  for (let r = headerBottom + 1; r <= headerBottom + 200; r++) {
+    const n = shownNumber(ix.cell(r, c));
+    if (n !== null) numbers.push(n);
+  }
+  return runsByOne(numbers, 3);
+}
