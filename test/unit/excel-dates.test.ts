@@ -56,9 +56,9 @@ describe('text dates', () => {
     ['2025/4/1 10:30', '2025-04-01'],
     ['2025-04-01T09:00:00Z', '2025-04-01'],
     ['4/1/2025', '2025-04-01'], // m/d/yyyy as Excel in en-US writes it
-    ['4/1/25', '2025-04-01'], // a two-digit year written last: Excel's 00–29 → 20xx
-    ['12/31/99', '1999-12-31'], // … and 30–99 → 19xx
-    ['Mon 4/7/25', '2025-04-07'], // MS Project's default date format
+    ['Mon 4/7/25', '2025-04-07'], // MS Project's default date format: a two-digit year after a weekday, Excel's 00–29 → 20xx
+    ['Fri 12/31/99', '1999-12-31'], // … and 30–99 → 19xx
+    ['Mon 1/7/2030', '2030-01-07'],
     ['Tue, 4/8/2025', '2025-04-08'],
     ['1 Apr 2025', '2025-04-01'],
     ['April 1, 2025', '2025-04-01'],
@@ -79,7 +79,8 @@ describe('text dates', () => {
     ['T15.12.24', '1926-12-24'],
   ])('%s → %s', (text, iso) => expect(parseDateText(text, ref)).toEqual({ ok: true, iso }));
 
-  it.each(['2025/13/40', '2025/2/29', '2025/4/31', '25/4/1', '2025/4', 'R0.4.1', '令和7年13月1日', 'yesterday', 'TBD?', '1.2', '1.2.3', '4-1-25', '14/05/2025', ''])(
+  // 25/3/10 and 4/1/25 without a weekday: yy/m/d as Japanese systems write it, or m/d/yy? (review R8)
+  it.each(['2025/13/40', '2025/2/29', '2025/4/31', '25/4/1', '4/1/25', '25/3/10', '12/3/10', 'Mon 4-7-25', '2025/4', 'R0.4.1', '令和7年13月1日', 'yesterday', 'TBD?', '1.2', '1.2.3', '4-1-25', '14/05/2025', ''])(
     'refuses %s',
     (text) => expect(parseDateText(text, ref).ok).toBe(false),
   );
@@ -89,7 +90,10 @@ describe('dates written year last: the column says whether the day or the month 
   const ref = '2025-06-15';
   it('reads day first where the column has a date only day first can be (14/05/2025), else month first', () => {
     expect(slashOrder(['03/06/2025', '14/05/2025', ''])).toBe('dmy');
-    expect(slashOrder(['Tue 14/05/25'])).toBe('dmy');
+    expect(slashOrder(['Wed 14/05/25'])).toBe('dmy');
+    // A column of Japanese yy/m/d (25/3/10) says nothing of the order: those dates are no dates written year last (review R8).
+    expect(slashOrder(['25/3/10', '25/12/24', '25/6/12'])).toBe('mdy');
+    expect(parseDateText('25/3/10', ref, 'dmy').ok).toBe(false);
     expect(slashOrder(['4/7/2025', '4/17/2025'])).toBe('mdy');
     // Both kinds in one column: nothing says day first, so month first as before.
     expect(slashOrder(['14/05/2025', '05/14/2025'])).toBe('mdy');
@@ -113,6 +117,9 @@ describe("a changed date written in the column's own text form", () => {
     [['14/05/2025', '3/6/2025'], 'dmy', '2025-06-20', '20/06/2025'],
     [['14/5/2025', '3/6/2025'], 'dmy', '2025-06-02', '2/6/2025'],
     [['Mon 4/7/25', 'Tue 4/8/25'], 'mdy', '2025-06-20', 'Fri 6/20/25'],
+    // A year two digits do not give back (Excel reads 30 as 1930: review R9) is written in four.
+    [['Mon 4/7/25'], 'mdy', '2030-01-07', 'Mon 1/7/2030'],
+    [['Mon 4/7/25'], 'mdy', '2029-12-28', 'Fri 12/28/29'],
     [['4/7/2025'], 'mdy', '2026-01-05', '1/5/2026'],
     [['2025/04/01', '2025/04/10'], 'mdy', '2025-06-02', '2025/06/02'],
     [['2025-4-1'], 'mdy', '2025-12-24', '2025-12-24'],

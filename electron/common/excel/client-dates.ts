@@ -1,12 +1,14 @@
 // Dates as client workbooks hold them → ISO yyyy-mm-dd. Pure functions.
 //
 // Accepted: Excel serials (1900 system with its phantom 29 Feb 1900, or 1904 system), text dates
-// 2025/4/1, 2025-04-01, 2025.4.1, 2025年4月1日, 20250401, 2025-04-01T09:00:00, US 4/1/2025 and 4/1/25
-// (m/d/yyyy, as Excel in en-US writes it; MS Project's Mon 4/7/25), UK 14/05/2025 (d/m/yyyy, where the
+// 2025/4/1, 2025-04-01, 2025.4.1, 2025年4月1日, 20250401, 2025-04-01T09:00:00, US 4/1/2025 (m/d/yyyy,
+// as Excel in en-US writes it) and MS Project's Mon 4/7/25, UK 14/05/2025 (d/m/yyyy, where the
 // column says so: see slashOrder), 和暦 R7.4.1 / R7/4/1 / 令和7年4月1日 / 令和元年5月1日 (also H, S, T and
 // 平成, 昭和, 大正, and the ligatures ㍻ ㋿ …), full-width digits, a weekday (2025/4/1(火), Mon 4/7/25) or time.
-// Refused: a two-digit year written first (25/4/1 — is it 2025 or 1 April '25?), days that do not exist
-// (2025/2/29). A two-digit year written last is Excel's: 00–29 are 2000–2029, 30–99 are 1930–1999.
+// Refused: a two-digit year (25/4/1 and 4/1/25 — is it 2025/4/1, 1 April '25 or 4 January '25? Japanese
+// systems write yy/m/d), unless an English weekday leads the date as MS Project writes it (Mon 4/7/25:
+// no yy/m/d has one), then Excel's reading: 00–29 are 2000–2029, 30–99 are 1930–1999; days that do not
+// exist (2025/2/29).
 //
 // The year rule for dates written without one (4/1, 4月1日): the year that puts the date nearest to a
 // reference date — the date above it in the same column, or for the first one, the import's reference
@@ -89,11 +91,13 @@ const YEAR_LAST = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})$/;
 
 /**
  * A date written with its year last → its first two numbers and the year: 4/7/2025, 14/05/2025,
- * 14.05.2025, and with slashes only 4/7/25 (1.2.3 is more often a version or a WBS code than a date).
+ * 14.05.2025, and a two-digit year only after an English weekday, with slashes (Mon 4/7/25): bare, 25/3/10
+ * is a Japanese yy/m/d as often, and 1.2.3 a version or a WBS code.
  */
-function yearLast(s: string): [number, number, number] | null {
-  const m = YEAR_LAST.exec(s);
-  if (!m || (m[4]!.length === 2 && m[2] !== '/')) return null;
+function yearLast(input: string): [number, number, number] | null {
+  const m = YEAR_LAST.exec(bareDate(input));
+  if (!m) return null;
+  if (m[4]!.length === 2 && (m[2] !== '/' || !LEADING_WEEKDAY.test(input.normalize('NFKC').trim().toLowerCase()))) return null;
   return [+m[1]!, +m[3]!, fullYear(m[4]!)];
 }
 
@@ -121,7 +125,7 @@ const fullYear = (digits: string) => (digits.length === 4 ? +digits : +digits < 
 export function slashOrder(texts: Iterable<string>): SlashOrder {
   let dayFirst = false;
   for (const text of texts) {
-    const parts = yearLast(bareDate(text));
+    const parts = yearLast(text);
     if (!parts) continue;
     const [a, b] = parts;
     if (b > 12 && a <= 12) return 'mdy';
@@ -143,7 +147,7 @@ function dateParts(input: string, order: SlashOrder = 'mdy'): { y?: number; m: n
     if (n < 1) return null;
     return { y: base + n - 1, m: +m[3]!, d: +m[4]! };
   }
-  const last = yearLast(s);
+  const last = yearLast(input);
   if (last) {
     const [a, b, y] = last;
     return order === 'dmy' ? { y, m: b, d: a } : { y, m: a, d: b };
@@ -315,7 +319,8 @@ export function dateTextStyle(texts: readonly string[], order: SlashOrder): ((is
     const shortYear = m[6]!.length === 2;
     write = (y, mo, d, wd) => {
       const [a, b] = order === 'dmy' ? [two(d, padDay), two(mo, padMonth)] : [two(mo, padMonth), two(d, padDay)];
-      const year = shortYear ? String(y % 100).padStart(2, '0') : String(y);
+      // Two digits only where they read back as this year (1930–2029, Excel's reading), else all four.
+      const year = shortYear && fullYear(String(y % 100).padStart(2, '0')) === y ? String(y % 100).padStart(2, '0') : String(y);
       return `${word ? dayName(wd) + after : ''}${a}${sep}${b}${sep}${year}`;
     };
   } else {
