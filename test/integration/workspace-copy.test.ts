@@ -221,6 +221,25 @@ describe('the copy of a workspace between engines', () => {
       }
     }, 60_000);
 
+    it('refuses JSON text the team database could not read, naming the table, row and column, and writes nothing', async () => {
+      const dir = tempDir();
+      ws.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      fs.copyFileSync(ws.db.file, path.join(dir, 'pmo-desk.sqlite'));
+      const bad = new Database(path.join(dir, 'pmo-desk.sqlite'));
+      const id = (bad.prepare('SELECT max(id) AS id FROM risks').get() as { id: number }).id;
+      bad.prepare('UPDATE risks SET extra = ? WHERE id = ?').run('{"顧客メモ": "閉じていない', id);
+      bad.close();
+      const other = tempWorkspace(dir);
+      try {
+        const database = await tempPgDatabase();
+        const err = await inProcessCaller(other)('workspace.copyToTeam', { database }).catch((e: ApiError) => e);
+        expect((err as ApiError).message).toContain(`copy of table risks: row id ${id}, column extra does not hold valid JSON`);
+        for (const table of ['projects', 'risks', 'audit_log']) expect(await pgCount(database, table), table).toBe(0);
+      } finally {
+        other.close();
+      }
+    }, 60_000);
+
     it('stops when cancelled midway and leaves the team database empty', async () => {
       const database = await tempPgDatabase();
       const cancel = cancelFlag();

@@ -29,6 +29,8 @@ interface CopiedTable {
   numbered: boolean;
   /** The rows of one project: a condition with one `?` (the project's id), null for every row. */
   ofProject: string | null;
+  /** Columns holding JSON as text (drizzle's mode: 'json'), by their place in `columns`. */
+  json: number[];
 }
 
 const q = (name: string) => `"${name}"`;
@@ -70,6 +72,7 @@ export const COPIED_TABLES: readonly CopiedTable[] = (() => {
       parent: self ? self.reference().columns[0]!.name : null,
       numbered: config.columns.some((c) => c.name === 'id' && c.primary && c.columnType === 'SQLiteInteger'),
       ofProject,
+      json: config.columns.flatMap((c, i) => (c.columnType === 'SQLiteTextJson' ? [i] : [])),
     });
   }
   return out;
@@ -156,6 +159,7 @@ export function copyWorkspace(from: Sql, to: Sql, options: CopyOptions): CopyRes
       const rows: Record<string, number> = {};
       for (const { t, select } of plan) {
         const read = kept(t, from.values<unknown[]>(select.text, select.params), projectId);
+        refuseBadJson(t, read);
         insertRows(to, t, read, (k) => reportProgress(done + k, total));
         rows[t.name] = read.length;
         done += read.length;
@@ -171,6 +175,27 @@ export function copyWorkspace(from: Sql, to: Sql, options: CopyOptions): CopyRes
       return { rows, total: Object.values(rows).reduce((a, b) => a + b, 0) };
     });
   });
+}
+
+/**
+ * JSON kept as text is read as JSON on the team database (its ->> and json_each parse it; a SQLite file
+ * tolerates what the app never reads): text that does not parse stops the copy before it is written,
+ * naming the table, the row and the column, rather than failing a colleague's screen later.
+ */
+function refuseBadJson(t: CopiedTable, rows: unknown[][]): void {
+  if (t.json.length === 0) return;
+  const idAt = t.columns.indexOf('id');
+  for (const r of rows)
+    for (const i of t.json) {
+      const v = r[i];
+      if (typeof v !== 'string') continue;
+      try {
+        JSON.parse(v);
+      } catch {
+        const where = idAt >= 0 ? `row id ${r[idAt]}` : `row ${JSON.stringify(r[0])}`;
+        throw new Error(`copy of table ${t.name}: ${where}, column ${t.columns[i]} does not hold valid JSON (${v.length > 40 ? `${v.slice(0, 40)}…` : v}); nothing was copied`);
+      }
+    }
 }
 
 /**
