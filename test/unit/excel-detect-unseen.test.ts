@@ -439,3 +439,29 @@ describe('ordinary headers of change, action and QA logs (blind check F7)', () =
     expect(t.records.map((r) => r.values.raisedOn ?? null)).toEqual([null, null]);
   });
 });
+
+describe('a group label one of its columns repeats', () => {
+  it('names that column; its other columns are named by their own words (指摘箇所 under 指摘内容 is no detail)', async () => {
+    const t = read(
+      await book((ws) => {
+        ws.addRow(['No.', '指摘内容', null, null, null, 'ステータス']);
+        ws.addRow([null, '指摘箇所', '指摘区分', '指摘者', '指摘内容', null]);
+        ws.mergeCells('B1:E1');
+        ws.mergeCells('A1:A2');
+        ws.mergeCells('F1:F2');
+        ws.addRow([1, '表紙', '記述漏れ', '青井', '承認日の記入について', '対応中']);
+        ws.addRow([2, '目次', '仕様漏れ', '林', '各シートへのリンクについて', '完了']);
+        ws.addRow([3, '改版履歴', '記述誤り', '林', '改版内容の表記について', '完了']);
+      }),
+      'issue',
+    );
+    // (C, 指摘区分, is the issue kind by its word; its values are not on the project's list, so it stays the client's.)
+    expect(t.columns.filter((c) => c.column !== 'C').map((c) => [c.column, c.field])).toEqual([
+      ['A', 'ref'],
+      ['B', null],
+      ['D', 'raisedBy'],
+      ['E', 'title'],
+      ['F', 'status'],
+    ]);
+  });
+});

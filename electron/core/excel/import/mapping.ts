@@ -10,7 +10,7 @@ import { REGISTER_LIST } from '../../../common/registers/index.js';
 import { columnLabel, type HeaderColumn } from './header-rows.js';
 import type { Cell } from '../../../common/excel/model.js';
 import { effortUnitOf, progressScale } from './numbers.js';
-import { matchLabel } from './synonyms.js';
+import { labelKey, matchLabel } from './synonyms.js';
 import type { ColumnMapping } from '../../../common/excel/preview.js';
 
 /** Below this a header word does not name a field. */
@@ -115,6 +115,18 @@ function exactWord(target: ImportTarget, parts: string[], field: string): boolea
   return matchLabel(target, [parts[parts.length - 1] ?? '']).some((m) => m.field === field && m.confidence >= 1);
 }
 
+/**
+ * The header texts that name a column. A group label whose word one of its columns repeats as its own
+ * (指摘内容 over 指摘箇所 | 指摘区分 | … | 指摘内容) names that column: the others are its parts, each named
+ * by its own word alone (指摘箇所, where a finding is, is no finding's detail).
+ */
+function ownParts(header: HeaderColumn[], col: HeaderColumn): string[] {
+  if (col.parts.length < 2) return col.parts;
+  const group = labelKey(col.parts[col.parts.length - 2]!);
+  const repeated = header.some((o) => o !== col && o.parts.every((p) => labelKey(p) === group));
+  return repeated ? [col.parts[col.parts.length - 1]!] : col.parts;
+}
+
 export interface Assignment {
   columns: ColumnMapping[];
   /** Sum of the confidences of the fields found, plus 1 when the key field (name/title) is among them. */
@@ -159,7 +171,7 @@ export function assignFields(
       const filled = samples.cells(col).filter((c) => c.t !== 's' || (c.v as string).trim() !== '');
       if (filled.length > 0 && filled.every((c) => c.f)) return;
     }
-    for (const m of matchLabel(target, col.parts)) {
+    for (const m of matchLabel(target, ownParts(header, col))) {
       // 分類1 | 分類2 | 分類3: the client's own levels of a classification, none of them one list value.
       if (series.has(i) && fieldSpec(target, m.field)?.kind === 'vocab' && !exactWord(target, col.parts, m.field)) continue;
       if (m.field === KEY_FIELD[target] && m.confidence < WEAK_KEY && samples && repeats(samples.cells(col))) continue;
