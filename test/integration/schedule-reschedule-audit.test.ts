@@ -166,5 +166,17 @@ describe.each(['sqlite', ...(PG_SKIP ? [] : ['postgres'])] as const)('a reschedu
     expect(await dates()).toEqual(before.map((d: unknown[]) => (d[0] === after ? linked : d)));
     await yamada('history.redo', { projectId: p.id });
     expect(await dates()).toEqual(moved.map((d: unknown[]) => (d[0] === after ? linked : d)));
+
+    // suzuki now fixes T3 by hand, one of the tasks yamada's reschedule moved: yamada's undo is refused,
+    // naming suzuki, and T3 keeps the dates suzuki typed (review R6: they were overwritten silently).
+    await suzuki('wbs.update', { id: ids[3], patch: { scheduling: 'manual', plannedStart: '2025-05-12', plannedFinish: '2025-05-16' } });
+    const refused = await yamada('history.undo', { projectId: p.id }).then(
+      () => null,
+      (e: ApiError) => e,
+    );
+    expect(refused?.code).toBe('CONFLICT');
+    expect(refused?.message).toContain('suzuki');
+    const t3 = (await yamada('wbs.list', { projectId: p.id })).find((t: { id: number }) => t.id === ids[3]);
+    expect([t3.scheduling, t3.plannedStart, t3.plannedFinish]).toEqual(['manual', '2025-05-12', '2025-05-16']);
   });
 });

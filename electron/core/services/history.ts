@@ -25,9 +25,9 @@ import { JsonText } from '../store.js';
 import { getProjectRow } from './projects.js';
 import { ENTITY as WBS_ENTITY, settleRollUps, wbsChangesOf } from './wbs.js';
 import { DEPENDENCY_ENTITY, SCHEDULE_ENTITY, type ScheduleAudit } from './schedule.js';
-import { setPlannedDates } from '../db/queries/schedule.js';
+import { scheduleAuditRowsIn, setPlannedDates } from '../db/queries/schedule.js';
 import { localToday } from '../../common/dates.js';
-import { auditRowsOf, auditTrailOf, batchAuditRows, batchTouchesOtherThan, laterChangesByOthers, markUndone, newestBatchBelow, type LaterChange, type StackBatch } from '../db/queries/history.js';
+import { auditRowsOf, auditTrailOf, batchAuditRows, batchTouchesOtherThan, laterChangesByOthers, laterChangesOfRowsByOthers, markUndone, newestBatchBelow, type LaterChange, type StackBatch } from '../db/queries/history.js';
 import { formatDateTime } from '../../common/dates.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../common/dto.js';
 import { projectExists } from '../db/queries/projects.js';
@@ -155,7 +155,13 @@ function onlyDerived(db: Db, c: LaterChange): boolean {
  * the step left it: nothing of theirs would be lost, so the step is not refused for it for ever.
  */
 function refuseOverColleague(db: Db, actor: Actor, target: BatchRow, kind: 'undo' | 'redo'): void {
-  const later = laterChangesByOthers(db, target.id, actor.user, 1000).filter((c) => !onlyDerived(db, c));
+  // The tasks the step's reschedule moved are one row of it (SCHEDULE_ENTITY): a colleague's later
+  // change of one of those tasks counts as one of the same rows (review R6: it was not seen, and the undo
+  // wrote the old dates over dates the colleague had typed).
+  const moved = scheduleAuditRowsIn(db, target.id, SCHEDULE_ENTITY).flatMap((row) =>
+    laterChangesOfRowsByOthers(db, WBS_ENTITY, (JSON.parse(row.after) as ScheduleAudit).ids, Number(row.id), actor.user, 1000),
+  );
+  const later = [...laterChangesByOthers(db, target.id, actor.user, 1000), ...moved].filter((c) => !onlyDerived(db, c));
   if (later.length === 0) return;
   const byRow = new Map<string, LaterChange[]>();
   for (const c of later) {

@@ -168,6 +168,27 @@ export function laterChangesByOthers(db: SqlDb, batchId: string, who: string, li
   );
 }
 
+/**
+ * Later changes by others of rows a batch touched through one compact row: the tasks a reschedule moved
+ * (`ids`, from that row's own audit id on). laterChangesByOthers pairs rows by (entity, id), which such a
+ * row does not name per task.
+ */
+export function laterChangesOfRowsByOthers(db: SqlDb, entity: string, ids: readonly number[], afterAuditId: number, who: string, limit: number): LaterChange[] {
+  const out: LaterChange[] = [];
+  // Well under either engine's parameter limit per statement.
+  for (let i = 0; i < ids.length && out.length < limit; i += 5_000) {
+    const chunk = ids.slice(i, i + 5_000);
+    out.push(
+      ...db.sql.all<LaterChange>(
+        `SELECT entity, entity_id AS entityId, who, at, action, before, after FROM audit_log
+         WHERE entity = ? AND id > ? AND who <> ? AND entity_id IN (${chunk.map(() => '?').join(', ')}) ORDER BY id LIMIT ?`,
+        [entity, afterAuditId, who, ...chunk, limit - out.length],
+      ),
+    );
+  }
+  return out;
+}
+
 // ---- the live refresh (history.since) -----------------------------------------------------------
 
 export interface BatchSince {

@@ -122,6 +122,11 @@ export function storedStatusDate(db: SqlDb, projectId: number): string | null {
 }
 
 /** The `after` of every audit row of `entity` (a reschedule's dates) batch `batchId` wrote. */
+/** A batch's reschedule rows with their audit ids (the tasks they moved are in `after`). */
+export function scheduleAuditRowsIn(db: SqlDb, batchId: string, entity: string): { id: number; after: string }[] {
+  return db.sql.all<{ id: number; after: string }>('SELECT id, after FROM audit_log WHERE batch_id = ? AND entity = ? ORDER BY id', [batchId, entity]);
+}
+
 export function scheduleAuditsIn(db: SqlDb, batchId: string, entity: string): string[] {
   return db.sql.values<[string]>('SELECT after FROM audit_log WHERE batch_id = ? AND entity = ?', [batchId, entity]).map((r) => r[0]);
 }
