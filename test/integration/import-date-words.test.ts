@@ -60,3 +60,32 @@ describe('a date cell holding words', () => {
     }
   });
 });
+
+describe('a mistyped date in a date cell', () => {
+  it('is refused and named, in Japanese form too (2025年4月31日, R7.4.31), while words beside it are kept (review R7)', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const wb = new ExcelJS.Workbook();
+      const sheet = wb.addWorksheet('課題一覧');
+      sheet.addRow(['No', '課題', '担当', '期限', 'ステータス']);
+      sheet.addRow([1, '帳票の出力形式', '山田', '2025年4月31日', '対応中']);
+      sheet.addRow([2, '移行データの範囲', '鈴木', '2025/13/40', '未着手']);
+      sheet.addRow([3, '性能要件', '佐藤', '6月末', '未着手']);
+      sheet.addRow([4, '権限設計', '田中', 'R7.4.31', '未着手']);
+      for (let i = 5; i <= 8; i++) sheet.addRow([i, `課題${i}`, '田中', d(`2025-05-0${i}`), '未着手']);
+      const dataBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+      const { id: projectId } = await call('project.create', { name: 'P' });
+      const preview = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'kadai.xlsx', dataBase64 });
+      const codes = preview.problems.filter((p) => p.field === 'due').map((p) => [p.cell, p.code, !!p.warning]);
+      expect(codes).toEqual([
+        ['D2', 'notDate', false],
+        ['D3', 'notDate', false],
+        ['D4', 'dateText', true],
+        ['D5', 'notDate', false],
+      ]);
+    } finally {
+      ws.close();
+    }
+  });
+});

@@ -165,6 +165,20 @@ function dateParts(input: string, order: SlashOrder = 'mdy'): { y?: number; m: n
   return null;
 }
 
+/**
+ * Whether a text is shaped like a date (numbers for a year, month and day, or a month and day: 2025年4月31日,
+ * R7.4.31, 4月31日), even one that does not exist. Such a text that does not read is a mistyped date, to
+ * be named; words where a date goes (6月末, 来週中, after UAT) are something else.
+ */
+export function looksLikeDate(text: string): boolean {
+  const s = text.normalize('NFKC');
+  return (
+    /\d{1,4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}/.test(s) ||
+    /\d{1,2}\s*月\s*\d{1,2}\s*日/.test(s) ||
+    /^\s*(?:明治|大正|昭和|平成|令和|[mtshr])\s*(?:元|\d{1,2})\s*[年/.-]/i.test(s)
+  );
+}
+
 /** The year for a month and day written without one: nearest to `reference` (see the header). */
 export function nearestYear(month: number, day: number, reference: string): string | null {
   const ref = Date.parse(`${reference.slice(0, 10)}T00:00:00Z`);

@@ -8,7 +8,7 @@ import { localToday } from '../../../common/dates.js';
 import { REGISTERS, type Vocabularies } from '../../../common/registers.js';
 import { columnSlashOrder, readValue, textOf, type ValueContext } from './cell-values.js';
 import { ClientValues, type NewListItem } from './client-values.js';
-import { parseDateText, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
+import { looksLikeDate, parseDateText, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
 import { findDataRows } from './data-range.js';
 import { defaultVocabularies, detectLayout, type DetectOptions, type TableLayout } from './detect.js';
 import { fieldSpec, KEY_FIELD, type FieldKind, type ImportTarget } from '../../../common/excel/fields.js';
@@ -387,10 +387,10 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         }
       }
       const v = readValue(spec, hit.cell, ctx);
-      if (!v.ok && spec.kind === 'date' && hit.cell.t === 's' && /\p{L}/u.test(hit.cell.v as string)) {
+      if (!v.ok && spec.kind === 'date' && hit.cell.t === 's' && /\p{L}/u.test(hit.cell.v as string) && !looksLikeDate(hit.cell.v as string)) {
         // Words where a date goes (6月末, 来週中, after UAT): the record is kept, its date empty, and the
         // words kept with it (as an extra value under the header's name), flagged; the export writes
-        // them back while the date stays unset. A mistyped date (2025/13/40) is still refused.
+        // them back while the date stays unset. A mistyped date (2025/13/40, 2025年4月31日) is still refused.
         const words = (hit.cell.v as string).trim();
         rec.values[field] = null;
         rec.extra[m.label || m.column] = words;
