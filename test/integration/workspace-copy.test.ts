@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../../electron/core/workspace.js';
-import { COPIED_TABLES } from '../../electron/core/services/workspace-copy.js';
+import { COPIED_TABLES } from '../../electron/core/db/queries/workspace-copy.js';
 import { cancelFlag } from '../../electron/core/call-scope.js';
 import type { TeamDatabase } from '../../electron/common/dto.js';
 import { ApiError } from '../../electron/common/errors.js';
