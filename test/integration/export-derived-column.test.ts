@@ -80,3 +80,39 @@ describe('a computed column in a client workbook', () => {
     ws.close();
   });
 });
+
+describe("a risk's score column", () => {
+  async function riskLog(rows: (string | number)[][]): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('リスク一覧');
+    ws.addRow(['No', 'リスク', '発生確率', '影響度', 'スコア']);
+    for (const r of rows) ws.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+  const columnE = (bytes: Buffer) => readWorkbookBytes(bytes, 'out.xlsx').sheets[0]!.rows.filter((r) => r.r > 0).map((r) => r.cells.find((c) => c.c === 4)?.v ?? null);
+
+  async function imported(file: Buffer) {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    const p = await call('excel.previewImport', { projectId, register: 'risk', fileName: 'risk.xlsx', dataBase64: file.toString('base64') });
+    const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'A社' } });
+    const exportNow = async () => Buffer.from((await call('excel.export', { projectId, register: 'risk', profileId: profileId! })).dataBase64, 'base64');
+    return { ws, call, projectId, exportNow };
+  }
+
+  it('the client’s own figures (not 発生確率×影響度) come back as they were after a no-edit export (blind G2)', async () => {
+    const { ws, exportNow } = await imported(await riskLog([[1, 'A', 5, 3, 9], [2, 'B', 1, 5, 9], [3, 'C', 2, 2, 2]]));
+    expect(columnE(await exportNow())).toEqual([9, 9, 2]);
+    ws.close();
+  });
+
+  it('a score the client computes as 発生確率×影響度 follows an edited rating', async () => {
+    const { ws, call, projectId, exportNow } = await imported(await riskLog([[1, 'A', 5, 3, 15], [2, 'B', 1, 5, 5], [3, 'C', 2, 2, 4]]));
+    expect(columnE(await exportNow())).toEqual([15, 5, 4]);
+    const b = (await call('risk.list', { projectId })).find((r) => r.title === 'B')!;
+    await call('risk.update', { id: b.id, patch: { probability: 3 } });
+    expect(columnE(await exportNow())).toEqual([15, 15, 4]);
+    ws.close();
+  });
+});

@@ -19,7 +19,7 @@ import { SheetIndex } from '../../excel/import/sheet-index.js';
 import { numbersRows, shownNumber } from '../../excel/import/numbering.js';
 import { isMark, personColumns, readTable, type ImportTable } from '../../excel/import/read-table.js';
 import { ApiError, textError } from '../../../common/errors.js';
-import { REGISTERS, vocabLabel, type Vocabularies, type VocabItem, type VocabListName } from '../../../common/registers.js';
+import { REGISTERS, riskScore, vocabLabel, type Vocabularies, type VocabItem, type VocabListName } from '../../../common/registers.js';
 import type { SqlDb as Db } from '../../db/sql.js';
 import { fillTemplateInWorker, inspectTemplateInWorker, readWorkbook } from '../../excel/capped-worker.js';
 import { dateSerial, type CellOut, type OutValue, type RowShape, type TableWrite } from '../../excel/template/index.js';
@@ -253,6 +253,18 @@ export async function exportToProfile(
     return out;
   };
   const writers = mapped.map((m) => columnWriter(target, m, ix, table.records.map((r) => r.row - 1), ctx, input.language, vocab, clientValues, profile.layout.valueMaps?.[m.field ?? '']));
+  // A risk's score the client works out its own way (typed by hand, left stale, another formula or
+  // scale): where the template row's own ratings do not give its score cell (or the sheet has no
+  // ratings to give it), the cell is the client's figure, kept; a no-edit export rewrote 9 as 15.
+  const ratingColumn = (field: string) => mapped.findIndex((m) => m.field === field);
+  const [probabilityAt, impactAt] = [ratingColumn('probability'), ratingColumn('impact')];
+  const clientsOwnScore = (at: number, meaning: unknown): boolean => {
+    if (typeof meaning !== 'number') return false;
+    if (probabilityAt < 0 || impactAt < 0) return true;
+    const rating = (j: number) => writers[j]!.meaning(ix.cell(at, mapped[j]!.c));
+    const [p, i] = [rating(probabilityAt), rating(impactAt)];
+    return typeof p !== 'number' || typeof i !== 'number' || riskScore(p, i) !== meaning;
+  };
   /** Cells whose value has no word in the client's list: not written, and named in the answer. */
   const noClientWord: NoClientWord[] = [];
   const levelAt = new Map(table.records.filter((r) => !r.group).map((r) => [r.row - 1, r.level ?? 0]));
@@ -469,6 +481,7 @@ export async function exportToProfile(
         // A computed figure (an age in days, a score) is not written over a client cell that holds
         // something else: notes of progress under 経過 are the client's, whatever the column's word.
         if (meaning === undefined && tcell && field !== null && fieldSpec(target, field)?.kind === 'derived') return put({ value: rawValue(tcell) });
+        if (target === 'risk' && field === 'score' && tcell && clientsOwnScore(at, meaning)) return put({ value: rawValue(tcell) });
         // A summary's rolled-up figure (status, dates, effort, progress) is PMO Desk's to derive: the
         // client's own figure there (a total it typed, a status it left blank) stays until the roll-up
         // moves away from what the import made of it.
