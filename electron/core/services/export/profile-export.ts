@@ -4,7 +4,7 @@
 // value still reads the same (the client's 済 stays 済, 0.333 stays 0.333, a date typed as text stays
 // text); a changed value is written the way that column writes it (the client's word for a list code,
 // a date serial in a date cell, a fraction in a % column, hours in an hours column).
-import { linksInClientIds, predecessorReading, sameLinks } from '../import/predecessors.js';
+import { HYPHEN_CODE, linksInClientIds, predecessorReading, sameLinks } from '../import/predecessors.js';
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
 import { columnSlashOrder, DAYS_WITH_UNIT, readValue, textOf, type ValueContext } from '../../excel/import/cell-values.js';
@@ -297,6 +297,20 @@ export async function exportToProfile(
   };
   const codeAt = mapped.findIndex((m) => m.field === 'wbsCode');
   const clientCodes = codeAt < 0 ? new Map<number, string>() : clientNumbering(stored, (o) => (o.at === null ? '' : String(writers[codeAt]!.meaning(ix.cell(o.at, mapped[codeAt]!.c)) ?? '')));
+  // A client numbering its tasks with hyphens (1-1, 1-2) and naming them so in its 先行 column (blind G1):
+  // codes go back hyphenated, a template row's own code as written, a new task's as numbered.
+  const codeText = (at: number) => {
+    const cell = ix.cell(at, mapped[codeAt]!.c);
+    return cell ? textOf(cell, model.date1904).normalize('NFKC').trim() : '';
+  };
+  const hyphenCodes = codeAt >= 0 && table.records.some((r) => HYPHEN_CODE.test(codeText(r.row - 1)));
+  const hyphenByCode = new Map<string, string>();
+  if (hyphenCodes)
+    for (const o of stored) {
+      const own = o.at === null ? '' : codeText(o.at);
+      const code = tasks.get(o.row.id)?.code;
+      if (code) hyphenByCode.set(code, HYPHEN_CODE.test(own) || /^\d+$/.test(own) ? own : (clientCodes.get(o.row.id) ?? code).replaceAll('.', '-'));
+    }
 
   /** The 大/中 column a template row's name is in when its name column is blank (as the import reads it), else null. */
   const nameMapping = layout.columns.find((m) => m.field === 'name');
@@ -470,9 +484,10 @@ export async function exportToProfile(
       }
       // A WBS code in the client's numbering (their prefix, their numbers where they still fit).
       const value =
-        field === 'wbsCode' ? (clientCodes.get(o.row.id) ?? storedValue(o, m))
+        field === 'wbsCode' ? (hyphenCodes ? hyphenByCode.get(tasks.get(o.row.id)?.code ?? '') : undefined) ?? clientCodes.get(o.row.id) ?? storedValue(o, m)
         : field === 'name' && labelRow(o) ? ''
         : field === 'predecessors' && idColumn ? linksInClientIds(String(storedValue(o, m) ?? ''), idByCode)
+        : field === 'predecessors' && hyphenCodes ? linksInClientIds(String(storedValue(o, m) ?? ''), hyphenByCode)
         : storedValue(o, m);
       // A name whose task moved to another level is written again with its new indent.
       const reindent = field === 'name' && indent.kind !== 'none' && at !== null && levelAt.get(at) !== o.level;

@@ -10,9 +10,8 @@ import type { WorkbookModel } from '../../../common/excel/model.js';
 import { SheetIndex } from '../../excel/import/sheet-index.js';
 import { headerColumns } from '../../excel/import/header-rows.js';
 
-/** The codes a predecessors text may use to name each record of the table. */
-export function fileCodes(table: ImportTable): Set<string> {
-  const codes = new Set<string>();
+/** Each record's outline code as the tree numbers it (1, 1.1, 1.2 …), which apply resolves links by once the rows exist. */
+function outlineCodes(table: ImportTable): string[] {
   const counts = new Map<number | null, number>();
   const code: string[] = [];
   table.records.forEach((rec, i) => {
@@ -20,11 +19,54 @@ export function fileCodes(table: ImportTable): Set<string> {
     const n = (counts.get(parent) ?? 0) + 1;
     counts.set(parent, n);
     code[i] = parent === null ? String(n) : `${code[parent]}.${n}`;
-    codes.add(code[i]!);
+  });
+  return code;
+}
+
+/** The codes a predecessors text may use to name each record of the table. */
+export function fileCodes(table: ImportTable): Set<string> {
+  const codes = new Set<string>(outlineCodes(table));
+  for (const rec of table.records) {
     const written = rec.values.wbsCode;
     if (typeof written === 'string' && written.trim() !== '') codes.add(written.trim().replace(/\.$/, ''));
-  });
+  }
   return codes;
+}
+
+/** A WBS code written with hyphens (1-1, 2-3-1), as some clients number their tasks. */
+export const HYPHEN_CODE = /^\d+(?:-\d+)+$/;
+
+/**
+ * Items of a predecessors text naming tasks by the file's hyphen codes (1-1, 1-2FS+1: blind G1) as the
+ * outline code of the row each names: parseLinks would read 1-1 as task 1 with a lag of -1 day. Only a
+ * code some row of the file has is taken so (the longest such at the start of a run: 1-1-2 is 1-1 with a
+ * lag of -2 unless a 1-1-2 exists); 4-1 where no row is 4-1 stays task 4, a day early.
+ */
+export function predecessorsByHyphenCode(table: ImportTable, model: WorkbookModel): void {
+  const codeColumn = table.columns.find((m) => m.field === 'wbsCode');
+  const sheet = model.sheets.find((x) => x.name === table.sheet);
+  if (table.target !== 'wbs' || !codeColumn || !sheet) return;
+  const ix = new SheetIndex(sheet);
+  const outline = outlineCodes(table);
+  const dotted = new Map<string, string>();
+  table.records.forEach((rec, i) => {
+    const cell = ix.cell(rec.row - 1, codeColumn.c);
+    const written = cell?.t === 's' ? (cell.v as string).normalize('NFKC').trim() : '';
+    if (HYPHEN_CODE.test(written)) dotted.set(written, outline[i]!);
+  });
+  if (dotted.size === 0) return;
+  for (const rec of table.records) {
+    const text = rec.values.predecessors;
+    if (typeof text !== 'string' || !text.includes('-')) continue;
+    rec.values.predecessors = text.normalize('NFKC').replace(/(?<![\d.])\d+(?:-\d+)+/g, (run) => {
+      const parts = run.split('-');
+      for (let k = parts.length; k >= 2; k--) {
+        const code = dotted.get(parts.slice(0, k).join('-'));
+        if (code !== undefined) return k < parts.length ? `${code}-${parts.slice(k).join('-')}` : code;
+      }
+      return run;
+    });
+  }
 }
 
 /**
@@ -87,15 +129,9 @@ export function predecessorReading(table: ImportTable, model: WorkbookModel): Pr
  */
 export function predecessorsById(table: ImportTable, reading: PredecessorReading | null): void {
   if (reading?.by !== 'id' || !reading.idColumn) return;
-  // The outline code of each record, as fileCodes numbers it (and apply resolves it once the rows exist).
-  const code: string[] = [];
-  const counts = new Map<number | null, number>();
+  const code = outlineCodes(table);
   const recordOf = new Map<string, number>();
   table.records.forEach((rec, i) => {
-    const parent = rec.parent ?? null;
-    const n = (counts.get(parent) ?? 0) + 1;
-    counts.set(parent, n);
-    code[i] = parent === null ? String(n) : `${code[parent]}.${n}`;
     const id = reading.idColumn!.ids.get(rec.row - 1);
     if (id !== undefined) recordOf.set(id, i);
   });
