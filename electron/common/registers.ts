@@ -182,6 +182,10 @@ const RATING_WORDS: Record<string, number> = {
   やや低い: 2, やや低: 2, やや小: 2,
   低: 1, 低い: 1, 小: 1, 小さい: 1, low: 1, l: 1,
   非常に低い: 1, 極小: 1, 'very low': 1, vl: 1,
+  // The five steps of the likelihood × consequence matrix of AS/NZS 4360 and ISO 31000 guides, which
+  // English risk registers use as they are (blind G5: every rating of such a register was left empty).
+  rare: 1, unlikely: 2, possible: 3, likely: 4, 'almost certain': 5, certain: 5,
+  insignificant: 1, negligible: 1, minor: 2, moderate: 3, major: 4, severe: 5, catastrophic: 5,
 };
 
 /** Score ≥ high → high; ≥ medium → medium; else low. */

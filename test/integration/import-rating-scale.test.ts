@@ -87,3 +87,48 @@ describe('a rating list of 1, 2, 3', () => {
     ws.close();
   });
 });
+
+describe('the words of a 5×5 likelihood × consequence matrix', () => {
+  it('are ratings 1–5 (blind G5), come back as written with no edit, and an edited rating takes the column’s own word', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Risk Register');
+    sheet.addRow(['ID', 'Risk', 'Likelihood', 'Consequence', 'Owner']);
+    const rows: [string, string, string][] = [
+      ['Supplier insolvency', 'Rare', 'Severe'],
+      ['Key staff leave', 'Likely', 'Major'],
+      ['Scope creep', 'Almost Certain', 'Moderate'],
+      ['Data centre outage', 'Unlikely', 'Insignificant'],
+      ['Late test data', 'Possible', 'Minor'],
+    ];
+    rows.forEach(([title, p, i], k) => sheet.addRow([k + 1, title, p, i, 'Ann']));
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const { id: projectId } = await call('project.create', { name: 'P' });
+      const dataBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+      const preview = await call('excel.previewImport', { projectId, register: 'risk', fileName: 'risks.xlsx', dataBase64 });
+      expect(preview.problems.filter((p) => p.field === 'probability' || p.field === 'impact')).toEqual([]);
+      const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'matrix' } });
+      const risks = await call('risk.list', { projectId });
+      expect(risks.map((r) => [r.title, r.probability, r.impact])).toEqual([
+        ['Supplier insolvency', 1, 5],
+        ['Key staff leave', 4, 4],
+        ['Scope creep', 5, 3],
+        ['Data centre outage', 2, 1],
+        ['Late test data', 3, 2],
+      ]);
+      const cells = (b64: string, c: number) => readWorkbookBytes(Buffer.from(b64, 'base64'), 'x.xlsx').sheets[0]!.rows.filter((r) => r.r > 0).map((r) => r.cells.find((x) => x.c === c)?.v ?? null);
+      const same = await call('excel.export', { projectId, register: 'risk', profileId: profileId! });
+      expect(cells(same.dataBase64, 2)).toEqual(rows.map((r) => r[1]));
+      expect(cells(same.dataBase64, 3)).toEqual(rows.map((r) => r[2]));
+      await call('risk.update', { id: risks[0]!.id, patch: { probability: 4, impact: 3 } });
+      const out = await call('excel.export', { projectId, register: 'risk', profileId: profileId! });
+      expect(cells(out.dataBase64, 2)[0]).toBe('Likely');
+      expect(cells(out.dataBase64, 3)[0]).toBe('Moderate');
+      const again = await call('excel.previewImport', { projectId, register: 'risk', fileName: 'out.xlsx', dataBase64: out.dataBase64, profileId: profileId! });
+      expect(again.counts).toMatchObject({ new: 0, changed: 0 });
+    } finally {
+      ws.close();
+    }
+  });
+});

@@ -31,6 +31,18 @@ describe('parseRating (probability and impact as typed)', () => {
     ['５', 5],
     [' ２ ', 2],
     ['4.0', 4],
+    // A 5×5 matrix's likelihood and consequence steps (ISO 31000 guides).
+    ['Rare', 1],
+    ['Unlikely', 2],
+    ['Possible', 3],
+    ['Likely', 4],
+    ['Almost Certain', 5],
+    ['Insignificant', 1],
+    ['Minor', 2],
+    ['Moderate', 3],
+    ['Major', 4],
+    ['Severe', 5],
+    ['Catastrophic', 5],
   ])('reads %s as %d', (typed, n) => expect(parseRating(typed)).toEqual({ ok: true, value: n }));
 
   it('reads empty as not assessed', () => {
