@@ -465,3 +465,42 @@ describe('a group label one of its columns repeats', () => {
     ]);
   });
 });
+
+describe('one table in sections on one sheet', () => {
+  it('■未完了 and ■完了 under the same header, two blank rows apart: every record of both is read (blind G7)', async () => {
+    const head = ['No', '課題', '担当', '期限', 'ステータス'];
+    const t = read(
+      await book((ws) => {
+        ws.addRow(['■未完了']);
+        ws.addRow(head);
+        ws.addRow([1, '帳票の出力形式', '山田', d('2025-05-02'), '対応中']);
+        ws.addRow([2, '移行データの範囲', '鈴木', d('2025-05-09'), '未着手']);
+        ws.addRow([3, '性能要件', '佐藤', d('2025-05-16'), '対応中']);
+        ws.addRow([]);
+        ws.addRow([]);
+        ws.addRow(['■完了']);
+        ws.addRow(head);
+        ws.addRow([4, '権限設計', '田中', d('2025-04-11'), '完了']);
+        ws.addRow([5, '画面遷移', '山田', d('2025-04-18'), '完了']);
+      }),
+      'issue',
+    );
+    expect(t.records.map((r) => r.values.title)).toEqual(['帳票の出力形式', '移行データの範囲', '性能要件', '権限設計', '画面遷移']);
+  });
+
+  it('a table followed by two blank rows and a note still ends there', async () => {
+    const t = read(
+      await book((ws) => {
+        ws.addRow(['No', '課題', '担当', '期限', 'ステータス']);
+        ws.addRow([1, '帳票の出力形式', '山田', d('2025-05-02'), '対応中']);
+        ws.addRow([2, '移行データの範囲', '鈴木', d('2025-05-09'), '未着手']);
+        ws.addRow([]);
+        ws.addRow([]);
+        ws.addRow(['以下、参考']);
+        ws.addRow([9, 'メモ', '', '', '']);
+      }),
+      'issue',
+    );
+    expect(t.records.map((r) => r.values.title)).toEqual(['帳票の出力形式', '移行データの範囲']);
+  });
+});

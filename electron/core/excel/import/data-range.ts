@@ -13,8 +13,8 @@ import { countsDown } from './numbering.js';
 import { BLANK_ROWS_END, PLAIN_HEADING } from './table-ends.js';
 import type { EndReason, LeftOutReason } from '../../../common/excel/preview.js';
 
-
-
+/** The marks a Japanese sheet heads its sections with: ■完了, □保留, ◆2025年度, 【完了分】, ▼クローズ. */
+const SECTION_MARK = /^[■□◆◇●○▼▽▶►★☆【［\[]/;
 
 export interface DataRows {
   /** 0-based rows of the records, in order. */
@@ -84,6 +84,13 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     (ix.row(r)?.cells ?? []).filter((c) => c.c >= minC && c.c <= maxC && c.t === 's' && headerTexts.has((c.v as string).trim())).length >= Math.max(2, Math.ceil(layout.columns.length / 2));
   // Blank rows (or a block's title outside the table's columns) right above the header again do not end the table.
   const headerSoon = (r: number) => Array.from({ length: BLANK_ROWS_END }, (_, i) => r + 1 + i).some(isHeaderAgain);
+  // A section's title alone on its row, led by a section mark (■完了, 【完了分】), right above the header
+  // again: the same table goes on in another section, however many blank rows came before (blind G7).
+  // (Any other title there starts a table of its own, as the synthetic set's two-table sheets have it.)
+  const sectionTitle = (row: { r: number; cells: Cell[] }) => {
+    const filled = row.cells.filter((c) => hasContent(c));
+    return filled.length === 1 && filled[0]!.t === 's' && SECTION_MARK.test((filled[0]!.v as string).trim()) && isHeaderAgain(row.r + 1);
+  };
   const inNumbering = (c: number) => numbering.some((m) => c >= m.c && c < m.c + m.span);
   const isNumber = (cell: Cell) => cell.t === 'n' || (cell.t === 's' && /^\d+$/.test(textOfCell(cell)));
   // A value a template writes into every row (ProgramID under ProgramID, a default 未着手 all the way
@@ -133,7 +140,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     if (objectEnd !== undefined && row.r > objectEnd) return endOrPrepared() ?? done('table end', objectEnd + 1);
     if (row.r - lastR > 1 && prepared.length > 0) return done('blank rows', prepared[0]);
     blankRun += row.r - lastR - 1;
-    if (rows.length > 0 && blankRun >= BLANK_ROWS_END && !isHeaderAgain(row.r)) return done('blank rows', firstBlank());
+    if (rows.length > 0 && blankRun >= BLANK_ROWS_END && !isHeaderAgain(row.r) && !sectionTitle(row)) return done('blank rows', firstBlank());
     lastR = row.r;
     const inTable = row.cells.filter((c) => c.c >= minC && c.c <= maxC && hasContent(c));
     const firstText = inTable.find((c) => c.t === 's');
