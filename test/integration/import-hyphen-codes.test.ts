@@ -73,6 +73,17 @@ describe('predecessors written as hyphen codes', () => {
       const again = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'out.xlsx', dataBase64: out.dataBase64, profileId: profileId! });
       expect(again.problems.filter((p) => p.field === 'predecessors')).toEqual([]);
       expect(again.counts).toMatchObject({ new: 0, changed: 0 });
+      // 本番 (a row of the client's, 2) indented under 移行: it and its task are numbered anew, 1-4 and 1-4-1,
+      // hyphenated in both columns (not left as the client's old 2 and 2-1).
+      await call('wbs.indent', { ids: [idOf('本番')] });
+      const moved = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
+      const movedNames = column(moved.dataBase64, 1);
+      const movedCodes = column(moved.dataBase64, 0);
+      const at = (name: string) => movedCodes[movedNames.indexOf(name)];
+      expect([at('本番'), at('本番移行')]).toEqual(['1-4', '1-4-1']);
+      expect(column(moved.dataBase64, 4)[movedNames.indexOf('本番移行')]!.split(',').sort()).toEqual(['1-1', '1-2FS+1']);
+      const back = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'moved.xlsx', dataBase64: moved.dataBase64, profileId: profileId! });
+      expect(back.counts).toMatchObject({ new: 0, changed: 0 });
     } finally {
       ws.close();
     }

@@ -296,20 +296,26 @@ export async function exportToProfile(
     return o.at !== null && writers[mapped.indexOf(m)]!.meaning(ix.cell(o.at, m.c)) === null;
   };
   const codeAt = mapped.findIndex((m) => m.field === 'wbsCode');
-  const clientCodes = codeAt < 0 ? new Map<number, string>() : clientNumbering(stored, (o) => (o.at === null ? '' : String(writers[codeAt]!.meaning(ix.cell(o.at, mapped[codeAt]!.c)) ?? '')));
   // A client numbering its tasks with hyphens (1-1, 1-2) and naming them so in its 先行 column (blind G1):
-  // codes go back hyphenated, a template row's own code as written, a new task's as numbered.
+  // numbered as a dotted client is (its own numbers kept where they still fit, a moved or new task
+  // numbered after its siblings), and written back hyphenated, in the code column and in 先行 alike.
   const codeText = (at: number) => {
     const cell = ix.cell(at, mapped[codeAt]!.c);
     return cell ? textOf(cell, model.date1904).normalize('NFKC').trim() : '';
   };
   const hyphenCodes = codeAt >= 0 && table.records.some((r) => HYPHEN_CODE.test(codeText(r.row - 1)));
+  const clientCodes =
+    codeAt < 0
+      ? new Map<number, string>()
+      : clientNumbering(stored, (o) => {
+          const own = o.at === null ? '' : String(writers[codeAt]!.meaning(ix.cell(o.at, mapped[codeAt]!.c)) ?? '');
+          return hyphenCodes && HYPHEN_CODE.test(own) ? own.replaceAll('-', '.') : own;
+        });
   const hyphenByCode = new Map<string, string>();
   if (hyphenCodes)
     for (const o of stored) {
-      const own = o.at === null ? '' : codeText(o.at);
       const code = tasks.get(o.row.id)?.code;
-      if (code) hyphenByCode.set(code, HYPHEN_CODE.test(own) || /^\d+$/.test(own) ? own : (clientCodes.get(o.row.id) ?? code).replaceAll('.', '-'));
+      if (code) hyphenByCode.set(code, (clientCodes.get(o.row.id) ?? code).replaceAll('.', '-'));
     }
 
   /** The 大/中 column a template row's name is in when its name column is blank (as the import reads it), else null. */
