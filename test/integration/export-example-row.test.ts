@@ -5,18 +5,10 @@
 // the prepared rows are not pushed down; the formula of the rows used stays; ratings are written as the
 // column's own words, never numbers.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
-import { inProcessCaller, tempWorkspace, type Call } from '../helpers/workspace.js';
+import { describe, expect, it } from 'vitest';
+import { fileWorkspace } from '../helpers/file-workspace.js';
 
-let ws: ReturnType<typeof tempWorkspace>;
-let call: Call;
-beforeAll(async () => {
-  await buildReaderWorker();
-  ws = tempWorkspace();
-  call = inProcessCaller(ws);
-});
-afterAll(() => ws.close());
+const { call } = fileWorkspace();
 
 const thin = { style: 'thin' as const };
 const box = { top: thin, left: thin, bottom: thin, right: thin };

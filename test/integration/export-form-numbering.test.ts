@@ -4,18 +4,10 @@
 // the export keeps them running down the rows after tasks are deleted, added and moved; re-imported with
 // the profile, the export reads as what is stored.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
-import { inProcessCaller, tempWorkspace, type Call } from '../helpers/workspace.js';
+import { describe, expect, it } from 'vitest';
+import { fileWorkspace } from '../helpers/file-workspace.js';
 
-let ws: ReturnType<typeof tempWorkspace>;
-let call: Call;
-beforeAll(async () => {
-  await buildReaderWorker();
-  ws = tempWorkspace();
-  call = inProcessCaller(ws);
-});
-afterAll(() => ws.close());
+const { call } = fileWorkspace();
 
 const thin = { style: 'thin' as const };
 const box = { top: thin, left: thin, bottom: thin, right: thin };

@@ -2,18 +2,10 @@
 // blind finding F4): after a phase is indented under another, the export must not write the phase into a
 // cell hidden under the other's merge, and the re-import must not read a phantom phase.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
-import { inProcessCaller, tempWorkspace, type Call } from '../helpers/workspace.js';
+import { describe, expect, it } from 'vitest';
+import { fileWorkspace } from '../helpers/file-workspace.js';
 
-let ws: ReturnType<typeof tempWorkspace>;
-let call: Call;
-beforeAll(async () => {
-  await buildReaderWorker();
-  ws = tempWorkspace();
-  call = inProcessCaller(ws);
-});
-afterAll(() => ws.close());
+const { call } = fileWorkspace();
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const PHASES: [string, [string, string, string, string][]][] = [

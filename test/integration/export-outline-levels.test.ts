@@ -2,18 +2,10 @@
 // blind findings F5 and F14): a task indented one level deeper than the file's deepest, or outdented,
 // is written at its new level (Excel groups up to 7 levels), and the re-import reads what is stored.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
-import { inProcessCaller, tempWorkspace, type Call } from '../helpers/workspace.js';
+import { describe, expect, it } from 'vitest';
+import { fileWorkspace } from '../helpers/file-workspace.js';
 
-let ws: ReturnType<typeof tempWorkspace>;
-let call: Call;
-beforeAll(async () => {
-  await buildReaderWorker();
-  ws = tempWorkspace();
-  call = inProcessCaller(ws);
-});
-afterAll(() => ws.close());
+const { call } = fileWorkspace();
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 // [outline level, name, owner, start, finish]

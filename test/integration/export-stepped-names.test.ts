@@ -3,18 +3,10 @@
 // has its child pushed deeper than the file has columns (named in tooDeep): in the file it reads as a
 // task with no subtasks, so its dates, rolled up in PMO Desk, are written on its row and survive.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
-import { inProcessCaller, tempWorkspace, type Call } from '../helpers/workspace.js';
+import { describe, expect, it } from 'vitest';
+import { fileWorkspace } from '../helpers/file-workspace.js';
 
-let ws: ReturnType<typeof tempWorkspace>;
-let call: Call;
-beforeAll(async () => {
-  await buildReaderWorker();
-  ws = tempWorkspace();
-  call = inProcessCaller(ws);
-});
-afterAll(() => ws.close());
+const { call } = fileWorkspace();
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 // [level, name, owner, start, finish]: summaries carry no dates of their own, as clients draw them.

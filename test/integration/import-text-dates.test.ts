@@ -4,18 +4,10 @@
 // date changed in PMO Desk goes back in the column's own form (20/06/2025, not 2025/06/20), and the
 // export read back with its profile is what is stored.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
-import { inProcessCaller, tempWorkspace, type Call } from '../helpers/workspace.js';
+import { describe, expect, it } from 'vitest';
+import { fileWorkspace } from '../helpers/file-workspace.js';
 
-let ws: ReturnType<typeof tempWorkspace>;
-let call: Call;
-beforeAll(async () => {
-  await buildReaderWorker();
-  ws = tempWorkspace();
-  call = inProcessCaller(ws);
-});
-afterAll(() => ws.close());
+const { call } = fileWorkspace();
 
 async function book(sheetName: string, rows: (string | number | null)[][]): Promise<string> {
   const wb = new ExcelJS.Workbook();
