@@ -46,6 +46,10 @@ export function predecessorsByHyphenCode(table: ImportTable, model: WorkbookMode
   const codeColumn = table.columns.find((m) => m.field === 'wbsCode');
   const sheet = model.sheets.find((x) => x.name === table.sheet);
   if (table.target !== 'wbs' || !codeColumn || !sheet) return;
+  // The sheet is indexed only when some link is written with a hyphen (not on every plan with a code
+  // column: a 100,000-row import would index its sheet for nothing).
+  const hyphened = (rec: (typeof table.records)[number]) => typeof rec.values.predecessors === 'string' && rec.values.predecessors.includes('-');
+  if (!table.records.some(hyphened)) return;
   const ix = new SheetIndex(sheet);
   const outline = outlineCodes(table);
   const dotted = new Map<string, string>();
@@ -56,9 +60,8 @@ export function predecessorsByHyphenCode(table: ImportTable, model: WorkbookMode
   });
   if (dotted.size === 0) return;
   for (const rec of table.records) {
-    const text = rec.values.predecessors;
-    if (typeof text !== 'string' || !text.includes('-')) continue;
-    rec.values.predecessors = text.normalize('NFKC').replace(/(?<![\d.])\d+(?:-\d+)+/g, (run) => {
+    if (!hyphened(rec)) continue;
+    rec.values.predecessors = (rec.values.predecessors as string).normalize('NFKC').replace(/(?<![\d.])\d+(?:-\d+)+/g, (run) => {
       const parts = run.split('-');
       for (let k = parts.length; k >= 2; k--) {
         const code = dotted.get(parts.slice(0, k).join('-'));
