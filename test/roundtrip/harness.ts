@@ -201,20 +201,40 @@ function formulaResults(bytes: Buffer, sheetName: string): Map<string, { text: s
   return out;
 }
 
-/** Whether a formula reads nothing but cells of its own row (or other sheets) and no defined name: its result cannot change while its row's values do not. */
-function readsOwnRow(text: string, row: number): boolean {
+/**
+ * The columns of its own row a formula reads, or null when it reads anything else (another row, a whole
+ * column, a defined name, a table, a volatile function). Other sheets are left out: the round trip
+ * changes one sheet.
+ */
+function ownRowColumns(text: string, row: number): number[] | null {
   let own = true;
+  const cols: number[] = [];
   rewriteRefs(
     text,
     (ref) => {
-      if (ref.sheet === null && (ref.kind === 'cols' || ref.rows.some((p) => p.row !== row))) own = false;
+      if (ref.sheet !== null) return null;
+      if (ref.kind === 'cols' || ref.rows.some((p) => p.row !== row)) own = false;
+      else if (ref.cols.length > 0) for (let c = Math.min(...ref.cols.map((p) => p.col)); c <= Math.max(...ref.cols.map((p) => p.col)); c++) cols.push(c);
       return null;
     },
     (word, next) => {
       if (next === '[' || (next !== '(' && !/^(TRUE|FALSE)$/i.test(word)) || (next === '(' && /^(OFFSET|INDIRECT|NOW|TODAY|RAND|RANDBETWEEN|CELL|INFO)$/i.test(word))) own = false;
     },
   );
-  return own;
+  return own ? cols : null;
+}
+
+/**
+ * Whether a formula's result cannot change while its row's values do not: it reads cells of its own row
+ * only, and each of those that is itself a formula does the same (=X86*Y86 where X86 is =$F$83*W86 reads
+ * another record's AV through X86, and is rightly recomputed when that record goes).
+ */
+export function readsOwnRow(formulas: Map<string, { text: string }>, row: number, col: number, path: number[] = []): boolean {
+  const f = formulas.get(`${row}:${col}`);
+  if (!f) return true;
+  if (path.includes(col)) return false; // a circular reference is recomputed by Excel
+  const cols = ownRowColumns(f.text, row);
+  return cols !== null && [...new Set(cols)].every((c) => readsOwnRow(formulas, row, c, [...path, col]));
 }
 
 /**
@@ -456,7 +476,7 @@ export async function checkExport(
         const was = before.get(id)! + k;
         for (const [key, f] of tf) {
           const [fr, fc] = key.split(':').map(Number) as [number, number];
-          if (fr !== was || f.v === null || !readsOwnRow(f.text, was)) continue;
+          if (fr !== was || f.v === null || !readsOwnRow(tf, was, fc)) continue;
           const now = ef.get(`${r.row + k}:${fc}`);
           if (now && now.v === null) {
             lost++;
