@@ -19,6 +19,7 @@ import { Package } from '../../electron/core/excel/template/package.js';
 import { findSheetData, parseCells, parseRows } from '../../electron/core/excel/template/sheet-rows.js';
 import { rewriteRefs, translate } from '../../electron/core/excel/template/formula.js';
 import { prng } from '../fixtures/excel/hostile.js';
+import { toHalfWidth } from '../../electron/common/dates.js';
 
 export const OPS = ['rename', 'fields', 'dates', 'addEnd', 'addMiddle', 'addChild', 'deleteFirst', 'deleteMiddle', 'deleteLast', 'move', 'indent', 'outdent'] as const;
 export type Op = (typeof OPS)[number];
@@ -368,6 +369,15 @@ export async function checkExport(
   if (process.env.RT_DEBUG && !tail()) console.log("TB", JSON.stringify(tb), "EB", JSON.stringify(eb), eEnd, tEnd);
   if (!tail()) failures.push(`2: rows below the table differ (${tb.length} rows in the template, ${eb.length} in the export)`);
 
+  // 1b. Predecessors as a person reads them: each item names the row whose ID (an ID column the import
+  // reads them by), whose code in the WBS code column, or, with neither, whose place in the tree the
+  // item gives. The re-import resolving a text the way the export wrote it cannot see an export that
+  // writes our renumbered codes beside the client's own (blind G18).
+  if (target === 'wbs') {
+    const wrong = await linksAsRead(call, projectId, again, original, outBook.sheets.find((x) => x.name === again.sheet), stored, names, pending, unwritten);
+    if (wrong) failures.push(`1b: ${wrong}`);
+  }
+
   // 2b. Beside the table: columns past an empty column that do not hold the records' rows (a master
   // list, a people table) are the client's, cell for cell at the same addresses.
   if (beside.size > 0) {
@@ -488,6 +498,74 @@ export async function checkExport(
     if (lost > 0) failures.push(`5: ${lost} formula results of records no edit touched were dropped (${first5})`);
   }
   return failures;
+}
+
+/**
+ * The first row whose predecessors cell, read as a person reads the exported sheet, names other tasks
+ * (or types, or lags) than the stored links; null when every row names its own. Rows the comparison
+ * cannot judge are left out: a formula or unwritten cell, a task whose name several tasks share, a
+ * task with unlinked text, a link to a task with no row of its own.
+ */
+async function linksAsRead(
+  call: Call,
+  projectId: number,
+  again: ImportPreview,
+  original: ImportPreview,
+  sheet: SheetModel | undefined,
+  stored: Row[],
+  names: Map<string, number>,
+  pending: Set<string>,
+  unwritten: Set<string>,
+): Promise<string | null> {
+  const predAt = original.columns.find((m) => m.field === 'predecessors')?.c;
+  if (predAt === undefined || !sheet) return null;
+  const text = (r: number, c: number): string => {
+    const cell = (sheet.rows.find((x) => x.r === r - 1)?.cells as Cell[] | undefined)?.find((x) => x.c === c);
+    return cell === undefined || cell.v === null || cell.v === undefined ? '' : String(cell.v).normalize('NFKC').trim();
+  };
+  const idLetters = again.predecessorsReading?.by === 'id' ? again.predecessorsReading.column : undefined;
+  const idAt = idLetters ? [...idLetters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 : undefined;
+  const codeAt = again.columns.find((m) => m.field === 'wbsCode')?.c;
+  const byId = new Map(stored.map((r) => [r.id, r]));
+  // How the sheet names each of its rows' tasks.
+  const taskOf = new Map<string, number>();
+  const twice = new Set<string>();
+  for (const r of again.rows) {
+    if (r.id === undefined || r.skipped || !byId.has(r.id)) continue;
+    const key =
+      idAt !== undefined ? (/^\d+$/.test(text(r.row, idAt)) ? String(Number(text(r.row, idAt))) : '')
+      : codeAt !== undefined ? text(r.row, codeAt).replace(/\.$/, '')
+      : String(byId.get(r.id)!.code ?? '');
+    if (key === '') continue;
+    if (taskOf.has(key) && taskOf.get(key) !== r.id) twice.add(key);
+    taskOf.set(key, r.id);
+  }
+  for (const k of twice) taskOf.delete(k);
+  const keys = [...taskOf.keys()].sort((a, b) => b.length - a.length);
+  const links = (await call('dependency.list', { projectId })) as { predecessorId: number; successorId: number; type: string; lagDays: number }[];
+  const want = new Map<number, string[]>();
+  for (const l of links) want.set(l.successorId, [...(want.get(l.successorId) ?? []), `${l.predecessorId}${l.type}${l.lagDays}`]);
+  const shownIds = new Set(taskOf.values());
+  for (const r of again.rows) {
+    const t = r.id === undefined ? undefined : byId.get(r.id);
+    if (!t || r.skipped || (names.get(String(t.name ?? '')) ?? 0) > 1 || pending.has(`${r.row}:${predAt}`) || unwritten.has(`${r.row}:predecessors`)) continue;
+    const expected = (want.get(t.id) ?? []).sort();
+    if (expected.length === 0 && String(t.predecessors ?? '').trim() !== '') continue; // unlinked text, kept
+    if (links.some((l) => l.successorId === t.id && !shownIds.has(l.predecessorId))) continue;
+    const s = toHalfWidth(text(r.row, predAt)).replace(/[、，;；]/g, ',').replace(/\s*([+-])\s*/g, '$1').replace(/\s+(?=(?:FS|SS|FF|SF|d\b|days?\b|日|営業日))/gi, '');
+    const read: string[] = [];
+    for (const item of s.split(/[,\s]+/).filter((x) => x !== '')) {
+      const key = keys.find((k) => item.startsWith(k) && !/^(\d|\.\d)/.test(item.slice(k.length)));
+      const m = key === undefined ? null : /^\.?(FS|SS|FF|SF)?(?:([+-])(\d+)(?:d|days?|日|営業日)?)?$/i.exec(item.slice(key.length));
+      read.push(key === undefined || !m ? `?${item}` : `${taskOf.get(key)}${(m[1] ?? 'FS').toUpperCase()}${m[3] === undefined ? 0 : Number(m[3]) * (m[2] === '-' ? -1 : 1)}`);
+    }
+    read.sort();
+    if (read.join(',') !== expected.join(',')) {
+      const nameOf = (x: string) => (x.startsWith('?') ? x : `${byId.get(Number(/^\d+/.exec(x)![0]))?.name}${x.replace(/^\d+/, '')}`);
+      return `row ${r.row} (${t.name}): predecessors "${text(r.row, predAt)}" name ${read.map(nameOf).join(', ') || 'nothing'}, stored ${expected.map(nameOf).join(', ') || 'nothing'}`;
+    }
+  }
+  return null;
 }
 
 /**

@@ -311,11 +311,15 @@ export async function exportToProfile(
           const own = o.at === null ? '' : String(writers[codeAt]!.meaning(ix.cell(o.at, mapped[codeAt]!.c)) ?? '');
           return hyphenCodes && HYPHEN_CODE.test(own) ? own.replaceAll('-', '.') : own;
         });
-  const hyphenByCode = new Map<string, string>();
-  if (hyphenCodes)
+  // Each task's code in the client's numbering, by our code: the code column and 先行 name tasks alike
+  // (a client's 1.2 kept after its 1.1 was deleted is named 1.2 in 先行 too, never our renumbered 1.1:
+  // blind G18), hyphenated where the client numbers with hyphens.
+  const clientCodeByCode = new Map<string, string>();
+  if (codeAt >= 0)
     for (const o of stored) {
       const code = tasks.get(o.row.id)?.code;
-      if (code) hyphenByCode.set(code, (clientCodes.get(o.row.id) ?? code).replaceAll('.', '-'));
+      const client = clientCodes.get(o.row.id) ?? code;
+      if (code && client) clientCodeByCode.set(code, hyphenCodes ? client.replaceAll('.', '-') : client);
     }
 
   /** The 大/中 column a template row's name is in when its name column is blank (as the import reads it), else null. */
@@ -490,10 +494,10 @@ export async function exportToProfile(
       }
       // A WBS code in the client's numbering (their prefix, their numbers where they still fit).
       const value =
-        field === 'wbsCode' ? (hyphenCodes ? hyphenByCode.get(tasks.get(o.row.id)?.code ?? '') : undefined) ?? clientCodes.get(o.row.id) ?? storedValue(o, m)
+        field === 'wbsCode' ? clientCodeByCode.get(tasks.get(o.row.id)?.code ?? '') ?? clientCodes.get(o.row.id) ?? storedValue(o, m)
         : field === 'name' && labelRow(o) ? ''
         : field === 'predecessors' && idColumn ? linksInClientIds(String(storedValue(o, m) ?? ''), idByCode)
-        : field === 'predecessors' && hyphenCodes ? linksInClientIds(String(storedValue(o, m) ?? ''), hyphenByCode)
+        : field === 'predecessors' && codeAt >= 0 ? linksInClientIds(String(storedValue(o, m) ?? ''), clientCodeByCode)
         : storedValue(o, m);
       // A name whose task moved to another level is written again with its new indent.
       const reindent = field === 'name' && indent.kind !== 'none' && at !== null && levelAt.get(at) !== o.level;
@@ -509,7 +513,7 @@ export async function exportToProfile(
         // (Not where the file shows it as a task: at the deepest level, its subtasks read back beside it.)
         if (o.summary && o.level < deepest && inPlace && ROLLED_UP.has(field ?? '') && unmovedRollUp(o, field!)) return put(undefined);
         // The same links in the client's IDs as its cell names ("3FS+2d" for our 3FS+2): the client's own words.
-        if (field === 'predecessors' && idColumn && sameLinks(tcell ? textOf(tcell, model.date1904) : '', String(value))) return put({ value: rawValue(tcell) });
+        if (field === 'predecessors' && (idColumn || codeAt >= 0) && sameLinks(tcell ? textOf(tcell, model.date1904) : '', String(value))) return put({ value: rawValue(tcell) });
         // Same meaning, or an empty cell that the import read as the field's default: the client's cell.
         if (sameValue(meaning, value) || (meaning === null && field !== null && sameValue(defaults[field], value))) {
           // A record's name shown by the client's formula of its row (="task"&ROW()) would show another

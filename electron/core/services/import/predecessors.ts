@@ -9,6 +9,7 @@ import { formatLinks, parseLinks } from '../../../common/schedule/links-text.js'
 import type { WorkbookModel } from '../../../common/excel/model.js';
 import { SheetIndex } from '../../excel/import/sheet-index.js';
 import { headerColumns } from '../../excel/import/header-rows.js';
+import { parseWbsCode } from '../../excel/import/cell-values.js';
 
 /** Each record's outline code as the tree numbers it (1, 1.1, 1.2 …), which apply resolves links by once the rows exist. */
 function outlineCodes(table: ImportTable): string[] {
@@ -69,6 +70,44 @@ export function predecessorsByHyphenCode(table: ImportTable, model: WorkbookMode
       }
       return run;
     });
+  }
+}
+
+/**
+ * Items of a predecessors text naming tasks by the file's dotted WBS codes where those are not the
+ * tree's own numbering (a client's 1.2 and 1.3 left after its 1.1 was deleted, blind G18): each is the
+ * outline code of the row whose code column says so, as a person reading the file takes it. The export
+ * writes links back in the same codes. Nothing changes where every row's code is its place in the tree
+ * (most plans), where the file numbers with hyphens (predecessorsByHyphenCode) or links by an ID column.
+ */
+export function predecessorsByWrittenCode(table: ImportTable, model: WorkbookModel, reading: PredecessorReading | null): void {
+  const codeColumn = table.columns.find((m) => m.field === 'wbsCode');
+  const sheet = model.sheets.find((x) => x.name === table.sheet);
+  if (table.target !== 'wbs' || !codeColumn || !sheet || reading?.by === 'id') return;
+  const linked = (rec: (typeof table.records)[number]) => typeof rec.values.predecessors === 'string' && rec.values.predecessors.trim() !== '';
+  if (!table.records.some(linked)) return;
+  const ix = new SheetIndex(sheet);
+  const outline = outlineCodes(table);
+  const byWritten = new Map<string, string>();
+  const twice = new Set<string>();
+  let renumbered = false;
+  for (const [i, rec] of table.records.entries()) {
+    const cell = ix.cell(rec.row - 1, codeColumn.c);
+    if (!cell) continue;
+    if (cell.t === 's' && HYPHEN_CODE.test((cell.v as string).normalize('NFKC').trim())) return;
+    const written = parseWbsCode(cell);
+    if (written === null) continue;
+    if (byWritten.has(written)) twice.add(written);
+    byWritten.set(written, outline[i]!);
+    if (written !== outline[i]) renumbered = true;
+  }
+  if (!renumbered) return;
+  for (const code of twice) byWritten.delete(code);
+  for (const rec of table.records) {
+    if (!linked(rec)) continue;
+    const p = parseLinks(rec.values.predecessors as string);
+    if (!p.ok || !p.links.some((l) => byWritten.has(l.code) && byWritten.get(l.code) !== l.code)) continue;
+    rec.values.predecessors = formatLinks(p.links.map((l) => ({ ...l, code: byWritten.get(l.code) ?? l.code })));
   }
 }
 

@@ -28,7 +28,7 @@ import type { NewListItem } from '../../excel/import/client-values.js';
 import type { VocabListName } from '../../../common/registers.js';
 import { applyPlan, BATCH_LABEL } from './apply.js';
 import { deriveWbsMilestones, deriveWbsStatus, flagDuplicateRefs, planImport, type ImportPlan } from './plan.js';
-import { flagPredecessors, predecessorReading, predecessorsByHyphenCode, predecessorsById } from './predecessors.js';
+import { flagPredecessors, predecessorReading, predecessorsByHyphenCode, predecessorsById, predecessorsByWrittenCode } from './predecessors.js';
 import { findProfile, getTableProfile, replaceProfileLayout, saveProfile, type RecordLinks } from './profiles.js';
 import { listTasks } from '../wbs.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
@@ -254,6 +254,7 @@ export class ImportPreviews {
     const reading = predecessorReading(table, model);
     predecessorsById(table, reading);
     predecessorsByHyphenCode(table, model);
+    predecessorsByWrittenCode(table, model, reading);
     flagPredecessors(table);
     deriveWbsStatus(table);
     deriveWbsMilestones(table);
