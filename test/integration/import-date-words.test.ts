@@ -89,3 +89,86 @@ describe('a mistyped date in a date cell', () => {
     }
   });
 });
+
+describe('a date with a two-digit year and no weekday (blind G17)', () => {
+  async function plan(rows: (string | number)[][]): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Plan');
+    sheet.addRow(['Task Name', 'Duration', 'Start', 'Finish']);
+    for (const r of rows) sheet.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  }
+  const cell = (b64: string, row: number, c: number) => readWorkbookBytes(Buffer.from(b64, 'base64'), 'x.xlsx').sheets[0]!.rows.find((r) => r.r === row - 1)?.cells.find((x) => x.c === c) ?? null;
+
+  it('keeps its task where nothing settles the form: the date empty, the text kept and named, and written back by the export', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const { id: projectId } = await call('project.create', { name: 'P' });
+      // 12/3/10: 2012/3/10 as a Japanese yy/m/d, or 3 December 2010 as an en-US m/d/yy; every cell reads both ways.
+      const dataBase64 = await plan([
+        ['Design', '5 days', '12/3/10', '12/3/16'],
+        ['Build', '10 days', '12/3/19', '12/3/30'],
+      ]);
+      const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64 });
+      expect(preview.counts).toMatchObject({ new: 2, skipped: 0 });
+      const problems = preview.problems.filter((p) => p.field === 'plannedStart' || p.field === 'plannedFinish');
+      expect(problems.map((p) => [p.cell, p.code, p.warning])).toEqual([
+        ['C2', 'dateAmbiguous', true],
+        ['D2', 'dateAmbiguous', true],
+        ['C3', 'dateAmbiguous', true],
+        ['D3', 'dateAmbiguous', true],
+      ]);
+      expect(problems[0]!.params).toEqual({ value: '12/3/10', dates: '2010/12/03 / 2012/03/10' });
+      const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'Plan' } });
+      const tasks = await call('wbs.list', { projectId });
+      expect(tasks.map((t) => [t.name, t.duration, t.plannedStart, t.plannedFinish])).toEqual([
+        ['Design', 5, null, null],
+        ['Build', 10, null, null],
+      ]);
+      expect(tasks[0]!.extra).toMatchObject({ Start: '12/3/10', Finish: '12/3/16' });
+      const again = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64, profileId: profileId! });
+      expect(again.counts).toMatchObject({ new: 0, changed: 0, unchanged: 2 });
+      const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
+      expect(cell(out.dataBase64, 2, 2)).toMatchObject({ t: 's', v: '12/3/10' });
+      expect(cell(out.dataBase64, 3, 3)).toMatchObject({ t: 's', v: '12/3/30' });
+    } finally {
+      ws.close();
+    }
+  });
+
+  it("reads it in the form the column's other cells settle: a day over 12, a four-digit year, a one-digit first number", async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const { id: projectId } = await call('project.create', { name: 'P' });
+      const dataBase64 = await plan([
+        // The blind minimal m3b: 4/7/25 is no yy/m/d (a yy has two digits), as MS Project pastes a plan.
+        ['Design', '5 days', '4/7/25', '4/11/25'],
+        // 04/14/25 can only be 14 April: the column writes year last.
+        ['Build', '10 days', '04/14/25', '04/25/25'],
+      ]);
+      const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64 });
+      expect(preview.counts).toMatchObject({ new: 2, skipped: 0 });
+      expect(preview.problems.filter((p) => p.kind === 'date')).toEqual([]);
+      await call('excel.applyImport', { previewId: preview.previewId, options: {} });
+      const tasks = await call('wbs.list', { projectId });
+      expect(tasks.map((t) => [t.name, t.plannedStart, t.plannedFinish])).toEqual([
+        ['Design', '2025-04-07', '2025-04-11'],
+        ['Build', '2025-04-14', '2025-04-25'],
+      ]);
+      // A Japanese column with one four-digit year written first: its 25/04/07 is yy/m/d.
+      const jp = await plan([
+        ['設計', '5日', '25/04/07', '25/04/11'],
+        ['製造', '10日', '2025/04/14', '2025/04/25'],
+      ]);
+      const p2 = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'jp.xlsx', dataBase64: jp });
+      expect(p2.rows.map((r) => [r.values?.plannedStart, r.values?.plannedFinish])).toEqual([
+        ['2025-04-07', '2025-04-11'],
+        ['2025-04-14', '2025-04-25'],
+      ]);
+    } finally {
+      ws.close();
+    }
+  });
+});

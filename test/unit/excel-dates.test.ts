@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateTextStyle, isoToSerial, nearestYear, parseDateNumber, parseDateText, serialToIso, slashOrder, yearsOfStretch } from '../../electron/common/excel/client-dates.js';
+import { dateTextStyle, isoToSerial, nearestYear, parseDateNumber, parseDateText, serialToIso, shortYearForm, slashOrder, yearsOfStretch } from '../../electron/common/excel/client-dates.js';
 
 describe('Excel date serials', () => {
   it.each([
@@ -108,6 +108,42 @@ describe('dates written year last: the column says whether the day or the month 
     expect(parseDateText('2025/4/1', ref, 'dmy')).toEqual({ ok: true, iso: '2025-04-01' });
     expect(parseDateText('4/1', '2025-03-10', 'dmy')).toEqual({ ok: true, iso: '2025-04-01', yearInferred: true });
     expect(parseDateText('05/14/2025', ref, 'dmy').ok).toBe(false);
+  });
+});
+
+describe('two-digit years without a weekday: the column settles the form, or nothing does (blind G17)', () => {
+  const ref = '2025-06-15';
+  const read = (texts: string[], text: string) => {
+    const form = shortYearForm(texts);
+    return parseDateText(text, ref, slashOrder(texts, form), form);
+  };
+  it('reads year last where a cell of the column can only be so: a four-digit year last, a weekday, a day over 12, a one-digit first number', () => {
+    expect(shortYearForm(['04/07/25', '4/15/2025'])).toBe('yearLast');
+    expect(shortYearForm(['04/07/25', 'Mon 4/14/25'])).toBe('yearLast');
+    expect(shortYearForm(['04/07/25', '04/14/25'])).toBe('yearLast'); // 2004/14/25 has no month 14
+    // yy is written with two digits (Excel's yy): 4/7/25 is no yy/m/d, so only the order is open, as in 4/7/2025.
+    expect(shortYearForm(['4/7/25', '4/11/25'])).toBe('yearLast');
+    expect(read(['04/07/25', '04/14/25'], '04/07/25')).toEqual({ ok: true, iso: '2025-04-07' });
+    expect(read(['4/7/25', '4/11/25'], '4/11/25')).toEqual({ ok: true, iso: '2025-04-11' });
+    // Day first where the column says so, as for four-digit years.
+    expect(read(['07/04/25', '14/05/25', '14/05/2025'], '07/04/25')).toEqual({ ok: true, iso: '2025-04-07' });
+    // A date changed in PMO Desk is written back in that form; for a yy/m/d column no form is learned: the export writes yyyy/mm/dd, which that column reads the same.
+    expect(dateTextStyle(['4/7/25', '4/11/25'], 'mdy', 'yearLast')?.('2025-06-20')).toBe('6/20/25');
+    expect(dateTextStyle(['25/04/07', '2025/04/21'], 'mdy', 'ymd')).toBeNull();
+  });
+  it('reads year first where a cell of the column has its four-digit year first or can only be yy/m/d', () => {
+    expect(shortYearForm(['25/04/07', '2025/04/21'])).toBe('ymd');
+    expect(read(['25/04/07', '2025/04/21'], '25/04/07')).toEqual({ ok: true, iso: '2025-04-07' });
+    expect(read(['12/3/10', '2012年3月1日'], '12/3/10')).toEqual({ ok: true, iso: '2012-03-10' });
+  });
+  it('settles nothing where every cell reads both ways or the cells disagree: such a date is not read (the import keeps it as text)', () => {
+    expect(shortYearForm(['12/3/10', '25/3/10'])).toBeUndefined(); // 2012/3/10 or 3 December 2010; 2025/3/10 or 25 March 2010
+    expect(shortYearForm(['12/3/10', '4/15/2025', '2025/4/1'])).toBeUndefined();
+    expect(shortYearForm(['6月末', '', '2025/4/1'])).toBe('ymd');
+    expect(shortYearForm([])).toBeUndefined();
+    expect(read(['12/3/10', '25/3/10'], '12/3/10').ok).toBe(false);
+    // Without a column (the home's 基準日), a bare two-digit year stays refused (review R8).
+    expect(parseDateText('4/7/25', ref).ok).toBe(false);
   });
 });
 

@@ -7,8 +7,8 @@
 // 平成, 昭和, 大正, and the ligatures ㍻ ㋿ …), full-width digits, a weekday (2025/4/1(火), Mon 4/7/25) or time.
 // Refused: a two-digit year (25/4/1 and 4/1/25 — is it 2025/4/1, 1 April '25 or 4 January '25? Japanese
 // systems write yy/m/d), unless an English weekday leads the date as MS Project writes it (Mon 4/7/25:
-// no yy/m/d has one), then Excel's reading: 00–29 are 2000–2029, 30–99 are 1930–1999; days that do not
-// exist (2025/2/29).
+// no yy/m/d has one) or the column's other cells settle the form (see shortYearForm), then Excel's
+// reading: 00–29 are 2000–2029, 30–99 are 1930–1999; days that do not exist (2025/2/29).
 //
 // The year rule for dates written without one (4/1, 4月1日): the year that puts the date nearest to a
 // reference date — the date above it in the same column, or for the first one, the import's reference
@@ -94,11 +94,68 @@ const YEAR_LAST = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})$/;
  * 14.05.2025, and a two-digit year only after an English weekday, with slashes (Mon 4/7/25): bare, 25/3/10
  * is a Japanese yy/m/d as often, and 1.2.3 a version or a WBS code.
  */
-function yearLast(input: string): [number, number, number] | null {
+function yearLast(input: string, shortYear?: ShortYearForm): [number, number, number] | null {
   const m = YEAR_LAST.exec(bareDate(input));
   if (!m) return null;
-  if (m[4]!.length === 2 && (m[2] !== '/' || !LEADING_WEEKDAY.test(input.normalize('NFKC').trim().toLowerCase()))) return null;
+  if (m[4]!.length === 2 && (m[2] !== '/' || (shortYear !== 'yearLast' && !LEADING_WEEKDAY.test(input.normalize('NFKC').trim().toLowerCase())))) return null;
   return [+m[1]!, +m[3]!, fullYear(m[4]!)];
+}
+
+/**
+ * How a column writes a date with a two-digit year and no weekday, which alone is ambiguous (4/7/25:
+ * 7 April 2025 as an en-US Excel writes it, or 2004/7/25 as a Japanese system writes yy/m/d):
+ * 'yearLast' (in the column's slashOrder) or 'ymd'. Learned from the column's cells (shortYearForm).
+ */
+export type ShortYearForm = 'yearLast' | 'ymd';
+
+/** A bare date of three one- or two-digit numbers between slashes (4/7/25, 25/4/7): a two-digit year somewhere. */
+const SHORT_YEAR = /^(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{1,2})$/;
+
+/** The days a bare two-digit-year date can be, by form; null when the text is not one (it has a weekday, four digits…). */
+function shortYearReadings(input: string): { yearLast: { mdy: string | null; dmy: string | null }; ymd: string | null } | null {
+  const s = input.normalize('NFKC').trim().toLowerCase();
+  if (LEADING_WEEKDAY.test(s)) return null;
+  const m = SHORT_YEAR.exec(bareDate(input));
+  if (!m || (m[1]!.length !== 2 && m[3]!.length !== 2)) return null;
+  const [a, b, c] = [+m[1]!, +m[2]!, +m[3]!];
+  const last = m[3]!.length === 2;
+  return {
+    yearLast: { mdy: last ? ymd(fullYear(m[3]!), a, b) : null, dmy: last ? ymd(fullYear(m[3]!), b, a) : null },
+    ymd: m[1]!.length === 2 ? ymd(fullYear(m[1]!), b, c) : null,
+  };
+}
+
+/**
+ * The days a bare two-digit-year date could be where its column leaves the form open: year last in the
+ * column's order, and yy/m/d (12/3/10 → 2010-12-03, 2012-03-10); empty when it is no such date or none
+ * of its readings is a day.
+ */
+export function shortYearChoices(input: string, order: SlashOrder): string[] {
+  const r = shortYearReadings(input);
+  return r ? [...new Set([r.yearLast[order], r.ymd].filter((x): x is string => x !== null))] : [];
+}
+
+/**
+ * The form of a column's two-digit-year dates, where its cells settle it: year last where some cell has
+ * its four-digit year last (4/7/2025) or an English weekday (Mon 4/7/25), or is a day only year last
+ * (4/15/25: no month 15); year first where some cell has its four-digit year first (2025/4/7) or is a day
+ * only year first (25/4/31 read year last has no month 25 and no 31st of April… as m/d or d/m). Undefined
+ * where nothing settles it, or the cells disagree: such a cell is kept as text, flagged, not guessed.
+ */
+export function shortYearForm(texts: Iterable<string>): ShortYearForm | undefined {
+  let last = false;
+  let first = false;
+  for (const text of texts) {
+    const s = bareDate(text);
+    if (/^\d{4}\s*[/\-.年]/.test(s)) first = true;
+    else if (yearLast(text)) last = true;
+    const r = shortYearReadings(text);
+    if (!r) continue;
+    const asLast = r.yearLast.mdy !== null || r.yearLast.dmy !== null;
+    if (asLast && r.ymd === null) last = true;
+    if (!asLast && r.ymd !== null) first = true;
+  }
+  return last === first ? undefined : last ? 'yearLast' : 'ymd';
 }
 
 /**
@@ -122,10 +179,10 @@ const fullYear = (digits: string) => (digits.length === 4 ? +digits : +digits < 
  * The order of a column's dates written year last: day first where some date can only be read so
  * (14/05/2025) and none only month first (05/14/2025); otherwise month first, as before.
  */
-export function slashOrder(texts: Iterable<string>): SlashOrder {
+export function slashOrder(texts: Iterable<string>, shortYear?: ShortYearForm): SlashOrder {
   let dayFirst = false;
   for (const text of texts) {
-    const parts = yearLast(text);
+    const parts = yearLast(text, shortYear);
     if (!parts) continue;
     const [a, b] = parts;
     if (b > 12 && a <= 12) return 'mdy';
@@ -135,9 +192,10 @@ export function slashOrder(texts: Iterable<string>): SlashOrder {
 }
 
 /** Text → the parts of a date it spells; `y` undefined when it has no year. */
-function dateParts(input: string, order: SlashOrder = 'mdy'): { y?: number; m: number; d: number } | null {
+function dateParts(input: string, order: SlashOrder = 'mdy', shortYear?: ShortYearForm): { y?: number; m: number; d: number } | null {
   const s = bareDate(input);
   let m: RegExpExecArray | null;
+  if (shortYear === 'ymd' && (m = /^(\d{2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{1,2})$/.exec(s))) return { y: fullYear(m[1]!), m: +m[2]!, d: +m[3]! };
   if ((m = /^(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})$/.exec(s))) return { y: +m[1]!, m: +m[2]!, d: +m[3]! };
   if ((m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(s))) return { y: +m[1]!, m: +m[2]!, d: +m[3]! };
   if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(s))) return { y: +m[1]!, m: +m[2]!, d: +m[3]! };
@@ -147,7 +205,7 @@ function dateParts(input: string, order: SlashOrder = 'mdy'): { y?: number; m: n
     if (n < 1) return null;
     return { y: base + n - 1, m: +m[3]!, d: +m[4]! };
   }
-  const last = yearLast(input);
+  const last = yearLast(input, shortYear);
   if (last) {
     const [a, b, y] = last;
     return order === 'dmy' ? { y, m: b, d: a } : { y, m: a, d: b };
@@ -259,10 +317,11 @@ function isLeap(y: number): boolean {
 
 /**
  * A date written as text → ISO; `reference` (yyyy-mm-dd) settles the year of 4/1 and 4月1日, `order`
- * whether 4/7/2025 is 7 April (the default) or 4 July (the column's slashOrder).
+ * whether 4/7/2025 is 7 April (the default) or 4 July (the column's slashOrder), `shortYear` how a bare
+ * two-digit year reads (the column's shortYearForm; without it 4/7/25 is refused).
  */
-export function parseDateText(input: string, reference: string, order: SlashOrder = 'mdy'): DateParse {
-  const p = dateParts(input, order);
+export function parseDateText(input: string, reference: string, order: SlashOrder = 'mdy', shortYear?: ShortYearForm): DateParse {
+  const p = dateParts(input, order, shortYear);
   if (!p) return { ok: false };
   if (p.y === undefined) {
     const d = nearestYear(p.m, p.d, reference);
@@ -303,7 +362,7 @@ const YEAR_LAST_TEXT = /^((sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?,?\s+)?(\d{1,2})
  * this writes (和暦, words), or where the form learned does not give its own cell back exactly: the
  * caller writes yyyy/mm/dd then, which every reader takes.
  */
-export function dateTextStyle(texts: readonly string[], order: SlashOrder): ((iso: string) => string) | null {
+export function dateTextStyle(texts: readonly string[], order: SlashOrder, shortYear?: ShortYearForm): ((iso: string) => string) | null {
   const samples = texts.map((t) => t.trim()).filter((t) => t !== '');
   const shape = (t: string) => (YEAR_FIRST_TEXT.test(t) ? 'yearFirst' : KANJI_TEXT.test(t) ? 'kanji' : YEAR_LAST_TEXT.test(t) ? 'yearLast' : null);
   const first = samples.find((t) => shape(t) !== null);
@@ -352,6 +411,6 @@ export function dateTextStyle(texts: readonly string[], order: SlashOrder): ((is
   };
   // The form must give its own cell back (a short year outside 1930–2029 or a weekday that is wrong
   // in the client's cell would not).
-  const own = parseDateText(first, '2000-01-01', order);
+  const own = parseDateText(first, '2000-01-01', order, shortYear);
   return own.ok && format(own.iso) === first ? format : null;
 }

@@ -2,7 +2,7 @@
 import { failure } from '../../../common/excel/problems.js';
 import type { VocabListName, Vocabularies } from '../../../common/registers.js';
 import { formatRef } from '../../../common/registers.js';
-import { parseDateNumber, parseDateText, serialToIso, slashOrder, type SlashOrder } from '../../../common/excel/client-dates.js';
+import { parseDateNumber, parseDateText, serialToIso, shortYearForm, slashOrder, type ShortYearForm, type SlashOrder } from '../../../common/excel/client-dates.js';
 import type { FieldSpec } from '../../../common/excel/fields.js';
 import type { Cell } from '../../../common/excel/model.js';
 import { parseEffort, parseNumberText, parseProgress, type Parsed, type ProgressScale } from './numbers.js';
@@ -20,13 +20,20 @@ export interface ValueContext {
   refPrefix: string;
   /** Whether this column's 4/7/2025 is 7 April (mdy, the default) or 4 July (dmy): its cells' slashOrder. */
   slashOrder?: SlashOrder;
+  /** How this column's bare two-digit-year dates read (4/7/25 or 25/4/7), where its cells settle it: shortYearForm. */
+  shortYear?: ShortYearForm;
 }
 
-/** The order of a column's dates written year last, from its text cells (client-dates.ts slashOrder). */
-export function columnSlashOrder(cells: Iterable<Cell | null | undefined>): SlashOrder {
+/**
+ * How a date column writes its text dates, from its text cells: the order of dates written year last
+ * (client-dates.ts slashOrder) and the form of two-digit years (shortYearForm). The import and the
+ * export read a column's cells through this one reading.
+ */
+export function columnDateReading(cells: Iterable<Cell | null | undefined>): Pick<ValueContext, 'slashOrder' | 'shortYear'> {
   const texts: string[] = [];
   for (const cell of cells) if (cell?.t === 's') texts.push(cell.v as string);
-  return slashOrder(texts);
+  const shortYear = shortYearForm(texts);
+  return { slashOrder: slashOrder(texts, shortYear), ...(shortYear && { shortYear }) };
 }
 
 /** A number as Excel would show it in General format (no binary noise: 0.30000000000000004 → 0.3). */
@@ -151,6 +158,6 @@ function readDate(cell: Cell, ctx: ValueContext): Parsed<string | null> {
   if (cell.t !== 's') return bad();
   const trimmed = (cell.v as string).trim();
   if (trimmed === '-' || trimmed === '－' || trimmed === 'ー' || trimmed === '未定' || trimmed.toLowerCase() === 'tbd') return { ok: true, value: null };
-  const r = parseDateText(trimmed, ctx.reference, ctx.slashOrder);
+  const r = parseDateText(trimmed, ctx.reference, ctx.slashOrder, ctx.shortYear);
   return r.ok ? { ok: true, value: r.iso } : bad();
 }

@@ -4,7 +4,8 @@
 // those cells read as that type, and not at all when none does — so a text column headed 影響 stays an
 // extra column in a register whose 影響度 column holds the 1–5 ratings.
 import type { Vocabularies } from '../../../common/registers.js';
-import { DAYS_WITH_UNIT, readValue, type ValueContext } from './cell-values.js';
+import { columnDateReading, DAYS_WITH_UNIT, readValue, type ValueContext } from './cell-values.js';
+import { shortYearChoices } from '../../../common/excel/client-dates.js';
 import { KEY_FIELD, TARGET_FIELDS, fieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
 import { REGISTER_LIST } from '../../../common/registers/index.js';
 import { columnLabel, type HeaderColumn } from './header-rows.js';
@@ -65,11 +66,14 @@ function fit(target: ImportTarget, field: string, label: string, cells: Cell[], 
   // An empty column (a blank template's) tells nothing either way.
   if (spec?.kind === 'category') return values.length === 0 || values.some((c) => c.t === 's') ? null : 0;
   if (!spec || spec.kind === 'text' || spec.kind === 'ref') return null;
-  const vctx: ValueContext = { ...ctx, progressScale: progressScale(values), effortUnit: effortUnitOf(label) };
+  const vctx: ValueContext = { ...ctx, progressScale: progressScale(values), effortUnit: effortUnitOf(label), ...(spec.kind === 'date' && columnDateReading(values)) };
   // One value tells little of a type, but a list value that is not on the list (分類 holding 画面 is
   // no issue kind) says the column is something else: kept as an extra column, not a row of problems.
   if (values.length < 2) return values.length === 1 && spec.kind === 'vocab' && !readValue(spec, values[0]!, vctx).ok ? 0 : null;
-  return values.filter((cell) => readValue(spec, cell, vctx).ok).length / values.length;
+  // A two-digit-year date whose form the column leaves open (12/3/10) is a date all the same: its column
+  // is the date field, the cell kept and flagged when read (read-table.ts).
+  const open = (cell: Cell) => spec.kind === 'date' && vctx.shortYear === undefined && cell.t === 's' && shortYearChoices(cell.v as string, vctx.slashOrder ?? 'mdy').length > 0;
+  return values.filter((cell) => readValue(spec, cell, vctx).ok || open(cell)).length / values.length;
 }
 
 /**

@@ -6,9 +6,9 @@ import type { z } from 'zod';
 import { wbsFields } from '../../../common/api/wbs.js';
 import { localToday } from '../../../common/dates.js';
 import { REGISTERS, type Vocabularies } from '../../../common/registers.js';
-import { columnSlashOrder, readValue, textOf, type ValueContext } from './cell-values.js';
+import { columnDateReading, readValue, textOf, type ValueContext } from './cell-values.js';
 import { ClientValues, type NewListItem } from './client-values.js';
-import { looksLikeDate, parseDateText, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
+import { looksLikeDate, parseDateText, shortYearChoices, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
 import { findDataRows } from './data-range.js';
 import { defaultVocabularies, detectLayout, type DetectOptions, type TableLayout } from './detect.js';
 import { fieldSpec, KEY_FIELD, type FieldKind, type ImportTarget } from '../../../common/excel/fields.js';
@@ -260,7 +260,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const fullDates = mapped.map((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
     if (spec?.kind !== 'date') return [] as (string | null)[];
-    const ctx: ValueContext = { ...dateCtx, slashOrder: columnSlashOrder(grid[j]!.map((hit) => hit?.cell)) };
+    const ctx: ValueContext = { ...dateCtx, ...columnDateReading(grid[j]!.map((hit) => hit?.cell)) };
     return grid[j]!.map((hit) => {
       if (!hit) return null;
       const v = readValue(spec, hit.cell, ctx);
@@ -297,7 +297,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
 
   mapped.forEach((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
-    const ctx: ValueContext = { ...base, reference: today, effortUnit: m.unit ?? effortUnitOf(m.label), ...(spec?.kind === 'date' && { slashOrder: columnSlashOrder(grid[j]!.map((hit) => hit?.cell)) }) };
+    const ctx: ValueContext = { ...base, reference: today, effortUnit: m.unit ?? effortUnitOf(m.label), ...(spec?.kind === 'date' && columnDateReading(grid[j]!.map((hit) => hit?.cell))) };
     const schema = m.field === null ? undefined : schemaOf(target, m.field);
     grid[j]!.forEach((hit, i) => {
       const rec = records[i]!;
@@ -395,6 +395,18 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         rec.values[field] = null;
         rec.extra[m.label || m.column] = words;
         problem(r, hit.c, 'date', failure('dateText', { value: shown(words) }, `${shown(words)} is words, not a date: kept with the row, the date left empty`), field, true);
+        return;
+      }
+      const could = !v.ok && spec.kind === 'date' && hit.cell.t === 's' && ctx.shortYear === undefined ? shortYearChoices(hit.cell.v as string, ctx.slashOrder ?? 'mdy') : [];
+      if (could.length) {
+        // A two-digit year no weekday and no other cell of the column settles (4/7/25: 7 April 2025, or
+        // 2004/7/25 as a Japanese yy/m/d?): not guessed. The record is kept, its date empty and the text
+        // kept with it (as words in a date cell are), and the cell named with what it could be.
+        const raw = (hit.cell.v as string).trim();
+        rec.values[field] = null;
+        rec.extra[m.label || m.column] = raw;
+        const shownDays = could.map((x) => x.replaceAll('-', '/')).join(' / ');
+        problem(r, hit.c, 'date', failure('dateAmbiguous', { value: shown(raw), dates: shownDays }, `${shown(raw)} could be ${shownDays} (a two-digit year): kept with the row, the date left empty`), field, true);
         return;
       }
       if (!v.ok) {

@@ -7,7 +7,7 @@
 import { HYPHEN_CODE, linksInClientIds, predecessorReading, sameLinks } from '../import/predecessors.js';
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
-import { columnSlashOrder, DAYS_WITH_UNIT, readValue, textOf, type ValueContext } from '../../excel/import/cell-values.js';
+import { columnDateReading, DAYS_WITH_UNIT, readValue, textOf, type ValueContext } from '../../excel/import/cell-values.js';
 import type { TableLayout } from '../../excel/import/detect.js';
 import { fieldSpec, KEY_FIELD, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
 import { WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../common/excel/column-labels.js';
@@ -1105,7 +1105,7 @@ function columnWriter(
   const spec: FieldSpec | undefined = m.field === null ? undefined : fieldSpec(target, m.field);
   const cells = recordRows.map((r) => ix.cell(r, m.c)).filter((c): c is Cell => !!c && c.t !== 'e');
   // The column's dates written year last are read in its own order (14/05/2025 is day first), as the import read them.
-  const ctx: ValueContext = { ...base, effortUnit: m.unit ?? effortUnitOf(m.label), ...(spec?.kind === 'date' && { slashOrder: columnSlashOrder(cells) }) };
+  const ctx: ValueContext = { ...base, effortUnit: m.unit ?? effortUnitOf(m.label), ...(spec?.kind === 'date' && columnDateReading(cells)) };
   if (spec?.kind === 'rating') values.rateColumn(m.field!, cells);
   const meaning = (cell: Cell | undefined): unknown => {
     if (!cell || cell.t === 'e') return null;
@@ -1131,7 +1131,7 @@ function columnWriter(
   const text = (s: string): OutValue => (s === '' ? null : { t: 's', v: s });
   const datesAsText = cells.length > 0 && cells.every((c) => c.t === 's');
   // A date changed in a column of text dates is written in the column's own form, else as yyyy/mm/dd.
-  const dateText = spec?.kind === 'date' && datesAsText ? dateTextStyle(cells.map((c) => c.v as string), ctx.slashOrder ?? 'mdy') : null;
+  const dateText = spec?.kind === 'date' && datesAsText ? dateTextStyle(cells.map((c) => c.v as string), ctx.slashOrder ?? 'mdy', ctx.shortYear) : null;
   const numeric = cells.length > 0 && cells.filter((c) => c.t === 'n').length * 2 > cells.length;
   return {
     meaning,
