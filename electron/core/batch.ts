@@ -37,6 +37,15 @@ export interface Batch {
    * rows that do not exist are left out).
    */
   recordStored(entity: string, action: 'create' | 'delete', store: { table: string; snapshotSql(dialect: Dialect): string }, ids: readonly number[]): number;
+  /** The database's change stamp as the batch began, before any of its writes (Sql.changeStamp; null on PostgreSQL). */
+  readonly startStamp: string | null;
+  /** How many record calls the batch has made so far (of any of the three kinds). */
+  readonly recorded: number;
+  /**
+   * Runs `fn` once the batch's writes are committed: after the outermost transaction ends, not when the
+   * batch is a savepoint of another (its writes may still roll back there) and never after a throw.
+   */
+  afterCommit(fn: () => void): void;
 }
 
 export function inBatch<T>(
@@ -49,7 +58,8 @@ export function inBatch<T>(
 ): T {
   // IMMEDIATE (sql.ts tx) takes the write lock up front, so a concurrent writer waits instead of failing
   // mid-batch. Inside an outer transaction (history.undo picks its target first) it is a savepoint.
-  return db.sql.tx(() => {
+  const committed: (() => void)[] = [];
+  const result = db.sql.tx(() => {
     const id = randomUUID();
     const at = new Date().toISOString();
     let opened = false;
@@ -62,21 +72,32 @@ export function inBatch<T>(
       opened = true;
     };
     const head = { id, at, who: actor.user };
+    let recorded = 0;
     const batch: Batch = {
       id,
+      startStamp: db.sql.changeStamp()?.text ?? null,
+      get recorded() {
+        return recorded;
+      },
+      afterCommit(fn) {
+        committed.push(fn);
+      },
       record(entity, entityId, action, before, after) {
+        recorded++;
         open();
         touched.note(entity, entityId, action, after);
         insertAudits(db, head, [{ entity, entityId, action, before: json(before), after: json(after) }]);
       },
       recordMany(entity, action, rows) {
         if (rows.length === 0) return;
+        recorded++;
         open();
         for (const r of rows) touched.note(entity, r.id, action, r.after);
         insertAudits(db, head, rows.map((r) => ({ entity, entityId: r.id, action, before: json(r.before), after: json(r.after) })));
       },
       recordStored(entity, action, store, ids) {
         if (ids.length === 0) return 0;
+        recorded++;
         open();
         for (const rowId of ids) touched.note(entity, rowId, action, null);
         return insertStoredAudits(db, head, entity, action, store, ids);
@@ -87,6 +108,8 @@ export function inBatch<T>(
     indexBatch(db, touched);
     return result;
   });
+  if (committed.length > 0 && db.sql.changeStamp()?.inTransaction === false) for (const fn of committed) fn();
+  return result;
 }
 
 function json(v: unknown): string | null {

@@ -63,6 +63,7 @@ describe('WBS statements at scale', () => {
       run: (sql, params) => (seen.add(sql), through.run(sql, params)),
       tx: (fn) => through.tx(fn),
       read: (fn) => through.read(fn),
+      changeStamp: () => through.changeStamp(),
     };
     await w.call('wbs.move', { ids: [leaves[1]!.id], direction: 'up' });
     await w.call('wbs.move', { ids: [mid.id], direction: 'down' });

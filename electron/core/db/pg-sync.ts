@@ -296,6 +296,8 @@ export function openPgSql(config: pg.ClientConfig, options: PgSqlOptions = {}): 
       // No write lock: a reader waits for no writer, and sees the state at its first statement throughout.
       return inTransaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn);
     },
+    // A colleague's commit cannot be seen without reading: nothing is kept in memory on a team database.
+    changeStamp: () => null,
     exec(text: string) {
       call({ op: 'exec', text }, wait);
     },

@@ -41,6 +41,15 @@ export interface Sql {
    * READ ONLY. Nested in a `tx` or `read`, a savepoint of it. `fn` must be synchronous.
    */
   read<T>(fn: () => T): T;
+  /**
+   * What lets a copy of rows kept in memory be trusted (services/schedule-network.ts): a text that stays
+   * the same only while nothing in the database changes, and whether a transaction is open (its writes
+   * may still roll back, so nothing read in it may be kept as committed). SQLite: this connection's row
+   * changes so far (total_changes(), which counts every INSERT, UPDATE and DELETE, triggers' included,
+   * and never goes back) and PRAGMA data_version (which moves when another connection commits).
+   * PostgreSQL: null, since a colleague's commit cannot be seen without reading; nothing is kept there.
+   */
+  changeStamp(): { text: string; inTransaction: boolean } | null;
 }
 
 /**
@@ -63,6 +72,7 @@ const NO_PARAMS: readonly unknown[] = [];
 export function sqliteSql(connection: Database.Database): Sql {
   const objects = new Map<string, Database.Statement>();
   const arrays = new Map<string, Database.Statement>();
+  let stampStatement: Database.Statement | undefined;
   const statement = (sql: string) => {
     let st = objects.get(sql);
     if (!st) objects.set(sql, (st = connection.prepare(sql)));
@@ -84,5 +94,9 @@ export function sqliteSql(connection: Database.Database): Sql {
     // better-sqlite3 makes a nested transaction function a savepoint of the open transaction.
     tx: <T>(fn: () => T) => connection.transaction(fn).immediate(),
     read: <T>(fn: () => T) => connection.transaction(fn).deferred(),
+    changeStamp: () => {
+      const [changes, version] = (stampStatement ??= connection.prepare('SELECT total_changes(), (SELECT data_version FROM pragma_data_version)').raw(true)).get() as [number, number];
+      return { text: `${changes}/${version}`, inTransaction: connection.inTransaction };
+    },
   };
 }

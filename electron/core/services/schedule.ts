@@ -3,6 +3,7 @@
 // (a link, the calendar, a task's dates, duration, mode or place in the tree) reschedules inside its own
 // batch (wbs.ts rescheduleIn), so the moved automatic tasks and their summaries are one undo step with
 // the edit that moved them; the dates a reschedule moves are audited as one row (SCHEDULE_ENTITY below).
+// The network's rows are kept in memory between edits where that is sound (schedule-network.ts).
 // The API's writes of links and calendar are in schedule-edits.ts.
 import type { Dependency, ScheduledTask, ScheduleResult } from '../../common/api/schedule.js';
 import { ApiError, textError } from '../../common/errors.js';
@@ -20,6 +21,7 @@ import { getProjectRow } from './projects.js';
 import { treeOrder } from './rollup.js';
 import * as q from '../db/queries/schedule.js';
 import { hasAutoTasks, hasSubtasks as taskHasSubtasks, withSubtasks } from '../db/queries/wbs.js';
+import { keepRescheduled, networkRows, type NetworkRows, type Tasks } from './schedule-network.js';
 
 
 /** As wbs.ts names it (that module imports this one, so the name is not imported back). */
@@ -69,73 +71,9 @@ function isoDay(day: number): string {
   return s;
 }
 
-// Tasks as arrays with dates as day numbers and the mode as 0/1 (queries/schedule.ts networkTasks).
-type TaskRow = q.NetworkTaskRow;
-
-/** The tasks of a project in tree order (parents first, siblings by position then id), as arrays. */
-interface Tasks {
-  n: number;
-  id: Int32Array;
-  /** Parent's index in this order, or -1. */
-  parent: Int32Array;
-  /** Typed start and finish as day numbers, or NO_DATE. */
-  startDay: Int32Array;
-  finishDay: Int32Array;
-  auto: Uint8Array;
-  rows: TaskRow[];
-}
-
-function readTasks(db: Db, projectId: number): Tasks {
-  const rows = q.networkTasks(db, projectId);
-  const n = rows.length;
-  // Rows arrive grouped by parent; walk the groups depth first from the top level (parent NULL sorts first).
-  // Each parent's group of rows, [first, last]: one entry per parent, not per row.
-  const groups = new Map<number | null, [number, number]>();
-  for (let r = 0; r < n; ) {
-    const parentId = rows[r]![1];
-    let last = r;
-    while (last + 1 < n && rows[last + 1]![1] === parentId) last++;
-    groups.set(parentId, [r, last]);
-    r = last + 1;
-  }
-  const id = new Int32Array(n);
-  const parent = new Int32Array(n);
-  const startDay = new Int32Array(n);
-  const finishDay = new Int32Array(n);
-  const auto = new Uint8Array(n);
-  const ordered: TaskRow[] = new Array(n);
-  // Stack of [row, parent's index]; each group is pushed last sibling first.
-  const stackRow = new Int32Array(n);
-  const stackParent = new Int32Array(n);
-  let top = 0;
-  const pushGroup = (parentId: number | null, parentIdx: number) => {
-    const group = groups.get(parentId);
-    if (group === undefined) return;
-    const [first, last] = group;
-    for (let r = last; r >= first; r--) {
-      stackRow[top] = r;
-      stackParent[top++] = parentIdx;
-    }
-  };
-  pushGroup(null, -1);
-  let i = 0;
-  while (top > 0) {
-    const r = stackRow[--top]!;
-    const row = rows[r]!;
-    ordered[i] = row;
-    id[i] = row[0];
-    parent[i] = stackParent[top]!;
-    startDay[i] = row[2] ?? NO_DATE;
-    finishDay[i] = row[3] ?? NO_DATE;
-    auto[i] = row[5];
-    pushGroup(row[0], i);
-    i++;
-  }
-  // Rows under a parent of another project or none (never written by PMO Desk) are left out, as before.
-  return { n: i, id: id.subarray(0, i), parent: parent.subarray(0, i), startDay: startDay.subarray(0, i), finishDay: finishDay.subarray(0, i), auto: auto.subarray(0, i), rows: ordered.slice(0, i) };
-}
-
 interface Network {
+  /** The rows it was built from (the kept copy, maybe: read only). */
+  source: NetworkRows;
   tasks: Tasks;
   /** WBS code of task i (derived on demand: only a refusal names tasks). */
   code(i: number): string;
@@ -148,12 +86,21 @@ interface Network {
 
 const TYPE_CODE = Object.fromEntries(q.LINK_TYPE_CODES.map((t, i) => [t, i])) as Record<LinkType, number>;
 
-/** Tasks in tree order and links as typed arrays, with an extra link if given (to test for a cycle). */
-export function network(db: Db, projectId: number, today: string, extra?: { predecessorId: number; successorId: number; type: LinkType; lagDays: number }): Network {
-  const tasks = readTasks(db, projectId);
-  const { n, rows } = tasks;
-  const index = new Map<number, number>();
-  for (let i = 0; i < n; i++) index.set(tasks.id[i]!, i);
+/**
+ * Tasks in tree order and links as typed arrays, with an extra link if given (to test for a cycle).
+ * The rows come from schedule-network.ts, kept in memory between edits where that is sound; `batch`:
+ * the batch this runs in, whose own task updates the kept rows can be brought up to.
+ */
+export function network(
+  db: Db,
+  projectId: number,
+  today: string,
+  extra?: { predecessorId: number; successorId: number; type: LinkType; lagDays: number },
+  batch?: Batch,
+): Network {
+  const source = networkRows(db, projectId, batch);
+  const { tasks } = source;
+  const { n, rows, index } = tasks;
   const cal = workCalendarOf(calendarSettings(db, projectId));
 
   const manual = new Uint8Array(n);
@@ -189,7 +136,7 @@ export function network(db: Db, projectId: number, today: string, extra?: { pred
   }
   if (projectStart === NO_DATE) projectStart = cal.onOrAfter(dayOf(today));
 
-  const links = q.networkLinks(db, projectId);
+  const { links } = source;
   const m = links.length + (extra ? 1 : 0);
   const pred = new Int32Array(m);
   const succ = new Int32Array(m);
@@ -209,6 +156,7 @@ export function network(db: Db, projectId: number, today: string, extra?: { pred
     lag[m - 1] = extra.lagDays;
   }
   return {
+    source,
     tasks,
     code: (i) => codeIndex(db, projectId).byId.get(tasks.id[i]!) ?? String(tasks.id[i]!),
     index,
@@ -340,7 +288,7 @@ export function rescheduleDates(db: Db, batch: Batch, projectId: number, today: 
   const dates: WbsMovedDates = { ids: [], plannedStart: [], plannedFinish: [], updatedAt: now };
   const auto = hasAutoTasks(db, projectId);
   if (!auto && !q.projectHasLinks(db, projectId)) return { dates };
-  const net = network(db, projectId, today);
+  const net = network(db, projectId, today, undefined, batch);
   let r: CpmResult;
   try {
     r = run(net);
@@ -348,7 +296,10 @@ export function rescheduleDates(db: Db, batch: Batch, projectId: number, today: 
     if (e instanceof CycleError) throw cycleError(net, e, field);
     throw e;
   }
-  if (!auto) return { dates };
+  if (!auto) {
+    keepRescheduled(db, projectId, batch, net.source, { i: [], start: new Int32Array(0), finish: new Int32Array(0) });
+    return { dates };
+  }
   const { tasks } = net;
   const { n, parent } = tasks;
   // Each task's planned dates after the reschedule, as day numbers (NO_DATE: none): the leaves' from the
@@ -378,6 +329,7 @@ export function rescheduleDates(db: Db, batch: Batch, projectId: number, today: 
     if (finish[i] !== NO_DATE && (maxFinish[p] === NO_DATE || finish[i]! > maxFinish[p]!)) maxFinish[p] = finish[i]!;
   }
   const before: ScheduleAudit = { ids: dates.ids, plannedStart: [], plannedFinish: [] };
+  const moved: number[] = [];
   for (let i = 0; i < n; i++) {
     if (start[i] === tasks.startDay[i] && finish[i] === tasks.finishDay[i]) continue;
     // Only automatic leaves and summaries move: a manual leaf keeps the dates typed.
@@ -390,8 +342,11 @@ export function rescheduleDates(db: Db, batch: Batch, projectId: number, today: 
     dates.plannedFinish.push(f);
     before.plannedStart.push(storedDate(tasks, i, 'start'));
     before.plannedFinish.push(storedDate(tasks, i, 'finish'));
+    moved.push(i);
   }
   if (dates.ids.length > 0) batch.record(SCHEDULE_ENTITY, projectId, 'update', before, { ids: dates.ids, plannedStart: dates.plannedStart, plannedFinish: dates.plannedFinish });
+  // The rows now hold these dates too, and may serve the next edit's reschedule (schedule-network.ts).
+  keepRescheduled(db, projectId, batch, net.source, { i: moved, start, finish });
   return { dates };
 }
 

@@ -130,3 +130,19 @@ export function scheduleAuditRowsIn(db: SqlDb, batchId: string, entity: string):
 export function scheduleAuditsIn(db: SqlDb, batchId: string, entity: string): string[] {
   return db.sql.values<[string]>('SELECT after FROM audit_log WHERE batch_id = ? AND entity = ?', [batchId, entity]).map((r) => r[0]);
 }
+
+/** The network's row of each of `ids` (as networkTasks reads them), in no order; a missing id is left out. */
+export function networkTasksById(db: SqlDb, ids: readonly number[]): NetworkTaskRow[] {
+  return db.sql.values<NetworkTaskRow>(
+    `SELECT id, parent_id,
+       CAST(julianday(planned_start) - 2440587.5 AS INTEGER), CAST(julianday(planned_finish) - 2440587.5 AS INTEGER),
+       duration, scheduling = 'auto', milestone
+     FROM wbs_tasks WHERE id IN (SELECT value FROM json_each(?))`,
+    [JSON.stringify(ids)],
+  );
+}
+
+/** The first `limit` audit rows batch `batchId` has written so far: [entity, entity id, action, after]. */
+export function auditsOfBatch(db: SqlDb, batchId: string, limit: number): [string, number, string, string | null][] {
+  return db.sql.values('SELECT entity, entity_id, action, after FROM audit_log WHERE batch_id = ? ORDER BY id LIMIT ?', [batchId, limit]);
+}
