@@ -1,4 +1,5 @@
 // Shapes returned by the API. Dates are ISO calendar dates (yyyy-mm-dd); the UI shows yyyy/mm/dd.
+import type { ApiErrorBody } from './errors.js';
 
 export interface Project {
   id: number;
@@ -230,6 +231,8 @@ export interface WorkspaceStatus {
   newestGoodBackup?: BackupInfo | null;
   /** A team's PostgreSQL database the workspace is on (team mode); absent: the SQLite file in `folder`. */
   database?: TeamDatabase;
+  /** What the team database does otherwise than the file, said in 設定 → チームで使う (its collation: core/db/pg-locale.ts). */
+  databaseWarning?: ApiErrorBody;
 }
 
 /**

@@ -11,13 +11,15 @@
 // A team database that does not open (at start, or again after a failed switch) never stops the shell:
 // the switch then holds a stand-in that answers only what the page needs to show why (team-unavailable.ts),
 // until 再接続 (team.connect) or この PC のファイルに戻す (team.disconnect).
-import { teamApi, isTeamMethod, type PasswordKeeping, type TeamMethod, type TeamState } from '../common/api/team.js';
-import type { TeamDatabase } from '../common/dto.js';
+import path from 'node:path';
+import { teamApi, isTeamMethod, type PasswordKeeping, type TeamBackup, type TeamMethod, type TeamState } from '../common/api/team.js';
+import type { TeamDatabase, WorkspaceStatus } from '../common/dto.js';
 import { textError, type ApiError, type Envelope } from '../common/errors.js';
 import type { Caller } from './call-scope.js';
 import { readTeamDatabase, writeTeamDatabase } from './db/team-file.js';
 import { checkTeamLogin } from './db/pg-login.js';
 import { describeTeamDatabase } from './db/pg-connection.js';
+import { dumpTeamDatabase, findPgDump, pgDumpMissing } from './pg-dump.js';
 import { toApiError, type Handlers } from './envelope.js';
 import { badTeamFile, unavailableWorkspace, whyTeamDidNotOpen, type ShellInfo } from './team-unavailable.js';
 
@@ -48,6 +50,11 @@ export interface OpenedWorkspace {
 /** Opens the folder's workspace: on the team database its team file names (with this password), else its SQLite file. */
 export type WorkspaceOpener = (teamPassword: string | undefined) => Promise<OpenedWorkspace>;
 
+export interface TeamSwitchOptions {
+  /** Where pg_dump is (null: not installed); default: looked for as pg-dump.ts findPgDump does. */
+  pgDump?: () => string | null;
+}
+
 export class TeamSwitch implements Handlers {
   private switching: Promise<unknown> = Promise.resolve();
   // Set by start before the switch is handed out.
@@ -60,14 +67,15 @@ export class TeamSwitch implements Handlers {
     private readonly store: PasswordStore,
     private readonly open: WorkspaceOpener,
     private readonly info: ShellInfo,
+    private readonly pgDump: () => string | null,
   ) {}
 
   /**
    * Opens the folder's workspace with the kept password of the database its team file names; when that
    * database does not open, starts anyway on the stand-in saying why. `info`: what app.info says then.
    */
-  static async start(dataDir: string, store: PasswordStore, open: WorkspaceOpener, info: ShellInfo): Promise<TeamSwitch> {
-    const sw = new TeamSwitch(dataDir, store, open, info);
+  static async start(dataDir: string, store: PasswordStore, open: WorkspaceOpener, info: ShellInfo, options: TeamSwitchOptions = {}): Promise<TeamSwitch> {
+    const sw = new TeamSwitch(dataDir, store, open, info, options.pgDump ?? (() => findPgDump()));
     let team: TeamDatabase | null;
     try {
       team = readTeamDatabase(dataDir);
@@ -101,8 +109,29 @@ export class TeamSwitch implements Handlers {
     await this.current.close();
   }
 
-  private state(): TeamState {
-    return { database: this.named(), keeping: this.store.keeping, ...(this.problem && { problem: this.problem.toJSON() }) };
+  private async state(): Promise<TeamState> {
+    const database = this.named();
+    let warning;
+    if (database && !this.problem) {
+      const status = await this.current.handlers.invoke('workspace.status', {});
+      if (status.ok) warning = (status.result as WorkspaceStatus).databaseWarning;
+    }
+    return {
+      database,
+      keeping: this.store.keeping,
+      ...(this.problem && { problem: this.problem.toJSON() }),
+      ...(warning && { warning }),
+      backupFolder: path.join(this.dataDir, 'backups'),
+    };
+  }
+
+  /** pg_dump of the database the folder names, with the kept password (else where libpq looks). */
+  private async backup(folder: string): Promise<TeamBackup> {
+    const database = this.named();
+    if (!database) throw textError('CONFLICT', 'team.backupNoDatabase', {}, 'The workspace is on this PC\'s file: back it up under 設定 → バックアップ');
+    const tool = this.pgDump();
+    if (!tool) pgDumpMissing();
+    return dumpTeamDatabase(tool, database, this.store.get(database), folder);
   }
 
   /** The database the team file names; none when the file names none readable (the stand-in says why). */
@@ -130,7 +159,7 @@ export class TeamSwitch implements Handlers {
     }
   }
 
-  private async answer(method: TeamMethod, args: unknown): Promise<TeamState> {
+  private async answer(method: TeamMethod, args: unknown): Promise<TeamState | TeamBackup> {
     const parsed = teamApi[method].input.safeParse(args ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -138,6 +167,7 @@ export class TeamSwitch implements Handlers {
       throw textError('VALIDATION', 'input.other', { field, method }, `${method}: ${field}: ${issue.message}`);
     }
     if (method === 'team.get') return this.state();
+    if (method === 'team.backup') return this.backup((parsed.data as { folder: string }).folder);
     if (method === 'team.disconnect') {
       const was = this.named();
       await this.reopen(null, undefined);

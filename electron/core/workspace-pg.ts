@@ -11,9 +11,10 @@
 import fs from 'node:fs';
 import type { RestoreResult } from '../common/api/backup.js';
 import type { BackupInfo, BackupSettings, IntegrityReport, TeamDatabase, WorkspaceStatus } from '../common/dto.js';
-import { textError, type Envelope } from '../common/errors.js';
+import { textError, type ApiError, type Envelope } from '../common/errors.js';
 import type { Db } from './db/open.js';
 import { openPgSql, type PgSql } from './db/pg-sync.js';
+import { checkDatabaseLocale } from './db/pg-locale.js';
 import { describeTeamDatabase as describe, pgClientConfig, pgMigrationsBeside } from './db/pg-connection.js';
 import type { SqlDb } from './db/sql.js';
 import { syncStoredStatusesOnce } from './services/wbs-status-sync.js';
@@ -57,6 +58,8 @@ class PgWorkspace implements Storage {
   /** Every client's committed batches, as the server announces them (history.since waits on it). */
   private readonly announcements: BatchAnnouncements;
   private closed = false;
+  /** The database sorts text otherwise than the SQLite file (db/pg-locale.ts); null when it sorts as the file. */
+  private sortingWarning: ApiError | null = null;
 
   constructor(
     private readonly dir: string,
@@ -75,6 +78,8 @@ class PgWorkspace implements Storage {
       },
     };
     try {
+      // Not UTF8: refused before anything is created there; sorting otherwise than the file: said in status.
+      this.sortingWarning = checkDatabaseLocale(this.sql, pg.database);
       try {
         this.sql.migrate(pg.migrationsFolder ?? pgMigrationsBeside(options.migrationsFolder));
       } catch (err) {
@@ -121,7 +126,7 @@ class PgWorkspace implements Storage {
   // ---- Storage: the workspace.* and backup.* API ---------------------------------------------------
 
   status(): WorkspaceStatus {
-    return { condition: 'ok', folder: this.dir, database: this.pg.database };
+    return { condition: 'ok', folder: this.dir, database: this.pg.database, ...(this.sortingWarning && { databaseWarning: this.sortingWarning.toJSON() }) };
   }
   list(): BackupInfo[] {
     return [];

@@ -85,7 +85,7 @@ describe.skipIf(PG_SKIP)('設定 → チームで使う on a TLS server', () => 
       expect(r.error.message, key).toMatch(message);
     }
     expect(fs.existsSync(path.join(dir, TEAM_FILE))).toBe(false);
-    expect((await call(sw, 'team.get')).result).toEqual({ database: null, keeping: 'memory' });
+    expect((await call(sw, 'team.get')).result).toEqual({ database: null, keeping: 'memory', backupFolder: expect.any(String) });
     expect((await call(sw, 'project.list')).result.map((p: { name: string }) => p.name)).toEqual(['手元の案件']);
   }, 120_000);
 
@@ -123,7 +123,7 @@ describe.skipIf(PG_SKIP)('設定 → チームで使う on a TLS server', () => 
     switches.splice(switches.indexOf(noPassword), 1);
 
     const back = await start(dir, protectedPasswordStore(dir, storage));
-    expect((await call(back, 'team.disconnect')).result).toEqual({ database: null, keeping: 'protected' });
+    expect((await call(back, 'team.disconnect')).result).toEqual({ database: null, keeping: 'protected', backupFolder: expect.any(String) });
     expect(fs.existsSync(path.join(dir, TEAM_FILE)) || fs.existsSync(path.join(dir, TEAM_PASSWORD_FILE))).toBe(false);
     expect((await call(back, 'project.list')).result.map((p: { name: string }) => p.name)).toEqual(['手元の案件']);
   }, 120_000);

@@ -79,7 +79,7 @@ describe.skipIf(PG_SKIP)('a team database that does not open at start', () => {
       cluster.restart();
       // 再接続 with the form as it is (no password typed: the host's PGPASSWORD serves).
       const after = await call('team.connect', { database });
-      expect(after).toEqual({ database, keeping: 'memory' });
+      expect(after).toEqual({ database, keeping: 'memory', backupFolder: expect.any(String) });
       expect(await call('workspace.status', {})).toMatchObject({ condition: 'ok', database });
       expect(await call('project.list', {})).toEqual([]);
       expect(await call('project.create', { name: 'チーム案件' })).toMatchObject({ name: 'チーム案件' });
@@ -96,7 +96,7 @@ describe.skipIf(PG_SKIP)('a team database that does not open at start', () => {
     const call = callerOf(await run.line);
     expect((await call('team.get', {})).problem).toMatchObject({ code: 'UNAVAILABLE', text: { key: 'team.password' } });
     expect((await refusal(call('project.list', {}))).message).toMatch(/refused the password of yamada/);
-    expect(await call('team.connect', { database, password: PASSWORD })).toEqual({ database, keeping: 'memory' });
+    expect(await call('team.connect', { database, password: PASSWORD })).toEqual({ database, keeping: 'memory', backupFolder: expect.any(String) });
     expect((await call('project.list', {})).map((p: { name: string }) => p.name)).toContain('チーム案件');
   }, 180_000);
 
@@ -120,7 +120,7 @@ describe.skipIf(PG_SKIP)('a team database that does not open at start', () => {
       expect(listed).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', text: { key: 'team.certUntrusted' } } });
       expect(!listed.ok && listed.error.message).toMatch(/another-ca\.crt/);
 
-      expect(await sw.invoke('team.disconnect', {})).toEqual({ ok: true, result: { database: null, keeping: 'memory' } });
+      expect(await sw.invoke('team.disconnect', {})).toEqual({ ok: true, result: { database: null, keeping: 'memory', backupFolder: expect.any(String) } });
       expect(await sw.invoke('workspace.status', {})).toMatchObject({ ok: true, result: { condition: 'ok' } });
       expect(await sw.invoke('project.list', {})).toMatchObject({ ok: true, result: [{ name: '手元の案件' }] });
     } finally {
@@ -146,7 +146,7 @@ describe('a team file that names no database', () => {
       expect(got.ok && (got.result as { problem: { message: string } }).problem.message).toContain(TEAM_FILE);
       expect(await sw.invoke('workspace.status', {})).toMatchObject({ ok: true, result: { condition: 'teamUnavailable' } });
       expect(await sw.invoke('project.list', {})).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', text: { key: 'team.badFile' } } });
-      expect(await sw.invoke('team.disconnect', {})).toEqual({ ok: true, result: { database: null, keeping: 'memory' } });
+      expect(await sw.invoke('team.disconnect', {})).toEqual({ ok: true, result: { database: null, keeping: 'memory', backupFolder: expect.any(String) } });
       expect(fs.existsSync(path.join(dir, TEAM_FILE))).toBe(false);
       expect(await sw.invoke('project.list', {})).toMatchObject({ ok: true, result: [{ name: '手元の案件' }] });
     } finally {

@@ -496,7 +496,7 @@ describe('Electron main, IPC', () => {
     expect(await fake.invoke(undefined, topFrame, 'project.list', {})).toMatchObject({ ok: true, result: [{ name: 'Alpha' }] });
     expect(await fake.invoke(undefined, topFrame, 'no.such', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     // 設定 → チームで使う is answered by main's switch, with where it would keep the password (no keyring: memory).
-    expect(await fake.invoke(undefined, topFrame, 'team.get', {})).toEqual({ ok: true, result: { database: null, keeping: 'memory' } });
+    expect(await fake.invoke(undefined, topFrame, 'team.get', {})).toEqual({ ok: true, result: { database: null, keeping: 'memory', backupFolder: expect.any(String) } });
   });
 
   it('runs the core in its worker thread and closes it cleanly on quit (no lock left behind)', async () => {

@@ -29,6 +29,20 @@ export interface TeamState {
    * answers nothing until it is reconnected (team.connect) or the folder's file is chosen (team.disconnect).
    */
   problem?: ApiErrorBody;
+  /** What the open team database does otherwise than the file (it sorts text by another collation). */
+  warning?: ApiErrorBody;
+  /** Where バックアップ (pg_dump) writes unless another folder is typed: the data folder's backups. */
+  backupFolder: string;
+}
+
+/** A dump of the team database written by pg_dump (core/pg-dump.ts). */
+export interface TeamBackup {
+  file: string;
+  bytes: number;
+  /** How many tables' rows it holds, as pg_restore --list reads it back. */
+  tables: number;
+  /** The pg_dump that wrote it (its --version). */
+  tool: string;
 }
 
 export const teamApi = {
@@ -42,6 +56,11 @@ export const teamApi = {
     input: z.strictObject({ database: teamDatabaseInput, password: z.string().max(1024).optional() }),
     output: {} as TeamState,
   },
+  /**
+   * A consistent dump of the team database the workspace is on, by pg_dump (custom format, for
+   * pg_restore) into `folder`. Refused when the workspace is on its SQLite file or pg_dump is not installed.
+   */
+  'team.backup': { input: z.strictObject({ folder: z.string().trim().min(1).max(4096) }), output: {} as TeamBackup },
   /** Back to the folder's SQLite file (the team file and the kept password removed). */
   'team.disconnect': { input: z.strictObject({}), output: {} as TeamState },
 } as const;

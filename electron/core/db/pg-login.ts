@@ -7,11 +7,16 @@ import pg from 'pg';
 import type { TeamDatabase } from '../../common/dto.js';
 import { textError, type ApiError } from '../../common/errors.js';
 import { describeTeamDatabase, pgClientConfig } from './pg-connection.js';
+import { collationWarning, DATABASE_LOCALE_SQL, encodingRefusal, SORTED_SAMPLE_SQL, type DatabaseLocaleRow } from './pg-locale.js';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
-/** Resolves when the role logs in to the database (over TLS when a CA file is given); else an ApiError saying why. */
-export async function checkTeamLogin(db: TeamDatabase, password?: string): Promise<void> {
+/**
+ * Resolves when the role logs in to the database (over TLS when a CA file is given); else an ApiError saying
+ * why. A database that is not UTF8 is refused too; one that sorts text otherwise than the file is answered
+ * as a warning (db/pg-locale.ts), null when it sorts as the file does.
+ */
+export async function checkTeamLogin(db: TeamDatabase, password?: string): Promise<ApiError | null> {
   let config: pg.ClientConfig;
   try {
     config = pgClientConfig(db, password);
@@ -21,11 +26,19 @@ export async function checkTeamLogin(db: TeamDatabase, password?: string): Promi
   const client = new pg.Client({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // An error after connect (the server ending the session) must not throw out of an event.
   client.on('error', () => undefined);
+  let locale: DatabaseLocaleRow;
   try {
     await client.connect();
-    await client.query('SELECT 1');
+    locale = (await client.query<DatabaseLocaleRow>(DATABASE_LOCALE_SQL)).rows[0]!;
   } catch (err) {
+    await client.end().catch(() => undefined);
     throw loginProblem(err as Error & { code?: string }, db);
+  }
+  try {
+    const refusal = encodingRefusal(db, locale);
+    if (refusal) throw refusal;
+    const sorted = (await client.query<{ s: string }>(SORTED_SAMPLE_SQL)).rows.map((r) => r.s);
+    return collationWarning(db, locale, sorted);
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -13,6 +13,7 @@ import { openDatabase } from '../db/open.js';
 import { describeTeamDatabase, pgClientConfig, pgMigrationsBeside } from '../db/pg-connection.js';
 import { loginProblem } from '../db/pg-login.js';
 import { openPgSql, type PgSql } from '../db/pg-sync.js';
+import { checkDatabaseLocale } from '../db/pg-locale.js';
 import type { SqlDb as Db } from '../db/sql.js';
 import { fileNamePart } from '../excel/register-layout.js';
 import type { HostContext } from '../handlers.js';
@@ -44,6 +45,8 @@ export function transferHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typ
         throw loginProblem(err as Error & { code?: string }, database);
       }
       try {
+        // A database that is not UTF8 takes no copy (its sorting, if other than the file's, 接続 then says).
+        checkDatabaseLocale(target, database);
         try {
           target.migrate(pgMigrationsBeside(folder));
         } catch (err) {

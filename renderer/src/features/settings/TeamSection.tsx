@@ -5,6 +5,7 @@ import { ApiError } from '../../../../electron/common/errors.js';
 import { teamCall } from '../../api/client.js';
 import { read } from '../../api/useApi.js';
 import { ErrorBanner, useMessageText } from '../../ui/ErrorBanner.js';
+import { formatBytes } from './backupFormat.js';
 
 /**
  * 設定 → チームで使う: the team's PostgreSQL database (host, port, database, the administrator's own role,
@@ -14,6 +15,8 @@ import { ErrorBanner, useMessageText } from '../../ui/ErrorBanner.js';
  * and 接続 becomes 再接続 with the form filled in; この PC のファイルに戻す leaves the team.
  * この PC のデータをコピーして接続 first copies this PC's workspace into the (empty) database
  * (workspace.copyToTeam: the bar under the top bar shows how far, with 中止), then connects.
+ * On the database: what it does otherwise than the file (it sorts text by another collation), and
+ * バックアップ, a pg_dump of the whole database into a folder on this PC (team.backup).
  */
 export function TeamSection() {
   const { t } = useTranslation();
@@ -30,10 +33,13 @@ export function TeamSection() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [backupFolder, setBackupFolder] = useState('');
+  const [backedUp, setBackedUp] = useState<string | null>(null);
 
   useEffect(() => {
     void teamCall('team.get', {}).then((s) => {
       setState(s);
+      setBackupFolder(s.backupFolder);
       const d = s.database;
       if (!d) return;
       setHost(d.host);
@@ -76,6 +82,19 @@ export function TeamSection() {
       await teamCall('team.connect', login());
     });
 
+  const backup = (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setBackedUp(null);
+    teamCall('team.backup', { folder: backupFolder.trim() })
+      .then(
+        (b) => setBackedUp(t('team.backedUp', { file: b.file, size: formatBytes(b.bytes), tables: b.tables, tool: b.tool })),
+        (err) => setError(errorText(err)),
+      )
+      .finally(() => setBusy(false));
+  };
+
   const on = state?.database;
   const problem = state?.problem ? ApiError.from(state.problem) : null;
   const ready = host.trim() && database.trim() && user.trim() && /^\d+$/.test(port) && (!tls || caFile.trim());
@@ -89,6 +108,11 @@ export function TeamSection() {
       {problem && (
         <p className="error-banner" data-testid="team-problem">
           {errorText(problem)}
+        </p>
+      )}
+      {state?.warning && (
+        <p className="team-warning" role="note" data-testid="team-warning">
+          {errorText(ApiError.from(state.warning))}
         </p>
       )}
       <form className="team-form" onSubmit={connect}>
@@ -138,6 +162,24 @@ export function TeamSection() {
           </p>
         )}
       </form>
+      {on && !problem && (
+        <form className="team-backup" onSubmit={backup} data-testid="team-backup">
+          <h4>{t('team.backupTitle')}</h4>
+          <p className="muted small">{t('team.backupHint')}</p>
+          <label>
+            {t('team.backupFolder')}{' '}
+            <input type="text" className="folder-input" value={backupFolder} onChange={(e) => setBackupFolder(e.target.value)} />
+          </label>{' '}
+          <button type="submit" disabled={busy || !backupFolder.trim()}>
+            {t('team.backupButton')}
+          </button>
+          {backedUp && (
+            <p role="status" data-testid="team-backed-up">
+              {backedUp}
+            </p>
+          )}
+        </form>
+      )}
       <ErrorBanner text={error} onClose={() => setError(null)} />
     </section>
   );
