@@ -153,7 +153,9 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   // column no field takes is no record's data (ColumnMapping.numbering). Not where rows between the
   // records number themselves too (a Control ID# on each control row of a risk: the controls' numbers),
   // and not in a plan whose predecessors may name its rows by such a number (MS Project's ID column).
-  const between = data.rows.length === 0 ? [] : Array.from({ length: data.rows[data.rows.length - 1]! - data.rows[0]! + 1 }, (_, k) => data.rows[0]! + k).filter((r) => !data.rows.includes(r));
+  // The record rows as a set: a 100,000-row table asked \`includes\` of its own rows was quadratic (10 s).
+  const recordRows = new Set(data.rows);
+  const between = data.rows.length === 0 ? [] : Array.from({ length: data.rows[data.rows.length - 1]! - data.rows[0]! + 1 }, (_, k) => data.rows[0]! + k).filter((r) => !recordRows.has(r));
   if (!mapped.some((m) => m.field === 'predecessors'))
     for (const m of mapped)
       if (m.field === null && m.span === 1 && !m.numbering && numbersRows(ix, data.rows, m.c, 3, true) && between.every((r) => shownNumber(ix.cell(r, m.c)) === null)) {
@@ -190,8 +192,9 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   // wrapped by hand continues the record's sentence; the second row of a record whose name is merged
   // over both adds a line to each text (a second control), and fills the record's empty cells.
   const wrapped = new Set(data.leftOut.filter((x) => x.reason === 'continued text').map((x) => x.r));
+  const recordIndex = data.continued.size > 0 ? new Map(data.rows.map((r, i) => [r, i])) : null;
   for (const [r, parent] of data.continued) {
-    const i = data.rows.indexOf(parent);
+    const i = recordIndex!.get(parent) ?? -1;
     if (i < 0) continue;
     for (const cell of ix.row(r)?.cells ?? []) {
       const j = cell.c < maxC ? colMap[cell.c]! : -1;
