@@ -504,3 +504,45 @@ describe('one table in sections on one sheet', () => {
     expect(t.records.map((r) => r.values.title)).toEqual(['帳票の出力形式', '移行データの範囲']);
   });
 });
+
+describe('a workbook of several registers, one per sheet', () => {
+  // A RAID log: each sheet a title, a project line and its register; the Issues sheet has more columns a
+  // risk register also has (owner, dates, status, impact) than the Risks sheet (blind G8).
+  async function raid(): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    const cover = wb.addWorksheet('Cover');
+    cover.addRow(['RAID Log']);
+    cover.addRow(['Project: Finance Transformation']);
+    const risks = wb.addWorksheet('Risks');
+    risks.addRow(['RAID Log – Risks']);
+    risks.addRow(['Project: Finance Transformation']);
+    risks.addRow([]);
+    risks.addRow(['Risk ID', 'Date Raised', 'Description', 'Probability', 'Impact', 'Owner', 'Mitigation', 'Status']);
+    for (let i = 1; i <= 7; i++) risks.addRow([`R0${i}`, d(`2025-02-0${i}`), `Risk ${i} of the ledger move`, ['High', 'Medium', 'Low'][i % 3], ['Low', 'High', 'Medium'][i % 3], 'PMO', `Mitigation ${i}`, 'Open']);
+    const issues = wb.addWorksheet('Issues');
+    issues.addRow(['RAID Log – Issues']);
+    issues.addRow(['Project: Finance Transformation']);
+    issues.addRow([]);
+    issues.addRow(['Issue ID', 'Date Raised', 'Raised By', 'Issue Description', 'Impact', 'Priority', 'Owner', 'Action Required', 'Due Date', 'Status', 'Resolution Date']);
+    for (let i = 1; i <= 9; i++)
+      issues.addRow([`ISS-00${i}`, d(`2025-03-0${i}`), 'A. Patel', `Issue ${i} in the test load`, ['Delays UAT', 'Minor rework', 'Blocks month-end test'][i % 3], ['High', 'Low', 'Medium'][i % 3], 'R. Wilson', 'Fix config', d(`2025-04-1${i}`), 'Open', null]);
+    const deps = wb.addWorksheet('Dependencies');
+    deps.addRow(['RAID Log – Dependencies']);
+    deps.addRow([]);
+    deps.addRow([]);
+    deps.addRow(['Dep ID', 'Description', 'Depends On', 'Owner', 'Due Date', 'Status']);
+    deps.addRow(['D01', 'Bank interface spec', 'Bank', 'Treasury', d('2025-05-01'), 'Open']);
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  it('read as risks, the sheet named for risks is the table, not the issue sheet whose columns fit as well (blind G8)', async () => {
+    const bytes = await raid();
+    const asRisk = read(bytes, 'risk');
+    expect([asRisk.sheet, asRisk.header.top, asRisk.records.length]).toEqual(['Risks', 4, 7]);
+    expect(fields(asRisk)).toMatchObject({ Description: 'title', Probability: 'probability', Impact: 'impact' });
+    const detected = detectLayout(readWorkbookBytes(bytes, 'raid.xlsx'), 'risk', { reference: TODAY });
+    expect(detected.ok && detected.layout.confidence!.table).toBeGreaterThanOrEqual(0.6);
+    // Read as issues, the Issues sheet still is.
+    expect(read(bytes, 'issue').sheet).toBe('Issues');
+  });
+});

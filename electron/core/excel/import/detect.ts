@@ -139,6 +139,14 @@ const NAMED_KEY = 0.7;
 /** Scores this close (a share of the best) are a tie between two tables. */
 const TIE = 0.9;
 
+/**
+ * A table whose sheet or title names another register and not the one imported into, where another
+ * table of the workbook names it (a RAID log's Issues sheet beside its Risks sheet, read as risks):
+ * the column words of two registers fit each other's nearly as well (an issue log has the owner, dates
+ * and status a risk register has, and more of them), so what the client called the sheet decides.
+ */
+const OTHER_REGISTER_NAMED = 0.6;
+
 /** Below this a decision is not taken silently: the import dialog asks the user to point at the table. */
 export const ASK_BELOW = 0.6;
 
@@ -445,6 +453,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       return { cand, a, score: isTable(target, a) ? (a.score + bonus - 0.5 * penalty - 0.05 * (cand.bottom - cand.top)) * hidden : -Infinity };
     })
     .sort((x, y) => y.score - x.score || x.cand.sheet - y.cand.sheet || x.cand.top - y.cand.top);
+  namedRegisterFirst(model, target, finals);
   // Two registers of the kind on one sheet scoring alike (the same header twice, for open and closed
   // items): the first in reading order, top then left, is the one offered first.
   const lead = finals[0]!;
@@ -520,6 +529,19 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       .filter((f) => f.score > -Infinity)
       .map((f) => ({ sheet: model.sheets[f.cand.sheet]!.name, headerTop: f.cand.top, headerBottom: f.cand.extended, columns: columnLabel(spanOf(f.cand.header).c1, spanOf(f.cand.header).c2 - spanOf(f.cand.header).c1 + 1), score: round(f.score) })),
   };
+}
+
+/** Scales down, in place, the finals named for another register where one is named for `target` (OTHER_REGISTER_NAMED), and re-sorts them. */
+function namedRegisterFirst(model: WorkbookModel, target: ImportTarget, finals: { cand: Scan; score: number }[]): void {
+  const live = finals.filter((f) => f.score > 0);
+  if (live.length < 2) return;
+  const names = live.map((f) => {
+    const title = tableTitle(model, model.sheets[f.cand.sheet]!.name, f.cand.top);
+    return { f, own: titleNames(target, title), other: IMPORT_TARGETS.some((t) => t !== target && titleNames(t, title)) };
+  });
+  if (!names.some((n) => n.own)) return;
+  for (const n of names) if (n.other && !n.own) n.f.score *= OTHER_REGISTER_NAMED;
+  finals.sort((x, y) => y.score - x.score || x.cand.sheet - y.cand.sheet || x.cand.top - y.cand.top);
 }
 
 /**
