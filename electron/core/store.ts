@@ -40,7 +40,7 @@ export interface TableStore<Row extends { id: number }> {
   remove(db: SqlDb, id: number): void;
   /** Rows by id, read in chunks of one statement each (absent ids are simply not in the map). */
   getMany(db: SqlDb, ids: readonly number[]): Map<number, Row>;
-  /** Sets the given fields of many rows (updated_at too), one cached statement per field set, nothing read back. */
+  /** Sets the given fields of many rows (updated_at too), one statement per field set (and chunk), nothing read back. */
   updateMany(db: SqlDb, rows: readonly { id: number; patch: Partial<Row> }[]): void;
   /** Deletes rows by id in chunks (their ON DELETE CASCADE children go with them). */
   removeMany(db: SqlDb, ids: readonly number[]): void;
@@ -65,6 +65,20 @@ export interface TableStore<Row extends { id: number }> {
 const MANY_CHUNK = 40;
 /** Ids per `id IN (…)` statement of the bulk reads and deletes. */
 const ID_CHUNK = 500;
+
+/** Parameters per grouped UPDATE of updateMany (both engines take far more). */
+const UPDATE_PARAMS = 2000;
+/**
+ * The type a value takes in a grouped UPDATE's CASE, by drizzle's column type, read alike by both engines
+ * (SQLite by the name's affinity: INT → integer, DOUB → real). Any other column is written row by row.
+ */
+const CASTS: Record<string, string | undefined> = {
+  SQLiteText: 'TEXT',
+  SQLiteTextJson: 'TEXT',
+  SQLiteInteger: 'BIGINT',
+  SQLiteBoolean: 'BIGINT',
+  SQLiteReal: 'DOUBLE PRECISION',
+};
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
@@ -192,11 +206,43 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
     },
     updateMany: (db, rows) => {
       const now = new Date().toISOString();
-      for (const { id, patch } of rows) {
+      const keysOf = (patch: Partial<Row>) => {
         const keys = Object.keys(patch).filter((k) => patch[k as keyof Row] !== undefined && k !== 'id');
         if (hasUpdatedAt && !keys.includes('updatedAt')) keys.push('updatedAt');
-        const value = (k: string) => (k === 'updatedAt' && !('updatedAt' in patch) ? now : toSql(k, patch[k as keyof Row]));
-        db.sql.run(`UPDATE ${name} SET ${keys.map((k) => `${column(k).name} = ?`).join(', ')} WHERE id = ?`, [...keys.map(value), id]);
+        return keys;
+      };
+      const valueOf = (patch: Partial<Row>, k: string) => (k === 'updatedAt' && !('updatedAt' in patch) ? now : toSql(k, patch[k as keyof Row]));
+      const one = (id: number, patch: Partial<Row>, keys: string[]) =>
+        db.sql.run(`UPDATE ${name} SET ${keys.map((k) => `${column(k).name} = ?`).join(', ')} WHERE id = ?`, [...keys.map((k) => valueOf(patch, k)), id]);
+      // A row named twice is written in the order given, one statement each (a CASE takes its first WHEN).
+      if (new Set(rows.map((r) => r.id)).size !== rows.length) {
+        for (const { id, patch } of rows) one(id, patch, keysOf(patch));
+        return;
+      }
+      // Rows setting the same fields are written together: one UPDATE with a CASE per field (a leaf's edit
+      // settles its three ancestors' roll-ups; on a team database every statement is a round trip).
+      const groups = new Map<string, { keys: string[]; rows: { id: number; patch: Partial<Row> }[] }>();
+      for (const r of rows) {
+        const keys = keysOf(r.patch);
+        const key = keys.join(',');
+        (groups.get(key) ?? groups.set(key, { keys, rows: [] }).get(key)!).rows.push(r);
+      }
+      for (const { keys, rows: same } of groups.values()) {
+        const casts = keys.map((k) => CASTS[column(k).columnType]);
+        if (same.length === 1 || casts.some((c) => c === undefined)) {
+          for (const { id, patch } of same) one(id, patch, keys);
+          continue;
+        }
+        const per = Math.max(1, Math.floor(UPDATE_PARAMS / (2 * keys.length + 1)));
+        for (let i = 0; i < same.length; i += per) {
+          const chunk = same.slice(i, i + per);
+          // Typed in each branch: a parameter in a CASE has no column to take its type from (PostgreSQL).
+          const sets = keys.map((k, j) => `${column(k).name} = CASE id ${chunk.map(() => `WHEN ? THEN CAST(? AS ${casts[j]})`).join(' ')} END`);
+          const params: unknown[] = [];
+          for (const k of keys) for (const { id, patch } of chunk) params.push(id, valueOf(patch, k));
+          for (const { id } of chunk) params.push(id);
+          db.sql.run(`UPDATE ${name} SET ${sets.join(', ')} WHERE id IN (${placeholders(chunk.length)})`, params);
+        }
       }
     },
     snapshotsWhere: (db, from, ...params) =>

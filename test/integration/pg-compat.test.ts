@@ -14,7 +14,7 @@ import {
   lastPosition,
   parentsOf,
   previousSibling,
-  rollUpChildren,
+  rollUpFamily,
   siblingIdsThrough,
   siblingPositions,
   siblingsBefore,
@@ -22,6 +22,7 @@ import {
   tasksIn,
   withSubtasks,
 } from '../../electron/core/db/queries/wbs.js';
+import { wbsStore } from '../../electron/core/services/wbs.js';
 import { auditedActions, batchesAfter, batchMarkByProject } from '../../electron/core/db/queries/progress.js';
 import { patchColumns, readColumns } from '../../electron/core/progress/columns.js';
 import { PG_SKIP, startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
@@ -92,9 +93,10 @@ describe.skipIf(PG_SKIP)('SQLite functions on PostgreSQL (compatibility migratio
   it('json_each: a list of ids as one parameter', () => {
     const [lite, pgRows] = both((sql) => ({
       links: linksInOrder({ sql }, 1, [3, 4]),
-      children: rollUpChildren({ sql }, 1, [1, 2])
-        .map((r) => [r.id, r.parentId])
-        .sort((a, b) => a[0]! - b[0]!),
+      // Task 4's chain up to the root (chain 1) and the children of each of them (chain 0).
+      family: rollUpFamily({ sql }, 1, [4])
+        .map((r) => [r.id, r.parentId, r.chain])
+        .sort((a, b) => a[0]! - b[0]! || a[2]! - b[2]!),
       none: linksInOrder({ sql }, 1, []),
     }));
     expect(pgRows).toEqual(lite);
@@ -104,13 +106,54 @@ describe.skipIf(PG_SKIP)('SQLite functions on PostgreSQL (compatibility migratio
         [4, 3, 'SS', -1],
         [2, 4, 'FF', 0],
       ],
-      children: [
-        [2, 1],
-        [3, 1],
-        [4, 2],
+      family: [
+        [1, null, 1],
+        [2, 1, 0],
+        [2, 1, 1],
+        [3, 1, 0],
+        [4, 2, 0],
+        [4, 2, 1],
       ],
       none: [],
     });
+  });
+
+  it('updateMany writes rows setting the same fields in one statement, typed alike on both engines', () => {
+    // Texts, a real, an integer, a JSON-less null, and a field set shared by two rows (one grouped UPDATE)
+    // beside one of its own; then the same row twice (written in order).
+    const read = (sql: Sql) => sql.values('SELECT id, name, planned_effort, progress, actual_finish, status FROM wbs_tasks ORDER BY id');
+    const [lite, pgRows] = both((sql) => {
+      const d = { sql };
+      // Rolled back at the end: the later tests read the seeded rows.
+      let seen: unknown[] = [];
+      try {
+        sql.tx(() => {
+          wbsStore.updateMany(d, [
+            { id: 1, patch: { plannedEffort: 10.25, progress: 33, actualFinish: null } },
+            { id: 2, patch: { plannedEffort: 0.1, progress: 7, actualFinish: '2026-02-27' } },
+            { id: 3, patch: { name: '完了判定 (改)', status: 'done' } },
+          ]);
+          const first = read(sql);
+          wbsStore.updateMany(d, [
+            { id: 4, patch: { progress: 1 } },
+            { id: 4, patch: { progress: 2 } },
+          ]);
+          seen = [first, read(sql)];
+          throw new Error('roll back');
+        });
+      } catch (e) {
+        if ((e as Error).message !== 'roll back') throw e;
+      }
+      return seen as unknown[][][];
+    });
+    expect(pgRows).toEqual(lite);
+    expect(lite[0]).toEqual([
+      [1, '全体', 10.25, 33, null, 'not_started'],
+      [2, '設計', 0.1, 7, '2026-02-27', 'not_started'],
+      [3, '完了判定 (改)', null, 0, null, 'done'],
+      [4, '未定', null, 0, null, 'not_started'],
+    ]);
+    expect(lite[1]![3]).toEqual([4, '未定', null, 2, null, 'not_started']);
   });
 
   it('->>: a field of JSON kept as text, by label or by $.path', () => {

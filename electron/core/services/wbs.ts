@@ -334,25 +334,16 @@ type RollUpRow = q.RollUpRow;
 export function settleRollUps(db: Db, batch: Batch, projectId: number, startIds: Iterable<number | null | undefined>): void {
   const rows = new Map<number, RollUpRow>();
   const depth = new Map<number, number>();
-  // The chains are read a level at a time for all starts at once (each parent after its children), not
-  // a statement per task: a round trip each to a team database.
   const starts = [...startIds];
-  let level = [...new Set(starts.filter((id): id is number => id !== null && id !== undefined))];
-  while (level.length > 0) {
-    const up = new Set<number>();
-    for (const r of q.rollUpRows(db, level)) {
-      rows.set(r.id, r);
-      if (r.parentId !== null && !rows.has(r.parentId)) up.add(r.parentId);
-    }
-    level = [...up];
-  }
+  // Every start's chain up to its top and the children of all of them in one statement (queries/wbs.ts).
+  const family = q.rollUpFamily(db, projectId, [...new Set(starts.filter((id): id is number => id !== null && id !== undefined))]);
+  for (const r of family) if (r.chain) rows.set(r.id, r);
   for (const start of starts) {
     if (start === null || start === undefined || depth.has(start)) continue;
     const chain: RollUpRow[] = [];
     for (let id: number | null = start; id !== null; ) {
-      const r: RollUpRow | undefined = rows.get(id) ?? q.rollUpRow(db, id);
+      const r: RollUpRow | undefined = rows.get(id);
       if (!r || r.projectId !== projectId) break;
-      rows.set(id, r);
       chain.push(r);
       id = r.parentId;
     }
@@ -360,8 +351,8 @@ export function settleRollUps(db: Db, batch: Batch, projectId: number, startIds:
   }
   if (depth.size === 0) return;
   const children = new Map<number, RollUpRow[]>();
-  const kids = q.rollUpChildren(db, projectId, [...depth.keys()]);
-  for (const k of kids) {
+  for (const k of family) {
+    if (k.chain || !depth.has(k.parentId!)) continue;
     const list = children.get(k.parentId!) ?? children.set(k.parentId!, []).get(k.parentId!)!;
     list.push(rows.get(k.id) ?? k);
   }
