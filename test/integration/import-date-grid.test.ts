@@ -137,6 +137,42 @@ async function textWeeks(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/**
+ * Day heads written as text across a new year (12/22 … 1/16), bars as
+ * fills; the tasks run from December into January.
+ */
+async function textDaysOverNewYear(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('工程表');
+  ws.getCell('A1').value = '年末年始移行計画';
+  ['No', 'タスク', '担当', '開始日', '終了日', '工数', '備考'].forEach((h, i) => (ws.getCell(4, i + 1).value = h));
+  const tasks: [string, string, string][] = [
+    ['移行準備', '2025-12-22', '2025-12-26'],
+    ['データ移行', '2025-12-24', '2026-01-07'],
+    ['切替', '2026-01-05', '2026-01-09'],
+    ['安定化', '2026-01-08', '2026-01-15'],
+  ];
+  tasks.forEach(([name, s, f], i) => {
+    const r = 5 + i;
+    ws.getCell(r, 1).value = i + 1;
+    ws.getCell(r, 2).value = name;
+    ws.getCell(r, 3).value = '山田';
+    ws.getCell(r, 4).value = utc(s);
+    ws.getCell(r, 5).value = utc(f);
+    ws.getCell(r, 4).numFmt = 'yyyy/mm/dd';
+    ws.getCell(r, 5).numFmt = 'yyyy/mm/dd';
+    ws.getCell(r, 6).value = 3;
+  });
+  const days = Array.from({ length: 26 }, (_, k) => new Date(utc('2025-12-22').getTime() + k * dayMs));
+  days.forEach((d, k) => (ws.getCell(4, FIRST + k).value = `${d.getUTCMonth() + 1}/${d.getUTCDate()}`));
+  tasks.forEach(([, s, f], i) => days.forEach((d, k) => iso(d) >= s && iso(d) <= f && fill(ws.getCell(5 + i, FIRST + k), BAR)));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A row of the grid: # where the cell holds `mark`, . elsewhere. */
+const marksOf = (cells: Map<string, string>, row: number, n: number, mark = '■') =>
+  Array.from({ length: n }, (_, k) => ((cells.get(`${letter(FIRST + k)}${row}`) ?? '|').split('|')[0] === mark ? '#' : '.')).join('');
+
 /** Every cell of the sheet as value|fill, by address. */
 async function cellsOf(bytes: Buffer): Promise<Map<string, string>> {
   const wb = new ExcelJS.Workbook();
@@ -239,14 +275,41 @@ describe('a gantt date grid beside a WBS with header words (F8)', () => {
     ws.close();
   });
 
-  it('week heads written as text (10/6 …) with ■ marks: no extra column per week, the marks kept where they are', async () => {
+  it('week heads written as text (10/6 …) with ■ marks: no extra column per week; a moved task\'s marks are written at its new weeks', async () => {
     const file = await textWeeks();
-    const { ws, columns, tasks, exportNow, reimport } = await roundTrip(file);
+    const { ws, call, columns, tasks, exportNow, reimport } = await roundTrip(file);
     expect(columns.map((c) => c.column)).toEqual(['B', 'C', 'D', 'E', 'F', 'G']);
     expect(tasks.every((t) => Object.keys(t.extra).length === 0)).toBe(true);
+    const before = await cellsOf(file);
     const same = await exportNow();
-    expect(changed(await cellsOf(file), await cellsOf(same))).toEqual([]);
+    expect(changed(before, await cellsOf(same))).toEqual([]);
     expect(await reimport(same)).toEqual([]);
+    // 基本設計 (row 6) moves two weeks later: its ■ follow it; the heads, the other rows and the ● stay.
+    await call('wbs.update', { id: tasks[1]!.id, patch: { plannedStart: '2025-04-28', plannedFinish: '2025-05-09' } });
+    const moved = await exportNow();
+    const after = await cellsOf(moved);
+    expect(marksOf(before, 6, 9)).toBe('.##......');
+    expect(marksOf(after, 6, 9)).toBe('...##....');
+    expect(changed(before, after, [6])).toEqual([]);
+    expect(await reimport(moved)).toEqual([]);
+    ws.close();
+  });
+
+  it('day heads written as text across a new year (12/22 … 1/16): a moved bar is painted on the right days of the next year', async () => {
+    const file = await textDaysOverNewYear();
+    const { ws, call, columns, tasks, exportNow, reimport } = await roundTrip(file);
+    expect(columns.map((c) => c.column)).toEqual(['B', 'C', 'D', 'E', 'F', 'G']);
+    const before = await cellsOf(file);
+    const same = await exportNow();
+    expect(changed(before, await cellsOf(same))).toEqual([]);
+    // 切替 (row 7) moves from 1/5–1/9 to 12/30–1/13: painted over the year's end, read back as those dates.
+    await call('wbs.update', { id: tasks[2]!.id, patch: { plannedStart: '2025-12-30', plannedFinish: '2026-01-13' } });
+    const moved = await exportNow();
+    const after = await cellsOf(moved);
+    expect(barsOf(before, 7, 26)).toBe('..............#####.......');
+    expect(barsOf(after, 7, 26)).toBe('........###############...');
+    expect(changed(before, after, [7])).toEqual([]);
+    expect(await reimport(moved)).toEqual([]);
     ws.close();
   });
 });

@@ -20,13 +20,19 @@ export const serialOf = (cell: Cell | undefined): number | null =>
 // Days before each month in a common year: text dates carry no year, so steps are counted within one.
 const MONTH_START = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
-/** A date written as text without a year (10/6, 10月6日) as its day of a common year, or null. */
-function textDay(cell: Cell): number | null {
-  if (cell.t !== 's') return null;
+/** A date written as text without a year (10/6, 10月6日, 10/6(月)) as [month, day], or null. */
+export function textMonthDay(cell: Cell | undefined): [number, number] | null {
+  if (cell?.t !== 's') return null;
   const m = /^\s*(\d{1,2})\s*(?:\/|月)\s*(\d{1,2})\s*日?\s*(?:\([^)]*\)|（[^）]*）)?\s*$/.exec((cell.v as string).normalize('NFKC'));
   if (!m) return null;
   const [month, day] = [Number(m[1]), Number(m[2])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? MONTH_START[month - 1]! + day : null;
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? [month, day] : null;
+}
+
+/** A date written as text without a year as its day of a common year, or null. */
+function textDay(cell: Cell): number | null {
+  const md = textMonthDay(cell);
+  return md && MONTH_START[md[0] - 1]! + md[1];
 }
 
 /** A day of the month as a header writes it over a day grid: 1, 2 … 31 as numbers (shown as 7日 by a format, too) or as text 1日. */

@@ -6,7 +6,7 @@
 import { isoToSerial, serialToIso, ymd } from '../../../common/excel/client-dates.js';
 import type { Cell } from '../../../common/excel/model.js';
 import type { SheetIndex } from '../../excel/import/sheet-index.js';
-import { daysOfMonth, MIN_RUN, monthDay, serialOf } from '../../excel/import/date-grid.js';
+import { daysOfMonth, MIN_RUN, monthDay, serialOf, textMonthDay } from '../../excel/import/date-grid.js';
 import type { CellOut, OutValue } from '../../excel/template/index.js';
 
 /** One column of the band and the days it stands for: Excel serials, inclusive. */
@@ -46,13 +46,15 @@ const FOLLOWING = 0.6;
 /**
  * The band's possible columns: the longest run of columns, in the rows at or above the header's last
  * row and outside the table's own columns, that holds rising dates (each a day, or the first day of a
- * week or month), or the days of the month (1, 2 … 31, 1, 2 …) under a month the row does not give. For
- * days of the month, each month the records' dates fall in (or just after) is a candidate start; the
- * template's bars tell which one it is (learnBand).
+ * week or month), dates written as text without a year (4/7, 4/14 … or 4月7日: a year may end inside
+ * the run), or the days of the month (1, 2 … 31, 1, 2 …) under a month the row does not give. Where
+ * the heads do not say the year or the month, each one the records' dates fall in (or just after) is a
+ * candidate start; the template's bars tell which one it is (learnBand).
  */
 export function bandCandidates(ix: SheetIndex, lastHeaderRow: number, tableColumns: Set<number>, recordDates: number[], date1904 = false): BandColumn[][] {
   let best: { c: number; serials: number[] } | null = null;
   let bestDays: { c: number; days: number[] } | null = null;
+  let bestText: { c: number; heads: [number, number][] } | null = null;
   for (let r = 0; r <= lastHeaderRow; r++) {
     const row = ix.row(r);
     if (!row) continue;
@@ -60,6 +62,8 @@ export function bandCandidates(ix: SheetIndex, lastHeaderRow: number, tableColum
     for (const run of runs) {
       const serials = run.cells.map(serialOf);
       if (serials.every((x) => x !== null) && rising(serials as number[], 1, 31) && (!best || run.cells.length >= best.serials.length)) best = { c: run.c, serials: serials as number[] };
+      const heads = run.cells.map(textMonthDay);
+      if (heads.every((x) => x !== null) && (!bestText || run.cells.length >= bestText.heads.length)) bestText = { c: run.c, heads: heads as [number, number][] };
       const days = run.cells.map(monthDay);
       if (days.every((x) => x !== null) && daysOfMonth(days as number[]) && (!bestDays || run.cells.length >= bestDays.days.length)) bestDays = { c: run.c, days: days as number[] };
     }
@@ -69,6 +73,21 @@ export function bandCandidates(ix: SheetIndex, lastHeaderRow: number, tableColum
     const { c, serials } = best;
     const lastStep = serials.length > 1 ? serials.at(-1)! - serials.at(-2)! : 1;
     out.push(serials.map((from, k) => ({ c: c + k, from, to: (serials[k + 1] ?? from + lastStep) - 1 })));
+  }
+  if (bestText && bestText.heads.length >= MIN_RUN) {
+    const { c, heads } = bestText;
+    // The first head's year: each year a record's date falls in, or the one before (a band from December).
+    const years = new Set<number>();
+    for (const d of recordDates) {
+      const y = Number(serialToIso(d, date1904)?.slice(0, 4) ?? NaN);
+      if (Number.isInteger(y)) years.add(y).add(y - 1);
+    }
+    for (const year of [...years].sort((a, b) => a - b)) {
+      const serials = textSerials(heads, year, date1904);
+      if (!serials || !rising(serials, 1, 31)) continue;
+      const lastStep = serials.length > 1 ? serials.at(-1)! - serials.at(-2)! : 1;
+      out.push(serials.map((from, k) => ({ c: c + k, from, to: (serials[k + 1] ?? from + lastStep) - 1 })));
+    }
   }
   if (bestDays && bestDays.days.length >= MIN_RUN) {
     const { c, days } = bestDays;
@@ -91,6 +110,27 @@ export function bandCandidates(ix: SheetIndex, lastHeaderRow: number, tableColum
   }
   return out;
 }
+
+/**
+ * Heads written as [month, day] as serials, the first in `year` and each next one in the year after
+ * where it is not later than the one before (12/29, 1/5); null where one is no day of its year (2/29).
+ */
+function textSerials(heads: [number, number][], year: number, date1904: boolean): number[] | null {
+  const out: number[] = [];
+  let y = year;
+  for (const [m, d] of heads) {
+    let serial = serialAt(y, m, d, date1904);
+    if (serial !== null && out.length > 0 && serial <= out.at(-1)!) serial = serialAt(++y, m, d, date1904);
+    if (serial === null) return null;
+    out.push(serial);
+  }
+  return out;
+}
+
+const serialAt = (y: number, m: number, d: number, date1904: boolean) => {
+  const iso = ymd(y, m, d);
+  return iso === null ? null : isoToSerial(iso, date1904);
+};
 
 /** Runs of cells in consecutive columns. */
 function columnRuns(cells: Cell[]): { c: number; cells: Cell[] }[] {
