@@ -72,9 +72,10 @@ describe('import detection in Chromium', () => {
     await dialog.choose('Risk Register.xlsx', await englishRegister());
     const mapping = await dialog.mapping();
     // Description is the title (no Title column); Root Cause the description; Rank takes no field: its
-    // 1…5 run by one down the rows, which is how a form numbers its rows (6ae2916), renumbered on export.
+    // 1…5 run by one down the rows, but its header names a rank, not a numbering (numberingHeader): it
+    // stays the risks' own, kept as an extra column.
     expect(mapping.find((m) => m[0] === 'C')!.slice(0, 2)).toEqual(['C', 'Description']);
-    expect(mapping.find((m) => m[0] === 'B')![2]).toBe('(様式の連番：取り込まず、出力時に振り直し)');
+    expect(mapping.find((m) => m[0] === 'B')![2]).toBe('(追加列として保持)');
     expect(mapping.find((m) => m[0] === 'D')![2]).toBe('分類');
     for (const column of ['C', 'E', 'G']) expect(mapping.find((m) => m[0] === column)![2], column).not.toBe('(追加列として保持)');
 

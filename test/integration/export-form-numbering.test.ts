@@ -1,8 +1,9 @@
 // A gantt form whose 項目番号 小 column numbers its rows 1, 2, 3 … down the tasks and on into its prepared
-// blank rows, and whose 順位 column numbers the tasks (as gantt-jp-samplevba does): the import finds both
-// as the form's own numbering (ColumnMapping.numbering, kept in the profile), reads nothing from them, and
-// the export keeps them running down the rows after tasks are deleted, added and moved; re-imported with
-// the profile, the export reads as what is stored.
+// blank rows (as gantt-jp-samplevba does): the import finds it as the form's own numbering
+// (ColumnMapping.numbering, kept in the profile), reads nothing from it, and the export keeps it running
+// down the rows after tasks are deleted, added and moved; re-imported with the profile, the export reads
+// as what is stored. Its 優先 / 順位 column runs 1…5 too, but its header names a rank, not a numbering:
+// each task keeps its own rank wherever it goes (numberingHeader).
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
@@ -44,8 +45,8 @@ describe('a gantt form numbered down its rows (項目番号 小, 順位)', () =>
   it('is imported as the form’s numbering and kept running by the export after edits', async () => {
     const { id: projectId } = await call('project.create', { name: 'numbered-gantt' });
     const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'gantt.xlsx', dataBase64: (await numberedGantt()).toString('base64') });
-    expect(p.columns.filter((m) => m.numbering).map((m) => m.column)).toEqual(['C', 'E']);
-    expect(p.rows.map((r) => Object.keys(r.values ?? {}).filter((k) => k.startsWith('extra:')))).toEqual(TASKS.map(() => ['extra:優先 / 度']));
+    expect(p.columns.filter((m) => m.numbering).map((m) => m.column)).toEqual(['C']);
+    expect(p.rows.map((r) => Object.keys(r.values ?? {}).filter((k) => k.startsWith('extra:')))).toEqual(TASKS.map(() => ['extra:優先 / 度', 'extra:優先 / 順位']));
     const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'numbered-gantt' } });
     const tasks = await call('wbs.list', { projectId });
     await call('wbs.delete', { id: tasks.find((t) => t.name === '要件確認')!.id });
@@ -57,14 +58,14 @@ describe('a gantt form numbered down its rows (項目番号 小, 順位)', () =>
     const s = wb.getWorksheet('工程表')!;
     const grid = Array.from({ length: TASKS.length + PREPARED }, (_, i) => [s.getCell(5 + i, 3).value, s.getCell(5 + i, 5).value, s.getCell(5 + i, 6).value]);
     // The deleted first task's row is cleared back to a prepared row (its 小 number stays, its 順位 goes);
-    // 小 runs down every row, 順位 down the tasks.
+    // 小 runs down every row; each task keeps its 順位, the new one has none yet.
     expect(grid).toEqual([
       [1, null, null],
-      [2, 1, '画面設計'],
-      [3, 2, '帳票設計'],
-      [4, 3, 'レビュー'],
-      [5, 4, 'リリース'],
-      [6, 5, '結合試験'],
+      [2, 2, '画面設計'],
+      [3, 3, '帳票設計'],
+      [4, null, 'レビュー'],
+      [5, 5, 'リリース'],
+      [6, 4, '結合試験'],
       [7, null, null],
       [8, null, null],
     ]);
@@ -93,5 +94,29 @@ describe('a gantt form numbered down its rows (項目番号 小, 順位)', () =>
     const out = await call('excel.export', { projectId, register: 'risk', profileId: profileId! });
     const again = await call('excel.previewImport', { projectId, register: 'risk', fileName: 'controls.xlsx', dataBase64: out.dataBase64, profileId: profileId! });
     expect(again.rows.filter((r) => r.status !== 'unchanged').map((r) => `${r.row} ${r.status} ${r.name}`)).toEqual([]);
+  });
+  it('a Rank whose ranks run 1…5 down the rows is the risks’ rank, not the form’s numbering: each risk keeps its own after a delete', async () => {
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet('Risk Register');
+    s.getRow(1).values = ['No.', 'Rank', 'Description', 'Risk Owner', 'Status'];
+    const risks = ['Key developers leave', 'Vendor API late', 'Exchange rate rises', 'Test environment unstable', 'Scope grows'];
+    risks.forEach((title, i) => (s.getRow(2 + i).values = [i + 1, i + 1, title, 'PM', 'Open']));
+    const { id: projectId } = await call('project.create', { name: 'rank' });
+    const p = await call('excel.previewImport', { projectId, register: 'risk', fileName: 'rank.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
+    expect(p.columns.filter((m) => m.numbering)).toEqual([]);
+    expect(p.columns.find((m) => m.column === 'B')).toMatchObject({ field: null, extraKey: 'Rank' });
+    const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'rank' } });
+    const stored = await call('risk.list', { projectId });
+    await call('risk.delete', { id: stored.find((r) => r.title === 'Vendor API late')!.id });
+    const out = await call('excel.export', { projectId, register: 'risk', profileId: profileId! });
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(Buffer.from(out.dataBase64, 'base64') as never);
+    const sheet = back.getWorksheet('Risk Register')!;
+    expect([2, 3, 4, 5].map((r) => [sheet.getCell(r, 2).value, sheet.getCell(r, 3).value])).toEqual([
+      [1, 'Key developers leave'],
+      [3, 'Exchange rate rises'],
+      [4, 'Test environment unstable'],
+      [5, 'Scope grows'],
+    ]);
   });
 });

@@ -88,7 +88,8 @@ function valueFor(target: ImportTarget, field: string, rnd: () => number, vocab:
 async function step(call: Call, target: ImportTarget, projectId: number, preview: ImportPreview, op: Op, rnd: () => number, n: number, vocab: Record<string, { items: { code: string }[] }>): Promise<string | null> {
   const rows = await list(call, target, projectId);
   const key = KEY_FIELD[target];
-  const mapped = preview.columns.filter((m) => m.field !== null && m.span === 1).map((m) => m.field!);
+  // A rating over one column per step (大/中/小, a mark in one) is edited too: its edit moves the mark.
+  const mapped = preview.columns.filter((m) => m.field !== null && (m.span === 1 || fieldSpec(target, m.field)?.kind === 'rating')).map((m) => m.field!);
   const leaves = target === 'wbs' ? rows.filter((r) => !r.summary) : rows;
   const any = (xs: Row[]) => (xs.length > 0 ? pick(rnd, xs) : null);
   switch (op) {
@@ -440,12 +441,13 @@ export async function checkExport(
   }
 
   // 4. Every cell of a record no edit touched, mapped or not, equals its original: the export rewrites
-  // only what changed. Structure a WBS derives (codes renumbered after a delete, 大/中分類 labels on a
+  // only what changed. Structure a WBS derives (codes renumbered after a delete, the codes 先行 names them by, 大/中分類 labels on a
   // group's first row, a summary's roll-ups, a name re-indented with its level) is left out.
   if (touched) {
     const structure = new Set<number>();
     for (const m of original.columns)
-      if ((target === 'wbs' && m.field !== null && (/^level\d?$/.test(m.field) || m.field === 'wbsCode')) || m.numbering) for (let k = 0; k < m.span; k++) structure.add(m.c + k);
+      // (A predecessor's code moves with the predecessor: 1b checks which tasks the column names.)
+      if ((target === 'wbs' && m.field !== null && (/^level\d?$/.test(m.field) || m.field === 'wbsCode' || m.field === 'predecessors')) || m.numbering) for (let k = 0; k < m.span; k++) structure.add(m.c + k);
     const was = new Map(original.rows.filter((r) => r.id !== undefined).map((r) => [r.id!, r]));
     const summaries = new Set<number>();
     if (target === 'wbs') for (const r of stored) if (r.summary) summaries.add(r.id);

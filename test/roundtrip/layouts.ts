@@ -283,6 +283,55 @@ async function formulaNumbers(): Promise<Buffer> {
   return save(wb);
 }
 
+/** A risk sheet rating 発生可能性 / 影響度 by a 〇 in one of the columns 大 | 中 | 小 under each (blind G4). */
+async function ratingStepMarks(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('リスク管理表');
+  ws.getCell('A1').value = 'リスク管理表';
+  ws.addRow([]);
+  ws.addRow(['No', 'リスク', '発生可能性', null, null, '影響度', null, null, '担当', '対策']);
+  ws.addRow([null, null, '大', '中', '小', '大', '中', '小', null, null]);
+  const risks: [string, number, number, string][] = [
+    ['要員不足', 0, 2, '山田'],
+    ['仕様変更', 1, 0, '佐藤'],
+    ['納期遅延', 2, 1, '鈴木'],
+    ['性能未達', 0, 0, '山田'],
+    ['環境障害', 1, 2, '佐藤'],
+  ];
+  risks.forEach(([title, p, i, who], k) => {
+    const row = ws.addRow([k + 1, title, null, null, null, null, null, null, who, `対策${k + 1}`]);
+    row.getCell(3 + p).value = '〇';
+    row.getCell(6 + i).value = '〇';
+    for (let c = 1; c <= 10; c++) row.getCell(c).border = box;
+  });
+  for (const r of ['A3:A4', 'B3:B4', 'C3:E3', 'F3:H3', 'I3:I4', 'J3:J4']) ws.mergeCells(r);
+  return save(wb);
+}
+
+/** A WBS numbered by its code column (1, 1.1 …), no ID column, 先行 naming those codes (blind G18). */
+async function dottedCodeLinks(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('WBS');
+  ws.addRow(['WBS', '作業名', '開始日', '終了日', '先行', '備考']);
+  const rows: [string, string, string | null, string | null, string | null][] = [
+    ['1', '要件定義', null, null, null],
+    ['1.1', '業務要件整理', '2025-06-02', '2025-06-06', null],
+    ['1.2', '機能要件定義', '2025-06-09', '2025-06-13', '1.1'],
+    ['1.3', '非機能要件定義', '2025-06-16', '2025-06-20', '1.2'],
+    ['2', '設計', null, null, null],
+    ['2.1', '基本設計', '2025-06-23', '2025-06-27', '1.3'],
+    ['2.2', '詳細設計', '2025-06-30', '2025-07-04', '2.1'],
+    ['3', '製造', null, null, null],
+    ['3.1', '画面製造', '2025-07-07', '2025-07-18', '2.2FS+1'],
+  ];
+  rows.forEach(([code, name, start, finish, pred], k) => {
+    const row = ws.addRow([code, name, start && d(start), finish && d(finish), pred, `メモ${k + 1}`]);
+    row.getCell(3).numFmt = 'yyyy/m/d';
+    row.getCell(4).numFmt = 'yyyy/m/d';
+  });
+  return save(wb);
+}
+
 export const LAYOUTS: Layout[] = [
   { name: 'two rows per task', target: 'wbs', build: twoRowGantt },
   { name: 'merged column groups', target: 'issue', build: mergedColumns },
@@ -293,4 +342,6 @@ export const LAYOUTS: Layout[] = [
   { name: 'category columns', target: 'wbs', build: categoryColumns },
   { name: 'wrapped titles', target: 'issue', build: wrappedTitles },
   { name: 'formula numbering', target: 'issue', build: formulaNumbers },
+  { name: 'rating step marks', target: 'risk', build: ratingStepMarks },
+  { name: 'dotted code links', target: 'wbs', build: dottedCodeLinks },
 ];

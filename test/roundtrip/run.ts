@@ -1,6 +1,7 @@
-// npm run roundtrip -- --scripts N --seed S [--set tune|holdout|all|generated] [--files a.xlsx,b.xlsx] [--steps 20] [--min-steps 1] [--layouts 30] [--dir folder] [--script K]
+// npm run roundtrip -- --scripts N --seed S [--set tune|holdout|all|generated|layouts] [--files a.xlsx,b.xlsx] [--steps 20] [--min-steps 1] [--layouts 30] [--dir folder] [--script K]
 // Runs the round-trip property (test/roundtrip/harness.ts) over the corpus (or, with --set generated,
-// over --layouts seeded synthetic client layouts of test/roundtrip/synthetic.ts, seeds from S) and
+// over --layouts seeded synthetic client layouts of test/roundtrip/synthetic.ts, seeds from S; with
+// --set layouts, over the layouts of test/roundtrip/layouts.ts that once broke an export) and
 // prints a table per file; the table and every failing script go to test-output/excel/roundtrip[-set].md.
 // --dir runs the workbooks of any folder instead (named as the corpus is: wbs-…, risk-…, issues-…, change-…), for
 // a check on workbooks kept outside the project that nobody tuned on.
@@ -11,6 +12,7 @@ import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
 import { CORPUS, corpusFiles, folderFiles } from './corpus.js';
 import { outcomeTable, roundTrip, type FileOutcome } from './harness.js';
 import { syntheticLayout } from './synthetic.js';
+import { LAYOUTS } from './layouts.js';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
 
 function writeOut(name: string, data: string | Buffer): void {
@@ -30,7 +32,7 @@ const scripts = Number(arg('scripts', '5'));
 const seed = Number(arg('seed', '1'));
 const steps = Number(arg('steps', '20'));
 const minSteps = Number(arg('min-steps', '1'));
-const set = arg('set', 'all') as 'tune' | 'holdout' | 'all' | 'generated';
+const set = arg('set', 'all') as 'tune' | 'holdout' | 'all' | 'generated' | 'layouts';
 const layouts = Number(arg('layouts', '30'));
 const only = arg('files', '');
 const dir = arg('dir', '');
@@ -40,6 +42,8 @@ type Input = { file: string; target: ImportTarget; bytes: () => Promise<Buffer> 
 let files: Input[] =
   set === 'generated'
     ? Array.from({ length: layouts }, (_, i) => syntheticLayout(seed * 1000 + i)).map((l) => ({ file: l.name, target: l.target, bytes: () => l.build() }))
+    : set === 'layouts'
+      ? LAYOUTS.map((l) => ({ file: `${l.name}.xlsx`, target: l.target, bytes: () => l.build() }))
     : dir
       ? fromFolder(dir)
       : corpusFiles(set).map((f) => ({ ...f, bytes: async () => fs.readFileSync(path.join(CORPUS, f.file)) }));

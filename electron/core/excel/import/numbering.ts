@@ -5,10 +5,24 @@
 // export (which keeps the numbers running down the rows, whatever moved: profile-export.ts).
 import type { Cell } from '../../../common/excel/model.js';
 import type { SheetIndex } from './sheet-index.js';
+import { NUMBER_LABEL } from './detect.js';
 
-/** The number a cell shows (typed, or a formula's result); null for any other cell. */
+/**
+ * The number a cell shows (typed, or a formula's result, or digits typed as text: a form printing its
+ * numbers in full width, １, ２, ３, blind G15); null for any other cell.
+ */
 export function shownNumber(cell: Cell | undefined): number | null {
-  return cell?.t === 'n' && typeof cell.v === 'number' ? cell.v : null;
+  if (cell?.t === 'n' && typeof cell.v === 'number') return cell.v;
+  if (cell?.t !== 's') return null;
+  const digits = String(cell.v).normalize('NFKC').trim();
+  return /^\d{1,6}$/.test(digits) ? Number(digits) : null;
+}
+
+/** A number `n` written as the form prints its numbers in `like` (a number, or text in half or full width). */
+export function numberLike(like: Cell | undefined, n: number): { t: 'n'; v: number } | { t: 's'; v: string } {
+  if (like?.t !== 's') return { t: 'n', v: n };
+  const full = /[\uff10-\uff19]/.test(String(like.v));
+  return { t: 's', v: full ? String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))) : String(n) };
 }
 
 /** A running number: at least `least` whole numbers, each one more than the one before (1, 2, 3 …; not 1.1, 2.1, 3.1). */
@@ -21,13 +35,14 @@ const blankCell = (x: Cell | undefined) => x === undefined || x.v === null || x.
 /**
  * Whether column c numbers the rows `rows` (0-based, in order) the form's way: the cells that hold
  * anything there are typed numbers (a formula numbers its rows itself, =ROW()-4, and is copied as one),
- * at least `least` of them, running by one; with `every`, each of the rows holds one.
+ * at least `least` of them, running by one; with `every`, each of the rows holds one. (Digits typed as
+ * text count: a form printing them in full width.)
  */
 export function numbersRows(ix: SheetIndex, rows: readonly number[], c: number, least: number, every = false): boolean {
   const cells = rows.map((r) => ix.cell(r, c));
   const filled = cells.filter((x) => !blankCell(x));
-  if ((every && filled.length < cells.length) || filled.some((x) => x!.t !== 'n' || !!x!.f)) return false;
-  return runsByOne(filled.map((x) => x!.v as number), least);
+  if ((every && filled.length < cells.length) || filled.some((x) => shownNumber(x) === null || !!x!.f)) return false;
+  return runsByOne(filled.map((x) => shownNumber(x)!), least);
 }
 
 /**
@@ -56,4 +71,15 @@ export function countsDown(ix: SheetIndex, headerBottom: number, c: number): boo
     if (n !== null) numbers.push(n);
   }
   return runsByOne(numbers, 3);
+}
+
+/**
+ * Whether a column's header lets its running numbers be the form's numbering: no header at all, or a
+ * numbering word in it (No., #, 番号, 項番, 項目番号 over 大/中/小). A header that names something else
+ * (Rank, 順位, 優先 / 順位) says the numbers are data the client ranked its records by: they stay the
+ * record's, however they happen to run down the rows today.
+ */
+export function numberingHeader(label: string): boolean {
+  const parts = label.split(' / ').map((p) => p.normalize('NFKC').trim()).filter((p) => p !== '');
+  return parts.length === 0 || parts.some((p) => NUMBER_LABEL.test(p) || /^(?:項目|整理)?番号$/.test(p));
 }

@@ -17,8 +17,9 @@ import { cellRef, parseCellRef, type Cell, type WorkbookModel } from '../../../c
 import { effortUnitOf, progressScale, type ProgressScale } from './numbers.js';
 import { failure, shown, type Failure, type Problem, type ProblemKind } from '../../../common/excel/problems.js';
 import { clientListAt } from './client-lists.js';
+import { parseRatingValue } from './value-words.js';
 import { SheetIndex } from './sheet-index.js';
-import { numberedBlankRows, numbersRows, shownNumber } from './numbering.js';
+import { numberedBlankRows, numberingHeader, numbersRows, shownNumber } from './numbering.js';
 import type { ColumnMapping, EndReason, TableCandidate, HierarchyMethod, LeftOutReason, UnknownValue, ValueMaps } from '../../../common/excel/preview.js';
 
 export type ExtraValue = string | number | boolean;
@@ -149,8 +150,9 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
 
   // Each column's cell on each record row (for a column group: the first filled column and its offset).
   const mapped = layout.columns.map((m) => ({ ...m }));
-  // The form's own numbering (項目番号 小, 順位: typed 1, 2, 3 … down every record, three or more) in a
-  // column no field takes is no record's data (ColumnMapping.numbering). Not where rows between the
+  // The form's own numbering (項目番号 小: typed 1, 2, 3 … down every record, three or more) in a column no
+  // field takes, headed by a numbering word or by nothing, is no record's data (ColumnMapping.numbering).
+  // (A Rank or 順位 whose ranks run 1…n today is the client's data: numberingHeader.) Not where rows between the
   // records number themselves too (a Control ID# on each control row of a risk: the controls' numbers),
   // and not in a plan whose predecessors may name its rows by such a number (MS Project's ID column).
   // The record rows as a set: a 100,000-row table asked \`includes\` of its own rows was quadratic (10 s).
@@ -158,7 +160,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const between = data.rows.length === 0 ? [] : Array.from({ length: data.rows[data.rows.length - 1]! - data.rows[0]! + 1 }, (_, k) => data.rows[0]! + k).filter((r) => !recordRows.has(r));
   if (!mapped.some((m) => m.field === 'predecessors'))
     for (const m of mapped)
-      if (m.field === null && m.span === 1 && !m.numbering && numbersRows(ix, data.rows, m.c, 3, true) && between.every((r) => shownNumber(ix.cell(r, m.c)) === null)) {
+      if (m.field === null && m.span === 1 && !m.numbering && numberingHeader(m.label) && numbersRows(ix, data.rows, m.c, 3, true) && between.every((r) => shownNumber(ix.cell(r, m.c)) === null)) {
         m.numbering = true;
         delete m.extraKey;
       }
@@ -236,6 +238,17 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       const marked = names.filter((name, k) => name !== '' && isMark(dataCell(ix, r, m.c + k, firstDataRow)));
       if (marked.length === 0) return grid[j]![i]!;
       return { cell: { c: m.c, t: 's', v: marked.join('、') }, c: m.c, offset: 0 };
+    });
+  });
+
+  // A rating over one column per step (発生可能性 over 大/中/小, 〇 in the step that applies: blind G4):
+  // the rating is the word over the marked column, read as the column's own words are (大 the top).
+  mapped.forEach((m, j) => {
+    const steps = ratingMarkColumns(ix, layout, m, model.date1904);
+    if (!steps) return;
+    grid[j] = data.rows.map((r, i) => {
+      const k = steps.findIndex((_, k) => isMark(dataCell(ix, r, m.c + k, firstDataRow)));
+      return k < 0 ? grid[j]![i]! : { cell: { c: m.c + k, t: 's', v: steps[k]! }, c: m.c + k, offset: k };
     });
   });
 
@@ -560,6 +573,24 @@ export function personColumns(ix: SheetIndex, layout: { headerTop: number; heade
     return cell ? textOf(cell, date1904).trim() : '';
   });
   return names.every((n) => n === '') ? null : names;
+}
+
+/**
+ * A rating column group with one column per step (発生可能性 over 大 | 中 | 小, 影響度 over 高 | 中 | 低), a
+ * mark in the step that applies: the word over each column, or null when the mapping is no such group
+ * (every column's word must read as a rating, each a different one).
+ */
+export function ratingMarkColumns(ix: SheetIndex, layout: { target: ImportTarget; headerTop: number; headerBottom: number }, m: ColumnMapping, date1904: boolean): string[] | null {
+  if (m.span < 2 || m.field === null || fieldSpec(layout.target, m.field)?.kind !== 'rating' || layout.headerBottom <= layout.headerTop) return null;
+  const words = Array.from({ length: m.span }, (_, k) => {
+    const cell = ix.valueAt(layout.headerBottom, m.c + k);
+    return cell ? textOf(cell, date1904).trim() : '';
+  });
+  const ratings = words.map((w) => {
+    const r = w === '' || isMark({ c: 0, t: 's', v: w }) ? null : parseRatingValue(w);
+    return r?.ok ? r.value : null;
+  });
+  return ratings.every((r) => r !== null) && new Set(ratings).size === ratings.length ? words : null;
 }
 
 const MARKS = new Set(['○', '◯', '〇', '●', '◎', '✓', '✔', 'v', 'x', '×']);

@@ -16,8 +16,8 @@ import { DAYS_PER_MONTH, effortUnitOf, HOURS_PER_DAY, parseNumberText } from '..
 import { ClientValues } from '../../excel/import/client-values.js';
 import { clientWord, mappedCode, valueKey } from '../../excel/import/value-map.js';
 import { SheetIndex } from '../../excel/import/sheet-index.js';
-import { numbersRows, shownNumber } from '../../excel/import/numbering.js';
-import { isMark, personColumns, readTable, type ImportTable } from '../../excel/import/read-table.js';
+import { numberLike, numbersRows, shownNumber } from '../../excel/import/numbering.js';
+import { isMark, personColumns, ratingMarkColumns, readTable, type ImportTable } from '../../excel/import/read-table.js';
 import { ApiError, textError } from '../../../common/errors.js';
 import { REGISTERS, riskScore, vocabLabel, type Vocabularies, type VocabItem, type VocabListName } from '../../../common/registers.js';
 import type { SqlDb as Db } from '../../db/sql.js';
@@ -214,6 +214,12 @@ export async function exportToProfile(
     const names = personColumns(ix, layout, m, model.date1904);
     if (names) persons.set(m, names);
   }
+  // 発生可能性 over 大/中/小, a mark in the step that applies (blind G4): the word over each column.
+  const ratingSteps = new Map<ColumnMapping, string[]>();
+  for (const m of layout.columns) {
+    const words = ratingMarkColumns(ix, layout, m, model.date1904);
+    if (words) ratingSteps.set(m, words);
+  }
   // A gantt the client paints beside a WBS (a column per day or week under a row of dates): its
   // columns are the band's, never a field's extra value.
   const bandRecords: BandRecord[] =
@@ -230,7 +236,7 @@ export async function exportToProfile(
   const below = ix.rowsBelow(layout.headerBottom, 2_000);
   const firstOfGroup = (m: ColumnMapping) =>
     m.span > 1 && m.field !== null && m.field !== 'name' && !merged(m) && !below.some((row) => row.cells.some((c) => c.c > m.c && c.c < m.c + m.span && !(c.t === 's' && (c.v as string).trim() === '')));
-  const mapped = layout.columns.filter((m) => !inBand.has(m.c) && (merged(m) || writable(m) || firstOfGroup(m) || persons.has(m)));
+  const mapped = layout.columns.filter((m) => !inBand.has(m.c) && (merged(m) || writable(m) || firstOfGroup(m) || persons.has(m) || ratingSteps.has(m)));
   // Client words read as the import reads them (the profile's value maps), written back the same way.
   const clientValues = new ClientValues(vocab, profile.layout.valueMaps);
   const withContinued = (at: number, c: number, cell: Cell | undefined): Cell | undefined => {
@@ -258,10 +264,18 @@ export async function exportToProfile(
   // ratings to give it), the cell is the client's figure, kept; a no-edit export rewrote 9 as 15.
   const ratingColumn = (field: string) => mapped.findIndex((m) => m.field === field);
   const [probabilityAt, impactAt] = [ratingColumn('probability'), ratingColumn('impact')];
+  /** A template row's rating in mapped column j: the word over its marked step where the client marks one. */
+  const ratingAt = (j: number, at: number): unknown => {
+    const m = mapped[j]!;
+    const steps = ratingSteps.get(m);
+    if (!steps) return writers[j]!.meaning(ix.cell(at, m.c));
+    const k = steps.findIndex((_, k) => isMark(ix.cell(at, m.c + k)));
+    return k < 0 ? null : writers[j]!.meaning({ c: m.c + k, t: 's', v: steps[k]! });
+  };
   const clientsOwnScore = (at: number, meaning: unknown): boolean => {
     if (typeof meaning !== 'number') return false;
     if (probabilityAt < 0 || impactAt < 0) return true;
-    const rating = (j: number) => writers[j]!.meaning(ix.cell(at, mapped[j]!.c));
+    const rating = (j: number) => ratingAt(j, at);
     const [p, i] = [rating(probabilityAt), rating(impactAt)];
     return typeof p !== 'number' || typeof i !== 'number' || riskScore(p, i) !== meaning;
   };
@@ -271,9 +285,9 @@ export async function exportToProfile(
   const indent = indentStyle(table.records, ix, layout.columns.find((m) => m.field === 'name'), table.hierarchy);
   // The sheet columns written: each mapped column, and every column of a name written one column
   // further right per level (作業内容 over A:C).
-  const spread = (m: ColumnMapping) => ((m.field === 'name' && m.span > 1 && !merged(m)) || persons.has(m) ? Array.from({ length: m.span }, (_, k) => m.c + k) : [m.c]);
+  const spread = (m: ColumnMapping) => ((m.field === 'name' && m.span > 1 && !merged(m)) || persons.has(m) || ratingSteps.has(m) ? Array.from({ length: m.span }, (_, k) => m.c + k) : [m.c]);
   /** The mark the client writes in its person columns (○ unless it uses another). */
-  const markOf = new Map([...persons.keys()].map((m) => {
+  const markOf = new Map([...persons.keys(), ...ratingSteps.keys()].map((m) => {
     for (const r of table.records) for (let k = 0; k < m.span; k++) {
       const cell = ix.cell(r.row - 1, m.c + k);
       if (isMark(cell)) return [m, String(cell!.v).trim()] as const;
@@ -460,6 +474,24 @@ export async function exportToProfile(
           const cell = at === null ? undefined : ix.cell(at, m.c + i);
           if (at !== null && inPlace) return on === isMark(cell) ? undefined : on ? { value: textValue(markOf.get(m)!) } : { value: null };
           return { value: on ? textValue(markOf.get(m)!) : null };
+        });
+      }
+      const steps = ratingSteps.get(m);
+      if (steps) {
+        // The mark moves to the step of the stored rating; a rating no step stands for (4 among 大/中/小)
+        // is named, its row's marks left as they are.
+        const value = storedValue(o, m);
+        const on = value === null || value === undefined ? -1 : steps.findIndex((w) => sameValue(writers[j]!.meaning({ c: m.c, t: 's', v: w }), value));
+        const kept = at !== null && inPlace;
+        if (on < 0 && value !== null && value !== undefined) {
+          noClientWord.push({ row: o.row.id, column: m.c, field: field!, value: String(value) });
+          return steps.map((_, i) => (kept ? undefined : { value: rawValue(at === null ? undefined : ix.cell(at, m.c + i)) }));
+        }
+        return steps.map((_, i): CellOut | undefined => {
+          const cell = at === null ? undefined : ix.cell(at, m.c + i);
+          if (i === on) return kept && isMark(cell) ? undefined : { value: textValue(markOf.get(m)!) };
+          if (!isMark(cell)) return kept ? undefined : { value: rawValue(cell) };
+          return { value: null };
         });
       }
       // 大/中/小分類: each group's name where the client writes it (on its first row, or on every row);
@@ -670,11 +702,13 @@ export async function exportToProfile(
     const k = columns.indexOf(c);
     const onBlank = blocks.prepared.some((r) => shownNumber(ix.cell(r - 1, c)) !== null);
     const counted = [...new Set([...templateRecords.map((r) => r.row), ...(onBlank ? blocks.prepared : [])])].sort((a, b) => a - b);
-    const at = counted.findIndex((r) => ix.cell(r - 1, c)?.t === 'n' && !ix.cell(r - 1, c)!.f);
+    const at = counted.findIndex((r) => shownNumber(ix.cell(r - 1, c)) !== null && !ix.cell(r - 1, c)!.f);
     if (at < 0) continue;
-    let n = (ix.cell(counted[at]! - 1, c)!.v as number) - at;
+    // Written as the form prints them: numbers, or text (１, ２ in full width).
+    const like = ix.cell(counted[at]! - 1, c);
+    let n = shownNumber(like)! - at;
     blocks.starts.forEach((s, i) => {
-      if (s === 'record' || (s === 'blank' && onBlank)) rows[i]![k] = { value: { t: 'n', v: n++ } };
+      if (s === 'record' || (s === 'blank' && onBlank)) rows[i]![k] = { value: numberLike(like, n++) };
     });
   }
   // The client's task IDs: a task given one (new, or on a row that had none) has it written in the ID
