@@ -546,3 +546,22 @@ describe('a workbook of several registers, one per sheet', () => {
     expect(read(bytes, 'issue').sheet).toBe('Issues');
   });
 });
+
+describe('a plain 期間 column (blind G9)', () => {
+  const plan = (days: number[]) =>
+    book((ws) => {
+      ws.addRow(['作業名', '開始日', '終了日', '期間']);
+      ws.addRow(['設計', d('2025-06-02'), d('2025-06-06'), days[0]]);
+      ws.addRow(['製造', d('2025-06-09'), d('2025-06-20'), days[1]]);
+      ws.addRow(['試験', d('2025-06-23'), d('2025-07-02'), days[2]]);
+    });
+  it('is the working days where its numbers count the weekdays from start to finish', async () => {
+    const t = read(await plan([5, 10, 8]), 'wbs');
+    expect(fields(t)).toMatchObject({ 期間: 'duration' });
+    expect(t.records.map((r) => r.values.duration)).toEqual([5, 10, 8]);
+  });
+  it('stays the client’s own column where it counts calendar days', async () => {
+    const t = read(await plan([5, 12, 10]), 'wbs');
+    expect(fields(t)).toMatchObject({ 期間: null });
+  });
+});

@@ -8,7 +8,7 @@ import { localToday } from '../../../common/dates.js';
 import { IMPORT_TARGETS, KEY_FIELD, type ImportTarget } from '../../../common/excel/fields.js';
 import { REGISTER_LIST } from '../../../common/registers/index.js';
 import { columnLabel, headerColumns, MAX_HEADER_COLUMNS, MAX_HEADER_ROWS, type HeaderColumn } from './header-rows.js';
-import { assignFields, MIN_CONFIDENCE, type Assignment, type SampleContext } from './mapping.js';
+import { assignFields, MIN_CONFIDENCE, type Assignment, type SampleContext, type Samples } from './mapping.js';
 import { isColumnWord, isLatin, matchLabel } from './synonyms.js';
 import type { Cell, Merge, Row, SheetModel, TableObject, WorkbookModel } from '../../../common/excel/model.js';
 import { BLANK_ROWS_END, PLAIN_HEADING } from './table-ends.js';
@@ -96,7 +96,7 @@ function extendedTop(ix: SheetIndex, top: number, columns: ColumnMapping[]): num
  * (a rating scale's or a revision history's heading) — so a block under the table does not speak for its
  * columns' types.
  */
-function sampler(ix: SheetIndex, bottom: number): (col: HeaderColumn) => Cell[] {
+function sampler(ix: SheetIndex, bottom: number): Samples {
   const rows: Row[] = [];
   for (const row of ix.sheet.rows) {
     if (row.r <= bottom) continue;
@@ -107,15 +107,9 @@ function sampler(ix: SheetIndex, bottom: number): (col: HeaderColumn) => Cell[] 
     rows.push(row);
     if (rows.length >= SAMPLE_ROWS) break;
   }
-  return (col) => {
-    const out: Cell[] = [];
-    for (const row of rows)
-      for (const cell of row.cells) if (cell.c >= col.c && cell.c < col.c + col.span) {
-        out.push(cell);
-        break;
-      }
-    return out;
-  };
+  // Each sample row's first cell under the column (undefined where it has none), row by row.
+  const aligned = (col: HeaderColumn) => rows.map((row) => row.cells.find((cell) => cell.c >= col.c && cell.c < col.c + col.span));
+  return Object.assign((col: HeaderColumn) => aligned(col).filter((cell): cell is Cell => cell !== undefined), { aligned });
 }
 
 /** The words of the client's list validation on each column's first cell under the header. */

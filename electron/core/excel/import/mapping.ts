@@ -51,6 +51,9 @@ export function extraKeys(columns: { label: string; column: string }[]): string[
   });
 }
 
+/** The cells under a header column (its sample rows' filled cells), and `aligned`: one per sample row, in order, undefined where the row has none. */
+export type Samples = ((col: HeaderColumn) => Cell[]) & { aligned?: (col: HeaderColumn) => (Cell | undefined)[] };
+
 export interface SampleContext {
   vocab: Vocabularies;
   date1904: boolean;
@@ -91,6 +94,45 @@ const WEAK_KEY = 0.8;
  */
 const BARE_DURATION = /^(duration|dur\.?|期間|工期|所要期間|日数)$/;
 const DURATION_CONFIDENCE = 0.9;
+
+/** Mon–Fri days from one ISO day to another, both counted (0 when the finish is before the start). */
+function weekdaysBetween(start: string, finish: string): number {
+  const a = Date.parse(`${start}T00:00:00Z`) / 86_400_000;
+  const b = Date.parse(`${finish}T00:00:00Z`) / 86_400_000;
+  let n = 0;
+  // 1970-01-01 was a Thursday: day k's weekday is (k + 4) % 7, 0 Sunday.
+  for (let k = a; k <= b && n <= 10_000; k++) if ((k + 4) % 7 !== 0 && (k + 4) % 7 !== 6) n++;
+  return n;
+}
+
+/**
+ * A bare 期間 / Duration column of plain numbers is the working days where its numbers are the weekdays
+ * from each row's start to its finish (or up to two fewer: holidays), on four rows in five or more, and
+ * on no row only the calendar days are (a gantt's 期間 counted in calendar days is another figure).
+ */
+function durationsMatchDates(target: ImportTarget, aligned: (col: HeaderColumn) => (Cell | undefined)[], col: HeaderColumn, start: HeaderColumn, finish: HeaderColumn, ctx: ValueContext): boolean {
+  const spec = fieldSpec(target, 'plannedStart')!;
+  const day = (cell: Cell | undefined) => {
+    if (!cell) return null;
+    const v = readValue(spec, cell, ctx);
+    return v.ok && typeof v.value === 'string' ? v.value : null;
+  };
+  const [ns, ss, fs] = [aligned(col), aligned(start), aligned(finish)];
+  let rows = 0;
+  let working = 0;
+  let calendarOnly = 0;
+  ns.forEach((cell, i) => {
+    const n = cell?.t === 'n' ? (cell.v as number) : null;
+    const [s, f] = [day(ss[i]), day(fs[i])];
+    if (n === null || !Number.isInteger(n) || s === null || f === null || f < s) return;
+    rows++;
+    const w = weekdaysBetween(s, f);
+    const calendar = Math.round((Date.parse(`${f}T00:00:00Z`) - Date.parse(`${s}T00:00:00Z`)) / 86_400_000) + 1;
+    if (n <= w && n >= w - 2) working++;
+    else if (n === calendar) calendarOnly++;
+  });
+  return rows > 0 && working * 5 >= rows * 4 && calendarOnly === 0;
+}
 
 function durationsWithUnit(cells: Cell[]): boolean {
   const filled = cells.filter((c) => !(c.t === 's' && (c.v as string).trim() === ''));
@@ -146,7 +188,7 @@ export function assignFields(
   target: ImportTarget,
   header: HeaderColumn[],
   samples?: {
-    cells: (col: HeaderColumn) => Cell[];
+    cells: Samples;
     ctx: SampleContext;
     /** The words of the client's list validation on the column's cells (client-lists.ts), if any. */
     lists?: (col: HeaderColumn) => string[] | null;
@@ -211,6 +253,22 @@ export function assignFields(
     if (byColumn.has(cand.i) || taken.has(cand.field)) continue;
     byColumn.set(cand.i, cand);
     taken.add(cand.field);
+  }
+  // A bare 期間 of plain numbers beside the start and finish it counts the working days of (see durationsMatchDates).
+  const columnOf = (field: string) => [...byColumn.entries()].find(([, a]) => a.field === field)?.[0];
+  const [startAt, finishAt] = [columnOf('plannedStart'), columnOf('plannedFinish')];
+  if (target === 'wbs' && samples?.cells.aligned && !taken.has('duration') && startAt !== undefined && finishAt !== undefined) {
+    const dctx: ValueContext = { ...samples.ctx, progressScale: 'percent', effortUnit: 'day' };
+    const i = header.findIndex(
+      (col, k) =>
+        !byColumn.has(k) &&
+        BARE_DURATION.test((col.parts[col.parts.length - 1] ?? '').normalize('NFKC').trim().toLowerCase()) &&
+        durationsMatchDates(target, samples.cells.aligned!, col, header[startAt]!, header[finishAt]!, dctx),
+    );
+    if (i >= 0) {
+      byColumn.set(i, { field: 'duration', confidence: DURATION_CONFIDENCE });
+      taken.add('duration');
+    }
   }
   // A WBS without a task-name column names its tasks in the deepest 大/中/小 column.
   if (target === 'wbs' && !taken.has('name')) {
