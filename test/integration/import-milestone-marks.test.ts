@@ -64,3 +64,33 @@ describe('milestones marked in the name', () => {
     ws.close();
   });
 });
+
+describe('tasks of zero duration (MS Project writes a milestone as `0 days`; blind G3)', () => {
+  it('are milestones on import, and read back unchanged after an export', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const { id: projectId } = await call('project.create', { name: 'P' });
+      const wb = new ExcelJS.Workbook();
+      const sheet = wb.addWorksheet('Plan');
+      sheet.addRow(['Task Name', 'Duration', 'Start', 'Finish']);
+      sheet.addRow(['Project charter', '3 days', 'Mon 4/7/25', 'Wed 4/9/25']);
+      sheet.addRow(['Charter sign-off', '0 days', 'Wed 4/9/25', 'Wed 4/9/25']);
+      sheet.addRow(['Design', '5 days', 'Thu 4/10/25', 'Wed 4/16/25']);
+      const file = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+      const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: file });
+      const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'MSP' } });
+      const tasks = await call('wbs.list', { projectId });
+      expect(tasks.map((t) => [t.name, t.duration, t.milestone])).toEqual([
+        ['Project charter', 3, false],
+        ['Charter sign-off', 0, true],
+        ['Design', 5, false],
+      ]);
+      const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
+      const again = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: out.dataBase64, profileId: profileId! });
+      expect(again.counts).toMatchObject({ new: 0, changed: 0, unchanged: 3 });
+    } finally {
+      ws.close();
+    }
+  });
+});

@@ -38,8 +38,8 @@ export interface ImportRecord {
   group?: true;
   /** WBS: `values.status` was derived from the progress (the file has no status column). */
   statusFromProgress?: true;
-  /** WBS: `values.milestone` was read from a mark in the name (◆設計完了); the file has no milestone column. */
-  milestoneFromMark?: true;
+  /** WBS: `values.milestone` was read from a mark in the name (◆設計完了) or a zero duration; the file has no milestone column. */
+  milestoneDerived?: true;
 }
 
 export interface ImportTable {

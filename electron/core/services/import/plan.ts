@@ -164,20 +164,21 @@ export function deriveWbsStatus(table: ImportTable): void {
 const MILESTONE_MARK = /^[\s\u3000]*[◆◇★☆▲]/;
 
 /**
- * A WBS whose file has no milestone column: a task named with a milestone's mark (◆設計完了) that starts
- * and finishes on one day (or has one date only) is a milestone, as the person who drew it meant; the
- * Gantt then draws ◆, not a one-day bar. The name stays as written. Only a new task takes it (planWbs):
- * a stored task keeps what the user set, as the file says nothing of it. Run once on a freshly read table.
+ * A WBS whose file has no milestone column: a task named with a milestone's mark (◆設計完了), or of zero
+ * duration (MS Project's `0 days`, its own mark of a milestone), that starts and finishes on one day (or
+ * has one date only) is a milestone, as the person who drew it meant; the Gantt then draws ◆, not a
+ * one-day bar. The name stays as written. Only a new task takes it (planWbs): a stored task keeps what
+ * the user set, as the file says nothing of it. Run once on a freshly read table.
  */
 export function deriveWbsMilestones(table: ImportTable): void {
   if (table.target !== 'wbs' || table.columns.some((m) => m.field === 'milestone')) return;
   for (const rec of table.records) {
-    const { name, plannedStart: s, plannedFinish: f } = rec.values;
-    if (typeof name !== 'string' || !MILESTONE_MARK.test(name)) continue;
+    const { name, plannedStart: s, plannedFinish: f, duration } = rec.values;
+    if (typeof name !== 'string' || (!MILESTONE_MARK.test(name) && duration !== 0)) continue;
     if ((s === undefined || s === null) && (f === undefined || f === null)) continue;
     if (s && f && s !== f) continue;
     rec.values.milestone = true;
-    rec.milestoneFromMark = true;
+    rec.milestoneDerived = true;
   }
 }
 
@@ -363,7 +364,7 @@ function planWbs(db: Db, projectId: number, table: ImportTable, today: string, f
     // A status that only follows the progress does not undo a task put on hold or cancelled.
     const onHold = !!rec.statusFromProgress && (match.values.status === 'on_hold' || match.values.status === 'cancelled');
     // Nor does a mark in the name make a stored task a milestone again: the user's setting stands.
-    const d = diff(table, rec, match.values, (field) => skipFor(i)(field) || (onHold && field === 'status') || (!!rec.milestoneFromMark && field === 'milestone'));
+    const d = diff(table, rec, match.values, (field) => skipFor(i)(field) || (onHold && field === 'status') || (!!rec.milestoneDerived && field === 'milestone'));
     // Under a task this import creates, a stored task always moves.
     const move = !parent ? match.parentId !== null : 'id' in parent ? match.parentId !== parent.id : true;
     if (move) {
