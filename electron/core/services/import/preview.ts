@@ -274,7 +274,12 @@ export class ImportPreviews {
     // contents rather than its header (point at the header row / choose the column).
     let ask: ImportAsk | null = null;
     const confidence = detection?.layout.confidence;
-    if (confidence && confidence.table < ASK_BELOW) ask = 'table';
+    // A table the read went on into (the same header again over a ■ section, read as one table:
+    // data-range.ts) is this table, not another to choose: only the other tables make a question.
+    const continued = (c: { sheet: string; headerTop: number }) => c.sheet === table.sheet && table.data.last !== null && c.headerTop + 1 > table.header.bottom && c.headerTop + 1 <= table.data.last;
+    const chosen = (c: { sheet: string; headerTop: number }) => c.sheet === layout.sheet && c.headerTop === layout.headerTop;
+    const otherTables = detection?.candidates.filter((c) => !chosen(c) && !continued(c)) ?? [];
+    if (confidence && confidence.table < ASK_BELOW && (otherTables.length > 0 || !detection!.candidates.some(continued))) ask = 'table';
     else if (confidence && (confidence.header < ASK_BELOW || confidence.key < ASK_BELOW)) ask = 'header';
 
     if (kept) this.kept.delete(input.previewId!);
