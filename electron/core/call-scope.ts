@@ -21,7 +21,8 @@ export interface CallScope {
   lastYield?: number;
   /**
    * Tests only: while this shared flag is 1, a paced call (an export, a preview) waits at its next
-   * breath, letting other calls run, so a test can watch a long call on a machine where none is long.
+   * breath, letting other calls run, and a write in its transaction (the copy) at holdIfAsked, so a test
+   * can watch a long call on a machine where none is long.
    */
   hold?: Int32Array;
 }
@@ -62,6 +63,17 @@ export function cancelRequested(flag: Int32Array | undefined): boolean {
  */
 export function throwIfCancelled(): void {
   if (cancelRequested(scopes.getStore()?.cancel)) throw textError('CANCELLED', 'cancelled', {}, 'Cancelled: nothing was changed');
+}
+
+/**
+ * Tests only (CallScope.hold): a write inside its transaction, which cannot breathe, stops here while the
+ * hold is set, so a test can look at its progress at a known point (the copy's bar); a cancel ends the
+ * wait at once. Nothing happens without a hold (the app never sets one).
+ */
+export function holdIfAsked(): void {
+  const scope = scopes.getStore();
+  if (!scope?.hold) return;
+  while (Atomics.load(scope.hold, 0) === 1 && !cancelRequested(scope.cancel)) Atomics.wait(scope.hold, 0, 1, 10);
 }
 
 /** How long a call that paces itself runs before it lets the calls waiting behind it in. */

@@ -13,7 +13,7 @@
 // what was read, or nothing is committed. The search index is not copied (SQLite's FTS5 and PostgreSQL's
 // pg_trgm tables differ) but built on the target in the same transaction from the copied rows.
 import { textError } from '../../common/errors.js';
-import { reportProgress, throwIfCancelled } from '../call-scope.js';
+import { holdIfAsked, reportProgress, throwIfCancelled } from '../call-scope.js';
 import type { Sql, SqlDb } from '../db/sql.js';
 import { clearSettings, COPIED_TABLES, countRows, holdsRows, idsGiven, insertRows, readRows, resumeNumbering, type CopiedTable } from '../db/queries/workspace-copy.js';
 import { reindexOnce, SEARCH_INDEX_KEY } from './search-index.js';
@@ -67,6 +67,7 @@ export function copyWorkspace(from: Sql, to: Sql, options: CopyOptions): CopyRes
         refuseBadJson(t, read);
         insertRows(to, t, read, (k) => {
           reportProgress(done + k, total);
+          holdIfAsked();
           throwIfCancelled();
         });
         rows[t.name] = read.length;
