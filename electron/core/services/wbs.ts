@@ -609,9 +609,15 @@ export function updateTask(db: Db, actor: Actor, id: number, patch: Partial<WbsF
 
 /** The moved dates without those of `answered` (tasks the answer carries as whole rows); none left: undefined. */
 export function movedBut(dates: WbsMovedDates, answered: ReadonlySet<number>): WbsMovedDates | undefined {
-  const keep = dates.ids.flatMap((m, i) => (answered.has(m) ? [] : [i]));
-  if (keep.length === 0) return undefined;
-  return { ids: keep.map((i) => dates.ids[i]!), plannedStart: keep.map((i) => dates.plannedStart[i]!), plannedFinish: keep.map((i) => dates.plannedFinish[i]!), updatedAt: dates.updatedAt };
+  // A plain loop: a reschedule moves 10,000 tasks, and an array per task (flatMap) cost more than the rest of the answer.
+  const out: WbsMovedDates = { ids: [], plannedStart: [], plannedFinish: [], updatedAt: dates.updatedAt };
+  for (let i = 0; i < dates.ids.length; i++) {
+    if (answered.has(dates.ids[i]!)) continue;
+    out.ids.push(dates.ids[i]!);
+    out.plannedStart.push(dates.plannedStart[i]!);
+    out.plannedFinish.push(dates.plannedFinish[i]!);
+  }
+  return out.ids.length === 0 ? undefined : out;
 }
 
 /** Ids without those inside the subtree of another id in the list (they go along with it). */
