@@ -47,6 +47,8 @@ interface Out {
 }
 
 const ROLLED_UP = new Set<string>(WBS_ROLLED_UP_FIELDS);
+/** A summary's dates are one span: where one end of it moved, both are written (a start alone beside the client's blank finish reads as a span that never ends). */
+const SPAN_PARTNER: Record<string, string> = { plannedStart: 'plannedFinish', plannedFinish: 'plannedStart', actualStart: 'actualFinish', actualFinish: 'actualStart' };
 
 const textValue = (s: string): OutValue => (s === '' ? null : { t: 's', v: s });
 
@@ -543,7 +545,9 @@ export async function exportToProfile(
         // client's own figure there (a total it typed, a status it left blank) stays until the roll-up
         // moves away from what the import made of it.
         // (Not where the file shows it as a task: at the deepest level, its subtasks read back beside it.)
-        if (o.summary && o.level < deepest && inPlace && ROLLED_UP.has(field ?? '') && unmovedRollUp(o, field!)) return put(undefined);
+        const partner = SPAN_PARTNER[field ?? ''];
+        const partnerUnmoved = partner === undefined || !mapped.some((x) => x.field === partner) || unmovedRollUp(o, partner);
+        if (o.summary && o.level < deepest && inPlace && ROLLED_UP.has(field ?? '') && unmovedRollUp(o, field!) && partnerUnmoved) return put(undefined);
         // The same links in the client's IDs as its cell names ("3FS+2d" for our 3FS+2): the client's own words.
         if (field === 'predecessors' && (idColumn || codeAt >= 0) && sameLinks(tcell ? textOf(tcell, model.date1904) : '', String(value))) return put({ value: rawValue(tcell) });
         // Same meaning, or an empty cell that the import read as the field's default: the client's cell.
