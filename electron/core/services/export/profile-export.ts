@@ -306,10 +306,27 @@ export async function exportToProfile(
    */
   const unmovedRollUp = (o: Out, field: string): boolean => {
     const was = rolledAtImport?.get(o.row.id);
+    if (was && blankOnSummaries(field)) return true;
     if (was) return field in was && sameValue(was[field], o.row[field]);
     if (rolledAtImport !== null) return false;
     const m = mapped.find((x) => x.field === field)!;
     return o.at !== null && writers[mapped.indexOf(m)]!.meaning(ix.cell(o.at, m.c)) === null;
+  };
+  /**
+   * A client whose summary rows show no roll-up of a field (a phase row with its dates and effort blank, or
+   * '-'): every task that was a summary when imported had nothing readable there. Its summaries stay so,
+   * however the roll-up moves: a phase row that gained dates and a progress would read as a task, and the
+   * task under it holding only a name as that row's wrapped text.
+   */
+  const blankSummaryFields = new Map<string, boolean>();
+  const blankOnSummaries = (field: string): boolean => {
+    const known = blankSummaryFields.get(field);
+    if (known !== undefined) return known;
+    const m = mapped.find((x) => x.field === field);
+    const rows = [...(rolledAtImport?.keys() ?? [])].flatMap((id) => (rowOf.has(id) ? [rowOf.get(id)!] : []));
+    const blank = !!m && rows.length > 0 && rows.every((r) => (writers[mapped.indexOf(m)]!.meaning(ix.cell(r, m.c)) ?? null) === null);
+    blankSummaryFields.set(field, blank);
+    return blank;
   };
   const codeAt = mapped.findIndex((m) => m.field === 'wbsCode');
   // A client numbering its tasks with hyphens (1-1, 1-2) and naming them so in its 先行 column (blind G1):
