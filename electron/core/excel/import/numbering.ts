@@ -81,5 +81,5 @@ export function countsDown(ix: SheetIndex, headerBottom: number, c: number): boo
  */
 export function numberingHeader(label: string): boolean {
   const parts = label.split(' / ').map((p) => p.normalize('NFKC').trim()).filter((p) => p !== '');
-  return parts.length === 0 || parts.some((p) => NUMBER_LABEL.test(p) || /^(?:項目|整理)?番号$/.test(p));
+  return parts.length === 0 || parts.some((p) => NUMBER_LABEL.test(p) || /^(?:項目|整理|行)?番号$/.test(p));
 }

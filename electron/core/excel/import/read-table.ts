@@ -154,11 +154,13 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   // field takes, headed by a numbering word or by nothing, is no record's data (ColumnMapping.numbering).
   // (A Rank or 順位 whose ranks run 1…n today is the client's data: numberingHeader.) Not where rows between the
   // records number themselves too (a Control ID# on each control row of a risk: the controls' numbers),
-  // and not in a plan whose predecessors may name its rows by such a number (MS Project's ID column).
-  // The record rows as a set: a 100,000-row table asked \`includes\` of its own rows was quadratic (10 s).
+  // and not in a plan whose predecessors name its rows by such a number (MS Project's ID column): a
+  // predecessors column no record fills names nothing.
+  // The record rows as a set: a 100,000-row table asked `includes` of its own rows was quadratic (10 s).
   const recordRows = new Set(data.rows);
   const between = data.rows.length === 0 ? [] : Array.from({ length: data.rows[data.rows.length - 1]! - data.rows[0]! + 1 }, (_, k) => data.rows[0]! + k).filter((r) => !recordRows.has(r));
-  if (!mapped.some((m) => m.field === 'predecessors'))
+  const links = mapped.filter((m) => m.field === 'predecessors');
+  if (!links.some((m) => data.rows.some((r) => Array.from({ length: m.span }, (_, k) => ix.cell(r, m.c + k)).some((x) => x !== undefined && x.v !== null && String(x.v).trim() !== ''))))
     for (const m of mapped)
       if (m.field === null && m.span === 1 && !m.numbering && numberingHeader(m.label) && numbersRows(ix, data.rows, m.c, 3, true) && between.every((r) => shownNumber(ix.cell(r, m.c)) === null)) {
         m.numbering = true;
