@@ -252,8 +252,8 @@ const OTHER_BLOCK_ROWS = 2;
 /**
  * The rows from `r` down to the next blank row (at least OTHER_BLOCK_ROWS of them) each fill at most half
  * the cells the median record fills and the first holds only words that head a column of some register
- * (Probability rating, 影響度, 版 / 改訂日) — or the first holds two or more words that plainly do: another
- * table, not records.
+ * (Probability rating, 影響度, 版 / 改訂日) — or the first holds two or more words that plainly do (alone
+ * on its row, three or more, all but one so: a header with no rows under it yet): another table, not records.
  */
 function otherBlock(ix: SheetIndex, r: number, records: number[], counts: (cell: Cell) => boolean): boolean {
   const fills = records.map((x) => ix.row(x)?.cells.filter(counts).length ?? 0).sort((a, b) => a - b);
@@ -264,8 +264,15 @@ function otherBlock(ix: SheetIndex, r: number, records: number[], counts: (cell:
     if (cells.length === 0) break;
     block.push(cells);
   }
-  if (block.length < OTHER_BLOCK_ROWS) return false;
   const heading = (least: number) => block[0]!.every((c) => c.t === 's' && isColumnWord(c.v as string, least));
+  // A lone row of three or more words, all but one plainly heading columns (Risk | Mitigation Plan |
+  // Approval Status | Next Steps under a status report's milestones), is the header of a table with no
+  // rows yet. (Since a date cell of words keeps its record, such a row no longer fell out for its "Next
+  // Steps" under Due Date, and rows added after the records went under that header.)
+  if (block.length < OTHER_BLOCK_ROWS) {
+    const cells = block[0] ?? [];
+    return block.length === 1 && cells.length >= 3 && cells.every((c) => c.t === 's') && cells.filter((c) => !isColumnWord(c.v as string, PLAIN_HEADING)).length <= 1;
+  }
   // Sparse rows under column words; or, in a narrow table, two or more words that plainly head columns.
   return block.every((cells) => cells.length * 2 <= median) ? heading(HEADING_WORD) : block[0]!.length >= 2 && heading(PLAIN_HEADING);
 }
