@@ -14,7 +14,8 @@ import {
   lastPosition,
   parentsOf,
   previousSibling,
-  rollUpFamily,
+  rollUpChildren,
+  rollUpRows,
   siblingIdsThrough,
   siblingPositions,
   siblingsBefore,
@@ -90,13 +91,13 @@ describe.skipIf(PG_SKIP)('SQLite functions on PostgreSQL (compatibility migratio
     expect(lite[1]).toEqual([2, day('2026-01-05'), day('2026-02-27')]);
   });
 
-  it('json_each: a list of ids as one parameter', () => {
+  it('json_each: a list of ids as one parameter; the roll-up reads by ids as parameters', () => {
     const [lite, pgRows] = both((sql) => ({
       links: linksInOrder({ sql }, 1, [3, 4]),
-      // Task 4's chain up to the root (chain 1) and the children of each of them (chain 0).
-      family: rollUpFamily({ sql }, 1, [4])
-        .map((r) => [r.id, r.parentId, r.chain])
-        .sort((a, b) => a[0]! - b[0]! || a[2]! - b[2]!),
+      children: rollUpChildren({ sql }, 1, [1, 2])
+        .map((r) => [r.id, r.parentId])
+        .sort((a, b) => a[0]! - b[0]!),
+      rows: rollUpRows({ sql }, [4, 2, 99]).map((r) => [r.id, r.parentId]).sort((a, b) => a[0]! - b[0]!),
       none: linksInOrder({ sql }, 1, []),
     }));
     expect(pgRows).toEqual(lite);
@@ -106,13 +107,14 @@ describe.skipIf(PG_SKIP)('SQLite functions on PostgreSQL (compatibility migratio
         [4, 3, 'SS', -1],
         [2, 4, 'FF', 0],
       ],
-      family: [
-        [1, null, 1],
-        [2, 1, 0],
-        [2, 1, 1],
-        [3, 1, 0],
-        [4, 2, 0],
-        [4, 2, 1],
+      children: [
+        [2, 1],
+        [3, 1],
+        [4, 2],
+      ],
+      rows: [
+        [2, 1],
+        [4, 2],
       ],
       none: [],
     });

@@ -334,10 +334,18 @@ type RollUpRow = q.RollUpRow;
 export function settleRollUps(db: Db, batch: Batch, projectId: number, startIds: Iterable<number | null | undefined>): void {
   const rows = new Map<number, RollUpRow>();
   const depth = new Map<number, number>();
+  // The chains are read a level at a time for all starts at once (each parent after its children), not
+  // a statement per task: a round trip each to a team database.
   const starts = [...startIds];
-  // Every start's chain up to its top and the children of all of them in one statement (queries/wbs.ts).
-  const family = q.rollUpFamily(db, projectId, [...new Set(starts.filter((id): id is number => id !== null && id !== undefined))]);
-  for (const r of family) if (r.chain) rows.set(r.id, r);
+  let level = [...new Set(starts.filter((id): id is number => id !== null && id !== undefined))];
+  while (level.length > 0) {
+    const up = new Set<number>();
+    for (const r of q.rollUpRows(db, level)) {
+      rows.set(r.id, r);
+      if (r.parentId !== null && !rows.has(r.parentId)) up.add(r.parentId);
+    }
+    level = [...up];
+  }
   for (const start of starts) {
     if (start === null || start === undefined || depth.has(start)) continue;
     const chain: RollUpRow[] = [];
@@ -351,8 +359,7 @@ export function settleRollUps(db: Db, batch: Batch, projectId: number, startIds:
   }
   if (depth.size === 0) return;
   const children = new Map<number, RollUpRow[]>();
-  for (const k of family) {
-    if (k.chain || !depth.has(k.parentId!)) continue;
+  for (const k of q.rollUpChildren(db, projectId, [...depth.keys()])) {
     const list = children.get(k.parentId!) ?? children.set(k.parentId!, []).get(k.parentId!)!;
     list.push(rows.get(k.id) ?? k);
   }

@@ -184,22 +184,33 @@ const ROLL_UP_COLUMNS = `id, project_id AS projectId, parent_id AS parentId, pla
   planned_finish AS plannedFinish, actual_start AS actualStart, actual_finish AS actualFinish,
   planned_effort AS plannedEffort, actual_effort AS actualEffort, progress, status`;
 
+/** Ids per `IN (?, …)` of the roll-up reads. */
+const ROLL_UP_CHUNK = 500;
+
 /**
- * For a roll-up settle: the given tasks with all their ancestors (`chain` 1), and the children of all
- * of these in the project (`chain` 0; a task can be both), in one statement: the ancestors' chains
- * walked up by a recursive query rather than a statement per level (a round trip each to a team database).
+ * The roll-up rows of the given tasks (those that exist). The ids are written as parameters, not as one
+ * JSON list: PostgreSQL plans `IN (SELECT value FROM json_each(?))` for a thousand ids and scans the table
+ * (1-2 ms on 10,000 tasks, each level of each edit), where `IN (?, ?)` seeks the key.
  */
-export function rollUpFamily(db: SqlDb, projectId: number, ids: readonly number[]): (RollUpRow & { chain: number })[] {
-  return db.sql.all<RollUpRow & { chain: number }>(
-    `WITH RECURSIVE up(id) AS (
-       SELECT value FROM json_each(?)
-       UNION SELECT t.parent_id FROM wbs_tasks t JOIN up ON t.id = up.id WHERE t.parent_id IS NOT NULL
-     )
-     SELECT ${ROLL_UP_COLUMNS}, 1 AS chain FROM wbs_tasks WHERE id IN (SELECT id FROM up)
-     UNION ALL
-     SELECT ${ROLL_UP_COLUMNS}, 0 AS chain FROM wbs_tasks WHERE project_id = ? AND parent_id IN (SELECT id FROM up)`,
-    [JSON.stringify(ids), projectId],
-  );
+export function rollUpRows(db: SqlDb, ids: readonly number[]): RollUpRow[] {
+  const out: RollUpRow[] = [];
+  for (let i = 0; i < ids.length; i += ROLL_UP_CHUNK) {
+    const chunk = ids.slice(i, i + ROLL_UP_CHUNK);
+    out.push(...db.sql.all<RollUpRow>(`SELECT ${ROLL_UP_COLUMNS} FROM wbs_tasks WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk));
+  }
+  return out;
+}
+
+/** The children of all the given tasks (seeking the project/parent index, as rollUpRows does the key). */
+export function rollUpChildren(db: SqlDb, projectId: number, parentIds: readonly number[]): RollUpRow[] {
+  const out: RollUpRow[] = [];
+  for (let i = 0; i < parentIds.length; i += ROLL_UP_CHUNK) {
+    const chunk = parentIds.slice(i, i + ROLL_UP_CHUNK);
+    out.push(
+      ...db.sql.all<RollUpRow>(`SELECT ${ROLL_UP_COLUMNS} FROM wbs_tasks WHERE project_id = ? AND parent_id IN (${chunk.map(() => '?').join(', ')})`, [projectId, ...chunk]),
+    );
+  }
+  return out;
 }
 
 /** The roll-up fields and place of every task of the project (of every project without one). */
