@@ -52,7 +52,8 @@ export function inBatch<T>(
   db: Db,
   actor: Actor,
   label: string,
-  projectId: number | null,
+  /** The project the batch is of; a function: asked when the first row is recorded (read inside the transaction). */
+  projectId: number | null | (() => number | null),
   fn: (b: Batch) => T,
   options: BatchOptions = {},
 ): T {
@@ -68,7 +69,7 @@ export function inBatch<T>(
       // The batch row is written with its first audit row, so a no-op leaves no empty batch behind
       // (and so cannot clear the redo stack either).
       if (opened) return;
-      insertBatch(db, { id, at, who: actor.user, client: actor.client ?? null, label, projectId, kind: options.kind ?? 'edit', reverts: options.reverts ?? null });
+      insertBatch(db, { id, at, who: actor.user, client: actor.client ?? null, label, projectId: typeof projectId === 'function' ? projectId() : projectId, kind: options.kind ?? 'edit', reverts: options.reverts ?? null });
       opened = true;
     };
     const head = { id, at, who: actor.user };

@@ -587,9 +587,12 @@ export function createTasks(db: Db, actor: Actor, projectId: number, tasks: NewT
 }
 
 export function updateTask(db: Db, actor: Actor, id: number, patch: Partial<WbsFields>, today = localToday(), expected?: Record<string, unknown>): WbsUpdateResult {
-  const current = getTaskRow(db, id);
-  return inBatch(db, actor, 'wbs.update', current.projectId, (batch) => {
+  // The row is read once, inside the transaction; the batch takes its project from it when it records
+  // (a read before the transaction was one more round trip to a team database on every edit).
+  let projectId: number | null = null;
+  return inBatch(db, actor, 'wbs.update', () => projectId, (batch) => {
     const row = getTaskRow(db, id);
+    projectId = row.projectId;
     refuseStale(db, ENTITY, [{ id, stored: row, expected, patch }]);
     if (patch.predecessors !== undefined) {
       const problem = typedLinks(db, batch, row.projectId, id, patch.predecessors);
