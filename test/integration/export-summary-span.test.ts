@@ -1,7 +1,8 @@
-// A summary row the client left without dates (要件定義 over its tasks): its rolled-up dates stay
-// unwritten while the roll-up is what the import made of it; once one end moves (its first task
-// deleted: the start moves, the finish not), both ends are written: a start alone beside a blank finish
-// reads as a span that never ends (blind G18's note).
+// A summary row the client left without dates (要件定義 over its tasks) in a plan whose other summary
+// shows its span (設計): its rolled-up dates stay unwritten while the roll-up is what the import made of
+// it; once one end moves (its first task deleted: the start moves, the finish not), both ends are
+// written: a start alone beside a blank finish reads as a span that never ends (blind G18's note).
+// (Where no summary row of the client shows dates, none gets them: export-summary-blank.test.ts.)
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
@@ -21,7 +22,7 @@ async function plan(): Promise<string> {
   ws.addRow(['1.1', '業務要件整理', d('2025-06-02'), d('2025-06-06')]);
   ws.addRow(['1.2', '機能要件定義', d('2025-06-09'), d('2025-06-13')]);
   ws.addRow(['1.3', '非機能要件定義', d('2025-06-16'), d('2025-06-20')]);
-  ws.addRow(['2', '設計']);
+  ws.addRow(['2', '設計', d('2025-06-23'), d('2025-06-27')]);
   ws.addRow(['2.1', '基本設計', d('2025-06-23'), d('2025-06-27')]);
   for (let r = 2; r <= 7; r++) for (const c of [3, 4]) ws.getRow(r).getCell(c).numFmt = 'yyyy/m/d';
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
