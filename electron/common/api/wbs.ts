@@ -35,8 +35,11 @@ const ids = z.array(id).min(1, 'must name at least one task').max(100_000);
 
 export const wbsApi = {
   'wbs.list': { input: z.strictObject({ projectId: id }), output: [] as WbsTask[] },
-  /** The same tasks as a table (wbs-rows.ts): the WBS screen's load, a third of wbs.list's JSON. */
-  'wbs.rows': { input: z.strictObject({ projectId: id }), output: {} as WbsTable },
+  /**
+   * The same tasks as a table (wbs-rows.ts): the WBS screen's load, a third of wbs.list's JSON. With
+   * `first`, only the first rows in tree order: the screen shows them while the whole plan comes.
+   */
+  'wbs.rows': { input: z.strictObject({ projectId: id, first: z.number().int().min(1).max(10_000).optional() }), output: {} as WbsTable },
   'wbs.create': {
     input: z
       .strictObject({

@@ -12,7 +12,7 @@ export function wbsHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof w
   const today = () => ctx.today?.() ?? localToday();
   return {
     'wbs.list': ({ projectId }) => listTasks(db, projectId, today()),
-    'wbs.rows': ({ projectId }) => ({ columns: WBS_ROW_COLUMNS, rows: listRows(db, projectId, today()) }),
+    'wbs.rows': ({ projectId, first }) => ({ columns: WBS_ROW_COLUMNS, rows: listRows(db, projectId, today(), first) }),
     'wbs.create': ({ projectId, ...task }) => createTask(db, ctx, projectId, task, today()),
     'wbs.update': ({ id, patch, expected }) => updateTask(db, ctx, id, patch, today(), expected),
     'wbs.delete': ({ id, ids }) => deleteTasks(db, ctx, [...(id === undefined ? [] : [id]), ...(ids ?? [])], today()),

@@ -81,13 +81,13 @@ export function listTasks(db: Db, projectId: number, today = localToday()): WbsT
 /**
  * The same tasks as rows (wbs-rows.ts): the arrays SQLite answers, with the values JSON keeps as they
  * are and the derived code, level and marks appended, so the WBS screen's load makes no object per task.
+ * With `first`, only the first rows in tree order (the screen's first view, sent ahead of the whole
+ * plan), read by walking down from the top: a few index seeks, not the whole plan.
  */
-export function listRows(db: Db, projectId: number, today = localToday()): WbsRowTuple[] {
+export function listRows(db: Db, projectId: number, today = localToday(), first?: number): WbsRowTuple[] {
   getProjectRow(db, projectId);
-  // Arrays, not keyed objects: the hot read (queries/wbs.ts), turned into rows of one fixed shape here.
-  const raw = q.taskListValues(db, projectId);
-  const nodes = raw.map((r) => ({ id: r[0] as number, parentId: r[2] as number | null, position: r[3] as number, r }));
-  const rows = treeOrder(nodes).map(({ row: { r }, code, level, summary }) => {
+  const placed = first === undefined ? wholeTree(db, projectId) : firstOfTree(db, projectId, first);
+  const rows = placed.map(({ r, code, level, summary }) => {
     r[14] = r[14] === 1;
     r[18] = r[18] === '{}' ? {} : (JSON.parse(r[18] as string) as Record<string, unknown>);
     const { late, lateStart } = lateFlags(
@@ -97,13 +97,51 @@ export function listRows(db: Db, projectId: number, today = localToday()): WbsRo
     r.push(code, level, summary, late, lateStart);
     return r as unknown as WbsRowTuple;
   });
-  const texts = rows.length > 0 ? shownLinks(db, projectId, () => rows.map((r) => r[0]), () => new Map(rows.map((r) => [r[0], r[22]]))) : null;
+  // The first rows only: a predecessor outside them is named by a walk up from it (shownLinks' few-tasks way).
+  const texts = rows.length > 0 ? shownLinks(db, projectId, () => rows.map((r) => r[0]), first === undefined ? () => new Map(rows.map((r) => [r[0], r[22]])) : undefined) : null;
   if (texts)
     for (const r of rows) {
       const text = texts.get(r[0]);
       if (text !== undefined) r[16] = text;
     }
   return rows;
+}
+
+interface PlacedValues {
+  r: unknown[];
+  code: string;
+  level: number;
+  summary: boolean;
+}
+
+/** Every task in tree order, from one read of the project's rows (queries/wbs.ts's arrays). */
+function wholeTree(db: Db, projectId: number): PlacedValues[] {
+  const nodes = q.taskListValues(db, projectId).map((r) => ({ id: r[0] as number, parentId: r[2] as number | null, position: r[3] as number, r }));
+  return treeOrder(nodes).map(({ row: { r }, code, level, summary }) => ({ r, code, level, summary }));
+}
+
+/**
+ * The first `n` tasks in tree order, as treeOrder places them (siblings by position then id, codes by
+ * their place among them), walked down from the top: one seek per row for its subtasks, so the first
+ * rows of a 50,000-task plan cost what they are.
+ */
+function firstOfTree(db: Db, projectId: number, n: number): PlacedValues[] {
+  const out: PlacedValues[] = [];
+  const stack = [{ list: q.childListValues(db, projectId, null, n), i: 0, prefix: '', level: 0 }];
+  while (stack.length > 0 && out.length < n) {
+    const top = stack[stack.length - 1]!;
+    if (top.i >= top.list.length) {
+      stack.pop();
+      continue;
+    }
+    const r = top.list[top.i++]!;
+    const code = top.prefix ? `${top.prefix}.${top.i}` : String(top.i);
+    // At least one, so the last row sent still knows whether it is a summary.
+    const children = q.childListValues(db, projectId, r[0] as number, Math.max(1, n - out.length - 1));
+    out.push({ r, code, level: top.level, summary: children.length > 0 });
+    if (children.length > 0) stack.push({ list: children, i: 0, prefix: code, level: top.level + 1 });
+  }
+  return out;
 }
 
 /**

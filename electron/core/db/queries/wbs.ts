@@ -16,6 +16,17 @@ export function taskListValues(db: SqlDb, projectId: number): unknown[][] {
   return db.sql.values<unknown[]>(TASK_LIST_SQL, [projectId]);
 }
 
+/**
+ * The first `limit` tasks under `parentId` (null: the top level) in sibling order, as taskListValues'
+ * arrays: one seek on the (project_id, parent_id, position) index, for the first rows of a plan without
+ * reading the whole of it.
+ */
+export function childListValues(db: SqlDb, projectId: number, parentId: number | null, limit: number): unknown[][] {
+  return parentId === null
+    ? db.sql.values<unknown[]>(`${TASK_LIST_SQL} AND parent_id IS NULL ORDER BY position, id LIMIT ?`, [projectId, limit])
+    : db.sql.values<unknown[]>(`${TASK_LIST_SQL} AND parent_id = ? ORDER BY position, id LIMIT ?`, [projectId, parentId, limit]);
+}
+
 export function taskCount(db: SqlDb, projectId: number): number {
   return db.sql.get<{ n: number }>('SELECT count(*) AS n FROM wbs_tasks WHERE project_id = ?', [projectId])!.n;
 }

@@ -28,7 +28,20 @@ import { importedMessage, importFieldLabel } from '../excel/importModel.js';
 import { GanttPane } from '../gantt/GanttPane.js';
 import { insertAfter, useBaselineColumns } from '../progress/baselineColumns.js';
 import { useProgressLines } from '../progress/progressLines.js';
-import { collapsedKey as collapsedKeyOf, firstWbsLoad, loadTasks } from './wbsLoad.js';
+import { collapsedKey as collapsedKeyOf, FIRST_ROWS, firstWbsLoad, loadTasks, wholePlan } from './wbsLoad.js';
+
+/**
+ * Resolves once the browser has drawn what was rendered before the call (just after the next frame), or
+ * after 100 ms in a window that draws no frames (hidden or minimized).
+ */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(fallback);
+      setTimeout(resolve, 0);
+    });
+  });
 
 /** Rows shown: every task whose ancestors are all expanded. */
 function visibleRows(tasks: WbsTask[], collapsed: Set<number>): WbsRow[] {
@@ -102,9 +115,19 @@ export function WbsPage({ project }: { project: Project }) {
   useEffect(() => subscribe(['wbs_task', 'wbs_dependency'], reloadUnlessEditing), [reloadUnlessEditing]);
   /** The WBS's own writes: their answers are patched in, so the whole plan is not read again (the undo stack and other readers are). */
   const patched = useMemo(() => ({ reload: reloadUnlessEditing }), [reloadUnlessEditing]);
+  // A write made while only the first rows are shown waits for the whole plan, so its answer is
+  // patched into the whole list rather than into rows the whole list then replaces.
+  const [whole] = useState(() => {
+    let done = () => {};
+    const promise = new Promise<void>((resolve) => (done = resolve));
+    return { promise, done, shown: false };
+  });
   const write = useCallback(
-    <M extends Method>(method: M, args: Input<M>, opts: MutateOptions<Output<M>> = {}) => mutate(method, args, { patches: patched, ...opts }),
-    [patched],
+    async <M extends Method>(method: M, args: Input<M>, opts: MutateOptions<Output<M>> = {}) => {
+      if (!whole.shown) await whole.promise;
+      return mutate(method, args, { patches: patched, ...opts });
+    },
+    [patched, whole],
   );
   const reloadIfDue = () => {
     if (!liveDue.current) return;
@@ -142,16 +165,29 @@ export function WbsPage({ project }: { project: Project }) {
     [clear, fail, setBadCells, header, t, withMessages],
   );
 
-  // First load: everything at once, started at the app's start (wbsLoad.ts) or else while rendering —
-  // an effect would start only after the grid's own effects have built the grid (React runs children's
-  // effects first): ~0.4 s later.
+  // First load, started at the app's start (wbsLoad.ts) or else while rendering — an effect would start
+  // only after the grid's own effects have built the grid (React runs children's effects first): ~0.4 s
+  // later. The first rows (wbsLoad.ts FIRST_ROWS) are shown as soon as they come; once they are drawn,
+  // the whole plan is asked for and replaces them.
+  const [complete, setComplete] = useState(false);
   useEffect(() => {
     void run(async () => {
-      const [saved, list] = await Promise.all([firstLoad.collapsed, firstLoad.tasks]);
-      setCollapsed(new Set(saved ?? []));
-      setTasks(list);
+      try {
+        const [saved, head] = await Promise.all([firstLoad.collapsed, firstLoad.head]);
+        setCollapsed(new Set(saved ?? []));
+        setTasks(head);
+        if (head.length >= FIRST_ROWS) {
+          await afterPaint();
+          setTasks(await wholePlan(project.id, head));
+        }
+      } finally {
+        // Failed too: the error is shown, and writes no longer wait for a plan that will not come.
+        whole.shown = true;
+        setComplete(true);
+        whole.done();
+      }
     });
-  }, [run, firstLoad]);
+  }, [run, firstLoad, whole, project.id]);
 
   const toggle = useCallback(
     (id: number) =>
@@ -442,8 +478,8 @@ export function WbsPage({ project }: { project: Project }) {
           {t('gantt.button')}
         </button>
         <span className="spacer" />
-        <span className="muted" data-testid="task-count">
-          {t('wbs.count', { count: tasks.length })}
+        <span className="muted" data-testid="task-count" data-complete={complete}>
+          {complete ? t('wbs.count', { count: tasks.length }) : t('agGrid.loadingOoo')}
         </span>
       </div>
       {/* The schedule's own controls (status date, baseline columns, the Gantt's progress line) have a bar

@@ -1,0 +1,60 @@
+// A long plan's first rows are shown ahead of the whole (issue 18: a 50,000-task WBS shows rows ≤ 1.5 s):
+// the WBS screen asks wbs.rows for its first rows, shows them, then the whole plan replaces them. Here the
+// whole plan's answer is held back, so the screen is seen in between: the first rows shown, the count
+// saying it is still loading, and an edit typed then waiting for the whole plan, not lost when it comes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession, type Session } from './browser.js';
+import { WbsScreen } from './pages.js';
+import { inProcessCaller } from '../helpers/workspace.js';
+
+const TASKS = 320;
+let s: Session;
+let projectId: number;
+
+beforeAll(async () => {
+  s = await openSession({ osLocale: 'ja-JP' });
+  const call = inProcessCaller(s.ws);
+  projectId = (await call('project.create', { name: '長い計画' })).id;
+  const phase = await call('wbs.create', { projectId, values: { name: 'フェーズ1' } });
+  for (let i = 1; i < TASKS; i++) await call('wbs.create', { projectId, parentId: phase.id, values: { name: `作業${i}` } });
+}, 120_000);
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('the WBS screen of a long plan', () => {
+  it('shows the first rows, then the whole plan, and an edit typed in between is kept', async () => {
+    const page = s.page;
+    // The whole plan's answer (a wbs.rows call without `first`) waits for the test.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const calls: string[] = [];
+    await page.route(/\/api\/wbs\.rows$/, async (route) => {
+      const body = route.request().postData() ?? '';
+      calls.push(body.includes('"first"') ? 'first' : 'whole');
+      if (!body.includes('"first"')) await held;
+      await route.continue();
+    });
+    await page.goto(`${s.host.url}&project=${projectId}`);
+    const wbs = new WbsScreen(page);
+    await wbs.cell(0, 'name').filter({ hasText: 'フェーズ1' }).waitFor();
+    const count = page.getByTestId('task-count');
+    await expect.poll(() => wbs.rowCount()).toBe(150);
+    expect(await count.getAttribute('data-complete')).toBe('false');
+    expect(await count.innerText()).toBe('読み込み中…');
+
+    // Typed while only the first rows are there: sent once the whole plan is in.
+    await wbs.type(2, 'name', '先に直した作業');
+    await page.waitForTimeout(300);
+    expect(s.ws.db.sqlite.prepare("SELECT count(*) FROM wbs_tasks WHERE name = '先に直した作業'").pluck().get()).toBe(0);
+
+    release();
+    await expect.poll(() => count.getAttribute('data-complete')).toBe('true');
+    await expect.poll(() => count.innerText()).toBe(`${TASKS} 件`);
+    await expect.poll(() => wbs.rowCount()).toBe(TASKS);
+    await expect.poll(() => s.ws.db.sqlite.prepare("SELECT count(*) FROM wbs_tasks WHERE name = '先に直した作業'").pluck().get()).toBe(1);
+    await wbs.cell(2, 'name').filter({ hasText: '先に直した作業' }).waitFor();
+    expect(calls).toEqual(['first', 'whole']);
+    await page.unroute(/\/api\/wbs\.rows$/);
+  }, 60_000);
+});
