@@ -61,8 +61,12 @@ export interface TableStore<Row extends { id: number }> {
   fullSnapshotSql(dialect: Dialect): string;
 }
 
-/** Rows per multi-row INSERT: ~20 columns × 40 rows stays far below SQLite's parameter limit. */
-const MANY_CHUNK = 40;
+/**
+ * Parameters per multi-row INSERT of insertMany: ~320 rows of a 25-column table, far below SQLite's limit
+ * (32,766) and PostgreSQL's (65,535). It was 40 rows: on a team database each statement is a round trip,
+ * and a 10,000-task import made 250 of them for its tasks alone.
+ */
+const MANY_PARAMS = 8000;
 /** Ids per `id IN (…)` statement of the bulk reads and deletes. */
 const ID_CHUNK = 500;
 
@@ -169,8 +173,9 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
       return db.sql.run(insertFullSql, args).lastId;
     },
     insertMany: (db, rows) => {
-      for (let i = 0; i < rows.length; i += MANY_CHUNK) {
-        const chunk = rows.slice(i, i + MANY_CHUNK);
+      const per = Math.max(1, Math.floor(MANY_PARAMS / columns.length));
+      for (let i = 0; i < rows.length; i += per) {
+        const chunk = rows.slice(i, i + per);
         const args: unknown[] = [];
         for (const row of chunk)
           for (const [field, c] of columns) {
