@@ -21,8 +21,12 @@ export function shownNumber(cell: Cell | undefined): number | null {
 /** A number `n` written as the form prints its numbers in `like` (a number, or text in half or full width). */
 export function numberLike(like: Cell | undefined, n: number): { t: 'n'; v: number } | { t: 's'; v: string } {
   if (like?.t !== 's') return { t: 'n', v: n };
-  const full = /[\uff10-\uff19]/.test(String(like.v));
-  return { t: 's', v: full ? String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))) : String(n) };
+  const text = String(like.v).trim();
+  const full = /[\uff10-\uff19]/.test(text);
+  // Zero-padded as the client's cell is (001, ０１): as wide as its digits.
+  const digits = text.normalize('NFKC');
+  const plain = /^0\d+$/.test(digits) ? String(n).padStart(digits.length, '0') : String(n);
+  return { t: 's', v: full ? plain.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))) : plain };
 }
 
 /** A running number: at least `least` whole numbers, each one more than the one before (1, 2, 3 …; not 1.1, 2.1, 3.1). */

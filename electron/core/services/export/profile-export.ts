@@ -729,7 +729,12 @@ export async function exportToProfile(
     const like = ix.cell(counted[at]! - 1, c);
     let n = shownNumber(like)! - at;
     blocks.starts.forEach((s, i) => {
-      if (s === 'record' || (s === 'blank' && onBlank)) rows[i]![k] = { value: numberLike(like, n++) };
+      if (s !== 'record' && !(s === 'blank' && onBlank)) return;
+      // A kept row whose cell already shows its number keeps the client's cell as typed (001 stays 001).
+      const from = blocks.order[i];
+      const kept = from && !from.clone ? ix.cell(from.row - 1, c) : undefined;
+      rows[i]![k] = kept && !kept.f && shownNumber(kept) === n ? undefined : { value: numberLike(like, n) };
+      n++;
     });
   }
   // The client's task IDs: a task given one (new, or on a row that had none) has it written in the ID
