@@ -47,6 +47,7 @@ export const PROBLEM_CODES = [
   'predecessorMissing', // {code}: names no task of the file, kept as text
   'predecessorIntoSummary', // {code}: an FF/SF link ending at a summary row, kept as text
   'noTable', // {register}: no register table in the workbook
+  'formNotTable', // {register, sheet}: the best place is a form (one record per sheet, field names down the left), not a table
   'noKey', // (field): no column is mapped to the key field
   'noRows', // {sheet, row}: the table has no rows of data
   'notTime', // {value}: not a time (10:00〜11:00), in a minutes form

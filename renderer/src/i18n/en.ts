@@ -721,6 +721,7 @@ export const en = {
       predecessorUnparsed: '{{value}} is not a list of predecessors: kept as text, not linked',
       predecessorMissing: 'no row of the file is task {{code}}: kept as text, not linked',
       predecessorIntoSummary: '{{code}}: an FF or SF link cannot end at a summary task: kept as text, not linked',
+      formNotTable: 'sheet {{sheet}} is a form (field names down the left, one record per sheet), not a table: nothing is imported; enter its record by hand or point at a table',
       noTable: 'no register table was found in this workbook: nothing is imported',
       noKey: 'no column is mapped to {{field}}; choose the column that holds it',
       noRows: 'the table on sheet {{sheet}} (header in row {{row}}) has no rows of data',

@@ -723,6 +723,7 @@ export const ja: Strings = {
       predecessorUnparsed: '{{value}} は先行タスクの指定として読めません: 文字のまま残し、つなぎません',
       predecessorMissing: 'タスク {{code}} の行がファイルにありません: 文字のまま残し、つなぎません',
       predecessorIntoSummary: '{{code}}: 親タスクには FF / SF のリンクを付けられません: 文字のまま残し、つなぎません',
+      formNotTable: 'シート {{sheet}} は表ではなく様式（左に項目名、1シートに1件）です: 何も取り込みません。1件ずつ入力するか、表の見出し行を指定してください',
       noTable: 'このブックには取り込める表が見つかりません。何も取り込みません',
       noKey: '{{field}} に対応する列がありません。その列を選んでください',
       noRows: 'シート {{sheet}} の表 (見出しは {{row}} 行目) にデータ行がありません',

@@ -52,7 +52,7 @@ export interface DetectOptions {
 
 export type Detection =
   | { ok: true; layout: TableLayout; candidates: TableCandidate[] }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; /** The best place was a form (labels down the left, one record per sheet): its sheet. */ form?: string };
 
 export function defaultVocabularies(): Vocabularies {
   const out = {} as Vocabularies;
@@ -433,6 +433,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
     return { ok: false, reason: `No table with ${KEY_WORDS[target]} was found (sheets looked at: ${looked || 'none'})` };
   }
   // Re-score the best candidates with the cells under their headers.
+  const forms: string[] = [];
   const finals = found
     .sort((a, b) => b.score - a.score)
     .slice(0, 8)
@@ -444,7 +445,8 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       // (The view's evidence is weighed here only, on the header's extent: a header of one row merged
       // down over a second and the same header read as two rows are one place, found as before.)
       const bonus = (object && inObject(object, cand.header) ? TABLE_OBJECT_BONUS : 0) + viewBonus(model.sheets[cand.sheet]!, cand.extended, cand.header);
-      return { cand, a, score: isTable(target, a) ? (a.score + bonus - 0.5 * penalty - 0.05 * (cand.bottom - cand.top)) * hidden : -Infinity };
+      if (isTable(target, a) && isForm(target, cand, a)) forms.push(model.sheets[cand.sheet]!.name);
+      return { cand, a, score: isTable(target, a) && !isForm(target, cand, a) ? (a.score + bonus - 0.5 * penalty - 0.05 * (cand.bottom - cand.top)) * hidden : -Infinity };
     })
     .sort((x, y) => y.score - x.score || x.cand.sheet - y.cand.sheet || x.cand.top - y.cand.top);
   namedRegisterFirst(model, target, finals);
@@ -454,7 +456,13 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
   const first = finals.find((f) => f !== lead && f.cand.sheet === lead.cand.sheet && f.score >= TIE * lead.score && apart(f.cand, lead.cand) && (f.cand.top < lead.cand.top || (f.cand.top === lead.cand.top && f.cand.header[0]!.c < lead.cand.header[0]!.c)));
   const win = first && lead.score > 0 ? first : lead;
   if (win !== lead) finals.splice(finals.indexOf(win), 1), finals.unshift(win);
-  if (win.score === -Infinity) return timelineDetection(model, target, opts) ?? { ok: false, reason: `No table with ${KEY_WORDS[target]} was found` };
+  if (win.score === -Infinity)
+    return (
+      timelineDetection(model, target, opts) ??
+      (forms.length > 0
+        ? { ok: false, reason: `Sheet ${forms[0]} is a form (field names down the left, one record per sheet), not a table: nothing is imported`, form: forms[0]! }
+        : { ok: false, reason: `No table with ${KEY_WORDS[target]} was found` })
+    );
   let bottom = win.cand.extended;
   // A header whose cells are merged down from the row above (No over rows 3–4, 対応 over 担当者 /
   // 期限) starts at that row: scored alike, the one-row header under it won only by being shorter, and
@@ -722,6 +730,32 @@ function isTable(target: ImportTarget, a: Assignment): boolean {
   // A key found by its contents (no header word names it) needs more company than one named plainly.
   if (key.confidence < NAMED_KEY) return others.length >= 2;
   return others.length >= 2 || others.length >= 1 || key.confidence >= 0.95;
+}
+
+/** Rows under a header read to tell a form from a table. */
+const FORM_ROWS = 20;
+
+/**
+ * A form, not a table: one record per sheet, the field names down the left and each value beside its
+ * name (管理番号 | CR-001, 件名 | …, 申請者 | 山田 …; blind G11). Read as a table, its first pair is the
+ * header and the names under it are records. Told by the key column: three or more of the texts under
+ * its header, and half of them, are themselves the name of a field (of any register), in a table of at
+ * most three columns. A register's records are never named 申請者 or 承認日.
+ */
+function isForm(target: ImportTarget, cand: Scan, a: Assignment): boolean {
+  if (cand.header.length > 3) return false;
+  const key = a.columns.find((m) => m.field === KEY_FIELD[target]);
+  const col = key && cand.header.find((h) => h.c === key.c);
+  if (!col) return false;
+  const texts: string[] = [];
+  for (const row of cand.ix.sheet.rows) {
+    if (row.r <= cand.extended) continue;
+    if (row.r > cand.extended + FORM_ROWS) break;
+    const cell = row.cells.find((x) => x.c >= col.c && x.c < col.c + col.span);
+    if (cell?.t === 's' && (cell.v as string).trim() !== '') texts.push((cell.v as string).trim());
+  }
+  const names = texts.filter((t) => IMPORT_TARGETS.some((x) => matchLabel(x, [t]).some((m) => m.confidence >= 0.9)));
+  return names.length >= 3 && names.length * 2 >= texts.length;
 }
 
 /** How much better another register's table must score than the chosen one's to be offered instead. */

@@ -140,7 +140,11 @@ export function chooseLayout(
       layout = found.layout;
       detection = found;
     } else {
-      problems.push({ kind: 'header', code: 'noTable', params: { register }, reason: `${model.fileName}: ${found.reason}` });
+      problems.push(
+        found.form !== undefined
+          ? { sheet: found.form, kind: 'header', code: 'formNotTable', params: { register, sheet: found.form }, reason: `${model.fileName}: ${found.reason}` }
+          : { kind: 'header', code: 'noTable', params: { register }, reason: `${model.fileName}: ${found.reason}` },
+      );
       layout = fallbackLayout(model, register, mapping.sheet);
       if (!layout) throw invalid('dataBase64', `${model.fileName}: ${found.reason}`, 'noTable', { file: model.fileName });
     }
