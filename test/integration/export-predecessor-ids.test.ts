@@ -84,3 +84,31 @@ describe('predecessors in the client’s IDs, both ways', () => {
     }
   });
 });
+
+describe('a task ID column kept as an extra column (Unique ID 11, 12, 15: no running number)', () => {
+  it('gives a new task the next ID on export, and the re-import shows no change for it', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const wb = new ExcelJS.Workbook();
+      const sheet = wb.addWorksheet('Plan');
+      sheet.addRow(['Unique ID', 'Task Name', 'Start', 'Finish', 'Predecessors']);
+      sheet.addRow([11, 'Design', d('2025-04-07'), d('2025-04-11'), null]);
+      sheet.addRow([12, 'Build', d('2025-04-14'), d('2025-04-25'), 11]);
+      sheet.addRow([15, 'Test', d('2025-04-28'), d('2025-05-02'), 12]);
+      const dataBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+      const { id: projectId } = await call('project.create', { name: 'P' });
+      const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64 });
+      expect(p.columns.find((c) => c.column === 'A')).toMatchObject({ field: null });
+      expect(p.predecessorsReading).toEqual({ by: 'id', column: 'A' });
+      const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'Plan' } });
+      await call('wbs.create', { projectId, values: { name: 'Release', plannedStart: '2025-05-05', plannedFinish: '2025-05-05' } });
+      const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
+      expect(columnOf(out.dataBase64, 0)).toEqual(['11', '12', '15', '16']);
+      const again = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: out.dataBase64, profileId: profileId! });
+      expect(again.counts).toMatchObject({ new: 0, changed: 0, unchanged: 4 });
+    } finally {
+      ws.close();
+    }
+  });
+});

@@ -65,6 +65,12 @@ export interface ImportTable {
    * instead, and a number that moved is no change of the record.
    */
   positionalRefs?: true;
+  /**
+   * WBS: the extra key of the task ID column its Predecessors are read by (services/import/predecessors.ts
+   * predecessorReading), when that column is kept as an extra: the client's numbering of the rows, which
+   * the export fills for a new task (the next ID), is no value of the task to compare on a re-import.
+   */
+  idExtraKey?: string;
   /** Every client word read in list and rating columns with its code: the profile's value maps. */
   valueMaps: ValueMaps;
   /** Client words to add to the project's lists on apply. */

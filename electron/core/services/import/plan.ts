@@ -95,6 +95,8 @@ function diff(table: ImportTable, rec: ImportRecord, stored: Values, skip: (fiel
     for (const key of keys) {
       const value = Object.prototype.hasOwnProperty.call(rec.extra, key) ? rec.extra[key] : undefined;
       if (sameValue(current[key], value)) continue;
+      // The task ID a row's links are read by is the file's numbering (a new task's was given by the export): no change of the task.
+      if (key === table.idExtraKey) continue;
       changed = true;
       if (value === undefined) delete next[key];
       else next[key] = value;

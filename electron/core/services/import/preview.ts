@@ -257,6 +257,8 @@ export class ImportPreviews {
     flagDuplicateRefs(table);
     const reading = predecessorReading(table, model);
     predecessorsById(table, reading);
+    const idExtra = reading?.by === 'id' ? table.columns.find((m) => m.c === reading.idColumn!.c && m.field === null)?.extraKey : undefined;
+    if (idExtra !== undefined) table.idExtraKey = idExtra;
     predecessorsByHyphenCode(table, model);
     predecessorsByWrittenCode(table, model, reading);
     flagPredecessors(table);
