@@ -148,10 +148,14 @@ export async function exportToProfile(
       }
       continue;
     }
-    templateRecords.push({ row: rec.row, kind: p.status === 'skipped' ? 'client' : p.status === 'new' ? 'removed' : 'kept', ...(p.id !== undefined ? { id: p.id } : {}), level, ...tail });
-    if (p.id === undefined) continue;
-    if (p.status === 'skipped') clientRows.add(p.id);
-    else rowOf.set(p.id, rec.row - 1);
+    // No links for this project: the profile was imported into another project (profiles are
+    // workspace-wide), or is a template registered without an import. A record an import left out is
+    // the client's row only in the project it was left out of; here it is matched like any other
+    // record (its key's stored row written in its place, or the row removed), so this project's row
+    // of that key is written and the other project's row never is.
+    const kind = p.id === undefined ? 'removed' : 'kept';
+    templateRecords.push({ row: rec.row, kind, ...(p.id !== undefined ? { id: p.id } : {}), level, ...tail });
+    if (p.id !== undefined) rowOf.set(p.id, rec.row - 1);
   }
   const allTasks = target === 'wbs' ? listTasks(db, input.projectId, input.today) : [];
   const stored: Out[] = (
