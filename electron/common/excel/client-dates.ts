@@ -180,6 +180,11 @@ const fullYear = (digits: string) => (digits.length === 4 ? +digits : +digits < 
  * (14/05/2025) and none only month first (05/14/2025); otherwise month first, as before.
  */
 export function slashOrder(texts: Iterable<string>, shortYear?: ShortYearForm): SlashOrder {
+  return settledSlashOrder(texts, shortYear) ?? 'mdy';
+}
+
+/** The order a column's cells prove (a day over 12 in one place), or undefined where none does. */
+export function settledSlashOrder(texts: Iterable<string>, shortYear?: ShortYearForm): SlashOrder | undefined {
   let dayFirst = false;
   for (const text of texts) {
     const parts = yearLast(text, shortYear);
@@ -188,7 +193,7 @@ export function slashOrder(texts: Iterable<string>, shortYear?: ShortYearForm): 
     if (b > 12 && a <= 12) return 'mdy';
     if (a > 12 && b <= 12) dayFirst = true;
   }
-  return dayFirst ? 'dmy' : 'mdy';
+  return dayFirst ? 'dmy' : undefined;
 }
 
 /** Text → the parts of a date it spells; `y` undefined when it has no year. */

@@ -1,6 +1,7 @@
 // What an import preview shows before anything is written, and what applying it answers. Plain JSON,
 // shared by the core (which computes it) and the renderer (which shows it).
 import type { VocabListName } from '../registers.js';
+import type { ShortYearForm } from './client-dates.js';
 import type { ImportTarget } from './fields.js';
 import type { Problem } from './problems.js';
 import type { CardLayout, CardRegister, FormLayout } from './form.js';
@@ -247,6 +248,14 @@ export interface ColumnMapping {
    * it running down the rows (a prepared row keeps its number, a row past them continues it).
    */
   numbering?: true;
+  /** Date columns: how the import read the column's text dates where its cells settled it (kept for the next file). */
+  dateReading?: DateReading;
+}
+
+/** A date column's reading of text dates that differs from the default: day first (14/05/2025), the place of a two-digit year. */
+export interface DateReading {
+  slashOrder?: 'dmy';
+  shortYear?: ShortYearForm;
 }
 
 /** How the WBS tree is written in the sheet (see electron/core/excel/import/hierarchy.ts). */

@@ -2,7 +2,8 @@
 import { failure } from '../../../common/excel/problems.js';
 import type { VocabListName, Vocabularies } from '../../../common/registers.js';
 import { formatRef } from '../../../common/registers.js';
-import { parseDateNumber, parseDateText, serialToIso, shortYearForm, slashOrder, type ShortYearForm, type SlashOrder } from '../../../common/excel/client-dates.js';
+import { parseDateNumber, parseDateText, serialToIso, settledSlashOrder, shortYearForm, type ShortYearForm, type SlashOrder } from '../../../common/excel/client-dates.js';
+import type { DateReading } from '../../../common/excel/preview.js';
 import type { FieldSpec } from '../../../common/excel/fields.js';
 import type { Cell } from '../../../common/excel/model.js';
 import { parseEffort, parseNumberText, parseProgress, type Parsed, type ProgressScale } from './numbers.js';
@@ -27,13 +28,21 @@ export interface ValueContext {
 /**
  * How a date column writes its text dates, from its text cells: the order of dates written year last
  * (client-dates.ts slashOrder) and the form of two-digit years (shortYearForm). The import and the
- * export read a column's cells through this one reading.
+ * export read a column's cells through this one reading. Where the cells prove nothing, the reading the
+ * profile kept from the import that made it (`known`, ColumnMapping.dateReading) holds: a UK column whose
+ * one date with a day over 12 was edited away still reads day first.
  */
-export function columnDateReading(cells: Iterable<Cell | null | undefined>): Pick<ValueContext, 'slashOrder' | 'shortYear'> {
+export function columnDateReading(cells: Iterable<Cell | null | undefined>, known?: DateReading): Pick<ValueContext, 'slashOrder' | 'shortYear'> {
   const texts: string[] = [];
   for (const cell of cells) if (cell?.t === 's') texts.push(cell.v as string);
-  const shortYear = shortYearForm(texts);
-  return { slashOrder: slashOrder(texts, shortYear), ...(shortYear && { shortYear }) };
+  const shortYear = shortYearForm(texts) ?? known?.shortYear;
+  return { slashOrder: settledSlashOrder(texts, shortYear) ?? known?.slashOrder ?? 'mdy', ...(shortYear && { shortYear }) };
+}
+
+/** What of a column's date reading a profile keeps: only what differs from the default (day first, a two-digit year's place). */
+export function keptDateReading(reading: Pick<ValueContext, 'slashOrder' | 'shortYear'>): DateReading | undefined {
+  const kept: DateReading = { ...(reading.slashOrder === 'dmy' && { slashOrder: 'dmy' as const }), ...(reading.shortYear && { shortYear: reading.shortYear }) };
+  return Object.keys(kept).length > 0 ? kept : undefined;
 }
 
 /** A number as Excel would show it in General format (no binary noise: 0.30000000000000004 → 0.3). */

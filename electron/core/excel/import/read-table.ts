@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { wbsFields } from '../../../common/api/wbs.js';
 import { localToday } from '../../../common/dates.js';
 import { REGISTERS, type Vocabularies } from '../../../common/registers.js';
-import { columnDateReading, readValue, textOf, type ValueContext } from './cell-values.js';
+import { columnDateReading, keptDateReading, readValue, textOf, type ValueContext } from './cell-values.js';
 import { ClientValues, type NewListItem } from './client-values.js';
 import { looksLikeDate, parseDateText, shortYearChoices, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
 import { findDataRows } from './data-range.js';
@@ -284,7 +284,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const fullDates = mapped.map((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
     if (spec?.kind !== 'date') return [] as (string | null)[];
-    const ctx: ValueContext = { ...dateCtx, ...columnDateReading(grid[j]!.map((hit) => hit?.cell)) };
+    const ctx: ValueContext = { ...dateCtx, ...columnDateReading(grid[j]!.map((hit) => hit?.cell), m.dateReading) };
     return grid[j]!.map((hit) => {
       if (!hit) return null;
       const v = readValue(spec, hit.cell, ctx);
@@ -321,7 +321,11 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
 
   mapped.forEach((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
-    const ctx: ValueContext = { ...base, reference: today, effortUnit: m.unit ?? effortUnitOf(m.label), ...(spec?.kind === 'date' && columnDateReading(grid[j]!.map((hit) => hit?.cell))) };
+    const reading = spec?.kind === 'date' ? columnDateReading(grid[j]!.map((hit) => hit?.cell), m.dateReading) : undefined;
+    // Kept in the profile made from this import: the next file's cells may no longer prove it (review R3).
+    const kept = reading && keptDateReading(reading);
+    if (kept) m.dateReading = kept;
+    const ctx: ValueContext = { ...base, reference: today, effortUnit: m.unit ?? effortUnitOf(m.label), ...reading };
     const schema = m.field === null ? undefined : schemaOf(target, m.field);
     grid[j]!.forEach((hit, i) => {
       const rec = records[i]!;

@@ -1169,7 +1169,7 @@ function columnWriter(
   const spec: FieldSpec | undefined = m.field === null ? undefined : fieldSpec(target, m.field);
   const cells = recordRows.map((r) => ix.cell(r, m.c)).filter((c): c is Cell => !!c && c.t !== 'e');
   // The column's dates written year last are read in its own order (14/05/2025 is day first), as the import read them.
-  const ctx: ValueContext = { ...base, effortUnit: m.unit ?? effortUnitOf(m.label), ...(spec?.kind === 'date' && columnDateReading(cells)) };
+  const ctx: ValueContext = { ...base, effortUnit: m.unit ?? effortUnitOf(m.label), ...(spec?.kind === 'date' && columnDateReading(cells, m.dateReading)) };
   if (spec?.kind === 'rating') values.rateColumn(m.field!, cells);
   const meaning = (cell: Cell | undefined): unknown => {
     if (!cell || cell.t === 'e') return null;
