@@ -93,11 +93,12 @@ function byCode(inputs: TreeInput[], cellOf: (r: number, what: 'code') => string
   const nodes: TreeNode[] = [];
   const problems: Tree['problems'] = [];
   const byCodeKey = new Map<string, number>();
+  const key = phaseCodes(inputs.map((inp) => inp.code ?? null));
   // Depths some row's code has: a table of 1.1, 1.2, 1.1.1 … with no row "1" has an implicit root, and
   // a missing parent of a depth nobody uses is not worth a problem.
-  const depths = new Set(inputs.map((inp) => inp.code?.split('.').length ?? 0));
+  const depths = new Set(inputs.map((inp) => (inp.code ? key(inp.code).split('.').length : 0)));
   inputs.forEach((inp, i) => {
-    const code = inp.code ?? null;
+    const code = inp.code ? key(inp.code) : null;
     let parent: number | null;
     if (code === null) {
       // A row without a code sits beside the row above it.
@@ -109,14 +110,29 @@ function byCode(inputs: TreeInput[], cellOf: (r: number, what: 'code') => string
       if (segs.length > 1) {
         const want = segs.slice(0, -1).join('.');
         if (!byCodeKey.has(want) && depths.has(segs.length - 1))
-          problems.push({ cell: cellOf(inp.r, 'code'), kind: 'hierarchy', code: 'codeWithoutParent', params: { code, parent: want }, reason: `WBS code ${code} has no row ${want} above it` });
+          problems.push({ cell: cellOf(inp.r, 'code'), kind: 'hierarchy', code: 'codeWithoutParent', params: { code: inp.code!, parent: want }, reason: `WBS code ${inp.code!} has no row ${want} above it` });
       }
-      if (byCodeKey.has(code)) problems.push({ cell: cellOf(inp.r, 'code'), kind: 'hierarchy', code: 'codeTwice', params: { code }, reason: `WBS code ${code} appears more than once` });
+      if (byCodeKey.has(code)) problems.push({ cell: cellOf(inp.r, 'code'), kind: 'hierarchy', code: 'codeTwice', params: { code: inp.code! }, reason: `WBS code ${inp.code!} appears more than once` });
       byCodeKey.set(code, nodes.length);
     }
     nodes.push({ input: i, r: inp.r, level: parent === null ? 0 : nodes[parent]!.level + 1, parent });
   });
   return { method: 'code', nodes, problems };
+}
+
+/**
+ * A code's place in the tree, for a table numbered the common x.0 way (1.0 要件定義, 1.1, 1.2, 2.0 設計):
+ * a trailing .0 is its parent's own code, so 1.0 is phase 1 and 1.1 its child (read as written, 1.1 sat
+ * beside 1.0 and the whole plan was flat: review R7). Only where no row is coded without the .0: beside a
+ * row 1, a 1.0 is its first child (a client numbering from 0).
+ */
+export function phaseCodes(codes: (string | null)[]): (code: string) => string {
+  const written = new Set(codes.filter((c): c is string => c !== null));
+  return (code) => {
+    let k = code;
+    while (/\.0+$/.test(k) && !written.has(k.replace(/\.0+$/, ''))) k = k.replace(/\.0+$/, '');
+    return k;
+  };
 }
 
 function byDepth(

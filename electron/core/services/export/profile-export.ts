@@ -894,20 +894,26 @@ function preparedRows(shapes: RowShape[], after: number, width: number, model: R
 }
 
 /**
- * WBS codes in the client's numbering, in tree order: a task keeps its own code while it still fits
- * where the task now is (its parent's code, then a number above the previous sibling's); otherwise it
- * gets the next number under its parent. Top-level codes keep the client's prefix (1.1, 1.2 under an
- * unlisted 1).
+ * WBS codes in the client's numbering, in tree order: a task keeps its own code, as the client wrote it
+ * (01.02 stays 01.02: review R1), while it still fits where the task now is (its parent's code, then a
+ * number above the previous sibling's); otherwise it gets the next number under its parent, as wide as
+ * its siblings' (02.03 after 02.02). Top-level codes keep the client's prefix when every one has it
+ * (1.1, 1.2 under an unlisted 1). A client writing its phases x.0 (1.0 要件定義, 1.1 …, 2.0 設計) has
+ * 1.0's children under 1. and a new phase after 2.0 is 3.0 (review R7).
  */
 function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, string> {
   const out = new Map<number, string>();
-  const top = stored.find((o) => o.level === 0 && o.at !== null);
-  const prefix = top ? (/^(.*\.)?\d+$/.exec(own(top))?.[1] ?? '') : '';
-  const last = new Map<number | null, number[]>();
+  const tops = stored.filter((o) => o.level === 0 && o.at !== null).map((o) => /^(.*\.)?\d+$/.exec(own(o))?.[1] ?? '');
+  const prefix = tops.length > 0 && tops.every((p) => p === tops[0]) ? tops[0]! : '';
+  // Per parent: the previous sibling's numbers and its code's text after the base (for a new one's shape).
+  const last = new Map<number | null, { n: number[]; text: string }>();
+  // The width of the last number written at each level, for a first child of a new parent.
+  const widthAt = new Map<number, number>();
   const given = new Set<string>();
   for (const o of stored) {
     const parent = (o.row.parentId as number | null | undefined) ?? null;
-    const base = parent === null || !out.has(parent) ? prefix : `${out.get(parent)!}.`;
+    // A phase's children are numbered under its code without the .0 (1.0 → 1.1).
+    const base = parent === null || !out.has(parent) ? prefix : `${out.get(parent)!.replace(/(?:\.0+)+$/, '')}.`;
     // The first child keeps any number it has (a client may number from 0); a later one needs a number
     // above its previous sibling's. A client's skipped level stays as written (6.1.1 right under 6).
     const prev = last.get(parent);
@@ -917,10 +923,23 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
     // A code longer than one number (a skipped level) must not read as under another task: a task
     // outdented to the top keeps 1.1.6 only while no 1.1 precedes it.
     const underAnother = parts !== null && parts.slice(1).some((_, k) => given.has(`${base}${parts.slice(0, k + 1).join('.')}`));
-    const fits = parts !== null && !underAnother && (prev === undefined || compareParts(parts, prev) > 0);
-    const n = fits ? parts : [(prev?.[0] ?? 0) + 1];
-    last.set(parent, n);
-    out.set(o.row.id, `${base}${n.join('.')}`);
+    const fits = parts !== null && !underAnother && (prev === undefined || compareParts(parts, prev.n) > 0);
+    let text: string;
+    let n: number[];
+    if (fits) {
+      n = parts;
+      text = tail;
+    } else {
+      // The next number, as wide as the previous sibling's (or the level's), with a phase's .0 after it.
+      const first = prev?.text.split('.')[0] ?? '';
+      const width = prev ? first.length : (widthAt.get(o.level) ?? 1);
+      const zeros = prev && /^\d+(?:\.0+)+$/.test(prev.text) ? prev.text.slice(first.length) : '';
+      n = [(prev?.n[0] ?? 0) + 1, ...(zeros ? zeros.slice(1).split('.').map(Number) : [])];
+      text = `${String(n[0]).padStart(width, '0')}${zeros}`;
+    }
+    last.set(parent, { n, text });
+    widthAt.set(o.level, text.split('.')[0]!.length);
+    out.set(o.row.id, `${base}${text}`);
     given.add(`${base}${n.join('.')}`);
   }
   return out;
