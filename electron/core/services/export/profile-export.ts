@@ -903,7 +903,10 @@ function preparedRows(shapes: RowShape[], after: number, width: number, model: R
  */
 function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, string> {
   const out = new Map<number, string>();
-  const tops = stored.filter((o) => o.level === 0 && o.at !== null).map((o) => /^(.*\.)?\d+$/.exec(own(o))?.[1] ?? '');
+  // (Judged on the shortest top codes: a task outdented to the top still carries its longer code, 1.1.2.)
+  const topCodes = stored.filter((o) => o.level === 0 && o.at !== null).map(own);
+  const shortest = Math.min(...topCodes.map((c) => c.split('.').length));
+  const tops = topCodes.filter((c) => c.split('.').length === shortest).map((c) => /^(.*\.)?\d+$/.exec(c)?.[1] ?? '');
   const prefix = tops.length > 0 && tops.every((p) => p === tops[0]) ? tops[0]! : '';
   // Per parent: the previous sibling's numbers and its code's text after the base (for a new one's shape).
   const last = new Map<number | null, { n: number[]; text: string }>();
