@@ -112,6 +112,18 @@ describe('in place', () => {
   });
 });
 
+describe('cached formula results', () => {
+  it('keep a result whose inputs lie between two rewritten cells of the row', async () => {
+    // A: code, B: effort, C: another effort, D: 先行, E: =C2-B2. A and D are rewritten; B and C are not.
+    const sheet = sheetXml(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' +
+        '<row r="2"><c r="A2"><v>4.3</v></c><c r="B2"><v>40</v></c><c r="C2"><v>42</v></c><c r="D2" t="s"><v>1</v></c><c r="E2"><f>C2-B2</f><v>2</v></c></row>',
+    );
+    const out = await writeIntoTemplate(rawXlsx({ sheet, sst: SST }), [{ sheet: 'WBS', firstRow: 2, lastRow: 2, columns: [0, 3], rows: [[n(6.3), s('beta')]] }]);
+    expect(sheetOf(out)).toContain('<c r="E2"><f>C2-B2</f><v>2</v></c>');
+  });
+});
+
 describe('dates and indents', () => {
   it('gives a date a date format: the cell keeps its own format when it has one, else a copy with numFmtId 14', async () => {
     const sheet = sheetXml('<row r="1"><c r="A1" s="1"><v>45000</v></c><c r="B1" s="2"><v>1</v></c></row>');

@@ -162,7 +162,15 @@ class SheetEditor {
         changed.push(col);
       }
     }
-    if (changed.length > 0) ctx.dirty.add(this.sheet.name, num, num, Math.min(...changed), Math.max(...changed));
+    // Each run of adjacent changed cells, not the span from the first to the last: a row whose code (A) and
+    // 先行 (G) were rewritten kept the result of =J12-F12, which reads neither (F lies between them).
+    const sorted = changed.sort((a, b) => a - b);
+    for (let i = 0; i < sorted.length; ) {
+      let j = i;
+      while (j + 1 < sorted.length && sorted[j + 1]! === sorted[j]! + 1) j++;
+      ctx.dirty.add(this.sheet.name, num, num, sorted[i]!, sorted[j]!);
+      i = j + 1;
+    }
     if (added.length === 0) return;
     // Cells are kept in column order; a row whose cells rely on implicit positions gets explicit r's.
     const rowTag = this.xml.slice(row.start, row.openEnd);
