@@ -27,7 +27,7 @@ export interface PgDumpResult {
 }
 
 export interface PgDumpPlaces {
-  /** The PATH searched first; default process.env.PATH. */
+  /** Folders searched first (path-delimited); default the fixed places a package puts pg_dump. */
   path?: string;
   /** Folders holding PostgreSQL versions' bin folders; default Debian's and the Windows installer's. */
   roots?: string[];
@@ -36,15 +36,19 @@ export interface PgDumpPlaces {
 
 const exe = (platform: NodeJS.Platform) => (platform === 'win32' ? 'pg_dump.exe' : 'pg_dump');
 
+// The fixed folders where a package manager puts pg_dump. PATH is not searched: the environment never
+// chooses a program the app runs (env-reads.test.ts); Debian's /usr/bin/pg_dump picks the newest client.
+const FIXED_BIN: Partial<Record<NodeJS.Platform, string[]>> = { linux: ['/usr/bin', '/usr/local/bin'], darwin: ['/usr/local/bin', '/opt/homebrew/bin'] };
+
 /**
- * Where pg_dump is: on PATH (Debian's /usr/bin/pg_dump picks the newest client installed), else in the
- * newest version's bin under Debian's /usr/lib/postgresql or the Windows installer's
- * %ProgramFiles%\PostgreSQL (which puts nothing on PATH); null when none is installed.
+ * Where pg_dump is: in a fixed bin folder (FIXED_BIN), else in the newest version's bin under Debian's
+ * /usr/lib/postgresql or the Windows installer's %ProgramFiles%\PostgreSQL (which puts nothing on
+ * PATH); null when none is installed.
  */
 export function findPgDump(places: PgDumpPlaces = {}): string | null {
   const platform = places.platform ?? process.platform;
   const name = exe(platform);
-  for (const dir of (places.path ?? process.env.PATH ?? '').split(path.delimiter)) {
+  for (const dir of places.path !== undefined ? places.path.split(path.delimiter) : (FIXED_BIN[platform] ?? [])) {
     if (dir && isFile(path.join(dir, name))) return path.join(dir, name);
   }
   const roots =

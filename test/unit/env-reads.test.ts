@@ -14,6 +14,7 @@ const REVIEWED: Record<string, { reads: string[]; chooses: string }> = {
   'electron/host/cli.ts': { reads: ['process.env'], chooses: 'the OS locale (LC_ALL, LC_MESSAGES, LANG): the UI language' },
   'electron/core/userdata.ts': { reads: ['process.env'], chooses: 'the default data folder (APPDATA, XDG_CONFIG_HOME), as Electron finds userData' },
   'electron/core/os-user.ts': { reads: ['process.env.USER', 'process.env.USERNAME'], chooses: "the user's name written in the audit log (os-user.ts, shared by the SQLite and PostgreSQL workspaces)" },
+  'electron/core/pg-dump.ts': { reads: ['process.env.ProgramFiles', 'process.env'], chooses: "the Windows Program Files folder under which the PostgreSQL installer's pg_dump.exe is looked for (a fixed name, never PATH), and the environment pg_dump runs in, every PG* variable removed" },
   'electron/core/charts/render.ts': { reads: ['process.env.WINDIR'], chooses: "the Windows folder whose Fonts hold the Japanese font a report's chart pictures are drawn with (a font file among fixed names, never code)" },
 };
 
