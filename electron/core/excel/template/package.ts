@@ -7,7 +7,7 @@ import { sheetPrefix } from '../../../common/excel/model.js';
 import { readZipDirectory, ZipReader, type ZipDirectory } from '../zip.js';
 import { fail } from './errors.js';
 import { writeZip, type PartChanges } from './zip-write.js';
-import { attr, escapeXml, fromBytes, unescapeXml } from './xml-text.js';
+import { attr, escapeXml, xmlText } from './xml-text.js';
 import { findWorkbookPart, resolvePart } from '../parse-xlsx.js';
 
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -78,7 +78,7 @@ export class Package {
       const rel = rels.find((r) => r.id === rid);
       const kind: SheetInfo['kind'] = rel && ['worksheet', 'chartsheet', 'dialogsheet', 'macrosheet'].includes(rel.type) ? (rel.type as SheetInfo['kind']) : rel?.type === 'xlMacrosheet' || rel?.type === 'xlIntlMacrosheet' ? 'macrosheet' : 'other';
       this.sheets.push({
-        name: fromBytes(unescapeXml(attr(m[0], 'name') ?? `Sheet${this.sheets.length + 1}`)),
+        name: xmlText(attr(m[0], 'name') ?? `Sheet${this.sheets.length + 1}`),
         index: this.sheets.length,
         rid,
         part: rel && !rel.external && this.zip.has(rel.target) ? rel.target : null,
@@ -160,7 +160,7 @@ export class Package {
       if (id === undefined || target === undefined) continue;
       const type = (attr(m[0], 'Type') ?? '').replace(/^.*\//, '');
       const external = attr(m[0], 'TargetMode') === 'External';
-      const t = fromBytes(unescapeXml(target));
+      const t = xmlText(target);
       out.push({ id, type, target: external ? t : resolvePart(part === '' ? '' : part, decodeURIComponentSafe(t)), external });
     }
     return out;
@@ -191,7 +191,7 @@ export class Package {
     if (xml === null) return;
     const out = xml.replace(/<(?:[A-Za-z_][\w.-]*:)?Relationship(?=[\s/>])[^<>]*>(?:\s*<\/(?:[A-Za-z_][\w.-]*:)?Relationship>)?/g, (tag) => {
       const t = attr(tag, 'Target');
-      return t !== undefined && attr(tag, 'TargetMode') !== 'External' && resolvePart(part, decodeURIComponentSafe(fromBytes(unescapeXml(t)))) === target ? '' : tag;
+      return t !== undefined && attr(tag, 'TargetMode') !== 'External' && resolvePart(part, decodeURIComponentSafe(xmlText(t))) === target ? '' : tag;
     });
     this.write(relsPath, out);
   }

@@ -15,7 +15,7 @@ import { numText } from './cells.js';
 import type { Package, SheetInfo } from './package.js';
 import { cloneRanges, colName, outsideBand, resizeRangeText, resizeSqref, RowOverflow, shiftRow, shiftRowNear, type Resize } from './refs.js';
 import { findSheetData, parseCells, parseRows, RowOrderError, rowsContaining, type CellTok, type RowTok } from './sheet-rows.js';
-import { attr, closeEnd, escapeText, escapeXml, fromBytes, setAttr, Splicer, tagEnd, toBytes, unescapeXml } from './xml-text.js';
+import { attr, closeEnd, escapeText, escapeXml, setAttr, Splicer, tagEnd, toBytes, xmlText } from './xml-text.js';
 
 export interface ResizeOutcome {
   /** Some formula's text changed (its cached value is stale). */
@@ -69,7 +69,7 @@ export function resizeWorkbook(pkg: Package, target: SheetInfo, z: Resize, dataR
         const next = xml.replace(/<(?:[A-Za-z_][\w.-]*:)?worksheetSource(?=[\s/>])[^<>]*>/g, (tag) => {
           const sheet = attr(tag, 'sheet');
           const ref = attr(tag, 'ref');
-          if (sheet === undefined || ref === undefined || fromBytes(unescapeXml(sheet)).toLocaleUpperCase('en-US') !== target.name.toLocaleUpperCase('en-US')) return tag;
+          if (sheet === undefined || ref === undefined || xmlText(sheet).toLocaleUpperCase('en-US') !== target.name.toLocaleUpperCase('en-US')) return tag;
           const r = resizeRangeText(ref, z, true);
           return r === ref ? tag : setAttr(tag, 'ref', r);
         });
@@ -496,7 +496,7 @@ function resizeOutside(xml: string, from: number, to: number, z: Resize, home: s
     if (m[1] === 'hyperlink') {
       const loc = attr(next, 'location');
       if (loc !== undefined) {
-        const f = fromBytes(unescapeXml(loc));
+        const f = xmlText(loc);
         const r = resizeFormula(f, z, null, false);
         if (r !== f) next = setAttr(next, 'location', toBytes(escapeXml(r)));
       }
@@ -526,7 +526,7 @@ function resizeOutside(xml: string, from: number, to: number, z: Resize, home: s
         next = raw;
       }
     } else {
-      const f = fromBytes(unescapeXml(raw));
+      const f = xmlText(raw);
       const r = resizeFormula(f, z, home, true);
       if (r !== f) next = toBytes(escapeText(r));
     }
@@ -566,7 +566,7 @@ function resizeDefinedNames(pkg: Package, z: Resize, out: ResizeOutcome): void {
   const next = xml.replace(/<((?:[A-Za-z_][\w.-]*:)?)definedName(?=[\s>])([^<>]*)>([^<]*)<\/\1definedName>/g, (whole, _p: string, attrs: string, raw: string) => {
     const local = attr(`<x ${attrs}>`, 'localSheetId');
     const home = local !== undefined ? (pkg.sheets[Number(local)]?.name ?? null) : null;
-    const f = fromBytes(unescapeXml(raw));
+    const f = xmlText(raw);
     const r = resizeFormula(f, z, home, true);
     if (r === f) return whole;
     out.formulasChanged = true;
@@ -591,7 +591,7 @@ function resizeTable(xml: string, z: Resize, home: string, out: ResizeOutcome): 
 function replaceElementText(xml: string, local: string, fn: (text: string) => string, out?: ResizeOutcome): string {
   const re = new RegExp(`<((?:[A-Za-z_][\\w.-]*:)?)${local}((?:\\s[^<>]*)?)>([^<]*)</\\1${local}>`, 'g');
   return xml.replace(re, (whole, p: string, attrs: string, raw: string) => {
-    const f = fromBytes(unescapeXml(raw));
+    const f = xmlText(raw);
     const r = fn(f);
     if (r === f) return whole;
     if (out) out.formulasChanged = true;

@@ -5,7 +5,7 @@
 // rows and cells without an r attribute get their implicit position.
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from '../limits.js';
 import { colIndex } from './refs.js';
-import { attr, closeEnd, fromBytes, tagEnd, unescapeX, unescapeXml } from './xml-text.js';
+import { attr, closeEnd, fromBytes, tagEnd, unescapeX, unescapeXml, xmlText } from './xml-text.js';
 
 export interface RowTok {
   /** 1-based row number (explicit r, or the one after the previous row). */
@@ -169,7 +169,7 @@ function readCellBody(xml: string, cell: CellTok, p: string): void {
     else {
       const end = closeEnd(xml, 'f', p, openEnd);
       const innerEnd = xml.lastIndexOf('</', end - 1);
-      cell.f = { start, end, openTag, text: fromBytes(unescapeXml(xml.slice(openEnd, innerEnd))), innerStart: openEnd, innerEnd, type: attr(openTag, 't') };
+      cell.f = { start, end, openTag, text: xmlText(xml.slice(openEnd, innerEnd)), innerStart: openEnd, innerEnd, type: attr(openTag, 't') };
     }
   }
   const vo = body.indexOf(`<${p}v`);

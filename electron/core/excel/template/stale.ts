@@ -10,7 +10,7 @@ import { rewriteRefs, translate } from './formula.js';
 import type { Package } from './package.js';
 import { colIndex, sameSheet, shiftRow, type Resize } from './refs.js';
 import { findSheetData, parseCells, parseRows, rowsContaining, type CellTok } from './sheet-rows.js';
-import { attr, fromBytes, setAttr, Splicer, unescapeXml } from './xml-text.js';
+import { attr, setAttr, Splicer, xmlText } from './xml-text.js';
 
 interface Rect {
   r1: number;
@@ -133,10 +133,10 @@ export function dropStaleResults(pkg: Package, dirty: DirtyCells): number {
   const wb = pkg.read(pkg.workbookPart)!;
   for (const m of wb.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)definedName(?=[\s>])([^<>]*)>([^<]*)<\/\1definedName>/g)) {
     const tag = `<x ${m[2]}>`;
-    const name = key(fromBytes(unescapeXml(attr(tag, 'name') ?? '')));
+    const name = key(xmlText(attr(tag, 'name') ?? ''));
     const local = attr(tag, 'localSheetId');
     const list = names.get(name) ?? [];
-    list.push({ text: fromBytes(unescapeXml(m[3]!)), local: local !== undefined ? (pkg.sheets[Number(local)]?.name ?? null) : null });
+    list.push({ text: xmlText(m[3]!), local: local !== undefined ? (pkg.sheets[Number(local)]?.name ?? null) : null });
     names.set(name, list);
   }
   const tables = new Map<string, Table>();
@@ -149,11 +149,11 @@ export function dropStaleResults(pkg: Package, dirty: DirtyCells): number {
       const tag = t ? /<(?:[A-Za-z_][\w.-]*:)?table(?=[\s>])[^<>]*>/.exec(t) : null;
       const rect = tag ? rectOf(attr(tag[0], 'ref') ?? '') : null;
       if (!tag || !rect) continue;
-      const columns = [...t!.matchAll(/<(?:[A-Za-z_][\w.-]*:)?tableColumn(?=[\s>/])[^<>]*>/g)].map((c) => key(fromBytes(unescapeXml(attr(c[0], 'name') ?? ''))));
+      const columns = [...t!.matchAll(/<(?:[A-Za-z_][\w.-]*:)?tableColumn(?=[\s>/])[^<>]*>/g)].map((c) => key(xmlText(attr(c[0], 'name') ?? '')));
       const table = { sheet: s.name, rect, columns };
       for (const a of ['name', 'displayName']) {
         const n = attr(tag[0], a);
-        if (n) tables.set(key(fromBytes(unescapeXml(n))), table);
+        if (n) tables.set(key(xmlText(n)), table);
       }
       tablesOf.set(key(s.name), [...(tablesOf.get(key(s.name)) ?? []), table]);
     }

@@ -4,7 +4,7 @@
 // column still has the column's look. Clones are appended to cellXfs (existing indexes never move)
 // and made once per (format, change).
 import { classifyFormat } from '../number-formats.js';
-import { attr, escapeXml, setAttr, toBytes, unescapeXml } from './xml-text.js';
+import { attr, escapeXml, setAttr, toBytes, xmlText } from './xml-text.js';
 
 interface Xf {
   /** The <xf …>…</xf> or <xf …/> text (latin1 bytes). */
@@ -38,7 +38,7 @@ export class Styles {
     for (const m of src.matchAll(/<(?:[A-Za-z_][\w.-]*:)?numFmt\s[^<>]*>/g)) {
       const id = Number(attr(m[0], 'numFmtId'));
       const code = attr(m[0], 'formatCode');
-      if (Number.isInteger(id) && code !== undefined) this.formats.set(id, unescapeXml(code));
+      if (Number.isInteger(id) && code !== undefined) this.formats.set(id, xmlText(code));
     }
     const open = /<([A-Za-z_][\w.-]*:)?cellXfs(?=[\s>/])[^<>]*>/.exec(src);
     if (!open) return;

@@ -2,7 +2,7 @@
 // part when a template has none), the recalculation flag, and defined names as addresses.
 import type { Package } from './package.js';
 import { parseA1 } from './refs.js';
-import { attr, fromBytes, setAttr, unescapeXml } from './xml-text.js';
+import { attr, setAttr, xmlText } from './xml-text.js';
 
 const SST_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
 
@@ -77,11 +77,11 @@ export function definedNames(pkg: Package): Map<string, DefinedName> {
   const names = new Map<string, DefinedName>();
   for (const m of xml.matchAll(/<((?:[A-Za-z_][\w.-]*:)?)definedName(?=[\s>])([^<>]*)>([^<]*)<\/\1definedName>/g)) {
     const tag = `<x ${m[2]}>`;
-    const name = fromBytes(unescapeXml(attr(tag, 'name') ?? ''));
+    const name = xmlText(attr(tag, 'name') ?? '');
     const key = name.toLocaleUpperCase('en-US');
     const entry = names.get(key) ?? { name, global: null, locals: [] };
     names.set(key, entry);
-    const text = fromBytes(unescapeXml(m[3]!)).trim();
+    const text = xmlText(m[3]!).trim();
     const scope = attr(tag, 'localSheetId');
     if (scope === undefined) entry.global = text;
     else entry.locals.push([Number(scope), text]);

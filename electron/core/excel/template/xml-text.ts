@@ -15,6 +15,15 @@ export function fromBytes(b: string): string {
   return b;
 }
 
+/**
+ * The text an element or attribute of a part holds (a latin1 byte string of escaped UTF-8) as a JS
+ * string: bytes decoded first, then entities, so a character reference (&#23436; as openpyxl writes
+ * 完) is one character and not a byte among the UTF-8 ones (blind set 3, H16).
+ */
+export function xmlText(bytes: string): string {
+  return unescapeXml(fromBytes(bytes));
+}
+
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Expands the predefined entities and character references (the only ones Excel's parts use). */
