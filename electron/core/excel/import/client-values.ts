@@ -45,8 +45,8 @@ export class ClientValues {
   rateColumn(field: string, cells: Cell[]): void {
     const stored = this.maps[field]?.scale;
     if (stored) return void this.scales.set(field, stored);
-    const numbers = cells.filter((c) => c.t === 'n').map((c) => c.v as number);
-    const max = Math.max(...numbers, 0);
+    // (Not Math.max(...numbers): a column of ~120,000 numbers overflows the call stack as arguments.)
+    const max = cells.reduce((top, c) => (c.t === 'n' && (c.v as number) > top ? (c.v as number) : top), 0);
     const scale = max > 10 && max <= 100 ? { min: 0, max: 100 } : max > 5 && max <= 10 ? { min: 1, max: 10 } : null;
     if (scale) {
       this.scales.set(field, scale);

@@ -111,6 +111,9 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   const leftOut: { r: number; reason: LeftOutReason }[] = [];
   const isRecord = new Set<number>();
   const continued = new Map<number, number>();
+  // Whether a template row is listed yet: asked on every row above the first record, where scanning
+  // leftOut each time was quadratic (150,000 example rows: a minute).
+  let templateRowSeen = false;
   let blankRun = 0;
   let lastR = layout.headerBottom;
   // The row after the last record: blank (or blank in the table's columns), since it is none of the above.
@@ -152,7 +155,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     // across the columns) are no record and no end of the table: listed, and the records below read.
     // Not under a blank form's prepared rows: a note there is the form's footer (※ 行が不足する場合は…),
     // and taking it for instructions made the export fill the rows under it instead of the form's.
-    if (rows.length === 0 && !leftOut.some((x) => x.reason === 'template row') && isInstructions(ix, { ...row, cells: inTable }, layout)) {
+    if (rows.length === 0 && !templateRowSeen && isInstructions(ix, { ...row, cells: inTable }, layout)) {
       leftOut.push({ r: row.r, reason: 'instructions' });
       blankRun = 0;
       continue;
@@ -165,6 +168,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
       // table goes on through them (an empty two-row record between filled ones); only blank rows end it.
       if (inTable.length > 0) {
         leftOut.push({ r: row.r, reason: 'template row' });
+        templateRowSeen = true;
         continue;
       }
       // (The numbering may stand left of the table's columns: a NO column no field takes.)
@@ -178,6 +182,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
       continue;
     }
     for (const r of prepared) leftOut.push({ r, reason: 'template row' });
+    if (prepared.length > 0) templateRowSeen = true;
     prepared = [];
     // After a blank row, a block of rows each filling at most half the cells the records fill, headed by
     // a row of column words, is a table of its own under the register (a rating scale: 発生確率 over 5：非常に

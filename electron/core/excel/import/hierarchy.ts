@@ -144,7 +144,7 @@ function byDepth(
   const nodes: TreeNode[] = [];
   const problems: Tree['problems'] = [];
   const raw = inputs.map(depthOf);
-  const base = Math.min(...raw.filter((d): d is number => d !== null), Infinity);
+  const base = raw.reduce<number>((least, d) => (d !== null && d < least ? d : least), Infinity);
   const stack: number[] = [];
   inputs.forEach((inp, i) => {
     let d = raw[i] === null ? Math.max(0, stack.length - 1) : raw[i]! - (base === Infinity ? 0 : base);

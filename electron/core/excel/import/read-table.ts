@@ -147,7 +147,9 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const firstDataRow = layout.headerBottom + 1;
   // A blank form's rows to fill start under the example and instruction rows the import leaves out (a
   // 記入例 row filled in to show how): those rows carry neither the form's numbering nor its lists.
-  const formTop = Math.max(firstDataRow, ...data.leftOut.filter((x) => x.reason === 'example' || x.reason === 'instructions').map((x) => x.r + 1));
+  // (A loop, not Math.max(...rows): a spread of ~120,000 left-out rows overflows the call stack.)
+  let formTop = firstDataRow;
+  for (const x of data.leftOut) if ((x.reason === 'example' || x.reason === 'instructions') && x.r + 1 > formTop) formTop = x.r + 1;
   const problems: Problem[] = [];
   const problem = (r: number, c: number, kind: ProblemKind, what: Pick<Problem, 'code' | 'params' | 'reason'>, field?: string, warning?: true) =>
     problems.push({ sheet: sheet.name, cell: cellRef(r, c), kind, code: what.code, params: what.params, reason: what.reason, ...(field ? { field } : {}), ...(warning ? { warning } : {}) });
@@ -478,7 +480,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     header: { top: layout.headerTop + 1, bottom: layout.headerBottom + 1 },
     data: {
       // A group label heading the first records (a 分類 on its own row, merged down over them) is the table's.
-      first: data.rows.length ? Math.min(data.rows[0]!, ...data.leftOut.filter((x) => x.reason === 'group label' && x.r < data.rows[0]!).map((x) => x.r)) + 1 : null,
+      first: data.rows.length ? data.leftOut.reduce((top, x) => (x.reason === 'group label' && x.r < top ? x.r : top), data.rows[0]!) + 1 : null,
       last: data.rows.length ? data.rows[data.rows.length - 1]! + 1 : null,
       end: data.end,
       ...(data.endRow !== undefined ? { endRow: data.endRow + 1 } : {}),
