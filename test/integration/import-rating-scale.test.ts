@@ -132,3 +132,57 @@ describe('the words of a 5×5 likelihood × consequence matrix', () => {
     }
   });
 });
+
+// Blind set 3, H13: the scale stated in words, in the header (`発生確率⏎(3:高 2:中 1:低)`) or in a note
+// above the table (`評価：3＝高、2＝中、1＝低`), with no list: the same 1–3 scale. Before, 3 was stored as 3.
+describe('a 1–3 scale stated in words', () => {
+  async function stated(where: 'header' | 'note'): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('リスク一覧');
+    if (where === 'note') ws.addRow(['評価：3＝高、2＝中、1＝低']);
+    const legend = where === 'header' ? '\n(3:高 2:中 1:低)' : '';
+    ws.addRow(['リスク名', `発生確率${legend}`, `影響度${legend}`]);
+    ws.addRow(['保守切れ', 3, 3]);
+    ws.addRow(['会計基準改正', 2, 3]);
+    ws.addRow(['要員交代', 1, 2]);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  for (const where of ['header', 'note'] as const)
+    it(`in the ${where}: 3 → 5, 2 → 3, 1 → 1, and a no-edit export reads back unchanged`, async () => {
+      const ws = tempWorkspace();
+      const call = inProcessCaller(ws);
+      const { id: projectId } = await call('project.create', { name: 'P' });
+      const file = await stated(where);
+      const p = await call('excel.previewImport', { projectId, register: 'risk', fileName: 'risk.xlsx', dataBase64: file.toString('base64') });
+      const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'B社' } });
+      const risks = await call('risk.list', { projectId });
+      expect(risks.map((r) => [r.title, r.probability, r.impact])).toEqual([
+        ['保守切れ', 5, 5],
+        ['会計基準改正', 3, 5],
+        ['要員交代', 1, 3],
+      ]);
+      const out = (await call('excel.export', { projectId, register: 'risk', profileId: profileId! })).dataBase64;
+      expect(Buffer.from(out, 'base64').equals(file)).toBe(true);
+      const again = await call('excel.previewImport', { projectId, register: 'risk', fileName: 'risk.xlsx', dataBase64: out, profileId: profileId! });
+      expect(again.counts).toMatchObject({ new: 0, changed: 0, unchanged: 3 });
+      ws.close();
+    });
+
+  it('is not taken from a note when the column holds a number above it (a 1–5 column under a 1–3 note)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('リスク一覧');
+    sheet.addRow(['評価：3＝高、2＝中、1＝低']);
+    sheet.addRow(['リスク名', '発生確率', '影響度']);
+    sheet.addRow(['保守切れ', 5, 3]);
+    sheet.addRow(['要員交代', 1, 2]);
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    const p = await call('excel.previewImport', { projectId, register: 'risk', fileName: 'risk.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
+    await call('excel.applyImport', { previewId: p.previewId, options: {} });
+    // probability holds a 5: it is on 1–5; impact keeps within 1–3 and is read through the note's scale.
+    expect((await call('risk.list', { projectId })).map((r) => [r.probability, r.impact])).toEqual([[5, 5], [1, 3]]);
+    ws.close();
+  });
+});

@@ -55,6 +55,16 @@ export class ClientValues {
   }
 
   /**
+   * A scale the client states for a rating column in words (rating-legend.ts), where its list or the
+   * profile does not already give one: its numbers are steps of that scale from then on.
+   */
+  statedScale(field: string, scale: { min: number; max: number }): void {
+    if (this.maps[field]?.scale) return;
+    this.scales.set(field, scale);
+    this.maps[field] = { ...(this.maps[field] ?? { words: {}, exportAs: {} }), scale };
+  }
+
+  /**
    * The client's own list for a list or rating column (its cells' list validation): kept in the map, and
    * each word our list reads is remembered with its code, so an export writes the client's word.
    */

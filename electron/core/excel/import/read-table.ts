@@ -19,6 +19,7 @@ import { failure, shown, type Failure, type Problem, type ProblemKind } from '..
 import { clientListAt } from './client-lists.js';
 import { parseRatingValue } from './value-words.js';
 import { SheetIndex } from './sheet-index.js';
+import { statedScale, type Scale } from './rating-legend.js';
 import { numberedBlankRows, numberingHeader, numbersRows, shownNumber } from './numbering.js';
 import type { ColumnMapping, EndReason, TableCandidate, HierarchyMethod, LeftOutReason, UnknownValue, ValueMaps } from '../../../common/excel/preview.js';
 
@@ -276,6 +277,15 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     if (spec?.kind !== 'vocab' && spec?.kind !== 'rating') return;
     const words = listRows.map((r) => clientListAt(model, sheet.name, r, m.c)).find((w) => w !== null);
     if (words) values.clientList(m.field!, spec, words);
+  });
+  // A scale stated in words: in the column's header, else in a note in the rows above the table (one
+  // legend for every rating column), where the column's numbers keep within it.
+  const noteScale = ratingNoteAbove(ix, layout.headerTop);
+  mapped.forEach((m, j) => {
+    if (m.field === null || fieldSpec(target, m.field)?.kind !== 'rating') return;
+    const scale = statedScale(m.label) ?? noteScale;
+    const numbers = grid[j]!.flatMap((x) => (x && x.cell.t === 'n' ? [x.cell.v as number] : []));
+    if (scale && numbers.every((n) => n >= scale.min && n <= scale.max)) values.statedScale(m.field, scale);
   });
   mapped.forEach((m, j) => {
     if (m.field !== null && fieldSpec(target, m.field)?.kind === 'rating') values.rateColumn(m.field, grid[j]!.flatMap((x) => (x ? [x.cell] : [])));
@@ -580,6 +590,16 @@ function byCell(a: Problem, b: Problem): number {
  * A person column group (担当者 over one column per person, ○ where the person works on the task): the
  * name over each column ('' where none), or null when the mapping is no such group.
  */
+/** The scale a note in the few rows above the header states (評価：3＝高、2＝中、1＝低), if one does. */
+function ratingNoteAbove(ix: SheetIndex, headerTop: number): Scale | null {
+  for (let r = headerTop - 1; r >= Math.max(0, headerTop - 6); r--)
+    for (const cell of ix.row(r)?.cells ?? []) {
+      const scale = cell.t === 's' ? statedScale(cell.v as string) : null;
+      if (scale) return scale;
+    }
+  return null;
+}
+
 export function personColumns(ix: SheetIndex, layout: { headerTop: number; headerBottom: number }, m: ColumnMapping, date1904: boolean): string[] | null {
   if (m.span < 2 || (m.field !== 'assignee' && m.field !== 'owner') || layout.headerBottom <= layout.headerTop) return null;
   const names = Array.from({ length: m.span }, (_, k) => {
