@@ -727,9 +727,10 @@ function isTable(target: ImportTarget, a: Assignment): boolean {
   const key = mapped.find((m) => m.field === KEY_FIELD[target])!;
   // A name with an ID and remarks is a list (a checklist, a glossary), not a register: another field must say what kind of record it is.
   const others = mapped.filter((m) => m !== key && m.confidence >= 0.7 && !GENERIC_FIELDS.has(m.field!));
-  // A key found by its contents (no header word names it) needs more company than one named plainly.
-  if (key.confidence < NAMED_KEY) return others.length >= 2;
-  return others.length >= 2 || others.length >= 1 || key.confidence >= 0.95;
+  // A key found by its contents (no header word names it) needs more company than one a header word
+  // names, however loosely (Change Summary: the head word a weak synonym, the register's noun before it).
+  if (a.keyGuessed) return others.length >= 2;
+  return others.length >= 1 || key.confidence >= 0.95;
 }
 
 /** Rows under a header read to tell a form from a table. */

@@ -178,6 +178,8 @@ export interface Assignment {
   /** Sum of the confidences of the fields found, plus 1 when the key field (name/title) is among them. */
   score: number;
   hasKey: boolean;
+  /** The key's column was found by its cells or as the long text (GUESSED_KEY, HEADED_KEY), not named by a header word. */
+  keyGuessed: boolean;
 }
 
 /**
@@ -301,6 +303,7 @@ export function assignFields(
     const best = candidates.filter((c) => c.field === key).sort((a, b) => b.confidence - a.confidence || a.i - b.i)[0];
     if (best) seatKey(best.i, best);
   }
+  let keyGuessed = false;
   // Still no key: the longest free text of the table is its name (Description, 内容, 概要 in a register
   // that has no Title column) — read from the cells, or for an empty template, the long-text field's column.
   if (!taken.has(key)) {
@@ -321,6 +324,7 @@ export function assignFields(
     if (best) {
       const { i, confidence } = best as { i: number; confidence: number };
       seatKey(i, { field: key, confidence });
+      keyGuessed = true;
     }
   }
   // A WBS written with phase names in one column and task names in the next (WBS要素名 | タスク名),
@@ -397,7 +401,7 @@ export function assignFields(
   const keyConfidence = [...byColumn.values()].find((a) => a.field === key)?.confidence ?? 0;
   const hasKey = taken.has(key) && (byColumn.size >= 2 || keyConfidence >= 0.9);
   const score = [...byColumn.values()].reduce((s, a) => s + a.confidence, 0) + (hasKey ? 1 : 0);
-  return { columns, score, hasKey };
+  return { columns, score, hasKey, keyGuessed };
 }
 
 /**
