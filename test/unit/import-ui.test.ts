@@ -248,6 +248,12 @@ describe('apply options and profiles', () => {
   it('says what an import did', () => {
     const r = { created: 3, updated: 1, unchanged: 2, skipped: 1, closed: 0, deleted: 2, batchId: 'b', profileId: null };
     expect(importedMessage(tOf(ja), r, 'a.xlsx')).toBe('a.xlsx を取り込みました: 新規 3 件、更新 1 件、変更なし 2 件、スキップ 1 件、削除 2 件');
+    // What keeping an MS Project plan's dates took (schedule-file-dates.ts) is said too.
+    const kept = { ...r, deleted: 0, fileDates: { workingDays: [{ date: '2025-07-21', name: '海の日' }], manual: ['Go-live'] } };
+    expect(importedMessage(tOf(ja), kept, 'a.xlsx')).toBe(
+      'a.xlsx を取り込みました: 新規 3 件、更新 1 件、変更なし 2 件、スキップ 1 件。ファイルの日付が稼働日として数えている 2025/07/21 (海の日) を、プロジェクトのカレンダーの稼働日にしました。ファイルの日付を保つため 1 件を手動スケジュールで取り込みました (Go-live)',
+    );
+    expect(importedMessage(tOf(en), kept, 'a.xlsx')).toContain("The file's dates count 2025/07/21 (海の日) as working days");
   });
 });
 

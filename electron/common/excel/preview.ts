@@ -134,6 +134,12 @@ export interface ApplyResult {
   batchId: string | null;
   /** The profile saved or updated, when asked. */
   profileId: number | null;
+  /**
+   * WBS: what keeping the file's dates of automatic tasks took, when anything did: days off of the
+   * project's calendar the file's dates work (now extra working days), and tasks imported as manual
+   * (names) whose dates no calendar change explains (core/services/schedule-file-dates.ts).
+   */
+  fileDates?: { workingDays: { date: string; name: string }[]; manual: string[] };
 }
 
 /** A client profile: a template workbook, and how its table (or form) maps to fields. */

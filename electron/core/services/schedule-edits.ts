@@ -7,10 +7,10 @@ import type { LinkType } from '../../common/schedule/links-text.js';
 import { localToday } from '../../common/dates.js';
 import type { SqlDb as Db } from '../db/sql.js';
 import { inBatch, type Actor } from '../batch.js';
-import { calendarStore, dependencyStore } from '../entities.js';
+import { dependencyStore } from '../entities.js';
 import { nationalHolidays } from '../schedule/holidays.js';
 import { getProjectRow } from './projects.js';
-import { CALENDAR_ENTITY, calendarRow, calendarSettings, checkLink, codeIndex, DEPENDENCY_ENTITY, insertLink, type CalendarRow, type DependencyRow, type LinkSpec } from './schedule.js';
+import { calendarSettings, checkLink, codeIndex, DEPENDENCY_ENTITY, insertLink, writeCalendarIn, type DependencyRow, type LinkSpec } from './schedule.js';
 import { rescheduleIn } from './wbs.js';
 import * as q from '../db/queries/schedule.js';
 
@@ -28,25 +28,7 @@ export function getCalendar(db: Db, projectId: number, fromYear?: number, toYear
 export function updateCalendar(db: Db, actor: Actor, projectId: number, patch: Partial<CalendarSettings>, today = localToday()): CalendarInfo {
   getProjectRow(db, projectId);
   inBatch(db, actor, 'calendar.update', projectId, (batch) => {
-    const row = calendarRow(db, projectId);
-    const current = calendarSettings(db, projectId);
-    const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as CalendarSettings;
-    if (JSON.stringify(next) === JSON.stringify(current)) return;
-    if (!row) {
-      const created = calendarStore.insert(db, { projectId, ...next }) as unknown as CalendarRow;
-      const { updatedAt: _u, ...snap } = created;
-      batch.record(CALENDAR_ENTITY, created.id, 'create', null, snap);
-    } else {
-      const before: Record<string, unknown> = {};
-      const after: Record<string, unknown> = {};
-      for (const k of Object.keys(next) as (keyof CalendarSettings)[])
-        if (JSON.stringify(current[k]) !== JSON.stringify(next[k])) {
-          before[k] = current[k];
-          after[k] = next[k];
-        }
-      calendarStore.update(db, row.id, after);
-      batch.record(CALENDAR_ENTITY, row.id, 'update', before, after);
-    }
+    if (!writeCalendarIn(db, batch, projectId, patch)) return;
     rescheduleIn(db, batch, projectId, today);
   });
   return getCalendar(db, projectId);

@@ -46,6 +46,33 @@ export function calendarSettings(db: Db, projectId: number): CalendarSettings {
   return { workingWeekdays, nationalHolidays: holidays, daysOff, workingDays, statusDate };
 }
 
+/**
+ * Writes `patch` over the project's calendar in `batch` (its row created on first change), audited;
+ * false when it changes nothing. The caller reschedules.
+ */
+export function writeCalendarIn(db: Db, batch: Batch, projectId: number, patch: Partial<CalendarSettings>): boolean {
+  const row = calendarRow(db, projectId);
+  const current = calendarSettings(db, projectId);
+  const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as CalendarSettings;
+  if (JSON.stringify(next) === JSON.stringify(current)) return false;
+  if (!row) {
+    const created = calendarStore.insert(db, { projectId, ...next }) as unknown as CalendarRow;
+    const { updatedAt: _u, ...snap } = created;
+    batch.record(CALENDAR_ENTITY, created.id, 'create', null, snap);
+  } else {
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const k of Object.keys(next) as (keyof CalendarSettings)[])
+      if (JSON.stringify(current[k]) !== JSON.stringify(next[k])) {
+        before[k] = current[k];
+        after[k] = next[k];
+      }
+    calendarStore.update(db, row.id, after);
+    batch.record(CALENDAR_ENTITY, row.id, 'update', before, after);
+  }
+  return true;
+}
+
 // Building a calendar's tables takes ~1 ms; the same settings (almost always) give the same tables.
 const calendars = new Map<string, WorkCalendar>();
 export function workCalendarOf(settings: CalendarSettings): WorkCalendar {
@@ -71,7 +98,7 @@ function isoDay(day: number): string {
   return s;
 }
 
-interface Network {
+export interface Network {
   /** The rows it was built from (the kept copy, maybe: read only). */
   source: NetworkRows;
   tasks: Tasks;
@@ -98,10 +125,25 @@ export function network(
   extra?: { predecessorId: number; successorId: number; type: LinkType; lagDays: number },
   batch?: Batch,
 ): Network {
-  const source = networkRows(db, projectId, batch);
+  return networkOf(db, projectId, networkRows(db, projectId, batch), workCalendarOf(calendarSettings(db, projectId)), today, extra);
+}
+
+/**
+ * network() over given rows and calendar: the import's fit to a file's dates (schedule-file-dates.ts)
+ * tries several calendars on one read of the rows. `asManual`: task indexes taken as manual whatever
+ * their mode (their stored dates kept).
+ */
+export function networkOf(
+  db: Db,
+  projectId: number,
+  source: NetworkRows,
+  cal: WorkCalendar,
+  today: string,
+  extra?: { predecessorId: number; successorId: number; type: LinkType; lagDays: number },
+  asManual?: ReadonlySet<number>,
+): Network {
   const { tasks } = source;
   const { n, rows, index } = tasks;
-  const cal = workCalendarOf(calendarSettings(db, projectId));
 
   const manual = new Uint8Array(n);
   const duration = new Int32Array(n);
@@ -124,7 +166,7 @@ export function network(
     duration[i] = d;
     start[i] = startIdx;
     if (startIdx !== NO_DATE && (projectStart === NO_DATE || startIdx < projectStart)) projectStart = startIdx;
-    if (!tasks.auto[i] && (hasS || hasF)) {
+    if ((!tasks.auto[i] || asManual?.has(i)) && (hasS || hasF)) {
       manual[i] = 1;
       if (hasS && hasF) finish[i] = zero ? startIdx : Math.max(startIdx, cal.onOrBefore(f) + 1);
       else if (hasS) finish[i] = startIdx + d;
@@ -175,7 +217,7 @@ function cycleError(net: Network, err: CycleError, field = 'predecessorId'): Api
   ]);
 }
 
-function run(net: Network): CpmResult {
+export function run(net: Network): CpmResult {
   return computeCpm(net.input);
 }
 
@@ -197,6 +239,17 @@ function span(cal: WorkCalendar, s: number, f: number): [string, string] {
     return [d, d];
   }
   return [isoDay(cal.dayAt(s)), isoDay(cal.dayAt(f - 1))];
+}
+
+/**
+ * The day an automatic task scheduled over working-day indexes [es, ef) starts and finishes on, as
+ * span() words them: the first and last working day, or the day a zero-length task ends on.
+ */
+export function scheduledStart(cal: WorkCalendar, es: number, ef: number): number {
+  return cal.dayAt(ef <= es ? es - 1 : es);
+}
+export function scheduledFinish(cal: WorkCalendar, ef: number): number {
+  return cal.dayAt(ef - 1);
 }
 
 /** The project's network and its CPM run; a cycle of links is CONFLICT naming the tasks. */
@@ -310,11 +363,8 @@ export function rescheduleDates(db: Db, batch: Batch, projectId: number, today: 
   for (let i = 0; i < n; i++) if (parent[i]! >= 0) hasChildren[parent[i]!] = 1;
   for (let i = 0; i < n; i++) {
     if (!tasks.auto[i] || hasChildren[i]) continue;
-    // As span() words them: the first and last working day, or the day a zero-length task ends on.
-    const es = r.es[i]!;
-    const ef = r.ef[i]!;
-    start[i] = net.cal.dayAt(ef <= es ? es - 1 : es);
-    finish[i] = net.cal.dayAt(ef - 1);
+    start[i] = scheduledStart(net.cal, r.es[i]!, r.ef[i]!);
+    finish[i] = scheduledFinish(net.cal, r.ef[i]!);
   }
   const minStart = new Int32Array(n).fill(NO_DATE);
   const maxFinish = new Int32Array(n).fill(NO_DATE);

@@ -813,6 +813,8 @@ export const en = {
     imported: 'Imported {{file}}: {{created}} new, {{updated}} updated, {{unchanged}} unchanged, {{skipped}} skipped',
     importedClosed: ', {{count}} closed',
     importedDeleted: ', {{count}} deleted',
+    importedWorkingDays: ". The file's dates count {{days}} as working days: the project's calendar now does too",
+    importedManual: ". {{count}} tasks imported as manually scheduled to keep the file's dates ({{names}})",
     wbsField: { wbsCode: 'WBS code', level: 'Level', level1: 'Category 1', level2: 'Category 2', level3: 'Category 3', level4: 'Category 4' },
   },
   excelExport: {

@@ -815,6 +815,8 @@ export const ja: Strings = {
     imported: '{{file}} を取り込みました: 新規 {{created}} 件、更新 {{updated}} 件、変更なし {{unchanged}} 件、スキップ {{skipped}} 件',
     importedClosed: '、クローズ {{count}} 件',
     importedDeleted: '、削除 {{count}} 件',
+    importedWorkingDays: '。ファイルの日付が稼働日として数えている {{days}} を、プロジェクトのカレンダーの稼働日にしました',
+    importedManual: '。ファイルの日付を保つため {{count}} 件を手動スケジュールで取り込みました ({{names}})',
     wbsField: { wbsCode: 'WBS番号', level: 'レベル', level1: '大分類', level2: '中分類', level3: '小分類', level4: '細分類' },
   },
   excelExport: {

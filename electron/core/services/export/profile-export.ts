@@ -1258,8 +1258,14 @@ function columnWriter(
         }
         case 'wbsStatus':
           return text(WBS_STATUS_LABELS[String(v)]?.[language] ?? String(v));
-        case 'scheduling':
-          return text(WBS_SCHEDULING_LABELS[String(v)]?.[language] ?? String(v));
+        case 'scheduling': {
+          // The column's word for the other mode gives its wording: MS Project's "Auto Scheduled"
+          // column gets "Manually Scheduled" for a task imported as manual, not our 手動.
+          const auto = v === 'auto' ? 0 : 1;
+          const other = words.get(JSON.stringify(auto === 0 ? 'manual' : 'auto'));
+          const pair = other?.t === 's' ? MODE_WORDS.find((p) => p[1 - auto]!.toLowerCase() === String(other.v).trim().toLowerCase()) : undefined;
+          return text(pair ? pair[auto]! : (WBS_SCHEDULING_LABELS[String(v)]?.[language] ?? String(v)));
+        }
         case 'days': {
           // A column of durations written with their unit (MS Project: "5 days", "1 day"; 5日) gets
           // the new number in the same words.
@@ -1287,6 +1293,14 @@ function columnWriter(
 }
 
 /** The unit a column writes its durations with ("5 days" → days, "3日" → 日), when most of its cells have one. */
+/** Scheduling modes as MS Project and clients word them, [auto, manual]. */
+const MODE_WORDS: readonly (readonly [string, string])[] = [
+  ['Auto Scheduled', 'Manually Scheduled'],
+  ['自動スケジュール', '手動スケジュール'],
+  ['自動', '手動'],
+  ['Auto', 'Manual'],
+];
+
 function dayUnit(cells: readonly Cell[]): { word: string; space: boolean } | null {
   const units = cells.flatMap((c) => {
     const m = c.t === 's' ? DAYS_WITH_UNIT.exec(String(c.v).trim()) : null;

@@ -10,6 +10,7 @@ import type { SqlDb as Db } from '../../db/sql.js';
 import { changedFields } from '../diff.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { linkImported } from '../schedule.js';
+import { keepFileDates, type FileDated } from '../schedule-file-dates.js';
 import { localToday } from '../../../common/dates.js';
 import { deleteSubtreesIn, ENTITY, insertTasks, rescheduleIn, newTaskRow, nextTaskId, WBS_DEFAULTS, setPosition, settleRollUps, slotPositions, wbsStore, type Slot, type TaskRow } from '../wbs.js';
 import { rollUp, withDerivedStatus, type RolledUp } from '../rollup.js';
@@ -109,6 +110,13 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
   // Predecessors written by this import, made links once every row exists.
   const typed: { id: number; text: string }[] = [];
   const linkText = (id: number, v: unknown) => typeof v === 'string' && v.trim() !== '' && typed.push({ id, text: v });
+  // Automatic tasks whose dates this import wrote: the reschedule must not move them (schedule-file-dates.ts).
+  const dated = new Map<number, FileDated>();
+  const fileDated = (id: number, auto: boolean, v: Partial<WbsFields>) => {
+    const start = 'plannedStart' in v && v.plannedStart != null;
+    const finish = 'plannedFinish' in v && v.plannedFinish != null;
+    if (auto && (start || finish)) dated.set(id, { start, finish });
+  };
   for (const [k, p] of plan.planned.entries()) {
     if (k % 200 === 0) reportProgress(k, plan.planned.length);
     if (p.status === 'skipped') continue;
@@ -119,6 +127,7 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
       const id = nextId++;
       pending.push(newTaskRow(id, projectId, parentId, position, values, now));
       linkText(id, values.predecessors);
+      fileDated(id, values.scheduling === 'auto', values);
       created.set(p.record, id);
       newChildren.set(id, 0);
       lastPlaced.set(parentId, id);
@@ -141,6 +150,7 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
     wbsStore.update(db, id, changed.after);
     batch.record(ENTITY, id, 'update', changed.before, changed.after);
     if ('predecessors' in changed.after) linkText(id, changed.after.predecessors);
+    fileDated(id, (changed.after.scheduling ?? row.scheduling) === 'auto', changed.after as Partial<WbsFields>);
     if (Object.keys(changed.after).some((f) => ROLLED.has(f))) settle.add(row.parentId);
   }
   flush();
@@ -163,6 +173,8 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
     out.deleted = deleteSubtreesIn(db, batch, tops);
   }
   settleRollUps(db, batch, projectId, [...settle].filter((id) => id === null || wbsStore.get(db, id) !== undefined));
+  const kept = keepFileDates(db, batch, projectId, dated, localToday());
+  if (kept) out.fileDates = { workingDays: kept.workingDays, manual: kept.manual.map((id) => wbsStore.get(db, id)!.name) };
   rescheduleIn(db, batch, projectId, localToday());
   return out;
 }

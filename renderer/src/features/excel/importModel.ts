@@ -279,7 +279,13 @@ export function importedMessage(t: TFunction, r: ApplyResult, fileName: string):
   return (
     t('excel.imported', { file: fileName, created: r.created, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped }) +
     (r.closed ? t('excel.importedClosed', { count: r.closed }) : '') +
-    (r.deleted ? t('excel.importedDeleted', { count: r.deleted }) : '')
+    (r.deleted ? t('excel.importedDeleted', { count: r.deleted }) : '') +
+    (r.fileDates?.workingDays.length
+      ? t('excel.importedWorkingDays', { days: r.fileDates.workingDays.map((d) => `${d.date.replaceAll('-', '/')}${d.name ? ` (${d.name})` : ''}`).join('、') })
+      : '') +
+    (r.fileDates?.manual.length
+      ? t('excel.importedManual', { count: r.fileDates.manual.length, names: r.fileDates.manual.slice(0, 5).join('、') + (r.fileDates.manual.length > 5 ? '…' : '') })
+      : '')
   );
 }
 
