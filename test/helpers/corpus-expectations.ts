@@ -128,11 +128,13 @@ interface ProductColumn {
   field: string | null;
   ignored?: boolean;
   ignore?: boolean;
+  /** The form's own numbering (ColumnMapping.numbering): no field, nothing imported, renumbered on export. */
+  numbering?: boolean;
 }
 
 /** What the product does with a column: its field, 'extra' (kept as a client column) or 'ignore'. */
 function productReading(c: ProductColumn): string {
-  if (c.ignored === true || c.ignore === true) return 'ignore';
+  if (c.ignored === true || c.ignore === true || c.numbering === true) return 'ignore';
   return c.field ?? 'extra';
 }
 

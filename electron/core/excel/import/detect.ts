@@ -16,6 +16,7 @@ import { clientListAt } from './client-lists.js';
 import { SheetIndex } from './sheet-index.js';
 import { tableTitle, titleNames } from './register-names.js';
 import { timelineTable } from './timeline.js';
+import { runsByOne, shownNumber } from './numbering.js';
 import { withoutDateGrid } from './date-grid.js';
 import type { ColumnMapping, LayoutConfidence, TableCandidate } from '../../../common/excel/preview.js';
 
@@ -626,8 +627,8 @@ const GENERIC_FIELDS = new Set(['ref', 'notes', 'description', 'detail']);
 export const NUMBER_LABEL = /^(?:no\.?|id|#|番号|項番|通番|連番|sl\.? ?no\.?|s\.? ?no\.?|item ?no\.?)$/i;
 
 /**
- * A numbering column no field took (No over =ROW()-3, 1, 2, 3…) is row numbers, not the client's data:
- * left out of the layout (Excel numbers the rows again; the export keeps the cells where they are).
+ * A numbering column no field took (No over =ROW()-3, 1, 2, 3…) is row numbers, not the client's data
+ * (rowNumbers). An ID column numbering each block of a checklist again is left out of the layout.
  */
 export function withoutNumbering(target: ImportTarget, ix: SheetIndex, columns0: ColumnMapping[], bottom: number): ColumnMapping[] {
   const below = ix.rowsBelow(bottom, 200);
@@ -644,16 +645,31 @@ export function withoutNumbering(target: ImportTarget, ix: SheetIndex, columns0:
     while (r > bottom && filled(r) === 0) blank++, r--;
     return blank < BLANK_ROWS_END;
   };
-  return columns.filter((m) => {
+  return columns.flatMap((m) => {
     const label = m.label.split(' / ').pop()!.trim();
     const cells = below.flatMap((row) => row.cells.filter((c) => c.c >= m.c && c.c < m.c + m.span && !(c.t === 's' && (c.v as string).trim() === '')));
     if (m.field === 'ref') {
       const repeated = below.some((row) => headerAgain(row) && row.cells.some((c) => c.c >= m.c && c.c < m.c + m.span && c.t === 's' && (c.v as string).trim() === label));
-      return !(repeated && numbersRestart(cells));
+      return repeated && numbersRestart(cells) ? [] : [m];
     }
-    if (m.field !== null || !NUMBER_LABEL.test(label.normalize('NFKC'))) return true;
-    return !(cells.length > 0 && cells.every((c) => c.t === 'n'));
+    if (m.field !== null || !NUMBER_LABEL.test(label.normalize('NFKC'))) return [m];
+    return cells.length > 0 && cells.every((c) => c.t === 'n') ? rowNumbers(m, cells) : [m];
   });
+}
+
+/**
+ * A No. column of row numbers running by one (1, 2, 3 …) stays in the layout as no record's data (no
+ * field, no extra column), so the table reader finds it numbering the records (read-table.ts,
+ * numbering.ts: ColumnMapping.numbering) and the export runs its numbers down the rows again after a move
+ * and goes on counting in rows it adds. (Left out of the layout, its cells travelled with their records:
+ * No 1, 3, 2 after a move, and none on a new row: review R10.) Numbers that do not run by one (a number
+ * per group, 1.1-like values) are not the rows' count, and numbers by formula (=ROW()-3) count the rows
+ * themselves (a copied block carries its formula): left out, their cells staying where they are.
+ */
+function rowNumbers(m: ColumnMapping, cells: Cell[]): ColumnMapping[] {
+  if (cells.some((c) => c.f) || !runsByOne(cells.map(shownNumber).filter((n): n is number => n !== null), 3)) return [];
+  const { extraKey: _, ...rest } = m;
+  return [{ ...rest, field: null }];
 }
 
 /**
@@ -685,14 +701,13 @@ function ownIdColumn(target: ImportTarget, columns: ColumnMapping[], below: Row[
   if (!ref || !NUMBER_LABEL.test(label(ref))) return columns;
   const own = columns.find((m) => m.field === null && ownIdLabel(target, label(m)));
   if (!own || !readsAsIds(own, columns.filter((m) => m.field !== null && m !== ref), below)) return columns;
-  // The No. column is left out of the layout like any numbering (the export keeps its cells and goes on
-  // counting in rows it adds).
+  // The No. column is the form's row numbers, like any numbering (withoutNumbering: rowNumbers).
   return columns.flatMap((m) => {
     if (m === own) {
       const { extraKey: _, ...rest } = m;
       return [{ ...rest, field: 'ref', confidence: ref.confidence }];
     }
-    return m === ref ? [] : [m];
+    return m === ref ? rowNumbers(m, below.flatMap((row) => row.cells.filter((c) => c.c === m.c && !(c.t === 's' && (c.v as string).trim() === '')))) : [m];
   });
 }
 
