@@ -126,11 +126,27 @@ export async function benchScreenScale(loads = 5, log: (line: string) => void = 
       add('  floor: the 50k page, nothing moving', stats(idle), `${(dropped(idle) * 100).toFixed(0)} % dropped`);
 
       // Ctrl+Z of a 500-row paste into 担当者, from the key to the first row showing its value back.
-      await page.evaluate('document.querySelector("[data-testid=wbs-grid] .ag-grid-viewport")?.scrollTo(0, 0)');
       const cell = grid.locator('.ag-row[row-index="3"] [col-id="assignee"]');
       const undone: number[] = [];
       const undoCalls: number[] = [];
       for (let k = 0; k < 3; k++) {
+        // Back to the top, scrolled by the bench itself until row 3 is drawn: the wheel above may still
+        // have notches queued in a busy page that carry the grid down again after one scrollTo (the
+        // final bench of session 12 died here waiting 120 s for row 3).
+        // (A function, not a string: the page's CSP refuses eval.)
+        await page.waitForFunction(
+          () => {
+            const vp = document.querySelector('[data-testid=wbs-grid] .ag-grid-viewport');
+            if (!vp) return false;
+            if (vp.scrollTop !== 0) {
+              vp.scrollTop = 0;
+              return false;
+            }
+            return !!vp.querySelector('.ag-row[row-index="3"] [col-id="assignee"]');
+          },
+          undefined,
+          { polling: 100 },
+        );
         await cell.click();
         const before = (await cell.textContent()) ?? '';
         const text = Array.from({ length: 500 }, (_, r) => `貼付${k}-${r}`).join('\r\n');
