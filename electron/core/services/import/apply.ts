@@ -9,7 +9,7 @@ import type { Batch } from '../../batch.js';
 import type { SqlDb as Db } from '../../db/sql.js';
 import { changedFields } from '../diff.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
-import { linkImported } from '../schedule.js';
+import { linkImported, refuseCycles } from '../schedule.js';
 import { keepFileDates, type FileDated } from '../schedule-file-dates.js';
 import { localToday } from '../../../common/dates.js';
 import { deleteSubtreesIn, ENTITY, insertTasks, rescheduleIn, newTaskRow, nextTaskId, WBS_DEFAULTS, setPosition, settleRollUps, slotPositions, wbsStore, type Slot, type TaskRow } from '../wbs.js';
@@ -154,7 +154,11 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
     if (Object.keys(changed.after).some((f) => ROLLED.has(f))) settle.add(row.parentId);
   }
   flush();
-  linkImported(db, batch, projectId, typed, localToday());
+  const linked = linkImported(db, batch, projectId, typed);
+  // A cycle the new links close is refused by the reschedule at the end (its network run), named as the
+  // predecessors' problem. Before a delete of missing rows it is looked for now: a missing row in the
+  // cycle would take its links along and let the import through.
+  if (linked > 0 && options.missing === 'delete') refuseCycles(db, projectId, localToday());
 
   if (options.missing === 'close')
     for (const m of plan.missing) {
@@ -175,7 +179,7 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
   settleRollUps(db, batch, projectId, [...settle].filter((id) => id === null || wbsStore.get(db, id) !== undefined));
   const kept = keepFileDates(db, batch, projectId, dated, localToday());
   if (kept) out.fileDates = { workingDays: kept.workingDays, manual: kept.manual.map((id) => wbsStore.get(db, id)!.name) };
-  rescheduleIn(db, batch, projectId, localToday());
+  rescheduleIn(db, batch, projectId, localToday(), linked > 0 ? 'predecessors' : 'parentId');
   return out;
 }
 
