@@ -5,7 +5,6 @@ import type { Cell, Merge, Row, SheetModel } from '../../../common/excel/model.j
 
 export class SheetIndex {
   readonly rowsByR = new Map<number, Row>();
-  private readonly cellMaps = new Map<number, Map<number, Cell>>();
   private readonly mergesByColumn = new Map<number, Merge[]>();
 
   constructor(readonly sheet: SheetModel) {
@@ -33,15 +32,23 @@ export class SheetIndex {
     return rows.slice(lo, lo + count);
   }
 
+  /**
+   * The cell at (r, c), found by halving the row's cells (ordered by column, model.ts): a Map per row
+   * asked was ~0.5 s and most of the collector's work of a 100,000-row preview.
+   */
   cell(r: number, c: number): Cell | undefined {
-    const row = this.rowsByR.get(r);
-    if (!row) return undefined;
-    let m = this.cellMaps.get(r);
-    if (!m) {
-      m = new Map(row.cells.map((cell) => [cell.c, cell]));
-      this.cellMaps.set(r, m);
+    const cells = this.rowsByR.get(r)?.cells;
+    if (!cells) return undefined;
+    let lo = 0;
+    let hi = cells.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = cells[mid]!.c;
+      if (at === c) return cells[mid];
+      if (at < c) lo = mid + 1;
+      else hi = mid - 1;
     }
-    return m.get(c);
+    return undefined;
   }
 
   /** The merged range covering (r, c), if any. */
