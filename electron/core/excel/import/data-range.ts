@@ -160,6 +160,11 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
       blankRun = 0;
       continue;
     }
+    // After a blank row, a word alone left of the name, in a column whose records hold no text (次回予定
+    // in the No column under the minutes' 宿題事項): the heading of the sheet's next section, so the table
+    // ended at the blank row. (A record's name stands in the name's column; the header again, or a ■
+    // section title over it, goes on with the table.)
+    if (rows.length > 0 && blankRun > 0 && key && inTable.length === 1 && !headerSoon(row.r - 1) && sectionHeading(ix, inTable[0]!, key.c, rows)) return done('blank rows', firstBlank());
     // (A note is read in the table's columns: a list beside the table may share its row.)
     if (isNote({ ...row, cells: row.cells.filter((c) => c.c >= minC && c.c <= maxC) })) return done('notes', row.r);
     const record = row.cells.filter(counts);
@@ -249,6 +254,20 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     isRecord.add(row.r);
   }
   return endOrPrepared() ?? done('end of sheet');
+}
+
+/**
+ * One word (not a number, not a sentence) left of the name's column, where the records above hold
+ * numbers or nothing: a heading at the sheet's margin, not a record's value.
+ */
+function sectionHeading(ix: SheetIndex, cell: Cell, keyC: number, records: number[]): boolean {
+  if (cell.t !== 's' || cell.c >= keyC) return false;
+  const text = textOfCell(cell);
+  if (text === '' || /^[\d.\s]+$/.test(text) || text.length > 30) return false;
+  return records.every((r) => {
+    const v = ix.cell(r, cell.c);
+    return !v || !hasContent(v) || v.t === 'n' || /^\d+$/.test(textOfCell(v));
+  });
 }
 
 /** Rows of a block under the data that make it another table (see findDataRows). */
