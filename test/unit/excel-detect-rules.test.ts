@@ -1337,3 +1337,37 @@ describe('a second register of the kind on the sheet', () => {
     expect(found.layout.confidence!.table).toBeGreaterThanOrEqual(ASK_BELOW);
   });
 });
+
+// Blind set 3, H5: `Response` names the response plan by its word, but its cells are the strategy list's
+// words (PRINCE2's Reduce = mitigate); the plan is the next column, Mitigating Actions.
+describe('a long-text header over a column of one list’s words', () => {
+  it('is that list’s field, and the plan goes to the column that holds it', () => {
+    const t = read(
+      [
+        ['Risk Title', 'Likelihood (1-5)', 'Impact (1-5)', 'Response', 'Mitigating Actions'],
+        ['Legacy data quality', 4, 4, 'Reduce', 'Data profiling sprint'],
+        ['Budget freeze', 2, 5, 'Accept', 'Monitor forecast'],
+        ['Hosting renewal', 4, 2, 'Transfer', 'Procurement handles renewal'],
+      ],
+      'risk',
+    );
+    expect(t.records.map((r) => [r.values.strategy, r.values.responsePlan])).toEqual([
+      ['mitigate', 'Data profiling sprint'],
+      ['accept', 'Monitor forecast'],
+      ['transfer', 'Procurement handles renewal'],
+    ]);
+  });
+
+  it('stays the plan where its cells are sentences', () => {
+    const sentences = read(
+      [
+        ['Risk Title', 'Response'],
+        ['Legacy data quality', 'Reduce by profiling the data first'],
+        ['Budget freeze', 'Accept and monitor the forecast'],
+        ['Hosting renewal', 'Transfer to procurement'],
+      ],
+      'risk',
+    );
+    expect(sentences.records.map((r) => r.values.responsePlan)).toEqual(['Reduce by profiling the data first', 'Accept and monitor the forecast', 'Transfer to procurement']);
+  });
+});

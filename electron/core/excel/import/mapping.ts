@@ -186,6 +186,27 @@ export interface Assignment {
  * Assigns fields to header columns. `samples(col)` gives the cells under a column (for the type check);
  * without it only the header words count (used while scanning for the header).
  */
+/** Cells that are words a list field reads, for a column with no list of its own: at least this many. */
+const LIST_CELLS = 3;
+
+/** A field of several lines of text (a response plan, a description): never filled from a list. */
+function longText(target: ImportTarget, field: string): boolean {
+  return REGISTER_LIST.find((r) => r.name === target)?.columns[field]?.long === true;
+}
+
+/** The one list field whose values a column's cells all are, as short words (two or more of them); else none. */
+function wordsOfOneList(target: ImportTarget, col: HeaderColumn, cells: Cell[], ctx: SampleContext): { field: string; share: number }[] {
+  const filled = cells.filter((c) => c.t !== 's' || (c.v as string).trim() !== '');
+  // Words, not marks or letters (A/B/C, ○/×): those read as too many lists to say which.
+  if (filled.length < LIST_CELLS || !filled.every((c) => c.t === 's' && /^\S.{1,11}$/u.test((c.v as string).trim()) && /\p{L}{2}/u.test(c.v as string))) return [];
+  if (new Set(filled.map((c) => (c.v as string).trim().toLowerCase())).size < 2) return [];
+  const fits = Object.entries(TARGET_FIELDS[target])
+    .filter(([, spec]) => spec.kind === 'vocab' || spec.kind === 'wbsStatus')
+    .map(([field]) => ({ field, share: fit(target, field, col.label, filled, ctx) ?? 0 }))
+    .filter((f) => f.share === 1);
+  return fits.length === 1 ? fits : [];
+}
+
 export function assignFields(
   target: ImportTarget,
   header: HeaderColumn[],
@@ -204,13 +225,17 @@ export function assignFields(
     // 受容: a response strategy): those fields it may be. A list of people or places names none.
     const words = samples?.lists?.(col);
     const cells: Cell[] = (words ?? []).map((w) => ({ c: col.c, t: 's', v: w }));
-    const fits =
+    const fits: { field: string; share: number }[] =
       words && words.length >= 2
         ? Object.entries(TARGET_FIELDS[target])
             .filter(([, spec]) => spec.kind === 'vocab' || spec.kind === 'wbsStatus')
             .map(([field]) => ({ field, share: fit(target, field, col.label, cells, samples!.ctx) ?? 0 }))
             .filter((f) => f.share >= LIST_FIT)
         : [];
+    // Without a list, a column headed as a long text field whose cells are each a short word of one list
+    // field's values (Reduce, Accept, Avoid under `Response`: a strategy, the plan in the next column)
+    // is filled from that list all the same (blind set 3, H5).
+    if (fits.length === 0 && !words && samples && matchLabel(target, ownParts(header, col)).some((m) => longText(target, m.field))) fits.push(...wordsOfOneList(target, col, samples.cells(col), samples.ctx));
     const listed = fits.length > 0;
     // A hidden column of formulas only is a helper (a code, a sort key, the name copied for a lookup):
     // it takes no field. A hidden column of typed values may be the client's data hidden for printing;
