@@ -217,8 +217,9 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
         return keys;
       };
       const valueOf = (patch: Partial<Row>, k: string) => (k === 'updatedAt' && !('updatedAt' in patch) ? now : toSql(k, patch[k as keyof Row]));
+      // Sent (Sql.send): nothing is read back, so on a team database they go with the next statement.
       const one = (id: number, patch: Partial<Row>, keys: string[]) =>
-        db.sql.run(`UPDATE ${name} SET ${keys.map((k) => `${column(k).name} = ?`).join(', ')} WHERE id = ?`, [...keys.map((k) => valueOf(patch, k)), id]);
+        db.sql.send(`UPDATE ${name} SET ${keys.map((k) => `${column(k).name} = ?`).join(', ')} WHERE id = ?`, [...keys.map((k) => valueOf(patch, k)), id]);
       // A row named twice is written in the order given, one statement each (a CASE takes its first WHEN).
       if (new Set(rows.map((r) => r.id)).size !== rows.length) {
         for (const { id, patch } of rows) one(id, patch, keysOf(patch));
@@ -246,7 +247,7 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
           const params: unknown[] = [];
           for (const k of keys) for (const { id, patch } of chunk) params.push(id, valueOf(patch, k));
           for (const { id } of chunk) params.push(id);
-          db.sql.run(`UPDATE ${name} SET ${sets.join(', ')} WHERE id IN (${placeholders(chunk.length)})`, params);
+          db.sql.send(`UPDATE ${name} SET ${sets.join(', ')} WHERE id IN (${placeholders(chunk.length)})`, params);
         }
       }
     },

@@ -14,12 +14,14 @@ import {
   lastPosition,
   parentsOf,
   previousSibling,
-  rollUpChildren,
-  rollUpRows,
+  lineageWithOrdinals,
+  rollUpFamily,
+  schedulingOf,
   siblingIdsThrough,
   siblingPositions,
   siblingsBefore,
   taskCountUpTo,
+  taskRowWithSubtasks,
   tasksIn,
   withSubtasks,
 } from '../../electron/core/db/queries/wbs.js';
@@ -92,14 +94,17 @@ describe.skipIf(PG_SKIP)('SQLite functions on PostgreSQL (compatibility migratio
   });
 
   it('json_each: a list of ids as one parameter; the roll-up reads by ids as parameters', () => {
-    const [lite, pgRows] = both((sql) => ({
-      links: linksInOrder({ sql }, 1, [3, 4]),
-      children: rollUpChildren({ sql }, 1, [1, 2])
-        .map((r) => [r.id, r.parentId])
-        .sort((a, b) => a[0]! - b[0]!),
-      rows: rollUpRows({ sql }, [4, 2, 99]).map((r) => [r.id, r.parentId]).sort((a, b) => a[0]! - b[0]!),
-      none: linksInOrder({ sql }, 1, []),
-    }));
+    const pairs = (rows: { id: number; parentId: number | null }[]) => rows.map((r) => [r.id, r.parentId]).sort((a, b) => a[0]! - b[0]!);
+    const [lite, pgRows] = both((sql) => {
+      // Two starts sharing their ancestors (and one that is no task): each row and each child once.
+      const family = rollUpFamily({ sql }, 1, [4, 2, 99]);
+      return {
+        links: linksInOrder({ sql }, 1, [3, 4]),
+        children: pairs(family.children),
+        rows: pairs(family.chain),
+        none: linksInOrder({ sql }, 1, []),
+      };
+    });
     expect(pgRows).toEqual(lite);
     expect(lite).toEqual({
       links: [
@@ -113,10 +118,40 @@ describe.skipIf(PG_SKIP)('SQLite functions on PostgreSQL (compatibility migratio
         [4, 2],
       ],
       rows: [
+        [1, null],
         [2, 1],
         [4, 2],
       ],
       none: [],
+    });
+  });
+
+  it("an edit's merged reads: the row with whether it has subtasks, the scheduling flags, the lineage with its flags", () => {
+    const [lite, pgRows] = both((sql) => ({
+      summary: taskRowWithSubtasks({ sql }, 2)?.has_subtasks,
+      leaf: taskRowWithSubtasks({ sql }, 4)?.has_subtasks,
+      missing: taskRowWithSubtasks({ sql }, 99),
+      scheduling: schedulingOf({ sql }, 1),
+      none: schedulingOf({ sql }, 2),
+      lineage: lineageWithOrdinals({ sql }, 4).map((r) => [r.id, r.ordinal, r.has_subtasks, r.project_links]),
+      summaryLineage: lineageWithOrdinals({ sql }, 2).map((r) => [r.id, r.has_subtasks]),
+    }));
+    expect(pgRows).toEqual(lite);
+    expect(lite).toEqual({
+      summary: 1,
+      leaf: 0,
+      missing: undefined,
+      scheduling: { auto: true, links: true },
+      none: { auto: false, links: false },
+      lineage: [
+        [1, 1, 1, 1],
+        [2, 1, 1, 1],
+        [4, 1, 0, 1],
+      ],
+      summaryLineage: [
+        [1, 1],
+        [2, 1],
+      ],
     });
   });
 

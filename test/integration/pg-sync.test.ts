@@ -135,6 +135,81 @@ describe.skipIf(PG_SKIP)('PostgreSQL behind the synchronous seam', () => {
     expect(names()).toEqual(['outer', 'inner ok', 'outer again']);
   });
 
+  it('sends writes given to send with the next statement that needs an answer, or with the COMMIT: one round trip for all', async () => {
+    const trips = sql.roundTrips;
+    sql.tx(() => {
+      sql.send('INSERT INTO t (name) VALUES (?)', ['a']);
+      sql.send('INSERT INTO t (name, n) VALUES (?, ?)', ['b', 2]);
+      // BEGIN, the write lock and both INSERTs go with this read, in order: it sees them.
+      expect(sql.values('SELECT name FROM t ORDER BY id')).toEqual([['a'], ['b']]);
+      sql.send('UPDATE t SET n = ? WHERE name = ?', [3, 'a']);
+    });
+    // The read, then the COMMIT carrying the UPDATE.
+    expect(sql.roundTrips - trips).toBe(2);
+    expect((await admin.query('SELECT name, n FROM t ORDER BY id')).rows).toEqual([
+      { name: 'a', n: 3 },
+      { name: 'b', n: 2 },
+    ]);
+    // A transaction that runs nothing sends nothing; outside a transaction send runs at once.
+    const before = sql.roundTrips;
+    sql.tx(() => undefined);
+    expect(sql.roundTrips).toBe(before);
+    sql.send('INSERT INTO t (name) VALUES (?)', ['c']);
+    expect(await committed()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('throws a failed send where it is sent, naming it, and rolls the transaction back; the session goes on', async () => {
+    sql.run('INSERT INTO t (name) VALUES (?)', ['taken']);
+    let thrown: unknown;
+    try {
+      sql.tx(() => {
+        sql.send('INSERT INTO t (name) VALUES (?)', ['first']);
+        sql.send('INSERT INTO t (name) VALUES (?)', ['taken']);
+        sql.send('INSERT INTO t (name) VALUES (?)', ['after']);
+        sql.get('SELECT count(*) AS n FROM t');
+      });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(PgSqlError);
+    expect((thrown as PgSqlError).code).toBe('23505');
+    expect((thrown as PgSqlError).statement).toBe('INSERT INTO t (name) VALUES ($1)');
+    // Failing with the COMMIT itself: thrown from tx, nothing of it committed.
+    expect(() => sql.tx(() => sql.send('INSERT INTO t (name) VALUES (?)', ['taken']))).toThrow(/duplicate key/);
+    expect(await committed()).toEqual(['taken']);
+    sql.tx(() => sql.send('INSERT INTO t (name) VALUES (?)', ['next']));
+    expect(await committed()).toEqual(['taken', 'next']);
+  });
+
+  it('throws a send that fails inside a savepoint out of that savepoint, which alone is rolled back', async () => {
+    sql.tx(() => {
+      sql.send('INSERT INTO t (name) VALUES (?)', ['outer']);
+      expect(() =>
+        sql.tx(() => {
+          sql.send('INSERT INTO t (name) VALUES (?)', ['inner']);
+          sql.send('INSERT INTO t (name) VALUES (?)', ['outer']);
+        }),
+      ).toThrow(/duplicate key/);
+      sql.send('INSERT INTO t (name) VALUES (?)', ['outer again']);
+    });
+    expect(await committed()).toEqual(['outer', 'outer again']);
+  });
+
+  it('refuses to report as committed a transaction that a failure caught without a savepoint had aborted', async () => {
+    sql.run('INSERT INTO t (name) VALUES (?)', ['taken']);
+    expect(() =>
+      sql.tx(() => {
+        sql.run('INSERT INTO t (name) VALUES (?)', ['lost']);
+        try {
+          sql.run('INSERT INTO t (name) VALUES (?)', ['taken']);
+        } catch {
+          // caught, and the function goes on as if it had not failed
+        }
+      }),
+    ).toThrow(expect.objectContaining({ code: '25P02' }));
+    expect(await committed()).toEqual(['taken']);
+  });
+
   it('rolls a committed savepoint back with its outer transaction', () => {
     expect(() =>
       sql.tx(() => {

@@ -61,6 +61,7 @@ describe('WBS statements at scale', () => {
       get: (sql, params) => (seen.add(sql), through.get(sql, params)),
       values: (sql, params) => (seen.add(sql), through.values(sql, params)),
       run: (sql, params) => (seen.add(sql), through.run(sql, params)),
+      send: (sql, params) => (seen.add(sql), through.send(sql, params)),
       tx: (fn) => through.tx(fn),
       read: (fn) => through.read(fn),
       changeStamp: () => through.changeStamp(),

@@ -53,6 +53,16 @@ describe('Sql over better-sqlite3', () => {
     expect(sql.get(text)).toEqual({ id: 1, name: 'a' });
   });
 
+  it('runs a write given to send at once, throwing its failure there (the bridge sends it with the next statement)', () => {
+    sql.tx(() => {
+      sql.send('INSERT INTO t (name, n) VALUES (?, ?)', ['a', 1]);
+      expect(names()).toEqual(['a']);
+      expect(() => sql.send('INSERT INTO t (name) VALUES (?)', ['a'])).toThrow(/UNIQUE/);
+    });
+    sql.send('INSERT INTO t (name) VALUES (?)', ['b']);
+    expect(names()).toEqual(['a', 'b']);
+  });
+
   it('commits a transaction and answers what its function answers', () => {
     const answer = sql.tx(() => {
       sql.run('INSERT INTO t (name) VALUES (?)', ['a']);

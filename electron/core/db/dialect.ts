@@ -42,6 +42,13 @@ export interface Dialect {
    * moved past the block in the same statement, so a colleague's next row cannot take one of them.
    */
   reserveIds(table: string, n: number): { sql: string; params: unknown[] };
+  /**
+   * `column` is one of the values `subquery` answers, written so that the engine seeks `column`'s index
+   * once per value: SQLite's `IN (subquery)`. PostgreSQL plans `IN` over a recursive CTE as a hash join
+   * over the whole table (it guesses a hundred rows where a roll-up's chain has four): `= ANY (ARRAY(…))`
+   * reads the subquery first and seeks the index with what it answered.
+   */
+  anyOf(column: string, subquery: string): string;
 }
 
 export const SQLITE: Dialect = {
@@ -64,6 +71,7 @@ export const SQLITE: Dialect = {
     sql: `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), coalesce((SELECT max(id) FROM "${table}"), 0)) + 1 AS first`,
     params: [table],
   }),
+  anyOf: (column, subquery) => `${column} IN (${subquery})`,
 };
 
 // json_build_object takes at most 100 arguments (50 pairs): a wider row is built in parts and joined as
@@ -99,4 +107,5 @@ export const POSTGRES: Dialect = {
     sql: `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), greatest((SELECT coalesce(max(id), 0) FROM "${table}"), nextval(pg_get_serial_sequence('"${table}"', 'id')) - 1) + CAST(? AS bigint)) - CAST(? AS bigint) + 1 AS first`,
     params: [n, n],
   }),
+  anyOf: (column, subquery) => `${column} = ANY (ARRAY(${subquery}))`,
 };

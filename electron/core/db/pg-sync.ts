@@ -13,6 +13,12 @@
 // `tx` takes one workspace-wide write lock (pg_advisory_xact_lock) after BEGIN, as SQLite's BEGIN IMMEDIATE
 // makes a second writer wait; nested calls are savepoints. Errors carry the server's SQLSTATE as `code`.
 //
+// Round trips: each costs a wake of this thread, of the bridge's thread and of the server's process, which
+// on a loaded machine is most of an edit's time. So what needs no answer is not sent alone: a transaction's
+// BEGIN (or SAVEPOINT) and the writes given to `send` wait in a queue and go with the next statement that
+// needs an answer, or with the COMMIT, written to the server together (node-postgres's pipeline mode,
+// pg-worker.ts). An edit's batch row, audit rows and roll-up UPDATEs thus ride along with its reads.
+//
 // Unlike SQLite, a failed statement inside a PostgreSQL transaction aborts the whole transaction (every
 // later statement fails with 25P02 until it ends): a caller that catches an error and goes on in the same
 // transaction wraps the statement in a nested `tx` (a savepoint), which works on both engines.
@@ -26,7 +32,7 @@ import type pg from 'pg';
 import type { RunResult, Sql } from './sql.js';
 import { toPgParams } from './pg-params.js';
 import { POSTGRES } from './dialect.js';
-import type { PgAnswer, PgRequest, PgWorkerStart } from './pg-worker.js';
+import type { PgAnswer, PgQueued, PgRequest, PgWorkerStart } from './pg-worker.js';
 import { PgSqlError } from './pg-error.js';
 
 export { PgSqlError };
@@ -60,6 +66,10 @@ export interface PgSql extends Sql {
   readonly closed: boolean;
   /** The worker thread's exit code, once it has ended. */
   readonly exited: Promise<number>;
+  /** Requests to the server so far, each one round trip however many statements it carried (tests, npm run bench). */
+  readonly roundTrips: number;
+  /** Statements sent so far (a BEGIN with its lock's wait counts as one). */
+  readonly statements: number;
 }
 
 let configured: string | undefined;
@@ -165,8 +175,20 @@ export function openPgSql(config: pg.ClientConfig, options: PgSqlOptions = {}): 
     void worker.terminate();
   };
 
+  // Statements sent ahead of the next request, in its round trip (Sql.send, and a transaction's BEGIN or
+  // SAVEPOINT until its first statement): none of them has an answer anyone waits for.
+  let queued: PgQueued[] = [];
+  let roundTrips = 0;
+  let statements = 0;
+
   function call(req: PgRequest, waitMs: number): PgAnswer & { ok: true } {
     if (closed) throw new PgSqlError({ message: 'the PostgreSQL session is closed', code: 'PMO_CLOSED' });
+    if ((req.op === 'query' || req.op === 'exec') && queued.length > 0) {
+      req = { ...req, queued };
+      queued = [];
+    }
+    roundTrips++;
+    statements += 1 + (req.op === 'query' || req.op === 'exec' ? (req.queued?.length ?? 0) : 0);
     Atomics.store(signal, 0, 0);
     port1.postMessage(req);
     const deadline = Date.now() + waitMs;
@@ -183,7 +205,7 @@ export function openPgSql(config: pg.ClientConfig, options: PgSqlOptions = {}): 
       end();
       throw new PgSqlError({ message: `the PostgreSQL thread ended${crashed ? `: ${crashed.message}` : ''}`, code: 'PMO_THREAD_ENDED' });
     }
-    if (!msg.ok) throw new PgSqlError(msg.error, req.op === 'query' || req.op === 'exec' ? req.text : undefined);
+    if (!msg.ok) throw new PgSqlError(msg.error, msg.queued ?? (req.op === 'query' || req.op === 'exec' ? req.text : undefined));
     return msg;
   }
 
@@ -244,16 +266,14 @@ export function openPgSql(config: pg.ClientConfig, options: PgSqlOptions = {}): 
   let depth = 0;
   const NO_PARAMS: readonly unknown[] = [];
 
-  // A transaction (`begin` at the outermost level), or a savepoint inside one: committed when fn returns, rolled back when it throws.
+  // A transaction (`begin` at the outermost level), or a savepoint inside one: committed when fn returns,
+  // rolled back when it throws. The BEGIN (with the write lock's wait) or SAVEPOINT is queued, not sent:
+  // it goes to the server with the first statement of fn, and a failure of it (the lock's wait timed out)
+  // is thrown there, inside fn, which rolls back as for any failure.
   const inTransaction = <T>(begin: string, fn: () => T): T => {
     const level = depth;
-    try {
-      call({ op: 'exec', text: level === 0 ? begin : `SAVEPOINT pmo_${level}` }, wait);
-    } catch (e) {
-      // BEGIN ran but the lock's wait failed (timed out): leave no aborted transaction open.
-      if (level === 0 && !closed) rollbackQuietly('ROLLBACK');
-      throw e;
-    }
+    const opening: PgQueued = { text: level === 0 ? begin : `SAVEPOINT pmo_${level}` };
+    queued.push(opening);
     depth++;
     let result: T;
     try {
@@ -262,11 +282,36 @@ export function openPgSql(config: pg.ClientConfig, options: PgSqlOptions = {}): 
         throw new TypeError('Sql.tx and Sql.read take a synchronous function (this one returned a promise)');
     } catch (e) {
       depth = level;
-      if (!closed) rollbackQuietly(level === 0 ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT pmo_${level}; RELEASE SAVEPOINT pmo_${level}`);
+      const unsent = queued.indexOf(opening);
+      if (unsent >= 0) {
+        // Nothing of this level reached the server: what is queued from its opening on is simply dropped.
+        queued.length = unsent;
+      } else {
+        // Whatever is still queued was queued inside this level, which is being rolled back.
+        queued = [];
+        if (!closed) rollbackQuietly(level === 0 ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT pmo_${level}; RELEASE SAVEPOINT pmo_${level}`);
+      }
       throw e;
     }
     depth = level;
-    call({ op: 'exec', text: level === 0 ? 'COMMIT' : `RELEASE SAVEPOINT pmo_${level}` }, wait);
+    if (queued[queued.length - 1] === opening) {
+      // A transaction or savepoint that ran no statement: nothing to send.
+      queued.pop();
+      return result;
+    }
+    // The queued writes go with the COMMIT (or RELEASE, so that a failure of one inside a savepoint is
+    // still thrown inside it, where its caller catches it).
+    try {
+      const ended = call({ op: 'exec', text: level === 0 ? 'COMMIT' : `RELEASE SAVEPOINT pmo_${level}` }, wait);
+      // PostgreSQL answers COMMIT of an aborted transaction with ROLLBACK, not an error: a failure caught
+      // and survived without a savepoint would otherwise lose the transaction's writes in silence.
+      if (ended.command === 'ROLLBACK') throw new PgSqlError({ message: 'the transaction was aborted by an earlier failure and rolled back', code: '25P02' }, 'COMMIT');
+    } catch (e) {
+      // A queued write failed. At the outermost level the COMMIT after it ended the transaction (as a
+      // ROLLBACK); a savepoint is rolled back as when fn throws, so its caller may go on.
+      if (level > 0 && !closed) rollbackQuietly(`ROLLBACK TO SAVEPOINT pmo_${level}; RELEASE SAVEPOINT pmo_${level}`);
+      throw e;
+    }
     return result;
   };
 
@@ -288,6 +333,15 @@ export function openPgSql(config: pg.ClientConfig, options: PgSqlOptions = {}): 
       if (count !== params.length) throw new PgSqlError({ message: `the statement takes ${count} parameters, ${params.length} given`, code: '08P01' });
       const msg = call({ op: 'query', text: pgText, params: params as unknown[], arrays: true }, wait);
       return { changes: msg.rowCount ?? 0, lastId };
+    },
+    send(text: string, params = NO_PARAMS) {
+      if (depth === 0) {
+        sql.run(text, params);
+        return;
+      }
+      const { text: pgText, count } = toPgParams(text);
+      if (count !== params.length) throw new PgSqlError({ message: `the statement takes ${count} parameters, ${params.length} given`, code: '08P01' });
+      queued.push({ text: pgText, params: params as unknown[] });
     },
     tx<T>(fn: () => T): T {
       return inTransaction(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK})`, fn);
@@ -318,6 +372,12 @@ export function openPgSql(config: pg.ClientConfig, options: PgSqlOptions = {}): 
     },
     get closed() {
       return closed;
+    },
+    get roundTrips() {
+      return roundTrips;
+    },
+    get statements() {
+      return statements;
     },
     exited,
   };

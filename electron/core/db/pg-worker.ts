@@ -12,12 +12,22 @@ export interface PgWorkerStart {
   signal: SharedArrayBuffer;
 }
 
+/**
+ * A statement sent ahead of a request's own, in the same round trip, whose answer is not wanted (Sql.send,
+ * and the BEGIN a transaction puts off until its first statement): with `params`, one statement; without,
+ * statements without parameters as `exec` takes them.
+ */
+export interface PgQueued {
+  text: string;
+  params?: unknown[];
+}
+
 export type PgRequest =
   | { op: 'connect'; config: pg.ClientConfig }
   /** `aliases`: result names PostgreSQL folded to lower case → as written (pg-params.ts). */
-  | { op: 'query'; text: string; params: unknown[]; arrays: boolean; aliases?: Record<string, string> | null }
+  | { op: 'query'; text: string; params: unknown[]; arrays: boolean; aliases?: Record<string, string> | null; queued?: PgQueued[] }
   /** Statements without parameters, several allowed, in one round trip (BEGIN; …). */
-  | { op: 'exec'; text: string }
+  | { op: 'exec'; text: string; queued?: PgQueued[] }
   | { op: 'migrate'; folder: string }
   | { op: 'close' };
 
@@ -34,8 +44,10 @@ export interface PgErrorFields {
 }
 
 export type PgAnswer =
-  | { ok: true; rows?: unknown[]; rowCount?: number | null; bytea?: boolean }
-  | { ok: false; error: PgErrorFields };
+  /** `command`: an exec's last command tag (COMMIT answers ROLLBACK when the transaction had failed). */
+  | { ok: true; rows?: unknown[]; rowCount?: number | null; bytea?: boolean; command?: string }
+  /** `queued`: the text of the queued statement that failed (the request's own did not run, or failed after it). */
+  | { ok: false; error: PgErrorFields; queued?: string };
 
 const BYTEA = 17;
 
@@ -82,7 +94,10 @@ function answer(a: PgAnswer): void {
 
 async function handle(req: PgRequest): Promise<PgAnswer> {
   if (req.op === 'connect') {
-    client = new pg.Client({ ...req.config, types });
+    // Pipeline mode: statements given together are written to the server without waiting for each answer
+    // (each still with its own Sync, so an error ends only its own statement, and inside a transaction
+    // aborts it as it would one at a time). One at a time, nothing changes.
+    client = new pg.Client({ ...req.config, types, pipeline: true });
     client.on('error', (e) => (lost = errorFields(e)));
     await client.connect();
     return { ok: true };
@@ -94,10 +109,6 @@ async function handle(req: PgRequest): Promise<PgAnswer> {
   }
   if (!client) return { ok: false, error: { message: 'not connected to PostgreSQL' } };
   if (lost) return { ok: false, error: lost };
-  if (req.op === 'exec') {
-    await client.query(req.text);
-    return { ok: true };
-  }
   if (req.op === 'migrate') {
     // A migration may take longer than any single statement the app runs.
     await client.query('SET statement_timeout = 0');
@@ -112,9 +123,39 @@ async function handle(req: PgRequest): Promise<PgAnswer> {
     }
     return { ok: true };
   }
-  const params = req.params.map((p) => (p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p));
+  if (req.queued?.length) return pipelined(client, req, req.queued);
+  return statement(client, req);
+}
+
+/**
+ * The queued statements and then the request's own, all handed to node-postgres before any answer comes
+ * back (one round trip). The first failure in order is the answer: after it, inside a transaction, every
+ * later statement fails only because the transaction is aborted.
+ */
+async function pipelined(c: pg.Client, req: PgRequest & { op: 'query' | 'exec' }, queued: PgQueued[]): Promise<PgAnswer> {
+  const ahead = queued.map((q) => (q.params ? c.query({ text: q.text, values: toDriver(q.params), rowMode: 'array' }) : c.query(q.text)));
+  const own = statement(c, req);
+  const settled = await Promise.allSettled(ahead);
+  const failed = settled.findIndex((s) => s.status === 'rejected');
+  // The request's own statement ends too (its failure, if any, follows from the earlier one).
+  const answer = await own.catch((e: unknown): PgAnswer => ({ ok: false, error: errorFields(e) }));
+  if (failed >= 0) return { ok: false, error: errorFields((settled[failed] as PromiseRejectedResult).reason), queued: queued[failed]!.text };
+  return answer;
+}
+
+const toDriver = (params: unknown[]) => params.map((p) => (p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p));
+
+// Hands the statement to node-postgres before its first await, so that one given after queued statements
+// is written after them.
+async function statement(c: pg.Client, req: PgRequest & { op: 'query' | 'exec' }): Promise<PgAnswer> {
+  if (req.op === 'exec') {
+    // Several statements answer a list of results, one answers a result.
+    const results = (await c.query(req.text)) as pg.QueryResult | pg.QueryResult[];
+    const last = Array.isArray(results) ? results[results.length - 1] : results;
+    return { ok: true, ...(last?.command && { command: last.command }) };
+  }
   const aliases = req.arrays ? null : req.aliases;
-  const result = await client.query({ text: req.text, values: params, ...((req.arrays || aliases) && { rowMode: 'array' }) });
+  const result = await c.query({ text: req.text, values: toDriver(req.params), ...((req.arrays || aliases) && { rowMode: 'array' }) });
   let rows: unknown[] = result.rows;
   if (aliases) {
     // Objects keyed as the statement wrote its aliases (parentId), not as PostgreSQL folded them (parentid).

@@ -28,6 +28,15 @@ export interface Sql {
   values<R extends unknown[]>(sql: string, params?: readonly unknown[]): R[];
   run(sql: string, params?: readonly unknown[]): RunResult;
   /**
+   * A write whose answer the caller does not need (an audit row, a roll-up's UPDATE). SQLite runs it at
+   * once. PostgreSQL, inside a transaction, sends it with the next statement that needs an answer, or
+   * with the commit, in one round trip (pg-sync.ts): an edit's writes cost no round trip of their own.
+   * A failure is thrown there, naming this statement, and the transaction rolls back as for any failure;
+   * so never for a statement whose failure the caller catches and survives (run it with `run` in a
+   * nested `tx`). Outside a transaction it runs at once on both engines.
+   */
+  send(sql: string, params?: readonly unknown[]): void;
+  /**
    * Runs `fn` in one write transaction (SQLite: BEGIN IMMEDIATE, so a concurrent writer waits instead
    * of failing mid-way) and answers what it answers; a throw rolls every statement of it back.
    * Nested calls become savepoints: an inner throw that the outer catches undoes only the inner part.
@@ -90,6 +99,9 @@ export function sqliteSql(connection: Database.Database): Sql {
     run: (sql, params = NO_PARAMS) => {
       const info = statement(sql).run(...params);
       return { changes: info.changes, lastId: Number(info.lastInsertRowid) };
+    },
+    send: (sql, params = NO_PARAMS) => {
+      statement(sql).run(...params);
     },
     // better-sqlite3 makes a nested transaction function a savepoint of the open transaction.
     tx: <T>(fn: () => T) => connection.transaction(fn).immediate(),

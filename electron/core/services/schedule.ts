@@ -20,7 +20,7 @@ import { nationalHolidays } from '../schedule/holidays.js';
 import { getProjectRow } from './projects.js';
 import { treeOrder } from './rollup.js';
 import * as q from '../db/queries/schedule.js';
-import { hasAutoTasks, hasSubtasks as taskHasSubtasks, withSubtasks } from '../db/queries/wbs.js';
+import { hasSubtasks as taskHasSubtasks, schedulingOf, withSubtasks } from '../db/queries/wbs.js';
 import { keepRescheduled, networkRows, type NetworkRows, type Tasks } from './schedule-network.js';
 
 
@@ -339,8 +339,8 @@ export interface ScheduleAudit {
 export function rescheduleDates(db: Db, batch: Batch, projectId: number, today: string, field = 'parentId'): { dates: WbsMovedDates } {
   const now = new Date().toISOString();
   const dates: WbsMovedDates = { ids: [], plannedStart: [], plannedFinish: [], updatedAt: now };
-  const auto = hasAutoTasks(db, projectId);
-  if (!auto && !q.projectHasLinks(db, projectId)) return { dates };
+  const { auto, links } = schedulingOf(db, projectId);
+  if (!auto && !links) return { dates };
   const net = network(db, projectId, today, undefined, batch);
   let r: CpmResult;
   try {

@@ -212,13 +212,16 @@ function writeIndex(db: Db, rows: ReadonlyMap<SearchKind, Iterable<number>>, del
   const gone: number[] = [];
   // Only a project that is still gone (its delete not undone since) loses its entries.
   for (const p of deletedProjects) gone.push(...deleteSearchRowsOfGoneProject(db, p));
+  // What was written is read back for the pieces index alone: PostgreSQL has none, and there the statements
+  // are sent (Sql.send), riding with the batch's COMMIT instead of a round trip each.
+  const answer = db.sql.dialect.search === 'fts5';
   const written: Entry[] = [];
   for (const [kind, ids] of rows) {
     const source = SOURCE_OF.get(kind)!;
     const list = [...ids];
-    written.push(...upsertSearchRows(db, source, { ids: list }));
+    written.push(...upsertSearchRows(db, source, { ids: list }, answer));
     // Keys of the rows touched that no longer exist.
-    gone.push(...deleteSearchRowsGone(db, source, list));
+    gone.push(...deleteSearchRowsGone(db, source, list, answer));
   }
   writeGrams(db, written, gone);
 }

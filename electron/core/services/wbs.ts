@@ -149,8 +149,8 @@ function firstOfTree(db: Db, projectId: number, n: number): PlacedValues[] {
  * a task without links keeps the text stored before links existed (an old free-text column).
  * Null when the project has no links (most plans): nothing to read then.
  */
-function shownLinks(db: Db, projectId: number, ids: () => number[], byId?: () => Map<number, string>): Map<number, string> | null {
-  if (!projectHasLinks(db, projectId)) return null;
+function shownLinks(db: Db, projectId: number, ids: () => number[], byId?: () => Map<number, string>, hasLinks?: boolean): Map<number, string> | null {
+  if (!(hasLinks ?? projectHasLinks(db, projectId))) return null;
   const known = byId?.();
   const successors = ids();
   // A few tasks (an edit's answer) name their predecessors by a walk up from each; more, by the whole tree.
@@ -159,8 +159,9 @@ function shownLinks(db: Db, projectId: number, ids: () => number[], byId?: () =>
   return linkTexts(db, projectId, known, known || successors.length > 200 ? undefined : into);
 }
 
-function showLinks(db: Db, projectId: number, tasks: WbsTask[]): WbsTask[] {
-  const texts = tasks.length > 0 ? shownLinks(db, projectId, () => tasks.map((t) => t.id)) : null;
+/** `hasLinks`: whether the project has links, when the caller has read it already. */
+function showLinks(db: Db, projectId: number, tasks: WbsTask[], hasLinks?: boolean): WbsTask[] {
+  const texts = tasks.length > 0 ? shownLinks(db, projectId, () => tasks.map((t) => t.id), undefined, hasLinks) : null;
   if (texts)
     for (const t of tasks) {
       const text = texts.get(t.id);
@@ -171,6 +172,13 @@ function showLinks(db: Db, projectId: number, tasks: WbsTask[]): WbsTask[] {
 
 export function getTaskRow(db: Db, id: number): TaskRow {
   return wbsStore.require(db, id, `WBS task ${id}`);
+}
+
+/** The task's row and whether it is a summary (has subtasks), in one read; NOT_FOUND as getTaskRow says it. */
+function taskAndKind(db: Db, id: number): { row: TaskRow; summary: boolean } {
+  const raw = q.taskRowWithSubtasks(db, id);
+  if (!raw) return { row: getTaskRow(db, id), summary: false };
+  return { row: wbsStore.fromRaw(raw), summary: raw.has_subtasks === 1 };
 }
 
 export function hasChildren(db: Db, row: Pick<TaskRow, 'id' | 'projectId'>): boolean {
@@ -222,10 +230,9 @@ export function taskWithAncestors(db: Db, id: number, today: string): WbsUpdateR
   const parts: number[] = [];
   const placed = chain.map((r, level) => {
     parts.push(rows[level]!.ordinal);
-    const summary = level < chain.length - 1 || hasChildren(db, r);
-    return toTask(r, parts.join('.'), level, summary, today);
+    return toTask(r, parts.join('.'), level, rows[level]!.has_subtasks === 1, today);
   });
-  showLinks(db, chain[0]!.projectId, placed);
+  showLinks(db, chain[0]!.projectId, placed, rows[0]!.project_links === 1);
   const task = placed.pop()!;
   return { task, related: placed };
 }
@@ -365,25 +372,18 @@ type RollUpRow = q.RollUpRow;
 /**
  * Recomputes the roll-ups of the given tasks and of all their ancestors, deepest first (a parent
  * is computed from children already settled), writing and auditing the fields that changed.
- * Tasks without children are leaves and keep their typed values. The children of every task to settle
- * are read in one statement, and a settled summary's new values are seen by its parent through the
- * same object (a reschedule settles a thousand summaries).
+ * Tasks without children are leaves and keep their typed values. The chains and the children of every
+ * task to settle are read in one statement, and a settled summary's new values are seen by its parent
+ * through the same object (a reschedule settles a thousand summaries).
  */
 export function settleRollUps(db: Db, batch: Batch, projectId: number, startIds: Iterable<number | null | undefined>): void {
-  const rows = new Map<number, RollUpRow>();
-  const depth = new Map<number, number>();
-  // The chains are read a level at a time for all starts at once (each parent after its children), not
-  // a statement per task: a round trip each to a team database.
   const starts = [...startIds];
-  let level = [...new Set(starts.filter((id): id is number => id !== null && id !== undefined))];
-  while (level.length > 0) {
-    const up = new Set<number>();
-    for (const r of q.rollUpRows(db, level)) {
-      rows.set(r.id, r);
-      if (r.parentId !== null && !rows.has(r.parentId)) up.add(r.parentId);
-    }
-    level = [...up];
-  }
+  const ids = [...new Set(starts.filter((id): id is number => id !== null && id !== undefined))];
+  if (ids.length === 0) return;
+  // Every chain and every child of it in one read (a round trip to a team database).
+  const family = q.rollUpFamily(db, projectId, ids);
+  const rows = new Map(family.chain.map((r) => [r.id, r]));
+  const depth = new Map<number, number>();
   for (const start of starts) {
     if (start === null || start === undefined || depth.has(start)) continue;
     const chain: RollUpRow[] = [];
@@ -397,7 +397,8 @@ export function settleRollUps(db: Db, batch: Batch, projectId: number, startIds:
   }
   if (depth.size === 0) return;
   const children = new Map<number, RollUpRow[]>();
-  for (const k of q.rollUpChildren(db, projectId, [...depth.keys()])) {
+  for (const k of family.children) {
+    if (!depth.has(k.parentId!)) continue;
     const list = children.get(k.parentId!) ?? children.set(k.parentId!, []).get(k.parentId!)!;
     list.push(rows.get(k.id) ?? k);
   }
@@ -417,10 +418,10 @@ export function settleRollUps(db: Db, batch: Batch, projectId: number, startIds:
   batch.recordMany(ENTITY, 'update', settled);
 }
 
-/** CONFLICT when a patch types into a rolled-up field of a summary row. */
-export function refuseRolledUp(db: Db, row: TaskRow, fields: Iterable<string>): void {
+/** CONFLICT when a patch types into a rolled-up field of a summary row (`summary`: the row has subtasks). */
+export function refuseRolledUp(row: TaskRow, summary: boolean, fields: Iterable<string>): void {
   const field = [...fields].find((f) => ROLLED_UP.has(f));
-  if (field !== undefined && hasChildren(db, row))
+  if (field !== undefined && summary)
     throw textError('CONFLICT', 'wbs.summaryComputed', { field }, `${field} of a summary task is computed from its subtasks and cannot be typed`, { field, id: row.id });
 }
 
@@ -629,7 +630,7 @@ export function updateTask(db: Db, actor: Actor, id: number, patch: Partial<WbsF
   // (a read before the transaction was one more round trip to a team database on every edit).
   let projectId: number | null = null;
   return inBatch(db, actor, 'wbs.update', () => projectId, (batch) => {
-    const row = getTaskRow(db, id);
+    const { row, summary } = taskAndKind(db, id);
     projectId = row.projectId;
     refuseStale(db, ENTITY, [{ id, stored: row, expected, patch }]);
     if (patch.predecessors !== undefined) {
@@ -640,8 +641,9 @@ export function updateTask(db: Db, actor: Actor, id: number, patch: Partial<WbsF
     const changed = changedFields(row, withDerivedStatus(row, patch));
     if (changed) {
       const fields = Object.keys(changed.after);
-      refuseRolledUp(db, row, fields);
-      wbsStore.update(db, id, changed.after);
+      refuseRolledUp(row, summary, fields);
+      // Nothing read back (the row was read above, in this transaction): sent with the next read.
+      wbsStore.updateMany(db, [{ id, patch: changed.after }]);
       batch.record(ENTITY, id, 'update', changed.before, changed.after);
       if (fields.some((f) => ROLLED_UP.has(f))) settleRollUps(db, batch, row.projectId, [row.parentId]);
     }

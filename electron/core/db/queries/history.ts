@@ -26,8 +26,10 @@ export interface BatchHead {
   reverts: string | null;
 }
 
+// The batch row and its audit rows are sent (Sql.send): written with the edit's next read or its COMMIT,
+// no round trip of their own on a team database.
 export function insertBatch(db: SqlDb, b: BatchHead): void {
-  db.sql.run(`INSERT INTO batches (id, at, who, client, label, project_id, kind, reverts, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${db.sql.dialect.sessionRole})`, [b.id, b.at, b.who, b.client, b.label, b.projectId, b.kind, b.reverts]);
+  db.sql.send(`INSERT INTO batches (id, at, who, client, label, project_id, kind, reverts, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${db.sql.dialect.sessionRole})`, [b.id, b.at, b.who, b.client, b.label, b.projectId, b.kind, b.reverts]);
 }
 
 /** An audit row: the change of one row, its before and after as JSON text (null for none). */
@@ -53,7 +55,7 @@ export function insertAudits(db: SqlDb, batch: Pick<BatchHead, 'id' | 'at' | 'wh
     for (const e of chunk) args.push(batch.id, batch.at, batch.who, e.entity, e.entityId, e.action, e.before, e.after);
     let values = auditValues.get(chunk.length);
     if (!values) auditValues.set(chunk.length, (values = Array.from({ length: chunk.length }, () => ONE_AUDIT).join(', ')));
-    db.sql.run(`${INSERT_AUDITS} ${values}`, args);
+    db.sql.send(`${INSERT_AUDITS} ${values}`, args);
   }
 }
 

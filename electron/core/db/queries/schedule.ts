@@ -88,12 +88,13 @@ export function taskPlaces(db: SqlDb, projectId: number): { id: number; parentId
 
 /** Writes a rescheduled task's dates (the caller audits them). */
 export function setPlannedDates(db: SqlDb, id: number, start: string | null, finish: string | null, updatedAt: string): void {
-  db.sql.run('UPDATE wbs_tasks SET planned_start = ?, planned_finish = ?, updated_at = ? WHERE id = ?', [start, finish, updatedAt, id]);
+  // Sent (Sql.send): a reschedule moves many tasks, and on a team database none of them waits for its answer.
+  db.sql.send('UPDATE wbs_tasks SET planned_start = ?, planned_finish = ?, updated_at = ? WHERE id = ?', [start, finish, updatedAt, id]);
 }
 
 /** Clears the predecessors text of a task whose text became links (the caller audits it). */
 export function clearPredecessorsText(db: SqlDb, id: number): void {
-  db.sql.run("UPDATE wbs_tasks SET predecessors = '' WHERE id = ?", [id]);
+  db.sql.send("UPDATE wbs_tasks SET predecessors = '' WHERE id = ?", [id]);
 }
 
 /**

@@ -24,18 +24,20 @@ function selectOf(s: SearchSource, where: string): string {
     coalesce(concat_ws(E'\\n', ${body.join(', ')}), '') AS body FROM ${s.table} s WHERE ${where}`;
 }
 
-export function upsertSearchRowsPg(db: SqlDb, s: SearchSource, scope: SearchScope): SearchEntry[] {
+/** queries/search.ts upsertSearchRows on PostgreSQL (`answer` false: sent, answering nothing). */
+export function upsertSearchRowsPg(db: SqlDb, s: SearchSource, scope: SearchScope, answer = true): SearchEntry[] {
   const [where, args] =
     scope === 'all' ? ['true', []] : 'ids' in scope ? ['s.id IN (SELECT value FROM json_each(?))', [JSON.stringify(scope.ids)]] : ['s.project_id = ?', [scope.projectId]];
-  return db.sql.all<SearchEntry>(
-    `INSERT INTO search_text (id, kind, project_id, row_id, ref, title, body)
+  const sql = `INSERT INTO search_text (id, kind, project_id, row_id, ref, title, body)
      SELECT r.id, '${s.kind}', r.project_id, r.row_id, r.ref, r.title, r.body FROM (${selectOf(s, where)}) r
      ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id, ref = excluded.ref, title = excluded.title, body = excluded.body
      WHERE search_text.project_id IS DISTINCT FROM excluded.project_id OR search_text.ref IS DISTINCT FROM excluded.ref
-        OR search_text.title IS DISTINCT FROM excluded.title OR search_text.body IS DISTINCT FROM excluded.body
-     RETURNING id, ref, title, body`,
-    args,
-  );
+        OR search_text.title IS DISTINCT FROM excluded.title OR search_text.body IS DISTINCT FROM excluded.body`;
+  if (!answer) {
+    db.sql.send(sql, args);
+    return [];
+  }
+  return db.sql.all<SearchEntry>(`${sql} RETURNING id, ref, title, body`, args);
 }
 
 const likePattern = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

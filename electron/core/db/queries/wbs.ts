@@ -68,9 +68,24 @@ export function hasSubtasks(db: SqlDb, taskId: number): boolean {
   return db.sql.get('SELECT 1 AS x FROM wbs_tasks WHERE parent_id = ? LIMIT 1', [taskId]) !== undefined;
 }
 
-/** Whether any task of the project is scheduled automatically. */
-export function hasAutoTasks(db: SqlDb, projectId: number): boolean {
-  return db.sql.get("SELECT 1 AS x FROM wbs_tasks WHERE project_id = ? AND scheduling = 'auto' LIMIT 1", [projectId]) !== undefined;
+/**
+ * A task's stored row with `has_subtasks` (1 or 0), or undefined when there is no such task: what an edit
+ * reads before it writes, in one statement (the row, and whether a rolled-up field may be typed into it).
+ */
+export function taskRowWithSubtasks(db: SqlDb, id: number): (Record<string, unknown> & { has_subtasks: number }) | undefined {
+  return db.sql.get('SELECT t.*, EXISTS (SELECT 1 FROM wbs_tasks c WHERE c.parent_id = t.id) AS has_subtasks FROM wbs_tasks t WHERE t.id = ?', [id]);
+}
+
+/**
+ * Whether any task of the project is scheduled automatically, and whether the project has links: what
+ * decides if a reschedule has anything to do, in one statement (two round trips to a team database).
+ */
+export function schedulingOf(db: SqlDb, projectId: number): { auto: boolean; links: boolean } {
+  const [auto, links] = db.sql.values<[number, number]>(
+    "SELECT EXISTS (SELECT 1 FROM wbs_tasks WHERE project_id = ? AND scheduling = 'auto'), EXISTS (SELECT 1 FROM wbs_dependencies WHERE project_id = ?)",
+    [projectId, projectId],
+  )[0]!;
+  return { auto: auto === 1, links: links === 1 };
 }
 
 // ---- siblings and positions (tree order among siblings: position, then id) -------------------------
@@ -99,15 +114,20 @@ export function siblingsBefore(db: SqlDb, r: Place): number {
 /**
  * A task and its ancestors, root first, each whole row with `ordinal`, its 1-based place among its
  * siblings: what an edit's answer needs, in one statement (a read and an indexed count per level cost
- * a round trip each on PostgreSQL). Empty when the task does not exist.
+ * a round trip each on PostgreSQL). With them, whether the task itself has subtasks (`has_subtasks`: its
+ * ancestors have, by being its ancestors) and whether the project has links (`project_links`, 1 or 0):
+ * two more reads of the answer's. Empty when the task does not exist.
  */
-export function lineageWithOrdinals(db: SqlDb, id: number): (Record<string, unknown> & { ordinal: number })[] {
+export function lineageWithOrdinals(db: SqlDb, id: number): (Record<string, unknown> & { ordinal: number; has_subtasks: number; project_links: number })[] {
   return db.sql.all(
     `WITH RECURSIVE up AS (
        SELECT t.*, 0 AS depth FROM wbs_tasks t WHERE t.id = ?
        UNION ALL SELECT p.*, up.depth + 1 FROM wbs_tasks p JOIN up ON p.id = up.parent_id
      )
-     SELECT up.*, 1 + CASE WHEN up.parent_id IS NULL
+     SELECT up.*,
+       CASE WHEN up.depth = 0 AND NOT EXISTS (SELECT 1 FROM wbs_tasks c WHERE c.parent_id = up.id) THEN 0 ELSE 1 END AS has_subtasks,
+       EXISTS (SELECT 1 FROM wbs_dependencies d WHERE d.project_id = up.project_id) AS project_links,
+       1 + CASE WHEN up.parent_id IS NULL
          THEN (SELECT count(*) FROM wbs_tasks s WHERE s.project_id = up.project_id AND s.parent_id IS NULL AND (s.position < up.position OR (s.position = up.position AND s.id < up.id)))
          ELSE (SELECT count(*) FROM wbs_tasks s WHERE s.project_id = up.project_id AND s.parent_id = up.parent_id AND (s.position < up.position OR (s.position = up.position AND s.id < up.id)))
        END AS ordinal
@@ -198,30 +218,43 @@ const ROLL_UP_COLUMNS = `id, project_id AS projectId, parent_id AS parentId, pla
 /** Ids per `IN (?, …)` of the roll-up reads. */
 const ROLL_UP_CHUNK = 500;
 
-/**
- * The roll-up rows of the given tasks (those that exist). The ids are written as parameters, not as one
- * JSON list: PostgreSQL plans `IN (SELECT value FROM json_each(?))` for a thousand ids and scans the table
- * (1-2 ms on 10,000 tasks, each level of each edit), where `IN (?, ?)` seeks the key.
- */
-export function rollUpRows(db: SqlDb, ids: readonly number[]): RollUpRow[] {
-  const out: RollUpRow[] = [];
-  for (let i = 0; i < ids.length; i += ROLL_UP_CHUNK) {
-    const chunk = ids.slice(i, i + ROLL_UP_CHUNK);
-    out.push(...db.sql.all<RollUpRow>(`SELECT ${ROLL_UP_COLUMNS} FROM wbs_tasks WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk));
-  }
-  return out;
+// The same fields under their column names, for the chain's recursive CTE.
+const ROLL_UP_FIELDS = 'id, project_id, parent_id, planned_start, planned_finish, actual_start, actual_finish, planned_effort, actual_effort, progress, status';
+
+/** A roll-up's reads: the tasks given and all their ancestors (`chain`), and the children of every one of them. */
+export interface RollUpFamily {
+  chain: RollUpRow[];
+  children: RollUpRow[];
 }
 
-/** The children of all the given tasks (seeking the project/parent index, as rollUpRows does the key). */
-export function rollUpChildren(db: SqlDb, projectId: number, parentIds: readonly number[]): RollUpRow[] {
-  const out: RollUpRow[] = [];
-  for (let i = 0; i < parentIds.length; i += ROLL_UP_CHUNK) {
-    const chunk = parentIds.slice(i, i + ROLL_UP_CHUNK);
-    out.push(
-      ...db.sql.all<RollUpRow>(`SELECT ${ROLL_UP_COLUMNS} FROM wbs_tasks WHERE project_id = ? AND parent_id IN (${chunk.map(() => '?').join(', ')})`, [projectId, ...chunk]),
+/**
+ * The roll-up rows of the given tasks and of every ancestor of them, and the children of all those, in
+ * one statement per chunk of starts: a leaf's edit read its chain a level at a time, and each level was
+ * a round trip to a team database (four of an edit's thirteen). The ids are written as parameters, not
+ * as one JSON list, so each engine knows how few they are; the recursive step seeks the key by parent
+ * id, and the children seek the (project, parent) index (Dialect.anyOf; test/integration/pg-plans.test.ts
+ * checks PostgreSQL's plan). A child is answered once even where chunks share ancestors.
+ */
+export function rollUpFamily(db: SqlDb, projectId: number, startIds: readonly number[]): RollUpFamily {
+  const chain = new Map<number, RollUpRow>();
+  const children = new Map<number, RollUpRow>();
+  for (let i = 0; i < startIds.length; i += ROLL_UP_CHUNK) {
+    const chunk = startIds.slice(i, i + ROLL_UP_CHUNK);
+    const rows = db.sql.all<RollUpRow & { inChain: number }>(
+      `WITH RECURSIVE chain AS (
+         SELECT ${ROLL_UP_FIELDS} FROM wbs_tasks WHERE id IN (${chunk.map(() => '?').join(', ')})
+         UNION SELECT ${ROLL_UP_FIELDS.replace(/(\w+)/g, 'p.$1')} FROM chain c JOIN wbs_tasks p ON p.id = c.parent_id
+       )
+       SELECT ${ROLL_UP_COLUMNS}, 1 AS inChain FROM chain
+       UNION ALL SELECT ${ROLL_UP_COLUMNS}, 0 FROM wbs_tasks WHERE project_id = ? AND ${db.sql.dialect.anyOf('parent_id', 'SELECT id FROM chain')}`,
+      [...chunk, projectId],
     );
+    for (const { inChain, ...r } of rows) {
+      const into = inChain ? chain : children;
+      if (!into.has(r.id)) into.set(r.id, r);
+    }
   }
-  return out;
+  return { chain: [...chain.values()], children: [...children.values()] };
 }
 
 /** The roll-up fields and place of every task of the project (of every project without one). */

@@ -1,0 +1,82 @@
+// The plans PostgreSQL makes for the statements of an edit (team mode, issue 17), on a 10,000-task WBS: none
+// may read a whole table. On SQLite wbs-query-plans.test.ts asks the same. PostgreSQL plans from its
+// estimates, and three of them read every task of an edit before this test: a list of ids passed as JSON
+// (json_each, guessed at 1,000 rows: drizzle/pg/migrations 0008), NOT IN over a table (hashed whole), and
+// a roll-up's children under a recursive CTE (guessed at a hundred rows: Dialect.anyOf). Each statement the
+// edits run (all, get, values, run and send, with their parameters) is EXPLAINed as the bridge sends it.
+// The tasks and their search rows are the big tables here (audit_log and batches hold a few rows and
+// are not judged).
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openWorkspace, type Workspace } from '../../electron/core/workspace.js';
+import type { PgSql } from '../../electron/core/db/pg-sync.js';
+import { toPgParams } from '../../electron/core/db/pg-params.js';
+import { ApiError } from '../../electron/common/errors.js';
+import { PG_SKIP } from '../helpers/pg-cluster.js';
+import { sharedPgCluster, tempPgDatabase } from '../helpers/pg-workspace.js';
+import { MIGRATIONS, tempDir } from '../helpers/workspace.js';
+
+const opened: Workspace[] = [];
+afterAll(() => opened.forEach((w) => w.close()));
+
+/** 10 × 10 × 10 × 10 tasks of project 1 (ids by level: 1–10, 11–110, 111–1,110, 1,111–11,110), written by SQL. */
+async function bigWbs(client: pg.Client): Promise<void> {
+  await client.query("INSERT INTO projects (id, name) VALUES (1, '計画')");
+  let first = 1;
+  let parentFirst: number | null = null;
+  for (let level = 0, n = 10; level < 4; level++, n *= 10) {
+    await client.query(
+      `INSERT INTO wbs_tasks (id, project_id, parent_id, position, name, planned_effort, progress)
+       SELECT i, 1, ${parentFirst === null ? 'NULL' : `${parentFirst} + (i - ${first}) / 10`}, 1 + (i - ${first}) % 10, 'タスク ' || i, 1 + i % 3, i % 100
+       FROM generate_series(${first}, ${first + n - 1}) i`,
+    );
+    parentFirst = first;
+    first += n;
+  }
+  await client.query("SELECT setval(pg_get_serial_sequence('wbs_tasks', 'id'), 20000)");
+  await client.query('ANALYZE');
+}
+
+describe.skipIf(PG_SKIP)("an edit's statements on PostgreSQL", () => {
+  it('read no table whole: every one seeks an index', async () => {
+    const database = await tempPgDatabase();
+    const admin = new pg.Client({ ...(await sharedPgCluster()).config, database: database.database });
+    await admin.connect();
+    try {
+      await bigWbs(admin);
+      // Opened after: its first open indexes the tasks for search (search_text: 10,000 rows).
+      const ws = openWorkspace(tempDir(), { migrationsFolder: MIGRATIONS, postgres: { database }, context: { version: 'test', osLocale: 'ja-JP', shell: 'web', user: 'yamada' } });
+      opened.push(ws);
+      const sql = ws.db.sql as PgSql & Record<string, unknown>;
+      const seen = new Map<string, unknown[]>();
+      for (const method of ['all', 'get', 'values', 'run', 'send'] as const) {
+        const through = sql[method] as (text: string, params?: unknown[]) => unknown;
+        sql[method] = ((text: string, params: unknown[] = []) => {
+          if (!seen.has(text)) seen.set(text, params);
+          return through.call(sql, text, params);
+        }) as never;
+      }
+      const call = async (method: string, args: unknown) => {
+        const env = await ws.handlers.invoke(method, args, { user: 'yamada', client: 'page' });
+        if (!env.ok) throw ApiError.from(env.error);
+        return env.result;
+      };
+      await admin.query('ANALYZE');
+      // A leaf's roll-up edit, a text edit (the search index), and the undo of both.
+      await call('wbs.update', { id: 5000, patch: { progress: 55 } });
+      await call('wbs.update', { id: 5001, patch: { name: '基本設計書' } });
+      await call('history.undo', { projectId: 1 });
+      await call('history.undo', { projectId: 1 });
+      expect(seen.size).toBeGreaterThan(8);
+      const whole: { sql: string; plan: string }[] = [];
+      for (const [text, params] of seen) {
+        if (!/^\s*(WITH|SELECT|INSERT|UPDATE|DELETE)\b/i.test(text)) continue;
+        const plan = (await admin.query(`EXPLAIN ${toPgParams(text).text}`, params)).rows.map((r) => r['QUERY PLAN']).join('\n');
+        if (/Seq Scan on (wbs_tasks|search_text)\b/.test(plan)) whole.push({ sql: text.replace(/\s+/g, ' ').slice(0, 200), plan });
+      }
+      expect(whole).toEqual([]);
+    } finally {
+      await admin.end();
+    }
+  }, 180_000);
+});
