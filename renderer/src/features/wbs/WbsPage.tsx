@@ -24,6 +24,7 @@ import { RowHistoryDialog, type HistoryTarget } from '../../ui/RowHistoryDialog.
 import { wbsColumns, wbsFieldKinds, wbsHistoryFormat, type WbsRow } from './wbsColumns.js';
 import { ImportDialog } from '../excel/ImportDialog.js';
 import { ExportDialog } from '../excel/ExportDialog.js';
+import { CalendarDialog } from '../calendar/CalendarDialog.js';
 import { importedMessage, importFieldLabel } from '../excel/importModel.js';
 import { GanttPane } from '../gantt/GanttPane.js';
 import { insertAfter, useBaselineColumns } from '../progress/baselineColumns.js';
@@ -68,6 +69,7 @@ export function WbsPage({ project }: { project: Project }) {
   const [historyRow, setHistoryRow] = useState<HistoryTarget | null>(null);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [calendarOpen, setCalendarOpen] = useState(false);
   // The first load (wbsLoad.ts) read the undo stack with the plan, maybe before this page was there:
   // the history query takes that answer, then reads again after any write.
   const [firstLoad] = useState(() => firstWbsLoad(project.id));
@@ -485,6 +487,9 @@ export function WbsPage({ project }: { project: Project }) {
       {/* The schedule's own controls (status date, baseline columns, the Gantt's progress line) have a bar
           of their own: with them in the toolbar above, it no longer fits one line at 1400 px. */}
       <div className="toolbar schedule-bar">
+        <button onClick={() => setCalendarOpen(true)} data-testid="calendar-button">
+          {t('calendar.button')}
+        </button>
         {baseline.statusDateLabel}
         {baseline.chooser}
         {gantt && lines.chooser}
@@ -542,6 +547,7 @@ export function WbsPage({ project }: { project: Project }) {
           onImported={(result, fileName) => setNotice(importedMessage(t, result, fileName))}
         />
       )}
+      {calendarOpen && <CalendarDialog projectId={project.id} onClose={() => setCalendarOpen(false)} onSaved={() => setNotice(t('calendar.saved'))} />}
       {exporting && (
         <ExportDialog
           projectId={project.id}
