@@ -120,7 +120,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   const firstBlank = () => rows[rows.length - 1]! + 1;
   const done = (end: EndReason, endRow?: number): DataRows => {
     const last = rows[rows.length - 1] ?? -1;
-    return { rows, end, ...(endRow !== undefined ? { endRow } : {}), leftOut: leftOut.filter((x) => x.r < last || continued.has(x.r) || x.reason === 'record continued' || x.reason === 'example' || x.reason === 'instructions').sort((a, b) => a.r - b.r), continued };
+    return { rows, end, ...(endRow !== undefined ? { endRow } : {}), leftOut: leftOut.filter((x) => x.r < last || continued.has(x.r) || x.reason === 'record continued' || x.reason === 'example' || x.reason === 'instructions' || x.reason === 'filter row').sort((a, b) => a.r - b.r), continued };
   };
   // Rows a template prepared with formulas only (=B6+1 numbering down a blank WBS) end the table like
   // blank rows, unless a record follows before a row that is truly empty: then they were template rows
@@ -155,6 +155,13 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     // across the columns) are no record and no end of the table: listed, and the records below read.
     // Not under a blank form's prepared rows: a note there is the form's footer (※ 行が不足する場合は…),
     // and taking it for instructions made the export fill the rows under it instead of the form's.
+    // Right under the header, one word in every column ((全て), (All): the criteria row an AutoFilter
+    // helper or a filter form keeps over the data) is no record, and the data starts under it.
+    if (rows.length === 0 && !templateRowSeen && isFilterRow(inTable, layout.columns.length)) {
+      leftOut.push({ r: row.r, reason: 'filter row' });
+      blankRun = 0;
+      continue;
+    }
     if (rows.length === 0 && !templateRowSeen && isInstructions(ix, { ...row, cells: inTable }, layout)) {
       leftOut.push({ r: row.r, reason: 'instructions' });
       blankRun = 0;
@@ -378,6 +385,16 @@ function isInstructions(ix: SheetIndex, row: Row, layout: TableLayout): boolean 
   const inName = layout.columns.some((m) => (m.field === KEY_FIELD[layout.target] || NAME_FIELD.test(m.field ?? '')) && cell.c >= m.c && cell.c < m.c + m.span);
   if (inName) return ASKS_READER.test(text);
   return IMPERATIVE.test(text) && text.length >= 15;
+}
+
+/**
+ * The same text in three or more of the table's columns, and in at least half of them: a filter's
+ * criteria ((全て) under each header word), never a record, whose name, owner, dates and status differ.
+ */
+function isFilterRow(cells: Cell[], columns: number): boolean {
+  if (cells.length < 3 || cells.length * 2 < columns || cells.some((c) => c.t !== 's')) return false;
+  const text = textOfCell(cells[0]!);
+  return text !== '' && cells.every((c) => textOfCell(c) === text);
 }
 
 /** A note: one text starting like one (※…, 注:, (注), Note:, 備考:), or such a mark with its text in the next cell ((*) | For Risk#15 …). */

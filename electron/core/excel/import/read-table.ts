@@ -150,7 +150,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   // 記入例 row filled in to show how): those rows carry neither the form's numbering nor its lists.
   // (A loop, not Math.max(...rows): a spread of ~120,000 left-out rows overflows the call stack.)
   let formTop = firstDataRow;
-  for (const x of data.leftOut) if ((x.reason === 'example' || x.reason === 'instructions') && x.r + 1 > formTop) formTop = x.r + 1;
+  for (const x of data.leftOut) if ((x.reason === 'example' || x.reason === 'instructions' || x.reason === 'filter row') && x.r + 1 > formTop) formTop = x.r + 1;
   const problems: Problem[] = [];
   const problem = (r: number, c: number, kind: ProblemKind, what: Pick<Problem, 'code' | 'params' | 'reason'>, field?: string, warning?: true) =>
     problems.push({ sheet: sheet.name, cell: cellRef(r, c), kind, code: what.code, params: what.params, reason: what.reason, ...(field ? { field } : {}), ...(warning ? { warning } : {}) });

@@ -607,7 +607,7 @@ export async function exportToProfile(
   // A blank template's rows to fill start under the instructions and example rows the import left out
   // (a ※ note merged across the table under the header, a 記入例 row filled in to show how): never on
   // them (a record written there is hidden by the merge, or takes the example's place), never above them.
-  const instructionsEnd = Math.max(0, ...table.leftOut.filter((l) => l.reason === 'instructions' || l.reason === 'example').map((l) => l.row));
+  const instructionsEnd = Math.max(0, ...table.leftOut.filter((l) => l.reason === 'instructions' || l.reason === 'example' || l.reason === 'filter row').map((l) => l.row));
   const first = table.data.first ?? Math.max(layout.headerBottom + 2, instructionsEnd + 1);
   const tableEnd = Math.max(table.data.last ?? first - 1, ...templateRecords.map((r) => r.row));
   const lastRecord = templateRecords.length > 0 ? Math.max(...templateRecords.map((r) => r.row)) : null;
