@@ -308,14 +308,145 @@ function readWorksheet(
     if (style?.indent) cell.indent = style.indent;
     push(cell);
   };
-  try {
-    // On the bytes: a sheet refused here never has its text made (xml.ts).
-    const last = lastRowWithValue(x.bytes);
-    if (last !== null && last >= MAX_SHEET_ROWS) {
-      cr = last;
-      throw new SheetTooLong();
+  // A <row> and a <c> opened, from their attributes (both readings of the data share these).
+  const openRow = (ra: string | undefined, outlineLevel: string | undefined, hidden: string | undefined) => {
+    const r = ra !== undefined ? Number(ra) - 1 : nextRow;
+    if (!Number.isInteger(r) || r < 0 || r >= EXCEL_MAX_ROWS) broken(`row number ${ra} is outside the sheet`);
+    if (row && row.cells.length > 0) rows.push(row);
+    if (row && r < row.r) sorted = false;
+    row = { r, cells: [] };
+    const outline = Number(outlineLevel ?? 0);
+    if (outline >= 1 && outline <= 7) row.outline = outline;
+    if (hidden === '1' || hidden === 'true') row.hidden = true;
+    nextRow = r + 1;
+    nextCol = 0;
+  };
+  const openCell = (ra: string | undefined, t: string | undefined, s: string | undefined) => {
+    const ref = ra !== undefined ? parseRef(ra) : null;
+    if (ra !== undefined && !ref) broken(`cell reference ${ra} is malformed`);
+    cr = ref ? ref[0] : (row?.r ?? nextRow);
+    cc = ref ? ref[1] : nextCol;
+    if (cr >= EXCEL_MAX_ROWS || cc >= EXCEL_MAX_COLUMNS) broken(`cell ${ra} is outside the sheet`);
+    nextCol = cc + 1;
+    ct = t ?? 'n';
+    cs = Number(s ?? 0) || 0;
+    hasF = false;
+    v = null;
+    isText = [];
+  };
+
+  /**
+   * The rows of <sheetData> (its content, [from, to) of the text) read straight from the text for the
+   * shape spreadsheets write: <row>, <c>, <f> and <v> without prefixes. The general scan's callbacks,
+   * attribute readers and per-value decoding were most of reading a 100,000-row sheet (issue 18). Anything
+   * else (an inline string, a comment, CDATA, a prefixed or unknown element, a value that is not one
+   * plain text) answers false where it stands: the caller then reads the data again the general way.
+   * Each row and cell goes through openRow / openCell / finishCell as the general scan's would.
+   */
+  const readDataFast = (from: number, to: number): boolean => {
+    const src = x.src;
+    const code = (k: number) => src.charCodeAt(k);
+    const space = (ch: number) => ch === 32 || ch === 10 || ch === 13 || ch === 9;
+    // An attribute's value as textOf reads it: plain ASCII as it stands, else decoded.
+    const value = (a: number, b: number) => {
+      for (let k = a; k < b; k++) {
+        const ch = code(k);
+        if (ch === 38 || ch > 0x7f || ch === 13) return textOf(x, a, b);
+      }
+      return src.slice(a, b);
+    };
+    let i = from;
+    while (i < to) {
+      const lt = src.indexOf('<', i);
+      if (lt < 0 || lt >= to) return true; // the rest is white space between tags
+      if (code(lt + 1) === 47) {
+        // </c>, </row>, </f> (a </v> is read with its <v>)
+        const gt = src.indexOf('>', lt);
+        if (gt < 0 || gt >= to) return false;
+        let e = gt;
+        while (e > lt + 2 && space(code(e - 1))) e--;
+        const len = e - lt - 2;
+        const n0 = code(lt + 2);
+        if (len === 1 && n0 === 99) finishCell();
+        else if (!((len === 3 && src.startsWith('row', lt + 2)) || (len === 1 && n0 === 102))) return false;
+        i = gt + 1;
+        continue;
+      }
+      let e = lt + 1;
+      while (e < to) {
+        const ch = code(e);
+        if (space(ch) || ch === 62 || ch === 47) break;
+        if (ch === 58) return false; // a prefix
+        e++;
+      }
+      const len = e - lt - 1;
+      const n0 = code(lt + 1);
+      // 1 row, 2 c, 3 f, 4 v
+      const kind = len === 3 && src.startsWith('row', lt + 1) ? 1 : len !== 1 ? 0 : n0 === 99 ? 2 : n0 === 102 ? 3 : n0 === 118 ? 4 : 0;
+      if (kind === 0) return false;
+      let ra: string | undefined;
+      let ta: string | undefined;
+      let sa: string | undefined;
+      let outline: string | undefined;
+      let hidden: string | undefined;
+      let k = e;
+      let selfClosing = false;
+      for (;;) {
+        while (k < to && space(code(k))) k++;
+        if (k >= to) return false;
+        const ch = code(k);
+        if (ch === 62) {
+          k++;
+          break;
+        }
+        if (ch === 47) {
+          if (code(k + 1) !== 62) return false;
+          selfClosing = true;
+          k += 2;
+          break;
+        }
+        const eq = src.indexOf('=', k);
+        if (eq < 0 || eq >= to) return false;
+        let ne = eq;
+        while (ne > k && space(code(ne - 1))) ne--;
+        let ns = ne;
+        while (ns > k && code(ns - 1) !== 58) ns--; // the local name, as the general scan reads it
+        if (ns === ne) ns = k;
+        let q = eq + 1;
+        while (q < to && space(code(q))) q++;
+        const quote = code(q);
+        if (quote !== 34 && quote !== 39) return false;
+        const end = src.indexOf(quote === 34 ? '"' : "'", q + 1);
+        if (end < 0 || end >= to) return false;
+        const nl = ne - ns;
+        if (nl === 1) {
+          const a0 = code(ns);
+          if (a0 === 114) ra ??= value(q + 1, end);
+          else if (a0 === 116) ta ??= value(q + 1, end);
+          else if (a0 === 115) sa ??= value(q + 1, end);
+        } else if (kind === 1 && nl === 12 && src.startsWith('outlineLevel', ns)) outline ??= value(q + 1, end);
+        else if (kind === 1 && nl === 6 && src.startsWith('hidden', ns)) hidden ??= value(q + 1, end);
+        k = end + 1;
+      }
+      i = k;
+      if (kind === 1) openRow(ra, outline, hidden);
+      else if (kind === 2) {
+        openCell(ra, ta, sa);
+        if (selfClosing) finishCell();
+      } else if (kind === 3) hasF = true;
+      else if (selfClosing) v = '';
+      else {
+        // <v>text</v>: one plain text, then its end tag.
+        const lt2 = src.indexOf('<', k);
+        if (lt2 < 0 || lt2 >= to || !src.startsWith('</v>', lt2)) return false;
+        v = value(k, lt2);
+        i = lt2 + 4;
+      }
     }
-    scanXml(x, {
+    return true;
+  };
+
+  const handler: Parameters<typeof scanXml>[1] = {
       open(el, attrs) {
         if (!inData) {
           // (Names come without their prefix: x14:dataValidation, xm:f and xm:sqref read as below.)
@@ -333,35 +464,12 @@ function readWorksheet(
           return;
         }
         switch (el) {
-          case 'row': {
-            const a = { r: attrs.get('r'), outlineLevel: attrs.get('outlineLevel'), hidden: attrs.get('hidden') };
-            const r = a.r !== undefined ? Number(a.r) - 1 : nextRow;
-            if (!Number.isInteger(r) || r < 0 || r >= EXCEL_MAX_ROWS) broken(`row number ${a.r} is outside the sheet`);
-            if (row && row.cells.length > 0) rows.push(row);
-            if (row && r < row.r) sorted = false;
-            row = { r, cells: [] };
-            const outline = Number(a.outlineLevel ?? 0);
-            if (outline >= 1 && outline <= 7) row.outline = outline;
-            if (a.hidden === '1' || a.hidden === 'true') row.hidden = true;
-            nextRow = r + 1;
-            nextCol = 0;
+          case 'row':
+            openRow(attrs.get('r'), attrs.get('outlineLevel'), attrs.get('hidden'));
             break;
-          }
-          case 'c': {
-            const a = { r: attrs.get('r'), t: attrs.get('t'), s: attrs.get('s') };
-            const ref = a.r !== undefined ? parseRef(a.r) : null;
-            if (a.r !== undefined && !ref) broken(`cell reference ${a.r} is malformed`);
-            cr = ref ? ref[0] : (row?.r ?? nextRow);
-            cc = ref ? ref[1] : nextCol;
-            if (cr >= EXCEL_MAX_ROWS || cc >= EXCEL_MAX_COLUMNS) broken(`cell ${a.r} is outside the sheet`);
-            nextCol = cc + 1;
-            ct = a.t ?? 'n';
-            cs = Number(a.s ?? 0) || 0;
-            hasF = false;
-            v = null;
-            isText = [];
+          case 'c':
+            openCell(attrs.get('r'), attrs.get('t'), attrs.get('s'));
             break;
-          }
           case 'f':
             hasF = true;
             break;
@@ -415,7 +523,36 @@ function readWorksheet(
         if (inV) v += textOf(x, start, end, cdata);
         else if (inT) isText.push(textOf(x, start, end, cdata));
       },
-    });
+  };
+  try {
+    // On the bytes: a sheet refused here never has its text made (xml.ts).
+    const last = lastRowWithValue(x.bytes);
+    if (last !== null && last >= MAX_SHEET_ROWS) {
+      cr = last;
+      throw new SheetTooLong();
+    }
+    const data = sheetDataSpan(x.src);
+    if (!data) scanXml(x, handler);
+    else {
+      scanXml(x, handler, 0, data.open);
+      inData = true;
+      const cells = budget.cells;
+      const noted = [...notes];
+      if (!readDataFast(data.from, data.to)) {
+        // Back to where the data began, and read it the general way.
+        rows.length = 0;
+        row = null;
+        nextRow = 0;
+        nextCol = 0;
+        sorted = true;
+        budget.cells = cells;
+        notes.clear();
+        for (const n of noted) notes.add(n);
+        scanXml(x, handler, data.from, data.to);
+      }
+      inData = false;
+      scanXml(x, handler, data.end);
+    }
   } catch (err) {
     if (!(err instanceof SheetTooLong)) throw err;
     return {
@@ -437,6 +574,23 @@ function readWorksheet(
       }
   }
   return { rows, merges, lists, view };
+}
+
+/**
+ * Where a worksheet's <sheetData> is: its start tag at `open`, its content [from, to), and `end` just
+ * after its end tag; null when it is not written plainly (a prefix, an empty <sheetData/>, a comment or
+ * CDATA before it that might hold the word): then the general scan reads the whole part.
+ */
+function sheetDataSpan(src: string): { open: number; from: number; to: number; end: number } | null {
+  const open = src.indexOf('<sheetData');
+  if (open < 0 || src.lastIndexOf('<!', open) >= 0) return null;
+  const after = src.charCodeAt(open + 10);
+  if (!(after === 62 || after === 32 || after === 10 || after === 13 || after === 9)) return null;
+  const gt = src.indexOf('>', open);
+  if (gt < 0 || src.charCodeAt(gt - 1) === 47) return null;
+  const close = src.lastIndexOf('</sheetData>');
+  if (close < gt) return null;
+  return { open, from: gt + 1, to: close, end: close + 12 };
 }
 
 type SheetView = Pick<SheetModel, 'frozen' | 'autoFilter' | 'hiddenColumns'>;

@@ -126,15 +126,19 @@ export function textOf(x: XmlSource, start: number, end: number, cdata = false):
 
 const isSpace = (ch: number) => ch === 32 || ch === 10 || ch === 13 || ch === 9;
 
-export function scanXml(x: XmlSource, h: XmlHandler): void {
+/**
+ * Scans the part, or its range [from, to) when the caller reads what lies between by other means (the
+ * sheet reader's data rows): the range starts and ends between tags.
+ */
+export function scanXml(x: XmlSource, h: XmlHandler, from = 0, to?: number): void {
   const { src } = x;
-  const n = src.length;
+  const n = to ?? src.length;
   const broken = (what: string): never => refuse(x.fileName, 'DAMAGED', `the file is damaged (${x.part}: ${what})`, x.at);
   const attrs = new AttrReader(x);
-  let i = 0;
+  let i = from;
   while (i < n) {
     const lt = src.indexOf('<', i);
-    if (lt < 0) {
+    if (lt < 0 || lt >= n) {
       h.text?.(i, n, false);
       return;
     }
