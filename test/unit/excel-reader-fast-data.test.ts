@@ -52,7 +52,7 @@ function cellXml(k: number, r: number, c: number, withRef: boolean): string {
 const rowAttrs = (r: number, a: number, withRef: boolean) =>
   `${withRef ? ` r="${r}"` : ''}${a & 1 ? ` spans="1:5"` : ''}${a & 2 ? ` outlineLevel="${(a >> 2) % 8}"` : ''}${a & 32 ? ` hidden="1"` : ''}${a & 64 ? ` x14ac:dyDescent="0.25"` : ''}`;
 
-const sheetArb = (kinds: number) =>
+const sheetArb = (kinds: number): fc.Arbitrary<RowSpec[]> =>
   fc.array(
     fc.record({
       gap: fc.integer({ min: 0, max: 3 }),
@@ -64,13 +64,21 @@ const sheetArb = (kinds: number) =>
     { maxLength: 12 },
   );
 
-function sheetData(rows: fc.RecordValue<ReturnType<typeof sheetArb>> | any[]): string {
+interface RowSpec {
+  gap: number;
+  attrs: number;
+  rowRef: boolean;
+  selfClosing: boolean;
+  cells: { k: number; gap: number; ref: boolean }[];
+}
+
+function sheetData(rows: RowSpec[]): string {
   let r = 0;
   return rows
-    .map((row: any) => {
+    .map((row) => {
       r += 1 + row.gap;
       let c = -1;
-      const cells = row.cells.map((x: any) => cellXml(x.k, r, (c += 1 + x.gap), x.ref || !row.rowRef)).join('\n');
+      const cells = row.cells.map((x) => cellXml(x.k, r, (c += 1 + x.gap), x.ref || !row.rowRef)).join('\n');
       return cells === '' && row.selfClosing ? `<row${rowAttrs(r, row.attrs, row.rowRef)}/>` : `<row${rowAttrs(r, row.attrs, row.rowRef)}>${cells}</row>`;
     })
     .join('\n');
