@@ -101,4 +101,39 @@ describe('an automatic plan imported over a holiday its client worked (H7)', () 
       ws.close();
     }
   });
+
+  it('an outline with a summary and a milestone, as MS Project exports it: every date kept, none made manual', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const { id: projectId } = await call('project.create', { name: 'P' });
+      const wb = new ExcelJS.Workbook();
+      const sheet = wb.addWorksheet('Tasks');
+      sheet.addRow(['ID', 'Task Mode', 'WBS', 'Task Name', 'Duration', 'Start', 'Finish', 'Predecessors']);
+      for (const r of [
+        [1, 'Auto Scheduled', '1', 'Release', '12d', d('2025-07-15'), d('2025-07-30'), null],
+        [2, 'Auto Scheduled', '1.1', 'Cut-over', '3d', d('2025-07-15'), d('2025-07-17'), null],
+        [3, 'Auto Scheduled', '1.2', 'Hypercare', '7d', d('2025-07-22'), d('2025-07-30'), '2FS+2 days'],
+        [4, 'Auto Scheduled', '1.3', 'Stabilise', '3d', d('2025-07-18'), d('2025-07-22'), '2'],
+        [5, 'Auto Scheduled', '1.4', 'Sign-off', '0d', d('2025-07-30'), d('2025-07-30'), '3'],
+      ])
+        sheet.addRow(r);
+      const dataBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+      const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64 });
+      const applied = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'MSP' } });
+      expect(applied.fileDates).toEqual({ workingDays: [{ date: '2025-07-21', name: '海の日' }], manual: [] });
+      const tasks = await call('wbs.list', { projectId });
+      expect(tasks.map((t) => [t.name, t.scheduling, t.plannedStart, t.plannedFinish])).toEqual([
+        ['Release', 'auto', '2025-07-15', '2025-07-30'],
+        ['Cut-over', 'auto', '2025-07-15', '2025-07-17'],
+        ['Hypercare', 'auto', '2025-07-22', '2025-07-30'],
+        ['Stabilise', 'auto', '2025-07-18', '2025-07-22'],
+        ['Sign-off', 'auto', '2025-07-30', '2025-07-30'],
+      ]);
+      const out = await call('excel.export', { projectId, register: 'wbs', profileId: applied.profileId! });
+      expect(cellsOf(out.dataBase64)).toEqual(cellsOf(dataBase64));
+    } finally {
+      ws.close();
+    }
+  });
 });
