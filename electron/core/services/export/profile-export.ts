@@ -622,7 +622,15 @@ export async function exportToProfile(
   const headerGroups = layout.columns.filter((m) => m.span > 1);
   const rowMerges = new Set(sheet.merges.filter((g) => g.r1 === g.r2).map((g) => `${g.r1}:${g.c1}:${g.c2}`));
   const groupedLikeHeader = (row: number) => headerGroups.length >= 2 && headerGroups.every((m) => rowMerges.has(`${row - 1}:${m.c}:${m.c + m.span - 1}`));
-  const prepared = preparedRows(shapes.filter((s) => s.row > tableEnd), tableEnd, sheetColumns.length, recordShape, groupedLikeHeader);
+  // A row holding nothing but the table's next number in its ID or numbering column (CR003 under CR002,
+  // 3 under 2) is a prepared row however plainly it is formatted: a record added fills it and takes its
+  // number, and the prepared rows below keep theirs (blind set 3, H15: they shifted down, CR003 twice).
+  const numberColumns = new Set(table.columns.filter((m) => m.span === 1 && (m.field === 'ref' || (m.field === null && m.numbering))).map((m) => m.c));
+  const numberOnly = (row: number) => {
+    const cells = (ix.row(row - 1)?.cells ?? []).filter((c) => c.v !== null && c.v !== undefined && String(c.v).trim() !== '');
+    return cells.length === 1 && numberColumns.has(cells[0]!.c) && followsOn(ix.cell(row - 2, cells[0]!.c), cells[0]!);
+  };
+  const prepared = preparedRows(shapes.filter((s) => s.row > tableEnd), tableEnd, sheetColumns.length, recordShape, groupedLikeHeader, numberOnly);
   const blocks = planBlocks({
     first,
     last: table.data.last,
@@ -877,20 +885,34 @@ async function ganttBars(template: Uint8Array, fileName: string, sheetName: stri
 /**
  * Prepared blank rows right after the table: formatted as a record row (as the last record where the
  * table has one, else as each other: formatted in most written columns, or merged as the header's
- * column groups), at most one value (a printed row number), consecutive. A blank template's rows to fill.
+ * column groups), at most one value (a printed row number), consecutive; or, however formatted, holding
+ * nothing but the number that follows the row above's (numberOnly). A blank template's rows to fill.
  */
-function preparedRows(shapes: RowShape[], after: number, width: number, model: RowShape | null, groupedLikeHeader: (row: number) => boolean): number[] {
+function preparedRows(shapes: RowShape[], after: number, width: number, model: RowShape | null, groupedLikeHeader: (row: number) => boolean, numberOnly: (row: number) => boolean): number[] {
   const out: number[] = [];
   let expect = after + 1;
   let like = model;
   for (const s of shapes) {
-    if (s.row !== expect || s.values > 1 || (s.styled * 2 < Math.max(2, width) && !groupedLikeHeader(s.row))) break;
-    if (like && s.styles.filter((x, i) => x === like!.styles[i]).length < width * 0.8) break;
+    if (s.row !== expect || s.values > 1) break;
+    const numbered = s.values === 1 && numberOnly(s.row);
+    if (!numbered && s.styled * 2 < Math.max(2, width) && !groupedLikeHeader(s.row)) break;
+    if (!numbered && like && s.styles.filter((x, i) => x === like!.styles[i]).length < width * 0.8) break;
     like ??= s;
     out.push(s.row);
     expect++;
   }
   return out;
+}
+
+/** Whether a cell shows the number after the one `prev` shows: 3 after 2, CR003 after CR002 (same prefix). */
+function followsOn(prev: Cell | undefined, cell: Cell): boolean {
+  const a = shownNumber(prev);
+  const b = shownNumber(cell);
+  if (a !== null || b !== null) return a !== null && b === a + 1;
+  const code = (x: Cell | undefined) => (x?.t === 's' ? /^(.*?)(\d+)$/.exec(String(x.v).trim()) : null);
+  const pa = code(prev);
+  const pb = code(cell);
+  return !!pa && !!pb && pa[1] === pb[1] && Number(pb[2]) === Number(pa[2]) + 1;
 }
 
 /**
