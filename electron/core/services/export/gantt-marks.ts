@@ -234,14 +234,15 @@ function outValue(cell: Cell): OutValue {
 }
 
 /**
- * The band's cells for a task's dates. `ownStyle` is the bar format the row already has (a client
- * colours critical or late tasks its own way): kept when the bar moves.
+ * The band's cells for a task's dates. `ownStyle` and `ownMark` are the bar format and mark the row
+ * already has (a client colours critical or late tasks its own way, marks a done task's weeks ● and a
+ * planned one's ■): kept when the bar moves.
  */
-export function barCells(band: GanttBand, start: number | null, finish: number | null, ownStyle?: number): CellOut[] {
+export function barCells(band: GanttBand, start: number | null, finish: number | null, ownStyle?: number, ownMark?: OutValue): CellOut[] {
   const dated = start !== null && finish !== null && start <= finish;
   return band.columns.map((col) => {
     const on = dated && inRange(col, start, finish);
-    const out: CellOut = { value: on ? band.mark : null };
+    const out: CellOut = { value: on ? (ownMark ?? band.mark) : null };
     const style = on ? (band.onStyle === null ? undefined : (ownStyle ?? band.onStyle)) : band.onStyle === null ? undefined : band.offStyle.get(col.c);
     if (style !== undefined) out.style = style;
     return out;
@@ -258,4 +259,24 @@ export function rowBarStyle(band: GanttBand, rec: BandRecord, styleAt: (row: num
     if (s !== band.offStyle.get(col.c)) countUp(seen, s);
   }
   return mostCommon(seen);
+}
+
+/**
+ * The mark a template row already draws its bar with (its most common mark in the band), if the band
+ * draws marks: ■予定 ●実績 — a done task's ● stays ● when its bar moves, a planned task's ■ stays ■
+ * (the band's most common mark is one of them only).
+ */
+export function rowBarMark(band: GanttBand, rec: BandRecord, ix: SheetIndex): OutValue | undefined {
+  if (band.mark === null) return undefined;
+  const seen = new Map<string, number>();
+  const cells = new Map<string, Cell>();
+  for (const col of band.columns) {
+    const x = ix.cell(rec.row, col.c);
+    if (x === undefined || x.v === null || x.v === undefined || String(x.v).trim() === '') continue;
+    const k = `${x.t}:${String(x.v)}`;
+    countUp(seen, k);
+    cells.set(k, x);
+  }
+  const k = mostCommon(seen);
+  return k === undefined ? undefined : outValue(cells.get(k)!);
 }

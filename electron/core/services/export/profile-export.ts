@@ -25,7 +25,7 @@ import { fillTemplateInWorker, inspectTemplateInWorker, readWorkbook } from '../
 import { dateSerial, type CellOut, type OutValue, type RowShape, type TableWrite } from '../../excel/template/index.js';
 import { sameValue, planImport } from '../import/plan.js';
 import { planBlocks, type BlockPlan, type TemplateRecord } from './record-blocks.js';
-import { bandCandidates, barCells, learnBand, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
+import { bandCandidates, barCells, learnBand, rowBarMark, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
 import { dateTextStyle, isoToSerial } from '../../../common/excel/client-dates.js';
 import { tableBand } from './table-band.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
@@ -662,7 +662,7 @@ export async function exportToProfile(
     // A bar is painted again only where its dates moved (or on a new row), and never on a row the
     // client painted by another rule of its own: elsewhere the client's own cells stay.
     if (!fresh && was && ((was.start === start && was.finish === finish) || !band.followers.has(was.row))) return new Array<undefined>(band.columns.length).fill(undefined);
-    return barCells(band, start, finish, was ? rowBarStyle(band, was, bars.styleAt) : undefined);
+    return barCells(band, start, finish, was ? rowBarStyle(band, was, bars.styleAt) : undefined, was ? rowBarMark(band, was, ix) : undefined);
   };
   // Columns of the table the export does not map that hold a value on a removed record's row of a
   // prepared form (a check mark, a note): written only to clear that row. The column the
