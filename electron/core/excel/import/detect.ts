@@ -645,6 +645,7 @@ export function withoutNumbering(target: ImportTarget, ix: SheetIndex, columns0:
     while (r > bottom && filled(r) === 0) blank++, r--;
     return blank < BLANK_ROWS_END;
   };
+  const linked = columns.some((m) => m.field === 'predecessors' && below.some((row) => row.cells.some((c) => c.c >= m.c && c.c < m.c + m.span && c.v !== null && String(c.v).trim() !== '')));
   return columns.flatMap((m) => {
     const label = m.label.split(' / ').pop()!.trim();
     const cells = below.flatMap((row) => row.cells.filter((c) => c.c >= m.c && c.c < m.c + m.span && !(c.t === 's' && (c.v as string).trim() === '')));
@@ -653,7 +654,10 @@ export function withoutNumbering(target: ImportTarget, ix: SheetIndex, columns0:
       return repeated && numbersRestart(cells) ? [] : [m];
     }
     if (m.field !== null || !NUMBER_LABEL.test(label.normalize('NFKC'))) return [m];
-    return cells.length > 0 && cells.every((c) => c.t === 'n') ? rowNumbers(m, cells) : [m];
+    if (!(cells.length > 0 && cells.every((c) => c.t === 'n'))) return [m];
+    // Where the predecessors name rows by these numbers (MS Project's ID beside "3,5FS+2d") they are the
+    // tasks' IDs, read from the sheet by predecessorReading: left out, their cells staying with their tasks.
+    return linked ? [] : rowNumbers(m, cells);
   });
 }
 

@@ -4,7 +4,7 @@
 // value still reads the same (the client's 済 stays 済, 0.333 stays 0.333, a date typed as text stays
 // text); a changed value is written the way that column writes it (the client's word for a list code,
 // a date serial in a date cell, a fraction in a % column, hours in an hours column).
-import { HYPHEN_CODE, linksInClientIds, predecessorReading, sameLinks } from '../import/predecessors.js';
+import { HYPHEN_CODE, linksInClientIds, predecessorReading, sameLinks, taskNumberLabel } from '../import/predecessors.js';
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
 import { columnDateReading, DAYS_WITH_UNIT, readValue, textOf, type ValueContext } from '../../excel/import/cell-values.js';
@@ -551,7 +551,7 @@ export async function exportToProfile(
       const value =
         field === 'wbsCode' ? clientCodeByCode.get(tasks.get(o.row.id)?.code ?? '') ?? clientCodes.get(o.row.id) ?? storedValue(o, m)
         : field === 'name' && labelRow(o) ? ''
-        : field === 'predecessors' && idColumn ? linksInClientIds(String(storedValue(o, m) ?? ''), idByCode)
+        : field === 'predecessors' && idByCode.size > 0 ? linksInClientIds(String(storedValue(o, m) ?? ''), idByCode)
         : field === 'predecessors' && codeAt >= 0 ? linksInClientIds(String(storedValue(o, m) ?? ''), clientCodeByCode)
         : storedValue(o, m);
       // A name whose task moved to another level is written again with its new indent.
@@ -697,6 +697,42 @@ export async function exportToProfile(
       ),
     ]),
   ];
+  /**
+   * The numbers a numbering column gets, by output block (the numbering pass below): each record's first
+   * row takes the next one, and so does a blank block where the prepared rows print one; they start where
+   * the template's do. Null where the column shows no typed number to start from.
+   */
+  const numbersDown = (c: number): { like: Cell | undefined; numbers: Map<number, number> } | null => {
+    const onBlank = blocks.prepared.some((r) => shownNumber(ix.cell(r - 1, c)) !== null);
+    const counted = [...new Set([...templateRecords.map((r) => r.row), ...(onBlank ? blocks.prepared : [])])].sort((a, b) => a - b);
+    const at = counted.findIndex((r) => shownNumber(ix.cell(r - 1, c)) !== null && !ix.cell(r - 1, c)!.f);
+    if (at < 0) return null;
+    // Written as the form prints them: numbers, or text (１, ２ in full width).
+    const like = ix.cell(counted[at]! - 1, c);
+    let n = shownNumber(like)! - at;
+    const numbers = new Map<number, number>();
+    blocks.starts.forEach((st, i) => {
+      if (st === 'record' || (st === 'blank' && onBlank)) numbers.set(i, n++);
+    });
+    return { like, numbers };
+  };
+  // Links added to a plan whose predecessors column was empty, on a sheet that numbers its tasks in a
+  // task-number column (#, ID; No where no WBS-code column) the export numbers down the rows: written in
+  // those numbers, as the client would (review R13: written as outline codes, "2" beside # 2 named
+  // another task, and the next import read them by # and linked them wrongly without a word).
+  if (target === 'wbs' && !idColumn && !table.records.some((r) => typeof r.values.predecessors === 'string' && r.values.predecessors.trim() !== '')) {
+    const c = numbering.find((col) => {
+      const m = table.columns.find((x) => x.c === col && x.field === null);
+      return m !== undefined && taskNumberLabel(m.label.split(' / ').pop()!.normalize('NFKC').trim(), !table.columns.some((x) => x.field === 'wbsCode'));
+    });
+    const run = c === undefined ? null : numbersDown(c);
+    if (run)
+      for (const [i, n] of run.numbers) {
+        const f = blocks.fill[i];
+        const code = typeof f === 'object' ? tasks.get(stored[f.stored]!.row.id)?.code : undefined;
+        if (code) idByCode.set(code, String(n));
+      }
+  }
   const columns = [...sheetColumns, ...(bars?.band.columns.map((b) => b.c) ?? []), ...clearColumns];
   for (const c of numbering) if (!columns.includes(c)) columns.push(c);
   const width = columns.length;
@@ -733,21 +769,14 @@ export async function exportToProfile(
   // numbers start where the template's do.
   for (const c of numbering) {
     const k = columns.indexOf(c);
-    const onBlank = blocks.prepared.some((r) => shownNumber(ix.cell(r - 1, c)) !== null);
-    const counted = [...new Set([...templateRecords.map((r) => r.row), ...(onBlank ? blocks.prepared : [])])].sort((a, b) => a - b);
-    const at = counted.findIndex((r) => shownNumber(ix.cell(r - 1, c)) !== null && !ix.cell(r - 1, c)!.f);
-    if (at < 0) continue;
-    // Written as the form prints them: numbers, or text (１, ２ in full width).
-    const like = ix.cell(counted[at]! - 1, c);
-    let n = shownNumber(like)! - at;
-    blocks.starts.forEach((s, i) => {
-      if (s !== 'record' && !(s === 'blank' && onBlank)) return;
+    const run = numbersDown(c);
+    if (!run) continue;
+    for (const [i, n] of run.numbers) {
       // A kept row whose cell already shows its number keeps the client's cell as typed (001 stays 001).
       const from = blocks.order[i];
       const kept = from && !from.clone ? ix.cell(from.row - 1, c) : undefined;
-      rows[i]![k] = kept && !kept.f && shownNumber(kept) === n ? undefined : { value: numberLike(like, n) };
-      n++;
-    });
+      rows[i]![k] = kept && !kept.f && shownNumber(kept) === n ? undefined : { value: numberLike(run.like, n) };
+    }
   }
   // The client's task IDs: a task given one (new, or on a row that had none) has it written in the ID
   // column, as a number where the client's IDs are numbers; the others keep the client's cell.

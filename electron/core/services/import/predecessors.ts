@@ -118,6 +118,15 @@ export function predecessorsByWrittenCode(table: ImportTable, model: WorkbookMod
  * wrong tasks without a word (found in review).
  */
 const ID_LABEL = /^(?:id|unique ?id|uid|task ?id|task ?no\.?|#|タスクid|タスク番号|id番号)$/i;
+/**
+ * A running No. / 番号 / 通番 / 連番: the tasks' numbers where the sheet has no WBS-code column, the only
+ * numbering the client has, so its 先行 "2" names row No 2 (review R5: read as outline code 2, the link
+ * went to the second phase without a word).
+ */
+const RUNNING_NO_LABEL = /^(?:no\.?|番号|通番|連番)$/i;
+
+/** Whether a header (NFKC, trimmed) names a task-number column: an ID, or a running No where the sheet has no WBS-code column. */
+export const taskNumberLabel = (label: string, noCodes: boolean) => ID_LABEL.test(label) || (noCodes && RUNNING_NO_LABEL.test(label));
 
 /** How a file's Predecessors column names tasks: by a task ID column of the sheet, or by WBS codes. */
 export interface PredecessorReading {
@@ -141,7 +150,8 @@ export function predecessorReading(table: ImportTable, model: WorkbookModel): Pr
   if (!sheet) return byCode;
   const ix = new SheetIndex(sheet);
   const taken = new Set(table.columns.filter((m) => m.field === 'predecessors' || m.field === 'name').flatMap((m) => Array.from({ length: m.span }, (_, k) => m.c + k)));
-  const column = headerColumns(ix, table.header.top - 1, table.header.bottom - 1).find((h) => h.span === 1 && !taken.has(h.c) && ID_LABEL.test(h.parts[h.parts.length - 1]!.normalize('NFKC').trim()));
+  const noCodes = !table.columns.some((m) => m.field === 'wbsCode');
+  const column = headerColumns(ix, table.header.top - 1, table.header.bottom - 1).find((h) => h.span === 1 && !taken.has(h.c) && taskNumberLabel(h.parts[h.parts.length - 1]!.normalize('NFKC').trim(), noCodes));
   if (!column) return byCode;
   const idOf = (row: number): string | null => {
     const cell = ix.cell(row - 1, column.c);
