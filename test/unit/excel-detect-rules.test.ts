@@ -1371,3 +1371,45 @@ describe('a long-text header over a column of one list’s words', () => {
     expect(sentences.records.map((r) => r.values.responsePlan)).toEqual(['Reduce by profiling the data first', 'Accept and monitor the forecast', 'Transfer to procurement']);
   });
 });
+
+// Blind set 3, H9/H10: column and status words of Q&A and change logs.
+describe('words of Q&A and change logs', () => {
+  it('reads 要求部署 as the requester, Implementation as the implementation status, a lone － there as none', () => {
+    const t = read(
+      [
+        ['変更要求件名', '要求部署', '判定', 'Implementation'],
+        ['ロット番号入力の追加', '物流部', '承認', 'Complete'],
+        ['QRコード印字', '営業部', '却下', '－'],
+        ['帳票レイアウト変更', '経理部', '承認', 'In Progress'],
+      ],
+      'change',
+    );
+    expect(t.records.map((r) => [r.values.requestedBy, r.values.implStatus ?? null])).toEqual([
+      ['物流部', 'done'],
+      ['営業部', null],
+      ['経理部', 'in_progress'],
+    ]);
+    expect(t.unknownValues).toEqual([]);
+  });
+
+  it('reads 回答者 alone as the owner, and 未回答 / 回答済 as statuses', () => {
+    const t = read(
+      [
+        ['課題', '回答者', 'ステータス'],
+        ['帳票の出力順序', '木村', '未回答'],
+        ['外字の扱い', '山本', '回答済'],
+      ],
+      'issue',
+    );
+    expect(t.records.map((r) => [r.values.owner, r.values.status])).toEqual([
+      ['木村', 'not_started'],
+      ['山本', 'done'],
+    ]);
+    expect(t.unknownValues).toEqual([]);
+  });
+
+  it('keeps a lone － in a required list as a word to map (an issue always has a status)', () => {
+    const t = read([['課題', 'ステータス'], ['a件', '－'], ['b件', '完了']], 'issue');
+    expect(t.unknownValues.map((u) => u.word)).toEqual(['－']);
+  });
+});

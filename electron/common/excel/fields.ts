@@ -28,6 +28,8 @@ export interface FieldSpec {
   kind: FieldKind;
   /** For 'vocab'. */
   list?: VocabListName;
+  /** For 'vocab': the register may leave it empty (a change's 対応状況 before the decision). */
+  optional?: boolean;
   /** For 'category': 1 = 大分類, 2 = 中分類 … */
   depth?: number;
   /** For 'derived': what it computes is a number (an age in days, a score), not a word. */
@@ -68,7 +70,7 @@ function registerFields(name: RegisterName): Record<string, FieldSpec> {
   for (const field of Object.keys(def.fields.shape)) {
     if (field === 'extra' || field === 'meetingId') continue;
     const vocab = def.vocab[field];
-    if (vocab) out[field] = { kind: 'vocab', list: vocab.list };
+    if (vocab) out[field] = { kind: 'vocab', list: vocab.list, ...(!vocab.required && { optional: true }) };
     else if (field === 'ref') out[field] = { kind: 'ref' };
     else if (def.ratingFields?.includes(field)) out[field] = { kind: 'rating' };
     else if (/On$/.test(field) || field === 'due') out[field] = { kind: 'date' };

@@ -64,7 +64,7 @@ export const change = defineRegister({
   synonyms: {
   ref: [...REF, '変更番号', '変更no', '変更id', '変更管理番号', 'cr no', 'cr#', 'cr id', 'change id', 'change no', 'change #', 'rfc no'],
   title: ['件名', '変更件名', '変更名', 'タイトル', '表題', '変更要求', ['変更内容', 0.7], 'title', 'change', 'change title', 'subject', ['summary', 0.8], ['name', 0.8]],
-  requestedBy: ['依頼者', '要求者', '申請者', '起票者', '要求元', 'requested by', 'requester', 'requestor', 'raised by', 'submitted by'],
+  requestedBy: ['依頼者', '要求者', '申請者', '起票者', '要求元', '要求部署', '依頼部署', '要求部門', '依頼部門', '依頼元', '申請部署', 'requested by', 'requester', 'requestor', 'raised by', 'submitted by'],
   requestedOn: ['依頼日', '要求日', '申請日', '起票日', '受付日', 'requested on', 'request date', 'date requested', 'date raised', 'submitted on'],
   description: ['変更内容', '内容', '詳細', '説明', '概要', 'description', 'detail', 'details', 'change description'],
   reason: ['理由', '変更理由', '背景', '目的', '要求理由', 'reason', 'justification', 'rationale', 'reason for change'],
@@ -74,7 +74,7 @@ export const change = defineRegister({
   decision: ['判定', '決定', '承認', '承認結果', '判断', '可否', '判定結果', 'decision', 'approval', 'approval status'],
   decidedBy: ['承認者', '判定者', '決定者', '決裁者', 'decided by', 'approved by', 'approver'],
   decidedOn: ['承認日', '判定日', '決定日', '決裁日', 'decided on', 'date decided', 'decision date', 'approval date', 'approved on'],
-  implStatus: ['対応状況', '実施状況', '状態', 'ステータス', '状況', '進捗状況', 'implementation status', 'status'],
+  implStatus: ['対応状況', '実施状況', '状態', 'ステータス', '状況', '進捗状況', 'implementation status', 'implementation', 'status'],
   },
   titleWords: ['変更', 'change', 'changes', 'change request'],
   keyWords: 'a change title column (件名/変更件名/Title/Change)',

@@ -83,7 +83,7 @@ export const issue = defineRegister({
     '課題タイトル名', '問題事項', 'issue name', 'issue summary', 'issue headline', 'issue statement', 'problem statement', 'problem', 'problem summary'],
   detail: ['課題内容', '内容', '詳細', '課題詳細', '説明', '概要', '詳細内容', '質問内容', 'description', 'detail', 'details', 'issue description'],
   priority: ['優先度', '優先順位', '重要度', '緊急度', '重要性', ['順位', 0.8], ['ランク', 0.8], 'priority', 'importance', ['rank', 0.8], ['severity', 0.6], ['urgency', 0.8]],
-  owner: [...OWNER, ['回答者', 0.6]],
+  owner: [...OWNER, '回答者'],
   raisedOn: RAISED_ON,
   raisedBy: RAISED_BY,
   due: DUE,

@@ -24,6 +24,9 @@ export interface NewListItem {
 /** A rating cell of free text (Medium at the beginning, gets higher with time): kept as text, no rating. */
 const FREE_TEXT = (s: string) => s.length > 12 || s.trim().split(/\s+/).length > 2;
 
+/** A cell of only a dash or a slash: "none", as clients mark a value that does not apply. */
+const NONE_MARK = /^[\s\u3000]*[-－ー―—–‐/／][\s\u3000]*$/;
+
 export class ClientValues {
   private readonly maps: ValueMaps;
   /** The profile's maps as they came (the maps above grow with the words of this file). */
@@ -116,6 +119,9 @@ export class ClientValues {
 
   /** A list cell → a code of the project's list (or a new item's code), never refused. */
   readList(field: string, spec: FieldSpec, text: string, row: number): string | null {
+    // A lone dash in a list the register may leave empty says "none" (－ under 対応状況 of a rejected
+    // change: blind set 3, H10), as an empty cell does; a required list keeps it as a word to map.
+    if (spec.optional && NONE_MARK.test(text)) return null;
     const list = spec.list as VocabListName;
     const items = this.vocab[list].items;
     const chosen = this.choice(field, text);
