@@ -136,4 +136,32 @@ describe('an automatic plan imported over a holiday its client worked (H7)', () 
       ws.close();
     }
   });
+
+  it('into a plan whose own automatic task spans the holiday, the calendar stays: the file\'s tasks keep their dates as manual', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const { id: projectId } = await call('project.create', { name: 'P' });
+      // Scheduled on our calendar: Fri 18, (海の日 off), Tue 22, Wed 23.
+      await call('wbs.create', { projectId, values: { name: 'Training', scheduling: 'auto', duration: 3, plannedStart: '2025-07-18' } });
+      expect((await call('wbs.list', { projectId }))[0]!.plannedFinish).toBe('2025-07-23');
+      const dataBase64 = await plan([
+        [1, 'Auto Scheduled', 'Cut-over', '3d', d('2025-07-15'), d('2025-07-17'), null],
+        [2, 'Auto Scheduled', 'Hypercare', '7d', d('2025-07-22'), d('2025-07-30'), '1FS+2 days'],
+        [3, 'Auto Scheduled', 'Stabilise', '3d', d('2025-07-18'), d('2025-07-22'), '1'],
+      ]);
+      const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64 });
+      const applied = await call('excel.applyImport', { previewId: preview.previewId });
+      expect(applied.fileDates).toEqual({ workingDays: [], manual: ['Hypercare', 'Stabilise'] });
+      expect((await call('calendar.get', { projectId })).workingDays).toEqual([]);
+      expect((await call('wbs.list', { projectId })).map((t) => [t.name, t.scheduling, t.plannedStart, t.plannedFinish])).toEqual([
+        ['Cut-over', 'auto', '2025-07-15', '2025-07-17'],
+        ['Hypercare', 'manual', '2025-07-22', '2025-07-30'],
+        ['Stabilise', 'manual', '2025-07-18', '2025-07-22'],
+        ['Training', 'auto', '2025-07-18', '2025-07-23'],
+      ]);
+    } finally {
+      ws.close();
+    }
+  });
 });

@@ -11,7 +11,8 @@
 //    its own, from the file's dates alone: its duration fits its start and finish, and its start is
 //    the one its links give from its predecessors' file dates. Days are tried one by one in date
 //    order and kept only when they explain some task and unexplain none, so a holiday the client did
-//    keep off stays off, and a task the file broke by hand does not decide the calendar.
+//    keep off stays off, and a task the file broke by hand does not decide the calendar; nor is one
+//    kept that would move an automatic task the project already had (then rule 2 keeps the dates).
 // 2. A task whose dates the whole schedule still moves (one no calendar explains: a file edited by
 //    hand, a six-day week) is imported as manual (手動): its dates stay as written, and a link it
 //    breaks is marked as any manual task's is.
@@ -59,6 +60,10 @@ export function keepFileDates(db: Db, batch: Batch, projectId: number, dated: Re
 
   const incoming = linksInto(rows);
   let explained = explainedBy(rows, cal, subjects, incoming);
+  // The project's other automatic tasks (an import into a plan that has some) were scheduled on this
+  // calendar: a day that would move one of them is not the file's to change.
+  const others = othersOf(rows, subjects);
+  const settled = explainedBy(rows, cal, others, incoming);
   const added: ExtraWorkingDay[] = [];
   const weekdays = new Set(settings.workingWeekdays);
   let tried = 0;
@@ -68,7 +73,7 @@ export function keepFileDates(db: Db, batch: Batch, projectId: number, dated: Re
     const day = { date: isoOf(d), name: cal.offName(d) };
     const trial = workCalendarOf({ ...settings, workingDays: [...settings.workingDays, ...added, day] });
     const next = explainedBy(rows, trial, subjects, incoming);
-    if (!more(next, explained)) continue;
+    if (!more(next, explained) || !keeps(explainedBy(rows, trial, others, incoming), settled)) continue;
     added.push(day);
     cal = trial;
     explained = next;
@@ -165,6 +170,24 @@ function total(off: Int32Array): number {
   let t = 0;
   for (const v of off) t += v;
   return t;
+}
+
+/** The automatic leaves with both dates that are not `subjects` (stored as scheduled: both dates checked). */
+function othersOf(rows: NetworkRows, subjects: Subjects): Subjects {
+  const { tasks } = rows;
+  const mine = new Set(subjects.i);
+  const hasChildren = new Uint8Array(tasks.n);
+  for (let i = 0; i < tasks.n; i++) if (tasks.parent[i]! >= 0) hasChildren[tasks.parent[i]!] = 1;
+  const out: number[] = [];
+  for (let i = 0; i < tasks.n; i++)
+    if (tasks.auto[i] && !hasChildren[i] && !mine.has(i) && tasks.startDay[i] !== NO_DATE && tasks.finishDay[i] !== NO_DATE) out.push(i);
+  return { i: out, which: new Uint8Array(out.length).fill(3), first: NO_DATE, last: NO_DATE };
+}
+
+/** `next` still explains every task `now` does. */
+function keeps(next: Uint8Array, now: Uint8Array): boolean {
+  for (let k = 0; k < next.length; k++) if (next[k]! < now[k]!) return false;
+  return true;
 }
 
 /** `next` explains every task `now` does, and more. */
