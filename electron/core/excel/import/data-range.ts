@@ -5,6 +5,7 @@
 // key cell merged down from that record) is part of that record, not a new one, and so is a row whose
 // one cell goes on with the text of the record above (a long text spilled onto the next row).
 import { fieldSpec, KEY_FIELD } from '../../../common/excel/fields.js';
+import { registersNamed, sectionTitleAbove } from './register-names.js';
 import { isColumnWord } from './synonyms.js';
 import { NUMBER_LABEL, tableObjectAt, type TableLayout } from './detect.js';
 import type { Cell, Row } from '../../../common/excel/model.js';
@@ -87,9 +88,16 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   // A section's title alone on its row, led by a section mark (■完了, 【完了分】), right above the header
   // again: the same table goes on in another section, however many blank rows came before (blind G7).
   // (Any other title there starts a table of its own, as the synthetic set's two-table sheets have it.)
+  // A title naming a register the table's own section does not (■リスク under ■課題 in a 課題・リスク管理表;
+  // with no title over the header, a register other than the one imported) starts that register's table
+  // under the same column words: this one ended at the blank rows (review R4).
+  const ownRegisters = registersNamed(sectionTitleAbove(ix, layout.headerTop));
+  const namesAnotherRegister = (text: string) => registersNamed(text.normalize('NFKC').toLowerCase()).some((t) => !(ownRegisters.length > 0 ? ownRegisters : [layout.target]).includes(t));
   const sectionTitle = (row: { r: number; cells: Cell[] }) => {
     const filled = row.cells.filter((c) => hasContent(c));
-    return filled.length === 1 && filled[0]!.t === 's' && SECTION_MARK.test((filled[0]!.v as string).trim()) && isHeaderAgain(row.r + 1);
+    if (filled.length !== 1 || filled[0]!.t !== 's') return false;
+    const text = (filled[0]!.v as string).trim();
+    return SECTION_MARK.test(text) && isHeaderAgain(row.r + 1) && !namesAnotherRegister(text);
   };
   const inNumbering = (c: number) => numbering.some((m) => c >= m.c && c < m.c + m.span);
   const isNumber = (cell: Cell) => cell.t === 'n' || (cell.t === 's' && /^\d+$/.test(textOfCell(cell)));

@@ -14,7 +14,7 @@ import type { Cell, Merge, Row, SheetModel, TableObject, WorkbookModel } from '.
 import { BLANK_ROWS_END, PLAIN_HEADING } from './table-ends.js';
 import { clientListAt } from './client-lists.js';
 import { SheetIndex } from './sheet-index.js';
-import { tableTitle, titleNames } from './register-names.js';
+import { registersNamed, sectionTitleAbove, tableTitle, titleNames } from './register-names.js';
 import { timelineTable } from './timeline.js';
 import { runsByOne, shownNumber } from './numbering.js';
 import { withoutDateGrid } from './date-grid.js';
@@ -505,9 +505,15 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
   // this one's, its fields
   // among this one's: the same register again, shorter) is a choice only the user can make.
   const fieldsOf = (a: Assignment) => a.columns.filter((m) => m.field !== null);
+  // (A table whose section title names another register, and not this one, is that register's: ■リスク under ■課題.)
+  const othersSection = (f: (typeof finals)[number]) => {
+    const named = registersNamed(sectionTitleAbove(f.cand.ix, f.cand.top));
+    return named.length > 0 && !named.includes(target);
+  };
   const again = rivals.some(
     (f) =>
       f.cand.sheet === win.cand.sheet &&
+      !othersSection(f) &&
       apart(f.cand, win.cand) &&
       fieldsOf(f.a).length >= 3 &&
       fieldsOf(f.a).some((m) => m.field === KEY_FIELD[target] && (m.confidence >= NAMED_KEY || m.label === keyCol?.label)) &&
@@ -539,7 +545,10 @@ function namedRegisterFirst(model: WorkbookModel, target: ImportTarget, finals: 
   const live = finals.filter((f) => f.score > 0);
   if (live.length < 2) return;
   const names = live.map((f) => {
-    const title = tableTitle(model, model.sheets[f.cand.sheet]!.name, f.cand.top);
+    // The title of the header's own section, where it names a register (■リスク over the second of two
+    // sections of a 課題・リスク管理表), says more than the sheet's name over both.
+    const section = sectionTitleAbove(f.cand.ix, f.cand.top);
+    const title = registersNamed(section).length > 0 ? section : tableTitle(model, model.sheets[f.cand.sheet]!.name, f.cand.top);
     return { f, own: titleNames(target, title), other: IMPORT_TARGETS.some((t) => t !== target && titleNames(t, title)) };
   });
   if (!names.some((n) => n.own)) return;

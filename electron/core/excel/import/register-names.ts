@@ -2,7 +2,7 @@
 // table. Column words alone may fit two registers nearly as well (an issue log has the owner, due date
 // and status a risk register has); what the client called the sheet says which one it keeps there.
 import { REGISTER_LIST } from '../../../common/registers/index.js';
-import type { ImportTarget } from '../../../common/excel/fields.js';
+import { IMPORT_TARGETS, type ImportTarget } from '../../../common/excel/fields.js';
 import type { WorkbookModel } from '../../../common/excel/model.js';
 import { SheetIndex } from './sheet-index.js';
 
@@ -33,4 +33,28 @@ export function titleNames(target: ImportTarget, title: string): boolean {
     if (!/^[\x20-\x7e]+$/.test(word)) return title.includes(word);
     return new RegExp(`(^|[^a-z])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z]|$)`).test(title);
   });
+}
+
+/** Rows above a header searched for the title of its own section. */
+const SECTION_ROWS = 2;
+
+/**
+ * The title of a header's own section, folded: the text alone on the nearest filled row within
+ * SECTION_ROWS above the header (0-based), as ■課題 over one header and ■リスク over the same header
+ * further down a 課題・リスク管理表; '' when there is none. Nearer than the sheet's name, it says which
+ * register the section keeps.
+ */
+export function sectionTitleAbove(ix: SheetIndex, headerTop: number): string {
+  for (let r = headerTop - 1; r >= Math.max(0, headerTop - SECTION_ROWS); r--) {
+    const filled = (ix.row(r)?.cells ?? []).filter((c) => !(c.t === 's' && (c.v as string).trim() === ''));
+    if (filled.length === 0) continue;
+    const text = filled.length === 1 && filled[0]!.t === 's' ? (filled[0]!.v as string).trim() : '';
+    return text.length <= TITLE_LENGTH ? text.normalize('NFKC').toLowerCase() : '';
+  }
+  return '';
+}
+
+/** The registers a (folded) title names. */
+export function registersNamed(title: string): ImportTarget[] {
+  return title === '' ? [] : IMPORT_TARGETS.filter((t) => titleNames(t, title));
 }
