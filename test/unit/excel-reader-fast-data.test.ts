@@ -45,6 +45,13 @@ function cellXml(k: number, r: number, c: number, withRef: boolean): string {
     case 17: return `<c${ref}><v>abc</v></c>`; // no number: a note
     case 18: return `<c${ref} t="inlineStr"><is><t>インライン</t></is></c>`; // the general way from here
     case 19: return `<c${ref} t="s"><v>3</v></c>`; // an empty shared string
+    case 20: return `<c${ref} t="s"><v>1</v><v> 2 </v></c>`; // the last value counts
+    case 21: return `<c${ref} t="s"><v>2</v><v>x</v></c>`;
+    case 22: return `<c${ref.toLowerCase()} s="0001" t="&#115;"><v>0</v></c>`;
+    case 23: return `<c${ref} s="12345678"><v>1</v></c>`; // past the styles
+    case 24: return `<c r="AAAA${r}"><v>1</v></c>`; // a malformed reference: refused
+    case 25: return `<c${ref} t="n" s=""><v>00012</v></c>`;
+    case 26: return `<c${ref} t="s"><v/></c>`;
     default: return `<x:c${ref}><x:v>7</x:v></x:c>`; // a prefix: the general way
   }
 }
@@ -96,7 +103,7 @@ function read(data: string, general: boolean): unknown {
 describe('the plain reading of sheet data', () => {
   it('gives the model, the notes and the refusals of the general reading, for every shape of cell', () => {
     fc.assert(
-      fc.property(sheetArb(21), (rows) => {
+      fc.property(sheetArb(28), (rows) => {
         const data = sheetData(rows);
         expect(read(data, false)).toEqual(read(data, true));
       }),
@@ -124,13 +131,13 @@ describe('the plain reading of sheet data', () => {
     }
   });
 
-  it('costs less CPU than the general reading of the same 20,000 rows', () => {
-    const data = sheetData(Array.from({ length: 20_000 }, () => ({ gap: 0, attrs: 1, rowRef: true, selfClosing: false, cells: [0, 1, 2, 3, 4, 0, 1, 2, 6, 13, 9, 19].map((k) => ({ k, gap: 0, ref: true })) })));
+  it('costs less CPU than the general reading of the same 10,000 rows', () => {
+    const data = sheetData(Array.from({ length: 10_000 }, () => ({ gap: 0, attrs: 1, rowRef: true, selfClosing: false, cells: [0, 1, 2, 3, 4, 0, 1, 2, 6, 13, 9, 19].map((k) => ({ k, gap: 0, ref: true })) })));
     const plain = rawXlsx({ sheet: part(data, false), sst: SST });
     const general = rawXlsx({ sheet: part(data, true), sst: SST });
     const cost = (buf: Buffer) => {
       let best = Infinity;
-      for (let k = 0; k < 5; k++) {
+      for (let k = 0; k < 3; k++) {
         const t0 = process.cpuUsage();
         readXlsx(buf, 't.xlsx');
         const t = process.cpuUsage(t0);

@@ -226,6 +226,8 @@ function readWorksheet(
   let cs = 0;
   let hasF = false;
   let v: string | null = null;
+  // A shared string's index read as a number by the plain reading (then v is ''); -1 otherwise.
+  let vNum = -1;
   let inV = false;
   let inIs = 0;
   let inT = false;
@@ -255,7 +257,7 @@ function readWorksheet(
     switch (ct) {
       case 's': {
         if (v === null) return;
-        const s = sst[Number(v)];
+        const s = sst[vNum >= 0 ? vNum : Number(v)];
         if (s === undefined) {
           notes.add(`sheet ${name}: some cells refer to shared strings that do not exist and were left out`);
           return;
@@ -332,6 +334,7 @@ function readWorksheet(
     cs = Number(s ?? 0) || 0;
     hasF = false;
     v = null;
+    vNum = -1;
     isText = [];
   };
 
@@ -354,6 +357,56 @@ function readWorksheet(
         if (ch === 38 || ch > 0x7f || ch === 13) return textOf(x, a, b);
       }
       return src.slice(a, b);
+    };
+    // A <c> opened from its attributes' text as it stands ([start, end) of r, t and s; -1 absent), without
+    // making strings of them: what openCell does for a plain reference in the sheet and a plain style
+    // number. Anything else answers false and goes through openCell (the same reading, or its refusal).
+    const openCellAt = (rA: number, rB: number, tA: number, tB: number, sA: number, sB: number): boolean => {
+      if (rA < 0) return false;
+      let c = 0;
+      let k = rA;
+      for (; k < rB; k++) {
+        const ch = code(k);
+        if (ch >= 65 && ch <= 90) c = c * 26 + (ch - 64);
+        else if (ch >= 97 && ch <= 122) c = c * 26 + (ch - 96);
+        else break;
+      }
+      if (k === rA || k === rB || k - rA > 3) return false;
+      let r = 0;
+      for (; k < rB; k++) {
+        const ch = code(k);
+        if (ch < 48 || ch > 57) return false;
+        r = r * 10 + (ch - 48);
+      }
+      if (r < 1 || r > EXCEL_MAX_ROWS || c > EXCEL_MAX_COLUMNS) return false;
+      let style = 0;
+      if (sA >= 0) {
+        if (sB === sA || sB - sA > 6) return false;
+        for (k = sA; k < sB; k++) {
+          const ch = code(k);
+          if (ch < 48 || ch > 57) return false;
+          style = style * 10 + (ch - 48);
+        }
+      }
+      let t = 'n';
+      if (tA >= 0) {
+        const len = tB - tA;
+        const t0 = code(tA);
+        if (len === 1 && t0 === 115) t = 's';
+        else if (len === 1 && t0 === 110) t = 'n';
+        else if (len === 3 && src.startsWith('str', tA)) t = 'str';
+        else t = value(tA, tB);
+      }
+      cr = r - 1;
+      cc = c - 1;
+      nextCol = c;
+      ct = t;
+      cs = style;
+      hasF = false;
+      v = null;
+      vNum = -1;
+      if (isText.length > 0) isText = [];
+      return true;
     };
     let i = from;
     while (i < to) {
@@ -389,6 +442,13 @@ function readWorksheet(
       let sa: string | undefined;
       let outline: string | undefined;
       let hidden: string | undefined;
+      // A cell's r, t and s as [start, end) of their text (-1: absent).
+      let rA = -1;
+      let rB = -1;
+      let tA = -1;
+      let tB = -1;
+      let sA = -1;
+      let sB = -1;
       let k = e;
       let selfClosing = false;
       for (;;) {
@@ -419,7 +479,12 @@ function readWorksheet(
         const end = src.indexOf(quote === 34 ? '"' : "'", q + 1);
         if (end < 0 || end >= to) return false;
         const nl = ne - ns;
-        if (nl === 1) {
+        if (nl === 1 && kind === 2) {
+          const a0 = code(ns);
+          if (a0 === 114 && rA < 0) (rA = q + 1), (rB = end);
+          else if (a0 === 116 && tA < 0) (tA = q + 1), (tB = end);
+          else if (a0 === 115 && sA < 0) (sA = q + 1), (sB = end);
+        } else if (nl === 1) {
           const a0 = code(ns);
           if (a0 === 114) ra ??= value(q + 1, end);
           else if (a0 === 116) ta ??= value(q + 1, end);
@@ -431,15 +496,32 @@ function readWorksheet(
       i = k;
       if (kind === 1) openRow(ra, outline, hidden);
       else if (kind === 2) {
-        openCell(ra, ta, sa);
+        if (!openCellAt(rA, rB, tA, tB, sA, sB)) openCell(rA < 0 ? undefined : value(rA, rB), tA < 0 ? undefined : value(tA, tB), sA < 0 ? undefined : value(sA, sB));
         if (selfClosing) finishCell();
       } else if (kind === 3) hasF = true;
-      else if (selfClosing) v = '';
-      else {
+      else if (selfClosing) {
+        v = '';
+        vNum = -1;
+      } else {
         // <v>text</v>: one plain text, then its end tag.
         const lt2 = src.indexOf('<', k);
         if (lt2 < 0 || lt2 >= to || !src.startsWith('</v>', lt2)) return false;
-        v = value(k, lt2);
+        // A shared string's index as a number (no string made for it), when it is plain digits.
+        let n = 0;
+        let at = k;
+        if (ct === 's' && lt2 > k && lt2 - k <= 9)
+          for (; at < lt2; at++) {
+            const ch = code(at);
+            if (ch < 48 || ch > 57) break;
+            n = n * 10 + (ch - 48);
+          }
+        if (ct === 's' && at === lt2 && lt2 > k) {
+          vNum = n;
+          v = '';
+        } else {
+          v = value(k, lt2);
+          vNum = -1;
+        }
         i = lt2 + 4;
       }
     }
