@@ -183,7 +183,9 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
             if (v === undefined) throw new Error(`${name}.insertMany: ${field} is missing`);
             args.push(v === null ? null : c.mapToDriverValue(v));
           }
-        db.sql.run(`${insertManySql} ${Array.from({ length: chunk.length }, () => oneRow).join(', ')}`, args);
+        // Sent (Sql.send): the ids are the caller's and nothing is read back, so a team database takes an
+        // import's chunks in one round trip with the statement after them.
+        db.sql.send(`${insertManySql} ${Array.from({ length: chunk.length }, () => oneRow).join(', ')}`, args);
       }
     },
     update: (db, id, patch) => {

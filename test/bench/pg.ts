@@ -3,18 +3,21 @@
 // 10,000-task WBS (10 × 9 × 10 × 10) in both, written and read by the same code through `Sql`. The server
 // is a throw-away local cluster with fsync and synchronous commit on (as a real server has them); the
 // SQLite file is the app's own (WAL, synchronous=FULL). Samples alternate between the engines so both see
-// the same machine load. The edit-shaped transaction is the statements wbs.update runs for a leaf (read
-// it, write it, re-read and write its three ancestors' roll-ups, a batch row and an audit row), each one
-// round trip; the real edit is wbs.update on a workspace opened on each engine (handlers.invoke, as the
-// workspace thread runs it), the same patches as the wbs section's edit round trip.
+// the same machine load. The edit-shaped transaction is the statements wbs.update once ran for a leaf
+// (read it, write it, re-read and write its three ancestors' roll-ups, a batch row and an audit row), each
+// one round trip: what the bridge costs per statement. The real edit is wbs.update on a workspace opened
+// on each engine (handlers.invoke, as the workspace thread runs it), the same patches as the wbs section's
+// edit round trip, with its round trips to the server counted (pg-sync.ts roundTrips). Each figure comes
+// with CPU time, this process's and the server processes' (/proc), which the load does not move.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../electron/core/db/open.js';
-import { openPgSql } from '../../electron/core/db/pg-sync.js';
+import { openPgSql, type PgSql } from '../../electron/core/db/pg-sync.js';
 import type { Sql } from '../../electron/core/db/sql.js';
-import { PG_SKIP, startPgCluster } from '../helpers/pg-cluster.js';
+import { PG_SKIP, startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
 import { MIGRATIONS, ROOT, tempDir } from '../helpers/workspace.js';
 import { stats, type Stats } from './stats.js';
 import { openWorkspace, type Workspace } from '../../electron/core/workspace.js';
@@ -113,6 +116,48 @@ function alternate(n: number, a: (i: number) => void, b: (i: number) => void): [
   return [stats(sa), stats(sb)];
 }
 
+/**
+ * CPU time (ms) the cluster's server processes have used so far, from /proc (Linux; null elsewhere): with
+ * this process's own (process.cpuUsage, its threads included), what an edit costs whatever the machine's
+ * load, which moves the wall figures by seconds on a shared 2-core machine. 10 ms resolution (clock ticks).
+ */
+function serverCpu(cluster: PgCluster): () => number | null {
+  let postmaster: number;
+  try {
+    postmaster = Number(fs.readFileSync(path.join(cluster.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return () => null;
+  }
+  const tick = 1000 / 100;
+  return () => {
+    let ticks = 0;
+    for (const pid of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        // utime, stime and the ended children's (f[11..14]) of the postmaster and its backends.
+        if (Number(pid) === postmaster || Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+      } catch {
+        // A process that ended meanwhile.
+      }
+    }
+    return ticks * tick;
+  };
+}
+
+const processCpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** A CPU figure: ms per operation (a mean: CPU is counted in total, not per sample), this process and the server. */
+function cpuLine(what: string, n: number, own: number, server: number | null): BenchLine {
+  return { what: `${what}: CPU ms per op, this process${server === null ? '' : ` + server (${(own / n).toFixed(1)} + ${(server / n).toFixed(1)})`}`, n, p50: (own + (server ?? 0)) / n, p95: null, target: 'CPU' };
+}
+
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+
 export async function benchPg(log: (line: string) => void = console.log): Promise<BenchLine[]> {
   if (PG_SKIP) {
     log(PG_SKIP);
@@ -130,7 +175,8 @@ export async function benchPg(log: (line: string) => void = console.log): Promis
     const tree = fill(lite);
     fill(pgSql);
     pgSql.exec('ANALYZE');
-    log(`10,000-task WBS in SQLite (${db.file}) and PostgreSQL ${(await floor.query('SHOW server_version')).rows[0].server_version} (port ${cluster.port}, fsync on)`);
+    log(`10,000-task WBS in SQLite (${db.file}) and PostgreSQL ${(await floor.query('SHOW server_version')).rows[0].server_version} (port ${cluster.port}, fsync on); load average ${load()} on ${os.cpus().length} cores`);
+    const server = serverCpu(cluster);
     const leaf = (i: number) => tree.leaves[(i * 7919 + 13) % tree.leaves.length]!;
     const byId = 'SELECT * FROM wbs_tasks WHERE id = ?';
     const update = 'UPDATE wbs_tasks SET name = ?, updated_at = ? WHERE id = ?';
@@ -153,9 +199,13 @@ export async function benchPg(log: (line: string) => void = console.log): Promis
     pgSql.exec('SET synchronous_commit = off');
     const [editPgAsync] = alternate(EDITS, (i) => edit(pgSql, tree, leaf(i), i), () => {});
     pgSql.exec('SET synchronous_commit = on');
-    const [wbsPg, wbsLite, build] = await realEdits(cluster.config.port!, await cluster.createDatabase('pmo_edit'), log);
-    const [importPg, importLite] = await imports(cluster.config.port!, await cluster.createDatabase('pmo_import'), log);
-    const together = await concurrentClients(cluster.config.port!, await cluster.createDatabase('pmo_clients'), log);
+    const [wbsPg, wbsLite, build, editCpu] = await realEdits(cluster.config.port!, await cluster.createDatabase('pmo_edit'), log, server);
+    log(`real edits on PostgreSQL: ${(editCpu.roundTrips / EDITS).toFixed(1)} round trips and ${(editCpu.statements / EDITS).toFixed(1)} statements per wbs.update`);
+    log(`after the edits: load average ${load()}`);
+    const [importPg, importLite, importCpu] = await imports(cluster.config.port!, await cluster.createDatabase('pmo_import'), log, server);
+    log(`after the imports: load average ${load()}`);
+    const [together, togetherCpu] = await concurrentClients(cluster.config.port!, await cluster.createDatabase('pmo_clients'), log, server);
+    log(`after the ${CLIENTS} clients: load average ${load()}`);
     const line = (what: string, s: Stats, target = ''): BenchLine => ({ what, n: s.n, p50: s.p50, p95: s.p95, target });
     return [
       line('PostgreSQL bridge: single-row select by id', selPg),
@@ -168,11 +218,17 @@ export async function benchPg(log: (line: string) => void = console.log): Promis
       line('  the same on PostgreSQL, synchronous_commit off', editPgAsync),
       line('PostgreSQL workspace: edit round trip (wbs.update, 10,000 tasks)', wbsPg, 'p95 ≤ 15 ms'),
       line('  peer: SQLite workspace, same edits', wbsLite, 'peer'),
+      cpuLine('  the PostgreSQL edits', EDITS, editCpu.pg.own, editCpu.pg.server),
+      cpuLine('  the SQLite edits', EDITS, editCpu.lite.own, null),
+
       { what: 'PostgreSQL workspace: build 10,000 tasks (createTasks, one batch per level)', n: 1, p50: build.pg, p95: null, target: '≤ 2× SQLite' },
       { what: '  peer: SQLite workspace, same build', n: 1, p50: build.lite, p95: null, target: 'peer' },
       line('PostgreSQL workspace: import 10,000-row WBS workbook (preview + apply)', importPg, '≤ 2× SQLite'),
       line('  peer: SQLite workspace, same import', importLite, 'peer'),
+      cpuLine('  the PostgreSQL imports', IMPORTS, importCpu.pg.own, importCpu.pg.server),
+      cpuLine('  the SQLite imports', IMPORTS, importCpu.lite.own, null),
       line(`PostgreSQL: ${CLIENTS} clients × ${EDITS_EACH} edits at once (wbs.update, each its own process)`, together, 'p95 ≤ 50 ms'),
+      cpuLine('  the same edits', CLIENTS * EDITS_EACH, togetherCpu.own, togetherCpu.server),
     ];
   } finally {
     pgSql.close();
@@ -187,7 +243,17 @@ export async function benchPg(log: (line: string) => void = console.log): Promis
  * wbs.update on a 10,000-task WBS in a workspace on each engine, taking turns edit by edit (the same
  * leaf and patch on both), through handlers.invoke: the call, its transaction and its answer.
  */
-async function realEdits(port: number, database: pg.ClientConfig, log: (line: string) => void): Promise<[Stats, Stats, { pg: number; lite: number }]> {
+interface EngineCpu {
+  own: number;
+  server: number | null;
+}
+
+async function realEdits(
+  port: number,
+  database: pg.ClientConfig,
+  log: (line: string) => void,
+  server: () => number | null,
+): Promise<[Stats, Stats, { pg: number; lite: number }, { pg: EngineCpu; lite: EngineCpu; roundTrips: number; statements: number }]> {
   const context = { version: 'bench', osLocale: 'ja-JP', shell: 'web' as const, user: 'bench' };
   const dirs = [tempDir('pmo-bench-pgws-'), tempDir('pmo-bench-litews-')];
   const team = { host: '127.0.0.1', port, database: String(database.database), user: String(database.user) };
@@ -208,12 +274,25 @@ async function realEdits(port: number, database: pg.ClientConfig, log: (line: st
     const pickLite = picker(onLite.leaves);
     const sa: number[] = [];
     const sb: number[] = [];
+    const cpu = { pg: { own: 0, server: 0 as number | null }, lite: { own: 0, server: null as number | null }, roundTrips: 0, statements: 0 };
+    const bridge = pgWs.db.sql as PgSql;
     const edit = async (ws: Workspace, id: number, i: number, into: number[]) => {
+      const onPg = ws === pgWs;
+      const [c0, s0, r0, n0] = [processCpu(), onPg ? server() : null, bridge.roundTrips, bridge.statements];
       const t0 = performance.now();
       const env = await ws.handlers.invoke('wbs.update', { id, patch: patch(i) });
       const ms = performance.now() - t0;
       if (!env.ok) throw new Error(env.error.message);
-      if (i >= WARMUP) into.push(ms);
+      if (i < WARMUP) return;
+      into.push(ms);
+      const mine = onPg ? cpu.pg : cpu.lite;
+      mine.own += processCpu() - c0;
+      if (onPg) {
+        const s1 = server();
+        cpu.pg.server = s0 === null || s1 === null || cpu.pg.server === null ? null : cpu.pg.server + s1 - s0;
+        cpu.roundTrips += bridge.roundTrips - r0;
+        cpu.statements += bridge.statements - n0;
+      }
     };
     for (let i = 0; i < WARMUP + EDITS; i++) {
       if (i % 2) {
@@ -224,7 +303,7 @@ async function realEdits(port: number, database: pg.ClientConfig, log: (line: st
         await edit(pgWs, pickPg(i), i, sa);
       }
     }
-    return [stats(sa), stats(sb), { pg: onPg.ms, lite: onLite.ms }];
+    return [stats(sa), stats(sb), { pg: onPg.ms, lite: onLite.ms }, cpu];
   } finally {
     pgWs.close();
     liteWs.close();
@@ -237,7 +316,7 @@ async function realEdits(port: number, database: pg.ClientConfig, log: (line: st
  * workspace on each engine through handlers.invoke, preview then apply, taking turns import by import
  * (wall time: the server's share runs in its own processes, out of this one's CPU time).
  */
-async function imports(port: number, database: pg.ClientConfig, log: (line: string) => void): Promise<[Stats, Stats]> {
+async function imports(port: number, database: pg.ClientConfig, log: (line: string) => void, server: () => number | null): Promise<[Stats, Stats, { pg: EngineCpu; lite: EngineCpu }]> {
   setReaderWorkerFile(await buildReaderWorker());
   const dataBase64 = (await japaneseWbs(10_000)).toString('base64');
   const context = { version: 'bench', osLocale: 'ja-JP', shell: 'web' as const, user: 'bench' };
@@ -250,13 +329,22 @@ async function imports(port: number, database: pg.ClientConfig, log: (line: stri
     if (!env.ok) throw new Error(`${method}: ${env.error.message}`);
     return env.result as T;
   };
+  const cpu = { pg: { own: 0, server: 0 as number | null }, lite: { own: 0, server: null as number | null } };
   const once = async (ws: Workspace, i: number) => {
     const { id: projectId } = await call<{ id: number }>(ws, 'project.create', { name: `取込 ${i}` });
+    const onPg = ws === pgWs;
+    const [c0, s0] = [processCpu(), onPg ? server() : null];
     const t0 = performance.now();
     const { previewId } = await call<{ previewId: string }>(ws, 'excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs-10000.xlsx', dataBase64 });
     const { created } = await call<{ created: number }>(ws, 'excel.applyImport', { previewId });
     if (created < 9_000) throw new Error(`the import created ${created} tasks`);
-    return performance.now() - t0;
+    const ms = performance.now() - t0;
+    if (i > 0) {
+      (onPg ? cpu.pg : cpu.lite).own += processCpu() - c0;
+      const s1 = onPg ? server() : null;
+      if (onPg) cpu.pg.server = s0 === null || s1 === null || cpu.pg.server === null ? null : cpu.pg.server + s1 - s0;
+    }
+    return ms;
   };
   try {
     const sa: number[] = [];
@@ -269,7 +357,7 @@ async function imports(port: number, database: pg.ClientConfig, log: (line: stri
       }
     }
     log(`imports of 10,000 rows: PostgreSQL ${sa.map((ms) => (ms / 1000).toFixed(1)).join(' / ')} s, SQLite ${sb.map((ms) => (ms / 1000).toFixed(1)).join(' / ')} s`);
-    return [stats(sa), stats(sb)];
+    return [stats(sa), stats(sb), cpu];
   } finally {
     pgWs.close();
     liteWs.close();
@@ -284,7 +372,7 @@ async function imports(port: number, database: pg.ClientConfig, log: (line: stri
  * in the database (the task's name and one audit row per edit): all applied, none lost. Wall-clock
  * latency of each call as its client saw it.
  */
-export async function concurrentClients(port: number, database: pg.ClientConfig, log: (line: string) => void): Promise<Stats> {
+export async function concurrentClients(port: number, database: pg.ClientConfig, log: (line: string) => void, server: () => number | null = () => null): Promise<[Stats, EngineCpu]> {
   const context = { version: 'bench', osLocale: 'ja-JP', shell: 'web' as const, user: 'bench' };
   const team = { host: '127.0.0.1', port, database: String(database.database), user: String(database.user) };
   const setup = openWorkspace(tempDir('pmo-bench-clients-'), { migrationsFolder: MIGRATIONS, postgres: { database: team }, context });
@@ -322,8 +410,10 @@ export async function concurrentClients(port: number, database: pg.ClientConfig,
     return { child, ids, line };
   });
   for (const c of children) if ((await c.line(1)) !== 'ready') throw new Error('a client did not start');
+  const s0 = server();
   for (const c of children) c.child.stdin.write('go\n');
-  const results = await Promise.all(children.map(async (c) => JSON.parse(await c.line(2)) as { ms: number[]; refused: string[] }));
+  const results = await Promise.all(children.map(async (c) => JSON.parse(await c.line(2)) as { ms: number[]; refused: string[]; cpu: number }));
+  const s1 = server();
   const check = new pg.Client(database);
   await check.connect();
   try {
@@ -336,5 +426,5 @@ export async function concurrentClients(port: number, database: pg.ClientConfig,
   } finally {
     await check.end();
   }
-  return stats(results.flatMap((r) => r.ms));
+  return [stats(results.flatMap((r) => r.ms)), { own: results.reduce((sum, r) => sum + r.cpu, 0), server: s0 === null || s1 === null ? null : s1 - s0 }];
 }
