@@ -162,10 +162,18 @@ describe("a changed date written in the column's own text form", () => {
     [['2025/4/1(火)'], 'mdy', '2025-06-20', '2025/6/20(金)'],
     [['2025年4月1日'], 'mdy', '2025-06-02', '2025年6月2日'],
     [['2025年04月01日（火）'], 'mdy', '2025-06-02', '2025年06月02日（月）'],
+    // 和暦 (blind set 3, H17: a date added to a column of 令和 text was written 2025/08/01).
+    [['令和7年4月7日', '令和7年4月18日'], 'mdy', '2025-08-01', '令和7年8月1日'],
+    [['令和7年4月7日(月)'], 'mdy', '2025-08-01', '令和7年8月1日(金)'],
+    [['令和7年04月07日'], 'mdy', '2025-08-01', '令和7年08月01日'],
+    [['令和7年4月7日'], 'mdy', '2019-05-01', '令和元年5月1日'],
+    [['令和1年5月7日'], 'mdy', '2019-06-03', '令和1年6月3日'],
+    [['平成31年4月7日'], 'mdy', '2019-04-30', '平成31年4月30日'],
+    [['R7.4.7'], 'mdy', '2025-08-01', 'R7.8.1'],
+    [['r07/04/07'], 'mdy', '2025-08-01', 'r07/08/01'],
   ] as const)('%j (%s) writes %s as %s', (samples, order, iso, out) => expect(write([...samples], iso, order)).toBe(out));
 
-  it('knows no form for 和暦, words or a cell it would not give back (a wrong weekday): yyyy/mm/dd is written then', () => {
-    expect(write(['R7.4.1'], '2025-06-02')).toBeNull();
+  it('knows no form for words or a cell it would not give back (a wrong weekday): yyyy/mm/dd is written then', () => {
     expect(write(['未定', '来週'], '2025-06-02')).toBeNull();
     expect(write(['Sun 4/7/25'], '2025-06-02')).toBeNull();
     expect(write([], '2025-06-02')).toBeNull();

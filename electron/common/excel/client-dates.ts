@@ -358,18 +358,28 @@ const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Fr
 const JA_WEEKDAYS = '日月火水木金土';
 const YEAR_FIRST_TEXT = /^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(\s*[(（][日月火水木金土][)）])?$/;
 const KANJI_TEXT = /^(\d{4})年(\d{1,2})月(\d{1,2})日(\s*[(（][日月火水木金土][)）])?$/;
+// 和暦: 令和7年4月7日 (元年 for the first year), R7.4.7 / R07/04/07.
+const ERA_TEXT = /^(明治|大正|昭和|平成|令和)(元|\d{1,2})年(\d{1,2})月(\d{1,2})日(\s*[(（][日月火水木金土][)）])?$/;
+const ERA_LETTER_TEXT = /^([MTSHRmtshr])(\d{1,2})([/.-])(\d{1,2})\3(\d{1,2})$/;
+/** The eras a date PMO Desk writes may fall in, newest first: name, letter, first day. */
+const ERA_STARTS: [string, string, string][] = [
+  ['令和', 'R', '2019-05-01'],
+  ['平成', 'H', '1989-01-08'],
+  ['昭和', 'S', '1926-12-25'],
+];
 const YEAR_LAST_TEXT = /^((sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?,?\s+)?(\d{1,2})([/.-])(\d{1,2})\4(\d{4}|\d{2})$/i;
 
 /**
  * How a column writes its dates as text, learned from the client's own cells, so that a date PMO Desk
  * changes reads like its neighbours: 14/05/2025 stays day first, Mon 4/7/25 keeps its weekday and short
- * year, 2025年4月1日 its kanji, 2025/04/01(火) its zeros and weekday. Null where no cell is in a form
- * this writes (和暦, words), or where the form learned does not give its own cell back exactly: the
+ * year, 2025年4月1日 its kanji, 2025/04/01(火) its zeros and weekday, 令和7年4月1日 / R7.4.1 its era. Null
+ * where no cell is in a form this writes (words), or where the form learned does not give its own cell back exactly: the
  * caller writes yyyy/mm/dd then, which every reader takes.
  */
 export function dateTextStyle(texts: readonly string[], order: SlashOrder, shortYear?: ShortYearForm): ((iso: string) => string) | null {
   const samples = texts.map((t) => t.trim()).filter((t) => t !== '');
-  const shape = (t: string) => (YEAR_FIRST_TEXT.test(t) ? 'yearFirst' : KANJI_TEXT.test(t) ? 'kanji' : YEAR_LAST_TEXT.test(t) ? 'yearLast' : null);
+  const shape = (t: string) =>
+    YEAR_FIRST_TEXT.test(t) ? 'yearFirst' : KANJI_TEXT.test(t) ? 'kanji' : YEAR_LAST_TEXT.test(t) ? 'yearLast' : ERA_TEXT.test(t) ? 'era' : ERA_LETTER_TEXT.test(t) ? 'eraLetter' : null;
   const first = samples.find((t) => shape(t) !== null);
   if (first === undefined) return null;
   const kind = shape(first)!;
@@ -380,6 +390,8 @@ export function dateTextStyle(texts: readonly string[], order: SlashOrder, short
       const m = YEAR_LAST_TEXT.exec(t)!;
       return order === 'dmy' ? [m[5]!, m[3]!] : [m[3]!, m[5]!];
     }
+    if (kind === 'era') return ERA_TEXT.exec(t)!.slice(3, 5) as [string, string];
+    if (kind === 'eraLetter') return ERA_LETTER_TEXT.exec(t)!.slice(4, 6) as [string, string];
     const m = (kind === 'kanji' ? KANJI_TEXT : YEAR_FIRST_TEXT).exec(t)!;
     return kind === 'kanji' ? [m[2]!, m[3]!] : [m[3]!, m[4]!];
   };
@@ -400,6 +412,23 @@ export function dateTextStyle(texts: readonly string[], order: SlashOrder, short
       // Two digits only where they read back as this year (1930–2029, Excel's reading), else all four.
       const year = shortYear && fullYear(String(y % 100).padStart(2, '0')) === y ? String(y % 100).padStart(2, '0') : String(y);
       return `${word ? dayName(wd) + after : ''}${a}${sep}${b}${sep}${year}`;
+    };
+  } else if (kind === 'era' || kind === 'eraLetter') {
+    // The era the date falls in, written as the column writes its era: by name or letter, the letter's
+    // case, the year zero-padded (R07) where a cell shows it so.
+    const m = kind === 'era' ? ERA_TEXT.exec(first)! : ERA_LETTER_TEXT.exec(first)!;
+    const weekday = kind === 'era' ? m[5] : undefined;
+    const lower = kind === 'eraLetter' && m[1] === m[1]!.toLowerCase();
+    const sep = kind === 'eraLetter' ? m[3]! : '';
+    const oneNotGannen = kind === 'era' && same.some((t) => ERA_TEXT.exec(t)![2] === '1');
+    const padYear = kind === 'eraLetter' && same.some((t) => /^0\d$/.test(ERA_LETTER_TEXT.exec(t)![2]!));
+    write = (y, mo, d, wd) => {
+      const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      const era = ERA_STARTS.find(([, , from]) => iso >= from) ?? ERA_STARTS[ERA_STARTS.length - 1]!;
+      const n = y - Number(era[2].slice(0, 4)) + 1;
+      if (kind === 'eraLetter') return `${lower ? era[1].toLowerCase() : era[1]}${two(n, padYear)}${sep}${two(mo, padMonth)}${sep}${two(d, padDay)}`;
+      const day = weekday ? weekday.replace(/[日月火水木金土]/, JA_WEEKDAYS[wd]!) : '';
+      return `${era[0]}${n === 1 && !oneNotGannen ? '元' : n}年${two(mo, padMonth)}月${two(d, padDay)}日${day}`;
     };
   } else {
     const m = (kind === 'kanji' ? KANJI_TEXT : YEAR_FIRST_TEXT).exec(first)!;
