@@ -12,6 +12,7 @@ import type { SqlDb as Db } from '../../db/sql.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
 import type { RegisterRow } from '../registers/stores.js';
 import { listTasks } from '../wbs.js';
+import { sameLinks } from './predecessors.js';
 
 const ROLLED_UP = new Set<string>(WBS_ROLLED_UP_FIELDS);
 const STRUCTURE = new Set<string>(WBS_STRUCTURE_FIELDS);
@@ -84,6 +85,9 @@ function diff(table: ImportTable, rec: ImportRecord, stored: Values, skip: (fiel
   const out: CellChange[] = [];
   for (const [field, value] of Object.entries(rec.values)) {
     if (skip(field) || sameValue(stored[field], value)) continue;
+    // A plan's links as the client writes them (1.1. with the code's dot, FS+2日) name the same tasks as
+    // the stored text: no change (blind set 3, H6: every such row was "changed" on each re-import).
+    if (table.target === 'wbs' && field === 'predecessors' && typeof stored[field] === 'string' && typeof value === 'string' && sameLinks(stored[field], value)) continue;
     patch[field] = value;
     out.push({ field, before: shownValue(stored[field]), after: shownValue(value) });
   }
