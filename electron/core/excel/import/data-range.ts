@@ -91,7 +91,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   // A title naming a register the table's own section does not (■リスク under ■課題 in a 課題・リスク管理表;
   // with no title over the header, a register other than the one imported) starts that register's table
   // under the same column words: this one ended at the blank rows (review R4).
-  const ownRegisters = registersNamed(sectionTitleAbove(ix, layout.headerTop));
+  const ownRegisters = registersNamed(sectionTitleAbove(ix, layout.headerTop, { c1: minC, c2: maxC }));
   const namesAnotherRegister = (text: string) => registersNamed(text.normalize('NFKC').toLowerCase()).some((t) => !(ownRegisters.length > 0 ? ownRegisters : [layout.target]).includes(t));
   const sectionTitle = (row: { r: number; cells: Cell[] }) => {
     const filled = row.cells.filter((c) => hasContent(c));

@@ -142,6 +142,20 @@ const TIE = 0.9;
  */
 const OTHER_REGISTER_NAMED = 0.6;
 
+/**
+ * What a table counts for on a sheet of instructions or under an example's title (記入方法, 記入例, How to
+ * fill in, Sample): the register's header again over sample rows, showing how to fill in the register
+ * on another sheet, which wins however alike the two tables score (blind set 3, H2).
+ */
+const HOW_TO_FILL = 0.5;
+const HOW_TO_FILL_JA = /記入方法|記入要領|記入例|記載方法|記載要領|記載例|入力方法|入力要領|入力例|作成要領|作成例|書き方|使い方|手引|見本|サンプル/;
+const HOW_TO_FILL_EN = /(?:^|[^a-z])(?:instructions?|how to|guide|guidance|examples?|samples?|read ?me)(?:[^a-z]|$)/;
+
+/** A sheet's name or a table's own section title says it shows how to fill in the register (HOW_TO_FILL). */
+function showsHowToFill(sheetName: string, sectionTitle: string): boolean {
+  return [sheetName.normalize('NFKC').toLowerCase(), sectionTitle].some((t) => HOW_TO_FILL_JA.test(t) || HOW_TO_FILL_EN.test(t));
+}
+
 /** Below this a decision is not taken silently: the import dialog asks the user to point at the table. */
 export const ASK_BELOW = 0.6;
 
@@ -441,13 +455,13 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
     .map((cand) => {
       const a = assignFields(target, cand.header, { cells: sampler(cand.ix, cand.extended), ctx, lists: listsUnder(model, cand.ix.sheet.name, cand.extended) });
       const penalty = numbersInHeader(cand.ix, cand.top, cand.bottom, a.columns);
-      const hidden = model.sheets[cand.sheet]!.state === 'hidden' ? 0.8 : 1;
+      const weight = (model.sheets[cand.sheet]!.state === 'hidden' ? 0.8 : 1) * (showsHowToFill(model.sheets[cand.sheet]!.name, sectionTitleAbove(cand.ix, cand.top, spanOf(cand.header))) ? HOW_TO_FILL : 1);
       const object = tableObjectAt(model.sheets[cand.sheet]!, cand.bottom);
       // (The view's evidence is weighed here only, on the header's extent: a header of one row merged
       // down over a second and the same header read as two rows are one place, found as before.)
       const bonus = (object && inObject(object, cand.header) ? TABLE_OBJECT_BONUS : 0) + viewBonus(model.sheets[cand.sheet]!, cand.extended, cand.header);
       if (isTable(target, a) && isForm(target, cand, a)) forms.push(model.sheets[cand.sheet]!.name);
-      return { cand, a, score: isTable(target, a) && !isForm(target, cand, a) ? (a.score + bonus - 0.5 * penalty - 0.05 * (cand.bottom - cand.top)) * hidden : -Infinity };
+      return { cand, a, score: isTable(target, a) && !isForm(target, cand, a) ? (a.score + bonus - 0.5 * penalty - 0.05 * (cand.bottom - cand.top)) * weight : -Infinity };
     })
     .sort((x, y) => y.score - x.score || x.cand.sheet - y.cand.sheet || x.cand.top - y.cand.top);
   namedRegisterFirst(model, target, finals);
@@ -507,7 +521,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
   const fieldsOf = (a: Assignment) => a.columns.filter((m) => m.field !== null);
   // (A table whose section title names another register, and not this one, is that register's: ■リスク under ■課題.)
   const othersSection = (f: (typeof finals)[number]) => {
-    const named = registersNamed(sectionTitleAbove(f.cand.ix, f.cand.top));
+    const named = registersNamed(sectionTitleAbove(f.cand.ix, f.cand.top, spanOf(f.cand.header)));
     return named.length > 0 && !named.includes(target);
   };
   const again = rivals.some(
@@ -547,7 +561,7 @@ function namedRegisterFirst(model: WorkbookModel, target: ImportTarget, finals: 
   const names = live.map((f) => {
     // The title of the header's own section, where it names a register (■リスク over the second of two
     // sections of a 課題・リスク管理表), says more than the sheet's name over both.
-    const section = sectionTitleAbove(f.cand.ix, f.cand.top);
+    const section = sectionTitleAbove(f.cand.ix, f.cand.top, spanOf(f.cand.header));
     const title = registersNamed(section).length > 0 ? section : tableTitle(model, model.sheets[f.cand.sheet]!.name, f.cand.top);
     return { f, own: titleNames(target, title), other: IMPORT_TARGETS.some((t) => t !== target && titleNames(t, title)) };
   });

@@ -39,14 +39,15 @@ export function titleNames(target: ImportTarget, title: string): boolean {
 const SECTION_ROWS = 2;
 
 /**
- * The title of a header's own section, folded: the text alone on the nearest filled row within
- * SECTION_ROWS above the header (0-based), as ■課題 over one header and ■リスク over the same header
- * further down a 課題・リスク管理表; '' when there is none. Nearer than the sheet's name, it says which
- * register the section keeps.
+ * The title of a header's own section, folded: the text alone (up to the header's last column) on the
+ * nearest such row within SECTION_ROWS above the header (0-based), as ■課題 over one header and ■リスク
+ * over the same header further down a 課題・リスク管理表; '' when there is none. Nearer than the sheet's
+ * name, it says which register the section keeps.
  */
-export function sectionTitleAbove(ix: SheetIndex, headerTop: number): string {
+export function sectionTitleAbove(ix: SheetIndex, headerTop: number, span: { c1: number; c2: number }): string {
   for (let r = headerTop - 1; r >= Math.max(0, headerTop - SECTION_ROWS); r--) {
-    const filled = (ix.row(r)?.cells ?? []).filter((c) => !(c.t === 's' && (c.v as string).trim() === ''));
+    // (Over the table's columns or at the margin left of them: a legend's or a side table's title to the right is theirs.)
+    const filled = (ix.row(r)?.cells ?? []).filter((c) => c.c <= span.c2 && !(c.t === 's' && (c.v as string).trim() === ''));
     if (filled.length === 0) continue;
     const text = filled.length === 1 && filled[0]!.t === 's' ? (filled[0]!.v as string).trim() : '';
     return text.length <= TITLE_LENGTH ? text.normalize('NFKC').toLowerCase() : '';
