@@ -21,7 +21,7 @@ import {
   siblingPositions,
   siblingsBefore,
   taskCountUpTo,
-  taskRowWithSubtasks,
+  taskRowForEdit,
   tasksIn,
   withSubtasks,
 } from '../../electron/core/db/queries/wbs.js';
@@ -128,9 +128,9 @@ describe.skipIf(PG_SKIP)('SQLite functions on PostgreSQL (compatibility migratio
 
   it("an edit's merged reads: the row with whether it has subtasks, the scheduling flags, the lineage with its flags", () => {
     const [lite, pgRows] = both((sql) => ({
-      summary: taskRowWithSubtasks({ sql }, 2)?.has_subtasks,
-      leaf: taskRowWithSubtasks({ sql }, 4)?.has_subtasks,
-      missing: taskRowWithSubtasks({ sql }, 99),
+      summary: ((r) => r && [r.has_subtasks, r.auto, r.links])(taskRowForEdit({ sql }, 2)),
+      leaf: ((r) => r && [r.has_subtasks, r.auto, r.links])(taskRowForEdit({ sql }, 4)),
+      missing: taskRowForEdit({ sql }, 99),
       scheduling: schedulingOf({ sql }, 1),
       none: schedulingOf({ sql }, 2),
       lineage: lineageWithOrdinals({ sql }, 4).map((r) => [r.id, r.ordinal, r.has_subtasks, r.project_links]),
@@ -138,8 +138,8 @@ describe.skipIf(PG_SKIP)('SQLite functions on PostgreSQL (compatibility migratio
     }));
     expect(pgRows).toEqual(lite);
     expect(lite).toEqual({
-      summary: 1,
-      leaf: 0,
+      summary: [1, 1, 1],
+      leaf: [0, 1, 1],
       missing: undefined,
       scheduling: { auto: true, links: true },
       none: { auto: false, links: false },

@@ -20,7 +20,7 @@ import { nationalHolidays } from '../schedule/holidays.js';
 import { getProjectRow } from './projects.js';
 import { treeOrder } from './rollup.js';
 import * as q from '../db/queries/schedule.js';
-import { hasSubtasks as taskHasSubtasks, schedulingOf, withSubtasks } from '../db/queries/wbs.js';
+import { hasSubtasks as taskHasSubtasks, schedulingOf, withSubtasks, type ProjectScheduling } from '../db/queries/wbs.js';
 import { keepRescheduled, networkRows, type NetworkRows, type Tasks } from './schedule-network.js';
 
 
@@ -336,10 +336,11 @@ export interface ScheduleAudit {
  * Refuses a cycle the edit closed (a move can: indenting a task under its own successor). A project
  * with no automatic task and no link has nothing to do.
  */
-export function rescheduleDates(db: Db, batch: Batch, projectId: number, today: string, field = 'parentId'): { dates: WbsMovedDates } {
+export function rescheduleDates(db: Db, batch: Batch, projectId: number, today: string, field = 'parentId', known?: ProjectScheduling): { dates: WbsMovedDates } {
   const now = new Date().toISOString();
   const dates: WbsMovedDates = { ids: [], plannedStart: [], plannedFinish: [], updatedAt: now };
-  const { auto, links } = schedulingOf(db, projectId);
+  // `known`: read by the caller in this transaction, by a write that changed no task's scheduling or links.
+  const { auto, links } = known ?? schedulingOf(db, projectId);
   if (!auto && !links) return { dates };
   const net = network(db, projectId, today, undefined, batch);
   let r: CpmResult;

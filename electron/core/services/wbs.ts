@@ -174,11 +174,14 @@ export function getTaskRow(db: Db, id: number): TaskRow {
   return wbsStore.require(db, id, `WBS task ${id}`);
 }
 
-/** The task's row and whether it is a summary (has subtasks), in one read; NOT_FOUND as getTaskRow says it. */
-function taskAndKind(db: Db, id: number): { row: TaskRow; summary: boolean } {
-  const raw = q.taskRowWithSubtasks(db, id);
-  if (!raw) return { row: getTaskRow(db, id), summary: false };
-  return { row: wbsStore.fromRaw(raw), summary: raw.has_subtasks === 1 };
+/**
+ * The task's row, whether it is a summary (has subtasks) and its project's scheduling, in one read;
+ * NOT_FOUND as getTaskRow says it.
+ */
+function taskForEdit(db: Db, id: number): { row: TaskRow; summary: boolean; scheduling: q.ProjectScheduling } {
+  const raw = q.taskRowForEdit(db, id);
+  if (!raw) getTaskRow(db, id);
+  return { row: wbsStore.fromRaw(raw!), summary: raw!.has_subtasks === 1, scheduling: { auto: raw!.auto === 1, links: raw!.links === 1 } };
 }
 
 export function hasChildren(db: Db, row: Pick<TaskRow, 'id' | 'projectId'>): boolean {
@@ -630,9 +633,12 @@ export function updateTask(db: Db, actor: Actor, id: number, patch: Partial<WbsF
   // (a read before the transaction was one more round trip to a team database on every edit).
   let projectId: number | null = null;
   return inBatch(db, actor, 'wbs.update', () => projectId, (batch) => {
-    const { row, summary } = taskAndKind(db, id);
+    const { row, summary, scheduling } = taskForEdit(db, id);
     projectId = row.projectId;
     refuseStale(db, ENTITY, [{ id, stored: row, expected, patch }]);
+    // Whether the project has automatic tasks and links, as read with the row, holds to the reschedule
+    // unless this edit changes the task's scheduling or its links: then it is read again there.
+    const known = patch.scheduling === undefined && patch.predecessors === undefined ? scheduling : undefined;
     if (patch.predecessors !== undefined) {
       const problem = typedLinks(db, batch, row.projectId, id, patch.predecessors);
       if (problem) throw new ApiError('VALIDATION', `predecessors: ${problem.message}`, [{ field: 'predecessors', message: problem.message }], problem.text);
@@ -647,7 +653,7 @@ export function updateTask(db: Db, actor: Actor, id: number, patch: Partial<WbsF
       batch.record(ENTITY, id, 'update', changed.before, changed.after);
       if (fields.some((f) => ROLLED_UP.has(f))) settleRollUps(db, batch, row.projectId, [row.parentId]);
     }
-    const { dates } = rescheduleDates(db, batch, row.projectId, today, patch.predecessors !== undefined ? 'predecessors' : 'plannedStart');
+    const { dates } = rescheduleDates(db, batch, row.projectId, today, patch.predecessors !== undefined ? 'predecessors' : 'plannedStart', known);
     const answer = taskWithAncestors(db, id, today);
     if (dates.ids.length === 0) return answer;
     // The task and its ancestors go as rows; the other tasks and summaries the reschedule moved, as their

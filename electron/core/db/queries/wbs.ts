@@ -68,23 +68,31 @@ export function hasSubtasks(db: SqlDb, taskId: number): boolean {
   return db.sql.get('SELECT 1 AS x FROM wbs_tasks WHERE parent_id = ? LIMIT 1', [taskId]) !== undefined;
 }
 
-/**
- * A task's stored row with `has_subtasks` (1 or 0), or undefined when there is no such task: what an edit
- * reads before it writes, in one statement (the row, and whether a rolled-up field may be typed into it).
- */
-export function taskRowWithSubtasks(db: SqlDb, id: number): (Record<string, unknown> & { has_subtasks: number }) | undefined {
-  return db.sql.get('SELECT t.*, EXISTS (SELECT 1 FROM wbs_tasks c WHERE c.parent_id = t.id) AS has_subtasks FROM wbs_tasks t WHERE t.id = ?', [id]);
+/** Whether a project has automatic tasks and links: whether a reschedule has anything to do (schedule.ts). */
+export interface ProjectScheduling {
+  auto: boolean;
+  links: boolean;
 }
 
+const AUTO_OF = (project: string) => `EXISTS (SELECT 1 FROM wbs_tasks a WHERE a.project_id = ${project} AND a.scheduling = 'auto')`;
+const LINKS_OF = (project: string) => `EXISTS (SELECT 1 FROM wbs_dependencies d WHERE d.project_id = ${project})`;
+
 /**
- * Whether any task of the project is scheduled automatically, and whether the project has links: what
- * decides if a reschedule has anything to do, in one statement (two round trips to a team database).
+ * A task's stored row with `has_subtasks` and its project's `auto` and `links` (each 1 or 0), or undefined
+ * when there is no such task: all an edit reads before it writes, in one statement (the row, whether a
+ * rolled-up field may be typed into it, whether the reschedule after it has anything to do).
  */
-export function schedulingOf(db: SqlDb, projectId: number): { auto: boolean; links: boolean } {
-  const [auto, links] = db.sql.values<[number, number]>(
-    "SELECT EXISTS (SELECT 1 FROM wbs_tasks WHERE project_id = ? AND scheduling = 'auto'), EXISTS (SELECT 1 FROM wbs_dependencies WHERE project_id = ?)",
-    [projectId, projectId],
-  )[0]!;
+export function taskRowForEdit(db: SqlDb, id: number): (Record<string, unknown> & { has_subtasks: number; auto: number; links: number }) | undefined {
+  return db.sql.get(
+    `SELECT t.*, EXISTS (SELECT 1 FROM wbs_tasks c WHERE c.parent_id = t.id) AS has_subtasks, ${AUTO_OF('t.project_id')} AS auto, ${LINKS_OF('t.project_id')} AS links
+     FROM wbs_tasks t WHERE t.id = ?`,
+    [id],
+  );
+}
+
+/** The project's ProjectScheduling, in one statement (two round trips to a team database). */
+export function schedulingOf(db: SqlDb, projectId: number): ProjectScheduling {
+  const [auto, links] = db.sql.values<[number, number]>(`SELECT ${AUTO_OF('?')}, ${LINKS_OF('?')}`, [projectId, projectId])[0]!;
   return { auto: auto === 1, links: links === 1 };
 }
 
