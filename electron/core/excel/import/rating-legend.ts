@@ -18,6 +18,16 @@ export function statedScale(text: string): Scale | null {
   return legendScale(s) ?? rangeScale(s) ?? stepsScale(s);
 }
 
+/**
+ * The scale a note above the table states: a legend or a number of steps only. A bare range there is
+ * a period or a span of phases as often as a scale (リスク管理表（2025年1-3月）, Phase 1-3): read as a
+ * 1–3 scale it stored every 3 of a 1–5 log as 5.
+ */
+export function noteScale(text: string): Scale | null {
+  const s = text.normalize('NFKC');
+  return legendScale(s) ?? stepsScale(s);
+}
+
 // `3段階` / `3段階評価`: so many steps from 1.
 function stepsScale(s: string): Scale | null {
   const m = /(?:^|\D)(\d{1,2})\s*段階/.exec(s);

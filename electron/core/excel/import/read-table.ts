@@ -19,7 +19,7 @@ import { failure, shown, type Failure, type Problem, type ProblemKind } from '..
 import { clientListAt } from './client-lists.js';
 import { parseRatingValue } from './value-words.js';
 import { SheetIndex } from './sheet-index.js';
-import { statedScale, type Scale } from './rating-legend.js';
+import { noteScale, statedScale, type Scale } from './rating-legend.js';
 import { numberedBlankRows, numberingHeader, numbersRows, shownNumber } from './numbering.js';
 import type { ColumnMapping, EndReason, TableCandidate, HierarchyMethod, LeftOutReason, UnknownValue, ValueMaps } from '../../../common/excel/preview.js';
 
@@ -594,7 +594,7 @@ function byCell(a: Problem, b: Problem): number {
 function ratingNoteAbove(ix: SheetIndex, headerTop: number): Scale | null {
   for (let r = headerTop - 1; r >= Math.max(0, headerTop - 6); r--)
     for (const cell of ix.row(r)?.cells ?? []) {
-      const scale = cell.t === 's' ? statedScale(cell.v as string) : null;
+      const scale = cell.t === 's' ? noteScale(cell.v as string) : null;
       if (scale) return scale;
     }
   return null;
