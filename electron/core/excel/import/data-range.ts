@@ -179,7 +179,11 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     // in the No column under the minutes' 宿題事項): the heading of the sheet's next section, so the table
     // ended at the blank row. (A record's name stands in the name's column; the header again, or a ■
     // section title over it, goes on with the table.)
-    if (rows.length > 0 && blankRun > 0 && key && inTable.length === 1 && !headerSoon(row.r - 1) && sectionHeading(ix, inTable[0]!, key.c, rows)) return done('blank rows', firstBlank());
+    // A record right under the word (a name and more, as the records above fill) makes it a group's label
+    // in the No column (【フェーズ2】 over its numbered records, the groups apart by a blank row): the table
+    // goes on (review S1: the later groups' records were dropped).
+    const recordUnder = () => { const next = ix.row(row.r + 1)?.cells.filter(counts) ?? []; return next.length >= 2 && next.some((c) => inKey(c.c)); };
+    if (rows.length > 0 && blankRun > 0 && key && inTable.length === 1 && !headerSoon(row.r - 1) && sectionHeading(ix, inTable[0]!, key.c, rows) && !recordUnder()) return done('blank rows', firstBlank());
     // (A note is read in the table's columns: a list beside the table may share its row.)
     if (isNote({ ...row, cells: row.cells.filter((c) => c.c >= minC && c.c <= maxC) })) return done('notes', row.r);
     const record = row.cells.filter(counts);
