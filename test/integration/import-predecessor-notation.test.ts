@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 
 beforeAll(async () => {
   await buildReaderWorker();
@@ -12,8 +13,7 @@ beforeAll(async () => {
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-describe('predecessors in the client’s notation', () => {
-  it('import as links, and the same file (and its no-edit export) again shows no change', async () => {
+async function dottedPlan(): Promise<string> {
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('WBS');
     sheet.addRow(['WBS No.', 'タスク名', '開始予定', '完了予定', '先行']);
@@ -23,7 +23,12 @@ describe('predecessors in the client’s notation', () => {
     sheet.addRow(['1.3.', '設計レビュー', d('2025-04-14'), d('2025-04-15'), '1.2.SS']);
     sheet.addRow(['1.4.', '設計承認', d('2025-04-23'), d('2025-04-23'), '1.2.FS+2日、1.3.']);
     sheet.addRow(['1.5.', '設計書配布', d('2025-04-28'), d('2025-04-28'), '1.4.FS+2d']);
-    const dataBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
+
+describe('predecessors in the client’s notation', () => {
+  it('import as links, and the same file (and its no-edit export) again shows no change', async () => {
+    const dataBase64 = await dottedPlan();
     const ws = tempWorkspace();
     const call = inProcessCaller(ws);
     try {
@@ -39,6 +44,36 @@ describe('predecessors in the client’s notation', () => {
       const out = (await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64;
       const back = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: out, profileId: profileId! });
       expect(back.counts).toMatchObject({ new: 0, changed: 0, unchanged: 6 });
+    } finally {
+      ws.close();
+    }
+  });
+
+  // Blind set 3, H14: after a move, renumbered codes and rewritten 先行 keep the client's notation.
+  // (The client's numbers are kept where they still fit: 設計レビュー moved above 詳細設計 keeps its 1.3.)
+  it('after a move writes renumbered codes and rewritten links as the client does (1.4., 1.4.FS+2日、1.3., 1.5.FS+2d)', async () => {
+    const dataBase64 = await dottedPlan();
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const { id: projectId } = await call('project.create', { name: 'P' });
+      const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64 });
+      const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'dots' } });
+      const tasks = await call('wbs.list', { projectId });
+      await call('wbs.move', { ids: [tasks.find((t) => t.name === '詳細設計')!.id], direction: 'down' });
+      const out = (await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64;
+      const rows = readWorkbookBytes(Buffer.from(out, 'base64'), 'out.xlsx').sheets[0]!.rows.filter((r) => r.r > 0);
+      const cell = (r: (typeof rows)[number], c: number) => String(r.cells.find((x) => x.c === c)?.v ?? '');
+      expect(rows.map((r) => [cell(r, 0), cell(r, 1), cell(r, 4)])).toEqual([
+        ['1.', '設計', ''],
+        ['1.1.', '基本設計', ''],
+        ['1.3.', '設計レビュー', '1.4.SS'],
+        ['1.4.', '詳細設計', '1.1.'],
+        ['1.5.', '設計承認', '1.4.FS+2日、1.3.'],
+        ['1.6.', '設計書配布', '1.5.FS+2d'],
+      ]);
+      const back = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: out, profileId: profileId! });
+      expect(back.counts).toMatchObject({ new: 0, changed: 0 });
     } finally {
       ws.close();
     }

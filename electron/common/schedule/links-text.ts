@@ -55,3 +55,38 @@ export function formatLink(l: LinkText): string {
 export function formatLinks(links: readonly LinkText[]): string {
   return links.map(formatLink).join(',');
 }
+
+/**
+ * How a client's predecessors column writes its links, learned from its cells: a lag's unit (FS+2日,
+ * 2FS+3d, +2 days), the separator between links (、 or ", "), and whether codes end with a dot (1.1.,
+ * as the code column numbers). A link PMO Desk rewrites is written so (blind set 3, H14).
+ */
+export interface LinkNotation {
+  unit: string;
+  sep: string;
+  dot: boolean;
+}
+
+export const PLAIN_NOTATION: LinkNotation = { unit: '', sep: ',', dot: false };
+
+/** `base`: the column's notation, for what a single cell does not show (a cell of one link has no separator). */
+export function learnLinkNotation(cells: readonly string[], dottedCodes: boolean, base: LinkNotation = PLAIN_NOTATION): LinkNotation {
+  const lag = cells.map((t) => /[+-]\s*\d+(\s*(?:営業日|日|days?|d))(?![a-z])/i.exec(t)?.[1]).find((u) => u !== undefined);
+  const many = cells.find((t) => {
+    const p = parseLinks(t);
+    return p.ok && p.links.length > 1;
+  });
+  const sep = many === undefined ? base.sep : many.includes('、') ? '、' : /,\s/.test(many) ? ', ' : ',';
+  return { unit: lag ?? base.unit, sep, dot: dottedCodes };
+}
+
+/** Links in a client's notation (formatLinks with its unit, separator and code dot). */
+export function formatLinksAs(links: readonly LinkText[], n: LinkNotation): string {
+  return links
+    .map((l) => {
+      const lag = l.lagDays === 0 ? '' : `${l.lagDays > 0 ? `+${l.lagDays}` : String(l.lagDays)}${n.unit}`;
+      const code = n.dot && /^\d+(\.\d+)*$/.test(l.code) ? `${l.code}.` : l.code;
+      return l.type === 'FS' && lag === '' ? code : `${code}${l.type}${lag}`;
+    })
+    .join(n.sep);
+}

@@ -5,6 +5,7 @@
 // text); a changed value is written the way that column writes it (the client's word for a list code,
 // a date serial in a date cell, a fraction in a % column, hours in an hours column).
 import { HYPHEN_CODE, linksInClientIds, predecessorReading, sameLinks, taskNumberLabel } from '../import/predecessors.js';
+import { learnLinkNotation } from '../../../common/schedule/links-text.js';
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
 import { columnDateReading, DAYS_WITH_UNIT, readValue, textOf, type ValueContext } from '../../excel/import/cell-values.js';
@@ -341,6 +342,15 @@ export async function exportToProfile(
     return cell ? textOf(cell, model.date1904).normalize('NFKC').trim() : '';
   };
   const hyphenCodes = codeAt >= 0 && table.records.some((r) => HYPHEN_CODE.test(codeText(r.row - 1)));
+  // Codes the client ends with a dot (1., 1.1.): a code or link PMO Desk writes ends so too, and a
+  // rewritten 先行 takes its cell's lag unit and separator, else the column's (3.1.FS+2日、2.2.: blind set 3, H14).
+  const codeForms = codeAt < 0 ? [] : table.records.map((r) => codeText(r.row - 1));
+  const dottedCodes = codeForms.filter((t) => /^\d+(\.\d+)*\.$/.test(t)).length > codeForms.filter((t) => /^\d+(\.\d+)*$/.test(t)).length;
+  const predMapping = mapped.find((m) => m.field === 'predecessors');
+  const linkNotation = learnLinkNotation(
+    predMapping ? table.records.flatMap((r) => { const c = ix.cell(r.row - 1, predMapping.c); return c ? [textOf(c, model.date1904)] : []; }) : [],
+    dottedCodes,
+  );
   const clientCodes =
     codeAt < 0
       ? new Map<number, string>()
@@ -551,8 +561,8 @@ export async function exportToProfile(
       const value =
         field === 'wbsCode' ? clientCodeByCode.get(tasks.get(o.row.id)?.code ?? '') ?? clientCodes.get(o.row.id) ?? storedValue(o, m)
         : field === 'name' && labelRow(o) ? ''
-        : field === 'predecessors' && idByCode.size > 0 ? linksInClientIds(String(storedValue(o, m) ?? ''), idByCode)
-        : field === 'predecessors' && codeAt >= 0 ? linksInClientIds(String(storedValue(o, m) ?? ''), clientCodeByCode)
+        : field === 'predecessors' && idByCode.size > 0 ? linksInClientIds(String(storedValue(o, m) ?? ''), idByCode, { ...linkNotation, dot: false })
+        : field === 'predecessors' && codeAt >= 0 ? linksInClientIds(String(storedValue(o, m) ?? ''), clientCodeByCode, tcell ? learnLinkNotation([textOf(tcell, model.date1904)], dottedCodes, linkNotation) : linkNotation)
         : storedValue(o, m);
       // A name whose task moved to another level is written again with its new indent.
       const reindent = field === 'name' && indent.kind !== 'none' && at !== null && levelAt.get(at) !== o.level;
@@ -581,7 +591,10 @@ export async function exportToProfile(
         }
       }
       // A name is indented the template's way: the cell's indent, or leading spaces.
-      const spaced = field === 'name' && indent.kind === 'spaces' ? indent.unit.repeat(o.level) + String(value ?? '') : value;
+      const spaced =
+        field === 'name' && indent.kind === 'spaces' ? indent.unit.repeat(o.level) + String(value ?? '')
+        : field === 'wbsCode' && dottedCodes && typeof value === 'string' && /^\d+(\.\d+)*$/.test(value) ? `${value}.`
+        : value;
       const written = writers[j]!.write(spaced);
       if (written === NO_WORD) {
         noClientWord.push({ row: o.row.id, column: cols[k]!, field: field!, value: String(value) });

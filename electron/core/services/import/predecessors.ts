@@ -5,7 +5,7 @@
 import { columnName } from '../../../common/excel/model.js';
 import { shown, type Problem } from '../../../common/excel/problems.js';
 import type { ImportTable } from '../../excel/import/read-table.js';
-import { formatLinks, parseLinks } from '../../../common/schedule/links-text.js';
+import { formatLinks, formatLinksAs, parseLinks, PLAIN_NOTATION, type LinkNotation } from '../../../common/schedule/links-text.js';
 import type { WorkbookModel } from '../../../common/excel/model.js';
 import { SheetIndex } from '../../excel/import/sheet-index.js';
 import { headerColumns } from '../../excel/import/header-rows.js';
@@ -198,10 +198,10 @@ export function predecessorsById(table: ImportTable, reading: PredecessorReading
  * The export's side: a task's links (in our outline codes) as the client's IDs, through each code's ID
  * (idByCode). A code with no ID (a task the sheet has no row for) stays a code.
  */
-export function linksInClientIds(text: string, idByCode: ReadonlyMap<string, string>): string {
+export function linksInClientIds(text: string, idByCode: ReadonlyMap<string, string>, notation: LinkNotation = PLAIN_NOTATION): string {
   const p = parseLinks(text);
   if (!p.ok) return text;
-  return formatLinks(p.links.map((l) => ({ ...l, code: idByCode.get(l.code) ?? l.code })));
+  return formatLinksAs(p.links.map((l) => ({ ...l, code: idByCode.get(l.code) ?? l.code })), notation);
 }
 
 /** Two predecessors texts name the same links (in any order, "2d" or not): the client's cell can stay. */
