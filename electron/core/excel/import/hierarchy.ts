@@ -94,22 +94,31 @@ function byCode(inputs: TreeInput[], cellOf: (r: number, what: 'code') => string
   const problems: Tree['problems'] = [];
   const byCodeKey = new Map<string, number>();
   const key = phaseCodes(inputs.map((inp) => inp.code ?? null));
+  // Each row's code in the tree, once (its parents are its prefixes up to a dot: no split and join per
+  // level, which with the regex of phaseCodes twice per row was most of this at 100,000 rows).
+  const codes = inputs.map((inp) => (inp.code ? key(inp.code) : null));
+  const depthOf = (code: string) => {
+    let n = 1;
+    for (let at = code.indexOf('.'); at >= 0; at = code.indexOf('.', at + 1)) n++;
+    return n;
+  };
   // Depths some row's code has: a table of 1.1, 1.2, 1.1.1 … with no row "1" has an implicit root, and
   // a missing parent of a depth nobody uses is not worth a problem.
-  const depths = new Set(inputs.map((inp) => (inp.code ? key(inp.code).split('.').length : 0)));
+  const depths = new Set(codes.map((code) => (code !== null ? depthOf(code) : 0)));
   inputs.forEach((inp, i) => {
-    const code = inp.code ? key(inp.code) : null;
+    const code = codes[i]!;
     let parent: number | null;
     if (code === null) {
       // A row without a code sits beside the row above it.
       parent = nodes.length > 0 ? nodes[nodes.length - 1]!.parent : null;
     } else {
-      const segs = code.split('.');
       parent = null;
-      for (let k = segs.length - 1; k >= 1 && parent === null; k--) parent = byCodeKey.get(segs.slice(0, k).join('.')) ?? null;
-      if (segs.length > 1) {
-        const want = segs.slice(0, -1).join('.');
-        if (!byCodeKey.has(want) && depths.has(segs.length - 1))
+      // The nearest prefix that is a row's code: 1.2.3 → 1.2, then 1.
+      for (let at = code.lastIndexOf('.'); at >= 0 && parent === null; at = at === 0 ? -1 : code.lastIndexOf('.', at - 1)) parent = byCodeKey.get(code.slice(0, at)) ?? null;
+      const last = code.lastIndexOf('.');
+      if (last >= 0) {
+        const want = code.slice(0, last);
+        if (!byCodeKey.has(want) && depths.has(depthOf(code) - 1))
           problems.push({ cell: cellOf(inp.r, 'code'), kind: 'hierarchy', code: 'codeWithoutParent', params: { code: inp.code!, parent: want }, reason: `WBS code ${inp.code!} has no row ${want} above it` });
       }
       if (byCodeKey.has(code)) problems.push({ cell: cellOf(inp.r, 'code'), kind: 'hierarchy', code: 'codeTwice', params: { code: inp.code! }, reason: `WBS code ${inp.code!} appears more than once` });
