@@ -1,4 +1,5 @@
 import { columnLabels } from '../../../electron/common/excel/column-labels.js';
+import type { LeftOutReason } from '../../../electron/common/excel/preview.js';
 import { registerColumnNames, registerListNames, registerViewNames } from '../../../electron/common/registers/texts.js';
 export const en = {
   // Each register's grid headers (<name>.col), from its descriptor; a register with more texts has its own entry below.
@@ -759,7 +760,8 @@ export const en = {
     leftOut: {
       title: 'Rows left out ({{count}})',
       row: 'row {{row}}: {{reason}}',
-      reason: { separator: 'a separator', 'header again': 'the header again', 'section title': 'a block title', 'group label': 'a group label (merged down over the records below it)', 'template row': 'a template row (numbering or formulas only)', 'continued text': 'text going on from the row above (joined to it)', 'record continued': 'more of the record above (its name is merged over both rows; its text is read with that record)', example: 'an example row (例, e.g.)', instructions: 'instructions for filling in the table (under its header)', 'filter row': 'a filter row (one criterion such as (All) in every column, under the header)' },
+      // (Every reason the import gives, or the dialog shows its key: LeftOutReason.)
+      reason: { separator: 'a separator', 'header again': 'the header again', 'section title': 'a block title', 'group label': 'a group label (merged down over the records below it)', 'template row': 'a template row (numbering or formulas only)', 'continued text': 'text going on from the row above (joined to it)', 'record continued': 'more of the record above (its name is merged over both rows; its text is read with that record)', example: 'an example row (例, e.g.)', instructions: 'instructions for filling in the table (under its header)', 'filter row': 'a filter row (one criterion such as (All) in every column, under the header)' } satisfies Record<LeftOutReason, string>,
     },
     year: {
       label: '{{count}} dates are written without a year and nothing in the file says which ({{examples}}). Year:',
