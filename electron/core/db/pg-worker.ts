@@ -133,8 +133,18 @@ async function handle(req: PgRequest): Promise<PgAnswer> {
  * later statement fails only because the transaction is aborted.
  */
 async function pipelined(c: pg.Client, req: PgRequest & { op: 'query' | 'exec' }, queued: PgQueued[]): Promise<PgAnswer> {
-  const ahead = queued.map((q) => (q.params ? c.query({ text: q.text, values: toDriver(q.params), rowMode: 'array' }) : c.query(q.text)));
-  const own = statement(c, req);
+  // Corked while all are handed over (node-postgres corks each statement alone): one write to the socket
+  // for all of them, so the server reads them in one wake rather than one per statement.
+  const socket = (c as unknown as { connection?: { stream?: { cork?(): void; uncork?(): void } } }).connection?.stream;
+  socket?.cork?.();
+  let ahead: Promise<unknown>[];
+  let own: Promise<PgAnswer>;
+  try {
+    ahead = queued.map((q) => (q.params ? c.query({ text: q.text, values: toDriver(q.params), rowMode: 'array' }) : c.query(q.text)));
+    own = statement(c, req);
+  } finally {
+    socket?.uncork?.();
+  }
   const settled = await Promise.allSettled(ahead);
   const failed = settled.findIndex((s) => s.status === 'rejected');
   // The request's own statement ends too (its failure, if any, follows from the earlier one).
