@@ -151,9 +151,18 @@ const HOW_TO_FILL = 0.5;
 const HOW_TO_FILL_JA = /記入方法|記入要領|記入例|記載方法|記載要領|記載例|入力方法|入力要領|入力例|作成要領|作成例|書き方|使い方|手引|見本|サンプル/;
 const HOW_TO_FILL_EN = /(?:^|[^a-z])(?:instructions?|how to|guide|guidance|examples?|samples?|read ?me)(?:[^a-z]|$)/;
 
+/**
+ * A note over the register's own header that points at the instructions (※記入方法は「記入例」シートを参照,
+ * See the Instructions sheet) is no title of a sample table: it names them, it is not headed by them
+ * (review S3: the register's own sheet counted half and a second table of the same header, 完了課題,
+ * was taken without asking).
+ */
+const POINTS_ELSEWHERE = /^[※*＊]|参照|参考に|別紙|シートを|(?:^|[^a-z])(?:see|refer|sheet|tab)(?:[^a-z]|$)/;
+
 /** A sheet's name or a table's own section title says it shows how to fill in the register (HOW_TO_FILL). */
 function showsHowToFill(sheetName: string, sectionTitle: string): boolean {
-  return [sheetName.normalize('NFKC').toLowerCase(), sectionTitle].some((t) => HOW_TO_FILL_JA.test(t) || HOW_TO_FILL_EN.test(t));
+  const says = (t: string) => HOW_TO_FILL_JA.test(t) || HOW_TO_FILL_EN.test(t);
+  return says(sheetName.normalize('NFKC').toLowerCase()) || (says(sectionTitle) && !POINTS_ELSEWHERE.test(sectionTitle));
 }
 
 /** Below this a decision is not taken silently: the import dialog asks the user to point at the table. */
