@@ -779,8 +779,11 @@ function isTable(target: ImportTarget, a: Assignment): boolean {
   // A name with an ID and remarks is a list (a checklist, a glossary), not a register: another field must say what kind of record it is.
   const others = mapped.filter((m) => m !== key && m.confidence >= 0.7 && !GENERIC_FIELDS.has(m.field!));
   // A key found by its contents (no header word names it) needs more company than one a header word
-  // names, however loosely (Change Summary: the head word a weak synonym, the register's noun before it).
+  // names. One named loosely (Change Summary: the register's noun, then a weak synonym) needs a field
+  // named plainly beside it (Decision), or two: a data row's words (自動設定項目 beside Action) are
+  // loose matches all.
   if (a.keyGuessed) return others.length >= 2;
+  if (key.confidence < NAMED_KEY) return others.length >= 2 || others.some((m) => m.confidence >= PLAIN_WORD);
   return others.length >= 1 || key.confidence >= 0.95;
 }
 
