@@ -27,3 +27,19 @@ describe('a register grouped by labels in the No column, a blank row between gro
     expect(p.rows.map((r) => r.name)).toEqual(['ログイン不可', '帳票ずれ', '性能劣化', '印刷不可']);
   });
 });
+
+describe('a heading in the No column over a line of several cells (次回予定: date, time, room)', () => {
+  it('still ends the numbered table at the blank row', async () => {
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet('議事録');
+    s.getCell('A3').value = '宿題事項';
+    s.getRow(4).values = ['No', '宿題内容', '担当', '期限', '状況'];
+    s.getRow(5).values = [1, '遅延原因の報告', '山田', '7/17', '対応中'];
+    s.getRow(6).values = [2, '手順書の提出', '佐藤', '7/25', '未着手'];
+    s.getCell('A8').value = '次回予定';
+    s.getRow(9).values = [undefined, '2025年7月17日(木)', '14:00～', '第2会議室'];
+    const { id: projectId } = await call('project.create', { name: 'minutes' });
+    const p = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'minutes.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
+    expect(p.rows.map((r) => r.name)).toEqual(['遅延原因の報告', '手順書の提出']);
+  });
+});

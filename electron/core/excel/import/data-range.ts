@@ -182,7 +182,14 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     // A record right under the word (a name and more, as the records above fill) makes it a group's label
     // in the No column (【フェーズ2】 over its numbered records, the groups apart by a blank row): the table
     // goes on (review S1: the later groups' records were dropped).
-    const recordUnder = () => { const next = ix.row(row.r + 1)?.cells.filter(counts) ?? []; return next.length >= 2 && next.some((c) => inKey(c.c)); };
+    // (Where the records number themselves in the word's column, the row under must too: 次回予定 over a
+    // date line, a time and a room is still the next section.)
+    const recordUnder = () => {
+      const next = ix.row(row.r + 1)?.cells.filter(counts) ?? [];
+      const c = inTable[0]!.c;
+      const numbered = rows.every((r) => { const v = ix.cell(r, c); return !!v && hasContent(v); });
+      return next.length >= 2 && next.some((x) => inKey(x.c)) && (!numbered || isNumber(ix.cell(row.r + 1, c) ?? { c, t: 's', v: '' }));
+    };
     if (rows.length > 0 && blankRun > 0 && key && inTable.length === 1 && !headerSoon(row.r - 1) && sectionHeading(ix, inTable[0]!, key.c, rows) && !recordUnder()) return done('blank rows', firstBlank());
     // (A note is read in the table's columns: a list beside the table may share its row.)
     if (isNote({ ...row, cells: row.cells.filter((c) => c.c >= minC && c.c <= maxC) })) return done('notes', row.r);
