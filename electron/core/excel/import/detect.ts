@@ -162,7 +162,11 @@ const POINTS_ELSEWHERE = /^[※*＊]|参照|参考に|別紙|シートを|(?:^|[
 /** A sheet's name or a table's own section title says it shows how to fill in the register (HOW_TO_FILL). */
 function showsHowToFill(sheetName: string, sectionTitle: string): boolean {
   const says = (t: string) => HOW_TO_FILL_JA.test(t) || HOW_TO_FILL_EN.test(t);
-  return says(sheetName.normalize('NFKC').toLowerCase()) || (says(sectionTitle) && !POINTS_ELSEWHERE.test(sectionTitle));
+  // (An English title that names a register is that register's own: Sample Project – Risk Register, Risk
+  // Register – Project Guide, Example Corp. Review S4: it counted half, and a sheet of closed risks won.
+  // 記入例 / 記入方法 say what they are whatever they name: 記入例（リスク管理表）.)
+  const titleSays = HOW_TO_FILL_JA.test(sectionTitle) || (HOW_TO_FILL_EN.test(sectionTitle) && registersNamed(sectionTitle).length === 0);
+  return says(sheetName.normalize('NFKC').toLowerCase()) || (titleSays && !POINTS_ELSEWHERE.test(sectionTitle));
 }
 
 /** Below this a decision is not taken silently: the import dialog asks the user to point at the table. */
