@@ -293,13 +293,23 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   // Dates written with their year, per record row and per column: the year of a date written without
   // one comes from its row, else its column, else the project's period, else today.
   const dateCtx: ValueContext = { ...base, reference: today, effortUnit: 'day' };
+  // Per date column, how its cells are read (columnDateReading), and the reading of each cell that is a
+  // number or an Excel date: it depends on nothing else (readDate), so the value loop below takes it from
+  // here instead of reading every date cell of a 100,000-row table a second time.
+  const dateReadings = new Map<number, ReturnType<typeof columnDateReading>>();
+  const numericDates = new Map<number, (ReturnType<typeof readValue> | undefined)[]>();
   const fullDates = mapped.map((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
     if (spec?.kind !== 'date') return [] as (string | null)[];
-    const ctx: ValueContext = { ...dateCtx, ...columnDateReading(grid[j]!.map((hit) => hit?.cell), m.dateReading) };
-    return grid[j]!.map((hit) => {
+    const reading = columnDateReading(grid[j]!.map((hit) => hit?.cell), m.dateReading);
+    dateReadings.set(j, reading);
+    const read: (ReturnType<typeof readValue> | undefined)[] = new Array(grid[j]!.length);
+    numericDates.set(j, read);
+    const ctx: ValueContext = { ...dateCtx, ...reading };
+    return grid[j]!.map((hit, i) => {
       if (!hit) return null;
       const v = readValue(spec, hit.cell, ctx);
+      if (hit.cell.t === 'd' || hit.cell.t === 'n') read[i] = v;
       if (!v.ok || typeof v.value !== 'string') return null;
       return hit.cell.t === 's' && parseDateText((hit.cell.v as string).trim(), today).ok && (parseDateText((hit.cell.v as string).trim(), today) as { yearInferred?: true }).yearInferred ? null : v.value;
     });
@@ -333,7 +343,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
 
   mapped.forEach((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
-    const reading = spec?.kind === 'date' ? columnDateReading(grid[j]!.map((hit) => hit?.cell), m.dateReading) : undefined;
+    const reading = spec?.kind === 'date' ? dateReadings.get(j) : undefined;
     // Kept in the profile made from this import: the next file's cells may no longer prove it (review R3).
     const kept = reading && keptDateReading(reading);
     if (kept) m.dateReading = kept;
@@ -426,7 +436,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
           }
         }
       }
-      const v = readValue(spec, hit.cell, ctx);
+      const v = (spec.kind === 'date' ? numericDates.get(j)?.[i] : undefined) ?? readValue(spec, hit.cell, ctx);
       if (!v.ok && spec.kind === 'date' && hit.cell.t === 's' && /\p{L}/u.test(hit.cell.v as string) && !looksLikeDate(hit.cell.v as string)) {
         // Words where a date goes (6月末, 来週中, after UAT): the record is kept, its date empty, and the
         // words kept with it (as an extra value under the header's name), flagged; the export writes
