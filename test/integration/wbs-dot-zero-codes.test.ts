@@ -60,4 +60,17 @@ describe('x.0 phase codes', () => {
     const codes = column(out.dataBase64, 0);
     expect(names.map((n, i) => `${codes[i]} ${n}`)).toEqual(['1.0 要件定義', '1.1 業務要件', '1.2 機能要件', '2.0 設計', '2.1 基本設計', '2.2 詳細設計', '2.3 方式設計', '3.0 開発']);
   });
+
+  // Blind set 4, J1: a task outdented from under 1.0 kept its 1.2 at the top, which reads as under 1.0 again.
+  it('writes an outdented task as the next phase (2.0), the later phases after it, and reads back as stored', async () => {
+    const { projectId, profileId } = await imported('x0-outdent');
+    const tasks = await call('wbs.list', { projectId });
+    await call('wbs.outdent', { ids: [tasks.find((t) => t.name === '機能要件')!.id] });
+    const out = await call('excel.export', { projectId, register: 'wbs', profileId });
+    const names = column(out.dataBase64, 1);
+    const codes = column(out.dataBase64, 0);
+    expect(names.map((n, i) => `${codes[i]} ${n}`)).toEqual(['1.0 要件定義', '1.1 業務要件', '2.0 機能要件', '3.0 設計', '3.1 基本設計', '3.2 詳細設計']);
+    const back = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: out.dataBase64, profileId });
+    expect(back.counts).toMatchObject({ new: 0, changed: 0 });
+  });
 });

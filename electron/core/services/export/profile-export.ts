@@ -1007,7 +1007,8 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
     last.set(parent, { n, text });
     widthAt.set(o.level, text.split('.')[0]!.length);
     out.set(o.row.id, `${base}${text}`);
-    given.add(`${base}${n.join('.')}`);
+    // Kept without a phase's .0 (1.0 is 1): a task outdented from under 1.0 keeping 1.2 would read as under it (blind set 4, J1).
+    given.add(`${base}${n.join('.')}`.replace(/(?:\.0+)+$/, ''));
   }
   return out;
 }
