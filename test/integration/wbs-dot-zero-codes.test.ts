@@ -4,15 +4,11 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
-import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import { exportedColumn } from '../helpers/exported-column.js';
 
 const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const column = (b64: string, c: number) =>
-  readWorkbookBytes(Buffer.from(b64, 'base64'), 'x.xlsx').sheets[0]!.rows.filter((r) => r.r > 0).map((r) => {
-    const v = r.cells.find((x) => x.c === c)?.v;
-    return v === undefined || v === null ? null : String(v);
-  });
+const column = exportedColumn;
 
 const ROWS: [string, string, string, string, string | null][] = [
   ['1.0', '要件定義', '2025-04-01', '2025-04-10', null],

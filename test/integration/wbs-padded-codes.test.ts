@@ -4,16 +4,12 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
-import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import { exportedColumn } from '../helpers/exported-column.js';
 
 const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-const column = (b64: string, c: number) =>
-  readWorkbookBytes(Buffer.from(b64, 'base64'), 'x.xlsx').sheets[0]!.rows.filter((r) => r.r > 0).map((r) => {
-    const v = r.cells.find((x) => x.c === c)?.v;
-    return v === undefined || v === null ? null : String(v);
-  });
+const column = exportedColumn;
 
 /** The padded plan with `sep` between the code's numbers, imported with a profile saved. */
 async function imported(sep: string) {
