@@ -11,16 +11,16 @@ const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 async function dottedPlan(): Promise<string> {
-    const wb = new ExcelJS.Workbook();
-    const sheet = wb.addWorksheet('WBS');
-    sheet.addRow(['WBS No.', 'タスク名', '開始予定', '完了予定', '先行']);
-    sheet.addRow(['1.', '設計', null, null, null]);
-    sheet.addRow(['1.1.', '基本設計', d('2025-04-07'), d('2025-04-11'), null]);
-    sheet.addRow(['1.2.', '詳細設計', d('2025-04-14'), d('2025-04-18'), '1.1.']);
-    sheet.addRow(['1.3.', '設計レビュー', d('2025-04-14'), d('2025-04-15'), '1.2.SS']);
-    sheet.addRow(['1.4.', '設計承認', d('2025-04-23'), d('2025-04-23'), '1.2.FS+2日、1.3.']);
-    sheet.addRow(['1.5.', '設計書配布', d('2025-04-28'), d('2025-04-28'), '1.4.FS+2d']);
-    return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('WBS');
+  sheet.addRow(['WBS No.', 'タスク名', '開始予定', '完了予定', '先行']);
+  sheet.addRow(['1.', '設計', null, null, null]);
+  sheet.addRow(['1.1.', '基本設計', d('2025-04-07'), d('2025-04-11'), null]);
+  sheet.addRow(['1.2.', '詳細設計', d('2025-04-14'), d('2025-04-18'), '1.1.']);
+  sheet.addRow(['1.3.', '設計レビュー', d('2025-04-14'), d('2025-04-15'), '1.2.SS']);
+  sheet.addRow(['1.4.', '設計承認', d('2025-04-23'), d('2025-04-23'), '1.2.FS+2日、1.3.']);
+  sheet.addRow(['1.5.', '設計書配布', d('2025-04-28'), d('2025-04-28'), '1.4.FS+2d']);
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 
 /** The dotted plan imported into a new project with a profile saved. */
@@ -53,7 +53,7 @@ describe('predecessors in the client’s notation', () => {
     const tasks = await call('wbs.list', { projectId });
     await call('wbs.move', { ids: [tasks.find((t) => t.name === '詳細設計')!.id], direction: 'down' });
     const out = (await call('excel.export', { projectId, register: 'wbs', profileId })).dataBase64;
-    const [codes, names, links] = [0, 1, 4].map((c) => exportedColumn(out, c));
+    const [codes, names, links] = [exportedColumn(out, 0), exportedColumn(out, 1), exportedColumn(out, 4)];
     expect(names.map((n, i) => [codes[i], n, links[i] ?? ''])).toEqual([
       ['1.', '設計', ''],
       ['1.1.', '基本設計', ''],
