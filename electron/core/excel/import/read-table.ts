@@ -293,25 +293,33 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   // Dates written with their year, per record row and per column: the year of a date written without
   // one comes from its row, else its column, else the project's period, else today.
   const dateCtx: ValueContext = { ...base, reference: today, effortUnit: 'day' };
-  // Per date column, how its cells are read (columnDateReading), and the reading of each cell that is a
-  // number or an Excel date: it depends on nothing else (readDate), so the value loop below takes it from
-  // here instead of reading every date cell of a 100,000-row table a second time.
+  // Per date column, how its cells are read (columnDateReading), and each cell read once: a date written
+  // without a year is marked (its year comes from the others: yearReference), every other cell's reading
+  // depends on nothing else (readDate), so the value loop below takes it from here instead of reading
+  // every date cell of a 100,000-row table a second time.
   const dateReadings = new Map<number, ReturnType<typeof columnDateReading>>();
-  const numericDates = new Map<number, (ReturnType<typeof readValue> | undefined)[]>();
+  const readDates = new Map<number, (ReturnType<typeof readValue> | undefined)[]>();
+  const yearless = new Map<number, boolean[]>();
   const fullDates = mapped.map((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
     if (spec?.kind !== 'date') return [] as (string | null)[];
     const reading = columnDateReading(grid[j]!.map((hit) => hit?.cell), m.dateReading);
     dateReadings.set(j, reading);
     const read: (ReturnType<typeof readValue> | undefined)[] = new Array(grid[j]!.length);
-    numericDates.set(j, read);
+    const bare = new Array<boolean>(grid[j]!.length).fill(false);
+    readDates.set(j, read);
+    yearless.set(j, bare);
     const ctx: ValueContext = { ...dateCtx, ...reading };
     return grid[j]!.map((hit, i) => {
       if (!hit) return null;
+      if (hit.cell.t === 's') {
+        const written = parseDateText((hit.cell.v as string).trim(), today);
+        bare[i] = written.ok && !!written.yearInferred;
+        if (bare[i]) return null;
+      }
       const v = readValue(spec, hit.cell, ctx);
-      if (hit.cell.t === 'd' || hit.cell.t === 'n') read[i] = v;
-      if (!v.ok || typeof v.value !== 'string') return null;
-      return hit.cell.t === 's' && parseDateText((hit.cell.v as string).trim(), today).ok && (parseDateText((hit.cell.v as string).trim(), today) as { yearInferred?: true }).yearInferred ? null : v.value;
+      read[i] = v;
+      return v.ok && typeof v.value === 'string' ? v.value : null;
     });
   });
   const columnMedian = fullDates.map((ds) => {
@@ -333,10 +341,13 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const floating: { m: number; d: number }[] = [];
   mapped.forEach((m, j) => {
     if (m.field === null || fieldSpec(target, m.field)?.kind !== 'date') return;
+    const bare = yearless.get(j)!;
     grid[j]!.forEach((hit, i) => {
-      if (hit?.cell.t !== 's' || yearReference(i, j).from === 'row' || yearReference(i, j).from === 'column') return;
-      const bare = parseDateText((hit.cell.v as string).trim(), today);
-      if (bare.ok && bare.yearInferred) floating.push({ m: Number(bare.iso.slice(5, 7)), d: Number(bare.iso.slice(8, 10)) });
+      if (!hit || !bare[i]) return;
+      const from = yearReference(i, j).from;
+      if (from === 'row' || from === 'column') return;
+      const written = parseDateText((hit.cell.v as string).trim(), today);
+      if (written.ok) floating.push({ m: Number(written.iso.slice(5, 7)), d: Number(written.iso.slice(8, 10)) });
     });
   });
   const stretch = floating.length ? yearsOfStretch(floating, periodDay ?? today, periodDay === null ? opts.year : undefined) : null;
@@ -400,43 +411,40 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         }
         return;
       }
-      if (spec.kind === 'date' && hit.cell.t === 's') {
+      if (spec.kind === 'date' && hit.cell.t === 's' && yearless.get(j)![i]) {
         const raw = (hit.cell.v as string).trim();
-        const bare = parseDateText(raw, today);
-        if (bare.ok && bare.yearInferred) {
-          const ref = yearReference(i, j);
-          // Nothing decides the year (only today would): the user's year when chosen, else today's, asked.
-          const undecided = ref.from === 'today';
-          const chosen = undecided && opts.year !== undefined;
-          // Month and day as written (a leap year keeps 2/29), then the year of the stretch, else the nearest.
-          const md = stretch && (ref.from === 'today' || ref.from === 'project') ? parseDateText(raw, '2000-07-02') : null;
-          const [mo, dd] = md?.ok ? [Number(md.iso.slice(5, 7)), Number(md.iso.slice(8, 10))] : [0, 0];
-          const stretched = md?.ok ? ymd(stretch!.year(mo, dd), mo, dd) : null;
-          const again: ReturnType<typeof parseDateText> = stretched ? { ok: true, iso: stretched } : parseDateText(raw, chosen ? `${opts.year}-07-02` : ref.day);
-          if (again.ok) {
-            rec.values[field] = again.iso;
-            const date = again.iso.replaceAll('-', '/');
-            if (undecided) {
-              // The year asked is the one the dates start in; `span` when they run into the next.
-              const year = Number(again.iso.slice(0, 4));
-              undecidedYears ??= { count: 0, examples: [], year, chosen };
-              if (year !== undecidedYears.year) {
-                undecidedYears.year = Math.min(year, undecidedYears.year);
-                undecidedYears.span = true;
-              }
-              undecidedYears.count++;
-              if (undecidedYears.examples.length < 3 && !undecidedYears.examples.includes(shown(raw))) undecidedYears.examples.push(shown(raw));
+        const ref = yearReference(i, j);
+        // Nothing decides the year (only today would): the user's year when chosen, else today's, asked.
+        const undecided = ref.from === 'today';
+        const chosen = undecided && opts.year !== undefined;
+        // Month and day as written (a leap year keeps 2/29), then the year of the stretch, else the nearest.
+        const md = stretch && (ref.from === 'today' || ref.from === 'project') ? parseDateText(raw, '2000-07-02') : null;
+        const [mo, dd] = md?.ok ? [Number(md.iso.slice(5, 7)), Number(md.iso.slice(8, 10))] : [0, 0];
+        const stretched = md?.ok ? ymd(stretch!.year(mo, dd), mo, dd) : null;
+        const again: ReturnType<typeof parseDateText> = stretched ? { ok: true, iso: stretched } : parseDateText(raw, chosen ? `${opts.year}-07-02` : ref.day);
+        if (again.ok) {
+          rec.values[field] = again.iso;
+          const date = again.iso.replaceAll('-', '/');
+          if (undecided) {
+            // The year asked is the one the dates start in; `span` when they run into the next.
+            const year = Number(again.iso.slice(0, 4));
+            undecidedYears ??= { count: 0, examples: [], year, chosen };
+            if (year !== undecidedYears.year) {
+              undecidedYears.year = Math.min(year, undecidedYears.year);
+              undecidedYears.span = true;
             }
-            if (chosen) problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: 'user' }, `${shown(raw)} has no year: read as ${date} (the year chosen)`), field, true);
-            else if (undecided) {
-              const y = Number(again.iso.slice(0, 4));
-              problem(r, hit.c, 'date', failure('yearAmbiguous', { value: shown(raw), date, other: `${y - 1} / ${y + 1}` }, `${shown(raw)} has no year and nothing in the file decides it: read as ${date}, could be ${y - 1} or ${y + 1}`), field, true);
-            } else problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: ref.from }, `${shown(raw)} has no year: read as ${date} (year from the ${ref.from === 'project' ? "project's period" : `${ref.from}'s other dates`})`), field, true);
-            return;
+            undecidedYears.count++;
+            if (undecidedYears.examples.length < 3 && !undecidedYears.examples.includes(shown(raw))) undecidedYears.examples.push(shown(raw));
           }
+          if (chosen) problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: 'user' }, `${shown(raw)} has no year: read as ${date} (the year chosen)`), field, true);
+          else if (undecided) {
+            const y = Number(again.iso.slice(0, 4));
+            problem(r, hit.c, 'date', failure('yearAmbiguous', { value: shown(raw), date, other: `${y - 1} / ${y + 1}` }, `${shown(raw)} has no year and nothing in the file decides it: read as ${date}, could be ${y - 1} or ${y + 1}`), field, true);
+          } else problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: ref.from }, `${shown(raw)} has no year: read as ${date} (year from the ${ref.from === 'project' ? "project's period" : `${ref.from}'s other dates`})`), field, true);
+          return;
         }
       }
-      const v = (spec.kind === 'date' ? numericDates.get(j)?.[i] : undefined) ?? readValue(spec, hit.cell, ctx);
+      const v = (spec.kind === 'date' ? readDates.get(j)?.[i] : undefined) ?? readValue(spec, hit.cell, ctx);
       if (!v.ok && spec.kind === 'date' && hit.cell.t === 's' && /\p{L}/u.test(hit.cell.v as string) && !looksLikeDate(hit.cell.v as string)) {
         // Words where a date goes (6月末, 来週中, after UAT): the record is kept, its date empty, and the
         // words kept with it (as an extra value under the header's name), flagged; the export writes
