@@ -184,6 +184,9 @@ export function openPgSql(config: pg.ClientConfig, options: PgSqlOptions = {}): 
   function call(req: PgRequest, waitMs: number): PgAnswer & { ok: true } {
     if (closed) throw new PgSqlError({ message: 'the PostgreSQL session is closed', code: 'PMO_CLOSED' });
     if ((req.op === 'query' || req.op === 'exec') && queued.length > 0) {
+      // The server bounds each statement by the statement timeout, not the round trip: one carrying an
+      // import's queued chunks (or a lock's wait and the writes after it) may take a timeout per statement.
+      waitMs += statementTimeout * queued.length;
       req = { ...req, queued };
       queued = [];
     }
