@@ -133,8 +133,8 @@ describe.skipIf(PG_SKIP)('SQLite functions on PostgreSQL (compatibility migratio
       missing: taskRowForEdit({ sql }, 99),
       scheduling: schedulingOf({ sql }, 1),
       none: schedulingOf({ sql }, 2),
-      lineage: lineageWithOrdinals({ sql }, 4).map((r) => [r.id, r.ordinal, r.has_subtasks, r.project_links]),
-      summaryLineage: lineageWithOrdinals({ sql }, 2).map((r) => [r.id, r.has_subtasks]),
+      lineage: lineageWithOrdinals({ sql }, 4)().map((r) => [r.id, r.ordinal, r.has_subtasks, r.project_links]),
+      summaryLineage: lineageWithOrdinals({ sql }, 2)().map((r) => [r.id, r.has_subtasks]),
     }));
     expect(pgRows).toEqual(lite);
     expect(lite).toEqual({

@@ -3,7 +3,7 @@
 // estimates, and three of them read every task of an edit before this test: a list of ids passed as JSON
 // (json_each, guessed at 1,000 rows: drizzle/pg/migrations 0008), NOT IN over a table (hashed whole), and
 // a roll-up's children under a recursive CTE (guessed at a hundred rows: Dialect.anyOf). Each statement the
-// edits run (all, get, values, run and send, with their parameters) is EXPLAINed as the bridge sends it.
+// edits run (all, get, values, run, send and later, with their parameters) is EXPLAINed as the bridge sends it.
 // The tasks and their search rows are the big tables here (audit_log and batches hold a few rows and
 // are not judged).
 import pg from 'pg';
@@ -49,7 +49,7 @@ describe.skipIf(PG_SKIP)("an edit's statements on PostgreSQL", () => {
       opened.push(ws);
       const sql = ws.db.sql as PgSql & Record<string, unknown>;
       const seen = new Map<string, unknown[]>();
-      for (const method of ['all', 'get', 'values', 'run', 'send'] as const) {
+      for (const method of ['all', 'get', 'values', 'run', 'send', 'later'] as const) {
         const through = sql[method] as (text: string, params?: unknown[]) => unknown;
         sql[method] = ((text: string, params: unknown[] = []) => {
           if (!seen.has(text)) seen.set(text, params);

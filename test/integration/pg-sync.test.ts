@@ -158,6 +158,68 @@ describe.skipIf(PG_SKIP)('PostgreSQL behind the synchronous seam', () => {
     expect(await committed()).toEqual(['a', 'b', 'c']);
   });
 
+  it('sends a read given to later with the COMMIT: its rows, read inside the transaction after the writes before it, come with the commit', async () => {
+    sql.run('INSERT INTO t (name, n, b) VALUES (?, ?, ?)', ['a', 1, Buffer.from([1, 2])]);
+    const trips = sql.roundTrips;
+    const read = sql.tx(() => {
+      // BEGIN and the lock go with this read; nothing after it needs an answer before the COMMIT.
+      expect(sql.get('SELECT n FROM t WHERE name = ?', ['a'])).toEqual({ n: 1 });
+      sql.send('UPDATE t SET n = ? WHERE name = ?', [2, 'a']);
+      const rows = sql.later<{ name: string; n: number; b: Buffer }>('SELECT name AS taskName, n, b FROM t WHERE name = ?', ['a']);
+      sql.send('INSERT INTO t (name) VALUES (?)', ['after']);
+      return rows;
+    });
+    // The first read, then the UPDATE, the later read, the INSERT and the COMMIT in one round trip.
+    expect(sql.roundTrips - trips).toBe(2);
+    const [row] = read();
+    // Keyed by the alias as written, bytes as a Buffer: as `all` answers.
+    expect(row).toEqual({ taskName: 'a', n: 2, b: Buffer.from([1, 2]) });
+    expect(Buffer.isBuffer(row!.b)).toBe(true);
+    expect(sql.roundTrips - trips).toBe(2);
+    expect(await committed()).toEqual(['a', 'after']);
+  });
+
+  it('sends a later read asked for before the commit then, with what was queued before it; one rolled back is refused', async () => {
+    const asked = sql.tx(() => {
+      sql.send('INSERT INTO t (name) VALUES (?)', ['a']);
+      const rows = sql.later<{ name: string }>('SELECT name FROM t ORDER BY id');
+      sql.send('INSERT INTO t (name) VALUES (?)', ['b']);
+      const trips = sql.roundTrips;
+      // Sent now, with BEGIN and the first INSERT; the second is still queued and goes with the COMMIT.
+      expect(rows()).toEqual([{ name: 'a' }]);
+      expect(sql.roundTrips - trips).toBe(1);
+      return rows;
+    });
+    expect(asked()).toEqual([{ name: 'a' }]);
+    expect(await committed()).toEqual(['a', 'b']);
+    const dropped = (() => {
+      let rows: (() => unknown[]) | undefined;
+      expect(() =>
+        sql.tx(() => {
+          rows = sql.later('SELECT name FROM t');
+          throw new Error('given up');
+        }),
+      ).toThrow('given up');
+      return rows!;
+    })();
+    expect(() => dropped()).toThrow(/rolled back/);
+    // A later read that fails is thrown with the COMMIT, naming it, and nothing of the transaction stays.
+    let thrown: unknown;
+    try {
+      sql.tx(() => {
+        sql.send('INSERT INTO t (name) VALUES (?)', ['c']);
+        sql.later('SELECT no_such_column FROM t');
+      });
+    } catch (e) {
+      thrown = e;
+    }
+    expect((thrown as PgSqlError).code).toBe('42703');
+    expect((thrown as PgSqlError).statement).toBe('SELECT no_such_column FROM t');
+    expect(await committed()).toEqual(['a', 'b']);
+    // Outside a transaction it reads at once.
+    expect(sql.later('SELECT count(*) AS n FROM t')()).toEqual([{ n: 2 }]);
+  });
+
   it('throws a failed send where it is sent, naming it, and rolls the transaction back; the session goes on', async () => {
     sql.run('INSERT INTO t (name) VALUES (?)', ['taken']);
     let thrown: unknown;

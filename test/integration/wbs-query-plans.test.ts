@@ -62,6 +62,7 @@ describe('WBS statements at scale', () => {
       values: (sql, params) => (seen.add(sql), through.values(sql, params)),
       run: (sql, params) => (seen.add(sql), through.run(sql, params)),
       send: (sql, params) => (seen.add(sql), through.send(sql, params)),
+      later: (sql, params) => (seen.add(sql), through.later(sql, params)),
       tx: (fn) => through.tx(fn),
       read: (fn) => through.read(fn),
       changeStamp: () => through.changeStamp(),

@@ -63,6 +63,16 @@ describe('Sql over better-sqlite3', () => {
     expect(names()).toEqual(['a', 'b']);
   });
 
+  it('reads a read given to later at once, inside the transaction (the bridge sends it with the COMMIT)', () => {
+    const rows = sql.tx(() => {
+      sql.send('INSERT INTO t (name, n) VALUES (?, ?)', ['a', 1]);
+      const read = sql.later<{ name: string }>('SELECT name FROM t');
+      sql.send('INSERT INTO t (name) VALUES (?)', ['b']);
+      return read;
+    });
+    expect(rows()).toEqual([{ name: 'a' }]);
+  });
+
   it('commits a transaction and answers what its function answers', () => {
     const answer = sql.tx(() => {
       sql.run('INSERT INTO t (name) VALUES (?)', ['a']);

@@ -17,7 +17,9 @@
 // on a loaded machine is most of an edit's time. So what needs no answer is not sent alone: a transaction's
 // BEGIN (or SAVEPOINT) and the writes given to `send` wait in a queue and go with the next statement that
 // needs an answer, or with the COMMIT, written to the server together (node-postgres's pipeline mode,
-// pg-worker.ts). An edit's batch row, audit rows and roll-up UPDATEs thus ride along with its reads.
+// pg-worker.ts). An edit's batch row, audit rows and roll-up UPDATEs thus ride along with its reads. A read
+// given to `later` (the answer an edit reads last) is queued the same way, its rows kept until asked for:
+// an edit is then two round trips, the second its writes, its answer and the COMMIT.
 //
 // Unlike SQLite, a failed statement inside a PostgreSQL transaction aborts the whole transaction (every
 // later statement fails with 25P02 until it ends): a caller that catches an error and goes on in the same
@@ -178,11 +180,14 @@ export function openPgSql(config: pg.ClientConfig, options: PgSqlOptions = {}): 
   // Statements sent ahead of the next request, in its round trip (Sql.send, and a transaction's BEGIN or
   // SAVEPOINT until its first statement): none of them has an answer anyone waits for.
   let queued: PgQueued[] = [];
+  // Where the rows of a queued read (Sql.later) go once the round trip that carried it answers.
+  const wanted = new WeakMap<PgQueued, { rows?: unknown[] }>();
   let roundTrips = 0;
   let statements = 0;
 
   function call(req: PgRequest, waitMs: number): PgAnswer & { ok: true } {
     if (closed) throw new PgSqlError({ message: 'the PostgreSQL session is closed', code: 'PMO_CLOSED' });
+    const sent = queued;
     if ((req.op === 'query' || req.op === 'exec') && queued.length > 0) {
       // The server bounds each statement by the statement timeout, not the round trip: one carrying an
       // import's queued chunks (or a lock's wait and the writes after it) may take a timeout per statement.
@@ -209,6 +214,10 @@ export function openPgSql(config: pg.ClientConfig, options: PgSqlOptions = {}): 
       throw new PgSqlError({ message: `the PostgreSQL thread ended${crashed ? `: ${crashed.message}` : ''}`, code: 'PMO_THREAD_ENDED' });
     }
     if (!msg.ok) throw new PgSqlError(msg.error, msg.queued ?? (req.op === 'query' || req.op === 'exec' ? req.text : undefined));
+    msg.queuedRows?.forEach((r, i) => {
+      const slot = r && wanted.get(sent[i]!);
+      if (slot) slot.rows = r.bytea ? r.rows.map((row) => asBuffers(row as Record<string, unknown>)) : r.rows;
+    });
     return msg;
   }
 
@@ -345,6 +354,32 @@ export function openPgSql(config: pg.ClientConfig, options: PgSqlOptions = {}): 
       const { text: pgText, count } = toPgParams(text);
       if (count !== params.length) throw new PgSqlError({ message: `the statement takes ${count} parameters, ${params.length} given`, code: '08P01' });
       queued.push({ text: pgText, params: params as unknown[] });
+    },
+    later<R>(text: string, params = NO_PARAMS): () => R[] {
+      if (depth === 0) {
+        const rows = query(text, params, false) as R[];
+        return () => rows;
+      }
+      const { text: pgText, count, aliases } = toPgParams(text);
+      if (count !== params.length) throw new PgSqlError({ message: `the statement takes ${count} parameters, ${params.length} given`, code: '08P01' });
+      const entry: PgQueued = { text: pgText, params: params as unknown[], want: { aliases } };
+      const slot: { rows?: unknown[] } = {};
+      wanted.set(entry, slot);
+      queued.push(entry);
+      return () => {
+        if (slot.rows) return slot.rows as R[];
+        const at = queued.indexOf(entry);
+        // Dropped from the queue unsent: the transaction (or savepoint) it was in was rolled back.
+        if (at < 0) throw new PgSqlError({ message: 'the read was not made: its transaction was rolled back', code: 'PMO_NOT_READ' });
+        // Wanted before anything else carried it: sent now, with what was queued before it.
+        const after = queued.splice(at);
+        after.shift();
+        try {
+          return (slot.rows = query(text, params, false)) as R[];
+        } finally {
+          queued.push(...after);
+        }
+      };
     },
     tx<T>(fn: () => T): T {
       return inTransaction(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK})`, fn);

@@ -20,6 +20,14 @@ export interface PgWorkerStart {
 export interface PgQueued {
   text: string;
   params?: unknown[];
+  /** Its rows are wanted (Sql.later): answered as objects (keyed by `aliases`, as a query's) in `queuedRows`. */
+  want?: { aliases?: Record<string, string> | null };
+}
+
+/** The rows of a queued read (PgQueued.want). */
+export interface PgRows {
+  rows: unknown[];
+  bytea: boolean;
 }
 
 export type PgRequest =
@@ -45,7 +53,7 @@ export interface PgErrorFields {
 
 export type PgAnswer =
   /** `command`: an exec's last command tag (COMMIT answers ROLLBACK when the transaction had failed). */
-  | { ok: true; rows?: unknown[]; rowCount?: number | null; bytea?: boolean; command?: string }
+  | { ok: true; rows?: unknown[]; rowCount?: number | null; bytea?: boolean; command?: string; queuedRows?: (PgRows | null)[] }
   /** `queued`: the text of the queued statement that failed (the request's own did not run, or failed after it). */
   | { ok: false; error: PgErrorFields; queued?: string };
 
@@ -140,7 +148,17 @@ async function pipelined(c: pg.Client, req: PgRequest & { op: 'query' | 'exec' }
   let ahead: Promise<unknown>[];
   let own: Promise<PgAnswer>;
   try {
-    ahead = queued.map((q) => (q.params ? c.query({ text: q.text, values: toDriver(q.params), rowMode: 'array' }) : c.query(q.text)));
+    ahead = queued.map((q) =>
+      q.want
+        ? // statement() answers or rejects with the server's error, never ok: false.
+          statement(c, { op: 'query', text: q.text, params: q.params ?? [], arrays: false, aliases: q.want.aliases ?? null }).then((a): PgRows => {
+            const { rows, bytea } = a as PgAnswer & { ok: true };
+            return { rows: rows ?? [], bytea: bytea ?? false };
+          })
+        : q.params
+          ? c.query({ text: q.text, values: toDriver(q.params), rowMode: 'array' })
+          : c.query(q.text),
+    );
     own = statement(c, req);
   } finally {
     socket?.uncork?.();
@@ -150,6 +168,8 @@ async function pipelined(c: pg.Client, req: PgRequest & { op: 'query' | 'exec' }
   // The request's own statement ends too (its failure, if any, follows from the earlier one).
   const answer = await own.catch((e: unknown): PgAnswer => ({ ok: false, error: errorFields(e) }));
   if (failed >= 0) return { ok: false, error: errorFields((settled[failed] as PromiseRejectedResult).reason), queued: queued[failed]!.text };
+  if (answer.ok && queued.some((q) => q.want))
+    return { ...answer, queuedRows: queued.map((q, i) => (q.want ? ((settled[i] as PromiseFulfilledResult<PgRows>).value ?? null) : null)) };
   return answer;
 }
 

@@ -226,8 +226,18 @@ export function taskAtCode(db: Db, projectId: number, code: string): number | nu
 }
 
 /** The task with its code, and every ancestor (root first): all a screen must refresh after an edit. */
-export function taskWithAncestors(db: Db, id: number, today: string): WbsUpdateResult {
-  const rows = q.lineageWithOrdinals(db, id);
+/**
+ * The task with its ancestors and codes, as an edit answers it. Its one read is made at once on SQLite and
+ * sent with the rest of the transaction on PostgreSQL (Sql.later); the function answered builds the answer
+ * from it, and is called once the transaction is over (an edit's write lock is then held one round trip
+ * less). Where the project has links, their text is read then, on its own.
+ */
+export function taskWithAncestors(db: Db, id: number, today: string): () => WbsUpdateResult {
+  const read = q.lineageWithOrdinals(db, id);
+  return () => answerOfLineage(db, id, read(), today);
+}
+
+function answerOfLineage(db: Db, id: number, rows: ReturnType<ReturnType<typeof q.lineageWithOrdinals>>, today: string): WbsUpdateResult {
   if (rows.length === 0) getTaskRow(db, id); // NOT_FOUND, said as every read by id says it
   const chain = rows.map((r) => wbsStore.fromRaw(r));
   const parts: number[] = [];
@@ -585,7 +595,7 @@ export function createTask(db: Db, actor: Actor, projectId: number, t: NewTask, 
     settleRollUps(db, batch, projectId, [row.parentId]);
     rescheduleIn(db, batch, projectId, today);
     const { tasks } = wbsChangesOf(db, batch.id, projectId, today);
-    return { ...taskWithAncestors(db, row.id, today).task, related: tasks.filter((x) => x.id !== row.id) };
+    return { ...taskWithAncestors(db, row.id, today)().task, related: tasks.filter((x) => x.id !== row.id) };
   });
 }
 
@@ -632,7 +642,7 @@ export function updateTask(db: Db, actor: Actor, id: number, patch: Partial<WbsF
   // The row is read once, inside the transaction; the batch takes its project from it when it records
   // (a read before the transaction was one more round trip to a team database on every edit).
   let projectId: number | null = null;
-  return inBatch(db, actor, 'wbs.update', () => projectId, (batch) => {
+  const { answer, dates } = inBatch(db, actor, 'wbs.update', () => projectId, (batch) => {
     const { row, summary, scheduling } = taskForEdit(db, id);
     projectId = row.projectId;
     refuseStale(db, ENTITY, [{ id, stored: row, expected, patch }]);
@@ -654,13 +664,15 @@ export function updateTask(db: Db, actor: Actor, id: number, patch: Partial<WbsF
       if (fields.some((f) => ROLLED_UP.has(f))) settleRollUps(db, batch, row.projectId, [row.parentId]);
     }
     const { dates } = rescheduleDates(db, batch, row.projectId, today, patch.predecessors !== undefined ? 'predecessors' : 'plannedStart', known);
-    const answer = taskWithAncestors(db, id, today);
-    if (dates.ids.length === 0) return answer;
-    // The task and its ancestors go as rows; the other tasks and summaries the reschedule moved, as their
-    // dates (only their planned dates changed).
-    const moved = movedBut(dates, new Set([id, ...answer.related.map((t) => t.id)]));
-    return moved ? { ...answer, moved } : answer;
+    // Read last, with the COMMIT on a team database: built below, once committed.
+    return { answer: taskWithAncestors(db, id, today), dates };
   });
+  const task = answer();
+  if (dates.ids.length === 0) return task;
+  // The task and its ancestors go as rows; the other tasks and summaries the reschedule moved, as their
+  // dates (only their planned dates changed).
+  const moved = movedBut(dates, new Set([id, ...task.related.map((t) => t.id)]));
+  return moved ? { ...task, moved } : task;
 }
 
 /** The moved dates without those of `answered` (tasks the answer carries as whole rows); none left: undefined. */

@@ -126,8 +126,9 @@ export function siblingsBefore(db: SqlDb, r: Place): number {
  * ancestors have, by being its ancestors) and whether the project has links (`project_links`, 1 or 0):
  * two more reads of the answer's. Empty when the task does not exist.
  */
-export function lineageWithOrdinals(db: SqlDb, id: number): (Record<string, unknown> & { ordinal: number; has_subtasks: number; project_links: number })[] {
-  return db.sql.all(
+export function lineageWithOrdinals(db: SqlDb, id: number): () => (Record<string, unknown> & { ordinal: number; has_subtasks: number; project_links: number })[] {
+  // Sql.later: an edit reads it last, and on a team database it goes with the COMMIT.
+  return db.sql.later(
     `WITH RECURSIVE up AS (
        SELECT t.*, 0 AS depth FROM wbs_tasks t WHERE t.id = ?
        UNION ALL SELECT p.*, up.depth + 1 FROM wbs_tasks p JOIN up ON p.id = up.parent_id
