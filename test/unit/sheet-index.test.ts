@@ -14,3 +14,30 @@ describe('SheetIndex.rowsBelow', () => {
     expect(new SheetIndex({ name: 'E', state: 'visible', rows: [], merges: [] }).rowsBelow(0, 5)).toEqual([]);
   });
 });
+
+describe('SheetIndex shared per sheet', () => {
+  const sheetOf = (rs: number[]): SheetModel => ({ name: 'S', state: 'visible', rows: rs.map((r) => ({ r, cells: [{ c: 0, t: 's', v: `row ${r}` }] })), merges: [] }) as SheetModel;
+
+  it('a second index of the same sheet reuses the first one’s row map (a preview indexes one sheet several times)', () => {
+    const sheet = sheetOf([0, 2, 5]);
+    const a = new SheetIndex(sheet);
+    const b = new SheetIndex(sheet);
+    expect(b.rowsByR).toBe(a.rowsByR);
+    expect(new SheetIndex(sheetOf([0, 2, 5])).rowsByR).not.toBe(a.rowsByR);
+  });
+
+  it('a sheet whose rows or merges changed since is indexed afresh, never answered from the old map', () => {
+    const sheet = sheetOf([0, 2]);
+    expect(new SheetIndex(sheet).cell(7, 0)).toBeUndefined();
+    sheet.rows.push({ r: 7, cells: [{ c: 0, t: 's', v: 'added' }] });
+    expect(new SheetIndex(sheet).cell(7, 0)?.v).toBe('added');
+    sheet.rows = [{ r: 9, cells: [{ c: 1, t: 'n', v: 3 }] }];
+    const fresh = new SheetIndex(sheet);
+    expect(fresh.cell(0, 0)).toBeUndefined();
+    expect(fresh.cell(9, 1)?.v).toBe(3);
+    // A merge over (9..11, 1): asked before it is there, then after.
+    expect(fresh.valueAt(10, 1)).toBeUndefined();
+    sheet.merges.push({ r1: 9, c1: 1, r2: 11, c2: 1 });
+    expect(new SheetIndex(sheet).valueAt(10, 1)?.v).toBe(3);
+  });
+});

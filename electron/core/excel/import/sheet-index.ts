@@ -3,12 +3,45 @@
 // merged range costs one entry per column of interest, not one per cell it covers.
 import type { Cell, Merge, Row, SheetModel } from '../../../common/excel/model.js';
 
+/**
+ * The row map and merge lists of a sheet, kept while the sheet lives: a preview indexes the same sheet
+ * in detection, readTable, the predecessors' readings and the header signature, and each index of a
+ * 100,000-row sheet built its own 100,000-entry map. Checked against the rows and merges arrays (the
+ * same arrays, as long): a sheet whose rows were replaced or added to is indexed afresh.
+ */
+interface Lookups {
+  rows: readonly Row[];
+  rowCount: number;
+  merges: readonly Merge[];
+  mergeCount: number;
+  rowsByR: Map<number, Row>;
+  mergesByColumn: Map<number, Merge[]>;
+}
+const LOOKUPS = new WeakMap<SheetModel, Lookups>();
+
+function lookupsOf(sheet: SheetModel): Lookups {
+  const kept = LOOKUPS.get(sheet);
+  if (kept && kept.rows === sheet.rows && kept.rowCount === sheet.rows.length) {
+    if (kept.merges !== sheet.merges || kept.mergeCount !== sheet.merges.length) {
+      kept.merges = sheet.merges;
+      kept.mergeCount = sheet.merges.length;
+      kept.mergesByColumn = new Map();
+    }
+    return kept;
+  }
+  const rowsByR = new Map<number, Row>();
+  for (const row of sheet.rows) rowsByR.set(row.r, row);
+  const made: Lookups = { rows: sheet.rows, rowCount: sheet.rows.length, merges: sheet.merges, mergeCount: sheet.merges.length, rowsByR, mergesByColumn: new Map() };
+  LOOKUPS.set(sheet, made);
+  return made;
+}
+
 export class SheetIndex {
-  readonly rowsByR = new Map<number, Row>();
-  private readonly mergesByColumn = new Map<number, Merge[]>();
+  readonly rowsByR: Map<number, Row>;
+  private readonly mergesByColumn: Map<number, Merge[]>;
 
   constructor(readonly sheet: SheetModel) {
-    for (const row of sheet.rows) this.rowsByR.set(row.r, row);
+    ({ rowsByR: this.rowsByR, mergesByColumn: this.mergesByColumn } = lookupsOf(sheet));
   }
 
   row(r: number): Row | undefined {
