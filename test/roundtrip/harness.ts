@@ -631,7 +631,7 @@ function besideColumns(sheet: SheetModel | undefined, original: ImportPreview, t
 }
 
 /** Imports, runs `scripts` seeded edit scripts (a fresh project each), exports and checks each. */
-export async function roundTrip(call: Call, file: string, bytes: Buffer, target: ImportTarget, opts: { scripts: number; seed: number; steps?: number; minSteps?: number; keepBytes?: boolean; only?: number }): Promise<FileOutcome> {
+export async function roundTrip(call: Call, file: string, bytes: Buffer, target: ImportTarget, opts: { scripts: number; seed: number; steps?: number; minSteps?: number; keepBytes?: boolean; only?: number; ops?: readonly Op[] }): Promise<FileOutcome> {
   const outcome: FileOutcome = { file, target, skipped: '', scripts: [] };
   for (let s = 0; s < opts.scripts; s++) {
     if (opts.only !== undefined && s !== opts.only) continue;
@@ -654,7 +654,7 @@ export async function roundTrip(call: Call, file: string, bytes: Buffer, target:
     const min = Math.max(1, Math.min(opts.minSteps ?? 1, opts.steps ?? 20));
     const count = min + Math.floor(rnd() * ((opts.steps ?? 20) - min + 1));
     for (let i = 0; i < count; i++) {
-      const op = pick(rnd, OPS);
+      const op = pick(rnd, opts.ops ?? OPS);
       const did = await step(call, target, projectId, original, op, rnd, i + 1, vocab).catch((err: unknown) => `${op} failed: ${(err as Error).message.slice(0, 80)}`);
       if (did) steps.push(did);
     }

@@ -971,7 +971,10 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
   const topCodes = stored.filter((o) => o.level === 0 && o.at !== null).map(own);
   const shortest = Math.min(...topCodes.map((c) => c.split('.').length));
   const tops = topCodes.filter((c) => c.split('.').length === shortest).map((c) => /^(.*\.)?\d+$/.exec(c)?.[1] ?? '');
-  const prefix = tops.length > 0 && tops.every((p) => p === tops[0]) ? tops[0]! : '';
+  // A top code ending .0 is a phase's own code (3.0 is phase 3, never child 0 of an unlisted 3): a plan
+  // left with one phase has no prefix, or a task outdented after it would be written 3.1, under it (blind set 4, J1).
+  const phases = topCodes.some((c) => /\.0+$/.test(c));
+  const prefix = !phases && tops.length > 0 && tops.every((p) => p === tops[0]) ? tops[0]! : '';
   // Per parent: the previous sibling's numbers and its code's text after the base (for a new one's shape).
   const last = new Map<number | null, { n: number[]; text: string }>();
   // The width of the last number written at each level, for a first child of a new parent.
