@@ -22,7 +22,11 @@ export const MAX_SERIAL_1900 = 2_958_465;
 const EPOCH_1900 = Date.UTC(1899, 11, 30); // serial 61 = 1900-03-01 counts from here
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
 
-export type DateParse = { ok: true; iso: string; yearInferred?: true } | { ok: false };
+/**
+ * `yearInferred`: the text has no year (4/1); `weekdayFits`: it names a weekday (7/15(火), Tue 7/15)
+ * and the year is the one nearest the reference in which the date falls on that weekday.
+ */
+export type DateParse = { ok: true; iso: string; yearInferred?: true; weekdayFits?: true } | { ok: false };
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
@@ -169,7 +173,48 @@ export type SlashOrder = 'mdy' | 'dmy';
 function bareDate(input: string): string {
   // NFKC folds full-width digits and separators and the era ligatures (㍻ → 平成, ㋿ → 令和).
   const s = input.normalize('NFKC').trim().toLowerCase();
-  return s.replace(WEEKDAY, '').replace(TRAILING_WEEKDAY_WORD, '').replace(TRAILING_TIME, '').replace(LEADING_WEEKDAY, '').trim();
+  // A weekday before a time (7/15(火) 10:00) comes off once the time has.
+  return s.replace(WEEKDAY, '').replace(TRAILING_WEEKDAY_WORD, '').replace(TRAILING_TIME, '').replace(WEEKDAY, '').replace(TRAILING_WEEKDAY_WORD, '').replace(LEADING_WEEKDAY, '').trim();
+}
+
+const JA_WEEKDAY_CHARS = '日月火水木金土';
+const EN_WEEKDAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/**
+ * The weekday a date's text names, 0 Sunday … 6 Saturday: 7/15(火), 7月15日（火曜日）, 7/15 火曜, 7/15 (Tue),
+ * Tue 7/15, Tuesday, July 15; undefined where it names none.
+ */
+export function writtenWeekday(input: string): number | undefined {
+  const s = input.normalize('NFKC').trim().toLowerCase().replace(TRAILING_TIME, '').trim();
+  const ja = /[(]\s*([日月火水木金土])(?:曜日?)?\s*[)]$/.exec(s) ?? /\d\s*日?\s*([日月火水木金土])曜日?$/.exec(s);
+  if (ja) return JA_WEEKDAY_CHARS.indexOf(ja[1]!);
+  const en = /[(]\s*(sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?\s*[)]$/.exec(s) ?? /^(sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?,?\s+/.exec(s);
+  return en ? EN_WEEKDAY_KEYS.indexOf(en[1]!) : undefined;
+}
+
+/** How many years either side of the reference a weekday may place a date without a year. */
+const WEEKDAY_YEARS = 6;
+
+/**
+ * The day a month and day written with a weekday and no year is: the year nearest `reference` in which
+ * it falls on that weekday (7/15(火) is 2025-07-15: 2026-07-15 is a Wednesday). A date's weekday moves by
+ * a day or two a year, so within a few years of the reference one year fits; null when none of the
+ * years within WEEKDAY_YEARS does (the weekday is mistyped, or the day does not exist).
+ */
+export function weekdayYear(month: number, day: number, weekday: number, reference: string): string | null {
+  const ref = Date.parse(`${reference.slice(0, 10)}T00:00:00Z`);
+  const y0 = Number(reference.slice(0, 4));
+  let best: string | null = null;
+  let bestGap = Infinity;
+  for (let y = y0 - WEEKDAY_YEARS; y <= y0 + WEEKDAY_YEARS; y++) {
+    const d = ymd(y, month, day);
+    if (d === null) continue;
+    const t = Date.parse(`${d}T00:00:00Z`);
+    if (new Date(t).getUTCDay() !== weekday) continue;
+    const gap = Math.abs(t - ref);
+    if (gap < bestGap) [best, bestGap] = [d, gap];
+  }
+  return best;
 }
 
 /** Excel's reading of a two-digit year: 00–29 → 2000–2029, 30–99 → 1930–1999. */
@@ -329,6 +374,10 @@ export function parseDateText(input: string, reference: string, order: SlashOrde
   const p = dateParts(input, order, shortYear);
   if (!p) return { ok: false };
   if (p.y === undefined) {
+    // A weekday written with the date decides its year (the year nearest the reference it fits).
+    const weekday = writtenWeekday(input);
+    const fits = weekday === undefined ? null : weekdayYear(p.m, p.d, weekday, reference);
+    if (fits !== null) return { ok: true, iso: fits, yearInferred: true, weekdayFits: true };
     const d = nearestYear(p.m, p.d, reference);
     return d === null ? { ok: false } : { ok: true, iso: d, yearInferred: true };
   }

@@ -23,7 +23,7 @@ export const PROBLEM_CODES = [
   'notDate', // {value}
   'dateText', // {value}: words in a date column (6月末), kept with the row, the date left empty
   'dateAmbiguous', // {value, dates}: a two-digit year nothing settles (4/7/25 or 25/4/7), kept with the row, the date left empty
-  'yearAssumed', // {value, date, from: row|column|project|today}: a date without a year, read in that year
+  'yearAssumed', // {value, date, from: row|column|sheet|project|today|user|weekday}: a date without a year, read in that year
   'yearAmbiguous', // {value, date, other}: a date without a year its context does not decide: read as date, other possible
   'notNumber', // {value}
   'notProgress', // {value}

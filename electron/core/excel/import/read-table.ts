@@ -8,8 +8,9 @@ import { localToday } from '../../../common/dates.js';
 import { REGISTERS, type Vocabularies } from '../../../common/registers.js';
 import { columnDateReading, keptDateReading, readValue, textOf, type ValueContext } from './cell-values.js';
 import { ClientValues, type NewListItem } from './client-values.js';
-import { looksLikeDate, parseDateText, shortYearChoices, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
+import { looksLikeDate, parseDateText, shortYearChoices, writtenWeekday, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
 import { findDataRows } from './data-range.js';
+import { dateAboveTable } from './date-above.js';
 import { defaultVocabularies, detectLayout, type DetectOptions, type TableLayout } from './detect.js';
 import { fieldSpec, KEY_FIELD, type FieldKind, type ImportTarget } from '../../../common/excel/fields.js';
 import { buildTree, chooseMethod, type TreeInput } from './hierarchy.js';
@@ -322,20 +323,40 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       return v.ok && typeof v.value === 'string' ? v.value : null;
     });
   });
-  const columnMedian = fullDates.map((ds) => {
+  const median = (ds: (string | null)[]) => {
     const sorted = ds.filter((x): x is string => x !== null).sort();
     return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : null;
-  });
+  };
+  let columnMedian = fullDates.map(median);
   // The project's period stands for its middle (a register's dates spread over it).
   const periodDay = opts.period?.start && opts.period.end ? midday(opts.period.start, opts.period.end) : (opts.period?.start ?? opts.period?.end ?? null);
+  // The day the sheet states above the table (the minutes' 日時, 作成日): the file's own, before the project's.
+  const aboveDay = dateAboveTable(ix, layout.headerTop, model.date1904);
   let undecidedYears: ImportTable['undecidedYears'];
-  const yearReference = (i: number, j: number): { day: string; from: 'row' | 'column' | 'project' | 'today' } => {
+  const yearReference = (i: number, j: number): { day: string; from: 'row' | 'column' | 'sheet' | 'project' | 'today' } => {
     for (const ds of fullDates) if (ds[i]) return { day: ds[i]!, from: 'row' };
     const col = columnMedian[j] ?? columnMedian.find((x) => x !== null);
     if (col) return { day: col, from: 'column' };
+    if (aboveDay) return { day: aboveDay, from: 'sheet' };
     if (periodDay) return { day: periodDay, from: 'project' };
     return { day: today, from: 'today' };
   };
+  // Dates without a year written with their weekday (7/15(火), Tue 7/15): the weekday decides the year,
+  // the one nearest the cell's reference it fits (blind set 4, J2: today's year put every one of them on
+  // the wrong weekday). Once read they are dates with a year, a reference for the others.
+  const weekdayDays = new Map<number, (string | null)[]>();
+  for (const [j, bare] of yearless)
+    grid[j]!.forEach((hit, i) => {
+      if (!hit || !bare[i] || writtenWeekday(hit.cell.v as string) === undefined) return;
+      const read = parseDateText((hit.cell.v as string).trim(), yearReference(i, j).day);
+      if (!read.ok || !read.weekdayFits) return;
+      if (!weekdayDays.has(j)) weekdayDays.set(j, new Array<string | null>(grid[j]!.length).fill(null));
+      weekdayDays.get(j)![i] = read.iso;
+    });
+  if (weekdayDays.size > 0) {
+    for (const [j, days] of weekdayDays) days.forEach((d, i) => d !== null && (fullDates[j]![i] = d));
+    columnMedian = fullDates.map(median);
+  }
   // Dates without a year that no dated cell of the file places (only the project or today does): one
   // stretch of time, read so that it runs forward over a new year (12/28, 1/5) instead of backwards.
   const floating: { m: number; d: number }[] = [];
@@ -343,14 +364,14 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     if (m.field === null || fieldSpec(target, m.field)?.kind !== 'date') return;
     const bare = yearless.get(j)!;
     grid[j]!.forEach((hit, i) => {
-      if (!hit || !bare[i]) return;
+      if (!hit || !bare[i] || weekdayDays.get(j)?.[i]) return;
       const from = yearReference(i, j).from;
       if (from === 'row' || from === 'column') return;
       const written = parseDateText((hit.cell.v as string).trim(), today);
       if (written.ok) floating.push({ m: Number(written.iso.slice(5, 7)), d: Number(written.iso.slice(8, 10)) });
     });
   });
-  const stretch = floating.length ? yearsOfStretch(floating, periodDay ?? today, periodDay === null ? opts.year : undefined) : null;
+  const stretch = floating.length ? yearsOfStretch(floating, aboveDay ?? periodDay ?? today, aboveDay === null && periodDay === null ? opts.year : undefined) : null;
 
   mapped.forEach((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
@@ -413,12 +434,19 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       }
       if (spec.kind === 'date' && hit.cell.t === 's' && yearless.get(j)![i]) {
         const raw = (hit.cell.v as string).trim();
+        const byWeekday = weekdayDays.get(j)?.[i];
+        if (byWeekday) {
+          rec.values[field] = byWeekday;
+          const date = byWeekday.replaceAll('-', '/');
+          problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: 'weekday' }, `${shown(raw)} has no year: read as ${date} (the year its weekday falls in)`), field, true);
+          return;
+        }
         const ref = yearReference(i, j);
         // Nothing decides the year (only today would): the user's year when chosen, else today's, asked.
         const undecided = ref.from === 'today';
         const chosen = undecided && opts.year !== undefined;
         // Month and day as written (a leap year keeps 2/29), then the year of the stretch, else the nearest.
-        const md = stretch && (ref.from === 'today' || ref.from === 'project') ? parseDateText(raw, '2000-07-02') : null;
+        const md = stretch && (ref.from === 'today' || ref.from === 'project' || ref.from === 'sheet') ? parseDateText(raw, '2000-07-02') : null;
         const [mo, dd] = md?.ok ? [Number(md.iso.slice(5, 7)), Number(md.iso.slice(8, 10))] : [0, 0];
         const stretched = md?.ok ? ymd(stretch!.year(mo, dd), mo, dd) : null;
         const again: ReturnType<typeof parseDateText> = stretched ? { ok: true, iso: stretched } : parseDateText(raw, chosen ? `${opts.year}-07-02` : ref.day);
@@ -440,7 +468,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
           else if (undecided) {
             const y = Number(again.iso.slice(0, 4));
             problem(r, hit.c, 'date', failure('yearAmbiguous', { value: shown(raw), date, other: `${y - 1} / ${y + 1}` }, `${shown(raw)} has no year and nothing in the file decides it: read as ${date}, could be ${y - 1} or ${y + 1}`), field, true);
-          } else problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: ref.from }, `${shown(raw)} has no year: read as ${date} (year from the ${ref.from === 'project' ? "project's period" : `${ref.from}'s other dates`})`), field, true);
+          } else problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: ref.from }, `${shown(raw)} has no year: read as ${date} (year from the ${ref.from === 'project' ? "project's period" : ref.from === 'sheet' ? 'date above the table' : `${ref.from}'s other dates`})`), field, true);
           return;
         }
       }
