@@ -74,6 +74,41 @@ describe('a reschedule audited as one row', () => {
     expect(tableState(ws.db.sqlite, projectId)).toEqual(before);
   });
 
+  it('the row holds the moved ids once (in after), writes only the tasks whose dates changed, and an older row with the ids twice still undoes', async () => {
+    const { ws, call, projectId, leaves } = await chain();
+    const stamps = () => new Map((ws.db.sqlite.prepare('SELECT id, updated_at FROM wbs_tasks WHERE project_id = ?').raw().all(projectId) as [number, string][]));
+    const listBefore = await call('wbs.list', { projectId });
+    const was = stamps();
+    // The 12th task's duration: the eleven before it and the first phase keep their dates.
+    await call('wbs.update', { id: leaves[11]!, patch: { duration: 3 } });
+    const row = ws.db.sqlite.prepare('SELECT id, before, after FROM audit_log WHERE entity = ? ORDER BY id DESC LIMIT 1').get(SCHEDULE_ENTITY) as { id: number; before: string; after: string };
+    const before = JSON.parse(row.before);
+    const after = JSON.parse(row.after);
+    expect(Object.keys(before)).toEqual(['plannedStart', 'plannedFinish']);
+    expect(after.ids.length).toBeGreaterThan(0);
+    expect(before.plannedStart).toHaveLength(after.ids.length);
+    const listAfter = await call('wbs.list', { projectId });
+    const moved = listAfter.filter((t) => t.plannedFinish !== listBefore.find((b) => b.id === t.id)!.plannedFinish || t.plannedStart !== listBefore.find((b) => b.id === t.id)!.plannedStart);
+    expect(new Set(after.ids)).toEqual(new Set(moved.map((t) => t.id)));
+    // Nothing else was written: every other task keeps its updated_at.
+    const now = stamps();
+    const touched = [...now].filter(([id, at]) => at !== was.get(id)).map(([id]) => id);
+    expect(new Set(touched)).toEqual(new Set([...after.ids, leaves[11]!]));
+    // The undo's own row holds the ids once too, and redo reads it.
+    await call('history.undo', { projectId });
+    const inverse = ws.db.sqlite.prepare('SELECT before, after FROM audit_log WHERE entity = ? ORDER BY id DESC LIMIT 1').get(SCHEDULE_ENTITY) as { before: string; after: string };
+    expect(Object.keys(JSON.parse(inverse.before))).toEqual(['plannedStart', 'plannedFinish']);
+    expect(JSON.parse(inverse.after).ids).toEqual(after.ids);
+    await call('history.redo', { projectId });
+    expect((await call('wbs.list', { projectId })).map((t) => [t.id, t.plannedStart, t.plannedFinish])).toEqual(listAfter.map((t) => [t.id, t.plannedStart, t.plannedFinish]));
+    // A row written before the ids were kept once (ids in both) undoes as it did.
+    await call('wbs.update', { id: leaves[11]!, patch: { duration: 1 } });
+    const old = ws.db.sqlite.prepare('SELECT id, before, after FROM audit_log WHERE entity = ? ORDER BY id DESC LIMIT 1').get(SCHEDULE_ENTITY) as { id: number; before: string; after: string };
+    ws.db.sqlite.prepare('UPDATE audit_log SET before = ? WHERE id = ?').run(JSON.stringify({ ids: JSON.parse(old.after).ids, ...JSON.parse(old.before) }), old.id);
+    await call('history.undo', { projectId });
+    expect((await call('wbs.list', { projectId })).map((t) => [t.id, t.plannedStart, t.plannedFinish])).toEqual(listAfter.map((t) => [t.id, t.plannedStart, t.plannedFinish]));
+  });
+
   it("a moved task's history shows the reschedule as a change of its dates, after the edit that caused it", async () => {
     const { call, projectId, ids, leaves } = await chain();
     const last = leaves.at(-1)!;

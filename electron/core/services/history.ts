@@ -24,7 +24,7 @@ import { ENTITY_STORES, type AnyStore } from '../entities.js';
 import { JsonText } from '../store.js';
 import { getProjectRow } from './projects.js';
 import { ENTITY as WBS_ENTITY, settleRollUps, wbsChangesOf } from './wbs.js';
-import { DEPENDENCY_ENTITY, SCHEDULE_ENTITY, type ScheduleAudit } from './schedule.js';
+import { DEPENDENCY_ENTITY, SCHEDULE_ENTITY, type ScheduleAudit, type ScheduleDates } from './schedule.js';
 import { scheduleAuditRowsIn, setPlannedDates } from '../db/queries/schedule.js';
 import { localToday } from '../../common/dates.js';
 import { auditRowsOf, auditTrailOf, batchAuditRows, batchTouchesOtherThan, laterChangesByOthers, laterChangesOfRowsByOthers, markUndone, newestBatchBelow, type LaterChange, type StackBatch } from '../db/queries/history.js';
@@ -247,7 +247,7 @@ function revert(db: Db, actor: Actor, projectId: number, target: BatchRow, kind:
         let j = i + 1;
         while (j < rows.length && rows[j]!.entity === entity && rows[j]!.action === action) j++;
         if (entity === SCHEDULE_ENTITY) {
-          for (const r of rows.slice(i, j)) revertSchedule(db, batch, r.entityId, parse(r.before) as ScheduleAudit | null, parse(r.after) as ScheduleAudit | null);
+          for (const r of rows.slice(i, j)) revertSchedule(db, batch, r.entityId, parse(r.before) as ScheduleDates | null, parse(r.after) as ScheduleAudit | null);
           entities.add(entity);
           i = j;
           continue;
@@ -276,14 +276,20 @@ function revert(db: Db, actor: Actor, projectId: number, target: BatchRow, kind:
  * Puts a reschedule's dates back (its audit row's `before` column) and records the inverse as one row
  * again. A task deleted since is NOT_FOUND, as any row an undo would write.
  */
-function revertSchedule(db: Db, batch: Batch, projectId: number, before: ScheduleAudit | null, after: ScheduleAudit | null): void {
+function revertSchedule(db: Db, batch: Batch, projectId: number, before: ScheduleDates | null, after: ScheduleAudit | null): void {
   if (!before || !after) throw textError('CONFLICT', 'history.noSnapshot', { id: projectId }, `no dates in the reschedule of project ${projectId}`, { entity: SCHEDULE_ENTITY, id: projectId });
   const now = new Date().toISOString();
-  const found = new Set(tasksIn(db, before.ids, projectId));
-  const missing = before.ids.find((id) => !found.has(id));
+  // The ids are in `after` alone (schedule.ts ScheduleDates); the dates of both sides are in step with them.
+  const { ids } = after;
+  const found = new Set(tasksIn(db, ids, projectId));
+  const missing = ids.find((id) => !found.has(id));
   if (missing !== undefined) throw textError('NOT_FOUND', 'rowGone', { id: missing }, `${WBS_ENTITY} ${missing} does not exist`, { field: 'id', id: missing });
-  before.ids.forEach((id, k) => setPlannedDates(db, id, before.plannedStart[k]!, before.plannedFinish[k]!, now));
-  batch.record(SCHEDULE_ENTITY, projectId, 'update', after, before);
+  setPlannedDates(
+    db,
+    ids.map((id, k) => [before.plannedStart[k]!, before.plannedFinish[k]!, id]),
+    now,
+  );
+  batch.record(SCHEDULE_ENTITY, projectId, 'update', { plannedStart: after.plannedStart, plannedFinish: after.plannedFinish }, { ids, plannedStart: before.plannedStart, plannedFinish: before.plannedFinish });
 }
 
 interface Step {
@@ -412,8 +418,8 @@ function withReschedules(db: Db, id: number, own: TrailRow[], limit: number): Tr
     const after = JSON.parse(r.after) as ScheduleAudit;
     const k = after.ids.indexOf(id);
     if (k < 0) continue;
-    const before = JSON.parse(r.before) as ScheduleAudit;
-    const dates = (a: ScheduleAudit) => JSON.stringify({ plannedStart: a.plannedStart[k], plannedFinish: a.plannedFinish[k] });
+    const before = JSON.parse(r.before) as ScheduleDates;
+    const dates = (a: ScheduleDates) => JSON.stringify({ plannedStart: a.plannedStart[k], plannedFinish: a.plannedFinish[k] });
     moves.push({ ...r, entity: WBS_ENTITY, entityId: id, before: dates(before), after: dates(after) });
   }
   if (moves.length === 0) return own;

@@ -322,11 +322,17 @@ export function computeSchedule(db: Db, projectId: number, today = localToday())
  */
 export const SCHEDULE_ENTITY = 'wbs_schedule';
 
-/** The dates a reschedule moved, as its audit row holds them (one entry per task, in step). */
-export interface ScheduleAudit {
-  ids: number[];
+/**
+ * The dates a reschedule moved, as its audit row holds them (one entry per task, in step). The ids are
+ * written once, in `after`: `before` holds the dates alone, in the same order (rows written before
+ * session 14 hold the ids in both).
+ */
+export interface ScheduleDates {
   plannedStart: (string | null)[];
   plannedFinish: (string | null)[];
+}
+export interface ScheduleAudit extends ScheduleDates {
+  ids: number[];
 }
 
 /**
@@ -379,15 +385,17 @@ export function rescheduleDates(db: Db, batch: Batch, projectId: number, today: 
     if (start[i] !== NO_DATE && (minStart[p] === NO_DATE || start[i]! < minStart[p]!)) minStart[p] = start[i]!;
     if (finish[i] !== NO_DATE && (maxFinish[p] === NO_DATE || finish[i]! > maxFinish[p]!)) maxFinish[p] = finish[i]!;
   }
-  const before: ScheduleAudit = { ids: dates.ids, plannedStart: [], plannedFinish: [] };
+  const before: ScheduleDates = { plannedStart: [], plannedFinish: [] };
   const moved: number[] = [];
+  const writes: q.PlannedDatesRow[] = [];
   for (let i = 0; i < n; i++) {
+    // Only the tasks whose dates change are written.
     if (start[i] === tasks.startDay[i] && finish[i] === tasks.finishDay[i]) continue;
     // Only automatic leaves and summaries move: a manual leaf keeps the dates typed.
     if (!hasChildren[i] && !tasks.auto[i]) continue;
     const s = start[i] === NO_DATE ? null : isoDay(start[i]!);
     const f = finish[i] === NO_DATE ? null : isoDay(finish[i]!);
-    q.setPlannedDates(db, tasks.id[i]!, s, f, now);
+    writes.push([s, f, tasks.id[i]!]);
     dates.ids.push(tasks.id[i]!);
     dates.plannedStart.push(s);
     dates.plannedFinish.push(f);
@@ -395,6 +403,7 @@ export function rescheduleDates(db: Db, batch: Batch, projectId: number, today: 
     before.plannedFinish.push(storedDate(tasks, i, 'finish'));
     moved.push(i);
   }
+  q.setPlannedDates(db, writes, now);
   if (dates.ids.length > 0) batch.record(SCHEDULE_ENTITY, projectId, 'update', before, { ids: dates.ids, plannedStart: dates.plannedStart, plannedFinish: dates.plannedFinish });
   // The rows now hold these dates too, and may serve the next edit's reschedule (schedule-network.ts).
   keepRescheduled(db, projectId, batch, net.source, { i: moved, start, finish });

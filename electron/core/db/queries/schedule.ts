@@ -86,11 +86,42 @@ export function taskPlaces(db: SqlDb, projectId: number): { id: number; parentId
   return db.sql.all('SELECT id, parent_id AS parentId, position FROM wbs_tasks WHERE project_id = ?', [projectId]);
 }
 
-/** Writes a rescheduled task's dates (the caller audits them). */
-export function setPlannedDates(db: SqlDb, id: number, start: string | null, finish: string | null, updatedAt: string): void {
-  // Sent (Sql.send): a reschedule moves many tasks, and on a team database none of them waits for its answer.
-  db.sql.send('UPDATE wbs_tasks SET planned_start = ?, planned_finish = ?, updated_at = ? WHERE id = ?', [start, finish, updatedAt, id]);
+/** A rescheduled task's new dates: [planned start, planned finish, id]. */
+export type PlannedDatesRow = [start: string | null, finish: string | null, id: number];
+
+/**
+ * Writes rescheduled tasks' dates (the caller audits them), up to DATES_PER_UPDATE tasks per UPDATE
+ * from a VALUES list. A reschedule moves thousands of tasks: one UPDATE per task spent more in the
+ * calls into the driver than in SQLite (A/B in one process, 10,000 tasks: 1–3 ms of a ~22 ms edit), and
+ * on PostgreSQL each is a statement of its own. A remainder goes in power-of-two parts, so at most eight
+ * statement texts are ever prepared. Sent (Sql.send): none of them waits for its answer.
+ */
+export function setPlannedDates(db: SqlDb, rows: readonly PlannedDatesRow[], updatedAt: string): void {
+  for (let at = 0; at < rows.length; ) {
+    let size = DATES_PER_UPDATE;
+    while (size > rows.length - at) size >>= 1;
+    const params: unknown[] = [updatedAt];
+    for (let k = at; k < at + size; k++) {
+      const [start, finish, id] = rows[k]!;
+      params.push(start, finish, id);
+    }
+    db.sql.send(datesUpdate(size), params);
+    at += size;
+  }
 }
+const DATES_PER_UPDATE = 128;
+const datesUpdates = new Map<number, string>();
+// VALUES columns are column1… in SQLite and PostgreSQL alike; PostgreSQL types unknown parameters there
+// as text, so the id is cast (SQLite still looks each task up by its rowid).
+const datesUpdate = (size: number) => {
+  let text = datesUpdates.get(size);
+  if (!text) {
+    text = `UPDATE wbs_tasks SET planned_start = v.column1, planned_finish = v.column2, updated_at = ?
+      FROM (VALUES ${Array.from({ length: size }, () => '(?, ?, ?)').join(', ')}) AS v WHERE wbs_tasks.id = CAST(v.column3 AS INTEGER)`;
+    datesUpdates.set(size, text);
+  }
+  return text;
+};
 
 /** Clears the predecessors text of a task whose text became links (the caller audits it). */
 export function clearPredecessorsText(db: SqlDb, id: number): void {
