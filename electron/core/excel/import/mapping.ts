@@ -12,6 +12,7 @@ import { columnLabel, type HeaderColumn } from './header-rows.js';
 import type { Cell } from '../../../common/excel/model.js';
 import { effortUnitOf, progressScale } from './numbers.js';
 import { labelKey, matchLabel } from './synonyms.js';
+import { levelNumberRun } from './level-numbers.js';
 import type { ColumnMapping } from '../../../common/excel/preview.js';
 
 /** Below this a header word does not name a field. */
@@ -24,6 +25,9 @@ const LISTED_TEXT = 0.5;
 const LIST_FIT = 0.6;
 /** The confidence of a field named by the column's list alone (times the share of its words that fit). */
 const LISTED_FIELD = 0.8;
+
+/** The confidence of a WBS code read from level-number columns (大 | 中 | 小 holding 1 | 1 | 2): by their cells, not a word. */
+const LEVEL_NUMBERS = 0.9;
 
 /** What a hidden column's header word counts for against a visible one's. */
 const HIDDEN_COLUMN = 0.7;
@@ -404,6 +408,33 @@ export function assignFields(
         drop(at);
         at = prev;
         grew = true;
+      }
+    }
+    // Level-number columns left of the name (大 | 中 | 小 holding 1 | 1 | 2, whatever their words): one
+    // logical column, the WBS code, unless a code or level column already says the tree (level-numbers.ts).
+    const nameAt = [...byColumn.entries()].find(([, a]) => a.field === 'name')?.[0];
+    const coded = [...byColumn.values()].some((a) => a.field === 'wbsCode' && a.confidence >= LEVEL_NUMBERS);
+    if (nameAt !== undefined && !coded && samples.cells.aligned) {
+      // (A level word may head one of them: Lv1 | Lv2 | Lv3 reads Lv1 as a level column.)
+      const free = header.flatMap((col, i) => (i < nameAt && spans[i] === 1 && (!byColumn.has(i) || /^(wbsCode|level\d?)$/.test(byColumn.get(i)!.field)) ? [i] : []));
+      const run = levelNumberRun(free.map((i) => ({ c: header[i]!.c, cells: samples.cells.aligned!(header[i]!) })));
+      const levelAt = [...byColumn.entries()].find(([, a]) => a.field === 'level')?.[0];
+      if (run && (levelAt === undefined || (levelAt >= free[run[0]]! && levelAt <= free[run[1]]!))) {
+        const first = free[run[0]]!;
+        let last = free[run[1]]!;
+        // Levels no row uses yet (Lv4 beside Lv1–Lv3) are the set's when nothing else stands between it and the name.
+        const empty = (i: number) => free.includes(i) && header[i]!.c === header[i - 1]!.c + 1 && samples.cells(header[i]!).every((c) => c.t === 's' && (c.v as string).trim() === '');
+        if (last + 1 < nameAt && Array.from({ length: nameAt - last - 1 }, (_, k) => last + 1 + k).every(empty)) last = nameAt - 1;
+        for (const [i, a] of [...byColumn.entries()]) if (a.field === 'wbsCode' || (i >= first && i <= last)) {
+          byColumn.delete(i);
+          taken.delete(a.field);
+        }
+        byColumn.set(first, { field: 'wbsCode', confidence: LEVEL_NUMBERS });
+        taken.add('wbsCode');
+        for (let i = last; i > first; i--) {
+          spans[first] = spans[first]! + spans[i]!;
+          drop(i);
+        }
       }
     }
   }

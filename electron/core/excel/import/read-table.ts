@@ -22,6 +22,7 @@ import { parseRatingValue } from './value-words.js';
 import { SheetIndex } from './sheet-index.js';
 import { noteScale, statedScale, type Scale } from './rating-legend.js';
 import { numberedBlankRows, numberingHeader, numbersRows, shownNumber } from './numbering.js';
+import { levelNumberCodes } from './level-numbers.js';
 import type { ColumnMapping, EndReason, TableCandidate, HierarchyMethod, LeftOutReason, UnknownValue, ValueMaps } from '../../../common/excel/preview.js';
 
 export type ExtraValue = string | number | boolean;
@@ -262,6 +263,16 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       const k = steps.findIndex((_, k) => isMark(dataCell(ix, r, m.c + k, firstDataRow)));
       return k < 0 ? grid[j]![i]! : { cell: { c: m.c + k, t: 's', v: steps[k]! }, c: m.c + k, offset: k };
     });
+  });
+
+  // A WBS code over level-number columns (大 | 中 | 小 holding 1 | 1 | 2, or a WBS header merged over them):
+  // each row's code from its numbers, a number it leaves out the row above's (level-numbers.ts).
+  mapped.forEach((m, j) => {
+    if (m.field !== 'wbsCode' || m.span < 2) return;
+    const numbers = levelNumberCodes(data.rows.map((r) => Array.from({ length: m.span }, (_, k) => dataCell(ix, r, m.c + k, firstDataRow))));
+    // Not where the group holds a code written whole in one of its cells (WBS over 1.2 | a blank).
+    if (!numbers) return;
+    grid[j] = numbers.codes.map((code, i) => (code === null ? grid[j]![i]! : { cell: { c: m.c, t: 's', v: code.join('.') }, c: m.c, offset: 0 }));
   });
 
   // Codes and levels that do not read: problems when the column mostly reads, else the column is

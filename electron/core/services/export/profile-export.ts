@@ -18,6 +18,7 @@ import { ClientValues } from '../../excel/import/client-values.js';
 import { clientWord, mappedCode, valueKey } from '../../excel/import/value-map.js';
 import { SheetIndex } from '../../excel/import/sheet-index.js';
 import { numberLike, numbersRows, shownNumber } from '../../excel/import/numbering.js';
+import { levelNumber, levelNumberCodes } from '../../excel/import/level-numbers.js';
 import { isMark, personColumns, ratingMarkColumns, readTable, type ImportTable } from '../../excel/import/read-table.js';
 import { ApiError, textError } from '../../../common/errors.js';
 import { REGISTERS, riskScore, vocabLabel, type Vocabularies, type VocabItem, type VocabListName } from '../../../common/registers.js';
@@ -243,7 +244,16 @@ export async function exportToProfile(
   const below = ix.rowsBelow(layout.headerBottom, 2_000);
   const firstOfGroup = (m: ColumnMapping) =>
     m.span > 1 && m.field !== null && m.field !== 'name' && !merged(m) && !below.some((row) => row.cells.some((c) => c.c > m.c && c.c < m.c + m.span && !(c.t === 's' && (c.v as string).trim() === '')));
-  const mapped = layout.columns.filter((m) => !inBand.has(m.c) && (merged(m) || writable(m) || firstOfGroup(m) || persons.has(m) || ratingSteps.has(m)));
+  // A code over level-number columns (大 | 中 | 小 holding 1 | 1 | 2: level-numbers.ts): each template
+  // row's code from its numbers, written back one number per column as the client writes them.
+  const levelNumbers = (() => {
+    const m = layout.columns.find((x) => x.field === 'wbsCode');
+    if (!m || m.span < 2 || merged(m)) return null;
+    const rows = table.records.filter((r) => !r.group).map((r) => r.row - 1);
+    const read = levelNumberCodes(rows.map((at) => Array.from({ length: m.span }, (_, k) => ix.cell(at, m.c + k))));
+    return read && { codes: new Map(rows.flatMap((at, i) => (read.codes[i] ? [[at, read.codes[i]!.join('.')] as const] : []))), repeat: read.repeat, depth: m.span, column: m };
+  })();
+  const mapped = layout.columns.filter((m) => !inBand.has(m.c) && (merged(m) || writable(m) || firstOfGroup(m) || persons.has(m) || ratingSteps.has(m) || levelNumbers?.column === m));
   // Client words read as the import reads them (the profile's value maps), written back the same way.
   const clientValues = new ClientValues(vocab, profile.layout.valueMaps);
   const withContinued = (at: number, c: number, cell: Cell | undefined): Cell | undefined => {
@@ -292,7 +302,7 @@ export async function exportToProfile(
   const indent = indentStyle(table.records, ix, layout.columns.find((m) => m.field === 'name'), table.hierarchy);
   // The sheet columns written: each mapped column, and every column of a name written one column
   // further right per level (作業内容 over A:C).
-  const spread = (m: ColumnMapping) => ((m.field === 'name' && m.span > 1 && !merged(m)) || persons.has(m) || ratingSteps.has(m) ? Array.from({ length: m.span }, (_, k) => m.c + k) : [m.c]);
+  const spread = (m: ColumnMapping) => ((m.field === 'name' && m.span > 1 && !merged(m)) || persons.has(m) || ratingSteps.has(m) || (levelNumbers && m.field === 'wbsCode') ? Array.from({ length: m.span }, (_, k) => m.c + k) : [m.c]);
   /** The mark the client writes in its person columns (○ unless it uses another). */
   const markOf = new Map([...persons.keys(), ...ratingSteps.keys()].map((m) => {
     for (const r of table.records) for (let k = 0; k < m.span; k++) {
@@ -354,7 +364,8 @@ export async function exportToProfile(
   const clientCodes =
     codeAt < 0
       ? new Map<number, string>()
-      : clientNumbering(stored, (o) => {
+      : clientNumbering(levelNumbers ? withinDepth(stored, tasks, levelNumbers.depth) : stored, (o) => {
+          if (levelNumbers) return o.at === null ? '' : (levelNumbers.codes.get(o.at) ?? '');
           const own = o.at === null ? '' : String(writers[codeAt]!.meaning(ix.cell(o.at, mapped[codeAt]!.c)) ?? '');
           return hyphenCodes && HYPHEN_CODE.test(own) ? own.replaceAll('-', '.') : own;
         });
@@ -402,6 +413,7 @@ export async function exportToProfile(
   const deepest =
     target !== 'wbs' || !nameAt ? Infinity
     : byCategory ? categoryColumns.length
+    : levelNumbers ? levelNumbers.depth - 1
     : table.hierarchy === 'columns' && spread(nameAt).length > 1 ? spread(nameAt).length - 1 - (spreadShift.get(nameAt) ?? 0)
     : outlineBase !== null ? 7 - outlineBase
     : Infinity;
@@ -507,6 +519,18 @@ export async function exportToProfile(
           const cell = at === null ? undefined : ix.cell(at, m.c + i);
           if (at !== null && inPlace) return on === isMark(cell) ? undefined : on ? { value: textValue(markOf.get(m)!) } : { value: null };
           return { value: on ? textValue(markOf.get(m)!) : null };
+        });
+      }
+      if (levelNumbers && field === 'wbsCode') {
+        // The task's code in the client's numbering, one number per column (the parents' too where the
+        // client repeats them); a cell that already shows its number stays the client's.
+        const code = clientCodeByCode.get(tasks.get(o.row.id)?.code ?? '') ?? clientCodes.get(o.row.id) ?? '';
+        const parts = code === '' ? [] : code.split('.').map(Number);
+        return cols.map((c, k): CellOut | undefined => {
+          const want = k < parts.length && (levelNumbers.repeat || k === parts.length - 1) ? parts[k]! : null;
+          const cell = at === null ? undefined : ix.cell(at, c);
+          if (at !== null && inPlace && levelNumber(cell) === want && (want !== null || cell === undefined || String(cell.v ?? '').trim() === '')) return undefined;
+          return { value: want === null ? null : numberLike(cell, want) };
         });
       }
       const steps = ratingSteps.get(m);
@@ -1014,6 +1038,19 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
     given.add(`${base}${n.join('.')}`.replace(/(?:\.0+)+$/, ''));
   }
   return out;
+}
+
+/**
+ * The tasks as a layout of `depth` levels numbers them (level-number columns: 大 | 中 | 小): a task nested
+ * deeper is numbered as a child of its ancestor one level above the deepest, as it reads back (tooDeep).
+ */
+function withinDepth(stored: Out[], tasks: Map<number, { parentId: number | null }>, depth: number): Out[] {
+  return stored.map((o) => {
+    if (o.level < depth) return o;
+    const chain: number[] = [];
+    for (let id = o.row.parentId as number | null; id !== null && id !== undefined; id = tasks.get(id)?.parentId ?? null) chain.unshift(id);
+    return { ...o, level: depth - 1, row: { ...o.row, parentId: chain[depth - 2] ?? null } };
+  });
 }
 
 /** Dotted numbers in order: 1.2 < 1.10 < 2. */
