@@ -11,6 +11,7 @@ import { parseNumberText } from './numbers.js';
 import type { Failure } from '../../../common/excel/problems.js';
 import { parseRatingValue, parseVocab, wordKey } from './value-words.js';
 import { mappedCode, scaledRating, suggestCode, withWord } from './value-map.js';
+import { fractionScale, ratingNumber, wordSteps, type WordSteps } from './rating-scales.js';
 import type { UnknownValue, ValueMap, ValueMaps } from '../../../common/excel/preview.js';
 
 
@@ -33,6 +34,8 @@ export class ClientValues {
   private readonly stored: ValueMaps;
   private readonly unknown = new Map<string, UnknownValue>();
   private readonly scales = new Map<string, { min: number; max: number }>();
+  /** Rating columns whose words are steps of a five-step scale of their own (rating-scales.ts wordSteps). */
+  private readonly steps = new Map<string, WordSteps>();
 
   constructor(
     private readonly vocab: Vocabularies,
@@ -44,17 +47,47 @@ export class ClientValues {
     this.stored = maps ?? {};
   }
 
-  /** Settles a rating column's scale from its numbers: 1–5 unless they go higher (1–10, 0–100). */
+  /**
+   * Settles a rating column's scale from its cells: its words' steps (Very Low … Very High keep five), and
+   * its numbers' scale: 1–5 unless they go higher (1–10, 0–100) or are percentages or fractions (0–1).
+   */
   rateColumn(field: string, cells: Cell[]): void {
+    this.stepWords(field, cells);
     const stored = this.maps[field]?.scale;
     if (stored) return void this.scales.set(field, stored);
     // (Not Math.max(...numbers): a column of ~120,000 numbers overflows the call stack as arguments.)
     const max = cells.reduce((top, c) => (c.t === 'n' && (c.v as number) > top ? (c.v as number) : top), 0);
-    const scale = max > 10 && max <= 100 ? { min: 0, max: 100 } : max > 5 && max <= 10 ? { min: 1, max: 10 } : null;
+    const scale = fractionScale(cells) ?? (max > 10 && max <= 100 ? { min: 0, max: 100 } : max > 5 && max <= 10 ? { min: 1, max: 10 } : null);
     if (scale) {
       this.scales.set(field, scale);
       this.maps[field] = { ...(this.maps[field] ?? { words: {}, exportAs: {} }), scale };
     }
+  }
+
+  /**
+   * The five steps of a column's words (and its own list's), where it has more than our three
+   * (rating-scales.ts): every such word is remembered with its step, and the step's export word is the
+   * client's word for it (the list's, else the first in the column), so High goes back as High, not as
+   * the Very High that shared its 5 before.
+   */
+  private stepWords(field: string, cells: Cell[]): void {
+    const list = this.maps[field]?.clientList ?? [];
+    const words = [...list, ...cells.flatMap((c) => (c.t === 's' && ratingNumber(c) === null ? [(c.v as string).trim()] : []))];
+    const steps = wordSteps(words);
+    if (!steps) return;
+    this.steps.set(field, steps);
+    const map = this.maps[field] ?? { words: {}, exportAs: {} };
+    const exportAs = { ...map.exportAs };
+    const given = new Set<string>();
+    const out = { ...map.words };
+    for (const w of words) {
+      const code = steps.steps.get(wordKey(w));
+      if (code === undefined || w === '') continue;
+      out[w] = String(code);
+      if (!given.has(String(code))) exportAs[String(code)] = w;
+      given.add(String(code));
+    }
+    this.maps[field] = { ...map, words: out, exportAs };
   }
 
   /**
@@ -153,10 +186,8 @@ export class ClientValues {
    */
   readRating(field: string, cell: Cell, row: number, date1904: boolean): { ok: true; value: number | null; text?: string; outside?: true } | Failure {
     const text = textOf(cell, date1904).trim();
-    const n = cell.t === 'n' ? (cell.v as number) : (() => {
-      const p = parseNumberText(text);
-      return p && !p.percent && p.unit === '' ? p.value : null;
-    })();
+    // A percentage as its fraction (30 % → 0.3): a point on the column's 0–1 scale.
+    const n = ratingNumber(cell)?.value ?? null;
     // A number is looked up as the client writes it: 2.5, 7.
     const word = n !== null ? String(n) : text;
     const chosen = cell.t === 's' || n !== null ? this.choice(field, word) : undefined;
@@ -175,6 +206,14 @@ export class ClientValues {
       if (u.code === null) return { ok: true, value: null, text, outside: true };
       this.remember(field, word, u.code);
       return { ok: true, value: Number(u.code) };
+    }
+    const step = this.steps.get(field);
+    const stepped = step?.steps.get(wordKey(text));
+    if (step && stepped !== undefined) {
+      // A step of the column's own five-step words: asked (listed with the step) where the words leave it open.
+      const code = step.sure ? String(stepped) : this.note(field, null, text, row, () => ({ suggestion: { code: String(stepped), by: 'scale' }, code: String(stepped), chosen: false })).code!;
+      this.remember(field, text, code);
+      return { ok: true, value: Number(code) };
     }
     const direct = parseRatingValue(text);
     if (direct.ok) {

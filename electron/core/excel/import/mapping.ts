@@ -11,6 +11,7 @@ import { REGISTER_LIST } from '../../../common/registers/index.js';
 import { columnLabel, type HeaderColumn } from './header-rows.js';
 import type { Cell } from '../../../common/excel/model.js';
 import { effortUnitOf, progressScale } from './numbers.js';
+import { fractionScale, ratingNumber } from './rating-scales.js';
 import { labelKey, matchLabel } from './synonyms.js';
 import { levelNumberRun } from './level-numbers.js';
 import type { ColumnMapping } from '../../../common/excel/preview.js';
@@ -80,6 +81,8 @@ function fit(target: ImportTarget, field: string, label: string, cells: Cell[], 
   // A two-digit-year date whose form the column leaves open (12/3/10) is a date all the same: its column
   // is the date field, the cell kept and flagged when read (read-table.ts).
   const open = (cell: Cell) => spec.kind === 'date' && vctx.shortYear === undefined && cell.t === 's' && shortYearChoices(cell.v as string, vctx.slashOrder ?? 'mdy').length > 0;
+  // A probability written as percentages or fractions (10 % … 90 %, 0.35) is a rating on its 0–1 scale.
+  if (spec.kind === 'rating' && fractionScale(values)) return values.filter((cell) => ratingNumber(cell) !== null || readValue(spec, cell, vctx).ok).length / values.length;
   return values.filter((cell) => readValue(spec, cell, vctx).ok || open(cell)).length / values.length;
 }
 
