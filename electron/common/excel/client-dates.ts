@@ -4,7 +4,8 @@
 // 2025/4/1, 2025-04-01, 2025.4.1, 2025年4月1日, 20250401, 2025-04-01T09:00:00, US 4/1/2025 (m/d/yyyy,
 // as Excel in en-US writes it) and MS Project's Mon 4/7/25, UK 14/05/2025 (d/m/yyyy, where the
 // column says so: see slashOrder), 和暦 R7.4.1 / R7/4/1 / 令和7年4月1日 / 令和元年5月1日 (also H, S, T and
-// 平成, 昭和, 大正, and the ligatures ㍻ ㋿ …), full-width digits, a weekday (2025/4/1(火), Mon 4/7/25) or time.
+// 平成, 昭和, 大正, and the ligatures ㍻ ㋿ …), full-width digits, a weekday (2025/4/1(火), Mon 4/7/25) or time,
+// a month by name as trackers write it (02/Jun/25 09:15 AM, Jun 2, 2025, 2nd June 2025).
 // Refused: a two-digit year (25/4/1 and 4/1/25 — is it 2025/4/1, 1 April '25 or 4 January '25? Japanese
 // systems write yy/m/d), unless an English weekday leads the date as MS Project writes it (Mon 4/7/25:
 // no yy/m/d has one) or the column's other cells settle the form (see shortYearForm), then Excel's
@@ -87,10 +88,17 @@ const ERAS: Record<string, number> = {
 
 const WEEKDAY = /\s*[(（]\s*(?:[日月火水木金土](?:曜日?)?|sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?\s*[)）]\s*$/i;
 const TRAILING_WEEKDAY_WORD = /\s*[日月火水木金土]曜日?\s*$/;
-const TRAILING_TIME = /(?:[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?(?:z|[+-]\d{2}:?\d{2})?|\s+\d{1,2}時(?:\d{1,2}分)?)$/i;
+const TRAILING_TIME = /(?:[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?(?:\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2}))?|\s+\d{1,2}時(?:\d{1,2}分)?)$/i;
 /** An English weekday before the date, as MS Project writes one (Mon 4/7/25, Tue, 14/05/2025). */
 const LEADING_WEEKDAY = /^(?:sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?,?\s+/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** A month's English name or its start (Jun, June, Sept) → 0–11; −1 for other words (Junk). */
+function monthOf(word: string): number {
+  const k = MONTHS.indexOf(word.slice(0, 3));
+  return k >= 0 && MONTH_NAMES[k]!.startsWith(word) ? k : word === 'sept' ? 8 : -1;
+}
 const YEAR_LAST = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})$/;
 
 /**
@@ -260,12 +268,14 @@ function dateParts(input: string, order: SlashOrder = 'mdy', shortYear?: ShortYe
     const [a, b, y] = last;
     return order === 'dmy' ? { y, m: b, d: a } : { y, m: a, d: b };
   }
-  if ((m = /^(\d{1,2})[\s-]+([a-z]{3,9})\.?[\s,-]+(\d{4})$/.exec(s))) {
-    const mo = MONTHS.indexOf(m[2]!.slice(0, 3));
-    return mo < 0 ? null : { y: +m[3]!, m: mo + 1, d: +m[1]! };
+  // A month by name: 2 Jun 2025, 2-Jun-2025, 02/Jun/25 (Jira's export, a two-digit year: with the month
+  // named it cannot be a day or a month), 2nd June 2025, Jun 2, 2025, June 2nd 2025.
+  if ((m = /^(\d{1,2})(?:st|nd|rd|th)?[\s/.-]+([a-z]{3,9})\.?[\s/,.-]+(\d{4}|\d{2})$/.exec(s))) {
+    const mo = monthOf(m[2]!);
+    return mo < 0 ? null : { y: fullYear(m[3]!), m: mo + 1, d: +m[1]! };
   }
-  if ((m = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(s))) {
-    const mo = MONTHS.indexOf(m[1]!.slice(0, 3));
+  if ((m = /^([a-z]{3,9})\.?[\s/-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s/-]+(\d{4})$/.exec(s))) {
+    const mo = monthOf(m[1]!);
     return mo < 0 ? null : { y: +m[3]!, m: mo + 1, d: +m[2]! };
   }
   if ((m = /^(\d{1,2})\s*\/\s*(\d{1,2})$/.exec(s))) return { m: +m[1]!, d: +m[2]! };
