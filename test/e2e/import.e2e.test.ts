@@ -6,6 +6,7 @@
 // unreadable file is answered in the dialog, and a 大分類/中分類 WBS comes in as a tree.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PREVIEW_ROWS_PER_STATUS } from '../../electron/common/excel/preview.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { foreignRequests, openSession, screenshotPath, type Session } from './browser.js';
 import { ImportDialogScreen, ProjectsScreen, RegisterScreen, WbsScreen, openTab } from './pages.js';
@@ -323,6 +324,32 @@ describe('Excel import in Chromium', () => {
 
     await s.page.getByRole('button', { name: /元に戻す/ }).click();
     await expect.poll(() => wbs.rowCount()).toBe(0);
+  });
+
+  it('lists the first rows of each kind of a big plan, counts every row and imports them all', async () => {
+    const n = PREVIEW_ROWS_PER_STATUS + 500;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('WBS');
+    ws.addRow(['WBS番号', 'タスク名', '担当者']);
+    for (let i = 0; i < n; i++) ws.addRow([`${i + 1}`, `タスク ${i + 1}`, '佐藤']);
+
+    await openTab(s.page, 'WBS');
+    await new WbsScreen(s.page).grid.waitFor();
+    const dialog = new ImportDialogScreen(s.page);
+    await dialog.open();
+    await dialog.choose('WBS_全件.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(await dialog.facts().innerText()).toContain(`(${n} 件)`);
+    await dialog.next();
+    expect(await dialog.counts()).toMatchObject({ all: n, new: n });
+    expect(await dialog.dialog.getByTestId('import-rows-cut').innerText()).toBe(
+      `種類ごとに先頭の ${PREVIEW_ROWS_PER_STATUS.toLocaleString('ja-JP')} 行を表示しています (全 ${n.toLocaleString('ja-JP')} 行)。表示されていない行も取り込みます。`,
+    );
+    const top = (await dialog.rows())[0]!;
+    expect([top[0], top[1], top[3]]).toEqual(['新規', '2', 'タスク 1']);
+    await dialog.apply();
+    await expect.poll(() => count('wbs_tasks')).toBe(n);
+    await s.page.getByRole('button', { name: /元に戻す/ }).click();
+    await expect.poll(() => count('wbs_tasks')).toBe(0);
   });
 
   it('never reaches beyond 127.0.0.1', () => {

@@ -47,6 +47,7 @@ function preview(over: Partial<ImportPreview> = {}): ImportPreview {
     profile: null,
     headerSignature: 'sig',
     rows: [],
+    rowCount: over.rows?.length ?? 0,
     missing: [],
     counts: { new: 0, changed: 0, unchanged: 0, missing: 0, skipped: 0, problems: 0, leftOut: 0 },
     problems: [],

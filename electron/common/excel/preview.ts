@@ -19,6 +19,9 @@ export interface CellChange {
 
 export type RowStatus = 'new' | 'changed' | 'unchanged';
 
+/** How many rows of each status a preview answers (ImportPreview.rows); a table's other rows are counted only. */
+export const PREVIEW_ROWS_PER_STATUS = 2_000;
+
 export interface PreviewRow {
   status: RowStatus;
   /** 1-based sheet row the record comes from. */
@@ -94,7 +97,12 @@ export interface ImportPreview {
   profile: { id: number; name: string; how: 'signature' | 'chosen' } | null;
   /** Identifies the header (for saving a profile that is found again). */
   headerSignature: string;
+  /**
+   * The file's rows as the plan reads them, in file order: the first PREVIEW_ROWS_PER_STATUS of each
+   * status (the rest are imported all the same); `rowCount` is how many rows there are in all.
+   */
   rows: PreviewRow[];
+  rowCount: number;
   missing: MissingRow[];
   counts: { new: number; changed: number; unchanged: number; missing: number; skipped: number; problems: number; leftOut: number };
   problems: Problem[];

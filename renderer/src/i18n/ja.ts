@@ -816,6 +816,7 @@ export const ja: Strings = {
     status: { new: '新規', changed: '変更', unchanged: '変更なし', missing: 'ファイルにない', problem: '問題', skipped: 'スキップ' },
     grid: { status: '状態', row: '行', key: 'キー', name: '名前', details: '変更内容', problem: '問題' },
     noneHere: '該当する行はありません。',
+    rowsCut: '種類ごとに先頭の {{per}} 行を表示しています (全 {{count}} 行)。表示されていない行も取り込みます。',
     empty: '(空)',
     skipped: '問題のある行は取り込まず、それ以外の行を取り込みます。',
     missing: { label: 'ファイルにない行 ({{count}} 件)', keep: '残す', close: 'クローズ', delete: '削除' },

@@ -5,7 +5,7 @@
 import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
 import { KEY_FIELD, WBS_STRUCTURE_FIELDS } from '../../../common/excel/fields.js';
 import { columnName, parseCellRef } from '../../../common/excel/model.js';
-import type { CellChange, MissingRow, PreviewRow, PreviewValue } from '../../../common/excel/preview.js';
+import { PREVIEW_ROWS_PER_STATUS, type CellChange, type MissingRow, type PreviewRow, type PreviewValue, type RowStatus } from '../../../common/excel/preview.js';
 import type { ImportRecord, ImportTable } from '../../excel/import/read-table.js';
 import type { RegisterName } from '../../../common/registers.js';
 import type { SqlDb as Db } from '../../db/sql.js';
@@ -37,8 +37,31 @@ export interface ImportPlan {
   planned: PlannedRow[];
   /** Stored rows the file does not have. */
   missing: (MissingRow & { parentId?: number | null })[];
-  /** The preview's rows (empty when planning for apply, which needs only `planned`). */
+  /**
+   * The preview's rows (empty when planning for apply, which needs only `planned`): the first
+   * PREVIEW_ROWS_PER_STATUS of each status, in file order; `rowCount` is how many there are in all.
+   */
   rows: PreviewRow[];
+  rowCount: number;
+}
+
+/**
+ * The preview's rows as the plan goes: every one counted, the first PREVIEW_ROWS_PER_STATUS of each
+ * status made and kept. A 100,000-row import answered all its rows, 34 MB of JSON for the host to write
+ * and the dialog to parse and lay out, though a person reads the first screens and the counts.
+ */
+function previewRows(forPreview: boolean) {
+  const rows: PreviewRow[] = [];
+  const made: Record<RowStatus, number> = { new: 0, changed: 0, unchanged: 0 };
+  let count = 0;
+  const show = (status: RowStatus, row: () => PreviewRow) => {
+    if (!forPreview) return;
+    count++;
+    if (made[status] >= PREVIEW_ROWS_PER_STATUS) return;
+    made[status]++;
+    rows.push(row());
+  };
+  return { rows, show, count: () => count };
 }
 
 /**
@@ -211,8 +234,7 @@ function planRegister(db: Db, projectId: number, register: RegisterName, table: 
   }
   const used = new Set<number>();
   const planned: PlannedRow[] = [];
-  const rows: PreviewRow[] = [];
-  const show = (row: () => PreviewRow) => forPreview && rows.push(row());
+  const { rows, show, count } = previewRows(forPreview);
   table.records.forEach((rec, i) => {
     if (isFiller(rec)) return;
     const name = String(rec.values[key] ?? '');
@@ -223,13 +245,13 @@ function planRegister(db: Db, projectId: number, register: RegisterName, table: 
       // Left out, but still the file's row: its stored row is not "missing from the file".
       if (match) used.add(match.id);
       planned.push({ record: i, status: 'skipped', patch: {}, ...(match ? { id: match.id } : {}) });
-      show(() => ({ ...base, status: match ? 'unchanged' : 'new', skipped: true, ...(match ? { id: match.id } : { values: previewValues(newValues(rec, () => false)) }) }));
+      show(match ? 'unchanged' : 'new', () => ({ ...base, status: match ? 'unchanged' : 'new', skipped: true, ...(match ? { id: match.id } : { values: previewValues(newValues(rec, () => false)) }) }));
       return;
     }
     if (!match) {
       const values = newValues(rec, () => false);
       planned.push({ record: i, status: 'new', patch: values });
-      show(() => ({ ...base, status: 'new', values: previewValues(values) }));
+      show('new', () => ({ ...base, status: 'new', values: previewValues(values) }));
       return;
     }
     used.add(match.id);
@@ -237,10 +259,10 @@ function planRegister(db: Db, projectId: number, register: RegisterName, table: 
     const d = diff(table, rec, match, (field) => field === 'ref' && table.positionalRefs === true);
     const status = d.changes.length > 0 ? 'changed' : 'unchanged';
     planned.push({ record: i, status, id: match.id, patch: d.patch });
-    show(() => ({ ...base, status, id: match.id, ...(status === 'changed' ? { changes: d.changes } : {}) }));
+    show(status, () => ({ ...base, status, id: match.id, ...(status === 'changed' ? { changes: d.changes } : {}) }));
   });
   const missing = stored.filter((r) => !used.has(r.id)).map((r) => ({ id: r.id, key: String(r.ref ?? ''), name: String(r[key] ?? '') }));
-  return { matchBy, planned, missing, rows };
+  return { matchBy, planned, missing, rows, rowCount: count() };
 }
 
 // ---------------------------------------------------------------- WBS
@@ -338,8 +360,7 @@ function planWbs(db: Db, projectId: number, table: ImportTable, today: string, f
   });
 
   const planned: PlannedRow[] = [];
-  const rows: PreviewRow[] = [];
-  const show = (row: () => PreviewRow) => forPreview && rows.push(row());
+  const { rows, show, count } = previewRows(forPreview);
   // Structure fields only shape the tree; a summary's dates, effort and progress come from its subtasks.
   const skipFor = (i: number) => (field: string): boolean => STRUCTURE.has(field) || (hasChildren[i]! && ROLLED_UP.has(field));
   records.forEach((rec, i) => {
@@ -347,7 +368,7 @@ function planWbs(db: Db, projectId: number, table: ImportTable, today: string, f
     if (skipped[i]) {
       if (isFiller(rec)) return;
       planned.push({ record: i, status: 'skipped', patch: {} });
-      show(() => ({ status: 'new', row: rec.row, key: name, name, level: rec.level ?? 0, skipped: true, values: previewValues(newValues(rec, () => false)) }));
+      show('new', () => ({ status: 'new', row: rec.row, key: name, name, level: rec.level ?? 0, skipped: true, values: previewValues(newValues(rec, () => false)) }));
       return;
     }
     const p = parents[i]!;
@@ -356,7 +377,7 @@ function planWbs(db: Db, projectId: number, table: ImportTable, today: string, f
     const key = matchBy === 'code' ? codes[i]! : name;
     if (kept[i]) {
       planned.push({ record: i, status: 'skipped', patch: {}, id: match!.id });
-      show(() => ({ status: 'unchanged', row: rec.row, key, name, level: rec.level ?? 0, id: match!.id, skipped: true }));
+      show('unchanged', () => ({ status: 'unchanged', row: rec.row, key, name, level: rec.level ?? 0, id: match!.id, skipped: true }));
       return;
     }
     const parent: PlannedRow['parent'] = p === null ? null : parentId !== null ? { id: parentId } : { record: p };
@@ -364,7 +385,7 @@ function planWbs(db: Db, projectId: number, table: ImportTable, today: string, f
     if (!match) {
       const values = newValues(rec, skipFor(i));
       planned.push({ record: i, status: 'new', patch: values, parent });
-      show(() => ({ ...base, status: 'new', values: previewValues(values) }));
+      show('new', () => ({ ...base, status: 'new', values: previewValues(values) }));
       return;
     }
     // A status that only follows the progress does not undo a task put on hold or cancelled.
@@ -380,8 +401,8 @@ function planWbs(db: Db, projectId: number, table: ImportTable, today: string, f
     }
     const status = d.changes.length > 0 ? 'changed' : 'unchanged';
     planned.push({ record: i, status, id: match.id, patch: d.patch, parent, move });
-    show(() => ({ ...base, status, id: match.id, ...(status === 'changed' ? { changes: d.changes } : {}) }));
+    show(status, () => ({ ...base, status, id: match.id, ...(status === 'changed' ? { changes: d.changes } : {}) }));
   });
   const missing = stored.filter((t) => !used.has(t.id)).map((t) => ({ id: t.id, key: t.code, name: t.name, parentId: t.parentId }));
-  return { matchBy, planned, missing, rows };
+  return { matchBy, planned, missing, rows, rowCount: count() };
 }

@@ -273,7 +273,7 @@ export class ImportPreviews {
     // Nothing is planned from a table that was not found, until the user points at its header.
     const guessed = problems.length > 0 && mapping.headerTop === undefined && mapping.firstDataRow === undefined && !mapping.columns?.length;
     await pace(3, 4);
-    const plan: ImportPlan = keyMapped && !guessed ? planImport(db, input.projectId, table, today) : { matchBy: 'name', planned: [], missing: [], rows: [] };
+    const plan: ImportPlan = keyMapped && !guessed ? planImport(db, input.projectId, table, today) : { matchBy: 'name', planned: [], missing: [], rows: [], rowCount: 0 };
     const signature = headerSignature(model, layout.sheet, layout.headerTop, layout.headerBottom) ?? '';
 
     // What to ask: a table nearly as good elsewhere (point at the table), or a key column found by its
@@ -328,6 +328,7 @@ export class ImportPreviews {
       profile: usedProfile ? { id: usedProfile.id, name: usedProfile.name, how: chosenProfile ? 'chosen' : 'signature' } : null,
       headerSignature: signature,
       rows: plan.rows,
+      rowCount: plan.rowCount,
       missing: plan.missing.map(({ id, key: k, name }) => ({ id, key: k, name })),
       counts: {
         new: n('new'),

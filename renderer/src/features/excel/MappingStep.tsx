@@ -68,7 +68,7 @@ export function MappingStep({
   const dataText =
     data.first === null || data.last === null
       ? t('excel.noData')
-      : t('excel.dataRange', { first: data.first, last: data.last, count: preview.rows.length, end: endText });
+      : t('excel.dataRange', { first: data.first, last: data.last, count: preview.rowCount, end: endText });
   const fieldChoices = preview.fields;
   // Problems of the sheet or the file as a whole (no table, an unreadable sheet) matter here already.
   const general = preview.problems.filter((p) => p.cell === undefined);

@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
 import type { ColDef, RowHeightParams } from 'ag-grid-community';
-import type { ImportPreview } from '../../../../electron/common/excel/preview.js';
+import { PREVIEW_ROWS_PER_STATUS, type ImportPreview } from '../../../../electron/common/excel/preview.js';
 import { theme } from '../../grid/RegisterGrid.js';
 import { styleNonce } from '../../ui/styleNonce.js';
 import { linesOfTab, PREVIEW_TABS, tabCount, type PreviewLine, type PreviewTab, type ProfileChoice } from './importModel.js';
@@ -136,6 +136,11 @@ export function PreviewStep({
         />
         {shown.length === 0 && <div className="import-empty muted">{t('excel.noneHere')}</div>}
       </div>
+      {preview.rows.length < preview.rowCount && tab !== 'missing' && tab !== 'problems' && (
+        <p className="small muted" data-testid="import-rows-cut">
+          {t('excel.rowsCut', { per: PREVIEW_ROWS_PER_STATUS.toLocaleString(), count: preview.rowCount.toLocaleString() })}
+        </p>
+      )}
       {preview.counts.skipped > 0 && <p className="small muted">{t('excel.skipped')}</p>}
       <div className="import-options">
         <fieldset disabled={busy || preview.counts.missing === 0}>

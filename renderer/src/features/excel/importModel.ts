@@ -103,7 +103,7 @@ export const PREVIEW_TABS: readonly PreviewTab[] = ['all', 'new', 'changed', 'un
 
 /** How many a tab holds, as its label shows. */
 export function tabCount(p: ImportPreview, tab: PreviewTab): number {
-  if (tab === 'all') return p.rows.length;
+  if (tab === 'all') return p.rowCount;
   if (tab === 'problems') return p.problems.length;
   return p.counts[tab];
 }
