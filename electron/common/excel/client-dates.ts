@@ -427,6 +427,8 @@ const ERA_STARTS: [string, string, string][] = [
   ['昭和', 'S', '1926-12-25'],
 ];
 const YEAR_LAST_TEXT = /^((sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?,?\s+)?(\d{1,2})([/.-])(\d{1,2})\4(\d{4}|\d{2})$/i;
+// Without a year: 7/18, 7/18(金), 07/18（金曜日）, 7月18日(金).
+const MONTH_DAY_TEXT = /^(\d{1,2})(\/|月)(\d{1,2})(日?)(\s*[(（][日月火水木金土](?:曜日?)?[)）])?$/;
 
 /**
  * How a column writes its dates as text, learned from the client's own cells, so that a date PMO Desk
@@ -435,11 +437,15 @@ const YEAR_LAST_TEXT = /^((sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?,?\s+)?(\d{1,2})
  * where no cell is in a form this writes (words), or where the form learned does not give its own cell back exactly: the
  * caller writes yyyy/mm/dd then, which every reader takes.
  */
-export function dateTextStyle(texts: readonly string[], order: SlashOrder, shortYear?: ShortYearForm): ((iso: string) => string) | null {
+export function dateTextStyle(texts: readonly string[], order: SlashOrder, shortYear?: ShortYearForm, reference?: string): ((iso: string) => string) | null {
   const samples = texts.map((t) => t.trim()).filter((t) => t !== '');
   const shape = (t: string) =>
-    YEAR_FIRST_TEXT.test(t) ? 'yearFirst' : KANJI_TEXT.test(t) ? 'kanji' : YEAR_LAST_TEXT.test(t) ? 'yearLast' : ERA_TEXT.test(t) ? 'era' : ERA_LETTER_TEXT.test(t) ? 'eraLetter' : null;
-  const first = samples.find((t) => shape(t) !== null);
+    YEAR_FIRST_TEXT.test(t) ? 'yearFirst' : KANJI_TEXT.test(t) ? 'kanji' : YEAR_LAST_TEXT.test(t) ? 'yearLast' : ERA_TEXT.test(t) ? 'era' : ERA_LETTER_TEXT.test(t) ? 'eraLetter' : MONTH_DAY_TEXT.test(t) ? 'monthDay' : null;
+  // The column's most common form (a cell written otherwise, with a year in a yearless column, is the exception).
+  const counts = new Map<string, number>();
+  for (const t of samples) if (shape(t) !== null) counts.set(shape(t)!, (counts.get(shape(t)!) ?? 0) + 1);
+  const common = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const first = samples.find((t) => shape(t) === common);
   if (first === undefined) return null;
   const kind = shape(first)!;
   const same = samples.filter((t) => shape(t) === kind);
@@ -451,6 +457,10 @@ export function dateTextStyle(texts: readonly string[], order: SlashOrder, short
     }
     if (kind === 'era') return ERA_TEXT.exec(t)!.slice(3, 5) as [string, string];
     if (kind === 'eraLetter') return ERA_LETTER_TEXT.exec(t)!.slice(4, 6) as [string, string];
+    if (kind === 'monthDay') {
+      const m = MONTH_DAY_TEXT.exec(t)!;
+      return [m[1]!, m[3]!];
+    }
     const m = (kind === 'kanji' ? KANJI_TEXT : YEAR_FIRST_TEXT).exec(t)!;
     return kind === 'kanji' ? [m[2]!, m[3]!] : [m[3]!, m[4]!];
   };
@@ -488,6 +498,32 @@ export function dateTextStyle(texts: readonly string[], order: SlashOrder, short
       if (kind === 'eraLetter') return `${lower ? era[1].toLowerCase() : era[1]}${two(n, padYear)}${sep}${two(mo, padMonth)}${sep}${two(d, padDay)}`;
       const day = weekday ? weekday.replace(/[日月火水木金土]/, JA_WEEKDAYS[wd]!) : '';
       return `${era[0]}${n === 1 && !oneNotGannen ? '元' : n}年${two(mo, padMonth)}月${two(d, padDay)}日${day}`;
+    };
+  } else if (kind === 'monthDay') {
+    // A column written without a year (7/18(金), 7月18日): a changed date is written so too, its weekday
+    // in the column's way, where the text reads back as the date from `reference` (the import's when
+    // nothing else in the file dates the cell; a weekday fits one year near it). Otherwise the year is
+    // written, in the column's form with the year in front (2025/7/18(金), 2025年7月18日): the client's
+    // yearless form cannot say it. (A re-import compares a yearless cell by its month and day, so the
+    // guessed years of the cells around a written year do not count as changes: import/plan.ts.)
+    const m = MONTH_DAY_TEXT.exec(first)!;
+    const kanji = m[2] === '月';
+    const weekday = m[5];
+    const bare = (mo: number, d: number, wd: number) => {
+      const day = weekday ? weekday.replace(/[日月火水木金土]/, JA_WEEKDAYS[wd]!) : '';
+      return kanji ? `${two(mo, padMonth)}月${two(d, padDay)}日${day}` : `${two(mo, padMonth)}/${two(d, padDay)}${day}`;
+    };
+    // The form must give its own cell back (with its own weekday, whatever year it is read in).
+    if (bare(Number(m[1]), Number(m[3]), weekday ? JA_WEEKDAYS.indexOf(/[日月火水木金土]/.exec(weekday)![0]) : 0) !== first) return null;
+    write = (y, mo, d, wd) => {
+      const text = bare(mo, d, wd);
+      const read = reference === undefined ? null : parseDateText(text, reference);
+      const readsBack = reference === undefined || (read?.ok === true && read.iso === ymd(y, mo, d));
+      return readsBack ? text : `${y}${kanji ? '年' : '/'}${text}`;
+    };
+    return (iso: string) => {
+      const [y, mo, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+      return write(y, mo, d, new Date(Date.UTC(y, mo - 1, d)).getUTCDay());
     };
   } else {
     const m = (kind === 'kanji' ? KANJI_TEXT : YEAR_FIRST_TEXT).exec(first)!;

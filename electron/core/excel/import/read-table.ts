@@ -43,6 +43,8 @@ export interface ImportRecord {
   statusFromProgress?: true;
   /** WBS: `values.milestone` was read from a mark in the name (◆設計完了) or a zero duration; the file has no milestone column. */
   milestoneDerived?: true;
+  /** Date fields read from a text without a year (7/18, 7月18日) that nothing in the cell itself dates: their year is a guess. */
+  yearless?: string[];
 }
 
 export interface ImportTable {
@@ -463,6 +465,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         const again: ReturnType<typeof parseDateText> = stretched ? { ok: true, iso: stretched } : parseDateText(raw, chosen ? `${opts.year}-07-02` : ref.day);
         if (again.ok) {
           rec.values[field] = again.iso;
+          (rec.yearless ??= []).push(field);
           const date = again.iso.replaceAll('-', '/');
           if (undecided) {
             // The year asked is the one the dates start in; `span` when they run into the next.

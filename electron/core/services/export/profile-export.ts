@@ -1322,7 +1322,7 @@ function columnWriter(
   const text = (s: string): OutValue => (s === '' ? null : { t: 's', v: s });
   const datesAsText = cells.length > 0 && cells.every((c) => c.t === 's');
   // A date changed in a column of text dates is written in the column's own form, else as yyyy/mm/dd.
-  const dateText = spec?.kind === 'date' && datesAsText ? dateTextStyle(cells.map((c) => c.v as string), ctx.slashOrder ?? 'mdy', ctx.shortYear) : null;
+  const dateText = spec?.kind === 'date' && datesAsText ? dateTextStyle(cells.map((c) => c.v as string), ctx.slashOrder ?? 'mdy', ctx.shortYear, base.reference) : null;
   const numeric = cells.length > 0 && cells.filter((c) => c.t === 'n').length * 2 > cells.length;
   return {
     meaning,

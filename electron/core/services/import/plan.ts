@@ -97,6 +97,12 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
+/** Two ISO dates on the same month and day, whatever their years. */
+function sameMonthDay(a: unknown, b: unknown): boolean {
+  const iso = /^\d{4}-(\d\d-\d\d)$/;
+  return typeof a === 'string' && typeof b === 'string' && iso.exec(a)?.[1] !== undefined && iso.exec(a)?.[1] === iso.exec(b)?.[1];
+}
+
 /** The extra columns of the mapping: every one is compared (an emptied cell removes the key). */
 function extraKeys(table: ImportTable): string[] {
   return table.columns.flatMap((m) => (m.field === null && m.extraKey ? [m.extraKey] : []));
@@ -111,6 +117,10 @@ function diff(table: ImportTable, rec: ImportRecord, stored: Values, skip: (fiel
     // A plan's links as the client writes them (1.1. with the code's dot, FS+2日) name the same tasks as
     // the stored text: no change (blind set 3, H6: every such row was "changed" on each re-import).
     if (table.target === 'wbs' && field === 'predecessors' && typeof stored[field] === 'string' && typeof value === 'string' && sameLinks(stored[field], value)) continue;
+    // A date written without a year (7/18) says its month and day only: the stored date on that month
+    // and day is what the cell says, whatever year the reading guessed (blind set 4, J3: a year written
+    // into another cell of the column moved every untouched yearless cell's guessed year on re-import).
+    if (rec.yearless?.includes(field) && sameMonthDay(stored[field], value)) continue;
     patch[field] = value;
     out.push({ field, before: shownValue(stored[field]), after: shownValue(value) });
   }
