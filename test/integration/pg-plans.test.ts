@@ -3,7 +3,8 @@
 // estimates, and three of them read every task of an edit before this test: a list of ids passed as JSON
 // (json_each, guessed at 1,000 rows: drizzle/pg/migrations 0008), NOT IN over a table (hashed whole), and
 // a roll-up's children under a recursive CTE (guessed at a hundred rows: Dialect.anyOf). Each statement the
-// edits run (all, get, values, run, send and later, with their parameters) is EXPLAINed as the bridge sends it.
+// edits run (all, get, values, run, send and later, with their parameters) is EXPLAINed as the bridge sends it,
+// and again as the generic plan the server may keep for it once the bridge has prepared it (pg-prepared.ts).
 // The tasks and their search rows are the big tables here (audit_log and batches hold a few rows and
 // are not judged).
 import pg from 'pg';
@@ -75,6 +76,23 @@ describe.skipIf(PG_SKIP)("an edit's statements on PostgreSQL", () => {
         if (/Seq Scan on (wbs_tasks|search_text)\b/.test(plan)) whole.push({ sql: text.replace(/\s+/g, ' ').slice(0, 200), plan });
       }
       expect(whole).toEqual([]);
+      // The bridge runs a statement used again as a named prepared statement (pg-prepared.ts), which the
+      // server may run with its generic plan, made without the parameters' values: that plan must seek too.
+      await admin.query('SET plan_cache_mode = force_generic_plan');
+      const generic: { sql: string; plan: string }[] = [];
+      const checked: string[] = [];
+      for (const [text, params] of seen) {
+        if (!/^\s*(WITH|SELECT|INSERT|UPDATE|DELETE)\b/i.test(text) || params.length === 0) continue;
+        await admin.query(`PREPARE pmo_check AS ${toPgParams(text).text}`);
+        const literals = params.map((v) => (v === null ? 'NULL' : admin.escapeLiteral(String(v))));
+        const plan = (await admin.query(`EXPLAIN EXECUTE pmo_check(${literals.join(', ')})`)).rows.map((r) => r['QUERY PLAN']).join('\n');
+        await admin.query('DEALLOCATE pmo_check');
+        checked.push(plan);
+        if (/Seq Scan on (wbs_tasks|search_text)\b/.test(plan)) generic.push({ sql: text.replace(/\s+/g, ' ').slice(0, 200), plan });
+      }
+      expect(generic).toEqual([]);
+      // They were generic plans: made for $1, not for the values given.
+      expect(checked.some((plan) => /= \$1\b/.test(plan))).toBe(true);
     } finally {
       await admin.end();
     }

@@ -220,6 +220,41 @@ describe.skipIf(PG_SKIP)('PostgreSQL behind the synchronous seam', () => {
     expect(sql.later('SELECT count(*) AS n FROM t')()).toEqual([{ n: 2 }]);
   });
 
+  it('runs a statement as a named prepared statement from its second use on, and one first named in an aborted transaction works after it', () => {
+    const prepared = (s: PgSql) => s.values<[string]>('SELECT statement FROM pg_prepared_statements ORDER BY statement').map((r) => r[0]);
+    const byName = 'SELECT n FROM t WHERE name = $1';
+    sql.run('INSERT INTO t (name, n) VALUES (?, ?)', ['a', 1]);
+    expect(sql.get('SELECT n FROM t WHERE name = ?', ['a'])).toEqual({ n: 1 });
+    expect(prepared(sql)).not.toContain(byName);
+    expect(sql.get('SELECT n FROM t WHERE name = ?', ['a'])).toEqual({ n: 1 });
+    expect(prepared(sql)).toContain(byName);
+    // Named on its second use, which comes after a failure in its transaction: the server refuses its
+    // Parse (25P02); the next use parses it again rather than binding a statement the server never made.
+    const other = 'SELECT name FROM t WHERE n = ?';
+    sql.values(other, [1]);
+    expect(() =>
+      sql.tx(() => {
+        sql.send('INSERT INTO t (name) VALUES (?)', ['a']);
+        sql.values(other, [1]);
+      }),
+    ).toThrow(/duplicate key/);
+    expect(sql.values(other, [1])).toEqual([['a']]);
+    expect(sql.values(other, [1])).toEqual([['a']]);
+    // A colleague's newer PMO Desk adds a column to a table a named statement selects * from: it fails
+    // once (0A000) and is prepared anew, as the new row, from its next use on.
+    const whole = 'SELECT * FROM t WHERE name = ?';
+    sql.get(whole, ['a']);
+    sql.get(whole, ['a']);
+    sql.exec('ALTER TABLE t ADD COLUMN z integer');
+    expect(() => sql.get(whole, ['a'])).toThrow(expect.objectContaining({ code: '0A000' }));
+    expect(sql.get(whole, ['a'])).toMatchObject({ name: 'a', n: 1, z: null });
+    expect(sql.get(whole, ['a'])).toMatchObject({ name: 'a', n: 1, z: null });
+    // A session opened with none keeps none.
+    const plain = open({ preparedStatements: 0 });
+    for (let i = 0; i < 3; i++) plain.get('SELECT n FROM t WHERE name = ?', ['a']);
+    expect(prepared(plain)).toEqual([]);
+  });
+
   it('throws a failed send where it is sent, naming it, and rolls the transaction back; the session goes on', async () => {
     sql.run('INSERT INTO t (name) VALUES (?)', ['taken']);
     let thrown: unknown;

@@ -51,6 +51,8 @@ export interface PgSqlOptions {
    * client that hangs mid-write cannot block its colleagues; default 60 s.
    */
   idleInTransactionTimeoutMs?: number;
+  /** Named prepared statements the session keeps at most (pg-prepared.ts); 0 runs every statement unnamed. */
+  preparedStatements?: number;
 }
 
 export interface PgSql extends Sql {
@@ -163,7 +165,7 @@ export function openPgSql(config: pg.ClientConfig, options: PgSqlOptions = {}): 
   const shared = new SharedArrayBuffer(4);
   const signal = new Int32Array(shared);
   const { port1, port2 } = new MessageChannel();
-  const worker = startWorker({ port: port2, signal: shared });
+  const worker = startWorker({ port: port2, signal: shared, ...(options.preparedStatements !== undefined && { prepared: options.preparedStatements }) });
   worker.unref();
   port1.unref();
   let closed = false;

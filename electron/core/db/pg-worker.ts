@@ -5,11 +5,14 @@ import { workerData, type MessagePort } from 'node:worker_threads';
 import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { PREPARED_CAP, PreparedNames } from './pg-prepared.js';
 
 export interface PgWorkerStart {
   port: MessagePort;
   /** Int32Array over it: [0] is raised (1) once the answer to the current request is on the port. */
   signal: SharedArrayBuffer;
+  /** Named prepared statements the session keeps at most (pg-prepared.ts); 0: none. */
+  prepared?: number;
 }
 
 /**
@@ -91,6 +94,17 @@ const start = workerData as PgWorkerStart;
 const port = start.port;
 const signal = new Int32Array(start.signal);
 let client: pg.Client | undefined;
+// A statement with parameters is run under a name from its second use on: parsed and planned once.
+const prepared = new PreparedNames(start.prepared ?? PREPARED_CAP);
+const named = (text: string) => {
+  const name = prepared.nameOf(text);
+  return name === undefined ? {} : { name };
+};
+// A named statement whose result the server can no longer give as prepared fails once, then is made again.
+const forgetChanged = (text: string) => (e: unknown) => {
+  if ((e as { code?: string })?.code === '0A000') prepared.forget(text);
+  throw e;
+};
 // A connection lost between requests (server restart, network): said to the next request.
 let lost: PgErrorFields | undefined;
 
@@ -156,7 +170,7 @@ async function pipelined(c: pg.Client, req: PgRequest & { op: 'query' | 'exec' }
             return { rows: rows ?? [], bytea: bytea ?? false };
           })
         : q.params
-          ? c.query({ text: q.text, values: toDriver(q.params), rowMode: 'array' })
+          ? c.query({ text: q.text, values: toDriver(q.params), rowMode: 'array', ...named(q.text) }).catch(forgetChanged(q.text))
           : c.query(q.text),
     );
     own = statement(c, req);
@@ -185,7 +199,7 @@ async function statement(c: pg.Client, req: PgRequest & { op: 'query' | 'exec' }
     return { ok: true, ...(last?.command && { command: last.command }) };
   }
   const aliases = req.arrays ? null : req.aliases;
-  const result = await c.query({ text: req.text, values: toDriver(req.params), ...((req.arrays || aliases) && { rowMode: 'array' }) });
+  const result = await c.query({ text: req.text, values: toDriver(req.params), ...named(req.text), ...((req.arrays || aliases) && { rowMode: 'array' }) }).catch(forgetChanged(req.text));
   let rows: unknown[] = result.rows;
   if (aliases) {
     // Objects keyed as the statement wrote its aliases (parentId), not as PostgreSQL folded them (parentid).
