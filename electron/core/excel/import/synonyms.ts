@@ -60,7 +60,8 @@ const WBS: Record<string, Syn[]> = {
   ],
   // Only words that say working days and a scheduling mode: a DURATION or 作業日数 column in a client's
   // gantt is often calendar days derived from the dates, or the days worked so far.
-  duration: ['期間(日)', '所要日数', '所要日数(日)', '工期(日)', '稼働日数', 'duration (days)', 'duration (working days)', 'working days'],
+  // A duration word with a day unit in brackets says days as plainly (Duration (d), 工期(営業日), Dur. [days]).
+  duration: ['期間(日)', '所要日数', '所要日数(日)', '工期(日)', '稼働日数', 'duration (days)', 'duration (working days)', 'working days', ...daysInBrackets()],
   scheduling: ['スケジュール', 'スケジュールモード', 'タスクモード', 'スケジュール方法', 'scheduling', 'task mode', 'scheduling mode'],
   notes: ['備考', '補足', 'メモ', '注記', 'コメント', '特記事項', '摘要', '備考欄', 'notes', 'note', 'remarks', 'remark', 'comment', 'comments', 'memo'],
   wbsCode: [
@@ -73,6 +74,13 @@ const WBS: Record<string, Syn[]> = {
   level3: ['小分類', '小項目', '小区分', '小工程', 'level 3', 'category 3', ['カテゴリ3', 1]],
   level4: ['細分類', '細項目', '細目', 'level 4', 'category 4'],
 };
+
+/** Duration words with each way a day unit is written after them in brackets: duration (d), 期間(日数), dur. [wd]. */
+function daysInBrackets(): string[] {
+  const words = ['duration', 'dur', 'dur.', '期間', '工期', '所要期間', '日数', '作業期間'];
+  const units = ['d', 'day', 'days', 'wd', 'business days', 'working days', '日', '日数', '営業日', '稼働日'];
+  return words.flatMap((w) => units.flatMap((u) => [`${w} (${u})`, `${w} [${u}]`]));
+}
 
 // The registers' words are in their descriptors (../registers/<name>.ts).
 const DICTIONARY = Object.fromEntries([['wbs', WBS], ...REGISTER_LIST.map((d) => [d.name, d.synonyms])]) as Record<ImportTarget, Record<string, Syn[]>>;
