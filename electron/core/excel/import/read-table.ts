@@ -8,7 +8,7 @@ import { localToday } from '../../../common/dates.js';
 import { REGISTERS, type Vocabularies } from '../../../common/registers.js';
 import { columnDateReading, keptDateReading, readValue, textOf, type ValueContext } from './cell-values.js';
 import { ClientValues, type NewListItem } from './client-values.js';
-import { looksLikeDate, parseDateText, shortYearChoices, writtenWeekday, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
+import { looksLikeDate, nearestYear, parseDateText, shortYearChoices, writtenWeekday, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
 import { findDataRows } from './data-range.js';
 import { dateAboveTable } from './date-above.js';
 import { defaultVocabularies, detectLayout, type DetectOptions, type TableLayout } from './detect.js';
@@ -354,6 +354,16 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     if (periodDay) return { day: periodDay, from: 'project' };
     return { day: today, from: 'today' };
   };
+  // A date of the file (the row's, the column's, the sheet's) places a cell more surely than its weekday:
+  // a weekday moves a day a year, so one written wrong (7/18(木) copied from the row above, 7/18 a Friday
+  // that year) always fits a neighbouring year. There the cell is read in the year nearest that date, as
+  // one without a weekday is (review S2: a finish was stored a year before its start).
+  const readYearless = (raw: string, ref: ReturnType<typeof yearReference>): ReturnType<typeof parseDateText> => {
+    const read = parseDateText(raw, ref.day);
+    if (!read.ok || !read.weekdayFits || ref.from === 'project' || ref.from === 'today') return read;
+    const near = nearestYear(Number(read.iso.slice(5, 7)), Number(read.iso.slice(8, 10)), ref.day);
+    return near === null || near === read.iso ? read : { ok: true, iso: near, yearInferred: true };
+  };
   // Dates without a year written with their weekday (7/15(火), Tue 7/15): the weekday decides the year,
   // the one nearest the cell's reference it fits (blind set 4, J2: today's year put every one of them on
   // the wrong weekday). Once read they are dates with a year, a reference for the others.
@@ -361,7 +371,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   for (const [j, bare] of yearless)
     grid[j]!.forEach((hit, i) => {
       if (!hit || !bare[i] || writtenWeekday(hit.cell.v as string) === undefined) return;
-      const read = parseDateText((hit.cell.v as string).trim(), yearReference(i, j).day);
+      const read = readYearless((hit.cell.v as string).trim(), yearReference(i, j));
       if (!read.ok || !read.weekdayFits) return;
       if (!weekdayDays.has(j)) weekdayDays.set(j, new Array<string | null>(grid[j]!.length).fill(null));
       weekdayDays.get(j)![i] = read.iso;
@@ -462,7 +472,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         const md = stretch && (ref.from === 'today' || ref.from === 'project' || ref.from === 'sheet') ? parseDateText(raw, '2000-07-02') : null;
         const [mo, dd] = md?.ok ? [Number(md.iso.slice(5, 7)), Number(md.iso.slice(8, 10))] : [0, 0];
         const stretched = md?.ok ? ymd(stretch!.year(mo, dd), mo, dd) : null;
-        const again: ReturnType<typeof parseDateText> = stretched ? { ok: true, iso: stretched } : parseDateText(raw, chosen ? `${opts.year}-07-02` : ref.day);
+        const again: ReturnType<typeof parseDateText> = stretched ? { ok: true, iso: stretched } : chosen ? parseDateText(raw, `${opts.year}-07-02`) : readYearless(raw, ref);
         if (again.ok) {
           rec.values[field] = again.iso;
           (rec.yearless ??= []).push(field);
