@@ -214,6 +214,66 @@ function wordsOfOneList(target: ImportTarget, col: HeaderColumn, cells: Cell[], 
   return fits.length === 1 ? fits : [];
 }
 
+/** A money unit in a header's brackets: 影響額(千円), (万円), Cost (k£), (USD), ($), 金額[円]. */
+const MONEY_UNIT = /[(（\[［]\s*(?:[千万百億]?円|k?[£$€¥]k?|(?:usd|eur|gbp|jpy)(?:\s*k)?|k\s*(?:usd|eur|gbp|jpy))\s*[)）\]］]/i;
+/** A figure a money column holds: 350, 1,200, £12,500, ¥30万. */
+const MONEY_TEXT = /^[£$€¥￥]?\s*[+-]?[\d,]+(?:\.\d+)?\s*(?:[千万億]?円|[kmb]|千|万)?$/i;
+/** The confidence of a cost field read from a column headed with a money unit, not a word of the field. */
+const MONEY_COLUMN = 0.8;
+
+/**
+ * A column whose header states a money unit (影響額(千円), Cost (k£)) and whose cells are figures is the
+ * register's cost field (a change's impact on cost) when no column is headed as one: blind set 4, J11,
+ * where 影響額(千円) of 350, 1200 … stayed an extra column and every change's cost impact empty.
+ */
+function moneyColumns(target: ImportTarget, header: HeaderColumn[], byColumn: Map<number, { field: string }>, taken: Set<string>, samples: { cells: Samples }): [number, { field: string; confidence: number }][] {
+  const field = Object.keys(TARGET_FIELDS[target]).find((f) => /Cost$/.test(f) && fieldSpec(target, f)?.kind === 'text');
+  if (!field || taken.has(field)) return [];
+  const i = header.findIndex((col, i) => {
+    if (byColumn.has(i) || !MONEY_UNIT.test((col.parts[col.parts.length - 1] ?? '').normalize('NFKC'))) return false;
+    const filled = samples.cells(col).filter((c) => !(c.t === 's' && (c.v as string).trim() === ''));
+    return filled.length > 0 && filled.every((c) => c.t === 'n' || (c.t === 's' && MONEY_TEXT.test((c.v as string).normalize('NFKC').trim())));
+  });
+  return i < 0 ? [] : [[i, { field, confidence: MONEY_COLUMN }]];
+}
+
+/** A date word closing a header (CAB Date, 判定日, 承認日付) or opening it (Date of CAB), and the words before it. */
+const DATE_WORD_END = /^(.*?\S)[\s_]*(?:date|day|日付|日)$/i;
+const DATE_WORD_START = /^date(?:\s+of)?\s+(\S.*)$/i;
+/** The confidence of a date field read from a mapped column's words with a date word (CAB Decision → CAB Date). */
+const DATE_OF_NAMED = 0.8;
+
+/**
+ * A date column named by another mapped column's words with a date word (CAB Decision | CAB Date,
+ * 変更判定 | 変更判定日, Approved By | Approved Date): the date of what that column holds — the field the
+ * other column's own word with a date word names (Decision Date → decidedOn), or its By field's On
+ * (decidedBy → decidedOn). Blind set 4, J10: CAB Date stayed an extra column and five decision dates were lost.
+ */
+function dateOfNamedColumn(target: ImportTarget, header: HeaderColumn[], byColumn: Map<number, { field: string }>, taken: Set<string>, samples: { cells: Samples; ctx: SampleContext }): [number, { field: string; confidence: number }][] {
+  const out: [number, { field: string; confidence: number }][] = [];
+  const fields = TARGET_FIELDS[target];
+  const free = (f: string) => fieldSpec(target, f)?.kind === 'date' && !taken.has(f) && !out.some(([, a]) => a.field === f);
+  header.forEach((col, i) => {
+    if (byColumn.has(i)) return;
+    const own = (col.parts[col.parts.length - 1] ?? '').normalize('NFKC').trim();
+    const body = DATE_WORD_END.exec(own)?.[1] ?? DATE_WORD_START.exec(own)?.[1];
+    if (!body) return;
+    const bodyKey = labelKey(body);
+    for (const [j, a] of byColumn) {
+      const otherKey = labelKey(header[j]!.parts[header[j]!.parts.length - 1] ?? '');
+      if (!otherKey.startsWith(bodyKey) && !otherKey.endsWith(bodyKey)) continue;
+      const head = otherKey.startsWith(bodyKey) ? otherKey.slice(bodyKey.length) : otherKey.slice(0, otherKey.length - bodyKey.length);
+      const named = [head, otherKey].filter((k) => k !== '').flatMap((k) => [...matchLabel(target, [`${k} date`]), ...matchLabel(target, [`${k}日`])]);
+      const partner = a.field.replace(/By$/, 'On');
+      const field = named.find((m) => m.confidence >= 0.9 && free(m.field))?.field ?? (partner !== a.field && partner in fields && free(partner) ? partner : undefined);
+      if (!field || (fit(target, field, col.label, samples.cells(col), samples.ctx) ?? 0) < 0.8) continue;
+      out.push([i, { field, confidence: DATE_OF_NAMED }]);
+      return;
+    }
+  });
+  return out;
+}
+
 export function assignFields(
   target: ImportTarget,
   header: HeaderColumn[],
@@ -302,6 +362,16 @@ export function assignFields(
     if (i >= 0) {
       byColumn.set(i, { field: 'duration', confidence: DURATION_CONFIDENCE });
       taken.add('duration');
+    }
+  }
+  if (samples) {
+    for (const [i, a] of moneyColumns(target, header, byColumn, taken, samples)) {
+      byColumn.set(i, a);
+      taken.add(a.field);
+    }
+    for (const [i, a] of dateOfNamedColumn(target, header, byColumn, taken, samples)) {
+      byColumn.set(i, a);
+      taken.add(a.field);
     }
   }
   // A WBS without a task-name column names its tasks in the deepest 大/中/小 column.

@@ -244,10 +244,10 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const levelColumn = mapped.find((m) => m.field === 'level');
   const categoryColumns = mapped.filter((m) => m.field !== null && /^level\d$/.test(m.field)).sort((a, b) => a.field!.localeCompare(b.field!));
 
-  // A person column group (担当者 over one column per person, ○ where the person works on the task):
-  // the assignee is the names over the marked columns.
+  // A column group of marks under a text field (担当者 over one column per person, 影響範囲 over コスト |
+  // 納期 | 品質, ○ where it applies): the value is the words over the marked columns.
   mapped.forEach((m, j) => {
-    const names = personColumns(ix, layout, m, model.date1904);
+    const names = markedItemColumns(ix, layout, m, model.date1904);
     if (!names) return;
     grid[j] = data.rows.map((r, i) => {
       const marked = names.filter((name, k) => name !== '' && isMark(dataCell(ix, r, m.c + k, firstDataRow)));
@@ -656,10 +656,6 @@ function byCell(a: Problem, b: Problem): number {
   return (p?.r ?? -1) - (q?.r ?? -1) || (p?.c ?? -1) - (q?.c ?? -1);
 }
 
-/**
- * A person column group (担当者 over one column per person, ○ where the person works on the task): the
- * name over each column ('' where none), or null when the mapping is no such group.
- */
 /** The scale a note in the few rows above the header states (評価：3＝高、2＝中、1＝低), if one does. */
 function ratingNoteAbove(ix: SheetIndex, headerTop: number): Scale | null {
   for (let r = headerTop - 1; r >= Math.max(0, headerTop - 6); r--)
@@ -670,8 +666,14 @@ function ratingNoteAbove(ix: SheetIndex, headerTop: number): Scale | null {
   return null;
 }
 
-export function personColumns(ix: SheetIndex, layout: { headerTop: number; headerBottom: number }, m: ColumnMapping, date1904: boolean): string[] | null {
-  if (m.span < 2 || (m.field !== 'assignee' && m.field !== 'owner') || layout.headerBottom <= layout.headerTop) return null;
+/**
+ * A text field's column group with one column per item, a mark where the item applies: 担当者 over one
+ * column per person (○ where the person works on the task), 影響範囲 over コスト | 納期 | 品質 (○ where
+ * the change has that impact: blind set 4, J11, where 影響範囲 held "○"). The value is the words over the
+ * marked columns; the word over each column ('' where none), or null when the mapping is no such group.
+ */
+export function markedItemColumns(ix: SheetIndex, layout: { target: ImportTarget; headerTop: number; headerBottom: number }, m: ColumnMapping, date1904: boolean): string[] | null {
+  if (m.span < 2 || m.field === null || fieldSpec(layout.target, m.field)?.kind !== 'text' || m.field === KEY_FIELD[layout.target] || layout.headerBottom <= layout.headerTop) return null;
   const names = Array.from({ length: m.span }, (_, k) => {
     const cell = ix.valueAt(layout.headerBottom, m.c + k);
     return cell ? textOf(cell, date1904).trim() : '';

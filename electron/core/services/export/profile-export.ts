@@ -19,7 +19,7 @@ import { clientWord, mappedCode, valueKey } from '../../excel/import/value-map.j
 import { SheetIndex } from '../../excel/import/sheet-index.js';
 import { numberLike, numbersRows, shownNumber } from '../../excel/import/numbering.js';
 import { levelNumber, levelNumberCodes } from '../../excel/import/level-numbers.js';
-import { isMark, personColumns, ratingMarkColumns, readTable, type ImportTable } from '../../excel/import/read-table.js';
+import { isMark, markedItemColumns, ratingMarkColumns, readTable, type ImportTable } from '../../excel/import/read-table.js';
 import { ApiError, textError } from '../../../common/errors.js';
 import { REGISTERS, riskScore, vocabLabel, type Vocabularies, type VocabItem, type VocabListName } from '../../../common/registers.js';
 import type { SqlDb as Db } from '../../db/sql.js';
@@ -216,10 +216,10 @@ export async function exportToProfile(
   // A logical column that is a merged cell group on the data rows (方眼紙: 件名 over F:T) is one cell: its anchor.
   const dataTop = layout.headerBottom + 1;
   const merged = (m: ColumnMapping) => m.span > 1 && sheet.merges.some((g) => g.r1 >= dataTop && g.c1 === m.c && g.c2 >= m.c + m.span - 1);
-  // 担当者 over one column per person: the names over the columns, written as the client's marks.
+  // 担当者 over one column per person, 影響範囲 over コスト | 納期: the words over the columns, written as the client's marks.
   const persons = new Map<ColumnMapping, string[]>();
   for (const m of layout.columns) {
-    const names = personColumns(ix, layout, m, model.date1904);
+    const names = markedItemColumns(ix, layout, m, model.date1904);
     if (names) persons.set(m, names);
   }
   // 発生可能性 over 大/中/小, a mark in the step that applies (blind G4): the word over each column.
