@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+import { bandOf as bandText, cellsOf as sheetCells, changedOutside } from '../helpers/gantt-cells.js';
 
 beforeAll(async () => {
   await buildReaderWorker();
@@ -72,35 +73,12 @@ async function ganttWorkbook({ step, paint }: Options): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Every cell of the sheet as value + fill colour, by address. */
-async function cellsOf(bytes: Buffer, sheet = '工程表'): Promise<Map<string, string>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet(sheet)!;
-  const out = new Map<string, string>();
-  ws.eachRow({ includeEmpty: true }, (row) =>
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      const fg = cell.fill && cell.fill.type === 'pattern' && cell.fill.pattern === 'solid' ? (cell.fill.fgColor ?? {}) : null;
-      const fill = fg === null ? '' : (fg.argb ?? ('theme' in fg ? `theme${String(fg.theme)}` : 'solid'));
-      // A formula is compared by its text: the writer drops a result that a changed date makes stale.
-      const v = cell.formula ? `=${cell.formula}` : cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : typeof cell.value === 'object' && cell.value !== null ? JSON.stringify(cell.value) : String(cell.value ?? '');
-      out.set(cell.address, `${v}|${fill}|${cell.border?.left?.style ?? ''}`);
-    }),
-  );
-  return out;
-}
+/** Every cell of the sheet, by address (test/helpers/gantt-cells.ts). */
+const cellsOf = (bytes: Buffer, sheet = '工程表') => sheetCells(bytes, sheet);
 
 /** The band of one row as text: # a bar cell (by fill or mark), . an empty one. */
-function bandOf(cells: Map<string, string>, row: number, columns: number, paint: Options['paint'], first = 5, isBar: (fill: string) => boolean = (fill) => fill === BAR || fill === CRITICAL): string {
-  let s = '';
-  const ws = new ExcelJS.Workbook().addWorksheet('x');
-  for (let k = 0; k < columns; k++) {
-    const addr = `${ws.getColumn(first + k).letter}${row}`;
-    const [v, fill] = (cells.get(addr) ?? '||').split('|');
-    s += (paint === 'fill' ? isBar(fill!) : v === '■') ? '#' : '.';
-  }
-  return s;
-}
+const bandOf = (cells: Map<string, string>, row: number, columns: number, paint: Options['paint'], first = 5, isBar: (fill: string) => boolean = (fill) => fill === BAR || fill === CRITICAL) =>
+  bandText(cells, row, columns, paint, first, isBar);
 
 async function imported(file: Buffer, names: string[] | null = TASKS.map((t) => t[0])) {
   const ws = tempWorkspace();
@@ -112,17 +90,6 @@ async function imported(file: Buffer, names: string[] | null = TASKS.map((t) => 
   if (names) expect(tasks.map((t) => t.name)).toEqual(names);
   const exportNow = async () => Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64, 'base64');
   return { ws, call, projectId, tasks, exportNow };
-}
-
-/** Addresses whose value, fill or border differ, other than in the rows given. */
-function changedOutside(a: Map<string, string>, b: Map<string, string>, rows: number[]): string[] {
-  const out: string[] = [];
-  for (const k of new Set([...a.keys(), ...b.keys()])) {
-    const row = Number(/\d+$/.exec(k)![0]);
-    if (rows.includes(row)) continue;
-    if ((a.get(k) ?? '||') !== (b.get(k) ?? '||')) out.push(`${k}: ${a.get(k)} → ${b.get(k)}`);
-  }
-  return out;
 }
 
 describe('a hand-painted gantt band beside a client WBS', () => {

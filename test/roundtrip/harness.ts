@@ -90,7 +90,11 @@ async function step(call: Call, target: ImportTarget, projectId: number, preview
   const rows = await list(call, target, projectId);
   const key = KEY_FIELD[target];
   // A rating over one column per step (大/中/小, a mark in one) is edited too: its edit moves the mark.
-  const mapped = preview.columns.filter((m) => m.field !== null && (m.span === 1 || fieldSpec(target, m.field)?.kind === 'rating')).map((m) => m.field!);
+  // Planned dates read from a painted gantt (no date column: ImportPreview.paintedDates) are edited too: their edit moves the paint.
+  const mapped = [
+    ...preview.columns.filter((m) => m.field !== null && (m.span === 1 || fieldSpec(target, m.field)?.kind === 'rating')).map((m) => m.field!),
+    ...(preview.paintedDates ? ['plannedStart', 'plannedFinish'] : []),
+  ];
   const leaves = target === 'wbs' ? rows.filter((r) => !r.summary) : rows;
   const any = (xs: Row[]) => (xs.length > 0 ? pick(rnd, xs) : null);
   switch (op) {

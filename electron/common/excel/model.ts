@@ -69,6 +69,12 @@ export interface SheetModel {
   frozen?: { rows: number; cols: number };
   /** The sheet's AutoFilter range (Data → Filter), 0-based: its first row holds the filter buttons. */
   autoFilter?: Merge;
+  /**
+   * Cells painted a solid colour, with or without a value, as flat (0-based row, column, fill) triples in
+   * the order read; cells painted alike share the fill number. A client's gantt drawn only as fills under
+   * a row of dates holds its plan here (import/band-dates.ts). Absent when none, or too many to keep.
+   */
+  fills?: number[];
   /** Hidden columns, 0-based ranges (c1–c2 inclusive): usually a template's helper columns. */
   hiddenColumns?: { c1: number; c2: number }[];
   /** Why the sheet's cells were not read (a chart sheet, values beyond the row limit…). */

@@ -91,6 +91,12 @@ export interface ImportPreview {
    * Project's "3,5FS+2d", `column` 'A'), or by WBS codes. The export writes them back the same way.
    */
   predecessorsReading?: { by: 'id' | 'code'; column?: string };
+  /**
+   * The file has no date columns and paints its plan as fills under a row of dates (a WBS): the planned
+   * dates are read from each row's painted columns (`from`–`to`, as 'E'–'S', `days` per column) and the
+   * export paints them again there.
+   */
+  paintedDates?: { from: string; to: string; days: number };
   /** How file rows are matched to stored ones: the ID/No column, the WBS code, or the name. */
   matchBy: 'ref' | 'code' | 'name';
   /** The profile used: found by its header signature, or chosen (profileId). */

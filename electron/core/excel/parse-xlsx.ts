@@ -24,7 +24,12 @@ interface Style {
   fmt?: string;
   cls: FormatClass;
   indent?: number;
+  /** The index of its fill when that is a solid pattern fill (a cell painted a colour). */
+  fill?: number;
 }
+
+/** Painted cells kept per sheet (SheetModel.fills); a sheet with more keeps none. */
+const MAX_FILLS = 200_000;
 
 /** The budget of cells shared by all sheets. */
 class Budget {
@@ -116,17 +121,22 @@ function readSharedStrings(x: XmlSource): string[] {
 
 function readStyles(x: XmlSource): Style[] {
   const formats = new Map<number, string>();
-  const xfs: { numFmtId: number; indent?: number }[] = [];
+  const xfs: { numFmtId: number; indent?: number; fillId: number }[] = [];
   let inCellXfs = false;
-  let current: { numFmtId: number; indent?: number } | null = null;
+  let current: { numFmtId: number; indent?: number; fillId: number } | null = null;
+  // The fills in order (their index is an xf's fillId), and which of them paint a solid colour.
+  let fillCount = -1;
+  const solid = new Set<number>();
   scanXml(x, {
     open(name, attrs) {
-      if (name === 'numFmt') {
+      if (name === 'fill') fillCount++;
+      else if (name === 'patternFill' && fillCount >= 0 && attrs.get('patternType') === 'solid') solid.add(fillCount);
+      else if (name === 'numFmt') {
         const a = attrs.all();
         if (a.numFmtId !== undefined && a.formatCode !== undefined) formats.set(Number(a.numFmtId), a.formatCode);
       } else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) {
-        current = { numFmtId: Number(attrs.get('numFmtId') ?? 0) || 0 };
+        current = { numFmtId: Number(attrs.get('numFmtId') ?? 0) || 0, fillId: Number(attrs.get('fillId') ?? 0) || 0 };
         xfs.push(current);
       } else if (name === 'alignment' && current && attrs.get('indent') !== undefined) {
         const indent = Number(attrs.get('indent'));
@@ -142,7 +152,7 @@ function readStyles(x: XmlSource): Style[] {
     const code = formats.get(xf.numFmtId);
     const cls = classifyFormat(xf.numFmtId, code);
     const fmt = cls === 'general' ? undefined : (code ?? BUILTIN_FORMATS[xf.numFmtId]);
-    return { cls, ...(fmt !== undefined ? { fmt } : {}), ...(xf.indent ? { indent: xf.indent } : {}) };
+    return { cls, ...(fmt !== undefined ? { fmt } : {}), ...(xf.indent ? { indent: xf.indent } : {}), ...(solid.has(xf.fillId) ? { fill: xf.fillId } : {}) };
   });
 }
 
@@ -201,8 +211,10 @@ function readWorksheet(
   date1904: boolean,
   budget: Budget,
   notes: Set<string>,
-): { rows: Row[]; merges: Merge[]; lists: ListValidation[]; view: SheetView; skipped?: string } {
+): { rows: Row[]; merges: Merge[]; lists: ListValidation[]; view: SheetView; fills?: number[]; skipped?: string } {
   const rows: Row[] = [];
+  // Painted cells, with or without a value, as (row, column, fill) triples (SheetModel.fills); null once past MAX_FILLS.
+  let fills: number[] | null = [];
   const merges: Merge[] = [];
   // What the author set around the cells (frozen panes, the filter, hidden helper columns): evidence of
   // where a table's header is, read as written (a custom view's own pane and filter are not the sheet's).
@@ -250,6 +262,10 @@ function readWorksheet(
     let type: CellType;
     let value: string | number | boolean;
     const style = styles[cs];
+    if (style?.fill !== undefined && fills) {
+      if (fills.length >= MAX_FILLS * 3) fills = null;
+      else fills.push(cr, cc, style.fill);
+    }
     // A formula whose result was never stored (a row another tool moved, or a file no spreadsheet has
     // calculated yet) is still a filled cell of the template: kept as an empty formula result, so a
     // row of such numbering reads as a prepared row and does not end the table as a gap would.
@@ -623,6 +639,7 @@ function readWorksheet(
       if (!readDataFast(data.from, data.to)) {
         // Back to where the data began, and read it the general way.
         rows.length = 0;
+        if (fills) fills.length = 0;
         row = null;
         nextRow = 0;
         nextCol = 0;
@@ -655,7 +672,7 @@ function readWorksheet(
         break;
       }
   }
-  return { rows, merges, lists, view };
+  return { rows, merges, lists, view, ...(fills && fills.length > 0 ? { fills } : {}) };
 }
 
 /**
@@ -796,6 +813,7 @@ export function readXlsx(buf: Buffer, fileName: string): WorkbookModel {
       merges: sheet.merges,
       ...(sheet.lists.length ? { lists: sheet.lists } : {}),
       ...(tables.length ? { tables } : {}),
+      ...(sheet.fills ? { fills: sheet.fills } : {}),
       ...sheet.view,
       ...(sheet.skipped ? { skipped: sheet.skipped } : {}),
     };

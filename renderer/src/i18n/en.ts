@@ -790,6 +790,11 @@ export const en = {
       saved: 'Saved profile {{name}}',
     },
     matchBy: { label: 'Matched by', ref: 'the ID column', code: 'the WBS code', name: 'the name' },
+    paintedDates: {
+      label: 'Planned dates',
+      days: 'read from the gantt painted in columns {{from}}–{{to}} (one day per column), and painted there on export',
+      weeks: 'read from the gantt painted in columns {{from}}–{{to}} ({{days}} days per column), and painted there on export',
+    },
     predecessorsReading: {
       label: 'Predecessors',
       id: 'read by the IDs in column {{column}} (MS Project style), and exported the same way',

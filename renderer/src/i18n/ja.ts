@@ -790,6 +790,11 @@ export const ja: Strings = {
       saved: 'プロファイル {{name}} を保存しました',
     },
     matchBy: { label: '照合', ref: 'ID 列', code: 'WBS 番号', name: '名前' },
+    paintedDates: {
+      label: '予定日',
+      days: '{{from}}〜{{to}} 列のガントの塗りつぶし (1 列 = 1 日) から読みます。出力も塗りつぶしで描きます',
+      weeks: '{{from}}〜{{to}} 列のガントの塗りつぶし (1 列 = {{days}} 日) から読みます。出力も塗りつぶしで描きます',
+    },
     predecessorsReading: {
       label: '先行タスク',
       id: '{{column}} 列の ID で読みます (MS Project 形式)。出力も ID で書きます',

@@ -78,6 +78,42 @@ export function dateGridColumns(ix: SheetIndex, top: number, bottom: number): Se
   return out;
 }
 
+/** One column of a gantt band and the days it stands for: Excel serials, inclusive. */
+export interface BandColumn {
+  c: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * The longest run of adjacent cells in one of the rows 0…lastHeaderRow, outside `skip` (the table's own
+ * columns), holding dates each a day to a month after the one left of it: a band's heads, each column
+ * standing for the days up to the next head (the last one for as many as the step before it). Null under
+ * MIN_RUN columns. The import reads a plan painted under such heads (band-dates.ts) and the export paints
+ * it again (services/export/gantt-marks.ts) by the same columns.
+ */
+export function serialBand(ix: SheetIndex, lastHeaderRow: number, skip: Set<number>): BandColumn[] | null {
+  let best: { c: number; serials: number[] } | null = null;
+  for (let r = 0; r <= lastHeaderRow; r++) {
+    // Runs of cells in adjacent columns; a run counts only when every one of its cells is a rising date.
+    const runs: { c: number; cells: Cell[] }[] = [];
+    for (const cell of ix.row(r)?.cells ?? []) {
+      if (skip.has(cell.c)) continue;
+      const last = runs.at(-1);
+      if (last && last.c + last.cells.length === cell.c) last.cells.push(cell);
+      else runs.push({ c: cell.c, cells: [cell] });
+    }
+    for (const run of runs) {
+      const serials = run.cells.map(serialOf);
+      if (serials.every((x) => x !== null) && rising(serials as number[], serialStep) && (!best || run.cells.length >= best.serials.length)) best = { c: run.c, serials: serials as number[] };
+    }
+  }
+  if (!best || best.serials.length < MIN_RUN) return null;
+  const { c, serials } = best;
+  const lastStep = serials.length > 1 ? serials.at(-1)! - serials.at(-2)! : 1;
+  return serials.map((from, k) => ({ c: c + k, from, to: (serials[k + 1] ?? from + lastStep) - 1 }));
+}
+
 /** The layout's columns without those no field took that lie inside a date grid of the header. */
 export function withoutDateGrid(ix: SheetIndex, columns: ColumnMapping[], top: number, bottom: number): ColumnMapping[] {
   if (!columns.some((m) => m.field === null)) return columns;

@@ -11,6 +11,7 @@ import { ClientValues, type NewListItem } from './client-values.js';
 import { looksLikeDate, nearestYear, parseDateText, shortYearChoices, writtenWeekday, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
 import { findDataRows } from './data-range.js';
 import { dateAboveTable } from './date-above.js';
+import { paintedDates } from './band-dates.js';
 import { defaultVocabularies, detectLayout, type DetectOptions, type TableLayout } from './detect.js';
 import { fieldSpec, KEY_FIELD, type FieldKind, type ImportTarget } from '../../../common/excel/fields.js';
 import { buildTree, chooseMethod, type TreeInput } from './hierarchy.js';
@@ -45,6 +46,12 @@ export interface ImportRecord {
   milestoneDerived?: true;
   /** Date fields read from a text without a year (7/18, 7月18日) that nothing in the cell itself dates: their year is a guess. */
   yearless?: string[];
+  /**
+   * WBS: the planned dates were read from the row's painted gantt cells (band-dates.ts; the file has no
+   * date column): the stored dates that paint the same columns, as yyyy-mm-dd ranges (null: open). A
+   * plan painted per week says the week, not the day: a stored date inside it is no change.
+   */
+  datesWithin?: Record<'plannedStart' | 'plannedFinish', [string | null, string | null]>;
 }
 
 export interface ImportTable {
@@ -86,6 +93,8 @@ export interface ImportTable {
    * `span`: they run over a new year (12/28, 1/5), `year` is the year they start in.
    */
   undecidedYears?: { count: number; examples: string[]; year: number; chosen: boolean; span?: true };
+  /** WBS: the planned dates were read from a gantt painted in columns first…last (0-based), `days` per column (band-dates.ts). */
+  paintedDates?: { first: number; last: number; days: number };
 }
 
 export interface ReadOptions {
@@ -587,6 +596,25 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     const blankForm = records.length === 0 && refColumn !== undefined && numberedBlankRows(ix, formTop, refColumn.c) >= 2;
     if ((refCells.length > 0 && refCells.filter((c) => c.f).length * 2 >= refCells.length) || (refColumn && opts.positionalRefs) || blankForm) table.positionalRefs = true;
     return table;
+  }
+
+  // A gantt painted as fills under date heads with no date column of its own: the dates are the paint's.
+  if (!mapped.some((m) => m.field === 'plannedStart' || m.field === 'plannedFinish')) {
+    const tableColumns = new Set(mapped.filter((m) => m.field !== null).flatMap((m) => Array.from({ length: m.span }, (_, k) => m.c + k)));
+    const painted = paintedDates(sheet, ix, layout.headerBottom, tableColumns, data.rows, model.date1904);
+    if (painted) {
+      const { band } = painted;
+      table.paintedDates = { first: band[0]!.c, last: band.at(-1)!.c, days: band[0]!.to - band[0]!.from + 1 };
+    }
+    if (painted)
+      data.rows.forEach((r, i) => {
+        const p = painted.dates.get(r);
+        if (!p) return;
+        const rec = records[i]!;
+        rec.values.plannedStart = p.start;
+        rec.values.plannedFinish = p.finish;
+        rec.datesWithin = { plannedStart: p.startWithin, plannedFinish: p.finishWithin };
+      });
   }
 
   // Categories after merges are filled: a value per level per row ('' where empty).

@@ -6,15 +6,10 @@
 import { isoToSerial, serialToIso, ymd } from '../../../common/excel/client-dates.js';
 import type { Cell } from '../../../common/excel/model.js';
 import type { SheetIndex } from '../../excel/import/sheet-index.js';
-import { daysOfMonth, MIN_RUN, monthDay, serialOf, textMonthDay } from '../../excel/import/date-grid.js';
+import { daysOfMonth, MIN_RUN, monthDay, serialBand, textMonthDay, type BandColumn } from '../../excel/import/date-grid.js';
 import type { CellOut, OutValue } from '../../excel/template/index.js';
 
-/** One column of the band and the days it stands for: Excel serials, inclusive. */
-export interface BandColumn {
-  c: number;
-  from: number;
-  to: number;
-}
+export type { BandColumn };
 
 /** How the client paints a bar: a format of its own on the bar's cells, a mark in them, or both. */
 export interface GanttBand {
@@ -34,6 +29,12 @@ export interface BandRecord {
   row: number;
   start: number | null;
   finish: number | null;
+  /**
+   * The dates the import stored for the row where they are not the ones its band shows: a summary of a
+   * plan held only as paint (excel/import/band-dates.ts) stores its subtasks' span, whatever span the
+   * client painted it over. Its bar is painted again only when that span moves.
+   */
+  stored?: { start: number | null; finish: number | null };
 }
 
 /** Share of a row's bar cells, and of its other cells, that must follow the learned rule. */
@@ -52,7 +53,6 @@ const FOLLOWING = 0.6;
  * candidate start; the template's bars tell which one it is (learnBand).
  */
 export function bandCandidates(ix: SheetIndex, lastHeaderRow: number, tableColumns: Set<number>, recordDates: number[], date1904 = false): BandColumn[][] {
-  let best: { c: number; serials: number[] } | null = null;
   let bestDays: { c: number; days: number[] } | null = null;
   let bestText: { c: number; heads: [number, number][] } | null = null;
   for (let r = 0; r <= lastHeaderRow; r++) {
@@ -60,8 +60,6 @@ export function bandCandidates(ix: SheetIndex, lastHeaderRow: number, tableColum
     if (!row) continue;
     const runs = columnRuns(row.cells.filter((cell) => !tableColumns.has(cell.c)));
     for (const run of runs) {
-      const serials = run.cells.map(serialOf);
-      if (serials.every((x) => x !== null) && rising(serials as number[], 1, 31) && (!best || run.cells.length >= best.serials.length)) best = { c: run.c, serials: serials as number[] };
       const heads = run.cells.map(textMonthDay);
       if (heads.every((x) => x !== null) && (!bestText || run.cells.length >= bestText.heads.length)) bestText = { c: run.c, heads: heads as [number, number][] };
       const days = run.cells.map(monthDay);
@@ -69,11 +67,8 @@ export function bandCandidates(ix: SheetIndex, lastHeaderRow: number, tableColum
     }
   }
   const out: BandColumn[][] = [];
-  if (best && best.serials.length >= MIN_RUN) {
-    const { c, serials } = best;
-    const lastStep = serials.length > 1 ? serials.at(-1)! - serials.at(-2)! : 1;
-    out.push(serials.map((from, k) => ({ c: c + k, from, to: (serials[k + 1] ?? from + lastStep) - 1 })));
-  }
+  const dated = serialBand(ix, lastHeaderRow, tableColumns);
+  if (dated) out.push(dated);
   if (bestText && bestText.heads.length >= MIN_RUN) {
     const { c, heads } = bestText;
     // The first head's year: each year a record's date falls in, or the one before (a band from December).

@@ -228,11 +228,19 @@ export async function exportToProfile(
     const words = ratingMarkColumns(ix, layout, m, model.date1904);
     if (words) ratingSteps.set(m, words);
   }
+  // A plan held only as paint: a summary's stored dates are its subtasks' span (the import rolls them up).
+  const paintedSpans = table.paintedDates ? subtaskSpans(table.records) : new Map<number, { start: string | null; finish: string | null }>();
   // A gantt the client paints beside a WBS (a column per day or week under a row of dates): its
   // columns are the band's, never a field's extra value.
   const bandRecords: BandRecord[] =
     target === 'wbs'
-      ? table.records.filter((r) => !r.group).map((r) => ({ row: r.row - 1, start: serialOf(r.values.plannedStart, model.date1904), finish: serialOf(r.values.plannedFinish, model.date1904) }))
+      ? table.records.flatMap((r, i) => {
+          if (r.group) return [];
+          const rec: BandRecord = { row: r.row - 1, start: serialOf(r.values.plannedStart, model.date1904), finish: serialOf(r.values.plannedFinish, model.date1904) };
+          const span = table.paintedDates ? paintedSpans.get(i) : undefined;
+          if (span) rec.stored = { start: serialOf(span.start, model.date1904), finish: serialOf(span.finish, model.date1904) };
+          return [rec];
+        })
       : [];
   const fieldColumns = new Set(layout.columns.filter((m) => m.field !== null).flatMap((m) => Array.from({ length: m.span }, (_, k) => m.c + k)));
   const bandOptions = bandRecords.length > 0 ? bandCandidates(ix, layout.headerBottom, fieldColumns, bandRecords.flatMap((r) => [r.start, r.finish].filter((d) => d !== null)), model.date1904) : [];
@@ -698,7 +706,8 @@ export async function exportToProfile(
     const was = o.at === null ? undefined : bars.records.get(o.at);
     // A bar is painted again only where its dates moved (or on a new row), and never on a row the
     // client painted by another rule of its own: elsewhere the client's own cells stay.
-    if (!fresh && was && ((was.start === start && was.finish === finish) || !band.followers.has(was.row))) return new Array<undefined>(band.columns.length).fill(undefined);
+    const shown = was?.stored ?? was;
+    if (!fresh && was && ((shown!.start === start && shown!.finish === finish) || !band.followers.has(was.row))) return new Array<undefined>(band.columns.length).fill(undefined);
     return barCells(band, start, finish, was ? rowBarStyle(band, was, bars.styleAt) : undefined, was ? rowBarMark(band, was, ix) : undefined);
   };
   // Columns of the table the export does not map that hold a value on a removed record's row of a
@@ -926,6 +935,31 @@ export async function exportToProfile(
     ...(hidden.length > 0 ? { underMerge: hidden } : {}),
     ...(tooDeep.length > 0 ? { tooDeep } : {}),
   };
+}
+
+/** Each summary record's subtasks' span (the earliest start and latest finish under it, as the import rolls them up), by record index. */
+function subtaskSpans(records: ImportTable['records']): Map<number, { start: string | null; finish: string | null }> {
+  const children = new Map<number, number[]>();
+  records.forEach((r, i) => r.parent != null && (children.get(r.parent) ?? children.set(r.parent, []).get(r.parent)!).push(i));
+  const out = new Map<number, { start: string | null; finish: string | null }>();
+  const span = (i: number): { start: string | null; finish: string | null } => {
+    const kids = children.get(i);
+    if (!kids) {
+      const v = records[i]!.values;
+      return { start: typeof v.plannedStart === 'string' ? v.plannedStart : null, finish: typeof v.plannedFinish === 'string' ? v.plannedFinish : null };
+    }
+    let start: string | null = null;
+    let finish: string | null = null;
+    for (const k of kids) {
+      const s = span(k);
+      if (s.start !== null && (start === null || s.start < start)) start = s.start;
+      if (s.finish !== null && (finish === null || s.finish > finish)) finish = s.finish;
+    }
+    out.set(i, { start, finish });
+    return { start, finish };
+  };
+  records.forEach((_, i) => records[i]!.parent == null && span(i));
+  return out;
 }
 
 const serialOf = (iso: unknown, date1904: boolean): number | null => (typeof iso === 'string' ? isoToSerial(iso, date1904) : null);

@@ -114,6 +114,9 @@ function diff(table: ImportTable, rec: ImportRecord, stored: Values, skip: (fiel
   const out: CellChange[] = [];
   for (const [field, value] of Object.entries(rec.values)) {
     if (skip(field) || sameValue(stored[field], value)) continue;
+    // Dates read from a row's paint (a week's column says the week): a stored date the paint covers is no change.
+    const within = rec.datesWithin?.[field as 'plannedStart' | 'plannedFinish'];
+    if (within && typeof stored[field] === 'string' && (within[0] === null || stored[field] >= within[0]) && (within[1] === null || stored[field] <= within[1])) continue;
     // A plan's links as the client writes them (1.1. with the code's dot, FS+2日) name the same tasks as
     // the stored text: no change (blind set 3, H6: every such row was "changed" on each re-import).
     if (table.target === 'wbs' && field === 'predecessors' && typeof stored[field] === 'string' && typeof value === 'string' && sameLinks(stored[field], value)) continue;

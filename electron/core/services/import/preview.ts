@@ -323,6 +323,7 @@ export class ImportPreviews {
       columns: table.columns,
       fields: Object.keys(TARGET_FIELDS[input.register]),
       ...(table.hierarchy ? { hierarchy: table.hierarchy } : {}),
+      ...(table.paintedDates ? { paintedDates: { from: columnName(table.paintedDates.first), to: columnName(table.paintedDates.last), days: table.paintedDates.days } } : {}),
       ...(reading ? { predecessorsReading: { by: reading.by, ...(reading.idColumn ? { column: columnName(reading.idColumn.c) } : {}) } } : {}),
       matchBy: plan.matchBy,
       profile: usedProfile ? { id: usedProfile.id, name: usedProfile.name, how: chosenProfile ? 'chosen' : 'signature' } : null,

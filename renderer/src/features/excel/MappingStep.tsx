@@ -131,6 +131,14 @@ export function MappingStep({
             <dd>{t(`excel.hierarchy.${preview.hierarchy}`)}</dd>
           </>
         )}
+        {preview.paintedDates && (
+          <>
+            <dt>{t('excel.paintedDates.label')}</dt>
+            <dd data-testid="import-painted-dates">
+              {t(preview.paintedDates.days === 1 ? 'excel.paintedDates.days' : 'excel.paintedDates.weeks', { from: preview.paintedDates.from, to: preview.paintedDates.to, days: preview.paintedDates.days })}
+            </dd>
+          </>
+        )}
         {preview.predecessorsReading && (
           <>
             <dt>{t('excel.predecessorsReading.label')}</dt>
