@@ -9,7 +9,7 @@ import type { FieldSpec } from '../../../common/excel/fields.js';
 import type { Cell } from '../../../common/excel/model.js';
 import { parseNumberText } from './numbers.js';
 import type { Failure } from '../../../common/excel/problems.js';
-import { parseRatingValue, parseVocab, wordKey } from './value-words.js';
+import { likelyCode, parseRatingValue, parseVocab, wordKey } from './value-words.js';
 import { mappedCode, scaledRating, suggestCode, withWord } from './value-map.js';
 import { fractionScale, ratingNumber, wordSteps, type WordSteps } from './rating-scales.js';
 import type { UnknownValue, ValueMap, ValueMaps } from '../../../common/excel/preview.js';
@@ -249,5 +249,5 @@ export class ClientValues {
 /** A code the import's word tables give for a word (Market → external), when the project's list has it. */
 function known(items: Vocabularies[VocabListName]['items'], list: VocabListName, word: string): string | null {
   const r = parseVocab(items, list, word);
-  return r.ok ? r.value : null;
+  return r.ok ? r.value : likelyCode(items, list, word);
 }

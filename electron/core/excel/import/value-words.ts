@@ -84,6 +84,54 @@ const LIST_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
   }),
 };
 
+// Words a person reads as a default code, though not surely enough to read them unasked: an issue
+// tracker's own priorities, types and workflow states (Jira, Backlog, Redmine), and the words of another
+// list for the same state (未着手 of a task's status in a risk's). They are only suggested: the preview
+// lists the word with this code, and the user confirms it (blind set 4, J9/J11/J12: asked with no suggestion).
+const TRACKER_STATES = {
+  not_started: ['ready', 'selected for development', 'to be done', 'queued', '未処理', '受付', '受付済'],
+  in_progress: ['in review', 'review', 'in code review', 'code review', 'under review', 'ready for review', 'in qa', 'qa', 'in test', 'in testing', 'testing', 'ready for qa', 'ready for test', 'in development', 'in dev', 'development', 'reopened', 're-opened', 'レビュー中', 'レビュー待ち', 'レビュー', 'テスト中', '検証中', '確認待ち', '試験中', '再オープン', '差戻し', '差し戻し', '処理中'],
+  done: ['verified', 'released', 'deployed', 'accepted', '検証済', '検証済み', 'リリース済', 'リリース済み', '確認済', '確認済み'],
+  on_hold: ['blocked', 'impeded', 'on ice', 'icebox', 'ブロック', '保留中', '待機'],
+  cancelled: ['rejected', 'invalid', 'duplicate', "won't fix", 'wont fix', 'not a bug', 'obsolete', '却下', '重複', '対応不要', '対象外'],
+};
+const LIKELY_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
+  'issue.status': table(TRACKER_STATES),
+  'change.implStatus': table(TRACKER_STATES),
+  'issue.priority': table({
+    high: ['p0', 'p1', 'p2', 'blocker', 'showstopper', 'must', 'must have', '1 - critical', '2 - high', '特急', '急ぎ'],
+    medium: ['p3', 'should', 'should have', '3 - medium', '3 - normal'],
+    low: ['p4', 'p5', 'could', 'could have', "won't have", '4 - low', '5 - lowest', 'nice to have', 'いつでも'],
+  }),
+  'issue.kind': table({
+    action: ['task', 'sub-task', 'subtask', 'sub task', 'todo item', 'chore', 'タスク', 'サブタスク', '作業', 'アクションアイテム'],
+    request: ['story', 'user story', 'epic', 'feature', 'new feature', 'improvement', 'enhancement', 'change', 'ストーリー', 'ユーザーストーリー', 'エピック', '機能追加', '改善', '機能改善', '要求', '変更'],
+    question: ['spike', 'investigation', 'research', '調査', '問合せ事項'],
+    defect: ['bug fix', 'hotfix', 'regression', 'error', 'fault', 'エラー', '故障'],
+  }),
+  'change.decision': table({
+    approved: ['条件付承認', '条件付き承認', '承認(条件付)', 'conditionally approved', 'approved with conditions', 'go', '実施'],
+    rejected: ['差戻し', '差し戻し', '差戻', '返却', '再提出', '否決', '見送り', '見送', 'returned', 'sent back', 'send back', 'rework', 'not approved', 'no go', 'withdrawn'],
+    on_hold: ['審議待ち', '判定待ち', '承認待ち', '未判定', '未承認', 'awaiting decision', 'awaiting approval', 'under review', 'in review', 'tbd', 'deferred to next cab'],
+  }),
+  'risk.status': table({
+    open: ['未着手', '着手前', '未対策', '対策前', '未実施', '検討前', '新規登録', 'not started', 'to do', 'todo', 'planned', 'pending', 'proposed', 'analysing', 'analyzing', 'assessed'],
+    in_progress: ['実施中', '着手', '着手済', '対策実施', '対応予定', 'in hand', 'underway', 'being mitigated'],
+    monitoring: ['様子見', '継続監視', 'watch list', 'watchlist', 'on watch'],
+    closed: ['対応済', '対応済み', '対策済', '対策済み', '完了済', 'mitigated', 'completed', 'complete', 'no longer relevant', 'cancelled', 'canceled'],
+  }),
+};
+
+/**
+ * The default code a person most likely reads an unknown word of a list as (a tracker's P1, Story, In
+ * Review; 差戻し as a change's rejection; 未着手 as a risk's open): a suggestion to confirm, never read
+ * unasked; null when none. Only a code the project's list has.
+ */
+export function likelyCode(items: readonly VocabItem[], list: VocabListName, text: string): string | null {
+  const code = LIKELY_WORDS[list]?.get(wordKey(text));
+  return code !== undefined && items.some((i) => i.code === code) ? code : null;
+}
+
 /**
  * A value of one of the registers' lists → a code of the project's list: the code, its Japanese or
  * English label (vocabCode), else a known word for a default code the project's list has.
