@@ -15,7 +15,7 @@ import { localToday } from '../../../common/dates.js';
 import { deleteSubtreesIn, ENTITY, insertTasks, rescheduleIn, newTaskRow, nextTaskId, WBS_DEFAULTS, setPosition, settleRollUps, slotPositions, wbsStore, type Slot, type TaskRow } from '../wbs.js';
 import { rollUp, withDerivedStatus, type RolledUp } from '../rollup.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
-import type { ImportPlan, PlannedRow } from './plan.js';
+import { statusCounts, type ImportPlan, type PlannedRow } from './plan.js';
 import { taskCountUpTo } from '../../db/queries/wbs.js';
 
 /** What apply did, by rows (the batch and profile are added by the caller). */
@@ -29,8 +29,8 @@ export const BATCH_LABEL = 'excel.import';
 const ROLLED = new Set<string>(WBS_ROLLED_UP_FIELDS);
 
 function counts(plan: ImportPlan): ApplyCounts {
-  const n = (s: string) => plan.planned.filter((p) => p.status === s).length;
-  return { created: n('new'), updated: n('changed'), unchanged: n('unchanged'), skipped: n('skipped'), closed: 0, deleted: 0 };
+  const n = statusCounts(plan.planned);
+  return { created: n.new, updated: n.changed, unchanged: n.unchanged, skipped: n.skipped, closed: 0, deleted: 0 };
 }
 
 /** The field and code that close a register row; CONFLICT-free VALIDATION when the register has none. */

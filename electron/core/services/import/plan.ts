@@ -164,6 +164,13 @@ function previewValues(values: Values): Record<string, PreviewValue> {
   return out;
 }
 
+/** How many planned rows have each status, counted in one pass (the preview's counts and apply's answer). */
+export function statusCounts(planned: readonly PlannedRow[]): Record<PlannedRow['status'], number> {
+  const out = { new: 0, changed: 0, unchanged: 0, skipped: 0 };
+  for (const p of planned) out[p.status]++;
+  return out;
+}
+
 /** A row of only a No / ID and nothing else: a template's numbered empty line, not a record. */
 function isFiller(rec: ImportRecord): boolean {
   if (rec.group) return false;

@@ -27,7 +27,7 @@ import { loadVocabularies, setVocabulary } from '../registers/vocabularies.js';
 import type { NewListItem } from '../../excel/import/client-values.js';
 import type { VocabListName } from '../../../common/registers.js';
 import { applyPlan, BATCH_LABEL } from './apply.js';
-import { deriveWbsMilestones, deriveWbsStatus, flagDuplicateRefs, planImport, type ImportPlan } from './plan.js';
+import { deriveWbsMilestones, deriveWbsStatus, flagDuplicateRefs, planImport, statusCounts, type ImportPlan } from './plan.js';
 import { flagPredecessors, predecessorReading, predecessorsByHyphenCode, predecessorsById, predecessorsByWrittenCode } from './predecessors.js';
 import { findProfile, getTableProfile, replaceProfileLayout, saveProfile, type RecordLinks } from './profiles.js';
 import { listTasks } from '../wbs.js';
@@ -311,7 +311,7 @@ export class ImportPreviews {
       version: auditVersion(db),
       at: Date.now(),
     });
-    const n = (s: string) => plan.planned.filter((p) => p.status === s).length;
+    const n = statusCounts(plan.planned);
     return {
       previewId,
       fileName,
@@ -332,11 +332,11 @@ export class ImportPreviews {
       rowCount: plan.rowCount,
       missing: plan.missing.map(({ id, key: k, name }) => ({ id, key: k, name })),
       counts: {
-        new: n('new'),
-        changed: n('changed'),
-        unchanged: n('unchanged'),
+        new: n.new,
+        changed: n.changed,
+        unchanged: n.unchanged,
         missing: plan.missing.length,
-        skipped: n('skipped'),
+        skipped: n.skipped,
         problems: table.problems.length,
         leftOut: table.leftOut.length,
       },
