@@ -83,4 +83,30 @@ describe('a risk register rating probability in percent and impact in five words
       [0.5, 'Low'],
     ]);
   });
+
+  it('a probability typed as text (30%) is written back as typed, also for an edited rating', async () => {
+    const bytes = await workbook([
+      {
+        name: 'Risks',
+        rows: [
+          ['ID', 'Risk', 'Probability', 'Impact'],
+          ['R1', 'Supplier insolvency', '10%', 'High'],
+          ['R2', 'Scope creep', '30%', 'Medium'],
+          ['R3', 'Test rig late', '50%', 'Low'],
+          ['R4', 'Key engineer leaves', '70%', 'Medium'],
+          ['R5', 'Licence audit', '90%', 'High'],
+        ],
+      },
+    ]);
+    const { id: projectId } = await call('project.create', { name: 'Typed' });
+    const preview = await call('excel.previewImport', { projectId, register: 'risk', fileName: 'typed.xlsx', dataBase64: bytes.toString('base64') });
+    expect(preview.values.filter((v) => v.field === 'probability').map((v) => [v.word, v.code])).toEqual([['10%', '1'], ['30%', '2'], ['50%', '3'], ['70%', '4'], ['90%', '5']]);
+    const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'Typed risks' } });
+    const risks = await call('risk.list', { projectId });
+    expect(risks.map((r) => r.probability)).toEqual([1, 2, 3, 4, 5]);
+    await call('risk.update', { id: risks[0]!.id, patch: { probability: 4 } });
+    const out = Buffer.from((await call('excel.export', { projectId, register: 'risk', profileId: profileId! })).dataBase64, 'base64');
+    const sheet = readWorkbookBytes(out, 'out.xlsx').sheets[0]!;
+    expect(sheet.rows.filter((r) => r.r >= 1).map((r) => r.cells.find((x) => x.c === 2)?.v)).toEqual(['70%', '30%', '50%', '70%', '90%']);
+  });
 });

@@ -187,9 +187,11 @@ export class ClientValues {
   readRating(field: string, cell: Cell, row: number, date1904: boolean): { ok: true; value: number | null; text?: string; outside?: true } | Failure {
     const text = textOf(cell, date1904).trim();
     // A percentage as its fraction (30 % → 0.3): a point on the column's 0–1 scale.
-    const n = ratingNumber(cell)?.value ?? null;
-    // A number is looked up as the client writes it: 2.5, 7.
-    const word = n !== null ? String(n) : text;
+    const number = ratingNumber(cell);
+    const n = number?.value ?? null;
+    // A number is looked up as the client writes it: 2.5, 7; a typed percentage as typed (30%), so the
+    // export writes it back so, not as the fraction.
+    const word = n !== null && !(cell.t === 's' && number!.percent) ? String(n) : text;
     const chosen = cell.t === 's' || n !== null ? this.choice(field, word) : undefined;
     if (chosen && chosen.code !== null && /^[1-5]$/.test(chosen.code)) {
       this.note(field, null, word, row, () => ({ suggestion: { code: chosen.code, by: 'label' }, code: chosen.code, chosen: true }));

@@ -1380,7 +1380,11 @@ function columnWriter(
           // (Only a word that reads back as this rating: a profile saved before the scale was kept whole
           // may map our 2 to the list's 2, which the scale reads as 3.)
           const word = clientWord(map, String(v));
-          if (word !== null && (mappedCode(map, word) ?? String(v)) === String(v)) return parseNumberText(word) && numeric ? { t: 'n', v: Number(word) } : text(word);
+          if (word !== null && (mappedCode(map, word) ?? String(v)) === String(v)) {
+            // A number into a column of numbers (a typed 30% as the 0.3 a cell formatted 0 % holds).
+            const p = parseNumberText(word);
+            return p && numeric ? { t: 'n', v: p.percent ? p.value / 100 : p.value } : text(word);
+          }
           if (map && Object.keys(map.words).some((w) => parseNumberText(w) === null)) return NO_WORD;
           const n = map?.scale ? unscaledRating(Number(v), map.scale) : Number(v);
           // A list of numbers (1, 2, 3) has none between its steps: 2 of 1–5 (1.5 of 1–3) is named, not written.
