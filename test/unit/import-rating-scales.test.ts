@@ -3,7 +3,7 @@
 // 非常に低い … 非常に高い, 極小 … 極大, Very Unlikely … Very Likely) keep their order on five steps instead
 // of collapsing High onto Very High; where the words leave the steps open, they are asked.
 import { describe, expect, it } from 'vitest';
-import { fractionScale, wordRank, wordSteps } from '../../electron/core/excel/import/rating-scales.js';
+import { fractionScale, numberSteps, wordRank, wordSteps } from '../../electron/core/excel/import/rating-scales.js';
 import { analyzeWorkbook, type ImportTable } from '../../electron/core/excel/import/read-table.js';
 import type { Cell } from '../../electron/common/excel/model.js';
 import { model, sheet, type ModelCell } from '../fixtures/excel/model.js';
@@ -40,6 +40,26 @@ describe('a probability written as a percentage', () => {
       expect(a.table.columns.find((c) => c.label === header)?.field, header).toBe('probability');
       expect(a.table.records.map((r) => r.values.probability), header).toEqual(expected);
     }
+  });
+});
+
+describe('a few numbers that an even reading would put on one rating (review S3)', () => {
+  const even = (n: number) => Math.floor(1 + n * 4 + 0.5);
+  it('keep a rating each, in order, moved as little as they can', () => {
+    // PMBOK impact: each step doubles the one before; read evenly 1, 1, 2, 3, 4.
+    expect([...numberSteps([0.8, 0.4, 0.2, 0.1, 0.05, 0.2], even)!]).toEqual([[0.05, 1], [0.1, 2], [0.2, 3], [0.4, 4], [0.8, 5]]);
+    expect([...numberSteps([0.05, 0.1, 0.2], even)!]).toEqual([[0.05, 1], [0.1, 2], [0.2, 3]]);
+    // Crowded at the top: pushed down, not past 5.
+    expect([...numberSteps([0.9, 0.95, 1], even)!]).toEqual([[0.9, 3], [0.95, 4], [1, 5]]);
+  });
+  it('are left to the even reading where it keeps them apart, or where there are more than five', () => {
+    expect(numberSteps([0.1, 0.3, 0.5, 0.7, 0.9], even)).toBeNull();
+    expect(numberSteps([0.01, 0.02, 0.03, 0.04, 0.05, 0.06], even)).toBeNull();
+  });
+  it('read the PMBOK impact scale 0.05 … 0.80 as five ratings beside an even probability scale', () => {
+    const t = risks(['Probability', 'Impact'], [[0.1, 0.8], [0.3, 0.4], [0.5, 0.2], [0.7, 0.1], [0.9, 0.05], [0.3, 0.2]]);
+    expect(t.records.map((r) => r.values.impact)).toEqual([5, 4, 3, 2, 1, 3]);
+    expect(t.records.map((r) => r.values.probability)).toEqual([1, 2, 3, 4, 5, 2]);
   });
 });
 

@@ -11,7 +11,7 @@ import { parseNumberText } from './numbers.js';
 import type { Failure } from '../../../common/excel/problems.js';
 import { likelyCode, parseRatingValue, parseVocab, wordKey } from './value-words.js';
 import { mappedCode, scaledRating, suggestCode, withWord } from './value-map.js';
-import { fractionScale, ratingNumber, wordSteps, type WordSteps } from './rating-scales.js';
+import { fractionScale, numberSteps, ratingNumber, wordSteps, type WordSteps } from './rating-scales.js';
 import type { UnknownValue, ValueMap, ValueMaps } from '../../../common/excel/preview.js';
 
 
@@ -36,6 +36,8 @@ export class ClientValues {
   private readonly scales = new Map<string, { min: number; max: number }>();
   /** Rating columns whose words are steps of a five-step scale of their own (rating-scales.ts wordSteps). */
   private readonly steps = new Map<string, WordSteps>();
+  /** A rating column's few numbers that its scale would read onto one rating, each with its own (numberSteps). */
+  private readonly numberSteps = new Map<string, Map<number, number>>();
 
   constructor(
     private readonly vocab: Vocabularies,
@@ -54,14 +56,27 @@ export class ClientValues {
   rateColumn(field: string, cells: Cell[]): void {
     this.stepWords(field, cells);
     const stored = this.maps[field]?.scale;
-    if (stored) return void this.scales.set(field, stored);
+    if (stored) {
+      this.scales.set(field, stored);
+      return this.stepNumbers(field, cells, stored);
+    }
     // (Not Math.max(...numbers): a column of ~120,000 numbers overflows the call stack as arguments.)
     const max = cells.reduce((top, c) => (c.t === 'n' && (c.v as number) > top ? (c.v as number) : top), 0);
     const scale = fractionScale(cells) ?? (max > 10 && max <= 100 ? { min: 0, max: 100 } : max > 5 && max <= 10 ? { min: 1, max: 10 } : null);
     if (scale) {
       this.scales.set(field, scale);
       this.maps[field] = { ...(this.maps[field] ?? { words: {}, exportAs: {} }), scale };
+      this.stepNumbers(field, cells, scale);
     }
+  }
+
+  private stepNumbers(field: string, cells: Cell[], scale: { min: number; max: number }): void {
+    const numbers = cells.flatMap((c) => {
+      const n = ratingNumber(c);
+      return n ? [n.value] : [];
+    });
+    const steps = numberSteps(numbers, (n) => scaledRating(n, scale));
+    if (steps) this.numberSteps.set(field, steps);
   }
 
   /**
@@ -201,7 +216,7 @@ export class ClientValues {
     const scale = this.scales.get(field);
     if (n !== null) {
       if (!scale && Number.isInteger(n) && n >= 1 && n <= 5) return { ok: true, value: n };
-      const value = scaledRating(n, scale);
+      const value = this.numberSteps.get(field)?.get(n) ?? scaledRating(n, scale);
       // A number outside the scale (-4 on 1–5) keeps its row: the number is kept as text, the rating left
       // empty, and listed so the user can say what it means.
       const u = this.note(field, null, word, row, () => ({ suggestion: { code: value === null ? null : String(value), by: value === null ? 'new' : 'scale' }, code: value === null ? null : String(value), chosen: false }));

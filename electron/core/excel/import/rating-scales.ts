@@ -49,6 +49,25 @@ export function fractionScale(cells: Iterable<Cell>): Scale | null {
   return any && (percent || fraction) ? FRACTION : null;
 }
 
+/**
+ * A column of a few numbers on a scale whose even reading gives two of them one rating (review S3: the PMBOK
+ * impact scale 0.05 / 0.10 / 0.20 / 0.40 / 0.80 doubles each step, read evenly 1, 1, 2, 3, 4): each number
+ * keeps its own rating, in order, moved as little as it can from its even reading (five numbers → 1 … 5;
+ * 0.05 / 0.10 / 0.20 → 1, 2, 3). Null where the even reading already keeps them apart (0.1 / 0.3 … 0.9), or
+ * where the column has more than five numbers (a continuous score, which shares ratings by nature).
+ */
+export function numberSteps(values: Iterable<number>, even: (n: number) => number | null): Map<number, number> | null {
+  const distinct = [...new Set(values)].sort((a, b) => a - b);
+  const rated = distinct.map(even);
+  if (distinct.length < 2 || distinct.length > 5 || rated.some((r) => r === null)) return null;
+  if (new Set(rated).size === rated.length) return null;
+  const steps: number[] = [];
+  rated.forEach((r, i) => steps.push(Math.min(Math.max(r!, i === 0 ? 1 : steps[i - 1]! + 1), 5 - (distinct.length - 1 - i))));
+  // Pushed down from the top, an earlier step may now sit on a later one's: settle downwards once more.
+  for (let i = steps.length - 2; i >= 0; i--) steps[i] = Math.min(steps[i]!, steps[i + 1]! - 1);
+  return new Map(distinct.map((n, i) => [n, steps[i]!]));
+}
+
 // Words that put a step past High or Low: Very High, 非常に高い, とても低い, Extremely Low.
 const EXTREME = /^(?:very|extremely|非常に|とても|極めて|かなり)\s*/;
 const EXTREME_WORDS: Record<string, number> = { 極大: 3, 極小: -3, 最大: 3, 最小: -3, 最高: 3, 最低: -3, vh: 3, vl: -3 };
