@@ -33,12 +33,15 @@ export class PreparedNames {
   }
 
   /**
-   * Runs `text` unnamed again, until it is named anew (under another name: the session still holds the
-   * old one). For a statement the server no longer runs: a colleague's newer PMO Desk added a column to
-   * a table it selects `*` from (0A000, "cached plan must not change result type").
+   * Runs every text unnamed again, until each is named anew (under another name: the session still holds
+   * the old ones). For a schema changed under the session: a colleague's newer PMO Desk added a column to
+   * a table, and every statement that selects `*` from it fails as prepared (0A000, "cached plan must not
+   * change result type"). All, not the one that failed: an edit reads with several, and its transaction
+   * ends at the first failure, so forgetting one at a time failed the user's edits once per statement
+   * (review S4).
    */
-  forget(text: string): void {
-    this.names.delete(text);
+  forgetAll(): void {
+    this.names.clear();
   }
 
   get size(): number {

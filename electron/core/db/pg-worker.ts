@@ -100,9 +100,10 @@ const named = (text: string) => {
   const name = prepared.nameOf(text);
   return name === undefined ? {} : { name };
 };
-// A named statement whose result the server can no longer give as prepared fails once, then is made again.
-const forgetChanged = (text: string) => (e: unknown) => {
-  if ((e as { code?: string })?.code === '0A000') prepared.forget(text);
+// A named statement whose result the server can no longer give as prepared (the schema changed) fails
+// once; then every statement is made again (pg-prepared.ts forgetAll).
+const forgetChanged = (e: unknown) => {
+  if ((e as { code?: string })?.code === '0A000') prepared.forgetAll();
   throw e;
 };
 // A connection lost between requests (server restart, network): said to the next request.
@@ -170,7 +171,7 @@ async function pipelined(c: pg.Client, req: PgRequest & { op: 'query' | 'exec' }
             return { rows: rows ?? [], bytea: bytea ?? false };
           })
         : q.params
-          ? c.query({ text: q.text, values: toDriver(q.params), rowMode: 'array', ...named(q.text) }).catch(forgetChanged(q.text))
+          ? c.query({ text: q.text, values: toDriver(q.params), rowMode: 'array', ...named(q.text) }).catch(forgetChanged)
           : c.query(q.text),
     );
     own = statement(c, req);
@@ -199,7 +200,7 @@ async function statement(c: pg.Client, req: PgRequest & { op: 'query' | 'exec' }
     return { ok: true, ...(last?.command && { command: last.command }) };
   }
   const aliases = req.arrays ? null : req.aliases;
-  const result = await c.query({ text: req.text, values: toDriver(req.params), ...named(req.text), ...((req.arrays || aliases) && { rowMode: 'array' }) }).catch(forgetChanged(req.text));
+  const result = await c.query({ text: req.text, values: toDriver(req.params), ...named(req.text), ...((req.arrays || aliases) && { rowMode: 'array' }) }).catch(forgetChanged);
   let rows: unknown[] = result.rows;
   if (aliases) {
     // Objects keyed as the statement wrote its aliases (parentId), not as PostgreSQL folded them (parentid).
