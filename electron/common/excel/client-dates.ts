@@ -435,9 +435,11 @@ const MONTH_DAY_TEXT = /^(\d{1,2})(\/|月)(\d{1,2})(日?)(\s*[(（][日月火水
  * changes reads like its neighbours: 14/05/2025 stays day first, Mon 4/7/25 keeps its weekday and short
  * year, 2025年4月1日 its kanji, 2025/04/01(火) its zeros and weekday, 令和7年4月1日 / R7.4.1 its era. Null
  * where no cell is in a form this writes (words), or where the form learned does not give its own cell back exactly: the
- * caller writes yyyy/mm/dd then, which every reader takes.
+ * caller writes yyyy/mm/dd then, which every reader takes. `reference`: the day a yearless form's text is
+ * read from (its year is written where the text would not read back); `fourDigitYear`: a two-digit year
+ * column is written with all four digits (its short year unsettled: see the export's userShortYear).
  */
-export function dateTextStyle(texts: readonly string[], order: SlashOrder, shortYear?: ShortYearForm, reference?: string): ((iso: string) => string) | null {
+export function dateTextStyle(texts: readonly string[], order: SlashOrder, shortYear?: ShortYearForm, reference?: string, fourDigitYear = false): ((iso: string) => string) | null {
   const samples = texts.map((t) => t.trim()).filter((t) => t !== '');
   const shape = (t: string) =>
     YEAR_FIRST_TEXT.test(t) ? 'yearFirst' : KANJI_TEXT.test(t) ? 'kanji' : YEAR_LAST_TEXT.test(t) ? 'yearLast' : ERA_TEXT.test(t) ? 'era' : ERA_LETTER_TEXT.test(t) ? 'eraLetter' : MONTH_DAY_TEXT.test(t) ? 'monthDay' : null;
@@ -475,7 +477,7 @@ export function dateTextStyle(texts: readonly string[], order: SlashOrder, short
     const caseOf = (w: string) => (word === word.toUpperCase() ? w.toUpperCase() : word[0] === word[0]!.toUpperCase() ? w : w.toLowerCase());
     const dayName = (n: number) => caseOf(word.length > 3 ? EN_WEEKDAYS[n]! : EN_WEEKDAYS[n]!.slice(0, 3));
     const sep = m[4]!;
-    const shortYear = m[6]!.length === 2;
+    const shortYear = m[6]!.length === 2 && !fourDigitYear;
     write = (y, mo, d, wd) => {
       const [a, b] = order === 'dmy' ? [two(d, padDay), two(mo, padMonth)] : [two(mo, padMonth), two(d, padDay)];
       // Two digits only where they read back as this year (1930–2029, Excel's reading), else all four.
@@ -541,5 +543,6 @@ export function dateTextStyle(texts: readonly string[], order: SlashOrder, short
   // The form must give its own cell back (a short year outside 1930–2029 or a weekday that is wrong
   // in the client's cell would not).
   const own = parseDateText(first, '2000-01-01', order, shortYear);
-  return own.ok && format(own.iso) === first ? format : null;
+  // (With all four digits asked for, the client's two-digit cell is its own form with the year widened.)
+  return own.ok && (format(own.iso) === first || fourDigitYear) ? format : null;
 }

@@ -28,7 +28,7 @@ import { dateSerial, type CellOut, type OutValue, type RowShape, type TableWrite
 import { sameValue, planImport } from '../import/plan.js';
 import { planBlocks, type BlockPlan, type TemplateRecord } from './record-blocks.js';
 import { bandCandidates, barCells, learnBand, rowBarMark, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
-import { dateTextStyle, isoToSerial } from '../../../common/excel/client-dates.js';
+import { dateTextStyle, isoToSerial, shortYearChoices, type ShortYearForm } from '../../../common/excel/client-dates.js';
 import { tableBand } from './table-band.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
 import { getTableProfile, profileRecords, profileTemplate, templateConflict } from '../import/profiles.js';
@@ -283,7 +283,21 @@ export async function exportToProfile(
     }
     return out;
   };
-  const writers = mapped.map((m) => columnWriter(target, m, ix, table.records.map((r) => r.row - 1), ctx, input.language, vocab, clientValues, profile.layout.valueMaps?.[m.field ?? '']));
+  // A column of two-digit years nothing in the file settles (12/3/10): the reading the user gave its
+  // dates (a cell's stored date is one of the readings of its text) is how a changed date is written.
+  const userShortYear = (m: ColumnMapping): ShortYearForm | undefined => {
+    if (m.field === null || fieldSpec(target, m.field)?.kind !== 'date') return undefined;
+    const order = m.dateReading?.slashOrder ?? 'mdy';
+    for (const o of stored) {
+      const cell = o.at === null ? undefined : ix.cell(o.at, m.c);
+      const v = o.row[m.field];
+      if (cell?.t !== 's' || typeof v !== 'string') continue;
+      const readings = shortYearChoices(cell.v as string, order);
+      if (readings.length > 1 && readings.includes(v)) return readings.indexOf(v) === 0 ? 'yearLast' : 'ymd';
+    }
+    return undefined;
+  };
+  const writers = mapped.map((m) => columnWriter(target, m, ix, table.records.map((r) => r.row - 1), ctx, input.language, vocab, clientValues, profile.layout.valueMaps?.[m.field ?? ''], userShortYear(m)));
   // A risk's score the client works out its own way (typed by hand, left stale, another formula or
   // scale): where the template row's own ratings do not give its score cell (or the sheet has no
   // ratings to give it), the cell is the client's figure, kept; a no-edit export rewrote 9 as 15.
@@ -1326,6 +1340,8 @@ function columnWriter(
   vocab: Vocabularies,
   values: ClientValues,
   map: ValueMap | undefined,
+  /** How the user read the column's unsettled two-digit years (userShortYear), if it did. */
+  userShortYear?: ShortYearForm,
 ): ColumnWriter {
   const spec: FieldSpec | undefined = m.field === null ? undefined : fieldSpec(target, m.field);
   const cells = recordRows.map((r) => ix.cell(r, m.c)).filter((c): c is Cell => !!c && c.t !== 'e');
@@ -1356,7 +1372,13 @@ function columnWriter(
   const text = (s: string): OutValue => (s === '' ? null : { t: 's', v: s });
   const datesAsText = cells.length > 0 && cells.every((c) => c.t === 's');
   // A date changed in a column of text dates is written in the column's own form, else as yyyy/mm/dd.
-  const dateText = spec?.kind === 'date' && datesAsText ? dateTextStyle(cells.map((c) => c.v as string), ctx.slashOrder ?? 'mdy', ctx.shortYear, base.reference) : null;
+  // In a column of unsettled two-digit years (review R9) a changed date is written with all four digits
+  // where the user's reading puts the year (12/3/2010 for a column read year last; else yyyy/mm/dd, year
+  // first): the written date settles the column for the next import the way the user read it, where
+  // yyyy/mm/dd alone settled it year first whatever the user had chosen (12/3/19 then read as 2012-03-19).
+  const unsettled = spec?.kind === 'date' && ctx.shortYear === undefined && userShortYear === 'yearLast';
+  const dateText =
+    spec?.kind === 'date' && datesAsText ? dateTextStyle(cells.map((c) => c.v as string), ctx.slashOrder ?? 'mdy', ctx.shortYear ?? (unsettled ? 'yearLast' : undefined), base.reference, unsettled) : null;
   const numeric = cells.length > 0 && cells.filter((c) => c.t === 'n').length * 2 > cells.length;
   return {
     meaning,
