@@ -1,7 +1,8 @@
 // The working calendar in Chromium (issue 13): the dialog shows the project's calendar (年末年始 by
 // default), a company day off typed into it moves the automatic task over it in the same undo step,
-// and an MS Project plan that works 海の日 imports with its dates kept, the notice naming the day, which
-// the dialog then lists as a working day (core/services/schedule-file-dates.ts).
+// and an MS Project plan that works 海の日 imports with its dates kept, the preview saying so beforehand
+// and the notice after naming the day, which the dialog then lists as a working day
+// (core/services/schedule-file-dates.ts).
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
@@ -73,6 +74,8 @@ describe('the working calendar', () => {
     await imp.open();
     await imp.choose('plan.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
     await imp.next();
+    // Said before anything is written.
+    expect(await imp.dialog.getByTestId('import-file-dates').innerText()).toBe('取り込むと、ファイルの日付が稼働日として数えている 2025/07/21 (海の日) を、プロジェクトのカレンダーの稼働日にします');
     await imp.apply();
     await expect.poll(() => s.page.locator('.notice').innerText()).toContain('2025/07/21 (海の日) を、プロジェクトのカレンダーの稼働日にしました');
     expect(task('Hypercare')).toEqual({ start: '2025-07-22', finish: '2025-07-30' });

@@ -5,6 +5,8 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+import { PG_SKIP } from '../helpers/pg-cluster.js';
+import { tempPgWorkspace } from '../helpers/pg-workspace.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 
 beforeAll(async () => {
@@ -36,6 +38,10 @@ describe('an automatic plan imported over a holiday its client worked (H7)', () 
         [3, 'Auto Scheduled', 'Stabilise', '3d', d('2025-07-18'), d('2025-07-22'), '1'],
       ]);
       const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64 });
+      // The preview says it beforehand (a dry run rolled back), and writes nothing.
+      expect(preview.fileDates).toEqual({ workingDays: [{ date: '2025-07-21', name: '海の日' }], manual: [] });
+      expect((await call('calendar.get', { projectId })).workingDays).toEqual([]);
+      expect(await call('wbs.list', { projectId })).toEqual([]);
       const applied = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'MSP' } });
       const { profileId } = applied;
       // The holiday the file works is a working day of the project now, named as it was; no task went manual.
@@ -84,6 +90,7 @@ describe('an automatic plan imported over a holiday its client worked (H7)', () 
         [4, 'Auto Scheduled', 'Handover', '2d', d('2025-10-23'), d('2025-10-24'), '3'],
       ]);
       const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64 });
+      expect(preview.fileDates).toEqual({ workingDays: [{ date: '2025-10-13', name: 'スポーツの日' }], manual: ['Go-live'] });
       const applied = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'MSP' } });
       expect(applied.fileDates).toEqual({ workingDays: [{ date: '2025-10-13', name: 'スポーツの日' }], manual: ['Go-live'] });
       const tasks = await call('wbs.list', { projectId });
@@ -159,6 +166,32 @@ describe('an automatic plan imported over a holiday its client worked (H7)', () 
         ['Hypercare', 'manual', '2025-07-22', '2025-07-30'],
         ['Stabilise', 'manual', '2025-07-18', '2025-07-22'],
         ['Training', 'auto', '2025-07-18', '2025-07-23'],
+      ]);
+    } finally {
+      ws.close();
+    }
+  });
+});
+
+describe.skipIf(PG_SKIP)('on a team database (PostgreSQL)', () => {
+  it('the preview says beforehand what the import does to keep the dates, and writes nothing', async () => {
+    const ws = await tempPgWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const { id: projectId } = await call('project.create', { name: 'P' });
+      const dataBase64 = await plan([
+        [1, 'Auto Scheduled', 'Cut-over', '3d', d('2025-07-15'), d('2025-07-17'), null],
+        [2, 'Auto Scheduled', 'Hypercare', '7d', d('2025-07-22'), d('2025-07-30'), '1FS+2 days'],
+      ]);
+      const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64 });
+      expect(preview.fileDates).toEqual({ workingDays: [{ date: '2025-07-21', name: '海の日' }], manual: [] });
+      expect((await call('calendar.get', { projectId })).workingDays).toEqual([]);
+      expect(await call('wbs.list', { projectId })).toEqual([]);
+      const applied = await call('excel.applyImport', { previewId: preview.previewId });
+      expect(applied.fileDates).toEqual(preview.fileDates);
+      expect((await call('wbs.list', { projectId })).map((t) => [t.name, t.plannedStart, t.plannedFinish])).toEqual([
+        ['Cut-over', '2025-07-15', '2025-07-17'],
+        ['Hypercare', '2025-07-22', '2025-07-30'],
       ]);
     } finally {
       ws.close();

@@ -72,6 +72,12 @@ export interface MappingInput {
 /** What the dialog asks when detection was unsure: to point at the table, or at its header row. */
 export type ImportAsk = 'table' | 'header';
 
+/** How an import keeps the dates a file gives automatic tasks: our days off it works become working days, tasks the calendar cannot explain manual (names). */
+export interface FileDatesKept {
+  workingDays: { date: string; name: string }[];
+  manual: string[];
+}
+
 export interface ImportPreview {
   previewId: string;
   fileName: string;
@@ -97,6 +103,11 @@ export interface ImportPreview {
    * export paints them again there.
    */
   paintedDates?: { from: string; to: string; days: number };
+  /**
+   * A WBS whose automatic tasks the file dates: what the import will do to keep the file's dates, said
+   * before it is applied (ApplyResult.fileDates: days off made working days, tasks made manual).
+   */
+  fileDates?: FileDatesKept;
   /** How file rows are matched to stored ones: the ID/No column, the WBS code, or the name. */
   matchBy: 'ref' | 'code' | 'name';
   /** The profile used: found by its header signature, or chosen (profileId). */
@@ -153,7 +164,7 @@ export interface ApplyResult {
    * project's calendar the file's dates work (now extra working days), and tasks imported as manual
    * (names) whose dates no calendar change explains (core/services/schedule-file-dates.ts).
    */
-  fileDates?: { workingDays: { date: string; name: string }[]; manual: string[] };
+  fileDates?: FileDatesKept;
 }
 
 /** A client profile: a template workbook, and how its table (or form) maps to fields. */

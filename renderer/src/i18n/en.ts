@@ -790,6 +790,10 @@ export const en = {
       saved: 'Saved profile {{name}}',
     },
     matchBy: { label: 'Matched by', ref: 'the ID column', code: 'the WBS code', name: 'the name' },
+    fileDatesAhead: {
+      workingDays: "Importing makes {{days}} working days of the project's calendar: the file's dates count them as working days",
+      manual: "{{count}} tasks will be imported as manually scheduled to keep the file's dates ({{names}})",
+    },
     paintedDates: {
       label: 'Planned dates',
       days: 'read from the gantt painted in columns {{from}}–{{to}} (one day per column), and painted there on export',

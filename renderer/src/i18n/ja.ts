@@ -790,6 +790,10 @@ export const ja: Strings = {
       saved: 'プロファイル {{name}} を保存しました',
     },
     matchBy: { label: '照合', ref: 'ID 列', code: 'WBS 番号', name: '名前' },
+    fileDatesAhead: {
+      workingDays: '取り込むと、ファイルの日付が稼働日として数えている {{days}} を、プロジェクトのカレンダーの稼働日にします',
+      manual: 'ファイルの日付を保つため、{{count}} 件を手動スケジュールで取り込みます ({{names}})',
+    },
     paintedDates: {
       label: '予定日',
       days: '{{from}}〜{{to}} 列のガントの塗りつぶし (1 列 = 1 日) から読みます。出力も塗りつぶしで描きます',

@@ -11,7 +11,7 @@ import { ASK_BELOW, betterTarget, detectLayout, headerAbove, headerSignature, la
 import { KEY_FIELD, TARGET_FIELDS, type ImportTarget } from '../../../common/excel/fields.js';
 import { overrideFields } from '../../excel/import/mapping.js';
 import { columnName, type WorkbookModel } from '../../../common/excel/model.js';
-import type { ApplyOptions, ApplyResult, ImportAsk, ImportPreview, MappingInput, ProfileLayout, TableProfile } from '../../../common/excel/preview.js';
+import type { ApplyOptions, ApplyResult, FileDatesKept, ImportAsk, ImportPreview, MappingInput, ProfileLayout, TableProfile } from '../../../common/excel/preview.js';
 import type { Problem } from '../../../common/excel/problems.js';
 import { readTable, type ImportTable } from '../../excel/import/read-table.js';
 import { textError } from '../../../common/errors.js';
@@ -30,7 +30,7 @@ import { applyPlan, BATCH_LABEL } from './apply.js';
 import { deriveWbsMilestones, deriveWbsStatus, flagDuplicateRefs, planImport, statusCounts, type ImportPlan } from './plan.js';
 import { flagPredecessors, predecessorReading, predecessorsByHyphenCode, predecessorsById, predecessorsByWrittenCode } from './predecessors.js';
 import { findProfile, getTableProfile, replaceProfileLayout, saveProfile, type RecordLinks } from './profiles.js';
-import { listTasks } from '../wbs.js';
+import { listTasks, wbsStore } from '../wbs.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
 
 /** A preview is kept this long for apply. */
@@ -190,6 +190,37 @@ function addListItems(db: Db, projectId: number, items: NewListItem[]): void {
   }
 }
 
+/** Thrown to roll a dry run back. */
+const DRY_RUN = Symbol('dry run');
+
+/**
+ * What applying a WBS plan would do to keep the dates the file gives automatic tasks (days off made
+ * working days, tasks made manual: schedule-file-dates.ts), found by applying it in a transaction that is
+ * rolled back: the fit needs the tasks as rows and the whole reschedule. Only for a plan that dates an
+ * automatic task (an MS Project export, a plan with a scheduling column): any other plan pays nothing.
+ * Undefined when the import would change neither, or when the apply would fail (it says why then).
+ */
+function fileDatesBeforehand(db: Db, actor: Actor, projectId: number, table: ImportTable, plan: ImportPlan, today: string): FileDatesKept | undefined {
+  const dated = (patch: Record<string, unknown>) => patch.plannedStart != null || patch.plannedFinish != null;
+  const datesAuto = plan.planned.some(
+    (p) => (p.status === 'new' || p.status === 'changed') && dated(p.patch) && (p.patch.scheduling ?? (p.id !== undefined ? wbsStore.get(db, p.id)?.scheduling : undefined)) === 'auto',
+  );
+  if (!datesAuto) return undefined;
+  let found: FileDatesKept | undefined;
+  try {
+    db.sql.tx(() => {
+      inBatch(db, actor, BATCH_LABEL, projectId, (batch) => {
+        addListItems(db, projectId, table.newItems);
+        found = applyPlan(db, batch, projectId, 'wbs', plan, {}, today).fileDates;
+      });
+      throw DRY_RUN;
+    });
+  } catch (e) {
+    if (e !== DRY_RUN) return undefined;
+  }
+  return found && (found.workingDays.length > 0 || found.manual.length > 0) ? found : undefined;
+}
+
 /** Every write of the workspace adds audit rows: an unchanged maximum means nothing was written since. */
 function auditVersion(db: Db): number {
   return lastAuditId(db);
@@ -275,6 +306,7 @@ export class ImportPreviews {
     await pace(3, 4);
     const plan: ImportPlan = keyMapped && !guessed ? planImport(db, input.projectId, table, today) : { matchBy: 'name', planned: [], missing: [], rows: [], rowCount: 0 };
     const signature = headerSignature(model, layout.sheet, layout.headerTop, layout.headerBottom) ?? '';
+    const fileDates = input.register === 'wbs' ? fileDatesBeforehand(db, this.actor, input.projectId, table, plan, today) : undefined;
 
     // What to ask: a table nearly as good elsewhere (point at the table), or a key column found by its
     // contents rather than its header (point at the header row / choose the column).
@@ -323,6 +355,7 @@ export class ImportPreviews {
       columns: table.columns,
       fields: Object.keys(TARGET_FIELDS[input.register]),
       ...(table.hierarchy ? { hierarchy: table.hierarchy } : {}),
+      ...(fileDates ? { fileDates } : {}),
       ...(table.paintedDates ? { paintedDates: { from: columnName(table.paintedDates.first), to: columnName(table.paintedDates.last), days: table.paintedDates.days } } : {}),
       ...(reading ? { predecessorsReading: { by: reading.by, ...(reading.idColumn ? { column: columnName(reading.idColumn.c) } : {}) } } : {}),
       matchBy: plan.matchBy,

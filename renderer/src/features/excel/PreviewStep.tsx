@@ -102,6 +102,21 @@ export function PreviewStep({
 
   return (
     <div className="import-preview">
+      {preview.fileDates && (
+        <ul className="import-warnings" data-testid="import-file-dates">
+          {preview.fileDates.workingDays.length > 0 && (
+            <li>{t('excel.fileDatesAhead.workingDays', { days: preview.fileDates.workingDays.map((d) => `${d.date.replaceAll('-', '/')}${d.name ? ` (${d.name})` : ''}`).join('、') })}</li>
+          )}
+          {preview.fileDates.manual.length > 0 && (
+            <li>
+              {t('excel.fileDatesAhead.manual', {
+                count: preview.fileDates.manual.length,
+                names: preview.fileDates.manual.slice(0, 5).join('、') + (preview.fileDates.manual.length > 5 ? '…' : ''),
+              })}
+            </li>
+          )}
+        </ul>
+      )}
       <div className="tabs import-tabs" role="tablist" aria-label={t('excel.steps.preview')}>
         {PREVIEW_TABS.map((id) => {
           const count = tabCount(preview, id);
