@@ -88,20 +88,26 @@ export function predecessorsByWrittenCode(table: ImportTable, model: WorkbookMod
   if (!table.records.some(linked)) return;
   const ix = new SheetIndex(sheet);
   const outline = outlineCodes(table);
-  const byWritten = new Map<string, string>();
-  const twice = new Set<string>();
+  // Each record's code as written; the map from them is made only where some code is not the tree's
+  // own (most plans number by the tree: a 100,000-entry map for nothing was most of this step).
+  const written = new Array<string | null>(table.records.length).fill(null);
   let renumbered = false;
-  for (const [i, rec] of table.records.entries()) {
-    const cell = ix.cell(rec.row - 1, codeColumn.c);
+  for (let i = 0; i < table.records.length; i++) {
+    const cell = ix.cell(table.records[i]!.row - 1, codeColumn.c);
     if (!cell) continue;
     if (cell.t === 's' && HYPHEN_CODE.test((cell.v as string).normalize('NFKC').trim())) return;
-    const written = parseWbsCode(cell);
-    if (written === null) continue;
-    if (byWritten.has(written)) twice.add(written);
-    byWritten.set(written, outline[i]!);
-    if (written !== outline[i]) renumbered = true;
+    const code = parseWbsCode(cell);
+    written[i] = code;
+    if (code !== null && code !== outline[i]) renumbered = true;
   }
   if (!renumbered) return;
+  const byWritten = new Map<string, string>();
+  const twice = new Set<string>();
+  written.forEach((code, i) => {
+    if (code === null) return;
+    if (byWritten.has(code)) twice.add(code);
+    byWritten.set(code, outline[i]!);
+  });
   for (const code of twice) byWritten.delete(code);
   for (const rec of table.records) {
     if (!linked(rec)) continue;
