@@ -258,8 +258,9 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   mapped.forEach((m, j) => {
     const names = markedItemColumns(ix, layout, m, model.date1904);
     if (!names) return;
+    const reading = markReading(data.rows.flatMap((r) => names.map((_, k) => dataCell(ix, r, m.c + k, firstDataRow))));
     grid[j] = data.rows.map((r, i) => {
-      const marked = names.filter((name, k) => name !== '' && isMark(dataCell(ix, r, m.c + k, firstDataRow)));
+      const marked = names.filter((name, k) => name !== '' && reading.on(dataCell(ix, r, m.c + k, firstDataRow)));
       if (marked.length === 0) return grid[j]![i]!;
       return { cell: { c: m.c, t: 's', v: marked.join('、') }, c: m.c, offset: 0 };
     });
@@ -730,6 +731,28 @@ export function ratingMarkColumns(ix: SheetIndex, layout: { target: ImportTarget
 const MARKS = new Set(['○', '◯', '〇', '●', '◎', '✓', '✔', 'v', 'x', '×']);
 export function isMark(cell: Cell | undefined): boolean {
   return !!cell && cell.t === 's' && MARKS.has((cell.v as string).trim().toLowerCase());
+}
+
+const NO_MARKS = new Set(['x', '×']);
+
+/**
+ * How a group of mark columns reads (担当者 over one column per person, 影響範囲 over コスト | 納期 | 品質):
+ * a mark is "yes", except where the group also writes ○ (or another mark): there × is the client's "no",
+ * the ○/× matrix of Japanese forms (review S5: ○ | × | × read as all three impacts). `yes` and `no`: the
+ * words the client writes for each (`no` null where an unmarked cell is left empty), for the export.
+ */
+export function markReading(cells: Iterable<Cell | undefined>): { on: (cell: Cell | undefined) => boolean; yes: string | null; no: string | null } {
+  let yes: string | null = null;
+  let no: string | null = null;
+  for (const cell of cells) {
+    if (!isMark(cell)) continue;
+    const word = (cell!.v as string).trim();
+    if (NO_MARKS.has(word.toLowerCase())) no ??= word;
+    else yes ??= word;
+    if (yes !== null && no !== null) break;
+  }
+  if (yes === null || no === null) return { on: isMark, yes: yes ?? no, no: null };
+  return { on: (cell) => isMark(cell) && !NO_MARKS.has((cell!.v as string).trim().toLowerCase()), yes, no };
 }
 
 function extraValue(cell: Cell, date1904: boolean): ExtraValue {

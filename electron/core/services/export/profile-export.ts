@@ -19,7 +19,7 @@ import { clientWord, mappedCode, valueKey } from '../../excel/import/value-map.j
 import { SheetIndex } from '../../excel/import/sheet-index.js';
 import { numberLike, numbersRows, shownNumber } from '../../excel/import/numbering.js';
 import { levelNumber, levelNumberCodes } from '../../excel/import/level-numbers.js';
-import { isMark, markedItemColumns, ratingMarkColumns, readTable, type ImportTable } from '../../excel/import/read-table.js';
+import { isMark, markedItemColumns, markReading, ratingMarkColumns, readTable, type ImportTable } from '../../excel/import/read-table.js';
 import { ApiError, textError } from '../../../common/errors.js';
 import { REGISTERS, riskScore, vocabLabel, type Vocabularies, type VocabItem, type VocabListName } from '../../../common/registers.js';
 import type { SqlDb as Db } from '../../db/sql.js';
@@ -325,8 +325,12 @@ export async function exportToProfile(
   // The sheet columns written: each mapped column, and every column of a name written one column
   // further right per level (作業内容 over A:C).
   const spread = (m: ColumnMapping) => ((m.field === 'name' && m.span > 1 && !merged(m)) || persons.has(m) || ratingSteps.has(m) || (levelNumbers && m.field === 'wbsCode') ? Array.from({ length: m.span }, (_, k) => m.c + k) : [m.c]);
+  // How each group of mark columns reads and is written (a ○/× matrix writes × where an item does not apply).
+  const readings = new Map([...persons.keys()].map((m) => [m, markReading(table.records.flatMap((r) => Array.from({ length: m.span }, (_, k) => ix.cell(r.row - 1, m.c + k))))] as const));
   /** The mark the client writes in its person columns (○ unless it uses another). */
   const markOf = new Map([...persons.keys(), ...ratingSteps.keys()].map((m) => {
+    const yes = readings.get(m)?.yes;
+    if (yes) return [m, yes] as const;
     for (const r of table.records) for (let k = 0; k < m.span; k++) {
       const cell = ix.cell(r.row - 1, m.c + k);
       if (isMark(cell)) return [m, String(cell!.v).trim()] as const;
@@ -539,8 +543,10 @@ export async function exportToProfile(
         return names.map((name, i): CellOut | undefined => {
           const on = name !== '' && want.has(name);
           const cell = at === null ? undefined : ix.cell(at, m.c + i);
-          if (at !== null && inPlace) return on === isMark(cell) ? undefined : on ? { value: textValue(markOf.get(m)!) } : { value: null };
-          return { value: on ? textValue(markOf.get(m)!) : null };
+          const reading = readings.get(m)!;
+          const off = reading.no === null ? null : textValue(reading.no);
+          if (at !== null && inPlace) return on === reading.on(cell) ? undefined : { value: on ? textValue(markOf.get(m)!) : off };
+          return { value: on ? textValue(markOf.get(m)!) : off };
         });
       }
       if (levelNumbers && field === 'wbsCode') {
