@@ -2,21 +2,24 @@
 // workspace on PostgreSQL when its data folder names a team database (pmo-desk.team.json): its workspace
 // thread starts the PostgreSQL thread shipped in dist (dist/core/pg-worker.mjs, pinned by its SHA-256),
 // migrates the database and answers the API; a second host on another folder naming the same database
-// sees what the first wrote; the folder holds no SQLite file. `npm test` builds dist/ first.
+// sees what the first wrote; the folder holds no SQLite file; a host killed with SIGKILL mid-import leaves
+// nothing of it (issue 17). `npm test` builds dist/ first.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeTeamDatabase } from '../../electron/core/db/team-file.js';
 import { databaseFile } from '../../electron/core/paths.js';
 import { PG_SKIP } from '../helpers/pg-cluster.js';
-import { tempPgDatabase } from '../helpers/pg-workspace.js';
+import { sharedPgCluster, tempPgDatabase } from '../helpers/pg-workspace.js';
 import { ROOT, tempDir } from '../helpers/workspace.js';
+import { workbook } from '../fixtures/excel/xlsx.js';
 
 const children: ChildProcess[] = [];
 afterAll(async () => {
-  await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : (c.once('exit', resolve), c.kill('SIGTERM'))))));
+  await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null || c.signalCode !== null ? resolve(null) : (c.once('exit', resolve), c.kill('SIGTERM'))))));
 });
 
 /** Starts the built host on `dir`; answers a caller of its API. */
@@ -36,10 +39,11 @@ async function builtHost(dir: string) {
   });
   const { origin, hash } = new URL(url);
   const token = new URLSearchParams(hash.slice(1)).get('token')!;
-  return async (method: string, args: unknown = {}) => {
+  const call = async (method: string, args: unknown = {}) => {
     const res = await fetch(`${origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-PMO-Token': token }, body: JSON.stringify(args) });
     return (await res.json()) as { ok: boolean; result?: any; error?: { code: string; message: string } };
   };
+  return Object.assign(call, { child });
 }
 
 describe.skipIf(PG_SKIP)('the built web host on a team database', () => {
@@ -78,4 +82,51 @@ describe.skipIf(PG_SKIP)('the built web host on a team database', () => {
     expect(await call('project.list')).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('nobody@127.0.0.1:1/none') } });
     expect(fs.existsSync(databaseFile(dir))).toBe(false);
   }, 60_000);
+
+  it('killed with SIGKILL in the middle of an import, leaves no partial batch: the next host sees none of it and imports it whole', async () => {
+    const database = await tempPgDatabase();
+    const dir = tempDir();
+    writeTeamDatabase(dir, database);
+    const host = await builtHost(dir);
+    const { result: project } = await host('project.create', { name: '移行計画' });
+    const rows = 20_000;
+    const bytes = await workbook([{ name: 'WBS', rows: [['No', 'タスク名', '担当', '開始日', '終了日'], ...Array.from({ length: rows }, (_, i) => [i + 1, `作業 ${i + 1}`, '山田', new Date(Date.UTC(2025, 3, 1 + (i % 200))), new Date(Date.UTC(2025, 3, 2 + (i % 200)))])] }]);
+    const preview = await host('excel.previewImport', { projectId: project.id, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: bytes.toString('base64') });
+    expect(preview.ok).toBe(true);
+    const admin = new pg.Client({ ...(await sharedPgCluster()).config, database: database.database });
+    await admin.connect();
+    try {
+      const before = (await admin.query('SELECT (SELECT count(*)::int FROM batches) AS batches, (SELECT count(*)::int FROM audit_log) AS audit')).rows[0];
+      const exited = new Promise((resolve) => host.child.once('exit', resolve));
+      void host('excel.applyImport', { previewId: preview.result.previewId }).catch(() => undefined);
+      // Killed while the import's transaction is open on the server, after it has written tasks (its lock on
+      // wbs_tasks shows it) and before it commits.
+      const open = async () =>
+        (await admin.query("SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE a.datname = $1 AND l.relation = 'wbs_tasks'::regclass AND l.mode = 'RowExclusiveLock'", [database.database])).rows[0].n > 0;
+      const deadline = Date.now() + 60_000;
+      while (!(await open())) {
+        if (Date.now() > deadline) throw new Error('the import never opened its transaction');
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      host.child.kill('SIGKILL');
+      await exited;
+      // The server rolls the dead client's transaction back once it sees the connection gone.
+      for (let i = 0; i < 200 && (await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database.database])).rows[0].n > 0; i++) await new Promise((r) => setTimeout(r, 50));
+      const after = (await admin.query('SELECT (SELECT count(*)::int FROM batches) AS batches, (SELECT count(*)::int FROM audit_log) AS audit, (SELECT count(*)::int FROM wbs_tasks) AS tasks')).rows[0];
+      expect(after).toEqual({ ...before, tasks: 0 });
+      // A new host on the same database imports the same file whole.
+      const next = await builtHost(tempDirWith(database));
+      const again = await next('excel.previewImport', { projectId: project.id, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: bytes.toString('base64') });
+      expect((await next('excel.applyImport', { previewId: again.result.previewId })).ok).toBe(true);
+      expect((await admin.query('SELECT count(*)::int AS n FROM wbs_tasks')).rows[0].n).toBe(rows);
+    } finally {
+      await admin.end();
+    }
+  }, 240_000);
 });
+
+function tempDirWith(database: Parameters<typeof writeTeamDatabase>[1]): string {
+  const dir = tempDir();
+  writeTeamDatabase(dir, database);
+  return dir;
+}
