@@ -293,14 +293,15 @@ describe.skipIf(PG_SKIP)('PostgreSQL behind the synchronous seam', () => {
   });
 
   it('gives a round trip carrying queued writes a statement timeout for each: writes each within it commit together', async () => {
-    // 26 writes of 0.45 s, each within the 0.5 s statement timeout, sent with the COMMIT (11.7 s together):
-    // the answer's budget was one statement's (0.5 s + 10 s), and the session was ended mid-commit.
-    const slow = open({ statementTimeoutMs: 500 });
+    // 40 writes of 0.3 s, each well within the 1 s statement timeout (0.45 s under 0.5 s failed once on a
+    // loaded machine), sent with the COMMIT (12 s together): the answer's budget was one statement's
+    // (1 s + 10 s), and the session was ended mid-commit.
+    const slow = open({ statementTimeoutMs: 1000 });
     slow.tx(() => {
-      for (let i = 0; i < 26; i++) slow.send('INSERT INTO t (name) SELECT ? FROM pg_sleep(0.45)', [`row ${i}`]);
+      for (let i = 0; i < 40; i++) slow.send('INSERT INTO t (name) SELECT ? FROM pg_sleep(0.3)', [`row ${i}`]);
     });
     expect(slow.closed).toBe(false);
-    expect(await committed()).toHaveLength(26);
+    expect(await committed()).toHaveLength(40);
   }, 60_000);
 
   it('refuses to report as committed a transaction that a failure caught without a savepoint had aborted', async () => {
