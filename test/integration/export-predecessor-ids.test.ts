@@ -15,7 +15,7 @@ beforeAll(async () => {
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** An MS Project-style plan: ID in A, hierarchy by outline level only (no WBS column). */
-async function msProjectPlan(): Promise<string> {
+async function msProjectPlan(predecessors: Record<number, string> = {}): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Project Plan');
   ws.addRow(['ID', 'Task Name', 'Duration', 'Start', 'Finish', 'Predecessors', 'Resource Names']);
@@ -28,7 +28,7 @@ async function msProjectPlan(): Promise<string> {
     [1, 6, 'Test code', '2 days', '2025-04-23', '2025-04-24', '5', 'Cy'],
   ];
   for (const [level, id, name, dur, start, finish, pred, who] of rows) {
-    const r = ws.addRow([id, name, dur, d(start), d(finish), pred, who]);
+    const r = ws.addRow([id, name, dur, d(start), d(finish), predecessors[id] ?? pred, who]);
     r.outlineLevel = level;
     if (level === 0) r.font = { bold: true };
   }
@@ -79,6 +79,27 @@ describe('predecessors in the client’s IDs, both ways', () => {
       const again = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'out.xlsx', dataBase64: out.dataBase64, profileId: profileId! });
       expect(again.problems.filter((p) => p.field === 'predecessors')).toEqual([]);
       expect(again.counts).toMatchObject({ new: 0, changed: 0 });
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('reads every other cell by the IDs when one cell does not read as links, and names that cell (blind set 5, K1)', async () => {
+    const ws = tempWorkspace();
+    const call = inProcessCaller(ws);
+    try {
+      const { id: projectId } = await call('project.create', { name: 'P' });
+      // Task 6's lag in elapsed days has no working-day reading; task 5's lag in weeks has (1w = 5 days).
+      const dataBase64 = await msProjectPlan({ 5: '3FS+1w', 6: '5FS+2edays' });
+      const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64 });
+      expect(preview.predecessorsReading).toEqual({ by: 'id', column: 'A' });
+      expect(preview.problems.filter((p) => p.field === 'predecessors').map((p) => p.cell)).toEqual(['F7']);
+      await call('excel.applyImport', { previewId: preview.previewId });
+      const tasks = await call('wbs.list', { projectId });
+      const nameOf = new Map(tasks.map((t) => [t.id, t.name]));
+      const links = (await call('dependency.list', { projectId })).map((l) => `${nameOf.get(l.predecessorId)} → ${nameOf.get(l.successorId)} ${l.type}${l.lagDays}`);
+      expect(links.sort()).toEqual(['Kickoff meeting → Write code FS5', 'Project charter → Kickoff meeting FS0']);
+      expect(tasks.find((t) => t.name === 'Test code')!.predecessors).toBe('5FS+2edays');
     } finally {
       ws.close();
     }

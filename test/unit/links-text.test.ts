@@ -16,6 +16,8 @@ describe('predecessors text', () => {
     expect(links('3 SF + 2日, 5')).toEqual(['3:SF:2', '5:FS:0']);
     expect(links('1、2；3 4')).toEqual(['1:FS:0', '2:FS:0', '3:FS:0', '4:FS:0']);
     expect(links('2+1d')).toEqual(['2:FS:1']);
+    // A lag in weeks, as MS Project writes it: five working days a week.
+    expect(links('12FS+1w, 13SS-2 wks, 14 FF + 1 week, 15+1週間')).toEqual(['12:FS:5', '13:SS:-10', '14:FF:5', '15:FS:5']);
     expect(links('  ')).toEqual([]);
   });
 
@@ -26,6 +28,8 @@ describe('predecessors text', () => {
       text: { key: 'wbs.linkNotLink', params: { item: 'abc' } },
     });
     expect(parseLinks('1XX')).toMatchObject({ ok: false });
+    // No exact working-day reading: elapsed days, hours, a share of the predecessor.
+    for (const t of ['12FS+2edays', '12FS+4 hrs', '13SS+50%']) expect(parseLinks(t), t).toMatchObject({ ok: false });
     expect(parseLinks('2, 2SS')).toEqual({ ok: false, message: '2 is named twice', text: { key: 'wbs.linkTwice', params: { code: '2' } } });
   });
 

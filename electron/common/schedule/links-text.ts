@@ -18,8 +18,12 @@ export interface LinkText {
 export type LinksProblem = { ok: false; message: string; text: ErrorText };
 export type ParsedLinks = { ok: true; links: LinkText[] } | LinksProblem;
 
-// code, optional type, optional signed lag with an optional unit (2d, 2日, 2 days, 2営業日).
-const ITEM = /^(\d+(?:\.\d+)*)\.?(FS|SS|FF|SF)?(?:([+-])(\d+)(?:d|days?|日|営業日)?)?$/i;
+// code, optional type, optional signed lag with an optional unit: days (2d, 2日, 2 days, 2営業日) or
+// weeks of five working days, as MS Project writes a lag (1w, 1 wk, 2 weeks, 1週間). Elapsed days
+// (2edays), hours and a percentage of the predecessor (50%) have no exact working-day reading: such a cell
+// is not read (and named), the others of the column still are.
+const ITEM = /^(\d+(?:\.\d+)*)\.?(FS|SS|FF|SF)?(?:([+-])(\d+)(d|days?|日|営業日|w|wks?|weeks?|週間?)?)?$/i;
+const WEEK = /^(?:w|wks?|weeks?|週間?)$/i;
 
 /** Parses a whole predecessors cell; an empty cell is no links. */
 export function parseLinks(text: string): ParsedLinks {
@@ -27,7 +31,7 @@ export function parseLinks(text: string): ParsedLinks {
   const s = toHalfWidth(text)
     .replace(/[、，;；]/g, ',')
     .replace(/\s*([+-])\s*/g, '$1')
-    .replace(/\s+(?=(?:FS|SS|FF|SF|d\b|days?\b|日|営業日))/gi, '')
+    .replace(/\s+(?=(?:FS|SS|FF|SF|d\b|days?\b|日|営業日|w\b|wks?\b|weeks?\b|週))/gi, '')
     .trim();
   if (s === '') return { ok: true, links: [] };
   const links: LinkText[] = [];
@@ -40,7 +44,7 @@ export function parseLinks(text: string): ParsedLinks {
     const code = m[1]!;
     if (seen.has(code)) return { ok: false, message: `${code} is named twice`, text: { key: 'wbs.linkTwice', params: { code } } };
     seen.add(code);
-    const lag = m[4] === undefined ? 0 : Number(m[4]) * (m[3] === '-' ? -1 : 1);
+    const lag = m[4] === undefined ? 0 : Number(m[4]) * (m[5] && WEEK.test(m[5]) ? 5 : 1) * (m[3] === '-' ? -1 : 1);
     links.push({ code, type: (m[2]?.toUpperCase() ?? 'FS') as LinkType, lagDays: lag });
   }
   return { ok: true, links };

