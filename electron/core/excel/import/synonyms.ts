@@ -286,7 +286,7 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
   }
   // A label that names a day (質問日, 回答日, Date Asked) or a person (質問者, Asked By) heads a column of
   // dates or people, never the record's name (質問 inside 質問日 named the question: the titles were dates).
-  if (isDateLabel(own) || isPersonLabel(own)) best.delete(KEY_FIELD[target]);
+  if (isDateLabel(own) || isPersonLabel(own) || isReferenceLabel(own)) best.delete(KEY_FIELD[target]);
   // An English label whose head word is item (Action Item, Open Item) names the records themselves.
   if (words.length >= 2 && /^items?$/.test(words[words.length - 1]!) && !EXACT[target].has(ownKey) && ![...best].some(([f, c]) => f !== key && c >= 0.9) && (best.get(key) ?? 0) < QUALIFIED_KEY)
     best.set(key, QUALIFIED_KEY * (parts.length > 1 ? 0.93 : 1));
@@ -367,6 +367,18 @@ function isPersonLabel(label: string): boolean {
   const words = englishWords(label);
   if (words.length > 0) return words.length >= 2 && words.length <= 4 && words[words.length - 1] === 'by' && dateRole(label) === null;
   return /^[\p{Script=Han}\p{Script=Katakana}ー]{1,8}者(?:名)?$/u.test(withoutBrackets(labelKey(label)));
+}
+
+/**
+ * A label that says its column names another record (Parent task, 親タスク, 上位チケット, Related issue,
+ * Blocked by): a tracker's reference by number, never the record's own name (blind set 5, K2: Redmine's
+ * Parent task took the name, and every task was named 1203).
+ */
+function isReferenceLabel(label: string): boolean {
+  const words = englishWords(label);
+  if (words.length > 0) return words.length >= 2 && /^(?:parent|related|linked|blocking|blocked|duplicates?|duplicated)$/.test(words[0]!);
+  const key = withoutBrackets(labelKey(label));
+  return key.length >= 2 && /^(?:親|上位|関連|先行|後続)/.test(key);
 }
 
 /** Words that make a date a target to meet: 完了目標日, 回答希望日, Target Close Date, Needed By. */
