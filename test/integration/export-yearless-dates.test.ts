@@ -4,9 +4,8 @@
 // every untouched yearless cell, so rows nobody edited read as moved by a year). A round-trip property
 // over random date edits (test/roundtrip/harness.ts), with and without weekdays, plus the cells written.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
-import { inProcessCaller, tempWorkspace, type Call } from '../helpers/workspace.js';
+import { describe, expect, it } from 'vitest';
+import { fileWorkspace } from '../helpers/file-workspace.js';
 import { roundTrip, type Op } from '../roundtrip/harness.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
@@ -34,14 +33,7 @@ async function book(target: ImportTarget, form: string): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-let ws: ReturnType<typeof tempWorkspace>;
-let call: Call;
-beforeAll(async () => {
-  await buildReaderWorker();
-  ws = tempWorkspace();
-  call = inProcessCaller(ws);
-});
-afterAll(() => ws.close());
+const { call } = fileWorkspace();
 
 const CASES: [string, ImportTarget, string][] = [
   ['m/d(曜) issue due dates', 'issue', 'M/D(W)'],

@@ -6,33 +6,18 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import { fileWorkspace } from '../helpers/file-workspace.js';
+import { groupHeader, henkoRegister, previewInNewProject } from '../fixtures/excel/change-register.js';
 
 const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-async function preview(wb: ExcelJS.Workbook, register: 'change' | 'risk' | 'issue' | 'wbs' = 'change') {
-  const dataBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-  const { id: projectId } = await call('project.create', { name: `P${Math.random()}` });
-  return call('excel.previewImport', { projectId, register, fileName: 'changes.xlsx', dataBase64 });
-}
-
-/** Two header rows (3–4): every column merged down but the group, merged across its parts. */
-function header(ws: ExcelJS.Worksheet, top: (string | null)[], sub: (string | null)[], group: [number, number]) {
-  ws.getRow(3).values = top;
-  ws.getRow(4).values = sub;
-  const col = (i: number) => String.fromCharCode(65 + i);
-  top.forEach((_, i) => {
-    if (i >= group[0] && i <= group[1]) return;
-    ws.mergeCells(`${col(i)}3:${col(i)}4`);
-  });
-  ws.mergeCells(`${col(group[0])}3:${col(group[1])}3`);
-}
+const preview = (wb: ExcelJS.Workbook, register?: 'change' | 'risk' | 'issue' | 'wbs') => previewInNewProject(call, wb, register);
 
 async function cab(): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Change Log');
   ws.getCell('A1').value = 'Change Register';
-  header(ws, ['CR No.', 'Date Raised', 'Raised By', 'Change Title', 'Reason for Change', 'Impact', null, null, 'CAB Decision', 'CAB Date', 'Approved By', 'Implementation'], [null, null, null, null, null, 'Cost', 'Schedule', 'Scope'], [5, 7]);
+  groupHeader(ws, ['CR No.', 'Date Raised', 'Raised By', 'Change Title', 'Reason for Change', 'Impact', null, null, 'CAB Decision', 'CAB Date', 'Approved By', 'Implementation'], [null, null, null, null, null, 'Cost', 'Schedule', 'Scope'], [5, 7]);
   const rows = [
     ['CR-001', d('2025-03-03'), 'J. Smith', 'Add SSO login', 'Security audit', '£12,500', '+5 days', 'Login module', 'Approved', d('2025-03-10'), 'Steering Board', 'Done'],
     ['CR-002', d('2025-03-12'), 'A. Patel', 'Extra report', 'Finance request', '£3,000', '+2 days', 'Reports', 'Rejected', d('2025-03-19'), 'Steering Board', 'Cancelled'],
@@ -47,21 +32,15 @@ async function cab(): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-async function henko(): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('変更管理台帳');
-  ws.getCell('A1').value = '変更管理台帳';
-  header(ws, ['変更No', '依頼日', '依頼者', '変更件名', '変更理由', '影響範囲', null, null, '影響額\n(千円)', '判定', '判定日', '対応状況'], [null, null, null, null, null, 'コスト', '納期', '品質'], [5, 7]);
-  const rows = [
+function henko(): ExcelJS.Workbook {
+  return henkoRegister([
     [1, d('2025-04-01'), '営業部 佐藤', '帳票レイアウト変更', '法改正対応', '○', '○', null, 350, '承認済', d('2025-04-08'), '完了'],
     [2, d('2025-04-03'), '経理部 田中', '締め処理の追加', '業務変更', '○', null, null, 1200, '承認済', d('2025-04-10'), '対応中'],
     [3, d('2025-04-10'), '営業部 佐藤', '画面項目追加', '要望', null, '○', '○', 80, '検討中', null, '未着手'],
     [4, d('2025-04-15'), '情シス 鈴木', 'バッチ時刻変更', '運用改善', null, null, '○', 0, '差戻し', d('2025-04-20'), '未着手'],
     [5, d('2025-04-22'), '経理部 田中', '権限追加', '監査指摘', '○', '○', null, 540, '承認済', d('2025-04-28'), '対応中'],
     [6, d('2025-05-01'), '営業部 佐藤', 'CSV出力追加', '要望', '○', null, null, 150, '承認済', d('2025-05-09'), '未着手'],
-  ];
-  rows.forEach((r, i) => (ws.getRow(5 + i).values = r));
-  return wb;
+  ]);
 }
 
 /** A workbook of one sheet whose header row 1 is `head` and whose rows follow. */

@@ -6,43 +6,21 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import { fileWorkspace } from '../helpers/file-workspace.js';
+import { henkoRegister, previewInNewProject } from '../fixtures/excel/change-register.js';
 
 const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-async function preview(wb: ExcelJS.Workbook, register: 'change' | 'risk' | 'issue' | 'wbs' = 'change') {
-  const dataBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-  const { id: projectId } = await call('project.create', { name: `P${Math.random()}` });
-  return call('excel.previewImport', { projectId, register, fileName: 'changes.xlsx', dataBase64 });
-}
+const preview = (wb: ExcelJS.Workbook, register?: 'change' | 'risk' | 'issue' | 'wbs') => previewInNewProject(call, wb, register);
 
-/** Two header rows (3–4): every column merged down but the group, merged across its parts. */
-function header(ws: ExcelJS.Worksheet, top: (string | null)[], sub: (string | null)[], group: [number, number]) {
-  ws.getRow(3).values = top;
-  ws.getRow(4).values = sub;
-  const col = (i: number) => String.fromCharCode(65 + i);
-  top.forEach((_, i) => {
-    if (i >= group[0] && i <= group[1]) return;
-    ws.mergeCells(`${col(i)}3:${col(i)}4`);
-  });
-  ws.mergeCells(`${col(group[0])}3:${col(group[1])}3`);
-}
-
-async function maru(): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('変更管理台帳');
-  ws.getCell('A1').value = '変更管理台帳';
-  header(ws, ['変更No', '依頼日', '依頼者', '変更件名', '変更理由', '影響範囲', null, null, '影響額\n(千円)', '判定', '判定日', '対応状況'], [null, null, null, null, null, 'コスト', '納期', '品質'], [5, 7]);
-  const rows = [
+function maru(): ExcelJS.Workbook {
+  return henkoRegister([
     [1, d('2025-04-01'), '営業部 佐藤', '帳票レイアウト変更', '法改正対応', '○', '○', '×', 350, '承認済', d('2025-04-08'), '完了'],
     [2, d('2025-04-03'), '経理部 田中', '締め処理の追加', '業務変更', '○', '×', '×', 1200, '承認済', d('2025-04-10'), '対応中'],
     [3, d('2025-04-10'), '営業部 佐藤', '画面項目追加', '要望', '×', '○', '○', 80, '検討中', null, '未着手'],
     [4, d('2025-04-15'), '情シス 鈴木', 'バッチ時刻変更', '運用改善', '×', '×', '○', 0, '差戻し', d('2025-04-20'), '未着手'],
-  ];
-  rows.forEach((r, i) => (ws.getRow(5 + i).values = r));
-  return wb;
+  ]);
 }
-
 
 describe('影響範囲 over コスト | 納期 | 品質 marked ○ / ×', () => {
   it('reads only the ○ columns', async () => {

@@ -5,9 +5,8 @@
 // property, test/roundtrip/harness.ts). Blind set 4, J1: after several indents and outdents under x.0
 // phases, a task's parent read back as 3 instead of 3.1.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
-import { inProcessCaller, tempWorkspace, type Call } from '../helpers/workspace.js';
+import { describe, expect, it } from 'vitest';
+import { fileWorkspace } from '../helpers/file-workspace.js';
 import { roundTrip, type Op } from '../roundtrip/harness.js';
 
 const STRUCTURE: Op[] = ['indent', 'outdent', 'move', 'addEnd', 'addMiddle', 'addChild', 'deleteFirst', 'deleteMiddle', 'deleteLast'];
@@ -35,14 +34,7 @@ async function plan(code: (path: string) => string): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-let ws: ReturnType<typeof tempWorkspace>;
-let call: Call;
-beforeAll(async () => {
-  await buildReaderWorker();
-  ws = tempWorkspace();
-  call = inProcessCaller(ws);
-});
-afterAll(() => ws.close());
+const { call } = fileWorkspace();
 
 describe('WBS codes after random structure edits', () => {
   for (const [style, code] of Object.entries(STYLES))
