@@ -18,6 +18,8 @@ describe('predecessors text', () => {
     expect(links('2+1d')).toEqual(['2:FS:1']);
     // A lag in weeks, as MS Project writes it: five working days a week.
     expect(links('12FS+1w, 13SS-2 wks, 14 FF + 1 week, 15+1週間')).toEqual(['12:FS:5', '13:SS:-10', '14:FF:5', '15:FS:5']);
+    // A unit after a space joins its item; the next item still starts after the following space.
+    expect(links('3+2 days 4, 7 FS+1 wk 8, 9+2 営業日')).toEqual(['3:FS:2', '4:FS:0', '7:FS:5', '8:FS:0', '9:FS:2']);
     expect(links('  ')).toEqual([]);
   });
 

@@ -22,8 +22,13 @@ export type ParsedLinks = { ok: true; links: LinkText[] } | LinksProblem;
 // weeks of five working days, as MS Project writes a lag (1w, 1 wk, 2 weeks, 1週間). Elapsed days
 // (2edays), hours and a percentage of the predecessor (50%) have no exact working-day reading: such a cell
 // is not read (and named), the others of the column still are.
-const ITEM = /^(\d+(?:\.\d+)*)\.?(FS|SS|FF|SF)?(?:([+-])(\d+)(d|days?|日|営業日|w|wks?|weeks?|週間?)?)?$/i;
-const WEEK = /^(?:w|wks?|weeks?|週間?)$/i;
+// The lag units are listed once: the item's pattern, the week test and the space-joining below use them.
+const DAY_UNITS = 'd|days?|日|営業日';
+const WEEK_UNITS = 'w|wks?|weeks?|週間?';
+const ITEM = new RegExp(`^(\\d+(?:\\.\\d+)*)\\.?(FS|SS|FF|SF)?(?:([+-])(\\d+)(${DAY_UNITS}|${WEEK_UNITS})?)?$`, 'i');
+const WEEK = new RegExp(`^(?:${WEEK_UNITS})$`, 'i');
+// A space before a link type or a unit (not before a word that merely starts with its letters) belongs to the item.
+const SPACE_IN_ITEM = new RegExp(`\\s+(?=(?:FS|SS|FF|SF|(?:${DAY_UNITS}|${WEEK_UNITS})(?![a-z])))`, 'gi');
 
 /** Parses a whole predecessors cell; an empty cell is no links. */
 export function parseLinks(text: string): ParsedLinks {
@@ -31,7 +36,7 @@ export function parseLinks(text: string): ParsedLinks {
   const s = toHalfWidth(text)
     .replace(/[、，;；]/g, ',')
     .replace(/\s*([+-])\s*/g, '$1')
-    .replace(/\s+(?=(?:FS|SS|FF|SF|d\b|days?\b|日|営業日|w\b|wks?\b|weeks?\b|週))/gi, '')
+    .replace(SPACE_IN_ITEM, '')
     .trim();
   if (s === '') return { ok: true, links: [] };
   const links: LinkText[] = [];
