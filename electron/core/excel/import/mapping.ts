@@ -12,7 +12,7 @@ import { columnLabel, type HeaderColumn } from './header-rows.js';
 import type { Cell } from '../../../common/excel/model.js';
 import { effortUnitOf, progressScale } from './numbers.js';
 import { fractionScale, ratingNumber } from './rating-scales.js';
-import { labelKey, matchLabel } from './synonyms.js';
+import { isReferenceLabel, labelKey, matchLabel } from './synonyms.js';
 import { levelNumberRun } from './level-numbers.js';
 import type { ColumnMapping } from '../../../common/excel/preview.js';
 
@@ -478,9 +478,13 @@ export function assignFields(
         continue;
       }
       const prev = header.findIndex((col, i) => col.c + spans[i]! === here.c);
-      // (Leftwards only level words: a name word before the name is the sheet's other name column.)
-      if (prev >= 0 && /^level\d$/.test(byColumn.get(prev)?.field ?? '') && exclusive({ c: header[prev]!.c, span: spans[prev]! }, here)) {
-        taken.delete(byColumn.get(prev)!.field);
+      // (Leftwards only level words: a name word before the name is the sheet's other name column. So is
+      // a header naming the parent (親タスク | 子タスク, 上位項目 | 下位項目, Parent Task | Sub Task): never a
+      // name by its word alone (a tracker's Parent task holds numbers), but where each row fills either it
+      // or the name, it is the phases' names, one level up — review T1.)
+      const parentNames = prev >= 0 && !byColumn.has(prev) && isReferenceLabel(header[prev]!.parts[header[prev]!.parts.length - 1]!);
+      if (prev >= 0 && (/^level\d$/.test(byColumn.get(prev)?.field ?? '') || parentNames) && exclusive({ c: header[prev]!.c, span: spans[prev]! }, here)) {
+        if (!parentNames) taken.delete(byColumn.get(prev)!.field);
         const name = byColumn.get(at)!;
         spans[prev] = spans[prev]! + spans[at]!;
         byColumn.set(prev, name);

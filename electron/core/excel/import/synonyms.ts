@@ -374,7 +374,7 @@ function isPersonLabel(label: string): boolean {
  * Blocked by): a tracker's reference by number, never the record's own name (blind set 5, K2: Redmine's
  * Parent task took the name, and every task was named 1203).
  */
-function isReferenceLabel(label: string): boolean {
+export function isReferenceLabel(label: string): boolean {
   const words = englishWords(label);
   if (words.length > 0) return words.length >= 2 && /^(?:parent|related|linked|blocking|blocked|duplicates?|duplicated)$/.test(words[0]!);
   const key = withoutBrackets(labelKey(label));
