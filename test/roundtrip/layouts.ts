@@ -332,6 +332,75 @@ async function dottedCodeLinks(): Promise<Buffer> {
   return save(wb);
 }
 
+/** How a two-row plan (a plan row and an actual row per task) is drawn: its label words, merges, extra columns. */
+export interface PlanActualStyle {
+  /** The label column's words: plan row, actual row (予定/実績, 計画/実績, Plan/Actual, P/A). */
+  labels: [string, string];
+  /** The header words: No, name, label, start, finish, progress (null: no progress column). */
+  header: [string, string, string, string, string, string | null];
+  /** The No and name cells merged down over both rows (else written on the plan row, the actual row's blank). */
+  mergeName: boolean;
+  /** Date cells as text in this form ('m/d'), else date serials. */
+  textDates?: 'm/d';
+  /** A WBS code column, the tree by code (else a flat list). */
+  codes?: boolean;
+}
+
+/**
+ * A plan that spends two sheet rows per task (blind set 3, H8): the plan row and the actual row under
+ * it, told apart by a label column, the dates in the same columns (the actual row's: the actual dates),
+ * a progress typed on the actual row, a memo column no field maps; the No column numbered down the tasks.
+ */
+export async function planActualRows(style: PlanActualStyle): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Schedule');
+  ws.getCell('A1').value = 'Migration schedule';
+  const [no, name, label, start, finish, progress] = style.header;
+  const head = [no, ...(style.codes ? ['WBS'] : []), name, label, start, finish, ...(progress ? [progress] : []), 'Memo'];
+  head.forEach((h, i) => (ws.getCell(3, i + 1).value = h));
+  const col = (h: string) => head.indexOf(h) + 1;
+  const tasks: [string, string, string, string, string | null, string | null, number | null][] = [
+    ['1', 'Plan the move', '2025-06-02', '2025-06-06', '2025-06-03', '2025-06-09', 100],
+    ['1.1', 'Inventory', '2025-06-09', '2025-06-13', '2025-06-10', null, 50],
+    ['1.2', 'Rehearsal', '2025-06-16', '2025-06-20', null, null, 0],
+    ['2', 'Cut over', '2025-06-23', '2025-06-27', null, null, null],
+    ['2.1', 'Freeze', '2025-06-30', '2025-07-04', null, null, null],
+  ];
+  const date = (ws: ExcelJS.Worksheet, r: number, c: number, iso: string | null) => {
+    if (iso === null) return;
+    if (style.textDates) ws.getCell(r, c).value = `${Number(iso.slice(5, 7))}/${Number(iso.slice(8, 10))}`;
+    else {
+      ws.getCell(r, c).value = d(iso);
+      ws.getCell(r, c).numFmt = 'yyyy/m/d';
+    }
+  };
+  tasks.forEach(([code, title, ps, pf, as, af, pct], i) => {
+    const r = 4 + i * 2;
+    ws.getCell(r, 1).value = i + 1;
+    if (style.codes) ws.getCell(r, col('WBS')).value = code;
+    ws.getCell(r, col(name)).value = style.codes ? title : `${title} ${code}`;
+    ws.getCell(r, col(label)).value = style.labels[0];
+    ws.getCell(r + 1, col(label)).value = style.labels[1];
+    date(ws, r, col(start), ps);
+    date(ws, r, col(finish), pf);
+    date(ws, r + 1, col(start), as);
+    date(ws, r + 1, col(finish), af);
+    if (progress && pct !== null) {
+      ws.getCell(r + 1, col(progress)).value = pct / 100;
+      ws.getCell(r + 1, col(progress)).numFmt = '0%';
+    }
+    ws.getCell(r, col('Memo')).value = `memo ${i + 1}`;
+    if (style.mergeName) for (const c of [1, ...(style.codes ? [col('WBS')] : []), col(name), col('Memo')]) ws.mergeCells(r, c, r + 1, c);
+    for (let c = 1; c <= head.length; c++) {
+      ws.getCell(r, c).border = { top: thin, left: thin, right: thin };
+      ws.getCell(r + 1, c).border = { bottom: thin, left: thin, right: thin };
+    }
+    if (i === 2) for (let c = 1; c <= head.length; c++) ws.getCell(r + 1, c).fill = yellow;
+  });
+  ws.getCell(`A${5 + tasks.length * 2}`).value = 'Note: upper row plan, lower row actual';
+  return save(wb);
+}
+
 export const LAYOUTS: Layout[] = [
   { name: 'two rows per task', target: 'wbs', build: twoRowGantt },
   { name: 'merged column groups', target: 'issue', build: mergedColumns },
@@ -344,4 +413,5 @@ export const LAYOUTS: Layout[] = [
   { name: 'formula numbering', target: 'issue', build: formulaNumbers },
   { name: 'rating step marks', target: 'risk', build: ratingStepMarks },
   { name: 'dotted code links', target: 'wbs', build: dottedCodeLinks },
+  { name: 'plan and actual rows', target: 'wbs', build: () => planActualRows({ labels: ['予定', '実績'], header: ['No', '作業名', '区分', '開始日', '終了日', '進捗率'], mergeName: true, codes: true }) },
 ];

@@ -281,6 +281,17 @@ export interface ColumnMapping {
   numbering?: true;
   /** Date columns: how the import read the column's text dates where its cells settled it (kept for the next file). */
   dateReading?: DateReading;
+  /**
+   * The row of the record's block the field stands on, where a record spends two rows (0, the default:
+   * its first row; 1: the second, as the actual dates on a 実績 row under the 予定 row: block-rows.ts).
+   * Two mappings may then share a column.
+   */
+  rowOffset?: number;
+  /**
+   * The column labels the rows of each record (field null, no extra): its word on each row of the block
+   * (['予定', '実績']). Structure: read to tell the rows apart, written on a new record's rows.
+   */
+  blockLabels?: string[];
 }
 
 /** A date column's reading of text dates that differs from the default: day first (14/05/2025), the place of a two-digit year. */

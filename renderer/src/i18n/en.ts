@@ -820,6 +820,8 @@ export const en = {
     col: { column: 'Column', label: 'Header in the file', field: 'Import as', confidence: 'Match' },
     keepExtra: '(keep as an extra column)',
     numberingColumn: '(the form’s own numbering: not imported, kept running on export)',
+    blockLabelColumn: '(labels each task’s rows: {{labels}})',
+    secondRow: '{{label}} (row {{row}} of each task)',
     confidence: { high: 'Sure', medium: 'Likely', low: 'Check', none: '—' },
     tabs: { all: 'All rows', new: 'New', changed: 'Changed', unchanged: 'Unchanged', missing: 'Not in the file', problems: 'Problems' },
     status: { new: 'New', changed: 'Changed', unchanged: 'Unchanged', missing: 'Not in file', problem: 'Problem', skipped: 'Skipped' },

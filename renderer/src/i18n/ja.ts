@@ -820,6 +820,8 @@ export const ja: Strings = {
     col: { column: '列', label: 'ファイルの見出し', field: '取り込み先', confidence: '確度' },
     keepExtra: '(追加列として保持)',
     numberingColumn: '(様式の連番：取り込まず、出力時に振り直し)',
+    blockLabelColumn: '(各タスクの行の区分：{{labels}})',
+    secondRow: '{{label}}（各タスクの {{row}} 行目）',
     confidence: { high: '確実', medium: 'ほぼ確実', low: '要確認', none: '—' },
     tabs: { all: 'すべて', new: '新規', changed: '変更', unchanged: '変更なし', missing: 'ファイルにない', problems: '問題' },
     status: { new: '新規', changed: '変更', unchanged: '変更なし', missing: 'ファイルにない', problem: '問題', skipped: 'スキップ' },

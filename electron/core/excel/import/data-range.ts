@@ -12,6 +12,7 @@ import type { Cell, Row } from '../../../common/excel/model.js';
 import type { SheetIndex } from './sheet-index.js';
 import { countsDown } from './numbering.js';
 import { BLANK_ROWS_END, PLAIN_HEADING } from './table-ends.js';
+import { blockLabelRow } from './block-rows.js';
 import type { EndReason, LeftOutReason } from '../../../common/excel/preview.js';
 
 /** The marks a Japanese sheet heads its sections with: ■完了, □保留, ◆2025年度, 【完了分】, ▼クローズ. */
@@ -138,6 +139,15 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   // An Excel table object headed on the header's last row says where the data ends: its last row, or
   // the row above its totals row. Rows under it are not the table's, whatever they hold.
   const object = tableObjectAt(ix.sheet, layout.headerBottom);
+  // Records of two rows told apart by a label column (予定 / 実績: block-rows.ts): a row labelled as a
+  // record's later row, right under that record's first, is that record's, whatever else it holds.
+  const labels = layout.columns.find((m) => m.blockLabels);
+  const laterRowOf = (r: number): number | null => {
+    if (!labels) return null;
+    const k = blockLabelRow(ix.cell(r, labels.c), labels.blockLabels!);
+    const top = rows[rows.length - 1];
+    return k > 0 && top === r - k && blockLabelRow(ix.cell(top, labels.c), labels.blockLabels!) === 0 ? top : null;
+  };
   // A table object with no totals row whose next row goes on filling the name and another column of
   // the table is stale (rows typed or pasted under it that it never grew over): the data ends as if
   // there were no object.
@@ -154,6 +164,13 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     if (rows.length > 0 && blankRun >= BLANK_ROWS_END && !isHeaderAgain(row.r) && !sectionTitle(row)) return done('blank rows', firstBlank());
     lastR = row.r;
     const inTable = row.cells.filter((c) => c.c >= minC && c.c <= maxC && hasContent(c));
+    const blockTop = laterRowOf(row.r);
+    if (blockTop !== null) {
+      continued.set(row.r, blockTop);
+      leftOut.push({ r: row.r, reason: 'record continued' });
+      blankRun = 0;
+      continue;
+    }
     const firstText = inTable.find((c) => c.t === 's');
     const only = inTable.length === 1 ? textOfCell(inTable[0]!) : null;
     if (firstText && FOOTER.test(textOfCell(firstText))) return done('footer', row.r);

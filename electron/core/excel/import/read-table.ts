@@ -24,6 +24,7 @@ import { SheetIndex } from './sheet-index.js';
 import { noteScale, statedScale, type Scale } from './rating-legend.js';
 import { numberedBlankRows, numberingHeader, numbersRows, shownNumber } from './numbering.js';
 import { levelNumberCodes } from './level-numbers.js';
+import { blockColumns, withBlockRows } from './block-rows.js';
 import type { ColumnMapping, EndReason, TableCandidate, HierarchyMethod, LeftOutReason, UnknownValue, ValueMaps } from '../../../common/excel/preview.js';
 
 export type ExtraValue = string | number | boolean;
@@ -157,6 +158,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   if (!sheet) throw new Error(`${model.fileName}: there is no sheet named ${layout.sheet}`);
   const ix = new SheetIndex(sheet);
   const target = layout.target;
+  // Records of two rows (予定 / 実績): each field read from its row of the record (block-rows.ts).
+  layout = { ...layout, columns: withBlockRows(ix, target, layout.headerBottom, layout.columns) };
   const data = findDataRows(ix, layout);
   const firstDataRow = layout.headerBottom + 1;
   // A blank form's rows to fill start under the example and instruction rows the import leaves out (a
@@ -191,21 +194,25 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   type Hit = { cell: Cell; c: number; offset: number } | null;
   const grid: Hit[][] = mapped.map(() => new Array<Hit>(data.rows.length).fill(null));
   const maxC = Math.max(...mapped.map((m) => m.c + m.span));
-  const colMap = new Int32Array(maxC).fill(-1);
-  mapped.forEach((m, j) => colMap.fill(j, m.c, m.c + m.span));
+  // Per row of a record's block (rowOffset: a two-row record's second row), which mapping each column is.
+  const offsets = [...new Set(mapped.map((m) => m.rowOffset ?? 0))];
+  const colMaps = new Map(offsets.map((k) => [k, new Int32Array(maxC).fill(-1)]));
+  mapped.forEach((m, j) => colMaps.get(m.rowOffset ?? 0)!.fill(j, m.c, m.c + m.span));
+  const colMap = colMaps.get(0) ?? new Int32Array(maxC).fill(-1);
   const blank = (cell: Cell) => cell.t === 's' && /^[\s\u3000]*$/.test(cell.v as string);
   data.rows.forEach((r, i) => {
-    for (const cell of ix.row(r)?.cells ?? []) {
-      const j = cell.c < maxC ? colMap[cell.c]! : -1;
-      if (j < 0 || grid[j]![i] || blank(cell)) continue;
-      grid[j]![i] = { cell, c: cell.c, offset: cell.c - mapped[j]!.c };
-    }
+    for (const [k, map] of colMaps)
+      for (const cell of ix.row(r + k)?.cells ?? []) {
+        const j = cell.c < maxC ? map[cell.c]! : -1;
+        if (j < 0 || grid[j]![i] || blank(cell)) continue;
+        grid[j]![i] = { cell, c: cell.c, offset: cell.c - mapped[j]!.c };
+      }
     if (sheet.merges.length === 0) return;
     // Cells covered by a range merged down from an earlier data row take its value.
     mapped.forEach((m, j) => {
       if (grid[j]![i]) return;
       for (let k = 0; k < m.span; k++) {
-        const cell = dataCell(ix, r, m.c + k, firstDataRow);
+        const cell = dataCell(ix, r + (m.rowOffset ?? 0), m.c + k, firstDataRow);
         if (cell && !blank(cell)) {
           grid[j]![i] = { cell, c: m.c + k, offset: k };
           return;
@@ -219,12 +226,14 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   // over both adds a line to each text (a second control), and fills the record's empty cells.
   const wrapped = new Set(data.leftOut.filter((x) => x.reason === 'continued text').map((x) => x.r));
   const recordIndex = data.continued.size > 0 ? new Map(data.rows.map((r, i) => [r, i])) : null;
+  // (Not in the columns a two-row record reads row by row: its second row's cells are values of their own.)
+  const ownRows = blockColumns(mapped);
   for (const [r, parent] of data.continued) {
     const i = recordIndex!.get(parent) ?? -1;
     if (i < 0) continue;
     for (const cell of ix.row(r)?.cells ?? []) {
       const j = cell.c < maxC ? colMap[cell.c]! : -1;
-      if (j < 0 || blank(cell)) continue;
+      if (j < 0 || blank(cell) || ownRows.has(cell.c)) continue;
       const hit = grid[j]![i];
       if (!hit) {
         grid[j]![i] = { cell, c: cell.c, offset: cell.c - mapped[j]!.c };
@@ -416,7 +425,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     const schema = m.field === null ? undefined : schemaOf(target, m.field);
     grid[j]!.forEach((hit, i) => {
       const rec = records[i]!;
-      const r = data.rows[i]!;
+      // (The sheet row of the cell: a two-row record's second row for a field read there.)
+      const r = data.rows[i]! + (m.rowOffset ?? 0);
       if (!spec || !m.field) {
         if (hit && hit.cell.t !== 'e' && m.extraKey !== undefined) rec.extra[m.extraKey] = extraValue(hit.cell, model.date1904);
         return;

@@ -30,6 +30,7 @@ import { planBlocks, type BlockPlan, type TemplateRecord } from './record-blocks
 import { bandCandidates, barCells, learnBand, rowBarMark, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
 import { dateTextStyle, isoToSerial, shortYearChoices, type ShortYearForm } from '../../../common/excel/client-dates.js';
 import { tableBand } from './table-band.js';
+import { blockColumns, withBlockRows } from '../../excel/import/block-rows.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
 import { getTableProfile, profileRecords, profileTemplate, templateConflict } from '../import/profiles.js';
 import { getProjectRow } from '../projects.js';
@@ -98,6 +99,10 @@ export async function exportToProfile(
   };
   if (!model.sheets.some((s) => s.name === layout.sheet))
     throw textError('CONFLICT', 'export.noSheet', { file: profile.fileName, sheet: layout.sheet }, `${profile.fileName} has no sheet named ${layout.sheet}`, { field: 'profileId' });
+  // Records of two rows (予定 / 実績): each field written on its row of the record (block-rows.ts), as the import reads it.
+  layout.columns = withBlockRows(new SheetIndex(model.sheets.find((s) => s.name === layout.sheet)!), target, layout.headerBottom, layout.columns);
+  const ownRows = blockColumns(layout.columns);
+  const offsetOf = (m: ColumnMapping) => m.rowOffset ?? 0;
   const table = readTable(model, layout, { vocab, today: input.today, ...(profile.layout.valueMaps ? { valueMaps: profile.layout.valueMaps } : {}), ...(profile.layout.positionalRefs ? { positionalRefs: true } : {}) });
   // Predecessors the client writes by its task ID column (MS Project's "3,5FS+2d"), read as the import
   // reads them: written back in the client's IDs (idByCode, below), never in our outline codes.
@@ -261,12 +266,15 @@ export async function exportToProfile(
     const read = levelNumberCodes(rows.map((at) => Array.from({ length: m.span }, (_, k) => ix.cell(at, m.c + k))));
     return read && { codes: new Map(rows.flatMap((at, i) => (read.codes[i] ? [[at, read.codes[i]!.join('.')] as const] : []))), repeat: read.repeat, depth: m.span, column: m };
   })();
-  const mapped = layout.columns.filter((m) => !inBand.has(m.c) && (merged(m) || writable(m) || firstOfGroup(m) || persons.has(m) || ratingSteps.has(m) || levelNumbers?.column === m));
+  // (Fields of a two-row record's second row after those of its first: a column is found by its first.)
+  const mapped = layout.columns
+    .filter((m) => !inBand.has(m.c) && (merged(m) || writable(m) || firstOfGroup(m) || persons.has(m) || ratingSteps.has(m) || levelNumbers?.column === m))
+    .sort((a, b) => offsetOf(a) - offsetOf(b));
   // Client words read as the import reads them (the profile's value maps), written back the same way.
   const clientValues = new ClientValues(vocab, profile.layout.valueMaps);
   const withContinued = (at: number, c: number, cell: Cell | undefined): Cell | undefined => {
     const more = continuedRows.get(at);
-    if (!more) return cell;
+    if (!more || ownRows.has(c)) return cell;
     let out = cell;
     for (const r of more) {
       const next = ix.cell(r, c);
@@ -289,7 +297,7 @@ export async function exportToProfile(
     if (m.field === null || fieldSpec(target, m.field)?.kind !== 'date') return undefined;
     const order = m.dateReading?.slashOrder ?? 'mdy';
     for (const o of stored) {
-      const cell = o.at === null ? undefined : ix.cell(o.at, m.c);
+      const cell = o.at === null ? undefined : ix.cell(o.at + offsetOf(m), m.c);
       const v = o.row[m.field];
       if (cell?.t !== 's' || typeof v !== 'string') continue;
       const readings = shortYearChoices(cell.v as string, order);
@@ -297,7 +305,7 @@ export async function exportToProfile(
     }
     return undefined;
   };
-  const writers = mapped.map((m) => columnWriter(target, m, ix, table.records.map((r) => r.row - 1), ctx, input.language, vocab, clientValues, profile.layout.valueMaps?.[m.field ?? ''], userShortYear(m)));
+  const writers = mapped.map((m) => columnWriter(target, m, ix, table.records.map((r) => r.row - 1 + offsetOf(m)), ctx, input.language, vocab, clientValues, profile.layout.valueMaps?.[m.field ?? ''], userShortYear(m)));
   // A risk's score the client works out its own way (typed by hand, left stale, another formula or
   // scale): where the template row's own ratings do not give its score cell (or the sheet has no
   // ratings to give it), the cell is the client's figure, kept; a no-edit export rewrote 9 as 15.
@@ -338,6 +346,8 @@ export async function exportToProfile(
     return [m, '○'] as const;
   }));
   const sheetColumns = mapped.flatMap(spread);
+  /** The row of the record's block each sheet column's value goes on (a two-row record's second: 1). */
+  const sheetOffsets = mapped.flatMap((m) => spread(m).map(() => offsetOf(m)));
   const defaults = defaultValues(target, vocab);
   const labels = byCategory ? categoryLabels(stored, tasks, categoryColumns.length, groups, table.records, ix, categoryColumns[0]!.c) : new Map<number, string[]>();
   const rolledAtImport = linked?.rolled ?? null;
@@ -351,7 +361,7 @@ export async function exportToProfile(
     if (was) return field in was && sameValue(was[field], o.row[field]);
     if (rolledAtImport !== null) return false;
     const m = mapped.find((x) => x.field === field)!;
-    return o.at !== null && writers[mapped.indexOf(m)]!.meaning(ix.cell(o.at, m.c)) === null;
+    return o.at !== null && writers[mapped.indexOf(m)]!.meaning(ix.cell(o.at + offsetOf(m), m.c)) === null;
   };
   /**
    * A client whose summary rows show no roll-up of a field (a phase row with its dates and effort blank, or
@@ -365,7 +375,7 @@ export async function exportToProfile(
     if (known !== undefined) return known;
     const m = mapped.find((x) => x.field === field);
     const rows = [...(rolledAtImport?.keys() ?? [])].flatMap((id) => (rowOf.has(id) ? [rowOf.get(id)!] : []));
-    const blank = !!m && rows.length > 0 && rows.every((r) => (writers[mapped.indexOf(m)]!.meaning(ix.cell(r, m.c)) ?? null) === null);
+    const blank = !!m && rows.length > 0 && rows.every((r) => (writers[mapped.indexOf(m)]!.meaning(ix.cell(r + offsetOf(m), m.c)) ?? null) === null);
     blankSummaryFields.set(field, blank);
     return blank;
   };
@@ -533,8 +543,8 @@ export async function exportToProfile(
         : at !== null ? clamp(Math.max(0, cols.findIndex((c) => ix.cell(at, c) !== undefined)) + o.level - was!)
         : clamp(o.level + (spreadShift.get(m) ?? 0));
       const put = (cell: CellOut | undefined) => cols.map((_, i) => (i === k ? cell : at === null || !inPlace || relevel ? { value: null } : undefined));
-      if (at !== null && inPlace && underMerge.has(hiddenKey(at, cols[k]!))) return put(undefined);
-      const tcell = at === null ? undefined : ix.cell(at, cols[k]!);
+      if (at !== null && inPlace && underMerge.has(hiddenKey(at + offsetOf(m), cols[k]!))) return put(undefined);
+      const tcell = at === null ? undefined : ix.cell(at + offsetOf(m), cols[k]!);
       const names = persons.get(m);
       if (names) {
         // A mark under each person the task is assigned to; cells other than marks (hours) are the client's.
@@ -659,7 +669,7 @@ export async function exportToProfile(
       // left): its indent is its level's, 0 included.
       if (field === 'name' && indent.kind === 'cell' && (o.level > 0 || reindent || at === null)) out.indent = o.level * indent.step;
       // Text the client wrapped into the next rows is now written whole here: its continuation goes.
-      if (at !== null && continuedRows.has(at)) rewrapped.push({ at, col: cols[k]! });
+      if (at !== null && continuedRows.has(at) && !ownRows.has(cols[k]!)) rewrapped.push({ at, col: cols[k]! });
       return put(out);
     });
   /** Wrapped text cells written anew (template row, column): their continuation cells are cleared. */
@@ -881,7 +891,7 @@ export async function exportToProfile(
     const t = (blocks.order[i]?.row ?? blocks.firstRow + i) - 1;
     sheetColumns.forEach((c, j) => {
       const cell = rows[i]![j];
-      const g = cell && cell.value !== null ? hiddenUnder(t, c) : undefined;
+      const g = cell && cell.value !== null ? hiddenUnder(t + sheetOffsets[j]!, c) : undefined;
       if (!g) return;
       rows[i]![j] = undefined;
       // The value the merged range shows already (the import read it there): nothing changed.
@@ -904,6 +914,9 @@ export async function exportToProfile(
         if (i !== undefined && j >= 0 && ix.cell(r, col)) rows[i]![j] = { value: null };
       }
   }
+  // Each value onto its row of the record's block, and a new record's rows labelled as the client's
+  // (予定 / 実績): the writer takes one value per sheet column and row.
+  const out = blockRowsOut(columns, sheetOffsets, rows, blocks, layout.columns.find((m) => m.blockLabels));
   const written = blocks.fill.some((f) => f !== undefined);
   if (stored.length > 0 && !written)
     throw textError(
@@ -923,7 +936,7 @@ export async function exportToProfile(
   try {
     bytes = await fillTemplateInWorker(
       template,
-      [{ sheet: layout.sheet, firstRow: blocks.firstRow, lastRow: blocks.lastRow, columns, rows, ...(blocks.lastRow !== null ? { order: blocks.order, ...(band ? { band } : {}) } : {}), ...(unmerge.length > 0 ? { unmerge } : {}), ...(remerge.length > 0 ? { remerge } : {}), ...(regroup ? { regroup } : {}), ...(outline ? { outline } : {}) }],
+      [{ sheet: layout.sheet, firstRow: blocks.firstRow, lastRow: blocks.lastRow, columns: out.columns, rows: out.rows, ...(blocks.lastRow !== null ? { order: blocks.order, ...(band ? { band } : {}) } : {}), ...(unmerge.length > 0 ? { unmerge } : {}), ...(remerge.length > 0 ? { remerge } : {}), ...(regroup ? { regroup } : {}), ...(outline ? { outline } : {}) }],
       { fileName: profile.fileName },
     );
   } catch (err) {
@@ -955,6 +968,43 @@ export async function exportToProfile(
     ...(hidden.length > 0 ? { underMerge: hidden } : {}),
     ...(tooDeep.length > 0 ? { tooDeep } : {}),
   };
+}
+
+/**
+ * The rows to write with each value on its row of the record's block: a field of a two-row record's
+ * second row (sheetOffsets, aligned with the first columns) goes one row down, within the same block
+ * (never into the next record's rows), and the columns come once each. A new record's rows get the
+ * label column's words (予定 / 実績), as a copied block has no values.
+ */
+function blockRowsOut(
+  columns: number[],
+  sheetOffsets: number[],
+  rows: (CellOut | undefined)[][],
+  blocks: BlockPlan,
+  labels: ColumnMapping | undefined,
+): { columns: number[]; rows: (CellOut | undefined)[][] } {
+  if (!labels && sheetOffsets.every((k) => k === 0)) return { columns, rows };
+  const unique = [...new Set(columns)];
+  if (labels && !unique.includes(labels.c)) unique.push(labels.c);
+  const at = new Map(unique.map((c, k) => [c, k]));
+  const out = rows.map(() => new Array<CellOut | undefined>(unique.length).fill(undefined));
+  const sameBlock = (i: number, k: number) => k === 0 || (blocks.lastRow !== null && i + k < rows.length && blocks.owner[i + k] === blocks.owner[i] && blocks.fill[i + k] === undefined);
+  rows.forEach((row, i) =>
+    row.forEach((cell, j) => {
+      const k = sheetOffsets[j] ?? 0;
+      if (cell === undefined || !sameBlock(i, k)) return;
+      const slot = at.get(columns[j]!)!;
+      if (out[i + k]![slot] === undefined) out[i + k]![slot] = cell;
+    }),
+  );
+  if (labels)
+    blocks.fill.forEach((f, i) => {
+      if (typeof f !== 'object' || !f.fresh || blocks.lastRow === null) return;
+      labels.blockLabels!.forEach((word, k) => {
+        if (sameBlock(i, k)) out[i + k]![at.get(labels.c)!] = { value: { t: 's', v: word } };
+      });
+    });
+  return { columns: unique, rows: out };
 }
 
 /** Each summary record's subtasks' span (the earliest start and latest finish under it, as the import rolls them up), by record index. */

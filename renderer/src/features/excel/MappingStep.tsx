@@ -279,16 +279,19 @@ export function MappingStep({
             {preview.columns.map((c) => {
               const level = confidenceLevel(c.field, c.confidence);
               return (
-                <tr key={c.column} data-testid="mapping-row" className={c.field === null ? 'extra' : ''}>
+                // A field of a two-row record's second row shares its column with the first row's: it follows
+                // that column's choice (block-rows.ts), so it is shown, not chosen.
+                <tr key={`${c.column}:${c.rowOffset ?? 0}`} data-testid="mapping-row" className={c.field === null ? 'extra' : ''}>
                   <td className="col-letter">{c.column}</td>
-                  <td className="label">{c.label || <span className="muted">{t('excel.empty')}</span>}</td>
+                  <td className="label">{(c.rowOffset ? t('excel.secondRow', { label: c.label, row: c.rowOffset + 1 }) : c.label) || <span className="muted">{t('excel.empty')}</span>}</td>
                   <td>
                     <select
                       aria-label={`${c.column} ${c.label}`}
                       value={c.field ?? ''}
+                      disabled={!!c.rowOffset}
                       onChange={(e) => onChange({ column: c.column, field: e.target.value === '' ? null : e.target.value })}
                     >
-                      <option value="">{c.numbering ? t('excel.numberingColumn') : t('excel.keepExtra')}</option>
+                      <option value="">{c.blockLabels ? t('excel.blockLabelColumn', { labels: c.blockLabels.join(' / ') }) : c.numbering ? t('excel.numberingColumn') : t('excel.keepExtra')}</option>
                       {fieldChoices.map((f) => (
                         <option key={f} value={f}>
                           {fieldLabel(f)}

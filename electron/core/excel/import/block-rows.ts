@@ -1,0 +1,146 @@
+// Records that spend two sheet rows each, told apart by a label column: a plan row and an actual row
+// (予定/実績, 計画/実績, Plan/Actual, P/A) with the dates — often the effort and progress too — in the same
+// columns (blind set 3, H8). The two rows are one record: a date column's cell on the plan row is the
+// planned date, on the actual row the actual date. The layout says so per field (ColumnMapping.rowOffset:
+// the row of the record's block the field stands on) and names the label column (blockLabels: its word on
+// each row), which is structure, not a value of the record: the import reads each field from its row, and
+// the export writes it there and labels a new record's rows as the client does.
+import { columnName, type Cell } from '../../../common/excel/model.js';
+import type { ColumnMapping } from '../../../common/excel/preview.js';
+import { fieldSpec, KEY_FIELD, type ImportTarget } from '../../../common/excel/fields.js';
+import type { SheetIndex } from './sheet-index.js';
+
+/** Words of a plan row and an actual row (bracketed or with a colon too: 【予定】, (実績), Plan:). */
+const PLAN_WORD = /^(?:予定|計画|当初|予|計|plan|planned|plans|baseline|target|estimate|est|p)$/i;
+const ACTUAL_WORD = /^(?:実績|実施|実|actual|actuals|act|result|a)$/i;
+/** The planned field of a plan row → the field its column holds on the actual row. */
+const ACTUAL_OF: Record<string, string> = { plannedStart: 'actualStart', plannedFinish: 'actualFinish', plannedEffort: 'actualEffort' };
+/** How many rows under the header are looked at to find the label column. */
+const SAMPLE_ROWS = 5_000;
+
+const bare = (s: string) => s.normalize('NFKC').trim().replace(/^[【\[(（<＜]\s*|\s*[】\])）>＞]$|\s*[:：]$/g, '').trim();
+
+function labelText(cell: Cell | undefined): string {
+  return cell && cell.t === 's' ? bare(cell.v as string) : '';
+}
+
+/** Which row of a two-row record a label cell names (0: plan, 1: actual), or -1. */
+export function blockLabelRow(cell: Cell | undefined, labels: readonly string[]): number {
+  const text = labelText(cell);
+  if (text === '') return -1;
+  return labels.findIndex((l) => bare(l).toLowerCase() === text.toLowerCase());
+}
+
+/** Columns whose cells the record's second row holds a value of its own (read and written there, never joined). */
+export function blockColumns(columns: readonly ColumnMapping[]): Set<number> {
+  const out = new Set<number>();
+  if (!columns.some((m) => m.blockLabels || m.rowOffset)) return out;
+  for (const m of columns) if (m.blockLabels || m.rowOffset || columns.some((x) => x !== m && x.rowOffset && x.c === m.c)) for (let k = 0; k < m.span; k++) out.add(m.c + k);
+  return out;
+}
+
+/**
+ * The layout's columns with the two-row reading where a column labels the rows of each record plan
+ * then actual: that column becomes the label (no field, no extra), each planned date or effort column
+ * gets its actual twin on the record's second row (unless another column holds that field), and a
+ * field whose values stand only on actual rows (a progress typed on the 実績 row) is read there. A
+ * layout that already says so (a profile's) is kept, less the second-row fields the user took away.
+ */
+export function withBlockRows(ix: SheetIndex, target: ImportTarget, headerBottom: number, columns: ColumnMapping[]): ColumnMapping[] {
+  if (columns.some((m) => m.blockLabels))
+    return columns.flatMap((m) => {
+      if (m.rowOffset && m.field === null) return [];
+      // (The user's other choices made extra keys anew: the label column is still no extra.)
+      if (!m.blockLabels || (m.extraKey === undefined && m.field === null)) return [m];
+      const label = { ...m, field: null, confidence: 0 };
+      delete label.extraKey;
+      return [label];
+    });
+  if (target !== 'wbs') return columns;
+  const rows = ix.rowsBelow(headerBottom, SAMPLE_ROWS);
+  // The label column may have no header word (a narrow column between the name and the dates): each
+  // column of the table's span that no mapping covers is looked at too.
+  const lo = Math.min(...columns.map((m) => m.c));
+  const hi = Math.max(...columns.map((m) => m.c + m.span - 1));
+  const headless: ColumnMapping[] = [];
+  for (let c = lo; c <= hi; c++) if (!columns.some((m) => c >= m.c && c < m.c + m.span)) headless.push({ c, span: 1, column: columnName(c), label: '', field: null, confidence: 0 });
+  const found = labelColumn(ix, rows.map((r) => r.r), [...columns, ...headless], target);
+  if (!found) return columns;
+  if (headless.includes(found.column)) columns = [...columns, found.column].sort((a, b) => a.c - b.c);
+  const { column, plan, actual, planRows } = found;
+  const out: ColumnMapping[] = [];
+  const mapped = new Set(columns.flatMap((m) => (m.field === null ? [] : [m.field])));
+  const blank = (cell: Cell | undefined) => !cell || (cell.t === 's' && (cell.v as string).trim() === '');
+  for (const m of columns) {
+    if (m === column) {
+      const label: ColumnMapping = { ...m, field: null, confidence: 0, blockLabels: [plan, actual] };
+      delete label.extraKey;
+      delete label.numbering;
+      out.push(label);
+      continue;
+    }
+    if (m.field === null || m.field === KEY_FIELD[target]) {
+      out.push(m);
+      continue;
+    }
+    const twin = ACTUAL_OF[m.field];
+    if (twin) {
+      out.push(m);
+      if (!mapped.has(twin)) out.push({ ...m, field: twin, label: `${m.label} / ${actual}`, rowOffset: 1 });
+      continue;
+    }
+    // A field typed on the actual rows only (or, for a progress, on both: the plan row's is the plan's).
+    const kind = fieldSpec(target, m.field)?.kind;
+    const onPlan = planRows.filter((r) => !blank(ix.cell(r, m.c)) && !ix.mergeAt(r + 1, m.c)).length;
+    const onActual = planRows.filter((r) => !blank(ix.cell(r + 1, m.c))).length;
+    if (onActual > 0 && (onPlan === 0 || kind === 'progress') && (kind === 'progress' || kind === 'effort' || kind === 'date' || kind === 'wbsStatus')) out.push({ ...m, rowOffset: 1 });
+    else out.push(m);
+  }
+  return out;
+}
+
+/**
+ * A column of the table whose filled cells are, nearly all, a plan word on one row and an actual word
+ * on the row right under it, two or more times: the label column of two-row records.
+ */
+function labelColumn(ix: SheetIndex, rows: number[], columns: ColumnMapping[], target: ImportTarget): { column: ColumnMapping; plan: string; actual: string; planRows: number[] } | null {
+  for (const m of columns) {
+    if (m.span !== 1 || m.rowOffset) continue;
+    if (m.field !== null) {
+      const kind = fieldSpec(target, m.field)?.kind;
+      if (m.field === KEY_FIELD[target] || (kind !== 'text' && kind !== 'category' && kind !== 'vocab' && kind !== 'wbsStatus')) continue;
+    }
+    let filled = 0;
+    let labels = 0;
+    const planRows: number[] = [];
+    const words = { plan: new Map<string, number>(), actual: new Map<string, number>() };
+    for (const r of rows) {
+      const cell = ix.cell(r, m.c);
+      if (!cell || (cell.t === 's' && (cell.v as string).trim() === '')) continue;
+      filled++;
+      const text = labelText(cell);
+      if (PLAN_WORD.test(text)) {
+        labels++;
+        const next = labelText(ix.cell(r + 1, m.c));
+        if (ACTUAL_WORD.test(next)) {
+          planRows.push(r);
+          words.plan.set(text, (words.plan.get(text) ?? 0) + 1);
+          words.actual.set(next, (words.actual.get(next) ?? 0) + 1);
+        }
+      } else if (ACTUAL_WORD.test(text)) labels++;
+    }
+    if (planRows.length >= 2 && labels >= 0.8 * filled && planRows.length * 2 >= 0.8 * labels) {
+      const most = (w: Map<string, number>) => [...w].sort((a, b) => b[1] - a[1])[0]![0];
+      // As written in the sheet (the first plan row's own cell), for the labels of a new record's rows.
+      const asWritten = (text: string, dr: number) => {
+        for (const r of planRows) {
+          const cell = ix.cell(r + dr, m.c);
+          if (labelText(cell) === text) return (cell!.v as string).trim();
+        }
+        return text;
+      };
+      return { column: m, plan: asWritten(most(words.plan), 0), actual: asWritten(most(words.actual), 1), planRows };
+    }
+  }
+  return null;
+}

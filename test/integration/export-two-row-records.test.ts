@@ -1,0 +1,122 @@
+// A plan that spends two sheet rows per task, a plan row and an actual row told apart by a label column
+// (予定/実績, 計画/実績, Plan/Actual, P/A), the dates in the same columns (blind set 3, H8: the 実績 rows
+// were "record continued", the actual dates lost and 区分 kept as an extra '予定\n実績'). Read as one
+// record (the actual row's dates are the actual dates, a progress typed there is the progress), and
+// written back the same way: an edit lands on its row of the block, a new task gets a two-row block
+// labelled as the client's, a deleted task's two rows go. The round-trip property must hold on such
+// plans drawn several ways (merged or not, with or without codes, a headerless label column, text dates).
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { fileWorkspace } from '../helpers/file-workspace.js';
+import { roundTrip } from '../roundtrip/harness.js';
+import { planActualRows, type PlanActualStyle } from '../roundtrip/layouts.js';
+import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import type { Cell } from '../../electron/common/excel/model.js';
+
+const { call } = fileWorkspace();
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const serial = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000) + 25_569;
+
+const STYLES: Record<string, PlanActualStyle> = {
+  '予定/実績, merged, codes': { labels: ['予定', '実績'], header: ['No', '作業名', '区分', '開始日', '終了日', '進捗率'], mergeName: true, codes: true },
+  'Plan/Actual, not merged, codes': { labels: ['Plan', 'Actual'], header: ['#', 'Task', 'Type', 'Start', 'Finish', '% Complete'], mergeName: false, codes: true },
+  'P/A, merged, flat, no progress': { labels: ['P', 'A'], header: ['No.', 'Task name', 'P/A', 'Start date', 'End date', null], mergeName: true },
+  '計画/実績, headerless label, text dates': { labels: ['計画', '実績'], header: ['No', 'タスク', '', '開始', '終了', '進捗'], mergeName: false, textDates: 'm/d', codes: true },
+};
+
+/** The minimal H8 plan: No | 作業名 | 区分 | 開始日 | 終了日, No and 作業名 merged over each task's two rows. */
+async function minimal(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  ws.addRow(['No', '作業名', '区分', '開始日', '終了日']);
+  const rows: [number | null, string | null, string, string | null, string | null][] = [
+    [1, '移行計画', '予定', '2025-06-02', '2025-06-06'],
+    [null, null, '実績', '2025-06-03', '2025-06-09'],
+    [2, '移行リハーサル', '予定', '2025-06-09', '2025-06-13'],
+    [null, null, '実績', '2025-06-10', null],
+  ];
+  for (const [no, name, label, a, b] of rows) {
+    const row = ws.addRow([no, name, label, a && d(a), b && d(b)]);
+    row.getCell(4).numFmt = 'yyyy/m/d';
+    row.getCell(5).numFmt = 'yyyy/m/d';
+  }
+  ws.mergeCells('A2:A3');
+  ws.mergeCells('B2:B3');
+  ws.mergeCells('A4:A5');
+  ws.mergeCells('B4:B5');
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function imported(bytes: Buffer, name: string) {
+  const { id: projectId } = await call('project.create', { name });
+  const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: `${name}.xlsx`, dataBase64: bytes.toString('base64') });
+  const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: name } });
+  return { projectId, profileId: profileId!, preview };
+}
+
+const cellsOf = (bytes: Buffer) => {
+  const sheet = readWorkbookBytes(bytes, 'x.xlsx').sheets[0]!;
+  const at = (ref: string): Cell['v'] | undefined => {
+    const c = ref.charCodeAt(0) - 65;
+    const r = Number(ref.slice(1)) - 1;
+    return sheet.rows.find((x) => x.r === r)?.cells.find((x) => x.c === c)?.v;
+  };
+  return { sheet, at };
+};
+
+describe('two-row plan records (予定 / 実績 rows)', () => {
+  it('reads the actual row of each task as its actual dates, the label column as structure (H8 minimal)', async () => {
+    const { projectId, preview } = await imported(await minimal(), 'h8');
+    expect(preview.rows.map((r) => r.name)).toEqual(['移行計画', '移行リハーサル']);
+    expect(preview.columns.find((m) => m.label === '区分')).toMatchObject({ field: null, blockLabels: ['予定', '実績'] });
+    expect(preview.columns.some((m) => m.extraKey === '区分')).toBe(false);
+    const tasks = (await call('wbs.list', { projectId })) as unknown as Record<string, unknown>[];
+    expect(tasks.map((t) => [t.name, t.plannedStart, t.plannedFinish, t.actualStart, t.actualFinish])).toEqual([
+      ['移行計画', '2025-06-02', '2025-06-06', '2025-06-03', '2025-06-09'],
+      ['移行リハーサル', '2025-06-09', '2025-06-13', '2025-06-10', null],
+    ]);
+    expect(tasks.every((t) => t.extra === undefined || t.extra === null || !('区分' in (t.extra as object)))).toBe(true);
+  });
+
+  it('writes an edit on its row of the block, a new task as a labelled two-row block, and removes both rows of a deleted one', async () => {
+    const { projectId, profileId } = await imported(await planActualRows(STYLES['Plan/Actual, not merged, codes']!), 'edits');
+    const tasks = (await call('wbs.list', { projectId })) as unknown as { id: number; name: string }[];
+    const id = (name: string) => tasks.find((t) => t.name === name)!.id;
+    await call('wbs.update', { id: id('Inventory'), patch: { actualFinish: '2025-06-20', plannedStart: '2025-06-08' } });
+    await call('wbs.create', { projectId, afterId: id('Inventory'), values: { name: 'New middle', plannedStart: '2025-06-11', plannedFinish: '2025-06-12', actualStart: '2025-06-12' } as never });
+    await call('wbs.delete', { id: id('Rehearsal') });
+    const out = Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId })).dataBase64, 'base64');
+    const { at } = cellsOf(out);
+    // Inventory: the planned start on its plan row (6), the actual finish on its actual row (7); the actual start kept.
+    expect([at('C6'), at('D6'), at('E6'), at('D7'), at('E7'), at('F7')]).toEqual(['Inventory', 'Plan', serial('2025-06-08'), 'Actual', serial('2025-06-10'), serial('2025-06-20')]);
+    // The new task: two rows, labelled, its actual start on the second.
+    expect([at('C8'), at('D8'), at('E8'), at('F8'), at('C9'), at('D9'), at('E9')]).toEqual(['New middle', 'Plan', serial('2025-06-11'), serial('2025-06-12'), undefined, 'Actual', serial('2025-06-12')]);
+    // Rehearsal's two rows are gone: Cut over follows, its memo and its blank actual row with it.
+    expect([at('C10'), at('D10'), at('H10'), at('D11'), at('E11')]).toEqual(['Cut over', 'Plan', 'memo 4', 'Actual', undefined]);
+    const again = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'edits.xlsx', dataBase64: out.toString('base64'), profileId });
+    expect(again.counts.new).toBe(0);
+    expect(again.missing).toEqual([]);
+    const stored = (await call('wbs.list', { projectId })) as unknown as Record<string, unknown>[];
+    const middle = again.rows.find((r) => r.name === 'New middle')!;
+    expect(middle.status === 'unchanged' || (middle.changes ?? []).every((c) => c.field === 'status' || c.field === 'progress')).toBe(true);
+    expect(stored.find((t) => t.name === 'New middle')!.actualStart).toBe('2025-06-12');
+  });
+
+  for (const [name, style] of Object.entries(STYLES))
+    it(`${name}: every random edit script comes back as stored, with the client's cells untouched`, async () => {
+      const o = await roundTrip(call, `plan-actual-${name}.xlsx`, await planActualRows(style), 'wbs', { scripts: 12, seed: 15 });
+      expect(o.skipped).toBe('');
+      expect(o.scripts.filter((s) => s.failures.length > 0).map((s) => `#${s.script} ${s.steps.join(', ')}: ${s.failures.join(' / ')}`)).toEqual([]);
+    }, 300_000);
+
+  it('a column of other words (or plan words without actual rows under them) is no label column', async () => {
+    // 区分 holding 予定 on every row (a one-row plan: blind set 3's "two rows per task" gantt has only 予定).
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('WBS');
+    ws.addRow(['作業名', '区分', '開始日', '終了日']);
+    ['設計', '製造', '試験'].forEach((n, i) => ws.addRow([n, i === 1 ? '実績' : '予定', d(`2025-06-0${i + 1}`), d(`2025-06-0${i + 3}`)]));
+    const { preview } = await imported(Buffer.from(await wb.xlsx.writeBuffer()), 'one-row');
+    expect(preview.rows.map((r) => r.name)).toEqual(['設計', '製造', '試験']);
+    expect(preview.columns.some((m) => m.blockLabels || m.rowOffset)).toBe(false);
+  });
+});
