@@ -19,6 +19,7 @@ export type FieldKind =
   | 'ref' // the register's ID — or a plain row number
   | 'wbsCode' // 1.2.3
   | 'level' // 1, 2, 3 / Lv.2
+  | 'parent' // another row's ID (Redmine's 親チケット 1203, Backlog's 親課題キー APP-40): the tree by following parents
   | 'days' // a whole number of working days: 5, 5日, 5 days
   | 'scheduling' // 手動 / 自動, manual / auto
   | 'category' // 大分類 / 中分類 / 小分類: one level of the tree per column
@@ -37,7 +38,7 @@ export interface FieldSpec {
 }
 
 /** Structure fields of the WBS: they build the tree and are not stored as values. */
-export const WBS_STRUCTURE_FIELDS = ['wbsCode', 'level', 'level1', 'level2', 'level3', 'level4'] as const;
+export const WBS_STRUCTURE_FIELDS = ['wbsCode', 'level', 'parent', 'level1', 'level2', 'level3', 'level4'] as const;
 
 const WBS: Record<string, FieldSpec> = {
   name: { kind: 'text' },
@@ -58,6 +59,7 @@ const WBS: Record<string, FieldSpec> = {
   notes: { kind: 'text' },
   wbsCode: { kind: 'wbsCode' },
   level: { kind: 'level' },
+  parent: { kind: 'parent' },
   level1: { kind: 'category', depth: 1 },
   level2: { kind: 'category', depth: 2 },
   level3: { kind: 'category', depth: 3 },

@@ -41,6 +41,8 @@ export const PROBLEM_CODES = [
   'codeWithoutParent', // {code, parent}
   'codeTwice', // {code}
   'levelSkips', // {level, after}
+  'parentUnknown', // {parent}: a parent column names no row of the file; the row kept at the top
+  'parentCycle', // {parent}: following the parents comes back to the row; the row kept at the top
   'refTwice', // {value, first, second}
   'notValid', // {value}: refused by the field's rules (too long…)
   'predecessorUnparsed', // {value}: not a list of predecessors, kept as text

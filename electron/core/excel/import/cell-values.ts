@@ -74,6 +74,16 @@ export function parseWbsCode(cell: Cell): string | null {
   return /^\d{1,4}(?:[.-]\d{1,4}){0,9}$/.test(s) ? s.replaceAll('-', '.') : null;
 }
 
+/**
+ * A cell as the key a parent column names a row by (1203, '#1203', 'APP-40', ' APP-40 '): NFKC, trimmed,
+ * a tracker's leading # dropped, a whole number without its .0; null when empty.
+ */
+export function rowKey(cell: Cell | undefined): string | null {
+  if (!cell || cell.t === 'e' || cell.v === null) return null;
+  const s = (cell.t === 'n' ? numberText(cell.v as number) : String(cell.v)).normalize('NFKC').trim().replace(/^#\s*/, '');
+  return s === '' ? null : /^\d+(?:\.0+)?$/.test(s) ? String(Number(s)) : s;
+}
+
 /** A level / outline number: 1, 2, Lv.2, L2, レベル2, 第2階層. */
 export function parseLevel(cell: Cell): number | null {
   const s = (cell.t === 'n' ? numberText(cell.v as number) : String(cell.v)).normalize('NFKC').trim().toLowerCase();
@@ -123,6 +133,8 @@ export function readValue(spec: FieldSpec, cell: Cell, ctx: ValueContext): Parse
       const level = parseLevel(cell);
       return level === null ? failure('notLevel', { value: text.trim() }, `${text.trim()} is not a level (1, 2, 3…)`) : { ok: true, value: level };
     }
+    case 'parent':
+      return { ok: true, value: rowKey(cell) };
     case 'days': {
       const days = parseDays(cell);
       return days === null ? failure('notDays', { value: text.trim() }, `${text.trim()} is not a number of working days`) : { ok: true, value: days };

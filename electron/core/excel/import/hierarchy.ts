@@ -4,6 +4,8 @@
 //            the code one level up;
 //   level    a level / outline column (1, 2, 3 or Lv.2): a row is the child of the nearest row above
 //            one level up;
+//   parent   a parent column naming another row's ID (Redmine's 親チケット 1203, Backlog's 親課題キー
+//            APP-40): the depth is the length of the chain of parents, wherever the rows stand;
 //   columns  大分類 / 中分類 / 小分類 columns (a value per level; repeated on each row, written once,
 //            or merged down), or a task name written one column further right per level under one
 //            merged header: groups are made for the 大/中 values that have no row of their own;
@@ -30,6 +32,10 @@ export interface TreeInput {
   /** Indent amount of the name (cell indent, or leading space width). */
   indent?: number;
   outline?: number;
+  /** The row's own ID, as the parent column of other rows names it (rowKey). */
+  key?: string | null;
+  /** The ID of the row's parent (parent column), null at the top. */
+  parentKey?: string | null;
 }
 
 export interface TreeNode {
@@ -52,8 +58,10 @@ export interface Tree {
 
 const distinct = (xs: (number | undefined | null)[]) => new Set(xs.filter((x): x is number => x !== undefined && x !== null)).size;
 
-export function chooseMethod(inputs: TreeInput[], has: { code: boolean; level: boolean; categories: boolean; span: boolean; levelComputed?: boolean }): HierarchyMethod {
+export function chooseMethod(inputs: TreeInput[], has: { code: boolean; level: boolean; categories: boolean; span: boolean; levelComputed?: boolean; parent?: boolean }): HierarchyMethod {
   if (has.code && inputs.some((i) => i.code?.includes('.'))) return 'code';
+  // A parent column says each row's parent outright, whatever order the rows are in.
+  if (has.parent && inputs.some((i) => i.parentKey) && inputs.some((i) => i.key)) return 'parent';
   // A level column of formulas (=getIndentLevel(E6)) is computed from the rows: the tree is read from
   // what it computes from (the indent, the outline) when they give one, as Excel would recompute it after
   // an edit; its cached values only when nothing else does.
@@ -66,12 +74,14 @@ export function chooseMethod(inputs: TreeInput[], has: { code: boolean; level: b
   return 'none';
 }
 
-export function buildTree(inputs: TreeInput[], method: HierarchyMethod, cellOf: (r: number, what: 'code' | 'level') => string): Tree {
+export function buildTree(inputs: TreeInput[], method: HierarchyMethod, cellOf: (r: number, what: 'code' | 'level' | 'parent') => string): Tree {
   switch (method) {
     case 'code':
       return byCode(inputs, cellOf);
     case 'level':
       return byDepth(inputs, 'level', (i) => i.level ?? null, cellOf);
+    case 'parent':
+      return byParent(inputs, (r) => cellOf(r, 'parent'));
     case 'columns':
       return inputs.some((i) => i.categories?.length) ? byColumns(inputs) : byDepth(inputs, 'columns', (i) => i.columnOffset ?? 0, cellOf);
     case 'indent':
@@ -206,4 +216,55 @@ function byColumns(inputs: TreeInput[]): Tree {
 function nearest(current: ({ node: number } | undefined)[], k: number): number | null {
   for (let j = Math.min(k, current.length) - 1; j >= 0; j--) if (current[j]) return current[j]!.node;
   return null;
+}
+
+/**
+ * The tree a parent column gives: each row under the row whose ID its parent cell names, the depth the
+ * length of that chain. The rows come out parent first, each followed by its subtree, in the file's order
+ * among siblings (a file listing a child above its parent — an export sorted by ID or by date — still
+ * reads as a tree). A parent no row has, or a chain that comes back to the row (a cycle, a row its own
+ * parent), is named on the row's parent cell and the row kept at the top, never dropped.
+ */
+function byParent(inputs: TreeInput[], cellOf: (r: number) => string): Tree {
+  const problems: Tree['problems'] = [];
+  const byKey = new Map<string, number>();
+  inputs.forEach((inp, i) => {
+    if (inp.key && !byKey.has(inp.key)) byKey.set(inp.key, i);
+  });
+  const parentOf: (number | null)[] = inputs.map((inp, i) => {
+    const want = inp.parentKey;
+    if (!want) return null;
+    const p = byKey.get(want);
+    if (p === undefined) {
+      problems.push({ cell: cellOf(inp.r), kind: 'hierarchy', code: 'parentUnknown', params: { parent: want }, reason: `no row of the file is ${want}: the row is kept at the top level`, warning: true });
+      return null;
+    }
+    return p;
+  });
+  // A chain that comes back to the row (a loop, or the row its own parent): the row is kept at the top,
+  // named. A loop further up the chain is named on its own rows, which break it.
+  inputs.forEach((inp, i) => {
+    const seen = new Set<number>();
+    for (let p = parentOf[i]; p !== null && p !== undefined && !seen.has(p); p = parentOf[p]!) {
+      if (p === i) {
+        problems.push({ cell: cellOf(inp.r), kind: 'hierarchy', code: 'parentCycle', params: { parent: inp.parentKey ?? '' }, reason: `following the parents from ${inp.parentKey ?? ''} comes back to this row: the row is kept at the top level`, warning: true });
+        parentOf[i] = null;
+        break;
+      }
+      seen.add(p);
+    }
+  });
+  const children = inputs.map((): number[] => []);
+  const roots: number[] = [];
+  parentOf.forEach((p, i) => (p === null ? roots : children[p!]!).push(i));
+  const nodes: TreeNode[] = [];
+  // Depth first, without recursion (a deep chain of 10,000 rows would overflow the stack).
+  const stack: { i: number; parent: number | null; level: number }[] = roots.reverse().map((i) => ({ i, parent: null, level: 0 }));
+  while (stack.length > 0) {
+    const { i, parent, level } = stack.pop()!;
+    const at = nodes.length;
+    nodes.push({ input: i, r: inputs[i]!.r, level, parent });
+    for (let k = children[i]!.length - 1; k >= 0; k--) stack.push({ i: children[i]![k]!, parent: at, level: level + 1 });
+  }
+  return { method: 'parent', nodes, problems };
 }

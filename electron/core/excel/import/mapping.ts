@@ -73,7 +73,7 @@ function fit(target: ImportTarget, field: string, label: string, cells: Cell[], 
   // A 大/中/小 column holds words; a header such as PHASE 2 over an empty timeline is no such column.
   // An empty column (a blank template's) tells nothing either way.
   if (spec?.kind === 'category') return values.length === 0 || values.some((c) => c.t === 's') ? null : 0;
-  if (!spec || spec.kind === 'text' || spec.kind === 'ref') return null;
+  if (!spec || spec.kind === 'text' || spec.kind === 'ref' || spec.kind === 'parent') return null;
   const vctx: ValueContext = { ...ctx, progressScale: progressScale(values), effortUnit: effortUnitOf(label), ...(spec.kind === 'date' && columnDateReading(values)) };
   // One value tells little of a type, but a list value that is not on the list (分類 holding 画面 is
   // no issue kind) says the column is something else: kept as an extra column, not a row of problems.

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { wbsFields } from '../../../common/api/wbs.js';
 import { localToday } from '../../../common/dates.js';
 import { REGISTERS, type Vocabularies } from '../../../common/registers.js';
-import { columnDateReading, keptDateReading, readValue, textOf, type ValueContext } from './cell-values.js';
+import { columnDateReading, keptDateReading, readValue, rowKey, textOf, type ValueContext } from './cell-values.js';
 import { ClientValues, type NewListItem } from './client-values.js';
 import { looksLikeDate, nearestYear, parseDateText, shortYearChoices, writtenWeekday, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
 import { findDataRows } from './data-range.js';
@@ -94,6 +94,12 @@ export interface ImportTable {
    * `span`: they run over a new year (12/28, 1/5), `year` is the year they start in.
    */
   undecidedYears?: { count: number; examples: string[]; year: number; chosen: boolean; span?: true };
+  /**
+   * WBS: the column whose values a parent column names the rows by (Redmine's #, Backlog's キー, or the
+   * name column), and each record's ID by its 0-based sheet row: the tree is read by following parents,
+   * and the export writes each task's parent's ID from the tree (parentKeyColumn).
+   */
+  parentKeys?: { c: number; ids: Map<number, string> };
   /** WBS: the planned dates were read from a gantt painted in columns first…last (0-based), `days` per column (band-dates.ts). */
   paintedDates?: { first: number; last: number; days: number };
 }
@@ -126,6 +132,7 @@ const PROBLEM_KIND: Record<FieldKind, ProblemKind> = {
   rating: 'rating',
   wbsCode: 'hierarchy',
   level: 'hierarchy',
+  parent: 'hierarchy',
   days: 'number',
   scheduling: 'vocab',
   derived: 'text',
@@ -545,6 +552,10 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         return;
       }
       if (spec.kind === 'wbsCode' || spec.kind === 'level') structureHits[spec.kind]++;
+      if (spec.kind === 'parent') {
+        tree[i]!.parentKey = v.value as string | null;
+        return;
+      }
       if (spec.kind === 'wbsCode') {
         tree[i]!.code = v.value as string;
         return;
@@ -642,7 +653,14 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   for (const miss of structureMisses) if (usable(miss.kind)) problem(miss.r, miss.c, 'hierarchy', miss.failure, miss.kind);
   const nameCol = mapped.findIndex((m) => m.field === 'name');
   data.rows.forEach((_, i) => (tree[i]!.hasName = nameCol >= 0 && !!grid[nameCol]![i]));
+  const parentColumn = mapped.find((m) => m.field === 'parent');
+  const rowKeys = parentColumn ? parentKeyColumn(ix, layout, data.rows, tree, parentColumn) : null;
+  if (rowKeys) {
+    data.rows.forEach((r, i) => (tree[i]!.key = rowKeys.ids.get(r) ?? null));
+    table.parentKeys = rowKeys;
+  }
   const method = chooseMethod(tree, {
+    parent: rowKeys !== null,
     code: !!codeColumn && usable('wbsCode'),
     level: !!levelColumn && usable('level'),
     levelComputed: !!levelColumn && grid[mapped.indexOf(levelColumn)]!.every((hit) => !hit || !!hit.cell.f),
@@ -650,12 +668,12 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     span: nameCol >= 0 && mapped[nameCol]!.span > 1,
   });
   const built = buildTree(tree, method, (r, what) => {
-    const col = what === 'code' ? codeColumn : levelColumn;
+    const col = what === 'code' ? codeColumn : what === 'parent' ? parentColumn : levelColumn;
     return cellRef(r, col?.c ?? 0);
   });
   for (const p of built.problems) problems.push({ ...p, sheet: sheet.name });
   // Code and category columns the tree did not use are kept as extra columns.
-  const unused = mapped.filter((m) => (m === codeColumn && method !== 'code') || (m === levelColumn && method !== 'level') || (categoryColumns.includes(m) && method !== 'columns'));
+  const unused = mapped.filter((m) => (m === parentColumn && method !== 'parent') || (m === codeColumn && method !== 'code') || (m === levelColumn && method !== 'level') || (categoryColumns.includes(m) && method !== 'columns'));
   const keys = new Set(mapped.map((m) => m.extraKey));
   for (const m of unused) {
     m.extraKey = keys.has(m.label) || m.label === '' ? `${m.column}: ${m.label}` : m.label;
@@ -680,6 +698,40 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     return rec;
   });
   return table;
+}
+
+/**
+ * The column a parent column names rows by: of the sheet's columns under the header (an ID column the
+ * layout left out — Redmine's # of numbers that do not run by one — included), the one whose record
+ * cells are unique and hold the most of the parent cells' values; at least half of those, and two or
+ * more. A parent column naming the parents by their names (親タスク 要件定義) finds the name column.
+ */
+function parentKeyColumn(ix: SheetIndex, layout: TableLayout, rows: number[], tree: TreeInput[], parent: ColumnMapping): { c: number; ids: Map<number, string> } | null {
+  const wanted = tree.map((t) => t.parentKey).filter((k): k is string => !!k);
+  if (wanted.length === 0) return null;
+  const want = new Set(wanted);
+  let best: { c: number; ids: Map<number, string>; hits: number } | null = null;
+  const last = Math.max(...layout.columns.map((m) => m.c + m.span), ...rows.map((r) => (ix.row(r)?.cells.at(-1)?.c ?? 0) + 1));
+  for (let c = 0; c < last; c++) {
+    if (c >= parent.c && c < parent.c + parent.span) continue;
+    const ids = new Map<number, string>();
+    const seen = new Set<string>();
+    let unique = true;
+    for (const r of rows) {
+      const key = rowKey(ix.cell(r, c));
+      if (key === null) continue;
+      if (seen.has(key)) {
+        unique = false;
+        break;
+      }
+      seen.add(key);
+      ids.set(r, key);
+    }
+    if (!unique) continue;
+    const hits = wanted.filter((k) => seen.has(k)).length;
+    if (hits * 2 >= wanted.length && [...want].filter((k) => seen.has(k)).length >= Math.min(2, want.size) && (!best || hits > best.hits)) best = { c, ids, hits };
+  }
+  return best && { c: best.c, ids: best.ids };
 }
 
 /** The day halfway between two ISO days. */

@@ -9,7 +9,7 @@ import { fieldSpec, IMPORT_TARGETS, KEY_FIELD, type ImportTarget } from '../../.
 const WBS: Record<string, Syn[]> = {
   name: [
     'タスク', 'タスク名', 'タスク名称', 'タスク内容', '作業', '作業名', '作業名称', '作業内容', '作業項目', '件名', '項目', '項目名',
-    'wbs要素名', 'wbs名', '要素名', 'アクティビティ', 'アクティビティ名', '活動', '工程名', ['工程', 0.8], ['名称', 0.9], ['内容', 0.7], ['概要', 0.6],
+    'wbs要素名', 'wbs名', '要素名', ['題名', 0.9], ['チケット名', 0.9], ['課題名', 0.8], 'アクティビティ', 'アクティビティ名', '活動', '工程名', ['工程', 0.8], ['名称', 0.9], ['内容', 0.7], ['概要', 0.6],
     'task', 'tasks', 'task name', 'task title', ['task description', 0.9], 'activity', 'activity name', 'work item', 'work package', ['name', 0.9], ['title', 0.9],
     ['subject', 0.8], ['item', 0.7], ['summary', 0.6], ['description', 0.6],
   ],
@@ -67,6 +67,14 @@ const WBS: Record<string, Syn[]> = {
   wbsCode: [
     'wbs', 'wbs番号', 'wbsno', 'wbs no.', 'wbsコード', 'wbsid', 'wbs#', 'wbs number', 'wbs code', 'wbs id', '階層番号', 'アウトライン番号',
     'outline number', 'wbs_id', ['項番', 0.6], ['番号', 0.5], ['no', 0.4], ['no.', 0.4], ['id', 0.3], ['task no', 0.5], ['タスク番号', 0.5], ['タスクid', 0.4],
+  ],
+  // The parent's ID on each row (Redmine 親チケット / Parent task, Backlog 親課題キー, Jira Parent / Parent id,
+  // Azure DevOps Parent): the tree by following parents (hierarchy.ts byParent).
+  parent: [
+    '親チケット', '親チケット番号', '親チケットid', '親タスク', '親タスクid', '親タスク番号', '親課題', '親課題キー', '親課題番号', '親課題id', '親id', '親番号', '親キー', '親no',
+    '親項目', '親作業', '上位タスク', '上位チケット', '上位課題', '上位id', '上位番号', ['親', 0.9], ['上位', 0.8],
+    'parent', 'parent task', 'parent issue', 'parent id', 'parent key', 'parent ticket', 'parent item', 'parent task id', 'parent issue key', 'parent issue id',
+    'parent #', 'parent no', 'parent no.', 'parent work item', 'parent link', 'parent summary', 'parent task name', 'parent name', 'parent activity',
   ],
   level: ['レベル', '階層', '階層レベル', 'wbsレベル', '深さ', 'level', 'lvl', 'outline level', 'outline', 'indent level', ['インデント', 0.9]],
   level1: ['大分類', '大項目', '大区分', '大工程', ['フェーズ', 0.8], ['phase', 0.8], ['工程', 0.6], 'level 1', 'category 1', ['カテゴリ1', 1]],

@@ -106,7 +106,11 @@ export async function exportToProfile(
   const table = readTable(model, layout, { vocab, today: input.today, ...(profile.layout.valueMaps ? { valueMaps: profile.layout.valueMaps } : {}), ...(profile.layout.positionalRefs ? { positionalRefs: true } : {}) });
   // Predecessors the client writes by its task ID column (MS Project's "3,5FS+2d"), read as the import
   // reads them: written back in the client's IDs (idByCode, below), never in our outline codes.
-  const idColumn = target === 'wbs' ? (predecessorReading(table, model)?.idColumn ?? null) : null;
+  // A parent column naming each task's parent by an ID column the layout does not write (Redmine's #,
+  // Backlog's キー): that ID column is the client's IDs too, given to a new task, written as its children's parent.
+  const parentKeys = target === 'wbs' && table.hierarchy === 'parent' ? (table.parentKeys ?? null) : null;
+  const parentKeyIsField = parentKeys !== null && layout.columns.some((m) => m.field !== null && parentKeys.c >= m.c && parentKeys.c < m.c + m.span);
+  const idColumn = target === 'wbs' ? (predecessorReading(table, model)?.idColumn ?? (parentKeys && !parentKeyIsField ? parentKeys : null)) : null;
   const sheet = model.sheets.find((s) => s.name === layout.sheet)!;
   const ix = new SheetIndex(sheet);
   // Text the client wrapped by hand into the next row (a left-out 'continued text' row), or the second
@@ -191,11 +195,11 @@ export async function exportToProfile(
   const givenIds = new Set<number>();
   const idByCode = new Map<string, string>();
   if (idColumn) {
-    let next = Math.max(0, ...[...idColumn.ids.values()].map(Number));
+    const nextId = clientIdCounter([...idColumn.ids.values()]);
     for (const o of stored) {
       let id = o.at !== null ? idColumn.ids.get(o.at) : undefined;
       if (id === undefined) {
-        id = String(++next);
+        id = nextId();
         givenIds.add(o.row.id);
       }
       clientIdOf.set(o.row.id, id);
@@ -203,6 +207,15 @@ export async function exportToProfile(
       if (code) idByCode.set(code, id);
     }
   }
+  /**
+   * The parent column's value from the tree: the parent's client ID (a moved or indented task names its
+   * new parent, a new task its parent's), or its name where the column names parents by name; '' at the top.
+   */
+  const parentIdOf = (o: Out): string => {
+    const parent = tasks.get(o.row.parentId as number);
+    if (!parent) return '';
+    return parentKeyIsField ? parent.name : (clientIdOf.get(parent.id) ?? '');
+  };
   /** The name of a task's ancestor at a depth (0 = top), '' when the task is not that deep. */
   const ancestorName = (o: Out, d: number): string => {
     const chain: string[] = [];
@@ -621,7 +634,8 @@ export async function exportToProfile(
       }
       // A WBS code in the client's numbering (their prefix, their numbers where they still fit).
       const value =
-        field === 'wbsCode' ? clientCodeByCode.get(tasks.get(o.row.id)?.code ?? '') ?? clientCodes.get(o.row.id) ?? storedValue(o, m)
+        field === 'parent' ? parentIdOf(o)
+        : field === 'wbsCode' ? clientCodeByCode.get(tasks.get(o.row.id)?.code ?? '') ?? clientCodes.get(o.row.id) ?? storedValue(o, m)
         : field === 'name' && labelRow(o) ? ''
         : field === 'predecessors' && idByCode.size > 0 ? linksInClientIds(String(storedValue(o, m) ?? ''), idByCode, { ...linkNotation, dot: false })
         : field === 'predecessors' && codeAt >= 0 ? linksInClientIds(String(storedValue(o, m) ?? ''), clientCodeByCode, tcell ? learnLinkNotation([textOf(tcell, model.date1904)], dottedCodes, linkNotation) : linkNotation)
@@ -1323,6 +1337,22 @@ function indentStyle(records: { row: number; level?: number }[], ix: SheetIndex,
 }
 
 /** What the row holds for a column, in the import's terms (so it compares with the template's cell). */
+/**
+ * The client's next IDs after the highest it holds: 1241 after 1240; APP-59 after APP-58 where every ID
+ * is one prefix and a number (its zero padding kept: T-009 → T-010).
+ */
+export function clientIdCounter(ids: string[]): () => string {
+  const parts = ids.map((id) => /^(.*?)(\d+)$/.exec(id));
+  const prefix = parts[0]?.[1] ?? '';
+  const sameForm = parts.length > 0 && parts.every((p) => p !== null && p[1] === prefix);
+  let next = sameForm ? Math.max(0, ...parts.map((p) => Number(p![2]))) : Math.max(0, ...ids.map(Number).filter(Number.isFinite));
+  const width = sameForm && parts.every((p) => p![2]!.length === parts[0]![2]!.length) && parts[0]![2]!.startsWith('0') ? parts[0]![2]!.length : 0;
+  return () => {
+    next++;
+    return sameForm ? `${prefix}${String(next).padStart(width, '0')}` : String(next);
+  };
+}
+
 function storedValue(o: Out, m: ColumnMapping): unknown {
   if (m.field === null) return o.row.extra?.[m.extraKey!] ?? null;
   if (m.field === 'level') return o.level + 1;
@@ -1471,6 +1501,9 @@ function columnWriter(
         }
         case 'level':
           return { t: 'n', v: Number(v) };
+        case 'parent':
+          // The parent's ID as the column writes IDs: a number in a column of numbers (Redmine's 1203).
+          return numeric && /^\d+$/.test(String(v)) ? { t: 'n', v: Number(v) } : text(String(v));
         case 'yesNo':
           return v === true ? { t: 's', v: '○' } : null;
         case 'vocab': {
