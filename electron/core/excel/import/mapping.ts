@@ -482,9 +482,12 @@ export function assignFields(
       // a header naming the parent (親タスク | 子タスク, 上位項目 | 下位項目, Parent Task | Sub Task): never a
       // name by its word alone (a tracker's Parent task holds numbers), but where each row fills either it
       // or the name, it is the phases' names, one level up — review T1.)
-      const parentNames = prev >= 0 && !byColumn.has(prev) && isReferenceLabel(header[prev]!.parts[header[prev]!.parts.length - 1]!);
-      if (prev >= 0 && (/^level\d$/.test(byColumn.get(prev)?.field ?? '') || parentNames) && exclusive({ c: header[prev]!.c, span: spans[prev]! }, here)) {
-        if (!parentNames) taken.delete(byColumn.get(prev)!.field);
+      // (Such a header is the parent field by its word — a tree by parent IDs, hierarchy.ts — until its
+      // rows show it holds the phases' names instead.)
+      const prevField = byColumn.get(prev)?.field;
+      const parentNames = prev >= 0 && (prevField === undefined || prevField === 'parent') && isReferenceLabel(header[prev]!.parts[header[prev]!.parts.length - 1]!);
+      if (prev >= 0 && (/^level\d$/.test(prevField ?? '') || parentNames) && exclusive({ c: header[prev]!.c, span: spans[prev]! }, here)) {
+        if (prevField !== undefined) taken.delete(prevField);
         const name = byColumn.get(at)!;
         spans[prev] = spans[prev]! + spans[at]!;
         byColumn.set(prev, name);
