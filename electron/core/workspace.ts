@@ -11,7 +11,9 @@
 //  - a damaged or missing file opens in recovery: the API answers its condition and the backups, the
 //    file is not written, and the UI offers the newest good backup or a read-only copy to export from;
 //  - while running, before every call and every 2 s: the file under the name is still the one open
-//    (db/live-file.ts) and its -wal is still there (db/wal.ts).
+//    (db/live-file.ts) and its -wal is still there (db/wal.ts);
+//  - the -wal is folded into the file between calls, after the answer (db/checkpoint.ts), not inside
+//    a call's COMMIT.
 // Backups: the first call of each day, and before imports, project deletes and restores (handlers.ts).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -48,6 +50,7 @@ import { backupFolder, defaultBackupFolder, newMarker, readMarker, workspaceTag,
 import { restoreProjectFrom } from './db/project-restore.js';
 import { LiveFile } from './db/live-file.js';
 import { walDamage, walFile, WalGuard } from './db/wal.js';
+import { WalCheckpoints } from './db/checkpoint.js';
 import { syncStoredStatusesOnce } from './services/wbs-status-sync.js';
 import { catchUpSoon, reindexOnce } from './services/search-index.js';
 import { createHandlers, createRecoveryHandlers, type HostContext } from './handlers.js';
@@ -112,7 +115,7 @@ const QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 const WAL_WATCH_MS = 2000;
 
 type Condition =
-  | { kind: 'ok'; db: Db; guard: WalGuard; live: LiveFile }
+  | { kind: 'ok'; db: Db; guard: WalGuard; live: LiveFile; checkpoints: WalCheckpoints }
   | { kind: 'damaged'; problem: WorkspaceProblem; detail: string; db?: Db }
   | { kind: 'missing'; problem: 'missing' | 'empty' | 'fileDeleted' | 'fileReplaced'; detail?: string }
   | { kind: 'readOnly'; problem: WorkspaceProblem; detail: string; db: Db; copyDir: string };
@@ -134,6 +137,8 @@ class LiveWorkspace implements Storage {
   private readonly timer: NodeJS.Timeout;
   private dailyChecked = '';
   private closed = false;
+  /** A checkpoint is queued for the next tick (setImmediate), after the answer of the call that wrote. */
+  private checkpointQueued = false;
 
   constructor(dir: string, private readonly options: WorkspaceOptions) {
     this.dir = dir;
@@ -216,7 +221,10 @@ class LiveWorkspace implements Storage {
     catchUpSoon(db);
     this.hadMarker = true;
     this.lock.update('open');
-    this.setCondition({ kind: 'ok', db, guard: new WalGuard(this.file, db.sqlite), live: new LiveFile(this.file) }, createHandlers(db, this.ctx));
+    this.setCondition(
+      { kind: 'ok', db, guard: new WalGuard(this.file, db.sqlite), live: new LiveFile(this.file), checkpoints: new WalCheckpoints(db.sqlite) },
+      createHandlers(db, this.ctx),
+    );
     try {
       this.dailyBackup();
     } catch (err) {
@@ -245,6 +253,14 @@ class LiveWorkspace implements Storage {
     const envelope = await this.current.invoke(method, args);
     // SQLite met damage while running: stop writing to the file and say so from now on.
     if (!envelope.ok && envelope.error.code === 'DAMAGED' && this.condition.kind === 'ok') this.markDamaged(envelope.error.message);
+    else if (this.condition.kind === 'ok' && !this.checkpointQueued && this.condition.checkpoints.due() === 'soon') {
+      // After the answer: the caller's await resumes (and IPC or HTTP sends the answer) before this runs.
+      this.checkpointQueued = true;
+      setImmediate(() => {
+        this.checkpointQueued = false;
+        this.checkpoint();
+      });
+    }
     return envelope;
   }
 
@@ -254,6 +270,20 @@ class LiveWorkspace implements Storage {
       this.checkFiles();
     } catch (err) {
       if (isDamageError(err)) this.markDamaged((err as Error).message);
+    }
+    if (this.condition.kind === 'ok' && this.condition.checkpoints.due() !== null) this.checkpoint();
+  }
+
+  /** Folds the -wal into the file (db/checkpoint.ts); only into a file still open normally, never a damaged or lost one. */
+  private checkpoint(): void {
+    const c = this.condition;
+    if (c.kind !== 'ok' || this.closed) return;
+    try {
+      c.checkpoints.run();
+    } catch (err) {
+      if (isDamageError(err)) this.markDamaged((err as Error).message);
+      // Anything else (a full disk): the commits are safe in the -wal, and the next checkpoint tries again.
+      else console.error(`PMO Desk: a checkpoint failed: ${(err as Error).message}`);
     }
   }
 
