@@ -2,7 +2,7 @@
 // task given gets its dates and the stamp, in whatever parts the rows are cut into, on SQLite and on
 // PostgreSQL alike, and no other task is written.
 import { afterEach, describe, expect, it } from 'vitest';
-import { setPlannedDates, type PlannedDatesRow } from '../../electron/core/db/queries/schedule.js';
+import { setPlannedDates } from '../../electron/core/db/queries/schedule.js';
 import type { Workspace } from '../../electron/core/workspace.js';
 import { PG_SKIP } from '../helpers/pg-cluster.js';
 import { tempPgWorkspace } from '../helpers/pg-workspace.js';
@@ -27,14 +27,15 @@ describe.each(['sqlite', ...(PG_SKIP ? [] : ['postgres'])] as const)('setPlanned
     });
     const day = (k: number) => `2025-${String(1 + (k % 12)).padStart(2, '0')}-${String(1 + (k % 28)).padStart(2, '0')}`;
     // Every task but the first 33, out of order, some dates cleared.
-    const rows: PlannedDatesRow[] = ids.slice(33).reverse().map((id, k) => [k % 10 === 0 ? null : day(k), k % 7 === 0 ? null : day(k + 3), id]);
+    const rows = ids.slice(33).reverse().map((id, k) => [k % 10 === 0 ? null : day(k), k % 7 === 0 ? null : day(k + 3), id] as const);
     expect(rows).toHaveLength(267);
-    sql.tx(() => setPlannedDates(ws!.db, rows, 'now'));
+    const dates = { ids: rows.map((r) => r[2]), plannedStart: rows.map((r) => r[0]), plannedFinish: rows.map((r) => r[1]) };
+    sql.tx(() => setPlannedDates(ws!.db, dates, 'now'));
     const stored = new Map(sql.values<[number, string | null, string | null, string]>('SELECT id, planned_start, planned_finish, updated_at FROM wbs_tasks WHERE project_id = ?', [projectId]).map((r) => [Number(r[0]), r.slice(1)]));
     for (const [start, finish, id] of rows) expect(stored.get(id)).toEqual([start, finish, 'now']);
     for (const id of ids.slice(0, 33)) expect(stored.get(id)).toEqual(['2025-01-06', '2025-01-07', 'then']);
     // Nothing given, nothing written.
-    sql.tx(() => setPlannedDates(ws!.db, [], 'later'));
+    sql.tx(() => setPlannedDates(ws!.db, { ids: [], plannedStart: [], plannedFinish: [] }, 'later'));
     expect(sql.values('SELECT id FROM wbs_tasks WHERE updated_at = ?', ['later'])).toEqual([]);
   });
 });

@@ -284,11 +284,7 @@ function revertSchedule(db: Db, batch: Batch, projectId: number, before: Schedul
   const found = new Set(tasksIn(db, ids, projectId));
   const missing = ids.find((id) => !found.has(id));
   if (missing !== undefined) throw textError('NOT_FOUND', 'rowGone', { id: missing }, `${WBS_ENTITY} ${missing} does not exist`, { field: 'id', id: missing });
-  setPlannedDates(
-    db,
-    ids.map((id, k) => [before.plannedStart[k]!, before.plannedFinish[k]!, id]),
-    now,
-  );
+  setPlannedDates(db, { ids, plannedStart: before.plannedStart, plannedFinish: before.plannedFinish }, now);
   batch.record(SCHEDULE_ENTITY, projectId, 'update', { plannedStart: after.plannedStart, plannedFinish: after.plannedFinish }, { ids, plannedStart: before.plannedStart, plannedFinish: before.plannedFinish });
 }
 

@@ -218,7 +218,7 @@ function patchFromBatch(db: Db, rows: NetworkRows, batch: Batch): boolean {
  * none): the same dates go into `rows`, which are kept for the batch's commit and stamped then, unless
  * the batch recorded more after this (a later write might not be in the copy).
  */
-export function keepRescheduled(db: Db, projectId: number, batch: Batch, rows: NetworkRows, moved: { i: number[]; start: Int32Array; finish: Int32Array }): void {
+export function keepRescheduled(db: Db, projectId: number, batch: Batch, rows: NetworkRows, moved: { i: Int32Array; start: Int32Array; finish: Int32Array }): void {
   const { tasks } = rows;
   for (const i of moved.i) {
     const s = moved.start[i]!;
