@@ -318,8 +318,11 @@ export type ValueMaps = Record<string, ValueMap>;
 export interface Suggestion {
   /** The item's code; null: add the word to the project's list as a new item. */
   code: string | null;
-  /** How it was found ('scale': a rating number read through the client's scale, 1.5 → 2). */
-  by: 'label' | 'synonym' | 'similar' | 'scale' | 'new';
+  /**
+   * How it was found ('scale': a rating number read through the client's scale, 1.5 → 2; 'legend': a
+   * code read through the legend the workbook writes for it, 1 → 未着手 on a 凡例 sheet).
+   */
+  by: 'label' | 'synonym' | 'similar' | 'scale' | 'legend' | 'new';
 }
 
 /** One distinct client word of a column that the project's list (or the 1–5 scale) does not have. */

@@ -13,6 +13,7 @@ import { likelyCode, parseRatingValue, parseVocab, wordKey } from './value-words
 import { mappedCode, scaledRating, suggestCode, withWord } from './value-map.js';
 import { fractionScale, numberSteps, ratingNumber, wordSteps, type WordSteps } from './rating-scales.js';
 import type { UnknownValue, ValueMap, ValueMaps } from '../../../common/excel/preview.js';
+import { codeKey } from './code-legend.js';
 
 
 /** An item an import adds to a project's list (a client word the user chose to add). */
@@ -38,6 +39,8 @@ export class ClientValues {
   private readonly steps = new Map<string, WordSteps>();
   /** A rating column's few numbers that its scale would read onto one rating, each with its own (numberSteps). */
   private readonly numberSteps = new Map<string, Map<number, number>>();
+  /** Columns of codes the workbook explains in a legend (code-legend.ts): folded code → our code. */
+  private readonly legends = new Map<string, Map<string, string>>();
 
   constructor(
     private readonly vocab: Vocabularies,
@@ -143,6 +146,21 @@ export class ClientValues {
     }
   }
 
+  /**
+   * The legend a column of codes is read through (code-legend.ts: 1 → 未着手 → not_started): its codes are
+   * suggested with their legend's reading (listed, so the user confirms them), and every code of the
+   * legend is remembered (valueMaps), so an export writes the client's code (4 for on hold, though no
+   * row had it).
+   */
+  legend(field: string, reading: Map<string, string>): void {
+    this.legends.set(field, reading);
+  }
+
+  /** The legend's reading of a word, if its column has a legend that explains it. */
+  private legendCode(field: string, word: string): string | undefined {
+    return this.legends.get(field)?.get(codeKey(word));
+  }
+
   private remember(field: string, word: string, code: string): void {
     if (word.trim() === '') return;
     const map: ValueMap | undefined = this.maps[field];
@@ -181,6 +199,13 @@ export class ClientValues {
       this.remember(field, text, code);
       return code;
     }
+    const legend = this.legendCode(field, text);
+    if (legend !== undefined && items.some((i) => i.code === legend)) {
+      // Suggested, not read unasked; not listed where our own words read it the same (A of 重要度 as high).
+      const code = direct.ok && direct.value === legend ? legend : this.note(field, list, text, row, () => ({ suggestion: { code: legend, by: 'legend' }, code: legend, chosen: false })).code!;
+      this.remember(field, text, code);
+      return code;
+    }
     if (direct.ok) {
       this.remember(field, text, direct.value);
       return direct.value;
@@ -214,6 +239,17 @@ export class ClientValues {
       return { ok: true, value: Number(chosen.code) };
     }
     const scale = this.scales.get(field);
+    const legend = this.legendCode(field, word);
+    if (legend !== undefined) {
+      // A code the workbook's legend explains (A: 高, 1: 大): suggested where the plain reading differs.
+      const plain = n !== null ? (scale ? null : n) : (() => {
+        const r = parseRatingValue(text);
+        return r.ok ? r.value : null;
+      })();
+      const code = plain !== null && String(plain) === legend ? legend : this.note(field, null, word, row, () => ({ suggestion: { code: legend, by: 'legend' }, code: legend, chosen: false })).code;
+      if (code !== null) this.remember(field, word, code);
+      return { ok: true, value: code === null ? null : Number(code) };
+    }
     if (n !== null) {
       if (!scale && Number.isInteger(n) && n >= 1 && n <= 5) return { ok: true, value: n };
       const value = this.numberSteps.get(field)?.get(n) ?? scaledRating(n, scale);
@@ -244,6 +280,9 @@ export class ClientValues {
 
   /** The value maps to save in the profile: every client word read, with its code. */
   valueMaps(): ValueMaps {
+    // The legend's codes no cell used, after the cells' own (their spelling is the one written back).
+    for (const [field, reading] of this.legends)
+      for (const [code, ours] of reading) if (mappedCode(this.maps[field], code) === null) this.remember(field, code, ours);
     return this.maps;
   }
 

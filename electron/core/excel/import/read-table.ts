@@ -19,12 +19,16 @@ import { cellRef, parseCellRef, type Cell, type WorkbookModel } from '../../../c
 import { effortUnitOf, progressScale, type ProgressScale } from './numbers.js';
 import { failure, shown, type Failure, type Problem, type ProblemKind } from '../../../common/excel/problems.js';
 import { clientListAt } from './client-lists.js';
-import { parseRatingValue } from './value-words.js';
+import { likelyCode, parseRatingValue, parseVocab } from './value-words.js';
 import { SheetIndex } from './sheet-index.js';
 import { noteScale, statedScale, type Scale } from './rating-legend.js';
 import { numberedBlankRows, numberingHeader, numbersRows, shownNumber } from './numbering.js';
 import { levelNumberCodes } from './level-numbers.js';
 import { blockColumns, withBlockRows } from './block-rows.js';
+import { codeKey, isCode, legendFor, legendWordForms, workbookLegends, type Legend } from './code-legend.js';
+import { matchLabel } from './synonyms.js';
+import { suggestCode } from './value-map.js';
+import type { VocabListName } from '../../../common/registers.js';
 import type { ColumnMapping, EndReason, TableCandidate, HierarchyMethod, LeftOutReason, UnknownValue, ValueMaps } from '../../../common/excel/preview.js';
 
 export type ExtraValue = string | number | boolean;
@@ -153,6 +157,8 @@ function dataCell(ix: SheetIndex, r: number, c: number, firstDataRow: number): C
 }
 
 const LEADING = /^[ \u3000\t]+/;
+/** A cell of only a dash or a slash: "none", no code. */
+const NONE = /^[-－ー―—–‐/／]$/;
 function indentWidth(s: string): number {
   const lead = LEADING.exec(s)?.[0] ?? '';
   let w = 0;
@@ -317,6 +323,41 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     if (spec?.kind !== 'vocab' && spec?.kind !== 'rating') return;
     const words = listRows.map((r) => clientListAt(model, sheet.name, r, m.c)).find((w) => w !== null);
     if (words) values.clientList(m.field!, spec, words);
+  });
+  // Codes the workbook explains (1/2/3 on a 凡例 sheet, `1:未着手 2:対応中` above the table): read through
+  // that legend, as suggestions (code-legend.ts). Legends are looked for only for a column of codes.
+  let legends: Legend[] | undefined;
+  const sheetAt = model.sheets.indexOf(sheet);
+  const lastRow = data.rows.length ? data.rows[data.rows.length - 1]! : layout.headerBottom;
+  const c1 = Math.min(...mapped.map((m) => m.c));
+  const c2 = Math.max(...mapped.map((m) => m.c + m.span - 1));
+  mapped.forEach((m, j) => {
+    const spec = m.field === null ? undefined : fieldSpec(target, m.field);
+    if (spec?.kind !== 'vocab' && spec?.kind !== 'rating') return;
+    const words = new Set(grid[j]!.flatMap((x) => (x && x.cell.t !== 'e' ? [textOf(x.cell, model.date1904).trim()] : [])).filter((w) => w !== '' && !NONE.test(w)));
+    if (words.size === 0 || ![...words].every(isCode)) return;
+    legends ??= workbookLegends(model, (s, r, c) => s === sheetAt && r >= layout.headerTop && r <= lastRow && c >= c1 && c <= c2);
+    const list = spec.kind === 'vocab' ? (spec.list as VocabListName) : null;
+    const items = list ? vocab[list].items : [];
+    const reads = (word: string): string | null => {
+      for (const w of legendWordForms(word)) {
+        if (list === null) {
+          const r = parseRatingValue(w);
+          if (r.ok && r.value !== null) return String(r.value);
+          continue;
+        }
+        const direct = parseVocab(items, list, w);
+        if (direct.ok) return direct.value;
+        const likely = likelyCode(items, list, w);
+        if (likely !== null) return likely;
+        const s = suggestCode(items, w);
+        if (s.code !== null && s.by === 'label') return s.code;
+      }
+      return null;
+    };
+    const named = (title: string) => matchLabel(target, [title]).some((x) => x.field === m.field && x.confidence >= 0.8);
+    const reading = legendFor(legends, new Set([...words].map(codeKey)), m.label, reads, named);
+    if (reading) values.legend(m.field!, reading);
   });
   // A scale stated in words: in the column's header, else in a note in the rows above the table (one
   // legend for every rating column), where the column's numbers keep within it.

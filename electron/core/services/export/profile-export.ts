@@ -1508,7 +1508,8 @@ function columnWriter(
           return v === true ? { t: 's', v: '○' } : null;
         case 'vocab': {
           const word = listWord(map, vocab[spec.list as VocabListName].items, String(v), language);
-          return word === null ? NO_WORD : text(word);
+          // A code of numbers (1/2/3 explained on a 凡例 sheet) is written as the numbers the column holds.
+          return word === null ? NO_WORD : numeric && /^\d+$/.test(word) ? { t: 'n', v: Number(word) } : text(word);
         }
         case 'wbsStatus':
           return text(WBS_STATUS_LABELS[String(v)]?.[language] ?? String(v));
