@@ -31,6 +31,27 @@ export function blockLabelRow(cell: Cell | undefined, labels: readonly string[])
   return labels.findIndex((l) => bare(l).toLowerCase() === text.toLowerCase());
 }
 
+/**
+ * Whether the row `below` a record's first row names no record of its own: each name cell blank, hidden
+ * under a merge from the rows above, or the first row's name again. A 予定 row's 実績 row does so; a pair
+ * whose second row has a name of its own is two records, not a sign of two-row records (a 区分 of 計画 /
+ * 実施 tasks, a Type of Plan / Actual milestones: review T3, each such task was glued onto the one above).
+ */
+export function namelessBelow(ix: SheetIndex, top: number, below: number, name: { c: number; span: number } | undefined): boolean {
+  if (!name) return true;
+  const text = (r: number, c: number) => {
+    const cell = ix.cell(r, c);
+    return !cell ? '' : cell.t === 's' ? (cell.v as string).normalize('NFKC').trim() : String(cell.v);
+  };
+  for (let c = name.c; c < name.c + name.span; c++) {
+    const merge = ix.mergeAt(below, c);
+    if (merge && merge.r1 < below) continue;
+    const own = text(below, c);
+    if (own !== '' && own !== text(top, c)) return false;
+  }
+  return true;
+}
+
 /** Columns whose cells the record's second row holds a value of its own (read and written there, never joined). */
 export function blockColumns(columns: readonly ColumnMapping[]): Set<number> {
   const out = new Set<number>();
@@ -104,6 +125,7 @@ export function withBlockRows(ix: SheetIndex, target: ImportTarget, headerBottom
  * on the row right under it, two or more times: the label column of two-row records.
  */
 function labelColumn(ix: SheetIndex, rows: number[], columns: ColumnMapping[], target: ImportTarget): { column: ColumnMapping; plan: string; actual: string; planRows: number[] } | null {
+  const name = columns.find((m) => m.field === KEY_FIELD[target]);
   for (const m of columns) {
     if (m.span !== 1 || m.rowOffset) continue;
     if (m.field !== null) {
@@ -122,7 +144,7 @@ function labelColumn(ix: SheetIndex, rows: number[], columns: ColumnMapping[], t
       if (PLAN_WORD.test(text)) {
         labels++;
         const next = labelText(ix.cell(r + 1, m.c));
-        if (ACTUAL_WORD.test(next)) {
+        if (ACTUAL_WORD.test(next) && namelessBelow(ix, r, r + 1, name)) {
           planRows.push(r);
           words.plan.set(text, (words.plan.get(text) ?? 0) + 1);
           words.actual.set(next, (words.actual.get(next) ?? 0) + 1);

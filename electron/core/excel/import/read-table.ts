@@ -255,6 +255,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       if (hit.cell.t !== 's' || cell.t !== 's') continue;
       const before = (hit.cell.v as string).trimEnd();
       const after = (cell.v as string).trim();
+      // A two-row record's second row repeating its first row's text (the name typed on both) says it once.
+      if (ownRows.size > 0 && after === before.trim()) continue;
       const joined = !wrapped.has(r) ? `${before}\n${after}` : /[\x21-\x7e]$/.test(before) ? `${before} ${after}` : before + after;
       grid[j]![i] = { ...hit, cell: { ...hit.cell, v: joined } };
     }
