@@ -243,6 +243,39 @@ async function categoryColumns(): Promise<Buffer> {
   return save(wb);
 }
 
+/** A plan whose 工程 stands on every task row, with a 小計 row summing each group's effort and a 合計 at the end. */
+async function groupSubtotals(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('WBS');
+  ws.getCell('A1').value = 'WBS 工程表';
+  ['No', '工程', '作業', '担当', '開始', '終了', '工数(人日)'].forEach((h, i) => (ws.getCell(3, i + 1).value = h));
+  const groups: [string, string[]][] = [['要件定義', ['ヒアリング', '要件定義書']], ['設計', ['基本設計', '詳細設計', 'DB設計']], ['テスト', ['結合テスト']]];
+  let r = 4;
+  let n = 1;
+  let day = Date.UTC(2025, 5, 2);
+  const subtotals: number[] = [];
+  for (const [group, tasks] of groups) {
+    const first = r;
+    for (const task of tasks) {
+      [n++, group, task, '山田'].forEach((v, c) => (ws.getCell(r, c + 1).value = v));
+      ws.getCell(r, 5).value = new Date(day);
+      ws.getCell(r, 6).value = new Date(day + 3 * 86_400_000);
+      ws.getCell(r, 5).numFmt = 'yyyy/mm/dd';
+      ws.getCell(r, 6).numFmt = 'yyyy/mm/dd';
+      ws.getCell(r, 7).value = 3;
+      day += 7 * 86_400_000;
+      r++;
+    }
+    ws.getCell(r, 3).value = '小計';
+    ws.getCell(r, 7).value = { formula: `SUM(G${first}:G${r - 1})`, result: 3 * tasks.length };
+    for (let c = 1; c <= 7; c++) ws.getCell(r, c).fill = yellow;
+    subtotals.push(r++);
+  }
+  ws.getCell(r, 3).value = '合計';
+  ws.getCell(r, 7).value = { formula: subtotals.map((x) => `G${x}`).join('+'), result: 18 };
+  return save(wb);
+}
+
 /** A query log whose long queries the client wrapped by hand into the rows below (only the query cell filled there). */
 async function wrappedTitles(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -409,6 +442,7 @@ export const LAYOUTS: Layout[] = [
   { name: 'client WBS numbering', target: 'wbs', build: prefixedCodes },
   { name: 'side tables', target: 'issue', build: sideTables },
   { name: 'category columns', target: 'wbs', build: categoryColumns },
+  { name: 'group subtotals', target: 'wbs', build: groupSubtotals },
   { name: 'wrapped titles', target: 'issue', build: wrappedTitles },
   { name: 'formula numbering', target: 'issue', build: formulaNumbers },
   { name: 'rating step marks', target: 'risk', build: ratingStepMarks },

@@ -143,6 +143,69 @@ describe('finding the header', () => {
     expect(blanks.data).toMatchObject({ first: 2, last: 3, end: 'blank rows', endRow: 4 });
   });
 
+  it('leaves a group subtotal out and reads the groups after it; a total ends the data', async () => {
+    const sum = (f: string, v: number) => ({ value: v, formula: f });
+    // 工程 on every row, 小計 under each group's tasks (a formula sums them), 合計 at the end.
+    const jp = await table([
+      {
+        name: 'WBS',
+        rows: [
+          ['No', '工程', '作業', '担当', '工数(人日)'],
+          [1, '要件定義', 'ヒアリング', '山田', 2],
+          [2, '要件定義', '要件定義書作成', '山田', 3],
+          [null, null, '小計', null, sum('SUM(E2:E3)', 5)],
+          [3, '設計', '基本設計', '佐藤', 4],
+          [4, '設計', '詳細設計', '佐藤', 6],
+          [null, null, '小計', null, sum('SUM(E5:E6)', 10)],
+          [5, 'テスト', '結合テスト', '鈴木', 5],
+          [null, null, '小計', null, sum('SUM(E8:E8)', 5)],
+          [null, null, '合計', null, sum('E4+E7+E9', 20)],
+          ['承認', '部長'],
+        ],
+      },
+    ]);
+    expect(names(jp)).toEqual(['要件定義', '  ヒアリング', '  要件定義書作成', '設計', '  基本設計', '  詳細設計', 'テスト', '  結合テスト']);
+    expect(jp.data).toMatchObject({ first: 2, last: 8, end: 'total row', endRow: 9 });
+    expect(jp.leftOut.filter((x) => x.reason === 'subtotal').map((x) => x.row)).toEqual([4, 7]);
+    // The subtotal named after its group (Design Subtotal, 設計　小計) and in English, with a blank row under it.
+    const en = await table([
+      {
+        name: 'Plan',
+        rows: [
+          ['Task', 'Owner', 'Effort (days)'],
+          ['Interviews', 'Ann', 2],
+          ['Requirements', 'Ann', 3],
+          ['Analysis Subtotal', null, sum('SUM(C2:C3)', 5)],
+          [],
+          ['Design', 'Bob', 4],
+          ['Design Subtotal', null, sum('SUM(C6:C6)', 4)],
+          ['Grand Total', null, sum('C4+C7', 9)],
+        ],
+      },
+    ]);
+    expect(en.records.map((r) => r.values.name)).toEqual(['Interviews', 'Requirements', 'Design']);
+    // (Only the grand total follows the last subtotal: the data ends at the subtotal.)
+    expect(en.data).toMatchObject({ end: 'total row', endRow: 7 });
+    // A task whose name merely ends in 合計 beside a formula is a task; a subtotal with nothing under it ends the data.
+    const last = await table([
+      {
+        name: 'WBS',
+        rows: [
+          ['作業', '開始', '終了', '日数'],
+          ['月次合計', d('2025-06-02'), d('2025-06-04'), sum('C2-B2+1', 3)],
+          ['報告', d('2025-06-05'), d('2025-06-06'), sum('C3-B3+1', 2)],
+          ['小計', null, null, sum('SUM(D2:D3)', 5)],
+          [],
+          [],
+          [],
+          ['別表', 'x'],
+        ],
+      },
+    ]);
+    expect(last.records.map((r) => r.values.name)).toEqual(['月次合計', '報告']);
+    expect(last.data).toMatchObject({ end: 'total row', endRow: 4 });
+  });
+
   it('counts template rows with only formulas or numbering as blank', async () => {
     const t = await table([
       {

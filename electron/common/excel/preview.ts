@@ -253,7 +253,7 @@ export interface LayoutConfidence {
 export type EndReason = 'blank rows' | 'total row' | 'notes' | 'footer' | 'end mark' | 'table end' | 'end of sheet';
 
 /** Why a row inside a table's data is not a record. */
-export type LeftOutReason = 'separator' | 'header again' | 'section title' | 'group label' | 'template row' | 'continued text' | 'record continued' | 'example' | 'instructions' | 'filter row';
+export type LeftOutReason = 'separator' | 'header again' | 'section title' | 'group label' | 'template row' | 'continued text' | 'record continued' | 'example' | 'instructions' | 'filter row' | 'subtotal';
 
 /** The unit effort is stored in is the person-day (人日); hours and person-months are converted. */
 export type EffortUnit = 'day' | 'hour' | 'month';

@@ -763,7 +763,7 @@ export const en = {
       title: 'Rows left out ({{count}})',
       row: 'row {{row}}: {{reason}}',
       // (Every reason the import gives, or the dialog shows its key: LeftOutReason.)
-      reason: { separator: 'a separator', 'header again': 'the header again', 'section title': 'a block title', 'group label': 'a group label (merged down over the records below it)', 'template row': 'a template row (numbering or formulas only)', 'continued text': 'text going on from the row above (joined to it)', 'record continued': 'more of the record above (its name is merged over both rows; its text is read with that record)', example: 'an example row (例, e.g.)', instructions: 'instructions for filling in the table (under its header)', 'filter row': 'a filter row (one criterion such as (All) in every column, under the header)' } satisfies Record<LeftOutReason, string>,
+      reason: { separator: 'a separator', 'header again': 'the header again', 'section title': 'a block title', 'group label': 'a group label (merged down over the records below it)', 'template row': 'a template row (numbering or formulas only)', 'continued text': 'text going on from the row above (joined to it)', 'record continued': 'more of the record above (its name is merged over both rows; its text is read with that record)', example: 'an example row (例, e.g.)', instructions: 'instructions for filling in the table (under its header)', 'filter row': 'a filter row (one criterion such as (All) in every column, under the header)', subtotal: 'a subtotal row (小計, Subtotal) between groups of records' } satisfies Record<LeftOutReason, string>,
     },
     year: {
       label: '{{count}} dates are written without a year and nothing in the file says which ({{examples}}). Year:',

@@ -37,6 +37,11 @@ export interface DataRows {
 const TOTAL = /^(?:合計|小計|総計|総合計|累計|計|total|totals|sub ?total|grand total|sum)\s*[:：]?$/i;
 /** Starts like a totals label (Total Risk Score, 合計工数): a totals row when it also sums or spans. */
 const TOTAL_START = /^(?:合計|小計|総計|総合計|累計|(?:total|sub ?total|grand total)(?:\s|:|$))/i;
+/** Ends like a totals label after a group's name (要件定義 小計, Phase 1 Total): a totals row when it also
+ * sums. The space is required: a task may be named 売上合計の確認 or 月次合計 and sit beside formulas. */
+const TOTAL_END = /[\s\u3000・](?:小計|合計|sub ?total|total)$/i;
+/** A group's subtotal (小計, Subtotal, 要件定義 小計): more groups may follow it, so it ends nothing by itself. */
+const SUBTOTAL = /小計|sub ?total/i;
 const NOTE = /^(?:※|＊|\*|\(\*\)|注[:：記)）\s]|\(注\)|（注）|【注】|【備考】|notes?\s*[:：]|備考\s*[:：]|補足\s*[:：])/i;
 /** A copyright or confidentiality line under a template: © 2018 …, Copyright, All rights reserved. */
 const FOOTER = /^(?:©|\(c\)\s*\d|copyright\b|all rights reserved|confidential\b|社外秘|無断転載)/i;
@@ -155,6 +160,23 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     const next = ix.row(end + 1)?.cells.filter((c) => c.c >= minC && c.c <= maxC && hasContent(c)) ?? [];
     return next.length >= 2 && key !== undefined && next.some((c) => inKey(c.c) && c.t === 's');
   };
+  // A record follows r: the first row with record cells, at most two rows under r (or under the subtotals
+  // between: a group whose tasks were all deleted leaves its 小計 right above the next one's), holds two or
+  // more such cells and is no total (not necessarily the name: a group's only row in a 工程 | 作業 layout
+  // fills 工程).
+  const recordBelow = (r: number): boolean => {
+    let above = r;
+    for (const next of ix.rowsBelow(r, 50)) {
+      if (next.r > above + 2) return false;
+      const cells = next.cells.filter(counts);
+      if (cells.length === 0) continue;
+      const text = cells.find((c) => c.t === 's');
+      if (!(text && isTotal(ix, next, text))) return cells.length >= 2;
+      if (!SUBTOTAL.test(textOfCell(text))) return false;
+      above = next.r;
+    }
+    return false;
+  };
   const objectEnd = object && object.ref.c1 <= maxC && minC <= object.ref.c2 && !(object.totalsRows === 0 && staleObject(object.ref.r2)) ? object.ref.r2 - object.totalsRows : undefined;
   for (const row of ix.sheet.rows) {
     if (row.r <= layout.headerBottom) continue;
@@ -175,7 +197,15 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     const only = inTable.length === 1 ? textOfCell(inTable[0]!) : null;
     if (firstText && FOOTER.test(textOfCell(firstText))) return done('footer', row.r);
     if (firstText && END_MARK.test(textOfCell(firstText)) && firstText.c === inTable[0]!.c) return done('end mark', row.r);
-    if (firstText && isTotal(ix, row, firstText)) return done('total row', row.r);
+    if (firstText && isTotal(ix, row, firstText)) {
+      // A group's subtotal with records under it (小計 after each 工程's tasks) is left out and the table
+      // goes on; a total (合計, Total), or a subtotal nothing follows, ends it (the first 小計 dropped every
+      // later group's tasks without a word: blind set 6).
+      if (!(SUBTOTAL.test(textOfCell(firstText)) && recordBelow(row.r))) return done('total row', row.r);
+      leftOut.push({ r: row.r, reason: 'subtotal' });
+      blankRun = 0;
+      continue;
+    }
     // Before the first record, a template's instructions under its header (※記入例…, a sentence merged
     // across the columns) are no record and no end of the table: listed, and the records below read.
     // Not under a blank form's prepared rows: a note there is the form's footer (※ 行が不足する場合は…),
@@ -394,6 +424,7 @@ function fillerValues(ix: SheetIndex, layout: TableLayout, minC: number, maxC: n
 function isTotal(ix: SheetIndex, row: Row, cell: Cell): boolean {
   const text = (cell.v as string).normalize('NFKC').trim();
   if (TOTAL.test(text)) return true;
+  if (text.length <= 40 && TOTAL_END.test(text) && row.cells.some((c) => c.f)) return true;
   if (!TOTAL_START.test(text) || text.length > 40) return false;
   const merged = ix.mergeAt(row.r, cell.c);
   return row.cells.some((c) => c.f) || (merged !== undefined && merged.c2 > merged.c1);
