@@ -1,15 +1,18 @@
-// A plan that spends two sheet rows per task, a plan row and an actual row told apart by a label column
+// Records of two rows, both kinds the issue names as record blocks. (1) A plan that spends two sheet rows per task, a plan row and an actual row told apart by a label column
 // (予定/実績, 計画/実績, Plan/Actual, P/A), the dates in the same columns (blind set 3, H8: the 実績 rows
 // were "record continued", the actual dates lost and 区分 kept as an extra '予定\n実績'). Read as one
 // record (the actual row's dates are the actual dates, a progress typed there is the progress), and
 // written back the same way: an edit lands on its row of the block, a new task gets a two-row block
 // labelled as the client's, a deleted task's two rows go. The round-trip property must hold on such
 // plans drawn several ways (merged or not, with or without codes, a headerless label column, text dates).
+// (2) A register whose record spends two rows under a two-row header (件名 over 担当, 期限 over 備考, No.
+// merged down over both): each stacked column is two fields, one per row of the record (they were read
+// as 件名 / 担当 → title, and every 担当 row as an issue of its own).
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { roundTrip } from '../roundtrip/harness.js';
-import { planActualRows, type PlanActualStyle } from '../roundtrip/layouts.js';
+import { planActualRows, STACKED_STYLES, stackedRegister, type PlanActualStyle } from '../roundtrip/layouts.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import type { Cell } from '../../electron/common/excel/model.js';
 
@@ -47,9 +50,9 @@ async function minimal(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function imported(bytes: Buffer, name: string) {
+async function imported(bytes: Buffer, name: string, register: 'wbs' | 'issue' = 'wbs') {
   const { id: projectId } = await call('project.create', { name });
-  const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: `${name}.xlsx`, dataBase64: bytes.toString('base64') });
+  const preview = await call('excel.previewImport', { projectId, register, fileName: `${name}.xlsx`, dataBase64: bytes.toString('base64') });
   const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: name } });
   return { projectId, profileId: profileId!, preview };
 }
@@ -118,5 +121,55 @@ describe('two-row plan records (予定 / 実績 rows)', () => {
     const { preview } = await imported(Buffer.from(await wb.xlsx.writeBuffer()), 'one-row');
     expect(preview.rows.map((r) => r.name)).toEqual(['設計', '製造', '試験']);
     expect(preview.columns.some((m) => m.blockLabels || m.rowOffset)).toBe(false);
+  });
+});
+
+describe('two-row register records under a two-row header (件名 over 担当)', () => {
+  it('reads each record from its two rows and writes edits, new and deleted records as two-row blocks', async () => {
+    const { projectId, profileId, preview } = await imported(await stackedRegister(STACKED_STYLES['課題 (件名/担当, 期限/備考)']!.style), 'stacked', 'issue');
+    expect(preview.rows.map((r) => [r.name, r.values?.owner])).toEqual([
+      ['ログイン仕様の確認', '山田'],
+      ['帳票レイアウト確定', '佐藤'],
+      ['テスト環境の手配', '鈴木'],
+      ['権限の申請', '山田'],
+    ]);
+    expect(preview.columns.filter((m) => m.column === 'B').map((m) => [m.label, m.field, m.rowOffset ?? 0])).toEqual([
+      ['件名', 'title', 0],
+      ['担当', 'owner', 1],
+    ]);
+    const issues = (await call('issue.list', { projectId })) as unknown as { id: number; title: string; extra?: Record<string, unknown> }[];
+    expect(issues.find((i) => i.title === 'ログイン仕様の確認')!.extra).toEqual({ 備考: '顧客確認' });
+    await call('issue.update', { id: issues[1]!.id, patch: { owner: '高橋', due: '2025-04-22' } as never });
+    await call('issue.create', { projectId, values: { title: '新しい課題', owner: '伊藤', due: '2025-06-01' } as never });
+    await call('issue.delete', { id: issues[2]!.id });
+    const out = Buffer.from((await call('excel.export', { projectId, register: 'issue', profileId })).dataBase64, 'base64');
+    const { at, sheet } = cellsOf(out);
+    // The edited record: its due on its first row, its owner on its second.
+    expect([at('B7'), at('C7'), at('B8')]).toEqual(['帳票レイアウト確定', serial('2025-04-22'), '高橋']);
+    // テスト環境の手配's two rows are gone; the new record is a two-row block after the last, its No. merged over both.
+    expect([at('B9'), at('B10'), at('B11'), at('C11'), at('B12')]).toEqual(['権限の申請', '山田', '新しい課題', serial('2025-06-01'), '伊藤']);
+    expect(sheet.merges.some((m) => m.r1 === 10 && m.r2 === 11 && m.c1 === 0)).toBe(true);
+    expect(at('A14')).toBe('※ 上段・下段で1件');
+    const again = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'stacked.xlsx', dataBase64: out.toString('base64'), profileId });
+    expect([again.counts.new, again.counts.changed, again.missing.length]).toEqual([0, 0, 0]);
+  });
+
+  for (const [name, { target, style }] of Object.entries(STACKED_STYLES))
+    it(`${name}: every random edit script comes back as stored, with the client's cells untouched`, async () => {
+      const o = await roundTrip(call, `stacked-${name}.xlsx`, await stackedRegister(style), target, { scripts: 12, seed: 15 });
+      expect(o.skipped).toBe('');
+      expect(o.scripts.filter((s) => s.failures.length > 0).map((s) => `#${s.script} ${s.steps.join(', ')}: ${s.failures.join(' / ')}`)).toEqual([]);
+    }, 300_000);
+
+  it('a header of two rows over one-row records (a group word over its columns, or a word in two languages) is read as before', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('課題');
+    ws.addRow(['No', '件名', '担当', '期限']);
+    ws.addRow([null, 'Title', 'Owner', 'Due']);
+    ws.mergeCells('A1:A2');
+    [['ログイン仕様', '山田', '2025-04-10'], ['帳票確定', '佐藤', '2025-04-20'], ['環境手配', '鈴木', '2025-04-25']].forEach(([t, o, due], i) => ws.addRow([i + 1, t, o, d(due!)]));
+    const { preview } = await imported(Buffer.from(await wb.xlsx.writeBuffer()), 'bilingual', 'issue');
+    expect(preview.rows.map((r) => r.name)).toEqual(['ログイン仕様', '帳票確定', '環境手配']);
+    expect(preview.columns.some((m) => m.rowOffset)).toBe(false);
   });
 });

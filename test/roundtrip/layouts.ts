@@ -434,6 +434,84 @@ export async function planActualRows(style: PlanActualStyle): Promise<Buffer> {
   return save(wb);
 }
 
+/** A register drawn two rows per record under a header of two rows: per column, the top word and the bottom one (null: merged down over both). */
+export interface StackedStyle {
+  sheet: string;
+  header: [string, string | null][];
+  /** Per record, per column: the first row's value and the second's (a single value: merged down over both rows). */
+  records: (string | number | [string | number | null, string | number | null])[][];
+  /** Columns (0-based) holding dates (yyyy-mm-dd values written as dates). */
+  dates: number[];
+}
+
+/**
+ * A register whose record spends two rows under a two-row header (件名 over 担当, 期限 over 備考; No. and
+ * 状態 merged down over both header rows and over each record's two rows), boxed per record.
+ */
+export async function stackedRegister(style: StackedStyle): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(style.sheet);
+  ws.getCell('A1').value = style.sheet;
+  style.header.forEach(([top, bottom], c) => {
+    ws.getCell(3, c + 1).value = top;
+    if (bottom === null) ws.mergeCells(3, c + 1, 4, c + 1);
+    else ws.getCell(4, c + 1).value = bottom;
+  });
+  const put = (r: number, c: number, v: string | number | null) => {
+    if (v === null) return;
+    if (style.dates.includes(c) && typeof v === 'string' && /^\d{4}-\d\d-\d\d$/.test(v)) {
+      ws.getCell(r, c + 1).value = d(v);
+      ws.getCell(r, c + 1).numFmt = 'yyyy/m/d';
+    } else ws.getCell(r, c + 1).value = v;
+  };
+  style.records.forEach((rec, i) => {
+    const r = 5 + i * 2;
+    rec.forEach((v, c) => {
+      if (Array.isArray(v)) {
+        put(r, c, v[0]);
+        put(r + 1, c, v[1]);
+      } else {
+        put(r, c, v);
+        ws.mergeCells(r, c + 1, r + 1, c + 1);
+      }
+      ws.getCell(r, c + 1).border = { top: thin, left: thin, right: thin };
+      ws.getCell(r + 1, c + 1).border = { bottom: thin, left: thin, right: thin };
+    });
+  });
+  ws.getCell(`A${6 + style.records.length * 2}`).value = '※ 上段・下段で1件';
+  return save(wb);
+}
+
+export const STACKED_STYLES: Record<string, { target: ImportTarget; style: StackedStyle }> = {
+  '課題 (件名/担当, 期限/備考)': {
+    target: 'issue',
+    style: {
+      sheet: '課題管理表',
+      header: [['No', null], ['件名', '担当'], ['期限', '備考'], ['状態', null]],
+      records: [
+        [1, ['ログイン仕様の確認', '山田'], ['2025-04-10', '顧客確認'], '未着手'],
+        [2, ['帳票レイアウト確定', '佐藤'], ['2025-04-20', null], '対応中'],
+        [3, ['テスト環境の手配', '鈴木'], ['2025-04-25', '至急'], '完了'],
+        [4, ['権限の申請', '山田'], ['2025-05-07', null], '未着手'],
+      ],
+      dates: [2],
+    },
+  },
+  'Risk (Risk/Owner, Raised/Response)': {
+    target: 'risk',
+    style: {
+      sheet: 'Risks',
+      header: [['ID', null], ['Risk', 'Owner'], ['Date Raised', 'Response'], ['Probability', null], ['Impact', null], ['Status', null]],
+      records: [
+        ['R1', ['Key supplier fails', 'Kim'], ['2025-03-01', 'Second source'], 3, 4, 'Open'],
+        ['R2', ['Scope creep', 'Lee'], ['2025-03-05', null], 4, 3, 'Open'],
+        ['R3', ['Budget cut', 'Choi'], ['2025-03-09', 'Board review'], 2, 5, 'Closed'],
+      ],
+      dates: [2],
+    },
+  },
+};
+
 export const LAYOUTS: Layout[] = [
   { name: 'two rows per task', target: 'wbs', build: twoRowGantt },
   { name: 'merged column groups', target: 'issue', build: mergedColumns },
@@ -447,5 +525,6 @@ export const LAYOUTS: Layout[] = [
   { name: 'formula numbering', target: 'issue', build: formulaNumbers },
   { name: 'rating step marks', target: 'risk', build: ratingStepMarks },
   { name: 'dotted code links', target: 'wbs', build: dottedCodeLinks },
+  ...Object.entries(STACKED_STYLES).map(([name, { target, style }]) => ({ name: `two-row records: ${name}`, target, build: () => stackedRegister(style) })),
   { name: 'plan and actual rows', target: 'wbs', build: () => planActualRows({ labels: ['予定', '実績'], header: ['No', '作業名', '区分', '開始日', '終了日', '進捗率'], mergeName: true, codes: true }) },
 ];

@@ -154,7 +154,8 @@ describe('the header', () => {
       ['A1:A2', 'B1:B2', 'D1:D2'],
     );
     expect(fields(single)).toEqual({ A: 'ref', B: 'title', C: 'due', D: 'status' });
-    // A plan row and an actual row per task (the name merged over both): 予定工数 over 実績工数 is the plan's column.
+    // A plan row and an actual row per task (the name merged over both): 予定工数 over 実績工数 is the plan's
+    // column on each task's first row and the actual effort on its second (a record of two rows, block-rows.ts).
     const pairs = read(
       [
         ['WBS', 'タスク名', '予定工数', '担当者'],
@@ -167,7 +168,17 @@ describe('the header', () => {
       'wbs',
       ['A1:A2', 'B1:B2', 'D1:D2', 'A3:A4', 'B3:B4', 'D3:D4', 'A5:A6', 'B5:B6', 'D5:D6'],
     );
-    expect(fields(pairs)).toMatchObject({ B: 'name', C: 'plannedEffort', D: 'assignee' });
+    expect(pairs.columns.filter((c) => c.field).map((c) => [c.column, c.field, c.rowOffset ?? 0])).toEqual([
+      ['A', 'wbsCode', 0],
+      ['B', 'name', 0],
+      ['C', 'plannedEffort', 0],
+      ['C', 'actualEffort', 1],
+      ['D', 'assignee', 0],
+    ]);
+    expect(pairs.records.map((r) => [r.values.name, r.values.plannedEffort, r.values.actualEffort])).toEqual([
+      ['要件定義', 5, 4],
+      ['基本設計', 8, 9],
+    ]);
   });
 
   it('never takes a first data row under merged logical columns for sub-headers (one value per merged group)', () => {

@@ -9,6 +9,8 @@ import { columnName, type Cell } from '../../../common/excel/model.js';
 import type { ColumnMapping } from '../../../common/excel/preview.js';
 import { fieldSpec, KEY_FIELD, type ImportTarget } from '../../../common/excel/fields.js';
 import type { SheetIndex } from './sheet-index.js';
+import { matchLabel } from './synonyms.js';
+import { extraKeys, MIN_CONFIDENCE } from './mapping.js';
 
 /** Words of a plan row and an actual row (bracketed or with a colon too: 【予定】, (実績), Plan:). */
 const PLAN_WORD = /^(?:予定|計画|当初|予|計|plan|planned|plans|baseline|target|estimate|est|p)$/i;
@@ -67,7 +69,12 @@ export function blockColumns(columns: readonly ColumnMapping[]): Set<number> {
  * field whose values stand only on actual rows (a progress typed on the 実績 row) is read there. A
  * layout that already says so (a profile's) is kept, less the second-row fields the user took away.
  */
-export function withBlockRows(ix: SheetIndex, target: ImportTarget, headerBottom: number, columns: ColumnMapping[]): ColumnMapping[] {
+export function withBlockRows(ix: SheetIndex, layout: { target: ImportTarget; headerTop: number; headerBottom: number; columns: ColumnMapping[] }): ColumnMapping[] {
+  const { target, headerBottom } = layout;
+  let columns = layout.columns;
+  // A register whose header stacks two words in a column (件名 over 担当) over records of two rows.
+  if (!columns.some((m) => m.rowOffset || m.blockLabels)) columns = stackedHeader(ix, layout) ?? columns;
+  if (columns.some((m) => m.rowOffset) && !columns.some((m) => m.blockLabels)) return columns;
   if (columns.some((m) => m.blockLabels))
     return columns.flatMap((m) => {
       if (m.rowOffset && m.field === null) return [];
@@ -165,4 +172,65 @@ function labelColumn(ix: SheetIndex, rows: number[], columns: ColumnMapping[], t
     }
   }
   return null;
+}
+
+/**
+ * A header of two rows that names a field on each (件名 over 担当, 期限 over 備考; No and 状態 merged down
+ * over both), over records of two rows (the No merged down over each record's two rows): each stacked
+ * column is two fields, the top word's on the record's first row, the bottom word's on its second
+ * (rowOffset 1). Null where the header is a group over sub-columns (a top word merged across columns),
+ * where the records are not drawn two rows each, or where the split would leave the record without its key.
+ */
+function stackedHeader(ix: SheetIndex, layout: { target: ImportTarget; headerTop: number; headerBottom: number; columns: ColumnMapping[] }): ColumnMapping[] | null {
+  const { target, headerTop, headerBottom, columns } = layout;
+  if (headerBottom !== headerTop + 1) return null;
+  const word = (r: number, c: number) => {
+    const cell = ix.cell(r, c);
+    return cell && cell.t === 's' ? (cell.v as string).trim() : '';
+  };
+  const stacked = columns.filter((m) => {
+    if (m.span !== 1 || word(headerTop, m.c) === '' || word(headerBottom, m.c) === '') return false;
+    const g = ix.mergeAt(headerTop, m.c);
+    return !g || (g.c1 === g.c2 && g.r2 === headerTop);
+  });
+  if (stacked.length === 0) return null;
+  // Records two rows each: cells merged down over exactly two rows from the first data row on, every
+  // other row, in a column the header merges down over both its rows (No) or a stacked one.
+  const first = headerBottom + 1;
+  const blocks = columns.some((m) => {
+    const h = ix.mergeAt(headerTop, m.c);
+    if (!(h && h.r1 === headerTop && h.r2 === headerBottom && h.c1 === m.c) && !stacked.includes(m)) return false;
+    let n = 0;
+    for (let r = first; ; r += 2) {
+      const g = ix.mergeAt(r, m.c);
+      if (!g || g.r1 !== r || g.r2 !== r + 1) break;
+      n++;
+    }
+    return n >= 2;
+  });
+  if (!blocks) return null;
+  const taken = new Set(columns.filter((m) => m.field !== null && !stacked.includes(m)).map((m) => m.field!));
+  const best = (text: string): { field: string; confidence: number } | null => {
+    const match = matchLabel(target, [text]).find((x) => !taken.has(x.field) && x.confidence >= MIN_CONFIDENCE);
+    if (match) taken.add(match.field);
+    return match ?? null;
+  };
+  const out: ColumnMapping[] = [];
+  for (const m of columns) {
+    if (!stacked.includes(m)) {
+      out.push(m);
+      continue;
+    }
+    for (const [k, text] of [word(headerTop, m.c), word(headerBottom, m.c)].entries()) {
+      const match = best(text);
+      const one: ColumnMapping = { ...m, label: text, field: match?.field ?? null, confidence: match?.confidence ?? 0 };
+      delete one.extraKey;
+      if (k > 0) one.rowOffset = k;
+      out.push(one);
+    }
+  }
+  if (!out.some((m) => m.field === KEY_FIELD[target])) return null;
+  const extras = out.filter((m) => m.field === null && !m.numbering);
+  extraKeys(extras).forEach((key, i) => (extras[i]!.extraKey = key));
+  return out;
 }

@@ -147,7 +147,16 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   // Records of two rows told apart by a label column (予定 / 実績: block-rows.ts): a row labelled as a
   // record's later row, right under that record's first, is that record's, whatever else it holds.
   const labels = layout.columns.find((m) => m.blockLabels);
+  // Records of two rows under a header naming a field on each (件名 over 担当): a row right under a record
+  // whose cells all stand in the columns of second-row fields, or under the record's merges, is its second.
+  const secondColumns = new Set(layout.columns.filter((m) => m.rowOffset).flatMap((m) => Array.from({ length: m.span }, (_, k) => m.c + k)));
   const laterRowOf = (r: number): number | null => {
+    if (!labels && secondColumns.size > 0) {
+      const top = rows[rows.length - 1];
+      if (top !== r - 1) return null;
+      const cells = (ix.row(r)?.cells ?? []).filter((c) => c.c >= minC && c.c <= maxC && hasContent(c));
+      return cells.every((c) => secondColumns.has(c.c) || ix.mergeAt(r, c.c)?.r1 === top) ? top : null;
+    }
     if (!labels) return null;
     const k = blockLabelRow(ix.cell(r, labels.c), labels.blockLabels!);
     const top = rows[rows.length - 1];

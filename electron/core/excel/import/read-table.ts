@@ -172,7 +172,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const ix = new SheetIndex(sheet);
   const target = layout.target;
   // Records of two rows (予定 / 実績): each field read from its row of the record (block-rows.ts).
-  layout = { ...layout, columns: withBlockRows(ix, target, layout.headerBottom, layout.columns) };
+  layout = { ...layout, columns: withBlockRows(ix, layout) };
   const data = findDataRows(ix, layout);
   const firstDataRow = layout.headerBottom + 1;
   // A blank form's rows to fill start under the example and instruction rows the import leaves out (a

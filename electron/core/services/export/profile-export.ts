@@ -100,7 +100,7 @@ export async function exportToProfile(
   if (!model.sheets.some((s) => s.name === layout.sheet))
     throw textError('CONFLICT', 'export.noSheet', { file: profile.fileName, sheet: layout.sheet }, `${profile.fileName} has no sheet named ${layout.sheet}`, { field: 'profileId' });
   // Records of two rows (予定 / 実績): each field written on its row of the record (block-rows.ts), as the import reads it.
-  layout.columns = withBlockRows(new SheetIndex(model.sheets.find((s) => s.name === layout.sheet)!), target, layout.headerBottom, layout.columns);
+  layout.columns = withBlockRows(new SheetIndex(model.sheets.find((s) => s.name === layout.sheet)!), layout);
   const ownRows = blockColumns(layout.columns);
   const offsetOf = (m: ColumnMapping) => m.rowOffset ?? 0;
   const table = readTable(model, layout, { vocab, today: input.today, ...(profile.layout.valueMaps ? { valueMaps: profile.layout.valueMaps } : {}), ...(profile.layout.positionalRefs ? { positionalRefs: true } : {}) });
