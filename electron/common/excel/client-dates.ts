@@ -94,6 +94,12 @@ const LEADING_WEEKDAY = /^(?:sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?,?\s+/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
+/** An English date text without a year that reads as one (EN_YEARLESS_TEXT; its month's name a month's). */
+function englishYearless(t: string): boolean {
+  const m = EN_YEARLESS_TEXT.exec(t);
+  return !!m && (m[3] !== undefined || monthOf((m[5] ?? m[10])!.toLowerCase()) >= 0);
+}
+
 /** A month's English name or its start (Jun, June, Sept) → 0–11; −1 for other words (Junk). */
 function monthOf(word: string): number {
   const k = MONTHS.indexOf(word.slice(0, 3));
@@ -278,6 +284,16 @@ function dateParts(input: string, order: SlashOrder = 'mdy', shortYear?: ShortYe
     const mo = monthOf(m[1]!);
     return mo < 0 ? null : { y: +m[3]!, m: mo + 1, d: +m[2]! };
   }
+  // Without a year, the month by name: Jul 15, July 15th, 15 Jul, 15-Jul (Excel's d-mmm). (Not Jul-15:
+  // Excel's mmm-yy writes July 2015 so.)
+  if ((m = /^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?$/.exec(s))) {
+    const mo = monthOf(m[1]!);
+    return mo < 0 ? null : { m: mo + 1, d: +m[2]! };
+  }
+  if ((m = /^(\d{1,2})(?:st|nd|rd|th)?(?:\s+|\s*-\s*)([a-z]{3,9})\.?$/.exec(s))) {
+    const mo = monthOf(m[2]!);
+    return mo < 0 ? null : { m: mo + 1, d: +m[1]! };
+  }
   if ((m = /^(\d{1,2})\s*\/\s*(\d{1,2})$/.exec(s))) return { m: +m[1]!, d: +m[2]! };
   if ((m = /^(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(s))) return { m: +m[1]!, d: +m[2]! };
   return null;
@@ -429,6 +445,15 @@ const ERA_STARTS: [string, string, string][] = [
 const YEAR_LAST_TEXT = /^((sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?,?\s+)?(\d{1,2})([/.-])(\d{1,2})\4(\d{4}|\d{2})$/i;
 // Without a year: 7/18, 7/18(金), 07/18（金曜日）, 7月18日(金).
 const MONTH_DAY_TEXT = /^(\d{1,2})(\/|月)(\d{1,2})(日?)(\s*[(（][日月火水木金土](?:曜日?)?[)）])?$/;
+/**
+ * English, without a year: a weekday before it or in brackets after it (Tue 7/15, Tuesday, July 15,
+ * 7/15 (Tue)), and the month by number (7/15: month first, as the import reads a yearless m/d) or by name (Jul 15,
+ * July 15, 15 Jul, 15-Jul). Groups: 1 the weekday word and 2 what follows it; 3–4 the numbers;
+ * 5 the month's name, 6 what follows it, 7 the day; 8 the day, 9 what follows it, 10 the month's name,
+ * 11 its dot; 12 the bracketed weekday with its space, 13 its word.
+ */
+const EN_YEARLESS_TEXT =
+  /^(?:((?:sun|mon|tue|wed|thu|fri|sat)[a-z]*)(\.?,?\s+))?(?:(\d{1,2})\/(\d{1,2})|([a-z]{3,9})(\.?\s+)(\d{1,2})|(\d{1,2})(\s+|\s*-\s*)([a-z]{3,9})(\.?))(\s*\(\s*((?:sun|mon|tue|wed|thu|fri|sat)[a-z]*)\.?\s*\))?$/i;
 
 /**
  * How a column writes its dates as text, learned from the client's own cells, so that a date PMO Desk
@@ -442,7 +467,7 @@ const MONTH_DAY_TEXT = /^(\d{1,2})(\/|月)(\d{1,2})(日?)(\s*[(（][日月火水
 export function dateTextStyle(texts: readonly string[], order: SlashOrder, shortYear?: ShortYearForm, reference?: string, fourDigitYear = false): ((iso: string) => string) | null {
   const samples = texts.map((t) => t.trim()).filter((t) => t !== '');
   const shape = (t: string) =>
-    YEAR_FIRST_TEXT.test(t) ? 'yearFirst' : KANJI_TEXT.test(t) ? 'kanji' : YEAR_LAST_TEXT.test(t) ? 'yearLast' : ERA_TEXT.test(t) ? 'era' : ERA_LETTER_TEXT.test(t) ? 'eraLetter' : MONTH_DAY_TEXT.test(t) ? 'monthDay' : null;
+    YEAR_FIRST_TEXT.test(t) ? 'yearFirst' : KANJI_TEXT.test(t) ? 'kanji' : YEAR_LAST_TEXT.test(t) ? 'yearLast' : ERA_TEXT.test(t) ? 'era' : ERA_LETTER_TEXT.test(t) ? 'eraLetter' : MONTH_DAY_TEXT.test(t) ? 'monthDay' : englishYearless(t) ? 'enYearless' : null;
   // The column's most common form (a cell written otherwise, with a year in a yearless column, is the exception).
   const counts = new Map<string, number>();
   for (const t of samples) if (shape(t) !== null) counts.set(shape(t)!, (counts.get(shape(t)!) ?? 0) + 1);
@@ -462,6 +487,10 @@ export function dateTextStyle(texts: readonly string[], order: SlashOrder, short
     if (kind === 'monthDay') {
       const m = MONTH_DAY_TEXT.exec(t)!;
       return [m[1]!, m[3]!];
+    }
+    if (kind === 'enYearless') {
+      const m = EN_YEARLESS_TEXT.exec(t)!;
+      return m[3] !== undefined ? [m[3]!, m[4]!] : ['', m[7] ?? m[8]!];
     }
     const m = (kind === 'kanji' ? KANJI_TEXT : YEAR_FIRST_TEXT).exec(t)!;
     return kind === 'kanji' ? [m[2]!, m[3]!] : [m[3]!, m[4]!];
@@ -526,6 +555,44 @@ export function dateTextStyle(texts: readonly string[], order: SlashOrder, short
     return (iso: string) => {
       const [y, mo, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
       return write(y, mo, d, new Date(Date.UTC(y, mo - 1, d)).getUTCDay());
+    };
+  } else if (kind === 'enYearless') {
+    // An English column written without a year (Tue 7/15, Jul 15, 15-Jul, 7/15 (Tue)): a changed date in
+    // the same words, its weekday, the month's name and their case as the column writes them, where the
+    // text reads back as the date from `reference`; otherwise with the year where that form puts it
+    // (Tue 7/15/2025, Jul 15, 2025, 15-Jul-2025), as the monthDay form above does.
+    const m = EN_YEARLESS_TEXT.exec(first)!;
+    const caseLike = (word: string, w: string) => (word.length > 1 && word === word.toUpperCase() ? w.toUpperCase() : word[0] === word[0]!.toUpperCase() ? w : w.toLowerCase());
+    const lead = m[1];
+    const trail = m[13];
+    const dayName = (word: string, n: number) => caseLike(word, word.length > 3 ? EN_WEEKDAYS[n]! : EN_WEEKDAYS[n]!.slice(0, 3));
+    const monthWord = m[5] ?? m[10];
+    const monthName = (n: number) => {
+      const full = MONTH_NAMES[n - 1]!;
+      // Sept is September's own short name (the others keep three letters).
+      const name = monthWord!.toLowerCase() === 'sept' ? (n === 9 ? 'sept' : full.slice(0, 3)) : monthWord!.length > 3 ? full : full.slice(0, 3);
+      return caseLike(monthWord!, name[0]!.toUpperCase() + name.slice(1));
+    };
+    const bare = (mo: number, d: number, wd: number, y?: number) => {
+      const body =
+        m[3] !== undefined ? (y === undefined ? `${two(mo, padMonth)}/${two(d, padDay)}` : order === 'dmy' ? `${two(d, padDay)}/${two(mo, padMonth)}/${y}` : `${two(mo, padMonth)}/${two(d, padDay)}/${y}`)
+        : m[5] !== undefined ? `${monthName(mo)}${m[6]}${two(d, padDay)}${y === undefined ? '' : `, ${y}`}`
+        : `${two(d, padDay)}${m[9]}${monthName(mo)}${m[11]}${y === undefined ? '' : `${m[9]!.trim() === '-' ? '-' : ' '}${y}`}`;
+      return `${lead ? dayName(lead, wd) + m[2] : ''}${body}${trail ? m[12]!.replace(trail, dayName(trail, wd)) : ''}`;
+    };
+    const [mo0, d0] = (() => {
+      const read = dateParts(first, order);
+      return read ? [read.m, read.d] : [0, 0];
+    })();
+    const wd0 = writtenWeekday(first);
+    // The form must give its own cell back (its weekday as written, whatever year it is read in).
+    if (mo0 === 0 || bare(mo0, d0, wd0 ?? 0) !== first) return null;
+    return (iso: string) => {
+      const [y, mo, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+      const wd = new Date(Date.UTC(y, mo - 1, d)).getUTCDay();
+      const text = bare(mo, d, wd);
+      const read = reference === undefined ? null : parseDateText(text, reference, order);
+      return reference === undefined || (read?.ok === true && read.iso === iso.slice(0, 10)) ? text : bare(mo, d, wd, y);
     };
   } else {
     const m = (kind === 'kanji' ? KANJI_TEXT : YEAR_FIRST_TEXT).exec(first)!;
