@@ -80,7 +80,11 @@ export const issue = defineRegister({
   kind: ['種別', '種類', 'タイプ', '課題種別', '課題区分', '指摘分類', ['区分', 0.8], ['分類', 0.7], 'type', 'kind', 'issue type', ['category', 0.6]],
   title: ['課題', '課題名', '件名', 'タイトル', '表題', '課題タイトル', '懸案事項', '懸案', '課題事項', '質問事項', '指摘内容', '指摘事項', '指摘', '指摘項目', '問題点', '問題', ['指摘項目問題点', 1], ['課題内容', 0.9], ['質問', 0.8], ['項目', 0.7], 'issue', 'title', 'subject', 'issue title', 'finding', 'findings', ['query', 0.9], ['question', 0.9], ['summary', 0.8], ['name', 0.8],
     // The issue stated in one line.
-    '課題タイトル名', '問題事項', 'issue name', 'issue summary', 'issue headline', 'issue statement', 'problem statement', 'problem', 'problem summary'],
+    '課題タイトル名', '問題事項', 'issue name', 'issue summary', 'issue headline', 'issue statement', 'problem statement', 'problem', 'problem summary',
+    // An action list's item (a meeting's action items, ToDo, 宿題): the title where no issue column
+    // stands beside it; beside one, アクション / Action is the response (resolution, below).
+    'アクションアイテム', 'アクション項目', 'アクション内容', ['アクション', 0.9], 'action item', 'action items', 'action item description', ['action', 0.85],
+    'todo', 'to do', 'to-do', 'todo内容', 'todo事項', 'todo項目', '宿題', '宿題事項', '宿題内容', ['依頼事項', 0.9]],
   detail: ['課題内容', '内容', '詳細', '課題詳細', '説明', '概要', '詳細内容', '質問内容', 'description', 'detail', 'details', 'issue description'],
   priority: ['優先度', '優先順位', '重要度', '緊急度', '重要性', ['順位', 0.8], ['ランク', 0.8], 'priority', 'importance', ['rank', 0.8], ['severity', 0.6], ['urgency', 0.8]],
   owner: [...OWNER, '回答者'],
@@ -89,7 +93,7 @@ export const issue = defineRegister({
   due: DUE,
   status: STATUS,
   ageDays: ['経過日数', '経過', 'age', 'age (days)', 'days open'],
-  resolution: ['対応', '対応内容', '対応策', '対策', '回答', '回答内容', '解決策', '対応詳細', '対応結果', '対処', '対処内容', '結論', '処置', '処置対策', ['決定事項', 0.8], ['対策方針', 0.8], 'resolution', 'response', 'answer', 'action taken', 'actions taken', ['actions', 0.8], ['action', 0.7], 'solution', ['decision', 0.7]],
+  resolution: ['対応', '対応内容', '対応策', '対策', '回答', '回答内容', '解決策', '対応詳細', '対応結果', '対処', '対処内容', '結論', '処置', '処置対策', ['決定事項', 0.8], ['対策方針', 0.8], ['アクション', 0.7], 'resolution', 'response', 'answer', 'action taken', 'actions taken', ['actions', 0.8], ['action', 0.7], 'solution', ['decision', 0.7]],
   closedOn: CLOSED_ON,
   },
   qualifiers: ['課題', 'issue'],
