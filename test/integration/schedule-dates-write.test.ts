@@ -39,3 +39,15 @@ describe.each(['sqlite', ...(PG_SKIP ? [] : ['postgres'])] as const)('setPlanned
     expect(sql.values('SELECT id FROM wbs_tasks WHERE updated_at = ?', ['later'])).toEqual([]);
   });
 });
+
+describe.skipIf(PG_SKIP)('a list as one PostgreSQL array parameter (Dialect.arrayText)', () => {
+  it('reads back every text as given: commas, braces, quotes, backslashes, spaces, the word NULL, null itself', async () => {
+    ws = await tempPgWorkspace();
+    const { sql } = ws.db;
+    const texts = ['2025-01-06', 'a,b', '{x}', 'say "hi"', 'back\\slash', ' spaced ', 'NULL', null, '', '日本語'];
+    const back = sql.values<[string | null]>('SELECT v FROM unnest(CAST(? AS text[])) WITH ORDINALITY AS u(v, k) ORDER BY k', [sql.dialect.arrayText!(texts)]);
+    expect(back.map((r) => r[0])).toEqual(texts);
+    const ids = sql.values<[number]>('SELECT v FROM unnest(CAST(? AS integer[])) AS u(v)', [sql.dialect.arrayText!([3, 1, 2])]);
+    expect(ids.map((r) => Number(r[0]))).toEqual([3, 1, 2]);
+  });
+});

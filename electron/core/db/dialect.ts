@@ -49,6 +49,12 @@ export interface Dialect {
    * reads the subquery first and seeks the index with what it answered.
    */
   anyOf(column: string, subquery: string): string;
+  /**
+   * Where the engine has arrays (PostgreSQL), a list as one parameter: the text of its array literal, for
+   * `unnest(CAST(? AS integer[]), …)`. SQLite has none (undefined): a list goes there as VALUES rows or
+   * through json_each. Statements that take it are the engine's own (queries/schedule.ts setPlannedDates).
+   */
+  readonly arrayText?: (values: readonly (string | number | null)[]) => string;
 }
 
 export const SQLITE: Dialect = {
@@ -108,4 +114,6 @@ export const POSTGRES: Dialect = {
     params: [n, n],
   }),
   anyOf: (column, subquery) => `${column} = ANY (ARRAY(${subquery}))`,
+  // Every text element quoted (so 'NULL', commas, braces and spaces stay text), with " and \ escaped.
+  arrayText: (values) => `{${values.map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`,
 };

@@ -103,6 +103,15 @@ export interface PlannedDates {
  */
 export function setPlannedDates(db: SqlDb, dates: PlannedDates, updatedAt: string): void {
   const { ids, plannedStart, plannedFinish } = dates;
+  const { arrayText } = db.sql.dialect;
+  if (arrayText) {
+    // PostgreSQL planned a VALUES list of 64 or 128 rows as a hash join over every task of a 10,000-task
+    // project (~1.7 ms a statement, 79 of them for 10,000 tasks). One statement over the three lists as
+    // arrays, whatever the count: a few tasks are sought by the primary key, and for hundreds the planner
+    // may read the table once instead, never once per 128 (pg-plans.test.ts).
+    if (ids.length > 0) db.sql.send(DATES_FROM_ARRAYS, [updatedAt, arrayText(ids), arrayText(plannedStart), arrayText(plannedFinish)]);
+    return;
+  }
   for (let at = 0; at < ids.length; ) {
     let size = DATES_PER_UPDATE;
     while (size > ids.length - at) size >>= 1;
@@ -119,6 +128,8 @@ export function setPlannedDates(db: SqlDb, dates: PlannedDates, updatedAt: strin
   }
 }
 const DATES_PER_UPDATE = 128;
+const DATES_FROM_ARRAYS = `UPDATE wbs_tasks SET planned_start = v.s, planned_finish = v.f, updated_at = ?
+  FROM unnest(CAST(? AS integer[]), CAST(? AS text[]), CAST(? AS text[])) AS v(id, s, f) WHERE wbs_tasks.id = v.id`;
 const datesUpdates = new Map<number, string>();
 // VALUES columns are column1… in SQLite and PostgreSQL alike; PostgreSQL types unknown parameters there
 // as text, so the id is cast (SQLite still looks each task up by its rowid).
