@@ -258,6 +258,17 @@ export type LeftOutReason = 'separator' | 'header again' | 'section title' | 'gr
 /** The unit effort is stored in is the person-day (人日); hours and person-months are converted. */
 export type EffortUnit = 'day' | 'hour' | 'month';
 
+/**
+ * Why an effort column has its unit (effort-unit.ts), shown in the preview: its header names it; the
+ * sheet is a tracker's export whose estimates are hours (Redmine, Jira); its numbers do not fit
+ * person-days against a row's dates and people (`value` on `days` working days for `people`, read as
+ * hours); or nothing says otherwise (person-days).
+ */
+export type EffortUnitWhy =
+  | { from: 'header' | 'default' }
+  | { from: 'tracker'; tracker: 'redmine' | 'jira' }
+  | { from: 'dates'; value: number; days: number; people: number };
+
 /** A column of the header: the field it fills, or an extra column kept as the client's. */
 export interface ColumnMapping {
   /** First (0-based) column and the number of columns (> 1 for a merged column group). */
@@ -273,6 +284,8 @@ export interface ColumnMapping {
   extraKey?: string;
   /** Effort columns: the unit the header names (工数(h) → hour). */
   unit?: EffortUnit;
+  /** Effort columns: why the unit is what it is (set by the table reader; kept in a profile, so an export writes the same unit). */
+  unitWhy?: EffortUnitWhy;
   /**
    * The form's own row numbering (field null, no extraKey): typed numbers running by one down the
    * records (項目番号 小, 順位). No record's data: the import reads nothing from it, and the export keeps

@@ -801,6 +801,14 @@ export const en = {
       days: 'read from the gantt painted in columns {{from}}–{{to}} (one day per column), and painted there on export',
       weeks: 'read from the gantt painted in columns {{from}}–{{to}} ({{days}} days per column), and painted there on export',
     },
+    effortUnit: {
+      label: 'Effort unit',
+      unit: { day: 'person-days', hour: 'hours (8 hours = 1 person-day)', month: 'person-months (1 = 20 person-days)' },
+      header: '{{column}} {{label}}: {{unit}}, as its header says',
+      default: '{{column}} {{label}}: {{unit}} (nothing in the file says otherwise)',
+      tracker: '{{column}} {{label}}: {{unit}}: the sheet is a {{tracker}} export, whose estimates are hours',
+      dates: '{{column}} {{label}}: {{unit}}: {{value}} on a task of {{days}} working days for {{people}} person(s) does not fit person-days',
+    },
     predecessorsReading: {
       label: 'Predecessors',
       id: 'read by the IDs in column {{column}} (MS Project style), and exported the same way',

@@ -801,6 +801,14 @@ export const ja: Strings = {
       days: '{{from}}〜{{to}} 列のガントの塗りつぶし (1 列 = 1 日) から読みます。出力も塗りつぶしで描きます',
       weeks: '{{from}}〜{{to}} 列のガントの塗りつぶし (1 列 = {{days}} 日) から読みます。出力も塗りつぶしで描きます',
     },
+    effortUnit: {
+      label: '工数の単位',
+      unit: { day: '人日', hour: '時間 (8 時間 = 1 人日)', month: '人月 (1 人月 = 20 人日)' },
+      header: '{{column}} {{label}}: {{unit}} (見出しのとおり)',
+      default: '{{column}} {{label}}: {{unit}} (ほかの単位を示すものがないため)',
+      tracker: '{{column}} {{label}}: {{unit}} ({{tracker}} の出力で、工数は時間のため)',
+      dates: '{{column}} {{label}}: {{unit}} ({{people}} 人・{{days}} 営業日のタスクに {{value}} は人日では合わないため)',
+    },
     predecessorsReading: {
       label: '先行タスク',
       id: '{{column}} 列の ID で読みます (MS Project 形式)。出力も ID で書きます',

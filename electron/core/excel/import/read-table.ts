@@ -16,7 +16,9 @@ import { defaultVocabularies, detectLayout, type DetectOptions, type TableLayout
 import { fieldSpec, KEY_FIELD, type FieldKind, type ImportTarget } from '../../../common/excel/fields.js';
 import { buildTree, chooseMethod, type TreeInput } from './hierarchy.js';
 import { cellRef, parseCellRef, type Cell, type WorkbookModel } from '../../../common/excel/model.js';
-import { effortUnitOf, progressScale, type ProgressScale } from './numbers.js';
+import { effortUnitOf, parseNumberText, progressScale, type ProgressScale } from './numbers.js';
+import { effortUnitFor } from './effort-unit.js';
+import { headerColumns } from './header-rows.js';
 import { failure, shown, type Failure, type Problem, type ProblemKind } from '../../../common/excel/problems.js';
 import { clientListAt } from './client-lists.js';
 import { likelyCode, parseRatingValue, parseVocab } from './value-words.js';
@@ -464,6 +466,29 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     });
   });
   const stretch = floating.length ? yearsOfStretch(floating, aboveDay ?? periodDay ?? today, aboveDay === null && periodDay === null ? opts.year : undefined) : null;
+
+  // An effort column whose header names no unit: person-days, or hours where the sheet is a tracker's
+  // export of hours or its numbers do not fit person-days against the rows' dates (effort-unit.ts). A
+  // unit decided so before (kept in the profile) stands.
+  if (target === 'wbs')
+    mapped.forEach((m, j) => {
+      if (m.field === null || fieldSpec(target, m.field)?.kind !== 'effort' || m.unitWhy) return;
+      const at = (field: string) => mapped.findIndex((x) => x.field === field);
+      const [start, finish, who] = [at('plannedStart'), at('plannedFinish'), at('assignee')];
+      // (The header's every word, the columns the layout left out included: Redmine's # is no column of it.)
+      const labels = headerColumns(ix, layout.headerTop, layout.headerBottom).map((h) => h.parts[h.parts.length - 1] ?? '');
+      const chosen = effortUnitFor(m.label, labels, () =>
+        grid[j]!.flatMap((hit, i) => {
+          const n = !hit ? null : hit.cell.t === 'n' ? (hit.cell.v as number) : hit.cell.t === 's' ? parseNumberText(hit.cell.v as string) : null;
+          const effort = typeof n === 'number' ? n : n && n.unit === '' && !n.percent ? n.value : null;
+          if (effort === null) return [];
+          const who_ = who >= 0 ? grid[who]![i] : null;
+          return [{ effort, start: start >= 0 ? (fullDates[start]![i] ?? null) : null, finish: finish >= 0 ? (fullDates[finish]![i] ?? null) : null, assignee: who_ ? textOf(who_.cell, model.date1904) : null }];
+        }),
+      );
+      m.unit = chosen.unit;
+      m.unitWhy = chosen.why;
+    });
 
   mapped.forEach((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);

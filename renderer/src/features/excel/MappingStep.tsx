@@ -38,6 +38,8 @@ export function MappingStep({
   const [showSheet, setShowSheet] = useState(ask !== null);
   useEffect(() => setShowSheet(ask !== null), [ask, preview.fileName]);
   const { header, data } = preview;
+  // Effort columns and why their unit is what it is (hours ÷ 8, person-days…): said, so a wrong guess shows.
+  const effortColumns = preview.columns.filter((c) => c.field !== null && c.unitWhy);
   // The boxes hold what is typed; a change is sent on Enter or when the box is left.
   const [top, setTop] = useState(String(header.top));
   const [bottom, setBottom] = useState(String(header.bottom));
@@ -144,6 +146,24 @@ export function MappingStep({
             <dt>{t('excel.predecessorsReading.label')}</dt>
             <dd data-testid="import-predecessors">
               {preview.predecessorsReading.by === 'id' ? t('excel.predecessorsReading.id', { column: preview.predecessorsReading.column }) : t('excel.predecessorsReading.code')}
+            </dd>
+          </>
+        )}
+        {effortColumns.length > 0 && (
+          <>
+            <dt>{t('excel.effortUnit.label')}</dt>
+            <dd data-testid="import-effort-unit">
+              {effortColumns.map((c) => (
+                <div key={c.column}>
+                  {t(`excel.effortUnit.${c.unitWhy!.from}`, {
+                    column: c.column,
+                    label: c.label,
+                    unit: t(`excel.effortUnit.unit.${c.unit ?? 'day'}`),
+                    ...(c.unitWhy!.from === 'tracker' ? { tracker: c.unitWhy!.tracker === 'redmine' ? 'Redmine' : 'Jira' } : {}),
+                    ...(c.unitWhy!.from === 'dates' ? { value: c.unitWhy!.value, days: c.unitWhy!.days, people: c.unitWhy!.people } : {}),
+                  })}
+                </div>
+              ))}
             </dd>
           </>
         )}

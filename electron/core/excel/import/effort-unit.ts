@@ -1,0 +1,95 @@
+// The unit of an effort column whose header names none (予定工数, Estimated time, Effort): person-days
+// unless the file says hours another way (blind set 5, K4: Redmine's 予定工数 56 on a task of seven
+// working days for one person was read as 56 person-days, eight people full time).
+//   tracker  the sheet is a tracker's export whose estimates are always hours: Redmine (# with
+//            トラッカー/Tracker and 題名/Subject), Jira (Original Estimate, Remaining Estimate, Time Spent);
+//   dates    the numbers do not fit person-days against the rows' own dates and assignees: on most rows
+//            the effort is more than twice the working days times the people, and as hours (÷ 8) it fits.
+// A unit the header names (工数(h), 人日, Hours) is the header's and never second-guessed.
+import type { EffortUnit, EffortUnitWhy } from '../../../common/excel/preview.js';
+import { HOURS_PER_DAY } from './numbers.js';
+
+const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\u3000_]+/g, '');
+
+/** The unit a header states in so many words (工数(h), 人日, Hours, Effort (days)), or null when it names none. */
+export function statedEffortUnit(label: string): EffortUnit | null {
+  // (Effort_hrs as a database export writes it: the underscore parts words.)
+  const s = label.normalize('NFKC').toLowerCase().replace(/_/g, ' ');
+  if (/人月|man[\s-]?months?|person[\s-]?months?|\(mm\)/.test(s)) return 'month';
+  if (/人時|時間|\(h\)|\bhours?\b|\bhrs?\b|\[h\]/.test(s)) return 'hour';
+  if (/人日|日数|\(日\)|\(d\)|\[d\]|\bdays?\b|\bman[\s-]?days?\b|\bperson[\s-]?days?\b|\(md\)|\(pd\)/.test(s)) return 'day';
+  return null;
+}
+
+/** Redmine's and Jira's words for their hours (an estimate, time spent). */
+const JIRA_HOURS = new Set(['originalestimate', 'remainingestimate', 'timespent', 'σoriginalestimate', 'σremainingestimate', 'σtimespent']);
+
+/** The tracker whose export the header row is, where its estimates are hours; null for any other sheet. */
+export function hoursTracker(labels: readonly string[]): 'redmine' | 'jira' | null {
+  const words = new Set(labels.map(fold));
+  if (words.has('#') && (words.has('トラッカー') || words.has('tracker')) && (words.has('題名') || words.has('subject'))) return 'redmine';
+  if ([...words].some((w) => JIRA_HOURS.has(w))) return 'jira';
+  return null;
+}
+
+/** Mon–Fri days from start to finish, both included (yyyy-mm-dd); 0 when finish is before start. */
+export function weekdaysBetween(start: string, finish: string): number {
+  const a = Date.parse(`${start}T00:00:00Z`);
+  const b = Date.parse(`${finish}T00:00:00Z`);
+  if (!(b >= a)) return 0;
+  let n = 0;
+  for (let t = a; t <= b && n < 5_000; t += 86_400_000) {
+    const wd = new Date(t).getUTCDay();
+    if (wd !== 0 && wd !== 6) n++;
+  }
+  return n;
+}
+
+/** People named in an assignee cell (山田・佐藤, 鈴木、高橋, Ann / Bob): at least one. */
+export function peopleIn(text: string | null | undefined): number {
+  const names = (text ?? '').split(/[・、,，/／&＆;；\n]|\s+and\s+/).map((s) => s.trim()).filter((s) => s !== '');
+  return Math.max(1, names.length);
+}
+
+/** One row's figures: its effort as written (no unit), its planned dates, its assignee cell. */
+export interface EffortRow {
+  effort: number;
+  start: string | null;
+  finish: string | null;
+  assignee: string | null;
+}
+
+/**
+ * Hours, by the dates: the row whose reading shows it (its effort, working days and people), where on
+ * most rows with all three the effort is more than twice what the people can give in the days as
+ * person-days, and as hours it fits (the middle row at most 1.5 people-days per person per day). Null
+ * where person-days fit, or too few rows say anything (fewer than two).
+ */
+export function hoursByDates(rows: readonly EffortRow[]): { value: number; days: number; people: number } | null {
+  const loads = rows.flatMap((r) => {
+    if (!(r.effort > 0) || !r.start || !r.finish) return [];
+    const days = weekdaysBetween(r.start, r.finish);
+    if (days === 0) return [];
+    const people = peopleIn(r.assignee);
+    return [{ load: r.effort / (days * people), row: r, days, people }];
+  });
+  if (loads.length < 2) return null;
+  const sorted = [...loads].sort((a, b) => a.load - b.load);
+  const middle = sorted[Math.floor(sorted.length / 2)]!;
+  const over = loads.filter((l) => l.load > 2).length;
+  if (over * 2 < loads.length || middle.load <= 2 || middle.load / HOURS_PER_DAY > 1.5) return null;
+  // The example shown: the first row that reads wrong as person-days, as the user sees it in the file.
+  const shown = loads.find((l) => l.load > 2 && (l.row.assignee ?? '').trim() !== '') ?? loads.find((l) => l.load > 2)!;
+  return { value: shown.row.effort, days: shown.days, people: shown.people };
+}
+
+/** The unit of an effort column and why (EffortUnitWhy), from its header, the tracker, or the rows. */
+export function effortUnitFor(label: string, labels: readonly string[], rows: () => EffortRow[]): { unit: EffortUnit; why: EffortUnitWhy } {
+  const stated = statedEffortUnit(label);
+  if (stated) return { unit: stated, why: { from: 'header' } };
+  const tracker = hoursTracker(labels);
+  if (tracker) return { unit: 'hour', why: { from: 'tracker', tracker } };
+  const byDates = hoursByDates(rows());
+  if (byDates) return { unit: 'hour', why: { from: 'dates', ...byDates } };
+  return { unit: 'day', why: { from: 'default' } };
+}
