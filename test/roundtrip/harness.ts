@@ -20,7 +20,10 @@ import { findSheetData, parseCells, parseRows } from '../../electron/core/excel/
 import { rewriteRefs, translate } from '../../electron/core/excel/template/formula.js';
 import { prng } from '../fixtures/excel/hostile.js';
 import { toHalfWidth } from '../../electron/common/dates.js';
-import { serialOf, textMonthDay } from '../../electron/core/excel/import/date-grid.js';
+import { serialOf, textMonthDay, type BandColumn } from '../../electron/core/excel/import/date-grid.js';
+import { bandCandidates } from '../../electron/core/services/export/gantt-marks.js';
+import { SheetIndex } from '../../electron/core/excel/import/sheet-index.js';
+import { isoToSerial } from '../../electron/common/excel/client-dates.js';
 
 export const OPS = ['rename', 'fields', 'dates', 'addEnd', 'addMiddle', 'addChild', 'deleteFirst', 'deleteMiddle', 'deleteLast', 'move', 'indent', 'outdent'] as const;
 export type Op = (typeof OPS)[number];
@@ -286,6 +289,8 @@ export async function checkExport(
   originalSummaries?: Set<number>,
   /** WBS tasks whose planned dates moved: their bar in a gantt band beside the table may be painted again. */
   redated: Set<number> = new Set(),
+  /** Their planned dates when imported (for check 6: the bar painted again sits on the new dates). */
+  importedDates: Map<number, { start: string | null; finish: string | null }> = new Map(),
 ): Promise<string[]> {
   const { projectId, target, profileId, file, template, original } = ctx;
   const failures: string[] = [];
@@ -440,6 +445,15 @@ export async function checkExport(
   }
   if (diffs > 0) failures.push(`3: ${diffs} rows of surviving records changed outside the mapped cells (${example})`);
 
+  // 6. A gantt band's bar painted again sits exactly on the task's new dates: its first and last painted
+  // columns are the first and last whose days (a day, a week) the new dates reach (none where they lie
+  // outside the band). Checked on the tasks whose dates moved and whose template row the client painted
+  // by its dates (its bar's ends on its imported dates' columns).
+  if (redated.size > 0 && importedDates.size > 0) {
+    const bad = movedBars(tplBook.sheets.find((x) => x.name === original.sheet), outBook.sheets.find((x) => x.name === original.sheet), original, fieldCols, before, owners(again.rows), redated, importedDates, new Map(stored.map((r) => [r.id, r])), tplBook.date1904);
+    if (bad) failures.push(`6: ${bad}`);
+  }
+
   // 3b. The form's own numbering (ColumnMapping.numbering: 項目番号 小, 順位) runs by one down the table
   // from where the template's started, whatever moved: every record has its number (a blank row between
   // them may have one too: a removed record's row cleared back to a prepared one).
@@ -515,6 +529,84 @@ export async function checkExport(
     if (lost > 0) failures.push(`5: ${lost} formula results of records no edit touched were dropped (${first5})`);
   }
   return failures;
+}
+
+/**
+ * Check 6 (checkExport): the first moved task whose bar is painted elsewhere than on its new dates, or
+ * null. A cell of the band is painted when it holds a mark (■, 1) or a fill the task's template row uses
+ * inside its bar and nowhere else on the row (weekend shading is on every row, inside and out).
+ */
+function movedBars(
+  tpl: SheetModel | undefined,
+  out: SheetModel | undefined,
+  original: ImportPreview,
+  fieldCols: Set<number>,
+  before: Map<number, number>,
+  now: { id?: number; row: number; name: string }[],
+  redated: Set<number>,
+  imported: Map<number, { start: string | null; finish: string | null }>,
+  stored: Map<number, Row>,
+  date1904: boolean,
+): string | null {
+  if (!tpl || !out) return null;
+  const serial = (iso: string | null | undefined) => (typeof iso === 'string' ? isoToSerial(iso, date1904) : null);
+  const dates = [...imported.values()].flatMap((d) => [serial(d.start), serial(d.finish)]).filter((x): x is number => x !== null);
+  const candidates = bandCandidates(new SheetIndex(tpl), original.header.bottom - 1, fieldCols, dates, date1904);
+  if (candidates.length === 0) return null;
+  const fillsOf = (sheet: SheetModel) => {
+    const m = new Map<string, number>();
+    const f = sheet.fills ?? [];
+    for (let k = 0; k + 2 < f.length; k += 3) m.set(`${f[k]}:${f[k + 1]}`, f[k + 2]!);
+    return m;
+  };
+  const [tplFills, outFills] = [fillsOf(tpl), fillsOf(out)];
+  const valueAt = (sheet: SheetModel, r: number, c: number) => (sheet.rows.find((x) => x.r === r)?.cells as Cell[] | undefined)?.find((x) => x.c === c);
+  const mark = (cell: Cell | undefined) => !!cell && !cell.f && String(cell.v).trim() !== '';
+  /** The columns (band indexes) a span of days reaches: first and last, or null (outside the band, or no dates). */
+  const reach = (band: BandColumn[], start: number | null, finish: number | null): [number, number] | null => {
+    if (start === null || finish === null) return null;
+    const ks = band.flatMap((b, k) => (b.to >= start && b.from <= finish ? [k] : []));
+    return ks.length === 0 ? null : [ks[0]!, ks.at(-1)!];
+  };
+  const painted = (sheet: SheetModel, fills: Map<string, number>, band: BandColumn[], r: number, bar: Set<number>): [number, number] | null => {
+    const ks = band.flatMap((b, k) => (mark(valueAt(sheet, r, b.c)) || bar.has(fills.get(`${r}:${b.c}`) ?? -1) ? [k] : []));
+    return ks.length === 0 ? null : [ks[0]!, ks.at(-1)!];
+  };
+  const same = (a: [number, number] | null, b: [number, number] | null) => (a === null ? b === null : b !== null && a[0] === b[0] && a[1] === b[1]);
+  // The band the template's moved rows follow (the heads' year where they do not say it).
+  for (const band of candidates) {
+    let checked = 0;
+    let first: string | null = null;
+    for (const r of now) {
+      const id = r.id;
+      const was = id === undefined ? undefined : imported.get(id);
+      const at = id === undefined ? undefined : before.get(id);
+      const task = id === undefined ? undefined : stored.get(id);
+      if (id === undefined || !redated.has(id) || !was || at === undefined || !task || task.summary) continue;
+      const tr = at - 1;
+      const old = reach(band, serial(was.start), serial(was.finish));
+      if (old === null) continue;
+      // The fills of its bar: inside the old span and nowhere else on its row.
+      const inside = new Set<number>();
+      const outside = new Set<number>();
+      band.forEach((b, k) => {
+        const fill = tplFills.get(`${tr}:${b.c}`);
+        if (fill !== undefined) (k >= old[0] && k <= old[1] ? inside : outside).add(fill);
+      });
+      const bar = new Set([...inside].filter((f) => !outside.has(f)));
+      if (!same(painted(tpl, tplFills, band, tr, bar), old)) continue; // not painted by its dates
+      checked++;
+      const want = reach(band, serial(task.plannedStart as string | null), serial(task.plannedFinish as string | null));
+      const got = painted(out, outFills, band, r.row - 1, bar);
+      if (!same(got, want) && first === null) {
+        const col = (k: number | undefined) => (k === undefined ? '—' : band[k]!.c);
+        first = `row ${r.row} (${r.name}): bar painted over columns ${got ? `${col(got[0])}–${col(got[1])}` : 'none'}, its dates ${String(task.plannedStart)}–${String(task.plannedFinish)} reach ${want ? `${col(want[0])}–${col(want[1])}` : 'none'}`;
+      }
+    }
+    if (process.env.RT_BARS) console.log(`check 6: ${checked} moved bars checked on band ${band[0]?.c}…${band.at(-1)?.c}${first ? `: ${first}` : ''}`);
+    if (checked > 0) return first;
+  }
+  return null;
 }
 
 /**
@@ -675,7 +767,8 @@ export async function roundTrip(call: Call, file: string, bytes: Buffer, target:
       const fields = original.columns.flatMap((m) => (m.field === null ? [] : [m.field]));
       const touched = new Set(atImport.filter((r) => now.has(r.id) && fields.some((f) => JSON.stringify(r[f] ?? null) !== JSON.stringify(now.get(r.id)![f] ?? null) || JSON.stringify(r.extra ?? null) !== JSON.stringify(now.get(r.id)!.extra ?? null))).map((r) => r.id));
       const redated = new Set(atImport.filter((r) => now.has(r.id) && ['plannedStart', 'plannedFinish'].some((f) => (r[f] ?? null) !== (now.get(r.id)![f] ?? null))).map((r) => r.id));
-      failures = await checkExport(call, { projectId, target, profileId: profileId!, file, template: bytes, original }, exported, unwritten, touched, levels, summaries, redated);
+      const importedDates = new Map(atImport.filter((r) => redated.has(r.id)).map((r) => [r.id, { start: (r.plannedStart as string | null) ?? null, finish: (r.plannedFinish as string | null) ?? null }]));
+      failures = await checkExport(call, { projectId, target, profileId: profileId!, file, template: bytes, original }, exported, unwritten, touched, levels, summaries, redated, importedDates);
     } catch (err) {
       failures = [`export failed: ${(err as Error).message.slice(0, 200)}`];
     }

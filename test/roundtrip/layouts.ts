@@ -365,6 +365,50 @@ async function dottedCodeLinks(): Promise<Buffer> {
   return save(wb);
 }
 
+/**
+ * A WBS with a gantt painted by hand right of it: a column per day (`step` 1, weekends shaded) or per week
+ * (`step` 7) under date heads, each task's bar as filled cells or ■ marks over the columns its dates reach.
+ */
+export async function paintedGantt({ step, paint }: { step: 1 | 7; paint: 'fill' | 'mark' }): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Gantt');
+  ws.getCell('A1').value = 'Release plan';
+  ['No', 'Task', 'Owner', 'Start', 'Finish'].forEach((h, i) => (ws.getCell(2, i + 1).value = h));
+  const day = (n: number) => new Date(Date.UTC(2025, 3, n)); // April 2025: the 5th and 6th a weekend
+  const columns = step === 1 ? 30 : 5;
+  for (let k = 0; k < columns; k++) {
+    ws.getCell(2, 6 + k).value = day(1 + k * step);
+    ws.getCell(2, 6 + k).numFmt = 'd';
+  }
+  const tasks: [string, string, number, number][] = [
+    ['Scope', 'Kim', 1, 4],
+    ['Design', 'Lee', 7, 11],
+    ['Build', 'Park', 12, 18],
+    ['Test', 'Kim', 21, 25],
+    ['Launch', 'Lee', 28, 30],
+  ];
+  tasks.forEach(([name, who, from, to], i) => {
+    const r = 3 + i;
+    ws.getCell(r, 1).value = i + 1;
+    ws.getCell(r, 2).value = name;
+    ws.getCell(r, 3).value = who;
+    ws.getCell(r, 4).value = day(from);
+    ws.getCell(r, 5).value = day(to);
+    ws.getCell(r, 4).numFmt = 'yyyy/mm/dd';
+    ws.getCell(r, 5).numFmt = 'yyyy/mm/dd';
+    for (let k = 0; k < columns; k++) {
+      const cell = ws.getCell(r, 6 + k);
+      const [a, b] = [1 + k * step, k * step + step];
+      const on = a <= to && b >= from;
+      const weekend = step === 1 && [5, 6, 12, 13, 19, 20, 26, 27].includes(a);
+      if (on && paint === 'mark') cell.value = '■';
+      const argb = on && paint === 'fill' ? 'FF4F81BD' : weekend ? 'FFD9D9D9' : null;
+      if (argb) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+    }
+  });
+  return save(wb);
+}
+
 /** How a two-row plan (a plan row and an actual row per task) is drawn: its label words, merges, extra columns. */
 export interface PlanActualStyle {
   /** The label column's words: plan row, actual row (予定/実績, 計画/実績, Plan/Actual, P/A). */
@@ -526,5 +570,7 @@ export const LAYOUTS: Layout[] = [
   { name: 'rating step marks', target: 'risk', build: ratingStepMarks },
   { name: 'dotted code links', target: 'wbs', build: dottedCodeLinks },
   ...Object.entries(STACKED_STYLES).map(([name, { target, style }]) => ({ name: `two-row records: ${name}`, target, build: () => stackedRegister(style) })),
+  { name: 'gantt painted by day', target: 'wbs', build: () => paintedGantt({ step: 1, paint: 'fill' }) },
+  { name: 'gantt marked by week', target: 'wbs', build: () => paintedGantt({ step: 7, paint: 'mark' }) },
   { name: 'plan and actual rows', target: 'wbs', build: () => planActualRows({ labels: ['予定', '実績'], header: ['No', '作業名', '区分', '開始日', '終了日', '進捗率'], mergeName: true, codes: true }) },
 ];
