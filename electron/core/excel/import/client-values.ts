@@ -9,7 +9,8 @@ import type { FieldSpec } from '../../../common/excel/fields.js';
 import type { Cell } from '../../../common/excel/model.js';
 import { parseNumberText } from './numbers.js';
 import type { Failure } from '../../../common/excel/problems.js';
-import { likelyCode, parseRatingValue, parseVocab, wordKey } from './value-words.js';
+import { isOpenWord, likelyCode, openWordReading, parseRatingValue, parseVocab, readsAsStatus, wordKey } from './value-words.js';
+import { vocabCode } from '../../../common/registers.js';
 import { mappedCode, scaledRating, suggestCode, withWord } from './value-map.js';
 import { fractionScale, numberSteps, ratingNumber, wordSteps, type WordSteps } from './rating-scales.js';
 import type { UnknownValue, ValueMap, ValueMaps } from '../../../common/excel/preview.js';
@@ -41,6 +42,8 @@ export class ClientValues {
   private readonly numberSteps = new Map<string, Map<number, number>>();
   /** Columns of codes the workbook explains in a legend (code-legend.ts): folded code → our code. */
   private readonly legends = new Map<string, Map<string, string>>();
+  /** Status columns whose own words make their Open the state before in progress (value-words.ts openWordReading). */
+  private readonly openAs = new Map<string, string>();
 
   constructor(
     private readonly vocab: Vocabularies,
@@ -149,11 +152,20 @@ export class ClientValues {
   /**
    * The legend a column of codes is read through (code-legend.ts: 1 → 未着手 → not_started): its codes are
    * suggested with their legend's reading (listed, so the user confirms them), and every code of the
-   * legend is remembered (valueMaps), so an export writes the client's code (4 for on hold, though no
-   * row had it).
+   * legend is remembered, so an export writes the client's code (4 for on hold, though no row had it).
    */
   legend(field: string, reading: Map<string, string>): void {
     this.legends.set(field, reading);
+  }
+
+  /**
+   * A status column's words, all of them, before its cells are read: where they name in progress besides
+   * Open (Open | In Progress | Resolved), Open reads as not started.
+   */
+  columnWords(field: string, spec: FieldSpec, words: Iterable<string>): void {
+    if (spec.kind !== 'vocab' || !readsAsStatus(spec.list as VocabListName)) return;
+    const open = openWordReading(words);
+    if (open) this.openAs.set(field, open);
   }
 
   /** The legend's reading of a word, if its column has a legend that explains it. */
@@ -198,6 +210,12 @@ export class ClientValues {
       if (!direct.ok) this.note(field, list, text, row, () => ({ suggestion: suggestCode(items, text, (w) => known(items, list, w)), code, chosen: true }));
       this.remember(field, text, code);
       return code;
+    }
+    const open = this.openAs.get(field);
+    // (Not where the project's list has an item of that name: its own Open.)
+    if (open !== undefined && isOpenWord(text) && vocabCode(items, text) === null && items.some((i) => i.code === open)) {
+      this.remember(field, text, open);
+      return open;
     }
     const legend = this.legendCode(field, text);
     if (legend !== undefined && items.some((i) => i.code === legend)) {

@@ -21,7 +21,7 @@ import { effortUnitFor } from './effort-unit.js';
 import { headerColumns } from './header-rows.js';
 import { failure, shown, type Failure, type Problem, type ProblemKind } from '../../../common/excel/problems.js';
 import { clientListAt } from './client-lists.js';
-import { likelyCode, parseRatingValue, parseVocab } from './value-words.js';
+import { isOpenWord, likelyCode, openWordReading, parseRatingValue, parseVocab } from './value-words.js';
 import { SheetIndex } from './sheet-index.js';
 import { noteScale, statedScale, type Scale } from './rating-legend.js';
 import { numberedBlankRows, numberingHeader, numbersRows, shownNumber } from './numbering.js';
@@ -363,6 +363,15 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     const reading = legendFor(legends, new Set([...words].map(codeKey)), m.label, reads, named);
     if (reading) values.legend(m.field!, reading);
   });
+  // A status column's words read together: Open beside In Progress is the state before it (value-words.ts).
+  const openAs = new Map<number, 'not_started'>();
+  mapped.forEach((m, j) => {
+    const spec = m.field === null ? undefined : fieldSpec(target, m.field);
+    if (spec?.kind !== 'vocab' && spec?.kind !== 'wbsStatus') return;
+    const words = new Set(grid[j]!.flatMap((x) => (x && x.cell.t === 's' ? [(x.cell.v as string).trim()] : [])));
+    if (spec.kind === 'vocab') values.columnWords(m.field!, spec, words);
+    else if (openWordReading(words)) openAs.set(j, 'not_started');
+  });
   // A scale stated in words: in the column's header, else in a note in the rows above the table (one
   // legend for every rating column), where the column's numbers keep within it.
   const noteScale = ratingNoteAbove(ix, layout.headerTop);
@@ -524,6 +533,10 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         // A word not on the list is read through the client's value map (or the suggestion), never refused.
         const code = values.readList(field, spec, textOf(hit.cell, model.date1904), r + 1);
         if (code !== null) rec.values[field] = code;
+        return;
+      }
+      if (spec.kind === 'wbsStatus' && openAs.has(j) && hit.cell.t === 's' && isOpenWord(hit.cell.v as string)) {
+        rec.values[field] = openAs.get(j);
         return;
       }
       if (spec.kind === 'rating' && hit.cell.t !== 'e') {

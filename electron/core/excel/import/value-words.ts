@@ -22,12 +22,35 @@ function table(entries: Record<string, string[]>): Map<string, string> {
 // Status words shared by the WBS, issue.status and change.implStatus (their codes are the same).
 const STATUS_WORDS = {
   not_started: ['未着手', '未回答', '回答待ち', '未', '未開始', '未対応', '着手前', '開始前', '未実施', '未作業', '新規', 'not started', 'not yet started', 'todo', 'to do', 'to-do', 'new', 'backlog', 'planned', '×', '✕', '✖', 'x'],
-  in_progress: ['対応中', '進行中', '作業中', '実施中', '着手', '着手中', '着手済', '仕掛', '仕掛中', '仕掛り中', '対策中', '検討中', '確認中', '継続', '継続中', 'in progress', 'in-progress', 'wip', 'doing', 'started', 'ongoing', 'open', 'active', 'working', '△', '▲'],
+  in_progress: ['対応中', '進行中', '作業中', '実施中', '着手', '着手中', '着手済', '仕掛', '仕掛中', '仕掛り中', '対策中', '検討中', '確認中', '継続', '継続中', 'in progress', 'in-progress', 'wip', 'doing', 'started', 'ongoing', 'open', 'opened', 'オープン', 'active', 'working', '△', '▲'],
   done: ['完了', '済', '済み', '回答済', '回答済み', '終了', '完', '対応済', '対応済み', '対応完了', '実施済', '実施済み', '解決', '解決済', '解決済み', 'クローズ', 'クローズ済', 'close', 'closed', 'done', 'complete', 'completed', 'finished', 'resolved', 'fixed', '○', '◯', '〇', '◎', '●'],
   on_hold: ['保留', '中断', '待ち', '待機', '待機中', '一時停止', '停止', '延期', 'pending', 'on hold', 'on-hold', 'hold', 'waiting', 'blocked', 'deferred', 'suspended', 'paused'],
   cancelled: ['中止', '取消', '取り消し', '取消し', 'キャンセル', '廃止', '不要', '対象外', '取り下げ', 'cancelled', 'canceled', 'cancel', 'dropped', 'abandoned', 'withdrawn', "won't do", 'wont do'],
 };
 const STATUS = table(STATUS_WORDS);
+
+// Words that say a record was raised and is not closed, and no more (Open, オープン): read as in
+// progress (STATUS above) where the column has no other word for that, as in an Open/Closed log; but
+// where the column's own words also name in progress (Open | In Progress | Resolved), Open is the state
+// before it: raised, not yet worked (blind set 5, K7: Open and In Progress collapsed into one).
+const OPEN_WORDS = new Set(['open', 'opened', 'オープン', 'raised'].map(wordKey));
+
+/** A word of OPEN_WORDS (Open, オープン). */
+export function isOpenWord(text: string): boolean {
+  return OPEN_WORDS.has(wordKey(text));
+}
+
+/**
+ * How a status column's Open reads, decided by the column's own words: not started where another of
+ * its words reads as in progress (In Progress, 対応中, In Review), else null (the words' own reading).
+ */
+export function openWordReading(words: Iterable<string>): 'not_started' | null {
+  for (const w of words) {
+    const key = wordKey(w);
+    if (!OPEN_WORDS.has(key) && (STATUS.get(key) === 'in_progress' || TRACKER_STATUS.get(key) === 'in_progress')) return 'not_started';
+  }
+  return null;
+}
 
 /** A WBS status as written → our code; '' → null (not set). */
 export function parseWbsStatus(text: string): Parsed<WbsStatus | null> {
@@ -95,9 +118,10 @@ const TRACKER_STATES = {
   on_hold: ['blocked', 'impeded', 'on ice', 'icebox', 'ブロック', '保留中', '待機'],
   cancelled: ['rejected', 'invalid', 'duplicate', "won't fix", 'wont fix', 'not a bug', 'obsolete', '却下', '重複', '対応不要', '対象外'],
 };
+const TRACKER_STATUS = table(TRACKER_STATES);
 const LIKELY_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
-  'issue.status': table(TRACKER_STATES),
-  'change.implStatus': table(TRACKER_STATES),
+  'issue.status': TRACKER_STATUS,
+  'change.implStatus': TRACKER_STATUS,
   'issue.priority': table({
     high: ['p0', 'p1', 'p2', 'blocker', 'showstopper', 'must', 'must have', '1 - critical', '2 - high', '特急', '急ぎ'],
     medium: ['p3', 'should', 'should have', '3 - medium', '3 - normal'],
@@ -130,6 +154,11 @@ const LIKELY_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
 export function likelyCode(items: readonly VocabItem[], list: VocabListName, text: string): string | null {
   const code = LIKELY_WORDS[list]?.get(wordKey(text));
   return code !== undefined && items.some((i) => i.code === code) ? code : null;
+}
+
+/** Whether a list reads its words as the WBS's statuses do (issue.status, change.implStatus: Open is not its own state there). */
+export function readsAsStatus(list: VocabListName): boolean {
+  return LIST_WORDS[list] === STATUS;
 }
 
 /**

@@ -16,6 +16,7 @@ import { cellRef, type Cell, type Merge } from '../../../common/excel/model.js';
 import { DAYS_PER_MONTH, effortUnitOf, HOURS_PER_DAY, parseNumberText } from '../../excel/import/numbers.js';
 import { ClientValues } from '../../excel/import/client-values.js';
 import { clientWord, mappedCode, valueKey } from '../../excel/import/value-map.js';
+import { isOpenWord, openWordReading } from '../../excel/import/value-words.js';
 import { SheetIndex } from '../../excel/import/sheet-index.js';
 import { numberLike, numbersRows, shownNumber } from '../../excel/import/numbering.js';
 import { levelNumber, levelNumberCodes } from '../../excel/import/level-numbers.js';
@@ -1434,6 +1435,7 @@ function columnWriter(
   // The column's dates written year last are read in its own order (14/05/2025 is day first), as the import read them.
   const ctx: ValueContext = { ...base, effortUnit: m.unit ?? effortUnitOf(m.label), ...(spec?.kind === 'date' && columnDateReading(cells, m.dateReading)) };
   if (spec?.kind === 'rating') values.rateColumn(m.field!, cells);
+  const openAs = spec?.kind === 'wbsStatus' ? openWordReading(cells.flatMap((c) => (c.t === 's' ? [(c.v as string).trim()] : []))) : null;
   const meaning = (cell: Cell | undefined): unknown => {
     if (!cell || cell.t === 'e') return null;
     if (!spec) return cell.t === 's' ? (cell.v as string).trim() : cell.t === 'd' ? textOf(cell, base.date1904) : cell.v;
@@ -1443,6 +1445,8 @@ function columnWriter(
       const r = values.readRating(m.field!, cell, 0, base.date1904);
       return r.ok ? r.value : undefined;
     }
+    // A status column's Open beside its In Progress is not started, as the import read it (openWordReading).
+    if (spec.kind === 'wbsStatus' && openAs !== null && cell.t === 's' && isOpenWord(cell.v as string)) return openAs;
     const r = readValue(spec, cell, ctx);
     return r.ok ? r.value : undefined;
   };
