@@ -1,7 +1,7 @@
 // The WBS as a table: one array per task, its values in WBS_ROW_COLUMNS' order. The WBS screen loads
 // the whole plan this way (wbs.rows): as objects, a 50,000-task WBS was ~25 MB of JSON, more than half
 // of it the same 27 keys repeated on every task, paid for in the workspace's JSON.stringify, on the
-// wire and in the renderer's JSON.parse. taskOfRow turns a row back into the WbsTask wbs.list answers.
+// wire and in the renderer's JSON.parse. taskOfRow turns a row back into a WbsTask (the API answered objects as wbs.list until issue 18).
 import type { WbsTask } from './dto.js';
 
 export const WBS_ROW_COLUMNS = [

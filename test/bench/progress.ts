@@ -61,7 +61,7 @@ export async function benchProgress(h: Handlers, db: Db, projectId: number, leav
   add('peer: reading the current plan (floor of each call)', stats(runs.read), 'same run');
   add('evm.adherence against a baseline (late lists named)', await repeat(20, () => call(h, 'evm.adherence', { projectId, statusDate, baselineId })), '');
   add('evm.compute by task (10,000 rows)', await repeat(10, () => call(h, 'evm.compute', { projectId, statusDate, baselineId, by: 'task' })), '');
-  add('peer: wbs.list of the same 10,000 tasks', await repeat(10, () => call(h, 'wbs.list', { projectId })), '');
+  add('peer: wbs.rows of the same 10,000 tasks', await repeat(10, () => call(h, 'wbs.rows', { projectId })), '');
   const text = db.prepare('SELECT snapshot FROM baselines WHERE id = ?').pluck().get(baselineId) as string;
   add(`peer: decoding a stored baseline (${Math.round(text.length / 1024)} KB, first use)`, await repeat(20, () => decodePlan(text)), '');
   add("  its numbers alone (what figures read on a baseline's first use)", await repeat(20, () => decodeColumns(text)), '');

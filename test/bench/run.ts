@@ -135,7 +135,7 @@ async function benchWbs() {
         await repeat(50, () => rollUpAll((subtree.all(phase) as Record<string, unknown>[]).map(wbsStore.fromRaw))),
         'would be paid per edit',
       );
-      add('wbs.list of 10,000 tasks, in-process', await repeat(10, () => listTasks(ws.db, projectId)), '');
+      add('listTasks of 10,000 tasks, in-process', await repeat(10, () => listTasks(ws.db, projectId)), '');
 
       const screen = await screenLoads(host, projectId, LOADS);
       add('WBS screen, navigation → rows shown (Chromium)', screen, 'median ≤ 1.5 s', false);

@@ -73,7 +73,7 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
       expect(basic.code).toBe('1.1');
       const between = await a.call('wbs.create', { projectId: p.id, afterId: design.id, values: { name: '要件' } });
       expect(between.code).toBe('2');
-      const list = await a.call('wbs.list', { projectId: p.id });
+      const list = await a.call('wbs.rows', { projectId: p.id }).then(tasksOfTable);
       expect(list.map((t) => [t.code, t.name, t.level])).toEqual([
         ['1', '設計', 0],
         ['1.1', '基本設計', 1],
@@ -92,7 +92,7 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
       });
       expect(u.task).toMatchObject({ assignee: '山田', plannedStart: '2025-04-01', plannedFinish: '2025-04-30', progress: 40, status: 'in_progress', code: '1' });
       expect(u.related).toEqual([]);
-      expect((await a.call('wbs.list', { projectId: p.id }))[0]).toMatchObject({ assignee: '山田', progress: 40 });
+      expect((await a.call('wbs.rows', { projectId: p.id }).then(tasksOfTable))[0]).toMatchObject({ assignee: '山田', progress: 40 });
     });
 
     it('deletes a task with its subtasks', async () => {
@@ -103,10 +103,10 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
       const answer = await a.call('wbs.delete', { id: parent.id });
       // The answer names every row gone (the subtree too) and no row rewritten: B was not touched.
       expect({ ...answer, deletedIds: [...answer.deletedIds].sort((x, y) => x - y) }).toEqual({ deleted: 2, tasks: [], deletedIds: [parent.id, child.id] });
-      expect((await a.call('wbs.list', { projectId: p.id })).map((t) => [t.code, t.name])).toEqual([['1', 'B']]);
+      expect((await a.call('wbs.rows', { projectId: p.id }).then(tasksOfTable)).map((t) => [t.code, t.name])).toEqual([['1', 'B']]);
     });
 
-    it('answers the WBS as a table whose rows decode to the tasks wbs.list answers', async () => {
+    it('answers the WBS as a table whose rows decode to the tasks', async () => {
       const p = await a.call('project.create', { name: 'P' });
       const design = await a.call('wbs.create', { projectId: p.id, values: { name: '設計' } });
       const basic = await a.call('wbs.create', { projectId: p.id, parentId: design.id, values: { name: '基本設計', plannedStart: '2025-04-01', plannedFinish: '2025-04-10', milestone: true, progress: 30 } });
@@ -115,8 +115,10 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
       a.sql.run(`UPDATE wbs_tasks SET extra = '{"列X":"値"}' WHERE id = ?`, [basic.id]);
       const table = await a.call('wbs.rows', { projectId: p.id });
       expect(table.columns).toEqual([...WBS_ROW_COLUMNS]);
-      const list = await a.call('wbs.list', { projectId: p.id });
-      expect(tasksOfTable(table)).toEqual(list);
+      const list = tasksOfTable(table);
+      expect(list[1]).toMatchObject({ id: basic.id, projectId: p.id, parentId: design.id, position: 1, plannedStart: '2025-04-01', plannedFinish: '2025-04-10', progress: 30, level: 1, summary: false });
+      expect(list[0]).toMatchObject({ summary: true, level: 0 });
+      expect(list[2]).toMatchObject({ notes: '改行\n"引用"', plannedEffort: 2.5 });
       expect(list.map((t) => [t.code, t.name, t.milestone, t.predecessors, t.extra])).toEqual([
         ['1', '設計', false, '', {}],
         ['1.1', '基本設計', true, '', { 列X: '値' }],
@@ -145,13 +147,13 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
         const below = await a.call('wbs.create', { projectId: ids.p, afterId: ids.build, values: { name: 'テスト' } });
         expect(below.code).toBe('3');
         // Each call answers only the rows it wrote; patched into the list held before, they give the WBS
-        // the next wbs.list answers, renumbered rows included.
-        let list = await a.call('wbs.list', { projectId: ids.p });
+        // the next wbs.rows answers, renumbered rows included.
+        let list = await a.call('wbs.rows', { projectId: ids.p }).then(tasksOfTable);
         const patched = async (changes: Promise<WbsChanges>) => {
           const answer = await changes;
           expect(answer.tasks.length).toBeLessThan(list.length);
           list = applyWbsChanges(list, answer);
-          expect(list).toEqual(await a.call('wbs.list', { projectId: ids.p }));
+          expect(list).toEqual(await a.call('wbs.rows', { projectId: ids.p }).then(tasksOfTable));
           return list;
         };
         expect(codes(await patched(a.call('wbs.move', { ids: [ids.t2], direction: 'up' })))).toEqual(['1 設計', '1.1 基本設計', '1.2 詳細設計', '1.3 方式設計', '2 製造', '3 テスト']);
@@ -166,7 +168,7 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
 
       it('rolls summaries up and answers an edit with the task and its ancestors', async () => {
         const ids = await tree();
-        const phase = (await a.call('wbs.list', { projectId: ids.p }))[0];
+        const phase = (await a.call('wbs.rows', { projectId: ids.p }).then(tasksOfTable))[0];
         expect(phase).toMatchObject({ summary: true, plannedStart: '2025-04-01', plannedFinish: '2025-04-30', plannedEffort: 4, progress: 75 });
         const r = await a.call('wbs.update', { id: ids.t2, patch: { plannedFinish: '2025-05-20', progress: 100 } });
         expect(r.task).toMatchObject({ id: ids.t2, code: '1.2', summary: false });
@@ -182,7 +184,7 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
         const p = await a.call('project.create', { name: 'P' });
         await a.call('wbs.create', { projectId: p.id, values: { name: 'old', plannedStart: '2000-01-01', plannedFinish: '2000-01-31' } });
         await a.call('wbs.create', { projectId: p.id, values: { name: 'future', plannedStart: '2999-01-01', plannedFinish: '2999-01-31' } });
-        const list = await a.call('wbs.list', { projectId: p.id });
+        const list = await a.call('wbs.rows', { projectId: p.id }).then(tasksOfTable);
         expect(list.map((t) => [t.name, t.late, t.lateStart])).toEqual([
           ['old', true, true],
           ['future', false, false],
@@ -221,9 +223,9 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
       it('undoes and redoes a change, and lists a row\'s history', async () => {
         const ids = await tree();
         await a.call('wbs.delete', { id: ids.phase });
-        expect(codes(await a.call('wbs.list', { projectId: ids.p }))).toEqual(['1 製造']);
+        expect(codes(await a.call('wbs.rows', { projectId: ids.p }).then(tasksOfTable))).toEqual(['1 製造']);
         expect(await a.call('history.state', { projectId: ids.p })).toEqual({ canUndo: true, canRedo: false, undoLabel: 'wbs.delete' });
-        const list = await a.call('wbs.list', { projectId: ids.p });
+        const list = await a.call('wbs.rows', { projectId: ids.p }).then(tasksOfTable);
         const u = await a.call('history.undo', { projectId: ids.p });
         expect(u).toEqual({
           applied: true,
@@ -232,11 +234,11 @@ export function defineContract(name: string, open: () => Promise<Adapter>) {
           wbs: { tasks: expect.any(Array), deletedIds: [] },
           state: { canUndo: true, canRedo: true, undoLabel: 'wbs.create', redoLabel: 'wbs.delete' },
         });
-        // The step answers the rows it put back: patched in, they give what wbs.list answers.
-        expect(applyWbsChanges(list, u.wbs!)).toEqual(await a.call('wbs.list', { projectId: ids.p }));
-        expect(codes(await a.call('wbs.list', { projectId: ids.p }))).toEqual(['1 設計', '1.1 基本設計', '1.2 詳細設計', '2 製造']);
+        // The step answers the rows it put back: patched in, they give what wbs.rows answers.
+        expect(applyWbsChanges(list, u.wbs!)).toEqual(await a.call('wbs.rows', { projectId: ids.p }).then(tasksOfTable));
+        expect(codes(await a.call('wbs.rows', { projectId: ids.p }).then(tasksOfTable))).toEqual(['1 設計', '1.1 基本設計', '1.2 詳細設計', '2 製造']);
         await a.call('history.redo', { projectId: ids.p });
-        expect(codes(await a.call('wbs.list', { projectId: ids.p }))).toEqual(['1 製造']);
+        expect(codes(await a.call('wbs.rows', { projectId: ids.p }).then(tasksOfTable))).toEqual(['1 製造']);
         const h = await a.call('history.row', { entity: 'wbs_task', id: ids.t1 });
         expect(h.map((e) => [e.kind, e.action])).toEqual([
           ['redo', 'delete'],

@@ -17,6 +17,7 @@ import { tempPgDatabase } from '../helpers/pg-workspace.js';
 import { inProcessCaller, MIGRATIONS, ROOT, tempDir } from '../helpers/workspace.js';
 import { foreignRequests, openPage, screenshotPath } from './browser.js';
 import { ProjectsScreen, WbsScreen, pasteText } from './pages.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const opened: Awaited<ReturnType<typeof openPage>>[] = [];
 const hosts: RunningHost[] = [];
@@ -106,7 +107,7 @@ describe.skipIf(PG_SKIP)('the same cell edited on two pages of one team database
     await expect.poll(() => b!.column('name')).toEqual(['要件定義（鈴木）']);
 
     const call = inProcessCaller(workspaces[0]!);
-    const [task] = await call('wbs.list', { projectId: (await call('project.list', {}))[0]!.id });
+    const [task] = await call('wbs.rows', { projectId: (await call('project.list', {}))[0]!.id }).then(tasksOfTable);
     expect(task!.name).toBe('要件定義（鈴木）');
     const history = await call('history.row', { entity: 'wbs_task', id: task!.id });
     expect(history.filter((h) => h.batchLabel === 'wbs.update').map((h) => [h.who, h.changes.find((c) => c.field === 'name')?.after])).toEqual([
@@ -128,7 +129,7 @@ describe.skipIf(PG_SKIP)('the same cell edited on two pages of one team database
     holding[1]!.hold('history.since');
     const call = inProcessCaller(workspaces[0]!);
     const projectId = (await call('project.list', {})).find((p) => p.name === '貼り付け案件')!.id;
-    const ids = (await call('wbs.list', { projectId })).map((t) => t.id);
+    const ids = (await call('wbs.rows', { projectId }).then(tasksOfTable)).map((t) => t.id);
     await call('wbs.update', { id: ids[1]!, patch: { assignee: '山田' } });
     await b.cell(0, 'assignee').click();
     await pasteText(b.page, '鈴木\r\n佐藤\r\n田中\r\n');
@@ -137,11 +138,11 @@ describe.skipIf(PG_SKIP)('the same cell edited on two pages of one team database
     expect(await dialog.innerText()).toContain('相手の値: 山田');
     expect(await dialog.innerText()).toContain('あなたの値: 佐藤');
     // Nothing of the paste was written; the grid shows the colleague's value.
-    expect((await call('wbs.list', { projectId })).map((t) => t.assignee)).toEqual(['', '山田', '']);
+    expect((await call('wbs.rows', { projectId }).then(tasksOfTable)).map((t) => t.assignee)).toEqual(['', '山田', '']);
     await expect.poll(() => b.column('assignee')).toEqual(['', '山田', '']);
     await b.page.screenshot({ path: screenshotPath('team-conflict-paste.png') });
     await dialog.getByRole('button', { name: '相手の値を残す' }).click();
-    await expect.poll(async () => (await call('wbs.list', { projectId })).map((t) => t.assignee)).toEqual(['鈴木', '山田', '田中']);
+    await expect.poll(async () => (await call('wbs.rows', { projectId }).then(tasksOfTable)).map((t) => t.assignee)).toEqual(['鈴木', '山田', '田中']);
     await expect.poll(() => b.column('assignee')).toEqual(['鈴木', '山田', '田中']);
     holding[1]!.release('history.since');
   }, 120_000);
@@ -160,7 +161,7 @@ describe.skipIf(PG_SKIP)('the same cell edited on two pages of one team database
     expect(await b.page.getByRole('dialog').isVisible()).toBe(false);
     const call = inProcessCaller(workspaces[0]!);
     const projectId = (await call('project.list', {})).find((p) => p.name === '貼り付け案件')!.id;
-    const task = (await call('wbs.list', { projectId }))[2]!;
+    const task = (await call('wbs.rows', { projectId }).then(tasksOfTable))[2]!;
     expect(task.assignee).toBe('田中二郎');
     const history = await call('history.row', { entity: 'wbs_task', id: task.id });
     expect(history.filter((h) => h.batchLabel === 'wbs.update').map((h) => [h.who, h.changes.find((c) => c.field === 'assignee')?.after])).toEqual([

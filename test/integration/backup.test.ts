@@ -11,6 +11,7 @@ import { snapshot } from '../helpers/snapshot.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { seedProject } from '../helpers/seed.js';
 import { inProcessCaller, tempDir, tempWorkspace, type Call } from '../helpers/workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 /** A clock the test moves; backups and rotation read it. */
 function clock(start: Date) {
@@ -197,7 +198,7 @@ describe('backup rotation', () => {
       c.add(60_000);
       await importCsv(['要件定義'], 'delete');
       expect(await imports()).toBe(2);
-      expect(await call('wbs.list', { projectId: id })).toHaveLength(1);
+      expect(await call('wbs.rows', { projectId: id }).then(tasksOfTable)).toHaveLength(1);
     } finally {
       ws.close();
     }
@@ -280,7 +281,7 @@ describe('restore', () => {
       const backup = await call('backup.create', {});
       const before = snapshot(ws.db.sqlite);
 
-      const tasks = await call('wbs.list', { projectId: a });
+      const tasks = await call('wbs.rows', { projectId: a }).then(tasksOfTable);
       await call('wbs.update', { id: tasks[1]!.id, patch: { name: '変更後' } });
       await call('project.delete', { id: b });
       await seedProject(call, 'C');
@@ -315,7 +316,7 @@ describe('restore', () => {
       source.close();
 
       // Change both projects afterwards.
-      const tasks = await call('wbs.list', { projectId: a });
+      const tasks = await call('wbs.rows', { projectId: a }).then(tasksOfTable);
       await call('wbs.update', { id: tasks[2]!.id, patch: { progress: 100, status: 'done' } });
       await call('wbs.delete', { id: tasks[0]!.id });
       await call('risk.create', { projectId: a, values: { title: '追加リスク' } });

@@ -17,6 +17,7 @@ import { snapshot } from '../helpers/snapshot.js';
 import { inProcessCaller, MIGRATIONS, tempDir, tempWorkspace, type Call } from '../helpers/workspace.js';
 import { seedProject } from '../helpers/seed.js';
 import { breakIndexEntry } from '../helpers/damage.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const DB = 'pmo-desk.sqlite';
 
@@ -297,7 +298,7 @@ describe('the -wal file', () => {
     try {
       const call = inProcessCaller(ws);
       expect(await call('workspace.status', {})).toMatchObject({ condition: 'ok' });
-      expect((await call('wbs.list', { projectId: p.result.id })).map((t) => t.name)).toEqual([...Array.from({ length: 20 }, (_, i) => `t${i}`), 'after the WAL was deleted']);
+      expect((await call('wbs.rows', { projectId: p.result.id }).then(tasksOfTable)).map((t) => t.name)).toEqual([...Array.from({ length: 20 }, (_, i) => `t${i}`), 'after the WAL was deleted']);
     } finally {
       ws.close();
     }
@@ -338,7 +339,7 @@ describe('the -wal file', () => {
       expect(sha(path.join(dir, DB))).toBe(before);
       expect(status.newestGoodBackup?.id).toBe(b.result.id);
       await call('backup.restore', { id: b.result.id });
-      expect((await call('wbs.list', { projectId: p.result.id })).map((t) => t.name)).toEqual(['t0', 't1', 't2', 't3', 't4']);
+      expect((await call('wbs.rows', { projectId: p.result.id }).then(tasksOfTable)).map((t) => t.name)).toEqual(['t0', 't1', 't2', 't3', 't4']);
     } finally {
       ws.close();
     }
@@ -381,7 +382,7 @@ describe('errors a PMO understands', () => {
       }).catch((e: unknown) => e);
       expect(err).toMatchObject({ code: 'DISK_FULL' });
       expect((err as Error).message).not.toMatch(/SQLITE|disk image|database or disk/);
-      expect(await call('wbs.list', { projectId: p.id })).toEqual([]);
+      expect(await call('wbs.rows', { projectId: p.id }).then(tasksOfTable)).toEqual([]);
       ws.db.sqlite.pragma('max_page_count = 1073741823');
       await call('wbs.create', { projectId: p.id, values: { name: 'fits now' } });
     } finally {

@@ -13,6 +13,7 @@ import { ApiError } from '../../electron/common/errors.js';
 import { PG_SKIP } from '../helpers/pg-cluster.js';
 import { sharedPgCluster, tempPgDatabase } from '../helpers/pg-workspace.js';
 import { MIGRATIONS, tempDir, tempWorkspace } from '../helpers/workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 type Caller = (method: string, args: unknown) => Promise<any>;
 const opened: Workspace[] = [];
@@ -72,7 +73,7 @@ describe.each(ENGINES)('one wbs.update, its writes merged and sent ahead (%s)', 
         ['1.1', 50, true],
       ]);
       // As stored.
-      const listed = new Map<number, any>((await me('wbs.list', { projectId: p.id })).map((t: any) => [t.id, t]));
+      const listed = new Map<number, any>((await me('wbs.rows', { projectId: p.id }).then(tasksOfTable)).map((t: any) => [t.id, t]));
       expect([listed.get(phase.id).progress, listed.get(wp.id).progress, listed.get(a.id).progress]).toEqual([25, 50, 100]);
 
       // One batch: the leaf's row and both ancestors' roll-ups in the history.
@@ -112,7 +113,7 @@ describe.each(ENGINES)('one wbs.update, its writes merged and sent ahead (%s)', 
       await me('history.undo', { projectId: p.id });
       expect(await colleague('search.query', { text: '基本設計書' })).toEqual([]);
       await me('history.undo', { projectId: p.id });
-      const after = new Map<number, any>((await me('wbs.list', { projectId: p.id })).map((t: any) => [t.id, t]));
+      const after = new Map<number, any>((await me('wbs.rows', { projectId: p.id }).then(tasksOfTable)).map((t: any) => [t.id, t]));
       expect([after.get(phase.id).progress, after.get(wp.id).progress, after.get(a.id).progress, after.get(a.id).status]).toEqual([0, 0, 0, 'not_started']);
       expect(after.get(a.id).name).toBe('設計');
       const since = await colleague('history.since', { after: seq });
@@ -129,7 +130,7 @@ describe.each(ENGINES)('one wbs.update, its writes merged and sent ahead (%s)', 
     const a = await me('wbs.create', { projectId: p.id, values: { name: 'A', plannedStart: '2025-04-01', plannedFinish: '2025-04-02' } });
     const b = await me('wbs.create', { projectId: p.id, values: { name: 'B', plannedStart: '2025-04-01', plannedFinish: '2025-04-30' } });
     const dates = async (id: number) => {
-      const t = (await me('wbs.list', { projectId: p.id })).find((x: any) => x.id === id);
+      const t = (await me('wbs.rows', { projectId: p.id }).then(tasksOfTable)).find((x) => x.id === id)!;
       return [t.plannedStart, t.plannedFinish];
     };
     // No automatic task and no link in the project when the edit began: the edit itself makes B automatic.

@@ -17,6 +17,7 @@ import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import { KEY_FIELD, TARGET_FIELDS, type ImportTarget } from '../../electron/common/excel/fields.js';
 import { cellRef } from '../../electron/common/excel/model.js';
 import type { ImportPreview } from '../../electron/common/excel/preview.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
@@ -89,7 +90,7 @@ async function run(call: Call, file: string, target: ImportTarget, dir: string):
 
   // 2. Two cells edited and a row added.
   const edit = editableField(preview);
-  const stored = target === 'wbs' ? (await call('wbs.list', { projectId })).filter((t) => !t.summary) : await call(`${target}.list` as 'issue.list', { projectId });
+  const stored = target === 'wbs' ? (await call('wbs.rows', { projectId }).then(tasksOfTable)).filter((t) => !t.summary) : await call(`${target}.list` as 'issue.list', { projectId });
   const rows = preview.rows.filter((r) => r.id !== undefined || r.status === 'new');
   if (!edit || stored.length < 2) {
     o.edited = 'no editable text column or too few rows';

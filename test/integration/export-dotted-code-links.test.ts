@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import { checkExport } from '../roundtrip/harness.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -42,7 +43,7 @@ async function imported(name: string) {
   const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: bytes.toString('base64') });
   const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: name } });
   const original = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: bytes.toString('base64'), profileId: profileId! });
-  const tasks = await call('wbs.list', { projectId });
+  const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
   const idOf = (n: string) => tasks.find((t) => t.name === n)!.id;
   const check = async (b64: string) => checkExport(call, { projectId, target: 'wbs', profileId: profileId!, file: 'plan.xlsx', template: bytes, original }, Buffer.from(b64, 'base64'));
   return { projectId, profileId: profileId!, idOf, check };
@@ -93,7 +94,7 @@ describe('先行 in the client\'s own dotted codes', () => {
     const { id: projectId } = await call('project.create', { name: 'gaps' });
     const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'gaps.xlsx', dataBase64: bytes.toString('base64') });
     await call('excel.applyImport', { previewId: preview.previewId, options: {} });
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const name = (id: number) => tasks.find((t) => t.id === id)!.name;
     const links = await call('dependency.list', { projectId });
     expect(links.map((l) => [name(l.predecessorId), name(l.successorId)]).sort()).toEqual([

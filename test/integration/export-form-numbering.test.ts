@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 
@@ -48,7 +49,7 @@ describe('a gantt form numbered down its rows (項目番号 小, 順位)', () =>
     expect(p.columns.filter((m) => m.numbering).map((m) => m.column)).toEqual(['C']);
     expect(p.rows.map((r) => Object.keys(r.values ?? {}).filter((k) => k.startsWith('extra:')))).toEqual(TASKS.map(() => ['extra:優先 / 度', 'extra:優先 / 順位']));
     const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'numbered-gantt' } });
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     await call('wbs.delete', { id: tasks.find((t) => t.name === '要件確認')!.id });
     await call('wbs.create', { projectId, afterId: tasks.find((t) => t.name === '帳票設計')!.id, values: { name: 'レビュー' } });
     await call('wbs.move', { ids: [tasks.find((t) => t.name === 'リリース')!.id], direction: 'up' });

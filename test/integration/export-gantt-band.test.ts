@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
 import { bandOf as bandText, cellsOf as sheetCells, changedOutside } from '../helpers/gantt-cells.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 beforeAll(async () => {
   await buildReaderWorker();
@@ -86,7 +87,7 @@ async function imported(file: Buffer, names: string[] | null = TASKS.map((t) => 
   const { id: projectId } = await call('project.create', { name: 'P' });
   const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: '工程表.xlsx', dataBase64: file.toString('base64') });
   const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: '工程表' } });
-  const tasks = await call('wbs.list', { projectId });
+  const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
   if (names) expect(tasks.map((t) => t.name)).toEqual(names);
   const exportNow = async () => Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64, 'base64');
   return { ws, call, projectId, tasks, exportNow };

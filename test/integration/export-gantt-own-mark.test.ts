@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -40,7 +41,7 @@ describe('a gantt band marked ■予定 ●実績', () => {
     const { id: projectId } = await call('project.create', { name: 'P' });
     const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'w.xlsx', dataBase64 });
     const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'w' } });
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const id = (name: string) => tasks.find((t) => t.name === name)!.id;
     await call('wbs.update', { id: id('詳細設計'), patch: { plannedStart: '2025-10-20', plannedFinish: '2025-10-31' } });
     await call('wbs.update', { id: id('現状分析'), patch: { plannedStart: '2025-10-13', plannedFinish: '2025-10-17' } });

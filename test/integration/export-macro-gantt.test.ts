@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { unzip, zip } from '../fixtures/excel/zip.js';
 import { ROOT } from '../helpers/workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const CORPUS_DIR = path.resolve(ROOT, '../shared/corpus');
 
@@ -72,7 +73,7 @@ async function roundTrip(file: Buffer, fileName: string) {
   const { id: projectId } = await call('project.create', { name: fileName });
   const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName, dataBase64: file.toString('base64') });
   const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: fileName } });
-  const tasks = await call('wbs.list', { projectId });
+  const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
   const exportNow = async () => {
     const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
     return { fileName: out.fileName, bytes: Buffer.from(out.dataBase64, 'base64') };

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 
@@ -48,10 +49,10 @@ async function imported(bytes: Buffer, name: string) {
 describe('a WBS whose phase is merged down column A (F4)', () => {
   it('a phase indented under another comes back as what is stored: no phantom phase, no cell written under a merge', async () => {
     const { projectId, profileId } = await imported(await mergedPhase(), 'merged-phase');
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     expect(tasks.filter((t) => t.level === 0).map((t) => t.name)).toEqual(['要件定義', '設計', '製造', '試験']);
     await call('wbs.indent', { ids: [tasks.find((t) => t.name === '製造')!.id] });
-    const stored = await call('wbs.list', { projectId });
+    const stored = await call('wbs.rows', { projectId }).then(tasksOfTable);
     expect(stored.find((t) => t.name === '製造')!.level).toBe(1);
     const out = await call('excel.export', { projectId, register: 'wbs', profileId });
     expect(out.underMerge).toBeUndefined();

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 
@@ -55,7 +56,7 @@ describe('a 行番号 column numbering the tasks and the prepared rows, no links
     const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: (await numberedPlan(false)).toString('base64') });
     expect(p.columns.find((c) => c.column === 'A')).toMatchObject({ field: null, numbering: true });
     const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'plan' } });
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const byName = (n: string) => tasks.find((t) => t.name === n)!;
     await call('wbs.create', { projectId, parentId: byName('設計').id, values: { name: '外部IF設計' } });
     await call('wbs.delete', { ids: [byName('帳票開発').id] });

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -24,7 +25,7 @@ describe('a No column of typed numbers', () => {
     const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'no' } });
     const same = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
     expect(rowsAB(same.dataBase64)).toEqual([[1, '要件定義'], [2, '基本設計'], [3, '詳細設計'], [4, '製造'], [5, 'テスト']]);
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     await call('wbs.move', { ids: [tasks.find((t) => t.name === '詳細設計')!.id], direction: 'up' });
     await call('wbs.create', { projectId, values: { name: '移行' } });
     const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 
@@ -56,9 +57,9 @@ async function exportBack(projectId: number, profileId: number, name: string) {
 describe('a WBS grouped by Excel row outline levels (F5, F14)', () => {
   it('a task indented one level deeper than the file has is written at that level and reads back under its new parent', async () => {
     const { projectId, profileId } = await imported('outline-indent');
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     await call('wbs.indent', { ids: [tasks.find((t) => t.name === 'Service')!.id] });
-    expect((await call('wbs.list', { projectId })).find((t) => t.name === 'Service')!.level).toBe(3);
+    expect((await call('wbs.rows', { projectId }).then(tasksOfTable)).find((t) => t.name === 'Service')!.level).toBe(3);
     const { out, changed, levels, again, deepest } = await exportBack(projectId, profileId, 'outline-indent');
     expect(out.tooDeep).toBeUndefined();
     expect(levels).toContain('3:Service');
@@ -70,7 +71,7 @@ describe('a WBS grouped by Excel row outline levels (F5, F14)', () => {
 
   it('an outdented task is written at its new level: it no longer reads back under its old parent', async () => {
     const { projectId, profileId } = await imported('outline-outdent');
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     await call('wbs.outdent', { ids: [tasks.find((t) => t.name === 'Project charter')!.id] });
     const { changed, levels, again } = await exportBack(projectId, profileId, 'outline-outdent');
     expect(levels.slice(0, 3)).toEqual(['0:Initiation', '1:Stakeholder list', '0:Project charter']);

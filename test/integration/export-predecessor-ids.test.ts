@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 beforeAll(async () => {
   await buildReaderWorker();
@@ -53,7 +54,7 @@ describe('predecessors in the client’s IDs, both ways', () => {
       // The preview says how it read the column: by the client's IDs in column A.
       expect(preview.predecessorsReading).toEqual({ by: 'id', column: 'A' });
       const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'MSP' } });
-      const tasks = await call('wbs.list', { projectId });
+      const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
       const idOf = (name: string) => tasks.find((t) => t.name === name)!.id;
       // Edits: a link added (charter → test), a task inserted after 'Write code' that follows it.
       await call('dependency.create', { projectId, predecessorId: idOf('Project charter'), successorId: idOf('Test code') });
@@ -95,7 +96,7 @@ describe('predecessors in the client’s IDs, both ways', () => {
       expect(preview.predecessorsReading).toEqual({ by: 'id', column: 'A' });
       expect(preview.problems.filter((p) => p.field === 'predecessors').map((p) => p.cell)).toEqual(['F7']);
       await call('excel.applyImport', { previewId: preview.previewId });
-      const tasks = await call('wbs.list', { projectId });
+      const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
       const nameOf = new Map(tasks.map((t) => [t.id, t.name]));
       const links = (await call('dependency.list', { projectId })).map((l) => `${nameOf.get(l.predecessorId)} → ${nameOf.get(l.successorId)} ${l.type}${l.lagDays}`);
       expect(links.sort()).toEqual(['Kickoff meeting → Write code FS5', 'Project charter → Kickoff meeting FS0']);

@@ -9,6 +9,7 @@ import { inProcessCaller, tempWorkspace, type Call } from '../helpers/workspace.
 import { readZipDirectory, ZipReader } from '../../electron/core/excel/zip.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import { cellRef } from '../../electron/common/excel/model.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 beforeAll(async () => {
   await buildReaderWorker();
@@ -153,14 +154,14 @@ describe('export through a client profile', () => {
     const file = await zeroNumberedWbs();
     const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: file.toString('base64') });
     const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'W' } });
-    expect((await call('wbs.list', { projectId })).find((t) => t.name === '要件定義')).toMatchObject({ summary: true, status: 'done' });
+    expect((await call('wbs.rows', { projectId }).then(tasksOfTable)).find((t) => t.name === '要件定義')).toMatchObject({ summary: true, status: 'done' });
     const out = Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64, 'base64');
     expect(cellDiff(file, out)).toEqual([]);
     const before = parts(file);
     const after = parts(out);
     for (const [name, bytes] of before) expect(after.get(name)!.equals(bytes), name).toBe(true);
     // A task added under 1 is 1.3, in the client's numbering (not 2.3).
-    const parent = (await call('wbs.list', { projectId })).find((t) => t.name === '要件定義')!;
+    const parent = (await call('wbs.rows', { projectId }).then(tasksOfTable)).find((t) => t.name === '要件定義')!;
     await call('wbs.create', { projectId, parentId: parent.id, values: { name: '要件承認' } });
     const added = Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64, 'base64');
     const rows = readWorkbookBytes(added, 'x.xlsx').sheets[0]!.rows.slice(1).map((r) => r.cells.slice(0, 2).map((c) => c.v));
@@ -219,7 +220,7 @@ describe('export through a client profile', () => {
     const out = Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64, 'base64');
     expect(cellDiff(file, out)).toEqual([]);
     // A rename is written where the name is.
-    const task = (await call('wbs.list', { projectId })).find((t) => t.name === '帳票設計')!;
+    const task = (await call('wbs.rows', { projectId }).then(tasksOfTable)).find((t) => t.name === '帳票設計')!;
     await call('wbs.update', { id: task.id, patch: { name: '帳票設計書' } });
     const renamed = Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64, 'base64');
     expect(cellDiff(file, renamed)).toEqual(['WBS!B3: s:帳票設計 → s:帳票設計書']);
@@ -246,7 +247,7 @@ describe('export through a client profile', () => {
     const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'W' } });
     const same = Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64, 'base64');
     expect(cellDiff(file, same)).toEqual([]);
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const byName = (n: string) => tasks.find((t) => t.name === n)!;
     await call('wbs.update', { id: byName('要件定義').id, patch: { assignee: '山田、鈴木' } });
     await call('wbs.update', { id: byName('基本設計').id, patch: { assignee: '佐藤' } });
@@ -397,7 +398,7 @@ describe('export through a client profile', () => {
       const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'tasks.xlsx', dataBase64: file.toString('base64') });
       expect(p.columns.find((c) => c.column === 'C')?.field).toBe('duration');
       const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'MSP' } });
-      const tasks = await call('wbs.list', { projectId });
+      const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
       expect(tasks.map((t) => t.duration)).toEqual([5, 3, 0]);
       await call('wbs.update', { id: tasks[0]!.id, patch: { duration: 6 } });
       await call('wbs.update', { id: tasks[1]!.id, patch: { duration: 1 } });
@@ -411,7 +412,7 @@ describe('export through a client profile', () => {
   it('a WBS written as 大分類/中分類 columns: a new task gets its groups written beside it', async () => {
     const { ws, call, projectId, file, p, profileId } = await categoryWbs();
     expect(p.hierarchy).toBe('columns');
-    const group = (await call('wbs.list', { projectId })).find((t) => t.name === '要件整理')!;
+    const group = (await call('wbs.rows', { projectId }).then(tasksOfTable)).find((t) => t.name === '要件整理')!;
     await call('wbs.create', { projectId, parentId: group.id, values: { name: '優先度付け', assignee: '鈴木' } });
     const out = Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64, 'base64');
     expect(cellDiff(file, out)).toEqual(['WBS!A5: (none) → s:要件定義', 'WBS!B5: (none) → s:要件整理', 'WBS!C5: (none) → s:優先度付け', 'WBS!D5: (none) → s:鈴木']);
@@ -420,7 +421,7 @@ describe('export through a client profile', () => {
 
   it('a WBS task added mid-tree rewrites the rows in tree order, each with its own 大分類/中分類, and it reads back the same', async () => {
     const { ws, call, projectId, profileId } = await categoryWbs();
-    const group = (await call('wbs.list', { projectId })).find((t) => t.name === '現行調査')!;
+    const group = (await call('wbs.rows', { projectId }).then(tasksOfTable)).find((t) => t.name === '現行調査')!;
     await call('wbs.create', { projectId, parentId: group.id, values: { name: '業務フロー作成', assignee: '鈴木' } });
     const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
     const rows = readWorkbookBytes(Buffer.from(out.dataBase64, 'base64'), 'x.xlsx').sheets[0]!.rows.slice(1).map((r) => r.cells.map((c) => c.v));

@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 
@@ -44,7 +45,7 @@ describe('a WBS named one column further right per level (F6)', () => {
     const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'stepped.xlsx', dataBase64: (await steppedPlan()).toString('base64') });
     expect(p.hierarchy).toBe('columns');
     const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'stepped' } });
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const system = tasks.find((t) => t.name === 'システムテスト')!;
     expect([system.level, system.summary, system.plannedStart, system.plannedFinish]).toEqual([1, true, '2025-08-12', '2025-08-26']);
     await call('wbs.indent', { ids: [system.id] });

@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 
@@ -47,7 +48,7 @@ describe('summary rows the client leaves without roll-ups', () => {
     const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'gantt.xlsx', dataBase64: (await ganttPlan()).toString('base64') });
     expect(p.hierarchy).toBe('indent');
     const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'gantt' } });
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const phase2 = tasks.find((t) => t.name === 'phase 2 title')!;
     expect(phase2.summary).toBe(true);
     // The phase's first task loses its dates, effort and progress (only its name is left); the other moves.
@@ -55,7 +56,7 @@ describe('summary rows the client leaves without roll-ups', () => {
     const t22 = tasks.find((t) => t.name === 'task 2.2')!;
     await call('wbs.update', { id: t21.id, patch: { plannedStart: null, plannedFinish: null, plannedEffort: null, progress: 0 } });
     await call('wbs.update', { id: t22.id, patch: { plannedStart: '2025-11-10', plannedFinish: '2025-11-12', progress: 50 } });
-    const moved = (await call('wbs.list', { projectId })).find((t) => t.id === phase2.id)!;
+    const moved = (await call('wbs.rows', { projectId }).then(tasksOfTable)).find((t) => t.id === phase2.id)!;
     expect(moved.plannedStart).toBe('2025-11-10'); // the roll-up moved
 
     const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 beforeAll(async () => {
   await buildReaderWorker();
@@ -48,7 +49,7 @@ describe('the rolled-up dates of a summary row the client left blank', () => {
       const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'WBS' } });
       const untouched = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
       expect(await cellsOf(untouched.dataBase64, 2)).toEqual(['1', '要件定義', null, null]);
-      const first = (await call('wbs.list', { projectId })).find((t) => t.name === '業務要件整理')!;
+      const first = (await call('wbs.rows', { projectId }).then(tasksOfTable)).find((t) => t.name === '業務要件整理')!;
       await call('wbs.delete', { ids: [first.id] });
       const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
       expect(await cellsOf(out.dataBase64, 2)).toEqual(['1', '要件定義', '2025-06-09', '2025-06-20']);

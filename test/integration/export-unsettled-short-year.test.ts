@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { exportedColumn } from '../helpers/exported-column.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 
@@ -26,7 +27,7 @@ async function resolved(sep: string, start: string, finish: string) {
   const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64 });
   expect(preview.problems.filter((p) => p.code === 'dateAmbiguous').length).toBe(4);
   const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: `R9 ${sep} ${start}` } });
-  const design = (await call('wbs.list', { projectId })).find((t) => t.name === 'Design')!;
+  const design = (await call('wbs.rows', { projectId }).then(tasksOfTable)).find((t) => t.name === 'Design')!;
   // The user settles Design's dates by one of the readings the preview named (12/3/16: 2016-12-03 or 2012-03-16).
   await call('wbs.update', { id: design.id, patch: { plannedStart: start, plannedFinish: finish } });
   const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });

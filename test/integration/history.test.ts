@@ -6,6 +6,7 @@ import { riskStore } from '../../electron/core/entities.js';
 import { createTasks, wbsStore } from '../../electron/core/services/wbs.js';
 import type { Call } from '../helpers/workspace.js';
 import { expectRollUpsRight, outline, seed, tableState, wbsWorkspace, type Spec } from './wbs-support.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const TREE: Spec[] = [
   {
@@ -106,7 +107,7 @@ describe('undo stack', () => {
       createAfterId: ids[449],
     });
     expect(r.createdIds).toHaveLength(50);
-    expect((await w.call('wbs.list', { projectId: w.projectId })).find((t) => t.name === 'C')).toMatchObject({ plannedEffort: 950 });
+    expect((await w.call('wbs.rows', { projectId: w.projectId }).then(tasksOfTable)).find((t) => t.name === 'C')).toMatchObject({ plannedEffort: 950 });
     expect(await w.call('history.state', { projectId: w.projectId })).toMatchObject({ canUndo: true, undoLabel: 'wbs.applyCells' });
 
     const u = await w.call('history.undo', { projectId: w.projectId });
@@ -159,7 +160,7 @@ describe('undo stack', () => {
     expect((await outline(w.call, w.projectId)).at(-1)).toBe('3 C');
     // Undo now reverts the new change, then the one before the undone edit — never the undone edit.
     await w.call('history.undo', { projectId: w.projectId });
-    expect((await w.call('wbs.list', { projectId: w.projectId })).find((t) => t.name === 'B')!.notes).toBe('');
+    expect((await w.call('wbs.rows', { projectId: w.projectId }).then(tasksOfTable)).find((t) => t.name === 'B')!.notes).toBe('');
   });
 
   it('an edit that changes nothing does not clear redo', async () => {
@@ -203,11 +204,11 @@ describe('undo stack', () => {
     await w.call('wbs.update', { id: w.id('C'), patch: { name: 'P edit' } });
     await w.call('wbs.update', { id: qTask.id, patch: { name: 'Q edit' } });
     await w.call('history.undo', { projectId: w.projectId });
-    expect((await w.call('wbs.list', { projectId: q.id }))[0]!.name).toBe('Q edit');
+    expect((await w.call('wbs.rows', { projectId: q.id }).then(tasksOfTable))[0]!.name).toBe('Q edit');
     expect((await outline(w.call, w.projectId)).at(-1)).toBe('3 C');
     await w.call('history.undo', { projectId: q.id });
     await w.call('history.undo', { projectId: q.id });
-    expect(await w.call('wbs.list', { projectId: q.id })).toEqual([]);
+    expect(await w.call('wbs.rows', { projectId: q.id }).then(tasksOfTable)).toEqual([]);
     expect(await w.call('history.state', { projectId: q.id })).toMatchObject({ canUndo: false, canRedo: true });
   });
 
@@ -241,7 +242,7 @@ describe('undo stack', () => {
     expectRollUpsRight(w.db, w.projectId);
     await w.call('history.redo', { projectId: w.projectId });
     expectRollUpsRight(w.db, w.projectId);
-    expect((await w.call('wbs.list', { projectId: w.projectId }))[0]).toMatchObject({ name: 'A', plannedEffort: 31 });
+    expect((await w.call('wbs.rows', { projectId: w.projectId }).then(tasksOfTable))[0]).toMatchObject({ name: 'A', plannedEffort: 31 });
   });
 
   it('undoes changes to any register through the entity stores', async () => {

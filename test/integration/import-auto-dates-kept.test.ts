@@ -8,6 +8,7 @@ import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
 import { PG_SKIP } from '../helpers/pg-cluster.js';
 import { tempPgWorkspace } from '../helpers/pg-workspace.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 beforeAll(async () => {
   await buildReaderWorker();
@@ -41,13 +42,13 @@ describe('an automatic plan imported over a holiday its client worked (H7)', () 
       // The preview says it beforehand (a dry run rolled back), and writes nothing.
       expect(preview.fileDates).toEqual({ workingDays: [{ date: '2025-07-21', name: '海の日' }], manual: [] });
       expect((await call('calendar.get', { projectId })).workingDays).toEqual([]);
-      expect(await call('wbs.list', { projectId })).toEqual([]);
+      expect(await call('wbs.rows', { projectId }).then(tasksOfTable)).toEqual([]);
       const applied = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'MSP' } });
       const { profileId } = applied;
       // The holiday the file works is a working day of the project now, named as it was; no task went manual.
       expect(applied.fileDates).toEqual({ workingDays: [{ date: '2025-07-21', name: '海の日' }], manual: [] });
       expect((await call('calendar.get', { projectId })).workingDays).toEqual([{ date: '2025-07-21', name: '海の日' }]);
-      const tasks = await call('wbs.list', { projectId });
+      const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
       expect(tasks.map((t) => [t.name, t.scheduling, t.plannedStart, t.plannedFinish])).toEqual([
         ['Cut-over', 'auto', '2025-07-15', '2025-07-17'],
         ['Hypercare', 'auto', '2025-07-22', '2025-07-30'],
@@ -57,9 +58,9 @@ describe('an automatic plan imported over a holiday its client worked (H7)', () 
       expect(cellsOf(out.dataBase64)).toEqual(cellsOf(dataBase64));
       // The next edit reschedules on that calendar: nothing else moves; Cut-over a day longer moves its successors a day.
       await call('wbs.update', { id: tasks[0]!.id, patch: { name: 'Cut-over (prod)' } });
-      expect((await call('wbs.list', { projectId })).map((t) => t.plannedFinish)).toEqual(['2025-07-17', '2025-07-30', '2025-07-22']);
+      expect((await call('wbs.rows', { projectId }).then(tasksOfTable)).map((t) => t.plannedFinish)).toEqual(['2025-07-17', '2025-07-30', '2025-07-22']);
       await call('wbs.update', { id: tasks[0]!.id, patch: { duration: 4 } });
-      expect((await call('wbs.list', { projectId })).map((t) => [t.plannedStart, t.plannedFinish])).toEqual([
+      expect((await call('wbs.rows', { projectId }).then(tasksOfTable)).map((t) => [t.plannedStart, t.plannedFinish])).toEqual([
         ['2025-07-15', '2025-07-18'],
         ['2025-07-23', '2025-07-31'],
         ['2025-07-21', '2025-07-23'],
@@ -68,7 +69,7 @@ describe('an automatic plan imported over a holiday its client worked (H7)', () 
       await call('history.undo', { projectId });
       await call('history.undo', { projectId });
       await call('history.undo', { projectId });
-      expect(await call('wbs.list', { projectId })).toEqual([]);
+      expect(await call('wbs.rows', { projectId }).then(tasksOfTable)).toEqual([]);
       expect((await call('calendar.get', { projectId })).workingDays).toEqual([]);
     } finally {
       ws.close();
@@ -93,7 +94,7 @@ describe('an automatic plan imported over a holiday its client worked (H7)', () 
       expect(preview.fileDates).toEqual({ workingDays: [{ date: '2025-10-13', name: 'スポーツの日' }], manual: ['Go-live'] });
       const applied = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'MSP' } });
       expect(applied.fileDates).toEqual({ workingDays: [{ date: '2025-10-13', name: 'スポーツの日' }], manual: ['Go-live'] });
-      const tasks = await call('wbs.list', { projectId });
+      const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
       expect(tasks.map((t) => [t.name, t.scheduling, t.plannedStart, t.plannedFinish])).toEqual([
         ['Migration', 'auto', '2025-09-12', '2025-09-19'],
         ['Rehearsal', 'auto', '2025-10-10', '2025-10-14'],
@@ -129,7 +130,7 @@ describe('an automatic plan imported over a holiday its client worked (H7)', () 
       const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64 });
       const applied = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'MSP' } });
       expect(applied.fileDates).toEqual({ workingDays: [{ date: '2025-07-21', name: '海の日' }], manual: [] });
-      const tasks = await call('wbs.list', { projectId });
+      const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
       expect(tasks.map((t) => [t.name, t.scheduling, t.plannedStart, t.plannedFinish])).toEqual([
         ['Release', 'auto', '2025-07-15', '2025-07-30'],
         ['Cut-over', 'auto', '2025-07-15', '2025-07-17'],
@@ -151,7 +152,7 @@ describe('an automatic plan imported over a holiday its client worked (H7)', () 
       const { id: projectId } = await call('project.create', { name: 'P' });
       // Scheduled on our calendar: Fri 18, (海の日 off), Tue 22, Wed 23.
       await call('wbs.create', { projectId, values: { name: 'Training', scheduling: 'auto', duration: 3, plannedStart: '2025-07-18' } });
-      expect((await call('wbs.list', { projectId }))[0]!.plannedFinish).toBe('2025-07-23');
+      expect((await call('wbs.rows', { projectId }).then(tasksOfTable))[0]!.plannedFinish).toBe('2025-07-23');
       const dataBase64 = await plan([
         [1, 'Auto Scheduled', 'Cut-over', '3d', d('2025-07-15'), d('2025-07-17'), null],
         [2, 'Auto Scheduled', 'Hypercare', '7d', d('2025-07-22'), d('2025-07-30'), '1FS+2 days'],
@@ -161,7 +162,7 @@ describe('an automatic plan imported over a holiday its client worked (H7)', () 
       const applied = await call('excel.applyImport', { previewId: preview.previewId });
       expect(applied.fileDates).toEqual({ workingDays: [], manual: ['Hypercare', 'Stabilise'] });
       expect((await call('calendar.get', { projectId })).workingDays).toEqual([]);
-      expect((await call('wbs.list', { projectId })).map((t) => [t.name, t.scheduling, t.plannedStart, t.plannedFinish])).toEqual([
+      expect((await call('wbs.rows', { projectId }).then(tasksOfTable)).map((t) => [t.name, t.scheduling, t.plannedStart, t.plannedFinish])).toEqual([
         ['Cut-over', 'auto', '2025-07-15', '2025-07-17'],
         ['Hypercare', 'manual', '2025-07-22', '2025-07-30'],
         ['Stabilise', 'manual', '2025-07-18', '2025-07-22'],
@@ -186,10 +187,10 @@ describe.skipIf(PG_SKIP)('on a team database (PostgreSQL)', () => {
       const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64 });
       expect(preview.fileDates).toEqual({ workingDays: [{ date: '2025-07-21', name: '海の日' }], manual: [] });
       expect((await call('calendar.get', { projectId })).workingDays).toEqual([]);
-      expect(await call('wbs.list', { projectId })).toEqual([]);
+      expect(await call('wbs.rows', { projectId }).then(tasksOfTable)).toEqual([]);
       const applied = await call('excel.applyImport', { previewId: preview.previewId });
       expect(applied.fileDates).toEqual(preview.fileDates);
-      expect((await call('wbs.list', { projectId })).map((t) => [t.name, t.plannedStart, t.plannedFinish])).toEqual([
+      expect((await call('wbs.rows', { projectId }).then(tasksOfTable)).map((t) => [t.name, t.plannedStart, t.plannedFinish])).toEqual([
         ['Cut-over', '2025-07-15', '2025-07-17'],
         ['Hypercare', '2025-07-22', '2025-07-30'],
       ]);

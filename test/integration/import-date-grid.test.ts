@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 beforeAll(async () => {
   await buildReaderWorker();
@@ -205,7 +206,7 @@ async function roundTrip(file: Buffer) {
   const { id: projectId } = await call('project.create', { name: 'P' });
   const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: '工程表.xlsx', dataBase64: file.toString('base64') });
   const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: '工程表' } });
-  const tasks = await call('wbs.list', { projectId });
+  const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
   const exportNow = async () => Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64, 'base64');
   const reimport = async (bytes: Buffer) => {
     const again = await call('excel.previewImport', { projectId, register: 'wbs', fileName: '工程表.xlsx', dataBase64: bytes.toString('base64'), profileId: profileId! });

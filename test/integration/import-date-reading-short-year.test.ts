@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 const column = (b64: string, c: number) => readWorkbookBytes(Buffer.from(b64, 'base64'), 'x.xlsx').sheets[0]!.rows.filter((r) => r.r > 0).map((r) => r.cells.find((x) => x.c === c)?.v ?? null);
@@ -22,7 +23,7 @@ describe('two-digit-year dates settled by one cell', () => {
     const { id: projectId } = await call('project.create', { name: 'P' });
     const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64 });
     const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'us' } });
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const build = tasks.find((t) => t.name === 'Build')!;
     await call('wbs.delete', { id: build.id });
     const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 beforeAll(async () => {
   await buildReaderWorker();
@@ -121,7 +122,7 @@ describe('a date with a two-digit year and no weekday (blind G17)', () => {
       ]);
       expect(problems[0]!.params).toEqual({ value: '12/3/10', dates: '2010/12/03 / 2012/03/10' });
       const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'Plan' } });
-      const tasks = await call('wbs.list', { projectId });
+      const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
       expect(tasks.map((t) => [t.name, t.duration, t.plannedStart, t.plannedFinish])).toEqual([
         ['Design', 5, null, null],
         ['Build', 10, null, null],
@@ -152,7 +153,7 @@ describe('a date with a two-digit year and no weekday (blind G17)', () => {
       expect(preview.counts).toMatchObject({ new: 2, skipped: 0 });
       expect(preview.problems.filter((p) => p.kind === 'date')).toEqual([]);
       await call('excel.applyImport', { previewId: preview.previewId, options: {} });
-      const tasks = await call('wbs.list', { projectId });
+      const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
       expect(tasks.map((t) => [t.name, t.plannedStart, t.plannedFinish])).toEqual([
         ['Design', '2025-04-07', '2025-04-11'],
         ['Build', '2025-04-14', '2025-04-25'],

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { workbook } from '../fixtures/excel/xlsx.js';
 import { fileWorkspace } from '../helpers/file-workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -27,7 +28,7 @@ describe('a duration column headed with its day unit', () => {
       expect(preview.columns.find((c) => c.label === header)?.field).toBe('duration');
       expect(preview.problems.filter((p) => !p.warning)).toEqual([]);
       await call('excel.applyImport', { previewId: preview.previewId });
-      const tasks = (await call('wbs.list', { projectId })) as { name: string; duration: number | null; plannedStart: string | null; plannedFinish: string | null }[];
+      const tasks = (await call('wbs.rows', { projectId }).then(tasksOfTable)) as { name: string; duration: number | null; plannedStart: string | null; plannedFinish: string | null }[];
       expect(tasks.map((t) => [t.name, t.duration, t.plannedStart, t.plannedFinish])).toEqual([
         ['Design', 5, '2025-06-02', '2025-06-06'],
         ['Build', 10, '2025-06-09', '2025-06-20'],

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 beforeAll(async () => {
   await buildReaderWorker();
@@ -45,7 +46,7 @@ describe('predecessors written as hyphen codes', () => {
       const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64 });
       expect(preview.problems.filter((p) => p.field === 'predecessors')).toEqual([]);
       const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'hyphen' } });
-      const tasks = await call('wbs.list', { projectId });
+      const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
       const idOf = (name: string) => tasks.find((t) => t.name === name)!.id;
       const links = await call('dependency.list', { projectId });
       expect(links.map((l) => [l.predecessorId, l.successorId, l.type, l.lagDays]).sort()).toEqual(

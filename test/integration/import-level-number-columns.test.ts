@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -127,7 +128,7 @@ describe('the export writes the numbers as the tree now is', () => {
 
   it('an indented group, a moved task and a new one take the numbers of their place; a re-import reads the same tree', async () => {
     const { projectId, profileId } = await imported({ repeat: true, words: ['Lv1', 'Lv2', 'Lv3', 'Lv4'] });
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const id = (name: string) => tasks.find((t) => t.name === name)!.id;
     await call('wbs.indent', { ids: [id('要件定義G2')] });
     await call('wbs.move', { ids: [id('設計1-2')], direction: 'up' });
@@ -141,14 +142,14 @@ describe('the export writes the numbers as the tree now is', () => {
       '3||||開発', '3|1|||開発G1', '3|1|1||開発1-1', '3|1|2||開発1-2', '3|2|||開発G2', '3|2|1||開発2-1', '3|2|2||開発2-新',
     ]);
     const back = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: out, profileId });
-    const now = await call('wbs.list', { projectId });
+    const now = await call('wbs.rows', { projectId }).then(tasksOfTable);
     expect(shape(back.rows)).toEqual(now.map((t) => `${t.level}:${t.name}`));
     expect(back.counts).toMatchObject({ new: 0, changed: 0 });
   });
 
   it('a client writing each number once gets the new numbers the same way; a task nested deeper than the columns is named', async () => {
     const { projectId, profileId } = await imported({ repeat: false, words: ['大', '中', '小'] });
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const id = (name: string) => tasks.find((t) => t.name === name)!.id;
     await call('wbs.indent', { ids: [id('要件定義G2')] });
     const exported = await call('excel.export', { projectId, register: 'wbs', profileId });

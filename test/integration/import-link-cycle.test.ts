@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
 import { ApiError } from '../../electron/common/errors.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 beforeAll(async () => {
   await buildReaderWorker();
@@ -39,7 +40,7 @@ describe('an import whose predecessors close a cycle', () => {
         const { id: projectId } = await call('project.create', { name: 'P' });
         // With 'delete', a stored task the file does not list (it would be deleted as missing).
         if (missing === 'delete') await call('wbs.create', { projectId, values: { name: '旧タスク' } });
-        const before = await call('wbs.list', { projectId });
+        const before = await call('wbs.rows', { projectId }).then(tasksOfTable);
         const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: await plan(CYCLE) });
         const err = await call('excel.applyImport', { previewId: preview.previewId, options: { missing } }).then(
           () => null,
@@ -50,7 +51,7 @@ describe('an import whose predecessors close a cycle', () => {
         expect(e.code).toBe('VALIDATION');
         expect(e.message).toMatch(/cycle: (1\.1 → 1\.2 → 1\.1|1\.2 → 1\.1 → 1\.2)/);
         expect((e.details as { field: string }[])[0]!.field).toBe('predecessors');
-        expect(await call('wbs.list', { projectId })).toEqual(before);
+        expect(await call('wbs.rows', { projectId }).then(tasksOfTable)).toEqual(before);
         expect(await call('dependency.list', { projectId })).toEqual([]);
       } finally {
         ws.close();

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 beforeAll(async () => {
   await buildReaderWorker();
@@ -41,7 +42,7 @@ describe('milestones marked in the name', () => {
     const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'WBS.xlsx', dataBase64: file.toString('base64') });
     expect(p.problems).toEqual([]);
     const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'A社' } });
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     expect(tasks.map((t) => [t.name, t.milestone])).toEqual([
       ['要件整理', false],
       ['◆計画承認', true],
@@ -60,7 +61,7 @@ describe('milestones marked in the name', () => {
     const third = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'WBS.xlsx', dataBase64: out2.dataBase64, profileId: profileId! });
     expect(third.counts).toMatchObject({ new: 0, changed: 0, unchanged: 5 });
     await call('excel.applyImport', { previewId: third.previewId, options: {} });
-    expect((await call('wbs.list', { projectId })).find((t) => t.id === marked.id)!.milestone).toBe(false);
+    expect((await call('wbs.rows', { projectId }).then(tasksOfTable)).find((t) => t.id === marked.id)!.milestone).toBe(false);
     ws.close();
   });
 });
@@ -80,7 +81,7 @@ describe('tasks of zero duration (MS Project writes a milestone as `0 days`; bli
       const file = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
       const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: file });
       const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'MSP' } });
-      const tasks = await call('wbs.list', { projectId });
+      const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
       expect(tasks.map((t) => [t.name, t.duration, t.milestone])).toEqual([
         ['Project charter', 3, false],
         ['Charter sign-off', 0, true],

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { bandOf, cellsOf, changedOutside } from '../helpers/gantt-cells.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 beforeAll(async () => {
   await buildReaderWorker();
@@ -62,7 +63,7 @@ async function imported(file: Buffer, fileName = '中日程.xlsx') {
   const { id: projectId } = await call('project.create', { name: 'P' });
   const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName, dataBase64: file.toString('base64') });
   const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: '中日程' } });
-  const tasks = await call('wbs.list', { projectId });
+  const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
   const exportNow = async () => Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64, 'base64');
   const reimport = async (bytes: Buffer) => {
     const again = await call('excel.previewImport', { projectId, register: 'wbs', fileName, dataBase64: bytes.toString('base64'), profileId: profileId! });

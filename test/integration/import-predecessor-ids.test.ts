@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 beforeAll(async () => {
   await buildReaderWorker();
@@ -40,7 +41,7 @@ describe('predecessors by an ID column', () => {
       expect(preview.problems.filter((p) => p.field === 'predecessors')).toEqual([]);
       expect(preview.counts.new).toBe(6);
       const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'MSP' } });
-      const tasks = await call('wbs.list', { projectId });
+      const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
       const byName = new Map(tasks.map((t: { id: number; name: string }) => [t.name, t.id]));
       const links = (await call('dependency.list', { projectId })).map((l: { predecessorId: number; successorId: number; type: string; lagDays: number }) => [
         tasks.find((t: { id: number }) => t.id === l.predecessorId)!.name,
@@ -105,7 +106,7 @@ describe('predecessors by an ID column', () => {
       const dataBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
       const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64 });
       await call('excel.applyImport', { previewId: preview.previewId });
-      const tasks = await call('wbs.list', { projectId });
+      const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
       const name = (id: number) => tasks.find((t) => t.id === id)!.name;
       const links = (await call('dependency.list', { projectId })).map((l) => `${name(l.predecessorId)} → ${name(l.successorId)}`);
       expect(links.sort()).toEqual(['要件定義 → 設計', '設計 → 開発'].sort());

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { exportedColumn } from '../helpers/exported-column.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 
@@ -35,7 +36,7 @@ async function imported(name: string) {
 describe('predecessors in the client’s notation', () => {
   it('import as links, and the same file (and its no-edit export) again shows no change', async () => {
     const { projectId, profileId, dataBase64 } = await imported('P');
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const name = (id: number) => tasks.find((t) => t.id === id)!.name;
     const links = (await call('dependency.list', { projectId })).map((l) => `${name(l.predecessorId)}→${name(l.successorId)} ${l.type}${l.lagDays}`);
     expect(links.sort()).toEqual(['基本設計→詳細設計 FS0', '詳細設計→設計レビュー SS0', '詳細設計→設計承認 FS2', '設計レビュー→設計承認 FS0', '設計承認→設計書配布 FS2'].sort());
@@ -50,7 +51,7 @@ describe('predecessors in the client’s notation', () => {
   // (The client's numbers are kept where they still fit: 設計レビュー moved above 詳細設計 keeps its 1.3.)
   it('after a move writes renumbered codes and rewritten links as the client does (1.4., 1.4.FS+2日、1.3., 1.5.FS+2d)', async () => {
     const { projectId, profileId } = await imported('Q');
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     await call('wbs.move', { ids: [tasks.find((t) => t.name === '詳細設計')!.id], direction: 'down' });
     const out = (await call('excel.export', { projectId, register: 'wbs', profileId })).dataBase64;
     const [codes, names, links] = [exportedColumn(out, 0), exportedColumn(out, 1), exportedColumn(out, 4)];

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 
@@ -65,7 +66,7 @@ describe('dates typed as text in the client’s own form', () => {
     const { id: projectId } = await call('project.create', { name: 'MSP' });
     const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'msp.xlsx', dataBase64 });
     const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'MSP' } });
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     expect(tasks.map((t) => [t.name, t.plannedStart, t.plannedFinish])).toEqual([
       ['Requirements', '2025-04-07', '2025-04-11'],
       ['Design', '2025-04-14', '2025-04-18'],

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { workbook } from '../fixtures/excel/xlsx.js';
 import { fileWorkspace } from '../helpers/file-workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 
@@ -46,7 +47,7 @@ describe('a mistyped weekday beside a date without a year', () => {
     const { id: projectId } = await call('project.create', { name: 'Plan' });
     const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: bytes.toString('base64') });
     await call('excel.applyImport', { previewId: preview.previewId });
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     expect(tasks.map((t) => [t.plannedStart, t.plannedFinish])).toEqual([
       ['2025-07-14', '2025-07-18'],
       ['2025-07-22', '2025-08-01'],

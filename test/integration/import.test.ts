@@ -8,6 +8,7 @@ import { inProcessCaller, tempWorkspace, type Call } from '../helpers/workspace.
 import { snapshot } from '../helpers/snapshot.js';
 import { failure } from '../helpers/failure.js';
 import { ApiError } from '../../electron/common/errors.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 beforeAll(async () => {
   await buildReaderWorker();
@@ -291,7 +292,7 @@ describe('WBS import', () => {
     ]);
     const r = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: 'WBS標準' } });
     expect(r.created).toBe(6);
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     // No status column: the status follows the progress (100 % done, started in progress); the summary
     // rolls its subtasks' up.
     expect(tasks.map((t) => t.status)).toEqual(['in_progress', 'done', 'in_progress', 'not_started', 'not_started', 'not_started']);
@@ -328,7 +329,7 @@ describe('WBS import', () => {
     ]);
     expect(p2.missing.map((m) => [m.key, m.name])).toEqual([['2.2', '外部設計']]);
     await call('excel.applyImport', { previewId: p2.previewId, options: { missing: 'delete' } });
-    const after = await call('wbs.list', { projectId });
+    const after = await call('wbs.rows', { projectId }).then(tasksOfTable);
     expect(after.map((t) => [t.code, t.name])).toEqual([
       ['1', '要件定義'],
       ['1.1', '現行調査'],
@@ -340,7 +341,7 @@ describe('WBS import', () => {
     expect(after.find((t) => t.code === '1')!.plannedFinish).toBe('2025-05-31');
     expect(after.find((t) => t.code === '2')!.plannedStart).toBe('2025-06-01');
     await call('history.undo', { projectId });
-    expect((await call('wbs.list', { projectId })).map((t) => [t.code, t.name])).toEqual(tasks.map((t) => [t.code, t.name]));
+    expect((await call('wbs.rows', { projectId }).then(tasksOfTable)).map((t) => [t.code, t.name])).toEqual(tasks.map((t) => [t.code, t.name]));
     ws.close();
   });
 
@@ -357,7 +358,7 @@ describe('WBS import', () => {
     expect(again.rows.find((r) => r.name === 'B')).toMatchObject({ status: 'changed', changes: [{ field: 'parent', before: '', after: '1' }] });
     await call('excel.applyImport', { previewId: again.previewId });
     // As the file has it: the new phase first (it has no sibling before it), B under it, then A.
-    expect((await call('wbs.list', { projectId })).map((t) => [t.code, t.name])).toEqual([
+    expect((await call('wbs.rows', { projectId }).then(tasksOfTable)).map((t) => [t.code, t.name])).toEqual([
       ['1', '新フェーズ'],
       ['1.1', 'B'],
       ['2', 'A'],
@@ -387,7 +388,7 @@ describe('WBS import', () => {
       ['現行資料の収集', 'new', false],
     ]);
     await call('excel.applyImport', { previewId: p.previewId });
-    expect((await call('wbs.list', { projectId })).map((t) => [t.code, t.name])).toEqual([
+    expect((await call('wbs.rows', { projectId }).then(tasksOfTable)).map((t) => [t.code, t.name])).toEqual([
       ['1', '要件定義'],
       ['1.1', '現行資料の収集'],
     ]);
@@ -405,7 +406,7 @@ describe('WBS import', () => {
     expect(p.problems.map((x) => x.kind).sort()).toEqual(['date', 'hierarchy']);
     expect(p.rows.every((r) => !r.skipped)).toBe(true);
     await call('excel.applyImport', { previewId: p.previewId });
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     expect(tasks.map((t) => t.name)).toEqual(['要件定義', '調査', '設計書作成']);
     expect(tasks[0]!.plannedStart).toBe('2025-04-01');
     ws.close();

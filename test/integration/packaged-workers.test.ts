@@ -23,6 +23,7 @@ import { setWorkspaceWorkerFile, startWorkspaceThread, type WorkspaceThread } fr
 import { builderList, packedByConfig } from '../helpers/builder-config.js';
 import { PG_SKIP, startPgCluster } from '../helpers/pg-cluster.js';
 import { MIGRATIONS, ROOT, tempDir } from '../helpers/workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const GLOB = { dot: true };
 
@@ -86,7 +87,7 @@ describe('the packaged app’s workers, from app.asar.unpacked alone', () => {
       const a = await call('project.create', { name: '基幹システム更改' });
       const b = await call('project.create', { name: '人事システム' });
       const task = await call('wbs.create', { projectId: a.id, values: { name: '要件定義', plannedStart: '2026-04-01', plannedFinish: '2026-04-30' } });
-      expect((await call('wbs.list', { projectId: a.id })).map((t) => t.id)).toContain(task.id);
+      expect((await call('wbs.rows', { projectId: a.id }).then(tasksOfTable)).map((t) => t.id)).toContain(task.id);
       // Two projects: the summary sheet's SPI/CPI chart, drawn by ECharts and rasterized by resvg, written by ExcelJS.
       const report = await call('report.export', { projectIds: [a.id, b.id], format: 'xlsx' });
       const xlsx = Buffer.from(report.dataBase64, 'base64');

@@ -12,6 +12,7 @@ import { keptColumns, NO_BATCH } from '../../electron/core/progress/kept-columns
 import { portfolioFiguresOf } from '../../electron/core/services/portfolio.js';
 import { measureProject } from '../../electron/core/services/progress.js';
 import { seed, wbsWorkspace, type Spec } from './wbs-support.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const STATUS = '2025-06-13';
 
@@ -76,7 +77,7 @@ async function apply(w: W, o: Op): Promise<void> {
     return;
   }
   const projectId = w.projects[o.project]!;
-  const tasks = await w.call('wbs.list', { projectId });
+  const tasks = await w.call('wbs.rows', { projectId }).then(tasksOfTable);
   const task = tasks[o.pick % Math.max(1, tasks.length)];
   try {
     switch (o.kind) {
@@ -165,7 +166,7 @@ describe('portfolio.summary: plan columns kept between calls', () => {
     const w = await setup();
     try {
       const beta = w.projects[1]!;
-      const tasks = await w.call('wbs.list', { projectId: beta });
+      const tasks = await w.call('wbs.rows', { projectId: beta }).then(tasksOfTable);
       await w.call('portfolio.summary', { statusDate: STATUS });
       // バッチ goes under 画面: 画面 is no leaf any more, its effort no longer counts.
       await w.call('wbs.indent', { ids: [tasks.find((t) => t.name === 'バッチ')!.id] });
@@ -181,7 +182,7 @@ describe('portfolio.summary: plan columns kept between calls', () => {
     const w = await setup();
     try {
       const alpha = w.projects[0]!;
-      const tasks = await w.call('wbs.list', { projectId: alpha });
+      const tasks = await w.call('wbs.rows', { projectId: alpha }).then(tasksOfTable);
       const detail = tasks.find((t) => t.name === '詳細設計')!;
       await w.call('portfolio.summary', { statusDate: STATUS });
       // As a project's restore does (its history becomes the backup's): the newest batch is gone, and the

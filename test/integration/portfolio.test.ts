@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIGHT_THRESHOLDS, lightOf, type PortfolioFigures } from '../../electron/common/api/portfolio.js';
 import { readZipDirectory, ZipReader } from '../../electron/core/excel/zip.js';
 import { seed, wbsWorkspace, type Spec } from './wbs-support.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 // TODAY (wbs-support) is Tuesday 2025-06-10; the summary is asked at Friday 2025-06-13.
 const STATUS = '2025-06-13';
@@ -164,7 +165,7 @@ describe('portfolio.summary figures', () => {
   it('measures against the newest baseline', async () => {
     const w = await setup();
     await w.call('baseline.create', { projectId: w.alpha, name: '初版' });
-    const tasks = await w.call('wbs.list', { projectId: w.alpha });
+    const tasks = await w.call('wbs.rows', { projectId: w.alpha }).then(tasksOfTable);
     const detail = tasks.find((t) => t.name === '詳細設計')!;
     // Re-plan 詳細設計 a week later: against the baseline it is still due (PV 15, SPI 7/15).
     await w.call('wbs.update', { id: detail.id, patch: { plannedStart: '2025-06-16', plannedFinish: '2025-06-20' } });
@@ -233,7 +234,7 @@ describe('figures kept between calls', () => {
     const w = await setup();
     const before = row(await summary(w), w.alpha);
     const beta = row(await summary(w), w.beta);
-    const tasks = await w.call('wbs.list', { projectId: w.alpha });
+    const tasks = await w.call('wbs.rows', { projectId: w.alpha }).then(tasksOfTable);
     const detail = tasks.find((t) => t.name === '詳細設計')!;
     // 詳細設計 to 50 %: EV = 5 + 5 = 10, SPI 10/15; progress (500 + 500) ÷ 35.
     await w.call('wbs.update', { id: detail.id, patch: { progress: 50 } });

@@ -11,6 +11,7 @@ import type { Caller } from '../../electron/common/api/jobs.js';
 import { PROJECT_TABLES, projectStore } from '../../electron/core/entities.js';
 import { reindex } from '../../electron/core/services/search-index.js';
 import { tempWorkspace } from '../helpers/workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const ws = tempWorkspace();
 afterAll(() => ws.close());
@@ -152,7 +153,7 @@ describe('project.delete is undone by its caller', () => {
     await expect(suzuki('history.undo', { projectId: p.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(tanaka('history.redo', { projectId: p.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await tanaka('history.undo', { projectId: p.id })).toMatchObject({ applied: true, label: 'project.delete' });
-    expect((await tanaka('wbs.list', { projectId: p.id })).map((t) => t.name)).toEqual(['設計']);
+    expect((await tanaka('wbs.rows', { projectId: p.id }).then(tasksOfTable)).map((t) => t.name)).toEqual(['設計']);
     // Back in the project, tanaka's own earlier step is on top of their stack again.
     expect(await tanaka('history.state', { projectId: p.id })).toMatchObject({ canUndo: true, undoLabel: 'wbs.create', canRedo: true, redoLabel: 'project.delete' });
   });
@@ -165,7 +166,7 @@ describe('undo and redo take the caller\'s own newest batch', () => {
     const s = await suzuki('wbs.create', { projectId: p.id, parentId: null, values: { name: '鈴木のタスク' } });
     await tanaka('wbs.update', { id: t.id, patch: { assignee: '田中' } });
     await suzuki('wbs.update', { id: s.id, patch: { assignee: '鈴木' } });
-    const names = async () => (await tanaka('wbs.list', { projectId: p.id })).map((x) => `${x.name}:${x.assignee}`);
+    const names = async () => (await tanaka('wbs.rows', { projectId: p.id }).then(tasksOfTable)).map((x) => `${x.name}:${x.assignee}`);
 
     // tanaka's newest is the assignee of their task, though suzuki changed something since.
     expect(await tanaka('history.undo', { projectId: p.id })).toMatchObject({ applied: true, label: 'wbs.update' });

@@ -20,6 +20,7 @@ import { buildSynthetic, featuresOf, syntheticLayout, type Features } from '../r
 import { writeIntoTemplate } from '../../electron/core/excel/template/index.js';
 import { readZipDirectory, ZipReader } from '../../electron/core/excel/zip.js';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const LO = ['/usr/bin/libreoffice', '/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((p) => fs.existsSync(p));
 const OUT = path.resolve(import.meta.dirname, '../../test-output/excel/roundtrip-test.md');
@@ -146,7 +147,7 @@ const layout = (name: string) => LAYOUTS.find((l) => l.name === name)!;
 describe('defects of the round trip, each on a generated workbook', () => {
   it('a renamed and a moved WBS task keep their own row: unmapped cells, the highlight and dates stay with the task', async () => {
     const { projectId, profileId } = await imported(await layout('client WBS numbering').build(), 'wbs', 'relay');
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const impl = tasks.find((t) => t.name === '設計')!;
     await call('wbs.update', { id: impl.id, patch: { name: '設計（改）' } });
     await call('wbs.move', { ids: [impl.id], direction: 'down' });
@@ -214,7 +215,7 @@ describe('defects of the round trip, each on a generated workbook', () => {
 
   it('a new WBS task is numbered in the client’s scheme (1.2.3 under 1.2), not PMO Desk’s', async () => {
     const { projectId, profileId } = await imported(await layout('client WBS numbering').build(), 'wbs', 'scheme');
-    const dev = (await call('wbs.list', { projectId })).find((t) => t.name === '開発')!;
+    const dev = (await call('wbs.rows', { projectId }).then(tasksOfTable)).find((t) => t.name === '開発')!;
     await call('wbs.create', { projectId, parentId: dev.id, values: { name: 'テスト' } });
     const sheet = (await exported(projectId, 'wbs', profileId)).getWorksheet('WBS')!;
     expect([sheet.getCell('A8').value, sheet.getCell('B8').value]).toEqual(['1.2.3', 'テスト']);
@@ -223,7 +224,7 @@ describe('defects of the round trip, each on a generated workbook', () => {
 
   it('a task outdented to the top of a client-numbered WBS gets a top-level code, not one that reads as under the task before it', async () => {
     const { projectId, profileId } = await imported(await layout('client WBS numbering').build(), 'wbs', 'outdent-code');
-    const approve = (await call('wbs.list', { projectId })).find((t) => t.name === '企画承認')!;
+    const approve = (await call('wbs.rows', { projectId }).then(tasksOfTable)).find((t) => t.name === '企画承認')!;
     await call('wbs.outdent', { ids: [approve.id] });
     const sheet = (await exported(projectId, 'wbs', profileId)).getWorksheet('WBS')!;
     const codes = [2, 3, 4, 5, 6, 7].map((r) => [sheet.getCell(`A${r}`).value, sheet.getCell(`B${r}`).value]);
@@ -234,7 +235,7 @@ describe('defects of the round trip, each on a generated workbook', () => {
   it('in a 大/中分類 layout, a task outdented out of its 中分類 and a new top-level task are named in their level\'s column and read back under the same parent', async () => {
     const bytes = await layout('category columns').build();
     const { projectId, profileId } = await imported(bytes, 'wbs', 'categories');
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     expect(tasks.map((t) => `${t.level}:${t.name}`)).toContain('2:帳票設計');
     await call('wbs.outdent', { ids: [tasks.find((t) => t.name === '帳票設計')!.id] });
     await call('wbs.create', { projectId, values: { name: '運用' } });
@@ -279,7 +280,7 @@ describe('defects of the round trip, each on a generated workbook', () => {
 
   it('大/中 labels merged down over their groups are laid again where the group\'s rows now are: a task moved first in its group, a task outdented out of it', async () => {
     const { projectId, profileId } = await imported(await mergedLabels(), 'wbs', 'labels-moved');
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     expect(tasks.map((t) => `${t.level}:${t.name}`)).toEqual(['0:要件定義', '1:現行調査', '2:業務フローを作成する', '2:課題一覧を作成する', '1:移行計画', '1:要件を定義する', '2:要件定義書を作成する']);
     // Moved up: the second task of 現行調査 is its first row now, and shows the label.
     await call('wbs.move', { ids: [tasks.find((t) => t.name === '課題一覧を作成する')!.id], direction: 'up' });
@@ -299,11 +300,11 @@ describe('defects of the round trip, each on a generated workbook', () => {
 
   it('a 中項目 named in its own column and indented under a group becomes a task there: the group\'s label goes on its row, not a blank', async () => {
     const { projectId, profileId } = await imported(await mergedLabels(), 'wbs', 'labels-indented');
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     // 現行調査 left without tasks keeps a label row; 移行計画, indented under it, is its first task.
     for (const name of ['業務フローを作成する', '課題一覧を作成する']) await call('wbs.delete', { id: tasks.find((t) => t.name === name)!.id });
     await call('wbs.indent', { ids: [tasks.find((t) => t.name === '移行計画')!.id] });
-    expect((await call('wbs.list', { projectId })).map((t) => `${t.level}:${t.name}`)).toEqual(['0:要件定義', '1:現行調査', '2:移行計画', '1:要件を定義する', '2:要件定義書を作成する']);
+    expect((await call('wbs.rows', { projectId }).then(tasksOfTable)).map((t) => `${t.level}:${t.name}`)).toEqual(['0:要件定義', '1:現行調査', '2:移行計画', '1:要件を定義する', '2:要件定義書を作成する']);
     const out = await call('excel.export', { projectId, register: 'wbs', profileId });
     expect(await reads(projectId, profileId, out.dataBase64)).toEqual([]);
     const sheet = (await exported(projectId, 'wbs', profileId)).getWorksheet('WBS')!;
@@ -321,7 +322,7 @@ describe('defects of the round trip, each on a generated workbook', () => {
       if (indent > 0) r.getCell(1).alignment = { indent };
     }
     const { projectId, profileId } = await imported(Buffer.from(await wb.xlsx.writeBuffer()), 'wbs', 'cell-indent');
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     expect(tasks.map((t) => `${t.level}:${t.name}`)).toEqual(['0:phase 1 title', '1:task 1.1', '1:task 1.2', '1:task 1.3']);
     // The tasks outdented to the top, the phase deleted: no top-level row of the template is left.
     await call('wbs.outdent', { ids: tasks.slice(1).map((t) => t.id) });
@@ -337,18 +338,18 @@ describe('defects of the round trip, each on a generated workbook', () => {
     // A No. column, a title row, a header over two rows, the list beside it from the header down (synthetic 41039).
     const f: Features = { ...featuresOf(1), formulaTitle: false, categoryRow: false, cellIndent: true, labelsOnRow: false, target: 'wbs', tree: 'indent', lang: 'ja', titleRows: 1, startCol: 0, twoRowHeader: true, period: 1, formulaNo: false, spacers: false, groupLabels: false, besideTable: true, belowTable: false, computed: false, mergedNote: false, unheaded: false, rules: false, note: true, total: false, prepared: 0, records: 6 };
     const { projectId, profileId } = await imported(await buildSynthetic(f, 5), 'wbs', 'note-beside');
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     // Only the last phase is left, without its tasks: the note comes up beside the list's rows.
     for (const t of tasks.filter((t) => t.parentId === null).slice(0, -1)) await call('wbs.delete', { id: t.id });
-    for (const t of (await call('wbs.list', { projectId })).filter((t) => t.parentId !== null)) if ((await call('wbs.list', { projectId })).some((x) => x.id === t.id)) await call('wbs.delete', { id: t.id });
-    expect((await call('wbs.list', { projectId })).length).toBe(1);
+    for (const t of (await call('wbs.rows', { projectId }).then(tasksOfTable)).filter((t) => t.parentId !== null)) if ((await call('wbs.rows', { projectId }).then(tasksOfTable)).some((x) => x.id === t.id)) await call('wbs.delete', { id: t.id });
+    expect((await call('wbs.rows', { projectId }).then(tasksOfTable)).length).toBe(1);
     const out = await call('excel.export', { projectId, register: 'wbs', profileId });
     expect(await reads(projectId, profileId, out.dataBase64)).toEqual([]);
   });
 
   it('a task nested deeper than the 大/中分類 layout has levels is written at its deepest level and named in the answer', async () => {
     const { projectId, profileId } = await imported(await layout('category columns').build(), 'wbs', 'deep');
-    const screens = (await call('wbs.list', { projectId })).find((t) => t.name === '画面設計')!;
+    const screens = (await call('wbs.rows', { projectId }).then(tasksOfTable)).find((t) => t.name === '画面設計')!;
     await call('wbs.create', { projectId, parentId: screens.id, values: { name: '一覧画面' } });
     const out = await call('excel.export', { projectId, register: 'wbs', profileId });
     expect(out.tooDeep).toEqual([{ sheet: 'WBS', cell: 'C7', name: '一覧画面', level: 4, deepest: 3 }]);
@@ -359,11 +360,11 @@ describe('defects of the round trip, each on a generated workbook', () => {
 
   it('a 中分類 group indented under another one, deeper than the 大/中 columns, is written as a task of its own with its dates, not lost', async () => {
     const { projectId, profileId } = await imported(await layout('category columns').build(), 'wbs', 'deep-group');
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const group = tasks.find((t) => t.name === '要件整理')!;
     expect([group.level, group.summary]).toEqual([1, true]);
     await call('wbs.indent', { ids: [group.id] });
-    const now = (await call('wbs.list', { projectId })).find((t) => t.name === '要件整理')!;
+    const now = (await call('wbs.rows', { projectId }).then(tasksOfTable)).find((t) => t.name === '要件整理')!;
     expect(now.level).toBe(2);
     const out = await call('excel.export', { projectId, register: 'wbs', profileId });
     // Its child is deeper still: written under it in the same column, and named.

@@ -1,11 +1,12 @@
 // wbs.update and wbs.applyCells answer a reschedule's moved tasks as their dates only (`moved`). The oracle
 // cannot be tuned to: the list a screen had before the edit, patched with the answer as the WBS page
-// patches it (applyWbsUpdate; a paste's rows by applyWbsChanges, then applyMovedDates), must equal a fresh wbs.list after it — over seeded random edits of an
+// patches it (applyWbsUpdate; a paste's rows by applyWbsChanges, then applyMovedDates), must equal a fresh wbs.rows after it — over seeded random edits of an
 // automatic network (durations, typed starts, links, progress, manual/auto). The workspace's today is
 // fixed (TODAY): the screen derives the late marks against the same day.
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyMovedDates, applyWbsChanges, applyWbsUpdate } from '../../electron/common/wbs-tree.js';
 import { seed, TODAY, wbsWorkspace } from './wbs-support.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 let close: (() => void) | undefined;
 afterEach(() => close?.());
@@ -32,7 +33,7 @@ async function network() {
   }));
   const ids = await seed(ws.call, projectId, specs);
   const leaves = [...ids].filter(([name]) => name.startsWith('t')).map(([, id]) => id);
-  const codes = new Map((await ws.call('wbs.list', { projectId })).map((t) => [t.id, t.code]));
+  const codes = new Map((await ws.call('wbs.rows', { projectId }).then(tasksOfTable)).map((t) => [t.id, t.code]));
   for (let i = 1; i < leaves.length; i++) await ws.call('dependency.create', { projectId, predecessorId: leaves[i - 1]!, successorId: leaves[i]! });
   return { ws, projectId, leaves, codes };
 }
@@ -40,9 +41,9 @@ async function network() {
 describe('wbs.update answers the tasks its reschedule moved as their dates', () => {
   it('a duration edit at the head of the chain moves every task after it: answered as dates, not rows', async () => {
     const { ws, projectId, leaves } = await network();
-    const before = await ws.call('wbs.list', { projectId });
+    const before = await ws.call('wbs.rows', { projectId }).then(tasksOfTable);
     const answer = await ws.call('wbs.update', { id: leaves[0]!, patch: { duration: 6 } });
-    const after = await ws.call('wbs.list', { projectId });
+    const after = await ws.call('wbs.rows', { projectId }).then(tasksOfTable);
     const moved = (t: { id: number; plannedStart: string | null; plannedFinish: string | null }) => {
       const was = before.find((b) => b.id === t.id)!;
       return t.plannedStart !== was.plannedStart || t.plannedFinish !== was.plannedFinish;
@@ -57,11 +58,11 @@ describe('wbs.update answers the tasks its reschedule moved as their dates', () 
     expect(applyWbsUpdate(before, answer, TODAY)).toEqual(after);
   });
 
-  it('property: the list before, patched with each answer, equals wbs.list after (seeded random edits)', async () => {
+  it('property: the list before, patched with each answer, equals wbs.rows after (seeded random edits)', async () => {
     const { ws, projectId, leaves, codes } = await network();
     const rnd = prng(20261205);
     const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-    let list = await ws.call('wbs.list', { projectId });
+    let list = await ws.call('wbs.rows', { projectId }).then(tasksOfTable);
     let movedSeen = 0;
     for (let step = 0; step < 40; step++) {
       const id = pick(leaves);
@@ -77,7 +78,7 @@ describe('wbs.update answers the tasks its reschedule moved as their dates', () 
       ])();
       const answer = await ws.call('wbs.update', { id, patch });
       movedSeen += answer.moved?.ids.length ?? 0;
-      const fresh = await ws.call('wbs.list', { projectId });
+      const fresh = await ws.call('wbs.rows', { projectId }).then(tasksOfTable);
       expect(applyWbsUpdate(list, answer, TODAY), `step ${step}: ${JSON.stringify(patch)} on ${codes.get(id)}`).toEqual(fresh);
       list = fresh;
     }
@@ -85,11 +86,11 @@ describe('wbs.update answers the tasks its reschedule moved as their dates', () 
     expect(movedSeen).toBeGreaterThan(40);
   });
 
-  it('property: a paste of durations, starts and predecessors, and of new rows, patched in as the page does, equals wbs.list after', async () => {
+  it('property: a paste of durations, starts and predecessors, and of new rows, patched in as the page does, equals wbs.rows after', async () => {
     const { ws, projectId, leaves, codes } = await network();
     const rnd = prng(5121);
     const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-    let list = await ws.call('wbs.list', { projectId });
+    let list = await ws.call('wbs.rows', { projectId }).then(tasksOfTable);
     let movedSeen = 0;
     for (let step = 0; step < 15; step++) {
       const rows = [...new Set(Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => pick(leaves)))];
@@ -105,7 +106,7 @@ describe('wbs.update answers the tasks its reschedule moved as their dates', () 
       const creates = rnd() < 0.3 ? [{ values: { name: `new ${step}` } }] : [];
       const answer = await ws.call('wbs.applyCells', { projectId, updates, creates });
       movedSeen += answer.moved?.ids.length ?? 0;
-      const fresh = await ws.call('wbs.list', { projectId });
+      const fresh = await ws.call('wbs.rows', { projectId }).then(tasksOfTable);
       const patched = applyWbsChanges(list, { tasks: answer.tasks, deletedIds: [] });
       expect(answer.moved ? applyMovedDates(patched, answer.moved, TODAY) : patched, `step ${step}: ${JSON.stringify(updates)}`).toEqual(fresh);
       list = fresh;

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { workbook } from '../fixtures/excel/xlsx.js';
 import { inProcessCaller, ROOT, tempWorkspace } from '../helpers/workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 beforeAll(async () => {
   await buildReaderWorker();
@@ -47,7 +48,7 @@ describe('predecessors on import', () => {
     const before = batches();
     await call('excel.applyImport', { previewId: preview.previewId });
     expect(batches()).toBe((before as number) + 1);
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const byName = new Map(tasks.map((t) => [t.name, t]));
     expect(tasks.map((t) => t.predecessors)).toEqual(['3FF', '', '1.1FS+2', '1.2,1.1SS', '9.9']);
     const links = await call('dependency.list', { projectId });
@@ -58,7 +59,7 @@ describe('predecessors on import', () => {
     ]);
     await call('history.undo', { projectId });
     expect(await call('dependency.list', { projectId })).toEqual([]);
-    expect(await call('wbs.list', { projectId })).toEqual([]);
+    expect(await call('wbs.rows', { projectId }).then(tasksOfTable)).toEqual([]);
   });
 });
 
@@ -77,7 +78,7 @@ describe.skipIf(!fs.existsSync(CORPUS))('corpus schedules import their predecess
       expect(preview.columns.some((c) => c.field === 'predecessors')).toBe(true);
       await call('excel.applyImport', { previewId: preview.previewId });
       const links = await call('dependency.list', { projectId });
-      const tasks = await call('wbs.list', { projectId });
+      const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
       const unlinked = tasks.filter((t) => t.predecessors !== '' && !links.some((l) => l.successorId === t.id));
       // Every predecessor text either became links or was listed as a problem of its cell.
       const warned = preview.problems.filter((p) => p.field === 'predecessors').length;

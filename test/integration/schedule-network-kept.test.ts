@@ -13,6 +13,7 @@ import { PG_SKIP } from '../helpers/pg-cluster.js';
 import { tempPgDatabase } from '../helpers/pg-workspace.js';
 import { MIGRATIONS, tempDir } from '../helpers/workspace.js';
 import { seed, tableState, wbsWorkspace, type Spec } from './wbs-support.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 let close: (() => void) | undefined;
 afterEach(() => close?.());
@@ -125,7 +126,7 @@ describe('the network rows kept between edits', () => {
     other.close();
     expect(plain(networkRows(ws.db, projectId))).toEqual(plain(readNetworkRows(ws.db, projectId)));
     await call('wbs.update', { id: leaves[0]!, patch: { duration: 2 } });
-    const list = await call('wbs.list', { projectId });
+    const list = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const t3 = list.find((t) => t.id === leaves[2])!;
     expect(t3.duration).toBe(10);
     // Ten working days (no holiday in April before the 29th), its start and finish included.
@@ -141,7 +142,7 @@ describe('the network rows kept between edits', () => {
     const reads = networkReads(ws.db);
     await call('wbs.update', { id: leaves[0]!, patch: { duration: 7 } });
     expect(networkReads(ws.db).kept).toBeGreaterThan(reads.kept);
-    const last = (await call('wbs.list', { projectId })).find((t) => t.id === leaves.at(-1))!;
+    const last = (await call('wbs.rows', { projectId }).then(tasksOfTable)).find((t) => t.id === leaves.at(-1))!;
     const out = await call('excel.export', { projectId, register: 'wbs', format: 'csv' });
     const text = Buffer.from(out.dataBase64, 'base64').toString('utf8');
     expect(text).toContain(last.plannedFinish!.replaceAll('-', '/'));
@@ -177,8 +178,8 @@ describe.each(['sqlite', ...(PG_SKIP ? [] : ['postgres'])] as const)("a colleagu
     // suzuki makes T2 five days long; yamada's next edit of T0 must schedule T3 after those five days.
     await suzuki('wbs.update', { id: ids[2], patch: { duration: 5 } });
     await yamada('wbs.update', { id: ids[0], patch: { duration: 2 } });
-    const list = await yamada('wbs.list', { projectId: p.id });
-    const dates = ids.map((id) => list.find((t: { id: number }) => t.id === id)).map((t: { plannedStart: string; plannedFinish: string }) => [t.plannedStart, t.plannedFinish]);
+    const list = await yamada('wbs.rows', { projectId: p.id }).then(tasksOfTable);
+    const dates = ids.map((id) => list.find((t) => t.id === id)!).map((t) => [t.plannedStart, t.plannedFinish]);
     // T0 4/1–4/2, T1 4/3, T2 4/4–4/10 (five working days), T3 4/11, T4 4/14.
     expect(dates).toEqual([
       ['2025-04-01', '2025-04-02'],

@@ -14,6 +14,7 @@ import { PG_SKIP } from '../helpers/pg-cluster.js';
 import { tempPgDatabase } from '../helpers/pg-workspace.js';
 import { MIGRATIONS, tempDir, tempWorkspace } from '../helpers/workspace.js';
 import { expectRollUpsRight, seed, tableState, wbsWorkspace, type Spec } from './wbs-support.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 let close: (() => void) | undefined;
 afterEach(() => close?.());
@@ -44,10 +45,10 @@ describe('a reschedule audited as one row', () => {
   it('an edit that moves the whole chain writes its own row and one reschedule row; undo and redo put every date back', async () => {
     const { ws, call, projectId, ids, leaves } = await chain();
     const before = tableState(ws.db.sqlite, projectId);
-    const listBefore = await call('wbs.list', { projectId });
+    const listBefore = await call('wbs.rows', { projectId }).then(tasksOfTable);
     await call('wbs.update', { id: leaves[0]!, patch: { duration: 4 } });
     const after = tableState(ws.db.sqlite, projectId);
-    const listAfter = await call('wbs.list', { projectId });
+    const listAfter = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const moved = listAfter.filter((t) => t.plannedFinish !== listBefore.find((b) => b.id === t.id)!.plannedFinish);
     // Every task after the first, and all three phases.
     expect(moved.length).toBe(leaves.length - 1 + 3 + 1);
@@ -77,7 +78,7 @@ describe('a reschedule audited as one row', () => {
   it('the row holds the moved ids once (in after), writes only the tasks whose dates changed, and an older row with the ids twice still undoes', async () => {
     const { ws, call, projectId, leaves } = await chain();
     const stamps = () => new Map((ws.db.sqlite.prepare('SELECT id, updated_at FROM wbs_tasks WHERE project_id = ?').raw().all(projectId) as [number, string][]));
-    const listBefore = await call('wbs.list', { projectId });
+    const listBefore = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const was = stamps();
     // The 12th task's duration: the eleven before it and the first phase keep their dates.
     await call('wbs.update', { id: leaves[11]!, patch: { duration: 3 } });
@@ -87,7 +88,7 @@ describe('a reschedule audited as one row', () => {
     expect(Object.keys(before)).toEqual(['plannedStart', 'plannedFinish']);
     expect(after.ids.length).toBeGreaterThan(0);
     expect(before.plannedStart).toHaveLength(after.ids.length);
-    const listAfter = await call('wbs.list', { projectId });
+    const listAfter = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const moved = listAfter.filter((t) => t.plannedFinish !== listBefore.find((b) => b.id === t.id)!.plannedFinish || t.plannedStart !== listBefore.find((b) => b.id === t.id)!.plannedStart);
     expect(new Set(after.ids)).toEqual(new Set(moved.map((t) => t.id)));
     // Nothing else was written: every other task keeps its updated_at.
@@ -100,21 +101,21 @@ describe('a reschedule audited as one row', () => {
     expect(Object.keys(JSON.parse(inverse.before))).toEqual(['plannedStart', 'plannedFinish']);
     expect(JSON.parse(inverse.after).ids).toEqual(after.ids);
     await call('history.redo', { projectId });
-    expect((await call('wbs.list', { projectId })).map((t) => [t.id, t.plannedStart, t.plannedFinish])).toEqual(listAfter.map((t) => [t.id, t.plannedStart, t.plannedFinish]));
+    expect((await call('wbs.rows', { projectId }).then(tasksOfTable)).map((t) => [t.id, t.plannedStart, t.plannedFinish])).toEqual(listAfter.map((t) => [t.id, t.plannedStart, t.plannedFinish]));
     // A row written before the ids were kept once (ids in both) undoes as it did.
     await call('wbs.update', { id: leaves[11]!, patch: { duration: 1 } });
     const old = ws.db.sqlite.prepare('SELECT id, before, after FROM audit_log WHERE entity = ? ORDER BY id DESC LIMIT 1').get(SCHEDULE_ENTITY) as { id: number; before: string; after: string };
     ws.db.sqlite.prepare('UPDATE audit_log SET before = ? WHERE id = ?').run(JSON.stringify({ ids: JSON.parse(old.after).ids, ...JSON.parse(old.before) }), old.id);
     await call('history.undo', { projectId });
-    expect((await call('wbs.list', { projectId })).map((t) => [t.id, t.plannedStart, t.plannedFinish])).toEqual(listAfter.map((t) => [t.id, t.plannedStart, t.plannedFinish]));
+    expect((await call('wbs.rows', { projectId }).then(tasksOfTable)).map((t) => [t.id, t.plannedStart, t.plannedFinish])).toEqual(listAfter.map((t) => [t.id, t.plannedStart, t.plannedFinish]));
   });
 
   it("a moved task's history shows the reschedule as a change of its dates, after the edit that caused it", async () => {
     const { call, projectId, ids, leaves } = await chain();
     const last = leaves.at(-1)!;
-    const was = (await call('wbs.list', { projectId })).find((t) => t.id === last)!;
+    const was = (await call('wbs.rows', { projectId }).then(tasksOfTable)).find((t) => t.id === last)!;
     await call('wbs.update', { id: leaves[0]!, patch: { duration: 4 } });
-    const now = (await call('wbs.list', { projectId })).find((t) => t.id === last)!;
+    const now = (await call('wbs.rows', { projectId }).then(tasksOfTable)).find((t) => t.id === last)!;
     const trail = await call('history.row', { entity: 'wbs_task', id: last });
     expect(trail[0]).toMatchObject({
       batchLabel: 'wbs.update',
@@ -149,7 +150,7 @@ describe('a reschedule audited as one row', () => {
   it('the export writes the moved dates, and the file reads back unchanged', async () => {
     const { call, projectId, leaves } = await chain();
     await call('wbs.update', { id: leaves[0]!, patch: { duration: 5 } });
-    const list = await call('wbs.list', { projectId });
+    const list = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const out = await call('excel.export', { projectId, register: 'wbs', format: 'csv' });
     const text = Buffer.from(out.dataBase64, 'base64').toString('utf8');
     const last = list.find((t) => t.id === leaves.at(-1))!;
@@ -185,7 +186,7 @@ describe.each(['sqlite', ...(PG_SKIP ? [] : ['postgres'])] as const)('a reschedu
     const side = (await yamada('wbs.create', { projectId: p.id, values: { name: '外部', plannedStart: '2025-04-01', plannedFinish: '2025-04-02' } })).id;
     const after = (await yamada('wbs.create', { projectId: p.id, values: { name: '受入', scheduling: 'auto', duration: 1 } })).id;
     for (let i = 1; i < ids.length; i++) await yamada('dependency.create', { projectId: p.id, predecessorId: ids[i - 1], successorId: ids[i] });
-    const dates = async () => (await yamada('wbs.list', { projectId: p.id })).map((t: { id: number; plannedStart: string; plannedFinish: string }) => [t.id, t.plannedStart, t.plannedFinish]);
+    const dates = async () => (await yamada('wbs.rows', { projectId: p.id }).then(tasksOfTable)).map((t) => [t.id, t.plannedStart, t.plannedFinish]);
     const before = await dates();
     await yamada('wbs.update', { id: ids[0], patch: { duration: 5 } });
     const moved = await dates();
@@ -211,7 +212,7 @@ describe.each(['sqlite', ...(PG_SKIP ? [] : ['postgres'])] as const)('a reschedu
     );
     expect(refused?.code).toBe('CONFLICT');
     expect(refused?.message).toContain('suzuki');
-    const t3 = (await yamada('wbs.list', { projectId: p.id })).find((t: { id: number }) => t.id === ids[3]);
+    const t3 = (await yamada('wbs.rows', { projectId: p.id }).then(tasksOfTable)).find((t) => t.id === ids[3])!;
     expect([t3.scheduling, t3.plannedStart, t3.plannedFinish]).toEqual(['manual', '2025-05-12', '2025-05-16']);
   });
 });

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../electron/common/errors.js';
 import { seed, tableState, wbsWorkspace } from './wbs-support.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 let close: (() => void) | undefined;
 afterEach(() => close?.());
@@ -21,7 +22,7 @@ async function setup() {
     { name: '製造', values: { scheduling: 'auto', duration: 3, plannedStart: '2025-04-01' } },
   ]);
   const id = (name: string) => ids.get(name)!;
-  const task = async (name: string) => (await ws.call('wbs.list', { projectId: p.id })).find((t) => t.id === id(name))!;
+  const task = async (name: string) => (await ws.call('wbs.rows', { projectId: p.id }).then(tasksOfTable)).find((t) => t.id === id(name))!;
   return { ws, call: ws.call, projectId: p.id, id, task };
 }
 

@@ -14,6 +14,7 @@ import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { japaneseWbs, workbook } from '../fixtures/excel/xlsx.js';
 import { seedProject } from '../helpers/seed.js';
 import { MIGRATIONS, inProcessCaller, tempDir, tempWorkspace } from '../helpers/workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 beforeAll(async () => {
   await buildReaderWorker();
@@ -177,7 +178,7 @@ describe('search index kept by the batch', () => {
     const a = await call('wbs.create', { projectId: p, parentId: phase.id, values: { name: '現行業務の調査' } });
     const b = await call('wbs.create', { projectId: p, parentId: phase.id, values: { name: '課題一覧の作成' } });
     const c = await call('wbs.create', { projectId: p, parentId: b.id, values: { name: 'ヒアリング' } });
-    const codeOf = async (id: number) => (await call('wbs.list', { projectId: p })).find((t) => t.id === id)!.code;
+    const codeOf = async (id: number) => (await call('wbs.rows', { projectId: p }).then(tasksOfTable)).find((t) => t.id === id)!.code;
     expect(await codeOf(c.id)).toBe('1.2.1');
     const first = async (text: string) => (await call('search.query', { text }))[0];
     expect(await first('1.2.1')).toMatchObject({ kind: 'wbs_task', id: c.id, ref: '1.2.1', title: 'ヒアリング' });

@@ -10,6 +10,7 @@ import { isStale } from '../../electron/common/stale-edit.js';
 import { PG_SKIP } from '../helpers/pg-cluster.js';
 import { tempPgDatabase } from '../helpers/pg-workspace.js';
 import { MIGRATIONS, tempDir, tempWorkspace } from '../helpers/workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 type Caller = (method: string, args: unknown) => Promise<any>;
 const opened: Workspace[] = [];
@@ -53,13 +54,13 @@ describe.each(ENGINES)('the same cell edited by two administrators (%s)', (engin
     await yamada('wbs.update', { id, patch: { name: '要件定義（確定）' }, expected: { name: '要件定義' } });
     const err = await refusal(suzuki('wbs.update', { id, patch: { name: '要件定義v2' }, expected: { name: '要件定義' } }));
     expect(err.details).toMatchObject({ entity: 'wbs_task', rows: [{ id, who: 'yamada', cells: [{ field: 'name', was: '要件定義', theirs: '要件定義（確定）', yours: '要件定義v2' }] }] });
-    expect((await suzuki('wbs.list', { projectId: p.id }))[0].name).toBe('要件定義（確定）');
+    expect((await suzuki('wbs.rows', { projectId: p.id }).then(tasksOfTable))[0]!.name).toBe('要件定義（確定）');
     // Another cell of the same row is no conflict.
     await suzuki('wbs.update', { id, patch: { assignee: '鈴木' }, expected: { assignee: '' } });
     // suzuki chooses their own value: sent again from the value now shown.
     await suzuki('wbs.update', { id, patch: { name: '要件定義v2' }, expected: { name: '要件定義（確定）' } });
-    const [task] = await yamada('wbs.list', { projectId: p.id });
-    expect([task.name, task.assignee]).toEqual(['要件定義v2', '鈴木']);
+    const [task] = await yamada('wbs.rows', { projectId: p.id }).then(tasksOfTable);
+    expect([task!.name, task!.assignee]).toEqual(['要件定義v2', '鈴木']);
     // The refused write left no trace: the history is yamada's edit, suzuki's two.
     const history = await yamada('history.row', { entity: 'wbs_task', id });
     expect(history.filter((h: { batchLabel: string }) => h.batchLabel === 'wbs.update').map((h: { who: string }) => h.who)).toEqual(['suzuki', 'suzuki', 'yamada']);
@@ -126,7 +127,7 @@ describe.each(ENGINES)('the same cell edited by two administrators (%s)', (engin
       ],
     });
     expect(err.message).toMatch(/and 1 more cell/);
-    const names = async () => (await suzuki('wbs.list', { projectId: p.id })).map((t: { assignee: string }) => t.assignee);
+    const names = async () => (await suzuki('wbs.rows', { projectId: p.id }).then(tasksOfTable)).map((t: { assignee: string }) => t.assignee);
     expect(await names()).toEqual(['山田', '', '佐藤']);
     // 相手の値を残す: the rest of the paste, without the refused cells.
     await yamada('wbs.applyCells', { projectId: p.id, updates: [paste[1]] });
@@ -175,7 +176,7 @@ describe.each(ENGINES)('the same cell edited by two administrators (%s)', (engin
     await suzuki('wbs.update', { id: a.id, patch: { assignee: '鈴木' } });
     const err = await yamada('history.undo', { projectId: p.id }).then(() => null, (e: ApiError) => e);
     expect(err).toMatchObject({ code: 'CONFLICT', text: { key: 'history.colleagueChanged', params: { who: 'suzuki' } }, details: { entity: 'wbs_task', id: a.id, who: 'suzuki' } });
-    const task = (await yamada('wbs.list', { projectId: p.id })).find((t: { id: number }) => t.id === a.id);
+    const task = (await yamada('wbs.rows', { projectId: p.id }).then(tasksOfTable)).find((t) => t.id === a.id)!;
     expect([task.plannedEffort, task.assignee]).toEqual([5, '鈴木']);
     // suzuki's own undo is theirs to take.
     expect(await suzuki('history.undo', { projectId: p.id })).toMatchObject({ applied: true });
@@ -196,7 +197,7 @@ describe.each(ENGINES)('the same cell edited by two administrators (%s)', (engin
     await suzuki('wbs.update', { id: a.id, patch: { notes: 'メモ' } });
     await suzuki('wbs.update', { id: a.id, patch: { notes: '' } });
     expect(await yamada('history.undo', { projectId: p.id })).toMatchObject({ applied: true, label: 'wbs.update' });
-    const task = (await yamada('wbs.list', { projectId: p.id })).find((t: { id: number }) => t.id === a.id);
+    const task = (await yamada('wbs.rows', { projectId: p.id }).then(tasksOfTable)).find((t) => t.id === a.id)!;
     expect([task.assignee, task.notes]).toEqual(['', '']);
   }, 60_000);
 
@@ -208,7 +209,7 @@ describe.each(ENGINES)('the same cell edited by two administrators (%s)', (engin
     await suzuki('wbs.update', { id: a.id, patch: { plannedEffort: 8 } });
     const err = await yamada('history.undo', { projectId: p.id }).then(() => null, (e: ApiError) => e);
     expect(err).toMatchObject({ code: 'CONFLICT', details: { entity: 'wbs_task', id: a.id, who: 'suzuki' } });
-    const task = (await yamada('wbs.list', { projectId: p.id })).find((t: { id: number }) => t.id === a.id);
+    const task = (await yamada('wbs.rows', { projectId: p.id }).then(tasksOfTable)).find((t) => t.id === a.id)!;
     expect(task.plannedEffort).toBe(8);
   }, 60_000);
 });

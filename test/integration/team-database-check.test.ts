@@ -18,6 +18,7 @@ import { TEAM_FILE } from '../../electron/core/db/team-file.js';
 import type { TeamDatabase } from '../../electron/common/dto.js';
 import { PG_BIN, PG_SKIP, startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
 import { MIGRATIONS, tempDir } from '../helpers/workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const INFO = { version: 'test', osLocale: 'ja-JP', shell: 'web' as const, user: 'yamada' };
 
@@ -131,8 +132,8 @@ describe.skipIf(PG_SKIP)('the team database: encoding, collation and pg_dump', (
     expect((await call(back, 'team.connect', { database: restored })).ok).toBe(true);
     const projects = (await call(back, 'project.list')).result;
     expect(projects.map((x: { name: string }) => x.name)).toEqual(['チーム案件']);
-    const tasks = (await call(back, 'wbs.list', { projectId: projects[0].id })).result;
-    expect(tasks.map((t: { name: string }) => t.name)).toEqual(['要件定義', '基本設計', '詳細設計']);
+    const tasks = tasksOfTable((await call(back, 'wbs.rows', { projectId: projects[0].id })).result);
+    expect(tasks.map((t) => t.name)).toEqual(['要件定義', '基本設計', '詳細設計']);
   }, 180_000);
 
   it('says how to install pg_dump when it is missing, and writes nothing', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CellProblem } from '../../electron/common/dto.js';
 import { expectRollUpsRight, outline, seed, tableState, wbsWorkspace } from './wbs-support.js';
 import { failure } from '../helpers/failure.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 
 async function setup() {
@@ -50,12 +51,12 @@ describe('wbs.applyCells', () => {
     const w = await setup();
     const rows = [w.id('T1'), w.id('T2'), w.id('T3')];
     await w.call('wbs.applyCells', { projectId: w.projectId, updates: rows.map((id) => ({ id, patch: { plannedFinish: '2025-05-31', status: 'in_progress' as const } })) });
-    let list = await w.call('wbs.list', { projectId: w.projectId });
+    let list = await w.call('wbs.rows', { projectId: w.projectId }).then(tasksOfTable);
     // The summary above them rolls their status up.
     expect(list.filter((t) => t.status === 'in_progress').map((t) => t.name)).toEqual(['Phase', 'T1', 'T2', 'T3']);
     expect(list[0]!.plannedFinish).toBe('2025-05-31');
     await w.call('wbs.applyCells', { projectId: w.projectId, updates: rows.map((id) => ({ id, patch: { plannedFinish: null, notes: '' } })) });
-    list = await w.call('wbs.list', { projectId: w.projectId });
+    list = await w.call('wbs.rows', { projectId: w.projectId }).then(tasksOfTable);
     expect(list.map((t) => t.plannedFinish)).toEqual([null, null, null, null, null]);
   });
 

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { exportedColumn } from '../helpers/exported-column.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -35,7 +36,7 @@ describe('x.0 phase codes', () => {
   it('are read as phases, 先行 links by them, and a no-edit export gives the cells back', async () => {
     const { projectId, profileId, preview } = await imported('x0');
     expect(preview.problems).toEqual([]);
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     expect(tasks.map((t) => `${t.code} ${t.name}`)).toEqual(['1 要件定義', '1.1 業務要件', '1.2 機能要件', '2 設計', '2.1 基本設計', '2.2 詳細設計']);
     const name = (id: number) => tasks.find((t) => t.id === id)!.name;
     const links = (await call('dependency.list', { projectId })).map((l) => `${name(l.predecessorId)} → ${name(l.successorId)}`).sort();
@@ -47,7 +48,7 @@ describe('x.0 phase codes', () => {
 
   it('numbers a new task under 2.0 as 2.3 and a new phase as 3.0', async () => {
     const { projectId, profileId } = await imported('x0-new');
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const idOf = (n: string) => tasks.find((t) => t.name === n)!.id;
     await call('wbs.create', { projectId, afterId: idOf('詳細設計'), values: { name: '方式設計' } });
     await call('wbs.create', { projectId, afterId: idOf('設計'), values: { name: '開発' } });
@@ -60,7 +61,7 @@ describe('x.0 phase codes', () => {
   // Blind set 4, J1: a task outdented from under 1.0 kept its 1.2 at the top, which reads as under 1.0 again.
   it('writes an outdented task as the next phase (2.0), the later phases after it, and reads back as stored', async () => {
     const { projectId, profileId } = await imported('x0-outdent');
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     await call('wbs.outdent', { ids: [tasks.find((t) => t.name === '機能要件')!.id] });
     const out = await call('excel.export', { projectId, register: 'wbs', profileId });
     const names = column(out.dataBase64, 1);

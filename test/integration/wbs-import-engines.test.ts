@@ -9,6 +9,7 @@ import { japaneseWbs } from '../fixtures/excel/xlsx.js';
 import { PG_SKIP } from '../helpers/pg-cluster.js';
 import { tempPgWorkspace } from '../helpers/pg-workspace.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const engines: [string, () => Promise<Workspace>][] = [['SQLite', async () => tempWorkspace()]];
 if (!PG_SKIP) engines.push(['PostgreSQL', () => tempPgWorkspace()]);
@@ -30,13 +31,13 @@ describe.each(engines)('a WBS import on %s', (_, open) => {
     const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: bytes.toString('base64') });
     const applied = await call('excel.applyImport', { previewId: preview.previewId });
     expect(applied.created).toBeGreaterThan(100);
-    const ids = (await call('wbs.list', { projectId })).map((t) => t.id);
+    const ids = (await call('wbs.rows', { projectId }).then(tasksOfTable)).map((t) => t.id);
     expect(new Set(ids).size).toBe(applied.created + 1);
     // A second import and a task typed in afterwards: ids after every one given, none reused.
     const { id: other } = await call('project.create', { name: '別案件' });
     const again = await call('excel.previewImport', { projectId: other, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: bytes.toString('base64') });
     await call('excel.applyImport', { previewId: again.previewId });
-    const otherIds = (await call('wbs.list', { projectId: other })).map((t) => t.id);
+    const otherIds = (await call('wbs.rows', { projectId: other }).then(tasksOfTable)).map((t) => t.id);
     expect(Math.min(...otherIds)).toBeGreaterThan(Math.max(...ids));
     const after = await call('wbs.create', { projectId, values: { name: '取込の後' } });
     expect(after.id).toBeGreaterThan(Math.max(...otherIds));

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -26,7 +27,7 @@ async function imported(dataBase64: string) {
   const { id: projectId } = await call('project.create', { name: 'P' });
   const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'w.xlsx', dataBase64 });
   const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'w' } });
-  const tasks = await call('wbs.list', { projectId });
+  const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
   const name = (id: number) => tasks.find((t) => t.id === id)!.name;
   const links = async () => (await call('dependency.list', { projectId })).map((l) => `${name(l.predecessorId)} → ${name(l.successorId)}`).sort();
   return { projectId, profileId: profileId!, preview, tasks, links };

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { exportedColumn } from '../helpers/exported-column.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -43,7 +44,7 @@ for (const sep of ['.', '-']) {
 
     it('a new task gets the width of its siblings\' numbers', async () => {
       const { projectId, profileId, c } = await imported(sep);
-      const tasks = await call('wbs.list', { projectId });
+      const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
       await call('wbs.create', { projectId, afterId: tasks.find((t) => t.name === '基本設計')!.id, values: { name: '詳細設計' } });
       const out = await call('excel.export', { projectId, register: 'wbs', profileId });
       expect(column(out.dataBase64, 0)).toEqual(['01', c('01.01'), c('01.02'), '02', c('02.01'), c('02.02')]);
@@ -54,7 +55,7 @@ for (const sep of ['.', '-']) {
 describe('zero-padded dotted codes', () => {
   it('先行 01.01 links to the row coded 01.01', async () => {
     const { projectId, preview } = await imported('.');
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const links = await call('dependency.list', { projectId });
     const name = (id: number) => tasks.find((t) => t.id === id)!.name;
     expect(preview.problems.filter((p) => p.field === 'predecessors')).toEqual([]);

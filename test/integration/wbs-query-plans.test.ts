@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { createTasks } from '../../electron/core/services/wbs.js';
 import { wbsWorkspace } from './wbs-support.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 /**
  * Index ranges as long as a table: every audit row of one entity, every task of the project (a write
@@ -46,7 +47,7 @@ describe('WBS statements at scale', () => {
       const mids = createTasks(w.db, actor, projectId, phases.flatMap((parentId) => [1, 2, 3].map((k) => ({ parentId, values: { name: `WP${k}` } }))));
       createTasks(w.db, actor, projectId, mids.flatMap((parentId) => [1, 2, 3, 4].map((k) => ({ parentId, values: { name: `作業${k}`, plannedStart: '2025-04-01', plannedFinish: '2025-04-10', plannedEffort: k } }))));
     }
-    const list = await w.call('wbs.list', { projectId: p.id });
+    const list = await w.call('wbs.rows', { projectId: p.id }).then(tasksOfTable);
     const leaves = list.filter((t) => !t.summary);
     const mid = list.find((t) => t.code === '2.2')!;
 

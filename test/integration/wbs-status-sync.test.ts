@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { STATUS_SYNC_KEY } from '../../electron/core/services/wbs-status-sync.js';
 import { inProcessCaller, tempDir, tempWorkspace } from '../helpers/workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 /** A project as an older version left it: statuses never derived, summaries never rolled up. */
 function staleProject(sqlite: Database.Database): Record<string, number> {
@@ -80,7 +81,7 @@ describe('stored WBS statuses', () => {
     old.prepare('DELETE FROM settings WHERE key = ?').run(STATUS_SYNC_KEY);
     old.close();
     await call('backup.restore', { id: backup.id, projectId: ids.project! });
-    const tasks = await call('wbs.list', { projectId: ids.project! });
+    const tasks = await call('wbs.rows', { projectId: ids.project! }).then(tasksOfTable);
     expect(Object.fromEntries(tasks.map((t) => [t.name, t.status]))).toMatchObject({ 設計: 'in_progress', '100 % 済み': 'done', 実績開始のみ: 'in_progress', 手で完了: 'done', 保留中: 'on_hold' });
     ws.close();
   });

@@ -8,6 +8,7 @@ import { rollUpAll } from '../../electron/core/services/rollup.js';
 import { WBS_ROLLED_UP_FIELDS, type WbsFields } from '../../electron/common/dto.js';
 import { inProcessCaller, MIGRATIONS, tempDir, type Call } from '../helpers/workspace.js';
 import type { Db } from '../../electron/core/db/open.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 export const TODAY = '2025-06-10';
 
@@ -37,7 +38,7 @@ export async function seed(call: Call, projectId: number, specs: Spec[], parentI
 
 /** "code name" of every task in tree order. */
 export async function outline(call: Call, projectId: number): Promise<string[]> {
-  return (await call('wbs.list', { projectId })).map((t) => `${t.code} ${t.name}`);
+  return (await call('wbs.rows', { projectId }).then(tasksOfTable)).map((t) => `${t.code} ${t.name}`);
 }
 
 /** Every stored column of every task of the project but updated_at: what undo must restore exactly. */

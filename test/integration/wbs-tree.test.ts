@@ -1,11 +1,12 @@
 // WBS tree operations on real SQLite: insert above/below, move, indent/outdent, delete, roll-ups and
-// late marks as wbs.list and wbs.update answer them.
+// late marks as wbs.rows and wbs.update answer them.
 import { describe, expect, it } from 'vitest';
 import { wbsStore } from '../../electron/core/services/wbs.js';
 import { expectRollUpsRight, outline, seed, tableState, TODAY, wbsWorkspace, type Spec } from './wbs-support.js';
 import { failure } from '../helpers/failure.js';
 import { applyWbsChanges } from '../../electron/common/wbs-tree.js';
 import type { WbsChanges } from '../../electron/common/dto.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 
 const TREE: Spec[] = [
@@ -59,7 +60,7 @@ describe('inserting rows', () => {
     const w = await setup([{ name: 'X' }, { name: 'Y' }]);
     // Each insert halves the gap above Y; past ~50 halvings the siblings are spaced out again.
     for (let i = 0; i < 80; i++) await w.call('wbs.create', { projectId: w.projectId, beforeId: w.id('Y'), values: { name: `n${i}` } });
-    const names = (await w.call('wbs.list', { projectId: w.projectId })).map((t) => t.name);
+    const names = (await w.call('wbs.rows', { projectId: w.projectId }).then(tasksOfTable)).map((t) => t.name);
     expect(names).toEqual(['X', ...Array.from({ length: 80 }, (_, i) => `n${i}`), 'Y']);
     const positions = wbsStore.where(w.db, 'project_id = ? ORDER BY position', w.projectId).map((r) => r.position);
     expect(new Set(positions).size).toBe(82);
@@ -152,7 +153,7 @@ describe('roll-ups', () => {
 
   it('lists summary rows with rolled-up dates, effort and weighted progress', async () => {
     const w = await setup(PLAN);
-    const phase = (await w.call('wbs.list', { projectId: w.projectId }))[0]!;
+    const phase = (await w.call('wbs.rows', { projectId: w.projectId }).then(tasksOfTable))[0]!;
     expect(phase).toMatchObject({ summary: true, plannedStart: '2025-04-01', plannedFinish: '2025-04-30', plannedEffort: 4, progress: 75 });
     expectRollUpsRight(w.db, w.projectId);
   });
@@ -183,12 +184,12 @@ describe('roll-ups', () => {
     const w = await setup(PLAN);
     const p = w.projectId;
     const s1 = await w.call('wbs.create', { projectId: p, parentId: w.id('Solo'), values: { name: 'S1', plannedEffort: 5, progress: 20 } });
-    let solo = (await w.call('wbs.list', { projectId: p })).find((t) => t.name === 'Solo')!;
+    let solo = (await w.call('wbs.rows', { projectId: p }).then(tasksOfTable)).find((t) => t.name === 'Solo')!;
     // Solo became a summary: its typed effort and dates gave way to its child's.
     expect(solo).toMatchObject({ summary: true, plannedEffort: 5, progress: 20, plannedStart: null });
     expectRollUpsRight(w.db, p);
     await w.call('wbs.indent', { ids: [w.id('Solo')] });
-    expect((await w.call('wbs.list', { projectId: p }))[0]).toMatchObject({ name: 'Phase', plannedEffort: 9 });
+    expect((await w.call('wbs.rows', { projectId: p }).then(tasksOfTable))[0]).toMatchObject({ name: 'Phase', plannedEffort: 9 });
     expectRollUpsRight(w.db, p);
     await w.call('wbs.outdent', { ids: [w.id('T1')] });
     expectRollUpsRight(w.db, p);
@@ -196,7 +197,7 @@ describe('roll-ups', () => {
     expectRollUpsRight(w.db, p);
     await w.call('wbs.delete', { ids: [s1.id, w.id('T2')] });
     expectRollUpsRight(w.db, p);
-    solo = (await w.call('wbs.list', { projectId: p })).find((t) => t.name === 'Solo')!;
+    solo = (await w.call('wbs.rows', { projectId: p }).then(tasksOfTable)).find((t) => t.name === 'Solo')!;
     expect(solo.summary).toBe(false);
   });
 
@@ -207,7 +208,7 @@ describe('roll-ups', () => {
       { name: 'done', values: { plannedFinish: '2025-06-01', status: 'done' } },
       { name: 'start missed', values: { plannedStart: '2025-06-01', plannedFinish: '2025-07-01' } },
     ]);
-    const marks = (await w.call('wbs.list', { projectId: w.projectId })).map((t) => [t.name, t.late, t.lateStart]);
+    const marks = (await w.call('wbs.rows', { projectId: w.projectId }).then(tasksOfTable)).map((t) => [t.name, t.late, t.lateStart]);
     expect(marks).toEqual([
       ['late', true, false],
       ['due today', false, false],
@@ -217,10 +218,10 @@ describe('roll-ups', () => {
   });
 });
 
-describe('wbs.list', () => {
+describe('wbs.rows', () => {
   it('returns every stored column (but created_at) of a task', async () => {
     const w = await setup([{ name: 'X', values: { milestone: true } }]);
-    const [task] = await w.call('wbs.list', { projectId: w.projectId });
+    const [task] = await w.call('wbs.rows', { projectId: w.projectId }).then(tasksOfTable);
     const stored = wbsStore.fields.filter((f) => f !== 'createdAt');
     expect(Object.keys(task!).sort()).toEqual([...stored, 'code', 'level', 'summary', 'late', 'lateStart'].sort());
     const { createdAt: _c, ...row } = wbsStore.get(w.db, w.id('X'))!;
@@ -229,13 +230,13 @@ describe('wbs.list', () => {
 });
 
 describe('answers that patch a held list', () => {
-  it('every write answers the rows it changed; patched into the list held before, they give wbs.list', async () => {
+  it('every write answers the rows it changed; patched into the list held before, they give wbs.rows', async () => {
     const w = await setup([
       { name: 'A', children: [{ name: 'A1', values: { plannedEffort: 2, plannedStart: '2025-04-01' } }, { name: 'A2', values: { plannedEffort: 3 } }] },
       { name: 'B', values: { plannedEffort: 5, progress: 40 } },
       { name: 'C', children: [{ name: 'C1' }] },
     ]);
-    const list = () => w.call('wbs.list', { projectId: w.projectId });
+    const list = () => w.call('wbs.rows', { projectId: w.projectId }).then(tasksOfTable);
     let held = await list();
     const check = async (changes: WbsChanges) => {
       held = applyWbsChanges(held, changes);
@@ -270,14 +271,14 @@ describe('answers that patch a held list', () => {
     expectRollUpsRight(w.db, w.projectId);
   });
 
-  it('a paste over many branches answers each row it changed and every ancestor, placed as wbs.list places them', async () => {
+  it('a paste over many branches answers each row it changed and every ancestor, placed as wbs.rows places them', async () => {
     // Three phases × four packages × six tasks: siblings are placed together, a lone row by itself.
     const tree: Spec[] = [1, 2, 3].map((p) => ({
       name: `P${p}`,
       children: [1, 2, 3, 4].map((k) => ({ name: `P${p}.W${k}`, children: [1, 2, 3, 4, 5, 6].map((t) => ({ name: `P${p}.W${k}.T${t}`, values: { plannedEffort: t } })) })),
     }));
     const w = await setup(tree);
-    const list = () => w.call('wbs.list', { projectId: w.projectId });
+    const list = () => w.call('wbs.rows', { projectId: w.projectId }).then(tasksOfTable);
     let held = await list();
     const updates = [
       ...['P1.W2.T2', 'P1.W2.T5', 'P1.W2.T6', 'P3.W4.T6', 'P2.W1.T3'].map((name, i) => ({ id: w.id(name), patch: { plannedEffort: 10 + i } })),

@@ -21,6 +21,7 @@ import { PG_SKIP } from '../helpers/pg-cluster.js';
 import { sharedPgCluster, tempPgDatabase } from '../helpers/pg-workspace.js';
 import { seedProject } from '../helpers/seed.js';
 import { inProcessCaller, MIGRATIONS, tempDir, tempWorkspace, type Call } from '../helpers/workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const CONTEXT = { version: 'test', osLocale: 'ja-JP', shell: 'web' as const, user: 'tester' };
 
@@ -146,7 +147,7 @@ describe('the copy of a workspace between engines', () => {
     try {
       const c = inProcessCaller(other);
       expect((await c('project.list', {})).map((p) => p.name)).toEqual(['案件0']);
-      expect((await c('wbs.list', { projectId: ids[0]! })).length).toBe(7);
+      expect((await c('wbs.rows', { projectId: ids[0]! }).then(tasksOfTable)).length).toBe(7);
       expect((await c('search.query', { text: '要員不足' })).length).toBeGreaterThan(0);
     } finally {
       other.close();

@@ -21,6 +21,7 @@ import { japaneseWbs } from '../fixtures/excel/xlsx.js';
 import { rawRequest } from '../helpers/http.js';
 import { startHost } from '../../electron/host/server.js';
 import { RAW_JSON_MIN_BYTES } from '../../electron/core/raw-json.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const open: WorkspaceThread[] = [];
 afterEach(async () => {
@@ -71,7 +72,7 @@ describe('the workspace thread', () => {
     expect(await envelope(t.handlers, 'project.list', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
 
     const again = await thread(dir);
-    expect(await caller(again.handlers)('wbs.list', { projectId: p.id })).toMatchObject([{ name: 'task' }]);
+    expect(await caller(again.handlers)('wbs.rows', { projectId: p.id }).then(tasksOfTable)).toMatchObject([{ name: 'task' }]);
   });
 
   it('refuses a folder another workspace holds, naming it', async () => {
@@ -103,7 +104,7 @@ describe('every call carries its caller', () => {
     const b = await tanaka('wbs.create', { projectId: p.id, values: { name: 'B' } });
     await sato('wbs.update', { id: a.id, patch: { name: 'A2' } }); // sato's change is the project's newest
 
-    const names = async () => (await sato('wbs.list', { projectId: p.id })).map((x) => x.name).sort();
+    const names = async () => (await sato('wbs.rows', { projectId: p.id }).then(tasksOfTable)).map((x) => x.name).sort();
     expect(await tanaka('history.state', { projectId: p.id })).toMatchObject({ canUndo: true, undoLabel: 'wbs.create' });
     expect(await tanaka('history.undo', { projectId: p.id })).toMatchObject({ applied: true, label: 'wbs.create' });
     expect(await names()).toEqual(['A2']); // tanaka's B is gone, sato's rename stays
@@ -179,7 +180,7 @@ describe('long calls', () => {
     expect(await exporting).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
 
     // An undo (a write) is listed but not cancellable.
-    const task = (await call('wbs.list', { projectId }))[5]!;
+    const task = (await call('wbs.rows', { projectId }).then(tasksOfTable))[5]!;
     await call('wbs.update', { id: task.id, patch: { name: 'renamed' } });
     const undoing = envelope(t.handlers, 'history.undo', { projectId }, me);
     const running = await jobs(t.handlers, me).list();

@@ -24,6 +24,7 @@ import { serialOf, textMonthDay, type BandColumn } from '../../electron/core/exc
 import { bandCandidates } from '../../electron/core/services/export/gantt-marks.js';
 import { SheetIndex } from '../../electron/core/excel/import/sheet-index.js';
 import { isoToSerial } from '../../electron/common/excel/client-dates.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 export const OPS = ['rename', 'fields', 'dates', 'addEnd', 'addMiddle', 'addChild', 'deleteFirst', 'deleteMiddle', 'deleteLast', 'move', 'indent', 'outdent'] as const;
 export type Op = (typeof OPS)[number];
@@ -51,7 +52,7 @@ const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() 
 const isoPlus = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 async function list(call: Call, target: ImportTarget, projectId: number): Promise<Row[]> {
-  if (target === 'wbs') return (await call('wbs.list', { projectId })) as unknown as Row[];
+  if (target === 'wbs') return (await call('wbs.rows', { projectId }).then(tasksOfTable)) as unknown as Row[];
   return (await call(`${target}.list` as 'risk.list', { projectId })) as unknown as Row[];
 }
 

@@ -180,8 +180,8 @@ describe('server messages in the Japanese UI', () => {
     saysInJapanese(await refusal(call('issue.create', { projectId: p, values: { title: 'あ'.repeat(2_001) } })), /^入力が正しくありません: 件名 は \d+ 文字以内にしてください。$/);
     saysInJapanese(await refusal(call('wbs.create', { projectId: p, values: { name: 'あ'.repeat(2_001) } })), /^入力が正しくありません: タスク名 は \d+ 文字以内にしてください。$/);
     saysInJapanese(await refusal(call('baseline.create', { projectId: p, name: '  ' })), '入力が正しくありません: 名前 を入力してください。');
-    saysInJapanese(await refusal(call('wbs.list', { projectId: 'x' } as never)), '入力が正しくありません: この項目 の値の種類が正しくありません。');
-    expect(errorText(await refusal(call('wbs.list', { projectId: 'x' } as never)), enT)).toBe('Invalid input: projectId has the wrong kind of value.');
+    saysInJapanese(await refusal(call('wbs.rows', { projectId: 'x' } as never)), '入力が正しくありません: この項目 の値の種類が正しくありません。');
+    expect(errorText(await refusal(call('wbs.rows', { projectId: 'x' } as never)), enT)).toBe('Invalid input: projectId has the wrong kind of value.');
     ws.close();
   });
 

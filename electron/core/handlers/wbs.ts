@@ -3,7 +3,7 @@ import type { wbsApi } from '../../common/api/wbs.js';
 import type { SqlDb as Db } from '../db/sql.js';
 import type { HostContext } from '../handlers.js';
 import { WBS_ROW_COLUMNS } from '../../common/wbs-rows.js';
-import { listRows, listTasks, createTask, updateTask, deleteTasks } from '../services/wbs.js';
+import { listRows, createTask, updateTask, deleteTasks } from '../services/wbs.js';
 import { applyCells } from '../services/wbs-cells.js';
 import { indentTasks, moveTasks, outdentTasks } from '../services/wbs-moves.js';
 import { localToday } from '../../common/dates.js';
@@ -11,7 +11,6 @@ import { localToday } from '../../common/dates.js';
 export function wbsHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof wbsApi> {
   const today = () => ctx.today?.() ?? localToday();
   return {
-    'wbs.list': ({ projectId }) => listTasks(db, projectId, today()),
     'wbs.rows': ({ projectId, first }) => ({ columns: WBS_ROW_COLUMNS, rows: listRows(db, projectId, today(), first) }),
     'wbs.create': ({ projectId, ...task }) => createTask(db, ctx, projectId, task, today()),
     'wbs.update': ({ id, patch, expected }) => updateTask(db, ctx, id, patch, today(), expected),
