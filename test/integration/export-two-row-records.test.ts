@@ -15,6 +15,7 @@ import { roundTrip } from '../roundtrip/harness.js';
 import { planActualRows, STACKED_STYLES, stackedRegister, type PlanActualStyle } from '../roundtrip/layouts.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import type { Cell } from '../../electron/common/excel/model.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -73,7 +74,7 @@ describe('two-row plan records (予定 / 実績 rows)', () => {
     expect(preview.rows.map((r) => r.name)).toEqual(['移行計画', '移行リハーサル']);
     expect(preview.columns.find((m) => m.label === '区分')).toMatchObject({ field: null, blockLabels: ['予定', '実績'] });
     expect(preview.columns.some((m) => m.extraKey === '区分')).toBe(false);
-    const tasks = (await call('wbs.list', { projectId })) as unknown as Record<string, unknown>[];
+    const tasks = (await call('wbs.rows', { projectId }).then(tasksOfTable)) as unknown as Record<string, unknown>[];
     expect(tasks.map((t) => [t.name, t.plannedStart, t.plannedFinish, t.actualStart, t.actualFinish])).toEqual([
       ['移行計画', '2025-06-02', '2025-06-06', '2025-06-03', '2025-06-09'],
       ['移行リハーサル', '2025-06-09', '2025-06-13', '2025-06-10', null],
@@ -83,7 +84,7 @@ describe('two-row plan records (予定 / 実績 rows)', () => {
 
   it('writes an edit on its row of the block, a new task as a labelled two-row block, and removes both rows of a deleted one', async () => {
     const { projectId, profileId } = await imported(await planActualRows(STYLES['Plan/Actual, not merged, codes']!), 'edits');
-    const tasks = (await call('wbs.list', { projectId })) as unknown as { id: number; name: string }[];
+    const tasks = (await call('wbs.rows', { projectId }).then(tasksOfTable)) as unknown as { id: number; name: string }[];
     const id = (name: string) => tasks.find((t) => t.name === name)!.id;
     await call('wbs.update', { id: id('Inventory'), patch: { actualFinish: '2025-06-20', plannedStart: '2025-06-08' } });
     await call('wbs.create', { projectId, afterId: id('Inventory'), values: { name: 'New middle', plannedStart: '2025-06-11', plannedFinish: '2025-06-12', actualStart: '2025-06-12' } as never });
@@ -99,7 +100,7 @@ describe('two-row plan records (予定 / 実績 rows)', () => {
     const again = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'edits.xlsx', dataBase64: out.toString('base64'), profileId });
     expect(again.counts.new).toBe(0);
     expect(again.missing).toEqual([]);
-    const stored = (await call('wbs.list', { projectId })) as unknown as Record<string, unknown>[];
+    const stored = (await call('wbs.rows', { projectId }).then(tasksOfTable)) as unknown as Record<string, unknown>[];
     const middle = again.rows.find((r) => r.name === 'New middle')!;
     expect(middle.status === 'unchanged' || (middle.changes ?? []).every((c) => c.field === 'status' || c.field === 'progress')).toBe(true);
     expect(stored.find((t) => t.name === 'New middle')!.actualStart).toBe('2025-06-12');

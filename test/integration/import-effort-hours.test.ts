@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import { hoursByDates, statedEffortUnit } from '../../electron/core/excel/import/effort-unit.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -105,7 +106,7 @@ describe('the export writes effort in the column’s unit', () => {
     const dataBase64 = await book({ header: ['#', 'トラッカー', '題名', '担当者', '開始日', '期日', '予定工数'], row: ([n, s, f, who, e], k) => [1200 + k, '機能', n, who, d(s), d(f), e] });
     const { projectId, preview: p } = await preview(dataBase64);
     const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: `K4 ${Math.random()}` } });
-    const task = (await call('wbs.list', { projectId })).find((t) => t.name === '監視設定')!;
+    const task = (await call('wbs.rows', { projectId }).then(tasksOfTable)).find((t) => t.name === '監視設定')!;
     expect(task.plannedEffort).toBe(3);
     await call('wbs.update', { id: task.id, patch: { plannedEffort: 4.5 } });
     const out = (await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import { clientIdCounter } from '../../electron/core/services/export/profile-export.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -99,7 +100,7 @@ describe('a parent column gives the tree', () => {
     expect(problems).toEqual(['D10 parentUnknown 999', 'D11 parentCycle 132', 'D13 parentCycle 133']);
     expect(shape(p.rows).slice(8)).toEqual(['0:孤児タスク', '0:ループA', '1:ループB', '0:自分が親']);
     await call('excel.applyImport', { previewId: p.previewId });
-    expect((await call('wbs.list', { projectId })).map((t) => `${t.level}:${t.name}`)).toEqual([...WANT, '0:孤児タスク', '0:ループA', '1:ループB', '0:自分が親']);
+    expect((await call('wbs.rows', { projectId }).then(tasksOfTable)).map((t) => `${t.level}:${t.name}`)).toEqual([...WANT, '0:孤児タスク', '0:ループA', '1:ループB', '0:自分が親']);
   });
 
   it('a column of numbers with no parent word, and a parent column whose values name no row, give no tree', async () => {
@@ -126,13 +127,13 @@ describe('the export writes the parent column from the tree', () => {
     // No edit: the file as it was.
     const same = (await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64;
     expect(table(same)).toEqual(table(dataBase64));
-    const tasks = await call('wbs.list', { projectId });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const id = (name: string) => tasks.find((t) => t.name === name)!.id;
     await call('wbs.indent', { ids: [id('検索機能')] }); // under ログイン機能 (117)
     await call('wbs.outdent', { ids: [id('OS導入')] }); // to the top
     await call('wbs.create', { projectId, afterId: id('ログイン画面実装'), values: { name: 'パスワード再設定' } });
     const out = (await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64;
-    const now = await call('wbs.list', { projectId });
+    const now = await call('wbs.rows', { projectId }).then(tasksOfTable);
     const rows = table(out);
     const row = (name: string) => rows.find((r) => r.endsWith(`|${name}`));
     expect(row('検索機能')).toBe('125|117|検索機能');

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -22,7 +23,7 @@ async function names(dataBase64: string): Promise<string[]> {
   const { id: projectId } = await call('project.create', { name: 'P' });
   const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'x.xlsx', dataBase64 });
   await call('excel.applyImport', { previewId: preview.previewId });
-  return (await call('wbs.list', { projectId })).map((t) => t.name);
+  return (await call('wbs.rows', { projectId }).then(tasksOfTable)).map((t) => t.name);
 }
 
 describe('a plan/actual word column on one-row records', () => {
@@ -57,7 +58,7 @@ describe('a plan/actual word column on one-row records', () => {
     const { id: projectId } = await call('project.create', { name: 'P' });
     const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'x.xlsx', dataBase64: await sheet(['作業名', '区分', '開始日', '終了日'], rows) });
     await call('excel.applyImport', { previewId: preview.previewId });
-    expect((await call('wbs.list', { projectId })).map((t) => [t.name, t.plannedStart, t.actualStart, t.actualFinish])).toEqual([
+    expect((await call('wbs.rows', { projectId }).then(tasksOfTable)).map((t) => [t.name, t.plannedStart, t.actualStart, t.actualFinish])).toEqual([
       ['移行計画', '2025-06-02', '2025-06-03', '2025-06-09'],
       ['移行リハーサル', '2025-06-09', '2025-06-10', null],
     ]);
