@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { checkExport, roundTrip, type Op } from '../roundtrip/harness.js';
 import { paintedGantt } from '../roundtrip/layouts.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 const DATE_EDITS: Op[] = ['dates', 'dates', 'fields', 'move', 'addEnd', 'deleteMiddle', 'rename'];
@@ -28,7 +29,7 @@ describe('a gantt bar painted again after a date edit', () => {
     const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'gantt.xlsx', dataBase64: bytes.toString('base64') });
     const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'stale bar' } });
     const original = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'gantt.xlsx', dataBase64: bytes.toString('base64'), profileId: profileId! });
-    const design = ((await call('wbs.list', { projectId })) as unknown as { id: number; name: string }[]).find((t) => t.name === 'Design')!;
+    const design = ((await call('wbs.rows', { projectId }).then(tasksOfTable)) as unknown as { id: number; name: string }[]).find((t) => t.name === 'Design')!;
     await call('wbs.update', { id: design.id, patch: { plannedStart: '2025-04-14', plannedFinish: '2025-04-16' } });
     const ctx = { projectId, target: 'wbs' as const, profileId: profileId!, file: 'gantt.xlsx', template: bytes, original };
     const was = new Map([[design.id, { start: '2025-04-07', finish: '2025-04-11' }]]);
