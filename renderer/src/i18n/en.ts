@@ -718,6 +718,7 @@ export const en = {
       yearFrom: { row: "the row's other dates", column: "the column's other dates", project: "the project's period", today: 'the date of today', user: 'the year you chose', sheet: 'the date above the table', weekday: 'the weekday written with it' },
       notNumber: '{{value}} is not a number',
       notProgress: '{{value}} is not a progress 0–100 %',
+      keptSuffix: ': kept with the row, the value left empty',
       notEffort: '{{value}} is not an effort (a number of person-days)',
       notRating: '{{value}} is not a rating 1–5 (or High/Medium/Low)',
       dateAmbiguous: '"{{value}}" could be {{dates}} (a two-digit year, and no other date of the column says which form): kept with the row, the date left empty; write the year in four digits',

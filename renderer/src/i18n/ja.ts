@@ -719,6 +719,7 @@ export const ja: Strings = {
       yearFrom: { row: '同じ行の日付', column: '同じ列の日付', project: 'プロジェクトの期間', today: '今日の日付', user: '選んだ年', sheet: '表の上の日付', weekday: '書かれた曜日' },
       notNumber: '{{value}} は数値ではありません',
       notProgress: '{{value}} は 0〜100 % の進捗ではありません',
+      keptSuffix: ': 行は取り込み、この値は空のまま',
       notEffort: '{{value}} は工数 (人日の数値) ではありません',
       notRating: '{{value}} は 1〜5 (高/中/低) の評価ではありません',
       dateAmbiguous: '「{{value}}」は年が2桁で {{dates}} のどちらとも読めます (列のほかの日付からも決まりません): 行と一緒に残し、日付は空にしました。年を4桁で書いてください',

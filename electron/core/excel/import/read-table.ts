@@ -125,6 +125,14 @@ export interface ReadOptions {
   positionalRefs?: boolean;
 }
 
+/**
+ * Kinds whose unread value leaves only that value empty: the row is imported, the cell named. Only kinds
+ * whose empty value is stored as such (null): the export then sees the client's cell as unchanged and
+ * leaves it. A status, progress or milestone has a default instead (a status follows the progress), so
+ * an unread one would be overwritten by the export: those still refuse the row.
+ */
+const KEPT_UNREAD = new Set<FieldKind>(['effort', 'days']);
+
 const PROBLEM_KIND: Record<FieldKind, ProblemKind> = {
   text: 'text',
   category: 'text',
@@ -629,7 +637,16 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       }
       if (!v.ok) {
         if (spec.kind === 'wbsCode' || spec.kind === 'level') structureMisses.push({ r, c: hit.c, kind: spec.kind, failure: v });
-        else problem(r, hit.c, PROBLEM_KIND[spec.kind], v, field);
+        else if (KEPT_UNREAD.has(spec.kind) && hit.cell.t !== 'e') {
+          // A value of a form the reader does not know (Jira's 4d 4h) costs the record that value only, not
+          // the record (blind set 6, L4: such cells skipped whole rows by default): the value is left empty,
+          // its text kept with the row (as words in a date cell are) and the cell named.
+          // A mistyped date and an Excel error (#REF!) still refuse the row: the user should see and fix them.
+          const raw = textOf(hit.cell, model.date1904).trim();
+          rec.values[field] = null;
+          rec.extra[m.label || m.column] = hit.cell.t === 'n' ? (hit.cell.v as number) : raw;
+          problem(r, hit.c, PROBLEM_KIND[spec.kind], { ...v, params: { ...v.params, kept: 1 }, reason: `${v.reason}: kept with the row, the value left empty` }, field, true);
+        } else problem(r, hit.c, PROBLEM_KIND[spec.kind], v, field);
         return;
       }
       if (spec.kind === 'wbsCode' || spec.kind === 'level') structureHits[spec.kind]++;

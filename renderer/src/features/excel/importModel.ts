@@ -302,7 +302,8 @@ export function problemText(p: Problem, t: TFunction, fieldLabel: (field: string
   const field = p.field ? fieldLabel(p.field) : '';
   const params: Record<string, string | number> = { ...p.params, field };
   if (typeof p.params.from === 'string') params.from = t(`excel.problem.yearFrom.${p.params.from}`);
-  const text = t(`excel.problem.${p.code}`, params);
+  // A value left empty with its row imported says so after the reason (4d 4h is not an effort: …).
+  const text = t(`excel.problem.${p.code}`, params) + (p.params.kept ? t('excel.problem.keptSuffix') : '');
   const head = [place, field && `[${field}]`].filter(Boolean).join(' ');
   return head ? `${head}: ${text}` : text;
 }
