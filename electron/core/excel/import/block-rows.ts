@@ -69,11 +69,12 @@ export function blockColumns(columns: readonly ColumnMapping[]): Set<number> {
  * field whose values stand only on actual rows (a progress typed on the 実績 row) is read there. A
  * layout that already says so (a profile's) is kept, less the second-row fields the user took away.
  */
-export function withBlockRows(ix: SheetIndex, layout: { target: ImportTarget; headerTop: number; headerBottom: number; columns: ColumnMapping[] }): ColumnMapping[] {
+export function withBlockRows(ix: SheetIndex, layout: { target: ImportTarget; headerTop: number; headerBottom: number; columns: ColumnMapping[] }, detect = true): ColumnMapping[] {
   const { target, headerBottom } = layout;
   let columns = layout.columns;
+  // (`detect` false: a saved layout that does not say so is read as saved, one row per record: review T5.)
   // A register whose header stacks two words in a column (件名 over 担当) over records of two rows.
-  if (!columns.some((m) => m.rowOffset || m.blockLabels)) columns = stackedHeader(ix, layout) ?? columns;
+  if (detect && !columns.some((m) => m.rowOffset || m.blockLabels)) columns = stackedHeader(ix, layout) ?? columns;
   if (columns.some((m) => m.rowOffset) && !columns.some((m) => m.blockLabels)) return columns;
   if (columns.some((m) => m.blockLabels))
     return columns.flatMap((m) => {
@@ -84,7 +85,8 @@ export function withBlockRows(ix: SheetIndex, layout: { target: ImportTarget; he
       delete label.extraKey;
       return [label];
     });
-  if (target !== 'wbs') return columns;
+  // (`detect` false: a saved layout that does not say so is read as saved, one row per record.)
+  if (target !== 'wbs' || !detect) return columns;
   const rows = ix.rowsBelow(headerBottom, SAMPLE_ROWS);
   // The label column may have no header word (a narrow column between the name and the dates): each
   // column of the table's span that no mapping covers is looked at too.

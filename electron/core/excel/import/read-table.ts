@@ -123,6 +123,12 @@ export interface ReadOptions {
   year?: number;
   /** The profile knows the ID column as the client's numbering by the row, whatever its cells now hold. */
   positionalRefs?: boolean;
+  /**
+   * The layout is a saved profile's: its records are of two rows only where it says so (blockLabels),
+   * never found anew — a profile saved before two-row records were read keeps its reading, and its export
+   * does not write the dates it never imported over the client's 実績 rows (review T5).
+   */
+  savedLayout?: boolean;
 }
 
 /**
@@ -182,7 +188,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const ix = new SheetIndex(sheet);
   const target = layout.target;
   // Records of two rows (予定 / 実績): each field read from its row of the record (block-rows.ts).
-  layout = { ...layout, columns: withBlockRows(ix, layout) };
+  layout = { ...layout, columns: withBlockRows(ix, layout, !opts.savedLayout) };
   const data = findDataRows(ix, layout);
   const firstDataRow = layout.headerBottom + 1;
   // A blank form's rows to fill start under the example and instruction rows the import leaves out (a
