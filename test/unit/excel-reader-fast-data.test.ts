@@ -4,8 +4,11 @@
 // every shape a cell is written in; and the plain reading must be the cheaper one, or it is dead weight.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { unpackWorkbook } from '../../electron/core/excel/model-pack.js';
+import { readWorkbookBytes, readWorkbookPacked } from '../../electron/core/excel/parse-file.js';
 import { readXlsx } from '../../electron/core/excel/parse-xlsx.js';
 import { rawXlsx, sstXml } from '../fixtures/excel/xlsx.js';
+import { zip } from '../fixtures/excel/zip.js';
 
 const SST = sstXml(['タスク名', '担当者', 'a & b', '']);
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">';
@@ -151,4 +154,77 @@ describe('the plain reading of sheet data', () => {
     const b = cost(general);
     expect(a / b, `plain ${a.toFixed(0)} ms, general ${b.toFixed(0)} ms CPU`).toBeLessThan(0.85);
   }, 120_000);
+});
+
+/** The model read as the reader's process reads it (cells packed as they are read), unpacked; or the refusal. */
+function readPacked(buf: Buffer): unknown {
+  try {
+    return unpackWorkbook(readWorkbookPacked(buf, 't.xlsx').packed);
+  } catch (err) {
+    return { refused: (err as Error).message };
+  }
+}
+
+/** The sheet data with its rows, and each row's cells, in the order `order` picks (a file another tool wrote). */
+function shuffled(rows: RowSpec[], order: number): string {
+  const data = sheetData(rows.map((row) => ({ ...row, rowRef: true, cells: row.cells.map((x) => ({ ...x, ref: true })) })));
+  const rowTexts = data.split('\n<row').map((t, i) => (i === 0 ? t : `<row${t}`));
+  const turn = <T,>(xs: T[], by: number) => (xs.length === 0 ? xs : [...xs.slice(by % xs.length), ...xs.slice(0, by % xs.length)]);
+  return turn(rowTexts, order)
+    .map((t) => {
+      const m = /^(<row[^>]*>)([\s\S]*)(<\/row>)$/.exec(t);
+      if (!m || order % 2 === 0) return t;
+      return m[1] + m[2]!.split('\n').reverse().join('\n') + m[3];
+    })
+    .join('\n');
+}
+
+describe('the reader process packs the cells as it reads them (readWorkbookPacked)', () => {
+  it('gives the model, the notes and the refusals readXlsx gives, rows and cells in order or not, read the plain way or the general', () => {
+    fc.assert(
+      fc.property(sheetArb(28), fc.integer({ min: 0, max: 20 }), fc.boolean(), (rows, order, general) => {
+        for (const data of [sheetData(rows), shuffled(rows, order)]) {
+          const buf = rawXlsx({ sheet: part(data, general), sst: SST });
+          expect(readPacked(buf)).toEqual(read(data, general));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('packs each sheet of a workbook, empty and left-out sheets too, and a row repeated out of order stays two rows', () => {
+    const sheet = (data: string) => `${HEAD}<sheetData>${data}</sheetData></worksheet>`;
+    const twice = '<row r="3"><c r="B3"><v>2</v></c><c r="A3"><v>1</v></c></row><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="3"><c r="C3"><v>3</v></c></row>';
+    // Four sheets: out of order, empty, one row, and one whose part is missing.
+    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const names = ['WBS', 'Empty', 'Lists', 'Gone'];
+    const buf = zip([
+      { name: '[Content_Types].xml', data: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>' },
+      { name: 'xl/workbook.xml', data: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${R}"><sheets>${names.map((n, k) => `<sheet name="${n}" sheetId="${k + 1}" r:id="rId${k + 1}"/>`).join('')}</sheets></workbook>` },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_, k) => `<Relationship Id="rId${k + 1}" Type="${R}/worksheet" Target="worksheets/sheet${k + 1}.xml"/>`).join('')}<Relationship Id="rId9" Type="${R}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+      },
+      { name: 'xl/worksheets/sheet1.xml', data: sheet(twice) },
+      { name: 'xl/worksheets/sheet2.xml', data: sheet('') },
+      { name: 'xl/worksheets/sheet3.xml', data: sheet('<row r="2"><c r="A2" t="s"><v>1</v></c></row>') },
+      { name: 'xl/sharedStrings.xml', data: SST },
+    ]);
+    const model = readXlsx(buf, 't.xlsx');
+    expect(model.sheets.map((s) => [s.name, s.rows.map((r) => [r.r, r.cells.map((c) => c.v)]), s.skipped ?? null])).toEqual([
+      ['WBS', [[0, ['タスク名']], [2, [1, 2]], [2, [3]]], null],
+      ['Empty', [], null],
+      ['Lists', [[1, ['担当者']]], null],
+      ['Gone', [], 'its part is missing from the file'],
+    ]);
+    expect(readPacked(buf)).toEqual(model);
+  });
+
+  it('refuses a file the way readWorkbookBytes does', () => {
+    expect(() => readWorkbookPacked(Buffer.alloc(0), 'e.xlsx')).toThrow(/e\.xlsx: is empty/);
+    expect(() => readWorkbookPacked(Buffer.from('%PDF-1.4'), 'p.xlsx')).toThrow(/PDF/);
+    // A CSV is read as objects and packed after: the same model.
+    const csv = Buffer.from('タスク名,担当者\n設計,山田\n');
+    expect(unpackWorkbook(readWorkbookPacked(csv, 'plan.csv').packed)).toEqual(readWorkbookBytes(csv, 'plan.csv'));
+  });
 });

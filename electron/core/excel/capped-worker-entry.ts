@@ -6,8 +6,8 @@ import v8 from 'node:v8';
 import { parentPort, Worker } from 'node:worker_threads';
 import { WORKER_MAX_YOUNG_GENERATION_MB, WORKER_STACK_MB } from './limits.js';
 import { frame, unframe } from './capped-worker-process.js';
-import { packWorkbook, type PackedWorkbook } from './model-pack.js';
-import { asReadError, readWorkbookBytes } from './parse-file.js';
+import type { PackedWorkbook } from './model-pack.js';
+import { asReadError, readWorkbookPacked } from './parse-file.js';
 import { inspectTemplate, TemplateError, writeIntoTemplateSync, type TemplateFacts, type TemplateQuery } from './template/index.js';
 import type { TableWrite, WriteOptions, WriteReport } from './template/types.js';
 
@@ -49,7 +49,7 @@ function read({ bytes, fileName }: ReaderRequest): void {
   let reply: ReaderReply;
   let transfer: ArrayBuffer[] = [];
   try {
-    const packing = packWorkbook(readWorkbookBytes(bytes, fileName));
+    const packing = readWorkbookPacked(bytes, fileName);
     reply = { ok: true, packed: packing.packed };
     transfer = packing.transfer;
   } catch (err) {

@@ -30,54 +30,248 @@ const TYPES: CellType[] = ['s', 'n', 'd', 'b', 'e'];
 const TYPE_INDEX: Record<CellType, number> = { s: 0, n: 1, d: 2, b: 3, e: 4 };
 const FORMULA = 8;
 
-/** The model packed, and the buffers to move (not copy) to another thread. */
-export function packWorkbook(model: WorkbookModel): { packed: PackedWorkbook; transfer: ArrayBuffer[] } {
-  let rowCount = 0;
-  let cellCount = 0;
-  for (const s of model.sheets) {
-    rowCount += s.rows.length;
-    for (const r of s.rows) cellCount += r.cells.length;
+/**
+ * Where a sheet's cells go as they are read, row by row: the model's Row and Cell objects, or the packed
+ * arrays (CellPacker). The reader of a workbook (parse-xlsx.ts) writes through this, so the reader's
+ * process (capped-worker-entry.ts) packs cells as it reads them, without a Cell object per cell.
+ */
+export interface CellSink {
+  /** Starts row `r` (0-based) of the current sheet; the row before it is kept when it has cells. */
+  startRow(r: number, outline: number, hidden: boolean): void;
+  /** The 0-based row cells go into now; -1 before the first. */
+  currentRow(): number;
+  /**
+   * A cell of the current row. `fmt`: the number format, or undefined; `indent` 0 for none; `shared`:
+   * the index of `v` among the workbook's shared strings (sharedStrings), -1 when it is not one.
+   */
+  cell(c: number, t: CellType, v: string | number | boolean, f: boolean, fmt: string | undefined, indent: number, shared: number): void;
+  /** The workbook's shared strings, before any cell names one. */
+  sharedStrings(sst: string[]): void;
+  /** Drops what was read of the current sheet (a reading that starts again, or a sheet left out). */
+  resetSheet(): void;
+}
+
+/** A sheet's cells as the model's Row and Cell objects (readXlsx). */
+export class RowObjects implements CellSink {
+  rows: Row[] = [];
+  private row: Row | null = null;
+  private sorted = true;
+  startRow(r: number, outline: number, hidden: boolean): void {
+    if (this.row && this.row.cells.length > 0) this.rows.push(this.row);
+    if (this.row && r < this.row.r) this.sorted = false;
+    const row: Row = { r, cells: [] };
+    if (outline > 0) row.outline = outline;
+    if (hidden) row.hidden = true;
+    this.row = row;
   }
-  const sheetRows = new Int32Array(model.sheets.length);
-  const rows = new Int32Array(rowCount * ROW_INTS);
-  const cells = new Int32Array(cellCount * CELL_INTS);
-  const values = new Float64Array(cellCount);
-  const index = new Map<string, number>();
-  const texts: string[] = [];
-  const textIndex = (s: string) => {
-    let i = index.get(s);
+  currentRow(): number {
+    return this.row ? this.row.r : -1;
+  }
+  resetSheet(): void {
+    this.rows = [];
+    this.row = null;
+    this.sorted = true;
+  }
+  sharedStrings(): void {}
+  cell(c: number, t: CellType, v: string | number | boolean, f: boolean, fmt: string | undefined, indent: number): void {
+    const cell: Cell = { c, t, v };
+    if (f) cell.f = true;
+    if (fmt !== undefined) cell.fmt = fmt;
+    if (indent > 0) cell.indent = indent;
+    this.row!.cells.push(cell);
+  }
+  /** The rows read, in row order, each row's cells in column order (both stable: a repeated row or column keeps its place). */
+  finish(): Row[] {
+    if (this.row && this.row.cells.length > 0) this.rows.push(this.row);
+    this.row = null;
+    if (!this.sorted) this.rows.sort((p, q) => p.r - q.r);
+    for (const r of this.rows) {
+      for (let k = 1; k < r.cells.length; k++)
+        if (r.cells[k]!.c <= r.cells[k - 1]!.c) {
+          r.cells.sort((p, q) => p.c - q.c);
+          break;
+        }
+    }
+    return this.rows;
+  }
+}
+
+/** Growable typed arrays. */
+class Ints {
+  a: Int32Array;
+  n = 0;
+  constructor(size: number) {
+    this.a = new Int32Array(size);
+  }
+  grow(by: number): void {
+    if (this.n + by <= this.a.length) return;
+    const next = new Int32Array(Math.max(this.a.length * 2, this.n + by));
+    next.set(this.a.subarray(0, this.n));
+    this.a = next;
+  }
+}
+
+/**
+ * The cells of a workbook's sheets straight into PackedWorkbook's arrays, as they are read: one sheet
+ * after another (beginSheet … endSheet), rows in any order (sorted at endSheet, as RowObjects sorts).
+ * For a 100,000-row sheet the reader's process made 1.2 million Cell objects and then packed them.
+ */
+export class CellPacker implements CellSink {
+  private rows = new Ints(4096 * ROW_INTS);
+  private cells = new Ints(16384 * CELL_INTS);
+  private values = new Float64Array(16384);
+  private readonly index = new Map<string, number>();
+  private readonly texts: string[] = [];
+  /** Where the workbook's shared strings start in `texts` (-1: none given): a shared string's cell names its text by its index. */
+  private sharedAt = -1;
+  /** The last number format written and its index (a column of dates writes the same one row after row). */
+  private lastFmt: string | undefined = undefined;
+  private lastFmtIndex = 0;
+  private readonly sheetRows: number[] = [];
+  /** The first row and cell of the sheet being read; the current row's place (-1: none yet). */
+  private sheetRow = 0;
+  private sheetCell = 0;
+  private row = -1;
+  private sorted = true;
+
+  private textIndex(s: string): number {
+    let i = this.index.get(s);
     if (i === undefined) {
-      i = texts.length;
-      index.set(s, i);
-      texts.push(s);
+      i = this.texts.length;
+      this.index.set(s, i);
+      this.texts.push(s);
     }
     return i;
-  };
-  let ri = 0;
-  let ci = 0;
-  model.sheets.forEach((s, k) => {
-    sheetRows[k] = s.rows.length;
-    for (const row of s.rows) {
-      rows[ri * ROW_INTS] = row.r;
-      rows[ri * ROW_INTS + 1] = row.cells.length;
-      rows[ri * ROW_INTS + 2] = row.outline ?? 0;
-      rows[ri * ROW_INTS + 3] = row.hidden ? 1 : 0;
-      ri++;
-      for (const cell of row.cells) {
-        const at = ci * CELL_INTS;
-        cells[at] = cell.c;
-        cells[at + 1] = TYPE_INDEX[cell.t] + (cell.f ? FORMULA : 0);
-        cells[at + 2] = cell.fmt !== undefined ? textIndex(cell.fmt) + 1 : 0;
-        cells[at + 3] = cell.indent ?? 0;
-        values[ci] = typeof cell.v === 'number' ? cell.v : typeof cell.v === 'boolean' ? (cell.v ? 1 : 0) : textIndex(cell.v);
+  }
+  /**
+   * The shared strings go into the texts as they are, each cell naming its own by index: looking each
+   * one up by its text to write it once cost more than the reading of the cells (a workbook's table may
+   * list the same text many times; it crosses once per entry, as the file holds it).
+   */
+  sharedStrings(sst: string[]): void {
+    this.sharedAt = this.texts.length;
+    for (const s of sst) this.texts.push(s);
+  }
+  beginSheet(): void {
+    this.sheetRow = this.rows.n / ROW_INTS;
+    this.sheetCell = this.cells.n / CELL_INTS;
+    this.row = -1;
+    this.sorted = true;
+  }
+  resetSheet(): void {
+    this.rows.n = this.sheetRow * ROW_INTS;
+    this.cells.n = this.sheetCell * CELL_INTS;
+    this.row = -1;
+    this.sorted = true;
+  }
+  startRow(r: number, outline: number, hidden: boolean): void {
+    const rows = this.rows;
+    if (this.row >= 0) {
+      const prev = rows.a[this.row]!;
+      if (rows.a[this.row + 1] === 0) rows.n = this.row; // the row before holds no cell: not kept
+      if (r < prev) this.sorted = false;
+    }
+    rows.grow(ROW_INTS);
+    this.row = rows.n;
+    rows.a[rows.n++] = r;
+    rows.a[rows.n++] = 0;
+    rows.a[rows.n++] = outline;
+    rows.a[rows.n++] = hidden ? 1 : 0;
+  }
+  currentRow(): number {
+    return this.row >= 0 ? this.rows.a[this.row]! : -1;
+  }
+  cell(c: number, t: CellType, v: string | number | boolean, f: boolean, fmt: string | undefined, indent: number, shared: number): void {
+    const cells = this.cells;
+    cells.grow(CELL_INTS);
+    const ci = cells.n / CELL_INTS;
+    if (ci >= this.values.length) {
+      const next = new Float64Array(this.values.length * 2);
+      next.set(this.values);
+      this.values = next;
+    }
+    const a = cells.a;
+    a[cells.n++] = c;
+    a[cells.n++] = TYPE_INDEX[t] + (f ? FORMULA : 0);
+    if (fmt !== undefined && fmt !== this.lastFmt) {
+      this.lastFmt = fmt;
+      this.lastFmtIndex = this.textIndex(fmt) + 1;
+    }
+    a[cells.n++] = fmt !== undefined ? this.lastFmtIndex : 0;
+    a[cells.n++] = indent;
+    if (typeof v === 'string') this.values[ci] = shared >= 0 && this.sharedAt >= 0 ? this.sharedAt + shared : this.textIndex(v);
+    else this.values[ci] = typeof v === 'number' ? v : v ? 1 : 0;
+    this.rows.a[this.row + 1]!++;
+  }
+  /** Ends the sheet: its rows sorted by row, each row's cells by column (stable), as RowObjects does. */
+  endSheet(): void {
+    if (this.row >= 0 && this.rows.a[this.row + 1] === 0) this.rows.n = this.row;
+    this.row = -1;
+    const first = this.sheetRow;
+    const count = this.rows.n / ROW_INTS - first;
+    this.sheetRows.push(count);
+    const rows = this.rows.a;
+    let cellsSorted = true;
+    for (let i = first, at = this.sheetCell; i < first + count && cellsSorted; i++) {
+      const n = rows[i * ROW_INTS + 1]!;
+      for (let k = 1; k < n; k++)
+        if (this.cells.a[(at + k) * CELL_INTS]! <= this.cells.a[(at + k - 1) * CELL_INTS]!) {
+          cellsSorted = false;
+          break;
+        }
+      at += n;
+    }
+    if (this.sorted && cellsSorted) return;
+    // Rare (a file another tool wrote out of order): the sheet's rows and cells copied out in order.
+    const starts: number[] = [];
+    for (let i = first, at = this.sheetCell; i < first + count; i++) {
+      starts.push(at);
+      at += rows[i * ROW_INTS + 1]!;
+    }
+    const order = Array.from({ length: count }, (_, k) => k);
+    if (!this.sorted) order.sort((p, q) => rows[(first + p) * ROW_INTS]! - rows[(first + q) * ROW_INTS]!);
+    const oldRows = rows.slice(first * ROW_INTS, (first + count) * ROW_INTS);
+    const oldCells = this.cells.a.slice(this.sheetCell * CELL_INTS, this.cells.n);
+    const oldValues = this.values.slice(this.sheetCell, this.cells.n / CELL_INTS);
+    let ci = 0;
+    order.forEach((k, j) => {
+      rows.set(oldRows.subarray(k * ROW_INTS, (k + 1) * ROW_INTS), (first + j) * ROW_INTS);
+      const n = oldRows[k * ROW_INTS + 1]!;
+      const from = starts[k]! - this.sheetCell;
+      const byColumn = Array.from({ length: n }, (_, m) => from + m).sort((p, q) => oldCells[p * CELL_INTS]! - oldCells[q * CELL_INTS]!);
+      for (const m of byColumn) {
+        this.cells.a.set(oldCells.subarray(m * CELL_INTS, (m + 1) * CELL_INTS), (this.sheetCell + ci) * CELL_INTS);
+        this.values[this.sheetCell + ci] = oldValues[m]!;
         ci++;
       }
+    });
+  }
+  /** The packed workbook: `model` without its rows (its sheets in the order they were read), and the buffers to move. */
+  finish(model: WorkbookModel): { packed: PackedWorkbook; transfer: ArrayBuffer[] } {
+    if (this.sheetRows.length !== model.sheets.length) throw new Error(`packed ${this.sheetRows.length} sheets of ${model.sheets.length}`);
+    const sheetRows = Int32Array.from(this.sheetRows);
+    const rows = this.rows.a.slice(0, this.rows.n);
+    const cells = this.cells.a.slice(0, this.cells.n);
+    const values = this.values.slice(0, this.cells.n / CELL_INTS);
+    const head = JSON.stringify({ ...model, sheets: model.sheets.map((s) => ({ ...s, rows: [] })) });
+    const lengths = Int32Array.from(this.texts, (t) => t.length);
+    const packed: PackedWorkbook = { head, sheetRows, rows, cells, values, text: this.texts.join(''), lengths };
+    return { packed, transfer: [sheetRows.buffer, rows.buffer, cells.buffer, values.buffer, lengths.buffer] as ArrayBuffer[] };
+  }
+}
+
+/** The model packed, and the buffers to move (not copy) to another thread. */
+export function packWorkbook(model: WorkbookModel): { packed: PackedWorkbook; transfer: ArrayBuffer[] } {
+  const packer = new CellPacker();
+  for (const s of model.sheets) {
+    packer.beginSheet();
+    for (const row of s.rows) {
+      packer.startRow(row.r, row.outline ?? 0, row.hidden === true);
+      for (const cell of row.cells) packer.cell(cell.c, cell.t, cell.v, cell.f === true, cell.fmt, cell.indent ?? 0, -1);
     }
-  });
-  const head = JSON.stringify({ ...model, sheets: model.sheets.map((s) => ({ ...s, rows: [] })) });
-  const lengths = Int32Array.from(texts, (t) => t.length);
-  const packed: PackedWorkbook = { head, sheetRows, rows, cells, values, text: texts.join(''), lengths };
-  return { packed, transfer: [sheetRows.buffer, rows.buffer, cells.buffer, values.buffer, lengths.buffer] as ArrayBuffer[] };
+    packer.endSheet();
+  }
+  return packer.finish(model);
 }
 
 /** The model back from its packed form; throws when the parts do not fit together (never a half model). */

@@ -7,7 +7,8 @@ import type { WorkbookModel } from '../../common/excel/model.js';
 import { readCsv } from './parse-csv.js';
 import { ExcelReadError, refuse } from './errors.js';
 import { MAX_FILE_BYTES } from './limits.js';
-import { readXlsx } from './parse-xlsx.js';
+import { readXlsx, readXlsxPacked } from './parse-xlsx.js';
+import { packWorkbook, type CellPacker, type PackedWorkbook } from './model-pack.js';
 
 export type Sniffed = 'zip' | 'cfb' | 'xml-spreadsheet' | 'html' | 'pdf' | 'image' | 'text-or-other';
 
@@ -27,14 +28,28 @@ const EXT = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb)$/i;
 
 /** Reads a workbook or CSV; throws ExcelReadError with one clear message when it cannot. */
 export function readWorkbookBytes(bytes: Uint8Array, fileName: string): WorkbookModel {
+  const read = readBytes(bytes, fileName, false);
+  return read.model;
+}
+
+/**
+ * The same read, packed for another thread or process (model-pack.ts): a workbook's cells go into the
+ * packed arrays as they are read, a CSV's are packed after.
+ */
+export function readWorkbookPacked(bytes: Uint8Array, fileName: string): { packed: PackedWorkbook; transfer: ArrayBuffer[] } {
+  const read = readBytes(bytes, fileName, true);
+  return read.packer ? read.packer.finish(read.model) : packWorkbook(read.model);
+}
+
+function readBytes(bytes: Uint8Array, fileName: string, packed: boolean): { model: WorkbookModel; packer?: CellPacker } {
   if (bytes.length === 0) refuse(fileName, 'NOT_A_WORKBOOK', 'is empty');
   if (bytes.length > MAX_FILE_BYTES)
     refuse(fileName, 'TOO_LARGE', `is ${(bytes.length / 1024 / 1024).toFixed(0)} MB; PMO Desk reads files of up to ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let model: WorkbookModel;
+  let read: { model: WorkbookModel; packer?: CellPacker };
   switch (sniff(buf)) {
     case 'zip':
-      model = readXlsx(buf, fileName);
+      read = packed ? readXlsxPacked(buf, fileName) : { model: readXlsx(buf, fileName) };
       break;
     case 'cfb':
       return refuse(fileName, 'UNSUPPORTED', 'is an Excel 97–2003 workbook (.xls) or a password-protected workbook; open it in Excel and save it as .xlsx without a password');
@@ -48,16 +63,16 @@ export function readWorkbookBytes(bytes: Uint8Array, fileName: string): Workbook
       return refuse(fileName, 'NOT_A_WORKBOOK', 'is an image, not an Excel workbook or CSV file');
     case 'text-or-other': {
       const renamed = EXT.test(fileName);
-      model = readCsv(buf, fileName, renamed ? 'the file is named like a workbook but holds CSV text; it was read as CSV' : undefined);
+      read = { model: readCsv(buf, fileName, renamed ? 'the file is named like a workbook but holds CSV text; it was read as CSV' : undefined) };
       break;
     }
   }
-  const readable = model.sheets.filter((s) => !s.skipped);
+  const readable = read.model.sheets.filter((s) => !s.skipped);
   if (readable.length === 0) {
-    const why = model.sheets.map((s) => `${s.name} ${s.skipped}`).join('; ');
+    const why = read.model.sheets.map((s) => `${s.name} ${s.skipped}`).join('; ');
     refuse(fileName, /beyond row/.test(why) ? 'TOO_LARGE' : 'NOT_A_WORKBOOK', `has no sheet PMO Desk can read (${why})`);
   }
-  return model;
+  return read;
 }
 
 /** Any error of a read as the one message a user sees (ExcelReadError as is; anything else named). */
