@@ -759,22 +759,40 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   data.rows.forEach((_, i) => (tree[i]!.hasName = nameCol >= 0 && !!grid[nameCol]![i]));
   const parentColumn = mapped.find((m) => m.field === 'parent');
   const rowKeys = parentColumn ? parentKeyColumn(ix, layout, data.rows, tree, parentColumn) : null;
-  if (rowKeys) {
-    data.rows.forEach((r, i) => (tree[i]!.key = rowKeys.ids.get(r) ?? null));
-    table.parentKeys = rowKeys;
-  }
-  const method = chooseMethod(tree, {
+  if (rowKeys) data.rows.forEach((r, i) => (tree[i]!.key = rowKeys.ids.get(r) ?? null));
+  const has = {
     parent: rowKeys !== null,
     code: !!codeColumn && usable('wbsCode'),
     level: !!levelColumn && usable('level'),
     levelComputed: !!levelColumn && grid[mapped.indexOf(levelColumn)]!.every((hit) => !hit || !!hit.cell.f),
     categories: categoryColumns.length > 0,
     span: nameCol >= 0 && mapped[nameCol]!.span > 1,
-  });
-  const built = buildTree(tree, method, (r, what) => {
-    const col = what === 'code' ? codeColumn : what === 'parent' ? parentColumn : levelColumn;
-    return cellRef(r, col?.c ?? 0);
-  });
+  };
+  const treeBy = (m: HierarchyMethod) =>
+    buildTree(tree, m, (r, what) => {
+      const col = what === 'code' ? codeColumn : what === 'parent' ? parentColumn : levelColumn;
+      return cellRef(r, col?.c ?? 0);
+    });
+  let method = chooseMethod(tree, has);
+  let built = treeBy(method);
+  if (method === 'parent') {
+    // The file's own outline (a Lv column, the indent, level columns) wins over a parent column read
+    // another way: parent cells may be sheet rows while an ID column holds the same numbers (review T6: 親タスク
+    // of sheet rows matched to #, the Lv column ignored, the tree silently wrong). Where both give a tree
+    // and the depths differ, the outline is taken and the parent column kept as the client's.
+    const other = chooseMethod(tree, { ...has, parent: false });
+    if (other !== 'none') {
+      const outline = treeBy(other);
+      const depth = (t: typeof built) => new Map(t.nodes.filter((n) => n.input !== null).map((n) => [n.input!, n.level]));
+      const a = depth(built);
+      const b = depth(outline);
+      if ([...b].some(([i, level]) => a.get(i) !== level)) {
+        method = other;
+        built = outline;
+      }
+    }
+  }
+  if (method === 'parent') table.parentKeys = rowKeys!;
   for (const p of built.problems) problems.push({ ...p, sheet: sheet.name });
   // Code and category columns the tree did not use are kept as extra columns.
   const unused = mapped.filter((m) => (m === parentColumn && method !== 'parent') || (m === codeColumn && method !== 'code') || (m === levelColumn && method !== 'level') || (categoryColumns.includes(m) && method !== 'columns'));

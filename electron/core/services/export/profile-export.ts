@@ -633,6 +633,9 @@ export async function exportToProfile(
         if (at !== null && inPlace && now === label) return put(undefined);
         return put({ value: textValue(label) });
       }
+      // A parent column the tree was not read from (the file's own outline won: review T6) is the client's:
+      // a row keeps its cell, a new row leaves it empty.
+      if (field === 'parent' && parentKeys === null) return put(at === null ? { value: null } : inPlace ? undefined : { value: rawValue(tcell) });
       // A WBS code in the client's numbering (their prefix, their numbers where they still fit).
       const value =
         field === 'parent' ? parentIdOf(o)
