@@ -59,6 +59,8 @@ export interface Features {
   cellIndent: boolean;
   /** The title column is the client's formula of the row (="task"&ROW(), filled down as a shared formula where the records are contiguous). */
   formulaTitle: boolean;
+  /** A WBS of two rows per record: a 区分 column labels them 予定 / 実績 (Plan / Actual), the actual dates on the second row (blind set 3, H8). */
+  planActual: boolean;
   records: number;
 }
 
@@ -104,8 +106,13 @@ export function featuresOf(seed: number): Features {
     categoryRow: rnd() < 0.5,
     cellIndent: rnd() < 0.5,
     labelsOnRow: rnd() < 0.5,
+    planActual: rnd() < 0.6,
   };
 }
+
+/** The plan/actual rows apply to a WBS of two rows per record. */
+const planActualOn = (f: Features) => f.planActual && f.target === 'wbs' && f.period === 2;
+const PLAN_ACTUAL = { ja: ['予定', '実績'], en: ['Plan', 'Actual'] } as const;
 
 export function describeFeatures(f: Features): string {
   const on: string[] = (['twoRowHeader', 'formulaNo', 'spacers', 'groupLabels', 'besideTable', 'belowTable', 'computed', 'mergedNote', 'unheaded', 'rules', 'note', 'total'] as const).filter((k) => f[k]);
@@ -114,6 +121,7 @@ export function describeFeatures(f: Features): string {
   if (f.prepared) on.push(`prepared ${f.prepared}`);
   if (f.categoryMerge) on.push(f.categoryRow ? 'categoryRow' : 'categoryMerge');
   if (titleFormula(f)) on.push('formulaTitle');
+  if (planActualOn(f)) on.push('planActual');
   if (f.target === 'wbs') on.push(`tree ${f.tree}${f.tree === 'indent' && f.cellIndent ? ' by cell' : ''}${labelsOnRow(f) ? ' merged' : ''}`);
   return `${f.target} ${f.lang} title ${f.titleRows} col ${f.startCol} ${f.period} rows/record ${f.records} records${on.length ? ` ${on.join(' ')}` : ''}`;
 }
@@ -168,6 +176,7 @@ function columnsFor(f: Features, rnd: () => number): Col[] {
     ...tree,
     { label: { ja: 'タスク名', en: 'Task name' }, value: title },
     { label: { ja: '担当者', en: 'Owner' }, value: who },
+    ...(planActualOn(f) ? [{ label: { ja: '区分', en: 'Type' }, value: () => PLAN_ACTUAL[f.lang][0] }] : []),
     { label: { ja: '開始日', en: 'Start date' }, group: { ja: '予定', en: 'Plan' }, value: (i) => d(start(i)), date: true },
     { label: { ja: '終了日', en: 'Finish date' }, group: { ja: '予定', en: 'Plan' }, value: (i) => d(isoPlus(start(i), 5)), date: true },
     memo,
@@ -320,6 +329,19 @@ export async function buildSynthetic(f: Features, seed: number): Promise<Buffer>
     if (f.period === 2) {
       // The second row: the record's own note in the last column, the key merged down over both.
       rowCells(r + 1, cols.length - 1, f.lang === 'ja' ? `補足${i + 1}` : `note ${i + 1}`);
+      // The actual row: its label, and the actual dates (started tasks; finished ones every other).
+      if (planActualOn(f)) {
+        ws.getCell(r + 1, at[idx('区分')]!).value = PLAN_ACTUAL[f.lang][1];
+        const [s0, f0] = [idx('開始日'), idx('終了日')];
+        if (i % 3 !== 2) {
+          ws.getCell(r + 1, at[s0]!).value = d(isoPlus('2025-04-01', i * 7 + 1));
+          ws.getCell(r + 1, at[s0]!).numFmt = 'yyyy/m/d';
+        }
+        if (i % 3 === 0) {
+          ws.getCell(r + 1, at[f0]!).value = d(isoPlus('2025-04-01', i * 7 + 6));
+          ws.getCell(r + 1, at[f0]!).numFmt = 'yyyy/m/d';
+        }
+      }
       for (let c = c0; c <= lastCol; c++) ws.getCell(r + 1, c).border = box;
       ws.mergeCells(r, at[1]!, r + 1, at[1]!);
     }
