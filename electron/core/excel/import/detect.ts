@@ -668,7 +668,7 @@ export const NUMBER_LABEL = /^(?:no\.?|id|#|番号|項番|通番|連番|sl\.? ?n
  */
 export function withoutNumbering(target: ImportTarget, ix: SheetIndex, columns0: ColumnMapping[], bottom: number): ColumnMapping[] {
   const below = ix.rowsBelow(bottom, 200);
-  const columns = ownIdColumn(target, columns0, below);
+  const columns = namedIdColumn(target, ix, ownIdColumn(target, columns0, below), below);
   // Rows repeating the header (most of its words) with at most a title and one blank row above: the
   // next block of the same table (more blank rows part a second register, as the data's end says).
   const words = new Set(columns.map((m) => m.label.split(' / ').pop()!.trim()));
@@ -750,6 +750,43 @@ function ownIdColumn(target: ImportTarget, columns: ColumnMapping[], below: Row[
     return m === ref ? rowNumbers(m, below.flatMap((row) => row.cells.filter((c) => c.c === m.c && !(c.t === 's' && (c.v as string).trim() === '')))) : [m];
   });
 }
+
+// `<X> Number`, `<X> ID`, `<X> No.`, `<X> #`, `<X>番号`, `<X> Key`: a column named as some record's number.
+const NAMED_ID = /^(.+?)[\s_-]*(?:number|nbr|num|id|no\.?|#|番号)$/i;
+// X naming another record than the row's own: a parent, a related record (the cross-references of review 10).
+const OTHER_RECORD = /^(?:parent|related|linked|blocking|blocked|duplicates?|master|親|上位|関連|先行|後続|元)/i;
+
+/**
+ * A register with no ID column found whose records carry a number of their own under another name (a
+ * SharePoint list's `CR Number`, `Request No.`, `Incident ID`: blind set 5, K8, where the rows were
+ * matched by their titles): that column is the ref where its cells read as IDs — on (nearly) every record,
+ * never twice, each with a digit, typed (not a hidden helper's formulas) — and its words name neither
+ * another register's record (課題番号 in a risk log) nor a parent, nor a field of the record (Owner ID:
+ * the owner's number).
+ */
+function namedIdColumn(target: ImportTarget, ix: SheetIndex, columns: ColumnMapping[], below: Row[]): ColumnMapping[] {
+  if (target === 'wbs' || columns.some((m) => m.field === 'ref')) return columns;
+  const others = (Object.keys(OWN_NOUNS) as ImportTarget[]).filter((t) => t !== target).flatMap((t) => OWN_NOUNS[t]);
+  const fields = columns.filter((m) => m.field !== null);
+  const named = columns.find((m) => {
+    if (m.field !== null) return false;
+    const x = NAMED_ID.exec(m.label.split(' / ').pop()!.normalize('NFKC').trim())?.[1]?.trim().toLowerCase();
+    if (!x || x.length > 20 || OTHER_RECORD.test(x) || others.some((noun) => x === noun || x.startsWith(noun))) return false;
+    if (matchLabel(target, [x]).some((f) => f.confidence >= 0.8) || ix.sheet.hiddenColumns?.some((h) => h.c1 <= m.c && m.c <= h.c2)) return false;
+    const cells = below.flatMap((row) => row.cells.filter((c) => c.c >= m.c && c.c < m.c + m.span && !(c.t === 's' && (c.v as string).trim() === '')));
+    if (cells.some((c) => c.f)) return false;
+    const idLike = cells.length >= 2 && cells.every((c) => (c.t === 'n' && Number.isInteger(c.v)) || (c.t === 's' && /\d/.test(c.v as string) && !/\s/.test((c.v as string).trim()) && (c.v as string).trim().length <= 40));
+    return idLike && readsAsIds(m, fields, below);
+  });
+  if (!named) return columns;
+  return columns.map((m) => {
+    if (m !== named) return m;
+    const { extraKey: _, ...rest } = m;
+    return { ...rest, field: 'ref', confidence: NAMED_ID_CONFIDENCE };
+  });
+}
+/** A ref found by its cells under a number's name: surely enough to use, not a synonym's certainty. */
+const NAMED_ID_CONFIDENCE = 0.8;
 
 /** Whether a column holds a value on (nearly) every record (a row with a mapped field filled) and no value twice. */
 function readsAsIds(col: ColumnMapping, fields: ColumnMapping[], below: Row[]): boolean {

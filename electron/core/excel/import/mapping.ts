@@ -14,6 +14,7 @@ import { effortUnitOf, progressScale } from './numbers.js';
 import { fractionScale, ratingNumber } from './rating-scales.js';
 import { isReferenceLabel, labelKey, matchLabel } from './synonyms.js';
 import { levelNumberRun } from './level-numbers.js';
+import { listSystemColumns } from './list-exports.js';
 import type { ColumnMapping } from '../../../common/excel/preview.js';
 
 /** Below this a header word does not name a field. */
@@ -288,7 +289,9 @@ export function assignFields(
 ): Assignment {
   const candidates: { i: number; field: string; confidence: number }[] = [];
   const series = numberedSeries(header);
+  const platform = listSystemColumns(header.map((col) => col.label));
   header.forEach((col, i) => {
+    if (platform.has(i)) return;
     if (col.groupOnly && header.some((other) => other !== col && other.parts[0] === col.parts[0] && !other.groupOnly)) return;
     // The client's list on the column, when its words read as the values of list fields (回避, 軽減, 転嫁,
     // 受容: a response strategy): those fields it may be. A list of people or places names none.

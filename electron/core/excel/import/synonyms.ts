@@ -295,6 +295,10 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
   // A label that names a day (質問日, 回答日, Date Asked) or a person (質問者, Asked By) heads a column of
   // dates or people, never the record's name (質問 inside 質問日 named the question: the titles were dates).
   if (isDateLabel(own) || isPersonLabel(own) || isReferenceLabel(own)) best.delete(KEY_FIELD[target]);
+  // An ID naming another record (Parent ID, 関連課題番号; 課題番号 or Issue ID in a risk log, Change ID in an
+  // issue log) is a cross-reference, never the record's own ID (blind set 5, K8: such a column took the ref
+  // where the table had no ID column of its own).
+  if (target !== 'wbs' && crossReferenceId(target, own)) best.delete('ref');
   // An English label whose head word is item (Action Item, Open Item) names the records themselves.
   if (words.length >= 2 && /^items?$/.test(words[words.length - 1]!) && !EXACT[target].has(ownKey) && ![...best].some(([f, c]) => f !== key && c >= 0.9) && (best.get(key) ?? 0) < QUALIFIED_KEY)
     best.set(key, QUALIFIED_KEY * (parts.length > 1 ? 0.93 : 1));
@@ -387,6 +391,20 @@ export function isReferenceLabel(label: string): boolean {
   if (words.length > 0) return words.length >= 2 && /^(?:parent|related|linked|blocking|blocked|duplicates?|duplicated)$/.test(words[0]!);
   const key = withoutBrackets(labelKey(label));
   return key.length >= 2 && /^(?:親|上位|関連|先行|後続)/.test(key);
+}
+
+// The nouns of the registers one log's records point at in another's: an issue raised from a risk, a change
+// requested by an issue.
+const RECORD_NOUNS: Partial<Record<ImportTarget, readonly string[]>> = { issue: ['課題', 'issue'], risk: ['リスク', 'risk'], change: ['変更', 'change', 'cr', 'rfc'] };
+
+/** A label naming the ID of another record than the row's own: a parent or related one, or another register's. */
+function crossReferenceId(target: ImportTarget, label: string): boolean {
+  const m = /^(.+?)(?:id|番号|no\.?|#|number|nbr|key|キー)$/.exec(withoutBrackets(labelKey(label)));
+  if (!m) return false;
+  const x = m[1]!;
+  if (/^(?:parent|related|linked|blocking|blocked|duplicates?|親|上位|関連|先行|後続)/.test(x)) return true;
+  const others = (Object.keys(RECORD_NOUNS) as ImportTarget[]).filter((t) => t !== target).flatMap((t) => RECORD_NOUNS[t]!);
+  return others.some((noun) => x === noun);
 }
 
 /** Words that make a date a target to meet: 完了目標日, 回答希望日, Target Close Date, Needed By. */
