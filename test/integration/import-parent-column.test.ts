@@ -109,6 +109,18 @@ describe('a parent column gives the tree', () => {
     );
     expect(p.hierarchy).toBe('none');
     expect(p.rows.every((r) => r.level === 0)).toBe(true);
+    // A parent column of other numbers that meet the running # only by chance (2 of 5: a corpus plan's
+    // 親タスク held sheet rows beside # 1…10): no tree by it; the names' indent gives the tree.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('WBS');
+    ws.addRow(['#', 'タスク名', '親タスク', '開始日']);
+    ([[1, '設計', null, 0], [2, '機能１', 1, 1], [3, 'タスクA', 7, 1], [4, 'タスクB', 7, 2], [5, '機能２', 1, 1], [6, 'タスクC', 9, 2]] as const).forEach(([n, name, parent, indent], k) => {
+      ws.addRow([n, name, parent, day(k)]);
+      ws.getCell(k + 2, 2).alignment = { indent };
+    });
+    const { preview: q } = await preview(Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'));
+    expect(q.hierarchy).toBe('indent');
+    expect(shape(q.rows)).toEqual(['0:設計', '1:機能１', '1:タスクA', '2:タスクB', '1:機能２', '2:タスクC']);
   });
 });
 

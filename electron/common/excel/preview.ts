@@ -314,7 +314,7 @@ export interface DateReading {
 }
 
 /** How the WBS tree is written in the sheet (see electron/core/excel/import/hierarchy.ts). */
-export type HierarchyMethod = 'code' | 'level' | 'parent' | 'columns' | 'indent' | 'outline' | 'none';
+export type HierarchyMethod = 'code' | 'level' | 'parent' | 'phases' | 'columns' | 'indent' | 'outline' | 'none';
 
 /** A client's own words for the values of one list or rating column (see electron/core/excel/import/value-map.ts). */
 export interface ValueMap {

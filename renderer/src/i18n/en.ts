@@ -820,6 +820,7 @@ export const en = {
       code: 'WBS codes (1.2.3)',
       level: 'a level column',
       parent: 'a parent column (each row names its parent’s ID)',
+      phases: 'phase rows over their tasks',
       columns: 'category columns',
       indent: 'indented names',
       outline: 'Excel row groups',

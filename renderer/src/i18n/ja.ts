@@ -820,6 +820,7 @@ export const ja: Strings = {
       code: 'WBS 番号 (1.2.3)',
       level: 'レベル列',
       parent: '親の列 (各行が親の ID を持つ)',
+      phases: 'フェーズ行 (下のタスクをまとめる)',
       columns: '分類列 (大分類・中分類…)',
       indent: '名前の字下げ',
       outline: 'Excel のグループ化',

@@ -45,8 +45,8 @@ const SUBTOTAL = /小計|sub ?total/i;
 const NOTE = /^(?:※|＊|\*|\(\*\)|注[:：記)）\s]|\(注\)|（注）|【注】|【備考】|notes?\s*[:：]|備考\s*[:：]|補足\s*[:：])/i;
 /** A copyright or confidentiality line under a template: © 2018 …, Copyright, All rights reserved. */
 const FOOTER = /^(?:©|\(c\)\s*\d|copyright\b|all rights reserved|confidential\b|社外秘|無断転載)/i;
-/** The end of a template's rows: END, 以下余白, 以上. */
-const END_MARK = /^(?:end|以下余白|以上)$/i;
+/** The end of a template's rows: END, 以下余白, 以上, decorated or not (ー以下余白ー, ―以上―). */
+const END_MARK = /^[-ー－―─=＝~〜\s]*(?:end|以下余白|以上)[-ー－―─=＝~〜\s]*$/i;
 /** A separator or section label inside the data: ↓今日やるやつ, ▼ Phase 2, ---, ====. */
 const SEPARATOR = /^(?:[↓→▼▽■□◆◇●◎★☆＜<【]|[-=─━_~〜・.]{3,}$)/;
 /**

@@ -58,19 +58,23 @@ export interface Tree {
 
 const distinct = (xs: (number | undefined | null)[]) => new Set(xs.filter((x): x is number => x !== undefined && x !== null)).size;
 
-export function chooseMethod(inputs: TreeInput[], has: { code: boolean; level: boolean; categories: boolean; span: boolean; levelComputed?: boolean; parent?: boolean }): HierarchyMethod {
+export function chooseMethod(inputs: TreeInput[], has: { code: boolean; level: boolean; categories: boolean; span: boolean; levelComputed?: boolean; parent?: boolean; parentComputed?: boolean }): HierarchyMethod {
   if (has.code && inputs.some((i) => i.code?.includes('.'))) return 'code';
-  // A parent column says each row's parent outright, whatever order the rows are in.
-  if (has.parent && inputs.some((i) => i.parentKey) && inputs.some((i) => i.key)) return 'parent';
   // A level column of formulas (=getIndentLevel(E6)) is computed from the rows: the tree is read from
   // what it computes from (the indent, the outline) when they give one, as Excel would recompute it after
   // an edit; its cached values only when nothing else does.
   if (has.level && !has.levelComputed && distinct(inputs.map((i) => i.level)) >= 2) return 'level';
+  // A parent column says each row's parent outright, whatever order the rows are in. (After a level
+  // column the client types: a workbook keeping both — Lv beside 親タスク — keeps the tree its rows show.)
+  // (A parent column of formulas is computed from the rows, as a level column of formulas is: last.)
+  const byParent = has.parent && inputs.some((i) => i.parentKey) && inputs.some((i) => i.key);
+  if (byParent && !has.parentComputed) return 'parent';
   if (has.categories && inputs.some((i) => i.categories?.some((c) => c !== ''))) return 'columns';
   if (has.span && distinct(inputs.map((i) => i.columnOffset)) >= 2) return 'columns';
   if (distinct(inputs.map((i) => i.indent ?? 0)) >= 2) return 'indent';
   if (distinct(inputs.map((i) => i.outline ?? 0)) >= 2) return 'outline';
   if (has.level && distinct(inputs.map((i) => i.level)) >= 2) return 'level';
+  if (byParent) return 'parent';
   return 'none';
 }
 
@@ -82,6 +86,9 @@ export function buildTree(inputs: TreeInput[], method: HierarchyMethod, cellOf: 
       return byDepth(inputs, 'level', (i) => i.level ?? null, cellOf);
     case 'parent':
       return byParent(inputs, (r) => cellOf(r, 'parent'));
+    case 'phases':
+      // (Phase rows at 0 and their tasks at 1, set by the table reader: phase-rows.ts.)
+      return byDepth(inputs, 'phases', (i) => i.level ?? 1, cellOf);
     case 'columns':
       return inputs.some((i) => i.categories?.length) ? byColumns(inputs) : byDepth(inputs, 'columns', (i) => i.columnOffset ?? 0, cellOf);
     case 'indent':

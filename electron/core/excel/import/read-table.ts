@@ -18,6 +18,7 @@ import { buildTree, chooseMethod, type TreeInput } from './hierarchy.js';
 import { cellRef, parseCellRef, type Cell, type WorkbookModel } from '../../../common/excel/model.js';
 import { effortUnitOf, parseNumberText, progressScale, type ProgressScale } from './numbers.js';
 import { effortUnitFor } from './effort-unit.js';
+import { phaseRows } from './phase-rows.js';
 import { headerColumns } from './header-rows.js';
 import { failure, shown, type Failure, type Problem, type ProblemKind } from '../../../common/excel/problems.js';
 import { clientListAt } from './client-lists.js';
@@ -106,6 +107,8 @@ export interface ImportTable {
    * and the export writes each task's parent's ID from the tree (parentKeyColumn).
    */
   parentKeys?: { c: number; ids: Map<number, string> };
+  /** WBS: the phase rows over their tasks (phase-rows.ts), 0-based, and the column their text stands in (the export keeps the row as it is). */
+  phaseCells?: { r: number; c: number }[];
   /** WBS: the planned dates were read from a gantt painted in columns first…last (0-based), `days` per column (band-dates.ts). */
   paintedDates?: { first: number; last: number; days: number };
 }
@@ -190,6 +193,13 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   // Records of two rows (予定 / 実績): each field read from its row of the record (block-rows.ts).
   layout = { ...layout, columns: withBlockRows(ix, layout, !opts.savedLayout) };
   const data = findDataRows(ix, layout);
+  // Phase rows spanning the table over their tasks (【フェーズ1】要件定義 merged across): records, the tasks' summaries.
+  const phases = phaseRows(ix, layout, data);
+  let phaseCells: { r: number; c: number }[] | undefined;
+  if (phases.size > 0) {
+    data.rows = [...new Set([...data.rows, ...phases.keys()])].sort((a, b) => a - b);
+    data.leftOut = data.leftOut.filter((x) => !phases.has(x.r));
+  }
   const firstDataRow = layout.headerBottom + 1;
   // A blank form's rows to fill start under the example and instruction rows the import leaves out (a
   // 記入例 row filled in to show how): those rows carry neither the form's numbering nor its lists.
@@ -249,6 +259,18 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       }
     });
   });
+
+  // A phase row holds its name alone (its merge spread it over every column): no dates, no status of its own.
+  if (phases.size > 0) {
+    phaseCells = [...phases.keys()].map((r) => ({ r, c: (ix.row(r)?.cells ?? []).find((x) => x.t === 's' && (x.v as string).trim() === phases.get(r))?.c ?? mapped[0]!.c }));
+    const nameAt = mapped.findIndex((m) => m.field === 'name');
+    data.rows.forEach((r, i) => {
+      const name = phases.get(r);
+      if (name === undefined) return;
+      grid.forEach((col) => (col[i] = null));
+      if (nameAt >= 0) grid[nameAt]![i] = { cell: { c: mapped[nameAt]!.c, t: 's', v: name }, c: mapped[nameAt]!.c, offset: 0 };
+    });
+  }
 
   // A row that goes on with the record above is read with it, as a person reads it: a text the author
   // wrapped by hand continues the record's sentence; the second row of a record whose name is merged
@@ -762,6 +784,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   if (rowKeys) data.rows.forEach((r, i) => (tree[i]!.key = rowKeys.ids.get(r) ?? null));
   const has = {
     parent: rowKeys !== null,
+    parentComputed: !!parentColumn && grid[mapped.indexOf(parentColumn)]!.every((hit) => !hit || !!hit.cell.f),
     code: !!codeColumn && usable('wbsCode'),
     level: !!levelColumn && usable('level'),
     levelComputed: !!levelColumn && grid[mapped.indexOf(levelColumn)]!.every((hit) => !hit || !!hit.cell.f),
@@ -774,6 +797,11 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       return cellRef(r, col?.c ?? 0);
     });
   let method = chooseMethod(tree, has);
+  // Phase rows over a plan with no other tree: the phases at the top, each over the tasks below it.
+  if (method === 'none' && phases.size > 0) {
+    method = 'phases';
+    data.rows.forEach((r, i) => (tree[i]!.level = phases.has(r) ? 0 : 1));
+  }
   let built = treeBy(method);
   if (method === 'parent') {
     // The file's own outline (a Lv column, the indent, level columns) wins over a parent column read
@@ -805,6 +833,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     });
   }
   table.hierarchy = method;
+  if (method === 'phases' && phaseCells) table.phaseCells = phaseCells;
   problems.sort(byCell);
   table.records = built.nodes.map((n) => {
     const rec: ImportRecord =
@@ -825,8 +854,10 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
 /**
  * The column a parent column names rows by: of the sheet's columns under the header (an ID column the
  * layout left out — Redmine's # of numbers that do not run by one — included), the one whose record
- * cells are unique and hold the most of the parent cells' values; at least half of those, and two or
- * more. A parent column naming the parents by their names (親タスク 要件定義) finds the name column.
+ * cells are unique and hold the most of the parent cells' values; at least four in five of those (a
+ * parent column of other numbers — sheet rows, a formula's — may meet a running # by chance: half of a
+ * corpus plan's did), and two or more. A parent column naming the parents by their names (親タスク
+ * 要件定義) finds the name column.
  */
 function parentKeyColumn(ix: SheetIndex, layout: TableLayout, rows: number[], tree: TreeInput[], parent: ColumnMapping): { c: number; ids: Map<number, string> } | null {
   const wanted = tree.map((t) => t.parentKey).filter((k): k is string => !!k);
@@ -851,7 +882,7 @@ function parentKeyColumn(ix: SheetIndex, layout: TableLayout, rows: number[], tr
     }
     if (!unique) continue;
     const hits = wanted.filter((k) => seen.has(k)).length;
-    if (hits * 2 >= wanted.length && [...want].filter((k) => seen.has(k)).length >= Math.min(2, want.size) && (!best || hits > best.hits)) best = { c, ids, hits };
+    if (hits >= 0.8 * wanted.length && [...want].filter((k) => seen.has(k)).length >= Math.min(2, want.size) && (!best || hits > best.hits)) best = { c, ids, hits };
   }
   return best && { c: best.c, ids: best.ids };
 }

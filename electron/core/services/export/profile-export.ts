@@ -541,6 +541,7 @@ export async function exportToProfile(
   }
   // In place, a cell left `undefined` keeps what the row has; written out in tree order, a row lands on
   // another row, so every cell is written (the row's own raw cell where the client's content stays).
+  const phaseText = new Map((table.phaseCells ?? []).map((p) => [p.r, p.c]));
   const cellsOf = (o: Out, inPlace: boolean, outRow?: number): (CellOut | undefined)[] =>
     mapped.flatMap((m, j): (CellOut | undefined)[] => {
       const field = m.field;
@@ -557,6 +558,17 @@ export async function exportToProfile(
         : at !== null ? clamp(Math.max(0, cols.findIndex((c) => ix.cell(at, c) !== undefined)) + o.level - was!)
         : clamp(o.level + (spreadShift.get(m) ?? 0));
       const put = (cell: CellOut | undefined) => cols.map((_, i) => (i === k ? cell : at === null || !inPlace || relevel ? { value: null } : undefined));
+      // A phase row spanning the table (phase-rows.ts) stays the client's one row over its tasks: its text
+      // in its own cell (written anew where the phase was renamed), nothing else written on it.
+      const phaseAt = at === null ? undefined : phaseText.get(at);
+      if (phaseAt !== undefined) {
+        const name = String(o.row.name ?? '');
+        return cols.map((c): CellOut | undefined => {
+          const cell = ix.cell(at!, c);
+          if (c !== phaseAt) return inPlace ? undefined : { value: rawValue(cell) };
+          return inPlace && cell && textOf(cell, model.date1904).trim() === name ? undefined : { value: textValue(name) };
+        });
+      }
       if (at !== null && inPlace && underMerge.has(hiddenKey(at + offsetOf(m), cols[k]!))) return put(undefined);
       const tcell = at === null ? undefined : ix.cell(at + offsetOf(m), cols[k]!);
       const names = persons.get(m);

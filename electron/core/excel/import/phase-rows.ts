@@ -1,0 +1,67 @@
+// Phase rows of a WBS: a row that spans the table over its tasks (【フェーズ1】要件定義 merged across A:H,
+// often gray; or only the first cell filled, left of the task names; Phase 1: Design) is the phase the
+// tasks below it belong to, a summary at depth 0 with its tasks at depth 1 — not a separator left out,
+// and not a task of its own beside them (blind set 5, K5). Real separators stay out: a dashed line, an
+// arrow note (↓今日やるやつ), 以下余白, a totals row, a note.
+import type { TableLayout } from './detect.js';
+import type { DataRows } from './data-range.js';
+import type { SheetIndex } from './sheet-index.js';
+import type { Cell } from '../../../common/excel/model.js';
+import { KEY_FIELD } from '../../../common/excel/fields.js';
+
+/** A phase's own word at the start: フェーズ1, Phase 2:, 第3工程, Step 1, Stage 2, 工程1. */
+const PHASE_WORD = /^(?:フェーズ|ﾌｪｰｽﾞ|phase|step|stage|工程|段階|ステップ|ステージ)\s*[\d０-９一二三四五六七八九十ivx]+|^第\s*[\d０-９一二三四五六七八九十]+\s*(?:フェーズ|工程|段階|期|ステップ)/i;
+/** A label bracketed at its start: 【フェーズ1】要件定義, [Phase 1] Design, ［設計］. */
+const BRACKETED = /^[【［\[〔《≪][^】］\]〕》≫]{1,30}[】］\]〕》≫]/;
+/** What no phase is: a dashed line, an arrow or note mark, the end of the rows, totals, a note. */
+const NOT_PHASE = /^(?:[-=─━_~〜・.ー－―]{3,}|[↓→⇒▼▽※＊*]|[-ー－―─\s]*(?:以下余白|以上|end)[-ー－―─\s]*$|(?:合計|小計|総計|total|sub ?total|grand total)\b|(?:注|備考|notes?)\s*[:：])/i;
+
+const hasContent = (c: Cell) => !(c.t === 's' && (c.v as string).trim() === '') && c.v !== null;
+
+/**
+ * The 0-based rows of the table that are phases (with their names), among the rows the data range left out
+ * as separators or section titles and the records that fill one cell only. A phase has records under it.
+ * Two or more, or one merged across the whole table: a single bracketed word over a plan may be a title.
+ */
+export function phaseRows(ix: SheetIndex, layout: TableLayout, data: DataRows): Map<number, string> {
+  if (layout.target !== 'wbs' || data.rows.length === 0) return new Map();
+  const key = layout.columns.find((m) => m.field === KEY_FIELD.wbs);
+  if (!key) return new Map();
+  const minC = Math.min(...layout.columns.map((m) => m.c));
+  const maxC = Math.max(...layout.columns.map((m) => m.c + m.span - 1));
+  const records = new Set(data.rows);
+  const candidates = [...data.leftOut.filter((x) => x.reason === 'separator' || x.reason === 'section title').map((x) => x.r), ...data.rows].sort((a, b) => a - b);
+  const found = new Map<number, { name: string; wide: boolean }>();
+  // Every record filling more than its name has an ID in the table's first column.
+  const fuller = data.rows.filter((r) => (ix.row(r)?.cells ?? []).filter((c) => c.c >= minC && c.c <= maxC && hasContent(c)).length >= 2);
+  const idled = fuller.length >= 2 && fuller.every((r) => { const c = ix.cell(r, minC); return !!c && hasContent(c); });
+  for (const r of candidates) {
+    const filled = (ix.row(r)?.cells ?? []).filter((c) => c.c >= minC && c.c <= maxC && hasContent(c));
+    if (filled.length !== 1 || filled[0]!.t !== 's') continue;
+    const cell = filled[0]!;
+    const name = (cell.v as string).trim();
+    if (NOT_PHASE.test(name.normalize('NFKC'))) continue;
+    const m = ix.mergeAt(r, cell.c);
+    const across = !!m && m.r1 === r && m.r2 === r && m.c1 === cell.c && m.c2 - m.c1 >= 2;
+    const wide = across && m!.c1 <= minC && m!.c2 >= maxC;
+    const worded = BRACKETED.test(name) || PHASE_WORD.test(name.normalize('NFKC'));
+    // Only the first cell filled, left of the task names, where the records hold their IDs.
+    const firstCell = cell.c === minC && cell.c < key.c;
+    // A record filling only its name is a task not planned yet unless it says it is a phase, or it alone
+    // lacks the ID every task has in the table's first column (要件定義 over T-001, T-002 …).
+    const idless = records.has(r) && cell.c === key.c && minC < key.c && idled;
+    // (A record whose one cell stands left of the name column has no name: no task.)
+    if (!(across || worded || idless || firstCell)) continue;
+    // Its tasks follow: the next row is a record that is no phase row.
+    const next = data.rows.find((x) => x > r);
+    if (next === undefined || next > r + 2) continue;
+    found.set(r, { name, wide });
+  }
+  // (The next record of a phase must be a task, not another phase.)
+  for (const r of [...found.keys()]) {
+    const next = data.rows.find((x) => x > r);
+    if (next !== undefined && found.has(next)) found.delete(r);
+  }
+  if (found.size === 0 || (found.size === 1 && ![...found.values()][0]!.wide)) return new Map();
+  return new Map([...found].map(([r, p]) => [r, p.name]));
+}
