@@ -884,7 +884,15 @@ function parentKeyColumn(ix: SheetIndex, layout: TableLayout, rows: number[], tr
     const hits = wanted.filter((k) => seen.has(k)).length;
     if (hits >= 0.8 * wanted.length && [...want].filter((k) => seen.has(k)).length >= Math.min(2, want.size) && (!best || hits > best.hits)) best = { c, ids, hits };
   }
-  return best && { c: best.c, ids: best.ids };
+  if (!best) return null;
+  // Parent cells that each name a record's own sheet row (親タスク 6: the task on row 6, as a macro-kept
+  // WBS writes it) read so as well as by the column found (a # running 1…n holds 6 too): two readings,
+  // two different trees, and nothing in the cells to choose between them — none is taken (review T6:
+  // with no outline beside it to give way to, the tasks went under the wrong phases, silently).
+  const records = new Set(rows);
+  const bySheetRow = wanted.every((k) => /^\d+$/.test(k) && records.has(Number(k) - 1));
+  if (bySheetRow && [...best.ids].some(([r, id]) => id !== String(r + 1))) return null;
+  return { c: best.c, ids: best.ids };
 }
 
 /** The day halfway between two ISO days. */
