@@ -100,7 +100,9 @@ export const risk = defineRegister({
     '分類名', 'カテゴリ名', 'リスク種類', 'リスクカテゴリ', 'リスクカテゴリー', 'リスク領域', '領域', '分野', 'リスク分野', '区分名', 'リスク区分名', 'リスクグループ', 'risk group', ['group', 0.7], 'category type', 'risk area', 'risk domain', ['domain', 0.9], 'risk class', 'classification', ['risk source', 0.9], ['source', 0.6]],
   probability: ['発生確率', '発生可能性', '発生頻度', '確率', '可能性', '発生度', '起こりやすさ', '発生率', 'probability', 'likelihood', 'probability rating', 'probability risk rating', 'likelihood rating', ['chance', 0.9],
     // A rating's own name before score/level/(P): the probability's number, not the risk's score.
-    '発生の可能性', '発生する確率', '発生確度', '生起確率', '発生見込み', ['見込み', 0.8], 'probability score', 'likelihood score', 'probability level', 'likelihood level', 'probability of occurrence', 'likelihood of occurrence', 'occurrence'],
+    '発生の可能性', '発生する確率', '発生確度', '生起確率', '発生見込み', ['見込み', 0.8], 'probability score', 'likelihood score', 'probability level', 'likelihood level', 'probability of occurrence', 'likelihood of occurrence', 'occurrence',
+    // Abbreviated where the columns are narrow (Prob (H/M/L), Prob., Likel.).
+    'prob', 'prob.', 'probab.', ['likel.', 0.9], ['lklhd', 0.9]],
   score: ['スコア', 'リスクスコア', '評価点', '評価値', 'score', 'risk score', ['risk rating', 0.9]],
   // The risk's overall grade, whatever scale names it: tier, grade, 水準, 危険度 (how dangerous, overall).
   level: ['レベル', 'リスクレベル', '重要度レベル', 'リスク度', 'リスク水準', '水準', '危険度', '危険度レベル', 'リスクランク', 'リスク等級', '等級', 'level', 'risk level', 'risk tier', ['tier', 0.9], 'risk grade', ['grade', 0.9], 'severity level', 'overall rating', 'overall risk', 'overall risk level'],
