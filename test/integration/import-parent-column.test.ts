@@ -158,6 +158,22 @@ describe('the export writes the parent column from the tree', () => {
     expect(back.counts).toMatchObject({ new: 0, changed: 0 });
   });
 
+  it('a new task of a Backlog export gets the next key; a re-import of the file finds nothing changed', async () => {
+    const BACKLOG: Layout = {
+      header: ['キー', '件名', '親課題キー', '担当者', '開始日', '期限日'],
+      row: (id, parent, name, k) => [`APP-${id}`, name, parent === null ? null : `APP-${parent}`, '鈴木', day(k), day(k + 1)],
+    };
+    const { projectId, preview: p } = await preview(await book(BACKLOG));
+    const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: `K3b ${Math.random()}` } });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
+    await call('wbs.create', { projectId, afterId: tasks.find((t) => t.name === 'OS導入')!.id, values: { name: '監視設定' } });
+    const out = (await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64;
+    const rows = readWorkbookBytes(Buffer.from(out, 'base64'), 'x.xlsx').sheets[0]!.rows.map((r) => [0, 1, 2].map((c) => r.cells.find((x) => x.c === c)?.v ?? '').join('|'));
+    expect(rows).toContain('APP-126|監視設定|APP-101');
+    const back = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'issues.xlsx', dataBase64: out, profileId: profileId! });
+    expect(back.counts).toMatchObject({ new: 0, changed: 0 });
+  });
+
   it('the next client ID follows the client’s form', () => {
     const next = (ids: string[]) => clientIdCounter(ids)();
     expect(next(['1203', '1240', '1211'])).toBe('1241');

@@ -288,7 +288,9 @@ export class ImportPreviews {
     flagDuplicateRefs(table);
     const reading = predecessorReading(table, model);
     predecessorsById(table, reading);
-    const idExtra = reading?.by === 'id' ? table.columns.find((m) => m.c === reading.idColumn!.c && m.field === null)?.extraKey : undefined;
+    // (The IDs a parent column names rows by — Backlog's キー — are the client's numbering the same way: the export gives a new task the next.)
+    const idColumnAt = reading?.by === 'id' ? reading.idColumn!.c : table.hierarchy === 'parent' ? table.parentKeys?.c : undefined;
+    const idExtra = idColumnAt !== undefined ? table.columns.find((m) => m.c === idColumnAt && m.field === null)?.extraKey : undefined;
     if (idExtra !== undefined) table.idExtraKey = idExtra;
     predecessorsByHyphenCode(table, model);
     predecessorsByWrittenCode(table, model, reading);
