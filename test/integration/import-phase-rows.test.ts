@@ -129,5 +129,11 @@ describe('the export keeps a phase row one merged row and puts new tasks under t
     const back = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: out.dataBase64, profileId: profileId! });
     expect(shape(back.rows)).toEqual((await call('wbs.rows', { projectId }).then(tasksOfTable)).map((t) => `${t.level}:${t.name}`));
     expect(back.counts).toMatchObject({ new: 0, changed: 0 });
+    // A task indented under another has no place in a plan of phases and tasks: written as a task of its
+    // phase and named (tooDeep), as every layout with fewer levels than the plan names it.
+    const now2 = await call('wbs.rows', { projectId }).then(tasksOfTable);
+    await call('wbs.indent', { ids: [now2.find((t) => t.name === 'テーブル設計')!.id] });
+    const deep = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
+    expect(deep.tooDeep?.map((t) => t.name)).toEqual(['テーブル設計']);
   });
 });

@@ -466,6 +466,8 @@ export async function exportToProfile(
     : levelNumbers ? levelNumbers.depth - 1
     : table.hierarchy === 'columns' && spread(nameAt).length > 1 ? spread(nameAt).length - 1 - (spreadShift.get(nameAt) ?? 0)
     : outlineBase !== null ? 7 - outlineBase
+    // Phase rows over their tasks (phase-rows.ts): a phase and its tasks, two levels.
+    : table.hierarchy === 'phases' ? 1
     : Infinity;
   /**
    * The 大/中 column a task is named in when it has no template row at its level (new, or moved
