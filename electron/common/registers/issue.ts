@@ -97,7 +97,7 @@ export const issue = defineRegister({
   closedOn: CLOSED_ON,
   },
   qualifiers: ['課題', 'issue'],
-  titleWords: ['課題', '懸案', '問題管理', 'issue', 'issues', 'action', 'actions', 'アクション', 'q&a', '質問', '質疑', '問合せ', '問い合わせ'],
+  titleWords: ['課題', '懸案', '問題管理', 'issue', 'issues', 'action', 'actions', 'アクション', 'q&a', '質問', '質疑', '問合せ', '問い合わせ', '宿題', '持ち帰り', 'todo', 'to do', 'to-do', 'action item', 'action items'],
   keyWords: 'an issue title column (課題/課題名/件名/Issue/Title)',
   search: { kind: 3, text: ['detail', 'owner', 'raisedBy', 'resolution'] },
   cards: true,

@@ -872,6 +872,21 @@ export function betterTarget(model: WorkbookModel, chosen: ImportTarget, opts: D
   const ranked = rankTargets(model, opts);
   const own = ranked.find((r) => r.target === chosen);
   const best = ranked[0]!;
+  // A plan (start and finish dates with a progress or an estimate: a Redmine or Backlog ticket export) chosen
+  // as a WBS stays one: no register keeps those columns (blind set 5, K9: pointed at 課題).
+  if (chosen === 'wbs' && own?.table && PLAN_FIELDS.every((f) => own.table!.fields.includes(f)) && PLAN_MEASURES.some((f) => own.table!.fields.includes(f))) return null;
+  // The title of the table's own section (■ 宿題事項 right over its header) names another register and not the
+  // chosen one, whose table is the same: that register keeps it (blind set 5, K10: minutes previewed as risk).
+  if (own?.table) {
+    const ownTable = own.table;
+    const sheet = model.sheets.find((x) => x.name === ownTable.sheet);
+    const section = sheet ? sectionTitleAbove(new SheetIndex(sheet), ownTable.headerTop, ownTable.span) : '';
+    const named = registersNamed(section);
+    if (named.length > 0 && !named.includes(chosen)) {
+      const other = ranked.find((r) => named.includes(r.target) && r.table?.sheet === ownTable.sheet && r.table.headerTop === ownTable.headerTop && r.score >= own.score * NAMED_SHARE);
+      if (other) return other.target;
+    }
+  }
   const named = (r: (typeof ranked)[number]) => r.table !== null && titleNames(r.target, tableTitle(model, r.table.sheet, r.table.headerTop));
   if (!own || !named(own)) {
     const byName = ranked.find((r) => r.target !== chosen && r.score > 0 && r.score >= best.score * NAMED_SHARE && named(r));
@@ -889,16 +904,27 @@ export function betterTarget(model: WorkbookModel, chosen: ImportTarget, opts: D
   return plainly?.target ?? null;
 }
 
+/** The fields that make a WBS table a plan: both dates, and a measure of the work (PLAN_MEASURES). */
+const PLAN_FIELDS = ['plannedStart', 'plannedFinish'];
+const PLAN_MEASURES = ['progress', 'plannedEffort', 'actualEffort'];
+
 /** A key column taken below this confidence is taken loosely (a partial or weak word); at PLAIN_KEY or above its word is the register's own. */
 const LOOSE_KEY = 0.8;
 const PLAIN_KEY = 0.95;
 
 /** Which target a workbook most looks like (for a first suggestion in the UI), best first, with where its table is. */
-export function rankTargets(model: WorkbookModel, opts: DetectOptions = {}): { target: ImportTarget; score: number; table: { sheet: string; headerTop: number; key?: { c: number; confidence: number } } | null }[] {
+export function rankTargets(
+  model: WorkbookModel,
+  opts: DetectOptions = {},
+): { target: ImportTarget; score: number; table: { sheet: string; headerTop: number; span: { c1: number; c2: number }; fields: string[]; key?: { c: number; confidence: number } } | null }[] {
   return IMPORT_TARGETS.map((target) => {
       const d = detectLayout(model, target, opts);
-      const key = d.ok ? d.layout.columns.find((m) => m.field === KEY_FIELD[target]) : undefined;
-      return { target, score: d.ok ? d.layout.score : 0, table: d.ok ? { sheet: d.layout.sheet, headerTop: d.layout.headerTop, ...(key ? { key: { c: key.c, confidence: key.confidence } } : {}) } : null };
+      if (!d.ok) return { target, score: 0, table: null };
+      const cols = d.layout.columns;
+      const key = cols.find((m) => m.field === KEY_FIELD[target]);
+      const span = { c1: Math.min(...cols.map((m) => m.c)), c2: Math.max(...cols.map((m) => m.c + m.span - 1)) };
+      const fields = cols.flatMap((m) => (m.field === null ? [] : [m.field]));
+      return { target, score: d.layout.score, table: { sheet: d.layout.sheet, headerTop: d.layout.headerTop, span, fields, ...(key ? { key: { c: key.c, confidence: key.confidence } } : {}) } };
     })
     .sort((a, b) => b.score - a.score);
 }
