@@ -30,7 +30,7 @@ import { levelNumberCodes } from './level-numbers.js';
 import { blockColumns, withBlockRows } from './block-rows.js';
 import { codeKey, isCode, legendFor, legendWordForms, workbookLegends, type Legend } from './code-legend.js';
 import { matchLabel } from './synonyms.js';
-import { suggestCode } from './value-map.js';
+import { mappedCode, suggestCode } from './value-map.js';
 import type { VocabListName } from '../../../common/registers.js';
 import type { ColumnMapping, EndReason, TableCandidate, HierarchyMethod, LeftOutReason, UnknownValue, ValueMaps } from '../../../common/excel/preview.js';
 
@@ -406,7 +406,9 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     if (spec?.kind !== 'vocab' && spec?.kind !== 'wbsStatus') return;
     const words = new Set(grid[j]!.flatMap((x) => (x && x.cell.t === 's' ? [(x.cell.v as string).trim()] : [])));
     if (spec.kind === 'vocab') values.columnWords(m.field!, spec, words);
-    else if (openWordReading(words)) openAs.set(j, 'not_started');
+    // (A profile that read this column's Open as not started keeps that reading whatever words are left:
+    // the last In Progress task done, a re-import of our own export read Open as in progress — review T7.)
+    else if (openWordReading(words) || [...words].some((w) => isOpenWord(w) && mappedCode(opts.valueMaps?.[m.field!], w) === 'not_started')) openAs.set(j, 'not_started');
   });
   // A scale stated in words: in the column's header, else in a note in the rows above the table (one
   // legend for every rating column), where the column's numbers keep within it.
@@ -724,7 +726,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     },
     leftOut: data.leftOut.map((x) => ({ row: x.r + 1, reason: x.reason })),
     unknownValues: values.unknownValues(),
-    valueMaps: values.valueMaps(),
+    valueMaps: withOpenWords(values.valueMaps(), mapped, grid, openAs),
     newItems: values.newItems(),
     ...(undecidedYears ? { undecidedYears } : {}),
     columns: mapped,
@@ -893,6 +895,19 @@ function parentKeyColumn(ix: SheetIndex, layout: TableLayout, rows: number[], tr
   const bySheetRow = wanted.every((k) => /^\d+$/.test(k) && records.has(Number(k) - 1));
   if (bySheetRow && [...best.ids].some(([r, id]) => id !== String(r + 1))) return null;
   return { c: best.c, ids: best.ids };
+}
+
+/** The WBS status columns' Open words read as not started, kept in the value maps (the profile keeps the reading: review T7). */
+function withOpenWords(maps: ValueMaps, mapped: ColumnMapping[], grid: ({ cell: Cell } | null)[][], openAs: ReadonlyMap<number, string>): ValueMaps {
+  for (const [j, code] of openAs) {
+    const field = mapped[j]!.field!;
+    for (const hit of grid[j]!) {
+      if (!hit || hit.cell.t !== 's' || !isOpenWord(hit.cell.v as string)) continue;
+      const map = (maps[field] ??= { words: {}, exportAs: {} });
+      map.words[(hit.cell.v as string).trim()] = code;
+    }
+  }
+  return maps;
 }
 
 /** The day halfway between two ISO days. */
