@@ -194,7 +194,10 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   layout = { ...layout, columns: withBlockRows(ix, layout, !opts.savedLayout) };
   const data = findDataRows(ix, layout);
   // Phase rows spanning the table over their tasks (【フェーズ1】要件定義 merged across): records, the tasks' summaries.
-  const phases = phaseRows(ix, layout, data);
+  // (Not where the layout's own columns give the tree — 大分類/中分類, a code or a level column: a row of
+  // one cell there is a group label or a task, and reading it as a phase moved tasks: review T8.)
+  const treeColumns = layout.columns.some((m) => m.field !== null && /^(?:level\d|level|wbsCode|parent)$/.test(m.field));
+  const phases = treeColumns ? new Map<number, string>() : phaseRows(ix, layout, data);
   let phaseCells: { r: number; c: number }[] | undefined;
   if (phases.size > 0) {
     data.rows = [...new Set([...data.rows, ...phases.keys()])].sort((a, b) => a - b);
