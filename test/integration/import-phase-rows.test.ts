@@ -62,7 +62,6 @@ describe('phase rows over their tasks', () => {
     ['English, Phase 1: … in the first cell', { label: (p, k) => `Phase ${k}: ${p}`, col: 1, merged: false, english: true }],
     ['bracketed, in the name column, not merged', { label: (p, k) => `【${k}. ${p}】`, col: 2, merged: false }],
     ['merged across, no brackets', { label: (p) => p, col: 1, merged: true }],
-    ['plain name in the name column, the row alone without an ID', { label: (p) => p, col: 2, merged: false }],
     ['フェーズ2 written as a word, in the name column', { label: (p, k) => `フェーズ${k} ${p}`, col: 2, merged: false }],
   ])('%s', async (_, layout) => {
     const { projectId, preview: p } = await preview(await plan(layout));
@@ -75,6 +74,12 @@ describe('phase rows over their tasks', () => {
     const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     expect(tasks.map((t) => `${t.level}:${t.name}`)).toEqual(want(layout.label));
     expect(tasks.find((t) => t.level === 0)!.summary).toBe(true);
+  });
+
+  it('a plain name alone in the name column, without the ID the tasks have, is a task: a task added with its name only looks the same (review T8)', async () => {
+    const { preview: p } = await preview(await plan({ label: (p) => p, col: 2, merged: false }));
+    expect(p.hierarchy).not.toBe('phases');
+    expect(p.rows.every((r) => r.level === 0)).toBe(true);
   });
 
   it('real separators stay out: 以下余白, a dashed line, an arrow note, a totals row; tasks named alone in a table with no IDs stay tasks', async () => {

@@ -47,11 +47,13 @@ export function phaseRows(ix: SheetIndex, layout: TableLayout, data: DataRows): 
     const worded = BRACKETED.test(name) || PHASE_WORD.test(name.normalize('NFKC'));
     // Only the first cell filled, left of the task names, where the records hold their IDs.
     const firstCell = cell.c === minC && cell.c < key.c;
-    // A record filling only its name is a task not planned yet unless it says it is a phase, or it alone
-    // lacks the ID every task has in the table's first column (要件定義 over T-001, T-002 …).
-    const idless = records.has(r) && cell.c === key.c && minC < key.c && idled;
     // (A record whose one cell stands left of the name column has no name: no task.)
-    if (!(across || worded || idless || firstCell)) continue;
+    // On a record, only a phase's own word (フェーズ2 …) or a merge across says phase: a bracket tag is a
+    // naming habit (【MTG】定例, [Bug]), and a name alone without the ID the other tasks have is what a task
+    // added with its name only looks like after an export (review T8: tasks-jp-kondo's round trip read
+    // such a task as a phase over the rows below it).
+    const phaseWord = PHASE_WORD.test(name.normalize('NFKC'));
+    if (!(across || (records.has(r) ? phaseWord : worded) || firstCell)) continue;
     // Its tasks follow: the next row is a record that is no phase row.
     const next = data.rows.find((x) => x > r);
     if (next === undefined || next > r + 2) continue;
