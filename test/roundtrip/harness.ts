@@ -477,7 +477,7 @@ export async function checkExport(
     const structure = new Set<number>();
     for (const m of original.columns)
       // (A predecessor's code moves with the predecessor: 1b checks which tasks the column names.)
-      if ((target === 'wbs' && m.field !== null && (/^level\d?$/.test(m.field) || m.field === 'wbsCode' || m.field === 'predecessors')) || m.numbering) for (let k = 0; k < m.span; k++) structure.add(m.c + k);
+      if ((target === 'wbs' && m.field !== null && (/^level\d?$/.test(m.field) || m.field === 'wbsCode' || m.field === 'parent' || m.field === 'predecessors')) || m.numbering) for (let k = 0; k < m.span; k++) structure.add(m.c + k);
     const was = new Map(original.rows.filter((r) => r.id !== undefined).map((r) => [r.id!, r]));
     const summaries = new Set<number>();
     if (target === 'wbs') for (const r of stored) if (r.summary) summaries.add(r.id);

@@ -747,7 +747,7 @@ export async function exportToProfile(
     ...(table.positionalRefs ? { numbered: new Set(templateRecords.filter((r) => mapped.some((m) => m.field === 'ref' && ix.cell(r.row - 1, m.c)?.f)).map((r) => r.row)) } : {}),
     ...(groupLabels.size > 0 ? { groupLabels } : {}),
     blank: blankRows(ix, first, tableEnd, layout.columns),
-    tree: target === 'wbs',
+    tree: target === 'wbs' && !parentTreeInSheetOrder(stored, table.hierarchy),
     stored: stored.map((o) => ({ id: o.row.id, level: o.level })),
   });
   const regroup = regrouped.size > 0 ? groupMergesOut(blocks, stored, categoryColumns, regrouped, (o, d) => {
@@ -1369,6 +1369,25 @@ export function clientIdCounter(ids: string[]): () => string {
     next++;
     return sameForm ? `${prefix}${String(next).padStart(width, '0')}` : String(next);
   };
+}
+
+/**
+ * A plan whose tree a parent column gives lists its rows in its own order (Redmine newest first, a list
+ * sorted by title: children above their parents), and the import reads siblings in that order. Where the
+ * stored siblings still stand in the sheet's order (new ones last among theirs), the blocks keep the
+ * sheet's order and only the cells change (review T4: a no-edit export moved every parent above its
+ * subtree). Where the user reordered siblings, the rows are laid out in the tree's order.
+ */
+function parentTreeInSheetOrder(stored: readonly Out[], hierarchy: string | undefined): boolean {
+  if (hierarchy !== 'parent') return false;
+  const last = new Map<unknown, number>();
+  for (const o of stored) {
+    const key = o.row.parentId ?? null;
+    const at = o.at ?? Infinity;
+    if (at < (last.get(key) ?? -1)) return false;
+    last.set(key, at);
+  }
+  return true;
 }
 
 function storedValue(o: Out, m: ColumnMapping): unknown {
