@@ -38,8 +38,6 @@ const HIDDEN_COLUMN = 0.7;
 export const GUESSED_KEY = 0.55;
 /** The confidence of a key taken from the column headed as the long text (Description as a risk's title). */
 export const HEADED_KEY = 0.65;
-/** The confidence of a key found by its contents where they leave no doubt: the one column of distinct texts, the longest (ASK_BELOW or above). */
-export const CLEAR_KEY = 0.65;
 
 /** The field of each target that holds the longest text: its column is the name when nothing is headed as one. */
 const LONG_TEXT = Object.fromEntries([['wbs', 'notes'], ...REGISTER_LIST.map((d) => [d.name, d.longTextField])]) as Record<ImportTarget, string>;
@@ -425,28 +423,15 @@ export function assignFields(
     // The column headed as the long text (Description, 内容, 概要) first; else the longest text typed in.
     const headed = [...byColumn.entries()].find(([, a]) => a.field === longText)?.[0];
     if (headed !== undefined) best = { i: headed, length: Infinity, confidence: HEADED_KEY };
-    else if (samples) {
-      // A record's name differs from row to row: a column repeating a few words (a project's name on
-      // every row, a tracker or priority word) names no record however long its words (blind set 5, K3:
-      // Redmine's プロジェクト took the name of every task). Distinct texts come first.
-      const texts: { i: number; length: number; distinct: boolean }[] = [];
-      header.forEach((col, i) => {
-        const a = byColumn.get(i);
-        if (a && fieldSpec(target, a.field)?.kind !== 'text') return;
-        const cells = samples.cells(col).filter((c) => c.t !== 'e' && !c.f && !(c.t === 's' && (c.v as string).trim() === ''));
-        const words = cells.filter((c) => c.t === 's' && !/^[\d\s.,:/\-%]+$/.test(c.v as string));
-        if (words.length === 0 || words.length < 0.7 * cells.length) return;
-        const length = words.reduce((n, c) => n + (c.v as string).trim().length, 0) / words.length;
-        const distinct = words.length >= 3 && new Set(words.map((c) => (c.v as string).trim())).size >= 0.8 * words.length;
-        if (length >= 4) texts.push({ i, length, distinct });
-      });
-      const pool = texts.some((t) => t.distinct) ? texts.filter((t) => t.distinct) : texts;
-      const [first, second] = [...pool].sort((x, y) => y.length - x.length || x.i - y.i);
-      // One column of distinct texts and no other near it in length: the name, as a person reads the
-      // table, without asking (a plain one-row header over Redmine's 題名 asked to confirm the header: K3 C).
-      // Two alike (件名 beside 内容 under words we do not know) are still asked.
-      if (first) best = { i: first.i, length: first.length, confidence: first.distinct && (!second || second.length * 2 <= first.length || !second.distinct) ? CLEAR_KEY : GUESSED_KEY };
-    }
+    else if (samples) header.forEach((col, i) => {
+      const a = byColumn.get(i);
+      if (a && fieldSpec(target, a.field)?.kind !== 'text') return;
+      const texts = samples.cells(col).filter((c) => c.t !== 'e' && !c.f && !(c.t === 's' && (c.v as string).trim() === ''));
+      const words = texts.filter((c) => c.t === 's' && !/^[\d\s.,:/\-%]+$/.test(c.v as string));
+      if (words.length === 0 || words.length < 0.7 * texts.length) return;
+      const length = words.reduce((n, c) => n + (c.v as string).trim().length, 0) / words.length;
+      if (length >= 4 && (!best || length > best.length)) best = { i, length, confidence: GUESSED_KEY };
+    });
     if (best) {
       const { i, confidence } = best as { i: number; confidence: number };
       seatKey(i, { field: key, confidence });
