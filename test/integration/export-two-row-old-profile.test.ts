@@ -1,40 +1,21 @@
 // Review T5 (969f66b): a profile of a 予定/実績 plan saved before two-row records were read (its layout has
 // no blockLabels: 区分 kept as an extra, the 実績 rows "record continued", no actual dates imported) must
 // not, at its next no-edit export, overwrite the client's 実績 dates with the nothing stored.
-import ExcelJS from 'exceljs';
 import { beforeAll, afterAll, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import { h8Minimal } from '../roundtrip/layouts.js';
 
-const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 let ws: ReturnType<typeof tempWorkspace>;
 beforeAll(async () => { await buildReaderWorker(); ws = tempWorkspace(); });
 afterAll(() => ws.close());
 
-async function minimal(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const s = wb.addWorksheet('Sheet1');
-  s.addRow(['No', '作業名', '区分', '開始日', '終了日']);
-  const rows: [number | null, string | null, string, string | null, string | null][] = [
-    [1, '移行計画', '予定', '2025-06-02', '2025-06-06'],
-    [null, null, '実績', '2025-06-03', '2025-06-09'],
-    [2, '移行リハーサル', '予定', '2025-06-09', '2025-06-13'],
-    [null, null, '実績', '2025-06-10', null],
-  ];
-  for (const [no, name, label, a, b] of rows) {
-    const row = s.addRow([no, name, label, a && d(a), b && d(b)]);
-    row.getCell(4).numFmt = 'yyyy/m/d';
-    row.getCell(5).numFmt = 'yyyy/m/d';
-  }
-  s.mergeCells('A2:A3'); s.mergeCells('B2:B3'); s.mergeCells('A4:A5'); s.mergeCells('B4:B5');
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 const cells = (b: Buffer) => readWorkbookBytes(b, 'x.xlsx').sheets[0]!.rows.map((r) => r.cells.map((c) => `${c.c}=${c.v}`).join(' '));
 
 it('an old profile (no two-row layout) exports the client file unchanged', async () => {
   const call = inProcessCaller(ws);
-  const bytes = await minimal();
+  const bytes = await h8Minimal();
   const { id: projectId } = await call('project.create', { name: 'P' });
   const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'h8.xlsx', dataBase64: bytes.toString('base64') });
   const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'old' } });

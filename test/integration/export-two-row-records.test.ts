@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { roundTrip } from '../roundtrip/harness.js';
-import { planActualRows, STACKED_STYLES, stackedRegister, type PlanActualStyle } from '../roundtrip/layouts.js';
+import { h8Minimal, planActualRows, STACKED_STYLES, stackedRegister, type PlanActualStyle } from '../roundtrip/layouts.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import type { Cell } from '../../electron/common/excel/model.js';
 import { tasksOfTable } from '../../electron/common/wbs-rows.js';
@@ -28,28 +28,6 @@ const STYLES: Record<string, PlanActualStyle> = {
   '計画/実績, headerless label, text dates': { labels: ['計画', '実績'], header: ['No', 'タスク', '', '開始', '終了', '進捗'], mergeName: false, textDates: 'm/d', codes: true },
 };
 
-/** The minimal H8 plan: No | 作業名 | 区分 | 開始日 | 終了日, No and 作業名 merged over each task's two rows. */
-async function minimal(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Sheet1');
-  ws.addRow(['No', '作業名', '区分', '開始日', '終了日']);
-  const rows: [number | null, string | null, string, string | null, string | null][] = [
-    [1, '移行計画', '予定', '2025-06-02', '2025-06-06'],
-    [null, null, '実績', '2025-06-03', '2025-06-09'],
-    [2, '移行リハーサル', '予定', '2025-06-09', '2025-06-13'],
-    [null, null, '実績', '2025-06-10', null],
-  ];
-  for (const [no, name, label, a, b] of rows) {
-    const row = ws.addRow([no, name, label, a && d(a), b && d(b)]);
-    row.getCell(4).numFmt = 'yyyy/m/d';
-    row.getCell(5).numFmt = 'yyyy/m/d';
-  }
-  ws.mergeCells('A2:A3');
-  ws.mergeCells('B2:B3');
-  ws.mergeCells('A4:A5');
-  ws.mergeCells('B4:B5');
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 async function imported(bytes: Buffer, name: string, register: 'wbs' | 'issue' = 'wbs') {
   const { id: projectId } = await call('project.create', { name });
@@ -70,7 +48,7 @@ const cellsOf = (bytes: Buffer) => {
 
 describe('two-row plan records (予定 / 実績 rows)', () => {
   it('reads the actual row of each task as its actual dates, the label column as structure (H8 minimal)', async () => {
-    const { projectId, preview } = await imported(await minimal(), 'h8');
+    const { projectId, preview } = await imported(await h8Minimal(), 'h8');
     expect(preview.rows.map((r) => r.name)).toEqual(['移行計画', '移行リハーサル']);
     expect(preview.columns.find((m) => m.label === '区分')).toMatchObject({ field: null, blockLabels: ['予定', '実績'] });
     expect(preview.columns.some((m) => m.extraKey === '区分')).toBe(false);

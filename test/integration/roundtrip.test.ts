@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace, type Call } from '../helpers/workspace.js';
 import { corpusFiles, CORPUS } from '../roundtrip/corpus.js';
-import { checkExport, outcomeTable, roundTrip, type FileOutcome } from '../roundtrip/harness.js';
+import { checkExport, failuresOf, outcomeTable, roundTrip, type FileOutcome } from '../roundtrip/harness.js';
 import { LAYOUTS } from '../roundtrip/layouts.js';
 import { buildSynthetic, featuresOf, syntheticLayout, type Features } from '../roundtrip/synthetic.js';
 import { writeIntoTemplate } from '../../electron/core/excel/template/index.js';
@@ -42,7 +42,6 @@ afterAll(() => {
   fs.writeFileSync(OUT, `# Round trip (npm test, seed ${SEED})\n\n${outcomeTable(outcomes)}\n`);
 });
 
-const failuresOf = (o: FileOutcome) => o.scripts.filter((s) => s.failures.length > 0).map((s) => `#${s.script} ${s.steps.join(', ')}: ${s.failures.join(' / ')}`);
 
 describe('round trip on generated layouts', () => {
   for (const layout of LAYOUTS)

@@ -728,6 +728,9 @@ function besideColumns(sheet: SheetModel | undefined, original: ImportPreview, t
 }
 
 /** Imports, runs `scripts` seeded edit scripts (a fresh project each), exports and checks each. */
+/** The scripts that failed, one line each: `#3 rename #12, …: 1: …` (empty when every script held). */
+export const failuresOf = (o: FileOutcome): string[] => o.scripts.filter((s) => s.failures.length > 0).map((s) => `#${s.script} ${s.steps.join(', ')}: ${s.failures.join(' / ')}`);
+
 export async function roundTrip(call: Call, file: string, bytes: Buffer, target: ImportTarget, opts: { scripts: number; seed: number; steps?: number; minSteps?: number; keepBytes?: boolean; only?: number; ops?: readonly Op[] }): Promise<FileOutcome> {
   const outcome: FileOutcome = { file, target, skipped: '', scripts: [] };
   for (let s = 0; s < opts.scripts; s++) {

@@ -276,6 +276,29 @@ async function groupSubtotals(): Promise<Buffer> {
   return save(wb);
 }
 
+/** The minimal H8 plan: No | 作業名 | 区分 | 開始日 | 終了日, No and 作業名 merged over each task's two rows. */
+export async function h8Minimal(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  ws.addRow(['No', '作業名', '区分', '開始日', '終了日']);
+  const rows: [number | null, string | null, string, string | null, string | null][] = [
+    [1, '移行計画', '予定', '2025-06-02', '2025-06-06'],
+    [null, null, '実績', '2025-06-03', '2025-06-09'],
+    [2, '移行リハーサル', '予定', '2025-06-09', '2025-06-13'],
+    [null, null, '実績', '2025-06-10', null],
+  ];
+  for (const [no, name, label, a, b] of rows) {
+    const row = ws.addRow([no, name, label, a && d(a), b && d(b)]);
+    row.getCell(4).numFmt = 'yyyy/m/d';
+    row.getCell(5).numFmt = 'yyyy/m/d';
+  }
+  ws.mergeCells('A2:A3');
+  ws.mergeCells('B2:B3');
+  ws.mergeCells('A4:A5');
+  ws.mergeCells('B4:B5');
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 /** A query log whose long queries the client wrapped by hand into the rows below (only the query cell filled there). */
 async function wrappedTitles(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

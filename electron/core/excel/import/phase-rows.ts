@@ -32,9 +32,6 @@ export function phaseRows(ix: SheetIndex, layout: TableLayout, data: DataRows): 
   const records = new Set(data.rows);
   const candidates = [...data.leftOut.filter((x) => x.reason === 'separator' || x.reason === 'section title').map((x) => x.r), ...data.rows].sort((a, b) => a - b);
   const found = new Map<number, { name: string; wide: boolean }>();
-  // Every record filling more than its name has an ID in the table's first column.
-  const fuller = data.rows.filter((r) => (ix.row(r)?.cells ?? []).filter((c) => c.c >= minC && c.c <= maxC && hasContent(c)).length >= 2);
-  const idled = fuller.length >= 2 && fuller.every((r) => { const c = ix.cell(r, minC); return !!c && hasContent(c); });
   for (const r of candidates) {
     const filled = (ix.row(r)?.cells ?? []).filter((c) => c.c >= minC && c.c <= maxC && hasContent(c));
     if (filled.length !== 1 || filled[0]!.t !== 's') continue;
