@@ -63,7 +63,8 @@ const WBS: Record<string, Syn[]> = {
   // A duration word with a day unit in brackets says days as plainly (Duration (d), 工期(営業日), Dur. [days]).
   duration: ['期間(日)', '所要日数', '所要日数(日)', '工期(日)', '稼働日数', 'duration (days)', 'duration (working days)', 'working days', ...daysInBrackets()],
   scheduling: ['スケジュール', 'スケジュールモード', 'タスクモード', 'スケジュール方法', 'scheduling', 'task mode', 'scheduling mode'],
-  notes: ['備考', '補足', 'メモ', '注記', 'コメント', '特記事項', '摘要', '備考欄', 'notes', 'note', 'remarks', 'remark', 'comment', 'comments', 'memo'],
+  // A task's detail written out beside its name (詳細, Detail) is a note on it: the plan keeps no other text.
+  notes: ['備考', '補足', 'メモ', '注記', 'コメント', '特記事項', '摘要', '備考欄', 'notes', 'note', 'remarks', 'remark', 'comment', 'comments', 'memo', ['詳細', 0.8], ['detail', 0.8], ['details', 0.8]],
   wbsCode: [
     'wbs', 'wbs番号', 'wbsno', 'wbs no.', 'wbsコード', 'wbsid', 'wbs#', 'wbs number', 'wbs code', 'wbs id', '階層番号', 'アウトライン番号',
     'outline number', 'wbs_id', ['項番', 0.6], ['番号', 0.5], ['no', 0.4], ['no.', 0.4], ['id', 0.3], ['task no', 0.5], ['タスク番号', 0.5], ['タスクid', 0.4],
@@ -209,6 +210,12 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
   const bySlash = splitOutsideBrackets(own).map((l) => l.trim()).filter((l) => l !== '');
   const lines = mixed(byLine) ? byLine : mixed(bySlash) ? bySlash : [];
   for (const line of lines) add(line, 0.95);
+  // Two or three words of one language joined by a slash (Task/Milestone, 担当/協力者, Owner / Assignee)
+  // head a column that holds either: each word names the column as much as the other, and the cells
+  // decide between the fields they name (mapping.ts fit) — the whole read as one phrase named only the
+  // word inside it that a partial match found first (milestone, for a column of task names).
+  const slashed = splitOutsideBrackets(own.replace(/\r?\n/g, ' ')).map((l) => l.trim()).filter((l) => l !== '');
+  if (lines.length === 0 && slashed.length >= 2 && slashed.length <= 3 && slashed.every(isWord)) for (const side of slashed) add(side, 0.9);
   const rows = parts.slice(-2).map((p) => p.trim());
   const languages = bilingual(lines) ? lines : parts.length > 1 && bilingual(rows) ? rows : [];
   // A header row in one language over the same words in another (課題名 over Issue, two rows): each
