@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lateFlags } from '../../electron/common/wbs-late.js';
 import { rollUp, rollUpAll, rollUpChanges, treeOrder, type RolledUp } from '../../electron/core/services/rollup.js';
 import { localToday } from '../../electron/common/dates.js';
+import { codeLookup } from '../../electron/common/wbs-tree.js';
 
 const leaf = (v: Partial<RolledUp> = {}): RolledUp => ({
   plannedStart: null,
@@ -45,6 +46,23 @@ describe('WBS codes', () => {
     expect(placed).toHaveLength(20_000);
     expect(placed[3]!.code).toBe('1.1.1.1');
     expect(placed[19_999]!.level).toBe(19_999);
+  });
+
+  it('finds a task by its code exactly as treeOrder numbers it, and nothing for a code it never gives', () => {
+    // A random tree (positions with ties, rows out of order, an orphan): every placed code finds its row.
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed % n);
+    const rows = [node(1, null, 1)];
+    for (let id = 2; id <= 3_000; id++) rows.push(node(id, rand(3) === 0 ? null : 1 + rand(id - 1), rand(50) / 2));
+    rows.push(node(3_001, 99_999, 1));
+    rows.reverse();
+    const lookup = codeLookup(rows);
+    const placed = treeOrder(rows);
+    expect(placed.length).toBe(3_000);
+    for (const p of placed) expect(lookup.get(p.code)).toBe(p.row.id);
+    const codes = new Set(placed.map((p) => p.code));
+    for (const code of ['', '0', '01', '1.01', '1..2', '1.', '.1', ' 1', '1 ', '1a', '-1', '1e3', '99999', `${placed[0]!.code}.99999`])
+      if (!codes.has(code)) expect(lookup.get(code), code).toBeUndefined();
   });
 });
 

@@ -19,6 +19,7 @@ import { computeCpm, CycleError, NO_DATE, type CpmInput, type CpmResult } from '
 import { nationalHolidays } from '../schedule/holidays.js';
 import { getProjectRow } from './projects.js';
 import { treeOrder } from './rollup.js';
+import { codeLookup, type CodeLookup } from '../../common/wbs-tree.js';
 import * as q from '../db/queries/schedule.js';
 import { hasSubtasks as taskHasSubtasks, schedulingOf, withSubtasks, type ProjectScheduling } from '../db/queries/wbs.js';
 import { keepRescheduled, networkRows, type NetworkRows, type Tasks } from './schedule-network.js';
@@ -491,16 +492,16 @@ export function recordLinksOf(db: Db, batch: Batch, taskIds: readonly number[]):
 
 // ---- the predecessors column -----------------------------------------------------------------------
 
-/** WBS code → task id, and id → code, of the project as it is now. */
-export function codeIndex(db: Db, projectId: number): { byCode: Map<string, number>; byId: Map<number, string> } {
-  const rows = q.taskPlaces(db, projectId);
-  const byCode = new Map<string, number>();
+/** Task id → WBS code of the project as it is now. */
+export function codeIndex(db: Db, projectId: number): { byId: Map<number, string> } {
   const byId = new Map<number, string>();
-  for (const p of treeOrder(rows)) {
-    byCode.set(p.code, p.row.id);
-    byId.set(p.row.id, p.code);
-  }
-  return { byCode, byId };
+  for (const p of treeOrder(q.taskPlaces(db, projectId))) byId.set(p.row.id, p.code);
+  return { byId };
+}
+
+/** WBS code → task id of the project as it is now (see codeLookup: only the codes asked for are walked). */
+export function idsByCode(db: Db, projectId: number): CodeLookup {
+  return codeLookup(q.taskPlaces(db, projectId));
 }
 
 /**
@@ -531,7 +532,7 @@ export function linkTexts(
 export type ResolvedLinks = { ok: true; links: { predecessorId: number; type: LinkType; lagDays: number }[] } | LinksProblem;
 
 /** `summary`: the successor has subtasks (an FF or SF link may not end there). */
-export function resolveLinks(text: string, byCode: Map<string, number>, successorId: number, summary = false): ResolvedLinks {
+export function resolveLinks(text: string, byCode: CodeLookup, successorId: number, summary = false): ResolvedLinks {
   const parsed = parseLinks(text);
   if (!parsed.ok) return parsed;
   const links: { predecessorId: number; type: LinkType; lagDays: number }[] = [];
@@ -599,7 +600,7 @@ export function refuseCycles(db: Db, projectId: number, today: string, field = '
  */
 export function linkImported(db: Db, batch: Batch, projectId: number, typed: { id: number; text: string }[]): number {
   if (typed.length === 0) return 0;
-  const { byCode } = codeIndex(db, projectId);
+  const byCode = idsByCode(db, projectId);
   // Which of them are summaries, in one statement (one round trip per task to a team database was a
   // tenth of a 10,000-row import there).
   const summaries = new Set(withSubtasks(db, typed.map((t) => t.id)));

@@ -9,7 +9,7 @@ import { inBatch, type Actor } from '../batch.js';
 import { changedFields } from './diff.js';
 import { getProjectRow } from './projects.js';
 import { ENTITY, getTaskRow, hasChildren, insertRow, movedBut, placeTasks, settleRollUps, slotPositions, typedLinks, wbsStore, type TaskRow } from './wbs.js';
-import { codeIndex, rescheduleDates } from './schedule.js';
+import { idsByCode, rescheduleDates } from './schedule.js';
 import { withDerivedStatus } from './rollup.js';
 import { refuseStale } from './stale-edit.js';
 import { previousSibling } from '../db/queries/wbs.js';
@@ -129,7 +129,7 @@ export function applyCells(db: Db, actor: Actor, input: CellsInput, today: strin
     }
     settleRollUps(db, batch, projectId, parents);
     if (typed.length > 0) {
-      const { byCode } = codeIndex(db, projectId);
+      const byCode = idsByCode(db, projectId);
       for (const t of typed) {
         const id = t.id ?? createdIds[t.row - updates.length]!;
         const problem = typedLinks(db, batch, projectId, id, t.text, byCode);

@@ -19,7 +19,8 @@ import { rollUp, rollUpChanges, treeOrder, withDerivedStatus, type RolledUp } fr
 import { localToday } from '../../common/dates.js';
 import { taskOfRow, type WbsRowTuple } from '../../common/wbs-rows.js';
 import type { LinksProblem } from '../../common/schedule/links-text.js';
-import { codeIndex, DEPENDENCY_ENTITY, hasSubtasks, linkTexts, recordLinksOf, replaceLinksInto, rescheduleDates, resolveLinks, scheduledIdsIn } from './schedule.js';
+import { DEPENDENCY_ENTITY, idsByCode, hasSubtasks, linkTexts, recordLinksOf, replaceLinksInto, rescheduleDates, resolveLinks, scheduledIdsIn } from './schedule.js';
+import type { CodeLookup } from '../../common/wbs-tree.js';
 import * as q from '../db/queries/wbs.js';
 import { linkSuccessorsAuditedIn, projectHasLinks } from '../db/queries/schedule.js';
 import { entityIdsAuditedIn } from '../db/queries/history.js';
@@ -342,8 +343,8 @@ export function rescheduleIn(db: Db, batch: Batch, projectId: number, today: str
  * A typed predecessors text becomes the task's links (replacing those it had); the stored text is
  * cleared, the links are what the column shows from now on. Text naming no task is VALIDATION.
  */
-export function typedLinks(db: Db, batch: Batch, projectId: number, taskId: number, text: string, byCode?: Map<string, number>): LinksProblem | null {
-  const resolved = resolveLinks(text, byCode ?? codeIndex(db, projectId).byCode, taskId, hasSubtasks(db, taskId));
+export function typedLinks(db: Db, batch: Batch, projectId: number, taskId: number, text: string, byCode?: CodeLookup): LinksProblem | null {
+  const resolved = resolveLinks(text, byCode ?? idsByCode(db, projectId), taskId, hasSubtasks(db, taskId));
   if (!resolved.ok) return resolved;
   replaceLinksInto(db, batch, projectId, taskId, resolved.links);
   return null;
