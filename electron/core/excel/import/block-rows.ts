@@ -73,8 +73,13 @@ export function withBlockRows(ix: SheetIndex, layout: { target: ImportTarget; he
   const { target, headerBottom } = layout;
   let columns = layout.columns;
   // (`detect` false: a saved layout that does not say so is read as saved, one row per record: review T5.)
-  // A register whose header stacks two words in a column (件名 over 担当) over records of two rows.
-  if (detect && !columns.some((m) => m.rowOffset || m.blockLabels)) columns = stackedHeader(ix, layout) ?? columns;
+  // A register whose header stacks two words in a column (件名 over 担当) over records of two rows. A plan
+  // whose 予定/実績 label column tells its two rows apart is read by that column, whatever its header's
+  // rows hold (a group word over the dates, a hint under them: review U5).
+  if (detect && !columns.some((m) => m.rowOffset || m.blockLabels)) {
+    const stacked = stackedHeader(ix, layout);
+    if (stacked && !(target === 'wbs' && labelColumnOf(ix, headerBottom, columns, target))) columns = stacked;
+  }
   if (columns.some((m) => m.rowOffset) && !columns.some((m) => m.blockLabels)) return columns;
   if (columns.some((m) => m.blockLabels))
     return columns.flatMap((m) => {
@@ -87,16 +92,9 @@ export function withBlockRows(ix: SheetIndex, layout: { target: ImportTarget; he
     });
   // (`detect` false: a saved layout that does not say so is read as saved, one row per record.)
   if (target !== 'wbs' || !detect) return columns;
-  const rows = ix.rowsBelow(headerBottom, SAMPLE_ROWS);
-  // The label column may have no header word (a narrow column between the name and the dates): each
-  // column of the table's span that no mapping covers is looked at too.
-  const lo = Math.min(...columns.map((m) => m.c));
-  const hi = Math.max(...columns.map((m) => m.c + m.span - 1));
-  const headless: ColumnMapping[] = [];
-  for (let c = lo; c <= hi; c++) if (!columns.some((m) => c >= m.c && c < m.c + m.span)) headless.push({ c, span: 1, column: columnName(c), label: '', field: null, confidence: 0 });
-  const found = labelColumn(ix, rows.map((r) => r.r), [...columns, ...headless], target);
+  const found = labelColumnOf(ix, headerBottom, columns, target);
   if (!found) return columns;
-  if (headless.includes(found.column)) columns = [...columns, found.column].sort((a, b) => a.c - b.c);
+  if (!columns.includes(found.column)) columns = [...columns, found.column].sort((a, b) => a.c - b.c);
   const { column, plan, actual, planRows } = found;
   const out: ColumnMapping[] = [];
   const mapped = new Set(columns.flatMap((m) => (m.field === null ? [] : [m.field])));
@@ -127,6 +125,18 @@ export function withBlockRows(ix: SheetIndex, layout: { target: ImportTarget; he
     else out.push(m);
   }
   return out;
+}
+
+/** The label column of two-row records among the layout's columns and the headless ones of its span (labelColumn). */
+function labelColumnOf(ix: SheetIndex, headerBottom: number, columns: ColumnMapping[], target: ImportTarget): ReturnType<typeof labelColumn> {
+  const rows = ix.rowsBelow(headerBottom, SAMPLE_ROWS);
+  // The label column may have no header word (a narrow column between the name and the dates): each
+  // column of the table's span that no mapping covers is looked at too.
+  const lo = Math.min(...columns.map((m) => m.c));
+  const hi = Math.max(...columns.map((m) => m.c + m.span - 1));
+  const headless: ColumnMapping[] = [];
+  for (let c = lo; c <= hi; c++) if (!columns.some((m) => c >= m.c && c < m.c + m.span)) headless.push({ c, span: 1, column: columnName(c), label: '', field: null, confidence: 0 });
+  return labelColumn(ix, rows.map((r) => r.r), [...columns, ...headless], target);
 }
 
 /**
