@@ -315,7 +315,11 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
       continue;
     }
     const parent = rows[rows.length - 1];
-    if (parent !== undefined && continuesText(ix, record, parent, counts, layout.columns.length)) {
+    // A row with its own number (the next No. of the column that numbers the records) is a record of its
+    // own, as a row the client wrapped a text into never has one: a new record of a text alone in lower
+    // case under a record ending mid-sentence was read back as that record's text going on.
+    const numbered = () => row.cells.some((c) => c.c >= minC && c.c <= maxC && isNumber(c) && (inNumbering(c.c) || numberColumn(c.c)));
+    if (parent !== undefined && continuesText(ix, record, parent, counts, layout.columns.length) && !numbered()) {
       continued.set(row.r, parent);
       leftOut.push({ r: row.r, reason: 'continued text' });
       continue;

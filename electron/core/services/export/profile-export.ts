@@ -111,7 +111,13 @@ export async function exportToProfile(
   // Backlog's キー): that ID column is the client's IDs too, given to a new task, written as its children's parent.
   const parentKeys = target === 'wbs' && table.hierarchy === 'parent' ? (table.parentKeys ?? null) : null;
   const parentKeyIsField = parentKeys !== null && layout.columns.some((m) => m.field !== null && parentKeys.c >= m.c && parentKeys.c < m.c + m.span);
-  const idColumn = target === 'wbs' ? (predecessorReading(table, model)?.idColumn ?? (parentKeys && !parentKeyIsField ? parentKeys : null)) : null;
+  const linkIds = target === 'wbs' ? (predecessorReading(table, model)?.idColumn ?? null) : null;
+  const idColumn = linkIds ?? (target === 'wbs' && parentKeys && !parentKeyIsField ? parentKeys : null);
+  // Keys the client's tracker gives (Redmine's #, Backlog's キー) where only the parent column names
+  // tasks by them: a task the tracker has not seen yet has none (a key we made up could be one the
+  // tracker has given another task since, and a tracker import would then update that task), so a new
+  // task's key stays empty unless tasks under it must name it as their parent.
+  const trackerKeys = idColumn !== null && linkIds === null;
   const sheet = model.sheets.find((s) => s.name === layout.sheet)!;
   const ix = new SheetIndex(sheet);
   // Text the client wrapped by hand into the next row (a left-out 'continued text' row), or the second
@@ -197,8 +203,10 @@ export async function exportToProfile(
   const idByCode = new Map<string, string>();
   if (idColumn) {
     const nextId = clientIdCounter([...idColumn.ids.values()]);
+    const parents = new Set(stored.map((o) => o.row.parentId as number | null));
     for (const o of stored) {
       let id = o.at !== null ? idColumn.ids.get(o.at) : undefined;
+      if (id === undefined && trackerKeys && !parents.has(o.row.id)) continue;
       if (id === undefined) {
         id = nextId();
         givenIds.add(o.row.id);
@@ -900,7 +908,8 @@ export async function exportToProfile(
       if (typeof f !== 'object') return;
       const o = stored[f.stored]!;
       if (!f.fresh && !givenIds.has(o.row.id)) return;
-      const id = clientIdOf.get(o.row.id)!;
+      const id = clientIdOf.get(o.row.id);
+      if (id === undefined) return;
       rows[i]![k] = { value: numericIds ? { t: 'n', v: Number(id) } : { t: 's', v: id } };
     });
   }
@@ -933,18 +942,32 @@ export async function exportToProfile(
       if (m?.field) underMergeCells.push({ row: stored[f.stored]!.row.id, column: c, field: m.field, value: String(storedValue(stored[f.stored]!, m) ?? '') });
     });
   });
-  // The continuation rows of a wrapped text written anew are cleared in its column, wherever they now are.
-  if (rewrapped.length > 0) {
+  // The continuation rows of a wrapped text written anew: a row the client wrapped the text into by hand
+  // holds nothing else, so it goes with the old words (cleared, it would stand blank inside the table,
+  // and two such rows read as the table's end); the second row of a record merged over both is the
+  // layout's and stays, cleared in that column. Wherever the record's block now is.
+  if (rewrapped.length > 0 && blocks.lastRow !== null) {
     const outIndex = new Map<number, number>();
     blocks.order.forEach((o, i) => {
       if (!o.clone) outIndex.set(o.row, i);
     });
+    const drop = new Set<number>();
     for (const { at, col } of rewrapped)
       for (const r of continuedRows.get(at) ?? []) {
-        const i = blocks.lastRow === null ? undefined : outIndex.get(r + 1);
+        const i = outIndex.get(r + 1);
         const j = sheetColumns.indexOf(col);
-        if (i !== undefined && j >= 0 && ix.cell(r, col)) rows[i]![j] = { value: null };
+        if (i === undefined || j < 0 || !ix.cell(r, col)) continue;
+        const alone = !secondRows.has(r) && (ix.row(r)?.cells ?? []).every((c) => c.c === col || c.v === null || String(c.v).trim() === '' || c.c < tableLo || c.c > tableHi);
+        if (alone && blocks.fill[i] === undefined) drop.add(i);
+        else rows[i]![j] = { value: null };
       }
+    for (const i of [...drop].sort((a, b) => b - a)) {
+      blocks.order.splice(i, 1);
+      blocks.fill.splice(i, 1);
+      blocks.owner.splice(i, 1);
+      blocks.starts.splice(i, 1);
+      rows.splice(i, 1);
+    }
   }
   // Each value onto its row of the record's block, and a new record's rows labelled as the client's
   // (予定 / 実績): the writer takes one value per sheet column and row.

@@ -84,6 +84,11 @@ export interface BlockPlan {
 interface Block {
   rec: TemplateRecord;
   rows: number[];
+  /**
+   * The rows of the layout's block, without the rows the record's text was wrapped into by hand: what a
+   * new record copies (a wrapped text is the record's words, not the form's shape).
+   */
+  shape: number[];
   /** Client rows above it that travel with it (a ↓ separator heading the records below it). */
   head: number[];
 }
@@ -111,8 +116,9 @@ export function planBlocks(input: BlockInput): BlockPlan {
     let end = Math.min(rec.row + period - 1, next - 1);
     const merged = mergedDown.get(rec.row);
     if (merged !== undefined) end = Math.max(end, Math.min(merged, next - 1));
+    const shape = range(rec.row, end);
     if (rec.through !== undefined) end = Math.max(end, Math.min(rec.through, next - 1));
-    return { rec, rows: range(rec.row, end), head: [] };
+    return { rec, rows: range(rec.row, end), shape, head: [] };
   });
   const blockEnd = blocks.length > 0 ? blocks[blocks.length - 1]!.rows.at(-1)! : input.first - 1;
   const tableEnd = Math.max(blockEnd, input.last ?? input.first - 1);
@@ -247,7 +253,7 @@ export function planBlocks(input: BlockInput): BlockPlan {
       put(p.rows, { stored: i, fresh: true }, p.clone);
       return;
     }
-    const model = modelFor(k)?.rows ?? lastCopy ?? preparedBlocks[preparedBlocks.length - 1]?.rows ?? null;
+    const model = modelFor(k)?.shape ?? lastCopy ?? preparedBlocks[preparedBlocks.length - 1]?.rows ?? null;
     if (!model) return;
     lastCopy = model;
     put(model, { stored: i, fresh: true }, true);
