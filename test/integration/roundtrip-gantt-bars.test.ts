@@ -16,6 +16,10 @@ describe('a gantt bar painted again after a date edit', () => {
   for (const [name, style] of [
     ['by day, as fills', { step: 1, paint: 'fill' }],
     ['by week, as ■ marks', { step: 7, paint: 'mark' }],
+    // Painted on working days only: a bar leaves 土日 and 祝日 (4/29) blank and shaded, and so must its repaint.
+    ['by day on working days, as ■ marks under date heads', { step: 1, paint: 'mark', workingDays: true }],
+    ['by day on working days, as fills under the days of a month', { step: 1, paint: 'fill', heads: 'monthDays', workingDays: true }],
+    ['by day on working days, as ● marks under the days of a month', { step: 1, paint: 'mark', mark: '●', heads: 'monthDays', workingDays: true }],
   ] as const)
     it(`${name}: every script's moved bars sit on their new dates`, async () => {
       const o = await roundTrip(call, `gantt ${name}.xlsx`, await paintedGantt(style), 'wbs', { scripts: 12, seed: 15, steps: 6, ops: DATE_EDITS });

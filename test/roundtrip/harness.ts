@@ -23,7 +23,7 @@ import { toHalfWidth } from '../../electron/common/dates.js';
 import { serialOf, textMonthDay, type BandColumn } from '../../electron/core/excel/import/date-grid.js';
 import { bandCandidates } from '../../electron/core/services/export/gantt-marks.js';
 import { SheetIndex } from '../../electron/core/excel/import/sheet-index.js';
-import { isoToSerial } from '../../electron/common/excel/client-dates.js';
+import { isoToSerial, serialToIso } from '../../electron/common/excel/client-dates.js';
 import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 export const OPS = ['rename', 'fields', 'dates', 'addEnd', 'addMiddle', 'addChild', 'deleteFirst', 'deleteMiddle', 'deleteLast', 'move', 'indent', 'outdent'] as const;
@@ -429,6 +429,9 @@ export async function checkExport(
   if (redated.size > 0) {
     const sh = tplBook.sheets.find((x) => x.name === original.sheet);
     for (const r of sh?.rows ?? []) if (r.r < original.header.bottom) for (const c of r.cells as Cell[]) if (!fieldCols.has(c.c) && (textMonthDay(c) !== null || (c.t === 'd' && serialOf(c) !== null))) bandCols.add(c.c);
+    // Heads that need the tasks' dates to say which days they are (1 … 31 under a month row, W1 …).
+    const dates = [...importedDates.values()].flatMap((d) => [d.start, d.finish]).flatMap((iso) => (iso ? [isoToSerial(iso, tplBook.date1904)] : [])).filter((x): x is number => x !== null);
+    if (sh) for (const band of bandCandidates(new SheetIndex(sh), original.header.bottom - 1, fieldCols, dates, tplBook.date1904)) for (const b of band) bandCols.add(b.c);
   }
   let diffs = 0;
   let example = '';
@@ -574,19 +577,17 @@ function movedBars(
     return ks.length === 0 ? null : [ks[0]!, ks.at(-1)!];
   };
   const same = (a: [number, number] | null, b: [number, number] | null) => (a === null ? b === null : b !== null && a[0] === b[0] && a[1] === b[1]);
+  const dayOf = (serial: number) => new Date(`${serialToIso(serial, date1904)}T00:00:00Z`).getUTCDay();
   // The band the template's moved rows follow (the heads' year where they do not say it).
   for (const band of candidates) {
-    let checked = 0;
-    let first: string | null = null;
-    for (const r of now) {
-      const id = r.id;
-      const was = id === undefined ? undefined : imported.get(id);
-      const at = id === undefined ? undefined : before.get(id);
-      const task = id === undefined ? undefined : stored.get(id);
-      if (id === undefined || !redated.has(id) || !was || at === undefined || !task || task.summary) continue;
+    /** A template record's row, the columns its imported dates reach, the fills of its bar, if its bar is painted by those dates. */
+    const templateBar = (id: number, trim = (span: [number, number] | null) => span) => {
+      const was = imported.get(id);
+      const at = before.get(id);
+      if (!was || at === undefined) return null;
       const tr = at - 1;
-      const old = reach(band, serial(was.start), serial(was.finish));
-      if (old === null) continue;
+      const old = trim(reach(band, serial(was.start), serial(was.finish)));
+      if (old === null) return null;
       // The fills of its bar: inside the old span and nowhere else on its row.
       const inside = new Set<number>();
       const outside = new Set<number>();
@@ -595,16 +596,61 @@ function movedBars(
         if (fill !== undefined) (k >= old[0] && k <= old[1] ? inside : outside).add(fill);
       });
       const bar = new Set([...inside].filter((f) => !outside.has(f)));
-      if (!same(painted(tpl, tplFills, band, tr, bar), old)) continue; // not painted by its dates
+      return same(painted(tpl, tplFills, band, tr, bar), old) ? { tr, old, bar } : null;
+    };
+    // Day columns the client leaves blank inside its bars (a plan painted on working days only): the gaps
+    // inside the template's bars (those whose ends are on their dates' first and last days), the columns
+    // shaded as those gaps are, and the days of the week that are only ever gaps. A bar, in the template
+    // and painted again, starts and ends on the first and last day its dates reach that is not skipped.
+    const gaps = new Set<number>();
+    const gapFills = new Set<number>();
+    const paintedDays = new Set<number>();
+    const gapDays = new Set<number>();
+    for (const id of imported.keys()) {
+      const t = templateBar(id);
+      if (!t) continue;
+      for (let k = t.old[0]; k <= t.old[1]; k++) {
+        const b = band[k]!;
+        if (b.from !== b.to) continue;
+        const on = mark(valueAt(tpl, t.tr, b.c)) || t.bar.has(tplFills.get(`${t.tr}:${b.c}`) ?? -1);
+        if (on) paintedDays.add(dayOf(b.from));
+        else {
+          gaps.add(k);
+          gapDays.add(dayOf(b.from));
+          const fill = tplFills.get(`${t.tr}:${b.c}`);
+          if (fill !== undefined) gapFills.add(fill);
+        }
+      }
+    }
+    const shadedLikeGap = (k: number) => [...imported.keys()].some((id) => {
+      const at = before.get(id);
+      return at !== undefined && gapFills.has(tplFills.get(`${at - 1}:${band[k]!.c}`) ?? -1);
+    });
+    const skipped = (k: number) => band[k]!.from === band[k]!.to && gaps.size > 0 && (gaps.has(k) || shadedLikeGap(k) || (gapDays.has(dayOf(band[k]!.from)) && !paintedDays.has(dayOf(band[k]!.from))));
+    const trim = (span: [number, number] | null): [number, number] | null => {
+      if (span === null) return null;
+      let [a, b] = span;
+      while (a <= b && skipped(a)) a++;
+      while (b >= a && skipped(b)) b--;
+      return a > b ? null : [a, b];
+    };
+    let checked = 0;
+    let first: string | null = null;
+    for (const r of now) {
+      const id = r.id;
+      const task = id === undefined ? undefined : stored.get(id);
+      if (id === undefined || !redated.has(id) || !task || task.summary) continue;
+      const t = templateBar(id, trim);
+      if (!t) continue; // not painted by its dates
       checked++;
-      const want = reach(band, serial(task.plannedStart as string | null), serial(task.plannedFinish as string | null));
-      const got = painted(out, outFills, band, r.row - 1, bar);
+      const want = trim(reach(band, serial(task.plannedStart as string | null), serial(task.plannedFinish as string | null)));
+      const got = painted(out, outFills, band, r.row - 1, t.bar);
       if (!same(got, want) && first === null) {
         const col = (k: number | undefined) => (k === undefined ? '—' : band[k]!.c);
         first = `row ${r.row} (${r.name}): bar painted over columns ${got ? `${col(got[0])}–${col(got[1])}` : 'none'}, its dates ${String(task.plannedStart)}–${String(task.plannedFinish)} reach ${want ? `${col(want[0])}–${col(want[1])}` : 'none'}`;
       }
     }
-    if (process.env.RT_BARS) console.log(`check 6: ${checked} moved bars checked on band ${band[0]?.c}…${band.at(-1)?.c}${first ? `: ${first}` : ''}`);
+    if (process.env.RT_BARS) console.log(`check 6: ${checked} moved bars checked on band ${band[0]?.c}…${band.at(-1)?.c}${gaps.size > 0 ? ` (${gaps.size} gap columns in the template's bars)` : ''}${first ? `: ${first}` : ''}`);
     if (checked > 0) return first;
   }
   return null;
@@ -771,7 +817,8 @@ export async function roundTrip(call: Call, file: string, bytes: Buffer, target:
       const fields = original.columns.flatMap((m) => (m.field === null ? [] : [m.field]));
       const touched = new Set(atImport.filter((r) => now.has(r.id) && fields.some((f) => JSON.stringify(r[f] ?? null) !== JSON.stringify(now.get(r.id)![f] ?? null) || JSON.stringify(r.extra ?? null) !== JSON.stringify(now.get(r.id)!.extra ?? null))).map((r) => r.id));
       const redated = new Set(atImport.filter((r) => now.has(r.id) && ['plannedStart', 'plannedFinish'].some((f) => (r[f] ?? null) !== (now.get(r.id)![f] ?? null))).map((r) => r.id));
-      const importedDates = new Map(atImport.filter((r) => redated.has(r.id)).map((r) => [r.id, { start: (r.plannedStart as string | null) ?? null, finish: (r.plannedFinish as string | null) ?? null }]));
+      // Every task's dates at import: the moved ones are checked, and the others' bars show how the client paints (its gaps).
+      const importedDates = new Map(atImport.map((r) => [r.id, { start: (r.plannedStart as string | null) ?? null, finish: (r.plannedFinish as string | null) ?? null }]));
       failures = await checkExport(call, { projectId, target, profileId: profileId!, file, template: bytes, original }, exported, unwritten, touched, levels, summaries, redated, importedDates);
     } catch (err) {
       failures = [`export failed: ${(err as Error).message.slice(0, 200)}`];

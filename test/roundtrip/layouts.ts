@@ -388,20 +388,48 @@ async function dottedCodeLinks(): Promise<Buffer> {
   return save(wb);
 }
 
+/** How a hand-painted gantt band is drawn (paintedGantt). */
+export interface GanttStyle {
+  /** Days per column: 1 (a column per day) or 7 (per week). */
+  step: 1 | 7;
+  /** Bars as filled cells or as marks. */
+  paint: 'fill' | 'mark';
+  /** The mark (■ unless given: ● ○ ━ ▬ 1). */
+  mark?: string;
+  /**
+   * The heads: dates (the default), the days of the month (1 … 30) under a row naming the month, or week
+   * numbers W1 … over a row giving each week's Monday as text (4/7).
+   */
+  heads?: 'dates' | 'monthDays';
+  /** Bars painted on working days only: weekends and national holidays left blank (and shaded) inside a bar. */
+  workingDays?: boolean;
+}
+
 /**
  * A WBS with a gantt painted by hand right of it: a column per day (`step` 1, weekends shaded) or per week
- * (`step` 7) under date heads, each task's bar as filled cells or ■ marks over the columns its dates reach.
+ * (`step` 7) of April 2025, each task's bar as filled cells or marks over the columns its dates reach (on
+ * working days only, with `workingDays`: 4/29 昭和の日 is a Tuesday).
  */
-export async function paintedGantt({ step, paint }: { step: 1 | 7; paint: 'fill' | 'mark' }): Promise<Buffer> {
+export async function paintedGantt({ step, paint, mark = '■', heads = 'dates', workingDays = false }: GanttStyle): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Gantt');
   ws.getCell('A1').value = 'Release plan';
-  ['No', 'Task', 'Owner', 'Start', 'Finish'].forEach((h, i) => (ws.getCell(2, i + 1).value = h));
+  // Day numbers need the month above them: the header is one row lower, under a row naming the month.
+  const h = heads === 'monthDays' ? 3 : 2;
+  if (heads === 'monthDays') {
+    ws.getCell(2, 6).value = '2025年4月';
+    ws.mergeCells(2, 6, 2, 6 + (step === 1 ? 29 : 4));
+  }
+  ['No', 'Task', 'Owner', 'Start', 'Finish'].forEach((x, i) => (ws.getCell(h, i + 1).value = x));
   const day = (n: number) => new Date(Date.UTC(2025, 3, n)); // April 2025: the 5th and 6th a weekend
   const columns = step === 1 ? 30 : 5;
   for (let k = 0; k < columns; k++) {
-    ws.getCell(2, 6 + k).value = day(1 + k * step);
-    ws.getCell(2, 6 + k).numFmt = 'd';
+    const cell = ws.getCell(h, 6 + k);
+    if (heads === 'monthDays') cell.value = 1 + k * step;
+    else {
+      cell.value = day(1 + k * step);
+      cell.numFmt = 'd';
+    }
   }
   const tasks: [string, string, number, number][] = [
     ['Scope', 'Kim', 1, 4],
@@ -410,8 +438,9 @@ export async function paintedGantt({ step, paint }: { step: 1 | 7; paint: 'fill'
     ['Test', 'Kim', 21, 25],
     ['Launch', 'Lee', 28, 30],
   ];
+  const off = (n: number) => [5, 6, 12, 13, 19, 20, 26, 27].includes(n) || (workingDays && n === 29);
   tasks.forEach(([name, who, from, to], i) => {
-    const r = 3 + i;
+    const r = h + 1 + i;
     ws.getCell(r, 1).value = i + 1;
     ws.getCell(r, 2).value = name;
     ws.getCell(r, 3).value = who;
@@ -422,10 +451,10 @@ export async function paintedGantt({ step, paint }: { step: 1 | 7; paint: 'fill'
     for (let k = 0; k < columns; k++) {
       const cell = ws.getCell(r, 6 + k);
       const [a, b] = [1 + k * step, k * step + step];
-      const on = a <= to && b >= from;
-      const weekend = step === 1 && [5, 6, 12, 13, 19, 20, 26, 27].includes(a);
-      if (on && paint === 'mark') cell.value = '■';
-      const argb = on && paint === 'fill' ? 'FF4F81BD' : weekend ? 'FFD9D9D9' : null;
+      const shaded = step === 1 && off(a);
+      const on = a <= to && b >= from && !(workingDays && shaded);
+      if (on && paint === 'mark') cell.value = mark;
+      const argb = on && paint === 'fill' ? 'FF4F81BD' : shaded ? 'FFD9D9D9' : null;
       if (argb) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } };
     }
   });

@@ -75,3 +75,65 @@ describe('gantt band rule', () => {
     expect(learnBand(ix, columns, records, (_, c) => (c % 2 === 0 ? 7 : 1))).toBeNull();
   });
 });
+
+describe('a band painted on working days only', () => {
+  // 40 day columns from Tuesday 2025-04-01 (D0) in columns E… : 4/29 (Tue) 昭和の日, 5/3–5/6 憲法記念日 … 振替休日.
+  const DAYS = 40;
+  const dow = (serial: number) => new Date(Date.UTC(1899, 11, 30 + serial)).getUTCDay();
+  const holidays = new Set([D0 + 28, D0 + 32, D0 + 33, D0 + 34, D0 + 35]);
+  /** Rows 2… with bars over [from, to] (days after D0), marked ■ where `paints` says, weekend cells filled 9 when `shade`. */
+  function workingSheet(bars: [number, number][], paints: (serial: number) => boolean, shade: boolean) {
+    const header: Cell[] = Array.from({ length: DAYS }, (_, k) => ({ c: 4 + k, t: 'd', v: D0 + k }));
+    const rows: SheetModel['rows'] = [{ r: 1, cells: [{ c: 0, t: 's', v: 'No' }, ...header] }];
+    const fills: number[] = [];
+    bars.forEach(([a, b], i) => {
+      const r = 2 + i;
+      const cells: Cell[] = [{ c: 0, t: 'n', v: i + 1 }];
+      for (let k = 0; k < DAYS; k++) {
+        const s = D0 + k;
+        if (k >= a && k <= b && paints(s)) cells.push({ c: 4 + k, t: 's', v: '■' });
+        else if (shade && (dow(s) === 0 || dow(s) === 6)) fills.push(r, 4 + k, 9);
+      }
+      rows.push({ r, cells });
+    });
+    const ix = new SheetIndex({ name: 'S', state: 'visible', rows, merges: [], fills });
+    const records: BandRecord[] = bars.map(([a, b], i) => ({ row: 2 + i, start: D0 + a, finish: D0 + b }));
+    const band = learnBand(ix, bandCandidates(ix, 1, new Set([0]), [])[0]!, records, () => 0);
+    const painted = (a: number, b: number) => barCells(band!, D0 + a, D0 + b).map((x, k) => (x.value ? k : -1)).filter((k) => k >= 0);
+    return { band, painted };
+  }
+  const weekday = (s: number) => dow(s) !== 0 && dow(s) !== 6;
+  const working = (s: number) => weekday(s) && !holidays.has(s);
+  const range = (a: number, b: number, keep: (s: number) => boolean) => Array.from({ length: b - a + 1 }, (_, i) => a + i).filter((k) => keep(D0 + k));
+
+  it('leaves the weekends blank inside a bar where the template does, shaded or not', () => {
+    for (const shade of [true, false]) {
+      // Bars over weekends (4/4–4/8, 4/10–4/15, 4/17–4/22), painted on weekdays only.
+      const { band, painted } = workingSheet([[3, 7], [9, 14], [16, 21], [0, 2]], weekday, shade);
+      expect(band, `shade ${shade}`).not.toBeNull();
+      // A bar moved over the next weekend (4/24–4/29) is painted on its weekdays only, ending on 4/29 (a
+      // holiday the template never shows: its rule is the weekends).
+      expect(painted(23, 28)).toEqual(range(23, 28, weekday));
+      // A bar from a Saturday starts on the Monday; a bar over a weekend only is no bar.
+      expect(painted(4, 8)).toEqual([6, 7, 8]);
+      expect(painted(4, 5)).toEqual([]);
+    }
+  });
+
+  it("leaves the national holidays blank too where the template's bars skip one", () => {
+    // The last bar crosses 4/29 (昭和の日) and leaves it blank: 5/5 and 5/6 are holidays for it too.
+    const { painted } = workingSheet([[3, 7], [9, 14], [16, 21], [25, 30]], working, false);
+    expect(painted(31, 37)).toEqual(range(31, 37, working));
+    expect(painted(31, 37)).not.toContain(34); // 5/5 こどもの日 (a Monday)
+  });
+
+  it('paints a holiday the template paints (weekends off, 海の日 worked)', () => {
+    const { painted } = workingSheet([[3, 7], [9, 14], [16, 21], [25, 30]], weekday, false);
+    expect(painted(31, 37)).toEqual(range(31, 37, weekday));
+  });
+
+  it('keeps bars whole where no template bar crosses a day off (nothing says the client skips them)', () => {
+    const { painted } = workingSheet([[0, 2], [7, 10], [14, 17], [21, 24]], weekday, false);
+    expect(painted(3, 8)).toEqual([3, 4, 5, 6, 7, 8]);
+  });
+});

@@ -8,6 +8,7 @@ import type { Cell } from '../../../common/excel/model.js';
 import type { SheetIndex } from '../../excel/import/sheet-index.js';
 import { daysOfMonth, MIN_RUN, monthDay, serialBand, textMonthDay, type BandColumn } from '../../excel/import/date-grid.js';
 import type { CellOut, OutValue } from '../../excel/template/index.js';
+import { nationalHolidays } from '../../schedule/holidays.js';
 
 export type { BandColumn };
 
@@ -21,6 +22,8 @@ export interface GanttBand {
   mark: OutValue;
   /** The template rows (0-based) painted by the rule: only these, and new rows, are painted again. */
   followers: Set<number>;
+  /** Day columns a bar leaves blank (土日, holidays: a client that paints working days only), by sheet column. */
+  skip: Set<number>;
 }
 
 /** A template record with its dates as serials (null when a date is missing). */
@@ -150,21 +153,91 @@ const mostCommon = <K>(m: Map<K, number>): K | undefined => [...m.entries()].sor
 
 /**
  * The band's rule, learned from the template's dated records: which format and/or mark the cells of a
- * bar have. Null when the band is not painted per row, or not by the records' dates (a band of
- * formulas, a band the client paints by other rules, too few dated rows to tell).
+ * bar have, and which day columns a bar leaves blank (a client that paints working days only skips
+ * 土日 and holidays inside a bar). Null when the band is not painted per row, or not by the records'
+ * dates (a band of formulas, a band the client paints by other rules, too few dated rows to tell).
+ * Each rule of skipped days (none, the columns the client shades, weekends, weekends and national
+ * holidays) is tried; the one the most rows follow, with the fewest cells against it, wins, and the
+ * simplest on a tie: a template whose bars never cross a weekend says nothing, and its bars stay whole.
  */
-export function learnBand(ix: SheetIndex, columns: BandColumn[], records: BandRecord[], styleAt: (row: number, c: number) => number): GanttBand | null {
+export function learnBand(ix: SheetIndex, columns: BandColumn[], records: BandRecord[], styleAt: (row: number, c: number) => number, date1904 = false): GanttBand | null {
+  for (const r of records) {
+    if (r.start === null || r.finish === null || r.start > r.finish) continue;
+    for (const col of columns) if (ix.cell(r.row, col.c)?.f) return null; // the sheet draws its bars itself
+  }
+  let best: { band: GanttBand; against: number } | null = null;
+  for (const skip of skipCandidates(ix, columns, records, date1904)) {
+    const found = learnWith(ix, columns, records, styleAt, skip);
+    if (found && (!best || found.band.followers.size > best.band.followers.size || (found.band.followers.size === best.band.followers.size && found.against < best.against))) best = found;
+  }
+  return best?.band ?? null;
+}
+
+/** Share of the record rows a column must be filled in, outside their bars, to be shaded (a day off). */
+const SHADED = 0.6;
+
+/**
+ * The rules of skipped day columns to try, simplest first: none; the day columns the client shades
+ * (filled, outside the bars, in most record rows, with other than the band's usual fill: 土日, 祝日, 年末年始
+ * as this client marks them); Saturdays and Sundays; those and Japan's national holidays (only where a
+ * template bar leaves a holiday blank: a client may work 海の日).
+ * Week and month columns always hold working days, so they are never skipped.
+ */
+function skipCandidates(ix: SheetIndex, columns: BandColumn[], records: BandRecord[], date1904: boolean): Set<number>[] {
+  const days = columns.filter((col) => col.from === col.to);
+  const out: Set<number>[] = [new Set()];
+  if (days.length === 0) return out;
+  const iso = (serial: number) => serialToIso(serial, date1904) ?? '';
+  const weekday = (serial: number) => new Date(`${iso(serial)}T00:00:00Z`).getUTCDay();
+  const weekend = new Set(days.filter((col) => weekday(col.from) === 0 || weekday(col.from) === 6).map((col) => col.c));
+  const holidays = nationalHolidays();
+  const offDays = new Set([...weekend, ...days.filter((col) => holidays[iso(col.from)] !== undefined).map((col) => col.c)]);
+  const shaded = shadedColumns(ix, days, records);
+  const key = (s: Set<number>) => [...s].sort((a, b) => a - b).join(',');
+  const seen = new Set([key(out[0]!)]);
+  for (const s of [shaded, weekend, offDays])
+    if (!seen.has(key(s))) {
+      seen.add(key(s));
+      out.push(s);
+    }
+  return out;
+}
+
+/** Day columns filled, outside the records' bars, in SHADED of the rows or more, with a fill other than the band's usual one. */
+function shadedColumns(ix: SheetIndex, days: BandColumn[], records: BandRecord[]): Set<number> {
+  const f = ix.sheet.fills;
+  if (!f) return new Set();
+  const fills = new Map<string, number>();
+  for (let k = 0; k + 2 < f.length; k += 3) fills.set(`${f[k]}:${f[k + 1]}`, f[k + 2]!);
+  const perColumn = new Map<number, Map<number, number>>();
+  const rowsOff = new Map<number, number>();
+  const usual = new Map<number, number>();
+  for (const r of records)
+    for (const col of days) {
+      if (r.start !== null && r.finish !== null && inRange(col, r.start, r.finish)) continue;
+      countUp(rowsOff, col.c);
+      const fill = fills.get(`${r.row}:${col.c}`) ?? -1;
+      countUp(usual, fill);
+      countUp(perColumn.get(col.c) ?? perColumn.set(col.c, new Map()).get(col.c)!, fill);
+    }
+  const base = mostCommon(usual);
+  const out = new Set<number>();
+  for (const [c, m] of perColumn) {
+    const fill = mostCommon(m)!;
+    if (fill !== -1 && fill !== base && m.get(fill)! >= Math.max(MIN_ROWS, rowsOff.get(c)! * SHADED)) out.add(c);
+  }
+  return out;
+}
+
+/** The band's rule with `skip` (day columns a bar leaves blank), and how many of its followers' cells are against it. */
+function learnWith(ix: SheetIndex, columns: BandColumn[], records: BandRecord[], styleAt: (row: number, c: number) => number, skip: Set<number>): { band: GanttBand; against: number } | null {
   type BandCell = { on: boolean; style: number; value: Cell | undefined; c: number };
   const rows = new Map<number, BandCell[]>();
   for (const r of records) {
     if (r.start === null || r.finish === null || r.start > r.finish) continue;
     const cells: BandCell[] = [];
-    for (const col of columns) {
-      const value = ix.cell(r.row, col.c);
-      if (value?.f) return null; // the sheet draws its bars itself
-      cells.push({ on: inRange(col, r.start, r.finish), style: styleAt(r.row, col.c), value, c: col.c });
-    }
-    // A task outside the band's days says nothing about how a bar looks.
+    for (const col of columns) cells.push({ on: inRange(col, r.start, r.finish) && !skip.has(col.c), style: styleAt(r.row, col.c), value: ix.cell(r.row, col.c), c: col.c });
+    // A task outside the band's days (or on its skipped days only) says nothing about how a bar looks.
     if (cells.some((x) => x.on)) rows.set(r.row, cells);
   }
   if (rows.size < MIN_ROWS) return null;
@@ -198,6 +271,9 @@ export function learnBand(ix: SheetIndex, columns: BandColumn[], records: BandRe
   // Text on a fill band (a label over the bar) would be lost by repainting: leave such a band alone.
   if (!byMark && all.some(hasMark)) return null;
   const followers = byFill && byMark ? new Set([...byFill].filter((r) => byMark.has(r))) : (byFill ?? byMark)!;
+  const looksOn = (x: BandCell) => (byFill ? filled(x) : true) && (byMark ? hasMark(x) : true);
+  let against = 0;
+  for (const row of followers) for (const x of rows.get(row)!) if (looksOn(x) !== x.on) against++;
 
   const onStyles = new Map<number, number>();
   const offStyles = new Map<number, Map<number, number>>();
@@ -219,7 +295,7 @@ export function learnBand(ix: SheetIndex, columns: BandColumn[], records: BandRe
   const offStyle = new Map(columns.map((col) => [col.c, mostCommon(offStyles.get(col.c) ?? new Map()) ?? mostCommon(anyOff) ?? 0]));
   const markKey = byMark ? mostCommon(marks) : undefined;
   const mark = markKey === undefined ? null : outValue(markCell.get(markKey)!);
-  return { columns, onStyle: byFill ? (mostCommon(onStyles) ?? null) : null, offStyle, mark, followers };
+  return { band: { columns, onStyle: byFill ? (mostCommon(onStyles) ?? null) : null, offStyle, mark, followers, skip }, against };
 }
 
 function outValue(cell: Cell): OutValue {
@@ -236,7 +312,7 @@ function outValue(cell: Cell): OutValue {
 export function barCells(band: GanttBand, start: number | null, finish: number | null, ownStyle?: number, ownMark?: OutValue): CellOut[] {
   const dated = start !== null && finish !== null && start <= finish;
   return band.columns.map((col) => {
-    const on = dated && inRange(col, start, finish);
+    const on = dated && inRange(col, start, finish) && !band.skip.has(col.c);
     const out: CellOut = { value: on ? (ownMark ?? band.mark) : null };
     const style = on ? (band.onStyle === null ? undefined : (ownStyle ?? band.onStyle)) : band.onStyle === null ? undefined : band.offStyle.get(col.c);
     if (style !== undefined) out.style = style;
@@ -249,7 +325,7 @@ export function rowBarStyle(band: GanttBand, rec: BandRecord, styleAt: (row: num
   if (band.onStyle === null || rec.start === null || rec.finish === null) return undefined;
   const seen = new Map<number, number>();
   for (const col of band.columns) {
-    if (!inRange(col, rec.start, rec.finish)) continue;
+    if (!inRange(col, rec.start, rec.finish) || band.skip.has(col.c)) continue;
     const s = styleAt(rec.row, col.c);
     if (s !== band.offStyle.get(col.c)) countUp(seen, s);
   }

@@ -766,7 +766,7 @@ export async function exportToProfile(
     const col = categoryColumns[d]!.c;
     return categoryHome(o) === col || (o.at !== null && nameHome(o.at) === col && levelAt.get(o.at) === o.level) ? `${o.row.id}` : '';
   }) : null;
-  const bars = bandOptions.length > 0 ? await ganttBars(template, profile.fileName, layout.sheet, ix, bandOptions, bandRecords) : null;
+  const bars = bandOptions.length > 0 ? await ganttBars(template, profile.fileName, layout.sheet, ix, bandOptions, bandRecords, model.date1904) : null;
   const barsOf = (o: Out | null, fresh: boolean): (CellOut | undefined)[] => {
     if (!bars) return [];
     const { band } = bars;
@@ -1090,7 +1090,7 @@ function subtaskSpans(records: ImportTable['records']): Map<number, { start: str
 const serialOf = (iso: unknown, date1904: boolean): number | null => (typeof iso === 'string' ? isoToSerial(iso, date1904) : null);
 
 /** The template's painted gantt band (the first candidate its rows follow), with its records' formats. */
-async function ganttBars(template: Uint8Array, fileName: string, sheetName: string, ix: SheetIndex, candidates: BandColumn[][], records: BandRecord[]) {
+async function ganttBars(template: Uint8Array, fileName: string, sheetName: string, ix: SheetIndex, candidates: BandColumn[][], records: BandRecord[], date1904: boolean) {
   const from = Math.min(...records.map((r) => r.row)) + 1;
   const to = Math.max(...records.map((r) => r.row)) + 1;
   const cols = [...new Set(candidates.flat().map((b) => b.c))];
@@ -1101,7 +1101,7 @@ async function ganttBars(template: Uint8Array, fileName: string, sheetName: stri
   const at = new Map(cols.map((c, k) => [c, k]));
   const styleAt = (row: number, c: number) => shapes.get(row)?.[at.get(c)!] ?? 0;
   for (const columns of candidates) {
-    const band = learnBand(ix, columns, records, styleAt);
+    const band = learnBand(ix, columns, records, styleAt, date1904);
     if (band) return { band, styleAt, records: new Map(records.map((r) => [r.row, r])) };
   }
   return null;
