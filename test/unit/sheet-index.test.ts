@@ -15,15 +15,25 @@ describe('SheetIndex.rowsBelow', () => {
   });
 });
 
+describe('SheetIndex.row', () => {
+  it('answers each row as a map of the listed rows would: out of order, repeated (the last listing), none, beyond the last', () => {
+    const rows: Row[] = [5, 0, 9, 5, 2].map((r, i) => ({ r, cells: [{ c: 0, t: 'n', v: i }] }));
+    const ix = new SheetIndex({ name: 'S', state: 'visible', rows, merges: [] } as SheetModel);
+    const byR = new Map(rows.map((row) => [row.r, row]));
+    for (const r of [-1, 0, 1, 2, 3, 5, 8, 9, 10, 1e6, 2.5]) expect(ix.row(r)).toBe(byR.get(r));
+    expect(ix.cell(5, 0)?.v).toBe(3);
+  });
+});
+
 describe('SheetIndex shared per sheet', () => {
   const sheetOf = (rs: number[]): SheetModel => ({ name: 'S', state: 'visible', rows: rs.map((r) => ({ r, cells: [{ c: 0, t: 's', v: `row ${r}` }] })), merges: [] }) as SheetModel;
 
-  it('a second index of the same sheet reuses the first one’s row map (a preview indexes one sheet several times)', () => {
+  it('a second index of the same sheet reuses the first one’s row index (a preview indexes one sheet several times)', () => {
     const sheet = sheetOf([0, 2, 5]);
     const a = new SheetIndex(sheet);
     const b = new SheetIndex(sheet);
-    expect(b.rowsByR).toBe(a.rowsByR);
-    expect(new SheetIndex(sheetOf([0, 2, 5])).rowsByR).not.toBe(a.rowsByR);
+    expect(b.rowAt).toBe(a.rowAt);
+    expect(new SheetIndex(sheetOf([0, 2, 5])).rowAt).not.toBe(a.rowAt);
   });
 
   it('a sheet whose rows or merges changed since is indexed afresh, never answered from the old map', () => {
