@@ -446,9 +446,11 @@ export function assignFields(
   // column is each task's group, kept as such.)
   const spans = header.map((col) => col.span);
   if (target === 'wbs' && samples) {
+    // (A note word heads the last level too: 大項目 | 中項目 | 詳細, each row filling one of them, names the
+    // leaf tasks under 詳細 — a note beside its task's name is filled on the same row, so never joins: review U7.)
     const joins = (i: number) => {
       const a = byColumn.get(i);
-      return a ? /^level\d$/.test(a.field) : candidates.some((c) => c.i === i && (c.field === 'name' || /^level\d$/.test(c.field)));
+      return a ? /^level\d$/.test(a.field) || a.field === 'notes' : candidates.some((c) => c.i === i && (c.field === 'name' || /^level\d$/.test(c.field)));
     };
     // Rows filling either of two column spans, and rows filling each: exactly one of them per row. No
     // slack: a group written once on its first task's row (大分類 above ten tasks) fills both on that row,
