@@ -7,9 +7,9 @@ import { DEFAULT_VOCABULARIES, REGISTERS, VOCAB_LISTS, type Vocabularies } from 
 import { localToday } from '../../../common/dates.js';
 import { IMPORT_TARGETS, KEY_FIELD, type ImportTarget } from '../../../common/excel/fields.js';
 import { REGISTER_LIST } from '../../../common/registers/index.js';
-import { columnLabel, headerColumns, MAX_HEADER_COLUMNS, MAX_HEADER_ROWS, type HeaderColumn } from './header-rows.js';
+import { columnLabel, headerColumns, MAX_HEADER_COLUMNS, MAX_HEADER_ROWS, unmergedGroups, type HeaderColumn } from './header-rows.js';
 import { assignFields, MIN_CONFIDENCE, type Assignment, type SampleContext, type Samples } from './mapping.js';
-import { isColumnWord, isLatin, matchLabel } from './synonyms.js';
+import { isColumnWord, isLatin, labelKey, matchLabel } from './synonyms.js';
 import type { Cell, Merge, Row, SheetModel, TableObject, WorkbookModel } from '../../../common/excel/model.js';
 import { BLANK_ROWS_END, PLAIN_HEADING } from './table-ends.js';
 import { clientListAt } from './client-lists.js';
@@ -227,7 +227,13 @@ function rowAddsToHeader(ix: SheetIndex, target: ImportTarget, top: number, r: n
   // record's cells that happen to hold a word (Question, Closed), not sub-headers.
   if (groups.size >= 2 && [...groups.values()].every((n) => n === 1) && words * 2 < texts.length) return false;
   if (words > 0) return true;
-  return texts.every((c) => groupOf(c) !== undefined) && [...groups.values()].some((n) => n >= 2);
+  if (texts.every((c) => groupOf(c) !== undefined) && [...groups.values()].some((n) => n >= 2)) return true;
+  // Group labels typed over the first of their columns without a merge (予定 | (blank), 実績 | (blank)),
+  // the same words under each (開始 | 完了 twice): sub-headers. A record's cells do not repeat one
+  // sequence of different words under two labels.
+  const under = unmergedGroups(ix, top, r).map((g) => texts.filter((c) => c.c >= g.c1 && c.c <= g.c2).map((c) => labelKey(c.v as string)));
+  const seqs = under.filter((seq) => seq.length >= 2 && new Set(seq).size === seq.length).map((seq) => seq.join('\u0001'));
+  return seqs.some((seq, i) => seqs.indexOf(seq) !== i);
 }
 
 /** The top row of a header of several rows names columns too: field words, or group labels over some (not all) columns. */

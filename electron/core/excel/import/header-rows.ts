@@ -53,6 +53,9 @@ export function headerColumns(ix: SheetIndex, top: number, bottom: number): Head
     if (ix.cell(m.r1, m.c1)?.t !== 's') continue;
     for (let c = m.c1; c <= Math.min(m.c2, MAX_HEADER_COLUMNS - 1); c++) cols.add(c);
   }
+  // Keyed by row * MAX_HEADER_COLUMNS + column: the label an unmerged group lends to its other columns.
+  const lent = new Map<number, string>();
+  for (const g of unmergedGroups(ix, top, bottom)) for (let c = g.c1 + 1; c <= g.c2; c++) lent.set(g.r * MAX_HEADER_COLUMNS + c, g.text);
   const out: HeaderColumn[] = [];
   let group: { merge: Merge; col: HeaderColumn } | null = null;
   for (const c of [...cols].sort((a, b) => a - b)) {
@@ -60,7 +63,8 @@ export function headerColumns(ix: SheetIndex, top: number, bottom: number): Head
     let lastMerge: Merge | undefined;
     let own = false;
     for (let r = top; r <= bottom; r++) {
-      const { text, merge } = headerText(ix, r, c);
+      const found = headerText(ix, r, c);
+      const { text, merge } = found.text === '' && lent.has(r * MAX_HEADER_COLUMNS + c) ? { text: lent.get(r * MAX_HEADER_COLUMNS + c)! } : found;
       if (text === '') continue;
       if (text !== parts[parts.length - 1]) parts.push(text);
       lastMerge = merge ?? (ix.mergeAt(r, c) as Merge | undefined);
@@ -81,4 +85,38 @@ export function headerColumns(ix: SheetIndex, top: number, bottom: number): Head
   if (hidden?.length)
     for (const col of out) if (hidden.some((h) => h.c1 <= col.c && col.c + col.span - 1 <= h.c2)) col.hidden = true;
   return out;
+}
+
+/** A group label typed over the first of its columns without a merge, and the columns it heads (see unmergedGroups). */
+export interface UnmergedGroup {
+  r: number;
+  c1: number;
+  c2: number;
+  text: string;
+}
+
+/**
+ * Group labels typed over the first of their columns without a merge (予定 | (blank) over 開始日 | 終了日,
+ * 実績日 over 開始 / 終了), in rows top…bottom-1: a person reads each over every column to its right up
+ * to the next label of its row, as long as each of them has a word of its own below — and only where
+ * the label's own column has one too, so that it is a group's label and not a column's name over an
+ * empty cell.
+ */
+export function unmergedGroups(ix: SheetIndex, top: number, bottom: number): UnmergedGroup[] {
+  const groups: UnmergedGroup[] = [];
+  const below = (r: number, c: number) => {
+    for (let r2 = r + 1; r2 <= bottom; r2++) if (headerText(ix, r2, c).text !== '') return true;
+    return false;
+  };
+  for (let r = top; r < bottom; r++) {
+    for (const cell of ix.row(r)?.cells ?? []) {
+      if (cell.t !== 's' || cell.c >= MAX_HEADER_COLUMNS || ix.mergeAt(r, cell.c)) continue;
+      const text = (cell.v as string).trim();
+      if (text === '' || !below(r, cell.c)) continue;
+      let c2 = cell.c;
+      while (c2 + 1 < MAX_HEADER_COLUMNS && headerText(ix, r, c2 + 1).text === '' && !ix.mergeAt(r, c2 + 1) && below(r, c2 + 1)) c2++;
+      if (c2 > cell.c) groups.push({ r, c1: cell.c, c2, text });
+    }
+  }
+  return groups;
 }

@@ -19,12 +19,12 @@ const WBS: Record<string, Syn[]> = {
     'owner', 'assignee', 'assigned to', 'responsible', 'person in charge', 'pic', ['member', 0.9], ['team member', 0.9], ['resource', 0.8], ['resources', 0.8], ['resource names', 0.9], ['who', 0.8],
   ],
   plannedStart: [
-    '予定開始日', '開始予定日', '開始予定', '予定開始', '計画開始日', '開始日予定', '予定開始日時', '着手予定日', '始予定', '予定着手日',
+    '予定開始日', '開始予定日', '開始予定', '予定開始', '計画開始日', '計画開始', '開始日予定', '予定開始日時', '着手予定日', '始予定', '予定着手日',
     ['開始日', 0.9], ['開始', 0.8], ['開始日付', 0.9], ['着手日', 0.7], ['from', 0.5],
     'planned start', 'planned start date', 'start date', 'baseline start', 'plan start', ['start', 0.9], ['begin', 0.8], ['scheduled start', 1],
   ],
   plannedFinish: [
-    '予定終了日', '終了予定日', '終了予定', '予定終了', '予定完了日', '完了予定日', '完了予定', '計画終了日', '終了日予定', '予定完了日時', '予定終了日時', '終予定',
+    '予定終了日', '終了予定日', '終了予定', '予定終了', '予定完了日', '完了予定日', '完了予定', '計画終了日', '計画終了', '計画完了', '予定完了', '終了日予定', '予定完了日時', '予定終了日時', '終予定',
     ['終了日', 0.9], ['終了', 0.8], ['期限', 0.8], ['期日', 0.8], ['納期', 0.8], ['締切', 0.8], ['締切日', 0.8], ['締め切り', 0.8], ['完了日', 0.6], ['to', 0.4],
     'planned finish', 'planned finish date', 'planned end', 'finish date', 'end date', 'due date', 'baseline finish', 'plan finish', 'scheduled finish',
     ['finish', 0.9], ['end', 0.8], ['due', 0.8], ['deadline', 0.8],
@@ -34,7 +34,7 @@ const WBS: Record<string, Syn[]> = {
     'actual start', 'actual start date', 'started', 'started on', 'start actual',
   ],
   actualFinish: [
-    '実績終了日', '終了実績', '実績終了', '実績完了日', '完了実績', '実終了日', '実績完了日時', '実績終了日時', '終了日実績', '完了日実績', '実働終了日', '実働終了', ['完了日', 0.8], ['最終日', 0.5],
+    '実績終了日', '終了実績', '実績終了', '実績完了日', '実績完了', '完了実績', '実終了日', '実績完了日時', '実績終了日時', '終了日実績', '完了日実績', '実働終了日', '実働終了', ['完了日', 0.8], ['最終日', 0.5],
     'actual finish', 'actual finish date', 'actual end', 'actual end date', 'completed on', 'completion date', 'finished on', ['finished', 0.7],
   ],
   plannedEffort: [
