@@ -435,8 +435,12 @@ export async function checkExport(
   }
   let diffs = 0;
   let example = '';
+  // A plan of phase rows (hierarchy 'phases'): a top-level record's row is a phase row, holding its name
+  // alone in the phase's cell (whichever column that is); a record that moved between the top and a phase
+  // is drawn anew as the other kind of row (its other values named by the export as having no cell there).
+  const phaseRow = new Set(again.hierarchy === 'phases' || original.hierarchy === 'phases' ? [...original.rows, ...again.rows].filter((r) => r.id !== undefined && r.level === 0).map((r) => r.id!) : []);
   for (const r of owners(again.rows)) {
-    if (r.id === undefined || !before.has(r.id) || (target === 'wbs' && (names.get(r.name) ?? 0) > 1)) continue;
+    if (r.id === undefined || !before.has(r.id) || (target === 'wbs' && (names.get(r.name) ?? 0) > 1) || phaseRow.has(r.id)) continue;
     for (let k = 0; k < blockRows(before.get(r.id)!); k++) {
       const a = tpl.get(before.get(r.id)! + k);
       const b = out.get(r.row + k);

@@ -62,5 +62,23 @@ export function phaseRows(ix: SheetIndex, layout: TableLayout, data: DataRows): 
     if (next !== undefined && found.has(next)) found.delete(r);
   }
   if (found.size === 0 || (found.size === 1 && ![...found.values()][0]!.wide)) return new Map();
-  return new Map([...found].map(([r, p]) => [r, p.name]));
+  // Once the plan's phases span the table, a row drawn as they are (one text merged across the whole
+  // table, as wide as they are) is a phase too with no task under it yet — a phase not broken down, or a
+  // top-level task, which is how this layout shows one (before, a top-level task added at the end came
+  // back under the last phase, or was lost as a title).
+  const wide = [...found].filter(([, p]) => p.wide).map(([r]) => ix.mergeAt(r, (ix.row(r)?.cells ?? []).find((c) => c.c >= minC && hasContent(c))!.c)!);
+  // (Such rows right after the last task are the table's too: the data range ends at its last record.)
+  const after: number[] = [];
+  for (let r = data.rows[data.rows.length - 1]! + 1; wide.length > 0 && ix.mergeAt(r, minC)?.r1 === r; r++) after.push(r);
+  if (wide.length > 0)
+    for (const r of [...candidates, ...after]) {
+      if (found.has(r)) continue;
+      const filled = (ix.row(r)?.cells ?? []).filter((c) => c.c >= minC && c.c <= maxC && hasContent(c));
+      if (filled.length !== 1 || filled[0]!.t !== 's') continue;
+      const name = (filled[0]!.v as string).trim();
+      const m = ix.mergeAt(r, filled[0]!.c);
+      if (!m || m.r1 !== r || m.r2 !== r || m.c1 !== filled[0]!.c || NOT_PHASE.test(name.normalize('NFKC'))) continue;
+      if (wide.some((w) => w.c1 === m.c1 && w.c2 === m.c2)) found.set(r, { name, wide: true });
+    }
+  return new Map([...found].sort((a, b) => a[0] - b[0]).map(([r, p]) => [r, p.name]));
 }

@@ -133,6 +133,8 @@ export async function exportToProfile(
     if (parent !== undefined) continuedRows.set(parent, [...(continuedRows.get(parent) ?? []), l.row - 1]);
   }
 
+  /** Phase rows over their tasks (0-based; phase-rows.ts): a top-level record of such a layout is one. */
+  const phaseRowSet = new Set((table.phaseCells ?? []).map((p) => p.r));
   // The template's rows matched to stored rows the way an import matches them.
   const plan = planImport(db, input.projectId, table, input.today, false);
   const rowOf = new Map<number, number>();
@@ -155,7 +157,7 @@ export async function exportToProfile(
     }
     const level = rec.level ?? 0;
     const continued = continuedRows.get(rec.row - 1);
-    const tail = continued ? { through: Math.max(...continued) + 1 } : {};
+    const tail = { ...(continued ? { through: Math.max(...continued) + 1 } : {}), ...(phaseRowSet.has(rec.row - 1) ? { phase: true } : {}) };
     if (links) {
       const id = links.get(rec.row);
       if (id === undefined) templateRecords.push({ row: rec.row, kind: 'client', level, ...tail });
@@ -552,6 +554,8 @@ export async function exportToProfile(
   // In place, a cell left `undefined` keeps what the row has; written out in tree order, a row lands on
   // another row, so every cell is written (the row's own raw cell where the client's content stays).
   const phaseText = new Map((table.phaseCells ?? []).map((p) => [p.r, p.c]));
+  /** Values with no cell to show in (hidden under a merge, or a phase row's), named in the answer. */
+  const underMergeCells: NoClientWord[] = [];
   const cellsOf = (o: Out, inPlace: boolean, outRow?: number): (CellOut | undefined)[] =>
     mapped.flatMap((m, j): (CellOut | undefined)[] => {
       const field = m.field;
@@ -573,6 +577,9 @@ export async function exportToProfile(
       const phaseAt = at === null ? undefined : phaseText.get(at);
       if (phaseAt !== undefined) {
         const name = String(o.row.name ?? '');
+        // A phase left with no task is a top-level task: its own values have no cell on its row (named).
+        const v = field === 'name' || (field === null && !m.extraKey) || (o.summary && ROLLED_UP.has(field!)) ? null : storedValue(o, m);
+        if (v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)) underMergeCells.push({ row: o.row.id, column: m.c, field: field ?? `extra:${m.extraKey}`, value: String(v) });
         return cols.map((c): CellOut | undefined => {
           const cell = ix.cell(at!, c);
           if (c !== phaseAt) return inPlace ? undefined : { value: rawValue(cell) };
@@ -869,6 +876,17 @@ export async function exportToProfile(
     }
     const o = stored[f.stored]!;
     if (!f.fresh) return [...cellsOf(o, true, blocks.firstRow + i), ...barsOf(o, false)];
+    // A top-level task of a layout of phase rows is a phase row (a copy of one): its name in the phase's
+    // cell, nothing else (the row is merged across); its other values have no cell there and are named.
+    const phaseCell = blocks.order[i]?.clone && o.level === 0 ? phaseText.get(blocks.order[i]!.row - 1) : undefined;
+    if (phaseCell !== undefined) {
+      for (const m of mapped) {
+        // (A phase's own dates and progress are its tasks', shown by them.)
+        const v = m.field === 'name' || (m.field === null && !m.extraKey) || (o.summary && ROLLED_UP.has(m.field!)) ? null : storedValue(o, m);
+        if (v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)) underMergeCells.push({ row: o.row.id, column: m.c, field: m.field ?? `extra:${m.extraKey}`, value: String(v) });
+      }
+      return sheetColumns.map((c): CellOut | undefined => (c === phaseCell ? { value: textValue(String(o.row.name ?? '')) } : undefined));
+    }
     const cells = cellsOf({ ...o, at: null }, false);
     // A prepared row of a form numbered by the row (=ROW()-2, or the number typed over it) keeps its
     // number: a new record filling it takes the form's number, as a person filling the form would.
@@ -925,7 +943,6 @@ export async function exportToProfile(
   // merged down over its records is handled above (kept or undone).
   const hiddenUnder = (r: number, c: number) =>
     sheet.merges.find((g) => r >= g.r1 && r <= g.r2 && c >= g.c1 && c <= g.c2 && (r !== g.r1 || c !== g.c1) && !groupMerges.has(`${cellRef(g.r1, g.c1)}:${cellRef(g.r2, g.c2)}`));
-  const underMergeCells: NoClientWord[] = [];
   blocks.fill.forEach((f, i) => {
     if (typeof f !== 'object') return;
     // (A table with no record and no prepared row is written from its first row on, in no block order.)

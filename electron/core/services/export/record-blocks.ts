@@ -24,6 +24,12 @@ export interface TemplateRecord {
   level: number;
   /** The record's text wrapped on into the rows below, through this 1-based row: they are its block's. */
   through?: number;
+  /**
+   * A phase row over its tasks (phase-rows.ts): in such a layout a top-level record is a phase row and
+   * every other one a task row, so a record whose level moved across is laid out anew in the other kind's
+   * block (a copy of the nearest one), and a new one gets a copy of its kind's.
+   */
+  phase?: boolean;
 }
 
 export interface StoredRecord {
@@ -106,7 +112,16 @@ export function recordPeriod(rows: number[]): number {
 }
 
 export function planBlocks(input: BlockInput): BlockPlan {
-  const recs = [...input.records].sort((a, b) => a.row - b.row);
+  // A layout of phase rows: a kept record whose level now wants the other kind of row is laid out anew.
+  // (While some phase has tasks under it: a phase row reads as one only beside a phase over tasks, and
+  // a plan left with top-level tasks alone reads them from task rows, as a list.)
+  const anyPhase = input.records.some((r) => r.phase);
+  const phased = anyPhase && input.stored.some((s) => s.level > 0);
+  const levelOf = new Map(input.stored.map((s) => [s.id, s.level]));
+  const phaseLevel = (level: number) => phased && level === 0;
+  const recs = [...input.records]
+    .map((r) => (anyPhase && r.kind === 'kept' && levelOf.has(r.id!) && !!r.phase !== phaseLevel(levelOf.get(r.id!)!) ? { ...r, kind: 'removed' as const } : r))
+    .sort((a, b) => a.row - b.row);
   const period = recordPeriod(recs.map((r) => r.row));
   const mergedDown = new Map<number, number>();
   for (const m of input.merges) if (m.r2 > m.r1) mergedDown.set(m.r1 + 1, Math.max(mergedDown.get(m.r1 + 1) ?? 0, m.r2 + 1));
@@ -181,8 +196,17 @@ export function planBlocks(input: BlockInput): BlockPlan {
       ];
   // The block a new record copies: the nearest kept block of its level before it, else after it, else any.
   const models = sequence.map((i) => kept.get(input.stored[i]!.id) ?? null);
+  // (Where phase rows stand over the tasks, the block of a record's own kind: a phase row for the top level.)
   const modelFor = (k: number): Block | null => {
     const level = input.stored[sequence[k]!]!.level;
+    const kind = (b: Block) => !anyPhase || !!b.rec.phase === phaseLevel(level);
+    if (anyPhase) {
+      for (let j = k - 1; j >= 0; j--) if (models[j] && kind(models[j]!)) return models[j]!;
+      for (let j = k + 1; j < models.length; j++) if (models[j] && kind(models[j]!)) return models[j]!;
+      // (Any of the template's blocks of that kind, a removed one too: its rows are still the template's.)
+      const any = blocks.find(kind);
+      if (any) return any;
+    }
     for (const ok of input.numbered && input.numbered.size > 0 ? [(b: Block) => input.numbered!.has(b.rec.row), () => true] : [() => true]) {
       for (let j = k - 1; j >= 0; j--) if (models[j] && models[j]!.rec.level === level && ok(models[j]!)) return models[j]!;
       for (let j = k + 1; j < models.length; j++) if (models[j] && models[j]!.rec.level === level && ok(models[j]!)) return models[j]!;
