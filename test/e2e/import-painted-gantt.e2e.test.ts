@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { openSession, type Session } from './browser.js';
-import { ImportDialogScreen, ProjectsScreen, WbsScreen } from './pages.js';
+import { tasksOfTable, type WbsTable } from '../../electron/common/wbs-rows.js';
+import { ExportDialogScreen, ImportDialogScreen, ProjectsScreen, WbsScreen } from './pages.js';
 
 let s: Session;
 beforeAll(async () => {
@@ -58,4 +59,29 @@ describe('a plan painted per week, no date columns', () => {
     expect(await wbs.column('plannedStart')).toEqual(['2016/10/27', '2016/11/03', '2016/11/10', '2016/11/24']);
     expect(await wbs.column('plannedFinish')).toEqual(['2016/11/02', '2016/11/16', '2016/11/23', '2016/11/30']);
   });
+
+  it('exported after 受入 moved past the painted weeks: the dialog names the task whose bar it cleared', async () => {
+    const rows = await s.ws.handlers.invoke('wbs.rows', { projectId: await projectIdOf('塗り案件') });
+    if (!rows.ok) throw new Error(rows.error.message);
+    const accept = (tasksOfTable(rows.result as WbsTable) as unknown as { id: number; name: string }[]).find((t) => t.name === '受入')!;
+    const moved = await s.ws.handlers.invoke('wbs.update', { id: accept.id, patch: { plannedStart: '2017-01-10', plannedFinish: '2017-01-20' } });
+    if (!moved.ok) throw new Error(moved.error.message);
+    // Reloaded, the page is still the project's WBS, with the new dates.
+    await s.page.reload();
+    await s.page.getByTestId('wbs-grid').waitFor();
+    const dialog = new ExportDialogScreen(s.page);
+    await dialog.open();
+    const [name] = (await dialog.choices()).find(([n]) => n.includes('中日程'))!;
+    await dialog.choice(name).check();
+    await Promise.all([s.page.waitForEvent('download'), dialog.dialog.getByRole('button', { name: '出力' }).click()]);
+    await expect
+      .poll(() => dialog.dialog.getByTestId('export-notice').innerText())
+      .toBe('中日程.xlsx のガントは 2016-10-27〜2016-11-30 の日付しか表せないため、次のタスクはバーを消しました（日付が範囲外です）: 中日程!B6 受入 (2017-01-10〜2017-01-20)');
+  });
 });
+
+async function projectIdOf(name: string): Promise<number> {
+  const list = await s.ws.handlers.invoke('project.list', {});
+  if (!list.ok) throw new Error(list.error.message);
+  return (list.result as { id: number; name: string }[]).find((p) => p.name === name)!.id;
+}

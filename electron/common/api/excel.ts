@@ -46,6 +46,13 @@ export interface ExportedWorkbook {
    * 1 = top) and reads back under an ancestor. `cell` is the task's name cell, `level` its own level.
    */
   tooDeep?: { sheet: string; cell: string; name: string; level: number; deepest: number }[];
+  /**
+   * Export of a WBS into a client's workbook with a gantt it paints by hand: tasks whose bar was painted
+   * again but whose dates (yyyy-mm-dd) lie outside the band's days (`bandFrom`…`bandTo`): `shown` 'none'
+   * — the bar is cleared, never left on its old days — or 'part', cut at the band's edge. `cell` is the
+   * task's name cell.
+   */
+  offBand?: { sheet: string; cell: string; name: string; start: string; finish: string; bandFrom: string; bandTo: string; shown: 'none' | 'part' }[];
 }
 
 const register = z.enum(IMPORT_TARGETS as [ImportTarget, ...ImportTarget[]]);

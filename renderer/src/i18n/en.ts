@@ -880,6 +880,8 @@ export const en = {
     noClientWord: "Exported {{file}}, but these cells were left unwritten because the client's list has no word for the value (add the client's word to the list, or choose another value): {{cells}}",
     underMerge: 'Exported {{file}}, but these changed values were left unwritten because their cells lie under a range merged over other cells, which shows only its top-left cell (unmerge the range in the file, or enter the value there by hand): {{cells}}',
     tooDeep: "{{file}}'s layout shows a WBS only {{deepest}} levels deep, so these tasks were written at level {{deepest}} (imported again, they come back under an ancestor): {{tasks}}",
+    offBand: "{{file}}'s gantt shows the days {{from}} to {{to}} only: these tasks' dates lie outside them, so their bars were cleared: {{tasks}}",
+    partBand: "{{file}}'s gantt shows the days {{from}} to {{to}} only: these tasks' bars were drawn up to its edge: {{tasks}}",
     templateProblem: 'Cannot export into the template of profile “{{name}}”: {{message}}',
     csv: 'CSV (UTF-8)',
     csvHint: 'The columns of PMO Desk’s layout ({{language}}), comma-separated; opens in Excel as it is (with a BOM). Text starting with = gets a leading \' so it never runs as a formula.',

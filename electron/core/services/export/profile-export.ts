@@ -29,7 +29,7 @@ import { dateSerial, type CellOut, type OutValue, type RowShape, type TableWrite
 import { sameValue, planImport } from '../import/plan.js';
 import { planBlocks, type BlockPlan, type TemplateRecord } from './record-blocks.js';
 import { bandCandidates, barCells, learnBand, rowBarMark, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
-import { dateTextStyle, isoToSerial, shortYearChoices, type ShortYearForm } from '../../../common/excel/client-dates.js';
+import { dateTextStyle, isoToSerial, serialToIso, shortYearChoices, type ShortYearForm } from '../../../common/excel/client-dates.js';
 import { tableBand } from './table-band.js';
 import { blockColumns, withBlockRows } from '../../excel/import/block-rows.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
@@ -785,8 +785,11 @@ export async function exportToProfile(
     // client painted by another rule of its own: elsewhere the client's own cells stay.
     const shown = was?.stored ?? was;
     if (!fresh && was && ((shown!.start === start && shown!.finish === finish) || !band.followers.has(was.row))) return new Array<undefined>(band.columns.length).fill(undefined);
+    // Dates the band's days do not reach (or reach in part): the bar is cleared (or cut at the band's edge), and the export says so.
+    if (start !== null && finish !== null && start <= finish && (start < bars.first || finish > bars.last)) offBand.set(o.row.id, finish < bars.first || start > bars.last ? 'none' : 'part');
     return barCells(band, start, finish, was ? rowBarStyle(band, was, bars.styleAt) : undefined, was ? rowBarMark(band, was, ix) : undefined);
   };
+  const offBand = new Map<number, 'none' | 'part'>();
   // Columns of the table the export does not map that hold a value on a removed record's row of a
   // prepared form (a check mark, a note): written only to clear that row. The column the
   // prepared rows number themselves in keeps its numbers.
@@ -1033,9 +1036,21 @@ export async function exportToProfile(
     const r = outRow.get(o.row.id);
     return o.level > deepest && r !== undefined ? [{ sheet: layout.sheet, cell: cellRef(r - 1, nameAt!.c), name: String(o.row.name ?? ''), level: o.level + 1, deepest: deepest + 1 }] : [];
   });
+  // Bars the band could not draw whole: their tasks, by name cell, with their dates and the band's days.
+  const iso = (serial: number) => serialToIso(serial, model.date1904) ?? '';
+  const barsOff = bars
+    ? stored.flatMap((o) => {
+        const r = outRow.get(o.row.id);
+        const shown = offBand.get(o.row.id);
+        if (r === undefined || shown === undefined) return [];
+        const cell = cellRef(r - 1, nameAt?.c ?? bars.band.columns[0]!.c);
+        return [{ sheet: layout.sheet, cell, name: String(o.row.name ?? ''), start: String(o.row.plannedStart), finish: String(o.row.plannedFinish), bandFrom: iso(bars.first), bandTo: iso(bars.last), shown }];
+      })
+    : [];
   return {
     fileName: profile.fileName,
     dataBase64: Buffer.from(bytes).toString('base64'),
+    ...(barsOff.length > 0 ? { offBand: barsOff } : {}),
     ...(unmatched.length > 0 ? { noClientWord: unmatched } : {}),
     ...(hidden.length > 0 ? { underMerge: hidden } : {}),
     ...(tooDeep.length > 0 ? { tooDeep } : {}),
@@ -1119,7 +1134,7 @@ async function ganttBars(template: Uint8Array, fileName: string, sheetName: stri
   const styleAt = (row: number, c: number) => shapes.get(row)?.[at.get(c)!] ?? 0;
   for (const columns of candidates) {
     const band = learnBand(ix, columns, records, styleAt, date1904);
-    if (band) return { band, styleAt, records: new Map(records.map((r) => [r.row, r])) };
+    if (band) return { band, styleAt, records: new Map(records.map((r) => [r.row, r])), first: Math.min(...columns.map((b) => b.from)), last: Math.max(...columns.map((b) => b.to)) };
   }
   return null;
 }

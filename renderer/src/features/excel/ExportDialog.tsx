@@ -131,6 +131,13 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
         const tasks = file.tooDeep.map((n) => `${n.sheet}!${n.cell} ${n.name}`).join(', ');
         notices.push(t('excelExport.tooDeep', { file: file.fileName, deepest: file.tooDeep[0]!.deepest, tasks }));
       }
+      // A bar the client's gantt has no days for: cleared (or cut at the band's edge), never left on old days.
+      for (const shown of ['none', 'part'] as const) {
+        const off = file.offBand?.filter((n) => n.shown === shown) ?? [];
+        if (off.length === 0) continue;
+        const tasks = off.map((n) => `${n.sheet}!${n.cell} ${n.name} (${n.start}〜${n.finish})`).join(', ');
+        notices.push(t(shown === 'none' ? 'excelExport.offBand' : 'excelExport.partBand', { file: file.fileName, from: off[0]!.bandFrom, to: off[0]!.bandTo, tasks }));
+      }
       if (notices.length > 0) {
         setNotice(notices.join('\n'));
         setBusy(false);
