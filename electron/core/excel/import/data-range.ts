@@ -42,6 +42,8 @@ const TOTAL_START = /^(?:合計|小計|総計|総合計|累計|(?:total|sub ?tot
 const TOTAL_END = /[\s\u3000・](?:小計|合計|sub ?total|total)$/i;
 /** A group's subtotal (小計, Subtotal, 要件定義 小計): more groups may follow it, so it ends nothing by itself. */
 const SUBTOTAL = /小計|sub ?total/i;
+/** A subtotal, or a total named after its group (Phase 1 Total, 設計 合計: TOTAL_END), not the table's own (合計, Grand Total). */
+const groupTotal = (text: string) => SUBTOTAL.test(text) || (TOTAL_END.test(text) && !TOTAL.test(text));
 const NOTE = /^(?:※|＊|\*|\(\*\)|注[:：記)）\s]|\(注\)|（注）|【注】|【備考】|notes?\s*[:：]|備考\s*[:：]|補足\s*[:：])/i;
 /** A copyright or confidentiality line under a template: © 2018 …, Copyright, All rights reserved. */
 const FOOTER = /^(?:©|\(c\)\s*\d|copyright\b|all rights reserved|confidential\b|社外秘|無断転載)/i;
@@ -188,15 +190,24 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   // between: a group whose tasks were all deleted leaves its 小計 right above the next one's), holds two or
   // more such cells and is no total (not necessarily the name: a group's only row in a 工程 | 作業 layout
   // fills 工程).
+  // The next group's own heading row (■ 設計, 【設計】, Phase 2: Design: one text alone) may stand between a
+  // subtotal and that group's records: stepped over once (review U11: the first 小計 ended the table there).
   const recordBelow = (r: number): boolean => {
     let above = r;
+    let heading = false;
     for (const next of ix.rowsBelow(r, 50)) {
       if (next.r > above + 2) return false;
       const cells = next.cells.filter(counts);
       if (cells.length === 0) continue;
       const text = cells.find((c) => c.t === 's');
-      if (!(text && isTotal(ix, next, text))) return cells.length >= 2;
-      if (!SUBTOTAL.test(textOfCell(text))) return false;
+      if (!(text && isTotal(ix, next, text))) {
+        if (cells.length >= 2) return true;
+        if (heading || cells.length !== 1 || !text) return false;
+        heading = true;
+        above = next.r;
+        continue;
+      }
+      if (heading || !groupTotal(textOfCell(text))) return false;
       above = next.r;
     }
     return false;
@@ -227,7 +238,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
       // A group's subtotal with records under it (小計 after each 工程's tasks) is left out and the table
       // goes on; a total (合計, Total), or a subtotal nothing follows, ends it (the first 小計 dropped every
       // later group's tasks without a word: blind set 6).
-      if (!(SUBTOTAL.test(first) && recordBelow(row.r))) return done('total row', row.r);
+      if (!(groupTotal(first) && recordBelow(row.r))) return done('total row', row.r);
       leftOut.push({ r: row.r, reason: 'subtotal' });
       blankRun = 0;
       continue;
