@@ -6,7 +6,7 @@
 // unreadable file is answered in the dialog, and a 大分類/中分類 WBS comes in as a tree.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PREVIEW_ROWS_PER_STATUS } from '../../electron/common/excel/preview.js';
+import { PREVIEW_PROBLEMS_PAGE, PREVIEW_ROWS_PER_STATUS } from '../../electron/common/excel/preview.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { foreignRequests, openSession, screenshotPath, type Session } from './browser.js';
 import { ImportDialogScreen, ProjectsScreen, RegisterScreen, WbsScreen, openTab } from './pages.js';
@@ -350,6 +350,50 @@ describe('Excel import in Chromium', () => {
     await expect.poll(() => count('wbs_tasks')).toBe(n);
     await s.page.getByRole('button', { name: /元に戻す/ }).click();
     await expect.poll(() => count('wbs_tasks')).toBe(0);
+  });
+
+  it('pages through the problems of a big plan as the Problems tab is scrolled, to the last one', async () => {
+    // Every task names a predecessor no row of the file is: one warning a row, more than a page and more
+    // than the rows listed, so the preview answers only the listed rows' problems and the tab pages.
+    const n = PREVIEW_ROWS_PER_STATUS + 500;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('WBS');
+    ws.addRow(['WBS番号', 'タスク名', '担当者', '先行タスク']);
+    for (let i = 0; i < n; i++) ws.addRow([`${i + 1}`, `タスク ${i + 1}`, '佐藤', `${n + 100}`]);
+
+    await openTab(s.page, 'WBS');
+    await new WbsScreen(s.page).grid.waitFor();
+    const dialog = new ImportDialogScreen(s.page);
+    await dialog.open();
+    await dialog.choose('WBS_先行.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    await dialog.next();
+    expect(await dialog.counts()).toMatchObject({ all: n, new: n, problems: n });
+    // A listed row shows its own problem.
+    const first = (await dialog.rows())[0]!;
+    expect(first[1]).toBe('2');
+    expect(first[4]).toContain(`${n + 100}`);
+
+    await dialog.tab('problems').click();
+    const paged = dialog.dialog.getByTestId('import-problems-paged');
+    await expect.poll(() => paged.innerText()).toBe(`全 ${n.toLocaleString('ja-JP')} 件の問題のうち ${PREVIEW_PROBLEMS_PAGE.toLocaleString('ja-JP')} 件を表示しています。下へスクロールすると続きを表示します。`);
+    // Scrolled to the end again and again: each time the next page comes, until the last problem is drawn.
+    const viewport = dialog.dialog.getByTestId('import-preview').locator('.ag-grid-viewport');
+    await expect
+      .poll(
+        async () => {
+          await viewport.evaluate((v) => v.scrollTo(0, v.scrollHeight));
+          return (await dialog.rows()).at(-1)?.[1];
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(String(n + 1));
+    const last = (await dialog.rows()).at(-1)!;
+    expect(last[4]).toContain(`D${n + 1}`);
+    await expect.poll(() => paged.count()).toBe(0);
+    await s.page.screenshot({ path: screenshotPath('import-problems-paged-ja.png') });
+    await dialog.button(/^キャンセル$/).click();
+    await dialog.dialog.waitFor({ state: 'hidden' });
+    expect(count('wbs_tasks')).toBe(0);
   });
 
   it('never reaches beyond 127.0.0.1', () => {

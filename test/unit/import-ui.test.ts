@@ -15,10 +15,10 @@ import {
   problemsByRow,
   problemText,
   profileNameOf,
-  rowOfCell,
   withChange,
   type Labels,
 } from '../../renderer/src/features/excel/importModel.js';
+import { rowOfCell } from '../../electron/common/excel/problems.js';
 import { extraKeys, foldExtras } from '../../renderer/src/features/registers/extraColumns.js';
 import { en } from '../../renderer/src/i18n/en.js';
 import { ja } from '../../renderer/src/i18n/ja.js';

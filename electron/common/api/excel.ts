@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { IMPORT_TARGETS, type ImportTarget } from '../excel/fields.js';
 import { cardLayout, formLayout } from '../excel/form.js';
-import type { ApplyResult, CardProfile, FormProfile, ImportPreview, Profile, ProfileLayout, ProfileSummary, ReportProfile } from '../excel/preview.js';
+import { PREVIEW_PROBLEMS_PAGE, type ApplyResult, type CardProfile, type FormProfile, type ImportPreview, type Profile, type ProfileLayout, type ProfileSummary, type ReportProfile } from '../excel/preview.js';
 import { reportFormLayout } from '../excel/report-form.js';
 import type { Meeting, MeetingFields } from '../meetings.js';
 import type { Problem } from '../excel/problems.js';
@@ -144,6 +144,11 @@ export const excelApi = {
   'excel.suggestRegister': {
     input: z.strictObject({ previewId: z.string().min(1).max(100) }),
     output: {} as { register: ImportTarget | null },
+  },
+  /** Problems `offset` … `offset + limit - 1` of a kept preview, in order, and how many it has in all (ImportPreview.problems). */
+  'excel.previewProblems': {
+    input: z.strictObject({ previewId: z.string().min(1).max(100), offset: z.number().int().min(0), limit: z.number().int().min(1).max(PREVIEW_PROBLEMS_PAGE) }),
+    output: {} as { problems: Problem[]; total: number },
   },
   'excel.discardPreview': {
     input: z.strictObject({ previewId: z.string().min(1).max(100) }),

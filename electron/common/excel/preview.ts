@@ -22,6 +22,13 @@ export type RowStatus = 'new' | 'changed' | 'unchanged';
 /** How many rows of each status a preview answers (ImportPreview.rows); a table's other rows are counted only. */
 export const PREVIEW_ROWS_PER_STATUS = 2_000;
 
+/**
+ * A preview with more problems than this answers only those the dialog shows beside the rows (see
+ * ImportPreview.problems); the Problems tab then pages through all of them this many at a time
+ * (excel.previewProblems). A 100,000-row plan's ~9,000 warnings were 1.9 MB of every preview's answer.
+ */
+export const PREVIEW_PROBLEMS_PAGE = 1_000;
+
 export interface PreviewRow {
   status: RowStatus;
   /** 1-based sheet row the record comes from. */
@@ -122,6 +129,11 @@ export interface ImportPreview {
   rowCount: number;
   missing: MissingRow[];
   counts: { new: number; changed: number; unchanged: number; missing: number; skipped: number; problems: number; leftOut: number };
+  /**
+   * Every problem, when there are at most PREVIEW_PROBLEMS_PAGE (counts.problems); else, in their order,
+   * those that name no cell (the mapping step lists them) and those in the rows listed in `rows` (each
+   * row shows its own): excel.previewProblems pages through all of them.
+   */
   problems: Problem[];
   /** Rows inside the table that are no records (separators, the header again…), each with why. */
   leftOut: { row: number; reason: LeftOutReason }[];

@@ -97,3 +97,9 @@ export function shown(v: unknown): string {
   const s = String(v).replace(/\s+/g, ' ').trim();
   return s.length > 40 ? `${s.slice(0, 39)}…` : s;
 }
+
+/** The 1-based row of an A1 reference (E12 → 12). */
+export function rowOfCell(cell: string | undefined): number | null {
+  const m = cell ? /^\$?[A-Z]{1,3}\$?(\d+)$/i.exec(cell) : null;
+  return m ? Number(m[1]) : null;
+}

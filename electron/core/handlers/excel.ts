@@ -90,6 +90,7 @@ export function excelHandlers(db: Db, ctx: HostContext): HandlerMap<keyof typeof
     'excel.previewImport': (input) => previews.preview(input),
     'excel.applyImport': ({ previewId, options }) => previews.apply(previewId, options ?? {}),
     'excel.discardPreview': ({ previewId }) => previews.discard(previewId),
+    'excel.previewProblems': ({ previewId, offset, limit }) => previews.problems(previewId, offset, limit),
     'excel.suggestRegister': ({ previewId }) => previews.suggest(previewId),
     'profile.registerTable': (input) => registerTemplate(db, input, today()),
     'profile.list': ({ register }) => listProfiles(db, register),

@@ -840,6 +840,7 @@ export const en = {
     status: { new: 'New', changed: 'Changed', unchanged: 'Unchanged', missing: 'Not in file', problem: 'Problem', skipped: 'Skipped' },
     grid: { status: 'Status', row: 'Row', key: 'Key', name: 'Name', details: 'What changes', problem: 'Problem' },
     noneHere: 'No rows here.',
+    problemsPaged: '{{shown}} of {{count}} problems listed: scroll down for more.',
     rowsCut: 'Listed here: the first {{per}} rows of each kind, of {{count}} rows in all. The rows not listed are imported as well.',
     empty: '(empty)',
     skipped: 'Rows with problems are skipped; the rest are imported.',

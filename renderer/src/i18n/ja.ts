@@ -840,6 +840,7 @@ export const ja: Strings = {
     status: { new: '新規', changed: '変更', unchanged: '変更なし', missing: 'ファイルにない', problem: '問題', skipped: 'スキップ' },
     grid: { status: '状態', row: '行', key: 'キー', name: '名前', details: '変更内容', problem: '問題' },
     noneHere: '該当する行はありません。',
+    problemsPaged: '全 {{count}} 件の問題のうち {{shown}} 件を表示しています。下へスクロールすると続きを表示します。',
     rowsCut: '種類ごとに先頭の {{per}} 行を表示しています (全 {{count}} 行)。表示されていない行も取り込みます。',
     empty: '(空)',
     skipped: '問題のある行は取り込まず、それ以外の行を取り込みます。',

@@ -11,8 +11,8 @@ import { ASK_BELOW, betterTarget, detectLayout, headerAbove, headerSignature, la
 import { KEY_FIELD, TARGET_FIELDS, type ImportTarget } from '../../../common/excel/fields.js';
 import { overrideFields } from '../../excel/import/mapping.js';
 import { columnName, type WorkbookModel } from '../../../common/excel/model.js';
-import type { ApplyOptions, ApplyResult, FileDatesKept, ImportAsk, ImportPreview, MappingInput, ProfileLayout, TableProfile } from '../../../common/excel/preview.js';
-import type { Problem } from '../../../common/excel/problems.js';
+import { PREVIEW_PROBLEMS_PAGE, type ApplyOptions, ApplyResult, FileDatesKept, ImportAsk, ImportPreview, MappingInput, ProfileLayout, TableProfile } from '../../../common/excel/preview.js';
+import { rowOfCell, type Problem } from '../../../common/excel/problems.js';
 import { readTable, type ImportTable } from '../../excel/import/read-table.js';
 import { textError } from '../../../common/errors.js';
 import { inBatch, type Actor } from '../../batch.js';
@@ -221,6 +221,13 @@ function fileDatesBeforehand(db: Db, actor: Actor, projectId: number, table: Imp
   return found && (found.workingDays.length > 0 || found.manual.length > 0) ? found : undefined;
 }
 
+/** The problems a preview answers (ImportPreview.problems): all, or beyond a page those of no cell and of the rows listed. */
+function shownProblems(problems: Problem[], sheet: string, rows: readonly { row: number }[]): Problem[] {
+  if (problems.length <= PREVIEW_PROBLEMS_PAGE) return problems;
+  const listed = new Set(rows.map((r) => r.row));
+  return problems.filter((p) => p.cell === undefined || (p.sheet === sheet && listed.has(rowOfCell(p.cell) ?? -1)));
+}
+
 /** Every write of the workspace adds audit rows: an unchanged maximum means nothing was written since. */
 function auditVersion(db: Db): number {
   return lastAuditId(db);
@@ -375,7 +382,7 @@ export class ImportPreviews {
         problems: table.problems.length,
         leftOut: table.leftOut.length,
       },
-      problems: table.problems,
+      problems: shownProblems(table.problems, layout.sheet, plan.rows),
       leftOut: table.leftOut,
       values: table.unknownValues,
       ...(table.undecidedYears ? { years: table.undecidedYears } : {}),
@@ -449,6 +456,15 @@ export class ImportPreviews {
     const kept = this.kept.get(previewId);
     if (!kept) throw textError('NOT_FOUND', 'import.previewGone', {}, 'this import preview has expired or was already applied; choose the file again', { field: 'previewId' });
     return { register: betterTarget(kept.model, kept.register, { vocab: loadVocabularies(this.db, kept.projectId), reference: this.today() }) };
+  }
+
+  /** A page of the kept preview's problems (excel.previewProblems). */
+  problems(previewId: string, offset: number, limit: number): { problems: Problem[]; total: number } {
+    this.sweep();
+    const kept = this.kept.get(previewId);
+    if (!kept) throw textError('NOT_FOUND', 'import.previewGone', {}, 'this import preview has expired or was already applied; choose the file again', { field: 'previewId' });
+    const all = kept.table.problems;
+    return { problems: all.slice(offset, offset + limit), total: all.length };
   }
 
   discard(previewId: string): { discarded: boolean } {

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportTarget } from '../../../../electron/common/excel/fields.js';
-import type { ApplyResult, ImportPreview, MappingInput, PreviewValue, TableCandidate } from '../../../../electron/common/excel/preview.js';
+import { PREVIEW_PROBLEMS_PAGE, type ApplyResult, type ImportPreview, type MappingInput, type PreviewValue, type TableCandidate } from '../../../../electron/common/excel/preview.js';
 import { ApiError } from '../../../../electron/common/errors.js';
 import type { Problem } from '../../../../electron/common/excel/problems.js';
 import { REGISTERS, type Vocabularies } from '../../../../electron/common/registers.js';
@@ -24,6 +24,7 @@ import {
   importFieldLabel,
   mappingAfter,
   previewLines,
+  problemsPaged,
   problemText,
   profileNameOf,
   withChange,
@@ -144,7 +145,29 @@ export function ImportDialog(props: ImportDialogProps) {
     }),
     [fieldLabel, own, listItems, props.formatValue, t, problemLine],
   );
-  const lines = useMemo(() => (preview ? previewLines(preview, labels, KEY_FIELDS) : []), [preview, labels]);
+  // Where the preview answered only some of its problems, the Problems tab lists the pages loaded so
+  // far, the next one asked for as the list is scrolled near its end.
+  const [problemPages, setProblemPages] = useState<{ previewId: string; problems: Problem[] } | null>(null);
+  const loadingProblems = useRef<string | null>(null);
+  const paged = preview !== null && problemsPaged(preview);
+  const pagedProblems = paged && problemPages?.previewId === preview.previewId ? problemPages.problems : [];
+  const moreProblems = useCallback(() => {
+    if (!preview || !problemsPaged(preview)) return;
+    const { previewId } = preview;
+    const offset = problemPages?.previewId === previewId ? problemPages.problems.length : 0;
+    if (offset >= preview.counts.problems || loadingProblems.current === `${previewId}:${offset}`) return;
+    loadingProblems.current = `${previewId}:${offset}`;
+    void read('excel.previewProblems', { previewId, offset, limit: PREVIEW_PROBLEMS_PAGE })
+      .then((page) => setProblemPages((had) => (had?.previewId === previewId ? (had.problems.length === offset ? { previewId, problems: [...had.problems, ...page.problems] } : had) : offset === 0 ? { previewId, problems: page.problems } : had)))
+      .catch((err) => setError(errorText(err)))
+      .finally(() => {
+        if (loadingProblems.current === `${previewId}:${offset}`) loadingProblems.current = null;
+      });
+  }, [preview, problemPages]);
+  useEffect(() => {
+    if (paged && tab === 'problems' && pagedProblems.length === 0) moreProblems();
+  }, [paged, tab, pagedProblems.length, moreProblems]);
+  const lines = useMemo(() => (preview ? previewLines(preview, labels, KEY_FIELDS, paged ? pagedProblems : preview.problems) : []), [preview, labels, paged, pagedProblems]);
 
   const runPreview = useCallback(
     async (f: { name: string; base64: string }, mapping?: MappingInput, previewId?: string, target: ImportTarget = register) => {
@@ -352,6 +375,7 @@ export function ImportDialog(props: ImportDialogProps) {
             lines={lines}
             tab={tab}
             onTab={setTab}
+            onMoreProblems={paged ? moreProblems : undefined}
             options={options}
             onOptions={setOption}
             found={found}

@@ -13,6 +13,8 @@ import { linesOfTab, PREVIEW_TABS, tabCount, type PreviewLine, type PreviewTab, 
 export type MissingChoice = 'keep' | 'close' | 'delete';
 
 const LINE = 19;
+/** Problems left below the view when the next page is asked for. */
+const PROBLEMS_AHEAD = 50;
 
 function StatusCell({ data }: CustomCellRendererProps<PreviewLine>) {
   const { t } = useTranslation();
@@ -66,11 +68,14 @@ export function PreviewStep({
   onOptions,
   found,
   busy,
+  onMoreProblems,
 }: {
   preview: ImportPreview;
   lines: PreviewLine[];
   tab: PreviewTab;
   onTab(tab: PreviewTab): void;
+  /** Where the problems come in pages: asks for the next one (the list was scrolled near its end). */
+  onMoreProblems?: () => void;
   options: PreviewOptions;
   onOptions(o: Partial<PreviewOptions>): void;
   found: { id: number; name: string } | null;
@@ -148,9 +153,17 @@ export function PreviewStep({
           suppressCellFocus={false}
           animateRows={false}
           suppressNoRowsOverlay
+          onViewportChanged={(e) => {
+            if (tab === 'problems' && onMoreProblems && e.lastRow >= shown.length - PROBLEMS_AHEAD) onMoreProblems();
+          }}
         />
         {shown.length === 0 && <div className="import-empty muted">{t('excel.noneHere')}</div>}
       </div>
+      {tab === 'problems' && onMoreProblems && shown.length < preview.counts.problems && (
+        <p className="small muted" data-testid="import-problems-paged">
+          {t('excel.problemsPaged', { shown: shown.length.toLocaleString(), count: preview.counts.problems.toLocaleString() })}
+        </p>
+      )}
       {preview.rows.length < preview.rowCount && tab !== 'missing' && tab !== 'problems' && (
         <p className="small muted" data-testid="import-rows-cut">
           {t('excel.rowsCut', { per: PREVIEW_ROWS_PER_STATUS.toLocaleString(), count: preview.rowCount.toLocaleString() })}

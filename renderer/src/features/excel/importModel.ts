@@ -2,7 +2,7 @@
 // what detection found, the lines of the preview list per tab, and the options applyImport gets.
 import type { TFunction } from 'i18next';
 import { WBS_STRUCTURE_FIELDS, type ImportTarget } from '../../../../electron/common/excel/fields.js';
-import { formatProblem, type Problem } from '../../../../electron/common/excel/problems.js';
+import { formatProblem, rowOfCell, type Problem } from '../../../../electron/common/excel/problems.js';
 import type {
   ApplyOptions,
   ApplyResult,
@@ -104,13 +104,13 @@ export const PREVIEW_TABS: readonly PreviewTab[] = ['all', 'new', 'changed', 'un
 /** How many a tab holds, as its label shows. */
 export function tabCount(p: ImportPreview, tab: PreviewTab): number {
   if (tab === 'all') return p.rowCount;
-  if (tab === 'problems') return p.problems.length;
+  if (tab === 'problems') return p.counts.problems;
   return p.counts[tab];
 }
 
 /** The tab to open on: where something happens, else everything. */
 export function firstTab(p: ImportPreview): PreviewTab {
-  return p.counts.changed > 0 || p.counts.new > 0 ? 'all' : p.problems.length > 0 ? 'problems' : 'all';
+  return p.counts.changed > 0 || p.counts.new > 0 ? 'all' : p.counts.problems > 0 ? 'problems' : 'all';
 }
 
 /** One line of the preview list: a row of the file, a stored row the file lacks, or a problem. */
@@ -140,11 +140,6 @@ export interface Labels {
   empty: string;
 }
 
-/** The 1-based row of an A1 reference (E12 → 12). */
-export function rowOfCell(cell: string | undefined): number | null {
-  const m = cell ? /^\$?[A-Z]{1,3}\$?(\d+)$/i.exec(cell) : null;
-  return m ? Number(m[1]) : null;
-}
 
 /** Problems by the sheet row they are in (for marking rows); problems of a sheet or file are left out. */
 export function problemsByRow(problems: readonly Problem[], sheet: string): Map<number, Problem[]> {
@@ -173,8 +168,14 @@ export function rowDetails(row: PreviewRow, labels: Labels, keyFields: readonly 
   return [];
 }
 
-/** Every line of a preview, computed once; tabs only filter them. */
-export function previewLines(p: ImportPreview, labels: Labels, keyFields: readonly string[]): PreviewLine[] {
+/** Whether the preview answered only some of its problems: the Problems tab then pages through them (ImportPreview.problems). */
+export const problemsPaged = (p: ImportPreview) => p.problems.length < p.counts.problems;
+
+/**
+ * Every line of a preview, computed once; tabs only filter them. The Problems tab lists `listed`: the
+ * preview's problems, or the pages of them loaded so far where it answered only some (problemsPaged).
+ */
+export function previewLines(p: ImportPreview, labels: Labels, keyFields: readonly string[], listed: readonly Problem[] = p.problems): PreviewLine[] {
   const byRow = problemsByRow(p.problems, p.sheet);
   // A sheet row's problems go on its record: the last line of that row (groups made from its
   // 大/中 values come before it).
@@ -206,7 +207,7 @@ export function previewLines(p: ImportPreview, labels: Labels, keyFields: readon
     problems: [],
     skipped: false,
   }));
-  const problems: PreviewLine[] = p.problems.map((pr, i) => ({
+  const problems: PreviewLine[] = listed.map((pr, i) => ({
     id: `p${i}`,
     status: 'problem',
     row: pr.sheet === p.sheet ? rowOfCell(pr.cell) : null,
