@@ -1322,6 +1322,7 @@ export const en = {
       csvProfile: 'The profile “{{profile}}” was saved from a CSV file ({{file}}), which has no layout to write into: export in PMO Desk’s own layout, or save a profile from the client’s Excel workbook.',
       noSheet: '{{file}} has no sheet named {{sheet}}.',
       noColumns: '{{file}} ({{sheet}}): the profile maps no column the export can write.',
+      treeNotShown: '{{file}} ({{sheet}}): the task “{{name}}” (row {{row}}) would read back under “{{read}}”, not “{{parent}}”: the client’s category columns cannot show this tree. Move it above the groups of its parent, or indent it into one, then export again.',
       noRows: '{{file}} ({{sheet}}): no row of the table could be written (no record row or prepared row to write into).',
       tooManyColumns: 'The rows hold {{count}} different extra columns; an Excel sheet holds {{max}}: export as CSV instead.',
       csvRegisterOnly: 'CSV is written for a register in PMO Desk’s own layout only (minutes and profiles: export to Excel).',

@@ -1322,6 +1322,7 @@ export const ja: Strings = {
       csvProfile: 'プロファイル「{{profile}}」は CSV ファイル ({{file}}) から保存されたため、書き込む様式がありません。PMO Desk の標準レイアウトで出力するか、顧客の Excel ブックからプロファイルを保存してください。',
       noSheet: '{{file}} に「{{sheet}}」というシートがありません。',
       noColumns: '{{file}} ({{sheet}}): このプロファイルには出力できる列の対応がありません。',
+      treeNotShown: '{{file}} ({{sheet}}): タスク「{{name}}」({{row}} 行目) は読み戻すと「{{parent}}」ではなく「{{read}}」の下になります。この分類列ではこの階層を表せません。親の下の分類グループより上に移すか、グループの中に入れてから出力してください。',
       noRows: '{{file}} ({{sheet}}): 表に 1 行も書き込めませんでした (書き込めるデータ行・準備行がありません)。',
       tooManyColumns: '行に {{count}} 種類の追加列があります。Excel のシートは {{max}} 列までです。CSV で出力してください。',
       csvRegisterOnly: 'CSV で出力できるのは管理表の PMO Desk 標準レイアウトだけです (議事録・プロファイルは Excel で出力してください)。',

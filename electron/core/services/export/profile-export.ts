@@ -373,7 +373,17 @@ export async function exportToProfile(
   /** The row of the record's block each sheet column's value goes on (a two-row record's second: 1). */
   const sheetOffsets = mapped.flatMap((m) => spread(m).map(() => offsetOf(m)));
   const defaults = defaultValues(target, vocab);
-  const labels = byCategory ? categoryLabels(stored, tasks, categoryColumns.length, groups, table.records, ix, categoryColumns[0]!.c) : new Map<number, string[]>();
+  // A task of its own row with tasks under it, at a level a 大/中 column stands for (キックオフ準備 in 小分類
+  // under a 大分類 with no 中分類, 定例会運営 indented under it): its tasks read as under it only where it is
+  // their 中分類, so its name goes in that column (its row keeps its values, its name column blank, as
+  // a row naming itself there reads) and its tasks carry it as their label (blind set 6, L12: the
+  // indent came back as a sibling).
+  const namedAsGroup = new Set<number>();
+  if (byCategory) {
+    const parents = new Set(stored.map((o) => o.row.parentId as number | null));
+    for (const o of stored) if (!groups.has(o.row.id) && parents.has(o.row.id) && o.level < categoryColumns.length) namedAsGroup.add(o.row.id);
+  }
+  const labels = byCategory ? categoryLabels(stored, tasks, categoryColumns.length, new Set([...groups, ...namedAsGroup]), table.records, ix, categoryColumns[0]!.c) : new Map<number, string[]>();
   const rolledAtImport = linked?.rolled ?? null;
   /**
    * Only a task that was a summary when imported has the client's own figure; without a snapshot (a
@@ -485,7 +495,7 @@ export async function exportToProfile(
    */
   const categoryHome = (o: Out): number | null => {
     if (!byCategory || groups.has(o.row.id) || o.level >= categoryColumns.length) return null;
-    if (o.at !== null && levelAt.get(o.at) === o.level) return null;
+    if (o.at !== null && levelAt.get(o.at) === o.level && !namedAsGroup.has(o.row.id)) return null;
     return categoryColumns[o.level]!.c;
   };
   // A label merged down over several records (a 分類 over its group): each record under it reads the
@@ -765,6 +775,44 @@ export async function exportToProfile(
     tree: target === 'wbs' && !parentTreeInSheetOrder(stored, table.hierarchy),
     stored: stored.map((o) => ({ id: o.row.id, level: o.level })),
   });
+  // 大/中分類 columns read as the import reads them (a label opens its group and closes the deeper ones;
+  // a blank label goes on with the group above): a task whose tree these columns cannot show (a task
+  // directly under a 大分類 after one of its 中分類 groups) would come back under another parent. The
+  // export is refused, naming the task and its row, rather than written so (blind set 6, L12).
+  if (byCategory) {
+    const open: number[] = [];
+    const chainOf = (o: Out) => {
+      const chain: number[] = [];
+      for (let t = tasks.get(o.row.parentId as number), id = o.row.parentId as number; t; id = t.parentId as number, t = tasks.get(id)) chain.unshift(id);
+      return chain;
+    };
+    stored.forEach((o, k) => {
+      if (o.level > deepest) return;
+      const chain = chainOf(o);
+      const label = labels.get(o.row.id) ?? [];
+      label.forEach((l, d) => {
+        if (l !== '') open.splice(d, open.length - d, chain[d] ?? o.row.id);
+      });
+      const own = groups.has(o.row.id) || categoryHome(o) !== null || (o.at !== null && nameHome(o.at) !== null && levelAt.get(o.at) === o.level);
+      if (own) {
+        open.splice(o.level, open.length - o.level, o.row.id);
+        return;
+      }
+      const read = open.at(-1) ?? null;
+      const want = (o.row.parentId as number | null) ?? null;
+      if (read === want) return;
+      const i = blocks.fill.findIndex((f) => typeof f === 'object' && f.stored === k);
+      const row = i >= 0 ? (blocks.order[i]?.row ?? blocks.firstRow + i) : null;
+      const parentName = (id: number | null) => (id === null ? '' : String(tasks.get(id)?.name ?? ''));
+      throw textError(
+        'VALIDATION',
+        'export.treeNotShown',
+        { file: profile.fileName, sheet: layout.sheet, name: String(o.row.name ?? ''), row: String(row ?? ''), parent: parentName(want), read: parentName(read) },
+        `excel.export: ${profile.fileName} (${layout.sheet}): task ${String(o.row.name ?? '')} (row ${row ?? '?'}) would read back under ${parentName(read) || 'the top'}, not ${parentName(want) || 'the top'}: the 大/中分類 columns cannot show this tree`,
+        { field: 'profileId' },
+      );
+    });
+  }
   const regroup = regrouped.size > 0 ? groupMergesOut(blocks, stored, categoryColumns, regrouped, (o, d) => {
     const chain: number[] = [];
     for (let t = tasks.get(o.row.parentId as number), id = o.row.parentId as number; t; id = t.parentId as number, t = tasks.get(id)) chain.unshift(id);
