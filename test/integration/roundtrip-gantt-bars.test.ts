@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { checkExport, roundTrip, type Op } from '../roundtrip/harness.js';
-import { paintedGantt } from '../roundtrip/layouts.js';
+import { paintedGantt, planActualGantt } from '../roundtrip/layouts.js';
 import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
@@ -44,4 +44,17 @@ describe('a gantt bar painted again after a date edit', () => {
     const stale = await checkExport(call, ctx, bytes, new Set(), new Set([design.id]), undefined, undefined, new Set([design.id]), was);
     expect(stale.filter((f) => f.startsWith('6:'))).toEqual([expect.stringContaining('row 4 (Design): bar painted over columns 11–15, its dates 2025-04-14–2025-04-16 reach 18–20')]);
   });
+});
+
+describe('a two-row plan (予定 / 実績) whose gantt paints both bars', () => {
+  for (const style of [
+    { step: 1, paint: 'fill' },
+    { step: 1, paint: 'mark' },
+    { step: 7, paint: 'mark' },
+  ] as const)
+    it(`${style.step === 1 ? 'by day' : 'by week'}, as ${style.paint}s: the plan row's bar sits on the planned dates and the actual row's on the actual dates`, async () => {
+      const o = await roundTrip(call, `plan actual gantt ${style.step} ${style.paint}.xlsx`, await planActualGantt(style), 'wbs', { scripts: 12, seed: 16, steps: 6, ops: DATE_EDITS });
+      expect(o.skipped).toBe('');
+      expect(o.scripts.filter((s) => s.failures.length > 0).map((s) => `#${s.script} ${s.steps.join(', ')}: ${s.failures.join(' / ')}`)).toEqual([]);
+    }, 300_000);
 });

@@ -292,6 +292,8 @@ export async function checkExport(
   redated: Set<number> = new Set(),
   /** Their planned dates when imported (for check 6: the bar painted again sits on the new dates). */
   importedDates: Map<number, { start: string | null; finish: string | null }> = new Map(),
+  /** Their actual dates when imported (check 6 on the actual row of a two-row record: 予定 / 実績). */
+  importedActual: Map<number, { start: string | null; finish: string | null }> = new Map(),
 ): Promise<string[]> {
   const { projectId, target, profileId, file, template, original } = ctx;
   const failures: string[] = [];
@@ -460,6 +462,28 @@ export async function checkExport(
   if (redated.size > 0 && importedDates.size > 0) {
     const bad = movedBars(tplBook.sheets.find((x) => x.name === original.sheet), outBook.sheets.find((x) => x.name === original.sheet), original, fieldCols, before, owners(again.rows), redated, importedDates, new Map(stored.map((r) => [r.id, r])), tplBook.date1904);
     if (bad) failures.push(`6: ${bad}`);
+  }
+  // 6 on the actual rows of two-row records (予定 / 実績, the actual dates one row down): the actual bar
+  // painted again sits on the new actual dates.
+  const offsetOfField = (f: string) => original.columns.find((m) => m.field === f)?.rowOffset ?? 0;
+  const actualRow = original.columns.some((m) => m.field === 'actualStart' || m.field === 'actualFinish') ? Math.max(offsetOfField('actualStart'), offsetOfField('actualFinish')) - offsetOfField('plannedStart') : 0;
+  if (actualRow > 0 && importedActual.size > 0) {
+    const moved = new Set(stored.filter((r) => importedActual.has(r.id) && (importedActual.get(r.id)!.start !== (r.actualStart ?? null) || importedActual.get(r.id)!.finish !== (r.actualFinish ?? null))).map((r) => r.id));
+    const bad =
+      moved.size > 0 &&
+      movedBars(
+        tplBook.sheets.find((x) => x.name === original.sheet),
+        outBook.sheets.find((x) => x.name === original.sheet),
+        original,
+        fieldCols,
+        new Map([...before].map(([id, row]) => [id, row + actualRow])),
+        owners(again.rows).map((r) => ({ ...r, row: r.row + actualRow })),
+        moved,
+        importedActual,
+        new Map(stored.map((r) => [r.id, { ...r, plannedStart: r.actualStart, plannedFinish: r.actualFinish }])),
+        tplBook.date1904,
+      );
+    if (bad) failures.push(`6 (actual row): ${bad}`);
   }
 
   // 3b. The form's own numbering (ColumnMapping.numbering: 項目番号 小, 順位) runs by one down the table
@@ -820,10 +844,11 @@ export async function roundTrip(call: Call, file: string, bytes: Buffer, target:
       const now = new Map((await list(call, target, projectId)).map((r) => [r.id, r]));
       const fields = original.columns.flatMap((m) => (m.field === null ? [] : [m.field]));
       const touched = new Set(atImport.filter((r) => now.has(r.id) && fields.some((f) => JSON.stringify(r[f] ?? null) !== JSON.stringify(now.get(r.id)![f] ?? null) || JSON.stringify(r.extra ?? null) !== JSON.stringify(now.get(r.id)!.extra ?? null))).map((r) => r.id));
-      const redated = new Set(atImport.filter((r) => now.has(r.id) && ['plannedStart', 'plannedFinish'].some((f) => (r[f] ?? null) !== (now.get(r.id)![f] ?? null))).map((r) => r.id));
+      const redated = new Set(atImport.filter((r) => now.has(r.id) && ['plannedStart', 'plannedFinish', 'actualStart', 'actualFinish'].some((f) => (r[f] ?? null) !== (now.get(r.id)![f] ?? null))).map((r) => r.id));
       // Every task's dates at import: the moved ones are checked, and the others' bars show how the client paints (its gaps).
       const importedDates = new Map(atImport.map((r) => [r.id, { start: (r.plannedStart as string | null) ?? null, finish: (r.plannedFinish as string | null) ?? null }]));
-      failures = await checkExport(call, { projectId, target, profileId: profileId!, file, template: bytes, original }, exported, unwritten, touched, levels, summaries, redated, importedDates);
+      const importedActual = new Map(atImport.map((r) => [r.id, { start: (r.actualStart as string | null) ?? null, finish: (r.actualFinish as string | null) ?? null }]));
+      failures = await checkExport(call, { projectId, target, profileId: profileId!, file, template: bytes, original }, exported, unwritten, touched, levels, summaries, redated, importedDates, importedActual);
     } catch (err) {
       failures = [`export failed: ${(err as Error).message.slice(0, 200)}`];
     }

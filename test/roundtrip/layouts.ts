@@ -461,6 +461,62 @@ export async function paintedGantt({ step, paint, mark = '■', heads = 'dates',
   return save(wb);
 }
 
+/**
+ * A two-row plan (予定 row, 実績 row per task, No and name merged down both) with a gantt beside it that
+ * paints the plan's bar on the plan row and the actual bar on the actual row, each its own way: by day
+ * (`step` 1, June–July 2025) or by week (`step` 7), as fills (blue plan, orange actual) or as marks (■ plan,
+ * ● actual).
+ */
+export async function planActualGantt({ step, paint }: { step: 1 | 7; paint: 'fill' | 'mark' }): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('工程表');
+  ws.getCell('A1').value = '移行スケジュール（上段：予定　下段：実績）';
+  ['No', '作業名', '区分', '開始日', '終了日'].forEach((x, i) => (ws.getCell(3, i + 1).value = x));
+  const day0 = Date.UTC(2025, 5, 2); // Monday 2025-06-02
+  const columns = step === 1 ? 42 : 10;
+  const serialDay = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - day0) / 86_400_000;
+  for (let k = 0; k < columns; k++) {
+    const cell = ws.getCell(3, 6 + k);
+    cell.value = new Date(day0 + k * step * 86_400_000);
+    cell.numFmt = 'm/d';
+  }
+  const tasks: [string, string, string, string | null, string | null][] = [
+    ['移行計画', '2025-06-02', '2025-06-06', '2025-06-03', '2025-06-10'],
+    ['データ棚卸', '2025-06-09', '2025-06-18', '2025-06-09', '2025-06-20'],
+    ['移行ツール作成', '2025-06-16', '2025-06-27', '2025-06-17', '2025-06-30'],
+    ['リハーサル', '2025-06-30', '2025-07-04', '2025-07-01', '2025-07-03'],
+    ['本番移行', '2025-07-07', '2025-07-09', null, null],
+    ['稼働確認', '2025-07-10', '2025-07-11', null, null],
+  ];
+  const paintRow = (r: number, from: string | null, to: string | null, argb: string, mark: string) => {
+    if (!from || !to) return;
+    const [a, b] = [serialDay(from), serialDay(to)];
+    for (let k = 0; k < columns; k++) {
+      if (k * step > b || k * step + step - 1 < a) continue;
+      const cell = ws.getCell(r, 6 + k);
+      if (paint === 'mark') cell.value = mark;
+      else cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+    }
+  };
+  tasks.forEach(([name, ps, pf, as, af], i) => {
+    const r = 4 + i * 2;
+    ws.getCell(r, 1).value = i + 1;
+    ws.getCell(r, 2).value = name;
+    ws.getCell(r, 3).value = '予定';
+    ws.getCell(r + 1, 3).value = '実績';
+    for (const [row, iso, c] of [[r, ps, 4], [r, pf, 5], [r + 1, as, 4], [r + 1, af, 5]] as const)
+      if (iso) {
+        ws.getCell(row, c).value = d(iso);
+        ws.getCell(row, c).numFmt = 'yyyy/m/d';
+      }
+    ws.mergeCells(r, 1, r + 1, 1);
+    ws.mergeCells(r, 2, r + 1, 2);
+    paintRow(r, ps, pf, 'FF4F81BD', '■');
+    paintRow(r + 1, as, af, 'FFF79646', '●');
+  });
+  return save(wb);
+}
+
 /** How a two-row plan (a plan row and an actual row per task) is drawn: its label words, merges, extra columns. */
 export interface PlanActualStyle {
   /** The label column's words: plan row, actual row (予定/実績, 計画/実績, Plan/Actual, P/A). */

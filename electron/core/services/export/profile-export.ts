@@ -271,6 +271,15 @@ export async function exportToProfile(
           return [rec];
         })
       : [];
+  // A two-row record (予定 / 実績) whose gantt paints the plan's bar on its plan row and the actual one on
+  // its actual row: the actual row's records, one row down (the actual dates' row offset), by its actual dates.
+  const rowOfField = (f: string) => layout.columns.find((m) => m.field === f);
+  const [planAt, actualAt] = [rowOfField('plannedStart') ?? rowOfField('plannedFinish'), rowOfField('actualStart') ?? rowOfField('actualFinish')];
+  const actualOffset = target === 'wbs' && planAt && actualAt ? offsetOf(actualAt) - offsetOf(planAt) : 0;
+  const actualRecords: BandRecord[] =
+    actualOffset > 0
+      ? table.records.flatMap((r) => (r.group ? [] : [{ row: r.row - 1 + actualOffset, start: serialOf(r.values.actualStart, model.date1904), finish: serialOf(r.values.actualFinish, model.date1904) }]))
+      : [];
   const fieldColumns = new Set(layout.columns.filter((m) => m.field !== null).flatMap((m) => Array.from({ length: m.span }, (_, k) => m.c + k)));
   const bandOptions = bandRecords.length > 0 ? bandCandidates(ix, layout.headerBottom, fieldColumns, bandRecords.flatMap((r) => [r.start, r.finish].filter((d) => d !== null)), model.date1904) : [];
   const inBand = new Set(bandOptions.flat().map((b) => b.c));
@@ -821,7 +830,7 @@ export async function exportToProfile(
     const col = categoryColumns[d]!.c;
     return categoryHome(o) === col || (o.at !== null && nameHome(o.at) === col && levelAt.get(o.at) === o.level) ? `${o.row.id}` : '';
   }) : null;
-  const bars = bandOptions.length > 0 ? await ganttBars(template, profile.fileName, layout.sheet, ix, bandOptions, bandRecords, model.date1904) : null;
+  const bars = bandOptions.length > 0 ? await ganttBars(template, profile.fileName, layout.sheet, ix, bandOptions, bandRecords, actualRecords, model.date1904) : null;
   const barsOf = (o: Out | null, fresh: boolean): (CellOut | undefined)[] => {
     if (!bars) return [];
     const { band } = bars;
@@ -838,6 +847,16 @@ export async function exportToProfile(
     return barCells(band, start, finish, was ? rowBarStyle(band, was, bars.styleAt) : undefined, was ? rowBarMark(band, was, ix) : undefined);
   };
   const offBand = new Map<number, 'none' | 'part'>();
+  /** The actual row's bar of a record (new, or its actual dates moved), as the template paints actual bars; undefined cells stay. */
+  const actualBarsOf = (o: Out, fresh: boolean): (CellOut | undefined)[] => {
+    const actual = bars?.actual;
+    if (!actual) return [];
+    const start = serialOf(o.row.actualStart, model.date1904);
+    const finish = serialOf(o.row.actualFinish, model.date1904);
+    const was = o.at === null ? undefined : actual.records.get(o.at + actualOffset);
+    if (!fresh && was && ((was.start === start && was.finish === finish) || !actual.band.followers.has(was.row))) return [];
+    return barCells(actual.band, start, finish, was ? rowBarStyle(actual.band, was, bars.styleAt) : undefined, was ? rowBarMark(actual.band, was, ix) : undefined);
+  };
   // Columns of the table the export does not map that hold a value on a removed record's row of a
   // prepared form (a check mark, a note): written only to clear that row. The column the
   // prepared rows number themselves in keeps its numbers.
@@ -948,6 +967,15 @@ export async function exportToProfile(
       });
     return [...cells, ...barsOf(o, true)];
   }).map((r) => (r.length < width ? [...r, ...new Array<undefined>(width - r.length).fill(undefined)] : r));
+  // The actual rows of two-row records: their bar painted from the actual dates, on the block's row of them.
+  if (bars?.actual)
+    blocks.fill.forEach((f, i) => {
+      const j = i + actualOffset;
+      if (typeof f !== 'object' || j >= rows.length || blocks.owner[j] !== blocks.owner[i] || blocks.fill[j] !== undefined) return;
+      actualBarsOf(stored[f.stored]!, f.fresh || !!blocks.order[j]?.clone).forEach((cell, n) => {
+        if (cell !== undefined) rows[j]![sheetColumns.length + n] = cell;
+      });
+    });
   // The numbering runs down the rows whatever moved, as a person keeps a form's numbers: each record's
   // first row takes the next number, and so does a blank block (prepared, or a removed record's cleared
   // in place) where the prepared rows print one; a row copied past the prepared rows continues it. The
@@ -1170,9 +1198,9 @@ function subtaskSpans(records: ImportTable['records']): Map<number, { start: str
 const serialOf = (iso: unknown, date1904: boolean): number | null => (typeof iso === 'string' ? isoToSerial(iso, date1904) : null);
 
 /** The template's painted gantt band (the first candidate its rows follow), with its records' formats. */
-async function ganttBars(template: Uint8Array, fileName: string, sheetName: string, ix: SheetIndex, candidates: BandColumn[][], records: BandRecord[], date1904: boolean) {
-  const from = Math.min(...records.map((r) => r.row)) + 1;
-  const to = Math.max(...records.map((r) => r.row)) + 1;
+async function ganttBars(template: Uint8Array, fileName: string, sheetName: string, ix: SheetIndex, candidates: BandColumn[][], records: BandRecord[], actualRecords: BandRecord[], date1904: boolean) {
+  const from = Math.min(...records.map((r) => r.row), ...actualRecords.map((r) => r.row)) + 1;
+  const to = Math.max(...records.map((r) => r.row), ...actualRecords.map((r) => r.row)) + 1;
   const cols = [...new Set(candidates.flat().map((b) => b.c))];
   const { rows } = await inspectTemplateInWorker(template, { rows: { sheet: sheetName, from, to, columns: cols } }, { fileName }).catch((err: unknown) => {
     throw templateConflict(err);
@@ -1182,7 +1210,11 @@ async function ganttBars(template: Uint8Array, fileName: string, sheetName: stri
   const styleAt = (row: number, c: number) => shapes.get(row)?.[at.get(c)!] ?? 0;
   for (const columns of candidates) {
     const band = learnBand(ix, columns, records, styleAt, date1904);
-    if (band) return { band, styleAt, records: new Map(records.map((r) => [r.row, r])), first: Math.min(...columns.map((b) => b.from)), last: Math.max(...columns.map((b) => b.to)) };
+    if (!band) continue;
+    // The actual rows' bars (予定 / 実績), learned on their own: a client colours or marks them its own way.
+    const actualBand = actualRecords.length > 0 ? learnBand(ix, columns, actualRecords, styleAt, date1904) : null;
+    const actual = actualBand ? { band: actualBand, records: new Map(actualRecords.map((r) => [r.row, r])) } : null;
+    return { band, styleAt, records: new Map(records.map((r) => [r.row, r])), first: Math.min(...columns.map((b) => b.from)), last: Math.max(...columns.map((b) => b.to)), actual };
   }
   return null;
 }
