@@ -206,6 +206,38 @@ describe('finding the header', () => {
     expect(last.data).toMatchObject({ end: 'total row', endRow: 4 });
   });
 
+  // Review U2: a group's total named by its group and Total / 計 (Phase 1 Total, Design Total, 要件定義 計)
+  // is a subtotal as 小計 is; only a bare or grand total (Total, 合計, Grand Total, 総合計) is the table's own.
+  it.each([
+    ['Phase 1 Total', 'Phase 2 Total', 'Grand Total'],
+    ['Analysis Total', 'Design Total', 'Project Total'],
+    ['Analysis subtotal', 'Design subtotal', 'Total'],
+    ['要件定義 計', '設計 計', '合計'],
+    ['要件定義　合計', '設計　合計', '総合計'],
+    ['【小計】', '【小計】', '【合計】'],
+    ['小計（要件定義）', '小計（設計）', '総合計'],
+  ])('reads every group under subtotals named %s / %s, and ends at %s', async (first, second, grand) => {
+    const sum = (f: string, v: number) => ({ value: v, formula: f });
+    const t = await table([
+      {
+        name: 'Plan',
+        rows: [
+          ['Task', 'Owner', 'Effort (days)'],
+          ['Interviews', 'Ann', 2],
+          ['Requirements', 'Ann', 3],
+          [first, null, sum('SUM(C2:C3)', 5)],
+          ['Design', 'Bob', 4],
+          ['Build', 'Bob', 6],
+          [second, null, sum('SUM(C5:C6)', 10)],
+          [grand, null, sum('C4+C7', 15)],
+          ['Appendix', 'x', 1],
+        ],
+      },
+    ]);
+    expect(t.records.map((r) => r.values.name), JSON.stringify(t.data)).toEqual(['Interviews', 'Requirements', 'Design', 'Build']);
+    expect(t.data).toMatchObject({ end: 'total row', endRow: 7 });
+  });
+
   it('counts template rows with only formulas or numbering as blank', async () => {
     const t = await table([
       {

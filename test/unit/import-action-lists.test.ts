@@ -38,4 +38,19 @@ describe('action lists imported as issues', () => {
       expect(got).toContain(`${issue}=title`);
       expect(got).not.toContain(`${action}=title`);
     });
+
+  // Review U3: a compound with the action word at its head (Next Action, Corrective Action, 次のアクション,
+  // 対応アクション) is the issue's response, also where the issue itself is under Description / 内容
+  // (no Issue column to win the title): the action word names the title only as the whole label.
+  for (const [issue, action] of [['Description', 'Next Action'], ['Description', 'Corrective Action'], ['内容', '次のアクション'], ['概要', '対応アクション'], ['Details', 'Follow-up Action']])
+    it(`takes ${issue} as the title and ${action} as the response`, async () => {
+      const got = await fieldsOf([
+        ['ID', issue, 'Owner', action, 'Due Date', 'Status'],
+        [1, 'Login fails for SSO users after the upgrade', 'Ann', 'Escalate to vendor support', d('2025-06-20'), 'Open'],
+        [2, 'Report totals differ from the ledger in May', 'Bob', 'Reconcile with finance', d('2025-06-25'), 'In Progress'],
+        [3, 'Test environment unavailable on weekends', 'Cho', 'Ask infra for a schedule', d('2025-06-30'), 'Closed'],
+      ]);
+      expect(got).toContain(`${issue}=title`);
+      expect(got).not.toContain(`${action}=title`);
+    });
 });

@@ -11,7 +11,12 @@ export type Header = { ja: string; en: string };
 export const h = (ja: string, en: string): Header => ({ ja, en });
 
 /** An import word for a field; a weight below 1 marks a word that often means something else. */
-export type Syn = string | readonly [string, number];
+/**
+ * A header word of a field: the word, or [word, weight], or [word, weight, 'whole'] for a word that names
+ * the field only as the whole label — inside a longer one it is the head of another phrase (Action names
+ * an action list's item; Next Action, Corrective Action are an issue's response).
+ */
+export type Syn = string | readonly [string, number] | readonly [string, number, 'whole'];
 
 export interface VocabItem {
   code: string;

@@ -82,8 +82,9 @@ export const issue = defineRegister({
     // The issue stated in one line.
     '課題タイトル名', '問題事項', 'issue name', 'issue summary', 'issue headline', 'issue statement', 'problem statement', 'problem', 'problem summary',
     // An action list's item (a meeting's action items, ToDo, 宿題): the title where no issue column
-    // stands beside it; beside one, アクション / Action is the response (resolution, below).
-    'アクションアイテム', 'アクション項目', 'アクション内容', ['アクション', 0.9], 'action item', 'action items', 'action item description', ['action', 0.85],
+    // stands beside it; beside one, アクション / Action is the response (resolution, below). Only as the
+    // whole label: Next Action, Corrective Action, 次のアクション are an issue's response (review U3).
+    'アクションアイテム', 'アクション項目', 'アクション内容', ['アクション', 0.9, 'whole'], 'action item', 'action items', 'action item description', ['action', 0.85, 'whole'],
     'todo', 'to do', 'to-do', 'todo内容', 'todo事項', 'todo項目', '宿題', '宿題事項', '宿題内容', ['依頼事項', 0.9]],
   detail: ['課題内容', '内容', '詳細', '課題詳細', '説明', '概要', '詳細内容', '質問内容', 'description', 'detail', 'details', 'issue description'],
   priority: ['優先度', '優先順位', '重要度', '緊急度', '重要性', ['順位', 0.8], ['ランク', 0.8], 'priority', 'importance', ['rank', 0.8], ['severity', 0.6], ['urgency', 0.8]],

@@ -39,11 +39,19 @@ const TOTAL = /^(?:合計|小計|総計|総合計|累計|計|total|totals|sub ?t
 const TOTAL_START = /^(?:合計|小計|総計|総合計|累計|(?:total|sub ?total|grand total)(?:\s|:|$))/i;
 /** Ends like a totals label after a group's name (要件定義 小計, Phase 1 Total): a totals row when it also
  * sums. The space is required: a task may be named 売上合計の確認 or 月次合計 and sit beside formulas. */
-const TOTAL_END = /[\s\u3000・](?:小計|合計|sub ?total|total)$/i;
+const TOTAL_END = /[\s\u3000・](?:小計|合計|計|sub ?total|total)$/i;
 /** A group's subtotal (小計, Subtotal, 要件定義 小計): more groups may follow it, so it ends nothing by itself. */
 const SUBTOTAL = /小計|sub ?total/i;
-/** A subtotal, or a total named after its group (Phase 1 Total, 設計 合計: TOTAL_END), not the table's own (合計, Grand Total). */
-const groupTotal = (text: string) => SUBTOTAL.test(text) || (TOTAL_END.test(text) && !TOTAL.test(text));
+/**
+ * A group's total: a subtotal word, or a total after the group's name (Phase 1 Total, Design Total, 要件定義
+ * 計) — not a bare or grand total (合計, Total, Grand Total, 総合計), which is the table's own.
+ */
+const groupTotal = (cellText: string): boolean => {
+  const text = cellText.replace(BRACKETED, '$1');
+  return SUBTOTAL.test(text) || (TOTAL_END.test(text) && !TOTAL.test(text) && !GRAND_TOTAL.test(text));
+};
+const BRACKETED = /^[【\[(〔<]\s*(.*?)\s*[】\])〕>]$/;
+const GRAND_TOTAL = /^(?:grand|overall|project)\s+total$|^(?:総合計|総計|全体合計|全体計)$/i;
 const NOTE = /^(?:※|＊|\*|\(\*\)|注[:：記)）\s]|\(注\)|（注）|【注】|【備考】|notes?\s*[:：]|備考\s*[:：]|補足\s*[:：])/i;
 /** A copyright or confidentiality line under a template: © 2018 …, Copyright, All rights reserved. */
 const FOOTER = /^(?:©|\(c\)\s*\d|copyright\b|all rights reserved|confidential\b|社外秘|無断転載)/i;
@@ -462,7 +470,9 @@ function fillerValues(ix: SheetIndex, layout: TableLayout, minC: number, maxC: n
   return out;
 }
 
-function isTotal(ix: SheetIndex, row: Row, cell: Cell, text = textOfCell(cell)): boolean {
+function isTotal(ix: SheetIndex, row: Row, cell: Cell, cellText = textOfCell(cell)): boolean {
+  // A label in decorative brackets (【合計】, [Total]) is the label.
+  const text = cellText.replace(BRACKETED, '$1');
   if (TOTAL.test(text)) return true;
   if (text.length <= 40 && TOTAL_END.test(text) && row.cells.some((c) => c.f)) return true;
   if (!TOTAL_START.test(text) || text.length > 40) return false;

@@ -126,6 +126,8 @@ interface Entry {
   weight: number;
   /** ASCII words are matched inside longer labels only at word boundaries (see partial). */
   ascii: boolean;
+  /** Names the field only as the whole label, never inside a longer one (Syn's 'whole'). */
+  whole?: true;
 }
 
 const ENTRIES: Record<ImportTarget, Entry[]> = {} as Record<ImportTarget, Entry[]>;
@@ -135,9 +137,9 @@ for (const target of Object.keys(DICTIONARY) as ImportTarget[]) {
   const exact = new Map<string, Entry[]>();
   for (const [field, syns] of Object.entries(DICTIONARY[target])) {
     for (const syn of syns) {
-      const [word, weight] = typeof syn === 'string' ? [syn, 1] : syn;
+      const [word, weight, whole] = typeof syn === 'string' ? [syn, 1, undefined] : syn;
       const key = labelKey(word);
-      const e: Entry = { field, key, weight, ascii: /^[\x20-\x7e]+$/.test(word) };
+      const e: Entry = { field, key, weight, ascii: /^[\x20-\x7e]+$/.test(word), ...(whole ? { whole: true } : {}) };
       entries.push(e);
       exact.set(key, [...(exact.get(key) ?? []), e]);
     }
@@ -476,7 +478,7 @@ const ID_SUFFIX = /(id|no\.?|#|番号|コード|code|ｎｏ)$/;
 
 /** A synonym inside a longer label: at its start or end counts more than in the middle. */
 function partial(key: string, e: Entry): number {
-  if (key === e.key || e.key.length < 2 || key.length <= e.key.length) return 0;
+  if (key === e.key || e.key.length < 2 || key.length <= e.key.length || e.whole) return 0;
   if (ID_SUFFIX.test(key) && !ID_SUFFIX.test(e.key)) return 0;
   // Short English words (name, task, risk) inside longer labels name other things: ProgramName, Risk score.
   if (e.ascii && e.key.length <= 4) return 0;
