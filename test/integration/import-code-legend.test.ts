@@ -114,7 +114,8 @@ describe('a legend sheet or a note explains the codes', () => {
     ws.getCell('A2').value = '状況：◎=完了　○=対応中　△=保留　×=未着手';
     const { p } = await preview(wb);
     expect(column(p, 'status')).toEqual(['in_progress', 'done', 'not_started', 'on_hold']);
-    expect(asked(p, 'status')).toEqual({ '○': 'in_progress/legend', '△': 'on_hold/legend' });
+    // Every mark is listed: a register's status reads marks only through a legend or the user's choice (L5).
+    expect(asked(p, 'status')).toEqual({ '○': 'in_progress/legend', '◎': 'done/legend', '×': 'not_started/legend', '△': 'on_hold/legend' });
   });
 
   it('ratings: 影響度 1/2/3 where 1 is 大, 発生確率 A/B/C, from a 凡例 sheet', async () => {

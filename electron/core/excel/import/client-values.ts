@@ -9,7 +9,7 @@ import type { FieldSpec } from '../../../common/excel/fields.js';
 import type { Cell } from '../../../common/excel/model.js';
 import { parseNumberText } from './numbers.js';
 import type { Failure } from '../../../common/excel/problems.js';
-import { isOpenWord, likelyCode, openWordReading, parseRatingValue, parseVocab, readsAsStatus, wordKey } from './value-words.js';
+import { isOpenWord, levelCode, likelyCode, markStatus, notYetWord, openWordReading, parseRatingValue, parseVocab, readsAsStatus, wordKey } from './value-words.js';
 import { vocabCode } from '../../../common/registers.js';
 import { mappedCode, scaledRating, suggestCode, withWord } from './value-map.js';
 import { fractionScale, numberSteps, ratingNumber, wordSteps, type WordSteps } from './rating-scales.js';
@@ -23,6 +23,9 @@ export interface NewListItem {
   code: string;
   label: string;
 }
+
+/** Lists whose codes are levels, highest first: a column's own ordered levels are read onto them. */
+const ORDERED: readonly (readonly string[])[] = [['high', 'medium', 'low']];
 
 /** A rating cell of free text (Medium at the beginning, gets higher with time): kept as text, no rating. */
 const FREE_TEXT = (s: string) => s.length > 12 || s.trim().split(/\s+/).length > 2;
@@ -44,6 +47,8 @@ export class ClientValues {
   private readonly legends = new Map<string, Map<string, string>>();
   /** Status columns whose own words make their Open the state before in progress (value-words.ts openWordReading). */
   private readonly openAs = new Map<string, string>();
+  /** A list column's own words, all of them: what one of them means can depend on the others (◎ beside ○). */
+  private readonly columnSets = new Map<string, string[]>();
 
   constructor(
     private readonly vocab: Vocabularies,
@@ -163,7 +168,9 @@ export class ClientValues {
    * Open (Open | In Progress | Resolved), Open reads as not started.
    */
   columnWords(field: string, spec: FieldSpec, words: Iterable<string>): void {
-    if (spec.kind !== 'vocab' || !readsAsStatus(spec.list as VocabListName)) return;
+    if (spec.kind !== 'vocab') return;
+    this.columnSets.set(field, [...words]);
+    if (!readsAsStatus(spec.list as VocabListName)) return;
     const open = openWordReading(words);
     if (open) this.openAs.set(field, open);
   }
@@ -201,6 +208,7 @@ export class ClientValues {
     // change: blind set 3, H10), as an empty cell does; a required list keeps it as a word to map.
     if (spec.optional && NONE_MARK.test(text)) return null;
     const list = spec.list as VocabListName;
+    if (spec.optional && notYetWord(list, text) && this.choice(field, text) === undefined) return null;
     const items = this.vocab[list].items;
     const chosen = this.choice(field, text);
     const direct = parseVocab(items, list, text);
@@ -229,6 +237,8 @@ export class ClientValues {
       return direct.value;
     }
     const u = this.note(field, list, text, row, () => {
+      const byColumn = this.columnReading(field, list, text);
+      if (byColumn !== null && items.some((i) => i.code === byColumn)) return { suggestion: { code: byColumn, by: 'scale' as const }, code: byColumn, chosen: false };
       const suggestion = suggestCode(items, text, (w) => known(items, list, w));
       return { suggestion, code: suggestion.code ?? text.trim().slice(0, 50), chosen: false };
     });
@@ -294,6 +304,25 @@ export class ClientValues {
     if (FREE_TEXT(text)) return { ok: true, value: null, text };
     const u = this.note(field, null, text, row, () => ({ suggestion: { code: null, by: 'new' }, code: null, chosen: false }));
     return { ok: true, value: u.code === null ? null : Number(u.code) };
+  }
+
+  /**
+   * What a word most likely means given the column's other words (a suggestion, never read unasked):
+   * a status's marks graded by whether ◎ is among them (value-words.ts markStatus).
+   */
+  private columnReading(field: string, list: VocabListName, word: string): string | null {
+    const words = this.columnSets.get(field) ?? [word];
+    if (readsAsStatus(list)) return markStatus(word, words);
+    // An ordered list (high, medium, low): the column's levels graded by their order (S/A/B/C, 1…4).
+    const codes = this.vocab[list].items.map((i) => i.code);
+    if (ORDERED.some((o) => o.length === codes.length && o.every((c, k) => codes[k] === c))) {
+      const items = this.vocab[list].items;
+      return levelCode(word, words, codes, (w) => {
+        const r = parseVocab(items, list, w);
+        return r.ok ? r.value : null;
+      });
+    }
+    return null;
   }
 
   /** The value maps to save in the profile: every client word read, with its code. */

@@ -32,29 +32,68 @@ export function isCode(text: string): boolean {
   return k !== '' && k.length <= 3 && !/\s/.test(k) && !/^\d+\.\d+$/.test(k);
 }
 
-// A code and its word written in a line: `1:未着手`, `A＝高`, `◎…完了`, `1. Open`, `3)低`.
+// A code and its word written in a line: `1:未着手`, `A＝高`, `◎…完了`, `1. Open`, `3)低`, `G - On track`,
+// and a mark right before its word (`◎完了 ○対応中`). The code starts the text or follows a separator or a
+// closed title (`【状態】◎：完了`, blind set 6, L5: the 】 hid the first pair and the legend went unread).
 const CODE = String.raw`[0-9A-Za-z０-９Ａ-Ｚａ-ｚ◎○◯〇△▲▽×✕✖●■□◆◇★☆]{1,3}`;
-const PAIR = new RegExp(String.raw`(?<=^|[\s\u3000,、，;；/／|｜(（【\[「:：])(${CODE})\s*(?:[:：=＝]|[.．)）](?=\s|\p{L}))\s*([^\s\u3000,、，;；/／|｜:：=＝()（）【】「」\[\]]+)`, 'gu');
-// A title before a line's pairs is its words up to them: `・状態は` `重要度：` `Status -`.
-const TITLE_TAIL = /[\s\u3000:：=＝\-–—は(（【\[]+$/u;
+const MARK = String.raw`[◎○◯〇△▲▽×✕✖●]`;
+const BEFORE = String.raw`(?<=^|[\s\u3000,、，;；/／|｜(（【\[「」】)）\]:：])`;
+const SEP = String.raw`\s*(?:[:：=＝]|[.．)）](?=\s|\p{L})|[…‥･・]+|[→⇒]|-+>|\s[-－–—](?=\s))\s*`;
+const PAIR_START = new RegExp(String.raw`${BEFORE}(?:(${CODE})${SEP}|(${MARK})(?=[\p{L}]))`, 'gu');
+// What ends a pair's word: a list separator (`,` `、` `/`), a full-width space, two spaces, a line break.
+const WORD_END = /[,、，;；/／|｜\u3000\n]|\s{2,}/u;
+// Where a title starts inside the text between two pairs: a bracket or a heading mark (`【優先度】`, `■重要度`).
+const TITLE_OPEN = /[【[■◆※]/u;
+// A title before a line's pairs is its words up to them: `・状態は` `重要度：` `Status -` `【状態】`.
+const TITLE_TAIL = /[\s\u3000:：=＝\-–—は(（【\[\]】)）]+$/u;
+const TITLE_HEAD = /^[・\s\u3000※*●■◆【[(（]+/u;
+const titleKey = (t: string) => labelKey(t.replace(TITLE_TAIL, '').replace(TITLE_HEAD, '').replace(TITLE_TAIL, ''));
+
+/**
+ * The text between a pair's separator and the next pair's code: the pair's word, and the next legend's
+ * title where one is written between them (`完了 優先度：`, `完了 【優先度】`, `完了、重要度は`). A word may
+ * hold spaces (`On track`, `At risk`): it ends at a list separator, a title, or the text's end.
+ */
+function splitSegment(seg: string, last: boolean): { word: string; title: string | null } {
+  const trimmed = seg.replace(/^[\s\u3000]+/u, '');
+  const open = trimmed.search(TITLE_OPEN);
+  const end = trimmed.search(WORD_END);
+  let cut = [open, end].filter((i) => i > 0).reduce((a, b) => Math.min(a, b), trimmed.length);
+  // No separator: a title written as `… 優先度：` or `… 重要度は` is the last word before the next pair.
+  if (cut === trimmed.length && !last && /[:：]\s*$|は\s*$/u.test(trimmed)) {
+    const sp = trimmed.replace(/[\s\u3000]+$/u, '').search(/\s\S+$/u);
+    if (sp > 0) cut = sp;
+  }
+  const word = trimmed.slice(0, cut).trim();
+  const rest = trimmed.slice(cut);
+  return { word, title: /[\p{L}\p{N}]/u.test(rest.replace(/[,、，;；/／|｜]/gu, '')) ? rest : null };
+}
 
 /** The legends a line of text writes, one per run of pairs (a title between two runs starts the next). */
 export function lineLegends(text: string, sheet: number, r: number): Legend[] {
   const out: Legend[] = [];
+  const starts = [...text.matchAll(PAIR_START)];
   let current: Legend | null = null;
-  let last = 0;
-  for (const m of text.matchAll(PAIR)) {
-    const gap = text.slice(last, m.index);
-    // Words between two pairs (not only separators) are the next legend's title.
-    if (!current || /[\p{L}\p{N}]/u.test(gap)) {
-      if (current && current.words.size >= 2) out.push(current);
-      current = { words: new Map(), title: labelKey(gap.replace(TITLE_TAIL, '').replace(/^[・\s\u3000※*●■◆]+/u, '')), sheet, r };
+  let title = starts.length ? text.slice(0, starts[0]!.index) : '';
+  const close = () => {
+    if (current && current.words.size >= 2) out.push(current);
+    current = null;
+  };
+  starts.forEach((m, i) => {
+    if (current === null) current = { words: new Map(), title: titleKey(title), sheet, r };
+    const next = starts[i + 1];
+    const { word, title: after } = splitSegment(text.slice(m.index + m[0].length, next ? next.index : text.length), !next);
+    const code = codeKey((m[1] ?? m[2])!);
+    const cur = current as Legend;
+    // A short title written as a code would be (`RAG: G - On track`): no word before the next pair.
+    if (word === '' && cur.words.size === 0 && after === null) cur.title = titleKey(title + m[0]);
+    else if (word !== '' && !cur.words.has(code)) cur.words.set(code, word);
+    if (after !== null) {
+      close();
+      title = after;
     }
-    const code = codeKey(m[1]!);
-    if (!current.words.has(code)) current.words.set(code, m[2]!);
-    last = m.index + m[0].length;
-  }
-  if (current && current.words.size >= 2) out.push(current);
+  });
+  close();
   return out;
 }
 
@@ -138,10 +177,13 @@ export function legendFor(legends: readonly Legend[], codes: ReadonlySet<string>
       const ours = reads(word);
       if (ours !== null) reading.set(code, ours);
     }
-    if ([...codes].every((c) => reading.has(c))) fits.push({ legend, reading });
+    // Every code read, or all but a few whose word is the client's own (S：即時対応 beside A：高 B：中
+    // C：低): those are left to the column's other evidence; a legend reading fewer than two fits nothing.
+    const read = [...codes].filter((c) => reading.has(c)).length;
+    if (read === codes.size || (read >= 2 && read * 2 > codes.size)) fits.push({ legend, reading });
   }
   if (fits.length === 0) return null;
-  const same = (a: Map<string, string>, b: Map<string, string>) => [...codes].every((c) => a.get(c) === b.get(c));
+  const same = (a: Map<string, string>, b: Map<string, string>) => [...codes].every((c) => a.get(c) === b.get(c) || !a.has(c) || !b.has(c));
   if (fits.every((f) => same(f.reading, fits[0]!.reading))) return fits[0]!.reading;
   const key = labelKey(label);
   const titled = fits.filter((f) => f.legend.title !== '' && (f.legend.title.includes(key) || key.includes(f.legend.title) || named(f.legend.title)));

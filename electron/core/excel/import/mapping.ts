@@ -3,7 +3,8 @@
 // cells from under the header are given, typed fields (dates, ratings, lists…) count less the fewer of
 // those cells read as that type, and not at all when none does — so a text column headed 影響 stays an
 // extra column in a register whose 影響度 column holds the 1–5 ratings.
-import type { Vocabularies } from '../../../common/registers.js';
+import type { Vocabularies, VocabListName } from '../../../common/registers.js';
+import { likelyCode, notYetWord, parseVocab } from './value-words.js';
 import { columnDateReading, DAYS_WITH_UNIT, readValue, type ValueContext } from './cell-values.js';
 import { shortYearChoices } from '../../../common/excel/client-dates.js';
 import { KEY_FIELD, TARGET_FIELDS, fieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
@@ -85,6 +86,42 @@ function fit(target: ImportTarget, field: string, label: string, cells: Cell[], 
   // A probability written as percentages or fractions (10 % … 90 %, 0.35) is a rating on its 0–1 scale.
   if (spec.kind === 'rating' && fractionScale(values)) return values.filter((cell) => ratingNumber(cell) !== null || readValue(spec, cell, vctx).ok).length / values.length;
   return values.filter((cell) => readValue(spec, cell, vctx).ok || open(cell)).length / values.length;
+}
+
+/** The share of a column's distinct words a list field reads, surely or as a likely word (差戻し, 取下げ) or a not-yet word (未判定). */
+function listShare(target: ImportTarget, field: string, cells: Cell[], vocab: Vocabularies): number | null {
+  const spec = fieldSpec(target, field);
+  if (spec?.kind !== 'vocab') return null;
+  const list = spec.list as VocabListName;
+  const items = vocab[list].items;
+  // Words only: marks (◎○△×) are read by several lists alike (a status, a priority) and say nothing of which.
+  const words = [...new Set(cells.flatMap((c) => (c.t === 's' && /\p{L}/u.test(c.v as string) ? [(c.v as string).trim()] : [])))];
+  if (words.length < 2) return null;
+  return words.filter((w) => parseVocab(items, list, w).ok || likelyCode(items, list, w) !== null || notYetWord(list, w)).length / words.length;
+}
+
+/** A share of a column's own words that names its field by its words rather than its header. */
+const OWN_WORDS_SHARE = 0.6;
+
+/**
+ * A column headed as one list field whose own words are another list field's values (a change log's
+ * ステータス holding 起票/審議中/承認/却下/取下げ, or Status of Approved/Rejected/Pending/Withdrawn: the
+ * decision, not the work's status — blind set 6, L6): that field, decided by the column's set of words,
+ * ahead of the one its header names, which reads few of them. A column whose header names the other
+ * field as well (判定 beside it) takes it first, the candidates' order settles that.
+ */
+function listByOwnWords(target: ImportTarget, header: HeaderColumn[], col: HeaderColumn, i: number, samples: { cells: Samples; ctx: SampleContext }): { i: number; field: string; confidence: number }[] {
+  const named = matchLabel(target, ownParts(header, col)).filter((m) => m.confidence >= 0.8 && fieldSpec(target, m.field)?.kind === 'vocab');
+  if (named.length === 0) return [];
+  const cells = samples.cells(col);
+  const own = Math.max(...named.map((m) => fit(target, m.field, col.label, cells, samples.ctx) ?? 1));
+  const out: { i: number; field: string; confidence: number }[] = [];
+  for (const [field, spec] of Object.entries(TARGET_FIELDS[target])) {
+    if (spec.kind !== 'vocab' || named.some((m) => m.field === field)) continue;
+    const share = listShare(target, field, cells, samples.ctx.vocab);
+    if (share !== null && share >= OWN_WORDS_SHARE && share > own + 0.3) out.push({ i, field, confidence: named[0]!.confidence * 0.95 * share });
+  }
+  return out;
 }
 
 /**
@@ -343,6 +380,7 @@ export function assignFields(
       if (listed && fieldSpec(target, m.field)?.kind === 'text') confidence *= LISTED_TEXT;
       if (confidence >= MIN_CONFIDENCE) candidates.push({ i, field: m.field, confidence });
     }
+    if (samples) candidates.push(...listByOwnWords(target, header, col, i, samples));
     if (target === 'wbs' && samples && BARE_DURATION.test((col.parts[col.parts.length - 1] ?? '').normalize('NFKC').trim().toLowerCase()) && durationsWithUnit(samples.cells(col)))
       candidates.push({ i, field: 'duration', confidence: DURATION_CONFIDENCE });
     // Read as one list field's values only, the list names the column that field, whatever its header

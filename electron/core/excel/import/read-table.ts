@@ -407,7 +407,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   mapped.forEach((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
     if (spec?.kind !== 'vocab' && spec?.kind !== 'wbsStatus') return;
-    const words = new Set(grid[j]!.flatMap((x) => (x && x.cell.t === 's' ? [(x.cell.v as string).trim()] : [])));
+    const words = new Set(grid[j]!.flatMap((x) => (x && (x.cell.t === 's' || x.cell.t === 'n') ? [String(x.cell.v).trim()] : [])));
     if (spec.kind === 'vocab') values.columnWords(m.field!, spec, words);
     // (A profile that read this column's Open as not started keeps that reading whatever words are left:
     // the last In Progress task done, a re-import of our own export read Open as in progress — review T7.)

@@ -28,6 +28,12 @@ const STATUS_WORDS = {
   cancelled: ['中止', '取消', '取り消し', '取消し', 'キャンセル', '廃止', '不要', '対象外', '取り下げ', 'cancelled', 'canceled', 'cancel', 'dropped', 'abandoned', 'withdrawn', "won't do", 'wont do'],
 };
 const STATUS = table(STATUS_WORDS);
+// A register's status reads its marks only through a legend or the user's choice: ◎○△× mean what each
+// sheet says (○ is done on one progress check, in progress beside ◎ on another: blind set 6, L5), so
+// without a legend they are suggested (MARK_STATUS below), never read unasked. A WBS's progress marks
+// keep their reading (parseWbsStatus): its status has no dialog to ask in.
+const MARKS = new Set(['×', '✕', '✖', '△', '▲', '○', '◯', '〇', '◎', '●'].map(wordKey));
+const REGISTER_STATUS = new Map([...STATUS].filter(([w]) => !MARKS.has(w)));
 
 // Words that say a record was raised and is not closed, and no more (Open, オープン): read as in
 // progress (STATUS above) where the column has no other word for that, as in an Open/Closed log; but
@@ -63,10 +69,10 @@ export function parseWbsStatus(text: string): Parsed<WbsStatus | null> {
 // Words for the default codes of each list, used when the label itself does not match. A project
 // that renamed a list keeps these only for codes it still has.
 const LIST_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
-  'issue.status': STATUS,
-  'change.implStatus': STATUS,
+  'issue.status': REGISTER_STATUS,
+  'change.implStatus': REGISTER_STATUS,
   'risk.status': table({
-    open: ['オープン', '未対応', '新規', '識別', '識別済', '特定', 'open', 'new', 'active', 'identified', 'raised'],
+    open: ['オープン', '未対応', '新規', '識別', '識別済', '特定', 'open', 'new', 'active', 'identified', 'raised', 'live', 'current', '有効', '継続中'],
     in_progress: ['対応中', '対策中', '対策実施中', '実施中', 'in progress', 'mitigating', 'actioned'],
     monitoring: ['監視中', '監視', '観察中', '経過観察', 'monitor', 'monitoring', 'watch', 'watching', 'tracking'],
     occurred: ['顕在化', '顕在化済', '発生', '発生済', '発生済み', 'occurred', 'realized', 'realised', 'materialized', 'issue'],
@@ -119,6 +125,19 @@ const TRACKER_STATES = {
   cancelled: ['rejected', 'invalid', 'duplicate', "won't fix", 'wont fix', 'not a bug', 'obsolete', '却下', '重複', '対応不要', '対象外'],
 };
 const TRACKER_STATUS = table(TRACKER_STATES);
+/**
+ * What a register status's marks most likely mean, from the column's own marks: with ◎ among them ◎ is
+ * done and ○ in progress (◎○△ grade done, under way, not begun); else ○ is done, △ under way, × not begun.
+ */
+export function markStatus(word: string, columnWords: Iterable<string>): string | null {
+  const key = wordKey(word);
+  if (!MARKS.has(key)) return null;
+  const graded = [...columnWords].some((w) => wordKey(w) === '◎');
+  if (key === '◎') return 'done';
+  if (['○', '◯', '〇', '●'].includes(key)) return graded ? 'in_progress' : 'done';
+  if (['△', '▲'].includes(key)) return graded ? 'not_started' : 'in_progress';
+  return 'not_started';
+}
 const LIKELY_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
   'issue.status': TRACKER_STATUS,
   'change.implStatus': TRACKER_STATUS,
@@ -135,8 +154,8 @@ const LIKELY_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
   }),
   'change.decision': table({
     approved: ['条件付承認', '条件付き承認', '承認(条件付)', 'conditionally approved', 'approved with conditions', 'go', '実施'],
-    rejected: ['差戻し', '差し戻し', '差戻', '返却', '再提出', '否決', '見送り', '見送', 'returned', 'sent back', 'send back', 'rework', 'not approved', 'no go', 'withdrawn'],
-    on_hold: ['審議待ち', '判定待ち', '承認待ち', '未判定', '未承認', 'awaiting decision', 'awaiting approval', 'under review', 'in review', 'tbd', 'deferred to next cab'],
+    rejected: ['差戻し', '差し戻し', '差戻', '返却', '再提出', '否決', '見送り', '見送', 'returned', 'sent back', 'send back', 'rework', 'not approved', 'no go', 'withdrawn', '取下げ', '取り下げ', '取下', '取下げ済', '撤回', 'retracted', 'cancelled', 'canceled'],
+    on_hold: ['審議待ち', '判定待ち', '承認待ち', '未承認', 'awaiting decision', 'awaiting approval', 'under review', 'in review', 'deferred to next cab'],
   }),
   'risk.status': table({
     open: ['未着手', '着手前', '未対策', '対策前', '未実施', '検討前', '新規登録', 'not started', 'to do', 'todo', 'planned', 'pending', 'proposed', 'analysing', 'analyzing', 'assessed'],
@@ -145,6 +164,60 @@ const LIKELY_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
     closed: ['対応済', '対応済み', '対策済', '対策済み', '完了済', 'mitigated', 'completed', 'complete', 'no longer relevant', 'cancelled', 'canceled'],
   }),
 };
+
+// Words that say a list's value is not given yet: a change's 判定 of 未判定 or 起票 (raised, nothing
+// decided: blind set 6, L6/L13 — 未判定 was suggested as on hold). Read as an empty value, as a blank
+// cell is; the export sees the client's word as unchanged while the value stays empty.
+const NOT_YET: Partial<Record<VocabListName, Set<string>>> = {
+  'change.decision': new Set(['未判定', '未決', '未定', '判定前', '審議前', '未審議', '起票', '起票済', '起票済み', '申請', '申請中', '申請済', '提出', '提出済', '受付', '受付済', '新規', '未処理', 'draft', 'submitted', 'new', 'raised', 'open', 'proposed', 'requested', 'logged', 'tbd', 'not decided', 'no decision', 'undecided'].map(wordKey)),
+};
+
+// Ordered levels a client grades with, highest first: a column holding three to five of one sequence is
+// a scale, and a level beyond the ones our words read (S above A, D below C, 特 above 高) is the nearest
+// end of our list (blind set 6, L13: 優先度 S/A/B/C, S = 即時対応, was asked with no suggestion).
+const LEVELS: readonly (readonly string[])[] = [
+  ['s', 'a', 'b', 'c', 'd', 'e'],
+  ['特', '高', '中', '低'],
+  ['特', '大', '中', '小'],
+  ['緊急', '高', '中', '低'],
+  ['最優先', '高', '中', '低'],
+  ['至急', '高', '中', '低'],
+  ['critical', 'high', 'medium', 'low'],
+  ['urgent', 'high', 'medium', 'low'],
+  ['top', 'high', 'medium', 'low'],
+].map((seq) => seq.map(wordKey));
+
+/**
+ * A level of an ordered scale the column's own words make (value-words LEVELS, or the numbers 1…n where
+ * 1 is the first: P1, 優先度 1) → the code of `codes` (ours, highest first) it most likely is: the code the
+ * same word reads as where one does (`read`), else the nearest end beyond the read ones, else its rank.
+ */
+export function levelCode(word: string, columnWords: Iterable<string>, codes: readonly string[], read: (w: string) => string | null): string | null {
+  const key = wordKey(word);
+  const words = [...new Set([...columnWords].map(wordKey).filter((w) => w !== ''))];
+  if (words.length < 2 || words.length > 6 || codes.length < 2) return null;
+  const numbers = words.every((w) => /^[1-9]$/.test(w)) ? [...words].sort() : null;
+  const seq = numbers !== null && Number(numbers[0]) === 1 && numbers.length === Number(numbers[numbers.length - 1]) ? numbers : LEVELS.find((l) => words.every((w) => l.includes(w)));
+  if (!seq || !seq.includes(key)) return null;
+  const at = seq.indexOf(key);
+  // Words of the scale our words read: a level above the highest read one is the top, below the lowest the bottom.
+  const readAt = seq.flatMap((w, i) => (words.includes(w) && read(w) !== null ? [i] : []));
+  if (readAt.length > 0) {
+    if (at < readAt[0]!) return read(seq[readAt[0]!]!) === codes[0] ? codes[0]! : null;
+    if (at > readAt[readAt.length - 1]!) return read(seq[readAt[readAt.length - 1]!]!) === codes[codes.length - 1] ? codes[codes.length - 1]! : null;
+    return read(key);
+  }
+  // None read: the column's levels spread over our codes by rank (1 of 1…4 high, 2 and 3 medium, 4 low).
+  const used = seq.filter((w) => words.includes(w));
+  const rank = used.indexOf(key);
+  if (used.length < 3) return null;
+  return codes[Math.round((rank * (codes.length - 1)) / (used.length - 1))] ?? null;
+}
+
+/** A word that says the list's value is not given yet (未判定, 起票 of a change's decision): read as empty. */
+export function notYetWord(list: VocabListName, text: string): boolean {
+  return NOT_YET[list]?.has(wordKey(text)) ?? false;
+}
 
 /**
  * The default code a person most likely reads an unknown word of a list as (a tracker's P1, Story, In
@@ -158,7 +231,7 @@ export function likelyCode(items: readonly VocabItem[], list: VocabListName, tex
 
 /** Whether a list reads its words as the WBS's statuses do (issue.status, change.implStatus: Open is not its own state there). */
 export function readsAsStatus(list: VocabListName): boolean {
-  return LIST_WORDS[list] === STATUS;
+  return LIST_WORDS[list] === REGISTER_STATUS;
 }
 
 /**
