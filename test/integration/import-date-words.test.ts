@@ -1,7 +1,8 @@
-// A date cell of words (期限 6月末, 来週中; blind check F9): the record is imported, not dropped; the
+// A date cell of words (期限 来週中, ASAP; blind check F9): the record is imported, not dropped; the
 // date is left empty and the words kept with the row (an extra value under the column's header), and the
 // preview names the cell. An export through the profile writes the words back as they were while the
-// date is not edited, and the date once it is.
+// date is not edited, and the date once it is. (6月末 is a period read as its last day since blind set 6,
+// L14: import-date-periods.test.ts.)
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
@@ -20,7 +21,7 @@ async function issueLog(): Promise<string> {
   const ws = wb.addWorksheet('課題一覧');
   ws.addRow(['No', '課題', '担当', '期限', 'ステータス']);
   ws.addRow([1, 'ログイン仕様の確認', '山田', d('2025-06-10'), '対応中']);
-  ws.addRow([2, '帳票レイアウト確定', '佐藤', '6月末', '未着手']);
+  ws.addRow([2, '帳票レイアウト確定', '佐藤', '来週中', '未着手']);
   ws.addRow([3, '移行範囲の合意', '鈴木', '未定', '未着手']);
   ws.getColumn(4).numFmt = 'yyyy/mm/dd';
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
@@ -42,14 +43,14 @@ describe('a date cell holding words', () => {
       const issues = await call('issue.list', { projectId });
       const row = issues.find((i) => i.title === '帳票レイアウト確定')!;
       expect(row.due).toBeNull();
-      expect(row.extra).toMatchObject({ 期限: '6月末' });
+      expect(row.extra).toMatchObject({ 期限: '来週中' });
       // The same file again: nothing changed.
       const again = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'kadai.xlsx', dataBase64, profileId: profileId! });
       expect(again.counts).toMatchObject({ new: 0, changed: 0, unchanged: 3 });
       // An edit of another field of that record: its 期限 cell keeps the client's words.
       await call('issue.update', { id: row.id, patch: { owner: '田中' } });
       const out = await call('excel.export', { projectId, register: 'issue', profileId: profileId! });
-      expect(cellD(out.dataBase64, 3)).toMatchObject({ t: 's', v: '6月末' });
+      expect(cellD(out.dataBase64, 3)).toMatchObject({ t: 's', v: '来週中' });
       expect(cellD(out.dataBase64, 4)).toMatchObject({ t: 's', v: '未定' });
       // Once the date is set in PMO Desk, the export writes the date.
       await call('issue.update', { id: row.id, patch: { due: '2025-06-30' } });
@@ -72,7 +73,7 @@ describe('a mistyped date in a date cell', () => {
       sheet.addRow(['No', '課題', '担当', '期限', 'ステータス']);
       sheet.addRow([1, '帳票の出力形式', '山田', '2025年4月31日', '対応中']);
       sheet.addRow([2, '移行データの範囲', '鈴木', '2025/13/40', '未着手']);
-      sheet.addRow([3, '性能要件', '佐藤', '6月末', '未着手']);
+      sheet.addRow([3, '性能要件', '佐藤', '来週中', '未着手']);
       sheet.addRow([4, '権限設計', '田中', 'R7.4.31', '未着手']);
       for (let i = 5; i <= 8; i++) sheet.addRow([i, `課題${i}`, '田中', d(`2025-05-0${i}`), '未着手']);
       const dataBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');

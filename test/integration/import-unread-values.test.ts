@@ -35,22 +35,24 @@ async function plan(): Promise<Buffer> {
 }
 
 describe('a value the reader does not know', () => {
-  it('keeps its row, the effort or duration empty and the cell named; a mistyped date or progress still refuses its row', async () => {
+  it('keeps its row, the effort, duration or progress empty and the cell named; a mistyped date still refuses its row', async () => {
     const bytes = await plan();
     const { id: projectId } = await call('project.create', { name: 'unread' });
     const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: bytes.toString('base64') });
-    expect(preview.rows.filter((r) => r.skipped).map((r) => r.name)).toEqual(['設計レビュー', 'DB設計']);
+    // (Since the kept-unread rule covers every kind but a date: an unread progress keeps its row too.)
+    expect(preview.rows.filter((r) => r.skipped).map((r) => r.name)).toEqual(['DB設計']);
     const kept = preview.problems.filter((p) => p.params.kept === 1);
     expect(kept.map((p) => [p.cell, p.field, p.code, p.warning])).toEqual([
       ['F3', 'plannedEffort', 'notEffort', true],
       ['E4', 'duration', 'notDays', true],
+      ['G5', 'progress', 'notProgress', true],
     ]);
     expect(kept[0]!.reason).toBe('4d 4h is not an effort (a number of person-days): kept with the row, the value left empty');
     expect(preview.problems.find((p) => p.cell === 'C6')).toMatchObject({ code: 'notDate' });
     expect(preview.problems.find((p) => p.cell === 'C6')?.warning).toBeUndefined();
     await call('excel.applyImport', { previewId: preview.previewId, options: {} });
     const tasks = (await call('wbs.rows', { projectId }).then(tasksOfTable)) as unknown as Record<string, unknown>[];
-    expect(tasks.map((t) => t.name)).toEqual(['要件確認', '画面設計', 'API設計', '結合準備']);
+    expect(tasks.map((t) => t.name)).toEqual(['要件確認', '画面設計', 'API設計', '設計レビュー', '結合準備']);
     const byName = (n: string) => tasks.find((t) => t.name === n)!;
     expect([byName('画面設計').plannedEffort, byName('画面設計').status, byName('API設計').plannedEffort]).toEqual([null, 'in_progress', 2]);
   });
@@ -71,5 +73,72 @@ describe('a value the reader does not know', () => {
     const rows = readWorkbookBytes(out, 'x.xlsx').sheets[0]!.rows;
     const at = (r: number, c: number) => rows.find((x) => x.r === r)?.cells.find((x) => x.c === c)?.v;
     expect([at(2, 5), at(2, 7), at(3, 4), at(6, 0)]).toEqual(['4d 4h', '中', '約3日', '結合テスト準備']);
+  });
+});
+
+// The kept-unread rule for every field (not only effort and duration): a status, progress or milestone
+// the reader does not know leaves that field to its default, imports the row, names the cell, and the
+// export writes the client's cell back untouched until the user sets that field.
+describe('an unread status, progress or milestone', () => {
+  async function plan(): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('WBS');
+    ws.addRow(['作業名', '担当', '開始', '終了', '進捗', '状況', 'MS']);
+    const rows: unknown[][] = [
+      ['要件確認', '山田', d('2025-06-02'), d('2025-06-04'), 1, '完了', ''],
+      ['画面設計', '佐藤', d('2025-06-05'), d('2025-06-11'), 0, '要確認', ''],
+      ['API設計', '鈴木', d('2025-06-05'), d('2025-06-09'), '半分', '未着手', ''],
+      ['設計承認', '山田', d('2025-06-12'), d('2025-06-12'), 0, '未着手', '承認待ち'],
+      ['結合準備', '高橋', d('2025-06-16'), d('2025-06-18'), 0, '未着手', ''],
+    ];
+    for (const r of rows) {
+      const row = ws.addRow(r);
+      for (const c of [3, 4]) row.getCell(c).numFmt = 'yyyy/mm/dd';
+    }
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  it('imports every row, names each unread cell as kept, and the re-import of the same file changes nothing', async () => {
+    const bytes = await plan();
+    const { id: projectId } = await call('project.create', { name: 'unread status' });
+    const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: bytes.toString('base64') });
+    expect(preview.counts).toMatchObject({ new: 5, skipped: 0 });
+    expect(preview.problems.filter((p) => p.params.kept === 1).map((p) => [p.cell, p.field, p.warning])).toEqual([
+      ['F3', 'status', true],
+      ['E4', 'progress', true],
+      ['G5', 'milestone', true],
+    ]);
+    const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'unread status' } });
+    const tasks = (await call('wbs.rows', { projectId }).then(tasksOfTable)) as unknown as Record<string, unknown>[];
+    expect(tasks.map((t) => t.name)).toEqual(['要件確認', '画面設計', 'API設計', '設計承認', '結合準備']);
+    const again = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: bytes.toString('base64'), profileId: profileId! });
+    expect(again.counts).toMatchObject({ new: 0, changed: 0 });
+  });
+
+  it('is written back as the client wrote it until the user sets the field; every random edit script comes back as stored', async () => {
+    const bytes = await plan();
+    const outcome = await roundTrip(call, 'wbs-unread-status.xlsx', bytes, 'wbs', { scripts: 8, seed: 7 });
+    expect(failuresOf(outcome)).toEqual([]);
+    const { id: projectId } = await call('project.create', { name: 'unread status export' });
+    const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: bytes.toString('base64') });
+    const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'unread status export' } });
+    const tasks = (await call('wbs.rows', { projectId }).then(tasksOfTable)) as unknown as { id: number; name: string }[];
+    const byName = (n: string) => tasks.find((x) => x.name === n)!;
+    // An edit elsewhere in the row: the unread cells stay the client's.
+    await call('wbs.update', { id: byName('画面設計').id, patch: { assignee: '田中' } });
+    await call('wbs.update', { id: byName('API設計').id, patch: { assignee: '田中' } });
+    const cells = async () => {
+      const out = Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64, 'base64');
+      const rows = readWorkbookBytes(out, 'x.xlsx').sheets[0]!.rows;
+      return (r: number, c: number) => rows.find((x) => x.r === r)?.cells.find((x) => x.c === c)?.v;
+    };
+    let at = await cells();
+    expect([at(2, 1), at(2, 5), at(3, 4), at(4, 6)]).toEqual(['田中', '要確認', '半分', '承認待ち']);
+    // The user sets the status and the progress: now they are written.
+    await call('wbs.update', { id: byName('画面設計').id, patch: { status: 'in_progress' } });
+    await call('wbs.update', { id: byName('API設計').id, patch: { progress: 50 } });
+    at = await cells();
+    expect(at(2, 5)).not.toBe('要確認');
+    expect(at(3, 4)).toBe(0.5);
   });
 });

@@ -386,7 +386,8 @@ describe('values and problems', () => {
     for (let i = 2; i <= 11; i++) rows.push([`作業${i}`, '山田', '未着手', d('2025-04-01'), d('2025-04-02'), 0]);
     rows.push(['作業12', '佐藤', '検討中', '2025/4/1', '2025/13/40', '120%']);
     const t = await table([{ name: 'WBS', rows }]);
-    expect(t.problems.map(formatProblem)).toEqual(['WBS!E12: 2025/13/40 is not a date', 'WBS!F12: 120 % is not a progress 0–100 %']);
+    // (An unread progress keeps its row, the value left empty: the kept-unread rule.)
+    expect(t.problems.map(formatProblem)).toEqual(['WBS!E12: 2025/13/40 is not a date', 'WBS!F12: 120 % is not a progress 0–100 %: kept with the row, the value left empty']);
     expect(t.problems[0]).toMatchObject({ sheet: 'WBS', cell: 'E12', kind: 'date', field: 'plannedFinish', reason: '2025/13/40 is not a date' });
     expect(t.records[10]!.values).toMatchObject({ name: '作業12', status: 'in_progress', plannedStart: '2025-04-01' });
     expect(t.records[10]!.values).not.toHaveProperty('progress');

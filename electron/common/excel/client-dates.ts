@@ -296,7 +296,66 @@ function dateParts(input: string, order: SlashOrder = 'mdy', shortYear?: ShortYe
   }
   if ((m = /^(\d{1,2})\s*\/\s*(\d{1,2})$/.exec(s))) return { m: +m[1]!, d: +m[2]! };
   if ((m = /^(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(s))) return { m: +m[1]!, d: +m[2]! };
+  return periodParts(s);
+}
+
+/** Days in a month (February 28: a period's end written without a year is read in any year). */
+function monthDays(y: number | undefined, m: number): number {
+  if (m === 2) return y !== undefined && isLeap(y) ? 29 : 28;
+  return [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+
+// Words around a period a person adds (7月末まで, 8月上旬頃, by end of Aug, 9月末予定): they change nothing.
+const PERIOD_TAIL = /\s*(?:まで|迄|頃|ごろ|予定|目途|目処|めど|中に|をめど|を目途|には)+$/u;
+const PERIOD_HEAD = /^(?:by|before|due|until|til|till)\s+/;
+// The part of a month a period names → the day it ends on (上旬 the 10th, 中旬 the 20th, 下旬 and 末 the last).
+const JA_PART: Record<string, number | 'end'> = { 上旬: 10, 初旬: 10, 前半: 15, 中旬: 20, 後半: 'end', 下旬: 'end', 末: 'end', 末日: 'end', 中: 'end', e: 'end' };
+const EN_PART: Record<string, number | 'end'> = { early: 10, beginning: 10, start: 10, mid: 20, middle: 20, late: 'end', end: 'end' };
+
+/**
+ * A period a person reads as a due date, as its last day: 7月末 / 7月末日 / 8月上旬・中旬・下旬 / 7月中 /
+ * 2025年7月末 / 9/E / 9月E (the 10th, 20th, last day), end of Aug / end-August / Aug end / mid Aug / early Aug,
+ * w/c 14 Jul (week commencing: its Friday), w/e 18 Jul (week ending: that day), Q3 / Q3 2025 / 3Q2025 (a
+ * calendar quarter's last day). 月末 alone, ASAP, 来週中, TBC, EOW name no day and stay words. `period` marks the reading.
+ */
+function periodParts(s0: string): { y?: number; m: number; d: number; period: true } | null {
+  const s = s0.replace(PERIOD_TAIL, '').replace(PERIOD_HEAD, '').trim();
+  let m: RegExpExecArray | null;
+  const at = (y: number | undefined, mo: number, part: number | 'end') => (mo < 1 || mo > 12 ? null : { ...(y !== undefined && { y }), m: mo, d: part === 'end' ? monthDays(y, mo) : part, period: true as const });
+  // 7月末, 2025年7月下旬, 9/E, 9月E, 7月中
+  if ((m = /^(?:(\d{4})\s*[年/.-]\s*)?(\d{1,2})\s*(?:月\s*|\/\s*)(上旬|初旬|前半|中旬|後半|下旬|末日|末|中|e)$/.exec(s))) return at(m[1] ? +m[1] : undefined, +m[2]!, JA_PART[m[3]!]!);
+  // end of Aug, end-August, end Aug 2025, mid Aug, early September, Aug end
+  if ((m = /^(early|beginning|start|mid|middle|late|end)(?:\s+of)?[\s-]+([a-z]{3,9})\.?(?:[\s,]+(\d{4}))?$/.exec(s))) {
+    const mo = monthOf(m[2]!);
+    return mo < 0 ? null : at(m[3] ? +m[3] : undefined, mo + 1, EN_PART[m[1]!]!);
+  }
+  if ((m = /^([a-z]{3,9})\.?[\s-]+(end|mid|early|late)(?:[\s,]+(\d{4}))?$/.exec(s))) {
+    const mo = monthOf(m[1]!);
+    return mo < 0 ? null : at(m[3] ? +m[3] : undefined, mo + 1, EN_PART[m[2]!]!);
+  }
+  // w/c 14 Jul, w/c 14/7, wc 14 July, week commencing 14 Jul, w/b 14 Jul: that week's Friday; w/e 18 Jul: that day.
+  if ((m = /^(w\/?c|w\/?b|w\/?e|week\s+(?:commencing|beginning|starting|ending)|wk\s+(?:commencing|beginning|ending))\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s+|\s*[/-]\s*)([a-z]{3,9}|\d{1,2})\.?(?:[\s,/-]+(\d{4}))?$/.exec(s))) {
+    const mo = /^\d+$/.test(m[3]!) ? +m[3]! - 1 : monthOf(m[3]!);
+    if (mo < 0 || mo > 11) return null;
+    const ending = /e(nding)?$/.test(m[1]!) || m[1] === 'we' || m[1] === 'w/e';
+    const y = m[4] ? +m[4] : undefined;
+    // Four days on (Monday → Friday), counted in the year given, else in a common year.
+    const day = new Date(Date.UTC(y ?? 2001, mo, +m[2]! + (ending ? 0 : 4)));
+    if (+m[2]! > monthDays(y, mo + 1)) return null;
+    return { ...(y !== undefined && { y }), m: day.getUTCMonth() + 1, d: day.getUTCDate(), period: true };
+  }
+  // Q3, Q3 2025, 2025 Q3, Q3/2025: a calendar quarter (Q3 FY2025 is left alone: a fiscal year starts where the client says).
+  // (Not 3Q / 第3四半期: in a Japanese sheet the quarter is often the fiscal year's, which starts in April.)
+  if ((m = /^(?:(\d{4})\s*)?q([1-4])(?:[\s/-]*(\d{4}))?$/.exec(s))) {
+    const y = m[1] ? +m[1] : m[3] ? +m[3] : undefined;
+    return at(y, +m[2]! * 3, 'end');
+  }
   return null;
+}
+
+/** Whether a date's text names a period read as its last day (7月末, 8月上旬, w/c 14 Jul, Q3). */
+export function isPeriodDate(text: string): boolean {
+  return periodParts(bareDate(text)) !== null;
 }
 
 /**

@@ -722,6 +722,7 @@ export const en = {
       notEffort: '{{value}} is not an effort (a number of person-days)',
       notRating: '{{value}} is not a rating 1–5 (or High/Medium/Low)',
       dateAmbiguous: '"{{value}}" could be {{dates}} (a two-digit year, and no other date of the column says which form): kept with the row, the date left empty; write the year in four digits',
+      datePeriod: '"{{value}}" names a period: read as its last day, {{date}}',
       dateText: '"{{value}}" is words, not a date: kept with the row, the date left empty',
       ratingText: '"{{value}}" is text, not a rating: kept with the row, the rating left empty',
       ratingOutside: '{{value}} is outside the rating scale: kept with the row, the rating left empty',

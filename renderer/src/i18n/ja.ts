@@ -723,6 +723,7 @@ export const ja: Strings = {
       notEffort: '{{value}} は工数 (人日の数値) ではありません',
       notRating: '{{value}} は 1〜5 (高/中/低) の評価ではありません',
       dateAmbiguous: '「{{value}}」は年が2桁で {{dates}} のどちらとも読めます (列のほかの日付からも決まりません): 行と一緒に残し、日付は空にしました。年を4桁で書いてください',
+      datePeriod: '「{{value}}」は期間です: 最終日 {{date}} と読みました',
       dateText: '「{{value}}」は日付ではなく文字です: 行と一緒に残し、日付は空にしました',
       ratingText: '「{{value}}」は評価ではなく文章です: 行と一緒に残し、評価は空にしました',
       ratingOutside: '{{value}} は評価の範囲外です: 行と一緒に残し、評価は空にしました',

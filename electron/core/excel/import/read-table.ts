@@ -8,7 +8,7 @@ import { localToday } from '../../../common/dates.js';
 import { REGISTERS, type Vocabularies } from '../../../common/registers.js';
 import { columnDateReading, keptDateReading, readValue, rowKey, textOf, type ValueContext } from './cell-values.js';
 import { ClientValues, type NewListItem } from './client-values.js';
-import { looksLikeDate, nearestYear, parseDateText, shortYearChoices, writtenWeekday, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
+import { isPeriodDate, looksLikeDate, nearestYear, parseDateText, shortYearChoices, writtenWeekday, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
 import { findDataRows } from './data-range.js';
 import { dateAboveTable } from './date-above.js';
 import { paintedDates } from './band-dates.js';
@@ -135,12 +135,24 @@ export interface ReadOptions {
 }
 
 /**
- * Kinds whose unread value leaves only that value empty: the row is imported, the cell named. Only kinds
- * whose empty value is stored as such (null): the export then sees the client's cell as unchanged and
- * leaves it. A status, progress or milestone has a default instead (a status follows the progress), so
- * an unread one would be overwritten by the export: those still refuse the row.
+ * Kinds whose unread value (a status 済?, a progress 'half', Jira's 4d 4h) costs the record that value
+ * only: the row is imported, the value left empty, the text kept with the row and the cell named (blind
+ * set 6, L4: an unread status or progress refused its whole row). The export writes the client's cell back
+ * while the field keeps what the import gave it. A mistyped date (2025/13/40) and an Excel error still
+ * refuse their row: the user should see and fix them (review R7).
  */
-const KEPT_UNREAD = new Set<FieldKind>(['effort', 'days']);
+const KEPT_UNREAD = new Set<FieldKind>(['effort', 'days', 'progress', 'wbsStatus', 'yesNo', 'scheduling', 'rating', 'vocab']);
+/**
+ * Of those, the kinds the register gives a default rather than an empty value (a status not started, a
+ * progress 0): an unread one is left unset, so the register's default stands, and the export knows the
+ * client's cell by its text kept with the row (profile-export.ts keptUnreadCell) and writes it back.
+ */
+const DEFAULTED = new Set<FieldKind>(['progress', 'wbsStatus', 'yesNo', 'scheduling']);
+
+/** A period a person reads as a due date (7月末, 8月上旬, w/c 14 Jul, Q3), read as its last day: said so. */
+function periodFailure(raw: string, date: string): Failure {
+  return failure('datePeriod', { value: shown(raw), date }, `${shown(raw)} names a period: read as its last day, ${date}`);
+}
 
 const PROBLEM_KIND: Record<FieldKind, ProblemKind> = {
   text: 'text',
@@ -637,7 +649,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
             undecidedYears.count++;
             if (undecidedYears.examples.length < 3 && !undecidedYears.examples.includes(shown(raw))) undecidedYears.examples.push(shown(raw));
           }
-          if (chosen) problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: 'user' }, `${shown(raw)} has no year: read as ${date} (the year chosen)`), field, true);
+          if (isPeriodDate(raw) && !undecided) problem(r, hit.c, 'date', periodFailure(raw, date), field, true);
+          else if (chosen) problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: 'user' }, `${shown(raw)} has no year: read as ${date} (the year chosen)`), field, true);
           else if (undecided) {
             const y = Number(again.iso.slice(0, 4));
             problem(r, hit.c, 'date', failure('yearAmbiguous', { value: shown(raw), date, other: `${y - 1} / ${y + 1}` }, `${shown(raw)} has no year and nothing in the file decides it: read as ${date}, could be ${y - 1} or ${y + 1}`), field, true);
@@ -676,12 +689,14 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
           // its text kept with the row (as words in a date cell are) and the cell named.
           // A mistyped date and an Excel error (#REF!) still refuse the row: the user should see and fix them.
           const raw = textOf(hit.cell, model.date1904).trim();
-          rec.values[field] = null;
+          if (!DEFAULTED.has(spec.kind)) rec.values[field] = null;
           rec.extra[m.label || m.column] = hit.cell.t === 'n' ? (hit.cell.v as number) : raw;
           problem(r, hit.c, PROBLEM_KIND[spec.kind], { ...v, params: { ...v.params, kept: 1 }, reason: `${v.reason}: kept with the row, the value left empty` }, field, true);
         } else problem(r, hit.c, PROBLEM_KIND[spec.kind], v, field);
         return;
       }
+      // A period read as its last day (2025年7月末, end of Aug 2025): the reading named, as a warning.
+      if (spec.kind === 'date' && hit.cell.t === 's' && typeof v.value === 'string' && isPeriodDate(hit.cell.v as string)) problem(r, hit.c, 'date', periodFailure((hit.cell.v as string).trim(), v.value.replaceAll('-', '/')), field, true);
       if (spec.kind === 'wbsCode' || spec.kind === 'level') structureHits[spec.kind]++;
       if (spec.kind === 'parent') {
         tree[i]!.parentKey = v.value as string | null;

@@ -29,7 +29,7 @@ import { dateSerial, type CellOut, type OutValue, type RowShape, type TableWrite
 import { sameValue, planImport } from '../import/plan.js';
 import { planBlocks, type BlockPlan, type TemplateRecord } from './record-blocks.js';
 import { bandCandidates, barCells, learnBand, rowBarMark, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
-import { dateTextStyle, isoToSerial, serialToIso, shortYearChoices, type ShortYearForm } from '../../../common/excel/client-dates.js';
+import { dateTextStyle, isoToSerial, parseDateText, serialToIso, shortYearChoices, type ShortYearForm } from '../../../common/excel/client-dates.js';
 import { tableBand } from './table-band.js';
 import { blockColumns, withBlockRows } from '../../excel/import/block-rows.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
@@ -710,7 +710,9 @@ export async function exportToProfile(
         // The same links in the client's IDs as its cell names ("3FS+2d" for our 3FS+2): the client's own words.
         if (field === 'predecessors' && (idColumn || codeAt >= 0) && sameLinks(tcell ? textOf(tcell, model.date1904) : '', String(value))) return put({ value: rawValue(tcell) });
         // Same meaning, or an empty cell that the import read as the field's default: the client's cell.
-        if (sameValue(meaning, value) || (meaning === null && field !== null && sameValue(defaults[field], value))) {
+        // A date the client wrote without a year (7/18, 7月末, w/c 14 Jul) took its year from the row at
+        // import; here it reads in today's: the same month and day is the same date.
+        if (sameValue(meaning, value) || (meaning === null && field !== null && sameValue(defaults[field], value)) || yearlessSameDay(tcell, meaning, value) || keptUnreadCell(o, m, tcell, meaning, value, defaults)) {
           // A record's name shown by the client's formula of its row (="task"&ROW()) would show another
           // name once the record moved: the name is typed over it there, unless the formula still
           // shows it at its new row (the writer compares the result it keeps or computes there).
@@ -1529,6 +1531,26 @@ function storedValue(o: Out, m: ColumnMapping): unknown {
   if (m.field === null) return o.row.extra?.[m.extraKey!] ?? null;
   if (m.field === 'level') return o.level + 1;
   return o.row[m.field] ?? null;
+}
+
+/**
+ * A cell the import could not read (a status 済?, a progress 'half'): the import left the field to its
+ * default and kept the cell's text with the row under the column's name (read-table.ts KEPT_UNREAD). While
+ * that text is still the cell's and the field still holds what the import gave it (empty or the default),
+ * the cell is the client's; once the user sets the field, it is written.
+ */
+function keptUnreadCell(o: Out, m: ColumnMapping, cell: Cell | undefined, meaning: unknown, value: unknown, defaults: Record<string, unknown>): boolean {
+  if (!cell || meaning !== undefined || m.field === null) return false;
+  const kept = o.row.extra?.[m.label || m.column];
+  if (kept === undefined || kept === null || String(kept).trim() !== String(cell.v ?? '').trim()) return false;
+  return value === null || value === undefined || sameValue(defaults[m.field], value);
+}
+
+/** A text date written without a year whose month and day are the stored date's. */
+function yearlessSameDay(cell: Cell | undefined, meaning: unknown, value: unknown): boolean {
+  if (cell?.t !== 's' || typeof meaning !== 'string' || typeof value !== 'string' || !/^\d{4}-\d\d-\d\d$/.test(value) || meaning.slice(4) !== value.slice(4)) return false;
+  const read = parseDateText(cell.v as string, value);
+  return read.ok && !!read.yearInferred && read.iso === value;
 }
 
 interface ColumnWriter {
