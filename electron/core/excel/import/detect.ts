@@ -231,6 +231,12 @@ function rowAddsToHeader(ix: SheetIndex, target: ImportTarget, top: number, r: n
   // Group labels typed over the first of their columns without a merge (予定 | (blank), 実績 | (blank)),
   // the same words under each (開始 | 完了 twice): sub-headers. A record's cells do not repeat one
   // sequence of different words under two labels.
+  return repeatedUnderGroups(ix, top, r);
+}
+
+/** Row r repeats one sequence of different words under two unmerged group labels of rows top…r-1 (開始 | 完了 twice). */
+function repeatedUnderGroups(ix: SheetIndex, top: number, r: number): boolean {
+  const texts = (ix.row(r)?.cells ?? []).filter((c) => c.t === 's' && (c.v as string).trim() !== '');
   const under = unmergedGroups(ix, top, r).map((g) => texts.filter((c) => c.c >= g.c1 && c.c <= g.c2).map((c) => labelKey(c.v as string)));
   const seqs = under.filter((seq) => seq.length >= 2 && new Set(seq).size === seq.length).map((seq) => seq.join('\u0001'));
   return seqs.some((seq, i) => seqs.indexOf(seq) !== i);
@@ -251,6 +257,10 @@ function topRowStartsHeader(ix: SheetIndex, target: ImportTarget, top: number, h
     if (!m || m.c2 === m.c1) return !!m && m.r2 > top;
   }
   if (texts.some((c) => matchLabel(target, [c.v as string]).some((m) => m.confidence >= PLAIN_WORD))) return true;
+  // Group labels typed over the first of their columns without a merge, alone on the top row (予定 | (blank) |
+  // 実績 | (blank) over 開始 | 終了 | 開始 | 終了, every other word on the row below), the same words under two
+  // of them: the header's top row, as a merged group label is (review U12: the actual dates were extras).
+  if (repeatedUnderGroups(ix, top, top + 1)) return true;
   // A group label spans some columns of the table; a title merged over the whole width does not count.
   const width = maxC - minC + 1;
   return texts.some((c) => {

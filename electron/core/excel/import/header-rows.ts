@@ -109,14 +109,24 @@ export function unmergedGroups(ix: SheetIndex, top: number, bottom: number): Unm
     return false;
   };
   for (let r = top; r < bottom; r++) {
+    const row: UnmergedGroup[] = [];
     for (const cell of ix.row(r)?.cells ?? []) {
       if (cell.t !== 's' || cell.c >= MAX_HEADER_COLUMNS || ix.mergeAt(r, cell.c)) continue;
       const text = (cell.v as string).trim();
       if (text === '' || !below(r, cell.c)) continue;
       let c2 = cell.c;
       while (c2 + 1 < MAX_HEADER_COLUMNS && headerText(ix, r, c2 + 1).text === '' && !ix.mergeAt(r, c2 + 1) && below(r, c2 + 1)) c2++;
-      if (c2 > cell.c) groups.push({ r, c1: cell.c, c2, text });
+      if (c2 > cell.c) row.push({ r, c1: cell.c, c2, text });
     }
+    // The last group of a row has no next label to stop it: it is as wide as the row's other groups (予定 and
+    // 実績 over 開始 | 終了 each), not over the columns after it whose words stand on the lower row alone
+    // (工数, 進捗率: review U12 — 実績 / 工数 took the planned effort as the actual one).
+    if (row.length >= 2) {
+      const last = row[row.length - 1]!;
+      const width = Math.max(...row.slice(0, -1).map((g) => g.c2 - g.c1 + 1));
+      last.c2 = Math.min(last.c2, last.c1 + width - 1);
+    }
+    groups.push(...row);
   }
   return groups;
 }
