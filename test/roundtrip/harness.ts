@@ -441,11 +441,15 @@ export async function checkExport(
   // alone in the phase's cell (whichever column that is); a record that moved between the top and a phase
   // is drawn anew as the other kind of row (its other values named by the export as having no cell there).
   const phaseRow = new Set(again.hierarchy === 'phases' || original.hierarchy === 'phases' ? [...original.rows, ...again.rows].filter((r) => r.id !== undefined && r.level === 0).map((r) => r.id!) : []);
+  // A record's block may come back shorter (a wrapped text written whole on the record's row: the rows it
+  // was wrapped into go): the rows it lost must have held nothing outside the mapped cells.
+  const exportRows = [...new Set(again.rows.map((x) => x.row))].sort((a, b) => a - b);
+  const exportBlock = (row: number) => (exportRows.find((x) => x > row) ?? Infinity) - row;
   for (const r of owners(again.rows)) {
     if (r.id === undefined || !before.has(r.id) || (target === 'wbs' && (names.get(r.name) ?? 0) > 1) || phaseRow.has(r.id)) continue;
     for (let k = 0; k < blockRows(before.get(r.id)!); k++) {
       const a = tpl.get(before.get(r.id)! + k);
-      const b = out.get(r.row + k);
+      const b = k >= exportBlock(r.row) ? undefined : out.get(r.row + k);
       const strip = (m: Map<number, string> | undefined) => new Map([...(m ?? [])].filter(([c]) => !fieldCols.has(c) && !(redated.has(r.id!) && bandCols.has(c))));
       if (rowText(strip(a)) !== rowText(strip(b))) {
         diffs++;
