@@ -1,6 +1,7 @@
 // A bar the client's hand-painted gantt has no days for (issue 13): a task moved outside the band's days
 // is cleared from the band, never left on its old days, and the export names it; one moved past the
 // band's edge is drawn up to the edge and named too. Tasks whose bars fit are not named.
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { paintedGantt } from '../roundtrip/layouts.js';
@@ -49,4 +50,32 @@ describe('a bar whose dates leave the gantt band', () => {
         style.step === 7 ? '...##' : style.paint === 'mark' ? '.'.repeat(23) + '##..#.#' : '.'.repeat(23) + '#######',
       );
     }, 120_000);
+});
+
+describe('a bar the client painted its own way', () => {
+  it('is kept where its dates stay in the band, and cleared and named where they leave it', async () => {
+    // Test (row 6) painted on its first and last day only: a row the band's rule does not hold on.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await paintedGantt({ step: 1, paint: 'mark' })) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Gantt')!;
+    for (let k = 0; k < 30; k++) ws.getCell(6, 6 + k).value = k === 20 || k === 24 ? '■' : null;
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const { id: projectId } = await call('project.create', { name: 'own way' });
+    const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'gantt.xlsx', dataBase64: bytes.toString('base64') });
+    const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'own way' } });
+    const tasks = (await call('wbs.rows', { projectId }).then(tasksOfTable)) as unknown as { id: number; name: string }[];
+    const test = tasks.find((t) => t.name === 'Test')!.id;
+    const exportRow = async () => {
+      const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
+      return { out, band: bandOf(await cellsOf(Buffer.from(out.dataBase64, 'base64'), 'Gantt'), 6, 30, 'mark', 6, () => false) };
+    };
+    // Moved inside the band: the client's own paint stays (nothing says how it would paint the new days).
+    await call('wbs.update', { id: test, patch: { plannedStart: '2025-04-22', plannedFinish: '2025-04-26' } });
+    expect((await exportRow()).band).toBe(`${'.'.repeat(20)}#...#${'.'.repeat(5)}`);
+    // Moved out of it: no bar is left on the old days, and the export says so.
+    await call('wbs.update', { id: test, patch: { plannedStart: '2025-06-02', plannedFinish: '2025-06-06' } });
+    const { out, band } = await exportRow();
+    expect(band).toBe('.'.repeat(30));
+    expect(out.offBand?.map((n) => [n.name, n.shown])).toEqual([['Test', 'none']]);
+  }, 120_000);
 });
