@@ -262,6 +262,14 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
       blankRun = 0;
       continue;
     }
+    // (After the filter row: (全て) in every column is a filter's criteria.) Right under the header, a row of fill-in hints — each filled cell a note in brackets ((yyyy/mm/dd),
+    // (具体的に記入), (氏名), [選択]), a format (yyyy/mm/dd, YYYY-MM-DD) or an example (例：…, e.g. …) — tells
+    // how to fill each column and is no record (the hint row came in as an issue named (具体的に記入): b43b975).
+    if (rows.length === 0 && !templateRowSeen && isHintRow(inTable)) {
+      leftOut.push({ r: row.r, reason: 'instructions' });
+      blankRun = 0;
+      continue;
+    }
     if (rows.length === 0 && !templateRowSeen && isInstructions(ix, { ...row, cells: inTable }, layout)) {
       leftOut.push({ r: row.r, reason: 'instructions' });
       blankRun = 0;
@@ -502,6 +510,24 @@ function isInstructions(ix: SheetIndex, row: Row, layout: TableLayout): boolean 
   const inName = layout.columns.some((m) => (m.field === KEY_FIELD[layout.target] || NAME_FIELD.test(m.field ?? '')) && cell.c >= m.c && cell.c < m.c + m.span);
   if (inName) return ASKS_READER.test(text);
   return IMPERATIVE.test(text) && text.length >= 15;
+}
+
+/** A fill-in hint in a cell: a note wholly in brackets, a date format, or an example (例：…, e.g. …, Ex: …). */
+const HINT = [
+  /^[(（［\[〔<＜][^()（）［\]〔〕<>＜＞]{1,40}[)）］\]〕>＞]$/,
+  /^(?:yyyy|yy)\s*[/.\-年]\s*m{1,2}\s*[/.\-月]\s*d{1,2}\s*日?$/i,
+  /^(?:m{1,2}\/d{1,2}\/(?:yyyy|yy)|d{1,2}\/m{1,2}\/(?:yyyy|yy))$/i,
+  /^(?:記入例|入力例|例)\s*[:：)）]/,
+  /^(?:e\.\s?g\.|ex\s*[:.]|example\s*[:：])/i,
+];
+
+/**
+ * A row of fill-in hints under the header: two or more filled cells, every one a hint (HINT) typed as
+ * text — a record has a name, and its numbers and dates are numbers and dates.
+ */
+function isHintRow(cells: Cell[]): boolean {
+  const filled = cells.filter((c) => !(c.t === 's' && blankText(c.v as string)));
+  return filled.length >= 2 && filled.every((c) => c.t === 's' && !c.f && HINT.some((h) => h.test(textOfCell(c))));
 }
 
 /**
