@@ -18,6 +18,7 @@ import { registersNamed, sectionTitleAbove, tableTitle, titleNames } from './reg
 import { timelineTable } from './timeline.js';
 import { runsByOne, shownNumber } from './numbering.js';
 import { withoutDateGrid } from './date-grid.js';
+import { splitTables } from './side-tables.js';
 import type { ColumnMapping, LayoutConfidence, TableCandidate } from '../../../common/excel/preview.js';
 
 /** Rows (with values) of each sheet searched for the header. */
@@ -267,47 +268,6 @@ function topRowStartsHeader(ix: SheetIndex, target: ImportTarget, top: number, h
     const m = ix.mergeAt(top, c.c);
     return !!m && m.c2 > m.c1 && m.c2 - m.c1 + 1 < 0.8 * width;
   });
-}
-
-/**
- * A header row's columns split into tables: where one or more columns with no header word and nothing
- * under it separate two groups whose rows differ (a people list at N3:Q10 beside a register), each group
- * is a table of its own. An empty spacer column inside one table (the same rows filled on both sides)
- * does not split it.
- */
-export function splitTables(ix: SheetIndex, header: HeaderColumn[], bottom: number): HeaderColumn[][] {
-  if (header.length < 2) return [header];
-  const below = ix.rowsBelow(bottom, SAMPLE_ROWS);
-  const used = new Set<number>();
-  for (const row of below) for (const cell of row.cells) if (cell.t !== 's' || (cell.v as string).trim() !== '') used.add(cell.c);
-  const rowsWith = (from: number, to: number) => new Set(below.filter((row) => row.cells.some((c) => c.c >= from && c.c <= to)).map((row) => row.r));
-  const out: HeaderColumn[][] = [];
-  let current: HeaderColumn[] = [header[0]!];
-  for (let i = 1; i < header.length; i++) {
-    const prev = header[i - 1]!;
-    const col = header[i]!;
-    // A column with nothing in it, header or data, between them (one with data but no header word beside
-    // it — a group's unlabelled column — does not join them).
-    let gap = false;
-    for (let c = prev.c + prev.span; c < col.c; c++) if (!used.has(c) && !ix.mergeAt(bottom, c)) gap = true;
-    if (gap) {
-      // Split only when the rows under the two sides differ: one table's rows are filled on both sides.
-      let j = i;
-      while (j + 1 < header.length && header[j + 1]!.c === header[j]!.c + header[j]!.span) j++;
-      const left = rowsWith(current[0]!.c, prev.c + prev.span - 1);
-      const right = rowsWith(col.c, header[j]!.c + header[j]!.span - 1);
-      const both = [...left].filter((r) => right.has(r)).length;
-      const union = new Set([...left, ...right]).size;
-      if (union > 0 && both / union < 0.7) {
-        out.push(current);
-        current = [col];
-        continue;
-      }
-    }
-    current.push(col);
-  }
-  out.push(current);
-  return out;
 }
 
 /**
