@@ -1,4 +1,5 @@
-// A value the reader does not know in an effort or duration column (Jira's 4d 4h, 約3日) costs the
+// A value the reader does not know in an effort or duration column (a range 4～5, 約3日; Jira's 4d 4h is
+// read now, as 4.5 person-days: import-effort-note) costs the
 // record that value, not the record: the row is imported with the value empty, its text kept with the
 // row and the cell named (blind set 6, L4: such cells skipped their whole rows by default, 5 of 12 rows
 // of a Jira export). A status 中 (済/中/未) is in progress. A mistyped date, a progress or a status the
@@ -21,7 +22,7 @@ async function plan(): Promise<Buffer> {
   ws.addRow(['作業名', '担当', '開始', '終了', '日数', '工数', '進捗率', '状況']);
   const rows: unknown[][] = [
     ['要件確認', '山田', d('2025-06-02'), d('2025-06-04'), 3, 3, 1, '済'],
-    ['画面設計', '佐藤', d('2025-06-05'), d('2025-06-11'), 5, '4d 4h', 0.5, '中'],
+    ['画面設計', '佐藤', d('2025-06-05'), d('2025-06-11'), 5, '4～5', 0.5, '中'],
     ['API設計', '鈴木', d('2025-06-05'), d('2025-06-09'), '約3日', 2, 0, '未'],
     ['設計レビュー', '山田', d('2025-06-12'), d('2025-06-12'), 1, 0, 'half', '未'],
     ['DB設計', '高橋', '2025/13/40', d('2025-06-13'), 2, 2, 0, '未'],
@@ -47,7 +48,7 @@ describe('a value the reader does not know', () => {
       ['E4', 'duration', 'notDays', true],
       ['G5', 'progress', 'notProgress', true],
     ]);
-    expect(kept[0]!.reason).toBe('4d 4h is not an effort (a number of person-days): kept with the row, the value left empty');
+    expect(kept[0]!.reason).toBe('4～5 is not an effort (a number of person-days): kept with the row, the value left empty');
     expect(preview.problems.find((p) => p.cell === 'C6')).toMatchObject({ code: 'notDate' });
     expect(preview.problems.find((p) => p.cell === 'C6')?.warning).toBeUndefined();
     await call('excel.applyImport', { previewId: preview.previewId, options: {} });
@@ -72,7 +73,7 @@ describe('a value the reader does not know', () => {
     const out = Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64, 'base64');
     const rows = readWorkbookBytes(out, 'x.xlsx').sheets[0]!.rows;
     const at = (r: number, c: number) => rows.find((x) => x.r === r)?.cells.find((x) => x.c === c)?.v;
-    expect([at(2, 5), at(2, 7), at(3, 4), at(6, 0)]).toEqual(['4d 4h', '中', '約3日', '結合テスト準備']);
+    expect([at(2, 5), at(2, 7), at(3, 4), at(6, 0)]).toEqual(['4～5', '中', '約3日', '結合テスト準備']);
   });
 });
 

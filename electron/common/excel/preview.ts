@@ -268,7 +268,8 @@ export type EndReason = 'blank rows' | 'total row' | 'notes' | 'footer' | 'end m
 export type LeftOutReason = 'separator' | 'header again' | 'section title' | 'group label' | 'template row' | 'continued text' | 'record continued' | 'example' | 'instructions' | 'filter row' | 'subtotal';
 
 /** The unit effort is stored in is the person-day (人日); hours and person-months are converted. */
-export type EffortUnit = 'day' | 'hour' | 'month';
+/** 'second': Jira's estimates in a CSV export (28800 = one 8-hour day). */
+export type EffortUnit = 'day' | 'hour' | 'month' | 'second';
 
 /**
  * Why an effort column has its unit (effort-unit.ts), shown in the preview: its header names it; the
@@ -279,6 +280,10 @@ export type EffortUnit = 'day' | 'hour' | 'month';
 export type EffortUnitWhy =
   | { from: 'header' | 'default' }
   | { from: 'tracker'; tracker: 'redmine' | 'jira' }
+  /** A note above or beside the table states the unit (単位：人月, Unit: hours), in `cell`. */
+  | { from: 'note'; cell: string; text: string }
+  /** A Jira export's estimate in seconds: `value` as written (28800 = 8 hours). */
+  | { from: 'seconds'; value: number }
   | { from: 'dates'; value: number; days: number; people: number };
 
 /** A column of the header: the field it fills, or an extra column kept as the client's. */

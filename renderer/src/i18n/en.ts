@@ -805,7 +805,9 @@ export const en = {
     },
     effortUnit: {
       label: 'Effort unit',
-      unit: { day: 'person-days', hour: 'hours (8 hours = 1 person-day)', month: 'person-months (1 = 20 person-days)' },
+      unit: { day: 'person-days', hour: 'hours (8 hours = 1 person-day)', month: 'person-months (1 = 20 person-days)', second: 'seconds (28,800 = 8 hours = 1 person-day)' },
+      note: '{{column}} {{label}}: {{unit}}, as the note in {{cell}} says ("{{text}}")',
+      seconds: '{{column}} {{label}}: {{unit}}: a Jira export writes its estimates in seconds ({{value}} = {{hours}} hours)',
       header: '{{column}} {{label}}: {{unit}}, as its header says',
       default: '{{column}} {{label}}: {{unit}} (nothing in the file says otherwise)',
       tracker: '{{column}} {{label}}: {{unit}}: the sheet is a {{tracker}} export, whose estimates are hours',

@@ -805,7 +805,9 @@ export const ja: Strings = {
     },
     effortUnit: {
       label: '工数の単位',
-      unit: { day: '人日', hour: '時間 (8 時間 = 1 人日)', month: '人月 (1 人月 = 20 人日)' },
+      unit: { day: '人日', hour: '時間 (8 時間 = 1 人日)', month: '人月 (1 人月 = 20 人日)', second: '秒 (28,800 秒 = 8 時間 = 1 人日)' },
+      note: '{{column}} {{label}}: {{unit}} ({{cell}} の注記「{{text}}」のとおり)',
+      seconds: '{{column}} {{label}}: {{unit}} (Jira の出力は見積を秒で書くため: {{value}} = {{hours}} 時間)',
       header: '{{column}} {{label}}: {{unit}} (見出しのとおり)',
       default: '{{column}} {{label}}: {{unit}} (ほかの単位を示すものがないため)',
       tracker: '{{column}} {{label}}: {{unit}} ({{tracker}} の出力で、工数は時間のため)',

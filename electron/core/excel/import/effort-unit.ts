@@ -5,9 +5,14 @@
 //            トラッカー/Tracker and 題名/Subject), Jira (Original Estimate, Remaining Estimate, Time Spent);
 //   dates    the numbers do not fit person-days against the rows' own dates and assignees: on most rows
 //            the effort is more than twice the working days times the people, and as hours (÷ 8) it fits.
+//   note     a note above the table or beside its header states the unit (単位：人月, (単位：人日), 単位:h,
+//            Unit: hours, all effort in MD): it applies to every effort column whose header names none;
+//   seconds  a Jira export's estimate columns hold seconds (28800 = 8 hours = 1 person-day);
 // A unit the header names (工数(h), 人日, Hours) is the header's and never second-guessed.
+import { cellRef } from '../../../common/excel/model.js';
 import type { EffortUnit, EffortUnitWhy } from '../../../common/excel/preview.js';
 import { HOURS_PER_DAY } from './numbers.js';
+import type { SheetIndex } from './sheet-index.js';
 
 const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\u3000_]+/g, '');
 
@@ -83,11 +88,81 @@ export function hoursByDates(rows: readonly EffortRow[]): { value: number; days:
   return { value: shown.row.effort, days: shown.days, people: shown.people };
 }
 
-/** The unit of an effort column and why (EffortUnitWhy), from its header, the tracker, or the rows. */
-export function effortUnitFor(label: string, labels: readonly string[], rows: () => EffortRow[]): { unit: EffortUnit; why: EffortUnitWhy } {
+/** A note's unit word (人月, MD, hours, h …) at the start of `word`, or null (千円, 件: no effort). */
+function unitWord(word: string): EffortUnit | null {
+  const w = word.replace(/^[(\[（「]+|[)\]）」。.,、]+$/g, '');
+  if (/^(人月|mm|man-?months?|person-?months?)$/.test(w)) return 'month';
+  if (/^(人日|md|pd|mds|man-?days?|person-?days?|days?|日)$/.test(w)) return 'day';
+  if (/^(人時|時間|h|hrs?|hours?|mh|man-?hours?|person-?hours?)$/.test(w)) return 'hour';
+  return null;
+}
+
+/** The effort unit a note's text states (単位：人月, (単位:h), Unit: hours, Effort in MD), or null. */
+export function noteUnit(text: string): EffortUnit | null {
+  const s = text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  if (s.length > 60) return null;
+  // Each 単位/unit in the note, the word after it (工数単位：人日、金額単位：千円 has two).
+  for (const m of s.matchAll(/(?:単位|units?)\s*(?:[:=]|is|are)?\s*[(（]?\s*([^\s、,，/／)）;；]+)/g)) {
+    const unit = unitWord(m[1]!);
+    if (unit) return unit;
+  }
+  const inWords = /(?:^|[\s(（])in\s+([a-z-]+)[)）.]?$/.exec(s) ?? /(?:effort|estimates?|figures?|工数)\s*(?:are\s+)?in\s+([a-z-]+)/.exec(s);
+  return inWords ? unitWord(inWords[1]!) : null;
+}
+
+/** Rows above a header searched for a unit note (a title block's few rows). */
+const NOTE_ROWS = 6;
+
+/**
+ * A unit note of the table: a text cell in the few rows above its header (anywhere across: the note sits
+ * at the right end of the title row as often as over the column), or on its header rows past its last
+ * column. Null where none states an effort unit.
+ */
+export function effortUnitNote(ix: SheetIndex, headerTop: number, headerBottom: number, lastColumn: number): { unit: EffortUnit; cell: string; text: string } | null {
+  const look = (r: number, from: number) => {
+    for (const cell of ix.row(r)?.cells ?? []) {
+      if (cell.c < from || cell.t !== 's') continue;
+      const unit = noteUnit(cell.v as string);
+      if (unit) return { unit, cell: cellRef(r, cell.c), text: (cell.v as string).trim() };
+    }
+    return null;
+  };
+  for (let r = headerTop - 1; r >= Math.max(0, headerTop - NOTE_ROWS); r--) {
+    const hit = look(r, 0);
+    if (hit) return hit;
+  }
+  for (let r = headerTop; r <= headerBottom; r++) {
+    const hit = look(r, lastColumn + 1);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/**
+ * Seconds: the column is one of Jira's estimate fields (Original / Remaining Estimate, Time Spent) and
+ * every value is whole minutes of at least 15, most of them an hour or more (an estimate in hours is
+ * 4, 16, 40). The example shown: the first value.
+ */
+function jiraSeconds(label: string, values: readonly number[]): number | null {
+  if (!JIRA_HOURS.has(fold(label))) return null;
+  const positive = values.filter((v) => v > 0);
+  if (positive.length === 0 || !positive.every((v) => v >= 900 && v % 60 === 0)) return null;
+  return positive.filter((v) => v >= 3600).length * 2 >= positive.length ? positive[0]! : null;
+}
+
+/** The unit of an effort column and why (EffortUnitWhy), from its header, a note, the tracker, or the rows. */
+export function effortUnitFor(
+  label: string,
+  labels: readonly string[],
+  rows: () => EffortRow[],
+  note: { unit: EffortUnit; cell: string; text: string } | null = null,
+): { unit: EffortUnit; why: EffortUnitWhy } {
   const stated = statedEffortUnit(label);
   if (stated) return { unit: stated, why: { from: 'header' } };
+  if (note) return { unit: note.unit, why: { from: 'note', cell: note.cell, text: note.text } };
   const tracker = hoursTracker(labels);
+  const seconds = tracker === 'jira' ? jiraSeconds(label, rows().map((r) => r.effort)) : null;
+  if (seconds !== null) return { unit: 'second', why: { from: 'seconds', value: seconds } };
   if (tracker) return { unit: 'hour', why: { from: 'tracker', tracker } };
   const byDates = hoursByDates(rows());
   if (byDates) return { unit: 'hour', why: { from: 'dates', ...byDates } };

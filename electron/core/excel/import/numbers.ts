@@ -85,8 +85,16 @@ function unitOfWord(word: string): EffortUnit | null {
   return null;
 }
 
+/** Seconds in a person-day (Jira's estimates in a CSV export are seconds: 28800 = 8 hours = 1 day). */
+export const SECONDS_PER_DAY = HOURS_PER_DAY * 3600;
+
+/** A person-day effort in `unit` (the export writes it in the column's unit). */
+export function daysIn(days: number, unit: EffortUnit): number {
+  return unit === 'hour' ? days * HOURS_PER_DAY : unit === 'month' ? days / DAYS_PER_MONTH : unit === 'second' ? days * SECONDS_PER_DAY : days;
+}
+
 function toDays(v: number, unit: EffortUnit): number {
-  const d = unit === 'hour' ? v / HOURS_PER_DAY : unit === 'month' ? v * DAYS_PER_MONTH : v;
+  const d = unit === 'hour' ? v / HOURS_PER_DAY : unit === 'month' ? v * DAYS_PER_MONTH : unit === 'second' ? v / SECONDS_PER_DAY : v;
   return Math.round(d * 10_000) / 10_000;
 }
 
@@ -98,6 +106,8 @@ export function parseEffort(cell: Cell, columnUnit: EffortUnit): Parsed<number |
   else if (cell.t === 's') {
     const text = (cell.v as string).trim();
     if (text === '' || text === '-' || text === '－') return { ok: true, value: null };
+    const spelled = durationText(text);
+    if (spelled !== null) return { ok: true, value: Math.round(spelled * 10_000) / 10_000 };
     const n = parseNumberText(text);
     const u = n ? unitOfWord(n.unit) : null;
     if (!n || n.percent || (n.unit !== '' && u === null)) return failure('notEffort', { value: text }, `${text} is not an effort (a number of person-days)`);
@@ -106,6 +116,21 @@ export function parseEffort(cell: Cell, columnUnit: EffortUnit): Parsed<number |
   } else return failure('notEffort', { value: String(cell.v) }, `${String(cell.v)} is not an effort (a number of person-days)`);
   if (!(value >= 0) || value > 1e6) return failure('notEffort', { value: trim(value) }, `${trim(value)} is not an effort (a number of person-days)`);
   return { ok: true, value: toDays(value, unit) };
+}
+
+/**
+ * Effort spelled in parts as Jira and time trackers write it — 1d 4h, 3w 2d, 4h 30m, 1日4時間, 2週 — in
+ * person-days (a week of 5 days, a day of 8 hours, as Jira counts them); null for any other text. Two
+ * parts at least, or one in weeks (a single 4h or 1.5d is a number with its unit, read as such).
+ */
+export function durationText(text: string): number | null {
+  const s = text.normalize('NFKC').trim().toLowerCase();
+  const m = /^(?:(\d+(?:\.\d+)?)\s*(?:w|wk|wks|weeks?|週間?)\s*)?(?:(\d+(?:\.\d+)?)\s*(?:d|days?|日)\s*)?(?:(\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?|時間)\s*)?(?:(\d+(?:\.\d+)?)\s*(?:m|mins?|minutes?|分)\s*)?$/.exec(s);
+  if (!m || s === '') return null;
+  const parts = [m[1], m[2], m[3], m[4]].filter((x) => x !== undefined).length;
+  if (parts === 0 || (parts === 1 && m[1] === undefined)) return null;
+  const n = (x: string | undefined) => (x === undefined ? 0 : Number(x));
+  return n(m[1]) * 5 + n(m[2]) + n(m[3]) / HOURS_PER_DAY + n(m[4]) / (HOURS_PER_DAY * 60);
 }
 
 function trim(n: number): string {

@@ -17,7 +17,7 @@ import { fieldSpec, KEY_FIELD, type FieldKind, type ImportTarget } from '../../.
 import { buildTree, chooseMethod, type TreeInput } from './hierarchy.js';
 import { cellRef, parseCellRef, type Cell, type WorkbookModel } from '../../../common/excel/model.js';
 import { effortUnitOf, parseNumberText, progressScale, type ProgressScale } from './numbers.js';
-import { effortUnitFor } from './effort-unit.js';
+import { effortUnitFor, effortUnitNote } from './effort-unit.js';
 import { phaseRows } from './phase-rows.js';
 import { headerColumns } from './header-rows.js';
 import { failure, shown, type Failure, type Problem, type ProblemKind } from '../../../common/excel/problems.js';
@@ -529,12 +529,15 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   });
   const stretch = floating.length ? yearsOfStretch(floating, aboveDay ?? periodDay ?? today, aboveDay === null && periodDay === null ? opts.year : undefined) : null;
 
-  // An effort column whose header names no unit: person-days, or hours where the sheet is a tracker's
-  // export of hours or its numbers do not fit person-days against the rows' dates (effort-unit.ts). A
+  // An effort column whose header names no unit: person-days, or the unit a note above the table states,
+  // or hours (seconds) where the sheet is a tracker's export of them or its numbers do not fit person-days
+  // against the rows' dates (effort-unit.ts). A
   // unit decided so before (kept in the profile) stands.
+  let note: ReturnType<typeof effortUnitNote> | undefined;
   if (target === 'wbs')
     mapped.forEach((m, j) => {
       if (m.field === null || fieldSpec(target, m.field)?.kind !== 'effort' || m.unitWhy) return;
+      if (note === undefined) note = effortUnitNote(ix, layout.headerTop, layout.headerBottom, Math.max(...layout.columns.map((x) => x.c + x.span - 1)));
       const at = (field: string) => mapped.findIndex((x) => x.field === field);
       const [start, finish, who] = [at('plannedStart'), at('plannedFinish'), at('assignee')];
       // (The header's every word, the columns the layout left out included: Redmine's # is no column of it.)
@@ -547,6 +550,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
           const who_ = who >= 0 ? grid[who]![i] : null;
           return [{ effort, start: start >= 0 ? (fullDates[start]![i] ?? null) : null, finish: finish >= 0 ? (fullDates[finish]![i] ?? null) : null, assignee: who_ ? textOf(who_.cell, model.date1904) : null }];
         }),
+        note,
       );
       m.unit = chosen.unit;
       m.unitWhy = chosen.why;

@@ -13,7 +13,7 @@ import type { TableLayout } from '../../excel/import/detect.js';
 import { fieldSpec, KEY_FIELD, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
 import { WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../common/excel/column-labels.js';
 import { cellRef, type Cell, type Merge } from '../../../common/excel/model.js';
-import { DAYS_PER_MONTH, effortUnitOf, HOURS_PER_DAY, parseNumberText } from '../../excel/import/numbers.js';
+import { daysIn, effortUnitOf, parseNumberText } from '../../excel/import/numbers.js';
 import { ClientValues } from '../../excel/import/client-values.js';
 import { clientWord, mappedCode, valueKey } from '../../excel/import/value-map.js';
 import { isOpenWord, openWordReading } from '../../excel/import/value-words.js';
@@ -1678,7 +1678,7 @@ function columnWriter(
           return datesAsText ? text(dateText ? dateText(String(v)) : String(v).replaceAll('-', '/')) : { t: 'd', v: dateSerial(String(v), base.date1904) };
         case 'effort': {
           const n = Number(v);
-          const val = ctx.effortUnit === 'hour' ? n * HOURS_PER_DAY : ctx.effortUnit === 'month' ? n / DAYS_PER_MONTH : n;
+          const val = daysIn(n, ctx.effortUnit);
           return { t: 'n', v: Math.round(val * 1e6) / 1e6 };
         }
         case 'progress':

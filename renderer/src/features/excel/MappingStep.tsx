@@ -161,6 +161,8 @@ export function MappingStep({
                     unit: t(`excel.effortUnit.unit.${c.unit ?? 'day'}`),
                     ...(c.unitWhy!.from === 'tracker' ? { tracker: c.unitWhy!.tracker === 'redmine' ? 'Redmine' : 'Jira' } : {}),
                     ...(c.unitWhy!.from === 'dates' ? { value: c.unitWhy!.value, days: c.unitWhy!.days, people: c.unitWhy!.people } : {}),
+                    ...(c.unitWhy!.from === 'note' ? { cell: c.unitWhy!.cell, text: c.unitWhy!.text } : {}),
+                    ...(c.unitWhy!.from === 'seconds' ? { value: c.unitWhy!.value, hours: c.unitWhy!.value / 3600 } : {}),
                   })}
                 </div>
               ))}
