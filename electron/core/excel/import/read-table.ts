@@ -804,6 +804,13 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const nameCol = mapped.findIndex((m) => m.field === 'name');
   data.rows.forEach((_, i) => (tree[i]!.hasName = nameCol >= 0 && !!grid[nameCol]![i]));
   const parentColumn = mapped.find((m) => m.field === 'parent');
+  // A second parent column (Jira's Epic Link beside its Parent: a story names its epic in one, a sub-task
+  // its story in the other) gives the parent of the rows the first leaves empty.
+  if (parentColumn)
+    for (const other of otherParentColumns(layout.target, layout.columns))
+      data.rows.forEach((r, i) => {
+        if (!tree[i]!.parentKey) tree[i]!.parentKey = rowKey(ix.cell(r, other.c));
+      });
   const rowKeys = parentColumn ? parentKeyColumn(ix, layout, data.rows, tree, parentColumn) : null;
   if (rowKeys) data.rows.forEach((r, i) => (tree[i]!.key = rowKeys.ids.get(r) ?? null));
   const has = {
@@ -873,6 +880,16 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     return rec;
   });
   return table;
+}
+
+/**
+ * Columns no field took whose header names a parent all the same (Epic Link beside Parent: the field
+ * takes one column): they fill the parent column's blanks on import, and the export leaves a row's
+ * parent cell empty where one of them names its parent.
+ */
+export function otherParentColumns(target: ImportTarget, columns: readonly ColumnMapping[]): ColumnMapping[] {
+  if (target !== 'wbs' || !columns.some((m) => m.field === 'parent')) return [];
+  return columns.filter((m) => m.field === null && m.span === 1 && matchLabel('wbs', [m.label.split(' / ').pop()!]).some((x) => x.field === 'parent' && x.confidence >= 0.85));
 }
 
 /**

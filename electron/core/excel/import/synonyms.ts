@@ -76,6 +76,10 @@ const WBS: Record<string, Syn[]> = {
     '親項目', '親作業', '上位タスク', '上位チケット', '上位課題', '上位id', '上位番号', ['親', 0.9], ['上位', 0.8],
     'parent', 'parent task', 'parent issue', 'parent id', 'parent key', 'parent ticket', 'parent item', 'parent task id', 'parent issue key', 'parent issue id',
     'parent #', 'parent no', 'parent no.', 'parent work item', 'parent link', 'parent summary', 'parent task name', 'parent name', 'parent activity',
+    // Jira's Epic Link (the epic's key on each story; the custom field's name in a CSV export): a parent one
+    // level up from Parent where both are columns (a sub-task's Parent is its story), so ranked just under it.
+    ['epic link', 0.9], ['epic', 0.85], ['epic key', 0.9], ['parent epic', 0.9], ['epic issue key', 0.9], ['custom field (epic link)', 0.9],
+    ['エピック', 0.85], ['エピックリンク', 0.9], ['親エピック', 0.9],
   ],
   level: ['レベル', '階層', '階層レベル', 'wbsレベル', '深さ', 'level', 'lvl', 'outline level', 'outline', 'indent level', ['インデント', 0.9]],
   level1: ['大分類', '大項目', '大区分', '大工程', ['フェーズ', 0.8], ['phase', 0.8], ['工程', 0.6], 'level 1', 'category 1', ['カテゴリ1', 1]],

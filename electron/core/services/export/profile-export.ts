@@ -8,7 +8,7 @@ import { HYPHEN_CODE, linksInClientIds, predecessorReading, sameLinks, taskNumbe
 import { learnLinkNotation } from '../../../common/schedule/links-text.js';
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
-import { columnDateReading, DAYS_WITH_UNIT, readValue, textOf, type ValueContext } from '../../excel/import/cell-values.js';
+import { columnDateReading, DAYS_WITH_UNIT, readValue, rowKey, textOf, type ValueContext } from '../../excel/import/cell-values.js';
 import type { TableLayout } from '../../excel/import/detect.js';
 import { fieldSpec, KEY_FIELD, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
 import { WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../common/excel/column-labels.js';
@@ -20,7 +20,7 @@ import { isOpenWord, openWordReading } from '../../excel/import/value-words.js';
 import { SheetIndex } from '../../excel/import/sheet-index.js';
 import { numberLike, numbersRows, shownNumber } from '../../excel/import/numbering.js';
 import { levelNumber, levelNumberCodes } from '../../excel/import/level-numbers.js';
-import { isMark, markedItemColumns, markReading, ratingMarkColumns, readTable, type ImportTable } from '../../excel/import/read-table.js';
+import { isMark, markedItemColumns, markReading, otherParentColumns, ratingMarkColumns, readTable, type ImportTable } from '../../excel/import/read-table.js';
 import { ApiError, textError } from '../../../common/errors.js';
 import { REGISTERS, riskScore, vocabLabel, type Vocabularies, type VocabItem, type VocabListName } from '../../../common/registers.js';
 import type { SqlDb as Db } from '../../db/sql.js';
@@ -111,6 +111,7 @@ export async function exportToProfile(
   // Backlog's キー): that ID column is the client's IDs too, given to a new task, written as its children's parent.
   const parentKeys = target === 'wbs' && table.hierarchy === 'parent' ? (table.parentKeys ?? null) : null;
   const parentKeyIsField = parentKeys !== null && layout.columns.some((m) => m.field !== null && parentKeys.c >= m.c && parentKeys.c < m.c + m.span);
+  const otherParents = parentKeys ? otherParentColumns(target, layout.columns) : [];
   const linkIds = target === 'wbs' ? (predecessorReading(table, model)?.idColumn ?? null) : null;
   const idColumn = linkIds ?? (target === 'wbs' && parentKeys && !parentKeyIsField ? parentKeys : null);
   // Keys the client's tracker gives (Redmine's #, Backlog's キー) where only the parent column names
@@ -684,6 +685,10 @@ export async function exportToProfile(
       // A parent column the tree was not read from (the file's own outline won: review T6) is the client's:
       // a row keeps its cell, a new row leaves it empty.
       if (field === 'parent' && parentKeys === null) return put(at === null ? { value: null } : inPlace ? undefined : { value: rawValue(tcell) });
+      // A row whose parent cell is empty while a second parent column names its parent (a Jira story's
+      // Epic Link beside Parent) keeps it empty: the import reads the same parent from there.
+      if (field === 'parent' && at !== null && rowKey(tcell) === null && otherParents.some((c) => rowKey(ix.cell(at, c.c)) === parentIdOf(o)))
+        return put(inPlace ? undefined : { value: rawValue(tcell) });
       // A WBS code in the client's numbering (their prefix, their numbers where they still fit).
       const value =
         field === 'parent' ? parentIdOf(o)
