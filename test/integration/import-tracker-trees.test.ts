@@ -2,7 +2,8 @@
 // story (the custom field's name in a CSV export: "Custom field (Epic Link)"), its Parent names a
 // sub-task's story, with the rows in any order (epics first, last, or mixed in); a Smartsheet list with
 // an indented tree names predecessors by row number (1 = the first row under the header, summary rows
-// counted). Before, the Jira rows were all top-level tasks and Smartsheet's "2", "3FS +2d" linked nothing.
+// counted, nothing on the sheet showing them). Before, the Jira rows were all top-level tasks and
+// Smartsheet's "2", "3FS +2d" linked nothing, or the wrong task (read as outline codes).
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
@@ -112,5 +113,63 @@ describe('the export of a Jira tree with Epic Link and Parent', () => {
     const now = await call('wbs.rows', { projectId }).then(tasksOfTable);
     expect(back.rows.map((r) => `${r.level}:${r.name}`).sort()).toEqual(now.map((t) => `${t.level}:${t.name}`).sort());
     expect(back.counts).toMatchObject({ new: 0, changed: 0 });
+  });
+});
+
+describe('Smartsheet predecessors by row number over an indented tree', () => {
+  // Row numbers as Smartsheet shows them: 1 = the first row under the header, summary rows counted.
+  const ROWS: [string, number, number, string, string, string][] = [
+    ['Design', 0, 10, '2025-06-09', '2025-06-20', ''],
+    ['Wireframes', 1, 5, '2025-06-09', '2025-06-13', ''],
+    ['Visual design', 1, 5, '2025-06-16', '2025-06-20', '2'],
+    ['Build', 0, 10, '2025-06-25', '2025-07-08', ''],
+    ['Front end', 1, 5, '2025-06-25', '2025-07-01', '3FS +2d'],
+    ['Back end', 1, 5, '2025-06-25', '2025-07-01', '3'],
+    ['Release', 0, 1, '2025-07-09', '2025-07-09', '5, 6'],
+  ];
+  const links = async (projectId: number) => Object.fromEntries((await call('wbs.rows', { projectId }).then(tasksOfTable)).filter((t) => t.predecessors).map((t) => [t.name, t.predecessors]));
+  /** The Predecessors cell of each sheet row under the header, by the name beside it. */
+  const cells = (b64: string) =>
+    Object.fromEntries(
+      readWorkbookBytes(Buffer.from(b64, 'base64'), 'x.xlsx').sheets[0]!.rows.filter((r) => r.r >= 1).map((r) => [String(r.cells.find((c) => c.c === 0)?.v ?? '').trim(), String(r.cells.find((c) => c.c === 4)?.v ?? '')]),
+    );
+
+  it.each<[string, string[]]>([
+    ['English', ['Task Name', 'Duration', 'Start', 'Finish', 'Predecessors']],
+    ['Japanese', ['タスク名', '期間', '開始', '終了', '先行タスク']],
+  ])('%s: "2", "3FS +2d", "5, 6" link the rows they number, and are written back as row numbers', async (_, header) => {
+    const data = await book(header, ROWS.map(([n, , dur, s, f, pred]) => [n, dur, d(s), d(f), pred || null]), ROWS.map(([, lv]) => lv));
+    const { projectId, preview: p } = await preview(data);
+    expect(shape(p.rows)).toEqual(['0:Design', '1:Wireframes', '1:Visual design', '0:Build', '1:Front end', '1:Back end', '0:Release']);
+    expect(p.predecessorsReading).toEqual({ by: 'row' });
+    expect(p.problems.filter((x) => x.field === 'predecessors')).toEqual([]);
+    const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: `L7 ${Math.random()}` } });
+    expect(await links(projectId)).toEqual({ 'Visual design': '1.1', 'Front end': '1.2FS+2', 'Back end': '1.2', Release: '2.1,2.2' });
+    // No edit: the cells as they were.
+    const same = (await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64;
+    expect(cells(same)).toEqual(cells(data));
+    // A task added under Design moves every row below it down one: the numbers follow.
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
+    await call('wbs.create', { projectId, afterId: tasks.find((t) => t.name === 'Wireframes')!.id, values: { name: 'Style guide' } });
+    const out = (await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64;
+    const now = cells(out);
+    expect([now['Visual design'], now['Front end'], now['Back end'], now['Release']].map((x) => x!.replace(/\s/g, ''))).toEqual(['2', '4FS+2d', '4', '6,7']);
+    const back = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'export.xlsx', dataBase64: out, profileId: profileId! });
+    expect(back.counts).toMatchObject({ new: 0, changed: 0 });
+  });
+
+  it('an indented plan whose numbers read as outline codes agree with its dates keeps reading them as codes (phase 2 after phase 1)', async () => {
+    const plan: [string, number, string, string, string][] = [
+      ['要件定義', 0, '2025-06-02', '2025-06-13', ''],
+      ['ヒアリング', 1, '2025-06-02', '2025-06-06', ''],
+      ['要件書作成', 1, '2025-06-09', '2025-06-13', ''],
+      ['設計', 0, '2025-06-16', '2025-06-27', '1'],
+      ['基本設計', 1, '2025-06-16', '2025-06-20', ''],
+      ['詳細設計', 1, '2025-06-23', '2025-06-27', ''],
+      ['製造', 0, '2025-06-30', '2025-07-11', '2'],
+    ];
+    const { preview: p } = await preview(await book(['タスク名', '担当', '開始日', '終了日', '先行'], plan.map(([n, , s, f, pred]) => [n, '佐藤', d(s), d(f), pred || null]), plan.map(([, lv]) => lv)));
+    expect(p.predecessorsReading).toEqual({ by: 'code' });
+    expect(p.rows.map((r) => r.values?.predecessors ?? '')).toEqual(['', '', '', '1', '', '', '2']);
   });
 });

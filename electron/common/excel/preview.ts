@@ -101,9 +101,10 @@ export interface ImportPreview {
   hierarchy?: HierarchyMethod;
   /**
    * How the Predecessors column names tasks (a WBS with one): by the client's task ID column (MS
-   * Project's "3,5FS+2d", `column` 'A'), or by WBS codes. The export writes them back the same way.
+   * Project's "3,5FS+2d", `column` 'A'), by WBS codes, or by row number (Smartsheet's "2", "3FS +2d": 1 =
+   * the first row under the header). The export writes them back the same way.
    */
-  predecessorsReading?: { by: 'id' | 'code'; column?: string };
+  predecessorsReading?: { by: 'id' | 'code' | 'row'; column?: string };
   /**
    * The file has no date columns and paints its plan as fills under a row of dates (a WBS): the planned
    * dates are read from each row's painted columns (`from`–`to`, as 'E'–'S', `days` per column) and the

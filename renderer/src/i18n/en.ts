@@ -817,6 +817,7 @@ export const en = {
       label: 'Predecessors',
       id: 'read by the IDs in column {{column}} (MS Project style), and exported the same way',
       code: 'read as WBS codes',
+      row: 'read as row numbers (1 = the first row under the header, as Smartsheet numbers rows), and exported the same way',
     },
     hierarchy: {
       label: 'Hierarchy',

@@ -817,6 +817,7 @@ export const ja: Strings = {
       label: '先行タスク',
       id: '{{column}} 列の ID で読みます (MS Project 形式)。出力も ID で書きます',
       code: 'WBS 番号で読みます',
+      row: '行番号で読みます (見出しの次の行 = 1、Smartsheet 形式)。出力も行番号で書きます',
     },
     hierarchy: {
       label: '階層',

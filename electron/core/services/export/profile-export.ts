@@ -112,7 +112,8 @@ export async function exportToProfile(
   const parentKeys = target === 'wbs' && table.hierarchy === 'parent' ? (table.parentKeys ?? null) : null;
   const parentKeyIsField = parentKeys !== null && layout.columns.some((m) => m.field !== null && parentKeys.c >= m.c && parentKeys.c < m.c + m.span);
   const otherParents = parentKeys ? otherParentColumns(target, layout.columns) : [];
-  const linkIds = target === 'wbs' ? (predecessorReading(table, model)?.idColumn ?? null) : null;
+  const linkReading = target === 'wbs' ? predecessorReading(table, model) : null;
+  const linkIds = linkReading?.idColumn ?? null;
   const idColumn = linkIds ?? (target === 'wbs' && parentKeys && !parentKeyIsField ? parentKeys : null);
   // Keys the client's tracker gives (Redmine's #, Backlog's キー) where only the parent column names
   // tasks by them: a task the tracker has not seen yet has none (a key we made up could be one the
@@ -713,7 +714,7 @@ export async function exportToProfile(
         const partnerUnmoved = partner === undefined || !mapped.some((x) => x.field === partner) || unmovedRollUp(o, partner);
         if (o.summary && o.level < deepest && inPlace && ROLLED_UP.has(field ?? '') && unmovedRollUp(o, field!) && partnerUnmoved) return put(undefined);
         // The same links in the client's IDs as its cell names ("3FS+2d" for our 3FS+2): the client's own words.
-        if (field === 'predecessors' && (idColumn || codeAt >= 0) && sameLinks(tcell ? textOf(tcell, model.date1904) : '', String(value))) return put({ value: rawValue(tcell) });
+        if (field === 'predecessors' && (idColumn || codeAt >= 0 || linkReading?.by === 'row') && sameLinks(tcell ? textOf(tcell, model.date1904) : '', String(value))) return put({ value: rawValue(tcell) });
         // Same meaning, or an empty cell that the import read as the field's default: the client's cell.
         // A date the client wrote without a year (7/18, 7月末, w/c 14 Jul) took its year from the row at
         // import; here it reads in today's: the same month and day is the same date.
@@ -936,6 +937,12 @@ export async function exportToProfile(
         if (code) idByCode.set(code, String(n));
       }
   }
+  // Links by row number (Smartsheet's "2", "3FS +2d"): each task's row as written now, under the header.
+  if (linkReading?.by === 'row')
+    blocks.fill.forEach((f, i) => {
+      const code = typeof f === 'object' ? tasks.get(stored[f.stored]!.row.id)?.code : undefined;
+      if (code) idByCode.set(code, String(blocks.firstRow + i - layout.headerBottom - 1));
+    });
   const columns = [...sheetColumns, ...(bars?.band.columns.map((b) => b.c) ?? []), ...clearColumns];
   for (const c of numbering) if (!columns.includes(c)) columns.push(c);
   const width = columns.length;

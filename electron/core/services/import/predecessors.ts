@@ -134,9 +134,12 @@ const RUNNING_NO_LABEL = /^(?:no\.?|番号|通番|連番)$/i;
 /** Whether a header (NFKC, trimmed) names a task-number column: an ID, or a running No where the sheet has no WBS-code column. */
 export const taskNumberLabel = (label: string, noCodes: boolean) => ID_LABEL.test(label) || (noCodes && RUNNING_NO_LABEL.test(label));
 
-/** How a file's Predecessors column names tasks: by a task ID column of the sheet, or by WBS codes. */
+/**
+ * How a file's Predecessors column names tasks: by a task ID column of the sheet, by WBS codes, or by row
+ * number (Smartsheet: 1 = the first row under the header, summary rows counted, no column showing it).
+ */
 export interface PredecessorReading {
-  by: 'id' | 'code';
+  by: 'id' | 'code' | 'row';
   /** The sheet's task ID column (0-based) and each record's ID by its 0-based sheet row, when it has one. */
   idColumn: { c: number; ids: Map<number, string> } | null;
 }
@@ -158,7 +161,7 @@ export function predecessorReading(table: ImportTable, model: WorkbookModel): Pr
   const taken = new Set(table.columns.filter((m) => m.field === 'predecessors' || m.field === 'name').flatMap((m) => Array.from({ length: m.span }, (_, k) => m.c + k)));
   const noCodes = !table.columns.some((m) => m.field === 'wbsCode');
   const column = headerColumns(ix, table.header.top - 1, table.header.bottom - 1).find((h) => h.span === 1 && !taken.has(h.c) && taskNumberLabel(h.parts[h.parts.length - 1]!.normalize('NFKC').trim(), noCodes));
-  if (!column) return byCode;
+  if (!column) return noCodes && byRowNumber(table) ? { by: 'row', idColumn: null } : byCode;
   const idOf = (row: number): string | null => {
     const cell = ix.cell(row - 1, column.c);
     const v = cell?.t === 'n' ? String(cell.v) : cell?.t === 's' ? (cell.v as string).normalize('NFKC').trim() : '';
@@ -182,19 +185,64 @@ export function predecessorReading(table: ImportTable, model: WorkbookModel): Pr
   return { by: 'id', idColumn: { c: column.c, ids } };
 }
 
+/** The record each row number names (1 = the sheet row under the header), by the records' sheet rows. */
+function recordsByRowNumber(table: ImportTable): Map<string, number> {
+  const out = new Map<string, number>();
+  table.records.forEach((rec, i) => out.set(String(rec.row - table.header.bottom), i));
+  return out;
+}
+
+/**
+ * Predecessors naming rows by number where nothing on the sheet numbers them (Smartsheet's export, blind
+ * set 6 L7: "2", "3FS +2d" over an indented tree): on a plan with a tree (a flat list's row numbers are its
+ * outline codes, read the same either way), every item a whole number naming a record's row, and either
+ * some item is no outline code of the tree or, read as rows, more links agree with the dates (a finish-to-
+ * start predecessor finishing by its successor's start) than read as outline codes. Otherwise codes.
+ */
+function byRowNumber(table: ImportTable): boolean {
+  if (!table.records.some((r) => r.parent !== undefined && r.parent !== null)) return false;
+  const byRow = recordsByRowNumber(table);
+  const outline = outlineCodes(table);
+  const byOutline = new Map(outline.map((code, i) => [code, i]));
+  const links: { to: number; code: string; type: string }[] = [];
+  for (let i = 0; i < table.records.length; i++) {
+    const text = table.records[i]!.values.predecessors;
+    if (typeof text !== 'string' || text.trim() === '') continue;
+    const p = parseLinks(text);
+    if (!p.ok) continue;
+    for (const l of p.links) {
+      if (!/^\d+$/.test(l.code) || !byRow.has(String(Number(l.code)))) return false;
+      links.push({ to: i, code: String(Number(l.code)), type: l.type ?? 'FS' });
+    }
+  }
+  if (links.length === 0) return false;
+  if (links.some((l) => !byOutline.has(l.code))) return true;
+  const agree = (from: number | undefined, to: number, type: string) => {
+    const a = from === undefined ? undefined : table.records[from]!.values;
+    const b = table.records[to]!.values;
+    const [af, as, bs] = [a?.plannedFinish, a?.plannedStart, b.plannedStart];
+    if (type === 'SS') return typeof as === 'string' && typeof bs === 'string' && as <= bs;
+    return type === 'FS' && typeof af === 'string' && typeof bs === 'string' && af <= bs;
+  };
+  const rows = links.filter((l) => agree(byRow.get(l.code), l.to, l.type)).length;
+  const codes = links.filter((l) => agree(byOutline.get(l.code), l.to, l.type)).length;
+  return rows > codes;
+}
+
 /**
  * The import's side of predecessorReading: items naming the client's IDs are rewritten as the outline
  * code of the row each names (type and lag kept: "3FS+2d" → "1.2FS+2"), which the rest of the import
  * resolves into links once the rows exist.
  */
 export function predecessorsById(table: ImportTable, reading: PredecessorReading | null): void {
-  if (reading?.by !== 'id' || !reading.idColumn) return;
+  if (!(reading?.by === 'id' && reading.idColumn) && reading?.by !== 'row') return;
   const code = outlineCodes(table);
-  const recordOf = new Map<string, number>();
-  table.records.forEach((rec, i) => {
-    const id = reading.idColumn!.ids.get(rec.row - 1);
-    if (id !== undefined) recordOf.set(id, i);
-  });
+  const recordOf = reading.by === 'row' ? recordsByRowNumber(table) : new Map<string, number>();
+  if (reading.idColumn)
+    table.records.forEach((rec, i) => {
+      const id = reading.idColumn!.ids.get(rec.row - 1);
+      if (id !== undefined) recordOf.set(id, i);
+    });
   for (const rec of table.records) {
     const text = rec.values.predecessors;
     const p = typeof text === 'string' && text.trim() !== '' ? parseLinks(text) : null;

@@ -145,7 +145,7 @@ export function MappingStep({
           <>
             <dt>{t('excel.predecessorsReading.label')}</dt>
             <dd data-testid="import-predecessors">
-              {preview.predecessorsReading.by === 'id' ? t('excel.predecessorsReading.id', { column: preview.predecessorsReading.column }) : t('excel.predecessorsReading.code')}
+              {preview.predecessorsReading.by === 'id' ? t('excel.predecessorsReading.id', { column: preview.predecessorsReading.column }) : t(`excel.predecessorsReading.${preview.predecessorsReading.by}`)}
             </dd>
           </>
         )}
