@@ -114,6 +114,18 @@ describe('the export of a Jira tree with Epic Link and Parent', () => {
     expect(back.rows.map((r) => `${r.level}:${r.name}`).sort()).toEqual(now.map((t) => `${t.level}:${t.name}`).sort());
     expect(back.counts).toMatchObject({ new: 0, changed: 0 });
   });
+
+  it('a story outdented off its epic loses its Epic Link too: the next import reads it at the top', async () => {
+    const dataBase64 = await book(header, rows);
+    const { projectId, preview: p } = await preview(dataBase64);
+    const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: `L9b ${Math.random()}` } });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
+    await call('wbs.outdent', { ids: [tasks.find((t) => t.name === 'Password reset')!.id] });
+    const out = (await call('excel.export', { projectId, register: 'wbs', profileId: profileId! })).dataBase64;
+    expect(cells(out)).toContain('ONB-113||');
+    const back = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'export.xlsx', dataBase64: out, profileId: profileId! });
+    expect(back.rows.find((r) => r.name === 'Password reset')?.level).toBe(0);
+  });
 });
 
 describe('Smartsheet predecessors by row number over an indented tree', () => {

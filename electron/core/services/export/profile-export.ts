@@ -690,6 +690,9 @@ export async function exportToProfile(
       // Epic Link beside Parent) keeps it empty: the import reads the same parent from there.
       if (field === 'parent' && at !== null && rowKey(tcell) === null && otherParents.some((c) => rowKey(ix.cell(at, c.c)) === parentIdOf(o)))
         return put(inPlace ? undefined : { value: rawValue(tcell) });
+      // A task now at the top has no parent in the second parent column either (a story outdented off its
+      // epic: its Epic Link would put it back under the epic on the next import).
+      if (field === null && at !== null && otherParents.some((c) => c.c === m.c) && !tasks.get(o.row.parentId as number) && rowKey(tcell) !== null) return put({ value: null });
       // A WBS code in the client's numbering (their prefix, their numbers where they still fit).
       const value =
         field === 'parent' ? parentIdOf(o)
