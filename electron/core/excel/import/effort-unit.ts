@@ -52,8 +52,21 @@ export function weekdaysBetween(start: string, finish: string): number {
 
 /** People named in an assignee cell (山田・佐藤, 鈴木、高橋, Ann / Bob): at least one. */
 export function peopleIn(text: string | null | undefined): number {
-  const names = (text ?? '').split(/[・、,，/／&＆;；\n]|\s+and\s+/).map((s) => s.trim()).filter((s) => s !== '');
-  return Math.max(1, names.length);
+  return Math.max(1, namesIn(text).length);
+}
+
+/** The names an assignee cell lists (山田・佐藤, 鈴木、高橋, Ann / Bob). */
+function namesIn(text: string | null | undefined): string[] {
+  return (text ?? '').split(/[・、,，/／&＆;；\n]|\s+and\s+/).map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** A group's name, not a person's: a firm, a team, a department, a vendor (A社, 開発チーム, 情報システム部, インフラG, QA Team); 阿部, 服部, 小室 stay people. */
+const GROUP_NAME = /(?:社|チーム|ﾁｰﾑ|.{3,}部|課|班|.{2,}室|グループ|G|Ｇ|ベンダー?|協力会社|全員)$|\b(?:team|teams|group|vendor|dept|department|inc|ltd|co|corp|all)\.?$/iu;
+
+/** An assignee cell that names people (山田, 山田・佐藤, Ann / Bob), not a group or nothing. */
+function namesPeople(text: string | null | undefined): boolean {
+  const names = namesIn(text);
+  return names.length > 0 && !names.some((n) => GROUP_NAME.test(n.normalize('NFKC')));
 }
 
 /** One row's figures: its effort as written (no unit), its planned dates, its assignee cell. */
@@ -72,7 +85,10 @@ export interface EffortRow {
  */
 export function hoursByDates(rows: readonly EffortRow[]): { value: number; days: number; people: number } | null {
   const loads = rows.flatMap((r) => {
-    if (!(r.effort > 0) || !r.start || !r.finish) return [];
+    // Only a row that names its people says how many work the days: a team or a firm (A社, 開発チーム,
+    // インフラG, QA Team) or no assignee at all may be several, and person-days of several people look
+    // like hours of one (review U1: 15 人日 of a team over 5 days was read as 15 hours).
+    if (!(r.effort > 0) || !r.start || !r.finish || !namesPeople(r.assignee)) return [];
     const days = weekdaysBetween(r.start, r.finish);
     if (days === 0) return [];
     const people = peopleIn(r.assignee);
