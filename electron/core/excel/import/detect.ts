@@ -9,7 +9,7 @@ import { IMPORT_TARGETS, KEY_FIELD, type ImportTarget } from '../../../common/ex
 import { REGISTER_LIST } from '../../../common/registers/index.js';
 import { columnLabel, headerColumns, MAX_HEADER_COLUMNS, MAX_HEADER_ROWS, unmergedGroups, type HeaderColumn } from './header-rows.js';
 import { assignFields, MIN_CONFIDENCE, type Assignment, type SampleContext, type Samples } from './mapping.js';
-import { isColumnWord, isLatin, labelKey, matchLabel } from './synonyms.js';
+import { isColumnWord, isLatin, labelKey, matchLabel, ownNumberWord } from './synonyms.js';
 import type { Cell, Merge, Row, SheetModel, TableObject, WorkbookModel } from '../../../common/excel/model.js';
 import { BLANK_ROWS_END, PLAIN_HEADING } from './table-ends.js';
 import { clientListAt } from './client-lists.js';
@@ -747,7 +747,7 @@ function namedIdColumn(target: ImportTarget, ix: SheetIndex, columns: ColumnMapp
   const named = columns.find((m) => {
     if (m.field !== null) return false;
     const x = NAMED_ID.exec(m.label.split(' / ').pop()!.normalize('NFKC').trim())?.[1]?.trim().toLowerCase();
-    if (!x || x.length > 20 || OTHER_RECORD.test(x) || others.some((noun) => x === noun || x.startsWith(noun))) return false;
+    if (!x || x.length > 20 || OTHER_RECORD.test(x) || others.some((noun) => x === noun || x.startsWith(noun)) || !ownNumberWord(target, x)) return false;
     if (matchLabel(target, [x]).some((f) => f.confidence >= 0.8) || ix.sheet.hiddenColumns?.some((h) => h.c1 <= m.c && m.c <= h.c2)) return false;
     const cells = below.flatMap((row) => row.cells.filter((c) => c.c >= m.c && c.c < m.c + m.span && !(c.t === 's' && (c.v as string).trim() === '')));
     if (cells.some((c) => c.f)) return false;

@@ -312,6 +312,11 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
   // issue log) is a cross-reference, never the record's own ID (blind set 5, K8: such a column took the ref
   // where the table had no ID column of its own).
   if (target !== 'wbs' && crossReferenceId(target, own)) best.delete('ref');
+  // Found only inside the label (資料番号 holds 番号), a number of another thing than the record is no ref.
+  if (target !== 'wbs' && best.has('ref') && !(EXACT[target].get(ownKey) ?? []).some((e) => e.field === 'ref')) {
+    const thing = numberedThing(own);
+    if (thing !== null && !ownNumberWord(target, thing)) best.delete('ref');
+  }
   // An English label whose head word is item (Action Item, Open Item) names the records themselves.
   if (words.length >= 2 && /^items?$/.test(words[words.length - 1]!) && !EXACT[target].has(ownKey) && ![...best].some(([f, c]) => f !== key && c >= 0.9) && (best.get(key) ?? 0) < QUALIFIED_KEY)
     best.set(key, QUALIFIED_KEY * (parts.length > 1 ? 0.93 : 1));
@@ -409,6 +414,29 @@ export function isReferenceLabel(label: string): boolean {
 // The nouns of the registers one log's records point at in another's: an issue raised from a risk, a change
 // requested by an issue.
 const RECORD_NOUNS: Partial<Record<ImportTarget, readonly string[]>> = { issue: ['課題', 'issue'], risk: ['リスク', 'risk'], change: ['変更', 'change', 'cr', 'rfc'] };
+
+/**
+ * What the X of `<X> Number` / `<X> ID` / `<X>番号` may be when the column numbers the row's own record:
+ * a numbering word (管理番号, 受付番号, Item No., Ticket ID, Record ID) or a word for the record itself in
+ * this register (課題番号, Incident ID, CR Number). Any other X numbers another thing — the document an
+ * issue is about (資料番号, Document No.), a test case, a quote, a contract, a phone — and is no record ID:
+ * taken as one, a new record got an invented number in the client's column (review U4).
+ */
+const NUMBERING_X = new Set(['no', 'id', '管理', '受付', '申請', '登録', '整理', '通し', '通', '連', '項', '識別', '起票', '案件', 'チケット', 'item', 'record', 'entry', 'ref', 'reference', 'ticket', 'request', 'case', 'tracking', 'log', 'list', 'row', 'line', 'sequence', 'seq']);
+/** Number words alone (番号 over #, No. over ID in a bilingual cell). */
+const NUMBER_WORDS = /^(?:id|番号|no\.?|#|number|nbr|num|ナンバー)+$/;
+const OWN_NUMBER_X: Partial<Record<ImportTarget, readonly string[]>> = {
+  issue: ['問題', '指摘', '質問', '問合せ', '問い合わせ', 'アクション', 'incident', 'query', 'question', 'inquiry', 'action', 'todo', 'problem'],
+  change: ['要求', '依頼', '変更要求', '変更依頼', 'request', 'changerequest', 'cr', 'rfc'],
+};
+export function ownNumberWord(target: ImportTarget, x: string): boolean {
+  const key = withoutBrackets(labelKey(x));
+  return key === '' || NUMBER_WORDS.test(key) || NUMBERING_X.has(key) || QUALIFIERS[target].some((q) => labelKey(q) === key) || (RECORD_NOUNS[target] ?? []).includes(key) || (OWN_NUMBER_X[target] ?? []).includes(key);
+}
+/** The X of a label `<X> Number` / `<X> ID` / `<X>番号` / `<X> No.`, or null when the label is no such label. */
+export function numberedThing(label: string): string | null {
+  return /^(.+?)(?:id|番号|no\.?|#|number|nbr|num)+$/.exec(withoutBrackets(labelKey(label)))?.[1] ?? null;
+}
 
 /** A label naming the ID of another record than the row's own: a parent or related one, or another register's. */
 function crossReferenceId(target: ImportTarget, label: string): boolean {
