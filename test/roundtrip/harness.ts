@@ -720,8 +720,10 @@ async function linksAsRead(
   const twice = new Set<string>();
   for (const r of again.rows) {
     if (r.id === undefined || r.skipped || !byId.has(r.id)) continue;
+    // (Read by row number — Smartsheet's "2" over a tree — each task is its row under the header.)
     const key =
-      idAt !== undefined ? (/^\d+$/.test(text(r.row, idAt)) ? String(Number(text(r.row, idAt))) : '')
+      again.predecessorsReading?.by === 'row' ? String(r.row - again.header.bottom)
+      : idAt !== undefined ? (/^\d+$/.test(text(r.row, idAt)) ? String(Number(text(r.row, idAt))) : '')
       : codeAt !== undefined ? text(r.row, codeAt).replace(/\.$/, '')
       : String(byId.get(r.id)!.code ?? '');
     if (key === '') continue;
