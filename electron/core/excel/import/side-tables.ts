@@ -5,7 +5,7 @@
 import type { Cell, Row } from '../../../common/excel/model.js';
 import type { HeaderColumn } from './header-rows.js';
 import type { SheetIndex } from './sheet-index.js';
-import { isColumnWord } from './synonyms.js';
+import { isColumnWord, namesListField } from './synonyms.js';
 import { PLAIN_HEADING } from './table-ends.js';
 
 /** Rows under a header whose cells decide where its tables part. */
@@ -71,6 +71,8 @@ function rowsDiffer(below: Row[], left: HeaderColumn[], right: HeaderColumn[]): 
 function couldBeTable(below: Row[], columns: HeaderColumn[]): boolean {
   if (columns.length < 2) return false;
   return columns.some((h) => {
+    // A status, rating or list column's few rows may all differ (対応中 / 完了 / 未着手): no names (review U16).
+    if (namesListField(h.parts[h.parts.length - 1] ?? '')) return false;
     const texts: string[] = [];
     for (const row of below) {
       const cell = cellIn(row, h);

@@ -494,6 +494,18 @@ export function dateRole(label: string): 'due' | 'raisedOn' | 'closedOn' | null 
 const NO_PARTICLE = /(?<=[\p{Script=Han}\p{Script=Katakana}ー])の(?=[\p{Script=Han}\p{Script=Katakana}])/gu;
 
 /** The text heads a column of some register (影響度, Probability rating, 改訂日) at least this surely. */
+/**
+ * A header that names a field of a list's values (a status, a rating, a yes/no, a list code): its cells
+ * are words from a short list, however distinct a few rows' happen to be — never the records' names.
+ */
+export function namesListField(text: string): boolean {
+  return IMPORT_TARGETS.some((t) => {
+    const best = matchLabel(t, [text])[0];
+    const kind = best && best.confidence >= 0.8 ? fieldSpec(t, best.field)?.kind : undefined;
+    return kind === 'vocab' || kind === 'rating' || kind === 'wbsStatus' || kind === 'yesNo' || kind === 'scheduling';
+  });
+}
+
 export function isColumnWord(text: string, least: number): boolean {
   return IMPORT_TARGETS.some((t) => matchLabel(t, [text]).some((m) => m.confidence >= least));
 }
