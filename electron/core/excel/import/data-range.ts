@@ -11,7 +11,7 @@ import { NUMBER_LABEL, tableObjectAt, type TableLayout } from './detect.js';
 import type { Cell, Row } from '../../../common/excel/model.js';
 import type { SheetIndex } from './sheet-index.js';
 import { countsDown } from './numbering.js';
-import { BLANK_ROWS_END, PLAIN_HEADING } from './table-ends.js';
+import { BLANK_ROWS_END, PLAIN_HEADING, FOOTER } from './table-ends.js';
 import { blockLabelRow } from './block-rows.js';
 import type { EndReason, LeftOutReason } from '../../../common/excel/preview.js';
 
@@ -54,7 +54,6 @@ const BRACKETED = /^[【\[(〔<]\s*(.*?)\s*[】\])〕>]$/;
 const GRAND_TOTAL = /^(?:grand|overall|project)\s+total$|^(?:総合計|総計|全体合計|全体計)$/i;
 const NOTE = /^(?:※|＊|\*|\(\*\)|注[:：記)）\s]|\(注\)|（注）|【注】|【備考】|notes?\s*[:：]|備考\s*[:：]|補足\s*[:：])/i;
 /** A copyright or confidentiality line under a template: © 2018 …, Copyright, All rights reserved. */
-const FOOTER = /^(?:©|\(c\)\s*\d|copyright\b|all rights reserved|confidential\b|社外秘|無断転載)/i;
 /** The end of a template's rows: END, 以下余白, 以上, decorated or not (ー以下余白ー, ―以上―). */
 const END_MARK = /^[-ー－―─=＝~〜\s]*(?:end|以下余白|以上)[-ー－―─=＝~〜\s]*$/i;
 /** A separator or section label inside the data: ↓今日やるやつ, ▼ Phase 2, ---, ====. */

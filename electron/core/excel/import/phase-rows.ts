@@ -8,6 +8,7 @@ import type { DataRows } from './data-range.js';
 import type { SheetIndex } from './sheet-index.js';
 import type { Cell } from '../../../common/excel/model.js';
 import { KEY_FIELD } from '../../../common/excel/fields.js';
+import { FOOTER } from './table-ends.js';
 
 /** A phase's own word at the start: フェーズ1, Phase 2:, 第3工程, Step 1, Stage 2, 工程1. */
 const PHASE_WORD = /^(?:フェーズ|ﾌｪｰｽﾞ|phase|step|stage|工程|段階|ステップ|ステージ)\s*[\d０-９一二三四五六七八九十ivx]+|^第\s*[\d０-９一二三四五六七八九十]+\s*(?:フェーズ|工程|段階|期|ステップ)/i;
@@ -76,9 +77,23 @@ export function phaseRows(ix: SheetIndex, layout: TableLayout, data: DataRows): 
       const filled = (ix.row(r)?.cells ?? []).filter((c) => c.c >= minC && c.c <= maxC && hasContent(c));
       if (filled.length !== 1 || filled[0]!.t !== 's') continue;
       const name = (filled[0]!.v as string).trim();
+      // Past the last task, a line drawn as wide is as often the sheet's footer: a copyright, a sign-off
+      // (作成：… 承認：…), the next section's title alone in brackets (【変更履歴】 under phases that name
+      // themselves after their bracket) — none is a phase (review U15).
+      if (r > data.rows[data.rows.length - 1]! && footerLine(name.normalize('NFKC'), [...found.values()].map((p) => p.name.normalize('NFKC')))) continue;
       const m = ix.mergeAt(r, filled[0]!.c);
       if (!m || m.r1 !== r || m.r2 !== r || m.c1 !== filled[0]!.c || NOT_PHASE.test(name.normalize('NFKC'))) continue;
       if (wide.some((w) => w.c1 === m.c1 && w.c2 === m.c2)) found.set(r, { name, wide: true });
     }
   return new Map([...found].sort((a, b) => a[0] - b[0]).map(([r, p]) => [r, p.name]));
+}
+
+/** A sign-off line: 作成：PMO室　承認：山田, Prepared by: …, or two 'label: value' pairs on one line. */
+const SIGN_OFF = /^(?:作成|承認|確認|検印|作成者|承認者|確認者|作成日|更新日|prepared by|approved by|reviewed by|checked by)\s*[：:]|[^\s：:]+\s*[：:]\s*\S+[\s\u3000]+[^\s：:]+\s*[：:]/i;
+/** A title wholly in brackets: 【変更履歴】, [Appendix]. */
+const BRACKETED_ONLY = /^[【\[〔(][^】\]〕)]*[】\]〕)]$/;
+
+function footerLine(text: string, phases: string[]): boolean {
+  if (FOOTER.test(text) || SIGN_OFF.test(text)) return true;
+  return BRACKETED_ONLY.test(text) && !phases.every((p) => BRACKETED_ONLY.test(p));
 }
