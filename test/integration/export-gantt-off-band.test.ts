@@ -69,8 +69,12 @@ describe('a bar the client painted its own way', () => {
       const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
       return { out, band: bandOf(await cellsOf(Buffer.from(out.dataBase64, 'base64'), 'Gantt'), 6, 30, 'mark', 6, () => false) };
     };
-    // Moved inside the band: the client's own paint stays (nothing says how it would paint the new days).
+    // Moved inside the band by a day, its length kept: the client's own drawing moves with it, gaps and
+    // all (left where it was, it showed the task on days it no longer has: corpus fintansprint at seed 11).
     await call('wbs.update', { id: test, patch: { plannedStart: '2025-04-22', plannedFinish: '2025-04-26' } });
+    expect((await exportRow()).band).toBe(`${'.'.repeat(21)}#...#${'.'.repeat(4)}`);
+    // Given another length, nothing says how the client would draw it: its own paint stays.
+    await call('wbs.update', { id: test, patch: { plannedStart: '2025-04-22', plannedFinish: '2025-04-28' } });
     expect((await exportRow()).band).toBe(`${'.'.repeat(20)}#...#${'.'.repeat(5)}`);
     // Moved out of it: no bar is left on the old days, and the export says so.
     await call('wbs.update', { id: test, patch: { plannedStart: '2025-06-02', plannedFinish: '2025-06-06' } });

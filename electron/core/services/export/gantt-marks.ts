@@ -320,6 +320,33 @@ export function barCells(band: GanttBand, start: number | null, finish: number |
   });
 }
 
+/**
+ * A row the client painted its own way (gaps by hand, FF .. FF) whose task moved by whole columns with
+ * its length kept: the drawing moves with it, gaps and all, so its bar sits on the new days drawn as the
+ * client drew it (left where it was, it showed the task on days it no longer has). Null where the move
+ * is no whole shift (another length, a date outside the band): the row is then left as the rule decides.
+ */
+export function shiftedCells(band: GanttBand, rec: BandRecord, start: number | null, finish: number | null, ix: SheetIndex, styleAt: (row: number, c: number) => number): CellOut[] | null {
+  if (rec.start === null || rec.finish === null || start === null || finish === null || finish - start !== rec.finish - rec.start) return null;
+  const at = (serial: number) => band.columns.findIndex((col) => inRange(col, serial, serial));
+  const [a0, a1, b0, b1] = [at(rec.start), at(rec.finish), at(start), at(finish)];
+  if (a0 < 0 || a1 < 0 || b0 < 0 || b1 < 0 || b1 - b0 !== a1 - a0) return null;
+  const off = (c: number): CellOut => {
+    const style = band.onStyle === null ? undefined : band.offStyle.get(c);
+    return style === undefined ? { value: null } : { value: null, style };
+  };
+  return band.columns.map((col, i) => {
+    const from = band.columns[i - (b0 - a0)];
+    // Outside the moved bar, and on a day the band never paints (土日 of a working-days band): empty.
+    if (!from || i < b0 || i > b1 || band.skip.has(col.c)) return off(col.c);
+    const x = ix.cell(rec.row, from.c);
+    const value = x !== undefined && x.v !== null && x.v !== undefined && String(x.v).trim() !== '' ? outValue(x) : null;
+    const style = styleAt(rec.row, from.c);
+    if (value === null && (band.onStyle === null || style === band.offStyle.get(from.c))) return off(col.c);
+    return band.onStyle === null ? { value } : { value, style };
+  });
+}
+
 /** The bar format a template row already has (its most common format on its bar's cells), if any. */
 export function rowBarStyle(band: GanttBand, rec: BandRecord, styleAt: (row: number, c: number) => number): number | undefined {
   if (band.onStyle === null || rec.start === null || rec.finish === null) return undefined;

@@ -28,7 +28,7 @@ import { fillTemplateInWorker, inspectTemplateInWorker, readWorkbook } from '../
 import { dateSerial, type CellOut, type OutValue, type RowShape, type TableWrite } from '../../excel/template/index.js';
 import { sameValue, planImport } from '../import/plan.js';
 import { planBlocks, type BlockPlan, type TemplateRecord } from './record-blocks.js';
-import { bandCandidates, barCells, learnBand, rowBarMark, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
+import { bandCandidates, barCells, learnBand, shiftedCells, rowBarMark, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
 import { dateTextStyle, isoToSerial, parseDateText, serialToIso, shortYearChoices, type ShortYearForm } from '../../../common/excel/client-dates.js';
 import { tableBand } from './table-band.js';
 import { blockColumns, withBlockRows } from '../../excel/import/block-rows.js';
@@ -855,7 +855,11 @@ export async function exportToProfile(
     // A row painted its own way is kept as the client drew it, unless its dates left the band: its bar
     // cannot stay on days it no longer has, and there is no day of the band to draw it on, so it goes.
     const gone = start !== null && finish !== null && (finish < bars.first || start > bars.last);
-    if (!fresh && was && ((shown!.start === start && shown!.finish === finish) || (!band.followers.has(was.row) && !gone))) return new Array<undefined>(band.columns.length).fill(undefined);
+    if (!fresh && was && shown!.start === start && shown!.finish === finish) return new Array<undefined>(band.columns.length).fill(undefined);
+    // Moved by whole days or weeks, its length kept: the client's own drawing moves with it.
+    const shifted = !fresh && was && !band.followers.has(was.row) && !gone ? shiftedCells(band, was, start, finish, ix, bars.styleAt) : null;
+    if (shifted) return shifted;
+    if (!fresh && was && !band.followers.has(was.row) && !gone) return new Array<undefined>(band.columns.length).fill(undefined);
     // Dates the band's days do not reach (or reach in part): the bar is cleared (or cut at the band's edge), and the export says so.
     if (start !== null && finish !== null && start <= finish && (start < bars.first || finish > bars.last)) offBand.set(o.row.id, finish < bars.first || start > bars.last ? 'none' : 'part');
     return barCells(band, start, finish, was ? rowBarStyle(band, was, bars.styleAt) : undefined, was ? rowBarMark(band, was, ix) : undefined);
