@@ -91,6 +91,8 @@ describe('an unread status, progress or milestone', () => {
       ['API設計', '鈴木', d('2025-06-05'), d('2025-06-09'), '半分', '未着手', ''],
       ['設計承認', '山田', d('2025-06-12'), d('2025-06-12'), 0, '未着手', '承認待ち'],
       ['結合準備', '高橋', d('2025-06-16'), d('2025-06-18'), 0, '未着手', ''],
+      // Unread beside a progress the status follows (50 % → in progress): still the client's word (blind set 7).
+      ['性能検証', '伊藤', d('2025-06-19'), d('2025-06-20'), 0.5, '順調', ''],
     ];
     for (const r of rows) {
       const row = ws.addRow(r);
@@ -103,15 +105,16 @@ describe('an unread status, progress or milestone', () => {
     const bytes = await plan();
     const { id: projectId } = await call('project.create', { name: 'unread status' });
     const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: bytes.toString('base64') });
-    expect(preview.counts).toMatchObject({ new: 5, skipped: 0 });
+    expect(preview.counts).toMatchObject({ new: 6, skipped: 0 });
     expect(preview.problems.filter((p) => p.params.kept === 1).map((p) => [p.cell, p.field, p.warning])).toEqual([
       ['F3', 'status', true],
       ['E4', 'progress', true],
       ['G5', 'milestone', true],
+      ['F7', 'status', true],
     ]);
     const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'unread status' } });
     const tasks = (await call('wbs.rows', { projectId }).then(tasksOfTable)) as unknown as Record<string, unknown>[];
-    expect(tasks.map((t) => t.name)).toEqual(['要件確認', '画面設計', 'API設計', '設計承認', '結合準備']);
+    expect(tasks.map((t) => t.name)).toEqual(['要件確認', '画面設計', 'API設計', '設計承認', '結合準備', '性能検証']);
     const again = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: bytes.toString('base64'), profileId: profileId! });
     expect(again.counts).toMatchObject({ new: 0, changed: 0 });
   });
@@ -134,7 +137,7 @@ describe('an unread status, progress or milestone', () => {
       return (r: number, c: number) => rows.find((x) => x.r === r)?.cells.find((x) => x.c === c)?.v;
     };
     let at = await cells();
-    expect([at(2, 1), at(2, 5), at(3, 4), at(4, 6)]).toEqual(['田中', '要確認', '半分', '承認待ち']);
+    expect([at(2, 1), at(2, 5), at(3, 4), at(4, 6), at(6, 5)]).toEqual(['田中', '要確認', '半分', '承認待ち', '順調']);
     // The user sets the status and the progress: now they are written.
     await call('wbs.update', { id: byName('画面設計').id, patch: { status: 'in_progress' } });
     await call('wbs.update', { id: byName('API設計').id, patch: { progress: 50 } });

@@ -29,6 +29,7 @@ import { dateSerial, type CellOut, type OutValue, type RowShape, type TableWrite
 import { sameValue, planImport } from '../import/plan.js';
 import { planBlocks, type BlockPlan, type TemplateRecord } from './record-blocks.js';
 import { bandCandidates, barCells, learnBand, shiftedCells, rowBarMark, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
+import { derivedStatus } from '../rollup.js';
 import { dateTextStyle, isoToSerial, parseDateText, serialToIso, shortYearChoices, type ShortYearForm } from '../../../common/excel/client-dates.js';
 import { tableBand } from './table-band.js';
 import { blockColumns, withBlockRows } from '../../excel/import/block-rows.js';
@@ -1565,7 +1566,10 @@ function keptUnreadCell(o: Out, m: ColumnMapping, cell: Cell | undefined, meanin
   if (!cell || meaning !== undefined || m.field === null) return false;
   const kept = o.row.extra?.[m.label || m.column];
   if (kept === undefined || kept === null || String(kept).trim() !== String(cell.v ?? '').trim()) return false;
-  return value === null || value === undefined || sameValue(defaults[m.field], value);
+  if (value === null || value === undefined || sameValue(defaults[m.field], value)) return true;
+  // A WBS status the task's data gives it (its progress 50 % → in progress: rollup.ts derivedStatus) is
+  // what the import left too, not the user's choice: the client's word stays (blind set 7, On Track).
+  return m.field === 'status' && typeof o.row.progress === 'number' && sameValue(derivedStatus({ progress: o.row.progress, actualStart: (o.row.actualStart as string | null) ?? null, actualFinish: (o.row.actualFinish as string | null) ?? null, status: 'not_started' }), value);
 }
 
 /** A text date written without a year whose month and day are the stored date's. */
