@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
+import { importWithProfile } from '../helpers/import-profile.js';
 import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
@@ -39,12 +40,7 @@ async function mergedPhase(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function imported(bytes: Buffer, name: string) {
-  const { id: projectId } = await call('project.create', { name });
-  const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: `${name}.xlsx`, dataBase64: bytes.toString('base64') });
-  const { profileId } = await call('excel.applyImport', { previewId: p.previewId, options: { saveProfileAs: name } });
-  return { projectId, profileId: profileId! };
-}
+const imported = (bytes: Buffer, name: string) => importWithProfile(call, bytes, name);
 
 describe('a WBS whose phase is merged down column A (F4)', () => {
   it('a phase indented under another comes back as what is stored: no phantom phase, no cell written under a merge', async () => {

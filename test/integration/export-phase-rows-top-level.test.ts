@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
+import { importWithProfile } from '../helpers/import-profile.js';
 import { failuresOf, roundTrip } from '../roundtrip/harness.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import { tasksOfTable } from '../../electron/common/wbs-rows.js';
@@ -79,12 +80,7 @@ async function phased(style: PhaseStyle): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function imported(bytes: Buffer, name: string) {
-  const { id: projectId } = await call('project.create', { name });
-  const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: `${name}.xlsx`, dataBase64: bytes.toString('base64') });
-  const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: name } });
-  return { projectId, profileId: profileId!, preview };
-}
+const imported = (bytes: Buffer, name: string) => importWithProfile(call, bytes, name);
 
 const shape = (rows: { level?: number; name?: string }[]) => rows.map((r) => `${r.level}:${r.name}`);
 

@@ -3,18 +3,11 @@
 // its leaf tasks there — they were imported with EMPTY names, the names stored as notes, silently. A 詳細
 // / Details column filled on the task's own row is still the task's note.
 import { describe, expect, it } from 'vitest';
-import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
-import { analyzeWorkbook } from '../../electron/core/excel/import/read-table.js';
-import { workbook } from '../fixtures/excel/xlsx.js';
+import { readRows, treeNames } from '../helpers/read-sheet.js';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
-async function read(rows: unknown[][]) {
-  const model = readWorkbookBytes(await workbook([{ name: 'WBS', rows: rows as never }]), 'x.xlsx');
-  const a = analyzeWorkbook(model, 'wbs', { today: '2025-06-15' });
-  if (!a.ok) throw new Error(a.reason);
-  return a.table;
-}
-const names = (t: Awaited<ReturnType<typeof read>>) => t.records.map((r) => `${'  '.repeat(r.level ?? 0)}${String(r.values.name)}`);
+const read = (rows: unknown[][]) => readRows(rows);
+const names = treeNames;
 
 /** A three-level plan by columns, the third headed `leaf`. */
 const threeLevels = (top: string, mid: string, leaf: string) => [

@@ -4,17 +4,10 @@
 // is the actual dates. Before, the header was the lower row alone: the actual dates were two unnamed
 // extra columns (開始, 終了 again), silently. Columns after the last group keep their own words.
 import { describe, expect, it } from 'vitest';
-import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
-import { analyzeWorkbook } from '../../electron/core/excel/import/read-table.js';
-import { workbook } from '../fixtures/excel/xlsx.js';
+import { readRows } from '../helpers/read-sheet.js';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
-async function read(rows: unknown[][]) {
-  const model = readWorkbookBytes(await workbook([{ name: 'WBS', rows: rows as never }]), 'x.xlsx');
-  const a = analyzeWorkbook(model, 'wbs', { today: '2025-06-15' });
-  if (!a.ok) throw new Error(a.reason);
-  return a.table;
-}
+const read = (rows: unknown[][]) => readRows(rows);
 const DATA = [
   [1, '要件定義', '山田', d('2025-06-02'), d('2025-06-06'), d('2025-06-02'), d('2025-06-09'), 5, 1, '済'],
   [2, '基本設計', '佐藤', d('2025-06-09'), d('2025-06-20'), d('2025-06-10'), null, 10, 0.5, null],

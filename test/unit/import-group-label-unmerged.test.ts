@@ -3,17 +3,14 @@
 // next label of its row. Before, the second column of each group was read by its own word alone, so the
 // actual finish (実績 / 終了日) was taken for a second planned finish and dropped as an extra.
 import { describe, expect, it } from 'vitest';
-import { analyzeWorkbook, type ImportTable } from '../../electron/core/excel/import/read-table.js';
-import { model, sheet, type ModelCell } from '../fixtures/excel/model.js';
+import type { ImportTable } from '../../electron/core/excel/import/read-table.js';
+import type { ModelCell } from '../fixtures/excel/model.js';
+import { readModel } from '../helpers/read-sheet.js';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const TASKS = ['要件定義', '基本設計', '詳細設計', '製造', '結合テスト'];
 
-function read(rows: ModelCell[][], merges: string[] = []): ImportTable {
-  const a = analyzeWorkbook(model(sheet('WBS', rows, merges)), 'wbs', { today: '2025-06-15' });
-  if (!a.ok) throw new Error(a.reason);
-  return a.table;
-}
+const read = (rows: ModelCell[][], merges: string[] = []): ImportTable => readModel(rows, 'wbs', merges);
 const fieldAt = (t: ImportTable, column: string) => t.columns.find((c) => c.column === column)?.field ?? null;
 const dates = (i: number): ModelCell[] => [d(`2025-0${i + 4}-01`), d(`2025-0${i + 4}-20`), d(`2025-0${i + 4}-02`), d(`2025-0${i + 4}-22`)];
 

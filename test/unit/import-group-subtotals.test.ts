@@ -4,18 +4,11 @@
 // group: every later group's tasks were dropped without a word (blind set 6's L1 in two more layouts).
 // A total of the whole table (合計, Total, Grand Total) still ends it.
 import { describe, expect, it } from 'vitest';
-import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
-import { analyzeWorkbook } from '../../electron/core/excel/import/read-table.js';
-import { workbook } from '../fixtures/excel/xlsx.js';
+import { readRows, treeNames } from '../helpers/read-sheet.js';
 
 const sum = (f: string, v: number) => ({ value: v, formula: f });
-async function read(rows: unknown[][]) {
-  const model = readWorkbookBytes(await workbook([{ name: 'WBS', rows: rows as never }]), 'x.xlsx');
-  const a = analyzeWorkbook(model, 'wbs', { today: '2025-06-15' });
-  if (!a.ok) throw new Error(a.reason);
-  return a.table;
-}
-const names = (t: Awaited<ReturnType<typeof read>>) => t.records.map((r) => `${'  '.repeat(r.level ?? 0)}${String(r.values.name)}`);
+const read = (rows: unknown[][]) => readRows(rows);
+const names = treeNames;
 
 describe('group subtotals under groups headed by a row of their own', () => {
   it.each([

@@ -4,18 +4,15 @@
 // a status report's "Task/Milestone" column of task names was a milestone flag (dropped as an extra),
 // and its "Detail" column of long text took the tasks' names.
 import { describe, expect, it } from 'vitest';
-import { analyzeWorkbook, type ImportTable } from '../../electron/core/excel/import/read-table.js';
+import type { ImportTable } from '../../electron/core/excel/import/read-table.js';
 import { matchLabel } from '../../electron/core/excel/import/synonyms.js';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
-import { model, sheet, type ModelCell } from '../fixtures/excel/model.js';
+import type { ModelCell } from '../fixtures/excel/model.js';
+import { readModel } from '../helpers/read-sheet.js';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-function read(rows: ModelCell[][], target: ImportTarget): ImportTable {
-  const a = analyzeWorkbook(model(sheet('Sheet1', rows)), target, { today: '2025-06-15' });
-  if (!a.ok) throw new Error(a.reason);
-  return a.table;
-}
+const read = (rows: ModelCell[][], target: ImportTarget): ImportTable => readModel(rows, target, [], 'Sheet1');
 const fieldOf = (t: ImportTable, label: string) => t.columns.find((c) => c.label === label)?.field ?? null;
 
 const TASKS = ['Dev Phase 1: Basic real-time algorithm', 'Dev Phase 2: UI and feedback logic', 'QA Phase 1 and re-testing of defects', 'Release to production'];

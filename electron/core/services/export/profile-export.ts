@@ -853,14 +853,13 @@ export async function exportToProfile(
     // A bar is painted again only where its dates moved (or on a new row), and never on a row the
     // client painted by another rule of its own: elsewhere the client's own cells stay.
     const shown = was?.stored ?? was;
-    // A row painted its own way is kept as the client drew it, unless its dates left the band: its bar
-    // cannot stay on days it no longer has, and there is no day of the band to draw it on, so it goes.
+    // A row painted its own way keeps the client's drawing — moved with its task where the task moved by
+    // whole columns, its length kept — unless its dates left the band: there is no day to draw it on, so it goes.
     const gone = start !== null && finish !== null && (finish < bars.first || start > bars.last);
     if (!fresh && was && shown!.start === start && shown!.finish === finish) return new Array<undefined>(band.columns.length).fill(undefined);
-    // Moved by whole days or weeks, its length kept: the client's own drawing moves with it.
-    const shifted = !fresh && was && !band.followers.has(was.row) && !gone ? shiftedCells(band, was, start, finish, ix, bars.styleAt) : null;
-    if (shifted) return shifted;
-    if (!fresh && was && !band.followers.has(was.row) && !gone) return new Array<undefined>(band.columns.length).fill(undefined);
+    if (!fresh && was && !band.followers.has(was.row) && !gone) {
+      return shiftedCells(band, was, start, finish, ix, bars.styleAt) ?? new Array<undefined>(band.columns.length).fill(undefined);
+    }
     // Dates the band's days do not reach (or reach in part): the bar is cleared (or cut at the band's edge), and the export says so.
     if (start !== null && finish !== null && start <= finish && (start < bars.first || finish > bars.last)) offBand.set(o.row.id, finish < bars.first || start > bars.last ? 'none' : 'part');
     return barCells(band, start, finish, was ? rowBarStyle(band, was, bars.styleAt) : undefined, was ? rowBarMark(band, was, ix) : undefined);
