@@ -41,7 +41,7 @@ export function levelNumbersCode(cells: (Cell | undefined)[], above: readonly nu
  * row 2: the numbers after the new one are 1s). A row number beside the set (No. 2 | 1 | 1 after
  * No. 1 | 1) follows by the first rule now and then, not row after row.
  */
-function follows(before: readonly number[] | null, code: readonly number[]): boolean {
+export function follows(before: readonly number[] | null, code: readonly number[]): boolean {
   if (before === null) return true;
   for (let k = 0; k < code.length; k++) {
     if (k === before.length) return code.length === before.length + 1;

@@ -15,6 +15,8 @@ import { effortUnitOf, progressScale } from './numbers.js';
 import { fractionScale, ratingNumber } from './rating-scales.js';
 import { isReferenceLabel, labelKey, matchLabel } from './synonyms.js';
 import { levelNumberRun } from './level-numbers.js';
+import { holdsOutlineCodes } from './outline-codes.js';
+import { NUMBER_LABEL } from './detect.js';
 import { listSystemColumns } from './list-exports.js';
 import type { ColumnMapping } from '../../../common/excel/preview.js';
 
@@ -312,6 +314,52 @@ function dateOfNamedColumn(target: ImportTarget, header: HeaderColumn[], byColum
   return out;
 }
 
+/** The confidence of a WBS code read from a numbering column's cells (outline-codes.ts), not its word. */
+const OUTLINE_CODES = 0.8;
+
+/**
+ * The column left of the task names that no field took, headed by a numbering word (No., #, 番号, 項番, a
+ * loose word of the WBS code) or by nothing, whose cells are outline codes (1, 1.1, 1.2, 2): the WBS code,
+ * whatever its word (a No. column is the code at 0.4 by its word alone). -1 when none.
+ */
+function outlineCodeColumn(header: HeaderColumn[], byColumn: Map<number, { field: string }>, aligned: (col: HeaderColumn) => (Cell | undefined)[]): number {
+  const nameAt = [...byColumn.entries()].find(([, a]) => a.field === 'name')?.[0] ?? header.length;
+  const numbering = (col: HeaderColumn) => {
+    const own = (col.parts[col.parts.length - 1] ?? '').normalize('NFKC').trim();
+    return own === '' || NUMBER_LABEL.test(own) || matchLabel('wbs', [own]).some((m) => m.field === 'wbsCode');
+  };
+  return header.findIndex((col, i) => i < nameAt && !byColumn.has(i) && col.span === 1 && numbering(col) && holdsOutlineCodes(aligned(col)));
+}
+
+/** Each actual date field and the planned one a header without a plan/actual split means by the same word. */
+const PLANNED_OF: Record<string, string> = { actualStart: 'plannedStart', actualFinish: 'plannedFinish' };
+/** A header word that splits plan from actual. */
+const PLAN_OR_ACTUAL = /予定|計画|実績|実働|見込|基準|plan|baseline|actual|scheduled|forecast|estimated/i;
+
+/**
+ * A schedule whose header never splits plan from actual (開始日 | 完了日, 着手日 | 完了日, Start | Finished)
+ * has one pair of dates, and that pair is the plan: 完了日 (着手日, Finished) is an actual only beside a
+ * planned date of its own kind (予定終了日 | 完了日, or 予定 / 実績 over the dates). So an actual date taken by
+ * a word that only may mean the actual (a synonym weighted below 1: 完了日, 着手日, 着手, 最終日, finished)
+ * becomes the planned date when no column takes that planned date and no date column's header says plan
+ * or actual (予定, 計画, 実績, Planned, Actual, Baseline…: then the header does split, and the loose word
+ * stays an actual).
+ * Blind set 7, M7: 開始日 | 完了日 read 完了日 as the actual finish, so every task was done on its last day.
+ */
+function planWithoutSplit(header: HeaderColumn[], byColumn: Map<number, { field: string; confidence: number }>, taken: Set<string>): void {
+  const dated = [...byColumn.entries()].filter(([, a]) => fieldSpec('wbs', a.field)?.kind === 'date');
+  if (dated.some(([i]) => header[i]!.parts.some((p) => PLAN_OR_ACTUAL.test(p.normalize('NFKC'))))) return;
+  const loose = (i: number, field: string) => matchLabel('wbs', ownParts(header, header[i]!)).some((m) => m.field === field && m.confidence < 1);
+  const actuals = dated.filter(([i, a]) => a.field in PLANNED_OF && loose(i, a.field));
+  for (const [i, a] of actuals) {
+    const planned = PLANNED_OF[a.field]!;
+    if (taken.has(planned)) continue;
+    taken.delete(a.field);
+    taken.add(planned);
+    byColumn.set(i, { field: planned, confidence: a.confidence });
+  }
+}
+
 export function assignFields(
   target: ImportTarget,
   header: HeaderColumn[],
@@ -394,6 +442,14 @@ export function assignFields(
     if (byColumn.has(cand.i) || taken.has(cand.field)) continue;
     byColumn.set(cand.i, cand);
     taken.add(cand.field);
+  }
+  if (target === 'wbs') planWithoutSplit(header, byColumn, taken);
+  if (target === 'wbs' && samples?.cells.aligned && !taken.has('wbsCode')) {
+    const i = outlineCodeColumn(header, byColumn, samples.cells.aligned);
+    if (i >= 0) {
+      byColumn.set(i, { field: 'wbsCode', confidence: OUTLINE_CODES });
+      taken.add('wbsCode');
+    }
   }
   // A bare 期間 of plain numbers beside the start and finish it counts the working days of (see durationsMatchDates).
   const columnOf = (field: string) => [...byColumn.entries()].find(([, a]) => a.field === field)?.[0];

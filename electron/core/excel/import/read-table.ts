@@ -26,6 +26,7 @@ import { isOpenWord, likelyCode, openWordReading, parseRatingValue, parseVocab }
 import { SheetIndex } from './sheet-index.js';
 import { noteScale, statedScale, type Scale } from './rating-legend.js';
 import { numberedBlankRows, numberingHeader, numbersRows, shownNumber } from './numbering.js';
+import { outlineCode } from './outline-codes.js';
 import { levelNumberCodes } from './level-numbers.js';
 import { blockColumns, withBlockRows } from './block-rows.js';
 import { codeKey, isCode, legendFor, legendWordForms, workbookLegends, type Legend } from './code-legend.js';
@@ -368,6 +369,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   // no code / level column after all (Task-001 IDs) and stays an extra column.
   const structureMisses: { r: number; c: number; kind: 'wbsCode' | 'level'; failure: Failure }[] = [];
   const structureHits = { wbsCode: 0, level: 0 };
+  /** The code of the last row read (outline-codes.ts: a number read after it). */
+  let codeAbove: number[] | null = null;
 
   const values = new ClientValues(vocab, opts.valueMaps, opts.valueChoices);
   // The client's own list for a list or rating column: the list validation of its first data cell (the
@@ -707,7 +710,9 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         return;
       }
       if (spec.kind === 'wbsCode') {
-        tree[i]!.code = v.value as string;
+        // (A code typed as a number lost its trailing zero, 1.10 kept as 1.1: read after the row above's.)
+        tree[i]!.code = outlineCode(hit.cell, codeAbove) ?? (v.value as string);
+        codeAbove = tree[i]!.code!.split('.').map(Number);
         return;
       }
       if (spec.kind === 'level') {

@@ -1,0 +1,50 @@
+// A column of outline codes written whole (1, 1.1, 1.2, 2, 2.1 — or 1-1, 1.2.3), under whatever numbering
+// word heads it (No., #, 番号, 項番) or none: the WBS code that gives the tree, not row numbers or an extra
+// column (blind set 7, M6). Excel keeps a code typed into a number cell as a number, so 1.10 is stored as
+// 1.1 and 1.20 as 1.2: such a number is read as the code that follows the row above in the outline.
+import type { Cell } from '../../../common/excel/model.js';
+import { parseWbsCode } from './cell-values.js';
+import { follows } from './level-numbers.js';
+
+/** Filled rows a column must hold to tell, and the share of them that must follow in outline order. */
+const LEAST_ROWS = 3;
+const IN_ORDER = 0.8;
+
+const blank = (cell: Cell | undefined) => cell === undefined || cell.v === null || (cell.t === 's' && String(cell.v).trim() === '');
+
+/**
+ * The code of a cell after the code `above` (the previous row's): as written, or — for a number whose
+ * trailing zero Excel dropped (1.1 for 1.10) — with the zero back when only that reading follows `above`
+ * (1.9 → 1.10, not a second 1.1). Null when the cell holds no code.
+ */
+export function outlineCode(cell: Cell, above: readonly number[] | null): string | null {
+  const code = parseWbsCode(cell);
+  if (code === null || cell.t !== 'n' || !code.includes('.')) return code;
+  const parts = (s: string) => s.split('.').map(Number);
+  if (follows(above, parts(code))) return code;
+  const padded = `${code}0`;
+  return follows(above, parts(padded)) ? padded : code;
+}
+
+/**
+ * Whether a column's cells (sample rows in order) are outline codes: every filled cell a code, three or
+ * more of them, some deeper than the top level (1.1 — or a number with a fraction), and four in five
+ * following the row above in outline order (1 → 1.1 → 1.2 → 2). A plain running number (1, 2, 3) or a
+ * version column (1.0, 1.0, 2.1) is none.
+ */
+export function holdsOutlineCodes(cells: readonly (Cell | undefined)[]): boolean {
+  const filled = cells.filter((c): c is Cell => !blank(c));
+  if (filled.length < LEAST_ROWS) return false;
+  let above: number[] | null = null;
+  let inOrder = 0;
+  let deep = 0;
+  for (const cell of filled) {
+    const code = outlineCode(cell, above);
+    if (code === null) return false;
+    const parts = code.split('.').map(Number);
+    if (parts.length > 1) deep++;
+    if (follows(above, parts)) inOrder++;
+    above = parts;
+  }
+  return deep > 0 && inOrder >= IN_ORDER * filled.length;
+}
