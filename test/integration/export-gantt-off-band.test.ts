@@ -73,9 +73,10 @@ describe('a bar the client painted its own way', () => {
     // all (left where it was, it showed the task on days it no longer has: corpus fintansprint at seed 11).
     await call('wbs.update', { id: test, patch: { plannedStart: '2025-04-22', plannedFinish: '2025-04-26' } });
     expect((await exportRow()).band).toBe(`${'.'.repeat(21)}#...#${'.'.repeat(4)}`);
-    // Given another length, nothing says how the client would draw it: its own paint stays.
+    // Given another length, its bar is drawn again on its new days (kept as drawn, it showed 4/21, a day
+    // the task no longer has). No other row draws first and last day only, so it is drawn whole.
     await call('wbs.update', { id: test, patch: { plannedStart: '2025-04-22', plannedFinish: '2025-04-28' } });
-    expect((await exportRow()).band).toBe(`${'.'.repeat(20)}#...#${'.'.repeat(5)}`);
+    expect((await exportRow()).band).toBe(`${'.'.repeat(21)}${'#'.repeat(7)}..`);
     // Moved out of it: no bar is left on the old days, and the export says so.
     await call('wbs.update', { id: test, patch: { plannedStart: '2025-06-02', plannedFinish: '2025-06-06' } });
     const { out, band } = await exportRow();

@@ -9,6 +9,7 @@ import type { SheetIndex } from '../../excel/import/sheet-index.js';
 import { daysOfMonth, MIN_RUN, monthDay, serialBand, textMonthDay, type BandColumn } from '../../excel/import/date-grid.js';
 import type { CellOut, OutValue } from '../../excel/template/index.js';
 import { nationalHolidays } from '../../schedule/holidays.js';
+import { DEFAULT_CALENDAR, workCalendar, type WorkCalendar } from '../../../common/schedule/calendar.js';
 
 export type { BandColumn };
 
@@ -24,6 +25,36 @@ export interface GanttBand {
   followers: Set<number>;
   /** Day columns a bar leaves blank (土日, holidays: a client that paints working days only), by sheet column. */
   skip: Set<number>;
+  /**
+   * A bar's days from its task's dates: the dates themselves, or (a client whose bars leave out a week
+   * or day the task only has days off in) its first to last working day. Null: no day to paint.
+   */
+  span: Span;
+}
+
+/** Serial dates of a task → the serial days its bar covers, or null when none. */
+export type Span = (start: number, finish: number) => [number, number] | null;
+const wholeSpan: Span = (start, finish) => [start, finish];
+let defaultCalendar: WorkCalendar | undefined;
+
+/**
+ * The span of a task's working days (Mon–Fri, Japan's national holidays and 年末年始 off: the default
+ * calendar; the client's rows decide whether its bars follow it).
+ */
+function workingSpan(date1904: boolean): Span {
+  const calendar = (defaultCalendar ??= workCalendar(DEFAULT_CALENDAR, nationalHolidays()));
+  const offset = isoToSerial('1970-01-01', date1904)!;
+  return (start, finish) => {
+    const [a, b] = [calendar.dayAt(calendar.onOrAfter(start - offset)), calendar.dayAt(calendar.onOrBefore(finish - offset))];
+    return a <= b ? [a + offset, b + offset] : null;
+  };
+}
+
+/** Whether a band column is on a bar over these dates. */
+export function onBar(band: Pick<GanttBand, 'skip' | 'span'>, col: BandColumn, start: number | null, finish: number | null): boolean {
+  if (start === null || finish === null || start > finish || band.skip.has(col.c)) return false;
+  const days = band.span(start, finish);
+  return days !== null && inRange(col, days[0], days[1]);
 }
 
 /** A template record with its dates as serials (null when a date is missing). */
@@ -146,7 +177,7 @@ const rising = (xs: number[], min: number, max: number) => xs.every((x, k) => k 
 
 const dayOfSerial = (serial: number, date1904: boolean) => Number(serialToIso(serial, date1904)?.slice(8, 10) ?? NaN);
 
-const inRange = (col: BandColumn, start: number, finish: number) => col.from <= finish && col.to >= start;
+export const inRange = (col: BandColumn, start: number, finish: number) => col.from <= finish && col.to >= start;
 
 const countUp = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
 const mostCommon = <K>(m: Map<K, number>): K | undefined => [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -166,10 +197,11 @@ export function learnBand(ix: SheetIndex, columns: BandColumn[], records: BandRe
     for (const col of columns) if (ix.cell(r.row, col.c)?.f) return null; // the sheet draws its bars itself
   }
   let best: { band: GanttBand; against: number } | null = null;
-  for (const skip of skipCandidates(ix, columns, records, date1904)) {
-    const found = learnWith(ix, columns, records, styleAt, skip);
-    if (found && (!best || found.band.followers.size > best.band.followers.size || (found.band.followers.size === best.band.followers.size && found.against < best.against))) best = found;
-  }
+  for (const span of [wholeSpan, workingSpan(date1904)])
+    for (const skip of skipCandidates(ix, columns, records, date1904)) {
+      const found = learnWith(ix, columns, records, styleAt, { skip, span });
+      if (found && (!best || found.band.followers.size > best.band.followers.size || (found.band.followers.size === best.band.followers.size && found.against < best.against))) best = found;
+    }
   return best?.band ?? null;
 }
 
@@ -229,14 +261,14 @@ function shadedColumns(ix: SheetIndex, days: BandColumn[], records: BandRecord[]
   return out;
 }
 
-/** The band's rule with `skip` (day columns a bar leaves blank), and how many of its followers' cells are against it. */
-function learnWith(ix: SheetIndex, columns: BandColumn[], records: BandRecord[], styleAt: (row: number, c: number) => number, skip: Set<number>): { band: GanttBand; against: number } | null {
+/** The band's rule with `skip` (day columns a bar leaves blank) and `span`, and how many of its followers' cells are against it. */
+function learnWith(ix: SheetIndex, columns: BandColumn[], records: BandRecord[], styleAt: (row: number, c: number) => number, rule: Pick<GanttBand, 'skip' | 'span'>): { band: GanttBand; against: number } | null {
   type BandCell = { on: boolean; style: number; value: Cell | undefined; c: number };
   const rows = new Map<number, BandCell[]>();
   for (const r of records) {
     if (r.start === null || r.finish === null || r.start > r.finish) continue;
     const cells: BandCell[] = [];
-    for (const col of columns) cells.push({ on: inRange(col, r.start, r.finish) && !skip.has(col.c), style: styleAt(r.row, col.c), value: ix.cell(r.row, col.c), c: col.c });
+    for (const col of columns) cells.push({ on: onBar(rule, col, r.start, r.finish), style: styleAt(r.row, col.c), value: ix.cell(r.row, col.c), c: col.c });
     // A task outside the band's days (or on its skipped days only) says nothing about how a bar looks.
     if (cells.some((x) => x.on)) rows.set(r.row, cells);
   }
@@ -295,10 +327,10 @@ function learnWith(ix: SheetIndex, columns: BandColumn[], records: BandRecord[],
   const offStyle = new Map(columns.map((col) => [col.c, mostCommon(offStyles.get(col.c) ?? new Map()) ?? mostCommon(anyOff) ?? 0]));
   const markKey = byMark ? mostCommon(marks) : undefined;
   const mark = markKey === undefined ? null : outValue(markCell.get(markKey)!);
-  return { band: { columns, onStyle: byFill ? (mostCommon(onStyles) ?? null) : null, offStyle, mark, followers, skip }, against };
+  return { band: { columns, onStyle: byFill ? (mostCommon(onStyles) ?? null) : null, offStyle, mark, followers, ...rule }, against };
 }
 
-function outValue(cell: Cell): OutValue {
+export function outValue(cell: Cell): OutValue {
   if (cell.t === 's') return { t: 's', v: String(cell.v) };
   if (cell.t === 'b') return { t: 'b', v: Boolean(cell.v) };
   return typeof cell.v === 'number' ? { t: 'n', v: cell.v } : { t: 's', v: String(cell.v) };
@@ -310,40 +342,12 @@ function outValue(cell: Cell): OutValue {
  * planned one's ■): kept when the bar moves.
  */
 export function barCells(band: GanttBand, start: number | null, finish: number | null, ownStyle?: number, ownMark?: OutValue): CellOut[] {
-  const dated = start !== null && finish !== null && start <= finish;
   return band.columns.map((col) => {
-    const on = dated && inRange(col, start, finish) && !band.skip.has(col.c);
+    const on = onBar(band, col, start, finish);
     const out: CellOut = { value: on ? (ownMark ?? band.mark) : null };
     const style = on ? (band.onStyle === null ? undefined : (ownStyle ?? band.onStyle)) : band.onStyle === null ? undefined : band.offStyle.get(col.c);
     if (style !== undefined) out.style = style;
     return out;
-  });
-}
-
-/**
- * A row the client painted its own way (gaps by hand, FF .. FF) whose task moved by whole columns with
- * its length kept: the drawing moves with it, gaps and all, so its bar sits on the new days drawn as the
- * client drew it (left where it was, it showed the task on days it no longer has). Null where the move
- * is no whole shift (another length, a date outside the band): the row is then left as the rule decides.
- */
-export function shiftedCells(band: GanttBand, rec: BandRecord, start: number | null, finish: number | null, ix: SheetIndex, styleAt: (row: number, c: number) => number): CellOut[] | null {
-  if (rec.start === null || rec.finish === null || start === null || finish === null || finish - start !== rec.finish - rec.start) return null;
-  const at = (serial: number) => band.columns.findIndex((col) => inRange(col, serial, serial));
-  const [a0, a1, b0, b1] = [at(rec.start), at(rec.finish), at(start), at(finish)];
-  if (a0 < 0 || a1 < 0 || b0 < 0 || b1 < 0 || b1 - b0 !== a1 - a0) return null;
-  const off = (c: number): CellOut => {
-    const style = band.onStyle === null ? undefined : band.offStyle.get(c);
-    return style === undefined ? { value: null } : { value: null, style };
-  };
-  return band.columns.map((col, i) => {
-    const from = band.columns[i - (b0 - a0)];
-    // Outside the moved bar, and on a day the band never paints (土日 of a working-days band): empty.
-    if (!from || i < b0 || i > b1 || band.skip.has(col.c)) return off(col.c);
-    const x = ix.cell(rec.row, from.c);
-    const value = x !== undefined && x.v !== null && x.v !== undefined && String(x.v).trim() !== '' ? outValue(x) : null;
-    const style = styleAt(rec.row, from.c);
-    if (value === null && (band.onStyle === null || style === band.offStyle.get(from.c))) return off(col.c);
-    return band.onStyle === null ? { value } : { value, style };
   });
 }
 
@@ -352,7 +356,7 @@ export function rowBarStyle(band: GanttBand, rec: BandRecord, styleAt: (row: num
   if (band.onStyle === null || rec.start === null || rec.finish === null) return undefined;
   const seen = new Map<number, number>();
   for (const col of band.columns) {
-    if (!inRange(col, rec.start, rec.finish) || band.skip.has(col.c)) continue;
+    if (!onBar(band, col, rec.start, rec.finish)) continue;
     const s = styleAt(rec.row, col.c);
     if (s !== band.offStyle.get(col.c)) countUp(seen, s);
   }

@@ -28,7 +28,9 @@ import { fillTemplateInWorker, inspectTemplateInWorker, readWorkbook } from '../
 import { dateSerial, type CellOut, type OutValue, type RowShape, type TableWrite } from '../../excel/template/index.js';
 import { sameValue, planImport } from '../import/plan.js';
 import { planBlocks, type BlockPlan, type TemplateRecord } from './record-blocks.js';
-import { bandCandidates, barCells, learnBand, shiftedCells, rowBarMark, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
+import { bandCandidates, barCells, learnBand, rowBarMark, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
+import { keepsDrawing, learnOwnRules, ownBarCells, shiftedCells } from './gantt-own-rows.js';
+import { weekLabelBands } from './gantt-week-labels.js';
 import { derivedStatus } from '../rollup.js';
 import { dateTextStyle, isoToSerial, parseDateText, serialToIso, shortYearChoices, type ShortYearForm } from '../../../common/excel/client-dates.js';
 import { tableBand } from './table-band.js';
@@ -284,7 +286,13 @@ export async function exportToProfile(
       ? table.records.flatMap((r) => (r.group ? [] : [{ row: r.row - 1 + actualOffset, start: serialOf(r.values.actualStart, model.date1904), finish: serialOf(r.values.actualFinish, model.date1904) }]))
       : [];
   const fieldColumns = new Set(layout.columns.filter((m) => m.field !== null).flatMap((m) => Array.from({ length: m.span }, (_, k) => m.c + k)));
-  const bandOptions = bandRecords.length > 0 ? bandCandidates(ix, layout.headerBottom, fieldColumns, bandRecords.flatMap((r) => [r.start, r.finish].filter((d) => d !== null)), model.date1904) : [];
+  const bandOptions =
+    bandRecords.length > 0
+      ? [
+          ...bandCandidates(ix, layout.headerBottom, fieldColumns, bandRecords.flatMap((r) => [r.start, r.finish].filter((d) => d !== null)), model.date1904),
+          ...weekLabelBands(ix, layout.headerBottom, fieldColumns, bandRecords, model.date1904),
+        ]
+      : [];
   const inBand = new Set(bandOptions.flat().map((b) => b.c));
   // A logical column whose header is merged across columns over rows that are not (a blank template drawn
   // with borders only, or records typed into the group's first cell): that first cell holds the value, as
@@ -853,16 +861,21 @@ export async function exportToProfile(
     // A bar is painted again only where its dates moved (or on a new row), and never on a row the
     // client painted by another rule of its own: elsewhere the client's own cells stay.
     const shown = was?.stored ?? was;
-    // A row painted its own way keeps the client's drawing — moved with its task where the task moved by
-    // whole columns, its length kept — unless its dates left the band: there is no day to draw it on, so it goes.
+    // A row painted its own way keeps the client's drawing moved with its task where the task moved by
+    // whole columns, its length kept; given another length it is drawn again in the row's own style
+    // (gantt-own-rows.ts), unless the drawing never showed its dates and still lies inside them. Where
+    // its dates left the band there is no day to draw it on, so it goes.
     const gone = start !== null && finish !== null && (finish < bars.first || start > bars.last);
-    if (!fresh && was && shown!.start === start && shown!.finish === finish) return new Array<undefined>(band.columns.length).fill(undefined);
+    const kept = new Array<undefined>(band.columns.length).fill(undefined);
+    if (!fresh && was && shown!.start === start && shown!.finish === finish) return kept;
     if (!fresh && was && !band.followers.has(was.row) && !gone) {
-      return shiftedCells(band, was, start, finish, ix, bars.styleAt) ?? new Array<undefined>(band.columns.length).fill(undefined);
+      const moved = shiftedCells(band, was, start, finish, ix, bars.styleAt);
+      if (moved) return moved;
+      if (keepsDrawing(band, was, shown!, start, finish, ix, bars.styleAt)) return kept;
     }
     // Dates the band's days do not reach (or reach in part): the bar is cleared (or cut at the band's edge), and the export says so.
     if (start !== null && finish !== null && start <= finish && (start < bars.first || finish > bars.last)) offBand.set(o.row.id, finish < bars.first || start > bars.last ? 'none' : 'part');
-    return barCells(band, start, finish, was ? rowBarStyle(band, was, bars.styleAt) : undefined, was ? rowBarMark(band, was, ix) : undefined);
+    return ownBarCells(band, bars.own, was, start, finish, ix, bars.styleAt);
   };
   const offBand = new Map<number, 'none' | 'part'>();
   /** The actual row's bar of a record (new, or its actual dates moved), as the template paints actual bars; undefined cells stay. */
@@ -1238,7 +1251,7 @@ async function ganttBars(template: Uint8Array, fileName: string, sheetName: stri
     // The actual rows' bars (予定 / 実績), learned on their own: a client colours or marks them its own way.
     const actualBand = actualRecords.length > 0 ? learnBand(ix, columns, actualRecords, styleAt, date1904) : null;
     const actual = actualBand ? { band: actualBand, records: new Map(actualRecords.map((r) => [r.row, r])) } : null;
-    return { band, styleAt, records: new Map(records.map((r) => [r.row, r])), first: Math.min(...columns.map((b) => b.from)), last: Math.max(...columns.map((b) => b.to)), actual };
+    return { band, own: learnOwnRules(band, records, ix, styleAt), styleAt, records: new Map(records.map((r) => [r.row, r])), first: Math.min(...columns.map((b) => b.from)), last: Math.max(...columns.map((b) => b.to)), actual };
   }
   return null;
 }

@@ -1,0 +1,59 @@
+// A gantt of weeks headed by their numbers only (W1 … W20, 第1週, Week 1, 1週目) with no date over them:
+// nothing in the header says which days a column stands for, but the template's dated rows do — each
+// row's first and last painted week hold its start and finish. The first week's day that most rows agree
+// on is the band's start (Monday first, then Sunday, on a tie); learnBand then keeps the band only where
+// the rows follow it, as for a band under dates.
+import { serialToIso } from '../../../common/excel/client-dates.js';
+import { MIN_RUN, type BandColumn } from '../../excel/import/date-grid.js';
+import type { SheetIndex } from '../../excel/import/sheet-index.js';
+import type { BandRecord } from './gantt-marks.js';
+
+/** A week's number as a head writes it: W3, Wk3, Week 3, 第3週, 3週, 3週目 (full-width digits too). */
+export function weekNumber(v: unknown): number | null {
+  if (typeof v !== 'string') return null;
+  const m = /^(?:(?:w|wk|week)\s*(\d{1,3})|第\s*(\d{1,3})\s*週目?|(\d{1,3})\s*週目?)$/i.exec(v.normalize('NFKC').trim());
+  return m ? Number(m[1] ?? m[2] ?? m[3]) : null;
+}
+
+/** Candidate bands for week-number heads in the header rows (0…lastHeaderRow), best first; none without such heads or dated painted rows. */
+export function weekLabelBands(ix: SheetIndex, lastHeaderRow: number, tableColumns: Set<number>, records: BandRecord[], date1904 = false): BandColumn[][] {
+  // The longest run of adjacent heads numbering weeks one after another.
+  let best: { c: number; n: number[] } | null = null;
+  for (let r = 0; r <= lastHeaderRow; r++) {
+    let run: { c: number; n: number[] } | null = null;
+    for (const cell of ix.row(r)?.cells ?? []) {
+      const n = tableColumns.has(cell.c) ? null : weekNumber(cell.v);
+      if (n !== null && run && run.c + run.n.length === cell.c && n === run.n.at(-1)! + 1) run.n.push(n);
+      else run = n === null ? null : { c: cell.c, n: [n] };
+      if (run && (!best || run.n.length > best.n.length)) best = { c: run.c, n: [...run.n] };
+    }
+  }
+  if (!best || best.n.length < MIN_RUN) return [];
+  const { c, n } = best;
+  const width = n.length;
+  const fills = new Set<string>();
+  const f = ix.sheet.fills ?? [];
+  for (let k = 0; k + 2 < f.length; k += 3) if (f[k + 1]! >= c && f[k + 1]! < c + width) fills.add(`${f[k]}:${f[k + 1]}`);
+  // Each dated row votes for the first days of week 1 its paint allows: its start in its first painted
+  // week, its finish in its last. A row painted in every week (a phase's colour) says nothing.
+  const votes = new Map<number, number>();
+  for (const rec of records) {
+    if (rec.start === null || rec.finish === null || rec.start > rec.finish) continue;
+    const painted: number[] = [];
+    for (let k = 0; k < width; k++) {
+      const x = ix.cell(rec.row, c + k);
+      if ((x !== undefined && x.v !== null && String(x.v).trim() !== '') || fills.has(`${rec.row}:${c + k}`)) painted.push(k);
+    }
+    if (painted.length === 0 || painted.length === width) continue;
+    const [a, b] = [painted[0]!, painted.at(-1)!];
+    const lo = Math.max(rec.start - 7 * a - 6, rec.finish - 7 * b - 6);
+    const hi = Math.min(rec.start - 7 * a, rec.finish - 7 * b);
+    for (let s = lo; s <= hi; s++) votes.set(s, (votes.get(s) ?? 0) + 1);
+  }
+  const most = Math.max(0, ...votes.values());
+  if (most === 0) return [];
+  const weekday = (serial: number) => new Date(`${serialToIso(serial, date1904)}T00:00:00Z`).getUTCDay();
+  const rank = (s: number) => [1, 0].indexOf(weekday(s)) + 1 || 3; // Monday, Sunday, then any other day
+  const starts = [...votes].filter(([, v]) => v === most).map(([s]) => s).sort((x, y) => rank(x) - rank(y) || x - y);
+  return starts.map((s) => n.map((w, k) => ({ c: c + k, from: s + 7 * (w - n[0]!), to: s + 7 * (w - n[0]!) + 6 })));
+}
