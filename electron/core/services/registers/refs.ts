@@ -9,7 +9,8 @@ const key = (def: RegisterDef, projectId: number) => `project.${projectId}.${def
 
 /**
  * Hands out the next free IDs above every number in use or ever given, in the project's own scheme:
- * R-001 by default; R6 after a client's R1–R5, RSK-07 after RSK-01–RSK-06 (its prefix, its padding).
+ * R-001 by default; R6 after a client's R1–R5, RSK-07 after RSK-01–RSK-06 (its prefix, its padding), 4 or
+ * 004 after IDs the file held as the text 1–3 or 001–003.
  */
 export function refAllocator(db: Db, def: RegisterDef, projectId: number, refsInUse: Iterable<string>): () => string {
   const refs = [...refsInUse];
@@ -37,7 +38,8 @@ function refScheme(refs: string[]): { prefix: string; width: number } | null {
   const widths = new Set(digits.map((d) => d.length));
   const padded = widths.size === 1 && digits.some((d) => d.startsWith('0'));
   const width = padded ? digits[0]!.length : 1;
-  if (prefix === '' ) return null; // plain numbers: a No. column, read as the register's own IDs
+  // Plain numbers are such IDs only where the file held them as text ('1', '001'): typed as numbers they
+  // were read as PMO Desk's own (R-001 …) and go back to the file as numbers.
   return { prefix, width };
 }
 
