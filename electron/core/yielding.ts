@@ -19,11 +19,14 @@ export async function decodeBase64(text: string): Promise<Buffer> {
   for (let i = 0; i < text.length; i += BASE64_PIECE) {
     if (i > 0) await yieldToLoop();
     const piece = text.slice(i, i + BASE64_PIECE);
-    const last = i + BASE64_PIECE >= text.length;
-    // Whitespace, URL-safe letters or padding inside would shift the pieces: such text is decoded in
-    // one go, exactly as Buffer.from decodes it.
-    if (!(last ? /^[A-Za-z0-9+/]*={0,2}$/ : /^[A-Za-z0-9+/]*$/).test(piece)) return Buffer.from(text, 'base64');
-    written += out.write(piece, written, 'base64');
+    // A letter the decoder skips (whitespace, padding inside) would shift the pieces after it: it makes
+    // the piece decode to fewer bytes than its length says, and such text is decoded in one go, exactly
+    // as Buffer.from decodes it. (Checked by the count, not by a regular expression over every letter:
+    // that was a tenth of a second of a 100,000-row workbook's import.)
+    // Padding ends the decoding wherever it stands: only the last piece may end with it.
+    const n = out.write(piece, written, 'base64');
+    if (n !== (i + BASE64_PIECE >= text.length ? Buffer.byteLength(piece, 'base64') : (piece.length / 4) * 3)) return Buffer.from(text, 'base64');
+    written += n;
   }
   return out.subarray(0, written);
 }

@@ -246,7 +246,10 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         m.numbering = true;
         delete m.extraKey;
       }
-  type Hit = { cell: Cell; c: number; offset: number } | null;
+  // Each mapped column's cell per record, as read from the sheet (no wrapper per cell: 1.2 million of them
+  // at 100,000 rows). `c` is where the value was read; a value taken from a merged range, or made from a
+  // column group (marks, level numbers), is a cell of its own placed there.
+  type Hit = Cell | null;
   const grid: Hit[][] = mapped.map(() => new Array<Hit>(data.rows.length).fill(null));
   const maxC = Math.max(...mapped.map((m) => m.c + m.span));
   // Per row of a record's block (rowOffset: a two-row record's second row), which mapping each column is.
@@ -260,7 +263,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       for (const cell of ix.row(r + k)?.cells ?? []) {
         const j = cell.c < maxC ? map[cell.c]! : -1;
         if (j < 0 || grid[j]![i] || blank(cell)) continue;
-        grid[j]![i] = { cell, c: cell.c, offset: cell.c - mapped[j]!.c };
+        grid[j]![i] = cell;
       }
     if (sheet.merges.length === 0) return;
     // Cells covered by a range merged down from an earlier data row take its value.
@@ -269,7 +272,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       for (let k = 0; k < m.span; k++) {
         const cell = dataCell(ix, r + (m.rowOffset ?? 0), m.c + k, firstDataRow);
         if (cell && !blank(cell)) {
-          grid[j]![i] = { cell, c: m.c + k, offset: k };
+          grid[j]![i] = cell.c === m.c + k ? cell : { ...cell, c: m.c + k };
           return;
         }
       }
@@ -284,7 +287,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       const name = phases.get(r);
       if (name === undefined) return;
       grid.forEach((col) => (col[i] = null));
-      if (nameAt >= 0) grid[nameAt]![i] = { cell: { c: mapped[nameAt]!.c, t: 's', v: name }, c: mapped[nameAt]!.c, offset: 0 };
+      if (nameAt >= 0) grid[nameAt]![i] = { c: mapped[nameAt]!.c, t: 's', v: name };
     });
   }
 
@@ -303,21 +306,21 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       if (j < 0 || blank(cell) || ownRows.has(cell.c)) continue;
       const hit = grid[j]![i];
       if (!hit) {
-        grid[j]![i] = { cell, c: cell.c, offset: cell.c - mapped[j]!.c };
+        grid[j]![i] = cell;
         continue;
       }
-      if (hit.cell.t !== 's' || cell.t !== 's') continue;
-      const before = (hit.cell.v as string).trimEnd();
+      if (hit.t !== 's' || cell.t !== 's') continue;
+      const before = (hit.v as string).trimEnd();
       const after = (cell.v as string).trim();
       // A two-row record's second row repeating its first row's text (the name typed on both) says it once.
       if (ownRows.size > 0 && after === before.trim()) continue;
       const joined = !wrapped.has(r) ? `${before}\n${after}` : /[\x21-\x7e]$/.test(before) ? `${before} ${after}` : before + after;
-      grid[j]![i] = { ...hit, cell: { ...hit.cell, v: joined } };
+      grid[j]![i] = { ...hit, v: joined };
     }
   }
 
   const progressCol = mapped.findIndex((m) => m.field === 'progress');
-  const scale = progressCol >= 0 ? progressScale(grid[progressCol]!.flatMap((x) => (x ? [x.cell] : []))) : undefined;
+  const scale = progressCol >= 0 ? progressScale(grid[progressCol]!.flatMap((x) => (x ? [x] : []))) : undefined;
   const base: Omit<ValueContext, 'reference' | 'effortUnit'> = {
     date1904: model.date1904,
     vocab,
@@ -340,7 +343,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     grid[j] = data.rows.map((r, i) => {
       const marked = names.filter((name, k) => name !== '' && reading.on(dataCell(ix, r, m.c + k, firstDataRow)));
       if (marked.length === 0) return grid[j]![i]!;
-      return { cell: { c: m.c, t: 's', v: marked.join('、') }, c: m.c, offset: 0 };
+      return { c: m.c, t: 's', v: marked.join('、') };
     });
   });
 
@@ -351,7 +354,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     if (!steps) return;
     grid[j] = data.rows.map((r, i) => {
       const k = steps.findIndex((_, k) => isMark(dataCell(ix, r, m.c + k, firstDataRow)));
-      return k < 0 ? grid[j]![i]! : { cell: { c: m.c + k, t: 's', v: steps[k]! }, c: m.c + k, offset: k };
+      return k < 0 ? grid[j]![i]! : { c: m.c + k, t: 's', v: steps[k]! };
     });
   });
 
@@ -362,7 +365,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     const numbers = levelNumberCodes(data.rows.map((r) => Array.from({ length: m.span }, (_, k) => dataCell(ix, r, m.c + k, firstDataRow))));
     // Not where the group holds a code written whole in one of its cells (WBS over 1.2 | a blank).
     if (!numbers) return;
-    grid[j] = numbers.codes.map((code, i) => (code === null ? grid[j]![i]! : { cell: { c: m.c, t: 's', v: code.join('.') }, c: m.c, offset: 0 }));
+    grid[j] = numbers.codes.map((code, i) => (code === null ? grid[j]![i]! : { c: m.c, t: 's', v: code.join('.') }));
   });
 
   // Codes and levels that do not read: problems when the column mostly reads, else the column is
@@ -392,7 +395,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   mapped.forEach((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
     if (spec?.kind !== 'vocab' && spec?.kind !== 'rating') return;
-    const words = new Set(grid[j]!.flatMap((x) => (x && x.cell.t !== 'e' ? [textOf(x.cell, model.date1904).trim()] : [])).filter((w) => w !== '' && !NONE.test(w)));
+    const words = new Set(grid[j]!.flatMap((x) => (x && x.t !== 'e' ? [textOf(x, model.date1904).trim()] : [])).filter((w) => w !== '' && !NONE.test(w)));
     if (words.size === 0 || ![...words].every(isCode)) return;
     legends ??= workbookLegends(model, (s, r, c) => s === sheetAt && r >= layout.headerTop && r <= lastRow && c >= c1 && c <= c2);
     const list = spec.kind === 'vocab' ? (spec.list as VocabListName) : null;
@@ -422,7 +425,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   mapped.forEach((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
     if (spec?.kind !== 'vocab' && spec?.kind !== 'wbsStatus') return;
-    const words = new Set(grid[j]!.flatMap((x) => (x && (x.cell.t === 's' || x.cell.t === 'n') ? [String(x.cell.v).trim()] : [])));
+    const words = new Set(grid[j]!.flatMap((x) => (x && (x.t === 's' || x.t === 'n') ? [String(x.v).trim()] : [])));
     if (spec.kind === 'vocab') values.columnWords(m.field!, spec, words);
     // (A profile that read this column's Open as not started keeps that reading whatever words are left:
     // the last In Progress task done, a re-import of our own export read Open as in progress — review T7.)
@@ -434,11 +437,11 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   mapped.forEach((m, j) => {
     if (m.field === null || fieldSpec(target, m.field)?.kind !== 'rating') return;
     const scale = statedScale(m.label) ?? noteScale;
-    const numbers = grid[j]!.flatMap((x) => (x && x.cell.t === 'n' ? [x.cell.v as number] : []));
+    const numbers = grid[j]!.flatMap((x) => (x && x.t === 'n' ? [x.v as number] : []));
     if (scale && numbers.every((n) => n >= scale.min && n <= scale.max)) values.statedScale(m.field, scale);
   });
   mapped.forEach((m, j) => {
-    if (m.field !== null && fieldSpec(target, m.field)?.kind === 'rating') values.rateColumn(m.field, grid[j]!.flatMap((x) => (x ? [x.cell] : [])));
+    if (m.field !== null && fieldSpec(target, m.field)?.kind === 'rating') values.rateColumn(m.field, grid[j]!.flatMap((x) => (x ? [x] : [])));
   });
   // Dates written with their year, per record row and per column: the year of a date written without
   // one comes from its row, else its column, else the project's period, else today.
@@ -453,7 +456,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const fullDates = mapped.map((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
     if (spec?.kind !== 'date') return [] as (string | null)[];
-    const reading = columnDateReading(grid[j]!.map((hit) => hit?.cell), m.dateReading);
+    const reading = columnDateReading(grid[j]!.map((hit) => hit ?? undefined), m.dateReading);
     dateReadings.set(j, reading);
     const read: (ReturnType<typeof readValue> | undefined)[] = new Array(grid[j]!.length);
     const bare = new Array<boolean>(grid[j]!.length).fill(false);
@@ -462,12 +465,12 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     const ctx: ValueContext = { ...dateCtx, ...reading };
     return grid[j]!.map((hit, i) => {
       if (!hit) return null;
-      if (hit.cell.t === 's') {
-        const written = parseDateText((hit.cell.v as string).trim(), today);
+      if (hit.t === 's') {
+        const written = parseDateText((hit.v as string).trim(), today);
         bare[i] = written.ok && !!written.yearInferred;
         if (bare[i]) return null;
       }
-      const v = readValue(spec, hit.cell, ctx);
+      const v = readValue(spec, hit, ctx);
       read[i] = v;
       return v.ok && typeof v.value === 'string' ? v.value : null;
     });
@@ -506,8 +509,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const weekdayDays = new Map<number, (string | null)[]>();
   for (const [j, bare] of yearless)
     grid[j]!.forEach((hit, i) => {
-      if (!hit || !bare[i] || writtenWeekday(hit.cell.v as string) === undefined) return;
-      const read = readYearless((hit.cell.v as string).trim(), yearReference(i, j));
+      if (!hit || !bare[i] || writtenWeekday(hit.v as string) === undefined) return;
+      const read = readYearless((hit.v as string).trim(), yearReference(i, j));
       if (!read.ok || !read.weekdayFits) return;
       if (!weekdayDays.has(j)) weekdayDays.set(j, new Array<string | null>(grid[j]!.length).fill(null));
       weekdayDays.get(j)![i] = read.iso;
@@ -526,7 +529,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       if (!hit || !bare[i] || weekdayDays.get(j)?.[i]) return;
       const from = yearReference(i, j).from;
       if (from === 'row' || from === 'column') return;
-      const written = parseDateText((hit.cell.v as string).trim(), today);
+      const written = parseDateText((hit.v as string).trim(), today);
       if (written.ok) floating.push({ m: Number(written.iso.slice(5, 7)), d: Number(written.iso.slice(8, 10)) });
     });
   });
@@ -547,11 +550,11 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       const labels = headerColumns(ix, layout.headerTop, layout.headerBottom).map((h) => h.parts[h.parts.length - 1] ?? '');
       const chosen = effortUnitFor(m.label, labels, () =>
         grid[j]!.flatMap((hit, i) => {
-          const n = !hit ? null : hit.cell.t === 'n' ? (hit.cell.v as number) : hit.cell.t === 's' ? parseNumberText(hit.cell.v as string) : null;
+          const n = !hit ? null : hit.t === 'n' ? (hit.v as number) : hit.t === 's' ? parseNumberText(hit.v as string) : null;
           const effort = typeof n === 'number' ? n : n && n.unit === '' && !n.percent ? n.value : null;
           if (effort === null) return [];
           const who_ = who >= 0 ? grid[who]![i] : null;
-          return [{ effort, start: start >= 0 ? (fullDates[start]![i] ?? null) : null, finish: finish >= 0 ? (fullDates[finish]![i] ?? null) : null, assignee: who_ ? textOf(who_.cell, model.date1904) : null }];
+          return [{ effort, start: start >= 0 ? (fullDates[start]![i] ?? null) : null, finish: finish >= 0 ? (fullDates[finish]![i] ?? null) : null, assignee: who_ ? textOf(who_, model.date1904) : null }];
         }),
         note,
       );
@@ -572,7 +575,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       // (The sheet row of the cell: a two-row record's second row for a field read there.)
       const r = data.rows[i]! + (m.rowOffset ?? 0);
       if (!spec || !m.field) {
-        if (hit && hit.cell.t !== 'e' && m.extraKey !== undefined) rec.extra[m.extraKey] = extraValue(hit.cell, model.date1904);
+        if (hit && hit.t !== 'e' && m.extraKey !== undefined) rec.extra[m.extraKey] = extraValue(hit, model.date1904);
         return;
       }
       const field = m.field;
@@ -584,23 +587,23 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         else if (spec.kind === 'date' || spec.kind === 'effort' || spec.kind === 'rating') rec.values[field] = null;
         return;
       }
-      if (field === KEY_FIELD.wbs && target === 'wbs' && hit.cell.t === 's') {
-        const raw = hit.cell.v as string;
-        tree[i]!.indent = hit.cell.indent ? hit.cell.indent * 2 : indentWidth(raw);
-        if (m.span > 1) tree[i]!.columnOffset = hit.offset;
+      if (field === KEY_FIELD.wbs && target === 'wbs' && hit.t === 's') {
+        const raw = hit.v as string;
+        tree[i]!.indent = hit.indent ? hit.indent * 2 : indentWidth(raw);
+        if (m.span > 1) tree[i]!.columnOffset = hit.c - m.c;
       }
-      if (spec.kind === 'vocab' && hit.cell.t !== 'e') {
+      if (spec.kind === 'vocab' && hit.t !== 'e') {
         // A word not on the list is read through the client's value map (or the suggestion), never refused.
-        const code = values.readList(field, spec, textOf(hit.cell, model.date1904), r + 1);
+        const code = values.readList(field, spec, textOf(hit, model.date1904), r + 1);
         if (code !== null) rec.values[field] = code;
         return;
       }
-      if (spec.kind === 'wbsStatus' && openAs.has(j) && hit.cell.t === 's' && isOpenWord(hit.cell.v as string)) {
+      if (spec.kind === 'wbsStatus' && openAs.has(j) && hit.t === 's' && isOpenWord(hit.v as string)) {
         rec.values[field] = openAs.get(j);
         return;
       }
-      if (spec.kind === 'rating' && hit.cell.t !== 'e') {
-        const rating = values.readRating(field, hit.cell, r + 1, model.date1904);
+      if (spec.kind === 'rating' && hit.t !== 'e') {
+        const rating = values.readRating(field, hit, r + 1, model.date1904);
         if (!rating.ok) {
           problem(r, hit.c, 'rating', rating, field);
           return;
@@ -609,7 +612,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         if (rating.text !== undefined) {
           // Free text (or a number off the scale) in a rating column: kept with the row (as an extra column
           // under the header's name), no rating.
-          rec.extra[m.label || m.column] = rating.outside && hit.cell.t === 'n' ? (hit.cell.v as number) : rating.text;
+          rec.extra[m.label || m.column] = rating.outside && hit.t === 'n' ? (hit.v as number) : rating.text;
           problem(
             r,
             hit.c,
@@ -623,8 +626,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         }
         return;
       }
-      if (spec.kind === 'date' && hit.cell.t === 's' && yearless.get(j)![i]) {
-        const raw = (hit.cell.v as string).trim();
+      if (spec.kind === 'date' && hit.t === 's' && yearless.get(j)![i]) {
+        const raw = (hit.v as string).trim();
         const byWeekday = weekdayDays.get(j)?.[i];
         if (byWeekday) {
           rec.values[field] = byWeekday;
@@ -665,23 +668,23 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
           return;
         }
       }
-      const v = (spec.kind === 'date' ? readDates.get(j)?.[i] : undefined) ?? readValue(spec, hit.cell, ctx);
-      if (!v.ok && spec.kind === 'date' && hit.cell.t === 's' && /\p{L}/u.test(hit.cell.v as string) && !looksLikeDate(hit.cell.v as string)) {
+      const v = (spec.kind === 'date' ? readDates.get(j)?.[i] : undefined) ?? readValue(spec, hit, ctx);
+      if (!v.ok && spec.kind === 'date' && hit.t === 's' && /\p{L}/u.test(hit.v as string) && !looksLikeDate(hit.v as string)) {
         // Words where a date goes (6月末, 来週中, after UAT): the record is kept, its date empty, and the
         // words kept with it (as an extra value under the header's name), flagged; the export writes
         // them back while the date stays unset. A mistyped date (2025/13/40, 2025年4月31日) is still refused.
-        const words = (hit.cell.v as string).trim();
+        const words = (hit.v as string).trim();
         rec.values[field] = null;
         rec.extra[m.label || m.column] = words;
         problem(r, hit.c, 'date', failure('dateText', { value: shown(words) }, `${shown(words)} is words, not a date: kept with the row, the date left empty`), field, true);
         return;
       }
-      const could = !v.ok && spec.kind === 'date' && hit.cell.t === 's' && ctx.shortYear === undefined ? shortYearChoices(hit.cell.v as string, ctx.slashOrder ?? 'mdy') : [];
+      const could = !v.ok && spec.kind === 'date' && hit.t === 's' && ctx.shortYear === undefined ? shortYearChoices(hit.v as string, ctx.slashOrder ?? 'mdy') : [];
       if (could.length) {
         // A two-digit year no weekday and no other cell of the column settles (4/7/25: 7 April 2025, or
         // 2004/7/25 as a Japanese yy/m/d?): not guessed. The record is kept, its date empty and the text
         // kept with it (as words in a date cell are), and the cell named with what it could be.
-        const raw = (hit.cell.v as string).trim();
+        const raw = (hit.v as string).trim();
         rec.values[field] = null;
         rec.extra[m.label || m.column] = raw;
         const shownDays = could.map((x) => x.replaceAll('-', '/')).join(' / ');
@@ -690,20 +693,20 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       }
       if (!v.ok) {
         if (spec.kind === 'wbsCode' || spec.kind === 'level') structureMisses.push({ r, c: hit.c, kind: spec.kind, failure: v });
-        else if (KEPT_UNREAD.has(spec.kind) && hit.cell.t !== 'e') {
+        else if (KEPT_UNREAD.has(spec.kind) && hit.t !== 'e') {
           // A value of a form the reader does not know (Jira's 4d 4h) costs the record that value only, not
           // the record (blind set 6, L4: such cells skipped whole rows by default): the value is left empty,
           // its text kept with the row (as words in a date cell are) and the cell named.
           // A mistyped date and an Excel error (#REF!) still refuse the row: the user should see and fix them.
-          const raw = textOf(hit.cell, model.date1904).trim();
+          const raw = textOf(hit, model.date1904).trim();
           if (!DEFAULTED.has(spec.kind)) rec.values[field] = null;
-          rec.extra[m.label || m.column] = hit.cell.t === 'n' ? (hit.cell.v as number) : raw;
+          rec.extra[m.label || m.column] = hit.t === 'n' ? (hit.v as number) : raw;
           problem(r, hit.c, PROBLEM_KIND[spec.kind], { ...v, params: { ...v.params, kept: 1 }, reason: `${v.reason}: kept with the row, the value left empty` }, field, true);
         } else problem(r, hit.c, PROBLEM_KIND[spec.kind], v, field);
         return;
       }
       // A period read as its last day (2025年7月末, end of Aug 2025): the reading named, as a warning.
-      if (spec.kind === 'date' && hit.cell.t === 's' && typeof v.value === 'string' && isPeriodDate(hit.cell.v as string)) problem(r, hit.c, 'date', periodFailure((hit.cell.v as string).trim(), v.value.replaceAll('-', '/')), field, true);
+      if (spec.kind === 'date' && hit.t === 's' && typeof v.value === 'string' && isPeriodDate(hit.v as string)) problem(r, hit.c, 'date', periodFailure((hit.v as string).trim(), v.value.replaceAll('-', '/')), field, true);
       if (spec.kind === 'wbsCode' || spec.kind === 'level') structureHits[spec.kind]++;
       if (spec.kind === 'parent') {
         tree[i]!.parentKey = v.value as string | null;
@@ -711,7 +714,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       }
       if (spec.kind === 'wbsCode') {
         // (A code typed as a number lost its trailing zero, 1.10 kept as 1.1: read after the row above's.)
-        tree[i]!.code = outlineCode(hit.cell, codeAbove) ?? (v.value as string);
+        tree[i]!.code = outlineCode(hit, codeAbove) ?? (v.value as string);
         codeAbove = tree[i]!.code!.split('.').map(Number);
         return;
       }
@@ -729,7 +732,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       if (schema && !surelyValid && (spec.kind === 'text' || spec.kind === 'ref' || spec.kind === 'vocab')) {
         const checked = schema.safeParse(v.value);
         if (!checked.success) {
-          const value = shown(textOf(hit.cell, model.date1904));
+          const value = shown(textOf(hit, model.date1904));
           problem(r, hit.c, PROBLEM_KIND[spec.kind], failure('notValid', { value }, `${value}: ${checked.error.issues[0]?.message ?? 'is not valid'}`), field);
           return;
         }
@@ -799,7 +802,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     data.rows.forEach((_, i) => {
       tree[i]!.categories = categoryColumns.map((m) => {
         const hit = grid[mapped.indexOf(m)]![i];
-        return hit && hit.cell.t !== 'e' ? textOf(hit.cell, model.date1904).trim() : '';
+        return hit && hit.t !== 'e' ? textOf(hit, model.date1904).trim() : '';
       });
     });
   const misses = { wbsCode: 0, level: 0 };
@@ -820,10 +823,10 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   if (rowKeys) data.rows.forEach((r, i) => (tree[i]!.key = rowKeys.ids.get(r) ?? null));
   const has = {
     parent: rowKeys !== null,
-    parentComputed: !!parentColumn && grid[mapped.indexOf(parentColumn)]!.every((hit) => !hit || !!hit.cell.f),
+    parentComputed: !!parentColumn && grid[mapped.indexOf(parentColumn)]!.every((hit) => !hit || !!hit.f),
     code: !!codeColumn && usable('wbsCode'),
     level: !!levelColumn && usable('level'),
-    levelComputed: !!levelColumn && grid[mapped.indexOf(levelColumn)]!.every((hit) => !hit || !!hit.cell.f),
+    levelComputed: !!levelColumn && grid[mapped.indexOf(levelColumn)]!.every((hit) => !hit || !!hit.f),
     categories: categoryColumns.length > 0,
     span: nameCol >= 0 && mapped[nameCol]!.span > 1,
   };
@@ -865,7 +868,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     m.extraKey = keys.has(m.label) || m.label === '' ? `${m.column}: ${m.label}` : m.label;
     keys.add(m.extraKey);
     grid[mapped.indexOf(m)]!.forEach((hit, i) => {
-      if (hit && hit.cell.t !== 'e') records[i]!.extra[m.extraKey!] = extraValue(hit.cell, model.date1904);
+      if (hit && hit.t !== 'e') records[i]!.extra[m.extraKey!] = extraValue(hit, model.date1904);
     });
   }
   table.hierarchy = method;
@@ -942,13 +945,13 @@ function parentKeyColumn(ix: SheetIndex, layout: TableLayout, rows: number[], tr
 }
 
 /** The WBS status columns' Open words read as not started, kept in the value maps (the profile keeps the reading: review T7). */
-function withOpenWords(maps: ValueMaps, mapped: ColumnMapping[], grid: ({ cell: Cell } | null)[][], openAs: ReadonlyMap<number, string>): ValueMaps {
+function withOpenWords(maps: ValueMaps, mapped: ColumnMapping[], grid: (Cell | null)[][], openAs: ReadonlyMap<number, string>): ValueMaps {
   for (const [j, code] of openAs) {
     const field = mapped[j]!.field!;
     for (const hit of grid[j]!) {
-      if (!hit || hit.cell.t !== 's' || !isOpenWord(hit.cell.v as string)) continue;
+      if (!hit || hit.t !== 's' || !isOpenWord(hit.v as string)) continue;
       const map = (maps[field] ??= { words: {}, exportAs: {} });
-      map.words[(hit.cell.v as string).trim()] = code;
+      map.words[(hit.v as string).trim()] = code;
     }
   }
   return maps;
