@@ -414,9 +414,10 @@ export async function checkExport(
   }
 
   // 3. Cells no field maps, on every surviving record's rows.
-  // (The form's own numbering is no record's cell: it runs down the rows, checked in 3b.)
+  // (The form's own numbering is no record's cell: it runs down the rows, checked in 3b. Nor is the label
+  // column of two-row records, 予定 / 実績: the layout's words, which the re-import reads the rows by (check 1).)
   const fieldCols = new Set<number>();
-  for (const m of original.columns) if (m.field !== null || m.numbering) for (let k = 0; k < m.span; k++) fieldCols.add(m.c + k);
+  for (const m of original.columns) if (m.field !== null || m.numbering || m.blockLabels) for (let k = 0; k < m.span; k++) fieldCols.add(m.c + k);
   // A 大/中分類 group made from a category value shares its first task's row: the row is the task's.
   const owners = (rows: typeof again.rows) => rows.filter((r, i) => r.id !== undefined && rows[i + 1]?.row !== r.row);
   const before = new Map(owners(original.rows).map((r) => [r.id!, r.row]));
@@ -843,7 +844,7 @@ export async function roundTrip(call: Call, file: string, bytes: Buffer, target:
     try {
       const answer = await call('excel.export', { projectId, register: target, profileId: profileId! });
       exported = Buffer.from(answer.dataBase64, 'base64');
-      const unwritten = new Set([...(answer.noClientWord ?? []), ...(answer.underMerge ?? [])].map((n) => `${/\d+$/.exec(n.cell)![0]}:${n.field}`));
+      const unwritten = new Set([...(answer.noClientWord ?? []), ...(answer.underMerge ?? []), ...(answer.formulaCells ?? [])].map((n) => `${/\d+$/.exec(n.cell)![0]}:${n.field}`));
       // A task nested deeper than the client's levels reads back under an ancestor, as the export says.
       for (const n of answer.tooDeep ?? []) unwritten.add(`${/\d+$/.exec(n.cell)![0]}:parent`);
       // Rows whose stored values an edit changed (renamed, shifted, rolled up under a child for a while).

@@ -41,6 +41,11 @@ export interface ExportedWorkbook {
    */
   underMerge?: { sheet: string; cell: string; field: string; value: string; header: string; label: string }[];
   /**
+   * Export into a client's workbook: changed values left unwritten because their cell holds the client's
+   * formula (a start date =D2+1 chained from the task above): the formula stays. Named as in noClientWord.
+   */
+  formulaCells?: { sheet: string; cell: string; field: string; value: string; header: string; label: string }[];
+  /**
    * Export of a WBS into a client's workbook: tasks nested deeper than its layout has levels (大/中/小
    * columns, or a name moved one column per level): each is written at the deepest level (`deepest`,
    * 1 = top) and reads back under an ancestor. `cell` is the task's name cell, `level` its own level.

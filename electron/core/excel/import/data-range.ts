@@ -357,6 +357,20 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
       leftOut.push({ r: row.r, reason: 'group label' });
       continue;
     }
+    // A row under a record whose key cell is merged down over it is more of that record (a risk with a
+    // second control) — listed, never dropped unseen — unless the row numbers itself (its own No or ID:
+    // deliverables under one 作業項目 merged over them), which makes it a record of its own. Before a
+    // wrapped text: the merge says whose row it is, whatever its text reads like. (Any column of a key
+    // spread over several, 大/中/小: a two-row task's 中分類 cell merged over both of its rows.)
+    if (key && !row.cells.some((c) => c.c >= key.c && c.c < key.c + key.span && hasContent(c))) {
+      const m = Array.from({ length: key.span }, (_, k) => ix.mergeAt(row.r, key.c + k)).find((g) => g && g.r1 < row.r && isRecord.has(g.r1));
+      const ownNumber = row.cells.some((c) => c.c <= maxC && hasContent(c) && !ix.mergeAt(row.r, c.c) && (inNumbering(c.c) || numberColumn(c.c)));
+      if (m && !ownNumber) {
+        continued.set(row.r, m.r1);
+        leftOut.push({ r: row.r, reason: 'record continued' });
+        continue;
+      }
+    }
     const parent = rows[rows.length - 1];
     // A row with its own number (the next No. of the column that numbers the records) is a record of its
     // own, as a row the client wrapped a text into never has one: a new record of a text alone in lower
@@ -366,18 +380,6 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
       continued.set(row.r, parent);
       leftOut.push({ r: row.r, reason: 'continued text' });
       continue;
-    }
-    // A row under a record whose key cell is merged down over it is more of that record (a risk with a
-    // second control) — listed, never dropped unseen — unless the row numbers itself (its own No or ID:
-    // deliverables under one 作業項目 merged over them), which makes it a record of its own.
-    if (key && !row.cells.some((c) => c.c >= key.c && c.c < key.c + key.span && hasContent(c))) {
-      const m = ix.mergeAt(row.r, key.c);
-      const ownNumber = row.cells.some((c) => c.c <= maxC && hasContent(c) && !ix.mergeAt(row.r, c.c) && (inNumbering(c.c) || numberColumn(c.c)));
-      if (m && m.r1 < row.r && isRecord.has(m.r1) && !ownNumber) {
-        continued.set(row.r, m.r1);
-        leftOut.push({ r: row.r, reason: 'record continued' });
-        continue;
-      }
     }
     rows.push(row.r);
     isRecord.add(row.r);

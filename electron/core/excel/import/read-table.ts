@@ -258,17 +258,22 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   mapped.forEach((m, j) => colMaps.get(m.rowOffset ?? 0)!.fill(j, m.c, m.c + m.span));
   const colMap = colMaps.get(0) ?? new Int32Array(maxC).fill(-1);
   const blank = (cell: Cell) => cell.t === 's' && /^[\s\u3000]*$/.test(cell.v as string);
+  // A record's block ends where the next record starts: a record of one row among two-row ones (a 大/中
+  // label row over two-row tasks) has no second row, and the next record's plan row is not its actual row.
+  const inBlock = (i: number, k: number) => k === 0 || data.rows[i]! + k < (data.rows[i + 1] ?? Infinity);
   data.rows.forEach((r, i) => {
-    for (const [k, map] of colMaps)
+    for (const [k, map] of colMaps) {
+      if (!inBlock(i, k)) continue;
       for (const cell of ix.row(r + k)?.cells ?? []) {
         const j = cell.c < maxC ? map[cell.c]! : -1;
         if (j < 0 || grid[j]![i] || blank(cell)) continue;
         grid[j]![i] = cell;
       }
+    }
     if (sheet.merges.length === 0) return;
     // Cells covered by a range merged down from an earlier data row take its value.
     mapped.forEach((m, j) => {
-      if (grid[j]![i]) return;
+      if (grid[j]![i] || !inBlock(i, m.rowOffset ?? 0)) return;
       for (let k = 0; k < m.span; k++) {
         const cell = dataCell(ix, r + (m.rowOffset ?? 0), m.c + k, firstDataRow);
         if (cell && !blank(cell)) {

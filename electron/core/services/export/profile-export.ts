@@ -162,7 +162,14 @@ export async function exportToProfile(
     }
     const level = rec.level ?? 0;
     const continued = continuedRows.get(rec.row - 1);
-    const tail = { ...(continued ? { through: Math.max(...continued) + 1 } : {}), ...(phaseRowSet.has(rec.row - 1) ? { phase: true } : {}) };
+    // (A text wrapped by hand is the record's words; a second row merged with the first is the layout's block.)
+    const wrappedInto = continued?.filter((r) => !secondRows.has(r)) ?? [];
+    const ownRowsBelow = continued?.filter((r) => secondRows.has(r)) ?? [];
+    const tail = {
+      ...(wrappedInto.length > 0 ? { through: Math.max(...wrappedInto) + 1 } : {}),
+      ...(ownRowsBelow.length > 0 ? { rowsThrough: Math.max(...ownRowsBelow) + 1 } : {}),
+      ...(phaseRowSet.has(rec.row - 1) ? { phase: true } : {}),
+    };
     if (links) {
       const id = links.get(rec.row);
       if (id === undefined) templateRecords.push({ row: rec.row, kind: 'client', level, ...tail });
@@ -508,6 +515,9 @@ export async function exportToProfile(
     : outlineBase !== null ? 7 - outlineBase
     // Phase rows over their tasks (phase-rows.ts): a phase and its tasks, two levels.
     : table.hierarchy === 'phases' ? 1
+    // A flat list (no code, level, indent, outline or parent column): one level, every task at the top
+    // (an indented task reads back beside its parent: named, review U2).
+    : table.hierarchy === 'none' ? 0
     : Infinity;
   /**
    * The 大/中 column a task is named in when it has no template row at its level (new, or moved
@@ -609,7 +619,7 @@ export async function exportToProfile(
         const name = String(o.row.name ?? '');
         // A phase left with no task is a top-level task: its own values have no cell on its row (named).
         const v = field === 'name' || (field === null && !m.extraKey) || (o.summary && ROLLED_UP.has(field!)) ? null : storedValue(o, m);
-        if (v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)) underMergeCells.push({ row: o.row.id, column: m.c, field: field ?? `extra:${m.extraKey}`, value: String(v) });
+        if (!emptyValue(v)) underMergeCells.push({ row: o.row.id, column: m.c, field: field ?? `extra:${m.extraKey}`, value: String(v) });
         return cols.map((c): CellOut | undefined => {
           const cell = ix.cell(at!, c);
           if (c !== phaseAt) return inPlace ? undefined : { value: rawValue(cell) };
@@ -802,7 +812,9 @@ export async function exportToProfile(
     ...(groupLabels.size > 0 ? { groupLabels } : {}),
     blank: blankRows(ix, first, tableEnd, layout.columns),
     tree: target === 'wbs' && !parentTreeInSheetOrder(stored, table.hierarchy),
-    stored: stored.map((o) => ({ id: o.row.id, level: o.level })),
+    // (A record's own values on its block's second row, its 実績 dates: a block of one row cannot show
+    // them. A summary's rolled-up dates are its tasks', read back from them.)
+    stored: stored.map((o) => ({ id: o.row.id, level: o.level, rows: 1 + Math.max(0, ...mapped.filter((m) => offsetOf(m) > 0 && !(o.summary && ROLLED_UP.has(m.field ?? '')) && !emptyValue(storedValue(o, m))).map(offsetOf)) })),
   });
   // 大/中分類 columns read as the import reads them (a label opens its group and closes the deeper ones;
   // a blank label goes on with the group above): a task whose tree these columns cannot show (a task
@@ -990,7 +1002,7 @@ export async function exportToProfile(
       for (const m of mapped) {
         // (A phase's own dates and progress are its tasks', shown by them.)
         const v = m.field === 'name' || (m.field === null && !m.extraKey) || (o.summary && ROLLED_UP.has(m.field!)) ? null : storedValue(o, m);
-        if (v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)) underMergeCells.push({ row: o.row.id, column: m.c, field: m.field ?? `extra:${m.extraKey}`, value: String(v) });
+        if (!emptyValue(v)) underMergeCells.push({ row: o.row.id, column: m.c, field: m.field ?? `extra:${m.extraKey}`, value: String(v) });
       }
       return sheetColumns.map((c): CellOut | undefined => (c === phaseCell ? { value: textValue(String(o.row.name ?? '')) } : undefined));
     }
@@ -1013,6 +1025,28 @@ export async function exportToProfile(
         if (cell !== undefined) rows[j]![sheetColumns.length + n] = cell;
       });
     });
+  // A changed value whose cell holds the client's formula (a start date =D2+1 after the task above) is not
+  // written over it: the formula and the cells that read it are the client's, and a value typed there would
+  // leave them showing what they showed. It is named in the answer, never dropped without a word (review U1).
+  // (Not a summary's rolled-up figure nor a computed column: the client's formula computes those itself.)
+  const mappedAt = mapped.flatMap((m, k) => spread(m).map(() => k));
+  const formulaCells: NoClientWord[] = [];
+  blocks.fill.forEach((f, i) => {
+    if (typeof f !== 'object' || blocks.lastRow === null) return;
+    const o = stored[f.stored]!;
+    sheetColumns.forEach((c, j) => {
+      const cell = rows[i]![j];
+      const m = mapped[mappedAt[j]!]!;
+      if (cell === undefined || cell.overFormula || spread(m).length > 1) return;
+      const src = ix.cell(blocks.order[i]!.row - 1 + sheetOffsets[j]!, c);
+      if (!src?.f || (m.field !== null && (fieldSpec(target, m.field)?.kind === 'derived' || (o.summary && ROLLED_UP.has(m.field))))) return;
+      const value = storedValue(o, m);
+      const shown = writers[mappedAt[j]!]!.meaning(src);
+      if (sameValue(shown ?? null, value) || (emptyValue(value) && emptyValue(shown))) return;
+      rows[i]![j] = undefined;
+      formulaCells.push({ row: o.row.id, column: c, field: m.field ?? `extra:${m.extraKey}`, value: String(value ?? '') });
+    });
+  });
   // The numbering runs down the rows whatever moved, as a person keeps a form's numbers: each record's
   // first row takes the next number, and so does a blank block (prepared, or a removed record's cleared
   // in place) where the prepared rows print one; a row copied past the prepared rows continues it. The
@@ -1144,6 +1178,7 @@ export async function exportToProfile(
     });
   const unmatched = named(noClientWord);
   const hidden = named(underMergeCells);
+  const byFormula = named(formulaCells);
   // Tasks nested deeper than the client's layout has places for (deepest, above), named.
   const tooDeep = stored.flatMap((o) => {
     const r = outRow.get(o.row.id);
@@ -1166,6 +1201,7 @@ export async function exportToProfile(
     ...(barsOff.length > 0 ? { offBand: barsOff } : {}),
     ...(unmatched.length > 0 ? { noClientWord: unmatched } : {}),
     ...(hidden.length > 0 ? { underMerge: hidden } : {}),
+    ...(byFormula.length > 0 ? { formulaCells: byFormula } : {}),
     ...(tooDeep.length > 0 ? { tooDeep } : {}),
   };
 }
@@ -1197,9 +1233,10 @@ function blockRowsOut(
       if (out[i + k]![slot] === undefined) out[i + k]![slot] = cell;
     }),
   );
+  // (A block of one row, a 大/中 label's, is no plan and actual: it gets no label.)
   if (labels)
     blocks.fill.forEach((f, i) => {
-      if (typeof f !== 'object' || !f.fresh || blocks.lastRow === null) return;
+      if (typeof f !== 'object' || !f.fresh || blocks.lastRow === null || !sameBlock(i, labels.blockLabels!.length - 1)) return;
       labels.blockLabels!.forEach((word, k) => {
         if (sameBlock(i, k)) out[i + k]![at.get(labels.c)!] = { value: { t: 's', v: word } };
       });
@@ -1560,6 +1597,11 @@ function parentTreeInSheetOrder(stored: readonly Out[], hierarchy: string | unde
     last.set(key, at);
   }
   return true;
+}
+
+/** A stored value that writes nothing: none, an empty text, an empty list. */
+function emptyValue(v: unknown): boolean {
+  return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 }
 
 function storedValue(o: Out, m: ColumnMapping): unknown {

@@ -25,6 +25,12 @@ export interface TemplateRecord {
   /** The record's text wrapped on into the rows below, through this 1-based row: they are its block's. */
   through?: number;
   /**
+   * The record's own further rows, through this 1-based row: a two-row record's second row (its 実績 row,
+   * its note row), told by the import, not by counting rows. They are the layout's block, which a new
+   * record of its kind copies whole.
+   */
+  rowsThrough?: number;
+  /**
    * A phase row over its tasks (phase-rows.ts): in such a layout a top-level record is a phase row and
    * every other one a task row, so a record whose level moved across is laid out anew in the other kind's
    * block (a copy of the nearest one), and a new one gets a copy of its kind's.
@@ -35,6 +41,8 @@ export interface TemplateRecord {
 export interface StoredRecord {
   id: number;
   level: number;
+  /** The rows of a block its values need (2 where a value goes on a two-row record's second row), 1 if unsaid. */
+  rows?: number;
 }
 
 export interface BlockInput {
@@ -118,23 +126,47 @@ export function planBlocks(input: BlockInput): BlockPlan {
   const anyPhase = input.records.some((r) => r.phase);
   const phased = anyPhase && input.stored.some((s) => s.level > 0);
   const levelOf = new Map(input.stored.map((s) => [s.id, s.level]));
+  const rowsNeeded = new Map(input.stored.map((s) => [s.id, s.rows ?? 1]));
   const phaseLevel = (level: number) => phased && level === 0;
-  const recs = [...input.records]
-    .map((r) => (anyPhase && r.kind === 'kept' && levelOf.has(r.id!) && !!r.phase !== phaseLevel(levelOf.get(r.id!)!) ? { ...r, kind: 'removed' as const } : r))
-    .sort((a, b) => a.row - b.row);
-  const period = recordPeriod(recs.map((r) => r.row));
+  const sorted = [...input.records].sort((a, b) => a.row - b.row);
+  const period = recordPeriod(sorted.map((r) => r.row));
   const mergedDown = new Map<number, number>();
   for (const m of input.merges) if (m.r2 > m.r1) mergedDown.set(m.r1 + 1, Math.max(mergedDown.get(m.r1 + 1) ?? 0, m.r2 + 1));
-
-  const blocks: Block[] = recs.map((rec, k) => {
+  const blockOf = (rec: TemplateRecord, k: number, recs: TemplateRecord[]): Block => {
     const next = recs[k + 1]?.row ?? Infinity;
-    let end = Math.min(rec.row + period - 1, next - 1);
+    let end = Math.min(Math.max(rec.row + period - 1, rec.rowsThrough ?? 0), next - 1);
     const merged = mergedDown.get(rec.row);
     if (merged !== undefined) end = Math.max(end, Math.min(merged, next - 1));
     const shape = range(rec.row, end);
     if (rec.through !== undefined) end = Math.max(end, Math.min(rec.through, next - 1));
     return { rec, rows: range(rec.row, end), shape, head: [] };
+  };
+  // A kept record whose level now wants another shape of block is laid out anew in a copy of that shape:
+  // a phase row that became a task or the reverse, and a record of one row (a 大/中 label row) that became
+  // a task of a layout spending two rows on each, or whose values now need its second row (a label whose
+  // tasks all went keeps their 実績 dates): they have nowhere else to go. (A record of two rows that became
+  // a label keeps them: its second row still reads as its own.)
+  const shapeCounts = new Map<number, Map<number, number>>();
+  sorted.forEach((r, k) => {
+    const n = blockOf(r, k, sorted).shape.length;
+    const counts = shapeCounts.get(r.level) ?? shapeCounts.set(r.level, new Map()).get(r.level)!;
+    counts.set(n, (counts.get(n) ?? 0) + 1);
   });
+  const levels = [...shapeCounts.keys()];
+  /** Rows most blocks of a level have in the template (of the nearest level there, the deeper on a tie; the longer on a tie). */
+  const rowsOfLevel = (level: number) => {
+    if (levels.length === 0) return 1;
+    const near = levels.reduce((a, b) => (Math.abs(b - level) < Math.abs(a - level) || (Math.abs(b - level) === Math.abs(a - level) && b > a) ? b : a));
+    return [...shapeCounts.get(near)!].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+  };
+  const relaid = (r: TemplateRecord, k: number) => {
+    if (r.kind !== 'kept' || !levelOf.has(r.id!)) return false;
+    const level = levelOf.get(r.id!)!;
+    if (anyPhase && !!r.phase !== phaseLevel(level)) return true;
+    return blockOf(r, k, sorted).shape.length < Math.max(rowsNeeded.get(r.id!)!, level !== r.level ? rowsOfLevel(level) : 1);
+  };
+  const recs = sorted.map((r, k) => (relaid(r, k) ? { ...r, kind: 'removed' as const } : r));
+  const blocks: Block[] = recs.map((rec, k) => blockOf(rec, k, recs));
   const blockEnd = blocks.length > 0 ? blocks[blocks.length - 1]!.rows.at(-1)! : input.first - 1;
   const tableEnd = Math.max(blockEnd, input.last ?? input.first - 1);
   const prepared = input.prepared.filter((r) => r > tableEnd);
@@ -167,7 +199,9 @@ export function planBlocks(input: BlockInput): BlockPlan {
   }
   const trailing = pending;
   const preparedBlocks: { rows: number[]; clone?: boolean }[] = [];
-  for (let i = 0; i < prepared.length; i += period) preparedBlocks.push({ rows: prepared.slice(i, i + period) });
+  // (Prepared blocks have the rows of the deepest records' blocks: a task's two among one-row labels.)
+  const preparedPeriod = Math.max(period, rowsOfLevel(Math.max(0, ...levels)));
+  for (let i = 0; i < prepared.length; i += preparedPeriod) preparedBlocks.push({ rows: prepared.slice(i, i + preparedPeriod) });
   const layoutHasPrepared = preparedBlocks.length > 0;
 
   const order: BlockPlan['order'] = [];
@@ -207,11 +241,18 @@ export function planBlocks(input: BlockInput): BlockPlan {
       const any = blocks.find(kind);
       if (any) return any;
     }
-    for (const ok of input.numbered && input.numbered.size > 0 ? [(b: Block) => input.numbered!.has(b.rec.row), () => true] : [() => true]) {
-      for (let j = k - 1; j >= 0; j--) if (models[j] && models[j]!.rec.level === level && ok(models[j]!)) return models[j]!;
-      for (let j = k + 1; j < models.length; j++) if (models[j] && models[j]!.rec.level === level && ok(models[j]!)) return models[j]!;
+    // (First a block with the rows the record needs: a task's two rows, not a label row's one.)
+    const want = Math.max(input.stored[sequence[k]!]!.rows ?? 1, rowsOfLevel(level));
+    for (const fits of [(b: Block) => b.shape.length >= want, () => true]) {
+      for (const ok of input.numbered && input.numbered.size > 0 ? [(b: Block) => input.numbered!.has(b.rec.row), () => true] : [() => true]) {
+        for (let j = k - 1; j >= 0; j--) if (models[j] && models[j]!.rec.level === level && ok(models[j]!) && fits(models[j]!)) return models[j]!;
+        for (let j = k + 1; j < models.length; j++) if (models[j] && models[j]!.rec.level === level && ok(models[j]!) && fits(models[j]!)) return models[j]!;
+      }
+      for (let j = k - 1; j >= 0; j--) if (models[j] && fits(models[j]!)) return models[j]!;
+      // (A removed record's block too: its rows are still the template's, the only two-row ones left.)
+      const any = blocks.find((b) => b.rec.level === level && fits(b)) ?? blocks.find(fits);
+      if (any) return any;
     }
-    for (let j = k - 1; j >= 0; j--) if (models[j]) return models[j]!;
     return models.find((m) => m !== null) ?? blocks[blocks.length - 1] ?? null;
   };
   // In a layout of prepared rows, a removed record's block is cleared where it is (its printed number

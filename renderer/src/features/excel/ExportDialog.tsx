@@ -127,6 +127,10 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
         const cells = file.underMerge.map((n) => `${n.sheet}!${n.cell} (${n.header}: ${n.label})`).join(', ');
         notices.push(t('excelExport.underMerge', { file: file.fileName, cells }));
       }
+      if (file.formulaCells?.length) {
+        const cells = file.formulaCells.map((n) => `${n.sheet}!${n.cell} (${n.header}: ${n.label})`).join(', ');
+        notices.push(t('excelExport.formulaCells', { file: file.fileName, cells }));
+      }
       if (file.tooDeep?.length) {
         const tasks = file.tooDeep.map((n) => `${n.sheet}!${n.cell} ${n.name}`).join(', ');
         notices.push(t('excelExport.tooDeep', { file: file.fileName, deepest: file.tooDeep[0]!.deepest, tasks }));
