@@ -323,6 +323,12 @@ export interface ColumnMapping {
    * (['予定', '実績']). Structure: read to tell the rows apart, written on a new record's rows.
    */
   blockLabels?: string[];
+  /**
+   * A column of ticks under a state's name (完了 ✓, Approved? TRUE, 反映済 レ: check-columns.ts): the code
+   * a ticked cell means. An unticked one leaves the field to its default; export writes the column's own
+   * ticked mark for this code and its unticked form for any other.
+   */
+  check?: string;
 }
 
 /** A date column's reading of text dates that differs from the default: day first (14/05/2025), the place of a two-digit year. */

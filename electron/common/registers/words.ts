@@ -2,7 +2,7 @@
 // real client workbooks (../shared/corpus) and common templates. Compared folded (see excel/synonyms.ts).
 import type { Syn } from './descriptor.js';
 
-export const REF: Syn[] = ['no', 'no.', 'ｎｏ', 'id', '#', '番号', '管理番号', '管理no', '項番', '通番', '連番', ['ref', 0.9], ['key', 0.6], ['item no', 0.9]];
+export const REF: Syn[] = ['no', 'no.', 'ｎｏ', 'id', '#', '番号', ['number', 1, 'whole'], '管理番号', '管理no', '項番', '通番', '連番', ['ref', 0.9], ['key', 0.6], ['item no', 0.9]];
 
 export const OWNER: Syn[] = ['担当', '担当者', '責任者', '対応者', '主担当', 'オーナー', 'owner', 'assignee', 'assigned to', 'responsible', 'person responsible', 'responsible person', 'actionee', ['action owner', 1], 'owner name', ['修正担当', 0.9], ['修正者', 0.9], ['レビューイ', 0.9], ['reviewee', 0.9]];
 export const RAISED_ON: Syn[] = ['起票日', 'date logged', '登録日', '作成日', '記入日', '報告日', '受付日', '発見日', '識別日', '発生日', '起票日付', 'date raised', 'raised on', 'date identified', 'identified on', 'date opened', 'opened', 'opened on', 'created', 'created on', 'date created', 'created date', 'reported on', 'date reported', 'raised', '起票年月日', '登録年月日', ['date', 0.6]];

@@ -9,7 +9,7 @@ import { IMPORT_TARGETS, KEY_FIELD, type ImportTarget } from '../../../common/ex
 import { REGISTER_LIST } from '../../../common/registers/index.js';
 import { columnLabel, headerColumns, MAX_HEADER_COLUMNS, MAX_HEADER_ROWS, unmergedGroups, type HeaderColumn } from './header-rows.js';
 import { assignFields, MIN_CONFIDENCE, type Assignment, type SampleContext, type Samples } from './mapping.js';
-import { isColumnWord, isLatin, labelKey, matchLabel, ownNumberWord } from './synonyms.js';
+import { isColumnWord, isLatin, labelKey, matchLabel, namesOtherRecord, numberedThing, ownNumberWord, withoutBrackets } from './synonyms.js';
 import type { Cell, Merge, Row, SheetModel, TableObject, WorkbookModel } from '../../../common/excel/model.js';
 import { BLANK_ROWS_END, PLAIN_HEADING } from './table-ends.js';
 import { clientListAt } from './client-lists.js';
@@ -699,8 +699,10 @@ const OWN_NOUNS: Record<ImportTarget, readonly string[]> = Object.fromEntries([
   ...REGISTER_LIST.map((d) => [d.name, [...(d.qualifiers ?? []), ...(d.name === 'issue' ? ['問題', '指摘'] : [])]]),
 ]) as Record<ImportTarget, readonly string[]>;
 
-const ownIdLabel = (target: ImportTarget, label: string) =>
-  OWN_NOUNS[target].some((noun) => label.toLowerCase().startsWith(noun) && /^[ _-]?(?:id|番号|no\.?|#)$/i.test(label.slice(noun.length)));
+const ownIdLabel = (target: ImportTarget, label: string) => {
+  const x = numberedThing(label);
+  return !!x && OWN_NOUNS[target].some((noun) => labelKey(noun) === x);
+};
 
 /** Records the ID column may leave blank before it is no ID column (one in ten, a record not yet numbered). */
 const ID_BLANK_SHARE = 0.1;
@@ -727,11 +729,6 @@ function ownIdColumn(target: ImportTarget, columns: ColumnMapping[], below: Row[
   });
 }
 
-// `<X> Number`, `<X> ID`, `<X> No.`, `<X> #`, `<X>番号`, `<X> Key`: a column named as some record's number.
-const NAMED_ID = /^(.+?)[\s_-]*(?:number|nbr|num|id|no\.?|#|番号)$/i;
-// X naming another record than the row's own: a parent, a related record (the cross-references of review 10).
-const OTHER_RECORD = /^(?:parent|related|linked|blocking|blocked|duplicates?|master|親|上位|関連|先行|後続|元)/i;
-
 /**
  * A register with no ID column found whose records carry a number of their own under another name (a
  * SharePoint list's `CR Number`, `Request No.`, `Incident ID`: blind set 5, K8, where the rows were
@@ -742,12 +739,15 @@ const OTHER_RECORD = /^(?:parent|related|linked|blocking|blocked|duplicates?|mas
  */
 function namedIdColumn(target: ImportTarget, ix: SheetIndex, columns: ColumnMapping[], below: Row[]): ColumnMapping[] {
   if (target === 'wbs' || columns.some((m) => m.field === 'ref')) return columns;
-  const others = (Object.keys(OWN_NOUNS) as ImportTarget[]).filter((t) => t !== target).flatMap((t) => OWN_NOUNS[t]);
   const fields = columns.filter((m) => m.field !== null);
   const named = columns.find((m) => {
     if (m.field !== null) return false;
-    const x = NAMED_ID.exec(m.label.split(' / ').pop()!.normalize('NFKC').trim())?.[1]?.trim().toLowerCase();
-    if (!x || x.length > 20 || OTHER_RECORD.test(x) || others.some((noun) => x === noun || x.startsWith(noun)) || !ownNumberWord(target, x)) return false;
+    // A service desk's ID column may be headed by the record's noun alone (Ticket, Incident, Case, チケット)
+    // where it stands first, as the ID does; further right such a column links to another system's ticket.
+    const label = m.label.split(' / ').pop()!;
+    const first = m.c === Math.min(...columns.map((x) => x.c));
+    const x = numberedThing(label) ?? (first && ownNumberWord(target, label) ? withoutBrackets(labelKey(label)) : null);
+    if (!x || x.length > 20 || namesOtherRecord(target, x) || !ownNumberWord(target, x)) return false;
     if (matchLabel(target, [x]).some((f) => f.confidence >= 0.8) || ix.sheet.hiddenColumns?.some((h) => h.c1 <= m.c && m.c <= h.c2)) return false;
     const cells = below.flatMap((row) => row.cells.filter((c) => c.c >= m.c && c.c < m.c + m.span && !(c.t === 's' && (c.v as string).trim() === '')));
     if (cells.some((c) => c.f)) return false;

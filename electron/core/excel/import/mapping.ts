@@ -19,6 +19,7 @@ import { holdsOutlineCodes } from './outline-codes.js';
 import { NUMBER_LABEL } from './detect.js';
 import { listSystemColumns } from './list-exports.js';
 import type { ColumnMapping } from '../../../common/excel/preview.js';
+import { checkTarget, readsAsChecks } from './check-columns.js';
 
 /** Below this a header word does not name a field. */
 export const MIN_CONFIDENCE = 0.5;
@@ -277,6 +278,26 @@ function moneyColumns(target: ImportTarget, header: HeaderColumn[], byColumn: Ma
   return i < 0 ? [] : [[i, { field, confidence: MONEY_COLUMN }]];
 }
 
+/** The confidence of a status or decision read from a column of ticks under the state's name (check-columns.ts). */
+const CHECK_COLUMN = 0.8;
+
+/**
+ * A column of ticks under a state's name (完了 ✓, Done? TRUE, 承認 ○/×, 反映済 レ) is the field the tick
+ * sets (check-columns.ts): where no column holds that field, or where the header's word took the column
+ * for a date its ticks are not (Closed, 完了 read as the day it closed).
+ */
+function checkColumns(target: ImportTarget, header: HeaderColumn[], byColumn: Map<number, { field: string }>, taken: Set<string>, samples: { cells: Samples; ctx: SampleContext }): [number, { field: string; confidence: number }][] {
+  const out: [number, { field: string; confidence: number }][] = [];
+  header.forEach((col, i) => {
+    const own = byColumn.get(i);
+    if (own && fieldSpec(target, own.field)?.kind !== 'date') return;
+    const named = checkTarget(target, col.parts[col.parts.length - 1] ?? '', samples.ctx.vocab);
+    if (!named || taken.has(named.field) || out.some(([, a]) => a.field === named.field) || !readsAsChecks(samples.cells(col))) return;
+    out.push([i, { field: named.field, confidence: CHECK_COLUMN }]);
+  });
+  return out;
+}
+
 /** A date word closing a header (CAB Date, 判定日, 承認日付) or opening it (Date of CAB), and the words before it. */
 const DATE_WORD_END = /^(.*?\S)[\s_]*(?:date|day|日付|日)$/i;
 const DATE_WORD_START = /^date(?:\s+of)?\s+(\S.*)$/i;
@@ -473,6 +494,12 @@ export function assignFields(
       taken.add(a.field);
     }
     for (const [i, a] of dateOfNamedColumn(target, header, byColumn, taken, samples)) {
+      byColumn.set(i, a);
+      taken.add(a.field);
+    }
+    for (const [i, a] of checkColumns(target, header, byColumn, taken, samples)) {
+      const displaced = byColumn.get(i);
+      if (displaced) taken.delete(displaced.field);
       byColumn.set(i, a);
       taken.add(a.field);
     }

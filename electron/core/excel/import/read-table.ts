@@ -7,6 +7,7 @@ import { wbsFields } from '../../../common/api/wbs.js';
 import { localToday } from '../../../common/dates.js';
 import { REGISTERS, type Vocabularies } from '../../../common/registers.js';
 import { columnDateReading, keptDateReading, readValue, rowKey, textOf, type ValueContext } from './cell-values.js';
+import { checkCode, checkMark } from './check-columns.js';
 import { ClientValues, type NewListItem } from './client-values.js';
 import { isPeriodDate, looksLikeDate, nearestYear, parseDateText, shortYearChoices, writtenWeekday, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
 import { findDataRows } from './data-range.js';
@@ -390,6 +391,14 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     const words = listRows.map((r) => clientListAt(model, sheet.name, r, m.c)).find((w) => w !== null);
     if (words) values.clientList(m.field!, spec, words);
   });
+  // A column of ticks under a state's name (完了 ✓, Approved? TRUE): a tick is that state (check-columns.ts).
+  // (Kept from the profile where the file has no tick left to show it: every record reopened.)
+  mapped.forEach((m, j) => {
+    const spec = m.field === null ? undefined : fieldSpec(target, m.field);
+    if ((spec?.kind !== 'vocab' && spec?.kind !== 'wbsStatus') || m.check !== undefined) return;
+    const code = checkCode(target, m.field!, m.label.split(' / ').pop()!, grid[j]!.flatMap((x) => (x ? [x.cell] : [])), vocab);
+    if (code !== null) m.check = code;
+  });
   // Codes the workbook explains (1/2/3 on a 凡例 sheet, `1:未着手 2:対応中` above the table): read through
   // that legend, as suggestions (code-legend.ts). Legends are looked for only for a column of codes.
   let legends: Legend[] | undefined;
@@ -585,6 +594,12 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       }
       const field = m.field;
       if (spec.kind === 'category' || spec.kind === 'derived') return;
+      // A tick is the column's state; no tick leaves the field to its default (a word typed there is read as words are).
+      const tick = m.check === undefined ? undefined : checkMark(hit?.cell);
+      if (tick !== undefined) {
+        if (tick) rec.values[field] = m.check;
+        return;
+      }
       if (!hit) {
         // An empty cell clears a text, date or number; an empty ID or list value is left to the
         // register (it assigns an ID, takes the list's default).

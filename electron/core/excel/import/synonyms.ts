@@ -16,6 +16,8 @@ const WBS: Record<string, Syn[]> = {
   assignee: [
     '担当', '担当者', '担当者名', '責任者', '作業者', '実施者', '対応者', '主担当', ['担当チーム', 0.8], ['担当部署', 0.7], ['リソース', 0.8], ['要員', 0.8],
     'メンバ', 'メンバー', '作業担当', '作業担当者', ['要員名', 0.9],
+    // MS Project's 資源名 (Resource Names): the people a task is given to.
+    '資源名', 'リソース名', '割当資源', '割り当て資源', ['資源', 0.8],
     'owner', 'assignee', 'assigned to', 'responsible', 'person in charge', 'pic', ['member', 0.9], ['team member', 0.9], ['resource', 0.8], ['resources', 0.8], ['resource names', 0.9], ['who', 0.8],
   ],
   plannedStart: [
@@ -38,11 +40,13 @@ const WBS: Record<string, Syn[]> = {
     'actual finish', 'actual finish date', 'actual end', 'actual end date', 'completed on', 'completion date', 'finished on', ['finished', 0.7],
   ],
   plannedEffort: [
-    '予定工数', '工数予定', '計画工数', '見積工数', '見積', '見積もり', '見積り', '予定時間', '見積時間', '予測時間', '予測工数', '予定人日', ['工数', 0.9], ['人日', 0.6], ['作業量', 0.6],
+    '予定工数', '工数予定', '計画工数', '見積工数', '見積', '見積もり', '見積り', '予定時間', '見積時間', '予測時間', '予測工数', '予定人日', ['工数', 0.9],
+    // MS Project's 作業時間 (Work) is the work planned for the task; what was done is 実績作業時間 (Actual Work).
+    '作業時間', '基準作業時間', ['人日', 0.6], ['作業量', 0.6],
     'effort', 'planned effort', 'estimated effort', 'estimate', 'estimated hours', 'planned hours', 'planned work', 'baseline work', 'baseline effort', ['work', 0.8], ['hours', 0.6],
   ],
   actualEffort: [
-    '実績工数', '工数実績', '実工数', '実績時間', '実稼働', '実作業時間', '実績人日', '作業時間', ['実績', 0.6],
+    '実績工数', '工数実績', '実工数', '実績時間', '実稼働', '実作業時間', '実績人日', '実績作業時間', '実働作業時間', ['実績', 0.6],
     'actual effort', 'actual hours', 'actual work', 'time spent', 'spent', 'hours spent',
   ],
   progress: [
@@ -418,34 +422,55 @@ const RECORD_NOUNS: Partial<Record<ImportTarget, readonly string[]>> = { issue: 
 /**
  * What the X of `<X> Number` / `<X> ID` / `<X>番号` may be when the column numbers the row's own record:
  * a numbering word (管理番号, 受付番号, Item No., Ticket ID, Record ID) or a word for the record itself in
- * this register (課題番号, Incident ID, CR Number). Any other X numbers another thing — the document an
- * issue is about (資料番号, Document No.), a test case, a quote, a contract, a phone — and is no record ID:
- * taken as one, a new record got an invented number in the client's column (review U4).
+ * this register (課題番号, Incident ID, CR Number, 問合せ番号 — a service desk's incidents, requests and
+ * questions are an issue log's records). Any other X numbers another thing — the document an issue is
+ * about (資料番号, Document No.), a test case, a quote, a contract, a phone — and is no record ID: taken
+ * as one, a new record got an invented number in the client's column (review U4).
  */
 const NUMBERING_X = new Set(['no', 'id', '管理', '受付', '申請', '登録', '整理', '通し', '通', '連', '項', '識別', '起票', '案件', 'チケット', 'item', 'record', 'entry', 'ref', 'reference', 'ticket', 'request', 'case', 'tracking', 'log', 'list', 'row', 'line', 'sequence', 'seq']);
 /** Number words alone (番号 over #, No. over ID in a bilingual cell). */
 const NUMBER_WORDS = /^(?:id|番号|no\.?|#|number|nbr|num|ナンバー)+$/;
 const OWN_NUMBER_X: Partial<Record<ImportTarget, readonly string[]>> = {
-  issue: ['問題', '指摘', '質問', '問合せ', '問い合わせ', 'アクション', 'incident', 'query', 'question', 'inquiry', 'action', 'todo', 'problem'],
+  issue: [
+    '問題', '指摘', '質問', '問合せ', '問合', '問い合わせ', 'お問い合わせ', 'お問合せ', 'インシデント', '障害', 'サービス要求', 'アクション',
+    'incident', 'inc', 'query', 'question', 'inquiry', 'enquiry', 'action', 'todo', 'problem', 'servicerequest', 'sr', 'req', 'support', 'helpdesk', 'servicedesk',
+  ],
   change: ['要求', '依頼', '変更要求', '変更依頼', 'request', 'changerequest', 'cr', 'rfc'],
 };
 export function ownNumberWord(target: ImportTarget, x: string): boolean {
   const key = withoutBrackets(labelKey(x));
   return key === '' || NUMBER_WORDS.test(key) || NUMBERING_X.has(key) || QUALIFIERS[target].some((q) => labelKey(q) === key) || (RECORD_NOUNS[target] ?? []).includes(key) || (OWN_NUMBER_X[target] ?? []).includes(key);
 }
-/** The X of a label `<X> Number` / `<X> ID` / `<X>番号` / `<X> No.`, or null when the label is no such label. */
+
+/** `<X> Number`, `<X> ID`, `<X> No.`, `<X> #`, `<X>番号`, `<X> Key`, `<X>-ID`: a column named as some record's number. */
+const NUMBERED = /^(.*?)-?(?:(?:id|番号|no\.?|#|number|nbr|num|ナンバー)+|key|キー)$/;
+/**
+ * The X of a label naming some record's number (folded: 課題, issue, request; '' for the number word
+ * alone), or null when the label is no such label. The one reading of such labels for the synonyms (a
+ * ref found only inside 資料番号), cross-references (Parent ID) and detection (a register's own
+ * `CR Number` where no ID column was named).
+ */
 export function numberedThing(label: string): string | null {
-  return /^(.+?)(?:id|番号|no\.?|#|number|nbr|num)+$/.exec(withoutBrackets(labelKey(label)))?.[1] ?? null;
+  return NUMBERED.exec(withoutBrackets(labelKey(label)))?.[1] ?? null;
+}
+
+/** X naming another record than the row's own: a parent, a related record (the cross-references of review 10). */
+const OTHER_RECORD = /^(?:parent|related|linked|blocking|blocked|duplicates?|master|親|上位|関連|先行|後続|元)/;
+
+/** Whether X (numberedThing's) names another record than the row's own: a parent, a related one, another register's. */
+export function namesOtherRecord(target: ImportTarget, x: string): boolean {
+  if (OTHER_RECORD.test(x)) return true;
+  if (ownNumberWord(target, x)) return false;
+  return IMPORT_TARGETS.filter((t) => t !== target)
+    .flatMap((t) => [...QUALIFIERS[t], ...(RECORD_NOUNS[t] ?? [])].map(labelKey))
+    // (A short English noun only as the whole X: CR, not the start of criteria.)
+    .some((noun) => x === noun || ((noun.length >= 4 || !/^[a-z]+$/.test(noun)) && x.startsWith(noun)));
 }
 
 /** A label naming the ID of another record than the row's own: a parent or related one, or another register's. */
 function crossReferenceId(target: ImportTarget, label: string): boolean {
-  const m = /^(.+?)(?:id|番号|no\.?|#|number|nbr|key|キー)$/.exec(withoutBrackets(labelKey(label)));
-  if (!m) return false;
-  const x = m[1]!;
-  if (/^(?:parent|related|linked|blocking|blocked|duplicates?|親|上位|関連|先行|後続)/.test(x)) return true;
-  const others = (Object.keys(RECORD_NOUNS) as ImportTarget[]).filter((t) => t !== target).flatMap((t) => RECORD_NOUNS[t]!);
-  return others.some((noun) => x === noun);
+  const x = numberedThing(label);
+  return !!x && namesOtherRecord(target, x);
 }
 
 /** Words that make a date a target to meet: 完了目標日, 回答希望日, Target Close Date, Needed By. */

@@ -16,6 +16,7 @@ import { cellRef, type Cell, type Merge } from '../../../common/excel/model.js';
 import { daysIn, effortUnitOf, parseNumberText } from '../../excel/import/numbers.js';
 import { ClientValues } from '../../excel/import/client-values.js';
 import { clientWord, mappedCode, valueKey } from '../../excel/import/value-map.js';
+import { checkMark, checkWriter } from '../../excel/import/check-columns.js';
 import { isOpenWord, openWordReading } from '../../excel/import/value-words.js';
 import { SheetIndex } from '../../excel/import/sheet-index.js';
 import { numberLike, numbersRows, shownNumber } from '../../excel/import/numbering.js';
@@ -1743,6 +1744,19 @@ function columnWriter(
   const dateText =
     spec?.kind === 'date' && datesAsText ? dateTextStyle(cells.map((c) => c.v as string), ctx.slashOrder ?? 'mdy', ctx.shortYear ?? (unsettled ? 'yearLast' : undefined), base.reference, unsettled) : null;
   const numeric = cells.length > 0 && cells.filter((c) => c.t === 'n').length * 2 > cells.length;
+  // A column of ticks (check-columns.ts): its own ticked cell for its state (TRUE stays a boolean), its
+  // own unticked form for any other (FALSE, ×, else blank); a word typed there is read as words are.
+  if (m.check !== undefined) {
+    const check = m.check;
+    const { ticked, unticked } = checkWriter(cells);
+    return {
+      meaning: (cell) => {
+        const tick = checkMark(cell);
+        return tick === undefined ? meaning(cell) : tick ? check : null;
+      },
+      write: (v) => (v === check ? rawValue(ticked) : unticked ? rawValue(unticked) : null),
+    };
+  }
   return {
     meaning,
     write(v) {
