@@ -3,7 +3,7 @@
 // Import keeps it in the profile's value map (ValueMap.clientList), so an export writes only words the
 // client's list has.
 import { textOf } from './cell-values.js';
-import { parseRange, type WorkbookModel } from '../../../common/excel/model.js';
+import { columnName, parseCellRef, parseRange, type WorkbookModel } from '../../../common/excel/model.js';
 
 /** Items of a client list kept at most. */
 const MAX_ITEMS = 200;
@@ -14,6 +14,47 @@ function rangeOf(formula: string, ownSheet: string): { sheet: string; range: str
   if (!m) return null;
   const sheet = m[1]?.replace(/''/g, "'") ?? m[2] ?? ownSheet;
   return { sheet, range: m[3]!.replace(/\$/g, '') };
+}
+
+/**
+ * The range a list's formula computes where it is written the ways templates grow their lists on a
+ * (often hidden) sheet of choices: INDIRECT("選択肢!A2:A9") names it as text; OFFSET(選択肢!$A$2,0,0,
+ * COUNTA(選択肢!$A:$A)-1,1) starts at the anchor moved by its whole rows and columns and runs down the
+ * column as far as the count says — read as the column's cells from there down (what COUNTA counts), or
+ * as many rows as a height written as a number. Null for any other formula.
+ */
+function dynamicRange(formula: string): string | null {
+  const call = /^(indirect|offset)\((.*)\)$/is.exec(formula.trim());
+  if (!call) return null;
+  const args = topLevelArgs(call[2]!);
+  if (call[1]!.toLowerCase() === 'indirect') return /^"[^"]+"$/.test(args[0] ?? '') && args.length <= 2 ? args[0]!.slice(1, -1) : null;
+  const anchor = /^((?:'(?:[^']|'')+'|[^'!]+)!)?(\$?[A-Z]{1,3}\$?\d+)$/.exec(args[0] ?? '');
+  const at = anchor ? parseCellRef(anchor[2]!) : null;
+  const [rows, cols] = [args[1] ?? '0', args[2] ?? '0'].map((a) => (/^\d+$/.test(a.trim()) ? Number(a) : a.trim() === '' ? 0 : NaN));
+  if (!anchor || !at || !Number.isInteger(rows) || !Number.isInteger(cols)) return null;
+  const height = /^\d+$/.test((args[3] ?? '').trim()) ? Number(args[3]) : null;
+  const col = columnName(at.c + cols!);
+  const top = at.r + 1 + rows!;
+  return `${anchor[1] ?? ''}${col}${top}:${col}${height !== null ? top + Math.max(1, height) - 1 : 1048576}`;
+}
+
+/** A call's arguments split at its own commas (not those inside nested calls or quotes). */
+function topLevelArgs(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let part = '';
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    if (!quoted && ch === '(') depth++;
+    if (!quoted && ch === ')') depth--;
+    if (!quoted && depth === 0 && ch === ',') {
+      out.push(part.trim());
+      part = '';
+    } else part += ch;
+  }
+  out.push(part.trim());
+  return out;
 }
 
 /** The words of a list validation's formula, in its order; null when it names nothing readable. */
@@ -28,7 +69,7 @@ export function listWords(model: WorkbookModel, ownSheet: string, formula: strin
       .slice(0, MAX_ITEMS);
   const named = model.names?.[f];
   if (named !== undefined) f = named.trim().replace(/^=/, '');
-  const ref = rangeOf(f, ownSheet);
+  const ref = rangeOf(dynamicRange(f) ?? f, ownSheet);
   if (!ref) return null;
   const sheet = model.sheets.find((s) => s.name === ref.sheet);
   // Whole columns (A:A) as rows 1 to the sheet's end.
