@@ -4,7 +4,7 @@
 // those cells read as that type, and not at all when none does — so a text column headed 影響 stays an
 // extra column in a register whose 影響度 column holds the 1–5 ratings.
 import type { Vocabularies, VocabListName } from '../../../common/registers.js';
-import { likelyCode, notYetWord, parseVocab } from './value-words.js';
+import { likelyCode, notYetWord, parseVocab, statusCodes } from './value-words.js';
 import { columnDateReading, DAYS_WITH_UNIT, readValue, type ValueContext } from './cell-values.js';
 import { shortYearChoices } from '../../../common/excel/client-dates.js';
 import { KEY_FIELD, TARGET_FIELDS, fieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
@@ -86,6 +86,9 @@ function fit(target: ImportTarget, field: string, label: string, cells: Cell[], 
   // A two-digit-year date whose form the column leaves open (12/3/10) is a date all the same: its column
   // is the date field, the cell kept and flagged when read (read-table.ts).
   const open = (cell: Cell) => spec.kind === 'date' && vctx.shortYear === undefined && cell.t === 's' && shortYearChoices(cell.v as string, vctx.slashOrder ?? 'mdy').length > 0;
+  // A WBS status of codes read as a set (● ◐ ○, 0 / 1 / 2: value-words.ts statusCodes).
+  const codes = spec.kind === 'wbsStatus' ? statusCodes(values.map((c) => String(c.v))) : null;
+  if (codes) return values.filter((cell) => codes.read(String(cell.v)) !== undefined || readValue(spec, cell, vctx).ok).length / values.length;
   // A probability written as percentages or fractions (10 % … 90 %, 0.35) is a rating on its 0–1 scale.
   if (spec.kind === 'rating' && fractionScale(values)) return values.filter((cell) => ratingNumber(cell) !== null || readValue(spec, cell, vctx).ok).length / values.length;
   return values.filter((cell) => readValue(spec, cell, vctx).ok || open(cell)).length / values.length;

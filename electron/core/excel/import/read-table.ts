@@ -23,7 +23,7 @@ import { phaseRows } from './phase-rows.js';
 import { headerColumns } from './header-rows.js';
 import { failure, shown, type Failure, type Problem, type ProblemKind } from '../../../common/excel/problems.js';
 import { clientListAt } from './client-lists.js';
-import { isOpenWord, likelyCode, openWordReading, parseRatingValue, parseVocab } from './value-words.js';
+import { isOpenWord, isStatusCode, likelyCode, openWordReading, parseRatingValue, parseVocab, statusCodes, type StatusCodes } from './value-words.js';
 import { SheetIndex } from './sheet-index.js';
 import { noteScale, statedScale, type Scale } from './rating-legend.js';
 import { numberedBlankRows, numberingHeader, numbersRows, shownNumber } from './numbering.js';
@@ -396,7 +396,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   mapped.forEach((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
     if ((spec?.kind !== 'vocab' && spec?.kind !== 'wbsStatus') || m.check !== undefined) return;
-    const code = checkCode(target, m.field!, m.label.split(' / ').pop()!, grid[j]!.flatMap((x) => (x ? [x.cell] : [])), vocab);
+    const code = checkCode(target, m.field!, m.label.split(' / ').pop()!, grid[j]!.filter((x): x is Cell => x !== null), vocab);
     if (code !== null) m.check = code;
   });
   // Codes the workbook explains (1/2/3 on a 凡例 sheet, `1:未着手 2:対応中` above the table): read through
@@ -436,6 +436,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   });
   // A status column's words read together: Open beside In Progress is the state before it (value-words.ts).
   const openAs = new Map<number, 'not_started'>();
+  const statusSets = new Map<number, StatusCodes>();
   mapped.forEach((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
     if (spec?.kind !== 'vocab' && spec?.kind !== 'wbsStatus') return;
@@ -444,6 +445,12 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     // (A profile that read this column's Open as not started keeps that reading whatever words are left:
     // the last In Progress task done, a re-import of our own export read Open as in progress — review T7.)
     else if (openWordReading(words) || [...words].some((w) => isOpenWord(w) && mappedCode(opts.valueMaps?.[m.field!], w) === 'not_started')) openAs.set(j, 'not_started');
+    // A WBS status of codes read as a set (● ◐ ○, 0 / 1 / 2: value-words.ts statusCodes).
+    // (A profile that read the column so keeps that reading where the words left no longer show the set:
+    // ○ alone, after the last ● task was deleted, is still the empty circle.)
+    const stored = Object.keys(opts.valueMaps?.[m.field!]?.words ?? {});
+    const codes = spec.kind === 'wbsStatus' ? (statusCodes(words) ?? statusCodes(stored.filter(isStatusCode))) : null;
+    if (codes) statusSets.set(j, codes);
   });
   // A scale stated in words: in the column's header, else in a note in the rows above the table (one
   // legend for every rating column), where the column's numbers keep within it.
@@ -595,7 +602,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       const field = m.field;
       if (spec.kind === 'category' || spec.kind === 'derived') return;
       // A tick is the column's state; no tick leaves the field to its default (a word typed there is read as words are).
-      const tick = m.check === undefined ? undefined : checkMark(hit?.cell);
+      const tick = m.check === undefined ? undefined : checkMark(hit ?? undefined);
       if (tick !== undefined) {
         if (tick) rec.values[field] = m.check;
         return;
@@ -616,6 +623,11 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         // A word not on the list is read through the client's value map (or the suggestion), never refused.
         const code = values.readList(field, spec, textOf(hit, model.date1904), r + 1);
         if (code !== null) rec.values[field] = code;
+        return;
+      }
+      const coded = spec.kind === 'wbsStatus' && (hit.t === 's' || hit.t === 'n') ? statusSets.get(j)?.read(String(hit.v)) : undefined;
+      if (coded !== undefined) {
+        rec.values[field] = coded;
         return;
       }
       if (spec.kind === 'wbsStatus' && openAs.has(j) && hit.t === 's' && isOpenWord(hit.v as string)) {
@@ -776,7 +788,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     },
     leftOut: data.leftOut.map((x) => ({ row: x.r + 1, reason: x.reason })),
     unknownValues: values.unknownValues(),
-    valueMaps: withOpenWords(values.valueMaps(), mapped, grid, openAs),
+    valueMaps: withStatusCodes(withOpenWords(values.valueMaps(), mapped, grid, openAs), mapped, grid, statusSets),
     newItems: values.newItems(),
     ...(undecidedYears ? { undecidedYears } : {}),
     columns: mapped,
@@ -965,6 +977,19 @@ function parentKeyColumn(ix: SheetIndex, layout: TableLayout, rows: number[], tr
 }
 
 /** The WBS status columns' Open words read as not started, kept in the value maps (the profile keeps the reading: review T7). */
+/** The value maps with a status column's codes as read (● → done, 0 → not started): the profile keeps the set's reading for the next file. */
+function withStatusCodes(maps: ValueMaps, mapped: ColumnMapping[], grid: (Cell | null)[][], sets: ReadonlyMap<number, StatusCodes>): ValueMaps {
+  for (const [j, codes] of sets) {
+    const field = mapped[j]!.field!;
+    for (const hit of grid[j]!) {
+      const word = hit && (hit.t === 's' || hit.t === 'n') ? String(hit.v).trim() : '';
+      const code = word === '' ? undefined : codes.read(word);
+      if (code !== undefined) (maps[field] ??= { words: {}, exportAs: {} }).words[word] = code;
+    }
+  }
+  return maps;
+}
+
 function withOpenWords(maps: ValueMaps, mapped: ColumnMapping[], grid: (Cell | null)[][], openAs: ReadonlyMap<number, string>): ValueMaps {
   for (const [j, code] of openAs) {
     const field = mapped[j]!.field!;

@@ -66,6 +66,55 @@ export function parseWbsStatus(text: string): Parsed<WbsStatus | null> {
   return hit ? { ok: true, value: hit as WbsStatus } : failure('notInList', { value: text.trim() }, `${text.trim()} is not a status (未着手/対応中/完了/保留/中止)`);
 }
 
+/** Half-filled circles: a task under way, between the empty ○ (not begun) and the full ● (done). */
+const HALF_CIRCLES = new Set(['◐', '◑', '◒', '◓', '◔', '◕', '◗', '◖']);
+const EMPTY_CIRCLES = new Set(['○', '◯', '〇']);
+
+/** A word that is a code of such a set (a circle mark, a digit 0–3), as a profile keeps it. */
+export function isStatusCode(word: string): boolean {
+  const k = wordKey(word);
+  return k === '●' || HALF_CIRCLES.has(k) || EMPTY_CIRCLES.has(k) || /^[0-3]$/.test(k);
+}
+
+/** A WBS status column's codes read as a set, both ways: the code a cell's word or number means, and the client's own word or number for a code. */
+export interface StatusCodes {
+  read(word: string): WbsStatus | undefined;
+  write(status: string): string | number | undefined;
+}
+
+/**
+ * A WBS status column written in codes or marks whose meaning is the set's, not each one's (blind set 7,
+ * K6): ● ◐ ○ are done, under way and not begun (a full, half and empty circle: ○ alone is done, beside ●
+ * it is the empty one); 0 / 1 / 2 (or 1 / 2 / 3, with 3 among them) count up from not started to done.
+ * Null where the column's words are no such set — they read one by one (parseWbsStatus: 済/中/未,
+ * Done/WIP/-, ○△× are words of their own). An export writes a code back in the column's own set.
+ */
+export function statusCodes(words: Iterable<string>): StatusCodes | null {
+  const keys = [...new Set([...words].map(wordKey).filter((k) => k !== '' && k !== '-' && k !== 'ー'))];
+  if (keys.length === 0) return null;
+  const circles = keys.filter((k) => k === '●' || HALF_CIRCLES.has(k) || EMPTY_CIRCLES.has(k));
+  if (keys.includes('●') && circles.some((k) => k !== '●')) {
+    const half = circles.find((k) => HALF_CIRCLES.has(k)) ?? '◐';
+    const empty = circles.find((k) => EMPTY_CIRCLES.has(k)) ?? '○';
+    const codes: Record<string, WbsStatus> = { '●': 'done', [half]: 'in_progress', [empty]: 'not_started' };
+    return {
+      read: (w) => codes[wordKey(w)] ?? (HALF_CIRCLES.has(wordKey(w)) ? 'in_progress' : EMPTY_CIRCLES.has(wordKey(w)) ? 'not_started' : undefined),
+      write: (st) => Object.entries(codes).find(([, c]) => c === st)?.[0],
+    };
+  }
+  if (keys.every((k) => /^[0-3]$/.test(k)) && keys.length >= 2) {
+    const n = keys.map(Number);
+    const base = Math.min(...n) === 0 && Math.max(...n) <= 2 ? 0 : Math.min(...n) >= 1 && Math.max(...n) === 3 ? 1 : null;
+    if (base === null) return null;
+    const order: WbsStatus[] = ['not_started', 'in_progress', 'done'];
+    return {
+      read: (w) => (/^[0-3]$/.test(wordKey(w)) ? order[Number(wordKey(w)) - base] : undefined),
+      write: (st) => (order.includes(st as WbsStatus) ? order.indexOf(st as WbsStatus) + base : undefined),
+    };
+  }
+  return null;
+}
+
 // Words for the default codes of each list, used when the label itself does not match. A project
 // that renamed a list keeps these only for codes it still has.
 const LIST_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {

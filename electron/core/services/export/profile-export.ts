@@ -17,7 +17,7 @@ import { daysIn, effortUnitOf, parseNumberText } from '../../excel/import/number
 import { ClientValues } from '../../excel/import/client-values.js';
 import { clientWord, mappedCode, valueKey } from '../../excel/import/value-map.js';
 import { checkMark, checkWriter } from '../../excel/import/check-columns.js';
-import { isOpenWord, openWordReading } from '../../excel/import/value-words.js';
+import { isOpenWord, isStatusCode, openWordReading, statusCodes } from '../../excel/import/value-words.js';
 import { SheetIndex } from '../../excel/import/sheet-index.js';
 import { numberLike, numbersRows, shownNumber } from '../../excel/import/numbering.js';
 import { levelNumber, levelNumberCodes } from '../../excel/import/level-numbers.js';
@@ -1710,6 +1710,8 @@ function columnWriter(
   const ctx: ValueContext = { ...base, effortUnit: m.unit ?? effortUnitOf(m.label), ...(spec?.kind === 'date' && columnDateReading(cells, m.dateReading)) };
   if (spec?.kind === 'rating') values.rateColumn(m.field!, cells);
   const openAs = spec?.kind === 'wbsStatus' ? openWordReading(cells.flatMap((c) => (c.t === 's' ? [(c.v as string).trim()] : []))) : null;
+  // A WBS status of codes read as a set (● ◐ ○, 0 / 1 / 2), as the import read it: written in the same set.
+  const codes = spec?.kind === 'wbsStatus' ? (statusCodes(cells.flatMap((c) => (c.t === 's' || c.t === 'n' ? [String(c.v).trim()] : []))) ?? statusCodes(Object.keys(map?.words ?? {}).filter(isStatusCode))) : null;
   const meaning = (cell: Cell | undefined): unknown => {
     if (!cell || cell.t === 'e') return null;
     if (!spec) return cell.t === 's' ? (cell.v as string).trim() : cell.t === 'd' ? textOf(cell, base.date1904) : cell.v;
@@ -1721,6 +1723,8 @@ function columnWriter(
     }
     // A status column's Open beside its In Progress is not started, as the import read it (openWordReading).
     if (spec.kind === 'wbsStatus' && openAs !== null && cell.t === 's' && isOpenWord(cell.v as string)) return openAs;
+    const coded = codes && (cell.t === 's' || cell.t === 'n') ? codes.read(String(cell.v)) : undefined;
+    if (coded !== undefined) return coded;
     const r = readValue(spec, cell, ctx);
     return r.ok ? r.value : undefined;
   };
@@ -1802,8 +1806,11 @@ function columnWriter(
           // A code of numbers (1/2/3 explained on a 凡例 sheet) is written as the numbers the column holds.
           return word === null ? NO_WORD : numeric && /^\d+$/.test(word) ? { t: 'n', v: Number(word) } : text(word);
         }
-        case 'wbsStatus':
-          return text(WBS_STATUS_LABELS[String(v)]?.[language] ?? String(v));
+        case 'wbsStatus': {
+          const own = codes?.write(String(v));
+          if (typeof own === 'number') return numeric ? { t: 'n', v: own } : text(String(own));
+          return text(own ?? WBS_STATUS_LABELS[String(v)]?.[language] ?? String(v));
+        }
         case 'scheduling': {
           // The column's word for the other mode gives its wording: MS Project's "Auto Scheduled"
           // column gets "Manually Scheduled" for a task imported as manual, not our 手動.
