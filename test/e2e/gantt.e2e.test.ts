@@ -110,6 +110,20 @@ describe('Gantt', () => {
     await s.page.screenshot({ path: screenshotPath('gantt-undone.png') });
   });
 
+  it('drags the end of a bar a day later: the finish moves, the start stays, one undo step', async () => {
+    const end = await findBar(1, 'ew-resize'); // 基本設計's right edge
+    await s.page.mouse.move(end.x, end.y);
+    await s.page.mouse.down();
+    await s.page.mouse.move(end.x + 12, end.y, { steps: 3 });
+    await s.page.mouse.move(end.x + 24, end.y, { steps: 3 });
+    await s.page.mouse.up();
+    await expect.poll(() => task('基本設計')).toEqual({ start: '2025-04-01', finish: '2025-04-04' });
+    expect(task('詳細設計')).toEqual({ start: '2025-04-09', finish: '2025-04-10' }); // 1.1FS+2 follows
+    await s.page.getByRole('button', { name: /元に戻す|Undo/ }).first().click();
+    await expect.poll(() => task('基本設計')).toEqual({ start: '2025-04-01', finish: '2025-04-03' });
+    expect(task('詳細設計')).toEqual({ start: '2025-04-08', finish: '2025-04-09' });
+  });
+
   it('drags from the end of a bar onto another to link them', async () => {
     const from = await findBar(2, 'crosshair'); // 詳細設計's link handle
     const to = await findBar(3); // the ◆ of リリース

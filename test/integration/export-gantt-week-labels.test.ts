@@ -81,4 +81,12 @@ describe('a gantt of weeks headed by their numbers only', () => {
     const after = await exportAfter(bytes, 'working weeks', { Test: [30, 36] });
     expect(bandOf(after, 6, 8, 'mark', 6, () => false)).toBe('...#....');
   }, 120_000);
+
+  it('reads the week heads as the chart, not as data: no task keeps a value of them', async () => {
+    for (const label of [(k: number) => `W${k}`, (k: number) => `第${k}週`]) {
+      const { preview } = await importWithProfile(call, await weeksGantt(label, 'mark'), `heads ${label(1)}`);
+      expect(preview.columns.filter((c) => c.field !== null).map((c) => c.field)).toEqual(['name', 'assignee', 'plannedStart', 'plannedFinish']);
+      expect(preview.rows.flatMap((r) => Object.keys(r.values ?? {}).filter((k) => k.startsWith('extra:')))).toEqual([]);
+    }
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 // A gantt's date grid right of a table with header words (ガントチャート: a column per day or week under
-// a row of dates, often under months merged across them, or over a row of weekdays 月 火 水): its columns
+// a row of dates or of week numbers W1 W2 …, often under months merged across them, or over a row of weekdays 月 火 水): its columns
 // are the chart, not the client's data. Kept as extra columns they gave every task 30–91 empty values in
 // the grid (blind check F8). They are left out of the layout; the export keeps the band's cells as the
 // client drew them and paints the bars again from the dates (services/export/gantt-marks.ts).
@@ -41,6 +41,19 @@ export function monthDay(cell: Cell): number | null {
   return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 31 ? v : null;
 }
 
+/**
+ * A week's number as a head writes it over a gantt of weeks with no date (W3, Wk3, Week 3, 第3週, 3週,
+ * 3週目; full-width too), or null. The export learns the weeks' days from the template's dated rows
+ * (services/export/gantt-week-labels.ts).
+ */
+export function weekNumber(cell: Cell | undefined): number | null {
+  if (cell?.t !== 's' || typeof cell.v !== 'string' || cell.v.length > 12) return null;
+  const m = /^(?:(?:w|wk|week)\s*(\d{1,3})|第\s*(\d{1,3})\s*週目?|(\d{1,3})\s*週目?)$/i.exec(cell.v.normalize('NFKC').trim());
+  return m ? Number(m[1] ?? m[2] ?? m[3]) : null;
+}
+/** Week numbers one after another. */
+const consecutive = (xs: number[]) => xs.every((x, k) => k === 0 || x === xs[k - 1]! + 1);
+
 /** Each value a day to a month after the one left of it (a text date may cross a new year). */
 const rising = (xs: number[], step: (a: number, b: number) => number) => xs.every((x, k) => k === 0 || (step(xs[k - 1]!, x) >= 1 && step(xs[k - 1]!, x) <= 31));
 const serialStep = (a: number, b: number) => b - a;
@@ -60,6 +73,7 @@ export function dateGridColumns(ix: SheetIndex, top: number, bottom: number): Se
       [serialOf, (xs: number[]) => rising(xs, serialStep)],
       [textDay, (xs: number[]) => rising(xs, textStep)],
       [monthDay, daysOfMonth],
+      [weekNumber, consecutive],
     ] as const) {
       let run: { c: number; v: number }[] = [];
       const close = () => {

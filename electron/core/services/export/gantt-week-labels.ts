@@ -4,16 +4,9 @@
 // on is the band's start (Monday first, then Sunday, on a tie); learnBand then keeps the band only where
 // the rows follow it, as for a band under dates.
 import { serialToIso } from '../../../common/excel/client-dates.js';
-import { MIN_RUN, type BandColumn } from '../../excel/import/date-grid.js';
+import { MIN_RUN, weekNumber, type BandColumn } from '../../excel/import/date-grid.js';
 import type { SheetIndex } from '../../excel/import/sheet-index.js';
 import type { BandRecord } from './gantt-marks.js';
-
-/** A week's number as a head writes it: W3, Wk3, Week 3, 第3週, 3週, 3週目 (full-width digits too). */
-export function weekNumber(v: unknown): number | null {
-  if (typeof v !== 'string') return null;
-  const m = /^(?:(?:w|wk|week)\s*(\d{1,3})|第\s*(\d{1,3})\s*週目?|(\d{1,3})\s*週目?)$/i.exec(v.normalize('NFKC').trim());
-  return m ? Number(m[1] ?? m[2] ?? m[3]) : null;
-}
 
 /** Candidate bands for week-number heads in the header rows (0…lastHeaderRow), best first; none without such heads or dated painted rows. */
 export function weekLabelBands(ix: SheetIndex, lastHeaderRow: number, tableColumns: Set<number>, records: BandRecord[], date1904 = false): BandColumn[][] {
@@ -22,7 +15,7 @@ export function weekLabelBands(ix: SheetIndex, lastHeaderRow: number, tableColum
   for (let r = 0; r <= lastHeaderRow; r++) {
     let run: { c: number; n: number[] } | null = null;
     for (const cell of ix.row(r)?.cells ?? []) {
-      const n = tableColumns.has(cell.c) ? null : weekNumber(cell.v);
+      const n = tableColumns.has(cell.c) ? null : weekNumber(cell);
       if (n !== null && run && run.c + run.n.length === cell.c && n === run.n.at(-1)! + 1) run.n.push(n);
       else run = n === null ? null : { c: cell.c, n: [n] };
       if (run && (!best || run.n.length > best.n.length)) best = { c: run.c, n: [...run.n] };
