@@ -218,7 +218,8 @@ export const excelApi = {
   'meeting.importForm': {
     input: z.strictObject({
       projectId: id,
-      profileId: id,
+      /** The form profile the file was filled in; without one the sheet is read as a document (日時：…, 議題, ToDo bullets). */
+      profileId: id.optional(),
       fileName: text(260).min(1),
       dataBase64: z.string().min(1).max(MAX_BASE64, FILE_TOO_LARGE),
       dryRun: z.boolean().optional(),

@@ -1302,6 +1302,7 @@ export const en = {
     form: {
       notOneCell: '{{file}}: the form names “{{ref}}”, which is not a name of one cell.',
       noSheet: '{{file}} has no sheet named {{sheet}}: is it a file of this form?',
+      noMinutes: '{{file}} holds no minutes: no sheet has 日時 / 場所 / 出席者 lines (Date, Location, Attendees), an agenda or action items.',
     },
     restore: {
       noProject: 'Backup {{backup}} does not hold this project (ID {{id}}).',

@@ -1302,6 +1302,7 @@ export const ja: Strings = {
     form: {
       notOneCell: '{{file}}: フォームが指す「{{ref}}」は 1 つのセルを指す名前ではありません。',
       noSheet: '{{file}} に「{{sheet}}」というシートがありません。このフォームのファイルか確かめてください。',
+      noMinutes: '{{file}} に議事録が見つかりません。日時・場所・出席者の行、議題、ToDo のあるシートがありません。',
     },
     restore: {
       noProject: 'バックアップ {{backup}} にこのプロジェクト (ID {{id}}) はありません。',

@@ -24,7 +24,9 @@ import { issues } from '../registers/index.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { readFormTemplate, type FormTemplate } from './form-export.js';
 import { parseAttendees, parsePresence, parseSide, parseTimeRange } from './form-values.js';
+import { actionLine, labelLine, whenLine, type MinutesLabel } from '../../excel/import/minutes-lines.js';
 import { createMeetingIn, getMeeting } from './service.js';
+import { readMinutesSheet } from './minutes-sheet.js';
 
 export interface FormAction {
   title: string;
@@ -95,7 +97,20 @@ function reader(model: WorkbookModel, vocab: Vocabularies, today: string) {
 
 type Reader = ReturnType<typeof reader>;
 
-function readCells(rd: Reader, form: FormLayout, vocab: Vocabularies, template: FormTemplate, shift: (row0: number) => number): Partial<MeetingFields> {
+/** Labels a form field's cell may repeat before its value (場所：第1会議室 mapped as the place). */
+const FIELD_LABELS: Partial<Record<MinutesFormField, readonly MinutesLabel[]>> = {
+  heldOn: ['when', 'date'], time: ['when', 'time'], startsAt: ['when', 'time'], endsAt: ['when', 'time'],
+  attendees: ['attendees'], attendeesOurs: ['attendees'], attendeesClient: ['attendees'], absentees: ['absentees'],
+  place: ['place'], title: ['title'], facilitator: ['facilitator'], recorder: ['recorder'], purpose: ['purpose'], nextMeeting: ['nextMeeting'],
+};
+
+/** A cell's text without the field's own label before it (出席者：佐藤、鈴木 → 佐藤、鈴木); as it is otherwise. */
+function valueOf(text: string, field: MinutesFormField): string {
+  const l = labelLine(text);
+  return l && FIELD_LABELS[field]?.includes(l.label) ? l.value : text;
+}
+
+function readCells(rd: Reader, form: FormLayout, vocab: Vocabularies, template: FormTemplate, shift: (row0: number) => number, today: string): Partial<MeetingFields> {
   const values: Partial<MeetingFields> = {};
   const attendees: Attendee[] = [];
   const set = (field: MinutesFormField, sheet: string, r: number, c: number) => {
@@ -103,9 +118,16 @@ function readCells(rd: Reader, form: FormLayout, vocab: Vocabularies, template: 
     switch (field) {
       case 'projectName':
         return;
-      case 'heldOn':
-        values.heldOn = rd.date(sheet, r, c);
+      case 'heldOn': {
+        // A cell holding its label, weekday and times as one line (日時：2025年4月3日（木）10:00～11:00) gives
+        // the day, and the times where no cell of their own does.
+        const w = s === '' ? null : whenLine(valueOf(s, field), today);
+        if (w?.day) {
+          values.heldOn = w.day;
+          if (w.startsAt !== '' && values.startsAt === undefined) [values.startsAt, values.endsAt] = [w.startsAt, w.endsAt];
+        } else values.heldOn = rd.date(sheet, r, c);
         return;
+      }
       case 'kind': {
         if (s === '') return;
         const v = parseVocab(vocab['meeting.kind'].items, 'meeting.kind', s);
@@ -117,7 +139,9 @@ function readCells(rd: Reader, form: FormLayout, vocab: Vocabularies, template: 
       case 'startsAt':
       case 'endsAt': {
         if (s === '') return;
-        const t = parseTimeRange(s);
+        const bare = valueOf(s, field);
+        const w = whenLine(bare, today);
+        const t = parseTimeRange(bare) ?? (w.startsAt !== '' ? w : null);
         if (!t) return void rd.problem(sheet, r, c, failure('notTime', { value: s }, `${s} is not a time (10:00〜11:00)`));
         if (field === 'endsAt') values.endsAt = t.startsAt;
         else {
@@ -131,11 +155,11 @@ function readCells(rd: Reader, form: FormLayout, vocab: Vocabularies, template: 
       case 'attendeesClient':
       case 'absentees': {
         const side = field === 'attendeesOurs' ? 'ours' : field === 'attendeesClient' ? 'client' : 'other';
-        attendees.push(...parseAttendees(s, side, field !== 'absentees'));
+        attendees.push(...parseAttendees(valueOf(s, field).replace(/[(（]敬称略[)）]/gu, ''), side, field !== 'absentees'));
         return;
       }
       default:
-        values[field] = rd.fits(sheet, r, c, s, meetingFields.shape[field]);
+        values[field] = rd.fits(sheet, r, c, valueOf(s, field), meetingFields.shape[field]);
     }
   };
   for (const cell of form.cells) {
@@ -217,7 +241,7 @@ function placeBlocks(rd: Reader, template: WorkbookModel, form: FormLayout): { s
   };
 }
 
-function readBlocks(rd: Reader, form: FormLayout, values: Partial<MeetingFields>, vocab: Vocabularies, placed: Map<FormBlock, Item[]>): FormAction[] {
+function readBlocks(rd: Reader, form: FormLayout, values: Partial<MeetingFields>, vocab: Vocabularies, placed: Map<FormBlock, Item[]>, today: string): FormAction[] {
   const actions: FormAction[] = [];
   for (const block of form.blocks) {
     const items = placed.get(block) ?? [];
@@ -261,7 +285,18 @@ function readBlocks(rd: Reader, form: FormLayout, values: Partial<MeetingFields>
             if (v.ok) code = v.value;
             else rd.problem(form.sheet, it.r, it.get('status')!.c, v, 'vocab');
           }
-          actions.push({ title, owner: t(it, 'owner', issueFields.shape.owner), due: due ? rd.date(form.sheet, it.r, due.c) : null, status: code });
+          const owner = t(it, 'owner', issueFields.shape.owner);
+          const dueDay = due && due.text !== '' ? rd.date(form.sheet, it.r, due.c) : null;
+          // A title cell holding the owner and due too (・佐藤：仕様書を更新する（4/10まで）, Update spec — Sato, by Apr 10)
+          // gives them where their own cells are not on the form or left empty; the year from the meeting.
+          const line = actionLine(title, values.heldOn ?? today);
+          const split = (owner === '' && line.owner !== '') || (dueDay === null && line.due !== null);
+          actions.push({
+            title: split ? line.title : title,
+            owner: owner !== '' ? owner : line.owner,
+            due: dueDay ?? line.due,
+            status: code,
+          });
         }
         break;
     }
@@ -274,22 +309,7 @@ function readBlocks(rd: Reader, form: FormLayout, values: Partial<MeetingFields>
   return actions;
 }
 
-export async function importMinutesForm(
-  db: Db,
-  actor: Actor,
-  input: { projectId: number; profileId: number; fileName: string; dataBase64: string; dryRun?: boolean },
-  today: string,
-): Promise<FormImportResult> {
-  getProjectRow(db, input.projectId);
-  const profile = getFormProfile(db, input.profileId);
-  const bytes = Buffer.from(input.dataBase64, 'base64');
-  let model: WorkbookModel;
-  try {
-    model = await readWorkbook(bytes, input.fileName);
-  } catch (err) {
-    throw workbookRefusal(err, { field: 'dataBase64' });
-  }
-  const vocab = loadVocabularies(db, input.projectId);
+async function readThroughForm(db: Db, profile: ReturnType<typeof getFormProfile>, model: WorkbookModel, vocab: Vocabularies, today: string): Promise<FormRead> {
   const rd = reader(model, vocab, today);
   const templateBytes = profileTemplate(db, profile.id);
   const template = await readWorkbook(templateBytes, profile.fileName).catch((err: unknown) => {
@@ -299,12 +319,45 @@ export async function importMinutesForm(
     throw templateConflict(err);
   });
   const { shift, items } = placeBlocks(rd, template, profile.form);
-  const values = readCells(rd, profile.form, vocab, form, shift);
-  const actions = readBlocks(rd, profile.form, values, vocab, items);
+  const values = readCells(rd, profile.form, vocab, form, shift, today);
+  const actions = readBlocks(rd, profile.form, values, vocab, items, today);
+  return { values, actions, problems: rd.problems };
+}
+
+/**
+ * Minutes with no form profile: the sheet written as a document (minutes-sheet.ts). A workbook with no
+ * such sheet (a register, a plan) is refused, naming the file: nothing is imported.
+ */
+function readAsDocument(model: WorkbookModel, today: string): FormRead {
+  const read = readMinutesSheet(model, today);
+  if (!read)
+    throw textError('VALIDATION', 'form.noMinutes', { file: model.fileName }, `${model.fileName} holds no minutes (no sheet with 日時 / 場所 / 出席者 lines, an agenda or action items)`, [{ field: 'dataBase64', message: 'no minutes' }]);
+  // (Header texts are cut to their fields' lengths as they are read; an action's text and owner here.)
+  const actions = read.actions.map((a) => ({ ...a, title: a.title.slice(0, 500), owner: a.owner.slice(0, 200), status: null }));
+  return { values: read.values, actions, problems: [] };
+}
+
+export async function importMinutesForm(
+  db: Db,
+  actor: Actor,
+  input: { projectId: number; profileId?: number; fileName: string; dataBase64: string; dryRun?: boolean },
+  today: string,
+): Promise<FormImportResult> {
+  getProjectRow(db, input.projectId);
+  const profile = input.profileId === undefined ? null : getFormProfile(db, input.profileId);
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  let model: WorkbookModel;
+  try {
+    model = await readWorkbook(bytes, input.fileName);
+  } catch (err) {
+    throw workbookRefusal(err, { field: 'dataBase64' });
+  }
+  const vocab = loadVocabularies(db, input.projectId);
+  const read = profile ? await readThroughForm(db, profile, model, vocab, today) : readAsDocument(model, today);
   // A form without a 種別 cell makes a meeting of the list's first kind, as a new meeting starts.
-  if (values.kind === undefined) values.kind = vocab['meeting.kind'].items[0]?.code ?? '';
-  const read: FormRead = { values, actions, problems: rd.problems };
+  if (read.values.kind === undefined) read.values.kind = vocab['meeting.kind'].items[0]?.code ?? '';
   if (input.dryRun) return { ...read, meeting: null };
+  const { values, actions } = read;
   const id = inBatch(db, actor, 'excel.importForm', input.projectId, (batch) => {
     const meetingId = createMeetingIn(db, batch, input.projectId, values);
     if (actions.length > 0)

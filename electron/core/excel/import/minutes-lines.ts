@@ -1,0 +1,233 @@
+// The lines of a 議事録 written as a document (a Word-like sheet: a title, 日時 / 場所 / 出席者 label lines,
+// 議題 headings, paragraphs, bullet lines "・…" with the ToDo items) read as a meeting: its header, its
+// agenda with notes, its decisions and its action items (text, owner, due). Japanese and English forms:
+// `日時：2025年4月3日（木）10:00～11:00`, `Date: 3 Apr 2025, 10:00-11:00`, `・佐藤：仕様書を更新する（4/10まで）`,
+// `Action: update spec — Sato, by Apr 10`. One reader of such text for a form's cells (form-import.ts: a
+// cell holding its label and value, an action cell holding owner and due) and for a sheet read with no
+// form at all (minutes-sheet.ts). Blind set 7, M1/M2.
+import { parseDateText } from '../../../common/excel/client-dates.js';
+
+/** The header fields a label line may give. */
+export type MinutesLabel = 'title' | 'when' | 'date' | 'time' | 'place' | 'attendees' | 'absentees' | 'facilitator' | 'recorder' | 'purpose' | 'nextMeeting';
+/** The sections a heading opens. */
+export type MinutesSection = 'agenda' | 'decisions' | 'actions' | 'notes';
+
+const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s_]+/g, ' ').trim();
+
+/** Label words per header field (folded: NFKC, lower case, single spaces). */
+const LABELS: Record<MinutesLabel, readonly string[]> = {
+  title: ['会議名', '会議名称', '件名', '名称', 'meeting', 'meeting name', 'meeting title', 'subject', 'title'],
+  when: ['日時', '開催日時', '実施日時', '会議日時', '日程', 'date/time', 'date & time', 'date and time', 'when'],
+  date: ['日付', '開催日', '実施日', '会議日', 'date', 'meeting date'],
+  time: ['時間', '時刻', '開催時間', 'time'],
+  place: ['場所', '会場', '開催場所', '会議室', '場所/会議室', 'location', 'venue', 'place', 'room', 'where'],
+  attendees: ['出席者', '参加者', '出席', '参加', '出席者(敬称略)', '参加者(敬称略)', 'attendees', 'participants', 'present', 'attendance'],
+  absentees: ['欠席者', '欠席', 'absent', 'absentees', 'apologies'],
+  facilitator: ['司会', '司会者', '議長', 'ファシリテーター', 'chair', 'chairperson', 'facilitator'],
+  recorder: ['記録者', '書記', '記録', '作成者', '議事録作成者', 'recorder', 'minutes by', 'minutes taken by', 'note taker', 'prepared by'],
+  purpose: ['目的', '会議の目的', 'purpose', 'objective', 'objectives'],
+  nextMeeting: ['次回', '次回予定', '次回開催', '次回会議', '次回日程', 'next meeting', 'next'],
+};
+
+/** Heading words per section. */
+const SECTIONS: Record<MinutesSection, readonly string[]> = {
+  agenda: ['議題', 'アジェンダ', '議事', '議事内容', '議事次第', '討議内容', '協議事項', '報告事項', 'agenda', 'agenda items', 'discussion', 'topics'],
+  decisions: ['決定事項', '決定', '合意事項', '確認事項', '結論', 'decisions', 'decision', 'agreed', 'agreements', 'conclusions'],
+  actions: [
+    'todo', 'to do', 'to-do', 'todo一覧', 'アクション', 'アクションアイテム', 'アクション項目', '宿題', '宿題事項', '対応事項', '課題', '課題・宿題', '宿題・課題', '今後の対応', '次回までの対応', 'タスク',
+    'action', 'actions', 'action items', 'action item', 'action points', 'next steps', 'follow-up', 'follow up', 'follow-ups', 'tasks',
+  ],
+  notes: ['備考', '特記事項', 'その他', '連絡事項', 'notes', 'remarks', 'other', 'aob', 'any other business'],
+};
+
+const LABEL_OF = new Map<string, MinutesLabel>(Object.entries(LABELS).flatMap(([k, ws]) => ws.map((w) => [w, k as MinutesLabel])));
+const SECTION_OF = new Map<string, MinutesSection>(Object.entries(SECTIONS).flatMap(([k, ws]) => ws.map((w) => [w, k as MinutesSection])));
+
+/** Bullets and numbering a line may open with: ・ - * • ● ○ ■ □ ◆ ◇ ☐ ▶ → ①, 1. 1) (1) 1、 a) */
+const BULLET = /^(?:[・\-*•●○◯■□◆◇☐☑✓▶▷→►]|[\u2460-\u2473]|\(?\d{1,2}[.)、．]|\(\d{1,2}\)|[a-z][.)])\s*/iu;
+/** A heading's dressing: 【議題】, [Agenda], ■議題, ＜決定事項＞, 1. 議題, 議題：. */
+const HEADING_DRESS = /^[【\[<＜《〈■□◆◇●▼▽]*\s*|\s*[】\]>＞》〉]*\s*[:：]?\s*$/gu;
+/** The separator between a label and its value: ：, :, a tab, or the label's own closing bracket. */
+const LABEL_SEP = /^\s*([^:：\t]{1,20}?)\s*(?:[:：]|\t)\s*(.*)$/su;
+
+export function stripBullet(line: string): { text: string; bulleted: boolean } {
+  const t = line.trim();
+  const m = BULLET.exec(t);
+  return m ? { text: t.slice(m[0].length).trim(), bulleted: true } : { text: t, bulleted: false };
+}
+
+/** A label line (日時：…, 【場所】…, Location: …): the field and the value after it; null for any other line. */
+export function labelLine(line: string): { label: MinutesLabel; value: string } | null {
+  const t = stripBullet(line).text;
+  // 【場所】第1会議室 — the label in brackets, the value after them.
+  const bracket = /^[【\[<＜《〈]\s*([^】\]>＞》〉]{1,20})\s*[】\]>＞》〉]\s*[:：]?\s*(.*)$/su.exec(t);
+  const m = bracket ?? LABEL_SEP.exec(t);
+  if (!m) return null;
+  const label = LABEL_OF.get(fold(m[1]!).replace(/\s*[(（][^)）]*[)）]$/, '')) ?? LABEL_OF.get(fold(m[1]!));
+  return label ? { label, value: m[2]!.trim() } : null;
+}
+
+/** A label alone in a cell (日時, 出席者, Location) — its value in the next cell. */
+export function labelWord(text: string): MinutesLabel | null {
+  return LABEL_OF.get(fold(text).replace(/[:：]$/, '').trim()) ?? null;
+}
+
+/**
+ * A section heading (議題, 【決定事項】, ■ToDo, Action items:, 3. 決定事項): the section; null for any other
+ * line. A heading holds nothing but its word (議題1：進捗確認 is an agenda item, read by agendaTitle).
+ */
+export function sectionHeading(line: string): MinutesSection | null {
+  const t = line.trim().replace(/^(?:\d{1,2}[.)．、]|\(\d{1,2}\)|[\u2460-\u2473])\s*/u, '');
+  const bare = fold(t.replace(HEADING_DRESS, ''));
+  return SECTION_OF.get(bare) ?? null;
+}
+
+/** An agenda item's heading (議題1：進捗確認, 議題(2) 課題確認, Agenda 1: Progress, 1. 進捗確認 under 議題): its title; null otherwise. */
+export function agendaTitle(line: string): string | null {
+  const m = /^[【\[■□◆◇●]?\s*(?:議題|アジェンダ|agenda(?:\s+item)?|topic|item)\s*[(（]?\s*[0-9\u2460-\u2473一二三四五六七八九十]{1,2}\s*[)）]?\s*[】\]]?\s*[:：.．、]?\s*(.+)$/iu.exec(line.normalize('NFKC').trim());
+  return m ? m[1]!.trim() : null;
+}
+
+/** A line that says it is an action (ToDo：…, 【宿題】…, Action: …, AI: …): the rest; null otherwise. */
+export function actionMarked(line: string): string | null {
+  const t = stripBullet(line).text;
+  const m = /^(?:[【\[<＜(（]\s*)?(?:todo|to do|to-do|アクション|宿題|対応|action(?:\s+item)?|ai|next step)\s*(?:[】\]>＞)）]\s*[:：]?|[:：])\s*(.+)$/iu.exec(t.normalize('NFKC'));
+  return m ? m[1]!.trim() : null;
+}
+
+/** A decision marked on its line (決定：…, 【決定】…, Decision: …, Agreed: …): the rest. */
+export function decisionMarked(line: string): string | null {
+  const t = stripBullet(line).text;
+  const m = /^(?:[【\[<＜(（]\s*)?(?:決定|決定事項|合意|decision|decided|agreed)\s*(?:[】\]>＞)）]\s*[:：]?|[:：])\s*(.+)$/iu.exec(t.normalize('NFKC'));
+  return m ? m[1]!.trim() : null;
+}
+
+/** The year of a month and day written without one, from the meeting: a due date is on or after the meeting, within a year. */
+export function dateAfter(text: string, meetingDay: string): string | null {
+  const p = parseDateText(text, meetingDay);
+  if (!p.ok) return null;
+  if (!p.yearInferred) return p.iso;
+  const [, m, d] = p.iso.split('-');
+  const y = Number(meetingDay.slice(0, 4));
+  const same = `${y}-${m}-${d}`;
+  // A day before the meeting by more than a month is next year's (a 1/15 due in a December meeting).
+  const before = Date.parse(`${meetingDay}T00:00:00Z`) - Date.parse(`${same}T00:00:00Z`);
+  return before > 31 * 86_400_000 ? `${y + 1}-${m}-${d}` : Number.isNaN(before) ? p.iso : same;
+}
+
+// A date inside a line: 4/10, 4月10日, 2025/4/10, 2025年4月10日, 2025-04-10, Apr 10, 10 Apr, April 10th 2025, 7月末.
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const DATE_IN_LINE = new RegExp(
+  [
+    '\\d{4}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{1,2}',
+    '\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日?',
+    '\\d{1,2}\\s*月\\s*(?:\\d{1,2}\\s*日?|末|上旬|中旬|下旬)',
+    '\\d{1,2}\\s*/\\s*\\d{1,2}(?!\\s*/)',
+    `(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?`,
+    `\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\.?(?:,?\\s+\\d{4})?`,
+  ].join('|'),
+  'iu',
+);
+
+/** Words saying a date is a due date around it: （4/10まで）, 期限：4/10, 〆4/10, ～4/10, by Apr 10, due 4/10. */
+const DUE_BEFORE = /(?:期限|期日|締切|締め切り|〆切?|納期|due(?:\s+date)?|deadline|by|before|until|till|[~〜～])\s*[:：]?\s*$/iu;
+const DUE_AFTER = /^\s*(?:まで(?:に)?|迄|〆|期限|締切|予定|目途|めど|中)/u;
+
+export interface ActionLine {
+  title: string;
+  owner: string;
+  /** yyyy-mm-dd, or null. */
+  due: string | null;
+}
+
+/** A person's name as an owner is written: short, no sentence in it (佐藤, 佐藤さん, A社 佐藤, Sato, J. Smith, PMO). */
+function ownerLike(s: string): boolean {
+  const t = s.trim();
+  if (t === '' || t.length > 20 || /[。、,.!?？！]$/.test(t)) return false;
+  // A Japanese phrase with a particle or a verb ending is no name (仕様を確認する).
+  if (/[をにがはでへ]|する|した|します/u.test(t) && !/[さ様氏]ん?$/u.test(t)) return false;
+  if (!/^[\p{L}\p{N}\s.&・'()（）-]+$/u.test(t) || t.split(/\s+/).length > 3) return false;
+  // Latin words of a name are capitalised (Sato, J. Smith, PMO), and are not a topic's word (Status, Risk: …).
+  const latin = t.split(/\s+/).filter((w) => /^[a-z]/iu.test(w));
+  if (latin.some((w) => !/^[A-Z]/.test(w)) || latin.some((w) => NOT_NAMES.test(w))) return false;
+  // Nor is a topic in Japanese (API仕様：…, 進捗確認：…): a word of work, not of a person.
+  return !TOPIC_WORDS.test(t);
+}
+
+const NOT_NAMES = /^(?:note|notes|status|decision|decided|issue|issues|risk|risks|topic|agenda|action|actions|update|next|todo|item|re|fyi|info|question|answer|result|summary|background|progress)$/i;
+const TOPIC_WORDS = /仕様|対応|確認|課題|資料|設計|開発|試験|テスト|会議|報告|検討|作成|修正|方針|について|関連|全体|次回|本日|今後|共有|進捗|決定|結論|内容|予定|状況|計画|問題|要件|その他|備考|連絡|議題|結果/u;
+
+const HONORIFIC = /\s*(?:さん|様|氏|殿|くん|君)$/u;
+const cleanOwner = (s: string) => s.trim().replace(/^[(（【\[]|[)）】\]]$/g, '').replace(HONORIFIC, '').trim();
+
+/**
+ * An action item's line → its text, owner and due date (the year from the meeting's day):
+ * `佐藤：仕様書を更新する（4/10まで）`, `仕様書を更新する（担当：佐藤、期限：4/10）`, `【佐藤】仕様書を更新する 4/10`,
+ * `仕様書を更新する／佐藤／4月10日`, `Sato: update the spec by Apr 10`, `Update spec — Sato, by Apr 10`,
+ * `Update spec (Owner: Sato, Due: 2025-04-10)`, `Sato to update the spec by 4/10`. What names no owner or
+ * due stays in the text.
+ */
+export function actionLine(line: string, meetingDay: string): ActionLine {
+  let text = actionMarked(line) ?? stripBullet(line).text;
+  let owner = '';
+  let due: string | null = null;
+  // Labelled parts anywhere: 担当：佐藤 / 期限：4/10 / Owner: Sato / Due: Apr 10, alone or in brackets.
+  const labelled = /(?:[、,，;；／]\s*)?[（(【\[]?\s*(担当者?|責任者|担当|owner|assignee|who|期限|期日|締切|due(?:\s+date)?|deadline|when)\s*[:：]\s*([^、,，;；／)）】\]]+?)\s*(?=[、,，;；／)）】\]]|$)/giu;
+  for (const m of [...text.matchAll(labelled)]) {
+    const isOwner = /^(担当者?|責任者|担当|owner|assignee|who)$/iu.test(m[1]!);
+    if (isOwner && owner === '') owner = cleanOwner(m[2]!);
+    else if (!isOwner && due === null) due = dateAfter(m[2]!.replace(DUE_AFTER, '').trim(), meetingDay);
+    else continue;
+    text = text.replace(m[0], ' ');
+  }
+  text = text.replace(/[（(【\[]\s*[、,，;；/／\s]*[)）】\]]/gu, ' ').replace(/\s{2,}/g, ' ').trim();
+  // A bracket whose labelled parts were all taken out leaves its closing half alone at the end.
+  if (/[)）】\]]$/.test(text) && (text.match(/[（(【\[]/gu)?.length ?? 0) < (text.match(/[)）】\]]/gu)?.length ?? 0)) text = text.slice(0, -1).trim();
+  // A due date with its words: （4/10まで）, 4/10まで, ～4/10, by Apr 10, due 4/10 — the date taken out of the text.
+  if (due === null) {
+    const all = [...text.matchAll(new RegExp(DATE_IN_LINE.source, 'giu'))];
+    for (const m of all.reverse()) {
+      const before = text.slice(0, m.index);
+      const after = text.slice(m.index! + m[0].length);
+      const marked = DUE_BEFORE.test(before) || DUE_AFTER.test(after);
+      // A date at the very end of the line, bracketed or after a separator, is the due date too.
+      const atEnd = /^\s*[)）】\]]?\s*$/.test(after.replace(DUE_AFTER, ''));
+      if (!marked && !atEnd) continue;
+      const d = dateAfter(m[0], meetingDay);
+      if (d === null) continue;
+      due = d;
+      const head = before.replace(DUE_BEFORE, '').replace(/[（(【\[]\s*$/u, '');
+      const tail = after.replace(DUE_AFTER, '').replace(/^\s*[)）】\]]/u, '');
+      text = `${head} ${tail}`.replace(/\s*[,，、/／—–-]\s*$/u, '').replace(/\s{2,}/g, ' ').trim();
+      break;
+    }
+  }
+  if (owner === '') {
+    let m: RegExpExecArray | null;
+    // 佐藤：…, Sato: …, 【佐藤】…, [Sato] …
+    if ((m = /^[【\[]\s*([^】\]]{1,20})\s*[】\]]\s*[:：]?\s*(.+)$/su.exec(text)) && ownerLike(m[1]!)) [owner, text] = [cleanOwner(m[1]!), m[2]!];
+    else if ((m = /^([^:：]{1,20}?)\s*[:：]\s*(.+)$/su.exec(text)) && ownerLike(m[1]!)) [owner, text] = [cleanOwner(m[1]!), m[2]!];
+    // … — Sato, … - Sato / 佐藤, …（佐藤）, …【佐藤】, … ／佐藤
+    else if ((m = /^(.+?)\s*(?:[—–]|\s-\s|[/／])\s*([^—–/／]{1,20})$/su.exec(text)) && ownerLike(m[2]!.replace(/[,，、]$/, ''))) [text, owner] = [m[1]!, cleanOwner(m[2]!.replace(/[,，、]$/, ''))];
+    else if ((m = /^(.+?)\s*[（(【\[]\s*([^（(【\[)）】\]]{1,20})\s*[)）】\]]$/su.exec(text)) && ownerLike(m[2]!)) [text, owner] = [m[1]!, cleanOwner(m[2]!)];
+    // Sato to update the spec (English: a name and "to" before the verb).
+    else if ((m = /^([A-Z][\p{L}.'-]*(?:\s+[A-Z][\p{L}.'-]*)?)\s+to\s+(.+)$/u.exec(text))) [owner, text] = [m[1]!, m[2]!];
+  }
+  text = text.replace(/\s*[,，、;；/／—–]\s*$/u, '').replace(/^\s*[,，、;；:：—–-]\s*/u, '').trim();
+  return { title: text, owner, due };
+}
+
+/** 2025年4月3日（木）10:00～11:00, 2025/4/3 10:00-11:00, 3 Apr 2025, 10:00–11:00 → the day and the times (hh:mm, '' where not given). */
+export function whenLine(value: string, reference: string): { day: string | null; startsAt: string; endsAt: string } {
+  const s = value.normalize('NFKC');
+  const time = /(\d{1,2})\s*[:時]\s*(\d{2})?\s*分?\s*(?:[~〜～\-–—]|から)\s*(?:(\d{1,2})\s*[:時]\s*(\d{2})?\s*分?)?/u.exec(s) ?? /(\d{1,2})\s*:\s*(\d{2})/u.exec(s);
+  const hhmm = (h?: string, m?: string) => (h === undefined ? '' : `${h.padStart(2, '0')}:${(m ?? '00').padStart(2, '0')}`);
+  const ok = (t: string) => t === '' || (Number(t.slice(0, 2)) < 24 && Number(t.slice(3)) < 60);
+  let startsAt = time ? hhmm(time[1], time[2]) : '';
+  let endsAt = time && time.length > 3 ? hhmm(time[3], time[4]) : '';
+  if (!ok(startsAt) || !ok(endsAt)) [startsAt, endsAt] = ['', ''];
+  const datePart = (time ? s.slice(0, time.index) : s).replace(/[(（][^)）]*[)）]/gu, ' ').replace(/[,、]\s*$/u, '').trim();
+  const m = DATE_IN_LINE.exec(datePart);
+  const p = m ? parseDateText(m[0], reference) : { ok: false as const };
+  return { day: p.ok ? p.iso : null, startsAt, endsAt };
+}
