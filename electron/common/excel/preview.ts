@@ -310,6 +310,12 @@ export interface ColumnMapping {
    * it running down the rows (a prepared row keeps its number, a row past them continues it).
    */
   numbering?: true;
+  /**
+   * A WBS column of start～finish ranges in one cell (4/1～4/15, 2025/04/01-2025/04/15: date-range.ts; field
+   * null, no extraKey): the planned start and finish of plans with no column of their own for them. The
+   * export writes the task's dates back into it in the column's own form.
+   */
+  period?: true;
   /** Date columns: how the import read the column's text dates where its cells settled it (kept for the next file). */
   dateReading?: DateReading;
   /**

@@ -16,6 +16,7 @@ import { fractionScale, ratingNumber } from './rating-scales.js';
 import { isReferenceLabel, labelKey, matchLabel } from './synonyms.js';
 import { levelNumberRun } from './level-numbers.js';
 import { holdsOutlineCodes } from './outline-codes.js';
+import { parseDateRange } from './date-range.js';
 import { NUMBER_LABEL } from './detect.js';
 import { listSystemColumns } from './list-exports.js';
 import type { ColumnMapping } from '../../../common/excel/preview.js';
@@ -355,6 +356,16 @@ function outlineCodeColumn(header: HeaderColumn[], byColumn: Map<number, { field
   return header.findIndex((col, i) => i < nameAt && !byColumn.has(i) && col.span === 1 && numbering(col) && holdsOutlineCodes(aligned(col)));
 }
 
+/** Share of a column's filled cells that must read as date ranges (4/1～4/15) for it to be the tasks' period. */
+const RANGE_SHARE = 0.8;
+
+/** Whether a column's cells are start～finish ranges: two or more filled, all text, four in five reading as a range. */
+function holdsRanges(cells: Cell[], reference: string): boolean {
+  const filled = cells.filter((c) => !(c.t === 's' && (c.v as string).trim() === ''));
+  if (filled.length < 2 || filled.some((c) => c.t !== 's')) return false;
+  return filled.filter((c) => parseDateRange(c.v as string, reference) !== null).length >= RANGE_SHARE * filled.length;
+}
+
 /** Each actual date field and the planned one a header without a plan/actual split means by the same word. */
 const PLANNED_OF: Record<string, string> = { actualStart: 'plannedStart', actualFinish: 'plannedFinish' };
 /** A header word that splits plan from actual. */
@@ -475,6 +486,8 @@ export function assignFields(
       taken.add('wbsCode');
     }
   }
+  // A plan with no start or finish column of its own may write both in one cell (4/1～4/15): that column gives them.
+  const periodAt = target === 'wbs' && samples && !taken.has('plannedStart') && !taken.has('plannedFinish') ? header.findIndex((col, i) => !byColumn.has(i) && holdsRanges(samples.cells(col), samples.ctx.reference)) : -1;
   // A bare 期間 of plain numbers beside the start and finish it counts the working days of (see durationsMatchDates).
   const columnOf = (field: string) => [...byColumn.entries()].find(([, a]) => a.field === field)?.[0];
   const [startAt, finishAt] = [columnOf('plannedStart'), columnOf('plannedFinish')];
@@ -666,7 +679,9 @@ export function assignFields(
       ...(spec?.kind === 'effort' ? { unit: effortUnitOf(col.label) } : {}),
     };
   });
-  const extras = columns.filter((m) => m.field === null);
+  const period = periodAt >= 0 ? columns.find((m) => m.c === header[periodAt]?.c && m.field === null) : undefined;
+  if (period) period.period = true;
+  const extras = columns.filter((m) => m.field === null && !m.period);
   extraKeys(extras).forEach((k, i) => (extras[i]!.extraKey = k));
   // The key alone, matched loosely, is no table (a diagram's box text, a title): it needs company.
   const keyConfidence = [...byColumn.values()].find((a) => a.field === key)?.confidence ?? 0;

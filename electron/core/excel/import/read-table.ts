@@ -28,6 +28,7 @@ import { SheetIndex } from './sheet-index.js';
 import { noteScale, statedScale, type Scale } from './rating-legend.js';
 import { numberedBlankRows, numberingHeader, numbersRows, shownNumber } from './numbering.js';
 import { outlineCode } from './outline-codes.js';
+import { parseDateRange } from './date-range.js';
 import { levelNumberCodes } from './level-numbers.js';
 import { blockColumns, withBlockRows } from './block-rows.js';
 import { codeKey, isCode, legendFor, legendWordForms, workbookLegends, type Legend } from './code-legend.js';
@@ -506,6 +507,13 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   // The day the sheet states above the table (the minutes' 日時, 作成日): the file's own, before the project's.
   const aboveDay = dateAboveTable(ix, layout.headerTop, model.date1904);
   let undecidedYears: ImportTable['undecidedYears'];
+  // A start～finish column's own ranges written with their year (2025/4/1～4/15) date those written without.
+  const periodYears = new Map<number, string | null>();
+  mapped.forEach((m, j) => {
+    if (!m.period) return;
+    const dated = grid[j]!.flatMap((hit) => (hit?.t === 's' && /\d{4}/.test(hit.v as string) ? [parseDateRange(hit.v as string, today)?.start ?? null] : []));
+    periodYears.set(j, median(dated));
+  });
   const yearReference = (i: number, j: number): { day: string; from: 'row' | 'column' | 'sheet' | 'project' | 'today' } => {
     for (const ds of fullDates) if (ds[i]) return { day: ds[i]!, from: 'row' };
     const col = columnMedian[j] ?? columnMedian.find((x) => x !== null);
@@ -597,6 +605,17 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       const r = data.rows[i]! + (m.rowOffset ?? 0);
       if (!spec || !m.field) {
         if (hit && hit.t !== 'e' && m.extraKey !== undefined) rec.extra[m.extraKey] = extraValue(hit, model.date1904);
+        // A start～finish cell (date-range.ts): the planned dates, the year of a half written without one
+        // from the row's, the column's or the sheet's dates as any yearless date; a cell that reads as no
+        // range is named and left to the client (the export keeps it while the dates stay empty).
+        if (m.period && hit && hit.t === 's' && (hit.v as string).trim() !== '') {
+          const ref = yearReference(i, j);
+          const range = parseDateRange(hit.v as string, ref.from === 'row' || ref.from === 'column' ? ref.day : (periodYears.get(j) ?? ref.day));
+          if (range) {
+            if (range.start !== null) rec.values.plannedStart ??= range.start;
+            if (range.finish !== null) rec.values.plannedFinish ??= range.finish;
+          } else problem(r, hit.c, 'date', failure('notDate', { value: shown(hit.v as string) }, `${shown(hit.v as string)} is not a start～finish period`), 'plannedStart', true);
+        }
         return;
       }
       const field = m.field;

@@ -19,6 +19,7 @@ import { clientWord, mappedCode, valueKey } from '../../excel/import/value-map.j
 import { checkMark, checkWriter } from '../../excel/import/check-columns.js';
 import { isOpenWord, isStatusCode, openWordReading, statusCodes } from '../../excel/import/value-words.js';
 import { SheetIndex } from '../../excel/import/sheet-index.js';
+import { parseDateRange, rangeKey, rangeWriter } from '../../excel/import/date-range.js';
 import { numberLike, numbersRows, shownNumber } from '../../excel/import/numbering.js';
 import { levelNumber, levelNumberCodes } from '../../excel/import/level-numbers.js';
 import { isMark, markedItemColumns, markReading, otherParentColumns, ratingMarkColumns, readTable, type ImportTable } from '../../excel/import/read-table.js';
@@ -619,7 +620,7 @@ export async function exportToProfile(
       if (phaseAt !== undefined) {
         const name = String(o.row.name ?? '');
         // A phase left with no task is a top-level task: its own values have no cell on its row (named).
-        const v = field === 'name' || (field === null && !m.extraKey) || (o.summary && ROLLED_UP.has(field!)) ? null : storedValue(o, m);
+        const v = field === 'name' || (field === null && !m.extraKey && !m.period) || (o.summary && ROLLED_UP.has(field!)) ? null : storedValue(o, m);
         if (!emptyValue(v)) underMergeCells.push({ row: o.row.id, column: m.c, field: field ?? `extra:${m.extraKey}`, value: String(v) });
         return cols.map((c): CellOut | undefined => {
           const cell = ix.cell(at!, c);
@@ -736,12 +737,14 @@ export async function exportToProfile(
         const partner = SPAN_PARTNER[field ?? ''];
         const partnerUnmoved = partner === undefined || !mapped.some((x) => x.field === partner) || unmovedRollUp(o, partner);
         if (o.summary && o.level < deepest && inPlace && ROLLED_UP.has(field ?? '') && unmovedRollUp(o, field!) && partnerUnmoved) return put(undefined);
+        // (So is a summary's start～finish cell while neither rolled-up date moved.)
+        if (m.period && o.summary && o.level < deepest && inPlace && unmovedRollUp(o, 'plannedStart') && unmovedRollUp(o, 'plannedFinish')) return put(undefined);
         // The same links in the client's IDs as its cell names ("3FS+2d" for our 3FS+2): the client's own words.
         if (field === 'predecessors' && (idColumn || codeAt >= 0 || linkReading?.by === 'row') && sameLinks(tcell ? textOf(tcell, model.date1904) : '', String(value))) return put({ value: rawValue(tcell) });
         // Same meaning, or an empty cell that the import read as the field's default: the client's cell.
         // A date the client wrote without a year (7/18, 7月末, w/c 14 Jul) took its year from the row at
         // import; here it reads in today's: the same month and day is the same date.
-        if (sameValue(meaning, value) || (meaning === null && field !== null && sameValue(defaults[field], value)) || yearlessSameDay(tcell, meaning, value) || keptUnreadCell(o, m, tcell, meaning, value, defaults)) {
+        if (sameValue(meaning, value) || (meaning === null && field !== null && sameValue(defaults[field], value)) || yearlessSameDay(tcell, meaning, value) || (m.period && samePeriod(tcell, value)) || keptUnreadCell(o, m, tcell, meaning, value, defaults)) {
           // A record's name shown by the client's formula of its row (="task"&ROW()) would show another
           // name once the record moved: the name is typed over it there, unless the formula still
           // shows it at its new row (the writer compares the result it keeps or computes there).
@@ -1002,7 +1005,7 @@ export async function exportToProfile(
     if (phaseCell !== undefined) {
       for (const m of mapped) {
         // (A phase's own dates and progress are its tasks', shown by them.)
-        const v = m.field === 'name' || (m.field === null && !m.extraKey) || (o.summary && ROLLED_UP.has(m.field!)) ? null : storedValue(o, m);
+        const v = m.field === 'name' || (m.field === null && !m.extraKey && !m.period) || (o.summary && ROLLED_UP.has(m.field!)) ? null : storedValue(o, m);
         if (!emptyValue(v)) underMergeCells.push({ row: o.row.id, column: m.c, field: m.field ?? `extra:${m.extraKey}`, value: String(v) });
       }
       return sheetColumns.map((c): CellOut | undefined => (c === phaseCell ? { value: textValue(String(o.row.name ?? '')) } : undefined));
@@ -1535,13 +1538,13 @@ function defaultValues(target: ImportTarget, vocab: Vocabularies): Record<string
 }
 
 /**
- * Columns the export writes: fields, extra columns, the WBS code, level and 大/中/小 columns. Not a
+ * Columns the export writes: fields, extra columns, a start～finish column, the WBS code, level and 大/中/小 columns. Not a
  * column group other than a spread name (担当者 over one column per person, marked ○): what it holds is
  * the client's way of drawing a value, kept as it is.
  */
 function writable(m: ColumnMapping): boolean {
   if (m.span > 1 && m.field !== 'name') return false;
-  if (m.field === null) return !!m.extraKey;
+  if (m.field === null) return !!m.extraKey || !!m.period;
   return true;
 }
 
@@ -1606,6 +1609,11 @@ function emptyValue(v: unknown): boolean {
 }
 
 function storedValue(o: Out, m: ColumnMapping): unknown {
+  // A start～finish column holds the task's planned dates (date-range.ts), compared by their days.
+  if (m.period) {
+    const [start, finish] = [(o.row.plannedStart as string | null) ?? null, (o.row.plannedFinish as string | null) ?? null];
+    return start === null && finish === null ? null : rangeKey({ start, finish });
+  }
   if (m.field === null) return o.row.extra?.[m.extraKey!] ?? null;
   if (m.field === 'level') return o.level + 1;
   return o.row[m.field] ?? null;
@@ -1625,6 +1633,14 @@ function keptUnreadCell(o: Out, m: ColumnMapping, cell: Cell | undefined, meanin
   // A WBS status the task's data gives it (its progress 50 % → in progress: rollup.ts derivedStatus) is
   // what the import left too, not the user's choice: the client's word stays (blind set 7, On Track).
   return m.field === 'status' && typeof o.row.progress === 'number' && sameValue(derivedStatus({ progress: o.row.progress, actualStart: (o.row.actualStart as string | null) ?? null, actualFinish: (o.row.actualFinish as string | null) ?? null, status: 'not_started' }), value);
+}
+
+/** A start～finish cell written without years that reads as the stored range in the stored range's own years. */
+function samePeriod(cell: Cell | undefined, value: unknown): boolean {
+  if (cell?.t !== 's' || typeof value !== 'string') return false;
+  const [start, finish] = value.split('～');
+  const r = parseDateRange(cell.v as string, start || finish || '');
+  return r !== null && rangeKey(r) === value;
 }
 
 /** A text date written without a year whose month and day are the stored date's. */
@@ -1691,6 +1707,27 @@ export interface NoClientWord {
   value: string;
 }
 
+/**
+ * A start～finish column (ColumnMapping.period): a cell means the range it reads as (rangeKey; a cell that
+ * reads as none means nothing, so it stays the client's while the task has no dates), and a changed range
+ * is written in the column's own form (4/1～4/15 → 5/7～5/20).
+ */
+function periodWriter(cells: Cell[], reference: string): ColumnWriter {
+  const format = rangeWriter(cells.flatMap((c) => (c.t === 's' ? [c.v as string] : [])), reference);
+  return {
+    meaning(cell) {
+      if (!cell || cell.t !== 's') return null;
+      const r = parseDateRange(cell.v as string, reference);
+      return r ? rangeKey(r) : null;
+    },
+    write(v) {
+      if (v === null || v === undefined || v === '') return null;
+      const [start, finish] = String(v).split('～');
+      return { t: 's', v: format({ start: start || null, finish: finish || null }) };
+    },
+  };
+}
+
 function columnWriter(
   target: ImportTarget,
   m: ColumnMapping,
@@ -1706,6 +1743,7 @@ function columnWriter(
 ): ColumnWriter {
   const spec: FieldSpec | undefined = m.field === null ? undefined : fieldSpec(target, m.field);
   const cells = recordRows.map((r) => ix.cell(r, m.c)).filter((c): c is Cell => !!c && c.t !== 'e');
+  if (m.period) return periodWriter(cells, base.reference);
   // The column's dates written year last are read in its own order (14/05/2025 is day first), as the import read them.
   const ctx: ValueContext = { ...base, effortUnit: m.unit ?? effortUnitOf(m.label), ...(spec?.kind === 'date' && columnDateReading(cells, m.dateReading)) };
   if (spec?.kind === 'rating') values.rateColumn(m.field!, cells);
