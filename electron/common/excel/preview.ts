@@ -263,7 +263,7 @@ export interface LayoutConfidence {
 }
 
 /** Why the data of a table ends where it does. */
-export type EndReason = 'blank rows' | 'total row' | 'notes' | 'footer' | 'end mark' | 'table end' | 'end of sheet';
+export type EndReason = 'blank rows' | 'total row' | 'notes' | 'footer' | 'end mark' | 'table end' | 'next table' | 'end of sheet';
 
 /** Why a row inside a table's data is not a record. */
 export type LeftOutReason = 'separator' | 'header again' | 'section title' | 'group label' | 'template row' | 'continued text' | 'record continued' | 'example' | 'instructions' | 'filter row' | 'subtotal';

@@ -709,6 +709,7 @@ export const en = {
       footer: 'ends at the footer in row {{row}}',
       endMark: 'ends at the end mark in row {{row}}',
       tableEnd: 'ends where the Excel table ends (row {{row}} is outside it)',
+      nextTable: 'ends above another table’s header in row {{row}}',
       endOfSheet: 'runs to the end of the sheet',
     },
     problem: {

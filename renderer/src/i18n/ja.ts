@@ -710,6 +710,7 @@ export const ja: Strings = {
       footer: '{{row}} 行目のフッターで終了',
       endMark: '{{row}} 行目の終了記号で終了',
       tableEnd: 'Excel のテーブルの範囲で終了 ({{row}} 行目からは範囲外)',
+      nextTable: '{{row}} 行目からの別の表の手前で終了',
       endOfSheet: 'シートの最後まで',
     },
     problem: {

@@ -321,6 +321,16 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     // goes on — after a blank row and a block title too, so it is never taken for another table's header.
     const headerAgain = isHeaderAgain(row);
     if (!headerAgain && blankRun > 0 && rows.length >= 2 && otherBlock(ix, row.r, rows, counts)) return done('blank rows', firstBlank());
+    // With no blank row between, the same row of column words heads another table where one of its words
+    // stands over a column the records fill with numbers or dates (課題一覧's No | 課題 | 起票日 right under a
+    // risk register's last row: review U4, the issues' header and rows were read as risks). The table ends
+    // there, and above its title too (one text alone on the row right above the words).
+    if (!headerAgain && blankRun === 0 && rows.length >= 2 && nextHeader(ix, row, rows, counts)) {
+      const title = rows[rows.length - 1]!;
+      const alone = title === row.r - 1 && (ix.row(title)?.cells.filter(counts).length ?? 0) === 1 && rows.length >= 3;
+      if (alone) rows.pop();
+      return done('next table', alone ? title : row.r);
+    }
     if (headerAgain) {
       leftOut.push({ r: row.r, reason: 'header again' });
       // The block's title just above it (ログイン画面テスト計画 over its own header) is no record either.
@@ -410,6 +420,21 @@ const OTHER_BLOCK_ROWS = 2;
  * (Probability rating, 影響度, 版 / 改訂日) — or the first holds two or more words that plainly do (alone
  * on its row, three or more, all but one so: a header with no rows under it yet): another table, not records.
  */
+/**
+ * Whether a row is the header of another table right under the records: three or more cells, all text,
+ * all but one plainly heading a column (isColumnWord), and one of them over a column the records so far
+ * fill with numbers or dates in four rows in five (a header word where a record holds a figure).
+ */
+function nextHeader(ix: SheetIndex, row: Row, records: number[], counts: (cell: Cell) => boolean): boolean {
+  const cells = row.cells.filter(counts);
+  if (cells.length < 3 || cells.some((c) => c.t !== 's') || cells.filter((c) => !isColumnWord(c.v as string, PLAIN_HEADING)).length > 1) return false;
+  const typed = (c: number) => {
+    const held = records.map((r) => ix.cell(r, c)).filter((x): x is Cell => x !== undefined && x.v !== null && !(x.t === 's' && String(x.v).trim() === ''));
+    return held.length >= 2 && held.filter((x) => x.t === 'n' || x.t === 'd').length >= 0.8 * held.length;
+  };
+  return cells.some((c) => isColumnWord(c.v as string, PLAIN_HEADING) && typed(c.c));
+}
+
 function otherBlock(ix: SheetIndex, r: number, records: number[], counts: (cell: Cell) => boolean): boolean {
   const fills = records.map((x) => ix.row(x)?.cells.filter(counts).length ?? 0).sort((a, b) => a - b);
   const median = fills[Math.floor(fills.length / 2)]!;

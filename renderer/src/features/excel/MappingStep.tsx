@@ -7,7 +7,7 @@ import type { Problem } from '../../../../electron/common/excel/problems.js';
 import { confidenceLevel, headerRows, yearChoices, type MappingChange } from './importModel.js';
 import { TablePicker } from './TablePicker.js';
 
-const END_KEYS = { 'blank rows': 'blankRows', 'total row': 'totalRow', notes: 'notes', footer: 'footer', 'end mark': 'endMark', 'table end': 'tableEnd', 'end of sheet': 'endOfSheet' } as const;
+const END_KEYS = { 'blank rows': 'blankRows', 'total row': 'totalRow', notes: 'notes', footer: 'footer', 'end mark': 'endMark', 'table end': 'tableEnd', 'next table': 'nextTable', 'end of sheet': 'endOfSheet' } as const;
 
 export function MappingStep({
   preview,
