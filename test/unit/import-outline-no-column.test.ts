@@ -54,6 +54,18 @@ describe('numbers that are no outline stay what they were', () => {
     expect(t.hierarchy).not.toBe('code');
   });
 
+  // Review U10: read as a tree, 3.5 became 3's child and 3 a summary whose own dates and progress the
+  // roll-up replaced, silently. A row inserted between two numbers is no first child (that would be 3.1).
+  it.each([
+    ['as numbers', [1, 2, 3, 3.5, 4, 5, 6] as ModelCell[]],
+    ['as text', ['1', '2', '3', '3.5', '4', '5', '6'] as ModelCell[]],
+    ['two rows inserted', [1, 2, 2.5, 3, 4, 4.5, 5] as ModelCell[]],
+  ])('a flat list with a row inserted between two numbers (%s) stays flat', (_, numbers) => {
+    const t = readModel(sheet('No.', (n) => numbers[PLAN.findIndex(([m]) => m === n)]!), 'wbs', [], 'Sheet1');
+    expect(t.hierarchy).not.toBe('code');
+    expect(treeNames(t)).toEqual(PLAN.map(([, name]) => name));
+  });
+
   it('a version column (1.0, 2.1, 1.5) right of the names is no code', () => {
     const rows: ModelCell[][] = [['タスク', '版', '開始日'], ...PLAN.map(([, name], i): ModelCell[] => [name, ['1.0', '2.1', '1.5', '1.0', '3.2', '1.1', '2.0'][i]!, d(`2025-04-0${i + 1}`)])];
     const t = readModel(rows, 'wbs', [], 'Sheet1');

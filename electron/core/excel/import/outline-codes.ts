@@ -29,8 +29,10 @@ export function outlineCode(cell: Cell, above: readonly number[] | null): string
 /**
  * Whether a column's cells (sample rows in order) are outline codes: every filled cell a code, three or
  * more of them, some deeper than the top level (1.1 — or a number with a fraction), and four in five
- * following the row above in outline order (1 → 1.1 → 1.2 → 2). A plain running number (1, 2, 3) or a
- * version column (1.0, 1.0, 2.1) is none.
+ * following the row above in outline order (1 → 1.1 → 1.2 → 2), the deep ones included: most deep codes are
+ * reached in order (a first child 3.1 under 3, or the next sibling). A plain running number (1, 2, 3), a
+ * version column (1.0, 1.0, 2.1), or a flat list with a row inserted between two numbers (3, 3.5, 4: the
+ * deep code is no first child, review U10 — reading it as a tree made 3 a summary and lost its own dates) is none.
  */
 export function holdsOutlineCodes(cells: readonly (Cell | undefined)[]): boolean {
   const filled = cells.filter((c): c is Cell => !blank(c));
@@ -38,13 +40,18 @@ export function holdsOutlineCodes(cells: readonly (Cell | undefined)[]): boolean
   let above: number[] | null = null;
   let inOrder = 0;
   let deep = 0;
+  let deepInOrder = 0;
   for (const cell of filled) {
     const code = outlineCode(cell, above);
     if (code === null) return false;
     const parts = code.split('.').map(Number);
+    const inPlace = follows(above, parts);
+    // follows() lets a child start at any number (3 → 3.5); an outline's first child is 3.1.
+    const firstChildOrSibling = above === null || parts.length <= above.length || parts[parts.length - 1] === 1;
     if (parts.length > 1) deep++;
-    if (follows(above, parts)) inOrder++;
+    if (parts.length > 1 && inPlace && firstChildOrSibling) deepInOrder++;
+    if (inPlace) inOrder++;
     above = parts;
   }
-  return deep > 0 && inOrder >= IN_ORDER * filled.length;
+  return deep > 0 && deepInOrder * 2 > deep && inOrder >= IN_ORDER * filled.length;
 }
