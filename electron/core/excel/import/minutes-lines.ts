@@ -220,14 +220,26 @@ export function actionLine(line: string, meetingDay: string): ActionLine {
 /** 2025年4月3日（木）10:00～11:00, 2025/4/3 10:00-11:00, 3 Apr 2025, 10:00–11:00 → the day and the times (hh:mm, '' where not given). */
 export function whenLine(value: string, reference: string): { day: string | null; startsAt: string; endsAt: string } {
   const s = value.normalize('NFKC');
+  // The times inside the line, read as a time cell is (parseTimeRange).
   const time = /(\d{1,2})\s*[:時]\s*(\d{2})?\s*分?\s*(?:[~〜～\-–—]|から)\s*(?:(\d{1,2})\s*[:時]\s*(\d{2})?\s*分?)?/u.exec(s) ?? /(\d{1,2})\s*:\s*(\d{2})/u.exec(s);
-  const hhmm = (h?: string, m?: string) => (h === undefined ? '' : `${h.padStart(2, '0')}:${(m ?? '00').padStart(2, '0')}`);
-  const ok = (t: string) => t === '' || (Number(t.slice(0, 2)) < 24 && Number(t.slice(3)) < 60);
-  let startsAt = time ? hhmm(time[1], time[2]) : '';
-  let endsAt = time && time.length > 3 ? hhmm(time[3], time[4]) : '';
-  if (!ok(startsAt) || !ok(endsAt)) [startsAt, endsAt] = ['', ''];
+  const { startsAt, endsAt } = (time && parseTimeRange(time[0])) ?? { startsAt: '', endsAt: '' };
   const datePart = (time ? s.slice(0, time.index) : s).replace(/[(（][^)）]*[)）]/gu, ' ').replace(/[,、]\s*$/u, '').trim();
   const m = DATE_IN_LINE.exec(datePart);
   const p = m ? parseDateText(m[0], reference) : { ok: false as const };
   return { day: p.ok ? p.iso : null, startsAt, endsAt };
+}
+
+/** 10:00〜11:00, 10:00-11:00, 10時〜11時 → start and end (hh:mm); null when it is not a time range. */
+export function parseTimeRange(s: string): { startsAt: string; endsAt: string } | null {
+  const n = s.normalize('NFKC').replace(/\s+/g, '');
+  const t = (h: string, mm: string | undefined) => `${h.padStart(2, '0')}:${(mm ?? '00').padStart(2, '0')}`;
+  const m = /^(\d{1,2})[:時](\d{2})?分?(?:[~〜～\-ー–—]|から)(?:(\d{1,2})[:時](\d{2})?分?)?(?:まで)?$/.exec(n);
+  if (!m) {
+    const one = /^(\d{1,2})[:時](\d{2})?分?$/.exec(n);
+    return one ? { startsAt: t(one[1]!, one[2]), endsAt: '' } : null;
+  }
+  const start = t(m[1]!, m[2]);
+  const end = m[3] ? t(m[3], m[4]) : '';
+  const ok = (x: string) => x === '' || (Number(x.slice(0, 2)) < 24 && Number(x.slice(3)) < 60);
+  return ok(start) && ok(end) ? { startsAt: start, endsAt: end } : null;
 }

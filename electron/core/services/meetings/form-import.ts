@@ -23,8 +23,8 @@ import { getProjectRow } from '../projects.js';
 import { issues } from '../registers/index.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
 import { readFormTemplate, type FormTemplate } from './form-export.js';
-import { parseAttendees, parsePresence, parseSide, parseTimeRange } from './form-values.js';
-import { actionLine, labelLine, whenLine, type MinutesLabel } from '../../excel/import/minutes-lines.js';
+import { parseAttendees, parsePresence, parseSide } from './form-values.js';
+import { actionLine, labelLine, parseTimeRange, whenLine, type MinutesLabel } from '../../excel/import/minutes-lines.js';
 import { createMeetingIn, getMeeting } from './service.js';
 import { readMinutesSheet } from './minutes-sheet.js';
 

@@ -75,21 +75,6 @@ export function blockRows(m: Meeting, list: MinutesFormList, ctx: FormContext): 
   }
 }
 
-/** 10:00〜11:00, 10:00-11:00, 10時〜11時 → start and end (hh:mm); null when it is not a time range. */
-export function parseTimeRange(s: string): { startsAt: string; endsAt: string } | null {
-  const n = s.normalize('NFKC').replace(/\s+/g, '');
-  const t = (h: string, mm: string | undefined) => `${h.padStart(2, '0')}:${(mm ?? '00').padStart(2, '0')}`;
-  const m = /^(\d{1,2})[:時](\d{2})?分?(?:[~〜～\-ー–—]|から)(?:(\d{1,2})[:時](\d{2})?分?)?(?:まで)?$/.exec(n);
-  if (!m) {
-    const one = /^(\d{1,2})[:時](\d{2})?分?$/.exec(n);
-    return one ? { startsAt: t(one[1]!, one[2]), endsAt: '' } : null;
-  }
-  const start = t(m[1]!, m[2]);
-  const end = m[3] ? t(m[3], m[4]) : '';
-  const ok = (x: string) => x === '' || (Number(x.slice(0, 2)) < 24 && Number(x.slice(3)) < 60);
-  return ok(start) && ok(end) ? { startsAt: start, endsAt: end } : null;
-}
-
 /** 所属 氏名、所属 氏名 (or one per line) → attendees of a side. */
 export function parseAttendees(s: string, side: Attendee['side'], present: boolean): Attendee[] {
   return s
