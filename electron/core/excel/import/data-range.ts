@@ -415,12 +415,6 @@ function sectionHeading(ix: SheetIndex, cell: Cell, keyC: number, records: numbe
 const OTHER_BLOCK_ROWS = 2;
 
 /**
- * The rows from `r` down to the next blank row (at least OTHER_BLOCK_ROWS of them) each fill at most half
- * the cells the median record fills and the first holds only words that head a column of some register
- * (Probability rating, 影響度, 版 / 改訂日) — or the first holds two or more words that plainly do (alone
- * on its row, three or more, all but one so: a header with no rows under it yet): another table, not records.
- */
-/**
  * Whether a row is the header of another table right under the records: three or more cells, all text,
  * all but one plainly heading a column (isColumnWord), and one of them over a column the records so far
  * fill with numbers or dates in four rows in five (a header word where a record holds a figure).
@@ -435,6 +429,12 @@ function nextHeader(ix: SheetIndex, row: Row, records: number[], counts: (cell: 
   return cells.some((c) => isColumnWord(c.v as string, PLAIN_HEADING) && typed(c.c));
 }
 
+/**
+ * The rows from `r` down to the next blank row (at least OTHER_BLOCK_ROWS of them) each fill at most half
+ * the cells the median record fills and the first holds only words that head a column of some register
+ * (Probability rating, 影響度, 版 / 改訂日) — or the first holds two or more words that plainly do (alone
+ * on its row, three or more, all but one so: a header with no rows under it yet): another table, not records.
+ */
 function otherBlock(ix: SheetIndex, r: number, records: number[], counts: (cell: Cell) => boolean): boolean {
   const fills = records.map((x) => ix.row(x)?.cells.filter(counts).length ?? 0).sort((a, b) => a - b);
   const median = fills[Math.floor(fills.length / 2)]!;
