@@ -69,4 +69,27 @@ describe('start～finish in one cell', () => {
     const back = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: out.dataBase64, profileId });
     expect(back.counts).toMatchObject({ new: 0, changed: 0 });
   });
+
+  it('reads a day-first column day first in every cell, and a moved task reads back (review U14)', async () => {
+    // Only the cells with a day over 12 prove the order; 01/04/2025 - 11/04/2025 is read in the column's.
+    const ranges = ['01/04/2025 - 11/04/2025', '02/04/2025 - 12/04/2025', '14/04/2025 - 25/04/2025', '28/04/2025 - 09/05/2025', '12/05/2025 - 30/05/2025'];
+    const bytes = await workbook([{ name: 'Plan', rows: [['No.', 'Task', 'Owner', 'Period'], ...TASKS.map((t, i) => [i + 1, t, 'Sato', ranges[i]!])] }]);
+    const { projectId, profileId } = await importWithProfile(call, bytes, 'day first');
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
+    expect(tasks.map((t) => [t.plannedStart, t.plannedFinish])).toEqual([
+      ['2025-04-01', '2025-04-11'],
+      ['2025-04-02', '2025-04-12'],
+      ['2025-04-14', '2025-04-25'],
+      ['2025-04-28', '2025-05-09'],
+      ['2025-05-12', '2025-05-30'],
+    ]);
+    // Moved to days that no longer prove the order (both under 13): written and read back day first.
+    await call('wbs.update', { id: tasks[4]!.id, patch: { plannedStart: '2025-06-02', plannedFinish: '2025-06-10' } });
+    const out = await call('excel.export', { projectId, register: 'wbs', profileId });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out.dataBase64, 'base64') as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('Plan')!.getCell('D6').value).toBe('02/06/2025 - 10/06/2025');
+    const back = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: out.dataBase64, profileId });
+    expect(back.counts).toMatchObject({ new: 0, changed: 0 });
+  });
 });

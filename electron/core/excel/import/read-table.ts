@@ -9,7 +9,7 @@ import { REGISTERS, type Vocabularies } from '../../../common/registers.js';
 import { columnDateReading, keptDateReading, readValue, rowKey, textOf, type ValueContext } from './cell-values.js';
 import { checkCode, checkMark } from './check-columns.js';
 import { ClientValues, type NewListItem } from './client-values.js';
-import { isPeriodDate, looksLikeDate, nearestYear, parseDateText, shortYearChoices, writtenWeekday, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
+import { isPeriodDate, looksLikeDate, nearestYear, parseDateText, shortYearChoices, writtenWeekday, type SlashOrder, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
 import { findDataRows } from './data-range.js';
 import { dateAboveTable } from './date-above.js';
 import { paintedDates } from './band-dates.js';
@@ -28,7 +28,7 @@ import { SheetIndex } from './sheet-index.js';
 import { noteScale, statedScale, type Scale } from './rating-legend.js';
 import { numberedBlankRows, numberingHeader, numbersRows, shownNumber } from './numbering.js';
 import { outlineCode } from './outline-codes.js';
-import { parseDateRange } from './date-range.js';
+import { parseDateRange, rangeOrder } from './date-range.js';
 import { levelNumberCodes } from './level-numbers.js';
 import { blockColumns, withBlockRows } from './block-rows.js';
 import { codeKey, isCode, legendFor, legendWordForms, workbookLegends, type Legend } from './code-legend.js';
@@ -508,10 +508,17 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const aboveDay = dateAboveTable(ix, layout.headerTop, model.date1904);
   let undecidedYears: ImportTable['undecidedYears'];
   // A start～finish column's own ranges written with their year (2025/4/1～4/15) date those written without.
+  // Its cells are read in one order, the column's (01/04/2025 - 11/04/2025 beside 14/04/2025 - 25/04/2025 is
+  // day first: review U14), kept in the profile as a date column's is.
   const periodYears = new Map<number, string | null>();
+  const periodOrders = new Map<number, SlashOrder>();
   mapped.forEach((m, j) => {
     if (!m.period) return;
-    const dated = grid[j]!.flatMap((hit) => (hit?.t === 's' && /\d{4}/.test(hit.v as string) ? [parseDateRange(hit.v as string, today)?.start ?? null] : []));
+    const order = rangeOrder(grid[j]!.flatMap((hit) => (hit?.t === 's' ? [hit.v as string] : [])), m.dateReading?.slashOrder);
+    periodOrders.set(j, order);
+    const kept = keptDateReading({ slashOrder: order });
+    if (kept) m.dateReading = kept;
+    const dated = grid[j]!.flatMap((hit) => (hit?.t === 's' && /\d{4}/.test(hit.v as string) ? [parseDateRange(hit.v as string, today, order)?.start ?? null] : []));
     periodYears.set(j, median(dated));
   });
   const yearReference = (i: number, j: number): { day: string; from: 'row' | 'column' | 'sheet' | 'project' | 'today' } => {
@@ -610,7 +617,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         // range is named and left to the client (the export keeps it while the dates stay empty).
         if (m.period && hit && hit.t === 's' && (hit.v as string).trim() !== '') {
           const ref = yearReference(i, j);
-          const range = parseDateRange(hit.v as string, ref.from === 'row' || ref.from === 'column' ? ref.day : (periodYears.get(j) ?? ref.day));
+          const range = parseDateRange(hit.v as string, ref.from === 'row' || ref.from === 'column' ? ref.day : (periodYears.get(j) ?? ref.day), periodOrders.get(j));
           if (range) {
             if (range.start !== null) rec.values.plannedStart ??= range.start;
             if (range.finish !== null) rec.values.plannedFinish ??= range.finish;

@@ -19,7 +19,7 @@ import { clientWord, mappedCode, valueKey } from '../../excel/import/value-map.j
 import { checkMark, checkWriter } from '../../excel/import/check-columns.js';
 import { isOpenWord, isStatusCode, openWordReading, statusCodes } from '../../excel/import/value-words.js';
 import { SheetIndex } from '../../excel/import/sheet-index.js';
-import { parseDateRange, rangeKey, rangeWriter } from '../../excel/import/date-range.js';
+import { parseDateRange, rangeKey, rangeOrder, rangeWriter } from '../../excel/import/date-range.js';
 import { numberLike, numbersRows, shownNumber } from '../../excel/import/numbering.js';
 import { levelNumber, levelNumberCodes } from '../../excel/import/level-numbers.js';
 import { isMark, markedItemColumns, markReading, otherParentColumns, ratingMarkColumns, readTable, type ImportTable } from '../../excel/import/read-table.js';
@@ -34,7 +34,7 @@ import { bandCandidates, barCells, learnBand, rowBarMark, rowBarStyle, type Band
 import { keepsDrawing, learnOwnRules, ownBarCells, shiftedCells } from './gantt-own-rows.js';
 import { weekLabelBands } from './gantt-week-labels.js';
 import { derivedStatus } from '../rollup.js';
-import { dateTextStyle, isoToSerial, parseDateText, serialToIso, shortYearChoices, type ShortYearForm } from '../../../common/excel/client-dates.js';
+import { dateTextStyle, isoToSerial, parseDateText, serialToIso, shortYearChoices, type ShortYearForm, type SlashOrder } from '../../../common/excel/client-dates.js';
 import { tableBand } from './table-band.js';
 import { blockColumns, withBlockRows } from '../../excel/import/block-rows.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
@@ -744,7 +744,7 @@ export async function exportToProfile(
         // Same meaning, or an empty cell that the import read as the field's default: the client's cell.
         // A date the client wrote without a year (7/18, 7月末, w/c 14 Jul) took its year from the row at
         // import; here it reads in today's: the same month and day is the same date.
-        if (sameValue(meaning, value) || (meaning === null && field !== null && sameValue(defaults[field], value)) || yearlessSameDay(tcell, meaning, value) || (m.period && samePeriod(tcell, value)) || keptUnreadCell(o, m, tcell, meaning, value, defaults)) {
+        if (sameValue(meaning, value) || (meaning === null && field !== null && sameValue(defaults[field], value)) || yearlessSameDay(tcell, meaning, value) || (m.period && samePeriod(tcell, value, m.dateReading?.slashOrder)) || keptUnreadCell(o, m, tcell, meaning, value, defaults)) {
           // A record's name shown by the client's formula of its row (="task"&ROW()) would show another
           // name once the record moved: the name is typed over it there, unless the formula still
           // shows it at its new row (the writer compares the result it keeps or computes there).
@@ -1636,10 +1636,10 @@ function keptUnreadCell(o: Out, m: ColumnMapping, cell: Cell | undefined, meanin
 }
 
 /** A start～finish cell written without years that reads as the stored range in the stored range's own years. */
-function samePeriod(cell: Cell | undefined, value: unknown): boolean {
+function samePeriod(cell: Cell | undefined, value: unknown, order: SlashOrder | undefined): boolean {
   if (cell?.t !== 's' || typeof value !== 'string') return false;
   const [start, finish] = value.split('～');
-  const r = parseDateRange(cell.v as string, start || finish || '');
+  const r = parseDateRange(cell.v as string, start || finish || '', order);
   return r !== null && rangeKey(r) === value;
 }
 
@@ -1712,12 +1712,15 @@ export interface NoClientWord {
  * reads as none means nothing, so it stays the client's while the task has no dates), and a changed range
  * is written in the column's own form (4/1～4/15 → 5/7～5/20).
  */
-function periodWriter(cells: Cell[], reference: string): ColumnWriter {
-  const format = rangeWriter(cells.flatMap((c) => (c.t === 's' ? [c.v as string] : [])), reference);
+function periodWriter(cells: Cell[], reference: string, known: SlashOrder | undefined): ColumnWriter {
+  const texts = cells.flatMap((c) => (c.t === 's' ? [c.v as string] : []));
+  // (Read and written in the column's one order, as the import read it: 01/04/2025 in a day-first column.)
+  const order = rangeOrder(texts, known);
+  const format = rangeWriter(texts, reference, order);
   return {
     meaning(cell) {
       if (!cell || cell.t !== 's') return null;
-      const r = parseDateRange(cell.v as string, reference);
+      const r = parseDateRange(cell.v as string, reference, order);
       return r ? rangeKey(r) : null;
     },
     write(v) {
@@ -1743,7 +1746,7 @@ function columnWriter(
 ): ColumnWriter {
   const spec: FieldSpec | undefined = m.field === null ? undefined : fieldSpec(target, m.field);
   const cells = recordRows.map((r) => ix.cell(r, m.c)).filter((c): c is Cell => !!c && c.t !== 'e');
-  if (m.period) return periodWriter(cells, base.reference);
+  if (m.period) return periodWriter(cells, base.reference, m.dateReading?.slashOrder);
   // The column's dates written year last are read in its own order (14/05/2025 is day first), as the import read them.
   const ctx: ValueContext = { ...base, effortUnit: m.unit ?? effortUnitOf(m.label), ...(spec?.kind === 'date' && columnDateReading(cells, m.dateReading)) };
   if (spec?.kind === 'rating') values.rateColumn(m.field!, cells);
