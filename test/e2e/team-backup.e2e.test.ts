@@ -44,7 +44,7 @@ describe.skipIf(PG_SKIP)('設定 → チームで使う: collation warning and �
   }, 180_000);
 
   afterAll(async () => {
-    await opened?.browser.close();
+    await opened?.close();
     await host?.close();
     await sw?.close();
     await cluster?.stop();

@@ -72,7 +72,7 @@ describe.skipIf(PG_SKIP)('the same cell edited on two pages of one team database
 
   afterAll(async () => {
     for (const h of holding) for (const m of ['history.since', 'wbs.update']) h.release(m);
-    for (const o of opened) await o.browser.close();
+    for (const o of opened) await o.close();
     for (const h of hosts) await h.close();
     for (const w of workspaces) w.close();
   });

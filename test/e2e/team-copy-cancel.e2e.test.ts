@@ -42,7 +42,7 @@ describe.skipIf(PG_SKIP)('the copy to a team database: its progress bar and ф╕нц
 
   afterAll(async () => {
     holdCopy(false);
-    await opened?.browser.close();
+    await opened?.close();
     await host?.close();
     await sw?.close();
     await cluster?.stop();

@@ -32,7 +32,7 @@ describe.skipIf(PG_SKIP)('copying this PC\'s workspace to a team database in the
   }, 180_000);
 
   afterAll(async () => {
-    await opened?.browser.close();
+    await opened?.close();
     await host?.close();
     await sw?.close();
     await cluster?.stop();

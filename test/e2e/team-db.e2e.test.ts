@@ -30,7 +30,7 @@ describe.skipIf(PG_SKIP)('two web hosts on one team database', () => {
   }, 180_000);
 
   afterAll(async () => {
-    for (const o of opened) await o.browser.close();
+    for (const o of opened) await o.close();
     for (const h of hosts) await h.close();
     for (const w of workspaces) w.close();
   });

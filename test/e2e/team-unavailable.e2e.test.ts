@@ -48,7 +48,7 @@ describe.skipIf(PG_SKIP)('設定 → チームで使う when the team database d
 
   afterAll(async () => {
     for (const r of running) {
-      await r.opened.browser.close();
+      await r.opened.close();
       await r.host.close();
       await r.sw.close();
     }

@@ -29,7 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   holdExports(false);
-  await opened?.browser.close();
+  await opened?.close();
   await host?.close();
   await thread?.close();
 });
