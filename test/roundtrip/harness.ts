@@ -21,7 +21,7 @@ import { rewriteRefs, translate } from '../../electron/core/excel/template/formu
 import { prng } from '../fixtures/excel/hostile.js';
 import { toHalfWidth } from '../../electron/common/dates.js';
 import { serialOf, textMonthDay, type BandColumn } from '../../electron/core/excel/import/date-grid.js';
-import { bandCandidates } from '../../electron/core/services/export/gantt-marks.js';
+import { ganttBandCandidates, type BandRecord } from '../../electron/core/services/export/gantt-marks.js';
 import { SheetIndex } from '../../electron/core/excel/import/sheet-index.js';
 import { isoToSerial, serialToIso } from '../../electron/common/excel/client-dates.js';
 import { tasksOfTable } from '../../electron/common/wbs-rows.js';
@@ -432,9 +432,8 @@ export async function checkExport(
   if (redated.size > 0) {
     const sh = tplBook.sheets.find((x) => x.name === original.sheet);
     for (const r of sh?.rows ?? []) if (r.r < original.header.bottom) for (const c of r.cells as Cell[]) if (!fieldCols.has(c.c) && (textMonthDay(c) !== null || (c.t === 'd' && serialOf(c) !== null))) bandCols.add(c.c);
-    // Heads that need the tasks' dates to say which days they are (1 … 31 under a month row, W1 …).
-    const dates = [...importedDates.values()].flatMap((d) => [d.start, d.finish]).flatMap((iso) => (iso ? [isoToSerial(iso, tplBook.date1904)] : [])).filter((x): x is number => x !== null);
-    if (sh) for (const band of bandCandidates(new SheetIndex(sh), original.header.bottom - 1, fieldCols, dates, tplBook.date1904)) for (const b of band) bandCols.add(b.c);
+    // Heads that need the tasks' dates or painted rows to say which days they are (1 … 31 under a month row, W1 …, 第1週 under 4月).
+    if (sh) for (const band of ganttBandCandidates(new SheetIndex(sh), original.header.bottom - 1, fieldCols, bandRecords(importedDates, before, tplBook.date1904), tplBook.date1904)) for (const b of band) bandCols.add(b.c);
   }
   let diffs = 0;
   let example = '';
@@ -568,6 +567,12 @@ export async function checkExport(
   return failures;
 }
 
+/** The template's records as a gantt band reads them: 0-based row, imported dates as serials. */
+function bandRecords(imported: Map<number, { start: string | null; finish: string | null }>, rowOf: Map<number, number>, date1904: boolean): BandRecord[] {
+  const serial = (iso: string | null) => (iso === null ? null : isoToSerial(iso, date1904));
+  return [...imported].flatMap(([id, d]) => (rowOf.has(id) ? [{ row: rowOf.get(id)! - 1, start: serial(d.start), finish: serial(d.finish) }] : []));
+}
+
 /**
  * Check 6 (checkExport): the first moved task whose bar is painted elsewhere than on its new dates, or
  * null. A cell of the band is painted when it holds a mark (■, 1) or a fill the task's template row uses
@@ -587,8 +592,7 @@ function movedBars(
 ): string | null {
   if (!tpl || !out) return null;
   const serial = (iso: string | null | undefined) => (typeof iso === 'string' ? isoToSerial(iso, date1904) : null);
-  const dates = [...imported.values()].flatMap((d) => [serial(d.start), serial(d.finish)]).filter((x): x is number => x !== null);
-  const candidates = bandCandidates(new SheetIndex(tpl), original.header.bottom - 1, fieldCols, dates, date1904);
+  const candidates = ganttBandCandidates(new SheetIndex(tpl), original.header.bottom - 1, fieldCols, bandRecords(imported, before, date1904), date1904);
   if (candidates.length === 0) return null;
   const fillsOf = (sheet: SheetModel) => {
     const m = new Map<string, number>();

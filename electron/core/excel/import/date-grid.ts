@@ -51,8 +51,13 @@ export function weekNumber(cell: Cell | undefined): number | null {
   const m = /^(?:(?:w|wk|week)\s*(\d{1,3})|第\s*(\d{1,3})\s*週目?|(\d{1,3})\s*週目?)$/i.exec(cell.v.normalize('NFKC').trim());
   return m ? Number(m[1] ?? m[2] ?? m[3]) : null;
 }
-/** Week numbers one after another. */
-const consecutive = (xs: number[]) => xs.every((x, k) => k === 0 || x === xs[k - 1]! + 1);
+/**
+ * Whether week number `n` heads the week after the one headed `prev`: the next number, or 1 again after
+ * a 4th week or later — 第1週…第4週 (第5週) restarting under each month's head, W52 (W53) → W1 at a new
+ * year. A run of such heads is one week per column whatever its numbers do.
+ */
+export const nextWeek = (prev: number, n: number) => n === prev + 1 || (n === 1 && prev >= 4);
+const weekRun = (xs: number[]) => xs.every((x, k) => k === 0 || nextWeek(xs[k - 1]!, x));
 
 /** Each value a day to a month after the one left of it (a text date may cross a new year). */
 const rising = (xs: number[], step: (a: number, b: number) => number) => xs.every((x, k) => k === 0 || (step(xs[k - 1]!, x) >= 1 && step(xs[k - 1]!, x) <= 31));
@@ -73,7 +78,7 @@ export function dateGridColumns(ix: SheetIndex, top: number, bottom: number): Se
       [serialOf, (xs: number[]) => rising(xs, serialStep)],
       [textDay, (xs: number[]) => rising(xs, textStep)],
       [monthDay, daysOfMonth],
-      [weekNumber, consecutive],
+      [weekNumber, weekRun],
     ] as const) {
       let run: { c: number; v: number }[] = [];
       const close = () => {

@@ -9,6 +9,7 @@ import type { SheetIndex } from '../../excel/import/sheet-index.js';
 import { daysOfMonth, MIN_RUN, monthDay, serialBand, textMonthDay, type BandColumn } from '../../excel/import/date-grid.js';
 import type { CellOut, OutValue } from '../../excel/template/index.js';
 import { nationalHolidays } from '../../schedule/holidays.js';
+import { weekLabelBands } from './gantt-week-labels.js';
 import { DEFAULT_CALENDAR, workCalendar, type WorkCalendar } from '../../../common/schedule/calendar.js';
 
 export type { BandColumn };
@@ -138,6 +139,16 @@ export function bandCandidates(ix: SheetIndex, lastHeaderRow: number, tableColum
     }
   }
   return out;
+}
+
+/**
+ * Every band the heads right of the table may be — dates, text dates, days of a month (bandCandidates),
+ * week numbers (weekLabelBands) — for the template's dated records, best first. The export paints the
+ * first one the records follow (learnBand).
+ */
+export function ganttBandCandidates(ix: SheetIndex, lastHeaderRow: number, tableColumns: Set<number>, records: BandRecord[], date1904 = false): BandColumn[][] {
+  const dates = records.flatMap((r) => [r.start, r.finish].filter((d): d is number => d !== null));
+  return [...bandCandidates(ix, lastHeaderRow, tableColumns, dates, date1904), ...weekLabelBands(ix, lastHeaderRow, tableColumns, records, date1904)];
 }
 
 /**

@@ -2,9 +2,12 @@
 // nothing in the header says which days a column stands for, but the template's dated rows do — each
 // row's first and last painted week hold its start and finish. The first week's day that most rows agree
 // on is the band's start (Monday first, then Sunday, on a tie); learnBand then keeps the band only where
-// the rows follow it, as for a band under dates.
+// the rows follow it, as for a band under dates. The numbers may start again — 第1週…第4週 (第5週) under
+// each month's head (4月 | 5月 …), W52 → W1 at a new year — but each column is still the week after the
+// one left of it, so the band is the whole run of heads and its days are still the painted rows' (a month
+// row over the weeks says no more than they do: their votes already fall within one week).
 import { serialToIso } from '../../../common/excel/client-dates.js';
-import { MIN_RUN, weekNumber, type BandColumn } from '../../excel/import/date-grid.js';
+import { MIN_RUN, nextWeek, weekNumber, type BandColumn } from '../../excel/import/date-grid.js';
 import type { SheetIndex } from '../../excel/import/sheet-index.js';
 import type { BandRecord } from './gantt-marks.js';
 
@@ -16,7 +19,7 @@ export function weekLabelBands(ix: SheetIndex, lastHeaderRow: number, tableColum
     let run: { c: number; n: number[] } | null = null;
     for (const cell of ix.row(r)?.cells ?? []) {
       const n = tableColumns.has(cell.c) ? null : weekNumber(cell);
-      if (n !== null && run && run.c + run.n.length === cell.c && n === run.n.at(-1)! + 1) run.n.push(n);
+      if (n !== null && run && run.c + run.n.length === cell.c && nextWeek(run.n.at(-1)!, n)) run.n.push(n);
       else run = n === null ? null : { c: cell.c, n: [n] };
       if (run && (!best || run.n.length > best.n.length)) best = { c: run.c, n: [...run.n] };
     }
@@ -27,8 +30,8 @@ export function weekLabelBands(ix: SheetIndex, lastHeaderRow: number, tableColum
   const fills = new Set<string>();
   const f = ix.sheet.fills ?? [];
   for (let k = 0; k + 2 < f.length; k += 3) if (f[k + 1]! >= c && f[k + 1]! < c + width) fills.add(`${f[k]}:${f[k + 1]}`);
-  // Each dated row votes for the first days of week 1 its paint allows: its start in its first painted
-  // week, its finish in its last. A row painted in every week (a phase's colour) says nothing.
+  // Each dated row votes for the first days of the band's first week its paint allows: its start in its
+  // first painted week, its finish in its last. A row painted in every week (a phase's colour) says nothing.
   const votes = new Map<number, number>();
   for (const rec of records) {
     if (rec.start === null || rec.finish === null || rec.start > rec.finish) continue;
@@ -48,5 +51,5 @@ export function weekLabelBands(ix: SheetIndex, lastHeaderRow: number, tableColum
   const weekday = (serial: number) => new Date(`${serialToIso(serial, date1904)}T00:00:00Z`).getUTCDay();
   const rank = (s: number) => [1, 0].indexOf(weekday(s)) + 1 || 3; // Monday, Sunday, then any other day
   const starts = [...votes].filter(([, v]) => v === most).map(([s]) => s).sort((x, y) => rank(x) - rank(y) || x - y);
-  return starts.map((s) => n.map((w, k) => ({ c: c + k, from: s + 7 * (w - n[0]!), to: s + 7 * (w - n[0]!) + 6 })));
+  return starts.map((s) => n.map((_, k) => ({ c: c + k, from: s + 7 * k, to: s + 7 * k + 6 })));
 }

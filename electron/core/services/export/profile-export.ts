@@ -30,9 +30,8 @@ import { fillTemplateInWorker, inspectTemplateInWorker, readWorkbook } from '../
 import { dateSerial, type CellOut, type OutValue, type RowShape, type TableWrite } from '../../excel/template/index.js';
 import { sameValue, planImport } from '../import/plan.js';
 import { planBlocks, type BlockPlan, type TemplateRecord } from './record-blocks.js';
-import { bandCandidates, barCells, learnBand, rowBarMark, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
+import { barCells, ganttBandCandidates, learnBand, rowBarMark, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
 import { keepsDrawing, learnOwnRules, ownBarCells, shiftedCells } from './gantt-own-rows.js';
-import { weekLabelBands } from './gantt-week-labels.js';
 import { derivedStatus } from '../rollup.js';
 import { dateTextStyle, isoToSerial, parseDateText, serialToIso, shortYearChoices, type ShortYearForm, type SlashOrder } from '../../../common/excel/client-dates.js';
 import { tableBand } from './table-band.js';
@@ -295,13 +294,7 @@ export async function exportToProfile(
       ? table.records.flatMap((r) => (r.group ? [] : [{ row: r.row - 1 + actualOffset, start: serialOf(r.values.actualStart, model.date1904), finish: serialOf(r.values.actualFinish, model.date1904) }]))
       : [];
   const fieldColumns = new Set(layout.columns.filter((m) => m.field !== null).flatMap((m) => Array.from({ length: m.span }, (_, k) => m.c + k)));
-  const bandOptions =
-    bandRecords.length > 0
-      ? [
-          ...bandCandidates(ix, layout.headerBottom, fieldColumns, bandRecords.flatMap((r) => [r.start, r.finish].filter((d) => d !== null)), model.date1904),
-          ...weekLabelBands(ix, layout.headerBottom, fieldColumns, bandRecords, model.date1904),
-        ]
-      : [];
+  const bandOptions = bandRecords.length > 0 ? ganttBandCandidates(ix, layout.headerBottom, fieldColumns, bandRecords, model.date1904) : [];
   const inBand = new Set(bandOptions.flat().map((b) => b.c));
   // A logical column whose header is merged across columns over rows that are not (a blank template drawn
   // with borders only, or records typed into the group's first cell): that first cell holds the value, as
