@@ -14,7 +14,7 @@ const day = (d: number) => new Date(Date.UTC(2025, 3, d)); // April 2025 (day 33
 const iso = (d: number) => day(d).toISOString().slice(0, 10);
 
 /** Weeks from Monday 4/7, headed `label(k)`, bars ■ or a fill on each week a task has a working day in. */
-async function weeksGantt(label: (k: number) => string, paint: 'mark' | 'fill', workingWeeks = false): Promise<Buffer> {
+async function weeksGantt(label: (k: number) => string, paint: 'mark' | 'fill', workingWeeks = false, companyDaysOff: number[] = []): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('WBS');
   ws.getCell('A1').value = 'Plan';
@@ -38,7 +38,7 @@ async function weeksGantt(label: (k: number) => string, paint: 'mark' | 'fill', 
     ws.getCell(r, 5).numFmt = 'yyyy/mm/dd';
     for (let k = 0; k < 8; k++) {
       const [a, b] = [7 + 7 * k, 7 + 7 * k + 6];
-      const worked = (d: number) => d >= Math.max(a, s) && d <= Math.min(b, f) && ![0, 6].includes(day(d).getUTCDay()) && ![33, 34, 35, 36].includes(d);
+      const worked = (d: number) => d >= Math.max(a, s) && d <= Math.min(b, f) && ![0, 6].includes(day(d).getUTCDay()) && ![33, 34, 35, 36, ...companyDaysOff].includes(d);
       if (a > f || b < s || (workingWeeks && !Array.from({ length: 7 }, (_, i) => a + i).some(worked))) continue;
       const cell = ws.getCell(r, 6 + k);
       if (paint === 'mark') cell.value = '■';
@@ -48,8 +48,9 @@ async function weeksGantt(label: (k: number) => string, paint: 'mark' | 'fill', 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function exportAfter(bytes: Buffer, name: string, edits: Record<string, [number, number]>) {
+async function exportAfter(bytes: Buffer, name: string, edits: Record<string, [number, number]>, calendar: Record<string, unknown> = {}) {
   const { projectId, profileId } = await importWithProfile(call, bytes, name);
+  if (Object.keys(calendar).length > 0) await call('calendar.update', { projectId, ...calendar });
   const tasks = (await call('wbs.rows', { projectId }).then(tasksOfTable)) as unknown as { id: number; name: string }[];
   for (const [task, [s, f]] of Object.entries(edits)) await call('wbs.update', { id: tasks.find((t) => t.name === task)!.id, patch: { plannedStart: iso(s), plannedFinish: iso(f) } });
   const out = await call('excel.export', { projectId, register: 'wbs', profileId });
@@ -80,6 +81,16 @@ describe('a gantt of weeks headed by their numbers only', () => {
     // Test from 4/30 to 5/6: its week of 5/5 holds only holidays.
     const after = await exportAfter(bytes, 'working weeks', { Test: [30, 36] });
     expect(bandOf(after, 6, 8, 'mark', 6, () => false)).toBe('...#....');
+  }, 120_000);
+
+  it("counts working days by the project's calendar: a week of company days off holds none", async () => {
+    // The client's company is closed 4/21–4/25 (創立記念週): Design (4/14–4/25) is painted on 4/14's week only.
+    const shutdown = [21, 22, 23, 24, 25];
+    const bytes = await weeksGantt((k) => `W${k}`, 'mark', true, shutdown);
+    expect(bandOf(await cellsOf(bytes, 'WBS'), 4, 8, 'mark', 6, () => false)).toBe('.#......');
+    // Test moved to 4/18–4/25: of the week of 4/21 the project works no day, so only 4/14's week is painted.
+    const after = await exportAfter(bytes, 'company days off', { Test: [18, 25] }, { daysOff: [{ from: '12-29', to: '01-03', name: '年末年始' }, { from: '2025-04-21', to: '2025-04-25', name: '創立記念週' }] });
+    expect(bandOf(after, 6, 8, 'mark', 6, () => false)).toBe('.#......');
   }, 120_000);
 
   it('reads the week heads as the chart, not as data: no task keeps a value of them', async () => {

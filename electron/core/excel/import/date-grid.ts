@@ -65,10 +65,13 @@ const serialStep = (a: number, b: number) => b - a;
 const textStep = (a: number, b: number) => (b - a + 365) % 365;
 /** 1, 2 … n, 1, 2 …: each next day the following one, or 1 after a month's last (28–31). */
 export const daysOfMonth = (xs: number[]) => xs.every((d, k) => k === 0 || d === xs[k - 1]! + 1 || (d === 1 && xs[k - 1]! >= 28));
+/** 7, 14, 21, 28, 5 …: each next day a week later, in the next month after a month's last (28–31 days). */
+export const weeksOfMonth = (xs: number[]) => xs.every((d, k) => k === 0 || d === xs[k - 1]! + 7 || (d <= 7 && xs[k - 1]! + 7 - d >= 28 && xs[k - 1]! + 7 - d <= 31));
 
 /**
  * The columns of the date grids in the header rows top…bottom (0-based): runs of MIN_RUN or more
- * adjacent cells of one row holding rising dates (as dates, or as text 10/6), or the days of a month.
+ * adjacent cells of one row holding rising dates (as dates, or as text 10/6), the days of a month (each
+ * day, or each week's first: 7 14 21 28 5 under 4月 | 5月), or week numbers.
  */
 export function dateGridColumns(ix: SheetIndex, top: number, bottom: number): Set<number> {
   const out = new Set<number>();
@@ -78,6 +81,7 @@ export function dateGridColumns(ix: SheetIndex, top: number, bottom: number): Se
       [serialOf, (xs: number[]) => rising(xs, serialStep)],
       [textDay, (xs: number[]) => rising(xs, textStep)],
       [monthDay, daysOfMonth],
+      [monthDay, weeksOfMonth],
       [weekNumber, weekRun],
     ] as const) {
       let run: { c: number; v: number }[] = [];

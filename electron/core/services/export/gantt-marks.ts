@@ -6,7 +6,7 @@
 import { isoToSerial, serialToIso, ymd } from '../../../common/excel/client-dates.js';
 import type { Cell } from '../../../common/excel/model.js';
 import type { SheetIndex } from '../../excel/import/sheet-index.js';
-import { daysOfMonth, MIN_RUN, monthDay, serialBand, textMonthDay, type BandColumn } from '../../excel/import/date-grid.js';
+import { daysOfMonth, MIN_RUN, monthDay, serialBand, textMonthDay, weeksOfMonth, type BandColumn } from '../../excel/import/date-grid.js';
 import type { CellOut, OutValue } from '../../excel/template/index.js';
 import { nationalHolidays } from '../../schedule/holidays.js';
 import { weekLabelBands } from './gantt-week-labels.js';
@@ -36,14 +36,12 @@ export interface GanttBand {
 /** Serial dates of a task → the serial days its bar covers, or null when none. */
 export type Span = (start: number, finish: number) => [number, number] | null;
 const wholeSpan: Span = (start, finish) => [start, finish];
-let defaultCalendar: WorkCalendar | undefined;
 
 /**
- * The span of a task's working days (Mon–Fri, Japan's national holidays and 年末年始 off: the default
- * calendar; the client's rows decide whether its bars follow it).
+ * The span of a task's working days by the project's calendar (its working weekdays, holidays, company
+ * days off and extra working days; the client's rows decide whether its bars follow it).
  */
-function workingSpan(date1904: boolean): Span {
-  const calendar = (defaultCalendar ??= workCalendar(DEFAULT_CALENDAR, nationalHolidays()));
+function workingSpan(calendar: WorkCalendar, date1904: boolean): Span {
   const offset = isoToSerial('1970-01-01', date1904)!;
   return (start, finish) => {
     const [a, b] = [calendar.dayAt(calendar.onOrAfter(start - offset)), calendar.dayAt(calendar.onOrBefore(finish - offset))];
@@ -83,7 +81,8 @@ const FOLLOWING = 0.6;
  * The band's possible columns: the longest run of columns, in the rows at or above the header's last
  * row and outside the table's own columns, that holds rising dates (each a day, or the first day of a
  * week or month), dates written as text without a year (4/7, 4/14 … or 4月7日: a year may end inside
- * the run), or the days of the month (1, 2 … 31, 1, 2 …) under a month the row does not give. Where
+ * the run), or the days of the month (1, 2 … 31, 1, 2 …, or each week's first: 7, 14, 21, 28, 5 …) under
+ * a month the row does not give. Where
  * the heads do not say the year or the month, each one the records' dates fall in (or just after) is a
  * candidate start; the template's bars tell which one it is (learnBand).
  */
@@ -98,7 +97,7 @@ export function bandCandidates(ix: SheetIndex, lastHeaderRow: number, tableColum
       const heads = run.cells.map(textMonthDay);
       if (heads.every((x) => x !== null) && (!bestText || run.cells.length >= bestText.heads.length)) bestText = { c: run.c, heads: heads as [number, number][] };
       const days = run.cells.map(monthDay);
-      if (days.every((x) => x !== null) && daysOfMonth(days as number[]) && (!bestDays || run.cells.length >= bestDays.days.length)) bestDays = { c: run.c, days: days as number[] };
+      if (days.every((x) => x !== null) && (daysOfMonth(days as number[]) || weeksOfMonth(days as number[])) && (!bestDays || run.cells.length >= bestDays.days.length)) bestDays = { c: run.c, days: days as number[] };
     }
   }
   const out: BandColumn[][] = [];
@@ -121,6 +120,7 @@ export function bandCandidates(ix: SheetIndex, lastHeaderRow: number, tableColum
   }
   if (bestDays && bestDays.days.length >= MIN_RUN) {
     const { c, days } = bestDays;
+    const step = daysOfMonth(days) ? 1 : 7; // a column per day, or per week (its first day's number)
     // Months as y * 12 + (m - 1): the month of each date and the one before it.
     const months = new Set<number>();
     for (const d of recordDates) {
@@ -135,7 +135,7 @@ export function bandCandidates(ix: SheetIndex, lastHeaderRow: number, tableColum
       const serial = first === null ? null : isoToSerial(first, date1904);
       if (serial === null) continue;
       // The days must follow this month's calendar: 31 then 1 only after a month of 31 days.
-      if (days.every((d, k) => dayOfSerial(serial + k, date1904) === d)) out.push(days.map((_, k) => ({ c: c + k, from: serial + k, to: serial + k })));
+      if (days.every((d, k) => dayOfSerial(serial + step * k, date1904) === d)) out.push(days.map((_, k) => ({ c: c + k, from: serial + step * k, to: serial + step * k + step - 1 })));
     }
   }
   return out;
@@ -202,19 +202,23 @@ const mostCommon = <K>(m: Map<K, number>): K | undefined => [...m.entries()].sor
  * holidays) is tried; the one the most rows follow, with the fewest cells against it, wins, and the
  * simplest on a tie: a template whose bars never cross a weekend says nothing, and its bars stay whole.
  */
-export function learnBand(ix: SheetIndex, columns: BandColumn[], records: BandRecord[], styleAt: (row: number, c: number) => number, date1904 = false): GanttBand | null {
+export function learnBand(ix: SheetIndex, columns: BandColumn[], records: BandRecord[], styleAt: (row: number, c: number) => number, date1904 = false, calendar: WorkCalendar = defaultCalendar()): GanttBand | null {
   for (const r of records) {
     if (r.start === null || r.finish === null || r.start > r.finish) continue;
     for (const col of columns) if (ix.cell(r.row, col.c)?.f) return null; // the sheet draws its bars itself
   }
   let best: { band: GanttBand; against: number } | null = null;
-  for (const span of [wholeSpan, workingSpan(date1904)])
+  for (const span of [wholeSpan, workingSpan(calendar, date1904)])
     for (const skip of skipCandidates(ix, columns, records, date1904)) {
       const found = learnWith(ix, columns, records, styleAt, { skip, span });
       if (found && (!best || found.band.followers.size > best.band.followers.size || (found.band.followers.size === best.band.followers.size && found.against < best.against))) best = found;
     }
   return best?.band ?? null;
 }
+
+let defaults: WorkCalendar | undefined;
+/** Mon–Fri, Japan's national holidays and 年末年始 off: a project's calendar until it is changed. */
+const defaultCalendar = () => (defaults ??= workCalendar(DEFAULT_CALENDAR, nationalHolidays()));
 
 /** Share of the record rows a column must be filled in, outside their bars, to be shaded (a day off). */
 const SHADED = 0.6;

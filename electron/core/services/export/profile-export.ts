@@ -6,6 +6,8 @@
 // a date serial in a date cell, a fraction in a % column, hours in an hours column).
 import { HYPHEN_CODE, linksInClientIds, predecessorReading, sameLinks, taskNumberLabel } from '../import/predecessors.js';
 import { learnLinkNotation } from '../../../common/schedule/links-text.js';
+import type { WorkCalendar } from '../../../common/schedule/calendar.js';
+import { calendarSettings, workCalendarOf } from '../schedule.js';
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
 import { columnDateReading, DAYS_WITH_UNIT, readValue, rowKey, textOf, type ValueContext } from '../../excel/import/cell-values.js';
@@ -859,7 +861,9 @@ export async function exportToProfile(
     const col = categoryColumns[d]!.c;
     return categoryHome(o) === col || (o.at !== null && nameHome(o.at) === col && levelAt.get(o.at) === o.level) ? `${o.row.id}` : '';
   }) : null;
-  const bars = bandOptions.length > 0 ? await ganttBars(template, profile.fileName, layout.sheet, ix, bandOptions, bandRecords, actualRecords, model.date1904) : null;
+  // A week or day is on a bar where the task works on it by the project's own calendar (its holidays, days off, working weekdays).
+  const calendar = target === 'wbs' ? workCalendarOf(calendarSettings(db, input.projectId)) : undefined;
+  const bars = bandOptions.length > 0 ? await ganttBars(template, profile.fileName, layout.sheet, ix, bandOptions, bandRecords, actualRecords, model.date1904, calendar) : null;
   const barsOf = (o: Out | null, fresh: boolean): (CellOut | undefined)[] => {
     if (!bars) return [];
     const { band } = bars;
@@ -1269,7 +1273,7 @@ function subtaskSpans(records: ImportTable['records']): Map<number, { start: str
 const serialOf = (iso: unknown, date1904: boolean): number | null => (typeof iso === 'string' ? isoToSerial(iso, date1904) : null);
 
 /** The template's painted gantt band (the first candidate its rows follow), with its records' formats. */
-async function ganttBars(template: Uint8Array, fileName: string, sheetName: string, ix: SheetIndex, candidates: BandColumn[][], records: BandRecord[], actualRecords: BandRecord[], date1904: boolean) {
+async function ganttBars(template: Uint8Array, fileName: string, sheetName: string, ix: SheetIndex, candidates: BandColumn[][], records: BandRecord[], actualRecords: BandRecord[], date1904: boolean, calendar?: WorkCalendar) {
   const from = Math.min(...records.map((r) => r.row), ...actualRecords.map((r) => r.row)) + 1;
   const to = Math.max(...records.map((r) => r.row), ...actualRecords.map((r) => r.row)) + 1;
   const cols = [...new Set(candidates.flat().map((b) => b.c))];
@@ -1280,10 +1284,10 @@ async function ganttBars(template: Uint8Array, fileName: string, sheetName: stri
   const at = new Map(cols.map((c, k) => [c, k]));
   const styleAt = (row: number, c: number) => shapes.get(row)?.[at.get(c)!] ?? 0;
   for (const columns of candidates) {
-    const band = learnBand(ix, columns, records, styleAt, date1904);
+    const band = learnBand(ix, columns, records, styleAt, date1904, calendar);
     if (!band) continue;
     // The actual rows' bars (予定 / 実績), learned on their own: a client colours or marks them its own way.
-    const actualBand = actualRecords.length > 0 ? learnBand(ix, columns, actualRecords, styleAt, date1904) : null;
+    const actualBand = actualRecords.length > 0 ? learnBand(ix, columns, actualRecords, styleAt, date1904, calendar) : null;
     const actual = actualBand ? { band: actualBand, records: new Map(actualRecords.map((r) => [r.row, r])) } : null;
     return { band, own: learnOwnRules(band, records, ix, styleAt), styleAt, records: new Map(records.map((r) => [r.row, r])), first: Math.min(...columns.map((b) => b.from)), last: Math.max(...columns.map((b) => b.to)), actual };
   }
