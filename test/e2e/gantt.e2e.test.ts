@@ -25,6 +25,7 @@ afterAll(async () => {
   await s?.close();
 });
 
+
 const task = (name: string) =>
   s.ws.db.sqlite.prepare('SELECT planned_start AS start, planned_finish AS finish FROM wbs_tasks WHERE name = ?').get(name) as { start: string; finish: string };
 
@@ -159,6 +160,84 @@ describe('Gantt', () => {
     expect(await s.page.getByTestId('wbs-grid').isVisible()).toBe(false);
     await s.page.emulateMedia({ media: 'screen' });
     await dialog.getByRole('button', { name: '閉じる' }).click();
+  });
+
+  it('prints to PDF in the web host: one landscape page of the chosen paper per previewed page', async () => {
+    // The browser's print as headless Chromium makes it (page.pdf): the print-only block and its @page rule.
+    /** Each page's size in points (its MediaBox) and the images the PDF holds, read from its objects. */
+    const pdfPages = (pdf: Buffer) => {
+      const text = pdf.toString('latin1');
+      const sizes = [...text.matchAll(/\/Type\s*\/Page\b(?!s)[\s\S]*?\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [Number(m[3]) - Number(m[1]), Number(m[4]) - Number(m[2])]);
+      return { sizes, images: (text.match(/\/Subtype\s*\/Image\b/g) ?? []).length };
+    };
+    await s.page.evaluate(() => (window.print = () => undefined)); // the print dialog itself is the browser's
+    const pt = (mm: number) => (mm / 25.4) * 72;
+    for (const [paper, w, h] of [['A4', 297, 210], ['A3', 420, 297]] as const) {
+      await s.page.getByTestId('gantt-print').click();
+      const dialog = s.page.getByTestId('gantt-print-preview');
+      await dialog.getByRole('combobox').selectOption(paper);
+      await expect.poll(() => dialog.getByRole('combobox').inputValue()).toBe(paper);
+      await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const previewed = await dialog.locator('.gantt-pages img').count();
+      await dialog.getByRole('button', { name: '印刷' }).click();
+      expect(await s.page.locator('#gantt-print img').count()).toBe(previewed);
+      const { sizes, images } = pdfPages(await s.page.pdf({ preferCSSPageSize: true }));
+      expect(sizes.length).toBe(previewed);
+      // Chromium makes the page a whole number of its pixels: within a point of the paper.
+      for (const [pw, ph] of sizes) expect([Math.abs(pw! - pt(w)), Math.abs(ph! - pt(h))].every((d) => d < 1)).toBe(true);
+      expect(images).toBe(previewed); // each page is its previewed image: columns, date header and bars
+      fs.writeFileSync(screenshotPath(`gantt-print-${paper}.pdf`), await s.page.pdf({ preferCSSPageSize: true }));
+      // The print over, the block goes with its page rule.
+      await s.page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      expect(await s.page.locator('#gantt-print').count()).toBe(0);
+      await dialog.getByRole('button', { name: '閉じる' }).click();
+    }
+  });
+
+  it('zooms day / week / month / quarter: each bar as long as its days at the zoom’s scale', async () => {
+    // A status date before the plan: no task is behind it, so the progress line (イナズマ線) crosses no bar.
+    await s.ws.handlers.invoke('calendar.update', { projectId, statusDate: '2025-03-03' });
+    await s.page.reload();
+    const wbs = new WbsScreen(s.page);
+    await s.page.getByTestId('gantt-canvas').waitFor();
+    const canvas = s.page.getByTestId('gantt-canvas');
+    /**
+     * From the first to the last pixel in a bar's colour (blue, or the critical path's red) along the middle
+     * of a row, in CSS pixels.
+     */
+    const barWidth = async (row: number) => {
+      const cell = (await wbs.cell(row, 'name').boundingBox())!;
+      return canvas.evaluate((c, y) => {
+        const el = c as HTMLCanvasElement;
+        const r = el.getBoundingClientRect();
+        const dpr = el.width / r.width;
+        const data = el.getContext('2d')!.getImageData(0, Math.round((y - r.top) * dpr), el.width, 1).data;
+        const bars = [[0x4a, 0x86, 0xc8], [0xd0, 0x45, 0x3b]]; // draw.ts COLORS.bar, COLORS.critical
+        const on = (i: number) => bars.some((rgb) => rgb.every((v, k) => Math.abs(data[4 * i + k]! - v) <= 8));
+        let [first, last] = [-1, -1];
+        for (let i = 0; i < el.width; i++) if (on(i)) [first, last] = [first < 0 ? i : first, i];
+        return first < 0 ? 0 : (last - first + 1) / dpr;
+      }, cell.y + cell.height / 2);
+    };
+    const spacer = () => s.page.locator('[data-testid="gantt"] .gantt-spacer').evaluate((e) => e.getBoundingClientRect().width);
+    const widths: number[] = [];
+    // 基本設計 is 4/1–4/3: three days of 24, 8, 3 and 1.2 px.
+    for (const [zoom, px] of [['day', 24], ['week', 8], ['month', 3], ['quarter', 1.2]] as const) {
+      await s.page.getByTestId(`gantt-zoom-${zoom}`).click();
+      expect(await s.page.getByTestId(`gantt-zoom-${zoom}`).getAttribute('aria-pressed')).toBe('true');
+      await s.page.getByTestId('gantt').evaluate((g) => (g.querySelector('.gantt-scroll')!.scrollLeft = 0));
+      await expect.poll(() => barWidth(1)).toBeGreaterThanOrEqual(3 * px - 1.5);
+      expect(await barWidth(1)).toBeLessThanOrEqual(3 * px + 1.5);
+      widths.push(await spacer());
+      await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await s.page.getByTestId('gantt').screenshot({ path: screenshotPath(`gantt-zoom-${zoom}.png`) });
+    }
+    // The whole axis narrows with each step out.
+    expect(widths).toEqual([...widths].sort((a, b) => b - a));
+    await s.page.getByTestId('gantt-zoom-day').click();
+    await s.ws.handlers.invoke('calendar.update', { projectId, statusDate: null });
+    await s.page.reload();
+    await s.page.getByTestId('gantt-canvas').waitFor();
   });
 
   /**
