@@ -363,9 +363,10 @@ export interface Suggestion {
   code: string | null;
   /**
    * How it was found ('scale': a rating number read through the client's scale, 1.5 → 2; 'legend': a
-   * code read through the legend the workbook writes for it, 1 → 未着手 on a 凡例 sheet).
+   * code read through the legend the workbook writes for it, 1 → 未着手 on a 凡例 sheet; 'stage': a status
+   * word read at its stage of a record's life, 回答中 → under way, Ready for Retest → fixed).
    */
-  by: 'label' | 'synonym' | 'similar' | 'scale' | 'legend' | 'new';
+  by: 'label' | 'synonym' | 'similar' | 'scale' | 'legend' | 'stage' | 'new';
 }
 
 /** One distinct client word of a column that the project's list (or the 1–5 scale) does not have. */

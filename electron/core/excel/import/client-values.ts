@@ -13,8 +13,9 @@ import { isOpenWord, levelCode, likelyCode, markStatus, notYetWord, openWordRead
 import { vocabCode } from '../../../common/registers.js';
 import { mappedCode, scaledRating, suggestCode, withWord } from './value-map.js';
 import { fractionScale, numberSteps, ratingNumber, wordSteps, type WordSteps } from './rating-scales.js';
-import type { UnknownValue, ValueMap, ValueMaps } from '../../../common/excel/preview.js';
+import type { Suggestion, UnknownValue, ValueMap, ValueMaps } from '../../../common/excel/preview.js';
 import { codeKey } from './code-legend.js';
+import { stageCode } from './status-stages.js';
 
 
 /** An item an import adds to a project's list (a client word the user chose to add). */
@@ -215,7 +216,7 @@ export class ClientValues {
     if (chosen && (chosen.code === null || items.some((i) => i.code === chosen.code))) {
       const code = chosen.code ?? text.trim().slice(0, 50);
       // Listed only when the project's list does not read it itself (the dialog shows what needs a choice).
-      if (!direct.ok) this.note(field, list, text, row, () => ({ suggestion: suggestCode(items, text, (w) => known(items, list, w)), code, chosen: true }));
+      if (!direct.ok) this.note(field, list, text, row, () => ({ suggestion: suggest(items, list, text), code, chosen: true }));
       this.remember(field, text, code);
       return code;
     }
@@ -239,7 +240,7 @@ export class ClientValues {
     const u = this.note(field, list, text, row, () => {
       const byColumn = this.columnReading(field, list, text);
       if (byColumn !== null && items.some((i) => i.code === byColumn)) return { suggestion: { code: byColumn, by: 'scale' as const }, code: byColumn, chosen: false };
-      const suggestion = suggestCode(items, text, (w) => known(items, list, w));
+      const suggestion = suggest(items, list, text);
       return { suggestion, code: suggestion.code ?? text.trim().slice(0, 50), chosen: false };
     });
     this.remember(field, text, u.code!);
@@ -347,6 +348,11 @@ export class ClientValues {
     }
     return [...out.values()];
   }
+}
+
+/** What an unknown word of a list most likely is: its label, a known word, its stage (suggestCode). */
+function suggest(items: Vocabularies[VocabListName]['items'], list: VocabListName, text: string): Suggestion {
+  return suggestCode(items, text, (w) => known(items, list, w), (w) => stageCode(items, w));
 }
 
 /** A code the import's word tables give for a word (Market → external), when the project's list has it. */

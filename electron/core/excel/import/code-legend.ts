@@ -163,15 +163,21 @@ export function workbookLegends(model: WorkbookModel, skip: (sheet: number, r: n
 }
 
 /**
- * The legend a column is read through: it explains every code of the column (`codes`, folded), and
- * `reads` gives a code of ours for each of their words. The codes read, or null when no legend fits, or
- * several fit with different readings and no single one is titled with the column's `label`.
+ * The legend a column is read through: it explains the column's codes (`codes`: folded code → how many of
+ * the column's cells hold it), and `reads` gives a code of ours for each of their words. A legend explains
+ * every code, or all but the codes of one stray cell in ten (a count line under the table, a typo: blind
+ * set 8, B6 — a 3 under ◎○△×▲ hid the legend above the table); those are left to the column's other
+ * readings. The codes read, or null when no legend fits, or several fit with different readings and no
+ * single one is titled with the column's `label`.
  */
-export function legendFor(legends: readonly Legend[], codes: ReadonlySet<string>, label: string, reads: (word: string) => string | null, named: (title: string) => boolean): Map<string, string> | null {
+export function legendFor(legends: readonly Legend[], codes: ReadonlyMap<string, number>, label: string, reads: (word: string) => string | null, named: (title: string) => boolean): Map<string, string> | null {
   if (codes.size === 0) return null;
-  const fits: { legend: Legend; reading: Map<string, string> }[] = [];
+  const cells = [...codes.values()].reduce((a, b) => a + b, 0);
+  const fits: { legend: Legend; reading: Map<string, string>; explained: string[] }[] = [];
   for (const legend of legends) {
-    if (![...codes].every((c) => legend.words.has(c))) continue;
+    const explained = [...codes.keys()].filter((c) => legend.words.has(c));
+    const stray = [...codes].filter(([c]) => !legend.words.has(c)).reduce((n, [, k]) => n + k, 0);
+    if (stray > 0 && (explained.length < 2 || stray > Math.floor(cells / 10))) continue;
     const reading = new Map<string, string>();
     for (const [code, word] of legend.words) {
       const ours = reads(word);
@@ -179,11 +185,11 @@ export function legendFor(legends: readonly Legend[], codes: ReadonlySet<string>
     }
     // Every code read, or all but a few whose word is the client's own (S：即時対応 beside A：高 B：中
     // C：低): those are left to the column's other evidence; a legend reading fewer than two fits nothing.
-    const read = [...codes].filter((c) => reading.has(c)).length;
-    if (read === codes.size || (read >= 2 && read * 2 > codes.size)) fits.push({ legend, reading });
+    const read = explained.filter((c) => reading.has(c)).length;
+    if (read === explained.length || (read >= 2 && read * 2 > explained.length)) fits.push({ legend, reading, explained });
   }
   if (fits.length === 0) return null;
-  const same = (a: Map<string, string>, b: Map<string, string>) => [...codes].every((c) => a.get(c) === b.get(c) || !a.has(c) || !b.has(c));
+  const same = (a: Map<string, string>, b: Map<string, string>) => [...codes.keys()].every((c) => a.get(c) === b.get(c) || !a.has(c) || !b.has(c));
   if (fits.every((f) => same(f.reading, fits[0]!.reading))) return fits[0]!.reading;
   const key = labelKey(label);
   const titled = fits.filter((f) => f.legend.title !== '' && (f.legend.title.includes(key) || key.includes(f.legend.title) || named(f.legend.title)));

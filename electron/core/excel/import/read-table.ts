@@ -410,7 +410,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   mapped.forEach((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
     if (spec?.kind !== 'vocab' && spec?.kind !== 'rating') return;
-    const words = new Set(grid[j]!.flatMap((x) => (x && x.t !== 'e' ? [textOf(x, model.date1904).trim()] : [])).filter((w) => w !== '' && !NONE.test(w)));
+    const cellWords = grid[j]!.flatMap((x) => (x && x.t !== 'e' ? [textOf(x, model.date1904).trim()] : [])).filter((w) => w !== '' && !NONE.test(w));
+    const words = new Set(cellWords);
     if (words.size === 0 || ![...words].every(isCode)) return;
     legends ??= workbookLegends(model, (s, r, c) => s === sheetAt && r >= layout.headerTop && r <= lastRow && c >= c1 && c <= c2);
     const list = spec.kind === 'vocab' ? (spec.list as VocabListName) : null;
@@ -432,7 +433,9 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       return null;
     };
     const named = (title: string) => matchLabel(target, [title]).some((x) => x.field === m.field && x.confidence >= 0.8);
-    const reading = legendFor(legends, new Set([...words].map(codeKey)), m.label, reads, named);
+    const codes = new Map<string, number>();
+    for (const w of cellWords) codes.set(codeKey(w), (codes.get(codeKey(w)) ?? 0) + 1);
+    const reading = legendFor(legends, codes, m.label, reads, named);
     if (reading) values.legend(m.field!, reading);
   });
   // A status column's words read together: Open beside In Progress is the state before it (value-words.ts).

@@ -84,9 +84,11 @@ function similarity(a: string, b: string): number {
 /**
  * What an unknown client word most likely means on the project's list: an item whose label is inside
  * the word or the word inside it ("Technical risk" → 技術/Technical), an item whose label is similar,
- * else "add to the list". `synonym(word)` gives a code known words map to (the import's word tables).
+ * else "add to the list". `synonym(word)` gives a code known words map to (the import's word tables),
+ * `stage(word)` the item a status word's stage of a record's life is (status-stages.ts): surer than
+ * a synonym of one of its parts or a look-alike label.
  */
-export function suggestCode(items: readonly VocabItem[], word: string, synonym?: (w: string) => string | null): Suggestion {
+export function suggestCode(items: readonly VocabItem[], word: string, synonym?: (w: string) => string | null, stage?: (w: string) => string | null): Suggestion {
   const key = valueKey(word);
   const labelsOf = (i: VocabItem) => [i.code, i.labelJa, i.labelEn].filter((l) => l !== '').map(valueKey);
   // The word with a generic tail removed: "Market risk" → "market", 技術リスク → 技術.
@@ -97,6 +99,9 @@ export function suggestCode(items: readonly VocabItem[], word: string, synonym?:
     const syn = synonym?.(w);
     if (syn && items.some((i) => i.code === syn)) return { code: syn, by: 'synonym' };
   }
+  // The whole word's stage (回答中, Ready for Retest) before any of its parts' (Ready alone is not started).
+  const staged = stage?.(word) ?? null;
+  if (staged !== null && items.some((i) => i.code === staged)) return { code: staged, by: 'stage' };
   for (const w of key.split(/[\s/・,、]+/).filter((x) => x.length >= 2)) {
     const syn = synonym?.(w);
     if (syn && items.some((i) => i.code === syn)) return { code: syn, by: 'synonym' };

@@ -115,6 +115,13 @@ export function statusCodes(words: Iterable<string>): StatusCodes | null {
   return null;
 }
 
+// A priority's or a severity's levels (high, medium, low): the same words grade both.
+const LEVEL_WORDS = table({
+  high: ['高', '大', '高い', '重要', '緊急', '最優先', '至急', '致命的', '致命', '重大', 'a', '◎', 'h', 'high', 'very high', 'critical', 'urgent', 'highest', 'major', 'severe', 'fatal', 'blocker'],
+  medium: ['中', '普通', '通常', '中程度', 'b', '○', '◯', '〇', 'm', 'medium', 'normal', 'mid', 'moderate'],
+  low: ['低', '小', '低い', '軽微', 'c', '△', '×', 'l', 'low', 'very low', 'minor', 'lowest', 'trivial', 'cosmetic'],
+});
+
 // Words for the default codes of each list, used when the label itself does not match. A project
 // that renamed a list keeps these only for codes it still has.
 const LIST_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
@@ -150,11 +157,8 @@ const LIST_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
     request: ['要望', '依頼', '変更要求', '変更依頼', 'request', 'request for change', 'change request', 'rfc', 'cr'],
     defect: ['不具合', 'バグ', '障害', '欠陥', 'defect', 'bug', 'incident', 'off-specification', 'off specification'],
   }),
-  'issue.priority': table({
-    high: ['高', '大', '高い', '重要', '緊急', '最優先', '至急', 'a', '◎', 'h', 'high', 'very high', 'critical', 'urgent', 'highest', 'major'],
-    medium: ['中', '普通', '通常', '中程度', 'b', '○', '◯', '〇', 'm', 'medium', 'normal', 'mid', 'moderate'],
-    low: ['低', '小', '低い', '軽微', 'c', '△', '×', 'l', 'low', 'very low', 'minor', 'lowest', 'trivial'],
-  }),
+  'issue.priority': LEVEL_WORDS,
+  'defect.severity': LEVEL_WORDS,
   'change.decision': table({
     approved: ['承認', '承認済', '承認済み', '可', '採用', '許可', 'approved', 'approve', 'accepted', 'accept', 'yes'],
     rejected: ['却下', '否認', '不可', '不採用', '非承認', 'rejected', 'reject', 'declined', 'denied', 'no'],
@@ -245,6 +249,14 @@ export function levelCode(word: string, columnWords: Iterable<string>, codes: re
   const key = wordKey(word);
   const words = [...new Set([...columnWords].map(wordKey).filter((w) => w !== ''))];
   if (words.length < 2 || words.length > 6 || codes.length < 2) return null;
+  // Numbered levels (1 - Critical, 2 - High; 1：至急 2：高; (1) High): the numbers are the scale, read
+  // through the words of the levels our words read (blind set 8, B6: 1 - Critical above 2 - High is high).
+  const numbered = words.map(numberedLevel);
+  if (numbered.every((x) => x !== null) && new Set(numbered.map((x) => x!.n)).size === words.length) {
+    const own = numberedLevel(key);
+    const restOf = new Map(numbered.map((x) => [String(x!.n), x!.rest]));
+    return own === null ? null : levelCode(String(own.n), restOf.keys(), codes, (n) => read(restOf.get(n)!));
+  }
   const numbers = words.every((w) => /^[1-9]$/.test(w)) ? [...words].sort() : null;
   const seq = numbers !== null && Number(numbers[0]) === 1 && numbers.length === Number(numbers[numbers.length - 1]) ? numbers : LEVELS.find((l) => words.every((w) => l.includes(w)));
   if (!seq || !seq.includes(key)) return null;
@@ -261,6 +273,12 @@ export function levelCode(word: string, columnWords: Iterable<string>, codes: re
   const rank = used.indexOf(key);
   if (used.length < 3) return null;
   return codes[Math.round((rank * (codes.length - 1)) / (used.length - 1))] ?? null;
+}
+
+/** A level written with its rank before it: `1 - Critical`, `2：高`, `(3) Medium`, `4. Low` → 1 and the word. */
+function numberedLevel(key: string): { n: number; rest: string } | null {
+  const m = /^[(\[]?(\d{1,2})[)\]]?\s*(?:[-–—:：.、,=]\s*|\s+)(\S.*)$/u.exec(key);
+  return m ? { n: Number(m[1]), rest: m[2]!.trim() } : null;
 }
 
 /** A word that says the list's value is not given yet (未判定, 起票 of a change's decision): read as empty. */

@@ -1,0 +1,123 @@
+// Where a status word stands in a record's life, so a word no list has (回答中, Ready for Retest,
+// Assigned, 修正済) is read as the project's item at the same stage (issue 11, blind set 8 B6). Pure.
+//
+// A record's life runs raised → assigned → worked on → checked → done, with side states (held, dropped,
+// watched) and a way back (reopened, sent back). Every status list of ours names some of these stages
+// (an issue's 未着手/対応中/完了, a defect's Open/In progress/Fixed/Closed, a deliverable's 作成中/レビュー中/
+// 差戻し/承認済), so a client's word is read at its stage, or at the nearest stage the list has on the word's
+// own way (Assigned → the list's raised item where it has no assigned one; Ready for Retest → under way
+// where the list has no check stage; 修正済 → done where it has no fixed one).
+//
+// A word's stage comes from how it is made before any list is looked at: Japanese stage affixes on a
+// verb noun (未回答 not begun, 回答中 under way, 回答済 done, 確認待ち awaiting a check, 着手前 not begun),
+// English phrases (In Review, Ready for Retest, Awaiting approval, Reopened), and the common workflow
+// words of defect and service-desk lifecycles (New, Assigned, Fixed, Verified, Won't Fix).
+import type { VocabItem } from '../../../common/registers.js';
+import { wordKey } from './value-words.js';
+
+export type Stage = 'raised' | 'assigned' | 'working' | 'checking' | 'done' | 'reopened' | 'held' | 'dropped' | 'watching';
+
+// Each word with the stages it is read at, nearest first where the list lacks its own stage.
+const RAISED: Stage[] = ['raised', 'assigned'];
+const ASSIGNED: Stage[] = ['assigned', 'raised', 'working'];
+const WORKING: Stage[] = ['working'];
+const CHECKING: Stage[] = ['checking', 'working'];
+// Fixed, 修正済: the fix is done and waits for its check; a list with no check stage has it done.
+const FIXED: Stage[] = ['checking', 'done'];
+const DONE: Stage[] = ['done'];
+const REOPENED: Stage[] = ['reopened', 'working'];
+
+const WORDS: [Stage[], string[]][] = [
+  [RAISED, ['new', 'open', 'opened', 'submitted', 'reported', 'logged', 'raised', 'untriaged', 'triage', 'unconfirmed', 'draft', 'not started', 'to do', 'todo', 'backlog', 'planned', '新規', '起票', '起票済', '登録', '登録済', '受付', '未処理', '未対応', '未着手', '未回答']],
+  [ASSIGNED, ['assigned', 'acknowledged', 'confirmed', 'triaged', 'accepted for fix', 'アサイン', 'アサイン済', '割当', '割当済', '割り当て', '割り当て済', '担当決定', '受付済', '受理', '受理済']],
+  [WORKING, ['in progress', 'fixing', 'working', 'wip', 'active', 'started', 'ongoing', 'doing', 'in development', 'development', 'under way', 'underway', '対応中', '着手', '着手済', '作業中', '実施中', '進行中', '処理中', '調査中', '修正中', '作成中']],
+  [FIXED, ['fixed', 'resolved', 'corrected', 'implemented', 'fix ready', '修正済', '修正済み', '修正完了', '対策済', '対策済み', '是正済', '是正済み', '対応済', '対応済み']],
+  [CHECKING, ['retest', 'testing', 'in test', 'in testing', 'in qa', 'qa', 'review', 'in review', 'under review', 'in retest', 'verification', 'uat']],
+  [DONE, ['closed', 'verified', 'done', 'complete', 'completed', 'finished', 'approved', 'signed off', '完了', 'クローズ', 'クローズ済', '確認済', '確認済み', '検証済', '検証済み', '承認済', '承認済み', '承認', '終了']],
+  [REOPENED, ['reopened', 're-opened', 'reopen', 'reactivated', 'returned', 'sent back', 'rework', 'failed retest', 'retest failed', '再オープン', '再発', '差戻し', '差し戻し', '差戻', '再修正']],
+  [['held'], ['on hold', 'hold', 'deferred', 'postponed', 'blocked', 'pending', 'waiting', 'suspended', '保留', '延期', '中断', '待機', 'ブロック', '一時停止']],
+  [['dropped'], ['rejected', 'not a bug', 'not a defect', 'duplicate', "won't fix", 'wont fix', 'cannot reproduce', "can't reproduce", 'not reproducible', 'invalid', 'works as designed', 'as designed', 'by design', 'withdrawn', 'cancelled', 'canceled', 'obsolete', '対象外', '却下', '重複', '取下げ', '取り下げ', '中止', '仕様', '仕様通り', '再現せず', '再現不可', '不要']],
+  [['watching'], ['monitoring', 'monitor', 'watch', 'watching', '監視', '経過観察', '様子見']],
+];
+const TABLE = new Map<string, Stage[]>(WORDS.flatMap(([stages, words]) => words.map((w) => [wordKey(w), stages] as [string, Stage[]])));
+
+// What a check is made of: a word after 待ち/中/済 or In/Ready for/Awaiting that names one makes the stage a check.
+const CHECK = /^(?:確認|検証|テスト|試験|再テスト|再試験|レビュー|承認|検収|受入|受け入れ|判定|審査|リリース|re-?test(?:ing)?|test(?:ing)?|qa|uat|review|verification|validation|approval|sign-?off|acceptance|release|deployment)$/u;
+// What a fix is made of: its 済 is fixed, not done, where the list has a check stage.
+const FIX = /^(?:修正|是正|対策|改修|回避)$/u;
+
+/** The stages a status word is read at, nearest first; null when the word says nothing of a stage. */
+export function wordStages(word: string): Stage[] | null {
+  const key = wordKey(word);
+  if (key === '') return null;
+  const known = TABLE.get(key);
+  if (known) return known;
+  return japaneseStages(key.replace(/\s+/g, '')) ?? englishStages(key);
+}
+
+/** 未X / X前 not begun, X中 under way, X済 / X完了 done, X待ち waiting: the stem's own stage first (保留中 is held). */
+function japaneseStages(key: string): Stage[] | null {
+  const own = (stem: string) => TABLE.get(wordKey(stem))?.[0];
+  let m = /^未(.+)$/u.exec(key);
+  if (m) return RAISED;
+  m = /^(.+?)前$/u.exec(key);
+  if (m) return CHECK.test(m[1]!) ? WORKING : RAISED;
+  m = /^(.+?)(?:中|途中)$/u.exec(key);
+  if (m) {
+    const stem = own(m[1]!);
+    if (stem === 'held' || stem === 'dropped' || stem === 'watching') return [stem];
+    return CHECK.test(m[1]!) ? CHECKING : WORKING;
+  }
+  m = /^(.+?)(?:済み?|完了|了)$/u.exec(key);
+  if (m) return FIX.test(m[1]!) ? FIXED : DONE;
+  m = /^(.+?)待ち?$/u.exec(key);
+  if (m) return CHECK.test(m[1]!) ? CHECKING : /^(?:回答|返答|返信|連絡|着手|対応)$/u.test(m[1]!) ? RAISED : ['held'];
+  return null;
+}
+
+/** In X / Under X, Ready for X, Awaiting / Pending / Waiting for X, Re-X. */
+function englishStages(key: string): Stage[] | null {
+  let m = /^(?:in|under|being|currently in)\s+(.+)$/u.exec(key);
+  if (m) return CHECK.test(m[1]!) ? CHECKING : WORKING;
+  m = /^(?:ready for|ready to|pending|awaiting|waiting for|waiting on|to be)\s+(.+)$/u.exec(key);
+  if (m) return CHECK.test(m[1]!) ? CHECKING : /^(?:dev|development|work|fix|start|assignment|triage)$/u.test(m[1]!) ? RAISED : ['held'];
+  if (/^re-?(?:open|opened|activated)$/u.test(key)) return REOPENED;
+  return null;
+}
+
+/** The stage an item of a list stands for: its code's, else its English or Japanese label's. */
+function itemStage(item: VocabItem): Stage | null {
+  for (const w of [item.code, item.labelEn, item.labelJa]) {
+    const s = w === '' ? null : wordStages(w);
+    if (s) return s[0]!;
+  }
+  return null;
+}
+
+/**
+ * The item of a status list a word stands at the stage of: at the word's own stage, else at the nearest
+ * one on its way that the list has. Null where the list is no lifecycle (none of its items is raised or
+ * under way: a decision's 承認/却下/保留), where the word has no stage, or where two items share the
+ * stage and neither is the word's nearer (by its shared characters, else done's closed item): the user
+ * then chooses.
+ */
+export function stageCode(items: readonly VocabItem[], word: string): string | null {
+  const stages = wordStages(word);
+  if (!stages) return null;
+  const byItem = items.map((i) => ({ item: i, stage: itemStage(i) }));
+  if (!byItem.some((x) => x.stage === 'raised' || x.stage === 'working')) return null;
+  for (const stage of stages) {
+    const at = byItem.filter((x) => x.stage === stage).map((x) => x.item);
+    if (at.length === 1) return at[0]!.code;
+    if (at.length > 1) return nearer(at, word) ?? (stage === 'done' ? (at.filter((i) => i.closed).length === 1 ? at.find((i) => i.closed)!.code : null) : null);
+  }
+  return null;
+}
+
+/** The one item whose labels share the most characters with the word; null on a tie. */
+function nearer(items: readonly VocabItem[], word: string): string | null {
+  const chars = new Set([...wordKey(word)]);
+  const score = (i: VocabItem) => Math.max(...[i.labelJa, i.labelEn].map((l) => [...new Set([...wordKey(l)])].filter((ch) => chars.has(ch) && ch !== ' ').length));
+  const ranked = items.map((i) => ({ code: i.code, s: score(i) })).sort((a, b) => b.s - a.s);
+  return ranked[0]!.s > 0 && ranked[0]!.s > ranked[1]!.s ? ranked[0]!.code : null;
+}
