@@ -13,7 +13,7 @@ import { columnLabel, type HeaderColumn } from './header-rows.js';
 import type { Cell } from '../../../common/excel/model.js';
 import { effortUnitOf, progressScale } from './numbers.js';
 import { fractionScale, ratingNumber } from './rating-scales.js';
-import { isReferenceLabel, labelKey, matchLabel } from './synonyms.js';
+import { isReferenceLabel, labelKey, matchLabel, statesRecord } from './synonyms.js';
 import { levelNumberRun } from './level-numbers.js';
 import { holdsOutlineCodes } from './outline-codes.js';
 import { parseDateRange } from './date-range.js';
@@ -144,7 +144,8 @@ const WEAK_KEY = 0.8;
  * its unit ("5 days", "1 day", "0 days", "3 日", "2d", "5 days?" when estimated): a column whose cells
  * mostly read so is the working days.
  */
-const BARE_DURATION = /^(duration|dur\.?|期間|工期|所要期間|日数)$/;
+// (Days, # of Days, Work Days, 作業日数, 営業日数: a count of days beside a start and a finish says no more and no less.)
+const BARE_DURATION = /^(duration|dur\.?|days|no\.? of days|number of days|# ?(?:of )?days|work ?days|business days|期間|工期|所要期間|日数|作業日数|営業日数|稼働日|所要日)$/;
 const DURATION_CONFIDENCE = 0.9;
 
 /** Mon–Fri days from one ISO day to another, both counted (0 when the finish is before the start). */
@@ -550,6 +551,22 @@ export function assignFields(
   if (!taken.has(key)) {
     const best = candidates.filter((c) => c.field === key).sort((a, b) => b.confidence - a.confidence || a.i - b.i)[0];
     if (best) seatKey(best.i, best);
+  }
+  // The record stated in its own noun's words (Issue Description, 課題内容) is its title where the key
+  // went to a column that also names the response (Action, アクション, Next steps: the title of an action
+  // list, but beside the issue it acts on, the response): that column takes its next free field.
+  const weakKey = [...byColumn.entries()].find(([i, a]) => a.field === key && candidates.some((c) => c.i === i && c.field !== LONG_TEXT[target] && longText(target, c.field)));
+  const stated = weakKey ? header.findIndex((col, i) => i !== weakKey[0] && (!byColumn.has(i) || byColumn.get(i)!.field === LONG_TEXT[target]) && statesRecord(target, col.parts[col.parts.length - 1] ?? '')) : -1;
+  if (weakKey && stated >= 0) {
+    const [was, seat] = weakKey;
+    byColumn.delete(was);
+    taken.delete(key);
+    seatKey(stated, seat);
+    const next = candidates.filter((c) => c.i === was && c.field !== key && !taken.has(c.field)).sort((a, b) => b.confidence - a.confidence)[0];
+    if (next) {
+      byColumn.set(was, next);
+      taken.add(next.field);
+    }
   }
   let keyGuessed = false;
   // Still no key: the longest free text of the table is its name (Description, 内容, 概要 in a register

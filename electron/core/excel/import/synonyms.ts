@@ -306,9 +306,14 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
   const role = named === 'raisedOn' && !fieldSpec(target, 'raisedOn') && fieldSpec(target, 'requestedOn') ? 'requestedOn' : named;
   if (role && fieldSpec(target, role)) {
     keep(role, DATE_ROLE * (parts.length > 1 ? 0.93 : 1));
-    // Another date of the record matched only inside the label (close date in Target Close Date) yields to it.
-    for (const other of [...DATE_ROLES, 'requestedOn']) if (other !== role && (best.get(other) ?? 0) < 0.95 && best.has(other)) best.set(other, Math.min(best.get(other)!, DATE_ROLE * 0.8));
+    // Another date of the record matched only inside the label (close date in Target Close Date) yields to
+    // it, and so does a text field (resolution in Target Resolution, 回答 in 回答予定).
+    for (const other of best.keys()) if (other !== role && (best.get(other) ?? 0) < 0.95 && ([...DATE_ROLES, 'requestedOn'].includes(other) || fieldSpec(target, other)?.kind === 'text')) best.set(other, Math.min(best.get(other)!, DATE_ROLE * 0.8));
   }
+  // A person named by the act that raised the record (問合せ者, 申告者, Logged By, Filed By): who raised it —
+  // a defect's finder, a change's requester (blind set 8, B7: 問合せ者 and Logged By were left unread).
+  const raiser = raisedByLabel(own) ? RAISED_BY_FIELDS.find((f) => fieldSpec(target, f)) : undefined;
+  if (raiser) keep(raiser, PERSON_ROLE * (parts.length > 1 ? 0.93 : 1));
   // A label that names a day (質問日, 回答日, Date Asked) or a person (質問者, Asked By) heads a column of
   // dates or people, never the record's name (質問 inside 質問日 named the question: the titles were dates).
   if (isDateLabel(own) || isPersonLabel(own) || isReferenceLabel(own)) best.delete(KEY_FIELD[target]);
@@ -479,10 +484,38 @@ const INTENT_EN = new Set(['target', 'planned', 'plan', 'expected', 'scheduled',
 /** Events that close a record (完了, 解決; closed, resolved) and that open one (起票, 受付; raised, entered). */
 const CLOSING_JA = /完了|解決|解消|クローズ|終了|完結/;
 const CLOSING_EN = /^(?:close[ds]?|closure|complete[ds]?|completion|resolve[ds]?|resolution|finish(?:ed)?|done|fixed)$/;
+/** A fix or an answer that ends a record (Target Fix, Expected Response): what a target of its end names. */
+const FIXING_EN = /^(?:fix|fixes|release|delivery|answer|response|reply)$/;
 const OPENING_JA = /起票|登録|受付|識別|報告|発生|記入|作成|発見|受領|申請|提出|指摘|検出|質問|問合せ|問い合わせ|依頼|要求/;
 /** An act asked for by a day (回答要求日, 対応要求日, 提出要求日): a deadline, where 要求日 alone is the day it was asked. */
 const REQUESTED_BY_JA = /.要求(?:日|期日|日付)$/;
 const OPENING_EN = /^(?:raised?|logged|log|reported|report|entered|entry|submitted|submission|opened|open|created|identified|received|recorded|filed)$/;
+
+/**
+ * A label stating the record itself in the register's own noun: Issue Description, 課題内容, Risk
+ * Statement, リスク詳細 — the record's title where no column names the title plainly (an Action column
+ * names it only as the whole label, and beside the record's statement it is the response: blind set 8, B7).
+ */
+export function statesRecord(target: ImportTarget, label: string): boolean {
+  const key = withoutBrackets(labelKey(label));
+  return QUALIFIERS[target].map(labelKey).some((q) => key.startsWith(q) && /^(?:description|details?|statement|内容|詳細|概要)$/.test(key.slice(q.length)));
+}
+
+/** The field of the person who raised a record, in each register: its raiser, a defect's finder, a change's requester. */
+const RAISED_BY_FIELDS = ['raisedBy', 'foundBy', 'requestedBy'] as const;
+const PERSON_ROLE = 0.85;
+// Acts by which a person raises a record: asked, reported, found, requested.
+// (Not 受付 / 受領: the one who took the record in is the desk, not who raised it.)
+const RAISING_JA = /^(?:起票|登録|識別|報告|記入|作成|発見|申請|提出|指摘|検出|質問|問合せ|問い合わせ|問合わせ|依頼|要求|照会|申告|連絡|提起|起案|要望|相談)$/u;
+const RAISING_EN = /^(?:raised|logged|reported|entered|submitted|opened|created|identified|recorded|filed|found|detected|discovered|requested|asked|issued|initiated|originated)$/;
+
+/** A person label (isPersonLabel) whose act is one that raises a record: 問合せ者, 起票者名, Logged By. */
+function raisedByLabel(label: string): boolean {
+  if (!isPersonLabel(label)) return false;
+  const words = englishWords(label);
+  if (words.length > 0) return RAISING_EN.test(words[words.length - 2]!);
+  return RAISING_JA.test(withoutBrackets(labelKey(label)).replace(/者(?:名)?$/u, ''));
+}
 
 /**
  * Which date of a record a label names, read from its parts rather than as a whole word: the label says
@@ -500,6 +533,8 @@ export function dateRole(label: string): 'due' | 'raisedOn' | 'closedOn' | null 
     const by = last === 'by' && words.length >= 2;
     // A participle before By is the person who did it (Reported By); a verb or a need is the deadline (Complete By, Needed By).
     if (by && /ed$/.test(words[words.length - 2]!) && !INTENT_EN.has(words[words.length - 2]!)) return null;
+    // A target of the record's end with no day word (Target Fix, Planned Resolution, Expected Close): its due date.
+    if (words.length <= 3 && INTENT_EN.has(words[0]!) && words.length >= 2 && words.slice(1).every((w) => CLOSING_EN.test(w) || FIXING_EN.test(w))) return 'due';
     if (!(by || (last === 'on' && words.length >= 2) || words.includes('date') || words.includes('day'))) return null;
     const rest = words.filter((w) => !['date', 'day', 'by', 'on', 'of', 'the'].includes(w));
     if (by || rest.some((w) => INTENT_EN.has(w))) return 'due';
@@ -508,6 +543,8 @@ export function dateRole(label: string): 'due' | 'raisedOn' | 'closedOn' | null 
     return null;
   }
   const key = withoutBrackets(labelKey(label));
+  // The record's end as planned, with no day word (修正予定, 回答目標, 完了見込): its due date.
+  if (key.length <= 6 && new RegExp(`^(?:${CLOSING_JA.source}|回答|修正|対策|是正)(?:予定|目標|見込み?)$`, 'u').test(key)) return 'due';
   if (key.length > 10 || !/(?:日|日付|日時|期限|期日)$/.test(key)) return null;
   if (INTENT_JA.test(key) || REQUESTED_BY_JA.test(key)) return 'due';
   if (CLOSING_JA.test(key)) return 'closedOn';
