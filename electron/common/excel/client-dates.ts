@@ -255,6 +255,26 @@ export function settledSlashOrder(texts: Iterable<string>, shortYear?: ShortYear
   return dayFirst ? 'dmy' : undefined;
 }
 
+/** The order a date cell's display format writes its day and month in (dd/mm/yyyy → dmy, m/d/yy → mdy); undefined for any other. */
+export function formatSlashOrder(fmt: string | undefined): SlashOrder | undefined {
+  const f = (fmt ?? '').toLowerCase().replace(/\[[^\]]*\]|"[^"]*"|\\./g, '');
+  if (/d{1,2}\s*[/.-]\s*m{1,2}\s*[/.-]\s*y/.test(f)) return 'dmy';
+  if (/m{1,2}\s*[/.-]\s*d{1,2}\s*[/.-]\s*y/.test(f)) return 'mdy';
+  return undefined;
+}
+
+/**
+ * The other reading of a date written year last whose day and month could each be either (02/04/2026:
+ * 2 April or 4 February), as yyyy-mm-dd; null where the text is no such date or both readings are one day.
+ */
+export function otherOrderReading(text: string, order: SlashOrder, shortYear?: ShortYearForm): string | null {
+  const parts = yearLast(text, shortYear);
+  if (!parts) return null;
+  const [a, b, y] = parts;
+  if (a > 12 || b > 12 || a === b) return null;
+  return order === 'dmy' ? ymd(y, a, b) : ymd(y, b, a);
+}
+
 /** Text → the parts of a date it spells; `y` undefined when it has no year. */
 function dateParts(input: string, order: SlashOrder = 'mdy', shortYear?: ShortYearForm): { y?: number; m: number; d: number } | null {
   const s = bareDate(input);

@@ -26,6 +26,7 @@ export const PROBLEM_CODES = [
   'dateAmbiguous', // {value, dates}: a two-digit year nothing settles (4/7/25 or 25/4/7), kept with the row, the date left empty
   'yearAssumed', // {value, date, from: row|column|sheet|project|today|user|weekday}: a date without a year, read in that year
   'yearAmbiguous', // {value, date, other}: a date without a year its context does not decide: read as date, other possible
+  'dateOrderAssumed', // {value, date, other}: day and month could be either (02/04/2026) and no date of the table says which: read as date, other possible
   'notNumber', // {value}
   'notProgress', // {value}
   'notEffort', // {value}

@@ -2,7 +2,7 @@
 import { failure } from '../../../common/excel/problems.js';
 import type { VocabListName, Vocabularies } from '../../../common/registers.js';
 import { formatRef } from '../../../common/registers.js';
-import { parseDateNumber, parseDateText, serialToIso, settledSlashOrder, shortYearForm, type ShortYearForm, type SlashOrder } from '../../../common/excel/client-dates.js';
+import { formatSlashOrder, parseDateNumber, parseDateText, serialToIso, settledSlashOrder, shortYearForm, type ShortYearForm, type SlashOrder } from '../../../common/excel/client-dates.js';
 import type { DateReading } from '../../../common/excel/preview.js';
 import type { FieldSpec } from '../../../common/excel/fields.js';
 import type { Cell } from '../../../common/excel/model.js';
@@ -32,11 +32,33 @@ export interface ValueContext {
  * profile kept from the import that made it (`known`, ColumnMapping.dateReading) holds: a UK column whose
  * one date with a day over 12 was edited away still reads day first.
  */
-export function columnDateReading(cells: Iterable<Cell | null | undefined>, known?: DateReading): Pick<ValueContext, 'slashOrder' | 'shortYear'> {
+export function columnDateReading(cells: Iterable<Cell | null | undefined>, known?: DateReading, table?: SlashOrder): Pick<ValueContext, 'slashOrder' | 'shortYear'> & { orderAssumed?: true } {
   const texts: string[] = [];
   for (const cell of cells) if (cell?.t === 's') texts.push(cell.v as string);
   const shortYear = shortYearForm(texts) ?? known?.shortYear;
-  return { slashOrder: settledSlashOrder(texts, shortYear) ?? known?.slashOrder ?? 'mdy', ...(shortYear && { shortYear }) };
+  const order = settledSlashOrder(texts, shortYear) ?? known?.slashOrder ?? table;
+  return { slashOrder: order ?? 'mdy', ...(shortYear && { shortYear }), ...(order === undefined && { orderAssumed: true as const }) };
+}
+
+/**
+ * The order a table's date columns settle together (blind set 8, B8: 02/04/2026 under Date Closed, where
+ * Target Date holds 15/05/2026): the one their text dates prove where no column proves the other, else the
+ * one their real dates are displayed in (dd/mm/yyyy); undefined where neither says.
+ */
+export function tableSlashOrder(columns: readonly (readonly (Cell | null | undefined)[])[]): SlashOrder | undefined {
+  const proved = new Set<SlashOrder>();
+  const shown = new Set<SlashOrder>();
+  for (const cells of columns) {
+    const texts = cells.flatMap((c) => (c?.t === 's' ? [c.v as string] : []));
+    const order = settledSlashOrder(texts, shortYearForm(texts));
+    if (order) proved.add(order);
+    for (const c of cells) {
+      const o = c && (c.t === 'd' || c.t === 'n') ? formatSlashOrder(c.fmt) : undefined;
+      if (o) shown.add(o);
+    }
+  }
+  if (proved.size === 1) return [...proved][0];
+  return proved.size === 0 && shown.size === 1 ? [...shown][0] : undefined;
 }
 
 /** What of a column's date reading a profile keeps: only what differs from the default (day first, a two-digit year's place). */

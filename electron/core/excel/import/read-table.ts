@@ -6,10 +6,10 @@ import type { z } from 'zod';
 import { wbsFields } from '../../../common/api/wbs.js';
 import { localToday } from '../../../common/dates.js';
 import { REGISTERS, type Vocabularies } from '../../../common/registers.js';
-import { columnDateReading, keptDateReading, readValue, rowKey, textOf, type ValueContext } from './cell-values.js';
+import { columnDateReading, keptDateReading, readValue, rowKey, tableSlashOrder, textOf, type ValueContext } from './cell-values.js';
 import { checkCode, checkMark } from './check-columns.js';
 import { ClientValues, type NewListItem } from './client-values.js';
-import { isPeriodDate, looksLikeDate, nearestYear, parseDateText, shortYearChoices, writtenWeekday, type SlashOrder, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
+import { isPeriodDate, looksLikeDate, nearestYear, otherOrderReading, parseDateText, shortYearChoices, writtenWeekday, type SlashOrder, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
 import { findDataRows } from './data-range.js';
 import { dateAboveTable } from './date-above.js';
 import { paintedDates } from './band-dates.js';
@@ -478,10 +478,12 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const dateReadings = new Map<number, ReturnType<typeof columnDateReading>>();
   const readDates = new Map<number, (ReturnType<typeof readValue> | undefined)[]>();
   const yearless = new Map<number, boolean[]>();
+  // A date column whose own cells settle no day/month order reads in the order its table's settle.
+  const tableOrder = tableSlashOrder(mapped.flatMap((m, j) => (m.field !== null && fieldSpec(target, m.field)?.kind === 'date' ? [grid[j]!] : [])));
   const fullDates = mapped.map((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
     if (spec?.kind !== 'date') return [] as (string | null)[];
-    const reading = columnDateReading(grid[j]!.map((hit) => hit ?? undefined), m.dateReading);
+    const reading = columnDateReading(grid[j]!.map((hit) => hit ?? undefined), m.dateReading, tableOrder);
     dateReadings.set(j, reading);
     const read: (ReturnType<typeof readValue> | undefined)[] = new Array(grid[j]!.length);
     const bare = new Array<boolean>(grid[j]!.length).fill(false);
@@ -765,6 +767,15 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
           problem(r, hit.c, PROBLEM_KIND[spec.kind], { ...v, params: { ...v.params, kept: 1 }, reason: `${v.reason}: kept with the row, the value left empty` }, field, true);
         } else problem(r, hit.c, PROBLEM_KIND[spec.kind], v, field);
         return;
+      }
+      // A date whose day and month could be either way round (02/04/2026) where nothing in the table says
+      // which order it writes: read month first, the assumption named, as a warning.
+      if (spec.kind === 'date' && hit.t === 's' && typeof v.value === 'string' && dateReadings.get(j)?.orderAssumed) {
+        const other = otherOrderReading(hit.v as string, ctx.slashOrder ?? 'mdy', ctx.shortYear);
+        if (other !== null) {
+          const raw = shown((hit.v as string).trim());
+          problem(r, hit.c, 'date', failure('dateOrderAssumed', { value: raw, date: v.value.replaceAll('-', '/'), other: other.replaceAll('-', '/') }, `${raw} could be day or month first: read as ${v.value} (it could be ${other})`), field, true);
+        }
       }
       // A period read as its last day (2025年7月末, end of Aug 2025): the reading named, as a warning.
       if (spec.kind === 'date' && hit.t === 's' && typeof v.value === 'string' && isPeriodDate(hit.v as string)) problem(r, hit.c, 'date', periodFailure((hit.v as string).trim(), v.value.replaceAll('-', '/')), field, true);
