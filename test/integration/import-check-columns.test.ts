@@ -40,8 +40,14 @@ describe('a column of ticks is the record’s state', () => {
     ['change', '承認済', 'レ', '', 'decision', 'approved'],
     ['change', 'Implemented', '✓', '', 'implStatus', 'done'],
     ['change', '反映済', '✓', '', 'implStatus', 'done'],
+    // Review U11: an act with 済 or 完了 after it, whose word alone (対応, 回答) names the response.
+    ['issue', '対応済', '○', '', 'status', 'done'],
+    ['issue', '処理済', '✓', '', 'status', 'done'],
+    ['issue', '解決済み', 'レ', '', 'status', 'done'],
+    ['issue', '回答済', '○', '', 'status', 'done'],
+    ['defect', '修正完了', '○', '', 'status', 'closed'],
   ])('%s: %s with %j', async (target, check, yes, no, field, code) => {
-    const key = target === 'wbs' ? 'タスク名' : target === 'change' ? '件名' : target === 'risk' ? 'リスク' : '課題';
+    const key = target === 'wbs' ? 'タスク名' : target === 'change' ? '件名' : target === 'risk' ? 'リスク' : target === 'defect' ? '不具合内容' : '課題';
     const t = await readRows(
       [
         ['No', key, '担当者', '期限', check],

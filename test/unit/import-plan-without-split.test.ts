@@ -35,6 +35,16 @@ describe('a date pair with no plan/actual split is the plan', () => {
     expect(t.records[0]!.values.actualFinish).toBeUndefined();
   });
 
+  // Review U9: the split is per kind — 実績開始日 splits the starts and says nothing of the finish.
+  it.each([
+    [['開始日', '完了日', '実績開始日'], ['plannedStart', 'plannedFinish', 'actualStart']],
+    [['開始日', '実績開始日', '完了日'], ['plannedStart', 'actualStart', 'plannedFinish']],
+    [['Start', 'Finished', 'Actual Start'], ['plannedStart', 'plannedFinish', 'actualStart']],
+  ])('a split of the starts only: %j', (dates, want) => {
+    const t = readModel(plan(['タスク', '担当', ...dates]), 'wbs', [], 'Sheet1');
+    expect(dates.map((w) => fields(t)[w])).toEqual(want);
+  });
+
   it('under a group label that says neither (日程 over 開始日 | 完了日)', () => {
     const rows: ModelCell[][] = [['タスク', '担当', '日程', null], [null, null, '開始日', '完了日'], ...plan(['x', 'y', 'a', 'b'], false).slice(1)];
     const t = readModel(rows, 'wbs', ['A1:A2', 'B1:B2', 'C1:D1'], 'Sheet1');
@@ -46,7 +56,8 @@ describe('where the header splits plan from actual, 完了日 stays the actual',
   it.each([
     [['予定開始日', '予定終了日', '完了日'], ['plannedStart', 'plannedFinish', 'actualFinish']],
     [['開始日', '終了日', '完了日'], ['plannedStart', 'plannedFinish', 'actualFinish']],
-    [['開始日', '実績開始日', '完了日'], ['plannedStart', 'actualStart', 'actualFinish']],
+    [['開始日', '実績開始日', '終了日', '完了日'], ['plannedStart', 'actualStart', 'plannedFinish', 'actualFinish']],
+    [['開始日', '完了日', '実績完了日'], ['plannedStart', 'plannedFinish', 'actualFinish']],
     [['Planned Start', 'Planned Finish', 'Finished'], ['plannedStart', 'plannedFinish', 'actualFinish']],
   ])('%j', (dates, want) => {
     const t = readModel(plan(['タスク', '担当', ...dates]), 'wbs', [], 'Sheet1');

@@ -34,15 +34,16 @@ export function checkMark(cell: Cell | undefined): boolean | undefined {
  * Header words of a state a tick says is reached, Japanese and English, with or without a question mark
  * or a "check" / "flag" word after them (完了チェック, 完了フラグ, Done?, Closed (Y/N)).
  */
-const DONE_WORDS = /^(?:完了|済|済み|完了済み?|対応済み?|対応完了|終了|終了済み?|解決済み?|クローズ|クローズ済み?|反映済み?|反映|実施済み?|実装済み?|適用済み?|リリース済み?|done|complete|completed|closed|finished|resolved|implemented|applied|deployed|released|✓|✔|レ|☑)$/;
+// (Any act with 済 or 完了 after it — 対応済, 処理済, 回答済, 解決済, 対応完了 — says it is done: review U11.)
+const DONE_WORDS = /^(?:完了|済|済み|[\p{Script=Han}\p{Script=Katakana}ー]{1,4}(?:済み?|完了)|終了|クローズ|反映|done|complete|completed|closed|finished|resolved|implemented|applied|deployed|released|✓|✔|レ|☑)$/u;
 const APPROVED_WORDS = /^(?:承認|承認済み?|承認可否|可否|approved|approval|accepted|signedoff|sign-?off)$/;
 const CHECK_TAIL = /(?:チェック|フラグ|欄|check|flag|\?|\(y\/n\)|y\/n)+$/;
 
 /** The state a header names as a tick's meaning: done (the status list's closed state) or approved; null for any other header. */
 function headerState(label: string): 'done' | 'approved' | null {
   const key = withoutBrackets(labelKey(label).replace(CHECK_TAIL, '')).replace(CHECK_TAIL, '');
-  if (DONE_WORDS.test(key)) return 'done';
   if (APPROVED_WORDS.test(key)) return 'approved';
+  if (DONE_WORDS.test(key)) return 'done';
   return null;
 }
 

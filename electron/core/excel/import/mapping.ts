@@ -295,7 +295,9 @@ function checkColumns(target: ImportTarget, header: HeaderColumn[], byColumn: Ma
   const out: [number, { field: string; confidence: number }][] = [];
   header.forEach((col, i) => {
     const own = byColumn.get(i);
-    if (own && fieldSpec(target, own.field)?.kind !== 'date') return;
+    // (A column taken as a date or a text by a word inside its header — 対応 in 対応済 is the response —
+    // holds no date or text when every cell is a tick: review U11.)
+    if (own && (own.field === KEY_FIELD[target] || (fieldSpec(target, own.field)?.kind !== 'date' && fieldSpec(target, own.field)?.kind !== 'text'))) return;
     const named = checkTarget(target, col.parts[col.parts.length - 1] ?? '', samples.ctx.vocab);
     if (!named || taken.has(named.field) || out.some(([, a]) => a.field === named.field) || !readsAsChecks(samples.cells(col))) return;
     out.push([i, { field: named.field, confidence: CHECK_COLUMN }]);
@@ -379,14 +381,17 @@ const PLAN_OR_ACTUAL = /予定|計画|実績|実働|見込|基準|plan|baseline|
  * a word that only may mean the actual (a synonym weighted below 1: 完了日, 着手日, 着手, 最終日, finished)
  * becomes the planned date when no column takes that planned date and no date column's header says plan
  * or actual (予定, 計画, 実績, Planned, Actual, Baseline…: then the header does split, and the loose word
- * stays an actual).
+ * stays an actual) — decided per kind: a split of the starts says nothing of the finishes.
  * Blind set 7, M7: 開始日 | 完了日 read 完了日 as the actual finish, so every task was done on its last day.
  */
 function planWithoutSplit(header: HeaderColumn[], byColumn: Map<number, { field: string; confidence: number }>, taken: Set<string>): void {
   const dated = [...byColumn.entries()].filter(([, a]) => fieldSpec('wbs', a.field)?.kind === 'date');
-  if (dated.some(([i]) => header[i]!.parts.some((p) => PLAN_OR_ACTUAL.test(p.normalize('NFKC'))))) return;
+  // Split per kind (review U9): 開始日 | 完了日 | 実績開始日 splits the starts, not the finishes — 完了日
+  // stays the plan's finish where no finish's header says plan or actual.
+  const kind = (field: string) => (/Start$/.test(field) ? 'start' : /Finish$/.test(field) ? 'finish' : field);
+  const split = new Set(dated.filter(([i]) => header[i]!.parts.some((p) => PLAN_OR_ACTUAL.test(p.normalize('NFKC')))).map(([, a]) => kind(a.field)));
   const loose = (i: number, field: string) => matchLabel('wbs', ownParts(header, header[i]!)).some((m) => m.field === field && m.confidence < 1);
-  const actuals = dated.filter(([i, a]) => a.field in PLANNED_OF && loose(i, a.field));
+  const actuals = dated.filter(([i, a]) => a.field in PLANNED_OF && !split.has(kind(a.field)) && loose(i, a.field));
   for (const [i, a] of actuals) {
     const planned = PLANNED_OF[a.field]!;
     if (taken.has(planned)) continue;
