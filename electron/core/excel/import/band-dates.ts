@@ -40,9 +40,10 @@ export function paintedDates(
   tableColumns: Set<number>,
   rows: readonly number[],
   date1904: boolean,
+  today?: string,
 ): { band: BandColumn[]; dates: Map<number, PaintedDates> } | null {
   if (!sheet.fills || rows.length === 0) return null;
-  const band = serialBand(ix, lastHeaderRow, tableColumns);
+  const band = serialBand(ix, lastHeaderRow, tableColumns, { date1904, ...(today ? { today } : {}) });
   if (!band) return null;
   const index = new Map(band.map((col, k) => [col.c, k]));
   const wanted = new Set(rows);

@@ -6,6 +6,8 @@
 import type { Cell } from '../../../common/excel/model.js';
 import type { ColumnMapping } from '../../../common/excel/preview.js';
 import type { SheetIndex } from './sheet-index.js';
+import { weekBand, weekOneStart } from './week-band.js';
+import { localToday } from '../../../common/dates.js';
 
 // What a header cell of a date grid is (a date, a day of the month) is read here for the import and for
 // the export's gantt band (services/export/gantt-marks.ts), so that both see the same grids.
@@ -115,7 +117,7 @@ export interface BandColumn {
  * MIN_RUN columns. The import reads a plan painted under such heads (band-dates.ts) and the export paints
  * it again (services/export/gantt-marks.ts) by the same columns.
  */
-export function serialBand(ix: SheetIndex, lastHeaderRow: number, skip: Set<number>): BandColumn[] | null {
+export function serialBand(ix: SheetIndex, lastHeaderRow: number, skip: Set<number>, opts: { today?: string; date1904?: boolean } = {}): BandColumn[] | null {
   let best: { c: number; serials: number[] } | null = null;
   for (let r = 0; r <= lastHeaderRow; r++) {
     // Runs of cells in adjacent columns; a run counts only when every one of its cells is a rising date.
@@ -131,10 +133,41 @@ export function serialBand(ix: SheetIndex, lastHeaderRow: number, skip: Set<numb
       if (serials.every((x) => x !== null) && rising(serials as number[], serialStep) && (!best || run.cells.length >= best.serials.length)) best = { c: run.c, serials: serials as number[] };
     }
   }
-  if (!best || best.serials.length < MIN_RUN) return null;
+  if (!best || best.serials.length < MIN_RUN) return weekHeadBand(ix, lastHeaderRow, skip, opts);
   const { c, serials } = best;
   const lastStep = serials.length > 1 ? serials.at(-1)! - serials.at(-2)! : 1;
   return serials.map((from, k) => ({ c: c + k, from, to: (serials[k + 1] ?? from + lastStep) - 1 }));
+}
+
+/**
+ * Heads numbering the weeks (W1 … W20, 第1週 …) in a header row, the longest run, as a band of a week per
+ * column from the day a note or the project's start gives week 1 (week-band.ts); null without such heads
+ * or without that day (nothing on the sheet dates them, so no task is dated from them).
+ */
+function weekHeadBand(ix: SheetIndex, lastHeaderRow: number, skip: Set<number>, opts: { today?: string; date1904?: boolean }): BandColumn[] | null {
+  const heads = weekHeadRun(ix, lastHeaderRow, skip);
+  if (!heads) return null;
+  const weekOne = weekOneStart(ix, opts.today ?? localToday());
+  return weekOne === null ? null : weekBand(heads, weekOne, opts.date1904);
+}
+
+/**
+ * The one reader of week-number heads for a band (the import's, here, and the export's gantt-week-labels.ts):
+ * the longest run of adjacent heads in the rows 0…lastHeaderRow, outside `skip`, each the week after the
+ * one left of it (nextWeek); null under MIN_RUN heads.
+ */
+export function weekHeadRun(ix: SheetIndex, lastHeaderRow: number, skip: Set<number>): { c: number; n: number[] } | null {
+  let best: { c: number; n: number[] } | null = null;
+  for (let r = 0; r <= lastHeaderRow; r++) {
+    let run: { c: number; n: number[] } | null = null;
+    for (const cell of ix.row(r)?.cells ?? []) {
+      const n = skip.has(cell.c) ? null : weekNumber(cell);
+      if (n !== null && run && run.c + run.n.length === cell.c && nextWeek(run.n.at(-1)!, n)) run.n.push(n);
+      else run = n === null ? null : { c: cell.c, n: [n] };
+      if (run && (!best || run.n.length > best.n.length)) best = { c: run.c, n: [...run.n] };
+    }
+  }
+  return best && best.n.length >= MIN_RUN ? best : null;
 }
 
 /** The layout's columns without those no field took that lie inside a date grid of the header. */

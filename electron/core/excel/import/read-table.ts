@@ -853,7 +853,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   // A gantt painted as fills under date heads with no date column of its own: the dates are the paint's.
   if (!mapped.some((m) => m.field === 'plannedStart' || m.field === 'plannedFinish')) {
     const tableColumns = new Set(mapped.filter((m) => m.field !== null).flatMap((m) => Array.from({ length: m.span }, (_, k) => m.c + k)));
-    const painted = paintedDates(sheet, ix, layout.headerBottom, tableColumns, data.rows, model.date1904);
+    const painted = paintedDates(sheet, ix, layout.headerBottom, tableColumns, data.rows, model.date1904, today);
     if (painted) {
       const { band } = painted;
       table.paintedDates = { first: band[0]!.c, last: band.at(-1)!.c, days: band[0]!.to - band[0]!.from + 1 };

@@ -7,24 +7,14 @@
 // one left of it, so the band is the whole run of heads and its days are still the painted rows' (a month
 // row over the weeks says no more than they do: their votes already fall within one week).
 import { serialToIso } from '../../../common/excel/client-dates.js';
-import { MIN_RUN, nextWeek, weekNumber, type BandColumn } from '../../excel/import/date-grid.js';
+import { weekHeadRun, type BandColumn } from '../../excel/import/date-grid.js';
 import type { SheetIndex } from '../../excel/import/sheet-index.js';
 import type { BandRecord } from './gantt-marks.js';
 
 /** Candidate bands for week-number heads in the header rows (0…lastHeaderRow), best first; none without such heads or dated painted rows. */
 export function weekLabelBands(ix: SheetIndex, lastHeaderRow: number, tableColumns: Set<number>, records: BandRecord[], date1904 = false): BandColumn[][] {
-  // The longest run of adjacent heads numbering weeks one after another.
-  let best: { c: number; n: number[] } | null = null;
-  for (let r = 0; r <= lastHeaderRow; r++) {
-    let run: { c: number; n: number[] } | null = null;
-    for (const cell of ix.row(r)?.cells ?? []) {
-      const n = tableColumns.has(cell.c) ? null : weekNumber(cell);
-      if (n !== null && run && run.c + run.n.length === cell.c && nextWeek(run.n.at(-1)!, n)) run.n.push(n);
-      else run = n === null ? null : { c: cell.c, n: [n] };
-      if (run && (!best || run.n.length > best.n.length)) best = { c: run.c, n: [...run.n] };
-    }
-  }
-  if (!best || best.n.length < MIN_RUN) return [];
+  const best = weekHeadRun(ix, lastHeaderRow, tableColumns);
+  if (!best) return [];
   const { c, n } = best;
   const width = n.length;
   const fills = new Set<string>();
