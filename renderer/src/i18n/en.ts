@@ -838,6 +838,7 @@ export const en = {
     noProfile: 'No saved profile matches this file: the columns were detected from its header.',
     col: { column: 'Column', label: 'Header in the file', field: 'Import as', confidence: 'Match' },
     keepExtra: '(keep as an extra column)',
+    periodColumn: '(period: read as planned start～planned finish)',
     numberingColumn: '(the form’s own numbering: not imported, kept running on export)',
     blockLabelColumn: '(labels each task’s rows: {{labels}})',
     secondRow: '{{label}} (row {{row}} of each task)',

@@ -838,6 +838,7 @@ export const ja: Strings = {
     noProfile: 'このファイルに合う保存済みのプロファイルはありません。列は見出しから判定しました。',
     col: { column: '列', label: 'ファイルの見出し', field: '取り込み先', confidence: '確度' },
     keepExtra: '(追加列として保持)',
+    periodColumn: '(期間：予定開始日～予定終了日として取込)',
     numberingColumn: '(様式の連番：取り込まず、出力時に振り直し)',
     blockLabelColumn: '(各タスクの行の区分：{{labels}})',
     secondRow: '{{label}}（各タスクの {{row}} 行目）',

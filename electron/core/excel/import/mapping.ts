@@ -16,7 +16,7 @@ import { fractionScale, ratingNumber } from './rating-scales.js';
 import { isReferenceLabel, labelKey, matchLabel, statesRecord } from './synonyms.js';
 import { levelNumberRun } from './level-numbers.js';
 import { holdsOutlineCodes } from './outline-codes.js';
-import { parseDateRange } from './date-range.js';
+import { periodOfCell, rangeOrder } from './date-range.js';
 import { NUMBER_LABEL } from './detect.js';
 import { listSystemColumns } from './list-exports.js';
 import type { ColumnMapping } from '../../../common/excel/preview.js';
@@ -362,11 +362,17 @@ function outlineCodeColumn(header: HeaderColumn[], byColumn: Map<number, { field
 /** Share of a column's filled cells that must read as date ranges (4/1～4/15) for it to be the tasks' period. */
 const RANGE_SHARE = 0.8;
 
-/** Whether a column's cells are start～finish ranges: two or more filled, all text, four in five reading as a range. */
+/**
+ * Whether a column's cells are start～finish ranges: two or more filled, four in five reading as a range
+ * or a single date (a milestone: a date cell or date text, review U16), and most of them true ranges.
+ */
 function holdsRanges(cells: Cell[], reference: string): boolean {
   const filled = cells.filter((c) => !(c.t === 's' && (c.v as string).trim() === ''));
-  if (filled.length < 2 || filled.some((c) => c.t !== 's')) return false;
-  return filled.filter((c) => parseDateRange(c.v as string, reference) !== null).length >= RANGE_SHARE * filled.length;
+  if (filled.length < 2) return false;
+  const order = rangeOrder(filled.flatMap((c) => (c.t === 's' ? [c.v as string] : [])));
+  const read = filled.map((c) => periodOfCell(c, reference, order));
+  const ranges = read.filter((r) => r !== null && !r.single).length;
+  return read.filter((r) => r !== null).length >= RANGE_SHARE * filled.length && ranges * 2 > filled.length;
 }
 
 /** Each actual date field and the planned one a header without a plan/actual split means by the same word. */
@@ -747,12 +753,14 @@ export function overrideFields(
     m.confidence = o.field === null ? 0 : 1;
     // A column mapped to a field is that field's, not the form's numbering (ColumnMapping.numbering).
     if (o.field !== null) delete m.numbering;
+    if (o.field !== null) delete m.period;
     const spec = o.field === null ? undefined : fieldSpec(target, o.field);
     if (spec?.kind === 'effort') m.unit = m.unit ?? effortUnitOf(m.label);
     else delete m.unit;
   }
   for (const m of out) delete m.extraKey;
-  const extras = out.filter((m) => m.field === null);
+  // A start～finish column gives the planned dates, never an extra column besides (review U19).
+  const extras = out.filter((m) => m.field === null && !m.period);
   extraKeys(extras).forEach((k, i) => (extras[i]!.extraKey = k));
   return { columns: out, problems };
 }

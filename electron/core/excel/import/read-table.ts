@@ -28,7 +28,7 @@ import { SheetIndex } from './sheet-index.js';
 import { noteScale, statedScale, type Scale } from './rating-legend.js';
 import { numberedBlankRows, numberingHeader, numbersRows, shownNumber } from './numbering.js';
 import { outlineCode } from './outline-codes.js';
-import { parseDateRange, rangeOrder } from './date-range.js';
+import { parseDateRange, periodOfCell, rangeOrder } from './date-range.js';
 import { levelNumberCodes } from './level-numbers.js';
 import { blockColumns, withBlockRows } from './block-rows.js';
 import { codeKey, isCode, legendFor, legendWordForms, workbookLegends, type Legend } from './code-legend.js';
@@ -512,6 +512,22 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   // The day the sheet states above the table (the minutes' 日時, 作成日): the file's own, before the project's.
   const aboveDay = dateAboveTable(ix, layout.headerTop, model.date1904);
   let undecidedYears: ImportTable['undecidedYears'];
+  // A date without a year that nothing in the file places: counted for the dialog's year question (the
+  // year asked is the one the dates start in; `span` when they run into the next) and named, read in the
+  // year the user chose or, before any choice, the nearest today's.
+  const undecidedYear = (r: number, c: number, raw: string, iso: string, chosen: boolean, field: string) => {
+    const year = Number(iso.slice(0, 4));
+    undecidedYears ??= { count: 0, examples: [], year, chosen };
+    if (year !== undecidedYears.year) {
+      undecidedYears.year = Math.min(year, undecidedYears.year);
+      undecidedYears.span = true;
+    }
+    undecidedYears.count++;
+    if (undecidedYears.examples.length < 3 && !undecidedYears.examples.includes(shown(raw))) undecidedYears.examples.push(shown(raw));
+    const date = iso.replaceAll('-', '/');
+    if (chosen) problem(r, c, 'date', failure('yearAssumed', { value: shown(raw), date, from: 'user' }, `${shown(raw)} has no year: read as ${date} (the year chosen)`), field, true);
+    else problem(r, c, 'date', failure('yearAmbiguous', { value: shown(raw), date, other: `${year - 1} / ${year + 1}` }, `${shown(raw)} has no year and nothing in the file decides it: read as ${date}, could be ${year - 1} or ${year + 1}`), field, true);
+  };
   // A start～finish column's own ranges written with their year (2025/4/1～4/15) date those written without.
   // Its cells are read in one order, the column's (01/04/2025 - 11/04/2025 beside 14/04/2025 - 25/04/2025 is
   // day first: review U14), kept in the profile as a date column's is.
@@ -519,11 +535,12 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const periodOrders = new Map<number, SlashOrder>();
   mapped.forEach((m, j) => {
     if (!m.period) return;
-    const order = rangeOrder(grid[j]!.flatMap((hit) => (hit?.t === 's' ? [hit.v as string] : [])), m.dateReading?.slashOrder);
-    periodOrders.set(j, order);
+    const texts = grid[j]!.flatMap((hit) => (hit?.t === 's' ? [hit.v as string] : []));
+    const order = rangeOrder(texts, m.dateReading?.slashOrder);
     const kept = keptDateReading({ slashOrder: order });
     if (kept) m.dateReading = kept;
-    const dated = grid[j]!.flatMap((hit) => (hit?.t === 's' && /\d{4}/.test(hit.v as string) ? [parseDateRange(hit.v as string, today, order)?.start ?? null] : []));
+    periodOrders.set(j, order);
+    const dated = texts.flatMap((t) => (/\d{4}/.test(t) ? [parseDateRange(t, today, order)?.start ?? null] : []));
     periodYears.set(j, median(dated));
   });
   const yearReference = (i: number, j: number): { day: string; from: 'row' | 'column' | 'sheet' | 'project' | 'today' } => {
@@ -620,13 +637,22 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         // A start～finish cell (date-range.ts): the planned dates, the year of a half written without one
         // from the row's, the column's or the sheet's dates as any yearless date; a cell that reads as no
         // range is named and left to the client (the export keeps it while the dates stay empty).
-        if (m.period && hit && hit.t === 's' && (hit.v as string).trim() !== '') {
+        // A single date there (a date cell or text) is a task of one day (review U16).
+        if (m.period && hit && !(hit.t === 's' && (hit.v as string).trim() === '')) {
+          // Yearless halves nothing in the file dates follow the year chosen in the dialog, as any yearless date (review U19).
           const ref = yearReference(i, j);
-          const range = parseDateRange(hit.v as string, ref.from === 'row' || ref.from === 'column' ? ref.day : (periodYears.get(j) ?? ref.day), periodOrders.get(j));
+          const undecided = ref.from === 'today' && !periodYears.get(j);
+          const chosen = undecided && opts.year !== undefined;
+          const reference = chosen ? `${opts.year}-07-02` : ref.from === 'row' || ref.from === 'column' ? ref.day : (periodYears.get(j) ?? ref.day);
+          const range = periodOfCell(hit, reference, periodOrders.get(j) ?? 'mdy', model.date1904);
           if (range) {
             if (range.start !== null) rec.values.plannedStart ??= range.start;
             if (range.finish !== null) rec.values.plannedFinish ??= range.finish;
-          } else problem(r, hit.c, 'date', failure('notDate', { value: shown(hit.v as string) }, `${shown(hit.v as string)} is not a start～finish period`), 'plannedStart', true);
+            if (undecided && range.yearInferred) undecidedYear(r, hit.c, textOf(hit, model.date1904), (range.start ?? range.finish)!, chosen, 'plannedStart');
+          } else {
+            const text = shown(textOf(hit, model.date1904));
+            problem(r, hit.c, 'date', failure('notDate', { value: text }, `${text} is not a start～finish period`), 'plannedStart', true);
+          }
         }
         return;
       }
@@ -711,23 +737,9 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
           rec.values[field] = again.iso;
           (rec.yearless ??= []).push(field);
           const date = again.iso.replaceAll('-', '/');
-          if (undecided) {
-            // The year asked is the one the dates start in; `span` when they run into the next.
-            const year = Number(again.iso.slice(0, 4));
-            undecidedYears ??= { count: 0, examples: [], year, chosen };
-            if (year !== undecidedYears.year) {
-              undecidedYears.year = Math.min(year, undecidedYears.year);
-              undecidedYears.span = true;
-            }
-            undecidedYears.count++;
-            if (undecidedYears.examples.length < 3 && !undecidedYears.examples.includes(shown(raw))) undecidedYears.examples.push(shown(raw));
-          }
-          if (isPeriodDate(raw) && !undecided) problem(r, hit.c, 'date', periodFailure(raw, date), field, true);
-          else if (chosen) problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: 'user' }, `${shown(raw)} has no year: read as ${date} (the year chosen)`), field, true);
-          else if (undecided) {
-            const y = Number(again.iso.slice(0, 4));
-            problem(r, hit.c, 'date', failure('yearAmbiguous', { value: shown(raw), date, other: `${y - 1} / ${y + 1}` }, `${shown(raw)} has no year and nothing in the file decides it: read as ${date}, could be ${y - 1} or ${y + 1}`), field, true);
-          } else problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: ref.from }, `${shown(raw)} has no year: read as ${date} (year from the ${ref.from === 'project' ? "project's period" : ref.from === 'sheet' ? 'date above the table' : `${ref.from}'s other dates`})`), field, true);
+          if (undecided) undecidedYear(r, hit.c, raw, again.iso, chosen, field);
+          else if (isPeriodDate(raw)) problem(r, hit.c, 'date', periodFailure(raw, date), field, true);
+          else problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: ref.from }, `${shown(raw)} has no year: read as ${date} (year from the ${ref.from === 'project' ? "project's period" : ref.from === 'sheet' ? 'date above the table' : `${ref.from}'s other dates`})`), field, true);
           return;
         }
       }

@@ -21,7 +21,7 @@ import { clientWord, mappedCode, valueKey } from '../../excel/import/value-map.j
 import { checkMark, checkWriter } from '../../excel/import/check-columns.js';
 import { isOpenWord, isStatusCode, openWordReading, statusCodes } from '../../excel/import/value-words.js';
 import { SheetIndex } from '../../excel/import/sheet-index.js';
-import { parseDateRange, rangeKey, rangeOrder, rangeWriter } from '../../excel/import/date-range.js';
+import { periodOfCell, rangeKey, rangeOrder, rangeWriter } from '../../excel/import/date-range.js';
 import { numberLike, numbersRows, shownNumber } from '../../excel/import/numbering.js';
 import { levelNumber, levelNumberCodes } from '../../excel/import/level-numbers.js';
 import { isMark, markedItemColumns, markReading, otherParentColumns, ratingMarkColumns, readTable, type ImportTable } from '../../excel/import/read-table.js';
@@ -739,7 +739,7 @@ export async function exportToProfile(
         // Same meaning, or an empty cell that the import read as the field's default: the client's cell.
         // A date the client wrote without a year (7/18, 7月末, w/c 14 Jul) took its year from the row at
         // import; here it reads in today's: the same month and day is the same date.
-        if (sameValue(meaning, value) || (meaning === null && field !== null && sameValue(defaults[field], value)) || yearlessSameDay(tcell, meaning, value) || (m.period && samePeriod(tcell, value, m.dateReading?.slashOrder)) || keptUnreadCell(o, m, tcell, meaning, value, defaults)) {
+        if (sameValue(meaning, value) || (meaning === null && field !== null && sameValue(defaults[field], value)) || yearlessSameDay(tcell, meaning, value) || !!writers[j]!.same?.(tcell, value) || keptUnreadCell(o, m, tcell, meaning, value, defaults)) {
           // A record's name shown by the client's formula of its row (="task"&ROW()) would show another
           // name once the record moved: the name is typed over it there, unless the formula still
           // shows it at its new row (the writer compares the result it keeps or computes there).
@@ -752,7 +752,7 @@ export async function exportToProfile(
         field === 'name' && indent.kind === 'spaces' ? indent.unit.repeat(o.level) + String(value ?? '')
         : field === 'wbsCode' && dottedCodes && typeof value === 'string' && /^\d+(\.\d+)*$/.test(value) ? `${value}.`
         : value;
-      const written = writers[j]!.write(spaced);
+      const written = writers[j]!.write(spaced, tcell);
       if (written === NO_WORD) {
         noClientWord.push({ row: o.row.id, column: cols[k]!, field: field!, value: String(value) });
         return put(at !== null && inPlace ? undefined : { value: null });
@@ -1632,14 +1632,6 @@ function keptUnreadCell(o: Out, m: ColumnMapping, cell: Cell | undefined, meanin
   return m.field === 'status' && typeof o.row.progress === 'number' && sameValue(derivedStatus({ progress: o.row.progress, actualStart: (o.row.actualStart as string | null) ?? null, actualFinish: (o.row.actualFinish as string | null) ?? null, status: 'not_started' }), value);
 }
 
-/** A start～finish cell written without years that reads as the stored range in the stored range's own years. */
-function samePeriod(cell: Cell | undefined, value: unknown, order: SlashOrder | undefined): boolean {
-  if (cell?.t !== 's' || typeof value !== 'string') return false;
-  const [start, finish] = value.split('～');
-  const r = parseDateRange(cell.v as string, start || finish || '', order);
-  return r !== null && rangeKey(r) === value;
-}
-
 /** A text date written without a year whose month and day are the stored date's. */
 function yearlessSameDay(cell: Cell | undefined, meaning: unknown, value: unknown): boolean {
   if (cell?.t !== 's' || typeof meaning !== 'string' || typeof value !== 'string' || !/^\d{4}-\d\d-\d\d$/.test(value) || meaning.slice(4) !== value.slice(4)) return false;
@@ -1650,8 +1642,10 @@ function yearlessSameDay(cell: Cell | undefined, meaning: unknown, value: unknow
 interface ColumnWriter {
   /** What a template cell of this column means (null for empty). */
   meaning(cell: Cell | undefined): unknown;
-  /** A stored value → the cell to write; NO_WORD where the client's words have none for it. */
-  write(v: unknown): OutValue | typeof NO_WORD;
+  /** A stored value → the cell to write (over `old`, the cell there); NO_WORD where the client's words have none for it. */
+  write(v: unknown, old?: Cell): OutValue | typeof NO_WORD;
+  /** Whether a cell the plain meaning does not match still shows the stored value (a yearless range read in its years). */
+  same?(cell: Cell | undefined, value: unknown): boolean;
 }
 
 /** A list value the client's own words have no word for (see listWord). */
@@ -1705,25 +1699,32 @@ export interface NoClientWord {
 }
 
 /**
- * A start～finish column (ColumnMapping.period): a cell means the range it reads as (rangeKey; a cell that
- * reads as none means nothing, so it stays the client's while the task has no dates), and a changed range
- * is written in the column's own form (4/1～4/15 → 5/7～5/20).
+ * A start～finish column (ColumnMapping.period): a cell means the range it reads as (rangeKey; a single
+ * date, a one-day task; a cell that reads as none means nothing, so it stays the client's while the task
+ * has no dates), read in the column's month/day order as the import read it (rangeOrder, review U14); a
+ * yearless cell read in the stored range's own years is the same range; a changed range is written in the
+ * column's own form (4/1～4/15 → 5/7～5/20), keeping the cell's note (（予定）).
  */
-function periodWriter(cells: Cell[], reference: string, known: SlashOrder | undefined): ColumnWriter {
+function periodWriter(cells: Cell[], reference: string, date1904: boolean, known: SlashOrder | undefined): ColumnWriter {
   const texts = cells.flatMap((c) => (c.t === 's' ? [c.v as string] : []));
-  // (Read and written in the column's one order, as the import read it: 01/04/2025 in a day-first column.)
   const order = rangeOrder(texts, known);
   const format = rangeWriter(texts, reference, order);
+  const read = (cell: Cell | undefined, ref: string) => (cell && cell.t !== 'e' ? periodOfCell(cell, ref, order, date1904) : null);
   return {
     meaning(cell) {
-      if (!cell || cell.t !== 's') return null;
-      const r = parseDateRange(cell.v as string, reference, order);
+      const r = read(cell, reference);
       return r ? rangeKey(r) : null;
     },
-    write(v) {
+    same(cell, value) {
+      if (typeof value !== 'string') return false;
+      const [start, finish] = value.split('～');
+      const r = read(cell, start || finish || '');
+      return r !== null && rangeKey(r) === value;
+    },
+    write(v, old) {
       if (v === null || v === undefined || v === '') return null;
       const [start, finish] = String(v).split('～');
-      return { t: 's', v: format({ start: start || null, finish: finish || null }) };
+      return { t: 's', v: format({ start: start || null, finish: finish || null }, old?.t === 's' ? (old.v as string) : undefined) };
     },
   };
 }
@@ -1743,7 +1744,7 @@ function columnWriter(
 ): ColumnWriter {
   const spec: FieldSpec | undefined = m.field === null ? undefined : fieldSpec(target, m.field);
   const cells = recordRows.map((r) => ix.cell(r, m.c)).filter((c): c is Cell => !!c && c.t !== 'e');
-  if (m.period) return periodWriter(cells, base.reference, m.dateReading?.slashOrder);
+  if (m.period) return periodWriter(cells, base.reference, !!base.date1904, m.dateReading?.slashOrder);
   // The column's dates written year last are read in its own order (14/05/2025 is day first), as the import read them.
   const ctx: ValueContext = { ...base, effortUnit: m.unit ?? effortUnitOf(m.label), ...(spec?.kind === 'date' && columnDateReading(cells, m.dateReading)) };
   if (spec?.kind === 'rating') values.rateColumn(m.field!, cells);

@@ -313,7 +313,7 @@ export function MappingStep({
                       disabled={!!c.rowOffset}
                       onChange={(e) => onChange({ column: c.column, field: e.target.value === '' ? null : e.target.value })}
                     >
-                      <option value="">{c.blockLabels ? t('excel.blockLabelColumn', { labels: c.blockLabels.join(' / ') }) : c.numbering ? t('excel.numberingColumn') : t('excel.keepExtra')}</option>
+                      <option value="">{c.blockLabels ? t('excel.blockLabelColumn', { labels: c.blockLabels.join(' / ') }) : c.numbering ? t('excel.numberingColumn') : c.period ? t('excel.periodColumn') : t('excel.keepExtra')}</option>
                       {fieldChoices.map((f) => (
                         <option key={f} value={f}>
                           {fieldLabel(f)}
