@@ -1,7 +1,7 @@
 // The lines of a 議事録 as people write them, in Japanese and English: an action item's owner, text and due
 // (the year from the meeting), a 日時 line's day and times, label lines and headings. Blind set 7, M2.
 import { describe, expect, it } from 'vitest';
-import { actionLine, labelLine, sectionHeading, agendaTitle, whenLine } from '../../electron/core/excel/import/minutes-lines.js';
+import { actionLine, documentSlashOrder, labelLine, sectionHeading, agendaTitle, whenLine } from '../../electron/core/excel/import/minutes-lines.js';
 
 const MEETING = '2025-04-03';
 
@@ -49,6 +49,27 @@ describe('a 日時 line', () => {
     ['2025-04-03', '2025-04-03', '', ''],
   ])('%s', (value, day, startsAt, endsAt) => {
     expect(whenLine(value, '2025-06-15')).toEqual({ day, startsAt, endsAt });
+  });
+
+  // Review U18: the year a line states (in 和暦 too) is its year, whatever today is; am/pm is kept.
+  it.each([
+    ['令和7年4月3日（木）10時～11時', '2025-04-03', '10:00', '11:00'],
+    ['令和元年5月7日 13:00-14:00', '2019-05-07', '13:00', '14:00'],
+    ['R7.4.3 10:00-11:00', '2025-04-03', '10:00', '11:00'],
+    ['H31/4/3（水）', '2019-04-03', '', ''],
+    ['平成30年12月20日(木)午後2時～午後3時', '2018-12-20', '14:00', '15:00'],
+    ['04/15/2025 9:30', '2025-04-15', '09:30', ''],
+    ['April 3, 2025 2:00pm', '2025-04-03', '14:00', ''],
+    ['3 Apr 2025, 2pm - 3:30pm', '2025-04-03', '14:00', '15:30'],
+    ['Thursday 3 April 2025 11:00am–12:00pm', '2025-04-03', '11:00', '12:00'],
+  ])('%s (today 2026-12-06)', (value, day, startsAt, endsAt) => {
+    expect(whenLine(value, '2026-12-06')).toEqual({ day, startsAt, endsAt });
+  });
+
+  it('reads nn/nn/yyyy in the document\'s order', () => {
+    expect(whenLine('03/04/2025', '2026-12-06', documentSlashOrder(['Date: 03/04/2025', '- Sato to send the plan by 10 Apr']))).toMatchObject({ day: '2025-04-03' });
+    expect(whenLine('03/04/2025', '2026-12-06', documentSlashOrder(['Date: 03/04/2025', 'Next meeting: 17/04/2025']))).toMatchObject({ day: '2025-04-03' });
+    expect(whenLine('03/04/2025', '2026-12-06', documentSlashOrder(['Date: 03/04/2025', '- Sato to send the plan by Mar 10']))).toMatchObject({ day: '2025-03-04' });
   });
 });
 

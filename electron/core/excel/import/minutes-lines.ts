@@ -5,7 +5,7 @@
 // `Action: update spec — Sato, by Apr 10`. One reader of such text for a form's cells (form-import.ts: a
 // cell holding its label and value, an action cell holding owner and due) and for a sheet read with no
 // form at all (minutes-sheet.ts). Blind set 7, M1/M2.
-import { parseDateText } from '../../../common/excel/client-dates.js';
+import { parseDateText, settledSlashOrder, type SlashOrder } from '../../../common/excel/client-dates.js';
 
 /** The header fields a label line may give. */
 export type MinutesLabel = 'title' | 'when' | 'date' | 'time' | 'place' | 'attendees' | 'absentees' | 'facilitator' | 'recorder' | 'purpose' | 'nextMeeting';
@@ -119,6 +119,9 @@ export function dateAfter(text: string, meetingDay: string): string | null {
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DATE_IN_LINE = new RegExp(
   [
+    // 和暦 (令和7年4月3日, R7.4.3) and a year written last (03/04/2025) before any yearless form takes a part of them.
+    '(?:明治|大正|昭和|平成|令和|(?<![a-z])[mtshr])\\s*(?:元|\\d{1,2})\\s*(?:年|[/.-])\\s*\\d{1,2}\\s*(?:月|[/.-])\\s*\\d{1,2}\\s*日?',
+    '\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{4}',
     '\\d{4}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{1,2}',
     '\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日?',
     '\\d{1,2}\\s*月\\s*(?:\\d{1,2}\\s*日?|末|上旬|中旬|下旬)',
@@ -141,7 +144,7 @@ export interface ActionLine {
 }
 
 /** A person's name as an owner is written: short, no sentence in it (佐藤, 佐藤さん, A社 佐藤, Sato, J. Smith, PMO). */
-function ownerLike(s: string): boolean {
+export function ownerLike(s: string): boolean {
   const t = s.trim();
   if (t === '' || t.length > 20 || /[。、,.!?？！]$/.test(t)) return false;
   // A Japanese phrase with a particle or a verb ending is no name (仕様を確認する).
@@ -158,7 +161,7 @@ const NOT_NAMES = /^(?:note|notes|status|decision|decided|issue|issues|risk|risk
 const TOPIC_WORDS = /仕様|対応|確認|課題|資料|設計|開発|試験|テスト|会議|報告|検討|作成|修正|方針|について|関連|全体|次回|本日|今後|共有|進捗|決定|結論|内容|予定|状況|計画|問題|要件|その他|備考|連絡|議題|結果/u;
 
 const HONORIFIC = /\s*(?:さん|様|氏|殿|くん|君)$/u;
-const cleanOwner = (s: string) => s.trim().replace(/^[(（【\[]|[)）】\]]$/g, '').replace(HONORIFIC, '').trim();
+export const cleanOwner = (s: string) => s.trim().replace(/^[(（【\[]|[)）】\]]$/g, '').replace(HONORIFIC, '').trim();
 
 /**
  * An action item's line → its text, owner and due date (the year from the meeting's day):
@@ -217,16 +220,45 @@ export function actionLine(line: string, meetingDay: string): ActionLine {
   return { title: text, owner, due };
 }
 
-/** 2025年4月3日（木）10:00～11:00, 2025/4/3 10:00-11:00, 3 Apr 2025, 10:00–11:00 → the day and the times (hh:mm, '' where not given). */
-export function whenLine(value: string, reference: string): { day: string | null; startsAt: string; endsAt: string } {
-  const s = value.normalize('NFKC');
+/** A time with am/pm (2:00pm, 2 p.m., 午後2時): the hour in 24 hours, so the time reads as any other. */
+function twentyFourHour(s: string): string {
+  return s
+    .replace(/(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?(?![a-z])/giu, (_, h: string, mm: string | undefined, ap: string) => `${(Number(h) % 12) + (ap.toLowerCase() === 'p' ? 12 : 0)}:${mm ?? '00'}`)
+    .replace(/午後\s*(\d{1,2})(?=\s*[:時])/gu, (_, h: string) => String((Number(h) % 12) + 12))
+    .replace(/午前\s*(?=\d)/gu, '');
+}
+
+/**
+ * 2025年4月3日（木）10:00～11:00, 令和7年4月3日 10時～11時, R7.4.3 10:00-11:00, 03/04/2025, 3 Apr 2025,
+ * 2:00pm–3:30pm → the day and the times (hh:mm, '' where not given). The date is read by the one date reader
+ * (parseDateText: era, yyyy/mm/dd, nn/nn/yyyy in `order`, the document's) — a yearless form only where the
+ * line has no year (review U18).
+ */
+export function whenLine(value: string, reference: string, order: SlashOrder = 'mdy'): { day: string | null; startsAt: string; endsAt: string } {
+  const s = twentyFourHour(value.normalize('NFKC'));
   // The times inside the line, read as a time cell is (parseTimeRange).
   const time = /(\d{1,2})\s*[:時]\s*(\d{2})?\s*分?\s*(?:[~〜～\-–—]|から)\s*(?:(\d{1,2})\s*[:時]\s*(\d{2})?\s*分?)?/u.exec(s) ?? /(\d{1,2})\s*:\s*(\d{2})/u.exec(s);
   const { startsAt, endsAt } = (time && parseTimeRange(time[0])) ?? { startsAt: '', endsAt: '' };
   const datePart = (time ? s.slice(0, time.index) : s).replace(/[(（][^)）]*[)）]/gu, ' ').replace(/[,、]\s*$/u, '').trim();
-  const m = DATE_IN_LINE.exec(datePart);
-  const p = m ? parseDateText(m[0], reference) : { ok: false as const };
+  const whole = parseDateText(datePart, reference, order);
+  const m = whole.ok ? null : DATE_IN_LINE.exec(datePart);
+  const p = whole.ok ? whole : m ? parseDateText(m[0], reference, order) : { ok: false as const };
   return { day: p.ok ? p.iso : null, startsAt, endsAt };
+}
+
+/**
+ * The order (month or day first) a document writes nn/nn/yyyy dates in: a day over 12 anywhere in it
+ * decides (settledSlashOrder); else day first where it writes dates day before month in words (10 Apr),
+ * month first otherwise.
+ */
+export function documentSlashOrder(lines: readonly string[]): SlashOrder {
+  const slashed = lines.flatMap((l) => l.normalize('NFKC').match(/\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}/gu) ?? []);
+  const settled = settledSlashOrder(slashed);
+  if (settled) return settled;
+  const text = lines.join('\n');
+  const dayMonth = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\b`, 'iu').test(text);
+  const monthDay = new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b`, 'iu').test(text);
+  return dayMonth && !monthDay ? 'dmy' : 'mdy';
 }
 
 /** 10:00〜11:00, 10:00-11:00, 10時〜11時 → start and end (hh:mm); null when it is not a time range. */
@@ -242,4 +274,66 @@ export function parseTimeRange(s: string): { startsAt: string; endsAt: string } 
   const end = m[3] ? t(m[3], m[4]) : '';
   const ok = (x: string) => x === '' || (Number(x.slice(0, 2)) < 24 && Number(x.slice(3)) < 60);
   return ok(start) && ok(end) ? { startsAt: start, endsAt: end } : null;
+}
+
+/** What a column of a ToDo table holds, by its header word (No | 内容 | 担当 | 期限, # | Action | Owner | Due). */
+export type ActionColumn = 'no' | 'text' | 'owner' | 'due';
+
+const ACTION_COLUMNS: Record<ActionColumn, readonly string[]> = {
+  no: ['no', 'no.', '#', '番号', '項番', '№', 'id', 'item no', 'ref'],
+  text: ['内容', '項目', '対応内容', '実施内容', 'todo', 'to do', 'todo内容', 'アクション', 'アクション内容', '宿題', '宿題内容', '件名', 'タスク', '作業', '作業内容', '課題', 'action', 'action item', 'actions', 'item', 'description', 'task', 'details', 'what'],
+  owner: ['担当', '担当者', '責任者', '対応者', '担当部署', 'owner', 'who', 'assignee', 'assigned to', 'responsible', 'person'],
+  due: ['期限', '期日', '締切', '締め切り', '納期', '完了予定', '完了予定日', '対応期限', 'due', 'due date', 'deadline', 'by', 'when', 'target date'],
+};
+const ACTION_COLUMN_OF = new Map<string, ActionColumn>(Object.entries(ACTION_COLUMNS).flatMap(([k, ws]) => ws.map((w) => [w, k as ActionColumn])));
+
+/**
+ * A row of cells naming a ToDo table's columns (No | 内容 | 担当 | 期限, Action | Owner | Due): each cell's
+ * column; null unless every cell is such a word, two or more, and they name an owner or a due date.
+ */
+export function actionColumns(cells: readonly string[]): ActionColumn[] | null {
+  if (cells.length < 2) return null;
+  const cols = cells.map((c) => ACTION_COLUMN_OF.get(fold(c).replace(/[:：]$/, '')));
+  if (cols.some((c) => c === undefined)) return null;
+  return cols.includes('owner') || cols.includes('due') ? (cols as ActionColumn[]) : null;
+}
+
+/** An action item written across cells, its due as written (dated against the meeting later by actionLine's rule). */
+export interface ActionCells {
+  text: string;
+  owner: string;
+  due: string;
+}
+
+/** A cell that is a date (4/10, 2025/04/10, 15/04/2025, 4月10日まで), in either month/day order. */
+function isDate(c: string): boolean {
+  const t = c.replace(/まで(?:に)?$/u, '').trim();
+  return parseDateText(t, '2000-01-01').ok || parseDateText(t, '2000-01-01', 'dmy').ok;
+}
+
+/**
+ * A ToDo row written in cells: by the header's columns where the table has one; without one, a bare running
+ * number first is dropped, the first text is the action, a date cell after it the due and a short name the
+ * owner (仕様書を更新する | 佐藤 | 4/10). Review U17.
+ */
+export function actionCells(cells: readonly string[], columns: readonly ActionColumn[] | null): ActionCells {
+  const out: ActionCells = { text: '', owner: '', due: '' };
+  const texts: string[] = [];
+  if (columns) {
+    cells.forEach((c, i) => {
+      const col = columns[i];
+      if (col === 'owner' && out.owner === '') out.owner = cleanOwner(c);
+      else if (col === 'due' && out.due === '') out.due = c;
+      else if (col !== 'no' && c !== '') texts.push(c);
+    });
+  } else {
+    const rest = /^\(?\d{1,3}[.)．]?$/u.test(cells[0] ?? '') ? cells.slice(1) : [...cells];
+    rest.forEach((c, i) => {
+      if (i > 0 && out.due === '' && isDate(c)) out.due = c;
+      else if (i > 0 && out.owner === '' && ownerLike(c)) out.owner = cleanOwner(c);
+      else texts.push(c);
+    });
+  }
+  out.text = texts.join(' ');
+  return out;
 }

@@ -6,7 +6,7 @@
 import type { SheetModel, WorkbookModel } from '../../../common/excel/model.js';
 import type { AgendaItem, Attendee, Decision, MeetingFields } from '../../../common/meetings.js';
 import { textOf } from '../../excel/import/cell-values.js';
-import { actionLine, actionMarked, agendaTitle, decisionMarked, labelLine, labelWord, sectionHeading, stripBullet, whenLine, type ActionLine, type MinutesLabel, type MinutesSection } from '../../excel/import/minutes-lines.js';
+import { actionCells, actionColumns, actionLine, actionMarked, dateAfter, agendaTitle, decisionMarked, labelLine, labelWord, documentSlashOrder, sectionHeading, stripBullet, whenLine, type ActionCells, type ActionColumn, type ActionLine, type MinutesLabel, type MinutesSection } from '../../excel/import/minutes-lines.js';
 import { parseAttendees } from './form-values.js';
 
 export interface MinutesRead {
@@ -17,17 +17,25 @@ export interface MinutesRead {
   labels: number;
 }
 
+/** A line of the sheet: its text, and the row's cells where it stands for a row of two or more (a ToDo table's row). */
+export interface SheetLine {
+  text: string;
+  cells?: string[];
+}
+
 /** The sheet's lines, top to bottom: a label cell and the cells after it as `label：value`, other rows' cells joined by a space. */
-export function sheetLines(sheet: SheetModel, date1904: boolean): string[] {
-  const out: string[] = [];
+export function sheetLines(sheet: SheetModel, date1904: boolean): SheetLine[] {
+  const out: SheetLine[] = [];
   for (const row of sheet.rows) {
     const texts = row.cells.filter((c) => c.t !== 'e').map((c) => textOf(c, date1904).trim()).filter((t) => t !== '');
     if (texts.length === 0) continue;
     if (texts.length > 1 && labelWord(texts[0]!) !== null) {
-      out.push(`${texts[0]!.replace(/[:：]\s*$/, '')}：${texts.slice(1).join(' ')}`);
+      out.push({ text: `${texts[0]!.replace(/[:：]\s*$/, '')}：${texts.slice(1).join(' ')}` });
       continue;
     }
-    for (const line of texts.join(' ').split(/\r?\n/)) if (line.trim() !== '') out.push(line.trim());
+    const lines = texts.join(' ').split(/\r?\n/).filter((l) => l.trim() !== '');
+    if (texts.length > 1 && lines.length === 1) out.push({ text: lines[0]!.trim(), cells: texts });
+    else for (const line of lines) out.push({ text: line.trim() });
   }
   return out;
 }
@@ -35,22 +43,27 @@ export function sheetLines(sheet: SheetModel, date1904: boolean): string[] {
 const MAX_TITLE = 500;
 
 /** The meeting a sheet's lines describe; `reference` dates a day written without a year (the file's or today's). */
-export function readMinutesLines(lines: readonly string[], reference: string): Omit<MinutesRead, 'sheet'> {
+export function readMinutesLines(sheet: readonly (SheetLine | string)[], reference: string): Omit<MinutesRead, 'sheet'> {
+  const rows = sheet.map((l): SheetLine => (typeof l === 'string' ? { text: l } : l));
+  const lines = rows.map((l) => l.text);
   const values: Partial<MeetingFields> = {};
   const attendees: Attendee[] = [];
   const agenda: AgendaItem[] = [];
   const decisions: Decision[] = [];
-  const pending: string[] = [];
+  const pending: (string | ActionCells)[] = [];
+  // The columns of the ToDo table being read (its header row), while in one.
+  let columns: ActionColumn[] | null = null;
   let labels = 0;
   let section: MinutesSection | null = null;
   let title: string | null = null;
+  const order = documentSlashOrder(lines);
   const set = (label: MinutesLabel, value: string) => {
     if (value === '') return;
     switch (label) {
       case 'when':
       case 'date':
       case 'time': {
-        const w = whenLine(value, reference);
+        const w = whenLine(value, reference, order);
         if (w.day && !values.heldOn) values.heldOn = w.day;
         if (w.startsAt && !values.startsAt) [values.startsAt, values.endsAt] = [w.startsAt, w.endsAt];
         return;
@@ -73,7 +86,14 @@ export function readMinutesLines(lines: readonly string[], reference: string): O
     const item = agenda.at(-1);
     if (item) item.notes = item.notes === '' ? line : `${item.notes}\n${line}`;
   };
-  for (const line of lines) {
+  for (const { text: line, cells } of rows) {
+    // A ToDo table's header (No | 内容 | 担当 | 期限) names its columns and opens the actions: no action itself.
+    const named = cells ? actionColumns(cells) : null;
+    if (named) {
+      [columns, section] = [named, 'actions'];
+      continue;
+    }
+    if (!cells) columns = null;
     const label = labelLine(line);
     if (label && !(section === 'actions' || section === 'decisions')) {
       labels++;
@@ -104,7 +124,8 @@ export function readMinutesLines(lines: readonly string[], reference: string): O
     const { text, bulleted } = stripBullet(line);
     switch (section) {
       case 'actions':
-        pending.push(line);
+        // A row of cells is read by its cells (review U17): text, owner and due each from its own.
+        pending.push(cells ? actionCells(cells, columns) : line);
         break;
       case 'decisions':
         decisions.push({ text, agendaIndex: null });
@@ -129,8 +150,15 @@ export function readMinutesLines(lines: readonly string[], reference: string): O
   if (agenda.length > 0) values.agenda = agenda;
   if (decisions.length > 0) values.decisions = decisions;
   const day = values.heldOn ?? reference;
-  const actions = pending.map((l) => actionLine(l, day)).filter((a) => a.title !== '');
+  const actions = pending.map((l) => (typeof l === 'string' ? actionLine(l, day) : fromCells(l, day))).filter((a) => a.title !== '');
   return { values, actions, labels };
+}
+
+/** An action read from cells: its text read as an action line (an owner or due written in it), the cells' owner and due first. */
+function fromCells(a: ActionCells, day: string): ActionLine {
+  const line = actionLine(a.text, day);
+  const due = a.due === '' ? null : dateAfter(a.due.replace(/まで(?:に)?$/u, '').trim(), day);
+  return { title: line.title, owner: a.owner || line.owner, due: due ?? line.due };
 }
 
 /** A bullet under an agenda item that names both an owner and a due date (・佐藤：仕様書を更新する（4/10まで）) is an action, wherever it is. */
