@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { importWithProfile } from '../helpers/import-profile.js';
-import { workbook } from '../fixtures/excel/xlsx.js';
+import { workbook, type CellSpec } from '../fixtures/excel/xlsx.js';
 import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
@@ -19,7 +19,7 @@ const iso = (m: number, d: number) => `2025-${pad(m)}-${pad(d)}`;
 interface Case {
   name: string;
   label: string;
-  cell: (i: number) => unknown;
+  cell: (i: number) => CellSpec;
   /** Each task's planned start and finish as the client meant them. */
   want: [string, string][];
   /** A moved task: its index and new dates; the written cell must match `written` (with its year where a
@@ -32,7 +32,7 @@ const CASES: Case[] = [
   {
     name: 'day first, every cell ambiguous but one (U14)',
     label: 'Period',
-    cell: (i) => [`01/04/2025 - 11/04/2025`, `02/04/2025 - 12/04/2025`, `14/04/2025 - 25/04/2025`, `05/05/2025 - 09/05/2025`, `12/05/2025 - 30/05/2025`][i],
+    cell: (i) => [`01/04/2025 - 11/04/2025`, `02/04/2025 - 12/04/2025`, `14/04/2025 - 25/04/2025`, `05/05/2025 - 09/05/2025`, `12/05/2025 - 30/05/2025`][i]!,
     want: [[iso(4, 1), iso(4, 11)], [iso(4, 2), iso(4, 12)], [iso(4, 14), iso(4, 25)], [iso(5, 5), iso(5, 9)], [iso(5, 12), iso(5, 30)]],
     move: [0, '2025-06-02', '2025-06-10'],
     written: /^02\/06\/2025 - 10\/06\/2025$/,
@@ -40,7 +40,7 @@ const CASES: Case[] = [
   {
     name: 'day first with dots, the deciding day in another row (U14)',
     label: '日程',
-    cell: (i) => [`1.4.2025～3.4.2025`, `7.4.2025～11.4.2025`, `14.4.2025～18.4.2025`, `5.5.2025～9.5.2025`, `12.5.2025～16.5.2025`][i],
+    cell: (i) => [`1.4.2025～3.4.2025`, `7.4.2025～11.4.2025`, `14.4.2025～18.4.2025`, `5.5.2025～9.5.2025`, `12.5.2025～16.5.2025`][i]!,
     want: [[iso(4, 1), iso(4, 3)], [iso(4, 7), iso(4, 11)], [iso(4, 14), iso(4, 18)], [iso(5, 5), iso(5, 9)], [iso(5, 12), iso(5, 16)]],
     move: [1, '2025-06-03', '2025-06-05'],
     written: /^0?3\.0?6\.2025～0?5\.0?6\.2025$/,
@@ -56,7 +56,7 @@ const CASES: Case[] = [
   {
     name: 'finish as the day alone, slashes, crossing into the next month (U15)',
     label: '日程',
-    cell: (i) => [`4/1～11`, `4/21～5`, `5/7～16`, `5/19～30`, `5/26～6`][i],
+    cell: (i) => [`4/1～11`, `4/21～5`, `5/7～16`, `5/19～30`, `5/26～6`][i]!,
     want: [[iso(4, 1), iso(4, 11)], [iso(4, 21), iso(5, 5)], [iso(5, 7), iso(5, 16)], [iso(5, 19), iso(5, 30)], [iso(5, 26), iso(6, 6)]],
     move: [0, '2025-06-09', '2025-06-13'],
     written: /^(2025\/)?6\/9～((2025\/)?6\/)?13$/,
