@@ -32,7 +32,7 @@ import {
   type PickLayout,
   type PreviewSheet,
 } from '../../renderer/src/features/forms/formModel.js';
-import { formImportKey, headerLines, initialForm, isEmptyRead } from '../../renderer/src/features/minutes/formImportModel.js';
+import { DOCUMENT, formImportKey, headerLines, initialForm, isEmptyRead } from '../../renderer/src/features/minutes/formImportModel.js';
 
 const names = [{ name: '場所', sheet: '議事録', ref: 'B5' }];
 
@@ -204,7 +204,9 @@ describe('フォームから取込', () => {
     expect(initialForm({ profileId: 7 }, forms)).toBe(7);
     expect(initialForm({ profileId: 9 }, forms)).toBe(4);
     expect(initialForm('junk', forms)).toBe(4);
-    expect(initialForm(null, [])).toBeNull();
+    // No form yet, or the document reading last chosen (review U20): the minutes are read as a document.
+    expect(initialForm(null, [])).toBe(DOCUMENT);
+    expect(initialForm({ profileId: DOCUMENT }, forms)).toBe(DOCUMENT);
   });
 
   it('lists the header read: title and date always, the rest when given', () => {

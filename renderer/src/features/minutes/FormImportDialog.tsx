@@ -17,7 +17,7 @@ import { DialogFrame, DropZone, FileInput } from '../../ui/DialogFrame.js';
 import { useErrorText, useMessageText } from '../../ui/ErrorBanner.js';
 import { formatDay } from '../excel/exportModel.js';
 import { FormEditor } from '../forms/FormEditor.js';
-import { formImportKey, headerLines, initialForm, isEmptyRead } from './formImportModel.js';
+import { DOCUMENT, formImportKey, headerLines, initialForm, isEmptyRead } from './formImportModel.js';
 import { meetingKinds } from './minutesLogic.js';
 
 export interface DryRun {
@@ -36,6 +36,9 @@ export interface FormImportDialogProps {
 }
 
 type Step = 'file' | 'preview';
+
+/** The call's form: a profile, or none where the minutes are read as a document (DOCUMENT). */
+const formOf = (id: number): { profileId?: number } => (id === DOCUMENT ? {} : { profileId: id });
 const STEPS: Step[] = ['file', 'preview'];
 
 export function FormImportDialog({ projectId, vocab, lang, onClose, onImported }: FormImportDialogProps) {
@@ -100,7 +103,7 @@ export function FormImportDialog({ projectId, vocab, lang, onClose, onImported }
     setBusy('reading');
     setError(null);
     try {
-      const r = await read('meeting.importForm', { projectId, profileId, fileName: f.name, dataBase64: f.base64, dryRun: true });
+      const r = await read('meeting.importForm', { projectId, ...formOf(profileId), fileName: f.name, dataBase64: f.base64, dryRun: true });
       if (mine !== seq.current) return;
       setDry({ values: r.values, actions: r.actions, problems: r.problems });
       setStep('preview');
@@ -144,7 +147,7 @@ export function FormImportDialog({ projectId, vocab, lang, onClose, onImported }
     setBusy('apply');
     setError(null);
     try {
-      const r = await mutate('meeting.importForm', { projectId, profileId: formId, fileName: file.name, dataBase64: file.base64 }, { touches: ['meeting', 'issue', HISTORY] });
+      const r = await mutate('meeting.importForm', { projectId, ...formOf(formId), fileName: file.name, dataBase64: file.base64 }, { touches: ['meeting', 'issue', HISTORY] });
       if (!r.meeting) throw new Error('no meeting was created');
       onImported(r.meeting, file.name, r.actions.length);
       onClose();
@@ -179,6 +182,15 @@ export function FormImportDialog({ projectId, vocab, lang, onClose, onImported }
           </span>
         </label>
       ))}
+      <label className={`export-choice${formId === DOCUMENT ? ' checked' : ''}`} data-testid="form-choice-document">
+        <input type="radio" name="form-import-choice" checked={formId === DOCUMENT} onChange={() => changeForm(DOCUMENT)} aria-describedby="form-import-document" />
+        <span className="choice-text">
+          <span className="choice-name">{t('minutesImport.document')}</span>
+          <span className="choice-hint" id="form-import-document">
+            {t('minutesImport.documentHint')}
+          </span>
+        </span>
+      </label>
       {forms?.length === 0 && <p className="choice-none muted">{t('minutesImport.noForms')}</p>}
       <div>
         <button className="link" onClick={() => setAdding(true)} type="button">
@@ -257,6 +269,7 @@ export function FormImportDialog({ projectId, vocab, lang, onClose, onImported }
                       {p.name}
                     </option>
                   ))}
+                  <option value={DOCUMENT}>{t('minutesImport.document')}</option>
                 </select>
                 {chosen && <span className="muted small-inline">{chosen.fileName}</span>}
               </dd>

@@ -7,11 +7,17 @@ export function formImportKey(projectId: number): string {
   return `minutes.formImport.${projectId}`;
 }
 
-/** The form the dialog opens on: the remembered one while it still exists, else the first (newest listed). */
-export function initialForm(saved: unknown, forms: readonly { id: number }[]): number | null {
+/**
+ * The dialog's choice for a 議事録 with no form: read as a document (meeting.importForm without a
+ * profileId: its lines, labels and headings). No profile has this id.
+ */
+export const DOCUMENT = 0;
+
+/** The form the dialog opens on: the remembered one while it still exists (or the document reading), else the first (newest listed), else the document reading. */
+export function initialForm(saved: unknown, forms: readonly { id: number }[]): number {
   const id = saved && typeof saved === 'object' ? (saved as { profileId?: unknown }).profileId : undefined;
-  if (typeof id === 'number' && forms.some((f) => f.id === id)) return id;
-  return forms[0]?.id ?? null;
+  if (typeof id === 'number' && (id === DOCUMENT || forms.some((f) => f.id === id))) return id;
+  return forms[0]?.id ?? DOCUMENT;
 }
 
 const TEXT_FIELDS = ['series', 'place', 'facilitator', 'recorder', 'purpose', 'materials', 'distribution', 'nextMeeting'] as const;
