@@ -171,8 +171,11 @@ describe('Gantt', () => {
       return { sizes, images: (text.match(/\/Subtype\s*\/Image\b/g) ?? []).length };
     };
     await s.page.evaluate(() => (window.print = () => undefined)); // the print dialog itself is the browser's
+    await s.page.emulateMedia({ media: null }); // page.pdf prints in print media unless screen media is forced
     const pt = (mm: number) => (mm / 25.4) * 72;
     for (const [paper, w, h] of [['A4', 297, 210], ['A3', 420, 297]] as const) {
+      // A print the browser never finished (the stub above) leaves its block until afterprint: end it first.
+      await s.page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
       await s.page.getByTestId('gantt-print').click();
       const dialog = s.page.getByTestId('gantt-print-preview');
       await dialog.getByRole('combobox').selectOption(paper);
