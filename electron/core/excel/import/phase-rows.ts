@@ -22,9 +22,10 @@ const hasContent = (c: Cell) => !(c.t === 's' && (c.v as string).trim() === '') 
 /**
  * The 0-based rows of the table that are phases (with their names), among the rows the data range left out
  * as separators or section titles and the records that fill one cell only. A phase has records under it.
- * Two or more, or one merged across the whole table: a single bracketed word over a plan may be a title.
+ * Two or more, or one merged across the whole table: a single bracketed word over a plan may be a title;
+ * one is enough where the profile knows the plan's phase rows (`known`).
  */
-export function phaseRows(ix: SheetIndex, layout: TableLayout, data: DataRows): Map<number, string> {
+export function phaseRows(ix: SheetIndex, layout: TableLayout, data: DataRows, known = false): Map<number, string> {
   if (layout.target !== 'wbs' || data.rows.length === 0) return new Map();
   const key = layout.columns.find((m) => m.field === KEY_FIELD.wbs);
   if (!key) return new Map();
@@ -62,30 +63,59 @@ export function phaseRows(ix: SheetIndex, layout: TableLayout, data: DataRows): 
     const next = data.rows.find((x) => x > r);
     if (next !== undefined && found.has(next)) found.delete(r);
   }
-  if (found.size === 0 || (found.size === 1 && ![...found.values()][0]!.wide)) return new Map();
-  // Once the plan's phases span the table, a row drawn as they are (one text merged across the whole
-  // table, as wide as they are) is a phase too with no task under it yet — a phase not broken down, or a
-  // top-level task, which is how this layout shows one (before, a top-level task added at the end came
-  // back under the last phase, or was lost as a title).
-  const wide = [...found].filter(([, p]) => p.wide).map(([r]) => ix.mergeAt(r, (ix.row(r)?.cells ?? []).find((c) => c.c >= minC && hasContent(c))!.c)!);
-  // (Such rows right after the last task are the table's too: the data range ends at its last record.)
+  // (Where the profile knows the plan's phase rows, one is enough.)
+  if (found.size === 0 || (found.size === 1 && !known && ![...found.values()][0]!.wide)) return new Map();
+  // Once the plan has phases, a row drawn as they are — one text in the column their text stands in,
+  // merged as theirs are (across the whole table, or not at all) — is a phase too with no task under it
+  // yet: a phase whose tasks were all deleted, a phase not broken down, or a top-level task, which is how
+  // this layout shows one (before, such a row was lost as a title, or came back as a nameless task; a
+  // phase only in the first cell lost it whatever was drawn, review U5).
+  const drawn = [...found.keys()].map((r) => drawnAs(ix, r, minC, maxC));
+  // (Not a text alone in the name column: that is a task added with its name only, review T8.)
+  const like = (d: Drawn | null) => d !== null && (d.c2 > d.c1 || d.c < key.c) && drawn.some((p) => p !== null && p.c === d.c && p.c1 === d.c1 && p.c2 === d.c2);
+  // (Such rows right after the last task are the table's too: the data range ends at its last record,
+  // whose block may go on below it: its second row, its cells merged down.)
+  const last = data.rows[data.rows.length - 1]!;
+  let blockEnd = last;
+  for (const [r, of] of data.continued) if (of === last && r > blockEnd) blockEnd = r;
+  for (const c of ix.row(last)?.cells ?? []) {
+    const m = ix.mergeAt(last, c.c);
+    if (m && m.r1 === last && m.r2 > blockEnd) blockEnd = m.r2;
+  }
   const after: number[] = [];
-  for (let r = data.rows[data.rows.length - 1]! + 1; wide.length > 0 && ix.mergeAt(r, minC)?.r1 === r; r++) after.push(r);
-  if (wide.length > 0)
-    for (const r of [...candidates, ...after]) {
-      if (found.has(r)) continue;
-      const filled = (ix.row(r)?.cells ?? []).filter((c) => c.c >= minC && c.c <= maxC && hasContent(c));
-      if (filled.length !== 1 || filled[0]!.t !== 's') continue;
-      const name = (filled[0]!.v as string).trim();
-      // Past the last task, a line drawn as wide is as often the sheet's footer: a copyright, a sign-off
-      // (作成：… 承認：…), the next section's title alone in brackets (【変更履歴】 under phases that name
-      // themselves after their bracket) — none is a phase (review U15).
-      if (r > data.rows[data.rows.length - 1]! && footerLine(name.normalize('NFKC'), [...found.values()].map((p) => p.name.normalize('NFKC')))) continue;
-      const m = ix.mergeAt(r, filled[0]!.c);
-      if (!m || m.r1 !== r || m.r2 !== r || m.c1 !== filled[0]!.c || NOT_PHASE.test(name.normalize('NFKC'))) continue;
-      if (wide.some((w) => w.c1 === m.c1 && w.c2 === m.c2)) found.set(r, { name, wide: true });
-    }
+  for (let r = blockEnd + 1; like(drawnAs(ix, r, minC, maxC)); r++) after.push(r);
+  for (const r of [...candidates, ...after]) {
+    if (found.has(r)) continue;
+    const d = drawnAs(ix, r, minC, maxC);
+    if (!d || !like(d) || NOT_PHASE.test(d.name.normalize('NFKC')) || idAlone(d.name.normalize('NFKC'))) continue;
+    // Past the last task, a line drawn as wide is as often the sheet's footer: a copyright, a sign-off
+    // (作成：… 承認：…), the next section's title alone in brackets (【変更履歴】 under phases that name
+    // themselves after their bracket) — none is a phase (review U15).
+    if (r > last && footerLine(d.name.normalize('NFKC'), [...found.values()].map((p) => p.name.normalize('NFKC')))) continue;
+    found.set(r, { name: d.name, wide: d.c1 <= minC && d.c2 >= maxC });
+  }
   return new Map([...found].sort((a, b) => a[0] - b[0]).map(([r, p]) => [r, p.name]));
+}
+
+/** An ID alone (T-05, A12, 3.1): a record's number without its text, never a phase's name. */
+const idAlone = (text: string) => /^[a-z]{0,4}[-_]?\d+(?:[.\-_]\d+)*$/i.test(text) && !PHASE_WORD.test(text);
+
+interface Drawn {
+  name: string;
+  /** The column of its text, and the columns of the range it is merged over (c1 = c2 = c: none). */
+  c: number;
+  c1: number;
+  c2: number;
+}
+
+/** How a row of one text in the table's columns is drawn: its text, its column, its merge across; null for other rows. */
+function drawnAs(ix: SheetIndex, r: number, minC: number, maxC: number): Drawn | null {
+  const filled = (ix.row(r)?.cells ?? []).filter((c) => c.c >= minC && c.c <= maxC && hasContent(c));
+  if (filled.length !== 1 || filled[0]!.t !== 's') return null;
+  const cell = filled[0]!;
+  const m = ix.mergeAt(r, cell.c);
+  if (m && (m.r1 !== r || m.r2 !== r || m.c1 !== cell.c)) return null;
+  return { name: (cell.v as string).trim(), c: cell.c, c1: m ? m.c1 : cell.c, c2: m ? m.c2 : cell.c };
 }
 
 /** A sign-off line: 作成：PMO室　承認：山田, Prepared by: …, or two 'label: value' pairs on one line. */

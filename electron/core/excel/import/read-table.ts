@@ -135,6 +135,11 @@ export interface ReadOptions {
    * does not write the dates it never imported over the client's 実績 rows (review T5).
    */
   savedLayout?: boolean;
+  /**
+   * The profile's layout showed its tree as phase rows over the tasks (hierarchy 'phases'): one phase row
+   * is enough to read them so (a plan left with one phase is no plan under a title).
+   */
+  phaseRows?: boolean;
 }
 
 /**
@@ -212,7 +217,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   // (Not where the layout's own columns give the tree — 大分類/中分類, a code or a level column: a row of
   // one cell there is a group label or a task, and reading it as a phase moved tasks: review T8.)
   const treeColumns = layout.columns.some((m) => m.field !== null && /^(?:level\d|level|wbsCode|parent)$/.test(m.field));
-  const phases = treeColumns ? new Map<number, string>() : phaseRows(ix, layout, data);
+  const phases = treeColumns ? new Map<number, string>() : phaseRows(ix, layout, data, !!opts.phaseRows);
   let phaseCells: { r: number; c: number }[] | undefined;
   if (phases.size > 0) {
     data.rows = [...new Set([...data.rows, ...phases.keys()])].sort((a, b) => a - b);
