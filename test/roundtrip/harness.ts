@@ -22,6 +22,7 @@ import { prng } from '../fixtures/excel/hostile.js';
 import { toHalfWidth } from '../../electron/common/dates.js';
 import { serialOf, textMonthDay, type BandColumn } from '../../electron/core/excel/import/date-grid.js';
 import { ganttBandCandidates, type BandRecord } from '../../electron/core/services/export/gantt-marks.js';
+import { remarks } from '../../electron/core/services/export/table-band.js';
 import { SheetIndex } from '../../electron/core/excel/import/sheet-index.js';
 import { isoToSerial, serialToIso } from '../../electron/common/excel/client-dates.js';
 import { tasksOfTable } from '../../electron/common/wbs-rows.js';
@@ -801,7 +802,8 @@ function besideColumns(sheet: SheetModel | undefined, original: ImportPreview, t
       if (g < 0 || g > last) break;
       let e = g;
       while (byCol.has(e + dir)) e += dir;
-      if (!mostlyRecords(Math.min(g, e), Math.max(g, e))) {
+      // (A column or two of remarks on some records' rows travel with them: table-band.ts remarks.)
+      if (!mostlyRecords(Math.min(g, e), Math.max(g, e)) && !remarks(sheet, Math.min(g, e), Math.max(g, e), top - 1, (original.data.first ?? top + 1) - 1, tEnd - 1)) {
         for (let k = g; dir > 0 ? k <= last : k >= 0; k += dir) out.add(k);
         break;
       }
