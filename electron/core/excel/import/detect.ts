@@ -19,6 +19,7 @@ import { timelineTable } from './timeline.js';
 import { runsByOne, shownNumber } from './numbering.js';
 import { withoutDateGrid } from './date-grid.js';
 import { splitTables } from './side-tables.js';
+import { headerShaped } from './header-shape.js';
 import type { ColumnMapping, LayoutConfidence, TableCandidate } from '../../../common/excel/preview.js';
 
 /** Rows (with values) of each sheet searched for the header. */
@@ -172,6 +173,11 @@ function showsHowToFill(sheetName: string, sectionTitle: string): boolean {
 
 /** Below this a decision is not taken silently: the import dialog asks the user to point at the table. */
 export const ASK_BELOW = 0.6;
+
+/** What a table found by its header's shape alone (header-shape.ts), its words making none, scores against one they make. */
+const SHAPED_ONLY = 0.5;
+/** How sure the header of such a table is: below ASK_BELOW, so the dialog asks the user to check it. */
+const SHAPED_CONFIDENCE = 0.5;
 
 
 /** A header word this sure names a field by itself (not a word that only contains one: phase 1 title). */
@@ -383,8 +389,9 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
           if (h > 1 && !topRowStartsHeader(ix, target, row.r, header)) continue;
           const a = assignFields(target, header);
           const mapped = a.columns.filter((m) => m.field !== null).length;
-          // Without a key word the table may still name its key by its contents (the longest text column).
-          if (!a.hasKey && mapped < 3) continue;
+          // Without a key word the table may still name its key by its contents (the longest text column),
+          // where its words name some fields or its shape says it is a table (header-shape.ts).
+          if (!a.hasKey && mapped < 3 && !headerShaped(ix, row.r, bottom, header)) continue;
           let score = a.score - 0.5 * numbersInHeader(ix, row.r, bottom, a.columns) - 0.05 * (h - 1);
           if (object && inObject(object, header)) score += TABLE_OBJECT_BONUS;
           if (sheet.state === 'hidden') score *= 0.8;
@@ -449,8 +456,14 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       // (The view's evidence is weighed here only, on the header's extent: a header of one row merged
       // down over a second and the same header read as two rows are one place, found as before.)
       const bonus = (object && inObject(object, cand.header) ? TABLE_OBJECT_BONUS : 0) + viewBonus(model.sheets[cand.sheet]!, cand.extended, cand.header);
-      if (isTable(target, a) && isForm(target, cand, a)) forms.push(model.sheets[cand.sheet]!.name);
-      return { cand, a, score: isTable(target, a) && !isForm(target, cand, a) ? (a.score + bonus - 0.5 * penalty - 0.05 * (cand.bottom - cand.top)) * weight : -Infinity };
+      // No words make it a table, but its key was found (named, or the longest free text), another field of
+      // the register is named plainly (a date raised) or read from its cells (a start～finish period), and
+      // its shape is a header's over a block of records: a table, weighed below any the words make, and
+      // asked about. (A key and its shape alone are any list: a delivery note's items, a minutes' attendees.)
+      const shaped = !isTable(target, a) && a.columns.some((m) => m.field === KEY_FIELD[target]) && a.columns.some((m) => m.period || (m.field !== null && m.field !== KEY_FIELD[target] && !GENERIC_FIELDS.has(m.field) && m.confidence >= PLAIN_WORD)) && headerShaped(cand.ix, cand.top, cand.extended, cand.header);
+      const table = isTable(target, a) || shaped;
+      if (table && isForm(target, cand, a)) forms.push(model.sheets[cand.sheet]!.name);
+      return { cand, a, shaped, score: table && !isForm(target, cand, a) ? (a.score + bonus - 0.5 * penalty - 0.05 * (cand.bottom - cand.top)) * weight * (shaped ? SHAPED_ONLY : 1) : -Infinity };
     })
     .sort((x, y) => y.score - x.score || x.cand.sheet - y.cand.sheet || x.cand.top - y.cand.top);
   namedRegisterFirst(model, target, finals);
@@ -524,7 +537,8 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
   );
   const tableConfidence = win.score <= 0 ? 0 : Math.min(again ? ASK_BELOW / 2 : 1, Math.max(0, Math.min(1, 1 - runnerUp / win.score) * 2.5));
   const mappedCols = win.a.columns.filter((m) => m.field !== null);
-  const headerConfidence = mappedCols.length === 0 ? 0 : (mappedCols.reduce((t, m) => t + m.confidence, 0) / mappedCols.length) * Math.min(1, (keyCol?.confidence ?? 0) / 0.8);
+  const wordConfidence = mappedCols.length === 0 ? 0 : (mappedCols.reduce((t, m) => t + m.confidence, 0) / mappedCols.length) * Math.min(1, (keyCol?.confidence ?? 0) / 0.8);
+  const headerConfidence = win.shaped ? Math.min(wordConfidence, SHAPED_CONFIDENCE) : wordConfidence;
   const round = (n: number) => Math.round(n * 1000) / 1000;
   return {
     ok: true,
