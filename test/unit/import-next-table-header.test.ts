@@ -34,6 +34,32 @@ describe('another table right under the records', () => {
     expect(t.data.end).toBe('next table');
   });
 
+  // Review U4 again: the title 課題一覧 in the No column was counted with the records (1, 2, 3, 課題一覧: not four
+  // figures in five), and a register of text IDs and ratings as words has no figure at all: the issues'
+  // first record (No 1, 起票日 2025/4/1) under their header says it heads a table.
+  it.each<[string, ModelCell[]]>([
+    ['numbered risks, ratings as words', [1, 2, 3]],
+    ['text IDs R1…R3, ratings as words', ['R1', 'R2', 'R3']],
+    ['text IDs in English', ['RSK-01', 'RSK-02', 'RSK-03']],
+  ])('%s, then 課題一覧 in the No column with its table', (_, ids) => {
+    const risks: ModelCell[][] = [['リスク一覧'], ['No', 'リスク', '発生確率', '影響度', '担当', '状態'], [ids[0], '要員不足', '高', '中', '山田', 'オープン'], [ids[1], '納期遅延', '中', '高', '佐藤', 'オープン'], [ids[2], '仕様変更', '低', '中', '鈴木', 'クローズ']];
+    const issues: ModelCell[][] = [['課題一覧'], ['No', '課題', '起票日', '担当', '期限', '状況'], [1, 'ログイン不可', d('2025-04-01'), '山田', d('2025-04-10'), '対応中'], [2, '帳票ずれ', d('2025-04-02'), '佐藤', d('2025-04-11'), '対応中']];
+    const t = readModel([...risks, ...issues], 'risk', [], '管理表');
+    expect(t.records.length).toBe(3);
+    expect(t.data.last).toBe(5);
+    expect(t.data.end).toBe('next table');
+  });
+
+  it('an English register of text IDs, then Issues with its title in the ID column', () => {
+    const rows: ModelCell[][] = [
+      ['Risks'], ['ID', 'Risk', 'Probability', 'Impact', 'Owner', 'Status'], ['R1', 'Vendor late', 'High', 'Medium', 'Sato', 'Open'], ['R2', 'Key tester leaves', 'Medium', 'High', 'Kato', 'Open'], ['R3', 'Scope creep', 'Low', 'Medium', 'Mori', 'Closed'],
+      ['Issues'], ['ID', 'Issue', 'Raised', 'Owner', 'Due', 'Status'], [1, 'Login fails', d('2025-04-01'), 'Sato', d('2025-04-10'), 'Open'],
+    ];
+    const t = readModel(rows, 'risk', [], 'Sheet1');
+    expect(t.records.map((r) => r.values.title)).toEqual(['Vendor late', 'Key tester leaves', 'Scope creep']);
+    expect(t.data.end).toBe('next table');
+  });
+
   it('a record whose texts happen to be column words stays a record (no figure under them)', () => {
     const rows: ModelCell[][] = [['Task', 'Owner', 'Notes', 'Status'], ['Design', 'Sato', 'Review', 'Open'], ['Build', 'Suzuki', 'Status', 'Open'], ['Test', 'Owner', 'Comments', 'Closed']];
     expect(readModel(rows, 'wbs', [], 'Sheet1').records.length).toBe(3);

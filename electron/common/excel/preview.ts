@@ -266,7 +266,7 @@ export interface LayoutConfidence {
 export type EndReason = 'blank rows' | 'total row' | 'notes' | 'footer' | 'end mark' | 'table end' | 'next table' | 'end of sheet';
 
 /** Why a row inside a table's data is not a record. */
-export type LeftOutReason = 'separator' | 'header again' | 'section title' | 'group label' | 'template row' | 'continued text' | 'record continued' | 'example' | 'instructions' | 'filter row' | 'subtotal';
+export type LeftOutReason = 'separator' | 'header again' | 'section title' | 'group label' | 'template row' | 'continued text' | 'record continued' | 'example' | 'instructions' | 'filter row' | 'subtotal' | 'note' | 'summary';
 
 /** The unit effort is stored in is the person-day (人日); hours and person-months are converted. */
 /** 'second': Jira's estimates in a CSV export (28800 = one 8-hour day). */

@@ -767,7 +767,7 @@ export const ja: Strings = {
     leftOut: {
       title: '取り込まない行 ({{count}})',
       row: '{{row}} 行目: {{reason}}',
-      reason: { separator: '区切り行', 'header again': '繰り返しの見出し', 'section title': 'ブロックの題名', 'group label': 'グループの見出し (下の記録に結合された分類)', 'template row': 'テンプレートの空行 (番号・数式のみ)', 'continued text': '上の行の続きの文 (上の行に連結)', 'record continued': '上の行と同じ記録の続き (名前のセルが結合されている。この行の文はその記録に連結)', example: '記入例の行 (例、e.g.)', instructions: '記入方法の説明 (見出しの下の注記)', 'filter row': 'フィルター条件の行 (見出しの下、全列に（全て）などの同じ条件)', subtotal: 'グループごとの小計の行 (小計、Subtotal)' },
+      reason: { separator: '区切り行', 'header again': '繰り返しの見出し', 'section title': 'ブロックの題名', 'group label': 'グループの見出し (下の記録に結合された分類)', 'template row': 'テンプレートの空行 (番号・数式のみ)', 'continued text': '上の行の続きの文 (上の行に連結)', 'record continued': '上の行と同じ記録の続き (名前のセルが結合されている。この行の文はその記録に連結)', example: '記入例の行 (例、e.g.)', instructions: '記入方法の説明 (見出しの下の注記)', 'filter row': 'フィルター条件の行 (見出しの下、全列に（全て）などの同じ条件)', subtotal: 'グループごとの小計の行 (小計、Subtotal)', note: '表の下の注記・凡例 (◆…、凡例：…)', summary: '表の下の件数・合計 (見出しと数式)' },
     },
     year: {
       label: '年の書かれていない日付が {{count}} 件あり、ファイルからは年が決まりません ({{examples}})。年:',

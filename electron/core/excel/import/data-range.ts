@@ -13,6 +13,7 @@ import type { SheetIndex } from './sheet-index.js';
 import { countsDown } from './numbering.js';
 import { BLANK_ROWS_END, PLAIN_HEADING, FOOTER } from './table-ends.js';
 import { blockLabelRow } from './block-rows.js';
+import { noteLine, summaryLine, type LineContext } from './trailing-lines.js';
 import type { EndReason, LeftOutReason } from '../../../common/excel/preview.js';
 
 /** The marks a Japanese sheet heads its sections with: ■完了, □保留, ◆2025年度, 【完了分】, ▼クローズ. */
@@ -105,10 +106,18 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   /** The table's header words again on row r (print titles repeated, the next block of a checklist). */
   const headerAgainAt = Math.max(2, Math.ceil(layout.columns.length / 2));
   // (Counted in a loop: asked of every record row, where a filtered copy of each row was a tenth of the read.)
+  // (The key's own word among them: a table under this one sharing its No, Owner and Status but headed
+  // Issue where this one says Risk is another table, not this header again.)
+  const keyWord = key?.label.split(' / ').pop()!.trim();
   const isHeaderAgain = (r: number | Row) => {
     let n = 0;
-    for (const c of (typeof r === 'number' ? ix.row(r) : r)?.cells ?? []) if (c.c >= minC && c.c <= maxC && c.t === 's' && headerTexts.has((c.v as string).trim()) && ++n >= headerAgainAt) return true;
-    return false;
+    let keyed = key === undefined;
+    for (const c of (typeof r === 'number' ? ix.row(r) : r)?.cells ?? [])
+      if (c.c >= minC && c.c <= maxC && c.t === 's' && headerTexts.has((c.v as string).trim())) {
+        n++;
+        keyed ||= (c.v as string).trim() === keyWord;
+      }
+    return n >= headerAgainAt && keyed;
   };
   // Blank rows (or a block's title outside the table's columns) right above the header again do not end the table.
   const headerSoon = (r: number) => Array.from({ length: BLANK_ROWS_END }, (_, i) => r + 1 + i).some(isHeaderAgain);
@@ -158,7 +167,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   const firstBlank = () => rows[rows.length - 1]! + 1;
   const done = (end: EndReason, endRow?: number): DataRows => {
     const last = rows[rows.length - 1] ?? -1;
-    return { rows, end, ...(endRow !== undefined ? { endRow } : {}), leftOut: leftOut.filter((x) => x.r < last || continued.has(x.r) || x.reason === 'record continued' || x.reason === 'example' || x.reason === 'instructions' || x.reason === 'filter row').sort((a, b) => a.r - b.r), continued };
+    return { rows, end, ...(endRow !== undefined ? { endRow } : {}), leftOut: leftOut.filter((x) => x.r < last || continued.has(x.r) || x.reason === 'record continued' || x.reason === 'note' || x.reason === 'summary' || x.reason === 'example' || x.reason === 'instructions' || x.reason === 'filter row').sort((a, b) => a.r - b.r), continued };
   };
   // Rows a template prepared with formulas only (=B6+1 numbering down a blank WBS) end the table like
   // blank rows, unless a record follows before a row that is truly empty: then they were template rows
@@ -219,6 +228,42 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     }
     return false;
   };
+  // What the records so far fill, for telling a note or count line under them by its shape: kept as the
+  // records are read (a histogram of how many cells each fills, the longest text per column), since the
+  // question is asked of rows all the way down a 100,000-row table.
+  const fillHistogram: number[] = [];
+  const longestText = new Map<number, number>();
+  const formulasIn = new Map<number, number>();
+  const recordRead = (r: number) => {
+    const row = ix.row(r)?.cells ?? [];
+    const cells = row.filter(counts);
+    fillHistogram[cells.length] = (fillHistogram[cells.length] ?? 0) + 1;
+    for (const c of cells) longestText.set(c.c, Math.max(longestText.get(c.c) ?? 0, textOfCell(c).length || String(c.v).length));
+    for (const c of row) if (c.f) formulasIn.set(c.c, (formulasIn.get(c.c) ?? 0) + 1);
+  };
+  const medianFill = () => {
+    let seen = 0;
+    for (let n = 0; n < fillHistogram.length; n++) if ((seen += fillHistogram[n] ?? 0) * 2 > rows.length) return n;
+    return 0;
+  };
+  const lineContext = (): LineContext => ({ inKey, longest: (c) => longestText.get(c) ?? 0, medianFill: medianFill(), formulaColumn: (c) => (formulasIn.get(c) ?? 0) * 2 >= rows.length });
+  // The note, legend and count lines under row `from` down to a run of blank rows, or null where a record
+  // follows them (a section's title led by a mark over more records is no note).
+  const linesUnder = (from: number): { r: number; reason: LeftOutReason }[] | null => {
+    const out: { r: number; reason: LeftOutReason }[] = [];
+    let prev = from;
+    for (const next of ix.rowsBelow(from, 20)) {
+      if (next.r - prev - 1 >= BLANK_ROWS_END) break;
+      const cells = next.cells.filter((c) => c.c >= minC && c.c <= maxC && hasContent(c));
+      const reason = summaryLine(next, minC, maxC, inNumbering, lineContext()) ? 'summary' : cells.length > 0 && (noteLine(cells, lineContext()) || isNote(next, minC, maxC)) ? 'note' : null;
+      if (reason) out.push({ r: next.r, reason });
+      else if (next.cells.some(counts)) return null;
+      // (A row of formulas only, a template's prepared row, is neither: passed over as blank.)
+      else if (cells.length === 0) continue;
+      prev = next.r;
+    }
+    return out;
+  };
   const objectEnd = object && object.ref.c1 <= maxC && minC <= object.ref.c2 && !(object.totalsRows === 0 && staleObject(object.ref.r2)) ? object.ref.r2 - object.totalsRows : undefined;
   for (const row of ix.sheet.rows) {
     if (row.r <= layout.headerBottom) continue;
@@ -274,6 +319,17 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
       blankRun = 0;
       continue;
     }
+    // Under the records, a note, legend or count line (by its shape: trailing-lines.ts) with no record
+    // after it ends the data; it and the like lines under it are listed, not read as records (blind set 8, B2).
+    // (Read over every cell in the table's columns: a legend may stand in the No column, which counts for no record.)
+    if (rows.length > 0 && inTable.length > 0 && inTable.length <= 3) {
+      const line = summaryLine(row, minC, maxC, inNumbering, lineContext()) ? 'summary' : noteLine(inTable, lineContext()) ? 'note' : null;
+      const under = line ? linesUnder(row.r) : null;
+      if (line && under) {
+        leftOut.push({ r: row.r, reason: line }, ...under);
+        return done(line === 'summary' ? 'total row' : 'notes', row.r);
+      }
+    }
     // After a blank row, a word alone left of the name, in a column whose records hold no text (次回予定
     // in the No column under the minutes' 宿題事項): the heading of the sheet's next section, so the table
     // ended at the blank row. (A record's name stands in the name's column; the header again, or a ■
@@ -291,8 +347,18 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     };
     if (rows.length > 0 && blankRun > 0 && key && inTable.length === 1 && !headerSoon(row.r - 1) && sectionHeading(ix, inTable[0]!, key.c, rows) && !recordUnder()) return done('blank rows', firstBlank());
     // (A note is read in the table's columns: a list beside the table may share its row.)
-    if (isNote(row, minC, maxC)) return done('notes', row.r);
+    if (isNote(row, minC, maxC)) {
+      if (rows.length > 0) leftOut.push({ r: row.r, reason: 'note' }, ...(linesUnder(row.r) ?? []));
+      return done('notes', row.r);
+    }
     const record = row.cells.filter(counts);
+    // A title merged from left of the table's columns into them (第6回定例 over A:F, its No column left out
+    // as section numbers) heads the next section: listed, and the table goes on.
+    if (inTable.length === 0 && row.cells.some((c) => c.c < minC && c.t === 's' && hasContent(c) && (ix.mergeAt(row.r, c.c)?.c2 ?? -1) >= minC)) {
+      leftOut.push({ r: row.r, reason: 'section title' });
+      blankRun = 0;
+      continue;
+    }
     if (record.length === 0) {
       // Template rows (numbering, formulas, labels or a default filled down) are no records, but the
       // table goes on through them (an empty two-row record between filled ones); only blank rows end it.
@@ -393,6 +459,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     }
     rows.push(row.r);
     isRecord.add(row.r);
+    recordRead(row.r);
   }
   return endOrPrepared() ?? done('end of sheet');
 }
@@ -417,16 +484,25 @@ const OTHER_BLOCK_ROWS = 2;
 /**
  * Whether a row is the header of another table right under the records: three or more cells, all text,
  * all but one plainly heading a column (isColumnWord), and one of them over a column the records so far
- * fill with numbers or dates in four rows in five (a header word where a record holds a figure).
+ * fill with numbers or dates in four rows in five (a header word where a record holds a figure) — or over
+ * a number or a date in the row right under it (the next table's first record: No 1, 起票日 2025/4/1 under
+ * its words, where the register above holds text IDs and ratings as words). A title alone right above the
+ * row (課題一覧 in the No column) is that table's, not a record that speaks for the register's columns
+ * (review U4).
  */
 function nextHeader(ix: SheetIndex, row: Row, records: number[], counts: (cell: Cell) => boolean): boolean {
   const cells = row.cells.filter(counts);
   if (cells.length < 3 || cells.some((c) => c.t !== 's') || cells.filter((c) => !isColumnWord(c.v as string, PLAIN_HEADING)).length > 1) return false;
+  const last = records[records.length - 1];
+  const above = last === row.r - 1 && (ix.row(last)?.cells.filter(counts).length ?? 0) === 1 ? records.slice(0, -1) : records;
+  const figure = (x: Cell | undefined) => x !== undefined && (x.t === 'n' || x.t === 'd');
   const typed = (c: number) => {
-    const held = records.map((r) => ix.cell(r, c)).filter((x): x is Cell => x !== undefined && x.v !== null && !(x.t === 's' && String(x.v).trim() === ''));
-    return held.length >= 2 && held.filter((x) => x.t === 'n' || x.t === 'd').length >= 0.8 * held.length;
+    const held = above.map((r) => ix.cell(r, c)).filter((x): x is Cell => x !== undefined && x.v !== null && !(x.t === 's' && String(x.v).trim() === ''));
+    return held.length >= 2 && held.filter(figure).length >= 0.8 * held.length;
   };
-  return cells.some((c) => isColumnWord(c.v as string, PLAIN_HEADING) && typed(c.c));
+  const under = ix.row(row.r + 1)?.cells.filter(counts) ?? [];
+  const overFigure = (c: number) => under.length >= 2 && figure(under.find((x) => x.c === c));
+  return cells.some((c) => isColumnWord(c.v as string, PLAIN_HEADING) && (typed(c.c) || overFigure(c.c)));
 }
 
 /**

@@ -16,7 +16,7 @@ import { clientListAt } from './client-lists.js';
 import { SheetIndex } from './sheet-index.js';
 import { registersNamed, sectionTitleAbove, tableTitle, titleNames } from './register-names.js';
 import { timelineTable } from './timeline.js';
-import { runsByOne, shownNumber } from './numbering.js';
+import { restartsPerSection, runsByOne, shownNumber } from './numbering.js';
 import { withoutDateGrid } from './date-grid.js';
 import { splitTables } from './side-tables.js';
 import { headerShaped } from './header-shape.js';
@@ -677,7 +677,9 @@ export function withoutNumbering(target: ImportTarget, ix: SheetIndex, columns0:
     const cells = below.flatMap((row) => row.cells.filter((c) => c.c >= m.c && c.c < m.c + m.span && !(c.t === 's' && (c.v as string).trim() === '')));
     if (m.field === 'ref') {
       const repeated = below.some((row) => headerAgain(row) && row.cells.some((c) => c.c >= m.c && c.c < m.c + m.span && c.t === 's' && (c.v as string).trim() === label));
-      return repeated && numbersRestart(cells) ? [] : [m];
+      // (Numbers starting again under each section's title, not under the header again, are the same:
+      // the section's row numbers, blind set 8, B5.)
+      return (repeated && numbersRestart(cells)) || (NUMBER_LABEL.test(label.normalize('NFKC')) && restartsPerSection(below, m.c)) ? [] : [m];
     }
     if (m.field !== null || !NUMBER_LABEL.test(label.normalize('NFKC'))) return [m];
     if (!(cells.length > 0 && cells.every((c) => c.t === 'n'))) return [m];

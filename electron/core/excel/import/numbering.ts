@@ -3,7 +3,7 @@
 // reader of it: the import (such a column is no record's data, and a row holding nothing but its number is
 // a prepared blank row), a blank form's numbered rows (a record filling one takes its number), and the
 // export (which keeps the numbers running down the rows, whatever moved: profile-export.ts).
-import type { Cell } from '../../../common/excel/model.js';
+import type { Cell, Row } from '../../../common/excel/model.js';
 import type { SheetIndex } from './sheet-index.js';
 import { NUMBER_LABEL } from './detect.js';
 
@@ -86,4 +86,33 @@ export function countsDown(ix: SheetIndex, headerBottom: number, c: number): boo
 export function numberingHeader(label: string): boolean {
   const parts = label.split(' / ').map((p) => p.normalize('NFKC').trim()).filter((p) => p !== '');
   return parts.length === 0 || parts.some((p) => NUMBER_LABEL.test(p) || /^(?:項目|整理|行)?番号$/.test(p));
+}
+
+/**
+ * Numbers in column `c` of `rows` that start again in each section (1, 2, 3 under 第5回定例, 1, 2 under
+ * 第6回定例 …; blind set 8, B5): two or more runs, each counting up by one from the same first number (0 or
+ * 1), each new run right under a row holding one value alone — the section's title. They number the rows of
+ * each section, so no number names a record: as IDs, every section's rows after the first were lost as
+ * duplicates. (Numbers starting again under another table's header are that table's.)
+ */
+export function restartsPerSection(rows: readonly Row[], c: number): boolean {
+  const runs: number[][] = [];
+  let cells = 0;
+  let prev: Row | undefined;
+  for (const row of rows) {
+    const cell = row.cells.find((x) => x.c === c);
+    const n = shownNumber(cell);
+    if (cell && !blankCell(cell)) cells++;
+    if (n !== null) {
+      const run = runs[runs.length - 1];
+      if (run && n === run[run.length - 1]! + 1) run.push(n);
+      else if (run && !(prev?.r === row.r - 1 && prev.cells.filter((x) => !blankCell(x)).length === 1)) return false;
+      else runs.push([n]);
+    }
+    prev = row;
+  }
+  const numbers = runs.reduce((k, run) => k + run.length, 0);
+  if (numbers < 4 || numbers * 2 < cells) return false;
+  const start = runs[0]![0]!;
+  return runs.length >= 2 && (start === 0 || start === 1) && runs.every((run) => run[0] === start) && runs.some((run) => run.length >= 2);
 }
