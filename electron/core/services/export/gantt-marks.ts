@@ -202,7 +202,7 @@ const mostCommon = <K>(m: Map<K, number>): K | undefined => [...m.entries()].sor
  * holidays) is tried; the one the most rows follow, with the fewest cells against it, wins, and the
  * simplest on a tie: a template whose bars never cross a weekend says nothing, and its bars stay whole.
  */
-export function learnBand(ix: SheetIndex, columns: BandColumn[], records: BandRecord[], styleAt: (row: number, c: number) => number, date1904 = false, calendar: WorkCalendar = defaultCalendar()): GanttBand | null {
+export function learnBand(ix: SheetIndex, columns: BandColumn[], records: BandRecord[], styleAt: (row: number, c: number) => number, date1904 = false, calendar: WorkCalendar = defaultCalendar(), minRows = MIN_ROWS): GanttBand | null {
   for (const r of records) {
     if (r.start === null || r.finish === null || r.start > r.finish) continue;
     for (const col of columns) if (ix.cell(r.row, col.c)?.f) return null; // the sheet draws its bars itself
@@ -210,7 +210,7 @@ export function learnBand(ix: SheetIndex, columns: BandColumn[], records: BandRe
   let best: { band: GanttBand; against: number } | null = null;
   for (const span of [wholeSpan, workingSpan(calendar, date1904)])
     for (const skip of skipCandidates(ix, columns, records, date1904)) {
-      const found = learnWith(ix, columns, records, styleAt, { skip, span });
+      const found = learnWith(ix, columns, records, styleAt, { skip, span }, minRows);
       if (found && (!best || found.band.followers.size > best.band.followers.size || (found.band.followers.size === best.band.followers.size && found.against < best.against))) best = found;
     }
   return best?.band ?? null;
@@ -277,7 +277,7 @@ function shadedColumns(ix: SheetIndex, days: BandColumn[], records: BandRecord[]
 }
 
 /** The band's rule with `skip` (day columns a bar leaves blank) and `span`, and how many of its followers' cells are against it. */
-function learnWith(ix: SheetIndex, columns: BandColumn[], records: BandRecord[], styleAt: (row: number, c: number) => number, rule: Pick<GanttBand, 'skip' | 'span'>): { band: GanttBand; against: number } | null {
+function learnWith(ix: SheetIndex, columns: BandColumn[], records: BandRecord[], styleAt: (row: number, c: number) => number, rule: Pick<GanttBand, 'skip' | 'span'>, minRows: number): { band: GanttBand; against: number } | null {
   type BandCell = { on: boolean; style: number; value: Cell | undefined; c: number };
   const rows = new Map<number, BandCell[]>();
   for (const r of records) {
@@ -287,7 +287,7 @@ function learnWith(ix: SheetIndex, columns: BandColumn[], records: BandRecord[],
     // A task outside the band's days (or on its skipped days only) says nothing about how a bar looks.
     if (cells.some((x) => x.on)) rows.set(r.row, cells);
   }
-  if (rows.size < MIN_ROWS) return null;
+  if (rows.size < minRows) return null;
   const all = [...rows.values()].flat();
   if (all.every((x) => x.on)) return null;
 
@@ -310,7 +310,7 @@ function learnWith(ix: SheetIndex, columns: BandColumn[], records: BandRecord[],
       const agree = Math.min(on.filter(isOn).length / on.length, off.length === 0 ? 1 : off.filter((x) => !isOn(x)).length / off.length);
       if (agree >= AGREEMENT) out.add(row);
     }
-    return out.size >= MIN_ROWS && out.size >= rows.size * FOLLOWING ? out : null;
+    return out.size >= minRows && out.size >= rows.size * FOLLOWING ? out : null;
   };
   const byFill = barStyles.size > 0 ? following(filled) : null;
   const byMark = following(hasMark);

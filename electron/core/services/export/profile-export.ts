@@ -898,7 +898,9 @@ export async function exportToProfile(
     const start = serialOf(o.row.actualStart, model.date1904);
     const finish = serialOf(o.row.actualFinish, model.date1904);
     const was = o.at === null ? undefined : actual.records.get(o.at + actualOffset);
-    if (!fresh && was && ((was.start === start && was.finish === finish) || !actual.band.followers.has(was.row))) return [];
+    // A row with no actual dates had no bar to follow the band's rule: its first bar is drawn as the band draws them.
+    const undated = was !== undefined && was.start === null && was.finish === null;
+    if (!fresh && was && ((was.start === start && was.finish === finish) || (!actual.band.followers.has(was.row) && !undated))) return [];
     return barCells(actual.band, start, finish, was ? rowBarStyle(actual.band, was, bars.styleAt) : undefined, was ? rowBarMark(actual.band, was, ix) : undefined);
   };
   // Columns of the table the export does not map that hold a value on a removed record's row of a
@@ -1287,7 +1289,9 @@ async function ganttBars(template: Uint8Array, fileName: string, sheetName: stri
     const band = learnBand(ix, columns, records, styleAt, date1904, calendar);
     if (!band) continue;
     // The actual rows' bars (予定 / 実績), learned on their own: a client colours or marks them its own way.
-    const actualBand = actualRecords.length > 0 ? learnBand(ix, columns, actualRecords, styleAt, date1904, calendar) : null;
+    // One dated actual row is enough to tell how: a plan in progress has few (two tasks started, the rest
+    // blank), and with none learned its actual bars would stay on the old days when the dates move.
+    const actualBand = actualRecords.length > 0 ? learnBand(ix, columns, actualRecords, styleAt, date1904, calendar, 1) : null;
     const actual = actualBand ? { band: actualBand, records: new Map(actualRecords.map((r) => [r.row, r])) } : null;
     return { band, own: learnOwnRules(band, records, ix, styleAt), styleAt, records: new Map(records.map((r) => [r.row, r])), first: Math.min(...columns.map((b) => b.from)), last: Math.max(...columns.map((b) => b.to)), actual };
   }
