@@ -42,7 +42,10 @@ export function remarks(sheet: SheetModel, c1: number, c2: number, top: number, 
   if (c2 - c1 > 1) return false;
   if (rowsWith(sheet, c1, c2, 0, top - 1).size > 0 || rowsWith(sheet, c1, c2, last + 1, Infinity).size > 0) return false;
   const rows = [...rowsWith(sheet, c1, c2, first, last)].sort((a, b) => a - b);
-  return rows.length > 0 && (rows.length === 1 || rows[rows.length - 1]! - rows[0]! + 1 > rows.length);
+  // One cell beside one record is a remark only under a heading on the header's row (備考): alone it may
+  // as well be a list's only entry, which stays where it is.
+  if (rows.length === 1) return rowsWith(sheet, c1, c2, top, top).size > 0;
+  return rows.length > 1 && rows[rows.length - 1]! - rows[0]! + 1 > rows.length;
 }
 
 /** [first, last] 0-based columns of the table's record blocks; null when the table has no columns. */
