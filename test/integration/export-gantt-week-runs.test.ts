@@ -2,7 +2,7 @@
 // (4月 | 5月 …, a date, or Apr), and ISO week numbers across a new year (W47 … W52, W1 …). Each column is
 // still the week after the one left of it: the whole run of heads is the band, a moved task's weeks are
 // painted again there, the import keeps no week as a value, and a row the export says it cleared
-// (offBand shown 'none') keeps no paint. Weeks headed by their first day as text (4/7, 4/14) or by its day
+// (offBand shown 'none') keeps no paint; a week the client named (GW) among the numbers is one of the run. Weeks headed by their first day as text (4/7, 4/14) or by its day
 // of the month alone under the months (7 14 21 28 | 5 12 …) are one band the same way.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,9 @@ const LAYOUTS: Record<string, Layout> = {
   '4/7, 4/14 … (week-start dates as text)': { monday: APRIL, label: (_, d) => `${d.getUTCMonth() + 1}/${d.getUTCDate()}`, paint: 'fill' },
   '7, 14 … 28, 5 under 4月 (week-start days of the month)': { monday: APRIL, label: (_, d) => d.getUTCDate(), month: (d) => `${d.getUTCMonth() + 1}月`, paint: 'mark' },
   '第47週 … 第1週 under 2025年11月': { monday: NOVEMBER, label: (_, d) => `第${isoWeek(d)}週`, month: (d) => `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月`, paint: 'mark' },
+  // Review U21: one week named, not numbered (the numbers go on across it).
+  'W15 … W17, GW, W19 …': { monday: APRIL, label: (k, d) => (k === 3 ? 'GW' : `W${isoWeek(d)}`), paint: 'fill' },
+  '第3週, GW, 第1週 under 5月': { monday: APRIL, label: (k, d) => (k === 3 ? 'GW' : `第${ordinal(d)}週`), month: (d) => `${d.getUTCMonth() + 1}月`, paint: 'mark' },
 };
 
 /** Tasks as days from the first Monday: [name, start, finish]. */

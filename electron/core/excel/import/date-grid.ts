@@ -59,7 +59,6 @@ export function weekNumber(cell: Cell | undefined): number | null {
  * year. A run of such heads is one week per column whatever its numbers do.
  */
 export const nextWeek = (prev: number, n: number) => n === prev + 1 || (n === 1 && prev >= 4);
-const weekRun = (xs: number[]) => xs.every((x, k) => k === 0 || nextWeek(xs[k - 1]!, x));
 
 /** Each value a day to a month after the one left of it (a text date may cross a new year). */
 const rising = (xs: number[], step: (a: number, b: number) => number) => xs.every((x, k) => k === 0 || (step(xs[k - 1]!, x) >= 1 && step(xs[k - 1]!, x) <= 31));
@@ -84,7 +83,6 @@ export function dateGridColumns(ix: SheetIndex, top: number, bottom: number): Se
       [textDay, (xs: number[]) => rising(xs, textStep)],
       [monthDay, daysOfMonth],
       [monthDay, weeksOfMonth],
-      [weekNumber, weekRun],
     ] as const) {
       let run: { c: number; v: number }[] = [];
       const close = () => {
@@ -99,6 +97,7 @@ export function dateGridColumns(ix: SheetIndex, top: number, bottom: number): Se
       }
       close();
     }
+    for (const run of weekRunsOfRow(cells, new Set())) if (run.n.length >= MIN_RUN) for (let k = 0; k < run.n.length; k++) out.add(run.c + k);
   }
   return out;
 }
@@ -158,16 +157,39 @@ function weekHeadBand(ix: SheetIndex, lastHeaderRow: number, skip: Set<number>, 
  */
 export function weekHeadRun(ix: SheetIndex, lastHeaderRow: number, skip: Set<number>): { c: number; n: number[] } | null {
   let best: { c: number; n: number[] } | null = null;
-  for (let r = 0; r <= lastHeaderRow; r++) {
-    let run: { c: number; n: number[] } | null = null;
-    for (const cell of ix.row(r)?.cells ?? []) {
-      const n = skip.has(cell.c) ? null : weekNumber(cell);
-      if (n !== null && run && run.c + run.n.length === cell.c && nextWeek(run.n.at(-1)!, n)) run.n.push(n);
-      else run = n === null ? null : { c: cell.c, n: [n] };
-      if (run && (!best || run.n.length > best.n.length)) best = { c: run.c, n: [...run.n] };
+  for (let r = 0; r <= lastHeaderRow; r++)
+    for (const run of weekRunsOfRow(ix.row(r)?.cells ?? [], skip)) if (!best || run.n.length > best.n.length) best = run;
+  return best && best.n.length >= MIN_RUN ? best : null;
+}
+
+/**
+ * The runs of week-number heads in one row's cells, each head the week after the one left of it. A week
+ * the client named instead of numbering it (W17 | GW | W19, 第3週 | GW | 第1週 under 5月, 盆, 年末年始) or
+ * left blank is still a week of the run when the numbers go on across it as if it were there: it takes
+ * the number it stands for. Two such columns side by side end the run.
+ */
+function weekRunsOfRow(cells: Cell[], skip: Set<number>): { c: number; n: number[] }[] {
+  const out: { c: number; n: number[] }[] = [];
+  let run: { c: number; n: number[] } | null = null;
+  for (const cell of cells) {
+    const n = skip.has(cell.c) ? null : weekNumber(cell);
+    if (n === null) {
+      // A named week: kept only if the number after it goes on across it (checked there).
+      if (run && run.c + run.n.length === cell.c && cell.t === 's' && String(cell.v).trim().length <= 8) continue;
+      run = null;
+      continue;
+    }
+    const end = run ? run.c + run.n.length : -1;
+    const prev = run?.n.at(-1);
+    if (run && cell.c === end && nextWeek(prev!, n)) run.n.push(n);
+    else if (run && cell.c === end + 1 && [prev! + 1, 1].some((m) => nextWeek(prev!, m) && nextWeek(m, n))) {
+      run.n.push(nextWeek(prev! + 1, n) ? prev! + 1 : 1, n);
+    } else {
+      run = { c: cell.c, n: [n] };
+      out.push(run);
     }
   }
-  return best && best.n.length >= MIN_RUN ? best : null;
+  return out;
 }
 
 /** The layout's columns without those no field took that lie inside a date grid of the header. */
