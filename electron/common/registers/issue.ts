@@ -94,7 +94,7 @@ export const issue = defineRegister({
   due: DUE,
   status: STATUS,
   ageDays: ['経過日数', '経過', 'age', 'age (days)', 'days open'],
-  resolution: ['対応', '対応内容', '対応策', '対策', '回答', '回答内容', '解決策', '対応詳細', '対応結果', '対処', '対処内容', '結論', '処置', '処置対策', ['決定事項', 0.8], ['対策方針', 0.8], ['アクション', 0.7], 'resolution', 'response', 'answer', 'action taken', 'actions taken', ['actions', 0.8], ['action', 0.7], 'solution', ['decision', 0.7], ['next steps', 0.9], ['next step', 0.9], ['next action', 0.9], ['next actions', 0.9], ['今後の対応', 0.9], ['次のアクション', 0.9]],
+  resolution: ['対応', '対応内容', '対応策', '対策', '回答', '回答内容', '解決策', '対応詳細', '対応結果', '対処', '対処内容', '結論', '処置', '処置対策', ['決定事項', 0.8], ['対策方針', 0.8], ['アクション', 0.7], 'resolution', 'response', 'answer', 'action taken', 'actions taken', ['actions', 0.8], ['action', 0.7], 'solution', ['decision', 0.7], ['next steps', 0.65], ['next step', 0.65], ['next action', 0.65], ['next actions', 0.65], ['今後の対応', 0.9], ['次のアクション', 0.9]],
   closedOn: CLOSED_ON,
   },
   qualifiers: ['課題', 'issue'],
