@@ -33,9 +33,13 @@ describe('corpus checklists into 品質チェックリスト', () => {
     expect(mapped).toEqual({ 内容: 'title', 効果: 'detail', 備考: 'evidence', 成否: 'result' });
     expect(p.header).toEqual({ top: 4, bottom: 4 });
     expect(p.problems).toEqual([]);
+    // Each next block's title (a row above its header again) is listed too, since 73dbf31: rows left out are always listed.
     expect(p.leftOut).toEqual([
+      { row: 13, reason: 'section title' },
       { row: 14, reason: 'header again' },
+      { row: 21, reason: 'section title' },
       { row: 22, reason: 'header again' },
+      { row: 32, reason: 'section title' },
       { row: 33, reason: 'header again' },
     ]);
     expect(p.counts.new).toBe(23);
