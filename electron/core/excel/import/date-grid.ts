@@ -166,23 +166,25 @@ export function weekHeadRun(ix: SheetIndex, lastHeaderRow: number, skip: Set<num
  * The runs of week-number heads in one row's cells, each head the week after the one left of it. A week
  * the client named instead of numbering it (W17 | GW | W19, 第3週 | GW | 第1週 under 5月, 盆, 年末年始) or
  * left blank is still a week of the run when the numbers go on across it as if it were there: it takes
- * the number it stands for. Two such columns side by side end the run.
+ * the number it stands for. Two such columns side by side end the run, and so does a column of the table.
  */
 function weekRunsOfRow(cells: Cell[], skip: Set<number>): { c: number; n: number[] }[] {
   const out: { c: number; n: number[] }[] = [];
   let run: { c: number; n: number[] } | null = null;
   for (const cell of cells) {
-    const n = skip.has(cell.c) ? null : weekNumber(cell);
+    const table = skip.has(cell.c);
+    const n = table ? null : weekNumber(cell);
     if (n === null) {
-      // A named week: kept only if the number after it goes on across it (checked there).
-      if (run && run.c + run.n.length === cell.c && cell.t === 's' && String(cell.v).trim().length <= 8) continue;
+      // A named week: kept only if the number after it goes on across it (checked there). The table's own
+      // column is never a week, whatever its head says.
+      if (run && !table && run.c + run.n.length === cell.c && cell.t === 's' && String(cell.v).trim().length <= 8) continue;
       run = null;
       continue;
     }
     const end = run ? run.c + run.n.length : -1;
     const prev = run?.n.at(-1);
     if (run && cell.c === end && nextWeek(prev!, n)) run.n.push(n);
-    else if (run && cell.c === end + 1 && [prev! + 1, 1].some((m) => nextWeek(prev!, m) && nextWeek(m, n))) {
+    else if (run && cell.c === end + 1 && !skip.has(end) && [prev! + 1, 1].some((m) => nextWeek(prev!, m) && nextWeek(m, n))) {
       run.n.push(nextWeek(prev! + 1, n) ? prev! + 1 : 1, n);
     } else {
       run = { c: cell.c, n: [n] };
