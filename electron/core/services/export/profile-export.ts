@@ -543,10 +543,15 @@ export async function exportToProfile(
   const underMerge = new Set<number>();
   const hiddenKey = (r: number, c: number) => r * 16_384 + c;
   const regrouped = byCategory ? regroupedColumns(table.records, categoryColumns, sheet.merges, dataTop, nameHome) : new Set<number>();
+  // A value merged down over several records in a column of its own (工種 over its tasks, a 分類 over its
+  // risks), each such merge starting on a record: laid anew too, over the records that came from one
+  // merge and still stand together with its value (labelRunsOut, below); moved with the rows instead, a
+  // merge stretched over the tasks placed between its rows and hid their cells (blind set 9, R1).
+  const labelColumns = labelMergeColumns(sheet.merges, mapped.filter((m) => m.span === 1 && !m.rowOffset && !regrouped.has(m.c)), recordRowSet, dataTop);
   for (const g of sheet.merges) {
     if (g.r2 <= g.r1 || g.r1 < dataTop) continue;
     // A 大/中 label merged down over its group's rows is laid anew where the group's rows now are (below).
-    if (g.c1 === g.c2 && regrouped.has(g.c1)) {
+    if (g.c1 === g.c2 && (regrouped.has(g.c1) || labelColumns.has(g.c1))) {
       groupMerges.add(`${cellRef(g.r1, g.c1)}:${cellRef(g.r2, g.c2)}`);
       continue;
     }
@@ -624,6 +629,8 @@ export async function exportToProfile(
         });
       }
       if (at !== null && inPlace && underMerge.has(hiddenKey(at + offsetOf(m), cols[k]!))) return put(undefined);
+      // (A record under a merge laid anew other than its first: its cell is hidden, and cleared.)
+      if (labelColumns.has(cols[k]!) && hiddenLabels.has(`${o.row.id}:${cols[k]!}`)) return put({ value: null });
       const tcell = at === null ? undefined : ix.cell(at + offsetOf(m), cols[k]!);
       const names = persons.get(m);
       if (names) {
@@ -853,14 +860,27 @@ export async function exportToProfile(
       );
     });
   }
-  const regroup = regrouped.size > 0 ? groupMergesOut(blocks, stored, categoryColumns, regrouped, (o, d) => {
+  const categoryKey = (d: number) => (o: Out) => {
     const chain: number[] = [];
     for (let t = tasks.get(o.row.parentId as number), id = o.row.parentId as number; t; id = t.parentId as number, t = tasks.get(id)) chain.unshift(id);
     if (groups.has(o.row.id)) chain.push(o.row.id);
     if (chain[d] !== undefined) return `${chain[d]}`;
     const col = categoryColumns[d]!.c;
     return categoryHome(o) === col || (o.at !== null && nameHome(o.at) === col && levelAt.get(o.at) === o.level) ? `${o.row.id}` : '';
-  }) : null;
+  };
+  // A record of a merged value's run goes on in it while it was under the same template merge and keeps
+  // its value; a new record (or one laid out anew) has a cell of its own.
+  const labelKey = (m: ColumnMapping, merges: Merge[]) => (o: Out, fresh: boolean) => {
+    const g = fresh || o.at === null ? -1 : merges.findIndex((x) => o.at! >= x.r1 && o.at! <= x.r2);
+    return g < 0 ? '' : `${g}:${JSON.stringify(storedValue(o, m) ?? null)}`;
+  };
+  const managed = [
+    ...categoryColumns.flatMap((m, d) => (regrouped.has(m.c) ? [{ c: m.c, key: categoryKey(d) }] : [])),
+    ...[...labelColumns].map(([c, { m, merges }]) => ({ c, key: labelKey(m, merges) })),
+  ];
+  const regroup = managed.length > 0 ? groupMergesOut(blocks, stored, managed) : null;
+  /** Records under a label merge laid anew other than its first ('id:column'): their cells are cleared. */
+  const hiddenLabels = new Set(regroup?.hidden.filter((h) => labelColumns.has(h.c)).map((h) => `${h.id}:${h.c}`) ?? []);
   // A week or day is on a bar where the task works on it by the project's own calendar (its holidays, days off, working weekdays).
   const calendar = target === 'wbs' ? workCalendarOf(calendarSettings(db, input.projectId)) : undefined;
   const bars = bandOptions.length > 0 ? await ganttBars(template, profile.fileName, layout.sheet, ix, bandOptions, bandRecords, actualRecords, model.date1904, calendar) : null;
@@ -1161,7 +1181,7 @@ export async function exportToProfile(
   try {
     bytes = await fillTemplateInWorker(
       template,
-      [{ sheet: layout.sheet, firstRow: blocks.firstRow, lastRow: blocks.lastRow, columns: out.columns, rows: out.rows, ...(blocks.lastRow !== null ? { order: blocks.order, ...(band ? { band } : {}) } : {}), ...(unmerge.length > 0 ? { unmerge } : {}), ...(remerge.length > 0 ? { remerge } : {}), ...(regroup ? { regroup } : {}), ...(outline ? { outline } : {}) }],
+      [{ sheet: layout.sheet, firstRow: blocks.firstRow, lastRow: blocks.lastRow, columns: out.columns, rows: out.rows, ...(blocks.lastRow !== null ? { order: blocks.order, ...(band ? { band } : {}) } : {}), ...(unmerge.length > 0 ? { unmerge } : {}), ...(remerge.length > 0 ? { remerge } : {}), ...(regroup ? { regroup: { columns: regroup.columns, from: regroup.from, to: regroup.to, merges: regroup.merges } } : {}), ...(outline ? { outline } : {}) }],
       { fileName: profile.fileName },
     );
   } catch (err) {
@@ -1476,43 +1496,65 @@ function regroupedColumns(records: ImportTable['records'], columns: ColumnMappin
 }
 
 /**
- * The merged ranges of regrouped 大/中 columns (regroupedColumns) in the export's rows: one over each
- * run of two or more records (with their blocks' rows) that show the same group in that column.
+ * The columns whose merges an export lays anew: a 大/中 column merged over each group (regroupedColumns),
+ * or a column whose every merge down over records starts on a record and covers two or more (a value
+ * merged over the records that share it: 工種 over its tasks), none within one record's rows.
+ */
+function labelMergeColumns(merges: Merge[], columns: ColumnMapping[], recordRows: Set<number>, dataTop: number): Map<number, { m: ColumnMapping; merges: Merge[] }> {
+  const out = new Map<number, { m: ColumnMapping; merges: Merge[] }>();
+  for (const m of columns) {
+    const own = merges.filter((g) => g.c1 === m.c && g.c2 === m.c && g.r2 > g.r1 && g.r1 >= dataTop);
+    const records = (g: Merge) => Array.from({ length: g.r2 - g.r1 + 1 }, (_, k) => g.r1 + k).filter((r) => recordRows.has(r)).length;
+    if (own.length > 0 && own.every((g) => recordRows.has(g.r1) && records(g) >= 2)) out.set(m.c, { m, merges: own });
+  }
+  return out;
+}
+
+/**
+ * The merged ranges of managed columns (labelMergeColumns, regroupedColumns) in the export's rows: one
+ * over each run of two or more records (with their blocks' rows) of one key in that column ('' : a cell
+ * of its own), and the records of each run after its first (their cells hidden under it).
  */
 function groupMergesOut(
   blocks: BlockPlan,
   stored: Out[],
-  columns: ColumnMapping[],
-  regrouped: Set<number>,
-  keyOf: (o: Out, depth: number) => string,
-): NonNullable<TableWrite['regroup']> {
+  columns: { c: number; key: (o: Out, fresh: boolean) => string }[],
+): NonNullable<TableWrite['regroup']> & { hidden: { id: number; c: number }[] } {
   const merges: string[] = [];
+  const hidden: { id: number; c: number }[] = [];
   let to = blocks.firstRow;
-  const records: { i: number; end: number; o: Out }[] = [];
+  const records: { i: number; end: number; o: Out; fresh: boolean }[] = [];
   blocks.fill.forEach((f, i) => {
     if (typeof f !== 'object') return;
     let end = i;
     while (end + 1 < blocks.owner.length && blocks.owner[end + 1] === f.stored && typeof blocks.fill[end + 1] !== 'object') end++;
-    records.push({ i, end, o: stored[f.stored]! });
+    records.push({ i, end, o: stored[f.stored]!, fresh: f.fresh });
     to = Math.max(to, blocks.firstRow + end);
   });
-  columns.forEach((m, d) => {
-    if (!regrouped.has(m.c)) return;
-    let run: { key: string; from: number; to: number } | null = null;
+  for (const { c, key: keyOf } of columns) {
+    let run: { key: string; from: number; to: number; ids: number[] } | null = null;
     const close = () => {
-      if (run && run.key !== '' && run.to > run.from) merges.push(`${cellRef(blocks.firstRow - 1 + run.from, m.c)}:${cellRef(blocks.firstRow - 1 + run.to, m.c)}`);
+      if (!run || run.key === '' || run.to <= run.from) return;
+      merges.push(`${cellRef(blocks.firstRow - 1 + run.from, c)}:${cellRef(blocks.firstRow - 1 + run.to, c)}`);
+      for (const id of run.ids.slice(1)) hidden.push({ id, c });
     };
     for (const r of records) {
-      const key = keyOf(r.o, d);
-      if (run && key !== '' && key === run.key) run.to = r.end;
-      else {
+      const key = keyOf(r.o, r.fresh);
+      if (run && key !== '' && key === run.key) {
+        run.to = r.end;
+        run.ids.push(r.o.row.id);
+      } else {
         close();
-        run = { key, from: r.i, to: r.end };
+        run = { key, from: r.i, to: r.end, ids: [r.o.row.id] };
       }
     }
     close();
-  });
-  return { columns: [...regrouped], from: blocks.firstRow, to, merges };
+  }
+  // The template's group merges lie over its records' rows, which the writer may have moved anywhere
+  // in the region: onto a removed record's row cleared in place, past the last record written (a group
+  // merged over rows 5:7 whose rows went 6, 7, 5). Every row of the region is managed.
+  if (blocks.lastRow !== null) to = Math.max(to, blocks.firstRow + blocks.order.length - 1);
+  return { columns: columns.map((x) => x.c), from: blocks.firstRow, to, merges, hidden };
 }
 
 /** Rows (1-based) of the table with nothing in its columns: no value, no formula (spacer rows). */
