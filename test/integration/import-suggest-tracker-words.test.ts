@@ -34,11 +34,12 @@ describe('a tracker’s words', () => {
       ['Vendor API', 'Task', 'P3', 'Blocked'],
     ];
     const p = await preview('issue', ['Summary', 'Issue Type', 'Priority', 'Status', 'Created'], rows.map((r) => [...r, d('2025-05-01')]));
-    expect(suggested(p, 'priority')).toEqual({ P1: 'high', P2: 'high', P3: 'medium', P4: 'low' });
+    // Four ranks on three levels (blind set 9, C5): the middle two are medium, not P2 a second high.
+    expect(suggested(p, 'priority')).toEqual({ P1: 'high', P2: 'medium', P3: 'medium', P4: 'low' });
     expect(suggested(p, 'kind')).toEqual({ Story: 'request', Task: 'action', Epic: 'request', 'Sub-task': 'action' });
     expect(suggested(p, 'status')).toMatchObject({ 'In Review': 'in_progress', 'In QA': 'in_progress' });
     // Read as suggested until the user chooses otherwise, and still listed for the choice.
-    expect(p.rows.map((r) => r.values?.priority)).toEqual(['high', 'high', 'medium', 'low', 'high', 'medium']);
+    expect(p.rows.map((r) => r.values?.priority)).toEqual(['high', 'medium', 'medium', 'low', 'medium', 'medium']);
     expect(p.values.every((v) => !v.chosen)).toBe(true);
   });
 

@@ -16,6 +16,8 @@ import { fractionScale, numberSteps, ratingNumber, wordSteps, type WordSteps } f
 import type { Suggestion, UnknownValue, ValueMap, ValueMaps } from '../../../common/excel/preview.js';
 import { codeKey } from './code-legend.js';
 import { stageCode } from './status-stages.js';
+import { criteriaTop, rankRatings, rankRun } from './rank-codes.js';
+import type { Legend } from './code-legend.js';
 
 
 /** An item an import adds to a project's list (a client word the user chose to add). */
@@ -42,6 +44,8 @@ export class ClientValues {
   private readonly scales = new Map<string, { min: number; max: number }>();
   /** Rating columns whose words are steps of a five-step scale of their own (rating-scales.ts wordSteps). */
   private readonly steps = new Map<string, WordSteps>();
+  /** Rating columns of ranks (A / B / C, Ⅰ / Ⅱ / Ⅲ: rank-codes.ts): rank (wordKey) → rating; `sure` where criteria said which end is the top. */
+  private readonly ranks = new Map<string, WordSteps>();
   /** A rating column's few numbers that its scale would read onto one rating, each with its own (numberSteps). */
   private readonly numberSteps = new Map<string, Map<number, number>>();
   /** Columns of codes the workbook explains in a legend (code-legend.ts): folded code → our code. */
@@ -118,6 +122,20 @@ export class ClientValues {
   }
 
   /**
+   * A rating column whose cells are ranks (rank-codes.ts: A / B / C, Ⅰ / Ⅱ / Ⅲ, with its list's): each rank
+   * read as its rating, asked (listed with it) unless the workbook's criteria say which end is the top.
+   */
+  rankColumn(field: string, words: readonly string[], legends: readonly Legend[]): void {
+    const run = rankRun([...(this.maps[field]?.clientList ?? []), ...words]);
+
+    if (run === null) return;
+    const top = criteriaTop(run, legends);
+    // Numbers are ratings as they stand (1 low … 5 high) unless the criteria put 1 at the top.
+    if (/^\d$/.test(run[0]!) && top !== 'first') return;
+    this.ranks.set(field, { steps: rankRatings(run, top ?? 'first'), sure: top !== null });
+  }
+
+  /**
    * A scale the client states for a rating column in words (rating-legend.ts), where its list or the
    * profile does not already give one: its numbers are steps of that scale from then on.
    */
@@ -170,7 +188,8 @@ export class ClientValues {
    */
   columnWords(field: string, spec: FieldSpec, words: Iterable<string>): void {
     if (spec.kind !== 'vocab') return;
-    this.columnSets.set(field, [...words]);
+    // (With the client's own list: a level no cell holds yet still places the others — P1 … P4 with no P4.)
+    this.columnSets.set(field, [...new Set([...(this.maps[field]?.clientList ?? []), ...words])]);
     if (!readsAsStatus(spec.list as VocabListName)) return;
     const open = openWordReading(words);
     if (open) this.openAs.set(field, open);
@@ -266,6 +285,13 @@ export class ClientValues {
       this.note(field, null, word, row, () => ({ suggestion: { code: chosen.code, by: 'label' }, code: chosen.code, chosen: true }));
       this.remember(field, word, chosen.code);
       return { ok: true, value: Number(chosen.code) };
+    }
+    const ranks = this.ranks.get(field);
+    const ranked = ranks?.steps.get(wordKey(word));
+    if (ranks && ranked !== undefined) {
+      const code = ranks.sure ? String(ranked) : this.note(field, null, word, row, () => ({ suggestion: { code: String(ranked), by: 'scale' }, code: String(ranked), chosen: false })).code!;
+      this.remember(field, word, code);
+      return { ok: true, value: Number(code) };
     }
     const scale = this.scales.get(field);
     const legend = this.legendCode(field, word);

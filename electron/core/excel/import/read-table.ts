@@ -442,6 +442,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     for (const w of cellWords) codes.set(codeKey(w), (codes.get(codeKey(w)) ?? 0) + 1);
     const reading = legendFor(legends, codes, m.label, reads, named);
     if (reading) values.legend(m.field!, reading);
+    else if (list === null) values.rankColumn(m.field!, cellWords, legends);
   });
   // A status column's words read together: Open beside In Progress is the state before it (value-words.ts).
   const openAs = new Map<number, 'not_started'>();

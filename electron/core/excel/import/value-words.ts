@@ -195,9 +195,10 @@ const LIKELY_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
   'issue.status': TRACKER_STATUS,
   'change.implStatus': TRACKER_STATUS,
   'issue.priority': table({
-    high: ['p0', 'p1', 'p2', 'blocker', 'showstopper', 'must', 'must have', '1 - critical', '2 - high', '特急', '急ぎ'],
-    medium: ['p3', 'should', 'should have', '3 - medium', '3 - normal'],
-    low: ['p4', 'p5', 'could', 'could have', "won't have", '4 - low', '5 - lowest', 'nice to have', 'いつでも'],
+    // A lone P-code (the column's others unknown): P1 the top of the usual P1–P3, P2 its middle.
+    high: ['p0', 'p1', 'blocker', 'showstopper', 'must', 'must have', '1 - critical', '2 - high', '特急', '急ぎ'],
+    medium: ['p2', 'should', 'should have', '3 - medium', '3 - normal'],
+    low: ['p3', 'p4', 'p5', 'could', 'could have', "won't have", '4 - low', '5 - lowest', 'nice to have', 'いつでも'],
   }),
   'issue.kind': table({
     action: ['task', 'sub-task', 'subtask', 'sub task', 'todo item', 'chore', 'タスク', 'サブタスク', '作業', 'アクションアイテム'],
@@ -257,8 +258,7 @@ export function levelCode(word: string, columnWords: Iterable<string>, codes: re
     const restOf = new Map(numbered.map((x) => [String(x!.n), x!.rest]));
     return own === null ? null : levelCode(String(own.n), restOf.keys(), codes, (n) => read(restOf.get(n)!));
   }
-  const numbers = words.every((w) => /^[1-9]$/.test(w)) ? [...words].sort() : null;
-  const seq = numbers !== null && Number(numbers[0]) === 1 && numbers.length === Number(numbers[numbers.length - 1]) ? numbers : LEVELS.find((l) => words.every((w) => l.includes(w)));
+  const seq = numberedSeries(words) ?? LEVELS.find((l) => words.every((w) => l.includes(w)));
   if (!seq || !seq.includes(key)) return null;
   const at = seq.indexOf(key);
   // Words of the scale our words read: a level above the highest read one is the top, below the lowest the bottom.
@@ -270,9 +270,35 @@ export function levelCode(word: string, columnWords: Iterable<string>, codes: re
   }
   // None read: the column's levels spread over our codes by rank (1 of 1…4 high, 2 and 3 medium, 4 low).
   const used = seq.filter((w) => words.includes(w));
-  const rank = used.indexOf(key);
   if (used.length < 3) return null;
-  return codes[Math.round((rank * (codes.length - 1)) / (used.length - 1))] ?? null;
+  return codes[rankStep(used.indexOf(key), used.length, codes.length)] ?? null;
+}
+
+/**
+ * Level `rank` (0 the highest) of `n` spread over `k` steps (0 … k − 1) by its place: a place halfway
+ * between two steps goes to the end it is nearer (P0 … P4 on high / medium / low: P0 and P1 high, P2
+ * medium, P3 and P4 low), so the scale stays symmetric and no end takes more than the other.
+ */
+export function rankStep(rank: number, n: number, k: number): number {
+  if (n <= 1) return 0;
+  const at = (rank * (k - 1)) / (n - 1);
+  return at < (k - 1) / 2 ? Math.floor(at + 0.5 - 1e-9) : Math.round(at);
+}
+
+/**
+ * A column's words as one run of numbered codes, first (highest) first: the same letters before (or
+ * after) a number that goes on without a gap from 0 or 1 — 1 / 2 / 3, P1 / P2 / P3, P0 … P4, Sev1 … Sev4,
+ * S1, 優先度1, Priority 2, Level 3, 1級 (blind set 9, C5: P2 was read as high beside P1). Null otherwise.
+ */
+export function numberedSeries(words: readonly string[]): string[] | null {
+  const parts = words.map((w) => /^(\D*?)\s*(\d{1,2})\s*(\D*)$/u.exec(w));
+  if (parts.some((m) => m === null)) return null;
+  const [head, tail] = [parts[0]![1], parts[0]![3]];
+  if (parts.some((m) => m![1] !== head || m![3] !== tail) || /\d/.test(head! + tail!)) return null;
+  const byNumber = words.map((w, i) => ({ w, n: Number(parts[i]![2]) })).sort((a, b) => a.n - b.n);
+  const first = byNumber[0]!.n;
+  if (first > 1 || byNumber.some((x, i) => x.n !== first + i)) return null;
+  return byNumber.map((x) => x.w);
 }
 
 /** A level written with its rank before it: `1 - Critical`, `2：高`, `(3) Medium`, `4. Low` → 1 and the word. */
