@@ -14,7 +14,7 @@ import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 
 const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
-type Register = 'issue' | 'defect' | 'deliverable' | 'risk' | 'change';
+type Register = 'issue' | 'defect' | 'deliverable' | 'risk' | 'change' | 'lesson';
 
 async function book(head: string[], rows: ExcelJS.CellValue[][], above: ExcelJS.CellValue[][] = []) {
   const wb = new ExcelJS.Workbook();
@@ -53,6 +53,15 @@ describe('a status word at its stage of a record’s life', () => {
     expect(suggested(p, 'status')).toEqual(want);
     // Read as suggested, each listed for the user's choice.
     expect(p.values.filter((v) => v.field === 'status').every((v) => !v.chosen && v.code === v.suggestion.code)).toBe(true);
+  });
+
+  it.each<[string, Register, string[], string[], Record<string, string>]>([
+    ['lesson (en): Published is the shared state after Approved (blind set 9, C6)', 'lesson', ['Lesson Title', 'Date', 'Submitted By', 'Status'], ['Draft', 'Approved', 'Published', 'Shared', 'Distributed'], { Published: 'shared', Distributed: 'shared' }],
+    ['lesson (ja): 周知済 / 水平展開済 / 公開済', 'lesson', ['教訓', '登録日', '登録者', '状態'], ['起票', '承認済', '周知済', '水平展開済', '公開済'], { 周知済: 'shared', 水平展開済: 'shared', 公開済: 'shared' }],
+    ['issue: a list that stops at done reads Published as done', 'issue', ['Issue', 'Date Raised', 'Owner', 'Status'], ['Open', 'In Progress', 'Published', 'Closed'], { Published: 'done' }],
+  ])('passed on to others: %s', async (_, register, head, words, want) => {
+    const p = await column(register, head, head.length - 1, words);
+    expect(suggested(p, 'status')).toEqual(want);
   });
 
   it('a word with no stage, and a stage two items share with nothing nearer, keep no suggestion', async () => {

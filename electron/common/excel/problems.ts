@@ -24,7 +24,7 @@ export const PROBLEM_CODES = [
   'dateText', // {value}: words in a date column (来週中, ASAP), kept with the row, the date left empty
   'datePeriod', // {value, date}: a period read as its last day (7月末, 8月上旬, w/c 14 Jul, Q3)
   'dateAmbiguous', // {value, dates}: a two-digit year nothing settles (4/7/25 or 25/4/7), kept with the row, the date left empty
-  'yearAssumed', // {value, date, from: row|column|sheet|project|today|user|weekday}: a date without a year, read in that year
+  'yearAssumed', // {value, date, from: row|column|sheet|project|today|user|weekday|fiscal}: a date without a year, read in that year
   'yearAmbiguous', // {value, date, other}: a date without a year its context does not decide: read as date, other possible
   'dateOrderAssumed', // {value, date, other}: day and month could be either (02/04/2026) and no date of the table says which: read as date, other possible
   'notNumber', // {value}

@@ -62,6 +62,29 @@ export function extraKeys(columns: { label: string; column: string }[]): string[
   });
 }
 
+// A header that names a thing by its name (研修名, 会議名, 品目名, 講座名, Course Name, Event Title), not a
+// person's, an organisation's, a place's or a file's (担当者名, 会社名, 会場名, ファイル名, Customer Name).
+const THING_NAME_JA = /^[\p{L}\p{N}・]{1,10}(?:名|名称)$/u;
+const NOT_THING_JA = /者|氏|社|会社|部署|部門|課名|顧客|取引先|担当|会場|場所|施設|ファイル|シート|要員/u;
+// The project's or system's name (案件名, System Name) may be the table's context or each row's own: neither way.
+const CONTEXT_NAME = /システム|プロジェクト|案件|\bproject\b|\bsystem\b/u;
+const THING_NAME_EN = /^[a-z][a-z ]{0,24} (?:name|title)$/;
+const NOT_THING_EN = /\b(?:person|owner|customer|client|vendor|company|file|user|sheet|team|department|venue|author|contact)\b/;
+
+/**
+ * Whether a header names the name of a thing (研修名, Course Name: the record's name where no header names
+ * one: 'thing'), of a person, organisation, place or file (担当者名, 会社名, Customer Name: never the record's
+ * name: 'other'), or no name ('none').
+ */
+export function nameHeader(label: string): 'thing' | 'other' | 'none' {
+  const ja = label.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  const en = label.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  if (CONTEXT_NAME.test(ja) || CONTEXT_NAME.test(en)) return 'none';
+  if (THING_NAME_JA.test(ja)) return NOT_THING_JA.test(ja) ? 'other' : 'thing';
+  if (THING_NAME_EN.test(en)) return NOT_THING_EN.test(en) ? 'other' : 'thing';
+  return 'none';
+}
+
 /** The cells under a header column (its sample rows' filled cells), and `aligned`: one per sample row, in order, undefined where the row has none. */
 export type Samples = ((col: HeaderColumn) => Cell[]) & { aligned?: (col: HeaderColumn) => (Cell | undefined)[] };
 
@@ -129,6 +152,28 @@ function listByOwnWords(target: ImportTarget, header: HeaderColumn[], col: Heade
     if (share !== null && share >= OWN_WORDS_SHARE && share > own + 0.3) out.push({ i, field, confidence: named[0]!.confidence * 0.95 * share });
   }
   return out;
+}
+
+/** What a column whose header names no field takes from its words being exactly one list's labels. */
+const UNNAMED_LIST = 0.6;
+
+/**
+ * A column whose header names no field (区分, Type, 種別 over 重大 / 軽微 / 改善提案) but whose words, two or more
+ * different ones, are each a label or a known word of one list field of the register, and of no other: that
+ * field (blind set 9, C8 — a finding's 区分 holding the severity list's own labels stayed an extra column).
+ */
+function listOfUnnamed(target: ImportTarget, header: HeaderColumn[], col: HeaderColumn, i: number, samples: { cells: Samples; ctx: SampleContext }): { i: number; field: string; confidence: number }[] {
+  if (matchLabel(target, ownParts(header, col)).some((m) => m.confidence >= 0.8)) return [];
+  const cells = samples.cells(col);
+  if (cells.length < 3) return [];
+  const words = [...new Set(cells.map((c) => (c.t === 's' ? (c.v as string).trim() : '')))];
+  if (words.some((w) => !/\p{L}/u.test(w))) return [];
+  const lists = Object.entries(TARGET_FIELDS[target]).filter(([, spec]) => spec.kind === 'vocab');
+  const fits = lists.filter(([field, spec]) => {
+    const list = spec.list as VocabListName;
+    return listShare(target, field, cells, samples.ctx.vocab) === 1 && words.every((w) => parseVocab(samples.ctx.vocab[list].items, list, w).ok);
+  });
+  return fits.length === 1 ? [{ i, field: fits[0]![0], confidence: UNNAMED_LIST }] : [];
 }
 
 /**
@@ -475,7 +520,7 @@ export function assignFields(
       if (listed && fieldSpec(target, m.field)?.kind === 'text') confidence *= LISTED_TEXT;
       if (confidence >= MIN_CONFIDENCE) candidates.push({ i, field: m.field, confidence });
     }
-    if (samples) candidates.push(...listByOwnWords(target, header, col, i, samples));
+    if (samples) candidates.push(...listByOwnWords(target, header, col, i, samples), ...listOfUnnamed(target, header, col, i, samples));
     if (target === 'wbs' && samples && BARE_DURATION.test((col.parts[col.parts.length - 1] ?? '').normalize('NFKC').trim().toLowerCase()) && durationsWithUnit(samples.cells(col)))
       candidates.push({ i, field: 'duration', confidence: DURATION_CONFIDENCE });
     // Read as one list field's values only, the list names the column that field, whatever its header
@@ -585,18 +630,30 @@ export function assignFields(
   if (!taken.has(key)) {
     const longText = LONG_TEXT[target];
     let best: { i: number; length: number; confidence: number } | null = null;
-    // The column headed as the long text (Description, 内容, 概要) first; else the longest text typed in.
+    // The column headed as the long text (Description, 内容, 概要) first; else a column headed as the name
+    // of a thing (研修名, Course Name) over distinct texts; else the longest text typed in. A notes column
+    // (備考, Remarks: the long text of a plan) only where nothing else fits — a plan's notes are blank on
+    // most rows and never name them (blind set 9, C2: 備考 was the name beside 研修名).
     const headed = [...byColumn.entries()].find(([, a]) => a.field === longText)?.[0];
-    if (headed !== undefined) best = { i: headed, length: Infinity, confidence: HEADED_KEY };
-    else if (samples) header.forEach((col, i) => {
-      const a = byColumn.get(i);
-      if (a && fieldSpec(target, a.field)?.kind !== 'text') return;
-      const texts = samples.cells(col).filter((c) => c.t !== 'e' && !c.f && !(c.t === 's' && (c.v as string).trim() === ''));
-      const words = texts.filter((c) => c.t === 's' && !/^[\d\s.,:/\-%]+$/.test(c.v as string));
-      if (words.length === 0 || words.length < 0.7 * texts.length) return;
-      const length = words.reduce((n, c) => n + (c.v as string).trim().length, 0) / words.length;
-      if (length >= 4 && (!best || length > best.length)) best = { i, length, confidence: GUESSED_KEY };
-    });
+    const notesOnly = longText === 'notes';
+    let named = false;
+    if (headed !== undefined && (!notesOnly || !samples)) best = { i: headed, length: Infinity, confidence: HEADED_KEY };
+    else if (samples) {
+      header.forEach((col, i) => {
+        const a = byColumn.get(i);
+        const says = nameHeader(col.parts[col.parts.length - 1] ?? '');
+        if (i === headed || says === 'other' || (a && fieldSpec(target, a.field)?.kind !== 'text')) return;
+        const texts = samples.cells(col).filter((c) => c.t !== 'e' && !c.f && !(c.t === 's' && (c.v as string).trim() === ''));
+        const words = texts.filter((c) => c.t === 's' && !/^[\d\s.,:/\-%]+$/.test(c.v as string));
+        if (words.length === 0 || words.length < 0.7 * texts.length) return;
+        const length = words.reduce((n, c) => n + (c.v as string).trim().length, 0) / words.length;
+        if (!named && says === 'thing' && length >= 2 && new Set(words.map((c) => (c.v as string).trim())).size >= 0.8 * words.length) {
+          best = { i, length, confidence: GUESSED_KEY };
+          named = true;
+        } else if (!named && length >= 4 && (!best || length > best.length)) best = { i, length, confidence: GUESSED_KEY };
+      });
+      if (!best && headed !== undefined) best = { i: headed, length: Infinity, confidence: HEADED_KEY };
+    }
     if (best) {
       const { i, confidence } = best as { i: number; confidence: number };
       seatKey(i, { field: key, confidence });

@@ -31,6 +31,7 @@ import { outlineCode } from './outline-codes.js';
 import { parseDateRange, periodOfCell, rangeOrder } from './date-range.js';
 import { levelNumberCodes } from './level-numbers.js';
 import { blockColumns, withBlockRows } from './block-rows.js';
+import { fiscalCalendarYear, fiscalYearAbove } from './fiscal-year.js';
 import { codeKey, isCode, legendFor, legendWordForms, workbookLegends, type Legend } from './code-legend.js';
 import { matchLabel } from './synonyms.js';
 import { mappedCode, suggestCode } from './value-map.js';
@@ -517,6 +518,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const periodDay = opts.period?.start && opts.period.end ? midday(opts.period.start, opts.period.end) : (opts.period?.start ?? opts.period?.end ?? null);
   // The day the sheet states above the table (the minutes' 日時, 作成日): the file's own, before the project's.
   const aboveDay = dateAboveTable(ix, layout.headerTop, model.date1904);
+  // The fiscal year the sheet states (2025年度, FY2025): a date without a year is in it, April to March.
+  const fiscal = fiscalYearAbove(ix, layout.headerTop, sheet.name);
   let undecidedYears: ImportTable['undecidedYears'];
   // A date without a year that nothing in the file places: counted for the dialog's year question (the
   // year asked is the one the dates start in; `span` when they run into the next) and named, read in the
@@ -730,22 +733,25 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
           problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: 'weekday' }, `${shown(raw)} has no year: read as ${date} (the year its weekday falls in)`), field, true);
           return;
         }
-        const ref = yearReference(i, j);
+        const row = yearReference(i, j);
+        // The row's own dates place a cell first; else the fiscal year the sheet states, before the column's.
+        const byFiscal = fiscal !== null && row.from !== 'row';
+        const ref = byFiscal ? { day: `${fiscal}-10-01`, from: 'fiscal' as const } : row;
         // Nothing decides the year (only today would): the user's year when chosen, else today's, asked.
         const undecided = ref.from === 'today';
         const chosen = undecided && opts.year !== undefined;
-        // Month and day as written (a leap year keeps 2/29), then the year of the stretch, else the nearest.
-        const md = stretch && (ref.from === 'today' || ref.from === 'project' || ref.from === 'sheet') ? parseDateText(raw, '2000-07-02') : null;
+        // Month and day as written (a leap year keeps 2/29), then the year of the stretch or the fiscal year, else the nearest.
+        const md = byFiscal || (stretch && (ref.from === 'today' || ref.from === 'project' || ref.from === 'sheet')) ? parseDateText(raw, '2000-07-02') : null;
         const [mo, dd] = md?.ok ? [Number(md.iso.slice(5, 7)), Number(md.iso.slice(8, 10))] : [0, 0];
-        const stretched = md?.ok ? ymd(stretch!.year(mo, dd), mo, dd) : null;
-        const again: ReturnType<typeof parseDateText> = stretched ? { ok: true, iso: stretched } : chosen ? parseDateText(raw, `${opts.year}-07-02`) : readYearless(raw, ref);
+        const stretched = md?.ok ? ymd(byFiscal ? fiscalCalendarYear(fiscal!, mo) : stretch!.year(mo, dd), mo, dd) : null;
+        const again: ReturnType<typeof parseDateText> = stretched ? { ok: true, iso: stretched } : chosen ? parseDateText(raw, `${opts.year}-07-02`) : readYearless(raw, row);
         if (again.ok) {
           rec.values[field] = again.iso;
           (rec.yearless ??= []).push(field);
           const date = again.iso.replaceAll('-', '/');
           if (undecided) undecidedYear(r, hit.c, raw, again.iso, chosen, field);
           else if (isPeriodDate(raw)) problem(r, hit.c, 'date', periodFailure(raw, date), field, true);
-          else problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: ref.from }, `${shown(raw)} has no year: read as ${date} (year from the ${ref.from === 'project' ? "project's period" : ref.from === 'sheet' ? 'date above the table' : `${ref.from}'s other dates`})`), field, true);
+          else problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: ref.from }, `${shown(raw)} has no year: read as ${date} (year from the ${ref.from === 'project' ? "project's period" : ref.from === 'sheet' ? 'date above the table' : ref.from === 'fiscal' ? 'fiscal year the sheet states' : `${ref.from}'s other dates`})`), field, true);
           return;
         }
       }

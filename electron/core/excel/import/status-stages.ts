@@ -1,7 +1,7 @@
 // Where a status word stands in a record's life, so a word no list has (回答中, Ready for Retest,
 // Assigned, 修正済) is read as the project's item at the same stage (issue 11, blind set 8 B6). Pure.
 //
-// A record's life runs raised → assigned → worked on → checked → done, with side states (held, dropped,
+// A record's life runs raised → assigned → worked on → checked → done (→ published), with side states (held, dropped,
 // watched) and a way back (reopened, sent back). Every status list of ours names some of these stages
 // (an issue's 未着手/対応中/完了, a defect's Open/In progress/Fixed/Closed, a deliverable's 作成中/レビュー中/
 // 差戻し/承認済), so a client's word is read at its stage, or at the nearest stage the list has on the word's
@@ -15,7 +15,7 @@
 import type { VocabItem } from '../../../common/registers.js';
 import { wordKey } from './value-words.js';
 
-export type Stage = 'raised' | 'assigned' | 'working' | 'checking' | 'done' | 'reopened' | 'held' | 'dropped' | 'watching';
+export type Stage = 'raised' | 'assigned' | 'working' | 'checking' | 'done' | 'published' | 'reopened' | 'held' | 'dropped' | 'watching';
 
 // Each word with the stages it is read at, nearest first where the list lacks its own stage.
 const RAISED: Stage[] = ['raised', 'assigned'];
@@ -26,6 +26,8 @@ const CHECKING: Stage[] = ['checking', 'working'];
 const FIXED: Stage[] = ['checking', 'done'];
 const DONE: Stage[] = ['done'];
 const REOPENED: Stage[] = ['reopened', 'working'];
+// Published, 展開済: done and passed on to others (a lesson shared, a document issued); done where the list stops there.
+const PUBLISHED: Stage[] = ['published', 'done'];
 
 const WORDS: [Stage[], string[]][] = [
   [RAISED, ['new', 'open', 'opened', 'submitted', 'reported', 'logged', 'raised', 'untriaged', 'triage', 'unconfirmed', 'draft', 'not started', 'to do', 'todo', 'backlog', 'planned', '新規', '起票', '起票済', '登録', '登録済', '受付', '未処理', '未対応', '未着手', '未回答']],
@@ -34,6 +36,7 @@ const WORDS: [Stage[], string[]][] = [
   [FIXED, ['fixed', 'resolved', 'corrected', 'implemented', 'fix ready', '修正済', '修正済み', '修正完了', '対策済', '対策済み', '是正済', '是正済み', '対応済', '対応済み']],
   [CHECKING, ['retest', 'testing', 'in test', 'in testing', 'in qa', 'qa', 'review', 'in review', 'under review', 'in retest', 'verification', 'uat']],
   [DONE, ['closed', 'verified', 'done', 'complete', 'completed', 'finished', 'approved', 'signed off', '完了', 'クローズ', 'クローズ済', '確認済', '確認済み', '検証済', '検証済み', '承認済', '承認済み', '承認', '終了']],
+  [PUBLISHED, ['published', 'shared', 'distributed', 'disseminated', 'communicated', 'rolled out', 'circulated', 'issued', '公開', '公開済', '公開済み', '展開', '展開済', '展開済み', '水平展開', '水平展開済', '周知', '周知済', '周知済み', '配布済', '配信済', '共有済', '共有済み', '発行済', '発行済み']],
   [REOPENED, ['reopened', 're-opened', 'reopen', 'reactivated', 'returned', 'sent back', 'rework', 'failed retest', 'retest failed', '再オープン', '再発', '差戻し', '差し戻し', '差戻', '再修正']],
   [['held'], ['on hold', 'hold', 'deferred', 'postponed', 'blocked', 'pending', 'waiting', 'suspended', '保留', '延期', '中断', '待機', 'ブロック', '一時停止']],
   [['dropped'], ['rejected', 'not a bug', 'not a defect', 'duplicate', "won't fix", 'wont fix', 'cannot reproduce', "can't reproduce", 'not reproducible', 'invalid', 'works as designed', 'as designed', 'by design', 'withdrawn', 'cancelled', 'canceled', 'obsolete', '対象外', '却下', '重複', '取下げ', '取り下げ', '中止', '仕様', '仕様通り', '再現せず', '再現不可', '不要']],

@@ -23,6 +23,10 @@ const WBS: Record<string, Syn[]> = {
   plannedStart: [
     '予定開始日', '開始予定日', '開始予定', '予定開始', '計画開始日', '計画開始', '開始日予定', '予定開始日時', '着手予定日', '始予定', '予定着手日',
     ['開始日', 0.9], ['開始', 0.8], ['開始日付', 0.9], ['着手日', 0.7], ['from', 0.5],
+    // The day an event of the plan is held (a training plan's 実施日, a meeting plan's 開催日): its start
+    // where no column names one (blind set 9, C2); a plain start word comes first.
+    ['実施日', 0.7], ['実施予定日', 0.85], ['開催日', 0.75], ['開催予定日', 0.85], ['予定日', 0.6, 'whole'], ['実施日程', 0.6], ['開催日程', 0.6],
+    ['event date', 0.7], ['session date', 0.7], ['scheduled date', 0.75], ['date held', 0.7], ['held on', 0.7],
     'planned start', 'planned start date', 'start date', 'baseline start', 'plan start', ['start', 0.9], ['begin', 0.8], ['scheduled start', 1],
   ],
   plannedFinish: [
@@ -195,6 +199,9 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
     const key = labelKey(s);
     if (key === '') return;
     candidates.push({ key, factor });
+    // A day written with its time (発生日時, 復旧日時, 完了日時, 受付日付) is that day's column: read as 〜日.
+    const day = /^(.+?日)(?:時|付|時刻)$/u.exec(key) ?? /^(.+?)(?:日時|時刻)$/u.exec(key);
+    if (day) candidates.push({ key: day[1]!.endsWith('日') ? day[1]! : `${day[1]}日`, factor: factor * 0.97 });
     const bare = withoutBrackets(key);
     if (bare !== key && bare !== '') candidates.push({ key: bare, factor: factor * 0.97 });
     // The note in brackets may be the plainer name: タスクLv1（大工程） is a 大工程 column.

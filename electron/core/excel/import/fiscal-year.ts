@@ -1,0 +1,41 @@
+// The fiscal year (年度) a plan states: 2025年度, 令和7年度, R7年度, FY2025 in its title or its sheet's name.
+// A Japanese 年度 runs April to March, so a date written without a year (3月13日 under 「2025年度 教育・研修
+// 計画表」) is April–December of that year or January–March of the next (blind set 9, C3: 3月13日 and 2月6日
+// of the 第4四半期 were read in 2025). Pure.
+import type { SheetIndex } from './sheet-index.js';
+
+/** How far above the header a title block's fiscal year may sit (date-above.ts reads as far). */
+const ROWS_ABOVE = 20;
+
+const WESTERN = /(?<!\d)(\d{4})\s*年度/gu;
+const REIWA = /(?:令和|(?<![A-Za-z])R)\s*(元|\d{1,2})\s*年度/gu;
+const HEISEI = /(?:平成|(?<![A-Za-z])H)\s*(元|\d{1,2})\s*年度/gu;
+const FY = /(?<![A-Za-z])FY\s*['’]?(\d{4}|\d{2})(?!\d)/giu;
+
+/** Every fiscal year a text names (its first calendar year: 2025 for 2025年度 / 令和7年度 / FY2025 / FY25). */
+export function fiscalYearsOf(text: string): number[] {
+  const s = text.normalize('NFKC');
+  const era = (m: RegExpMatchArray, base: number) => base + (m[1] === '元' ? 1 : Number(m[1]));
+  return [
+    ...[...s.matchAll(WESTERN)].map((m) => Number(m[1])),
+    ...[...s.matchAll(REIWA)].map((m) => era(m, 2018)),
+    ...[...s.matchAll(HEISEI)].map((m) => era(m, 1988)),
+    ...[...s.matchAll(FY)].map((m) => (m[1]!.length === 2 ? 2000 + Number(m[1]) : Number(m[1]))),
+  ];
+}
+
+/**
+ * The one fiscal year the sheet states in its name or in the rows above its header; null when it states
+ * none, or more than one (2024年度実績 / 2025年度計画: which the dates are in is not said).
+ */
+export function fiscalYearAbove(ix: SheetIndex, headerTop: number, sheetName: string): number | null {
+  const years = new Set(fiscalYearsOf(sheetName));
+  for (let r = Math.max(0, headerTop - ROWS_ABOVE); r < headerTop; r++)
+    for (const cell of ix.row(r)?.cells ?? []) if (cell.t === 's') for (const y of fiscalYearsOf(cell.v as string)) years.add(y);
+  return years.size === 1 ? [...years][0]! : null;
+}
+
+/** The calendar year of month `month` in fiscal year `fy` (April–March): April–December fy, January–March fy + 1. */
+export function fiscalCalendarYear(fy: number, month: number): number {
+  return month >= 4 ? fy : fy + 1;
+}
