@@ -204,6 +204,14 @@ describe('Gantt', () => {
     const wbs = new WbsScreen(s.page);
     await s.page.getByTestId('gantt-canvas').waitFor();
     const canvas = s.page.getByTestId('gantt-canvas');
+    // The zoom, 和暦 and print controls sit in the schedule bar above the Gantt: floated over the canvas,
+    // they hid the month labels of its date header.
+    const canvasTop = (await canvas.boundingBox())!.y;
+    for (const id of ['gantt-zoom-day', 'gantt-zoom-quarter', 'gantt-wareki', 'gantt-print']) {
+      const box = (await s.page.getByTestId(id).boundingBox())!;
+      expect(box.y + box.height, id).toBeLessThanOrEqual(canvasTop);
+    }
+    await s.page.screenshot({ path: screenshotPath('gantt-tools.png') });
     /**
      * From the first to the last pixel in a bar's colour (blue, or the critical path's red) along the middle
      * of a row, in CSS pixels.

@@ -146,8 +146,10 @@ describe('portfolio home in Chromium', () => {
     );
     const summaries = timing.filter((e) => e.name === 'portfolio.summary');
     expect(summaries).toHaveLength(1);
-    const app = timing.find((e) => e.name.startsWith('app-start'))!;
-    expect(summaries[0]!.start).toBeLessThan(app.end);
+    // Asked before the app's first call was answered: the app's code runs only once they all are (main.tsx).
+    // (Not against the app's script: that is asked for first, and from the cache it is in before any call goes.)
+    const first = timing.find((e) => e.name === 'app.info')!;
+    expect(summaries[0]!.start).toBeLessThan(first.end);
     // None of the scripts the home loaded carries AG Grid (pages.ts): the project's pages bring it.
     const scripts = timing.filter((e) => e.name.endsWith('.js')).map((e) => e.name);
     expect(scripts.length).toBeGreaterThan(1);

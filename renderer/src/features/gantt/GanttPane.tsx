@@ -5,6 +5,7 @@
 // twice the work, and read layout the grid had just changed). A spacer gives the Gantt's own horizontal
 // scrollbar its width. Drags are single API calls, so each is one undo step.
 import { useCallback, useContext, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { AgGridReact } from 'ag-grid-react';
 import type { WbsTask, WbsUpdateResult } from '../../../../electron/common/dto.js';
@@ -33,6 +34,13 @@ export interface GanttPaneProps {
   overlay?: GanttOverlay;
   /** The project's status date (基準日) as in effect: the one set, or by default the last working day before today. */
   statusDate: string | null;
+  /** Whether `tasks` is the whole plan, not yet only its first rows (wbsLoad.ts). */
+  complete: boolean;
+  /**
+   * Where the Gantt's zoom, 和暦 and print controls go: the page's schedule bar. Floated over the canvas
+   * they hid the month labels of the date header under them.
+   */
+  toolsHost: HTMLElement | null;
 }
 
 type Drag =
@@ -57,7 +65,7 @@ const WAREKI_KEY = 'pmo.gantt.wareki';
 const NO_LINKS: Dependency[] = [];
 const NO_SCHEDULE = new Map<number, ScheduledTask>();
 
-export function GanttPane({ projectId, tasks, grid, run, onUpdated, patched, overlay, statusDate }: GanttPaneProps) {
+export function GanttPane({ projectId, tasks, grid, run, onUpdated, patched, overlay, statusDate, complete, toolsHost }: GanttPaneProps) {
   const { t, i18n } = useTranslation();
   const [wareki, setWareki] = useWareki();
   // 和暦 is a Japanese way of dating: offered in the Japanese UI only.
@@ -123,14 +131,17 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, patched, ove
   }, [grid]);
 
   // Links and the computed schedule follow every change of the tasks (patched in by the page, so a
-  // dependency of this query) and any write of the links or the calendar.
+  // dependency of this query) and any write of the links or the calendar. While only the first rows
+  // are in, their bars are drawn without: both answers are of the whole project (at 10,000 tasks
+  // ~2.6 MB of JSON), read then they came in before the whole plan and were read again with it.
   const scheduled = useQuery(
     ['wbs_dependency', 'project_calendar'],
     async () => {
+      if (!complete) return undefined;
       const [links, s] = await Promise.all([read('dependency.list', { projectId }), read('schedule.compute', { projectId })]);
       return { links, schedule: new Map(s.tasks.map((x) => [x.id, x])) };
     },
-    [projectId, tasks],
+    [projectId, complete && tasks],
   ).data;
   const links = scheduled?.links ?? NO_LINKS;
   const schedule = scheduled?.schedule ?? NO_SCHEDULE;
@@ -439,24 +450,28 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, patched, ove
     setPrinting({ paper, pages: printPages(paged, shown, paper, (f) => t(`wbs.col.${f}`)) });
   };
 
+  const tools = (
+    <>
+      {ZOOMS.map((z) => (
+        <button key={z} className={z === zoom ? 'on' : ''} aria-pressed={z === zoom} onClick={() => setZoom(z)} data-testid={`gantt-zoom-${z}`}>
+          {t(`gantt.zoom.${z}`)}
+        </button>
+      ))}
+      {i18n.language === 'ja' && (
+        <label className="gantt-wareki">
+          <input type="checkbox" checked={wareki} onChange={(e) => setWareki(e.target.checked)} data-testid="gantt-wareki" />
+          {t('gantt.wareki')}
+        </label>
+      )}
+      <button onClick={() => preview('A3')} data-testid="gantt-print">
+        {t('gantt.print')}
+      </button>
+    </>
+  );
+
   return (
     <div className="gantt-pane" data-testid="gantt">
-      <div className="gantt-tools">
-        {ZOOMS.map((z) => (
-          <button key={z} className={z === zoom ? 'on' : ''} aria-pressed={z === zoom} onClick={() => setZoom(z)} data-testid={`gantt-zoom-${z}`}>
-            {t(`gantt.zoom.${z}`)}
-          </button>
-        ))}
-        {i18n.language === 'ja' && (
-          <label className="gantt-wareki">
-            <input type="checkbox" checked={wareki} onChange={(e) => setWareki(e.target.checked)} data-testid="gantt-wareki" />
-            {t('gantt.wareki')}
-          </label>
-        )}
-        <button onClick={() => preview('A3')} data-testid="gantt-print">
-          {t('gantt.print')}
-        </button>
-      </div>
+      {toolsHost && createPortal(tools, toolsHost)}
       <div className="gantt-scroll" ref={scroller} onScroll={onScroll}>
         <canvas
           ref={canvas}

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { LIGHTS, type FigureKey, type Light, type PortfolioRow, type PortfolioSummary } from '../../../../electron/common/api/portfolio.js';
 import { formatDate, formatDateTime } from '../../../../electron/common/dates.js';
 import { HISTORY, mutate, read, useQuery } from '../../api/useApi.js';
-import { firstSummary } from './homeLoad.js';
+import { firstSummary, summaryTaken } from './homeLoad.js';
 import { DateField } from '../../ui/DateField.js';
 import { PageFrame, usePageFrame } from '../../ui/PageFrame.js';
 import { LightBadge } from './LightBadge.js';
@@ -49,6 +49,7 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
   // moves) reads them again, as do a project's create, rename and delete and the home's own settings.
   // The first answer is the one the app asked for at start (homeLoad.ts), when it did.
   const [prefetched] = useState(firstSummary);
+  useEffect(() => summaryTaken(prefetched), [prefetched]);
   const summaryQuery = useQuery<PortfolioSummary>(['project', 'portfolio', HISTORY], () => read('portfolio.summary', statusDate ? { statusDate } : {}), [statusDate], frame.fail, prefetched);
   const summary = summaryQuery.data ?? null;
 

@@ -15,7 +15,11 @@ export function prefetchHome(): void {
   early.keep('home', summary, [summary]);
 }
 
-/** The summary prefetched at start, once; undefined after that (the home reads its own). */
+/** The summary prefetched at start, to the home's renders until it mounted with it (summaryTaken); undefined after that (the home reads its own). */
 export function firstSummary(): Promise<PortfolioSummary> | undefined {
-  return early.take('home');
+  return early.peek('home');
+}
+
+export function summaryTaken(summary: Promise<PortfolioSummary> | undefined): void {
+  if (summary) early.taken(summary);
 }

@@ -29,7 +29,7 @@ import { importedMessage, importFieldLabel } from '../excel/importModel.js';
 import { GanttPane } from '../gantt/GanttPane.js';
 import { insertAfter, useBaselineColumns } from '../progress/baselineColumns.js';
 import { useProgressLines } from '../progress/progressLines.js';
-import { collapsedKey as collapsedKeyOf, FIRST_ROWS, firstWbsLoad, loadTasks, wholePlan } from './wbsLoad.js';
+import { collapsedKey as collapsedKeyOf, FIRST_ROWS, firstWbsLoad, ganttKey as ganttKeyOf, loadTasks, wbsLoadTaken, wholePlan } from './wbsLoad.js';
 
 /**
  * Resolves once the browser has drawn what was rendered before the call (just after the next frame), or
@@ -64,27 +64,29 @@ export function WbsPage({ project }: { project: Project }) {
   const grid = useRef<AgGridReact<WbsRow>>(null);
   const frame = usePageFrame();
   const { fail, setError, setNotice, setBadCells, clear, ask } = frame;
-  const [tasks, setTasks] = useState<WbsTask[]>([]);
-  const [collapsed, setCollapsed] = useState<Set<number>>(new Set());
+  // The first load (wbsLoad.ts), started at the app's start and usually in by now: the page starts with
+  // its rows, collapsed summaries and Gantt, else shows them when they come (the effect below).
+  const [firstLoad] = useState(() => firstWbsLoad(project.id));
+  useEffect(() => wbsLoadTaken(firstLoad), [firstLoad]);
+  const [atMount] = useState(() => firstLoad.settled);
+  const [tasks, setTasks] = useState<WbsTask[]>(() => atMount?.head ?? []);
+  const [collapsed, setCollapsed] = useState<Set<number>>(() => new Set(atMount?.collapsed ?? []));
   const [historyRow, setHistoryRow] = useState<HistoryTarget | null>(null);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [calendarOpen, setCalendarOpen] = useState(false);
-  // The first load (wbsLoad.ts) read the undo stack with the plan, maybe before this page was there:
-  // the history query takes that answer, then reads again after any write.
-  const [firstLoad] = useState(() => firstWbsLoad(project.id));
+  // The first load read the undo stack with the plan, maybe before this page was there: the history
+  // query takes that answer, then reads again after any write.
   const historyQuery = useQuery([HISTORY], () => read('history.state', { projectId: project.id }), [project.id], fail, firstLoad.history);
   const history = historyQuery.data ?? null;
   // The Gantt beside the grid, shown or not as the user left it in this project (off at first: the
-  // grid keeps its full width until asked).
-  const [gantt, setGantt] = useState(false);
-  const ganttKey = `wbs.gantt.${project.id}`;
-  useEffect(() => {
-    void read('settings.get', { key: ganttKey }).then((v) => setGantt(v === true), () => undefined);
-  }, [ganttKey]);
+  // grid keeps its full width until asked); the first load reads which, with the first rows.
+  const [gantt, setGantt] = useState(() => atMount?.gantt ?? false);
+  // The Gantt's own controls (zoom, 和暦, print) go in the schedule bar, here (GanttPane.tsx).
+  const [ganttTools, setGanttTools] = useState<HTMLElement | null>(null);
   const toggleGantt = () =>
     setGantt((shown) => {
-      void remember(ganttKey, !shown);
+      void remember(ganttKeyOf(project.id), !shown);
       return !shown;
     });
   const selected = useRef<WbsRow[]>([]);
@@ -175,9 +177,12 @@ export function WbsPage({ project }: { project: Project }) {
   useEffect(() => {
     void run(async () => {
       try {
-        const [saved, head] = await Promise.all([firstLoad.collapsed, firstLoad.head]);
-        setCollapsed(new Set(saved ?? []));
-        setTasks(head);
+        const [saved, ganttShown, head] = await Promise.all([firstLoad.collapsed, firstLoad.gantt, firstLoad.head]);
+        if (!atMount) {
+          setCollapsed(new Set(saved ?? []));
+          setGantt(ganttShown);
+          setTasks(head);
+        }
         if (head.length >= FIRST_ROWS) {
           await afterPaint();
           setTasks(await wholePlan(project.id, head));
@@ -189,7 +194,7 @@ export function WbsPage({ project }: { project: Project }) {
         whole.done();
       }
     });
-  }, [run, firstLoad, whole, project.id]);
+  }, [run, firstLoad, atMount, whole, project.id]);
 
   const toggle = useCallback(
     (id: number) =>
@@ -493,6 +498,7 @@ export function WbsPage({ project }: { project: Project }) {
         {baseline.statusDateLabel}
         {baseline.chooser}
         {gantt && lines.chooser}
+        {gantt && <span className="gantt-tools" ref={setGanttTools} />}
       </div>
     </>
   );
@@ -532,6 +538,8 @@ export function WbsPage({ project }: { project: Project }) {
           overlay={overlay}
           statusDate={baseline.statusDate}
           onUpdated={mergeUpdate}
+          complete={complete}
+          toolsHost={ganttTools}
         />
       )}
       </div>
