@@ -382,7 +382,7 @@ function changesOf(action: AuditAction, before: Values | null, after: Values | n
 /** Who changed what in one row, and when, newest first (undo and redo steps included). */
 export function rowHistory(db: Db, entity: string, id: number, limit = 500): HistoryEntry[] {
   const own = auditTrailOf(db, entity, id, limit);
-  const trail = entity === WBS_ENTITY ? withReschedules(db, id, own, limit) : own;
+  const trail = createdValues(db, entity, id, entity === WBS_ENTITY ? withReschedules(db, id, own, limit) : own);
   return trail.map((r) => ({
     at: r.at,
     who: r.who,
@@ -396,6 +396,26 @@ export function rowHistory(db: Db, entity: string, id: number, limit = 500): His
 }
 
 type TrailRow = ReturnType<typeof auditTrailOf>[number];
+
+/**
+ * The values a create without its snapshot made (a bulk create's, services/wbs.ts insertTasks): the row
+ * as stored now (or as its newest delete kept it), every later change in the trail taken back, newest
+ * first. Every write of a row is audited with the fields it changed, so this is the row as created.
+ * A trail cut at `limit` still holds every change after a create it holds (it is the newest rows).
+ */
+function createdValues(db: Db, entity: string, id: number, trail: TrailRow[]): TrailRow[] {
+  if (!trail.some((r) => r.action === 'create' && r.after === null)) return trail;
+  const stored = ENTITY_STORES[entity]?.snapshots(db, [id]).get(id);
+  // The row's values just after the trail row being read (null: it did not exist then).
+  let state = stored ? parse(stored.text) : null;
+  return trail.map((r) => {
+    const out = r.action === 'create' && r.after === null && state ? { ...r, after: JSON.stringify(state) } : r;
+    if (r.action === 'create') state = null;
+    else if (r.action === 'delete') state = parse(r.before);
+    else if (state) state = { ...state, ...parse(r.before) };
+    return out;
+  });
+}
 
 /**
  * A task's trail with the reschedules that moved its dates (each one audit row of its project for all

@@ -100,6 +100,8 @@ export function refuseStale(db: Db, entity: string, rows: EditedRow[]): void {
 function lastChangeOf(db: Db, entity: string, id: number, field: string): { who: string; at: string } {
   const trail = auditTrailOf(db, entity, id, WHO_DEPTH);
   const changed = trail.find((a) => {
+    // A create wrote every field, whether or not its row holds the snapshot (a bulk create's holds none).
+    if (a.action === 'create') return true;
     const after = typeof a.after === 'string' ? (JSON.parse(a.after) as Values | null) : (a.after as Values | null);
     return after !== null && typeof after === 'object' && field in after;
   });

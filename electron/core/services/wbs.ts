@@ -576,11 +576,19 @@ export function newTaskRow(
   return { id, ...WBS_DEFAULTS, extra: {}, ...values, ...withDerivedStatus(WBS_DEFAULTS, values), projectId, parentId, position, createdAt: now, updatedAt: now } as TaskRow;
 }
 
-/** Many new tasks in multi-row statements, parents before children, each audited like insertRow. */
+/**
+ * A bulk create's audit rows name each row and hold no snapshot (`after` NULL): writing 100,000 snapshots
+ * of rows the table holds anyway was half of a large import's insert (the JSON, then ~60 MB of pages to
+ * commit). Nothing needs them: undo deletes a create by id, snapshotting the row then; a row's history
+ * reads the values a create made from the row as stored, each later change taken back (history.ts
+ * createdValues); the other readers read a create's id alone or find its parent in the table.
+ */
+const NO_SNAPSHOT = { table: wbsStore.table, snapshotSql: () => 'NULL' };
+
+/** Many new tasks in multi-row statements, parents before children, each audited as created (NO_SNAPSHOT). */
 export function insertTasks(db: Db, batch: Batch, rows: TaskRow[]): void {
   wbsStore.insertMany(db, rows);
-  // Snapshots as SQLite reads the rows just written (every column but updated_at, as snapshot() keeps).
-  batch.recordStored(ENTITY, 'create', wbsStore, rows.map((r) => r.id));
+  batch.recordStored(ENTITY, 'create', NO_SNAPSHOT, rows.map((r) => r.id));
 }
 
 function insertTask(db: Db, batch: Batch, projectId: number, t: NewTask): TaskRow {

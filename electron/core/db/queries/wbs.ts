@@ -283,16 +283,18 @@ export function setStoredStatus(db: SqlDb, id: number, status: string): void {
 /**
  * The successors of links from tasks whose WBS code batch `batchId` may have changed: a row created,
  * deleted or moved to another parent renumbers its parents' children and all under them; a row moved
- * among its siblings renumbers itself and all under it. Over-approximated by whole sibling lists.
+ * among its siblings renumbers itself and all under it. Over-approximated by whole sibling lists. A bulk
+ * create's row holds no snapshot (services/wbs.ts insertTasks): its parent is read from the row itself.
  */
 export function renumberedSuccessors(db: SqlDb, batchId: string, taskEntity: string, projectId: number): number[] {
   return db.sql
     .values<[number]>(
       `WITH RECURSIVE
-         rows AS (SELECT entity_id, before, after FROM audit_log WHERE batch_id = ? AND entity = ?),
+         rows AS (SELECT entity_id, action, before, after FROM audit_log WHERE batch_id = ? AND entity = ?),
          parents(p) AS (
            SELECT CAST(after ->> '$.parentId' AS INTEGER) FROM rows WHERE json_type(after, '$.parentId') IS NOT NULL
            UNION SELECT CAST(before ->> '$.parentId' AS INTEGER) FROM rows WHERE json_type(before, '$.parentId') IS NOT NULL
+           UNION SELECT t.parent_id FROM rows CROSS JOIN wbs_tasks t ON t.id = rows.entity_id WHERE rows.action = 'create' AND rows.after IS NULL
          ),
          renumbered(id) AS (
            SELECT t.id FROM parents CROSS JOIN wbs_tasks t ON t.parent_id = parents.p
