@@ -138,6 +138,37 @@ describe('Gantt', () => {
     await expect.poll(() => wbs.column('predecessors')).toEqual(['', '', '1.1FS+2', '']);
   });
 
+  it('shares the selection with the grid: a bar clicked focuses its task’s row, and the focused row is shaded in the Gantt', async () => {
+    await s.page.reload();
+    const canvas = s.page.getByTestId('gantt-canvas');
+    await expect.poll(() => canvas.getAttribute('data-rows'), { timeout: 15_000 }).toBe('4');
+    const wbs = new WbsScreen(s.page);
+    /** The canvas's colour near the top of a grid row (clear of its bar and float line), at the canvas's last column. */
+    const shade = async (row: number) => {
+      const cell = (await wbs.cell(row, 'name').boundingBox())!;
+      return canvas.evaluate((c, y) => {
+        const el = c as HTMLCanvasElement;
+        const r = el.getBoundingClientRect();
+        const dpr = el.width / r.width;
+        return [...el.getContext('2d')!.getImageData(el.width - 3, Math.round((y - r.top) * dpr), 1, 1).data].join(',');
+      }, cell.y + 4);
+    };
+    const before = task('詳細設計');
+    const focusedRow = () => s.page.locator('[data-testid=wbs-grid] .ag-cell-focus').first().evaluate((el) => el.closest('.ag-row')?.getAttribute('row-index') ?? null);
+    // A click on 詳細設計's bar (no drag: nothing written) focuses its row in the grid, and the Gantt shades it.
+    await findBar(2);
+    await s.page.mouse.down();
+    await s.page.mouse.up();
+    await expect.poll(focusedRow).toBe('2');
+    await expect.poll(async () => (await shade(2)) !== (await shade(3))).toBe(true);
+    expect(await shade(0)).toBe(await shade(3));
+    // A row focused in the grid moves the Gantt's shade with it.
+    await wbs.cell(0, 'name').click();
+    await expect.poll(async () => (await shade(0)) !== (await shade(3))).toBe(true);
+    expect(await shade(2)).toBe(await shade(3));
+    expect(task('詳細設計')).toEqual(before);
+  });
+
   it('previews the print on A3 and A4 landscape pages with the task columns and the date header', async () => {
     await s.page.getByTestId('gantt-print').click();
     const dialog = s.page.getByTestId('gantt-print-preview');
