@@ -13,7 +13,7 @@ import type { SheetIndex } from './sheet-index.js';
 import { countsDown } from './numbering.js';
 import { BLANK_ROWS_END, PLAIN_HEADING, FOOTER } from './table-ends.js';
 import { blockLabelRow } from './block-rows.js';
-import { noteLine, summaryLine, type LineContext } from './trailing-lines.js';
+import { LEGEND_CELLS, noteLine, summaryLine, type LineContext } from './trailing-lines.js';
 import type { EndReason, LeftOutReason } from '../../../common/excel/preview.js';
 
 /** The marks a Japanese sheet heads its sections with: ■完了, □保留, ◆2025年度, 【完了分】, ▼クローズ. */
@@ -322,8 +322,9 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     // Under the records, a note, legend or count line (by its shape: trailing-lines.ts) with no record
     // after it ends the data; it and the like lines under it are listed, not read as records (blind set 8, B2).
     // (Read over every cell in the table's columns: a legend may stand in the No column, which counts for no record.)
-    if (rows.length > 0 && inTable.length > 0 && inTable.length <= 3) {
-      const line = summaryLine(row, minC, maxC, inNumbering, lineContext()) ? 'summary' : noteLine(inTable, lineContext()) ? 'note' : null;
+    // (A legend spreads its items over more cells: 凡例： | ■予定 | ■実績 | ■遅延.)
+    if (rows.length > 0 && inTable.length > 0 && inTable.length <= LEGEND_CELLS) {
+      const line = inTable.length <= 3 && summaryLine(row, minC, maxC, inNumbering, lineContext()) ? 'summary' : noteLine(inTable, lineContext()) ? 'note' : null;
       const under = line ? linesUnder(row.r) : null;
       if (line && under) {
         leftOut.push({ r: row.r, reason: line }, ...under);

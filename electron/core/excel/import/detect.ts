@@ -18,6 +18,7 @@ import { registersNamed, sectionTitleAbove, tableTitle, titleNames } from './reg
 import { timelineTable } from './timeline.js';
 import { restartsPerSection, runsByOne, shownNumber } from './numbering.js';
 import { withoutDateGrid } from './date-grid.js';
+import { mergedGroupLevels } from './group-columns.js';
 import { splitTables } from './side-tables.js';
 import { headerShaped } from './header-shape.js';
 import type { ColumnMapping, LayoutConfidence, TableCandidate } from '../../../common/excel/preview.js';
@@ -547,7 +548,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       sheet: model.sheets[win.cand.sheet]!.name,
       headerTop: win.cand.top,
       headerBottom: bottom,
-      columns: withoutDateGrid(win.cand.ix, withoutNumbering(target, win.cand.ix, win.a.columns, bottom), win.cand.top, bottom),
+      columns: tableColumns(target, win.cand.ix, win.a.columns, win.cand.top, bottom),
       score: round(win.score),
       confidence: { table: round(Math.min(1, tableConfidence)), header: round(Math.min(1, headerConfidence)), key: round(keyCol?.confidence ?? 0) },
     },
@@ -651,6 +652,14 @@ const GENERIC_FIELDS = new Set(['ref', 'notes', 'description', 'detail']);
 
 /** Labels of numbering columns (No, #, 項番, Sl no.). */
 export const NUMBER_LABEL = /^(?:no\.?|id|#|番号|項番|通番|連番|sl\.? ?no\.?|s\.? ?no\.?|item ?no\.?)$/i;
+
+/**
+ * The header's columns as the table's structure reads them: without the form's numbering and a date grid's
+ * day columns, with the groups merged down over the tasks read as levels (group-columns.ts).
+ */
+function tableColumns(target: ImportTarget, ix: SheetIndex, columns: ColumnMapping[], top: number, bottom: number): ColumnMapping[] {
+  return mergedGroupLevels(target, ix, withoutDateGrid(ix, withoutNumbering(target, ix, columns, bottom), top, bottom), bottom);
+}
 
 /**
  * A numbering column no field took (No over =ROW()-3, 1, 2, 3…) is row numbers, not the client's data
@@ -955,7 +964,7 @@ export function layoutAt(
     refPrefix: target === 'wbs' ? '' : REGISTERS[target].refPrefix,
   };
   const a = assignFields(target, header, { cells: sampler(ix, bottom), ctx, lists: listsUnder(model, sheet.name, bottom) });
-  return { target, sheet: sheet.name, headerTop: top, headerBottom: bottom, columns: withoutDateGrid(ix, withoutNumbering(target, ix, a.columns, bottom), top, bottom), score: Math.round(a.score * 1000) / 1000 };
+  return { target, sheet: sheet.name, headerTop: top, headerBottom: bottom, columns: tableColumns(target, ix, a.columns, top, bottom), score: Math.round(a.score * 1000) / 1000 };
 }
 
 /**

@@ -29,14 +29,44 @@ export interface LineContext {
 /** A line of one cell led by a mark or a label is a note from this long on (◆リリース alone may be a milestone). */
 const NOTE_LENGTH = 12;
 
+/** The most cells a legend line spreads its items over (凡例： | ■予定 | ■実績 | ■遅延 …). */
+export const LEGEND_CELLS = 8;
+/** A legend's item: a short word (予定, Actual, 完了), led by a colour mark or not. */
+const ITEM_LENGTH = 12;
+/** Two or more items in one text, each led by a mark (■予定　■実績, ● Plan ● Actual). */
+const MARKED_ITEMS = /^(?:[■□●○◆◇▲△★☆━─▬]\s*\p{L}[^■□●○◆◇▲△★☆━─▬]*){2,}$/u;
+/** One item led by its mark: the mark, then a word (■予定; a mark alone, ○ or ●, is a record's status). */
+const MARKED_ITEM = /^[■□●○◆◇▲△★☆━─▬]\s*\p{L}/u;
+
 /**
- * A note or legend line: one or two text cells (`cells`: the row's values in the table's columns),
+ * A legend line: the colours or marks of a gantt named, as a label and its items — 凡例： | 予定 | 実績,
+ * Legend: | Plan | Actual, 凡例 | ■予定 | ■実績, ■予定 | ■実績, 凡例：■予定　■実績 in one cell. Its cells
+ * are short texts (no number, date or formula): a label ending with a colon and its items, or items
+ * each led by a mark (after a label or not). Blind set 9, C9: 凡例： | 予定 | 実績 under 予定/実績 row
+ * pairs became a task, being three cells where a note holds one or two.
+ */
+function legendLine(cells: Cell[]): boolean {
+  if (cells.length > LEGEND_CELLS || cells.some((c) => c.t !== 's' || c.f)) return false;
+  const texts = cells.map(textOf);
+  if (texts.some((t) => t === '' || t.length > MAX_LABEL)) return false;
+  const [first, ...items] = texts as [string, ...string[]];
+  const label = /[:：]$/.test(first) || COLON_LABEL.test(first);
+  // One cell: a label and two or more marked items after it, or the marked items alone.
+  if (items.length === 0) return MARKED_ITEMS.test(first.replace(/^[^:：]{1,10}[:：]\s*/, ''));
+  if (items.some((t) => t.length > ITEM_LENGTH)) return false;
+  if (/[:：]$/.test(first)) return true;
+  return (label || first.length <= ITEM_LENGTH) && items.every((t) => MARKED_ITEM.test(t));
+}
+
+/**
+ * A note or legend line: a legend (legendLine), or one or two text cells (`cells`: the row's values in the table's columns),
  * nothing else. Two: a label ending with a colon, then its text (Legend: | R = red), or led by a mark
  * before a text overflowing its column (◆マイルストーン | 要件凍結 5/15、設計承認 6/30、本番稼働 10/1). One: led by a mark or a colon label and NOTE_LENGTH long (凡例：■ 工程全体 …),
  * or — outside the key column, in a table whose records fill two or more cells — overflowing its column
  * (half as long again as any text the column holds in the records, as a line written across the sheet).
  */
 export function noteLine(cells: Cell[], ctx: LineContext): boolean {
+  if (cells.length > 0 && legendLine(cells)) return true;
   if (cells.length === 0 || cells.length > 2 || cells.some((c) => c.t !== 's' || c.f)) return false;
   const first = textOf(cells[0]!);
   const labelled = MARK.test(first) || COLON_LABEL.test(first) || /[:：]$/.test(first);

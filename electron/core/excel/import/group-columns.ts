@@ -1,0 +1,87 @@
+// A WBS column left of the task names whose texts are merged down over runs of consecutive tasks is a
+// level of the tree above them: 工種 仮設工事 merged over its two tasks, Workstream "Data" over three, 区分
+// 建築 over 工種 over tasks. A person reads the merge as the group, whatever the column's header word
+// (工種, 区分, Stage, none), whatever stands before it (a flat No. column) or right of it (a week band):
+// blind set 9, C1, where 工種 stayed an extra column and every task was stored at the top, while the same
+// column headed 工程 (a word of a level) was read as the tree.
+import type { ColumnMapping } from '../../../common/excel/preview.js';
+import type { ImportTarget } from '../../../common/excel/fields.js';
+import type { Cell, Merge } from '../../../common/excel/model.js';
+import type { SheetIndex } from './sheet-index.js';
+import { columnLabel } from './header-rows.js';
+
+/** The confidence of a level read from merges, not from a header word. */
+const MERGED_GROUP = 0.8;
+/** Rows under the header looked at (the merges of a group column show in its first groups). */
+const LOOK_ROWS = 200;
+/** The deepest level a WBS import reads (level1 … level4). */
+const MAX_LEVELS = 4;
+
+const LEVEL = /^level\d$/;
+
+const filled = (cell: Cell | undefined) => cell !== undefined && !(cell.t === 's' && (cell.v as string).trim() === '');
+
+/**
+ * Whether a merge's rows are one record's block, not tasks: another column is merged over the very same
+ * rows (the No., the dates) and its later rows hold nothing but the text under the name — more of the
+ * record (対応策 under リスク事象, 回答内容 under 課題内容), where each task of a group fills its own cells.
+ */
+function recordBlock(ix: SheetIndex, m: Merge, col: ColumnMapping, name: ColumnMapping): boolean {
+  const outside = (c1: number, c2: number, x: ColumnMapping) => c2 < x.c || c1 >= x.c + x.span;
+  if (!ix.sheet.merges.some((o) => o !== m && o.r1 === m.r1 && o.r2 === m.r2 && outside(o.c1, o.c2, col) && outside(o.c1, o.c2, name))) return false;
+  for (let r = m.r1 + 1; r <= m.r2; r++) if ((ix.row(r)?.cells ?? []).some((cell) => filled(cell) && outside(cell.c, cell.c, name))) return false;
+  return true;
+}
+
+/**
+ * Whether the column's merges below the header group tasks: two or more merged texts each over two or
+ * more task names (the rows whose name cell is filled: a task of two rows names itself once), and no
+ * more merges over one task than over several — a text merged over one task's own rows (a two-row
+ * record's ID, or a cell merged as the record's other cells are) is that task's, not a group.
+ */
+function groupsTasks(ix: SheetIndex, col: ColumnMapping, name: ColumnMapping, bottom: number, last: number): boolean {
+  const inColumn = ix.sheet.merges.filter((m) => m.c1 >= col.c && m.c2 <= col.c + col.span - 1 && m.r1 > bottom && m.r1 <= last && m.r2 > m.r1);
+  let groups = 0;
+  let single = 0;
+  for (const m of inColumn) {
+    const anchor = ix.cell(m.r1, m.c1);
+    if (!anchor || anchor.t !== 's' || !/\p{L}/u.test(anchor.v as string)) return false;
+    let tasks = 0;
+    for (let r = m.r1; r <= m.r2 && tasks < 2; r++) if (Array.from({ length: name.span }, (_, k) => ix.cell(r, name.c + k)).some(filled)) tasks++;
+    if (tasks >= 2 && !recordBlock(ix, m, col, name)) groups++;
+    else single++;
+  }
+  return groups >= 2 && groups > single;
+}
+
+/**
+ * The columns with each merged group column left of the task names read as a level (level1 leftmost),
+ * beside the level columns a header word found there. Unchanged when a level column stands right of the
+ * names or the levels would be more than the import reads.
+ */
+export function mergedGroupLevels(target: ImportTarget, ix: SheetIndex, columns: ColumnMapping[], bottom: number): ColumnMapping[] {
+  if (target !== 'wbs') return columns;
+  const name = columns.find((m) => m.field === 'name');
+  if (!name) return columns;
+  const below = ix.rowsBelow(bottom, LOOK_ROWS);
+  const last = below[below.length - 1]?.r ?? bottom;
+  const left = (m: ColumnMapping) => m.c + m.span <= name.c;
+  // A group column the client left without a header word is no column of the header: between the table's
+  // first column (or right before it) and the names, a column no header word covers is looked at as well.
+  const first = Math.min(...columns.map((m) => m.c));
+  const unheaded: ColumnMapping[] = [];
+  for (let c = Math.max(0, first - 1); c < name.c; c++)
+    if (!columns.some((m) => m.c <= c && c < m.c + m.span)) unheaded.push({ c, span: 1, column: columnLabel(c, 1), label: '', field: null, confidence: 0 });
+  const all = [...columns, ...unheaded].sort((a, b) => a.c - b.c);
+  const found = all.filter((m) => m.field === null && !m.period && !m.numbering && !m.blockLabels && left(m) && groupsTasks(ix, m, name, bottom, last));
+  if (found.length === 0) return columns;
+  const levels = all.filter((m) => found.includes(m) || (m.field !== null && LEVEL.test(m.field)));
+  if (levels.length > MAX_LEVELS || levels.some((m) => !left(m))) return columns;
+  const order = [...levels].sort((a, b) => a.c - b.c);
+  return all.filter((m) => !unheaded.includes(m) || found.includes(m)).map((m) => {
+    const at = order.indexOf(m);
+    if (at < 0) return m;
+    const { extraKey: _, ...rest } = m;
+    return { ...rest, field: `level${at + 1}`, confidence: found.includes(m) ? MERGED_GROUP : m.confidence };
+  });
+}
