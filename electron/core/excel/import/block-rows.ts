@@ -200,10 +200,17 @@ function stackedHeader(ix: SheetIndex, layout: { target: ImportTarget; headerTop
     const cell = ix.cell(r, c);
     return cell && cell.t === 's' ? (cell.v as string).trim() : '';
   };
+  // (A column may be a merged group of sheet columns, as 方眼紙 draw them: リスク事象 merged over G:T on one
+  // row, 対応策 over G:T on the next. Each word stays inside the column; one merged over more columns is a
+  // group's word over its sub-columns.)
+  // (A group word over several words of its own on the next row — 担当者 over one column per person — is a
+  // group over sub-columns: each row holds one word in the column, no more.)
+  const within = (g: { c1: number; c2: number } | undefined, m: ColumnMapping) => !g || (g.c1 >= m.c && g.c2 <= m.c + m.span - 1);
+  const oneWord = (r: number, m: ColumnMapping) => Array.from({ length: m.span }, (_, k) => word(r, m.c + k)).filter((w) => w !== '').length === 1;
   const stacked = columns.filter((m) => {
-    if (m.span !== 1 || word(headerTop, m.c) === '' || word(headerBottom, m.c) === '') return false;
-    const g = ix.mergeAt(headerTop, m.c);
-    return !g || (g.c1 === g.c2 && g.r2 === headerTop);
+    if (word(headerTop, m.c) === '' || word(headerBottom, m.c) === '' || !oneWord(headerTop, m) || !oneWord(headerBottom, m)) return false;
+    const [g, h] = [ix.mergeAt(headerTop, m.c), ix.mergeAt(headerBottom, m.c)];
+    return within(g, m) && within(h, m) && (!g || g.r2 === headerTop);
   });
   if (stacked.length === 0) return null;
   // Records two rows each: cells merged down over exactly two rows from the first data row on, every
@@ -241,7 +248,13 @@ function stackedHeader(ix: SheetIndex, layout: { target: ImportTarget; headerTop
       out.push(one);
     }
   }
-  if (!out.some((m) => m.field === KEY_FIELD[target])) return null;
+  // A top word that names the record's detail before its key (課題内容, 質問内容: the issue stated) is its
+  // key all the same where no other word took the key: the record's first row says what it is about.
+  if (!out.some((m) => m.field === KEY_FIELD[target])) {
+    const top = out.find((m) => stacked.some((x) => x.c === m.c) && !m.rowOffset && matchLabel(target, [m.label]).some((x) => x.field === KEY_FIELD[target] && x.confidence >= MIN_CONFIDENCE));
+    if (!top) return null;
+    Object.assign(top, { field: KEY_FIELD[target], confidence: matchLabel(target, [top.label]).find((x) => x.field === KEY_FIELD[target])!.confidence });
+  }
   const extras = out.filter((m) => m.field === null && !m.numbering);
   extraKeys(extras).forEach((key, i) => (extras[i]!.extraKey = key));
   return out;
