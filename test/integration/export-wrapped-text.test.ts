@@ -10,6 +10,7 @@ import { fileWorkspace } from '../helpers/file-workspace.js';
 import { failuresOf, roundTrip } from '../roundtrip/harness.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -63,6 +64,29 @@ const STYLES: Record<string, WrappedStyle> = {
       { cells: { 0: 'R4', 1: 'Budget', 2: 'Mori', 4: 'Monthly review' }, lines: ['Costs may overrun.'] },
     ],
   },
+  // Nothing numbers the records: a row is a record or a wrapped text by its text alone.
+  'action list without numbers, text in B, the last record ending mid-sentence': {
+    target: 'issue',
+    sheet: 'Actions',
+    header: ['Topic', 'Action', 'Owner', 'Due'],
+    text: 1,
+    records: [
+      { cells: { 0: 'Cut-over', 2: 'Kim', 3: d('2025-06-02') }, lines: ['Agree the cut-over weekend with the branches', 'and the data centre'] },
+      { cells: { 0: 'Training', 2: 'Lee', 3: d('2025-06-09') }, lines: ['Book rooms for the key user training'] },
+      { cells: { 0: 'Data', 2: 'Park', 3: d('2025-06-16') }, lines: ['Confirm the last extract of the old ledger'] },
+    ],
+  },
+  'task list without codes, name in A': {
+    target: 'wbs',
+    sheet: 'Plan',
+    header: ['Task', 'Owner', 'Start', 'Finish'],
+    text: 0,
+    records: [
+      { cells: { 1: 'Kim', 2: d('2025-06-02'), 3: d('2025-06-06') }, lines: ['Collect the forms used at the', 'branch counters'] },
+      { cells: { 1: 'Lee', 2: d('2025-06-09'), 3: d('2025-06-13') }, lines: ['Draw the new order flow'] },
+      { cells: { 1: 'Park', 2: d('2025-06-16'), 3: d('2025-06-20') }, lines: ['Review the flow with the branch managers'] },
+    ],
+  },
 };
 
 async function wrapped(style: WrappedStyle): Promise<Buffer> {
@@ -103,7 +127,8 @@ function sheetRows(bytes: Buffer, width: number): string[] {
 }
 
 type Item = { id: number } & Record<string, unknown>;
-const list = (target: ImportTarget, projectId: number) => call(`${target}.list` as 'issue.list', { projectId }) as unknown as Promise<Item[]>;
+const list = (target: ImportTarget, projectId: number) =>
+  (target === 'wbs' ? call('wbs.rows', { projectId }).then(tasksOfTable) : call(`${target}.list` as 'issue.list', { projectId })) as unknown as Promise<Item[]>;
 const update = (target: ImportTarget, id: number, patch: Record<string, unknown>) => call(`${target}.update` as 'issue.update', { id, patch: patch as never });
 
 async function exportAndReread(target: ImportTarget, projectId: number, profileId: number) {
@@ -167,6 +192,26 @@ describe('records whose text the client wrapped into the rows below', () => {
       const { again } = await exportAndReread(style.target, projectId, profileId);
       expect([again.counts.new, again.counts.changed, again.missing.length], name).toEqual([0, 0, 0]);
       expect(again.rows.map((r) => r.name), name).toContain('check whether the old codes still apply');
+    }
+  });
+
+  // Where nothing numbers the records, the import of the client's workbook through its profile knows the
+  // project's titles: a text alone in lower case that is a stored title of its own, under a record whose
+  // text is one too, is a record (its text going on would make a title nothing stored has).
+  it('a new record of a text alone in lower case, with no No. or ID in the layout, reads back as a record of its own', async () => {
+    for (const name of ['action list without numbers, text in B, the last record ending mid-sentence', 'task list without codes, name in A']) {
+      const style = STYLES[name]!;
+      const { projectId, profileId } = await imported(await wrapped(style), `lower-${name}`, style.target);
+      const key = style.target === 'wbs' ? 'name' : 'title';
+      if (style.target === 'wbs') {
+        const tasks = await list('wbs', projectId);
+        // In the middle (under a task ending mid-sentence) and at the end.
+        await call('wbs.create', { projectId, afterId: tasks[1]!.id, values: { name: 'check the forms of the head office' } as never });
+        await call('wbs.create', { projectId, values: { name: 'sign off' } as never });
+      } else await call(`${style.target}.create` as 'issue.create', { projectId, values: { [key]: 'check the backup job' } as never });
+      const { again } = await exportAndReread(style.target, projectId, profileId);
+      expect([again.counts.new, again.counts.changed, again.missing.map((m) => m.name)], name).toEqual([0, 0, []]);
+      expect(again.rows.length, name).toBe((await list(style.target, projectId)).length);
     }
   });
 

@@ -94,7 +94,23 @@ const blankText = (s: string) => {
 const hasContent = (cell: Cell) => !cell.f && !(cell.t === 's' && blankText(cell.v as string));
 const textOfCell = (cell: Cell) => (cell.t === 's' ? (cell.v as string).normalize('NFKC').trim() : '');
 
-export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
+/**
+ * A text wrapped by hand into the next row, read on: a word cut after Latin text gets its space back,
+ * Japanese runs on as written.
+ */
+export function joinWrapped(before: string, after: string): string {
+  const head = before.trimEnd();
+  const tail = after.trim();
+  return /[\x21-\x7e]$/.test(head) ? `${head} ${tail}` : head + tail;
+}
+
+/**
+ * `titles`: the project's stored titles (names) of the register, where the workbook is read as the
+ * client's own through its profile: a text alone in lower case that is a title of its own, under a record
+ * whose text so far is one too, is a record, not that text going on (read on, the two make a title
+ * nothing stored has: a new task 'sign off' under 'Review the flow with the branch managers').
+ */
+export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: ReadonlySet<string>): DataRows {
   const mapped = layout.columns.filter((m) => m.field !== null);
   const numbering = layout.columns.filter(
     (m) => (m.field !== null && NUMBERING.has(m.field)) || (m.field === null && (m.numbering || NUMBER_LABEL.test(m.label.split(' / ').pop()!.normalize('NFKC').trim()) || countsDown(ix, layout.headerBottom, m.c))),
@@ -158,6 +174,8 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
   const leftOut: { r: number; reason: LeftOutReason }[] = [];
   const isRecord = new Set<number>();
   const continued = new Map<number, number>();
+  /** A record's key text with the rows wrapped into it so far, by its row (storedApart). */
+  const wrappedKey = new Map<number, string>();
   // Whether a template row is listed yet: asked on every row above the first record, where scanning
   // leftOut each time was quadratic (150,000 example rows: a minute).
   let templateRowSeen = false;
@@ -453,9 +471,22 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout): DataRows {
     // own, as a row the client wrapped a text into never has one: a new record of a text alone in lower
     // case under a record ending mid-sentence was read back as that record's text going on.
     const numbered = () => row.cells.some((c) => c.c >= minC && c.c <= maxC && isNumber(c) && (inNumbering(c.c) || numberColumn(c.c)));
-    if (parent !== undefined && continuesText(ix, record, parent, counts, layout.columns.length) && !numbered()) {
+    // With the project's titles: the record's text so far and this row's, each a stored title or read on as one.
+    const titleRead = (above: number) => {
+      const cell = record[0]!;
+      const over = ix.cell(above, cell.c);
+      if (!titles || !key || record.length !== 1 || cell.t !== 's' || cell.c < key.c || cell.c >= key.c + key.span || over?.t !== 's') return null;
+      const so = wrappedKey.get(above) ?? String(over.v).trim();
+      const text = String(cell.v).trim();
+      return { apart: titles.has(text) && titles.has(so), together: titles.has(joinWrapped(so, text)) };
+    };
+    const stored = parent === undefined ? null : titleRead(parent);
+    // A title read on over the rows it was wrapped into is the record's (however few cells its row has
+    // now: a summary's rolled-up dates blank); two titles of their own are two records.
+    if (parent !== undefined && !numbered() && (stored?.together || (continuesText(ix, record, parent, counts, layout.columns.length) && !stored?.apart))) {
       continued.set(row.r, parent);
       leftOut.push({ r: row.r, reason: 'continued text' });
+      if (stored) wrappedKey.set(parent, joinWrapped(wrappedKey.get(parent) ?? String(ix.cell(parent, record[0]!.c)!.v), String(record[0]!.v)));
       continue;
     }
     rows.push(row.r);

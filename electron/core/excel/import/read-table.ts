@@ -10,7 +10,7 @@ import { columnDateReading, keptDateReading, readValue, rowKey, tableSlashOrder,
 import { checkCode, checkMark } from './check-columns.js';
 import { ClientValues, type NewListItem } from './client-values.js';
 import { isPeriodDate, looksLikeDate, nearestYear, otherOrderReading, parseDateText, shortYearChoices, writtenWeekday, type SlashOrder, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
-import { findDataRows } from './data-range.js';
+import { findDataRows, joinWrapped } from './data-range.js';
 import { dateAboveTable } from './date-above.js';
 import { paintedDates } from './band-dates.js';
 import { defaultVocabularies, detectLayout, type DetectOptions, type TableLayout } from './detect.js';
@@ -141,6 +141,8 @@ export interface ReadOptions {
    * is enough to read them so (a plan left with one phase is no plan under a title).
    */
   phaseRows?: boolean;
+  /** The project's stored titles, where the workbook is the client's read through its profile (findDataRows). */
+  titles?: ReadonlySet<string>;
 }
 
 /**
@@ -213,7 +215,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const target = layout.target;
   // Records of two rows (予定 / 実績): each field read from its row of the record (block-rows.ts).
   layout = { ...layout, columns: withBlockRows(ix, layout, !opts.savedLayout) };
-  const data = findDataRows(ix, layout);
+  const data = findDataRows(ix, layout, opts.titles);
   // Phase rows spanning the table over their tasks (【フェーズ1】要件定義 merged across): records, the tasks' summaries.
   // (Not where the layout's own columns give the tree — 大分類/中分類, a code or a level column: a row of
   // one cell there is a group label or a task, and reading it as a phase moved tasks: review T8.)
@@ -327,7 +329,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       const after = (cell.v as string).trim();
       // A two-row record's second row repeating its first row's text (the name typed on both) says it once.
       if (ownRows.size > 0 && after === before.trim()) continue;
-      const joined = !wrapped.has(r) ? `${before}\n${after}` : /[\x21-\x7e]$/.test(before) ? `${before} ${after}` : before + after;
+      const joined = !wrapped.has(r) ? `${before}\n${after}` : joinWrapped(before, after);
       grid[j]![i] = { ...hit, v: joined };
     }
   }

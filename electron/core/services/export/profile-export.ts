@@ -25,12 +25,13 @@ import { periodOfCell, rangeKey, rangeOrder, rangeWriter } from '../../excel/imp
 import { numberLike, numbersRows, shownNumber } from '../../excel/import/numbering.js';
 import { levelNumber, levelNumberCodes } from '../../excel/import/level-numbers.js';
 import { isMark, markedItemColumns, markReading, otherParentColumns, ratingMarkColumns, readTable, type ImportTable } from '../../excel/import/read-table.js';
+import { joinWrapped } from '../../excel/import/data-range.js';
 import { ApiError, textError } from '../../../common/errors.js';
 import { REGISTERS, riskScore, vocabLabel, type Vocabularies, type VocabItem, type VocabListName } from '../../../common/registers.js';
 import type { SqlDb as Db } from '../../db/sql.js';
 import { fillTemplateInWorker, inspectTemplateInWorker, readWorkbook } from '../../excel/capped-worker.js';
 import { dateSerial, type CellOut, type OutValue, type RowShape, type TableWrite } from '../../excel/template/index.js';
-import { sameValue, planImport } from '../import/plan.js';
+import { sameValue, planImport, storedTitles } from '../import/plan.js';
 import { planBlocks, type BlockPlan, type TemplateRecord } from './record-blocks.js';
 import { barCells, ganttBandCandidates, learnBand, rowBarMark, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
 import { keepsDrawing, learnOwnRules, ownBarCells, shiftedCells } from './gantt-own-rows.js';
@@ -110,7 +111,7 @@ export async function exportToProfile(
   layout.columns = withBlockRows(new SheetIndex(model.sheets.find((s) => s.name === layout.sheet)!), layout, false);
   const ownRows = blockColumns(layout.columns);
   const offsetOf = (m: ColumnMapping) => m.rowOffset ?? 0;
-  const table = readTable(model, layout, { vocab, today: input.today, savedLayout: true, ...(profile.layout.hierarchy === 'phases' ? { phaseRows: true } : {}), ...(profile.layout.valueMaps ? { valueMaps: profile.layout.valueMaps } : {}), ...(profile.layout.positionalRefs ? { positionalRefs: true } : {}) });
+  const table = readTable(model, layout, { vocab, today: input.today, savedLayout: true, ...(profile.layout.hierarchy === 'phases' ? { phaseRows: true } : {}), ...(profile.layout.valueMaps ? { valueMaps: profile.layout.valueMaps } : {}), ...(profile.layout.positionalRefs ? { positionalRefs: true } : {}), titles: storedTitles(db, input.projectId, target, input.today) });
   // Predecessors the client writes by its task ID column (MS Project's "3,5FS+2d"), read as the import
   // reads them: written back in the client's IDs (idByCode, below), never in our outline codes.
   // A parent column naming each task's parent by an ID column the layout does not write (Redmine's #,
@@ -333,9 +334,8 @@ export async function exportToProfile(
         continue;
       }
       if (out.t !== 's' || next.t !== 's') continue;
-      const before = (out.v as string).trimEnd();
-      const after = (next.v as string).trim();
-      out = { ...out, v: secondRows.has(r) ? `${before}\n${after}` : /[\x21-\x7e]$/.test(before) ? `${before} ${after}` : before + after };
+      const [before, after] = [out.v as string, next.v as string];
+      out = { ...out, v: secondRows.has(r) ? `${before.trimEnd()}\n${after.trim()}` : joinWrapped(before, after) };
     }
     return out;
   };

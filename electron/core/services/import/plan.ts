@@ -238,6 +238,15 @@ export function deriveWbsMilestones(table: ImportTable): void {
   }
 }
 
+/**
+ * The project's stored titles of a register (a task's name, a risk's title), trimmed: what the import of
+ * the client's own workbook through its profile knows a record by (ReadOptions.titles).
+ */
+export function storedTitles(db: Db, projectId: number, target: ImportTable['target'], today: string): Set<string> {
+  const rows: Values[] = target === 'wbs' ? (listTasks(db, projectId, today) as unknown as Values[]) : (REGISTER_SERVICES[target].rows(db, projectId) as RegisterRow[]);
+  return new Set(rows.map((r) => String(r[KEY_FIELD[target]] ?? '').trim()).filter((t) => t !== ''));
+}
+
 export function planImport(db: Db, projectId: number, table: ImportTable, today: string, forPreview = true): ImportPlan {
   return table.target === 'wbs' ? planWbs(db, projectId, table, today, forPreview) : planRegister(db, projectId, table.target, table, forPreview);
 }

@@ -27,7 +27,7 @@ import { loadVocabularies, setVocabulary } from '../registers/vocabularies.js';
 import type { NewListItem } from '../../excel/import/client-values.js';
 import type { VocabListName } from '../../../common/registers.js';
 import { applyPlan, BATCH_LABEL } from './apply.js';
-import { deriveWbsMilestones, deriveWbsStatus, flagDuplicateRefs, planImport, statusCounts, type ImportPlan } from './plan.js';
+import { deriveWbsMilestones, deriveWbsStatus, flagDuplicateRefs, planImport, statusCounts, storedTitles, type ImportPlan } from './plan.js';
 import { flagPredecessors, predecessorReading, predecessorsByHyphenCode, predecessorsById, predecessorsByWrittenCode } from './predecessors.js';
 import { findProfile, getTableProfile, replaceProfileLayout, saveProfile, type RecordLinks } from './profiles.js';
 import { listTasks, wbsStore } from '../wbs.js';
@@ -289,7 +289,7 @@ export class ImportPreviews {
     if (extraColumns > EXTRA_LIMITS.keys)
       throw invalid('dataBase64', `${fileName}: sheet ${layout.sheet} has ${extraColumns.toLocaleString('en-US')} columns PMO Desk has no field for; a row keeps at most ${EXTRA_LIMITS.keys.toLocaleString('en-US')}`, 'tooManyColumns', { file: fileName, sheet: layout.sheet, count: extraColumns, max: EXTRA_LIMITS.keys });
     await pace(2, 4);
-    const table = readTable(model, layout, { vocab, today, valueChoices: choices, period: projectPeriod(db, input.projectId), ...(year !== undefined ? { year } : {}), ...(usedProfile?.layout.valueMaps ? { valueMaps: usedProfile.layout.valueMaps } : {}), ...(usedProfile?.layout.positionalRefs ? { positionalRefs: true } : {}), ...(usedProfile && !mapping.columns?.length ? { savedLayout: true, ...(usedProfile.layout.hierarchy === 'phases' ? { phaseRows: true } : {}) } : {}) });
+    const table = readTable(model, layout, { vocab, today, valueChoices: choices, period: projectPeriod(db, input.projectId), ...(year !== undefined ? { year } : {}), ...(usedProfile?.layout.valueMaps ? { valueMaps: usedProfile.layout.valueMaps } : {}), ...(usedProfile?.layout.positionalRefs ? { positionalRefs: true } : {}), ...(usedProfile && !mapping.columns?.length ? { savedLayout: true, ...(usedProfile.layout.hierarchy === 'phases' ? { phaseRows: true } : {}), titles: storedTitles(db, input.projectId, input.register, today) } : {}) });
     if (table.records.length > MAX_IMPORT_ROWS)
       throw invalid('dataBase64', `${fileName}: sheet ${layout.sheet} has ${table.records.length.toLocaleString('en-US')} rows of data; PMO Desk imports up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows at a time: split the file`, 'tooManyRows', { file: fileName, sheet: layout.sheet, count: table.records.length, max: MAX_IMPORT_ROWS });
     flagDuplicateRefs(table);
