@@ -62,3 +62,20 @@ describe('a column that proves nothing reads in its table’s order', () => {
     expect(failuresOf(outcome)).toEqual([]);
   });
 });
+
+describe('a start～finish column reads in its table’s order', () => {
+  // (Review U14 reads a period column in the order its own cells prove; where they prove none, the table's.)
+  it.each<[string, ExcelJS.CellValue[], [string, string][]]>([
+    ['another column’s 15/05/2026: day first', ['15/05/2026', '20/05/2026', '29/05/2026'], [['2026-04-02', '2026-04-06'], ['2026-04-07', '2026-04-09'], ['2026-05-04', '2026-05-08']]],
+    ['another column’s 05/15/2026: month first', ['05/15/2026', '05/20/2026', '05/29/2026'], [['2026-02-04', '2026-06-04'], ['2026-07-04', '2026-09-04'], ['2026-04-05', '2026-08-05']]],
+  ])('%s', async (_, updated, want) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('WBS');
+    ws.addRow(['No.', 'タスク', '担当', '期間', '実績開始日']);
+    const ranges = ['02/04/2026 - 06/04/2026', '07/04/2026 - 09/04/2026', '04/05/2026 - 08/05/2026'];
+    ranges.forEach((r, k) => ws.addRow([k + 1, `タスク${k + 1}`, '佐藤', r, updated[k]]));
+    const { id: projectId } = await call('project.create', { name: `P${Math.random()}` });
+    const p = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'x.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
+    expect(p.rows.map((r) => [r.values?.plannedStart ?? null, r.values?.plannedFinish ?? null])).toEqual(want);
+  });
+});

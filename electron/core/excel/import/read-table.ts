@@ -541,13 +541,14 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   };
   // A start～finish column's own ranges written with their year (2025/4/1～4/15) date those written without.
   // Its cells are read in one order, the column's (01/04/2025 - 11/04/2025 beside 14/04/2025 - 25/04/2025 is
-  // day first: review U14), kept in the profile as a date column's is.
+  // day first: review U14), else the one its table's date columns prove (15/05/2026 under 実績開始日), kept in
+  // the profile as a date column's is.
   const periodYears = new Map<number, string | null>();
   const periodOrders = new Map<number, SlashOrder>();
   mapped.forEach((m, j) => {
     if (!m.period) return;
     const texts = grid[j]!.flatMap((hit) => (hit?.t === 's' ? [hit.v as string] : []));
-    const order = rangeOrder(texts, m.dateReading?.slashOrder);
+    const order = rangeOrder(texts, m.dateReading?.slashOrder ?? tableOrder);
     const kept = keptDateReading({ slashOrder: order });
     if (kept) m.dateReading = kept;
     periodOrders.set(j, order);
