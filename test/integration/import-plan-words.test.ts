@@ -100,6 +100,19 @@ describe('dates without a year in a fiscal-year plan', () => {
     expect(values(t, 'plannedFinish')).toEqual(['2026-04-04', '2026-11-13', '2027-03-13', '2027-02-06']);
   });
 
+  it.each<[string, unknown[][], (string | null)[]]>([
+    ['no title, rows April → March by quarters, one dated 2025', [['研修A', '4月1日'], ['研修B', d('2025-07-10')], ['研修C', '10月16日'], ['研修D', '1月19日'], ['研修E', '2月5日']], ['2025-04-01', '2025-07-10', '2025-10-16', '2026-01-19', '2026-02-05']],
+    ['no title (en), rows April → March, one dated June 2025', [['Course A', 'Apr 7'], ['Course B', d('2025-06-02')], ['Course C', 'Sep 1'], ['Course D', 'Jan 12'], ['Course E', 'Mar 9']], ['2025-04-07', '2025-06-02', '2025-09-01', '2026-01-12', '2026-03-09']],
+  ])('%s: January–March follow on into the next year', async (_, rows, want) => {
+    const t = await readRows([['作業名', '開始日', '担当'], ...rows.map((r) => [...r, '佐藤'])]);
+    expect(values(t, 'plannedStart')).toEqual(want);
+  });
+
+  it('rows that go back in the year are no run: each date is read nearest the others', async () => {
+    const t = await readRows([['作業名', '開始日', '担当'], ['A', '4月1日', '佐藤'], ['B', '1月19日', '佐藤'], ['C', d('2025-07-10'), '佐藤'], ['D', '10月16日', '佐藤']]);
+    expect(values(t, 'plannedStart')).toEqual(['2025-04-01', '2025-01-19', '2025-07-10', '2025-10-16']);
+  });
+
   it('two fiscal years stated: neither is taken', async () => {
     const t = await plan('2024年度実績・2025年度計画');
     expect(t.problems.some((p) => p.code === 'yearAssumed' && (p.params as { from?: string }).from === 'fiscal')).toBe(false);

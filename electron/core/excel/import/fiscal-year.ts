@@ -39,3 +39,23 @@ export function fiscalYearAbove(ix: SheetIndex, headerTop: number, sheetName: st
 export function fiscalCalendarYear(fy: number, month: number): number {
   return month >= 4 ? fy : fy + 1;
 }
+
+/** A row's first date: its month, and its year where written (null for a date written without one). */
+export interface RowMonth {
+  month: number;
+  year: number | null;
+}
+
+/**
+ * The fiscal year a plan's rows run through where no title states one: their months, in sheet order, go
+ * forward from April or later over the year end into January–March and never back (4, 5, 7, 10, 1, 2: a
+ * 年度 plan by quarters; 10, 11, 12, 1 a plan over New Year), and the dates written with their year place
+ * them in one such year. Null otherwise: rows that go back, stay in one calendar year, or have no year.
+ */
+export function fiscalYearOfRun(rows: readonly RowMonth[]): number | null {
+  if (rows.length < 3 || rows[0]!.month < 4 || !rows.some((r) => r.month <= 3)) return null;
+  const place = (month: number) => (month + 8) % 12;
+  for (let k = 1; k < rows.length; k++) if (place(rows[k]!.month) < place(rows[k - 1]!.month)) return null;
+  const years = new Set(rows.flatMap((r) => (r.year === null ? [] : [r.month >= 4 ? r.year : r.year - 1])));
+  return years.size === 1 ? [...years][0]! : null;
+}

@@ -31,7 +31,7 @@ import { outlineCode } from './outline-codes.js';
 import { parseDateRange, periodOfCell, rangeOrder } from './date-range.js';
 import { levelNumberCodes } from './level-numbers.js';
 import { blockColumns, withBlockRows } from './block-rows.js';
-import { fiscalCalendarYear, fiscalYearAbove } from './fiscal-year.js';
+import { fiscalCalendarYear, fiscalYearAbove, fiscalYearOfRun, type RowMonth } from './fiscal-year.js';
 import { codeKey, isCode, legendFor, legendWordForms, workbookLegends, type Legend } from './code-legend.js';
 import { matchLabel } from './synonyms.js';
 import { mappedCode, suggestCode } from './value-map.js';
@@ -511,6 +511,20 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       return v.ok && typeof v.value === 'string' ? v.value : null;
     });
   });
+  /** Each row's first date, in sheet order: its month, and its year where written (fiscal-year.ts fiscalYearOfRun). */
+  const rowMonths = (): RowMonth[] => {
+    const columns = [...readDates.keys()];
+    return (grid[0] ?? []).flatMap((_, i): RowMonth[] => {
+      for (const j of columns) {
+        const full = fullDates[j]![i];
+        if (full) return [{ month: Number(full.slice(5, 7)), year: Number(full.slice(0, 4)) }];
+        if (!yearless.get(j)![i]) continue;
+        const md = parseDateText((grid[j]![i]!.v as string).trim(), '2000-07-02');
+        if (md.ok) return [{ month: Number(md.iso.slice(5, 7)), year: null }];
+      }
+      return [];
+    });
+  };
   const median = (ds: (string | null)[]) => {
     const sorted = ds.filter((x): x is string => x !== null).sort();
     return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : null;
@@ -520,8 +534,9 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const periodDay = opts.period?.start && opts.period.end ? midday(opts.period.start, opts.period.end) : (opts.period?.start ?? opts.period?.end ?? null);
   // The day the sheet states above the table (the minutes' 日時, 作成日): the file's own, before the project's.
   const aboveDay = dateAboveTable(ix, layout.headerTop, model.date1904);
-  // The fiscal year the sheet states (2025年度, FY2025): a date without a year is in it, April to March.
-  const fiscal = fiscalYearAbove(ix, layout.headerTop, sheet.name);
+  // The fiscal year the sheet states (2025年度, FY2025), else the one its rows run through (April → March,
+  // placed by a date written with its year): a date without a year is in it, April to March.
+  const fiscal = fiscalYearAbove(ix, layout.headerTop, sheet.name) ?? ([...yearless.values()].some((bare) => bare.includes(true)) ? fiscalYearOfRun(rowMonths()) : null);
   let undecidedYears: ImportTable['undecidedYears'];
   // A date without a year that nothing in the file places: counted for the dialog's year question (the
   // year asked is the one the dates start in; `span` when they run into the next) and named, read in the
@@ -754,7 +769,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
           const date = again.iso.replaceAll('-', '/');
           if (undecided) undecidedYear(r, hit.c, raw, again.iso, chosen, field);
           else if (isPeriodDate(raw)) problem(r, hit.c, 'date', periodFailure(raw, date), field, true);
-          else problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: ref.from }, `${shown(raw)} has no year: read as ${date} (year from the ${ref.from === 'project' ? "project's period" : ref.from === 'sheet' ? 'date above the table' : ref.from === 'fiscal' ? 'fiscal year the sheet states' : `${ref.from}'s other dates`})`), field, true);
+          else problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: ref.from }, `${shown(raw)} has no year: read as ${date} (year from the ${ref.from === 'project' ? "project's period" : ref.from === 'sheet' ? 'date above the table' : ref.from === 'fiscal' ? 'fiscal year of the plan' : `${ref.from}'s other dates`})`), field, true);
           return;
         }
       }
