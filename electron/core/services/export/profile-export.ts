@@ -1598,16 +1598,27 @@ interface IndentStyle {
 }
 
 /** How the template indents names by level: cell indent, or leading spaces (full- or half-width). */
-function indentStyle(records: { row: number; level?: number }[], ix: SheetIndex, name: ColumnMapping | undefined, method: string | undefined): IndentStyle {
-  if (method !== 'indent' || !name) return { kind: 'none', step: 0, unit: '' };
+function indentStyle(records: { row: number; level?: number; group?: true }[], ix: SheetIndex, name: ColumnMapping | undefined, method: string | undefined): IndentStyle {
+  if (!name) return { kind: 'none', step: 0, unit: '' };
+  const lead = (cell: Cell | undefined) => (cell?.t === 's' ? (/^[ \u3000\t]+/.exec(cell.v as string)?.[0] ?? '') : '');
+  let style: IndentStyle = { kind: 'none', step: 0, unit: '' };
   for (const rec of records) {
-    if (!rec.level) continue;
+    if (!rec.level || rec.group) continue;
     const cell = ix.cell(rec.row - 1, name.c);
-    if (cell?.indent) return { kind: 'cell', step: cell.indent / rec.level, unit: '' };
-    const lead = cell?.t === 's' ? (/^[ \u3000\t]+/.exec(cell.v as string)?.[0] ?? '') : '';
-    if (lead !== '') return { kind: 'spaces', step: 1, unit: lead.slice(0, Math.max(1, Math.round(lead.length / rec.level))) };
+    if (cell?.indent) style = { kind: 'cell', step: cell.indent / rec.level, unit: '' };
+    else if (lead(cell) !== '') style = { kind: 'spaces', step: 1, unit: lead(cell).slice(0, Math.max(1, Math.round(lead(cell).length / rec.level))) };
+    if (style.kind !== 'none') break;
   }
-  return { kind: 'none', step: 0, unit: '' };
+  if (method === 'indent' || style.kind === 'none') return style;
+  // The tree read another way (a code column) while the client indents the names by level too: the
+  // indent shows the tree as well, and follows a task that moves level (where the codes left can no
+  // longer give the tree, 2 and 3 alone, the next import reads it from the indent: blind set 9, R4).
+  const agrees = records.every((rec) => {
+    const cell = rec.group ? undefined : ix.cell(rec.row - 1, name.c);
+    if (!cell) return true;
+    return style.kind === 'cell' ? (cell.indent ?? 0) === (rec.level ?? 0) * style.step : lead(cell).length === (rec.level ?? 0) * style.unit.length;
+  });
+  return agrees ? style : { kind: 'none', step: 0, unit: '' };
 }
 
 /** What the row holds for a column, in the import's terms (so it compares with the template's cell). */
