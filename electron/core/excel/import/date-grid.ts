@@ -8,6 +8,7 @@ import type { ColumnMapping } from '../../../common/excel/preview.js';
 import type { SheetIndex } from './sheet-index.js';
 import { weekBand, weekOneStart } from './week-band.js';
 import { localToday } from '../../../common/dates.js';
+import { isoToSerial, nearestYear, serialToIso, ymd } from '../../../common/excel/client-dates.js';
 
 // What a header cell of a date grid is (a date, a day of the month) is read here for the import and for
 // the export's gantt band (services/export/gantt-marks.ts), so that both see the same grids.
@@ -98,6 +99,7 @@ export function dateGridColumns(ix: SheetIndex, top: number, bottom: number): Se
       close();
     }
     for (const run of weekRunsOfRow(cells, new Set())) if (run.n.length >= MIN_RUN) for (let k = 0; k < run.n.length; k++) out.add(run.c + k);
+    for (const run of monthPartRuns(cells, new Set())) for (let k = 0; k < run.n; k++) out.add(run.c + k);
   }
   return out;
 }
@@ -132,7 +134,7 @@ export function serialBand(ix: SheetIndex, lastHeaderRow: number, skip: Set<numb
       if (serials.every((x) => x !== null) && rising(serials as number[], serialStep) && (!best || run.cells.length >= best.serials.length)) best = { c: run.c, serials: serials as number[] };
     }
   }
-  if (!best || best.serials.length < MIN_RUN) return weekHeadBand(ix, lastHeaderRow, skip, opts);
+  if (!best || best.serials.length < MIN_RUN) return weekHeadBand(ix, lastHeaderRow, skip, opts) ?? monthPartsBand(ix, lastHeaderRow, skip, opts);
   const { c, serials } = best;
   const lastStep = serials.length > 1 ? serials.at(-1)! - serials.at(-2)! : 1;
   return serials.map((from, k) => ({ c: c + k, from, to: (serials[k + 1] ?? from + lastStep) - 1 }));
@@ -190,6 +192,105 @@ function weekRunsOfRow(cells: Cell[], skip: Set<number>): { c: number; n: number
       run = { c: cell.c, n: [n] };
       out.push(run);
     }
+  }
+  return out;
+}
+
+/**
+ * The parts of a month a gantt may give a column each, in order: 旬 (上旬 | 中旬 | 下旬, the 1st–10th, the
+ * 11th–20th, the 21st to the month's end), early / mid / late, or halves (前半 | 後半, the 1st–15th and the rest).
+ */
+const MONTH_PARTS: { words: RegExp[]; starts: number[] }[] = [
+  { words: [/^(?:上旬|初旬|上)$/, /^(?:中旬|中)$/, /^(?:下旬|下)$/], starts: [1, 11, 21] },
+  { words: [/^(?:early|beginning|begin)$/i, /^(?:mid|middle)$/i, /^(?:late|end)$/i], starts: [1, 11, 21] },
+  { words: [/^前半$/, /^後半$/], starts: [1, 16] },
+  { words: [/^(?:1st|first) half$/i, /^(?:2nd|second) half$/i], starts: [1, 16] },
+];
+
+const ENGLISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A month head as a gantt writes it: 2026年4月, 4月, 2026/4, Apr, April 2026, Apr-26, or a date cell (any day of the month). */
+export function monthHead(cell: Cell | undefined, date1904 = false): { y: number | null; m: number } | null {
+  if (!cell) return null;
+  const serial = serialOf(cell);
+  if (serial !== null) {
+    const iso = serialToIso(serial, date1904);
+    return iso ? { y: Number(iso.slice(0, 4)), m: Number(iso.slice(5, 7)) } : null;
+  }
+  if (cell.t !== 's') return null;
+  const s = (cell.v as string).normalize('NFKC').trim();
+  let m = /^(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月$/.exec(s) ?? /^(\d{4})\s*[/.-]\s*(\d{1,2})$/.exec(s);
+  if (m) return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? { y: m[1] ? Number(m[1]) : null, m: Number(m[2]) } : null;
+  m = /^([a-z]{3})[a-z]*\.?(?:[\s'-]+(\d{2}|\d{4}))?$/i.exec(s);
+  const at = m ? ENGLISH_MONTHS.indexOf(m[1]!.toLowerCase()) : -1;
+  if (!m || at < 0) return null;
+  return { y: m[2] ? (m[2].length === 2 ? 2000 + Number(m[2]) : Number(m[2])) : null, m: at + 1 };
+}
+
+/** Runs of adjacent cells of one row (outside `skip`) naming the parts of a month in order, over whole months: the first column and the parts' set. */
+function monthPartRuns(cells: Cell[], skip: Set<number>): { c: number; n: number; parts: (typeof MONTH_PARTS)[number] }[] {
+  const out: { c: number; n: number; parts: (typeof MONTH_PARTS)[number] }[] = [];
+  const word = (cell: Cell) => (cell.t === 's' ? (cell.v as string).normalize('NFKC').trim() : '');
+  for (const parts of MONTH_PARTS) {
+    let run: { c: number; n: number } | null = null;
+    const close = () => {
+      if (run && run.n >= MIN_RUN && run.n % parts.words.length === 0) out.push({ ...run, parts });
+      run = null;
+    };
+    for (const cell of cells) {
+      const k = skip.has(cell.c) ? -1 : parts.words.findIndex((w) => w.test(word(cell)));
+      if (run && cell.c === run.c + run.n && k === run.n % parts.words.length) run.n++;
+      else {
+        close();
+        if (k === 0) run = { c: cell.c, n: 1 };
+      }
+    }
+    close();
+  }
+  return out;
+}
+
+/**
+ * A gantt whose columns are parts of months (上旬 | 中旬 | 下旬 under 2026年4月 | 5月 …, Early | Mid | Late
+ * under Apr 2026 …): each column the days of its part, the month read from the head over its first part
+ * (in a row above, merged across the month's parts or not), months running on one after another. The year
+ * is the heads' own (2026年4月, a date cell), carried on across a new year; where no head says it, the
+ * year nearest `today`. Null without such a run of MIN_RUN columns or a month head over each month.
+ * Blind set 8, B1: a plan painted per 旬 gave no dates.
+ */
+function monthPartsBand(ix: SheetIndex, lastHeaderRow: number, skip: Set<number>, opts: { today?: string; date1904?: boolean }): BandColumn[] | null {
+  let best: { r: number; c: number; n: number; parts: (typeof MONTH_PARTS)[number] } | null = null;
+  for (let r = 1; r <= lastHeaderRow; r++) for (const run of monthPartRuns(ix.row(r)?.cells ?? [], skip)) if (!best || run.n > best.n) best = { r, ...run };
+  if (!best) return null;
+  const { r, c, n, parts } = best;
+  const width = parts.words.length;
+  // The month over each month's first part: the nearest head above it (its own cell or a merge's).
+  const heads: { y: number | null; m: number }[] = [];
+  for (let k = 0; k < n; k += width) {
+    let head: { y: number | null; m: number } | null = null;
+    for (let up = r - 1; up >= 0 && !head; up--) {
+      const merge = ix.mergeAt(up, c + k);
+      head = monthHead(merge ? ix.cell(merge.r1, merge.c1) : ix.cell(up, c + k), opts.date1904);
+    }
+    if (!head) return null;
+    heads.push(head);
+  }
+  if (heads.some((h, i) => i > 0 && h.m !== (heads[i - 1]!.m % 12) + 1)) return null;
+  // Months as y * 12 + (m - 1), from the first head whose year is written, else the year nearest today.
+  // (The k-th month is the first's k months on: a head with its year fixes the first month.)
+  const known = heads.findIndex((h) => h.y !== null);
+  const start = known >= 0 ? heads[known]!.y! * 12 + heads[known]!.m - 1 - known : Number((nearestYear(heads[0]!.m, 1, opts.today ?? localToday()) ?? '').slice(0, 4)) * 12 + heads[0]!.m - 1;
+  if (!Number.isInteger(start)) return null;
+  const out: BandColumn[] = [];
+  for (let k = 0; k < n; k++) {
+    const month = start + Math.floor(k / width);
+    const [y, m] = [Math.floor(month / 12), (month % 12) + 1];
+    const part = k % width;
+    const from = isoToSerial(ymd(y, m, parts.starts[part]!) ?? '', opts.date1904);
+    const next = part + 1 < width ? ymd(y, m, parts.starts[part + 1]!) : ymd(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1);
+    const to = isoToSerial(next ?? '', opts.date1904);
+    if (from === null || to === null) return null;
+    out.push({ c: c + k, from, to: to - 1 });
   }
   return out;
 }
