@@ -259,11 +259,12 @@ function planRegister(db: Db, projectId: number, register: RegisterName, table: 
   const bad = badRows(table);
   const byRef = !table.positionalRefs && table.columns.some((m) => m.field === 'ref') && table.records.some((r) => typeof r.values.ref === 'string' && r.values.ref !== '');
   const matchBy = byRef ? 'ref' : 'name';
-  // Candidates by key, in stored order; each stored row matches one record at most.
+  // Candidates by key, in stored order; each stored row matches one record at most. Rows with no key
+  // (a record whose title cell the client left empty) pair up in order with stored rows that have none,
+  // so reading the same file again changes nothing instead of adding them once more.
   const index = new Map<string, RegisterRow[]>();
   for (const row of stored) {
     const k = String(row[matchBy === 'ref' ? 'ref' : key] ?? '').trim();
-    if (k === '') continue;
     const list = index.get(k);
     if (list) list.push(row);
     else index.set(k, [row]);
@@ -276,7 +277,7 @@ function planRegister(db: Db, projectId: number, register: RegisterName, table: 
     const name = String(rec.values[key] ?? '');
     const k = String((matchBy === 'ref' ? rec.values.ref : rec.values[key]) ?? '').trim();
     const base = { row: rec.row, key: k || name, name };
-    const match = k === '' ? undefined : index.get(k)?.find((r) => !used.has(r.id));
+    const match = index.get(k)?.find((r) => !used.has(r.id));
     if (bad.has(rec.row)) {
       // Left out, but still the file's row: its stored row is not "missing from the file".
       if (match) used.add(match.id);
