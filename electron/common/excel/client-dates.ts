@@ -86,6 +86,12 @@ const ERAS: Record<string, number> = {
   令和: 2019, r: 2019,
 };
 
+/** The Gregorian year of year `n` of an era named by its kanji or letter (令和 7, R 7 → 2025; 元 is 1), or null. */
+export function eraYear(era: string, n: number): number | null {
+  const base = ERAS[era.toLowerCase()] ?? ERAS[era];
+  return base === undefined ? null : base + n - 1;
+}
+
 const WEEKDAY = /\s*[(（]\s*(?:[日月火水木金土](?:曜日?)?|sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?\s*[)）]\s*$/i;
 const TRAILING_WEEKDAY_WORD = /\s*[日月火水木金土]曜日?\s*$/;
 const TRAILING_TIME = /(?:[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?(?:\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2}))?|\s+\d{1,2}時(?:\d{1,2}分)?)$/i;

@@ -3,23 +3,21 @@
 // 計画表」) is April–December of that year or January–March of the next (blind set 9, C3: 3月13日 and 2月6日
 // of the 第4四半期 were read in 2025). Pure.
 import type { SheetIndex } from './sheet-index.js';
+import { eraYear } from '../../../common/excel/client-dates.js';
 
 /** How far above the header a title block's fiscal year may sit (date-above.ts reads as far). */
 const ROWS_ABOVE = 20;
 
 const WESTERN = /(?<!\d)(\d{4})\s*年度/gu;
-const REIWA = /(?:令和|(?<![A-Za-z])R)\s*(元|\d{1,2})\s*年度/gu;
-const HEISEI = /(?:平成|(?<![A-Za-z])H)\s*(元|\d{1,2})\s*年度/gu;
+const ERA = /(令和|平成|(?<![A-Za-z])[RH])\s*(元|\d{1,2})\s*年度/gu;
 const FY = /(?<![A-Za-z])FY\s*['’]?(\d{4}|\d{2})(?!\d)/giu;
 
 /** Every fiscal year a text names (its first calendar year: 2025 for 2025年度 / 令和7年度 / FY2025 / FY25). */
 export function fiscalYearsOf(text: string): number[] {
   const s = text.normalize('NFKC');
-  const era = (m: RegExpMatchArray, base: number) => base + (m[1] === '元' ? 1 : Number(m[1]));
   return [
     ...[...s.matchAll(WESTERN)].map((m) => Number(m[1])),
-    ...[...s.matchAll(REIWA)].map((m) => era(m, 2018)),
-    ...[...s.matchAll(HEISEI)].map((m) => era(m, 1988)),
+    ...[...s.matchAll(ERA)].map((m) => eraYear(m[1]!, m[2] === '元' ? 1 : Number(m[2]))!),
     ...[...s.matchAll(FY)].map((m) => (m[1]!.length === 2 ? 2000 + Number(m[1]) : Number(m[1]))),
   ];
 }
