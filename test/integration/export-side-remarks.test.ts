@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { importWithProfile } from '../helpers/import-profile.js';
 import { failuresOf, roundTrip } from '../roundtrip/harness.js';
+import { writeWrappedRecords } from '../helpers/wrapped-records.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
 
@@ -62,16 +63,9 @@ async function book(style: Style): Promise<Buffer> {
   const ws = wb.addWorksheet('Log');
   style.header.forEach((h, i) => (ws.getCell(1, i + 1).value = h));
   ws.getCell(1, style.remarks + 1).value = style.target === 'risk' ? '備考' : 'Memo';
-  let r = 2;
-  for (const rec of style.records) {
-    for (const [c, v] of Object.entries(rec.cells)) {
-      const cell = ws.getCell(r, Number(c) + 1);
-      cell.value = v;
-      if (v instanceof Date) cell.numFmt = 'yyyy/m/d';
-    }
+  writeWrappedRecords(ws, style.records, style.text, 2, (rec, r) => {
     if (rec.remark) ws.getCell(r, style.remarks + 1).value = rec.remark;
-    for (const line of rec.lines) ws.getCell(r++, style.text + 1).value = line;
-  }
+  });
   style.list?.forEach((name, k) => (ws.getCell(2 + k, style.remarks + 3).value = name));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { failuresOf, roundTrip } from '../roundtrip/harness.js';
+import { writeWrappedRecords } from '../helpers/wrapped-records.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
 import { tasksOfTable } from '../../electron/common/wbs-rows.js';
@@ -93,15 +94,7 @@ async function wrapped(style: WrappedStyle): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(style.sheet);
   style.header.forEach((h, i) => (ws.getCell(1, i + 1).value = h));
-  let r = 2;
-  for (const rec of style.records) {
-    for (const [c, v] of Object.entries(rec.cells)) {
-      const cell = ws.getCell(r, Number(c) + 1);
-      cell.value = v;
-      if (v instanceof Date) cell.numFmt = 'yyyy/m/d';
-    }
-    for (const line of rec.lines) ws.getCell(r++, style.text + 1).value = line;
-  }
+  const r = writeWrappedRecords(ws, style.records, style.text);
   if (style.note) ws.getCell(r + 1, 1).value = style.note;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
