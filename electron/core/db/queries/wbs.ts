@@ -323,3 +323,8 @@ export function plannedSpan(db: SqlDb, projectId: number): { start: string | nul
 export function taskName(db: SqlDb, id: number): string | undefined {
   return db.sql.get<{ name: string }>('SELECT name FROM wbs_tasks WHERE id = ?', [id])?.name;
 }
+
+/** The project's task names, and nothing else (no tree, roll-ups or derived marks: a re-import's stored titles). */
+export function taskNames(db: SqlDb, projectId: number): string[] {
+  return db.sql.values<[string]>('SELECT name FROM wbs_tasks WHERE project_id = ?', [projectId]).map(([name]) => name);
+}

@@ -111,7 +111,7 @@ export async function exportToProfile(
   layout.columns = withBlockRows(new SheetIndex(model.sheets.find((s) => s.name === layout.sheet)!), layout, false);
   const ownRows = blockColumns(layout.columns);
   const offsetOf = (m: ColumnMapping) => m.rowOffset ?? 0;
-  const table = readTable(model, layout, { vocab, today: input.today, savedLayout: true, ...(profile.layout.hierarchy === 'phases' ? { phaseRows: true } : {}), ...(profile.layout.valueMaps ? { valueMaps: profile.layout.valueMaps } : {}), ...(profile.layout.positionalRefs ? { positionalRefs: true } : {}), titles: storedTitles(db, input.projectId, target, input.today) });
+  const table = readTable(model, layout, { vocab, today: input.today, savedLayout: true, ...(profile.layout.hierarchy === 'phases' ? { phaseRows: true } : {}), ...(profile.layout.valueMaps ? { valueMaps: profile.layout.valueMaps } : {}), ...(profile.layout.positionalRefs ? { positionalRefs: true } : {}), titles: storedTitles(db, input.projectId, target) });
   // Predecessors the client writes by its task ID column (MS Project's "3,5FS+2d"), read as the import
   // reads them: written back in the client's IDs (idByCode, below), never in our outline codes.
   // A parent column naming each task's parent by an ID column the layout does not write (Redmine's #,

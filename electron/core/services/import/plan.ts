@@ -12,6 +12,7 @@ import type { SqlDb as Db } from '../../db/sql.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
 import type { RegisterRow } from '../registers/stores.js';
 import { listTasks } from '../wbs.js';
+import { taskNames } from '../../db/queries/wbs.js';
 import { sameLinks } from './predecessors.js';
 
 const ROLLED_UP = new Set<string>(WBS_ROLLED_UP_FIELDS);
@@ -242,9 +243,10 @@ export function deriveWbsMilestones(table: ImportTable): void {
  * The project's stored titles of a register (a task's name, a risk's title), trimmed: what the import of
  * the client's own workbook through its profile knows a record by (ReadOptions.titles).
  */
-export function storedTitles(db: Db, projectId: number, target: ImportTable['target'], today: string): Set<string> {
-  const rows: Values[] = target === 'wbs' ? (listTasks(db, projectId, today) as unknown as Values[]) : (REGISTER_SERVICES[target].rows(db, projectId) as RegisterRow[]);
-  return new Set(rows.map((r) => String(r[KEY_FIELD[target]] ?? '').trim()).filter((t) => t !== ''));
+export function storedTitles(db: Db, projectId: number, target: ImportTable['target']): Set<string> {
+  // The names alone for a WBS: listTasks would build the whole tree with its roll-ups on every profile read.
+  const titles = target === 'wbs' ? taskNames(db, projectId) : (REGISTER_SERVICES[target].rows(db, projectId) as RegisterRow[]).map((r) => String(r[KEY_FIELD[target]] ?? ''));
+  return new Set(titles.map((t) => t.trim()).filter((t) => t !== ''));
 }
 
 export function planImport(db: Db, projectId: number, table: ImportTable, today: string, forPreview = true): ImportPlan {
