@@ -146,10 +146,13 @@ describe('portfolio home in Chromium', () => {
     );
     const summaries = timing.filter((e) => e.name === 'portfolio.summary');
     expect(summaries).toHaveLength(1);
-    // Asked before the app's first call was answered: the app's code runs only once they all are (main.tsx).
-    // (Not against the app's script: that is asked for first, and from the cache it is in before any call goes.)
-    const first = timing.find((e) => e.name === 'app.info')!;
-    expect(summaries[0]!.start).toBeLessThan(first.end);
+    // Asked before the app's first calls were all answered: the app's code runs only once they all are
+    // (main.tsx), so a summary asked by the mounted home starts after the last of them has ended. Not
+    // against the first answer alone: the summary is the first screen's seventh request, and when the
+    // browser's six connections are busy it waits for one to free, so its start can follow the first
+    // end (CI, a loaded machine: 192.5 ms against app.info's 190.5 ms).
+    const firstCalls = ['app.info', 'workspace.status', 'project.list', 'settings.get'].map((n) => timing.find((e) => e.name === n)!);
+    expect(summaries[0]!.start).toBeLessThan(Math.max(...firstCalls.map((e) => e.end)));
     // None of the scripts the home loaded carries AG Grid (pages.ts): the project's pages bring it.
     const scripts = timing.filter((e) => e.name.endsWith('.js')).map((e) => e.name);
     expect(scripts.length).toBeGreaterThan(1);
