@@ -17,6 +17,8 @@
 // does, and a lone 4/1 in March means this April. Candidates are the reference year and the years
 // either side; a 2/29 takes the nearest of those that has one.
 
+import { ERAS, eraOf } from '../wareki.js';
+
 const DAY_MS = 86_400_000;
 /** Excel's largest date serial: 9999-12-31 in the 1900 system. */
 export const MAX_SERIAL_1900 = 2_958_465;
@@ -77,19 +79,10 @@ export function isoToSerial(isoDay: string, date1904 = false): number | null {
   return n < 61 ? n - 1 : n;
 }
 
-// Era name → the Gregorian year of its first year (元年).
-const ERAS: Record<string, number> = {
-  明治: 1868, m: 1868,
-  大正: 1912, t: 1912,
-  昭和: 1926, s: 1926,
-  平成: 1989, h: 1989,
-  令和: 2019, r: 2019,
-};
-
 /** The Gregorian year of year `n` of an era named by its kanji or letter (令和 7, R 7 → 2025; 元 is 1), or null. */
 export function eraYear(era: string, n: number): number | null {
-  const base = ERAS[era.toLowerCase()] ?? ERAS[era];
-  return base === undefined ? null : base + n - 1;
+  const e = ERAS.find((x) => x.name === era || x.letter === era.toUpperCase());
+  return e === undefined ? null : e.year + n - 1;
 }
 
 const WEEKDAY = /\s*[(（]\s*(?:[日月火水木金土](?:曜日?)?|sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?\s*[)）]\s*$/i;
@@ -290,10 +283,9 @@ function dateParts(input: string, order: SlashOrder = 'mdy', shortYear?: ShortYe
   if ((m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(s))) return { y: +m[1]!, m: +m[2]!, d: +m[3]! };
   if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(s))) return { y: +m[1]!, m: +m[2]!, d: +m[3]! };
   if ((m = /^(明治|大正|昭和|平成|令和|[mtshr])\s*(元|\d{1,2})\s*(?:年|[/\-.])\s*(\d{1,2})\s*(?:月|[/\-.])\s*(\d{1,2})\s*日?$/.exec(s))) {
-    const base = ERAS[m[1]!]!;
     const n = m[2] === '元' ? 1 : +m[2]!;
     if (n < 1) return null;
-    return { y: base + n - 1, m: +m[3]!, d: +m[4]! };
+    return { y: eraYear(m[1]!, n)!, m: +m[3]!, d: +m[4]! };
   }
   const last = yearLast(input, shortYear);
   if (last) {
@@ -521,12 +513,6 @@ const KANJI_TEXT = /^(\d{4})年(\d{1,2})月(\d{1,2})日(\s*[(（][日月火水�
 // 和暦: 令和7年4月7日 (元年 for the first year), R7.4.7 / R07/04/07.
 const ERA_TEXT = /^(明治|大正|昭和|平成|令和)(元|\d{1,2})年(\d{1,2})月(\d{1,2})日(\s*[(（][日月火水木金土][)）])?$/;
 const ERA_LETTER_TEXT = /^([MTSHRmtshr])(\d{1,2})([/.-])(\d{1,2})\3(\d{1,2})$/;
-/** The eras a date PMO Desk writes may fall in, newest first: name, letter, first day. */
-const ERA_STARTS: [string, string, string][] = [
-  ['令和', 'R', '2019-05-01'],
-  ['平成', 'H', '1989-01-08'],
-  ['昭和', 'S', '1926-12-25'],
-];
 const YEAR_LAST_TEXT = /^((sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?,?\s+)?(\d{1,2})([/.-])(\d{1,2})\4(\d{4}|\d{2})$/i;
 // Without a year: 7/18, 7/18(金), 07/18（金曜日）, 7月18日(金).
 const MONTH_DAY_TEXT = /^(\d{1,2})(\/|月)(\d{1,2})(日?)(\s*[(（][日月火水木金土](?:曜日?)?[)）])?$/;
@@ -609,11 +595,11 @@ export function dateTextStyle(texts: readonly string[], order: SlashOrder, short
     const padYear = kind === 'eraLetter' && same.some((t) => /^0\d$/.test(ERA_LETTER_TEXT.exec(t)![2]!));
     write = (y, mo, d, wd) => {
       const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-      const era = ERA_STARTS.find(([, , from]) => iso >= from) ?? ERA_STARTS[ERA_STARTS.length - 1]!;
-      const n = y - Number(era[2].slice(0, 4)) + 1;
-      if (kind === 'eraLetter') return `${lower ? era[1].toLowerCase() : era[1]}${two(n, padYear)}${sep}${two(mo, padMonth)}${sep}${two(d, padDay)}`;
+      const era = eraOf(iso) ?? ERAS[ERAS.length - 1]!;
+      const n = y - era.year + 1;
+      if (kind === 'eraLetter') return `${lower ? era.letter.toLowerCase() : era.letter}${two(n, padYear)}${sep}${two(mo, padMonth)}${sep}${two(d, padDay)}`;
       const day = weekday ? weekday.replace(/[日月火水木金土]/, JA_WEEKDAYS[wd]!) : '';
-      return `${era[0]}${n === 1 && !oneNotGannen ? '元' : n}年${two(mo, padMonth)}月${two(d, padDay)}日${day}`;
+      return `${era.name}${n === 1 && !oneNotGannen ? '元' : n}年${two(mo, padMonth)}月${two(d, padDay)}日${day}`;
     };
   } else if (kind === 'monthDay') {
     // A column written without a year (7/18(金), 7月18日): a changed date is written so too, its weekday
