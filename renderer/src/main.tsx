@@ -16,9 +16,10 @@ async function start() {
   // screen's calls below (nine for a WBS) held all six while the workspace answered them one at a time,
   // so the chunks asked for after them waited (the app's own came ~0.4 s after the project's, on a loaded
   // machine). The host sends its files from its own thread, at once, whatever the workspace is doing.
-  // A project's pages are their own chunk (pages.ts): fetched beside the app's, not after it.
+  // A project's pages are their own chunk (pages.ts): fetched beside the app's, not after it, and in
+  // before the first render, which then draws the page rather than an empty frame (pages.ts ProjectShell).
   const app = import('./app-start.js');
-  if (routeProject() !== null) void loadProjectShell();
+  const shell = routeProject() !== null ? loadProjectShell() : null;
   // Together, not one after the other: the first screen needs all of them. A workspace that cannot be
   // opened answers no projects (DAMAGED); its status says why, and the recovery screen shows.
   const first = Promise.all([
@@ -31,7 +32,7 @@ async function start() {
   const wbs = routeWbs();
   if (wbs !== null) prefetchWbs(wbs);
   else if (routeProject() === null && routePage() === null) prefetchHome();
-  const [[info, status, projects, density], { render }] = await Promise.all([first, app]);
+  const [[info, status, projects, density], { render }] = await Promise.all([first, app, shell]);
   await render(info, status, projects, density);
 }
 

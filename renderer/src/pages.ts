@@ -3,11 +3,23 @@
 // screen, then loads and runs none of AG Grid (a third of the app's code): before, the one app chunk
 // carried it all, and parsing it was most of the home's time after the portfolio's figures came.
 // main.tsx asks for the project chunk at start when the address opens a project, beside the app's own,
-// so a routed WBS waits for no second round trip.
+// and renders once it is in, so a routed WBS waits for no second round trip.
 import { lazy } from 'react';
 
-export const loadProjectShell = () => import('./features/project/ProjectShell.js');
+type ProjectShellModule = typeof import('./features/project/ProjectShell.js');
+let projectShell: ProjectShellModule | undefined;
 
-export const ProjectShell = lazy(() => loadProjectShell().then((m) => ({ default: m.ProjectShell })));
+export const loadProjectShell = (): Promise<ProjectShellModule> => import('./features/project/ProjectShell.js').then((m) => (projectShell = m));
+
+/** A thenable that calls back at once: React.lazy takes its value in the same render. */
+const settled = <T>(value: T): Promise<T> => ({ then: (resolve: (v: T) => void) => resolve(value) }) as unknown as Promise<T>;
+
+/**
+ * React.lazy suspends on its first render even when the chunk is in (a promise calls back only after the
+ * render), so the first commit showed the Suspense fallback, and React 19 then holds a boundary's content
+ * until 300 ms after the fallback it replaces was shown (its fallback throttle): the routed WBS's rows
+ * came up to 0.3 s after they were ready. Once the chunk is in, the page renders in the first commit.
+ */
+export const ProjectShell = lazy(() => (projectShell ? settled({ default: projectShell.ProjectShell }) : loadProjectShell().then((m) => ({ default: m.ProjectShell }))));
 export const WorkspaceRegisterPage = lazy(() => import('./features/registers/WorkspaceRegisterPage.js').then((m) => ({ default: m.WorkspaceRegisterPage })));
 export const SettingsPage = lazy(() => import('./features/settings/SettingsPage.js').then((m) => ({ default: m.SettingsPage })));

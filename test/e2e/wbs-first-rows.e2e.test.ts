@@ -60,6 +60,21 @@ describe('the WBS screen of a long plan', () => {
     await page.unroute(/\/api\/wbs\.rows$/);
   }, 60_000);
 
+  it('draws the page in the app\'s first frame: no empty frame before it, which React 19 holds for 300 ms (pages.ts)', async () => {
+    const page = s.page;
+    // What the content area holds the moment it first appears (React adds the app's frame in one commit).
+    await page.addInitScript(`new MutationObserver((_, observer) => {
+      const main = document.querySelector('main.content');
+      if (!main) return;
+      window.__firstContent = main.childElementCount;
+      observer.disconnect();
+    }).observe(document, { subtree: true, childList: true })`);
+    await page.goto('about:blank');
+    await page.goto(`${s.host.url}&project=${projectId}`);
+    await new WbsScreen(page).cell(0, 'name').filter({ hasText: 'フェーズ1' }).waitFor();
+    expect(await page.evaluate('window.__firstContent')).toBeGreaterThan(0);
+  }, 60_000);
+
   it('draws the Gantt left shown beside the first rows, and reads the links and the schedule once, with the whole plan', async () => {
     const page = s.page;
     await s.ws.handlers.invoke('settings.set', { key: `wbs.gantt.${projectId}`, value: true });
