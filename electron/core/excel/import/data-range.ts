@@ -4,6 +4,7 @@
 // =IF(…,"",…) results) or numbering count as blank; a row that continues the record above it (its
 // key cell merged down from that record) is part of that record, not a new one, and so is a row whose
 // one cell goes on with the text of the record above (a long text spilled onto the next row).
+import { timeSection } from './time-sections.js';
 import { fieldSpec, KEY_FIELD } from '../../../common/excel/fields.js';
 import { registersNamed, sectionTitleAbove } from './register-names.js';
 import { isColumnWord } from './synonyms.js';
@@ -436,6 +437,12 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
     }
     if (only !== null && SEPARATOR.test(only)) {
       leftOut.push({ r: row.r, reason: 'separator' });
+      blankRun = 0;
+      continue;
+    }
+    // A period alone (Q1 (Apr – Jun), 2025年4月) titles the records of that period: no record (time-sections.ts).
+    if (only !== null && timeSection(only)) {
+      leftOut.push({ r: row.r, reason: 'section title' });
       blankRun = 0;
       continue;
     }

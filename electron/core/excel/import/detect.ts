@@ -21,6 +21,7 @@ import { withoutDateGrid } from './date-grid.js';
 import { mergedGroupLevels } from './group-columns.js';
 import { splitTables } from './side-tables.js';
 import { headerShaped } from './header-shape.js';
+import { withContentFields } from './content-fields.js';
 import type { ColumnMapping, LayoutConfidence, TableCandidate } from '../../../common/excel/preview.js';
 
 /** Rows (with values) of each sheet searched for the header. */
@@ -250,6 +251,23 @@ function repeatedUnderGroups(ix: SheetIndex, top: number, r: number): boolean {
   return seqs.some((seq, i) => seqs.indexOf(seq) !== i);
 }
 
+/**
+ * A header cut short above its sub-heads, its key taken from a label merged across columns on its last
+ * row (指摘 over F:H, Issues over Count | Density | Target) with two or more different words of the row below
+ * under it, each in a column of its own: the label names a group of those columns, never the record's key;
+ * the header goes on to the row of their words (blind set 10, R2: 指摘 was taken as the issue's title and
+ * the sub-heads' row as its first record). (A group of another field stays one column: 影響範囲 over
+ * コスト | 納期 | 品質 marked ○ is the scope, its sub-heads the words the marks pick.)
+ */
+function keyOverSubheads(ix: SheetIndex, target: ImportTarget, bottom: number, columns: ColumnMapping[]): boolean {
+  const key = columns.find((m) => m.field === KEY_FIELD[target]);
+  if (!key || key.span < 2) return false;
+  const under = (ix.row(bottom + 1)?.cells ?? []).filter(
+    (c) => c.t === 's' && (c.v as string).trim() !== '' && c.c >= key.c && c.c < key.c + key.span && !((m) => m && m.c2 > m.c1)(ix.mergeAt(bottom + 1, c.c)),
+  );
+  return under.length >= 2 && new Set(under.map((c) => labelKey(c.v as string))).size === under.length;
+}
+
 /** The top row of a header of several rows names columns too: field words, or group labels over some (not all) columns. */
 function topRowStartsHeader(ix: SheetIndex, target: ImportTarget, top: number, header: HeaderColumn[]): boolean {
   const texts = (ix.row(top)?.cells ?? []).filter((c) => c.t === 's' && (c.v as string).trim() !== '' && c.c < MAX_HEADER_COLUMNS);
@@ -389,6 +407,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
           if (header.length < 2) continue;
           if (h > 1 && !topRowStartsHeader(ix, target, row.r, header)) continue;
           const a = assignFields(target, header);
+          if (h < MAX_HEADER_ROWS && keyOverSubheads(ix, target, bottom, a.columns) && rowAddsToHeader(ix, target, row.r, bottom + 1)) continue;
           const mapped = a.columns.filter((m) => m.field !== null).length;
           // Without a key word the table may still name its key by its contents (the longest text column),
           // where its words name some fields or its shape says it is a table (header-shape.ts).
@@ -450,7 +469,10 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
     .sort((a, b) => b.score - a.score)
     .slice(0, 8)
     .map((cand) => {
-      const a = assignFields(target, cand.header, { cells: sampler(cand.ix, cand.extended), ctx, lists: listsUnder(model, cand.ix.sheet.name, cand.extended) });
+      const samples = { cells: sampler(cand.ix, cand.extended), ctx };
+      const named = assignFields(target, cand.header, { ...samples, lists: listsUnder(model, cand.ix.sheet.name, cand.extended) });
+      // Where its words make no table, its unnamed columns are read by their contents (content-fields.ts).
+      const { a, byContent } = isTable(target, named) ? { a: named, byContent: [] } : withContentFields(target, cand.header, named, samples);
       const penalty = numbersInHeader(cand.ix, cand.top, cand.bottom, a.columns);
       const weight = (model.sheets[cand.sheet]!.state === 'hidden' ? 0.8 : 1) * (showsHowToFill(model.sheets[cand.sheet]!.name, sectionTitleAbove(cand.ix, cand.top, spanOf(cand.header))) ? HOW_TO_FILL : 1);
       const object = tableObjectAt(model.sheets[cand.sheet]!, cand.bottom);
@@ -461,7 +483,10 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       // the register is named plainly (a date raised) or read from its cells (a start～finish period), and
       // its shape is a header's over a block of records: a table, weighed below any the words make, and
       // asked about. (A key and its shape alone are any list: a delivery note's items, a minutes' attendees.)
-      const shaped = !isTable(target, a) && a.columns.some((m) => m.field === KEY_FIELD[target]) && a.columns.some((m) => m.period || (m.field !== null && m.field !== KEY_FIELD[target] && !GENERIC_FIELDS.has(m.field) && m.confidence >= PLAIN_WORD)) && headerShaped(cand.ix, cand.top, cand.extended, cand.header);
+      // Columns read by their contents count so when two or more say it (the dates and the person of a
+      // release calendar whose every header word is the client's own: blind set 10, C1).
+      const company = a.columns.some((m) => m.period || (m.field !== null && m.field !== KEY_FIELD[target] && !GENERIC_FIELDS.has(m.field) && m.confidence >= PLAIN_WORD)) || byContent.length >= 2;
+      const shaped = !isTable(target, a) && a.columns.some((m) => m.field === KEY_FIELD[target]) && company && headerShaped(cand.ix, cand.top, cand.extended, cand.header);
       const table = isTable(target, a) || shaped;
       if (table && isForm(target, cand, a)) forms.push(model.sheets[cand.sheet]!.name);
       return { cand, a, shaped, score: table && !isForm(target, cand, a) ? (a.score + bonus - 0.5 * penalty - 0.05 * (cand.bottom - cand.top)) * weight * (shaped ? SHAPED_ONLY : 1) : -Infinity };

@@ -271,6 +271,18 @@ function ownParts(header: HeaderColumn[], col: HeaderColumn): string[] {
   return repeated ? [col.parts[col.parts.length - 1]!] : col.parts;
 }
 
+/**
+ * The key named only by a group label over the column, not by the column's own word under it (指摘 over
+ * 件数 | 密度 | 基準値: a count is no finding's title; Issues over Count | Density): the label names the
+ * group, a column of it is the record's key only by its own word (blind set 10, R2). (Other fields keep
+ * the label's word: 実績 over 工数 is the actual effort, 影響範囲 over コスト | 納期 the scope's marks.)
+ */
+function keyByGroupOnly(target: ImportTarget, parts: string[], field: string): boolean {
+  if (field !== KEY_FIELD[target] || parts.length < 2) return false;
+  const names = (texts: string[]) => matchLabel(target, texts).some((m) => m.field === field && m.confidence >= MIN_CONFIDENCE);
+  return !names([parts[parts.length - 1]!]) && parts.slice(0, -1).some((p) => names([p]));
+}
+
 export interface Assignment {
   columns: ColumnMapping[];
   /** Sum of the confidences of the fields found, plus 1 when the key field (name/title) is among them. */
@@ -492,6 +504,7 @@ export function assignFields(
       if (filled.length > 0 && filled.every((c) => c.f)) return;
     }
     for (const m of matchLabel(target, ownParts(header, col))) {
+      if (keyByGroupOnly(target, ownParts(header, col), m.field)) continue;
       // 分類1 | 分類2 | 分類3: the client's own levels of a classification, none of them one list value.
       if (series.has(i) && fieldSpec(target, m.field)?.kind === 'vocab' && !exactWord(target, col.parts, m.field)) continue;
       if (m.field === KEY_FIELD[target] && m.confidence < WEAK_KEY && samples && repeats(samples.cells(col))) continue;

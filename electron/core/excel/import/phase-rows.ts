@@ -9,6 +9,7 @@ import type { SheetIndex } from './sheet-index.js';
 import type { Cell } from '../../../common/excel/model.js';
 import { KEY_FIELD } from '../../../common/excel/fields.js';
 import { FOOTER } from './table-ends.js';
+import { timeSection } from './time-sections.js';
 
 /** A phase's own word at the start: フェーズ1, Phase 2:, 第3工程, Step 1, Stage 2, 工程1. */
 const PHASE_WORD = /^(?:フェーズ|ﾌｪｰｽﾞ|phase|step|stage|工程|段階|ステップ|ステージ)\s*[\d０-９一二三四五六七八九十ivx]+|^第\s*[\d０-９一二三四五六七八九十]+\s*(?:フェーズ|工程|段階|期|ステップ)/i;
@@ -39,7 +40,7 @@ export function phaseRows(ix: SheetIndex, layout: TableLayout, data: DataRows, k
     if (filled.length !== 1 || filled[0]!.t !== 's') continue;
     const cell = filled[0]!;
     const name = (cell.v as string).trim();
-    if (NOT_PHASE.test(name.normalize('NFKC'))) continue;
+    if (NOT_PHASE.test(name.normalize('NFKC')) || timeSection(name)) continue;
     const m = ix.mergeAt(r, cell.c);
     const across = !!m && m.r1 === r && m.r2 === r && m.c1 === cell.c && m.c2 - m.c1 >= 2;
     const wide = across && m!.c1 <= minC && m!.c2 >= maxC;
@@ -87,7 +88,7 @@ export function phaseRows(ix: SheetIndex, layout: TableLayout, data: DataRows, k
   for (const r of [...candidates, ...after]) {
     if (found.has(r)) continue;
     const d = drawnAs(ix, r, minC, maxC);
-    if (!d || !like(d) || NOT_PHASE.test(d.name.normalize('NFKC')) || idAlone(d.name.normalize('NFKC'))) continue;
+    if (!d || !like(d) || NOT_PHASE.test(d.name.normalize('NFKC')) || timeSection(d.name) || idAlone(d.name.normalize('NFKC'))) continue;
     // Past the last task, a line drawn as wide is as often the sheet's footer: a copyright, a sign-off
     // (作成：… 承認：…), the next section's title alone in brackets (【変更履歴】 under phases that name
     // themselves after their bracket) — none is a phase (review U15).

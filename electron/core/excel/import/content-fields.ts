@@ -1,0 +1,105 @@
+// Columns mapped by what they hold where no header word names them (issue 11, blind set 10 C1: a release
+// calendar headed Release | Code Freeze | Go-Live | Release Manager — words for its domain, none the
+// product knows). A column of dates is a date field of the target, taken in the target's order (a plan's
+// start, then its finish); a column of people's names is the target's person field (the WBS's assignee,
+// a register's owner). Used only for a table its words do not make (detect.ts: one found by its shape),
+// and at a confidence below ASK_BELOW, so the dialog asks the user to check each such column.
+import type { Cell } from '../../../common/excel/model.js';
+import { TARGET_FIELDS, type ImportTarget } from '../../../common/excel/fields.js';
+import type { ColumnMapping } from '../../../common/excel/preview.js';
+import { columnDateReading, readValue, type ValueContext } from './cell-values.js';
+import { parseVocab } from './value-words.js';
+import type { VocabListName } from '../../../common/registers.js';
+import { extraKeys, MIN_CONFIDENCE, type Assignment, type SampleContext, type Samples } from './mapping.js';
+import { matchLabel } from './synonyms.js';
+import type { HeaderColumn } from './header-rows.js';
+
+/** The confidence of a field read from a column's contents alone: taken, never silently (below ASK_BELOW). */
+export const CONTENT_FIELD = 0.5;
+/** Filled cells a column needs before its contents say what it is. */
+const MIN_CELLS = 2;
+/** Share of a column's filled cells that must read as the kind. */
+const SHARE = 0.8;
+
+const filledCells = (cells: Cell[]) => cells.filter((c) => !(c.t === 's' && (c.v as string).trim() === ''));
+
+/** A number format that shows a date (yyyy/m/d, d-mmm-yy, ddd dd/mm/yyyy), not a count or an amount. */
+const DATE_FORMAT = /(?:^|[^"\\])[ymd]/i;
+
+/** Whether the column's filled cells are dates: date cells, date-formatted serials or date texts (a dash or TBD for none). */
+function holdsDates(cells: Cell[], ctx: SampleContext): boolean {
+  const filled = filledCells(cells);
+  const vctx: ValueContext = { ...ctx, progressScale: 'percent', effortUnit: 'day', ...columnDateReading(filled) };
+  const dated = filled.filter((c) => {
+    if (c.t === 'n' && !(c.fmt && DATE_FORMAT.test(c.fmt.replace(/\[[^\]]*\]/g, '')))) return false;
+    const v = readValue({ kind: 'date' }, c, vctx);
+    return v.ok && v.value !== null;
+  });
+  return dated.length >= MIN_CELLS && dated.length >= SHARE * filled.length;
+}
+
+// A person as registers write one: Priya Shah, T. Hughes, Mary-Jane O'Neil (two or three capitalised words);
+// 山田 太郎, 山田　花子, デジタル推進課 森 (a name or a section, a space, a name), 田中（PMO）, 鈴木さん.
+const LATIN_PERSON = /^[A-Z][\p{L}'’-]*\.?(?: [A-Z][\p{L}'’-]*\.?){1,2}(?: \([^()]{1,20}\))?$/u;
+const KANA_KANJI = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々]';
+const JAPANESE_PERSON = new RegExp(`^${KANA_KANJI}{1,12}[ \\u3000]${KANA_KANJI}{1,5}$|^${KANA_KANJI}{1,5}(?:さん|様|氏|[(（][^()（）]{1,12}[)）])$`, 'u');
+
+/** Whether the column's filled cells are people's names, and none of them a word of one of the target's lists (Not Started, In Progress). */
+function holdsPeople(target: ImportTarget, cells: Cell[], ctx: SampleContext): boolean {
+  const filled = filledCells(cells);
+  if (filled.length < MIN_CELLS || filled.some((c) => c.t !== 's')) return false;
+  const texts = filled.map((c) => (c.v as string).normalize('NFKC').trim().replace(/\s+/g, ' '));
+  const lists = Object.values(TARGET_FIELDS[target]).flatMap((spec) => (spec.kind === 'vocab' ? [spec.list as VocabListName] : []));
+  if (texts.some((t) => lists.some((list) => parseVocab(ctx.vocab[list].items, list, t).ok))) return false;
+  const people = texts.filter((t) => LATIN_PERSON.test(t) || JAPANESE_PERSON.test(t));
+  return people.length >= SHARE * texts.length;
+}
+
+/** The target's date fields in the order a table lists them (a plan's start before its finish, raised before due). */
+const dateFields = (target: ImportTarget) => Object.entries(TARGET_FIELDS[target]).flatMap(([field, spec]) => (spec.kind === 'date' ? [field] : []));
+
+/** The target's field for the person a record belongs to: the assignee or owner, else the first …By. */
+function personField(target: ImportTarget): string | undefined {
+  const fields = Object.keys(TARGET_FIELDS[target]);
+  return fields.find((f) => f === 'assignee' || f === 'owner') ?? fields.find((f) => /By$/.test(f));
+}
+
+/**
+ * The assignment with each column no field took and no header word names mapped by its contents where a
+ * free field fits: columns of dates to the free date fields left to right, the first column of people to
+ * the person field. The columns so mapped are returned too (the table they make is asked about).
+ */
+export function withContentFields(target: ImportTarget, header: HeaderColumn[], a: Assignment, samples: { cells: Samples; ctx: SampleContext }): { a: Assignment; byContent: ColumnMapping[] } {
+  const columns = a.columns.map((m) => ({ ...m }));
+  const taken = new Set(columns.flatMap((m) => (m.field === null ? [] : [m.field])));
+  const order = dateFields(target);
+  // A date column takes the first free date field that keeps the order of the dates the header names
+  // around it (an unnamed column left of a named Finish is the start; right of it, not the start).
+  const dateFor = (c: number) => {
+    const rank = (m: ColumnMapping) => order.indexOf(m.field ?? '');
+    const after = Math.max(-1, ...columns.filter((m) => m.c < c && rank(m) >= 0).map(rank));
+    const before = Math.min(order.length, ...columns.filter((m) => m.c > c && rank(m) >= 0).map(rank));
+    return order.find((f, i) => !taken.has(f) && i > after && i < before);
+  };
+  let person = personField(target);
+  if (person && taken.has(person)) person = undefined;
+  const byContent: ColumnMapping[] = [];
+  for (const m of columns) {
+    if (m.field !== null || m.period || m.numbering) continue;
+    const col = header.find((h) => h.c === m.c);
+    if (!col || matchLabel(target, col.parts).some((x) => x.confidence >= MIN_CONFIDENCE)) continue;
+    const cells = samples.cells(col);
+    const date = dateFor(m.c);
+    if (date && holdsDates(cells, samples.ctx)) m.field = date;
+    else if (person && holdsPeople(target, cells, samples.ctx)) (m.field = person), (person = undefined);
+    else continue;
+    taken.add(m.field);
+    m.confidence = CONTENT_FIELD;
+    delete m.extraKey;
+    byContent.push(m);
+  }
+  if (byContent.length === 0) return { a, byContent };
+  const extras = columns.filter((m) => m.field === null && !m.period);
+  extraKeys(extras).forEach((k, i) => (extras[i]!.extraKey = k));
+  return { a: { ...a, columns, score: a.score + CONTENT_FIELD * byContent.length }, byContent };
+}
