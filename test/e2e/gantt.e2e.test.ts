@@ -461,4 +461,20 @@ describe('Gantt', () => {
     expect(s.pageErrors).toEqual([]);
     expect(foreignRequests(s.requests)).toEqual([]);
   });
+
+  // Last: hiding the Gantt builds the grid again, scrolled back to its first columns.
+  it('shows the ガント toggle pressed while the Gantt is shown, as a zoom that is on (aria-pressed alone changed nothing to the eye)', async () => {
+    const toggle = s.page.getByTestId('gantt-toggle');
+    const look = async (button: ReturnType<typeof s.page.locator>) =>
+      button.evaluate((el) => { const c = getComputedStyle(el); return `${c.backgroundColor} ${c.color}`; });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    const pressed = await look(toggle);
+    expect(pressed).toBe(await look(s.page.locator('[data-testid^="gantt-zoom-"][aria-pressed="true"]')));
+    await toggle.click();
+    await s.page.getByTestId('gantt-canvas').waitFor({ state: 'detached' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await look(toggle)).not.toBe(pressed);
+    await toggle.click();
+    await s.page.getByTestId('gantt-canvas').waitFor();
+  });
 });

@@ -453,7 +453,7 @@ export function GanttPane({ projectId, tasks, grid, run, onUpdated, patched, ove
   const tools = (
     <>
       {ZOOMS.map((z) => (
-        <button key={z} className={z === zoom ? 'on' : ''} aria-pressed={z === zoom} onClick={() => setZoom(z)} data-testid={`gantt-zoom-${z}`}>
+        <button key={z} aria-pressed={z === zoom} onClick={() => setZoom(z)} data-testid={`gantt-zoom-${z}`}>
           {t(`gantt.zoom.${z}`)}
         </button>
       ))}

@@ -324,7 +324,7 @@ export function ProgressPage({ project }: { project: Project }) {
           <div className="toolbar">
             <div className="group">
               {(['task', 'assignee'] as const).map((b) => (
-                <button key={b} aria-pressed={by === b} className={by === b ? 'active' : ''} onClick={() => setBy(b)}>
+                <button key={b} aria-pressed={by === b} onClick={() => setBy(b)}>
                   {t(b === 'task' ? 'progress.byTask' : 'progress.byAssignee')}
                 </button>
               ))}

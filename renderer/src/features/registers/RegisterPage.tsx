@@ -387,7 +387,7 @@ export function RegisterPage<T extends RegisterRow>(props: RegisterPageProps<T>)
           </div>
           <div className="group quick-filters" role="group" aria-label={t('quick.label')}>
             {quickFiltersOf(register).map((f) => (
-              <button key={f} aria-pressed={quick.has(f)} className={quick.has(f) ? 'toggle on' : 'toggle'} onClick={() => toggleQuick(f)} title={f === 'mine' && me ? t('quick.mineTitle', { name: me }) : undefined}>
+              <button key={f} aria-pressed={quick.has(f)} className="toggle" onClick={() => toggleQuick(f)} title={f === 'mine' && me ? t('quick.mineTitle', { name: me }) : undefined}>
                 {t(`quick.${f}`)} <span className="count">{counts?.[f] ?? ''}</span>
               </button>
             ))}
