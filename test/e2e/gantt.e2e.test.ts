@@ -108,6 +108,14 @@ describe('Gantt', () => {
         return s.page.getByRole('tooltip').innerText();
       })
       .toContain('2025/04/08');
+    // The hover also says the task's float and latest finish, as schedule.compute answers them.
+    const computed = (await s.ws.handlers.invoke('schedule.compute', { projectId })) as { ok: true; result: { tasks: { id: number; totalFloat: number | null; lateFinish: string | null }[] } };
+    const detailId = s.ws.db.sqlite.prepare("SELECT id FROM wbs_tasks WHERE name = '詳細設計'").pluck().get() as number;
+    const own = computed.result.tasks.find((x) => x.id === detailId)!;
+    expect(own.totalFloat).not.toBeNull();
+    const tipText = await s.page.getByRole('tooltip').innerText();
+    expect(tipText).toContain(`余裕日数: ${own.totalFloat}日`);
+    expect(tipText).toContain(`最遅終了日: ${own.lateFinish!.replaceAll('-', '/')}`);
     await s.page.screenshot({ path: screenshotPath('gantt-undone.png') });
   });
 

@@ -2,7 +2,8 @@
 // 2D context: issue 13's marks each where the axis puts their day — non-working days shaded (weekends and
 // a national holiday, not a working Saturday), the today line dashed, the status-date line after its
 // day, critical bars in their own colour, float as a line from the finish to the latest finish, a
-// milestone as a ◆, and the selected row shaded.
+// milestone as a ◆, the selected row shaded, summary bars with their end marks, link arrows by link type,
+// and a bar whose link is broken outlined.
 import { describe, expect, it } from 'vitest';
 import { COLORS, draw, type GanttRow, type Scene, type View } from '../../renderer/src/features/gantt/draw.js';
 import { axisFor, headerRows, xOf } from '../../renderer/src/features/gantt/timeline.js';
@@ -122,5 +123,54 @@ describe('the Gantt drawing', () => {
     expect(calls.slice(diamond, diamond + 4).map((c) => c.op)).toEqual(['moveTo', 'lineTo', 'lineTo', 'lineTo']);
     const selected = calls.filter((c) => c.op === 'fillRect' && c.fill === COLORS.selected);
     expect(selected.map((c) => c.args[1])).toEqual([s.headerH + s.rowH]);
+  });
+
+  it('draws a summary as a thin bar with a mark under each end, not as a task bar', () => {
+    const s = scene([row(1, '2025-05-07', '2025-05-13', { summary: true })]);
+    const { ctx, calls } = recorder();
+    draw(ctx, s, VIEW);
+    const [x0, x1] = [xOf(s.axis, dayOf('2025-05-07')), xOf(s.axis, dayOf('2025-05-14'))];
+    const bar = calls.filter((c) => c.op === 'fillRect' && c.fill === COLORS.summary);
+    expect(bar.map((c) => [c.args[0], c.args[2]])).toEqual([[x0, x1 - x0]]);
+    expect(bar[0]!.args[3]).toBeLessThan(s.rowH / 2);
+    expect(calls.some((c) => c.op === 'fillRect' && (c.fill === COLORS.bar || c.fill === COLORS.critical))).toBe(false);
+    // The end marks: a triangle pointing down under each end.
+    const marks = calls.filter((c) => c.op === 'moveTo' && c.fill === COLORS.summary).map((c) => c.args[0]! + 4);
+    expect(marks).toEqual([x0, x1]);
+  });
+
+  it('draws each link type from the predecessor\'s finish (FS, FF) or start (SS, SF) to the successor\'s start (FS, SS) or finish (FF, SF), an arrowhead at the successor', () => {
+    const rows = [row(1, '2025-05-07', '2025-05-08'), row(2, '2025-05-12', '2025-05-14')];
+    const { axis } = scene(rows);
+    const ends = { start: (r: GanttRow) => xOf(axis, r.start!), finish: (r: GanttRow) => xOf(axis, r.finish! + 1) };
+    const cases = [
+      ['FS', 'finish', 'start'],
+      ['SS', 'start', 'start'],
+      ['FF', 'finish', 'finish'],
+      ['SF', 'start', 'finish'],
+    ] as const;
+    for (const [type, from, to] of cases) {
+      const s = scene(rows, { links: [{ from: 1, to: 2, type }] });
+      const { ctx, calls } = recorder();
+      draw(ctx, s, VIEW);
+      const drawn = calls.filter((c) => (c.op === 'moveTo' || c.op === 'lineTo') && c.stroke === COLORS.link && c.fill === COLORS.link);
+      const mid = (r: number) => s.headerH + r * s.rowH + s.rowH / 2;
+      // The line leaves the predecessor's end on its row and reaches the successor's on its row…
+      expect(drawn[0]!.args, type).toEqual([ends[from](rows[0]!), mid(0)]);
+      const arrowAt = drawn.findLastIndex((c) => c.op === 'moveTo');
+      expect(drawn[arrowAt - 1]!.args, type).toEqual([ends[to](rows[1]!), mid(1)]);
+      // …where the arrowhead points into it: rightwards at a start, leftwards at a finish.
+      expect(drawn[arrowAt]!.args, type).toEqual([ends[to](rows[1]!), mid(1)]);
+      const back = drawn[arrowAt + 1]!.args[0]! - ends[to](rows[1]!);
+      expect(back, type).toBe(to === 'start' ? -5 : 5);
+    }
+  });
+
+  it('outlines in the critical colour a manual task that a link into it would start later (linkViolated)', () => {
+    const s = scene([row(1, '2025-05-07', '2025-05-08', { violated: true }), row(2, '2025-05-12', '2025-05-13')]);
+    const { ctx, calls } = recorder();
+    draw(ctx, s, VIEW);
+    const outlined = calls.filter((c) => c.op === 'strokeRect' && c.stroke === COLORS.critical);
+    expect(outlined.map((c) => c.args[0])).toEqual([xOf(s.axis, dayOf('2025-05-07')) - 1]);
   });
 });
