@@ -98,8 +98,10 @@ export function listRows(db: Db, projectId: number, today = localToday(), first?
     r.push(code, level, summary, late, lateStart);
     return r as unknown as WbsRowTuple;
   });
-  // The first rows only: a predecessor outside them is named by a walk up from it (shownLinks' few-tasks way).
-  const texts = rows.length > 0 ? shownLinks(db, projectId, () => rows.map((r) => r[0]), first === undefined ? () => new Map(rows.map((r) => [r[0], r[22]])) : undefined) : null;
+  // The first rows only: a predecessor among them has its code here; one outside them is named by a walk
+  // up from it (shownLinks' few-tasks way). The walk for every link cost 2 queries a level: most of the head's read.
+  const codesOfRows = () => new Map(rows.map((r) => [r[0] as number, r[22] as string]));
+  const texts = rows.length > 0 ? shownLinks(db, projectId, () => rows.map((r) => r[0]), first === undefined ? codesOfRows : undefined, undefined, first === undefined ? undefined : codesOfRows) : null;
   if (texts)
     for (const r of rows) {
       const text = texts.get(r[0]);
@@ -150,12 +152,20 @@ function firstOfTree(db: Db, projectId: number, n: number): PlacedValues[] {
  * a task without links keeps the text stored before links existed (an old free-text column).
  * Null when the project has no links (most plans): nothing to read then.
  */
-function shownLinks(db: Db, projectId: number, ids: () => number[], byId?: () => Map<number, string>, hasLinks?: boolean): Map<number, string> | null {
+function shownLinks(
+  db: Db,
+  projectId: number,
+  ids: () => number[],
+  byId?: () => Map<number, string>,
+  hasLinks?: boolean,
+  someCodes?: () => Map<number, string>,
+): Map<number, string> | null {
   if (!(hasLinks ?? projectHasLinks(db, projectId))) return null;
   const known = byId?.();
   const successors = ids();
-  // A few tasks (an edit's answer) name their predecessors by a walk up from each; more, by the whole tree.
-  const codes = new Map<number, string>();
+  // A few tasks (an edit's answer) name their predecessors by a walk up from each, but for those whose
+  // code the caller has (someCodes); more, by the whole tree.
+  const codes = someCodes?.() ?? new Map<number, string>();
   const into = { successors, codeOf: (id: number) => codes.get(id) ?? codes.set(id, taskCode(db, id)).get(id)! };
   return linkTexts(db, projectId, known, known || successors.length > 200 ? undefined : into);
 }
