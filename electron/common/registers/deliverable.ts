@@ -58,8 +58,10 @@ export const deliverable = defineRegister({
       'deliverable', 'deliverables', 'deliverable name', 'document', 'document name', 'artifact', 'artefact', 'work product', ['name', 0.8], ['title', 0.9],
     ],
     phase: ['工程', 'フェーズ', '作成工程', '対象工程', '段階', ['局面', 0.9], 'phase', 'stage', ['project phase', 1]],
-    owner: [...OWNER, '作成者', '作成担当', 'author'],
-    due: [...DUE, '提出期限', '提出予定日', '納期', '納品予定日', '作成期限', 'due on', 'submission date'],
+    // Who writes the document: its author, originator (a UK document register's Originator), preparer.
+    owner: [...OWNER, '作成者', '作成担当', '作成担当者', '起案者', '執筆者', 'author', 'originator', 'prepared by', 'preparer', 'authored by', 'written by', 'drafted by', 'produced by', 'document owner', 'doc owner'],
+    // When the document is to be handed over (issued, submitted, delivered) as planned.
+    due: [...DUE, '提出期限', '提出予定日', '納期', '納品予定日', '作成期限', '発行予定日', '発行予定', '提出予定', '納品予定', 'due on', 'submission date', 'planned issue', 'planned issue date', 'issue due', 'target issue date', 'planned submission', 'planned delivery', 'planned date', ['planned', 0.8]],
     status: STATUS,
     reviewedOn: ['レビュー日', 'レビュー実施日', 'レビュー完了日', '査読日', '確認日', 'reviewed on', 'review date', 'date reviewed'],
     approvedBy: ['承認者', '承認', '決裁者', 'approved by', 'approver', 'sign-off', 'signed off by'],

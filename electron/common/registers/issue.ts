@@ -87,8 +87,12 @@ export const issue = defineRegister({
     'アクションアイテム', 'アクション項目', 'アクション内容', ['アクション', 0.9, 'whole'], 'action item', 'action items', 'action item description', ['action', 0.85, 'whole'],
     'todo', 'to do', 'to-do', 'todo内容', 'todo事項', 'todo項目', '宿題', '宿題事項', '宿題内容', ['依頼事項', 0.9]],
   detail: ['課題内容', '内容', '詳細', '課題詳細', '説明', '概要', '詳細内容', '質問内容', 'description', 'detail', 'details', 'issue description'],
-  priority: ['優先度', '優先順位', '重要度', '緊急度', '重要性', ['順位', 0.8], ['ランク', 0.8], 'priority', 'importance', ['rank', 0.8], ['severity', 0.6], ['urgency', 0.8]],
-  owner: [...OWNER, '回答者'],
+  // How severe the matter is grades it as a priority does where the log has no severity of its own (a
+  // vulnerability list's 深刻度 緊急/重要/警告/注意, an incident's Severity: blind set 10, C3).
+  priority: ['優先度', '優先順位', '重要度', '緊急度', '重要性', ['順位', 0.8], ['ランク', 0.8], 'priority', 'importance', ['rank', 0.8], ['urgency', 0.8],
+    '深刻度', '重大度', '重篤度', '危険度', '対応優先度', '優先区分', ['severity', 0.85], ['severity level', 0.85], ['criticality', 0.85], ['impact level', 0.6]],
+  // (A decision log's Decided By: whose the decision is.)
+  owner: [...OWNER, '回答者', ['decided by', 0.8], ['decision owner', 0.9], ['decision maker', 0.85], ['決定者', 0.8], ['判断者', 0.8]],
   raisedOn: RAISED_ON,
   raisedBy: RAISED_BY,
   due: DUE,

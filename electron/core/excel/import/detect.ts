@@ -798,7 +798,8 @@ function namedIdColumn(target: ImportTarget, ix: SheetIndex, columns: ColumnMapp
     const first = m.c === Math.min(...columns.map((x) => x.c));
     const x = numberedThing(label) ?? (first && ownNumberWord(target, label) ? withoutBrackets(labelKey(label)) : null);
     if (!x || x.length > 20 || namesOtherRecord(target, x) || !ownNumberWord(target, x)) return false;
-    if (matchLabel(target, [x]).some((f) => f.confidence >= 0.8) || ix.sheet.hiddenColumns?.some((h) => h.c1 <= m.c && m.c <= h.c2)) return false;
+    // (X naming the record itself is no field of it: Document Number in a document register, whose Document is its title.)
+    if (matchLabel(target, [x]).some((f) => f.confidence >= 0.8 && f.field !== KEY_FIELD[target]) || ix.sheet.hiddenColumns?.some((h) => h.c1 <= m.c && m.c <= h.c2)) return false;
     const cells = below.flatMap((row) => row.cells.filter((c) => c.c >= m.c && c.c < m.c + m.span && !(c.t === 's' && (c.v as string).trim() === '')));
     if (cells.some((c) => c.f)) return false;
     const idLike = cells.length >= 2 && cells.every((c) => (c.t === 'n' && Number.isInteger(c.v)) || (c.t === 's' && /\d/.test(c.v as string) && !/\s/.test((c.v as string).trim()) && (c.v as string).trim().length <= 40));

@@ -333,6 +333,13 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
     const thing = numberedThing(own);
     if (thing !== null && !ownNumberWord(target, thing)) best.delete('ref');
   }
+  // A number named for the register's own records (Document Number, 作業依頼番号, Drawing No.) is the
+  // record's ID, never its name, whatever word for the record it holds (blind set 10, C3).
+  // (Whether it is the ID is the cells' to say: detect.ts namedIdColumn, where they read as IDs.)
+  if (target !== 'wbs') {
+    const thing = numberedThing(own);
+    if (thing !== null && thing !== '' && !OTHER_RECORD.test(thing) && ownNumberWord(target, thing)) best.delete(key);
+  }
   // An English label whose head word is item (Action Item, Open Item) names the records themselves.
   if (words.length >= 2 && /^items?$/.test(words[words.length - 1]!) && !EXACT[target].has(ownKey) && ![...best].some(([f, c]) => f !== key && c >= 0.9) && (best.get(key) ?? 0) < QUALIFIED_KEY)
     best.set(key, QUALIFIED_KEY * (parts.length > 1 ? 0.93 : 1));
@@ -343,6 +350,7 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
     if (own.some((m) => !m.some((x) => x.confidence >= NAMES_ANY)))
       for (const [field, c] of best) if (!own.some((m) => m.some((x) => x.field === field && x.confidence >= PLAIN_NAMING))) best.set(field, c * 0.6);
   }
+  if (target === 'risk' && parts.length > 1) assessedRatings(target, parts, best);
   // The previous period's copy of a column (進捗率 前回 beside 今回, last week's status) is history, and a
   // variance (Effort_Var_h, 工数差異) is computed from two columns: neither is the value itself.
   const previous = PREVIOUS.test(labelKey(parts.join(''))) || VARIANCE.test(parts.join(' '));
@@ -350,6 +358,32 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
     .map(([field, confidence]) => ({ field, confidence: Math.round(confidence * (previous ? 0.6 : 1) * 1000) / 1000 }))
     .sort((a, b) => b.confidence - a.confidence);
 }
+
+/**
+ * A risk's rating columns under the assessment they belong to (Inherent Risk | Residual Risk over L | I |
+ * Score; 対策前 | 対策後 over 発生確率 | 影響度; Gross / Net; Pre- / Post-mitigation): the letters a narrow
+ * column is headed with under such a group are the rating they stand for (L, P likelihood or probability;
+ * I, S, C impact, severity or consequence), and the assessment after treatment (residual, current, net,
+ * 対策後) is the risk as it stands: its columns come before the same columns of the assessment before
+ * treatment (inherent, gross, 対策前) or of the one aimed at (target, 目標), which stay extra columns
+ * (blind set 10, C3: neither group was read).
+ */
+function assessedRatings(target: ImportTarget, parts: readonly string[], best: Map<string, number>): void {
+  const group = labelKey(parts.slice(0, -1).join(' '));
+  if (!ASSESSMENT.test(group)) return;
+  const letter = RATING_LETTERS[withoutBrackets(labelKey(parts[parts.length - 1]!)).replace(/\.$/, '')];
+  if (letter && fieldSpec(target, letter) && !best.has(letter)) best.set(letter, LETTER_UNDER_ASSESSMENT);
+  const stage = BEFORE_TREATMENT.test(group) ? BEFORE_FACTOR : AIMED_AT.test(group) ? AIMED_FACTOR : 1;
+  if (stage < 1) for (const [field, c] of best) best.set(field, c * stage);
+}
+/** A group over a risk's ratings that names an assessment, or a stage of it. */
+const ASSESSMENT = /inherent|residual|current|target|gross|net|initial|pre|post|before|after|treated|mitigat|controlled|raw|assess|rating|evaluation|risk|score|固有|残存|残余|対策前|対策後|現状|目標|評価|初期|当初|現在|リスク/;
+const BEFORE_TREATMENT = /inherent|gross|initial|pre-?(?:mitigation|treatment|control|response)|before|untreated|unmitigated|uncontrolled|raw|固有|対策前|初期|当初/;
+const AIMED_AT = /target|expected|planned|目標|計画/;
+const BEFORE_FACTOR = 0.96;
+const AIMED_FACTOR = 0.93;
+const LETTER_UNDER_ASSESSMENT = 0.85;
+const RATING_LETTERS: Record<string, string> = { l: 'probability', p: 'probability', i: 'impact', s: 'impact', c: 'impact' };
 
 /** A label's parts between slashes, bars and line breaks outside brackets: 優先度(H/M/L) is one part. */
 function splitOutsideBrackets(label: string): string[] {
@@ -446,8 +480,12 @@ const OWN_NUMBER_X: Partial<Record<ImportTarget, readonly string[]>> = {
   issue: [
     '問題', '指摘', '質問', '問合せ', '問合', '問い合わせ', 'お問い合わせ', 'お問合せ', 'インシデント', '障害', 'サービス要求', 'アクション',
     'incident', 'inc', 'query', 'question', 'inquiry', 'enquiry', 'action', 'todo', 'problem', 'servicerequest', 'sr', 'req', 'support', 'helpdesk', 'servicedesk',
+    // A maintenance desk's requests are its log's records (作業依頼台帳: 依頼No, 保守依頼番号).
+    '依頼', '作業依頼', '保守依頼', '対応依頼', '要望', '申込', '申し込み',
   ],
   change: ['要求', '依頼', '変更要求', '変更依頼', 'request', 'changerequest', 'cr', 'rfc'],
+  // A document register's records are documents and drawings (Doc No., 文書番号, 図書番号, Drawing No.).
+  deliverable: ['成果物', 'ドキュメント', '文書', '資料', '図書', '図面', '帳票', '納品物', 'doc', 'document', 'deliverable', 'drawing', 'dwg', 'artifact', 'artefact', 'report'],
 };
 export function ownNumberWord(target: ImportTarget, x: string): boolean {
   const key = withoutBrackets(labelKey(x));
@@ -487,12 +525,16 @@ function crossReferenceId(target: ImportTarget, label: string): boolean {
 
 /** Words that make a date a target to meet: 完了目標日, 回答希望日, Target Close Date, Needed By. */
 const INTENT_JA = /予定|目標|希望|期限|期日|締切|締め切り|納期|見込/;
-const INTENT_EN = new Set(['target', 'planned', 'plan', 'expected', 'scheduled', 'due', 'deadline', 'needed', 'required', 'requested', 'promised']);
+const INTENT_EN = new Set(['target', 'planned', 'plan', 'expected', 'scheduled', 'due', 'deadline', 'needed', 'required', 'requested', 'promised', 'forecast', 'projected']);
 /** Events that close a record (完了, 解決; closed, resolved) and that open one (起票, 受付; raised, entered). */
 const CLOSING_JA = /完了|解決|解消|クローズ|終了|完結/;
-const CLOSING_EN = /^(?:close[ds]?|closure|complete[ds]?|completion|resolve[ds]?|resolution|finish(?:ed)?|done|fixed)$/;
-/** A fix or an answer that ends a record (Target Fix, Expected Response): what a target of its end names. */
-const FIXING_EN = /^(?:fix|fixes|release|delivery|answer|response|reply)$/;
+// (A decision log's record ends when it is decided: Date Decided.)
+const CLOSING_EN = /^(?:close[ds]?|closure|complete[ds]?|completion|resolve[ds]?|resolution|finish(?:ed)?|done|fixed|decided)$/;
+/**
+ * A fix or an answer that ends a record (Target Fix, Expected Response), or the handing over of a
+ * document (Planned Issue, Forecast Submission, Target Handover): what a target of its end names.
+ */
+const FIXING_EN = /^(?:fix|fixes|release|delivery|answer|response|reply|issue|submission|publication|handover|hand-over|sign-?off)$/;
 const OPENING_JA = /起票|登録|受付|識別|報告|発生|記入|作成|発見|受領|申請|提出|指摘|検出|質問|問合せ|問い合わせ|依頼|要求/;
 /** An act asked for by a day (回答要求日, 対応要求日, 提出要求日): a deadline, where 要求日 alone is the day it was asked. */
 const REQUESTED_BY_JA = /.要求(?:日|期日|日付)$/;
@@ -551,7 +593,8 @@ export function dateRole(label: string): 'due' | 'raisedOn' | 'closedOn' | null 
   }
   const key = withoutBrackets(labelKey(label));
   // The record's end as planned, with no day word (修正予定, 回答目標, 完了見込): its due date.
-  if (key.length <= 6 && new RegExp(`^(?:${CLOSING_JA.source}|回答|修正|対策|是正)(?:予定|目標|見込み?)$`, 'u').test(key)) return 'due';
+  // (A document's handing over as planned: 発行予定, 提出予定, 納品目標.)
+  if (key.length <= 6 && new RegExp(`^(?:${CLOSING_JA.source}|回答|修正|対策|是正|発行|提出|納品|納入|公開|出図)(?:予定|目標|見込み?)$`, 'u').test(key)) return 'due';
   if (key.length > 10 || !/(?:日|日付|日時|期限|期日)$/.test(key)) return null;
   if (INTENT_JA.test(key) || REQUESTED_BY_JA.test(key)) return 'due';
   if (CLOSING_JA.test(key)) return 'closedOn';
