@@ -28,7 +28,7 @@ export interface NewListItem {
 }
 
 /** Lists whose codes are levels, highest first: a column's own ordered levels are read onto them. */
-const ORDERED: readonly (readonly string[])[] = [['high', 'medium', 'low']];
+const ORDERED: readonly (readonly string[])[] = [['high', 'medium', 'low'], ['major', 'minor', 'observation']];
 
 /** A rating cell of free text (Medium at the beginning, gets higher with time): kept as text, no rating. */
 const FREE_TEXT = (s: string) => s.length > 12 || s.trim().split(/\s+/).length > 2;
@@ -195,6 +195,11 @@ export class ClientValues {
     if (open) this.openAs.set(field, open);
   }
 
+  /** Whether the workbook gives a word as one of the column's values: its legend explains it, or its list holds it. */
+  private explained(field: string, word: string): boolean {
+    return this.legendCode(field, word) !== undefined || (this.maps[field]?.clientList ?? []).some((w) => wordKey(w) === wordKey(word));
+  }
+
   /** The legend's reading of a word, if its column has a legend that explains it. */
   private legendCode(field: string, word: string): string | undefined {
     return this.legends.get(field)?.get(codeKey(word));
@@ -226,7 +231,8 @@ export class ClientValues {
   readList(field: string, spec: FieldSpec, text: string, row: number): string | null {
     // A lone dash in a list the register may leave empty says "none" (－ under 対応状況 of a rejected
     // change: blind set 3, H10), as an empty cell does; a required list keeps it as a word to map.
-    if (spec.optional && NONE_MARK.test(text)) return null;
+    // (Unless the workbook says what the dash means: its legend (－＝対象外) or the column's own list.)
+    if (spec.optional && NONE_MARK.test(text) && !this.explained(field, text)) return null;
     const list = spec.list as VocabListName;
     if (spec.optional && notYetWord(list, text) && this.choice(field, text) === undefined) return null;
     const items = this.vocab[list].items;

@@ -35,13 +35,15 @@ export function isCode(text: string): boolean {
 // A code and its word written in a line: `1:未着手`, `A＝高`, `◎…完了`, `1. Open`, `3)低`, `G - On track`,
 // and a mark right before its word (`◎完了 ○対応中`). The code starts the text or follows a separator or a
 // closed title (`【状態】◎：完了`, blind set 6, L5: the 】 hid the first pair and the legend went unread).
-const CODE = String.raw`[0-9A-Za-z０-９Ａ-Ｚａ-ｚ◎○◯〇△▲▽×✕✖●■□◆◇★☆]{1,3}`;
+// (A lone dash is a code too: `－＝対象外`, the mark of a check that does not apply.)
+const CODE = String.raw`(?:[0-9A-Za-z０-９Ａ-Ｚａ-ｚ◎○◯〇△▲▽×✕✖✓✔✗●■□◆◇★☆]{1,3}|[－ー―‐-])`;
 const MARK = String.raw`[◎○◯〇△▲▽×✕✖●]`;
 const BEFORE = String.raw`(?<=^|[\s\u3000,、，;；/／|｜(（【\[「」】)）\]:：])`;
 const SEP = String.raw`\s*(?:[:：=＝]|[.．)）](?=\s|\p{L})|[…‥･・]+|[→⇒]|-+>|\s[-－–—](?=\s))\s*`;
 const PAIR_START = new RegExp(String.raw`${BEFORE}(?:(${CODE})${SEP}|(${MARK})(?=[\p{L}]))`, 'gu');
 // What ends a pair's word: a list separator (`,` `、` `/`), a full-width space, two spaces, a line break.
-const WORD_END = /[,、，;；/／|｜\u3000\n]|\s{2,}/u;
+// (Not the slash of N/A, a word of its own: `- = N/A`.)
+const WORD_END = /[,、，;；|｜\u3000\n]|(?<!^[Nn])[/／]|\s{2,}/u;
 // Where a title starts inside the text between two pairs: a bracket or a heading mark (`【優先度】`, `■重要度`).
 const TITLE_OPEN = /[【[■◆※]/u;
 // A title before a line's pairs is its words up to them: `・状態は` `重要度：` `Status -` `【状態】`.

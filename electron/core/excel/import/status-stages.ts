@@ -37,7 +37,10 @@ const WORDS: [Stage[], string[]][] = [
   [CHECKING, ['retest', 'testing', 'in test', 'in testing', 'in qa', 'qa', 'review', 'in review', 'under review', 'in retest', 'verification', 'uat']],
   [DONE, ['closed', 'verified', 'done', 'complete', 'completed', 'finished', 'approved', 'signed off', '完了', 'クローズ', 'クローズ済', '確認済', '確認済み', '検証済', '検証済み', '承認済', '承認済み', '承認', '終了']],
   [PUBLISHED, ['published', 'shared', 'distributed', 'disseminated', 'communicated', 'rolled out', 'circulated', 'issued', '公開', '公開済', '公開済み', '展開', '展開済', '展開済み', '水平展開', '水平展開済', '周知', '周知済', '周知済み', '配布済', '配信済', '共有済', '共有済み', '発行済', '発行済み']],
-  [REOPENED, ['reopened', 're-opened', 'reopen', 'reactivated', 'returned', 'sent back', 'rework', 'failed retest', 'retest failed', '再オープン', '再発', '差戻し', '差し戻し', '差戻', '再修正']],
+  [REOPENED, ['reopened', 're-opened', 'reopen', 'reactivated', 'returned', 'sent back', 'rework', 'failed retest', 'retest failed', '再オープン', '再発', '差戻し', '差し戻し', '差戻', '再修正',
+    // A document back from its review with comments to work in (a document register's Comments Received).
+    'revise and resubmit', 'resubmit', 'changes requested', 'revision required', 'rework required', 'needs rework', 'not approved', 'rejected with comments',
+    'コメント受領', 'コメントあり', 'コメント有', '指摘あり', '指摘有', '指摘受領', '修正依頼', '修正依頼中', '要修正', '再提出', '再提出待ち', '要再提出']],
   [['held'], ['on hold', 'hold', 'deferred', 'postponed', 'blocked', 'pending', 'waiting', 'suspended', '保留', '延期', '中断', '待機', 'ブロック', '一時停止']],
   [['dropped'], ['rejected', 'not a bug', 'not a defect', 'duplicate', "won't fix", 'wont fix', 'cannot reproduce', "can't reproduce", 'not reproducible', 'invalid', 'works as designed', 'as designed', 'by design', 'withdrawn', 'cancelled', 'canceled', 'obsolete', '対象外', '却下', '重複', '取下げ', '取り下げ', '中止', '仕様', '仕様通り', '再現せず', '再現不可', '不要']],
   [['watching'], ['monitoring', 'monitor', 'watch', 'watching', '監視', '経過観察', '様子見']],
@@ -45,7 +48,7 @@ const WORDS: [Stage[], string[]][] = [
 const TABLE = new Map<string, Stage[]>(WORDS.flatMap(([stages, words]) => words.map((w) => [wordKey(w), stages] as [string, Stage[]])));
 
 // What a check is made of: a word after 待ち/中/済 or In/Ready for/Awaiting that names one makes the stage a check.
-const CHECK = /^(?:確認|検証|テスト|試験|再テスト|再試験|レビュー|承認|検収|受入|受け入れ|判定|審査|リリース|re-?test(?:ing)?|test(?:ing)?|qa|uat|review|verification|validation|approval|sign-?off|acceptance|release|deployment)$/u;
+const CHECK = /^(?:確認|検証|テスト|試験|再テスト|再試験|レビュー|承認|検収|受入|受け入れ|判定|審査|査読|リリース|re-?test(?:ing)?|test(?:ing)?|qa|uat|review|verification|validation|approval|sign-?off|acceptance|release|deployment|comments?|checking|information|acceptance)$/u;
 // What a fix is made of: its 済 is fixed, not done, where the list has a check stage.
 const FIX = /^(?:修正|是正|対策|改修|回避)$/u;
 
@@ -65,6 +68,10 @@ function japaneseStages(key: string): Stage[] | null {
   if (m) return RAISED;
   m = /^(.+?)前$/u.exec(key);
   if (m) return CHECK.test(m[1]!) ? WORKING : RAISED;
+  // Asked for or handed over for a check (レビュー依頼中, 承認申請中, 提出済): the check is under way.
+  m = /^(.+?)(?:依頼|申請)(?:中|済み?)?$/u.exec(key);
+  if (m && CHECK.test(m[1]!)) return CHECKING;
+  if (/^(?:提出|送付|回付)(?:済み?)?$/u.test(key)) return CHECKING;
   m = /^(.+?)(?:中|途中)$/u.exec(key);
   if (m) {
     const stem = own(m[1]!);
@@ -78,10 +85,18 @@ function japaneseStages(key: string): Stage[] | null {
   return null;
 }
 
-/** In X / Under X, Ready for X, Awaiting / Pending / Waiting for X, Re-X. */
+/**
+ * In X / Under X, Ready for X, Awaiting / Pending / Waiting for X, Re-X; a document's stages: Issued /
+ * Submitted / Sent for X and For X (handed over for its review: Issued for Review, For Approval), Comments
+ * Received / Returned (back from the review to be reworked), Approved with Comments (approved).
+ */
 function englishStages(key: string): Stage[] | null {
   let m = /^(?:in|under|being|currently in)\s+(.+)$/u.exec(key);
   if (m) return CHECK.test(m[1]!) ? CHECKING : WORKING;
+  m = /^(?:(?:issued|submitted|sent|passed|released|circulated|forwarded|out)\s+)?(?:for|to)\s+(.+)$/u.exec(key);
+  if (m && CHECK.test(m[1]!)) return CHECKING;
+  if (/^(?:(?:review|client|reviewer'?s?)\s+)?(?:comments?|feedback|remarks?|mark-?ups?)\s+(?:received|returned|issued|back|provided|given|outstanding|to (?:address|incorporate))$/u.test(key)) return REOPENED;
+  if (/^approved\s+(?:with|subject to)\s+/u.test(key)) return DONE;
   m = /^(?:ready for|ready to|pending|awaiting|waiting for|waiting on|to be)\s+(.+)$/u.exec(key);
   if (m) return CHECK.test(m[1]!) ? CHECKING : /^(?:dev|development|work|fix|start|assignment|triage)$/u.test(m[1]!) ? RAISED : ['held'];
   if (/^re-?(?:open|opened|activated)$/u.test(key)) return REOPENED;

@@ -122,6 +122,14 @@ const LEVEL_WORDS = table({
   low: ['低', '小', '低い', '軽微', 'c', '△', '×', 'l', 'low', 'very low', 'minor', 'lowest', 'trivial', 'cosmetic'],
 });
 
+// A check's outcome: the criteria met (合格, 基準充足, Pass), not met (不合格, 未充足, Fail), or not
+// applicable (対象外, N/A) — the words of test, review and go-live checklists alike.
+const CHECK_RESULT_WORDS = {
+  ok: ['ok', 'ＯＫ', '合格', '良', '良好', '可', '適合', '充足', '基準充足', '要件充足', '満足', '達成', '問題なし', '異常なし', '確認済', '確認済み', 'pass', 'passed', 'met', 'criteria met', 'satisfied', 'compliant', 'conforming', 'good', 'yes'],
+  ng: ['ng', 'ＮＧ', '不合格', '否', '不可', '不適合', '未充足', '基準未充足', '不充足', '未達', '未達成', '問題あり', '異常あり', '要是正', '要修正', 'fail', 'failed', 'not met', 'criteria not met', 'unsatisfied', 'non-compliant', 'noncompliant', 'nonconforming', 'no'],
+  na: ['対象外', '該当なし', '該当無し', '非該当', '適用外', '対象なし', 'n/a', 'na', 'not applicable', 'not relevant'],
+};
+
 // Words for the default codes of each list, used when the label itself does not match. A project
 // that renamed a list keeps these only for codes it still has.
 const LIST_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
@@ -159,6 +167,15 @@ const LIST_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
   }),
   'issue.priority': LEVEL_WORDS,
   'defect.severity': LEVEL_WORDS,
+  // A check's outcome as checklists write it: met or not against its criteria, or not applicable.
+  'checklist.result': table(CHECK_RESULT_WORDS),
+  // An audit finding's grade in the standards' own words (ISO 19011 major / minor nonconformity,
+  // observation, opportunity for improvement).
+  'finding.severity': table({
+    major: ['重大', '重大な不適合', '重大不適合', '重大指摘', 'major', 'major nc', 'major nonconformity', 'major non-conformity', 'major finding'],
+    minor: ['軽微', '軽微な不適合', '軽微不適合', '軽微指摘', 'minor', 'minor nc', 'minor nonconformity', 'minor non-conformity', 'minor finding'],
+    observation: ['改善提案', '改善の機会', '観察事項', '観察', 'observation', 'opportunity for improvement', 'ofi', 'improvement opportunity', 'recommendation'],
+  }),
   'change.decision': table({
     approved: ['承認', '承認済', '承認済み', '可', '採用', '許可', 'approved', 'approve', 'accepted', 'accept', 'yes'],
     rejected: ['却下', '否認', '不可', '不採用', '非承認', 'rejected', 'reject', 'declined', 'denied', 'no'],
@@ -211,6 +228,21 @@ const LIKELY_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
     rejected: ['差戻し', '差し戻し', '差戻', '返却', '再提出', '否決', '見送り', '見送', 'returned', 'sent back', 'send back', 'rework', 'not approved', 'no go', 'withdrawn', '取下げ', '取り下げ', '取下', '取下げ済', '撤回', 'retracted', 'cancelled', 'canceled'],
     on_hold: ['審議待ち', '判定待ち', '承認待ち', '未承認', 'awaiting decision', 'awaiting approval', 'under review', 'in review', 'deferred to next cab'],
   }),
+  // A checklist's marks: ○ the criteria met, × not met, a dash or a slash not applicable (△ is the
+  // sheet's own: partly met, or met with a condition, so it is asked with no suggestion).
+  'checklist.result': table({
+    ok: ['○', '◯', '〇', '◎', '✓', '✔', 'レ', '✅', 'v'],
+    ng: ['×', '✕', '✖', '✗', '❌', 'x'],
+    na: ['－', '-', 'ー', '―', '‐', '/', '／', '対象外(-)'],
+  }),
+  // An audit's grades in the words of other schemes, at the rank they stand at: J-SOX's 開示すべき重要な不備
+  // and 重要な不備 (material weakness, significant deficiency) major, 不備 (deficiency) minor, 要改善 and
+  // 改善事項 an observation; IIA / SOX deficiency words likewise; a Critical / High / Medium / Low grading.
+  'finding.severity': table({
+    major: ['開示すべき重要な不備', '重要な不備', '重大な不備', '重要な欠陥', '重大指摘事項', '重要指摘', '致命的', 'material weakness', 'significant deficiency', 'critical', 'high', '高', '大', 'a'],
+    minor: ['不備', '軽微な不備', '指摘', '指摘事項', '不適合', '欠陥', 'deficiency', 'control deficiency', 'nonconformity', 'non-conformity', 'medium', 'moderate', '中', 'b'],
+    observation: ['要改善', '改善', '改善事項', '改善要望', '改善推奨', '推奨', '推奨事項', '提案', '要望', '所見', '留意事項', '助言', '参考', 'コメント', 'suggestion', 'advisory', 'note', 'comment', 'low', 'info', 'informational', 'for information', '低', '小', 'c'],
+  }),
   'risk.status': table({
     open: ['未着手', '着手前', '未対策', '対策前', '未実施', '検討前', '新規登録', 'not started', 'to do', 'todo', 'planned', 'pending', 'proposed', 'analysing', 'analyzing', 'assessed'],
     in_progress: ['実施中', '着手', '着手済', '対策実施', '対応予定', 'in hand', 'underway', 'being mitigated'],
@@ -239,6 +271,17 @@ const LEVELS: readonly (readonly string[])[] = [
   ['critical', 'high', 'medium', 'low'],
   ['urgent', 'high', 'medium', 'low'],
   ['top', 'high', 'medium', 'low'],
+  ['critical', 'high', 'medium', 'low', 'informational'],
+  ['critical', 'high', 'medium', 'low', 'info'],
+  // The severities of vulnerability notes (IPA / JVN: 緊急 重要 警告 注意), of bug trackers (Bugzilla, Jira),
+  // of defects and of audit findings (J-SOX's deficiencies; ISO's nonconformities and observations).
+  ['緊急', '重要', '警告', '注意'],
+  ['blocker', 'critical', 'major', 'minor', 'trivial'],
+  ['致命的', '重大', '中', '軽微'],
+  ['致命', '重大', '中', '軽微'],
+  ['開示すべき重要な不備', '重要な不備', '不備', '要改善'],
+  ['major', 'minor', 'observation', 'ofi'],
+  ['重大な不適合', '軽微な不適合', '観察事項', '改善の機会'],
 ].map((seq) => seq.map(wordKey));
 
 /**
@@ -264,8 +307,12 @@ export function levelCode(word: string, columnWords: Iterable<string>, codes: re
   // Words of the scale our words read: a level above the highest read one is the top, below the lowest the bottom.
   const readAt = seq.flatMap((w, i) => (words.includes(w) && read(w) !== null ? [i] : []));
   if (readAt.length > 0) {
-    if (at < readAt[0]!) return read(seq[readAt[0]!]!) === codes[0] ? codes[0]! : null;
-    if (at > readAt[readAt.length - 1]!) return read(seq[readAt[readAt.length - 1]!]!) === codes[codes.length - 1] ? codes[codes.length - 1]! : null;
+    // Beyond the read ones, the level's rank on the whole scale, where that is beyond their codes too
+    // (警告 below 緊急 and 重要, both read high: medium by its rank in 緊急 / 重要 / 警告 / 注意).
+    const byRank = codes[rankStep(at, seq.length, codes.length)]!;
+    const rankOf = (w: string) => codes.indexOf(read(w) ?? '');
+    if (at < readAt[0]!) return read(seq[readAt[0]!]!) === codes[0] ? codes[0]! : codes.indexOf(byRank) < rankOf(seq[readAt[0]!]!) ? byRank : null;
+    if (at > readAt[readAt.length - 1]!) return read(seq[readAt[readAt.length - 1]!]!) === codes[codes.length - 1] ? codes[codes.length - 1]! : codes.indexOf(byRank) > rankOf(seq[readAt[readAt.length - 1]!]!) ? byRank : null;
     return read(key);
   }
   // None read: the column's levels spread over our codes by rank (1 of 1…4 high, 2 and 3 medium, 4 low).
