@@ -754,7 +754,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         const row = yearReference(i, j);
         // The row's own dates place a cell first; else the fiscal year the sheet states, before the column's.
         const byFiscal = fiscal !== null && row.from !== 'row';
-        const ref = byFiscal ? { day: `${fiscal}-10-01`, from: 'fiscal' as const } : row;
+        // (The middle of the fiscal year: October of a 年度, April of a US federal year.)
+        const ref = byFiscal ? { day: ymd(fiscalCalendarYear(fiscal!, ((fiscal!.start + 5) % 12) + 1), ((fiscal!.start + 5) % 12) + 1, 1), from: 'fiscal' as const } : row;
         // Nothing decides the year (only today would): the user's year when chosen, else today's, asked.
         const undecided = ref.from === 'today';
         const chosen = undecided && opts.year !== undefined;
