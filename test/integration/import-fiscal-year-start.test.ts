@@ -58,3 +58,19 @@ describe('other fiscal years', () => {
     expect(t.records.map((r) => r.values.plannedStart)).toEqual(['2025-04-07', '2025-10-16', '2026-02-05']);
   });
 });
+
+describe('a period (start～finish) in a stated fiscal year', () => {
+  it.each<[string, string[]]>([
+    ['2025年度 研修計画', ['作業名', '期間', '担当']],
+    ['令和7年度 点検計画', ['作業名', '実施期間', '担当']],
+  ])('%s: a period in January – March is in the next calendar year, flagged', async (title, head) => {
+    const t = await readRows([[title], [], head, ['A', '4/7～4/30', '佐藤'], ['B', '10/1～11/15', '佐藤'], ['C', '1/15～3/20', '佐藤'], ['D', '12/10～1/20', '佐藤']], 'wbs', 'WBS');
+    expect(t.records.map((r) => [r.values.plannedStart, r.values.plannedFinish])).toEqual([
+      ['2025-04-07', '2025-04-30'],
+      ['2025-10-01', '2025-11-15'],
+      ['2026-01-15', '2026-03-20'],
+      ['2025-12-10', '2026-01-20'],
+    ]);
+    expect(fromFiscal(t)).toBe(true);
+  });
+});

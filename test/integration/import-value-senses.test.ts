@@ -122,6 +122,17 @@ describe('a severity ladder onto a priority, by rank', () => {
   });
 });
 
+describe('a decision log’s states', () => {
+  it.each<[string[], string[]]>([
+    [['Agreed', 'Superseded', 'Agreed'], ['done', 'cancelled', 'done']],
+    [['決定済', '差し替え', '合意'], ['done', 'cancelled', 'done']],
+  ])('%j', async (words, want) => {
+    const rows = words.map((w, k) => [`DEC-${k + 1}`, `Decision ${k + 1}`, 'CFO', w]);
+    const p = await preview('issue', await book(['Ref', 'Decision Required', 'Decided By', 'Status'], rows));
+    expect(read(p, 'status')).toEqual(want);
+  });
+});
+
 describe('a document’s stages by their sense', () => {
   const head = ['Doc No.', 'Document Title', 'Originator', 'Status'];
   it.each<[string, string[], string[], string | undefined]>([

@@ -668,10 +668,24 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         if (m.period && hit && !(hit.t === 's' && (hit.v as string).trim() === '')) {
           // Yearless halves nothing in the file dates follow the year chosen in the dialog, as any yearless date (review U19).
           const ref = yearReference(i, j);
-          const undecided = ref.from === 'today' && !periodYears.get(j);
+          // The fiscal year the sheet states places a yearless period as it places a yearless date: its
+          // start April – December of that year, January – March of the next (a 年度's 1/15～3/20).
+          const byFiscal = fiscal !== null && ref.from !== 'row' && ref.from !== 'column' && !periodYears.get(j);
+          const undecided = ref.from === 'today' && !periodYears.get(j) && !byFiscal;
           const chosen = undecided && opts.year !== undefined;
           const reference = chosen ? `${opts.year}-07-02` : ref.from === 'row' || ref.from === 'column' ? ref.day : (periodYears.get(j) ?? ref.day);
-          const range = periodOfCell(hit, reference, periodOrders.get(j) ?? 'mdy', model.date1904);
+          let range = periodOfCell(hit, reference, periodOrders.get(j) ?? 'mdy', model.date1904);
+          if (range && byFiscal && range.yearInferred && range.start !== null) {
+            const mo = Number(range.start.slice(5, 7));
+            const inYear = periodOfCell(hit, ymd(fiscalCalendarYear(fiscal!, mo), mo, 15)!, periodOrders.get(j) ?? 'mdy', model.date1904);
+            // (Flagged where the fiscal year moved it: elsewhere it reads as the dates around it do.)
+            if (inYear && inYear.start !== range.start) {
+              range = inYear;
+              const text = shown(textOf(hit, model.date1904));
+              const date = range.start!.replaceAll('-', '/');
+              problem(r, hit.c, 'date', failure('yearAssumed', { value: text, date, from: 'fiscal' }, `${text} has no year: read as ${date} (year from the fiscal year of the plan)`), 'plannedStart', true);
+            }
+          }
           if (range) {
             if (range.start !== null) rec.values.plannedStart ??= range.start;
             if (range.finish !== null) rec.values.plannedFinish ??= range.finish;
