@@ -79,6 +79,20 @@ export interface MappingInput {
 /** What the dialog asks when detection was unsure: to point at the table, or at its header row. */
 export type ImportAsk = 'table' | 'header';
 
+/**
+ * Why a decision of the detection is unsure, one sentence each in the dialog (excel.askWhy.<code>):
+ * other tables nearly as good (`count` in all), or one as good on another sheet or place ('tableAlike');
+ * the key column found by its cells or a partial word ('keyGuessed'); the key column's cells are figures,
+ * not names ('keyFigures': a metrics table); the table found by its shape, few header words named fields
+ * ('byShape'); few header words named fields ('fewWords').
+ */
+export type AskWhy =
+  | { code: 'tables'; count: number }
+  | { code: 'tableAlike' }
+  | { code: 'keyGuessed' | 'keyFigures'; field: string; column: string; label: string }
+  | { code: 'byShape' }
+  | { code: 'fewWords' };
+
 /** How an import keeps the dates a file gives automatic tasks: our days off it works become working days, tasks the calendar cannot explain manual (names). */
 export interface FileDatesKept {
   workingDays: { date: string; name: string }[];
@@ -147,8 +161,13 @@ export interface ImportPreview {
    * `year` is the year they start in.
    */
   years?: { count: number; examples: string[]; year: number; chosen: boolean; span?: true };
-  /** How sure detection was (absent when the layout came from a profile or the user), and what to ask. */
-  detection?: { confidence: LayoutConfidence; ask: ImportAsk | null; candidates: TableCandidate[] };
+  /** How sure detection was (absent when the layout came from a profile or the user), what to ask, and why. */
+  detection?: { confidence: LayoutConfidence; ask: ImportAsk | null; why: AskWhy[]; candidates: TableCandidate[] };
+  /**
+   * Columns kept as the client's own whose cells read as fields no column fills (an ID, a date, a 1–5
+   * rating): the dialog offers those fields beside the column; nothing is mapped by them.
+   */
+  columnChoices?: { column: string; fields: string[] }[];
 }
 
 export interface ApplyOptions {
@@ -260,6 +279,8 @@ export interface LayoutConfidence {
   header: number;
   /** The key field's column (name/title). */
   key: number;
+  /** The table was found by its shape (a header over a block of records), few of its words naming fields. */
+  byShape?: true;
 }
 
 /** Why the data of a table ends where it does. */

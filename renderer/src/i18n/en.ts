@@ -747,6 +747,7 @@ export const en = {
       predecessorIntoSummary: '{{code}}: an FF or SF link cannot end at a summary task: kept as text, not linked',
       formNotTable: 'sheet {{sheet}} is a form (field names down the left, one record per sheet), not a table: nothing is imported; enter its record by hand or point at a table',
       noTable: 'no register table was found in this workbook: nothing is imported',
+      noRegisterTable: 'the table on sheet {{sheet}} of {{file}} is no register (column {{column}}, read as the name, holds figures and dates, and no column is headed as a field of the register): nothing is imported. If the workbook has a table to import, click its header row on the sheet below',
       noKey: 'no column is mapped to {{field}}; choose the column that holds it',
       noRows: 'the table on sheet {{sheet}} (header in row {{row}}) has no rows of data',
       notTime: '{{value}} is not a time (10:00–11:00)',
@@ -763,6 +764,15 @@ export const en = {
       pickLabel: 'What a click chooses',
       pick: { header: 'the header row', firstDataRow: 'the first row of data' },
     },
+    askWhy: {
+      tables: '{{count}} tables look about as much like a register.',
+      tableAlike: 'Another place looks about as much like a register.',
+      keyGuessed: 'The {{field}} column ({{column}}, "{{label}}") was guessed from its cells, not named by its header.',
+      keyFigures: 'Column {{column}} ("{{label}}"), read as the {{field}}, holds figures and dates, not names of records.',
+      byShape: 'Few header words name fields: the table was found by its shape alone.',
+      fewWords: 'Few header words name fields, so the header rows are unsure.',
+    },
+    maybe: { label: 'By its cells, maybe:' },
     leftOut: {
       title: 'Rows left out ({{count}})',
       row: 'row {{row}}: {{reason}}',

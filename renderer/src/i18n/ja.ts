@@ -748,6 +748,7 @@ export const ja: Strings = {
       predecessorIntoSummary: '{{code}}: 親タスクには FF / SF のリンクを付けられません: 文字のまま残し、つなぎません',
       formNotTable: 'シート {{sheet}} は表ではなく様式（左に項目名、1シートに1件）です: 何も取り込みません。1件ずつ入力するか、表の見出し行を指定してください',
       noTable: 'このブックには取り込める表が見つかりません。何も取り込みません',
+      noRegisterTable: '{{file}} のシート「{{sheet}}」の表は台帳ではありません ({{column}} 列を名前として読むと数値・日付ばかりで、台帳の項目名の列もありません)。何も取り込みません。取り込む表があれば、下のシートで見出し行をクリックしてください',
       noKey: '{{field}} に対応する列がありません。その列を選んでください',
       noRows: 'シート {{sheet}} の表 (見出しは {{row}} 行目) にデータ行がありません',
       notTime: '{{value}} は時刻 (10:00〜11:00) ではありません',
@@ -764,6 +765,15 @@ export const ja: Strings = {
       pickLabel: 'クリックで指定するもの',
       pick: { header: '見出し行', firstDataRow: '最初のデータ行' },
     },
+    askWhy: {
+      tables: '同じくらい台帳らしい表が {{count}} 個あります。',
+      tableAlike: '別の場所にも同じくらい台帳らしい表があります。',
+      keyGuessed: '「{{field}}」の列 ({{column}} 列「{{label}}」) は見出しの語ではなく中身から推測しました。',
+      keyFigures: '「{{field}}」として読んだ {{column}} 列「{{label}}」は数値や日付ばかりで、記録の名前になっていません。',
+      byShape: '見出しの語がほとんど項目名に当たらず、表の形だけから見つけました。',
+      fewWords: '見出しの語のうち項目名に当たるものが少なく、見出し行に自信がありません。',
+    },
+    maybe: { label: '中身からの候補:' },
     leftOut: {
       title: '取り込まない行 ({{count}})',
       row: '{{row}} 行目: {{reason}}',

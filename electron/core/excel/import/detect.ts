@@ -575,7 +575,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       headerBottom: bottom,
       columns: tableColumns(target, win.cand.ix, win.a.columns, win.cand.top, bottom),
       score: round(win.score),
-      confidence: { table: round(Math.min(1, tableConfidence)), header: round(Math.min(1, headerConfidence)), key: round(keyCol?.confidence ?? 0) },
+      confidence: { table: round(Math.min(1, tableConfidence)), header: round(Math.min(1, headerConfidence)), key: round(keyCol?.confidence ?? 0), ...(win.shaped ? { byShape: true as const } : {}) },
     },
     candidates: finals
       .filter((f) => f.score > -Infinity)

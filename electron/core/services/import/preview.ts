@@ -14,6 +14,7 @@ import { columnName, type WorkbookModel } from '../../../common/excel/model.js';
 import { PREVIEW_PROBLEMS_PAGE, type ApplyOptions, ApplyResult, FileDatesKept, ImportAsk, ImportPreview, MappingInput, ProfileLayout, TableProfile } from '../../../common/excel/preview.js';
 import { rowOfCell, type Problem } from '../../../common/excel/problems.js';
 import { readTable, type ImportTable } from '../../excel/import/read-table.js';
+import { columnChoices, tableDoubts } from '../../excel/import/doubts.js';
 import { textError } from '../../../common/errors.js';
 import { inBatch, type Actor } from '../../batch.js';
 import type { SqlDb as Db } from '../../db/sql.js';
@@ -94,6 +95,19 @@ function fallbackLayout(model: WorkbookModel, register: ImportTarget, sheetName?
   if (!sheet) return null;
   const top = sheet.rows[0]!.r;
   return layoutAt(model, register, sheet.name, top, top);
+}
+
+/** The preview's word that the table detection found is no register (its key holds figures), naming the file, sheet and column. */
+function noRegisterProblem(register: ImportTarget, fileName: string, table: ImportTable): Problem {
+  const key = table.columns.find((m) => m.field === KEY_FIELD[register]);
+  const column = key ? `${key.column} (${key.label})` : '';
+  return {
+    sheet: table.sheet,
+    kind: 'header',
+    code: 'noRegisterTable',
+    params: { register, file: fileName, sheet: table.sheet, column },
+    reason: `${fileName}: the table on sheet ${table.sheet} is no ${register} register (the column read as the ${KEY_FIELD[register]}, ${column}, holds figures, and no other column is named for the register): nothing is imported unless a table is pointed at`,
+  };
 }
 
 export function chooseLayout(
@@ -279,8 +293,10 @@ export class ImportPreviews {
     const vocab = loadVocabularies(db, input.projectId);
     const today = this.today();
     const mapping = input.mapping ?? {};
-    const { layout, problems, detection } = chooseLayout(model, input.register, profile, mapping, { vocab, today, ...(kept ? { kept: kept.layout, keptProblems: kept.layoutProblems } : {}) });
-    const layoutProblems = mapping.columns?.length ? [] : [...problems];
+    const { layout, problems: found, detection } = chooseLayout(model, input.register, profile, mapping, { vocab, today, ...(kept ? { kept: kept.layout, keptProblems: kept.layoutProblems } : {}) });
+    // A table the user pointed at is one to import, even the one said to be no register.
+    const pointed = mapping.headerTop !== undefined || mapping.firstDataRow !== undefined;
+    const problems = pointed ? found.filter((p) => p.code !== 'noRegisterTable') : found;
     const choices = structuredClone(kept?.choices ?? {});
     for (const v of mapping.values ?? []) (choices[v.field] ??= {})[v.word.trim()] = v.code;
     const year = mapping.year ?? kept?.year;
@@ -292,6 +308,19 @@ export class ImportPreviews {
     const table = readTable(model, layout, { vocab, today, valueChoices: choices, period: projectPeriod(db, input.projectId), ...(year !== undefined ? { year } : {}), ...(usedProfile?.layout.valueMaps ? { valueMaps: usedProfile.layout.valueMaps } : {}), ...(usedProfile?.layout.positionalRefs ? { positionalRefs: true } : {}), ...(usedProfile && !mapping.columns?.length ? { savedLayout: true, ...(usedProfile.layout.hierarchy === 'phases' ? { phaseRows: true } : {}), titles: storedTitles(db, input.projectId, input.register) } : {}) });
     if (table.records.length > MAX_IMPORT_ROWS)
       throw invalid('dataBase64', `${fileName}: sheet ${layout.sheet} has ${table.records.length.toLocaleString('en-US')} rows of data; PMO Desk imports up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows at a time: split the file`, 'tooManyRows', { file: fileName, sheet: layout.sheet, count: table.records.length, max: MAX_IMPORT_ROWS });
+    // What was read weighs in: a key of figures makes the table no register, or a guess to ask about.
+    const continued = (c: { sheet: string; headerTop: number }) => c.sheet === table.sheet && table.data.last !== null && c.headerTop + 1 > table.header.bottom && c.headerTop + 1 <= table.data.last;
+    const chosen = (c: { sheet: string; headerTop: number }) => c.sheet === layout.sheet && c.headerTop === layout.headerTop;
+    const otherTables = detection?.candidates.filter((c) => !chosen(c) && !continued(c)) ?? [];
+    // (A table the read went on into — the same header again over a ■ section, read as one table:
+    // data-range.ts — is this table, not another to choose: only the other tables make a question.)
+    const tableUnsure = !!detection && detection.layout.confidence!.table < ASK_BELOW && (otherTables.length > 0 || !detection.candidates.some(continued));
+    const doubts = detection ? tableDoubts(input.register, table, detection.layout.confidence!, { unsure: tableUnsure, others: otherTables.length }) : null;
+    if (doubts?.noRegister) problems.push(noRegisterProblem(input.register, fileName, table));
+    // The key column shows the doubt too (its confidence in the mapping step), not only the question.
+    if (doubts?.why.some((w) => w.code === 'keyFigures')) for (const m of table.columns) if (m.field === KEY_FIELD[input.register]) m.confidence = Math.min(m.confidence, doubts.confidence.key);
+    const layoutProblems = mapping.columns?.length ? [] : [...problems];
+    const maybeFields = usedProfile ? new Map<string, string[]>() : columnChoices(input.register, model, table, { vocab, today });
     flagDuplicateRefs(table);
     const reading = predecessorReading(table, model);
     predecessorsById(table, reading);
@@ -311,23 +340,16 @@ export class ImportPreviews {
     else if (table.records.length === 0 && problems.length === 0)
       table.problems.unshift({ sheet: layout.sheet, kind: 'header', code: 'noRows', params: { sheet: layout.sheet, row: layout.headerTop + 1 }, reason: `the table on sheet ${layout.sheet} (header in row ${layout.headerTop + 1}) has no rows of data` });
     // Nothing is planned from a table that was not found, until the user points at its header.
-    const guessed = problems.length > 0 && mapping.headerTop === undefined && mapping.firstDataRow === undefined && !mapping.columns?.length;
+    const guessed = (problems.length > 0 || !!doubts?.noRegister) && mapping.headerTop === undefined && mapping.firstDataRow === undefined && !mapping.columns?.length;
     await pace(3, 4);
     const plan: ImportPlan = keyMapped && !guessed ? planImport(db, input.projectId, table, today) : { matchBy: 'name', planned: [], missing: [], rows: [], rowCount: 0 };
     const signature = headerSignature(model, layout.sheet, layout.headerTop, layout.headerBottom) ?? '';
     const fileDates = input.register === 'wbs' ? fileDatesBeforehand(db, this.actor, input.projectId, table, plan, today) : undefined;
 
-    // What to ask: a table nearly as good elsewhere (point at the table), or a key column found by its
-    // contents rather than its header (point at the header row / choose the column).
-    let ask: ImportAsk | null = null;
-    const confidence = detection?.layout.confidence;
-    // A table the read went on into (the same header again over a ■ section, read as one table:
-    // data-range.ts) is this table, not another to choose: only the other tables make a question.
-    const continued = (c: { sheet: string; headerTop: number }) => c.sheet === table.sheet && table.data.last !== null && c.headerTop + 1 > table.header.bottom && c.headerTop + 1 <= table.data.last;
-    const chosen = (c: { sheet: string; headerTop: number }) => c.sheet === layout.sheet && c.headerTop === layout.headerTop;
-    const otherTables = detection?.candidates.filter((c) => !chosen(c) && !continued(c)) ?? [];
-    if (confidence && confidence.table < ASK_BELOW && (otherTables.length > 0 || !detection!.candidates.some(continued))) ask = 'table';
-    else if (confidence && (confidence.header < ASK_BELOW || confidence.key < ASK_BELOW)) ask = 'header';
+    // What to ask: which table, where another is nearly as good or none is a register (point at the
+    // table); else the header, where the key column or the header's words are unsure (point at the header row).
+    const confidence = doubts?.confidence;
+    const ask: ImportAsk | null = !doubts ? null : doubts.noRegister || doubts.why.some((w) => w.code === 'tables' || w.code === 'tableAlike') ? 'table' : doubts.why.length > 0 ? 'header' : null;
 
     if (kept) this.kept.delete(input.previewId!);
     const previewId = randomUUID();
@@ -386,7 +408,8 @@ export class ImportPreviews {
       leftOut: table.leftOut,
       values: table.unknownValues,
       ...(table.undecidedYears ? { years: table.undecidedYears } : {}),
-      ...(detection && confidence ? { detection: { confidence, ask, candidates: detection.candidates.map((c) => ({ ...c, headerTop: c.headerTop + 1, headerBottom: c.headerBottom + 1 })) } } : {}),
+      ...(detection && doubts && confidence ? { detection: { confidence, ask, why: doubts.why, candidates: detection.candidates.map((c) => ({ ...c, headerTop: c.headerTop + 1, headerBottom: c.headerBottom + 1 })) } } : {}),
+      ...(maybeFields.size > 0 ? { columnChoices: [...maybeFields].map(([column, fields]) => ({ column, fields })) } : {}),
     };
   }
 

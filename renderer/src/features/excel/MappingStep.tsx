@@ -189,9 +189,17 @@ export function MappingStep({
         </ul>
       )}
       {ask && (
-        <p className="import-ask" role="status" data-testid="import-ask">
-          {t(`excel.ask.${ask}`)}
-        </p>
+        <div className="import-ask" role="status" data-testid="import-ask">
+          <p>{t(`excel.ask.${ask}`)}</p>
+          {/* Why it asks: one sentence for each decision it is unsure of, naming the column or the tables. */}
+          {(preview.detection?.why.length ?? 0) > 0 && (
+            <ul data-testid="import-ask-why">
+              {preview.detection!.why.map((w, i) => (
+                <li key={i}>{t(`excel.askWhy.${w.code}`, 'field' in w ? { ...w, field: fieldLabel(w.field) } : w)}</li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
       {tables && (
         <fieldset className="import-tables" data-testid="import-tables" disabled={busy}>
@@ -300,6 +308,8 @@ export function MappingStep({
           <tbody>
             {preview.columns.map((c) => {
               const level = confidenceLevel(c.field, c.confidence);
+              // Fields its cells read as that no column fills (an ID, a date, a rating): offered, never mapped by themselves.
+              const maybe = c.field === null && !c.rowOffset ? (preview.columnChoices?.find((x) => x.column === c.column)?.fields ?? []) : [];
               return (
                 // A field of a two-row record's second row shares its column with the first row's: it follows
                 // that column's choice (block-rows.ts), so it is shown, not chosen.
@@ -330,6 +340,16 @@ export function MappingStep({
                       {level !== 'none' && <span className="meter" style={{ width: `${Math.round(Math.min(1, c.confidence) * 36)}px` }} />}
                       {t(`excel.confidence.${level}`)}
                     </span>
+                    {maybe.length > 0 && (
+                      <span className="column-maybe" data-testid="column-maybe">
+                        {t('excel.maybe.label')}{' '}
+                        {maybe.map((f) => (
+                          <button key={f} className="link" disabled={busy} onClick={() => onChange({ column: c.column, field: f })}>
+                            {fieldLabel(f)}
+                          </button>
+                        ))}
+                      </span>
+                    )}
                   </td>
                 </tr>
               );

@@ -1,0 +1,130 @@
+// How sure an import can be of the table it read, judged from what it read (issue 11): detection weighs
+// header words, and a table whose words fit can still be no register (a metrics table's 指摘 over three
+// columns of counts read as an issue's title: blind set 10, C5), and a column kept as the client's own
+// can still hold a field nothing else fills (依頼No as the ID, L | I as the ratings, Planned Issue as the
+// due date: blind set 10, C3). These signals are general — the kind of the cells under a column, which
+// fields the header named — never a file's words: the product lowers its confidence and asks; it does
+// not map on them (detection and the registers' words decide what is mapped).
+import { fieldSpec, KEY_FIELD, TARGET_FIELDS, type ImportTarget } from '../../../common/excel/fields.js';
+import type { AskWhy, ColumnMapping, LayoutConfidence } from '../../../common/excel/preview.js';
+import type { Cell, WorkbookModel } from '../../../common/excel/model.js';
+import type { Vocabularies } from '../../../common/registers.js';
+import { readValue } from './cell-values.js';
+import { ASK_BELOW } from './detect.js';
+import { SheetIndex } from './sheet-index.js';
+import type { ImportTable } from './read-table.js';
+
+/** Share of a key column's values that are figures (counts, rates, dates) from which it names no record. */
+const FIGURES_SHARE = 0.5;
+/** A header word names a field plainly at this confidence (not a partial or content-only match). */
+const NAMED = 0.8;
+/** Fields that name nothing of a register by themselves: any list has a number, a note, a description. */
+const GENERIC = new Set(['ref', 'notes', 'description', 'detail']);
+/** Least filled cells under a column before its kind is read from them. */
+const LEAST_CELLS = 3;
+/** Share of a column's filled cells that must read as a field's kind for the field to be offered. */
+const KIND_SHARE = 0.8;
+
+/** A value written as a figure: a count, a rate, an amount, a date (NFKC: full-width digits too). */
+const FIGURE = /^[\s\d.,%+\-−/:()（）年月日]+$/u;
+
+/** The key field's values of the records that are figures, out of those that have one; null when too few say. */
+function keyFigures(target: ImportTarget, table: ImportTable): number | null {
+  const key = KEY_FIELD[target];
+  const values = table.records.filter((r) => !r.group).map((r) => r.values[key]).filter((v) => v !== null && v !== undefined && String(v).trim() !== '');
+  if (values.length < LEAST_CELLS) return null;
+  return values.filter((v) => typeof v === 'number' || FIGURE.test(String(v).normalize('NFKC'))).length / values.length;
+}
+
+/** A field other than the key that the header names plainly and that only a register has (a status, a date raised, an owner). */
+function namesRegisterField(target: ImportTarget, columns: readonly ColumnMapping[]): boolean {
+  return columns.some((m) => m.field !== null && m.field !== KEY_FIELD[target] && !GENERIC.has(m.field) && m.confidence >= NAMED);
+}
+
+export interface Doubts {
+  /** The confidence with what was read weighed in (the key's lowered where its cells are figures). */
+  confidence: LayoutConfidence;
+  /** Why each decision below ASK_BELOW is unsure, for the dialog to say. */
+  why: AskWhy[];
+  /** No register table at all: the key's cells are figures and the header names nothing else of the register. */
+  noRegister: boolean;
+}
+
+/**
+ * The doubts of a detected table, from its confidence and its records. `tables`: whether the choice of
+ * the table is unsure, and how many other tables the user could mean (detect's candidates not chosen
+ * and not read into this one).
+ */
+export function tableDoubts(target: ImportTarget, table: ImportTable, confidence: LayoutConfidence, tables: { unsure: boolean; others: number }): Doubts {
+  const why: AskWhy[] = [];
+  const key = table.columns.find((m) => m.field === KEY_FIELD[target]);
+  const keyAt = key ? { column: key.column, label: key.label } : { column: '', label: '' };
+  const out = { ...confidence };
+  if (tables.unsure) why.push(tables.others > 0 ? { code: 'tables', count: tables.others + 1 } : { code: 'tableAlike' });
+  const figures = keyFigures(target, table);
+  const keyIsFigures = key !== undefined && figures !== null && figures >= FIGURES_SHARE;
+  if (keyIsFigures) {
+    // A title of counts and rates names no record: the key (and the header it came with) is a guess.
+    out.key = Math.min(out.key, 1 - figures);
+    out.header = Math.min(out.header, 1 - figures);
+    why.push({ code: 'keyFigures', field: KEY_FIELD[target], ...keyAt });
+  } else if (confidence.byShape) why.push({ code: 'byShape' });
+  else if (confidence.key < ASK_BELOW) why.push({ code: 'keyGuessed', field: KEY_FIELD[target], ...keyAt });
+  else if (confidence.header < ASK_BELOW) why.push({ code: 'fewWords' });
+  return { confidence: out, why, noRegister: keyIsFigures && !namesRegisterField(target, table.columns) };
+}
+
+/** Fields of the register whose kind cells can show by themselves (an ID, a date, a 1–5 rating), and no column fills. */
+function unfilledFields(target: ImportTarget, columns: readonly ColumnMapping[]): { field: string; kind: 'ref' | 'date' | 'rating' }[] {
+  const filled = new Set(columns.flatMap((m) => (m.field !== null ? [m.field] : m.period ? ['plannedStart', 'plannedFinish'] : [])));
+  const fields = Object.entries(TARGET_FIELDS[target]);
+  // Dates and ratings are offered only to a table that reads none of its kind: beside a date raised or a
+  // due date, another date column (Last Update, 更新日, Next Review) is most often the client's own, and
+  // asking about it on every register would make the question noise.
+  const reads = (kind: string) => fields.some(([field, spec]) => spec.kind === kind && filled.has(field));
+  return fields.flatMap(([field, spec]) =>
+    !filled.has(field) && (spec.kind === 'ref' || ((spec.kind === 'date' || spec.kind === 'rating') && !reads(spec.kind))) ? [{ field, kind: spec.kind }] : [],
+  );
+}
+
+/** A client's ID: short, one word, with a digit (2025-001, NGH-ICT-DOC-001, A-12, 7). */
+const ID_LIKE = /^(?=.*\d)[\p{L}\p{N}._/#-]{1,24}$/u;
+
+/**
+ * The fields a column kept as the client's own may be, by its cells: the register's ID (the table's
+ * first column, a distinct ID-like value on every record), a date field (dates), a rating (whole
+ * numbers 1–5). Only fields no column fills are offered, and only to columns whose header named no
+ * field: the dialog lists them beside the column as a choice, the import maps nothing by them.
+ */
+export function columnChoices(
+  target: ImportTarget,
+  model: WorkbookModel,
+  table: ImportTable,
+  ctx: { vocab: Vocabularies; today: string },
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const open = unfilledFields(target, table.columns);
+  const sheet = model.sheets.find((s) => s.name === table.sheet);
+  if (open.length === 0 || !sheet) return out;
+  const ix = new SheetIndex(sheet);
+  const rows = [...new Set(table.records.filter((r) => !r.group).map((r) => r.row - 1))];
+  const first = Math.min(...table.columns.map((m) => m.c));
+  const vctx = { date1904: model.date1904, vocab: ctx.vocab, reference: ctx.today, progressScale: 'percent' as const, effortUnit: 'day' as const, refPrefix: '' };
+  const dateSpec = fieldSpec(target, open.find((o) => o.kind === 'date')?.field ?? '');
+  for (const m of table.columns) {
+    if (m.field !== null || m.numbering || m.period || m.blockLabels || m.check || m.extraKey === undefined) continue;
+    const cells = rows.map((r) => ix.cell(r, m.c)).filter((c): c is Cell => c !== undefined && c.t !== 'e' && !(c.t === 's' && (c.v as string).trim() === ''));
+    if (cells.length < LEAST_CELLS) continue;
+    const share = (ok: (c: Cell) => boolean) => cells.filter(ok).length / cells.length;
+    const fields: string[] = [];
+    const texts = cells.map((c) => (c.t === 's' ? (c.v as string).normalize('NFKC').trim() : String(c.v)));
+    if (m.c === first && cells.length === rows.length && new Set(texts).size === texts.length && texts.every((t) => ID_LIKE.test(t)) && cells.every((c) => c.t === 's' || c.t === 'n'))
+      fields.push(...open.filter((o) => o.kind === 'ref').map((o) => o.field));
+    if (dateSpec && share((c) => c.t === 'd' || (c.t === 's' && /\d/.test(c.v as string) && readValue(dateSpec, c, vctx).ok)) >= KIND_SHARE)
+      fields.push(...open.filter((o) => o.kind === 'date').map((o) => o.field));
+    if (cells.every((c) => c.t === 'n' || c.t === 's') && share((c) => Number.isInteger(Number(c.v)) && Number(c.v) >= 1 && Number(c.v) <= 5 && String(c.v).trim() !== '') === 1)
+      fields.push(...open.filter((o) => o.kind === 'rating').map((o) => o.field));
+    if (fields.length > 0) out.set(m.column, fields);
+  }
+  return out;
+}

@@ -1,0 +1,241 @@
+// How sure the import says it is, from what it read (issue 11; core/excel/import/doubts.ts). A table whose
+// header words fit a register but whose key column holds figures (a metrics table: 指摘 over counts, Issues
+// over numbers per phase) is no register: the preview says so, naming the file and sheet, and plans nothing
+// until the user points at a table (blind set 10, C5: read as six issues, nothing asked). Where another
+// field is named all the same, it asks about the header instead, saying why. Columns kept as the client's
+// own whose cells read as a field nothing fills (an ID, dates, 1–5 ratings) are offered that field, never
+// mapped by it (blind set 10, C3). Right readings stay quiet: no ask, no offer.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { workbook, type SheetSpec } from '../fixtures/excel/xlsx.js';
+import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+import type { ImportPreview } from '../../electron/common/excel/preview.js';
+
+beforeAll(async () => {
+  await buildReaderWorker();
+});
+
+async function preview(register: string, sheets: SheetSpec[], mapping?: Record<string, unknown>): Promise<ImportPreview & { applied?: unknown }> {
+  const ws = tempWorkspace();
+  const call = inProcessCaller(ws);
+  try {
+    const { id: projectId } = await call('project.create', { name: 'P' });
+    const dataBase64 = (await workbook(sheets)).toString('base64');
+    const first = await call('excel.previewImport', { projectId, register: register as 'issue', fileName: 'book.xlsx', dataBase64 });
+    if (!mapping) return first;
+    return await call('excel.previewImport', { projectId, register: register as 'issue', previewId: first.previewId, mapping });
+  } finally {
+    ws.close();
+  }
+}
+
+const imported = (p: ImportPreview) => p.rows.filter((r) => !r.skipped).map((r) => r.row);
+
+// Metrics tables, in both languages and several layouts: a header word of the register over figures.
+const METRICS: { name: string; register: string; sheet: SheetSpec }[] = [
+  {
+    name: '品質指標 (指摘 merged over 件数 | 密度 | 基準値, a total row)',
+    register: 'issue',
+    sheet: {
+      name: '品質指標',
+      rows: [
+        ['品質管理表'],
+        [],
+        ['工程', '規模(KS)', 'レビュー', null, null, '指摘', null, null, '判定'],
+        [null, null, '回数', '工数', '密度', '件数', '密度', '基準値', null],
+        ['基本設計', 12, 4, 30, 2.5, 84, 7, 6, '○'],
+        ['詳細設計', 40, 9, 80, 2, 402, 10.1, 8, '△'],
+        ['製造', 55, 12, 90, 1.6, 310, 5.6, 5, '○'],
+        ['単体テスト', 55, 6, 40, 0.7, 140, 2.5, 3, '○'],
+        ['合計', '=SUM(B5:B8)', '=SUM(C5:C8)', '=SUM(D5:D8)', null, '=SUM(F5:F8)', null, null, null],
+      ],
+      merges: ['C3:E3', 'F3:H3', 'A3:A4', 'B3:B4', 'I3:I4'],
+    },
+  },
+  {
+    name: 'English KPI table (Issues found per phase)',
+    register: 'issue',
+    sheet: {
+      name: 'KPIs',
+      rows: [
+        ['Quality dashboard'],
+        ['Phase', 'Issues', 'Target', 'Actual %'],
+        ['Design', 14, 20, 0.7],
+        ['Build', 35, 30, 1.17],
+        ['Test', 22, 25, 0.88],
+        ['UAT', 6, 10, 0.6],
+      ],
+    },
+  },
+  {
+    name: 'リスク件数の月次推移 (read as a risk register)',
+    register: 'risk',
+    sheet: {
+      name: '推移',
+      rows: [
+        ['月', 'リスク', '課題', '変更'],
+        ['4月', 12, 8, 2],
+        ['5月', 15, 9, 3],
+        ['6月', 11, 12, 1],
+        ['7月', 9, 7, 4],
+      ],
+    },
+  },
+];
+
+describe('a table of figures is no register', () => {
+  for (const m of METRICS) {
+    it(`${m.name}: says so, naming the file and sheet, imports nothing, and asks for a table`, async () => {
+      const p = await preview(m.register, [m.sheet]);
+      expect(imported(p)).toEqual([]);
+      // (Where detection finds no table at all, the preview says that instead: nothing is imported either way.)
+      const said = p.problems.find((x) => x.code === 'noRegisterTable' || x.code === 'noTable');
+      expect(said).toBeDefined();
+      if (said!.code === 'noTable') return;
+      expect(said!.params).toMatchObject({ file: 'book.xlsx', sheet: m.sheet.name });
+      expect(p.detection?.ask).toBe('table');
+      expect(p.detection?.why.map((w) => w.code)).toContain('keyFigures');
+    });
+  }
+
+  it('imports once the user points at the header row, as with any table', async () => {
+    const p = await preview('risk', [METRICS[2]!.sheet], { headerTop: 1 });
+    expect(imported(p)).toEqual([2, 3, 4, 5]);
+    expect(p.problems.some((x) => x.code === 'noRegisterTable')).toBe(false);
+  });
+});
+
+describe('a key of figures beside fields the header names', () => {
+  it('in English: asks about the header, saying which column, and still reads the rows', async () => {
+    const p = await preview('issue', [
+      {
+        name: 'Log',
+        rows: [
+          ['Issue', 'Owner', 'Status', 'Due Date'],
+          [2025.1, 'J. Smith', 'Open', '2025-05-01'],
+          [2025.2, 'A. Patel', 'Closed', '2025-05-08'],
+          [2025.3, 'K. Lee', 'Open', '2025-05-15'],
+        ],
+      },
+    ]);
+    expect(imported(p)).toEqual([2, 3, 4]);
+    expect(p.detection?.ask).toBe('header');
+    expect(p.detection?.why).toContainEqual(expect.objectContaining({ code: 'keyFigures', column: 'A', label: 'Issue' }));
+  });
+
+  it('asks about the header, saying which column, and still reads the rows', async () => {
+    const p = await preview('issue', [
+      {
+        name: '課題',
+        rows: [
+          ['課題', '担当者', '状況', '期限'],
+          [101, '山田', '対応中', '2025/05/01'],
+          [102, '佐藤', '完了', '2025/05/08'],
+          [103, '鈴木', '未着手', '2025/05/15'],
+        ],
+      },
+    ]);
+    expect(imported(p)).toEqual([2, 3, 4]);
+    expect(p.detection?.ask).toBe('header');
+    expect(p.detection?.why).toContainEqual(expect.objectContaining({ code: 'keyFigures', column: 'A', label: '課題' }));
+    expect(p.detection!.confidence.key).toBeLessThan(0.6);
+  });
+});
+
+describe('right readings stay quiet', () => {
+  const quiet: { name: string; register: string; sheet: SheetSpec }[] = [
+    {
+      name: 'a Japanese issue log',
+      register: 'issue',
+      sheet: {
+        name: '課題一覧',
+        rows: [
+          ['No', '課題', '起票日', '担当者', '期限', '状況'],
+          [1, '帳票レイアウトの確定', '2025/04/01', '山田', '2025/04/20', '対応中'],
+          [2, '移行データの範囲', '2025/04/03', '佐藤', '2025/04/25', '未着手'],
+          [3, '2025年度 予算の承認', '2025/04/07', '鈴木', '2025/05/10', '完了'],
+        ],
+      },
+    },
+    {
+      name: 'an English risk register with ratings',
+      register: 'risk',
+      sheet: {
+        name: 'Risks',
+        rows: [
+          ['ID', 'Risk', 'Likelihood', 'Impact', 'Owner', 'Status', 'Date Raised'],
+          ['R-01', 'Key supplier may exit the market', 3, 4, 'J. Smith', 'Open', '2025-04-01'],
+          ['R-02', 'Data migration overruns', 4, 3, 'A. Patel', 'Open', '2025-04-02'],
+          ['R-03', 'Test environment late', 2, 2, 'K. Lee', 'Closed', '2025-04-05'],
+        ],
+      },
+    },
+  ];
+  for (const q of quiet) {
+    it(`${q.name}: no ask, no column offered`, async () => {
+      const p = await preview(q.register, [q.sheet]);
+      expect(imported(p)).toHaveLength(3);
+      expect(p.detection?.ask).toBeNull();
+      expect(p.detection?.why).toEqual([]);
+      expect(p.columnChoices).toBeUndefined();
+    });
+  }
+});
+
+describe('columns kept as the client’s own are offered the fields their cells read as', () => {
+  it('an ID column of the client’s codes whose header names no ID (依頼No), and no other', async () => {
+    const p = await preview('issue', [
+      {
+        name: '作業依頼台帳',
+        rows: [
+          ['依頼番号NO', '件名', '依頼部署', '担当者', '状況', '対応日'],
+          ['2025-001', 'アカウント追加', '総務部', '山田', '完了', '2025/04/03'],
+          ['2025-002', 'プリンタ設定', '経理部', '佐藤', '対応中', '2025/04/05'],
+          ['2025-003', '権限変更', '営業部', '鈴木', '未着手', '2025/04/09'],
+        ],
+      },
+    ]);
+    const offered = Object.fromEntries((p.columnChoices ?? []).map((x) => [x.column, x.fields]));
+    // (A date column under a table that reads no date is offered the register's dates, the choice the user's.)
+    expect(p.columns.find((m) => m.column === 'A')?.field).toBeNull();
+    expect(offered.A).toEqual(['ref']);
+    expect(offered.C).toBeUndefined();
+  });
+
+  it('L | I under Inherent Risk are offered the ratings; a date column beside a date raised is not offered', async () => {
+    const p = await preview('risk', [
+      {
+        name: 'Risk Register',
+        rows: [
+          ['Ref', 'Risk', 'Owner', 'Inherent Risk', null, 'Status', 'Date Raised', 'Last Review'],
+          [null, null, null, 'L', 'I', null, null, null],
+          ['CR01', 'Budget pressure on the programme', 'Finance Director', 4, 5, 'Open', '2025-04-01', '2025-06-01'],
+          ['CR02', 'Loss of key staff', 'HR Lead', 3, 3, 'Open', '2025-04-02', '2025-06-02'],
+          ['CR03', 'Supplier failure', 'Procurement', 2, 4, 'Closed', '2025-04-03', '2025-06-03'],
+        ],
+        merges: ['D1:E1', 'A1:A2', 'B1:B2', 'C1:C2', 'F1:F2', 'G1:G2', 'H1:H2'],
+      },
+    ]);
+    const offered = Object.fromEntries((p.columnChoices ?? []).map((x) => [x.column, x.fields]));
+    // (The group is read as one column D:E, kept as the client's: its cells are offered the ratings.)
+    expect(p.columns.find((c) => c.column === 'D:E')?.field).toBeNull();
+    expect(offered['D:E']).toEqual(['probability', 'impact']);
+    expect(offered.H).toBeUndefined();
+    expect(p.detection?.ask).toBeNull();
+  });
+
+  it('a first column whose values repeat is offered no ID', async () => {
+    const p = await preview('issue', [
+      {
+        name: '課題',
+        rows: [
+          ['区分NO', '件名', '担当者', '状況'],
+          ['A1', 'ログイン不可', '山田', '完了'],
+          ['A1', '帳票のずれ', '佐藤', '対応中'],
+          ['B2', '性能劣化', '鈴木', '未着手'],
+        ],
+      },
+    ]);
+    expect((p.columnChoices ?? []).find((x) => x.column === 'A')).toBeUndefined();
+  });
+});
