@@ -107,6 +107,19 @@ describe('a table found by its shape when no header word is known (blind set 10,
     expect(layout.confidence!.header).toBeLessThan(ASK_BELOW);
   });
 
+  it('dates written as text (day-first, 和暦) and people with their section are read by content too', () => {
+    const uk: ModelCell[][] = [['Release', 'Freeze', 'Launch', 'Lead']];
+    [['Payments uplift', '11/04/2025', '24/04/2025', 'Priya Shah'], ['Accessibility fixes', '23/05/2025', '05/06/2025', 'T. Hughes'], ['Forms migration', '29/08/2025', '11/09/2025', 'Priya Shah']].forEach((r) => uk.push(r));
+    const en = read(uk);
+    expect([en.fieldAt('name'), en.fieldAt('plannedStart'), en.fieldAt('plannedFinish'), en.fieldAt('assignee')]).toEqual(['A', 'B', 'C', 'D']);
+    expect(en.table.records[1]!.values.plannedStart).toBe('2025-05-23');
+    const ja: ModelCell[][] = [['施策', '着想', '公開', '推進役']];
+    [['窓口予約のオンライン化', 'R7.4.1', 'R7.6.30', 'デジタル推進課 森'], ['証明書コンビニ交付の拡大', 'R7.5.1', 'R7.9.30', '市民課 原田'], ['庁内チャットの全庁展開', 'R7.7.1', 'R7.12.26', 'デジタル推進課 森']].forEach((r) => ja.push(r));
+    const jp = read(ja);
+    expect([jp.fieldAt('name'), jp.fieldAt('plannedStart'), jp.fieldAt('plannedFinish'), jp.fieldAt('assignee')]).toEqual(['A', 'B', 'C', 'D']);
+    expect(jp.table.records[2]!.values.plannedFinish).toBe('2025-12-26');
+  });
+
   it('an unnamed date column left of a named finish is the start, never a date after it', () => {
     const rows: ModelCell[][] = [['Release', 'Code Freeze', 'Finish', 'Release Manager']];
     EN.records.forEach((r) => rows.push([r[1], r[2], r[3], r[4]]));
@@ -120,6 +133,14 @@ describe('a table found by its shape when no header word is known (blind set 10,
     expect(() => read(items)).toThrow(/No table/);
     const people: ModelCell[][] = [['出席者', '所属', '役割'], ['山田 太郎', '情報システム部', 'PMO'], ['佐藤 花子', '経理部', '業務担当'], ['鈴木 一郎', 'ベンダーA', 'PM']];
     expect(() => read(people)).toThrow(/No table/);
+  });
+
+  it('a leave planner (a person, two dates, a remark) is no table: its longest text is headed as a remark, not the records\' names', () => {
+    const leave: [string, ModelCell[][]][] = [
+      ['JA', [['夏季休暇予定表'], [], ['氏名', '取得日(自)', '取得日(至)', '備考'], ['山田 太郎', d('2025-08-11'), d('2025-08-15'), '帰省のため'], ['佐藤 花子', d('2025-08-18'), d('2025-08-20'), null], ['鈴木 一郎', d('2025-08-25'), d('2025-08-29'), '家族旅行のため']]],
+      ['EN', [['Leave planner – summer'], [], ['Employee', 'Away', 'Back', 'Comment'], ['Priya Shah', d('2025-08-11'), d('2025-08-15'), 'Family wedding in Leeds'], ['Tom Hughes', d('2025-08-18'), d('2025-08-20'), null], ['Aled Morgan', d('2025-08-25'), d('2025-08-29'), 'Walking holiday, no phone']]],
+    ];
+    for (const [, rows] of leave) for (const target of ['wbs', 'issue', 'risk'] as const) expect(() => read(rows, target)).toThrow(/No table/);
   });
 
   it('property: every header word replaced by an unknown word still finds the table, its rows and its columns', () => {
@@ -154,6 +175,13 @@ describe('a row naming a period alone titles the records under it (no record, no
       expect(table.records.every((r) => (r.level ?? 0) === 0)).toBe(true);
       expect(table.leftOut.map((x) => x.reason)).toEqual(names.map(() => 'section title'));
     });
+
+  it('a period bracketed as the plan\'s headings are (【第1四半期（4～6月）】) is the group of the records under it', () => {
+    const { rows, merges, recordRows } = calendar(JA, { names: ['【第1四半期（4～6月）】', '【第3四半期（10～12月）】'], every: 2 });
+    const { table } = read(rows, 'wbs', merges);
+    expect(table.records.filter((r) => r.level === 0).map((r) => r.values.name)).toEqual(['【第1四半期（4～6月）】', '【第3四半期（10～12月）】']);
+    expect(table.records.filter((r) => r.level === 1).map((r) => r.row)).toEqual(recordRows);
+  });
 
   it('a phase row is still a phase (Phase 1: Design over its tasks)', () => {
     const rows: ModelCell[][] = [['No', 'タスク名', '開始日', '終了日', '担当']];

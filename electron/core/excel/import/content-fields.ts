@@ -45,7 +45,7 @@ const KANA_KANJI = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー�
 const JAPANESE_PERSON = new RegExp(`^${KANA_KANJI}{1,12}[ \\u3000]${KANA_KANJI}{1,5}$|^${KANA_KANJI}{1,5}(?:さん|様|氏|[(（][^()（）]{1,12}[)）])$`, 'u');
 
 /** Whether the column's filled cells are people's names, and none of them a word of one of the target's lists (Not Started, In Progress). */
-function holdsPeople(target: ImportTarget, cells: Cell[], ctx: SampleContext): boolean {
+export function holdsPeople(target: ImportTarget, cells: Cell[], ctx: SampleContext): boolean {
   const filled = filledCells(cells);
   if (filled.length < MIN_CELLS || filled.some((c) => c.t !== 's')) return false;
   const texts = filled.map((c) => (c.v as string).normalize('NFKC').trim().replace(/\s+/g, ' '));

@@ -21,7 +21,7 @@ import { withoutDateGrid } from './date-grid.js';
 import { mergedGroupLevels } from './group-columns.js';
 import { splitTables } from './side-tables.js';
 import { headerShaped } from './header-shape.js';
-import { withContentFields } from './content-fields.js';
+import { holdsPeople, withContentFields } from './content-fields.js';
 import type { ColumnMapping, LayoutConfidence, TableCandidate } from '../../../common/excel/preview.js';
 
 /** Rows (with values) of each sheet searched for the header. */
@@ -485,7 +485,13 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       // asked about. (A key and its shape alone are any list: a delivery note's items, a minutes' attendees.)
       // Columns read by their contents count so when two or more say it (the dates and the person of a
       // release calendar whose every header word is the client's own: blind set 10, C1).
-      const company = a.columns.some((m) => m.period || (m.field !== null && m.field !== KEY_FIELD[target] && !GENERIC_FIELDS.has(m.field) && m.confidence >= PLAIN_WORD)) || byContent.length >= 2;
+      // (Not where the key is a column of people or its header names another field — of this register or a
+      // plan's remark, 備考 / Comment: a leave planner's people, two dates and a remark name no records.)
+      const key = a.columns.find((m) => m.field === KEY_FIELD[target]);
+      const keyCol = key && cand.header.find((h) => h.c === key.c);
+      const keyNamesOther = !!key && (['wbs', target] as const).some((t) => matchLabel(t, [key.label]).some((x) => x.field !== KEY_FIELD[t] && x.confidence >= MIN_CONFIDENCE));
+      const recordsNamed = !!keyCol && !keyNamesOther && !holdsPeople(target, samples.cells(keyCol), ctx);
+      const company = a.columns.some((m) => m.period || (m.field !== null && m.field !== KEY_FIELD[target] && !GENERIC_FIELDS.has(m.field) && m.confidence >= PLAIN_WORD)) || (byContent.length >= 2 && recordsNamed);
       const shaped = !isTable(target, a) && a.columns.some((m) => m.field === KEY_FIELD[target]) && company && headerShaped(cand.ix, cand.top, cand.extended, cand.header);
       const table = isTable(target, a) || shaped;
       if (table && isForm(target, cand, a)) forms.push(model.sheets[cand.sheet]!.name);

@@ -40,7 +40,7 @@ export function phaseRows(ix: SheetIndex, layout: TableLayout, data: DataRows, k
     if (filled.length !== 1 || filled[0]!.t !== 's') continue;
     const cell = filled[0]!;
     const name = (cell.v as string).trim();
-    if (NOT_PHASE.test(name.normalize('NFKC')) || timeSection(name)) continue;
+    if (NOT_PHASE.test(name.normalize('NFKC')) || calendarDivider(name)) continue;
     const m = ix.mergeAt(r, cell.c);
     const across = !!m && m.r1 === r && m.r2 === r && m.c1 === cell.c && m.c2 - m.c1 >= 2;
     const wide = across && m!.c1 <= minC && m!.c2 >= maxC;
@@ -88,7 +88,7 @@ export function phaseRows(ix: SheetIndex, layout: TableLayout, data: DataRows, k
   for (const r of [...candidates, ...after]) {
     if (found.has(r)) continue;
     const d = drawnAs(ix, r, minC, maxC);
-    if (!d || !like(d) || NOT_PHASE.test(d.name.normalize('NFKC')) || timeSection(d.name) || idAlone(d.name.normalize('NFKC'))) continue;
+    if (!d || !like(d) || NOT_PHASE.test(d.name.normalize('NFKC')) || calendarDivider(d.name) || idAlone(d.name.normalize('NFKC'))) continue;
     // Past the last task, a line drawn as wide is as often the sheet's footer: a copyright, a sign-off
     // (作成：… 承認：…), the next section's title alone in brackets (【変更履歴】 under phases that name
     // themselves after their bracket) — none is a phase (review U15).
@@ -97,6 +97,13 @@ export function phaseRows(ix: SheetIndex, layout: TableLayout, data: DataRows, k
   }
   return new Map([...found].sort((a, b) => a[0] - b[0]).map(([r, p]) => [r, p.name]));
 }
+
+/**
+ * A period alone (Q1 (Apr – Jun), 2025年4月: time-sections.ts) divides a calendar's records, no phase of
+ * them — unless bracketed as the plan's headings are (【第1四半期（4～6月）】: blind set 9 reads it as the
+ * group of the trainings under it, blind set 10 its plain Q1 (Apr – Jun) as a divider).
+ */
+const calendarDivider = (name: string) => timeSection(name) && !BRACKETED.test(name);
 
 /** An ID alone (T-05, A12, 3.1): a record's number without its text, never a phase's name. */
 const idAlone = (text: string) => /^[a-z]{0,4}[-_]?\d+(?:[.\-_]\d+)*$/i.test(text) && !PHASE_WORD.test(text);
