@@ -133,6 +133,17 @@ describe('a decision log’s states', () => {
   });
 });
 
+describe('a release plan’s states', () => {
+  it.each<[string[], string[]]>([
+    [['Released', 'Deployed', 'In progress', 'Planned'], ['done', 'done', 'in_progress', 'not_started']],
+    [['リリース済', '本番反映済', '作業中', '未着手'], ['done', 'done', 'in_progress', 'not_started']],
+  ])('%j', async (words, want) => {
+    const rows = words.map((w, k) => [`R25.${k + 1}`, `Release ${k + 1}`, new Date(`2025-0${k + 4}-10T00:00:00Z`), new Date(`2025-0${k + 4}-24T00:00:00Z`), w]);
+    const p = await preview('wbs', await book(['Ref', 'Task', 'Start', 'Finish', 'Status'], rows));
+    expect(read(p, 'status')).toEqual(want);
+  });
+});
+
 describe('a document’s stages by their sense', () => {
   const head = ['Doc No.', 'Document Title', 'Originator', 'Status'];
   it.each<[string, string[], string[], string | undefined]>([

@@ -25,7 +25,9 @@ const STATUS_WORDS = {
   in_progress: ['対応中', '進行中', '作業中', '実施中', '中', '途中', '着手', '着手中', '着手済', '仕掛', '仕掛中', '仕掛り中', '対策中', '検討中', '確認中', '継続', '継続中', 'in progress', 'in-progress', 'wip', 'doing', 'started', 'ongoing', 'open', 'opened', 'オープン', 'active', 'working', '△', '▲'],
   done: ['完了', '済', '済み', '回答済', '回答済み', '終了', '完', '対応済', '対応済み', '対応完了', '実施済', '実施済み', '解決', '解決済', '解決済み', 'クローズ', 'クローズ済', 'close', 'closed', 'done', 'complete', 'completed', 'finished', 'resolved', 'fixed', '○', '◯', '〇', '◎', '●',
     // A decision log's record is done when the decision is made (Agreed, 決定済).
-    'agreed', 'decided', 'decision made', '決定', '決定済', '決定済み', '合意', '合意済', '合意済み'],
+    'agreed', 'decided', 'decision made', '決定', '決定済', '決定済み', '合意', '合意済', '合意済み',
+    // A release plan's task is done once it is out (Released, Deployed, リリース済).
+    'released', 'deployed', 'shipped', 'launched', 'live', 'went live', 'リリース済', 'リリース済み', '本番反映済', '本番稼働済', '稼働済'],
   on_hold: ['保留', '中断', '待ち', '待機', '待機中', '一時停止', '停止', '延期', 'pending', 'on hold', 'on-hold', 'hold', 'waiting', 'blocked', 'deferred', 'suspended', 'paused'],
   cancelled: ['中止', '取消', '取り消し', '取消し', 'キャンセル', '廃止', '不要', '対象外', '取り下げ', 'cancelled', 'canceled', 'cancel', 'dropped', 'abandoned', 'withdrawn', "won't do", 'wont do',
     // Replaced by a later record (a decision superseded, a document replaced).
