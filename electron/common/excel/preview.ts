@@ -230,6 +230,11 @@ export interface ProfileLayout {
   valueMaps?: ValueMaps;
   /** The ID column is the client's running number by the row (=ROW()-2): see ImportTable.positionalRefs. */
   positionalRefs?: true;
+  /**
+   * The client's rows under the table when the profile was saved (a note, a legend, the next table's
+   * header: data-range.ts rowText): met again on a read through the profile, they end the table.
+   */
+  below?: string[];
 }
 
 export interface TableProfile extends ProfileSummary {

@@ -34,6 +34,27 @@ export interface DataRows {
    * text is read with that record.
    */
   continued: Map<number, number>;
+  /**
+   * The client's rows under the table (the next table's header, a note, a legend, a footer): the first
+   * few that hold text, as rowText gives them. Saved with a profile, they end the table on every later
+   * read through it (findDataRows `below`).
+   */
+  below: string[];
+}
+
+/** How many of the client's rows under a table a profile keeps to know its end by. */
+const ROWS_BELOW = 3;
+/** How far under the table those rows are looked for (row entries, styled empty ones included). */
+const ROWS_BELOW_SCAN = 200;
+
+/**
+ * A row as the client typed it in the table's columns: each literal text with its column (formulas left
+ * out, their results move with the records above), or null where it holds no text.
+ */
+function rowText(row: Row, minC: number, maxC: number): string | null {
+  const parts: string[] = [];
+  for (const c of row.cells) if (c.c >= minC && c.c <= maxC && !c.f && c.t === 's' && !blankText(c.v as string)) parts.push(`${c.c}:${(c.v as string).trim()}`);
+  return parts.length > 0 ? parts.join('\t') : null;
 }
 
 const TOTAL = /^(?:合計|小計|総計|総合計|累計|計|total|totals|sub ?total|grand total|sum)\s*[:：]?$/i;
@@ -111,7 +132,13 @@ export function joinWrapped(before: string, after: string): string {
  * whose text so far is one too, is a record, not that text going on (read on, the two make a title
  * nothing stored has: a new task 'sign off' under 'Review the flow with the branch managers').
  */
-export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: ReadonlySet<string>): DataRows {
+/**
+ * `below`: the rows the client had under the table when its profile was saved (DataRows.below). An export
+ * keeps them as they are under however few records are left (one, or none), where the rules by shape
+ * below need records to compare with: met again, such a row ends the table, so it never reads back as
+ * a record (corpus status-en-doordash: Risk | Mitigation Plan under a table cut to one record).
+ */
+export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: ReadonlySet<string>, below?: readonly string[]): DataRows {
   const mapped = layout.columns.filter((m) => m.field !== null);
   const numbering = layout.columns.filter(
     (m) => (m.field !== null && NUMBERING.has(m.field)) || (m.field === null && (m.numbering || NUMBER_LABEL.test(m.label.split(' / ').pop()!.normalize('NFKC').trim()) || countsDown(ix, layout.headerBottom, m.c))),
@@ -186,8 +213,25 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
   const firstBlank = () => rows[rows.length - 1]! + 1;
   const done = (end: EndReason, endRow?: number): DataRows => {
     const last = rows[rows.length - 1] ?? -1;
-    return { rows, end, ...(endRow !== undefined ? { endRow } : {}), leftOut: leftOut.filter((x) => x.r < last || continued.has(x.r) || x.reason === 'record continued' || x.reason === 'note' || x.reason === 'summary' || x.reason === 'example' || x.reason === 'instructions' || x.reason === 'filter row').sort((a, b) => a.r - b.r), continued };
+    return { rows, end, ...(endRow !== undefined ? { endRow } : {}), leftOut: leftOut.filter((x) => x.r < last || continued.has(x.r) || x.reason === 'record continued' || x.reason === 'note' || x.reason === 'summary' || x.reason === 'example' || x.reason === 'instructions' || x.reason === 'filter row').sort((a, b) => a.r - b.r), continued, below: clientRowsBelow(last) };
   };
+  // The first rows under the data (from the last record and the rows going on with it) that hold text
+  // counting for a record: a template's prepared rows (numbering, formulas, a default filled down) are
+  // none, so a record's row cleared back to its prepared state never ends the table.
+  // (None for a table with no records: the rows under its header are its examples and prepared rows.)
+  const clientRowsBelow = (lastRecord: number): string[] => {
+    const out: string[] = [];
+    if (lastRecord < 0) return out;
+    let last = lastRecord;
+    for (const r of continued.keys()) if (r > last) last = r;
+    for (const row of ix.rowsBelow(last, ROWS_BELOW_SCAN)) {
+      if (out.length >= ROWS_BELOW) break;
+      const text = row.cells.some(counts) ? rowText(row, minC, maxC) : null;
+      if (text !== null) out.push(text);
+    }
+    return out;
+  };
+  const belowSet = new Set(below ?? []);
   // Rows a template prepared with formulas only (=B6+1 numbering down a blank WBS) end the table like
   // blank rows, unless a record follows before a row that is truly empty: then they were template rows
   // between records (phase labels 詳細設計 … 製造/UT placed among numbered blank rows).
@@ -289,6 +333,8 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
     if (objectEnd !== undefined && row.r > objectEnd) return endOrPrepared() ?? done('table end', objectEnd + 1);
     if (row.r - lastR > 1 && prepared.length > 0) return done('blank rows', prepared[0]);
     blankRun += row.r - lastR - 1;
+    // A row the client had under the table when the profile was saved: the table ended above it.
+    if (belowSet.size > 0 && belowSet.has(rowText(row, minC, maxC) ?? '')) return endOrPrepared() ?? done(blankRun > 0 && rows.length > 0 ? 'blank rows' : 'next table', blankRun > 0 && rows.length > 0 ? firstBlank() : row.r);
     if (rows.length > 0 && blankRun >= BLANK_ROWS_END && !isHeaderAgain(row.r) && !sectionTitle(row)) return done('blank rows', firstBlank());
     lastR = row.r;
     const inTable = row.cells.filter((c) => c.c >= minC && c.c <= maxC && hasContent(c));

@@ -115,6 +115,8 @@ export interface ImportTable {
   phaseCells?: { r: number; c: number }[];
   /** WBS: the planned dates were read from a gantt painted in columns first…last (0-based), `days` per column (band-dates.ts). */
   paintedDates?: { first: number; last: number; days: number };
+  /** The client's rows under the table (findDataRows): a profile saved from it keeps them to know the table's end by. */
+  below?: string[];
 }
 
 export interface ReadOptions {
@@ -143,6 +145,8 @@ export interface ReadOptions {
   phaseRows?: boolean;
   /** The project's stored titles, where the workbook is the client's read through its profile (findDataRows). */
   titles?: ReadonlySet<string>;
+  /** The client's rows under the table when the profile was saved (ImportTable.below): they end it. */
+  below?: readonly string[];
 }
 
 /**
@@ -215,7 +219,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const target = layout.target;
   // Records of two rows (予定 / 実績): each field read from its row of the record (block-rows.ts).
   layout = { ...layout, columns: withBlockRows(ix, layout, !opts.savedLayout) };
-  const data = findDataRows(ix, layout, opts.titles);
+  const data = findDataRows(ix, layout, opts.titles, opts.below);
   // Phase rows spanning the table over their tasks (【フェーズ1】要件定義 merged across): records, the tasks' summaries.
   // (Not where the layout's own columns give the tree — 大分類/中分類, a code or a level column: a row of
   // one cell there is a group label or a task, and reading it as a phase moved tasks: review T8.)
@@ -888,6 +892,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     valueMaps: withStatusCodes(withOpenWords(values.valueMaps(), mapped, grid, openAs), mapped, grid, statusSets),
     newItems: values.newItems(),
     ...(undecidedYears ? { undecidedYears } : {}),
+    ...(data.below.length > 0 ? { below: data.below } : {}),
     columns: mapped,
     records,
     problems,

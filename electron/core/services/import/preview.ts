@@ -305,7 +305,7 @@ export class ImportPreviews {
     if (extraColumns > EXTRA_LIMITS.keys)
       throw invalid('dataBase64', `${fileName}: sheet ${layout.sheet} has ${extraColumns.toLocaleString('en-US')} columns PMO Desk has no field for; a row keeps at most ${EXTRA_LIMITS.keys.toLocaleString('en-US')}`, 'tooManyColumns', { file: fileName, sheet: layout.sheet, count: extraColumns, max: EXTRA_LIMITS.keys });
     await pace(2, 4);
-    const table = readTable(model, layout, { vocab, today, valueChoices: choices, period: projectPeriod(db, input.projectId), ...(year !== undefined ? { year } : {}), ...(usedProfile?.layout.valueMaps ? { valueMaps: usedProfile.layout.valueMaps } : {}), ...(usedProfile?.layout.positionalRefs ? { positionalRefs: true } : {}), ...(usedProfile && !mapping.columns?.length ? { savedLayout: true, ...(usedProfile.layout.hierarchy === 'phases' ? { phaseRows: true } : {}), titles: storedTitles(db, input.projectId, input.register) } : {}) });
+    const table = readTable(model, layout, { vocab, today, valueChoices: choices, period: projectPeriod(db, input.projectId), ...(year !== undefined ? { year } : {}), ...(usedProfile?.layout.valueMaps ? { valueMaps: usedProfile.layout.valueMaps } : {}), ...(usedProfile?.layout.positionalRefs ? { positionalRefs: true } : {}), ...(usedProfile && !mapping.columns?.length ? { savedLayout: true, ...(usedProfile.layout.hierarchy === 'phases' ? { phaseRows: true } : {}), ...(usedProfile.layout.below ? { below: usedProfile.layout.below } : {}), titles: storedTitles(db, input.projectId, input.register) } : {}) });
     if (table.records.length > MAX_IMPORT_ROWS)
       throw invalid('dataBase64', `${fileName}: sheet ${layout.sheet} has ${table.records.length.toLocaleString('en-US')} rows of data; PMO Desk imports up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows at a time: split the file`, 'tooManyRows', { file: fileName, sheet: layout.sheet, count: table.records.length, max: MAX_IMPORT_ROWS });
     // What was read weighs in: a key of figures makes the table no register, or a guess to ask about.
@@ -447,6 +447,7 @@ export class ImportPreviews {
       ...(kept.table.progressScale ? { progressScale: kept.table.progressScale } : {}),
       ...(Object.keys(kept.table.valueMaps).length ? { valueMaps: kept.table.valueMaps } : {}),
       ...(kept.table.positionalRefs ? { positionalRefs: true as const } : {}),
+      ...(kept.table.below ? { below: kept.table.below } : {}),
     };
     // The stored row each record now is (planned again after the apply: new records have their ids).
     const after = planImport(this.db, kept.projectId, kept.table, today, false);

@@ -43,6 +43,7 @@ export async function registerTemplate(
     ...(table.progressScale ? { progressScale: table.progressScale } : {}),
     ...(Object.keys(table.valueMaps).length ? { valueMaps: table.valueMaps } : {}),
     ...(table.positionalRefs ? { positionalRefs: true as const } : {}),
+    ...(table.below ? { below: table.below } : {}),
   };
   const out = { layout: saved, sheets: model.sheets.map((s) => s.name), fields: Object.keys(TARGET_FIELDS[input.register]), problems: [...problems] };
   if (input.dryRun) return { ...out, profile: null };
