@@ -170,6 +170,27 @@ describe('Excel export in Chromium', () => {
     }
   });
 
+  it('names the records written without their key when the layout has no cell for it (blind set 10 R2), as a notice', async () => {
+    // The profile maps no column to the title: each record is written without one, and said so.
+    const profile = db().prepare('SELECT id, mapping FROM excel_profiles').get() as { id: number; mapping: string };
+    const mapping = JSON.parse(profile.mapping) as { layout: { columns: { field: string | null }[] } };
+    for (const m of mapping.layout.columns) if (m.field === 'title') m.field = null;
+    db().prepare('UPDATE excel_profiles SET mapping = ? WHERE id = ?').run(JSON.stringify(mapping), profile.id);
+    try {
+      const dialog = new ExportDialogScreen(s.page);
+      await dialog.open();
+      const [download] = await Promise.all([s.page.waitForEvent('download'), dialog.dialog.getByRole('button', { name: '出力' }).click()]);
+      expect(download.suggestedFilename()).toBe('課題管理表_A社.xlsx');
+      const notice = dialog.dialog.getByTestId('export-notice');
+      await expect.poll(() => notice.innerText()).toMatch(/^課題管理表_A社\.xlsx を出力しましたが、様式に「[^」]+」を書くセルがないため.*課題一覧!A6 ログイン画面でエラーが出る, 課題一覧!A7 /);
+      expect(await dialog.error().count()).toBe(0);
+      await s.page.screenshot({ path: screenshotPath('export-dialog-no-key-cell-ja.png') });
+      await dialog.cancel();
+    } finally {
+      db().prepare('UPDATE excel_profiles SET mapping = ? WHERE id = ?').run(profile.mapping, profile.id);
+    }
+  });
+
   it('remembers the choice per register, and answers a template it cannot read in the dialog', async () => {
     const dialog = new ExportDialogScreen(s.page);
     await dialog.open();

@@ -52,6 +52,13 @@ export interface ExportedWorkbook {
    */
   tooDeep?: { sheet: string; cell: string; name: string; level: number; deepest: number }[];
   /**
+   * Export into a client's workbook whose layout has no cell to write the register's key field in (its
+   * title or a task's name: not mapped, or mapped to a head merged over columns holding other values):
+   * records written whose key would not read back as stored (new or renamed), by the key's cell on
+   * their row (the table's first column where the key is not mapped); `value` is the key. Named as in noClientWord.
+   */
+  noKeyCell?: { sheet: string; cell: string; field: string; value: string; header: string; label: string }[];
+  /**
    * Export of a WBS into a client's workbook with a gantt it paints by hand: tasks whose bar was painted
    * again but whose dates (yyyy-mm-dd) lie outside the band's days (`bandFrom`…`bandTo`): `shown` 'none'
    * — the bar is cleared, never left on its old days — or 'part', cut at the band's edge. `cell` is the

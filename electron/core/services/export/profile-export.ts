@@ -1199,6 +1199,21 @@ export async function exportToProfile(
       const m = layout.columns.find((x) => x.c <= n.column && n.column < x.c + x.span);
       return [{ sheet: layout.sheet, cell: cellRef(r - 1, n.column), field: n.field, value: n.value, header: m?.label ?? n.field, label: shownValue(target, n.field, n.value, vocab, input.language) }];
     });
+  // A record whose key (its title, a task's name) has no cell the export can write — the key not mapped,
+  // or mapped to a head merged over columns whose cells hold other values (指摘 over 件数 | 密度 | 基準値) —
+  // is written without it and reads back without it: named wherever the key it shows would not be the
+  // stored one (a new record, a renamed one), never a silent success (blind set 10, R2).
+  const keyField = KEY_FIELD[target];
+  const keyColumn = layout.columns.find((m) => m.field === keyField);
+  const readKeys = new Map(table.records.map((r) => [r.row - 1, r.values[keyField]]));
+  const keyless: NoClientWord[] = mapped.some((m) => m.field === keyField)
+    ? []
+    : stored.flatMap((o) => {
+        const key = o.row[keyField];
+        if (emptyValue(key) || (o.at !== null && sameValue(readKeys.get(o.at), key))) return [];
+        return [{ row: o.row.id, column: keyColumn?.c ?? Math.min(...layout.columns.map((m) => m.c)), field: keyField, value: String(key) }];
+      });
+  const noKeyCell = named(keyless);
   const unmatched = named(noClientWord);
   const hidden = named(underMergeCells);
   const byFormula = named(formulaCells);
@@ -1226,6 +1241,7 @@ export async function exportToProfile(
     ...(hidden.length > 0 ? { underMerge: hidden } : {}),
     ...(byFormula.length > 0 ? { formulaCells: byFormula } : {}),
     ...(tooDeep.length > 0 ? { tooDeep } : {}),
+    ...(noKeyCell.length > 0 ? { noKeyCell } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import { useTranslation } from 'react-i18next';
 import type { ExportRegister } from '../../../../electron/common/api/excel.js';
 import type { ProfileSummary } from '../../../../electron/common/excel/preview.js';
+import type { ImportTarget } from '../../../../electron/common/excel/fields.js';
 import { ApiError } from '../../../../electron/common/errors.js';
 import { hashParams } from '../../api/client.js';
 import { read, remember } from '../../api/useApi.js';
@@ -17,6 +18,7 @@ import { saveFile } from '../../api/download.js';
 import { DialogFrame } from '../../ui/DialogFrame.js';
 import { useErrorText, useMessageText } from '../../ui/ErrorBanner.js';
 import { exportChoiceKey, formatDay, initialChoice, rememberedChoice, type CardRow, type Choice } from './exportModel.js';
+import { importFieldLabel } from './importModel.js';
 import { RegisterTemplateDialog } from './RegisterTemplateDialog.js';
 
 export interface ExportDialogProps {
@@ -130,6 +132,10 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
       if (file.formulaCells?.length) {
         const cells = file.formulaCells.map((n) => `${n.sheet}!${n.cell} (${n.header}: ${n.label})`).join(', ');
         notices.push(t('excelExport.formulaCells', { file: file.fileName, cells }));
+      }
+      if (file.noKeyCell?.length) {
+        const records = file.noKeyCell.map((n) => `${n.sheet}!${n.cell} ${n.value}`).join(', ');
+        notices.push(t('excelExport.noKeyCell', { file: file.fileName, field: importFieldLabel(t, register as ImportTarget)(file.noKeyCell[0]!.field), records }));
       }
       if (file.tooDeep?.length) {
         const tasks = file.tooDeep.map((n) => `${n.sheet}!${n.cell} ${n.name}`).join(', ');
