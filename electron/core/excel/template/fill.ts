@@ -117,6 +117,10 @@ class SheetEditor {
     // A cell hidden under a merged range is not shown and is never written (the range's value is its anchor's).
     const hidden = this.hiddenIn(num);
     if (hidden) values = values.filter(([col, out]) => !hidden.some(([a, b]) => col >= a && col <= b) || (this.clearHidden.has(col) && normalize(out.value) === null && !!row));
+    // A cell of a block one array formula spans (its anchor holds the formula, the others only its
+    // results) is the formula's: a value there would break the block (Excel: part of an array).
+    const arrays = this.arrayCellsIn(num);
+    if (arrays) values = values.filter(([col]) => !arrays.some(([a, b]) => col >= a && col <= b));
     if (values.length === 0) return;
     if (!row) {
       const cells: string[] = [];
@@ -202,8 +206,33 @@ class SheetEditor {
   }
 
   private hiddenByRow: Map<number, [number, number][]> | undefined;
+  private arrayByRow: Map<number, [number, number][]> | undefined;
 
   /** The column spans of row `num` hidden under merged ranges (all but each range's anchor). */
+  /** The cells (spans of columns) on row `num` that an array formula anchored elsewhere spans. */
+  arrayCellsIn(num: number): [number, number][] | undefined {
+    if (!this.arrayByRow) {
+      this.arrayByRow = new Map();
+      // (Found in the XML itself: most sheets hold none, and parsing every row's cells to learn so would cost.)
+      const tag = /<(?:[A-Za-z_][\w.-]*:)?f\s[^>]*>/g;
+      for (let m = tag.exec(this.xml); m; m = tag.exec(this.xml)) {
+        if (attr(m[0], 't') !== 'array') continue;
+        const r = /^\$?([A-Za-z]+)\$?(\d+):\$?([A-Za-z]+)\$?(\d+)$/.exec(attr(m[0], 'ref') ?? '');
+        if (!r) continue;
+        const [c1, r1, c2, r2] = [colIndex(r[1]!), Number(r[2]), colIndex(r[3]!), Number(r[4])];
+        if (r2 - r1 > 10_000) continue;
+        for (let row = r1; row <= r2; row++) {
+          const span: [number, number] = row === r1 ? [c1 + 1, c2] : [c1, c2];
+          if (span[0] > span[1]) continue;
+          const list = this.arrayByRow.get(row);
+          if (list) list.push(span);
+          else this.arrayByRow.set(row, [span]);
+        }
+      }
+    }
+    return this.arrayByRow.get(num);
+  }
+
   hiddenIn(num: number): [number, number][] | undefined {
     if (!this.hiddenByRow) {
       this.hiddenByRow = new Map();
