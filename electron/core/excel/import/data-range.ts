@@ -229,7 +229,19 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
       const text = row.cells.some(counts) ? rowText(row, minC, maxC) : null;
       if (text !== null) out.push(text);
     }
-    return out;
+    if (out.length === 0) return out;
+    // A row the table itself holds too (小計 under every group, the header again, a repeated label) ends
+    // nothing: met inside the table, it would cut the records after it. (Each row's first text is
+    // compared before the whole row is put together: this runs over every row of the table.)
+    const firstParts = new Set(out.map((t) => t.split('\t')[0]!));
+    const inside = new Set<string>();
+    for (const row of ix.sheet.rows) {
+      if (row.r <= layout.headerBottom) continue;
+      if (row.r > last) break;
+      const firstText = row.cells.find((c) => c.c >= minC && c.c <= maxC && !c.f && c.t === 's' && !blankText(c.v as string));
+      if (firstText && firstParts.has(`${firstText.c}:${(firstText.v as string).trim()}`)) inside.add(rowText(row, minC, maxC)!);
+    }
+    return out.filter((t) => !inside.has(t));
   };
   const belowSet = new Set(below ?? []);
   // Rows a template prepared with formulas only (=B6+1 numbering down a blank WBS) end the table like
