@@ -254,4 +254,18 @@ describe('minutes through a client form', () => {
     close();
     void p;
   });
+
+  it('draws a date cell as the app shows dates (yyyy/mm/dd), not as its ISO text', async () => {
+    const { call, close } = await setup();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('予定');
+    ws.addRows([['開催日', new Date(Date.UTC(2025, 3, 8))], ['期限', '2025-04-08']]);
+    ws.getCell('B1').numFmt = 'yyyy/m/d';
+    const preview = await call('excel.sheetPreview', { fileName: 'd.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
+    const text = (r: number) => preview.sheets[0]!.rows.find((row) => row.r === r)!.cells[1]!.text;
+    expect(text(1)).toBe('2025/04/08');
+    // A text cell is drawn as written, whatever it looks like.
+    expect(text(2)).toBe('2025-04-08');
+    close();
+  });
 });
