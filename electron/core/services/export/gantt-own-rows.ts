@@ -22,7 +22,7 @@ function reach(band: GanttBand, start: number | null, finish: number | null): nu
 }
 
 /** Band indexes a template row paints: a mark in the cell or, in a band of fills, a format other than the column's empty one. */
-function painted(band: GanttBand, row: number, ix: SheetIndex, styleAt: StyleAt): number[] {
+export function painted(band: GanttBand, row: number, ix: SheetIndex, styleAt: StyleAt): number[] {
   return band.columns.flatMap((col, i) => {
     const x = ix.cell(row, col.c);
     const marked = x !== undefined && x.v !== null && x.v !== undefined && String(x.v).trim() !== '';

@@ -34,7 +34,7 @@ import { dateSerial, type CellOut, type OutValue, type RowShape, type TableWrite
 import { sameValue, planImport, storedTitles } from '../import/plan.js';
 import { planBlocks, type BlockPlan, type TemplateRecord } from './record-blocks.js';
 import { barCells, ganttBandCandidates, learnBand, rowBarMark, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
-import { keepsDrawing, learnOwnRules, ownBarCells, shiftedCells } from './gantt-own-rows.js';
+import { keepsDrawing, learnOwnRules, ownBarCells, painted, shiftedCells } from './gantt-own-rows.js';
 import { derivedStatus } from '../rollup.js';
 import { dateTextStyle, isoToSerial, parseDateText, serialToIso, shortYearChoices, type ShortYearForm, type SlashOrder } from '../../../common/excel/client-dates.js';
 import { tableBand } from './table-band.js';
@@ -884,10 +884,23 @@ export async function exportToProfile(
   // A week or day is on a bar where the task works on it by the project's own calendar (its holidays, days off, working weekdays).
   const calendar = target === 'wbs' ? workCalendarOf(calendarSettings(db, input.projectId)) : undefined;
   const bars = bandOptions.length > 0 ? await ganttBars(template, profile.fileName, layout.sheet, ix, bandOptions, bandRecords, actualRecords, model.date1904, calendar) : null;
+  /**
+   * The client leaves its phase rows without a bar (no row of a task that was a summary when imported is
+   * painted): a summary's span is PMO Desk's roll-up, which the client's gantt does not show, so its row
+   * stays unpainted however the span moves (blind set 11 C7: a no-edit export painted 102 cells of phase rows).
+   */
+  let bareSummaries: boolean | undefined;
+  const summariesBare = (): boolean =>
+    (bareSummaries ??= (() => {
+      const rows = stored.flatMap((o) => (o.summary && o.at !== null && (rolledAtImport === null || rolledAtImport.has(o.row.id)) ? [o.at] : []));
+      return rows.length > 0 && rows.every((r) => painted(bars!.band, r, ix, bars!.styleAt).length === 0);
+    })());
   const barsOf = (o: Out | null, fresh: boolean): (CellOut | undefined)[] => {
     if (!bars) return [];
     const { band } = bars;
     if (o === null) return barCells(band, null, null);
+    // A summary of such a client: a row with no bar is kept, one that has a bar (a task that became a summary) is cleared.
+    if (o.summary && summariesBare()) return !fresh && o.at !== null && painted(band, o.at, ix, bars.styleAt).length === 0 ? new Array<undefined>(band.columns.length).fill(undefined) : barCells(band, null, null);
     const start = serialOf(o.row.plannedStart, model.date1904);
     const finish = serialOf(o.row.plannedFinish, model.date1904);
     const was = o.at === null ? undefined : bars.records.get(o.at);
