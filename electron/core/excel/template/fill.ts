@@ -208,13 +208,13 @@ class SheetEditor {
   private hiddenByRow: Map<number, [number, number][]> | undefined;
   private arrayByRow: Map<number, [number, number][]> | undefined;
 
-  /** The column spans of row `num` hidden under merged ranges (all but each range's anchor). */
   /** The cells (spans of columns) on row `num` that an array formula anchored elsewhere spans. */
   arrayCellsIn(num: number): [number, number][] | undefined {
     if (!this.arrayByRow) {
       this.arrayByRow = new Map();
       // (Found in the XML itself: most sheets hold none, and parsing every row's cells to learn so would cost.)
-      const tag = /<(?:[A-Za-z_][\w.-]*:)?f\s[^>]*>/g;
+      // (A tag ends at its '>' or, unclosed, at the next '<': never a scan to the part's end from each one.)
+      const tag = /<(?:[A-Za-z_][\w.-]*:)?f\s[^<>]*>/g;
       for (let m = tag.exec(this.xml); m; m = tag.exec(this.xml)) {
         if (attr(m[0], 't') !== 'array') continue;
         const r = /^\$?([A-Za-z]+)\$?(\d+):\$?([A-Za-z]+)\$?(\d+)$/.exec(attr(m[0], 'ref') ?? '');
@@ -233,6 +233,7 @@ class SheetEditor {
     return this.arrayByRow.get(num);
   }
 
+  /** The column spans of row `num` hidden under merged ranges (all but each range's anchor). */
   hiddenIn(num: number): [number, number][] | undefined {
     if (!this.hiddenByRow) {
       this.hiddenByRow = new Map();
