@@ -38,6 +38,21 @@ describe('tableBand', () => {
     expect(band(sheet({ 2: header, ...records((r) => [[5, '■'], [6, '■']]) }))).toEqual([1, 6]);
   });
 
+  it('leaves out a legend beside the header whose second line is on the first record\'s row, however it is worded (blind set 11 C8)', () => {
+    for (const [first, second] of [
+      ['凡例　◎:完了　○:実施中', '　　　△:遅れ　×:未着手'],
+      ['Legend: G = on track, A = at risk', 'R = late, B = done'],
+      ['■:予定　■:実績', '◆:マイルストーン　★:レビュー'],
+    ]) {
+      const s = sheet({ 2: [...header, [6, first]], ...records((r) => (r === 3 ? [[6, second]] : [])) }, [{ r1: 2, c1: 6, r2: 2, c2: 9 }, { r1: 3, c1: 6, r2: 3, c2: 9 }]);
+      expect(band(s), first).toEqual([1, 3]);
+    }
+  });
+
+  it('takes in a remarks column headed 備考 with one remark on a record, as before', () => {
+    expect(band(sheet({ 2: [...header, [5, '備考']], ...records((r) => (r === 3 ? [[5, '要確認']] : [])) }))).toEqual([1, 5]);
+  });
+
   it('takes in the width of a merge on the table\'s rows that reaches out of it', () => {
     const s = sheet({ 2: header, ...records(), 4: [[1, 't4'], [3, 'merged'], [7, 'list']] }, [{ r1: 4, c1: 3, r2: 4, c2: 5 }]);
     expect(band(s)).toEqual([1, 5]);

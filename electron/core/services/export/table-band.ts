@@ -31,6 +31,15 @@ function rowsWith(sheet: SheetModel, c1: number, c2: number, from: number, to: n
   return out;
 }
 
+/** A code and its meaning (◎:完了, G = on track, ■：予定): two of them make a line a legend. */
+const PAIR = /(?:^|[\s\u3000,、，;；])[^\s\u3000:：=＝]{1,3}\s*[:：=＝]\s*[^\s\u3000:：=＝]/gu;
+
+/** The header row's cells of a group write a legend (凡例 / Legend, or two code:meaning pairs) rather than a heading. */
+function legendAt(sheet: SheetModel, c1: number, c2: number, r: number): boolean {
+  const row = sheet.rows.find((x) => x.r === r);
+  return (row?.cells ?? []).some((c) => c.c >= c1 && c.c <= c2 && c.t === 's' && (/^[\s\u3000]*(?:凡例|(?:legend|key)\b)/iu.test(c.v as string) || [...(c.v as string).matchAll(PAIR)].length >= 2));
+}
+
 /**
  * A column or two past a gap holding the client's remarks on some of the records (確認中, see minutes 4/3,
  * ← 要確認): cells only on the table's rows (and a heading on the header's), here and there, not one run of
@@ -43,8 +52,9 @@ export function remarks(sheet: SheetModel, c1: number, c2: number, top: number, 
   if (rowsWith(sheet, c1, c2, 0, top - 1).size > 0 || rowsWith(sheet, c1, c2, last + 1, Infinity).size > 0) return false;
   const rows = [...rowsWith(sheet, c1, c2, first, last)].sort((a, b) => a - b);
   // One cell beside one record is a remark only under a heading on the header's row (備考): alone it may
-  // as well be a list's only entry, which stays where it is.
-  if (rows.length === 1) return rowsWith(sheet, c1, c2, top, top).size > 0;
+  // as well be a list's only entry, which stays where it is. Nor is a legend beside the header a heading:
+  // its second line on the first record's row goes on with it, and stays with it (blind set 11 C8).
+  if (rows.length === 1) return rowsWith(sheet, c1, c2, top, top).size > 0 && !legendAt(sheet, c1, c2, top);
   return rows.length > 1 && rows[rows.length - 1]! - rows[0]! + 1 > rows.length;
 }
 
