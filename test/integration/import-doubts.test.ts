@@ -183,12 +183,14 @@ describe('right readings stay quiet', () => {
 });
 
 describe('columns kept as the client’s own are offered the fields their cells read as', () => {
-  it('an ID column of the client’s codes whose header names no ID (依頼No), and no other', async () => {
+  // (Since registers' header families (d0e101f), a first column of the client's codes is read as the ID by
+  // its cells, under 依頼番号NO and under a header that names nothing: nothing is left to offer.)
+  it('an ID column of the client’s codes whose header names no ID is read as the ID, and no other column is offered', async () => {
     const p = await preview('issue', [
       {
         name: '作業依頼台帳',
         rows: [
-          ['依頼番号NO', '件名', '依頼部署', '担当者', '状況', '対応日'],
+          ['整理', '件名', '依頼部署', '担当者', '状況', '対応日'],
           ['2025-001', 'アカウント追加', '総務部', '山田', '完了', '2025/04/03'],
           ['2025-002', 'プリンタ設定', '経理部', '佐藤', '対応中', '2025/04/05'],
           ['2025-003', '権限変更', '営業部', '鈴木', '未着手', '2025/04/09'],
@@ -197,18 +199,37 @@ describe('columns kept as the client’s own are offered the fields their cells 
     ]);
     const offered = Object.fromEntries((p.columnChoices ?? []).map((x) => [x.column, x.fields]));
     // (A date column under a table that reads no date is offered the register's dates, the choice the user's.)
-    expect(p.columns.find((m) => m.column === 'A')?.field).toBeNull();
-    expect(offered.A).toEqual(['ref']);
+    expect(p.columns.find((m) => m.column === 'A')?.field).toBe('ref');
+    expect(offered.A).toBeUndefined();
     expect(offered.C).toBeUndefined();
   });
 
-  it('L | I under Inherent Risk are offered the ratings; a date column beside a date raised is not offered', async () => {
+  it('L | I under Inherent Risk are read as the ratings, and offered nothing (registers’ assessment groups)', async () => {
     const p = await preview('risk', [
       {
         name: 'Risk Register',
         rows: [
           ['Ref', 'Risk', 'Owner', 'Inherent Risk', null, 'Status', 'Date Raised', 'Last Review'],
           [null, null, null, 'L', 'I', null, null, null],
+          ['CR01', 'Budget pressure on the programme', 'Finance Director', 4, 5, 'Open', '2025-04-01', '2025-06-01'],
+          ['CR02', 'Loss of key staff', 'HR Lead', 3, 3, 'Open', '2025-04-02', '2025-06-02'],
+          ['CR03', 'Supplier failure', 'Procurement', 2, 4, 'Closed', '2025-04-03', '2025-06-03'],
+        ],
+        merges: ['D1:E1', 'A1:A2', 'B1:B2', 'C1:C2', 'F1:F2', 'G1:G2', 'H1:H2'],
+      },
+    ]);
+    expect(p.columns.filter((c) => c.column === 'D' || c.column === 'E').map((c) => c.field)).toEqual(['probability', 'impact']);
+    expect(p.columnChoices ?? []).toEqual([]);
+    expect(p.detection?.ask).toBeNull();
+  });
+
+  it('a group of 1–5 figures under heads nothing reads is offered the ratings; a date column beside a date raised is not offered', async () => {
+    const p = await preview('risk', [
+      {
+        name: 'Risk Register',
+        rows: [
+          ['Ref', 'Risk', 'Owner', 'Weighting', null, 'Status', 'Date Raised', 'Last Review'],
+          [null, null, null, 'Q', 'W', null, null, null],
           ['CR01', 'Budget pressure on the programme', 'Finance Director', 4, 5, 'Open', '2025-04-01', '2025-06-01'],
           ['CR02', 'Loss of key staff', 'HR Lead', 3, 3, 'Open', '2025-04-02', '2025-06-02'],
           ['CR03', 'Supplier failure', 'Procurement', 2, 4, 'Closed', '2025-04-03', '2025-06-03'],
