@@ -211,46 +211,19 @@ class SheetEditor {
   /** The cells (spans of columns) on row `num` that an array formula anchored elsewhere spans. */
   arrayCellsIn(num: number): [number, number][] | undefined {
     if (!this.arrayByRow) {
-      this.arrayByRow = new Map();
       // (Found in the XML itself: most sheets hold none, and parsing every row's cells to learn so would cost.)
       // (A tag ends at its '>' or, unclosed, at the next '<': never a scan to the part's end from each one.)
       const tag = /<(?:[A-Za-z_][\w.-]*:)?f\s[^<>]*>/g;
-      for (let m = tag.exec(this.xml); m; m = tag.exec(this.xml)) {
-        if (attr(m[0], 't') !== 'array') continue;
-        const r = /^\$?([A-Za-z]+)\$?(\d+):\$?([A-Za-z]+)\$?(\d+)$/.exec(attr(m[0], 'ref') ?? '');
-        if (!r) continue;
-        const [c1, r1, c2, r2] = [colIndex(r[1]!), Number(r[2]), colIndex(r[3]!), Number(r[4])];
-        if (r2 - r1 > 10_000) continue;
-        for (let row = r1; row <= r2; row++) {
-          const span: [number, number] = row === r1 ? [c1 + 1, c2] : [c1, c2];
-          if (span[0] > span[1]) continue;
-          const list = this.arrayByRow.get(row);
-          if (list) list.push(span);
-          else this.arrayByRow.set(row, [span]);
-        }
-      }
+      const refs: string[] = [];
+      for (let m = tag.exec(this.xml); m; m = tag.exec(this.xml)) if (attr(m[0], 't') === 'array') refs.push(attr(m[0], 'ref') ?? '');
+      this.arrayByRow = spansBeyondAnchor(refs);
     }
     return this.arrayByRow.get(num);
   }
 
   /** The column spans of row `num` hidden under merged ranges (all but each range's anchor). */
   hiddenIn(num: number): [number, number][] | undefined {
-    if (!this.hiddenByRow) {
-      this.hiddenByRow = new Map();
-      for (const ref of this.merges().refs) {
-        const m = /^\$?([A-Za-z]+)\$?(\d+):\$?([A-Za-z]+)\$?(\d+)$/.exec(ref);
-        if (!m) continue;
-        const [c1, r1, c2, r2] = [colIndex(m[1]!), Number(m[2]), colIndex(m[3]!), Number(m[4])];
-        if (r2 - r1 > 10_000) continue;
-        for (let r = r1; r <= r2; r++) {
-          const span: [number, number] = r === r1 ? [c1 + 1, c2] : [c1, c2];
-          if (span[0] > span[1]) continue;
-          const list = this.hiddenByRow.get(r);
-          if (list) list.push(span);
-          else this.hiddenByRow.set(r, [span]);
-        }
-      }
-    }
+    this.hiddenByRow ??= spansBeyondAnchor(this.merges().refs);
     return this.hiddenByRow.get(num);
   }
 
@@ -834,4 +807,23 @@ function growDimension(ed: SheetEditor, first: number, last: number, columns: nu
   const nr2 = Math.max(r2, last);
   if (nc1 === c1 && nc2 === c2 && nr1 === r1 && nr2 === r2) return;
   ed.sp.replace(m.index, m.index + m[0].length, setAttr(m[0], 'ref', `${colName(nc1)}${nr1}:${colName(nc2)}${nr2}`));
+}
+
+/** The cells of ranges ('B2:D4') other than each one's top-left anchor, as column spans by row; a range of over 10,000 rows is passed over. */
+function spansBeyondAnchor(refs: Iterable<string>): Map<number, [number, number][]> {
+  const byRow = new Map<number, [number, number][]>();
+  for (const ref of refs) {
+    const m = /^\$?([A-Za-z]+)\$?(\d+):\$?([A-Za-z]+)\$?(\d+)$/.exec(ref);
+    if (!m) continue;
+    const [c1, r1, c2, r2] = [colIndex(m[1]!), Number(m[2]), colIndex(m[3]!), Number(m[4])];
+    if (r2 - r1 > 10_000) continue;
+    for (let r = r1; r <= r2; r++) {
+      const span: [number, number] = r === r1 ? [c1 + 1, c2] : [c1, c2];
+      if (span[0] > span[1]) continue;
+      const list = byRow.get(r);
+      if (list) list.push(span);
+      else byRow.set(r, [span]);
+    }
+  }
+  return byRow;
 }

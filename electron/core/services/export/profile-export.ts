@@ -899,8 +899,9 @@ export async function exportToProfile(
     if (!bars) return [];
     const { band } = bars;
     if (o === null) return barCells(band, null, null);
+    const kept = new Array<undefined>(band.columns.length).fill(undefined);
     // A summary of such a client: a row with no bar is kept, one that has a bar (a task that became a summary) is cleared.
-    if (o.summary && summariesBare()) return !fresh && o.at !== null && painted(band, o.at, ix, bars.styleAt).length === 0 ? new Array<undefined>(band.columns.length).fill(undefined) : barCells(band, null, null);
+    if (o.summary && summariesBare()) return !fresh && o.at !== null && painted(band, o.at, ix, bars.styleAt).length === 0 ? kept : barCells(band, null, null);
     const start = serialOf(o.row.plannedStart, model.date1904);
     const finish = serialOf(o.row.plannedFinish, model.date1904);
     const was = o.at === null ? undefined : bars.records.get(o.at);
@@ -912,7 +913,6 @@ export async function exportToProfile(
     // (gantt-own-rows.ts), unless the drawing never showed its dates and still lies inside them. Where
     // its dates left the band there is no day to draw it on, so it goes.
     const gone = start !== null && finish !== null && (finish < bars.first || start > bars.last);
-    const kept = new Array<undefined>(band.columns.length).fill(undefined);
     if (!fresh && was && shown!.start === start && shown!.finish === finish) return kept;
     if (!fresh && was && !band.followers.has(was.row) && !gone) {
       const moved = shiftedCells(band, was, start, finish, ix, bars.styleAt);
