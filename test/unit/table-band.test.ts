@@ -43,7 +43,7 @@ describe('tableBand', () => {
       ['凡例　◎:完了　○:実施中', '　　　△:遅れ　×:未着手'],
       ['Legend: G = on track, A = at risk', 'R = late, B = done'],
       ['■:予定　■:実績', '◆:マイルストーン　★:レビュー'],
-    ]) {
+    ] as [string, string][]) {
       const s = sheet({ 2: [...header, [6, first]], ...records((r) => (r === 3 ? [[6, second]] : [])) }, [{ r1: 2, c1: 6, r2: 2, c2: 9 }, { r1: 3, c1: 6, r2: 3, c2: 9 }]);
       expect(band(s), first).toEqual([1, 3]);
     }
