@@ -6,7 +6,7 @@
 // fields the header named — never a file's words: the product lowers its confidence and asks; it does
 // not map on them (detection and the registers' words decide what is mapped).
 import { fieldSpec, KEY_FIELD, TARGET_FIELDS, type ImportTarget } from '../../../common/excel/fields.js';
-import type { AskWhy, ColumnMapping, LayoutConfidence } from '../../../common/excel/preview.js';
+import type { AskWhy, ColumnMapping, ImportAsk, LayoutConfidence, TableCandidate } from '../../../common/excel/preview.js';
 import type { Cell, WorkbookModel } from '../../../common/excel/model.js';
 import type { Vocabularies } from '../../../common/registers.js';
 import { readValue } from './cell-values.js';
@@ -72,6 +72,28 @@ export function tableDoubts(target: ImportTarget, table: ImportTable, confidence
   else if (confidence.key < ASK_BELOW) why.push({ code: 'keyGuessed', field: KEY_FIELD[target], ...keyAt });
   else if (confidence.header < ASK_BELOW) why.push({ code: 'fewWords' });
   return { confidence: out, why, noRegister: keyIsFigures && !namesRegisterField(target, table.columns) };
+}
+
+/**
+ * What the dialog asks of a detected table, and why: which table, where another is nearly as good or
+ * none is a register (point at the table); else the header, where the key column or the header's
+ * words are unsure (point at the header row); null when nothing is unsure. `chosen`: the detected
+ * layout's sheet and 0-based header top; `candidates`: detection's tables (0-based rows).
+ */
+export function detectionDoubts(
+  target: ImportTarget,
+  table: ImportTable,
+  chosen: { sheet: string; headerTop: number; confidence: LayoutConfidence },
+  candidates: readonly TableCandidate[],
+): Doubts & { ask: ImportAsk | null } {
+  // A table the read went on into — the same header again over a ■ section, read as one table:
+  // data-range.ts — is this table, not another to choose: only the other tables make a question.
+  const continued = (c: TableCandidate) => c.sheet === table.sheet && table.data.last !== null && c.headerTop + 1 > table.header.bottom && c.headerTop + 1 <= table.data.last;
+  const others = candidates.filter((c) => !(c.sheet === chosen.sheet && c.headerTop === chosen.headerTop) && !continued(c));
+  const unsure = chosen.confidence.table < ASK_BELOW && (others.length > 0 || !candidates.some(continued));
+  const doubts = tableDoubts(target, table, chosen.confidence, { unsure, others: others.length });
+  const ask: ImportAsk | null = doubts.noRegister || doubts.why.some((w) => w.code === 'tables' || w.code === 'tableAlike') ? 'table' : doubts.why.length > 0 ? 'header' : null;
+  return { ...doubts, ask };
 }
 
 /** Fields of the register whose kind cells can show by themselves (an ID, a date, a 1–5 rating), and no column fills. */

@@ -7,14 +7,14 @@ import { workbookRefusal } from '../../excel/error-text.js';
 import { decodeBase64 } from '../../yielding.js';
 import { pace } from '../../call-scope.js';
 import { randomUUID } from 'node:crypto';
-import { ASK_BELOW, betterTarget, detectLayout, headerAbove, headerSignature, layoutAt, type Detection, type TableLayout } from '../../excel/import/detect.js';
+import { betterTarget, detectLayout, headerAbove, headerSignature, layoutAt, type Detection, type TableLayout } from '../../excel/import/detect.js';
 import { KEY_FIELD, TARGET_FIELDS, type ImportTarget } from '../../../common/excel/fields.js';
 import { overrideFields } from '../../excel/import/mapping.js';
 import { columnName, type WorkbookModel } from '../../../common/excel/model.js';
-import { PREVIEW_PROBLEMS_PAGE, type ApplyOptions, ApplyResult, FileDatesKept, ImportAsk, ImportPreview, MappingInput, ProfileLayout, TableProfile } from '../../../common/excel/preview.js';
+import { PREVIEW_PROBLEMS_PAGE, type ApplyOptions, ApplyResult, FileDatesKept, ImportPreview, MappingInput, ProfileLayout, TableProfile } from '../../../common/excel/preview.js';
 import { rowOfCell, type Problem } from '../../../common/excel/problems.js';
 import { readTable, type ImportTable } from '../../excel/import/read-table.js';
-import { columnChoices, tableDoubts } from '../../excel/import/doubts.js';
+import { columnChoices, detectionDoubts } from '../../excel/import/doubts.js';
 import { textError } from '../../../common/errors.js';
 import { inBatch, type Actor } from '../../batch.js';
 import type { SqlDb as Db } from '../../db/sql.js';
@@ -309,13 +309,7 @@ export class ImportPreviews {
     if (table.records.length > MAX_IMPORT_ROWS)
       throw invalid('dataBase64', `${fileName}: sheet ${layout.sheet} has ${table.records.length.toLocaleString('en-US')} rows of data; PMO Desk imports up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows at a time: split the file`, 'tooManyRows', { file: fileName, sheet: layout.sheet, count: table.records.length, max: MAX_IMPORT_ROWS });
     // What was read weighs in: a key of figures makes the table no register, or a guess to ask about.
-    const continued = (c: { sheet: string; headerTop: number }) => c.sheet === table.sheet && table.data.last !== null && c.headerTop + 1 > table.header.bottom && c.headerTop + 1 <= table.data.last;
-    const chosen = (c: { sheet: string; headerTop: number }) => c.sheet === layout.sheet && c.headerTop === layout.headerTop;
-    const otherTables = detection?.candidates.filter((c) => !chosen(c) && !continued(c)) ?? [];
-    // (A table the read went on into — the same header again over a ■ section, read as one table:
-    // data-range.ts — is this table, not another to choose: only the other tables make a question.)
-    const tableUnsure = !!detection && detection.layout.confidence!.table < ASK_BELOW && (otherTables.length > 0 || !detection.candidates.some(continued));
-    const doubts = detection ? tableDoubts(input.register, table, detection.layout.confidence!, { unsure: tableUnsure, others: otherTables.length }) : null;
+    const doubts = detection ? detectionDoubts(input.register, table, { sheet: layout.sheet, headerTop: layout.headerTop, confidence: detection.layout.confidence! }, detection.candidates) : null;
     if (doubts?.noRegister) problems.push(noRegisterProblem(input.register, fileName, table));
     // The key column shows the doubt too (its confidence in the mapping step), not only the question.
     if (doubts?.why.some((w) => w.code === 'keyFigures')) for (const m of table.columns) if (m.field === KEY_FIELD[input.register]) m.confidence = Math.min(m.confidence, doubts.confidence.key);
@@ -346,10 +340,8 @@ export class ImportPreviews {
     const signature = headerSignature(model, layout.sheet, layout.headerTop, layout.headerBottom) ?? '';
     const fileDates = input.register === 'wbs' ? fileDatesBeforehand(db, this.actor, input.projectId, table, plan, today) : undefined;
 
-    // What to ask: which table, where another is nearly as good or none is a register (point at the
-    // table); else the header, where the key column or the header's words are unsure (point at the header row).
     const confidence = doubts?.confidence;
-    const ask: ImportAsk | null = !doubts ? null : doubts.noRegister || doubts.why.some((w) => w.code === 'tables' || w.code === 'tableAlike') ? 'table' : doubts.why.length > 0 ? 'header' : null;
+    const ask = doubts?.ask ?? null;
 
     if (kept) this.kept.delete(input.previewId!);
     const previewId = randomUUID();
