@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { text } from '../api/schemas.js';
 import { code, date, defineRegister, extra, h, item, ref } from './descriptor.js';
-import { CLOSED_ON, DUE, OWNER, RAISED_BY, RAISED_ON, REF, STATUS } from './words.js';
+import { CLOSED_ON, DUE, OWNER, RAISED_BY, RAISED_ON, REF, RESPONSE, STATUS, SUBJECT } from './words.js';
 
 export const defectFields = z.strictObject({
   ref,
@@ -79,7 +79,7 @@ export const defect = defineRegister({
     ref: [...REF, '不具合番号', '不具合no', '不具合管理no', '指摘番号', '指摘no', 'defect id', 'defect no', 'bug id', 'bug no'],
     title: [
       '不具合内容', '不具合', '発生事象', '現象', '事象', '障害内容', '指摘内容', '指摘事項', '指摘', '指摘項目', '問題点', ['指摘項目問題点', 1], ['内容', 0.8], ['件名', 0.8],
-      'defect', 'defect description', 'bug', 'symptom', 'problem', 'finding', 'review comment', 'comment', ['description', 0.8], ['title', 0.9], ['summary', 0.8],
+      'defect', 'defect description', 'bug', 'symptom', 'problem', 'finding', 'review comment', 'comment', ['description', 0.8], ['title', 0.9], ['summary', 0.8], ...SUBJECT,
     ],
     target: [
       '対象', '対象機能', '対象画面', '対象成果物', 'レビュー対象', 'レビュー対象ファイル名', 'ドキュメント名', '対象ドキュメント', '機能', '機能名', '画面', '該当箇所', '指摘箇所', '箇所',
@@ -95,7 +95,7 @@ export const defect = defineRegister({
     foundBy: ['発見者', '検出者', '指摘者', '指摘者(レビューア)', ...RAISED_BY, 'found by', 'detected by'],
     owner: ['修正担当', '修正者', '調査・対応者', '対応担当', ...OWNER, 'fixed by', 'fixer'],
     due: ['修正期限', '修正予定日', ...DUE],
-    resolution: ['対応内容', '修正内容', '処置', '処置・対策', '対策', '対応', '処置内容', '対応方針', 'resolution', 'fix', 'correction', 'action taken', ['action', 0.8]],
+    resolution: [...RESPONSE, '対応内容', '修正内容', '処置', '処置・対策', '対策', '対応', '処置内容', '対応方針', 'resolution', 'fix', 'correction', 'action taken', ['action', 0.8]],
     resolvedOn: ['対応日', '修正日', '対応完了日', '修正完了日', ...CLOSED_ON, 'fixed on', 'date fixed'],
     status: [...STATUS, '指摘対応'],
   },

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { text } from '../api/schemas.js';
 import { code, date, defineRegister, extra, h, item, ref } from './descriptor.js';
-import { DUE, OWNER, RAISED_ON, REF, STATUS } from './words.js';
+import { DUE, OWNER, RAISED_ON, REF, RESPONSE, STATUS } from './words.js';
 
 export const findingFields = z.strictObject({
   ref,
@@ -79,7 +79,7 @@ export const finding = defineRegister({
     owner: ['是正担当者', '是正責任者', '改善担当', ...OWNER],
     action: [
       '是正処置', '是正措置', '是正内容', '是正策', '改善策', '改善内容', '対応内容', '対策', '処置', '対応策',
-      'corrective action', 'corrective actions', 'action plan', 'remediation', 'management response', ['action', 0.8], ['response', 0.8],
+      'corrective action', 'corrective actions', 'action plan', 'remediation', 'management response', ['action', 0.8], ['response', 0.8], ...RESPONSE,
     ],
     status: STATUS,
     verifiedOn: ['確認日', '是正確認日', '有効性確認日', '検証日', 'フォローアップ日', 'verified on', 'verification date', 'date verified', 'follow-up date', ['closed on', 0.8]],

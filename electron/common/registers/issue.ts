@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { id, text } from '../api/schemas.js';
 import { code, date, defineRegister, extra, h, item, rating, ref } from './descriptor.js';
-import { CLOSED_ON, DUE, OWNER, RAISED_BY, RAISED_ON, REF, STATUS } from './words.js';
+import { CLOSED_ON, DUE, OWNER, RAISED_BY, RAISED_ON, REF, RESPONSE, STATUS, SUBJECT } from './words.js';
 
 export const issueFields = z.strictObject({
   ref,
@@ -85,7 +85,7 @@ export const issue = defineRegister({
     // stands beside it; beside one, アクション / Action is the response (resolution, below). Only as the
     // whole label: Next Action, Corrective Action, 次のアクション are an issue's response (review U3).
     'アクションアイテム', 'アクション項目', 'アクション内容', ['アクション', 0.9, 'whole'], 'action item', 'action items', 'action item description', ['action', 0.85, 'whole'],
-    'todo', 'to do', 'to-do', 'todo内容', 'todo事項', 'todo項目', '宿題', '宿題事項', '宿題内容', ['依頼事項', 0.9]],
+    'todo', 'to do', 'to-do', 'todo内容', 'todo事項', 'todo項目', '宿題', '宿題事項', '宿題内容', ['依頼事項', 0.9], ...SUBJECT],
   detail: ['課題内容', '内容', '詳細', '課題詳細', '説明', '概要', '詳細内容', '質問内容', 'description', 'detail', 'details', 'issue description'],
   // How severe the matter is grades it as a priority does where the log has no severity of its own (a
   // vulnerability list's 深刻度 緊急/重要/警告/注意, an incident's Severity: blind set 10, C3).
@@ -98,7 +98,7 @@ export const issue = defineRegister({
   due: DUE,
   status: STATUS,
   ageDays: ['経過日数', '経過', 'age', 'age (days)', 'days open'],
-  resolution: ['対応', '対応内容', '対応策', '対策', '回答', '回答内容', '解決策', '対応詳細', '対応結果', '対処', '対処内容', '結論', '処置', '処置対策', ['決定事項', 0.8], ['対策方針', 0.8], ['アクション', 0.7], 'resolution', 'response', 'answer', 'action taken', 'actions taken', ['actions', 0.8], ['action', 0.7], 'solution', ['decision', 0.7], ['next steps', 0.65], ['next step', 0.65], ['next action', 0.65], ['next actions', 0.65], ['今後の対応', 0.9], ['次のアクション', 0.9]],
+  resolution: [...RESPONSE, '対応', '対応内容', '対応策', '対策', '回答', '回答内容', '解決策', '対応詳細', '対応結果', '対処', '対処内容', '結論', '処置', '処置対策', ['決定事項', 0.8], ['対策方針', 0.8], ['アクション', 0.7], 'resolution', 'response', 'answer', 'action taken', 'actions taken', ['actions', 0.8], ['action', 0.7], 'solution', ['decision', 0.7], ['next steps', 0.65], ['next step', 0.65], ['next action', 0.65], ['next actions', 0.65], ['今後の対応', 0.9], ['次のアクション', 0.9]],
   closedOn: CLOSED_ON,
   },
   qualifiers: ['課題', 'issue'],

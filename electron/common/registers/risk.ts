@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { text } from '../api/schemas.js';
 import { code, date, defineRegister, extra, h, item, rating, ref } from './descriptor.js';
-import { CLOSED_ON, DUE, OWNER, RAISED_BY, RAISED_ON, REF, STATUS } from './words.js';
+import { CLOSED_ON, DUE, OWNER, RAISED_BY, RAISED_ON, REF, RESPONSE, STATUS } from './words.js';
 
 export const riskFields = z.strictObject({
   ref,
@@ -93,7 +93,7 @@ export const risk = defineRegister({
   ref: [...REF, 'リスクid', 'リスク番号', 'リスクno', 'risk id', 'risk no', 'risk #', 'risk number'],
   title: ['リスク', 'リスク名', 'リスク項目', 'リスク事象', '件名', 'タイトル', '表題', ['リスク内容', 0.8], ['事象', 0.7], 'title', 'risk', 'risk title', 'risk name', 'possible risks', 'list of possible risks', 'identified risk', 'risk event', ['event', 0.6], ['name', 0.8], ['summary', 0.7],
     // The risk stated in one line: its summary, statement or item.
-    'リスク事項', 'リスク事項名', 'リスク概要名', 'risk summary', 'risk statement', 'risk identified', 'risk item', 'risk headline', 'risk issue'],
+    'リスク事項', 'リスク事項名', 'リスク概要名', 'risk summary', 'risk statement', 'risk identified', 'risk item', 'risk headline', 'risk issue', ['topic', 0.9], ['subject', 0.9]],
   description: ['詳細', 'リスク詳細', '内容', '説明', '概要', 'リスクの内容', '詳細内容', 'description', 'risk description', 'detail', 'details', ['root cause', 0.8], ['原因', 0.7], ['要因', 0.7], ['cause', 0.6], ['causes', 0.6]],
   category: ['分類', 'カテゴリ', 'カテゴリー', '種別', '区分', 'リスク分類', 'リスク区分', 'リスク種別', 'category', 'risk category', 'risk categories', ['type', 0.9], ['risk type', 1], ['種類', 0.8], ['area', 0.8], ['class', 0.8],
     // What a risk breakdown structure (RBS) groups risks by: their domain, area or source.
@@ -114,7 +114,9 @@ export const risk = defineRegister({
   trigger: ['トリガー', 'トリガ', '兆候', '予兆', '発生条件', '発生の兆候', 'trigger', 'triggers', 'warning signs', 'risk trigger'],
   responsePlan: ['対応策', '対策', '対策内容', '対応計画', '予防策', '予防処置', '軽減策', '回避策', 'リスク対応策', ['対応', 0.8], ['対応内容', 0.9], 'response', 'responses', 'response(s)', 'response plan', 'potential responses', 'potential response', 'planned response', 'mitigation', 'mitigation plan', 'mitigation actions', 'action plan', ['actions', 0.8], ['action', 0.7], 'countermeasure', 'countermeasures', 'how to prevent', ['what more can we do about it', 0.8],
     // Actions that lower the risk before it happens, in their usual wordings.
-    '低減策', '低減対策', '軽減対策', 'リスク低減策', '予防対策', '事前対策', 'mitigating actions', 'mitigating action', 'mitigation measures', 'mitigation strategy', 'response actions', 'response action', 'risk response', 'preventive actions', 'preventive action', 'risk mitigation', 'control measures', ['controls', 0.8]],
+    '低減策', '低減対策', '軽減対策', 'リスク低減策', '予防対策', '事前対策', 'mitigating actions', 'mitigating action', 'mitigation measures', 'mitigation strategy', 'response actions', 'response action', 'risk response', 'preventive actions', 'preventive action', 'risk mitigation', 'control measures', ['controls', 0.8],
+    // ISO 31000's treatment of a risk, planned (the choice among avoid / reduce / share is the strategy).
+    'treatment plan', 'treatment plans', 'risk treatment plan', 'treatment action', 'treatment actions', 'treatment measures', 'リスク対応計画', '対応計画', '低減計画', ...RESPONSE],
   contingency: ['発生時対応', '発生時の対応', '顕在化時対応', '顕在化時対策', '事後対策', 'コンティンジェンシー', 'コンティンジェンシープラン', '緊急時対応', '代替策', 'contingency', 'contingency plan', 'fallback', 'fallback plan',
     // What is done once the risk has happened.
     '発生時対処', '発生時対策', '発生時の対策', '緊急対応策', '緊急対策', '事後対応', '顕在化時の対応', 'contingency actions', 'contingency action', 'contingency action plan', 'contingency actions plan', 'contingency measures', 'fallback option', 'fallback options', 'fallback actions', 'plan b'],

@@ -12,3 +12,12 @@ export const DUE: Syn[] = ['期限', '対応期限', '期日', '回答期限', '
 export const CLOSED_ON: Syn[] = ['完了日', '対応完了日', 'クローズ日', '解決日', '終了日', '解消日', '完了年月日', ['回答日', 0.7],
   '復旧日', '復旧完了日', '収束日', '終息日', '回復日', 'restored', 'restored on', 'restored at', 'date restored', 'time restored', 'recovered on', 'recovered at', 'resolved at', 'closed at', 'restoration date', 'closure date', 'closed', 'closed on', 'date closed', 'close date', 'closed date', 'resolved', 'resolved on', 'resolution date', 'completion date', 'date resolved', 'date completed'];
 export const STATUS: Syn[] = ['状態', '状況', 'ステータス', '対応状況', '対応状態', '進捗状況', ['進捗', 0.6], 'status', 'state'];
+// The record's subject in one line, in the words of logs that record events (a pharma deviation log's
+// 逸脱内容, an incident's 事象, an English issue list's Topic): its name, beside a long Description or a
+// CAPA column (blind set 11, C1: the title was taken from the response or the description).
+// (Below 0.9: such a word alone over a form's label/value pairs — 発生事象 | its sentence — is no table.)
+export const SUBJECT: Syn[] = (['topic', 'subject', 'headline', '事象', '発生事象', '逸脱', '逸脱内容', '逸脱事象', '不適合内容', 'deviation', 'deviation description', 'nonconformance', 'non-conformance'] as const).map((w): Syn => [w, 0.85]);
+// What is done about the record (its corrective / preventive action, countermeasure): the response,
+// never its name (blind set 11, C1: CAPA内容 was taken as the title).
+export const RESPONSE: Syn[] = ['capa', 'capa内容', 'capa計画', '是正処置', '是正措置', '是正予防処置', '是正・予防処置', '是正処置内容', '予防処置', '対策', '対策内容', '処置', '処置内容', '措置', '措置内容',
+  'corrective action', 'corrective actions', 'corrective and preventive action', 'corrective and preventive actions', 'corrective/preventive action', 'countermeasure', 'countermeasures'];

@@ -641,21 +641,25 @@ export function assignFields(
   // Still no key: the longest free text of the table is its name (Description, 内容, 概要 in a register
   // that has no Title column) — read from the cells, or for an empty template, the long-text field's column.
   if (!taken.has(key)) {
-    const longText = LONG_TEXT[target];
+    const longField = LONG_TEXT[target];
     let best: { i: number; length: number; confidence: number } | null = null;
     // The column headed as the long text (Description, 内容, 概要) first; else a column headed as the name
     // of a thing (研修名, Course Name) over distinct texts; else the longest text typed in. A notes column
     // (備考, Remarks: the long text of a plan) only where nothing else fits — a plan's notes are blank on
     // most rows and never name them (blind set 9, C2: 備考 was the name beside 研修名).
-    const headed = [...byColumn.entries()].find(([, a]) => a.field === longText)?.[0];
-    const notesOnly = longText === 'notes';
+    const headed = [...byColumn.entries()].find(([, a]) => a.field === longField)?.[0];
+    const notesOnly = longField === 'notes';
     let named = false;
     if (headed !== undefined && (!notesOnly || !samples)) best = { i: headed, length: Infinity, confidence: HEADED_KEY };
     else if (samples) {
       header.forEach((col, i) => {
         const a = byColumn.get(i);
         const says = nameHeader(col.parts[col.parts.length - 1] ?? '');
-        if (i === headed || says === 'other' || (a && fieldSpec(target, a.field)?.kind !== 'text')) return;
+        // (A column headed plainly as the response — CAPA, 対策, Countermeasure — says what is done about
+        // each record, never what the record is, however long its text: blind set 11, C1. Not a loose word
+        // (Decision of a decision log) nor a stacked head that names the record too (Risk over Mitigation).)
+        const response = a !== undefined && a.field !== longField && longText(target, a.field) && a.confidence >= 0.9 && !col.parts.some((p) => matchLabel(target, [p]).some((m) => m.field === key && m.confidence >= MIN_CONFIDENCE));
+        if (i === headed || says === 'other' || response || (a && fieldSpec(target, a.field)?.kind !== 'text')) return;
         const texts = samples.cells(col).filter((c) => c.t !== 'e' && !c.f && !(c.t === 's' && (c.v as string).trim() === ''));
         const words = texts.filter((c) => c.t === 's' && !/^[\d\s.,:/\-%]+$/.test(c.v as string));
         if (words.length === 0 || words.length < 0.7 * texts.length) return;

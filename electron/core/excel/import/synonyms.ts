@@ -321,6 +321,11 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
   // a defect's finder, a change's requester (blind set 8, B7: 問合せ者 and Logged By were left unread).
   const raiser = raisedByLabel(own) ? RAISED_BY_FIELDS.find((f) => fieldSpec(target, f)) : undefined;
   if (raiser) keep(raiser, PERSON_ROLE * (parts.length > 1 ? 0.93 : 1));
+  // Controls already in place (Existing Controls, Current Controls, 既存の管理策, 現状の対策) say what is done
+  // today, not what is planned about the record: never its response (blind set 11, C4 — an ISO 31000
+  // register's Existing Controls took the response, its Treatment Plan was left unread).
+  if (IN_PLACE.test(ownKey.replace(NO_PARTICLE, '')) || IN_PLACE_EN.test(words.join(' ')))
+    for (const f of RESPONSE_FIELDS) best.delete(f);
   // A label that names a day (質問日, 回答日, Date Asked) or a person (質問者, Asked By) heads a column of
   // dates or people, never the record's name (質問 inside 質問日 named the question: the titles were dates).
   if (isDateLabel(own) || isPersonLabel(own) || isReferenceLabel(own)) best.delete(KEY_FIELD[target]);
@@ -358,6 +363,12 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
     .map(([field, confidence]) => ({ field, confidence: Math.round(confidence * (previous ? 0.6 : 1) * 1000) / 1000 }))
     .sort((a, b) => b.confidence - a.confidence);
 }
+
+/** What is done about a record, in each register: its response, resolution or corrective action. */
+const RESPONSE_FIELDS = ['responsePlan', 'contingency', 'resolution', 'action'];
+/** A label opening with what is in place now (既存の管理策, 現状の対策 → 現状対策, 現行統制). */
+const IN_PLACE = /^(?:既存|現状|現行|現在|現有)/u;
+const IN_PLACE_EN = /^(?:existing|current|present|in place)\b|\bin place$/;
 
 /**
  * A risk's rating columns under the assessment they belong to (Inherent Risk | Residual Risk over L | I |
