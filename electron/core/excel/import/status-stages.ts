@@ -34,14 +34,14 @@ const WORDS: [Stage[], string[]][] = [
   [ASSIGNED, ['assigned', 'acknowledged', 'confirmed', 'triaged', 'accepted for fix', 'アサイン', 'アサイン済', '割当', '割当済', '割り当て', '割り当て済', '担当決定', '受付済', '受理', '受理済']],
   [WORKING, ['in progress', 'fixing', 'working', 'wip', 'active', 'started', 'ongoing', 'doing', 'in development', 'development', 'under way', 'underway', '対応中', '着手', '着手済', '作業中', '実施中', '進行中', '処理中', '調査中', '修正中', '作成中']],
   [FIXED, ['fixed', 'resolved', 'corrected', 'implemented', 'fix ready', '修正済', '修正済み', '修正完了', '対策済', '対策済み', '是正済', '是正済み', '対応済', '対応済み']],
-  [CHECKING, ['retest', 'testing', 'in test', 'in testing', 'in qa', 'qa', 'review', 'in review', 'under review', 'in retest', 'verification', 'uat']],
-  [DONE, ['closed', 'verified', 'done', 'complete', 'completed', 'finished', 'approved', 'signed off', '完了', 'クローズ', 'クローズ済', '確認済', '確認済み', '検証済', '検証済み', '承認済', '承認済み', '承認', '終了', 'agreed', 'decided', '決定', '決定済', '合意', '合意済']],
+  [CHECKING, ['retest', 'testing', 'in test', 'in testing', 'in qa', 'qa', 'review', 'in review', 'under review', 'in retest', 'verification', 'uat', 'pending', '審議中', '審査中']],
+  [DONE, ['closed', 'verified', 'validated', 'validation complete', 'qualified', 'done', 'complete', 'completed', 'finished', 'approved', 'signed off', '完了', 'クローズ', 'クローズ済', '確認済', '確認済み', '検証済', '検証済み', '承認済', '承認済み', '承認', '終了', 'agreed', 'decided', '決定', '決定済', '合意', '合意済']],
   [PUBLISHED, ['published', 'shared', 'distributed', 'disseminated', 'communicated', 'rolled out', 'circulated', 'issued', '公開', '公開済', '公開済み', '展開', '展開済', '展開済み', '水平展開', '水平展開済', '周知', '周知済', '周知済み', '配布済', '配信済', '共有済', '共有済み', '発行済', '発行済み']],
   [REOPENED, ['reopened', 're-opened', 'reopen', 'reactivated', 'returned', 'sent back', 'rework', 'failed retest', 'retest failed', '再オープン', '再発', '差戻し', '差し戻し', '差戻', '再修正',
     // A document back from its review with comments to work in (a document register's Comments Received).
     'revise and resubmit', 'resubmit', 'changes requested', 'revision required', 'rework required', 'needs rework', 'not approved', 'rejected with comments',
     'コメント受領', 'コメントあり', 'コメント有', '指摘あり', '指摘有', '指摘受領', '修正依頼', '修正依頼中', '要修正', '再提出', '再提出待ち', '要再提出']],
-  [['held'], ['on hold', 'hold', 'deferred', 'postponed', 'blocked', 'pending', 'waiting', 'suspended', '保留', '延期', '中断', '待機', 'ブロック', '一時停止']],
+  [['held'], ['on hold', 'hold', 'deferred', 'postponed', 'blocked', 'waiting', 'suspended', '保留', '延期', '中断', '待機', 'ブロック', '一時停止']],
   [['dropped'], ['superseded', 'replaced', '差替', '差し替え', 'rejected', 'not a bug', 'not a defect', 'duplicate', "won't fix", 'wont fix', 'cannot reproduce', "can't reproduce", 'not reproducible', 'invalid', 'works as designed', 'as designed', 'by design', 'withdrawn', 'cancelled', 'canceled', 'obsolete', '対象外', '却下', '重複', '取下げ', '取り下げ', '中止', '仕様', '仕様通り', '再現せず', '再現不可', '不要']],
   [['watching'], ['monitoring', 'monitor', 'watch', 'watching', '監視', '経過観察', '様子見']],
 ];

@@ -22,13 +22,15 @@ function table(entries: Record<string, string[]>): Map<string, string> {
 // Status words shared by the WBS, issue.status and change.implStatus (their codes are the same).
 const STATUS_WORDS = {
   not_started: ['未着手', '未回答', '回答待ち', '未', '未開始', '未対応', '着手前', '開始前', '未実施', '未作業', '新規', 'not started', 'not yet started', 'todo', 'to do', 'to-do', 'new', 'backlog', 'planned', '×', '✕', '✖', 'x'],
-  in_progress: ['対応中', '進行中', '作業中', '実施中', '中', '途中', '着手', '着手中', '着手済', '仕掛', '仕掛中', '仕掛り中', '対策中', '検討中', '確認中', '継続', '継続中', 'in progress', 'in-progress', 'wip', 'doing', 'started', 'ongoing', 'open', 'opened', 'オープン', 'active', 'working', '△', '▲'],
+  in_progress: ['対応中', '進行中', '作業中', '実施中', '中', '途中', '着手', '着手中', '着手済', '仕掛', '仕掛中', '仕掛り中', '対策中', '検討中', '確認中', '継続', '継続中', 'in progress', 'in-progress', 'wip', 'doing', 'started', 'ongoing', 'open', 'opened', 'オープン', 'active', 'working', '△', '▲',
+    // Awaiting an answer or a decision (Pending, 審議中) is under way, not stopped (blind sets 10 and 11, C5: read as on hold).
+    'pending', '審議中', '審査中'],
   done: ['完了', '済', '済み', '回答済', '回答済み', '終了', '完', '対応済', '対応済み', '対応完了', '実施済', '実施済み', '解決', '解決済', '解決済み', 'クローズ', 'クローズ済', 'close', 'closed', 'done', 'complete', 'completed', 'finished', 'resolved', 'fixed', '○', '◯', '〇', '◎', '●',
     // A decision log's record is done when the decision is made (Agreed, 決定済).
     'agreed', 'decided', 'decision made', '決定', '決定済', '決定済み', '合意', '合意済', '合意済み',
     // A release plan's task is done once it is out (Released, Deployed, リリース済).
     'released', 'deployed', 'shipped', 'launched', 'live', 'went live', 'リリース済', 'リリース済み', '本番反映済', '本番稼働済', '稼働済'],
-  on_hold: ['保留', '中断', '待ち', '待機', '待機中', '一時停止', '停止', '延期', 'pending', 'on hold', 'on-hold', 'hold', 'waiting', 'blocked', 'deferred', 'suspended', 'paused'],
+  on_hold: ['保留', '中断', '待ち', '待機', '待機中', '一時停止', '停止', '延期', 'on hold', 'on-hold', 'hold', 'waiting', 'blocked', 'deferred', 'suspended', 'paused'],
   cancelled: ['中止', '取消', '取り消し', '取消し', 'キャンセル', '廃止', '不要', '対象外', '取り下げ', 'cancelled', 'canceled', 'cancel', 'dropped', 'abandoned', 'withdrawn', "won't do", 'wont do',
     // Replaced by a later record (a decision superseded, a document replaced).
     'superseded', 'replaced', 'overtaken', '差替', '差し替え', '差替え', '置換'],
@@ -195,8 +197,9 @@ const LIST_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
 // lists the word with this code, and the user confirms it (blind set 4, J9/J11/J12: asked with no suggestion).
 const TRACKER_STATES = {
   not_started: ['ready', 'selected for development', 'to be done', 'queued', '未処理', '受付', '受付済'],
-  in_progress: ['in review', 'review', 'in code review', 'code review', 'under review', 'ready for review', 'in qa', 'qa', 'in test', 'in testing', 'testing', 'ready for qa', 'ready for test', 'in development', 'in dev', 'development', 'reopened', 're-opened', 'レビュー中', 'レビュー待ち', 'レビュー', 'テスト中', '検証中', '確認待ち', '試験中', '再オープン', '差戻し', '差し戻し', '処理中'],
-  done: ['verified', 'released', 'deployed', 'accepted', '検証済', '検証済み', 'リリース済', 'リリース済み', '確認済', '確認済み'],
+  // (Late, 遅れ: under way and behind — a legend's △:遅れ, blind set 11, C5.)
+  in_progress: ['遅れ', '遅延', '遅延中', '遅れあり', 'delayed', 'late', 'behind', 'behind schedule', 'in review', 'review', 'in code review', 'code review', 'under review', 'ready for review', 'in qa', 'qa', 'in test', 'in testing', 'testing', 'ready for qa', 'ready for test', 'in development', 'in dev', 'development', 'reopened', 're-opened', 'レビュー中', 'レビュー待ち', 'レビュー', 'テスト中', '検証中', '確認待ち', '試験中', '再オープン', '差戻し', '差し戻し', '処理中'],
+  done: ['verified', 'validated', 'released', 'deployed', 'accepted', '検証済', '検証済み', '検証完了', 'リリース済', 'リリース済み', '確認済', '確認済み', '承認済', '承認済み'],
   on_hold: ['blocked', 'impeded', 'on ice', 'icebox', 'ブロック', '保留中', '待機'],
   cancelled: ['rejected', 'invalid', 'duplicate', "won't fix", 'wont fix', 'not a bug', 'obsolete', '却下', '重複', '対応不要', '対象外'],
 };
@@ -251,7 +254,7 @@ const LIKELY_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
   }),
   'risk.status': table({
     open: ['未着手', '着手前', '未対策', '対策前', '未実施', '検討前', '新規登録', 'not started', 'to do', 'todo', 'planned', 'pending', 'proposed', 'analysing', 'analyzing', 'assessed'],
-    in_progress: ['実施中', '着手', '着手済', '対策実施', '対応予定', 'in hand', 'underway', 'being mitigated'],
+    in_progress: ['実施中', '着手', '着手済', '対策実施', '対応予定', 'in hand', 'underway', 'being mitigated', '審議中', '審査中', '遅れ', '遅延', 'delayed'],
     monitoring: ['様子見', '継続監視', 'watch list', 'watchlist', 'on watch'],
     closed: ['対応済', '対応済み', '対策済', '対策済み', '完了済', 'mitigated', 'completed', 'complete', 'no longer relevant', 'cancelled', 'canceled'],
   }),
