@@ -260,3 +260,32 @@ describe('columns kept as the client’s own are offered the fields their cells 
     expect((p.columnChoices ?? []).find((x) => x.column === 'A')).toBeUndefined();
   });
 });
+
+describe('a weak header word whose cells agree with it', () => {
+  // Severity names a risk's impact weakly (a finding's severity is no impact rating); over 1–5 figures
+  // it is one all the same: word and cells agree, as sure as a list naming the field (mapping.ts AGREED).
+  const register = (severity: (string | number)[]) => [
+    {
+      name: 'Risks',
+      rows: [
+        ['Risk', 'Severity', 'Owner', 'Status'],
+        ['Budget pressure on the programme', severity[0]!, 'Finance Director', 'Open'],
+        ['Loss of key staff', severity[1]!, 'HR Lead', 'Open'],
+        ['Supplier failure', severity[2]!, 'Procurement', 'Closed'],
+        ['Late hardware delivery', severity[3]!, 'PMO', 'Open'],
+      ],
+    },
+  ];
+
+  it('keeps the agreement’s confidence: the column is shown as medium, not low', async () => {
+    const agreeing = await preview('risk', register([4, 2, 5, 3]));
+    const col = agreeing.columns.find((c) => c.column === 'B')!;
+    expect(col.field).toBe('impact');
+    expect(col.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(agreeing.detection?.ask).toBeNull();
+    // Cells that are no ratings leave the word as weak as it is (or take the column from it).
+    const mixed = await preview('risk', register([4, 'see plan', 'tbd', 3]));
+    const weak = mixed.columns.find((c) => c.column === 'B')!;
+    expect(weak.field === null || weak.confidence < 0.8).toBe(true);
+  });
+});

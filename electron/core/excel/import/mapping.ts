@@ -33,6 +33,15 @@ const LIST_FIT = 0.6;
 /** The confidence of a field named by the column's list alone (times the share of its words that fit). */
 const LISTED_FIELD = 0.8;
 
+/**
+ * What a weak header word (Severity over an impact, 想定工数, Issue Category) counts for when every cell of
+ * its column reads as that field's kind (1–5 figures, amounts, the list's words, dates): word and cells
+ * agree, which is as sure as a list naming the field alone — not a guess for the dialog to ask about.
+ */
+const AGREED = LISTED_FIELD;
+/** Share of a column's cells that must read as its field's kind for the word and the cells to agree. */
+const AGREE_SHARE = 0.9;
+
 /** The confidence of a WBS code read from level-number columns (大 | 中 | 小 holding 1 | 1 | 2): by their cells, not a word. */
 const LEVEL_NUMBERS = 0.9;
 
@@ -768,6 +777,14 @@ export function assignFields(
       }
     }
   }
+  // The confidence reported for a field its weak word and its cells agree on is the agreement's (the
+  // field itself, and the table's score, stay as the candidates decided them).
+  const agreed = (col: HeaderColumn, a: { field: string; confidence: number }) =>
+    !!samples &&
+    !col.hidden &&
+    a.confidence < AGREED &&
+    matchLabel(target, ownParts(header, col)).some((m) => m.field === a.field && m.confidence >= MIN_CONFIDENCE) &&
+    (fit(target, a.field, col.label, samples.cells(col), samples.ctx) ?? 0) >= AGREE_SHARE;
   const columns: ColumnMapping[] = header.map((col, i) => {
     const a = byColumn.get(i);
     const spec = a ? fieldSpec(target, a.field) : undefined;
@@ -777,7 +794,7 @@ export function assignFields(
       column: columnLabel(col.c, spans[i]!),
       label: col.label,
       field: a?.field ?? null,
-      confidence: a?.confidence ?? 0,
+      confidence: a ? (agreed(col, a) ? AGREED : a.confidence) : 0,
       ...(spec?.kind === 'effort' ? { unit: effortUnitOf(col.label) } : {}),
     };
   });
