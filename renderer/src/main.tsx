@@ -7,6 +7,7 @@ import { call, takeTokenFromUrl } from './api/client.js';
 import { routePage, routeProject, routeWbs } from './route.js';
 import { prefetchWbs } from './features/wbs/wbsLoad.js';
 import { prefetchHome } from './features/portfolio/homeLoad.js';
+import { warekiChosen } from './features/gantt/wareki.js';
 import { loadProjectShell } from './pages.js';
 import './styles.css';
 
@@ -30,8 +31,11 @@ async function start() {
   ]);
   // Asked after the calls above, so the workspace answers those first: the plan is read meanwhile.
   const wbs = routeWbs();
-  if (wbs !== null) prefetchWbs(wbs);
-  else if (routeProject() === null && routePage() === null) prefetchHome();
+  if (wbs !== null) {
+    prefetchWbs(wbs);
+    // After the calls are sent: the browser's storage is read while they and the app's code are on their way.
+    warekiChosen();
+  } else if (routeProject() === null && routePage() === null) prefetchHome();
   const [[info, status, projects, density], { render }] = await Promise.all([first, app, shell]);
   await render(info, status, projects, density);
 }

@@ -19,6 +19,7 @@ import { DensityContext, ROW_HEIGHTS } from '../../grid/density.js';
 import { PAPERS, printNow, printPages, savePdf, type Paper, type PrintPage } from './print.js';
 import { styleNonce } from '../../ui/styleNonce.js';
 import { drawOverlay, type GanttOverlay } from '../progress/ganttOverlay.js';
+import { chooseWareki, warekiChosen } from './wareki.js';
 
 export interface GanttPaneProps {
   projectId: number;
@@ -52,15 +53,14 @@ const gridHost = () => document.querySelector<HTMLElement>('[data-testid="wbs-gr
 
 const FONT = "12px Meiryo, 'Yu Gothic UI', 'Noto Sans CJK JP', 'Noto Sans JP', sans-serif";
 
-/** Whether this machine's user shows the Gantt in 和暦 (kept with the browser's storage, as the print paper). */
+/** Whether this machine's user shows the Gantt in 和暦 (wareki.ts). */
 function useWareki(): [boolean, (on: boolean) => void] {
-  const [on, setOn] = useState(() => localStorage.getItem(WAREKI_KEY) === '1');
+  const [on, setOn] = useState(warekiChosen);
   return [on, (v) => {
-    localStorage.setItem(WAREKI_KEY, v ? '1' : '0');
+    chooseWareki(v);
     setOn(v);
   }];
 }
-const WAREKI_KEY = 'pmo.gantt.wareki';
 
 const NO_LINKS: Dependency[] = [];
 const NO_SCHEDULE = new Map<number, ScheduledTask>();
