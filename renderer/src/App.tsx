@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo, Project, WorkspaceStatus } from '../../electron/common/dto.js';
 import { hashParams, WORKSPACE_DAMAGED_EVENT } from './api/client.js';
 import { read, remember, useQuery } from './api/useApi.js';
-import { routePage, routeProject } from './route.js';
+import { routeProject } from './route.js';
 import { changeLanguage, type Language } from './i18n/index.js';
 import { PortfolioHome } from './features/portfolio/PortfolioHome.js';
 import { RecoveryPage } from './features/settings/RecoveryPage.js';
@@ -30,6 +30,15 @@ const openSettings = () => openPage('settings');
 
 /** Registers kept across projects (descriptor.workspacePage): a top-bar button and a page each. */
 const WORKSPACE_REGISTERS = REGISTER_LIST.filter((d) => d.workspacePage);
+
+/** The workspace's own pages, outside any project: 設定, and a register kept across projects (教訓). */
+const WORKSPACE_PAGES: readonly string[] = ['settings', ...WORKSPACE_REGISTERS.map((d) => d.view)];
+
+/** The workspace page the address opens (#page=settings, #page=lessons), if any. */
+function routePage(): string | null {
+  const page = hashParams().get('page');
+  return page !== null && WORKSPACE_PAGES.includes(page) ? page : null;
+}
 
 function navigate(projectId: number | null, view?: string, meetingId?: number) {
   const params = hashParams();

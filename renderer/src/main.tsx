@@ -4,7 +4,7 @@
 // runs the app's code (most of it the grid and the charts), rather than after. Measured on a 10,000-task
 // WBS: the plan's read and transfer had started only once the whole bundle had run.
 import { call, takeTokenFromUrl } from './api/client.js';
-import { routePage, routeProject, routeWbs } from './route.js';
+import { routeNamesPage, routeProject, routeWbs } from './route.js';
 import { prefetchWbs } from './features/wbs/wbsLoad.js';
 import { prefetchHome } from './features/portfolio/homeLoad.js';
 import { warekiChosen } from './features/gantt/wareki.js';
@@ -35,7 +35,7 @@ async function start() {
     prefetchWbs(wbs);
     // After the calls are sent: the browser's storage is read while they and the app's code are on their way.
     warekiChosen();
-  } else if (routeProject() === null && routePage() === null) prefetchHome();
+  } else if (routeProject() === null && !routeNamesPage()) prefetchHome();
   const [[info, status, projects, density], { render }] = await Promise.all([first, app, shell]);
   await render(info, status, projects, density);
 }

@@ -93,6 +93,41 @@ function commonUsedByFronts(): Set<string> {
   return used;
 }
 
+/**
+ * What a module needs run before it, as the bundle links it: its static imports and re-exports of values
+ * (not `import type`, not one whose names are all `type`, not a dynamic import(): that is another chunk).
+ */
+function valueImports(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:^|;)\s*(import|export)\s+(?!type\s)([^;'"]*?)\s*from\s*['"]([^'"]+)['"]|(?:^|;)\s*import\s*['"]([^'"]+)['"]/gm)) {
+    if (m[4]) out.push(m[4]);
+    else if (!/^\{\s*(?:type\s+[\w$]+(?:\s+as\s+[\w$]+)?\s*,?\s*)+\}$/.test(m[2]!.trim())) out.push(m[3]!);
+  }
+  return out;
+}
+
+/** The packages `entry`'s own chunk runs (its static value imports, followed through the sources), each with a file that imports it. */
+function chunkPackages(entry: string): Map<string, string> {
+  const packages = new Map<string, string>();
+  const seen = new Set([entry]);
+  const todo = [entry];
+  while (todo.length > 0) {
+    const file = todo.pop()!;
+    for (const spec of valueImports(code(fs.readFileSync(file, 'utf8')))) {
+      if (!spec.startsWith('.')) {
+        if (!packages.has(spec)) packages.set(spec, path.relative(ROOT, file));
+        continue;
+      }
+      const target = resolveFile(file, spec);
+      if (target && !seen.has(target)) {
+        seen.add(target);
+        todo.push(target);
+      }
+    }
+  }
+  return packages;
+}
+
 function resolvesInto(file: string, spec: string, dir: string): boolean {
   if (!spec.startsWith('.')) return false;
   const target = path.resolve(path.dirname(file), spec);
@@ -220,5 +255,23 @@ describe('layering', () => {
     }
     // And a module the fronts do use is seen as used.
     expect(commonUsedByFronts().has(path.join(COMMON, 'excel/preview.ts'))).toBe(true);
+  });
+
+  it("the app's first chunk (main.tsx and what it imports, before the app's other chunks are asked for) runs no zod", () => {
+    // The register descriptors carry zod schemas: imported for the route, zod was ~190 KB of the first
+    // chunk's 145 KB minified, parsed and run before the app's own chunks were asked for (issue 13's load).
+    const packages = chunkPackages(path.join(RENDERER, 'src/main.tsx'));
+    expect(packages.get('zod'), 'this file brings zod into the first chunk').toBeUndefined();
+    // The walk sees what it is for: a module importing a register descriptor brings zod in.
+    const dir = fs.mkdtempSync(path.join(RENDERER, 'src/first-chunk-sample-'));
+    try {
+      const f = path.join(dir, 'x.ts');
+      fs.writeFileSync(f, "import type { WbsTask } from '../../../electron/common/dto.js';\nimport { type Envelope } from '../../../electron/common/errors.js';\nimport { REGISTER_LIST } from '../../../electron/common/registers/index.js';\nexport const n = REGISTER_LIST.length;");
+      expect(chunkPackages(f).get('zod')).toMatch(/^electron\/common\/registers\//);
+      fs.writeFileSync(f, "import type { RegisterName } from '../../../electron/common/registers/index.js';\nimport { type RegisterDescriptor } from '../../../electron/common/registers/descriptor.js';\nexport const n = 1;");
+      expect(chunkPackages(f).has('zod')).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
