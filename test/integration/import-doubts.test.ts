@@ -289,3 +289,42 @@ describe('a weak header word whose cells agree with it', () => {
     expect(weak.field === null || weak.confidence < 0.8).toBe(true);
   });
 });
+
+describe('two text columns close for the title', () => {
+  const risks = (title: string, cause: string) => [
+    {
+      name: 'Risks',
+      rows: [
+        ['No.', cause, title, 'Owner', 'Probability', 'Impact'],
+        [1, 'Vendor staff turnover', 'Delivery slips a month', 'PMO', 3, 4],
+        [2, 'Unclear data ownership', 'Migration rework', 'Data lead', 4, 3],
+        [3, 'New firewall rules', 'Interface tests blocked', 'Infra', 2, 4],
+      ],
+    },
+  ];
+
+  for (const [lang, title, cause] of [
+    ['English', 'Event', 'Cause'],
+    ['Japanese', '事象', '原因'],
+  ] as const) {
+    it(`${lang} (${title} | ${cause}, both named weakly): asks about the header, naming both columns, and the key shows the doubt`, async () => {
+      const p = await preview('risk', risks(title, cause));
+      expect(p.detection?.ask).toBe('header');
+      expect(p.detection?.why).toContainEqual({ code: 'keyClose', field: 'title', column: 'C', label: title, other: 'B', otherLabel: cause, otherField: 'description' });
+      expect(p.detection!.confidence.key).toBeLessThan(0.6);
+      expect(p.columns.find((c) => c.column === 'C')!.confidence).toBeLessThan(0.6);
+    });
+  }
+
+  it('the user answers by choosing the other column as the title: the rows take their titles from it', async () => {
+    const p = await preview('risk', risks('Event', 'Cause'), { columns: [{ column: 'B', field: 'title' }] });
+    expect(p.columns.find((c) => c.column === 'B')!.field).toBe('title');
+    expect(p.detection?.ask ?? null).toBeNull();
+    expect(p.rows.filter((r) => !r.skipped).map((r) => r.values.title)).toEqual(['Vendor staff turnover', 'Unclear data ownership', 'New firewall rules']);
+  });
+
+  it('a title named plainly beside a weakly named cause is no toss-up', async () => {
+    const p = await preview('risk', risks('リスク名', '原因'));
+    expect(p.detection?.ask).toBeNull();
+  });
+});

@@ -84,12 +84,14 @@ export type ImportAsk = 'table' | 'header';
  * other tables nearly as good (`count` in all), or one as good on another sheet or place ('tableAlike');
  * the key column found by its cells or a partial word ('keyGuessed'); the key column's cells are figures,
  * not names ('keyFigures': a metrics table); the table found by its shape, few header words named fields
- * ('byShape'); few header words named fields ('fewWords').
+ * ('byShape'); few header words named fields ('fewWords'); the key column and another text column
+ * (`other`, read as `otherField`) both named weakly and nearly as likely to be the key ('keyClose').
  */
 export type AskWhy =
   | { code: 'tables'; count: number }
   | { code: 'tableAlike' }
   | { code: 'keyGuessed' | 'keyFigures'; field: string; column: string; label: string }
+  | { code: 'keyClose'; field: string; column: string; label: string; other: string; otherLabel: string; otherField: string }
   | { code: 'byShape' }
   | { code: 'fewWords' };
 

@@ -768,6 +768,7 @@ export const en = {
       tables: '{{count}} tables look about as much like a register.',
       tableAlike: 'Another place looks about as much like a register.',
       keyGuessed: 'The {{field}} column ({{column}}, "{{label}}") was guessed from its cells, not named by its header.',
+      keyClose: 'Column {{column}} ("{{label}}"), read as the {{field}}, and column {{other}} ("{{otherLabel}}"), read as the {{otherField}}, are about as likely to be the {{field}}: choose it in the table below.',
       keyFigures: 'Column {{column}} ("{{label}}"), read as the {{field}}, holds figures and dates, not names of records.',
       byShape: 'Few header words name fields: the table was found by its shape alone.',
       fewWords: 'Few header words name fields, so the header rows are unsure.',

@@ -769,6 +769,7 @@ export const ja: Strings = {
       tables: '同じくらい台帳らしい表が {{count}} 個あります。',
       tableAlike: '別の場所にも同じくらい台帳らしい表があります。',
       keyGuessed: '「{{field}}」の列 ({{column}} 列「{{label}}」) は見出しの語ではなく中身から推測しました。',
+      keyClose: '「{{field}}」として読んだ {{column}} 列「{{label}}」と「{{otherField}}」として読んだ {{other}} 列「{{otherLabel}}」は、どちらも同じくらい「{{field}}」らしく見えます。下の表で選んでください。',
       keyFigures: '「{{field}}」として読んだ {{column}} 列「{{label}}」は数値や日付ばかりで、記録の名前になっていません。',
       byShape: '見出しの語がほとんど項目名に当たらず、表の形だけから見つけました。',
       fewWords: '見出しの語のうち項目名に当たるものが少なく、見出し行に自信がありません。',

@@ -11,6 +11,7 @@ import type { Cell, WorkbookModel } from '../../../common/excel/model.js';
 import type { Vocabularies } from '../../../common/registers.js';
 import { readValue } from './cell-values.js';
 import { ASK_BELOW } from './detect.js';
+import { LONG_TEXT } from './mapping.js';
 import { SheetIndex } from './sheet-index.js';
 import type { ImportTable } from './read-table.js';
 
@@ -41,6 +42,23 @@ function namesRegisterField(target: ImportTarget, columns: readonly ColumnMappin
   return columns.some((m) => m.field !== null && m.field !== KEY_FIELD[target] && !GENERIC.has(m.field) && m.confidence >= NAMED);
 }
 
+/** Two weakly named columns this close in confidence are a toss-up for the key (risk-en-rk: Event 0.6 and Cause 0.58). */
+const KEY_CLOSE = 0.1;
+
+/**
+ * The column of the register's long text (description, detail, notes) nearly as likely the key as the
+ * key's own, both named weakly: which of two texts names the record is a guess (Event | Cause, in words
+ * neither plainly says). A plainly named key, or a plainly named long text, is no toss-up. (A column
+ * kept as the client's own whose texts name each record as well was tried as a rival too: it asked on
+ * right readings of generated tables and caught none that were wrong.)
+ */
+function keyRival(target: ImportTarget, columns: readonly ColumnMapping[]): { key: ColumnMapping; rival: ColumnMapping } | null {
+  const key = columns.find((m) => m.field === KEY_FIELD[target]);
+  if (!key || key.confidence >= NAMED) return null;
+  const rival = columns.find((m) => m !== key && m.field === LONG_TEXT[target] && m.confidence < NAMED && m.confidence >= key.confidence - KEY_CLOSE);
+  return rival ? { key, rival } : null;
+}
+
 export interface Doubts {
   /** The confidence with what was read weighed in (the key's lowered where its cells are figures). */
   confidence: LayoutConfidence;
@@ -62,6 +80,7 @@ export function tableDoubts(target: ImportTarget, table: ImportTable, confidence
   const out = { ...confidence };
   if (tables.unsure) why.push(tables.others > 0 ? { code: 'tables', count: tables.others + 1 } : { code: 'tableAlike' });
   const figures = keyFigures(target, table);
+  const close = keyRival(target, table.columns);
   const keyIsFigures = key !== undefined && figures !== null && figures >= FIGURES_SHARE;
   if (keyIsFigures) {
     // A title of counts and rates names no record: the key (and the header it came with) is a guess.
@@ -70,7 +89,11 @@ export function tableDoubts(target: ImportTarget, table: ImportTable, confidence
     why.push({ code: 'keyFigures', field: KEY_FIELD[target], ...keyAt });
   } else if (confidence.byShape) why.push({ code: 'byShape' });
   else if (confidence.key < ASK_BELOW) why.push({ code: 'keyGuessed', field: KEY_FIELD[target], ...keyAt });
-  else if (confidence.header < ASK_BELOW) why.push({ code: 'fewWords' });
+  else if (close) {
+    // As sure as the margin between the two: under ASK_BELOW however close they are.
+    out.key = Math.min(out.key, Math.round((ASK_BELOW * (0.5 + (0.5 * Math.max(0, close.key.confidence - close.rival.confidence)) / KEY_CLOSE) - 0.001) * 1000) / 1000);
+    why.push({ code: 'keyClose', field: KEY_FIELD[target], ...keyAt, other: close.rival.column, otherLabel: close.rival.label, otherField: close.rival.field! });
+  } else if (confidence.header < ASK_BELOW) why.push({ code: 'fewWords' });
   return { confidence: out, why, noRegister: keyIsFigures && !namesRegisterField(target, table.columns) };
 }
 

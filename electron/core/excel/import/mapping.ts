@@ -54,7 +54,7 @@ export const GUESSED_KEY = 0.55;
 export const HEADED_KEY = 0.65;
 
 /** The field of each target that holds the longest text: its column is the name when nothing is headed as one. */
-const LONG_TEXT = Object.fromEntries([['wbs', 'notes'], ...REGISTER_LIST.map((d) => [d.name, d.longTextField])]) as Record<ImportTarget, string>;
+export const LONG_TEXT = Object.fromEntries([['wbs', 'notes'], ...REGISTER_LIST.map((d) => [d.name, d.longTextField])]) as Record<ImportTarget, string>;
 
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 

@@ -312,7 +312,7 @@ export class ImportPreviews {
     const doubts = detection ? detectionDoubts(input.register, table, { sheet: layout.sheet, headerTop: layout.headerTop, confidence: detection.layout.confidence! }, detection.candidates) : null;
     if (doubts?.noRegister) problems.push(noRegisterProblem(input.register, fileName, table));
     // The key column shows the doubt too (its confidence in the mapping step), not only the question.
-    if (doubts?.why.some((w) => w.code === 'keyFigures')) for (const m of table.columns) if (m.field === KEY_FIELD[input.register]) m.confidence = Math.min(m.confidence, doubts.confidence.key);
+    if (doubts?.why.some((w) => w.code === 'keyFigures' || w.code === 'keyClose')) for (const m of table.columns) if (m.field === KEY_FIELD[input.register]) m.confidence = Math.min(m.confidence, doubts.confidence.key);
     const layoutProblems = mapping.columns?.length ? [] : [...problems];
     const maybeFields = usedProfile ? new Map<string, string[]>() : columnChoices(input.register, model, table, { vocab, today });
     flagDuplicateRefs(table);

@@ -195,7 +195,7 @@ export function MappingStep({
           {(preview.detection?.why.length ?? 0) > 0 && (
             <ul data-testid="import-ask-why">
               {preview.detection!.why.map((w, i) => (
-                <li key={i}>{t(`excel.askWhy.${w.code}`, 'field' in w ? { ...w, field: fieldLabel(w.field) } : w)}</li>
+                <li key={i}>{t(`excel.askWhy.${w.code}`, 'field' in w ? { ...w, field: fieldLabel(w.field), ...('otherField' in w ? { otherField: fieldLabel(w.otherField) } : {}) } : w)}</li>
               ))}
             </ul>
           )}
