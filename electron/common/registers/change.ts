@@ -72,7 +72,8 @@ export const change = defineRegister({
   impactSchedule: ['スケジュールへの影響', 'スケジュール影響', '納期影響', '工期への影響', '納期への影響', 'impact on schedule', 'schedule impact', ['schedule', 0.7]],
   impactCost: ['コストへの影響', 'コスト影響', '費用影響', '費用', '工数影響', '影響額', '影響金額', 'コスト影響額', '費用影響額', '追加費用', '追加コスト', ['金額', 0.8], 'impact on cost', 'cost impact', 'additional cost', ['cost', 0.7]],
   decision: ['判定', '決定', '承認', '承認結果', '判断', '可否', '判定結果', 'decision', 'approval', 'approval status'],
-  decidedBy: ['承認者', '判定者', '決定者', '決裁者', 'decided by', 'approved by', 'approver'],
+  // (Who accepted or signed off the change: blind set 11, C2 — Accepted By was left unread.)
+  decidedBy: ['承認者', '判定者', '決定者', '決裁者', 'decided by', 'approved by', 'approver', '承諾者', '検収者', '受入承認者', '確認者', 'accepted by', 'signed off by', 'sign-off by', 'authorised by', 'authorized by'],
   decidedOn: ['承認日', '判定日', '決定日', '決裁日', '承認日付', '判定日付', '決定日付', 'decided on', 'date decided', 'decision date', 'approval date', 'approved on', 'date approved', 'approved date', 'ccb日', 'ccb開催日', 'ccb実施日', 'ccb date', 'cab日', 'cab date', 'ccb', 'cab', '審議日', '審査日', '判定年月日', '承認年月日', 'date of decision'],
   implStatus: ['対応状況', '実施状況', '状態', 'ステータス', '状況', '進捗状況', 'implementation status', 'implementation', 'status'],
   },

@@ -85,7 +85,9 @@ export const defect = defineRegister({
       '対象', '対象機能', '対象画面', '対象成果物', 'レビュー対象', 'レビュー対象ファイル名', 'ドキュメント名', '対象ドキュメント', '機能', '機能名', '画面', '該当箇所', '指摘箇所', '箇所',
       'found in', 'component', 'module', 'document', 'location', 'target', ['feature', 0.9],
     ],
-    phase: ['発見工程', '工程', 'フェーズ', '検出工程', 'テスト工程', 'レビュー工程', 'phase', 'phase found', 'found in phase', 'detected in', 'stage', ['test phase', 0.9]],
+    phase: ['発見工程', '工程', 'フェーズ', '検出工程', 'テスト工程', 'レビュー工程', 'phase', 'phase found', 'found in phase', 'detected in', 'stage', ['test phase', 0.9],
+      // The stage a test or trial was at (a pharma deviation log's 試験段階: blind set 11, C2).
+      '段階', '試験段階', 'テスト段階', '発生段階', '検出段階', 'test stage', 'stage found', 'trial phase', 'study phase'],
     category: ['不具合分類', '指摘分類', '指摘区分', '分類', '区分', '種別', '不具合種別', 'カテゴリ', 'category', 'type', 'defect type', 'classification', ['kind', 0.9]],
     severity: ['重要度', '重大度', '影響度', '深刻度', 'ランク', ['優先度', 0.8], 'severity', 'impact', ['priority', 0.8]],
     cause: ['原因', '原因分類', '発生原因', '原因区分', '根本原因', '真因', '原因内容', '調査結果', 'cause', 'root cause', 'cause category', 'reason'],

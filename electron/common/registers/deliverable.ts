@@ -64,7 +64,7 @@ export const deliverable = defineRegister({
     due: [...DUE, '提出期限', '提出予定日', '納期', '納品予定日', '作成期限', '発行予定日', '発行予定', '提出予定', '納品予定', 'due on', 'submission date', 'planned issue', 'planned issue date', 'issue due', 'target issue date', 'planned submission', 'planned delivery', 'planned date', ['planned', 0.8]],
     status: STATUS,
     reviewedOn: ['レビュー日', 'レビュー実施日', 'レビュー完了日', '査読日', '確認日', 'reviewed on', 'review date', 'date reviewed'],
-    approvedBy: ['承認者', '承認', '決裁者', 'approved by', 'approver', 'sign-off', 'signed off by'],
+    approvedBy: ['承認者', '承認', '決裁者', 'approved by', 'approver', 'sign-off', 'signed off by', '検収者', '承諾者', '受入承認者', '確認者', 'accepted by', 'acceptor', 'verified by', 'authorised by', 'authorized by'],
     notes: ['備考', '補足', 'メモ', 'コメント', '特記事項', 'notes', 'note', 'remarks', 'comment', 'comments'],
   },
   titleWords: ['成果物', '納品物', 'deliverable', 'deliverables'],

@@ -803,7 +803,10 @@ function namedIdColumn(target: ImportTarget, ix: SheetIndex, columns: ColumnMapp
     const label = m.label.split(' / ').pop()!;
     const first = m.c === Math.min(...columns.map((x) => x.c));
     const x = numberedThing(label) ?? (first && ownNumberWord(target, label) ? withoutBrackets(labelKey(label)) : null);
-    if (!x || x.length > 20 || namesOtherRecord(target, x) || !ownNumberWord(target, x)) return false;
+    // (A number of another noun is the record's own where the log names its records by that noun: its
+    // title's head (逸脱No. beside 逸脱内容, Deviation ID beside Deviation) or its sheet (不適合No. on 不適合管理表)
+    // — blind set 11, C2. Elsewhere such a number is another thing's: 資料番号, Phone Number.)
+    if (!x || x.length > 20 || namesOtherRecord(target, x) || (!ownNumberWord(target, x) && !namedRecords(x, columns, ix.sheet.name, target))) return false;
     // (X naming the record itself is no field of it: Document Number in a document register, whose Document is its title.)
     if (matchLabel(target, [x]).some((f) => f.confidence >= 0.8 && f.field !== KEY_FIELD[target]) || ix.sheet.hiddenColumns?.some((h) => h.c1 <= m.c && m.c <= h.c2)) return false;
     const cells = below.flatMap((row) => row.cells.filter((c) => c.c >= m.c && c.c < m.c + m.span && !(c.t === 's' && (c.v as string).trim() === '')));
@@ -818,6 +821,14 @@ function namedIdColumn(target: ImportTarget, ix: SheetIndex, columns: ColumnMapp
     return { ...rest, field: 'ref', confidence: NAMED_ID_CONFIDENCE };
   });
 }
+/** Whether the log names its records by a noun: its title column's head opens with it, or its sheet's name does. */
+function namedRecords(x: string, columns: ColumnMapping[], sheetName: string, target: ImportTarget): boolean {
+  const key = withoutBrackets(labelKey(x));
+  if (key.length < 2) return false;
+  const title = columns.find((m) => m.field === KEY_FIELD[target]);
+  return (title !== undefined && labelKey(title.label.split(' / ').pop()!).startsWith(key)) || labelKey(sheetName).startsWith(key);
+}
+
 /** A ref found by its cells under a number's name: surely enough to use, not a synonym's certainty. */
 const NAMED_ID_CONFIDENCE = 0.8;
 

@@ -5,6 +5,7 @@
 // extra column in a register whose 影響度 column holds the 1–5 ratings.
 import type { Vocabularies, VocabListName } from '../../../common/registers.js';
 import { likelyCode, notYetWord, parseVocab, statusCodes } from './value-words.js';
+import { suggestCode } from './value-map.js';
 import { columnDateReading, DAYS_WITH_UNIT, readValue, type ValueContext } from './cell-values.js';
 import { shortYearChoices } from '../../../common/excel/client-dates.js';
 import { KEY_FIELD, TARGET_FIELDS, fieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
@@ -13,7 +14,7 @@ import { columnLabel, type HeaderColumn } from './header-rows.js';
 import type { Cell } from '../../../common/excel/model.js';
 import { effortUnitOf, progressScale } from './numbers.js';
 import { fractionScale, ratingNumber } from './rating-scales.js';
-import { isReferenceLabel, labelKey, matchLabel, statesRecord } from './synonyms.js';
+import { isReferenceLabel, labelKey, matchLabel, statesRecord, withoutBrackets } from './synonyms.js';
 import { levelNumberRun } from './level-numbers.js';
 import { holdsOutlineCodes } from './outline-codes.js';
 import { periodOfCell, rangeOrder } from './date-range.js';
@@ -137,6 +138,38 @@ function listShare(target: ImportTarget, field: string, cells: Cell[], vocab: Vo
   const words = [...new Set(cells.flatMap((c) => (c.t === 's' && /\p{L}/u.test(c.v as string) ? [(c.v as string).trim()] : [])))];
   if (words.length < 2) return null;
   return words.filter((w) => parseVocab(items, list, w).ok || likelyCode(items, list, w) !== null || notYetWord(list, w)).length / words.length;
+}
+
+/**
+ * Whether a column's words, two or more different ones, are each unlike every item of a list field: not
+ * on the list, no known word of it, and no item's label inside, around or like them (value-map.ts suggestCode).
+ */
+function noneLikeItems(target: ImportTarget, field: string, cells: Cell[], vocab: Vocabularies): boolean {
+  const spec = fieldSpec(target, field);
+  if (spec?.kind !== 'vocab') return false;
+  const list = spec.list as VocabListName;
+  const items = vocab[list].items;
+  const words = [...new Set(cells.flatMap((c) => (c.t === 's' && (c.v as string).trim() !== '' ? [(c.v as string).trim()] : [])))];
+  return words.length >= 2 && words.every((w) => !parseVocab(items, list, w).ok && likelyCode(items, list, w) === null && !notYetWord(list, w) && suggestCode(items, w).code === null);
+}
+
+/** Heads that say a column classifies the records, and no more. */
+const CLASS_HEADS = new Set(['分類', '区分', '種別', '種類', 'タイプ', 'カテゴリ', 'カテゴリー', 'type', 'class', 'classification', 'category', 'kind'].map(labelKey));
+/** The list fields that grade a record. */
+const GRADE_FIELDS = ['severity', 'priority'];
+
+/** The grade field (severity, priority) whose list reads every word of a column headed only as a class, two or more different words; else null. */
+function gradeUnderClass(target: ImportTarget, col: HeaderColumn, cells: Cell[], vocab: Vocabularies): string | null {
+  if (!CLASS_HEADS.has(withoutBrackets(labelKey(col.parts[col.parts.length - 1] ?? '')))) return null;
+  const words = [...new Set(cells.flatMap((c) => (c.t === 's' && (c.v as string).trim() !== '' ? [(c.v as string).trim()] : [])))];
+  if (words.length < 2) return null;
+  for (const field of GRADE_FIELDS) {
+    const spec = fieldSpec(target, field);
+    if (spec?.kind !== 'vocab') continue;
+    const list = spec.list as VocabListName;
+    if (words.every((w) => parseVocab(vocab[list].items, list, w).ok)) return field;
+  }
+  return null;
 }
 
 /** A share of a column's own words that names its field by its words rather than its header. */
@@ -512,6 +545,11 @@ export function assignFields(
       const filled = samples.cells(col).filter((c) => c.t !== 's' || (c.v as string).trim() !== '');
       if (filled.length > 0 && filled.every((c) => c.f)) return;
     }
+    // A generic head of a classification (分類, 区分, Type, Class) over a grade's words (重大 / 重要 / 軽微,
+    // Critical / Major / Minor, 高 / 中 / 低) is that grade, ahead of the category its word names (blind set
+    // 11, C3); where another column takes the grade, the head's own field stands.
+    const graded = samples ? gradeUnderClass(target, col, samples.cells(col), samples.ctx.vocab) : null;
+    if (graded) candidates.push({ i, field: graded, confidence: Math.max(...matchLabel(target, ownParts(header, col)).map((m) => m.confidence), MIN_CONFIDENCE) });
     for (const m of matchLabel(target, ownParts(header, col))) {
       if (keyByGroupOnly(target, ownParts(header, col), m.field)) continue;
       // 分類1 | 分類2 | 分類3: the client's own levels of a classification, none of them one list value.
@@ -519,7 +557,12 @@ export function assignFields(
       if (m.field === KEY_FIELD[target] && m.confidence < WEAK_KEY && samples && repeats(samples.cells(col))) continue;
       let confidence = m.confidence;
       if (samples) {
-        const share = fit(target, m.field, col.label, samples.cells(col), samples.ctx);
+        const read = fit(target, m.field, col.label, samples.cells(col), samples.ctx);
+        // A status column whose words are a tracker's states the list does not hold as labels (Acceptance
+        // Status: Accepted / Rejected / Pending — blind set 11, C2): its words say status as surely, each
+        // read through its likely code (suggested in the preview), not a reason to drop the column.
+        const states = read !== null && read < 1 && /status$/i.test(m.field) ? listShare(target, m.field, samples.cells(col), samples.ctx.vocab) : null;
+        const share = states !== null && states >= OWN_WORDS_SHARE ? Math.max(read!, states) : read;
         // A column headed plainly as a list or rating field (Category, Probability) keeps it with words
         // not on the project's list or scale: the client's words are mapped (value maps) and free text
         // is kept with its row, flagged — not a reason to drop the column. Numbers that are no rating
@@ -527,6 +570,9 @@ export function assignFields(
         const kind = fieldSpec(target, m.field)?.kind;
         const words = kind === 'rating' && samples.cells(col).filter((c) => c.t === 's' && (c.v as string).trim() !== '').length > samples.cells(col).filter((c) => c.t === 'n').length;
         if (share === 0 && (kind === 'vocab' || (kind === 'rating' && words)) && m.confidence >= 0.9) {
+          // (Not the record's kind: a column none of whose words is like a kind of record — PC / サーバ /
+          // ソフトウェア under 種別, an asset's type — is the client's own column: blind set 11, O1.)
+          if (m.field === 'kind' && noneLikeItems(target, m.field, samples.cells(col), samples.ctx.vocab)) continue;
           confidence *= 0.75;
         } else if (share === 0 && m.field === 'progress' && target === 'wbs') {
           // 進捗 holding ○ / △ / × (a legend above: ○ done, △ in progress, × not started) is the task's

@@ -252,6 +252,12 @@ const LIKELY_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
     minor: ['不備', '軽微な不備', '指摘', '指摘事項', '不適合', '欠陥', 'deficiency', 'control deficiency', 'nonconformity', 'non-conformity', 'medium', 'moderate', '中', 'b'],
     observation: ['要改善', '改善', '改善事項', '改善要望', '改善推奨', '推奨', '推奨事項', '提案', '要望', '所見', '留意事項', '助言', '参考', 'コメント', 'suggestion', 'advisory', 'note', 'comment', 'low', 'info', 'informational', 'for information', '低', '小', 'c'],
   }),
+  // A deliverable's acceptance in the words of an acceptance log (blind set 11, C2: Acceptance Status).
+  'deliverable.status': table({
+    approved: ['accepted', 'signed off', 'sign-off', 'passed', '検収済', '検収済み', '受入済', '受入済み', '合格'],
+    returned: ['rejected', 'not accepted', 'failed', '却下', '不合格', '受入不可'],
+    in_review: ['pending', 'pending acceptance', 'pending approval', 'awaiting acceptance', 'awaiting approval', '検収中', '受入中', '承認待ち', '検収待ち'],
+  }),
   'risk.status': table({
     open: ['未着手', '着手前', '未対策', '対策前', '未実施', '検討前', '新規登録', 'not started', 'to do', 'todo', 'planned', 'pending', 'proposed', 'analysing', 'analyzing', 'assessed'],
     in_progress: ['実施中', '着手', '着手済', '対策実施', '対応予定', 'in hand', 'underway', 'being mitigated', '審議中', '審査中', '遅れ', '遅延', 'delayed'],
