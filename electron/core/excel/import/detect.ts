@@ -14,6 +14,7 @@ import type { Cell, Merge, Row, SheetModel, TableObject, WorkbookModel } from '.
 import { BLANK_ROWS_END, PLAIN_HEADING } from './table-ends.js';
 import { clientListAt } from './client-lists.js';
 import { SheetIndex } from './sheet-index.js';
+import { legendNamed } from './legend-names.js';
 import { registersNamed, sectionTitleAbove, tableTitle, titleNames } from './register-names.js';
 import { timelineTable } from './timeline.js';
 import { restartsPerSection, runsByOne, shownNumber } from './numbering.js';
@@ -686,10 +687,11 @@ export const NUMBER_LABEL = /^(?:no\.?|id|#|番号|項番|通番|連番|sl\.? ?n
 
 /**
  * The header's columns as the table's structure reads them: without the form's numbering and a date grid's
- * day columns, with the groups merged down over the tasks read as levels (group-columns.ts).
+ * day columns, with the groups merged down over the tasks read as levels (group-columns.ts), and columns
+ * headed by an abbreviation a legend spells out read as its field (legend-names.ts).
  */
 function tableColumns(target: ImportTarget, ix: SheetIndex, columns: ColumnMapping[], top: number, bottom: number): ColumnMapping[] {
-  return mergedGroupLevels(target, ix, withoutDateGrid(ix, withoutNumbering(target, ix, columns, bottom), top, bottom), bottom);
+  return legendNamed(target, ix, mergedGroupLevels(target, ix, withoutDateGrid(ix, withoutNumbering(target, ix, columns, bottom), top, bottom), bottom), top, bottom);
 }
 
 /**
