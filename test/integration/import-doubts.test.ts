@@ -245,6 +245,24 @@ describe('columns kept as the client’s own are offered the fields their cells 
     expect(p.detection?.ask).toBeNull();
   });
 
+  // The ID offer is still reached: codes under a word that names no number (コード, Tag) are not read as
+  // the ID by their cells (detect.ts namedIdColumn wants a number's name), so they are offered it.
+  for (const head of ['コード', 'Tag']) {
+    it(`a first column of the client’s codes under ${head}, a word that names no number, is offered the ID, and the user takes it`, async () => {
+      const rows = [
+        [head, '件名', '担当者', '状況'],
+        ['Q-101', 'ログイン不可', '山田', '完了'],
+        ['Q-102', '帳票のずれ', '佐藤', '対応中'],
+        ['Q-107', '性能劣化', '鈴木', '未着手'],
+      ];
+      const p = await preview('issue', [{ name: '課題', rows }]);
+      expect(p.columns.find((m) => m.column === 'A')?.field).toBeNull();
+      expect(p.columnChoices).toEqual([{ column: 'A', fields: ['ref'] }]);
+      const taken = await preview('issue', [{ name: '課題', rows }], { columns: [{ column: 'A', field: 'ref' }] });
+      expect(taken.rows.filter((r) => !r.skipped).map((r) => r.values.ref)).toEqual(['Q-101', 'Q-102', 'Q-107']);
+    });
+  }
+
   it('a first column whose values repeat is offered no ID', async () => {
     const p = await preview('issue', [
       {
