@@ -75,7 +75,7 @@ const WATCH = `(() => {
 const wallNow = () => performance.timeOrigin + performance.now();
 
 export interface GanttScreen {
-  /** From the driver's navigation to the frame with the Gantt's bars drawn (the page's clock, set on the wall clock). */
+  /** From the driver's navigation to the frame with both the grid's rows and the Gantt's bars (the page's clock, set on the wall clock). */
   shown: Stats;
   /** The same to the frame with the grid's first rows. */
   gridShown: Stats;
@@ -125,7 +125,8 @@ export async function ganttScreen(host: RunningHost, projectId: number, loads: n
         const at = await page.evaluate(() => ({ origin: performance.timeOrigin, painted: (window as unknown as { __painted: { rows: number; drawn: number } }).__painted }));
         const start = at.origin - t0;
         navStart.push(start);
-        shown.push(start + at.painted.drawn);
+        // The figure is rows and bars shown: the later of the two (the bars need the grid's rows, so nearly always they).
+        shown.push(start + Math.max(at.painted.rows, at.painted.drawn));
         gridShown.push(start + at.painted.rows);
       }
       if (i === loads) {
@@ -158,7 +159,7 @@ export async function ganttScreen(host: RunningHost, projectId: number, loads: n
 export function ganttLines(g: GanttScreen): Line[] {
   const line = (what: string, s: Stats, target: string, p95 = true): Line => ({ what, n: s.n, p50: s.p50, p95: p95 ? s.p95 : null, target });
   return [
-    line('WBS + Gantt, navigation → frame with the bars (Chromium)', g.shown, 'median ≤ 1.5 s', false),
+    line('WBS + Gantt, navigation → frame with rows and bars (Chromium)', g.shown, 'median ≤ 1.5 s', false),
     line('  peer: navigation → frame with the grid rows, same loads', g.gridShown, '', false),
     line('  of which: navigation → the page\'s navigation start', g.navStart, '', false),
     line('Gantt wheel scroll, frame time over 5 s', g.frames, 'p95 ≤ 20 ms'),
