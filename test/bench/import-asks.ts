@@ -27,6 +27,12 @@ interface Reading {
   asked: boolean;
   /** A person expects the question (another register of the kind on the sheet): no nuisance. */
   mustAsk?: boolean;
+  /**
+   * Wrong in its columns alone, and each wrong column either a column a person leaves out that is kept
+   * as the client's own ('kept': nothing lost), or offered the field a person reads beside it
+   * (columnChoices: 'offered', a quieter question). Silent readings are split by these.
+   */
+  columnsOnly?: 'kept' | 'offered';
   /** What is wrong, and why it asked. */
   detail: string;
 }
@@ -34,7 +40,10 @@ interface Reading {
 function square(rs: readonly Reading[]): string {
   const n = (right: boolean, asked: boolean) => rs.filter((r) => r.right === right && r.asked === asked && !r.mustAsk).length;
   const expected = rs.filter((r) => r.mustAsk);
-  return `${rs.length} readings: right & silent ${n(true, false)}, right & asked (nuisance) ${n(true, true)}, wrong & asked ${n(false, true)}, wrong & silent ${n(false, false)}${expected.length ? `; ${expected.length} more where a person expects the question (another register beside), asked right ${expected.filter((r) => r.right && r.asked).length}` : ''}`;
+  const silent = rs.filter((r) => !r.right && !r.asked && !r.mustAsk);
+  const split = (k: 'kept' | 'offered') => silent.filter((r) => r.columnsOnly === k).length;
+  const softly = silent.some((r) => r.columnsOnly) ? ` (of which ${split('kept')} only keep a column a person leaves out, ${split('offered')} are offered the field beside the column)` : '';
+  return `${rs.length} readings: right & silent ${n(true, false)}, right & asked (nuisance) ${n(true, true)}, wrong & asked ${n(false, true)}, wrong & silent ${n(false, false)}${softly}${expected.length ? `; ${expected.length} more where a person expects the question (another register beside), asked right ${expected.filter((r) => r.right && r.asked).length}` : ''}`;
 }
 
 async function corpusReadings(): Promise<Reading[]> {
@@ -67,7 +76,13 @@ async function corpusReadings(): Promise<Reading[]> {
           const d = p instanceof Error || !p ? null : p.detection;
           const wrong = Object.entries(t.aspects).filter(([, ok]) => ok === false).map(([a]) => (a === 'columns' ? `columns (${t.columns.filter((c) => !c.ok).map((c) => `${c.column}: ${String(c.want)} ≠ ${c.got}`).join('; ')})` : a));
           const why = d?.why.map((w) => w.code).join(',') ?? '';
-          out.push({ id: `${exp.file} ${t.id}`, right: wrong.length === 0, asked: !!d?.ask, detail: `${wrong.length ? `wrong: ${wrong.join(',')}` : 'right'}${d?.ask ? `; asks ${d.ask} (${why})` : ''}; conf ${d ? JSON.stringify(d.confidence) : '–'}; ${t.got}` });
+          const bad = t.columns.filter((c) => !c.ok);
+          const want = (c: (typeof bad)[number]) => (Array.isArray(c.want) ? c.want : [c.want]);
+          const offers = p instanceof Error || !p ? [] : (p.columnChoices ?? []);
+          const kept = (c: (typeof bad)[number]) => want(c).includes('ignore') && c.got === 'extra';
+          const offered = (c: (typeof bad)[number]) => offers.some((o) => o.column === c.column && o.fields.some((f) => want(c).includes(f)));
+          const columnsOnly = wrong.length === 1 && t.aspects.columns === false ? (bad.every(kept) ? 'kept' : bad.every((c) => kept(c) || offered(c)) ? 'offered' : undefined) : undefined;
+          out.push({ id: `${exp.file} ${t.id}`, right: wrong.length === 0, asked: !!d?.ask, ...(columnsOnly ? { columnsOnly } : {}), detail: `${wrong.length ? `wrong: ${wrong.join(',')}` : 'right'}${d?.ask ? `; asks ${d.ask} (${why})` : ''}; conf ${d ? JSON.stringify(d.confidence) : '–'}; ${t.got}` });
         }
       }
     }
