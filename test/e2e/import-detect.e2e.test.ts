@@ -253,13 +253,14 @@ describe('import detection in Chromium', () => {
     const dialog = new ImportDialogScreen(s.page);
     await dialog.open();
     // A title block over the register; under its words a row of notes on how to fill each column, and no
-    // column headed as the title (事象): detection takes the notes for a record and is unsure of the title.
+    // column headed as the title (できごと, a word no field has; 事象 now names the title): detection
+    // guesses the title from the cells, so it asks.
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('課題').addRows([
       ['課題管理表'],
       ['プロジェクト名：', '基幹刷新', null, '更新日：', new Date(Date.UTC(2025, 6, 1))],
       [],
-      ['No', '起票日', '事象', '担当', '状況'],
+      ['No', '起票日', 'できごと', '担当', '状況'],
       [null, '(yyyy/mm/dd)', '(具体的に記入)', '(氏名)', '(選択)'],
       [1, new Date(Date.UTC(2025, 6, 2)), 'ログイン画面で認証エラーが出る', '山田', '対応中'],
       [2, new Date(Date.UTC(2025, 6, 3)), '月次帳票の合計が前月と一致しない', '佐藤', '未対応'],
@@ -281,7 +282,7 @@ describe('import detection in Chromium', () => {
     expect(await dialog.dialog.getByTestId('import-data-range').innerText()).toMatch(/6.*8/);
     await s.page.screenshot({ path: screenshotPath('import-pick-ja.png') });
     const mapping = await dialog.mapping();
-    expect(mapping.find((m) => m[0] === 'C')!.slice(0, 3)).toEqual(['C', '事象 / (具体的に記入)', '件名']);
+    expect(mapping.find((m) => m[0] === 'C')!.slice(0, 3)).toEqual(['C', 'できごと / (具体的に記入)', '件名']);
     await dialog.next();
     expect(await dialog.counts()).toMatchObject({ new: 3 });
     await dialog.button(/^(取り込む|Import)$/).click();
