@@ -346,3 +346,35 @@ describe('two text columns close for the title', () => {
     expect(p.detection?.ask).toBeNull();
   });
 });
+
+describe('an action list beside the register', () => {
+  // The issue log's actions kept in a list of their own beside it (Action | Owner | Due Date) are another
+  // kind of list, not the register again: no question. A second issue log beside it still is one.
+  const log = (beside: string[]) => [
+    {
+      name: 'Log',
+      rows: [
+        ['No.', 'Issue', 'Owner', 'Due Date', 'Status', null, ...beside],
+        ['I-001', 'Sign-off is late', 'Ann Lee', '2025-05-01', 'Open', null, 'Follow-up 1', 'C. Jones', '2025-05-03'],
+        ['I-002', 'Test data missing', 'E. Kim', '2025-05-08', 'In progress', null, 'Follow-up 2', 'D. Patel', '2025-05-09'],
+        ['I-003', 'Vendor staff short', 'Bob Smith', '2025-05-15', 'Closed', null, null, null, null],
+        ['I-004', 'Licence renewal', 'C. Jones', '2025-05-20', 'Open', null, null, null, null],
+      ],
+    },
+  ];
+
+  for (const words of [
+    ['Action', 'Owner', 'Due Date'],
+    ['アクション', '担当者', '期限'],
+  ])
+    it(`${words.join(' | ')}: the log is read without asking which table`, async () => {
+      const p = await preview('issue', log(words));
+      expect(p.detection?.ask).toBeNull();
+      expect(imported(p)).toEqual([2, 3, 4, 5]);
+    });
+
+  it('a second issue log beside it (Issue | Owner | Due Date) is still a choice to ask about', async () => {
+    const p = await preview('issue', log(['Issue', 'Owner', 'Due Date']));
+    expect(p.detection?.ask).toBe('table');
+  });
+});

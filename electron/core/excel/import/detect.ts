@@ -8,7 +8,7 @@ import { localToday } from '../../../common/dates.js';
 import { IMPORT_TARGETS, KEY_FIELD, type ImportTarget } from '../../../common/excel/fields.js';
 import { REGISTER_LIST } from '../../../common/registers/index.js';
 import { columnLabel, headerColumns, MAX_HEADER_COLUMNS, MAX_HEADER_ROWS, unmergedGroups, type HeaderColumn } from './header-rows.js';
-import { assignFields, MIN_CONFIDENCE, type Assignment, type SampleContext, type Samples } from './mapping.js';
+import { assignFields, LONG_TEXT, longText, MIN_CONFIDENCE, type Assignment, type SampleContext, type Samples } from './mapping.js';
 import { isColumnWord, isLatin, labelKey, matchLabel, namesOtherRecord, numberedThing, ownNumberWord, withoutBrackets } from './synonyms.js';
 import type { Cell, Merge, Row, SheetModel, TableObject, WorkbookModel } from '../../../common/excel/model.js';
 import { BLANK_ROWS_END, PLAIN_HEADING } from './table-ends.js';
@@ -559,9 +559,17 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
     const named = registersNamed(sectionTitleAbove(f.cand.ix, f.cand.top, spanOf(f.cand.header)));
     return named.length > 0 && !named.includes(target);
   };
+  // (A list whose key word names the register's response as well — Action, アクション beside an issue
+  // log — is its actions kept on their own, another kind of list, unless this one's key says the same.)
+  const namesResponse = (a: Assignment) => {
+    const key = a.columns.find((m) => m.field === KEY_FIELD[target]);
+    const word = key?.label.split(' / ').pop() ?? '';
+    return matchLabel(target, [word]).some((m) => m.field !== KEY_FIELD[target] && m.field !== LONG_TEXT[target] && m.confidence >= MIN_CONFIDENCE && longText(target, m.field));
+  };
   const again = rivals.some(
     (f) =>
       f.cand.sheet === win.cand.sheet &&
+      (!namesResponse(f.a) || namesResponse(win.a)) &&
       !othersSection(f) &&
       apart(f.cand, win.cand) &&
       fieldsOf(f.a).length >= 3 &&

@@ -342,7 +342,7 @@ export interface Assignment {
 const LIST_CELLS = 3;
 
 /** A field of several lines of text (a response plan, a description): never filled from a list. */
-function longText(target: ImportTarget, field: string): boolean {
+export function longText(target: ImportTarget, field: string): boolean {
   return REGISTER_LIST.find((r) => r.name === target)?.columns[field]?.long === true;
 }
 
