@@ -1,7 +1,8 @@
 // Dues written as a calendar week (KW 17, CW17, W17, Week 17, 第17週, 2025-W17: blind set 11, C6, left
 // empty) read as that ISO week's Friday for a due or finish date and its Monday for a start, in the year
 // the week names, else the year of the sheet's other dates (flagged with the year assumed); where nothing in
-// the file dates it, the year is asked (yearAmbiguous), as for 4/18 without a year.
+// the file dates it, the year is asked (yearAmbiguous), as for 4/18 without a year. A year the title states
+// alone (2025年 課題一覧, Issue Log 2025) dates them as a date above the table does.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -98,6 +99,20 @@ describe('a week without its year, in a register', () => {
     expect(t.columns.find((c) => c.label === 'Due')?.field).toBe('due');
     expect(t.problems.filter((p) => p.field === 'due').map((p) => p.code)).toEqual(['yearAmbiguous', 'yearAmbiguous']);
     expect(t.undecidedYears?.count).toBe(2);
+  });
+});
+
+describe('the year a title states', () => {
+  // (The tests read against 2025-06-15: a title of another year shows where the year came from.)
+  it.each(['2023年 課題一覧', 'Issue Log 2023', '課題管理表（2023）'])('%s dates the weeks and the days written without a year', async (title) => {
+    const t = await readRows([[title], [], ['No.', 'Title', 'Due', 'Owner'], [1, 'a', 'KW 17', 'Ann'], [2, 'b', '4/18', 'Bob'], [3, 'c', 'KW 52', 'Ann']], 'issue', 'Sheet1');
+    expect(t.records.map((r) => r.values.due)).toEqual(['2023-04-28', '2023-04-18', '2023-12-29']);
+    expect(t.problems.filter((p) => p.field === 'due').map((p) => [p.code, p.params?.from])).toEqual([['yearAssumed', 'title'], ['yearAssumed', 'title'], ['yearAssumed', 'title']]);
+  });
+
+  it.each(['ISO 9001:2015 監査指摘', 'FY2023 Issue Log', 'Template v2023'])('%s states no year of the table’s dates: asked', async (title) => {
+    const t = await readRows([[title], [], ['No.', 'Title', 'Due', 'Owner'], [1, 'a', 'KW 17', 'Ann'], [2, 'b', '4/18', 'Bob']], 'issue', 'Sheet1');
+    expect(t.problems.filter((p) => p.field === 'due').map((p) => p.code)).toEqual(['yearAmbiguous', 'yearAmbiguous']);
   });
 });
 

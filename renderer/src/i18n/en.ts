@@ -717,7 +717,7 @@ export const en = {
       yearAssumed: '{{value}} has no year: read as {{date}} (year from {{from}})',
       yearAmbiguous: '{{value}} has no year, and nothing in the file decides it: read as {{date}} (it could be {{other}}); choose the year below',
       dateOrderAssumed: '{{value}} could be read day first or month first, and no other date of the table says which: read as {{date}} (it could be {{other}})',
-      yearFrom: { row: "the row's other dates", column: "the column's other dates", project: "the project's period", today: 'the date of today', user: 'the year you chose', sheet: 'the date above the table', weekday: 'the weekday written with it', fiscal: 'the fiscal year of the plan' },
+      yearFrom: { row: "the row's other dates", column: "the column's other dates", project: "the project's period", today: 'the date of today', user: 'the year you chose', sheet: 'the date above the table', title: 'the year in the title', weekday: 'the weekday written with it', fiscal: 'the fiscal year of the plan' },
       notNumber: '{{value}} is not a number',
       notProgress: '{{value}} is not a progress 0–100 %',
       keptSuffix: ': kept with the row, the value left empty',

@@ -718,7 +718,7 @@ export const ja: Strings = {
       yearAssumed: '{{value}} に年がありません: {{date}} と読みました ({{from}}から)',
       yearAmbiguous: '{{value}} に年がなく、ファイルからは決まりません: {{date}} と読みました ({{other}} の可能性もあります)。下で年を選んでください',
       dateOrderAssumed: '{{value}} は日と月のどちらが先とも読め、表のほかの日付からも決まりません: {{date}} と読みました ({{other}} の可能性もあります)',
-      yearFrom: { row: '同じ行の日付', column: '同じ列の日付', project: 'プロジェクトの期間', today: '今日の日付', user: '選んだ年', sheet: '表の上の日付', weekday: '書かれた曜日', fiscal: '計画の年度' },
+      yearFrom: { row: '同じ行の日付', column: '同じ列の日付', project: 'プロジェクトの期間', today: '今日の日付', user: '選んだ年', sheet: '表の上の日付', title: '表題の年', weekday: '書かれた曜日', fiscal: '計画の年度' },
       notNumber: '{{value}} は数値ではありません',
       notProgress: '{{value}} は 0〜100 % の進捗ではありません',
       keptSuffix: ': 行は取り込み、この値は空のまま',

@@ -34,3 +34,21 @@ export function dateAboveTable(ix: SheetIndex, headerTop: number, date1904: bool
   }
   return null;
 }
+
+// A year alone in a title above the table (2025年 課題一覧, Issue Log 2025, 課題管理表（2025）): the year the
+// table's dates written without one are in (blind set 11, C6). Not a fiscal year (2025年度, FY2025: a plan's
+// fiscal year is read elsewhere), nor a year inside a standard's or a version's name (ISO 9001:2015, v2024).
+const TITLE_YEAR = /(?:^|[\s(（【\[])((?:19|20)\d{2})(?:年(?!度)|(?=[\s)）】\]]|$))/u;
+
+/** The year a title above the header states alone, nearest the table first; null when none. */
+export function yearAboveTable(ix: SheetIndex, headerTop: number): number | null {
+  for (let r = headerTop - 1; r >= Math.max(0, headerTop - ROWS_ABOVE); r--)
+    for (const cell of ix.row(r)?.cells ?? []) {
+      if (cell.t !== 's') continue;
+      const text = (cell.v as string).normalize('NFKC');
+      if (/\bFY|年度/iu.test(text)) continue;
+      const m = TITLE_YEAR.exec(text);
+      if (m) return Number(m[1]);
+    }
+  return null;
+}

@@ -11,7 +11,7 @@ import { checkCode, checkMark } from './check-columns.js';
 import { ClientValues, type NewListItem } from './client-values.js';
 import { isPeriodDate, looksLikeDate, nearestYear, otherOrderReading, parseDateText, shortYearChoices, weekOfText, weekStartDay, writtenWeekday, type SlashOrder, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
 import { findDataRows, joinWrapped } from './data-range.js';
-import { dateAboveTable } from './date-above.js';
+import { dateAboveTable, yearAboveTable } from './date-above.js';
 import { paintedDates } from './band-dates.js';
 import { defaultVocabularies, detectLayout, type DetectOptions, type TableLayout } from './detect.js';
 import { fieldSpec, KEY_FIELD, type FieldKind, type ImportTarget } from '../../../common/excel/fields.js';
@@ -541,6 +541,9 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const periodDay = opts.period?.start && opts.period.end ? midday(opts.period.start, opts.period.end) : (opts.period?.start ?? opts.period?.end ?? null);
   // The day the sheet states above the table (the minutes' 日時, 作成日): the file's own, before the project's.
   const aboveDay = dateAboveTable(ix, layout.headerTop, model.date1904);
+  // (Else a year the title states alone: the middle of that year, so its dates fall in it.)
+  const titleYear = aboveDay === null ? yearAboveTable(ix, layout.headerTop) : null;
+  const titleDay = titleYear === null ? null : `${titleYear}-07-02`;
   // The fiscal year the sheet states (2025年度, FY2025), else the one its rows run through (April → March,
   // placed by a date written with its year): a date without a year is in it, April to March.
   const fiscal = fiscalYearAbove(ix, layout.headerTop, sheet.name) ?? ([...yearless.values()].some((bare) => bare.includes(true)) ? fiscalYearOfRun(rowMonths()) : null);
@@ -577,11 +580,12 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     const dated = texts.flatMap((t) => (/\d{4}/.test(t) ? [parseDateRange(t, today, order)?.start ?? null] : []));
     periodYears.set(j, median(dated));
   });
-  const yearReference = (i: number, j: number): { day: string; from: 'row' | 'column' | 'sheet' | 'project' | 'today' } => {
+  const yearReference = (i: number, j: number): { day: string; from: 'row' | 'column' | 'sheet' | 'title' | 'project' | 'today' } => {
     for (const ds of fullDates) if (ds[i]) return { day: ds[i]!, from: 'row' };
     const col = columnMedian[j] ?? columnMedian.find((x) => x !== null);
     if (col) return { day: col, from: 'column' };
     if (aboveDay) return { day: aboveDay, from: 'sheet' };
+    if (titleDay) return { day: titleDay, from: 'title' };
     if (periodDay) return { day: periodDay, from: 'project' };
     return { day: today, from: 'today' };
   };
@@ -626,7 +630,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       if (written.ok) floating.push({ m: Number(written.iso.slice(5, 7)), d: Number(written.iso.slice(8, 10)) });
     });
   });
-  const stretch = floating.length ? yearsOfStretch(floating, aboveDay ?? periodDay ?? today, aboveDay === null && periodDay === null ? opts.year : undefined) : null;
+  const stretch = floating.length ? yearsOfStretch(floating, aboveDay ?? titleDay ?? periodDay ?? today, aboveDay === null && titleDay === null && periodDay === null ? opts.year : undefined) : null;
 
   // An effort column whose header names no unit: person-days, or the unit a note above the table states,
   // or hours (seconds) where the sheet is a tracker's export of them or its numbers do not fit person-days
@@ -783,17 +787,17 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         const chosen = undecided && opts.year !== undefined;
         // Month and day as written (a leap year keeps 2/29), then the year of the stretch or the fiscal year, else the nearest.
         const week = weekOfText(raw) !== null;
-        const md = !week && (byFiscal || (stretch && (ref.from === 'today' || ref.from === 'project' || ref.from === 'sheet'))) ? parseDateText(raw, '2000-07-02') : null;
+        const md = !week && (byFiscal || (stretch && (ref.from === 'today' || ref.from === 'project' || ref.from === 'sheet' || ref.from === 'title'))) ? parseDateText(raw, '2000-07-02') : null;
         const [mo, dd] = md?.ok ? [Number(md.iso.slice(5, 7)), Number(md.iso.slice(8, 10))] : [0, 0];
         const stretched = md?.ok ? ymd(byFiscal ? fiscalCalendarYear(fiscal!, mo) : stretch!.year(mo, dd), mo, dd) : null;
-        const again: ReturnType<typeof parseDateText> = stretched ? { ok: true, iso: stretched } : chosen ? parseDateText(raw, `${opts.year}-07-02`) : readYearless(raw, week ? ref : row);
+        const again: ReturnType<typeof parseDateText> = stretched ? { ok: true, iso: stretched } : chosen ? parseDateText(raw, `${opts.year}-07-02`) : readYearless(raw, week && ref.day !== null ? { day: ref.day, from: row.from } : row);
         if (again.ok) {
           rec.values[field] = START_FIELD.test(field) ? weekStartDay(raw, again.iso) : again.iso;
           (rec.yearless ??= []).push(field);
           const date = again.iso.replaceAll('-', '/');
           if (undecided) undecidedYear(r, hit.c, raw, again.iso, chosen, field);
           else if (isPeriodDate(raw)) problem(r, hit.c, 'date', periodFailure(raw, date), field, true);
-          else problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: ref.from }, `${shown(raw)} has no year: read as ${date} (year from the ${ref.from === 'project' ? "project's period" : ref.from === 'sheet' ? 'date above the table' : ref.from === 'fiscal' ? 'fiscal year of the plan' : `${ref.from}'s other dates`})`), field, true);
+          else problem(r, hit.c, 'date', failure('yearAssumed', { value: shown(raw), date, from: ref.from }, `${shown(raw)} has no year: read as ${date} (year from the ${ref.from === 'project' ? "project's period" : ref.from === 'sheet' ? 'date above the table' : ref.from === 'title' ? 'year in the title' : ref.from === 'fiscal' ? 'fiscal year of the plan' : `${ref.from}'s other dates`})`), field, true);
           return;
         }
       }
