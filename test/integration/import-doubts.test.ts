@@ -259,7 +259,7 @@ describe('columns kept as the client’s own are offered the fields their cells 
       expect(p.columns.find((m) => m.column === 'A')?.field).toBeNull();
       expect(p.columnChoices).toEqual([{ column: 'A', fields: ['ref'] }]);
       const taken = await preview('issue', [{ name: '課題', rows }], { columns: [{ column: 'A', field: 'ref' }] });
-      expect(taken.rows.filter((r) => !r.skipped).map((r) => r.values.ref)).toEqual(['Q-101', 'Q-102', 'Q-107']);
+      expect(taken.rows.filter((r) => !r.skipped).map((r) => r.values?.ref)).toEqual(['Q-101', 'Q-102', 'Q-107']);
     });
   }
 
@@ -338,7 +338,7 @@ describe('two text columns close for the title', () => {
     const p = await preview('risk', risks('Event', 'Cause'), { columns: [{ column: 'B', field: 'title' }] });
     expect(p.columns.find((c) => c.column === 'B')!.field).toBe('title');
     expect(p.detection?.ask ?? null).toBeNull();
-    expect(p.rows.filter((r) => !r.skipped).map((r) => r.values.title)).toEqual(['Vendor staff turnover', 'Unclear data ownership', 'New firewall rules']);
+    expect(p.rows.filter((r) => !r.skipped).map((r) => r.values?.title)).toEqual(['Vendor staff turnover', 'Unclear data ownership', 'New firewall rules']);
   });
 
   it('a title named plainly beside a weakly named cause is no toss-up', async () => {

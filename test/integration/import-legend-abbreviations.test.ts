@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { legendAbbreviations } from '../../electron/core/excel/import/legend-names.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
-import { workbook } from '../fixtures/excel/xlsx.js';
+import { workbook, type CellSpec } from '../fixtures/excel/xlsx.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
 import type { ImportPreview } from '../../electron/common/excel/preview.js';
 
@@ -12,7 +12,7 @@ beforeAll(async () => {
   await buildReaderWorker();
 });
 
-async function preview(rows: unknown[][]): Promise<ImportPreview> {
+async function preview(rows: CellSpec[][]): Promise<ImportPreview> {
   const ws = tempWorkspace();
   const call = inProcessCaller(ws);
   try {
@@ -48,7 +48,7 @@ describe('a legend names the columns its abbreviations head', () => {
     const p = await preview([['ID', 'Risk', 'L', 'I', 'Owner'], ...records, [], ['L = Likelihood, I = Impact (1 low – 5 high)']]);
     expect(p.columns.filter((c) => c.column === 'C' || c.column === 'D').map((c) => c.field)).toEqual(['probability', 'impact']);
     expect(p.columnChoices ?? []).toEqual([]);
-    expect(p.rows.filter((r) => !r.skipped).map((r) => [r.values.title, r.values.probability, r.values.impact])).toEqual([
+    expect(p.rows.filter((r) => !r.skipped).map((r) => [r.values?.title, r.values?.probability, r.values?.impact])).toEqual([
       ['Budget cut', 3, 4],
       ['Staff loss', 2, 5],
       ['Vendor delay', 4, 2],
