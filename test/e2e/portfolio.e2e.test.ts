@@ -164,6 +164,21 @@ describe('portfolio home in Chromium', () => {
     expect(withGrid).toEqual([]);
   });
 
+  it("asks for the project's pages when a project's link is pointed at or focused, before the click (pages.ts preloadProjectShell)", async () => {
+    const shellAsked = () => s.page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/ProjectShell-[^/]*\.js$/.test(e.name)));
+    const link = s.page.getByTestId('project-row').first().locator('td.name a').first();
+    for (const approach of ['hover', 'focus'] as const) {
+      await s.page.reload();
+      await link.waitFor();
+      expect(await shellAsked()).toBe(false);
+      await (approach === 'hover' ? link.hover() : link.focus());
+      await expect.poll(shellAsked).toBe(true);
+    }
+    // Nothing opened: the chunk only came in.
+    expect(await s.page.getByTestId('wbs-grid').count()).toBe(0);
+    await s.page.mouse.move(0, 0);
+  });
+
   it('fits the dense table in 1,400 px in Japanese and English: 品質・監査 in sight, no sideways scroll', async () => {
     const home = new PortfolioScreen(s.page);
     for (const [lang, audit] of [['en', 'Audit findings'], ['ja', '監査指摘']] as const) {

@@ -10,6 +10,7 @@ import { LIGHTS, type FigureKey, type Light, type PortfolioRow, type PortfolioSu
 import { formatDate, formatDateTime } from '../../../../electron/common/dates.js';
 import { HISTORY, mutate, read, useQuery } from '../../api/useApi.js';
 import { firstSummary, summaryTaken } from './homeLoad.js';
+import { preloadProjectShell } from '../../pages.js';
 import { DateField } from '../../ui/DateField.js';
 import { PageFrame, usePageFrame } from '../../ui/PageFrame.js';
 import { LightBadge } from './LightBadge.js';
@@ -266,7 +267,7 @@ export function PortfolioHome({ onOpen }: { onOpen(p: ProjectRef): void }) {
                         </form>
                       ) : (
                         <>
-                          <a href="#" onClick={(e) => (e.preventDefault(), onOpen({ id: r.projectId, name: r.name }))}>
+                          <a href="#" onPointerEnter={preloadProjectShell} onFocus={preloadProjectShell} onClick={(e) => (e.preventDefault(), onOpen({ id: r.projectId, name: r.name }))}>
                             {r.name}
                           </a>
                           <span className="code">{r.code}</span>
