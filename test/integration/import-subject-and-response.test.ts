@@ -47,6 +47,24 @@ describe('the subject is the title, the response never is', () => {
   });
 });
 
+describe('a response planned is the response', () => {
+  it.each<[ImportTarget, string, string]>([
+    ['finding', 'CAPA Plan', 'action'],
+    ['issue', 'Countermeasure Plan', 'resolution'],
+    ['defect', '是正処置計画', 'resolution'],
+    ['issue', '対策案', 'resolution'],
+  ])('%s: %s', async (target, head, want) => {
+    const long = /[a-z]/i.test(head) ? LONG_EN : LONG_JA;
+    const got = await fields(target, ['No.', '件名', head, '担当者'], rows(SHORT_JA, long));
+    expect(got[head]).toBe(want);
+  });
+
+  it('a plan of something else is no response', async () => {
+    const got = await fields('issue', ['No.', '件名', 'Test Plan', '担当者'], rows(SHORT_JA, LONG_EN));
+    expect(got['Test Plan']).not.toBe('resolution');
+  });
+});
+
 describe('controls in place are not the response', () => {
   const risks = [
     ['R1', 'Vendor delay', 'Weekly vendor meeting', 3, 4, 'Add a penalty clause and a second supplier', 'Ann'],

