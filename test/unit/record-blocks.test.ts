@@ -2,6 +2,7 @@
 // rows go when records are removed and added in a layout of prepared (numbered, blank) rows.
 import { describe, expect, it } from 'vitest';
 import { planBlocks, type TemplateRecord } from '../../electron/core/services/export/record-blocks.js';
+import { prng } from '../fixtures/excel/hostile.js';
 
 const kept = (row: number, id: number): TemplateRecord => ({ row, kind: 'kept', id, level: 0 });
 
@@ -51,5 +52,41 @@ describe('record blocks in a layout of prepared rows', () => {
     // Row 6's 分類 is merged down over rows 6–7 (0-based 5–6).
     const label = planBlocks({ first: 6, last: 7, records: [{ row: 6, kind: 'removed', level: 0 }, kept(7, 2)], merges: [{ r1: 5, c1: 1, r2: 6, c2: 1 }], prepared: [8], tree: false, stored: [{ id: 2, level: 0 }] });
     expect(label.order).toEqual([{ row: 7 }, { row: 8 }, { row: 8, clone: true }]);
+  });
+});
+
+describe('record blocks: every stored record is written', () => {
+  // The export once refused "no row could be written" after planning (export.noRows): no plan reaches it.
+  // Over random templates (kept, removed, client records of one or two rows, merges down, prepared rows,
+  // spacer and group label rows, none at all) and random stored lists, each stored record fills the first
+  // row of exactly one block, and nothing else is filled with it.
+  it('gives each stored record exactly one block over random templates and stored lists', () => {
+    for (let seed = 1; seed <= 400; seed++) {
+      const rnd = prng(seed);
+      const n = Math.floor(rnd() * 6);
+      const period = rnd() < 0.3 ? 2 : 1;
+      const first = 3 + Math.floor(rnd() * 3);
+      const records: TemplateRecord[] = [];
+      let row = first;
+      let id = 1;
+      for (let k = 0; k < n; k++) {
+        if (rnd() < 0.15) row++; // a spacer row
+        const u = rnd();
+        const level = Math.floor(rnd() * 3);
+        records.push(u < 0.55 ? { row, kind: 'kept', id: id++, level } : u < 0.8 ? { row, kind: 'removed', level } : { row, kind: 'client', level });
+        row += period;
+      }
+      const last = n > 0 ? row - 1 : null;
+      const prepared = rnd() < 0.4 ? Array.from({ length: 1 + Math.floor(rnd() * 4) }, (_, i) => row + i) : [];
+      const merges = records.filter(() => rnd() < 0.2).map((r) => ({ r1: r.row - 1, c1: 0, r2: r.row, c2: 0 }));
+      const keptIds = records.flatMap((r) => (r.kind === 'kept' && rnd() < 0.8 ? [r.id!] : []));
+      const fresh = Array.from({ length: Math.floor(rnd() * 4) }, () => id++);
+      const ids = [...keptIds, ...fresh].sort(() => rnd() - 0.5);
+      const stored = ids.map((i) => ({ id: i, level: Math.floor(rnd() * 3), rows: rnd() < 0.2 ? 2 : 1 }));
+      const input = { first, last, records, merges, prepared, tree: rnd() < 0.5, stored, blank: new Set<number>() };
+      const plan = planBlocks(input);
+      const filled = plan.fill.flatMap((f) => (typeof f === 'object' ? [f.stored] : []));
+      expect(filled.sort((a, b) => a - b), `seed ${seed}: ${JSON.stringify(input)}`).toEqual(stored.map((_, i) => i));
+    }
   });
 });

@@ -822,6 +822,29 @@ export async function exportToProfile(
     // them. A summary's rolled-up dates are its tasks', read back from them.)
     stored: stored.map((o) => ({ id: o.row.id, level: o.level, rows: 1 + Math.max(0, ...mapped.filter((m) => offsetOf(m) > 0 && !(o.summary && ROLLED_UP.has(m.field ?? '')) && !emptyValue(storedValue(o, m))).map(offsetOf)) })),
   });
+  // The sheet row a stored record's block begins on (1-based), for naming it.
+  const rowOfStored = (k: number): number | null => {
+    const i = blocks.fill.findIndex((f) => typeof f === 'object' && f.stored === k);
+    return i >= 0 ? (blocks.order[i]?.row ?? blocks.firstRow + i) : null;
+  };
+  // A record with no key and nothing in any column the layout writes (a row added and never filled in)
+  // would be a blank row: the import reads it as no record (two of them end the table), so the export
+  // would say it succeeded while the record vanished (blind-set family: a task with no name outdented to
+  // the top). Refused, naming its row. (Numbers the export makes up, a code, a level, an ID, are no content.)
+  const keyOf = KEY_FIELD[target];
+  const content = mapped.filter((m) => m.field !== keyOf && !['wbsCode', 'level', 'ref'].includes(m.field ?? '') && (m.field !== null || !!m.extraKey || !!m.period));
+  stored.forEach((o, k) => {
+    if (String(o.row[keyOf] ?? '').trim() !== '') return;
+    if (content.some((m) => !emptyValue(storedValue(o, m)))) return;
+    const row = rowOfStored(k);
+    throw textError(
+      'VALIDATION',
+      'export.emptyRecord',
+      { file: profile.fileName, sheet: layout.sheet, row: String(row ?? '') },
+      `excel.export: ${profile.fileName} (${layout.sheet}): the record of row ${row ?? '?'} has no ${keyOf} and no value in any column the layout writes: it would be a blank row, read back as no record`,
+      { field: 'profileId' },
+    );
+  });
   // 大/中分類 columns read as the import reads them (a label opens its group and closes the deeper ones;
   // a blank label goes on with the group above): a task whose tree these columns cannot show (a task
   // directly under a 大分類 after one of its 中分類 groups) would come back under another parent. The
@@ -840,17 +863,29 @@ export async function exportToProfile(
       label.forEach((l, d) => {
         if (l !== '') open.splice(d, open.length - d, chain[d] ?? o.row.id);
       });
-      const own = groups.has(o.row.id) || categoryHome(o) !== null || (o.at !== null && nameHome(o.at) !== null && levelAt.get(o.at) === o.level);
-      if (own) {
+      // (A label row shows its task by its name alone: a task with no name there has no label, and its
+      // row reads as a task of the group above, or as nothing at all.)
+      const labelled = groups.has(o.row.id) || categoryHome(o) !== null || (o.at !== null && nameHome(o.at) !== null && levelAt.get(o.at) === o.level);
+      const nameless = String(o.row.name ?? '').trim() === '';
+      if (labelled && !nameless) {
         open.splice(o.level, open.length - o.level, o.row.id);
         return;
       }
       const read = open.at(-1) ?? null;
       const want = (o.row.parentId as number | null) ?? null;
-      if (read === want) return;
-      const i = blocks.fill.findIndex((f) => typeof f === 'object' && f.stored === k);
-      const row = i >= 0 ? (blocks.order[i]?.row ?? blocks.firstRow + i) : null;
+      if (read === want && !(labelled && nameless)) return;
+      const row = rowOfStored(k);
       const parentName = (id: number | null) => (id === null ? '' : String(tasks.get(id)?.name ?? ''));
+      if (labelled && nameless) {
+        const column = categoryColumns[Math.min(o.level, categoryColumns.length - 1)]!;
+        throw textError(
+          'VALIDATION',
+          'export.unnamedLabel',
+          { file: profile.fileName, sheet: layout.sheet, row: String(row ?? ''), column: column.label, read: parentName(read) },
+          `excel.export: ${profile.fileName} (${layout.sheet}): the task of row ${row ?? '?'} has no name, and this layout shows a task at its level by its name in the ${column.label} column alone: it would read back ${read === null ? 'as no task' : `under ${parentName(read)}`}`,
+          { field: 'profileId' },
+        );
+      }
       throw textError(
         'VALIDATION',
         'export.treeNotShown',
@@ -1175,15 +1210,6 @@ export async function exportToProfile(
   // Each value onto its row of the record's block, and a new record's rows labelled as the client's
   // (予定 / 実績): the writer takes one value per sheet column and row.
   const out = blockRowsOut(columns, sheetOffsets, rows, blocks, layout.columns.find((m) => m.blockLabels));
-  const written = blocks.fill.some((f) => f !== undefined);
-  if (stored.length > 0 && !written)
-    throw textError(
-      'VALIDATION',
-      'export.noRows',
-      { file: profile.fileName, sheet: layout.sheet },
-      `excel.export: ${profile.fileName} (${layout.sheet}): no row of the table could be written (no record row or prepared row to write into)`,
-      { field: 'profileId' },
-    );
 
   // A WBS whose tree is Excel's row grouping: each record's rows at its level (outlineBase, above).
   const outline = outlineBase === null ? undefined : blocks.owner.map((s) => (s === null || s === undefined ? undefined : Math.min(7, outlineBase + stored[s]!.level)));
