@@ -91,6 +91,34 @@ describe('two-row plan records (予定 / 実績 rows)', () => {
       expect(o.scripts.filter((s) => s.failures.length > 0).map((s) => `#${s.script} ${s.steps.join(', ')}: ${s.failures.join(' / ')}`)).toEqual([]);
     }, 300_000);
 
+  // Blind-set family: the 予定/実績 words on the first task's rows only, the other blocks unlabelled. The
+  // import read every unlabelled 実績 row as a nameless task of its own (names not merged) or dropped its
+  // dates (names merged down over both rows), and kept 区分 as an extra.
+  for (const mergeName of [false, true])
+    it(`labels on the first block only (names ${mergeName ? '' : 'not '}merged): every block's actual row is read as its task's, and kept and new blocks export right`, async () => {
+      const style: PlanActualStyle = { labels: ['予定', '実績'], header: ['No', '作業名', '区分', '開始日', '終了日', '進捗率'], mergeName, codes: true, labelsIn: 'first' };
+      const { projectId, profileId, preview } = await imported(await planActualRows(style), `first-labels-${mergeName}`);
+      expect(preview.rows.map((r) => r.name)).toEqual(['Plan the move', 'Inventory', 'Rehearsal', 'Cut over', 'Freeze']);
+      expect(preview.columns.find((m) => m.label === '区分')).toMatchObject({ field: null, blockLabels: ['予定', '実績'] });
+      const tasks = (await call('wbs.rows', { projectId }).then(tasksOfTable)) as unknown as Record<string, unknown>[];
+      // (The leaves' own: a summary's are rolled up.)
+      expect(tasks.filter((t) => ['Inventory', 'Rehearsal'].includes(t.name as string)).map((t) => [t.name, t.actualStart, t.actualFinish, t.progress])).toEqual([
+        ['Inventory', '2025-06-10', null, 50],
+        ['Rehearsal', null, null, 0],
+      ]);
+      const id = (name: string) => tasks.find((t) => t.name === name)!.id as number;
+      await call('wbs.update', { id: id('Inventory'), patch: { actualStart: '2025-06-11', plannedFinish: '2025-06-16' } });
+      await call('wbs.create', { projectId, afterId: id('Rehearsal'), values: { name: 'Dry run', plannedStart: '2025-06-21', plannedFinish: '2025-06-22', actualStart: '2025-06-21' } as never });
+      const out = Buffer.from((await call('excel.export', { projectId, register: 'wbs', profileId })).dataBase64, 'base64');
+      const { at } = cellsOf(out);
+      // Inventory's block (rows 6–7) keeps its blank labels; its planned finish lands on its plan row, its actual start on its actual row.
+      expect([at('C6'), at('D6'), at('F6'), at('D7'), at('E7'), at('F7')]).toEqual(['Inventory', undefined, serial('2025-06-16'), undefined, serial('2025-06-11'), undefined]);
+      const again = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'first-labels.xlsx', dataBase64: out.toString('base64'), profileId });
+      expect(again.rows.filter((r) => r.status !== 'unchanged').map((r) => `${r.row} ${r.name} ${JSON.stringify(r.changes ?? [])}`)).toEqual([]);
+      expect(again.missing).toEqual([]);
+      expect(again.counts.new).toBe(0);
+    });
+
   it('a column of other words (or plan words without actual rows under them) is no label column', async () => {
     // 区分 holding 予定 on every row (a one-row plan: blind set 3's "two rows per task" gantt has only 予定).
     const wb = new ExcelJS.Workbook();

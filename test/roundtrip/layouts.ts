@@ -529,6 +529,11 @@ export interface PlanActualStyle {
   textDates?: 'm/d';
   /** A WBS code column, the tree by code (else a flat list). */
   codes?: boolean;
+  /**
+   * Where the 予定/実績 words stand: on every task's two rows (default), or on the first task's only (the
+   * client labelled the first block and left the others blank).
+   */
+  labelsIn?: 'every' | 'first';
 }
 
 /**
@@ -564,8 +569,10 @@ export async function planActualRows(style: PlanActualStyle): Promise<Buffer> {
     ws.getCell(r, 1).value = i + 1;
     if (style.codes) ws.getCell(r, col('WBS')).value = code;
     ws.getCell(r, col(name)).value = style.codes ? title : `${title} ${code}`;
-    ws.getCell(r, col(label)).value = style.labels[0];
-    ws.getCell(r + 1, col(label)).value = style.labels[1];
+    if ((style.labelsIn ?? 'every') === 'every' || (style.labelsIn === 'first' && i === 0)) {
+      ws.getCell(r, col(label)).value = style.labels[0];
+      ws.getCell(r + 1, col(label)).value = style.labels[1];
+    }
     date(ws, r, col(start), ps);
     date(ws, r, col(finish), pf);
     date(ws, r + 1, col(start), as);
@@ -664,6 +671,47 @@ export const STACKED_STYLES: Record<string, { target: ImportTarget; style: Stack
   },
 };
 
+/**
+ * A staffing plan (要員体制表): one row per role under its team's row, who fills it, and the period as
+ * text by month (2025/4〜2025/9), a load and a note no field maps (blind-set family: the 期間 cell of a
+ * surviving, unchanged record was rewritten).
+ */
+export async function staffingPlan(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('要員体制表');
+  ws.getCell('A1').value = '要員体制表';
+  ['No', 'WBS', '項目', '担当者', '期間', '稼働率', '備考'].forEach((h, i) => (ws.getCell(3, i + 1).value = h));
+  const rows: [string, string, string, string, number | null, string | null][] = [
+    ['1', 'PMO', '', '2025/4〜2026/3', null, null],
+    ['1.1', 'PM', '山田', '2025/4〜2026/3', 1, null],
+    ['1.2', 'PMO事務局', '佐藤', '2025/4〜2025/9', 0.5, '兼務'],
+    ['2', '開発チーム', '', '2025/6〜2026/1', null, null],
+    ['2.1', 'リーダー', '鈴木', '2025/6〜2026/1', 1, null],
+    ['2.2', 'メンバー', '高橋', '2025/6〜2026/1', 1, '協力会社'],
+    ['2.3', 'メンバー', '田中', '2025/10〜2026/1', 0.8, null],
+    ['3', '運用チーム', '', '2026/1〜2026/3', null, null],
+    ['3.1', '運用担当', '伊藤', '2026/1〜2026/3', 0.5, null],
+  ];
+  rows.forEach(([code, role, who, period, load, note], i) => {
+    const r = 4 + i;
+    ws.getCell(r, 1).value = i + 1;
+    ws.getCell(r, 2).value = code;
+    ws.getCell(r, 3).value = role;
+    if (who) ws.getCell(r, 4).value = who;
+    ws.getCell(r, 5).value = period;
+    if (load !== null) {
+      ws.getCell(r, 6).value = load;
+      ws.getCell(r, 6).numFmt = '0%';
+    }
+    if (note) ws.getCell(r, 7).value = note;
+    for (let c = 1; c <= 7; c++) ws.getCell(r, c).border = { top: thin, left: thin, bottom: thin, right: thin };
+  });
+  // A period the rows of a team share is one cell merged down over them (the team's row and its first two roles).
+  ws.mergeCells('E7:E9');
+  ws.mergeCells('E4:E5');
+  return save(wb);
+}
+
 export const LAYOUTS: Layout[] = [
   { name: 'two rows per task', target: 'wbs', build: twoRowGantt },
   { name: 'merged column groups', target: 'issue', build: mergedColumns },
@@ -681,4 +729,7 @@ export const LAYOUTS: Layout[] = [
   { name: 'gantt painted by day', target: 'wbs', build: () => paintedGantt({ step: 1, paint: 'fill' }) },
   { name: 'gantt marked by week', target: 'wbs', build: () => paintedGantt({ step: 7, paint: 'mark' }) },
   { name: 'plan and actual rows', target: 'wbs', build: () => planActualRows({ labels: ['予定', '実績'], header: ['No', '作業名', '区分', '開始日', '終了日', '進捗率'], mergeName: true, codes: true }) },
+  { name: 'staffing plan by month', target: 'wbs', build: staffingPlan },
+  { name: 'plan and actual rows labelled in the first block', target: 'wbs', build: () => planActualRows({ labels: ['予定', '実績'], header: ['No', '作業名', '区分', '開始日', '終了日', '進捗率'], mergeName: true, codes: true, labelsIn: 'first' }) },
+  { name: 'plan and actual rows labelled in the first block (names not merged)', target: 'wbs', build: () => planActualRows({ labels: ['予定', '実績'], header: ['No', '作業名', '区分', '開始日', '終了日', '進捗率'], mergeName: false, codes: true, labelsIn: 'first' }) },
 ];

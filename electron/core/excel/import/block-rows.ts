@@ -170,7 +170,10 @@ function labelColumn(ix: SheetIndex, rows: number[], columns: ColumnMapping[], t
         }
       } else if (ACTUAL_WORD.test(text)) labels++;
     }
-    if (planRows.length >= 2 && labels >= 0.8 * filled && planRows.length * 2 >= 0.8 * labels) {
+    // (One labelled pair will do where the column holds nothing else and the records under it are drawn
+    // in pairs too, a named row over a nameless one: the client labelled the first block only.)
+    const pairs = planRows.length === 1 && labels === 2 && filled === 2 && pairedBelow(ix, rows, planRows[0]! + 2, name) >= 2;
+    if ((planRows.length >= 2 || pairs) && labels >= 0.8 * filled && planRows.length * 2 >= 0.8 * labels) {
       const most = (w: Map<string, number>) => [...w].sort((a, b) => b[1] - a[1])[0]![0];
       // As written in the sheet (the first plan row's own cell), for the labels of a new record's rows.
       const asWritten = (text: string, dr: number) => {
@@ -184,6 +187,29 @@ function labelColumn(ix: SheetIndex, rows: number[], columns: ColumnMapping[], t
     }
   }
   return null;
+}
+
+/**
+ * How many records from row `from` on are drawn as a named row over a nameless one, in a run of such
+ * pairs to the table's end (0 where a row breaks the run: a named row under a named row).
+ */
+function pairedBelow(ix: SheetIndex, rows: number[], from: number, name: { c: number; span: number } | undefined): number {
+  if (!name) return 0;
+  const named = (r: number) => {
+    for (let c = name.c; c < name.c + name.span; c++) {
+      const cell = ix.cell(r, c);
+      if (cell && !(cell.t === 's' && (cell.v as string).trim() === '')) return true;
+    }
+    return false;
+  };
+  const filled = new Set(rows);
+  let n = 0;
+  for (let r = from; filled.has(r) && named(r); r += 2) {
+    if (named(r + 1) || !namelessBelow(ix, r, r + 1, name)) return 0;
+    n++;
+  }
+  // (The run must reach the last named row: one-row records further down are no layout of pairs.)
+  return rows.some((r) => r >= from + 2 * n && named(r)) ? 0 : n;
 }
 
 /**

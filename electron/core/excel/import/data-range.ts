@@ -13,7 +13,7 @@ import type { Cell, Row } from '../../../common/excel/model.js';
 import type { SheetIndex } from './sheet-index.js';
 import { countsDown } from './numbering.js';
 import { BLANK_ROWS_END, PLAIN_HEADING, FOOTER } from './table-ends.js';
-import { blockLabelRow } from './block-rows.js';
+import { blockLabelRow, namelessBelow } from './block-rows.js';
 import { LEGEND_CELLS, noteLine, summaryLine, type LineContext } from './trailing-lines.js';
 import type { EndReason, LeftOutReason } from '../../../common/excel/preview.js';
 
@@ -268,7 +268,18 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
     if (!labels) return null;
     const k = blockLabelRow(ix.cell(r, labels.c), labels.blockLabels!);
     const top = rows[rows.length - 1];
-    return k > 0 && top === r - k && blockLabelRow(ix.cell(top, labels.c), labels.blockLabels!) === 0 ? top : null;
+    if (k > 0) return top === r - k && blockLabelRow(ix.cell(top, labels.c), labels.blockLabels!) === 0 ? top : null;
+    // A block the client left unlabelled (the words on the first block only): a row with no label right
+    // under a record with no label, holding nothing but second-row values (actual dates, a progress) or
+    // cells merged down from the record, is that record's actual row, as a labelled one is. (A phase row
+    // under a phase row holds its label in a cell of its own: a record of its own.)
+    const unlabelled = (row: number) => {
+      const cell = ix.cell(row, labels.c);
+      return !cell || (cell.t === 's' && blankText(cell.v as string));
+    };
+    if (top !== r - 1 || !unlabelled(r) || !unlabelled(top) || !namelessBelow(ix, top, r, key)) return null;
+    const cells = (ix.row(r)?.cells ?? []).filter((c) => c.c >= minC && c.c <= maxC && hasContent(c));
+    return cells.every((c) => secondColumns.has(c.c) || ix.mergeAt(r, c.c)?.r1 === top) ? top : null;
   };
   // A table object with no totals row whose next row goes on filling the name and another column of
   // the table is stale (rows typed or pasted under it that it never grew over): the data ends as if
