@@ -825,11 +825,16 @@ export async function roundTrip(call: Call, file: string, bytes: Buffer, target:
     const rnd = prng(opts.seed * 7919 + s * 104729 + hash(file));
     const { id: projectId } = await call('project.create', { name: `${file} #${s}` });
     const preview = await call('excel.previewImport', { projectId, register: target, fileName: file, dataBase64: bytes.toString('base64') });
-    if (preview.rows.filter((r) => !r.skipped).length === 0) {
+    // A blank form (a header over prepared rows, no record yet) is registered as the client's template
+    // (様式を登録), as a user does to fill it: the script's adds fill it, its other edits follow.
+    const blank = preview.rows.filter((r) => !r.skipped).length === 0 && preview.problems.some((p) => p.code === 'noRows');
+    if (preview.rows.filter((r) => !r.skipped).length === 0 && !blank) {
       outcome.skipped = `no table (${preview.problems[0]?.reason ?? 'no rows'})`;
       return outcome;
     }
-    const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: `${file} #${s}` } });
+    const profileId = blank
+      ? (await call('profile.registerTable', { register: target, fileName: file, dataBase64: bytes.toString('base64'), name: `${file} #${s}` })).profile!.id
+      : (await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: `${file} #${s}` } })).profileId;
     // The records as the store now knows them (ids on every row).
     const original = await call('excel.previewImport', { projectId, register: target, fileName: file, dataBase64: bytes.toString('base64'), profileId: profileId! });
     const vocab = (await call('vocab.list', { projectId })) as unknown as Record<string, { items: { code: string }[] }>;
