@@ -40,6 +40,14 @@ describe('the subject is the title, the response never is', () => {
     expect(got[other]).toBe(otherWant);
   });
 
+  it('short words name the records before the response does; the response only where no other text is', async () => {
+    const short = ['停止', '遅延', '欠落'];
+    const got = await fields('issue', ['No.', '発生箇所', '是正措置', '担当者'], rows(short, LONG_JA));
+    expect([got['発生箇所'], got['是正措置']]).toEqual(['title', 'resolution']);
+    const only = await readRows([['No.', 'Countermeasure', 'Owner'], ...LONG_EN.map((x, i) => [i + 1, x, 'Ann'])], 'issue', 'Sheet1');
+    expect(only.records).toHaveLength(3);
+  });
+
   it('a long response is not taken as the name where no column is headed as one', async () => {
     const got = await fields('issue', ['No.', 'Occurrence', 'Countermeasure', 'Owner'], rows(SHORT_EN, LONG_EN));
     expect(got['Countermeasure']).toBe('resolution');

@@ -16,7 +16,7 @@ export const STATUS: Syn[] = ['状態', '状況', 'ステータス', '対応状�
 // 逸脱内容, an incident's 事象, an English issue list's Topic): its name, beside a long Description or a
 // CAPA column (blind set 11, C1: the title was taken from the response or the description).
 // (Below 0.9: such a word alone over a form's label/value pairs — 発生事象 | its sentence — is no table.)
-export const SUBJECT: Syn[] = (['topic', 'subject', 'headline', '事象', '発生事象', '逸脱', '逸脱内容', '逸脱事象', '不適合内容', 'deviation', 'deviation description', 'nonconformance', 'non-conformance'] as const).map((w): Syn => [w, 0.85]);
+export const SUBJECT: Syn[] = (['topic', 'subject', 'headline', '事象', '発生事象', '逸脱', '逸脱内容', '逸脱事象', '不適合内容', 'deviation', 'deviation description', 'nonconformance', 'non-conformance', 'インシデント内容'] as const).map((w): Syn => [w, 0.85]);
 // What is done about the record (its corrective / preventive action, countermeasure): the response,
 // never its name (blind set 11, C1: CAPA内容 was taken as the title).
 export const RESPONSE: Syn[] = ['capa', 'capa内容', 'capa計画', '是正処置', '是正措置', '是正予防処置', '是正・予防処置', '是正処置内容', '予防処置', '対策', '対策内容', '処置', '処置内容', '措置', '措置内容',

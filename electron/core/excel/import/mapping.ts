@@ -704,6 +704,8 @@ export function assignFields(
     // most rows and never name them (blind set 9, C2: 備考 was the name beside 研修名).
     const headed = [...byColumn.entries()].find(([, a]) => a.field === longField)?.[0];
     const notesOnly = longField === 'notes';
+    let short: { i: number; length: number; confidence: number } | null = null;
+    let responseAt: number | undefined;
     let named = false;
     if (headed !== undefined && (!notesOnly || !samples)) best = { i: headed, length: Infinity, confidence: HEADED_KEY };
     else if (samples) {
@@ -714,17 +716,25 @@ export function assignFields(
         // each record, never what the record is, however long its text: blind set 11, C1. Not a loose word
         // (Decision of a decision log) nor a stacked head that names the record too (Risk over Mitigation).)
         const response = a !== undefined && a.field !== longField && longText(target, a.field) && a.confidence >= 0.9 && !col.parts.some((p) => matchLabel(target, [p]).some((m) => m.field === key && m.confidence >= MIN_CONFIDENCE));
-        if (i === headed || says === 'other' || response || (a && fieldSpec(target, a.field)?.kind !== 'text')) return;
+        if (i === headed || says === 'other' || (a && fieldSpec(target, a.field)?.kind !== 'text')) return;
         const texts = samples.cells(col).filter((c) => c.t !== 'e' && !c.f && !(c.t === 's' && (c.v as string).trim() === ''));
         const words = texts.filter((c) => c.t === 's' && !/^[\d\s.,:/\-%]+$/.test(c.v as string));
         if (words.length === 0 || words.length < 0.7 * texts.length) return;
         const length = words.reduce((n, c) => n + (c.v as string).trim().length, 0) / words.length;
+        // (Kept for last: a table whose only other text is short words in a column no field took — 停止, 遅延
+        // under 発生箇所 — is named by them; one with no other text at all, by its response, asked.)
+        if (response) {
+          responseAt ??= i;
+          return;
+        }
+        if (a === undefined && length >= 2 && (!short || length > short.length)) short = { i, length, confidence: GUESSED_KEY };
         if (!named && says === 'thing' && length >= 2 && new Set(words.map((c) => (c.v as string).trim())).size >= 0.8 * words.length) {
           best = { i, length, confidence: GUESSED_KEY };
           named = true;
         } else if (!named && length >= 4 && (!best || length > best.length)) best = { i, length, confidence: GUESSED_KEY };
       });
       if (!best && headed !== undefined) best = { i: headed, length: Infinity, confidence: HEADED_KEY };
+      best ??= short ?? (responseAt === undefined ? null : { i: responseAt, length: 0, confidence: GUESSED_KEY });
     }
     if (best) {
       const { i, confidence } = best as { i: number; confidence: number };
