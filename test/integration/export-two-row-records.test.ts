@@ -91,13 +91,14 @@ describe('two-row plan records (予定 / 実績 rows)', () => {
       expect(o.scripts.filter((s) => s.failures.length > 0).map((s) => `#${s.script} ${s.steps.join(', ')}: ${s.failures.join(' / ')}`)).toEqual([]);
     }, 300_000);
 
-  // Blind-set family: the 予定/実績 words on the first task's rows only, the other blocks unlabelled. The
-  // import read every unlabelled 実績 row as a nameless task of its own (names not merged) or dropped its
-  // dates (names merged down over both rows), and kept 区分 as an extra.
-  for (const mergeName of [false, true])
-    it(`labels on the first block only (names ${mergeName ? '' : 'not '}merged): every block's actual row is read as its task's, and kept and new blocks export right`, async () => {
-      const style: PlanActualStyle = { labels: ['予定', '実績'], header: ['No', '作業名', '区分', '開始日', '終了日', '進捗率'], mergeName, codes: true, labelsIn: 'first' };
-      const { projectId, profileId, preview } = await imported(await planActualRows(style), `first-labels-${mergeName}`);
+  // Blind-set family: the 予定/実績 words on the first task's rows only, the other blocks unlabelled, or
+  // once in a cell merged down over the label column. The import read every unlabelled 実績 row as a
+  // nameless task of its own (names not merged) or dropped its dates (names merged down over both rows),
+  // and kept 区分 as an extra.
+  for (const [labelsIn, mergeName] of [['first', false], ['first', true], ['merged', false]] as const)
+    it(`labels ${labelsIn === 'first' ? 'on the first block only' : 'in one merged cell'} (names ${mergeName ? '' : 'not '}merged): every block's actual row is read as its task's, and kept and new blocks export right`, async () => {
+      const style: PlanActualStyle = { labels: ['予定', '実績'], header: ['No', '作業名', '区分', '開始日', '終了日', '進捗率'], mergeName, codes: true, labelsIn };
+      const { projectId, profileId, preview } = await imported(await planActualRows(style), `labels-${labelsIn}-${mergeName}`);
       expect(preview.rows.map((r) => r.name)).toEqual(['Plan the move', 'Inventory', 'Rehearsal', 'Cut over', 'Freeze']);
       expect(preview.columns.find((m) => m.label === '区分')).toMatchObject({ field: null, blockLabels: ['予定', '実績'] });
       const tasks = (await call('wbs.rows', { projectId }).then(tasksOfTable)) as unknown as Record<string, unknown>[];

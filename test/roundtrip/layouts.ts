@@ -530,10 +530,11 @@ export interface PlanActualStyle {
   /** A WBS code column, the tree by code (else a flat list). */
   codes?: boolean;
   /**
-   * Where the 予定/実績 words stand: on every task's two rows (default), or on the first task's only (the
-   * client labelled the first block and left the others blank).
+   * Where the 予定/実績 words stand: on every task's two rows (default); on the first task's only (the
+   * client labelled the first block and left the others blank); or once, in one cell merged down over the
+   * label column of every task's rows (予定\n実績).
    */
-  labelsIn?: 'every' | 'first';
+  labelsIn?: 'every' | 'first' | 'merged';
 }
 
 /**
@@ -589,6 +590,10 @@ export async function planActualRows(style: PlanActualStyle): Promise<Buffer> {
     }
     if (i === 2) for (let c = 1; c <= head.length; c++) ws.getCell(r + 1, c).fill = yellow;
   });
+  if (style.labelsIn === 'merged') {
+    ws.getCell(4, col(label)).value = `${style.labels[0]}\n${style.labels[1]}`;
+    ws.mergeCells(4, col(label), 3 + tasks.length * 2, col(label));
+  }
   ws.getCell(`A${5 + tasks.length * 2}`).value = 'Note: upper row plan, lower row actual';
   return save(wb);
 }
@@ -731,5 +736,6 @@ export const LAYOUTS: Layout[] = [
   { name: 'plan and actual rows', target: 'wbs', build: () => planActualRows({ labels: ['予定', '実績'], header: ['No', '作業名', '区分', '開始日', '終了日', '進捗率'], mergeName: true, codes: true }) },
   { name: 'staffing plan by month', target: 'wbs', build: staffingPlan },
   { name: 'plan and actual rows labelled in the first block', target: 'wbs', build: () => planActualRows({ labels: ['予定', '実績'], header: ['No', '作業名', '区分', '開始日', '終了日', '進捗率'], mergeName: true, codes: true, labelsIn: 'first' }) },
+  { name: 'plan and actual rows labelled in one merged cell', target: 'wbs', build: () => planActualRows({ labels: ['予定', '実績'], header: ['No', '作業名', '区分', '開始日', '終了日', '進捗率'], mergeName: false, codes: true, labelsIn: 'merged' }) },
   { name: 'plan and actual rows labelled in the first block (names not merged)', target: 'wbs', build: () => planActualRows({ labels: ['予定', '実績'], header: ['No', '作業名', '区分', '開始日', '終了日', '進捗率'], mergeName: false, codes: true, labelsIn: 'first' }) },
 ];

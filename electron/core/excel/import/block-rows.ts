@@ -155,11 +155,20 @@ function labelColumn(ix: SheetIndex, rows: number[], columns: ColumnMapping[], t
     let labels = 0;
     const planRows: number[] = [];
     const words = { plan: new Map<string, number>(), actual: new Map<string, number>() };
+    /** A cell merged down over the records naming both rows at once (予定\n実績, 予定/実績). */
+    let both: { r: number; plan: string; actual: string } | null = null;
     for (const r of rows) {
       const cell = ix.cell(r, m.c);
       if (!cell || (cell.t === 's' && (cell.v as string).trim() === '')) continue;
       filled++;
       const text = labelText(cell);
+      const pair = cell.t === 's' ? (cell.v as string).trim().split(/\s*[\n/／・|]\s*/).map(bare) : [];
+      const merge = ix.mergeAt(r, m.c);
+      if (pair.length === 2 && PLAN_WORD.test(pair[0]!) && ACTUAL_WORD.test(pair[1]!) && merge && merge.r1 === r && merge.r2 > r) {
+        labels += 2;
+        both ??= { r, plan: pair[0]!, actual: pair[1]! };
+        continue;
+      }
       if (PLAN_WORD.test(text)) {
         labels++;
         const next = labelText(ix.cell(r + 1, m.c));
@@ -173,6 +182,8 @@ function labelColumn(ix: SheetIndex, rows: number[], columns: ColumnMapping[], t
     // (One labelled pair will do where the column holds nothing else and the records under it are drawn
     // in pairs too, a named row over a nameless one: the client labelled the first block only.)
     const pairs = planRows.length === 1 && labels === 2 && filled === 2 && pairedBelow(ix, rows, planRows[0]! + 2, name) >= 2;
+    // (Or where the one cell of the column names both rows, merged down over records drawn in pairs.)
+    if (both && filled === 1 && planRows.length === 0 && pairedBelow(ix, rows, both.r, name) >= 2) return { column: m, plan: both.plan, actual: both.actual, planRows: [both.r] };
     if ((planRows.length >= 2 || pairs) && labels >= 0.8 * filled && planRows.length * 2 >= 0.8 * labels) {
       const most = (w: Map<string, number>) => [...w].sort((a, b) => b[1] - a[1])[0]![0];
       // As written in the sheet (the first plan row's own cell), for the labels of a new record's rows.

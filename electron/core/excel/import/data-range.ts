@@ -273,9 +273,11 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
     // under a record with no label, holding nothing but second-row values (actual dates, a progress) or
     // cells merged down from the record, is that record's actual row, as a labelled one is. (A phase row
     // under a phase row holds its label in a cell of its own: a record of its own.)
+    // (A label cell merged down over several rows names none of them.)
     const unlabelled = (row: number) => {
       const cell = ix.cell(row, labels.c);
-      return !cell || (cell.t === 's' && blankText(cell.v as string));
+      const merge = ix.mergeAt(row, labels.c);
+      return !cell || (cell.t === 's' && blankText(cell.v as string)) || (!!merge && merge.r2 > merge.r1);
     };
     if (top !== r - 1 || !unlabelled(r) || !unlabelled(top) || !namelessBelow(ix, top, r, key)) return null;
     const cells = (ix.row(r)?.cells ?? []).filter((c) => c.c >= minC && c.c <= maxC && hasContent(c));
