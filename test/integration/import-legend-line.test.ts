@@ -55,6 +55,9 @@ describe('a legend line above the table is read for the column it names or whose
     ['◎…完了 ○…対応中 △…未着手 ×…対応不要'],
     ['［状態］ ◎: 完了,  ○: 対応中,  △: 未着手,  ×: 対応不要'],
     ['状態は ◎→完了 ○→対応中 △→未着手 ×→対応不要 で記入'],
+    // Mark, space, word, no colon (blind set 12, R5: read as four new words ◎ ○ △ ×).
+    ['凡例：◎ 完了　○ 対応中　△ 未着手　× 対応不要'],
+    ['◎ 完了 ○ 対応中 △ 未着手 × 対応不要'],
   ])('the same legend written as %s', async (note) => {
     const { p } = await preview(log(note, MARK_ROWS));
     expect(column(p, 'status')).toEqual(AS_LEGEND);
@@ -79,6 +82,10 @@ describe('a legend line above the table is read for the column it names or whose
     expect(read('【状態】1：未着手 2：完了 【優先度】A：高 B：低')).toEqual([['状態', { 1: '未着手', 2: '完了' }], ['優先度', { A: '高', B: '低' }]]);
     expect(read('状態: 1=未着手 2=完了 優先度: A=高 B=低')).toEqual([['状態', { 1: '未着手', 2: '完了' }], ['優先度', { A: '高', B: '低' }]]);
     expect(read('1 未着手 2 対応中')).toEqual([]);
+    // A mark then one space then its word (R5), in both languages; a letter code so written is no pair.
+    expect(read('凡例 ◎ 承認済 ○ レビュー中 △ 作成中 × 未着手')).toEqual([['凡例', { '◎': '承認済', '○': 'レビュー中', '△': '作成中', '×': '未着手' }]]);
+    expect(read('Legend: ● Done ○ In progress × Not started')).toEqual([['legend', { '●': 'Done', '○': 'In progress', '×': 'Not started' }]]);
+    expect(read('A 案 B 案')).toEqual([]);
   });
 });
 

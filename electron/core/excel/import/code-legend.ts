@@ -33,14 +33,16 @@ export function isCode(text: string): boolean {
 }
 
 // A code and its word written in a line: `1:未着手`, `A＝高`, `◎…完了`, `1. Open`, `3)低`, `G - On track`,
-// and a mark right before its word (`◎完了 ○対応中`). The code starts the text or follows a separator or a
+// and a mark right before its word (`◎完了 ○対応中`) or one space before it (`◎ 承認済　○ レビュー中`: a mark
+// is no word, so a space after it cannot start a sentence; a digit or letter before one space can: `1 未着手`,
+// `A 案`, and stays unread — blind set 12, R5). The code starts the text or follows a separator or a
 // closed title (`【状態】◎：完了`, blind set 6, L5: the 】 hid the first pair and the legend went unread).
 // (A lone dash is a code too: `－＝対象外`, the mark of a check that does not apply.)
 const CODE = String.raw`(?:[0-9A-Za-z０-９Ａ-Ｚａ-ｚ◎○◯〇△▲▽×✕✖✓✔✗●■□◆◇★☆]{1,3}|[－ー―‐-])`;
 const MARK = String.raw`[◎○◯〇△▲▽×✕✖●]`;
 const BEFORE = String.raw`(?<=^|[\s\u3000,、，;；/／|｜(（【\[「」】)）\]:：])`;
 const SEP = String.raw`\s*(?:[:：=＝]|[.．)）](?=\s|\p{L})|[…‥･・]+|[→⇒]|-+>|\s[-－–—](?=\s))\s*`;
-const PAIR_START = new RegExp(String.raw`${BEFORE}(?:(${CODE})${SEP}|(${MARK})(?=[\p{L}]))`, 'gu');
+const PAIR_START = new RegExp(String.raw`${BEFORE}(?:(${CODE})${SEP}|(${MARK})[ \u3000]?(?=[\p{L}]))`, 'gu');
 // What ends a pair's word: a list separator (`,` `、` `/`), a full-width space, two spaces, a line break.
 // (Not the slash of N/A, a word of its own: `- = N/A`.)
 const WORD_END = /[,、，;；|｜\u3000\n]|(?<!^[Nn])[/／]|\s{2,}/u;
