@@ -362,12 +362,42 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
       for (const [field, c] of best) if (!own.some((m) => m.some((x) => x.field === field && x.confidence >= PLAIN_NAMING))) best.set(field, c * 0.6);
   }
   if (target === 'risk' && parts.length > 1) assessedRatings(target, parts, best);
+  if (parts.length > 1) underPlanOrActual(target, parts, best);
   // The previous period's copy of a column (進捗率 前回 beside 今回, last week's status) is history, and a
   // variance (Effort_Var_h, 工数差異) is computed from two columns: neither is the value itself.
   const previous = PREVIOUS.test(labelKey(parts.join(''))) || VARIANCE.test(parts.join(' '));
   return [...best]
     .map(([field, confidence]) => ({ field, confidence: Math.round(confidence * (previous ? 0.6 : 1) * 1000) / 1000 }))
     .sort((a, b) => b.confidence - a.confidence);
+}
+
+/** The planned field and the actual field of each kind. */
+const PLAN_ACTUAL_PAIRS: [string, string][] = [['plannedStart', 'actualStart'], ['plannedFinish', 'actualFinish'], ['plannedEffort', 'actualEffort']];
+/** A group heading that is only a plan word, or only an actual word (予定, 計画日, Planned; 実績, Actuals). */
+const PLAN_GROUP = /^(?:予定|計画|当初予定|当初計画|基準|plan|plans|planned|baseline|scheduled|schedule)$/;
+const ACTUAL_GROUP = /^(?:実績|実施|実働|actual|actuals|result|results)$/;
+const SAYS_PLAN_OR_ACTUAL = /予定|計画|実績|実施|実働|plan|baseline|scheduled|actual|result/;
+
+/**
+ * A group heading of plan or actual qualifies every column under it (予定 over 着手 | 完了, Plan over
+ * Started | Finished, 実績 over 開始 | 終了): a word under it that alone would read as the other kind (着手,
+ * Started: an actual start when nothing says plan) is that field of the group's kind. The nearest such
+ * heading decides; a column whose own word says plan or actual keeps its own. (Blind set 12, R1: 予定 over
+ * 着手 | 完了 read 着手 as the actual start beside 完了, the planned finish: 17 tasks looked started.)
+ */
+function underPlanOrActual(target: ImportTarget, parts: readonly string[], best: Map<string, number>): void {
+  if (SAYS_PLAN_OR_ACTUAL.test(labelKey(parts[parts.length - 1]!))) return;
+  const groups = parts.slice(0, -1).map((p) => withoutBrackets(labelKey(p)).replace(/日$/u, '')).reverse();
+  const group = groups.find((g) => PLAN_GROUP.test(g) || ACTUAL_GROUP.test(g));
+  if (group === undefined) return;
+  const plan = PLAN_GROUP.test(group);
+  for (const [planned, actual] of PLAN_ACTUAL_PAIRS) {
+    const [to, from] = plan ? [planned, actual] : [actual, planned];
+    const c = best.get(from);
+    if (c === undefined || !fieldSpec(target, to)) continue;
+    best.set(to, Math.max(best.get(to) ?? 0, c));
+    best.delete(from);
+  }
 }
 
 /** What is done about a record, in each register: its response, resolution or corrective action. */
