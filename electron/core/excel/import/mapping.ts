@@ -506,6 +506,41 @@ function planWithoutSplit(header: HeaderColumn[], byColumn: Map<number, { field:
   }
 }
 
+/** A heading's last word that says the column classifies (原因区分, 原因分類, Cause Category, Cause Type). */
+const CLASS_HEAD = /(?:区分|分類|種別|種類|category|type|class|classification|kind)$/;
+const meanLength = (cells: Cell[]) => {
+  const texts = cells.filter((c) => c.t === 's' && (c.v as string).trim() !== '').map((c) => (c.v as string).trim().length);
+  return texts.length === 0 ? 0 : texts.reduce((a, b) => a + b, 0) / texts.length;
+};
+
+/**
+ * Two columns naming one text field, one of them its classification (原因区分 | 原因内容, Cause Category |
+ * Root Cause): the classification is the record's category (short words: 設計誤り, 仕様誤り), the other
+ * the text itself (the sentences), where the category is not taken. The classification won the text
+ * field as the first column, and the text was left the client's (blind set 12, R4: 43 cells).
+ */
+function classBesideText(
+  target: ImportTarget,
+  header: HeaderColumn[],
+  byColumn: Map<number, { field: string; confidence: number }>,
+  taken: Set<string>,
+  candidates: { i: number; field: string; confidence: number }[],
+  cells?: Samples,
+): void {
+  const own = (i: number) => withoutBrackets(labelKey(header[i]!.parts[header[i]!.parts.length - 1] ?? ''));
+  for (const [a, assigned] of [...byColumn]) {
+    if (!longText(target, assigned.field) || !CLASS_HEAD.test(own(a))) continue;
+    const text = candidates.find((c) => c.field === assigned.field && c.i !== a && !byColumn.has(c.i) && !CLASS_HEAD.test(own(c.i)));
+    const category = candidates.find((c) => c.i === a && !taken.has(c.field) && !longText(target, c.field) && fieldSpec(target, c.field)?.kind !== 'date');
+    if (!text || !category) continue;
+    // The classification holds the shorter words (when the cells are there to say).
+    if (cells && meanLength(cells(header[a]!)) >= meanLength(cells(header[text.i]!))) continue;
+    byColumn.set(a, category);
+    taken.add(category.field);
+    byColumn.set(text.i, text);
+  }
+}
+
 export function assignFields(
   target: ImportTarget,
   header: HeaderColumn[],
@@ -604,6 +639,7 @@ export function assignFields(
     taken.add(cand.field);
   }
   if (target === 'wbs') planWithoutSplit(header, byColumn, taken);
+  classBesideText(target, header, byColumn, taken, candidates, samples?.cells);
   if (target === 'wbs' && samples?.cells.aligned && !taken.has('wbsCode')) {
     const i = outlineCodeColumn(header, byColumn, samples.cells.aligned);
     if (i >= 0) {
