@@ -1,5 +1,5 @@
-// A WBS column left of the task names whose texts are merged down over runs of consecutive tasks is a
-// level of the tree above them: 工種 仮設工事 merged over its two tasks, Workstream "Data" over three, 区分
+// A WBS column left of the task names whose texts are merged down over runs of consecutive tasks, or
+// written once on the first task of each run and left blank below it, is a level of the tree above them: 工種 仮設工事 merged over its two tasks, Workstream "Data" over three, 区分
 // 建築 over 工種 over tasks. A person reads the merge as the group, whatever the column's header word
 // (工種, 区分, Stage, none), whatever stands before it (a flat No. column) or right of it (a week band):
 // blind set 9, C1, where 工種 stayed an extra column and every task was stored at the top, while the same
@@ -55,6 +55,32 @@ function groupsTasks(ix: SheetIndex, col: ColumnMapping, name: ColumnMapping, bo
 }
 
 /**
+ * Whether the column names each group once, on its first task, and leaves the tasks below it blank (工種
+ * 仮設工事 on the first of its three tasks, as construction schedules write it: blind set 12, R2) — the
+ * merge's group written without the merge. From the first task on, every text of the column stands on a
+ * task and starts a run of two or more tasks at least twice, more runs of several tasks than of one,
+ * each text once (a group is named once), short words (no sentence: a note column is no group).
+ */
+function namesGroupsOnce(ix: SheetIndex, col: ColumnMapping, name: ColumnMapping, bottom: number, last: number): boolean {
+  const named = (r: number) => Array.from({ length: name.span }, (_, k) => ix.cell(r, name.c + k)).some(filled);
+  const own = (r: number) => Array.from({ length: col.span }, (_, k) => ix.cell(r, col.c + k)).find(filled);
+  const tasks: number[] = [];
+  for (let r = bottom + 1; r <= last; r++) if (named(r)) tasks.push(r);
+  if (tasks.length < 4) return false;
+  // Only the task rows count: the rows after the last task (notes, a legend) are no part of the groups.
+  const starts = tasks.filter((r) => own(r) !== undefined);
+  if (starts.length < 2 || starts[0] !== tasks[0]) return false;
+  const texts = starts.map((r) => own(r)!);
+  if (!texts.every((c) => c.t === 's' && /\p{L}/u.test(c.v as string) && (c.v as string).trim().length <= 30 && !/[。．]/u.test(c.v as string))) return false;
+  if (new Set(texts.map((c) => (c.v as string).trim())).size !== texts.length) return false;
+  // Any text in the column between tasks (a row with no task name) is no group's start: not this kind.
+  for (let r = tasks[0]!; r <= tasks[tasks.length - 1]!; r++) if (!named(r) && own(r) !== undefined) return false;
+  const runs = starts.map((r, k) => tasks.filter((t) => t >= r && (k + 1 >= starts.length || t < starts[k + 1]!)).length);
+  const groups = runs.filter((n) => n >= 2).length;
+  return groups >= 2 && groups > runs.length - groups;
+}
+
+/**
  * The columns with each merged group column left of the task names read as a level (level1 leftmost),
  * beside the level columns a header word found there. Unchanged when a level column stands right of the
  * names or the levels would be more than the import reads.
@@ -73,7 +99,7 @@ export function mergedGroupLevels(target: ImportTarget, ix: SheetIndex, columns:
   for (let c = Math.max(0, first - 1); c < name.c; c++)
     if (!columns.some((m) => m.c <= c && c < m.c + m.span)) unheaded.push({ c, span: 1, column: columnLabel(c, 1), label: '', field: null, confidence: 0 });
   const all = [...columns, ...unheaded].sort((a, b) => a.c - b.c);
-  const found = all.filter((m) => m.field === null && !m.period && !m.numbering && !m.blockLabels && left(m) && groupsTasks(ix, m, name, bottom, last));
+  const found = all.filter((m) => m.field === null && !m.period && !m.numbering && !m.blockLabels && left(m) && (groupsTasks(ix, m, name, bottom, last) || namesGroupsOnce(ix, m, name, bottom, last)));
   if (found.length === 0) return columns;
   const levels = all.filter((m) => found.includes(m) || (m.field !== null && LEVEL.test(m.field)));
   if (levels.length > MAX_LEVELS || levels.some((m) => !left(m))) return columns;
