@@ -541,6 +541,32 @@ function classBesideText(
   }
 }
 
+/** A heading that says impact and nothing more of which (影響, 影響評価, 影響内容, Impact Assessment). */
+const GENERIC_IMPACT = /^(?:影響|影響評価|影響内容|影響分析|影響調査|impact|impacts|impactassessment|impactanalysis|impactdetails?)$/;
+const IMPACT_FIELDS = ['impactScope', 'impactSchedule', 'impactCost'];
+/** A grade of how much (High, 中, Major, B, 3): a rating's word, never what the impact touches. */
+const GRADE_WORD = /^(?:very high|very low|high|medium|med|low|h|m|l|高|中|低|大|小|極大|極小|特大|critical|major|minor|moderate|significant|negligible|severe|none|なし|無|有|[a-e]|[0-9])$/i;
+
+/**
+ * A column headed only "impact" beside columns that take the schedule's and the cost's impact is the
+ * impact left, the scope (Impact Assessment beside Schedule Impact | Cost Impact holds "Order and result
+ * interfaces; LIS rules": what the change touches — blind set 12, R3). Its cells are free text, each its
+ * own (a grade list, High / Low, is a rating, not the scope).
+ */
+function impactLeftOver(target: ImportTarget, header: HeaderColumn[], byColumn: Map<number, { field: string; confidence: number }>, taken: Set<string>, cells?: Samples): void {
+  if (!IMPACT_FIELDS.every((f) => fieldSpec(target, f))) return;
+  const left = IMPACT_FIELDS.filter((f) => !taken.has(f));
+  if (left.length !== 1) return;
+  const at = header.findIndex((col, i) => !byColumn.has(i) && GENERIC_IMPACT.test(withoutBrackets(labelKey(col.parts[col.parts.length - 1] ?? '')).replace(/\s+/g, '')));
+  if (at < 0 || header.some((col, i) => i !== at && !byColumn.has(i) && GENERIC_IMPACT.test(withoutBrackets(labelKey(col.parts[col.parts.length - 1] ?? '')).replace(/\s+/g, '')))) return;
+  if (cells) {
+    const texts = cells(header[at]!).filter((c) => c.t === 's' && (c.v as string).trim() !== '').map((c) => (c.v as string).trim());
+    if (texts.length < 2 || new Set(texts).size * 2 <= texts.length || texts.every((t) => GRADE_WORD.test(t.normalize('NFKC')))) return;
+  }
+  byColumn.set(at, { field: left[0]!, confidence: MIN_CONFIDENCE });
+  taken.add(left[0]!);
+}
+
 export function assignFields(
   target: ImportTarget,
   header: HeaderColumn[],
@@ -640,6 +666,7 @@ export function assignFields(
   }
   if (target === 'wbs') planWithoutSplit(header, byColumn, taken);
   classBesideText(target, header, byColumn, taken, candidates, samples?.cells);
+  impactLeftOver(target, header, byColumn, taken, samples?.cells);
   if (target === 'wbs' && samples?.cells.aligned && !taken.has('wbsCode')) {
     const i = outlineCodeColumn(header, byColumn, samples.cells.aligned);
     if (i >= 0) {

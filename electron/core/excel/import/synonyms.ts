@@ -363,6 +363,7 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
   }
   if (target === 'risk' && parts.length > 1) assessedRatings(target, parts, best);
   if (parts.length > 1) underPlanOrActual(target, parts, best);
+  if (parts.length > 1) underImpact(target, parts, best);
   // The previous period's copy of a column (進捗率 前回 beside 今回, last week's status) is history, and a
   // variance (Effort_Var_h, 工数差異) is computed from two columns: neither is the value itself.
   const previous = PREVIOUS.test(labelKey(parts.join(''))) || VARIANCE.test(parts.join(' '));
@@ -398,6 +399,33 @@ function underPlanOrActual(target: ImportTarget, parts: readonly string[], best:
     best.set(to, Math.max(best.get(to) ?? 0, c));
     best.delete(from);
   }
+}
+
+/** A group heading of the impact (影響評価, QCD影響, 影響, Impact Assessment, Impact). */
+const IMPACT_GROUP = /影響|impact/;
+/** The side of the impact a column's own word names under such a heading (工程, 費用(千円), Scope). */
+const IMPACT_SIDES: [RegExp, string][] = [
+  [/^(?:工程|工期|日程|納期|期間|スケジュール|日数|schedule|time|timeline|timing|duration|delay)$/, 'impactSchedule'],
+  [/^(?:費用|コスト|金額|予算|原価|cost|costs|budget|price)$/, 'impactCost'],
+  [/^(?:範囲|スコープ|対象|機能|scope|area|areas|systems?)$/, 'impactScope'],
+];
+/** Confidence of an impact's side read through the heading over it. */
+const IMPACT_SIDE = 0.9;
+
+/**
+ * A column under an impact heading named by a generic word of its side (影響評価 › QCD影響 › 工程, Impact
+ * Assessment › Scope): that side's impact, as スケジュール影響 or Scope Impact would be (blind set 12, R3:
+ * 工程 under 影響評価 › QCD影響 stayed the client's; 工程 alone names no field).
+ */
+function underImpact(target: ImportTarget, parts: readonly string[], best: Map<string, number>): void {
+  const groups = parts.slice(0, -1);
+  if (!groups.some((p) => IMPACT_GROUP.test(labelKey(p)))) return;
+  // A heading that names one side itself (影響範囲 over コスト | 納期 | 品質 marked ○) lists that side's
+  // parts, not the sides.
+  if (groups.some((p) => matchLabel(target, [p]).some((m) => IMPACT_SIDES.some(([, f]) => f === m.field) && m.confidence >= IMPACT_SIDE))) return;
+  const own = withoutBrackets(labelKey(parts[parts.length - 1]!));
+  const side = IMPACT_SIDES.find(([re]) => re.test(own))?.[1];
+  if (side && fieldSpec(target, side) && (best.get(side) ?? 0) < IMPACT_SIDE) best.set(side, IMPACT_SIDE);
 }
 
 /** What is done about a record, in each register: its response, resolution or corrective action. */
