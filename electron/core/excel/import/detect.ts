@@ -816,10 +816,13 @@ function namedIdColumn(target: ImportTarget, ix: SheetIndex, columns: ColumnMapp
     // (A number of another noun is the record's own where the log names its records by that noun: its
     // title's head (逸脱No. beside 逸脱内容, Deviation ID beside Deviation) or its sheet (不適合No. on 不適合管理表)
     // — blind set 11, C2. Elsewhere such a number is another thing's: 資料番号, Phone Number.)
-    if (!x || x.length > 20 || namesOtherRecord(target, x) || (!ownNumberWord(target, x) && !namedRecords(x, columns, ix.sheet.name, target))) return false;
+    if (!x || x.length > 20 || namesOtherRecord(target, x)) return false;
+    const cells = below.flatMap((row) => row.cells.filter((c) => c.c >= m.c && c.c < m.c + m.span && !(c.t === 's' && (c.v as string).trim() === '')));
+    // (Or the letters before No. are the prefix every ID below opens with: LL No. over LL-001, RSK No. over
+    // RSK-012 — the log's own abbreviation for its records: blind set 12, R6, where LL No. stayed unread.)
+    if (!ownNumberWord(target, x) && !namedRecords(x, columns, ix.sheet.name, target) && !prefixOfIds(x, cells)) return false;
     // (X naming the record itself is no field of it: Document Number in a document register, whose Document is its title.)
     if (matchLabel(target, [x]).some((f) => f.confidence >= 0.8 && f.field !== KEY_FIELD[target]) || ix.sheet.hiddenColumns?.some((h) => h.c1 <= m.c && m.c <= h.c2)) return false;
-    const cells = below.flatMap((row) => row.cells.filter((c) => c.c >= m.c && c.c < m.c + m.span && !(c.t === 's' && (c.v as string).trim() === '')));
     if (cells.some((c) => c.f)) return false;
     const idLike = cells.length >= 2 && cells.every((c) => (c.t === 'n' && Number.isInteger(c.v)) || (c.t === 's' && /\d/.test(c.v as string) && !/\s/.test((c.v as string).trim()) && (c.v as string).trim().length <= 40));
     return idLike && readsAsIds(m, fields, below);
@@ -831,6 +834,14 @@ function namedIdColumn(target: ImportTarget, ix: SheetIndex, columns: ColumnMapp
     return { ...rest, field: 'ref', confidence: NAMED_ID_CONFIDENCE };
   });
 }
+/** Whether `x` is an abbreviation (2–5 Latin letters) that every cell opens with, before a digit or a separator. */
+function prefixOfIds(x: string, cells: Cell[]): boolean {
+  const abbr = x.normalize('NFKC').replace(/[\s.]/g, '');
+  if (!/^[A-Za-z]{2,5}$/.test(abbr)) return false;
+  const opens = new RegExp(`^${abbr}[-_ ]?\\d`, 'i');
+  return cells.length >= 2 && cells.every((c) => c.t === 's' && opens.test((c.v as string).normalize('NFKC').trim()));
+}
+
 /** Whether the log names its records by a noun: its title column's head opens with it, or its sheet's name does. */
 function namedRecords(x: string, columns: ColumnMapping[], sheetName: string, target: ImportTarget): boolean {
   const key = withoutBrackets(labelKey(x));
