@@ -93,6 +93,12 @@ const LEADING_WEEKDAY = /^(?:sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?,?\s+/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
+/** An English date text with the month by name and a year that reads as one (EN_NAMED_TEXT). */
+function englishNamed(t: string): boolean {
+  const m = EN_NAMED_TEXT.exec(t);
+  return !!m && monthOf((m[3] ?? m[7])!.toLowerCase()) >= 0;
+}
+
 /** An English date text without a year that reads as one (EN_YEARLESS_TEXT; its month's name a month's). */
 function englishYearless(t: string): boolean {
   const m = EN_YEARLESS_TEXT.exec(t);
@@ -575,6 +581,13 @@ const MONTH_DAY_TEXT = /^(\d{1,2})(\/|月)(\d{1,2})(日?)(\s*[(（][日月火水
  * 5 the month's name, 6 what follows it, 7 the day; 8 the day, 9 what follows it, 10 the month's name,
  * 11 its dot; 12 the bracketed weekday with its space, 13 its word.
  */
+/**
+ * English, the month by name with its year: 23-May-2025, 2 Jun 25, 02/Jun/25 (day first: groups 1 the
+ * day, 2 its separator, 3 the month's name, 4 its dot, 5 the year's separator, 6 the year), or
+ * Jun 2, 2025 / June 2 2025 (month first: 7 the name, 8 its dot, 9 the separator, 10 the day, 11 the
+ * year's separator, 12 the year).
+ */
+const EN_NAMED_TEXT = /^(?:(\d{1,2})([\s/.-]+)([a-z]{3,9})(\.?)([\s/.-]+)(\d{4}|\d{2})|([a-z]{3,9})(\.?)([\s/-]+)(\d{1,2})(,?[\s/-]+)(\d{4}))$/i;
 const EN_YEARLESS_TEXT =
   /^(?:((?:sun|mon|tue|wed|thu|fri|sat)[a-z]*)(\.?,?\s+))?(?:(\d{1,2})\/(\d{1,2})|([a-z]{3,9})(\.?\s+)(\d{1,2})|(\d{1,2})(\s+|\s*-\s*)([a-z]{3,9})(\.?))(\s*\(\s*((?:sun|mon|tue|wed|thu|fri|sat)[a-z]*)\.?\s*\))?$/i;
 
@@ -590,7 +603,7 @@ const EN_YEARLESS_TEXT =
 export function dateTextStyle(texts: readonly string[], order: SlashOrder, shortYear?: ShortYearForm, reference?: string, fourDigitYear = false): ((iso: string) => string) | null {
   const samples = texts.map((t) => t.trim()).filter((t) => t !== '');
   const shape = (t: string) =>
-    YEAR_FIRST_TEXT.test(t) ? 'yearFirst' : KANJI_TEXT.test(t) ? 'kanji' : YEAR_LAST_TEXT.test(t) ? 'yearLast' : ERA_TEXT.test(t) ? 'era' : ERA_LETTER_TEXT.test(t) ? 'eraLetter' : MONTH_DAY_TEXT.test(t) ? 'monthDay' : englishYearless(t) ? 'enYearless' : null;
+    YEAR_FIRST_TEXT.test(t) ? 'yearFirst' : KANJI_TEXT.test(t) ? 'kanji' : YEAR_LAST_TEXT.test(t) ? 'yearLast' : ERA_TEXT.test(t) ? 'era' : ERA_LETTER_TEXT.test(t) ? 'eraLetter' : MONTH_DAY_TEXT.test(t) ? 'monthDay' : englishYearless(t) ? 'enYearless' : englishNamed(t) ? 'enNamed' : null;
   // The column's most common form (a cell written otherwise, with a year in a yearless column, is the exception).
   const counts = new Map<string, number>();
   for (const t of samples) if (shape(t) !== null) counts.set(shape(t)!, (counts.get(shape(t)!) ?? 0) + 1);
@@ -610,6 +623,10 @@ export function dateTextStyle(texts: readonly string[], order: SlashOrder, short
     if (kind === 'monthDay') {
       const m = MONTH_DAY_TEXT.exec(t)!;
       return [m[1]!, m[3]!];
+    }
+    if (kind === 'enNamed') {
+      const m = EN_NAMED_TEXT.exec(t)!;
+      return ['', m[1] ?? m[10]!];
     }
     if (kind === 'enYearless') {
       const m = EN_YEARLESS_TEXT.exec(t)!;
@@ -679,6 +696,20 @@ export function dateTextStyle(texts: readonly string[], order: SlashOrder, short
       const [y, mo, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
       return write(y, mo, d, new Date(Date.UTC(y, mo - 1, d)).getUTCDay());
     };
+  } else if (kind === 'enNamed') {
+    // The month by name with its year (23-May-2025, 2 Jun 25, Jun 2, 2025): a changed date in the same
+    // words, the name's length and case and the year's digits as the column writes them.
+    const m = EN_NAMED_TEXT.exec(first)!;
+    const word = (m[3] ?? m[7])!;
+    const named = (n: number) => {
+      const full = MONTH_NAMES[n - 1]!;
+      const name = word.toLowerCase() === 'sept' ? (n === 9 ? 'sept' : full.slice(0, 3)) : word.length > 3 ? full : full.slice(0, 3);
+      return word.length > 1 && word === word.toUpperCase() ? name.toUpperCase() : word[0] === word[0]!.toUpperCase() ? name[0]!.toUpperCase() + name.slice(1) : name;
+    };
+    const digits = (m[6] ?? m[12])!;
+    const year = (y: number) => (digits.length === 2 && !fourDigitYear && fullYear(String(y % 100).padStart(2, '0')) === y ? String(y % 100).padStart(2, '0') : String(y));
+    write = (y, mo, d) =>
+      m[1] !== undefined ? `${two(d, padDay)}${m[2]}${named(mo)}${m[4]}${m[5]}${year(y)}` : `${named(mo)}${m[8]}${m[9]}${two(d, padDay)}${m[11]}${year(y)}`;
   } else if (kind === 'enYearless') {
     // An English column written without a year (Tue 7/15, Jul 15, 15-Jul, 7/15 (Tue)): a changed date in
     // the same words, its weekday, the month's name and their case as the column writes them, where the

@@ -101,3 +101,28 @@ export function clientListAt(model: WorkbookModel, sheet: string, r: number, c: 
   }
   return null;
 }
+
+/**
+ * A column's words as a note on the sheet lists them, the way forms without validation close a column's
+ * list: `※区分　課題／質問／要望` or `区分：課題・質問・要望` (the column's header word, then two or more
+ * words between ／ ・ 、 , or /). Only where every word the column uses is one of them (a note of the
+ * same word about something else names other words). Codes explained one by one (A：至急 B：通常) are a
+ * legend (code-legend.ts), not a list. Null where no note lists the column's words.
+ */
+export function noteListOf(model: WorkbookModel, sheet: string, label: string, used: readonly string[]): string[] | null {
+  const s = model.sheets.find((x) => x.name === sheet);
+  const key = (w: string) => w.normalize('NFKC').trim().toLowerCase();
+  const head = label.trim();
+  if (!s || head === '' || used.length === 0) return null;
+  for (const row of s.rows)
+    for (const cell of row.cells) {
+      if (cell.t !== 's') continue;
+      const text = (cell.v as string).trim().replace(/^[※*＊]\s*/, '');
+      if (key(text.slice(0, head.length)) !== key(head)) continue;
+      const words = text.slice(head.length).replace(/^\s*[:：=＝]?\s*/, '').split(/\s*[／/・、,，]\s*/).map((w) => w.trim());
+      if (words.length < 2 || words.some((w) => w === '' || w.length > 20 || /[:：=＝\s]/.test(w))) continue;
+      const listed = new Set(words.map(key));
+      if (used.every((w) => listed.has(key(w)))) return words;
+    }
+  return null;
+}

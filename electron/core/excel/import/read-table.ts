@@ -22,7 +22,7 @@ import { effortUnitFor, effortUnitNote } from './effort-unit.js';
 import { phaseRows } from './phase-rows.js';
 import { headerColumns } from './header-rows.js';
 import { failure, shown, type Failure, type Problem, type ProblemKind } from '../../../common/excel/problems.js';
-import { clientListAt } from './client-lists.js';
+import { clientListAt, noteListOf } from './client-lists.js';
 import { isOpenWord, isStatusCode, likelyCode, openWordReading, parseRatingValue, parseVocab, statusCodes, type StatusCodes } from './value-words.js';
 import { SheetIndex } from './sheet-index.js';
 import { noteScale, statedScale, type Scale } from './rating-legend.js';
@@ -401,11 +401,17 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   // The client's own list for a list or rating column: the list validation of its first data cell (the
   // first record's, else the first row to fill of a blank form).
   const listRows = [...new Set([data.rows[0] ?? formTop, firstDataRow])];
-  mapped.forEach((m) => {
+  mapped.forEach((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
     if (spec?.kind !== 'vocab' && spec?.kind !== 'rating') return;
     const words = listRows.map((r) => clientListAt(model, sheet.name, r, m.c)).find((w) => w !== null);
     if (words) values.clientList(m.field!, spec, words);
+    else if (spec.kind === 'vocab') {
+      // Without a validation, a note that lists the column's words (※区分　課題／質問／要望) closes it too.
+      const used = [...new Set(grid[j]!.flatMap((x) => (x && x.t === 's' && (x.v as string).trim() !== '' ? [(x.v as string).trim()] : [])))];
+      const noted = noteListOf(model, sheet.name, m.label.split(' / ').pop()!, used);
+      if (noted) values.clientList(m.field!, spec, noted);
+    }
   });
   // A column of ticks under a state's name (完了 ✓, Approved? TRUE): a tick is that state (check-columns.ts).
   // (Kept from the profile where the file has no tick left to show it: every record reopened.)

@@ -353,7 +353,15 @@ export async function exportToProfile(
     }
     return undefined;
   };
-  const writers = mapped.map((m) => columnWriter(target, m, ix, table.records.map((r) => r.row - 1 + offsetOf(m)), ctx, input.language, vocab, clientValues, profile.layout.valueMaps?.[m.field ?? ''], userShortYear(m)));
+  // The day a column's dates written without a year (6/14, 23 May) are read from: the middle of the dates
+  // the import made of its cells, as the import took their year from the table around them, not today
+  // (blind set 12, E1: a shifted 6/14 was written 2025/6/17 a year and more after the file's dates).
+  const columnDay = (m: ColumnMapping): string | undefined => {
+    if (m.field === null || fieldSpec(target, m.field)?.kind !== 'date') return undefined;
+    const days = stored.flatMap((o) => (o.at !== null && typeof o.row[m.field!] === 'string' && /^\d{4}-\d{2}-\d{2}/.test(o.row[m.field!] as string) ? [(o.row[m.field!] as string).slice(0, 10)] : [])).sort();
+    return days[Math.floor(days.length / 2)];
+  };
+  const writers = mapped.map((m) => columnWriter(target, m, ix, table.records.map((r) => r.row - 1 + offsetOf(m)), ctx, input.language, vocab, clientValues, profile.layout.valueMaps?.[m.field ?? ''], userShortYear(m), columnDay(m)));
   // A risk's score the client works out its own way (typed by hand, left stale, another formula or
   // scale): where the template row's own ratings do not give its score cell (or the sheet has no
   // ratings to give it), the cell is the client's figure, kept; a no-edit export rewrote 9 as 15.
@@ -1784,13 +1792,21 @@ function listWord(map: ValueMap | undefined, items: readonly VocabItem[], code: 
   const listed = map?.clientList ?? [];
   const isLabel = (w: string, l: string) => l !== '' && valueKey(w) === valueKey(l);
   for (const w of listed) if (isLabel(w, item.labelJa) || isLabel(w, item.labelEn)) return w;
-  if (words.length === 0 && listed.length === 0) return vocabLabel(items, code, language);
+  // A validation list allows nothing else: our label outside it (Occurred among Open / In Progress /
+  // Monitoring / Closed, 中止 among 未着手/対応中/完了/保留) is named, not written (blind set 12, E2).
+  if (listed.length > 0) return null;
+  if (words.length === 0) return vocabLabel(items, code, language);
   const theirs = [...words, ...listed];
+  // A column of marks (◎ ○ △ ×) takes only marks: a word among them is not the client's way (E3).
+  if (theirs.every(isMarkWord)) return isMarkWord(item.labelJa) ? item.labelJa : null;
   const ours = (lang: 'labelJa' | 'labelEn') => theirs.every((w) => items.some((i) => isLabel(w, i[lang])));
   if (ours('labelJa')) return item.labelJa;
   if (ours('labelEn') && item.labelEn !== '') return item.labelEn;
   return null;
 }
+
+/** A one-character mark a client writes in a list column instead of a word (◎ ○ △ × ● ▲ ■ □ ◇ ◆ ☆ ★ ー). */
+const isMarkWord = (w: string): boolean => /^[◎○◯〇●◉△▲▽▼×✕✓✔■□◇◆☆★－ー−―]$/u.test(w.trim());
 
 /** A rating 1–5 as a number on the client's scale that reads back as the same rating (4 on 1–10 → 7.75). */
 function unscaledRating(n: number, scale: { min: number; max: number }): number {
@@ -1860,6 +1876,8 @@ function columnWriter(
   map: ValueMap | undefined,
   /** How the user read the column's unsettled two-digit years (userShortYear), if it did. */
   userShortYear?: ShortYearForm,
+  /** The day a yearless date text of the column reads from (columnDay), else the export's today. */
+  dateDay?: string,
 ): ColumnWriter {
   const spec: FieldSpec | undefined = m.field === null ? undefined : fieldSpec(target, m.field);
   const cells = recordRows.map((r) => ix.cell(r, m.c)).filter((c): c is Cell => !!c && c.t !== 'e');
@@ -1904,7 +1922,7 @@ function columnWriter(
   // yyyy/mm/dd alone settled it year first whatever the user had chosen (12/3/19 then read as 2012-03-19).
   const unsettled = spec?.kind === 'date' && ctx.shortYear === undefined && userShortYear === 'yearLast';
   const dateText =
-    spec?.kind === 'date' && datesAsText ? dateTextStyle(cells.map((c) => c.v as string), ctx.slashOrder ?? 'mdy', ctx.shortYear ?? (unsettled ? 'yearLast' : undefined), base.reference, unsettled) : null;
+    spec?.kind === 'date' && datesAsText ? dateTextStyle(cells.map((c) => c.v as string), ctx.slashOrder ?? 'mdy', ctx.shortYear ?? (unsettled ? 'yearLast' : undefined), dateDay ?? base.reference, unsettled) : null;
   const numeric = cells.length > 0 && cells.filter((c) => c.t === 'n').length * 2 > cells.length;
   // A column of ticks (check-columns.ts): its own ticked cell for its state (TRUE stays a boolean), its
   // own unticked form for any other (FALSE, ×, else blank); a word typed there is read as words are.
