@@ -8,12 +8,13 @@ import { fileWorkspace } from '../helpers/file-workspace.js';
 
 const { call } = fileWorkspace();
 
-async function fields(register: 'lesson' | 'risk', head: string[], rows: ExcelJS.CellValue[][]): Promise<Record<string, string | null>> {
+async function fields(register: 'lesson' | 'risk', head: string[], rows: ExcelJS.CellValue[][], notes: string[] = []): Promise<Record<string, string | null>> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Log');
   ws.getCell('A1').value = 'Register';
   ws.getRow(3).values = head;
   rows.forEach((r, i) => (ws.getRow(4 + i).values = r));
+  notes.forEach((t, i) => (ws.getCell(`A${5 + rows.length + i}`).value = t));
   const dataBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
   const { id: projectId } = await call('project.create', { name: `P${Math.random()}` });
   const p = await call('excel.previewImport', { projectId, register, fileName: 'x.xlsx', dataBase64 });
@@ -27,8 +28,8 @@ const LESSONS = [
 ];
 
 describe('an ID column headed by the records’ own prefix', () => {
-  it('R6: LL No. over LL-001 … in a lessons log (built on)', async () => {
-    const f = await fields('lesson', ['LL No.', 'Lesson', 'Recommendation', 'Status'], LESSONS.map((r, i) => [`LL-00${i + 1}`, ...r]));
+  it('R6: LL No. over LL-001 … in a lessons log, notes under the table in the same column (built on)', async () => {
+    const f = await fields('lesson', ['LL No.', 'Lesson', 'Recommendation', 'Status'], LESSONS.map((r, i) => [`LL-00${i + 1}`, ...r]), ['Notes:', '1. Lessons are reviewed at every stage gate.']);
     expect(f.A).toBe('ref');
   });
 

@@ -817,7 +817,8 @@ function namedIdColumn(target: ImportTarget, ix: SheetIndex, columns: ColumnMapp
     // title's head (逸脱No. beside 逸脱内容, Deviation ID beside Deviation) or its sheet (不適合No. on 不適合管理表)
     // — blind set 11, C2. Elsewhere such a number is another thing's: 資料番号, Phone Number.)
     if (!x || x.length > 20 || namesOtherRecord(target, x)) return false;
-    const cells = below.flatMap((row) => row.cells.filter((c) => c.c >= m.c && c.c < m.c + m.span && !(c.t === 's' && (c.v as string).trim() === '')));
+    // The cells of the records: a note under the table (Notes:, 1. Lessons are reviewed …) fills no field.
+    const cells = recordRows(fields, below).flatMap((row) => row.cells.filter((c) => c.c >= m.c && c.c < m.c + m.span && !(c.t === 's' && (c.v as string).trim() === '')));
     // (Or the letters before No. are the prefix every ID below opens with: LL No. over LL-001, RSK No. over
     // RSK-012 — the log's own abbreviation for its records: blind set 12, R6, where LL No. stayed unread.)
     if (!ownNumberWord(target, x) && !namedRecords(x, columns, ix.sheet.name, target) && !prefixOfIds(x, cells)) return false;
@@ -853,12 +854,15 @@ function namedRecords(x: string, columns: ColumnMapping[], sheetName: string, ta
 /** A ref found by its cells under a number's name: surely enough to use, not a synonym's certainty. */
 const NAMED_ID_CONFIDENCE = 0.8;
 
+const cellText = (c: Cell) => (c.t === 's' ? (c.v as string).trim() : String(c.v));
+const within = (c: Cell, m: ColumnMapping) => c.c >= m.c && c.c < m.c + m.span && cellText(c) !== '';
+/** The rows below the header that fill a field's column: the records, not the notes under them. */
+const recordRows = (fields: ColumnMapping[], below: Row[]) => below.filter((row) => row.cells.some((c) => fields.some((m) => within(c, m))));
+
 /** Whether a column holds a value on (nearly) every record (a row with a mapped field filled) and no value twice. */
 function readsAsIds(col: ColumnMapping, fields: ColumnMapping[], below: Row[]): boolean {
-  const text = (c: Cell) => (c.t === 's' ? (c.v as string).trim() : String(c.v));
-  const within = (c: Cell, m: ColumnMapping) => c.c >= m.c && c.c < m.c + m.span && text(c) !== '';
-  const records = below.filter((row) => row.cells.some((c) => fields.some((m) => within(c, m))));
-  const ids = records.flatMap((row) => row.cells.filter((c) => within(c, col)).map(text).slice(0, 1));
+  const records = recordRows(fields, below);
+  const ids = records.flatMap((row) => row.cells.filter((c) => within(c, col)).map(cellText).slice(0, 1));
   return records.length - ids.length <= Math.floor(records.length * ID_BLANK_SHARE) && new Set(ids).size === ids.length;
 }
 
