@@ -717,6 +717,73 @@ export async function staffingPlan(): Promise<Buffer> {
   return save(wb);
 }
 
+/** A plan of two rows per task (予定 over 実績) whose top level is a 大項目 column repeated on every task. */
+export interface CategoryPairStyle {
+  /** Header words: No (null: no No. column), category, task, assignee, row label, start, finish, effort (null: none). */
+  header: [string | null, string, string, string, string, string, string, string | null];
+  labels: [string, string];
+  /** The No. column numbers the tasks by a formula of the row (=(ROW()-3)/2), else typed numbers. */
+  rowFormula: boolean;
+}
+
+/**
+ * No./大項目/作業/担当 each merged down over a task's two rows (予定 and 実績: dates and effort on each), the
+ * 大項目 written on every task (blind set 12, T1: a top-level task without subtasks, written with its name in
+ * 大項目 and 作業 blank, was read as a group heading, or past the table's end, and vanished).
+ */
+export async function categoryPairs(style: CategoryPairStyle): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('スケジュール');
+  ws.getCell('A1').value = '基盤刷新 詳細スケジュール';
+  const head = style.header.filter((h): h is string => h !== null);
+  head.forEach((h, i) => {
+    ws.getCell(4, i + 1).value = h;
+    ws.getCell(4, i + 1).border = box;
+  });
+  const col = (k: number) => head.indexOf(style.header[k]!) + 1;
+  const tasks: [string, string, string, string, string, string | null, string | null, number, number | null][] = [
+    ['要件定義', '現行フロー分析', '大野', '2025-04-07', '2025-04-16', '2025-04-08', '2025-04-17', 16, 15],
+    ['要件定義', 'IVR要件整理', '大野', '2025-04-17', '2025-04-23', '2025-04-17', '2025-04-24', 10, 12],
+    ['基盤構築', 'PBX環境構築', '森田', '2025-05-09', '2025-05-20', '2025-05-09', null, 16, null],
+    ['基盤構築', 'CRM連携開発', 'ケリー', '2025-05-19', '2025-05-30', null, null, 20, null],
+    ['切替', 'オペレーター研修', '池田', '2025-06-26', '2025-07-02', null, null, 5, null],
+  ];
+  const date = (r: number, c: number, iso: string | null) => {
+    if (iso === null) return;
+    ws.getCell(r, c).value = d(iso);
+    ws.getCell(r, c).numFmt = 'yyyy/m/d';
+  };
+  tasks.forEach(([category, name, who, ps, pf, as, af, pe, ae], i) => {
+    const r = 5 + i * 2;
+    if (style.header[0] !== null) ws.getCell(r, col(0)).value = style.rowFormula ? { formula: '(ROW()-3)/2', result: i + 1 } as ExcelJS.CellFormulaValue : i + 1;
+    ws.getCell(r, col(1)).value = category;
+    ws.getCell(r, col(2)).value = name;
+    ws.getCell(r, col(3)).value = who;
+    ws.getCell(r, col(4)).value = style.labels[0];
+    ws.getCell(r + 1, col(4)).value = style.labels[1];
+    date(r, col(5), ps);
+    date(r, col(6), pf);
+    date(r + 1, col(5), as);
+    date(r + 1, col(6), af);
+    if (style.header[7] !== null) {
+      ws.getCell(r, col(7)).value = pe;
+      if (ae !== null) ws.getCell(r + 1, col(7)).value = ae;
+    }
+    for (const k of [0, 1, 2, 3]) if (style.header[k] !== null) ws.mergeCells(r, col(k), r + 1, col(k));
+    for (let c = 1; c <= head.length; c++) {
+      ws.getCell(r, c).border = box;
+      ws.getCell(r + 1, c).border = box;
+    }
+  });
+  ws.getCell(`A${5 + tasks.length * 2 + 1}`).value = '※ 工数は人日。実績行は作業終了時に記入すること。';
+  return save(wb);
+}
+
+export const CATEGORY_PAIRS: Record<'numbered' | 'plain', CategoryPairStyle> = {
+  numbered: { header: ['No.', '大項目', '作業', '担当', '区分', '開始', '終了', '工数(人日)'], labels: ['予定', '実績'], rowFormula: true },
+  plain: { header: [null, '工程', 'タスク', '担当者', '計画/実績', '開始日', '終了日', null], labels: ['計画', '実績'], rowFormula: false },
+};
+
 export const LAYOUTS: Layout[] = [
   { name: 'two rows per task', target: 'wbs', build: twoRowGantt },
   { name: 'merged column groups', target: 'issue', build: mergedColumns },
@@ -738,4 +805,6 @@ export const LAYOUTS: Layout[] = [
   { name: 'plan and actual rows labelled in the first block', target: 'wbs', build: () => planActualRows({ labels: ['予定', '実績'], header: ['No', '作業名', '区分', '開始日', '終了日', '進捗率'], mergeName: true, codes: true, labelsIn: 'first' }) },
   { name: 'plan and actual rows labelled in one merged cell', target: 'wbs', build: () => planActualRows({ labels: ['予定', '実績'], header: ['No', '作業名', '区分', '開始日', '終了日', '進捗率'], mergeName: false, codes: true, labelsIn: 'merged' }) },
   { name: 'plan and actual rows labelled in the first block (names not merged)', target: 'wbs', build: () => planActualRows({ labels: ['予定', '実績'], header: ['No', '作業名', '区分', '開始日', '終了日', '進捗率'], mergeName: false, codes: true, labelsIn: 'first' }) },
+  { name: 'plan and actual rows under a 大項目 column', target: 'wbs', build: () => categoryPairs(CATEGORY_PAIRS.numbered) },
+  { name: 'plan and actual rows under a 工程 column (no No.)', target: 'wbs', build: () => categoryPairs(CATEGORY_PAIRS.plain) },
 ];

@@ -526,7 +526,11 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
     }
     // A label merged down over the records below it (a 分類 on a row of its own, its records under it)
     // heads their group: no record. Each record under it reads the label through the merge.
-    if (key && !record.some((c) => inKey(c.c)) && record.every((c) => { const m = ix.mergeAt(row.r, c.c); return !!m && m.r1 === row.r && m.c1 === c.c && m.r2 > row.r; })) {
+    // (Not where the row's own key cell is merged down over the same rows: that is a record's block of
+    // several rows (予定/実績) with its name in the 大項目 column alone, a top-level task without subtasks;
+    // read as a heading, it vanished, and at the table's end it ended the table: blind set 12, T1.)
+    const ownBlock = (m: { r2: number }) => key !== undefined && Array.from({ length: key.span }, (_, k) => ix.mergeAt(row.r, key.c + k)).some((g) => !!g && g.r1 === row.r && g.r2 === m.r2);
+    if (key && !record.some((c) => inKey(c.c)) && record.every((c) => { const m = ix.mergeAt(row.r, c.c); return !!m && m.r1 === row.r && m.c1 === c.c && m.r2 > row.r && !ownBlock(m); })) {
       leftOut.push({ r: row.r, reason: 'group label' });
       continue;
     }
