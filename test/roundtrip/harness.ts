@@ -385,6 +385,29 @@ export async function checkExport(
   for (let k = 0; k < removed && eb.length > tb.length && preparedShape !== null && colsOf(eb[0]!) === preparedShape && !tail(); k++) eb.shift();
   if (process.env.RT_DEBUG && !tail()) console.log("TB", JSON.stringify(tb), "EB", JSON.stringify(eb), eEnd, tEnd);
   if (!tail()) failures.push(`2: rows below the table differ (${tb.length} rows in the template, ${eb.length} in the export)`);
+  // 2c. A form with prepared rows (the run of rows right under the last record showing their numbers
+  // alone) is filled in place: while the new records fit in them, the rows under them (notes, a legend)
+  // stay on their sheet rows, or move up where removed records' blocks went. The order check above
+  // cannot see a new record inserted above the prepared rows (blind set 12, E4: the prepared rows and the
+  // notes moved down one, No. 15 twice, and still stood in the template's order).
+  else if (preparedShape !== null) {
+    const tplBelow = [...tpl].filter(([r]) => r > tEnd).sort((a, b) => a[0] - b[0]);
+    // (A prepared row shows its number alone, one more than the row above's: a total or a legend under the table is none.)
+    const numberOf = (cells: Map<number, string>) => {
+      const values = new Set(cells.values());
+      const m = values.size === 1 ? /^[ns]:\D*?(\d+)$/.exec([...values][0]!) : null;
+      return m ? Number(m[1]) : null;
+    };
+    let n = 0;
+    while (n < tplBelow.length && tplBelow[n]![0] === tEnd + 1 + n && numberOf(tplBelow[n]![1]) !== null && (n === 0 || numberOf(tplBelow[n]![1]) === numberOf(tplBelow[n - 1]![1])! + 1)) n++;
+    const notes = tplBelow.slice(n);
+    const added = stored.filter((x) => !original.rows.some((r) => r.id !== undefined && r.id === x.id)).length;
+    const outBelow = [...out].filter(([r]) => r > eEnd).sort((a, b) => a[0] - b[0]).slice(-notes.length);
+    if (n > 0 && notes.length > 0 && added <= n && outBelow.length === notes.length) {
+      const moved = notes.findIndex(([r], k) => outBelow[k]![0] > r);
+      if (moved >= 0) failures.push(`2: a row under the prepared rows moved down (row ${notes[moved]![0]} → ${outBelow[moved]![0]}) with ${added} new records for ${n} prepared rows`);
+    }
+  }
 
   // 1b. Predecessors as a person reads them: each item names the row whose ID (an ID column the import
   // reads them by), whose code in the WBS code column, or, with neither, whose place in the tree the

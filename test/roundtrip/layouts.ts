@@ -779,6 +779,65 @@ export async function categoryPairs(style: CategoryPairStyle): Promise<Buffer> {
   return save(wb);
 }
 
+/** How a 方眼紙 form numbers its records and prepared rows: plain numbers, or codes of the client's (Q-015). */
+export type GridFormNumbers = 'plain' | 'code';
+
+/**
+ * A 方眼紙 issue form (every logical column a merged group of narrow cells: No over B:C, 課題内容 over
+ * G:T …) with numbered prepared rows under the records, drawn plainer than the records (no wrap, no top
+ * alignment), and two notes under the table (blind set 12, E4: a new record was inserted above the
+ * prepared rows, which moved down one with the notes, the first prepared number twice).
+ */
+export async function gridFormPrepared(numbers: GridFormNumbers): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('課題管理表');
+  for (let c = 1; c <= 40; c++) ws.getColumn(c).width = 2.6;
+  ws.mergeCells('B1:AN1');
+  ws.getCell('B1').value = '○○市 標準化 課題管理表';
+  ws.mergeCells('B2:F2');
+  ws.getCell('B2').value = '案件名：';
+  ws.mergeCells('G2:T2');
+  ws.getCell('G2').value = '標準準拠システム移行';
+  const groups: [string, string, string][] = [['B', 'C', 'No'], ['D', 'F', '区分'], ['G', 'T', '課題内容'], ['U', 'AD', '対応方針'], ['AE', 'AH', '担当'], ['AI', 'AL', '期限'], ['AM', 'AN', '状況']];
+  const no = (k: number) => (numbers === 'plain' ? k : `Q-${String(k).padStart(3, '0')}`);
+  const records: [string, string, string, string, string, string][] = [
+    ['質問', '標準仕様書の差分のうち様式に影響する項目はどれか。', '差分一覧を作成し回答済み。', '市民課', '2025-06-26', '完了'],
+    ['課題', 'ガバメントクラウド移行時期が推奨期限に間に合わない見込み。', '移行困難システムとして届出を調整中。', '税務課', '2025-05-19', '対応中'],
+    ['要望', '帳票を現行どおりA4縦で出力したい。', '運用で対応。', '福祉課', '2025-05-15', '完了'],
+    ['課題', '外字約1,200字の同定が未完了。', '', '情報政策課', '2025-05-14', '未着手'],
+  ];
+  const prepared = 5;
+  const top = 5;
+  groups.forEach(([a, b, h]) => {
+    ws.mergeCells(`${a}4:${b}4`);
+    ws.getCell(`${a}4`).value = h;
+    ws.getCell(`${a}4`).border = box;
+  });
+  for (let i = 0; i < records.length + prepared; i++) {
+    const r = top + i;
+    for (const [a, b] of groups) ws.mergeCells(`${a}${r}:${b}${r}`);
+    ws.getCell(`B${r}`).value = no(i + 1);
+    const rec = records[i];
+    for (const [a] of groups) {
+      ws.getCell(`${a}${r}`).border = box;
+      // (The records are drawn wrapped and top-aligned; the prepared rows are left plain.)
+      if (rec) ws.getCell(`${a}${r}`).alignment = { vertical: 'top', wrapText: true };
+    }
+    if (!rec) continue;
+    ws.getCell(`D${r}`).value = rec[0];
+    ws.getCell(`G${r}`).value = rec[1];
+    if (rec[2]) ws.getCell(`U${r}`).value = rec[2];
+    ws.getCell(`AE${r}`).value = rec[3];
+    ws.getCell(`AI${r}`).value = d(rec[4]);
+    ws.getCell(`AI${r}`).numFmt = 'yyyy/m/d';
+    ws.getCell(`AM${r}`).value = rec[5];
+  }
+  const after = top + records.length + prepared + 1;
+  ws.getCell(`B${after}`).value = '※区分　課題／質問／要望';
+  ws.getCell(`B${after + 1}`).value = '※期限を過ぎた課題は定例会で報告すること。';
+  return save(wb);
+}
+
 export const CATEGORY_PAIRS: Record<'numbered' | 'plain', CategoryPairStyle> = {
   numbered: { header: ['No.', '大項目', '作業', '担当', '区分', '開始', '終了', '工数(人日)'], labels: ['予定', '実績'], rowFormula: true },
   plain: { header: [null, '工程', 'タスク', '担当者', '計画/実績', '開始日', '終了日', null], labels: ['計画', '実績'], rowFormula: false },
@@ -807,4 +866,6 @@ export const LAYOUTS: Layout[] = [
   { name: 'plan and actual rows labelled in the first block (names not merged)', target: 'wbs', build: () => planActualRows({ labels: ['予定', '実績'], header: ['No', '作業名', '区分', '開始日', '終了日', '進捗率'], mergeName: false, codes: true, labelsIn: 'first' }) },
   { name: 'plan and actual rows under a 大項目 column', target: 'wbs', build: () => categoryPairs(CATEGORY_PAIRS.numbered) },
   { name: 'plan and actual rows under a 工程 column (no No.)', target: 'wbs', build: () => categoryPairs(CATEGORY_PAIRS.plain) },
+  { name: 'grid form with numbered prepared rows', target: 'issue', build: () => gridFormPrepared('plain') },
+  { name: 'grid form with coded prepared rows', target: 'issue', build: () => gridFormPrepared('code') },
 ];

@@ -810,7 +810,7 @@ export async function exportToProfile(
   // A row holding nothing but the table's next number in its ID or numbering column (CR003 under CR002,
   // 3 under 2) is a prepared row however plainly it is formatted: a record added fills it and takes its
   // number, and the prepared rows below keep theirs (blind set 3, H15: they shifted down, CR003 twice).
-  const numberColumns = new Set(table.columns.filter((m) => m.span === 1 && (m.field === 'ref' || (m.field === null && m.numbering))).map((m) => m.c));
+  const numberColumns = new Set(table.columns.filter((m) => m.field === 'ref' || (m.field === null && m.numbering)).map((m) => m.c));
   const numberOnly = (row: number) => {
     const cells = (ix.row(row - 1)?.cells ?? []).filter((c) => c.v !== null && c.v !== undefined && String(c.v).trim() !== '');
     return cells.length === 1 && numberColumns.has(cells[0]!.c) && followsOn(ix.cell(row - 2, cells[0]!.c), cells[0]!);
