@@ -102,6 +102,9 @@ export function clientListAt(model: WorkbookModel, sheet: string, r: number, c: 
   return null;
 }
 
+/** What separates a note's list words (the split below): a text without one lists nothing. */
+const LIST_SEPARATOR = /[／/・、,，]/;
+
 /**
  * A column's words as a note on the sheet lists them, the way forms without validation close a column's
  * list: `※区分　課題／質問／要望` or `区分：課題・質問・要望` (the column's header word, then two or more
@@ -114,11 +117,14 @@ export function noteListOf(model: WorkbookModel, sheet: string, label: string, u
   const key = (w: string) => w.normalize('NFKC').trim().toLowerCase();
   const head = label.trim();
   if (!s || head === '' || used.length === 0) return null;
+  const headKey = key(head);
   for (const row of s.rows)
     for (const cell of row.cells) {
-      if (cell.t !== 's') continue;
+      // (Asked of every text cell of the sheet, per list column: a cell with no list separator in it is
+      // passed over before it is normalized — a 100,000-row sheet's records are all such cells.)
+      if (cell.t !== 's' || !LIST_SEPARATOR.test(cell.v as string)) continue;
       const text = (cell.v as string).trim().replace(/^[※*＊]\s*/, '');
-      if (key(text.slice(0, head.length)) !== key(head)) continue;
+      if (key(text.slice(0, head.length)) !== headKey) continue;
       const words = text.slice(head.length).replace(/^\s*[:：=＝]?\s*/, '').split(/\s*[／/・、,，]\s*/).map((w) => w.trim());
       if (words.length < 2 || words.some((w) => w === '' || w.length > 20 || /[:：=＝\s]/.test(w))) continue;
       const listed = new Set(words.map(key));
