@@ -70,6 +70,9 @@ function namesGroupsOnce(ix: SheetIndex, col: ColumnMapping, name: ColumnMapping
   // Only the task rows count: the rows after the last task (notes, a legend) are no part of the groups.
   const starts = tasks.filter((r) => own(r) !== undefined);
   if (starts.length < 2 || starts[0] !== tasks[0]) return false;
+  // (A text merged down is the merge's group or a record's own cell of several rows: groupsTasks decides
+  // that from the merges; a two-row record whose No, 区分 and dates are all merged over its rows is no group.)
+  if (starts.some((r) => Array.from({ length: col.span }, (_, k) => ix.mergeAt(r, col.c + k)).some((m) => m !== undefined && m.r2 > m.r1))) return false;
   const texts = starts.map((r) => own(r)!);
   if (!texts.every((c) => c.t === 's' && /\p{L}/u.test(c.v as string) && (c.v as string).trim().length <= 30 && !/[。．]/u.test(c.v as string))) return false;
   if (new Set(texts.map((c) => (c.v as string).trim())).size !== texts.length) return false;
