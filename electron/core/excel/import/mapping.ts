@@ -140,6 +140,12 @@ function listShare(target: ImportTarget, field: string, cells: Cell[], vocab: Vo
   return words.filter((w) => parseVocab(items, list, w).ok || likelyCode(items, list, w) !== null || notYetWord(list, w)).length / words.length;
 }
 
+/** The distinct texts of a column's cells, trimmed (blank ones left out). */
+const distinctTexts = (cells: Cell[]): string[] => [...new Set(cells.flatMap((c) => (c.t === 's' && (c.v as string).trim() !== '' ? [(c.v as string).trim()] : [])))];
+
+/** A header column's own (lowest) word as the synonyms compare it, brackets left out. */
+const headKey = (col: HeaderColumn): string => withoutBrackets(labelKey(col.parts[col.parts.length - 1] ?? ''));
+
 /**
  * Whether a column's words, two or more different ones, are each unlike every item of a list field: not
  * on the list, no known word of it, and no item's label inside, around or like them (value-map.ts suggestCode).
@@ -149,7 +155,7 @@ function noneLikeItems(target: ImportTarget, field: string, cells: Cell[], vocab
   if (spec?.kind !== 'vocab') return false;
   const list = spec.list as VocabListName;
   const items = vocab[list].items;
-  const words = [...new Set(cells.flatMap((c) => (c.t === 's' && (c.v as string).trim() !== '' ? [(c.v as string).trim()] : [])))];
+  const words = distinctTexts(cells);
   return words.length >= 2 && words.every((w) => !parseVocab(items, list, w).ok && likelyCode(items, list, w) === null && !notYetWord(list, w) && suggestCode(items, w).code === null);
 }
 
@@ -160,8 +166,8 @@ const GRADE_FIELDS = ['severity', 'priority'];
 
 /** The grade field (severity, priority) whose list reads every word of a column headed only as a class, two or more different words; else null. */
 function gradeUnderClass(target: ImportTarget, col: HeaderColumn, cells: Cell[], vocab: Vocabularies): string | null {
-  if (!CLASS_HEADS.has(withoutBrackets(labelKey(col.parts[col.parts.length - 1] ?? '')))) return null;
-  const words = [...new Set(cells.flatMap((c) => (c.t === 's' && (c.v as string).trim() !== '' ? [(c.v as string).trim()] : [])))];
+  if (!CLASS_HEADS.has(headKey(col))) return null;
+  const words = distinctTexts(cells);
   if (words.length < 2) return null;
   for (const field of GRADE_FIELDS) {
     const spec = fieldSpec(target, field);
@@ -527,7 +533,7 @@ function classBesideText(
   candidates: { i: number; field: string; confidence: number }[],
   cells?: Samples,
 ): void {
-  const own = (i: number) => withoutBrackets(labelKey(header[i]!.parts[header[i]!.parts.length - 1] ?? ''));
+  const own = (i: number) => headKey(header[i]!);
   for (const [a, assigned] of [...byColumn]) {
     if (!longText(target, assigned.field) || !CLASS_HEAD.test(own(a))) continue;
     const text = candidates.find((c) => c.field === assigned.field && c.i !== a && !byColumn.has(c.i) && !CLASS_HEAD.test(own(c.i)));
@@ -557,8 +563,9 @@ function impactLeftOver(target: ImportTarget, header: HeaderColumn[], byColumn: 
   if (!IMPACT_FIELDS.every((f) => fieldSpec(target, f))) return;
   const left = IMPACT_FIELDS.filter((f) => !taken.has(f));
   if (left.length !== 1) return;
-  const at = header.findIndex((col, i) => !byColumn.has(i) && GENERIC_IMPACT.test(withoutBrackets(labelKey(col.parts[col.parts.length - 1] ?? '')).replace(/\s+/g, '')));
-  if (at < 0 || header.some((col, i) => i !== at && !byColumn.has(i) && GENERIC_IMPACT.test(withoutBrackets(labelKey(col.parts[col.parts.length - 1] ?? '')).replace(/\s+/g, '')))) return;
+  const generic = header.flatMap((col, i) => (!byColumn.has(i) && GENERIC_IMPACT.test(headKey(col).replace(/\s+/g, '')) ? [i] : []));
+  if (generic.length !== 1) return;
+  const at = generic[0]!;
   if (cells) {
     const texts = cells(header[at]!).filter((c) => c.t === 's' && (c.v as string).trim() !== '').map((c) => (c.v as string).trim());
     if (texts.length < 2 || new Set(texts).size * 2 <= texts.length || texts.every((t) => GRADE_WORD.test(t.normalize('NFKC')))) return;
