@@ -130,11 +130,13 @@ interface ProductColumn {
   ignore?: boolean;
   /** The form's own numbering (ColumnMapping.numbering): no field, nothing imported, renumbered on export. */
   numbering?: boolean;
+  /** The label column of two-row records (ColumnMapping.blockLabels: 予定/実績): structure, nothing imported. */
+  blockLabels?: string[];
 }
 
 /** What the product does with a column: its field, 'extra' (kept as a client column) or 'ignore'. */
 function productReading(c: ProductColumn): string {
-  if (c.ignored === true || c.ignore === true || c.numbering === true) return 'ignore';
+  if (c.ignored === true || c.ignore === true || c.numbering === true || c.blockLabels !== undefined) return 'ignore';
   return c.field ?? 'extra';
 }
 
@@ -161,7 +163,13 @@ export function compareColumn(key: string, want: ColumnWant, product: readonly P
     const used = inside.filter((p) => productReading(p) !== 'ignore');
     return { column: key, want, got: used.length === 0 ? 'ignore' : used.map((p) => `${p.column}→${productReading(p)}`).join(', '), ok: used.length === 0 };
   }
-  const exact = product.find((p) => p.column === key) ?? inside.find((p) => columnSpan(p.column)[0] === c1);
+  // A product group over this column and the one before it (B:C, a name written in B for phases and in C
+  // for tasks) reads this column as its field: right when that is the field a person gives it first.
+  const covering = product.find((p) => {
+    const [p1, p2] = columnSpan(p.column);
+    return p1 < c1 && c2 <= p2 && productReading(p) === accept[0] && accept[0] !== 'ignore';
+  });
+  const exact = product.find((p) => p.column === key) ?? inside.find((p) => columnSpan(p.column)[0] === c1) ?? covering;
   // A column the product does not list is one it leaves out of the import.
   const got = exact ? productReading(exact) : 'ignore';
   const shown = exact && exact.column !== key ? `${exact.column}→${got}` : got;

@@ -69,6 +69,18 @@ describe('compareColumn', () => {
     expect(compareColumn('A:C', 'name', [col('A', 'name'), col('B', null)]).ok).toBe(true);
     expect(compareColumn('A:C', 'name', [col('B', 'name')]).ok).toBe(false);
   });
+
+  it('reads a column inside a product group that starts before it as the group\'s field, where a person gives it that field first', () => {
+    // Names in B for phases and in C for tasks, read as one name column B:C.
+    expect(compareColumn('C', 'name', [col('B:C', 'name')])).toMatchObject({ ok: true, got: 'B:C→name' });
+    expect(compareColumn('C', ['extra', 'name'], [col('B:C', 'name')]).ok).toBe(false);
+    expect(compareColumn('D', 'name', [col('B:C', 'name')]).got).toBe('ignore');
+  });
+
+  it('reads the label column of two-row records as ignored: no field, nothing kept', () => {
+    expect(compareColumn('F', 'ignore', [{ column: 'F', field: null, blockLabels: ['予定', '実績'] }]).ok).toBe(true);
+    expect(compareColumn('F', 'extra', [{ column: 'F', field: null, blockLabels: ['予定', '実績'] }]).ok).toBe(false);
+  });
 });
 
 describe('compareFile', () => {
