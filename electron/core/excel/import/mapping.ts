@@ -14,7 +14,7 @@ import { columnLabel, type HeaderColumn } from './header-rows.js';
 import type { Cell } from '../../../common/excel/model.js';
 import { effortUnitOf, progressScale } from './numbers.js';
 import { fractionScale, ratingNumber } from './rating-scales.js';
-import { isReferenceLabel, labelKey, matchLabel, statesRecord, withoutBrackets } from './synonyms.js';
+import { isReferenceLabel, labelKey, matchLabel, namesOtherRecord, numberedThing, ownNumberWord, statesRecord, withoutBrackets } from './synonyms.js';
 import { levelNumberRun } from './level-numbers.js';
 import { holdsOutlineCodes } from './outline-codes.js';
 import { periodOfCell, rangeOrder } from './date-range.js';
@@ -331,6 +331,30 @@ function keyByGroupOnly(target: ImportTarget, parts: string[], field: string): b
   return !names([parts[parts.length - 1]!]) && parts.slice(0, -1).some((p) => names([p]));
 }
 
+/**
+ * The header's columns named for a thing another of its columns numbers, further right than the table's
+ * first column (Risk ID# … Control ID# | Control Short Description | Upfront Costs: the controls listed on
+ * each risk's rows, corpus risk-en-adelejennifer): such a column describes that thing, never the record,
+ * so it takes neither the record's name nor its long text. A log's first column numbers its own records,
+ * whatever their noun (逸脱No. | 逸脱内容). (A WBS's 工程No | 工程名 are its levels.)
+ */
+function describesOtherThing(target: ImportTarget, header: HeaderColumn[]): Set<number> {
+  const out = new Set<number>();
+  if (target === 'wbs') return out;
+  const things = new Set(
+    header.slice(1).flatMap((col) => {
+      const x = numberedThing(col.parts[col.parts.length - 1] ?? '');
+      return x !== null && x.length >= 2 && !ownNumberWord(target, x) && !namesOtherRecord(target, x) ? [x] : [];
+    }),
+  );
+  if (things.size === 0) return out;
+  header.forEach((col, i) => {
+    const own = headKey(col);
+    if (numberedThing(col.parts[col.parts.length - 1] ?? '') === null && [...things].some((x) => own.length > x.length && own.startsWith(x))) out.add(i);
+  });
+  return out;
+}
+
 export interface Assignment {
   columns: ColumnMapping[];
   /** Sum of the confidences of the fields found, plus 1 when the key field (name/title) is among them. */
@@ -587,6 +611,7 @@ export function assignFields(
   const candidates: { i: number; field: string; confidence: number }[] = [];
   const series = numberedSeries(header);
   const platform = listSystemColumns(header.map((col) => col.label));
+  const otherThing = describesOtherThing(target, header);
   header.forEach((col, i) => {
     if (platform.has(i)) return;
     if (col.groupOnly && header.some((other) => other !== col && other.parts[0] === col.parts[0] && !other.groupOnly)) return;
@@ -620,6 +645,7 @@ export function assignFields(
     if (graded) candidates.push({ i, field: graded, confidence: Math.max(...matchLabel(target, ownParts(header, col)).map((m) => m.confidence), MIN_CONFIDENCE) });
     for (const m of matchLabel(target, ownParts(header, col))) {
       if (keyByGroupOnly(target, ownParts(header, col), m.field)) continue;
+      if (otherThing.has(i) && (m.field === KEY_FIELD[target] || longText(target, m.field))) continue;
       // 分類1 | 分類2 | 分類3: the client's own levels of a classification, none of them one list value.
       if (series.has(i) && fieldSpec(target, m.field)?.kind === 'vocab' && !exactWord(target, col.parts, m.field)) continue;
       if (m.field === KEY_FIELD[target] && m.confidence < WEAK_KEY && samples && repeats(samples.cells(col))) continue;

@@ -613,7 +613,8 @@ const FIXING_EN = /^(?:fix|fixes|release|delivery|answer|response|reply|issue|su
 const OPENING_JA = /起票|登録|受付|識別|報告|発生|記入|作成|発見|受領|申請|提出|指摘|検出|質問|問合せ|問い合わせ|依頼|要求/;
 /** An act asked for by a day (回答要求日, 対応要求日, 提出要求日): a deadline, where 要求日 alone is the day it was asked. */
 const REQUESTED_BY_JA = /.要求(?:日|期日|日付)$/;
-const OPENING_EN = /^(?:raised?|logged|log|reported|report|entered|entry|submitted|submission|opened|open|created|identified|received|recorded|filed)$/;
+// (Login: the record's logging written as one word, Date of login — corpus issues-en-jiraproject: the issue log's only date.)
+const OPENING_EN = /^(?:raised?|logged|log|login|reported|report|entered|entry|submitted|submission|opened|open|created|identified|received|recorded|filed)$/;
 
 /**
  * A label stating the record itself in the register's own noun: Issue Description, 課題内容, Risk
