@@ -199,10 +199,10 @@ export const TABLE_ASPECTS: Aspect[] = ['sheet', 'header', 'data', 'columns', 'r
 export interface Ask {
   register: Register;
   sheet?: string;
-  person?: { sheet: string; headerRows?: [number, number] };
+  person?: { sheet: string; headerRows?: [number, number]; columns?: Record<string, ColumnWant> };
 }
 
-/** A preview, and how the dialog's question was answered where it asked which table. */
+/** A preview, and how the dialog's question was answered where it asked (which table, or which column is the key). */
 export type AnsweredPreview = ImportPreview & { answered?: string };
 export type PreviewFn = (ask: Ask) => Promise<AnsweredPreview | Error>;
 
@@ -213,6 +213,7 @@ export type PreviewFn = (ask: Ask) => Promise<AnsweredPreview | Error>;
  * table on that sheet (the person would then point at it on the sheet, which is not judged here).
  */
 export function answerAsk(p: ImportPreview, person: Ask['person']): MappingInput | null {
+  if (person && p.detection?.ask === 'header') return answerKeyClose(p, person);
   if (!person || p.detection?.ask !== 'table') return null;
   const onSheet = p.detection.candidates.filter((c) => c.sheet === person.sheet);
   const rows = person.headerRows;
@@ -220,6 +221,19 @@ export function answerAsk(p: ImportPreview, person: Ask['person']): MappingInput
   if (!pick) return null;
   if (pick.sheet === p.sheet && pick.headerTop === p.header.top && pick.headerBottom === p.header.bottom) return null;
   return { sheet: pick.sheet, headerTop: pick.headerTop, headerBottom: pick.headerBottom, column: pick.columns.split(':')[0]! };
+}
+
+/**
+ * Where the dialog asks which of two columns is the key (keyClose: "… are about as likely to be the
+ * title: choose it in the table below"), a person gives the key to the other column when that is the
+ * one they read as the key (its first reading), in the table of the same header; null otherwise.
+ */
+function answerKeyClose(p: ImportPreview, person: NonNullable<Ask['person']>): MappingInput | null {
+  const close = p.detection?.why.find((w) => w.code === 'keyClose');
+  if (!close || close.code !== 'keyClose' || !person.columns) return null;
+  const want = person.columns[close.other];
+  if ((Array.isArray(want) ? want[0] : want) !== close.field) return null;
+  return { sheet: p.sheet, headerTop: p.header.top, headerBottom: p.header.bottom, columns: [{ column: close.other, field: close.field }] };
 }
 
 export interface TableResult {
@@ -238,7 +252,7 @@ export interface TableResult {
   /** Rows imported that a person leaves out, or that lie outside the data range. */
   badRows: number[];
   got: string;
-  /** The dialog asked which table, and the person chose one of the tables it offered. */
+  /** The dialog asked (which table, or which column is the key), and the person answered it. */
   asked?: true;
 }
 
@@ -328,7 +342,7 @@ async function compareTable(t: TableExpectation, sheetGiven: boolean, preview: P
   for (const v of variants) {
     const register = v.table.register === 'none' ? v.table.closest : v.table.register;
     if (!register) throw new Error(`${tableId(v.table)}: a 'none' table needs closest`);
-    const person = v.table.register !== 'none' ? { person: { sheet: v.table.sheet, ...(v.table.headerRows ? { headerRows: v.table.headerRows } : {}) } } : {};
+    const person = v.table.register !== 'none' ? { person: { sheet: v.table.sheet, ...(v.table.headerRows ? { headerRows: v.table.headerRows } : {}), ...(v.table.columns ? { columns: v.table.columns } : {}) } } : {};
     const ask: Ask = sheetGiven && v.table.register !== 'none' ? { register, sheet: v.table.sheet, ...person } : { register, ...person };
     const judged = judgeTable(v.table, await preview(ask), sheetGiven && v.table.register !== 'none');
     const r: TableResult = { id: tableId(t), table: v.table, reading: v.reading, ...judged };
@@ -390,7 +404,7 @@ export async function compareFile(exp: FileExpectation, preview: PreviewFn): Pro
 export function cachedPreview(ask: (a: Ask) => Promise<AnsweredPreview>): PreviewFn {
   const cache = new Map<string, Promise<AnsweredPreview | Error>>();
   return (a) => {
-    const key = `${a.register}|${a.sheet ?? ''}|${a.person ? `${a.person.sheet}|${a.person.headerRows?.join('-') ?? ''}` : ''}`;
+    const key = `${a.register}|${a.sheet ?? ''}|${a.person ? `${a.person.sheet}|${a.person.headerRows?.join('-') ?? ''}|${JSON.stringify(a.person.columns ?? {})}` : ''}`;
     let p = cache.get(key);
     if (!p) {
       p = ask(a).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
@@ -417,7 +431,7 @@ export interface Figures {
   nothingRight: number;
   filesRight: number;
   files: number;
-  /** Register tables where the dialog asked which table (answered by choosing among the tables it offered). */
+  /** Register tables where the dialog asked which table or which column is the key (answered as a person would). */
   asked: number;
 }
 
@@ -466,7 +480,7 @@ export function figuresLine(f: Figures): string {
     `records imported ${f.goodRecords}/${f.expectedRecords} (${pct(f.goodRecords, f.expectedRecords)})`,
     `nothing imported where there is no register ${f.nothingRight}/${f.nothingCases}`,
     `files fully right ${f.filesRight}/${f.files}`,
-    `the dialog asked which table for ${f.asked}/${f.tables} (answered as a person would)`,
+    `the dialog asked (which table, or which column is the key) for ${f.asked}/${f.tables} (answered as a person would)`,
   ].join('; ');
 }
 

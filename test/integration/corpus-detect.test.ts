@@ -69,14 +69,16 @@ describe.skipIf(!present)('detection against what a person sees (../shared/corpu
           const dataBase64 = bytes.toString('base64');
           // A fresh project per file: nothing stored changes what the preview matches.
           const { id: projectId } = await call('project.create', { name: exp.file });
-          // Where the dialog asks which table, the person chooses the one they mean among those it offers.
+          // Where the dialog asks which table, the person chooses the one they mean among those it offers; where it
+          // asks which of two columns is the key, the one they read as the key.
           const preview = cachedPreview(async ({ register, sheet, person }) => {
             const first = await call('excel.previewImport', { projectId, register, fileName: exp.file, dataBase64, ...(sheet ? { mapping: { sheet } } : {}) });
-            if (first.detection?.ask !== 'table' || !person) return first;
+            if (!first.detection?.ask || !person) return first;
             const answer = answerAsk(first, person);
-            if (!answer) return { ...first, answered: `the table shown (${first.sheet} rows ${first.header.top}–${first.header.bottom})` };
+            if (!answer) return first.detection.ask === 'table' ? { ...first, answered: `the table shown (${first.sheet} rows ${first.header.top}–${first.header.bottom})` } : first;
             const again = await call('excel.previewImport', { projectId, register, previewId: first.previewId, mapping: answer });
-            return { ...again, answered: `${answer.sheet} rows ${answer.headerTop}–${answer.headerBottom}` };
+            const chose = answer.columns ? answer.columns.map((c) => `${c.column} as the ${c.field}`).join(', ') : `${answer.sheet} rows ${answer.headerTop}–${answer.headerBottom}`;
+            return { ...again, answered: chose };
           });
           results[split].push(await compareFile(exp, preview));
         }

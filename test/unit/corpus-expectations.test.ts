@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportPreview, PreviewRow } from '../../electron/common/excel/preview.js';
 import {
+  answerAsk,
   compareColumn,
   compareFile,
   figures,
@@ -135,11 +136,22 @@ describe('compareFile', () => {
       asked.push(a);
       return preview({ sheet: a.sheet ?? 'S', rowsAt: [2, 4] });
     });
-    // Each ask carries the person's table too, for the dialog's question of which table (answerAsk).
+    // Each ask carries the person's table too, for the dialog's questions of which table and which column is the key (answerAsk).
     expect(asked).toEqual([
-      { register: 'wbs', person: { sheet: 'S', headerRows: [1, 1] } },
-      { register: 'wbs', sheet: 'T', person: { sheet: 'T', headerRows: [1, 1] } },
+      { register: 'wbs', person: { sheet: 'S', headerRows: [1, 1], columns: table.columns } },
+      { register: 'wbs', sheet: 'T', person: { sheet: 'T', headerRows: [1, 1], columns: table.columns } },
     ]);
+  });
+});
+
+describe('answerAsk', () => {
+  const keyClose = (other: string) =>
+    preview({ register: 'risk', header: { top: 2, bottom: 2 }, detection: { confidence: { table: 1, header: 0.6, key: 0.3 }, ask: 'header', why: [{ code: 'keyClose', field: 'title', column: 'C', label: 'Event', other, otherLabel: 'Cause', otherField: 'description' }], candidates: [] } });
+  it('gives the key to the other column of a keyClose question where the person reads that one as the key, and leaves it where they do not', () => {
+    const person = { sheet: 'S', headerRows: [2, 2] as [number, number], columns: { B: 'title', C: 'extra' } };
+    expect(answerAsk(keyClose('B'), person)).toEqual({ sheet: 'S', headerTop: 2, headerBottom: 2, columns: [{ column: 'B', field: 'title' }] });
+    expect(answerAsk(keyClose('B'), { ...person, columns: { B: 'description', C: 'title' } })).toBeNull();
+    expect(answerAsk(keyClose('B'), { sheet: 'S' })).toBeNull();
   });
 });
 
