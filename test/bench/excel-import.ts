@@ -28,6 +28,8 @@ export interface BenchLine {
   p50: number;
   p95: number | null;
   target: string;
+  /** What the figures count when not milliseconds (nodes, MB). */
+  unit?: string;
 }
 
 const ROWS = 10_000;

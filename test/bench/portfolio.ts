@@ -4,13 +4,10 @@
 // last summary (all measured), one changed, none. The peer in the same run: one evm.compute per project
 // against the same baseline, 50 calls, the part of a cold summary that earned value is.
 //   npm run bench -- --only portfolio
-import { fork } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
-import { bundleForNode } from '../helpers/node-bundle.js';
 import { measureProject } from '../../electron/core/services/progress.js';
-import { MIGRATIONS, ROOT, tempWorkspace } from '../helpers/workspace.js';
-import { buildWorkspaceWorker } from '../fixtures/workspace-worker.js';
+import { tempWorkspace } from '../helpers/workspace.js';
+import { callInChild } from './call-in-child.js';
 import { prng } from '../fixtures/excel/hostile.js';
 import { cpuTime, repeat, stats, time, type Stats } from './stats.js';
 import type { BenchLine } from './excel-import.js';
@@ -144,10 +141,15 @@ export async function benchPortfolio(log: (line: string) => void = console.log):
   }
   // The weekly status report of 20 projects in one workbook (a sheet each and a summary), issue 15's
   // figure (≤ 10 s with charts, peak ≤ 500 MB): each project's S-curve and the summary's SPI/CPI drawn
-  // in core (ECharts SSR, resvg to PNG), in a process of its own on the same file (report-export-child.ts
-  // says why). Peer: portfolio.summary (all 50), which the report's figures come from, in the same child.
+  // in core (ECharts SSR, resvg to PNG), in a process of its own on the same file (call-child.ts
+  // says why; as the app does, the home's portfolio.summary runs first and the report dialog's report.prepare
+  // readies the charts). Peer: portfolio.summary (all 50), which the report's figures come from, in the same child.
   log(`portfolio: load (uptime 1/5/15 min) before the report ${load()}`);
-  const child = await reportInChild(ws.dir, projects.slice(0, 20));
+  const child = await callInChild(
+    ws.dir,
+    { before: [['portfolio.summary', {}], ['report.prepare', {}]], measured: ['report.export', { projectIds: projects.slice(0, 20), statusDate: STATUS }], after: ['portfolio.summary', {}] },
+    RUNS_REPORT,
+  );
   const runs = child.runs;
   const row = (what: string, xs: number[], target: string) => {
     const st = stats(xs);
@@ -155,23 +157,8 @@ export async function benchPortfolio(log: (line: string) => void = console.log):
   };
   row('report.export, 20 projects in one workbook with 21 charts (own process, workspace thread)', runs.map((r) => r.wall), 'median ≤ 10 s');
   row('  same, CPU time (the process’s, every thread)', runs.map((r) => r.cpu), '');
-  row('  peer: portfolio.summary (all 50 projects), same process', runs.map((r) => r.summary), 'same run');
+  row('  peer: portfolio.summary (all 50 projects), same process', runs.map((r) => r.after), 'same run');
   log(`portfolio: report.export RSS before ${Math.round(child.rssBefore / 1e6)} MB, peak per run ${runs.map((r) => Math.round(r.peak / 1e6)).join(' / ')} MB (target ≤ 500 MB)`);
   log(`portfolio: load (uptime 1/5/15 min) after the report ${load()}`);
   return lines;
-}
-
-/** report.export `RUNS_REPORT` times in report-export-child.ts, run with plain node on the closed workspace `dir`. */
-async function reportInChild(dir: string, projectIds: number[]): Promise<{ rssBefore: number; runs: { wall: number; cpu: number; peak: number; summary: number }[] }> {
-  const worker = await buildWorkspaceWorker();
-  const out = await bundleForNode('test/bench/report-export-child.ts', 'bench', 'report-export-child');
-  try {
-    const child = fork(out, [dir, MIGRATIONS, worker, String(RUNS_REPORT), JSON.stringify(projectIds), STATUS], { execArgv: [], cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    return await new Promise((resolve, reject) => {
-      child.once('message', (m) => resolve(m as never));
-      child.once('exit', (code) => reject(new Error(`the report's process ended (exit code ${code})`)));
-    });
-  } finally {
-    fs.rmSync(out, { force: true });
-  }
 }

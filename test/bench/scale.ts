@@ -20,6 +20,7 @@ import { repeat, stats, type Stats } from './stats.js';
 import type { BenchLine } from './excel-import.js';
 import { call } from './call.js';
 import { benchBigImport } from './big-import.js';
+import { callInChild } from './call-in-child.js';
 
 const day = (offset: number) => new Date(Date.UTC(2025, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -97,12 +98,15 @@ export async function benchScale(log: (line: string) => void = console.log): Pro
   setReaderWorkerFile(await buildReaderWorker());
 
   const ws = tempWorkspace();
+  let projectId = 0;
+  let total = 0;
+  let exported10k = 0;
   try {
     const h = ws.handlers;
-    const { id: projectId } = await call<{ id: number }>(h, 'project.create', { name: 'スケール 100,000 タスク' });
+    projectId = (await call<{ id: number }>(h, 'project.create', { name: 'スケール 100,000 タスク' })).id;
     const t0 = performance.now();
     const [, l2, l3, leaves] = bulkWbs(ws.db, projectId, [10, 10, 10, 100]);
-    const total = ws.db.prepare('SELECT count(*) FROM wbs_tasks WHERE project_id = ?').pluck().get(projectId) as number;
+    total = ws.db.prepare('SELECT count(*) FROM wbs_tasks WHERE project_id = ?').pluck().get(projectId) as number;
     log(`scale: built ${total.toLocaleString('en-US')} tasks in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     // Delete a 1,000-task subtree (a level-3 task: its 100 leaves… here level 2: 10 × 100 + 10 + 1).
@@ -243,9 +247,21 @@ export async function benchScale(log: (line: string) => void = console.log): Pro
     add('scale: excel.applyImport of 10,000 rows (the floor of its undo)', apply, '', false);
     add('scale: history.undo of that import', undo, `≤ 1 s and ≤ its apply: ${ratio(undo.p50, apply.p50)}`, false);
     add('scale: history.redo of that import', redo, `${ratio(redo.p50, apply.p50)} its apply`, false);
-
+    exported10k = importProject;
   } finally {
     ws.close();
+  }
+  // The export's peak memory, in a process of its own on the closed file (call-child.ts says why):
+  // the 100k plan and the 10,000-task project the import above left, each exported twice.
+  try {
+    const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`;
+    for (const [id, size] of [[projectId, total.toLocaleString('en-US')], [exported10k, '10,000']] as const) {
+      const child = await callInChild(ws.dir, { before: [['project.list', {}]], measured: ['excel.export', { projectId: id, register: 'wbs', language: 'ja' }] }, 2);
+      const peak = Math.max(...child.runs.map((r) => r.peak));
+      lines.push({ what: `scale: excel.export peak RSS, PMO Desk's layout, ${size} tasks (own process)`, n: child.runs.length, p50: Math.round(peak / 1024 / 1024), p95: null, unit: 'MB', target: `≤ 300 MB; ${mb(child.rssBefore)} before it (the floor), ${mb(peak - child.rssBefore)} above` });
+      log(`scale: excel.export of ${size} tasks in its own process: peak RSS ${child.runs.map((r) => mb(r.peak)).join(' / ')} (≤ 300 MB), ${mb(child.rssBefore)} before it; wall ${child.runs.map((r) => `${r.wall.toFixed(0)} ms`).join(' / ')}`);
+    }
+  } finally {
     fs.rmSync(ws.dir, { recursive: true, force: true });
   }
 
