@@ -9,6 +9,7 @@
 //   - A4 landscape, fit to one page wide, the header repeated on every page.
 // Every user text is a string cell, never a formula, whatever it starts with.
 import { pace } from '../call-scope.js';
+import { heapBudget } from '../release-memory.js';
 import type { ImportTarget } from '../../common/excel/fields.js';
 import { EXPORT_HEADERS } from '../../common/excel/column-labels.js';
 import { REGISTER_LIST } from '../../common/registers/index.js';
@@ -61,6 +62,15 @@ export interface BandCell {
  * the columns of a row that may differ from `empty`, so a 100,000-row band is written in the time its bars
  * take, not its ~9 million cells.
  */
+/**
+ * The rows, in order (an array is such a list): a caller may make each row only when it is written, so
+ * a 100,000-row register is never held whole as cells' values.
+ */
+export interface LayoutRows {
+  readonly length: number;
+  at(index: number): LayoutRow | undefined;
+}
+
 export interface ExtraBand {
   /** 0-based first column. */
   firstCol: number;
@@ -81,7 +91,7 @@ export interface RegisterLayoutInput {
   /** yyyy-mm-dd. */
   today: string;
   columns: LayoutColumn[];
-  rows: LayoutRow[];
+  rows: LayoutRows;
   band?: ExtraBand | null;
 }
 
@@ -107,6 +117,9 @@ export function wrappedLines(text: string, width: number): number {
   if (text.length * 2 <= room && !text.includes('\n')) return 1;
   return text.split(/\r?\n/).reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
 }
+
+/** Heap growth between collections while the rows are written (release-memory.ts heapBudget). */
+const HEAP_BUDGET = 32 * 1024 * 1024;
 
 /** Points per line of 10 pt Meiryo UI, and the row's padding. */
 const LINE_HEIGHT = 13.5;
@@ -230,10 +243,16 @@ export async function registerXlsx(input: RegisterLayoutInput): Promise<Buffer> 
   const headXf = styles.get({ font: 3, fill: 2, border, h: 'center', v: 'center', wrap: true });
   sheet.write(`<row r="${HEADER_ROW}" ht="30" customHeight="1">${columns.map((col, j) => str(j, HEADER_ROW, headXf, col.header)).join('')}</row>`);
 
+  // The rows' cells and text are garbage once written: collected every HEAP_BUDGET (release-memory.ts
+  // says why), not left to pile up over a 100,000-row sheet while the plan's rows are still held.
+  const heap = heapBudget(HEAP_BUDGET);
   for (let i = 0; i < rows.length; i++) {
     // The rows are most of the time a big export takes: progress, cancel, and room for other calls.
-    if (i % 50 === 0) await pace(i, rows.length);
-    const row = rows[i]!;
+    if (i % 50 === 0) {
+      heap.check();
+      await pace(i, rows.length);
+    }
+    const row = rows.at(i)!;
     const r = HEADER_ROW + 1 + i;
     const bold = row.summary ? 1 : 0;
     // Wrapped text sets the row's height: printed (or converted to PDF) rows do not grow by themselves,

@@ -5,7 +5,7 @@ import { fieldSpec, type FieldSpec, type ImportTarget } from '../../../common/ex
 import { EXPORT_HEADERS, WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../common/excel/column-labels.js';
 import { RISK_LEVEL_LABELS, vocabLabel, type RiskLevel, type Vocabularies, type VocabListName } from '../../../common/registers.js';
 import type { SqlDb as Db } from '../../db/sql.js';
-import { headerOf, registerFileName, registerXlsx, type ColumnKind, type ExtraBand, type LayoutColumn, type LayoutRow } from '../../excel/register-layout.js';
+import { headerOf, registerFileName, registerXlsx, type ColumnKind, type ExtraBand, type LayoutColumn, type LayoutRow, type LayoutRows } from '../../excel/register-layout.js';
 import { ganttBand } from '../../excel/gantt-band.js';
 import { calendarSettings, criticalTaskIds, workCalendarOf } from '../schedule.js';
 import type { Language } from '../../excel/minutes-layout.js';
@@ -14,7 +14,8 @@ import { EXCEL_MAX_COLUMNS } from '../../excel/limits.js';
 import { textError } from '../../../common/errors.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
-import { listTasks } from '../wbs.js';
+import { listRows } from '../wbs.js';
+import { taskOfRow, type WbsRowTuple } from '../../../common/wbs-rows.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
 import { REGISTER_LIST } from '../../../common/registers/index.js';
 import { breathe } from '../../call-scope.js';
@@ -62,22 +63,17 @@ function shown(field: string, spec: FieldSpec | undefined, v: unknown, vocab: Vo
   return field === 'extra' ? JSON.stringify(v) : String(v);
 }
 
-/** The gantt band right of the WBS table (one spacer column between), from the stored dates and the critical path. */
-/** The WBS's gantt band right of the table (one empty column between), or null when no task has dates. */
-function ganttBandOf(db: Db, projectId: number, stored: { row: Row; summary?: boolean }[], firstCol: number, language: Language, today: string): ExtraBand | null {
-  const critical = new Set(criticalTaskIds(db, projectId, today));
+/** The WBS's gantt band right of the table (one empty column between), from the stored dates and the critical path; null when no task has dates. */
+function ganttBandOf(db: Db, projectId: number, tasks: WbsRowTuple[], critical: Set<number>, firstCol: number, language: Language, today: string): ExtraBand | null {
   return ganttBand({
     firstCol,
     language,
     today,
     cal: workCalendarOf(calendarSettings(db, projectId)),
-    rows: stored.map(({ row, summary }) => ({
-      start: (row.plannedStart as string | null) ?? null,
-      finish: (row.plannedFinish as string | null) ?? null,
-      milestone: row.milestone === true,
-      summary: !!summary,
-      critical: critical.has(row.id as number),
-    })),
+    rows: tasks.map((r) => {
+      const t = taskOfRow(r);
+      return { start: t.plannedStart, finish: t.plannedFinish, milestone: t.milestone, summary: t.summary, critical: critical.has(t.id) };
+    }),
   });
 }
 
@@ -88,20 +84,26 @@ export async function exportDefaultLayout(
   const project = getProjectRow(db, input.projectId);
   const { register: target, language } = input;
   const vocab = loadVocabularies(db, input.projectId);
-  const stored: { row: Row; level?: number; summary?: boolean }[] =
-    target === 'wbs'
-      ? listTasks(db, input.projectId, input.today).map((t) => {
-          // The listed task itself, its code added under the export's field name: a copy of each of
-          // 100,000 tasks was a tenth of the export's time, with its garbage.
-          const row = t as unknown as Row;
-          row.wbsCode = t.code;
-          return { row, level: t.level, summary: t.summary };
-        })
-      : REGISTER_SERVICES[target].list(db, input.projectId, { today: input.today }).map((r) => ({ row: r as unknown as Row }));
+  // The WBS as the rows SQLite answers (wbs-rows.ts), each made a task only while its row is written:
+  // 100,000 task objects and their cells' values, all held until the file was done, were most of a
+  // big export's peak memory (npm run bench -- --only scale prints it).
+  // The critical path first, while little else is held: its network of a 100,000-task plan is tens of MB
+  // while it is solved (the band marks its tasks).
+  const critical = target === 'wbs' && input.format !== 'csv' ? new Set(criticalTaskIds(db, input.projectId, input.today)) : null;
+  const tasks = target === 'wbs' ? listRows(db, input.projectId, input.today) : null;
+  const records = tasks ? null : REGISTER_SERVICES[target].list(db, input.projectId, { today: input.today });
+  const count = tasks?.length ?? records!.length;
+  const storedAt = (i: number): { row: Row; level?: number; summary?: boolean } => {
+    if (!tasks) return { row: records![i] as unknown as Row };
+    const t = taskOfRow(tasks[i]!);
+    const row = t as unknown as Row;
+    row.wbsCode = t.code;
+    return { row, level: t.level, summary: t.summary };
+  };
 
   const fields = Object.keys(EXPORT_HEADERS[target]);
   const keySet = new Set<string>();
-  for (const { row } of stored) for (const k of Object.keys(row.extra ?? {})) keySet.add(k);
+  for (let i = 0; i < count; i++) for (const k of Object.keys(storedAt(i).row.extra ?? {})) keySet.add(k);
   const extraKeys = [...keySet];
   // Each extra key is a column; a sheet has 16,384 (past it ExcelJS threw "16385 is out of bounds").
   if (input.format !== 'csv' && fields.length + extraKeys.length > EXCEL_MAX_COLUMNS)
@@ -130,25 +132,30 @@ export async function exportDefaultLayout(
   ];
   // Reading took its share of the time: the rest of the call makes room for others as it goes (pace).
   await breathe();
-  const rows: LayoutRow[] = [];
   const specs = fields.map((field) => fieldSpec(target, field));
-  for (const { row, level, summary } of stored) {
-    if (rows.length % 500 === 0) await breathe();
+  const rowAt = (i: number): LayoutRow => {
+    const { row, level, summary } = storedAt(i);
     const values: LayoutRow['values'] = {};
     for (let f = 0; f < fields.length; f++) values[fields[f]!] = shown(fields[f]!, specs[f], row[fields[f]!], vocab, language);
     for (const k of extraKeys) {
       const v = row.extra?.[k];
       values[`extra:${k}`] = v === undefined || v === null ? null : typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean);
     }
-    rows.push({ values, ...(level !== undefined ? { level } : {}), ...(summary ? { summary } : {}) });
-  }
+    return { values, ...(level !== undefined ? { level } : {}), ...(summary ? { summary } : {}) };
+  };
+  const rows: LayoutRows = { length: count, at: rowAt };
   const fileName = registerFileName(target, language, project.name, input.today);
   if (input.format === 'csv') {
     // The header, then one line per row; the WBS tree as its codes (the first column).
-    const lines = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => csvValue(c.kind, r.values[c.key] ?? null)))];
+    const lines = [columns.map((c) => c.header)];
+    for (let i = 0; i < count; i++) {
+      if (i % 500 === 0) await breathe();
+      const r = rowAt(i);
+      lines.push(columns.map((c) => csvValue(c.kind, r.values[c.key] ?? null)));
+    }
     return { fileName: fileName.replace(/\.xlsx$/, '.csv'), dataBase64: csvText(lines).toString('base64') };
   }
-  const band = target === 'wbs' ? ganttBandOf(db, input.projectId, stored as { row: Row; summary?: boolean }[], columns.length + 1, language, input.today) : null;
+  const band = tasks && critical ? ganttBandOf(db, input.projectId, tasks, critical, columns.length + 1, language, input.today) : null;
   await breathe();
   const bytes = await registerXlsx({ target, language, projectName: project.name, today: input.today, columns, rows, band });
   return { fileName, dataBase64: bytes.toString('base64') };
