@@ -9,7 +9,7 @@ import { headerOf, registerFileName, registerXlsx, type ColumnKind, type ExtraBa
 import { ganttBand } from '../../excel/gantt-band.js';
 import { calendarSettings, criticalTaskIds, workCalendarOf } from '../schedule.js';
 import type { Language } from '../../excel/minutes-layout.js';
-import { csvText, csvValue } from '../../excel/csv-writer.js';
+import { csvText, csvValue, type CsvValue } from '../../excel/csv-writer.js';
 import { EXCEL_MAX_COLUMNS } from '../../excel/limits.js';
 import { textError } from '../../../common/errors.js';
 import { getProjectRow } from '../projects.js';
@@ -91,7 +91,7 @@ export async function exportDefaultLayout(
   // while it is solved (the band marks its tasks).
   const critical = target === 'wbs' && input.format !== 'csv' ? new Set(criticalTaskIds(db, input.projectId, input.today)) : null;
   const tasks = target === 'wbs' ? listRows(db, input.projectId, input.today) : null;
-  const records = tasks ? null : REGISTER_SERVICES[target].list(db, input.projectId, { today: input.today });
+  const records = target === 'wbs' ? null : REGISTER_SERVICES[target].list(db, input.projectId, { today: input.today });
   const count = tasks?.length ?? records!.length;
   const storedAt = (i: number): { row: Row; level?: number; summary?: boolean } => {
     if (!tasks) return { row: records![i] as unknown as Row };
@@ -147,7 +147,7 @@ export async function exportDefaultLayout(
   const fileName = registerFileName(target, language, project.name, input.today);
   if (input.format === 'csv') {
     // The header, then one line per row; the WBS tree as its codes (the first column).
-    const lines = [columns.map((c) => c.header)];
+    const lines: CsvValue[][] = [columns.map((c) => c.header)];
     for (let i = 0; i < count; i++) {
       if (i % 500 === 0) await breathe();
       const r = rowAt(i);
