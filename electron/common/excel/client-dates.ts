@@ -63,9 +63,27 @@ export function ymd(y: number, m: number, d: number): string | null {
 export function serialToIso(serial: number, date1904 = false): string | null {
   if (!Number.isFinite(serial)) return null;
   const day = Math.floor(serial + 1e-9);
-  if (date1904) return day < 0 || day > MAX_SERIAL_1900 - 1462 ? null : iso(EPOCH_1904 + day * DAY_MS);
+  if (date1904) return day < 0 || day > MAX_SERIAL_1900 - 1462 ? null : dayIso(day + DAYS_1904);
   if (day < 1 || day === 60 || day > MAX_SERIAL_1900) return null;
-  return iso(EPOCH_1900 + (day < 60 ? day + 1 : day) * DAY_MS);
+  return dayIso(day < 60 ? day + 1 : day);
+}
+
+/** 1904's day 0 as a day counted from EPOCH_1900 (1462). */
+const DAYS_1904 = (EPOCH_1904 - EPOCH_1900) / DAY_MS;
+/**
+ * Days since EPOCH_1900 → yyyy-mm-dd, each day's text made once: a table's date columns name the same few
+ * hundred days row after row (400,000 date cells at 100,000 rows). Bounded: a file of every day there is
+ * starts the memo again rather than growing it.
+ */
+const isoOfDay = new Map<number, string>();
+function dayIso(day: number): string {
+  let s = isoOfDay.get(day);
+  if (s === undefined) {
+    if (isoOfDay.size >= 20_000) isoOfDay.clear();
+    s = iso(EPOCH_1900 + day * DAY_MS);
+    isoOfDay.set(day, s);
+  }
+  return s;
 }
 
 /** ISO day → Excel serial (inverse of serialToIso). */

@@ -316,9 +316,10 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
     }
     return false;
   };
-  // What the records so far fill, for telling a note or count line under them by its shape: kept as the
-  // records are read (a histogram of how many cells each fills, the longest text per column), since the
-  // question is asked of rows all the way down a 100,000-row table.
+  // What the records so far fill, for telling a note or count line under them by its shape (a histogram of
+  // how many cells each fills, the longest text per column): the records are folded in when a rule first
+  // asks after them (fold), not as each is read — most tables never ask, and reading every cell of every
+  // record for it (its text normalized) was a fifth of finding the rows of a 100,000-row table.
   const fillHistogram: number[] = [];
   const longestText = new Map<number, number>();
   const formulasIn = new Map<number, number>();
@@ -329,12 +330,36 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
     for (const c of cells) longestText.set(c.c, Math.max(longestText.get(c.c) ?? 0, textOfCell(c).length || String(c.v).length));
     for (const c of row) if (c.f) formulasIn.set(c.c, (formulasIn.get(c.c) ?? 0) + 1);
   };
+  /** How many of `rows` are folded in; a record taken back out (popRecord) stays counted, as it was read. */
+  let folded = 0;
+  const fold = () => {
+    for (; folded < rows.length; folded++) recordRead(rows[folded]!);
+  };
+  const popRecord = () => {
+    fold();
+    rows.pop();
+    folded = rows.length;
+  };
   const medianFill = () => {
     let seen = 0;
     for (let n = 0; n < fillHistogram.length; n++) if ((seen += fillHistogram[n] ?? 0) * 2 > rows.length) return n;
     return 0;
   };
-  const lineContext = (): LineContext => ({ inKey, longest: (c) => longestText.get(c) ?? 0, medianFill: medianFill(), formulaColumn: (c) => (formulasIn.get(c) ?? 0) * 2 >= rows.length });
+  const lineContext: LineContext = {
+    inKey,
+    longest: (c) => {
+      fold();
+      return longestText.get(c) ?? 0;
+    },
+    get medianFill() {
+      fold();
+      return medianFill();
+    },
+    formulaColumn: (c) => {
+      fold();
+      return (formulasIn.get(c) ?? 0) * 2 >= rows.length;
+    },
+  };
   // The note, legend and count lines under row `from` down to a run of blank rows, or null where a record
   // follows them (a section's title led by a mark over more records is no note).
   const linesUnder = (from: number): { r: number; reason: LeftOutReason }[] | null => {
@@ -343,7 +368,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
     for (const next of ix.rowsBelow(from, 20)) {
       if (next.r - prev - 1 >= BLANK_ROWS_END) break;
       const cells = next.cells.filter((c) => c.c >= minC && c.c <= maxC && hasContent(c));
-      const reason = summaryLine(next, minC, maxC, inNumbering, lineContext()) ? 'summary' : cells.length > 0 && (noteLine(cells, lineContext()) || isNote(next, minC, maxC)) ? 'note' : null;
+      const reason = summaryLine(next, minC, maxC, inNumbering, lineContext) ? 'summary' : cells.length > 0 && (noteLine(cells, lineContext) || isNote(next, minC, maxC)) ? 'note' : null;
       if (reason) out.push({ r: next.r, reason });
       else if (next.cells.some(counts)) return null;
       // (A row of formulas only, a template's prepared row, is neither: passed over as blank.)
@@ -414,7 +439,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
     // (Read over every cell in the table's columns: a legend may stand in the No column, which counts for no record.)
     // (A legend spreads its items over more cells: 凡例： | ■予定 | ■実績 | ■遅延.)
     if (rows.length > 0 && inTable.length > 0 && inTable.length <= LEGEND_CELLS) {
-      const line = inTable.length <= 3 && summaryLine(row, minC, maxC, inNumbering, lineContext()) ? 'summary' : noteLine(inTable, lineContext()) ? 'note' : null;
+      const line = inTable.length <= 3 && summaryLine(row, minC, maxC, inNumbering, lineContext) ? 'summary' : noteLine(inTable, lineContext) ? 'note' : null;
       const under = line ? linesUnder(row.r) : null;
       if (line && under) {
         leftOut.push({ r: row.r, reason: line }, ...under);
@@ -482,10 +507,10 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
     // stands over a column the records fill with numbers or dates (課題一覧's No | 課題 | 起票日 right under a
     // risk register's last row: review U4, the issues' header and rows were read as risks). The table ends
     // there, and above its title too (one text alone on the row right above the words).
-    if (!headerAgain && blankRun === 0 && rows.length >= 2 && nextHeader(ix, row, rows, counts)) {
+    if (!headerAgain && blankRun === 0 && rows.length >= 2 && nextHeader(ix, row, record, rows, counts)) {
       const title = rows[rows.length - 1]!;
       const alone = title === row.r - 1 && (ix.row(title)?.cells.filter(counts).length ?? 0) === 1 && rows.length >= 3;
-      if (alone) rows.pop();
+      if (alone) popRecord();
       return done('next table', alone ? title : row.r);
     }
     if (headerAgain) {
@@ -493,7 +518,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
       // The block's title just above it (ログイン画面テスト計画 over its own header) is no record either.
       const prev = rows[rows.length - 1];
       if (prev !== undefined && prev >= row.r - 2 && (ix.row(prev)?.cells.filter(counts).length ?? 0) === 1) {
-        rows.pop();
+        popRecord();
         leftOut.push({ r: prev, reason: 'section title' });
       }
       blankRun = 0;
@@ -565,7 +590,8 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
     const stored = parent === undefined ? null : titleRead(parent);
     // A title read on over the rows it was wrapped into is the record's (however few cells its row has
     // now: a summary's rolled-up dates blank); two titles of their own are two records.
-    if (parent !== undefined && !numbered() && (stored?.together || (continuesText(ix, record, parent, counts, layout.columns.length) && !stored?.apart))) {
+    // (Its own number asked last: it reads the numbering cells' text, on every row.)
+    if (parent !== undefined && (stored?.together || (continuesText(ix, record, parent, counts, layout.columns.length) && !stored?.apart)) && !numbered()) {
       continued.set(row.r, parent);
       leftOut.push({ r: row.r, reason: 'continued text' });
       if (stored) wrappedKey.set(parent, joinWrapped(wrappedKey.get(parent) ?? String(ix.cell(parent, record[0]!.c)!.v), String(record[0]!.v)));
@@ -573,7 +599,6 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
     }
     rows.push(row.r);
     isRecord.add(row.r);
-    recordRead(row.r);
   }
   return endOrPrepared() ?? done('end of sheet');
 }
@@ -596,7 +621,7 @@ function sectionHeading(ix: SheetIndex, cell: Cell, keyC: number, records: numbe
 const OTHER_BLOCK_ROWS = 2;
 
 /**
- * Whether a row is the header of another table right under the records: three or more cells, all text,
+ * Whether a row (`cells`: its cells that count for a record) is the header of another table right under the records: three or more cells, all text,
  * all but one plainly heading a column (isColumnWord), and one of them over a column the records so far
  * fill with numbers or dates in four rows in five (a header word where a record holds a figure) — or over
  * a number or a date in the row right under it (the next table's first record: No 1, 起票日 2025/4/1 under
@@ -604,8 +629,7 @@ const OTHER_BLOCK_ROWS = 2;
  * row (課題一覧 in the No column) is that table's, not a record that speaks for the register's columns
  * (review U4).
  */
-function nextHeader(ix: SheetIndex, row: Row, records: number[], counts: (cell: Cell) => boolean): boolean {
-  const cells = row.cells.filter(counts);
+function nextHeader(ix: SheetIndex, row: Row, cells: Cell[], records: number[], counts: (cell: Cell) => boolean): boolean {
   if (cells.length < 3 || cells.some((c) => c.t !== 's') || cells.filter((c) => !isColumnWord(c.v as string, PLAIN_HEADING)).length > 1) return false;
   const last = records[records.length - 1];
   const above = last === row.r - 1 && (ix.row(last)?.cells.filter(counts).length ?? 0) === 1 ? records.slice(0, -1) : records;
