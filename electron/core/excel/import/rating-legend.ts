@@ -63,3 +63,15 @@ function add(pairs: Map<number, number>, n: number, w: string): void {
   // Only words (高, Low, 大): a number beside a number is no legend.
   if (r.ok && r.value !== null && !/^\d+$/.test(w)) pairs.set(n, r.value);
 }
+
+/**
+ * Whether a legend's numbers are the points of our own 1–5 scale (5 ほぼ確実 … 1 まれ, 1 Very low … 5 Very
+ * high): such a table defines the points a column of numbers is written in, it maps no number to another.
+ * Read as a code legend its coarse words moved the ratings (高い 4 → 5, 低い 2 → 1: blind set 13, I3); the
+ * numbers are the ratings, turned round only where the definitions put 1 at the top (rank-codes.ts
+ * criteriaTop). (Its other codes are no matter: the table's own head, 点 | 発生可能性, reads as a pair.)
+ */
+export function definesOwnScale(codes: Iterable<string>): boolean {
+  const numbers = [...codes].filter((c) => /^\d+$/.test(c)).map(Number);
+  return numbers.every((n) => n >= 1 && n <= 5) && numbers.includes(1) && numbers.includes(5);
+}

@@ -25,7 +25,7 @@ import { failure, shown, type Failure, type Problem, type ProblemKind } from '..
 import { clientListAt, noteListOf } from './client-lists.js';
 import { isOpenWord, isStatusCode, likelyCode, openWordReading, parseRatingValue, parseVocab, statusCodes, type StatusCodes } from './value-words.js';
 import { SheetIndex } from './sheet-index.js';
-import { noteScale, statedScale, type Scale } from './rating-legend.js';
+import { definesOwnScale, noteScale, statedScale, type Scale } from './rating-legend.js';
 import { numberedBlankRows, numberingHeader, numbersRows, shownNumber } from './numbering.js';
 import { outlineCode } from './outline-codes.js';
 import { parseDateRange, periodOfCell, rangeOrder } from './date-range.js';
@@ -456,7 +456,10 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     const named = (title: string) => matchLabel(target, [title]).some((x) => x.field === m.field && x.confidence >= 0.8);
     const codes = new Map<string, number>();
     for (const w of cellWords) codes.set(codeKey(w), (codes.get(codeKey(w)) ?? 0) + 1);
-    const reading = legendFor(legends, codes, m.label, reads, named);
+    // (A rating column of numbers is not read through a legend that defines our own 1–5 points.)
+    const numbers = list === null && [...codes.keys()].every((c) => /^\d+$/.test(c));
+    const fitting = numbers ? legends.filter((l) => !definesOwnScale(l.words.keys())) : legends;
+    const reading = legendFor(fitting, codes, m.label, reads, named);
     if (reading) values.legend(m.field!, reading);
     else if (list === null) values.rankColumn(m.field!, cellWords, legends);
   });
