@@ -33,7 +33,7 @@ export async function frameDeltas(page: Page, seconds: number, act?: () => Promi
  * (DevTools' ThreadTime): on a loaded machine frames are dropped while the page waits for a core, which
  * the CPU per frame does not count, so it tells the page's own cost from the load's.
  */
-async function scrollFrames(page: Page, target: string, seconds = 5): Promise<{ frames: number[]; cpuPerFrame: number }> {
+export async function scrollFrames(page: Page, target: string, seconds = 5): Promise<{ frames: number[]; cpuPerFrame: number }> {
   const box = (await page.locator(target).boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   const cdp = await page.context().newCDPSession(page);
