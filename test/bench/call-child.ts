@@ -42,6 +42,7 @@ for (const c of plan.before) await call(c);
 const rssBefore = process.memoryUsage().rss;
 const out: ChildRun[] = [];
 for (let i = 0; i < Number(runs); i++) {
+  const rss = process.memoryUsage().rss;
   const peak = peakRss();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
@@ -51,7 +52,7 @@ for (let i = 0; i < Number(runs); i++) {
   const top = peak();
   const s0 = performance.now();
   if (plan.after) await call(plan.after);
-  out.push({ wall, cpu: (c.user + c.system) / 1000, peak: top, after: performance.now() - s0 });
+  out.push({ rss, wall, cpu: (c.user + c.system) / 1000, peak: top, after: performance.now() - s0 });
 }
 await ws.close();
 process.send!({ rssBefore, runs: out });

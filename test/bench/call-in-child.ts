@@ -14,6 +14,8 @@ export interface ChildPlan {
   after?: Call;
 }
 export interface ChildRun {
+  /** RSS of the process as the measured call began, bytes (what the runs before it left). */
+  rss: number;
   wall: number;
   cpu: number;
   /** Peak RSS of the process while the measured call ran, bytes. */
