@@ -27,6 +27,7 @@
 import type { SqlDb as Db } from '../db/sql.js';
 import type { Batch } from '../batch.js';
 import { NO_DATE } from '../schedule/cpm.js';
+import { dayOfYmd } from '../../common/schedule/calendar.js';
 import * as q from '../db/queries/schedule.js';
 
 /** As wbs.ts names it (that module imports schedule.ts, which imports this one). */
@@ -57,7 +58,11 @@ export interface NetworkRows {
 }
 
 function readTasks(db: Db, projectId: number): Tasks {
-  const rows = q.networkTasks(db, projectId);
+  return tasksOf(q.networkTasks(db, projectId));
+}
+
+/** Tasks in tree order from rows as networkTasks answers them (siblings together, by position then id). */
+function tasksOf(rows: TaskRow[]): Tasks {
   const n = rows.length;
   // Rows arrive grouped by parent; walk the groups depth first from the top level (parent NULL sorts first).
   // Each parent's group of rows, [first, last]: one entry per parent, not per row.
@@ -115,6 +120,48 @@ function readTasks(db: Db, projectId: number): Tasks {
     rows: ordered.slice(0, i),
     index,
   };
+}
+
+/** A well-formed yyyy-mm-dd, whose day number dayOfYmd gives as SQLite's julianday does (a 31st of a shorter month too). */
+const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+// By arithmetic: calendar.ts dayOf's Date per date was a third of the rows' build.
+const dayNumber = (iso: string) => dayOfYmd(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+
+/**
+ * The network's rows of a project whose every task was just inserted from `rows` (an import into a
+ * project without tasks: what readNetworkRows would read back, without reading 100,000 rows again), or
+ * null when a date is not one SQLite reads as a day (networkTasks: julianday). The links are read (a few
+ * thousand rows at most).
+ */
+export function insertedNetworkRows(
+  db: Db,
+  projectId: number,
+  rows: readonly { id: number; parentId: number | null; position: number; plannedStart: string | null; plannedFinish: string | null; duration: number | null; scheduling: string; milestone: boolean }[],
+): NetworkRows | null {
+  // Siblings together (any order of the groups), each group by position then id, as networkTasks' ORDER BY.
+  const groups = new Map<number | null, number[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if ((r.plannedStart !== null && !ISO_DAY.test(r.plannedStart)) || (r.plannedFinish !== null && !ISO_DAY.test(r.plannedFinish))) return null;
+    const list = groups.get(r.parentId);
+    if (list) list.push(i);
+    else groups.set(r.parentId, [i]);
+  }
+  const after = (a: number, b: number) => rows[a]!.position - rows[b]!.position || rows[a]!.id - rows[b]!.id;
+  const ordered: TaskRow[] = new Array(rows.length);
+  let k = 0;
+  for (const list of groups.values()) {
+    for (let i = 1; i < list.length; i++)
+      if (after(list[i - 1]!, list[i]!) > 0) {
+        list.sort(after);
+        break;
+      }
+    for (const i of list) {
+      const r = rows[i]!;
+      ordered[k++] = [r.id, r.parentId, r.plannedStart === null ? null : dayNumber(r.plannedStart), r.plannedFinish === null ? null : dayNumber(r.plannedFinish), r.duration, r.scheduling === 'auto' ? 1 : 0, r.milestone ? 1 : 0];
+    }
+  }
+  return { tasks: tasksOf(ordered), links: q.networkLinks(db, projectId) };
 }
 
 /** The project's rows read from the database (what the kept copy must always equal). */

@@ -19,7 +19,7 @@ import { computeCpm, CycleError, NO_DATE, type CpmInput, type CpmResult } from '
 import { nationalHolidays } from '../schedule/holidays.js';
 import { getProjectRow } from './projects.js';
 import { treeOrder } from './rollup.js';
-import { codeLookup, type CodeLookup } from '../../common/wbs-tree.js';
+import { codeLookup, type CodeLookup, type TreeNode } from '../../common/wbs-tree.js';
 import * as q from '../db/queries/schedule.js';
 import { hasSubtasks as taskHasSubtasks, schedulingOf, withSubtasks, type ProjectScheduling } from '../db/queries/wbs.js';
 import { keepRescheduled, networkRows, type NetworkRows, type Tasks } from './schedule-network.js';
@@ -125,8 +125,10 @@ export function network(
   today: string,
   extra?: { predecessorId: number; successorId: number; type: LinkType; lagDays: number },
   batch?: Batch,
+  /** The rows when the caller has them (schedule-network.ts insertedNetworkRows). */
+  source?: NetworkRows,
 ): Network {
-  return networkOf(db, projectId, networkRows(db, projectId, batch), workCalendarOf(calendarSettings(db, projectId)), today, extra);
+  return networkOf(db, projectId, source ?? networkRows(db, projectId, batch), workCalendarOf(calendarSettings(db, projectId)), today, extra);
 }
 
 /**
@@ -343,13 +345,13 @@ export interface ScheduleAudit extends ScheduleDates {
  * Refuses a cycle the edit closed (a move can: indenting a task under its own successor). A project
  * with no automatic task and no link has nothing to do.
  */
-export function rescheduleDates(db: Db, batch: Batch, projectId: number, today: string, field = 'parentId', known?: ProjectScheduling): { dates: WbsMovedDates } {
+export function rescheduleDates(db: Db, batch: Batch, projectId: number, today: string, field = 'parentId', known?: ProjectScheduling, source?: NetworkRows): { dates: WbsMovedDates } {
   const now = new Date().toISOString();
   const none: WbsMovedDates = { ids: [], plannedStart: [], plannedFinish: [], updatedAt: now };
   // `known`: read by the caller in this transaction, by a write that changed no task's scheduling or links.
   const { auto, links } = known ?? schedulingOf(db, projectId);
   if (!auto && !links) return { dates: none };
-  const net = network(db, projectId, today, undefined, batch);
+  const net = network(db, projectId, today, undefined, batch, source);
   let r: CpmResult;
   try {
     r = run(net);
@@ -598,9 +600,10 @@ export function refuseCycles(db: Db, projectId: number, today: string, field = '
  * rescheduleDates with field 'predecessors'), and reading the whole network twice was ~1 s of a
  * 100,000-row import.
  */
-export function linkImported(db: Db, batch: Batch, projectId: number, typed: { id: number; text: string }[]): number {
+export function linkImported(db: Db, batch: Batch, projectId: number, typed: { id: number; text: string }[], places?: readonly TreeNode[]): number {
   if (typed.length === 0) return 0;
-  const byCode = idsByCode(db, projectId);
+  // `places`: every task of the project, when the caller has them (an import into a project without tasks).
+  const byCode = places ? codeLookup(places) : idsByCode(db, projectId);
   // Which of them are summaries, in one statement (one round trip per task to a team database was a
   // tenth of a 10,000-row import there).
   const summaries = new Set(withSubtasks(db, typed.map((t) => t.id)));

@@ -25,6 +25,7 @@ import * as q from '../db/queries/wbs.js';
 import { linkSuccessorsAuditedIn, projectHasLinks } from '../db/queries/schedule.js';
 import { entityIdsAuditedIn } from '../db/queries/history.js';
 import { refuseStale } from './stale-edit.js';
+import type { NetworkRows } from './schedule-network.js';
 
 export const ENTITY = 'wbs_task';
 
@@ -345,8 +346,8 @@ function siblingOrdinals(db: Db, projectId: number, rows: Map<number, TaskRow>):
  * Reschedules the project's automatic tasks inside the caller's batch (see schedule.ts), the summaries
  * above what moved with them; answers the ids whose dates changed.
  */
-export function rescheduleIn(db: Db, batch: Batch, projectId: number, today: string, field = 'parentId'): number[] {
-  return rescheduleDates(db, batch, projectId, today, field).dates.ids;
+export function rescheduleIn(db: Db, batch: Batch, projectId: number, today: string, field = 'parentId', source?: NetworkRows): number[] {
+  return rescheduleDates(db, batch, projectId, today, field, undefined, source).dates.ids;
 }
 
 /**
