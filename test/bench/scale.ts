@@ -258,7 +258,7 @@ export async function benchScale(log: (line: string) => void = console.log): Pro
     for (const [id, size] of [[projectId, total.toLocaleString('en-US')], [exported10k, '10,000']] as const) {
       const child = await callInChild(ws.dir, { before: [['project.list', {}]], measured: ['excel.export', { projectId: id, register: 'wbs', language: 'ja' }] }, 2);
       const peak = Math.max(...child.runs.map((r) => r.peak));
-      lines.push({ what: `scale: excel.export peak RSS, PMO Desk's layout, ${size} tasks (own process)`, n: child.runs.length, p50: Math.round(peak / 1024 / 1024), p95: null, unit: 'MB', target: `≤ 300 MB; ${mb(child.rssBefore)} before it (the floor), ${mb(peak - child.rssBefore)} above` });
+      lines.push({ what: `scale: excel.export peak RSS, PMO Desk's layout, ${size} tasks (own process)`, n: child.runs.length, p50: Math.round(peak / 1024 / 1024), p95: null, unit: 'MB', target: `≤ 300 MB (the highest of its runs; the first ${mb(child.runs[0]!.peak)}); ${mb(child.rssBefore)} before it (the floor), ${mb(peak - child.rssBefore)} above` });
       log(`scale: excel.export of ${size} tasks in its own process: peak RSS ${child.runs.map((r) => mb(r.peak)).join(' / ')} (≤ 300 MB), ${mb(child.rssBefore)} before it; wall ${child.runs.map((r) => `${r.wall.toFixed(0)} ms`).join(' / ')}`);
     }
   } finally {
