@@ -210,30 +210,51 @@ export type PreviewFn = (ask: Ask) => Promise<AnsweredPreview | Error>;
  * Where the dialog asks which table to import, a person chooses among the tables it offers the one on
  * the sheet they mean, the one whose header rows overlap theirs first (the candidates come best first).
  * Null when the dialog does not ask, when the table shown is that one already, or when it offers no
- * table on that sheet (the person would then point at it on the sheet, which is not judged here).
+ * table on that sheet (the person would then point at it on the sheet, which is not judged here). Where
+ * it asks about columns (and the table shown is theirs), the person answers in the mapping table.
  */
 export function answerAsk(p: ImportPreview, person: Ask['person']): MappingInput | null {
-  if (person && p.detection?.ask === 'header') return answerKeyClose(p, person);
+  if (person && p.detection?.ask === 'header') return answerColumns(p, person);
   if (!person || p.detection?.ask !== 'table') return null;
   const onSheet = p.detection.candidates.filter((c) => c.sheet === person.sheet);
   const rows = person.headerRows;
   const pick = (rows ? onSheet.find((c) => c.headerTop <= rows[1] && rows[0] <= c.headerBottom) : undefined) ?? onSheet[0];
   if (!pick) return null;
-  if (pick.sheet === p.sheet && pick.headerTop === p.header.top && pick.headerBottom === p.header.bottom) return null;
+  if (pick.sheet === p.sheet && pick.headerTop === p.header.top && pick.headerBottom === p.header.bottom) return answerColumns(p, person);
   return { sheet: pick.sheet, headerTop: pick.headerTop, headerBottom: pick.headerBottom, column: pick.columns.split(':')[0]! };
 }
 
 /**
- * Where the dialog asks which of two columns is the key (keyClose: "… are about as likely to be the
- * title: choose it in the table below"), a person gives the key to the other column when that is the
- * one they read as the key (its first reading), in the table of the same header; null otherwise.
+ * Where the dialog asks about columns in the table below, a person answers in the mapping table, in the
+ * table of the same header: which of two columns is the key (keyClose: "… are about as likely to be the
+ * title: choose it"), the other column when that is the one they read as the key; columns holding values
+ * under no header word ('unheaded': "if it is one of the fields, choose it"), each the field they read it
+ * as, and a column that held that field then their own reading of it (a field, or kept: null). Each
+ * column by its first reading; null when they change nothing.
  */
-function answerKeyClose(p: ImportPreview, person: NonNullable<Ask['person']>): MappingInput | null {
-  const close = p.detection?.why.find((w) => w.code === 'keyClose');
-  if (!close || close.code !== 'keyClose' || !person.columns) return null;
-  const want = person.columns[close.other];
-  if ((Array.isArray(want) ? want[0] : want) !== close.field) return null;
-  return { sheet: p.sheet, headerTop: p.header.top, headerBottom: p.header.bottom, columns: [{ column: close.other, field: close.field }] };
+function answerColumns(p: ImportPreview, person: NonNullable<Ask['person']>): MappingInput | null {
+  const wants = person.columns;
+  if (!wants) return null;
+  const first = (column: string): string | undefined => {
+    const want = wants[column];
+    return Array.isArray(want) ? want[0] : want;
+  };
+  const asField = (reading: string | undefined) => (reading === undefined || reading === 'extra' || reading === 'ignore' ? null : reading);
+  const set = new Map<string, string | null>();
+  for (const w of p.detection?.why ?? []) {
+    if (w.code === 'keyClose' && first(w.other) === w.field) set.set(w.other, w.field);
+    if (w.code !== 'unheaded') continue;
+    for (const column of w.columns.split(', ')) {
+      const field = asField(first(column));
+      if (field === null) continue;
+      set.set(column, field);
+      // The column that had the field: as the person reads it (in the mapping table, the field moves).
+      const had = p.columns.find((m) => m.field === field && m.column !== column);
+      if (had && !set.has(had.column) && first(had.column) !== undefined) set.set(had.column, asField(first(had.column)));
+    }
+  }
+  if (set.size === 0) return null;
+  return { sheet: p.sheet, headerTop: p.header.top, headerBottom: p.header.bottom, columns: [...set].map(([column, field]) => ({ column, field })) };
 }
 
 export interface TableResult {

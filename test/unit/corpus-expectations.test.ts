@@ -153,6 +153,17 @@ describe('answerAsk', () => {
     expect(answerAsk(keyClose('B'), { ...person, columns: { B: 'description', C: 'title' } })).toBeNull();
     expect(answerAsk(keyClose('B'), { sheet: 'S' })).toBeNull();
   });
+
+  it('gives a column under no header word the field the person reads it as, and the column that had that field their reading of it', () => {
+    const p = preview({
+      columns: [{ c: 6, span: 1, column: 'G', label: '担当者', field: 'assignee', confidence: 1 }, { c: 7, span: 1, column: 'H', label: '', field: null, confidence: 0, extraKey: 'H' }],
+      detection: { confidence: { table: 1, header: 0.5, key: 1 }, ask: 'header', why: [{ code: 'unheaded', columns: 'H' }], candidates: [] },
+    });
+    const person = { sheet: 'S', columns: { G: ['extra', 'assignee'], H: 'assignee' } };
+    expect(answerAsk(p, person)).toEqual({ sheet: 'S', headerTop: 1, headerBottom: 1, columns: [{ column: 'H', field: 'assignee' }, { column: 'G', field: null }] });
+    // Kept or left out as a person reads it: nothing to answer.
+    expect(answerAsk(p, { sheet: 'S', columns: { G: 'assignee', H: 'ignore' } })).toBeNull();
+  });
 });
 
 describe('known gaps', () => {

@@ -85,7 +85,9 @@ export type ImportAsk = 'table' | 'header';
  * the key column found by its cells or a partial word ('keyGuessed'); the key column's cells are figures,
  * not names ('keyFigures': a metrics table); the table found by its shape, few header words named fields
  * ('byShape'); few header words named fields ('fewWords'); the key column and another text column
- * (`other`, read as `otherField`) both named weakly and nearly as likely to be the key ('keyClose').
+ * (`other`, read as `otherField`) both named weakly and nearly as likely to be the key ('keyClose');
+ * columns holding the records' values under no header word (`columns`, 'H' or 'C, H'), kept as the
+ * client's own: which field each is, only the user can say ('unheaded').
  */
 export type AskWhy =
   | { code: 'tables'; count: number }
@@ -93,7 +95,8 @@ export type AskWhy =
   | { code: 'keyGuessed' | 'keyFigures'; field: string; column: string; label: string }
   | { code: 'keyClose'; field: string; column: string; label: string; other: string; otherLabel: string; otherField: string }
   | { code: 'byShape' }
-  | { code: 'fewWords' };
+  | { code: 'fewWords' }
+  | { code: 'unheaded'; columns: string };
 
 /** How an import keeps the dates a file gives automatic tasks: our days off it works become working days, tasks the calendar cannot explain manual (names). */
 export interface FileDatesKept {

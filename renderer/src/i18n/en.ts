@@ -772,6 +772,7 @@ export const en = {
       keyFigures: 'Column {{column}} ("{{label}}"), read as the {{field}}, holds figures and dates, not names of records.',
       byShape: 'Few header words name fields: the table was found by its shape alone.',
       fewWords: 'Few header words name fields, so the header rows are unsure.',
+      unheaded: 'Column {{columns}} holds values under no header word: it is kept as a column of your own. If it is one of the fields, choose it in the table below.',
     },
     maybe: { label: 'By its cells, maybe:' },
     leftOut: {

@@ -11,6 +11,7 @@ import { isColumnWord } from './synonyms.js';
 import { NUMBER_LABEL, tableObjectAt, type TableLayout } from './detect.js';
 import type { Cell, Row } from '../../../common/excel/model.js';
 import type { SheetIndex } from './sheet-index.js';
+import { headlessValueColumns } from './unheaded-columns.js';
 import { countsDown } from './numbering.js';
 import { BLANK_ROWS_END, PLAIN_HEADING, FOOTER } from './table-ends.js';
 import { blockLabelRow, namelessBelow } from './block-rows.js';
@@ -192,6 +193,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
   // A name or title a formula brings from another sheet (=TBL_Export[Summary]) names a record; other
   // formula results are a template's numbering, dates or blanks.
   const inKey = (c: number) => key !== undefined && c >= key.c && c < key.c + key.span;
+  const unheaded = new Set(headlessValueColumns(layout.columns).map((m) => m.c));
   const counts = (cell: Cell) =>
     cell.c >= minC && cell.c <= maxC && (hasContent(cell) || (!!cell.f && inKey(cell.c) && cell.t === 's' && !blankText(cell.v as string))) && !(inNumbering(cell.c) && (numberingAt[cell.c]! > 1 || isNumber(cell))) && !filler.get(cell.c)?.has(cellKey(cell));
 
@@ -468,6 +470,15 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
       return done('notes', row.r);
     }
     const record = row.cells.filter(counts);
+    // A row holding values only under no header word (a detail text wrapped onto the next row in the
+    // headless column beside 作業: unheaded-columns.ts) names no record by itself: it goes on with the
+    // record above, read with it.
+    if (record.length > 0 && rows.length > 0 && record.every((c) => unheaded.has(c.c))) {
+      continued.set(row.r, rows[rows.length - 1]!);
+      leftOut.push({ r: row.r, reason: 'record continued' });
+      blankRun = 0;
+      continue;
+    }
     // A title merged from left of the table's columns into them (第6回定例 over A:F, its No column left out
     // as section numbers) heads the next section: listed, and the table goes on.
     if (inTable.length === 0 && row.cells.some((c) => c.c < minC && c.t === 's' && hasContent(c) && (ix.mergeAt(row.r, c.c)?.c2 ?? -1) >= minC)) {

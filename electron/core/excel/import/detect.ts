@@ -19,6 +19,7 @@ import { registersNamed, sectionTitleAbove, tableTitle, titleNames } from './reg
 import { timelineTable } from './timeline.js';
 import { restartsPerSection, runsByOne, shownNumber } from './numbering.js';
 import { withoutDateGrid } from './date-grid.js';
+import { withUnheadedColumns } from './unheaded-columns.js';
 import { mergedGroupLevels } from './group-columns.js';
 import { splitTables } from './side-tables.js';
 import { headerShaped } from './header-shape.js';
@@ -695,11 +696,12 @@ export const NUMBER_LABEL = /^(?:no\.?|id|#|番号|項番|通番|連番|sl\.? ?n
 
 /**
  * The header's columns as the table's structure reads them: without the form's numbering and a date grid's
- * day columns, with the groups merged down over the tasks read as levels (group-columns.ts), and columns
- * headed by an abbreviation a legend spells out read as its field (legend-names.ts).
+ * day columns, with the groups merged down over the tasks read as levels (group-columns.ts), columns
+ * headed by an abbreviation a legend spells out read as its field (legend-names.ts), and the columns
+ * holding the records' values under no header word kept (unheaded-columns.ts).
  */
 function tableColumns(target: ImportTarget, ix: SheetIndex, columns: ColumnMapping[], top: number, bottom: number): ColumnMapping[] {
-  return legendNamed(target, ix, mergedGroupLevels(target, ix, withoutDateGrid(ix, withoutNumbering(target, ix, columns, bottom), top, bottom), bottom), top, bottom);
+  return withUnheadedColumns(ix, legendNamed(target, ix, mergedGroupLevels(target, ix, withoutDateGrid(ix, withoutNumbering(target, ix, columns, bottom), top, bottom), bottom), top, bottom), top, bottom);
 }
 
 /**

@@ -14,6 +14,7 @@ import { ASK_BELOW } from './detect.js';
 import { LONG_TEXT } from './mapping.js';
 import { SheetIndex } from './sheet-index.js';
 import type { ImportTable } from './read-table.js';
+import { unheadedColumns } from './unheaded-columns.js';
 
 /** Share of a key column's values that are figures (counts, rates, dates) from which it names no record. */
 const FIGURES_SHARE = 0.5;
@@ -41,6 +42,9 @@ function keyFigures(target: ImportTarget, table: ImportTable): number | null {
 function namesRegisterField(target: ImportTarget, columns: readonly ColumnMapping[]): boolean {
   return columns.some((m) => m.field !== null && m.field !== KEY_FIELD[target] && !GENERIC.has(m.field) && m.confidence >= NAMED);
 }
+
+/** The header's confidence where columns hold values under no header word: below ASK_BELOW, asked. */
+const UNHEADED = 0.5;
 
 /** Two weakly named columns this close in confidence are a toss-up for the key (risk-en-rk: Event 0.6 and Cause 0.58). */
 const KEY_CLOSE = 0.1;
@@ -94,6 +98,14 @@ export function tableDoubts(target: ImportTarget, table: ImportTable, confidence
     out.key = Math.min(out.key, Math.round((ASK_BELOW * (0.5 + (0.5 * Math.max(0, close.key.confidence - close.rival.confidence)) / KEY_CLOSE) - 0.001) * 1000) / 1000);
     why.push({ code: 'keyClose', field: KEY_FIELD[target], ...keyAt, other: close.rival.column, otherLabel: close.rival.label, otherField: close.rival.field! });
   } else if (confidence.header < ASK_BELOW) why.push({ code: 'fewWords' });
+  // Values under no header word (unheaded-columns.ts) are kept as the client's own, but whether a column
+  // of them is a field (the person beside 担当者's department, the task beside 作業's area) only the user
+  // can say: the header's reading is no surer than a guess.
+  const unheaded = unheadedColumns(table.columns);
+  if (unheaded.length > 0) {
+    out.header = Math.min(out.header, UNHEADED);
+    why.push({ code: 'unheaded', columns: unheaded.map((m) => m.column).join(', ') });
+  }
   return { confidence: out, why, noRegister: keyIsFigures && !namesRegisterField(target, table.columns) };
 }
 
