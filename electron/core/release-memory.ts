@@ -40,6 +40,15 @@ export function collectGarbageSoon(): void {
 }
 
 /**
+ * Collects this thread's garbage now, where a long piece of work has let go of most of what it held and
+ * has still to make something big (an export's plan, once its sheet is written, before the file's
+ * bytes are encoded): what it held is not under what comes next.
+ */
+export function collectGarbageNow(): void {
+  gcFunction()?.();
+}
+
+/**
  * A bound on how far a long piece of work lets this thread's heap grow: `check()` between its steps
  * collects once the heap has grown `budget` bytes past where it was after the last collection (or the
  * start). Why: V8 lets the old generation grow to up to ~4× what survived its last full collection
