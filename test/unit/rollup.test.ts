@@ -164,3 +164,51 @@ describe('late marks', () => {
     expect(localToday(new Date(2025, 11, 31, 23, 59))).toBe('2025-12-31');
   });
 });
+
+describe('roll-up over random children', () => {
+  // The rules as stated field by field (rollUp computes them in one pass): the reference it must equal.
+  const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
+  const min = (vs: (string | null)[]) => vs.filter((v): v is string => v !== null).sort()[0] ?? null;
+  const max = (vs: (string | null)[]) => vs.filter((v): v is string => v !== null).sort().at(-1) ?? null;
+  const sum = (vs: (number | null)[]) => (vs.every((v) => v === null) ? null : tidy(vs.reduce<number>((s, v) => (v === null ? s : s + v), 0)));
+  function reference(children: RolledUp[]): RolledUp {
+    const live = children.filter((c) => c.status !== 'cancelled');
+    const weight = children.reduce((s, c) => s + (c.plannedEffort !== null && c.plannedEffort > 0 ? c.plannedEffort : 0), 0);
+    const weighted = children.reduce((s, c) => s + c.progress * (c.plannedEffort !== null && c.plannedEffort > 0 ? c.plannedEffort : 0), 0);
+    const plain = children.reduce((s, c) => s + c.progress, 0);
+    return {
+      status:
+        live.length === 0
+          ? 'cancelled'
+          : live.every((c) => c.status === 'done')
+            ? 'done'
+            : live.every((c) => c.status === 'on_hold')
+              ? 'on_hold'
+              : live.some((c) => c.status === 'in_progress' || c.status === 'done' || c.progress > 0)
+                ? 'in_progress'
+                : 'not_started',
+      plannedStart: min(children.map((c) => c.plannedStart)),
+      plannedFinish: max(children.map((c) => c.plannedFinish)),
+      actualStart: min(children.map((c) => c.actualStart)),
+      actualFinish: children.every((c) => c.actualFinish !== null) ? max(children.map((c) => c.actualFinish)) : null,
+      plannedEffort: sum(children.map((c) => c.plannedEffort)),
+      actualEffort: sum(children.map((c) => c.actualEffort)),
+      progress: Math.round(weight > 0 ? weighted / weight : plain / children.length),
+    };
+  }
+
+  it('equals the rules stated field by field', () => {
+    let seed = 18;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+    const date = () => (rand() < 0.3 ? null : `2025-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 10)}`);
+    const effort = () => (rand() < 0.3 ? null : pick([0, 0.1, 0.2, 0.5, 1, 2.5, -1, 8]));
+    const statuses = ['not_started', 'in_progress', 'done', 'on_hold', 'cancelled'] as const;
+    for (let k = 0; k < 2000; k++) {
+      const children = Array.from({ length: 1 + Math.floor(rand() * 6) }, () =>
+        leaf({ plannedStart: date(), plannedFinish: date(), actualStart: date(), actualFinish: date(), plannedEffort: effort(), actualEffort: effort(), progress: pick([0, 0, 10, 50, 100]), status: pick(statuses) }),
+      );
+      expect(rollUp(children), JSON.stringify(children)).toEqual(reference(children));
+    }
+  });
+});

@@ -9,47 +9,46 @@ export type RolledUp = Pick<WbsFields, WbsRolledUpField>;
 /** Effort sums are kept to 6 decimals, so 0.1 + 0.2 compares equal to a stored 0.3. */
 const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
 
-function minOf(values: (string | null)[]): string | null {
-  let m: string | null = null;
-  for (const v of values) if (v !== null && (m === null || v < m)) m = v;
-  return m;
-}
-function maxOf(values: (string | null)[]): string | null {
-  let m: string | null = null;
-  for (const v of values) if (v !== null && (m === null || v > m)) m = v;
-  return m;
-}
-function sumOf(values: (number | null)[]): number | null {
-  let s: number | null = null;
-  for (const v of values) if (v !== null) s = (s ?? 0) + v;
-  return s === null ? null : tidy(s);
-}
-
 /**
  * A summary row's values from its direct children (which are already rolled up themselves).
  * Actual finish is the latest child's only once every child has finished: a summary with open work
  * has not finished. Progress is weighted by planned effort; without any effort, a plain average.
+ * One pass over the children (a 100,000-row import rolls up 10,000 summaries; a pass and a list per
+ * field was most of its roll-up time), the efforts summed in the children's order.
  */
 export function rollUp(children: readonly RolledUp[]): RolledUp {
   if (children.length === 0) throw new Error('rollUp needs at least one child');
   let weight = 0;
   let weighted = 0;
   let plain = 0;
+  let plannedStart: string | null = null;
+  let plannedFinish: string | null = null;
+  let actualStart: string | null = null;
+  let actualFinish: string | null = null;
+  let allFinished = true;
+  let plannedEffort: number | null = null;
+  let actualEffort: number | null = null;
   for (const c of children) {
     const w = c.plannedEffort !== null && c.plannedEffort > 0 ? c.plannedEffort : 0;
     weight += w;
     weighted += c.progress * w;
     plain += c.progress;
+    if (c.plannedStart !== null && (plannedStart === null || c.plannedStart < plannedStart)) plannedStart = c.plannedStart;
+    if (c.plannedFinish !== null && (plannedFinish === null || c.plannedFinish > plannedFinish)) plannedFinish = c.plannedFinish;
+    if (c.actualStart !== null && (actualStart === null || c.actualStart < actualStart)) actualStart = c.actualStart;
+    if (c.actualFinish === null) allFinished = false;
+    else if (actualFinish === null || c.actualFinish > actualFinish) actualFinish = c.actualFinish;
+    if (c.plannedEffort !== null) plannedEffort = (plannedEffort ?? 0) + c.plannedEffort;
+    if (c.actualEffort !== null) actualEffort = (actualEffort ?? 0) + c.actualEffort;
   }
-  const allFinished = children.every((c) => c.actualFinish !== null);
   return {
     status: rollUpStatus(children),
-    plannedStart: minOf(children.map((c) => c.plannedStart)),
-    plannedFinish: maxOf(children.map((c) => c.plannedFinish)),
-    actualStart: minOf(children.map((c) => c.actualStart)),
-    actualFinish: allFinished ? maxOf(children.map((c) => c.actualFinish)) : null,
-    plannedEffort: sumOf(children.map((c) => c.plannedEffort)),
-    actualEffort: sumOf(children.map((c) => c.actualEffort)),
+    plannedStart,
+    plannedFinish,
+    actualStart,
+    actualFinish: allFinished ? actualFinish : null,
+    plannedEffort: plannedEffort === null ? null : tidy(plannedEffort),
+    actualEffort: actualEffort === null ? null : tidy(actualEffort),
     progress: Math.round(weight > 0 ? weighted / weight : plain / children.length),
   };
 }
@@ -80,11 +79,21 @@ export function withDerivedStatus<P extends Partial<WbsFields>>(row: StatusInput
 
 /** A summary's status from its children's: all finished (中止 aside) 完了, any started 対応中. */
 export function rollUpStatus(children: readonly Pick<WbsFields, 'status' | 'progress'>[]): WbsStatus {
-  const live = children.filter((c) => c.status !== 'cancelled');
-  if (live.length === 0) return 'cancelled';
-  if (live.every((c) => c.status === 'done')) return 'done';
-  if (live.every((c) => c.status === 'on_hold')) return 'on_hold';
-  if (live.some((c) => c.status === 'in_progress' || c.status === 'done' || c.progress > 0)) return 'in_progress';
+  let live = 0;
+  let allDone = true;
+  let allOnHold = true;
+  let started = false;
+  for (const c of children) {
+    if (c.status === 'cancelled') continue;
+    live++;
+    if (c.status !== 'done') allDone = false;
+    if (c.status !== 'on_hold') allOnHold = false;
+    if (c.status === 'in_progress' || c.status === 'done' || c.progress > 0) started = true;
+  }
+  if (live === 0) return 'cancelled';
+  if (allDone) return 'done';
+  if (allOnHold) return 'on_hold';
+  if (started) return 'in_progress';
   return 'not_started';
 }
 

@@ -199,7 +199,11 @@ export function indexBatch(db: Db, t: SearchTouches): void {
   // PostgreSQL (team mode) indexes inline: its index is one GIN over search_text (queries/search-pg.ts).
   if (t.size > DEFER_INDEX_ROWS && db.sql.dialect.search === 'fts5') {
     const p = pendingOf(db);
-    for (const [kind, ids] of t.rows) p.rows[kind] = [...new Set([...(p.rows[kind] ?? []), ...ids])];
+    for (const [kind, ids] of t.rows) {
+      const before = p.rows[kind];
+      // (A set already: merged only with what an earlier batch left.)
+      p.rows[kind] = before ? [...new Set([...before, ...ids])] : [...ids];
+    }
     p.projects = [...new Set([...p.projects, ...t.deletedProjects])];
     setSetting(db, PENDING_KEY, p);
     catchUpSoon(db);

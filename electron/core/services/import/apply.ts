@@ -73,7 +73,7 @@ function applyRegister(db: Db, batch: Batch, projectId: number, register: Regist
 
 function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, options: ApplyOptions): ApplyCounts {
   const out = counts(plan);
-  const created = new Map<number, number>(); // record → new task id
+  const created: number[] = []; // record → new task id (records are indexes, in order: an array, not a Map)
   const newChildren = new Map<number | null, number>(); // parent created here (null: a fresh project's top) → children placed so far
   const lastPlaced = new Map<number | null, number>(); // parent id → the last sibling placed in file order
   const settle = new Set<number | null>();
@@ -101,8 +101,9 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
 
   // Where a row goes among its new siblings: after the one placed before it, else first; under a
   // parent this import created, simply next.
+  const underNew = (parentId: number | null) => (parentId === null ? fresh : parentId >= firstNew);
   const place = (parentId: number | null): number => {
-    if (parentId === null ? fresh : parentId >= firstNew) {
+    if (underNew(parentId)) {
       const n = (newChildren.get(parentId) ?? 0) + 1;
       newChildren.set(parentId, n);
       return n;
@@ -127,7 +128,7 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
   for (const [k, p] of plan.planned.entries()) {
     if (k % 200 === 0) reportProgress(k, plan.planned.length);
     if (p.status === 'skipped') continue;
-    const parentId = !p.parent ? null : 'id' in p.parent ? p.parent.id : created.get(p.parent.record)!;
+    const parentId = !p.parent ? null : 'id' in p.parent ? p.parent.id : created[p.parent.record]!;
     if (p.status === 'new') {
       // Copied only for a summary's roll-up (newTaskRow copies it anyway): a copy of every row's values
       // was ~7 % of a 100,000-row apply.
@@ -138,8 +139,9 @@ function applyWbs(db: Db, batch: Batch, projectId: number, plan: ImportPlan, opt
       pending.push(newTaskRow(id, projectId, parentId, position, values, now));
       linkText(id, values.predecessors);
       fileDated(id, values.scheduling === 'auto', values);
-      created.set(p.record, id);
-      lastPlaced.set(parentId, id);
+      created[p.record] = id;
+      // (Read by place among stored siblings only.)
+      if (!underNew(parentId)) lastPlaced.set(parentId, id);
       if (!(p.parent && 'record' in p.parent && rolled.has(p.parent.record))) settle.add(parentId);
       continue;
     }
