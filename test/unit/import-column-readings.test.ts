@@ -46,3 +46,21 @@ describe('a column named for a thing another column numbers', () => {
     expect(own.F).toBe('description');
   });
 });
+
+describe('a column of numbers a formula runs down the rows', () => {
+  it('is the sheet’s row numbers whatever its word (Line beside #): left out, not the client’s data', () => {
+    const rows: ModelCell[][] = [
+      ['#', 'Line', 'タスク名', '開始', '終了', '担当者'],
+      [1, { f: 1 }, '設計', d('2025-04-01'), d('2025-04-10'), '佐藤'],
+      [2, { f: 2 }, '製造', d('2025-04-11'), d('2025-04-30'), '鈴木'],
+      [3, { f: 3 }, 'テスト', d('2025-05-01'), d('2025-05-20'), '佐藤'],
+      [4, { f: 4 }, '移行', d('2025-05-21'), d('2025-05-31'), '田中'],
+    ];
+    const t = read(rows, 'wbs');
+    expect(readings(t).B).toBeUndefined();
+    expect(t.records.every((r) => Object.keys(r.extra).length === 0)).toBe(true);
+    // Typed numbers under a word of the client's own (a rank) stay its data.
+    const typed = read(rows.map((row, i) => (i === 0 ? row : row.map((v, c) => (c === 1 ? (v as { f: number }).f : v)))).map((row, i) => (i === 0 ? ['#', 'Rank', ...row.slice(2)] : row)), 'wbs');
+    expect(readings(typed).B).toBe('extra');
+  });
+});

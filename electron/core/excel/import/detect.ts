@@ -733,6 +733,10 @@ export function withoutNumbering(target: ImportTarget, ix: SheetIndex, columns0:
       // the section's row numbers, blind set 8, B5.)
       return (repeated && numbersRestart(cells)) || (NUMBER_LABEL.test(label.normalize('NFKC')) && restartsPerSection(below, m.c)) ? [] : [m];
     }
+    // Numbers a formula runs by one down the rows (=ROW()-5 under Line, whatever its word: a macro WBS's
+    // line numbers beside its #, corpus wbs-jp-bkoizumi) are the sheet's row numbers, never a value the
+    // client typed: left out like a No. by formula (rowNumbers), their cells staying where they are.
+    if (m.field === null && m.span === 1 && cells.length >= 3 && cells.every((c) => c.f && c.t === 'n') && runsByOne(cells.map((c) => c.v as number), 3)) return [];
     if (m.field !== null || !NUMBER_LABEL.test(label.normalize('NFKC'))) return [m];
     if (!(cells.length > 0 && cells.every((c) => c.t === 'n'))) return [m];
     // Where the predecessors name rows by these numbers (MS Project's ID beside "3,5FS+2d") they are the
