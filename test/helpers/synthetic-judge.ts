@@ -1,8 +1,8 @@
 // How a generated client table (synthetic-tables.ts) is read, against what a person reads in it: the
 // sheet, header rows, data range, each column's field, the records, and whether the import would ask.
 // Shared by the synthetic detection test and the asks 2×2 (test/bench/import-asks.ts), so both judge alike.
-import { ASK_BELOW, detectLayout } from '../../electron/core/excel/import/detect.js';
-import { detectionDoubts } from '../../electron/core/excel/import/doubts.js';
+import { ASK_BELOW, defaultVocabularies, detectLayout } from '../../electron/core/excel/import/detect.js';
+import { columnFits, detectionDoubts } from '../../electron/core/excel/import/doubts.js';
 import { readTable } from '../../electron/core/excel/import/read-table.js';
 import type { SyntheticCase } from './synthetic-tables.js';
 
@@ -59,7 +59,9 @@ export function judge(c: SyntheticCase): Judged {
   const names = t.records.filter((x) => !x.group).map((x) => String(x.values[key] ?? ''));
   const lines = c.answer.lines.every((l) => String(t.records.filter((x) => !x.group)[l.record]?.values[l.field] ?? '').includes(l.text));
   const records = sheet && JSON.stringify(names) === JSON.stringify(c.answer.names) && lines;
-  const doubts = conf ? detectionDoubts(c.target, t, { sheet: a.layout.sheet, headerTop: a.layout.headerTop, confidence: conf }, a.candidates) : null;
+  // (With the columns the preview asks about: kept as the client's own, their cells fitting a free field.)
+  const fits = columnFits(c.target, c.model, t, { vocab: defaultVocabularies(), today: '2025-06-15' });
+  const doubts = conf ? detectionDoubts(c.target, t, { sheet: a.layout.sheet, headerTop: a.layout.headerTop, confidence: conf }, a.candidates, fits) : null;
   const asked = !!doubts?.ask;
   // Another register of the kind on the sheet: offered beside this one, and the table asked for.
   const offered = (c.answer.others ?? []).every((o) => a.candidates.some((k) => k.sheet === c.answer.sheet && k.headerTop === o.headerRows[0] - 1 && k.headerBottom === o.headerRows[1] - 1 && k.columns === o.columns));

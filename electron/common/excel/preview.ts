@@ -76,8 +76,12 @@ export interface MappingInput {
   year?: number;
 }
 
-/** What the dialog asks when detection was unsure: to point at the table, or at its header row. */
-export type ImportAsk = 'table' | 'header';
+/**
+ * What the dialog asks when detection was unsure: to point at the table, or at its header row; or, the
+ * table sure, which field a column kept as the client's own is, where its cells fit a field no column
+ * fills ('columns': answered by choosing one of the fields offered, or keeping the column as it is).
+ */
+export type ImportAsk = 'table' | 'header' | 'columns';
 
 /**
  * Why a decision of the detection is unsure, one sentence each in the dialog (excel.askWhy.<code>):
@@ -87,7 +91,8 @@ export type ImportAsk = 'table' | 'header';
  * ('byShape'); few header words named fields ('fewWords'); the key column and another text column
  * (`other`, read as `otherField`) both named weakly and nearly as likely to be the key ('keyClose');
  * columns holding the records' values under no header word (`columns`, 'H' or 'C, H'), kept as the
- * client's own: which field each is, only the user can say ('unheaded').
+ * client's own: which field each is, only the user can say ('unheaded');
+ * a column whose header named no field holds what `fields` take, and no column fills them ('columnFits').
  */
 export type AskWhy =
   | { code: 'tables'; count: number }
@@ -96,7 +101,8 @@ export type AskWhy =
   | { code: 'keyClose'; field: string; column: string; label: string; other: string; otherLabel: string; otherField: string }
   | { code: 'byShape' }
   | { code: 'fewWords' }
-  | { code: 'unheaded'; columns: string };
+  | { code: 'unheaded'; columns: string }
+  | { code: 'columnFits'; column: string; label: string; fields: string[] };
 
 /** How an import keeps the dates a file gives automatic tasks: our days off it works become working days, tasks the calendar cannot explain manual (names). */
 export interface FileDatesKept {

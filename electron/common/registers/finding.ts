@@ -71,7 +71,7 @@ export const finding = defineRegister({
     ],
     severity: ['重大度', '重要度', '指摘区分', '指摘ランク', '不適合区分', 'ランク', '評価', 'severity', 'rating', 'grade', 'finding type', ['priority', 0.7], ['category', 0.6]],
     // The control or process a finding is about (J-SOX 統制区分 アクセス管理 / 変更管理, ITGC domains).
-    area: ['対象領域', '対象', '対象プロセス', '対象範囲', '領域', '監査項目', '監査対象', 'プロセス', ['分類', 0.8], 'area', 'process', 'audit area', 'scope', ['subject', 0.8],
+    area: ['対象領域', '対象', '対象プロセス', '対象範囲', '領域', '監査項目', '監査対象', 'プロセス', ['機能', 0.9], ['機能名', 0.9], ['業務', 0.8], ['分類', 0.8], 'area', 'process', 'audit area', 'scope', ['subject', 0.8],
       '統制区分', '統制領域', '統制分類', '統制項目', '統制', '業務プロセス', '業務区分', 'プロセス区分', '分野', 'カテゴリ', 'カテゴリー', ['観点', 0.8], ['区分', 0.55],
       'control area', 'control domain', 'control category', 'domain', 'process area', ['category', 0.8], ['control', 0.8], ['topic', 0.8]],
     raisedOn: ['指摘日', '監査日', '監査実施日', ...RAISED_ON, 'audit date', 'date of audit'],

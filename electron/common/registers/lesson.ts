@@ -56,7 +56,7 @@ export const lesson = defineRegister({
   synonyms: {
     ref: [...REF, '教訓番号', '教訓no', 'lesson id', 'lesson no', 'll no'],
     title: ['教訓', '教訓内容', '学び', '得られた教訓', '反省点', '気づき', ['件名', 0.8], ['タイトル', 0.8], 'lesson', 'lessons learned', 'lesson learned', 'learning', ['title', 0.9], ['summary', 0.8]],
-    category: ['分類', 'カテゴリ', 'カテゴリー', '区分', '種別', '知識エリア', 'category', 'knowledge area', 'area', ['type', 0.8]],
+    category: ['分類', 'カテゴリ', 'カテゴリー', '区分', '種別', '知識エリア', 'category', 'knowledge area', 'area', 'discipline', ['type', 0.8]],
     phase: ['工程', 'フェーズ', '段階', 'phase', 'stage'],
     tags: ['タグ', 'キーワード', 'tags', 'tag', 'keywords', 'keyword'],
     situation: ['発生事象', '事象', '状況', '背景', '経緯', '何が起きたか', '問題', ['内容', 0.8], ['詳細', 0.8], 'what happened', 'situation', 'background', 'event', 'issue', ['description', 0.8]],

@@ -758,6 +758,7 @@ export const en = {
       tableAt: 'sheet {{sheet}}, the table headed in row {{top}} (columns {{columns}})',
       tableAtRows: 'sheet {{sheet}}, the table headed in rows {{top}}–{{bottom}} (columns {{columns}})',
       header: 'Not sure about the header or the name column. Check the columns, or click the header row on the sheet below.',
+      columns: 'Some columns have headers that name no field, and their cells look like fields no column fills. Choose the field for each, or keep it as it is.',
       show: 'Point at the table on the sheet',
       hide: 'Hide the sheet',
       loading: 'Reading the sheet…',
@@ -773,6 +774,9 @@ export const en = {
       byShape: 'Few header words name fields: the table was found by its shape alone.',
       fewWords: 'Few header words name fields, so the header rows are unsure.',
       unheaded: 'Column {{columns}} holds values under no header word: it is kept as a column of your own. If it is one of the fields, choose it in the table below.',
+      columnFits: 'Column {{column}} ("{{label}}") holds what looks like {{fields}}:',
+      or: ' or ',
+      keep: 'Keep as it is',
     },
     maybe: { label: 'By its cells, maybe:' },
     leftOut: {

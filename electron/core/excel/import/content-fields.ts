@@ -27,7 +27,7 @@ const filledCells = (cells: Cell[]) => cells.filter((c) => !(c.t === 's' && (c.v
 const DATE_FORMAT = /(?:^|[^"\\])[ymd]/i;
 
 /** Whether the column's filled cells are dates: date cells, date-formatted serials or date texts (a dash or TBD for none). */
-function holdsDates(cells: Cell[], ctx: SampleContext): boolean {
+export function holdsDates(cells: Cell[], ctx: SampleContext): boolean {
   const filled = filledCells(cells);
   const vctx: ValueContext = { ...ctx, progressScale: 'percent', effortUnit: 'day', ...columnDateReading(filled) };
   const dated = filled.filter((c) => {
@@ -58,10 +58,15 @@ export function holdsPeople(target: ImportTarget, cells: Cell[], ctx: SampleCont
 /** The target's date fields in the order a table lists them (a plan's start before its finish, raised before due). */
 const dateFields = (target: ImportTarget) => Object.entries(TARGET_FIELDS[target]).flatMap(([field, spec]) => (spec.kind === 'date' ? [field] : []));
 
+/** The target's fields that name a person (or a party): the assignee or owner first, then each …By. */
+export function personFields(target: ImportTarget): string[] {
+  const fields = Object.keys(TARGET_FIELDS[target]);
+  return [...fields.filter((f) => f === 'assignee' || f === 'owner'), ...fields.filter((f) => /By$/.test(f))];
+}
+
 /** The target's field for the person a record belongs to: the assignee or owner, else the first …By. */
 function personField(target: ImportTarget): string | undefined {
-  const fields = Object.keys(TARGET_FIELDS[target]);
-  return fields.find((f) => f === 'assignee' || f === 'owner') ?? fields.find((f) => /By$/.test(f));
+  return personFields(target)[0];
 }
 
 /**

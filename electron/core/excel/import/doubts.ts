@@ -8,8 +8,10 @@
 import { fieldSpec, KEY_FIELD, TARGET_FIELDS, type ImportTarget } from '../../../common/excel/fields.js';
 import type { AskWhy, ColumnMapping, ImportAsk, LayoutConfidence, TableCandidate } from '../../../common/excel/preview.js';
 import type { Cell, WorkbookModel } from '../../../common/excel/model.js';
-import type { Vocabularies } from '../../../common/registers.js';
-import { readValue } from './cell-values.js';
+import type { Vocabularies, VocabListName } from '../../../common/registers.js';
+import { REGISTERS } from '../../../common/registers.js';
+import { holdsDates, holdsPeople, personFields } from './content-fields.js';
+import { parseVocab } from './value-words.js';
 import { ASK_BELOW } from './detect.js';
 import { LONG_TEXT } from './mapping.js';
 import { SheetIndex } from './sheet-index.js';
@@ -120,6 +122,7 @@ export function detectionDoubts(
   table: ImportTable,
   chosen: { sheet: string; headerTop: number; confidence: LayoutConfidence },
   candidates: readonly TableCandidate[],
+  fits: readonly ColumnFit[] = [],
 ): Doubts & { ask: ImportAsk | null } {
   // A table the read went on into — the same header again over a ■ section, read as one table:
   // data-range.ts — is this table, not another to choose: only the other tables make a question.
@@ -128,60 +131,151 @@ export function detectionDoubts(
   const unsure = chosen.confidence.table < ASK_BELOW && (others.length > 0 || !candidates.some(continued));
   const doubts = tableDoubts(target, table, chosen.confidence, { unsure, others: others.length });
   const ask: ImportAsk | null = doubts.noRegister || doubts.why.some((w) => w.code === 'tables' || w.code === 'tableAlike') ? 'table' : doubts.why.length > 0 ? 'header' : null;
-  return { ...doubts, ask };
+  const columns = doubts.noRegister ? [] : columnDoubts(fits);
+  return { ...doubts, why: [...doubts.why, ...columns], ask: ask ?? (columns.length > 0 ? 'columns' : null) };
 }
 
-/** Fields of the register whose kind cells can show by themselves (an ID, a date, a 1–5 rating), and no column fills. */
-function unfilledFields(target: ImportTarget, columns: readonly ColumnMapping[]): { field: string; kind: 'ref' | 'date' | 'rating' }[] {
+/** What a column's cells show by themselves, the kinds of field they can fill. */
+export type ContentKind = 'ref' | 'date' | 'rating' | 'person' | 'label' | 'long';
+
+/**
+ * Text fields that name what a record is about or where it belongs, a short word repeated over the
+ * records (機能 入荷 / 出荷, Discipline Engineering, Screen / Function Login): every register's names for them.
+ */
+const LABEL_FIELDS = new Set(['category', 'area', 'target', 'phase', 'causePhase', 'tags']);
+
+/** The kind of cells a field of the target takes, for the fields a column's cells alone can suggest. */
+function contentKind(target: ImportTarget, field: string): ContentKind | null {
+  const spec = fieldSpec(target, field);
+  if (!spec || field === KEY_FIELD[target]) return null;
+  if (spec.kind === 'ref' || spec.kind === 'date' || spec.kind === 'rating') return spec.kind;
+  if (spec.kind !== 'text') return null;
+  if (personFields(target).includes(field)) return 'person';
+  if (LABEL_FIELDS.has(field)) return 'label';
+  return target !== 'wbs' && REGISTERS[target].columns[field]?.long ? 'long' : null;
+}
+
+/** Fields of the register no column fills, each with the kind of cells it takes (in the register's order). */
+function unfilledFields(target: ImportTarget, columns: readonly ColumnMapping[]): { field: string; kind: ContentKind }[] {
   const filled = new Set(columns.flatMap((m) => (m.field !== null ? [m.field] : m.period ? ['plannedStart', 'plannedFinish'] : [])));
-  const fields = Object.entries(TARGET_FIELDS[target]);
-  // Dates and ratings are offered only to a table that reads none of its kind: beside a date raised or a
-  // due date, another date column (Last Update, 更新日, Next Review) is most often the client's own, and
-  // asking about it on every register would make the question noise.
-  const reads = (kind: string) => fields.some(([field, spec]) => spec.kind === kind && filled.has(field));
-  return fields.flatMap(([field, spec]) =>
-    !filled.has(field) && (spec.kind === 'ref' || ((spec.kind === 'date' || spec.kind === 'rating') && !reads(spec.kind))) ? [{ field, kind: spec.kind }] : [],
-  );
+  return Object.keys(TARGET_FIELDS[target]).flatMap((field) => {
+    const kind = filled.has(field) ? null : contentKind(target, field);
+    return kind ? [{ field, kind }] : [];
+  });
 }
 
 /** A client's ID: short, one word, with a digit (2025-001, NGH-ICT-DOC-001, A-12, 7). */
 const ID_LIKE = /^(?=.*\d)[\p{L}\p{N}._/#-]{1,24}$/u;
+/**
+ * A label: a few words, no sentence, no digit (入荷, Point history, Engineering). A code with digits
+ * (JA835A, RCV010, 32-41, 1.4.2) names a thing of the client's — a machine, a screen, a version — not a
+ * field's word, and is left to its header.
+ */
+const LABEL_LIKE = /^(?=.*\p{L})[^。．.!?！？\n\p{N}]{1,30}$/u;
+const LABEL_WORDS = 4;
+/** A long text: on average this many characters, most records their own (a solution, a cause, a note). */
+const LONG_CHARS = 15;
+const OWN_SHARE = 0.8;
+
+/** A column kept as the client's own whose cells fit fields no column fills. */
+export interface ColumnFit {
+  column: string;
+  label: string;
+  kind: ContentKind;
+  fields: string[];
+  /** The dialog asks about it (columnDoubts), not only offers the fields beside it. */
+  ask: boolean;
+}
+
+/**
+ * A date column about the row itself, kept up by whoever last touched it (Last Update, 更新日, Modified,
+ * Next Review): the client's bookkeeping, never a date of the record's own, so nothing to offer. (Other
+ * dates beside the ones the header names are offered and asked: 処置日 beside 発見日 was the resolved date.)
+ */
+const BOOKKEEPING_DATE = /update|modified|changed|revised|review|更新|変更日|改訂|見直し/i;
+/** A header that says a date and nothing more (日付, Date): a day of the row's own, a log's, as often as a field. */
+const BARE_DATE = /^(?:date|dates|日付|年月日|日)$/i;
+
+/**
+ * People as a register names them, more than one, and not one phrase's variants (User Login | User
+ * Registration, Retail Shopping throughout: a feature's or a project's name reads as a Latin name too).
+ * (A Japanese section before the name is shared as often as not: 整備士 村上, 整備士 菅.)
+ */
+function variedPeople(texts: readonly string[]): boolean {
+  const distinct = [...new Set(texts)];
+  if (distinct.length < 2) return false;
+  const latin = distinct.filter((t) => /^[A-Za-z]/.test(t));
+  return latin.length < 2 || new Set(latin.map((t) => t.split(' ')[0])).size > 1;
+}
 
 /**
  * The fields a column kept as the client's own may be, by its cells: the register's ID (the table's
  * first column, a distinct ID-like value on every record), a date field (dates), a rating (whole
- * numbers 1–5). Only fields no column fills are offered, and only to columns whose header named no
- * field: the dialog lists them beside the column as a choice, the import maps nothing by them.
+ * numbers 1–5), a person's field (people's names: 処置者 整備士 村上), a label's (a short word repeated
+ * over the records: 機能 入荷 / 出荷 — or a party, Originator Northfield / Owner, so a person's too) or a
+ * long text's (sentences, most records their own: Solution). Only fields no column fills are offered,
+ * and only to columns whose header named no field: the dialog lists them beside the column as a choice
+ * (and asks about them: columnDoubts), the import maps nothing by them.
  */
-export function columnChoices(
-  target: ImportTarget,
-  model: WorkbookModel,
-  table: ImportTable,
-  ctx: { vocab: Vocabularies; today: string },
-): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+export function columnFits(target: ImportTarget, model: WorkbookModel, table: ImportTable, ctx: { vocab: Vocabularies; today: string }): ColumnFit[] {
+  const out: ColumnFit[] = [];
   const open = unfilledFields(target, table.columns);
   const sheet = model.sheets.find((s) => s.name === table.sheet);
   if (open.length === 0 || !sheet) return out;
   const ix = new SheetIndex(sheet);
   const rows = [...new Set(table.records.filter((r) => !r.group).map((r) => r.row - 1))];
   const first = Math.min(...table.columns.map((m) => m.c));
-  const vctx = { date1904: model.date1904, vocab: ctx.vocab, reference: ctx.today, progressScale: 'percent' as const, effortUnit: 'day' as const, refPrefix: '' };
-  const dateSpec = fieldSpec(target, open.find((o) => o.kind === 'date')?.field ?? '');
+  const sctx = { date1904: model.date1904, vocab: ctx.vocab, reference: ctx.today, refPrefix: '' };
+  const of = (kind: ContentKind) => open.filter((o) => o.kind === kind).map((o) => o.field);
+  const readsRating = table.columns.some((m) => m.field !== null && fieldSpec(target, m.field)?.kind === 'rating');
+  // A column that repeats the key's text (a title copied for a filter or a lookup) is no other text.
+  const key = table.columns.find((m) => m.field === KEY_FIELD[target]);
+  const text = (r: number, c: number) => {
+    const cell = ix.cell(r, c);
+    return cell && cell.t === 's' ? (cell.v as string).trim() : '';
+  };
+  const copiesKey = (c: number) => !!key && rows.filter((r) => text(r, c) !== '' && text(r, c) === text(r, key.c)).length * 2 > rows.length;
   for (const m of table.columns) {
     if (m.field !== null || m.numbering || m.period || m.blockLabels || m.check || m.extraKey === undefined) continue;
     const cells = rows.map((r) => ix.cell(r, m.c)).filter((c): c is Cell => c !== undefined && c.t !== 'e' && !(c.t === 's' && (c.v as string).trim() === ''));
     if (cells.length < LEAST_CELLS) continue;
-    const share = (ok: (c: Cell) => boolean) => cells.filter(ok).length / cells.length;
-    const fields: string[] = [];
-    const texts = cells.map((c) => (c.t === 's' ? (c.v as string).normalize('NFKC').trim() : String(c.v)));
-    if (m.c === first && cells.length === rows.length && new Set(texts).size === texts.length && texts.every((t) => ID_LIKE.test(t)) && cells.every((c) => c.t === 's' || c.t === 'n'))
-      fields.push(...open.filter((o) => o.kind === 'ref').map((o) => o.field));
-    if (dateSpec && share((c) => c.t === 'd' || (c.t === 's' && /\d/.test(c.v as string) && readValue(dateSpec, c, vctx).ok)) >= KIND_SHARE)
-      fields.push(...open.filter((o) => o.kind === 'date').map((o) => o.field));
-    if (cells.every((c) => c.t === 'n' || c.t === 's') && share((c) => Number.isInteger(Number(c.v)) && Number(c.v) >= 1 && Number(c.v) <= 5 && String(c.v).trim() !== '') === 1)
-      fields.push(...open.filter((o) => o.kind === 'rating').map((o) => o.field));
-    if (fields.length > 0) out.set(m.column, fields);
+    const texts = cells.map((c) => (c.t === 's' ? (c.v as string).normalize('NFKC').trim().replace(/\s+/g, ' ') : String(c.v)));
+    const distinct = new Set(texts).size;
+    const strings = cells.every((c) => c.t === 's');
+    const fit = (kind: ContentKind, fields: string[], ask: boolean) => fields.length > 0 && out.push({ column: m.column, label: m.label, kind, fields, ask });
+    if (m.c === first && cells.length === rows.length && distinct === texts.length && texts.every((t) => ID_LIKE.test(t)) && cells.every((c) => c.t === 's' || c.t === 'n')) fit('ref', of('ref'), false);
+    else if (holdsDates(cells, sctx)) fit('date', BOOKKEEPING_DATE.test(m.label) ? [] : of('date'), !BARE_DATE.test(ownWords(m.label)));
+    // (A rating only to a table that reads none: beside a probability, another column of 1–5 is a code.)
+    else if (cells.every((c) => c.t === 'n' || c.t === 's') && texts.every((t) => /^[1-5]$/.test(t))) fit('rating', readsRating ? [] : of('rating'), false);
+    else if (!strings) continue;
+    else if (holdsPeople(target, cells, sctx)) fit('person', of('person'), variedPeople(texts));
+    else if (distinct >= 2 && distinct < texts.length * OWN_SHARE + 1 && texts.every((t) => LABEL_LIKE.test(t) && t.split(' ').length <= LABEL_WORDS) && !listWords(target, texts, ctx.vocab))
+      fit('label', of('label'), true);
+    // A long text is offered, not asked: a register's comments, notes and causes are as often the client's own.
+    else if (distinct >= texts.length * OWN_SHARE && texts.reduce((n, t) => n + t.length, 0) / texts.length >= LONG_CHARS && !copiesKey(m.c)) fit('long', of('long'), false);
   }
   return out;
+}
+
+/** A column's own words: the last of its header's parts (a group heading over it says no more of it). */
+const ownWords = (label: string) => (label.split(' / ').pop() ?? '').normalize('NFKC').trim();
+
+/** Whether a word of the column is one of the target's list words (Open, 対応中, High): a list column, no label. */
+function listWords(target: ImportTarget, texts: readonly string[], vocab: Vocabularies): boolean {
+  const lists = Object.values(TARGET_FIELDS[target]).flatMap((spec) => (spec.kind === 'vocab' ? [spec.list as VocabListName] : []));
+  return texts.some((t) => lists.some((list) => parseVocab(vocab[list].items, list, t).ok));
+}
+
+/**
+ * The columns the dialog asks about: each kept as the client's own whose cells fit a field no column
+ * fills. (An offer the user may pass over is no answer: a date or a person left unmapped is lost to the
+ * register's views, and a wrong reading that says nothing is the failure to drive down.)
+ */
+export function columnDoubts(fits: readonly ColumnFit[]): AskWhy[] {
+  return fits.filter((f) => f.ask).map((f) => ({ code: 'columnFits', column: f.column, label: f.label, fields: f.fields }));
+}
+
+/** The fields offered beside each column kept as the client's own (ImportPreview.columnChoices). */
+export function columnChoices(fits: readonly ColumnFit[]): Map<string, string[]> {
+  return new Map(fits.map((f) => [f.column, f.fields]));
 }

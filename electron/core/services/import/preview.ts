@@ -14,7 +14,7 @@ import { columnName, type WorkbookModel } from '../../../common/excel/model.js';
 import { PREVIEW_PROBLEMS_PAGE, type ApplyOptions, ApplyResult, FileDatesKept, ImportPreview, MappingInput, ProfileLayout, TableProfile } from '../../../common/excel/preview.js';
 import { rowOfCell, type Problem } from '../../../common/excel/problems.js';
 import { readTable, type ImportTable } from '../../excel/import/read-table.js';
-import { columnChoices, detectionDoubts } from '../../excel/import/doubts.js';
+import { columnChoices, columnFits, detectionDoubts } from '../../excel/import/doubts.js';
 import { textError } from '../../../common/errors.js';
 import { inBatch, type Actor } from '../../batch.js';
 import type { SqlDb as Db } from '../../db/sql.js';
@@ -309,12 +309,14 @@ export class ImportPreviews {
     if (table.records.length > MAX_IMPORT_ROWS)
       throw invalid('dataBase64', `${fileName}: sheet ${layout.sheet} has ${table.records.length.toLocaleString('en-US')} rows of data; PMO Desk imports up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows at a time: split the file`, 'tooManyRows', { file: fileName, sheet: layout.sheet, count: table.records.length, max: MAX_IMPORT_ROWS });
     // What was read weighs in: a key of figures makes the table no register, or a guess to ask about.
-    const doubts = detection ? detectionDoubts(input.register, table, { sheet: layout.sheet, headerTop: layout.headerTop, confidence: detection.layout.confidence! }, detection.candidates) : null;
+    // Columns kept as the client's own whose cells fit a field no column fills: offered, and asked about.
+    const fits = usedProfile ? [] : columnFits(input.register, model, table, { vocab, today });
+    const doubts = detection ? detectionDoubts(input.register, table, { sheet: layout.sheet, headerTop: layout.headerTop, confidence: detection.layout.confidence! }, detection.candidates, fits) : null;
     if (doubts?.noRegister) problems.push(noRegisterProblem(input.register, fileName, table));
     // The key column shows the doubt too (its confidence in the mapping step), not only the question.
     if (doubts?.why.some((w) => w.code === 'keyFigures' || w.code === 'keyClose')) for (const m of table.columns) if (m.field === KEY_FIELD[input.register]) m.confidence = Math.min(m.confidence, doubts.confidence.key);
     const layoutProblems = mapping.columns?.length ? [] : [...problems];
-    const maybeFields = usedProfile ? new Map<string, string[]>() : columnChoices(input.register, model, table, { vocab, today });
+    const maybeFields = columnChoices(fits);
     flagDuplicateRefs(table);
     const reading = predecessorReading(table, model);
     predecessorsById(table, reading);

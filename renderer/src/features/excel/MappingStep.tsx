@@ -35,8 +35,10 @@ export function MappingStep({
 }) {
   const { t } = useTranslation();
   const ask = preview.detection?.ask ?? null;
-  const [showSheet, setShowSheet] = useState(ask !== null);
-  useEffect(() => setShowSheet(ask !== null), [ask, preview.fileName]);
+  // (A question about the columns is answered in the dialog: the sheet is for pointing at a table or a header.)
+  const pointAt = ask === 'table' || ask === 'header';
+  const [showSheet, setShowSheet] = useState(pointAt);
+  useEffect(() => setShowSheet(pointAt), [pointAt, preview.fileName]);
   const { header, data } = preview;
   // Effort columns and why their unit is what it is (hours ÷ 8, person-days…): said, so a wrong guess shows.
   const effortColumns = preview.columns.filter((c) => c.field !== null && c.unitWhy);
@@ -194,9 +196,24 @@ export function MappingStep({
           {/* Why it asks: one sentence for each decision it is unsure of, naming the column or the tables. */}
           {(preview.detection?.why.length ?? 0) > 0 && (
             <ul data-testid="import-ask-why">
-              {preview.detection!.why.map((w, i) => (
-                <li key={i}>{t(`excel.askWhy.${w.code}`, 'field' in w ? { ...w, field: fieldLabel(w.field), ...('otherField' in w ? { otherField: fieldLabel(w.otherField) } : {}) } : w)}</li>
-              ))}
+              {preview.detection!.why.map((w, i) =>
+                w.code === 'columnFits' ? (
+                  // A column its cells fit fields of: answered by one of them, or by keeping the column as it is.
+                  <li key={i} data-testid="import-ask-column">
+                    {t('excel.askWhy.columnFits', { column: w.column, label: w.label, fields: w.fields.map(fieldLabel).join(t('excel.askWhy.or')) })}{' '}
+                    {w.fields.map((f) => (
+                      <button key={f} className="link" disabled={busy} onClick={() => onChange({ column: w.column, field: f })}>
+                        {fieldLabel(f)}
+                      </button>
+                    ))}{' '}
+                    <button className="link" disabled={busy} onClick={() => onChange({ column: w.column, field: null })}>
+                      {t('excel.askWhy.keep')}
+                    </button>
+                  </li>
+                ) : (
+                  <li key={i}>{t(`excel.askWhy.${w.code}`, 'field' in w ? { ...w, field: fieldLabel(w.field), ...('otherField' in w ? { otherField: fieldLabel(w.otherField) } : {}) } : w)}</li>
+                ),
+              )}
             </ul>
           )}
         </div>

@@ -1,0 +1,44 @@
+// The dialog asks about a column its cells fit a field of (blind set 13, I1), and the user's answer by the
+// preview's id is taken: the field chosen is read from every row, or the column kept says so and asks no more.
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { fileWorkspace } from '../helpers/file-workspace.js';
+
+const { call } = fileWorkspace();
+
+/** A defect list whose 欄P column holds the mechanics who handled each defect (no field's word). */
+async function defects(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('不具合').addRows([
+    ['不具合管理表'],
+    [],
+    ['管理番号', '発見日', '不具合内容', '欄P', '重要度', '状態'],
+    ['D-1', new Date(Date.UTC(2025, 3, 2)), '油圧系統の漏れ', '整備士 村上', '大', '処置中'],
+    ['D-2', new Date(Date.UTC(2025, 3, 5)), '客室灯の不点灯', '整備士 菅', '小', 'クローズ'],
+    ['D-3', new Date(Date.UTC(2025, 3, 9)), 'APU 始動不良', '整備士 田辺', '中', '処置中'],
+    ['D-4', new Date(Date.UTC(2025, 3, 12)), 'ドアシールの劣化', '整備士 村上', '小', 'クローズ'],
+  ]);
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
+
+describe('a column of people no header word names', () => {
+  it('is asked about with the free person fields; the field chosen by previewId is read, and the question is answered', async () => {
+    const { id: projectId } = await call('project.create', { name: 'column ask' });
+    const dataBase64 = await defects();
+    const p = await call('excel.previewImport', { projectId, register: 'defect', fileName: 'defects.xlsx', dataBase64 });
+    expect(p.columns.find((c) => c.column === 'D')).toMatchObject({ field: null, confidence: 0 });
+    expect(p.detection?.ask).toBe('columns');
+    expect(p.detection?.why).toContainEqual({ code: 'columnFits', column: 'D', label: '欄P', fields: ['foundBy', 'owner'] });
+    expect(p.columnChoices).toContainEqual({ column: 'D', fields: ['foundBy', 'owner'] });
+    const columns = p.columns.map((c) => ({ column: c.column, field: c.column === 'D' ? 'owner' : c.field }));
+    const answered = await call('excel.previewImport', { projectId, register: 'defect', previewId: p.previewId, mapping: { sheet: p.sheet, headerTop: p.header.top, headerBottom: p.header.bottom, columns } });
+    expect(answered.detection?.ask ?? null).toBeNull();
+    expect(answered.rows.map((r) => r.values?.owner)).toEqual(['整備士 村上', '整備士 菅', '整備士 田辺', '整備士 村上']);
+    // Kept as the client's own: the same columns sent back, the question is answered all the same.
+    const again = await call('excel.previewImport', { projectId, register: 'defect', fileName: 'defects.xlsx', dataBase64 });
+    expect(again.detection?.ask).toBe('columns');
+    const kept = await call('excel.previewImport', { projectId, register: 'defect', previewId: again.previewId, mapping: { sheet: again.sheet, headerTop: again.header.top, headerBottom: again.header.bottom, columns: again.columns.map((c) => ({ column: c.column, field: c.field })) } });
+    expect(kept.detection?.ask ?? null).toBeNull();
+    expect(kept.columns.find((c) => c.column === 'D')?.field).toBeNull();
+  });
+});

@@ -1,0 +1,125 @@
+// A column whose header names no field, kept as the client's own with confidence 0 and nothing said
+// (blind set 13, I1: 処置者 of people while the owner was empty, 処置日 2025.04.03 while the resolved date
+// was, 機能 入荷 / 出荷 while the area was, Reported Date dd/mm/yyyy while the found date was — 129 cells in
+// 6 of 14 files, every one silent). What its cells show — dates, people, a short word repeated over the
+// records, long texts — is offered beside the column as the free fields of that kind, and the dialog asks
+// about it (detection.ask 'columns'), except where the header says the column is the client's
+// bookkeeping (Last Update: not even offered), a bare date, codes of the client's things (JA835A), or the fields of that
+// kind are all filled. Headers here are words no register knows (欄P, Col Q), so only the cells speak.
+import { describe, expect, it } from 'vitest';
+import { columnChoices, columnDoubts, columnFits, detectionDoubts } from '../../electron/core/excel/import/doubts.js';
+import { defaultVocabularies, detectLayout } from '../../electron/core/excel/import/detect.js';
+import { readTable } from '../../electron/core/excel/import/read-table.js';
+import type { ImportTarget } from '../../electron/common/excel/fields.js';
+import { model, sheet, type ModelCell } from '../fixtures/excel/model.js';
+
+const TODAY = '2025-06-15';
+const N = 8;
+
+/** A register of `target` with its usual named columns and one column under `head` holding `cells`. */
+function read(target: ImportTarget, head: string, cells: (i: number) => ModelCell, at = 3) {
+  const known: Record<string, [string, (i: number) => ModelCell][]> = {
+    defect: [['管理番号', (i) => `D-${i + 1}`], ['不具合内容', (i) => `画面${i}で落ちる`], ['発見日', (i) => new Date(Date.UTC(2025, 3, 2 + i))], ['重要度', (i) => ['高', '中', '低'][i % 3]!], ['状態', (i) => ['対応中', '完了'][i % 2]!]],
+    finding: [['No.', (i) => i + 1], ['指摘内容', (i) => `入力チェック漏れ ${i}`], ['指摘日', (i) => new Date(Date.UTC(2025, 4, 1 + i))], ['対応者', (i) => ['佐藤 一郎', '鈴木 花子'][i % 2]!], ['状況', (i) => ['未着手', '完了'][i % 2]!]],
+    lesson: [['LL No.', (i) => `LL-${i + 1}`], ['Lesson Title', (i) => `Lesson number ${i}`], ['Date Logged', (i) => new Date(Date.UTC(2025, 2, 3 + i))], ['Submitted By', (i) => ['Priya Shah', 'Tom Hughes'][i % 2]!], ['Status', (i) => ['Draft', 'Validated'][i % 2]!]],
+    change: [['CO #', (i) => `CO-${i + 1}`], ['Title', (i) => `Change of scope ${i}`], ['Reason', (i) => `Because the design moved in step ${i}`], ['Status', (i) => ['Pending', 'Approved'][i % 2]!], ['Approval Date', (i) => new Date(Date.UTC(2025, 5, 1 + i))]],
+    issue: [['管理番号', (i) => `I-${i + 1}`], ['課題', (i) => `課題その${i}`], ['起票日', (i) => new Date(Date.UTC(2025, 3, 1 + i))], ['状態', (i) => ['対応中', '完了'][i % 2]!], ['期限', (i) => new Date(Date.UTC(2025, 6, 1 + i))]],
+  };
+  const cols = [...known[target]!];
+  cols.splice(at, 0, [head, cells]);
+  const rows: ModelCell[][] = [['台帳'], [], cols.map(([h]) => h), ...Array.from({ length: N }, (_, i) => cols.map(([, f]) => f(i)))];
+  const m = model(sheet('Sheet1', rows));
+  const d = detectLayout(m, target, { reference: TODAY });
+  if (!d.ok) throw new Error(d.reason);
+  const t = readTable(m, d.layout, { today: TODAY });
+  const column = t.columns.find((c) => c.label === head)!;
+  const fits = columnFits(target, m, t, { vocab: defaultVocabularies(), today: TODAY });
+  const doubts = detectionDoubts(target, t, { sheet: d.layout.sheet, headerTop: d.layout.headerTop, confidence: d.layout.confidence! }, d.candidates, fits);
+  return {
+    field: column.field,
+    offered: columnChoices(fits).get(column.column) ?? [],
+    asked: columnDoubts(fits).some((w) => w.code === 'columnFits' && w.column === column.column),
+    ask: doubts.ask,
+  };
+}
+
+const PEOPLE_JA = (i: number) => ['整備士 村上', '整備士 菅', '整備士 田辺'][i % 3]!;
+const PEOPLE_EN = (i: number) => ['Priya Shah', 'Tom Hughes', 'Ana Lima'][i % 3]!;
+
+describe('a column of people under a header that names no field', () => {
+  it.each<[ImportTarget, (i: number) => ModelCell, string[]]>([
+    ['defect', PEOPLE_JA, ['foundBy', 'owner']],
+    ['finding', PEOPLE_EN, []],
+    ['change', PEOPLE_EN, ['requestedBy', 'decidedBy']],
+    ['issue', PEOPLE_JA, ['owner', 'raisedBy']],
+    ['lesson', PEOPLE_JA, []],
+  ])('%s: offered and asked the free person fields', (target, cells, free) => {
+    const r = read(target, '欄P', cells);
+    expect(r.field).toBeNull();
+    expect(r.offered).toEqual(free);
+    expect(r.asked).toBe(free.length > 0);
+    if (free.length > 0) expect(r.ask).toBe('columns');
+  });
+
+  it('one phrase in its variants (User Login, User Registration) reads as names, but is offered only', () => {
+    const r = read('issue', 'Col Q', (i) => ['User Login', 'User Registration'][i % 2]!);
+    expect(r.offered).toEqual(['owner', 'raisedBy']);
+    expect(r.asked).toBe(false);
+  });
+});
+
+describe('a column of dates beside the dates the header names', () => {
+  it.each<[string, (i: number) => ModelCell]>([
+    ['yyyy/m/d text', (i) => `2025/4/${2 + i}`],
+    ['dotted text', (i) => `2025.04.${String(3 + i).padStart(2, '0')}`],
+    ['dd/mm/yyyy text', (i) => `${String(2 + i).padStart(2, '0')}/06/2025`],
+    ['real dates', (i) => new Date(Date.UTC(2025, 4, 10 + i))],
+  ])('%s: offered and asked the free date fields (defect: due, resolved on)', (_, cells) => {
+    const r = read('defect', '欄P', cells);
+    expect(r.offered).toEqual(['due', 'resolvedOn']);
+    expect(r.asked).toBe(true);
+  });
+
+  it.each(['Last Update', '更新日', 'Date Modified', 'Next Review'])('%s: the client’s bookkeeping is neither offered nor asked', (head) => {
+    const r = read('defect', head, (i) => new Date(Date.UTC(2025, 4, 10 + i)));
+    expect(r.field).toBeNull();
+    expect(r.offered).toEqual([]);
+    expect(r.asked).toBe(false);
+  });
+
+  it('a bare date (日付) is offered, not asked', () => {
+    const r = read('defect', '日付', (i) => new Date(Date.UTC(2025, 4, 10 + i)));
+    expect(r.offered).toEqual(['due', 'resolvedOn']);
+    expect(r.asked).toBe(false);
+  });
+
+  it('only the date fields no column fills are offered (an issue log names its raised and due dates)', () => {
+    expect(read('issue', '欄P', (i) => new Date(Date.UTC(2025, 4, 10 + i))).offered).toEqual(['closedOn']);
+  });
+});
+
+describe('a short word repeated over the records', () => {
+  it.each<[ImportTarget, (i: number) => ModelCell, string[]]>([
+    ['finding', (i) => ['入荷', '出荷', '在庫', '棚卸'][i % 4]!, ['area']],
+    ['defect', (i) => ['Login', 'Point history', 'Coupon list'][i % 3]!, ['target', 'phase', 'category', 'causePhase']],
+    ['lesson', (i) => ['Engineering', 'Procurement', 'Safety'][i % 3]!, ['category', 'phase', 'tags']],
+  ])('%s: offered and asked the label fields', (target, cells, fields) => {
+    const r = read(target, '欄P', cells);
+    expect(r.offered).toEqual(fields);
+    expect(r.asked).toBe(true);
+  });
+
+  it('a register with no label field (an issue log) offers nothing for it; nor are codes with digits labels (JA835A)', () => {
+    expect(read('issue', '欄P', (i) => ['入荷', '出荷', '在庫'][i % 3]!).offered).toEqual([]);
+    expect(read('defect', '欄P', (i) => ['JA835A', 'JA836A', 'JA812A'][i % 3]!).offered).toEqual([]);
+  });
+});
+
+describe('long texts', () => {
+  it('are offered the free long-text fields, not asked (comments and notes are as often the client’s own)', () => {
+    const r = read('defect', 'Col Q', (i) => `Raised the gateway priority and set the timeout to ${100 + i} s`);
+    expect(r.offered).toEqual(['cause', 'resolution']);
+    expect(r.asked).toBe(false);
+    expect(r.ask).toBeNull();
+  });
+});
