@@ -270,6 +270,27 @@ function keyOverSubheads(ix: SheetIndex, target: ImportTarget, bottom: number, c
   return under.length >= 2 && new Set(under.map((c) => labelKey(c.v as string))).size === under.length;
 }
 
+/**
+ * A row of group headings over a header: two or more texts, each merged across columns on this row alone
+ * (Reported by Customer over A:F, Vendor Handling over G:L; Identification | Lesson | Follow-up), the
+ * merges side by side covering every column of the header and nothing beside it. A person reads it as
+ * the header's top row (blind set 13, I5: it was left out as a title line over a one-row header).
+ */
+function groupHeadingRow(ix: SheetIndex, r: number, header: HeaderColumn[]): boolean {
+  if (header.length < 2) return false;
+  const minC = header[0]!.c;
+  const maxC = header[header.length - 1]!.c + header[header.length - 1]!.span - 1;
+  const texts = (ix.row(r)?.cells ?? []).filter((c) => !(c.t === 's' && (c.v as string).trim() === ''));
+  if (texts.length < 2) return false;
+  let next = minC;
+  for (const c of [...texts].sort((a, b) => a.c - b.c)) {
+    const m = ix.mergeAt(r, c.c);
+    if (c.t !== 's' || !m || m.r1 !== r || m.r2 !== r || m.c1 !== c.c || m.c2 === m.c1 || m.c1 !== next) return false;
+    next = m.c2 + 1;
+  }
+  return next === maxC + 1;
+}
+
 /** The top row of a header of several rows names columns too: field words, or group labels over some (not all) columns. */
 function topRowStartsHeader(ix: SheetIndex, target: ImportTarget, top: number, header: HeaderColumn[]): boolean {
   const texts = (ix.row(top)?.cells ?? []).filter((c) => c.t === 's' && (c.v as string).trim() !== '' && c.c < MAX_HEADER_COLUMNS);
@@ -437,6 +458,9 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       if (kept.length >= 4) break;
     }
     for (const k of kept) {
+      // A row of group headings right above, over every column, is the header's top row; the columns
+      // keep their own words (the headings only group them, as 評価 over 発生可能性 / 影響度 does).
+      if (k.top > 0 && k.bottom - k.top + 1 < MAX_HEADER_ROWS && groupHeadingRow(ix, k.top - 1, k.header)) k.top -= 1;
       k.extended = extendedBottom(k.ix, k.top, k.bottom, assignFields(target, k.header).columns);
       // A group label merged across its columns (対応 over R:S) with the column's own word under it
       // (期限), beside cells merged down over both rows: the column is named by both rows, as a person
