@@ -30,7 +30,7 @@ const REOPENED: Stage[] = ['reopened', 'working'];
 const PUBLISHED: Stage[] = ['published', 'done'];
 
 const WORDS: [Stage[], string[]][] = [
-  [RAISED, ['new', 'open', 'opened', 'submitted', 'reported', 'logged', 'raised', 'untriaged', 'triage', 'unconfirmed', 'draft', 'not started', 'to do', 'todo', 'backlog', 'planned', '新規', '起票', '起票済', '登録', '登録済', '受付', '未処理', '未対応', '未着手', '未回答']],
+  [RAISED, ['new', 'open', 'opened', 'submitted', 'reported', 'logged', 'raised', 'untriaged', 'triage', 'unconfirmed', 'draft', 'not started', 'to do', 'todo', 'backlog', 'planned', 'オープン', '新規', '起票', '起票済', '登録', '登録済', '受付', '未処理', '未対応', '未着手', '未回答']],
   [ASSIGNED, ['assigned', 'acknowledged', 'confirmed', 'triaged', 'accepted for fix', 'アサイン', 'アサイン済', '割当', '割当済', '割り当て', '割り当て済', '担当決定', '受付済', '受理', '受理済']],
   [WORKING, ['in progress', 'fixing', 'working', 'wip', 'active', 'started', 'ongoing', 'doing', 'in development', 'development', 'under way', 'underway', '対応中', '着手', '着手済', '作業中', '実施中', '進行中', '処理中', '調査中', '修正中', '作成中']],
   [FIXED, ['fixed', 'resolved', 'corrected', 'implemented', 'fix ready', '修正済', '修正済み', '修正完了', '対策済', '対策済み', '是正済', '是正済み', '対応済', '対応済み']],
@@ -46,6 +46,10 @@ const WORDS: [Stage[], string[]][] = [
   [['watching'], ['monitoring', 'monitor', 'watch', 'watching', '監視', '経過観察', '様子見']],
 ];
 const TABLE = new Map<string, Stage[]>(WORDS.flatMap(([stages, words]) => words.map((w) => [wordKey(w), stages] as [string, Stage[]])));
+
+// What the work waits to be supplied with (部品待ち, 入荷待ち, Awaiting parts): the record is under way, its fix
+// begun and waiting on the parts, not held by a decision (blind set 13, I4: 部品待ち became a new list word).
+const SUPPLY = /^(?:部品|部材|資材|材料|機材|交換部品|代替品|入荷|納品|入庫|到着|調達|手配|parts?|spares?|spare parts|materials?|delivery|supplies|stock)$/iu;
 
 // What a check is made of: a word after 待ち/中/済 or In/Ready for/Awaiting that names one makes the stage a check.
 const CHECK = /^(?:確認|検証|テスト|試験|再テスト|再試験|レビュー|承認|検収|受入|受け入れ|判定|審査|査読|リリース|re-?test(?:ing)?|test(?:ing)?|qa|uat|review|verification|validation|approval|sign-?off|acceptance|release|deployment|comments?|checking|information|acceptance)$/u;
@@ -81,7 +85,7 @@ function japaneseStages(key: string): Stage[] | null {
   m = /^(.+?)(?:済み?|完了|了)$/u.exec(key);
   if (m) return FIX.test(m[1]!) ? FIXED : DONE;
   m = /^(.+?)待ち?$/u.exec(key);
-  if (m) return CHECK.test(m[1]!) ? CHECKING : /^(?:回答|返答|返信|連絡|着手|対応)$/u.test(m[1]!) ? RAISED : ['held'];
+  if (m) return CHECK.test(m[1]!) ? CHECKING : /^(?:回答|返答|返信|連絡|着手|対応)$/u.test(m[1]!) ? RAISED : SUPPLY.test(m[1]!) ? WORKING : ['held'];
   return null;
 }
 
@@ -98,7 +102,7 @@ function englishStages(key: string): Stage[] | null {
   if (/^(?:(?:review|client|reviewer'?s?)\s+)?(?:comments?|feedback|remarks?|mark-?ups?)\s+(?:received|returned|issued|back|provided|given|outstanding|to (?:address|incorporate))$/u.test(key)) return REOPENED;
   if (/^approved\s+(?:with|subject to)\s+/u.test(key)) return DONE;
   m = /^(?:ready for|ready to|pending|awaiting|waiting for|waiting on|to be)\s+(.+)$/u.exec(key);
-  if (m) return CHECK.test(m[1]!) ? CHECKING : /^(?:dev|development|work|fix|start|assignment|triage)$/u.test(m[1]!) ? RAISED : ['held'];
+  if (m) return CHECK.test(m[1]!) ? CHECKING : /^(?:dev|development|work|fix|start|assignment|triage)$/u.test(m[1]!) ? RAISED : SUPPLY.test(m[1]!) ? WORKING : ['held'];
   if (/^re-?(?:open|opened|activated)$/u.test(key)) return REOPENED;
   return null;
 }

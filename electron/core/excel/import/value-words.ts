@@ -172,6 +172,8 @@ const LIST_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
     question: ['質問', '問合せ', '問い合わせ', '確認', '確認事項', 'q&a', 'qa', 'question', 'query'],
     request: ['要望', '依頼', '変更要求', '変更依頼', 'request', 'request for change', 'change request', 'rfc', 'cr'],
     defect: ['不具合', 'バグ', '障害', '欠陥', 'defect', 'bug', 'incident', 'off-specification', 'off specification'],
+    // A decision logged among the issues (区分 課題 / QA / 決定事項: blind set 13, I4).
+    decision: ['決定事項', '決定', '決議事項', '判断事項', '要判断', '要決定', 'decision', 'decisions', 'decision needed', 'decision required'],
   }),
   'issue.priority': LEVEL_WORDS,
   'defect.severity': LEVEL_WORDS,
