@@ -96,6 +96,12 @@ describe('a row of group headings over every column is the header’s top row', 
     expect(r.header).toEqual({ top: r.headerRow, bottom: r.headerRow });
   });
 
+  it('a form’s label row over the columns (Project Name: | Date:) is no group heading', () => {
+    const c = CASES['issue, ja']!;
+    const r = read(c, { groupsRow: [['Project Name:', 4], ['Date:', 3]] });
+    expect(r.header).toEqual({ top: r.headerRow, bottom: r.headerRow });
+  });
+
   it('headings that leave columns uncovered are not this rule’s (the header stays as it was read without it)', () => {
     const c = CASES['lesson, en, three groups']!;
     const partial = read(c, { groupsRow: [['Identification', 3], ['Lesson', 3]] });

@@ -281,11 +281,14 @@ function groupHeadingRow(ix: SheetIndex, r: number, header: HeaderColumn[]): boo
   const minC = header[0]!.c;
   const maxC = header[header.length - 1]!.c + header[header.length - 1]!.span - 1;
   const texts = (ix.row(r)?.cells ?? []).filter((c) => !(c.t === 's' && (c.v as string).trim() === ''));
-  if (texts.length < 2) return false;
+  if (texts.length < 2 || isLabelRow(ix, r, minC, maxC)) return false;
+  // Each heading ends where a column of the header ends (a form's Project Name: over A:S and Date: over
+  // T:AF ends inside the column S:X: a label row over a template, not headings of its columns).
+  const ends = new Set(header.map((h) => h.c + h.span - 1));
   let next = minC;
   for (const c of [...texts].sort((a, b) => a.c - b.c)) {
     const m = ix.mergeAt(r, c.c);
-    if (c.t !== 's' || !m || m.r1 !== r || m.r2 !== r || m.c1 !== c.c || m.c2 === m.c1 || m.c1 !== next) return false;
+    if (c.t !== 's' || !m || m.r1 !== r || m.r2 !== r || m.c1 !== c.c || m.c2 === m.c1 || m.c1 !== next || !ends.has(m.c2)) return false;
     next = m.c2 + 1;
   }
   return next === maxC + 1;
