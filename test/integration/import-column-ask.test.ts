@@ -42,3 +42,27 @@ describe('a column of people no header word names', () => {
     expect(kept.columns.find((c) => c.column === 'D')?.field).toBeNull();
   });
 });
+
+// (Blind set 13, I7: a person's choices for the sheet columns of one joined column were ignored silently.)
+describe('choices for the columns of one merged column', () => {
+  it('are refused by previewId, naming the columns, in the user’s words; one field for the merged column is taken', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('課題');
+    ws.addRows([['No.', '件名', null, null, '担当', '状況'], ...[1, 2, 3].map((i) => [i, `課題${i}`, null, null, '佐藤', '対応中'])]);
+    ws.mergeCells('B1:D1');
+    for (const r of [2, 3, 4]) ws.mergeCells(`B${r}:D${r}`);
+    const dataBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const { id: projectId } = await call('project.create', { name: 'joined' });
+    const p = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'joined.xlsx', dataBase64 });
+    expect(p.columns.find((c) => c.column === 'B:D')?.field).toBe('title');
+    const split = { sheet: p.sheet, headerTop: p.header.top, headerBottom: p.header.bottom, columns: [{ column: 'B', field: 'title' }, { column: 'C', field: 'detail' }] };
+    await expect(call('excel.previewImport', { projectId, register: 'issue', previewId: p.previewId, mapping: split })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      text: { key: 'import.joinedColumns', params: { columns: 'B, C', column: 'B:D' } },
+    });
+    // The preview is still there: one field for B:D (and the others as they were) is taken.
+    const one = { ...split, columns: p.columns.map((c) => ({ column: c.column, field: c.column === 'B:D' ? 'detail' : c.column === 'A' ? 'title' : c.field })) };
+    const taken = await call('excel.previewImport', { projectId, register: 'issue', previewId: p.previewId, mapping: one });
+    expect(taken.columns.find((c) => c.column === 'B:D')?.field).toBe('detail');
+  });
+});

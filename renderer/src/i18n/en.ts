@@ -1239,6 +1239,7 @@ export const en = {
       tooManyRows: '{{file}}: sheet {{sheet}} has {{count}} rows of data; PMO Desk imports up to {{max}} rows at a time. Split the file.',
       noKeyMapped: 'No column is mapped to the name (task name or title). Choose it among the columns.',
       notAColumn: 'Column {{column}} is not a column of the header. Check the columns.',
+      joinedColumns: 'Columns {{columns}} are one column, {{column}}, in this reading (the header joins them). Choose one field for {{column}}.',
       previewGone: 'This import preview has expired or was already imported: choose the file again.',
       noHeader: '{{file}}: the row chosen holds no header: choose the header row again.',
       badMapping: 'Some columns are not mapped right: check the columns.',

@@ -977,6 +977,8 @@ export function overrideFields(
     const [a, b = a] = label.split(':').map((x) => [...x].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1);
     return { c1: a!, c2: b! };
   };
+  // The person's columns that land in one column of this layout, by that column (see below).
+  const landed = new Map<ColumnMapping, { column: string; field: string | null }[]>();
   for (const o of overrides) {
     // A column named as another layout of the same header split or joined it (E:H for E, or E for E:H):
     // the column of this layout that covers it is meant.
@@ -986,6 +988,7 @@ export function overrideFields(
       problems.push(`column ${o.column} is not a column of the header`);
       continue;
     }
+    landed.set(m, [...(landed.get(m) ?? []), o]);
     if (o.field !== null && !fieldSpec(target, o.field)) {
       problems.push(`${o.field} is not a field of the ${target} register`);
       continue;
@@ -1000,6 +1003,13 @@ export function overrideFields(
     const spec = o.field === null ? undefined : fieldSpec(target, o.field);
     if (spec?.kind === 'effort') m.unit = m.unit ?? effortUnitOf(m.label);
     else delete m.unit;
+  }
+  // Columns of the sheet this layout reads as one (A:C, the groups' and the tasks' names in one tree) given
+  // different fields each (A level 1, B level 2, C the name): one of them would win and the rest be dropped
+  // without a word (blind set 13, I7). Refused, naming the columns, for the user to choose one field for them.
+  for (const [m, given] of landed) {
+    const named = [...new Set(given.map((o) => o.column))];
+    if (named.length > 1 && new Set(given.map((o) => o.field)).size > 1) problems.push(`columns ${named.join(', ')} are one column ${m.column} of this reading: choose one field for ${m.column}`);
   }
   for (const m of out) delete m.extraKey;
   // A start～finish column gives the planned dates, never an extra column besides (review U19).

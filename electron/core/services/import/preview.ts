@@ -167,6 +167,8 @@ export function chooseLayout(
     const o = overrideFields(register, layout.columns, mapping.columns);
     if (o.problems.length > 0) {
       const column = /^column (\S+) is not a column of the header$/.exec(o.problems[0]!)?.[1];
+      const joined = /^columns (.+) are one column (\S+) of this reading/.exec(o.problems[0]!);
+      if (joined) throw invalid('mapping.columns', o.problems.join('; '), 'joinedColumns', { columns: joined[1]!, column: joined[2]! });
       throw invalid('mapping.columns', o.problems.join('; '), column ? 'notAColumn' : 'badMapping', column ? { column } : {});
     }
     layout = { ...layout, columns: o.columns };
