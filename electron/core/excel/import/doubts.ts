@@ -272,7 +272,8 @@ function listWords(target: ImportTarget, texts: readonly string[], vocab: Vocabu
  * register's views, and a wrong reading that says nothing is the failure to drive down.)
  */
 export function columnDoubts(fits: readonly ColumnFit[]): AskWhy[] {
-  return fits.filter((f) => f.ask).map((f) => ({ code: 'columnFits', column: f.column, label: f.label, fields: f.fields }));
+  // (A column under no header word is asked about already, 'unheaded': its fits are offered beside it.)
+  return fits.filter((f) => f.ask && f.label !== '').map((f) => ({ code: 'columnFits', column: f.column, label: f.label, fields: f.fields }));
 }
 
 /** The fields offered beside each column kept as the client's own (ImportPreview.columnChoices). */
