@@ -213,9 +213,10 @@ function newSummaries(plan: ImportPlan): Map<number, RolledUp> {
     }
   const out = new Map<number, RolledUp>();
   // The rolled-up fields of a leaf as it will be stored (its value, else the default), read field by
-  // field: a copy of every row with the defaults spread in was ~9 % of a 100,000-row apply.
+  // field: a copy of every row with the defaults spread in was ~9 % of a 100,000-row apply. The status
+  // is the one its data implies when the file gives none (an actual finish: 完了), as newTaskRow stores it.
   const leaf = (p: PlannedRow): RolledUp => {
-    const patch = p.patch as Partial<WbsFields>;
+    const patch = withDerivedStatus(WBS_DEFAULTS, p.patch as Partial<WbsFields>);
     const out: Record<string, unknown> = {};
     for (const f of WBS_ROLLED_UP_FIELDS) out[f] = Object.hasOwn(patch, f) ? patch[f] : WBS_DEFAULTS[f];
     return out as RolledUp;
