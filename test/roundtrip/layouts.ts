@@ -598,7 +598,7 @@ export async function planActualRows(style: PlanActualStyle): Promise<Buffer> {
   return save(wb);
 }
 
-/** A register drawn two rows per record under a header of two rows: per column, the top word and the bottom one (null: merged down over both). */
+/** A register drawn two rows per record under a header of two rows: per column, the top word and the bottom one (null: merged down over both; '': under the bottom word of a `wide` group to its left). */
 export interface StackedStyle {
   sheet: string;
   header: [string, string | null][];
@@ -606,6 +606,13 @@ export interface StackedStyle {
   records: (string | number | [string | number | null, string | number | null])[][];
   /** Columns (0-based) holding dates (yyyy-mm-dd values written as dates). */
   dates: number[];
+  /**
+   * Bottom words merged across several columns, each with its own top word (詳細 over D:E under 件名 |
+   * 担当): [first, last] (0-based). Each record's second row is merged over the same columns.
+   */
+  wide?: [number, number][];
+  /** Numbered blank two-row blocks prepared after the records (the No. column goes on 1, 2, …), drawn as records are. */
+  prepared?: number;
 }
 
 /**
@@ -616,11 +623,13 @@ export async function stackedRegister(style: StackedStyle): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(style.sheet);
   ws.getCell('A1').value = style.sheet;
+  const wide = style.wide ?? [];
   style.header.forEach(([top, bottom], c) => {
     ws.getCell(3, c + 1).value = top;
     if (bottom === null) ws.mergeCells(3, c + 1, 4, c + 1);
-    else ws.getCell(4, c + 1).value = bottom;
+    else if (bottom !== '') ws.getCell(4, c + 1).value = bottom;
   });
+  for (const [a, b] of wide) ws.mergeCells(4, a + 1, 4, b + 1);
   const put = (r: number, c: number, v: string | number | null) => {
     if (v === null) return;
     if (style.dates.includes(c) && typeof v === 'string' && /^\d{4}-\d\d-\d\d$/.test(v)) {
@@ -628,7 +637,10 @@ export async function stackedRegister(style: StackedStyle): Promise<Buffer> {
       ws.getCell(r, c + 1).numFmt = 'yyyy/m/d';
     } else ws.getCell(r, c + 1).value = v;
   };
-  style.records.forEach((rec, i) => {
+  // The prepared blocks: the No. column's next numbers, every other cell blank, merged and boxed as a record.
+  const blank = (n: number) => style.header.map(([, bottom], c) => (bottom === null ? (c === 0 ? n : null) : ([null, null] as [null, null])));
+  const rows = [...style.records, ...Array.from({ length: style.prepared ?? 0 }, (_, i) => blank(style.records.length + i + 1))];
+  rows.forEach((rec, i) => {
     const r = 5 + i * 2;
     rec.forEach((v, c) => {
       if (Array.isArray(v)) {
@@ -641,8 +653,9 @@ export async function stackedRegister(style: StackedStyle): Promise<Buffer> {
       ws.getCell(r, c + 1).border = { top: thin, left: thin, right: thin };
       ws.getCell(r + 1, c + 1).border = { bottom: thin, left: thin, right: thin };
     });
+    for (const [a, b] of wide) ws.mergeCells(r + 1, a + 1, r + 1, b + 1);
   });
-  ws.getCell(`A${6 + style.records.length * 2}`).value = '※ 上段・下段で1件';
+  ws.getCell(`A${6 + rows.length * 2}`).value = '※ 上段・下段で1件';
   return save(wb);
 }
 
@@ -672,6 +685,38 @@ export const STACKED_STYLES: Record<string, { target: ImportTarget; style: Stack
         ['R3', ['Budget cut', 'Choi'], ['2025-03-09', 'Board review'], 2, 5, 'Closed'],
       ],
       dates: [2],
+    },
+  },
+  // The second row's word merged over the columns of two (or three) top words, as is each record's second
+  // row (issues-giga-tanmatsu: 件名 | 担当 over 詳細, 期限 over 完了日), with numbered blank blocks prepared.
+  '課題 (件名|担当 over 詳細 merged, 期限 over 完了日, prepared blocks)': {
+    target: 'issue',
+    style: {
+      sheet: '課題一覧',
+      header: [['No.', null], ['受付日', null], ['学校名', null], ['件名', '詳細'], ['担当', ''], ['期限', '完了日'], ['優先度', null], ['状況', null]],
+      records: [
+        [1, '2025-05-12', '第一小学校', ['充電保管庫のブレーカーが落ちる', '充電時刻をずらす設定に変更。'], ['支援員 松田', null], ['2025-05-16', '2025-05-15'], 'A', '完了'],
+        [2, '2025-05-14', '北中学校', ['旧端末のデータ移行方法が不明', '手順書の作成を依頼された。'], ['指導主事 岡', null], ['2025-05-30', null], 'B', '対応中'],
+        [3, '2025-05-19', '南小学校', ['校内Wi-Fiが3階で途切れる', null], ['業者 ネクスト', null], ['2025-06-13', null], 'A', '未対応'],
+        [4, '2025-05-21', '西中学校', ['フィルタリングで授業用サイトが見られない', '許可リストへ追加申請。'], ['係長 堀', null], ['2025-06-06', '2025-06-03'], 'C', '完了'],
+      ],
+      dates: [1, 5],
+      wide: [[3, 4]],
+      prepared: 3,
+    },
+  },
+  'Issue log (Issue|Owner|Due over Details merged over three, no prepared blocks)': {
+    target: 'issue',
+    style: {
+      sheet: 'Issues',
+      header: [['#', null], ['Raised', null], ['Issue', 'Details'], ['Owner', ''], ['Due', ''], ['Status', null]],
+      records: [
+        [1, '2025-03-03', ['Printer queue stalls at month end', 'Spooler restarted nightly as a stopgap.'], ['Ito', null], ['2025-03-14', null], 'Open'],
+        [2, '2025-03-05', ['VPN drops on hotel networks', null], ['Kato', null], ['2025-03-21', null], 'Open'],
+        [3, '2025-03-10', ['Licence count short by 12 seats', 'Order raised with the reseller.'], ['Mori', null], ['2025-03-28', null], 'Closed'],
+      ],
+      dates: [1, 4],
+      wide: [[2, 4]],
     },
   },
 };

@@ -174,3 +174,113 @@ describe('records of two rows under a stacked header word', () => {
     );
   });
 });
+
+// The second header row's word merged over the columns of two or three top words (件名 | 担当 over 詳細,
+// D:E merged), each record's second row merged over the same columns, the other columns merged down over
+// both header rows and over each record's two rows (blind set 13, I2: issues-giga-tanmatsu). The merged
+// bottom word is one field on the record's second row: before, only a stacked word inside one column was
+// split, so each second row was read as a record of its own (its detail as the title) and skipped as a
+// duplicate ID.
+describe('records of two rows whose second-row word is merged over several top words', () => {
+  interface Wide {
+    lang: 'ja' | 'en';
+    /** Top words under which the bottom word is merged (2 or 3), from the first of the middle columns. */
+    span: 2 | 3;
+    /** Columns merged down (No., a date …) before the middle ones. */
+    before: 1 | 2;
+    title: number;
+    records: number;
+    /** Numbered blank two-row blocks after the records. */
+    prepared: number;
+  }
+  const WORDS = {
+    ja: { no: 'No.', raised: '受付日', tops: ['件名', '担当', '期限'], detail: '詳細', closed: '完了日', status: '状況', title: (i: number) => `課題${i}の件名`, text: (i: number) => `課題${i}の詳細。対応を検討中。`, owner: ['松田', '岡', '堀'], st: ['未対応', '対応中', '完了'] },
+    en: { no: '#', raised: 'Raised', tops: ['Issue', 'Owner', 'Due'], detail: 'Details', closed: 'Closed', status: 'Status', title: (i: number) => `Issue ${i} title`, text: (i: number) => `Details of issue ${i}, under review.`, owner: ['Ito', 'Kato', 'Mori'], st: ['Open', 'Open', 'Closed'] },
+  } as const;
+  function build(w: Wide): { rows: ModelCell[][]; merges: string[]; details: (string | null)[]; titles: string[] } {
+    const x = WORDS[w.lang];
+    const rows: ModelCell[][] = [];
+    const merges: string[] = [];
+    for (let i = 0; i < w.title; i++) rows.push(i === 0 ? [w.lang === 'ja' ? '課題一覧' : 'Issue log'] : []);
+    // Columns: No. [Raised] | the three top words (the first `span` over the merged detail; a last one
+    // left over stacks 期限 over 完了日) | Status.
+    const mid = w.before;
+    const statusCol = mid + 3;
+    const top = rows.length;
+    const head: ModelCell[][] = [[], []];
+    const downs = [0, ...(w.before === 2 ? [1] : []), statusCol];
+    head[0]![0] = x.no;
+    if (w.before === 2) head[0]![1] = x.raised;
+    head[0]![statusCol] = x.status;
+    x.tops.forEach((t, k) => (head[0]![mid + k] = t));
+    head[1]![mid] = x.detail;
+    if (w.span === 2) head[1]![mid + 2] = x.closed;
+    const merge = (r: number, c1: number, c2: number, r2 = r) => merges.push(`${col(c1)}${r + 1}:${col(c2)}${r2 + 1}`);
+    for (const c of downs) merge(top, c, c, top + 1);
+    merge(top + 1, mid, mid + w.span - 1);
+    rows.push(...head);
+    const details: (string | null)[] = [];
+    const titles: string[] = [];
+    for (let i = 1; i <= w.records + w.prepared; i++) {
+      const r = rows.length;
+      const two: ModelCell[][] = [[], []];
+      two[0]![0] = i;
+      if (i <= w.records) {
+        if (w.before === 2) two[0]![1] = d(`2025-05-${String(i + 1).padStart(2, '0')}`);
+        two[0]![mid] = x.title(i);
+        two[0]![mid + 1] = x.owner[i % 3]!;
+        two[0]![mid + 2] = d(`2025-06-${String(i + 10).padStart(2, '0')}`);
+        two[0]![statusCol] = x.st[i % 3]!;
+        // (Every third record's detail left empty, as a person leaves one.)
+        const detail = i % 3 === 0 ? null : x.text(i);
+        two[1]![mid] = detail;
+        titles.push(x.title(i));
+        details.push(detail);
+      }
+      for (const c of downs) merge(r, c, c, r + 1);
+      merge(r + 1, mid, mid + w.span - 1);
+      rows.push(...two);
+    }
+    return { rows, merges, details, titles };
+  }
+  const wides = fc.record({
+    lang: fc.constantFrom('ja' as const, 'en' as const),
+    span: fc.constantFrom(2 as const, 3 as const),
+    before: fc.constantFrom(1 as const, 2 as const),
+    title: fc.integer({ min: 0, max: 2 }),
+    records: fc.integer({ min: 2, max: 6 }),
+    prepared: fc.integer({ min: 0, max: 3 }),
+  });
+
+  it('one record per two rows, the merged word read from the second row over its columns', () => {
+    const b = build({ lang: 'ja', span: 2, before: 2, title: 2, records: 4, prepared: 3 });
+    const t = readModel(b.rows, 'issue', b.merges, '課題一覧');
+    expect(t.records.map((r) => [r.values.title, r.values.detail || null])).toEqual(b.titles.map((title, i) => [title, b.details[i]]));
+    expect(t.columns.filter((m) => m.rowOffset).map((m) => [m.column, m.field])).toEqual([['C:D', 'detail'], ['E', 'closedOn']]);
+    expect(t.records.map((r) => r.values.owner)).toEqual(['岡', '堀', '松田', '岡']);
+  });
+
+  it('property: any such layout reads one record per two rows with each detail', () => {
+    fc.assert(
+      fc.property(wides, (w) => {
+        const b = build(w);
+        const t = readModel(b.rows, 'issue', b.merges, 'Sheet1');
+        expect(t.records.map((r) => [r.values.title, r.values.detail || null])).toEqual(b.titles.map((title, i) => [title, b.details[i]]));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a word merged under two heads that the records do not mirror (one-row records) splits nothing', () => {
+    const rows: ModelCell[][] = [
+      ['No', '件名', '担当', '期限', '状況'],
+      [null, '（内容）', null, null, null],
+      [1, '仕様の確認', '山田', d('2025-04-10'), '未対応'],
+      [2, '帳票の確定', '佐藤', d('2025-04-20'), '対応中'],
+      [3, '環境の手配', '鈴木', d('2025-04-25'), '完了'],
+    ];
+    const t = readModel(rows, 'issue', ['A1:A2', 'B2:C2', 'D1:D2', 'E1:E2']);
+    expect(t.records.map((r) => r.values.title)).toEqual(['仕様の確認', '帳票の確定', '環境の手配']);
+    expect(t.columns.filter((m) => m.rowOffset)).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import { fieldSpec, KEY_FIELD, type ImportTarget } from '../../../common/excel/f
 import type { SheetIndex } from './sheet-index.js';
 import { matchLabel } from './synonyms.js';
 import { extraKeys, MIN_CONFIDENCE } from './mapping.js';
+import { columnLabel } from './header-rows.js';
 
 /** Words of a plan row and an actual row (bracketed or with a colon too: 【予定】, (実績), Plan:). */
 const PLAN_WORD = /^(?:予定|計画|当初|予|計|plan|planned|plans|baseline|target|estimate|est|p)$/i;
@@ -244,15 +245,32 @@ function stackedHeader(ix: SheetIndex, layout: { target: ImportTarget; headerTop
   // group over sub-columns: each row holds one word in the column, no more.)
   const within = (g: { c1: number; c2: number } | undefined, m: ColumnMapping) => !g || (g.c1 >= m.c && g.c2 <= m.c + m.span - 1);
   const oneWord = (r: number, m: ColumnMapping) => Array.from({ length: m.span }, (_, k) => word(r, m.c + k)).filter((w) => w !== '').length === 1;
-  const stacked = columns.filter((m) => {
-    if (word(headerTop, m.c) === '' || word(headerBottom, m.c) === '' || !oneWord(headerTop, m) || !oneWord(headerBottom, m)) return false;
-    const [g, h] = [ix.mergeAt(headerTop, m.c), ix.mergeAt(headerBottom, m.c)];
-    return within(g, m) && within(h, m) && (!g || g.r2 === headerTop);
-  });
+  const first = headerBottom + 1;
+  // A column with a word of its own on the top row only (its top cell not merged down over both rows).
+  const topOnly = (m: ColumnMapping) => {
+    const g = ix.mergeAt(headerTop, m.c);
+    return word(headerTop, m.c) !== '' && oneWord(headerTop, m) && within(g, m) && (!g || g.r2 === headerTop);
+  };
+  // How many sheet columns the bottom word of column m spans: its own, or a merge from m over the next
+  // columns (詳細 merged over D:E under 件名 | 担当) where each column it covers has its own top word and the
+  // records' second rows are merged over the same columns (the record mirrors the header: the merged
+  // bottom word is one field on the second row, not a hint under several heads). 0: not a stacked column.
+  const bottomSpan = (m: ColumnMapping): number => {
+    if (!topOnly(m) || word(headerBottom, m.c) === '' || !oneWord(headerBottom, m)) return 0;
+    const h = ix.mergeAt(headerBottom, m.c);
+    if (within(h, m)) return m.span;
+    if (!h || h.c1 !== m.c || h.r1 !== headerBottom || h.r2 !== headerBottom) return 0;
+    const covered = columns.filter((x) => x.c >= h.c1 && x.c <= h.c2);
+    const last = covered[covered.length - 1]!;
+    if (last.c + last.span - 1 !== h.c2 || covered.reduce((n, x) => n + x.span, 0) !== h.c2 - h.c1 + 1 || !covered.every(topOnly)) return 0;
+    const mirror = ix.mergeAt(first + 1, m.c);
+    return mirror && mirror.r1 === first + 1 && mirror.r2 === first + 1 && mirror.c1 === h.c1 && mirror.c2 === h.c2 ? h.c2 - h.c1 + 1 : 0;
+  };
+  const spans = new Map(columns.map((m) => [m, bottomSpan(m)]));
+  const stacked = columns.filter((m) => spans.get(m)! > 0);
   if (stacked.length === 0) return null;
   // Records two rows each: cells merged down over exactly two rows from the first data row on, every
   // other row, in a column the header merges down over both its rows (No) or a stacked one.
-  const first = headerBottom + 1;
   const blocks = columns.some((m) => {
     const h = ix.mergeAt(headerTop, m.c);
     if (!(h && h.r1 === headerTop && h.r2 === headerBottom && h.c1 === m.c) && !stacked.includes(m)) return false;
@@ -281,7 +299,11 @@ function stackedHeader(ix: SheetIndex, layout: { target: ImportTarget; headerTop
       const match = best(text);
       const one: ColumnMapping = { ...m, label: text, field: match?.field ?? null, confidence: match?.confidence ?? 0 };
       delete one.extraKey;
-      if (k > 0) one.rowOffset = k;
+      if (k > 0) {
+        one.rowOffset = k;
+        const span = spans.get(m)!;
+        if (span !== m.span) Object.assign(one, { span, column: columnLabel(m.c, span) });
+      }
       out.push(one);
     }
   }

@@ -1154,6 +1154,9 @@ function ratingNoteAbove(ix: SheetIndex, headerTop: number): Scale | null {
  */
 export function markedItemColumns(ix: SheetIndex, layout: { target: ImportTarget; headerTop: number; headerBottom: number }, m: ColumnMapping, date1904: boolean): string[] | null {
   if (m.span < 2 || m.field === null || fieldSpec(layout.target, m.field)?.kind !== 'text' || m.field === KEY_FIELD[layout.target] || layout.headerBottom <= layout.headerTop) return null;
+  // (A field of a two-row record's second row is headed by one word merged over its columns on the header's
+  // second row, 詳細 over D:E: the column's own head, no items; written as one text into its anchor.)
+  if (m.rowOffset) return null;
   const names = Array.from({ length: m.span }, (_, k) => {
     const cell = ix.valueAt(layout.headerBottom, m.c + k);
     return cell ? textOf(cell, date1904).trim() : '';

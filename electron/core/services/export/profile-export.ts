@@ -32,7 +32,7 @@ import type { SqlDb as Db } from '../../db/sql.js';
 import { fillTemplateInWorker, inspectTemplateInWorker, readWorkbook } from '../../excel/capped-worker.js';
 import { dateSerial, type CellOut, type OutValue, type RowShape, type TableWrite } from '../../excel/template/index.js';
 import { sameValue, planImport, storedTitles } from '../import/plan.js';
-import { planBlocks, type BlockPlan, type TemplateRecord } from './record-blocks.js';
+import { lastBlockShape, planBlocks, type BlockPlan, type TemplateRecord } from './record-blocks.js';
 import { barCells, ganttBandCandidates, learnBand, rowBarMark, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
 import { keepsDrawing, learnOwnRules, ownBarCells, painted, shiftedCells } from './gantt-own-rows.js';
 import { derivedStatus } from '../rollup.js';
@@ -555,7 +555,11 @@ export async function exportToProfile(
   // risks), each such merge starting on a record: laid anew too, over the records that came from one
   // merge and still stand together with its value (labelRunsOut, below); moved with the rows instead, a
   // merge stretched over the tasks placed between its rows and hid their cells (blind set 9, R1).
-  const labelColumns = labelMergeColumns(sheet.merges, mapped.filter((m) => m.span === 1 && !m.rowOffset && !regrouped.has(m.c)), recordRowSet, dataTop);
+  // (Counting the records the import read as such: rows it left out — a two-row record's second row read
+  // as a record of its own by an older profile and skipped as a duplicate — are no records sharing a
+  // label: issues-giga-tanmatsu, whose No. merged over each record's two rows was laid anew without them.)
+  const ownRecordRows = new Set(templateRecords.filter((r) => r.kind !== 'client').map((r) => r.row - 1));
+  const labelColumns = labelMergeColumns(sheet.merges, mapped.filter((m) => m.span === 1 && !m.rowOffset && !regrouped.has(m.c)), recordRowSet, ownRecordRows, dataTop);
   for (const g of sheet.merges) {
     if (g.r2 <= g.r1 || g.r1 < dataTop) continue;
     // A 大/中 label merged down over its group's rows is laid anew where the group's rows now are (below).
@@ -583,7 +587,8 @@ export async function exportToProfile(
       if (kept[n - 1]!.at! < g.r2) remerge.push({ from: `${cellRef(g.r1, g.c1)}:${cellRef(g.r2, g.c2)}`, to: `${cellRef(g.r1, g.c1)}:${cellRef(kept[n - 1]!.at!, g.c2)}` });
       continue;
     }
-    if (rows.length < 2) continue;
+    // (A merge over one record and rows the import left out is that record's block: it moves with its rows.)
+    if (rows.filter((r) => ownRecordRows.has(r)).length < 2) continue;
     groupMerges.add(`${cellRef(g.r1, g.c1)}:${cellRef(g.r2, g.c2)}`);
     const kept = rows.flatMap((r) => (storedAt.has(r) ? [storedAt.get(r)!] : []));
     const values = kept.map((o) => storedValue(o, m));
@@ -801,7 +806,11 @@ export async function exportToProfile(
       throw templateConflict(err);
     },
   );
-  const recordShape = lastRecord === null ? null : (shapes.find((s) => s.row === lastRecord) ?? null);
+  // Prepared blocks repeat the last record's block as the layout draws it (two rows where each record
+  // spends two: the number merged down over both), from the row after it.
+  const lastShape = lastBlockShape(templateRecords, sheet.merges);
+  const recordShapes = lastShape.map((r) => shapes.find((s) => s.row === r) ?? null);
+  const preparedFrom = Math.max(tableEnd, lastShape.at(-1) ?? tableEnd);
   // A row merged as the header's column groups (A:C, D:R … under No., Risk …) is drawn as a record's row
   // even with no border or fill: a blank template's row to fill.
   const headerGroups = layout.columns.filter((m) => m.span > 1);
@@ -811,11 +820,12 @@ export async function exportToProfile(
   // 3 under 2) is a prepared row however plainly it is formatted: a record added fills it and takes its
   // number, and the prepared rows below keep theirs (blind set 3, H15: they shifted down, CR003 twice).
   const numberColumns = new Set(table.columns.filter((m) => m.field === 'ref' || (m.field === null && m.numbering)).map((m) => m.c));
-  const numberOnly = (row: number) => {
+  // (The number before it stands on the previous block's first row: `period` rows up.)
+  const numberOnly = (row: number, period: number) => {
     const cells = (ix.row(row - 1)?.cells ?? []).filter((c) => c.v !== null && c.v !== undefined && String(c.v).trim() !== '');
-    return cells.length === 1 && numberColumns.has(cells[0]!.c) && followsOn(ix.cell(row - 2, cells[0]!.c), cells[0]!);
+    return cells.length === 1 && numberColumns.has(cells[0]!.c) && followsOn(ix.cell(row - 1 - period, cells[0]!.c), cells[0]!);
   };
-  const prepared = preparedRows(shapes.filter((s) => s.row > tableEnd), tableEnd, sheetColumns.length, recordShape, groupedLikeHeader, numberOnly);
+  const prepared = preparedRows(shapes.filter((s) => s.row > preparedFrom), preparedFrom, sheetColumns.length, recordShapes, groupedLikeHeader, numberOnly);
   const blocks = planBlocks({
     first,
     last: table.data.last,
@@ -1382,23 +1392,30 @@ async function ganttBars(template: Uint8Array, fileName: string, sheetName: stri
 }
 
 /**
- * Prepared blank rows right after the table: formatted as a record row (as the last record where the
- * table has one, else as each other: formatted in most written columns, or merged as the header's
- * column groups), at most one value (a printed row number), consecutive; or, however formatted, holding
- * nothing but the number that follows the row above's (numberOnly). A blank template's rows to fill.
+ * Prepared blank rows right after the table, block by block (a block has the rows of the last record's
+ * block, `model`: one, or two where each record spends two rows): each row formatted as the model's
+ * row of the block (as each other where the table has no record: formatted in most written columns, or
+ * merged as the header's column groups), holding at most one value (a printed number on its first row),
+ * consecutive; or, however formatted, holding nothing but the number that follows the previous block's
+ * (numberOnly) on its first row and nothing on the others. A blank template's rows to fill.
  */
-function preparedRows(shapes: RowShape[], after: number, width: number, model: RowShape | null, groupedLikeHeader: (row: number) => boolean, numberOnly: (row: number) => boolean): number[] {
+function preparedRows(shapes: RowShape[], after: number, width: number, model: (RowShape | null)[], groupedLikeHeader: (row: number) => boolean, numberOnly: (row: number, period: number) => boolean): number[] {
+  const period = Math.max(1, model.length);
+  const like = model.length > 0 ? [...model] : [null];
+  const byRow = new Map(shapes.map((s) => [s.row, s]));
   const out: number[] = [];
-  let expect = after + 1;
-  let like = model;
-  for (const s of shapes) {
-    if (s.row !== expect || s.values > 1) break;
-    const numbered = s.values === 1 && numberOnly(s.row);
-    if (!numbered && s.styled * 2 < Math.max(2, width) && !groupedLikeHeader(s.row)) break;
-    if (!numbered && like && s.styles.filter((x, i) => x === like!.styles[i]).length < width * 0.8) break;
-    like ??= s;
-    out.push(s.row);
-    expect++;
+  for (let top = after + 1; ; top += period) {
+    const rows = Array.from({ length: period }, (_, k) => byRow.get(top + k));
+    if (rows.some((s) => !s) || rows.some((s, k) => s!.values > (k === 0 ? 1 : 0))) break;
+    const numbered = rows[0]!.values === 1 && numberOnly(top, period);
+    const drawn = (s: RowShape, k: number) => {
+      if (s.styled * 2 < Math.max(2, width) && !groupedLikeHeader(s.row)) return false;
+      const want = like[k];
+      return !want || s.styles.filter((x, i) => x === want.styles[i]).length >= width * 0.8;
+    };
+    if (!numbered && !rows.every((s, k) => drawn(s!, k))) break;
+    rows.forEach((s, k) => (like[k] ??= s!));
+    out.push(...rows.map((s) => s!.row));
   }
   return out;
 }
@@ -1560,14 +1577,15 @@ function regroupedColumns(records: ImportTable['records'], columns: ColumnMappin
 
 /**
  * The columns whose merges an export lays anew: a 大/中 column merged over each group (regroupedColumns),
- * or a column whose every merge down over records starts on a record and covers two or more (a value
- * merged over the records that share it: 工種 over its tasks), none within one record's rows.
+ * or a column whose every merge down over records starts on a record and covers two or more records
+ * the import read (`ownRecords`: not rows it left out; a value merged over the records that share it:
+ * 工種 over its tasks), none within one record's rows.
  */
-function labelMergeColumns(merges: Merge[], columns: ColumnMapping[], recordRows: Set<number>, dataTop: number): Map<number, { m: ColumnMapping; merges: Merge[] }> {
+function labelMergeColumns(merges: Merge[], columns: ColumnMapping[], recordRows: Set<number>, ownRecords: Set<number>, dataTop: number): Map<number, { m: ColumnMapping; merges: Merge[] }> {
   const out = new Map<number, { m: ColumnMapping; merges: Merge[] }>();
   for (const m of columns) {
     const own = merges.filter((g) => g.c1 === m.c && g.c2 === m.c && g.r2 > g.r1 && g.r1 >= dataTop);
-    const records = (g: Merge) => Array.from({ length: g.r2 - g.r1 + 1 }, (_, k) => g.r1 + k).filter((r) => recordRows.has(r)).length;
+    const records = (g: Merge) => Array.from({ length: g.r2 - g.r1 + 1 }, (_, k) => g.r1 + k).filter((r) => ownRecords.has(r)).length;
     if (own.length > 0 && own.every((g) => recordRows.has(g.r1) && records(g) >= 2)) out.set(m.c, { m, merges: own });
   }
   return out;

@@ -119,6 +119,35 @@ export function recordPeriod(rows: number[]): number {
   return g >= 2 && n >= (rows.length - 1) * 0.7 ? g : 1;
 }
 
+/** Per 1-based row, the last row a range merged down from it reaches. */
+function mergedDownTo(merges: Merge[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const m of merges) if (m.r2 > m.r1) out.set(m.r1 + 1, Math.max(out.get(m.r1 + 1) ?? 0, m.r2 + 1));
+  return out;
+}
+
+/**
+ * The last row of a record's block as the layout draws it (its shape, without rows its text was wrapped
+ * into by hand): the layout's rows per record, its own further rows, and the rows its cells are merged
+ * down over, never into the next record.
+ */
+function shapeEnd(rec: TemplateRecord, next: number, period: number, mergedDown: Map<number, number>): number {
+  const end = Math.min(Math.max(rec.row + period - 1, rec.rowsThrough ?? 0), next - 1);
+  const merged = mergedDown.get(rec.row);
+  return merged === undefined ? end : Math.max(end, Math.min(merged, next - 1));
+}
+
+/**
+ * The rows of the last record's block as the layout draws it (planBlocks' shape of it): where prepared
+ * blank blocks under the table start, and the shape each of them repeats. Empty without records.
+ */
+export function lastBlockShape(records: TemplateRecord[], merges: Merge[]): number[] {
+  if (records.length === 0) return [];
+  const sorted = [...records].sort((a, b) => a.row - b.row);
+  const last = sorted[sorted.length - 1]!;
+  return range(last.row, shapeEnd(last, Infinity, recordPeriod(sorted.map((r) => r.row)), mergedDownTo(merges)));
+}
+
 export function planBlocks(input: BlockInput): BlockPlan {
   // A layout of phase rows: a kept record whose level now wants the other kind of row is laid out anew.
   // (While some phase has tasks under it: a phase row reads as one only beside a phase over tasks, and
@@ -130,13 +159,10 @@ export function planBlocks(input: BlockInput): BlockPlan {
   const phaseLevel = (level: number) => phased && level === 0;
   const sorted = [...input.records].sort((a, b) => a.row - b.row);
   const period = recordPeriod(sorted.map((r) => r.row));
-  const mergedDown = new Map<number, number>();
-  for (const m of input.merges) if (m.r2 > m.r1) mergedDown.set(m.r1 + 1, Math.max(mergedDown.get(m.r1 + 1) ?? 0, m.r2 + 1));
+  const mergedDown = mergedDownTo(input.merges);
   const blockOf = (rec: TemplateRecord, k: number, recs: TemplateRecord[]): Block => {
     const next = recs[k + 1]?.row ?? Infinity;
-    let end = Math.min(Math.max(rec.row + period - 1, rec.rowsThrough ?? 0), next - 1);
-    const merged = mergedDown.get(rec.row);
-    if (merged !== undefined) end = Math.max(end, Math.min(merged, next - 1));
+    let end = shapeEnd(rec, next, period, mergedDown);
     const shape = range(rec.row, end);
     if (rec.through !== undefined) end = Math.max(end, Math.min(rec.through, next - 1));
     return { rec, rows: range(rec.row, end), shape, head: [] };
