@@ -825,7 +825,12 @@ export async function categoryPairs(style: CategoryPairStyle): Promise<Buffer> {
 }
 
 /** How a 方眼紙 form numbers its records and prepared rows: plain numbers, or codes of the client's (Q-015). */
-export type GridFormNumbers = 'plain' | 'code';
+/**
+ * How the form numbers its rows: plain numbers or codes down the records and the prepared rows; or codes
+ * on the records only, typed ('blank') or the client's formula of the row ('formula'), the prepared rows
+ * blank (drawn as the records are).
+ */
+export type GridFormNumbers = 'plain' | 'code' | 'blank' | 'formula';
 
 /**
  * A 方眼紙 issue form (every logical column a merged group of narrow cells: No over B:C, 課題内容 over
@@ -845,6 +850,7 @@ export async function gridFormPrepared(numbers: GridFormNumbers): Promise<Buffer
   ws.getCell('G2').value = '標準準拠システム移行';
   const groups: [string, string, string][] = [['B', 'C', 'No'], ['D', 'F', '区分'], ['G', 'T', '課題内容'], ['U', 'AD', '対応方針'], ['AE', 'AH', '担当'], ['AI', 'AL', '期限'], ['AM', 'AN', '状況']];
   const no = (k: number) => (numbers === 'plain' ? k : `Q-${String(k).padStart(3, '0')}`);
+  const blank = numbers === 'blank' || numbers === 'formula';
   const records: [string, string, string, string, string, string][] = [
     ['質問', '標準仕様書の差分のうち様式に影響する項目はどれか。', '差分一覧を作成し回答済み。', '市民課', '2025-06-26', '完了'],
     ['課題', 'ガバメントクラウド移行時期が推奨期限に間に合わない見込み。', '移行困難システムとして届出を調整中。', '税務課', '2025-05-19', '対応中'],
@@ -861,12 +867,13 @@ export async function gridFormPrepared(numbers: GridFormNumbers): Promise<Buffer
   for (let i = 0; i < records.length + prepared; i++) {
     const r = top + i;
     for (const [a, b] of groups) ws.mergeCells(`${a}${r}:${b}${r}`);
-    ws.getCell(`B${r}`).value = no(i + 1);
     const rec = records[i];
+    if (rec && numbers === 'formula') ws.getCell(`B${r}`).value = { formula: `"Q-"&TEXT(ROW()-${top - 1},"000")`, result: no(i + 1) };
+    else if (rec || !blank) ws.getCell(`B${r}`).value = no(i + 1);
     for (const [a] of groups) {
       ws.getCell(`${a}${r}`).border = box;
-      // (The records are drawn wrapped and top-aligned; the prepared rows are left plain.)
-      if (rec) ws.getCell(`${a}${r}`).alignment = { vertical: 'top', wrapText: true };
+      // (The records are drawn wrapped and top-aligned; numbered prepared rows are left plain, blank ones drawn as the records.)
+      if (rec || blank) ws.getCell(`${a}${r}`).alignment = { vertical: 'top', wrapText: true };
     }
     if (!rec) continue;
     ws.getCell(`D${r}`).value = rec[0];
@@ -913,4 +920,6 @@ export const LAYOUTS: Layout[] = [
   { name: 'plan and actual rows under a 工程 column (no No.)', target: 'wbs', build: () => categoryPairs(CATEGORY_PAIRS.plain) },
   { name: 'grid form with numbered prepared rows', target: 'issue', build: () => gridFormPrepared('plain') },
   { name: 'grid form with coded prepared rows', target: 'issue', build: () => gridFormPrepared('code') },
+  { name: 'grid form with blank prepared rows', target: 'issue', build: () => gridFormPrepared('blank') },
+  { name: 'grid form with blank prepared rows under formula IDs', target: 'issue', build: () => gridFormPrepared('formula') },
 ];

@@ -1007,7 +1007,8 @@ export async function exportToProfile(
   // A record's name shown by the client's formula (="task"&ROW()) would still show one on a cleared
   // row, which then reads as a record: where the prepared rows hold no formula there, the cleared
   // row goes back to their state and the formula goes with the record.
-  const keyColumns = new Set(mapped.filter((m) => m.field === KEY_FIELD[target]).flatMap(spread));
+  // (The ID column's formula too, ="CR"&TEXT(ROW()-5,"000"), where the prepared rows print no number.)
+  const keyColumns = new Set([...mapped.filter((m) => m.field === KEY_FIELD[target]).flatMap(spread), ...idColumns]);
   const keyFormulaGoes = (c: number) => keyColumns.has(c) && blocks.prepared.length > 0 && !blocks.prepared.some((r) => ix.cell(r - 1, c)?.f);
   // The form's own numbering (ColumnMapping.numbering, numbering.ts): a column the import found numbering
   // the records (項目番号 小, 順位), or one whose prepared rows print a running number (a column no field
@@ -1072,12 +1073,15 @@ export async function exportToProfile(
     if (f === undefined && bars && blocks.order?.[i]?.clone) return [...new Array<undefined>(sheetColumns.length).fill(undefined), ...barsOf(null, true)];
     if (f === undefined) return new Array<undefined>(width).fill(undefined);
     // A removed record's block of a prepared form goes back to the prepared state: its printed number
-    // (its ID, never given again) and the client's formulas stay, every other value of its rows goes.
+    // (its ID, never given again) stays where the prepared rows print one in that column, and the
+    // client's formulas stay; every other value of its rows goes. Where the prepared rows are blank
+    // (a 方眼紙 form's bordered rows), so is the cleared row: an ID left there read back as a record
+    // (blind set 13, E3: ECR-25-040 under the table).
     // (A block cleared in place is one row: more would read as the table's end, see planBlocks.)
     if (f === 'clear') {
       const at = blocks.order[i]!.row - 1;
       const clear = (c: number): CellOut | undefined =>
-        idColumns.has(c) || preparedColumns.has(c) ? undefined
+        preparedColumns.has(c) ? undefined
         : ix.cell(at, c)?.f ? (keyFormulaGoes(c) ? { value: null, overFormula: true } : undefined)
         : { value: null };
       return [...sheetColumns.map(clear), ...barsOf(null, true), ...clearColumns.map(clear)];
