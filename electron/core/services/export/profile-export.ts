@@ -1333,10 +1333,11 @@ function blockRowsOut(
       if (out[i + k]![slot] === undefined) out[i + k]![slot] = cell;
     }),
   );
-  // (A block of one row, a 大/中 label's, is no plan and actual: it gets no label.)
+  // (A block of one row, a 大/中 label's, is no plan and actual: it gets no label; nor does a label
+  // filling a prepared two-row block, drawn on its first row.)
   if (labels)
     blocks.fill.forEach((f, i) => {
-      if (typeof f !== 'object' || !f.fresh || blocks.lastRow === null || !sameBlock(i, labels.blockLabels!.length - 1)) return;
+      if (typeof f !== 'object' || !f.fresh || blocks.lastRow === null || !sameBlock(i, labels.blockLabels!.length - 1) || (f.rows ?? Infinity) < labels.blockLabels!.length) return;
       labels.blockLabels!.forEach((word, k) => {
         if (sameBlock(i, k)) out[i + k]![at.get(labels.c)!] = { value: { t: 's', v: word } };
       });

@@ -74,8 +74,12 @@ export interface BlockInput {
   stored: StoredRecord[];
 }
 
-/** What goes into an output row: a stored row (fresh: all its cells, a new block), cleared, or nothing. */
-export type BlockFill = { stored: number; fresh: boolean } | 'clear' | undefined;
+/**
+ * What goes into an output row: a stored row (fresh: all its cells, a new block), cleared, or nothing.
+ * `rows`: a new record in a prepared block longer than its kind's (a 中分類 label of one row in a plan's
+ * two-row blocks): the rows it is drawn on, the rest of the block left blank (no 予定/実績 words).
+ */
+export type BlockFill = { stored: number; fresh: boolean; rows?: number } | 'clear' | undefined;
 
 export interface BlockPlan {
   firstRow: number;
@@ -341,7 +345,8 @@ export function planBlocks(input: BlockInput): BlockPlan {
     }
     if (nextPrepared < preparedBlocks.length) {
       const p = preparedBlocks[nextPrepared++]!;
-      put(p.rows, { stored: i, fresh: true }, p.clone);
+      const want = Math.max(input.stored[i]!.rows ?? 1, rowsOfLevel(input.stored[i]!.level));
+      put(p.rows, { stored: i, fresh: true, ...(want < p.rows.length ? { rows: want } : {}) }, p.clone);
       return;
     }
     const model = modelFor(k)?.shape ?? lastCopy ?? preparedBlocks[preparedBlocks.length - 1]?.rows ?? null;
