@@ -5,6 +5,7 @@
 // key cell merged down from that record) is part of that record, not a new one, and so is a row whose
 // one cell goes on with the text of the record above (a long text spilled onto the next row).
 import { timeSection } from './time-sections.js';
+import { isBlankText } from './cell-values.js';
 import { fieldSpec, KEY_FIELD } from '../../../common/excel/fields.js';
 import { registersNamed, sectionTitleAbove } from './register-names.js';
 import { isColumnWord } from './synonyms.js';
@@ -106,14 +107,7 @@ const ASKS_READER = /ください|下さい|\bplease\b|^記入例/i;
 const NAME_FIELD = /^level\d$/;
 const SENTENCE = /(?:。|[a-z)]\.)$/i;
 
-/** Only white space (\s and the ideographic space), or nothing. */
-const blankText = (s: string) => {
-  // Most cells start with a letter, a digit or a kana/kanji, none of which \s takes: no regex for them
-  // (this runs on every text cell of every row, 1.5 M at 100,000 rows).
-  const c = s.charCodeAt(0);
-  if ((c > 32 && c < 127) || (c > 0x3000 && c !== 0xfeff)) return false;
-  return /^[\s\u3000]*$/.test(s);
-};
+const blankText = isBlankText;
 const hasContent = (cell: Cell) => !cell.f && !(cell.t === 's' && blankText(cell.v as string));
 const textOfCell = (cell: Cell) => (cell.t === 's' ? (cell.v as string).normalize('NFKC').trim() : '');
 
@@ -591,9 +585,10 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
     const numbered = () => row.cells.some((c) => c.c >= minC && c.c <= maxC && isNumber(c) && (inNumbering(c.c) || numberColumn(c.c)));
     // With the project's titles: the record's text so far and this row's, each a stored title or read on as one.
     const titleRead = (above: number) => {
+      if (!titles || !key || record.length !== 1) return null;
       const cell = record[0]!;
       const over = ix.cell(above, cell.c);
-      if (!titles || !key || record.length !== 1 || cell.t !== 's' || cell.c < key.c || cell.c >= key.c + key.span || over?.t !== 's') return null;
+      if (cell.t !== 's' || cell.c < key.c || cell.c >= key.c + key.span || over?.t !== 's') return null;
       const so = wrappedKey.get(above) ?? String(over.v).trim();
       const text = String(cell.v).trim();
       return { apart: titles.has(text) && titles.has(so), together: titles.has(joinWrapped(so, text)) };

@@ -18,8 +18,16 @@ export function parseNumberText(input: string): { value: number; percent: boolea
 
 /** A number format shows the value as a percentage ('0%', '0.0%'), outside quoted text. */
 export function isPercentFormat(fmt: string | undefined): boolean {
-  return !!fmt && fmt.replace(/"[^"]*"|\\./g, '').includes('%');
+  if (!fmt) return false;
+  // (The last format asked, answered again: a column of figures shows one format down every row.)
+  if (fmt !== lastFormat) {
+    lastFormat = fmt;
+    lastPercent = fmt.replace(/"[^"]*"|\\./g, '').includes('%');
+  }
+  return lastPercent;
 }
+let lastFormat = '';
+let lastPercent = false;
 
 // ---------------------------------------------------------------- progress
 

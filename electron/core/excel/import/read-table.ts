@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { wbsFields } from '../../../common/api/wbs.js';
 import { localToday } from '../../../common/dates.js';
 import { REGISTERS, type Vocabularies } from '../../../common/registers.js';
-import { columnDateReading, keptDateReading, readValue, rowKey, tableSlashOrder, textOf, type ValueContext } from './cell-values.js';
+import { columnDateReading, isBlankText, keptDateReading, readValue, rowKey, tableSlashOrder, textOf, type ValueContext } from './cell-values.js';
 import { checkCode, checkMark } from './check-columns.js';
 import { ClientValues, type NewListItem } from './client-values.js';
 import { isPeriodDate, looksLikeDate, nearestYear, otherOrderReading, parseDateText, shortYearChoices, weekOfText, weekStartDay, writtenWeekday, type SlashOrder, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
@@ -163,6 +163,8 @@ const KEPT_UNREAD = new Set<FieldKind>(['effort', 'days', 'progress', 'wbsStatus
  * client's cell by its text kept with the row (profile-export.ts keptUnreadCell) and writes it back.
  */
 const DEFAULTED = new Set<FieldKind>(['progress', 'wbsStatus', 'yesNo', 'scheduling']);
+/** Kinds whose text cells read by their text alone, the same few words down a column (read once each: readTable). */
+const WORD_KINDS = new Set<FieldKind>(['wbsStatus', 'yesNo', 'progress', 'effort', 'days', 'scheduling', 'level']);
 
 /** A period a person reads as a due date (7月末, 8月上旬, w/c 14 Jul, Q3), read as its last day: said so. */
 /** The fields of a start date: a week written there is its Monday (weekStartDay). */
@@ -208,7 +210,24 @@ function dataCell(ix: SheetIndex, r: number, c: number, firstDataRow: number): C
 const LEADING = /^[ \u3000\t]+/;
 /** A cell of only a dash or a slash: "none", no code. */
 const NONE = /^[-－ー―—–‐/／]$/;
+/** `read` asked once per word: a column's few words, each read again down 100,000 rows, cost more than the rows. */
+function onceEach<T>(read: (word: string) => T): (word: string) => T {
+  const seen = new Map<string, T>();
+  return (word) => {
+    if (seen.has(word)) return seen.get(word)!;
+    const v = read(word);
+    seen.set(word, v);
+    return v;
+  };
+}
+
+/** A column's cells that hold something (one array, not one per cell: the columns run 100,000 rows). */
+const filled = (column: readonly (Cell | null)[]): Cell[] => column.filter((x): x is Cell => x !== null);
+
 function indentWidth(s: string): number {
+  // (Most names start with no space at all: no regex for them, asked of every row's name.)
+  const c = s.charCodeAt(0);
+  if (c !== 32 && c !== 0x3000 && c !== 9) return 0;
   const lead = LEADING.exec(s)?.[0] ?? '';
   let w = 0;
   for (const ch of lead) w += ch === '\u3000' ? 2 : ch === '\t' ? 4 : 1;
@@ -274,7 +293,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const colMaps = new Map(offsets.map((k) => [k, new Int32Array(maxC).fill(-1)]));
   mapped.forEach((m, j) => colMaps.get(m.rowOffset ?? 0)!.fill(j, m.c, m.c + m.span));
   const colMap = colMaps.get(0) ?? new Int32Array(maxC).fill(-1);
-  const blank = (cell: Cell) => cell.t === 's' && /^[\s\u3000]*$/.test(cell.v as string);
+  const blank = (cell: Cell) => cell.t === 's' && isBlankText(cell.v as string);
   // A record's block ends where the next record starts: a record of one row among two-row ones (a 大/中
   // label row over two-row tasks) has no second row, and the next record's plan row is not its actual row.
   const inBlock = (i: number, k: number) => k === 0 || data.rows[i]! + k < (data.rows[i + 1] ?? Infinity);
@@ -342,7 +361,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   }
 
   const progressCol = mapped.findIndex((m) => m.field === 'progress');
-  const scale = progressCol >= 0 ? progressScale(grid[progressCol]!.flatMap((x) => (x ? [x] : []))) : undefined;
+  const scale = progressCol >= 0 ? progressScale(filled(grid[progressCol]!)) : undefined;
   const base: Omit<ValueContext, 'reference' | 'effortUnit'> = {
     date1904: model.date1904,
     vocab,
@@ -394,8 +413,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   // no code / level column after all (Task-001 IDs) and stays an extra column.
   const structureMisses: { r: number; c: number; kind: 'wbsCode' | 'level'; failure: Failure }[] = [];
   const structureHits = { wbsCode: 0, level: 0 };
-  /** The code of the last row read (outline-codes.ts: a number read after it). */
-  let codeAbove: number[] | null = null;
+  /** The code of the last row read (outline-codes.ts: a number read after it), split only where a number asks. */
+  let codeAbove: string | null = null;
 
   const values = new ClientValues(vocab, opts.valueMaps, opts.valueChoices);
   // The client's own list for a list or rating column: the list validation of its first data cell (the
@@ -469,7 +488,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   mapped.forEach((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
     if (spec?.kind !== 'vocab' && spec?.kind !== 'wbsStatus') return;
-    const words = new Set(grid[j]!.flatMap((x) => (x && (x.t === 's' || x.t === 'n') ? [String(x.v).trim()] : [])));
+    const words = new Set<string>();
+    for (const x of grid[j]!) if (x && (x.t === 's' || x.t === 'n')) words.add(String(x.v).trim());
     if (spec.kind === 'vocab') values.columnWords(m.field!, spec, words);
     // (A profile that read this column's Open as not started keeps that reading whatever words are left:
     // the last In Progress task done, a re-import of our own export read Open as in progress — review T7.)
@@ -487,11 +507,11 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   mapped.forEach((m, j) => {
     if (m.field === null || fieldSpec(target, m.field)?.kind !== 'rating') return;
     const scale = statedScale(m.label) ?? noteScale;
-    const numbers = grid[j]!.flatMap((x) => (x && x.t === 'n' ? [x.v as number] : []));
+    const numbers = filled(grid[j]!).flatMap((x) => (x.t === 'n' ? [x.v as number] : []));
     if (scale && numbers.every((n) => n >= scale.min && n <= scale.max)) values.statedScale(m.field, scale);
   });
   mapped.forEach((m, j) => {
-    if (m.field !== null && fieldSpec(target, m.field)?.kind === 'rating') values.rateColumn(m.field, grid[j]!.flatMap((x) => (x ? [x] : [])));
+    if (m.field !== null && fieldSpec(target, m.field)?.kind === 'rating') values.rateColumn(m.field, filled(grid[j]!));
   });
   // Dates written with their year, per record row and per column: the year of a date written without
   // one comes from its row, else its column, else the project's period, else today.
@@ -515,6 +535,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     readDates.set(j, read);
     yearless.set(j, bare);
     const ctx: ValueContext = { ...dateCtx, ...reading };
+    // A date cell is its serial's day: the same few hundred days down the column, each read once.
+    const days = new Map<number, ReturnType<typeof readValue>>();
     return grid[j]!.map((hit, i) => {
       if (!hit) return null;
       if (hit.t === 's') {
@@ -522,7 +544,11 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         bare[i] = written.ok && !!written.yearInferred;
         if (bare[i]) return null;
       }
-      const v = readValue(spec, hit, ctx);
+      let v = hit.t === 'd' ? days.get(hit.v as number) : undefined;
+      if (v === undefined) {
+        v = readValue(spec, hit, ctx);
+        if (hit.t === 'd' && v.ok) days.set(hit.v as number, v);
+      }
       read[i] = v;
       return v.ok && typeof v.value === 'string' ? v.value : null;
     });
@@ -545,7 +571,9 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     const sorted = ds.filter((x): x is string => x !== null).sort();
     return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : null;
   };
-  let columnMedian = fullDates.map(median);
+  // (Sorted only when a date without a year asks: 100,000 dates a column otherwise sorted for nothing.)
+  let columnMedians: (string | null)[] | null = null;
+  const columnMedian = () => (columnMedians ??= fullDates.map(median));
   // The project's period stands for its middle (a register's dates spread over it).
   const periodDay = opts.period?.start && opts.period.end ? midday(opts.period.start, opts.period.end) : (opts.period?.start ?? opts.period?.end ?? null);
   // The day the sheet states above the table (the minutes' 日時, 作成日): the file's own, before the project's.
@@ -591,7 +619,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   });
   const yearReference = (i: number, j: number): { day: string; from: 'row' | 'column' | 'sheet' | 'title' | 'project' | 'today' } => {
     for (const ds of fullDates) if (ds[i]) return { day: ds[i]!, from: 'row' };
-    const col = columnMedian[j] ?? columnMedian.find((x) => x !== null);
+    const col = columnMedian()[j] ?? columnMedian().find((x) => x !== null);
     if (col) return { day: col, from: 'column' };
     if (aboveDay) return { day: aboveDay, from: 'sheet' };
     if (titleDay) return { day: titleDay, from: 'title' };
@@ -612,17 +640,19 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   // the one nearest the cell's reference it fits (blind set 4, J2: today's year put every one of them on
   // the wrong weekday). Once read they are dates with a year, a reference for the others.
   const weekdayDays = new Map<number, (string | null)[]>();
+  // (Only the columns that hold such a date are walked.)
   for (const [j, bare] of yearless)
-    grid[j]!.forEach((hit, i) => {
-      if (!hit || !bare[i] || writtenWeekday(hit.v as string) === undefined) return;
-      const read = readYearless((hit.v as string).trim(), yearReference(i, j));
-      if (!read.ok || !read.weekdayFits) return;
-      if (!weekdayDays.has(j)) weekdayDays.set(j, new Array<string | null>(grid[j]!.length).fill(null));
-      weekdayDays.get(j)![i] = read.iso;
-    });
+    if (bare.includes(true))
+      grid[j]!.forEach((hit, i) => {
+        if (!hit || !bare[i] || writtenWeekday(hit.v as string) === undefined) return;
+        const read = readYearless((hit.v as string).trim(), yearReference(i, j));
+        if (!read.ok || !read.weekdayFits) return;
+        if (!weekdayDays.has(j)) weekdayDays.set(j, new Array<string | null>(grid[j]!.length).fill(null));
+        weekdayDays.get(j)![i] = read.iso;
+      });
   if (weekdayDays.size > 0) {
     for (const [j, days] of weekdayDays) days.forEach((d, i) => d !== null && (fullDates[j]![i] = d));
-    columnMedian = fullDates.map(median);
+    columnMedians = null;
   }
   // Dates without a year that no dated cell of the file places (only the project or today does): one
   // stretch of time, read so that it runs forward over a new year (12/28, 1/5) instead of backwards.
@@ -630,6 +660,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   mapped.forEach((m, j) => {
     if (m.field === null || fieldSpec(target, m.field)?.kind !== 'date') return;
     const bare = yearless.get(j)!;
+    if (!bare.includes(true)) return;
     grid[j]!.forEach((hit, i) => {
       if (!hit || !bare[i] || weekdayDays.get(j)?.[i]) return;
       const from = yearReference(i, j).from;
@@ -676,6 +707,21 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     if (kept) m.dateReading = kept;
     const ctx: ValueContext = { ...base, reference: today, effortUnit: m.unit ?? effortUnitOf(m.label), ...reading };
     const schema = m.field === null ? undefined : schemaOf(target, m.field);
+    // A column of a few words (a status, 済/未, a progress or effort written as text) reads each word once:
+    // the reading of a text cell of these kinds is the text's alone. (Only readings that succeed are kept.)
+    const words = spec && WORD_KINDS.has(spec.kind) ? new Map<string, ReturnType<typeof readValue>>() : null;
+    const codes = statusSets.get(j);
+    const statusCode = onceEach((word) => codes?.read(word));
+    const openWord = onceEach(isOpenWord);
+    const readWord = (hit: Cell) => {
+      if (!words || hit.t !== 's') return readValue(spec!, hit, ctx);
+      let v = words.get(hit.v as string);
+      if (v === undefined) {
+        v = readValue(spec!, hit, ctx);
+        if (v.ok) words.set(hit.v as string, v);
+      }
+      return v;
+    };
     grid[j]!.forEach((hit, i) => {
       const rec = records[i]!;
       // (The sheet row of the cell: a two-row record's second row for a field read there.)
@@ -744,12 +790,12 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         if (code !== null) rec.values[field] = code;
         return;
       }
-      const coded = spec.kind === 'wbsStatus' && (hit.t === 's' || hit.t === 'n') ? statusSets.get(j)?.read(String(hit.v)) : undefined;
+      const coded = spec.kind === 'wbsStatus' && (hit.t === 's' || hit.t === 'n') ? statusCode(String(hit.v)) : undefined;
       if (coded !== undefined) {
         rec.values[field] = coded;
         return;
       }
-      if (spec.kind === 'wbsStatus' && openAs.has(j) && hit.t === 's' && isOpenWord(hit.v as string)) {
+      if (spec.kind === 'wbsStatus' && openAs.has(j) && hit.t === 's' && openWord(hit.v as string)) {
         rec.values[field] = openAs.get(j);
         return;
       }
@@ -810,7 +856,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
           return;
         }
       }
-      const v = (spec.kind === 'date' ? readDates.get(j)?.[i] : undefined) ?? readValue(spec, hit, ctx);
+      const v = (spec.kind === 'date' ? readDates.get(j)?.[i] : undefined) ?? readWord(hit);
       if (!v.ok && spec.kind === 'date' && hit.t === 's' && /\p{L}/u.test(hit.v as string) && !looksLikeDate(hit.v as string)) {
         // Words where a date goes (6月末, 来週中, after UAT): the record is kept, its date empty, and the
         // words kept with it (as an extra value under the header's name), flagged; the export writes
@@ -865,8 +911,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       }
       if (spec.kind === 'wbsCode') {
         // (A code typed as a number lost its trailing zero, 1.10 kept as 1.1: read after the row above's.)
-        tree[i]!.code = outlineCode(hit, codeAbove) ?? (v.value as string);
-        codeAbove = tree[i]!.code!.split('.').map(Number);
+        tree[i]!.code = outlineCode(hit, hit.t === 'n' && codeAbove !== null ? codeAbove.split('.').map(Number) : null) ?? (v.value as string);
+        codeAbove = tree[i]!.code!;
         return;
       }
       if (spec.kind === 'level') {
@@ -1114,8 +1160,9 @@ function withStatusCodes(maps: ValueMaps, mapped: ColumnMapping[], grid: (Cell |
 function withOpenWords(maps: ValueMaps, mapped: ColumnMapping[], grid: (Cell | null)[][], openAs: ReadonlyMap<number, string>): ValueMaps {
   for (const [j, code] of openAs) {
     const field = mapped[j]!.field!;
+    const open = onceEach(isOpenWord);
     for (const hit of grid[j]!) {
-      if (!hit || hit.t !== 's' || !isOpenWord(hit.v as string)) continue;
+      if (!hit || hit.t !== 's' || !open(hit.v as string)) continue;
       const map = (maps[field] ??= { words: {}, exportAs: {} });
       map.words[(hit.v as string).trim()] = code;
     }
