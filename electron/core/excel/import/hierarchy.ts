@@ -155,6 +155,8 @@ function byCode(inputs: TreeInput[], cellOf: (r: number, what: 'code') => string
 export function phaseCodes(codes: (string | null)[]): (code: string) => string {
   const written = new Set(codes.filter((c): c is string => c !== null));
   return (code) => {
+    // (A code that does not end in 0 is its own: most of them, no regex asked.)
+    if (code.charCodeAt(code.length - 1) !== 48) return code;
     let k = code;
     while (/\.0+$/.test(k) && !written.has(k.replace(/\.0+$/, ''))) k = k.replace(/\.0+$/, '');
     return k;

@@ -1078,7 +1078,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       n.input === null ? { row: n.r + 1, values: { name: n.name ?? '' }, extra: {}, group: true } : records[n.input]!;
     rec.level = n.level;
     rec.parent = n.parent;
-    if (n.input !== null && typeof rec.values.name === 'string') rec.values.name = (rec.values.name as string).replace(LEADING, '');
+    if (n.input !== null && typeof rec.values.name === 'string' && indentWidth(rec.values.name) > 0) rec.values.name = (rec.values.name as string).replace(LEADING, '');
     if (n.input !== null && method === 'columns' && tree[n.input]!.categories && !tree[n.input]!.hasName) {
       // A row that is a 大/中 group itself takes its name from that column.
       const cats = tree[n.input]!.categories!;

@@ -36,6 +36,7 @@ export function fileCodes(table: ImportTable): Set<string> {
 
 /** A WBS code written with hyphens (1-1, 2-3-1), as some clients number their tasks. */
 export const HYPHEN_CODE = /^\d+(?:-\d+)+$/;
+const PLAIN_CODE = /^[0-9.]*$/;
 
 /**
  * Items of a predecessors text naming tasks by the file's hyphen codes (1-1, 1-2FS+1: blind G1) as the
@@ -95,7 +96,8 @@ export function predecessorsByWrittenCode(table: ImportTable, model: WorkbookMod
   for (let i = 0; i < table.records.length; i++) {
     const cell = ix.cell(table.records[i]!.row - 1, codeColumn.c);
     if (!cell) continue;
-    if (cell.t === 's' && HYPHEN_CODE.test((cell.v as string).normalize('NFKC').trim())) return;
+    // (A code of ASCII digits and dots is no hyphen code, normalized or not: no NFKC for most rows.)
+    if (cell.t === 's' && !PLAIN_CODE.test(cell.v as string) && HYPHEN_CODE.test((cell.v as string).normalize('NFKC').trim())) return;
     const code = parseWbsCode(cell);
     written[i] = code;
     if (code !== null && code !== outline[i]) renumbered = true;
@@ -273,15 +275,18 @@ export function flagPredecessors(table: ImportTable): void {
   if (table.target !== 'wbs') return;
   const column = table.columns.find((m) => m.field === 'predecessors');
   if (!column) return;
-  const codes = fileCodes(table);
-  const summaries = new Set(table.records.map((r) => r.parent).filter((p) => p !== undefined && p !== null));
+  // (Made when the first link is read: a plan without one asks neither of a 100,000-row table.)
+  let codes: Set<string> | undefined;
+  let summaries: Set<number | null | undefined> | undefined;
   table.records.forEach((rec, i) => {
     const text = rec.values.predecessors;
     if (typeof text !== 'string' || text.trim() === '') return;
+    codes ??= fileCodes(table);
+    summaries ??= new Set(table.records.map((r) => r.parent).filter((p) => p !== undefined && p !== null));
     const parsed = parseLinks(text);
-    const missing = parsed.ok ? parsed.links.find((l) => !codes.has(l.code)) : undefined;
+    const missing = parsed.ok ? parsed.links.find((l) => !codes!.has(l.code)) : undefined;
     // An FF or SF link may not end at a summary (schedule.ts): apply would leave the text unlinked.
-    const intoSummary = parsed.ok && summaries.has(i) ? parsed.links.find((l) => l.type === 'FF' || l.type === 'SF') : undefined;
+    const intoSummary = parsed.ok && summaries!.has(i) ? parsed.links.find((l) => l.type === 'FF' || l.type === 'SF') : undefined;
     const what: Pick<Problem, 'code' | 'params' | 'reason'> | null = !parsed.ok
       ? { code: 'predecessorUnparsed', params: { value: shown(text) }, reason: parsed.message }
       : missing
