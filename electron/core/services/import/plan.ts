@@ -151,8 +151,13 @@ function diff(table: ImportTable, rec: ImportRecord, stored: Values, skip: (fiel
 /** Values a new row is created with: the file's fields and its extra columns. */
 function newValues(rec: ImportRecord, skip: (field: string) => boolean): Values {
   const values: Values = {};
-  for (const [field, value] of Object.entries(rec.values)) if (!skip(field)) values[field] = value;
-  if (Object.keys(rec.extra).length > 0) values.extra = { ...rec.extra };
+  // (Walked in place, as isFiller does: an entries array per record was most of planning a new plan.)
+  for (const field in rec.values) if (Object.hasOwn(rec.values, field) && !skip(field)) values[field] = rec.values[field];
+  for (const k in rec.extra)
+    if (Object.hasOwn(rec.extra, k)) {
+      values.extra = { ...rec.extra };
+      break;
+    }
   return values;
 }
 
@@ -392,7 +397,8 @@ function planWbs(db: Db, projectId: number, table: ImportTable, today: string, f
   const skipped = records.map((rec, i) => !rec.group && (filler[i]! || (bad.has(rec.row) && matched[i] === null)));
   /** Rows with a problem that match: kept in the tree as stored. */
   const kept = records.map((rec, i) => !rec.group && bad.has(rec.row) && matched[i] !== null);
-  const { parents, codes } = tree(skipped);
+  // (The tree of the file's rows again only where leaving these rows out moves some: most plans leave out the same.)
+  const { parents, codes } = skipped.every((s, i) => s === filler[i]) ? { parents: fileParents, codes: fileCodes } : tree(skipped);
   const hasChildren = new Array<boolean>(records.length).fill(false);
   parents.forEach((p, i) => {
     if (p !== null && !skipped[i]) hasChildren[p] = true;

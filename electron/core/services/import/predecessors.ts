@@ -24,15 +24,39 @@ function outlineCodes(table: ImportTable): string[] {
   return code;
 }
 
-/** The codes a predecessors text may use to name each record of the table. */
-export function fileCodes(table: ImportTable): Set<string> {
-  const codes = new Set<string>(outlineCodes(table));
+/**
+ * Whether a code is one a predecessors text may use to name a record of the table: its outline code
+ * (outlineCodes), found by walking the tree by the code's numbers (1.2.3: the first top-level record, its
+ * second child, that one's third), or the code a WBS-code column writes for it. (Asked without writing out
+ * and hashing every record's outline code: a 100,000-row plan made 100,000 codes to check its links.)
+ */
+export function fileCodeCheck(table: ImportTable): (code: string) => boolean {
+  const roots: number[] = [];
+  const children: number[][] = [];
+  table.records.forEach((rec, i) => {
+    const parent = rec.parent ?? null;
+    if (parent === null) roots.push(i);
+    else (children[parent] ??= []).push(i);
+  });
+  const written = new Set<string>();
   for (const rec of table.records) {
-    const written = rec.values.wbsCode;
-    if (typeof written === 'string' && written.trim() !== '') codes.add(written.trim().replace(/\.$/, ''));
+    const code = rec.values.wbsCode;
+    if (typeof code === 'string' && code.trim() !== '') written.add(code.trim().replace(/\.$/, ''));
   }
-  return codes;
+  return (code) => {
+    if (written.has(code)) return true;
+    let siblings: number[] | undefined = roots;
+    for (const part of code.split('.')) {
+      // An outline code's numbers are written as String(n) writes them: 1, 2, 10 (never 01, +1 or 1.0).
+      if (!siblings || !OUTLINE_NUMBER.test(part)) return false;
+      const n = Number(part);
+      if (n > siblings.length) return false;
+      siblings = children[siblings[n - 1]!];
+    }
+    return true;
+  };
 }
+const OUTLINE_NUMBER = /^[1-9][0-9]*$/;
 
 /** A WBS code written with hyphens (1-1, 2-3-1), as some clients number their tasks. */
 export const HYPHEN_CODE = /^\d+(?:-\d+)+$/;
@@ -276,15 +300,15 @@ export function flagPredecessors(table: ImportTable): void {
   const column = table.columns.find((m) => m.field === 'predecessors');
   if (!column) return;
   // (Made when the first link is read: a plan without one asks neither of a 100,000-row table.)
-  let codes: Set<string> | undefined;
+  let named: ((code: string) => boolean) | undefined;
   let summaries: Set<number | null | undefined> | undefined;
   table.records.forEach((rec, i) => {
     const text = rec.values.predecessors;
     if (typeof text !== 'string' || text.trim() === '') return;
-    codes ??= fileCodes(table);
+    named ??= fileCodeCheck(table);
     summaries ??= new Set(table.records.map((r) => r.parent).filter((p) => p !== undefined && p !== null));
     const parsed = parseLinks(text);
-    const missing = parsed.ok ? parsed.links.find((l) => !codes!.has(l.code)) : undefined;
+    const missing = parsed.ok ? parsed.links.find((l) => !named!(l.code)) : undefined;
     // An FF or SF link may not end at a summary (schedule.ts): apply would leave the text unlinked.
     const intoSummary = parsed.ok && summaries!.has(i) ? parsed.links.find((l) => l.type === 'FF' || l.type === 'SF') : undefined;
     const what: Pick<Problem, 'code' | 'params' | 'reason'> | null = !parsed.ok
