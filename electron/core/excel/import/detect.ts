@@ -194,6 +194,19 @@ function isLabelRow(ix: SheetIndex, r: number, minC: number, maxC: number): bool
 }
 
 /**
+ * A form's label row (案件名： | 物流倉庫 … | 報告者： | PM 立花): a label ending with ':' with its value
+ * typed beside it, half of the row's texts labels. Never a table's header, whatever its labels say (a
+ * weekly report's 案件名： read as the title and 報告者： as raisedBy made its sections issues: blind set 14).
+ * (A header whose every word ends with ':' has no value beside a label, and stays a header.)
+ */
+function isFormLabelRow(ix: SheetIndex, r: number): boolean {
+  if (!isLabelRow(ix, r, 0, MAX_HEADER_COLUMNS)) return false;
+  const texts = (ix.row(r)?.cells ?? []).filter((c) => c.c < MAX_HEADER_COLUMNS && !(c.t === 's' && (c.v as string).trim() === '') && c.v !== null);
+  const label = (c: Cell) => c.t === 's' && /[:：]\s*$/.test((c.v as string).trim());
+  return texts.some((c, i) => label(c) && texts[i + 1] !== undefined && !label(texts[i + 1]!));
+}
+
+/**
  * Row `r` adds to a header that starts higher (at `top`) only when it names columns: one of its texts
  * names a field, or its texts sit under a group label merged across columns above (予定 over 開始 /
  * 終了). A data row under a header (a task name, an owner) does neither, so it is never swallowed.
@@ -424,7 +437,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
     const objectRows = (sheet.tables ?? []).filter((t) => t.headerRows > 0).map((t) => t.ref.r1);
     const scanRows = sheet.rows.filter((row, i) => i < HEADER_SCAN_ROWS || objectRows.some((r) => r - MAX_HEADER_ROWS < row.r && row.r <= r));
     for (const row of scanRows) {
-      if (!row.cells.some((c) => c.t === 's')) continue;
+      if (!row.cells.some((c) => c.t === 's') || isFormLabelRow(ix, row.r)) continue;
       for (let h = 1; h <= MAX_HEADER_ROWS; h++) {
         const bottom = row.r + h - 1;
         if (h > 1 && !rowAddsToHeader(ix, target, row.r, bottom)) break;
