@@ -199,6 +199,38 @@ export function shortYearForm(texts: Iterable<string>): ShortYearForm | undefine
   return last === first ? undefined : last ? 'yearLast' : 'ymd';
 }
 
+/** How many years from the table's other dates a reading of a column's two-digit years may fall (shortYearByContext). */
+const CONTEXT_YEARS = 5;
+
+/**
+ * The form of a column's two-digit-year dates where its own cells leave it open (shortYearForm undefined),
+ * decided by the day the table's other dates centre on (else the project's period, else today): the form
+ * whose readings of every such cell all fall within CONTEXT_YEARS of it, where the other form's do not.
+ * A yy/mm/dd column of 2025 (25/03/04 … 25/04/22) read dd/mm/yy would put its dates in 2004…2022, the year
+ * being each cell's day: 2025 wins. Year last is read in `order` where the column settles it, else in
+ * either order. Undefined where both forms fit, or neither: the cells stay asked about (dateAmbiguous).
+ */
+export function shortYearByContext(texts: Iterable<string>, center: string | (() => string), order?: SlashOrder): ShortYearForm | undefined {
+  // (The centre is asked for only when the column has such a date: most date columns have none.)
+  let c: number | undefined;
+  const near = (d: string | null) => {
+    c ??= Date.parse(`${(typeof center === 'string' ? center : center()).slice(0, 10)}T00:00:00Z`);
+    return d !== null && Math.abs(Date.parse(`${d}T00:00:00Z`) - c) <= CONTEXT_YEARS * 365.25 * DAY_MS;
+  };
+  const fits = { ymd: true, mdy: true, dmy: true };
+  let any = false;
+  for (const text of texts) {
+    const r = shortYearReadings(text);
+    if (!r) continue;
+    any = true;
+    fits.ymd &&= near(r.ymd);
+    fits.mdy &&= order !== 'dmy' && near(r.yearLast.mdy);
+    fits.dmy &&= order !== 'mdy' && near(r.yearLast.dmy);
+  }
+  const last = fits.mdy || fits.dmy;
+  return !any || last === fits.ymd ? undefined : last ? 'yearLast' : 'ymd';
+}
+
 /**
  * Which of the first two numbers of a date written year last is the month: 'mdy' (4/7/2025 is 7 April,
  * as Excel in en-US and MS Project write it) or 'dmy' (14/05/2025, as in the UK). A cell alone cannot
@@ -585,6 +617,8 @@ export function parseDateNumber(n: number, hasDateFormat: boolean, date1904 = fa
 const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const JA_WEEKDAYS = '日月火水木金土';
 const YEAR_FIRST_TEXT = /^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(\s*[(（][日月火水木金土][)）])?$/;
+// A two-digit year first (25/03/04), in a column read yy/mm/dd (shortYear 'ymd'): YEAR_FIRST_TEXT's groups.
+const SHORT_FIRST_TEXT = /^(\d{2})(\/)(\d{1,2})\/(\d{1,2})(\s*[(（][日月火水木金土][)）])?$/;
 const KANJI_TEXT = /^(\d{4})年(\d{1,2})月(\d{1,2})日(\s*[(（][日月火水木金土][)）])?$/;
 // 和暦: 令和7年4月7日 (元年 for the first year), R7.4.7 / R07/04/07.
 const ERA_TEXT = /^(明治|大正|昭和|平成|令和)(元|\d{1,2})年(\d{1,2})月(\d{1,2})日(\s*[(（][日月火水木金土][)）])?$/;
@@ -621,7 +655,7 @@ const EN_YEARLESS_TEXT =
 export function dateTextStyle(texts: readonly string[], order: SlashOrder, shortYear?: ShortYearForm, reference?: string, fourDigitYear = false): ((iso: string) => string) | null {
   const samples = texts.map((t) => t.trim()).filter((t) => t !== '');
   const shape = (t: string) =>
-    YEAR_FIRST_TEXT.test(t) ? 'yearFirst' : KANJI_TEXT.test(t) ? 'kanji' : YEAR_LAST_TEXT.test(t) ? 'yearLast' : ERA_TEXT.test(t) ? 'era' : ERA_LETTER_TEXT.test(t) ? 'eraLetter' : MONTH_DAY_TEXT.test(t) ? 'monthDay' : englishYearless(t) ? 'enYearless' : englishNamed(t) ? 'enNamed' : null;
+    YEAR_FIRST_TEXT.test(t) ? 'yearFirst' : shortYear === 'ymd' && SHORT_FIRST_TEXT.test(t) ? 'shortFirst' : KANJI_TEXT.test(t) ? 'kanji' : YEAR_LAST_TEXT.test(t) ? 'yearLast' : ERA_TEXT.test(t) ? 'era' : ERA_LETTER_TEXT.test(t) ? 'eraLetter' : MONTH_DAY_TEXT.test(t) ? 'monthDay' : englishYearless(t) ? 'enYearless' : englishNamed(t) ? 'enNamed' : null;
   // The column's most common form (a cell written otherwise, with a year in a yearless column, is the exception).
   const counts = new Map<string, number>();
   for (const t of samples) if (shape(t) !== null) counts.set(shape(t)!, (counts.get(shape(t)!) ?? 0) + 1);
@@ -650,7 +684,7 @@ export function dateTextStyle(texts: readonly string[], order: SlashOrder, short
       const m = EN_YEARLESS_TEXT.exec(t)!;
       return m[3] !== undefined ? [m[3]!, m[4]!] : ['', m[7] ?? m[8]!];
     }
-    const m = (kind === 'kanji' ? KANJI_TEXT : YEAR_FIRST_TEXT).exec(t)!;
+    const m = (kind === 'kanji' ? KANJI_TEXT : kind === 'shortFirst' ? SHORT_FIRST_TEXT : YEAR_FIRST_TEXT).exec(t)!;
     return kind === 'kanji' ? [m[2]!, m[3]!] : [m[3]!, m[4]!];
   };
   const padMonth = same.some((t) => /^0\d$/.test(slots(t)[0]));
@@ -767,12 +801,14 @@ export function dateTextStyle(texts: readonly string[], order: SlashOrder, short
       return reference === undefined || (read?.ok === true && read.iso === iso.slice(0, 10)) ? text : bare(mo, d, wd, y);
     };
   } else {
-    const m = (kind === 'kanji' ? KANJI_TEXT : YEAR_FIRST_TEXT).exec(first)!;
+    const m = (kind === 'kanji' ? KANJI_TEXT : kind === 'shortFirst' ? SHORT_FIRST_TEXT : YEAR_FIRST_TEXT).exec(first)!;
     const weekday = kind === 'kanji' ? m[4] : m[5];
     const sep = kind === 'kanji' ? '' : m[2]!;
+    // yy/mm/dd: two digits where they read back as the year (2000–2029), else all four (yyyy/mm/dd is read year first too).
+    const yearOf = (y: number) => (kind === 'shortFirst' && !fourDigitYear && fullYear(String(y % 100).padStart(2, '0')) === y ? String(y % 100).padStart(2, '0') : String(y));
     write = (y, mo, d, wd) => {
       const day = weekday ? weekday.replace(/[日月火水木金土]/, JA_WEEKDAYS[wd]!) : '';
-      return kind === 'kanji' ? `${y}年${two(mo, padMonth)}月${two(d, padDay)}日${day}` : `${y}${sep}${two(mo, padMonth)}${sep}${two(d, padDay)}${day}`;
+      return kind === 'kanji' ? `${y}年${two(mo, padMonth)}月${two(d, padDay)}日${day}` : `${yearOf(y)}${sep}${two(mo, padMonth)}${sep}${two(d, padDay)}${day}`;
     };
   }
   const format = (iso: string) => {

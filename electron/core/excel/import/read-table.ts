@@ -9,7 +9,7 @@ import { REGISTERS, type Vocabularies } from '../../../common/registers.js';
 import { columnDateReading, isBlankText, keptDateReading, readValue, rowKey, tableSlashOrder, textOf, type ValueContext } from './cell-values.js';
 import { checkCode, checkMark } from './check-columns.js';
 import { ClientValues, type NewListItem } from './client-values.js';
-import { isPeriodDate, looksLikeDate, nearestYear, otherOrderReading, parseDateText, shortYearChoices, weekOfText, weekStartDay, writtenWeekday, type SlashOrder, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
+import { isPeriodDate, looksLikeDate, nearestYear, otherOrderReading, parseDateText, shortYearByContext, shortYearChoices, weekOfText, weekStartDay, writtenWeekday, type SlashOrder, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
 import { findDataRows, joinWrapped } from './data-range.js';
 import { dateAboveTable, yearAboveTable } from './date-above.js';
 import { paintedDates } from './band-dates.js';
@@ -525,10 +525,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const yearless = new Map<number, boolean[]>();
   // A date column whose own cells settle no day/month order reads in the order its table's settle.
   const tableOrder = tableSlashOrder(mapped.flatMap((m, j) => (m.field !== null && fieldSpec(target, m.field)?.kind === 'date' ? [grid[j]!] : [])));
-  const fullDates = mapped.map((m, j) => {
-    const spec = m.field === null ? undefined : fieldSpec(target, m.field);
-    if (spec?.kind !== 'date') return [] as (string | null)[];
-    const reading = columnDateReading(grid[j]!.map((hit) => hit ?? undefined), m.dateReading, tableOrder);
+  const readDateColumn = (j: number, spec: FieldSpec, reading: ReturnType<typeof columnDateReading>): (string | null)[] => {
     dateReadings.set(j, reading);
     const read: (ReturnType<typeof readValue> | undefined)[] = new Array(grid[j]!.length);
     const bare = new Array<boolean>(grid[j]!.length).fill(false);
@@ -552,6 +549,11 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       read[i] = v;
       return v.ok && typeof v.value === 'string' ? v.value : null;
     });
+  };
+  const fullDates = mapped.map((m, j) => {
+    const spec = m.field === null ? undefined : fieldSpec(target, m.field);
+    if (spec?.kind !== 'date') return [] as (string | null)[];
+    return readDateColumn(j, spec, columnDateReading(grid[j]!.map((hit) => hit ?? undefined), m.dateReading, tableOrder));
   });
   /** Each row's first date, in sheet order: its month, and its year where written (fiscal-year.ts fiscalYearOfRun). */
   const rowMonths = (): RowMonth[] => {
@@ -581,6 +583,18 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   // (Else a year the title states alone: the middle of that year, so its dates fall in it.)
   const titleYear = aboveDay === null ? yearAboveTable(ix, layout.headerTop) : null;
   const titleDay = titleYear === null ? null : `${titleYear}-07-02`;
+  // A column of two-digit years its own cells leave open (25/03/04: 2025-03-04 or 25 March 2004?) reads in
+  // the form that puts its dates near the table's other dates, else the sheet's, the project's or today
+  // (shortYearByContext), and is read again so; where both forms or neither fit, its cells stay asked about.
+  mapped.forEach((m, j) => {
+    const reading = dateReadings.get(j);
+    if (reading === undefined || reading.shortYear !== undefined) return;
+    const texts = grid[j]!.flatMap((hit) => (hit?.t === 's' ? [hit.v as string] : []));
+    const center = () => median(fullDates.flatMap((ds, k) => (k === j ? [] : ds))) ?? aboveDay ?? titleDay ?? periodDay ?? today;
+    const shortYear = shortYearByContext(texts, center, reading.orderAssumed ? undefined : reading.slashOrder);
+    if (shortYear === undefined) return;
+    fullDates[j] = readDateColumn(j, fieldSpec(target, m.field!)!, columnDateReading(grid[j]!.map((hit) => hit ?? undefined), { ...m.dateReading, shortYear }, tableOrder));
+  });
   // The fiscal year the sheet states (2025年度, FY2025), else the one its rows run through (April → March,
   // placed by a date written with its year): a date without a year is in it, April to March.
   const fiscal = fiscalYearAbove(ix, layout.headerTop, sheet.name) ?? ([...yearless.values()].some((bare) => bare.includes(true)) ? fiscalYearOfRun(rowMonths()) : null);
