@@ -127,9 +127,10 @@ describe('two-digit years without a weekday: the column settles the form, or not
     expect(read(['4/7/25', '4/11/25'], '4/11/25')).toEqual({ ok: true, iso: '2025-04-11' });
     // Day first where the column says so, as for four-digit years.
     expect(read(['07/04/25', '14/05/25', '14/05/2025'], '07/04/25')).toEqual({ ok: true, iso: '2025-04-07' });
-    // A date changed in PMO Desk is written back in that form; for a yy/m/d column no form is learned: the export writes yyyy/mm/dd, which that column reads the same.
+    // A date changed in PMO Desk is written back in that form, a yy/m/d column's too (blind set 14, E2: it was
+    // written yyyy/mm/dd among the client's 25/03/04).
     expect(dateTextStyle(['4/7/25', '4/11/25'], 'mdy', 'yearLast')?.('2025-06-20')).toBe('6/20/25');
-    expect(dateTextStyle(['25/04/07', '2025/04/21'], 'mdy', 'ymd')).toBeNull();
+    expect(dateTextStyle(['25/04/07', '25/04/21', '2025/04/21'], 'mdy', 'ymd')?.('2025-06-20')).toBe('25/06/20');
   });
   it('reads year first where a cell of the column has its four-digit year first or can only be yy/m/d', () => {
     expect(shortYearForm(['25/04/07', '2025/04/21'])).toBe('ymd');
