@@ -14,7 +14,7 @@ import { findDataRows, joinWrapped } from './data-range.js';
 import { dateAboveTable, yearAboveTable } from './date-above.js';
 import { paintedDates } from './band-dates.js';
 import { defaultVocabularies, detectLayout, type DetectOptions, type TableLayout } from './detect.js';
-import { fieldSpec, KEY_FIELD, type FieldKind, type ImportTarget } from '../../../common/excel/fields.js';
+import { fieldSpec, KEY_FIELD, type FieldKind, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
 import { buildTree, chooseMethod, type TreeInput } from './hierarchy.js';
 import { cellRef, parseCellRef, type Cell, type WorkbookModel } from '../../../common/excel/model.js';
 import { effortUnitOf, parseNumberText, progressScale, type ProgressScale } from './numbers.js';
