@@ -58,6 +58,14 @@ describe('two-digit-year text dates decided by context', () => {
     expect(t.records.map((r) => r.values.raisedOn)).toEqual(ds.map((x) => x[0]));
   });
 
+  it('the column’s own real dates centre it too: a few yy/mm/dd texts among 2019 date cells read 2019', () => {
+    const ds = days(2019, 6, 5);
+    const rows = log(ds, (iso) => d(iso)).map((row, i) => (i === 0 || i % 2 === 1 ? row : [row[0], row[1], yymmdd(ds[i - 1]![0]), row[3], row[4], row[5]]));
+    const t = read(rows.map((row) => [row[0], row[1], row[2], row[4], row[5]]), '2026-06-01');
+    expect(ambiguous(t)).toBe(0);
+    expect(t.records.map((r) => r.values.raisedOn)).toEqual(ds.map((x) => x[0]));
+  });
+
   it('asks where the context cannot decide: both forms near (yy and dd both 24–26), or neither', () => {
     // 25/04/24 … : 2025-04-24 or 2024-04-25, both near 2025.
     const both = read(log([['2025-04-24', '2025-05-26'], ['2025-06-25', '2025-06-24']], yymmdd), '2025-06-01');

@@ -584,13 +584,13 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const titleYear = aboveDay === null ? yearAboveTable(ix, layout.headerTop) : null;
   const titleDay = titleYear === null ? null : `${titleYear}-07-02`;
   // A column of two-digit years its own cells leave open (25/03/04: 2025-03-04 or 25 March 2004?) reads in
-  // the form that puts its dates near the table's other dates, else the sheet's, the project's or today
+  // the form that puts its dates near the table's other dates (its own real ones too), else the sheet's, the project's or today
   // (shortYearByContext), and is read again so; where both forms or neither fit, its cells stay asked about.
   mapped.forEach((m, j) => {
     const reading = dateReadings.get(j);
     if (reading === undefined || reading.shortYear !== undefined) return;
     const texts = grid[j]!.flatMap((hit) => (hit?.t === 's' ? [hit.v as string] : []));
-    const center = () => median(fullDates.flatMap((ds, k) => (k === j ? [] : ds))) ?? aboveDay ?? titleDay ?? periodDay ?? today;
+    const center = () => median(fullDates.flat()) ?? aboveDay ?? titleDay ?? periodDay ?? today;
     const shortYear = shortYearByContext(texts, center, reading.orderAssumed ? undefined : reading.slashOrder);
     if (shortYear === undefined) return;
     fullDates[j] = readDateColumn(j, fieldSpec(target, m.field!)!, columnDateReading(grid[j]!.map((hit) => hit ?? undefined), { ...m.dateReading, shortYear }, tableOrder));
