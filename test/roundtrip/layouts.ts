@@ -890,6 +890,62 @@ export async function gridFormPrepared(numbers: GridFormNumbers): Promise<Buffer
   return save(wb);
 }
 
+/** What a risk register's prepared rows carry: the next IDs and the records' formulas, the IDs alone, or the formulas alone. */
+export type PreparedCarry = 'both' | 'ids' | 'formulas';
+
+/**
+ * A risk register with prepared rows under its records, drawn plainer than the records (no fill, another
+ * date format), carrying the next IDs (R-005 …) and/or the records' Score and RAG formulas, with a note
+ * under the table and a RAG format over every row (blind set 14, E1, risk-ph-bpo: a new risk filled the
+ * first prepared row and also pushed the prepared rows and the note down one, R-009 twice).
+ */
+export async function preparedFormulaRisks(carry: PreparedCarry): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Risk Register');
+  ws.getCell('A1').value = 'RISK REGISTER';
+  ['Risk ID', 'Date Identified', 'Risk Description', 'Likelihood', 'Consequence', 'Rating', 'RAG', 'Owner'].forEach((h, i) => (ws.getCell(3, i + 1).value = h));
+  const risks: [string, string, number, number, string][] = [
+    ['2025-03-24', 'Attrition of trained agents before go-live', 4, 4, 'HR Lead'],
+    ['2025-03-31', 'VPN tokens not provisioned for the training batch', 3, 5, 'IT Lead'],
+    ['2025-04-07', 'Knowledge transfer sessions cancelled at short notice', 3, 2, 'Transition Mgr'],
+    ['2025-04-14', 'Number porting delayed by the regulator', 2, 2, 'Site Director'],
+  ];
+  const prepared = 5;
+  const pale: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEAF1DD' } };
+  for (let i = 0; i < risks.length + prepared; i++) {
+    const r = 4 + i;
+    const v = risks[i];
+    if (v || carry !== 'formulas') ws.getCell(r, 1).value = `R-${String(i + 1).padStart(3, '0')}`;
+    if (v) {
+      ws.getCell(r, 2).value = d(v[0]);
+      ws.getCell(r, 3).value = v[1];
+      ws.getCell(r, 4).value = v[2];
+      ws.getCell(r, 5).value = v[3];
+      ws.getCell(r, 8).value = v[4];
+    }
+    const score = v ? v[2] * v[3] : 0;
+    if (v || carry !== 'ids') {
+      ws.getCell(r, 6).value = { formula: `D${r}*E${r}`, result: score } as never;
+      // (The prepared rows test the score for 0, the records for "": written apart, as a client does.)
+      const rag = score >= 15 ? 'Red' : score >= 8 ? 'Amber' : score > 0 ? 'Green' : '';
+      ws.getCell(r, 7).value = { formula: v ? `IF(F${r}="","",IF(F${r}>=15,"Red",IF(F${r}>=8,"Amber","Green")))` : `IF(F${r}=0,"",IF(F${r}>=15,"Red",IF(F${r}>=8,"Amber","Green")))`, result: rag } as never;
+    }
+    for (let c = 1; c <= 8; c++) {
+      ws.getCell(r, c).border = box;
+      // The records are filled and dated m/d/yyyy; the prepared rows left plain, dated yyyy/m/d.
+      if (v) ws.getCell(r, c).fill = pale;
+    }
+    ws.getCell(r, 2).numFmt = v ? 'm/d/yyyy' : 'yyyy/m/d';
+  }
+  const end = 3 + risks.length + prepared;
+  ws.addConditionalFormatting({
+    ref: `G4:G${end}`,
+    rules: [{ type: 'containsText', operator: 'containsText', text: 'Red', priority: 1, style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFF9999' } } } } as never],
+  });
+  ws.getCell(`A${end + 2}`).value = 'RAG: Red >= 15, Amber 8-14, Green <= 7.';
+  return save(wb);
+}
+
 export const CATEGORY_PAIRS: Record<'numbered' | 'plain', CategoryPairStyle> = {
   numbered: { header: ['No.', '大項目', '作業', '担当', '区分', '開始', '終了', '工数(人日)'], labels: ['予定', '実績'], rowFormula: true },
   plain: { header: [null, '工程', 'タスク', '担当者', '計画/実績', '開始日', '終了日', null], labels: ['計画', '実績'], rowFormula: false },
@@ -922,4 +978,5 @@ export const LAYOUTS: Layout[] = [
   { name: 'grid form with coded prepared rows', target: 'issue', build: () => gridFormPrepared('code') },
   { name: 'grid form with blank prepared rows', target: 'issue', build: () => gridFormPrepared('blank') },
   { name: 'grid form with blank prepared rows under formula IDs', target: 'issue', build: () => gridFormPrepared('formula') },
+  ...(['both', 'ids', 'formulas'] as PreparedCarry[]).map((carry) => ({ name: `risk register with prepared rows carrying ${carry === 'both' ? 'IDs and formulas' : carry === 'ids' ? 'IDs' : 'formulas'}`, target: 'risk' as const, build: () => preparedFormulaRisks(carry) })),
 ];

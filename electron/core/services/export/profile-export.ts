@@ -820,12 +820,21 @@ export async function exportToProfile(
   // 3 under 2) is a prepared row however plainly it is formatted: a record added fills it and takes its
   // number, and the prepared rows below keep theirs (blind set 3, H15: they shifted down, CR003 twice).
   const numberColumns = new Set(table.columns.filter((m) => m.field === 'ref' || (m.field === null && m.numbering)).map((m) => m.c));
-  // (The number before it stands on the previous block's first row: `period` rows up.)
+  // (The number before it stands on the previous block's first row: `period` rows up.) The client's
+  // formulas carried on the row (=E15*F15, a RAG lookup, their cached 0 or "") are the form's, not a
+  // value: a prepared row numbered R-009 with them is as prepared as one without (blind set 14, E1).
+  const constants = (row: number) => (ix.row(row - 1)?.cells ?? []).filter((c) => !c.f && c.v !== null && c.v !== undefined && String(c.v).trim() !== '');
   const numberOnly = (row: number, period: number) => {
-    const cells = (ix.row(row - 1)?.cells ?? []).filter((c) => c.v !== null && c.v !== undefined && String(c.v).trim() !== '');
+    const cells = constants(row);
     return cells.length === 1 && numberColumns.has(cells[0]!.c) && followsOn(ix.cell(row - 1 - period, cells[0]!.c), cells[0]!);
   };
-  const prepared = preparedRows(shapes.filter((s) => s.row > preparedFrom), preparedFrom, sheetColumns.length, recordShapes, groupedLikeHeader, numberOnly);
+  // So is a row holding no value at all but the client's formulas, in columns where the block above
+  // holds them (=E15*F15 and a RAG lookup under each record's): the form drawn ahead for the records to
+  // come. (A total row has its label, 合計, beside its sums.)
+  const formulaColumns = (row: number) => (ix.row(row - 1)?.cells ?? []).filter((c) => c.f).map((c) => c.c);
+  const formulasOnly = (row: number, period: number) =>
+    formulaColumns(row).length > 0 && formulaColumns(row).every((c) => formulaColumns(row - period).includes(c)) && constants(row).length === 0;
+  const prepared = preparedRows(shapes.filter((s) => s.row > preparedFrom), preparedFrom, sheetColumns.length, recordShapes, groupedLikeHeader, (row, period) => numberOnly(row, period) || formulasOnly(row, period));
   const blocks = planBlocks({
     first,
     last: table.data.last,
@@ -1402,9 +1411,10 @@ async function ganttBars(template: Uint8Array, fileName: string, sheetName: stri
  * row of the block (as each other where the table has no record: formatted in most written columns, or
  * merged as the header's column groups), holding at most one value (a printed number on its first row),
  * consecutive; or, however formatted, holding nothing but the number that follows the previous block's
- * (numberOnly) on its first row and nothing on the others. A blank template's rows to fill.
+ * or the client's formulas where the previous block holds them (carried) on its first row and nothing
+ * on the others. A blank template's rows to fill.
  */
-function preparedRows(shapes: RowShape[], after: number, width: number, model: (RowShape | null)[], groupedLikeHeader: (row: number) => boolean, numberOnly: (row: number, period: number) => boolean): number[] {
+function preparedRows(shapes: RowShape[], after: number, width: number, model: (RowShape | null)[], groupedLikeHeader: (row: number) => boolean, carried: (row: number, period: number) => boolean): number[] {
   const period = Math.max(1, model.length);
   const like = model.length > 0 ? [...model] : [null];
   const byRow = new Map(shapes.map((s) => [s.row, s]));
@@ -1412,7 +1422,7 @@ function preparedRows(shapes: RowShape[], after: number, width: number, model: (
   for (let top = after + 1; ; top += period) {
     const rows = Array.from({ length: period }, (_, k) => byRow.get(top + k));
     if (rows.some((s) => !s) || rows.some((s, k) => s!.values > (k === 0 ? 1 : 0))) break;
-    const numbered = rows[0]!.values === 1 && numberOnly(top, period);
+    const numbered = carried(top, period);
     const drawn = (s: RowShape, k: number) => {
       if (s.styled * 2 < Math.max(2, width) && !groupedLikeHeader(s.row)) return false;
       const want = like[k];
