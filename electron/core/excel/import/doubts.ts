@@ -17,6 +17,7 @@ import { LONG_TEXT } from './mapping.js';
 import { SheetIndex } from './sheet-index.js';
 import type { ImportTable } from './read-table.js';
 import { unheadedColumns } from './unheaded-columns.js';
+import { ownWord } from './header-rows.js';
 
 /** Share of a key column's values that are figures (counts, rates, dates) from which it names no record. */
 const FIGURES_SHARE = 0.5;
@@ -244,7 +245,7 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     const strings = cells.every((c) => c.t === 's');
     const fit = (kind: ContentKind, fields: string[], ask: boolean) => fields.length > 0 && out.push({ column: m.column, label: m.label, kind, fields, ask });
     if (m.c === first && cells.length === rows.length && distinct === texts.length && texts.every((t) => ID_LIKE.test(t)) && cells.every((c) => c.t === 's' || c.t === 'n')) fit('ref', of('ref'), false);
-    else if (holdsDates(cells, sctx)) fit('date', BOOKKEEPING_DATE.test(m.label) ? [] : of('date'), !BARE_DATE.test(ownWords(m.label)));
+    else if (holdsDates(cells, sctx)) fit('date', BOOKKEEPING_DATE.test(m.label) ? [] : of('date'), !BARE_DATE.test(ownWord(m.label)));
     // (A rating only to a table that reads none: beside a probability, another column of 1–5 is a code.)
     else if (cells.every((c) => c.t === 'n' || c.t === 's') && texts.every((t) => /^[1-5]$/.test(t))) fit('rating', readsRating ? [] : of('rating'), false);
     else if (!strings) continue;
@@ -256,9 +257,6 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
   }
   return out;
 }
-
-/** A column's own words: the last of its header's parts (a group heading over it says no more of it). */
-const ownWords = (label: string) => (label.split(' / ').pop() ?? '').normalize('NFKC').trim();
 
 /** Whether a word of the column is one of the target's list words (Open, 対応中, High): a list column, no label. */
 function listWords(target: ImportTarget, texts: readonly string[], vocab: Vocabularies): boolean {

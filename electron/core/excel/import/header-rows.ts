@@ -29,6 +29,11 @@ export interface HeaderColumn {
 }
 
 /** 'C' or 'A:C'. */
+/** A column's own header word: the last part of a multi-row header's label (予定 / 開始 → 開始), NFKC, trimmed. */
+export function ownWord(label: string): string {
+  return (label.split(' / ').pop() ?? '').normalize('NFKC').trim();
+}
+
 export function columnLabel(c: number, span: number): string {
   return span > 1 ? `${columnName(c)}:${columnName(c + span - 1)}` : columnName(c);
 }

@@ -5,6 +5,7 @@
 import type { ImportTarget } from '../../../common/excel/fields.js';
 import type { ColumnMapping } from '../../../common/excel/preview.js';
 import type { SheetIndex } from './sheet-index.js';
+import { ownWord } from './header-rows.js';
 import { matchLabel } from './synonyms.js';
 
 /** A field named by a legend's words: as sure as a field read by its cells under a number's name. */
@@ -34,7 +35,7 @@ export function legendAbbreviations(target: ImportTarget, texts: Iterable<string
 
 /** The header's columns with those headed by a legend's abbreviation given its field (where no column fills it). */
 export function legendNamed(target: ImportTarget, ix: SheetIndex, columns: ColumnMapping[], top: number, bottom: number): ColumnMapping[] {
-  const abbreviated = columns.filter((m) => m.field === null && /^[A-Za-z]{1,3}\.?$/.test(ownLabel(m)));
+  const abbreviated = columns.filter((m) => m.field === null && /^[A-Za-z]{1,3}\.?$/.test(ownWord(m.label)));
   if (abbreviated.length === 0) return columns;
   const texts: string[] = [];
   for (let r = Math.max(0, top - ROWS_ABOVE); r < top; r++) texts.push(...cellTexts(ix, r));
@@ -43,17 +44,12 @@ export function legendNamed(target: ImportTarget, ix: SheetIndex, columns: Colum
   if (named.size === 0) return columns;
   const taken = new Set(columns.flatMap((m) => (m.field !== null ? [m.field] : [])));
   return columns.map((m) => {
-    const field = abbreviated.includes(m) ? named.get(ownLabel(m).replace(/\.$/, '').toUpperCase()) : undefined;
+    const field = abbreviated.includes(m) ? named.get(ownWord(m.label).replace(/\.$/, '').toUpperCase()) : undefined;
     if (!field || taken.has(field)) return m;
     taken.add(field);
     const { extraKey: _, ...rest } = m;
     return { ...rest, field, confidence: LEGEND_NAMED };
   });
-}
-
-/** The column's own header word (the last of a multi-row header's), NFKC, trimmed. */
-function ownLabel(m: ColumnMapping): string {
-  return m.label.split(' / ').pop()!.normalize('NFKC').trim();
 }
 
 function cellTexts(ix: SheetIndex, r: number): string[] {
