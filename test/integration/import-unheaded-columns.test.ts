@@ -82,6 +82,37 @@ describe('a column of values under no header word', () => {
     expect(tasks.map((r) => r.name)).toEqual(['指紋削除後に一覧を更新する', '指紋と画像を紐付ける処理を実装\n登録：管理データを読込んで登録データ名を選択後、画像を選択する', 'ライブラリの調査', 'ライブラリを用いた認証処理の実装']);
   });
 
+  // Corpus round trip, seed 23 (status-jp-takuito): deleting the last task left the wrapped detail
+  // (登録：…, a colon label) as the table's last row, and the re-import took it for a note under the table,
+  // so the task above lost its second line. Under a record, with nothing between, a line only in the column
+  // the record's own text fills above it goes on with that record, last row or not.
+  it('a wrapped detail line that is the table’s last row goes on with the task above, though it reads like a note (登録：…)', async () => {
+    const detail = '登録：管理データを読込んで登録データ名を選択後、画像を選択する';
+    const [first, again] = await previews(
+      [
+        {
+          name: '報告',
+          rows: [
+            ['作業', null, '予定開始日', '予定終了日', '進捗率'],
+            ['削除処理', '指紋削除後に一覧を更新する', d('2025-01-06'), d('2025-01-07'), 1],
+            [],
+            ['認証処理', 'ライブラリの調査', d('2025-01-16'), d('2025-01-20'), 1],
+            [],
+            ['編集処理', '指紋と画像を紐付ける処理を実装', d('2025-01-08'), d('2025-01-15'), 1],
+            [null, detail],
+          ],
+        },
+      ],
+      (p) => ({ sheet: p.sheet, headerTop: p.header.top, headerBottom: p.header.bottom, columns: [{ column: 'B', field: 'name' }, { column: 'A', field: 'level1' }] }),
+    );
+    for (const p of [first, again]) {
+      expect(p.leftOut).toContainEqual({ row: 7, reason: 'record continued' });
+      expect(p.leftOut.filter((l) => l.reason === 'note')).toEqual([]);
+    }
+    expect(first.rows.flatMap((r) => (r.values?.['extra:B'] !== undefined ? [r.values['extra:B']] : [])).at(-1)).toBe(`指紋と画像を紐付ける処理を実装\n${detail}`);
+    expect(again.rows.filter((r) => r.values?.plannedStart).at(-1)?.name).toBe(`指紋と画像を紐付ける処理を実装\n${detail}`);
+  });
+
   it('is not asked about where every column has its word, nor where a column under no word is empty or formulas only', async () => {
     const ws = tempWorkspace();
     const call = inProcessCaller(ws);
