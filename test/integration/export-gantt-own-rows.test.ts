@@ -62,6 +62,23 @@ describe('a row drawn its own way whose task changes length', () => {
     expect(bandOf(cells, ROW.Test, 30, 'fill', 6, (f) => f !== '' && f !== RED && f !== 'FFD9D9D9')).toBe('.'.repeat(30));
   }, 120_000);
 
+  // Corpus round trip seed 24 (schedule-jp-fintansprint): a row group whose empty band cells carry a
+  // border of their own read as painted over the whole band, so a task moved to another length kept its
+  // old bar. A bar is told by its fill; a border, font or number format paints nothing.
+  it('is drawn again where the row’s empty cells have a format of their own (a border), told apart from its bar by fill', async () => {
+    const bytes = await edited('fill', (ws) => {
+      // Test (4/21–4/25) painted red with 4/22 left blank by hand; every band cell of its row, bar,
+      // weekend shade or empty, with a dotted border the other rows do not have.
+      for (let d = 1; d <= 30; d++) {
+        const cell = ws.getCell(ROW.Test, 5 + d);
+        const fill: ExcelJS.Fill | undefined = [21, 23, 24, 25].includes(d) ? { type: 'pattern', pattern: 'solid', fgColor: { argb: RED } } : d === 22 ? { type: 'pattern', pattern: 'none' } : undefined;
+        cell.style = { ...cell.style, ...(fill ? { fill } : {}), border: { bottom: { style: 'dotted', color: { argb: 'FF808080' } } } };
+      }
+    });
+    const cells = await exported(bytes, 'own empty format', { Test: [day(19), day(27)] });
+    expect(bandOf(cells, ROW.Test, 30, 'fill', 6, (f) => f === RED)).toBe(`${'.'.repeat(18)}${'#'.repeat(9)}...`);
+  }, 120_000);
+
   it('is drawn as the sheet draws one-day tasks (◆) when it becomes one day, and as a bar when a ◆ row becomes longer', async () => {
     // Launch a one-day task drawn ◆ on 4/28, Design one drawn ◆ on 4/9.
     const bytes = await edited('mark', (ws) => {

@@ -180,6 +180,8 @@ export interface RowShape {
   formulas: number;
   /** Each asked column's format (s), 0 where the row has no cell. */
   styles: number[];
+  /** Each asked column's fill as its format paints it (Styles.fillKey: '' for none). */
+  fills: string[];
 }
 
 /**
@@ -233,15 +235,18 @@ function rowShapes(pkg: Package, { sheet: sheetName, from, to, columns }: NonNul
   const sd = xml ? findSheetData(xml) : null;
   if (!xml || !sd) return [];
   const cols = new Set(columns);
+  const stylesPart = partOfType(pkg, 'styles', 'xl/styles.xml');
+  const styles = new Styles(stylesPart ? pkg.read(stylesPart) : null);
   const out: RowShape[] = [];
   const end = Math.min(to, from + 2_000);
   for (const row of parseRows(xml, sd)) {
     if (row.num < from) continue;
     if (row.num > end) break;
-    const shape: RowShape = { row: row.num, styled: 0, values: 0, formulas: 0, styles: columns.map(() => 0) };
+    const shape: RowShape = { row: row.num, styled: 0, values: 0, formulas: 0, styles: columns.map(() => 0), fills: columns.map(() => styles.fillKey(0)) };
     for (const c of parseCells(xml, row, sd.prefix)) {
       if (!cols.has(c.col)) continue;
       shape.styles[columns.indexOf(c.col)] = c.s;
+      shape.fills[columns.indexOf(c.col)] = styles.fillKey(c.s);
       if (c.s) shape.styled++;
       if (c.f) shape.formulas++;
       else if (cellHasContent(c)) shape.values++;

@@ -11,6 +11,7 @@ interface Xf {
   xml: string;
   numFmtId: number;
   indent: number;
+  fillId: number;
 }
 
 /** Excel's built-in short date (yyyy/m/d in Japanese locales, m/d/yyyy in US). */
@@ -19,6 +20,8 @@ const DEFAULT_DATE_FMT = 14;
 export class Styles {
   private readonly xfs: Xf[] = [];
   private readonly formats = new Map<number, string>();
+  /** styles.xml <fills>, each <fill> as written ('' for one that paints nothing: no pattern, or pattern none). */
+  private readonly fills: string[] = [];
   private readonly addedXfs: string[] = [];
   private readonly addedFormats: { id: number; code: string }[] = [];
   private readonly clones = new Map<string, number>();
@@ -40,6 +43,17 @@ export class Styles {
       const code = attr(m[0], 'formatCode');
       if (Number.isInteger(id) && code !== undefined) this.formats.set(id, xmlText(code));
     }
+    // (Bounded as the cellXfs scan below: a tag stops at the next '<', a fill's body at the next <fill.)
+    const fillsOpen = /<([A-Za-z_][\w.-]*:)?fills(?=[\s>])[^<>]*>/.exec(src);
+    if (fillsOpen) {
+      const fp = fillsOpen[1] ?? '';
+      const end = src.indexOf(`</${fp}fills>`, fillsOpen.index);
+      const body = src.slice(fillsOpen.index + fillsOpen[0].length, end < 0 ? src.length : end);
+      for (const m of body.matchAll(new RegExp(`<${fp}fill(?=[\\s>/])[^<>]*?(?:/>|>(?:(?!<${fp}fill[\\s>/])[\\s\\S])*?</${fp}fill>)`, 'g'))) {
+        const pattern = /patternType="([^"<>]*)"/.exec(m[0])?.[1];
+        this.fills.push(m[0].includes('gradientFill') || (pattern !== undefined && pattern !== 'none') ? m[0].replace(/\s+/g, ' ') : '');
+      }
+    }
     const open = /<([A-Za-z_][\w.-]*:)?cellXfs(?=[\s>/])[^<>]*>/.exec(src);
     if (!open) return;
     this.prefix = open[1] ?? '';
@@ -57,7 +71,7 @@ export class Styles {
       const tag = /^<[^<>]*>/.exec(m[0])![0];
       const al = /<(?:[A-Za-z_][\w.-]*:)?alignment\s[^<>]*>/.exec(m[0]);
       const indent = al ? Number(attr(al[0], 'indent') ?? 0) || 0 : 0;
-      this.xfs.push({ xml: m[0], numFmtId: Number(attr(tag, 'numFmtId') ?? 0) || 0, indent });
+      this.xfs.push({ xml: m[0], numFmtId: Number(attr(tag, 'numFmtId') ?? 0) || 0, indent, fillId: Number(attr(tag, 'fillId') ?? 0) || 0 });
     }
   }
 
@@ -69,6 +83,14 @@ export class Styles {
     const xf = this.xfs[s];
     if (!xf) return false;
     return classifyFormat(xf.numFmtId, this.formats.get(xf.numFmtId)) === 'date';
+  }
+
+  /**
+   * The fill format `s` paints its cell with, as text ('' for none): two formats that differ only in
+   * borders or font paint alike, which is what a hand-painted gantt's bar is told by.
+   */
+  fillKey(s: number): string {
+    return this.fills[this.xfs[s]?.fillId ?? 0] ?? '';
   }
 
   indentOf(s: number): number {
@@ -118,7 +140,7 @@ export class Styles {
     const base = this.xfs[s]?.xml ?? this.xfs[0]?.xml ?? `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
     const made = make(base);
     const i = this.xfs.length;
-    this.xfs.push({ xml: made.xml, numFmtId: made.numFmtId, indent: made.indent ?? this.indentOf(s) });
+    this.xfs.push({ xml: made.xml, numFmtId: made.numFmtId, indent: made.indent ?? this.indentOf(s), fillId: this.xfs[s]?.fillId ?? 0 });
     this.addedXfs.push(made.xml);
     this.clones.set(key, i);
     return i;

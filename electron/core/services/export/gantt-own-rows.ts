@@ -15,6 +15,14 @@ export interface OwnRules {
 }
 
 type StyleAt = (row: number, c: number) => number;
+/**
+ * What a format paints a cell with (its fill: Styles.fillKey), by format; by default the format itself.
+ * A row whose empty cells have a format of their own (another border, font or number format than the
+ * column's usual empty cell) is not painted there: read by format alone, such a row was painted over the
+ * whole band, so a task moved on it kept its old bar (corpus round trip seed 24, schedule-jp-fintansprint).
+ */
+export type FillOf = (style: number) => string;
+const byFormat: FillOf = (style) => String(style);
 
 /** Band indexes whose cells a bar over these dates covers (the days the band never paints left out). */
 function reach(band: GanttBand, start: number | null, finish: number | null): number[] {
@@ -22,23 +30,23 @@ function reach(band: GanttBand, start: number | null, finish: number | null): nu
 }
 
 /** Band indexes a template row paints: a mark in the cell or, in a band of fills, a format other than the column's empty one. */
-export function painted(band: GanttBand, row: number, ix: SheetIndex, styleAt: StyleAt): number[] {
+export function painted(band: GanttBand, row: number, ix: SheetIndex, styleAt: StyleAt, fillOf: FillOf = byFormat): number[] {
   return band.columns.flatMap((col, i) => {
     const x = ix.cell(row, col.c);
     const marked = x !== undefined && x.v !== null && x.v !== undefined && String(x.v).trim() !== '';
-    return marked || (band.onStyle !== null && styleAt(row, col.c) !== band.offStyle.get(col.c)) ? [i] : [];
+    return marked || (band.onStyle !== null && fillOf(styleAt(row, col.c)) !== fillOf(band.offStyle.get(col.c) ?? 0)) ? [i] : [];
   });
 }
 
 const key = (v: OutValue, style: number | undefined) => `${JSON.stringify(v)}|${style ?? ''}`;
 
 /** The rules of OwnRules, read from every dated template row. */
-export function learnOwnRules(band: GanttBand, records: BandRecord[], ix: SheetIndex, styleAt: StyleAt): OwnRules {
+export function learnOwnRules(band: GanttBand, records: BandRecord[], ix: SheetIndex, styleAt: StyleAt, fillOf: FillOf = byFormat): OwnRules {
   const endsOnly = new Set<number>();
   const looks = new Map<string, { value: OutValue; style?: number; n: number }>();
   for (const rec of records) {
     const want = reach(band, rec.start, rec.finish);
-    const got = painted(band, rec.row, ix, styleAt);
+    const got = painted(band, rec.row, ix, styleAt, fillOf);
     if (want.length >= 3 && got.length === 2 && got[0] === want[0] && got[1] === want.at(-1)) endsOnly.add(rec.row);
     if (rec.start !== null && rec.start === rec.finish && want.length === 1 && got.length === 1 && got[0] === want[0]) {
       const c = band.columns[want[0]!]!.c;
@@ -90,8 +98,8 @@ export function shiftedCells(band: GanttBand, rec: BandRecord, start: number | n
  * lies on a day the row had and no longer has; or where the client drew no bar on the row at all. A
  * drawing on the row's own dates (gaps by hand, first and last day only) is drawn again.
  */
-export function keepsDrawing(band: GanttBand, rec: BandRecord, shown: { start: number | null; finish: number | null }, start: number | null, finish: number | null, ix: SheetIndex, styleAt: StyleAt): boolean {
-  const got = painted(band, rec.row, ix, styleAt);
+export function keepsDrawing(band: GanttBand, rec: BandRecord, shown: { start: number | null; finish: number | null }, start: number | null, finish: number | null, ix: SheetIndex, styleAt: StyleAt, fillOf: FillOf = byFormat): boolean {
+  const got = painted(band, rec.row, ix, styleAt, fillOf);
   // No bar on a dated row is the client's choice; an undated row's first dates are drawn by the band's rule.
   if (got.length === 0) return shown.start !== null && shown.finish !== null;
   const was = reach(band, shown.start, shown.finish);

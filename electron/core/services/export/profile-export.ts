@@ -955,7 +955,7 @@ export async function exportToProfile(
   const summariesBare = (): boolean =>
     (bareSummaries ??= (() => {
       const rows = stored.flatMap((o) => (o.summary && o.at !== null && (rolledAtImport === null || rolledAtImport.has(o.row.id)) ? [o.at] : []));
-      return rows.length > 0 && rows.every((r) => painted(bars!.band, r, ix, bars!.styleAt).length === 0);
+      return rows.length > 0 && rows.every((r) => painted(bars!.band, r, ix, bars!.styleAt, bars!.fillOf).length === 0);
     })());
   const barsOf = (o: Out | null, fresh: boolean): (CellOut | undefined)[] => {
     if (!bars) return [];
@@ -963,7 +963,7 @@ export async function exportToProfile(
     if (o === null) return barCells(band, null, null);
     const kept = new Array<undefined>(band.columns.length).fill(undefined);
     // A summary of such a client: a row with no bar is kept, one that has a bar (a task that became a summary) is cleared.
-    if (o.summary && summariesBare()) return !fresh && o.at !== null && painted(band, o.at, ix, bars.styleAt).length === 0 ? kept : barCells(band, null, null);
+    if (o.summary && summariesBare()) return !fresh && o.at !== null && painted(band, o.at, ix, bars.styleAt, bars.fillOf).length === 0 ? kept : barCells(band, null, null);
     const start = serialOf(o.row.plannedStart, model.date1904);
     const finish = serialOf(o.row.plannedFinish, model.date1904);
     const was = o.at === null ? undefined : bars.records.get(o.at);
@@ -979,7 +979,7 @@ export async function exportToProfile(
     if (!fresh && was && !band.followers.has(was.row) && !gone) {
       const moved = shiftedCells(band, was, start, finish, ix, bars.styleAt);
       if (moved) return moved;
-      if (keepsDrawing(band, was, shown!, start, finish, ix, bars.styleAt)) return kept;
+      if (keepsDrawing(band, was, shown!, start, finish, ix, bars.styleAt, bars.fillOf)) return kept;
     }
     // Dates the band's days do not reach (or reach in part): the bar is cleared (or cut at the band's edge), and the export says so.
     if (start !== null && finish !== null && start <= finish && (start < bars.first || finish > bars.last)) offBand.set(o.row.id, finish < bars.first || start > bars.last ? 'none' : 'part');
@@ -1389,9 +1389,12 @@ async function ganttBars(template: Uint8Array, fileName: string, sheetName: stri
   const { rows } = await inspectTemplateInWorker(template, { rows: { sheet: sheetName, from, to, columns: cols } }, { fileName }).catch((err: unknown) => {
     throw templateConflict(err);
   });
-  const shapes = new Map(rows.map((s) => [s.row - 1, s.styles]));
+  const shapes = new Map(rows.map((s) => [s.row - 1, s]));
   const at = new Map(cols.map((c, k) => [c, k]));
-  const styleAt = (row: number, c: number) => shapes.get(row)?.[at.get(c)!] ?? 0;
+  const styleAt = (row: number, c: number) => shapes.get(row)?.styles[at.get(c)!] ?? 0;
+  // Each format's fill, as the rows asked show it (a format no such row has paints as itself).
+  const fills = new Map(rows.flatMap((s) => s.styles.map((st, k) => [st, s.fills[k]!] as const)));
+  const fillOf = (style: number) => fills.get(style) ?? `format ${style}`;
   for (const columns of candidates) {
     const band = learnBand(ix, columns, records, styleAt, date1904, calendar);
     if (!band) continue;
@@ -1400,7 +1403,7 @@ async function ganttBars(template: Uint8Array, fileName: string, sheetName: stri
     // blank), and with none learned its actual bars would stay on the old days when the dates move.
     const actualBand = actualRecords.length > 0 ? learnBand(ix, columns, actualRecords, styleAt, date1904, calendar, 1) : null;
     const actual = actualBand ? { band: actualBand, records: new Map(actualRecords.map((r) => [r.row, r])) } : null;
-    return { band, own: learnOwnRules(band, records, ix, styleAt), styleAt, records: new Map(records.map((r) => [r.row, r])), first: Math.min(...columns.map((b) => b.from)), last: Math.max(...columns.map((b) => b.to)), actual };
+    return { band, own: learnOwnRules(band, records, ix, styleAt, fillOf), styleAt, fillOf, records: new Map(records.map((r) => [r.row, r])), first: Math.min(...columns.map((b) => b.from)), last: Math.max(...columns.map((b) => b.to)), actual };
   }
   return null;
 }
