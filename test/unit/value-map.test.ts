@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VOCABULARIES } from '../../electron/common/registers.js';
 import { clientWord, mappedCode, scaledRating, suggestCode, withWord } from '../../electron/core/excel/import/value-map.js';
+import { stageCode } from '../../electron/core/excel/import/status-stages.js';
 
 const categories = DEFAULT_VOCABULARIES['risk.category'];
 
@@ -35,5 +36,35 @@ describe('value maps', () => {
     expect(suggestCode(categories, 'Market risk', (w) => (w === 'market' ? 'external' : null))).toEqual({ code: 'external', by: 'synonym' });
     expect(suggestCode(categories, 'Market risk')).toEqual({ code: null, by: 'new' });
     expect(suggestCode(categories, 'Schedul')).toEqual({ code: 'schedule', by: 'similar' });
+  });
+});
+
+describe('a word that ends with one item’s label (blind set 15, F4)', () => {
+  // Every item of every list, its label after a qualifier of the client's (全社展開済, Company-wide shared):
+  // that item, found by its label, before any reading by stage (全社展開済 was read as 承認済 by its 済).
+  const QUALIFIERS = { ja: ['全社', '社内', '一次', '顧客'], en: ['Fully', 'Company-wide', 'Client', 'Formally'] };
+  const lists = Object.entries(DEFAULT_VOCABULARIES).filter(([, items]) => items.length >= 2);
+  const cases = lists.flatMap(([list, items]) =>
+    items.flatMap((item) => [
+      ...QUALIFIERS.ja.filter(() => [...item.labelJa].length >= 2).map((q) => [list, `${q}${item.labelJa}`, item.code] as const),
+      ...QUALIFIERS.en.filter(() => item.labelEn.length >= 2).map((q) => [list, `${q} ${item.labelEn}`, item.code] as const),
+    ]),
+  );
+  it.each(cases)('%s: %s → %s', (list, word, code) => {
+    const items = DEFAULT_VOCABULARIES[list as keyof typeof DEFAULT_VOCABULARIES];
+    expect(suggestCode(items, word, undefined, (w) => stageCode(items, w))).toEqual({ code, by: 'label' });
+  });
+
+  it.each([
+    ['未完了', 'issue.status'],
+    ['再オープン', 'risk.status'],
+    ['Re open', 'defect.status'],
+    ['Not approved', 'deliverable.status'],
+    ['要承認', 'change.decision'],
+    ['一部完了', 'issue.status'],
+  ] as const)('a qualifier that turns the label into another state is not it: %s', (word, list) => {
+    const items = DEFAULT_VOCABULARIES[list];
+    const s = suggestCode(items, word, undefined, (w) => stageCode(items, w));
+    expect(s.by).not.toBe('label');
   });
 });

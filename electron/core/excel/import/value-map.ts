@@ -82,6 +82,34 @@ function similarity(a: string, b: string): number {
 
 
 /**
+ * A qualifier before a label that turns it into another state: not yet (未完了, Not done), again (再オープン,
+ * Re open), needed (要修正), only partly (一部完了, Partly done). A word that ends so is not the label's item.
+ */
+const TURNS = /(?:未|不|非|無|要|再|一部|半|ほぼ|\bnot|\bnon|\bno|\bre|\bun|\bhalf|\bpartly|\bpartially|\balmost|\bnearly|\bpre)[\s-]*$/u;
+
+/**
+ * The one item whose label (two characters or more) a word ends with, after a qualifier of its own — 全社展開済
+ * → 展開済, Fully Approved → Approved —, or opens with before a note in brackets (展開済（全社）); null where
+ * none or two items' labels do (the longer label wins over one it ends with: 承認済 over 済), or where the
+ * word's qualifier turns the label into another state (未完了, Re-open).
+ */
+export function labelAtEnd(items: readonly VocabItem[], key: string): string | null {
+  const word = key.replace(/\s*[(（\[［【][^)）\]］】]*[)）\]］】]\s*$/u, '').trim();
+  let best: { code: string; length: number; tie: boolean } | null = null;
+  for (const i of items)
+    for (const label of new Set([i.labelJa, i.labelEn].filter((l) => l !== '').map(valueKey))) {
+      if (label.length < 2 || !word.endsWith(label) || (word === label && word === key)) continue;
+      const before = word.slice(0, word.length - label.length);
+      // (A Latin label is a whole word of the client's: Reopen does not end with Open.)
+      if (/^[a-z0-9]/.test(label) && /[a-z0-9]$/.test(before)) continue;
+      if (before !== '' && TURNS.test(before)) continue;
+      if (!best || label.length > best.length) best = { code: i.code, length: label.length, tie: false };
+      else if (label.length === best.length && best.code !== i.code) best.tie = true;
+    }
+  return best && !best.tie ? best.code : null;
+}
+
+/**
  * What an unknown client word most likely means on the project's list: an item whose label is inside
  * the word or the word inside it ("Technical risk" → 技術/Technical), an item whose label is similar,
  * else "add to the list". `synonym(word)` gives a code known words map to (the import's word tables),
@@ -99,6 +127,10 @@ export function suggestCode(items: readonly VocabItem[], word: string, synonym?:
     const syn = synonym?.(w);
     if (syn && items.some((i) => i.code === syn)) return { code: syn, by: 'synonym' };
   }
+  // An item's own label at the word's end (全社展開済 → 展開済): the item, before any reading by stage
+  // (全社展開済 was read as done, 承認済, by its 済: blind set 15, F4).
+  const tail = labelAtEnd(items, key);
+  if (tail !== null) return { code: tail, by: 'label' };
   // The whole word's stage (回答中, Ready for Retest) before any of its parts' (Ready alone is not started).
   const staged = stage?.(word) ?? null;
   if (staged !== null && items.some((i) => i.code === staged)) return { code: staged, by: 'stage' };
