@@ -30,7 +30,7 @@ const REOPENED: Stage[] = ['reopened', 'working'];
 const PUBLISHED: Stage[] = ['published', 'done'];
 
 const WORDS: [Stage[], string[]][] = [
-  [RAISED, ['new', 'open', 'opened', 'submitted', 'reported', 'logged', 'raised', 'untriaged', 'triage', 'unconfirmed', 'draft', 'not started', 'to do', 'todo', 'backlog', 'planned', 'オープン', '新規', '起票', '起票済', '登録', '登録済', '受付', '未処理', '未対応', '未着手', '未回答']],
+  [RAISED, ['new', 'open', 'opened', 'submitted', 'reported', 'logged', 'raised', 'untriaged', 'triage', 'unconfirmed', 'draft', 'not started', 'not yet', 'not yet started', 'yet to start', 'to do', 'todo', 'backlog', 'planned', 'オープン', '未', '新規', '起票', '起票済', '登録', '登録済', '受付', '未処理', '未対応', '未着手', '未回答']],
   [ASSIGNED, ['assigned', 'acknowledged', 'confirmed', 'triaged', 'accepted for fix', 'アサイン', 'アサイン済', '割当', '割当済', '割り当て', '割り当て済', '担当決定', '受付済', '受理', '受理済']],
   [WORKING, ['in progress', 'fixing', 'working', 'wip', 'active', 'started', 'ongoing', 'doing', 'in development', 'development', 'under way', 'underway', '対応中', '着手', '着手済', '作業中', '実施中', '進行中', '処理中', '調査中', '修正中', '作成中']],
   [FIXED, ['fixed', 'resolved', 'corrected', 'implemented', 'fix ready', '修正済', '修正済み', '修正完了', '対策済', '対策済み', '是正済', '是正済み', '対応済', '対応済み']],

@@ -21,7 +21,9 @@ function table(entries: Record<string, string[]>): Map<string, string> {
 
 // Status words shared by the WBS, issue.status and change.implStatus (their codes are the same).
 const STATUS_WORDS = {
-  not_started: ['未着手', '未回答', '回答待ち', '未', '未開始', '未対応', '着手前', '開始前', '未実施', '未作業', '新規', 'not started', 'not yet started', 'todo', 'to do', 'to-do', 'new', 'backlog', 'planned', '×', '✕', '✖', 'x'],
+  not_started: ['未着手', '未回答', '回答待ち', '未', '未開始', '未対応', '着手前', '開始前', '未実施', '未作業', '新規', 'not started', 'not yet started', 'todo', 'to do', 'to-do', 'new', 'backlog', 'planned', '×', '✕', '✖', 'x',
+    // Nothing done yet, in the words of a log that has no other word for it (blind set 15, F3: Not yet became a new item).
+    'not yet', 'not yet begun', 'yet to start', 'yet to begin', 'to be started', 'not commenced', 'not begun', '未着工', '未処置', '着手待ち'],
   in_progress: ['対応中', '進行中', '作業中', '実施中', '中', '途中', '着手', '着手中', '着手済', '仕掛', '仕掛中', '仕掛り中', '対策中', '検討中', '確認中', '継続', '継続中', 'in progress', 'in-progress', 'wip', 'doing', 'started', 'ongoing', 'open', 'opened', 'オープン', 'active', 'working', '△', '▲',
     // Awaiting an answer or a decision (Pending, 審議中) is under way, not stopped (blind sets 10 and 11, C5: read as on hold).
     'pending', '審議中', '審査中'],
@@ -157,14 +159,16 @@ const LIST_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
     accept: ['受容', '保有', '受け入れ', 'accept', 'acceptance', 'retain', 'retention', 'tolerate'],
   }),
   'risk.category': table({
-    technical: ['技術', '技術的', 'テクノロジー', 'technical', 'technology', 'tech'],
-    schedule: ['スケジュール', '納期', '日程', '工期', '進捗', 'schedule', 'time', 'timeline'],
-    cost: ['コスト', '費用', '予算', '原価', 'cost', 'budget', 'financial', 'finance'],
+    // (Design and engineering risks are technical; a programme, 工程, is the schedule; commercial risks
+    // are the money's: the categories of AS/NZS and construction registers, blind set 15, F3.)
+    technical: ['技術', '技術的', 'テクノロジー', '設計', '技術・設計', 'technical', 'technology', 'tech', 'design', 'engineering', 'design/technical', 'technical/design'],
+    schedule: ['スケジュール', '納期', '日程', '工期', '進捗', '工程', '日程計画', 'schedule', 'time', 'timeline', 'programme', 'program', 'time/programme'],
+    cost: ['コスト', '費用', '予算', '原価', '商務', '契約・商務', 'cost', 'budget', 'financial', 'finance', 'commercial', 'contractual', 'commercial/cost'],
     quality: ['品質', 'quality'],
     scope: ['要件', 'スコープ', '仕様', '要件定義', 'scope', 'requirements', 'requirement'],
     resource: ['要員', '人員', 'リソース', '体制', '人材', 'resource', 'resources', 'staffing', 'people'],
     organization: ['組織', '体制・組織', 'organization', 'organisation', 'organizational', 'management'],
-    external: ['外部', '外部要因', '環境', 'external', 'vendor', 'supplier', 'environment'],
+    external: ['外部', '外部要因', '環境', '環境要因', '法規制', '規制', '天候', '自然災害', 'external', 'vendor', 'supplier', 'environment', 'environmental', 'regulatory', 'legal', 'political', 'weather', 'third party', 'third-party'],
   }),
   'issue.kind': table({
     issue: ['課題', '問題', '懸案', '懸案事項', 'issue', 'problem', 'problem/concern', 'concern'],
@@ -261,7 +265,7 @@ const LIKELY_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
     in_review: ['pending', 'pending acceptance', 'pending approval', 'awaiting acceptance', 'awaiting approval', '検収中', '受入中', '承認待ち', '検収待ち'],
   }),
   'risk.status': table({
-    open: ['未着手', '着手前', '未対策', '対策前', '未実施', '検討前', '新規登録', 'not started', 'to do', 'todo', 'planned', 'pending', 'proposed', 'analysing', 'analyzing', 'assessed'],
+    open: ['未着手', '着手前', '未対策', '対策前', '未実施', '検討前', '新規登録', '未', 'not started', 'not yet', 'not yet started', 'to do', 'todo', 'planned', 'pending', 'proposed', 'analysing', 'analyzing', 'assessed'],
     in_progress: ['実施中', '着手', '着手済', '対策実施', '対応予定', 'in hand', 'underway', 'being mitigated', '審議中', '審査中', '遅れ', '遅延', 'delayed'],
     monitoring: ['様子見', '継続監視', 'watch list', 'watchlist', 'on watch'],
     closed: ['対応済', '対応済み', '対策済', '対策済み', '完了済', 'mitigated', 'completed', 'complete', 'no longer relevant', 'cancelled', 'canceled'],
@@ -391,6 +395,20 @@ export function readsAsStatus(list: VocabListName): boolean {
   return LIST_WORDS[list] === REGISTER_STATUS;
 }
 
+// A list of exactly two items coded yes and no (a defect's recurrence: あり / なし) reads the yes/no words
+// every sheet writes for them: 有/無, ○/×, Y/N, Yes/No (blind set 15, F3: 有 and 無 became new items).
+const YES_NO_WORDS = table({
+  yes: ['有', 'あり', '有り', 'はい', '該当', '該当あり', '○', '◯', '〇', '◎', '●', '✓', '✔', 'レ', 'yes', 'y', 'true'],
+  no: ['無', 'なし', '無し', 'いいえ', '非該当', '該当なし', '×', '✕', '✖', 'no', 'n', 'false'],
+});
+
+/** The word table a list's values are read through: its own, else the yes/no words where its codes are yes and no. */
+function listWords(items: readonly VocabItem[], list: VocabListName): Map<string, string> | undefined {
+  const own = LIST_WORDS[list];
+  if (own) return own;
+  return items.length === 2 && items.some((i) => i.code === 'yes') && items.some((i) => i.code === 'no') ? YES_NO_WORDS : undefined;
+}
+
 /**
  * A value of one of the registers' lists → a code of the project's list: the code, its Japanese or
  * English label (vocabCode), else a known word for a default code the project's list has.
@@ -398,7 +416,7 @@ export function readsAsStatus(list: VocabListName): boolean {
 export function parseVocab(items: readonly VocabItem[], list: VocabListName, text: string): Parsed<string> {
   const direct = vocabCode(items, text);
   if (direct !== null) return { ok: true, value: direct };
-  const word = LIST_WORDS[list]?.get(wordKey(text));
+  const word = listWords(items, list)?.get(wordKey(text));
   if (word !== undefined && items.some((i) => i.code === word)) return { ok: true, value: word };
   const labels = items.map((i) => i.labelJa).join('/');
   return failure('notInList', { value: text.trim() }, `${text.trim()} is not a value of ${list} (${labels})`);

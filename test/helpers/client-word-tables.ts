@@ -1,0 +1,189 @@
+// A seeded generator of small client registers whose list columns are written in the client's own words
+// for the project's items (issue 11, "Value mapping, both ways"; blind set 15, F3 and F4): yes/no words
+// (有/無, ○/×, Y/N), not-started words (未, Not yet, To do), category words (工程, Programme, Commercial,
+// Design, Environmental) and a label with a qualifier before it (全社展開済, 作業完了, Formally approved).
+// Each case is one workbook in one of several layouts (header on row 1; a title block above; an ID column
+// and a notes column, the columns in another order), Japanese or English, with the code a person reads
+// for every word. The word sets are families, not one file's words: the test reads every case.
+import ExcelJS from 'exceljs';
+import type { ImportTarget } from '../../electron/common/excel/fields.js';
+import { rng } from './synthetic-tables.js';
+
+export type WordFamily = 'yesNo' | 'notStarted' | 'category' | 'qualified';
+type Lang = 'ja' | 'en';
+type Rand = () => number;
+const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+
+/** A list column: its register, field, header word and the word sets a client writes it in, each word with our code. */
+interface ListColumn {
+  register: ImportTarget;
+  field: string;
+  head: Record<Lang, string[]>;
+  sets: Record<Lang, [string, string][][]>;
+}
+
+const COLUMNS: Record<WordFamily, ListColumn[]> = {
+  yesNo: [
+    {
+      register: 'defect',
+      field: 'recurrence',
+      head: { ja: ['再発', '再発有無', '再発区分'], en: ['Recurrence', 'Recurring', 'Repeat'] },
+      sets: {
+        ja: [[['有', 'yes'], ['無', 'no']], [['○', 'yes'], ['×', 'no']], [['有り', 'yes'], ['無し', 'no']]],
+        en: [[['Y', 'yes'], ['N', 'no']], [['Yes', 'yes'], ['No', 'no']], [['TRUE', 'yes'], ['FALSE', 'no']]],
+      },
+    },
+  ],
+  notStarted: [
+    {
+      register: 'change',
+      field: 'implStatus',
+      head: { ja: ['実施状況', '対応状況'], en: ['Implementation status', 'Implementation'] },
+      sets: {
+        ja: [[['未', 'not_started'], ['実施中', 'in_progress'], ['完了', 'done']], [['未着工', 'not_started'], ['作業中', 'in_progress'], ['完了', 'done']]],
+        en: [[['Not yet', 'not_started'], ['In progress', 'in_progress'], ['Done', 'done']], [['Yet to start', 'not_started'], ['Ongoing', 'in_progress'], ['Completed', 'done']], [['To do', 'not_started'], ['Doing', 'in_progress'], ['Done', 'done']]],
+      },
+    },
+    {
+      register: 'issue',
+      field: 'status',
+      head: { ja: ['状況', 'ステータス'], en: ['Status', 'State'] },
+      sets: {
+        ja: [[['未', 'not_started'], ['対応中', 'in_progress'], ['済', 'done']], [['着手待ち', 'not_started'], ['対応中', 'in_progress'], ['完了', 'done']]],
+        en: [[['Not yet', 'not_started'], ['WIP', 'in_progress'], ['Closed', 'done']], [['Not commenced', 'not_started'], ['Ongoing', 'in_progress'], ['Done', 'done']]],
+      },
+    },
+    {
+      register: 'deliverable',
+      field: 'status',
+      head: { ja: ['状態', 'ステータス'], en: ['Status'] },
+      sets: {
+        ja: [[['未', 'not_started'], ['作成中', 'in_progress'], ['承認済', 'approved']]],
+        en: [[['Not yet', 'not_started'], ['In progress', 'in_progress'], ['Approved', 'approved']], [['Yet to start', 'not_started'], ['In review', 'in_review'], ['Approved', 'approved']]],
+      },
+    },
+  ],
+  category: [
+    {
+      register: 'risk',
+      field: 'category',
+      head: { ja: ['分類', 'リスク分類', 'カテゴリ'], en: ['Category', 'Risk category', 'Risk type'] },
+      sets: {
+        ja: [[['工程', 'schedule'], ['設計', 'technical'], ['商務', 'cost'], ['環境', 'external']], [['工程', 'schedule'], ['法規制', 'external'], ['品質', 'quality'], ['天候', 'external']]],
+        en: [
+          [['Programme', 'schedule'], ['Commercial', 'cost'], ['Design', 'technical'], ['Environmental', 'external']],
+          [['Program', 'schedule'], ['Engineering', 'technical'], ['Regulatory', 'external'], ['Commercial', 'cost']],
+          [['Weather', 'external'], ['Programme', 'schedule'], ['Design', 'technical'], ['Legal', 'external']],
+        ],
+      },
+    },
+  ],
+  qualified: [
+    {
+      register: 'lesson',
+      field: 'status',
+      head: { ja: ['状態', 'ステータス'], en: ['Status'] },
+      sets: {
+        ja: [[['起票', 'draft'], ['承認済', 'approved'], ['全社展開済', 'shared']], [['起票', 'draft'], ['部内承認済', 'approved'], ['社内展開済', 'shared']]],
+        en: [[['Draft', 'draft'], ['Approved', 'approved'], ['Widely shared', 'shared']], [['Draft', 'draft'], ['Formally approved', 'approved'], ['Company-wide shared', 'shared']]],
+      },
+    },
+    {
+      register: 'issue',
+      field: 'status',
+      head: { ja: ['状況'], en: ['Status'] },
+      sets: {
+        ja: [[['未着手', 'not_started'], ['一次対応中', 'in_progress'], ['恒久対応完了', 'done']]],
+        en: [[['Not started', 'not_started'], ['Work in progress', 'in_progress'], ['Done', 'done']]],
+      },
+    },
+    {
+      register: 'deliverable',
+      field: 'status',
+      head: { ja: ['状態'], en: ['Status'] },
+      sets: {
+        ja: [[['未着手', 'not_started'], ['初版作成中', 'in_progress'], ['顧客承認済', 'approved']]],
+        en: [[['Not started', 'not_started'], ['Draft in progress', 'in_progress'], ['Client approved', 'approved']]],
+      },
+    },
+  ],
+};
+
+/** The other columns of each register, by language: the key first. */
+const OTHERS: Record<string, Record<Lang, { head: string; value: (k: number) => ExcelJS.CellValue }[]>> = {
+  defect: {
+    ja: [{ head: '不具合内容', value: (k) => `画面${k + 1}の表示が崩れる` }, { head: '発見日', value: (k) => day(k) }, { head: '重要度', value: (k) => ['高', '中', '低'][k % 3]! }],
+    en: [{ head: 'Summary', value: (k) => `Screen ${k + 1} layout broken` }, { head: 'Date found', value: (k) => day(k) }, { head: 'Severity', value: (k) => ['High', 'Medium', 'Low'][k % 3]! }],
+  },
+  change: {
+    ja: [{ head: '変更件名', value: (k) => `帳票${k + 1}の項目追加` }, { head: '起票日', value: (k) => day(k) }, { head: '判定', value: (k) => ['承認', '却下', '保留'][k % 3]! }],
+    en: [{ head: 'Change title', value: (k) => `Add field ${k + 1} to report` }, { head: 'Date raised', value: (k) => day(k) }, { head: 'Decision', value: (k) => ['Approved', 'Rejected', 'On hold'][k % 3]! }],
+  },
+  issue: {
+    ja: [{ head: '課題', value: (k) => `仕様${k + 1}の確認が必要` }, { head: '起票日', value: (k) => day(k) }, { head: '担当', value: (k) => ['佐藤', '鈴木', '高橋'][k % 3]! }],
+    en: [{ head: 'Issue', value: (k) => `Spec ${k + 1} needs a decision` }, { head: 'Date raised', value: (k) => day(k) }, { head: 'Owner', value: (k) => ['Smith', 'Jones', 'Brown'][k % 3]! }],
+  },
+  deliverable: {
+    ja: [{ head: '成果物名', value: (k) => `設計書${k + 1}` }, { head: '提出予定日', value: (k) => day(k) }, { head: '作成担当', value: (k) => ['佐藤', '鈴木', '高橋'][k % 3]! }],
+    en: [{ head: 'Deliverable', value: (k) => `Design document ${k + 1}` }, { head: 'Due date', value: (k) => day(k) }, { head: 'Author', value: (k) => ['Smith', 'Jones', 'Brown'][k % 3]! }],
+  },
+  risk: {
+    ja: [{ head: 'リスク内容', value: (k) => `資材${k + 1}の納入が遅れる` }, { head: '識別日', value: (k) => day(k) }, { head: '担当', value: (k) => ['佐藤', '鈴木', '高橋'][k % 3]! }],
+    en: [{ head: 'Risk description', value: (k) => `Material ${k + 1} delivered late` }, { head: 'Date raised', value: (k) => day(k) }, { head: 'Owner', value: (k) => ['Smith', 'Jones', 'Brown'][k % 3]! }],
+  },
+  lesson: {
+    ja: [{ head: '教訓', value: (k) => `移行手順${k + 1}を早期に確定する` }, { head: '登録日', value: (k) => day(k) }, { head: '登録者', value: (k) => ['佐藤', '鈴木', '高橋'][k % 3]! }],
+    en: [{ head: 'Lesson title', value: (k) => `Fix cutover step ${k + 1} early` }, { head: 'Date', value: (k) => day(k) }, { head: 'Submitted by', value: (k) => ['Smith', 'Jones', 'Brown'][k % 3]! }],
+  },
+};
+
+function day(k: number): Date {
+  return new Date(Date.UTC(2025, 4, 1 + k * 3));
+}
+
+export type Layout = 'plain' | 'titled' | 'idAndNotes';
+export const LAYOUTS: readonly Layout[] = ['plain', 'titled', 'idAndNotes'];
+
+export interface WordCase {
+  seed: number;
+  family: WordFamily;
+  lang: Lang;
+  layout: Layout;
+  register: ImportTarget;
+  field: string;
+  /** The list column's header. */
+  head: string;
+  /** Each record's word, top to bottom, and the code a person reads it as. */
+  words: [string, string][];
+  bytes: Buffer;
+}
+
+/** One generated register: `family`'s words in one of its columns, in the seed's language and layout. */
+export async function wordCase(family: WordFamily, seed: number): Promise<WordCase> {
+  const r = rng(seed * 7919 + family.length);
+  // The seeds go round the family's columns, then the languages, so a few seeds see each of them.
+  const n = COLUMNS[family].length;
+  const col = COLUMNS[family][seed % n]!;
+  const lang: Lang = Math.floor(seed / n) % 2 === 0 ? 'ja' : 'en';
+  const layout = pick(r, LAYOUTS);
+  const set = pick(r, col.sets[lang]);
+  // Every word at least twice, in an order of the seed's.
+  const words = [...set, ...set, ...set.slice(0, Math.max(1, Math.floor(r() * set.length)))].sort(() => r() - 0.5);
+  const head = pick(r, col.head[lang]);
+  const others = OTHERS[col.register]![lang];
+  const columns: { head: string; value: (k: number) => ExcelJS.CellValue }[] = [...others, { head, value: (k) => words[k]![0] }];
+  if (layout === 'idAndNotes') {
+    const [key, ...rest] = columns;
+    columns.splice(0, columns.length, { head: lang === 'ja' ? 'No.' : 'Ref', value: (k) => k + 1 }, key!, ...rest.reverse(), { head: lang === 'ja' ? '備考' : 'Comments', value: (k) => (k % 2 ? '' : lang === 'ja' ? '要確認' : 'see minutes') });
+  }
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(lang === 'ja' ? '一覧' : 'Register');
+  if (layout === 'titled') {
+    ws.addRow([lang === 'ja' ? `${col.register} 管理表` : `${col.register} register`]);
+    ws.addRow([lang === 'ja' ? 'プロジェクト名：基幹更改' : 'Project: Core renewal']);
+    ws.addRow([]);
+  }
+  ws.addRow(columns.map((c) => c.head));
+  words.forEach((_, k) => ws.addRow(columns.map((c) => c.value(k))));
+  return { seed, family, lang, layout, register: col.register, field: col.field, head, words, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
+}
