@@ -187,3 +187,85 @@ export async function wordCase(family: WordFamily, seed: number): Promise<WordCa
   words.forEach((_, k) => ws.addRow(columns.map((c) => c.value(k))));
   return { seed, family, lang, layout, register: col.register, field: col.field, head, words, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
 }
+
+/** The Excel serial (1900 system) of an ISO day. */
+export function serialOf(iso: string): number {
+  return Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/**
+ * How a column of bare serials is headed: by a word the register knows for a date field ('named': read as
+ * that field), by a date-like word it does not know ('dateLike': offered a date field), by a word that is
+ * no date beside a column of real dates ('beside': offered too), or as an amount with no date near
+ * ('amount': whole numbers in the same range that are no dates, never offered one).
+ */
+export type SerialHeading = 'named' | 'dateLike' | 'beside' | 'amount';
+
+const SERIAL_HEADS: Record<SerialHeading, Record<Lang, { register: ImportTarget; head: string; field?: string }[]>> = {
+  named: {
+    ja: [{ register: 'issue', head: '起票日', field: 'raisedOn' }, { register: 'change', head: '依頼日', field: 'requestedOn' }, { register: 'risk', head: '期限', field: 'due' }],
+    en: [{ register: 'change', head: 'Date', field: 'requestedOn' }, { register: 'issue', head: 'Date raised', field: 'raisedOn' }, { register: 'risk', head: 'Due date', field: 'due' }],
+  },
+  dateLike: {
+    ja: [{ register: 'issue', head: '処理日' }, { register: 'change', head: '受領日' }, { register: 'risk', head: '更改日付' }],
+    en: [{ register: 'issue', head: 'Logged On' }, { register: 'change', head: 'Received On' }, { register: 'risk', head: 'Entry Date' }],
+  },
+  beside: {
+    ja: [{ register: 'issue', head: '計上' }, { register: 'change', head: 'SAP転記' }],
+    en: [{ register: 'issue', head: 'Posting' }, { register: 'change', head: 'SAP Stamp' }],
+  },
+  amount: {
+    ja: [{ register: 'change', head: '金額' }, { register: 'issue', head: '費用' }],
+    en: [{ register: 'change', head: 'Amount' }, { register: 'issue', head: 'Spend' }],
+  },
+};
+
+export interface SerialCase {
+  seed: number;
+  heading: SerialHeading;
+  lang: Lang;
+  layout: Layout;
+  register: ImportTarget;
+  head: string;
+  /** The field a person reads the column as ('named' only). */
+  field?: string;
+  /** Each record's day (ISO), written in the column as its bare serial. */
+  days: string[];
+  bytes: Buffer;
+}
+
+/** One generated register with a column of bare whole numbers (General format) headed as `heading` says. */
+export async function serialCase(heading: SerialHeading, seed: number): Promise<SerialCase> {
+  const r = rng(seed * 104_729 + heading.length);
+  const heads = SERIAL_HEADS[heading];
+  const lang: Lang = seed % 2 === 0 ? 'ja' : 'en';
+  const { register, head, field } = heads[lang][Math.floor(seed / 2) % heads[lang].length]!;
+  const layout = pick(r, LAYOUTS);
+  const start = Date.UTC(2020 + Math.floor(r() * 8), Math.floor(r() * 12), 1 + Math.floor(r() * 28));
+  const n = 5 + Math.floor(r() * 4);
+  const days = Array.from({ length: n }, (_, k) => new Date(start + (k * 5 + Math.floor(r() * 4)) * 86_400_000).toISOString().slice(0, 10));
+  const key = OTHERS[register]![lang][0]!;
+  const owner = { head: lang === 'ja' ? '担当' : 'Owner', value: (k: number) => (lang === 'ja' ? ['佐藤', '鈴木'] : ['Smith', 'Jones'])[k % 2]! };
+  // Amounts: whole numbers in the serial range, spread as amounts are, with no date column beside them.
+  const number = (k: number) => (heading === 'amount' ? 30_000 + Math.floor(r() * 30_000) : serialOf(days[k]!));
+  // A real date column: beside the column for 'beside' (its dates the same days, a few days on), else away from it.
+  const dated = { head: lang === 'ja' ? '完了予定日' : 'Target date', value: (k: number) => new Date(Date.parse(`${days[k]}T00:00:00Z`) + 7 * 86_400_000) };
+  const serials = { head, value: number };
+  const columns =
+    heading === 'beside'
+      ? [key, owner, serials, dated]
+      : heading === 'amount'
+        ? [key, serials, owner]
+        : layout === 'idAndNotes'
+          ? [{ head: lang === 'ja' ? 'No.' : 'Ref', value: (k: number) => k + 1 }, key, serials, owner, dated]
+          : [key, serials, owner, dated];
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(lang === 'ja' ? '一覧' : 'Log');
+  if (layout === 'titled') {
+    ws.addRow([lang === 'ja' ? `${register} 管理表（システム出力）` : `${register} log (system extract)`]);
+    ws.addRow([]);
+  }
+  ws.addRow(columns.map((c) => c.head));
+  days.forEach((_, k) => ws.addRow(columns.map((c) => c.value(k))));
+  return { seed, heading, lang, layout, register, head, ...(field && { field }), days, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
+}

@@ -65,7 +65,9 @@ export const change = defineRegister({
   ref: [...REF, '変更番号', '変更no', '変更id', '変更管理番号', 'cr no', 'cr#', 'cr id', 'change id', 'change no', 'change #', 'rfc no'],
   title: ['件名', '変更件名', '変更名', 'タイトル', '表題', '変更要求', ['変更内容', 0.7], 'title', 'change', 'change title', 'subject', 'topic', ['summary', 0.8], ['name', 0.8]],
   requestedBy: ['依頼者', '要求者', '申請者', '起票者', '要求元', '要求部署', '依頼部署', '要求部門', '依頼部門', '依頼元', '申請部署', '起案者', '発議者', 'requested by', 'originator', 'initiator', 'requester', 'requestor', 'raised by', 'submitted by', '作成者', '登録者', 'created by', 'opened by', 'author'],
-  requestedOn: ['依頼日', '要求日', '申請日', '起票日', '受付日', '起案日', '発議日', 'requested on', 'request date', 'date requested', 'date raised', 'submitted on', '作成日', '登録日', '記入日', '起票年月日', '登録年月日', 'raised on', 'created', 'created on', 'date created', 'created date', 'date logged', 'date opened', 'opened on'],
+  requestedOn: ['依頼日', '要求日', '申請日', '起票日', '受付日', '起案日', '発議日', 'requested on', 'request date', 'date requested', 'date raised', 'submitted on', '作成日', '登録日', '記入日', '起票年月日', '登録年月日', 'raised on', 'created', 'created on', 'date created', 'created date', 'date logged', 'date opened', 'opened on',
+    // A change log's bare Date is the day the change was raised, as a register's is (words.ts RAISED_ON; blind set 15, F2).
+    ['date', 0.6]],
   description: ['変更内容', '内容', '詳細', '説明', '概要', 'description', 'detail', 'details', 'change description'],
   reason: ['理由', '変更理由', '背景', '目的', '要求理由', 'reason', 'justification', 'rationale', 'reason for change'],
   impactScope: ['影響範囲', 'スコープへの影響', 'スコープ影響', '範囲', 'impact on scope', 'scope impact', ['scope', 0.8]],

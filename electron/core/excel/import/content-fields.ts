@@ -13,6 +13,7 @@ import type { VocabListName } from '../../../common/registers.js';
 import { extraKeys, MIN_CONFIDENCE, type Assignment, type SampleContext, type Samples } from './mapping.js';
 import { matchLabel } from './synonyms.js';
 import type { HeaderColumn } from './header-rows.js';
+import { isSerialIn, serialRange, type SerialRange } from './serial-dates.js';
 
 /** The confidence of a field read from a column's contents alone: taken, never silently (below ASK_BELOW). */
 export const CONTENT_FIELD = 0.5;
@@ -26,12 +27,15 @@ const filledCells = (cells: Cell[]) => cells.filter((c) => !(c.t === 's' && (c.v
 /** A number format that shows a date (yyyy/m/d, d-mmm-yy, ddd dd/mm/yyyy), not a count or an amount. */
 const DATE_FORMAT = /(?:^|[^"\\])[ymd]/i;
 
-/** Whether the column's filled cells are dates: date cells, date-formatted serials or date texts (a dash or TBD for none). */
-export function holdsDates(cells: Cell[], ctx: SampleContext): boolean {
+/**
+ * Whether the column's filled cells are dates: date cells, date-formatted serials or date texts (a dash or
+ * TBD for none), and bare serials within `serials` (serial-dates.ts: under a date header, or among the dates beside).
+ */
+export function holdsDates(cells: Cell[], ctx: SampleContext, serials?: SerialRange | null): boolean {
   const filled = filledCells(cells);
   const vctx: ValueContext = { ...ctx, progressScale: 'percent', effortUnit: 'day', ...columnDateReading(filled) };
   const dated = filled.filter((c) => {
-    if (c.t === 'n' && !(c.fmt && DATE_FORMAT.test(c.fmt.replace(/\[[^\]]*\]/g, '')))) return false;
+    if (c.t === 'n' && !(c.fmt && DATE_FORMAT.test(c.fmt.replace(/\[[^\]]*\]/g, '')))) return isSerialIn(c, serials);
     const v = readValue({ kind: 'date' }, c, vctx);
     return v.ok && v.value !== null;
   });
@@ -95,7 +99,8 @@ export function withContentFields(target: ImportTarget, header: HeaderColumn[], 
     if (!col || matchLabel(target, col.parts).some((x) => x.confidence >= MIN_CONFIDENCE)) continue;
     const cells = samples.cells(col);
     const date = dateFor(m.c);
-    if (date && holdsDates(cells, samples.ctx)) m.field = date;
+    const beside = header.filter((h) => Math.abs(h.c - m.c) === 1).map((h) => samples.cells(h));
+    if (date && holdsDates(cells, samples.ctx, serialRange(col.parts[col.parts.length - 1] ?? '', beside))) m.field = date;
     else if (person && holdsPeople(target, cells, samples.ctx)) (m.field = person), (person = undefined);
     else continue;
     taken.add(m.field);

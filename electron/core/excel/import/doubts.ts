@@ -18,6 +18,7 @@ import { SheetIndex } from './sheet-index.js';
 import type { ImportTable } from './read-table.js';
 import { unheadedColumns } from './unheaded-columns.js';
 import { ownWord } from './header-rows.js';
+import { serialRange } from './serial-dates.js';
 
 /** Share of a key column's values that are figures (counts, rates, dates) from which it names no record. */
 const FIGURES_SHARE = 0.5;
@@ -245,7 +246,7 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     const strings = cells.every((c) => c.t === 's');
     const fit = (kind: ContentKind, fields: string[], ask: boolean) => fields.length > 0 && out.push({ column: m.column, label: m.label, kind, fields, ask });
     if (m.c === first && cells.length === rows.length && distinct === texts.length && texts.every((t) => ID_LIKE.test(t)) && cells.every((c) => c.t === 's' || c.t === 'n')) fit('ref', of('ref'), false);
-    else if (holdsDates(cells, sctx)) fit('date', BOOKKEEPING_DATE.test(m.label) ? [] : of('date'), !BARE_DATE.test(ownWord(m.label)));
+    else if (holdsDates(cells, sctx, serialRange(ownWord(m.label), [m.c - 1, m.c + 1].map((c) => rows.map((r) => ix.cell(r, c)))))) fit('date', BOOKKEEPING_DATE.test(m.label) ? [] : of('date'), !BARE_DATE.test(ownWord(m.label)));
     // (A rating only to a table that reads none: beside a probability, another column of 1–5 is a code.)
     else if (cells.every((c) => c.t === 'n' || c.t === 's') && texts.every((t) => /^[1-5]$/.test(t))) fit('rating', readsRating ? [] : of('rating'), false);
     else if (!strings) continue;

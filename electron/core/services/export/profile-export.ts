@@ -1960,6 +1960,9 @@ function columnWriter(
   const dateText =
     spec?.kind === 'date' && datesAsText ? dateTextStyle(cells.map((c) => c.v as string), ctx.slashOrder ?? 'mdy', ctx.shortYear ?? (unsettled ? 'yearLast' : undefined), dateDay ?? base.reference, unsettled) : null;
   const numeric = cells.length > 0 && cells.filter((c) => c.t === 'n').length * 2 > cells.length;
+  // A date column of bare serials (General numbers 46605, as a system extract writes them: blind set 15,
+  // F2) gets a changed date as a bare serial too, not as a date cell the client's column never shows.
+  const serialsAsNumbers = spec?.kind === 'date' && cells.length > 0 && cells.every((c) => c.t === 'n');
   // A column of ticks (check-columns.ts): its own ticked cell for its state (TRUE stays a boolean), its
   // own unticked form for any other (FALSE, ×, else blank); a word typed there is read as words are.
   if (m.check !== undefined) {
@@ -1982,7 +1985,8 @@ function columnWriter(
       if (!spec) return typeof v === 'number' ? { t: 'n', v } : typeof v === 'boolean' ? { t: 'b', v } : text(String(v));
       switch (spec.kind) {
         case 'date':
-          return datesAsText ? text(dateText ? dateText(String(v)) : String(v).replaceAll('-', '/')) : { t: 'd', v: dateSerial(String(v), base.date1904) };
+          if (datesAsText) return text(dateText ? dateText(String(v)) : String(v).replaceAll('-', '/'));
+          return serialsAsNumbers ? { t: 'n', v: dateSerial(String(v), base.date1904) } : { t: 'd', v: dateSerial(String(v), base.date1904) };
         case 'effort': {
           const n = Number(v);
           const val = daysIn(n, ctx.effortUnit);
