@@ -269,3 +269,102 @@ export async function serialCase(heading: SerialHeading, seed: number): Promise<
   days.forEach((_, k) => ws.addRow(columns.map((c) => c.value(k))));
   return { seed, heading, lang, layout, register, head, ...(field && { field }), days, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
 }
+
+/**
+ * A register whose status column is headed by a word the register does not know (現況, Where it stands),
+ * its cells a record's states in the client's words; no other column holds the status. The status is
+ * offered beside the column and asked.
+ */
+const STATE_WORDS: Record<string, Record<Lang, string[][]>> = {
+  finding: { ja: [['未回答', '是正中', '是正済', '確認済'], ['未対応', '対応中', '完了']], en: [['Open', 'CAP submitted', 'Implemented', 'Closed'], ['Open', 'In progress', 'Verified']] },
+  issue: { ja: [['未着手', '対応中', '完了'], ['未', '調査中', '済', '保留']], en: [['Open', 'In progress', 'Closed'], ['New', 'Under investigation', 'Resolved']] },
+  risk: { ja: [['対応中', '監視中', 'クローズ'], ['識別済', '対策中', '解消']], en: [['Open', 'Monitoring', 'Closed'], ['Active', 'Treatment underway', 'Retired']] },
+  defect: { ja: [['新規', '修正中', '修正済', 'クローズ'], ['未対応', '対応中', '確認待ち', '完了']], en: [['New', 'Assigned', 'Fixed', 'Closed'], ['Open', 'In progress', 'Ready for retest', 'Closed']] },
+};
+const UNKNOWN_HEADS: Record<Lang, string[]> = { ja: ['現況', '処理区分', '進み具合', 'いま'], en: ['Where it stands', 'Position', 'Current', 'Lifecycle'] };
+
+export interface StateCase {
+  seed: number;
+  lang: Lang;
+  layout: Layout;
+  register: ImportTarget;
+  head: string;
+  words: string[];
+  bytes: Buffer;
+}
+
+export async function stateCase(seed: number): Promise<StateCase> {
+  const r = rng(seed * 15_485_863 + 11);
+  const registers = Object.keys(STATE_WORDS);
+  const register = registers[seed % registers.length]! as ImportTarget;
+  const lang: Lang = Math.floor(seed / registers.length) % 2 === 0 ? 'ja' : 'en';
+  const layout = pick(r, LAYOUTS);
+  const set = pick(r, STATE_WORDS[register]![lang]);
+  const words = [...set, ...set].sort(() => r() - 0.5);
+  const head = pick(r, UNKNOWN_HEADS[lang]);
+  const others = register === 'finding'
+    ? lang === 'ja'
+      ? [{ head: '指摘内容', value: (k: number) => `手順書${k + 1}の改訂漏れ` }, { head: '指摘日', value: (k: number) => day(k) }, { head: '是正担当者', value: (k: number) => ['佐藤', '鈴木'][k % 2]! }]
+      : [{ head: 'Finding', value: (k: number) => `Procedure ${k + 1} not updated` }, { head: 'Raised', value: (k: number) => day(k) }, { head: 'Owner', value: (k: number) => ['Smith', 'Jones'][k % 2]! }]
+    : OTHERS[register]![lang];
+  const columns: { head: string; value: (k: number) => ExcelJS.CellValue }[] = [...others, { head, value: (k) => words[k]! }];
+  if (layout === 'idAndNotes') columns.unshift({ head: lang === 'ja' ? 'No.' : 'Ref', value: (k) => k + 1 });
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(lang === 'ja' ? '一覧' : 'Register');
+  if (layout === 'titled') {
+    ws.addRow([lang === 'ja' ? `${register} 一覧` : `${register} log`]);
+    ws.addRow([]);
+  }
+  ws.addRow(columns.map((c) => c.head));
+  words.forEach((_, k) => ws.addRow(columns.map((c) => c.value(k))));
+  return { seed, lang, layout, register, head, words, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
+}
+
+/**
+ * A register whose column is headed by a synonym of a field the register did not know (blind set 15, F1):
+ * a risk's Treatment (the response plan, beside a Strategy), a finding's 被監査部門 / Auditee (the area), a
+ * finding's Verified (the day verified) and a finding's Status in words read at their stage.
+ */
+const SYNONYM_COLUMNS: { register: ImportTarget; lang: Lang; head: string; field: string; value: (k: number) => ExcelJS.CellValue; extra?: { head: string; value: (k: number) => ExcelJS.CellValue } }[] = [
+  { register: 'risk', lang: 'en', head: 'Treatment', field: 'responsePlan', value: (k) => ['Lock in supply contract early', 'Weekly design coordination meeting', 'Engage hygienist on call'][k % 3]!, extra: { head: 'Strategy', value: (k) => ['Reduce', 'Accept', 'Transfer'][k % 3]! } },
+  { register: 'risk', lang: 'en', head: 'Treatments', field: 'responsePlan', value: (k) => ['Second supplier qualified', 'Float held in programme', 'Crane booked twice'][k % 3]! },
+  { register: 'finding', lang: 'ja', head: '被監査部門', field: 'area', value: (k) => ['製造1課', '総務部', '購買部'][k % 3]! },
+  { register: 'finding', lang: 'ja', head: '監査対象部門', field: 'area', value: (k) => ['経理部', '情報システム部', '営業部'][k % 3]! },
+  { register: 'finding', lang: 'en', head: 'Auditee', field: 'area', value: (k) => ['Finance', 'IT Operations', 'HR'][k % 3]! },
+  { register: 'finding', lang: 'en', head: 'Verified', field: 'verifiedOn', value: (k) => (k % 2 ? null : day(k + 20)) },
+  { register: 'finding', lang: 'en', head: 'Status', field: 'status', value: (k) => ['Open', 'Implemented', 'Closed', 'CAP submitted'][k % 4]! },
+  { register: 'finding', lang: 'ja', head: 'ステータス', field: 'status', value: (k) => ['未回答', '是正完了', '確認済', '回答済'][k % 4]! },
+];
+
+export interface SynonymCase {
+  seed: number;
+  register: ImportTarget;
+  lang: Lang;
+  layout: Layout;
+  head: string;
+  field: string;
+  bytes: Buffer;
+}
+
+export async function synonymCase(seed: number): Promise<SynonymCase> {
+  const r = rng(seed * 32_452_843 + 5);
+  const s = SYNONYM_COLUMNS[seed % SYNONYM_COLUMNS.length]!;
+  const layout = pick(r, LAYOUTS);
+  const n = 6 + Math.floor(r() * 3);
+  const base = s.register === 'finding'
+    ? s.lang === 'ja'
+      ? [{ head: '指摘内容', value: (k: number) => `手順書${k + 1}の改訂漏れ` }, { head: '指摘日', value: (k: number) => day(k) }]
+      : [{ head: 'Finding', value: (k: number) => `Procedure ${k + 1} not updated` }, { head: 'Raised', value: (k: number) => day(k) }]
+    : OTHERS[s.register]![s.lang];
+  const columns = [...base, { head: s.head, value: s.value }, ...(s.extra ? [s.extra] : [])];
+  if (layout === 'idAndNotes') columns.unshift({ head: s.lang === 'ja' ? 'No.' : 'Ref', value: (k) => k + 1 });
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  if (layout === 'titled') {
+    ws.addRow([s.lang === 'ja' ? '内部監査 指摘事項一覧' : 'Register']);
+    ws.addRow([]);
+  }
+  ws.addRow(columns.map((c) => c.head));
+  for (let k = 0; k < n; k++) ws.addRow(columns.map((c) => c.value(k)));
+  return { seed, register: s.register, lang: s.lang, layout, head: s.head, field: s.field, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
+}

@@ -73,7 +73,10 @@ export const finding = defineRegister({
     // The control or process a finding is about (J-SOX 統制区分 アクセス管理 / 変更管理, ITGC domains).
     area: ['対象領域', '対象', '対象プロセス', '対象範囲', '領域', '監査項目', '監査対象', 'プロセス', ['機能', 0.9], ['機能名', 0.9], ['業務', 0.8], ['分類', 0.8], 'area', 'process', 'audit area', 'scope', ['subject', 0.8],
       '統制区分', '統制領域', '統制分類', '統制項目', '統制', '業務プロセス', '業務区分', 'プロセス区分', '分野', 'カテゴリ', 'カテゴリー', ['観点', 0.8], ['区分', 0.55],
-      'control area', 'control domain', 'control category', 'domain', 'process area', ['category', 0.8], ['control', 0.8], ['topic', 0.8]],
+      'control area', 'control domain', 'control category', 'domain', 'process area', ['category', 0.8], ['control', 0.8], ['topic', 0.8],
+      // The department audited (被監査部門, Auditee): where an internal audit's finding belongs (blind set 15, F1).
+      '被監査部門', '被監査部署', '被監査組織', '監査対象部門', '監査対象部署', '対象部門', '対象部署', '受審部門', '受審部署', ['部門', 0.8], ['部署', 0.8], ['部門名', 0.8],
+      'auditee', 'auditee department', 'audited department', 'audited area', 'audited function', ['department', 0.8], ['dept', 0.8], ['function', 0.8]],
     raisedOn: ['指摘日', '監査日', '監査実施日', ...RAISED_ON, 'audit date', 'date of audit'],
     due: ['是正期限', '是正予定日', '改善期限', ...DUE],
     owner: ['是正担当者', '是正責任者', '改善担当', ...OWNER],
@@ -82,7 +85,8 @@ export const finding = defineRegister({
       'corrective action', 'corrective actions', 'action plan', 'remediation', 'management response', ['action', 0.8], ['response', 0.8], ...RESPONSE,
     ],
     status: STATUS,
-    verifiedOn: ['確認日', '是正確認日', '有効性確認日', '検証日', 'フォローアップ日', 'verified on', 'verification date', 'date verified', 'follow-up date', ['closed on', 0.8]],
+    // (A bare Verified or 確認済 heads the day the correction was verified, when its cells are dates: blind set 15, F1.)
+    verifiedOn: ['確認日', '是正確認日', '有効性確認日', '検証日', 'フォローアップ日', 'verified on', 'verification date', 'date verified', 'follow-up date', ['closed on', 0.8], ['verified', 0.85], ['verification', 0.8], ['有効性確認', 0.8], ['確認済', 0.8]],
   },
   qualifiers: ['監査', 'audit'],
   titleWords: ['監査', '指摘事項一覧', 'audit', 'findings'],

@@ -116,7 +116,10 @@ export const risk = defineRegister({
     // Actions that lower the risk before it happens, in their usual wordings.
     '低減策', '低減対策', '軽減対策', 'リスク低減策', '予防対策', '事前対策', 'mitigating actions', 'mitigating action', 'mitigation measures', 'mitigation strategy', 'response actions', 'response action', 'risk response', 'preventive actions', 'preventive action', 'risk mitigation', 'control measures', ['controls', 0.8],
     // ISO 31000's treatment of a risk, planned (the choice among avoid / reduce / share is the strategy).
-    'treatment plan', 'treatment plans', 'risk treatment plan', 'treatment action', 'treatment actions', 'treatment measures', 'リスク対応計画', '対応計画', '低減計画', ...RESPONSE],
+    'treatment plan', 'treatment plans', 'risk treatment plan', 'treatment action', 'treatment actions', 'treatment measures', 'リスク対応計画', '対応計画', '低減計画', ...RESPONSE,
+    // A bare Treatment (AS/NZS and ISO 31000 registers) is the plan where its cells are sentences; where they
+    // are Avoid / Reduce words the strategy's reading of the same word is surer (blind set 15, F1).
+    ['treatment', 0.9], ['treatments', 0.9], ['proposed treatment', 0.9]],
   contingency: ['発生時対応', '発生時の対応', '顕在化時対応', '顕在化時対策', '事後対策', 'コンティンジェンシー', 'コンティンジェンシープラン', '緊急時対応', '代替策', 'contingency', 'contingency plan', 'fallback', 'fallback plan',
     // What is done once the risk has happened.
     '発生時対処', '発生時対策', '発生時の対策', '緊急対応策', '緊急対策', '事後対応', '顕在化時の対応', 'contingency actions', 'contingency action', 'contingency action plan', 'contingency actions plan', 'contingency measures', 'fallback option', 'fallback options', 'fallback actions', 'plan b'],

@@ -138,7 +138,8 @@ export function detectionDoubts(
 }
 
 /** What a column's cells show by themselves, the kinds of field they can fill. */
-export type ContentKind = 'ref' | 'date' | 'rating' | 'person' | 'label' | 'long';
+// ('status': a column of a record's states, offered by status-fits.ts.)
+export type ContentKind = 'ref' | 'date' | 'rating' | 'person' | 'label' | 'long' | 'status';
 
 /**
  * Text fields that name what a record is about or where it belongs, a short word repeated over the

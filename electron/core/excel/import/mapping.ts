@@ -6,6 +6,7 @@
 import type { Vocabularies, VocabListName } from '../../../common/registers.js';
 import { likelyCode, notYetWord, parseVocab, statusCodes } from './value-words.js';
 import { suggestCode } from './value-map.js';
+import { stageCode } from './status-stages.js';
 import { columnDateReading, DAYS_WITH_UNIT, readValue, type ValueContext } from './cell-values.js';
 import { shortYearChoices } from '../../../common/excel/client-dates.js';
 import { KEY_FIELD, TARGET_FIELDS, fieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
@@ -128,8 +129,12 @@ function fit(target: ImportTarget, field: string, label: string, cells: Cell[], 
   return values.filter((cell) => readValue(spec, cell, vctx).ok || open(cell)).length / values.length;
 }
 
-/** The share of a column's distinct words a list field reads, surely or as a likely word (差戻し, 取下げ) or a not-yet word (未判定). */
-function listShare(target: ImportTarget, field: string, cells: Cell[], vocab: Vocabularies): number | null {
+/**
+ * The share of a column's distinct words a list field reads, surely or as a likely word (差戻し, 取下げ) or a
+ * not-yet word (未判定), and with `byStage` a word at a stage of a record's life the list has (Closed,
+ * Implemented: status-stages.ts) — for a column its header names a status already.
+ */
+function listShare(target: ImportTarget, field: string, cells: Cell[], vocab: Vocabularies, byStage = false): number | null {
   const spec = fieldSpec(target, field);
   if (spec?.kind !== 'vocab') return null;
   const list = spec.list as VocabListName;
@@ -137,7 +142,7 @@ function listShare(target: ImportTarget, field: string, cells: Cell[], vocab: Vo
   // Words only: marks (◎○△×) are read by several lists alike (a status, a priority) and say nothing of which.
   const words = [...new Set(cells.flatMap((c) => (c.t === 's' && /\p{L}/u.test(c.v as string) ? [(c.v as string).trim()] : [])))];
   if (words.length < 2) return null;
-  return words.filter((w) => parseVocab(items, list, w).ok || likelyCode(items, list, w) !== null || notYetWord(list, w)).length / words.length;
+  return words.filter((w) => parseVocab(items, list, w).ok || likelyCode(items, list, w) !== null || notYetWord(list, w) || (byStage && stageCode(items, w) !== null)).length / words.length;
 }
 
 /** The distinct texts of a column's cells, trimmed (blank ones left out). */
@@ -180,6 +185,8 @@ function gradeUnderClass(target: ImportTarget, col: HeaderColumn, cells: Cell[],
 
 /** A share of a column's own words that names its field by its words rather than its header. */
 const OWN_WORDS_SHARE = 0.6;
+/** What a share of words read only at their stage (status-stages.ts) counts for, against words the list reads. */
+const STAGED_SHARE = 0.6;
 
 /**
  * A column headed as one list field whose own words are another list field's values (a change log's
@@ -656,7 +663,11 @@ export function assignFields(
         // Status: Accepted / Rejected / Pending — blind set 11, C2): its words say status as surely, each
         // read through its likely code (suggested in the preview), not a reason to drop the column.
         const states = read !== null && read < 1 && /status$/i.test(m.field) ? listShare(target, m.field, samples.cells(col), samples.ctx.vocab) : null;
-        const share = states !== null && states >= OWN_WORDS_SHARE ? Math.max(read!, states) : read;
+        // Words read only at their stage of a record's life (a finding's Open / Implemented / Closed: blind set
+        // 15, F1) say status too, less surely: each is a suggestion the user confirms, and another list's own
+        // words (a decision's 承認 / 却下) name the column ahead of them.
+        const staged = states !== null ? listShare(target, m.field, samples.cells(col), samples.ctx.vocab, true) : null;
+        const share = Math.max(read ?? 0, states !== null && states >= OWN_WORDS_SHARE ? states : 0, staged !== null && staged >= OWN_WORDS_SHARE ? STAGED_SHARE * staged : 0) || read;
         // A column headed plainly as a list or rating field (Category, Probability) keeps it with words
         // not on the project's list or scale: the client's words are mapped (value maps) and free text
         // is kept with its row, flagged — not a reason to drop the column. Numbers that are no rating
