@@ -334,6 +334,7 @@ const SYNONYM_COLUMNS: { register: ImportTarget; lang: Lang; head: string; field
   { register: 'finding', lang: 'en', head: 'Verified', field: 'verifiedOn', value: (k) => (k % 2 ? null : day(k + 20)) },
   { register: 'finding', lang: 'en', head: 'Status', field: 'status', value: (k) => ['Open', 'Implemented', 'Closed', 'CAP submitted'][k % 4]! },
   { register: 'finding', lang: 'ja', head: 'ステータス', field: 'status', value: (k) => ['未回答', '是正完了', '確認済', '回答済'][k % 4]! },
+  { register: 'change', lang: 'ja', head: '工数(人日)', field: 'impactCost', value: (k) => [12, 3, 5, 20][k % 4]! },
 ];
 
 export interface SynonymCase {

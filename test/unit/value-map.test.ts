@@ -68,3 +68,11 @@ describe('a word that ends with one item’s label (blind set 15, F4)', () => {
     expect(s.by).not.toBe('label');
   });
 });
+
+describe('a plan of work handed in or agreed is the work under way (blind set 15: CAP submitted)', () => {
+  const plans = ['CAP', 'Corrective action plan', 'Action plan', 'Response', 'Remediation plan'];
+  const verbs = ['submitted', 'received', 'agreed', 'approved'];
+  it.each(plans.flatMap((p) => verbs.map((v) => `${p} ${v}`)))('%s', (word) => {
+    for (const list of ['finding.status', 'issue.status', 'defect.status'] as const) expect(stageCode(DEFAULT_VOCABULARIES[list], word), list).toBe('in_progress');
+  });
+});

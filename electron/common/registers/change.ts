@@ -72,7 +72,9 @@ export const change = defineRegister({
   reason: ['理由', '変更理由', '背景', '目的', '要求理由', 'reason', 'justification', 'rationale', 'reason for change'],
   impactScope: ['影響範囲', 'スコープへの影響', 'スコープ影響', '範囲', 'impact on scope', 'scope impact', ['scope', 0.8]],
   impactSchedule: ['スケジュールへの影響', 'スケジュール影響', '納期影響', '工期への影響', '納期への影響', 'impact on schedule', 'schedule impact', ['schedule', 0.7]],
-  impactCost: ['コストへの影響', 'コスト影響', '費用影響', '費用', '工数影響', '影響額', '影響金額', 'コスト影響額', '費用影響額', '追加費用', '追加コスト', ['金額', 0.8], 'impact on cost', 'cost impact', 'additional cost', ['cost', 0.7]],
+  impactCost: ['コストへの影響', 'コスト影響', '費用影響', '費用', '工数影響', '影響額', '影響金額', 'コスト影響額', '費用影響額', '追加費用', '追加コスト', ['金額', 0.8], 'impact on cost', 'cost impact', 'additional cost', ['cost', 0.7],
+    // The effort a change adds, in person-days or hours, is what it costs (工数(人日) of an ERP change log: blind set 15, F1).
+    '追加工数', '影響工数', '見積工数', '概算工数', '対応工数', ['工数', 0.8], 'effort impact', 'additional effort', 'estimated effort', ['effort', 0.7]],
   decision: ['判定', '決定', '承認', '承認結果', '判断', '可否', '判定結果', 'decision', 'approval', 'approval status'],
   // (Who accepted or signed off the change: blind set 11, C2 — Accepted By was left unread.)
   decidedBy: ['承認者', '判定者', '決定者', '決裁者', 'decided by', 'approved by', 'approver', '承諾者', '検収者', '受入承認者', '確認者', 'accepted by', 'signed off by', 'sign-off by', 'authorised by', 'authorized by'],

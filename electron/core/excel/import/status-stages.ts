@@ -89,12 +89,18 @@ function japaneseStages(key: string): Stage[] | null {
   return null;
 }
 
+/** A record's plan of work handed in or agreed: a corrective action plan (CAP), an action plan, a response. */
+const PLAN_IN = /^(?:cap|corrective action plan|action plan|plan|response|management response|remediation plan|rca)\s+(?:submitted|received|provided|agreed|accepted|approved|in place)$/u;
+
 /**
  * In X / Under X, Ready for X, Awaiting / Pending / Waiting for X, Re-X; a document's stages: Issued /
  * Submitted / Sent for X and For X (handed over for its review: Issued for Review, For Approval), Comments
  * Received / Returned (back from the review to be reworked), Approved with Comments (approved).
  */
 function englishStages(key: string): Stage[] | null {
+  // The plan for the work handed in or agreed (CAP submitted, Action plan approved, Response received): the
+  // work is under way, its plan accepted, not the record done (blind set 15: CAP submitted became a new item).
+  if (PLAN_IN.test(key)) return WORKING;
   let m = /^(?:in|under|being|currently in)\s+(.+)$/u.exec(key);
   if (m) return CHECK.test(m[1]!) ? CHECKING : WORKING;
   m = /^(?:(?:issued|submitted|sent|passed|released|circulated|forwarded|out)\s+)?(?:for|to)\s+(.+)$/u.exec(key);
