@@ -56,4 +56,18 @@ describe('bare serials in a date column, generated registers', () => {
     const p = await preview(c);
     expect(dateReadings(c, p), `${c.lang} ${c.register} "${c.head}"`).toEqual([]);
   });
+
+  it.each(SEEDS)('a formula’s serials under a date-like header (a helper =D+14 in General), seed %i: no date field', async (seed) => {
+    const c = await serialCase('dateLike', seed);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(c.bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    ws.eachRow((row) => row.eachCell((cell) => {
+      if (typeof cell.value === 'number' && cell.value > 30_000) cell.value = { formula: 'TODAY()+14', result: cell.value } as never;
+    }));
+    const p = await preview({ ...c, bytes: Buffer.from(await wb.xlsx.writeBuffer()) });
+    const m = p.columns.find((x) => x.label === c.head)!;
+    expect(p.columnChoices?.find((x) => x.column === m.column)?.fields.filter((f) => isDateField(c.register, f)) ?? [], `${c.lang} ${c.register} "${c.head}"`).toEqual([]);
+  });
 });

@@ -39,7 +39,10 @@ export function serialRange(label: string, beside: readonly (readonly (Cell | un
   return lo <= hi ? { lo, hi } : null;
 }
 
-/** Whether a cell is a bare serial inside `range`. */
+/**
+ * Whether a cell is a bare serial inside `range`: a value typed or pasted in, not a formula's result (a
+ * hidden helper column's =D5+14 in General format is the client's calculation, not a date it keeps).
+ */
 export function isSerialIn(c: Cell, range: SerialRange | null | undefined): boolean {
-  return !!range && isBareWhole(c) && (c.v as number) >= range.lo && (c.v as number) <= range.hi;
+  return !!range && !c.f && isBareWhole(c) && (c.v as number) >= range.lo && (c.v as number) <= range.hi;
 }
