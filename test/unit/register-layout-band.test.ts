@@ -4,7 +4,8 @@
 // line under each cell and today's left border, in every row and band column.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ganttBand, type BandRow } from '../../electron/core/excel/gantt-band.js';
+import { ganttBand, type BandRows } from '../../electron/core/excel/gantt-band.js';
+import { dayOf } from '../../electron/common/schedule/calendar.js';
 import { registerXlsx, type BandStyle, type LayoutColumn, type LayoutRow } from '../../electron/core/excel/register-layout.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import { workCalendarOf } from '../../electron/core/services/schedule.js';
@@ -19,7 +20,25 @@ const COLUMNS: LayoutColumn[] = [
   { key: 'progress', header: '進捗率', kind: 'percent' },
 ];
 
-function plan(span: number): { rows: LayoutRow[]; band: BandRow[] } {
+interface BandRow {
+  start: string | null;
+  finish: string | null;
+  milestone: boolean;
+  summary: boolean;
+  critical: boolean;
+}
+
+/** The band's rows of tasks with yyyy-mm-dd dates, as the export answers them from its arrays. */
+const bandRows = (tasks: BandRow[]): BandRows => ({
+  length: tasks.length,
+  start: (i) => (tasks[i]!.start ? dayOf(tasks[i]!.start!) : null),
+  finish: (i) => (tasks[i]!.finish ? dayOf(tasks[i]!.finish!) : null),
+  milestone: (i) => tasks[i]!.milestone,
+  summary: (i) => tasks[i]!.summary,
+  critical: (i) => tasks[i]!.critical,
+});
+
+function plan(span: number): { rows: LayoutRow[]; band: BandRows } {
   const day = (n: number) => new Date(Date.UTC(2025, 3, 1 + n)).toISOString().slice(0, 10);
   const tasks: (BandRow & { name: string })[] = [
     { name: '要件定義', start: day(0), finish: day(span), milestone: false, summary: true, critical: false },
@@ -32,7 +51,7 @@ function plan(span: number): { rows: LayoutRow[]; band: BandRow[] } {
   ];
   return {
     rows: tasks.map((t, i) => ({ values: { code: `1.${i}`, name: t.name, plannedStart: t.start, plannedFinish: t.finish, progress: i * 10 }, level: i === 0 ? 0 : 1, summary: t.summary })),
-    band: tasks,
+    band: bandRows(tasks),
   };
 }
 

@@ -6,18 +6,23 @@
 import { dayOf, isoOf, type WorkCalendar } from '../../common/schedule/calendar.js';
 import type { BandCell, BandStyle, ExtraBand } from './register-layout.js';
 
-export interface BandRow {
-  start: string | null;
-  finish: string | null;
-  milestone: boolean;
-  summary: boolean;
-  critical: boolean;
+/**
+ * The band's rows, read by index: dates as day numbers (calendar.ts dayOf), null when not set. An
+ * accessor, not an object per row: the export answers them from the schedule's arrays (100,000 rows).
+ */
+export interface BandRows {
+  readonly length: number;
+  start(i: number): number | null;
+  finish(i: number): number | null;
+  milestone(i: number): boolean;
+  summary(i: number): boolean;
+  critical(i: number): boolean;
 }
 
 export interface BandInput {
   /** 0-based first column of the band. */
   firstCol: number;
-  rows: BandRow[];
+  rows: BandRows;
   cal: WorkCalendar;
   today: string;
   language: 'ja' | 'en';
@@ -36,12 +41,20 @@ const TODAY = 'FFE8590C';
  * null when no task has dates.
  */
 export function ganttBand(input: BandInput): (ExtraBand & { unit: 'day' | 'week' }) | null {
+  const { rows } = input;
+  // Each row's span, start to finish (either alone when the other is not set); NONE when neither is.
+  const NONE = -2147483648;
+  const spanS = new Int32Array(rows.length);
+  const spanF = new Int32Array(rows.length);
   let first = Infinity;
   let last = -Infinity;
-  for (const r of input.rows) {
-    for (const d of [r.start, r.finish]) {
-      if (!d) continue;
-      const n = dayOf(d);
+  for (let i = 0; i < rows.length; i++) {
+    const s0 = rows.start(i);
+    const f0 = rows.finish(i);
+    spanS[i] = s0 ?? f0 ?? NONE;
+    spanF[i] = f0 ?? s0 ?? NONE;
+    for (const n of [s0, f0]) {
+      if (n === null) continue;
       if (n < first) first = n;
       if (n > last) last = n;
     }
@@ -71,7 +84,6 @@ export function ganttBand(input: BandInput): (ExtraBand & { unit: 'day' | 'week'
       style: { font: { name: FONT, size: 8, color: off[k] ? 'FFC92A2A' : 'FF1F2933' }, h: 'center', bottom: LINE },
     });
   });
-  const rows = input.rows.map((r) => (r.start || r.finish ? { s: dayOf(r.start ?? r.finish!), f: dayOf(r.finish ?? r.start!) } : null));
   // Each column's few styles are made once: the writer keeps its cell formats by these objects.
   const styles = days.map((_, k) => {
     const base: BandStyle = { bottom: LINE, ...(isToday[k] ? { left: TODAY } : {}), ...(off[k] ? { fill: OFF } : {}) };
@@ -83,25 +95,24 @@ export function ganttBand(input: BandInput): (ExtraBand & { unit: 'day' | 'week'
   // alone for a milestone), within the band.
   const at = (day: number) => Math.min(columns - 1, Math.max(0, Math.floor((day - from) / step)));
   const marked = (i: number): [number, number] | null => {
-    const span = rows[i];
-    if (!span) return null;
-    const r = input.rows[i]!;
-    if (r.milestone && !r.summary) return [at(span.f), at(span.f)];
-    return [at(Math.min(span.s, span.f)), at(Math.max(span.s, span.f))];
+    const [s0, f0] = [spanS[i]!, spanF[i]!];
+    if (s0 === NONE) return null;
+    if (rows.milestone(i) && !rows.summary(i)) return [at(f0), at(f0)];
+    return [at(Math.min(s0, f0)), at(Math.max(s0, f0))];
   };
   const cell = (i: number, k: number): BandCell => {
     const d0 = days[k]!;
     const st = styles[k]!;
-    const r = input.rows[i]!;
-    const span = rows[i];
-    if (!span) return st.empty;
-    if (r.milestone && !r.summary) {
-      if (span.f >= d0 && span.f < d0 + step) return { value: '◆', style: r.critical ? st.msCritical : st.ms };
+    const [s0, f0] = [spanS[i]!, spanF[i]!];
+    if (s0 === NONE) return st.empty;
+    const summary = rows.summary(i);
+    if (rows.milestone(i) && !summary) {
+      if (f0 >= d0 && f0 < d0 + step) return { value: '◆', style: rows.critical(i) ? st.msCritical : st.ms };
       return st.empty;
     }
-    if (span.f < d0 || span.s >= d0 + step) return st.empty;
-    if (unit === 'day' && off[k] && !r.summary) return st.empty;
-    return r.summary ? st.summary : r.critical ? st.critical : st.bar;
+    if (f0 < d0 || s0 >= d0 + step) return st.empty;
+    if (unit === 'day' && off[k] && !summary) return st.empty;
+    return summary ? st.summary : rows.critical(i) ? st.critical : st.bar;
   };
   return { unit, firstCol: input.firstCol, widths: days.map(() => (unit === 'day' ? 3.2 : 5.5)), labels: [upper, lower], empty: styles.map((st) => st.empty), marked, cell };
 }

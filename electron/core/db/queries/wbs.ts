@@ -16,6 +16,21 @@ export function taskListValues(db: SqlDb, projectId: number): unknown[][] {
   return db.sql.values<unknown[]>(TASK_LIST_SQL, [projectId]);
 }
 
+// The stored fields PMO Desk's own export of the WBS writes, in the order wbs-export-rows.ts reads them.
+const TASK_EXPORT_SQL = `SELECT id, name, assignee, planned_start, planned_finish, actual_start, actual_finish, planned_effort, actual_effort,
+  progress, status, milestone, deliverable, predecessors, notes, extra, duration, scheduling
+  FROM wbs_tasks WHERE id IN (SELECT value FROM json_each(?))`;
+
+/** TASK_EXPORT_SQL's values of the tasks `ids`, in no order; an id with no task is left out. */
+export function taskExportValues(db: SqlDb, ids: readonly number[]): unknown[][] {
+  return db.sql.values<unknown[]>(TASK_EXPORT_SQL, [JSON.stringify(ids)]);
+}
+
+/** [id, extra JSON] of the project's tasks whose extra holds anything, in no order. */
+export function taskExtras(db: SqlDb, projectId: number): [number, string][] {
+  return db.sql.values<[number, string]>("SELECT id, extra FROM wbs_tasks WHERE project_id = ? AND extra <> '{}'", [projectId]);
+}
+
 /**
  * The first `limit` tasks under `parentId` (null: the top level) in sibling order, as taskListValues'
  * arrays: one seek on the (project_id, parent_id, position) index, for the first rows of a plan without

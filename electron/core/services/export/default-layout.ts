@@ -7,19 +7,17 @@ import { RISK_LEVEL_LABELS, vocabLabel, type RiskLevel, type Vocabularies, type 
 import type { SqlDb as Db } from '../../db/sql.js';
 import { headerOf, registerFileName, registerXlsx, type ColumnKind, type ExtraBand, type LayoutColumn, type LayoutRow, type LayoutRows } from '../../excel/register-layout.js';
 import { ganttBand } from '../../excel/gantt-band.js';
-import { calendarSettings, criticalTaskIds, workCalendarOf } from '../schedule.js';
 import type { Language } from '../../excel/minutes-layout.js';
 import { csvText, csvValue, type CsvValue } from '../../excel/csv-writer.js';
 import { EXCEL_MAX_COLUMNS } from '../../excel/limits.js';
 import { textError } from '../../../common/errors.js';
 import { getProjectRow } from '../projects.js';
 import { loadVocabularies } from '../registers/vocabularies.js';
-import { listRows } from '../wbs.js';
-import { taskOfRow, type WbsRowTuple } from '../../../common/wbs-rows.js';
+import { EXPORT_CHUNK, RowsChanged, wbsExportRows, type WbsExportRows } from './wbs-export-rows.js';
+import { NO_DATE } from '../../schedule/cpm.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
 import { REGISTER_LIST } from '../../../common/registers/index.js';
 import { breathe } from '../../call-scope.js';
-import { collectGarbageNow } from '../../release-memory.js';
 
 /** Columns written wide and wrapped: the WBS's notes and the registers' long columns (their descriptors say which). */
 const LONG_TEXT = new Set(['notes', ...REGISTER_LIST.flatMap((d) => Object.entries(d.columns).flatMap(([field, c]) => (c.long ? [field] : [])))]);
@@ -64,48 +62,57 @@ function shown(field: string, spec: FieldSpec | undefined, v: unknown, vocab: Vo
   return field === 'extra' ? JSON.stringify(v) : String(v);
 }
 
-/** The WBS's gantt band right of the table (one empty column between), from the stored dates and the critical path; null when no task has dates. */
-function ganttBandOf(db: Db, projectId: number, tasks: WbsRowTuple[], critical: Set<number>, firstCol: number, language: Language, today: string): ExtraBand | null {
+/** The WBS's gantt band right of the table (one empty column between), from the network's dates and the critical path; null when no task has dates. */
+function ganttBandOf(wbs: WbsExportRows, critical: Uint8Array, firstCol: number, language: Language, today: string): ExtraBand | null {
+  const { startDay, finishDay, rows } = wbs.net.tasks;
+  const day = (d: number) => (d === NO_DATE ? null : d);
   return ganttBand({
     firstCol,
     language,
     today,
-    cal: workCalendarOf(calendarSettings(db, projectId)),
-    rows: tasks.map((r) => {
-      const t = taskOfRow(r);
-      return { start: t.plannedStart, finish: t.plannedFinish, milestone: t.milestone, summary: t.summary, critical: critical.has(t.id) };
-    }),
+    cal: wbs.net.cal,
+    rows: {
+      length: wbs.count,
+      start: (i) => day(startDay[i]!),
+      finish: (i) => day(finishDay[i]!),
+      milestone: (i) => rows[i]![6] === 1,
+      summary: (i) => wbs.summary[i] === 1,
+      critical: (i) => critical[i] === 1,
+    },
   });
 }
 
-export async function exportDefaultLayout(
-  db: Db,
-  input: { projectId: number; register: ImportTarget; language: Language; today: string; format?: 'xlsx' | 'csv' },
-): Promise<ExportedWorkbook> {
+type ExportInput = { projectId: number; register: ImportTarget; language: Language; today: string; format?: 'xlsx' | 'csv' };
+
+export async function exportDefaultLayout(db: Db, input: ExportInput): Promise<ExportedWorkbook> {
+  // A write between two chunks of the WBS's rows starts the export again (wbs-export-rows.ts); the
+  // third attempt reads every row at once.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await exportOnce(db, input, attempt < 2 ? EXPORT_CHUNK : Infinity);
+    } catch (err) {
+      if (!(err instanceof RowsChanged)) throw err;
+    }
+  }
+}
+
+async function exportOnce(db: Db, input: ExportInput, chunk: number): Promise<ExportedWorkbook> {
   const project = getProjectRow(db, input.projectId);
   const { register: target, language } = input;
   const vocab = loadVocabularies(db, input.projectId);
-  // The WBS as the rows SQLite answers (wbs-rows.ts), each made a task only while its row is written:
-  // 100,000 task objects and their cells' values, all held until the file was done, were most of a
-  // big export's peak memory (npm run bench -- --only scale prints it).
-  // The critical path first, while little else is held: its network of a 100,000-task plan is tens of MB
-  // while it is solved (the band marks its tasks).
-  const critical = target === 'wbs' && input.format !== 'csv' ? new Set(criticalTaskIds(db, input.projectId, input.today)) : null;
-  const tasks = target === 'wbs' ? listRows(db, input.projectId, input.today) : null;
+  // The WBS's tree, critical path and band dates from one read of the schedule's arrays, its rows' values
+  // read a chunk at a time as they are written (wbs-export-rows.ts): 100,000 rows of values and their
+  // cells, all held until the file was done, were most of a big export's peak memory.
+  const wbs = target === 'wbs' ? wbsExportRows(db, input.projectId, input.today, { critical: input.format !== 'csv', chunk }) : null;
   const records = target === 'wbs' ? null : REGISTER_SERVICES[target].list(db, input.projectId, { today: input.today });
-  const count = tasks?.length ?? records!.length;
-  const storedAt = (i: number): { row: Row; level?: number; summary?: boolean } => {
-    if (!tasks) return { row: records![i] as unknown as Row };
-    const t = taskOfRow(tasks[i]!);
-    const row = t as unknown as Row;
-    row.wbsCode = t.code;
-    return { row, level: t.level, summary: t.summary };
-  };
+  const count = wbs?.count ?? records!.length;
+  const storedAt = (i: number): { row: Row; level?: number; summary?: boolean } =>
+    wbs ? { row: wbs.at(i), level: wbs.level[i]!, summary: wbs.summary[i] === 1 } : { row: records![i] as unknown as Row };
 
   const fields = Object.keys(EXPORT_HEADERS[target]);
   const keySet = new Set<string>();
-  for (let i = 0; i < count; i++) for (const k of Object.keys(storedAt(i).row.extra ?? {})) keySet.add(k);
-  const extraKeys = [...keySet];
+  if (records) for (const r of records as unknown as Row[]) for (const k of Object.keys(r.extra ?? {})) keySet.add(k);
+  const extraKeys = wbs ? wbs.extraKeys : [...keySet];
   // Each extra key is a column; a sheet has 16,384 (past it ExcelJS threw "16385 is out of bounds").
   if (input.format !== 'csv' && fields.length + extraKeys.length > EXCEL_MAX_COLUMNS)
     throw textError(
@@ -156,14 +163,8 @@ export async function exportDefaultLayout(
     }
     return { fileName: fileName.replace(/\.xlsx$/, '.csv'), dataBase64: csvText(lines).toString('base64') };
   }
-  const band = tasks && critical ? ganttBandOf(db, input.projectId, tasks, critical, columns.length + 1, language, input.today) : null;
+  const band = wbs?.critical ? ganttBandOf(wbs, wbs.critical, columns.length + 1, language, input.today) : null;
   await breathe();
   const bytes = await registerXlsx({ target, language, projectName: project.name, today: input.today, columns, rows, band });
-  // The plan's rows let go and collected before the file's bytes are encoded and sent (base64, JSON, a
-  // copy to the host's thread: ~30 MB for 100,000 tasks), so those do not come on top of them.
-  if (tasks) {
-    tasks.length = 0;
-    collectGarbageNow();
-  }
   return { fileName, dataBase64: bytes.toString('base64') };
 }
