@@ -5,9 +5,11 @@
 //  - one writer per folder (db/lock.ts); a stale lock means the last run did not close cleanly;
 //  - a marker (db/marker.ts) says a workspace lives here: a missing, empty or table-less database is
 //    then a lost workspace to recover, never a new one;
-//  - after an unclean shutdown: a lost or damaged -wal is damage, and integrity_check runs (it finds an
-//    index that lost rows; quick_check does not); otherwise integrity_check weekly, quick_check on
-//    files up to 64 MiB, nothing more on bigger ones;
+//  - after an unclean shutdown: a lost or damaged -wal is damage, and integrity_check runs before the
+//    file is opened (it finds an index that lost rows; quick_check does not); otherwise quick_check on
+//    files up to 64 MiB, nothing more on bigger ones, and integrity_check weekly: as a file up to 16 MiB
+//    opens, after the start for a bigger one, in a thread of its own (db/integrity-check.ts: 10 s on a
+//    1.4 GB file), whose findings put the workspace into recovery as damage seen while running does;
 //  - a damaged or missing file opens in recovery: the API answers its condition and the backups, the
 //    file is not written, and the UI offers the newest good backup or a read-only copy to export from;
 //  - while running, before every call and every 2 s: the file under the name is still the one open
@@ -49,6 +51,7 @@ import { NetworkFolderError, networkFolder } from './db/local-folder.js';
 import { backupFolder, defaultBackupFolder, newMarker, readMarker, workspaceTag, writeMarker, type Marker } from './db/marker.js';
 import { restoreProjectFrom } from './db/project-restore.js';
 import { LiveFile } from './db/live-file.js';
+import { checkInBackground, type BackgroundCheck } from './db/integrity-check.js';
 import { walDamage, walFile, WalGuard } from './db/wal.js';
 import { WalCheckpoints } from './db/checkpoint.js';
 import { syncStoredStatusesOnce } from './services/wbs-status-sync.js';
@@ -107,8 +110,10 @@ export function openWorkspace(dataDir: string, options: WorkspaceOptions): Works
   return new LiveWorkspace(dataDir, options).facade;
 }
 
-/** Full integrity_check at open when the last one passed longer ago than this. */
+/** Full integrity_check (after the start, db/integrity-check.ts) when the last one passed longer ago than this. */
 const FULL_CHECK_EVERY_MS = 7 * 86_400_000;
+/** The weekly integrity_check runs as the file opens up to this size (~0.1 s); above it, in its own thread after the start. */
+const FULL_CHECK_AT_OPEN_MAX_BYTES = 16 * 1024 * 1024;
 /** quick_check at every open up to this size (~0.1 s); above it, only the unclean-shutdown and weekly checks. */
 const QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 /** How often the file and its WAL are looked at between calls. */
@@ -137,6 +142,8 @@ class LiveWorkspace implements Storage {
   private readonly timer: NodeJS.Timeout;
   private dailyChecked = '';
   private closed = false;
+  /** The weekly integrity_check while it runs. */
+  private backgroundCheck: BackgroundCheck | null = null;
   /** A checkpoint is queued for the next tick (setImmediate), after the answer of the call that wrote. */
   private checkpointQueued = false;
 
@@ -192,7 +199,11 @@ class LiveWorkspace implements Storage {
       if (walProblem) return this.recover({ kind: 'damaged', problem: 'walDamaged', detail: walProblem });
     }
     const lastFull = this.marker.lastFullCheck ? Date.parse(this.marker.lastFullCheck) : NaN;
-    const full = unclean || !!this.marker.needsCheck || !(this.now().getTime() - lastFull < FULL_CHECK_EVERY_MS);
+    const weekly = !(this.now().getTime() - lastFull < FULL_CHECK_EVERY_MS);
+    // Damage suspected: checked in full before anything reads or writes the file. The weekly check of a
+    // small file too (a few hundred ms at most); of a bigger one, after the start.
+    const full = unclean || !!this.marker.needsCheck || (weekly && size <= FULL_CHECK_AT_OPEN_MAX_BYTES);
+    const weeklyDue = weekly && !full;
     const check = full ? 'full' : size <= QUICK_CHECK_MAX_BYTES ? 'quick' : 'none';
     let db: Db;
     try {
@@ -225,6 +236,7 @@ class LiveWorkspace implements Storage {
       { kind: 'ok', db, guard: new WalGuard(this.file, db.sqlite), live: new LiveFile(this.file), checkpoints: new WalCheckpoints(db.sqlite) },
       createHandlers(db, this.ctx),
     );
+    if (weeklyDue) this.checkInBackground();
     try {
       this.dailyBackup();
     } catch (err) {
@@ -232,6 +244,40 @@ class LiveWorkspace implements Storage {
       if (!isDamageError(err)) throw err;
       this.markDamaged((err as Error).message);
     }
+  }
+
+  /**
+   * The weekly integrity_check, beside the open workspace (db/integrity-check.ts). Found sound: the
+   * marker says when. Found damaged: recovery, as for damage met while running (the file is no longer
+   * written, and every later start checks in full). Not run (the thread failed): the next start tries again.
+   */
+  private checkInBackground(): void {
+    const opened = this.condition;
+    const started = this.now();
+    let check: BackgroundCheck;
+    try {
+      check = checkInBackground(this.file, this.options.nativeBinding);
+    } catch (err) {
+      console.error(`PMO Desk: the weekly integrity check did not start: ${(err as Error).message}`);
+      return;
+    }
+    this.backgroundCheck = check;
+    check.done.then(
+      (problems) => {
+        this.backgroundCheck = null;
+        // A restore or a reopen since: the check was of another file.
+        if (this.closed || this.condition !== opened) return;
+        if (problems.length > 0) this.markDamaged(`the database file is damaged: ${problems.slice(0, 3).join('; ')}`);
+        else {
+          this.marker = { ...this.marker, lastFullCheck: started.toISOString() };
+          writeMarker(this.dir, this.marker);
+        }
+      },
+      (err: Error) => {
+        this.backgroundCheck = null;
+        if (!this.closed) console.error(`PMO Desk: the weekly integrity check did not finish: ${err.message}`);
+      },
+    );
   }
 
   private recover(condition: Exclude<Condition, { kind: 'ok' }>): void {
@@ -561,6 +607,7 @@ class LiveWorkspace implements Storage {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.timer);
+    this.backgroundCheck?.stop();
     const c = this.condition;
     // A connection to a file found damaged while running stays as it is: closing would write to it.
     if (!(c.kind === 'damaged' && c.db)) this.shutDown();

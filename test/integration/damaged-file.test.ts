@@ -145,6 +145,58 @@ describe('a damaged workspace file', () => {
     ws.close();
   });
 
+  /** Grows a closed workspace past 16 MiB with history (audit rows of ~1 KB, as years of edits leave), and marks its last full check 8 days ago. */
+  function grownWeekOld(dir: string) {
+    const db = new Database(path.join(dir, DB));
+    const batch = db.prepare('SELECT id FROM batches ORDER BY rowid DESC LIMIT 1').pluck().get() as string;
+    db.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+       INSERT INTO audit_log (batch_id, at, who, entity, entity_id, action, before, after)
+       SELECT ?, '2025-01-01T00:00:00.000Z', 'test', 'wbs_task', i, 'update', printf('{"notes":"%.1000c"}', 'x'), '{"notes":""}' FROM n`,
+    ).run(batch);
+    db.close();
+    expect(fs.statSync(path.join(dir, DB)).size).toBeGreaterThan(16 * 1024 * 1024);
+    const marker = path.join(dir, 'pmo-desk.workspace.json');
+    fs.writeFileSync(marker, JSON.stringify({ ...JSON.parse(fs.readFileSync(marker, 'utf8')), needsCheck: false, lastFullCheck: new Date(Date.now() - 8 * 86_400_000).toISOString() }));
+    return marker;
+  }
+
+  it('the weekly check of a file over 16 MiB runs beside the started workspace, and damage it finds puts it into recovery', async () => {
+    const dir = tempDir();
+    await seeded(dir);
+    // Broken first: grown after, the entry stays in a leaf of the index, where integrity_check finds it.
+    breakIndexEntry(path.join(dir, DB));
+    grownWeekOld(dir);
+    const ws = tempWorkspace(dir);
+    const call = inProcessCaller(ws);
+    try {
+      // The start did not wait for the check (it took seconds on a 1.4 GB file): the workspace answers.
+      expect(await call('workspace.status', {})).toMatchObject({ condition: 'ok' });
+      await expect.poll(async () => (await call('workspace.status', {})).condition, { timeout: 60_000, interval: 50 }).toBe('damaged');
+      expect(await call('workspace.status', {})).toMatchObject({ problem: 'corrupt', detail: expect.stringMatching(/missing from index audit_batch/) });
+      await expect(call('project.create', { name: 'x' })).rejects.toMatchObject({ code: 'DAMAGED' });
+    } finally {
+      ws.close();
+    }
+    // Every later start checks in full, before opening.
+    (await expectRecovery(dir, 'damaged', 'corrupt')).ws.close();
+  });
+
+  it('the weekly check of a sound file over 16 MiB, after the start, records when it passed', async () => {
+    const dir = tempDir();
+    await seeded(dir);
+    const marker = grownWeekOld(dir);
+    const before = JSON.parse(fs.readFileSync(marker, 'utf8')).lastFullCheck as string;
+    const ws = tempWorkspace(dir);
+    try {
+      await expect.poll(() => JSON.parse(fs.readFileSync(marker, 'utf8')).lastFullCheck, { timeout: 60_000, interval: 50 }).not.toBe(before);
+      expect(Date.parse(JSON.parse(fs.readFileSync(marker, 'utf8')).lastFullCheck)).toBeGreaterThan(Date.parse(before));
+      expect(await inProcessCaller(ws)('workspace.status', {})).toMatchObject({ condition: 'ok' });
+    } finally {
+      ws.close();
+    }
+  });
+
   it('a zero-byte or missing database where a workspace existed is never opened as a new workspace', async () => {
     const dir = tempDir();
     const { state } = await seeded(dir);

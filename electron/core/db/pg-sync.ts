@@ -24,12 +24,8 @@
 // Unlike SQLite, a failed statement inside a PostgreSQL transaction aborts the whole transaction (every
 // later statement fails with 25P02 until it ends): a caller that catches an error and goes on in the same
 // transaction wraps the statement in a nested `tx` (a savepoint), which works on both engines.
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, threadId, Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { workerFile } from './worker-file.js';
 import type pg from 'pg';
 import type { RunResult, Sql } from './sql.js';
 import { toPgParams } from './pg-params.js';
@@ -81,71 +77,14 @@ let configured: string | undefined;
 // Set by the build in the bundles that start the thread: the SHA-256 of the pg-worker built with them.
 declare const __PMO_PG_WORKER_SHA256__: string | undefined;
 
-/** Points at a built worker file (tools); otherwise dist's file, or from the sources one built on the spot. */
+/** Points at a built worker file (tools); otherwise dist's file, or from the sources one built on the spot (worker-file.ts). */
 export function setPgWorkerFile(file: string | undefined): void {
   configured = file;
 }
 
-// This file (electron/core/db/pg-sync.ts), or the bundle it was built into. (excel/capped-worker.ts's
-// thisModuleFile answers that module's own path, so it cannot be shared.)
-function thisFile(): string | undefined {
-  // In the workspace thread run from the sources (an eval worker, workspace-thread.ts), the global
-  // __filename is "[worker eval]", not this module: only an absolute path is a file.
-  if (typeof __filename === 'string' && path.isAbsolute(__filename)) return __filename;
-  try {
-    return fileURLToPath(import.meta.url);
-  } catch {
-    return undefined;
-  }
-}
-
 function startWorker(workerData: PgWorkerStart): Worker {
-  const here = thisFile();
-  const transferList = [workerData.port];
-  if (configured) return new Worker(configured, { workerData, transferList });
-  if (!here) throw new Error('PMO Desk cannot find its own files');
-  if (here.endsWith('.ts')) return new Worker(builtFromSources(here), { workerData, transferList });
-  // dist/host/main.mjs, dist/core/workspace-worker.mjs → dist/core/pg-worker.mjs
-  let file = path.resolve(path.dirname(here), '..', PG_WORKER_DIST_PATH);
-  // Packaged, the bundle is read from app.asar and the worker is unpacked beside it (asarUnpack: dist/core).
-  const unpacked = file.replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
-  if (unpacked !== file && fs.existsSync(unpacked)) file = unpacked;
-  if (!fs.existsSync(file)) throw new Error(`the PostgreSQL worker is not built (${PG_WORKER_DIST_PATH} is missing); run npm run build`);
-  // Outside the asar's integrity check: the bundle that starts it carries its SHA-256 (build.mjs).
-  if (typeof __PMO_PG_WORKER_SHA256__ === 'string' && createHash('sha256').update(fs.readFileSync(file)).digest('hex') !== __PMO_PG_WORKER_SHA256__)
-    throw new Error(`the PostgreSQL worker (${PG_WORKER_DIST_PATH}) is not the file installed with PMO Desk; reinstall PMO Desk`);
-  return new Worker(file, { workerData, transferList });
-}
-
-/**
- * Run from the sources (tests, npm run bench), the worker is bundled on the spot into .cache/ (esbuild,
- * node_modules left outside as in dist/) rather than loaded through tsx as workspace-thread.ts does: tsx's
- * module hooks answer through the thread that started the worker, and that thread is blocked in
- * Atomics.wait from the first request, so the worker never finished loading.
- */
-function builtFromSources(here: string): string {
-  const req = createRequire(here);
-  const esbuild = req('esbuild') as typeof import('esbuild');
-  const root = path.resolve(path.dirname(here), '../../..');
-  const out = esbuild.buildSync({
-    entryPoints: [path.resolve(path.dirname(here), 'pg-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    format: 'esm',
-    write: false,
-    logLevel: 'warning',
-  }).outputFiles[0]!.text;
-  // Named by its content: processes running at once write the same file, each whole (rename is atomic).
-  const file = path.join(root, '.cache', `pg-worker-${createHash('sha256').update(out).digest('hex').slice(0, 16)}.mjs`);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.${threadId}.tmp`;
-    fs.writeFileSync(tmp, out);
-    fs.renameSync(tmp, file);
-  }
-  return file;
+  const file = workerFile({ label: 'the PostgreSQL worker', distPath: PG_WORKER_DIST_PATH, source: 'pg-worker.ts', sha256: typeof __PMO_PG_WORKER_SHA256__ === 'string' ? __PMO_PG_WORKER_SHA256__ : undefined, configured });
+  return new Worker(file, { workerData, transferList: [workerData.port] });
 }
 
 // A worker starting under load may take seconds before it reads its first request; the first wait
