@@ -4,7 +4,7 @@
 //   dist/electron/*.cjs     Electron main (esbuild, its packages bundled) and preload
 //   dist/excel/read-worker.mjs  the capped worker that parses workbooks (esbuild)
 //   dist/core/workspace-worker.mjs  the thread that owns the workspace (database and handlers)
-//   dist/core/integrity-worker.mjs  the weekly integrity_check of a big workspace file, beside it
+//   dist/core/file-worker.mjs  the weekly integrity_check and daily backup of a big workspace file, beside it
 //   dist/core/resvg.wasm     the chart rasterizer's WebAssembly, read by the workspace worker beside it
 //   dist/core/pg-worker.mjs  team mode: the thread holding the PostgreSQL connection (db/pg-sync.ts)
 import { createHash } from 'node:crypto';
@@ -41,14 +41,14 @@ export async function buildAll({ quiet = true } = {}) {
   // The PostgreSQL thread is started by the workspace worker, which pins it the same way.
   await esbuild({ ...selfContained, entryPoints: [r('electron/core/db/pg-worker.ts')], outfile: r('dist/core/pg-worker.mjs') });
   const pgSha256 = sha256(r('dist/core/pg-worker.mjs'));
-  // The weekly integrity check's thread, started by the workspace worker and pinned the same way.
-  await esbuild({ ...selfContained, entryPoints: [r('electron/core/db/integrity-worker.ts')], outfile: r('dist/core/integrity-worker.mjs') });
+  // The thread of the weekly integrity check and daily backup of a big file, started by the workspace worker and pinned the same way.
+  await esbuild({ ...selfContained, entryPoints: [r('electron/core/db/file-worker.ts')], outfile: r('dist/core/file-worker.mjs') });
   // resvg's WebAssembly beside the worker, read by path (charts/render.ts) and pinned like the workers.
   fs.copyFileSync(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm'), r('dist/core/resvg.wasm'));
   const define = {
     __PMO_READER_WORKER_SHA256__: JSON.stringify(workerSha256),
     __PMO_PG_WORKER_SHA256__: JSON.stringify(pgSha256),
-    __PMO_INTEGRITY_WORKER_SHA256__: JSON.stringify(sha256(r('dist/core/integrity-worker.mjs'))),
+    __PMO_FILE_WORKER_SHA256__: JSON.stringify(sha256(r('dist/core/file-worker.mjs'))),
   };
   // The workspace worker starts the reader, so it is built (and pinned) after it, before the hosts.
   await esbuild({

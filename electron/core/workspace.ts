@@ -16,7 +16,8 @@
 //    (db/live-file.ts) and its -wal is still there (db/wal.ts);
 //  - the -wal is folded into the file between calls, after the answer (db/checkpoint.ts), not inside
 //    a call's COMMIT.
-// Backups: the first call of each day, and before imports, project deletes and restores (handlers.ts).
+// Backups: the first call of each day (of a file over 16 MiB, in a thread beside the workspace:
+// db/file-work.ts), and before imports, project deletes and restores (handlers.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,7 +52,7 @@ import { NetworkFolderError, networkFolder } from './db/local-folder.js';
 import { backupFolder, defaultBackupFolder, newMarker, readMarker, workspaceTag, writeMarker, type Marker } from './db/marker.js';
 import { restoreProjectFrom } from './db/project-restore.js';
 import { LiveFile } from './db/live-file.js';
-import { checkInBackground, type BackgroundCheck } from './db/integrity-check.js';
+import { BACKGROUND_FILE_WORK_MIN_BYTES, backupInBackground, integrityInBackground, type FileWork } from './db/file-work.js';
 import { walDamage, walFile, WalGuard } from './db/wal.js';
 import { WalCheckpoints } from './db/checkpoint.js';
 import { syncStoredStatusesOnce } from './services/wbs-status-sync.js';
@@ -112,8 +113,6 @@ export function openWorkspace(dataDir: string, options: WorkspaceOptions): Works
 
 /** Full integrity_check (after the start, db/integrity-check.ts) when the last one passed longer ago than this. */
 const FULL_CHECK_EVERY_MS = 7 * 86_400_000;
-/** The weekly integrity_check runs as the file opens up to this size (~0.1 s); above it, in its own thread after the start. */
-const FULL_CHECK_AT_OPEN_MAX_BYTES = 16 * 1024 * 1024;
 /** quick_check at every open up to this size (~0.1 s); above it, only the unclean-shutdown and weekly checks. */
 const QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 /** How often the file and its WAL are looked at between calls. */
@@ -142,8 +141,9 @@ class LiveWorkspace implements Storage {
   private readonly timer: NodeJS.Timeout;
   private dailyChecked = '';
   private closed = false;
-  /** The weekly integrity_check while it runs. */
-  private backgroundCheck: BackgroundCheck | null = null;
+  /** Work on the file beside the workspace (beside()): what runs now, and the queue. */
+  private besideWork: FileWork<unknown> | null = null;
+  private besideQueue: Promise<void> = Promise.resolve();
   /** A checkpoint is queued for the next tick (setImmediate), after the answer of the call that wrote. */
   private checkpointQueued = false;
 
@@ -202,7 +202,7 @@ class LiveWorkspace implements Storage {
     const weekly = !(this.now().getTime() - lastFull < FULL_CHECK_EVERY_MS);
     // Damage suspected: checked in full before anything reads or writes the file. The weekly check of a
     // small file too (a few hundred ms at most); of a bigger one, after the start.
-    const full = unclean || !!this.marker.needsCheck || (weekly && size <= FULL_CHECK_AT_OPEN_MAX_BYTES);
+    const full = unclean || !!this.marker.needsCheck || (weekly && size < BACKGROUND_FILE_WORK_MIN_BYTES);
     const weeklyDue = weekly && !full;
     const check = full ? 'full' : size <= QUICK_CHECK_MAX_BYTES ? 'quick' : 'none';
     let db: Db;
@@ -247,37 +247,49 @@ class LiveWorkspace implements Storage {
   }
 
   /**
-   * The weekly integrity_check, beside the open workspace (db/integrity-check.ts). Found sound: the
-   * marker says when. Found damaged: recovery, as for damage met while running (the file is no longer
-   * written, and every later start checks in full). Not run (the thread failed): the next start tries again.
+   * Work on a big file beside the open workspace (db/file-work.ts), one piece at a time, in order; each
+   * only while the workspace is still the one open when it was asked for (no restore or reopen since).
+   * Damage it meets puts the workspace into recovery, as damage met while running does; work that did not
+   * run or finish is done again by a later start (the marker and the backups say what was done).
+   */
+  private beside<T>(what: string, start: () => FileWork<T>, then: (value: T) => void): void {
+    const opened = this.condition;
+    this.besideQueue = this.besideQueue.then(async () => {
+      if (this.closed || this.condition !== opened) return;
+      let work: FileWork<T>;
+      try {
+        work = start();
+      } catch (err) {
+        console.error(`PMO Desk: ${what} did not start: ${(err as Error).message}`);
+        return;
+      }
+      this.besideWork = work;
+      try {
+        const value = await work.done;
+        if (!this.closed && this.condition === opened) then(value);
+      } catch (err) {
+        if (this.closed || this.condition !== opened) return;
+        if (isDamageError(err)) this.markDamaged((err as Error).message);
+        else console.error(`PMO Desk: ${what} did not finish: ${(err as Error).message}`);
+      } finally {
+        this.besideWork = null;
+      }
+    });
+  }
+
+  /**
+   * The weekly integrity_check of a big file. Found sound: the marker says when. Found damaged: recovery
+   * (the file is no longer written, and every later start checks in full).
    */
   private checkInBackground(): void {
-    const opened = this.condition;
     const started = this.now();
-    let check: BackgroundCheck;
-    try {
-      check = checkInBackground(this.file, this.options.nativeBinding);
-    } catch (err) {
-      console.error(`PMO Desk: the weekly integrity check did not start: ${(err as Error).message}`);
-      return;
-    }
-    this.backgroundCheck = check;
-    check.done.then(
-      (problems) => {
-        this.backgroundCheck = null;
-        // A restore or a reopen since: the check was of another file.
-        if (this.closed || this.condition !== opened) return;
-        if (problems.length > 0) this.markDamaged(`the database file is damaged: ${problems.slice(0, 3).join('; ')}`);
-        else {
-          this.marker = { ...this.marker, lastFullCheck: started.toISOString() };
-          writeMarker(this.dir, this.marker);
-        }
-      },
-      (err: Error) => {
-        this.backgroundCheck = null;
-        if (!this.closed) console.error(`PMO Desk: the weekly integrity check did not finish: ${err.message}`);
-      },
-    );
+    this.beside('the weekly integrity check', () => integrityInBackground(this.file, this.options.nativeBinding), (problems) => {
+      if (problems.length > 0) this.markDamaged(`the database file is damaged: ${problems.slice(0, 3).join('; ')}`);
+      else {
+        this.marker = { ...this.marker, lastFullCheck: started.toISOString() };
+        writeMarker(this.dir, this.marker);
+      }
+    });
   }
 
   private recover(condition: Exclude<Condition, { kind: 'ok' }>): void {
@@ -384,6 +396,12 @@ class LiveWorkspace implements Storage {
     if (fresh) return;
     const { tag, folder } = this.target;
     if (listBackups(folder).some((b) => b.tag === tag && b.reason === 'daily' && new Date(b.takenAt).toDateString() === day)) return;
+    // A big file's copy takes seconds (8–11 s for 1.4 GB): beside the workspace, not before its first answer.
+    if (fileSize(this.file) >= BACKGROUND_FILE_WORK_MIN_BYTES) {
+      const target = this.target;
+      this.beside('the daily backup', () => backupInBackground(this.file, this.options.nativeBinding, { kind: 'backup', target, at: now.toISOString() }), () => rotateBackups(target, this.now()));
+      return;
+    }
     try {
       this.backupNow('daily');
     } catch (err) {
@@ -607,7 +625,7 @@ class LiveWorkspace implements Storage {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.timer);
-    this.backgroundCheck?.stop();
+    this.besideWork?.stop();
     const c = this.condition;
     // A connection to a file found damaged while running stays as it is: closing would write to it.
     if (!(c.kind === 'damaged' && c.db)) this.shutDown();

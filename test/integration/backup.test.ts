@@ -10,6 +10,7 @@ import { isoWeekKey, keepByRotation } from '../../electron/core/db/rotation.js';
 import { snapshot } from '../helpers/snapshot.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { seedProject } from '../helpers/seed.js';
+import { growHistory } from '../helpers/big-file.js';
 import { inProcessCaller, tempDir, tempWorkspace, type Call } from '../helpers/workspace.js';
 import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
@@ -159,6 +160,38 @@ describe('backup rotation', () => {
       c.add(DAY);
       await call('project.list', {});
       expect((await call('backup.list', {})).map((b) => b.reason)).toEqual(['daily', 'daily']);
+    } finally {
+      ws.close();
+    }
+  });
+
+  it("a file over 16 MiB: the day's backup is written beside the workspace, which answers first, and it holds the data", async () => {
+    const c = clock(new Date(2025, 3, 1, 8, 0));
+    const dir = tempDir();
+    const first = tempWorkspace(dir, { now: c.now });
+    await seedProject(inProcessCaller(first), 'A');
+    const state = snapshot(first.db.sqlite);
+    first.close();
+    growHistory(dir);
+    expect(fs.statSync(path.join(dir, 'pmo-desk.sqlite')).size).toBeGreaterThan(16 * 1024 * 1024);
+    c.add(DAY);
+    const ws = tempWorkspace(dir, { now: c.now });
+    const call = inProcessCaller(ws);
+    try {
+      // The start and its first answer did not wait for the copy (seconds on a 1 GB file).
+      expect(await call('backup.list', {})).toEqual([]);
+      await expect.poll(async () => (await call('backup.list', {})).map((b) => b.reason), { timeout: 60_000, interval: 50 }).toEqual(['daily']);
+      const [daily] = await call('backup.list', {});
+      const copy = new Database(path.join(dir, 'backups', `${daily!.id}.sqlite`), { readonly: true });
+      try {
+        expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(snapshot(copy)).toBe(snapshot(ws.db.sqlite));
+        expect(snapshot(copy)).not.toBe(state); // the grown history is in it too
+      } finally {
+        copy.close();
+      }
+      await call('project.list', {});
+      expect(await call('backup.list', {})).toHaveLength(1);
     } finally {
       ws.close();
     }

@@ -17,6 +17,7 @@ import { snapshot } from '../helpers/snapshot.js';
 import { inProcessCaller, MIGRATIONS, tempDir, tempWorkspace, type Call } from '../helpers/workspace.js';
 import { seedProject } from '../helpers/seed.js';
 import { breakIndexEntry } from '../helpers/damage.js';
+import { growHistory } from '../helpers/big-file.js';
 import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const DB = 'pmo-desk.sqlite';
@@ -147,14 +148,7 @@ describe('a damaged workspace file', () => {
 
   /** Grows a closed workspace past 16 MiB with history (audit rows of ~1 KB, as years of edits leave), and marks its last full check 8 days ago. */
   function grownWeekOld(dir: string) {
-    const db = new Database(path.join(dir, DB));
-    const batch = db.prepare('SELECT id FROM batches ORDER BY rowid DESC LIMIT 1').pluck().get() as string;
-    db.prepare(
-      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
-       INSERT INTO audit_log (batch_id, at, who, entity, entity_id, action, before, after)
-       SELECT ?, '2025-01-01T00:00:00.000Z', 'test', 'wbs_task', i, 'update', printf('{"notes":"%.1000c"}', 'x'), '{"notes":""}' FROM n`,
-    ).run(batch);
-    db.close();
+    growHistory(dir);
     expect(fs.statSync(path.join(dir, DB)).size).toBeGreaterThan(16 * 1024 * 1024);
     const marker = path.join(dir, 'pmo-desk.workspace.json');
     fs.writeFileSync(marker, JSON.stringify({ ...JSON.parse(fs.readFileSync(marker, 'utf8')), needsCheck: false, lastFullCheck: new Date(Date.now() - 8 * 86_400_000).toISOString() }));

@@ -63,7 +63,7 @@ afterAll(() => {
 
 describe('the packaged app’s workers, from app.asar.unpacked alone', () => {
   it('unpacks the three workers, the chart rasterizer and the SQLite binding, and nothing above them holds a package', () => {
-    expect(files).toEqual(expect.arrayContaining(['dist/core/workspace-worker.mjs', 'dist/core/pg-worker.mjs', 'dist/core/integrity-worker.mjs', 'dist/core/resvg.wasm', 'dist/excel/read-worker.mjs']));
+    expect(files).toEqual(expect.arrayContaining(['dist/core/workspace-worker.mjs', 'dist/core/pg-worker.mjs', 'dist/core/file-worker.mjs', 'dist/core/resvg.wasm', 'dist/excel/read-worker.mjs']));
     expect(files.some((f) => f.startsWith('node_modules/better-sqlite3/build/Release/') && f.endsWith('.node'))).toBe(true);
     expect(files.some((f) => f.endsWith('.map'))).toBe(false);
     // What the workers import must be in them or beside them: nothing from the project's node_modules.

@@ -1,5 +1,5 @@
 // Where the workspace thread finds the script of a worker thread it starts beside it (the PostgreSQL
-// bridge, pg-sync.ts; the weekly integrity check, integrity-check.ts), one way for each:
+// bridge, pg-sync.ts; the file worker, file-work.ts), one way for each:
 //   - a file set by the caller (tools);
 //   - in dist/, the built file beside the bundle (dist/core/<name>.mjs), unpacked beside the asar when
 //     packaged, and refused unless its SHA-256 is the one the bundle was built with (build.mjs pins it:
