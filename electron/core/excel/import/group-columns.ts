@@ -61,7 +61,7 @@ function groupsTasks(ix: SheetIndex, col: ColumnMapping, name: ColumnMapping, bo
  * task and starts a run of two or more tasks at least twice, more runs of several tasks than of one,
  * each text once (a group is named once), short words (no sentence: a note column is no group).
  */
-function namesGroupsOnce(ix: SheetIndex, col: ColumnMapping, name: ColumnMapping, bottom: number, last: number): boolean {
+function namesGroupsOnce(ix: SheetIndex, col: ColumnMapping, name: ColumnMapping, bottom: number, last: number, parentOf: (r: number) => string): boolean {
   const named = (r: number) => Array.from({ length: name.span }, (_, k) => ix.cell(r, name.c + k)).some(filled);
   const own = (r: number) => Array.from({ length: col.span }, (_, k) => ix.cell(r, col.c + k)).find(filled);
   const tasks: number[] = [];
@@ -75,12 +75,68 @@ function namesGroupsOnce(ix: SheetIndex, col: ColumnMapping, name: ColumnMapping
   if (starts.some((r) => Array.from({ length: col.span }, (_, k) => ix.mergeAt(r, col.c + k)).some((m) => m !== undefined && m.r2 > m.r1))) return false;
   const texts = starts.map((r) => own(r)!);
   if (!texts.every((c) => c.t === 's' && /\p{L}/u.test(c.v as string) && (c.v as string).trim().length <= 30 && !/[。．]/u.test(c.v as string))) return false;
-  if (new Set(texts.map((c) => (c.v as string).trim())).size !== texts.length) return false;
+  // (Once under its parent group: 躯体 under A街区 and again under B街区 are two groups.)
+  if (new Set(texts.map((c, k) => `${parentOf(starts[k]!)}\u0000${(c.v as string).trim()}`)).size !== texts.length) return false;
   // Any text in the column between tasks (a row with no task name) is no group's start: not this kind.
   for (let r = tasks[0]!; r <= tasks[tasks.length - 1]!; r++) if (!named(r) && own(r) !== undefined) return false;
   const runs = starts.map((r, k) => tasks.filter((t) => t >= r && (k + 1 >= starts.length || t < starts[k + 1]!)).length);
   const groups = runs.filter((n) => n >= 2).length;
   return groups >= 2 && groups > runs.length - groups;
+}
+
+/**
+ * Whether the column repeats its group on every task (街区 A街区 on each of its five tasks, Trade
+ * "Structure" on each of its three: unseen sets 12–14, where such plans came in flat): every task has a
+ * short text there, each text (under its parent group) stands on one run of consecutive tasks only, and
+ * two or more runs, more of several tasks than of one — a column naming each task's own thing (a code, an
+ * owner who comes back later, a note) breaks into runs of one or comes back after another value.
+ */
+function repeatsGroups(ix: SheetIndex, col: ColumnMapping, name: ColumnMapping, bottom: number, last: number, parentOf: (r: number) => string): boolean {
+  const named = (r: number) => Array.from({ length: name.span }, (_, k) => ix.cell(r, name.c + k)).some(filled);
+  const own = (r: number) => Array.from({ length: col.span }, (_, k) => ix.cell(r, col.c + k)).find(filled);
+  const tasks: number[] = [];
+  for (let r = bottom + 1; r <= last; r++) if (named(r)) tasks.push(r);
+  if (tasks.length < 4) return false;
+  const keys: string[] = [];
+  for (const r of tasks) {
+    const c = own(r);
+    if (!c || c.t !== 's') return false;
+    const v = (c.v as string).trim();
+    if (!/\p{L}/u.test(v) || v.length > 30 || /[。．]/u.test(v)) return false;
+    keys.push(`${parentOf(r)}\u0000${v}`);
+  }
+  const runs: number[] = [];
+  const seen = new Set<string>();
+  keys.forEach((k, i) => {
+    if (i > 0 && keys[i - 1] === k) runs[runs.length - 1]!++;
+    else {
+      // (A group comes back after another one: not the column's groups.)
+      if (seen.has(k)) runs.push(-Infinity);
+      seen.add(k);
+      runs.push(1);
+    }
+  });
+  if (runs.some((n) => n === -Infinity)) return false;
+  const groups = runs.filter((n) => n >= 2).length;
+  return groups >= 2 && groups > runs.length - groups;
+}
+
+/** Each task row's groups in the given columns, a blank cell taking the group above (written once, or merged down). */
+function carriedGroups(ix: SheetIndex, columns: ColumnMapping[], bottom: number, last: number): (r: number) => string {
+  const at = new Map<number, string>();
+  const current: string[] = columns.map(() => '');
+  for (let r = bottom + 1; r <= last; r++) {
+    columns.forEach((col, d) => {
+      const merge = ix.mergeAt(r, col.c);
+      const cell = Array.from({ length: col.span }, (_, k) => ix.cell(r, col.c + k)).find(filled) ?? (merge ? ix.cell(merge.r1, merge.c1) : undefined);
+      if (!cell || !filled(cell)) return;
+      current[d] = String(cell.v).trim();
+      // (A new group starts its subgroups afresh.)
+      for (let k = d + 1; k < columns.length; k++) current[k] = '';
+    });
+    at.set(r, current.join('\u0000'));
+  }
+  return (r) => at.get(r) ?? '';
 }
 
 /**
@@ -102,7 +158,30 @@ export function mergedGroupLevels(target: ImportTarget, ix: SheetIndex, columns:
   for (let c = Math.max(0, first - 1); c < name.c; c++)
     if (!columns.some((m) => m.c <= c && c < m.c + m.span)) unheaded.push({ c, span: 1, column: columnLabel(c, 1), label: '', field: null, confidence: 0 });
   const all = [...columns, ...unheaded].sort((a, b) => a.c - b.c);
-  const found = all.filter((m) => m.field === null && !m.period && !m.numbering && !m.blockLabels && left(m) && (groupsTasks(ix, m, name, bottom, last) || namesGroupsOnce(ix, m, name, bottom, last)));
+  // Left to right: a column's groups are read under the groups of the columns found left of it.
+  // A value repeated on every task gives groups only where nothing else gives the tree (a code, a level,
+  // a parent column: a tracker's Issue Type beside its Epic Link is the task's type), and only in the
+  // columns right before the names (Issue Type | Issue key | Summary: a type sorted into runs, no group).
+  const structured = columns.some((m) => m.field !== null && /^(?:wbsCode|level|parent)$/.test(m.field));
+  // (A column barred so is read again without it: the columns right of it were grouped under it.)
+  const barred = new Set<ColumnMapping>();
+  let found: ColumnMapping[] = [];
+  for (;;) {
+    found = [];
+    const repeated: ColumnMapping[] = [];
+    for (const m of all) {
+      if (m.field !== null || m.period || m.numbering || m.blockLabels || !left(m)) continue;
+      const parentOf = carriedGroups(ix, found, bottom, last);
+      if (groupsTasks(ix, m, name, bottom, last) || namesGroupsOnce(ix, m, name, bottom, last, parentOf)) found.push(m);
+      else if (!structured && !barred.has(m) && repeatsGroups(ix, m, name, bottom, last, parentOf)) {
+        found.push(m);
+        repeated.push(m);
+      }
+    }
+    const apart = repeated.filter((m) => all.some((x) => x.c > m.c && x.c < name.c && !found.includes(x)));
+    if (apart.length === 0) break;
+    for (const m of apart) barred.add(m);
+  }
   if (found.length === 0) return columns;
   const levels = all.filter((m) => found.includes(m) || (m.field !== null && LEVEL.test(m.field)));
   if (levels.length > MAX_LEVELS || levels.some((m) => !left(m))) return columns;
