@@ -15,8 +15,10 @@ import { timeSection } from './time-sections.js';
 const PHASE_WORD = /^(?:フェーズ|ﾌｪｰｽﾞ|phase|step|stage|工程|段階|ステップ|ステージ)\s*[\d０-９一二三四五六七八九十ivx]+|^第\s*[\d０-９一二三四五六七八九十]+\s*(?:フェーズ|工程|段階|期|ステップ)/i;
 /** A label bracketed at its start: 【フェーズ1】要件定義, [Phase 1] Design, ［設計］. */
 const BRACKETED = /^[【［\[〔《≪][^】］\]〕》≫]{1,30}[】］\]〕》≫]/;
+/** A heading mark before a label: ■ 設計フェーズ, ◆ Build (unseen sets 12–14: such a row alone in the name column was left out as a separator). */
+export const MARKED = /^[■□◆◇●◎★☆]\s*[^\s■□◆◇●◎★☆]/;
 /** What no phase is: a dashed line, an arrow or note mark, the end of the rows, totals, a note. */
-const NOT_PHASE = /^(?:[-=─━_~〜・.ー－―]{3,}|[↓→⇒▼▽※＊*]|[-ー－―─\s]*(?:以下余白|以上|end)[-ー－―─\s]*$|(?:合計|小計|総計|total|sub ?total|grand total)\b|(?:注|備考|notes?)\s*[:：])/i;
+export const NOT_PHASE = /^(?:[-=─━_~〜・.ー－―]{3,}|[↓→⇒▼▽※＊*]|[-ー－―─\s]*(?:以下余白|以上|end)[-ー－―─\s]*$|(?:合計|小計|総計|total|sub ?total|grand total)\b|(?:注|備考|notes?)\s*[:：])/i;
 
 const hasContent = (c: Cell) => !(c.t === 's' && (c.v as string).trim() === '') && c.v !== null;
 
@@ -44,7 +46,7 @@ export function phaseRows(ix: SheetIndex, layout: TableLayout, data: DataRows, k
     const m = ix.mergeAt(r, cell.c);
     const across = !!m && m.r1 === r && m.r2 === r && m.c1 === cell.c && m.c2 - m.c1 >= 2;
     const wide = across && m!.c1 <= minC && m!.c2 >= maxC;
-    const worded = BRACKETED.test(name) || PHASE_WORD.test(name.normalize('NFKC'));
+    const worded = BRACKETED.test(name) || PHASE_WORD.test(name.normalize('NFKC')) || MARKED.test(name);
     // Only the first cell filled, left of the task names, where the records hold their IDs.
     const firstCell = cell.c === minC && cell.c < key.c;
     // (A record whose one cell stands left of the name column has no name: no task.)

@@ -20,6 +20,7 @@ import { cellRef, parseCellRef, type Cell, type WorkbookModel } from '../../../c
 import { effortUnitOf, parseNumberText, progressScale, type ProgressScale } from './numbers.js';
 import { effortUnitFor, effortUnitNote } from './effort-unit.js';
 import { phaseRows } from './phase-rows.js';
+import { sectionRows } from './section-rows.js';
 import { headerColumns } from './header-rows.js';
 import { failure, shown, type Failure, type Problem, type ProblemKind } from '../../../common/excel/problems.js';
 import { clientListAt, noteListOf } from './client-lists.js';
@@ -252,6 +253,10 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     data.rows = [...new Set([...data.rows, ...phases.keys()])].sort((a, b) => a - b);
     data.leftOut = data.leftOut.filter((x) => !phases.has(x.r));
   }
+  // Section rows of a register (■ 技術リスク over its risks): listed as section titles; their names fill
+  // the records' category or phase where no column does (below, after the records are read).
+  const sections = sectionRows(ix, layout, data);
+  if (sections.rows.size > 0) data.leftOut = data.leftOut.map((x) => (sections.rows.has(x.r) ? { r: x.r, reason: 'section title' } : x));
   const firstDataRow = layout.headerBottom + 1;
   // A blank form's rows to fill start under the example and instruction rows the import leaves out (a
   // 記入例 row filled in to show how): those rows carry neither the form's numbering nor its lists.
@@ -952,6 +957,20 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       rec.values[field] = spec.kind === 'date' && hit.t === 's' && typeof v.value === 'string' && START_FIELD.test(field) ? weekStartDay(hit.v as string, v.value) : v.value;
     });
   });
+
+  if (sections.field !== null) {
+    const field = sections.field;
+    const spec = fieldSpec(target, field)!;
+    data.rows.forEach((r, i) => {
+      const name = sections.values.get(r);
+      if (name === undefined) return;
+      // (A list field reads the section's name as a cell of it is read: through the client's value map.)
+      if (spec.kind === 'vocab') {
+        const code = values.readList(field, spec, name, r + 1);
+        if (code !== null) records[i]!.values[field] = code;
+      } else records[i]!.values[field] = name;
+    });
+  }
 
   // Codes that are not hierarchical (Task-001 style IDs would not parse; flat 1, 2, 3 do) stay extra.
   const table: ImportTable = {
