@@ -295,6 +295,7 @@ function groupHeadingRow(ix: SheetIndex, r: number, header: HeaderColumn[]): boo
   const maxC = header[header.length - 1]!.c + header[header.length - 1]!.span - 1;
   const texts = (ix.row(r)?.cells ?? []).filter((c) => !(c.t === 's' && (c.v as string).trim() === ''));
   if (texts.length < 2 || isLabelRow(ix, r, minC, maxC)) return false;
+  if (texts.every((c) => !ix.mergeAt(r, c.c))) return unmergedHeadings(texts, header);
   // Each heading ends where a column of the header ends (a form's Project Name: over A:S and Date: over
   // T:AF ends inside the column S:X: a label row over a template, not headings of its columns).
   const ends = new Set(header.map((h) => h.c + h.span - 1));
@@ -305,6 +306,24 @@ function groupHeadingRow(ix: SheetIndex, r: number, header: HeaderColumn[]): boo
     next = m.c2 + 1;
   }
   return next === maxC + 1;
+}
+
+/**
+ * Group headings typed over the first column of their group, not merged (評価 over 発生確率 | 影響度,
+ * 対応 over 対策 | 担当 | 状況; Reported by Customer | Vendor Handling): each heading reaches to the next
+ * one, the last to the header's end (unseen sets 12–14: left out as a title line). Two or more short
+ * distinct words, each over where a column of the header starts, each group of two columns or more — a
+ * word over one column (必須 over the columns to fill, a unit) marks that column, no group.
+ */
+function unmergedHeadings(texts: Cell[], header: HeaderColumn[]): boolean {
+  const starts = header.map((h) => h.c);
+  const sorted = [...texts].sort((a, b) => a.c - b.c);
+  const words = sorted.map((c) => (c.t === 's' ? (c.v as string).normalize('NFKC').trim() : ''));
+  // (Not a note: ※必須 over the columns to fill, a sentence, a label: value.)
+  if (words.some((w) => w === '' || w.length > 30 || /^[※＊*]|[。.:：]$|[。]/.test(w) || !/\p{L}/u.test(w)) || new Set(words).size !== words.length) return false;
+  const at = sorted.map((c) => starts.indexOf(c.c));
+  if (at.some((k) => k < 0)) return false;
+  return at.every((k, i) => (at[i + 1] ?? header.length) - k >= 2);
 }
 
 /** The top row of a header of several rows names columns too: field words, or group labels over some (not all) columns. */
