@@ -2,9 +2,11 @@
 // real client workbooks (../shared/corpus) and common templates. Compared folded (see excel/synonyms.ts).
 import type { Syn } from './descriptor.js';
 
-export const REF: Syn[] = ['no', 'no.', 'ｎｏ', 'id', '#', '番号', ['number', 1, 'whole'], '管理番号', '管理no', '項番', '通番', '連番', ['ref', 0.9], ['key', 0.6], ['item no', 0.9]];
+export const REF: Syn[] = ['no', 'no.', 'ｎｏ', 'id', '#', '番号', ['number', 1, 'whole'], '管理番号', '管理no', '項番', '通番', '連番', ['ref', 0.9], ['key', 0.6], ['item no', 0.9],
+  // Serial numbers as English-speaking (Indian, Gulf) trade registers head them: S/N, Sl. No., Sr. No., S. No.
+  's/n', 's.n.', 'sl no', 'sl. no', 'sl no.', 'sl. no.', 'sr no', 'sr. no', 'sr no.', 'sr. no.', 's. no', 's. no.', 's.no', 's.no.', 'serial no', 'serial no.', ['serial number', 0.9]];
 
-export const OWNER: Syn[] = ['担当', '担当者', '責任者', '対応者', '主担当', 'オーナー', 'owner', 'assignee', 'assigned to', 'responsible', 'person responsible', 'responsible person', 'actionee', ['action owner', 1], 'owner name', ['修正担当', 0.9], ['修正者', 0.9], ['レビューイ', 0.9], ['reviewee', 0.9]];
+export const OWNER: Syn[] = ['担当', '担当者', '責任者', '対応者', '主担当', 'オーナー', 'owner', 'assignee', 'assigned to', 'responsible', 'person responsible', 'responsible person', 'actionee', ['action owner', 1], 'action party', 'action by', 'responsible party', 'owner name', ['修正担当', 0.9], ['修正者', 0.9], ['レビューイ', 0.9], ['reviewee', 0.9]];
 export const RAISED_ON: Syn[] = ['起票日', 'date logged', '登録日', '作成日', '記入日', '報告日', '受付日', '発見日', '識別日', '発生日', '起票日付', 'date raised', 'raised on', 'date identified', 'identified on', 'date opened', 'opened', 'opened on', 'created', 'created on', 'date created', 'created date', 'reported on', 'date reported', 'raised', '起票年月日', '登録年月日', ['date', 0.6]];
 export const RAISED_BY: Syn[] = ['起票者', '登録者', '報告者', '作成者', '記入者', '発見者', '質問者', '識別者', '依頼者', 'raised by', 'reported by', 'identified by', 'created by', 'author', 'requester', '指摘者', 'reviewer', 'レビューア', 'レビュアー', 'レビュワー', 'reporter', 'submitter', 'submitted by', 'opened by', '問合せ者', '問い合わせ者', '申請者', '申告者', 'logged by', 'entered by', 'recorded by', 'filed by', 'originator', 'initiator', 'requestor', ['情報源', 0.5]];
 export const DUE: Syn[] = ['期限', '対応期限', '期日', '回答期限', '完了予定日', '完了期限', '解決期限', '締切', '締切日', '締め切り', '対応予定日', 'due', 'due date', 'deadline', 'target date', 'target resolution date', ['終了予定日', 0.8]];

