@@ -6,7 +6,7 @@
 import type { Vocabularies, VocabListName } from '../../../common/registers.js';
 import { likelyCode, notYetWord, parseVocab, statusCodes } from './value-words.js';
 import { suggestCode } from './value-map.js';
-import { stageCode } from './status-stages.js';
+import { stageCode, wbsStatusOfStage } from './status-stages.js';
 import { columnDateReading, DAYS_WITH_UNIT, readValue, type ValueContext } from './cell-values.js';
 import { shortYearChoices } from '../../../common/excel/client-dates.js';
 import { KEY_FIELD, TARGET_FIELDS, fieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
@@ -124,6 +124,8 @@ function fit(target: ImportTarget, field: string, label: string, cells: Cell[], 
   // A WBS status of codes read as a set (● ◐ ○, 0 / 1 / 2: value-words.ts statusCodes).
   const codes = spec.kind === 'wbsStatus' ? statusCodes(values.map((c) => String(c.v))) : null;
   if (codes) return values.filter((cell) => codes.read(String(cell.v)) !== undefined || readValue(spec, cell, vctx).ok).length / values.length;
+  // A plan's status word no list has, read at its stage (施工中, Mobilising: read-table.ts reads it so).
+  if (spec.kind === 'wbsStatus') return values.filter((cell) => readValue(spec, cell, vctx).ok || (cell.t === 's' && wbsStatusOfStage(cell.v as string) !== null)).length / values.length;
   // A probability written as percentages or fractions (10 % … 90 %, 0.35) is a rating on its 0–1 scale.
   if (spec.kind === 'rating' && fractionScale(values)) return values.filter((cell) => ratingNumber(cell) !== null || readValue(spec, cell, vctx).ok).length / values.length;
   return values.filter((cell) => readValue(spec, cell, vctx).ok || open(cell)).length / values.length;
@@ -142,7 +144,12 @@ function listShare(target: ImportTarget, field: string, cells: Cell[], vocab: Vo
   // Words only: marks (◎○△×) are read by several lists alike (a status, a priority) and say nothing of which.
   const words = [...new Set(cells.flatMap((c) => (c.t === 's' && /\p{L}/u.test(c.v as string) ? [(c.v as string).trim()] : [])))];
   if (words.length < 2) return null;
-  return words.filter((w) => parseVocab(items, list, w).ok || likelyCode(items, list, w) !== null || notYetWord(list, w) || (byStage && stageCode(items, w) !== null)).length / words.length;
+  // (A status word no list has reads at its stage of the record's life: Delivered, Pending Effectiveness
+  // Check — for a column its header names a status, or a status field where no other list of the register
+  // holds the word: 承認 / 却下 are a change's decision, not its status.)
+  const others = Object.entries(TARGET_FIELDS[target]).flatMap(([f, s]) => (f !== field && s.kind === 'vocab' ? [s.list as VocabListName] : []));
+  const staged = (w: string) => (byStage || (/status$/i.test(field) && !others.some((l) => parseVocab(vocab[l].items, l, w).ok))) && stageCode(items, w) !== null;
+  return words.filter((w) => parseVocab(items, list, w).ok || likelyCode(items, list, w) !== null || notYetWord(list, w) || staged(w)).length / words.length;
 }
 
 /** The distinct texts of a column's cells, trimmed (blank ones left out). */

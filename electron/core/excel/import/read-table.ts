@@ -24,7 +24,7 @@ import { sectionRows } from './section-rows.js';
 import { headerColumns } from './header-rows.js';
 import { failure, shown, type Failure, type Problem, type ProblemKind } from '../../../common/excel/problems.js';
 import { clientListAt, noteListOf } from './client-lists.js';
-import { isOpenWord, isStatusCode, likelyCode, openWordReading, parseRatingValue, parseVocab, statusCodes, type StatusCodes } from './value-words.js';
+import { isOpenWord, isStatusCode, likelyCode, openWordReading, parseRatingValue, parseVocab, parseWbsStatus, statusCodes, type StatusCodes } from './value-words.js';
 import { SheetIndex } from './sheet-index.js';
 import { definesOwnScale, noteScale, statedScale, type Scale } from './rating-legend.js';
 import { numberedBlankRows, numberingHeader, numbersRows, shownNumber } from './numbering.js';
@@ -35,9 +35,10 @@ import { blockColumns, withBlockRows } from './block-rows.js';
 import { fiscalCalendarYear, fiscalYearAbove, fiscalYearOfRun, type RowMonth } from './fiscal-year.js';
 import { codeKey, isCode, legendFor, legendWordForms, workbookLegends, type Legend } from './code-legend.js';
 import { matchLabel } from './synonyms.js';
-import { mappedCode, suggestCode } from './value-map.js';
+import { mappedCode, suggestCode, withWord } from './value-map.js';
+import { wbsStatusOfStage } from './status-stages.js';
 import type { VocabListName } from '../../../common/registers.js';
-import type { ColumnMapping, EndReason, TableCandidate, HierarchyMethod, LeftOutReason, UnknownValue, ValueMaps } from '../../../common/excel/preview.js';
+import type { ColumnMapping, EndReason, TableCandidate, HierarchyMethod, LeftOutReason, UnknownValue, ValueMap, ValueMaps } from '../../../common/excel/preview.js';
 
 export type ExtraValue = string | number | boolean;
 
@@ -489,6 +490,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   });
   // A status column's words read together: Open beside In Progress is the state before it (value-words.ts).
   const openAs = new Map<number, 'not_started'>();
+  /** WBS status words read at their stage, by field: the export's words for their codes. */
+  const stageWords = new Map<string, ValueMap>();
   const statusSets = new Map<number, StatusCodes>();
   mapped.forEach((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
@@ -731,6 +734,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     const words = spec && WORD_KINDS.has(spec.kind) ? new Map<string, ReturnType<typeof readValue>>() : null;
     const codes = statusSets.get(j);
     const statusCode = onceEach((word) => codes?.read(word));
+    const stagedStatus = onceEach((word) => (parseWbsStatus(word).ok ? null : wbsStatusOfStage(word)));
     const openWord = onceEach(isOpenWord);
     const readWord = (hit: Cell) => {
       if (!words || hit.t !== 's') return readValue(spec!, hit, ctx);
@@ -816,6 +820,14 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       }
       if (spec.kind === 'wbsStatus' && openAs.has(j) && hit.t === 's' && openWord(hit.v as string)) {
         rec.values[field] = openAs.get(j);
+        return;
+      }
+      // A status word no list has, read at its stage (施工中, 未施工, Delivered), and kept in the profile's
+      // value map so the export writes the client's word back.
+      const staged = spec.kind === 'wbsStatus' && hit.t === 's' ? stagedStatus(hit.v as string) : null;
+      if (staged) {
+        rec.values[field] = staged;
+        stageWords.set(field, withWord(stageWords.get(field), (hit.v as string).trim(), staged));
         return;
       }
       if (spec.kind === 'rating' && hit.t !== 'e') {
@@ -987,7 +999,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     },
     leftOut: data.leftOut.map((x) => ({ row: x.r + 1, reason: x.reason })),
     unknownValues: values.unknownValues(),
-    valueMaps: withStatusCodes(withOpenWords(values.valueMaps(), mapped, grid, openAs), mapped, grid, statusSets),
+    valueMaps: withStageWords(withStatusCodes(withOpenWords(values.valueMaps(), mapped, grid, openAs), mapped, grid, statusSets), stageWords),
     newItems: values.newItems(),
     ...(undecidedYears ? { undecidedYears } : {}),
     ...(data.below.length > 0 ? { below: data.below } : {}),
@@ -1186,6 +1198,14 @@ function withStatusCodes(maps: ValueMaps, mapped: ColumnMapping[], grid: (Cell |
       const code = word === '' ? undefined : codes.read(word);
       if (code !== undefined) (maps[field] ??= { words: {}, exportAs: {} }).words[word] = code;
     }
+  }
+  return maps;
+}
+
+function withStageWords(maps: ValueMaps, words: ReadonlyMap<string, ValueMap>): ValueMaps {
+  for (const [field, map] of words) {
+    const own = maps[field];
+    maps[field] = own ? { ...own, words: { ...map.words, ...own.words }, exportAs: { ...map.exportAs, ...own.exportAs } } : map;
   }
   return maps;
 }

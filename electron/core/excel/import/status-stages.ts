@@ -30,13 +30,14 @@ const REOPENED: Stage[] = ['reopened', 'working'];
 const PUBLISHED: Stage[] = ['published', 'done'];
 
 const WORDS: [Stage[], string[]][] = [
-  [RAISED, ['new', 'open', 'opened', 'submitted', 'reported', 'logged', 'raised', 'untriaged', 'triage', 'unconfirmed', 'draft', 'not started', 'not yet', 'not yet started', 'yet to start', 'to do', 'todo', 'backlog', 'planned', 'オープン', '未', '新規', '起票', '起票済', '登録', '登録済', '受付', '未処理', '未対応', '未着手', '未回答']],
+  [RAISED, ['new', 'open', 'opened', 'submitted', 'reported', 'logged', 'raised', 'untriaged', 'triage', 'unconfirmed', 'draft', '下書き', '下書', 'ドラフト', 'not started', 'not yet', 'not yet started', 'yet to start', 'to do', 'todo', 'backlog', 'planned', 'scheduled', 'オープン', '未', '新規', '起票', '起票済', '登録', '登録済', '受付', '未処理', '未対応', '未着手', '未回答']],
   [ASSIGNED, ['assigned', 'acknowledged', 'confirmed', 'triaged', 'accepted for fix', 'アサイン', 'アサイン済', '割当', '割当済', '割り当て', '割り当て済', '担当決定', '受付済', '受理', '受理済']],
   [WORKING, ['in progress', 'fixing', 'working', 'wip', 'active', 'started', 'ongoing', 'doing', 'in development', 'development', 'under way', 'underway', '対応中', '着手', '着手済', '作業中', '実施中', '進行中', '処理中', '調査中', '修正中', '作成中']],
   [FIXED, ['fixed', 'resolved', 'corrected', 'implemented', 'fix ready', '修正済', '修正済み', '修正完了', '対策済', '対策済み', '是正済', '是正済み', '対応済', '対応済み']],
   [CHECKING, ['retest', 'testing', 'in test', 'in testing', 'in qa', 'qa', 'review', 'in review', 'under review', 'in retest', 'verification', 'uat', 'pending', '審議中', '審査中']],
   [DONE, ['closed', 'verified', 'validated', 'validation complete', 'qualified', 'done', 'complete', 'completed', 'finished', 'approved', 'signed off', '完了', 'クローズ', 'クローズ済', '確認済', '確認済み', '検証済', '検証済み', '承認済', '承認済み', '承認', '終了', 'agreed', 'decided', '決定', '決定済', '合意', '合意済']],
-  [PUBLISHED, ['published', 'shared', 'distributed', 'disseminated', 'communicated', 'rolled out', 'circulated', 'issued', '公開', '公開済', '公開済み', '展開', '展開済', '展開済み', '水平展開', '水平展開済', '周知', '周知済', '周知済み', '配布済', '配信済', '共有済', '共有済み', '発行済', '発行済み']],
+  // (Delivered, handed over: the work passed on to its client, as a document is issued.)
+  [PUBLISHED, ['published', 'delivered', 'handed over', 'handover complete', 'shared', 'distributed', 'disseminated', 'communicated', 'rolled out', 'circulated', 'issued', '公開', '公開済', '公開済み', '展開', '展開済', '展開済み', '水平展開', '水平展開済', '周知', '周知済', '周知済み', '配布済', '配信済', '共有済', '共有済み', '発行済', '発行済み']],
   [REOPENED, ['reopened', 're-opened', 'reopen', 'reactivated', 'returned', 'sent back', 'rework', 'failed retest', 'retest failed', '再オープン', '再発', '差戻し', '差し戻し', '差戻', '再修正',
     // A document back from its review with comments to work in (a document register's Comments Received).
     'revise and resubmit', 'resubmit', 'changes requested', 'revision required', 'rework required', 'needs rework', 'not approved', 'rejected with comments',
@@ -52,7 +53,9 @@ const TABLE = new Map<string, Stage[]>(WORDS.flatMap(([stages, words]) => words.
 const SUPPLY = /^(?:部品|部材|資材|材料|機材|交換部品|代替品|入荷|納品|入庫|到着|調達|手配|parts?|spares?|spare parts|materials?|delivery|supplies|stock)$/iu;
 
 // What a check is made of: a word after 待ち/中/済 or In/Ready for/Awaiting that names one makes the stage a check.
-const CHECK = /^(?:確認|検証|テスト|試験|再テスト|再試験|レビュー|承認|検収|受入|受け入れ|判定|審査|査読|リリース|re-?test(?:ing)?|test(?:ing)?|qa|uat|review|verification|validation|approval|sign-?off|acceptance|release|deployment|comments?|checking|information|acceptance)$/u;
+const CHECK = /^(?:確認|検証|テスト|試験|再テスト|再試験|レビュー|承認|検収|受入|受け入れ|判定|審査|査読|リリース|re-?test(?:ing)?|test(?:ing)?|qa|uat|review|verification|validation|approval|sign-?off|acceptance|release|deployment|comments?|checking|information|acceptance|check|inspection|audit)$/u;
+/** X or its last word a check (Pending Effectiveness Check, In Final Review, Awaiting Client Approval). */
+const checks = (x: string) => CHECK.test(x) || CHECK.test(x.split(/\s+/).pop()!);
 // What a fix is made of: its 済 is fixed, not done, where the list has a check stage.
 const FIX = /^(?:修正|是正|対策|改修|回避)$/u;
 
@@ -102,14 +105,17 @@ function englishStages(key: string): Stage[] | null {
   // work is under way, its plan accepted, not the record done (blind set 15: CAP submitted became a new item).
   if (PLAN_IN.test(key)) return WORKING;
   let m = /^(?:in|under|being|currently in)\s+(.+)$/u.exec(key);
-  if (m) return CHECK.test(m[1]!) ? CHECKING : WORKING;
+  if (m) return checks(m[1]!) ? CHECKING : WORKING;
   m = /^(?:(?:issued|submitted|sent|passed|released|circulated|forwarded|out)\s+)?(?:for|to)\s+(.+)$/u.exec(key);
-  if (m && CHECK.test(m[1]!)) return CHECKING;
+  if (m && checks(m[1]!)) return CHECKING;
   if (/^(?:(?:review|client|reviewer'?s?)\s+)?(?:comments?|feedback|remarks?|mark-?ups?)\s+(?:received|returned|issued|back|provided|given|outstanding|to (?:address|incorporate))$/u.test(key)) return REOPENED;
   if (/^approved\s+(?:with|subject to)\s+/u.test(key)) return DONE;
   m = /^(?:ready for|ready to|pending|awaiting|waiting for|waiting on|to be)\s+(.+)$/u.exec(key);
-  if (m) return CHECK.test(m[1]!) ? CHECKING : /^(?:dev|development|work|fix|start|assignment|triage)$/u.test(m[1]!) ? RAISED : SUPPLY.test(m[1]!) ? WORKING : ['held'];
+  if (m) return checks(m[1]!) ? CHECKING : /^(?:dev|development|work|fix|start|assignment|triage)$/u.test(m[1]!) ? RAISED : SUPPLY.test(m[1]!) ? WORKING : ['held'];
   if (/^re-?(?:open|opened|activated)$/u.test(key)) return REOPENED;
+  // One verb in -ing no list has (Mobilising, Fabricating, Installing; Reviewing): the work under way, or its check.
+  m = /^([a-z]{3,})ing$/u.exec(key);
+  if (m) return checks(m[1]!) || checks(key) ? CHECKING : WORKING;
   return null;
 }
 
@@ -148,4 +154,28 @@ function nearer(items: readonly VocabItem[], word: string): string | null {
   const score = (i: VocabItem) => Math.max(...[i.labelJa, i.labelEn].map((l) => [...new Set([...wordKey(l)])].filter((ch) => chars.has(ch) && ch !== ' ').length));
   const ranked = items.map((i) => ({ code: i.code, s: score(i) })).sort((a, b) => b.s - a.s);
   return ranked[0]!.s > 0 && ranked[0]!.s > ranked[1]!.s ? ranked[0]!.code : null;
+}
+
+/** A WBS status for a stage (a plan's task has no check or hand-over of its own: under way, done). */
+const WBS_OF_STAGE: Record<Stage, 'not_started' | 'in_progress' | 'done' | 'on_hold' | 'cancelled'> = {
+  raised: 'not_started',
+  assigned: 'not_started',
+  working: 'in_progress',
+  checking: 'in_progress',
+  reopened: 'in_progress',
+  watching: 'in_progress',
+  done: 'done',
+  published: 'done',
+  held: 'on_hold',
+  dropped: 'cancelled',
+};
+
+/**
+ * A WBS status word no status list has, read at its stage: 施工中 under way, 未施工 / 着工前 not begun,
+ * 施工済 done, Delivered done (unseen sets 12–14: a construction schedule's statuses were refused and the
+ * tasks lost them). Null where the word says nothing of a stage.
+ */
+export function wbsStatusOfStage(word: string): 'not_started' | 'in_progress' | 'done' | 'on_hold' | 'cancelled' | null {
+  const stages = wordStages(word);
+  return stages ? WBS_OF_STAGE[stages[0]!] : null;
 }

@@ -18,6 +18,7 @@ import { cellRef, type Cell, type Merge } from '../../../common/excel/model.js';
 import { daysIn, effortUnitOf, parseNumberText } from '../../excel/import/numbers.js';
 import { ClientValues } from '../../excel/import/client-values.js';
 import { clientWord, mappedCode, valueKey } from '../../excel/import/value-map.js';
+import { wbsStatusOfStage } from '../../excel/import/status-stages.js';
 import { checkMark, checkWriter } from '../../excel/import/check-columns.js';
 import { isOpenWord, isStatusCode, openWordReading, statusCodes } from '../../excel/import/value-words.js';
 import { SheetIndex } from '../../excel/import/sheet-index.js';
@@ -1938,6 +1939,8 @@ function columnWriter(
     const coded = codes && (cell.t === 's' || cell.t === 'n') ? codes.read(String(cell.v)) : undefined;
     if (coded !== undefined) return coded;
     const r = readValue(spec, cell, ctx);
+    // (A plan's status word no list has is read at its stage, as the import read it: 施工中, Delivered.)
+    if (!r.ok && spec.kind === 'wbsStatus' && cell.t === 's') return wbsStatusOfStage(cell.v as string) ?? undefined;
     return r.ok ? r.value : undefined;
   };
   // How this column writes a value it already holds somewhere: the client's own word for a list code,
@@ -2025,7 +2028,8 @@ function columnWriter(
         case 'wbsStatus': {
           const own = codes?.write(String(v));
           if (typeof own === 'number') return numeric ? { t: 'n', v: own } : text(String(own));
-          return text(own ?? WBS_STATUS_LABELS[String(v)]?.[language] ?? String(v));
+          // (The client's word the import read at its stage, kept in the profile's map: 施工済 for done.)
+          return text(own ?? clientWord(map, String(v)) ?? WBS_STATUS_LABELS[String(v)]?.[language] ?? String(v));
         }
         case 'scheduling': {
           // The column's word for the other mode gives its wording: MS Project's "Auto Scheduled"
