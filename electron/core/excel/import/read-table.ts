@@ -34,7 +34,7 @@ import { levelNumberCodes } from './level-numbers.js';
 import { blockColumns, withBlockRows } from './block-rows.js';
 import { fiscalCalendarYear, fiscalYearAbove, fiscalYearOfRun, type RowMonth } from './fiscal-year.js';
 import { codeKey, isCode, legendFor, legendWordForms, workbookLegends, type Legend } from './code-legend.js';
-import { matchLabel } from './synonyms.js';
+import { labelKey, matchLabel } from './synonyms.js';
 import { mappedCode, suggestCode, withWord } from './value-map.js';
 import { wbsStatusOfStage } from './status-stages.js';
 import type { VocabListName } from '../../../common/registers.js';
@@ -483,7 +483,19 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     for (const w of cellWords) codes.set(codeKey(w), (codes.get(codeKey(w)) ?? 0) + 1);
     // (A rating column of numbers is not read through a legend that defines our own 1–5 points.)
     const numbers = list === null && [...codes.keys()].every((c) => /^\d+$/.test(c));
-    const fitting = numbers ? legends.filter((l) => !definesOwnScale(l.words.keys())) : legends;
+    // A word the field reads as it stands (小 / 中 / 大 as a rating, 高 / 低 as a priority) is read otherwise
+    // only through a legend that is the column's own, titled with its word: a legend of another thing on the
+    // sheet (対応優先度 小 = 3：後回し) turned a small impact into 3 (unseen sets 12–14). A legend that reads the
+    // words as they read anyway (○＝基準充足) and explains the rest (－＝対象外) is the column's all the same.
+    const own = labelKey(m.label.split(' / ').pop()!);
+    const ownLegend = (l: Legend) => l.title !== '' && (l.title.includes(own) || own.includes(l.title) || named(l.title));
+    const contradicts = (l: Legend) =>
+      [...codes.keys()].some((c) => {
+        const said = l.words.get(c);
+        const asIs = said === undefined ? null : reads(c);
+        return asIs !== null && reads(said!) !== null && reads(said!) !== asIs;
+      });
+    const fitting = numbers ? legends.filter((l) => !definesOwnScale(l.words.keys())) : legends.filter((l) => ownLegend(l) || !contradicts(l));
     const reading = legendFor(fitting, codes, m.label, reads, named);
     if (reading) values.legend(m.field!, reading);
     else if (list === null) values.rankColumn(m.field!, cellWords, legends);
