@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { marked, SECTION_CASES, sectionWorkbook, type SectionShape } from '../helpers/section-tables.js';
+import { failuresOf, roundTrip } from '../roundtrip/harness.js';
 
 const { call } = fileWorkspace();
 
@@ -69,5 +70,16 @@ describe('rows that are no sections stay what they were', () => {
     const dashed = { ...c, sections: c.sections.map(([, records]) => ['--------', records]) as typeof c.sections };
     const q = await call('excel.previewImport', { projectId, register: 'checklist', fileName: 'list.xlsx', dataBase64: (await sectionWorkbook(dashed, { drawn: false, title: false, mark: '' })).toString('base64') });
     expect(q.rows.map((x) => x.values?.category ?? null)).toEqual(dashed.sections.flatMap(([, records]) => records.map(() => null)));
+  });
+});
+
+describe('a table with section rows round-trips', () => {
+  // (A WBS of phase rows in the name column is left out: a task outdented to the top after a phase reads back
+  // under it, with 【】 phases as with ■ ones — the layout's own limit, named in the imfam report.)
+  it.each(['risk ja', 'checklist en', 'issue en (no category field)'])('%s: edit scripts come back as stored', async (name) => {
+    const c = SECTION_CASES[name]!;
+    const outcome = await roundTrip(call, `${name}.xlsx`, await sectionWorkbook(c, { drawn: true, title: true, mark: '■ ' }), c.target, { scripts: 4, seed: 11 });
+    expect(outcome.skipped).toBe('');
+    expect(failuresOf(outcome)).toEqual([]);
   });
 });
