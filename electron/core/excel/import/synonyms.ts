@@ -364,6 +364,7 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
   if (target === 'risk' && parts.length > 1) assessedRatings(target, parts, best);
   if (parts.length > 1) underPlanOrActual(target, parts, best);
   if (parts.length > 1) underImpact(target, parts, best);
+  if (parts.length > 1) underRaising(target, parts, best);
   // The previous period's copy of a column (進捗率 前回 beside 今回, last week's status) is history, and a
   // variance (Effort_Var_h, 工数差異) is computed from two columns: neither is the value itself.
   const previous = PREVIOUS.test(labelKey(parts.join(''))) || VARIANCE.test(parts.join(' '));
@@ -394,6 +395,26 @@ function underPlanOrActual(target: ImportTarget, parts: readonly string[], best:
   const plan = PLAN_GROUP.test(group);
   for (const [planned, actual] of PLAN_ACTUAL_PAIRS) {
     const [to, from] = plan ? [planned, actual] : [actual, planned];
+    const c = best.get(from);
+    if (c === undefined || !fieldSpec(target, to)) continue;
+    best.set(to, Math.max(best.get(to) ?? 0, c));
+    best.delete(from);
+  }
+}
+
+/** A group heading of the record's raising (起票 over 日付 | 担当者, Raised over Date | By). */
+const RAISED_GROUP = /^(?:起票|登録|報告|受付|発見|指摘|発生|識別|raised|reported|logged|identified|opened|submitted|origin|originator)$/;
+
+/**
+ * A person or a date under a heading of the record's raising is who raised it and when (起票 › 担当者 is
+ * the one who filed it, not its owner; Raised › Date): unseen sets 12–14, where 起票 › 担当者 took the owner
+ * and the owner under 対応 › 担当者 was left to the response text. A column whose own word names the
+ * raising already reads so.
+ */
+function underRaising(target: ImportTarget, parts: readonly string[], best: Map<string, number>): void {
+  const groups = parts.slice(0, -1).map((p) => withoutBrackets(labelKey(p)));
+  if (!groups.some((g) => RAISED_GROUP.test(g))) return;
+  for (const [from, to] of [['owner', 'raisedBy'], ['due', 'raisedOn']] as const) {
     const c = best.get(from);
     if (c === undefined || !fieldSpec(target, to)) continue;
     best.set(to, Math.max(best.get(to) ?? 0, c));
