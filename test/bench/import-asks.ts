@@ -7,13 +7,14 @@
 //    test/helpers/corpus-expectations.ts as corpus-detect.test.ts does — but on the first preview, the
 //    question not answered: a reading is right when every aspect is. Asked: the preview's detection.ask.
 //  - Generated layouts (test/helpers/synthetic-tables.ts): judged by synthetic-judge.ts. Only DEV seeds'
-//    cases are listed; CHECK and HELD give figures only (nobody tunes on them).
+//    cases are listed (DEV-UNSEEN: dev tables with words the synonyms never hold); CHECK and HELD give
+//    figures only (nobody tunes on them).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportPreview } from '../../electron/common/excel/preview.js';
 import { compareFile, loadExpectations, type Ask } from '../helpers/corpus-expectations.js';
 import { judge, type Judged } from '../helpers/synthetic-judge.js';
-import { CHECK_SEEDS, DEV_SEEDS, generateCase, HELD_SEEDS } from '../helpers/synthetic-tables.js';
+import { CHECK_SEEDS, DEV_SEEDS, generateCase, HELD_SEEDS, UNSEEN_SEEDS } from '../helpers/synthetic-tables.js';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
 
@@ -97,11 +98,13 @@ const synthetic = (j: Judged): Reading => ({ id: `seed ${j.seed} [${j.features.j
 async function main() {
   const corpus = await corpusReadings();
   const dev = DEV_SEEDS.map((s) => synthetic(judge(generateCase(s))));
+  const unseen = UNSEEN_SEEDS.map((s) => synthetic(judge(generateCase(s))));
   const check = CHECK_SEEDS.map((s) => synthetic(judge(generateCase(s))));
   const held = HELD_SEEDS.map((s) => synthetic(judge(generateCase(s))));
   const lines = [
     `corpus: ${corpus.length ? square(corpus) : 'skipped (no ../shared/corpus)'}`,
     `synthetic DEV: ${square(dev)}`,
+    `synthetic DEV-UNSEEN: ${square(unseen)}`,
     `synthetic CHECK: ${square(check)}`,
     `synthetic HELD: ${square(held)}`,
   ];
@@ -123,6 +126,9 @@ async function main() {
     ...cases('corpus: wrong and asked', corpus, false, true),
     ...cases('synthetic DEV: wrong and silent', dev, false, false),
     ...cases('synthetic DEV: right and asked (nuisance)', dev, true, true),
+    ...cases('synthetic DEV-UNSEEN: wrong and silent', unseen, false, false),
+    ...cases('synthetic DEV-UNSEEN: right and asked (nuisance)', unseen, true, true),
+    ...cases('synthetic DEV-UNSEEN: wrong and asked', unseen, false, true),
   ].join('\n');
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(OUT, report);

@@ -14,6 +14,7 @@ import type { ImportTarget } from '../../electron/common/excel/fields.js';
 import { columnName, parseRange, type Merge, type SheetModel, type WorkbookModel } from '../../electron/common/excel/model.js';
 import { sheet, type ModelCell } from '../fixtures/excel/model.js';
 import { HELD_HELPERS, HELD_WORDS } from './synthetic-held-words.js';
+import { UNSEEN_WORDS } from './synthetic-unseen-words.js';
 
 /** mulberry32: small, fast and the same on every machine. */
 export function rng(seed: number): () => number {
@@ -32,6 +33,11 @@ export const DEV_SEEDS = Array.from({ length: 400 }, (_, i) => 1 + i);
 export const CHECK_SEEDS = Array.from({ length: 150 }, (_, i) => 100_001 + i);
 /** Seeds whose words (synthetic-held-words.ts) nobody tuned on: only their figures are read. */
 export const HELD_SEEDS = Array.from({ length: 150 }, (_, i) => 300_001 + i);
+/**
+ * Dev seeds whose less common words (synthetic-unseen-words.ts) the synonyms never hold, drawn as HELD's
+ * are: the cases the dialog's asking is tuned on where words are unseen (their cases may be read).
+ */
+export const UNSEEN_SEEDS = Array.from({ length: 300 }, (_, i) => 200_001 + i);
 
 type Lang = 'ja' | 'en';
 type Rand = () => number;
@@ -377,7 +383,8 @@ export function generateCase(seed: number): SyntheticCase {
   if (tall) feature('tall header');
   if (mergedGroups) feature('merged column groups');
   if (mixed) feature('mixed languages');
-  const isCheck = seed >= CHECK_SEEDS[0]! && seed < HELD_SEEDS[0]!;
+  const isUnseen = seed >= UNSEEN_SEEDS[0]! && seed < HELD_SEEDS[0]!;
+  const isCheck = seed >= CHECK_SEEDS[0]! && seed < UNSEEN_SEEDS[0]!;
   const isHeld = seed >= HELD_SEEDS[0]!;
 
   // Each column's width in cells (a merged group A:C) and its header words.
@@ -396,9 +403,10 @@ export function generateCase(seed: number): SyntheticCase {
     const wl: Lang = mixed && chance(r, 0.5) ? (lang === 'ja' ? 'en' : 'ja') : lang;
     // Less common words: CHECK's at odd places of each list, DEV's at even places and DEV_MORE, HELD's
     // its own (the same draws for CHECK as before HELD and DEV_MORE were added).
-    const more = isHeld ? HELD_WORDS[`${target}.${k.field}`]?.[wl] : isCheck ? undefined : DEV_MORE[`${target}.${k.field}`]?.[wl];
-    const pool = isHeld ? (more ?? []) : [...(k.variants?.[wl].filter((_, i) => i % 2 === (isCheck ? 1 : 0)) ?? []), ...(more ?? [])];
-    const variant = (isHeld ? pool.length > 0 : !!k.variants || pool.length > 0) && chance(r, 0.3) && pool.length > 0;
+    const own = isHeld || isUnseen;
+    const more = isHeld ? HELD_WORDS[`${target}.${k.field}`]?.[wl] : isUnseen ? UNSEEN_WORDS[`${target}.${k.field}`]?.[wl] : isCheck ? undefined : DEV_MORE[`${target}.${k.field}`]?.[wl];
+    const pool = own ? (more ?? []) : [...(k.variants?.[wl].filter((_, i) => i % 2 === (isCheck ? 1 : 0)) ?? []), ...(more ?? [])];
+    const variant = (own ? pool.length > 0 : !!k.variants || pool.length > 0) && chance(r, 0.3) && pool.length > 0;
     if (variant) feature('variant words');
     let word = variant ? pick(r, pool) : pick(r, k.words[wl]);
     if (bilingual) word = `${pick(r, k.words.ja)}${chance(r, 0.5) ? '\n' : '（'}${pick(r, k.words.en)}${chance(r, 0.5) ? '' : ''}`.replace(/（(.*)$/, '（$1）');
