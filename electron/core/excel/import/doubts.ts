@@ -13,7 +13,7 @@ import { REGISTERS } from '../../../common/registers.js';
 import { holdsDates, holdsPeople, personFields } from './content-fields.js';
 import { parseVocab } from './value-words.js';
 import { ASK_BELOW } from './detect.js';
-import { LONG_TEXT } from './mapping.js';
+import { datedWords, fit as fitShare, LONG_TEXT, namesDated, type SampleContext } from './mapping.js';
 import { SheetIndex } from './sheet-index.js';
 import type { ImportTable } from './read-table.js';
 import { unheadedColumns } from './unheaded-columns.js';
@@ -138,8 +138,8 @@ export function detectionDoubts(
 }
 
 /** What a column's cells show by themselves, the kinds of field they can fill. */
-// ('status': a column of a record's states, offered by status-fits.ts.)
-export type ContentKind = 'ref' | 'date' | 'rating' | 'person' | 'label' | 'long' | 'status';
+// ('status': a column of a record's states, offered by status-fits.ts; 'value': a field's values by their shape, valueFields.)
+export type ContentKind = 'ref' | 'date' | 'rating' | 'person' | 'label' | 'long' | 'status' | 'value';
 
 /**
  * Text fields that name what a record is about or where it belongs, a short word repeated over the
@@ -237,6 +237,16 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     const cell = ix.cell(r, c);
     return cell && cell.t === 's' ? (cell.v as string).trim() : '';
   };
+  // A column with no word of its own under a group word (評価 over 確率 | 影響 | —): nothing names it to ask about.
+  const underGroupOnly = (c: number) => table.header.bottom > table.header.top && text(table.header.bottom - 1, c) === '' && !ix.cell(table.header.bottom - 1, c);
+  // A date column named as the date of what a mapped column holds (Decision Date beside Decision, 回答日
+  // beside 回答): the date of that column's thing (mapping.ts reads it as that field's date where the
+  // register has one free), else the client's own — offered, not asked (issues-en-nc: Decision Date was
+  // asked about as the due date).
+  const datesMapped = (m: ColumnMapping) => {
+    const dated = datedWords(ownWord(m.label));
+    return dated !== undefined && table.columns.some((o) => o !== m && o.field !== null && namesDated(dated, ownWord(o.label)));
+  };
   const copiesKey = (c: number) => !!key && rows.filter((r) => text(r, c) !== '' && text(r, c) === text(r, key.c)).length * 2 > rows.length;
   for (const m of table.columns) {
     if (m.field !== null || m.numbering || m.period || m.blockLabels || m.check || m.extraKey === undefined) continue;
@@ -245,19 +255,62 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     const texts = cells.map((c) => (c.t === 's' ? (c.v as string).normalize('NFKC').trim().replace(/\s+/g, ' ') : String(c.v)));
     const distinct = new Set(texts).size;
     const strings = cells.every((c) => c.t === 's');
-    const fit = (kind: ContentKind, fields: string[], ask: boolean) => fields.length > 0 && out.push({ column: m.column, label: m.label, kind, fields, ask });
+    // A column the author hid whose cells are all formulas is the workbook's own working (a sort key, a
+    // flag, a code for a lookup): nothing a person reads, offered at most, never asked about.
+    const helper = (sheet.hiddenColumns ?? []).some((h) => h.c1 <= m.c && m.c <= h.c2) && cells.every((c) => c.f);
+    const fit = (kind: ContentKind, fields: string[], ask: boolean) => fields.length > 0 && out.push({ column: m.column, label: m.label, kind, fields, ask: ask && !helper });
     if (m.c === first && cells.length === rows.length && distinct === texts.length && texts.every((t) => ID_LIKE.test(t)) && cells.every((c) => c.t === 's' || c.t === 'n')) fit('ref', of('ref'), false);
-    else if (holdsDates(cells, sctx, serialRange(ownWord(m.label), [m.c - 1, m.c + 1].map((c) => rows.map((r) => ix.cell(r, c)))))) fit('date', BOOKKEEPING_DATE.test(m.label) ? [] : of('date'), !BARE_DATE.test(ownWord(m.label)));
+    else if (holdsDates(cells, sctx, serialRange(ownWord(m.label), [m.c - 1, m.c + 1].map((c) => rows.map((r) => ix.cell(r, c)))))) fit('date', BOOKKEEPING_DATE.test(m.label) ? [] : of('date'), !BARE_DATE.test(ownWord(m.label)) && !datesMapped(m));
     // (A rating only to a table that reads none: beside a probability, another column of 1–5 is a code.)
     else if (cells.every((c) => c.t === 'n' || c.t === 's') && texts.every((t) => /^[1-5]$/.test(t))) fit('rating', readsRating ? [] : of('rating'), false);
-    else if (!strings) continue;
-    else if (holdsPeople(target, cells, sctx)) fit('person', of('person'), variedPeople(texts));
-    else if (distinct >= 2 && distinct < texts.length * OWN_SHARE + 1 && texts.every((t) => LABEL_LIKE.test(t) && t.split(' ').length <= LABEL_WORDS) && !listWords(target, texts, ctx.vocab))
+    else if (strings && holdsPeople(target, cells, sctx)) fit('person', of('person'), variedPeople(texts));
+    else if (strings && distinct >= 2 && distinct < texts.length * OWN_SHARE + 1 && texts.every((t) => LABEL_LIKE.test(t) && t.split(' ').length <= LABEL_WORDS) && !listWords(target, texts, ctx.vocab))
       fit('label', of('label'), true);
-    // A long text is offered, not asked: a register's comments, notes and causes are as often the client's own.
-    else if (distinct >= texts.length * OWN_SHARE && texts.reduce((n, t) => n + t.length, 0) / texts.length >= LONG_CHARS && !copiesKey(m.c)) fit('long', of('long'), false);
+    // A long text is offered; asked only where the field describing the record (a risk's description, an
+    // issue's detail) has no column, and the column stands under no group word (発生原因 / コメント, Cost of
+    // Control / Short Description: a text about the group's thing, not the record): a register's comments,
+    // notes and causes beside a description are as often the client's own, but a register read without its
+    // description is one a person would check.
+    else if (strings && distinct >= texts.length * OWN_SHARE && texts.reduce((n, t) => n + t.length, 0) / texts.length >= LONG_CHARS && !copiesKey(m.c))
+      fit('long', of('long'), of('long').some((f) => DESCRIBES.has(f)) && ownWord(m.label) === m.label.normalize('NFKC').trim());
+    else if (distinct >= 2 && !underGroupOnly(m.c)) {
+      // (Ratings are offered, not asked, as above: a residual or target rating is as often the client's own.)
+      const { fields, ask } = valueFields(target, table.columns, m.label, cells, sctx);
+      fit('value', fields, ask);
+    }
   }
   return out;
+}
+
+/** Field kinds whose values have a shape of their own (a list's words, a rating, an effort, a percentage, a level). */
+const SHAPED = new Set(['vocab', 'rating', 'effort', 'progress', 'wbsStatus', 'level', 'days']);
+/** The fields that describe the record itself at length (a risk's description, an issue's detail). */
+const DESCRIBES = new Set(['description', 'detail']);
+/** Kinds whose shape says the field by itself (a list's words, a share done): asked; the others (any figure fits an effort, a duration, a level) only offered. */
+const TELLING = new Set(['vocab', 'wbsStatus', 'progress']);
+/** A score as registers rate one: whole numbers up to 5 × 5, some above a rating's 5 (a cost, a count or a rate is no score). */
+const SCORE_LIKE = (xs: readonly number[]) => xs.every((x) => Number.isInteger(x) && x >= 1 && x <= 25) && xs.some((x) => x > 5);
+
+/**
+ * The fields no column fills whose values the column's cells read as, nearly all of them (a list's words,
+ * ratings, efforts, percentages, levels, a score): the field's value shape, whatever the header says;
+ * `ask` where the shape tells the field (see TELLING).
+ */
+function valueFields(target: ImportTarget, columns: readonly ColumnMapping[], label: string, cells: Cell[], ctx: SampleContext): { fields: string[]; ask: boolean } {
+  const filled = new Set(columns.flatMap((m) => (m.field !== null ? [m.field] : [])));
+  const fits = (field: string) => (fitShare(target, field, label, cells, ctx) ?? 0) >= KIND_SHARE;
+  const numbers = cells.every((c) => c.t === 'n') ? cells.map((c) => c.v as number) : null;
+  // A share done: fractions of one (0.25, 0.5) or cells formatted as percentages.
+  const shareDone = numbers !== null && (cells.every((c) => c.fmt?.includes('%')) || (numbers.every((x) => x >= 0 && x <= 1) && numbers.some((x) => x > 0 && x < 1)));
+  let ask = false;
+  const fields = Object.entries(TARGET_FIELDS[target]).flatMap(([field, spec]) => {
+    if (filled.has(field)) return [];
+    const score = spec.kind === 'derived' && spec.numeric && numbers !== null && SCORE_LIKE(numbers);
+    if (!score && !(SHAPED.has(spec.kind) && fits(field))) return [];
+    if (score || (TELLING.has(spec.kind) && (spec.kind !== 'progress' || shareDone))) ask = true;
+    return [field];
+  });
+  return { fields, ask };
 }
 
 /** Whether a word of the column is one of the target's list words (Open, 対応中, High): a list column, no label. */

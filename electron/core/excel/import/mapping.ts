@@ -107,7 +107,7 @@ export interface SampleContext {
 }
 
 /** Share of sample cells that read as the field's kind; null when there are too few to tell. */
-function fit(target: ImportTarget, field: string, label: string, cells: Cell[], ctx: SampleContext): number | null {
+export function fit(target: ImportTarget, field: string, label: string, cells: Cell[], ctx: SampleContext): number | null {
   const spec = fieldSpec(target, field);
   const values = cells.filter((c) => c.t !== 's' || (c.v as string).trim() !== '');
   // A 大/中/小 column holds words; a header such as PHASE 2 over an empty timeline is no such column.
@@ -451,6 +451,19 @@ function checkColumns(target: ImportTarget, header: HeaderColumn[], byColumn: Ma
 /** A date word closing a header (CAB Date, 判定日, 承認日付) or opening it (Date of CAB), and the words before it. */
 const DATE_WORD_END = /^(.*?\S)[\s_]*(?:date|day|日付|日)$/i;
 const DATE_WORD_START = /^date(?:\s+of)?\s+(\S.*)$/i;
+
+/** What a date column's own word dates, without its date word (CAB Date, Date of CAB → CAB; 判定日 → 判定); undefined when it has no date word. */
+export function datedWords(own: string): string | undefined {
+  const w = own.normalize('NFKC').trim();
+  return DATE_WORD_END.exec(w)?.[1] ?? DATE_WORD_START.exec(w)?.[1];
+}
+
+/** Whether another column's own word names what `dated` dates (CAB Decision, Decision for Decision; 変更判定 for 判定). */
+export function namesDated(dated: string, otherOwn: string): boolean {
+  const body = labelKey(dated);
+  const other = labelKey(otherOwn);
+  return body !== '' && (other.startsWith(body) || other.endsWith(body));
+}
 /** The confidence of a date field read from a mapped column's words with a date word (CAB Decision → CAB Date). */
 const DATE_OF_NAMED = 0.8;
 
@@ -466,13 +479,13 @@ function dateOfNamedColumn(target: ImportTarget, header: HeaderColumn[], byColum
   const free = (f: string) => fieldSpec(target, f)?.kind === 'date' && !taken.has(f) && !out.some(([, a]) => a.field === f);
   header.forEach((col, i) => {
     if (byColumn.has(i)) return;
-    const own = (col.parts[col.parts.length - 1] ?? '').normalize('NFKC').trim();
-    const body = DATE_WORD_END.exec(own)?.[1] ?? DATE_WORD_START.exec(own)?.[1];
+    const body = datedWords(col.parts[col.parts.length - 1] ?? '');
     if (!body) return;
     const bodyKey = labelKey(body);
     for (const [j, a] of byColumn) {
-      const otherKey = labelKey(header[j]!.parts[header[j]!.parts.length - 1] ?? '');
-      if (!otherKey.startsWith(bodyKey) && !otherKey.endsWith(bodyKey)) continue;
+      const otherOwn = header[j]!.parts[header[j]!.parts.length - 1] ?? '';
+      if (!namesDated(body, otherOwn)) continue;
+      const otherKey = labelKey(otherOwn);
       const head = otherKey.startsWith(bodyKey) ? otherKey.slice(bodyKey.length) : otherKey.slice(0, otherKey.length - bodyKey.length);
       const named = [head, otherKey].filter((k) => k !== '').flatMap((k) => [...matchLabel(target, [`${k} date`]), ...matchLabel(target, [`${k}日`])]);
       const partner = a.field.replace(/By$/, 'On');
