@@ -37,9 +37,42 @@ describe('a column of people no header word names', () => {
     // Kept as the client's own: the same columns sent back, the question is answered all the same.
     const again = await call('excel.previewImport', { projectId, register: 'defect', fileName: 'defects.xlsx', dataBase64 });
     expect(again.detection?.ask).toBe('columns');
-    const kept = await call('excel.previewImport', { projectId, register: 'defect', previewId: again.previewId, mapping: { sheet: again.sheet, headerTop: again.header.top, headerBottom: again.header.bottom, columns: again.columns.map((c) => ({ column: c.column, field: c.field })) } });
+    const kept = await call('excel.previewImport', { projectId, register: 'defect', previewId: again.previewId, mapping: { sheet: again.sheet, headerTop: again.header.top, headerBottom: again.header.bottom, columns: again.columns.map((c) => ({ column: c.column, field: c.field })), answered: ['D'] } });
     expect(kept.detection?.ask ?? null).toBeNull();
     expect(kept.columns.find((c) => c.column === 'D')?.field).toBeNull();
+  });
+});
+
+// Answering one column's question by the preview's id left the dialog with no question at all: the other
+// columns asked about were kept as the client's own, nothing said (session 23).
+describe('two columns asked about', () => {
+  /** A defect list whose 欄P holds the mechanics and 欄Q the days each was repaired, neither named. */
+  async function twoAsked(): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('不具合').addRows([
+      ['不具合管理表'],
+      [],
+      ['管理番号', '発見日', '不具合内容', '欄P', '重要度', '状態', '欄Q'],
+      ...[1, 2, 3, 4].map((i) => [`D-${i}`, new Date(Date.UTC(2025, 3, i)), `不具合その${i}`, ['整備士 村上', '整備士 菅', '整備士 田辺'][i % 3], '中', '処置中', new Date(Date.UTC(2025, 4, 10 + i))]),
+    ]);
+    return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  }
+
+  it('answering one by previewId keeps the other asked; answering that one too ends the question', async () => {
+    const { id: projectId } = await call('project.create', { name: 'two asked' });
+    const p = await call('excel.previewImport', { projectId, register: 'defect', fileName: 'defects.xlsx', dataBase64: await twoAsked() });
+    const asked = (q: typeof p) => (q.detection?.why ?? []).flatMap((w) => (w.code === 'columnFits' ? [w.column] : []));
+    expect(asked(p)).toEqual(['D', 'G']);
+    const layout = { sheet: p.sheet, headerTop: p.header.top, headerBottom: p.header.bottom };
+    const first = await call('excel.previewImport', { projectId, register: 'defect', previewId: p.previewId, mapping: { ...layout, columns: p.columns.map((c) => ({ column: c.column, field: c.column === 'D' ? 'owner' : c.field })), answered: ['D'] } });
+    expect(first.columns.find((c) => c.column === 'D')?.field).toBe('owner');
+    expect(first.detection?.ask).toBe('columns');
+    expect(asked(first)).toEqual(['G']);
+    // A field chosen answers the column whether or not the dialog says so; kept as it is, by saying so.
+    const second = await call('excel.previewImport', { projectId, register: 'defect', previewId: first.previewId, mapping: { ...layout, columns: first.columns.map((c) => ({ column: c.column, field: c.field })), answered: ['G'] } });
+    expect(second.detection?.ask ?? null).toBeNull();
+    expect(second.columns.find((c) => c.column === 'D')?.field).toBe('owner');
+    expect(second.columns.find((c) => c.column === 'G')?.field).toBeNull();
   });
 });
 

@@ -84,7 +84,7 @@ describe('mapping corrections → MappingInput', () => {
     expect(mappingAfter(preview(), { headerTop: 6, headerBottom: 5 })).toEqual({ sheet: '課題一覧', headerTop: 6, headerBottom: 6 });
   });
 
-  it('sends every column with the changed one, and frees the column that had the field before', () => {
+  it('sends every column with the changed one, and frees the column that had the field before; the changed column is the one answered', () => {
     expect(mappingAfter(preview(), { column: 'D', field: 'due' })).toEqual({
       sheet: '課題一覧',
       headerTop: 4,
@@ -95,16 +95,19 @@ describe('mapping corrections → MappingInput', () => {
         { column: 'C', field: null },
         { column: 'D', field: 'due' },
       ],
+      answered: ['D'],
     });
   });
 
-  it('keeps a column as an extra column (null) without touching the others', () => {
-    expect(mappingAfter(preview(), { column: 'C', field: null }).columns).toEqual([
+  it('keeps a column as an extra column (null) without touching the others, and says that column is answered', () => {
+    const m = mappingAfter(preview(), { column: 'C', field: null });
+    expect(m.columns).toEqual([
       { column: 'A', field: 'ref' },
       { column: 'B', field: 'title' },
       { column: 'C', field: null },
       { column: 'D', field: null },
     ]);
+    expect(m.answered).toEqual(['C']);
   });
 
   it('shows a correction at once, so a second one made meanwhile builds on it', () => {

@@ -82,6 +82,7 @@ const mappingInput = z.strictObject({
   firstDataRow: rowNumber.optional(),
   values: z.array(z.strictObject({ field: text(100), word: text(1000), code: text(50).min(1).nullable() })).max(10_000).optional(),
   year: z.number().int().min(1900).max(2999).optional(),
+  answered: z.array(z.string().regex(/^[A-Z]{1,3}(:[A-Z]{1,3})?$/, "must be a column such as 'E' or 'A:C'")).max(16_384).optional(),
 });
 
 export const excelApi = {

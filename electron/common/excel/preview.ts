@@ -74,6 +74,12 @@ export interface MappingInput {
   values?: { field: string; word: string; code: string | null }[];
   /** The year of dates written without one that nothing in the file or the project decides (asked: ImportPreview.years). */
   year?: number;
+  /**
+   * Columns whose question (detection.why 'columnFits') the user answered by keeping them as they are
+   * ('E', 'A:C'). Refining a preview by its id, a column whose field the user changed is answered too; the
+   * other columns asked about are asked still.
+   */
+  answered?: string[];
 }
 
 /**

@@ -11,10 +11,10 @@ import { betterTarget, detectLayout, headerAbove, headerSignature, layoutAt, typ
 import { KEY_FIELD, TARGET_FIELDS, type ImportTarget } from '../../../common/excel/fields.js';
 import { overrideFields } from '../../excel/import/mapping.js';
 import { columnName, type WorkbookModel } from '../../../common/excel/model.js';
-import { PREVIEW_PROBLEMS_PAGE, type ApplyOptions, ApplyResult, FileDatesKept, ImportPreview, MappingInput, ProfileLayout, TableProfile } from '../../../common/excel/preview.js';
+import { PREVIEW_PROBLEMS_PAGE, type ApplyOptions, ApplyResult, AskWhy, FileDatesKept, ImportAsk, ImportPreview, LayoutConfidence, MappingInput, ProfileLayout, TableProfile } from '../../../common/excel/preview.js';
 import { rowOfCell, type Problem } from '../../../common/excel/problems.js';
 import { readTable, type ImportTable } from '../../excel/import/read-table.js';
-import { columnChoices, columnFits, detectionDoubts } from '../../excel/import/doubts.js';
+import { columnChoices, columnDoubts, columnFits, detectionDoubts, type ColumnFit } from '../../excel/import/doubts.js';
 import { withStatusFits } from '../../excel/import/status-fits.js';
 import { textError } from '../../../common/errors.js';
 import { inBatch, type Actor } from '../../batch.js';
@@ -56,6 +56,13 @@ interface Kept {
   year?: number;
   /** Why the layout is a guess (no table found), carried while the user refines other things. */
   layoutProblems: Problem[];
+  /**
+   * What detection found, while the user refines the layout it found (the same sheet and header rows):
+   * the columns it asked about and the user has not answered are asked still.
+   */
+  detection?: Detection & { ok: true };
+  /** The columns whose question the user answered (a field chosen, or kept as the client's own). */
+  answered: string[];
   table: ImportTable;
   layout: TableLayout;
   signature: string;
@@ -98,6 +105,12 @@ function fallbackLayout(model: WorkbookModel, register: ImportTarget, sheetName?
   return layoutAt(model, register, sheet.name, top, top);
 }
 
+/** The doubts left of a detected layout the user refines: the columns asked about and not answered yet. */
+function refinedDoubts(confidence: LayoutConfidence, fits: ColumnFit[]): { confidence: LayoutConfidence; why: AskWhy[]; ask: ImportAsk | null; noRegister: false } {
+  const why = columnDoubts(fits);
+  return { confidence, why, ask: why.length > 0 ? 'columns' : null, noRegister: false };
+}
+
 /** The preview's word that the table detection found is no register (its key holds figures), naming the file, sheet and column. */
 function noRegisterProblem(register: ImportTarget, fileName: string, table: ImportTable): Problem {
   const key = table.columns.find((m) => m.field === KEY_FIELD[register]);
@@ -117,7 +130,7 @@ export function chooseLayout(
   profile: TableProfile | null,
   mapping: MappingInput,
   opts: { vocab: ReturnType<typeof loadVocabularies>; today: string; kept?: TableLayout; keptProblems?: Problem[] },
-): { layout: TableLayout; problems: Problem[]; detection?: Detection & { ok: true } } {
+): { layout: TableLayout; problems: Problem[]; detection?: Detection & { ok: true }; same?: true } {
   const problems: Problem[] = [];
   const detectOpts = { vocab: opts.vocab, reference: opts.today };
   if (mapping.sheet !== undefined && !model.sheets.some((s) => s.name === mapping.sheet)) throw invalid('mapping.sheet', `${model.fileName} has no sheet named ${mapping.sheet}`, 'noSheet', { file: model.fileName, sheet: mapping.sheet });
@@ -174,7 +187,7 @@ export function chooseLayout(
     }
     layout = { ...layout, columns: o.columns };
   }
-  return { layout, problems, ...(detection ? { detection } : {}) };
+  return { layout, problems, ...(detection ? { detection } : {}), ...(sameAsKept ? { same: true as const } : {}) };
 }
 
 function defaultSheet(model: WorkbookModel, register: ImportTarget, opts: { vocab: ReturnType<typeof loadVocabularies>; reference: string }): string {
@@ -296,7 +309,16 @@ export class ImportPreviews {
     const vocab = loadVocabularies(db, input.projectId);
     const today = this.today();
     const mapping = input.mapping ?? {};
-    const { layout, problems: found, detection } = chooseLayout(model, input.register, profile, mapping, { vocab, today, ...(kept ? { kept: kept.layout, keptProblems: kept.layoutProblems } : {}) });
+    const { layout, problems: found, detection: detected, same } = chooseLayout(model, input.register, profile, mapping, { vocab, today, ...(kept ? { kept: kept.layout, keptProblems: kept.layoutProblems } : {}) });
+    // Refining the layout detection found keeps what it found: the columns it asked about are asked until
+    // each is answered — by the field the user gives it, or by keeping it (mapping.answered) — not all
+    // dropped with the first answer. (A question of the table or its header is answered by a layout the user sends.)
+    const refined = same && kept?.detection ? kept.detection : undefined;
+    const detection = detected ?? refined;
+    const keptFields = new Map((kept?.layout.columns ?? []).map((m) => [m.column, m.field]));
+    const answered = refined
+      ? [...new Set([...(kept?.answered ?? []), ...(mapping.answered ?? []), ...(mapping.columns ?? []).filter((m) => keptFields.has(m.column) && keptFields.get(m.column) !== m.field).map((m) => m.column)])]
+      : [];
     // A table the user pointed at is one to import, even the one said to be no register.
     const pointed = mapping.headerTop !== undefined || mapping.firstDataRow !== undefined;
     const problems = pointed ? found.filter((p) => p.code !== 'noRegisterTable') : found;
@@ -314,7 +336,11 @@ export class ImportPreviews {
     // What was read weighs in: a key of figures makes the table no register, or a guess to ask about.
     // Columns kept as the client's own whose cells fit a field no column fills: offered, and asked about.
     const fits = usedProfile ? [] : withStatusFits(input.register, model, table, vocab, columnFits(input.register, model, table, { vocab, today }));
-    const doubts = detection ? detectionDoubts(input.register, table, { sheet: layout.sheet, headerTop: layout.headerTop, confidence: detection.layout.confidence! }, detection.candidates, fits) : null;
+    const doubts = detected
+      ? detectionDoubts(input.register, table, { sheet: layout.sheet, headerTop: layout.headerTop, confidence: detected.layout.confidence! }, detected.candidates, fits)
+      : refined
+        ? refinedDoubts(refined.layout.confidence!, fits.filter((f) => !answered.includes(f.column)))
+        : null;
     if (doubts?.noRegister) problems.push(noRegisterProblem(input.register, fileName, table));
     // The key column shows the doubt too (its confidence in the mapping step), not only the question.
     if (doubts?.why.some((w) => w.code === 'keyFigures' || w.code === 'keyClose')) for (const m of table.columns) if (m.field === KEY_FIELD[input.register]) m.confidence = Math.min(m.confidence, doubts.confidence.key);
@@ -363,6 +389,8 @@ export class ImportPreviews {
       choices,
       ...(year !== undefined ? { year } : {}),
       layoutProblems,
+      ...(detection ? { detection } : {}),
+      answered,
       table,
       layout,
       signature,

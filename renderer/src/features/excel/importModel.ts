@@ -54,7 +54,8 @@ export function mappingAfter(p: Pick<ImportPreview, 'sheet' | 'header' | 'column
     column: c.column,
     field: c.column === change.column ? change.field : change.field !== null && c.field === change.field ? null : c.field,
   }));
-  return { sheet: p.sheet, headerTop: p.header.top, headerBottom: p.header.bottom, columns };
+  // The column is answered, whichever field it now has (kept as it was too): the others asked about are asked still.
+  return { sheet: p.sheet, headerTop: p.header.top, headerBottom: p.header.bottom, columns, answered: [change.column] };
 }
 
 /**
