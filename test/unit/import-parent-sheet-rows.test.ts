@@ -28,12 +28,21 @@ function read(withLevel: boolean) {
   const a = analyzeWorkbook(model(sheet('メイン', [['開発WBS'], header, ...rows])), 'wbs', { today: '2025-06-15' });
   if (!a.ok) throw new Error(a.reason);
   const depth = (i: number): number => (a.table.records[i]!.parent == null ? 0 : 1 + depth(a.table.records[i]!.parent!));
-  return { hierarchy: a.table.hierarchy, shape: a.table.records.map((r, i) => `${depth(i)}:${r.values.name}`) };
+  return { hierarchy: a.table.hierarchy, shape: a.table.records.map((r, i) => `${depth(i)}:${r.values.name}`), table: a.table };
 }
 
 describe('a parent column of sheet rows beside a # column', () => {
   it('with a level column: the levels give the tree, in the file order', () => {
-    expect(read(true)).toEqual({ hierarchy: 'level', shape: WANT });
+    expect(read(true)).toMatchObject({ hierarchy: 'level', shape: WANT });
+  });
+  it('the parent column the tree is not read from is shown as what the import does with it: kept as the client’s own', () => {
+    // (wbs-jp-bkoizumi: 親タスク was shown mapped to the parent while its cells went to an extra column.)
+    for (const withLevel of [true, false]) {
+      const { table } = read(withLevel);
+      const parent = table.columns.find((c) => c.label === '親タスク')!;
+      expect(parent).toMatchObject({ field: null, confidence: 0, extraKey: '親タスク' });
+      expect(table.records[1]!.extra['親タスク']).toBe(3);
+    }
   });
   it('without one: no tree is made from a reading the cells do not settle', () => {
     const { hierarchy, shape } = read(false);

@@ -1121,6 +1121,14 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const unused = mapped.filter((m) => (m === parentColumn && method !== 'parent') || (m === codeColumn && method !== 'code') || (m === levelColumn && method !== 'level') || (categoryColumns.includes(m) && method !== 'columns'));
   const keys = new Set(mapped.map((m) => m.extraKey));
   for (const m of unused) {
+    // A parent column the tree is not read from (親タスク of sheet rows beside the Lv column the tree is
+    // taken from) is the client's own, and the mapping step says so: a preview shows what the import does
+    // (it showed 親タスク as the parent field while its cells went to an extra column). (A level or code
+    // column not used stays shown as its field: it says the same tree as the one read.)
+    if (m === parentColumn) {
+      m.field = null;
+      m.confidence = 0;
+    }
     m.extraKey = keys.has(m.label) || m.label === '' ? `${m.column}: ${m.label}` : m.label;
     keys.add(m.extraKey);
     grid[mapped.indexOf(m)]!.forEach((hit, i) => {
