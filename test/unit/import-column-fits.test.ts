@@ -162,6 +162,10 @@ describe('cells of a field’s value shape under a header that names no field', 
     expect(figures.asked).toBe(false);
   });
 
+  it('a plan’s states (未着手 / 作業中 / 完了), words of no register list: offered and asked the status', () => {
+    expect(read('wbs', 'Col Q', (i) => ['未着手', '作業中', '完了'][i % 3]!)).toMatchObject({ offered: ['status'], asked: true, ask: 'columns' });
+  });
+
   it('ratings beside no rating are offered, not asked (a residual rating is as often the client’s own)', () => {
     const r = read('risk', 'Col Q', (i) => ['High', 3, 'Low', 5, 'Medium'][i % 5]!, 3, { without: 'Impact' });
     expect(r.offered).toContain('impact');

@@ -224,7 +224,7 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
   const out: ColumnFit[] = [];
   const open = unfilledFields(target, table.columns);
   const sheet = model.sheets.find((s) => s.name === table.sheet);
-  if (open.length === 0 || !sheet) return out;
+  if (!sheet) return out;
   const ix = new SheetIndex(sheet);
   const rows = [...new Set(table.records.filter((r) => !r.group).map((r) => r.row - 1))];
   const first = Math.min(...table.columns.map((m) => m.c));
@@ -237,8 +237,12 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     const cell = ix.cell(r, c);
     return cell && cell.t === 's' ? (cell.v as string).trim() : '';
   };
-  // A column with no word of its own under a group word (評価 over 確率 | 影響 | —): nothing names it to ask about.
-  const underGroupOnly = (c: number) => table.header.bottom > table.header.top && text(table.header.bottom - 1, c) === '' && !ix.cell(table.header.bottom - 1, c);
+  // A column with no word of its own under a group word merged over it and its neighbours (評価 over
+  // 確率 | 影響 | —): nothing names it to ask about. (A word merged down over the header rows is its own.)
+  const top = table.header.top - 1;
+  const bottom = table.header.bottom - 1;
+  const underGroupOnly = (m: ColumnMapping) =>
+    bottom > top && text(bottom, m.c) === '' && sheet.merges.some((g) => g.r1 >= top && g.r2 < bottom && g.c1 <= m.c && m.c <= g.c2 && (g.c1 < m.c || g.c2 > m.c + m.span - 1));
   // A date column named as the date of what a mapped column holds (Decision Date beside Decision, 回答日
   // beside 回答): the date of that column's thing (mapping.ts reads it as that field's date where the
   // register has one free), else the client's own — offered, not asked (issues-en-nc: Decision Date was
@@ -273,7 +277,9 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     // description is one a person would check.
     else if (strings && distinct >= texts.length * OWN_SHARE && texts.reduce((n, t) => n + t.length, 0) / texts.length >= LONG_CHARS && !copiesKey(m.c))
       fit('long', of('long'), of('long').some((f) => DESCRIBES.has(f)) && ownWord(m.label) === m.label.normalize('NFKC').trim());
-    else if (distinct >= 2 && !underGroupOnly(m.c)) {
+    // Cells the kinds above offer nothing for (a word of no register field's list, figures) may still have
+    // a field's value shape (a WBS status's 未着手 / 完了, a share done, a score).
+    if (out.at(-1)?.column !== m.column && distinct >= 2 && !underGroupOnly(m)) {
       // (Ratings are offered, not asked, as above: a residual or target rating is as often the client's own.)
       const { fields, ask } = valueFields(target, table.columns, m.label, cells, sctx);
       fit('value', fields, ask);
