@@ -373,6 +373,30 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
     }
     return out;
   };
+  // (The rules below that ask after a row are made once, not per row: a closure made on each of 100,000
+  // rows, named by the tests' loader, was a third of finding the rows.)
+  // A record right under a word alone at row r in column c (see its use below).
+  const recordUnder = (r: number, c: number) => {
+    const next = ix.row(r + 1)?.cells.filter(counts) ?? [];
+    const numbered = rows.every((x) => { const v = ix.cell(x, c); return !!v && hasContent(v); });
+    return next.length >= 2 && next.some((x) => inKey(x.c)) && (!numbered || isNumber(ix.cell(r + 1, c) ?? { c, t: 's', v: '' }));
+  };
+  // The row's key cell merged down over the same rows as merge m: a record's block of several rows (see its use below).
+  const ownBlock = (r: number, m: { r2: number }) => key !== undefined && Array.from({ length: key.span }, (_, k) => ix.mergeAt(r, key.c + k)).some((g) => !!g && g.r1 === r && g.r2 === m.r2);
+  // A row with its own number (the next No. of the column that numbers the records) is a record of its
+  // own, as a row the client wrapped a text into never has one: a new record of a text alone in lower
+  // case under a record ending mid-sentence was read back as that record's text going on.
+  const numbered = (row: Row) => row.cells.some((c) => c.c >= minC && c.c <= maxC && isNumber(c) && (inNumbering(c.c) || numberColumn(c.c)));
+  // With the project's titles: the record's text so far and this row's, each a stored title or read on as one.
+  const titleRead = (record: Cell[], above: number) => {
+    if (!titles || !key || record.length !== 1) return null;
+    const cell = record[0]!;
+    const over = ix.cell(above, cell.c);
+    if (cell.t !== 's' || cell.c < key.c || cell.c >= key.c + key.span || over?.t !== 's') return null;
+    const so = wrappedKey.get(above) ?? String(over.v).trim();
+    const text = String(cell.v).trim();
+    return { apart: titles.has(text) && titles.has(so), together: titles.has(joinWrapped(so, text)) };
+  };
   const objectEnd = object && object.ref.c1 <= maxC && minC <= object.ref.c2 && !(object.totalsRows === 0 && staleObject(object.ref.r2)) ? object.ref.r2 - object.totalsRows : undefined;
   for (const row of ix.sheet.rows) {
     if (row.r <= layout.headerBottom) continue;
@@ -459,13 +483,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
     // goes on (review S1: the later groups' records were dropped).
     // (Where the records number themselves in the word's column, the row under must too: 次回予定 over a
     // date line, a time and a room is still the next section.)
-    const recordUnder = () => {
-      const next = ix.row(row.r + 1)?.cells.filter(counts) ?? [];
-      const c = inTable[0]!.c;
-      const numbered = rows.every((r) => { const v = ix.cell(r, c); return !!v && hasContent(v); });
-      return next.length >= 2 && next.some((x) => inKey(x.c)) && (!numbered || isNumber(ix.cell(row.r + 1, c) ?? { c, t: 's', v: '' }));
-    };
-    if (rows.length > 0 && blankRun > 0 && key && inTable.length === 1 && !headerSoon(row.r - 1) && sectionHeading(ix, inTable[0]!, key.c, rows) && !recordUnder()) return done('blank rows', firstBlank());
+    if (rows.length > 0 && blankRun > 0 && key && inTable.length === 1 && !headerSoon(row.r - 1) && sectionHeading(ix, inTable[0]!, key.c, rows) && !recordUnder(row.r, inTable[0]!.c)) return done('blank rows', firstBlank());
     // (A note is read in the table's columns: a list beside the table may share its row.)
     if (isNote(row, minC, maxC)) {
       if (rows.length > 0) leftOut.push({ r: row.r, reason: 'note' }, ...(linesUnder(row.r) ?? []));
@@ -567,8 +585,7 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
     // (Not where the row's own key cell is merged down over the same rows: that is a record's block of
     // several rows (予定/実績) with its name in the 大項目 column alone, a top-level task without subtasks;
     // read as a heading, it vanished, and at the table's end it ended the table: blind set 12, T1.)
-    const ownBlock = (m: { r2: number }) => key !== undefined && Array.from({ length: key.span }, (_, k) => ix.mergeAt(row.r, key.c + k)).some((g) => !!g && g.r1 === row.r && g.r2 === m.r2);
-    if (key && !record.some((c) => inKey(c.c)) && record.every((c) => { const m = ix.mergeAt(row.r, c.c); return !!m && m.r1 === row.r && m.c1 === c.c && m.r2 > row.r && !ownBlock(m); })) {
+    if (key && !record.some((c) => inKey(c.c)) && record.every((c) => { const m = ix.mergeAt(row.r, c.c); return !!m && m.r1 === row.r && m.c1 === c.c && m.r2 > row.r && !ownBlock(row.r, m); })) {
       leftOut.push({ r: row.r, reason: 'group label' });
       continue;
     }
@@ -587,25 +604,11 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
       }
     }
     const parent = rows[rows.length - 1];
-    // A row with its own number (the next No. of the column that numbers the records) is a record of its
-    // own, as a row the client wrapped a text into never has one: a new record of a text alone in lower
-    // case under a record ending mid-sentence was read back as that record's text going on.
-    const numbered = () => row.cells.some((c) => c.c >= minC && c.c <= maxC && isNumber(c) && (inNumbering(c.c) || numberColumn(c.c)));
-    // With the project's titles: the record's text so far and this row's, each a stored title or read on as one.
-    const titleRead = (above: number) => {
-      if (!titles || !key || record.length !== 1) return null;
-      const cell = record[0]!;
-      const over = ix.cell(above, cell.c);
-      if (cell.t !== 's' || cell.c < key.c || cell.c >= key.c + key.span || over?.t !== 's') return null;
-      const so = wrappedKey.get(above) ?? String(over.v).trim();
-      const text = String(cell.v).trim();
-      return { apart: titles.has(text) && titles.has(so), together: titles.has(joinWrapped(so, text)) };
-    };
-    const stored = parent === undefined ? null : titleRead(parent);
+    const stored = parent === undefined ? null : titleRead(record, parent);
     // A title read on over the rows it was wrapped into is the record's (however few cells its row has
     // now: a summary's rolled-up dates blank); two titles of their own are two records.
     // (Its own number asked last: it reads the numbering cells' text, on every row.)
-    if (parent !== undefined && (stored?.together || (continuesText(ix, record, parent, counts, layout.columns.length) && !stored?.apart)) && !numbered()) {
+    if (parent !== undefined && (stored?.together || (continuesText(ix, record, parent, counts, layout.columns.length) && !stored?.apart)) && !numbered(row)) {
       continued.set(row.r, parent);
       leftOut.push({ r: row.r, reason: 'continued text' });
       if (stored) wrappedKey.set(parent, joinWrapped(wrappedKey.get(parent) ?? String(ix.cell(parent, record[0]!.c)!.v), String(record[0]!.v)));
