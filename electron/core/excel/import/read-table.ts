@@ -223,6 +223,13 @@ function onceEach<T>(read: (word: string) => T): (word: string) => T {
   };
 }
 
+/** A column's text cells' texts (a loop: flatMap made an array per cell of a 100,000-row column). */
+function textsOf(column: readonly (Cell | null)[]): string[] {
+  const out: string[] = [];
+  for (const x of column) if (x?.t === 's') out.push(x.v as string);
+  return out;
+}
+
 /** A column's cells that hold something (one array, not one per cell: the columns run 100,000 rows). */
 const filled = (column: readonly (Cell | null)[]): Cell[] => column.filter((x): x is Cell => x !== null);
 
@@ -573,7 +580,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const fullDates = mapped.map((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
     if (spec?.kind !== 'date') return [] as (string | null)[];
-    return readDateColumn(j, spec, columnDateReading(grid[j]!.map((hit) => hit ?? undefined), m.dateReading, tableOrder));
+    return readDateColumn(j, spec, columnDateReading(grid[j]!, m.dateReading, tableOrder));
   });
   /** Each row's first date, in sheet order: its month, and its year where written (fiscal-year.ts fiscalYearOfRun). */
   const rowMonths = (): RowMonth[] => {
@@ -609,11 +616,11 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   mapped.forEach((m, j) => {
     const reading = dateReadings.get(j);
     if (reading === undefined || reading.shortYear !== undefined) return;
-    const texts = grid[j]!.flatMap((hit) => (hit?.t === 's' ? [hit.v as string] : []));
+    const texts = textsOf(grid[j]!);
     const center = () => median(fullDates.flat()) ?? aboveDay ?? titleDay ?? periodDay ?? today;
     const shortYear = shortYearByContext(texts, center, reading.orderAssumed ? undefined : reading.slashOrder);
     if (shortYear === undefined) return;
-    fullDates[j] = readDateColumn(j, fieldSpec(target, m.field!)!, columnDateReading(grid[j]!.map((hit) => hit ?? undefined), { ...m.dateReading, shortYear }, tableOrder));
+    fullDates[j] = readDateColumn(j, fieldSpec(target, m.field!)!, columnDateReading(grid[j]!, { ...m.dateReading, shortYear }, tableOrder));
   });
   // The fiscal year the sheet states (2025年度, FY2025), else the one its rows run through (April → March,
   // placed by a date written with its year): a date without a year is in it, April to March.
@@ -643,7 +650,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const periodOrders = new Map<number, SlashOrder>();
   mapped.forEach((m, j) => {
     if (!m.period) return;
-    const texts = grid[j]!.flatMap((hit) => (hit?.t === 's' ? [hit.v as string] : []));
+    const texts = textsOf(grid[j]!);
     const order = rangeOrder(texts, m.dateReading?.slashOrder ?? tableOrder);
     const kept = keptDateReading({ slashOrder: order });
     if (kept) m.dateReading = kept;
