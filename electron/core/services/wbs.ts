@@ -575,7 +575,12 @@ export function nextTaskId(db: Db, n: number): number {
   return q.reserveTaskIds(db, n);
 }
 
-/** A new task with every column and its id (see nextTaskId), for insertTasks. */
+/**
+ * A new task with every column and its id (see nextTaskId), for insertTasks: each field the value given
+ * (an own property, as a spread would copy it), else its default; the status the values imply when they
+ * give none. Written out field by field, every row of one shape: spreading the defaults, the values and
+ * the derived status into each of 100,000 rows was ~0.1 s of a large import's apply.
+ */
 export function newTaskRow(
   id: number,
   projectId: number,
@@ -584,7 +589,35 @@ export function newTaskRow(
   values: Partial<WbsFields> & { extra?: Record<string, unknown> },
   now: string,
 ): TaskRow {
-  return { id, ...WBS_DEFAULTS, extra: {}, ...values, ...withDerivedStatus(WBS_DEFAULTS, values), projectId, parentId, position, createdAt: now, updatedAt: now } as TaskRow;
+  const v = values;
+  const d = WBS_DEFAULTS;
+  const has = Object.hasOwn;
+  const derived = withDerivedStatus(d, v);
+  return {
+    id,
+    name: has(v, 'name') ? v.name! : d.name,
+    assignee: has(v, 'assignee') ? v.assignee! : d.assignee,
+    plannedStart: has(v, 'plannedStart') ? v.plannedStart! : d.plannedStart,
+    plannedFinish: has(v, 'plannedFinish') ? v.plannedFinish! : d.plannedFinish,
+    actualStart: has(v, 'actualStart') ? v.actualStart! : d.actualStart,
+    actualFinish: has(v, 'actualFinish') ? v.actualFinish! : d.actualFinish,
+    plannedEffort: has(v, 'plannedEffort') ? v.plannedEffort! : d.plannedEffort,
+    actualEffort: has(v, 'actualEffort') ? v.actualEffort! : d.actualEffort,
+    progress: has(v, 'progress') ? v.progress! : d.progress,
+    status: Object.hasOwn(derived, 'status') ? derived.status! : d.status,
+    milestone: has(v, 'milestone') ? v.milestone! : d.milestone,
+    deliverable: has(v, 'deliverable') ? v.deliverable! : d.deliverable,
+    predecessors: has(v, 'predecessors') ? v.predecessors! : d.predecessors,
+    notes: has(v, 'notes') ? v.notes! : d.notes,
+    duration: has(v, 'duration') ? v.duration! : d.duration,
+    scheduling: has(v, 'scheduling') ? v.scheduling! : d.scheduling,
+    extra: has(v, 'extra') ? v.extra! : {},
+    projectId,
+    parentId,
+    position,
+    createdAt: now,
+    updatedAt: now,
+  } as TaskRow;
 }
 
 /**
