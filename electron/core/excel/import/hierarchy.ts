@@ -129,15 +129,18 @@ function byCode(inputs: TreeInput[], cellOf: (r: number, what: 'code') => string
       // A row without a code sits beside the row above it.
       parent = nodes.length > 0 ? nodes[nodes.length - 1]!.parent : null;
     } else {
-      parent = null;
-      // The nearest prefix that is a row's code: 1.2.3 → 1.2, then 1.
-      for (let at = code.lastIndexOf('.'); at >= 0 && parent === null; at = at === 0 ? -1 : code.lastIndexOf('.', at - 1)) parent = byCodeKey.get(code.slice(0, at)) ?? null;
+      // The nearest prefix that is a row's code: 1.2.3 → 1.2, then 1. (The first prefix is the code's
+      // own parent, sliced and looked up once: found, as it nearly always is, nothing is missing.)
       const last = code.lastIndexOf('.');
-      if (last >= 0) {
-        const want = code.slice(0, last);
-        if (!byCodeKey.has(want) && depths.has(depthOf(code) - 1))
-          problems.push({ cell: cellOf(inp.r, 'code'), kind: 'hierarchy', code: 'codeWithoutParent', params: { code: inp.code!, parent: want }, reason: `WBS code ${inp.code!} has no row ${want} above it` });
+      const want = last >= 0 ? code.slice(0, last) : null;
+      const own = want === null ? undefined : byCodeKey.get(want);
+      parent = own ?? null;
+      for (let at = last; at > 0 && parent === null; ) {
+        at = code.lastIndexOf('.', at - 1);
+        if (at >= 0) parent = byCodeKey.get(code.slice(0, at)) ?? null;
       }
+      if (want !== null && own === undefined && depths.has(depthOf(code) - 1))
+        problems.push({ cell: cellOf(inp.r, 'code'), kind: 'hierarchy', code: 'codeWithoutParent', params: { code: inp.code!, parent: want }, reason: `WBS code ${inp.code!} has no row ${want} above it` });
       if (byCodeKey.has(code)) problems.push({ cell: cellOf(inp.r, 'code'), kind: 'hierarchy', code: 'codeTwice', params: { code: inp.code! }, reason: `WBS code ${inp.code!} appears more than once` });
       byCodeKey.set(code, nodes.length);
     }
