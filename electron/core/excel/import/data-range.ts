@@ -204,6 +204,14 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
   // leftOut each time was quadratic (150,000 example rows: a minute).
   let templateRowSeen = false;
   let blankRun = 0;
+  // A line right under a record (blankRun 0), only in headless columns the line above fills too, is that
+  // record's text wrapped on (below), though it reads like a note (登録：…): as the table's last row it was
+  // taken for a note, and a task lost its second line once the tasks under it were deleted (corpus round
+  // trip, seed 23, status-jp-takuito). (Made once, not per row: see the rules above.)
+  const wrapsOn = (row: Row): boolean => {
+    const values = row.cells.filter(counts);
+    return values.length > 0 && values.every((c) => unheaded.has(c.c) && hasContent(ix.cell(row.r - 1, c.c) ?? { c: c.c, t: 's', v: '' }));
+  };
   let lastR = layout.headerBottom;
   // The row after the last record: blank (or blank in the table's columns), since it is none of the above.
   const firstBlank = () => rows[rows.length - 1]! + 1;
@@ -454,19 +462,11 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
       blankRun = 0;
       continue;
     }
-    // A line right under a record, only in headless columns the line above fills too, is that record's
-    // text wrapped on (below), though it reads like a note (登録：…): as the table's last row it was
-    // taken for a note, and a task lost its second line once the tasks under it were deleted (corpus
-    // round trip, seed 23, status-jp-takuito).
-    const wrapsOn = () => {
-      const values = row.cells.filter(counts);
-      return blankRun === 0 && values.length > 0 && values.every((c) => unheaded.has(c.c) && hasContent(ix.cell(row.r - 1, c.c) ?? { c: c.c, t: 's', v: '' }));
-    };
     // Under the records, a note, legend or count line (by its shape: trailing-lines.ts) with no record
     // after it ends the data; it and the like lines under it are listed, not read as records (blind set 8, B2).
     // (Read over every cell in the table's columns: a legend may stand in the No column, which counts for no record.)
     // (A legend spreads its items over more cells: 凡例： | ■予定 | ■実績 | ■遅延.)
-    if (rows.length > 0 && inTable.length > 0 && inTable.length <= LEGEND_CELLS && !wrapsOn()) {
+    if (rows.length > 0 && inTable.length > 0 && inTable.length <= LEGEND_CELLS && !(blankRun === 0 && wrapsOn(row))) {
       const line = inTable.length <= 3 && summaryLine(row, minC, maxC, inNumbering, lineContext) ? 'summary' : noteLine(inTable, lineContext) ? 'note' : null;
       const under = line ? linesUnder(row.r) : null;
       if (line && under) {
