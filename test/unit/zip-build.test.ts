@@ -53,6 +53,28 @@ describe('ZipBuilder', () => {
     expect(reader.bytes('xl/empty.xml')!.length).toBe(0);
   });
 
+  it('reads back encoded bytes copied in among texts, across piece ends and larger than a piece', () => {
+    const zip = new ZipBuilder();
+    // Rows of text, each followed by a run of bytes of its own length (3-byte characters among them);
+    // one run is larger than a whole piece.
+    const texts: string[] = [];
+    const part = zip.part('xl/worksheets/sheet1.xml');
+    for (let i = 0; i < 20_000; i++) {
+      const text = `<row r="${i + 1}"><c><v>${i}</v></c>`;
+      const run = i === 9_000 ? `<c s="1"/>${'予定'.repeat(500_000)}` : `${'<c s="12"/>'.repeat(i % 50)}行${i}</row>`;
+      part.write(text);
+      part.bytes(Buffer.from(run, 'utf8'));
+      texts.push(text, run);
+    }
+    part.end();
+    const bytes = zip.finish();
+    const dir = readZipDirectory(bytes, 'x.xlsx');
+    const text = texts.join('');
+    expect(Buffer.byteLength(text)).toBeGreaterThan(6 << 20);
+    expect(new ZipReader(bytes, dir, 'x.xlsx').bytes('xl/worksheets/sheet1.xml')!.toString('utf8')).toBe(text);
+    expect(dir.entries.get('xl/worksheets/sheet1.xml')!.crc).toBe(crc32(Buffer.from(text, 'utf8')));
+  });
+
   it('checksums in pieces equal the checksum of the whole', () => {
     const a = Buffer.from('PMO Desk ', 'utf8');
     const b = Buffer.from('スケール', 'utf8');

@@ -33,9 +33,11 @@ export interface LayoutColumn {
   options?: string[];
 }
 
+export type LayoutValue = string | number | boolean | null;
+
 export interface LayoutRow {
-  /** Values by column key: text, numbers, yyyy-mm-dd for dates, labels for lists, null for empty. */
-  values: Record<string, string | number | boolean | null>;
+  /** Values in the columns' order: text, numbers, yyyy-mm-dd for dates, labels for lists, null for empty. */
+  values: readonly LayoutValue[];
   /** WBS: depth (indents the name) and whether the row is a summary (bold). */
   level?: number;
   summary?: boolean;
@@ -64,7 +66,8 @@ export interface BandCell {
  */
 /**
  * The rows, in order (an array is such a list): a caller may make each row only when it is written, so
- * a 100,000-row register is never held whole as cells' values.
+ * a 100,000-row register is never held whole as cells' values. A row answered is read before the next
+ * is asked for: a caller may answer the same object, its values replaced, every time.
  */
 export interface LayoutRows {
   readonly length: number;
@@ -191,13 +194,9 @@ export async function registerXlsx(input: RegisterLayoutInput): Promise<Buffer> 
     }
   };
   const plain = columns.map((c) => [cellXf(c, false), cellXf(c, true)] as const);
-  const indented = new Map<string, number>();
-  const nameXf = (col: LayoutColumn, bold: boolean, level: number) => {
-    const key = `${bold ? 1 : 0}:${level}`;
-    let i = indented.get(key);
-    if (i === undefined) indented.set(key, (i = cellXf(col, bold, Math.min(level * 2, 15))));
-    return i;
-  };
+  // An indented name's format by boldness and level (a string key per row was a share of the row's cost).
+  const indented: [number[], number[]] = [[], []];
+  const nameXf = (col: LayoutColumn, bold: 0 | 1, level: number) => (indented[bold][level] ??= cellXf(col, bold === 1, Math.min(level * 2, 15)));
 
   const sheet = zip.part('xl/worksheets/sheet1.xml');
   const wbs = input.target === 'wbs';
@@ -214,7 +213,6 @@ export async function registerXlsx(input: RegisterLayoutInput): Promise<Buffer> 
   // 18.3.1.4, as Excel, LibreOffice, openpyxl, exceljs and our reader read it), and a 100,000-row band's
   // references were half its XML.
   const at = (c: number, r: number, next: boolean) => (next ? '' : ` r="${ref(c, r)}"`);
-  const textCell = (a: string, s: number, text: string) => `<c${a} s="${s}" t="s"><v>${strings.get(text)}</v></c>`;
   sheet.write(`<row r="1">${str(0, 1, styles.get({ font: 1 }), `${input.projectName} ${title}`)}</row>`);
   // A band cell; `next`: it follows the cell before it in the row (no r).
   const bandCell = (k: number, r: number, cell: BandCell, next = false) => {
@@ -223,19 +221,32 @@ export async function registerXlsx(input: RegisterLayoutInput): Promise<Buffer> 
     if (cell.value === undefined) return `<c${a} s="${st}"/>`;
     return typeof cell.value === 'number' ? `<c${a} s="${st}"><v>${cell.value}</v></c>` : `<c${a} s="${st}" t="s"><v>${strings.get(cell.value)}</v></c>`;
   };
-  // A row's empty band cells come in runs: every run of empty cells after the band's first is one of
-  // these strings, made once (columns 1..k-1, and k..the last), so a row costs what its marked cells do.
+  // A row's empty band cells come in runs: every run of empty cells after the band's first is made once
+  // (columns 1..k-1, and k..the last), as UTF-8, and copied into the sheet as it is: a row costs what its
+  // marked cells do, and the runs (half a gantt sheet's bytes) are neither joined to the row's text nor
+  // encoded again (zip-build.ts PartWriter.bytes).
   const emptyXml = band ? band.empty.map((cell, k) => bandCell(k, 0, cell, true)) : [];
-  const emptyBefore = emptyXml.map((_, k) => emptyXml.slice(1, Math.max(1, k)).join(''));
-  const emptyFrom = [...emptyXml.map((_, k) => emptyXml.slice(Math.max(1, k)).join('')), ''];
-  const bandRow = (i: number, r: number): string => {
+  const emptyBefore = emptyXml.map((_, k) => Buffer.from(emptyXml.slice(1, Math.max(1, k)).join(''), 'utf8'));
+  // ...and the row's end with the last run.
+  const emptyFrom = [...emptyXml.map((_, k) => emptyXml.slice(Math.max(1, k)).join('')), ''].map((xml) => Buffer.from(`${xml}</row>`, 'utf8'));
+  /** Writes row i's band cells and the row's end (after the table's cells, which `head` holds, not yet written). */
+  const writeBand = (i: number, r: number, head: string): void => {
     const b = band!;
     const m = b.marked(i);
-    if (!m) return bandCell(0, r, b.empty[0]!) + emptyFrom[1]!;
+    if (!m) {
+      sheet.write(head + bandCell(0, r, b.empty[0]!));
+      sheet.bytes(emptyFrom[1]!);
+      return;
+    }
     const [first, last] = m;
-    let out = first === 0 ? '' : bandCell(0, r, b.empty[0]!) + emptyBefore[first]!;
-    for (let k = first; k <= last; k++) out += bandCell(k, r, b.cell(i, k), k > 0);
-    return out + emptyFrom[last + 1]!;
+    if (first > 0) {
+      sheet.write(head + bandCell(0, r, b.empty[0]!));
+      sheet.bytes(emptyBefore[first]!);
+      head = '';
+    }
+    for (let k = first; k <= last; k++) head += bandCell(k, r, b.cell(i, k), k > 0);
+    sheet.write(head);
+    sheet.bytes(emptyFrom[last + 1]!);
   };
   const labels = (which: 0 | 1, r: number) => (band ? [...band.labels[which]].sort((a, b) => a[0] - b[0]).map(([k, cell]) => bandCell(k, r, cell)).join('') : '');
   sheet.write(`<row r="2">${str(0, 2, styles.get({ font: 2 }), `${language === 'ja' ? '出力日' : 'Exported'}: ${input.today.replaceAll('-', '/')}`)}${labels(0, 2)}</row>`);
@@ -246,6 +257,17 @@ export async function registerXlsx(input: RegisterLayoutInput): Promise<Buffer> 
   // The rows' cells and text are garbage once written: collected every HEAP_BUDGET (release-memory.ts
   // says why), not left to pile up over a 100,000-row sheet while the plan's rows are still held.
   const heap = heapBudget(HEAP_BUDGET);
+  // Each column's cell text around its value, made once per format: `<c` (with the column's reference for
+  // a row's first cell), then one of these. A cell is then three or four pieces of text, not a template
+  // made again for every one of 10,000 rows × 17 columns.
+  type CellText = { empty: string; num: string; str: string; bool: string };
+  const cellTexts: CellText[] = [];
+  const textOf = (s: number): CellText => (cellTexts[s] ??= { empty: ` s="${s}"/>`, num: ` s="${s}"><v>`, str: ` s="${s}" t="s"><v>`, bool: ` s="${s}" t="b"><v>` });
+  const kinds = columns.map((col) => col.kind);
+  const wraps = columns.map((col) => col.kind === 'text' || col.kind === 'longText');
+  const widths = columns.map(widthOf);
+  const isName = columns.map((col) => col.key === 'name');
+  const plainText = plain.map(([regular, bold]) => [textOf(regular), textOf(bold)] as const);
   for (let i = 0; i < rows.length; i++) {
     // The rows are most of the time a big export takes: progress, cancel, and room for other calls.
     if (i % 50 === 0) {
@@ -253,50 +275,52 @@ export async function registerXlsx(input: RegisterLayoutInput): Promise<Buffer> 
       await pace(i, rows.length);
     }
     const row = rows.at(i)!;
+    const values = row.values;
     const r = HEADER_ROW + 1 + i;
     const bold = row.summary ? 1 : 0;
+    const level = row.level ?? 0;
     // Wrapped text sets the row's height: printed (or converted to PDF) rows do not grow by themselves,
     // and a row of the default height would let its text run over the next one.
     let lines = 1;
     let cells = '';
-    for (let j = 0; j < columns.length; j++) {
-      const col = columns[j]!;
-      const v = row.values[col.key] ?? null;
-      const indent = col.key === 'name' && row.level ? row.level : 0;
-      if (typeof v === 'string' && (col.kind === 'text' || col.kind === 'longText'))
-        lines = Math.max(lines, wrappedLines(v, widthOf(col) - (indent ? Math.min(indent * 2, 15) : 0)));
-      const s = indent ? nameXf(col, !!bold, indent) : plain[j]![bold];
-      const a = at(j, r, j > 0);
+    for (let j = 0; j < kinds.length; j++) {
+      const v = values[j] ?? null;
+      const indent = level > 0 && isName[j] ? level : 0;
+      const kind = kinds[j]!;
+      if (typeof v === 'string' && wraps[j]) lines = Math.max(lines, wrappedLines(v, widths[j]! - (indent ? Math.min(indent * 2, 15) : 0)));
+      const t = indent ? textOf(nameXf(columns[j]!, bold, indent)) : plainText[j]![bold];
+      cells += j === 0 ? `<c r="${ref(0, r)}"` : '<c';
       if (v === null || v === '') {
-        cells += `<c${a} s="${s}"/>`;
+        cells += t.empty;
         continue;
       }
-      switch (col.kind) {
+      switch (kind) {
         case 'date': {
-          const d = serial(String(v));
-          cells += d === null ? textCell(a, s, String(v)) : `<c${a} s="${s}"><v>${d}</v></c>`;
+          const d = typeof v === 'string' ? serial(v) : serial(String(v));
+          cells += d === null ? t.str + strings.get(String(v)) + '</v></c>' : t.num + d + '</v></c>';
           break;
         }
         case 'percent':
         case 'number':
         case 'rating': {
-          const n = col.kind === 'percent' ? Number(v) / 100 : Number(v);
-          cells += Number.isFinite(n) ? `<c${a} s="${s}"><v>${n}</v></c>` : textCell(a, s, String(v));
+          const n = kind === 'percent' ? Number(v) / 100 : Number(v);
+          cells += Number.isFinite(n) ? t.num + n + '</v></c>' : t.str + strings.get(String(v)) + '</v></c>';
           break;
         }
         case 'mark':
-          cells += v === true ? textCell(a, s, '◆') : `<c${a} s="${s}"/>`;
+          cells += v === true ? t.str + strings.get('◆') + '</v></c>' : t.empty;
           break;
         default:
           // Text is a string cell, always: "=SUM(…)" typed by a user stays text. (Numbers and booleans
           // of the client's extra columns stay what they were.)
-          if (typeof v === 'number' && Number.isFinite(v)) cells += `<c${a} s="${s}"><v>${v}</v></c>`;
-          else if (typeof v === 'boolean') cells += `<c${a} s="${s}" t="b"><v>${v ? 1 : 0}</v></c>`;
-          else cells += textCell(a, s, String(v));
+          if (typeof v === 'number' && Number.isFinite(v)) cells += t.num + v + '</v></c>';
+          else if (typeof v === 'boolean') cells += t.bool + (v ? 1 : 0) + '</v></c>';
+          else cells += t.str + strings.get(String(v)) + '</v></c>';
       }
     }
-    if (band) cells += bandRow(i, r);
-    sheet.write(lines > 1 ? `<row r="${r}" ht="${lines * LINE_HEIGHT + ROW_PADDING}" customHeight="1">${cells}</row>` : `<row r="${r}">${cells}</row>`);
+    const head = lines > 1 ? `<row r="${r}" ht="${lines * LINE_HEIGHT + ROW_PADDING}" customHeight="1">${cells}` : `<row r="${r}">${cells}`;
+    if (band) writeBand(i, r, head);
+    else sheet.write(`${head}</row>`);
   }
   sheet.write(`</sheetData><autoFilter ref="A${HEADER_ROW}:${lastCol}${HEADER_ROW}"/>`);
 

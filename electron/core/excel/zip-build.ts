@@ -13,6 +13,8 @@ const BUFFER_ROOM = 256 * 1024;
 
 export interface PartWriter {
   write(text: string): void;
+  /** Text already encoded as UTF-8 (a run of cells written on every row alike): copied, not encoded again. */
+  bytes(data: Uint8Array): void;
   end(): void;
 }
 
@@ -72,6 +74,18 @@ export class ZipBuilder {
           }
         }
         used += buf.write(text, used, 'utf8');
+        if (used >= PIECE) flush(false);
+      },
+      bytes: (data) => {
+        if (data.length > PIECE + BUFFER_ROOM - used) {
+          flush(false);
+          if (data.length > PIECE + BUFFER_ROOM) {
+            deflate(Buffer.from(data.buffer, data.byteOffset, data.length), false);
+            return;
+          }
+        }
+        buf.set(data, used);
+        used += data.length;
         if (used >= PIECE) flush(false);
       },
       end: () => {

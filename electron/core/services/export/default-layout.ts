@@ -5,7 +5,7 @@ import { fieldSpec, type FieldSpec, type ImportTarget } from '../../../common/ex
 import { EXPORT_HEADERS, WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../common/excel/column-labels.js';
 import { RISK_LEVEL_LABELS, vocabLabel, type RiskLevel, type Vocabularies, type VocabListName } from '../../../common/registers.js';
 import type { SqlDb as Db } from '../../db/sql.js';
-import { headerOf, registerFileName, registerXlsx, type ColumnKind, type ExtraBand, type LayoutColumn, type LayoutRow, type LayoutRows } from '../../excel/register-layout.js';
+import { headerOf, registerFileName, registerXlsx, type ColumnKind, type ExtraBand, type LayoutColumn, type LayoutRow, type LayoutRows, type LayoutValue } from '../../excel/register-layout.js';
 import { ganttBand } from '../../excel/gantt-band.js';
 import type { Language } from '../../excel/minutes-layout.js';
 import { csvText, csvValue, type CsvValue } from '../../excel/csv-writer.js';
@@ -141,15 +141,20 @@ async function exportOnce(db: Db, input: ExportInput, chunk: number): Promise<Ex
   // Reading took its share of the time: the rest of the call makes room for others as it goes (pace).
   await breathe();
   const specs = fields.map((field) => fieldSpec(target, field));
+  // One row object and one array of values, filled again for each row: the writer and the CSV read a
+  // row before asking for the next (register-layout.ts LayoutRows), and 10,000 of each were garbage.
+  const values: LayoutValue[] = new Array(columns.length).fill(null);
+  const layoutRow: { values: LayoutValue[]; level?: number; summary?: boolean } = { values };
   const rowAt = (i: number): LayoutRow => {
     const { row, level, summary } = storedAt(i);
-    const values: LayoutRow['values'] = {};
-    for (let f = 0; f < fields.length; f++) values[fields[f]!] = shown(fields[f]!, specs[f], row[fields[f]!], vocab, language);
-    for (const k of extraKeys) {
-      const v = row.extra?.[k];
-      values[`extra:${k}`] = v === undefined || v === null ? null : typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean);
+    for (let f = 0; f < fields.length; f++) values[f] = shown(fields[f]!, specs[f], row[fields[f]!], vocab, language);
+    for (let k = 0; k < extraKeys.length; k++) {
+      const v = row.extra?.[extraKeys[k]!];
+      values[fields.length + k] = v === undefined || v === null ? null : typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean);
     }
-    return { values, ...(level !== undefined ? { level } : {}), ...(summary ? { summary } : {}) };
+    layoutRow.level = level;
+    layoutRow.summary = summary;
+    return layoutRow;
   };
   const rows: LayoutRows = { length: count, at: rowAt };
   const fileName = registerFileName(target, language, project.name, input.today);
@@ -159,7 +164,7 @@ async function exportOnce(db: Db, input: ExportInput, chunk: number): Promise<Ex
     for (let i = 0; i < count; i++) {
       if (i % 500 === 0) await breathe();
       const r = rowAt(i);
-      lines.push(columns.map((c) => csvValue(c.kind, r.values[c.key] ?? null)));
+      lines.push(columns.map((c, j) => csvValue(c.kind, r.values[j] ?? null)));
     }
     return { fileName: fileName.replace(/\.xlsx$/, '.csv'), dataBase64: csvText(lines).toString('base64') };
   }
