@@ -3,7 +3,7 @@
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
 import { fieldSpec, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
 import { EXPORT_HEADERS, WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../common/excel/column-labels.js';
-import { RISK_LEVEL_LABELS, vocabLabel, type RiskLevel, type Vocabularies, type VocabListName } from '../../../common/registers.js';
+import { RISK_LEVEL_LABELS, vocabLabel, type Vocabularies, type VocabListName } from '../../../common/registers.js';
 import type { SqlDb as Db } from '../../db/sql.js';
 import { headerOf, registerFileName, registerXlsx, type ColumnKind, type ExtraBand, type LayoutColumn, type LayoutRow, type LayoutRows, type LayoutValue } from '../../excel/register-layout.js';
 import { ganttBand } from '../../excel/gantt-band.js';
@@ -51,15 +51,20 @@ function kindOf(field: string, spec: FieldSpec | undefined): ColumnKind {
 
 type Row = Record<string, unknown> & { extra?: Record<string, unknown> };
 
-/** The value a cell shows: list codes as labels, booleans and numbers as they are, the rest as text. */
-function shown(field: string, spec: FieldSpec | undefined, v: unknown, vocab: Vocabularies, language: Language): string | number | boolean | null {
-  if (v === null || v === undefined) return null;
-  if (spec?.kind === 'vocab') return vocabLabel(vocab[spec.list as VocabListName].items, String(v), language);
-  if (spec?.kind === 'wbsStatus') return WBS_STATUS_LABELS[String(v)]?.[language] ?? String(v);
-  if (spec?.kind === 'scheduling') return WBS_SCHEDULING_LABELS[String(v)]?.[language] ?? String(v);
-  if (spec?.kind === 'derived' && field === 'level') return RISK_LEVEL_LABELS[v as RiskLevel]?.[language] ?? String(v);
-  if (typeof v === 'number' || typeof v === 'boolean') return v;
-  return field === 'extra' ? JSON.stringify(v) : String(v);
+/**
+ * How a field's cells show its values: list codes as labels, booleans and numbers as they are, the rest
+ * as text. Decided once per column: a 10,000-row export asks 170,000 times.
+ */
+function shownOf(field: string, spec: FieldSpec | undefined, vocab: Vocabularies, language: Language): (v: unknown) => LayoutValue {
+  const label = (labels: Record<string, Record<Language, string>>) => (v: unknown) => (v === null || v === undefined ? null : (labels[String(v)]?.[language] ?? String(v)));
+  if (spec?.kind === 'vocab') {
+    const items = vocab[spec.list as VocabListName].items;
+    return (v) => (v === null || v === undefined ? null : vocabLabel(items, String(v), language));
+  }
+  if (spec?.kind === 'wbsStatus') return label(WBS_STATUS_LABELS);
+  if (spec?.kind === 'scheduling') return label(WBS_SCHEDULING_LABELS);
+  if (spec?.kind === 'derived' && field === 'level') return label(RISK_LEVEL_LABELS);
+  return (v) => (v === null || v === undefined ? null : typeof v === 'number' || typeof v === 'boolean' ? v : field === 'extra' ? JSON.stringify(v) : String(v));
 }
 
 /** The WBS's gantt band right of the table (one empty column between), from the network's dates and the critical path; null when no task has dates. */
@@ -140,14 +145,14 @@ async function exportOnce(db: Db, input: ExportInput, chunk: number): Promise<Ex
   ];
   // Reading took its share of the time: the rest of the call makes room for others as it goes (pace).
   await breathe();
-  const specs = fields.map((field) => fieldSpec(target, field));
+  const shows = fields.map((field) => shownOf(field, fieldSpec(target, field), vocab, language));
   // One row object and one array of values, filled again for each row: the writer and the CSV read a
   // row before asking for the next (register-layout.ts LayoutRows), and 10,000 of each were garbage.
   const values: LayoutValue[] = new Array(columns.length).fill(null);
   const layoutRow: { values: LayoutValue[]; level?: number; summary?: boolean } = { values };
   const rowAt = (i: number): LayoutRow => {
     const { row, level, summary } = storedAt(i);
-    for (let f = 0; f < fields.length; f++) values[f] = shown(fields[f]!, specs[f], row[fields[f]!], vocab, language);
+    for (let f = 0; f < fields.length; f++) values[f] = shows[f]!(row[fields[f]!]);
     for (let k = 0; k < extraKeys.length; k++) {
       const v = row.extra?.[extraKeys[k]!];
       values[fields.length + k] = v === undefined || v === null ? null : typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean);
