@@ -745,6 +745,7 @@ export const en = {
       predecessorUnparsed: '{{value}} is not a list of predecessors: kept as text, not linked',
       predecessorMissing: 'no row of the file is task {{code}}: kept as text, not linked',
       predecessorIntoSummary: '{{code}}: an FF or SF link cannot end at a summary task: kept as text, not linked',
+      otherRegisterTable: 'the table on sheet {{sheet}} of {{file}} reads as a {{other}} table (column {{column}} names its items, and most of its columns are a {{other}} table\'s), not as this register: nothing is imported. Import it into {{other}}, or click the header row of another table on the sheet below',
       formNotTable: 'sheet {{sheet}} is a form (field names down the left, one record per sheet), not a table: nothing is imported; enter its record by hand or point at a table',
       noTable: 'no register table was found in this workbook: nothing is imported',
       noRegisterTable: 'the table on sheet {{sheet}} of {{file}} is no register (column {{column}}, read as the name, holds figures and dates, and no column is headed as a field of the register): nothing is imported. If the workbook has a table to import, click its header row on the sheet below',

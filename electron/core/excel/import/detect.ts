@@ -1138,3 +1138,31 @@ export function headerSignature(model: WorkbookModel, sheetName: string, top: nu
   if (header.length === 0) return null;
   return header.map((h) => `${columnLabel(h.c, h.span)}=${h.label.normalize('NFKC').replace(/\s+/g, '')}`).join('|');
 }
+
+/**
+ * Another register's table, not this one's: the layout's key column is not named plainly (its word is
+ * partial or weak, below PLAIN_KEY: 確認項目 or チェック項目 as a task's name) while another register's
+ * own word names it plainly (PLAIN_KEY) as that register's key, and that register reads the same header
+ * rows with more of its columns named plainly and a clearly better score (SUGGEST_MARGIN). A person
+ * reads チェック項目 / チェック内容 / 確認者 / 確認日 as a checklist's items, not as tasks, however 大分類 /
+ * 小分類 also fit a WBS's levels (issue 11: checklist-jp-fintan previewed as a WBS imported 35 tasks).
+ * The preview then imports nothing and says so (otherRegisterTable) until the user points at the table.
+ */
+export function otherRegisterTable(model: WorkbookModel, layout: TableLayout, opts: DetectOptions = {}): { target: ImportTarget; column: ColumnMapping } | null {
+  const target = layout.target;
+  const key = layout.columns.find((m) => m.field === KEY_FIELD[target]);
+  if (!key || key.confidence >= PLAIN_KEY) return null;
+  const plain = (l: TableLayout) => l.columns.filter((m) => m.field !== null && m.field !== KEY_FIELD[l.target] && m.confidence >= NAMED_KEY && !GENERIC_FIELDS.has(m.field)).length;
+  const own = layoutAt(model, target, layout.sheet, layout.headerTop, layout.headerBottom, { ...opts, column: key.c });
+  if (!own) return null;
+  let best: { target: ImportTarget; column: ColumnMapping; score: number } | null = null;
+  for (const other of IMPORT_TARGETS) {
+    if (other === target) continue;
+    const l = layoutAt(model, other, layout.sheet, layout.headerTop, layout.headerBottom, { ...opts, column: key.c });
+    const otherKey = l?.columns.find((m) => m.field === KEY_FIELD[other]);
+    if (!l || !otherKey || otherKey.c !== key.c || otherKey.confidence < PLAIN_KEY) continue;
+    if (plain(l) <= plain(own) || l.score < own.score * SUGGEST_MARGIN) continue;
+    if (!best || l.score > best.score) best = { target: other, column: key, score: l.score };
+  }
+  return best && { target: best.target, column: best.column };
+}

@@ -7,7 +7,7 @@ import { workbookRefusal } from '../../excel/error-text.js';
 import { decodeBase64 } from '../../yielding.js';
 import { pace } from '../../call-scope.js';
 import { randomUUID } from 'node:crypto';
-import { betterTarget, detectLayout, headerAbove, headerSignature, layoutAt, type Detection, type TableLayout } from '../../excel/import/detect.js';
+import { betterTarget, detectLayout, headerAbove, headerSignature, layoutAt, otherRegisterTable, type Detection, type TableLayout } from '../../excel/import/detect.js';
 import { KEY_FIELD, TARGET_FIELDS, type ImportTarget } from '../../../common/excel/fields.js';
 import { overrideFields } from '../../excel/import/mapping.js';
 import { columnName, type WorkbookModel } from '../../../common/excel/model.js';
@@ -121,6 +121,18 @@ function noRegisterProblem(register: ImportTarget, fileName: string, table: Impo
     code: 'noRegisterTable',
     params: { register, file: fileName, sheet: table.sheet, column },
     reason: `${fileName}: the table on sheet ${table.sheet} is no ${register} register (the column read as the ${KEY_FIELD[register]}, ${column}, holds figures, and no other column is named for the register): nothing is imported unless a table is pointed at`,
+  };
+}
+
+/** The preview's word that the table detection found is another register's (otherRegisterTable), naming it, the file, sheet and key column. */
+function otherRegisterProblem(register: ImportTarget, other: ImportTarget, fileName: string, sheet: string, key: { column: string; label: string }): Problem {
+  const column = `${key.column} (${key.label})`;
+  return {
+    sheet,
+    kind: 'header',
+    code: 'otherRegisterTable',
+    params: { register, other, file: fileName, sheet, column },
+    reason: `${fileName}: the table on sheet ${sheet} reads as a ${other} table (column ${column} names its items, and more of its columns are named for ${other}), not as a ${register} register: nothing is imported unless a table is pointed at`,
   };
 }
 
@@ -342,6 +354,10 @@ export class ImportPreviews {
         ? refinedDoubts(refined.layout.confidence!, fits.filter((f) => !answered.includes(f.column)))
         : null;
     if (doubts?.noRegister) problems.push(noRegisterProblem(input.register, fileName, table));
+    else if (detected) {
+      const other = otherRegisterTable(model, layout, { vocab, reference: today });
+      if (other) problems.push(otherRegisterProblem(input.register, other.target, fileName, layout.sheet, other.column));
+    }
     // The key column shows the doubt too (its confidence in the mapping step), not only the question.
     if (doubts?.why.some((w) => w.code === 'keyFigures' || w.code === 'keyClose')) for (const m of table.columns) if (m.field === KEY_FIELD[input.register]) m.confidence = Math.min(m.confidence, doubts.confidence.key);
     const layoutProblems = mapping.columns?.length ? [] : [...problems];

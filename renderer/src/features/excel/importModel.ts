@@ -2,6 +2,7 @@
 // what detection found, the lines of the preview list per tab, and the options applyImport gets.
 import type { TFunction } from 'i18next';
 import { WBS_STRUCTURE_FIELDS, type ImportTarget } from '../../../../electron/common/excel/fields.js';
+import { registerView } from './exportModel.js';
 import { formatProblem, rowOfCell, type Problem } from '../../../../electron/common/excel/problems.js';
 import type {
   ApplyOptions,
@@ -304,6 +305,8 @@ export function problemText(p: Problem, t: TFunction, fieldLabel: (field: string
   const field = p.field ? fieldLabel(p.field) : '';
   const params: Record<string, string | number> = { ...p.params, field };
   if (typeof p.params.from === 'string') params.from = t(`excel.problem.yearFrom.${p.params.from}`);
+  // Another register is named as its tab is (品質チェックリスト), never by its key.
+  if (typeof p.params.other === 'string') params.other = t(`views.${registerView(p.params.other)}`);
   // A value left empty with its row imported says so after the reason (4d 4h is not an effort: …).
   const text = t(`excel.problem.${p.code}`, params) + (p.params.kept ? t('excel.problem.keptSuffix') : '');
   const head = [place, field && `[${field}]`].filter(Boolean).join(' ');
