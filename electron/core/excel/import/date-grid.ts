@@ -1,5 +1,6 @@
 // A gantt's date grid right of a table with header words (ガントチャート: a column per day or week under
-// a row of dates or of week numbers W1 W2 …, often under months merged across them, or over a row of weekdays 月 火 水): its columns
+// a row of dates or of week numbers W1 W2 …, often under months merged across them, or over a row of weekdays 月 火 水,
+// or a row of weekdays alone, M T W TH F under weeks and phases): its columns
 // are the chart, not the client's data. Kept as extra columns they gave every task 30–91 empty values in
 // the grid (blind check F8). They are left out of the layout; the export keeps the band's cells as the
 // client drew them and paints the bars again from the dates (services/export/gantt-marks.ts).
@@ -99,8 +100,58 @@ export function dateGridColumns(ix: SheetIndex, top: number, bottom: number): Se
       close();
     }
     for (const run of weekRunsOfRow(cells, new Set())) if (run.n.length >= MIN_RUN) for (let k = 0; k < run.n.length; k++) out.add(run.c + k);
+    for (const run of weekdayRuns(cells)) for (let k = 0; k < run.n; k++) out.add(run.c + k);
     for (const run of monthPartRuns(cells, new Set())) for (let k = 0; k < run.n; k++) out.add(run.c + k);
   }
+  return out;
+}
+
+// The weekdays as a day grid's heads write them, Monday first: letters (M T W T F S S — T and S stand
+// for two days each), two or three letters, the whole name, and 月 火 水 木 金 土 日 (月曜, 月曜日, (月)).
+const WEEKDAY_WORDS: RegExp[] = [
+  /^(?:m|mo|mon|monday|月|月曜日?)$/i,
+  /^(?:t|tu|tue|tues|tuesday|火|火曜日?)$/i,
+  /^(?:w|we|wed|weds|wednesday|水|水曜日?)$/i,
+  /^(?:t|th|thu|thur|thurs|thursday|木|木曜日?)$/i,
+  /^(?:f|fr|fri|friday|金|金曜日?)$/i,
+  /^(?:s|sa|sat|saturday|土|土曜日?)$/i,
+  /^(?:s|su|sun|sunday|日|日曜日?)$/i,
+];
+
+/** The weekdays (0 Monday … 6 Sunday) a head may name: none, one, or two for a letter (T, S). */
+export function weekdaysOf(cell: Cell | undefined): number[] {
+  if (cell?.t !== 's' || typeof cell.v !== 'string' || cell.v.length > 12) return [];
+  const word = cell.v.normalize('NFKC').trim().replace(/^[(（](.+)[)）]$/, '$1').replace(/\.$/, '');
+  return WEEKDAY_WORDS.flatMap((re, d) => (re.test(word) ? [d] : []));
+}
+
+/** The day after weekday `a` in a grid: the next one, or Monday after a Friday or a Saturday (a grid of working days). */
+const nextWeekday = (a: number, b: number) => b === (a + 1) % 7 || (b === 0 && (a === 4 || a === 5));
+
+/**
+ * Runs of MIN_RUN or more adjacent cells of one row each naming the weekday after the one left of it
+ * (M T W TH F M T …, 月 火 水 木 金 土 日): a day grid under weeks or phases with no date in its heads.
+ * A letter standing for two days is read as whichever goes on the run (T after M is Tuesday, after W Thursday).
+ */
+function weekdayRuns(cells: Cell[]): { c: number; n: number }[] {
+  const out: { c: number; n: number }[] = [];
+  let run: { c: number; n: number; can: number[] } | null = null;
+  const close = () => {
+    if (run && run.n >= MIN_RUN) out.push({ c: run.c, n: run.n });
+    run = null;
+  };
+  for (const cell of cells) {
+    const days = weekdaysOf(cell);
+    const on = run && cell.c === run.c + run.n ? days.filter((b) => run!.can.some((a) => nextWeekday(a, b))) : [];
+    if (run && on.length > 0) {
+      run.n++;
+      run.can = on;
+      continue;
+    }
+    close();
+    if (days.length > 0) run = { c: cell.c, n: 1, can: days };
+  }
+  close();
   return out;
 }
 
@@ -295,11 +346,15 @@ function monthPartsBand(ix: SheetIndex, lastHeaderRow: number, skip: Set<number>
   return out;
 }
 
-/** The layout's columns without those no field took that lie inside a date grid of the header. */
+/**
+ * The layout's columns without those that lie inside a date grid of the header: each no field took, and a
+ * head merged across several of the grid's days (PHASE 2 over weeks of M T W TH F, 4月 over its days),
+ * which names the days under it, never a field's values, whatever its word (a phase, a month) says.
+ */
 export function withoutDateGrid(ix: SheetIndex, columns: ColumnMapping[], top: number, bottom: number): ColumnMapping[] {
-  if (!columns.some((m) => m.field === null)) return columns;
+  if (!columns.some((m) => m.field === null || m.span > 1)) return columns;
   const grid = dateGridColumns(ix, top, bottom);
   if (grid.size === 0) return columns;
   const inGrid = (m: ColumnMapping) => Array.from({ length: m.span }, (_, k) => m.c + k).every((c) => grid.has(c));
-  return columns.filter((m) => m.field !== null || !inGrid(m));
+  return columns.filter((m) => !((m.field === null || m.span > 1) && inGrid(m)));
 }
