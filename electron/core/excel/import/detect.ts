@@ -19,6 +19,7 @@ import { registersNamed, sectionTitleAbove, tableTitle, titleNames } from './reg
 import { timelineTable } from './timeline.js';
 import { restartsPerSection, runsByOne, shownNumber } from './numbering.js';
 import { withoutDateGrid } from './date-grid.js';
+import { withoutHelperColumns } from './helper-columns.js';
 import { withUnheadedColumns } from './unheaded-columns.js';
 import { mergedGroupLevels } from './group-columns.js';
 import { splitTables } from './side-tables.js';
@@ -754,13 +755,14 @@ const GENERIC_FIELDS = new Set(['ref', 'notes', 'description', 'detail']);
 export const NUMBER_LABEL = /^(?:no\.?|id|#|番号|項番|通番|連番|sl\.? ?no\.?|s\.? ?no\.?|item ?no\.?)$/i;
 
 /**
- * The header's columns as the table's structure reads them: without the form's numbering and a date grid's
- * day columns, with the groups merged down over the tasks read as levels (group-columns.ts), columns
- * headed by an abbreviation a legend spells out read as its field (legend-names.ts), and the columns
- * holding the records' values under no header word kept (unheaded-columns.ts).
+ * The header's columns as the table's structure reads them: without the form's numbering, a date grid's
+ * day columns and the workbook's helper columns (helper-columns.ts), with the groups merged down over the
+ * tasks read as levels (group-columns.ts), columns headed by an abbreviation a legend spells out read as
+ * its field (legend-names.ts), and the columns holding the records' values under no header word kept
+ * (unheaded-columns.ts).
  */
 function tableColumns(target: ImportTarget, ix: SheetIndex, columns: ColumnMapping[], top: number, bottom: number): ColumnMapping[] {
-  return withUnheadedColumns(ix, legendNamed(target, ix, mergedGroupLevels(target, ix, withoutDateGrid(ix, withoutNumbering(target, ix, columns, bottom), top, bottom), bottom), top, bottom), top, bottom);
+  return withUnheadedColumns(ix, legendNamed(target, ix, mergedGroupLevels(target, ix, withoutHelperColumns(ix, withoutDateGrid(ix, withoutNumbering(target, ix, columns, bottom), top, bottom), bottom), bottom), top, bottom), top, bottom);
 }
 
 /**
