@@ -9,7 +9,10 @@ import ExcelJS from 'exceljs';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
 import { rng } from './synthetic-tables.js';
 
-export type WordFamily = 'yesNo' | 'notStarted' | 'category' | 'qualified';
+// (cancel, strategy: synonyms of an item in other standards' and trackers' words — 取止め, Void, On-going, JIS Q
+// 31000's 除去 / 共有; sharedItem: two words of a column a person reads as two items in the client's order — 検討中
+// before 対策中, 修正完了 before 確認完了, Done before Effective: blind set 16, I3 and I4.)
+export type WordFamily = 'yesNo' | 'notStarted' | 'category' | 'qualified' | 'cancel' | 'strategy' | 'sharedItem';
 type Lang = 'ja' | 'en';
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
@@ -20,6 +23,8 @@ interface ListColumn {
   field: string;
   head: Record<Lang, string[]>;
   sets: Record<Lang, [string, string][][]>;
+  /** The column carries the set's words as its list validation, in the set's order. */
+  validation?: boolean;
 }
 
 const COLUMNS: Record<WordFamily, ListColumn[]> = {
@@ -78,6 +83,69 @@ const COLUMNS: Record<WordFamily, ListColumn[]> = {
       },
     },
   ],
+  cancel: [
+    {
+      register: 'change',
+      field: 'implStatus',
+      head: { ja: ['実施状況', '対応状況'], en: ['Implementation status', 'Implementation'] },
+      sets: {
+        ja: [[['未実施', 'not_started'], ['実施中', 'in_progress'], ['実施済', 'done'], ['取止め', 'cancelled']], [['未着手', 'not_started'], ['作業中', 'in_progress'], ['完了', 'done'], ['取り止め', 'cancelled']]],
+        en: [[['Not started', 'not_started'], ['In Work', 'in_progress'], ['Complete', 'done'], ['Void', 'cancelled']], [['To do', 'not_started'], ['On-going', 'in_progress'], ['Done', 'done'], ['Voided', 'cancelled']]],
+      },
+    },
+    {
+      register: 'issue',
+      field: 'status',
+      head: { ja: ['状況', 'ステータス'], en: ['Status', 'State'] },
+      sets: {
+        ja: [[['未着手', 'not_started'], ['対応中', 'in_progress'], ['完了', 'done'], ['取りやめ', 'cancelled']], [['未対応', 'not_started'], ['作業中', 'in_progress'], ['済', 'done'], ['取り下げ', 'cancelled']]],
+        en: [[['New', 'not_started'], ['On-going', 'in_progress'], ['Closed', 'done'], ['Drop', 'cancelled']], [['Not started', 'not_started'], ['Ongoing', 'in_progress'], ['Closed', 'done'], ['Withdrawn', 'cancelled']], [['To do', 'not_started'], ['In work', 'in_progress'], ['Done', 'done'], ['Dropped', 'cancelled']]],
+      },
+    },
+  ],
+  strategy: [
+    {
+      register: 'risk',
+      field: 'strategy',
+      head: { ja: ['対応方針', '対応策区分'], en: ['Strategy', 'Response strategy'] },
+      sets: {
+        ja: [[['除去', 'avoid'], ['低減', 'mitigate'], ['共有', 'transfer'], ['保有', 'accept']], [['リスク源の除去', 'avoid'], ['リスク低減', 'mitigate'], ['リスク共有', 'transfer'], ['リスク保有', 'accept']]],
+        en: [[['Terminate', 'avoid'], ['Treat', 'mitigate'], ['Transfer', 'transfer'], ['Tolerate', 'accept']], [['Eliminate', 'avoid'], ['Reduce', 'mitigate'], ['Share', 'transfer'], ['Retain', 'accept']]],
+      },
+    },
+  ],
+  sharedItem: [
+    {
+      register: 'risk',
+      field: 'status',
+      validation: true,
+      head: { ja: ['状況', 'ステータス'], en: ['Status'] },
+      sets: {
+        ja: [[['検討中', 'open'], ['対策中', 'in_progress'], ['経過観察', 'monitoring'], ['解消', 'closed']], [['調査中', 'open'], ['対応中', 'in_progress'], ['監視中', 'monitoring'], ['クローズ', 'closed']]],
+        en: [[['Assessing', 'open'], ['Treating', 'in_progress'], ['Watch', 'monitoring'], ['Closed', 'closed']]],
+      },
+    },
+    {
+      register: 'defect',
+      field: 'status',
+      validation: true,
+      head: { ja: ['ステータス', '状態'], en: ['Status'] },
+      sets: {
+        ja: [[['起票', 'open'], ['対応中', 'in_progress'], ['修正完了', 'fixed'], ['確認完了', 'closed'], ['対象外', 'rejected']], [['登録', 'open'], ['作業中', 'in_progress'], ['対策完了', 'fixed'], ['検証完了', 'closed']]],
+        en: [[['Assessing', 'open'], ['Fixing', 'in_progress'], ['Fixed', 'fixed'], ['Closed', 'closed']]],
+      },
+    },
+    {
+      // No list: the words' own stages give the order (done before its effect is checked).
+      register: 'finding',
+      field: 'status',
+      head: { ja: ['状態', 'ステータス'], en: ['Status'] },
+      sets: {
+        ja: [[['未対応', 'open'], ['是正中', 'in_progress'], ['完了', 'corrected'], ['有効性確認済', 'verified']]],
+        en: [[['Open', 'open'], ['In progress', 'in_progress'], ['Done', 'corrected'], ['Effective', 'verified']], [['Open', 'open'], ['In progress', 'in_progress'], ['Completed', 'corrected'], ['Effectiveness verified', 'verified']]],
+      },
+    },
+  ],
   qualified: [
     {
       register: 'lesson',
@@ -131,6 +199,10 @@ const OTHERS: Record<string, Record<Lang, { head: string; value: (k: number) => 
     ja: [{ head: 'リスク内容', value: (k) => `資材${k + 1}の納入が遅れる` }, { head: '識別日', value: (k) => day(k) }, { head: '担当', value: (k) => ['佐藤', '鈴木', '高橋'][k % 3]! }],
     en: [{ head: 'Risk description', value: (k) => `Material ${k + 1} delivered late` }, { head: 'Date raised', value: (k) => day(k) }, { head: 'Owner', value: (k) => ['Smith', 'Jones', 'Brown'][k % 3]! }],
   },
+  finding: {
+    ja: [{ head: '指摘内容', value: (k) => `手順書${k + 1}の改訂漏れ` }, { head: '指摘日', value: (k) => day(k) }, { head: '是正担当者', value: (k) => ['佐藤', '鈴木', '高橋'][k % 3]! }],
+    en: [{ head: 'Finding', value: (k) => `Procedure ${k + 1} not updated` }, { head: 'Raised', value: (k) => day(k) }, { head: 'Owner', value: (k) => ['Smith', 'Jones', 'Brown'][k % 3]! }],
+  },
   lesson: {
     ja: [{ head: '教訓', value: (k) => `移行手順${k + 1}を早期に確定する` }, { head: '登録日', value: (k) => day(k) }, { head: '登録者', value: (k) => ['佐藤', '鈴木', '高橋'][k % 3]! }],
     en: [{ head: 'Lesson title', value: (k) => `Fix cutover step ${k + 1} early` }, { head: 'Date', value: (k) => day(k) }, { head: 'Submitted by', value: (k) => ['Smith', 'Jones', 'Brown'][k % 3]! }],
@@ -183,8 +255,14 @@ export async function wordCase(family: WordFamily, seed: number): Promise<WordCa
     ws.addRow([lang === 'ja' ? 'プロジェクト名：基幹更改' : 'Project: Core renewal']);
     ws.addRow([]);
   }
-  ws.addRow(columns.map((c) => c.head));
+  const headRow = ws.addRow(columns.map((c) => c.head));
   words.forEach((_, k) => ws.addRow(columns.map((c) => c.value(k))));
+  if (col.validation) {
+    // The client's list over the column's cells and a few blank rows under them, its words in the set's order.
+    const at = columns.findIndex((c) => c.head === head) + 1;
+    for (let r = headRow.number + 1; r <= headRow.number + words.length + 5; r++)
+      ws.getCell(r, at).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${set.map(([w]) => w).join(',')}"`] };
+  }
   return { seed, family, lang, layout, register: col.register, field: col.field, head, words, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
 }
 
@@ -368,4 +446,73 @@ export async function synonymCase(seed: number): Promise<SynonymCase> {
   ws.addRow(columns.map((c) => c.head));
   for (let k = 0; k < n; k++) ws.addRow(columns.map((c) => c.value(k)));
   return { seed, register: s.register, lang: s.lang, layout, head: s.head, field: s.field, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
+}
+
+/**
+ * A deliverable register whose status column is written in marks (and the odd word of its own: 差戻), spelled
+ * out by a legend note under the table or beside its header (blind set 16, I3: ◎ 承認済 ○ 査閲中 △ 作成中 ×
+ * 未着手). The legend's words vary over each item's words; `codes` is what a person reads each mark as.
+ */
+export interface LegendCase {
+  seed: number;
+  place: 'under' | 'beside';
+  legend: string;
+  head: string;
+  /** Each record's cell, top to bottom, and the code a person reads it as. */
+  cells: [string, string][];
+  bytes: Buffer;
+}
+
+const LEGEND_WORDS: Record<string, string[]> = {
+  approved: ['承認済', '承認済み', '承認完了'],
+  in_review: ['査閲中', 'レビュー中', '審査中', '確認中'],
+  in_progress: ['作成中', '作業中', '執筆中'],
+  not_started: ['未着手', '未作成'],
+};
+const LEGEND_MARKS: [string, string][] = [['◎', 'approved'], ['○', 'in_review'], ['△', 'in_progress'], ['×', 'not_started']];
+const LEGEND_STYLES: ((pairs: [string, string][]) => string)[] = [
+  (p) => `状態：${p.map(([m, w]) => `${m} ${w}`).join('\u3000')}`,
+  (p) => `凡例 ${p.map(([m, w]) => `${m}:${w}`).join(' ')}`,
+  (p) => `※状態欄 ${p.map(([m, w]) => `${m}＝${w}`).join('、')}`,
+];
+
+export async function legendCase(seed: number): Promise<LegendCase> {
+  const r = rng(seed * 49_979_687 + 3);
+  const pairs = LEGEND_MARKS.map(([m, code]) => [m, pick(r, LEGEND_WORDS[code]!)] as [string, string]);
+  const legend = pick(r, LEGEND_STYLES)(pairs);
+  const place = r() < 0.5 ? 'under' : 'beside';
+  const head = pick(r, ['状態', 'ステータス', '進捗状況']);
+  // Every mark once or more, and the word the legend leaves out (差戻: sent back), in the seed's order.
+  const stray = '差戻';
+  const cells: [string, string][] = [...LEGEND_MARKS, ...LEGEND_MARKS.slice(0, 2), [stray, 'returned']].sort(() => r() - 0.5).map(([m, c]) => [m, c] as [string, string]);
+  const others = OTHERS.deliverable!.ja;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('成果物一覧');
+  ws.addRow(['成果物管理表']);
+  ws.addRow([]);
+  const headRow = ws.addRow([...others.map((c) => c.head), head]);
+  cells.forEach(([m], k) => ws.addRow([...others.map((c) => c.value(k)), m]));
+  if (place === 'under') {
+    ws.addRow([]);
+    ws.addRow([legend]);
+  } else ws.getCell(headRow.number, others.length + 3).value = legend;
+  return { seed, place, legend, head, cells, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
+}
+
+/** A risk register whose status words share an item with no list to order them (both under way by their stage). */
+export async function unorderedCase(seed: number): Promise<{ words: string[]; shared: string[]; bytes: Buffer }> {
+  const r = rng(seed * 86_028_121 + 7);
+  const lang: Lang = seed % 2 === 0 ? 'ja' : 'en';
+  const sets: Record<Lang, { words: string[]; shared: string[] }[]> = {
+    ja: [{ words: ['検討中', '対策中', '経過観察', '解消'], shared: ['検討中', '対策中'] }, { words: ['調整中', '実施中', '監視中', 'クローズ'], shared: ['調整中', '実施中'] }],
+    en: [{ words: ['Assessing', 'Treating', 'Watch', 'Closed'], shared: ['Assessing', 'Treating'] }, { words: ['Planning', 'Mitigating', 'Monitoring', 'Closed'], shared: ['Planning', 'Mitigating'] }],
+  };
+  const set = pick(r, sets[lang]);
+  const words = [...set.words, ...set.words].sort(() => r() - 0.5);
+  const others = OTHERS.risk![lang];
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Risks');
+  ws.addRow([...others.map((c) => c.head), lang === 'ja' ? '状況' : 'Status']);
+  words.forEach((w, k) => ws.addRow([...others.map((c) => c.value(k)), w]));
+  return { words, shared: set.shared, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
 }

@@ -10,7 +10,7 @@ import { wordCase, type WordFamily } from '../helpers/client-word-tables.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 
 const { call } = fileWorkspace();
-const FAMILIES: WordFamily[] = ['yesNo', 'notStarted', 'category', 'qualified'];
+const FAMILIES: WordFamily[] = ['yesNo', 'notStarted', 'category', 'qualified', 'cancel', 'strategy', 'sharedItem'];
 const SEEDS = [1, 2, 3, 4, 5, 6];
 
 describe('client words for the project’s items, generated registers', () => {

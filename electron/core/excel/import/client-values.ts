@@ -18,6 +18,7 @@ import { codeKey } from './code-legend.js';
 import { stageCode } from './status-stages.js';
 import { criteriaTop, rankRatings, rankRun } from './rank-codes.js';
 import type { Legend } from './code-legend.js';
+import { spreadShared, type ColumnReading, type Spread } from './stage-order.js';
 
 
 /** An item an import adds to a project's list (a client word the user chose to add). */
@@ -54,6 +55,8 @@ export class ClientValues {
   private readonly openAs = new Map<string, string>();
   /** A list column's own words, all of them: what one of them means can depend on the others (◎ beside ○). */
   private readonly columnSets = new Map<string, string[]>();
+  /** Status columns whose words shared one item, spread in the client's order or asked (stage-order.ts). */
+  private readonly spreads = new Map<string, Spread>();
 
   constructor(
     private readonly vocab: Vocabularies,
@@ -190,9 +193,41 @@ export class ClientValues {
     if (spec.kind !== 'vocab') return;
     // (With the client's own list: a level no cell holds yet still places the others — P1 … P4 with no P4.)
     this.columnSets.set(field, [...new Set([...(this.maps[field]?.clientList ?? []), ...words])]);
-    if (!readsAsStatus(spec.list as VocabListName)) return;
-    const open = openWordReading(words);
+    const open = readsAsStatus(spec.list as VocabListName) ? openWordReading(words) : null;
     if (open) this.openAs.set(field, open);
+    const list = spec.list as VocabListName;
+    const readings = [...new Set(words)].flatMap((w) => {
+      const r = this.reading(field, spec, w);
+      return r ? [r] : [];
+    });
+    this.spreads.set(field, spreadShared(this.vocab[list].items, readings, this.maps[field]?.clientList ?? []));
+  }
+
+  /**
+   * How readList reads a word, without noting or remembering it: `direct` where the user, the profile, the
+   * workbook's legend or the list's own words say so; else the suggestion. Null for an empty value or a new word.
+   */
+  private reading(field: string, spec: FieldSpec, text: string): ColumnReading | null {
+    const list = spec.list as VocabListName;
+    if (text.trim() === '' || (spec.optional && (NONE_MARK.test(text) || notYetWord(list, text)))) return null;
+    const items = this.vocab[list].items;
+    const chosen = this.choice(field, text);
+    const open = this.openAs.get(field);
+    const legend = this.legendCode(field, text);
+    const direct = parseVocab(items, list, text);
+    const fixed = chosen
+      ? chosen.code
+      : open !== undefined && isOpenWord(text) && vocabCode(items, text) === null && items.some((i) => i.code === open)
+        ? open
+        : legend !== undefined && items.some((i) => i.code === legend)
+          ? legend
+          : direct.ok
+            ? direct.value
+            : undefined;
+    if (fixed !== undefined) return fixed === null ? null : { word: text, code: fixed, direct: true, label: vocabCode(items, text) !== null };
+    const byColumn = this.columnReading(field, list, text);
+    const code = byColumn !== null && items.some((i) => i.code === byColumn) ? byColumn : suggest(items, list, text).code;
+    return code === null ? null : { word: text, code, direct: false, label: false };
   }
 
   /** Whether the workbook gives a word as one of the column's values: its legend explains it, or its list holds it. */
@@ -245,6 +280,14 @@ export class ClientValues {
       this.remember(field, text, code);
       return code;
     }
+    const spread = this.spreads.get(field);
+    const moved = spread?.moved.get(wordKey(text));
+    if (moved !== undefined) {
+      // A word that shared its item with another of the column's: the item its place in the client's order gives.
+      const code = this.note(field, list, text, row, () => ({ suggestion: { code: moved, by: 'stage' }, code: moved, chosen: false })).code!;
+      this.remember(field, text, code);
+      return code;
+    }
     const open = this.openAs.get(field);
     // (Not where the project's list has an item of that name: its own Open.)
     if (open !== undefined && isOpenWord(text) && vocabCode(items, text) === null && items.some((i) => i.code === open)) {
@@ -259,6 +302,8 @@ export class ClientValues {
       return code;
     }
     if (direct.ok) {
+      // Asked where another of the client's own words is read as the same item and their order cannot tell them apart.
+      if (spread?.asked.has(wordKey(text))) this.note(field, list, text, row, () => ({ suggestion: { code: direct.value, by: 'label' }, code: direct.value, chosen: false }));
       this.remember(field, text, direct.value);
       return direct.value;
     }

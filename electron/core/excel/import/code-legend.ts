@@ -172,15 +172,16 @@ export function workbookLegends(model: WorkbookModel, skip: (sheet: number, r: n
  * every code, or all but the codes of one stray cell in ten (a count line under the table, a typo: blind
  * set 8, B6 — a 3 under ◎○△×▲ hid the legend above the table); those are left to the column's other
  * readings. The codes read, or null when no legend fits, or several fit with different readings and no
- * single one is titled with the column's `label`.
+ * single one is titled with the column's `label`. A code the legend leaves out that the list reads as it
+ * stands (`readsAlone`: 差戻 beside ◎ 承認済 ○ 査閲中, blind set 16, I3) is no stray: the legend need not spell it.
  */
-export function legendFor(legends: readonly Legend[], codes: ReadonlyMap<string, number>, label: string, reads: (word: string) => string | null, named: (title: string) => boolean): Map<string, string> | null {
+export function legendFor(legends: readonly Legend[], codes: ReadonlyMap<string, number>, label: string, reads: (word: string) => string | null, named: (title: string) => boolean, readsAlone: (code: string) => boolean = () => false): Map<string, string> | null {
   if (codes.size === 0) return null;
   const cells = [...codes.values()].reduce((a, b) => a + b, 0);
   const fits: { legend: Legend; reading: Map<string, string>; explained: string[] }[] = [];
   for (const legend of legends) {
     const explained = [...codes.keys()].filter((c) => legend.words.has(c));
-    const stray = [...codes].filter(([c]) => !legend.words.has(c)).reduce((n, [, k]) => n + k, 0);
+    const stray = [...codes].filter(([c]) => !legend.words.has(c) && !readsAlone(c)).reduce((n, [, k]) => n + k, 0);
     if (stray > 0 && (explained.length < 2 || stray > Math.floor(cells / 10))) continue;
     const reading = new Map<string, string>();
     for (const [code, word] of legend.words) {

@@ -36,7 +36,7 @@ import { fiscalCalendarYear, fiscalYearAbove, fiscalYearOfRun, type RowMonth } f
 import { codeKey, isCode, legendFor, legendWordForms, workbookLegends, type Legend } from './code-legend.js';
 import { labelKey, matchLabel } from './synonyms.js';
 import { mappedCode, suggestCode, withWord } from './value-map.js';
-import { wbsStatusOfStage } from './status-stages.js';
+import { stageCode, wbsStatusOfStage } from './status-stages.js';
 import type { VocabListName } from '../../../common/registers.js';
 import type { ColumnMapping, EndReason, TableCandidate, HierarchyMethod, LeftOutReason, UnknownValue, ValueMap, ValueMaps } from '../../../common/excel/preview.js';
 
@@ -480,8 +480,9 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         if (direct.ok) return direct.value;
         const likely = likelyCode(items, list, w);
         if (likely !== null) return likely;
-        const s = suggestCode(items, w);
-        if (s.code !== null && s.by === 'label') return s.code;
+        // (Its label, or its stage of a record's life: ○ 査閲中 is the list's in review.)
+        const s = suggestCode(items, w, undefined, (x) => stageCode(items, x));
+        if (s.code !== null && (s.by === 'label' || s.by === 'stage')) return s.code;
       }
       return null;
     };
@@ -503,7 +504,9 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         return asIs !== null && reads(said!) !== null && reads(said!) !== asIs;
       });
     const fitting = numbers ? legends.filter((l) => !definesOwnScale(l.words.keys())) : legends.filter((l) => ownLegend(l) || !contradicts(l));
-    const reading = legendFor(fitting, codes, m.label, reads, named);
+    // (A code of more than a mark that the list reads alone — 差戻 — needs no legend line.)
+    const readsAlone = (code: string) => list !== null && !/^\d+$/.test(code) && [...words].some((w) => codeKey(w) === code && w.length >= 2 && reads(w) !== null);
+    const reading = legendFor(fitting, codes, m.label, reads, named, readsAlone);
     if (reading) values.legend(m.field!, reading);
     else if (list === null) values.rankColumn(m.field!, cellWords, legends);
   });

@@ -15,7 +15,7 @@
 import type { VocabItem } from '../../../common/registers.js';
 import { wordKey } from './value-words.js';
 
-export type Stage = 'raised' | 'assigned' | 'working' | 'checking' | 'done' | 'published' | 'reopened' | 'held' | 'dropped' | 'watching';
+export type Stage = 'raised' | 'assigned' | 'working' | 'checking' | 'done' | 'effective' | 'published' | 'reopened' | 'held' | 'dropped' | 'watching';
 
 // Each word with the stages it is read at, nearest first where the list lacks its own stage.
 const RAISED: Stage[] = ['raised', 'assigned'];
@@ -28,22 +28,27 @@ const DONE: Stage[] = ['done'];
 const REOPENED: Stage[] = ['reopened', 'working'];
 // Published, 展開済: done and passed on to others (a lesson shared, a document issued); done where the list stops there.
 const PUBLISHED: Stage[] = ['published', 'done'];
+// Effective, 有効性確認済: done and its effect checked afterwards (an audit finding's effectiveness review,
+// VDA / IATF 8D's last step): after done in a record's life, done where the list stops there (blind set 16, I3).
+const EFFECTIVE: Stage[] = ['effective', 'done'];
 
 const WORDS: [Stage[], string[]][] = [
   [RAISED, ['new', 'open', 'opened', 'submitted', 'reported', 'logged', 'raised', 'untriaged', 'triage', 'unconfirmed', 'draft', '下書き', '下書', 'ドラフト', 'not started', 'not yet', 'not yet started', 'yet to start', 'to do', 'todo', 'backlog', 'planned', 'scheduled', 'オープン', '未', '新規', '起票', '起票済', '登録', '登録済', '受付', '未処理', '未対応', '未着手', '未回答']],
   [ASSIGNED, ['assigned', 'acknowledged', 'confirmed', 'triaged', 'accepted for fix', 'アサイン', 'アサイン済', '割当', '割当済', '割り当て', '割り当て済', '担当決定', '受付済', '受理', '受理済']],
-  [WORKING, ['in progress', 'fixing', 'working', 'wip', 'active', 'started', 'ongoing', 'doing', 'in development', 'development', 'under way', 'underway', '対応中', '着手', '着手済', '作業中', '実施中', '進行中', '処理中', '調査中', '修正中', '作成中']],
+  [WORKING, ['in progress', 'fixing', 'working', 'wip', 'active', 'started', 'ongoing', 'doing', 'in development', 'development', 'under way', 'underway', 'on going', 'on-going', 'in work', 'in-work', 'under work', '対応中', '着手', '着手済', '作業中', '実施中', '進行中', '処理中', '調査中', '修正中', '作成中']],
   [FIXED, ['fixed', 'resolved', 'corrected', 'implemented', 'fix ready', '修正済', '修正済み', '修正完了', '対策済', '対策済み', '是正済', '是正済み', '対応済', '対応済み']],
   [CHECKING, ['retest', 'testing', 'in test', 'in testing', 'in qa', 'qa', 'review', 'in review', 'under review', 'in retest', 'verification', 'uat', 'pending', '審議中', '審査中']],
   [DONE, ['closed', 'verified', 'validated', 'validation complete', 'qualified', 'done', 'complete', 'completed', 'finished', 'approved', 'signed off', '完了', 'クローズ', 'クローズ済', '確認済', '確認済み', '検証済', '検証済み', '承認済', '承認済み', '承認', '終了', 'agreed', 'decided', '決定', '決定済', '合意', '合意済']],
   // (Delivered, handed over: the work passed on to its client, as a document is issued.)
   [PUBLISHED, ['published', 'delivered', 'handed over', 'handover complete', 'shared', 'distributed', 'disseminated', 'communicated', 'rolled out', 'circulated', 'issued', '公開', '公開済', '公開済み', '展開', '展開済', '展開済み', '水平展開', '水平展開済', '周知', '周知済', '周知済み', '配布済', '配信済', '共有済', '共有済み', '発行済', '発行済み']],
+  [EFFECTIVE, ['effective', 'effectiveness verified', 'effectiveness confirmed', 'effectiveness checked', 'effectiveness approved', 'verified effective', 'closed effective', 'proven effective', '有効性確認済', '有効性確認済み', '有効性確認完了', '効果確認済', '効果確認済み', '効果確認完了', '有効性評価済']],
   [REOPENED, ['reopened', 're-opened', 'reopen', 'reactivated', 'returned', 'sent back', 'rework', 'failed retest', 'retest failed', '再オープン', '再発', '差戻し', '差し戻し', '差戻', '再修正',
     // A document back from its review with comments to work in (a document register's Comments Received).
     'revise and resubmit', 'resubmit', 'changes requested', 'revision required', 'rework required', 'needs rework', 'not approved', 'rejected with comments',
     'コメント受領', 'コメントあり', 'コメント有', '指摘あり', '指摘有', '指摘受領', '修正依頼', '修正依頼中', '要修正', '再提出', '再提出待ち', '要再提出']],
-  [['held'], ['on hold', 'hold', 'deferred', 'postponed', 'blocked', 'waiting', 'suspended', '保留', '延期', '中断', '待機', 'ブロック', '一時停止']],
-  [['dropped'], ['superseded', 'replaced', '差替', '差し替え', 'rejected', 'not a bug', 'not a defect', 'duplicate', "won't fix", 'wont fix', 'cannot reproduce', "can't reproduce", 'not reproducible', 'invalid', 'works as designed', 'as designed', 'by design', 'withdrawn', 'cancelled', 'canceled', 'obsolete', '対象外', '却下', '重複', '取下げ', '取り下げ', '中止', '仕様', '仕様通り', '再現せず', '再現不可', '不要']],
+  [['held'], ['on hold', 'hold', 'deferred', 'postponed', 'blocked', 'waiting', 'suspended', '保留', '延期', '中断', '待機', 'ブロック', '一時停止', 'parked', 'shelved', 'on ice', 'frozen', 'paused', '凍結', '棚上げ']],
+  [['dropped'], ['superseded', 'replaced', '差替', '差し替え', 'rejected', 'not a bug', 'not a defect', 'duplicate', "won't fix", 'wont fix', 'cannot reproduce', "can't reproduce", 'not reproducible', 'invalid', 'works as designed', 'as designed', 'by design', 'withdrawn', 'cancelled', 'canceled', 'obsolete', '対象外', '却下', '重複', '取下げ', '取り下げ', '中止', '仕様', '仕様通り', '再現せず', '再現不可', '不要',
+    'dropped', 'drop', 'void', 'voided', 'terminated', 'scrapped', 'called off', 'abandoned', '取止め', '取り止め', '取りやめ', '取下', '撤回', 'キャンセル', '取消', '取り消し']],
   [['watching'], ['monitoring', 'monitor', 'watch', 'watching', '監視', '経過観察', '様子見']],
 ];
 const TABLE = new Map<string, Stage[]>(WORDS.flatMap(([stages, words]) => words.map((w) => [wordKey(w), stages] as [string, Stage[]])));
@@ -53,7 +58,7 @@ const TABLE = new Map<string, Stage[]>(WORDS.flatMap(([stages, words]) => words.
 const SUPPLY = /^(?:部品|部材|資材|材料|機材|交換部品|代替品|入荷|納品|入庫|到着|調達|手配|parts?|spares?|spare parts|materials?|delivery|supplies|stock)$/iu;
 
 // What a check is made of: a word after 待ち/中/済 or In/Ready for/Awaiting that names one makes the stage a check.
-const CHECK = /^(?:確認|検証|テスト|試験|再テスト|再試験|レビュー|承認|検収|受入|受け入れ|判定|審査|査読|リリース|re-?test(?:ing)?|test(?:ing)?|qa|uat|review|verification|validation|approval|sign-?off|acceptance|release|deployment|comments?|checking|information|acceptance|check|inspection|audit)$/u;
+const CHECK = /^(?:確認|検証|テスト|試験|再テスト|再試験|レビュー|承認|検収|受入|受け入れ|判定|審査|査読|査閲|リリース|re-?test(?:ing)?|test(?:ing)?|qa|uat|review|verification|validation|approval|sign-?off|acceptance|release|deployment|comments?|checking|information|acceptance|check|inspection|audit)$/u;
 /** X or its last word a check (Pending Effectiveness Check, In Final Review, Awaiting Client Approval). */
 const checks = (x: string) => CHECK.test(x) || CHECK.test(x.split(/\s+/).pop()!);
 // What a fix is made of: its 済 is fixed, not done, where the list has a check stage.
@@ -120,7 +125,7 @@ function englishStages(key: string): Stage[] | null {
 }
 
 /** The stage an item of a list stands for: its code's, else its English or Japanese label's. */
-function itemStage(item: VocabItem): Stage | null {
+export function itemStage(item: VocabItem): Stage | null {
   for (const w of [item.code, item.labelEn, item.labelJa]) {
     const s = w === '' ? null : wordStages(w);
     if (s) return s[0]!;
@@ -166,6 +171,7 @@ const WBS_OF_STAGE: Record<Stage, 'not_started' | 'in_progress' | 'done' | 'on_h
   watching: 'in_progress',
   done: 'done',
   published: 'done',
+  effective: 'done',
   held: 'on_hold',
   dropped: 'cancelled',
 };
@@ -178,4 +184,18 @@ const WBS_OF_STAGE: Record<Stage, 'not_started' | 'in_progress' | 'done' | 'on_h
 export function wbsStatusOfStage(word: string): 'not_started' | 'in_progress' | 'done' | 'on_hold' | 'cancelled' | null {
   const stages = wordStages(word);
   return stages ? WBS_OF_STAGE[stages[0]!] : null;
+}
+
+/** The stages along a record's way, in their order (side states — held, dropped, watched, reopened — are off it). */
+const WAY: readonly Stage[] = ['raised', 'assigned', 'working', 'checking', 'done', 'effective', 'published'];
+
+/** Where a stage stands on a record's way (0 raised …), or null for a side state. */
+export function wayRank(stage: Stage | null): number | null {
+  const at = stage === null ? -1 : WAY.indexOf(stage);
+  return at < 0 ? null : at;
+}
+
+/** Where a status word's own stage stands on a record's way, or null (no stage, or a side state). */
+export function wordRank(word: string): number | null {
+  return wayRank(wordStages(word)?.[0] ?? null);
 }

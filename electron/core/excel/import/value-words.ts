@@ -26,14 +26,20 @@ const STATUS_WORDS = {
     'not yet', 'not yet begun', 'yet to start', 'yet to begin', 'to be started', 'not commenced', 'not begun', '未着工', '未処置', '着手待ち'],
   in_progress: ['対応中', '進行中', '作業中', '実施中', '中', '途中', '着手', '着手中', '着手済', '仕掛', '仕掛中', '仕掛り中', '対策中', '検討中', '確認中', '継続', '継続中', 'in progress', 'in-progress', 'wip', 'doing', 'started', 'ongoing', 'open', 'opened', 'オープン', 'active', 'working', '△', '▲',
     // Awaiting an answer or a decision (Pending, 審議中) is under way, not stopped (blind sets 10 and 11, C5: read as on hold).
-    'pending', '審議中', '審査中'],
+    'pending', '審議中', '審査中',
+    // Under way in the spellings of logs written abroad (On-going, In Work: blind set 16, I3).
+    'on going', 'on-going', 'in work', 'in-work', 'under work', 'work in progress', 'underway', 'under way'],
   done: ['完了', '済', '済み', '回答済', '回答済み', '終了', '完', '対応済', '対応済み', '対応完了', '実施済', '実施済み', '解決', '解決済', '解決済み', 'クローズ', 'クローズ済', 'close', 'closed', 'done', 'complete', 'completed', 'finished', 'resolved', 'fixed', '○', '◯', '〇', '◎', '●',
     // A decision log's record is done when the decision is made (Agreed, 決定済).
     'agreed', 'decided', 'decision made', '決定', '決定済', '決定済み', '合意', '合意済', '合意済み',
     // A release plan's task is done once it is out (Released, Deployed, リリース済).
     'released', 'deployed', 'shipped', 'launched', 'live', 'went live', 'リリース済', 'リリース済み', '本番反映済', '本番稼働済', '稼働済'],
-  on_hold: ['保留', '中断', '待ち', '待機', '待機中', '一時停止', '停止', '延期', 'on hold', 'on-hold', 'hold', 'waiting', 'blocked', 'deferred', 'suspended', 'paused'],
+  on_hold: ['保留', '中断', '待ち', '待機', '待機中', '一時停止', '停止', '延期', 'on hold', 'on-hold', 'hold', 'waiting', 'blocked', 'deferred', 'suspended', 'paused',
+    // Set aside until taken up again (a studio's Parked, Shelved: blind set 16, I4 — Parked was read as under way).
+    'parked', 'shelved', 'on ice', 'frozen', 'put on hold', '凍結', '棚上げ'],
   cancelled: ['中止', '取消', '取り消し', '取消し', 'キャンセル', '廃止', '不要', '対象外', '取り下げ', 'cancelled', 'canceled', 'cancel', 'dropped', 'abandoned', 'withdrawn', "won't do", 'wont do',
+    // Called off in the words of change logs and trackers (取止め, Void, Drop: blind set 16, I3 — kept as new items).
+    '取止め', '取り止め', '取りやめ', '取止', '取下げ', '取下', '取下げ済', '撤回', '見送り', 'drop', 'void', 'voided', 'terminated', 'scrapped', 'called off', 'not proceeding', 'killed',
     // Replaced by a later record (a decision superseded, a document replaced).
     'superseded', 'replaced', 'overtaken', '差替', '差し替え', '差替え', '置換'],
 };
@@ -153,10 +159,12 @@ const LIST_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
     closed: ['クローズ', 'クローズ済', '完了', '終了', '解消', '解消済', '消滅', 'closed', 'close', 'done', 'resolved', 'retired', 'expired'],
   }),
   'risk.strategy': table({
-    avoid: ['回避', 'avoid', 'avoidance', 'eliminate'],
-    mitigate: ['軽減', '低減', '緩和', 'mitigate', 'mitigation', 'reduce', 'reduction', 'control'],
-    transfer: ['転嫁', '移転', '転送', 'transfer', 'share', 'sharing', 'insure'],
-    accept: ['受容', '保有', '受け入れ', 'accept', 'acceptance', 'retain', 'retention', 'tolerate'],
+    // (JIS Q 31000 / ISO 31000 name the options so: リスク源の除去 and 回避 avoid, 起こりやすさ・結果の変更 reduce,
+    // 共有 share, 保有 retain; the UK 4 T's: terminate, treat, transfer, tolerate — blind set 16, I3.)
+    avoid: ['回避', 'リスク回避', '除去', 'リスク源の除去', '排除', 'avoid', 'avoidance', 'eliminate', 'elimination', 'remove', 'removal', 'terminate'],
+    mitigate: ['軽減', '低減', '緩和', 'リスク低減', 'リスク軽減', '最適化', 'mitigate', 'mitigation', 'reduce', 'reduction', 'control', 'treat', 'modify', 'optimise', 'optimize'],
+    transfer: ['転嫁', '移転', '転送', '共有', 'リスク共有', 'リスク移転', 'リスク転嫁', '分担', 'transfer', 'share', 'sharing', 'insure'],
+    accept: ['受容', '保有', '受け入れ', 'リスク保有', 'リスク受容', '許容', 'accept', 'acceptance', 'retain', 'retention', 'tolerate'],
   }),
   'risk.category': table({
     // (Design and engineering risks are technical; a programme, 工程, is the schedule; commercial risks

@@ -1,0 +1,98 @@
+// Two client words of one status column read as one item (検討中 and 対策中 both under way, 修正完了 and 確認完了
+// both closed): the client keeps them apart, so one of its meanings would be lost and an export could write
+// only one of them back (blind set 16, I4). A person reads them in the client's own order of stages — the
+// order of its list validation, else the words' own stages along a record's life (done before effective,
+// fixed before checked) — and gives the earlier word the list's free item before the shared one (the later
+// word the free item after it, where the earlier one is the list's own word). Where the order cannot be
+// told, or the list has no free item there, the words stay as read and the preview asks about each. Pure.
+import type { VocabItem } from '../../../common/registers.js';
+import { itemStage, wayRank, wordRank } from './status-stages.js';
+import { wordKey } from './value-words.js';
+
+export interface ColumnReading {
+  word: string;
+  code: string;
+  /** Read by the list's own label or word table (not a suggestion): never moved. */
+  direct: boolean;
+  /** The item's own label (or code): the item itself, never asked about. */
+  label: boolean;
+}
+
+export interface Spread {
+  /** Folded word → the item it moves to. */
+  moved: Map<string, string>;
+  /** Folded words of a shared item whose order or room could not be told: each is asked. */
+  asked: Set<string>;
+}
+
+/**
+ * The column's words spread over the list's items where two or more share one. `readings` are the column's
+ * distinct words with their codes; `clientList` the client's own list (its order), or empty.
+ */
+export function spreadShared(items: readonly VocabItem[], readings: readonly ColumnReading[], clientList: readonly string[]): Spread {
+  const out: Spread = { moved: new Map(), asked: new Set() };
+  const ranks = items.map((i) => wayRank(itemStage(i)));
+  // Only a list that is a record's life (its items raised or under way: not a decision's or a category's).
+  if (!ranks.some((r) => r !== null && r <= 2)) return out;
+  const taken = new Set(readings.map((r) => r.code));
+  const listAt = new Map(clientList.map((w, k) => [wordKey(w), k] as [string, number]));
+  const byCode = new Map<string, ColumnReading[]>();
+  for (const r of readings) byCode.set(r.code, [...(byCode.get(r.code) ?? []), r]);
+  for (const [code, group] of byCode) {
+    if (group.length < 2) continue;
+    const at = items.findIndex((i) => i.code === code);
+    const ordered = order(group, listAt);
+    const direct = group.filter((r) => r.direct);
+    if (at < 0 || ranks[at] === null || ordered === null || direct.length > 1) {
+      ask(out, group, listAt, ordered === null);
+      continue;
+    }
+    const anchor = direct[0] ?? ordered[ordered.length - 1]!;
+    const k = ordered.indexOf(anchor);
+    // Outward from the shared item: the words before the anchor onto free items before it, nearest first.
+    const before = room(items, ranks, taken, at, -1, k);
+    const after = room(items, ranks, taken, at, +1, ordered.length - 1 - k);
+    if (before === null || after === null) {
+      ask(out, group, listAt, false);
+      continue;
+    }
+    ordered.slice(0, k).reverse().forEach((r, n) => out.moved.set(wordKey(r.word), before[n]!));
+    ordered.slice(k + 1).forEach((r, n) => out.moved.set(wordKey(r.word), after[n]!));
+    for (const c of [...before, ...after]) taken.add(c);
+  }
+  return out;
+}
+
+/** The group in the client's order: its list's, else its words' stages (each distinct); null when it cannot be told. */
+function order(group: readonly ColumnReading[], listAt: ReadonlyMap<string, number>): ColumnReading[] | null {
+  if (group.every((r) => listAt.has(wordKey(r.word)))) return [...group].sort((a, b) => listAt.get(wordKey(a.word))! - listAt.get(wordKey(b.word))!);
+  const rank = group.map((r) => wordRank(r.word));
+  if (rank.some((x) => x === null) || new Set(rank).size < rank.length) return null;
+  return group.map((r, k) => ({ r, n: rank[k]! })).sort((a, b) => a.n - b.n).map((x) => x.r);
+}
+
+/**
+ * `n` free items walking from `at` in `step`'s direction, nearest first, before any item a word of the column
+ * holds (past side states: held, dropped); null when there are not so many.
+ */
+function room(items: readonly VocabItem[], ranks: readonly (number | null)[], taken: ReadonlySet<string>, at: number, step: number, n: number): string[] | null {
+  const got: string[] = [];
+  for (let j = at + step; got.length < n && j >= 0 && j < items.length; j += step) {
+    if (taken.has(items[j]!.code)) break;
+    if (ranks[j] !== null) got.push(items[j]!.code);
+  }
+  return got.length === n ? got : null;
+}
+
+/**
+ * A shared item's words asked, a word of the list's word tables too (対策中 beside a suggested 検討中), where the
+ * client's list names them apart or their order is what cannot be told; never the item's own label (In
+ * Progress beside Reopened), and not where only the list has no room — a word beyond its last stage is read
+ * at it by design (Published beside Closed where the list stops at done). Suggested words are listed anyway.
+ */
+function ask(out: Spread, group: readonly ColumnReading[], listAt: ReadonlyMap<string, number>, unordered: boolean): void {
+  const apart = group.every((r) => listAt.has(wordKey(r.word)));
+  if (!apart && !unordered) return;
+  if (group.every((r) => r.direct) && !apart) return;
+  for (const r of group) if (!r.label) out.asked.add(wordKey(r.word));
+}
