@@ -316,7 +316,9 @@ function learnWith(ix: SheetIndex, columns: BandColumn[], records: BandRecord[],
   const byMark = following(hasMark);
   if (!byFill && !byMark) return null;
   // Text on a fill band (a label over the bar) would be lost by repainting: leave such a band alone.
-  if (!byMark && all.some(hasMark)) return null;
+  // A mark of one symbol (◆ on a milestone's week, ★ on a bar's last day) is no label: it is a point of
+  // its row's timeline, and moves with the row's dates (gantt-own-rows.ts, pointMarks).
+  if (!byMark && all.some((x) => hasMark(x) && !isPointMark(x.value))) return null;
   const followers = byFill && byMark ? new Set([...byFill].filter((r) => byMark.has(r))) : (byFill ?? byMark)!;
   const looksOn = (x: BandCell) => (byFill ? filled(x) : true) && (byMark ? hasMark(x) : true);
   let against = 0;
@@ -343,6 +345,13 @@ function learnWith(ix: SheetIndex, columns: BandColumn[], records: BandRecord[],
   const markKey = byMark ? mostCommon(marks) : undefined;
   const mark = markKey === undefined ? null : outValue(markCell.get(markKey)!);
   return { band: { columns, onStyle: byFill ? (mostCommon(onStyles) ?? null) : null, offStyle, mark, followers, ...rule }, against };
+}
+
+/** A cell holding one symbol (◆ ● ▲ ★ ◎), not a letter or digit: a point drawn on a row's timeline. */
+export function isPointMark(cell: Cell | undefined): boolean {
+  if (cell === undefined || cell.t !== 's') return false;
+  const chars = [...String(cell.v).trim()];
+  return chars.length === 1 && !/[\p{L}\p{N}]/u.test(chars[0]!);
 }
 
 export function outValue(cell: Cell): OutValue {

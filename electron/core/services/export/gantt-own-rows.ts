@@ -4,7 +4,7 @@
 // band again must give — is a bar on the task's new days, drawn as this client draws that row.
 import type { SheetIndex } from '../../excel/import/sheet-index.js';
 import type { CellOut, OutValue } from '../../excel/template/index.js';
-import { barCells, inRange, onBar, outValue, rowBarMark, rowBarStyle, type BandRecord, type GanttBand } from './gantt-marks.js';
+import { barCells, inRange, isPointMark, onBar, outValue, rowBarMark, rowBarStyle, type BandRecord, type GanttBand } from './gantt-marks.js';
 
 /** The ways of drawing a bar other than the band's rule that the template's rows show. */
 export interface OwnRules {
@@ -120,8 +120,33 @@ export function ownBarCells(band: GanttBand, rules: OwnRules, rec: BandRecord | 
   if (oneDay && !wasOneDay && rules.milestone) return barCells(band, start, finish, rules.milestone.style, rules.milestone.value);
   const own = rec !== undefined && oneDay === wasOneDay;
   const cells = barCells(band, start, finish, own ? rowBarStyle(band, rec, styleAt) : undefined, own ? rowBarMark(band, rec, ix) : undefined);
-  if (!own || !rules.endsOnly.has(rec.row) || rules.endsOnly.size < 2) return cells;
+  const drawn = !own || !rules.endsOnly.has(rec.row) || rules.endsOnly.size < 2 ? cells : endsOnly(band, cells, start, finish);
+  return own ? withPointMarks(band, rec, drawn, start, finish, ix) : drawn;
+}
+
+function endsOnly(band: GanttBand, cells: CellOut[], start: number | null, finish: number | null): CellOut[] {
   const on = reach(band, start, finish);
   const empty = barCells(band, null, null);
   return cells.map((x, i) => (i === on[0] || i === on.at(-1) ? x : empty[i]!));
+}
+
+/**
+ * A band of fills whose row carries a one-symbol mark (◆ on a milestone's week, ★ on a bar's last day,
+ * isPointMark) keeps it on the row's new dates: a mark on or after the bar's last column stays as far from
+ * the new last column, one before it as far from the new first column (inside the new bar where it was
+ * inside the old one). Repainted by fills alone, the row lost its ◆ and the reader saw no milestone.
+ */
+function withPointMarks(band: GanttBand, rec: BandRecord, cells: CellOut[], start: number | null, finish: number | null, ix: SheetIndex): CellOut[] {
+  if (band.mark !== null) return cells;
+  const [was, now] = [reach(band, rec.start, rec.finish), reach(band, start, finish)];
+  if (was.length === 0 || now.length === 0) return cells;
+  const [a0, a1, b0, b1] = [was[0]!, was.at(-1)!, now[0]!, now.at(-1)!];
+  const out = cells.slice();
+  band.columns.forEach((col, k) => {
+    const x = ix.cell(rec.row, col.c);
+    if (!isPointMark(x)) return;
+    const to = k >= a1 ? b1 + (k - a1) : Math.min(b0 + (k - a0), k >= a0 ? b1 : Infinity);
+    if (to >= 0 && to < out.length) out[to] = { ...out[to]!, value: outValue(x!) };
+  });
+  return out;
 }
