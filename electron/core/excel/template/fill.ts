@@ -461,7 +461,7 @@ function writeTableRows(ctx: FillContext, sheet: SheetInfo, w: TableWrite): void
     const by = lay.newLast >= below ? lay.newLast - lay.regionEnd : 0;
     const growEnd = lay.regionEnd >= lay.first ? lay.regionEnd : -1;
     if (by > 0 || growEnd > 0) {
-      const res = resizeWorkbook(pkg, sheet, { sheet: sheet.name, at: lay.regionEnd + 1, by, growFirst: lay.first, growEnd, growTo: lay.newLast }, { first: lay.first, last: lay.regionEnd });
+      const res = resizeWorkbook(pkg, sheet, { sheet: sheet.name, at: lay.regionEnd + 1, by, growFirst: lay.first, growEnd, growTo: lay.newLast }, { first: lay.first, last: lay.regionEnd }, (i) => ctx.sst.text(i));
       if (res.formulasChanged) ctx.formulasChanged = true;
       if (by > 0) {
         ctx.inserted.push({ sheet: sheet.name, at: lay.regionEnd + 1, count: by });
@@ -619,7 +619,7 @@ function rearrangeTable(ctx: FillContext, sheet: SheetInfo, w: TableWrite, remap
   const by = remap.newLast - last;
   if (remap.newLast > EXCEL_MAX_ROWS) fail(pkg.fileName, 'BAD_WRITE', `sheet "${sheet.name}": ${w.order!.length} rows from row ${first} would run past the last row of the sheet`, sheetPrefix(sheet.name));
   const z = { sheet: sheet.name, at: last + 1, by, growFirst: first, growEnd: last, growTo: remap.newLast, remap, ...(w.band ? { band: w.band } : {}) };
-  const res = guard(ctx, sheet, () => resizeWorkbook(pkg, sheet, z, { first, last }));
+  const res = guard(ctx, sheet, () => resizeWorkbook(pkg, sheet, z, { first, last }, (i) => ctx.sst.text(i)));
   ctx.formulasChanged = true;
   if (by > 0) ctx.inserted.push({ sheet: sheet.name, at: last + 1, count: by });
   ctx.dirty.shift(z);
@@ -693,6 +693,7 @@ function newRows(ctx: FillContext, ed: SheetEditor, w: TableWrite, lay: Layout, 
   for (const [col, j] of jOf) if (!plan.has(col)) plan.set(col, { col, j, s: ed.defaultStyle(style, col) });
   const cols = [...plan.values()].sort((a, b) => a.col - b.col);
   const letters = cols.map((c) => colName(c.col));
+  const colAt = new Map(cols.map((c) => [c.col, c]));
 
   // Existing rows in the span (formatted blank rows, or the empty table's model row) are replaced.
   for (const r of ed.rows) if (r.num >= from && r.num <= to) ed.removeRow(r);
@@ -715,8 +716,13 @@ function newRows(ctx: FillContext, ed: SheetEditor, w: TableWrite, lay: Layout, 
         const ref = `${letters[k]}${num}`;
         const f = translate(c.formula.text, num - c.formula.row, c.col - c.formula.col);
         const fTag = c.formula.array ? `<${p}f t="array" ref="${ref}">` : `<${p}f>`;
-        // A formula of its own position (=ROW()-4) gets its result here (formula-value.ts).
-        const shown = positionalValue(f, num, c.col);
+        // A formula of its own position (=ROW()-4, or =IF(B7="","",ROW()-6) over this row's values) gets its result here (formula-value.ts).
+        const shown = positionalValue(f, num, c.col, (col) => {
+          const at = colAt.get(col);
+          if (at === undefined || at.formula || at.j < 0) return undefined;
+          const v = data?.[at.j] ? normalize(data[at.j]!.value) : null;
+          return v === null ? null : v.t === 's' || v.t === 'n' ? v : undefined;
+        });
         const v = shown ? `<${p}v>${shown.t === 'n' ? numText(shown.v) : toBytes(escapeText(shown.v))}</${p}v>` : '';
         x += `<${p}c r="${ref}${plainStyle[k]}${shown?.t === 's' ? ' t="str"' : ''}>${fTag}${toBytes(escapeText(f))}</${p}f>${v}</${p}c>`;
         ctx.formulasChanged = true;

@@ -5,16 +5,25 @@
 // and readers that take cached results (openpyxl data_only, pandas, our own import) show whatever
 // <v> holds, or nothing. So when rows move, each formula's result is decided here:
 // - a formula of the row's own position alone (=ROW()-4, ="task"&ROW(), ="R-"&TEXT(ROW()-2,"000"),
-//   =COLUMN()) is computed at its new place: `positionalValue`;
+//   =COLUMN(), =ROW()-ROW($A$6)), or one that also tests a cell of its own row for blank where the
+//   caller knows that cell (=IF(B7="","",ROW()-6): a numbering that leaves prepared rows empty), is
+//   computed at its new place: `positionalValue`;
 // - a formula whose references all follow the cells they read (=B7*C7 after its row moved, a
 //   lookup into another sheet, a sum across its own row) shows what it showed: its result stays
 //   (`keepsResult`); the dirty-cell pass (stale.ts) still drops it when a cell it reads was written;
 // - anything else (a range the moved rows entered or left, a defined name, OFFSET/INDIRECT, a whole
 //   column) loses its result and is recomputed on open, as before.
 import { rewriteRefs } from './formula.js';
-import { outsideBand, sameSheet, shiftRow, type Resize } from './refs.js';
+import { colIndex, outsideBand, sameSheet, shiftRow, type Resize } from './refs.js';
+import type { CellTok } from './sheet-rows.js';
+import { xmlText } from './xml-text.js';
 
 export type Shown = { t: 'n'; v: number } | { t: 's'; v: string };
+/**
+ * A cell of the formula's own row, by 0-based column: its value, null where it is blank, undefined
+ * where the caller does not know it (a formula, a value still to be written).
+ */
+export type RowCell = (col: number) => Shown | null | undefined;
 
 /** Functions whose result depends on where the cell is, or on nothing in the formula (volatile). */
 const POSITIONAL = new Set(['ROW', 'ROWS', 'COLUMN', 'COLUMNS', 'OFFSET', 'INDIRECT', 'ADDRESS', 'CELL', 'INFO', 'NOW', 'TODAY', 'RAND', 'RANDBETWEEN', '_XLFN.RANDARRAY', '_XLFN.SEQUENCE']);
@@ -84,11 +93,48 @@ export function keepsResult(f: string, home: string, z: Resize): boolean {
 }
 
 /**
- * The value of a formula made of its own position alone, at 1-based `row`, 0-based `col`: numbers,
- * "text", ROW(), COLUMN(), + - * /, &, parentheses and TEXT(x, "000"). Null for anything else (a
- * reference, another function, a number format TEXT cannot be sure of).
+ * The constants of a row's cells as a RowCell: a number, a text (a shared one through `stringAt`), blank
+ * where the row has no value. A formula's result (it may be stale), a date, a boolean or an error is not known.
  */
-export function positionalValue(f: string, row: number, col: number): Shown | null {
+export function knownCells(cells: readonly CellTok[], stringAt: (i: number) => string | undefined): RowCell {
+  const byCol = new Map(cells.map((c) => [c.col, c]));
+  return (col) => {
+    const c = byCol.get(col);
+    if (!c) return null;
+    if (c.f) return undefined;
+    if (c.t === 'inlineStr') return c.inline === null ? null : { t: 's', v: c.inline };
+    if (c.v === null) return null;
+    const raw = xmlText(c.v);
+    if (c.t === 's') {
+      const text = stringAt(Number(raw));
+      return text === undefined ? undefined : { t: 's', v: text };
+    }
+    if (c.t === 'str') return { t: 's', v: raw };
+    if (c.t !== undefined && c.t !== 'n') return undefined;
+    const n = Number(raw);
+    return raw.trim() !== '' && Number.isFinite(n) ? { t: 'n', v: n } : undefined;
+  };
+}
+
+/** A value while evaluating: a comparison's TRUE/FALSE and a blank cell besides what a cell shows. */
+type Val = Shown | { t: 'b'; v: boolean } | { t: 'blank' };
+
+/** Excel's = between two values (text without case; a blank cell equals "" and 0); null where a side is unknown. */
+function equal(a: Val, b: Val): boolean | null {
+  const blank = (x: Val) => x.t === 'blank' || (x.t === 's' && x.v === '') || (x.t === 'n' && x.v === 0) || (x.t === 'b' && !x.v);
+  if (a.t === 'blank' || b.t === 'blank') return a.t === b.t || blank(a.t === 'blank' ? b : a);
+  if (a.t !== b.t) return false;
+  return a.t === 's' ? a.v.toLocaleUpperCase('en-US') === (b.v as string).toLocaleUpperCase('en-US') : a.v === b.v;
+}
+
+/**
+ * The value of a formula made of its own position, at 1-based `row`, 0-based `col`: numbers, "text",
+ * ROW(), ROW(A6) (a reference's row), COLUMN(), + - * /, &, = and <>, parentheses, TEXT(x, "000") and
+ * IF(test, a, b); and, where `cellAt` is given, the cells of its own row it knows (B7 at row 7: the blank
+ * test of =IF(B7="","",ROW()-6)). Null for anything else (another row's cell, another function, a number
+ * format TEXT cannot be sure of, a cell the caller does not know).
+ */
+export function positionalValue(f: string, row: number, col: number, cellAt?: RowCell): Shown | null {
   if (!/\b(ROW|COLUMN)\s*\(/i.test(f)) return null;
   const src = f.trim().replace(/^=/, '');
   let i = 0;
@@ -101,10 +147,29 @@ export function positionalValue(f: string, row: number, col: number): Shown | nu
     i += s.length;
     return true;
   };
-  const num = (v: Shown | null): number | null => (v === null ? null : v.t === 'n' ? v.v : null);
+  /** A single cell's reference (B7, $A$6) at i, not a function's name. */
+  const ref = (): { row: number; col: number } | null => {
+    ws();
+    const m = /^\$?([A-Za-z]{1,3})\$?([1-9]\d*)(?![\w(!:.])/.exec(src.slice(i));
+    if (!m) return null;
+    i += m[0].length;
+    return { row: Number(m[2]), col: colIndex(m[1]!.toUpperCase()) };
+  };
+  const num = (v: Val | null): number | null => (v === null ? null : v.t === 'n' ? v.v : v.t === 'blank' ? 0 : null);
   // Excel's General format for the whole numbers this handles.
-  const text = (v: Shown | null): string | null => (v === null ? null : v.t === 's' ? v.v : Number.isInteger(v.v) && Math.abs(v.v) < 1e15 ? String(v.v) : null);
-  const concat = (): Shown | null => {
+  const text = (v: Val | null): string | null => (v === null || v.t === 'b' ? null : v.t === 'blank' ? '' : v.t === 's' ? v.v : Number.isInteger(v.v) && Math.abs(v.v) < 1e15 ? String(v.v) : null);
+  // = and <> below & (Excel's order): a blank test of a cell, B7="".
+  const compare = (): Val | null => {
+    const a = concat();
+    ws();
+    const op = src.startsWith('<>', i) ? '<>' : src[i] === '=' ? '=' : null;
+    if (a === null || op === null) return a;
+    i += op.length;
+    const b = concat();
+    const same = b === null ? null : equal(a, b);
+    return same === null ? null : { t: 'b', v: op === '=' ? same : !same };
+  };
+  const concat = (): Val | null => {
     let a = add();
     while (a !== null && eat('&')) {
       const b = add();
@@ -114,7 +179,7 @@ export function positionalValue(f: string, row: number, col: number): Shown | nu
     }
     return a;
   };
-  const add = (): Shown | null => {
+  const add = (): Val | null => {
     let a = mul();
     for (;;) {
       ws();
@@ -126,7 +191,7 @@ export function positionalValue(f: string, row: number, col: number): Shown | nu
       a = x === null || y === null ? null : { t: 'n', v: op === '+' ? x + y : x - y };
     }
   };
-  const mul = (): Shown | null => {
+  const mul = (): Val | null => {
     let a = unary();
     for (;;) {
       ws();
@@ -138,7 +203,7 @@ export function positionalValue(f: string, row: number, col: number): Shown | nu
       a = x === null || y === null || (op === '/' && y === 0) ? null : { t: 'n', v: op === '*' ? x * y : x / y };
     }
   };
-  const unary = (): Shown | null => {
+  const unary = (): Val | null => {
     if (eat('-')) {
       const x = num(unary());
       return x === null ? null : { t: 'n', v: -x };
@@ -146,11 +211,11 @@ export function positionalValue(f: string, row: number, col: number): Shown | nu
     if (eat('+')) return unary();
     return primary();
   };
-  const primary = (): Shown | null => {
+  const primary = (): Val | null => {
     ws();
     if (src[i] === '(') {
       i++;
-      const v = concat();
+      const v = compare();
       return eat(')') ? v : null;
     }
     if (src[i] === '"') {
@@ -174,8 +239,28 @@ export function positionalValue(f: string, row: number, col: number): Shown | nu
       i += n[0].length;
       return { t: 'n', v: Number(n[0]) };
     }
-    if (eat('ROW(')) return eat(')') ? { t: 'n', v: row } : null;
+    if (eat('ROW(')) {
+      if (eat(')')) return { t: 'n', v: row };
+      const at = ref();
+      return at !== null && eat(')') ? { t: 'n', v: at.row } : null;
+    }
+    if (eat('IF(')) {
+      const test = compare();
+      if (!eat(',')) return null;
+      const yes = compare();
+      if (!eat(',')) return null;
+      const no = compare();
+      if (!eat(')') || test === null || yes === null || no === null) return null;
+      const truth = test.t === 'b' ? test.v : test.t === 'n' ? test.v !== 0 : test.t === 'blank' ? false : null;
+      return truth === null ? null : truth ? yes : no;
+    }
     if (eat('COLUMN(')) return eat(')') ? { t: 'n', v: col + 1 } : null;
+    // A cell of its own row that the caller knows; any other reference is beyond this.
+    const at = ref();
+    if (at !== null) {
+      const v = at.row === row && cellAt ? cellAt(at.col) : undefined;
+      return v === undefined ? null : v === null ? { t: 'blank' } : v;
+    }
     if (eat('TEXT(')) {
       const x = num(concat());
       if (!eat(',')) return null;
@@ -185,7 +270,7 @@ export function positionalValue(f: string, row: number, col: number): Shown | nu
     }
     return null;
   };
-  const v = concat();
+  const v = compare();
   ws();
-  return i === src.length ? v : null;
+  return i === src.length && v !== null && (v.t === 'n' || v.t === 's') ? v : null;
 }

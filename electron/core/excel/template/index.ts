@@ -101,7 +101,7 @@ function write(template: Uint8Array, writes: TableWrite[], opts: WriteOptions, f
   if (styles !== null && stylesPart) pkg.write(stylesPart, styles);
   // Formula results that read a changed cell are dropped (computed on open); Excel is asked to
   // recalculate everything then. A write that changed nothing leaves workbook.xml as it was.
-  const dropped = dropStaleResults(pkg, ctx.dirty);
+  const dropped = dropStaleResults(pkg, ctx.dirty, (i) => ctx.sst.text(i));
   const recalc = ctx.formulasChanged || dropped > 0;
   if (recalc) setFullCalcOnLoad(pkg);
   if (opts.report) {

@@ -10,7 +10,7 @@ import { EXCEL_MAX_ROWS } from '../limits.js';
 import { sheetPrefix } from '../../../common/excel/model.js';
 import { fail } from './errors.js';
 import { resizeFormula, translate } from './formula.js';
-import { keepsResult, positionalValue, readsPosition } from './formula-value.js';
+import { keepsResult, knownCells, positionalValue, readsPosition, type RowCell } from './formula-value.js';
 import { numText } from './cells.js';
 import type { Package, SheetInfo } from './package.js';
 import { cloneRanges, colName, outsideBand, resizeRangeText, resizeSqref, RowOverflow, shiftRow, shiftRowNear, type Resize } from './refs.js';
@@ -30,7 +30,11 @@ export interface DataRows {
   last: number;
 }
 
-export function resizeWorkbook(pkg: Package, target: SheetInfo, z: Resize, dataRows: DataRows): ResizeOutcome {
+/**
+ * `stringAt` reads the workbook's shared strings: a moved row's own texts decide the results of its
+ * formulas that test them (=IF(B7="","",ROW()-6), formula-value.ts).
+ */
+export function resizeWorkbook(pkg: Package, target: SheetInfo, z: Resize, dataRows: DataRows, stringAt: (i: number) => string | undefined): ResizeOutcome {
   const out: ResizeOutcome = { formulasChanged: false };
   try {
     for (const sheet of pkg.sheets) {
@@ -40,7 +44,7 @@ export function resizeWorkbook(pkg: Package, target: SheetInfo, z: Resize, dataR
       const isTarget = sheet === target;
       // A sheet that never names the target sheet cannot point at it (its own refs are unprefixed).
       if (!isTarget && !mentions(xml, target.name)) continue;
-      const next = resizeWorksheet(xml, z, sheet.name, isTarget, dataRows, out, pkg.fileName);
+      const next = resizeWorksheet(xml, z, sheet.name, isTarget, dataRows, out, pkg.fileName, stringAt);
       if (next !== xml) pkg.write(sheet.part, next);
     }
     resizeDefinedNames(pkg, z, out);
@@ -105,12 +109,12 @@ function mentions(xml: string, sheet: string): boolean {
 }
 
 /** A worksheet part after the resize. `home` is its own name; only the target sheet's cells move. */
-function resizeWorksheet(xml: string, z: Resize, home: string, isTarget: boolean, dataRows: DataRows, out: ResizeOutcome, fileName: string): string {
+function resizeWorksheet(xml: string, z: Resize, home: string, isTarget: boolean, dataRows: DataRows, out: ResizeOutcome, fileName: string, stringAt: (i: number) => string | undefined): string {
   const sd = findSheetData(xml);
   if (!sd) fail(fileName, 'DAMAGED', `sheet "${home}" has no sheetData`, sheetPrefix(home));
   const sp = new Splicer(xml);
   const rows = parseRows(xml, sd);
-  resizeCells(xml, sd.prefix, rows, z, home, isTarget, dataRows, sp, out);
+  resizeCells(xml, sd.prefix, rows, z, home, isTarget, dataRows, sp, out, stringAt);
   resizeOutside(xml, 0, sd.start, z, home, isTarget, sp);
   resizeOutside(xml, sd.end, xml.length, z, home, isTarget, sp);
   const next = sp.toString();
@@ -333,7 +337,7 @@ interface SharedMaster {
   r2: number;
 }
 
-function resizeCells(xml: string, p: string, rows: RowTok[], z: Resize, home: string, isTarget: boolean, dataRows: DataRows, sp: Splicer, out: ResizeOutcome): void {
+function resizeCells(xml: string, p: string, rows: RowTok[], z: Resize, home: string, isTarget: boolean, dataRows: DataRows, sp: Splicer, out: ResizeOutcome, stringAt: (i: number) => string | undefined): void {
   // Rows whose cells we need: moved rows (target) and rows holding a formula.
   const parsed: { row: RowTok; cells: CellTok[]; moves: boolean }[] = [];
   const hasF = rowsContaining(xml, rows, `<${p}f`);
@@ -372,6 +376,8 @@ function resizeCells(xml: string, p: string, rows: RowTok[], z: Resize, home: st
     if (newNum > EXCEL_MAX_ROWS) throw new RowOverflow(`row ${row.num} would move past row ${EXCEL_MAX_ROWS}`);
     if (moves) sp.replace(row.start, row.openEnd, setAttr(xml.slice(row.start, row.openEnd), 'r', String(newNum)));
     const grow = !isTarget || row.num < dataRows.first || row.num > dataRows.last;
+    let own: RowCell | undefined;
+    const rowCell: RowCell = (col) => (own ??= knownCells(cells, stringAt))(col);
     for (const c of cells) {
       let openTag = c.openTag;
       if (moves && c.hasR) openTag = setAttr(openTag, 'r', `${colName(c.col)}${newNum}`);
@@ -420,7 +426,7 @@ function resizeCells(xml: string, p: string, rows: RowTok[], z: Resize, home: st
         if (moved) out.formulasChanged = true;
         if (stale) {
           out.formulasChanged = true;
-          const shown = now !== null ? positionalValue(now, newNum, c.col) : null;
+          const shown = now !== null ? positionalValue(now, newNum, c.col, rowCell) : null;
           const was = c.vStart >= 0 ? xml.slice(c.vStart, c.vEnd) : '';
           const v = shown ? `<${p}v>${shown.t === 'n' ? numText(shown.v) : toBytes(escapeText(shown.v))}</${p}v>` : '';
           if (c.vStart >= 0) sp.replace(c.vStart, c.vEnd, v);

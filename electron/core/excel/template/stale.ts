@@ -4,13 +4,17 @@
 // result of every formula that reads a changed cell — directly, through a range, a defined name, a
 // table, or another formula that does — is dropped, and those cells are computed on open. Formulas
 // reading nothing we changed keep their results. Volatile references (INDIRECT, OFFSET), 3D
-// references and structured references we cannot place count as reading everything.
+// references and structured references we cannot place count as reading everything. A formula of its
+// own row's position and constants (=IF(B7="","",ROW()-6)) is computed from the row's final cells instead
+// (formula-value.ts), as a reader that does not recalculate must show a number there.
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from '../limits.js';
 import { rewriteRefs, translate } from './formula.js';
 import type { Package } from './package.js';
 import { colIndex, sameSheet, shiftRow, type Resize } from './refs.js';
-import { findSheetData, parseCells, parseRows, rowsContaining, type CellTok } from './sheet-rows.js';
-import { attr, setAttr, Splicer, xmlText } from './xml-text.js';
+import { findSheetData, parseCells, parseRows, rowsContaining, type CellTok, type RowTok } from './sheet-rows.js';
+import { attr, escapeText, setAttr, Splicer, toBytes, xmlText } from './xml-text.js';
+import { numText } from './cells.js';
+import { knownCells, positionalValue, type RowCell } from './formula-value.js';
 
 interface Rect {
   r1: number;
@@ -68,6 +72,11 @@ interface FormulaNode {
   row: number;
   col: number;
   cell: CellTok;
+  /** Its formula's text (a shared child's translated), and its row. */
+  text: string;
+  rowTok: RowTok;
+  /** The sheet's namespace prefix ('' or 'x:'). */
+  prefix: string;
   deps: { sheet: string; rect: Rect }[];
   /** Reads something we cannot place: stale whenever anything changed. */
   always: boolean;
@@ -126,8 +135,8 @@ function structuredRef(spec: string): { thisRow: boolean; columns: string[] } {
   return { thisRow, columns };
 }
 
-/** Drops stale cached results; returns how many. */
-export function dropStaleResults(pkg: Package, dirty: DirtyCells): number {
+/** Drops stale cached results (computes those formula-value.ts can: positionalValue over the row's final constants); returns how many changed. */
+export function dropStaleResults(pkg: Package, dirty: DirtyCells, stringAt: (i: number) => string | undefined): number {
   if (dirty.empty) return 0;
   const names = new Map<string, { text: string; local: string | null }[]>();
   const wb = pkg.read(pkg.workbookPart)!;
@@ -257,7 +266,7 @@ export function dropStaleResults(pkg: Package, dirty: DirtyCells): number {
           }
         }
         const { deps, always } = text === '' ? { deps: [], always: true } : depsOf(text, s.name, row.num, c.col);
-        nodes.push({ sheet: s.name, part: s.part, row: row.num, col: c.col, cell: c, deps, always, stale: false });
+        nodes.push({ sheet: s.name, part: s.part, row: row.num, col: c.col, cell: c, text, rowTok: row, prefix: sd.prefix, deps, always, stale: false });
       }
     }
   }
@@ -300,13 +309,27 @@ export function dropStaleResults(pkg: Package, dirty: DirtyCells): number {
   let dropped = 0;
   const splicers = new Map<string, Splicer>();
   for (const n of nodes) {
-    if (!n.stale || n.cell.vStart < 0) continue;
+    if (!n.stale) continue;
+    // A formula of its own row's position and constants (=IF(B7="","",ROW()-6) on a record whose title
+    // was written, or on a copied row) shows what those final cells give: computed, not dropped.
+    let own: RowCell | undefined;
+    const rowCell: RowCell = (col) => (own ??= knownCells(parseCells(texts.get(n.part)!, n.rowTok, n.prefix), stringAt))(col);
+    const shown = n.text === '' ? null : positionalValue(n.text, n.row, n.col, rowCell);
+    if (!shown && n.cell.vStart < 0) continue;
     const sp = splicers.get(n.part) ?? new Splicer(texts.get(n.part)!);
     splicers.set(n.part, sp);
+    dropped++;
+    if (shown) {
+      const v = `<${n.prefix}v>${shown.t === 'n' ? numText(shown.v) : toBytes(escapeText(shown.v))}</${n.prefix}v>`;
+      if (n.cell.vStart >= 0) sp.replace(n.cell.vStart, n.cell.vEnd, v);
+      else sp.insert(n.cell.f!.end, v);
+      const t = shown.t === 's' ? 'str' : undefined;
+      if (n.cell.t !== t) sp.replace(n.cell.start, n.cell.openEnd, setAttr(n.cell.openTag, 't', t));
+      continue;
+    }
     sp.replace(n.cell.vStart, n.cell.vEnd, '');
     // Without a result the cell has no result type (t="str", "b", "e").
     if (n.cell.t !== undefined) sp.replace(n.cell.start, n.cell.openEnd, setAttr(n.cell.openTag, 't', undefined));
-    dropped++;
   }
   for (const [part, sp] of splicers) pkg.write(part, sp.toString());
   return dropped;
