@@ -364,6 +364,9 @@ export async function checkExport(
   const tEnd = Math.max(original.data.last ?? 0, ...recordRows.map((r) => blockEnd(tplBook, r)));
   // Cells beside the table are checked cell by cell (2b), not as part of the table's rows.
   const beside = besideColumns(tplBook.sheets.find((x) => x.name === original.sheet), original, tEnd, new Set(recordRows));
+  // A gantt band's columns hold each row's bar and marks (◆ on a milestone's week): they move with their
+  // records and are checked with them (3, 6), however few of its cells hold a value.
+  for (const c of ganttColumns(tplBook.sheets.find((x) => x.name === original.sheet), original, importedDates, tplBook.date1904)) beside.delete(c);
   const tpl = rowsOf(tplBook.sheets.find((x) => x.name === original.sheet), beside);
   const out = rowsOf(outBook.sheets.find((x) => x.name === original.sheet), beside);
   for (const [r, cells] of tpl) if (r < first && rowText(cells) !== rowText(out.get(r))) failures.push(`2: row ${r} above the table changed`);
@@ -592,6 +595,17 @@ export async function checkExport(
     if (lost > 0) failures.push(`5: ${lost} formula results of records no edit touched were dropped (${first5})`);
   }
   return failures;
+}
+
+/** Columns of the gantt bands the template's heads may be (ganttBandCandidates), right of the fields' columns. */
+function ganttColumns(sh: SheetModel | undefined, original: ImportPreview, importedDates: Map<number, { start: string | null; finish: string | null }>, date1904: boolean): Set<number> {
+  const out = new Set<number>();
+  if (!sh) return out;
+  const fieldCols = new Set<number>();
+  for (const m of original.columns) if (m.field !== null || m.numbering || m.blockLabels) for (let k = 0; k < m.span; k++) fieldCols.add(m.c + k);
+  const rowOf = new Map(original.rows.flatMap((r) => (r.id !== undefined ? [[r.id, r.row] as const] : [])));
+  for (const band of ganttBandCandidates(new SheetIndex(sh), original.header.bottom - 1, fieldCols, bandRecords(importedDates, rowOf, date1904), date1904)) for (const b of band) out.add(b.c);
+  return out;
 }
 
 /** The template's records as a gantt band reads them: 0-based row, imported dates as serials. */
