@@ -17,6 +17,7 @@ import { effortUnitOf, progressScale } from './numbers.js';
 import { fractionScale, ratingNumber } from './rating-scales.js';
 import { isReferenceLabel, labelKey, matchLabel, namesOtherRecord, numberedThing, ownNumberWord, statesRecord, withoutBrackets } from './synonyms.js';
 import { levelNumberRun } from './level-numbers.js';
+import { cellTexts, namesEach, repeatsFewWords } from './key-texts.js';
 import { holdsOutlineCodes } from './outline-codes.js';
 import { periodOfCell, rangeOrder } from './date-range.js';
 import { NUMBER_LABEL } from './detect.js';
@@ -54,6 +55,10 @@ const HIDDEN_COLUMN = 0.7;
 export const GUESSED_KEY = 0.55;
 /** The confidence of a key taken from the column headed as the long text (Description as a risk's title). */
 export const HEADED_KEY = 0.65;
+/** Long-text fields that say what is done about a record, not what it is (a finding's action, a defect's resolution). */
+const RESPONSE_TEXT = new Set(['action', 'resolution']);
+/** A column read as the category by its cells (a handful of words repeated), its header naming the key: key-texts.ts. */
+const SORTS_RECORDS = 0.6;
 
 /** The field of each target that holds the longest text: its column is the name when nothing is headed as one. */
 export const LONG_TEXT = Object.fromEntries([['wbs', 'notes'], ...REGISTER_LIST.map((d) => [d.name, d.longTextField])]) as Record<ImportTarget, string>;
@@ -820,6 +825,10 @@ export function assignFields(
     }
   }
   let keyGuessed = false;
+  // A visible column no field took (or the long-text field's, `long`), headed by no other thing's name,
+  // whose cells are long texts each record its own.
+  const namesRecordsFirst = (col: HeaderColumn, i: number, long = false): boolean =>
+    !!samples && !col.hidden && (long || !byColumn.has(i)) && nameHeader(col.parts[col.parts.length - 1] ?? '') !== 'other' && namesEach(cellTexts(samples.cells(col)));
   // Still no key: the longest free text of the table is its name (Description, 内容, 概要 in a register
   // that has no Title column) — read from the cells, or for an empty template, the long-text field's column.
   if (!taken.has(key)) {
@@ -834,7 +843,13 @@ export function assignFields(
     let short: { i: number; length: number; confidence: number } | null = null;
     let responseAt: number | undefined;
     let named = false;
-    if (headed !== undefined && (!notesOnly || !samples)) best = { i: headed, length: Infinity, confidence: HEADED_KEY };
+    // (Where the long-text field is what is done about a record — a finding's corrective action, a
+    // defect's resolution — a column of long texts of their own before it, headed by no field's word,
+    // names the records: a finding's Deviation before its Corrective action — blind set 16, I2. Guessed:
+    // asked. A description or a detail describes the record and names it as well as any column.)
+    const before = headed !== undefined && samples && RESPONSE_TEXT.has(longField) ? header.findIndex((col, i) => i < headed && namesRecordsFirst(col, i)) : -1;
+    if (before >= 0) best = { i: before, length: Infinity, confidence: GUESSED_KEY };
+    else if (headed !== undefined && (!notesOnly || !samples)) best = { i: headed, length: Infinity, confidence: HEADED_KEY };
     else if (samples) {
       header.forEach((col, i) => {
         const a = byColumn.get(i);
@@ -867,6 +882,28 @@ export function assignFields(
       const { i, confidence } = best as { i: number; confidence: number };
       seatKey(i, { field: key, confidence });
       keyGuessed = true;
+    }
+  }
+  // A key column repeating a handful of short words (Technical / Supplier / Budget under Topic) sorts the
+  // records, it names none: the records' long texts of their own (under the long-text field's header, or
+  // none) are the key, found by their cells (asked), and the column is the category where the register
+  // has one free (blind set 16, I2: every risk was named "Technical"). A key named exactly is kept, and a
+  // WBS's task names repeat by design (設計 / 製造 / 試験 under each phase).
+  const keyAt = [...byColumn.entries()].find(([, a]) => a.field === key);
+  if (target !== 'wbs' && samples && keyAt && keyAt[1].confidence < 1 && repeatsFewWords(cellTexts(samples.cells(header[keyAt[0]]!)))) {
+    const to = header.findIndex((col, i) => i !== keyAt[0] && (!byColumn.has(i) || byColumn.get(i)!.field === LONG_TEXT[target]) && namesRecordsFirst(col, i, true));
+    if (to >= 0) {
+      byColumn.delete(keyAt[0]);
+      taken.delete(key);
+      const was = byColumn.get(to);
+      if (was) taken.delete(was.field);
+      byColumn.set(to, { field: key, confidence: GUESSED_KEY });
+      taken.add(key);
+      keyGuessed = true;
+      if (TARGET_FIELDS[target].category && !taken.has('category')) {
+        byColumn.set(keyAt[0], { field: 'category', confidence: SORTS_RECORDS });
+        taken.add('category');
+      }
     }
   }
   // A WBS written with phase names in one column and task names in the next (WBS要素名 | タスク名),
