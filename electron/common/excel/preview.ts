@@ -93,7 +93,8 @@ export type ImportAsk = 'table' | 'header' | 'columns';
  * Why a decision of the detection is unsure, one sentence each in the dialog (excel.askWhy.<code>):
  * other tables nearly as good (`count` in all), or one as good on another sheet or place ('tableAlike');
  * the key column found by its cells or a partial word ('keyGuessed'); the key column's cells are figures,
- * not names ('keyFigures': a metrics table); the table found by its shape, few header words named fields
+ * not names ('keyFigures': a metrics table); a WBS's names with figures beside them and no date, person,
+ * progress or status on any row ('noTasks': a report's KPI table); the table found by its shape, few header words named fields
  * ('byShape'); few header words named fields ('fewWords'); the key column and another text column
  * (`other`, read as `otherField`) both named weakly and nearly as likely to be the key ('keyClose');
  * columns holding the records' values under no header word (`columns`, 'H' or 'C, H'), kept as the
@@ -103,7 +104,7 @@ export type ImportAsk = 'table' | 'header' | 'columns';
 export type AskWhy =
   | { code: 'tables'; count: number }
   | { code: 'tableAlike' }
-  | { code: 'keyGuessed' | 'keyFigures'; field: string; column: string; label: string }
+  | { code: 'keyGuessed' | 'keyFigures' | 'noTasks'; field: string; column: string; label: string }
   | { code: 'keyClose'; field: string; column: string; label: string; other: string; otherLabel: string; otherField: string }
   | { code: 'byShape' }
   | { code: 'fewWords' }

@@ -53,6 +53,7 @@ export const PROBLEM_CODES = [
   'noTable', // {register}: no register table in the workbook
   'noRegisterTable', // {register, file, sheet, column}: the table found is no register (its key column holds figures): nothing is imported unless one is pointed at
   'otherRegisterTable', // {register, other, file, sheet, column}: the table found is another register's (its key column named plainly by that one only): nothing is imported unless it is pointed at
+  'noTaskTable', // {file, sheet, column}: the table found as a WBS has names and figures but no task's date, person, progress or status: nothing is imported unless one is pointed at
   'formNotTable', // {register, sheet}: the best place is a form (one record per sheet, field names down the left), not a table
   'noKey', // (field): no column is mapped to the key field
   'noRows', // {sheet, row}: the table has no rows of data

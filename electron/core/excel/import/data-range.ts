@@ -483,6 +483,10 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
     // goes on (review S1: the later groups' records were dropped).
     // (Where the records number themselves in the word's column, the row under must too: 次回予定 over a
     // date line, a time and a room is still the next section.)
+    // After a blank row, a section's title (■ 今週の実績) over lines of text that name no record — each a
+    // text alone outside the key's column (・料金プラン設定 …) — is the report's prose, not the next group of
+    // records: the table ended at the blank row (blind set 16, I6: its bullet lines became nameless tasks).
+    if (rows.length > 0 && blankRun > 0 && key && inTable.length === 1 && !headerSoon(row.r - 1) && proseSection(ix, row.r, inTable[0]!, inKey, counts)) return done('blank rows', firstBlank());
     if (rows.length > 0 && blankRun > 0 && key && inTable.length === 1 && !headerSoon(row.r - 1) && sectionHeading(ix, inTable[0]!, key.c, rows) && !recordUnder(row.r, inTable[0]!.c)) return done('blank rows', firstBlank());
     // (A note is read in the table's columns: a list beside the table may share its row.)
     if (isNote(row, minC, maxC)) {
@@ -632,6 +636,25 @@ function sectionHeading(ix: SheetIndex, cell: Cell, keyC: number, records: numbe
     const v = ix.cell(r, cell.c);
     return !v || !hasContent(v) || v.t === 'n' || /^\d+$/.test(textOfCell(v));
   });
+}
+
+/** A section's title: led by a section mark (■ 今週の実績, 【課題】, ▼ 来週). */
+const SECTION_TITLE = /^[■□◆◇▼▽▶►【]/;
+
+/**
+ * A section title (`cell`, alone on row `r`) whose first line under it (within a blank row) fills no key
+ * cell and holds one text alone: a section of prose lines (・予約データ移行テスト), which names no record.
+ * A group heading over records is followed by a record, named in the key's column.
+ */
+function proseSection(ix: SheetIndex, r: number, cell: Cell, inKey: (c: number) => boolean, counts: (cell: Cell) => boolean): boolean {
+  if (cell.t !== 's' || !SECTION_TITLE.test(textOfCell(cell))) return false;
+  for (const next of ix.rowsBelow(r, 2)) {
+    if (next.r > r + 2) return false;
+    const cells = next.cells.filter(counts);
+    if (cells.length === 0) continue;
+    return cells.length === 1 && cells[0]!.t === 's' && !inKey(cells[0]!.c);
+  }
+  return false;
 }
 
 /** Rows of a block under the data that make it another table (see findDataRows). */

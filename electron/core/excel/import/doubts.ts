@@ -67,6 +67,27 @@ function keyRival(target: ImportTarget, columns: readonly ColumnMapping[]): { ke
   return rival ? { key, rival } : null;
 }
 
+/**
+ * A figure per item as a report states one — a count or a rate with its unit (60%, 1回, 40名, ¥1,200) —
+ * or a mark grading it (◎ ○ △ ×).
+ */
+const FIGURE_OR_MARK = /^(?:[¥$€£]?[\d.,%+\-−/:()（）]+\s*\p{L}{0,2}|[◎○◯△×✕●▲■□✓✔－-])$/u;
+
+/**
+ * A WBS read with no task in it: names, and beside them nothing a task has — no column of a task's own
+ * (a code, dates, people) and no date, person, progress or status on any row, only figures and marks per item (項目 | 計画 | 実績 | 評価 with 60% | 55% | ○: a
+ * report's KPI table, blind set 16 I6). No WBS: a list of figures, nothing to schedule.
+ */
+export function noTasks(target: ImportTarget, table: ImportTable): boolean {
+  // (A column of a task's own — a WBS code, a level — says tasks even where no row holds a date: a budget per work package.)
+  if (target !== 'wbs' || table.columns.some((m) => m.period || (m.field !== null && m.field !== KEY_FIELD[target] && !GENERIC.has(m.field)))) return false;
+  const records = table.records.filter((r) => !r.group);
+  const empty = (v: unknown) => v === null || v === undefined || v === '' || v === false;
+  if (records.length < 2 || records.some((r) => Object.entries(r.values).some(([field, v]) => field !== KEY_FIELD[target] && !GENERIC.has(field) && !empty(v)))) return false;
+  const kept = records.flatMap((r) => Object.values(r.extra)).map((v) => String(v).normalize('NFKC').trim());
+  return kept.length >= records.length && kept.filter((v) => FIGURE_OR_MARK.test(v)).length >= KIND_SHARE * kept.length;
+}
+
 export interface Doubts {
   /** The confidence with what was read weighed in (the key's lowered where its cells are figures). */
   confidence: LayoutConfidence;
@@ -90,7 +111,13 @@ export function tableDoubts(target: ImportTarget, table: ImportTable, confidence
   const figures = keyFigures(target, table);
   const close = keyRival(target, table.columns);
   const keyIsFigures = key !== undefined && figures !== null && figures >= FIGURES_SHARE;
-  if (keyIsFigures) {
+  const taskless = !keyIsFigures && noTasks(target, table);
+  if (taskless) {
+    // Names with figures beside them and nothing of a task: a guess that this is a WBS at all.
+    out.table = Math.min(out.table, ASK_BELOW / 2);
+    out.key = Math.min(out.key, ASK_BELOW / 2);
+    why.push({ code: 'noTasks', field: KEY_FIELD[target], ...keyAt });
+  } else if (keyIsFigures) {
     // A title of counts and rates names no record: the key (and the header it came with) is a guess.
     out.key = Math.min(out.key, 1 - figures);
     out.header = Math.min(out.header, 1 - figures);
@@ -110,7 +137,7 @@ export function tableDoubts(target: ImportTarget, table: ImportTable, confidence
     out.header = Math.min(out.header, UNHEADED);
     why.push({ code: 'unheaded', columns: unheaded.map((m) => m.column).join(', ') });
   }
-  return { confidence: out, why, noRegister: keyIsFigures && !namesRegisterField(target, table.columns) };
+  return { confidence: out, why, noRegister: taskless || (keyIsFigures && !namesRegisterField(target, table.columns)) };
 }
 
 /**

@@ -111,10 +111,21 @@ function refinedDoubts(confidence: LayoutConfidence, fits: ColumnFit[]): { confi
   return { confidence, why, ask: why.length > 0 ? 'columns' : null, noRegister: false };
 }
 
-/** The preview's word that the table detection found is no register (its key holds figures), naming the file, sheet and column. */
-function noRegisterProblem(register: ImportTarget, fileName: string, table: ImportTable): Problem {
+/**
+ * The preview's word that the table detection found is no register (its key holds figures, or — a WBS —
+ * no row holds anything of a task: `taskless`), naming the file, sheet and column.
+ */
+function noRegisterProblem(register: ImportTarget, fileName: string, table: ImportTable, taskless: boolean): Problem {
   const key = table.columns.find((m) => m.field === KEY_FIELD[register]);
   const column = key ? `${key.column} (${key.label})` : '';
+  if (taskless)
+    return {
+      sheet: table.sheet,
+      kind: 'header',
+      code: 'noTaskTable',
+      params: { file: fileName, sheet: table.sheet, column },
+      reason: `${fileName}: the table on sheet ${table.sheet} is no WBS (beside the names in ${column}, no row has a date, a person, a progress or a status, only figures and marks): nothing is imported unless a table is pointed at`,
+    };
   return {
     sheet: table.sheet,
     kind: 'header',
@@ -333,7 +344,7 @@ export class ImportPreviews {
       : [];
     // A table the user pointed at is one to import, even the one said to be no register.
     const pointed = mapping.headerTop !== undefined || mapping.firstDataRow !== undefined;
-    const problems = pointed ? found.filter((p) => p.code !== 'noRegisterTable') : found;
+    const problems = pointed ? found.filter((p) => p.code !== 'noRegisterTable' && p.code !== 'noTaskTable') : found;
     const choices = structuredClone(kept?.choices ?? {});
     for (const v of mapping.values ?? []) (choices[v.field] ??= {})[v.word.trim()] = v.code;
     const year = mapping.year ?? kept?.year;
@@ -353,7 +364,7 @@ export class ImportPreviews {
       : refined
         ? refinedDoubts(refined.layout.confidence!, fits.filter((f) => !answered.includes(f.column)))
         : null;
-    if (doubts?.noRegister) problems.push(noRegisterProblem(input.register, fileName, table));
+    if (doubts?.noRegister) problems.push(noRegisterProblem(input.register, fileName, table, doubts.why.some((w) => w.code === 'noTasks')));
     else if (detected) {
       const other = otherRegisterTable(model, layout, { vocab, reference: today });
       if (other) problems.push(otherRegisterProblem(input.register, other.target, fileName, layout.sheet, other.column));
