@@ -55,7 +55,7 @@ describe('a key column of a handful of repeated short words is a category (I2)',
     ['risk', 'Subject', '内容'],
     ['risk', 'Topic', 'Scenario'],
     ['issue', 'Topic', 'Description'],
-    ['issue', 'Topic', 'Observation'],
+    ['issue', 'Topic', 'Scenario'],
   ] as const;
   for (let seed = 1; seed <= 10; seed++) {
     const rnd = random(seed * 7919);
