@@ -111,6 +111,19 @@ describe('positionalValue over the cells of its own row', () => {
     expect(positionalValue('IF(B7="",TRUE,ROW())', 7, 0, at)).toBeNull();
     expect(positionalValue('ROW()=7', 7, 0, at)).toBeNull();
   });
+  // Corpus round trip seed 27 (budget-en-rk): a comment written into I of a row whose total is
+  // =SUM(C13:I13) made the total stale, and its result was dropped, though the figures it adds were not written.
+  it('sums its own row’s figures (texts and blanks count nothing), and knows nothing of another row or a cell it is not told', () => {
+    const figures = { 2: { t: 'n', v: 6000 }, 3: null, 7: { t: 'n', v: 1000 }, 8: { t: 's', v: 'Team formation' } } as const;
+    const known = (col: number) => (col >= 2 && col <= 8 ? ((figures as Record<number, { t: 'n'; v: number } | { t: 's'; v: string } | null>)[col] ?? null) : undefined);
+    expect(positionalValue('SUM(C13:I13)', 13, 9, known)).toEqual({ t: 'n', v: 7000 });
+    expect(positionalValue('SUM($C13:$I13)+1', 13, 9, known)).toEqual({ t: 'n', v: 7001 });
+    expect(positionalValue('SUM(C13:D13,H13)', 13, 9, known)).toEqual({ t: 'n', v: 7000 });
+    expect(positionalValue('SUM(C12:I12)', 13, 9, known)).toBeNull();
+    expect(positionalValue('SUM(B13:I13)', 13, 9, known)).toBeNull();
+    expect(positionalValue('SUM(C13:I13)', 13, 9)).toBeNull();
+    expect(positionalValue('SUM(I13)', 13, 9, known)).toBeNull();
+  });
   it('reads a row’s constants, never a formula’s cached result', () => {
     const tok = (col: number, t: string | undefined, v: string | null, f = false) => ({ col, t, v, f: f ? { type: 'normal', text: 'X' } : null, inline: null }) as unknown as CellTok;
     const row = knownCells([tok(1, 's', '0'), tok(2, undefined, '12'), tok(3, 'str', 'x', true), tok(4, 'b', '1')], (i) => ['first'][i]);
