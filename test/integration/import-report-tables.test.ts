@@ -8,6 +8,7 @@ import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { workbook, type CellSpec, type SheetSpec } from '../fixtures/excel/xlsx.js';
 import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
 import type { ImportPreview } from '../../electron/common/excel/preview.js';
+import { prng } from '../fixtures/excel/hostile.js';
 
 beforeAll(async () => {
   await buildReaderWorker();
@@ -25,15 +26,8 @@ async function preview(register: string, sheet: SheetSpec): Promise<ImportPrevie
   }
 }
 
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// (prng: a small seeded generator, mulberry32: the same variants on every run.)
+const random = prng;
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 
 const SECTIONS = [
