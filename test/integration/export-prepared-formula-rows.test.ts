@@ -4,21 +4,11 @@
 // Before, the formulas' cached results counted as values beside the ID, so the rows were not seen as
 // prepared: the risk was inserted above them, which moved down one with the note (R-005 twice).
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
-import { inProcessCaller, tempWorkspace, type Call } from '../helpers/workspace.js';
+import { describe, expect, it } from 'vitest';
+import { fileWorkspace } from '../helpers/file-workspace.js';
 import { preparedFormulaRisks, type PreparedCarry } from '../roundtrip/layouts.js';
 
-let ws: ReturnType<typeof tempWorkspace>;
-let call: Call;
-
-beforeAll(async () => {
-  await buildReaderWorker();
-  ws = tempWorkspace();
-  call = inProcessCaller(ws);
-});
-
-afterAll(() => ws.close());
+const { call } = fileWorkspace();
 
 /** Columns A (Risk ID), C (description) and F (Rating, as a formula or not) of rows 4–16. */
 async function shown(bytes: Buffer): Promise<string[]> {

@@ -4,27 +4,19 @@
 // its response (a finding's corrective action, a defect's resolution) is named by the long texts before
 // that column when no header word names the key. Both are guesses by the cells: asked. Generated
 // variants (seeded): registers, header words, category words, record counts, column orders.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { describe, expect, it } from 'vitest';
 import { workbook, type CellSpec, type SheetSpec } from '../fixtures/excel/xlsx.js';
-import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+import { fileWorkspace } from '../helpers/file-workspace.js';
 import type { ImportPreview } from '../../electron/common/excel/preview.js';
 import { prng } from '../fixtures/excel/hostile.js';
 
-beforeAll(async () => {
-  await buildReaderWorker();
-});
+// (One workspace for the file; each preview in a project of its own.)
+const { call } = fileWorkspace();
 
 async function preview(register: string, sheet: SheetSpec): Promise<ImportPreview> {
-  const ws = tempWorkspace();
-  const call = inProcessCaller(ws);
-  try {
-    const { id: projectId } = await call('project.create', { name: 'P' });
-    const dataBase64 = (await workbook([sheet])).toString('base64');
-    return await call('excel.previewImport', { projectId, register: register as 'risk', fileName: 'book.xlsx', dataBase64 });
-  } finally {
-    ws.close();
-  }
+  const { id: projectId } = await call('project.create', { name: 'P' });
+  const dataBase64 = (await workbook([sheet])).toString('base64');
+  return await call('excel.previewImport', { projectId, register: register as 'risk', fileName: 'book.xlsx', dataBase64 });
 }
 
 // (prng: a small seeded generator, mulberry32: the same variants on every run.)

@@ -3,27 +3,19 @@
 // WBS preview says it is no WBS and plans nothing (doubts.ts noTasks); and ■ sections of prose lines
 // under a table (■ 今週の実績 over ・料金プラン設定 …) end its data, never become nameless tasks
 // (data-range.ts proseSection). Generated variants (seeded): header words, figures, marks, sections.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { describe, expect, it } from 'vitest';
 import { workbook, type CellSpec, type SheetSpec } from '../fixtures/excel/xlsx.js';
-import { inProcessCaller, tempWorkspace } from '../helpers/workspace.js';
+import { fileWorkspace } from '../helpers/file-workspace.js';
 import type { ImportPreview } from '../../electron/common/excel/preview.js';
 import { prng } from '../fixtures/excel/hostile.js';
 
-beforeAll(async () => {
-  await buildReaderWorker();
-});
+// (One workspace for the file; each preview in a project of its own.)
+const { call } = fileWorkspace();
 
 async function preview(register: string, sheet: SheetSpec): Promise<ImportPreview> {
-  const ws = tempWorkspace();
-  const call = inProcessCaller(ws);
-  try {
-    const { id: projectId } = await call('project.create', { name: 'P' });
-    const dataBase64 = (await workbook([sheet])).toString('base64');
-    return await call('excel.previewImport', { projectId, register: register as 'wbs', fileName: 'report.xlsx', dataBase64 });
-  } finally {
-    ws.close();
-  }
+  const { id: projectId } = await call('project.create', { name: 'P' });
+  const dataBase64 = (await workbook([sheet])).toString('base64');
+  return await call('excel.previewImport', { projectId, register: register as 'wbs', fileName: 'report.xlsx', dataBase64 });
 }
 
 // (prng: a small seeded generator, mulberry32: the same variants on every run.)
