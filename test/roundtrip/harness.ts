@@ -569,6 +569,28 @@ export async function checkExport(
     }
     if (untouchedDiffs > 0) failures.push(`4: ${untouchedDiffs} rows of records no edit touched changed (${first4})`);
 
+    // 4c. Codes are left out of 4 (a task inserted before others renumbers them, as the client would), but
+    // the code of a record no edit touched, at its level still, keeps its form (1.2.4 may become 1.2.5,
+    // never 3 or 4.5: a flat list whose codes alone carry the hierarchy), and no two records share one.
+    const codeCol = target === 'wbs' ? original.columns.find((m) => m.field === 'wbsCode' && m.span === 1)?.c : undefined;
+    if (codeCol !== undefined) {
+      const codeIn = (rows: Map<number, Map<number, string>>, row: number) => (rows.get(row)?.get(codeCol) ?? '').replace(/^[a-z]+:/, '').normalize('NFKC').trim();
+      const shape = (code: string) => code.replace(/\d+/g, 'n');
+      const seen = new Map<string, number>();
+      let bad = '';
+      for (const r of owners(again.rows)) {
+        const code = codeIn(out, r.row);
+        if (code === '' || code === 'undefined') continue;
+        if (seen.has(code)) bad ||= `rows ${seen.get(code)} and ${r.row} are both ${code}`;
+        seen.set(code, r.row);
+        const id = r.id;
+        if (id === undefined || !before.has(id) || touched.has(id) || originalLevel.get(id) !== levels.get(id)) continue;
+        const was = codeIn(tpl, before.get(id)!);
+        if (was !== '' && was !== 'undefined' && shape(was) !== shape(code)) bad ||= `row ${before.get(id)} → ${r.row}: ${was} became ${code}`;
+      }
+      if (bad) failures.push(`4c: the WBS codes leave the client's numbering: ${bad}`);
+    }
+
     // 5. A formula of such a record that reads only its own row (=E7*F7, ="task"&ROW(), =ROW()-4) keeps
     // a cached result wherever its row went: readers that do not recalculate (LibreOffice by default,
     // openpyxl, pandas) show it.

@@ -1473,8 +1473,24 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
   // The width of the last number written at each level, for a first child of a new parent.
   const widthAt = new Map<number, number>();
   const given = new Set<string>();
-  for (const o of stored) {
-    const parent = (o.row.parentId as number | null | undefined) ?? null;
+  const parentOf = (o: Out) => (o.row.parentId as number | null | undefined) ?? null;
+  // Each task's next sibling, by index (one pass from the end).
+  const nextSibling: (number | undefined)[] = [];
+  const lastSeen = new Map<number | null, number>();
+  for (let i = stored.length - 1; i >= 0; i--) {
+    nextSibling[i] = lastSeen.get(parentOf(stored[i]!));
+    lastSeen.set(parentOf(stored[i]!), i);
+  }
+  /** The tail after `base` of the next sibling's own code when it has several numbers (1.1.1), else null. */
+  const nextOwn = (i: number, base: string): string | null => {
+    const next = nextSibling[i];
+    const mine = next === undefined ? '' : own(stored[next]!);
+    const tail = mine.startsWith(base) ? mine.slice(base.length) : '';
+    return /^\d+(\.\d+)+$/.test(tail) ? tail : null;
+  };
+  let after: string | null = null;
+  for (const [i, o] of stored.entries()) {
+    const parent = parentOf(o);
     // A phase's children are numbered under its code without the .0 (1.0 → 1.1).
     const base = parent === null || !out.has(parent) ? prefix : `${out.get(parent)!.replace(/(?:\.0+)+$/, '')}.`;
     // The first child keeps any number it has (a client may number from 0); a later one needs a number
@@ -1492,6 +1508,15 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
     if (fits) {
       n = parts;
       text = tail;
+    } else if (prev ? prev.n.length > 1 && !/^\d+(?:\.0+)+$/.test(prev.text) : (after = nextOwn(i, base)) !== null) {
+      // Siblings whose codes alone carry the hierarchy (a flat list 1.1.1 … 1.2.7 with no 1 or 1.2 rows):
+      // a new one takes the next last number in its predecessor's group (1.2.4 after 1.2.3), or the first
+      // sibling's own code when it comes first, and the siblings after it move on by one, as the client
+      // renumbers; never a bare 2 that reads as another level.
+      const from = prev ? prev.text.split('.') : after!.split('.');
+      n = from.map(Number);
+      if (prev) n[n.length - 1]! += 1;
+      text = n.map((x, k) => String(x).padStart(from[k]!.length, '0')).join('.');
     } else {
       // The next number, as wide as the previous sibling's (or the level's), with a phase's .0 after it.
       const first = prev?.text.split('.')[0] ?? '';

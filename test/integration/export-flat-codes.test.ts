@@ -1,0 +1,86 @@
+// A flat list whose codes alone carry the hierarchy (1.1.1 … 1.2.3, no 1 or 1.1 rows: budget-en-rk's
+// resource breakdown). A task added among them was numbered as a new top task, 2, and every task after
+// it no longer fitted above that 2, so the export wrote 3, 4, 5 … over the client's 1.2.1, 1.2.2. A new
+// task takes the next number in its predecessor's group and the siblings after it move on by one, as the
+// client renumbers by hand; groups after it keep their codes. The round trip's check 4c reads the codes.
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { fileWorkspace } from '../helpers/file-workspace.js';
+import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import { checkExport } from '../roundtrip/harness.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
+
+const { call } = fileWorkspace();
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+const PLAN: [string, string, string, string][] = [
+  ['1.1.1', 'Define requirements', '2025-06-02', '2025-06-06'],
+  ['1.1.2', 'Choose vendor', '2025-06-09', '2025-06-13'],
+  ['1.1.3', 'Initial design', '2025-06-16', '2025-06-20'],
+  ['1.2.1', 'Prototype', '2025-06-23', '2025-06-27'],
+  ['1.2.2', 'Beta test', '2025-06-30', '2025-07-04'],
+  ['1.2.3', 'Sign-off', '2025-07-07', '2025-07-11'],
+  ['1.3.1', 'Launch', '2025-07-14', '2025-07-18'],
+];
+
+async function imported(name: string, codes = PLAN.map((r) => r[0])) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Budget');
+  ws.addRow(['WBS identifier #', 'Work package', 'Start', 'Finish']);
+  PLAN.forEach(([, task, s, f], i) => ws.addRow([codes[i], task, d(s), d(f)]));
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  const { id: projectId } = await call('project.create', { name });
+  const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'budget.xlsx', dataBase64: bytes.toString('base64') });
+  const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: name } });
+  const original = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'budget.xlsx', dataBase64: bytes.toString('base64'), profileId: profileId! });
+  const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
+  const idOf = (n: string) => tasks.find((t) => t.name === n)!.id;
+  const levels = new Map(tasks.map((t) => [t.id, t.level]));
+  const exported = async () => {
+    const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
+    const buf = Buffer.from(out.dataBase64, 'base64');
+    const rows = readWorkbookBytes(buf, 'x.xlsx').sheets[0]!.rows.filter((r) => r.r > 0).map((r) => [0, 1].map((c) => String(r.cells.find((x) => x.c === c)?.v ?? '')));
+    const failures = await checkExport(call, { projectId, target: 'wbs', profileId: profileId!, file: 'budget.xlsx', template: bytes, original }, buf, new Set(), new Set<number>([-1]), levels);
+    return { rows, failures };
+  };
+  return { projectId, idOf, exported };
+}
+
+describe('a flat list numbered 1.1.1 … 1.3.1 keeps its numbering', () => {
+  it('a task added in the middle of a group takes the next code there and the group after it moves on', async () => {
+    const { projectId, idOf, exported } = await imported('middle');
+    await call('wbs.create', { projectId, afterId: idOf('Choose vendor'), values: { name: 'Contract' } as never });
+    const { rows, failures } = await exported();
+    expect(rows).toEqual([
+      ['1.1.1', 'Define requirements'],
+      ['1.1.2', 'Choose vendor'],
+      ['1.1.3', 'Contract'],
+      ['1.1.4', 'Initial design'],
+      ['1.2.1', 'Prototype'],
+      ['1.2.2', 'Beta test'],
+      ['1.2.3', 'Sign-off'],
+      ['1.3.1', 'Launch'],
+    ]);
+    expect(failures).toEqual([]);
+  });
+
+  it('a task added at the end of the list or of a group stays in the client\'s form', async () => {
+    const { projectId, idOf, exported } = await imported('ends');
+    await call('wbs.create', { projectId, values: { name: 'Report' } as never });
+    await call('wbs.delete', { id: idOf('Define requirements') });
+    await call('wbs.create', { projectId, afterId: idOf('Sign-off'), values: { name: 'Approve plan' } as never });
+    const { rows, failures } = await exported();
+    expect(rows.map((r) => r[0])).toEqual(['1.1.2', '1.1.3', '1.2.1', '1.2.2', '1.2.3', '1.2.4', '1.3.1', '1.3.2']);
+    expect(rows.map((r) => r[1])).toEqual(['Choose vendor', 'Initial design', 'Prototype', 'Beta test', 'Sign-off', 'Approve plan', 'Launch', 'Report']);
+    expect(failures).toEqual([]);
+  });
+
+  it('zero-padded codes keep their widths (01.01.09 → 01.01.10)', async () => {
+    const codes = ['01.01.08', '01.01.09', '01.02.01', '01.02.02', '01.02.03', '01.03.01', '01.03.02'];
+    const { projectId, idOf, exported } = await imported('padded', codes);
+    await call('wbs.create', { projectId, afterId: idOf('Choose vendor'), values: { name: 'Contract' } as never });
+    const { rows, failures } = await exported();
+    expect(rows.map((r) => r[0])).toEqual(['01.01.08', '01.01.09', '01.01.10', '01.02.01', '01.02.02', '01.02.03', '01.03.01', '01.03.02']);
+    expect(failures).toEqual([]);
+  });
+});
