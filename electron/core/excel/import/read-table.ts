@@ -1291,7 +1291,9 @@ export function markedItemColumns(ix: SheetIndex, layout: { target: ImportTarget
     const cell = ix.valueAt(layout.headerBottom, m.c + k);
     return cell ? textOf(cell, date1904).trim() : '';
   });
-  return names.every((n) => n === '') ? null : names;
+  // (One word merged over the span, 担当 over L:O under a 処理 group of a 方眼紙 form, is the column's own
+  // head: items have a word each, two different ones at least.)
+  return new Set(names.filter((n) => n !== '')).size < 2 ? null : names;
 }
 
 /**
