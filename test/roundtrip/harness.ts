@@ -249,6 +249,22 @@ export function readsOwnRow(formulas: Map<string, { text: string }>, row: number
   return cols !== null && [...new Set(cols)].every((c) => readsOwnRow(formulas, row, c, [...path, col]));
 }
 
+/** Whether every row a formula names is its own or an absolute one at or above `top` (the table's first record row). */
+function ownRowFormula(text: string, row: number, top: number): boolean {
+  let own = true;
+  rewriteRefs(text, (ref) => {
+    if (ref.external || ref.multiSheet || ref.kind === 'cols' || ref.sheet) own = false;
+    else for (const p of ref.rows) if (p.row !== row && !(p.abs && p.row <= top)) own = false;
+    return null;
+  });
+  return own;
+}
+
+/** A formula of row `row` moved `by` rows with its record: its own row moves (=$F$16*W16 too), the rows above the table stay. */
+function movedWithRow(text: string, row: number, by: number): string {
+  return rewriteRefs(text, (ref) => ({ rows: ref.rows.map((p) => (p.row === row ? p.row + by : p.row)) }));
+}
+
 /**
  * Values as typed, by row, as the client sees them: a cell under a merge shows its anchor's value
  * (formula results are left out: they are recomputed where inputs changed).
@@ -615,6 +631,31 @@ export async function checkExport(
       }
     }
     if (lost > 0) failures.push(`5: ${lost} formula results of records no edit touched were dropped (${first5})`);
+
+    // 5b. Such a record's formulas that read its own row and rows fixed above the table (=D7*E7, a running
+    // count =IF(C9="","",COUNTA($C$6:C9)) from the first record's row) read the same wherever the record
+    // went: its own row moved with it, the fixed rows where they were; never grown.
+    const top = Math.min(...before.values());
+    let reshaped = 0;
+    let first5b = '';
+    for (const r of owners(again.rows)) {
+      const id = r.id;
+      if (id === undefined || !before.has(id) || touched.has(id) || (target === 'wbs' && ((names.get(r.name) ?? 0) > 1 || summaries.has(id) || originalSummaries?.has(id) || originalLevel.get(id) !== levels.get(id)))) continue;
+      for (let k = 0; k < blockRows(before.get(id)!); k++) {
+        const was = before.get(id)! + k;
+        for (const [key, f] of tf) {
+          const [fr, fc] = key.split(':').map(Number) as [number, number];
+          if (fr !== was || !ownRowFormula(f.text, was, top)) continue;
+          const want = movedWithRow(f.text, was, r.row + k - was);
+          const now = ef.get(`${r.row + k}:${fc}`)?.text;
+          if (now !== undefined && now !== want) {
+            reshaped++;
+            first5b ||= `row ${was} → ${r.row + k} col ${fc}: =${f.text} became =${now}, not =${want}`;
+          }
+        }
+      }
+    }
+    if (reshaped > 0) failures.push(`5b: ${reshaped} formulas of records no edit touched read other rows than their record's (${first5b})`);
   }
   return failures;
 }

@@ -329,9 +329,12 @@ export function resizeFormula(f: string, z: Resize, home: string | null, grow: b
     if (ref.cols.length > 0 && outsideBand(z, ref.cols[0]!.col, ref.cols[ref.cols.length - 1]!.col)) return null;
     if (ref.kind === 'cell') return { rows: [shiftRow(ref.rows[0]!.row, z)] };
     const [a, b] = [ref.rows[0]!.row, ref.rows[1]!.row];
+    // Inside the data rows, a range ending on a relative row is the record's own (a running count
+    // =COUNTA($C$6:C9), which reaches the region's end only from its last row): it moves with its rows.
+    const whole = grow || (a <= b ? ref.rows[1]! : ref.rows[0]!).abs;
     // A range written bottom-up (A20:A5) is still the span [5, 20].
-    if (a <= b) return { rows: resizeSpan(a, b, z, grow) };
-    const [lo, hi] = resizeSpan(b, a, z, grow);
+    if (a <= b) return { rows: resizeSpan(a, b, z, grow, whole) };
+    const [lo, hi] = resizeSpan(b, a, z, grow, whole);
     return { rows: [hi, lo] };
   });
 }

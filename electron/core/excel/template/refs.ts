@@ -130,8 +130,12 @@ export function shiftRowNear(r: number, z: Resize): number {
   return m.newLast + 1;
 }
 
-/** A span through a rearranged region: the rows it held, wherever they went (null: all removed). */
-function remapSpan(r1: number, r2: number, z: Resize, m: Remap, grow: boolean): [number, number] | null {
+/**
+ * A span through a rearranged region: the rows it held, wherever they went (null: all removed). `whole`:
+ * a span over the whole region covers what it holds now (not a record's running range, which only reaches
+ * the region's last row from that row: =COUNTA($C$6:C9) on row 9).
+ */
+function remapSpan(r1: number, r2: number, z: Resize, m: Remap, grow: boolean, whole: boolean): [number, number] | null {
   let lo = Infinity;
   let hi = -Infinity;
   if (r1 < m.first) {
@@ -152,7 +156,7 @@ function remapSpan(r1: number, r2: number, z: Resize, m: Remap, grow: boolean): 
     }
   }
   // A range over the whole region covers whatever the region holds now, copies included.
-  if (r1 <= m.first && r2 >= m.last && m.newLast >= m.first) {
+  if (whole && r1 <= m.first && r2 >= m.last && m.newLast >= m.first) {
     lo = Math.min(lo, m.first);
     hi = Math.max(hi, m.newLast);
   }
@@ -173,8 +177,8 @@ export function cloneSpans(r1: number, r2: number, z: Resize): [number, number][
  * A row span [r1, r2] after the resize; `grow` allows the data-region growth. A range reaching the
  * last row of the sheet (A2:A1048576) keeps ending there, as in Excel.
  */
-export function resizeSpan(r1: number, r2: number, z: Resize, grow: boolean): [number, number] {
-  if (z.remap) return remapSpan(r1, r2, z, z.remap, grow) ?? [-1, -1];
+export function resizeSpan(r1: number, r2: number, z: Resize, grow: boolean, whole = true): [number, number] {
+  if (z.remap) return remapSpan(r1, r2, z, z.remap, grow, whole) ?? [-1, -1];
   const a = shiftRow(r1, z);
   let b = Math.min(shiftRow(r2, z), EXCEL_MAX_ROWS);
   if (grow && r1 <= z.growFirst && r2 === z.growEnd && z.growTo > b) b = z.growTo;
