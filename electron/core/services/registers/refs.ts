@@ -31,7 +31,7 @@ function refScheme(refs: string[]): { prefix: string; width: number } | null {
     if (list) list.push(m[2]!);
     else by.set(prefix, [m[2]!]);
   }
-  const best = [...by].sort((a, b) => b[1].length - a[1].length)[0];
+  const best = groupedScheme(by, refs.length) ?? [...by].sort((a, b) => b[1].length - a[1].length)[0];
   if (!best || best[1].length < Math.max(2, refs.length * 0.6)) return null;
   const [prefix, digits] = best;
   // Zero-padded when every number is written at one width and some number needed a leading zero.
@@ -41,6 +41,30 @@ function refScheme(refs: string[]): { prefix: string; width: number } | null {
   // Plain numbers are such IDs only where the file held them as text ('1', '001'): typed as numbers they
   // were read as PMO Desk's own (R-001 …) and go back to the file as numbers.
   return { prefix, width };
+}
+
+/**
+ * IDs numbered within groups whose number is in the prefix (D-1-01 … D-1-04, D-2-05 … D-2-08: a period,
+ * then a running number): no one prefix holds most of them, but one form does (D-#-). A new ID continues
+ * the latest group (D-2-09), as the client's next row would; null when no form holds most.
+ */
+function groupedScheme(by: Map<string, string[]>, total: number): [string, string[]] | null {
+  const forms = new Map<string, [string, string[]][]>();
+  for (const entry of by) {
+    if (!/\d/.test(entry[0])) continue;
+    const form = entry[0].replace(/\d+/g, '#');
+    forms.set(form, [...(forms.get(form) ?? []), entry]);
+  }
+  for (const groups of forms.values()) {
+    const digits = groups.flatMap(([, d]) => d);
+    if (groups.length < 2 || digits.length < Math.max(2, total * 0.6)) continue;
+    // The latest group: the highest group number(s) in the prefix (2 of D-2-, whether or not each group restarts at 01).
+    const key = (prefix: string) => prefix.match(/\d+/g)!.map(Number);
+    const later = (a: number[], b: number[]) => a.findIndex((x, i) => x !== b[i]) >= 0 && a[a.findIndex((x, i) => x !== b[i])]! > b[a.findIndex((x, i) => x !== b[i])]!;
+    const last = groups.reduce((a, b) => (later(key(b[0]), key(a[0])) ? b : a));
+    return [last[0], digits];
+  }
+  return null;
 }
 
 /**
