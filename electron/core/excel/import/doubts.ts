@@ -19,6 +19,7 @@ import type { ImportTable } from './read-table.js';
 import { unheadedColumns } from './unheaded-columns.js';
 import { ownWord } from './header-rows.js';
 import { serialRange } from './serial-dates.js';
+import { withListFits } from './list-fits.js';
 
 /** Share of a key column's values that are figures (counts, rates, dates) from which it names no record. */
 const FIGURES_SHARE = 0.5;
@@ -165,8 +166,8 @@ export function detectionDoubts(
 }
 
 /** What a column's cells show by themselves, the kinds of field they can fill. */
-// ('status': a column of a record's states, offered by status-fits.ts; 'value': a field's values by their shape, valueFields.)
-export type ContentKind = 'ref' | 'date' | 'rating' | 'person' | 'label' | 'long' | 'status' | 'value';
+// ('list': a closed set of a list field's words, list-fits.ts; 'value': a field's values by their shape, valueFields.)
+export type ContentKind = 'ref' | 'date' | 'rating' | 'person' | 'label' | 'long' | 'list' | 'value';
 
 /**
  * Text fields that name what a record is about or where it belongs, a short word repeated over the
@@ -312,7 +313,7 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
       fit('value', fields, ask);
     }
   }
-  return out;
+  return withListFits(target, model, table, ctx.vocab, out);
 }
 
 /** Field kinds whose values have a shape of their own (a list's words, a rating, an effort, a percentage, a level). */

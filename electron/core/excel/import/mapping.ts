@@ -137,24 +137,30 @@ export function fit(target: ImportTarget, field: string, label: string, cells: C
 }
 
 /**
- * The share of a column's distinct words a list field reads, surely or as a likely word (差戻し, 取下げ) or a
- * not-yet word (未判定), and with `byStage` a word at a stage of a record's life the list has (Closed,
- * Implemented: status-stages.ts) — for a column its header names a status already.
+ * Whether a list field reads a client's word: surely or as a likely word (差戻し, 取下げ) or a not-yet word
+ * (未判定), and with `byStage` a word at a stage of a record's life the list has (Closed, Implemented:
+ * status-stages.ts) — for a column its header names a status already. Without it, a status field reads a
+ * word by its stage where no other list of the register holds the word (Delivered, Pending Effectiveness
+ * Check — but 承認 / 却下 are a change's decision, not its status). Null: the field has no list.
  */
-function listShare(target: ImportTarget, field: string, cells: Cell[], vocab: Vocabularies, byStage = false): number | null {
+export function listWordReader(target: ImportTarget, field: string, vocab: Vocabularies, byStage = false): ((word: string) => boolean) | null {
   const spec = fieldSpec(target, field);
   if (spec?.kind !== 'vocab') return null;
   const list = spec.list as VocabListName;
   const items = vocab[list].items;
+  const others = Object.entries(TARGET_FIELDS[target]).flatMap(([f, s]) => (f !== field && s.kind === 'vocab' ? [s.list as VocabListName] : []));
+  const staged = (w: string) => (byStage || (/status$/i.test(field) && !others.some((l) => parseVocab(vocab[l].items, l, w).ok))) && stageCode(items, w) !== null;
+  return (w) => parseVocab(items, list, w).ok || likelyCode(items, list, w) !== null || notYetWord(list, w) || staged(w);
+}
+
+/** The share of a column's distinct words a list field reads (listWordReader); null when it has no list or the column fewer than two words. */
+function listShare(target: ImportTarget, field: string, cells: Cell[], vocab: Vocabularies, byStage = false): number | null {
+  const reads = listWordReader(target, field, vocab, byStage);
+  if (!reads) return null;
   // Words only: marks (◎○△×) are read by several lists alike (a status, a priority) and say nothing of which.
   const words = [...new Set(cells.flatMap((c) => (c.t === 's' && /\p{L}/u.test(c.v as string) ? [(c.v as string).trim()] : [])))];
   if (words.length < 2) return null;
-  // (A status word no list has reads at its stage of the record's life: Delivered, Pending Effectiveness
-  // Check — for a column its header names a status, or a status field where no other list of the register
-  // holds the word: 承認 / 却下 are a change's decision, not its status.)
-  const others = Object.entries(TARGET_FIELDS[target]).flatMap(([f, s]) => (f !== field && s.kind === 'vocab' ? [s.list as VocabListName] : []));
-  const staged = (w: string) => (byStage || (/status$/i.test(field) && !others.some((l) => parseVocab(vocab[l].items, l, w).ok))) && stageCode(items, w) !== null;
-  return words.filter((w) => parseVocab(items, list, w).ok || likelyCode(items, list, w) !== null || notYetWord(list, w) || staged(w)).length / words.length;
+  return words.filter(reads).length / words.length;
 }
 
 /** The distinct texts of a column's cells, trimmed (blank ones left out). */

@@ -15,7 +15,6 @@ import { PREVIEW_PROBLEMS_PAGE, type ApplyOptions, ApplyResult, AskWhy, FileDate
 import { rowOfCell, type Problem } from '../../../common/excel/problems.js';
 import { readTable, type ImportTable } from '../../excel/import/read-table.js';
 import { columnChoices, columnDoubts, columnFits, detectionDoubts, type ColumnFit } from '../../excel/import/doubts.js';
-import { withStatusFits } from '../../excel/import/status-fits.js';
 import { textError } from '../../../common/errors.js';
 import { inBatch, type Actor } from '../../batch.js';
 import type { SqlDb as Db } from '../../db/sql.js';
@@ -358,7 +357,7 @@ export class ImportPreviews {
       throw invalid('dataBase64', `${fileName}: sheet ${layout.sheet} has ${table.records.length.toLocaleString('en-US')} rows of data; PMO Desk imports up to ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows at a time: split the file`, 'tooManyRows', { file: fileName, sheet: layout.sheet, count: table.records.length, max: MAX_IMPORT_ROWS });
     // What was read weighs in: a key of figures makes the table no register, or a guess to ask about.
     // Columns kept as the client's own whose cells fit a field no column fills: offered, and asked about.
-    const fits = usedProfile ? [] : withStatusFits(input.register, model, table, vocab, columnFits(input.register, model, table, { vocab, today }));
+    const fits = usedProfile ? [] : columnFits(input.register, model, table, { vocab, today });
     const doubts = detected
       ? detectionDoubts(input.register, table, { sheet: layout.sheet, headerTop: layout.headerTop, confidence: detected.layout.confidence! }, detected.candidates, fits)
       : refined
