@@ -122,11 +122,41 @@ describe('a short word repeated over the records', () => {
 });
 
 describe('long texts', () => {
-  it('are offered the free long-text fields, not asked (comments and notes are as often the client’s own)', () => {
+  // (Blind set 16, I1: Measure, Action Result, なぜ起きたか / 次にどうするか kept silently while the register's
+  // action, result and cause lay empty. Until then they were offered only.)
+  it('are offered the free long-text fields and asked', () => {
     const r = read('defect', 'Col Q', (i) => `Raised the gateway priority and set the timeout to ${100 + i} s`);
     expect(r.offered).toEqual(['cause', 'resolution']);
+    expect(r.asked).toBe(true);
+    expect(r.ask).toBe('columns');
+  });
+
+  it.each<[ImportTarget, string, string, (i: number) => ModelCell]>([
+    ['defect', 'なぜ起きたか', 'cause', (i) => `設定ファイルの既定値が本番と異なっていた（${i + 1}件目）`],
+    ['finding', 'Measure', 'action', (i) => `Supplier to requalify the crimping process by week ${20 + i}`],
+    ['issue', 'Action Result', 'resolution', (i) => `Patched the batch job and re-ran night ${i + 1}`],
+    ['lesson', '次にどうするか', 'recommendation', (i) => `着工前に地元説明会を二回開き、苦情窓口を一本化する（${i + 1}）`],
+    ['change', '何を変えるか', 'description', (i) => `帳票${i + 1}の様式を営業部の様式に統一する`],
+  ])('%s: %s (long texts, a header no register knows) is offered %s and asked', (target, head, field, cells) => {
+    const r = read(target, head, cells);
+    if (r.field === field) return;
+    expect(r.field).toBeNull();
+    expect(r.offered).toContain(field);
+    expect(r.asked).toBe(true);
+  });
+
+  it('a Japanese text is as long as it reads: 14 characters are a sentence (納期の遅れが3日を超えた場合)', () => {
+    const r = read('issue', '欄P', (i) => `納期の遅れが${i + 2}日を超えた場合`);
+    expect(r.offered).toContain('resolution');
+    expect(r.asked).toBe(true);
+  });
+
+  it('beside the main texts, the texts a register keeps aside (a risk’s trigger, contingency) are offered, not asked', () => {
+    const r = read('risk', 'Effect', (i) => `Customers see a delay of ${i + 2} days on their orders`, 3, {
+      more: [['Description', (i) => `Risk described at length, case ${i}`], ['Mitigation', (i) => `Weekly review with the vendor, step ${i}`]],
+    });
+    expect(r.offered).toEqual(['trigger', 'contingency']);
     expect(r.asked).toBe(false);
-    expect(r.ask).toBeNull();
   });
 });
 
@@ -139,11 +169,11 @@ describe('long texts where the register has no column for its own long text', ()
     expect(r.ask).toBe('columns');
   });
 
-  it('a risk register with no description: asked; with one, the other texts are offered only', () => {
+  it('a risk register with no description: asked; with one and a response plan, the other texts are offered only', () => {
     const text = (i: number) => `Because procurement is slow, later phases could slip by ${i} weeks`;
     expect(read('risk', 'Col Q', text)).toMatchObject({ asked: true, ask: 'columns' });
     expect(read('risk', 'Col Q', text).offered).toContain('description');
-    const withDescription = read('risk', 'Col Q', text, 3, { more: [['Description', (i) => `Risk described at length, case ${i}`]] });
+    const withDescription = read('risk', 'Col Q', text, 3, { more: [['Description', (i) => `Risk described at length, case ${i}`], ['Response Plan', (i) => `Second vendor to be prepared, step ${i}`]] });
     expect(withDescription.offered).not.toContain('description');
     expect(withDescription.asked).toBe(false);
   });

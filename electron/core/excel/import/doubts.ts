@@ -204,8 +204,16 @@ const ID_LIKE = /^(?=.*\d)[\p{L}\p{N}._/#-]{1,24}$/u;
  */
 const LABEL_LIKE = /^(?=.*\p{L})[^。．.!?！？\n\p{N}]{1,30}$/u;
 const LABEL_WORDS = 4;
-/** A long text: on average this many characters, most records their own (a solution, a cause, a note). */
+/** A long text: on average this wide (textWidth), most records their own (a solution, a cause, a note). */
 const LONG_CHARS = 15;
+/** East Asian wide characters (kana, kanji, full-width forms, Hangul): each says as much as two Latin letters. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6]/u;
+/** A text's width as a screen shows it: 納期の遅れが3日を超えた場合 (14 characters) is as long as a 27-letter sentence. */
+function textWidth(t: string): number {
+  let n = 0;
+  for (const ch of t) n += WIDE.test(ch) ? 2 : 1;
+  return n;
+}
 const OWN_SHARE = 0.8;
 
 /** A column kept as the client's own whose cells fit fields no column fills. */
@@ -298,13 +306,13 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     else if (strings && holdsPeople(target, cells, sctx)) fit('person', of('person'), variedPeople(texts));
     else if (strings && distinct >= 2 && distinct < texts.length * OWN_SHARE + 1 && texts.every((t) => LABEL_LIKE.test(t) && t.split(' ').length <= LABEL_WORDS) && !listWords(target, texts, ctx.vocab))
       fit('label', of('label'), true);
-    // A long text is offered; asked only where the field describing the record (a risk's description, an
-    // issue's detail) has no column, and the column stands under no group word (発生原因 / コメント, Cost of
-    // Control / Short Description: a text about the group's thing, not the record): a register's comments,
-    // notes and causes beside a description are as often the client's own, but a register read without its
-    // description is one a person would check.
-    else if (strings && distinct >= texts.length * OWN_SHARE && texts.reduce((n, t) => n + t.length, 0) / texts.length >= LONG_CHARS && !copiesKey(m.c))
-      fit('long', of('long'), of('long').some((f) => DESCRIBES.has(f)) && ownWord(m.label) === m.label.normalize('NFKC').trim());
+    // Long texts, each record its own, are offered the register's free long-text fields and asked about
+    // (blind set 16, I1: Measure, Action Result, なぜ起きたか / 次にどうするか kept silently while the action,
+    // the result, the cause lay empty) — offered only where the free ones are all texts kept aside (ASIDE),
+    // or the column stands under a group word (発生原因 / コメント, Cost of Control / Short Description: a
+    // text about the group's thing, not the record).
+    else if (strings && distinct >= texts.length * OWN_SHARE && texts.reduce((n, t) => n + textWidth(t), 0) / texts.length >= LONG_CHARS && !copiesKey(m.c))
+      fit('long', of('long'), ownWord(m.label) === m.label.normalize('NFKC').trim() && of('long').some((f) => !ASIDE.has(f)));
     // Cells the kinds above offer nothing for (a word of no register field's list, figures) may still have
     // a field's value shape (a WBS status's 未着手 / 完了, a share done, a score).
     if (out.at(-1)?.column !== m.column && distinct >= 2 && !underGroupOnly(m)) {
@@ -318,8 +326,8 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
 
 /** Field kinds whose values have a shape of their own (a list's words, a rating, an effort, a percentage, a level). */
 const SHAPED = new Set(['vocab', 'rating', 'effort', 'progress', 'wbsStatus', 'level', 'days']);
-/** The fields that describe the record itself at length (a risk's description, an issue's detail). */
-const DESCRIBES = new Set(['description', 'detail']);
+/** Long texts a register keeps beside its main ones (a risk's trigger and contingency plan, a check's evidence, a deliverable's notes): a client's other long column (Cause, Effect) is as often its own. */
+const ASIDE = new Set(['trigger', 'contingency', 'evidence', 'notes']);
 /** Kinds whose shape says the field by itself (a list's words, a share done): asked; the others (any figure fits an effort, a duration, a level) only offered. */
 const TELLING = new Set(['vocab', 'wbsStatus', 'progress']);
 /** A score as registers rate one: whole numbers up to 5 × 5, some above a rating's 5 (a cost, a count or a rate is no score). */
