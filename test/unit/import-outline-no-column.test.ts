@@ -47,6 +47,38 @@ describe('outline codes in a numbering column', () => {
   });
 });
 
+// Blind set 16, I1: 1.2.1 under Item # was kept as the client's own and offered as an effort, and 1-2-1
+// under a word the product does not know was not read: the plan came in flat or numbered anew.
+describe('outline codes under a word that names no field', () => {
+  const DEEP: [string, string][] = [
+    ['1', 'Planning'], ['1.1', 'Kick-off'], ['1.1.1', 'Agenda'], ['1.1.2', 'Minutes'], ['1.2', 'Charter'], ['2', 'Build'], ['2.1', 'Core loop'], ['2.1.1', 'Prototype'], ['2.2', 'Polish'], ['3', 'Launch'],
+  ];
+  const DEEP_TREE = ['Planning', '  Kick-off', '    Agenda', '    Minutes', '  Charter', 'Build', '  Core loop', '    Prototype', '  Polish', 'Launch'];
+  const heads = { en: ['Item #', 'Ref Code', 'Code', 'Section', 'Pos.', 'No.'], ja: ['体系番号', '項目コード', '管理記号', '節', 'No.'] };
+  const cases = (['en', 'ja'] as const).flatMap((lang) => heads[lang].flatMap((head) => (['.', '-'] as const).map((sep) => [lang, head, sep] as const)));
+
+  it.each(cases)('%s %j, codes joined by %j (1.1.2): the WBS code and the tree; the effort beside keeps its word', (lang, head, sep) => {
+    const words = lang === 'en' ? ['Activity', 'Lead', 'Begin', 'End', 'Effort'] : ['作業', '担当', '開始日', '終了日', '工数'];
+    const rows: ModelCell[][] = [
+      [lang === 'en' ? 'Milestone plan' : '作業計画'],
+      [],
+      [head, ...words],
+      ...DEEP.map(([code, name], i): ModelCell[] => [code.replaceAll('.', sep), name, 'Kim', d(`2025-04-0${i % 9 + 1}`), d(`2025-04-1${i % 9 + 1}`), [0.5, 1, 2, 1.5][i % 4]!]),
+    ];
+    const t = readModel(rows, 'wbs', [], 'Sheet1');
+    expect(t.columns[0]!.field).toBe('wbsCode');
+    expect(t.columns.at(-1)!.field).toBe('plannedEffort');
+    expect(t.hierarchy).toBe('code');
+    expect(treeNames(t)).toEqual(DEEP_TREE);
+  });
+
+  it('a column headed as the effort holding 1.1, 1.2, 2 stays the effort', () => {
+    const rows: ModelCell[][] = [['工数', 'タスク', '開始日'], ...PLAN.map(([n, name]): ModelCell[] => [n, name, d('2025-04-01')])];
+    const t = readModel(rows, 'wbs', [], 'Sheet1');
+    expect(t.columns[0]!.field).toBe('plannedEffort');
+  });
+});
+
 describe('numbers that are no outline stay what they were', () => {
   it('a running number 1, 2, 3 is the rows\' numbering, not a code', () => {
     const t = readModel(sheet('No.', (n) => PLAN.findIndex(([m]) => m === n) + 1), 'wbs', [], 'Sheet1');

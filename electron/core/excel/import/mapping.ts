@@ -514,14 +514,17 @@ const OUTLINE_CODES = 0.8;
 
 /**
  * The column left of the task names that no field took, headed by a numbering word (No., #, 番号, 項番, a
- * loose word of the WBS code) or by nothing, whose cells are outline codes (1, 1.1, 1.2, 2): the WBS code,
- * whatever its word (a No. column is the code at 0.4 by its word alone). -1 when none.
+ * loose word of the WBS code), by a word that names no field (Item #, 体系番号, Ref Code: blind set 16, I1 —
+ * 1.2.1 under Item # was offered as an effort) or by nothing, whose cells are outline codes (1, 1.1, 1.2, 2;
+ * 1-1-2): the WBS code, whatever its word (a No. column is the code at 0.4 by its word alone). A column
+ * whose word names another field (工数, Effort) stays that field's. -1 when none.
  */
 function outlineCodeColumn(header: HeaderColumn[], byColumn: Map<number, { field: string }>, aligned: (col: HeaderColumn) => (Cell | undefined)[]): number {
   const nameAt = [...byColumn.entries()].find(([, a]) => a.field === 'name')?.[0] ?? header.length;
   const numbering = (col: HeaderColumn) => {
     const own = (col.parts[col.parts.length - 1] ?? '').normalize('NFKC').trim();
-    return own === '' || NUMBER_LABEL.test(own) || matchLabel('wbs', [own]).some((m) => m.field === 'wbsCode');
+    const named = matchLabel('wbs', [own]);
+    return own === '' || NUMBER_LABEL.test(own) || named.some((m) => m.field === 'wbsCode') || !named.some((m) => m.confidence >= MIN_CONFIDENCE);
   };
   return header.findIndex((col, i) => i < nameAt && !byColumn.has(i) && col.span === 1 && numbering(col) && holdsOutlineCodes(aligned(col)));
 }
