@@ -3,7 +3,7 @@
 // cells from under the header are given, typed fields (dates, ratings, lists…) count less the fewer of
 // those cells read as that type, and not at all when none does — so a text column headed 影響 stays an
 // extra column in a register whose 影響度 column holds the 1–5 ratings.
-import type { Vocabularies, VocabListName } from '../../../common/registers.js';
+import { REGISTERS, type Vocabularies, type VocabListName } from '../../../common/registers.js';
 import { likelyCode, notYetWord, parseVocab, statusCodes } from './value-words.js';
 import { suggestCode } from './value-map.js';
 import { stageCode, wbsStatusOfStage } from './status-stages.js';
@@ -498,7 +498,11 @@ function dateOfNamedColumn(target: ImportTarget, header: HeaderColumn[], byColum
       if (!namesDated(body, otherOwn)) continue;
       const otherKey = labelKey(otherOwn);
       const head = otherKey.startsWith(bodyKey) ? otherKey.slice(bodyKey.length) : otherKey.slice(0, otherKey.length - bodyKey.length);
-      const named = [head, otherKey].filter((k) => k !== '').flatMap((k) => [...matchLabel(target, [`${k} date`]), ...matchLabel(target, [`${k}日`])]);
+      // (Also the date the register names after the field the column was read as: Disposition read as the
+      // decision dates its Disposition Date as Decision date, the decided-on date — blind set 16, I1.)
+      const own = target === 'wbs' ? undefined : REGISTERS[target].columns[a.field];
+      const words = [head, otherKey, ...(own ? [labelKey(own.en), labelKey(own.ja)] : [])].filter((k) => k !== '');
+      const named = words.flatMap((k) => [...matchLabel(target, [`${k} date`]), ...matchLabel(target, [`${k}日`])]);
       const partner = a.field.replace(/By$/, 'On');
       const field = named.find((m) => m.confidence >= 0.9 && free(m.field))?.field ?? (partner !== a.field && partner in fields && free(partner) ? partner : undefined);
       if (!field || (fit(target, field, col.label, samples.cells(col), samples.ctx) ?? 0) < 0.8) continue;
