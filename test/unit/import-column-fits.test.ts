@@ -220,6 +220,15 @@ describe('cells of a field’s value shape under a header that names no field', 
     expect(figures.asked).toBe(false);
   });
 
+  // (DEV-UNSEEN: Man-days, 見込み時間 of 0.5 / 1 / 2 / 8 kept silently while the plan had no effort column.)
+  it.each(['Man-days', '見込み時間', 'Person Hours', '想定人日', 'Budget (hrs)'])('figures under %j, a unit of people’s time: offered the effort and asked', (head) => {
+    const r = read('wbs', head, (i) => [0.5, 1, 2, 3, 5, 8, 13][i % 7]!);
+    if (r.field === 'plannedEffort') return;
+    expect(r.field).toBeNull();
+    expect(r.offered).toContain('plannedEffort');
+    expect(r).toMatchObject({ asked: true, ask: 'columns' });
+  });
+
   it('a plan’s states (未着手 / 作業中 / 完了), words of no register list: offered and asked the status', () => {
     expect(read('wbs', 'Col Q', (i) => ['未着手', '作業中', '完了'][i % 3]!)).toMatchObject({ offered: ['status'], asked: true, ask: 'columns' });
   });

@@ -19,6 +19,7 @@ import type { ImportTable } from './read-table.js';
 import { unheadedColumns } from './unheaded-columns.js';
 import { ownWord } from './header-rows.js';
 import { serialRange } from './serial-dates.js';
+import { namesWorkUnit } from './numbers.js';
 import { withListFits } from './list-fits.js';
 
 /** Share of a key column's values that are figures (counts, rates, dates) from which it names no record. */
@@ -350,7 +351,8 @@ function valueFields(target: ImportTarget, columns: readonly ColumnMapping[], la
     if (filled.has(field)) return [];
     const score = spec.kind === 'derived' && spec.numeric && numbers !== null && SCORE_LIKE(numbers);
     if (!score && !(SHAPED.has(spec.kind) && fits(field))) return [];
-    if (score || (TELLING.has(spec.kind) && (spec.kind !== 'progress' || shareDone))) ask = true;
+    // (Figures under a header naming a unit of people's time — Man-days, 見込み時間 — are the effort: the unit says it.)
+    if (score || (TELLING.has(spec.kind) && (spec.kind !== 'progress' || shareDone)) || (spec.kind === 'effort' && namesWorkUnit(label))) ask = true;
     return [field];
   });
   return { fields, ask };

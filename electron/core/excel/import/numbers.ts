@@ -77,6 +77,14 @@ export function parseProgress(cell: Cell, scale: ProgressScale): Parsed<number |
 export const HOURS_PER_DAY = 8;
 export const DAYS_PER_MONTH = 20;
 
+/**
+ * Whether a header names a unit of work — people's time: 人日, 人時, 人月, man-days, person-hours, Hours, 時間,
+ * (h) — as an effort column's does (見込み時間, Man-days), not a count of days a task lasts (日数, Days).
+ */
+export function namesWorkUnit(header: string): boolean {
+  return /人日|人時|人月|時間|man[\s-]?(?:days?|hours?|months?)|person[\s-]?(?:days?|hours?|months?)|\bhours?\b|\bhrs?\b|\(h\)|\[h\]|（h）/.test(header.normalize('NFKC').toLowerCase());
+}
+
 /** The unit a column header names: 工数(h), 予定時間, Hours → hour; 人月 → month; else day. */
 export function effortUnitOf(header: string): EffortUnit {
   const s = header.normalize('NFKC').toLowerCase();
