@@ -72,6 +72,22 @@ describe('outline codes under a word that names no field', () => {
     expect(treeNames(t)).toEqual(DEEP_TREE);
   });
 
+  it.each<[string, string, string[]]>([
+    ['Item #', '.', ['◆ = milestone (publisher review).', 'Parked items need a decision.']],
+    ['No.', '-', ['※ 日付は2027年。進捗は毎週金曜日に更新', '※ 状態：未着手／作業中／完了']],
+    ['管理記号', '-', ['※ 記入例は削除してください']],
+  ])('%j with notes under the table (joined by %j): still the WBS code', (head, sep, notes) => {
+    const rows: ModelCell[][] = [
+      [head, 'Activity', 'Lead', 'Begin', 'End'],
+      ...DEEP.map(([code, name], i): ModelCell[] => [code.replaceAll('.', sep), name, 'Kim', d(`2025-04-0${i % 9 + 1}`), d(`2025-04-1${i % 9 + 1}`)]),
+      [],
+      ...notes.map((n): ModelCell[] => [n]),
+    ];
+    const t = readModel(rows, 'wbs', [], 'Sheet1');
+    expect(t.columns[0]!.field).toBe('wbsCode');
+    expect(treeNames(t)).toEqual(DEEP_TREE);
+  });
+
   it('a column headed as the effort holding 1.1, 1.2, 2 stays the effort', () => {
     const rows: ModelCell[][] = [['工数', 'タスク', '開始日'], ...PLAN.map(([n, name]): ModelCell[] => [n, name, d('2025-04-01')])];
     const t = readModel(rows, 'wbs', [], 'Sheet1');

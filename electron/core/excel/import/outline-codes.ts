@@ -9,6 +9,8 @@ import { follows } from './level-numbers.js';
 /** Filled rows a column must hold to tell, and the share of them that must follow in outline order. */
 const LEAST_ROWS = 3;
 const IN_ORDER = 0.8;
+/** Share of a column's filled cells that may follow its codes as notes under the table. */
+const TRAILING_NOTES = 0.25;
 
 const blank = (cell: Cell | undefined) => cell === undefined || cell.v === null || (cell.t === 's' && String(cell.v).trim() === '');
 
@@ -35,7 +37,12 @@ export function outlineCode(cell: Cell, above: readonly number[] | null): string
  * deep code is no first child, review U10 — reading it as a tree made 3 a summary and lost its own dates) is none.
  */
 export function holdsOutlineCodes(cells: readonly (Cell | undefined)[]): boolean {
-  const filled = cells.filter((c): c is Cell => !blank(c));
+  const all = cells.filter((c): c is Cell => !blank(c));
+  // Notes under the table (※ 日付は…, ◆ = milestone) end the codes: a few texts after the last code are no
+  // codes of the column (blind set 16, I1: two note lines under 1-1-2 and 1.2.1 left the plan unread).
+  let end = all.length;
+  while (end > 0 && parseWbsCode(all[end - 1]!) === null) end--;
+  const filled = all.length - end <= Math.floor(all.length * TRAILING_NOTES) ? all.slice(0, end) : all;
   if (filled.length < LEAST_ROWS) return false;
   let above: number[] | null = null;
   let inOrder = 0;
