@@ -24,6 +24,7 @@ import { NUMBER_LABEL } from './detect.js';
 import { listSystemColumns } from './list-exports.js';
 import type { ColumnMapping } from '../../../common/excel/preview.js';
 import { checkTarget, readsAsChecks } from './check-columns.js';
+import { holdsDates, holdsPeople, personFields } from './content-fields.js';
 
 /** Below this a header word does not name a field. */
 export const MIN_CONFIDENCE = 0.5;
@@ -695,6 +696,16 @@ export function assignFields(
       if (series.has(i) && fieldSpec(target, m.field)?.kind === 'vocab' && !exactWord(target, col.parts, m.field)) continue;
       if (m.field === KEY_FIELD[target] && m.confidence < WEAK_KEY && samples && repeats(samples.cells(col))) continue;
       let confidence = m.confidence;
+      // A person's field over dates is not what the cells hold (Action By of dates is the due date it also
+      // names: DEV-UNSEEN): the word gives way, and the column is the field its cells fit, or the client's
+      // own, offered and asked. A long text's word over people's names (対応する人, 対応方針 of surnames: who
+      // responds, not the response) names the register's person the record is with, if no column is surer.
+      if (samples && personFields(target).includes(m.field) && holdsDates(samples.cells(col), samples.ctx)) continue;
+      if (samples && longText(target, m.field) && holdsPeople(target, samples.cells(col), samples.ctx)) {
+        const person = personFields(target)[0];
+        if (person) candidates.push({ i, field: person, confidence: m.confidence });
+        continue;
+      }
       if (samples) {
         const read = fit(target, m.field, col.label, samples.cells(col), samples.ctx);
         // A status column whose words are a tracker's states the list does not hold as labels (Acceptance
