@@ -93,23 +93,50 @@ function unescapeX(s: string): string {
   return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
 }
 
+/** A plain entry's text opens right after its <si> with one of these, and ends with PLAIN_END. */
+const PLAIN_T = '<t>';
+const PRESERVED_T = '<t xml:space="preserve">';
+const PLAIN_END = '</t></si>';
+
 function readSharedStrings(x: XmlSource): string[] {
   const out: string[] = [];
   let parts: string[] | null = null;
   let inT = false;
   let skip = 0; // inside <rPh> (furigana) or <phoneticPr>
+  let entry = false; // an <si> just opened outside any <t> or <rPh>
+  const add = (s: string) => {
+    if (out.length >= MAX_CELLS) refuse(x.fileName, 'TOO_LARGE', `has more than ${MAX_CELLS.toLocaleString('en-US')} shared strings`);
+    out.push(unescapeX(s));
+  };
   scanXml(x, {
     open(name) {
-      if (name === 'si') parts = [];
-      else if (name === 'rPh') skip++;
+      entry = false;
+      if (name === 'si') {
+        entry = skip === 0 && !inT;
+        parts = [];
+      } else if (name === 'rPh') skip++;
       else if (name === 't' && parts && skip === 0) inT = true;
+    },
+    // The common entry, <si><t>text</t></si> with no markup in the text, read at once: the text the
+    // events make of it, without their round of open, text, close and close and a parts array per entry
+    // (223,000 entries in the 100,000-row bench file). Anything else (rich text runs, furigana, CDATA,
+    // another attribute, a space between tags) is left to the events.
+    resume(after) {
+      if (!entry) return after;
+      entry = false;
+      const src = x.src;
+      const from = src.startsWith(PLAIN_T, after) ? after + PLAIN_T.length : src.startsWith(PRESERVED_T, after) ? after + PRESERVED_T.length : -1;
+      const end = from < 0 ? -1 : src.indexOf('<', from);
+      if (end < 0 || !src.startsWith(PLAIN_END, end)) return after;
+      add(textOf(x, from, end));
+      parts = null;
+      return end + PLAIN_END.length;
     },
     close(name) {
       if (name === 't') inT = false;
       else if (name === 'rPh') skip = Math.max(0, skip - 1);
       else if (name === 'si' && parts) {
-        if (out.length >= MAX_CELLS) refuse(x.fileName, 'TOO_LARGE', `has more than ${MAX_CELLS.toLocaleString('en-US')} shared strings`);
-        out.push(unescapeX(parts.join('')));
+        add(parts.join(''));
         parts = null;
       }
     },

@@ -43,6 +43,12 @@ export interface XmlHandler {
   close(name: string): void;
   /** Character data between tags: [start, end) offsets into the source; `cdata` is raw text. */
   text?(start: number, end: number, cdata: boolean): void;
+  /**
+   * Asked after open() of a tag that has content (not a self-closing one), with where the content
+   * starts: where the scan goes on. A handler that has read the element itself answers past its end;
+   * `after` as it is to scan its content.
+   */
+  resume?(after: number): number;
 }
 
 export interface XmlSource {
@@ -223,7 +229,7 @@ export function scanXml(x: XmlSource, h: XmlHandler, from = 0, to?: number): voi
     }
     h.open(name, attrs);
     if (selfClosing) h.close(name);
-    i = j;
+    i = !selfClosing && h.resume ? h.resume(j) : j;
   }
 }
 
