@@ -93,6 +93,7 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
   const columns = Object.entries(getTableColumns(table)) as [keyof Row & string, T['_']['columns'][string]][];
   const byField = new Map(columns);
   const fields = columns.map(([f]) => f);
+  const columnObjects = columns.map(([, c]) => c);
   const hasUpdatedAt = byField.has('updatedAt' as keyof Row & string);
 
   const column = (field: string) => {
@@ -173,15 +174,19 @@ export function tableStore<T extends SQLiteTable, Row extends { id: number } = T
       return db.sql.run(insertFullSql, args).lastId;
     },
     insertMany: (db, rows) => {
-      const per = Math.max(1, Math.floor(MANY_PARAMS / columns.length));
+      const n = columns.length;
+      const per = Math.max(1, Math.floor(MANY_PARAMS / n));
       for (let i = 0; i < rows.length; i += per) {
         const chunk = rows.slice(i, i + per);
-        const args: unknown[] = [];
+        // (Indexed loops into an array of its final length: a destructured [field, column] pair and a
+        // push per value were a fifth of a 100,000-task insert's own time.)
+        const args: unknown[] = new Array(chunk.length * n);
+        let k = 0;
         for (const row of chunk)
-          for (const [field, c] of columns) {
-            const v = (row as Record<string, unknown>)[field];
-            if (v === undefined) throw new Error(`${name}.insertMany: ${field} is missing`);
-            args.push(v === null ? null : c.mapToDriverValue(v));
+          for (let j = 0; j < n; j++) {
+            const v = (row as Record<string, unknown>)[fields[j]!];
+            if (v === undefined) throw new Error(`${name}.insertMany: ${fields[j]!} is missing`);
+            args[k++] = v === null ? null : columnObjects[j]!.mapToDriverValue(v);
           }
         // Sent (Sql.send): the ids are the caller's and nothing is read back, so a team database takes an
         // import's chunks in one round trip with the statement after them.
