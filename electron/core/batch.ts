@@ -37,7 +37,7 @@ export interface Batch {
    * rows that do not exist are left out).
    */
   recordStored(entity: string, action: 'create' | 'delete', store: { table: string; snapshotSql(dialect: Dialect): string }, ids: readonly number[]): number;
-  /** The database's change stamp as the batch began, before any of its writes (Sql.changeStamp; null on PostgreSQL). */
+  /** The database's schedule stamp as the batch began, before any of its writes (Sql.scheduleStamp; null on PostgreSQL). */
   readonly startStamp: string | null;
   /** How many record calls the batch has made so far (of any of the three kinds). */
   readonly recorded: number;
@@ -76,7 +76,7 @@ export function inBatch<T>(
     let recorded = 0;
     const batch: Batch = {
       id,
-      startStamp: db.sql.changeStamp()?.text ?? null,
+      startStamp: db.sql.scheduleStamp()?.text ?? null,
       get recorded() {
         return recorded;
       },

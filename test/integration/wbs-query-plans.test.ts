@@ -67,6 +67,7 @@ describe('WBS statements at scale', () => {
       tx: (fn) => through.tx(fn),
       read: (fn) => through.read(fn),
       changeStamp: () => through.changeStamp(),
+      scheduleStamp: () => through.scheduleStamp(),
     };
     await w.call('wbs.move', { ids: [leaves[1]!.id], direction: 'up' });
     await w.call('wbs.move', { ids: [mid.id], direction: 'down' });

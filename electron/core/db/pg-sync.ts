@@ -331,6 +331,7 @@ export function openPgSql(config: pg.ClientConfig, options: PgSqlOptions = {}): 
     },
     // A colleague's commit cannot be seen without reading: nothing is kept in memory on a team database.
     changeStamp: () => null,
+    scheduleStamp: () => null,
     exec(text: string) {
       call({ op: 'exec', text }, wait);
     },

@@ -69,6 +69,17 @@ export interface Sql {
    * PostgreSQL: null, since a colleague's commit cannot be seen without reading; nothing is kept there.
    */
   changeStamp(): { text: string; inTransaction: boolean } | null;
+  /**
+   * changeStamp narrowed to what a schedule is computed from — tasks' tree and dates, links, calendars
+   * (their days off and working days: the holidays) — so that a kept schedule outlives every other write
+   * (the search index's catch-up after an import, a register's row, an audit row, a setting). SQLite:
+   * how many rows of wbs_tasks (in their tree or schedule columns), wbs_dependencies and
+   * project_calendars this connection has written (temporary triggers count them, FK cascades and writes
+   * that roll back included; the count never goes back), and PRAGMA data_version for other connections.
+   * PostgreSQL, and a connection that may not write (a damaged file's copy opened query_only): null,
+   * nothing is kept.
+   */
+  scheduleStamp(): { text: string; inTransaction: boolean } | null;
 }
 
 /**
@@ -92,6 +103,8 @@ export function sqliteSql(connection: Database.Database): Sql {
   const objects = new Map<string, Database.Statement>();
   const arrays = new Map<string, Database.Statement>();
   let stampStatement: Database.Statement | undefined;
+  let versionStatement: Database.Statement | undefined;
+  let scheduleWrites: { count: number } | null | undefined;
   const statement = (sql: string) => {
     let st = objects.get(sql);
     if (!st) objects.set(sql, (st = connection.prepare(sql)));
@@ -124,5 +137,42 @@ export function sqliteSql(connection: Database.Database): Sql {
       const [changes, version] = (stampStatement ??= connection.prepare('SELECT total_changes(), (SELECT data_version FROM pragma_data_version)').raw(true)).get() as [number, number];
       return { text: `${changes}/${version}`, inTransaction: connection.inTransaction };
     },
+    scheduleStamp: () => {
+      if (scheduleWrites === undefined) scheduleWrites = countScheduleWrites(connection);
+      // Not counted (a damaged file's copy opened query_only to read what it can): nothing is kept.
+      if (scheduleWrites === null) return null;
+      const version = (versionStatement ??= connection.prepare('SELECT data_version FROM pragma_data_version').pluck()).get() as number;
+      return { text: `${scheduleWrites.count}/${version}`, inTransaction: connection.inTransaction };
+    },
   };
+}
+
+/**
+ * Starts counting this connection's writes of the rows a schedule is computed from (Sql.scheduleStamp):
+ * temporary triggers (this connection's own, nothing in the file) call back into the count. An UPDATE
+ * counts only when it changes a column the network reads (queries/schedule.ts networkTasks: the tree
+ * and the dates), so a task renamed or given an assignee leaves the schedule kept. Started on first
+ * use, after the migrations made the tables: writes before it cannot matter, as nothing was kept yet.
+ * Null for a connection that cannot write.
+ */
+function countScheduleWrites(connection: Database.Database): { count: number } | null {
+  // A connection that may not write (readonly, query_only) cannot make the triggers.
+  if (connection.readonly || connection.pragma('query_only', { simple: true }) === 1) return null;
+  const writes = { count: 0 };
+  // Not deterministic: SQLite must call it on every row, never fold calls together.
+  connection.function('pmo_schedule_written', { deterministic: false, directOnly: true }, () => {
+    writes.count++;
+    return null;
+  });
+  const networkColumns = ['project_id', 'parent_id', 'position', 'planned_start', 'planned_finish', 'duration', 'scheduling', 'milestone'];
+  const statements = [
+    `CREATE TEMP TRIGGER IF NOT EXISTS pmo_schedule_task_update AFTER UPDATE ON main.wbs_tasks
+       WHEN ${networkColumns.map((c) => `NEW.${c} IS NOT OLD.${c}`).join(' OR ')}
+       BEGIN SELECT pmo_schedule_written(); END`,
+  ];
+  for (const table of ['wbs_tasks', 'wbs_dependencies', 'project_calendars'])
+    for (const event of table === 'wbs_tasks' ? ['INSERT', 'DELETE'] : ['INSERT', 'UPDATE', 'DELETE'])
+      statements.push(`CREATE TEMP TRIGGER IF NOT EXISTS pmo_schedule_${table}_${event.toLowerCase()} AFTER ${event} ON main.${table} BEGIN SELECT pmo_schedule_written(); END`);
+  for (const sql of statements) connection.exec(sql);
+  return writes;
 }

@@ -6,13 +6,14 @@
 // grid, history, undo/redo, wbsChangesOf, the portfolio's kept columns, exports, reports, team mode —
 // reads them as before); only the schedule's own read is spared.
 //
-// When the copy is trusted (SQLite only: Sql.changeStamp; on a team database nothing is kept, since a
+// When the copy is trusted (SQLite only: Sql.scheduleStamp; on a team database nothing is kept, since a
 // colleague's commit cannot be seen without reading, and every reschedule reads as before):
-//   1. The copy carries the database's change stamp of the moment it was true: this connection's row
-//      changes so far (total_changes, which counts every write, triggers' included, and never goes
-//      back) and data_version (which moves when another connection commits). Any write at all since —
-//      an import, a restore of a project, a write outside a batch, another process — moves the stamp,
-//      and the next use reads again. A copy read or patched inside a transaction has no stamp (its
+//   1. The copy carries the database's schedule stamp of the moment it was true: how many rows of
+//      tasks (their tree and dates), links and calendars this connection has written (temporary
+//      triggers count them, cascades included; the count never goes back) and data_version (which
+//      moves when another connection commits). Any such write since — an import, a restore of a
+//      project, a write outside a batch, another process's commit of anything — moves the stamp, and
+//      the next use reads again; a write of anything else (the search index, a register) does not. A copy read or patched inside a transaction has no stamp (its
 //      writes may roll back) until its batch commits (Batch.afterCommit).
 //   2. Inside a batch, the edit's own writes come before its reschedule, so the stamp has moved. The
 //      copy is used there only if it was true as the batch began (Batch.startStamp) and the batch's own
@@ -198,7 +199,7 @@ function count(db: Db, which: 'kept' | 'read'): void {
  * The answer may be the kept copy itself: read it, never change it (only keepRescheduled does).
  */
 export function networkRows(db: Db, projectId: number, batch?: Batch): NetworkRows {
-  const stamp = db.sql.changeStamp();
+  const stamp = db.sql.scheduleStamp();
   if (!stamp) return readNetworkRows(db, projectId);
   let kept = keptBy.get(db.sql);
   if (!kept) keptBy.set(db.sql, (kept = new Map()));
@@ -277,13 +278,13 @@ export function keepRescheduled(db: Db, projectId: number, batch: Batch, rows: N
     row[3] = f === NO_DATE ? null : f;
   }
   const kept = keptBy.get(db.sql);
-  if (!kept || db.sql.changeStamp() === null) return;
+  if (!kept || db.sql.scheduleStamp() === null) return;
   const entry: Kept = { rows, stamp: null };
   kept.delete(projectId);
   keep(kept, projectId, entry);
   const recorded = batch.recorded;
   batch.afterCommit(() => {
     if (batch.recorded !== recorded || kept.get(projectId) !== entry) return;
-    entry.stamp = db.sql.changeStamp()!.text;
+    entry.stamp = db.sql.scheduleStamp()!.text;
   });
 }

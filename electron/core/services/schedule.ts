@@ -286,11 +286,55 @@ function criticalOf(net: ReturnType<typeof network>, r: CpmResult): number[] {
  * made per task (four calendar conversions and an object per task: at 100,000 tasks a sixth of the
  * band's time), and no set of ids.
  */
-export function criticalMarks(db: Db, projectId: number, today = localToday()): { net: Network; critical: Uint8Array } {
+export function criticalMarks(db: Db, projectId: number, today = localToday()): CriticalMarks {
+  const stamp = db.sql.scheduleStamp();
+  const kept = stamp && !stamp.inTransaction ? marksKept.get(db.sql) : undefined;
+  const entry = kept?.get(projectId);
+  if (entry && entry.stamp === stamp!.text && entry.today === today) {
+    // A project without a task, link or calendar row leaves no trace in the stamp when deleted.
+    getProjectRow(db, projectId);
+    countMarks(db, 'kept');
+    return entry.marks;
+  }
+  countMarks(db, 'solved');
   const { net, r } = solved(db, projectId, today);
   const critical = new Uint8Array(net.tasks.n);
   for (let i = 0; i < net.tasks.n; i++) if (isCritical(net, r, i)) critical[i] = 1;
-  return { net, critical };
+  const marks = { net, critical };
+  // Solved outside a transaction: the committed state, true until the schedule stamp moves.
+  if (stamp && !stamp.inTransaction) {
+    let byProject = marksKept.get(db.sql);
+    if (!byProject) marksKept.set(db.sql, (byProject = new Map()));
+    byProject.delete(projectId);
+    byProject.set(projectId, { stamp: stamp.text, today, marks });
+    if (byProject.size > MARKS_KEPT) byProject.delete(byProject.keys().next().value!);
+  }
+  return marks;
+}
+
+export interface CriticalMarks {
+  /** Read only: it may be kept (below) and its rows the kept network's (schedule-network.ts). */
+  net: Network;
+  critical: Uint8Array;
+}
+
+// The solved network of the last exports, per connection and project: an export solved the whole
+// schedule again (at 10,000 tasks ~50 ms cold: the network's read, its arrays and the CPM run) although
+// nothing it is computed from had changed since the last. Kept under the schedule stamp
+// (Sql.scheduleStamp: any write of a task's tree or dates, a link or a calendar, here or by another
+// connection, moves it; the search index's catch-up, a register's row, an audit row do not) and the
+// day it was solved for (an undated plan starts today).
+const marksKept = new WeakMap<object, Map<number, { stamp: string; today: string; marks: CriticalMarks }>>();
+const MARKS_KEPT = 4;
+const marksCounts = new WeakMap<object, { kept: number; solved: number }>();
+function countMarks(db: Db, which: 'kept' | 'solved'): void {
+  const c = marksCounts.get(db.sql) ?? { kept: 0, solved: 0 };
+  c[which]++;
+  marksCounts.set(db.sql, c);
+}
+/** How often criticalMarks answered what it kept and how often it solved, per connection (for tests and the bench). */
+export function criticalMarksCounts(db: Db): { kept: number; solved: number } {
+  return { ...(marksCounts.get(db.sql) ?? { kept: 0, solved: 0 }) };
 }
 
 export function computeSchedule(db: Db, projectId: number, today = localToday()): ScheduleResult {
