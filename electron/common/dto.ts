@@ -220,6 +220,10 @@ export type WorkspaceCondition = 'ok' | 'damaged' | 'missing' | 'readOnly' | 'te
 export const WORKSPACE_PROBLEMS = ['corrupt', 'notDatabase', 'walLost', 'walDamaged', 'missing', 'empty', 'fileDeleted', 'fileReplaced'] as const;
 export type WorkspaceProblem = (typeof WORKSPACE_PROBLEMS)[number];
 
+/** What runs beside the workspace on its file (WorkspaceStatus.fileWork). */
+export const FILE_WORK_KINDS = ['backup', 'integrity'] as const;
+export type FileWorkKind = (typeof FILE_WORK_KINDS)[number];
+
 export interface WorkspaceStatus {
   condition: WorkspaceCondition;
   problem?: WorkspaceProblem;
@@ -229,6 +233,12 @@ export interface WorkspaceStatus {
   folder: string;
   /** Offered when the workspace cannot be used: the newest backup that passed integrity_check. */
   newestGoodBackup?: BackupInfo | null;
+  /**
+   * Work on a big workspace file running beside the open workspace (core/db/file-work.ts): the day's
+   * backup or the weekly integrity check. The top bar says so while it runs; if the app quits first,
+   * the next start does it again.
+   */
+  fileWork?: FileWorkKind;
   /** A team's PostgreSQL database the workspace is on (team mode); absent: the SQLite file in `folder`. */
   database?: TeamDatabase;
   /** What the team database does otherwise than the file, said in 設定 → チームで使う (its collation: core/db/pg-locale.ts). */

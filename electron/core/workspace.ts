@@ -23,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { RestoreResult } from '../common/api/backup.js';
-import type { BackupInfo, BackupReason, BackupSettings, IntegrityReport, WorkspaceProblem, WorkspaceStatus } from '../common/dto.js';
+import type { BackupInfo, BackupReason, BackupSettings, FileWorkKind, IntegrityReport, WorkspaceProblem, WorkspaceStatus } from '../common/dto.js';
 import { textError } from '../common/errors.js';
 import {
   DatabaseDamagedError,
@@ -142,7 +142,7 @@ class LiveWorkspace implements Storage {
   private dailyChecked = '';
   private closed = false;
   /** Work on the file beside the workspace (beside()): what runs now, and the queue. */
-  private besideWork: FileWork<unknown> | null = null;
+  private besideWork: { kind: FileWorkKind; work: FileWork<unknown> } | null = null;
   private besideQueue: Promise<void> = Promise.resolve();
   /** A checkpoint is queued for the next tick (setImmediate), after the answer of the call that wrote. */
   private checkpointQueued = false;
@@ -252,7 +252,8 @@ class LiveWorkspace implements Storage {
    * Damage it meets puts the workspace into recovery, as damage met while running does; work that did not
    * run or finish is done again by a later start (the marker and the backups say what was done).
    */
-  private beside<T>(what: string, start: () => FileWork<T>, then: (value: T) => void): void {
+  private beside<T>(kind: FileWorkKind, start: () => FileWork<T>, then: (value: T) => void): void {
+    const what = kind === 'backup' ? 'the daily backup' : 'the weekly integrity check';
     const opened = this.condition;
     this.besideQueue = this.besideQueue.then(async () => {
       if (this.closed || this.condition !== opened) return;
@@ -263,7 +264,7 @@ class LiveWorkspace implements Storage {
         console.error(`PMO Desk: ${what} did not start: ${(err as Error).message}`);
         return;
       }
-      this.besideWork = work;
+      this.besideWork = { kind, work };
       try {
         const value = await work.done;
         if (!this.closed && this.condition === opened) then(value);
@@ -283,7 +284,7 @@ class LiveWorkspace implements Storage {
    */
   private checkInBackground(): void {
     const started = this.now();
-    this.beside('the weekly integrity check', () => integrityInBackground(this.file, this.options.nativeBinding), (problems) => {
+    this.beside('integrity', () => integrityInBackground(this.file, this.options.nativeBinding), (problems) => {
       if (problems.length > 0) this.markDamaged(`the database file is damaged: ${problems.slice(0, 3).join('; ')}`);
       else {
         this.marker = { ...this.marker, lastFullCheck: started.toISOString() };
@@ -399,7 +400,7 @@ class LiveWorkspace implements Storage {
     // A big file's copy takes seconds (8–11 s for 1.4 GB): beside the workspace, not before its first answer.
     if (fileSize(this.file) >= BACKGROUND_FILE_WORK_MIN_BYTES) {
       const target = this.target;
-      this.beside('the daily backup', () => backupInBackground(this.file, this.options.nativeBinding, { kind: 'backup', target, at: now.toISOString() }), () => rotateBackups(target, this.now()));
+      this.beside('backup', () => backupInBackground(this.file, this.options.nativeBinding, { kind: 'backup', target, at: now.toISOString() }), () => rotateBackups(target, this.now()));
       return;
     }
     try {
@@ -442,7 +443,7 @@ class LiveWorkspace implements Storage {
   status(): WorkspaceStatus {
     const c = this.condition;
     const base: WorkspaceStatus = { condition: c.kind, folder: this.dir };
-    if (c.kind === 'ok') return base;
+    if (c.kind === 'ok') return this.besideWork ? { ...base, fileWork: this.besideWork.kind } : base;
     return {
       ...base,
       problem: c.problem,
@@ -625,7 +626,7 @@ class LiveWorkspace implements Storage {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.timer);
-    this.besideWork?.stop();
+    this.besideWork?.work.stop();
     const c = this.condition;
     // A connection to a file found damaged while running stays as it is: closing would write to it.
     if (!(c.kind === 'damaged' && c.db)) this.shutDown();

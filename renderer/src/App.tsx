@@ -12,6 +12,7 @@ import type { SearchHit } from '../../electron/common/search.js';
 import { SearchDialog } from './features/search/SearchDialog.js';
 import { VIEW_OF_KIND, type JumpTarget, type PendingJump } from './features/search/jump.js';
 import { JobProgress } from './ui/JobProgress.js';
+import { FileWorkNotice } from './ui/FileWorkNotice.js';
 import { startLive, type LiveNotice } from './api/live.js';
 import { whoWrote } from './ui/historyLines.js';
 import { formatDateTime } from '../../electron/common/dates.js';
@@ -149,6 +150,7 @@ export function App({ info, status: startStatus, projects, density: initialDensi
             {t('app.teamDatabase', { database: `${status.database.database}@${status.database.host}` })}
           </span>
         )}
+        {status.condition === 'ok' && <FileWorkNotice initial={status.fileWork} />}
         {live && (
           <span className="live-notice muted" data-testid="live-notice" role="status">
             {t('app.liveChange', { who: whoWrote(t, live.who, live.role), when: formatDateTime(live.at) })}

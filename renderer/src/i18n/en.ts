@@ -4,7 +4,7 @@ import { registerColumnNames, registerListNames, registerViewNames } from '../..
 export const en = {
   // Each register's grid headers (<name>.col), from its descriptor; a register with more texts has its own entry below.
   ...registerColumnNames('en'),
-  app: { title: 'PMO Desk', language: 'Language', density: 'Density', densities: { normal: 'Normal', compact: 'Compact' }, teamDatabase: 'Team: {{database}}', teamDatabaseTitle: 'Working on the team database (PostgreSQL) {{database}}', liveChange: 'Updated by {{who}} ({{when}})' },
+  app: { title: 'PMO Desk', language: 'Language', density: 'Density', densities: { normal: 'Normal', compact: 'Compact' }, teamDatabase: 'Team: {{database}}', teamDatabaseTitle: 'Working on the team database (PostgreSQL) {{database}}', liveChange: 'Updated by {{who}} ({{when}})', fileWork: { backup: 'Backing up…', integrity: 'Checking the file…' }, fileWorkTitle: 'The workspace file is being processed in the background. You can keep working; if you quit, it is done again at the next start.' },
   common: { cancel: 'Cancel', delete: 'Delete', save: 'Save', rename: 'Rename', close: 'Close', back: 'Projects' },
   views: { wbs: 'WBS', progress: 'Progress', ...registerViewNames('en'), vocab: 'Value lists', minutes: 'Minutes', profiles: 'Import/export settings' },
   projects: {

@@ -5,7 +5,7 @@ import { registerColumnNames, registerListNames, registerViewNames } from '../..
 export const ja: Strings = {
   // Each register's grid headers (<name>.col), from its descriptor; a register with more texts has its own entry below.
   ...registerColumnNames('ja'),
-  app: { title: 'PMO Desk', language: '言語', density: '表示密度', densities: { normal: '標準', compact: 'コンパクト' }, teamDatabase: 'チーム: {{database}}', teamDatabaseTitle: 'チームのデータベース (PostgreSQL) {{database}} で作業しています', liveChange: '{{who}} さんが更新 ({{when}})' },
+  app: { title: 'PMO Desk', language: '言語', density: '表示密度', densities: { normal: '標準', compact: 'コンパクト' }, teamDatabase: 'チーム: {{database}}', teamDatabaseTitle: 'チームのデータベース (PostgreSQL) {{database}} で作業しています', liveChange: '{{who}} さんが更新 ({{when}})', fileWork: { backup: 'バックアップ作成中…', integrity: '整合性チェック中…' }, fileWorkTitle: 'ワークスペースのファイルをバックグラウンドで処理しています。作業はそのまま続けられます。終了した場合は次の起動時にやり直します。' },
   common: { cancel: 'キャンセル', delete: '削除', save: '保存', rename: '名前の変更', close: '閉じる', back: 'プロジェクト一覧' },
   views: { wbs: 'WBS', progress: '進捗', ...registerViewNames('ja'), vocab: '選択肢', minutes: '議事録', profiles: '取込/出力の設定' },
   projects: {
