@@ -178,6 +178,93 @@ class RegisterStyles extends Styles {
 }
 
 /** The workbook of a register in PMO Desk's layout, as .xlsx bytes. */
+// Each column's cell text around its value, made once per format: `<c` (with the column's reference for
+// a row's first cell), then one of these. A cell is then three or four pieces of text, not a template
+// made again for every one of 10,000 rows × 17 columns.
+type CellText = { empty: string; num: string; str: string; bool: string };
+
+/** What the data rows are written with, per column, made once per sheet (registerXlsx). */
+interface RowFormats {
+  kinds: ColumnKind[];
+  wraps: boolean[];
+  widths: number[];
+  isName: boolean[];
+  /** Column j's text, regular and bold (a summary's). */
+  plainText: (readonly [CellText, CellText])[];
+  /** An indented name's (column j's) text by boldness and level. */
+  nameText(j: number, bold: 0 | 1, level: number): CellText;
+  strings: SharedStrings;
+  /** Set by rowCells: the lines of the row's tallest wrapped text. */
+  lines: number;
+}
+
+// The data rows are written by these two functions of their own, not inside registerXlsx: the
+// optimizing compiler then works on them alone. With the loop inside registerXlsx, it compiled all of
+// registerXlsx (on-stack, mid-loop) and again after the next export's new closures deoptimized it:
+// 0.3–0.6 s of compiler-thread CPU over the first two exports of a 10,000-task WBS, more than the
+// writing itself.
+
+/** The rows, as they are read; `end` writes a row's `head` (its `<row>` and cells) and what follows them. */
+async function writeRows(rows: LayoutRows, f: RowFormats, heap: { check(): void }, end: (i: number, r: number, head: string) => void): Promise<void> {
+  for (let i = 0; i < rows.length; i++) {
+    // The rows are most of the time a big export takes: progress, cancel, and room for other calls.
+    if (i % 50 === 0) {
+      heap.check();
+      await pace(i, rows.length);
+    }
+    const row = rows.at(i)!;
+    const r = HEADER_ROW + 1 + i;
+    const cells = rowCells(f, row.values, r, row.summary ? 1 : 0, row.level ?? 0);
+    // Wrapped text sets the row's height: printed (or converted to PDF) rows do not grow by themselves,
+    // and a row of the default height would let its text run over the next one.
+    end(i, r, f.lines > 1 ? `<row r="${r}" ht="${f.lines * LINE_HEIGHT + ROW_PADDING}" customHeight="1">${cells}` : `<row r="${r}">${cells}`);
+  }
+}
+
+/** A row's cells (sheet row r); sets f.lines. */
+function rowCells(f: RowFormats, values: readonly LayoutValue[], r: number, bold: 0 | 1, level: number): string {
+  const { kinds, wraps, widths, isName, plainText, strings } = f;
+  let lines = 1;
+  let cells = '';
+  for (let j = 0; j < kinds.length; j++) {
+    const v = values[j] ?? null;
+    const indent = level > 0 && isName[j] ? level : 0;
+    const kind = kinds[j]!;
+    if (typeof v === 'string' && wraps[j]) lines = Math.max(lines, wrappedLines(v, widths[j]! - (indent ? Math.min(indent * 2, 15) : 0)));
+    const t = indent ? f.nameText(j, bold, indent) : plainText[j]![bold];
+    cells += j === 0 ? `<c r="${ref(0, r)}"` : '<c';
+    if (v === null || v === '') {
+      cells += t.empty;
+      continue;
+    }
+    switch (kind) {
+      case 'date': {
+        const d = typeof v === 'string' ? serial(v) : serial(String(v));
+        cells += d === null ? t.str + strings.get(String(v)) + '</v></c>' : t.num + d + '</v></c>';
+        break;
+      }
+      case 'percent':
+      case 'number':
+      case 'rating': {
+        const n = kind === 'percent' ? Number(v) / 100 : Number(v);
+        cells += Number.isFinite(n) ? t.num + n + '</v></c>' : t.str + strings.get(String(v)) + '</v></c>';
+        break;
+      }
+      case 'mark':
+        cells += v === true ? t.str + strings.get('◆') + '</v></c>' : t.empty;
+        break;
+      default:
+        // Text is a string cell, always: "=SUM(…)" typed by a user stays text. (Numbers and booleans
+        // of the client's extra columns stay what they were.)
+        if (typeof v === 'number' && Number.isFinite(v)) cells += t.num + v + '</v></c>';
+        else if (typeof v === 'boolean') cells += t.bool + (v ? 1 : 0) + '</v></c>';
+        else cells += t.str + strings.get(String(v)) + '</v></c>';
+    }
+  }
+  f.lines = lines;
+  return cells;
+}
+
 export async function registerXlsx(input: RegisterLayoutInput): Promise<Buffer> {
   const { columns, rows, language } = input;
   const title = REGISTER_TITLES[input.target][language];
@@ -272,72 +359,19 @@ export async function registerXlsx(input: RegisterLayoutInput): Promise<Buffer> 
 
   // The rows' cells and text are garbage once written: collected every HEAP_BUDGET (release-memory.ts
   // says why), not left to pile up over a 100,000-row sheet while the plan's rows are still held.
-  const heap = heapBudget(HEAP_BUDGET);
-  // Each column's cell text around its value, made once per format: `<c` (with the column's reference for
-  // a row's first cell), then one of these. A cell is then three or four pieces of text, not a template
-  // made again for every one of 10,000 rows × 17 columns.
-  type CellText = { empty: string; num: string; str: string; bool: string };
   const cellTexts: CellText[] = [];
   const textOf = (s: number): CellText => (cellTexts[s] ??= { empty: ` s="${s}"/>`, num: ` s="${s}"><v>`, str: ` s="${s}" t="s"><v>`, bool: ` s="${s}" t="b"><v>` });
-  const kinds = columns.map((col) => col.kind);
-  const wraps = columns.map((col) => col.kind === 'text' || col.kind === 'longText');
-  const widths = columns.map(widthOf);
-  const isName = columns.map((col) => col.key === 'name');
-  const plainText = plain.map(([regular, bold]) => [textOf(regular), textOf(bold)] as const);
-  for (let i = 0; i < rows.length; i++) {
-    // The rows are most of the time a big export takes: progress, cancel, and room for other calls.
-    if (i % 50 === 0) {
-      heap.check();
-      await pace(i, rows.length);
-    }
-    const row = rows.at(i)!;
-    const values = row.values;
-    const r = HEADER_ROW + 1 + i;
-    const bold = row.summary ? 1 : 0;
-    const level = row.level ?? 0;
-    // Wrapped text sets the row's height: printed (or converted to PDF) rows do not grow by themselves,
-    // and a row of the default height would let its text run over the next one.
-    let lines = 1;
-    let cells = '';
-    for (let j = 0; j < kinds.length; j++) {
-      const v = values[j] ?? null;
-      const indent = level > 0 && isName[j] ? level : 0;
-      const kind = kinds[j]!;
-      if (typeof v === 'string' && wraps[j]) lines = Math.max(lines, wrappedLines(v, widths[j]! - (indent ? Math.min(indent * 2, 15) : 0)));
-      const t = indent ? textOf(nameXf(columns[j]!, bold, indent)) : plainText[j]![bold];
-      cells += j === 0 ? `<c r="${ref(0, r)}"` : '<c';
-      if (v === null || v === '') {
-        cells += t.empty;
-        continue;
-      }
-      switch (kind) {
-        case 'date': {
-          const d = typeof v === 'string' ? serial(v) : serial(String(v));
-          cells += d === null ? t.str + strings.get(String(v)) + '</v></c>' : t.num + d + '</v></c>';
-          break;
-        }
-        case 'percent':
-        case 'number':
-        case 'rating': {
-          const n = kind === 'percent' ? Number(v) / 100 : Number(v);
-          cells += Number.isFinite(n) ? t.num + n + '</v></c>' : t.str + strings.get(String(v)) + '</v></c>';
-          break;
-        }
-        case 'mark':
-          cells += v === true ? t.str + strings.get('◆') + '</v></c>' : t.empty;
-          break;
-        default:
-          // Text is a string cell, always: "=SUM(…)" typed by a user stays text. (Numbers and booleans
-          // of the client's extra columns stay what they were.)
-          if (typeof v === 'number' && Number.isFinite(v)) cells += t.num + v + '</v></c>';
-          else if (typeof v === 'boolean') cells += t.bool + (v ? 1 : 0) + '</v></c>';
-          else cells += t.str + strings.get(String(v)) + '</v></c>';
-      }
-    }
-    const head = lines > 1 ? `<row r="${r}" ht="${lines * LINE_HEIGHT + ROW_PADDING}" customHeight="1">${cells}` : `<row r="${r}">${cells}`;
-    if (band) writeBand(i, r, head);
-    else sheet.write(`${head}</row>`);
-  }
+  const formats: RowFormats = {
+    kinds: columns.map((col) => col.kind),
+    wraps: columns.map((col) => col.kind === 'text' || col.kind === 'longText'),
+    widths: columns.map(widthOf),
+    isName: columns.map((col) => col.key === 'name'),
+    plainText: plain.map(([regular, bold]) => [textOf(regular), textOf(bold)] as const),
+    nameText: (j, bold, level) => textOf(nameXf(columns[j]!, bold, level)),
+    strings,
+    lines: 1,
+  };
+  await writeRows(rows, formats, heapBudget(HEAP_BUDGET), band ? writeBand : (_i, _r, head) => sheet.write(`${head}</row>`));
   sheet.write(`</sheetData><autoFilter ref="A${HEADER_ROW}:${lastCol}${HEADER_ROW}"/>`);
 
   // Drop-downs for lists (their labels on a hidden sheet: a literal list is capped at 255 characters)
