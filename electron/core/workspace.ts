@@ -92,6 +92,8 @@ export interface WorkspaceOptions extends OpenOptions {
   postgres?: PgWorkspaceOptions;
   /** The password of the team database the folder names (db/team-file.ts), as the shell keeps it. */
   teamPassword?: string;
+  /** Tests only: a shared flag that holds work beside the workspace (file-work.ts) before it starts while it is 1. */
+  fileWorkHold?: Int32Array;
 }
 
 function teamOf(dataDir: string, password: string | undefined): PgWorkspaceOptions | null {
@@ -284,7 +286,7 @@ class LiveWorkspace implements Storage {
    */
   private checkInBackground(): void {
     const started = this.now();
-    this.beside('integrity', () => integrityInBackground(this.file, this.options.nativeBinding), (problems) => {
+    this.beside('integrity', () => integrityInBackground(this.file, this.options.nativeBinding, this.options.fileWorkHold), (problems) => {
       if (problems.length > 0) this.markDamaged(`the database file is damaged: ${problems.slice(0, 3).join('; ')}`);
       else {
         this.marker = { ...this.marker, lastFullCheck: started.toISOString() };
@@ -400,7 +402,7 @@ class LiveWorkspace implements Storage {
     // A big file's copy takes seconds (8–11 s for 1.4 GB): beside the workspace, not before its first answer.
     if (fileSize(this.file) >= BACKGROUND_FILE_WORK_MIN_BYTES) {
       const target = this.target;
-      this.beside('backup', () => backupInBackground(this.file, this.options.nativeBinding, { kind: 'backup', target, at: now.toISOString() }), () => rotateBackups(target, this.now()));
+      this.beside('backup', () => backupInBackground(this.file, this.options.nativeBinding, { kind: 'backup', target, at: now.toISOString() }, this.options.fileWorkHold), () => rotateBackups(target, this.now()));
       return;
     }
     try {

@@ -28,23 +28,23 @@ export interface FileWork<T> {
 }
 
 /** integrity_check's findings about `file` (empty: sound), from its own thread. */
-export function integrityInBackground(file: string, nativeBinding?: string): FileWork<string[]> {
-  return run(file, nativeBinding, { kind: 'integrity' }, (a) => ('problems' in a ? a.problems : null));
+export function integrityInBackground(file: string, nativeBinding?: string, hold?: Int32Array): FileWork<string[]> {
+  return run(file, nativeBinding, { kind: 'integrity' }, (a) => ('problems' in a ? a.problems : null), hold);
 }
 
 /** The day's backup of `file` into `target` (backup.ts writeBackup), from its own thread. */
-export function backupInBackground(file: string, nativeBinding: string | undefined, target: FileTask & { kind: 'backup' }): FileWork<BackupFile> {
-  return run(file, nativeBinding, target, (a) => ('backup' in a ? a.backup : null));
+export function backupInBackground(file: string, nativeBinding: string | undefined, target: FileTask & { kind: 'backup' }, hold?: Int32Array): FileWork<BackupFile> {
+  return run(file, nativeBinding, target, (a) => ('backup' in a ? a.backup : null), hold);
 }
 
-function run<T>(file: string, nativeBinding: string | undefined, task: FileTask, pick: (a: FileWorkAnswer & { ok: true }) => T | null): FileWork<T> {
+function run<T>(file: string, nativeBinding: string | undefined, task: FileTask, pick: (a: FileWorkAnswer & { ok: true }) => T | null, hold?: Int32Array): FileWork<T> {
   const script = workerFile({
     label: 'the file worker',
     distPath: FILE_WORKER_DIST_PATH,
     source: 'file-worker.ts',
     sha256: typeof __PMO_FILE_WORKER_SHA256__ === 'string' ? __PMO_FILE_WORKER_SHA256__ : undefined,
   });
-  const workerData: FileWorkStart = { file, task, ...(nativeBinding ? { nativeBinding } : {}) };
+  const workerData: FileWorkStart = { file, task, ...(nativeBinding ? { nativeBinding } : {}), ...(hold && { hold }) };
   const worker = new Worker(script, { workerData });
   // Work still running never keeps the process alive (the host quits; the next start does it again).
   worker.unref();

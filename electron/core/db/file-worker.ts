@@ -11,10 +11,13 @@ export interface FileWorkStart {
   file: string;
   nativeBinding?: string;
   task: FileTask;
+  /** Tests only (WorkspaceOptions.fileWorkHold): the work waits while this is 1, so a test sees it running. */
+  hold?: Int32Array;
 }
 export type FileWorkAnswer = { ok: true; problems: string[] } | { ok: true; backup: BackupFile } | { ok: false; message: string; code?: string };
 
 const start = workerData as FileWorkStart;
+if (start.hold) while (Atomics.load(start.hold, 0) === 1) Atomics.wait(start.hold, 0, 1, 20);
 let answer: FileWorkAnswer;
 try {
   const db = new Database(start.file, { readonly: true, fileMustExist: true, ...(start.nativeBinding ? { nativeBinding: start.nativeBinding } : {}) });
