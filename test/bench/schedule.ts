@@ -2,6 +2,7 @@
 // pass alone (typed arrays), schedule.compute in-process (SQLite read + tree order + dates out), and
 // an edit that reschedules the whole chain (wbs.update of the first task's duration, one batch).
 // Run alone: node --import tsx test/bench/schedule.ts
+import Database from 'better-sqlite3';
 import type { Workspace } from '../../electron/core/workspace.js';
 import { computeCpm } from '../../electron/core/schedule/cpm.js';
 import { network } from '../../electron/core/services/schedule.js';
@@ -53,9 +54,11 @@ export async function benchSchedule(ws: Workspace, projectId: number, leaves: nu
   // Every sample changes the duration (2 and 3 in turn), so every one moves the ~9,000 tasks after it
   // (and their 1,000 summaries): a duration picked at random left half the samples unchanged, costing
   // next to nothing. Wall and CPU time of each edit: on a loaded machine the CPU time is the steadier.
-  // Alternated with each edit, the same edit after a write that changes nothing (outside the timing)
-  // moves the database's change stamp, so that edit reads the whole project again as every edit did
-  // before the network rows were kept (services/schedule-network.ts): the old path, in the same run.
+  // Alternated with each edit, the same edit after another connection's write of the project row
+  // (outside the timing): it moves the database's schedule stamp (data_version), so that edit reads the
+  // whole project again as every edit did before the network rows were kept (services/schedule-network.ts):
+  // the old path, in the same run. (A write of this connection moves it only when it is of tasks, links
+  // or calendars: Sql.scheduleStamp.)
   // Between edits the loop lets the event loop turn once, outside the timing, as every real caller
   // does (an answer goes back by IPC or HTTP before the next call comes): the workspace folds the WAL
   // into the file there, after the answer (db/checkpoint.ts), and that tick is measured on its own line.
@@ -65,7 +68,11 @@ export async function benchSchedule(ws: Workspace, projectId: number, leaves: nu
   const editCpu: number[] = [];
   const readWall: number[] = [];
   const readCpu: number[] = [];
-  const touch = ws.db.prepare('UPDATE projects SET name = name WHERE id = ?');
+  // A real change (SQLite commits nothing for a row written as it was, and data_version stays).
+  const other = new Database(ws.db.sqlite.name);
+  let touches = 0;
+  const update = other.prepare('UPDATE projects SET updated_at = ? WHERE id = ?');
+  const touch = { run: (id: number) => update.run(`2025-01-01T00:00:${String(touches++ % 60).padStart(2, '0')}.000Z`, id) };
   for (let i = 0; i < 90; i++) {
     const reread = i % 2 === 1;
     if (reread) touch.run(projectId);
@@ -83,7 +90,7 @@ export async function benchSchedule(ws: Workspace, projectId: number, leaves: nu
     { what: 'critical path pass alone (typed arrays, 10k tasks + 10k links)', s: await repeat(50, () => computeCpm(net.input)), target: 'floor' },
     { what: 'schedule.compute in-process (kept rows + CPM + dates)', s: await repeat(30, () => invoke(ws, 'schedule.compute', { projectId })), target: '≤ 20 ms' },
     {
-      // The same after a write that changes nothing: the project read again (the first call after another connection's write).
+      // The same after another connection's write of the project row: the project read again.
       what: '  the same with the project read again',
       s: await repeat(30, () => {
         touch.run(projectId);
@@ -110,6 +117,7 @@ export async function benchSchedule(ws: Workspace, projectId: number, leaves: nu
       target: 'floor',
     },
   ];
+  other.close();
   // The floor left every leaf on one day: a last edit puts the schedule back for the screens measured next.
   await invoke(ws, 'wbs.update', { id: leaves[0], patch: { duration: 2 + (edits++ % 2) } });
   return lines;
