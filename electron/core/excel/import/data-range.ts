@@ -299,14 +299,20 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
   // more such cells and is no total (not necessarily the name: a group's only row in a 工程 | 作業 layout
   // fills 工程).
   // The next group's own heading row (■ 設計, 【設計】, Phase 2: Design: one text alone) may stand between a
-  // subtotal and that group's records: stepped over once (review U11: the first 小計 ended the table there).
+  // subtotal and that group's records: stepped over once (review U11: the first 小計 ended the table there),
+  // or once per emptied group (its heading, then its subtotal).
   const recordBelow = (r: number): boolean => {
     let above = r;
     let heading = false;
     for (const next of ix.rowsBelow(r, 50)) {
       if (next.r > above + 2) return false;
       const cells = next.cells.filter(counts);
-      if (cells.length === 0) continue;
+      if (cells.length === 0) {
+        // (A subtotal labelled left of the columns that count, under a heading there: a group emptied.)
+        const label = next.cells.find((c) => c.t === 's' && hasContent(c));
+        if (label && isTotal(ix, next, label) && groupTotal(textOfCell(label))) above = next.r;
+        continue;
+      }
       const text = cells.find((c) => c.t === 's');
       if (!(text && isTotal(ix, next, text))) {
         if (cells.length >= 2) return true;
@@ -315,7 +321,9 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
         above = next.r;
         continue;
       }
-      if (heading || !groupTotal(textOfCell(text))) return false;
+      if (!groupTotal(textOfCell(text))) return false;
+      // (A group heading right above its own subtotal is a group whose records were all deleted: blind set 17, E2.)
+      heading = false;
       above = next.r;
     }
     return false;

@@ -320,7 +320,7 @@ export function translate(f: string, rows: number, cols = 0): string {
  * covering the data region may grow (not for formulas inside the data rows themselves: a running
  * total =SUM($E$5:E20) must stay a running total).
  */
-export function resizeFormula(f: string, z: Resize, home: string | null, grow: boolean): string {
+export function resizeFormula(f: string, z: Resize, home: string | null, grow: boolean, at?: number): string {
   return rewriteRefs(f, (ref) => {
     if (ref.external || ref.multiSheet || ref.kind === 'cols') return null;
     const sheet = ref.sheet ?? home;
@@ -333,8 +333,10 @@ export function resizeFormula(f: string, z: Resize, home: string | null, grow: b
     // =COUNTA($C$6:C9), which reaches the region's end only from its last row): it moves with its rows.
     const whole = grow || (a <= b ? ref.rows[1]! : ref.rows[0]!).abs;
     // A range written bottom-up (A20:A5) is still the span [5, 20].
-    if (a <= b) return { rows: resizeSpan(a, b, z, grow, whole) };
-    const [lo, hi] = resizeSpan(b, a, z, grow, whole);
+    // (`at`, the formula's row on the resized sheet, tells a sum under its rows from one of its rows.)
+    const row = sheet === home || ref.sheet === null ? at : undefined;
+    if (a <= b) return { rows: resizeSpan(a, b, z, grow, whole, row) };
+    const [lo, hi] = resizeSpan(b, a, z, grow, whole, row);
     return { rows: [hi, lo] };
   });
 }

@@ -135,7 +135,7 @@ export function shiftRowNear(r: number, z: Resize): number {
  * a span over the whole region covers what it holds now (not a record's running range, which only reaches
  * the region's last row from that row: =COUNTA($C$6:C9) on row 9).
  */
-function remapSpan(r1: number, r2: number, z: Resize, m: Remap, grow: boolean, whole: boolean): [number, number] | null {
+function remapSpan(r1: number, r2: number, z: Resize, m: Remap, grow: boolean, whole: boolean, at?: number): [number, number] | null {
   let lo = Infinity;
   let hi = -Infinity;
   if (r1 < m.first) {
@@ -161,6 +161,16 @@ function remapSpan(r1: number, r2: number, z: Resize, m: Remap, grow: boolean, w
     hi = Math.max(hi, m.newLast);
   }
   if (grow && r1 <= z.growFirst && r2 === z.growEnd && z.growTo > hi) hi = z.growTo;
+  // A formula over rows it is not on (a section's Subtotal =SUM(G7:G8) under them), written at `at`:
+  if (at !== undefined && (at < r1 || at > r2) && r1 >= m.first && r2 <= m.last) {
+    // records copied from its rows right after them are its rows too (a record added at the section's
+    // end, as a person extends the sum by hand);
+    if (lo !== Infinity)
+      for (let c = m.clones.find((x) => x.at === hi + 1 && x.src1 >= r1 && x.src2 <= r2); c; c = m.clones.find((x) => x.at === hi + 1 && x.src1 >= r1 && x.src2 <= r2))
+        hi = c.at + c.src2 - c.src1;
+    // with every one of its rows gone it sums the row above them (the section's heading), not #REF!.
+    else if (r1 - 1 >= m.first && r1 - 1 !== at && m.newOf[r1 - 1 - m.first]! > 0) return [m.newOf[r1 - 1 - m.first]!, m.newOf[r1 - 1 - m.first]!];
+  }
   return lo === Infinity ? null : [lo, hi];
 }
 
@@ -177,8 +187,8 @@ export function cloneSpans(r1: number, r2: number, z: Resize): [number, number][
  * A row span [r1, r2] after the resize; `grow` allows the data-region growth. A range reaching the
  * last row of the sheet (A2:A1048576) keeps ending there, as in Excel.
  */
-export function resizeSpan(r1: number, r2: number, z: Resize, grow: boolean, whole = true): [number, number] {
-  if (z.remap) return remapSpan(r1, r2, z, z.remap, grow, whole) ?? [-1, -1];
+export function resizeSpan(r1: number, r2: number, z: Resize, grow: boolean, whole = true, at?: number): [number, number] {
+  if (z.remap) return remapSpan(r1, r2, z, z.remap, grow, whole, at) ?? [-1, -1];
   const a = shiftRow(r1, z);
   let b = Math.min(shiftRow(r2, z), EXCEL_MAX_ROWS);
   if (grow && r1 <= z.growFirst && r2 === z.growEnd && z.growTo > b) b = z.growTo;

@@ -397,7 +397,7 @@ function resizeCells(xml: string, p: string, rows: RowTok[], z: Resize, home: st
         }
         const isChild = f.type === 'shared' && attr(f.openTag, 'ref') === undefined && !rewrite;
         if (!isChild) {
-          const next = resizeFormula(text, z, home, grow);
+          const next = resizeFormula(text, z, home, grow, isTarget ? row.num : undefined);
           if (next !== f.text || rewrite) {
             text = next;
             rewrite = true;
