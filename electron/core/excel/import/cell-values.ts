@@ -107,14 +107,28 @@ export function isBlankText(s: string): boolean {
 const isBlank = isBlankText;
 
 const WBS_CODE = /^\d{1,4}(?:[.-]\d{1,4}){0,9}$/;
-/** A WBS code as written (1.2.3, １．２, 1-2-3, 1.2.) → '1.2.3'; null when it is not one. */
+/** A code after a letter prefix of one to three letters, with or without a hyphen: S1.2, WP3.1, A-1-2. */
+const LETTERED_CODE = /^([A-Za-z]{1,3}-?)(\d{1,4}(?:[.-]\d{1,4}){0,9})$/;
+/**
+ * A WBS code as written (1.2.3, １．２, 1-2-3, 1.2.) → '1.2.3'; null when it is not one. A letter prefix
+ * (S1.2, A-1-2: a stream's or a site's letter before the outline numbers) is kept in front of the numbers,
+ * its hyphen with it (S1.2, A-1.2): the parent of S1.2 is S1, and A1.1 and B1.1 of two streams stay apart.
+ */
 export function parseWbsCode(cell: Cell): string | null {
   const raw = cell.t === 'n' ? numberText(cell.v as number) : String(cell.v);
   // Plain ASCII digits and separators are their own NFKC, with nothing to trim: read as they are (every
   // row of a plan asks this twice).
   if (WBS_CODE.test(raw)) return raw.includes('-') ? raw.replaceAll('-', '.') : raw;
   const s = raw.normalize('NFKC').trim().replace(/\.$/, '');
-  return WBS_CODE.test(s) ? s.replaceAll('-', '.') : null;
+  if (WBS_CODE.test(s)) return s.replaceAll('-', '.');
+  const lettered = LETTERED_CODE.exec(s);
+  return lettered ? `${lettered[1]!}${lettered[2]!.replaceAll('-', '.')}` : null;
+}
+
+/** A parsed code's letter prefix and its numbers: 'S1.2' → ['S', '1.2'], 'A-1.2' → ['A-', '1.2'], '1.2' → ['', '1.2']. */
+export function codeLetters(code: string): [letters: string, numbers: string] {
+  const at = code.search(/\d/);
+  return at <= 0 ? ['', code] : [code.slice(0, at), code.slice(at)];
 }
 
 /**

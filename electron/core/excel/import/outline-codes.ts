@@ -3,7 +3,7 @@
 // column (blind set 7, M6). Excel keeps a code typed into a number cell as a number, so 1.10 is stored as
 // 1.1 and 1.20 as 1.2: such a number is read as the code that follows the row above in the outline.
 import type { Cell } from '../../../common/excel/model.js';
-import { parseWbsCode } from './cell-values.js';
+import { codeLetters, parseWbsCode } from './cell-values.js';
 import { follows } from './level-numbers.js';
 
 /** Filled rows a column must hold to tell, and the share of them that must follow in outline order. */
@@ -48,10 +48,18 @@ export function holdsOutlineCodes(cells: readonly (Cell | undefined)[]): boolean
   let inOrder = 0;
   let deep = 0;
   let deepInOrder = 0;
+  // Codes after one letter prefix (S1, S1.2, S3.1.1; A-1-2) number the outline as bare ones do; two
+  // prefixes in one column (A1, B1) are two numberings, not one outline read in order.
+  let prefix: string | null = null;
   for (const cell of filled) {
     const code = outlineCode(cell, above);
     if (code === null) return false;
-    const parts = code.split('.').map(Number);
+    const [letters, numbers] = codeLetters(code);
+    if (prefix !== null && letters !== prefix) return false;
+    prefix = letters;
+    // A phase written x.0 (1.0, 1.1, 1.2, 2.0) is its parent's own code: 2.0 follows 1.2 as 2 does.
+    const parts = numbers.split('.').map(Number);
+    while (parts.length > 1 && parts[parts.length - 1] === 0) parts.pop();
     const inPlace = follows(above, parts);
     // follows() lets a child start at any number (3 → 3.5); an outline's first child is 3.1.
     const firstChildOrSibling = above === null || parts.length <= above.length || parts[parts.length - 1] === 1;

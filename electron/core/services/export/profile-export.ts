@@ -10,7 +10,7 @@ import type { WorkCalendar } from '../../../common/schedule/calendar.js';
 import { calendarSettings, workCalendarOf } from '../schedule.js';
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
-import { columnDateReading, DAYS_WITH_UNIT, readValue, rowKey, textOf, type ValueContext } from '../../excel/import/cell-values.js';
+import { codeLetters, columnDateReading, DAYS_WITH_UNIT, parseWbsCode, readValue, rowKey, textOf, type ValueContext } from '../../excel/import/cell-values.js';
 import type { TableLayout } from '../../excel/import/detect.js';
 import { fieldSpec, KEY_FIELD, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
 import { WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../common/excel/column-labels.js';
@@ -454,7 +454,19 @@ export async function exportToProfile(
     const cell = ix.cell(at, mapped[codeAt]!.c);
     return cell ? textOf(cell, model.date1904).normalize('NFKC').trim() : '';
   };
-  const hyphenCodes = codeAt >= 0 && table.records.some((r) => HYPHEN_CODE.test(codeText(r.row - 1)));
+  // A client writing one letter before every code (S1, S1.2, S3.1.1; A-1-2) is numbered on the numbers
+  // after it, and every code it gets is written with the letter again (S1.4 after S1.3, a new phase S6).
+  const letterForms = new Set(
+    codeAt < 0
+      ? []
+      : table.records.flatMap((r) => {
+          const cell = ix.cell(r.row - 1, mapped[codeAt]!.c);
+          const code = cell ? parseWbsCode(cell) : null;
+          return code === null ? [] : [codeLetters(code)[0]];
+        }),
+  );
+  const codePrefix = letterForms.size === 1 ? [...letterForms][0]! : '';
+  const hyphenCodes = codeAt >= 0 && table.records.some((r) => HYPHEN_CODE.test(codeText(r.row - 1).slice(codePrefix.length)));
   // Codes the client ends with a dot (1., 1.1.): a code or link PMO Desk writes ends so too, and a
   // rewritten 先行 takes its cell's lag unit and separator, else the column's (3.1.FS+2日、2.2.: blind set 3, H14).
   const codeForms = codeAt < 0 ? [] : table.records.map((r) => codeText(r.row - 1));
@@ -469,7 +481,8 @@ export async function exportToProfile(
       ? new Map<number, string>()
       : clientNumbering(levelNumbers ? withinDepth(stored, tasks, levelNumbers.depth) : stored, (o) => {
           if (levelNumbers) return o.at === null ? '' : (levelNumbers.codes.get(o.at) ?? '');
-          const own = o.at === null ? '' : String(writers[codeAt]!.meaning(ix.cell(o.at, mapped[codeAt]!.c)) ?? '');
+          const written = o.at === null ? '' : String(writers[codeAt]!.meaning(ix.cell(o.at, mapped[codeAt]!.c)) ?? '');
+          const own = codePrefix !== '' && written.startsWith(codePrefix) ? written.slice(codePrefix.length) : written;
           return hyphenCodes && HYPHEN_CODE.test(own) ? own.replaceAll('-', '.') : own;
         });
   // Each task's code in the client's numbering, by our code: the code column and 先行 name tasks alike
@@ -480,7 +493,7 @@ export async function exportToProfile(
     for (const o of stored) {
       const code = tasks.get(o.row.id)?.code;
       const client = clientCodes.get(o.row.id) ?? code;
-      if (code && client) clientCodeByCode.set(code, hyphenCodes ? client.replaceAll('.', '-') : client);
+      if (code && client) clientCodeByCode.set(code, `${codePrefix}${hyphenCodes ? client.replaceAll('.', '-') : client}`);
     }
 
   /** The 大/中 column a template row's name is in when its name column is blank (as the import reads it), else null. */
