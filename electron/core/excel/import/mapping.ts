@@ -4,9 +4,10 @@
 // those cells read as that type, and not at all when none does — so a text column headed 影響 stays an
 // extra column in a register whose 影響度 column holds the 1–5 ratings.
 import { REGISTERS, type Vocabularies, type VocabListName } from '../../../common/registers.js';
-import { likelyCode, notYetWord, parseVocab, statusCodes } from './value-words.js';
+import { likelyCode, notYetWord, parseVocab, statusCodes, wordKey } from './value-words.js';
 import { suggestCode } from './value-map.js';
 import { stageCode, wbsStatusOfStage } from './status-stages.js';
+import { statusByPosition } from './status-positions.js';
 import { columnDateReading, DAYS_WITH_UNIT, readValue, type ValueContext } from './cell-values.js';
 import { shortYearChoices } from '../../../common/excel/client-dates.js';
 import { KEY_FIELD, TARGET_FIELDS, fieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
@@ -113,7 +114,7 @@ export interface SampleContext {
 }
 
 /** Share of sample cells that read as the field's kind; null when there are too few to tell. */
-export function fit(target: ImportTarget, field: string, label: string, cells: Cell[], ctx: SampleContext): number | null {
+export function fit(target: ImportTarget, field: string, label: string, cells: Cell[], ctx: SampleContext, clientList: readonly string[] | null = null): number | null {
   const spec = fieldSpec(target, field);
   const values = cells.filter((c) => c.t !== 's' || (c.v as string).trim() !== '');
   // A 大/中/小 column holds words; a header such as PHASE 2 over an empty timeline is no such column.
@@ -131,7 +132,11 @@ export function fit(target: ImportTarget, field: string, label: string, cells: C
   const codes = spec.kind === 'wbsStatus' ? statusCodes(values.map((c) => String(c.v))) : null;
   if (codes) return values.filter((cell) => codes.read(String(cell.v)) !== undefined || readValue(spec, cell, vctx).ok).length / values.length;
   // A plan's status word no list has, read at its stage (施工中, Mobilising: read-table.ts reads it so).
-  if (spec.kind === 'wbsStatus') return values.filter((cell) => readValue(spec, cell, vctx).ok || (cell.t === 's' && wbsStatusOfStage(cell.v as string) !== null)).length / values.length;
+  // (And a word placed by its place in the client's list, the column's other words, or its 完: status-positions.ts.)
+  if (spec.kind === 'wbsStatus') {
+    const placed = statusByPosition(values.flatMap((c) => (c.t === 's' ? [c.v as string] : [])), clientList);
+    return values.filter((cell) => readValue(spec, cell, vctx).ok || (cell.t === 's' && (wbsStatusOfStage(cell.v as string) !== null || placed.has(wordKey(cell.v as string))))).length / values.length;
+  }
   // A probability written as percentages or fractions (10 % … 90 %, 0.35) is a rating on its 0–1 scale.
   if (spec.kind === 'rating' && fractionScale(values)) return values.filter((cell) => ratingNumber(cell) !== null || readValue(spec, cell, vctx).ok).length / values.length;
   return values.filter((cell) => readValue(spec, cell, vctx).ok || open(cell)).length / values.length;
@@ -707,7 +712,7 @@ export function assignFields(
         continue;
       }
       if (samples) {
-        const read = fit(target, m.field, col.label, samples.cells(col), samples.ctx);
+        const read = fit(target, m.field, col.label, samples.cells(col), samples.ctx, samples.lists?.(col) ?? null);
         // A status column whose words are a tracker's states the list does not hold as labels (Acceptance
         // Status: Accepted / Rejected / Pending — blind set 11, C2): its words say status as surely, each
         // read through its likely code (suggested in the preview), not a reason to drop the column.
@@ -723,7 +728,11 @@ export function assignFields(
         // (Impact (monetary): $15,000) say the column is something else.
         const kind = fieldSpec(target, m.field)?.kind;
         const words = kind === 'rating' && samples.cells(col).filter((c) => c.t === 's' && (c.v as string).trim() !== '').length > samples.cells(col).filter((c) => c.t === 'n').length;
-        if (share === 0 && (kind === 'vocab' || (kind === 'rating' && words)) && m.confidence >= 0.9) {
+        // A column headed plainly as a plan's status keeps it whatever share of its words read alone: the
+        // rest are read by their place in the client's list or asked (予定 / 進行 beside 完了 / 延期 under
+        // 状態 with a validation list of the four: blind set 17, I4 — the column was dropped silently).
+        if (kind === 'wbsStatus' && m.confidence >= 0.9 && share !== null && share > 0 && share < 1) confidence = Math.max(confidence * (0.4 + 0.6 * share), MIN_CONFIDENCE);
+        else if (share === 0 && (kind === 'vocab' || (kind === 'rating' && words)) && m.confidence >= 0.9) {
           // (Not the record's kind: a column none of whose words is like a kind of record — PC / サーバ /
           // ソフトウェア under 種別, an asset's type — is the client's own column: blind set 11, O1.)
           if (m.field === 'kind' && noneLikeItems(target, m.field, samples.cells(col), samples.ctx.vocab)) continue;

@@ -24,7 +24,7 @@ import { sectionRows } from './section-rows.js';
 import { headerColumns } from './header-rows.js';
 import { failure, shown, type Failure, type Problem, type ProblemKind } from '../../../common/excel/problems.js';
 import { clientListAt, noteListOf } from './client-lists.js';
-import { isOpenWord, isStatusCode, likelyCode, openWordReading, parseRatingValue, parseVocab, parseWbsStatus, statusCodes, type StatusCodes } from './value-words.js';
+import { isOpenWord, isStatusCode, likelyCode, openWordReading, parseRatingValue, parseVocab, parseWbsStatus, statusCodes, wordKey, type StatusCodes } from './value-words.js';
 import { SheetIndex } from './sheet-index.js';
 import { definesOwnScale, noteScale, statedScale, type Scale } from './rating-legend.js';
 import { numberedBlankRows, numberingHeader, numbersRows, shownNumber } from './numbering.js';
@@ -37,6 +37,8 @@ import { codeKey, isCode, legendFor, legendWordForms, workbookLegends, type Lege
 import { labelKey, matchLabel } from './synonyms.js';
 import { mappedCode, suggestCode, withWord } from './value-map.js';
 import { stageCode, wbsStatusOfStage } from './status-stages.js';
+import { statusByPosition } from './status-positions.js';
+import type { WbsStatus } from '../../../common/dto.js';
 import type { VocabListName } from '../../../common/registers.js';
 import type { ColumnMapping, EndReason, TableCandidate, HierarchyMethod, LeftOutReason, UnknownValue, ValueMap, ValueMaps } from '../../../common/excel/preview.js';
 
@@ -515,6 +517,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   /** WBS status words read at their stage, by field: the export's words for their codes. */
   const stageWords = new Map<string, ValueMap>();
   const statusSets = new Map<number, StatusCodes>();
+  const statusPlaces = new Map<number, Map<string, WbsStatus>>();
   mapped.forEach((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
     if (spec?.kind !== 'vocab' && spec?.kind !== 'wbsStatus') return;
@@ -530,6 +533,13 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     const stored = Object.keys(opts.valueMaps?.[m.field!]?.words ?? {});
     const codes = spec.kind === 'wbsStatus' ? (statusCodes(words) ?? statusCodes(stored.filter(isStatusCode))) : null;
     if (codes) statusSets.set(j, codes);
+    // Words no table reads, by their place in the client's list (its validation, else a note listing
+    // them) and their 完: 予定 / 進行 / 完了 / 延期 (status-positions.ts).
+    else if (spec.kind === 'wbsStatus') {
+      const list = listRows.map((r) => clientListAt(model, sheet.name, r, m.c)).find((w) => w !== null) ?? noteListOf(model, sheet.name, m.label.split(' / ').pop()!, [...words]);
+      const placed = statusByPosition(words, list);
+      if (placed.size > 0) statusPlaces.set(j, placed);
+    }
   });
   // A scale stated in words: in the column's header, else in a note in the rows above the table (one
   // legend for every rating column), where the column's numbers keep within it.
@@ -756,7 +766,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     const words = spec && WORD_KINDS.has(spec.kind) ? new Map<string, ReturnType<typeof readValue>>() : null;
     const codes = statusSets.get(j);
     const statusCode = onceEach((word) => codes?.read(word));
-    const stagedStatus = onceEach((word) => (parseWbsStatus(word).ok ? null : wbsStatusOfStage(word)));
+    const placed = statusPlaces.get(j);
+    const stagedStatus = onceEach((word) => (parseWbsStatus(word).ok ? null : (wbsStatusOfStage(word) ?? placed?.get(wordKey(word)) ?? null)));
     const openWord = onceEach(isOpenWord);
     const readWord = (hit: Cell) => {
       if (!words || hit.t !== 's') return readValue(spec!, hit, ctx);

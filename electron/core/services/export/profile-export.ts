@@ -1978,7 +1978,8 @@ function columnWriter(
     if (coded !== undefined) return coded;
     const r = readValue(spec, cell, ctx);
     // (A plan's status word no list has is read at its stage, as the import read it: 施工中, Delivered.)
-    if (!r.ok && spec.kind === 'wbsStatus' && cell.t === 's') return wbsStatusOfStage(cell.v as string) ?? undefined;
+    // (A word the import read by its place in the client's list, kept in the profile's map: 予定, 進行.)
+    if (!r.ok && spec.kind === 'wbsStatus' && cell.t === 's') return wbsStatusOfStage(cell.v as string) ?? mappedCode(map, cell.v as string) ?? undefined;
     return r.ok ? r.value : undefined;
   };
   // How this column writes a value it already holds somewhere: the client's own word for a list code,
