@@ -147,7 +147,41 @@ function yearLast(input: string, shortYear?: ShortYearForm): [number, number, nu
  * 7 April 2025 as an en-US Excel writes it, or 2004/7/25 as a Japanese system writes yy/m/d):
  * 'yearLast' (in the column's slashOrder) or 'ymd'. Learned from the column's cells (shortYearForm).
  */
-export type ShortYearForm = 'yearLast' | 'ymd';
+/**
+ * How a column's bare short years read: year last (4/7/25), year first (25/4/7), or 'reiwa': a 令和 year
+ * first without its era letter (9.6.3 = 令和9年6月3日, as 自治体 staff write dates: blind set 17, I5).
+ */
+export type ShortYearForm = 'yearLast' | 'ymd' | 'reiwa';
+
+/** A date of three numbers between dots, the first one or two digits: 9.6.3, 09.06.03, 10.12.25 (y.m.d of an era). */
+const BARE_ERA = /^(\d{1,2})\.(\d{1,2})\.(\d{1,2})$/;
+
+/** The day a bare-era text is in 令和 (9.6.3 → 2027-06-03); null when it is no such text or no day. */
+function reiwaDay(text: string): string | null {
+  const m = BARE_ERA.exec(bareDate(text));
+  return m && +m[1]! >= 1 ? ymd(eraYear('令和', +m[1]!)!, +m[2]!, +m[3]!) : null;
+}
+
+/**
+ * Whether a column's dotted y.m.d texts are 令和 dates written without the era: every such text a day in
+ * 令和 (its year 1–30), and — unless `saidReiwa` (the sheet names 令和 in its title or notes) — the texts
+ * no western date: some first number of one digit (no western year is) and some last of one digit (no
+ * d.m.yy's year is: 9.6.25 may be 9 June 2025). False when the column has no such text.
+ */
+export function bareReiwa(texts: Iterable<string>, saidReiwa = false): boolean {
+  let any = false;
+  let shortFirst = false;
+  let shortLast = false;
+  for (const text of texts) {
+    const m = BARE_ERA.exec(bareDate(text));
+    if (!m) continue;
+    if (+m[1]! > 30 || reiwaDay(text) === null) return false;
+    any = true;
+    shortFirst ||= m[1]!.length === 1;
+    shortLast ||= m[3]!.length === 1;
+  }
+  return any && (saidReiwa || (shortFirst && shortLast));
+}
 
 /** A bare date of three one- or two-digit numbers between slashes (4/7/25, 25/4/7): a two-digit year somewhere. */
 const SHORT_YEAR = /^(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{1,2})$/;
@@ -184,6 +218,9 @@ export function shortYearChoices(input: string, order: SlashOrder): string[] {
  * where nothing settles it, or the cells disagree: such a cell is kept as text, flagged, not guessed.
  */
 export function shortYearForm(texts: Iterable<string>): ShortYearForm | undefined {
+  const all = [...texts];
+  if (bareReiwa(all)) return 'reiwa';
+  texts = all;
   let last = false;
   let first = false;
   for (const text of texts) {
@@ -335,6 +372,7 @@ function dateParts(input: string, order: SlashOrder = 'mdy', shortYear?: ShortYe
   const s = bareDate(input);
   let m: RegExpExecArray | null;
   if (shortYear === 'ymd' && (m = /^(\d{2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{1,2})$/.exec(s))) return { y: fullYear(m[1]!), m: +m[2]!, d: +m[3]! };
+  if (shortYear === 'reiwa' && (m = BARE_ERA.exec(s)) && +m[1]! >= 1) return { y: eraYear('令和', +m[1]!)!, m: +m[2]!, d: +m[3]! };
   if ((m = /^(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})$/.exec(s))) return { y: +m[1]!, m: +m[2]!, d: +m[3]! };
   if ((m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(s))) return { y: +m[1]!, m: +m[2]!, d: +m[3]! };
   if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(s))) return { y: +m[1]!, m: +m[2]!, d: +m[3]! };
@@ -655,7 +693,7 @@ const EN_YEARLESS_TEXT =
 export function dateTextStyle(texts: readonly string[], order: SlashOrder, shortYear?: ShortYearForm, reference?: string, fourDigitYear = false): ((iso: string) => string) | null {
   const samples = texts.map((t) => t.trim()).filter((t) => t !== '');
   const shape = (t: string) =>
-    YEAR_FIRST_TEXT.test(t) ? 'yearFirst' : shortYear === 'ymd' && SHORT_FIRST_TEXT.test(t) ? 'shortFirst' : KANJI_TEXT.test(t) ? 'kanji' : YEAR_LAST_TEXT.test(t) ? 'yearLast' : ERA_TEXT.test(t) ? 'era' : ERA_LETTER_TEXT.test(t) ? 'eraLetter' : MONTH_DAY_TEXT.test(t) ? 'monthDay' : englishYearless(t) ? 'enYearless' : englishNamed(t) ? 'enNamed' : null;
+    YEAR_FIRST_TEXT.test(t) ? 'yearFirst' : shortYear === 'ymd' && SHORT_FIRST_TEXT.test(t) ? 'shortFirst' : shortYear === 'reiwa' && BARE_ERA.test(t) ? 'bareEra' : KANJI_TEXT.test(t) ? 'kanji' : YEAR_LAST_TEXT.test(t) ? 'yearLast' : ERA_TEXT.test(t) ? 'era' : ERA_LETTER_TEXT.test(t) ? 'eraLetter' : MONTH_DAY_TEXT.test(t) ? 'monthDay' : englishYearless(t) ? 'enYearless' : englishNamed(t) ? 'enNamed' : null;
   // The column's most common form (a cell written otherwise, with a year in a yearless column, is the exception).
   const counts = new Map<string, number>();
   for (const t of samples) if (shape(t) !== null) counts.set(shape(t)!, (counts.get(shape(t)!) ?? 0) + 1);
@@ -672,6 +710,7 @@ export function dateTextStyle(texts: readonly string[], order: SlashOrder, short
     }
     if (kind === 'era') return ERA_TEXT.exec(t)!.slice(3, 5) as [string, string];
     if (kind === 'eraLetter') return ERA_LETTER_TEXT.exec(t)!.slice(4, 6) as [string, string];
+    if (kind === 'bareEra') return BARE_ERA.exec(t)!.slice(2, 4) as [string, string];
     if (kind === 'monthDay') {
       const m = MONTH_DAY_TEXT.exec(t)!;
       return [m[1]!, m[3]!];
@@ -722,6 +761,12 @@ export function dateTextStyle(texts: readonly string[], order: SlashOrder, short
       const day = weekday ? weekday.replace(/[日月火水木金土]/, JA_WEEKDAYS[wd]!) : '';
       return `${era.name}${n === 1 && !oneNotGannen ? '元' : n}年${two(mo, padMonth)}月${two(d, padDay)}日${day}`;
     };
+  } else if (kind === 'bareEra') {
+    // A 令和 year without its letter (9.6.3): a changed date so too, the year zero-padded where a cell shows
+    // it so; a day before 令和 has no such form (written yyyy/mm/dd below, which every reader takes).
+    const padYear = same.some((t) => /^0\d$/.test(BARE_ERA.exec(t)![1]!));
+    const start = eraYear('令和', 1)!;
+    write = (y, mo, d) => (y < start || (y === start && mo < 5) ? `${y}/${two(mo, true)}/${two(d, true)}` : `${two(y - start + 1, padYear)}.${two(mo, padMonth)}.${two(d, padDay)}`);
   } else if (kind === 'monthDay') {
     // A column written without a year (7/18(金), 7月18日): a changed date is written so too, its weekday
     // in the column's way, where the text reads back as the date from `reference` (the import's when

@@ -2,10 +2,10 @@
 import { failure } from '../../../common/excel/problems.js';
 import type { VocabListName, Vocabularies } from '../../../common/registers.js';
 import { formatRef } from '../../../common/registers.js';
-import { formatSlashOrder, parseDateNumber, parseDateText, serialToIso, settledSlashOrder, shortYearForm, type ShortYearForm, type SlashOrder } from '../../../common/excel/client-dates.js';
+import { bareReiwa, formatSlashOrder, parseDateNumber, parseDateText, serialToIso, settledSlashOrder, shortYearForm, type ShortYearForm, type SlashOrder } from '../../../common/excel/client-dates.js';
 import type { DateReading } from '../../../common/excel/preview.js';
 import type { FieldSpec } from '../../../common/excel/fields.js';
-import type { Cell } from '../../../common/excel/model.js';
+import type { Cell, WorkbookModel } from '../../../common/excel/model.js';
 import { parseEffort, parseNumberText, parseProgress, type Parsed, type ProgressScale } from './numbers.js';
 import { parseRatingValue, parseVocab, parseWbsStatus, parseYesNo } from './value-words.js';
 import type { EffortUnit } from '../../../common/excel/preview.js';
@@ -35,7 +35,8 @@ export interface ValueContext {
 export function columnDateReading(cells: Iterable<Cell | null | undefined>, known?: DateReading, table?: SlashOrder): Pick<ValueContext, 'slashOrder' | 'shortYear'> & { orderAssumed?: true } {
   const texts: string[] = [];
   for (const cell of cells) if (cell?.t === 's') texts.push(cell.v as string);
-  const shortYear = shortYearForm(texts) ?? known?.shortYear;
+  // (A column read as 令和 years by its sheet's word — read-table.ts — stays so while its texts fit.)
+  const shortYear = known?.shortYear === 'reiwa' && bareReiwa(texts, true) ? 'reiwa' : (shortYearForm(texts) ?? known?.shortYear);
   const order = settledSlashOrder(texts, shortYear) ?? known?.slashOrder ?? table;
   return { slashOrder: order ?? 'mdy', ...(shortYear && { shortYear }), ...(order === undefined && { orderAssumed: true as const }) };
 }
@@ -74,6 +75,21 @@ export function keptDateReading(reading: Pick<ValueContext, 'slashOrder' | 'shor
   const kept: DateReading = { ...(reading.slashOrder === 'dmy' && { slashOrder: 'dmy' as const }), ...(reading.shortYear && { shortYear: reading.shortYear }) };
   return Object.keys(kept).length > 0 ? kept : undefined;
 }
+
+/**
+ * Whether the workbook names the 令和 era anywhere (a title's 令和9年度, a note's ※ 日付は令和): dotted
+ * y.m.d dates of its columns are 令和 dates written without the era letter (client-dates.ts bareReiwa).
+ * Asked only of a column whose texts fit so; the answer is kept per workbook.
+ */
+export function namesReiwa(model: WorkbookModel): boolean {
+  let said = reiwaNamed.get(model);
+  if (said === undefined) {
+    said = model.sheets.some((sheet) => sheet.rows.some((row) => row.cells.some((c) => c.t === 's' && /令和|㋿/.test(c.v as string))));
+    reiwaNamed.set(model, said);
+  }
+  return said;
+}
+const reiwaNamed = new WeakMap<WorkbookModel, boolean>();
 
 /** A number as Excel would show it in General format (no binary noise: 0.30000000000000004 → 0.3). */
 export function numberText(n: number): string {

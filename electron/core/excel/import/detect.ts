@@ -25,6 +25,7 @@ import { mergedGroupLevels } from './group-columns.js';
 import { splitTables } from './side-tables.js';
 import { headerShaped } from './header-shape.js';
 import { holdsPeople, withContentFields } from './content-fields.js';
+import { namesReiwa } from './cell-values.js';
 import type { ColumnMapping, LayoutConfidence, TableCandidate } from '../../../common/excel/preview.js';
 
 /** Rows (with values) of each sheet searched for the header. */
@@ -445,6 +446,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
     date1904: model.date1904,
     reference: opts.reference ?? localToday(),
     refPrefix: target === 'wbs' ? '' : REGISTERS[target].refPrefix,
+    namesReiwa: () => namesReiwa(model),
   };
   const found: Scan[] = [];
   model.sheets.forEach((sheet, s) => {
@@ -1100,6 +1102,7 @@ export function layoutAt(
     date1904: model.date1904,
     reference: opts.reference ?? localToday(),
     refPrefix: target === 'wbs' ? '' : REGISTERS[target].refPrefix,
+    namesReiwa: () => namesReiwa(model),
   };
   const a = assignFields(target, header, { cells: sampler(ix, bottom), ctx, lists: listsUnder(model, sheet.name, bottom) });
   return { target, sheet: sheet.name, headerTop: top, headerBottom: bottom, columns: tableColumns(target, ix, a.columns, top, bottom), score: Math.round(a.score * 1000) / 1000 };

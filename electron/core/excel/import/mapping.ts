@@ -9,7 +9,7 @@ import { suggestCode } from './value-map.js';
 import { stageCode, wbsStatusOfStage } from './status-stages.js';
 import { statusByPosition } from './status-positions.js';
 import { columnDateReading, DAYS_WITH_UNIT, readValue, type ValueContext } from './cell-values.js';
-import { shortYearChoices } from '../../../common/excel/client-dates.js';
+import { bareReiwa, shortYearChoices } from '../../../common/excel/client-dates.js';
 import { KEY_FIELD, TARGET_FIELDS, fieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
 import { REGISTER_LIST } from '../../../common/registers/index.js';
 import { columnLabel, type HeaderColumn } from './header-rows.js';
@@ -111,6 +111,8 @@ export interface SampleContext {
   date1904: boolean;
   reference: string;
   refPrefix: string;
+  /** Whether the workbook names 令和 (cell-values.ts namesReiwa): its dotted y.m.d dates are 令和 dates. */
+  namesReiwa?: () => boolean;
 }
 
 /** Share of sample cells that read as the field's kind; null when there are too few to tell. */
@@ -121,7 +123,9 @@ export function fit(target: ImportTarget, field: string, label: string, cells: C
   // An empty column (a blank template's) tells nothing either way.
   if (spec?.kind === 'category') return values.length === 0 || values.some((c) => c.t === 's') ? null : 0;
   if (!spec || spec.kind === 'text' || spec.kind === 'ref' || spec.kind === 'parent') return null;
-  const vctx: ValueContext = { ...ctx, progressScale: progressScale(values), effortUnit: effortUnitOf(label), ...(spec.kind === 'date' && columnDateReading(values)) };
+  // (Dotted y.m.d texts on a sheet naming 令和 are its dates written without the era letter: 9.6.17.)
+  const reiwa = spec.kind === 'date' && !!ctx.namesReiwa && bareReiwa(values.flatMap((c) => (c.t === 's' ? [c.v as string] : [])), true) && ctx.namesReiwa();
+  const vctx: ValueContext = { ...ctx, progressScale: progressScale(values), effortUnit: effortUnitOf(label), ...(spec.kind === 'date' && columnDateReading(values, reiwa ? { shortYear: 'reiwa' } : undefined)) };
   // One value tells little of a type, but a list value that is not on the list (分類 holding 画面 is
   // no issue kind) says the column is something else: kept as an extra column, not a row of problems.
   if (values.length < 2) return values.length === 1 && spec.kind === 'vocab' && !readValue(spec, values[0]!, vctx).ok ? 0 : null;

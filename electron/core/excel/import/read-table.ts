@@ -6,10 +6,10 @@ import type { z } from 'zod';
 import { wbsFields } from '../../../common/api/wbs.js';
 import { localToday } from '../../../common/dates.js';
 import { REGISTERS, type Vocabularies } from '../../../common/registers.js';
-import { columnDateReading, isBlankText, keptDateReading, readValue, rowKey, tableSlashOrder, textOf, type ValueContext } from './cell-values.js';
+import { columnDateReading, isBlankText, keptDateReading, namesReiwa, readValue, rowKey, tableSlashOrder, textOf, type ValueContext } from './cell-values.js';
 import { checkCode, checkMark } from './check-columns.js';
 import { ClientValues, type NewListItem } from './client-values.js';
-import { isPeriodDate, looksLikeDate, nearestYear, otherOrderReading, parseDateText, shortYearByContext, shortYearChoices, weekOfText, weekStartDay, writtenWeekday, type SlashOrder, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
+import { bareReiwa, isPeriodDate, looksLikeDate, nearestYear, otherOrderReading, parseDateText, shortYearByContext, shortYearChoices, weekOfText, weekStartDay, writtenWeekday, type SlashOrder, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
 import { findDataRows, joinWrapped } from './data-range.js';
 import { dateAboveTable, yearAboveTable } from './date-above.js';
 import { paintedDates } from './band-dates.js';
@@ -634,6 +634,14 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     const shortYear = shortYearByContext(texts, center, reading.orderAssumed ? undefined : reading.slashOrder);
     if (shortYear === undefined) return;
     fullDates[j] = readDateColumn(j, fieldSpec(target, m.field!)!, columnDateReading(grid[j]!, { ...m.dateReading, shortYear }, tableOrder));
+  });
+  // Dotted y.m.d dates on a sheet whose title or notes name 令和 (令和9年度, ※ 日付は令和) are 令和 dates
+  // written without the era letter (9.6.17 = 令和9年6月17日), where their cells alone could be a western
+  // d.m.yy: read so, and written back so (blind set 17, I5).
+  mapped.forEach((m, j) => {
+    const reading = dateReadings.get(j);
+    if (reading === undefined || reading.shortYear === 'reiwa') return;
+    if (bareReiwa(textsOf(grid[j]!), true) && namesReiwa(model)) fullDates[j] = readDateColumn(j, fieldSpec(target, m.field!)!, columnDateReading(grid[j]!, { ...m.dateReading, shortYear: 'reiwa' }, tableOrder));
   });
   // The fiscal year the sheet states (2025年度, FY2025), else the one its rows run through (April → March,
   // placed by a date written with its year): a date without a year is in it, April to March.
