@@ -55,6 +55,18 @@ describe('a code column read by its cells', () => {
   });
 });
 
+// Every x.0 phase row after the first steps back out of the branch above it (2.0 after 1.1): a plan of many
+// short phases read those steps as out of order and its code column as none (a flat plan).
+describe('a plan of many short phases written x.0', () => {
+  it.each([['Ref', 'Activity'], ['枝番', '作業']])('under %j: the tree', (head, name) => {
+    const plan = Array.from({ length: 9 }, (_, k) => [[k + 1], [k + 1, 1]]).flat();
+    const rows: ModelCell[][] = [[head, name, 'Begin'], ...plan.map((p, i): ModelCell[] => [p.length === 1 ? `${p[0]}.0` : p.join('.'), `T${p.join('_')}`, d(`2025-05-${String(i + 1).padStart(2, '0')}`)])];
+    const t = readModel(rows, 'wbs', [], 'Sheet1');
+    expect(t.columns[0]!.field).toBe('wbsCode');
+    expect(treeNames(t)).toEqual(plan.map((p) => `${'  '.repeat(p.length - 1)}T${p.join('_')}`));
+  });
+});
+
 describe('what is no outline of codes stays what it was', () => {
   const read = (head: string, codes: string[]) =>
     readModel([[head, 'Activity', 'Begin', 'End'], ...codes.map((c, i): ModelCell[] => [c, `T${i}`, d(`2025-05-0${i % 9 + 1}`), d(`2025-05-1${i % 9 + 1}`)])], 'wbs', [], 'Sheet1');
