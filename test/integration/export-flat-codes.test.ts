@@ -84,3 +84,37 @@ describe('a flat list numbered 1.1.1 … 1.3.1 keeps its numbering', () => {
     expect(failures).toEqual([]);
   });
 });
+
+// A client's skipped level (2.1.1 right under 2, beside its 2.2) under a parent that is numbered anew (moved
+// below 3, so 2 becomes 4): the children keep their own numbers under the parent's new code (4.1.1, 4.2),
+// where the first took 4.1 and the next 4.2 before (pmtool-jp-yabuki at seed 31: 6.1.1 written 8.1).
+describe('children of a renumbered parent keep their own numbers', () => {
+  it('2.1.1 and 2.2 under 2 become 4.1.1 and 4.2 once 2 moves below 3', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('WBS');
+    ws.addRow(['WBS', 'Task', 'Start', 'Finish']);
+    const rows: [string, string, string, string][] = [
+      ['1', 'Design', '2025-06-02', '2025-06-13'],
+      ['1.1', 'Screens', '2025-06-02', '2025-06-13'],
+      ['2', 'Build', '2025-06-16', '2025-06-27'],
+      ['2.1.1', 'Batch jobs', '2025-06-16', '2025-06-20'],
+      ['2.2', 'Reports', '2025-06-23', '2025-06-27'],
+      ['3', 'Test', '2025-06-30', '2025-07-04'],
+      ['3.1', 'Plan tests', '2025-06-30', '2025-07-04'],
+    ];
+    for (const [code, task, s, f] of rows) ws.addRow([code, task, d(s), d(f)]);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const { id: projectId } = await call('project.create', { name: 'renumbered parent' });
+    const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: bytes.toString('base64') });
+    const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'renumbered parent' } });
+    const original = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: bytes.toString('base64'), profileId: profileId! });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
+    const levels = new Map(tasks.map((t) => [t.id, t.level]));
+    await call('wbs.move', { ids: [tasks.find((t) => t.name === 'Build')!.id], direction: 'down' });
+    const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
+    const buf = Buffer.from(out.dataBase64, 'base64');
+    const shown = readWorkbookBytes(buf, 'x.xlsx').sheets[0]!.rows.filter((r) => r.r > 0).map((r) => [0, 1].map((c) => String(r.cells.find((x) => x.c === c)?.v ?? '')));
+    expect(shown).toEqual([['1', 'Design'], ['1.1', 'Screens'], ['3', 'Test'], ['3.1', 'Plan tests'], ['4', 'Build'], ['4.1.1', 'Batch jobs'], ['4.2', 'Reports']]);
+    expect(await checkExport(call, { projectId, target: 'wbs', profileId: profileId!, file: 'plan.xlsx', template: bytes, original }, buf, new Set(), new Set<number>([-1]), levels)).toEqual([]);
+  });
+});

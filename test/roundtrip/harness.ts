@@ -311,6 +311,8 @@ export async function checkExport(
   importedDates: Map<number, { start: string | null; finish: string | null }> = new Map(),
   /** Their actual dates when imported (check 6 on the actual row of a two-row record: 予定 / 実績). */
   importedActual: Map<number, { start: string | null; finish: string | null }> = new Map(),
+  /** Each task's parent when imported (WBS; check 4c skips a task moved under another parent). */
+  originalParents?: Map<number, unknown>,
 ): Promise<string[]> {
   const { projectId, target, profileId, file, template, original } = ctx;
   const failures: string[] = [];
@@ -563,6 +565,7 @@ export async function checkExport(
     const summaries = new Set<number>();
     if (target === 'wbs') for (const r of stored) if (r.summary) summaries.add(r.id);
     const levels = new Map(stored.map((r) => [r.id, r.level]));
+    const parents = new Map(stored.map((r) => [r.id, r.parentId ?? null]));
     const originalLevel = originalLevels ?? new Map<number, number | undefined>();
     let untouchedDiffs = 0;
     let first4 = '';
@@ -586,7 +589,7 @@ export async function checkExport(
     if (untouchedDiffs > 0) failures.push(`4: ${untouchedDiffs} rows of records no edit touched changed (${first4})`);
 
     // 4c. Codes are left out of 4 (a task inserted before others renumbers them, as the client would), but
-    // the code of a record no edit touched, at its level still, keeps its form (1.2.4 may become 1.2.5,
+    // the code of a record no edit touched, at its level and under its parent still, keeps its form (1.2.4 may become 1.2.5,
     // never 3 or 4.5: a flat list whose codes alone carry the hierarchy), and no two records share one.
     const codeCol = target === 'wbs' ? original.columns.find((m) => m.field === 'wbsCode' && m.span === 1)?.c : undefined;
     if (codeCol !== undefined) {
@@ -600,7 +603,7 @@ export async function checkExport(
         if (seen.has(code)) bad ||= `rows ${seen.get(code)} and ${r.row} are both ${code}`;
         seen.set(code, r.row);
         const id = r.id;
-        if (id === undefined || !before.has(id) || touched.has(id) || originalLevel.get(id) !== levels.get(id)) continue;
+        if (id === undefined || !before.has(id) || touched.has(id) || originalLevel.get(id) !== levels.get(id) || (originalParents && originalParents.get(id) !== parents.get(id))) continue;
         const was = codeIn(tpl, before.get(id)!);
         if (was !== '' && was !== 'undefined' && shape(was) !== shape(code)) bad ||= `row ${before.get(id)} → ${r.row}: ${was} became ${code}`;
       }
@@ -943,6 +946,7 @@ export async function roundTrip(call: Call, file: string, bytes: Buffer, target:
     const vocab = (await call('vocab.list', { projectId })) as unknown as Record<string, { items: { code: string }[] }>;
     const atImport = await list(call, target, projectId);
     const levels = new Map(atImport.map((r) => [r.id, r.level]));
+    const parents = new Map(atImport.map((r) => [r.id, r.parentId ?? null]));
     const summaries = new Set(atImport.filter((r) => r.summary).map((r) => r.id));
     const steps: string[] = [];
     // Between minSteps (1 unless asked: bulk edits, as a user's week of work) and steps edits.
@@ -969,7 +973,7 @@ export async function roundTrip(call: Call, file: string, bytes: Buffer, target:
       // Every task's dates at import: the moved ones are checked, and the others' bars show how the client paints (its gaps).
       const importedDates = new Map(atImport.map((r) => [r.id, { start: (r.plannedStart as string | null) ?? null, finish: (r.plannedFinish as string | null) ?? null }]));
       const importedActual = new Map(atImport.map((r) => [r.id, { start: (r.actualStart as string | null) ?? null, finish: (r.actualFinish as string | null) ?? null }]));
-      failures = await checkExport(call, { projectId, target, profileId: profileId!, file, template: bytes, original }, exported, unwritten, touched, levels, summaries, redated, importedDates, importedActual);
+      failures = await checkExport(call, { projectId, target, profileId: profileId!, file, template: bytes, original }, exported, unwritten, touched, levels, summaries, redated, importedDates, importedActual, parents);
     } catch (err) {
       failures = [`export failed: ${(err as Error).message.slice(0, 200)}`];
     }

@@ -1501,6 +1501,17 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
     const tail = mine.startsWith(base) ? mine.slice(base.length) : '';
     return /^\d+(\.\d+)+$/.test(tail) ? tail : null;
   };
+  const byId = new Map(stored.map((o) => [o.row.id, o]));
+  /**
+   * A task's own numbers after its parent's own code (2 of 6.2, 1.1 of 6.1.1 right under 6: a skipped
+   * level), else '': kept under the parent's new code while they fit (8.2, 8.1.1 once 6 is numbered 8).
+   */
+  const ownUnderParent = (o: Out): string => {
+    const p = byId.get(parentOf(o) as number);
+    const pOwn = p ? own(p) : '';
+    const mine = own(o);
+    return pOwn !== '' && mine.startsWith(`${pOwn}.`) ? mine.slice(pOwn.length + 1) : '';
+  };
   let after: string | null = null;
   for (const [i, o] of stored.entries()) {
     const parent = parentOf(o);
@@ -1510,7 +1521,7 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
     // above its previous sibling's. A client's skipped level stays as written (6.1.1 right under 6).
     const prev = last.get(parent);
     const mine = own(o);
-    const tail = mine.startsWith(base) ? mine.slice(base.length) : '';
+    const tail = mine.startsWith(base) ? mine.slice(base.length) : ownUnderParent(o);
     const parts = /^\d+(\.\d+)*$/.test(tail) ? tail.split('.').map(Number) : null;
     // A code longer than one number (a skipped level) must not read as under another task: a task
     // outdented to the top keeps 1.1.6 only while no 1.1 precedes it.
