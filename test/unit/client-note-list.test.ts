@@ -40,3 +40,24 @@ describe('a note listing a column’s words', () => {
     expect(noteListOf(await model([]), '一覧', '区分', USED)).toBeNull();
   });
 });
+
+describe('a note giving a status column’s stages in order', () => {
+  it.each([
+    ['状態：素案 → 確定 → 周知済', '状態', ['素案', '確定'], ['素案', '確定', '周知済']],
+    ['※状態　起票⇒対応中⇒完了', '状態', ['起票', '完了'], ['起票', '対応中', '完了']],
+    ['Status: Draft > In review > Signed off', 'Status', ['Draft', 'Signed off'], ['Draft', 'In review', 'Signed off']],
+  ])('%s lists the stages in order', async (note, head, used, words) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('一覧');
+    ws.addRow(['No', head]);
+    ws.addRow([1, used[0]]);
+    ws.addRow([]);
+    ws.addRow([note]);
+    const m = await readWorkbookBytes(Buffer.from(await wb.xlsx.writeBuffer()), 'x.xlsx');
+    expect(noteListOf(m, '一覧', head, used)).toEqual(words);
+  });
+
+  it('a sentence with arrows is no list', async () => {
+    expect(noteListOf(await model(['区分：課題 → 質問 に変わったものは要望として起票し直すこと']), '一覧', '区分', USED)).toBeNull();
+  });
+});

@@ -103,7 +103,8 @@ export function clientListAt(model: WorkbookModel, sheet: string, r: number, c: 
 }
 
 /** What separates a note's list words (the split below): a text without one lists nothing. */
-const LIST_SEPARATOR = /[／/・、,，]/;
+// (And arrows, the way a note gives a status column's stages in order: 状態：素案 → 確定 → 周知済.)
+const LIST_SEPARATOR = /[／/・、,，→⇒＞>]/;
 
 /**
  * A column's words as a note on the sheet lists them, the way forms without validation close a column's
@@ -125,8 +126,9 @@ export function noteListOf(model: WorkbookModel, sheet: string, label: string, u
       if (cell.t !== 's' || !LIST_SEPARATOR.test(cell.v as string)) continue;
       const text = (cell.v as string).trim().replace(/^[※*＊]\s*/, '');
       if (key(text.slice(0, head.length)) !== headKey) continue;
-      const words = text.slice(head.length).replace(/^\s*[:：=＝]?\s*/, '').split(/\s*[／/・、,，]\s*/).map((w) => w.trim());
-      if (words.length < 2 || words.some((w) => w === '' || w.length > 20 || /[:：=＝\s]/.test(w))) continue;
+      const words = text.slice(head.length).replace(/^\s*[:：=＝]?\s*/, '').split(/\s*[／/・、,，→⇒＞>]\s*/).map((w) => w.trim());
+      // (A word of a few English words — In progress — is one word of the list; a phrase of more is a sentence.)
+      if (words.length < 2 || words.some((w) => w === '' || w.length > 20 || /[:：=＝]|\s\s|\u3000|(?:\S+\s+){3}/u.test(w))) continue;
       const listed = new Set(words.map(key));
       if (used.every((w) => listed.has(key(w)))) return words;
     }

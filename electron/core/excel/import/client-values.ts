@@ -18,7 +18,7 @@ import { codeKey } from './code-legend.js';
 import { stageCode } from './status-stages.js';
 import { criteriaTop, rankRatings, rankRun } from './rank-codes.js';
 import type { Legend } from './code-legend.js';
-import { spreadShared, type ColumnReading, type Spread } from './stage-order.js';
+import { listEndCode, spreadShared, type ColumnReading, type Spread } from './stage-order.js';
 
 
 /** An item an import adds to a project's list (a client word the user chose to add). */
@@ -173,6 +173,13 @@ export class ClientValues {
       if (scale && parseNumberText(w) !== null) continue;
       const read = spec.kind === 'rating' ? parseRatingValue(w) : parseVocab(this.vocab[spec.list as VocabListName].items, spec.list as VocabListName, w);
       if (read.ok && read.value !== null) this.remember(field, w, String(read.value));
+      else if (spec.kind === 'vocab') {
+        // A word no table reads at an end of the list (素案 first on 素案 → 確定 → 周知済, though no record
+        // uses it yet): the item its place says, so an export writes the client's word for that item.
+        // (A record's word is still listed with that suggestion when its cell is read, for the user to confirm.)
+        const end = listEndCode(this.vocab[spec.list as VocabListName].items, words, w);
+        if (end !== null) this.remember(field, w, end);
+      }
     }
   }
 
@@ -226,7 +233,7 @@ export class ClientValues {
             : undefined;
     if (fixed !== undefined) return fixed === null ? null : { word: text, code: fixed, direct: true, label: vocabCode(items, text) !== null };
     const byColumn = this.columnReading(field, list, text);
-    const code = byColumn !== null && items.some((i) => i.code === byColumn) ? byColumn : suggest(items, list, text).code;
+    const code = byColumn !== null && items.some((i) => i.code === byColumn) ? byColumn : suggest(items, list, text, this.maps[field]?.clientList).code;
     return code === null ? null : { word: text, code, direct: false, label: false };
   }
 
@@ -310,7 +317,7 @@ export class ClientValues {
     const u = this.note(field, list, text, row, () => {
       const byColumn = this.columnReading(field, list, text);
       if (byColumn !== null && items.some((i) => i.code === byColumn)) return { suggestion: { code: byColumn, by: 'scale' as const }, code: byColumn, chosen: false };
-      const suggestion = suggest(items, list, text);
+      const suggestion = suggest(items, list, text, this.maps[field]?.clientList);
       return { suggestion, code: suggestion.code ?? text.trim().slice(0, 50), chosen: false };
     });
     this.remember(field, text, u.code!);
@@ -427,9 +434,14 @@ export class ClientValues {
   }
 }
 
-/** What an unknown word of a list most likely is: its label, a known word, its stage (suggestCode). */
-function suggest(items: Vocabularies[VocabListName]['items'], list: VocabListName, text: string): Suggestion {
-  return suggestCode(items, text, (w) => known(items, list, w), (w) => stageCode(items, w));
+/**
+ * What an unknown word of a list most likely is: its label, a known word, its stage (suggestCode); else,
+ * for a status, its place at an end of the client's own list of the column's words (listEndCode).
+ */
+function suggest(items: Vocabularies[VocabListName]['items'], list: VocabListName, text: string, clientList: readonly string[] = []): Suggestion {
+  const s = suggestCode(items, text, (w) => known(items, list, w), (w) => stageCode(items, w));
+  const end = s.code === null ? listEndCode(items, clientList, text) : null;
+  return end === null ? s : { code: end, by: 'stage' };
 }
 
 /** A code the import's word tables give for a word (Market → external), when the project's list has it. */

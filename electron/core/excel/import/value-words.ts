@@ -156,7 +156,7 @@ const LIST_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
     in_progress: ['対応中', '対策中', '対策実施中', '実施中', 'in progress', 'mitigating', 'actioned'],
     monitoring: ['監視中', '監視', '観察中', '経過観察', 'monitor', 'monitoring', 'watch', 'watching', 'tracking'],
     occurred: ['顕在化', '顕在化済', '発生', '発生済', '発生済み', 'occurred', 'realized', 'realised', 'materialized', 'issue'],
-    closed: ['クローズ', 'クローズ済', '完了', '終了', '解消', '解消済', '消滅', 'closed', 'close', 'done', 'resolved', 'retired', 'expired'],
+    closed: ['クローズ', 'クローズ済', '完了', '終了', '終結', '終結済', '解消', '解消済', '消滅', 'closed', 'close', 'done', 'resolved', 'retired', 'expired'],
   }),
   'risk.strategy': table({
     // (JIS Q 31000 / ISO 31000 name the options so: リスク源の除去 and 回避 avoid, 起こりやすさ・結果の変更 reduce,
@@ -169,7 +169,7 @@ const LIST_WORDS: Partial<Record<VocabListName, Map<string, string>>> = {
   'risk.category': table({
     // (Design and engineering risks are technical; a programme, 工程, is the schedule; commercial risks
     // are the money's: the categories of AS/NZS and construction registers, blind set 15, F3.)
-    technical: ['技術', '技術的', 'テクノロジー', '設計', '技術・設計', 'technical', 'technology', 'tech', 'design', 'engineering', 'design/technical', 'technical/design'],
+    technical: ['技術', '技術的', 'テクノロジー', '設計', '技術・設計', 'システム', 'システム面', 'it', 'ict', 'technical', 'system', 'systems', 'technology', 'tech', 'design', 'engineering', 'design/technical', 'technical/design'],
     schedule: ['スケジュール', '納期', '日程', '工期', '進捗', '工程', '日程計画', 'schedule', 'time', 'timeline', 'programme', 'program', 'time/programme'],
     cost: ['コスト', '費用', '予算', '原価', '商務', '契約・商務', 'cost', 'budget', 'financial', 'finance', 'commercial', 'contractual', 'commercial/cost'],
     quality: ['品質', 'quality'],
