@@ -390,6 +390,37 @@ function describesOtherThing(target: ImportTarget, header: HeaderColumn[]): Set<
   return out;
 }
 
+/** A title's texts: a few words at most on average, each record its own (a theme, a subject), shorter than the narrative beside them. */
+const TITLE_CHARS = 40;
+
+/**
+ * The nearest visible column before the long text's column `headed` that no field took, headed by no
+ * other thing's name, whose cells are short texts of words, each record its own — no IDs, no people —
+ * and shorter on average than the long text's: the records' titles (テーマ | 事象・経緯, Subject |
+ * Background). -1 when none.
+ */
+function shortTitleBefore(target: ImportTarget, header: HeaderColumn[], headed: number, byColumn: Map<number, { field: string }>, samples: { cells: Samples; ctx: SampleContext }): number {
+  const mean = (texts: readonly string[]) => texts.reduce((n, t) => n + t.length, 0) / texts.length;
+  const long = cellTexts(samples.cells(header[headed]!));
+  if (!long || !namesEach(long)) return -1;
+  for (let i = headed - 1; i >= 0; i--) {
+    const col = header[i]!;
+    if (byColumn.has(i) || col.hidden || nameHeader(col.parts[col.parts.length - 1] ?? '') === 'other') continue;
+    const cells = samples.cells(col);
+    const texts = cellTexts(cells);
+    if (!texts || new Set(texts).size < OWN_TITLES * texts.length || texts.some((t) => !/\p{L}{2}/u.test(t))) continue;
+    if (texts.every((t) => ID_TEXT.test(t)) || mean(texts) > TITLE_CHARS || mean(texts) >= mean(long) || holdsPeople(target, cells, samples.ctx)) continue;
+    return i;
+  }
+  return -1;
+}
+/** A key's word at this confidence or above names it plainly; below, a header naming a long text too yields it to a title before it. */
+const NAMED_KEY = 0.75;
+/** Share of a title column's texts that are each record's own. */
+const OWN_TITLES = 0.8;
+/** A client's ID or code: one word with a digit (LL-27-01, A12). */
+const ID_TEXT = /^(?=.*\d)[\p{L}\p{N}._/#-]{1,24}$/u;
+
 export interface Assignment {
   columns: ColumnMapping[];
   /** Sum of the confidences of the fields found, plus 1 when the key field (name/title) is among them. */
@@ -885,7 +916,13 @@ export function assignFields(
     // names the records: a finding's Deviation before its Corrective action — blind set 16, I2. Guessed:
     // asked. A description or a detail describes the record and names it as well as any column.)
     const before = headed !== undefined && samples && RESPONSE_TEXT.has(longField) ? header.findIndex((col, i) => i < headed && namesRecordsFirst(col, i)) : -1;
+    // (Where it is a narrative — what happened, its background: 事象・経緯, Situation — a column of short
+    // texts of their own before it that no field took names the records: テーマ before 事象・経緯, a
+    // lesson's theme before its story — blind set 17, I2, where the story became every lesson's title.
+    // Guessed: asked.)
+    const titled = headed !== undefined && before < 0 && samples ? shortTitleBefore(target, header, headed, byColumn, samples) : -1;
     if (before >= 0) best = { i: before, length: Infinity, confidence: GUESSED_KEY };
+    else if (titled >= 0) best = { i: titled, length: Infinity, confidence: GUESSED_KEY };
     else if (headed !== undefined && (!notesOnly || !samples)) best = { i: headed, length: Infinity, confidence: HEADED_KEY };
     else if (samples) {
       header.forEach((col, i) => {
@@ -918,6 +955,21 @@ export function assignFields(
     if (best) {
       const { i, confidence } = best as { i: number; confidence: number };
       seatKey(i, { field: key, confidence });
+      keyGuessed = true;
+    }
+  }
+  // A key taken by a loose word from a header that names the register's long text as well (課題詳細, 変更内容:
+  // the record's words and its detail's) is that long text where a column of short texts of their own
+  // stands before it that no field took: that column names the records (blind set 17, I2). Guessed: asked.
+  const weakKeyAt = [...byColumn.entries()].find(([, a]) => a.field === key && a.confidence < NAMED_KEY);
+  if (samples && weakKeyAt && !keyGuessed) {
+    const [at] = weakKeyAt;
+    const narrative = candidates.filter((c) => c.i === at && c.field !== key && longText(target, c.field) && !taken.has(c.field)).sort((a, b) => b.confidence - a.confidence)[0];
+    const to = narrative ? shortTitleBefore(target, header, at, byColumn, samples) : -1;
+    if (narrative && to >= 0) {
+      byColumn.set(at, narrative);
+      taken.add(narrative.field);
+      byColumn.set(to, { field: key, confidence: GUESSED_KEY });
       keyGuessed = true;
     }
   }
