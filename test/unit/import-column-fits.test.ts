@@ -112,11 +112,34 @@ describe('a column of dates beside the dates the header names', () => {
     expect(r.asked).toBe(true);
   });
 
-  it.each(['Last Update', '更新日', 'Date Modified', 'Next Review'])('%s: the client’s bookkeeping is neither offered nor asked', (head) => {
+  it.each(['Last Update', '更新日', 'Date Modified', 'Next Review', 'Last Reviewed', '見直し日'])('%s: the client’s bookkeeping is neither offered nor asked', (head) => {
     const r = read('defect', head, (i) => new Date(Date.UTC(2025, 4, 10 + i)));
     expect(r.field).toBeNull();
     expect(r.offered).toEqual([]);
     expect(r.asked).toBe(false);
+  });
+
+  // (Blind set 17: 検査日 filled on the two records inspected of eight, while the inspection date was free: never offered.)
+  it.each<[string, number[]]>([
+    ['two of eight', [2, 5]],
+    ['three of eight', [0, 3, 6]],
+  ])('real dates on %s records (a later step’s date): offered and asked', (_, at) => {
+    const r = read('defect', '欄P', (i) => (at.includes(i) ? new Date(Date.UTC(2025, 4, 10 + i)) : null));
+    expect(r.offered).toEqual(['due', 'resolvedOn']);
+    expect(r.asked).toBe(true);
+  });
+
+  it('one real date, or two dates typed as text, say too little to offer', () => {
+    expect(read('defect', '欄P', (i) => (i === 4 ? new Date(Date.UTC(2025, 4, 10)) : null)).offered).toEqual([]);
+    expect(read('defect', '欄P', (i) => (i === 1 || i === 5 ? `2025/5/${10 + i}` : null)).offered).toEqual([]);
+  });
+
+  // (A review held is the record's event: Review Date beside an Apply Date was silent, blind set 17.)
+  it.each(['Review Date', 'Date of Review', 'レビュー日'])('%s, a review held: offered and asked', (head) => {
+    const r = read('defect', head, (i) => new Date(Date.UTC(2025, 4, 10 + i)));
+    if (r.field !== null) return;
+    expect(r.offered).toEqual(['due', 'resolvedOn']);
+    expect(r.asked).toBe(true);
   });
 
   it('a bare date (日付) is offered, not asked', () => {
@@ -233,10 +256,29 @@ describe('cells of a field’s value shape under a header that names no field', 
     expect(read('wbs', 'Col Q', (i) => ['未着手', '作業中', '完了'][i % 3]!)).toMatchObject({ offered: ['status'], asked: true, ask: 'columns' });
   });
 
-  it('ratings beside no rating are offered, not asked (a residual rating is as often the client’s own)', () => {
+  // (Blind set 17, I1: C beside L, 損害規模 beside 発生頻度 were offered the impact, never asked, and every
+  // impact stayed empty. Beside both ratings read, a third column of ratings — a residual one — is offered nothing.)
+  it('ratings beside a probability read, the impact free: offered and asked the impact', () => {
     const r = read('risk', 'Col Q', (i) => ['High', 3, 'Low', 5, 'Medium'][i % 5]!, 3, { without: 'Impact' });
     expect(r.offered).toContain('impact');
+    expect(r).toMatchObject({ asked: true, ask: 'columns' });
+  });
+
+  it.each(['Residual Risk', '残存リスク', 'Target Rating', '目標リスク'])('1–5 under %j, the rating left after the response: offered the impact, not asked (the client’s own as often)', (head) => {
+    const r = read('risk', head, (i) => 1 + ((i * 3) % 5), 3, { without: 'Impact' });
+    expect(r.field).toBeNull();
+    expect(r.offered).toEqual(['impact']);
     expect(r.asked).toBe(false);
+  });
+
+  it.each(['C', '規模感', 'Col Q', '欄P'])('1–5 under %j beside a probability read, the impact free: asked the impact; beside both ratings, offered nothing', (head) => {
+    const r = read('risk', head, (i) => 1 + ((i * 3) % 5), 3, { without: 'Impact' });
+    expect(r.field).toBeNull();
+    expect(r.offered).toEqual(['impact']);
+    expect(r).toMatchObject({ asked: true, ask: 'columns' });
+    const both = read('risk', head, (i) => 1 + ((i * 3) % 5), 4);
+    expect(both.offered).toEqual([]);
+    expect(both.asked).toBe(false);
   });
 
   // (Since 21eb7bf such a column is a helper the table leaves out (import/helper-columns.ts, the corpus's

@@ -18,7 +18,7 @@ import { SheetIndex } from './sheet-index.js';
 import type { ImportTable } from './read-table.js';
 import { unheadedColumns } from './unheaded-columns.js';
 import { ownWord } from './header-rows.js';
-import { serialRange } from './serial-dates.js';
+import { isDateCell, serialRange } from './serial-dates.js';
 import { namesWorkUnit } from './numbers.js';
 import { withListFits } from './list-fits.js';
 
@@ -30,6 +30,8 @@ const NAMED = 0.8;
 const GENERIC = new Set(['ref', 'notes', 'description', 'detail']);
 /** Least filled cells under a column before its kind is read from them. */
 const LEAST_CELLS = 3;
+/** Least cells typed as dates before a column of them is offered a date field. */
+const SPARSE_DATES = 2;
 /** Share of a column's filled cells that must read as a field's kind for the field to be offered. */
 const KIND_SHARE = 0.8;
 
@@ -241,7 +243,9 @@ export interface ColumnFit {
  * Next Review): the client's bookkeeping, never a date of the record's own, so nothing to offer. (Other
  * dates beside the ones the header names are offered and asked: 処置日 beside 発見日 was the resolved date.)
  */
-const BOOKKEEPING_DATE = /update|modified|changed|revised|review|更新|変更日|改訂|見直し/i;
+// (A review's own date — Review Date, レビュー日 — is an event of the record, a review held: offered and
+// asked like any other; only the review's schedule — Next Review, Last Reviewed, 見直し — is the bookkeeping.)
+const BOOKKEEPING_DATE = /update|modified|changed|revised|(?:next|last|latest|previous)\s*review|reviewed|review\s*due|更新|変更日|改訂|見直し/i;
 /** A header that says a date and nothing more (日付, Date): a day of the row's own, a log's, as often as a field. */
 const BARE_DATE = /^(?:date|dates|日付|年月日|日)$/i;
 
@@ -302,7 +306,9 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
   for (const m of table.columns) {
     if (m.field !== null || m.numbering || m.period || m.blockLabels || m.check || m.extraKey === undefined) continue;
     const cells = rows.map((r) => ix.cell(r, m.c)).filter((c): c is Cell => c !== undefined && c.t !== 'e' && !(c.t === 's' && (c.v as string).trim() === ''));
-    if (cells.length < LEAST_CELLS) continue;
+    // (Dates typed as dates say their kind in fewer cells: a later step's date — 検査日, Inspected — is
+    // filled only on the records that reached it: blind set 17, two of eight, and never offered.)
+    if (cells.length < LEAST_CELLS && !(cells.length >= SPARSE_DATES && cells.every(isDateCell))) continue;
     const texts = cells.map((c) => (c.t === 's' ? (c.v as string).normalize('NFKC').trim().replace(/\s+/g, ' ') : String(c.v)));
     const distinct = new Set(texts).size;
     const strings = cells.every((c) => c.t === 's');
@@ -335,6 +341,8 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
   return withListFits(target, model, table, ctx.vocab, out);
 }
 
+/** A rating's header that says it is the one after the response (residual, target, post-mitigation). */
+const AFTER_RESPONSE = /residual|remaining|target|post[-\s]?(?:mitigation|treatment|response)|after|残存|残留|対策後|対応後|処置後|軽減後|目標/i;
 /** Field kinds whose values have a shape of their own (a list's words, a rating, an effort, a percentage, a level). */
 const SHAPED = new Set(['vocab', 'rating', 'effort', 'progress', 'wbsStatus', 'level', 'days']);
 /** Long texts a register keeps beside its main ones (a risk's trigger and contingency plan, a check's evidence, a deliverable's notes): a client's other long column (Cause, Effect) is as often its own. */
@@ -356,12 +364,18 @@ function valueFields(target: ImportTarget, columns: readonly ColumnMapping[], la
   // A share done: fractions of one (0.25, 0.5) or cells formatted as percentages.
   const shareDone = numbers !== null && (cells.every((c) => c.fmt?.includes('%')) || (numbers.every((x) => x >= 0 && x <= 1) && numbers.some((x) => x > 0 && x < 1)));
   let ask = false;
+  // A rating of the register's pair read (the probability) and the other free (the impact): ratings beside
+  // it are its other half as often as a code — C beside L, 損害規模 beside 発生頻度 (blind set 17, I1: offered,
+  // never asked, and every impact empty).
+  // (Not a rating the header says is the one left after the response — Residual Risk, 残存リスク, 対策後: the
+  // client's own as often as not, and the register's pair is the rating before it.)
+  const ratingRead = !AFTER_RESPONSE.test(label.normalize('NFKC')) && Object.entries(TARGET_FIELDS[target]).some(([field, spec]) => spec.kind === 'rating' && filled.has(field));
   const fields = Object.entries(TARGET_FIELDS[target]).flatMap(([field, spec]) => {
     if (filled.has(field)) return [];
     const score = spec.kind === 'derived' && spec.numeric && numbers !== null && SCORE_LIKE(numbers);
     if (!score && !(SHAPED.has(spec.kind) && fits(field))) return [];
     // (Figures under a header naming a unit of people's time — Man-days, 見込み時間 — are the effort: the unit says it.)
-    if (score || (TELLING.has(spec.kind) && (spec.kind !== 'progress' || shareDone)) || (spec.kind === 'effort' && namesWorkUnit(label))) ask = true;
+    if (score || (TELLING.has(spec.kind) && (spec.kind !== 'progress' || shareDone)) || (spec.kind === 'effort' && namesWorkUnit(label)) || (spec.kind === 'rating' && ratingRead)) ask = true;
     return [field];
   });
   return { fields, ask };

@@ -20,7 +20,7 @@ export interface SerialRange {
 
 /** A cell holding a real date: a date cell, or a number with a date format. */
 const DATE_FORMAT = /(?:^|[^"\\])[ymd]/i;
-const isDateCell = (c: Cell) => c.t === 'd' || (c.t === 'n' && !!c.fmt && DATE_FORMAT.test(c.fmt.replace(/\[[^\]]*\]/g, '')));
+export const isDateCell = (c: Cell) => c.t === 'd' || (c.t === 'n' && !!c.fmt && DATE_FORMAT.test(c.fmt.replace(/\[[^\]]*\]/g, '')));
 
 /** A bare whole number: a General-format number with no fraction. */
 export const isBareWhole = (c: Cell) => c.t === 'n' && !(c.fmt && DATE_FORMAT.test(c.fmt.replace(/\[[^\]]*\]/g, ''))) && Number.isInteger(c.v as number);
