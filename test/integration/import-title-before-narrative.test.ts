@@ -61,6 +61,22 @@ describe('the short text of each record before the narrative is the title (I2)',
   }
 });
 
+describe('a short register (three or four records) has its title too', () => {
+  it.each([
+    [3, 'ja', '題目', '課題詳細'],
+    [4, 'en', 'Gist', 'Details'],
+  ] as const)('%i records, %s: %s before %s is the title, asked', async (count, lang, titleWord, narrative) => {
+    const short = lang === 'ja' ? JA_SHORT : EN_SHORT;
+    const long = lang === 'ja' ? JA_LONG : EN_LONG;
+    const rows: CellSpec[][] = [['Register'], [], ['No.', titleWord, narrative, lang === 'ja' ? '起票日' : 'Raised', lang === 'ja' ? '状態' : 'Status']];
+    for (let i = 0; i < count; i++) rows.push([i + 1, short[i]!, `${long[i]!} (${i + 1})`, new Date(Date.UTC(2027, 4, 2 + i)), lang === 'ja' ? '対応中' : 'Open']);
+    const p = await preview('issue', { name: 'Sheet1', rows });
+    const field = (c: string) => p.columns.find((m) => m.column === c)?.field ?? null;
+    expect([field('B'), field('C')]).toEqual(['title', 'detail']);
+    expect(p.detection?.why).toContainEqual(expect.objectContaining({ code: 'keyGuessed', column: 'B' }));
+  });
+});
+
 describe('what is no title before the narrative', () => {
   const base = (second: string, values: (i: number) => CellSpec): CellSpec[][] => [
     ['Register'],

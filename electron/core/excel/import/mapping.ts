@@ -401,14 +401,22 @@ const TITLE_CHARS = 40;
  */
 function shortTitleBefore(target: ImportTarget, header: HeaderColumn[], headed: number, byColumn: Map<number, { field: string }>, samples: { cells: Samples; ctx: SampleContext }): number {
   const mean = (texts: readonly string[]) => texts.reduce((n, t) => n + t.length, 0) / texts.length;
-  const long = cellTexts(samples.cells(header[headed]!));
-  if (!long || !namesEach(long)) return -1;
+  // (Read from three records up, not key-texts' five: a short register — four issues — has its title too,
+  // and the key this replaces was a guess, asked either way.)
+  const typed = (cells: Cell[]) => {
+    const filled = cells.filter((c) => c.t !== 'e' && !(c.t === 's' && (c.v as string).trim() === ''));
+    const texts = filled.filter((c) => c.t === 's' && !c.f).map((c) => (c.v as string).normalize('NFKC').trim().replace(/\s+/g, ' '));
+    return texts.length >= TITLE_RECORDS && texts.length === filled.length ? texts : null;
+  };
+  const own = (texts: readonly string[]) => new Set(texts).size >= OWN_TITLES * texts.length;
+  const long = typed(samples.cells(header[headed]!));
+  if (!long || !own(long) || mean(long) < LONG_TITLE_CHARS) return -1;
   for (let i = headed - 1; i >= 0; i--) {
     const col = header[i]!;
     if (byColumn.has(i) || col.hidden || nameHeader(col.parts[col.parts.length - 1] ?? '') === 'other') continue;
     const cells = samples.cells(col);
-    const texts = cellTexts(cells);
-    if (!texts || new Set(texts).size < OWN_TITLES * texts.length || texts.some((t) => !/\p{L}{2}/u.test(t))) continue;
+    const texts = typed(cells);
+    if (!texts || !own(texts) || texts.some((t) => !/\p{L}{2}/u.test(t))) continue;
     if (texts.every((t) => ID_TEXT.test(t)) || mean(texts) > TITLE_CHARS || mean(texts) >= mean(long) || holdsPeople(target, cells, samples.ctx)) continue;
     return i;
   }
@@ -416,6 +424,10 @@ function shortTitleBefore(target: ImportTarget, header: HeaderColumn[], headed: 
 }
 /** A key's word at this confidence or above names it plainly; below, a header naming a long text too yields it to a title before it. */
 const NAMED_KEY = 0.75;
+/** Fewest records whose texts say a title column before a narrative. */
+const TITLE_RECORDS = 3;
+/** A narrative's texts: this many characters on average (key-texts' long text). */
+const LONG_TITLE_CHARS = 15;
 /** Share of a title column's texts that are each record's own. */
 const OWN_TITLES = 0.8;
 /** A client's ID or code: one word with a digit (LL-27-01, A12). */
