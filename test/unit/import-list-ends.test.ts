@@ -8,6 +8,9 @@ import { analyzeWorkbook } from '../../electron/core/excel/import/read-table.js'
 import { listEndCode } from '../../electron/core/excel/import/stage-order.js';
 import { wordStages } from '../../electron/core/excel/import/status-stages.js';
 import { parseVocab } from '../../electron/core/excel/import/value-words.js';
+import { ClientValues } from '../../electron/core/excel/import/client-values.js';
+import { defaultVocabularies } from '../../electron/core/excel/import/detect.js';
+import { fieldSpec } from '../../electron/common/excel/fields.js';
 import { DEFAULT_VOCABULARIES as DEFAULT_VOCAB } from '../../electron/common/registers.js';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
 import { model, sheet, type ModelCell } from '../fixtures/excel/model.js';
@@ -107,5 +110,16 @@ describe('common list words', () => {
   });
   it.each(['終結', '終結済'])('a risk status of %s is closed', (w) => {
     expect(parseVocab(DEFAULT_VOCAB['risk.status']!, 'risk.status', w)).toEqual({ ok: true, value: 'closed' });
+  });
+});
+
+describe('a word only the client’s list has, at an end', () => {
+  it('is the export’s word for that item (素描 for the first, though no record uses it yet)', () => {
+    const values = new ClientValues(defaultVocabularies(), undefined);
+    values.clientList('status', fieldSpec('lesson', 'status')!, ['素描', '承認済', '結び']);
+    const map = values.valueMaps().status!;
+    expect(map.exportAs.draft).toBe('素描');
+    expect(map.exportAs.shared).toBe('結び');
+    expect(map.words['素描']).toBe('draft');
   });
 });
