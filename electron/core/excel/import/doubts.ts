@@ -55,10 +55,28 @@ function namesRegisterField(target: ImportTarget, columns: readonly ColumnMappin
  * The confidence under which a key guessed rather than named is asked about: above ASK_BELOW, so a key
  * taken from the column headed as the long text (HEADED_KEY: Description as a risk's title, 事象・経緯 as a
  * lesson's) is asked too — which text names each record is the user's to say, and a wrong title is every
- * record's name wrong (blind sets 16 and 17, I2: 0.65, not asked). (A key named by a loose word at 0.6–0.7
+ * record's name wrong (blind sets 16 and 17, I2: 0.65, not asked) — where another column kept as the client's own holds
+ * texts the records may be named by (keptTexts). (A key named by a loose word at 0.6–0.7
  * — タスク, Activity — stays unasked: asking it too asked 8 more right readings on the asks bench — corpus 2, DEV-UNSEEN 6.)
  */
 const KEY_ASK_BELOW = 0.7;
+
+/** A client's ID or code: one word with a digit (LL-27-01, A12). */
+const CODE_TEXT = /^(?=.*\d)[\p{L}\p{N}._/#-]{1,24}$/u;
+
+/**
+ * Whether a column kept as the client's own holds texts of words, each record its own (a theme, a
+ * subject): another column the records may be named by, beside the long text taken as the key. Where
+ * none is (No | 内容 | 担当 | 期限 | 状況), the long text is the only name the records have: nothing to ask.
+ */
+function keptTexts(table: ImportTable): boolean {
+  const records = table.records.filter((r) => !r.group);
+  return table.columns.some((m) => {
+    if (m.field !== null || m.extraKey === undefined || m.numbering || m.period) return false;
+    const texts = records.map((r) => r.extra[m.extraKey!]).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.normalize('NFKC').trim());
+    return texts.length >= LEAST_CELLS && new Set(texts).size >= OWN_SHARE * texts.length && texts.every((t) => /\p{L}{2}/u.test(t) && !CODE_TEXT.test(t));
+  });
+}
 
 /** The header's confidence where columns hold values under no header word: below ASK_BELOW, asked. */
 const UNHEADED = 0.5;
@@ -136,7 +154,7 @@ export function tableDoubts(target: ImportTarget, table: ImportTable, confidence
     out.header = Math.min(out.header, 1 - figures);
     why.push({ code: 'keyFigures', field: KEY_FIELD[target], ...keyAt });
   } else if (confidence.byShape) why.push({ code: 'byShape' });
-  else if (confidence.key < ASK_BELOW || (key?.confidence === HEADED_KEY && confidence.key < KEY_ASK_BELOW)) why.push({ code: 'keyGuessed', field: KEY_FIELD[target], ...keyAt });
+  else if (confidence.key < ASK_BELOW || (key?.confidence === HEADED_KEY && confidence.key < KEY_ASK_BELOW && keptTexts(table))) why.push({ code: 'keyGuessed', field: KEY_FIELD[target], ...keyAt });
   else if (close) {
     // As sure as the margin between the two: under ASK_BELOW however close they are.
     out.key = Math.min(out.key, Math.round((ASK_BELOW * (0.5 + (0.5 * Math.max(0, close.key.confidence - close.rival.confidence)) / KEY_CLOSE) - 0.001) * 1000) / 1000);
