@@ -29,7 +29,9 @@ const CASES: Case[] = [
   { label: 'JA, note under the table', head: '状態', words: ['起案', '推進', '仕上', '完納'], list: 'note', want: ['not_started', 'in_progress', 'in_progress', 'done'], lang: 'ja' },
   { label: 'EN, validation', head: 'Status', words: ['Queued', 'Rolling', 'Done', 'Parked'], list: 'validation', want: ['not_started', 'in_progress', 'done', 'on_hold'], lang: 'en' },
   { label: 'EN, validation, three steps', head: 'State', words: ['Pipeline', 'Live work', 'Finished'], list: 'validation', want: ['not_started', 'in_progress', 'done'], lang: 'en' },
-  { label: 'JA, no list: a lone word left and a 完 word', head: '状態', words: ['計画', '作業中', '完工', '保留'], list: 'none', want: ['not_started', 'in_progress', 'done', 'on_hold'], lang: 'ja' },
+  // (Without a list a lone word left is no longer placed by the stage the others leave free: read by the
+  // words present, it changed its reading when a re-import saw fewer of them: import-unread-values.)
+  { label: 'JA, no list: a lone word left stays unread, a 完 word is done', head: '状態', words: ['計画', '作業中', '完工', '保留'], list: 'none', want: [null, 'in_progress', 'done', 'on_hold'], lang: 'ja' },
   { label: 'JA, validation: a word after done stays unread', head: '状況', words: ['計画', '実施', '完了', '見合せ'], list: 'validation', want: ['not_started', 'in_progress', 'done', null], lang: 'ja' },
 ];
 
@@ -65,7 +67,7 @@ describe.each(CASES)('status words $label', (c) => {
     expect(preview.problems.filter((p) => p.field === 'status').map((p) => p.params?.value)).toEqual(expect.arrayContaining(unread));
   });
 
-  it('export the client\'s word for a status changed, and leave the others as they were', async () => {
+  it.skipIf(!c.want.includes('not_started'))('export the client\'s word for a status changed, and leave the others as they were', async () => {
     const { projectId, profileId, tasks } = await imported(c);
     const target = c.want.findIndex((w) => w === 'not_started');
     const from = tasks.find((t, i) => c.want[i % c.words.length] === 'done')!;

@@ -68,5 +68,9 @@ export function holdsOutlineCodes(cells: readonly (Cell | undefined)[]): boolean
     if (inPlace) inOrder++;
     above = parts;
   }
+  // R7.4.1, H31.4.30: 和暦 dates (an era's letter, then a year, month and day), not codes under an R.
+  if (prefix !== null && /^[MTSHR]$/i.test(prefix) && filled.every((c) => ERA_DATE.test(String(c.v).normalize('NFKC').trim()))) return false;
   return deep > 0 && deepInOrder * 2 > deep && inOrder >= IN_ORDER * filled.length;
 }
+
+const ERA_DATE = /^[MTSHR]\d{1,2}\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])$/i;

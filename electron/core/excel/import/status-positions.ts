@@ -3,8 +3,8 @@
 // statuses, by their place in the client's list and by their stage (blind set 17, I4). The list runs along
 // a task's life: its first word is the state before any work, the words after it and before its first
 // done word are the work under way. A word with 完 (完工, 完成, 工事完) is done; held and dropped words are
-// read by their stage (延期, 保留, On Hold). Without a list, only a lone word left is placed: at the one
-// stage before done that the column's other words leave free. Anything else stays unread (asked). Pure.
+// read by their stage (延期, 保留, On Hold). Without a list nothing else is placed: the rest stays unread
+// (asked). Pure.
 import type { WbsStatus } from '../../../common/dto.js';
 import { wbsStatusOfStage } from './status-stages.js';
 import { parseWbsStatus, wordKey } from './value-words.js';
@@ -41,11 +41,9 @@ export function statusByPosition(used: Iterable<string>, clientList: readonly st
     });
     return out;
   }
-  // No list: a lone word left takes the one stage before done that the column's other words leave free
-  // (予定 beside 作業中 / 完了: not started).
-  const left = words.filter((w) => !out.has(wordKey(w)));
-  const have = new Set([...used].map((w) => read(w.trim())));
-  const free = (['not_started', 'in_progress'] as const).filter((s) => !have.has(s));
-  if (left.length === 1 && free.length === 1 && have.has('done')) out.set(wordKey(left[0]!), free[0]!);
+  // No list: nothing more is placed. (A lone word left once took the one stage before done the column's
+  // other words left free, 予定 beside 作業中 / 完了; but a re-import of the client's own file after a
+  // record was deleted then read a word it had left unread, and the round trip broke: read by the words
+  // present, not by the word.)
   return out;
 }
