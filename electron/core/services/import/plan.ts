@@ -387,19 +387,35 @@ function planWbs(db: Db, projectId: number, table: ImportTable, today: string, f
     matched[i] = t.id;
   };
   const open = (i: number) => !filler[i] && matched[i] === null;
-  records.forEach((_, i) => {
-    if (!open(i)) return;
-    const p = fileParents[i]!;
-    const parentId = p === null ? null : matched[p]!;
-    if (p !== null && parentId === null) return;
-    take(i, (childrenOf.get(parentId) ?? []).find((t) => !used.has(t.id) && t.name === names[i]));
-  });
   const byName = new Map<string, StoredTask[]>();
   for (const t of stored) {
     const list = byName.get(t.name);
     if (list) list.push(t);
     else byName.set(t.name, [t]);
   }
+  // A file without a tree (hierarchy none) shows no task's parent: every row reads as top-level, so a task
+  // indented in PMO Desk is not looked for at the top but among all tasks of its name, in tree order (the
+  // order the export writes them). Else two tasks sharing a name (rows a client left nameless), the first
+  // indented, pair up crosswise: each row's values read as changes of the other task (corpus round trip
+  // seed 31, status-jp-takuito: two nameless 作業 rows swapped their dates and details).
+  const treeless = table.hierarchy === undefined || table.hierarchy === 'none';
+  /** Per name, how many of its tasks (in tree order) are surely used: the next free one is looked for from there. */
+  const nextOfName = new Map<string, number>();
+  records.forEach((_, i) => {
+    if (!open(i)) return;
+    if (treeless) {
+      const list = byName.get(names[i]!) ?? NO_TASKS;
+      let k = nextOfName.get(names[i]!) ?? 0;
+      while (k < list.length && used.has(list[k]!.id)) k++;
+      nextOfName.set(names[i]!, k);
+      take(i, list[k]);
+      return;
+    }
+    const p = fileParents[i]!;
+    const parentId = p === null ? null : matched[p]!;
+    if (p !== null && parentId === null) return;
+    take(i, (childrenOf.get(parentId) ?? []).find((t) => !used.has(t.id) && t.name === names[i]));
+  });
   records.forEach((_, i) => {
     if (!open(i)) return;
     // (Counted, not filtered into an array per record: the one unused task of the name, or none.)
