@@ -118,3 +118,42 @@ describe('children of a renumbered parent keep their own numbers', () => {
     expect(await checkExport(call, { projectId, target: 'wbs', profileId: profileId!, file: 'plan.xlsx', template: bytes, original }, buf, new Set(), new Set<number>([-1]), levels)).toEqual([]);
   });
 });
+
+// Phases written x.0 (1.0, 1.1 … 3.0): a task outdented to the top keeps its 2.2 and the phase after it is
+// numbered as a phase, never as the next of 2.2's group (2.3, its children 2.3.1: blind set 17, wbs-india-offshore).
+describe('phases written x.0 after a task outdented to the top', () => {
+  it('the next phase and its children keep the phases\' form', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Plan');
+    ws.addRow(['Ref', 'Activity', 'Start', 'Finish']);
+    const rows: [string, string, string, string][] = [
+      ['1.0', 'Transition', '2025-06-02', '2025-06-13'],
+      ['1.1', 'KT sessions', '2025-06-02', '2025-06-06'],
+      ['1.2', 'Reverse KT', '2025-06-09', '2025-06-13'],
+      ['2.0', 'Build', '2025-06-16', '2025-07-11'],
+      ['2.1', 'Sprint 1', '2025-06-16', '2025-06-27'],
+      ['2.2', 'Sprint 2', '2025-06-30', '2025-07-11'],
+      ['3.0', 'Testing', '2025-07-14', '2025-07-25'],
+      ['3.1', 'System test', '2025-07-14', '2025-07-25'],
+    ];
+    for (const [code, task, s, f] of rows) ws.addRow([code, task, d(s), d(f)]);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const { id: projectId } = await call('project.create', { name: 'x.0 phases' });
+    const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: bytes.toString('base64') });
+    const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: 'x.0 phases' } });
+    const original = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: bytes.toString('base64'), profileId: profileId! });
+    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
+    const levels = new Map(tasks.map((t) => [t.id, t.level]));
+    const id = (n: string) => tasks.find((t) => t.name === n)!.id;
+    await call('wbs.outdent', { ids: [id('Sprint 2')] });
+    await call('wbs.move', { ids: [id('Sprint 2')], direction: 'up' });
+    const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
+    const buf = Buffer.from(out.dataBase64, 'base64');
+    const shown = readWorkbookBytes(buf, 'x.xlsx').sheets[0]!.rows.filter((r) => r.r > 0).map((r) => [0, 1].map((c) => String(r.cells.find((x) => x.c === c)?.v ?? '')));
+    expect(shown.map((r) => r[1])).toEqual(['Transition', 'KT sessions', 'Reverse KT', 'Sprint 2', 'Build', 'Sprint 1', 'Testing', 'System test']);
+    const code = (n: string) => shown.find((r) => r[1] === n)![0];
+    expect(code('Build')).toMatch(/^\d+\.0$/);
+    expect(code('Sprint 1')).toBe(`${code('Build').slice(0, -2)}.1`);
+    expect(await checkExport(call, { projectId, target: 'wbs', profileId: profileId!, file: 'plan.xlsx', template: bytes, original }, buf, new Set(), new Set<number>([-1]), levels)).toEqual([]);
+  });
+});

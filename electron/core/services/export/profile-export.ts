@@ -1532,11 +1532,12 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
     if (fits) {
       n = parts;
       text = tail;
-    } else if (prev ? prev.n.length > 1 && !/^\d+(?:\.0+)+$/.test(prev.text) : (after = nextOwn(i, base)) !== null) {
+    } else if (!phases && (prev ? prev.n.length > 1 && !/^\d+(?:\.0+)+$/.test(prev.text) : (after = nextOwn(i, base)) !== null)) {
       // Siblings whose codes alone carry the hierarchy (a flat list 1.1.1 … 1.2.7 with no 1 or 1.2 rows):
       // a new one takes the next last number in its predecessor's group (1.2.4 after 1.2.3), or the first
       // sibling's own code when it comes first, and the siblings after it move on by one, as the client
-      // renumbers; never a bare 2 that reads as another level.
+      // renumbers; never a bare 2 that reads as another level. (Not where the client writes its phases x.0:
+      // there 3.4 before a phase is a task outdented to the top, and the phase after it is 4.)
       const from = prev ? prev.text.split('.') : after!.split('.');
       n = from.map(Number);
       if (prev) n[n.length - 1]! += 1;
@@ -1545,7 +1546,8 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
       // The next number, as wide as the previous sibling's (or the level's), with a phase's .0 after it.
       const first = prev?.text.split('.')[0] ?? '';
       const width = prev ? first.length : (widthAt.get(o.level) ?? 1);
-      const zeros = prev && /^\d+(?:\.0+)+$/.test(prev.text) ? prev.text.slice(first.length) : '';
+      // (A top task of a plan whose phases are x.0 is a phase: 3.0 after an outdented 2.2, never 3.)
+      const zeros = prev && /^\d+(?:\.0+)+$/.test(prev.text) ? prev.text.slice(first.length) : phases && parent === null && base === '' ? '.0' : '';
       n = [(prev?.n[0] ?? 0) + 1, ...(zeros ? zeros.slice(1).split('.').map(Number) : [])];
       text = `${String(n[0]).padStart(width, '0')}${zeros}`;
     }
