@@ -151,7 +151,7 @@ describe('phases written x.0 after a task outdented to the top', () => {
     const buf = Buffer.from(out.dataBase64, 'base64');
     const shown = readWorkbookBytes(buf, 'x.xlsx').sheets[0]!.rows.filter((r) => r.r > 0).map((r) => [0, 1].map((c) => String(r.cells.find((x) => x.c === c)?.v ?? '')));
     expect(shown.map((r) => r[1])).toEqual(['Transition', 'KT sessions', 'Reverse KT', 'Sprint 2', 'Build', 'Sprint 1', 'Testing', 'System test']);
-    const code = (n: string) => shown.find((r) => r[1] === n)![0];
+    const code = (n: string): string => shown.find((r) => r[1] === n)![0]!;
     expect(code('Build')).toMatch(/^\d+\.0$/);
     expect(code('Sprint 1')).toBe(`${code('Build').slice(0, -2)}.1`);
     expect(await checkExport(call, { projectId, target: 'wbs', profileId: profileId!, file: 'plan.xlsx', template: bytes, original }, buf, new Set(), new Set<number>([-1]), levels)).toEqual([]);
