@@ -31,7 +31,7 @@ function refScheme(refs: string[]): { prefix: string; width: number } | null {
     if (list) list.push(m[2]!);
     else by.set(prefix, [m[2]!]);
   }
-  const best = groupedScheme(by, refs.length) ?? [...by].sort((a, b) => b[1].length - a[1].length)[0];
+  const best = groupedScheme(by, refs) ?? [...by].sort((a, b) => b[1].length - a[1].length)[0];
   if (!best || best[1].length < Math.max(2, refs.length * 0.6)) return null;
   const [prefix, digits] = best;
   // Zero-padded when every number is written at one width and some number needed a leading zero.
@@ -44,25 +44,28 @@ function refScheme(refs: string[]): { prefix: string; width: number } | null {
 }
 
 /**
- * IDs numbered within groups whose number is in the prefix (D-1-01 … D-1-04, D-2-05 … D-2-08: a period,
- * then a running number): no one prefix holds most of them, but one form does (D-#-). A new ID continues
- * the latest group (D-2-09), as the client's next row would; null when no form holds most.
+ * IDs numbered within groups named in the prefix (D-1-01 … D-2-08: a period, then a running number;
+ * DM-G-101 … DM-E-201 … DM-G-103: a discipline's letter): no one prefix holds most of them, but one form
+ * does (its letters and digits as runs, its first letters the same). A new ID continues the group of the
+ * last one listed (the project's IDs in the order they were given: the file's, then ours), as the client's
+ * next row would (D-2-09, DM-G-104); null when no form holds most.
  */
-function groupedScheme(by: Map<string, string[]>, total: number): [string, string[]] | null {
+function groupedScheme(by: Map<string, string[]>, refs: string[]): [string, string[]] | null {
+  const formOf = (prefix: string) => `${/^[^\d\W_]*/u.exec(prefix)![0]}|${prefix.replace(/[^\d\W_]+/gu, 'A').replace(/\d+/g, '#')}`;
   const forms = new Map<string, [string, string[]][]>();
   for (const entry of by) {
-    if (!/\d/.test(entry[0])) continue;
-    const form = entry[0].replace(/\d+/g, '#');
+    if (entry[0] === '') continue;
+    const form = formOf(entry[0]);
     forms.set(form, [...(forms.get(form) ?? []), entry]);
   }
-  for (const groups of forms.values()) {
+  for (const [form, groups] of forms) {
     const digits = groups.flatMap(([, d]) => d);
-    if (groups.length < 2 || digits.length < Math.max(2, total * 0.6)) continue;
-    // The latest group: the highest group number(s) in the prefix (2 of D-2-, whether or not each group restarts at 01).
-    const key = (prefix: string) => prefix.match(/\d+/g)!.map(Number);
-    const later = (a: number[], b: number[]) => a.findIndex((x, i) => x !== b[i]) >= 0 && a[a.findIndex((x, i) => x !== b[i])]! > b[a.findIndex((x, i) => x !== b[i])]!;
-    const last = groups.reduce((a, b) => (later(key(b[0]), key(a[0])) ? b : a));
-    return [last[0], digits];
+    if (groups.length < 2 || digits.length < Math.max(2, refs.length * 0.6)) continue;
+    const prefixes = new Set(groups.map(([p]) => p));
+    for (let i = refs.length - 1; i >= 0; i--) {
+      const prefix = /^(.*?[^\d])?(\d{1,9})$/.exec(refs[i]!.normalize('NFKC').trim())?.[1] ?? '';
+      if (prefixes.has(prefix) && formOf(prefix) === form) return [prefix, digits];
+    }
   }
   return null;
 }
