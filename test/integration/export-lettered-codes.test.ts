@@ -2,12 +2,9 @@
 // with their phases as x.0 (1.0, 1.1, 2.0 of an offshore plan) in a flat list whose codes alone carry the
 // tree (blind set 17, I3). The import reads the tree from the codes; the export writes every untouched
 // code back as it was and numbers a new task in the client's form, letter included.
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { codedPlan } from '../helpers/coded-plan.js';
 import { fileWorkspace } from '../helpers/file-workspace.js';
-import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
-import { checkExport } from '../roundtrip/harness.js';
-import { tasksOfTable } from '../../electron/common/wbs-rows.js';
 
 const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -22,30 +19,8 @@ const FORMS: Form[] = [
   { label: '1.0 phases under Ref', head: 'Ref', code: (p) => (p.length === 1 ? `${p[0]}.0` : p.join('.')) },
 ];
 
-async function imported(form: Form) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Plan');
-  ws.addRow(['Rollout plan']);
-  ws.addRow([]);
-  ws.addRow([form.head, 'Activity', 'Begin', 'End']);
-  SHAPE.forEach((p, i) => ws.addRow([form.code(p), NAMES[i], d(`2025-06-0${i + 1}`), d(`2025-06-1${i + 1}`)]));
-  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-  const { id: projectId } = await call('project.create', { name: form.label });
-  const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: bytes.toString('base64') });
-  const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: form.label } });
-  const original = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: bytes.toString('base64'), profileId: profileId! });
-  const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
-  const idOf = (n: string) => tasks.find((t) => t.name === n)!.id;
-  const levels = new Map(tasks.map((t) => [t.id, t.level]));
-  const exported = async () => {
-    const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
-    const buf = Buffer.from(out.dataBase64, 'base64');
-    const rows = readWorkbookBytes(buf, 'x.xlsx').sheets[0]!.rows.filter((r) => r.r > 2).map((r) => [0, 1].map((c) => String(r.cells.find((x) => x.c === c)?.v ?? '')));
-    const failures = await checkExport(call, { projectId, target: 'wbs', profileId: profileId!, file: 'plan.xlsx', template: bytes, original }, buf, new Set(), new Set<number>([-1]), levels);
-    return { rows, failures };
-  };
-  return { projectId, tasks, idOf, exported };
-}
+const imported = (form: Form) =>
+  codedPlan(call, form.label, [form.head, 'Activity', 'Begin', 'End'], SHAPE.map((p, i) => [form.code(p), NAMES[i], d(`2025-06-0${i + 1}`), d(`2025-06-1${i + 1}`)]), [['Rollout plan'], []]);
 
 describe.each(FORMS)('codes $label', (form) => {
   it('give the tree, and export back unchanged', async () => {
@@ -75,19 +50,10 @@ describe.each([
   { label: 'S-letter codes', codes: ['S1', 'S1.1', 'S1.2', 'S2.1', 'S2.2', 'S3', 'S3.1'] },
 ])('$label with a phase row missing', ({ label, codes }) => {
   it('store its tasks at the top and export every code back unchanged', async () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('Plan');
-    ws.addRow(['Ref', 'Activity', 'Begin', 'End']);
-    codes.forEach((c, i) => ws.addRow([c, `T${i}`, d(`2025-06-0${i + 1}`), d(`2025-06-1${i + 1}`)]));
-    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-    const { id: projectId } = await call('project.create', { name: `missing ${label}` });
-    const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: bytes.toString('base64') });
+    const { preview, tasks, exported } = await codedPlan(call, `missing ${label}`, ['Ref', 'Activity', 'Begin', 'End'], codes.map((c, i) => [c, `T${i}`, d(`2025-06-0${i + 1}`), d(`2025-06-1${i + 1}`)]));
     expect(preview.problems.filter((p) => p.code === 'codeWithoutParent').map((p) => p.cell)).toEqual(['A5', 'A6']);
-    const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: `missing ${label}` } });
-    const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
     expect(tasks.map((t) => t.level)).toEqual([0, 1, 1, 0, 0, 0, 1]);
-    const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
-    const rows = readWorkbookBytes(Buffer.from(out.dataBase64, 'base64'), 'x.xlsx').sheets[0]!.rows.filter((r) => r.r > 0).map((r) => String(r.cells.find((x) => x.c === 0)?.v ?? ''));
+    const rows = (await exported()).rows.map((r) => r[0]);
     expect(rows).toEqual(codes);
   });
 });

@@ -567,13 +567,18 @@ export async function checkExport(
     const levels = new Map(stored.map((r) => [r.id, r.level]));
     const parents = new Map(stored.map((r) => [r.id, r.parentId ?? null]));
     const originalLevel = originalLevels ?? new Map<number, number | undefined>();
+    /** A record no edit touched that checks 4, 5 and 5b judge (a WBS task also where its name is its own, it is no summary and its level stayed). */
+    const untouched = <R extends { id?: number; name: string }>(r: R): r is R & { id: number } => {
+      const id = r.id;
+      return !(id === undefined || !before.has(id) || touched.has(id) || (target === 'wbs' && ((names.get(r.name) ?? 0) > 1 || summaries.has(id) || originalSummaries?.has(id) || originalLevel.get(id) !== levels.get(id))));
+    };
     let untouchedDiffs = 0;
     let first4 = '';
     // A name the client's formula showed (="task"&ROW()) is typed over it where the record moved: the same name.
     const shown = rowsOf(tplBook.sheets.find((x) => x.name === original.sheet), beside, true);
     for (const r of owners(again.rows)) {
+      if (!untouched(r)) continue;
       const id = r.id;
-      if (id === undefined || !before.has(id) || touched.has(id) || (target === 'wbs' && ((names.get(r.name) ?? 0) > 1 || summaries.has(id) || originalSummaries?.has(id) || originalLevel.get(id) !== levels.get(id)))) continue;
       if (!was.has(id)) continue;
       for (let k = 0; k < blockRows(before.get(id)!); k++) {
         const strip = (m: Map<number, string> | undefined) => new Map([...(m ?? [])].filter(([c]) => !structure.has(c)));
@@ -618,8 +623,8 @@ export async function checkExport(
     let lost = 0;
     let first5 = '';
     for (const r of owners(again.rows)) {
+      if (!untouched(r)) continue;
       const id = r.id;
-      if (id === undefined || !before.has(id) || touched.has(id) || (target === 'wbs' && ((names.get(r.name) ?? 0) > 1 || summaries.has(id) || originalSummaries?.has(id) || originalLevel.get(id) !== levels.get(id)))) continue;
       for (let k = 0; k < blockRows(before.get(id)!); k++) {
         const was = before.get(id)! + k;
         for (const [key, f] of tf) {
@@ -642,8 +647,8 @@ export async function checkExport(
     let reshaped = 0;
     let first5b = '';
     for (const r of owners(again.rows)) {
+      if (!untouched(r)) continue;
       const id = r.id;
-      if (id === undefined || !before.has(id) || touched.has(id) || (target === 'wbs' && ((names.get(r.name) ?? 0) > 1 || summaries.has(id) || originalSummaries?.has(id) || originalLevel.get(id) !== levels.get(id)))) continue;
       for (let k = 0; k < blockRows(before.get(id)!); k++) {
         const was = before.get(id)! + k;
         for (const [key, f] of tf) {

@@ -1,0 +1,32 @@
+// A WBS plan imported from a generated workbook (optional title rows, a header, the rows) with its profile
+// saved, and its export read back: each row's [code, name] under the header, and the round trip's checks
+// (checkExport) against the template. For the tests of the client's WBS codes.
+import ExcelJS from 'exceljs';
+import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
+import { tasksOfTable } from '../../electron/common/wbs-rows.js';
+import { checkExport } from '../roundtrip/harness.js';
+import type { Call } from './workspace.js';
+
+export async function codedPlan(call: Call, name: string, head: string[], rows: unknown[][], title: string[][] = []) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Plan');
+  for (const t of title) ws.addRow(t);
+  ws.addRow(head);
+  for (const r of rows) ws.addRow(r);
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  const { id: projectId } = await call('project.create', { name });
+  const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: bytes.toString('base64') });
+  const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: name } });
+  const original = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: bytes.toString('base64'), profileId: profileId! });
+  const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
+  const idOf = (n: string) => tasks.find((t) => t.name === n)!.id;
+  const levels = new Map(tasks.map((t) => [t.id, t.level]));
+  const exported = async () => {
+    const out = await call('excel.export', { projectId, register: 'wbs', profileId: profileId! });
+    const buf = Buffer.from(out.dataBase64, 'base64');
+    const shown = readWorkbookBytes(buf, 'x.xlsx').sheets[0]!.rows.filter((r) => r.r > title.length).map((r) => [0, 1].map((c) => String(r.cells.find((x) => x.c === c)?.v ?? '')));
+    const failures = await checkExport(call, { projectId, target: 'wbs', profileId: profileId!, file: 'plan.xlsx', template: bytes, original }, buf, new Set(), new Set<number>([-1]), levels);
+    return { rows: shown, failures };
+  };
+  return { projectId, preview, tasks, idOf, exported };
+}
