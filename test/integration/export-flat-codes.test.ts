@@ -109,3 +109,27 @@ describe('phases written x.0 after a task outdented to the top', () => {
     expect(failures).toEqual([]);
   });
 });
+
+// A task outdented to the top keeps its longer code (3.1) and stands before a top task (3): that one is
+// numbered as a top task (4), never as the next of 3.1's group (3.2; blind set 17's S3 written S5.3).
+describe('a top task after a task outdented to the top', () => {
+  it('is numbered as a top task', async () => {
+    const rows: [string, string, string, string][] = [
+      ['1', 'Design', '2025-06-02', '2025-06-13'],
+      ['1.1', 'Screens', '2025-06-02', '2025-06-13'],
+      ['2', 'Build', '2025-06-16', '2025-06-27'],
+      ['2.1', 'Batch jobs', '2025-06-16', '2025-06-27'],
+      ['3', 'Test', '2025-06-30', '2025-07-11'],
+      ['3.1', 'Plan tests', '2025-06-30', '2025-07-04'],
+      ['3.2', 'Run tests', '2025-07-07', '2025-07-11'],
+    ];
+    const { idOf, exported } = await codedPlan(call, 'outdented before a top', ['WBS', 'Task', 'Start', 'Finish'], rows.map(([c, t, st, f]) => [c, t, d(st), d(f)]));
+    await call('wbs.outdent', { ids: [idOf('Run tests')] });
+    await call('wbs.move', { ids: [idOf('Run tests')], direction: 'up' });
+    const { rows: shown, failures } = await exported();
+    expect(shown.map((r) => r[1])).toEqual(['Design', 'Screens', 'Build', 'Batch jobs', 'Run tests', 'Test', 'Plan tests']);
+    const code = (n: string): string => shown.find((r) => r[1] === n)![0]!;
+    expect(code('Test')).toMatch(/^\d+$/);
+    expect(failures).toEqual([]);
+  });
+});

@@ -1532,12 +1532,13 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
     if (fits) {
       n = parts;
       text = tail;
-    } else if (!phases && (prev ? prev.n.length > 1 && !/^\d+(?:\.0+)+$/.test(prev.text) : (after = nextOwn(i, base)) !== null)) {
+    } else if (!phases && (prev ? prev.n.length > 1 && (parent !== null || prev.n.length <= shortest) && !/^\d+(?:\.0+)+$/.test(prev.text) : (after = nextOwn(i, base)) !== null)) {
       // Siblings whose codes alone carry the hierarchy (a flat list 1.1.1 … 1.2.7 with no 1 or 1.2 rows):
       // a new one takes the next last number in its predecessor's group (1.2.4 after 1.2.3), or the first
       // sibling's own code when it comes first, and the siblings after it move on by one, as the client
-      // renumbers; never a bare 2 that reads as another level. (Not where the client writes its phases x.0:
-      // there 3.4 before a phase is a task outdented to the top, and the phase after it is 4.)
+      // renumbers; never a bare 2 that reads as another level. (Not where the client writes its phases x.0,
+      // nor after a top task whose code is longer than the shortest top code: there 3.4 or 5.2 is a task
+      // outdented to the top, and the top task after it is 4 or 6.)
       const from = prev ? prev.text.split('.') : after!.split('.');
       n = from.map(Number);
       if (prev) n[n.length - 1]! += 1;
