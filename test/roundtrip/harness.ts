@@ -620,24 +620,24 @@ export async function checkExport(
     // openpyxl, pandas) show it.
     const tf = formulaResults(template, original.sheet);
     const ef = formulaResults(exported, original.sheet);
+    // The template's formulas by row, and each untouched record's rows with where they went (checks 5 and 5b).
+    const formulasOn = new Map<number, [number, { text: string; v: string | null }][]>();
+    for (const [key, f] of tf) {
+      const [fr, fc] = key.split(':').map(Number) as [number, number];
+      formulasOn.set(fr, [...(formulasOn.get(fr) ?? []), [fc, f]]);
+    }
+    const movedRows = owners(again.rows).filter(untouched).flatMap((r) => Array.from({ length: blockRows(before.get(r.id)!) }, (_, k) => ({ was: before.get(r.id)! + k, now: r.row + k })));
     let lost = 0;
     let first5 = '';
-    for (const r of owners(again.rows)) {
-      if (!untouched(r)) continue;
-      const id = r.id;
-      for (let k = 0; k < blockRows(before.get(id)!); k++) {
-        const was = before.get(id)! + k;
-        for (const [key, f] of tf) {
-          const [fr, fc] = key.split(':').map(Number) as [number, number];
-          if (fr !== was || f.v === null || !readsOwnRow(tf, was, fc)) continue;
-          const now = ef.get(`${r.row + k}:${fc}`);
-          if (now && now.v === null) {
-            lost++;
-            first5 ||= `row ${was} → ${r.row + k} col ${fc}: =${f.text}`;
-          }
+    for (const { was, now } of movedRows)
+      for (const [fc, f] of formulasOn.get(was) ?? []) {
+        if (f.v === null || !readsOwnRow(tf, was, fc)) continue;
+        const out = ef.get(`${now}:${fc}`);
+        if (out && out.v === null) {
+          lost++;
+          first5 ||= `row ${was} → ${now} col ${fc}: =${f.text}`;
         }
       }
-    }
     if (lost > 0) failures.push(`5: ${lost} formula results of records no edit touched were dropped (${first5})`);
 
     // 5b. Such a record's formulas that read its own row and rows fixed above the table (=D7*E7, a running
@@ -646,23 +646,16 @@ export async function checkExport(
     const top = Math.min(...before.values());
     let reshaped = 0;
     let first5b = '';
-    for (const r of owners(again.rows)) {
-      if (!untouched(r)) continue;
-      const id = r.id;
-      for (let k = 0; k < blockRows(before.get(id)!); k++) {
-        const was = before.get(id)! + k;
-        for (const [key, f] of tf) {
-          const [fr, fc] = key.split(':').map(Number) as [number, number];
-          if (fr !== was || !ownRowFormula(f.text, was, top)) continue;
-          const want = movedWithRow(f.text, was, r.row + k - was);
-          const now = ef.get(`${r.row + k}:${fc}`)?.text;
-          if (now !== undefined && now !== want) {
-            reshaped++;
-            first5b ||= `row ${was} → ${r.row + k} col ${fc}: =${f.text} became =${now}, not =${want}`;
-          }
+    for (const { was, now } of movedRows)
+      for (const [fc, f] of formulasOn.get(was) ?? []) {
+        if (!ownRowFormula(f.text, was, top)) continue;
+        const want = movedWithRow(f.text, was, now - was);
+        const out = ef.get(`${now}:${fc}`)?.text;
+        if (out !== undefined && out !== want) {
+          reshaped++;
+          first5b ||= `row ${was} → ${now} col ${fc}: =${f.text} became =${out}, not =${want}`;
         }
       }
-    }
     if (reshaped > 0) failures.push(`5b: ${reshaped} formulas of records no edit touched read other rows than their record's (${first5b})`);
   }
   return failures;

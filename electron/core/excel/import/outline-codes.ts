@@ -2,6 +2,7 @@
 // word heads it (No., #, 番号, 項番) or none: the WBS code that gives the tree, not row numbers or an extra
 // column (blind set 7, M6). Excel keeps a code typed into a number cell as a number, so 1.10 is stored as
 // 1.1 and 1.20 as 1.2: such a number is read as the code that follows the row above in the outline.
+import { parseDateText } from '../../../common/excel/client-dates.js';
 import type { Cell } from '../../../common/excel/model.js';
 import { codeLetters, parseWbsCode } from './cell-values.js';
 import { follows } from './level-numbers.js';
@@ -69,8 +70,8 @@ export function holdsOutlineCodes(cells: readonly (Cell | undefined)[]): boolean
     above = parts;
   }
   // R7.4.1, H31.4.30: 和暦 dates (an era's letter, then a year, month and day), not codes under an R.
-  if (prefix !== null && /^[MTSHR]$/i.test(prefix) && filled.every((c) => ERA_DATE.test(String(c.v).normalize('NFKC').trim()))) return false;
+  // (Read by the dates' own reader, which knows the eras: the year needs no reference day.)
+  if (prefix !== null && /^[MTSHR]$/i.test(prefix) && filled.every((c) => parseDateText(String(c.v), '2000-01-01').ok)) return false;
   return deep > 0 && deepInOrder * 2 > deep && inOrder >= IN_ORDER * filled.length;
 }
 
-const ERA_DATE = /^[MTSHR]\d{1,2}\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])$/i;

@@ -20,16 +20,22 @@ export function refAllocator(db: Db, def: RegisterDef, projectId: number, refsIn
   return () => `${scheme.prefix}${String(++last).padStart(scheme.width, '0')}`;
 }
 
+/** An ID's text before its number and the number's digits (RSK-07 → ['RSK-', '07']), or null without a number at its end. */
+function prefixAndNumber(ref: string): [string, string] | null {
+  const m = /^(.*?[^\d])?(\d{1,9})$/.exec(ref.normalize('NFKC').trim());
+  return m ? [m[1] ?? '', m[2]!] : null;
+}
+
 /** The prefix and digit width most of the IDs in use share, when it is not PMO Desk's own. */
 function refScheme(refs: string[]): { prefix: string; width: number } | null {
   const by = new Map<string, string[]>();
   for (const ref of refs) {
-    const m = /^(.*?[^\d])?(\d{1,9})$/.exec(ref.normalize('NFKC').trim());
-    if (!m) continue;
-    const prefix = m[1] ?? '';
+    const parts = prefixAndNumber(ref);
+    if (!parts) continue;
+    const [prefix, digits] = parts;
     const list = by.get(prefix);
-    if (list) list.push(m[2]!);
-    else by.set(prefix, [m[2]!]);
+    if (list) list.push(digits);
+    else by.set(prefix, [digits]);
   }
   const best = groupedScheme(by, refs) ?? [...by].sort((a, b) => b[1].length - a[1].length)[0];
   if (!best || best[1].length < Math.max(2, refs.length * 0.6)) return null;
@@ -63,8 +69,8 @@ function groupedScheme(by: Map<string, string[]>, refs: string[]): [string, stri
     if (groups.length < 2 || digits.length < Math.max(2, refs.length * 0.6)) continue;
     const prefixes = new Set(groups.map(([p]) => p));
     for (let i = refs.length - 1; i >= 0; i--) {
-      const prefix = /^(.*?[^\d])?(\d{1,9})$/.exec(refs[i]!.normalize('NFKC').trim())?.[1] ?? '';
-      if (prefixes.has(prefix) && formOf(prefix) === form) return [prefix, digits];
+      const prefix = prefixAndNumber(refs[i]!)?.[0];
+      if (prefix !== undefined && prefixes.has(prefix) && formOf(prefix) === form) return [prefix, digits];
     }
   }
   return null;
