@@ -64,9 +64,12 @@ export function SearchDialog({ onClose, onOpen }: { onClose(): void; onOpen(hit:
     document.getElementById(`search-hit-${active}`)?.scrollIntoView({ block: 'nearest' });
   }, [active, hits]);
 
+  // Closing is the shell's state, set here at once: a dialog's own close() fires its close event a task
+  // later, and a Ctrl+K typed in between (input runs first in Chromium) found the shell still 'searching'
+  // and opened nothing.
   const open = (hit: SearchHit | undefined) => {
     if (!hit) return;
-    ref.current?.close();
+    onClose();
     onOpen(hit);
   };
 
@@ -82,7 +85,7 @@ export function SearchDialog({ onClose, onOpen }: { onClose(): void; onOpen(hit:
     } else if (e.key === 'Escape') {
       // A search box's own Esc only clears its text; here Esc closes, as the key sheet says.
       e.preventDefault();
-      ref.current?.close();
+      onClose();
     }
   };
 
