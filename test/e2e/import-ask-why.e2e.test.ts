@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { openSession, screenshotPath, type Session } from './browser.js';
 import { ImportDialogScreen, ProjectsScreen, RegisterScreen, openTab } from './pages.js';
+import { stackedRegister } from '../roundtrip/layouts.js';
 
 let s: Session;
 const db = () => s.ws.db.sqlite;
@@ -99,6 +100,41 @@ describe('the import dialog asks why it is unsure, in Chromium', () => {
       { title: '移行データの範囲の合意', due: '2025-05-08' },
       { title: '性能要件の確認', due: '2025-04-20' },
       { title: '外部IFの仕様確定', due: '2025-05-15' },
+    ]);
+  });
+
+  it('takes answers for both rows of a two-row record: 申出日 on the first row, 対応部署 on the second (blind set 18, I7)', async () => {
+    const dialog = await openImport('二段記録', 'TWOROW');
+    const bytes = await stackedRegister({
+      sheet: '検討事項一覧',
+      header: [['整理No', null], ['件名', '対応メモ'], ['申出日', '目標日'], ['申出部署', '対応部署'], ['状況', null]],
+      records: [
+        [1, ['外来予約の締切時刻', '診療部と調整中'], ['2027-04-05', '2027-04-30'], ['医事課', '情報システム室'], '対応中'],
+        [2, ['検査結果の返却経路', '部門システム側で改修'], ['2027-04-08', '2027-05-14'], ['検査部', 'ベンダー'], '完了'],
+        [3, ['病棟端末の台数', '追加 12 台で合意'], ['2027-04-12', '2027-05-21'], ['看護部', '施設課'], '未着手'],
+      ],
+      dates: [2],
+    });
+    await dialog.choose('検討事項一覧.xlsx', bytes);
+    await dialog.mapping();
+    const select = (label: string) => dialog.dialog.locator(`select[aria-label="${label}"]`);
+    // The second row's columns are chosen like the first's (they were shown, not chosen, and an answer for them had nowhere to go).
+    expect(await select('D 対応部署').isEnabled()).toBe(true);
+    await select('C 申出日').selectOption('raisedOn');
+    await dialog.idle();
+    await select('D 対応部署').selectOption('owner');
+    await dialog.idle();
+    await expect.poll(async () => [await select('C 申出日').inputValue(), await select('D 対応部署').inputValue(), await select('D 申出部署').inputValue()]).toEqual(['raisedOn', 'owner', '']);
+    await s.page.screenshot({ path: screenshotPath('import-two-row-answers-ja.png') });
+    await dialog.next();
+    expect(await dialog.counts()).toMatchObject({ new: 3 });
+    await dialog.button(/^(取り込む|Import)$/).click();
+    await dialog.dialog.waitFor({ state: 'detached' });
+    const project = db().prepare("SELECT id FROM projects WHERE code = 'TWOROW'").get() as { id: number };
+    expect(db().prepare('SELECT title, raised_on, due, owner FROM issues WHERE project_id = ? ORDER BY id').all(project.id)).toEqual([
+      { title: '外来予約の締切時刻', raised_on: '2027-04-05', due: '2027-04-30', owner: '情報システム室' },
+      { title: '検査結果の返却経路', raised_on: '2027-04-08', due: '2027-05-14', owner: 'ベンダー' },
+      { title: '病棟端末の台数', raised_on: '2027-04-12', due: '2027-05-21', owner: '施設課' },
     ]);
   });
 });

@@ -75,14 +75,20 @@ const mappingInput = z.strictObject({
   headerTop: rowNumber.optional(),
   headerBottom: rowNumber.optional(),
   columns: z
-    .array(z.strictObject({ column: z.string().regex(/^[A-Z]{1,3}(:[A-Z]{1,3})?$/, "must be a column such as 'E' or 'A:C'"), field: text(100).nullable() }))
+    .array(
+      z.strictObject({
+        column: z.string().regex(/^[A-Z]{1,3}(:[A-Z]{1,3})?$/, "must be a column such as 'E' or 'A:C'"),
+        field: text(100).nullable(),
+        rowOffset: z.number().int().min(0).max(3).optional(),
+      }),
+    )
     .max(16_384)
     .optional(),
   column: z.string().regex(/^[A-Z]{1,3}$/, "must be a column such as 'H'").optional(),
   firstDataRow: rowNumber.optional(),
   values: z.array(z.strictObject({ field: text(100), word: text(1000), code: text(50).min(1).nullable() })).max(10_000).optional(),
   year: z.number().int().min(1900).max(2999).optional(),
-  answered: z.array(z.string().regex(/^[A-Z]{1,3}(:[A-Z]{1,3})?$/, "must be a column such as 'E' or 'A:C'")).max(16_384).optional(),
+  answered: z.array(z.string().regex(/^[A-Z]{1,3}(:[A-Z]{1,3})?(\+[1-3])?$/, "must be a column such as 'E', 'A:C' or 'E+1'")).max(16_384).optional(),
 });
 
 export const excelApi = {

@@ -61,8 +61,11 @@ export interface MappingInput {
   /** 1-based header rows. */
   headerTop?: number;
   headerBottom?: number;
-  /** Column ('E' or 'A:C', as in the preview) → field, or null to keep it as an extra column. */
-  columns?: { column: string; field: string | null }[];
+  /**
+   * Column ('E' or 'A:C', as in the preview) → field, or null to keep it as an extra column. `rowOffset`:
+   * the row of a two-row record the column's field stands on, as the preview's column has it (absent: 0).
+   */
+  columns?: { column: string; field: string | null; rowOffset?: number }[];
   /** With headerTop: a column of the table meant ('H'), where tables stand side by side on the sheet. */
   column?: string;
   /**
@@ -76,7 +79,7 @@ export interface MappingInput {
   year?: number;
   /**
    * Columns whose question (detection.why 'columnFits') the user answered by keeping them as they are
-   * ('E', 'A:C'). Refining a preview by its id, a column whose field the user changed is answered too; the
+   * ('E', 'A:C', 'E+1': columnKey). Refining a preview by its id, a column whose field the user changed is answered too; the
    * other columns asked about are asked still.
    */
   answered?: string[];
@@ -109,7 +112,7 @@ export type AskWhy =
   | { code: 'byShape' }
   | { code: 'fewWords' }
   | { code: 'unheaded'; columns: string }
-  | { code: 'columnFits'; column: string; label: string; fields: string[] };
+  | { code: 'columnFits'; column: string; label: string; fields: string[]; rowOffset?: number };
 
 /** How an import keeps the dates a file gives automatic tasks: our days off it works become working days, tasks the calendar cannot explain manual (names). */
 export interface FileDatesKept {
@@ -185,7 +188,7 @@ export interface ImportPreview {
    * Columns kept as the client's own whose cells read as fields no column fills (an ID, a date, a 1–5
    * rating): the dialog offers those fields beside the column; nothing is mapped by them.
    */
-  columnChoices?: { column: string; fields: string[] }[];
+  columnChoices?: { column: string; fields: string[]; rowOffset?: number }[];
 }
 
 export interface ApplyOptions {
@@ -330,6 +333,20 @@ export type EffortUnitWhy =
   /** A Jira export's estimate in seconds: `value` as written (28800 = 8 hours). */
   | { from: 'seconds'; value: number }
   | { from: 'dates'; value: number; days: number; people: number };
+
+/**
+ * A column as the mapping names it: 'E', 'A:C', or 'E+1' for the field on the second row of a two-row
+ * record (ColumnMapping.rowOffset 1), which shares its sheet column with the first row's.
+ */
+export function columnKey(m: { column: string; rowOffset?: number }): string {
+  return m.rowOffset ? `${m.column}+${m.rowOffset}` : m.column;
+}
+
+/** The column and row offset a columnKey names ('E+1' → E on the record's second row). */
+export function keyColumn(key: string): { column: string; rowOffset?: number } {
+  const [column, row] = key.split('+');
+  return row ? { column: column!, rowOffset: Number(row) } : { column: column! };
+}
 
 /** A column of the header: the field it fills, or an extra column kept as the client's. */
 export interface ColumnMapping {

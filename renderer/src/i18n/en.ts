@@ -860,7 +860,7 @@ export const en = {
     periodColumn: '(period: read as planned start～planned finish)',
     numberingColumn: '(the form’s own numbering: not imported, kept running on export)',
     blockLabelColumn: '(labels each task’s rows: {{labels}})',
-    secondRow: '{{label}} (row {{row}} of each task)',
+    secondRow: '{{label}} (row {{row}} of each record)',
     confidence: { high: 'Sure', medium: 'Likely', low: 'Check', none: '—' },
     tabs: { all: 'All rows', new: 'New', changed: 'Changed', unchanged: 'Unchanged', missing: 'Not in the file', problems: 'Problems' },
     status: { new: 'New', changed: 'Changed', unchanged: 'Unchanged', missing: 'Not in file', problem: 'Problem', skipped: 'Skipped' },

@@ -860,7 +860,7 @@ export const ja: Strings = {
     periodColumn: '(期間：予定開始日～予定終了日として取込)',
     numberingColumn: '(様式の連番：取り込まず、出力時に振り直し)',
     blockLabelColumn: '(各タスクの行の区分：{{labels}})',
-    secondRow: '{{label}}（各タスクの {{row}} 行目）',
+    secondRow: '{{label}}（1件の {{row}} 行目）',
     confidence: { high: '確実', medium: 'ほぼ確実', low: '要確認', none: '—' },
     tabs: { all: 'すべて', new: '新規', changed: '変更', unchanged: '変更なし', missing: 'ファイルにない', problems: '問題' },
     status: { new: '新規', changed: '変更', unchanged: '変更なし', missing: 'ファイルにない', problem: '問題', skipped: 'スキップ' },

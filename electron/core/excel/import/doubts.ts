@@ -6,7 +6,7 @@
 // fields the header named — never a file's words: the product lowers its confidence and asks; it does
 // not map on them (detection and the registers' words decide what is mapped).
 import { fieldSpec, KEY_FIELD, TARGET_FIELDS, type ImportTarget } from '../../../common/excel/fields.js';
-import type { AskWhy, ColumnMapping, ImportAsk, LayoutConfidence, TableCandidate } from '../../../common/excel/preview.js';
+import { columnKey, type AskWhy, type ColumnMapping, type ImportAsk, type LayoutConfidence, type TableCandidate } from '../../../common/excel/preview.js';
 import type { Cell, WorkbookModel } from '../../../common/excel/model.js';
 import type { Vocabularies, VocabListName } from '../../../common/registers.js';
 import { REGISTERS } from '../../../common/registers.js';
@@ -249,6 +249,8 @@ const OWN_SHARE = 0.8;
 /** A column kept as the client's own whose cells fit fields no column fills. */
 export interface ColumnFit {
   column: string;
+  /** The row of a two-row record the column stands on (ColumnMapping.rowOffset). */
+  rowOffset?: number;
   label: string;
   kind: ContentKind;
   fields: string[];
@@ -323,7 +325,8 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
   const copiesKey = (c: number) => !!key && rows.filter((r) => text(r, c) !== '' && text(r, c) === text(r, key.c)).length * 2 > rows.length;
   for (const m of table.columns) {
     if (m.field !== null || m.numbering || m.period || m.blockLabels || m.check || m.extraKey === undefined) continue;
-    const cells = rows.map((r) => ix.cell(r, m.c)).filter((c): c is Cell => c !== undefined && c.t !== 'e' && !(c.t === 's' && (c.v as string).trim() === ''));
+    const off = m.rowOffset ?? 0;
+    const cells = rows.map((r) => ix.cell(r + off, m.c)).filter((c): c is Cell => c !== undefined && c.t !== 'e' && !(c.t === 's' && (c.v as string).trim() === ''));
     // (Dates typed as dates say their kind in fewer cells: a later step's date — 検査日, Inspected — is
     // filled only on the records that reached it: blind set 17, two of eight, and never offered.)
     if (cells.length < LEAST_CELLS && !(cells.length >= SPARSE_DATES && cells.every(isDateCell))) continue;
@@ -333,7 +336,7 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     // A column the author hid whose cells are all formulas is the workbook's own working (a sort key, a
     // flag, a code for a lookup): nothing a person reads, offered at most, never asked about.
     const helper = (sheet.hiddenColumns ?? []).some((h) => h.c1 <= m.c && m.c <= h.c2) && cells.every((c) => c.f);
-    const fit = (kind: ContentKind, fields: string[], ask: boolean) => fields.length > 0 && out.push({ column: m.column, label: m.label, kind, fields, ask: ask && !helper });
+    const fit = (kind: ContentKind, fields: string[], ask: boolean) => fields.length > 0 && out.push({ column: m.column, ...(off ? { rowOffset: off } : {}), label: m.label, kind, fields, ask: ask && !helper });
     if (m.c === first && cells.length === rows.length && distinct === texts.length && texts.every((t) => ID_LIKE.test(t)) && cells.every((c) => c.t === 's' || c.t === 'n')) fit('ref', of('ref'), false);
     else if (holdsDates(cells, sctx, serialRange(ownWord(m.label), [m.c - 1, m.c + 1].map((c) => rows.map((r) => ix.cell(r, c)))))) fit('date', BOOKKEEPING_DATE.test(m.label) ? [] : of('date'), !BARE_DATE.test(ownWord(m.label)) && !datesMapped(m));
     // (A rating only to a table that reads none: beside a probability, another column of 1–5 is a code.)
@@ -350,7 +353,7 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
       fit('long', of('long'), ownWord(m.label) === m.label.normalize('NFKC').trim() && of('long').some((f) => !ASIDE.has(f)));
     // Cells the kinds above offer nothing for (a word of no register field's list, figures) may still have
     // a field's value shape (a WBS status's 未着手 / 完了, a share done, a score).
-    if (out.at(-1)?.column !== m.column && distinct >= 2 && !underGroupOnly(m)) {
+    if ((out.at(-1) === undefined || columnKey(out.at(-1)!) !== columnKey(m)) && distinct >= 2 && !underGroupOnly(m)) {
       // (Ratings are offered, not asked, as above: a residual or target rating is as often the client's own.)
       const { fields, ask } = valueFields(target, table.columns, m.label, cells, sctx);
       fit('value', fields, ask);
@@ -412,10 +415,10 @@ function listWords(target: ImportTarget, texts: readonly string[], vocab: Vocabu
  */
 export function columnDoubts(fits: readonly ColumnFit[]): AskWhy[] {
   // (A column under no header word is asked about already, 'unheaded': its fits are offered beside it.)
-  return fits.filter((f) => f.ask && f.label !== '').map((f) => ({ code: 'columnFits', column: f.column, label: f.label, fields: f.fields }));
+  return fits.filter((f) => f.ask && f.label !== '').map((f) => ({ code: 'columnFits', column: f.column, ...(f.rowOffset ? { rowOffset: f.rowOffset } : {}), label: f.label, fields: f.fields }));
 }
 
-/** The fields offered beside each column kept as the client's own (ImportPreview.columnChoices). */
+/** The fields offered beside each column kept as the client's own (ImportPreview.columnChoices), by columnKey. */
 export function columnChoices(fits: readonly ColumnFit[]): Map<string, string[]> {
-  return new Map(fits.map((f) => [f.column, f.fields]));
+  return new Map(fits.map((f) => [columnKey(f), f.fields]));
 }

@@ -23,7 +23,7 @@ import { holdsOutlineCodes } from './outline-codes.js';
 import { periodOfCell, rangeOrder } from './date-range.js';
 import { NUMBER_LABEL } from './detect.js';
 import { listSystemColumns } from './list-exports.js';
-import type { ColumnMapping } from '../../../common/excel/preview.js';
+import { columnKey, type ColumnMapping } from '../../../common/excel/preview.js';
 import { checkTarget, readsAsChecks } from './check-columns.js';
 import { holdsDates, holdsPeople, personFields } from './content-fields.js';
 
@@ -1138,7 +1138,7 @@ export function assignFields(
 export function overrideFields(
   target: ImportTarget,
   columns: ColumnMapping[],
-  overrides: { column: string; field: string | null }[],
+  overrides: { column: string; field: string | null; rowOffset?: number }[],
 ): { columns: ColumnMapping[]; problems: string[] } {
   const out = columns.map((m) => ({ ...m }));
   const problems: string[] = [];
@@ -1150,14 +1150,17 @@ export function overrideFields(
   const landed = new Map<ColumnMapping, { column: string; field: string | null }[]>();
   for (const o of overrides) {
     // A column named as another layout of the same header split or joined it (E:H for E, or E for E:H):
-    // the column of this layout that covers it is meant.
+    // the column of this layout that covers it is meant — on the record's row the answer names (a two-row
+    // record's columns share their letters: an answer for its second row never lands on its first).
     const want = span(o.column);
-    const m = out.find((x) => x.column === o.column) ?? out.find((x) => x.c <= want.c1 && want.c1 <= x.c + x.span - 1);
+    const row = o.rowOffset ?? 0;
+    const onRow = out.filter((x) => (x.rowOffset ?? 0) === row);
+    const m = onRow.find((x) => x.column === o.column) ?? onRow.find((x) => x.c <= want.c1 && want.c1 <= x.c + x.span - 1);
     if (!m) {
-      problems.push(`column ${o.column} is not a column of the header`);
+      problems.push(`column ${columnKey(o)} is not a column of the header`);
       continue;
     }
-    landed.set(m, [...(landed.get(m) ?? []), o]);
+    landed.set(m, [...(landed.get(m) ?? []), { column: columnKey(o), field: o.field }]);
     if (o.field !== null && !fieldSpec(target, o.field)) {
       problems.push(`${o.field} is not a field of the ${target} register`);
       continue;

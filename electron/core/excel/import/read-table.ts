@@ -121,6 +121,13 @@ export interface ImportTable {
   paintedDates?: { first: number; last: number; days: number };
   /** The client's rows under the table (findDataRows): a profile saved from it keeps them to know the table's end by. */
   below?: string[];
+  /**
+   * The layout's columns as the two-row reading made them (block-rows.ts: a stacked header's fields per
+   * row, a 予定/実績 plan's actual twins), where it changed them: refining the preview starts from these,
+   * so an answer for a column of a record's second row lands there (blind set 18, I7: answers on a
+   * two-row record were accepted and ignored, the split made again from the header's words).
+   */
+  layoutColumns?: ColumnMapping[];
 }
 
 export interface ReadOptions {
@@ -251,7 +258,9 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const ix = new SheetIndex(sheet);
   const target = layout.target;
   // Records of two rows (予定 / 実績): each field read from its row of the record (block-rows.ts).
-  layout = { ...layout, columns: withBlockRows(ix, layout, !opts.savedLayout) };
+  const byRow = withBlockRows(ix, layout, !opts.savedLayout);
+  const layoutColumns = byRow !== layout.columns ? byRow.map((m) => ({ ...m })) : undefined;
+  layout = { ...layout, columns: byRow };
   const data = findDataRows(ix, layout, opts.titles, opts.below);
   // Phase rows spanning the table over their tasks (【フェーズ1】要件定義 merged across): records, the tasks' summaries.
   // (Not where the layout's own columns give the tree — 大分類/中分類, a code or a level column: a row of
@@ -1045,6 +1054,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     ...(undecidedYears ? { undecidedYears } : {}),
     ...(data.below.length > 0 ? { below: data.below } : {}),
     columns: mapped,
+    ...(layoutColumns ? { layoutColumns } : {}),
     records,
     problems,
     ...(scale ? { progressScale: scale } : {}),

@@ -10,8 +10,10 @@ import { randomUUID } from 'node:crypto';
 import { betterTarget, detectLayout, headerAbove, headerSignature, layoutAt, otherRegisterTable, type Detection, type TableLayout } from '../../excel/import/detect.js';
 import { KEY_FIELD, TARGET_FIELDS, type ImportTarget } from '../../../common/excel/fields.js';
 import { overrideFields } from '../../excel/import/mapping.js';
+import { withBlockRows } from '../../excel/import/block-rows.js';
+import { SheetIndex } from '../../excel/import/sheet-index.js';
 import { columnName, type WorkbookModel } from '../../../common/excel/model.js';
-import { PREVIEW_PROBLEMS_PAGE, type ApplyOptions, ApplyResult, AskWhy, FileDatesKept, ImportAsk, ImportPreview, LayoutConfidence, MappingInput, ProfileLayout, TableProfile } from '../../../common/excel/preview.js';
+import { columnKey, keyColumn, PREVIEW_PROBLEMS_PAGE, type ApplyOptions, ApplyResult, AskWhy, FileDatesKept, ImportAsk, ImportPreview, LayoutConfidence, MappingInput, ProfileLayout, TableProfile } from '../../../common/excel/preview.js';
 import { rowOfCell, type Problem } from '../../../common/excel/problems.js';
 import { readTable, type ImportTable } from '../../excel/import/read-table.js';
 import { columnChoices, columnDoubts, columnFits, detectionDoubts, type ColumnFit } from '../../excel/import/doubts.js';
@@ -200,6 +202,12 @@ export function chooseLayout(
     }
   }
   if (mapping.columns && mapping.columns.length > 0) {
+    // Answers naming a two-row record's second row, to a layout not yet split per row (no preview kept):
+    // split it as the reading would, so they land where they say.
+    if (mapping.columns.some((o) => o.rowOffset) && !layout.columns.some((m) => m.rowOffset)) {
+      const sheet = model.sheets.find((s) => s.name === layout!.sheet)!;
+      layout = { ...layout, columns: withBlockRows(new SheetIndex(sheet), layout) };
+    }
     const o = overrideFields(register, layout.columns, mapping.columns);
     if (o.problems.length > 0) {
       const column = /^column (\S+) is not a column of the header$/.exec(o.problems[0]!)?.[1];
@@ -337,9 +345,9 @@ export class ImportPreviews {
     // dropped with the first answer. (A question of the table or its header is answered by a layout the user sends.)
     const refined = same && kept?.detection ? kept.detection : undefined;
     const detection = detected ?? refined;
-    const keptFields = new Map((kept?.layout.columns ?? []).map((m) => [m.column, m.field]));
+    const keptFields = new Map((kept?.layout.columns ?? []).map((m) => [columnKey(m), m.field]));
     const answered = refined
-      ? [...new Set([...(kept?.answered ?? []), ...(mapping.answered ?? []), ...(mapping.columns ?? []).filter((m) => keptFields.has(m.column) && keptFields.get(m.column) !== m.field).map((m) => m.column)])]
+      ? [...new Set([...(kept?.answered ?? []), ...(mapping.answered ?? []), ...(mapping.columns ?? []).filter((m) => keptFields.has(columnKey(m)) && keptFields.get(columnKey(m)) !== m.field).map(columnKey)])]
       : [];
     // A table the user pointed at is one to import, even the one said to be no register.
     const pointed = mapping.headerTop !== undefined || mapping.firstDataRow !== undefined;
@@ -361,7 +369,7 @@ export class ImportPreviews {
     const doubts = detected
       ? detectionDoubts(input.register, table, { sheet: layout.sheet, headerTop: layout.headerTop, confidence: detected.layout.confidence! }, detected.candidates, fits)
       : refined
-        ? refinedDoubts(refined.layout.confidence!, fits.filter((f) => !answered.includes(f.column)))
+        ? refinedDoubts(refined.layout.confidence!, fits.filter((f) => !answered.includes(columnKey(f))))
         : null;
     if (doubts?.noRegister) problems.push(noRegisterProblem(input.register, fileName, table, doubts.why.some((w) => w.code === 'noTasks')));
     else if (detected) {
@@ -418,7 +426,8 @@ export class ImportPreviews {
       ...(detection ? { detection } : {}),
       answered,
       table,
-      layout,
+      // (Two-row records: the columns as the reading split them per row, for the next refinement to answer.)
+      layout: table.layoutColumns ? { ...layout, columns: table.layoutColumns } : layout,
       signature,
       keyMapped: keyMapped && !guessed,
       plan,
@@ -460,7 +469,7 @@ export class ImportPreviews {
       values: table.unknownValues,
       ...(table.undecidedYears ? { years: table.undecidedYears } : {}),
       ...(detection && doubts && confidence ? { detection: { confidence, ask, why: doubts.why, candidates: detection.candidates.map((c) => ({ ...c, headerTop: c.headerTop + 1, headerBottom: c.headerBottom + 1 })) } } : {}),
-      ...(maybeFields.size > 0 ? { columnChoices: [...maybeFields].map(([column, fields]) => ({ column, fields })) } : {}),
+      ...(maybeFields.size > 0 ? { columnChoices: [...maybeFields].map(([key, fields]) => ({ ...keyColumn(key), fields })) } : {}),
     };
   }
 

@@ -2,7 +2,7 @@
 // used, and each column of the file with the field it goes to. Every correction previews again.
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, TableCandidate } from '../../../../electron/common/excel/preview.js';
+import { columnKey, type ImportPreview, type TableCandidate } from '../../../../electron/common/excel/preview.js';
 import type { Problem } from '../../../../electron/common/excel/problems.js';
 import { confidenceLevel, headerRows, yearChoices, type MappingChange } from './importModel.js';
 import { TablePicker } from './TablePicker.js';
@@ -200,13 +200,13 @@ export function MappingStep({
                 w.code === 'columnFits' ? (
                   // A column its cells fit fields of: answered by one of them, or by keeping the column as it is.
                   <li key={i} data-testid="import-ask-column">
-                    {t('excel.askWhy.columnFits', { column: w.column, label: w.label, fields: w.fields.map(fieldLabel).join(t('excel.askWhy.or')) })}{' '}
+                    {t('excel.askWhy.columnFits', { column: w.column, label: w.rowOffset ? t('excel.secondRow', { label: w.label, row: w.rowOffset + 1 }) : w.label, fields: w.fields.map(fieldLabel).join(t('excel.askWhy.or')) })}{' '}
                     {w.fields.map((f) => (
-                      <button key={f} className="link" disabled={busy} onClick={() => onChange({ column: w.column, field: f })}>
+                      <button key={f} className="link" disabled={busy} onClick={() => onChange({ column: w.column, rowOffset: w.rowOffset, field: f })}>
                         {fieldLabel(f)}
                       </button>
                     ))}{' '}
-                    <button className="link" disabled={busy} onClick={() => onChange({ column: w.column, field: null })}>
+                    <button className="link" disabled={busy} onClick={() => onChange({ column: w.column, rowOffset: w.rowOffset, field: null })}>
                       {t('excel.askWhy.keep')}
                     </button>
                   </li>
@@ -326,10 +326,10 @@ export function MappingStep({
             {preview.columns.map((c) => {
               const level = confidenceLevel(c.field, c.confidence);
               // Fields its cells read as that no column fills (an ID, a date, a rating): offered, never mapped by themselves.
-              const maybe = c.field === null && !c.rowOffset ? (preview.columnChoices?.find((x) => x.column === c.column)?.fields ?? []) : [];
+              const maybe = c.field === null ? (preview.columnChoices?.find((x) => columnKey(x) === columnKey(c))?.fields ?? []) : [];
               return (
-                // A field of a two-row record's second row shares its column with the first row's: it follows
-                // that column's choice (block-rows.ts), so it is shown, not chosen.
+                // A field of a two-row record's second row shares its column letter with the first row's: each
+                // is chosen on its own (the change names its row).
                 <tr key={`${c.column}:${c.rowOffset ?? 0}`} data-testid="mapping-row" className={c.field === null ? 'extra' : ''}>
                   <td className="col-letter">{c.column}</td>
                   <td className="label">{(c.rowOffset ? t('excel.secondRow', { label: c.label, row: c.rowOffset + 1 }) : c.label) || <span className="muted">{t('excel.empty')}</span>}</td>
@@ -337,8 +337,7 @@ export function MappingStep({
                     <select
                       aria-label={`${c.column} ${c.label}`}
                       value={c.field ?? ''}
-                      disabled={!!c.rowOffset}
-                      onChange={(e) => onChange({ column: c.column, field: e.target.value === '' ? null : e.target.value })}
+                      onChange={(e) => onChange({ column: c.column, rowOffset: c.rowOffset, field: e.target.value === '' ? null : e.target.value })}
                     >
                       <option value="">{c.blockLabels ? t('excel.blockLabelColumn', { labels: c.blockLabels.join(' / ') }) : c.numbering ? t('excel.numberingColumn') : c.period ? t('excel.periodColumn') : t('excel.keepExtra')}</option>
                       {fieldChoices.map((f) => (
@@ -361,7 +360,7 @@ export function MappingStep({
                       <span className="column-maybe" data-testid="column-maybe">
                         {t('excel.maybe.label')}{' '}
                         {maybe.map((f) => (
-                          <button key={f} className="link" disabled={busy} onClick={() => onChange({ column: c.column, field: f })}>
+                          <button key={f} className="link" disabled={busy} onClick={() => onChange({ column: c.column, rowOffset: c.rowOffset, field: f })}>
                             {fieldLabel(f)}
                           </button>
                         ))}

@@ -4,21 +4,23 @@ import type { TFunction } from 'i18next';
 import { WBS_STRUCTURE_FIELDS, type ImportTarget } from '../../../../electron/common/excel/fields.js';
 import { registerView } from './exportModel.js';
 import { formatProblem, rowOfCell, type Problem } from '../../../../electron/common/excel/problems.js';
-import type {
-  ApplyOptions,
-  ApplyResult,
-  ImportPreview,
-  MappingInput,
-  PreviewRow,
-  PreviewValue,
-  RowStatus,
+import {
+  columnKey,
+  type ApplyOptions,
+  type ApplyResult,
+  type ImportPreview,
+  type MappingInput,
+  type PreviewRow,
+  type PreviewValue,
+  type RowStatus,
 } from '../../../../electron/common/excel/preview.js';
 
 /** One correction of the mapping step. */
 export type MappingChange =
   | { sheet: string }
   | { headerTop: number; headerBottom: number }
-  | { column: string; field: string | null }
+  /** A column's field; `rowOffset`: the column of a two-row record's second row (ColumnMapping.rowOffset). */
+  | { column: string; field: string | null; rowOffset?: number }
   /** A click on the sheet: its header row, or its first row of data, in the table of that column. */
   | { pick: { sheet: string; row: number; column: string; what: 'header' | 'firstDataRow' } }
   /** How a client word of a list or rating column is read: a code, or null to add it to the list. */
@@ -51,12 +53,14 @@ export function mappingAfter(p: Pick<ImportPreview, 'sheet' | 'header' | 'column
     const bottom = Math.max(top, Math.trunc(change.headerBottom));
     return { sheet: p.sheet, headerTop: top, headerBottom: bottom };
   }
+  const changed = columnKey(change);
   const columns = p.columns.map((c) => ({
     column: c.column,
-    field: c.column === change.column ? change.field : change.field !== null && c.field === change.field ? null : c.field,
+    ...(c.rowOffset ? { rowOffset: c.rowOffset } : {}),
+    field: columnKey(c) === changed ? change.field : change.field !== null && c.field === change.field ? null : c.field,
   }));
   // The column is answered, whichever field it now has (kept as it was too): the others asked about are asked still.
-  return { sheet: p.sheet, headerTop: p.header.top, headerBottom: p.header.bottom, columns, answered: [change.column] };
+  return { sheet: p.sheet, headerTop: p.header.top, headerBottom: p.header.bottom, columns, answered: [changed] };
 }
 
 /**
@@ -73,11 +77,11 @@ export function withChange(p: ImportPreview, change: MappingChange): ImportPrevi
   if ('table' in change) return { ...p, sheet: change.table.sheet, header: { top: change.table.headerTop, bottom: change.table.headerBottom } };
   if ('sheet' in change) return { ...p, sheet: change.sheet };
   if ('headerTop' in change) return { ...p, header: { top: m.headerTop!, bottom: m.headerBottom! } };
-  const fields = new Map(m.columns!.map((c) => [c.column, c.field]));
+  const fields = new Map(m.columns!.map((c) => [columnKey(c), c.field]));
   return {
     ...p,
     columns: p.columns.map((c) => {
-      const field = fields.get(c.column) ?? null;
+      const field = fields.get(columnKey(c)) ?? null;
       return field === c.field ? c : { ...c, field, confidence: field === null ? 0 : 1 };
     }),
   };

@@ -1,0 +1,138 @@
+// Answers to the import dialog on a register whose record spends two rows under a two-row header (a word
+// over another in each column): each answer names its column and the record's row it stands on, and lands
+// there (issue 11, "mapping edits always work"). Before, the preview kept the header's columns unsplit, and
+// a refinement split them again from the header's words: an answer for 申出日 or for a second-row column was
+// accepted and ignored, with no problem said (blind set 18, I7: issues-hospital-emr, (b′) equal to (b)).
+// Oracle: every answered field of every stored record equals the sheet's cell on the row and column the
+// answer named; the dialog's own way (one change at a time, mappingAfter) gives the same.
+import { describe, expect, it } from 'vitest';
+import { fileWorkspace } from '../helpers/file-workspace.js';
+import { stackedRegister, type StackedStyle } from '../roundtrip/layouts.js';
+import { mappingAfter } from '../../renderer/src/features/excel/importModel.js';
+import { columnKey, type ImportPreview } from '../../electron/common/excel/preview.js';
+
+const { call } = fileWorkspace();
+
+interface Answer {
+  column: string;
+  rowOffset?: number;
+  field: string;
+}
+
+/** Two registers drawn alike, in other words and languages; the answers name fields detection has no word for. */
+const CASES: { name: string; style: StackedStyle; answers: Answer[] }[] = [
+  {
+    name: '件名 over 対応メモ, 申出日 over 目標日, 申出部署 over 対応部署',
+    style: {
+      sheet: '検討事項一覧',
+      header: [['整理No', null], ['件名', '対応メモ'], ['申出日', '目標日'], ['申出部署', '対応部署'], ['状況', null]],
+      records: [
+        [1, ['外来予約の締切時刻', '診療部と調整中'], ['2027-04-05', '2027-04-30'], ['医事課', '情報システム室'], '対応中'],
+        [2, ['検査結果の返却経路', '部門システム側で改修'], ['2027-04-08', '2027-05-14'], ['検査部', 'ベンダー'], '完了'],
+        [3, ['病棟端末の台数', '追加 12 台で合意'], ['2027-04-12', '2027-05-21'], ['看護部', '施設課'], '未着手'],
+        [4, ['旧カルテの参照期間', '5 年で確定'], ['2027-04-15', '2027-06-04'], ['診療録管理室', '情報システム室'], '対応中'],
+      ],
+      dates: [2],
+    },
+    answers: [
+      { column: 'B', field: 'title' },
+      { column: 'B', rowOffset: 1, field: 'resolution' },
+      { column: 'C', field: 'raisedOn' },
+      { column: 'C', rowOffset: 1, field: 'due' },
+      { column: 'D', field: 'raisedBy' },
+      { column: 'D', rowOffset: 1, field: 'owner' },
+    ],
+  },
+  {
+    name: 'Subject over Progress notes, Logged over Target, From over Handled by',
+    style: {
+      sheet: 'Matters',
+      header: [['Ref', null], ['Subject', 'Progress notes'], ['Logged', 'Target'], ['From', 'Handled by'], ['Status', null]],
+      records: [
+        ['M-01', ['Tenant notice period for access', 'Agreed at 48 hours'], ['2027-02-01', '2027-02-26'], ['Housing team', 'Contractor'], 'Open'],
+        ['M-02', ['Asbestos survey before kitchens', 'Survey booked'], ['2027-02-03', '2027-03-12'], ['Surveyor', 'Asset team'], 'Closed'],
+        ['M-03', ['Out-of-hours callout cover', 'Rota drafted'], ['2027-02-09', '2027-03-19'], ['Repairs desk', 'Contractor'], 'Open'],
+      ],
+      dates: [2],
+    },
+    answers: [
+      { column: 'B', field: 'title' },
+      { column: 'B', rowOffset: 1, field: 'resolution' },
+      { column: 'C', field: 'raisedOn' },
+      { column: 'C', rowOffset: 1, field: 'due' },
+      { column: 'D', field: 'raisedBy' },
+      { column: 'D', rowOffset: 1, field: 'owner' },
+    ],
+  },
+];
+
+/** What the sheet holds for the answer's field in each record: its cell on the answer's row of the block. */
+function expected(style: StackedStyle, a: Answer): (string | null)[] {
+  const c = a.column.charCodeAt(0) - 65;
+  return style.records.map((rec) => {
+    const v = rec[c]!;
+    const one = Array.isArray(v) ? v[a.rowOffset ?? 0] : v;
+    return one === null || one === undefined ? null : String(one);
+  });
+}
+
+function fieldAt(p: ImportPreview, a: Answer): string | null | undefined {
+  return p.columns.find((m) => columnKey(m) === columnKey(a))?.field;
+}
+
+async function stored(projectId: number, fields: string[]): Promise<Record<string, unknown>[]> {
+  const issues = (await call('issue.list', { projectId })) as unknown as Record<string, unknown>[];
+  return issues.map((i) => Object.fromEntries(fields.map((f) => [f, i[f] ?? null])));
+}
+
+describe('answers on two-row records land on the row they name', () => {
+  for (const { name, style, answers } of CASES) {
+    it(`refined by previewId with the answers alone: ${name}`, async () => {
+      const bytes = await stackedRegister(style);
+      const { id: projectId } = await call('project.create', { name });
+      const p0 = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'two-row.xlsx', dataBase64: bytes.toString('base64') });
+      // The layout is read two rows a record: a column of the second row is in the preview.
+      expect(p0.columns.some((m) => m.rowOffset === 1)).toBe(true);
+      const p1 = await call('excel.previewImport', { projectId, register: 'issue', previewId: p0.previewId, mapping: { columns: answers } });
+      for (const a of answers) expect([columnKey(a), fieldAt(p1, a)]).toEqual([columnKey(a), a.field]);
+      await call('excel.applyImport', { previewId: p1.previewId, options: {} });
+      const fields = answers.map((a) => a.field);
+      const want = style.records.map((_, i) => Object.fromEntries(answers.map((a) => [a.field, expected(style, a)[i]])));
+      expect(await stored(projectId, fields)).toEqual(want);
+    });
+
+    it(`answered one change at a time as the dialog sends them: ${name}`, async () => {
+      const bytes = await stackedRegister(style);
+      const { id: projectId } = await call('project.create', { name: `${name} (dialog)` });
+      let p = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'two-row.xlsx', dataBase64: bytes.toString('base64') });
+      for (const a of answers) {
+        p = await call('excel.previewImport', { projectId, register: 'issue', previewId: p.previewId, mapping: mappingAfter(p, a) });
+        expect([columnKey(a), fieldAt(p, a)]).toEqual([columnKey(a), a.field]);
+      }
+      // Every answer still holds after the later ones (a field taken by a later answer would have moved).
+      for (const a of answers) expect([columnKey(a), fieldAt(p, a)]).toEqual([columnKey(a), a.field]);
+      await call('excel.applyImport', { previewId: p.previewId, options: {} });
+      const want = style.records.map((_, i) => Object.fromEntries(answers.map((a) => [a.field, expected(style, a)[i]])));
+      expect(await stored(projectId, answers.map((a) => a.field))).toEqual(want);
+    });
+  }
+
+  it('splits the header per row for answers naming a second row when no preview is kept (the header given anew)', async () => {
+    const { style, answers } = CASES[1]!;
+    const bytes = await stackedRegister(style);
+    const { id: projectId } = await call('project.create', { name: 'no kept preview' });
+    const p = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'two-row.xlsx', dataBase64: bytes.toString('base64'), mapping: { headerTop: 3, headerBottom: 4, columns: answers } });
+    for (const a of answers) expect([columnKey(a), fieldAt(p, a)]).toEqual([columnKey(a), a.field]);
+  });
+
+  it('refuses an answer for a row the record does not have, naming the column, and changes nothing', async () => {
+    const { style } = CASES[0]!;
+    const bytes = await stackedRegister(style);
+    const { id: projectId } = await call('project.create', { name: 'bad row' });
+    const p0 = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'two-row.xlsx', dataBase64: bytes.toString('base64') });
+    await expect(call('excel.previewImport', { projectId, register: 'issue', previewId: p0.previewId, mapping: { columns: [{ column: 'C', rowOffset: 2, field: 'due' }] } })).rejects.toThrow(/column C\+2 is not a column of the header/);
+    // The preview is still there, as it was: applying it imports the records detection found.
+    await call('excel.applyImport', { previewId: p0.previewId, options: {} });
+    expect((await call('issue.list', { projectId })).length).toBe(style.records.length);
+  });
+});
