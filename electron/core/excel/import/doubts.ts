@@ -137,6 +137,9 @@ export function tableDoubts(target: ImportTarget, table: ImportTable, confidence
   const why: AskWhy[] = [];
   const key = table.columns.find((m) => m.field === KEY_FIELD[target]);
   const keyAt = key ? { column: key.column, label: key.label } : { column: '', label: '' };
+  // A header read two rows a record (件名 over 対応メモ: block-rows.ts) names the key by its top word alone,
+  // as surely as that word does: detection weighed the column's two words together, and asked about 件名.
+  if (key && !key.rowOffset && table.layoutColumns?.some((m) => m.rowOffset && m.c === key.c)) confidence = { ...confidence, key: Math.max(confidence.key, key.confidence) };
   const out = { ...confidence };
   if (tables.unsure) why.push(tables.others > 0 ? { code: 'tables', count: tables.others + 1 } : { code: 'tableAlike' });
   const figures = keyFigures(target, table);
