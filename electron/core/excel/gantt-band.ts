@@ -35,6 +35,12 @@ const OFF = 'FFEEF1F4';
 const FONT = 'Meiryo';
 const LINE = 'FFD9DEE4';
 const TODAY = 'FFE8590C';
+/** A row with no dates (its span's start and finish). */
+const NONE = -2147483648;
+/** A row's flags. */
+const MILESTONE = 1;
+const SUMMARY_ROW = 2;
+const CRITICAL_ROW = 4;
 
 /**
  * The band as columns and cells right of the table (the register writer writes them with its rows);
@@ -43,7 +49,6 @@ const TODAY = 'FFE8590C';
 export function ganttBand(input: BandInput): (ExtraBand & { unit: 'day' | 'week' }) | null {
   const { rows } = input;
   // Each row's span, start to finish (either alone when the other is not set); NONE when neither is.
-  const NONE = -2147483648;
   const spanS = new Int32Array(rows.length);
   const spanF = new Int32Array(rows.length);
   let first = Infinity;
@@ -53,10 +58,13 @@ export function ganttBand(input: BandInput): (ExtraBand & { unit: 'day' | 'week'
     const f0 = rows.finish(i);
     spanS[i] = s0 ?? f0 ?? NONE;
     spanF[i] = f0 ?? s0 ?? NONE;
-    for (const n of [s0, f0]) {
-      if (n === null) continue;
-      if (n < first) first = n;
-      if (n > last) last = n;
+    if (s0 !== null) {
+      if (s0 < first) first = s0;
+      if (s0 > last) last = s0;
+    }
+    if (f0 !== null) {
+      if (f0 < first) first = f0;
+      if (f0 > last) last = f0;
     }
   }
   if (first === Infinity) return null;
@@ -85,34 +93,82 @@ export function ganttBand(input: BandInput): (ExtraBand & { unit: 'day' | 'week'
     });
   });
   // Each column's few styles are made once: the writer keeps its cell formats by these objects.
-  const styles = days.map((_, k) => {
+  const styles = days.map((_, k): ColumnStyles => {
     const base: BandStyle = { bottom: LINE, ...(isToday[k] ? { left: TODAY } : {}), ...(off[k] ? { fill: OFF } : {}) };
     const bar = (fill: string): BandCell => ({ style: { ...base, fill } });
     const ms = (color: string): BandStyle => ({ ...base, font: { name: FONT, size: 9, color }, h: 'center' });
     return { empty: { style: base } as BandCell, bar: bar(BAR), critical: bar(CRITICAL), summary: bar(SUMMARY), ms: ms(SUMMARY), msCritical: ms(CRITICAL) };
   });
+  const flags = new Uint8Array(rows.length);
+  for (let i = 0; i < rows.length; i++) flags[i] = (rows.milestone(i) ? MILESTONE : 0) | (rows.summary(i) ? SUMMARY_ROW : 0) | (rows.critical(i) ? CRITICAL_ROW : 0);
+  return new GanttBandCells(input.firstCol, unit, from, step, days, off, styles, spanS, spanF, flags, upper, lower);
+}
+
+type ColumnStyles = { empty: BandCell; bar: BandCell; critical: BandCell; summary: BandCell; ms: BandStyle; msCritical: BandStyle };
+
+/**
+ * The band's cells, answered from arrays by methods of a class, not closures made per export: the
+ * writer's row loop calls them 10,000s of times, and a new closure per export deoptimized the compiled
+ * loop of the export before (the second export of a process paid its compile again).
+ */
+class GanttBandCells implements ExtraBand {
+  readonly widths: number[];
+  readonly labels: [Map<number, BandCell>, Map<number, BandCell>];
+  readonly empty: BandCell[];
+  private readonly columns: number;
+
+  constructor(
+    readonly firstCol: number,
+    readonly unit: 'day' | 'week',
+    private readonly from: number,
+    private readonly step: number,
+    private readonly days: number[],
+    private readonly off: boolean[],
+    private readonly styles: ColumnStyles[],
+    /** Each row's span, start to finish (either alone when the other is not set); NONE when neither is. */
+    private readonly spanS: Int32Array,
+    private readonly spanF: Int32Array,
+    /** MILESTONE | SUMMARY_ROW | CRITICAL_ROW by row. */
+    private readonly flags: Uint8Array,
+    upper: Map<number, BandCell>,
+    lower: Map<number, BandCell>,
+  ) {
+    this.columns = days.length;
+    this.widths = days.map(() => (unit === 'day' ? 3.2 : 5.5));
+    this.labels = [upper, lower];
+    this.empty = styles.map((st) => st.empty);
+  }
+
+  /** The column of a day, within the band. */
+  private col(day: number): number {
+    return Math.min(this.columns - 1, Math.max(0, Math.floor((day - this.from) / this.step)));
+  }
+
   // The columns a row's bar or ◆ may touch (cell() decides each): its start's to its finish's (the finish's
   // alone for a milestone), within the band.
-  const at = (day: number) => Math.min(columns - 1, Math.max(0, Math.floor((day - from) / step)));
-  const marked = (i: number): [number, number] | null => {
-    const [s0, f0] = [spanS[i]!, spanF[i]!];
+  marked(i: number): [number, number] | null {
+    const s0 = this.spanS[i]!;
+    const f0 = this.spanF[i]!;
     if (s0 === NONE) return null;
-    if (rows.milestone(i) && !rows.summary(i)) return [at(f0), at(f0)];
-    return [at(Math.min(s0, f0)), at(Math.max(s0, f0))];
-  };
-  const cell = (i: number, k: number): BandCell => {
-    const d0 = days[k]!;
-    const st = styles[k]!;
-    const [s0, f0] = [spanS[i]!, spanF[i]!];
+    if ((this.flags[i]! & (MILESTONE | SUMMARY_ROW)) === MILESTONE) return [this.col(f0), this.col(f0)];
+    return [this.col(Math.min(s0, f0)), this.col(Math.max(s0, f0))];
+  }
+
+  cell(i: number, k: number): BandCell {
+    const d0 = this.days[k]!;
+    const st = this.styles[k]!;
+    const s0 = this.spanS[i]!;
+    const f0 = this.spanF[i]!;
     if (s0 === NONE) return st.empty;
-    const summary = rows.summary(i);
-    if (rows.milestone(i) && !summary) {
-      if (f0 >= d0 && f0 < d0 + step) return { value: '◆', style: rows.critical(i) ? st.msCritical : st.ms };
+    const flags = this.flags[i]!;
+    const summary = (flags & SUMMARY_ROW) !== 0;
+    const critical = (flags & CRITICAL_ROW) !== 0;
+    if ((flags & MILESTONE) !== 0 && !summary) {
+      if (f0 >= d0 && f0 < d0 + this.step) return { value: '◆', style: critical ? st.msCritical : st.ms };
       return st.empty;
     }
-    if (f0 < d0 || s0 >= d0 + step) return st.empty;
-    if (unit === 'day' && off[k] && !summary) return st.empty;
-    return summary ? st.summary : rows.critical(i) ? st.critical : st.bar;
-  };
-  return { unit, firstCol: input.firstCol, widths: days.map(() => (unit === 'day' ? 3.2 : 5.5)), labels: [upper, lower], empty: styles.map((st) => st.empty), marked, cell };
+    if (f0 < d0 || s0 >= d0 + this.step) return st.empty;
+    if (this.unit === 'day' && this.off[k] && !summary) return st.empty;
+    return summary ? st.summary : critical ? st.critical : st.bar;
+  }
 }

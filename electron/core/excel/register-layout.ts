@@ -15,7 +15,7 @@ import { EXPORT_HEADERS } from '../../common/excel/column-labels.js';
 import { REGISTER_LIST } from '../../common/registers/index.js';
 import { columnName, sheetPrefix } from '../../common/excel/model.js';
 import { escapeXml } from './template/xml-text.js';
-import { ZipBuilder } from './zip-build.js';
+import { ZipBuilder, type PartWriter } from './zip-build.js';
 import { borderXml, colName, DATE_FMT, fontXml, NS, NS_R, ref, serial, SharedStrings, solidFill, Styles, XML_DECL, addPackageParts } from './xlsx-parts.js';
 import type { Language } from './minutes-layout.js';
 
@@ -140,6 +140,9 @@ export function wrappedLines(text: string, width: number): number {
 /** Heap growth between collections while the rows are written (release-memory.ts heapBudget). */
 const HEAP_BUDGET = 32 * 1024 * 1024;
 
+/** Rows written between two looks at the heap, the call's progress and its cancel. */
+const ROWS_PER_STEP = 50;
+
 /** Points per line of 10 pt Meiryo UI, and the row's padding. */
 const LINE_HEIGHT = 13.5;
 const ROW_PADDING = 4;
@@ -177,94 +180,202 @@ class RegisterStyles extends Styles {
   }
 }
 
-/** The workbook of a register in PMO Desk's layout, as .xlsx bytes. */
 // Each column's cell text around its value, made once per format: `<c` (with the column's reference for
 // a row's first cell), then one of these. A cell is then three or four pieces of text, not a template
 // made again for every one of 10,000 rows × 17 columns.
 type CellText = { empty: string; num: string; str: string; bool: string };
 
-/** What the data rows are written with, per column, made once per sheet (registerXlsx). */
-interface RowFormats {
-  kinds: ColumnKind[];
-  wraps: boolean[];
-  widths: number[];
-  isName: boolean[];
+/** A column's cell format, regular or bold (a summary's); `indent`: an indented name's. */
+function cellXf(styles: Styles, kind: ColumnKind, bold: boolean, indent = 0): number {
+  const font = bold ? 3 : 0;
+  const border = 1;
+  switch (kind) {
+    case 'date':
+      return styles.get({ font, border, numFmt: DATE_FMT, v: 'top', h: 'center' });
+    case 'percent':
+      return styles.get({ font, border, numFmt: 9, v: 'top' });
+    case 'rating':
+    case 'mark':
+      return styles.get({ font, border, v: 'top', h: 'center' });
+    default:
+      return styles.get({ font, border, v: 'top', wrap: kind === 'text' || kind === 'longText', ...(indent ? { indent } : {}) });
+  }
+}
+
+/**
+ * A band cell; `next`: it follows the cell before it in the row (no r). In the data rows a cell names its
+ * column only where it does not follow the one before (the row's first, the band's first after the spacer
+ * column): a cell without r is the next column's (ECMA-376 18.3.1.4, as Excel, LibreOffice, openpyxl,
+ * exceljs and our reader read it), and a 100,000-row band's references were half its XML.
+ */
+function bandCell(styles: RegisterStyles, strings: SharedStrings, band: ExtraBand, k: number, r: number, cell: BandCell, next = false): string {
+  const a = next ? '' : ` r="${ref(band.firstCol + k, r)}"`;
+  const st = styles.band(cell.style);
+  if (cell.value === undefined) return `<c${a} s="${st}"/>`;
+  return typeof cell.value === 'number' ? `<c${a} s="${st}"><v>${cell.value}</v></c>` : `<c${a} s="${st}" t="s"><v>${strings.get(cell.value)}</v></c>`;
+}
+
+// The data rows are written by the methods of a class of their own, not by a loop inside registerXlsx
+// nor by closures it makes: the optimizing compiler then works on them alone, and its code stays valid
+// for the next export. With the loop inside registerXlsx, it compiled all of registerXlsx (on-stack,
+// mid-loop) and again after the next export's new closures deoptimized it; with closures (a row
+// source's `at`, the band's `cell`, the row's end) called from the loop, the loop was deoptimized by the
+// next export's closures ("wrong call target") and compiled again: 0.1–0.6 s of compiler-thread CPU
+// over the first two exports of a 10,000-task WBS, more than the writing itself.
+class RowWriter {
+  private readonly kinds: ColumnKind[];
+  private readonly wraps: boolean[];
+  private readonly widths: number[];
+  private readonly isName: boolean[];
   /** Column j's text, regular and bold (a summary's). */
-  plainText: (readonly [CellText, CellText])[];
-  /** An indented name's (column j's) text by boldness and level. */
-  nameText(j: number, bold: 0 | 1, level: number): CellText;
-  strings: SharedStrings;
+  private readonly plainText: (readonly [CellText, CellText])[];
+  /** Cell texts by format. */
+  private readonly cellTexts: CellText[] = [];
+  /** An indented name's text by boldness and indent (bold * 16 + indent; a string key per row was a share of
+   * the row's cost). A Map: arrays filled in by index start with another element kind in each export,
+   * and the compiled row code checking their kind was thrown away in the next. */
+  private readonly nameTexts = new Map<number, CellText>();
+  /** A row's empty band cells come in runs: every run of empty cells after the band's first is made once
+   * (columns 1..k-1, and k..the last), as UTF-8, and copied into the sheet as it is: a row costs what its
+   * marked cells do, and the runs (half a gantt sheet's bytes) are neither joined to the row's text nor
+   * encoded again (zip-build.ts PartWriter.bytes). */
+  private readonly emptyBefore: Buffer[] = [];
+  /** ...and the row's end with the last run. */
+  private readonly emptyFrom: Buffer[] = [];
   /** Set by rowCells: the lines of the row's tallest wrapped text. */
-  lines: number;
-}
+  private lines = 1;
 
-// The data rows are written by these two functions of their own, not inside registerXlsx: the
-// optimizing compiler then works on them alone. With the loop inside registerXlsx, it compiled all of
-// registerXlsx (on-stack, mid-loop) and again after the next export's new closures deoptimized it:
-// 0.3–0.6 s of compiler-thread CPU over the first two exports of a 10,000-task WBS, more than the
-// writing itself.
+  constructor(
+    columns: LayoutColumn[],
+    widthOf: (col: LayoutColumn) => number,
+    /** Column j's cell formats, regular and bold. */
+    plain: (readonly [number, number])[],
+    private readonly sheet: PartWriter,
+    private readonly styles: RegisterStyles,
+    private readonly strings: SharedStrings,
+    private readonly band: ExtraBand | null,
+  ) {
+    this.kinds = columns.map((col) => col.kind);
+    this.wraps = columns.map((col) => col.kind === 'text' || col.kind === 'longText');
+    this.widths = columns.map(widthOf);
+    this.isName = columns.map((col) => col.key === 'name');
+    this.plainText = plain.map(([regular, bold]) => [this.textOf(regular), this.textOf(bold)] as const);
+    if (band) {
+      const emptyXml = band.empty.map((cell, k) => bandCell(styles, strings, band, k, 0, cell, true));
+      for (let k = 0; k < emptyXml.length; k++) this.emptyBefore.push(Buffer.from(emptyXml.slice(1, Math.max(1, k)).join(''), 'utf8'));
+      for (let k = 0; k <= emptyXml.length; k++) this.emptyFrom.push(Buffer.from(`${emptyXml.slice(Math.max(1, k)).join('')}</row>`, 'utf8'));
+    }
+  }
 
-/** The rows, as they are read; `end` writes a row's `head` (its `<row>` and cells) and what follows them. */
-async function writeRows(rows: LayoutRows, f: RowFormats, heap: { check(): void }, end: (i: number, r: number, head: string) => void): Promise<void> {
-  for (let i = 0; i < rows.length; i++) {
-    // The rows are most of the time a big export takes: progress, cancel, and room for other calls.
-    if (i % 50 === 0) {
+  private textOf(s: number): CellText {
+    return (this.cellTexts[s] ??= { empty: ` s="${s}"/>`, num: ` s="${s}"><v>`, str: ` s="${s}" t="s"><v>`, bool: ` s="${s}" t="b"><v>` });
+  }
+
+  /** An indented name's (column j's) text by boldness and level. */
+  private nameText(j: number, bold: 0 | 1, level: number): CellText {
+    const indent = Math.min(level * 2, 15);
+    let t = this.nameTexts.get(bold * 16 + indent);
+    if (t === undefined) {
+      t = this.textOf(cellXf(this.styles, this.kinds[j]!, bold === 1, indent));
+      this.nameTexts.set(bold * 16 + indent, t);
+    }
+    return t;
+  }
+
+  /** The rows, as they are read. */
+  async write(rows: LayoutRows, heap: { check(): void }): Promise<void> {
+    // The rows are most of the time a big export takes: progress, cancel, and room for other calls every
+    // ROWS_PER_STEP rows. A step's rows are written by a method of its own that calls nothing of the
+    // call's: the call's progress reporter (a closure per call, call-scope.ts) inlined into the row loop
+    // deoptimized it in the next export.
+    for (let from = 0; from < rows.length; from += ROWS_PER_STEP) {
       heap.check();
-      await pace(i, rows.length);
+      await pace(from, rows.length);
+      this.writeStep(rows, from, Math.min(rows.length, from + ROWS_PER_STEP));
     }
-    const row = rows.at(i)!;
-    const r = HEADER_ROW + 1 + i;
-    const cells = rowCells(f, row.values, r, row.summary ? 1 : 0, row.level ?? 0);
-    // Wrapped text sets the row's height: printed (or converted to PDF) rows do not grow by themselves,
-    // and a row of the default height would let its text run over the next one.
-    end(i, r, f.lines > 1 ? `<row r="${r}" ht="${f.lines * LINE_HEIGHT + ROW_PADDING}" customHeight="1">${cells}` : `<row r="${r}">${cells}`);
+  }
+
+  /** Rows from..to-1. */
+  private writeStep(rows: LayoutRows, from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const row = rows.at(i)!;
+      const r = HEADER_ROW + 1 + i;
+      const cells = this.rowCells(row.values, r, row.summary ? 1 : 0, row.level ?? 0);
+      // Wrapped text sets the row's height: printed (or converted to PDF) rows do not grow by themselves,
+      // and a row of the default height would let its text run over the next one.
+      const head = this.lines > 1 ? `<row r="${r}" ht="${this.lines * LINE_HEIGHT + ROW_PADDING}" customHeight="1">${cells}` : `<row r="${r}">${cells}`;
+      if (this.band) this.writeBand(i, r, head);
+      else this.sheet.write(`${head}</row>`);
+    }
+  }
+
+  /** A row's cells (sheet row r); sets this.lines. */
+  private rowCells(values: readonly LayoutValue[], r: number, bold: 0 | 1, level: number): string {
+    const { kinds, wraps, widths, isName, plainText, strings } = this;
+    let lines = 1;
+    let cells = '';
+    for (let j = 0; j < kinds.length; j++) {
+      const v = values[j] ?? null;
+      const indent = level > 0 && isName[j] ? level : 0;
+      const kind = kinds[j]!;
+      if (typeof v === 'string' && wraps[j]) lines = Math.max(lines, wrappedLines(v, widths[j]! - (indent ? Math.min(indent * 2, 15) : 0)));
+      const t = indent ? this.nameText(j, bold, indent) : plainText[j]![bold];
+      cells += j === 0 ? `<c r="${ref(0, r)}"` : '<c';
+      if (v === null || v === '') {
+        cells += t.empty;
+        continue;
+      }
+      switch (kind) {
+        case 'date': {
+          const d = typeof v === 'string' ? serial(v) : serial(String(v));
+          cells += d === null ? t.str + strings.get(String(v)) + '</v></c>' : t.num + d + '</v></c>';
+          break;
+        }
+        case 'percent':
+        case 'number':
+        case 'rating': {
+          const n = kind === 'percent' ? Number(v) / 100 : Number(v);
+          cells += Number.isFinite(n) ? t.num + n + '</v></c>' : t.str + strings.get(String(v)) + '</v></c>';
+          break;
+        }
+        case 'mark':
+          cells += v === true ? t.str + strings.get('◆') + '</v></c>' : t.empty;
+          break;
+        default:
+          // Text is a string cell, always: "=SUM(…)" typed by a user stays text. (Numbers and booleans
+          // of the client's extra columns stay what they were.)
+          if (typeof v === 'number' && Number.isFinite(v)) cells += t.num + v + '</v></c>';
+          else if (typeof v === 'boolean') cells += t.bool + (v ? 1 : 0) + '</v></c>';
+          else cells += t.str + strings.get(String(v)) + '</v></c>';
+      }
+    }
+    this.lines = lines;
+    return cells;
+  }
+
+  /** Writes row i's band cells and the row's end (after the table's cells, which `head` holds, not yet written). */
+  private writeBand(i: number, r: number, head: string): void {
+    const { band, sheet, styles, strings } = this;
+    const b = band!;
+    const m = b.marked(i);
+    if (!m) {
+      sheet.write(head + bandCell(styles, strings, b, 0, r, b.empty[0]!));
+      sheet.bytes(this.emptyFrom[1]!);
+      return;
+    }
+    const [first, last] = m;
+    if (first > 0) {
+      sheet.write(head + bandCell(styles, strings, b, 0, r, b.empty[0]!));
+      sheet.bytes(this.emptyBefore[first]!);
+      head = '';
+    }
+    for (let k = first; k <= last; k++) head += bandCell(styles, strings, b, k, r, b.cell(i, k), k > 0);
+    sheet.write(head);
+    sheet.bytes(this.emptyFrom[last + 1]!);
   }
 }
 
-/** A row's cells (sheet row r); sets f.lines. */
-function rowCells(f: RowFormats, values: readonly LayoutValue[], r: number, bold: 0 | 1, level: number): string {
-  const { kinds, wraps, widths, isName, plainText, strings } = f;
-  let lines = 1;
-  let cells = '';
-  for (let j = 0; j < kinds.length; j++) {
-    const v = values[j] ?? null;
-    const indent = level > 0 && isName[j] ? level : 0;
-    const kind = kinds[j]!;
-    if (typeof v === 'string' && wraps[j]) lines = Math.max(lines, wrappedLines(v, widths[j]! - (indent ? Math.min(indent * 2, 15) : 0)));
-    const t = indent ? f.nameText(j, bold, indent) : plainText[j]![bold];
-    cells += j === 0 ? `<c r="${ref(0, r)}"` : '<c';
-    if (v === null || v === '') {
-      cells += t.empty;
-      continue;
-    }
-    switch (kind) {
-      case 'date': {
-        const d = typeof v === 'string' ? serial(v) : serial(String(v));
-        cells += d === null ? t.str + strings.get(String(v)) + '</v></c>' : t.num + d + '</v></c>';
-        break;
-      }
-      case 'percent':
-      case 'number':
-      case 'rating': {
-        const n = kind === 'percent' ? Number(v) / 100 : Number(v);
-        cells += Number.isFinite(n) ? t.num + n + '</v></c>' : t.str + strings.get(String(v)) + '</v></c>';
-        break;
-      }
-      case 'mark':
-        cells += v === true ? t.str + strings.get('◆') + '</v></c>' : t.empty;
-        break;
-      default:
-        // Text is a string cell, always: "=SUM(…)" typed by a user stays text. (Numbers and booleans
-        // of the client's extra columns stay what they were.)
-        if (typeof v === 'number' && Number.isFinite(v)) cells += t.num + v + '</v></c>';
-        else if (typeof v === 'boolean') cells += t.bool + (v ? 1 : 0) + '</v></c>';
-        else cells += t.str + strings.get(String(v)) + '</v></c>';
-    }
-  }
-  f.lines = lines;
-  return cells;
-}
-
+/** The workbook of a register in PMO Desk's layout, as .xlsx bytes. */
 export async function registerXlsx(input: RegisterLayoutInput): Promise<Buffer> {
   const { columns, rows, language } = input;
   const title = REGISTER_TITLES[input.target][language];
@@ -279,27 +390,9 @@ export async function registerXlsx(input: RegisterLayoutInput): Promise<Buffer> 
   const printCol = band ? columnName(band.firstCol + band.widths.length - 1) : lastCol;
   const lists = columns.filter((c) => c.kind === 'list' && c.options && c.options.length > 0);
   const listSheet = language === 'ja' ? '選択肢' : 'Lists';
-  const border = 1;
-
-  // Each column's cell format, regular and bold (summaries), made once.
-  const cellXf = (col: LayoutColumn, bold: boolean, indent = 0): number => {
-    const font = bold ? 3 : 0;
-    switch (col.kind) {
-      case 'date':
-        return styles.get({ font, border, numFmt: DATE_FMT, v: 'top', h: 'center' });
-      case 'percent':
-        return styles.get({ font, border, numFmt: 9, v: 'top' });
-      case 'rating':
-      case 'mark':
-        return styles.get({ font, border, v: 'top', h: 'center' });
-      default:
-        return styles.get({ font, border, v: 'top', wrap: col.kind === 'text' || col.kind === 'longText', ...(indent ? { indent } : {}) });
-    }
-  };
-  const plain = columns.map((c) => [cellXf(c, false), cellXf(c, true)] as const);
-  // An indented name's format by boldness and level (a string key per row was a share of the row's cost).
-  const indented: [number[], number[]] = [[], []];
-  const nameXf = (col: LayoutColumn, bold: 0 | 1, level: number) => (indented[bold][level] ??= cellXf(col, bold === 1, Math.min(level * 2, 15)));
+  // Each column's cell format, regular and bold (summaries), made once (first: the formats are numbered
+  // as they are made).
+  const plain = columns.map((col) => [cellXf(styles, col.kind, false), cellXf(styles, col.kind, true)] as const);
 
   const sheet = zip.part('xl/worksheets/sheet1.xml');
   const wbs = input.target === 'wbs';
@@ -311,67 +404,17 @@ export async function registerXlsx(input: RegisterLayoutInput): Promise<Buffer> 
   band?.widths.forEach((w, k) => sheet.write(`<col min="${band.firstCol + k + 1}" max="${band.firstCol + k + 1}" width="${w}" customWidth="1"/>`));
   sheet.write('</cols><sheetData>');
   const str = (c: number, r: number, s: number, text: string) => `<c r="${ref(c, r)}" s="${s}" t="s"><v>${strings.get(text)}</v></c>`;
-  // In the data rows a cell names its column only where it does not follow the one before (the row's
-  // first, the band's first after the spacer column): a cell without r is the next column's (ECMA-376
-  // 18.3.1.4, as Excel, LibreOffice, openpyxl, exceljs and our reader read it), and a 100,000-row band's
-  // references were half its XML.
-  const at = (c: number, r: number, next: boolean) => (next ? '' : ` r="${ref(c, r)}"`);
   sheet.write(`<row r="1">${str(0, 1, styles.get({ font: 1 }), `${input.projectName} ${title}`)}</row>`);
-  // A band cell; `next`: it follows the cell before it in the row (no r).
-  const bandCell = (k: number, r: number, cell: BandCell, next = false) => {
-    const a = at(band!.firstCol + k, r, next);
-    const st = styles.band(cell.style);
-    if (cell.value === undefined) return `<c${a} s="${st}"/>`;
-    return typeof cell.value === 'number' ? `<c${a} s="${st}"><v>${cell.value}</v></c>` : `<c${a} s="${st}" t="s"><v>${strings.get(cell.value)}</v></c>`;
-  };
-  // A row's empty band cells come in runs: every run of empty cells after the band's first is made once
-  // (columns 1..k-1, and k..the last), as UTF-8, and copied into the sheet as it is: a row costs what its
-  // marked cells do, and the runs (half a gantt sheet's bytes) are neither joined to the row's text nor
-  // encoded again (zip-build.ts PartWriter.bytes).
-  const emptyXml = band ? band.empty.map((cell, k) => bandCell(k, 0, cell, true)) : [];
-  const emptyBefore = emptyXml.map((_, k) => Buffer.from(emptyXml.slice(1, Math.max(1, k)).join(''), 'utf8'));
-  // ...and the row's end with the last run.
-  const emptyFrom = [...emptyXml.map((_, k) => emptyXml.slice(Math.max(1, k)).join('')), ''].map((xml) => Buffer.from(`${xml}</row>`, 'utf8'));
-  /** Writes row i's band cells and the row's end (after the table's cells, which `head` holds, not yet written). */
-  const writeBand = (i: number, r: number, head: string): void => {
-    const b = band!;
-    const m = b.marked(i);
-    if (!m) {
-      sheet.write(head + bandCell(0, r, b.empty[0]!));
-      sheet.bytes(emptyFrom[1]!);
-      return;
-    }
-    const [first, last] = m;
-    if (first > 0) {
-      sheet.write(head + bandCell(0, r, b.empty[0]!));
-      sheet.bytes(emptyBefore[first]!);
-      head = '';
-    }
-    for (let k = first; k <= last; k++) head += bandCell(k, r, b.cell(i, k), k > 0);
-    sheet.write(head);
-    sheet.bytes(emptyFrom[last + 1]!);
-  };
-  const labels = (which: 0 | 1, r: number) => (band ? [...band.labels[which]].sort((a, b) => a[0] - b[0]).map(([k, cell]) => bandCell(k, r, cell)).join('') : '');
+  const writer = new RowWriter(columns, widthOf, plain, sheet, styles, strings, band);
+  const labels = (which: 0 | 1, r: number) => (band ? [...band.labels[which]].sort((a, b) => a[0] - b[0]).map(([k, cell]) => bandCell(styles, strings, band, k, r, cell)).join('') : '');
   sheet.write(`<row r="2">${str(0, 2, styles.get({ font: 2 }), `${language === 'ja' ? '出力日' : 'Exported'}: ${input.today.replaceAll('-', '/')}`)}${labels(0, 2)}</row>`);
   if (band) sheet.write(`<row r="${HEADER_ROW - 1}">${labels(1, HEADER_ROW - 1)}</row>`);
-  const headXf = styles.get({ font: 3, fill: 2, border, h: 'center', v: 'center', wrap: true });
+  const headXf = styles.get({ font: 3, fill: 2, border: 1, h: 'center', v: 'center', wrap: true });
   sheet.write(`<row r="${HEADER_ROW}" ht="30" customHeight="1">${columns.map((col, j) => str(j, HEADER_ROW, headXf, col.header)).join('')}</row>`);
 
   // The rows' cells and text are garbage once written: collected every HEAP_BUDGET (release-memory.ts
   // says why), not left to pile up over a 100,000-row sheet while the plan's rows are still held.
-  const cellTexts: CellText[] = [];
-  const textOf = (s: number): CellText => (cellTexts[s] ??= { empty: ` s="${s}"/>`, num: ` s="${s}"><v>`, str: ` s="${s}" t="s"><v>`, bool: ` s="${s}" t="b"><v>` });
-  const formats: RowFormats = {
-    kinds: columns.map((col) => col.kind),
-    wraps: columns.map((col) => col.kind === 'text' || col.kind === 'longText'),
-    widths: columns.map(widthOf),
-    isName: columns.map((col) => col.key === 'name'),
-    plainText: plain.map(([regular, bold]) => [textOf(regular), textOf(bold)] as const),
-    nameText: (j, bold, level) => textOf(nameXf(columns[j]!, bold, level)),
-    strings,
-    lines: 1,
-  };
-  await writeRows(rows, formats, heapBudget(HEAP_BUDGET), band ? writeBand : (_i, _r, head) => sheet.write(`${head}</row>`));
+  await writer.write(rows, heapBudget(HEAP_BUDGET));
   sheet.write(`</sheetData><autoFilter ref="A${HEADER_ROW}:${lastCol}${HEADER_ROW}"/>`);
 
   // Drop-downs for lists (their labels on a hidden sheet: a literal list is capped at 255 characters)

@@ -41,58 +41,7 @@ export class ZipBuilder {
 
   /** A part written in pieces; `end()` closes it. One part is open at a time. */
   part(name: string): PartWriter {
-    const compressed: Buffer[] = [];
-    // Text is encoded into one buffer as it comes, deflated each time it holds a piece: joining the
-    // pieces' strings and encoding the join was a third of a 100,000-task sheet's writing (npm run bench).
-    const buf = Buffer.allocUnsafe(PIECE + BUFFER_ROOM);
-    let used = 0;
-    let crc = 0;
-    let size = 0;
-    let compressedSize = 0;
-    const deflate = (data: Buffer, last: boolean) => {
-      crc = crc32(data, crc);
-      size += data.length;
-      // Level 4, as the template writer deflates big parts: half the time of level 6 for ~13% more bytes.
-      const body = zlib.deflateRawSync(data, { level: 4, ...(last ? {} : { finishFlush: zlib.constants.Z_SYNC_FLUSH }) });
-      compressed.push(body);
-      compressedSize += body.length;
-    };
-    const flush = (last: boolean) => {
-      if (used > 0 || last) deflate(buf.subarray(0, used), last);
-      // Deflated synchronously into bytes of its own: the buffer is written over again.
-      used = 0;
-    };
-    return {
-      write: (text) => {
-        // A UTF-16 unit is at most 3 bytes of UTF-8: a text that might not fit goes after a flush, and
-        // one larger than a whole buffer is encoded on its own.
-        if (text.length * 3 > PIECE + BUFFER_ROOM - used) {
-          flush(false);
-          if (text.length * 3 > PIECE + BUFFER_ROOM) {
-            deflate(Buffer.from(text, 'utf8'), false);
-            return;
-          }
-        }
-        used += buf.write(text, used, 'utf8');
-        if (used >= PIECE) flush(false);
-      },
-      bytes: (data) => {
-        if (data.length > PIECE + BUFFER_ROOM - used) {
-          flush(false);
-          if (data.length > PIECE + BUFFER_ROOM) {
-            deflate(Buffer.from(data.buffer, data.byteOffset, data.length), false);
-            return;
-          }
-        }
-        buf.set(data, used);
-        used += data.length;
-        if (used >= PIECE) flush(false);
-      },
-      end: () => {
-        flush(true);
-        this.entry(name, crc, size, compressedSize, compressed);
-      },
-    };
+    return new PartStream((crc, size, compressedSize, compressed) => this.entry(name, crc, size, compressedSize, compressed));
   }
 
   private entry(name: string, crc: number, size: number, compressedSize: number, body: Buffer[], method = 8): void {
@@ -108,5 +57,69 @@ export class ZipBuilder {
     const cdStart = this.offset;
     const cd = Buffer.concat(this.cens);
     return Buffer.concat([...this.chunks, cd, endOfCentralDirectory(this.cens.length, cd.length, cdStart)]);
+  }
+}
+
+/**
+ * A part's text, encoded into one buffer as it comes and deflated each time it holds a piece: joining
+ * the pieces' strings and encoding the join was a third of a 100,000-task sheet's writing (npm run
+ * bench). A class, not closures made per part: the sheet's row loop calls write and bytes for every row,
+ * and a new closure per part deoptimized that loop's compiled code in the next export.
+ */
+class PartStream implements PartWriter {
+  private readonly compressed: Buffer[] = [];
+  private readonly buf = Buffer.allocUnsafe(PIECE + BUFFER_ROOM);
+  private used = 0;
+  private crc = 0;
+  private size = 0;
+  private compressedSize = 0;
+
+  constructor(private readonly done: (crc: number, size: number, compressedSize: number, compressed: Buffer[]) => void) {}
+
+  private deflate(data: Buffer, last: boolean): void {
+    this.crc = crc32(data, this.crc);
+    this.size += data.length;
+    // Level 4, as the template writer deflates big parts: half the time of level 6 for ~13% more bytes.
+    const body = zlib.deflateRawSync(data, { level: 4, ...(last ? {} : { finishFlush: zlib.constants.Z_SYNC_FLUSH }) });
+    this.compressed.push(body);
+    this.compressedSize += body.length;
+  }
+
+  private flush(last: boolean): void {
+    if (this.used > 0 || last) this.deflate(this.buf.subarray(0, this.used), last);
+    // Deflated synchronously into bytes of its own: the buffer is written over again.
+    this.used = 0;
+  }
+
+  write(text: string): void {
+    // A UTF-16 unit is at most 3 bytes of UTF-8: a text that might not fit goes after a flush, and
+    // one larger than a whole buffer is encoded on its own.
+    if (text.length * 3 > PIECE + BUFFER_ROOM - this.used) {
+      this.flush(false);
+      if (text.length * 3 > PIECE + BUFFER_ROOM) {
+        this.deflate(Buffer.from(text, 'utf8'), false);
+        return;
+      }
+    }
+    this.used += this.buf.write(text, this.used, 'utf8');
+    if (this.used >= PIECE) this.flush(false);
+  }
+
+  bytes(data: Uint8Array): void {
+    if (data.length > PIECE + BUFFER_ROOM - this.used) {
+      this.flush(false);
+      if (data.length > PIECE + BUFFER_ROOM) {
+        this.deflate(Buffer.from(data.buffer, data.byteOffset, data.length), false);
+        return;
+      }
+    }
+    this.buf.set(data, this.used);
+    this.used += data.length;
+    if (this.used >= PIECE) this.flush(false);
+  }
+
+  end(): void {
+    this.flush(true);
+    this.done(this.crc, this.size, this.compressedSize, this.compressed);
   }
 }

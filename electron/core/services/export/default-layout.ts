@@ -6,7 +6,7 @@ import { EXPORT_HEADERS, WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../
 import { RISK_LEVEL_LABELS, vocabLabel, type Vocabularies, type VocabListName } from '../../../common/registers.js';
 import type { SqlDb as Db } from '../../db/sql.js';
 import { headerOf, registerFileName, registerXlsx, type ColumnKind, type ExtraBand, type LayoutColumn, type LayoutRow, type LayoutRows, type LayoutValue } from '../../excel/register-layout.js';
-import { ganttBand } from '../../excel/gantt-band.js';
+import { ganttBand, type BandRows } from '../../excel/gantt-band.js';
 import type { Language } from '../../excel/minutes-layout.js';
 import { csvText, csvValue, type CsvValue } from '../../excel/csv-writer.js';
 import { EXCEL_MAX_COLUMNS } from '../../excel/limits.js';
@@ -69,22 +69,76 @@ function shownOf(field: string, spec: FieldSpec | undefined, vocab: Vocabularies
 
 /** The WBS's gantt band right of the table (one empty column between), from the network's dates and the critical path; null when no task has dates. */
 function ganttBandOf(wbs: WbsExportRows, critical: Uint8Array, firstCol: number, language: Language, today: string): ExtraBand | null {
-  const { startDay, finishDay, rows } = wbs.net.tasks;
-  const day = (d: number) => (d === NO_DATE ? null : d);
-  return ganttBand({
-    firstCol,
-    language,
-    today,
-    cal: wbs.net.cal,
-    rows: {
-      length: wbs.count,
-      start: (i) => day(startDay[i]!),
-      finish: (i) => day(finishDay[i]!),
-      milestone: (i) => rows[i]![6] === 1,
-      summary: (i) => wbs.summary[i] === 1,
-      critical: (i) => critical[i] === 1,
-    },
-  });
+  return ganttBand({ firstCol, language, today, cal: wbs.net.cal, rows: new NetworkBandRows(wbs, critical) });
+}
+
+// The rows below are read through methods of classes, not closures made per export: a new closure at a
+// call site the optimizing compiler had inlined deoptimized the export's compiled loops, so the second
+// export of a process compiled them again (npm run bench -- --only scale, the 10,000-task export).
+
+/** The band's rows from the network's arrays. */
+class NetworkBandRows implements BandRows {
+  readonly length: number;
+  constructor(
+    private readonly wbs: WbsExportRows,
+    private readonly criticalOf: Uint8Array,
+  ) {
+    this.length = wbs.count;
+  }
+  start(i: number): number | null {
+    const d = this.wbs.net.tasks.startDay[i]!;
+    return d === NO_DATE ? null : d;
+  }
+  finish(i: number): number | null {
+    const d = this.wbs.net.tasks.finishDay[i]!;
+    return d === NO_DATE ? null : d;
+  }
+  milestone(i: number): boolean {
+    return this.wbs.net.tasks.rows[i]![6] === 1;
+  }
+  summary(i: number): boolean {
+    return this.wbs.summary[i] === 1;
+  }
+  critical(i: number): boolean {
+    return this.criticalOf[i] === 1;
+  }
+}
+
+/**
+ * The layout's rows from the WBS's or a register's stored rows. One row object and one array of values,
+ * filled again for each row: the writer and the CSV read a row before asking for the next
+ * (register-layout.ts LayoutRows), and 10,000 of each were garbage.
+ */
+class StoredRows implements LayoutRows {
+  private readonly row: { values: LayoutValue[]; level: number; summary: boolean };
+  constructor(
+    readonly length: number,
+    private readonly wbs: WbsExportRows | null,
+    private readonly records: Row[] | null,
+    private readonly fields: string[],
+    /** How each field's cells show its values (shownOf). */
+    private readonly shows: ((v: unknown) => LayoutValue)[],
+    private readonly extraKeys: string[],
+  ) {
+    // Every property set here, none added later: an object given new properties changes its map, and the
+    // compiled code of the export before, checking for the final one, was thrown away.
+    this.row = { values: new Array<LayoutValue>(fields.length + extraKeys.length).fill(null), level: 0, summary: false };
+  }
+  at(i: number): LayoutRow {
+    const { fields, shows, extraKeys, row: out } = this;
+    const values = out.values;
+    const row: Row = this.wbs ? this.wbs.at(i) : this.records![i]!;
+    for (let f = 0; f < fields.length; f++) values[f] = shows[f]!(row[fields[f]!]);
+    for (let k = 0; k < extraKeys.length; k++) {
+      const v = row.extra?.[extraKeys[k]!];
+      values[fields.length + k] = v === undefined || v === null ? null : typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean);
+    }
+    if (this.wbs) {
+      out.level = this.wbs.level[i]!;
+      out.summary = this.wbs.summary[i] === 1;
+    }
+    return out;
+  }
 }
 
 type ExportInput = { projectId: number; register: ImportTarget; language: Language; today: string; format?: 'xlsx' | 'csv' };
@@ -111,8 +165,6 @@ async function exportOnce(db: Db, input: ExportInput, chunk: number): Promise<Ex
   const wbs = target === 'wbs' ? wbsExportRows(db, input.projectId, input.today, { critical: input.format !== 'csv', chunk }) : null;
   const records = target === 'wbs' ? null : REGISTER_SERVICES[target].list(db, input.projectId, { today: input.today });
   const count = wbs?.count ?? records!.length;
-  const storedAt = (i: number): { row: Row; level?: number; summary?: boolean } =>
-    wbs ? { row: wbs.at(i), level: wbs.level[i]!, summary: wbs.summary[i] === 1 } : { row: records![i] as unknown as Row };
 
   const fields = Object.keys(EXPORT_HEADERS[target]);
   const keySet = new Set<string>();
@@ -146,29 +198,14 @@ async function exportOnce(db: Db, input: ExportInput, chunk: number): Promise<Ex
   // Reading took its share of the time: the rest of the call makes room for others as it goes (pace).
   await breathe();
   const shows = fields.map((field) => shownOf(field, fieldSpec(target, field), vocab, language));
-  // One row object and one array of values, filled again for each row: the writer and the CSV read a
-  // row before asking for the next (register-layout.ts LayoutRows), and 10,000 of each were garbage.
-  const values: LayoutValue[] = new Array(columns.length).fill(null);
-  const layoutRow: { values: LayoutValue[]; level?: number; summary?: boolean } = { values };
-  const rowAt = (i: number): LayoutRow => {
-    const { row, level, summary } = storedAt(i);
-    for (let f = 0; f < fields.length; f++) values[f] = shows[f]!(row[fields[f]!]);
-    for (let k = 0; k < extraKeys.length; k++) {
-      const v = row.extra?.[extraKeys[k]!];
-      values[fields.length + k] = v === undefined || v === null ? null : typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean);
-    }
-    layoutRow.level = level;
-    layoutRow.summary = summary;
-    return layoutRow;
-  };
-  const rows: LayoutRows = { length: count, at: rowAt };
+  const rows = new StoredRows(count, wbs, records as unknown as Row[] | null, fields, shows, extraKeys);
   const fileName = registerFileName(target, language, project.name, input.today);
   if (input.format === 'csv') {
     // The header, then one line per row; the WBS tree as its codes (the first column).
     const lines: CsvValue[][] = [columns.map((c) => c.header)];
     for (let i = 0; i < count; i++) {
       if (i % 500 === 0) await breathe();
-      const r = rowAt(i);
+      const r = rows.at(i);
       lines.push(columns.map((c, j) => csvValue(c.kind, r.values[j] ?? null)));
     }
     return { fileName: fileName.replace(/\.xlsx$/, '.csv'), dataBase64: csvText(lines).toString('base64') };

@@ -76,57 +76,78 @@ export function wbsExportRows(db: Db, projectId: number, today: string, opts: { 
   const keySet = new Set<string>();
   for (const [, json] of extras) for (const k of Object.keys(JSON.parse(json) as object)) keySet.add(k);
 
-  const chunk = stamp ? opts.chunk : Infinity;
-  let from = 0;
-  let rows: unknown[][] = [];
-  const read = (i: number) => {
-    const now = db.sql.changeStamp();
-    if (now && now.text !== stamp!.text) throw new RowsChanged();
-    from = i;
-    const to = Math.min(n, i + chunk);
-    const found = taskExportValues(db, Array.from(id.subarray(i, to)));
-    rows = new Array(to - i);
-    for (const r of found) rows[index.get(r[0] as number)! - i] = r;
-    if (found.length !== to - i) throw new RowsChanged();
-  };
+  const rows = new ChunkedRows(db, stamp?.text ?? null, stamp ? opts.chunk : Infinity, net, critical, code, level, summary, [...keySet], linkText);
   // The first chunk in the same step as the network: whatever comes after, these agree.
-  if (n > 0) read(0);
-  return {
-    net,
-    critical,
-    count: n,
-    code,
-    level,
-    summary,
-    extraKeys: [...keySet],
-    at(i) {
-      if (i < from || i >= from + rows.length) read(i);
-      const r = rows[i - from]!;
-      const extra = r[15] as string;
-      // One object literal, in queries/wbs.ts TASK_EXPORT_SQL's order: a fixed shape at once (keys added one by one
-      // cost several times as much per row).
-      const links = linkText?.get(id[i]!);
-      const task: ExportedTask = {
-        wbsCode: code[i],
-        name: r[1],
-        assignee: r[2],
-        plannedStart: r[3],
-        plannedFinish: r[4],
-        actualStart: r[5],
-        actualFinish: r[6],
-        plannedEffort: r[7],
-        actualEffort: r[8],
-        progress: r[9],
-        status: r[10],
-        milestone: r[11] === 1,
-        deliverable: r[12],
-        predecessors: links ?? r[13],
-        notes: r[14],
-        extra: extra === '{}' ? {} : (JSON.parse(extra) as Record<string, unknown>),
-        duration: r[16],
-        scheduling: r[17],
-      };
-      return task;
-    },
-  };
+  if (n > 0) rows.read(0);
+  return rows;
+}
+
+/**
+ * The rows read a chunk at a time. A class, not an object of closures made per export: its `at` is
+ * called for every row, and a new closure at a call site the optimizing compiler had inlined
+ * deoptimized the writer's loop, so the next export compiled it again.
+ */
+class ChunkedRows implements WbsExportRows {
+  readonly count: number;
+  private from = 0;
+  private rows: unknown[][] = [];
+  constructor(
+    private readonly db: Db,
+    /** Sql.changeStamp's text as the network was read; null: no stamp (every row is read at once). */
+    private readonly stamp: string | null,
+    private readonly chunk: number,
+    readonly net: Network,
+    readonly critical: Uint8Array | null,
+    readonly code: string[],
+    readonly level: Int32Array,
+    readonly summary: Uint8Array,
+    readonly extraKeys: string[],
+    private readonly linkText: Map<number, string> | null,
+  ) {
+    this.count = net.tasks.n;
+  }
+
+  /** Reads the chunk from row i; a write since the network was read throws RowsChanged. */
+  read(i: number): void {
+    const now = this.db.sql.changeStamp();
+    if (now && now.text !== this.stamp) throw new RowsChanged();
+    const { id, index } = this.net.tasks;
+    this.from = i;
+    const to = Math.min(this.count, i + this.chunk);
+    const found = taskExportValues(this.db, Array.from(id.subarray(i, to)));
+    const rows = new Array<unknown[]>(to - i);
+    for (const r of found) rows[index.get(r[0] as number)! - i] = r;
+    this.rows = rows;
+    if (found.length !== to - i) throw new RowsChanged();
+  }
+
+  at(i: number): ExportedTask {
+    if (i < this.from || i >= this.from + this.rows.length) this.read(i);
+    const r = this.rows[i - this.from]!;
+    const extra = r[15] as string;
+    // One object literal, in queries/wbs.ts TASK_EXPORT_SQL's order: a fixed shape at once (keys added one by one
+    // cost several times as much per row).
+    const links = this.linkText?.get(this.net.tasks.id[i]!);
+    const task: ExportedTask = {
+      wbsCode: this.code[i],
+      name: r[1],
+      assignee: r[2],
+      plannedStart: r[3],
+      plannedFinish: r[4],
+      actualStart: r[5],
+      actualFinish: r[6],
+      plannedEffort: r[7],
+      actualEffort: r[8],
+      progress: r[9],
+      status: r[10],
+      milestone: r[11] === 1,
+      deliverable: r[12],
+      predecessors: links ?? r[13],
+      notes: r[14],
+      extra: extra === '{}' ? {} : (JSON.parse(extra) as Record<string, unknown>),
+      duration: r[16],
+      scheduling: r[17],
+    };
+    return task;
+  }
 }
