@@ -138,3 +138,35 @@ describe('answers on two-row records land on the row they name', () => {
     expect((await call('issue.list', { projectId })).length).toBe(style.records.length);
   });
 });
+
+/**
+ * Two-row record registers whose columns but the key are headed in the client's own words (a grade column
+ * of marks, a memo under the title, dates and departments in pairs): found all the same, two rows a record.
+ * Before, the header's bottom row alone scored best by its words (経過メモ | 目標日 | 対応部署) and made no
+ * table, the place's other readings were dropped, and the workbook was said to hold no register.
+ */
+const OWN_WORDS: { name: string; head: [string, string][]; grade: [string, string[]]; titles: string[] }[] = [
+  { name: '重み 高/中/低 beside 件名 over 経過メモ', head: [['件名', '経過メモ'], ['申出日', '目標日'], ['申出部署', '対応部署']], grade: ['重み', ['高', '中', '低', '中']], titles: ['外来予約の締切時刻', '検査結果の返却経路', '病棟端末の台数', '旧カルテの参照期間'] },
+  { name: '重要度 ◎○△ beside 件名 over 経過', head: [['件名', '経過'], ['受付', '期日'], ['依頼元', '担当課']], grade: ['重要度', ['◎', '○', '△', '○']], titles: ['窓口番号札の発券方式', '住民票の交付待ち表示', '証明書の手数料収納', '繁忙期の臨時窓口'] },
+  { name: 'Weight H/M/L beside Subject over Notes', head: [['Subject', 'Notes'], ['Logged', 'Target'], ['From', 'Handled by']], grade: ['Weight', ['H', 'M', 'L', 'M']], titles: ['Tenant notice period for access', 'Asbestos survey before kitchens', 'Out-of-hours callout cover', 'Void property turnaround'] },
+];
+
+describe('two-row record registers headed in the client’s own words are found', () => {
+  for (const { name, head, grade, titles } of OWN_WORDS) {
+    it(name, async () => {
+      const style: StackedStyle = {
+        sheet: 'Log',
+        header: [['No', null], ...head, [grade[0], null]],
+        records: titles.map((t, i) => [i + 1, [t, `memo ${i + 1}`], [`2027-0${i + 2}-01`, `2027-0${i + 2}-20`], [`dept ${i}`, `team ${i}`], grade[1][i]!]),
+        dates: [2],
+      };
+      const { id: projectId } = await call('project.create', { name });
+      const p = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'own-words.xlsx', dataBase64: (await stackedRegister(style)).toString('base64') });
+      expect(p.problems.filter((x) => x.code === 'noTable')).toEqual([]);
+      expect(p.header).toEqual({ top: 3, bottom: 4 });
+      expect(p.columns.find((m) => m.field === 'title')).toMatchObject({ column: 'B', label: head[0]![0] });
+      expect(p.columns.some((m) => m.column === 'B' && m.rowOffset === 1)).toBe(true);
+      expect(p.rows.map((r) => r.name ?? r.title)).toEqual(titles);
+    });
+  }
+});

@@ -141,6 +141,8 @@ const NAMED_KEY = 0.7;
 
 /** Scores this close (a share of the best) are a tie between two tables. */
 const TIE = 0.9;
+/** Other headers kept at a place (detectLayout's `others`): weighed only where the better ones made no table. */
+const PLACE_OTHERS = 3;
 
 /**
  * A table whose sheet or title names another register and not the one imported into, where another
@@ -449,6 +451,9 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
     namesReiwa: () => namesReiwa(model),
   };
   const found: Scan[] = [];
+  // The other headers weighed at each place (its top row alone, its bottom row alone…), best first:
+  // where the place's best makes no table once its cells are read, the next is tried there.
+  const others = new Map<Scan, Scan[]>();
   model.sheets.forEach((sheet, s) => {
     if (sheet.skipped || sheet.state === 'veryHidden' || sheet.rows.length === 0) return;
     if (opts.sheet !== undefined && sheet.name !== opts.sheet) return;
@@ -486,16 +491,19 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
     const kept: Scan[] = [];
     for (const cand of scans) {
       const { c1, c2 } = spanOf(cand.header);
-      const same = kept.some((k) => {
+      const same = kept.find((k) => {
         const o = spanOf(k.header);
         // (Header rows that overlap or touch: a header five rows under another one, data between them, is another table.)
         return o.c1 <= c2 && c1 <= o.c2 && Math.abs(k.top - cand.top) < MAX_HEADER_EXTENT && cand.top <= k.bottom + 1 && k.top <= cand.bottom + 1;
       });
-      if (same) continue;
-      kept.push(cand);
-      if (kept.length >= 4) break;
+      if (same) {
+        const alike = others.get(same) ?? [];
+        if (alike.length < PLACE_OTHERS) others.set(same, [...alike, cand]);
+        continue;
+      }
+      if (kept.length < 4) kept.push(cand);
     }
-    for (const k of kept) {
+    for (const k of [...kept, ...kept.flatMap((k) => others.get(k) ?? [])]) {
       // A row of group headings right above, over every column, is the header's top row; the columns
       // keep their own words (the headings only group them, as 評価 over 発生可能性 / 影響度 does).
       if (k.top > 0 && k.bottom - k.top + 1 < MAX_HEADER_ROWS && groupHeadingRow(ix, k.top - 1, k.header)) k.top -= 1;
@@ -509,8 +517,12 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
         // A label alone over one column (対応 over 期限, not merged) reads the same way, unless the records
         // take two rows each (the key merged down over a pair): then 予定工数 over 実績工数 names the
         // plan row's and the actual row's values, and the label on top is the column's.
+        // (Or a column merged down over each of the first two records' two rows, the key holding a value of
+        // its own on each row: 件名 over 対応メモ beside a No merged down, blind set 18's hospital log.)
         const keyC = assignFields(target, k.header).columns.find((m) => m.field === KEY_FIELD[target])?.c;
-        const pairs = keyC !== undefined && ((m) => !!m && m.r1 === k.extended + 1 && m.r2 > m.r1)(ix.mergeAt(k.extended + 1, keyC));
+        const pairOf = (r: number, c: number) => ((m) => !!m && m.r1 === r && m.r2 === r + 1)(ix.mergeAt(r, c));
+        const first = k.extended + 1;
+        const pairs = keyC !== undefined && (((m) => !!m && m.r1 === first && m.r2 > m.r1)(ix.mergeAt(first, keyC)) || k.header.some((h) => pairOf(first, h.c) && pairOf(first + 2, h.c)));
         k.header = k.header.map((h) => {
           const m = ix.mergeAt(k.top, h.c);
           const under = taller.find((t) => t.c === h.c && t.span === h.span);
@@ -529,10 +541,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
   }
   // Re-score the best candidates with the cells under their headers.
   const forms: string[] = [];
-  const finals = found
-    .sort((a, b) => b.score - a.score)
-    .slice(0, 8)
-    .map((cand) => {
+  const weigh = (cand: Scan) => {
       const samples = { cells: sampler(cand.ix, cand.extended), ctx };
       const named = assignFields(target, cand.header, { ...samples, lists: listsUnder(model, cand.ix.sheet.name, cand.extended) });
       // Where its words make no table, its unnamed columns are read by their contents (content-fields.ts).
@@ -560,6 +569,19 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       const table = isTable(target, a) || shaped;
       if (table && isForm(target, cand, a)) forms.push(model.sheets[cand.sheet]!.name);
       return { cand, a, shaped, score: table && !isForm(target, cand, a) ? (a.score + bonus - 0.5 * penalty - 0.05 * (cand.bottom - cand.top)) * weight * (shaped ? SHAPED_ONLY : 1) : -Infinity };
+  };
+  // (A two-row record's header read by its bottom row alone scored best by its words — 経過メモ | 目標日 under
+  // 件名 | 申出日 — and made no table, which lost the table: the place's next header, its top row, does.)
+  const finals = found
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 8)
+    .map((cand) => {
+      let best = weigh(cand);
+      for (const other of others.get(cand) ?? []) {
+        if (best.score > -Infinity) break;
+        best = weigh(other);
+      }
+      return best;
     })
     .sort((x, y) => y.score - x.score || x.cand.sheet - y.cand.sheet || x.cand.top - y.cand.top);
   namedRegisterFirst(model, target, finals);
