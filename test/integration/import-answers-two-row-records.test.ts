@@ -166,7 +166,7 @@ describe('two-row record registers headed in the client’s own words are found'
       expect(p.header).toEqual({ top: 3, bottom: 4 });
       expect(p.columns.find((m) => m.field === 'title')).toMatchObject({ column: 'B', label: head[0]![0] });
       expect(p.columns.some((m) => m.column === 'B' && m.rowOffset === 1)).toBe(true);
-      expect(p.rows.map((r) => r.name ?? r.title)).toEqual(titles);
+      expect(p.rows.map((r) => r.name)).toEqual(titles);
     });
   }
 });
