@@ -238,9 +238,13 @@ describe('columns kept as the client’s own are offered the fields their cells 
       },
     ]);
     const offered = Object.fromEntries((p.columnChoices ?? []).map((x) => [x.column, x.fields]));
-    // (The group is read as one column D:E, kept as the client's: its cells are offered the ratings.)
-    expect(p.columns.find((c) => c.column === 'D:E')?.field).toBeNull();
-    expect(offered['D:E']).toEqual(['probability', 'impact']);
+    // (The group's two columns, Q and W, are two columns — a label over N words is N columns, blind set 18,
+    // I2 — each kept as the client's: their cells are offered the ratings.)
+    expect([p.columns.find((c) => c.column === 'D')?.field, p.columns.find((c) => c.column === 'E')?.field]).toEqual([null, null]);
+    expect([offered.D, offered.E]).toEqual([
+      ['probability', 'impact'],
+      ['probability', 'impact'],
+    ]);
     expect(offered.H).toBeUndefined();
     expect(p.detection?.ask).toBeNull();
   });

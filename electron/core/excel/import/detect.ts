@@ -23,6 +23,7 @@ import { withoutHelperColumns } from './helper-columns.js';
 import { withUnheadedColumns } from './unheaded-columns.js';
 import { mergedGroupLevels } from './group-columns.js';
 import { splitTables } from './side-tables.js';
+import { subColumns } from './sub-columns.js';
 import { headerShaped } from './header-shape.js';
 import { holdsPeople, withContentFields } from './content-fields.js';
 import { namesReiwa } from './cell-values.js';
@@ -349,12 +350,38 @@ function topRowStartsHeader(ix: SheetIndex, target: ImportTarget, top: number, h
   // 実績 | (blank) over 開始 | 終了 | 開始 | 終了, every other word on the row below), the same words under two
   // of them: the header's top row, as a merged group label is (review U12: the actual dates were extras).
   if (repeatedUnderGroups(ix, top, top + 1)) return true;
+  // A group label typed over each of its columns (Plan | Plan over Kickoff | Wrap-up), each with a word of
+  // its own below: the header's top row, as the label merged over them is.
+  if (typedOverEach(ix, top)) return true;
   // A group label spans some columns of the table; a title merged over the whole width does not count.
   const width = maxC - minC + 1;
   return texts.some((c) => {
     const m = ix.mergeAt(top, c.c);
     return !!m && m.c2 > m.c1 && m.c2 - m.c1 + 1 < 0.8 * width;
   });
+}
+
+/** Row `top` repeats a label over neighbouring columns, not merged, with different words of their own in the row below. */
+function typedOverEach(ix: SheetIndex, top: number): boolean {
+  const text = (r: number, c: number) => {
+    const cell = ix.cell(r, c);
+    return cell?.t === 's' && !ix.mergeAt(r, c) ? labelKey(cell.v as string) : '';
+  };
+  return (ix.row(top)?.cells ?? []).some((cell) => {
+    const label = text(top, cell.c);
+    // (The next column starts where the word below ends: a 方眼紙 column's word is merged over its cells.)
+    const next = (ix.mergeAt(top + 1, cell.c)?.c2 ?? cell.c) + 1;
+    if (label === '' || text(top, next) !== label) return false;
+    const under = [headerWordAt(ix, top + 1, cell.c), headerWordAt(ix, top + 1, next)];
+    return under.every((w) => w !== '') && under[0] !== under[1];
+  });
+}
+
+/** The word of a header cell, merged or not (a 方眼紙 column's word merged over its cells). */
+function headerWordAt(ix: SheetIndex, r: number, c: number): string {
+  const m = ix.mergeAt(r, c);
+  const cell = m ? ix.cell(m.r1, m.c1) : ix.cell(r, c);
+  return cell?.t === 's' ? labelKey(cell.v as string) : '';
 }
 
 /**
@@ -508,6 +535,13 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       // keep their own words (the headings only group them, as 評価 over 発生可能性 / 影響度 does).
       if (k.top > 0 && k.bottom - k.top + 1 < MAX_HEADER_ROWS && groupHeadingRow(ix, k.top - 1, k.header)) k.top -= 1;
       k.extended = extendedBottom(k.ix, k.top, k.bottom, assignFields(target, k.header).columns);
+      // A group label merged across columns on the header's last row with a word of each column's own in
+      // the row below (Plan over Kickoff | Wrap-up): that row is the header's too, whatever its words
+      // (none may name a field, and the header scored on the group's row alone).
+      if (k.extended === k.bottom && k.bottom - k.top + 1 < MAX_HEADER_ROWS && rowAddsToHeader(ix, target, k.top, k.bottom + 1)) {
+        const taller = headerColumns(ix, k.top, k.bottom + 1);
+        if (k.header.some((h) => subColumns(ix, h, taller, k.bottom + 1))) k.extended = k.bottom + 1;
+      }
       // A group label merged across its columns (対応 over R:S) with the column's own word under it
       // (期限), beside cells merged down over both rows: the column is named by both rows, as a person
       // reads it (対応 / 期限 is a due date, not the response). Only such columns are relabelled: a
@@ -523,11 +557,18 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
         const pairOf = (r: number, c: number) => ((m) => !!m && m.r1 === r && m.r2 === r + 1)(ix.mergeAt(r, c));
         const first = k.extended + 1;
         const pairs = keyC !== undefined && (((m) => !!m && m.r1 === first && m.r2 > m.r1)(ix.mergeAt(first, keyC)) || k.header.some((h) => pairOf(first, h.c) && pairOf(first + 2, h.c)));
-        k.header = k.header.map((h) => {
+        k.header = k.header.flatMap((h) => {
           const m = ix.mergeAt(k.top, h.c);
           const under = taller.find((t) => t.c === h.c && t.span === h.span);
           const group = m ? m.c2 > m.c1 && m.r2 <= k.bottom : !pairs;
-          return group && under && under.parts.length > h.parts.length ? under : h;
+          if (!group) return [h];
+          if (under && under.parts.length > h.parts.length) return [under];
+          if (under) return [h];
+          // (A label typed over a 方眼紙 column, its word below merged over the column's cells: that column.)
+          const wider = taller.find((t) => t.c === h.c && t.span > h.span && t.parts.length > h.parts.length && !k.header.some((o) => o.c > h.c && o.c < t.c + t.span));
+          if (wider) return [wider];
+          // (A group label over several columns, each with its own word below: those columns, sub-columns.ts.)
+          return subColumns(ix, h, taller, k.extended) ?? [h];
         });
       }
     }
@@ -606,10 +647,13 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
   if (top < win.cand.top) {
     const { c1, c2 } = spanOf(win.cand.header);
     const header = headerColumns(win.cand.ix, top, bottom).filter((h) => h.c >= c1 && h.c + h.span - 1 <= c2);
-    // Taken when it maps the same columns to the same fields (its group words only add to labels).
+    // Taken when it maps the same columns to the same fields (its group words only add to labels), and
+    // may map more: columns under a group whose own words named none (予定 / 実績 over 開始 | 終了 twice: the
+    // group words say which pair is the actual one).
     const a = assignFields(target, header, { cells: sampler(win.cand.ix, bottom), ctx, lists: listsUnder(model, win.cand.ix.sheet.name, bottom) });
-    const fieldsOf = (cols: ColumnMapping[]) => cols.map((m) => `${m.column}=${m.field}`).filter((x) => !x.endsWith('=null')).join(',');
-    if (a.hasKey && fieldsOf(a.columns) === fieldsOf(win.a.columns)) {
+    const fieldsOf = (cols: ColumnMapping[]) => cols.map((m) => `${m.column}=${m.field}`).filter((x) => !x.endsWith('=null'));
+    const taller = new Set(fieldsOf(a.columns));
+    if (a.hasKey && fieldsOf(win.a.columns).every((x) => taller.has(x))) {
       win.cand.top = top;
       win.a = a;
     }

@@ -32,7 +32,9 @@ export function headerShaped(ix: SheetIndex, top: number, bottom: number, header
   const words = header.map((h) => (h.parts[h.parts.length - 1] ?? '').normalize('NFKC').trim());
   const named = words.filter((w) => w !== '');
   if (named.length < MIN_COLUMNS || named.some((w) => w.length > MAX_WORD || /^[\d\s.,:/\-%]+$/.test(w))) return false;
-  if (new Set(named.map((w) => w.toLowerCase())).size < named.length) return false;
+  // (Alike by the whole label: 予定 / 開始 and 実績 / 開始 are two columns, the same word under two groups.)
+  const labels = header.filter((h) => (h.parts[h.parts.length - 1] ?? '').trim() !== '').map((h) => h.label.normalize('NFKC').trim().toLowerCase());
+  if (new Set(labels).size < labels.length) return false;
   const c1 = header[0]!.c;
   const last = header[header.length - 1]!;
   const c2 = last.c + last.span - 1;

@@ -26,6 +26,7 @@ import { listSystemColumns } from './list-exports.js';
 import { columnKey, type ColumnMapping } from '../../../common/excel/preview.js';
 import { checkTarget, readsAsChecks } from './check-columns.js';
 import { holdsDates, holdsPeople, personFields } from './content-fields.js';
+import { groupFields } from './group-fields.js';
 
 /** Below this a header word does not name a field. */
 export const MIN_CONFIDENCE = 0.5;
@@ -847,6 +848,11 @@ export function assignFields(
       taken.add(a.field);
     }
     for (const [i, a] of dateOfNamedColumn(target, header, byColumn, taken, samples)) {
+      byColumn.set(i, a);
+      taken.add(a.field);
+    }
+    // (Columns under a group label whose own words name no field: their cells choose, group-fields.ts.)
+    for (const [i, a] of groupFields(target, header, byColumn, taken, samples)) {
       byColumn.set(i, a);
       taken.add(a.field);
     }

@@ -13,6 +13,7 @@ import { bareReiwa, isPeriodDate, looksLikeDate, nearestYear, otherOrderReading,
 import { findDataRows, joinWrapped } from './data-range.js';
 import { dateAboveTable, yearAboveTable } from './date-above.js';
 import { paintedDates } from './band-dates.js';
+import { isMark } from './marks.js';
 import { defaultVocabularies, detectLayout, type DetectOptions, type TableLayout } from './detect.js';
 import { fieldSpec, KEY_FIELD, type FieldKind, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
 import { buildTree, chooseMethod, type TreeInput } from './hierarchy.js';
@@ -1343,10 +1344,7 @@ export function ratingMarkColumns(ix: SheetIndex, layout: { target: ImportTarget
   return ratings.every((r) => r !== null) && new Set(ratings).size === ratings.length ? words : null;
 }
 
-const MARKS = new Set(['○', '◯', '〇', '●', '◎', '✓', '✔', 'v', 'x', '×']);
-export function isMark(cell: Cell | undefined): boolean {
-  return !!cell && cell.t === 's' && MARKS.has((cell.v as string).trim().toLowerCase());
-}
+export { isMark };
 
 const NO_MARKS = new Set(['x', '×']);
 

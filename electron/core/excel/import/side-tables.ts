@@ -28,6 +28,9 @@ export function splitTables(ix: SheetIndex, header: HeaderColumn[], bottom: numb
   const below = ix.rowsBelow(bottom, SAMPLE_ROWS);
   const used = new Set<number>();
   for (const row of below) for (const cell of row.cells) if (cell.t !== 's' || (cell.v as string).trim() !== '') used.add(cell.c);
+  // (A cell merged across columns under the header — a 方眼紙 column's value over its cells — fills them all.)
+  const last = below[below.length - 1]?.r ?? bottom;
+  for (const m of ix.sheet.merges) if (m.r1 > bottom && m.r1 <= last && m.c2 > m.c1 && ix.cell(m.r1, m.c1) !== undefined) for (let c = m.c1; c <= m.c2; c++) used.add(c);
   const groups: HeaderColumn[][] = [];
   let current: HeaderColumn[] = [header[0]!];
   for (let i = 1; i < header.length; i++) {
