@@ -52,12 +52,12 @@ const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() 
 
 const isoPlus = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-async function list(call: Call, target: ImportTarget, projectId: number): Promise<Row[]> {
+export async function list(call: Call, target: ImportTarget, projectId: number): Promise<Row[]> {
   if (target === 'wbs') return (await call('wbs.rows', { projectId }).then(tasksOfTable)) as unknown as Row[];
   return (await call(`${target}.list` as 'risk.list', { projectId })) as unknown as Row[];
 }
 
-async function update(call: Call, target: ImportTarget, id: number, patch: Record<string, unknown>): Promise<void> {
+export async function update(call: Call, target: ImportTarget, id: number, patch: Record<string, unknown>): Promise<void> {
   if (target === 'wbs') await call('wbs.update', { id, patch: patch as never });
   else await call(`${target}.update` as 'risk.update', { id, patch: patch as never });
 }
