@@ -229,12 +229,13 @@ class RowWriter {
   private readonly isName: boolean[];
   /** Column j's text, regular and bold (a summary's). */
   private readonly plainText: (readonly [CellText, CellText])[];
-  /** Cell texts by format. */
-  private readonly cellTexts: CellText[] = [];
-  /** An indented name's text by boldness and indent (bold * 16 + indent; a string key per row was a share of
-   * the row's cost). A Map: arrays filled in by index start with another element kind in each export,
-   * and the compiled row code checking their kind was thrown away in the next. */
-  private readonly nameTexts = new Map<number, CellText>();
+  /**
+   * Column j's text by boldness and indent (texts.get((j * 2 + bold) * 16 + indent)), its format made at
+   * first use (a string key per row was a share of the row's cost). A Map: arrays filled in by index
+   * start with another element kind in each export, and the compiled row code checking their kind was
+   * thrown away in the next.
+   */
+  private readonly texts = new Map<number, CellText>();
   /** A row's empty band cells come in runs: every run of empty cells after the band's first is made once
    * (columns 1..k-1, and k..the last), as UTF-8, and copied into the sheet as it is: a row costs what its
    * marked cells do, and the runs (half a gantt sheet's bytes) are neither joined to the row's text nor
@@ -248,8 +249,6 @@ class RowWriter {
   constructor(
     columns: LayoutColumn[],
     widthOf: (col: LayoutColumn) => number,
-    /** Column j's cell formats, regular and bold. */
-    plain: (readonly [number, number])[],
     private readonly sheet: PartWriter,
     private readonly styles: RegisterStyles,
     private readonly strings: SharedStrings,
@@ -259,7 +258,16 @@ class RowWriter {
     this.wraps = columns.map((col) => col.kind === 'text' || col.kind === 'longText');
     this.widths = columns.map(widthOf);
     this.isName = columns.map((col) => col.key === 'name');
-    this.plainText = plain.map(([regular, bold]) => [this.textOf(regular), this.textOf(bold)] as const);
+    // Each column's format, regular and bold, made now (the first formats: they are numbered as they are
+    // made), through the very method that makes an indented name's in the rows: its first-use branch has
+    // run here, so the rows' compiled code has what it needs for a name's first indent (with no record of
+    // that branch, the first name of the next export threw that code away).
+    this.plainText = columns.map((_, j) => [this.cellText(j, 0, 0), this.cellText(j, 1, 0)] as const);
+  }
+
+  /** The band's runs of empty cells; their formats are made after the title's (called after row 1). */
+  prepareBand(): void {
+    const { band, styles, strings } = this;
     if (band) {
       const emptyXml = band.empty.map((cell, k) => bandCell(styles, strings, band, k, 0, cell, true));
       for (let k = 0; k < emptyXml.length; k++) this.emptyBefore.push(Buffer.from(emptyXml.slice(1, Math.max(1, k)).join(''), 'utf8'));
@@ -267,17 +275,14 @@ class RowWriter {
     }
   }
 
-  private textOf(s: number): CellText {
-    return (this.cellTexts[s] ??= { empty: ` s="${s}"/>`, num: ` s="${s}"><v>`, str: ` s="${s}" t="s"><v>`, bool: ` s="${s}" t="b"><v>` });
-  }
-
-  /** An indented name's (column j's) text by boldness and level. */
-  private nameText(j: number, bold: 0 | 1, level: number): CellText {
-    const indent = Math.min(level * 2, 15);
-    let t = this.nameTexts.get(bold * 16 + indent);
+  /** Column j's cell text, bold (a summary's) or not, with an indent (a name's: 2 a level, at most 15). */
+  private cellText(j: number, bold: 0 | 1, indent: number): CellText {
+    const key = (j * 2 + bold) * 16 + indent;
+    let t = this.texts.get(key);
     if (t === undefined) {
-      t = this.textOf(cellXf(this.styles, this.kinds[j]!, bold === 1, indent));
-      this.nameTexts.set(bold * 16 + indent, t);
+      const s = cellXf(this.styles, this.kinds[j]!, bold === 1, indent);
+      t = { empty: ` s="${s}"/>`, num: ` s="${s}"><v>`, str: ` s="${s}" t="s"><v>`, bool: ` s="${s}" t="b"><v>` };
+      this.texts.set(key, t);
     }
     return t;
   }
@@ -319,7 +324,7 @@ class RowWriter {
       const indent = level > 0 && isName[j] ? level : 0;
       const kind = kinds[j]!;
       if (typeof v === 'string' && wraps[j]) lines = Math.max(lines, wrappedLines(v, widths[j]! - (indent ? Math.min(indent * 2, 15) : 0)));
-      const t = indent ? this.nameText(j, bold, indent) : plainText[j]![bold];
+      const t = indent ? this.cellText(j, bold, Math.min(indent * 2, 15)) : plainText[j]![bold];
       cells += j === 0 ? `<c r="${ref(0, r)}"` : '<c';
       if (v === null || v === '') {
         cells += t.empty;
@@ -390,11 +395,10 @@ export async function registerXlsx(input: RegisterLayoutInput): Promise<Buffer> 
   const printCol = band ? columnName(band.firstCol + band.widths.length - 1) : lastCol;
   const lists = columns.filter((c) => c.kind === 'list' && c.options && c.options.length > 0);
   const listSheet = language === 'ja' ? '選択肢' : 'Lists';
-  // Each column's cell format, regular and bold (summaries), made once (first: the formats are numbered
-  // as they are made).
-  const plain = columns.map((col) => [cellXf(styles, col.kind, false), cellXf(styles, col.kind, true)] as const);
 
   const sheet = zip.part('xl/worksheets/sheet1.xml');
+  // Each column's cell format, regular and bold (summaries), made first, by the row writer.
+  const writer = new RowWriter(columns, widthOf, sheet, styles, strings, band);
   const wbs = input.target === 'wbs';
   const xSplit = wbs ? 2 : 1;
   sheet.write(`${XML_DECL}<worksheet xmlns="${NS}" xmlns:r="${NS_R}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${printCol}${last}"/>`);
@@ -405,7 +409,7 @@ export async function registerXlsx(input: RegisterLayoutInput): Promise<Buffer> 
   sheet.write('</cols><sheetData>');
   const str = (c: number, r: number, s: number, text: string) => `<c r="${ref(c, r)}" s="${s}" t="s"><v>${strings.get(text)}</v></c>`;
   sheet.write(`<row r="1">${str(0, 1, styles.get({ font: 1 }), `${input.projectName} ${title}`)}</row>`);
-  const writer = new RowWriter(columns, widthOf, plain, sheet, styles, strings, band);
+  writer.prepareBand();
   const labels = (which: 0 | 1, r: number) => (band ? [...band.labels[which]].sort((a, b) => a[0] - b[0]).map(([k, cell]) => bandCell(styles, strings, band, k, r, cell)).join('') : '');
   sheet.write(`<row r="2">${str(0, 2, styles.get({ font: 2 }), `${language === 'ja' ? '出力日' : 'Exported'}: ${input.today.replaceAll('-', '/')}`)}${labels(0, 2)}</row>`);
   if (band) sheet.write(`<row r="${HEADER_ROW - 1}">${labels(1, HEADER_ROW - 1)}</row>`);
