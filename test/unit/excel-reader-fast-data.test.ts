@@ -1,7 +1,8 @@
 // The xlsx reader reads a sheet's <sheetData> straight from its text when it is written plainly
 // (parse-xlsx.ts readDataFast), and the general way otherwise (a comment before <sheetData>, an inline
 // string, a prefix…). Both readings must give the same model, the same refusals and the same notes, for
-// every shape a cell is written in; and the plain reading must be the cheaper one, or it is dead weight.
+// every shape a cell is written in. (That the plain reading is the cheaper one is `npm run bench -- --only bigimport`'s
+// to show, beside its floor: a CPU ratio asserted here failed on a loaded CI machine.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { unpackWorkbook } from '../../electron/core/excel/model-pack.js';
@@ -133,27 +134,6 @@ describe('the plain reading of sheet data', () => {
       expect(plain).toEqual(read(bad, true));
     }
   });
-
-  it('costs less CPU than the general reading of the same 10,000 rows', () => {
-    const data = sheetData(Array.from({ length: 10_000 }, () => ({ gap: 0, attrs: 1, rowRef: true, selfClosing: false, cells: [0, 1, 2, 3, 4, 0, 1, 2, 6, 13, 9, 19].map((k) => ({ k, gap: 0, ref: true })) })));
-    const plain = rawXlsx({ sheet: part(data, false), sst: SST });
-    const general = rawXlsx({ sheet: part(data, true), sst: SST });
-    const cost = (buf: Buffer) => {
-      let best = Infinity;
-      for (let k = 0; k < 3; k++) {
-        const t0 = process.cpuUsage();
-        readXlsx(buf, 't.xlsx');
-        const t = process.cpuUsage(t0);
-        best = Math.min(best, (t.user + t.system) / 1000);
-      }
-      return best;
-    };
-    cost(plain); // warm both up
-    cost(general);
-    const a = cost(plain);
-    const b = cost(general);
-    expect(a / b, `plain ${a.toFixed(0)} ms, general ${b.toFixed(0)} ms CPU`).toBeLessThan(0.85);
-  }, 120_000);
 });
 
 /** The model read as the reader's process reads it (cells packed as they are read), unpacked; or the refusal. */
