@@ -18,6 +18,7 @@ import { legendNamed } from './legend-names.js';
 import { registersNamed, sectionTitleAbove, tableTitle, titleNames } from './register-names.js';
 import { timelineTable } from './timeline.js';
 import { restartsPerSection, runsByOne, shownNumber } from './numbering.js';
+import { ID_BLANK_SHARE, ID_POSITIONS, namesIdHeader, oneIdScheme } from './shaped-ids.js';
 import { withoutDateGrid } from './date-grid.js';
 import { withoutHelperColumns } from './helper-columns.js';
 import { withUnheadedColumns } from './unheaded-columns.js';
@@ -839,7 +840,7 @@ function tableColumns(target: ImportTarget, ix: SheetIndex, columns: ColumnMappi
  */
 export function withoutNumbering(target: ImportTarget, ix: SheetIndex, columns0: ColumnMapping[], bottom: number): ColumnMapping[] {
   const below = ix.rowsBelow(bottom, 200);
-  const columns = namedIdColumn(target, ix, ownIdColumn(target, columns0, below), below);
+  const columns = namedIdColumn(target, ix, ownIdColumn(target, shapedIdColumn(target, ix, columns0, below), below), below);
   // Rows repeating the header (most of its words) with at most a title and one blank row above: the
   // next block of the same table (more blank rows part a second register, as the data's end says).
   const words = new Set(columns.map((m) => m.label.split(' / ').pop()!.trim()));
@@ -890,6 +891,46 @@ function rowNumbers(m: ColumnMapping, cells: Cell[]): ColumnMapping[] {
 }
 
 /**
+ * A column numbering the rows, which took the ref or no field (# over =IF(C7="","",ROW()-6), 通番 over 1, 2, 3 … running on
+ * into the prepared rows) beside a column near the left whose cells are IDs of one scheme (RSV-0031 …,
+ * CRQ-27-012 …: shaped-ids.ts): the IDs are the records', the row numbers the form's (blind set 18, I1b,
+ * where the client's IDs were dropped for the row numbers). The numbers stay the client's as any
+ * numbering does (rowNumbers: typed ones run on down the rows, a formula is left where it is). Only
+ * where the ID column's header names a number or code (チケットNo, 変更管理番号, Log Ref.: namesIdHeader):
+ * codes under another word (所属 / Department over T-100 …) are a thing's, and the row numbers stay the ref.
+ */
+function shapedIdColumn(target: ImportTarget, ix: SheetIndex, columns: ColumnMapping[], below: Row[]): ColumnMapping[] {
+  if (target === 'wbs') return columns;
+  const ref = columns.find((m) => m.field === 'ref');
+  const fields = columns.filter((m) => m.field !== null && m !== ref);
+  const records = recordRows(fields, below);
+  const near = [...columns].sort((a, b) => a.c - b.c).slice(0, ID_POSITIONS);
+  // (The numbering may be a column no field took: Line over =ROW()-4, S/N over 1, 2, 3.)
+  // (A 方眼紙's column spans several cells, the number in its first.)
+  const numbersOf = (m: ColumnMapping) => records.flatMap((row) => row.cells.filter((c) => within(c, m)).slice(0, 1));
+  const numbersRows = (m: ColumnMapping) => {
+    if (m.field !== null && m !== ref) return false;
+    const cells = numbersOf(m);
+    const shown = cells.map(shownNumber);
+    return cells.length >= 3 && shown.every((n) => n !== null) && (cells.some((c) => c.f) || runsByOne(shown as number[], 3));
+  };
+  const rowNo = near.find(numbersRows);
+  if (!rowNo || (ref && ref !== rowNo)) return columns;
+  const ids = near.find((m) => {
+    if (m.field !== null || m === rowNo || ix.sheet.hiddenColumns?.some((h) => h.c1 <= m.c && m.c <= h.c2)) return false;
+    const cells = records.flatMap((row) => row.cells.filter((c) => within(c, m)).slice(0, 1));
+    return !cells.some((c) => c.f) && oneIdScheme(cells.map(cellText)) && readsAsIds(m, fields, below);
+  });
+  if (!ids || !namesIdHeader(target, ids.label)) return columns;
+  return columns.flatMap((m) => {
+    if (m === ref) return rowNumbers(m, numbersOf(m));
+    if (m !== ids) return [m];
+    const { extraKey: _, ...rest } = m;
+    return [{ ...rest, field: 'ref', confidence: NAMED_ID_CONFIDENCE }];
+  });
+}
+
+/**
  * The register's own nouns before an ID word (リスクID, 課題番号, Risk ID, Issue No.): its descriptor's
  * qualifiers, and for issues the other words clients use for one. Only these name the record itself:
  * 変更番号, Change ID, Ticket #, or 課題番号 in a risk log name another record (a cross-reference).
@@ -905,8 +946,6 @@ const ownIdLabel = (target: ImportTarget, label: string) => {
   return !!x && OWN_NOUNS[target].some((noun) => labelKey(noun) === x);
 };
 
-/** Records the ID column may leave blank before it is no ID column (one in ten, a record not yet numbered). */
-const ID_BLANK_SHARE = 0.1;
 
 /**
  * A No. column beside an ID column of the register's own (No. | リスクID | リスク内容): the ID column is

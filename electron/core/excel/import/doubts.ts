@@ -21,6 +21,7 @@ import { ownWord } from './header-rows.js';
 import { isDateCell, serialRange } from './serial-dates.js';
 import { namesWorkUnit } from './numbers.js';
 import { withListFits } from './list-fits.js';
+import { ID_BLANK_SHARE, ID_POSITIONS, namesIdHeader, oneIdScheme } from './shaped-ids.js';
 
 /** Share of a key column's values that are figures (counts, rates, dates) from which it names no record. */
 const FIGURES_SHARE = 0.5;
@@ -302,6 +303,8 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
   const ix = new SheetIndex(sheet);
   const rows = [...new Set(table.records.filter((r) => !r.group).map((r) => r.row - 1))];
   const first = Math.min(...table.columns.map((m) => m.c));
+  // (The first columns of the sheet: a two-row record's lower row shares its columns with the upper.)
+  const nearLeft = [...new Set(table.columns.map((m) => m.c))].sort((a, b) => a - b).slice(0, ID_POSITIONS);
   const sctx = { date1904: model.date1904, vocab: ctx.vocab, reference: ctx.today, refPrefix: '' };
   const of = (kind: ContentKind) => open.filter((o) => o.kind === kind).map((o) => o.field);
   const readsRating = table.columns.some((m) => m.field !== null && fieldSpec(target, m.field)?.kind === 'rating');
@@ -340,7 +343,12 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     // flag, a code for a lookup): nothing a person reads, offered at most, never asked about.
     const helper = (sheet.hiddenColumns ?? []).some((h) => h.c1 <= m.c && m.c <= h.c2) && cells.every((c) => c.f);
     const fit = (kind: ContentKind, fields: string[], ask: boolean) => fields.length > 0 && out.push({ column: m.column, ...(off ? { rowOffset: off } : {}), label: m.label, kind, fields, ask: ask && !helper });
-    if (m.c === first && cells.length === rows.length && distinct === texts.length && texts.every((t) => ID_LIKE.test(t)) && cells.every((c) => c.t === 's' || c.t === 'n')) fit('ref', of('ref'), false);
+    // IDs of one scheme near the left (RSV-0031 …, F-01 …: shaped-ids.ts) under a header naming a number of
+    // a noun the register does not know (票番号, Obs. No., Risk Reference) are asked about: the records' own
+    // IDs as a rule, replaced by PMO Desk's when kept silently (blind set 18, I1b). Other ID-like values in
+    // the first column are offered.
+    const scheme = off === 0 && nearLeft.includes(m.c) && namesIdHeader(target, m.label) && rows.length - cells.length <= Math.floor(rows.length * ID_BLANK_SHARE) && oneIdScheme(texts) && !cells.some((c) => c.f);
+    if (scheme || (m.c === first && cells.length === rows.length && distinct === texts.length && texts.every((t) => ID_LIKE.test(t)) && cells.every((c) => c.t === 's' || c.t === 'n'))) fit('ref', of('ref'), scheme);
     else if (holdsDates(cells, sctx, serialRange(ownWord(m.label), [m.c - 1, m.c + 1].map((c) => rows.map((r) => ix.cell(r, c)))))) fit('date', BOOKKEEPING_DATE.test(m.label) ? [] : of('date'), !BARE_DATE.test(ownWord(m.label)) && !datesMapped(m));
     // (A rating only to a table that reads none: beside a probability, another column of 1–5 is a code.)
     else if (cells.every((c) => c.t === 'n' || c.t === 's') && texts.every((t) => /^[1-5]$/.test(t))) fit('rating', readsRating ? [] : of('rating'), false);

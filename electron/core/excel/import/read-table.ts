@@ -301,9 +301,11 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const recordRows = new Set(data.rows);
   const between = data.rows.length === 0 ? [] : Array.from({ length: data.rows[data.rows.length - 1]! - data.rows[0]! + 1 }, (_, k) => data.rows[0]! + k).filter((r) => !recordRows.has(r));
   const links = mapped.filter((m) => m.field === 'predecessors');
+  // (A 方眼紙's column spans several cells, merged on each record's row, its number in the first: 通番 over B:C.)
+  const mergedAcross = (m: ColumnMapping) => data.rows.every((r) => { const g = ix.mergeAt(r, m.c); return !!g && g.c1 === m.c && g.c2 === m.c + m.span - 1; });
   if (!links.some((m) => data.rows.some((r) => Array.from({ length: m.span }, (_, k) => ix.cell(r, m.c + k)).some((x) => x !== undefined && x.v !== null && String(x.v).trim() !== ''))))
     for (const m of mapped)
-      if (m.field === null && m.span === 1 && !m.numbering && numberingHeader(m.label) && numbersRows(ix, data.rows, m.c, 3, true) && between.every((r) => shownNumber(ix.cell(r, m.c)) === null)) {
+      if (m.field === null && (m.span === 1 || mergedAcross(m)) && !m.numbering && numberingHeader(m.label) && numbersRows(ix, data.rows, m.c, 3, true) && between.every((r) => shownNumber(ix.cell(r, m.c)) === null)) {
         m.numbering = true;
         delete m.extraKey;
       }
