@@ -209,7 +209,6 @@ async function addedAndExported(l: Layout, answers: { column: string; field: str
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(out.dataBase64, 'base64') as never);
   const ws = wb.worksheets[0]!;
-
   const cell = (r: number, c: number | undefined) => (c === undefined ? undefined : ws.getCell(r, c));
   return { created, ws, at, title, cell, stored: (await call(`${l.register}.list` as 'issue.list', { projectId })) as unknown as { ref: string; title: string }[] };
 }
@@ -265,4 +264,40 @@ describe('a new record exported into the client’s ID column', () => {
     expect([cell(r, at.id)!.text, cell(r, at.title)!.text]).toEqual(['FM-26-021', title]);
     expect(cell(r + 1, at.id)!.text).toBe('FM-26-022');
   });
+});
+
+describe('IDs of one scheme over section rows, beside a long description', () => {
+  // (Blind set 18, I4a: the ID column took the title, because the section rows' titles in it were no IDs,
+  // and the section rows became records.) Generated: stages merged across the table, the first right under
+  // the header, IDs under a number word of a noun the register does not know.
+  for (const [lang, head, stages, ids] of [
+    ['en', ['VO No.', 'Variation Description', 'Raised By', 'Status'], ['STAGE A — North corridor', 'STAGE B — Depot'], (i: number) => `VO-${pad(i + 31, 3)}`],
+    ['ja', ['指示番号', '変更内容の説明', '起票者', '状況'], ['【第1工区】 北側', '【第2工区】 車両基地'], (i: number) => `SI-27-${pad(i + 4, 2)}`],
+  ] as const)
+    it(`${lang}: the IDs are no title, the description is, and the section rows are no records`, async () => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Log');
+      ws.getCell('A1').value = lang === 'en' ? 'Variation log' : '変更指示台帳';
+      ws.getRow(3).values = [...head];
+      const texts = lang === 'en'
+        ? ['Move the drainage culvert 12 m east of the survey line', 'Add two lighting columns at the depot gate', 'Replace the retaining wall design with gabions', 'Extend the access road to the new substation', 'Delete the temporary footbridge from scope']
+        : ['排水カルバートを測量線から東へ12m移設する', '車両基地ゲートに照明柱を2基追加する', '擁壁の設計をかご枠工に変更する', '新設変電所までの進入路を延伸する', '仮設歩道橋を範囲から削除する'];
+      const rows: (string | null)[][] = [];
+      rows.push([stages[0], null, null, null]);
+      texts.forEach((t, i) => {
+        if (i === 3) rows.push([stages[1], null, null, null]);
+        rows.push([ids(i), t, lang === 'en' ? 'Site Engineer' : '工事監理者', lang === 'en' ? 'Open' : '未着手']);
+      });
+      rows.forEach((r, k) => {
+        ws.getRow(4 + k).values = r;
+        if (r[1] === null) ws.mergeCells(4 + k, 1, 4 + k, 4);
+      });
+      const { id: projectId } = await call('project.create', { name: `P${Math.random()}` });
+      const p = (await call('excel.previewImport', { projectId, register: 'change', fileName: 'log.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') })) as ImportPreview;
+      const field = (c: string) => p.columns.find((m) => m.column === c)?.field ?? null;
+      expect(field('A')).not.toBe('title');
+      expect(field('B')).toBe('title');
+      expect(p.rows.map((r) => r.name)).toEqual(texts);
+      if (field('A') !== 'ref') expect((p.detection?.why ?? []).some((w) => w.code === 'columnFits' && w.column === 'A' && w.fields.includes('ref'))).toBe(true);
+    });
 });

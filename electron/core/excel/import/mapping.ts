@@ -27,6 +27,7 @@ import { columnKey, type ColumnMapping } from '../../../common/excel/preview.js'
 import { checkTarget, readsAsChecks } from './check-columns.js';
 import { holdsDates, holdsPeople, personFields } from './content-fields.js';
 import { groupFields } from './group-fields.js';
+import { idShape, oneIdScheme } from './shaped-ids.js';
 
 /** Below this a header word does not name a field. */
 export const MIN_CONFIDENCE = 0.5;
@@ -418,7 +419,10 @@ function shortTitleBefore(target: ImportTarget, header: HeaderColumn[], headed: 
     const cells = samples.cells(col);
     const texts = typed(cells);
     if (!texts || !own(texts) || texts.some((t) => !/\p{L}{2}/u.test(t))) continue;
-    if (texts.every((t) => ID_TEXT.test(t)) || mean(texts) > TITLE_CHARS || mean(texts) >= mean(long) || holdsPeople(target, cells, samples.ctx)) continue;
+    // (IDs of one scheme among section rows' titles — CO-017 … under PHASE 1 — name no record either:
+    // blind set 18, I4a, where the section rows became records titled by the whole row.)
+    const ids = texts.filter((t) => idShape(t) !== null);
+    if (texts.every((t) => ID_TEXT.test(t)) || (ids.length * 2 >= texts.length && oneIdScheme(ids)) || mean(texts) > TITLE_CHARS || mean(texts) >= mean(long) || holdsPeople(target, cells, samples.ctx)) continue;
     return i;
   }
   return -1;
