@@ -138,11 +138,28 @@ export function parseWbsCode(cell: Cell): string | null {
   const s = raw.normalize('NFKC').trim().replace(/\.$/, '');
   if (WBS_CODE.test(s)) return s.replaceAll('-', '.');
   const lettered = LETTERED_CODE.exec(s);
-  return lettered ? `${lettered[1]!}${lettered[2]!.replaceAll('-', '.')}` : null;
+  if (lettered) return `${lettered[1]!}${lettered[2]!.replaceAll('-', '.')}`;
+  return LETTER_TOP.test(s) ? s : null;
 }
 
-/** A parsed code's letter prefix and its numbers: 'S1.2' → ['S', '1.2'], 'A-1.2' → ['A-', '1.2'], '1.2' → ['', '1.2']. */
+/**
+ * An outline whose top codes are letters (A, B; A.1, B.2.1 under them: blind set 18, I3): the letter is
+ * the top number, so A.1's parent is A. (A letter joined to its numbers, S1.2 or A-1-2, is a prefix.)
+ */
+const LETTER_TOP = /^[A-Z](?:\.\d{1,4}){0,9}$/;
+export const isLetterTop = (code: string): boolean => LETTER_TOP.test(code);
+/** A letter-topped code's numbers, its letter as the top one: 'B.2.1' → '2.2.1'. */
+export const letterTopNumbers = (code: string): string => `${code.charCodeAt(0) - 64}${code.slice(1)}`;
+/** The letter-topped code of numbers whose top one is 1–26: '2.2.1' → 'B.2.1'; as given past Z. */
+export function letterTopCode(numbers: string): string {
+  const dot = numbers.indexOf('.');
+  const top = Number(dot < 0 ? numbers : numbers.slice(0, dot));
+  return top >= 1 && top <= 26 ? `${String.fromCharCode(64 + top)}${dot < 0 ? '' : numbers.slice(dot)}` : numbers;
+}
+
+/** A parsed code's letter prefix and its numbers: 'S1.2' → ['S', '1.2'], 'A-1.2' → ['A-', '1.2'], '1.2' → ['', '1.2']; a letter-topped code has none ('A.1' → ['', 'A.1']). */
 export function codeLetters(code: string): [letters: string, numbers: string] {
+  if (LETTER_TOP.test(code)) return ['', code];
   const at = code.search(/\d/);
   return at <= 0 ? ['', code] : [code.slice(0, at), code.slice(at)];
 }

@@ -746,7 +746,14 @@ export function assignFields(
     // 11, C3); where another column takes the grade, the head's own field stands.
     const graded = samples ? gradeUnderClass(target, col, samples.cells(col), samples.ctx.vocab) : null;
     if (graded) candidates.push({ i, field: graded, confidence: Math.max(...matchLabel(target, ownParts(header, col)).map((m) => m.confidence), MIN_CONFIDENCE) });
+    // A plan's column of outline codes (A, A.1, B.2.1; 1-2-0; 1.1) is its WBS code whatever word heads it
+    // (Item, Line Item, 項目, タスクコード: words of the task's name too), never a name or any text (a
+    // predecessor's codes aside): the names are in a column beside it (blind set 18, I3 — the codes became the tasks' names). A word naming
+    // another field its cells fit more surely (工数 over 1, 1.5, 2) still takes the column.
+    const coded = target === 'wbs' && col.span === 1 && !!samples?.cells.aligned && holdsOutlineCodes(samples.cells.aligned(col));
+    if (coded) candidates.push({ i, field: 'wbsCode', confidence: OUTLINE_CODES });
     for (const m of matchLabel(target, ownParts(header, col))) {
+      if (coded && m.field !== 'predecessors' && fieldSpec(target, m.field)?.kind === 'text') continue;
       if (keyByGroupOnly(target, ownParts(header, col), m.field)) continue;
       if (otherThing.has(i) && (m.field === KEY_FIELD[target] || longText(target, m.field))) continue;
       // 分類1 | 分類2 | 分類3: the client's own levels of a classification, none of them one list value.

@@ -4,7 +4,7 @@
 // 1.1 and 1.20 as 1.2: such a number is read as the code that follows the row above in the outline.
 import { parseDateText } from '../../../common/excel/client-dates.js';
 import type { Cell } from '../../../common/excel/model.js';
-import { codeLetters, parseWbsCode } from './cell-values.js';
+import { codeLetters, isLetterTop, letterTopNumbers, parseWbsCode } from './cell-values.js';
 import { follows } from './level-numbers.js';
 
 /** Filled rows a column must hold to tell, and the share of them that must follow in outline order. */
@@ -55,7 +55,8 @@ export function holdsOutlineCodes(cells: readonly (Cell | undefined)[]): boolean
   for (const cell of filled) {
     const code = outlineCode(cell, above);
     if (code === null) return false;
-    const [letters, numbers] = codeLetters(code);
+    // (Letter-topped codes, A and A.1, are one family of their own: never mixed with 1.1 in one outline.)
+    const [letters, numbers] = isLetterTop(code) ? ['A.', letterTopNumbers(code)] : codeLetters(code);
     if (prefix !== null && letters !== prefix) return false;
     prefix = letters;
     // A phase written x.0 (1.0, 1.1, 1.2, 2.0) is its parent's own code: 2.0 follows 1.2 as 2 does.

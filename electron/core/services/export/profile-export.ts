@@ -10,7 +10,7 @@ import type { WorkCalendar } from '../../../common/schedule/calendar.js';
 import { calendarSettings, workCalendarOf } from '../schedule.js';
 import type { ExportedWorkbook } from '../../../common/api/excel.js';
 import { WBS_ROLLED_UP_FIELDS } from '../../../common/dto.js';
-import { codeLetters, columnDateReading, DAYS_WITH_UNIT, parseWbsCode, readValue, rowKey, textOf, type ValueContext } from '../../excel/import/cell-values.js';
+import { codeLetters, columnDateReading, isLetterTop, letterTopCode, letterTopNumbers, DAYS_WITH_UNIT, parseWbsCode, readValue, rowKey, textOf, type ValueContext } from '../../excel/import/cell-values.js';
 import type { TableLayout } from '../../excel/import/detect.js';
 import { fieldSpec, KEY_FIELD, type FieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
 import { WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../common/excel/column-labels.js';
@@ -466,6 +466,15 @@ export async function exportToProfile(
         }),
   );
   const codePrefix = letterForms.size === 1 ? [...letterForms][0]! : '';
+  // A client naming its top tasks by letters (A; A.1, B.2.1 under them) is numbered on the letter's place
+  // (B.2 is 2.2), and every code it gets is written with the letter again (F after E, B.3 after B.2).
+  const lettersOnTop =
+    codeAt >= 0 &&
+    table.records.some((r) => {
+      const cell = ix.cell(r.row - 1, mapped[codeAt]!.c);
+      const code = cell ? parseWbsCode(cell) : null;
+      return code !== null && isLetterTop(code);
+    });
   const hyphenCodes = codeAt >= 0 && table.records.some((r) => HYPHEN_CODE.test(codeText(r.row - 1).slice(codePrefix.length)));
   // Codes the client ends with a dot (1., 1.1.): a code or link PMO Desk writes ends so too, and a
   // rewritten 先行 takes its cell's lag unit and separator, else the column's (3.1.FS+2日、2.2.: blind set 3, H14).
@@ -483,6 +492,7 @@ export async function exportToProfile(
           if (levelNumbers) return o.at === null ? '' : (levelNumbers.codes.get(o.at) ?? '');
           const written = o.at === null ? '' : String(writers[codeAt]!.meaning(ix.cell(o.at, mapped[codeAt]!.c)) ?? '');
           const own = codePrefix !== '' && written.startsWith(codePrefix) ? written.slice(codePrefix.length) : written;
+          if (lettersOnTop) return isLetterTop(own) ? letterTopNumbers(own) : '';
           return hyphenCodes && HYPHEN_CODE.test(own) ? own.replaceAll('-', '.') : own;
         });
   // Each task's code in the client's numbering, by our code: the code column and 先行 name tasks alike
@@ -493,7 +503,7 @@ export async function exportToProfile(
     for (const o of stored) {
       const code = tasks.get(o.row.id)?.code;
       const client = clientCodes.get(o.row.id) ?? code;
-      if (code && client) clientCodeByCode.set(code, `${codePrefix}${hyphenCodes ? client.replaceAll('.', '-') : client}`);
+      if (code && client) clientCodeByCode.set(code, lettersOnTop ? letterTopCode(client) : `${codePrefix}${hyphenCodes ? client.replaceAll('.', '-') : client}`);
     }
 
   /** The 大/中 column a template row's name is in when its name column is blank (as the import reads it), else null. */
