@@ -5,6 +5,7 @@
 // key cell merged down from that record) is part of that record, not a new one, and so is a row whose
 // one cell goes on with the text of the record above (a long text spilled onto the next row).
 import { timeSection } from './time-sections.js';
+import { NOT_PHASE } from './phase-rows.js';
 import { isBlankText } from './cell-values.js';
 import { fieldSpec, KEY_FIELD } from '../../../common/excel/fields.js';
 import { registersNamed, sectionTitleAbove } from './register-names.js';
@@ -109,6 +110,13 @@ const NAME_FIELD = /^level\d$/;
 const SENTENCE = /(?:。|[a-z)]\.)$/i;
 
 const blankText = isBlankText;
+/** A record's ID as typed: one token with a digit (CR-017, A-03, RSV0031), no words. */
+const ID_SHAPE = /^(?=.*\d)[\p{L}\p{N}._/#-]{1,24}$/u;
+/** Rows under the header a column is judged on, and the share of its cells that must be IDs. */
+const ID_SCAN = 30;
+const ID_SHARE = 0.8;
+/** The longest text a section's title alone on its row is (longer is a note or a record's title). */
+const SECTION_CHARS = 60;
 const hasContent = (cell: Cell) => !cell.f && !(cell.t === 's' && blankText(cell.v as string));
 const textOfCell = (cell: Cell) => (cell.t === 's' ? (cell.v as string).normalize('NFKC').trim() : '');
 
@@ -337,6 +345,41 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
     }
     return false;
   };
+  // Whether column c holds the records' IDs (CR-017, 12, A-03: one token with a digit, no words), judged
+  // on the first rows under the header that fill two or more cells.
+  const idColumns = new Map<number, boolean>();
+  const idColumn = (c: number): boolean => {
+    let known = idColumns.get(c);
+    if (known === undefined) {
+      let ids = 0;
+      let filled = 0;
+      for (const next of ix.rowsBelow(layout.headerBottom, ID_SCAN)) {
+        if (next.cells.filter(counts).length < 2) continue;
+        const cell = ix.cell(next.r, c);
+        if (!cell || !hasContent(cell)) continue;
+        filled++;
+        if (cell.t === 'n' || ID_SHAPE.test(textOfCell(cell))) ids++;
+      }
+      known = filled >= 3 && ids >= ID_SHARE * filled;
+      idColumns.set(c, known);
+    }
+    return known;
+  };
+  const sectionBetween = (r: number, cell: Cell): boolean => {
+    if (cell.t !== 's' || cell.f) return false;
+    const text = textOfCell(cell);
+    if (text.length > SECTION_CHARS || !/\p{L}/u.test(text) || ID_SHAPE.test(text) || NOT_PHASE.test(text) || FOOTER.test(text) || SENTENCE.test(text)) return false;
+    const merge = ix.mergeAt(r, cell.c);
+    const first = cell.c === minC || (!!merge && merge.c1 <= minC);
+    if (!first) return false;
+    // (A row under a cell merged down from the record above is that record's own second row.)
+    for (let c = minC; c <= maxC; c++) if ((ix.mergeAt(r, c)?.r1 ?? r) < r) return false;
+    // (Nor a text going on from the record right above, wrapped by hand.)
+    if (rows.length > 0 && rows[rows.length - 1] === r - 1 && continuesText(ix, [cell], r - 1, counts, layout.columns.length)) return false;
+    const across = !!merge && merge.r1 === r && (merge.c2 - merge.c1 + 1) * 3 >= (maxC - minC + 1) * 2;
+    if (!across && !(key !== undefined && !inKey(cell.c)) && !idColumn(cell.c)) return false;
+    return recordBelow(r);
+  };
   // What the records so far fill, for telling a note or count line under them by its shape (a histogram of
   // how many cells each fills, the longest text per column): the records are folded in when a rule first
   // asks after them (fold), not as each is read — most tables never ask, and reading every cell of every
@@ -476,6 +519,17 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
     }
     if (rows.length === 0 && !templateRowSeen && isInstructions(ix, { ...row, cells: inTable }, layout)) {
       leftOut.push({ r: row.r, reason: 'instructions' });
+      blankRun = 0;
+      continue;
+    }
+    // A section's title between records (PHASE 2 – Splicing, Area C – Berths: one text alone on its row,
+    // in the table's first column) is no record, whichever column took the key, and also right under the
+    // header: merged across the table, or where the row leaves the key empty or stands in a column of the
+    // records' IDs (blind set 18, I4: such rows were stored as records, their text in every field).
+    // (After a blank row, the rules for a heading there decide: a heading over a line that names no record
+    // ends the table.)
+    if (layout.target !== 'wbs' && blankRun === 0 && inTable.length === 1 && sectionBetween(row.r, inTable[0]!)) {
+      leftOut.push({ r: row.r, reason: 'section title' });
       blankRun = 0;
       continue;
     }
