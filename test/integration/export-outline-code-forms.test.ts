@@ -46,4 +46,13 @@ describe.each(FORMS)('codes $label', (form) => {
     expect(rows).toEqual(shape.map((p, i) => [form.code(p), names[i]]));
     expect(failures).toEqual([]);
   });
+
+  it('a phase put before another renumbers that phase, and its tasks keep their own numbers in its width', async () => {
+    const { projectId, idOf, exported } = await imported(form);
+    await call('wbs.create', { projectId, afterId: idOf('Survey'), values: { name: 'Permits' } as never });
+    const { rows, failures } = await exported();
+    const shape = [...SHAPE.slice(0, 3), [2], ...SHAPE.slice(3).map((p) => [p[0]! + 1, ...p.slice(1)])];
+    expect(rows).toEqual(shape.map((p, i) => [form.code(p), [...NAMES.slice(0, 3), 'Permits', ...NAMES.slice(3)][i]]));
+    expect(failures).toEqual([]);
+  });
 });

@@ -599,7 +599,8 @@ export async function checkExport(
     const codeCol = target === 'wbs' ? original.columns.find((m) => m.field === 'wbsCode' && m.span === 1)?.c : undefined;
     if (codeCol !== undefined) {
       const codeIn = (rows: Map<number, Map<number, string>>, row: number) => (rows.get(row)?.get(codeCol) ?? '').replace(/^[a-z]+:/, '').normalize('NFKC').trim();
-      const shape = (code: string) => code.replace(/\d+/g, 'n');
+      // (A letter for a top task, B or B.2, is its number: B may become C as 2 becomes 3.)
+      const shape = (code: string) => code.replace(/\d+/g, 'n').replace(/^[A-Z](?=\.|$)/, 'n');
       const seen = new Map<string, number>();
       let bad = '';
       for (const r of owners(again.rows)) {

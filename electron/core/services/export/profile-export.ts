@@ -1490,6 +1490,17 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
   // A top code ending .0 is a phase's own code (3.0 is phase 3, never child 0 of an unlisted 3): a plan
   // left with one phase has no prefix, or a task outdented after it would be written 3.1, under it (blind set 4, J1).
   const phases = topCodes.some((c) => /\.0+$/.test(c));
+  // Fixed-width codes (1.0.0 a phase, 1.2.0 its task, 1.2.1 a step; 1-0-0): every code the client wrote has
+  // the same number of parts and some end in zeros. A code given anew is written as wide (1.3.0, never 1.3;
+  // blind set 18, I3), its level still the last part that is not zero.
+  const written = stored.flatMap((o) => (o.at === null ? [] : [own(o)])).filter((c) => /^\d+(?:\.\d+)+$/.test(c));
+  const width = written.length > 0 && written.some((c) => /\.0+$/.test(c)) ? written[0]!.split('.').length : 0;
+  const fixedWidth = width > 1 && written.every((c) => c.split('.').length === width) ? width : 0;
+  const padded = (code: string) => {
+    let parts = code.split('.').length;
+    while (parts++ < fixedWidth) code += '.0';
+    return code;
+  };
   const prefix = !phases && tops.length > 0 && tops.every((p) => p === tops[0]) ? tops[0]! : '';
   // Per parent: the previous sibling's numbers and its code's text after the base (for a new one's shape).
   const last = new Map<number | null, { n: number[]; text: string }>();
@@ -1518,7 +1529,8 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
    */
   const ownUnderParent = (o: Out): string => {
     const p = byId.get(parentOf(o) as number);
-    const pOwn = p ? own(p) : '';
+    // (A parent written with zeros, 5.0.0 or 5.0, has its children under 5.)
+    const pOwn = p ? own(p).replace(/(?:\.0+)+$/, '') : '';
     const mine = own(o);
     return pOwn !== '' && mine.startsWith(`${pOwn}.`) ? mine.slice(pOwn.length + 1) : '';
   };
@@ -1564,7 +1576,7 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
     }
     last.set(parent, { n, text });
     widthAt.set(o.level, text.split('.')[0]!.length);
-    out.set(o.row.id, `${base}${text}`);
+    out.set(o.row.id, padded(`${base}${text}`));
     // Kept without a phase's .0 (1.0 is 1): a task outdented from under 1.0 keeping 1.2 would read as under it (blind set 4, J1).
     given.add(`${base}${n.join('.')}`.replace(/(?:\.0+)+$/, ''));
   }
