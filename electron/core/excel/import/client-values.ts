@@ -15,10 +15,10 @@ import { mappedCode, scaledRating, suggestCode, withWord } from './value-map.js'
 import { fractionScale, numberSteps, ratingNumber, wordSteps, type WordSteps } from './rating-scales.js';
 import type { Suggestion, UnknownValue, ValueMap, ValueMaps } from '../../../common/excel/preview.js';
 import { codeKey } from './code-legend.js';
-import { stageCode } from './status-stages.js';
+import { knownStageWord, stageCode } from './status-stages.js';
 import { criteriaTop, rankRatings, rankRun } from './rank-codes.js';
 import type { Legend } from './code-legend.js';
-import { listEndCode, spreadShared, type ColumnReading, type Spread } from './stage-order.js';
+import { listEndCode, reworkCode, spreadShared, type ColumnReading, type Spread } from './stage-order.js';
 
 
 /** An item an import adds to a project's list (a client word the user chose to add). */
@@ -174,11 +174,13 @@ export class ClientValues {
       const read = spec.kind === 'rating' ? parseRatingValue(w) : parseVocab(this.vocab[spec.list as VocabListName].items, spec.list as VocabListName, w);
       if (read.ok && read.value !== null) this.remember(field, w, String(read.value));
       else if (spec.kind === 'vocab') {
-        // A word no table reads at an end of the list (素案 first on 素案 → 確定 → 周知済, though no record
-        // uses it yet): the item its place says, so an export writes the client's word for that item.
+        // A word no table reads (素案 first on 素案 → 確定 → 周知済, though no record uses it yet): the item
+        // the cells' reading gives it (suggest: its meaning, its place at an end, its stage), so an export
+        // writes the client's word for that item, and the word reads back as it. Not a look-alike's guess.
         // (A record's word is still listed with that suggestion when its cell is read, for the user to confirm.)
-        const end = listEndCode(this.vocab[spec.list as VocabListName].items, words, w);
-        if (end !== null) this.remember(field, w, end);
+        const items = this.vocab[spec.list as VocabListName].items;
+        const s = suggest(items, spec.list as VocabListName, w, words);
+        if (s.code !== null && s.by !== 'similar' && items.some((i) => i.code === s.code)) this.remember(field, w, s.code);
       }
     }
   }
@@ -435,12 +437,22 @@ export class ClientValues {
 }
 
 /**
- * What an unknown word of a list most likely is: its label, a known word, its stage (suggestCode); else,
- * for a status, its place at an end of the client's own list of the column's words (listEndCode).
+ * What an unknown word of a list most likely is. Its own meaning first: an item's label in it; work under
+ * way that the client's list puts after a check, the work sent back (reworkCode); a word the tables know as
+ * a whole (Accepted, 受理, 取下げ). Then its place at an end of the client's own list of the
+ * column's stages (listEndCode: the first word opens, the last word on the record's way closes). Then the
+ * guesses from its parts and look (a stage by its affixes, a synonym of one of its words, a similar label).
+ * (Blind set 18, I5: 受理, the last word of a list, was read as not begun by a guess.)
  */
 function suggest(items: Vocabularies[VocabListName]['items'], list: VocabListName, text: string, clientList: readonly string[] = []): Suggestion {
   const s = suggestCode(items, text, (w) => known(items, list, w), (w) => stageCode(items, w));
-  const end = s.code === null ? listEndCode(items, clientList, text) : null;
+  if (s.by === 'label') return s;
+  // Work under way placed after a check in the client's own order: the work sent back (reworkCode).
+  const back = reworkCode(items, clientList, text);
+  if (back !== null) return { code: back, by: 'stage' };
+  const own = (s.by === 'synonym' && known(items, list, text) !== null) || (s.by === 'stage' && knownStageWord(text));
+  if (own) return s;
+  const end = listEndCode(items, clientList, text);
   return end === null ? s : { code: end, by: 'stage' };
 }
 

@@ -6,7 +6,7 @@
 // word the free item after it, where the earlier one is the list's own word). Where the order cannot be
 // told, or the list has no free item there, the words stay as read and the preview asks about each. Pure.
 import type { VocabItem } from '../../../common/registers.js';
-import { itemStage, wayRank, wordRank } from './status-stages.js';
+import { itemStage, wayRank, wordRank, wordStages, type Stage } from './status-stages.js';
 import { wordKey } from './value-words.js';
 
 export interface ColumnReading {
@@ -100,21 +100,53 @@ function ask(out: Spread, group: readonly ColumnReading[], listAt: ReadonlyMap<s
 /** Least words a client's list has for its first and last to be a record's first and closing stages. */
 const STAGES_LISTED = 3;
 
+/** Stages off a record's way: a list may put them anywhere, most often after its closing word (保留, 中止 last). */
+const SIDE: ReadonlySet<Stage> = new Set<Stage>(['held', 'dropped', 'watching', 'reopened']);
+const sideState = (word: string) => {
+  const s = wordStages(word)?.[0];
+  return s !== undefined && SIDE.has(s);
+};
+
 /**
- * The item a word no table reads stands for by its place at either end of the client's own list of the
- * column's stages (a validation list, or a note "状態：素案 → 確定 → 周知済"): its first word is the list's
- * first item (a record as raised: 素案 → draft), its last the list's closing item (the first closed item
- * that is no side state: 承諾 → approved, 終結 → closed). Only for a list that is a record's life, and
- * null for a word between the ends, whose stage its place alone does not say (blind set 17, I6: 素案, 承諾
- * and 計画待ち became new items though the client's own list put them first or last).
+ * The item a word stands for by its place at either end of the client's own list of the column's stages (a
+ * validation list, or a note "状態：素案 → 確定 → 周知済"), read along the record's way: the list less the words
+ * whose own meaning is a side state (保留, 中止, Voided, Reopened), which a list often puts last. Its first word
+ * is the list's first item (a record as raised: 素案 → draft), its last the list's closing item (the first
+ * closed item that is no side state: 承諾 → approved, 終結 → closed, Executed before Voided → done). Only
+ * for a list that is a record's life and runs forward (no word whose own stage is later than the last's, or
+ * earlier than the first's), and null for a word between the ends, whose stage its place alone does not say
+ * (blind set 17, I6: 素案, 承諾 and 計画待ち became new items; blind set 18, I5: a list's side state at its end
+ * was taken as its closing word — 取下げ written for closed — and 受理, its closing word, read as not begun).
  */
 export function listEndCode(items: readonly VocabItem[], clientList: readonly string[], word: string): string | null {
-  if (clientList.length < STAGES_LISTED) return null;
+  if (clientList.length < STAGES_LISTED || sideState(word)) return null;
   const stages = items.map((i) => itemStage(i));
   if (!stages.some((s) => s !== null && (wayRank(s) ?? Infinity) <= 2)) return null;
-  const keys = clientList.map(wordKey);
+  const way = clientList.filter((w) => !sideState(w));
+  if (way.length < 2) return null;
+  const ranks = way.map(wordRank).filter((r): r is number => r !== null);
+  const [first, last] = [wordRank(way[0]!), wordRank(way[way.length - 1]!)];
+  if ((first !== null && ranks.some((r) => r < first)) || (last !== null && ranks.some((r) => r > last))) return null;
+  const keys = way.map(wordKey);
   const at = keys.indexOf(wordKey(word));
   if (at === 0) return items.find((_, k) => wayRank(stages[k]!) !== null)?.code ?? null;
   if (at === keys.length - 1) return items.find((i, k) => i.closed && wayRank(stages[k]!) !== null)?.code ?? null;
   return null;
+}
+
+/**
+ * The item a word of work under way stands for where the client's list puts it after a check (作成中 → 照査中
+ * → 修正中 → 受理; Drafting → In Review → Revising → Accepted): the work done again on what the check sent
+ * back, the list's way-back item (差戻し, Returned), where the list has one. Null elsewhere: a word of work
+ * before any check, a list that has no way back, a word that is no work under way (blind set 18, I5: 修正中
+ * after 照査中 shared 作成中's item, and the column was asked).
+ */
+export function reworkCode(items: readonly VocabItem[], clientList: readonly string[], word: string): string | null {
+  const keys = clientList.map(wordKey);
+  const at = keys.indexOf(wordKey(word));
+  const checking = wayRank('checking')!;
+  if (at <= 0 || wordStages(word)?.[0] !== 'working') return null;
+  if (!clientList.slice(0, at).some((w) => (wordRank(w) ?? -1) >= checking && (wordRank(w) ?? -1) < wayRank('done')!)) return null;
+  const back = items.filter((i) => itemStage(i) === 'reopened');
+  return back.length === 1 ? back[0]!.code : null;
 }

