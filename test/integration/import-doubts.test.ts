@@ -201,7 +201,9 @@ describe('columns kept as the client’s own are offered the fields their cells 
     // (A date column under a table that reads no date is offered the register's dates, the choice the user's.)
     expect(p.columns.find((m) => m.column === 'A')?.field).toBe('ref');
     expect(offered.A).toBeUndefined();
-    expect(offered.C).toBeUndefined();
+    // (依頼部署, the department that asked, is who raised the request: a party's column is offered the free
+    // person fields, as people's names are — blind set 18, I1.)
+    expect(offered.C).toEqual(['raisedBy']);
   });
 
   it('L | I under Inherent Risk are read as the ratings, and offered nothing (registers’ assessment groups)', async () => {

@@ -9,7 +9,7 @@ import type { FieldSpec } from '../../../common/excel/fields.js';
 import type { Cell } from '../../../common/excel/model.js';
 import { parseNumberText } from './numbers.js';
 import type { Failure } from '../../../common/excel/problems.js';
-import { isOpenWord, levelCode, likelyCode, markStatus, notYetWord, openWordReading, parseRatingValue, parseVocab, readsAsStatus, wordKey } from './value-words.js';
+import { gradedCodes, isOpenWord, levelCode, likelyCode, markStatus, notYetWord, openWordReading, parseRatingValue, parseVocab, readsAsStatus, wordKey } from './value-words.js';
 import { vocabCode } from '../../../common/registers.js';
 import { mappedCode, scaledRating, suggestCode, withWord } from './value-map.js';
 import { fractionScale, numberSteps, ratingNumber, wordSteps, type WordSteps } from './rating-scales.js';
@@ -28,8 +28,6 @@ export interface NewListItem {
   label: string;
 }
 
-/** Lists whose codes are levels, highest first: a column's own ordered levels are read onto them. */
-const ORDERED: readonly (readonly string[])[] = [['high', 'medium', 'low'], ['major', 'minor', 'observation']];
 
 /** A rating cell of free text (Medium at the beginning, gets higher with time): kept as text, no rating. */
 const FREE_TEXT = (s: string) => s.length > 12 || s.trim().split(/\s+/).length > 2;
@@ -400,9 +398,9 @@ export class ClientValues {
   private columnReading(field: string, list: VocabListName, word: string): string | null {
     const words = this.columnSets.get(field) ?? [word];
     if (readsAsStatus(list)) return markStatus(word, words);
-    // An ordered list (high, medium, low): the column's levels graded by their order (S/A/B/C, 1…4).
-    const codes = this.vocab[list].items.map((i) => i.code);
-    if (ORDERED.some((o) => o.length === codes.length && o.every((c, k) => codes[k] === c))) {
+    // An ordered list (high, medium, low; value-words.ts gradedCodes): the column's levels graded by their order (S/A/B/C, 1…4).
+    const codes = gradedCodes(this.vocab[list].items);
+    if (codes !== null) {
       const items = this.vocab[list].items;
       return levelCode(word, words, codes, (w) => {
         const r = parseVocab(items, list, w);

@@ -43,10 +43,10 @@ export function holdsDates(cells: Cell[], ctx: SampleContext, serials?: SerialRa
 }
 
 // A person as registers write one: Priya Shah, T. Hughes, Mary-Jane O'Neil (two or three capitalised words);
-// 山田 太郎, 山田　花子, デジタル推進課 森 (a name or a section, a space, a name), 田中（PMO）, 鈴木さん.
+// 山田 太郎, 山田　花子, デジタル推進課 森, QA 片山 (a name or a section, a space, a name), 田中（PMO）, 鈴木さん.
 const LATIN_PERSON = /^[A-Z][\p{L}'’-]*\.?(?: [A-Z][\p{L}'’-]*\.?){1,2}(?: \([^()]{1,20}\))?$/u;
 const KANA_KANJI = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々]';
-const JAPANESE_PERSON = new RegExp(`^${KANA_KANJI}{1,12}[ \\u3000]${KANA_KANJI}{1,5}$|^${KANA_KANJI}{1,5}(?:さん|様|氏|[(（][^()（）]{1,12}[)）])$`, 'u');
+const JAPANESE_PERSON = new RegExp(`^(?:${KANA_KANJI}{1,12}|[A-Z]{2,5})[ \\u3000]${KANA_KANJI}{1,5}$|^${KANA_KANJI}{1,5}(?:さん|様|氏|[(（][^()（）]{1,12}[)）])$`, 'u');
 
 // A person as a register often writes one, by the surname alone (山田, 佐々木, 長谷川: blind set 16, DEV-UNSEEN —
 // 責任部署 / 主管 of surnames kept silently as the client's own): two to four characters, each one of those
@@ -67,14 +67,30 @@ export function namesPerson(text: string): boolean {
   return LATIN_PERSON.test(text) || JAPANESE_PERSON.test(text) || (SURNAME.test(text) && [...text].every((ch) => SURNAME_CHARS.has(ch))) || INITIALS.test(text) || TEAM.test(text);
 }
 
-/** Whether the column's filled cells are people's names, and none of them a word of one of the target's lists (Not Started, In Progress). */
+// A party a record is with, named as an organisation: a department or section (品質保証部, 情報システム課,
+// 経営企画室, 東京支店, 生産技術グループ), a company (東和建設(株), 株式会社ミナト電機, 北斗設計), a crew or
+// unit (Civil Crew 2, Network Ops, Harbour Works Ltd, Procurement Team). Who does or owns the work, as a
+// person's name does (blind set 18, I1: 責任部署, 起票部店, 作成会社, Crew kept silently or offered a category).
+// (A unit's word after two characters or more: 外部 / 内部 / 全部 are words of their own, a category's.)
+const JA_UNIT = /^[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー々A-Za-z0-9・]{2,16}(?:部|課|室|局|係|班|本部|支店|支社|本社|事業部|営業所|部門|グループ|チーム|センター|委員会)$/u;
+const JA_COMPANY = /^(?:(?:株式会社|有限会社|合同会社|[(（]株[)）]|㈱|[(（]有[)）]|㈲)\s?\S{2,16}|\S{2,16}\s?(?:株式会社|有限会社|[(（]株[)）]|㈱|[(（]有[)）]|㈲))$/u;
+// A Japanese company by the trade its name ends with (北斗設計, 西海工業, 山田工務店, 東和建設, 中央コンサルタント).
+const JA_TRADE = /^[\p{Script=Han}\p{Script=Katakana}ー々]{2,10}(?:建設|設計|工業|電機|電気|電工|工務店|組|商事|商会|製作所|技研|工営|興業|コンサルタント|ソリューションズ|システムズ|エンジニアリング)$/u;
+const EN_UNIT = /^(?:[A-Z][\p{L}&'’.-]*\s+){0,4}(?:ltd|limited|inc|llc|corp|corporation|co|plc|gmbh|pty|llp|group|team|crew|dept|department|division|unit|office|services|engineering|consulting|consultants|contractors|partners|associates|council|authority|ops|operations|works|section|squad|desk|committee|agency|bureau|centre|center)\.?(?:\s+(?:\d{1,3}|[A-Z]))?$/iu;
+
+/** An organisation one cell names: a department, a section, a company, a crew. */
+export function namesParty(text: string): boolean {
+  return JA_UNIT.test(text) || JA_COMPANY.test(text) || JA_TRADE.test(text) || (/^[A-Z]/.test(text) && EN_UNIT.test(text));
+}
+
+/** Whether the column's filled cells are people's (or parties': namesParty) names, and none of them a word of one of the target's lists (Not Started, In Progress). */
 export function holdsPeople(target: ImportTarget, cells: Cell[], ctx: SampleContext): boolean {
   const filled = filledCells(cells);
   if (filled.length < MIN_CELLS || filled.some((c) => c.t !== 's')) return false;
   const texts = filled.map((c) => (c.v as string).normalize('NFKC').trim().replace(/\s+/g, ' '));
   const lists = Object.values(TARGET_FIELDS[target]).flatMap((spec) => (spec.kind === 'vocab' ? [spec.list as VocabListName] : []));
   if (texts.some((t) => lists.some((list) => parseVocab(ctx.vocab[list].items, list, t).ok))) return false;
-  const people = texts.filter(namesPerson);
+  const people = texts.filter((t) => namesPerson(t) || namesParty(t));
   return people.length >= SHARE * texts.length;
 }
 

@@ -10,8 +10,9 @@ import { columnKey, type AskWhy, type ColumnMapping, type ImportAsk, type Layout
 import type { Cell, WorkbookModel } from '../../../common/excel/model.js';
 import type { Vocabularies, VocabListName } from '../../../common/registers.js';
 import { REGISTERS } from '../../../common/registers.js';
-import { holdsDates, holdsPeople, namesTeam, personFields } from './content-fields.js';
-import { parseVocab } from './value-words.js';
+import { holdsDates, holdsPeople, namesParty, namesPerson, namesTeam, personFields } from './content-fields.js';
+import { labelKey, withoutBrackets } from './synonyms.js';
+import { gradedCodes, levelCode, levelScaleWords, parseVocab } from './value-words.js';
 import { ASK_BELOW } from './detect.js';
 import { datedWords, fit as fitShare, HEADED_KEY, LONG_TEXT, namesDated, type SampleContext } from './mapping.js';
 import { SheetIndex } from './sheet-index.js';
@@ -270,6 +271,20 @@ export interface ColumnFit {
 // (A review's own date — Review Date, レビュー日 — is an event of the record, a review held: offered and
 // asked like any other; only the review's schedule — Next Review, Last Reviewed, 見直し — is the bookkeeping.)
 const BOOKKEEPING_DATE = /update|modified|changed|revised|(?:next|last|latest|previous)\s*review|reviewed|review\s*due|更新|変更日|改訂|見直し/i;
+/**
+ * A header naming only the kind of party its cells are (an affiliation, a department, a company, a contact) or
+ * another kind of thing (a document, a link): where a record's people belong, not who is in charge of it.
+ */
+const BARE_PARTY = /^(?:所属|所属先|所属部署|所属部門|所属会社|部署|部署名|部門|部門名|会社|会社名|社名|組織|組織名|連絡先|関連資料|資料|参考資料|添付|リンク|department|departments|dept|division|company|organi[sz]ation|affiliation|contact|contacts|link|links|url|attachment|attachments|document|documents|ticket|tickets)$/u;
+
+/** BARE_PARTY for each word of the header (所属 / Ticket, a bilingual header's two lines). */
+const bareParty = (label: string) =>
+  ownWord(label)
+    .split(/\n|\s+\/\s+/)
+    .map((w) => withoutBrackets(labelKey(w)))
+    .filter((w) => w !== '')
+    .every((w) => BARE_PARTY.test(w));
+
 /** A header that says a date and nothing more (日付, Date): a day of the row's own, a log's, as often as a field. */
 const BARE_DATE = /^(?:date|dates|日付|年月日|日)$/i;
 
@@ -352,7 +367,14 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     else if (holdsDates(cells, sctx, serialRange(ownWord(m.label), [m.c - 1, m.c + 1].map((c) => rows.map((r) => ix.cell(r, c)))))) fit('date', BOOKKEEPING_DATE.test(m.label) ? [] : of('date'), !BARE_DATE.test(ownWord(m.label)) && !datesMapped(m));
     // (A rating only to a table that reads none: beside a probability, another column of 1–5 is a code.)
     else if (cells.every((c) => c.t === 'n' || c.t === 's') && texts.every((t) => /^[1-5]$/.test(t))) fit('rating', readsRating ? [] : of('rating'), false);
-    else if (strings && holdsPeople(target, cells, sctx)) fit('person', of('person'), variedPeople(texts));
+    // (Departments and companies alone under a header naming only what they are — 所属, Department, 連絡先 — or
+    // another thing — 関連資料, Link —: where the record's people belong, no one's role in it; offered, not asked.
+    // Under a header naming a role — 責任部署, 作成会社, Crew — or none the product knows, asked: blind set 18, I1.)
+    else if (strings && holdsPeople(target, cells, sctx)) fit('person', of('person'), variedPeople(texts) && (texts.some((t) => namesPerson(t) && !namesParty(t)) || !bareParty(m.label)));
+    // Levels (H / M / L, 高 / 中 / 低, A / B / C) are a grade: the register's free graded lists (a priority, a
+    // severity, a finding's grade), asked, never a label's field (blind set 18, I1: Significance H / M / L was
+    // offered the area only, and every finding's severity stayed empty).
+    else if (strings && distinct >= 2 && gradeFields(target, table.columns, texts, ctx.vocab).length > 0) fit('value', gradeFields(target, table.columns, texts, ctx.vocab), true);
     else if (strings && distinct >= 2 && distinct < texts.length * OWN_SHARE + 1 && texts.every((t) => LABEL_LIKE.test(t) && t.split(' ').length <= LABEL_WORDS) && !listWords(target, texts, ctx.vocab))
       fit('label', of('label'), true);
     // Long texts, each record its own, are offered the register's free long-text fields and asked about
@@ -411,6 +433,28 @@ function valueFields(target: ImportTarget, columns: readonly ColumnMapping[], la
     return [field];
   });
   return { fields, ask };
+}
+
+/**
+ * The register's graded list fields no column fills (value-words.ts gradedCodes) onto which every word of the
+ * column reads: by the list's own words, else as a level of the column's own scale (levelCode: H / M / L), or
+ * whose words are levels of one scale at all (H / L: which of the list's levels each is, the reading asks).
+ */
+function gradeFields(target: ImportTarget, columns: readonly ColumnMapping[], texts: readonly string[], vocab: Vocabularies): string[] {
+  const filled = new Set(columns.flatMap((m) => (m.field !== null ? [m.field] : [])));
+  const words = [...new Set(texts)];
+  return Object.entries(TARGET_FIELDS[target]).flatMap(([field, spec]) => {
+    if (filled.has(field) || spec.kind !== 'vocab') return [];
+    const list = spec.list as VocabListName;
+    const items = vocab[list].items;
+    const codes = gradedCodes(items);
+    if (codes === null) return [];
+    const read = (w: string) => {
+      const r = parseVocab(items, list, w);
+      return r.ok ? r.value : null;
+    };
+    return words.every((w) => read(w) !== null || levelCode(w, words, codes, read) !== null) || levelScaleWords(words) ? [field] : [];
+  });
 }
 
 /** Whether a word of the column is one of the target's list words (Open, 対応中, High): a list column, no label. */

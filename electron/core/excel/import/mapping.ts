@@ -117,6 +117,9 @@ export interface SampleContext {
   namesReiwa?: () => boolean;
 }
 
+/** An outline code or a number written as text (3, 1.2, 2.1.4): a code, though it may read as a dotted date. */
+const OUTLINE_TEXT = /^\d{1,3}(?:\.\d{1,3})*$/;
+
 /** Share of sample cells that read as the field's kind; null when there are too few to tell. */
 export function fit(target: ImportTarget, field: string, label: string, cells: Cell[], ctx: SampleContext, clientList: readonly string[] | null = null): number | null {
   const spec = fieldSpec(target, field);
@@ -765,6 +768,11 @@ export function assignFields(
       // own, offered and asked. A long text's word over people's names (対応する人, 対応方針 of surnames: who
       // responds, not the response) names the register's person the record is with, if no column is surer.
       if (samples && personFields(target).includes(m.field) && holdsDates(samples.cells(col), samples.ctx)) continue;
+      // So is any text's field over dates: a header naming a plan's or an action's word with a date's (対策完了
+      // 予定, 処置内容確定日, Response Agreed) is the date of that thing, which its cells show (blind set 18, I1:
+      // 対策完了予定 of dates was read as the response plan, silently, and the plan's own column lost its field).
+      // (Not outline codes that read as dotted dates — 1.2.3 under 先行, a predecessor's code.)
+      if (samples && fieldSpec(target, m.field)?.kind === 'text' && m.field !== KEY_FIELD[target] && holdsDates(samples.cells(col), samples.ctx) && !samples.cells(col).some((c) => c?.t === 's' && OUTLINE_TEXT.test((c.v as string).trim()))) continue;
       if (samples && longText(target, m.field) && holdsPeople(target, samples.cells(col), samples.ctx)) {
         const person = personFields(target)[0];
         if (person) candidates.push({ i, field: person, confidence: m.confidence });

@@ -301,6 +301,8 @@ const LEVELS: readonly (readonly string[])[] = [
   ['critical', 'high', 'medium', 'low'],
   ['urgent', 'high', 'medium', 'low'],
   ['top', 'high', 'medium', 'low'],
+  // (Levels by their initials, as a column of H / M / L writes them.)
+  ['vh', 'h', 'm', 'l', 'vl'],
   ['critical', 'high', 'medium', 'low', 'informational'],
   ['critical', 'high', 'medium', 'low', 'info'],
   // The severities of vulnerability notes (IPA / JVN: 緊急 重要 警告 注意), of bug trackers (Bugzilla, Jira),
@@ -313,6 +315,21 @@ const LEVELS: readonly (readonly string[])[] = [
   ['major', 'minor', 'observation', 'ofi'],
   ['重大な不適合', '軽微な不適合', '観察事項', '改善の機会'],
 ].map((seq) => seq.map(wordKey));
+
+/** Whether two or more words are levels of one scale (H / L, 高 / 中 / 低, Critical / Major / Minor). */
+export function levelScaleWords(words: readonly string[]): boolean {
+  const keys = [...new Set(words.map(wordKey))];
+  return keys.length >= 2 && LEVELS.some((l) => keys.every((k) => l.includes(k)));
+}
+
+/** Lists whose codes are levels, highest first (a priority's or severity's; an audit finding's grade). */
+const GRADED: readonly (readonly string[])[] = [['high', 'medium', 'low'], ['major', 'minor', 'observation']];
+
+/** The codes of a list whose items are levels, highest first; null for any other list. */
+export function gradedCodes(items: readonly VocabItem[]): string[] | null {
+  const codes = items.map((i) => i.code);
+  return GRADED.some((o) => o.length === codes.length && o.every((c, k) => codes[k] === c)) ? codes : null;
+}
 
 /**
  * A level of an ordered scale the column's own words make (value-words LEVELS, or the numbers 1…n where
