@@ -35,10 +35,10 @@ const TITLES: Record<Lang, string[]> = {
   ja: ['搬送ラインの停止時間が想定より長い', '検査工程の人員が夜間に不足している', '資材の納入が供給元の事情で遅れている', '試運転の日程が関係者間で未確定である', '外注先との契約条件がまだ合意に至らない', '旧システムのデータ移行手順が決まっていない', '現地説明会の会場手配が間に合わない'],
   en: ['Conveyor downtime exceeds the plan', 'Inspection staff short on the night shift', 'Material delivery delayed by the supplier', 'Commissioning dates not confirmed by all parties', 'Subcontract terms still not agreed', 'Legacy data migration steps undecided', 'Venue for the site briefing not booked in time'],
 };
-// Parties: departments, sections, companies, crews — no one's name.
+// Parties: departments, sections, companies, crews, posts — no one's name (or a name behind a shared section).
 const PARTIES: Record<Lang, string[][]> = {
-  ja: [['品質保証部', '情報システム課', '経営企画室', '生産技術部'], ['東和建設(株)', '北斗設計', '株式会社ミナト電機', '西海工業'], ['東京支店', '大阪支店', '本社総務部', '名古屋営業所'], ['設備保全グループ', '調達センター', '安全衛生委員会', '施工管理課']],
-  en: [['Civil Crew 2', 'Network Ops', 'Harbour Works Ltd', 'Procurement Team'], ['Northgate Engineering Inc', 'Bay Contractors', 'Facilities Department', 'IT Services'], ['Field Crew A', 'Design Unit', 'Kestrel Consulting', 'Finance Office']],
+  ja: [['品質保証部', '情報システム課', '経営企画室', '生産技術部'], ['東和建設(株)', '北斗設計', '株式会社ミナト電機', '西海工業'], ['東京支店', '大阪支店', '本社総務部', '名古屋営業所'], ['設備保全グループ', '調達センター', '安全衛生委員会', '施工管理課'], ['品質管理責任者', '設計主任', '工事課長', '元請 現場代理人'], ['整形外科', '検査部', 'QA 片岡', 'QA 早瀬']],
+  en: [['Civil Crew 2', 'Network Ops', 'Harbour Works Ltd', 'Procurement Team'], ['Northgate Engineering Inc', 'Bay Contractors', 'Facilities Department', 'IT Services'], ['Field Crew A', 'Design Unit', 'Kestrel Consulting', 'Finance Office'], ['Commercial Lead', 'Site Safety Manager', 'Network Engineer', 'Programme Director']],
 };
 const SYLLABLES: Record<Lang, string[]> = { ja: ['ソ', 'モ', 'リ', 'カ', 'ナ', 'ト', 'ヌ', 'ホ', 'ミ', 'ラ'], en: ['ta', 'lo', 'mu', 'vi', 'ka', 'zo', 'ne', 'pu', 'ri', 'sa'] };
 const LEVELS: Record<Lang, string[][]> = { ja: [['高', '中', '低'], ['大', '中', '小'], ['H', 'M', 'L']], en: [['H', 'M', 'L'], ['High', 'Medium', 'Low']] };

@@ -72,15 +72,20 @@ export function namesPerson(text: string): boolean {
 // unit (Civil Crew 2, Network Ops, Harbour Works Ltd, Procurement Team). Who does or owns the work, as a
 // person's name does (blind set 18, I1: 責任部署, 起票部店, 作成会社, Crew kept silently or offered a category).
 // (A unit's word after two characters or more: 外部 / 内部 / 全部 are words of their own, a category's.)
-const JA_UNIT = /^[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー々A-Za-z0-9・]{2,16}(?:部|課|室|局|係|班|本部|支店|支社|本社|事業部|営業所|部門|グループ|チーム|センター|委員会)$/u;
+const JA_UNIT = /^[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー々A-Za-z0-9・]{2,16}(?:部|課|科|室|局|係|班|本部|支店|支社|本社|事業部|営業所|部門|グループ|チーム|センター|委員会)$/u;
 const JA_COMPANY = /^(?:(?:株式会社|有限会社|合同会社|[(（]株[)）]|㈱|[(（]有[)）]|㈲)\s?\S{2,16}|\S{2,16}\s?(?:株式会社|有限会社|[(（]株[)）]|㈱|[(（]有[)）]|㈲))$/u;
 // A Japanese company by the trade its name ends with (北斗設計, 西海工業, 山田工務店, 東和建設, 中央コンサルタント).
-const JA_TRADE = /^[\p{Script=Han}\p{Script=Katakana}ー々]{2,10}(?:建設|設計|工業|電機|電気|電工|工務店|組|商事|商会|製作所|技研|工営|興業|コンサルタント|ソリューションズ|システムズ|エンジニアリング)$/u;
+const JA_TRADE = /^[\p{Script=Han}\p{Script=Katakana}ー々]{2,10}(?:建設|設計|工業|電機|電気|電工|工務店|組|商事|商会|製作所|技研|工営|興業|コンサルタント|ソリューションズ|システムズ|エンジニアリング|メーカ|メーカー|ベンダ|ベンダー)$/u;
 const EN_UNIT = /^(?:[A-Z][\p{L}&'’.-]*\s+){0,4}(?:ltd|limited|inc|llc|corp|corporation|co|plc|gmbh|pty|llp|group|team|crew|dept|department|division|unit|office|services|engineering|consulting|consultants|contractors|partners|associates|council|authority|ops|operations|works|section|squad|desk|committee|agency|bureau|centre|center)\.?(?:\s+(?:\d{1,3}|[A-Z]))?$/iu;
 
-/** An organisation one cell names: a department, a section, a company, a crew. */
+// A person named by the post they hold (Procurement Lead, Site Safety Manager, Terminal Ops Mgr; 現場代理人, 技術係長,
+// 品質管理責任者): who is in charge, as a name says (blind set 18, I1: Risk Lead, Action Owner of posts kept silently).
+const EN_POST = /^(?:[A-Z][\p{L}&'’.-]*\s+){0,4}(?:manager|mgr|lead|leader|officer|engineer|director|coordinator|co-ordinator|supervisor|analyst|architect|head|chief|administrator|controller|specialist|consultant|partner|representative|liaison|foreman|superintendent|inspector|planner|owner|sponsor)\.?$/iu;
+const JA_POST = /^[\p{Script=Han}\p{Script=Katakana}ー々]{1,10}(?:責任者|担当者|管理者|代理人|係長|課長|部長|室長|所長|主任|主査|主幹|リーダー|リーダ|マネージャー|マネージャ|マネジャー)$/u;
+
+/** An organisation one cell names (a department, a section, a company, a crew), or a post someone holds. */
 export function namesParty(text: string): boolean {
-  return JA_UNIT.test(text) || JA_COMPANY.test(text) || JA_TRADE.test(text) || (/^[A-Z]/.test(text) && EN_UNIT.test(text));
+  return JA_UNIT.test(text) || JA_COMPANY.test(text) || JA_TRADE.test(text) || JA_POST.test(text) || (/^[A-Z]/.test(text) && (EN_UNIT.test(text) || EN_POST.test(text)));
 }
 
 /** Whether the column's filled cells are people's (or parties': namesParty) names, and none of them a word of one of the target's lists (Not Started, In Progress). */

@@ -297,7 +297,8 @@ function variedPeople(texts: readonly string[]): boolean {
   const distinct = [...new Set(texts)];
   if (distinct.length < 2) return false;
   // (Team A | Team B differ by their letter, as people do by their names.)
-  const latin = distinct.filter((t) => /^[A-Za-z]/.test(t) && !namesTeam(t));
+  // (A Latin section before a Japanese name — QA 片山, QA 早川 — is shared as a Japanese one is.)
+  const latin = distinct.filter((t) => /^[A-Za-z][A-Za-z .'’-]*$/.test(t) && !namesTeam(t));
   return latin.length < 2 || new Set(latin.map((t) => t.split(' ')[0])).size > 1;
 }
 
