@@ -4,7 +4,8 @@
 // product knows — offered only where the header names just what the cells are (所属, Department) —; a column of
 // dates under a header that holds a text field's word (対策完了予定, Response Agreed) is a date by its cells, never
 // that text field; a column of levels (H / M / L, 高 / 中 / 低, A / B / C) under an unknown header is offered the
-// register's graded lists (priority, severity, a finding's grade), never the area. Generated: registers,
+// register's graded lists (priority, severity, a finding's grade), never the area; sentences, some shared by two
+// records, are offered the register's long-text fields. Generated: registers,
 // languages, invented header words, the column at several places, several value sets.
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkbook } from '../../electron/core/excel/import/read-table.js';
@@ -43,9 +44,14 @@ const PARTIES: Record<Lang, string[][]> = {
 const SYLLABLES: Record<Lang, string[]> = { ja: ['ソ', 'モ', 'リ', 'カ', 'ナ', 'ト', 'ヌ', 'ホ', 'ミ', 'ラ'], en: ['ta', 'lo', 'mu', 'vi', 'ka', 'zo', 'ne', 'pu', 'ri', 'sa'] };
 const LEVELS: Record<Lang, string[][]> = { ja: [['高', '中', '低'], ['大', '中', '小'], ['H', 'M', 'L']], en: [['H', 'M', 'L'], ['High', 'Medium', 'Low']] };
 const DATE_TAILS: Record<Lang, string[]> = { ja: ['完了予定', '確定日', '実施予定日', '完了見込', '合意日'], en: ['Agreed', 'Target', 'Date', 'Completed', 'Due'] };
+// Sentences of what to do, some of them shared by two records.
+const SENTENCES: Record<Lang, string[]> = {
+  ja: ['夜間の搬送を一部止めて予備機に切り替える', '応援要員を二名手配し手順書を改訂する', '代替品の見積を取り納入日程を再調整する', '関係部署と日程会議を開き暫定日程を決める', '法務と条件を詰め来月までに合意を目指す'],
+  en: ['Switch the night transfer to the standby unit', 'Bring in two extra inspectors and revise the procedure', 'Quote an alternative part and reschedule delivery', 'Hold a scheduling meeting and fix interim dates', 'Work through the terms with legal before month end'],
+};
 const BARE: Record<Lang, string[]> = { ja: ['所属', '部署', '会社名'], en: ['Department', 'Company', 'Affiliation'] };
 
-type Kind = 'party' | 'bareParty' | 'dateText' | 'levels';
+type Kind = 'party' | 'bareParty' | 'dateText' | 'levels' | 'sentences';
 
 function makeCase(seed: number, kind: Kind) {
   const r = prng(seed * 104729 + kind.length);
@@ -69,6 +75,12 @@ function makeCase(seed: number, kind: Kind) {
     const word = pick(reg.textWords[lang]);
     head = lang === 'ja' ? `${word}${pick(DATE_TAILS.ja)}` : `${word} ${pick(DATE_TAILS.en)}`;
     values = Array.from({ length: n }, (_, i) => new Date(Date.UTC(2026, 5, 3 + 4 * i)));
+  } else if (kind === 'sentences') {
+    head = invent();
+    // (Three or four different sentences over the records, so that some share one.)
+    const set = SENTENCES[lang].slice(0, Math.min(3 + Math.floor(r() * 2), n - 1));
+    const from = Math.floor(r() * set.length);
+    values = Array.from({ length: n }, (_, i) => set[(from + i) % set.length]!);
   } else {
     head = invent();
     const set = pick(LEVELS[lang]);
@@ -134,5 +146,28 @@ describe('levels under an unknown header', () => {
     expect(got.fit!.fields.filter((f) => c.reg.graded.includes(f)).length, at(c)).toBeGreaterThan(0);
     expect(got.fit!.fields.some((f) => ['area', 'category', 'phase', 'target', 'tags'].includes(f)), at(c)).toBe(false);
     expect(got.fit!.ask, at(c)).toBe(true);
+  });
+});
+
+describe('sentences under an unknown header, some shared by two records', () => {
+  it.each(seeds('sentences', 12))('%s: offered the register’s long-text fields, never a label’s', (_n, c) => {
+    const got = read(c);
+    if (got.field !== null) return expect(kindOf(c, got.field), `${at(c)} → ${got.field}`).toBe('text');
+    expect(got.fit?.kind, at(c)).toBe('long');
+    expect(got.fit!.fields.length, at(c)).toBeGreaterThan(0);
+    expect(got.fit!.fields.some((f) => ['area', 'category', 'phase', 'target', 'tags'].includes(f)), at(c)).toBe(false);
+  });
+});
+
+describe('addresses are no sentences', () => {
+  it.each(seeds('sentences', 4))('%s: the same column of two links, repeated, is offered no long-text field', (_n, c) => {
+    const rows = c.model.sheets[0]!.rows;
+    const col = c.column.charCodeAt(0) - 65;
+    const links = ['https://tracker.example.org/browse/OPS-', 'https://wiki.example.org/pages/'];
+    for (const row of rows.slice(1)) {
+      const cell = row.cells.find((x) => x.c === col);
+      if (cell) cell.v = `${links[row.r % 2]}1`;
+    }
+    expect(read(c).fit?.kind, at(c)).not.toBe('long');
   });
 });

@@ -218,7 +218,9 @@ function contentKind(target: ImportTarget, field: string): ContentKind | null {
   if (spec.kind !== 'text') return null;
   if (personFields(target).includes(field)) return 'person';
   if (LABEL_FIELDS.has(field)) return 'label';
-  return target !== 'wbs' && REGISTERS[target].columns[field]?.long ? 'long' : null;
+  // (A plan's notes are its long text: 留意点, Remarks of sentences.)
+  if (target === 'wbs') return field === 'notes' ? 'long' : null;
+  return REGISTERS[target].columns[field]?.long ? 'long' : null;
 }
 
 /** Fields of the register no column fills, each with the kind of cells it takes (in the register's order). */
@@ -250,6 +252,11 @@ function textWidth(t: string): number {
   return n;
 }
 const OWN_SHARE = 0.8;
+/** Sentences, some shared by several records: this wide on average, no label's word (a label is a word or two). */
+const SENTENCE_CHARS = 20;
+/** Words of a sentence: two Latin words apart, or six wide characters (kana, kanji); never an address (https://…, a@b). */
+const sentenceLike = (t: string) => !/:\/\/|@|\\/.test(t) && (/\p{L}{2,}\s+\p{L}{2,}/u.test(t) || [...t].filter((ch) => WIDE.test(ch)).length >= 6);
+const meanWidth = (texts: readonly string[]) => texts.reduce((n, t) => n + textWidth(t), 0) / Math.max(1, texts.length);
 
 /** A column kept as the client's own whose cells fit fields no column fills. */
 export interface ColumnFit {
@@ -359,6 +366,7 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     // flag, a code for a lookup): nothing a person reads, offered at most, never asked about.
     const helper = (sheet.hiddenColumns ?? []).some((h) => h.c1 <= m.c && m.c <= h.c2) && cells.every((c) => c.f);
     const fit = (kind: ContentKind, fields: string[], ask: boolean) => fields.length > 0 && out.push({ column: m.column, ...(off ? { rowOffset: off } : {}), label: m.label, kind, fields, ask: ask && !helper });
+    const fitLong = () => fit('long', of('long'), ownWord(m.label) === m.label.normalize('NFKC').trim() && of('long').some((f) => !ASIDE.has(f)));
     // IDs of one scheme near the left (RSV-0031 …, F-01 …: shaped-ids.ts) under a header naming a number of
     // a noun the register does not know (票番号, Obs. No., Risk Reference) are asked about: the records' own
     // IDs as a rule, replaced by PMO Desk's when kept silently (blind set 18, I1b). Other ID-like values in
@@ -376,6 +384,9 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     // severity, a finding's grade), asked, never a label's field (blind set 18, I1: Significance H / M / L was
     // offered the area only, and every finding's severity stayed empty).
     else if (strings && distinct >= 2 && gradeFields(target, table.columns, texts, ctx.vocab).length > 0) fit('value', gradeFields(target, table.columns, texts, ctx.vocab), true);
+    // Sentences some records share — the same response written on two risks — are long texts all the same,
+    // where they are wide enough to be no label's word (blind set 18, I1: 具体策 and 留意点 kept silently).
+    else if (strings && distinct >= 2 && distinct < texts.length && distinct < texts.length * OWN_SHARE + 1 && meanWidth(texts) >= SENTENCE_CHARS && texts.every(sentenceLike) && !copiesKey(m.c)) fitLong();
     else if (strings && distinct >= 2 && distinct < texts.length * OWN_SHARE + 1 && texts.every((t) => LABEL_LIKE.test(t) && t.split(' ').length <= LABEL_WORDS) && !listWords(target, texts, ctx.vocab))
       fit('label', of('label'), true);
     // Long texts, each record its own, are offered the register's free long-text fields and asked about
@@ -383,8 +394,7 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     // the result, the cause lay empty) — offered only where the free ones are all texts kept aside (ASIDE),
     // or the column stands under a group word (発生原因 / コメント, Cost of Control / Short Description: a
     // text about the group's thing, not the record).
-    else if (strings && distinct >= texts.length * OWN_SHARE && texts.reduce((n, t) => n + textWidth(t), 0) / texts.length >= LONG_CHARS && !copiesKey(m.c))
-      fit('long', of('long'), ownWord(m.label) === m.label.normalize('NFKC').trim() && of('long').some((f) => !ASIDE.has(f)));
+    else if (strings && distinct >= texts.length * OWN_SHARE && meanWidth(texts) >= LONG_CHARS && !copiesKey(m.c)) fitLong();
     // Cells the kinds above offer nothing for (a word of no register field's list, figures) may still have
     // a field's value shape (a WBS status's 未着手 / 完了, a share done, a score).
     if ((out.at(-1) === undefined || columnKey(out.at(-1)!) !== columnKey(m)) && distinct >= 2 && !underGroupOnly(m)) {
