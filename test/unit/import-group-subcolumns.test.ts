@@ -159,6 +159,26 @@ describe('a group word typed over each of its columns, no word naming the key', 
   });
 });
 
+describe('a register with a group over a decision, its date and who decided (words of any kind)', () => {
+  it.each([
+    ['審議', '結果', '誰', '日付け'],
+    ['CAB', 'Outcome', 'Who signed', 'When'],
+  ] as const)('%s › %s / %s / %s', (group, what, who, when) => {
+    const g = groupTable(
+      [
+        { head: 'ID', cell: (i) => `CR-${i + 1}` },
+        { head: 'Title', cell: (i) => `Change number ${i + 1} to the interface` },
+        { head: [group, what], cell: (i) => ['Approved', 'Rejected', 'On hold', 'Approved'][i]! },
+        { head: [group, who], cell: (i) => ['Priya Shah', 'Tom Hughes', 'Priya Shah', 'Ann Lee'][i]! },
+        { head: [group, when], cell: (i) => day(i * 4) },
+      ],
+      4,
+    );
+    const t = readModel(g.rows, 'change', g.merges);
+    expect(['C', 'D', 'E'].map((c) => fieldOf(t, c))).toEqual(['decision', 'decidedBy', 'decidedOn']);
+  });
+});
+
 describe('a register with a group over a decision and its date (words of any kind)', () => {
   const DECISIONS = ['承認', '却下', '保留', '承認', '承認'];
   it.each([

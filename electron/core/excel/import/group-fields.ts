@@ -7,12 +7,13 @@
 //   or where the plan's are taken and the group's word says neither.
 // - In a register, a column of one list's words is that list's field (承認 / 却下 / 保留: the decision), a
 //   column of dates is the date of what a neighbour under the group holds (the decision's: decidedOn),
-//   else the date the group's word names with a date word (審議 → 審議日).
+//   else the date the group's word names with a date word (審議 → 審議日); a column of people is the person of
+//   what a neighbour holds (the decision's: decidedBy).
 import type { Cell } from '../../../common/excel/model.js';
 import { fieldSpec, TARGET_FIELDS, type ImportTarget } from '../../../common/excel/fields.js';
 import { REGISTERS } from '../../../common/registers.js';
 import type { HeaderColumn } from './header-rows.js';
-import { holdsDates } from './content-fields.js';
+import { holdsDates, holdsPeople, personFields } from './content-fields.js';
 import { labelKey, matchLabel } from './synonyms.js';
 import { fit, type SampleContext, type Samples } from './mapping.js';
 
@@ -72,6 +73,22 @@ function dateOfField(target: ImportTarget, field: string): string | undefined {
   return named.find((m) => m.confidence >= 0.9 && fieldSpec(target, m.field)?.kind === 'date')?.field ?? (/By$/.test(field) ? field.replace(/By$/, 'On') : undefined);
 }
 
+/** The person field of what `field` records (decision → decidedBy, decidedOn → decidedBy): the register's words for it with a person word. */
+function personOfField(target: ImportTarget, field: string): string | undefined {
+  if (target === 'wbs') return undefined;
+  const own = REGISTERS[target].columns[field];
+  const words = own ? [labelKey(own.ja), labelKey(own.en)].filter((k) => k !== '') : [];
+  const named = words.flatMap((k) => [...matchLabel(target, [`${k}者`]), ...matchLabel(target, [`${k} by`])]);
+  const by = field.replace(/On$/, 'By');
+  return named.find((m) => m.confidence >= 0.9 && personFields(target).includes(m.field))?.field ?? (by !== field && personFields(target).includes(by) ? by : undefined);
+}
+
+/** The person field a group's word names with a person word (判定 → 判定者 → decidedBy), or undefined. */
+function personOfGroup(target: ImportTarget, group: string): string | undefined {
+  const k = labelKey(group);
+  return [...matchLabel(target, [`${k}者`]), ...matchLabel(target, [`${k} by`])].find((m) => m.confidence >= 0.9 && personFields(target).includes(m.field))?.field;
+}
+
 /** The date field a group's word names with a date word (審議 → 審議日 → decidedOn), or undefined. */
 function dateOfGroup(target: ImportTarget, group: string): string | undefined {
   const k = labelKey(group);
@@ -123,6 +140,16 @@ export function groupFields(target: ImportTarget, header: HeaderColumn[], byColu
         return f && j !== i ? [f] : [];
       });
       const field = [...fields.map((f) => dateOfField(target, f)), dateOfGroup(target, group)].find((f) => f !== undefined && !used.has(f) && fieldSpec(target, f)?.kind === 'date');
+      if (field) take(i, field);
+    }
+    // People: the person of what a neighbour under the group holds (the decision's: decidedBy).
+    for (const i of members) {
+      if (!free(i) || dated.includes(i) || !holdsPeople(target, samples.cells(header[i]!), samples.ctx)) continue;
+      const fields = members.flatMap((j) => {
+        const f = byColumn.get(j)?.field ?? out.find(([k]) => k === j)?.[1].field;
+        return f && j !== i ? [f] : [];
+      });
+      const field = [...fields.map((f) => personOfField(target, f)), personOfGroup(target, group)].find((f) => f !== undefined && !used.has(f));
       if (field) take(i, field);
     }
   }
