@@ -162,15 +162,18 @@ describe('an ID column of one shape whose header word the register does not know
   });
 });
 
-describe('prepared rows holding nothing but an ID or a number', () => {
-  const cases: [string, Layout][] = [
-    ['pre-issued IDs under an ID column the register knows', { register: 'defect', lang: 'ja', top: 4, lead: 0, id: { header: '不具合ID', value: (i) => `DF-${pad(301 + i, 4)}` }, records: 5, prepared: { n: 4, kind: 'ids' } }],
-    ['pre-issued IDs under a header the register does not know', { register: 'issue', lang: 'en', top: 3, lead: 1, id: { header: 'Form No.', value: (i) => `FM-26-${pad(17 + i, 3)}` }, records: 4, prepared: { n: 6, kind: 'ids' } }],
-    ['pre-issued IDs beside row numbers', { register: 'risk', lang: 'en', top: 5, lead: 0, rowNo: { header: 'No', kind: 'typed' }, id: { header: 'Entry Code', value: (i) => `EC${pad(i + 40, 3)}` }, records: 6, prepared: { n: 3, kind: 'ids' } }],
+describe('prepared rows holding nothing but an ID or a number, the ID column read as the ref', () => {
+  // (Read by its words, by the IDs over row numbers, or by the answer to the question: a column kept as
+  // the client's own, unanswered, keeps such rows as the records they were read as before — see the report.)
+  const cases: [string, Layout, string | null][] = [
+    ['pre-issued IDs under an ID column the register knows', { register: 'defect', lang: 'ja', top: 4, lead: 0, id: { header: '不具合ID', value: (i) => `DF-${pad(301 + i, 4)}` }, records: 5, prepared: { n: 4, kind: 'ids' } }, null],
+    ['pre-issued IDs under a header the register does not know, answered as ref', { register: 'issue', lang: 'en', top: 3, lead: 1, id: { header: 'Form No.', value: (i) => `FM-26-${pad(17 + i, 3)}` }, records: 4, prepared: { n: 6, kind: 'ids' } }, 'B'],
+    ['pre-issued IDs beside row numbers', { register: 'risk', lang: 'en', top: 5, lead: 0, rowNo: { header: 'No', kind: 'typed' }, id: { header: 'Entry Code', value: (i) => `EC${pad(i + 40, 3)}` }, records: 6, prepared: { n: 3, kind: 'ids' } }, null],
   ];
-  for (const [name, l] of cases) {
+  for (const [name, l, answer] of cases) {
     it(`${name}: no record, the data ends at the last record`, async () => {
-      const { p } = await preview(l);
+      const first = await preview(l);
+      const p = answer ? ((await call('excel.previewImport', { projectId: first.projectId, register: l.register, previewId: first.p.previewId, mapping: { columns: [{ column: answer, field: 'ref' }] } })) as ImportPreview) : first.p;
       expect(p.data.last).toBe(l.top + l.records);
       expect(p.rows).toHaveLength(l.records);
       expect(p.rows.every((r) => r.name !== '')).toBe(true);
@@ -236,9 +239,7 @@ describe('a new record exported into the client’s ID column', () => {
 
   // A pre-issued ID is the client's promise of the next number. Where the ID column is the records' ID,
   // the new record's own ID is written (it continues the same scheme, so it is the pre-issued one; writing
-  // any other value would leave the stored record and the sheet disagreeing on its ID). Where the column is
-  // kept as the client's own (the question left unanswered), the new record has no value there, and the
-  // pre-issued ID is kept: a blank must not erase the client's number.
+  // any other value would leave the stored record and the sheet disagreeing on its ID).
   it('into prepared rows of pre-issued IDs read as ref: the first one takes the record, its ID being the pre-issued one', async () => {
     const l: Layout = { register: 'defect', lang: 'ja', top: 4, lead: 0, id: { header: '不具合ID', value: (i) => `DF-${pad(301 + i, 4)}` }, records: 5, prepared: { n: 4, kind: 'ids' } };
     const { created, ws, at, title, cell } = await addedAndExported(l);
@@ -250,20 +251,14 @@ describe('a new record exported into the client’s ID column', () => {
   });
 
   it('into prepared rows of pre-issued IDs under a header the register does not know, answered as ref', async () => {
-    const l: Layout = { register: 'issue', lang: 'en', top: 3, lead: 0, id: { header: 'Form Key', value: (i) => `FM-26-${pad(17 + i, 3)}` }, records: 4, prepared: { n: 3, kind: 'ids' } };
+    // (Its own header words: a profile saved by another case of this file would be reused.)
+    const l: Layout = { register: 'issue', lang: 'en', top: 3, lead: 0, id: { header: 'Slip Key', value: (i) => `SL-26-${pad(17 + i, 3)}` }, records: 4, prepared: { n: 3, kind: 'ids' } };
     const { created, at, title, cell } = await addedAndExported(l, [{ column: 'A', field: 'ref' }]);
-    expect(created.ref).toBe('FM-26-021');
+    expect(created.ref).toBe('SL-26-021');
     const r = l.top + l.records + 1;
-    expect([cell(r, at.id)!.text, cell(r, at.title)!.text]).toEqual(['FM-26-021', title]);
+    expect([cell(r, at.id)!.text, cell(r, at.title)!.text]).toEqual(['SL-26-021', title]);
   });
 
-  it('into prepared rows of pre-issued IDs kept as the client’s own (not answered): the record takes the first, the pre-issued ID stays', async () => {
-    const l: Layout = { register: 'issue', lang: 'en', top: 3, lead: 0, id: { header: 'Form Key', value: (i) => `FM-26-${pad(17 + i, 3)}` }, records: 4, prepared: { n: 3, kind: 'ids' } };
-    const { at, title, cell } = await addedAndExported(l);
-    const r = l.top + l.records + 1;
-    expect([cell(r, at.id)!.text, cell(r, at.title)!.text]).toEqual(['FM-26-021', title]);
-    expect(cell(r + 1, at.id)!.text).toBe('FM-26-022');
-  });
 });
 
 describe('IDs of one scheme over section rows, beside a long description', () => {

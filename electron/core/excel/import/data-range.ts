@@ -15,7 +15,6 @@ import type { Cell, Row } from '../../../common/excel/model.js';
 import type { SheetIndex } from './sheet-index.js';
 import { headlessValueColumns } from './unheaded-columns.js';
 import { countsDown } from './numbering.js';
-import { ID_POSITIONS, idsDown, namesIdHeader } from './shaped-ids.js';
 import { BLANK_ROWS_END, PLAIN_HEADING, FOOTER } from './table-ends.js';
 import { blockLabelRow, namelessBelow } from './block-rows.js';
 import { LEGEND_CELLS, noteLine, summaryLine, type LineContext } from './trailing-lines.js';
@@ -186,14 +185,6 @@ export function findDataRows(ix: SheetIndex, layout: TableLayout, titles?: Reado
   // Per column of the table, whether a numbering column covers it (1) and is mapped to a field (2): asked of every cell.
   const numberingAt = new Uint8Array(Math.max(0, maxC + 1));
   for (const m of numbering) for (let c = m.c; c < m.c + m.span && c <= maxC; c++) numberingAt[c]! |= m.field !== null ? 3 : 1;
-  // A column of IDs of one scheme kept as the client's own (票番号 over BT-0232 …, asked about, not read as
-  // ref) is the records' numbering all the same: a row holding nothing but its ID (BT-0240 pre-issued for a
-  // prepared row) is no record, however the column was read (blind set 18, I4b). (Not in a plan: its
-  // tasks may be listed by their numbers before they are named, Task-001 … — each a task.)
-  // (An ID column as detection finds one: near the left, headed as a number: shaped-ids.ts.)
-  if (layout.target !== 'wbs')
-    for (const m of [...layout.columns].sort((a, b) => a.c - b.c).slice(0, ID_POSITIONS))
-      if (m.field === null && namesIdHeader(layout.target, m.label) && idsDown(ix, layout.headerBottom, m.c)) for (let c = m.c; c < m.c + m.span && c <= maxC; c++) numberingAt[c]! |= 3;
   const inNumbering = (c: number) => c >= 0 && c <= maxC && numberingAt[c]! > 0;
   const isNumber = (cell: Cell) => cell.t === 'n' || (cell.t === 's' && /^\d+$/.test(textOfCell(cell)));
   // A value a template writes into every row (ProgramID under ProgramID, a default 未着手 all the way

@@ -2,10 +2,9 @@
 // share one prefix+number shape (RSV-0031 …, CRQ-27-012 …, F-01 …, DM-G-101 / DM-E-201). One reading for
 // detection (such a column near the left is the records' ID, over a column only numbering the rows), the
 // dialog's question (asked with ref offered where its header word names nothing the register knows) and
-// the data's end (a row holding nothing but such an ID is a prepared row, however the column was read).
-import type { Cell } from '../../../common/excel/model.js';
+// the title's choice (IDs name no record). Read as the ref, the column numbers the rows for the data's end
+// too: a row holding nothing but a pre-issued ID is a prepared row (data-range.ts).
 import type { ImportTarget } from '../../../common/excel/fields.js';
-import type { SheetIndex } from './sheet-index.js';
 import { namesOtherRecord, numberedThing } from './synonyms.js';
 
 /** How far from the left a record's ID stands: among the table's first three columns (a row number, a margin column before it). */
@@ -42,33 +41,6 @@ export function oneIdScheme(texts: readonly string[]): boolean {
   if (shape === null) return false;
   const letters = leadingLetters(texts[0]!);
   return texts.every((t) => idShape(t) === shape && leadingLetters(t) === letters);
-}
-
-const textOf = (cell: Cell | undefined) => (cell === undefined || cell.v === null || cell.v === undefined ? '' : cell.t === 's' ? (cell.v as string).trim() : String(cell.v));
-
-/**
- * Whether column c holds IDs of one scheme from the row under the header down to its first blank cell:
- * the records' IDs and any pre-issued for the rows prepared under them (BT-0240 … with no title). The
- * notes under a table (※ …) stand past a blank cell.
- */
-export function idsDown(ix: SheetIndex, headerBottom: number, c: number): boolean {
-  const texts: string[] = [];
-  let r = headerBottom + 1;
-  for (; r <= headerBottom + 2000; r++) {
-    const cell = ix.cell(r, c);
-    if (cell?.f) return false;
-    const t = textOf(cell);
-    if (t === '') break;
-    texts.push(t);
-  }
-  if (!oneIdScheme(texts)) return false;
-  // One block: a column whose codes go on after a gap (a contact's T-100 on some records) numbers no rows.
-  const shape = idShape(texts[0]!);
-  for (const row of ix.rowsBelow(r, 2000)) {
-    const cell = row.cells.find((x) => x.c === c);
-    if (cell && idShape(textOf(cell)) === shape) return false;
-  }
-  return true;
 }
 
 /** Words naming a code rather than a number (Log Ref., Case Reference, 管理コード): an ID's header all the same. */
