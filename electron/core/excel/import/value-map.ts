@@ -85,12 +85,18 @@ export const isMarkWord = (w: string): boolean => /^[◎○◯〇●◉△▲▽
  * for this code.
  */
 export function listWordFor(map: ValueMap | undefined, items: readonly VocabItem[], code: string, language: 'ja' | 'en'): string | null {
+  const listed = map?.clientList ?? [];
   const own = clientWord(map, code);
+  // (A profile kept from an earlier file of the template may remember a word its list has since dropped: the
+  // current list's own word for the code first.)
+  const onList = (w: string) => listed.length === 0 || listed.some((x) => valueKey(x) === valueKey(w));
+  if (own !== null && onList(own)) return own;
+  const listedWord = listed.find((w) => mappedCode(map, w) === code);
+  if (listedWord !== undefined) return listedWord.trim();
   if (own !== null) return own;
   const item = items.find((i) => i.code === code);
   if (!item) return code;
   const words = Object.keys(map?.words ?? {});
-  const listed = map?.clientList ?? [];
   const isLabel = (w: string, l: string) => l !== '' && valueKey(w) === valueKey(l);
   for (const w of listed) if (isLabel(w, item.labelJa) || isLabel(w, item.labelEn)) return w;
   // A validation list allows nothing else: our label outside it (Occurred among Open / In Progress /
