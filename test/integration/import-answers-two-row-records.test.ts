@@ -7,7 +7,7 @@
 // answer named; the dialog's own way (one change at a time, mappingAfter) gives the same.
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
-import { stackedRegister, type StackedStyle } from '../roundtrip/layouts.js';
+import { planActualRows, stackedRegister, type StackedStyle } from '../roundtrip/layouts.js';
 import { mappingAfter } from '../../renderer/src/features/excel/importModel.js';
 import { columnKey, type ImportPreview } from '../../electron/common/excel/preview.js';
 
@@ -125,6 +125,31 @@ describe('answers on two-row records land on the row they name', () => {
     const { id: projectId } = await call('project.create', { name: 'no kept preview' });
     const p = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'two-row.xlsx', dataBase64: bytes.toString('base64'), mapping: { headerTop: 3, headerBottom: 4, columns: answers } });
     for (const a of answers) expect([columnKey(a), fieldAt(p, a)]).toEqual([columnKey(a), a.field]);
+  });
+
+  it('lands first-row answers alone when the header is given anew (no preview kept)', async () => {
+    const { style } = CASES[0]!;
+    const bytes = await stackedRegister(style);
+    const { id: projectId } = await call('project.create', { name: 'first-row answers, header anew' });
+    const answers: Answer[] = [
+      { column: 'C', field: 'due' },
+      { column: 'D', field: 'owner' },
+    ];
+    const p = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'two-row.xlsx', dataBase64: bytes.toString('base64'), mapping: { headerTop: 3, headerBottom: 4, columns: answers } });
+    for (const a of answers) expect([columnKey(a), fieldAt(p, a)]).toEqual([columnKey(a), a.field]);
+  });
+
+  it('keeps a 予定/実績 plan’s actual twin following its first row: the dialog sends no twin, and the twin comes back after its first row is changed and changed back', async () => {
+    const bytes = await planActualRows({ labels: ['予定', '実績'], header: ['No', '作業名', '区分', '開始日', '終了日', '進捗'], mergeName: true });
+    const { id: projectId } = await call('project.create', { name: 'plan twins' });
+    const p0 = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: bytes.toString('base64') });
+    const twins = p0.columns.filter((m) => m.rowOffset).map((m) => [columnKey(m), m.field]);
+    expect(twins.length).toBeGreaterThan(0);
+    const first = p0.columns.find((m) => !m.rowOffset && m.field === 'plannedStart')!;
+    expect(mappingAfter(p0, { column: first.column, field: 'plannedFinish' }).columns!.some((c) => c.rowOffset)).toBe(false);
+    const p1 = await call('excel.previewImport', { projectId, register: 'wbs', previewId: p0.previewId, mapping: mappingAfter(p0, { column: first.column, field: null }) });
+    const p2 = await call('excel.previewImport', { projectId, register: 'wbs', previewId: p1.previewId, mapping: mappingAfter(p1, { column: first.column, field: 'plannedStart' }) });
+    expect(p2.columns.filter((m) => m.rowOffset).map((m) => [columnKey(m), m.field])).toEqual(twins);
   });
 
   it('refuses an answer for a row the record does not have, naming the column, and changes nothing', async () => {

@@ -55,6 +55,14 @@ export function namelessBelow(ix: SheetIndex, top: number, below: number, name: 
   return true;
 }
 
+/**
+ * Columns split per row by a stacked header (件名 over 担当: each row's field chosen on its own), not a
+ * 予定/実績 plan's label column with its actual twins (they follow the first row's field).
+ */
+export function stackedByRow(columns: readonly ColumnMapping[]): boolean {
+  return columns.some((m) => m.rowOffset) && !columns.some((m) => m.blockLabels);
+}
+
 /** Columns whose cells the record's second row holds a value of its own (read and written there, never joined). */
 export function blockColumns(columns: readonly ColumnMapping[]): Set<number> {
   const out = new Set<number>();

@@ -470,6 +470,50 @@ interface Scan {
 
 const spanOf = (header: HeaderColumn[]) => ({ c1: header[0]!.c, c2: header[header.length - 1]!.c + header[header.length - 1]!.span - 1 });
 
+/** A header candidate's rows and columns as a person reads them (its group rows, its merged-down cells, its sub-columns). */
+function settleHeader(target: ImportTarget, k: Scan): void {
+  // A row of group headings right above, over every column, is the header's top row; the columns
+  // keep their own words (the headings only group them, as 評価 over 発生可能性 / 影響度 does).
+  if (k.top > 0 && k.bottom - k.top + 1 < MAX_HEADER_ROWS && groupHeadingRow(k.ix, k.top - 1, k.header)) k.top -= 1;
+  k.extended = extendedBottom(k.ix, k.top, k.bottom, assignFields(target, k.header).columns);
+  // A group label merged across columns on the header's last row with a word of each column's own in
+  // the row below (Plan over Kickoff | Wrap-up): that row is the header's too, whatever its words
+  // (none may name a field, and the header scored on the group's row alone).
+  if (k.extended === k.bottom && k.bottom - k.top + 1 < MAX_HEADER_ROWS && rowAddsToHeader(k.ix, target, k.top, k.bottom + 1)) {
+    const taller = headerColumns(k.ix, k.top, k.bottom + 1);
+    if (k.header.some((h) => subColumns(k.ix, h, taller, k.bottom + 1))) k.extended = k.bottom + 1;
+  }
+  // A group label merged across its columns (対応 over R:S) with the column's own word under it
+  // (期限), beside cells merged down over both rows: the column is named by both rows, as a person
+  // reads it (対応 / 期限 is a due date, not the response). Only such columns are relabelled: a
+  // person group (担当者 over one column per name) and two-row records (予定工数 over 実績工数) keep theirs.
+  if (k.extended > k.bottom) {
+    const taller = headerColumns(k.ix, k.top, k.extended);
+    // A label alone over one column (対応 over 期限, not merged) reads the same way, unless the records
+    // take two rows each (the key merged down over a pair): then 予定工数 over 実績工数 names the
+    // plan row's and the actual row's values, and the label on top is the column's.
+    // (Or a column merged down over each of the first two records' two rows, the key holding a value of
+    // its own on each row: 件名 over 対応メモ beside a No merged down, blind set 18's hospital log.)
+    const keyC = assignFields(target, k.header).columns.find((m) => m.field === KEY_FIELD[target])?.c;
+    const pairOf = (r: number, c: number) => ((m) => !!m && m.r1 === r && m.r2 === r + 1)(k.ix.mergeAt(r, c));
+    const first = k.extended + 1;
+    const pairs = keyC !== undefined && (((m) => !!m && m.r1 === first && m.r2 > m.r1)(k.ix.mergeAt(first, keyC)) || k.header.some((h) => pairOf(first, h.c) && pairOf(first + 2, h.c)));
+    k.header = k.header.flatMap((h) => {
+      const m = k.ix.mergeAt(k.top, h.c);
+      const under = taller.find((t) => t.c === h.c && t.span === h.span);
+      const group = m ? m.c2 > m.c1 && m.r2 <= k.bottom : !pairs;
+      if (!group) return [h];
+      if (under && under.parts.length > h.parts.length) return [under];
+      if (under) return [h];
+      // (A label typed over a 方眼紙 column, its word below merged over the column's cells: that column.)
+      const wider = taller.find((t) => t.c === h.c && t.span > h.span && t.parts.length > h.parts.length && !k.header.some((o) => o.c > h.c && o.c < t.c + t.span));
+      if (wider) return [wider];
+      // (A group label over several columns, each with its own word below: those columns, sub-columns.ts.)
+      return subColumns(k.ix, h, taller, k.extended) ?? [h];
+    });
+  }
+}
+
 export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: DetectOptions = {}): Detection {
   const ctx: SampleContext = {
     vocab: opts.vocab ?? defaultVocabularies(),
@@ -531,48 +575,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       }
       if (kept.length < 4) kept.push(cand);
     }
-    for (const k of [...kept, ...kept.flatMap((k) => others.get(k) ?? [])]) {
-      // A row of group headings right above, over every column, is the header's top row; the columns
-      // keep their own words (the headings only group them, as 評価 over 発生可能性 / 影響度 does).
-      if (k.top > 0 && k.bottom - k.top + 1 < MAX_HEADER_ROWS && groupHeadingRow(ix, k.top - 1, k.header)) k.top -= 1;
-      k.extended = extendedBottom(k.ix, k.top, k.bottom, assignFields(target, k.header).columns);
-      // A group label merged across columns on the header's last row with a word of each column's own in
-      // the row below (Plan over Kickoff | Wrap-up): that row is the header's too, whatever its words
-      // (none may name a field, and the header scored on the group's row alone).
-      if (k.extended === k.bottom && k.bottom - k.top + 1 < MAX_HEADER_ROWS && rowAddsToHeader(ix, target, k.top, k.bottom + 1)) {
-        const taller = headerColumns(ix, k.top, k.bottom + 1);
-        if (k.header.some((h) => subColumns(ix, h, taller, k.bottom + 1))) k.extended = k.bottom + 1;
-      }
-      // A group label merged across its columns (対応 over R:S) with the column's own word under it
-      // (期限), beside cells merged down over both rows: the column is named by both rows, as a person
-      // reads it (対応 / 期限 is a due date, not the response). Only such columns are relabelled: a
-      // person group (担当者 over one column per name) and two-row records (予定工数 over 実績工数) keep theirs.
-      if (k.extended > k.bottom) {
-        const taller = headerColumns(ix, k.top, k.extended);
-        // A label alone over one column (対応 over 期限, not merged) reads the same way, unless the records
-        // take two rows each (the key merged down over a pair): then 予定工数 over 実績工数 names the
-        // plan row's and the actual row's values, and the label on top is the column's.
-        // (Or a column merged down over each of the first two records' two rows, the key holding a value of
-        // its own on each row: 件名 over 対応メモ beside a No merged down, blind set 18's hospital log.)
-        const keyC = assignFields(target, k.header).columns.find((m) => m.field === KEY_FIELD[target])?.c;
-        const pairOf = (r: number, c: number) => ((m) => !!m && m.r1 === r && m.r2 === r + 1)(ix.mergeAt(r, c));
-        const first = k.extended + 1;
-        const pairs = keyC !== undefined && (((m) => !!m && m.r1 === first && m.r2 > m.r1)(ix.mergeAt(first, keyC)) || k.header.some((h) => pairOf(first, h.c) && pairOf(first + 2, h.c)));
-        k.header = k.header.flatMap((h) => {
-          const m = ix.mergeAt(k.top, h.c);
-          const under = taller.find((t) => t.c === h.c && t.span === h.span);
-          const group = m ? m.c2 > m.c1 && m.r2 <= k.bottom : !pairs;
-          if (!group) return [h];
-          if (under && under.parts.length > h.parts.length) return [under];
-          if (under) return [h];
-          // (A label typed over a 方眼紙 column, its word below merged over the column's cells: that column.)
-          const wider = taller.find((t) => t.c === h.c && t.span > h.span && t.parts.length > h.parts.length && !k.header.some((o) => o.c > h.c && o.c < t.c + t.span));
-          if (wider) return [wider];
-          // (A group label over several columns, each with its own word below: those columns, sub-columns.ts.)
-          return subColumns(ix, h, taller, k.extended) ?? [h];
-        });
-      }
-    }
+    for (const k of kept) settleHeader(target, k);
     found.push(...kept);
   });
   if (found.length === 0) {
@@ -621,6 +624,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       let best = weigh(cand);
       for (const other of others.get(cand) ?? []) {
         if (best.score > -Infinity) break;
+        settleHeader(target, other);
         best = weigh(other);
       }
       return best;

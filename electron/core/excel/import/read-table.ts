@@ -32,7 +32,7 @@ import { numberedBlankRows, numberingHeader, numbersRows, shownNumber } from './
 import { outlineCode } from './outline-codes.js';
 import { parseDateRange, periodOfCell, rangeOrder } from './date-range.js';
 import { levelNumberCodes } from './level-numbers.js';
-import { blockColumns, withBlockRows } from './block-rows.js';
+import { blockColumns, stackedByRow, withBlockRows } from './block-rows.js';
 import { fiscalCalendarYear, fiscalYearAbove, fiscalYearOfRun, type RowMonth } from './fiscal-year.js';
 import { codeKey, isCode, legendFor, legendWordForms, workbookLegends, type Legend } from './code-legend.js';
 import { labelKey, matchLabel } from './synonyms.js';
@@ -123,10 +123,10 @@ export interface ImportTable {
   /** The client's rows under the table (findDataRows): a profile saved from it keeps them to know the table's end by. */
   below?: string[];
   /**
-   * The layout's columns as the two-row reading made them (block-rows.ts: a stacked header's fields per
-   * row, a 予定/実績 plan's actual twins), where it changed them: refining the preview starts from these,
-   * so an answer for a column of a record's second row lands there (blind set 18, I7: answers on a
-   * two-row record were accepted and ignored, the split made again from the header's words).
+   * The layout's columns as a stacked header's split made them (block-rows.ts: each row's own field),
+   * where it did: refining the preview starts from these, so an answer for a column of a record's second
+   * row lands there (blind set 18, I7: answers on a two-row record were accepted and ignored, the split
+   * made again from the header's words). (Not a 予定/実績 plan's: its actual twins follow their first row's field.)
    */
   layoutColumns?: ColumnMapping[];
 }
@@ -260,7 +260,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const target = layout.target;
   // Records of two rows (予定 / 実績): each field read from its row of the record (block-rows.ts).
   const byRow = withBlockRows(ix, layout, !opts.savedLayout);
-  const layoutColumns = byRow !== layout.columns ? byRow.map((m) => ({ ...m })) : undefined;
+  const layoutColumns = byRow !== layout.columns && stackedByRow(byRow) ? byRow.map((m) => ({ ...m })) : undefined;
   layout = { ...layout, columns: byRow };
   const data = findDataRows(ix, layout, opts.titles, opts.below);
   // Phase rows spanning the table over their tasks (【フェーズ1】要件定義 merged across): records, the tasks' summaries.

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { betterTarget, detectLayout, headerAbove, headerSignature, layoutAt, otherRegisterTable, type Detection, type TableLayout } from '../../excel/import/detect.js';
 import { KEY_FIELD, TARGET_FIELDS, type ImportTarget } from '../../../common/excel/fields.js';
 import { overrideFields } from '../../excel/import/mapping.js';
-import { withBlockRows } from '../../excel/import/block-rows.js';
+import { stackedByRow, withBlockRows } from '../../excel/import/block-rows.js';
 import { SheetIndex } from '../../excel/import/sheet-index.js';
 import { columnName, type WorkbookModel } from '../../../common/excel/model.js';
 import { columnKey, keyColumn, PREVIEW_PROBLEMS_PAGE, type ApplyOptions, ApplyResult, AskWhy, FileDatesKept, ImportAsk, ImportPreview, LayoutConfidence, MappingInput, ProfileLayout, TableProfile } from '../../../common/excel/preview.js';
@@ -202,11 +202,13 @@ export function chooseLayout(
     }
   }
   if (mapping.columns && mapping.columns.length > 0) {
-    // Answers naming a two-row record's second row, to a layout not yet split per row (no preview kept):
-    // split it as the reading would, so they land where they say.
-    if (mapping.columns.some((o) => o.rowOffset) && !layout.columns.some((m) => m.rowOffset)) {
+    // Answers to a layout not yet split per row (no preview kept: the header given anew): a stacked header
+    // is split as the reading would split it first, so each answer lands on its row and the reading does
+    // not split it again from the header's words, dropping the answers (review of I7).
+    if (!sameAsKept && !layout.columns.some((m) => m.rowOffset || m.blockLabels)) {
       const sheet = model.sheets.find((s) => s.name === layout!.sheet)!;
-      layout = { ...layout, columns: withBlockRows(new SheetIndex(sheet), layout) };
+      const byRow = withBlockRows(new SheetIndex(sheet), layout);
+      if (stackedByRow(byRow)) layout = { ...layout, columns: byRow };
     }
     const o = overrideFields(register, layout.columns, mapping.columns);
     if (o.problems.length > 0) {

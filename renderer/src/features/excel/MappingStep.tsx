@@ -42,6 +42,8 @@ export function MappingStep({
   const { header, data } = preview;
   // Effort columns and why their unit is what it is (hours ÷ 8, person-days…): said, so a wrong guess shows.
   const effortColumns = preview.columns.filter((c) => c.field !== null && c.unitWhy);
+  // A 予定/実績 plan (a label column tells the record's rows apart): its second-row twins follow the first row.
+  const twins = preview.columns.some((c) => c.blockLabels);
   // The boxes hold what is typed; a change is sent on Enter or when the box is left.
   const [top, setTop] = useState(String(header.top));
   const [bottom, setBottom] = useState(String(header.bottom));
@@ -328,8 +330,9 @@ export function MappingStep({
               // Fields its cells read as that no column fills (an ID, a date, a rating): offered, never mapped by themselves.
               const maybe = c.field === null ? (preview.columnChoices?.find((x) => columnKey(x) === columnKey(c))?.fields ?? []) : [];
               return (
-                // A field of a two-row record's second row shares its column letter with the first row's: each
-                // is chosen on its own (the change names its row).
+                // A field of a two-row record's second row shares its column letter with the first row's: under a
+                // stacked header each is chosen on its own (the change names its row); a 予定/実績 plan's actual
+                // twin follows its first row's choice (block-rows.ts), so it is shown, not chosen.
                 <tr key={`${c.column}:${c.rowOffset ?? 0}`} data-testid="mapping-row" className={c.field === null ? 'extra' : ''}>
                   <td className="col-letter">{c.column}</td>
                   <td className="label">{(c.rowOffset ? t('excel.secondRow', { label: c.label, row: c.rowOffset + 1 }) : c.label) || <span className="muted">{t('excel.empty')}</span>}</td>
@@ -337,6 +340,7 @@ export function MappingStep({
                     <select
                       aria-label={`${c.column} ${c.label}`}
                       value={c.field ?? ''}
+                      disabled={!!c.rowOffset && twins}
                       onChange={(e) => onChange({ column: c.column, rowOffset: c.rowOffset, field: e.target.value === '' ? null : e.target.value })}
                     >
                       <option value="">{c.blockLabels ? t('excel.blockLabelColumn', { labels: c.blockLabels.join(' / ') }) : c.numbering ? t('excel.numberingColumn') : c.period ? t('excel.periodColumn') : t('excel.keepExtra')}</option>

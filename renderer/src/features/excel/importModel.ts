@@ -54,7 +54,9 @@ export function mappingAfter(p: Pick<ImportPreview, 'sheet' | 'header' | 'column
     return { sheet: p.sheet, headerTop: top, headerBottom: bottom };
   }
   const changed = columnKey(change);
-  const columns = p.columns.map((c) => ({
+  // (A 予定/実績 plan's second-row twins follow their first row's field: sent, they would stay as they were.)
+  const twins = p.columns.some((c) => c.blockLabels);
+  const columns = p.columns.filter((c) => !(twins && c.rowOffset)).map((c) => ({
     column: c.column,
     ...(c.rowOffset ? { rowOffset: c.rowOffset } : {}),
     field: columnKey(c) === changed ? change.field : change.field !== null && c.field === change.field ? null : c.field,
@@ -81,6 +83,7 @@ export function withChange(p: ImportPreview, change: MappingChange): ImportPrevi
   return {
     ...p,
     columns: p.columns.map((c) => {
+      if (!fields.has(columnKey(c))) return c; // a plan's twin: the preview answers for it
       const field = fields.get(columnKey(c)) ?? null;
       return field === c.field ? c : { ...c, field, confidence: field === null ? 0 : 1 };
     }),
