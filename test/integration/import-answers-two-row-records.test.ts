@@ -19,7 +19,17 @@ interface Answer {
   field: string;
 }
 
-/** Two registers drawn alike, in other words and languages; the answers name fields detection has no word for. */
+/** The same answers to both registers below: each names a field detection had no word for, on the first row or the second. */
+const ANSWERS: Answer[] = [
+  { column: 'B', field: 'title' },
+  { column: 'B', rowOffset: 1, field: 'resolution' },
+  { column: 'C', field: 'raisedOn' },
+  { column: 'C', rowOffset: 1, field: 'due' },
+  { column: 'D', field: 'raisedBy' },
+  { column: 'D', rowOffset: 1, field: 'owner' },
+];
+
+/** Two registers drawn alike, in other words and languages. */
 const CASES: { name: string; style: StackedStyle; answers: Answer[] }[] = [
   {
     name: '件名 over 対応メモ, 申出日 over 目標日, 申出部署 over 対応部署',
@@ -34,14 +44,7 @@ const CASES: { name: string; style: StackedStyle; answers: Answer[] }[] = [
       ],
       dates: [2],
     },
-    answers: [
-      { column: 'B', field: 'title' },
-      { column: 'B', rowOffset: 1, field: 'resolution' },
-      { column: 'C', field: 'raisedOn' },
-      { column: 'C', rowOffset: 1, field: 'due' },
-      { column: 'D', field: 'raisedBy' },
-      { column: 'D', rowOffset: 1, field: 'owner' },
-    ],
+    answers: ANSWERS,
   },
   {
     name: 'Subject over Progress notes, Logged over Target, From over Handled by',
@@ -55,14 +58,7 @@ const CASES: { name: string; style: StackedStyle; answers: Answer[] }[] = [
       ],
       dates: [2],
     },
-    answers: [
-      { column: 'B', field: 'title' },
-      { column: 'B', rowOffset: 1, field: 'resolution' },
-      { column: 'C', field: 'raisedOn' },
-      { column: 'C', rowOffset: 1, field: 'due' },
-      { column: 'D', field: 'raisedBy' },
-      { column: 'D', rowOffset: 1, field: 'owner' },
-    ],
+    answers: ANSWERS,
   },
 ];
 
@@ -152,12 +148,19 @@ describe('answers on two-row records land on the row they name', () => {
     expect(p2.columns.filter((m) => m.rowOffset).map((m) => [columnKey(m), m.field])).toEqual(twins);
   });
 
-  it('refuses an answer for a row the record does not have, naming the column, and changes nothing', async () => {
+  it('refuses an answer for a row the record does not have, or two fields for one column, naming the column, and changes nothing', async () => {
     const { style } = CASES[0]!;
     const bytes = await stackedRegister(style);
     const { id: projectId } = await call('project.create', { name: 'bad row' });
     const p0 = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'two-row.xlsx', dataBase64: bytes.toString('base64') });
-    await expect(call('excel.previewImport', { projectId, register: 'issue', previewId: p0.previewId, mapping: { columns: [{ column: 'C', rowOffset: 2, field: 'due' }] } })).rejects.toThrow(/column C\+2 is not a column of the header/);
+    const refused = call('excel.previewImport', { projectId, register: 'issue', previewId: p0.previewId, mapping: { columns: [{ column: 'C', rowOffset: 2, field: 'due' }] } });
+    await expect(refused).rejects.toThrow(/column C\+2 is not a column of the header/);
+    // Said to the user by its letter and row, not by the key C+2.
+    await expect(refused).rejects.toMatchObject({ text: { key: expect.stringContaining('notAColumnRow'), params: { column: 'C', row: 3 } } });
+    // One column given two fields: refused, not the last one taken unsaid.
+    await expect(
+      call('excel.previewImport', { projectId, register: 'issue', previewId: p0.previewId, mapping: { columns: [{ column: 'C', rowOffset: 1, field: 'due' }, { column: 'C', rowOffset: 1, field: 'raisedOn' }] } }),
+    ).rejects.toMatchObject({ text: { key: expect.stringContaining('columnTwice'), params: { column: 'C' } } });
     // The preview is still there, as it was: applying it imports the records detection found.
     await call('excel.applyImport', { previewId: p0.previewId, options: {} });
     expect((await call('issue.list', { projectId })).length).toBe(style.records.length);

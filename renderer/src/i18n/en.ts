@@ -1242,6 +1242,8 @@ export const en = {
       tooManyRows: '{{file}}: sheet {{sheet}} has {{count}} rows of data; PMO Desk imports up to {{max}} rows at a time. Split the file.',
       noKeyMapped: 'No column is mapped to the name (task name or title). Choose it among the columns.',
       notAColumn: 'Column {{column}} is not a column of the header. Check the columns.',
+      notAColumnRow: 'Column {{column}}, row {{row}} of each record, is not a column of the header. Check the columns.',
+      columnTwice: 'Column {{column}} is given two different fields. Choose one.',
       joinedColumns: 'Columns {{columns}} are one column, {{column}}, in this reading (the header joins them). Choose one field for {{column}}.',
       previewGone: 'This import preview has expired or was already imported: choose the file again.',
       noHeader: '{{file}}: the row chosen holds no header: choose the header row again.',

@@ -1173,6 +1173,14 @@ export function overrideFields(
   };
   // The person's columns that land in one column of this layout, by that column (see below).
   const landed = new Map<ColumnMapping, { column: string; field: string | null }[]>();
+  // One column named twice with two fields: which the user meant only they can say (the last one won, unsaid).
+  const given = new Map<string, string | null>();
+  for (const o of overrides) {
+    const was = given.get(columnKey(o));
+    if (was !== undefined && was !== o.field) problems.push(`column ${columnKey(o)} is given two fields: ${was ?? '(kept)'}, ${o.field ?? '(kept)'}`);
+    given.set(columnKey(o), o.field);
+  }
+  if (problems.length > 0) return { columns: out, problems };
   for (const o of overrides) {
     // A column named as another layout of the same header split or joined it (E:H for E, or E for E:H):
     // the column of this layout that covers it is meant — on the record's row the answer names (a two-row

@@ -214,7 +214,12 @@ export function chooseLayout(
     if (o.problems.length > 0) {
       const column = /^column (\S+) is not a column of the header$/.exec(o.problems[0]!)?.[1];
       const joined = /^columns (.+) are one column (\S+) of this reading/.exec(o.problems[0]!);
+      const twice = /^column (\S+) is given two fields/.exec(o.problems[0]!);
       if (joined) throw invalid('mapping.columns', o.problems.join('; '), 'joinedColumns', { columns: joined[1]!, column: joined[2]! });
+      if (twice) throw invalid('mapping.columns', o.problems.join('; '), 'columnTwice', { column: twice[1]!.replace(/\+\d$/, '') });
+      // (A column of a two-row record's second row is said by its letter and row, not by its key 'C+1'.)
+      const named = column ? keyColumn(column) : undefined;
+      if (named?.rowOffset) throw invalid('mapping.columns', o.problems.join('; '), 'notAColumnRow', { column: named.column, row: named.rowOffset + 1 });
       throw invalid('mapping.columns', o.problems.join('; '), column ? 'notAColumn' : 'badMapping', column ? { column } : {});
     }
     layout = { ...layout, columns: o.columns };
