@@ -94,15 +94,3 @@ export function groupTable(columns: GroupColumn[], records: number, opts: { top?
 export const day = (n: number): Date => new Date(Date.UTC(2026, 3, 1 + n));
 /** The ISO date the import stores for day(n). */
 export const isoDay = (n: number): string => day(n).toISOString().slice(0, 10);
-
-/** A small random generator (mulberry32) so each variant is the same on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

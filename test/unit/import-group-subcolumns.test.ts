@@ -10,7 +10,8 @@ import type { ImportTable } from '../../electron/core/excel/import/read-table.js
 import { matchLabel } from '../../electron/core/excel/import/synonyms.js';
 import { MIN_CONFIDENCE } from '../../electron/core/excel/import/mapping.js';
 import { readModel } from '../helpers/read-sheet.js';
-import { day, groupTable, isoDay, seeded, type GroupColumn } from '../helpers/group-header-tables.js';
+import { day, groupTable, isoDay, type GroupColumn } from '../helpers/group-header-tables.js';
+import { rng } from '../helpers/synthetic-tables.js';
 
 const fieldOf = (t: ImportTable, column: string) => t.columns.find((c) => c.column === column)?.field ?? null;
 
@@ -52,7 +53,7 @@ interface Variant {
 
 /** WBS variants: each a plan group and an actual group of two unknown words, at a random place and width. */
 function wbsVariants(): Variant[] {
-  const rnd = seeded(25);
+  const rnd = rng(25);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const out: Variant[] = [];
   for (let v = 0; v < 24; v++) {
