@@ -198,3 +198,26 @@ describe('two-row record registers headed in the client’s own words are found'
     });
   }
 });
+
+describe('a word alone names its row’s field only where that row’s cells can be its values', () => {
+  // Brought By (people, first row) over Needed By (dates, second row): "…By" reads as a due date, and the
+  // due date on the people's row had the export write a date over a name (blind set 19, I2).
+  for (const [name, head, people] of [
+    ['Brought By over Needed By', ['Brought By', 'Needed By'], ['Payroll', 'Registrar', 'Transport', 'Catering']],
+    ['依頼者 over 希望期限', ['依頼者', '希望期限'], ['教務課', '財務課', '総務課', '施設課']],
+  ] as const)
+    it(name, async () => {
+      const titles = ['Timetable import from the old system', 'Fee refunds for withdrawn pupils', 'Bus route changes for term 2', 'Meal allowance codes'];
+      const style: StackedStyle = {
+        sheet: 'Requests',
+        header: [['No', null], ['Subject', 'Notes'], [head[0], head[1]], ['Status', null]],
+        records: titles.map((t, i) => [i + 1, [t, `note ${i + 1}`], [people[i]!, `2027-0${i + 3}-15`], i % 2 ? 'Open' : 'Closed']),
+        dates: [2],
+      };
+      const { id: projectId } = await call('project.create', { name });
+      const p = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'by.xlsx', dataBase64: (await stackedRegister(style)).toString('base64') });
+      expect(p.columns.find((m) => m.column === 'C' && !m.rowOffset)?.field).not.toBe('due');
+      expect(p.columns.find((m) => m.column === 'C' && m.rowOffset === 1)?.field).toBe('due');
+    });
+});
+

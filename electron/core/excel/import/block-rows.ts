@@ -10,8 +10,10 @@ import type { ColumnMapping } from '../../../common/excel/preview.js';
 import { fieldSpec, KEY_FIELD, type ImportTarget } from '../../../common/excel/fields.js';
 import type { SheetIndex } from './sheet-index.js';
 import { matchLabel } from './synonyms.js';
-import { extraKeys, MIN_CONFIDENCE } from './mapping.js';
+import { extraKeys, fit, MIN_CONFIDENCE } from './mapping.js';
 import { columnLabel } from './header-rows.js';
+import { defaultVocabularies } from './detect.js';
+import { localToday } from '../../../common/dates.js';
 
 /** Words of a plan row and an actual row (bracketed or with a colon too: 【予定】, (実績), Plan:). */
 const PLAN_WORD = /^(?:予定|計画|当初|予|計|plan|planned|plans|baseline|target|estimate|est|p)$/i;
@@ -20,6 +22,8 @@ const ACTUAL_WORD = /^(?:実績|実施|実|actual|actuals|act|result|a)$/i;
 const ACTUAL_OF: Record<string, string> = { plannedStart: 'actualStart', plannedFinish: 'actualFinish', plannedEffort: 'actualEffort' };
 /** How many rows under the header are looked at to find the label column. */
 const SAMPLE_ROWS = 5_000;
+/** Records whose cells say whether a stacked header's word can name its row's field. */
+const STACKED_SAMPLE = 40;
 
 const bare = (s: string) => s.normalize('NFKC').trim().replace(/^[【\[(（<＜]\s*|\s*[】\])）>＞]$|\s*[:：]$/g, '').trim();
 
@@ -292,8 +296,21 @@ function stackedHeader(ix: SheetIndex, layout: { target: ImportTarget; headerTop
   });
   if (!blocks) return null;
   const taken = new Set(columns.filter((m) => m.field !== null && !stacked.includes(m)).map((m) => m.field!));
-  const best = (text: string): { field: string; confidence: number } | null => {
-    const match = matchLabel(target, [text]).find((x) => !taken.has(x.field) && x.confidence >= MIN_CONFIDENCE);
+  // The cells of a column on the records' row k (0: first, 1: second), a few dozen records.
+  const rowCells = (m: ColumnMapping, k: number): Cell[] => {
+    const out: Cell[] = [];
+    for (let r = first + k; out.length < STACKED_SAMPLE && r < first + STACKED_SAMPLE * 2; r += 2) {
+      const cell = ix.cell(r, m.c);
+      if (cell) out.push(cell);
+    }
+    return out;
+  };
+  // A word alone names its row's field only where that row's cells can be the field's values: Brought By
+  // over names is no due date, whatever its "…By" (blind set 19, I2: the export then wrote a date over a
+  // person's name). The word's other fields are tried in turn; none fitting, the column is the client's own.
+  const ctx = { vocab: defaultVocabularies(), date1904: false, reference: localToday(), refPrefix: '' };
+  const best = (text: string, cells: Cell[]): { field: string; confidence: number } | null => {
+    const match = matchLabel(target, [text]).find((x) => !taken.has(x.field) && x.confidence >= MIN_CONFIDENCE && (fit(target, x.field, text, cells, ctx) ?? 1) > 0);
     if (match) taken.add(match.field);
     return match ?? null;
   };
@@ -304,7 +321,7 @@ function stackedHeader(ix: SheetIndex, layout: { target: ImportTarget; headerTop
       continue;
     }
     for (const [k, text] of [word(headerTop, m.c), word(headerBottom, m.c)].entries()) {
-      const match = best(text);
+      const match = best(text, rowCells(m, k));
       const one: ColumnMapping = { ...m, label: text, field: match?.field ?? null, confidence: match?.confidence ?? 0 };
       delete one.extraKey;
       if (k > 0) {
