@@ -363,6 +363,17 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
   }
   if (target === 'risk' && parts.length > 1) assessedRatings(target, parts, best);
   if (parts.length > 1) underPlanOrActual(target, parts, best);
+  // A label led by its own actual word over a date word the synonyms know without it (Actual Begin, Act.
+  // Commence) is read as that word's group over the date: the actual start, not the planned one the bare
+  // word names (blind set 19, I2: Actual Begin took the planned start beside Planned Begin).
+  const lead = /^([a-z]+) (.+)$/.exec(englishWords(own).join(' '));
+  if (lead && (ACTUAL_GROUP.test(lead[1]!) || lead[1] === 'act'))
+    for (const rest of matchLabel(target, [lead[2]!])) {
+      const twin = PLAN_ACTUAL_PAIRS.find(([planned]) => planned === rest.field)?.[1];
+      if (!twin || !fieldSpec(target, twin)) continue;
+      best.set(twin, Math.max(best.get(twin) ?? 0, rest.confidence * 0.97));
+      best.delete(rest.field);
+    }
   if (parts.length > 1) underImpact(target, parts, best);
   if (parts.length > 1) underRaising(target, parts, best);
   // The previous period's copy of a column (進捗率 前回 beside 今回, last week's status) is history, and a
