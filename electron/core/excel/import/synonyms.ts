@@ -376,6 +376,11 @@ function matchWords(target: ImportTarget, parts: readonly string[]): FieldMatch[
     }
   if (parts.length > 1) underImpact(target, parts, best);
   if (parts.length > 1) underRaising(target, parts, best);
+  // One word of the raising before a person's or a day's word (検出担当, 起票担当者, 発見日: a compound the
+  // synonyms read by its last word, the owner) reads as that heading over it (blind set 19, I2: 検出担当, the
+  // finder beside 検出年月日, took the owner and left the fixer 対応SE to ask).
+  const raising = /^(.+?)(担当者?|者|日|年月日)$/u.exec(ownKey);
+  if (parts.length === 1 && raising && RAISED_GROUP.test(raising[1]!)) underRaising(target, [raising[1]!, raising[2]!], best);
   // The previous period's copy of a column (進捗率 前回 beside 今回, last week's status) is history, and a
   // variance (Effort_Var_h, 工数差異) is computed from two columns: neither is the value itself.
   const previous = PREVIOUS.test(labelKey(parts.join(''))) || VARIANCE.test(parts.join(' '));
@@ -414,7 +419,7 @@ function underPlanOrActual(target: ImportTarget, parts: readonly string[], best:
 }
 
 /** A group heading of the record's raising (起票 over 日付 | 担当者, Raised over Date | By). */
-const RAISED_GROUP = /^(?:起票|登録|報告|受付|発見|指摘|発生|識別|raised|reported|logged|identified|opened|submitted|origin|originator)$/;
+const RAISED_GROUP = /^(?:起票|登録|報告|受付|発見|検出|指摘|発生|識別|raised|reported|logged|identified|opened|submitted|origin|originator)$/;
 
 /**
  * A person or a date under a heading of the record's raising is who raised it and when (起票 › 担当者 is
@@ -425,9 +430,11 @@ const RAISED_GROUP = /^(?:起票|登録|報告|受付|発見|指摘|発生|識�
 function underRaising(target: ImportTarget, parts: readonly string[], best: Map<string, number>): void {
   const groups = parts.slice(0, -1).map((p) => withoutBrackets(labelKey(p)));
   if (!groups.some((g) => RAISED_GROUP.test(g))) return;
-  for (const [from, to] of [['owner', 'raisedBy'], ['due', 'raisedOn']] as const) {
+  // (The register's own name for who raised it and when: a defect's finder, a change's requester.)
+  for (const [from, tos] of [['owner', ['raisedBy', 'foundBy', 'requestedBy']], ['due', ['raisedOn', 'foundOn', 'requestedOn']]] as const) {
     const c = best.get(from);
-    if (c === undefined || !fieldSpec(target, to)) continue;
+    const to = tos.find((f) => fieldSpec(target, f));
+    if (c === undefined || !to) continue;
     best.set(to, Math.max(best.get(to) ?? 0, c));
     best.delete(from);
   }
