@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
 import { openSession, screenshotPath, type Session } from './browser.js';
 import { ImportDialogScreen, ProjectsScreen, RegisterScreen, openTab } from './pages.js';
-import { stackedRegister } from '../roundtrip/layouts.js';
+import { STACKED_CLIENT_WORDS, stackedRegister } from '../roundtrip/layouts.js';
 
 let s: Session;
 const db = () => s.ws.db.sqlite;
@@ -105,16 +105,8 @@ describe('the import dialog asks why it is unsure, in Chromium', () => {
 
   it('takes answers for both rows of a two-row record: 申出日 on the first row, 対応部署 on the second (blind set 18, I7)', async () => {
     const dialog = await openImport('二段記録', 'TWOROW');
-    const bytes = await stackedRegister({
-      sheet: '検討事項一覧',
-      header: [['整理No', null], ['件名', '対応メモ'], ['申出日', '目標日'], ['申出部署', '対応部署'], ['状況', null]],
-      records: [
-        [1, ['外来予約の締切時刻', '診療部と調整中'], ['2027-04-05', '2027-04-30'], ['医事課', '情報システム室'], '対応中'],
-        [2, ['検査結果の返却経路', '部門システム側で改修'], ['2027-04-08', '2027-05-14'], ['検査部', 'ベンダー'], '完了'],
-        [3, ['病棟端末の台数', '追加 12 台で合意'], ['2027-04-12', '2027-05-21'], ['看護部', '施設課'], '未着手'],
-      ],
-      dates: [2],
-    });
+    // (The first three records of the register the import's API tests answer.)
+    const bytes = await stackedRegister({ ...STACKED_CLIENT_WORDS, records: STACKED_CLIENT_WORDS.records.slice(0, 3) });
     await dialog.choose('検討事項一覧.xlsx', bytes);
     await dialog.mapping();
     const select = (label: string) => dialog.dialog.locator(`select[aria-label="${label}"]`);

@@ -7,7 +7,7 @@
 // answer named; the dialog's own way (one change at a time, mappingAfter) gives the same.
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
-import { planActualRows, stackedRegister, type StackedStyle } from '../roundtrip/layouts.js';
+import { planActualRows, STACKED_CLIENT_WORDS, stackedRegister, type StackedStyle } from '../roundtrip/layouts.js';
 import { mappingAfter } from '../../renderer/src/features/excel/importModel.js';
 import { columnKey, type ImportPreview } from '../../electron/common/excel/preview.js';
 
@@ -33,17 +33,7 @@ const ANSWERS: Answer[] = [
 const CASES: { name: string; style: StackedStyle; answers: Answer[] }[] = [
   {
     name: '件名 over 対応メモ, 申出日 over 目標日, 申出部署 over 対応部署',
-    style: {
-      sheet: '検討事項一覧',
-      header: [['整理No', null], ['件名', '対応メモ'], ['申出日', '目標日'], ['申出部署', '対応部署'], ['状況', null]],
-      records: [
-        [1, ['外来予約の締切時刻', '診療部と調整中'], ['2027-04-05', '2027-04-30'], ['医事課', '情報システム室'], '対応中'],
-        [2, ['検査結果の返却経路', '部門システム側で改修'], ['2027-04-08', '2027-05-14'], ['検査部', 'ベンダー'], '完了'],
-        [3, ['病棟端末の台数', '追加 12 台で合意'], ['2027-04-12', '2027-05-21'], ['看護部', '施設課'], '未着手'],
-        [4, ['旧カルテの参照期間', '5 年で確定'], ['2027-04-15', '2027-06-04'], ['診療録管理室', '情報システム室'], '対応中'],
-      ],
-      dates: [2],
-    },
+    style: STACKED_CLIENT_WORDS,
     answers: ANSWERS,
   },
   {

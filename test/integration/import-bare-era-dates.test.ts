@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
-import { tasksOfTable } from '../../electron/common/wbs-rows.js';
+import { importedPlan } from '../helpers/coded-plan.js';
 
 const { call } = fileWorkspace();
 
@@ -80,12 +80,7 @@ async function imported(c: Case) {
     ws.addRow([]);
     ws.addRow([c.note]);
   }
-  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-  const { id: projectId } = await call('project.create', { name: c.label });
-  const preview = await call('excel.previewImport', { projectId, register: 'wbs', fileName: 'plan.xlsx', dataBase64: bytes.toString('base64') });
-  const { profileId } = await call('excel.applyImport', { previewId: preview.previewId, options: { saveProfileAs: c.label } });
-  const tasks = await call('wbs.rows', { projectId }).then(tasksOfTable);
-  return { projectId, preview, profileId: profileId!, tasks };
+  return importedPlan(call, c.label, Buffer.from(await wb.xlsx.writeBuffer()));
 }
 
 describe.each(CASES)('dotted dates: $label', (c) => {

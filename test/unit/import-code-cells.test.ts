@@ -4,24 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelCell } from '../fixtures/excel/model.js';
 import { readModel, treeNames } from '../helpers/read-sheet.js';
-import { prng } from '../fixtures/excel/hostile.js';
+import { outline } from '../helpers/coded-plan.js';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** A plan of `phases` phases, each with 1–3 tasks and now and then a task with two subtasks (seeded). */
-function outline(seed: number, phases: number): number[][] {
-  const rand = prng(seed);
-  const out: number[][] = [];
-  for (let p = 1; p <= phases; p++) {
-    out.push([p]);
-    const tasks = 1 + Math.floor(rand() * 3);
-    for (let t = 1; t <= tasks; t++) {
-      out.push([p, t]);
-      if (rand() < 0.3) out.push([p, t, 1], [p, t, 2]);
-    }
-  }
-  return out;
-}
+const tasksOf = (seed: number, phases: number) => outline(seed, phases, (r) => (r() < 0.3 ? 2 : 0));
+
 
 const FORMS: [string, (p: number[]) => string][] = [
   ['S1.2', (p) => `S${p.join('.')}`],
@@ -39,7 +28,7 @@ const cases = (['en', 'ja'] as const).flatMap((lang, l) => FORMS.flatMap(([form,
 
 describe('a code column read by its cells', () => {
   it.each(cases)('$lang $form under $head: the WBS code, the tree from the codes, the effort beside kept', ({ lang, code, head, seed }) => {
-    const plan = outline(seed, 3 + (seed % 6));
+    const plan = tasksOf(seed, 3 + (seed % 6));
     const words = WORDS[lang].cols;
     const rows: ModelCell[][] = [
       [lang === 'en' ? 'Delivery plan' : '展開計画'],

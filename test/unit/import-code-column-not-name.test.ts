@@ -7,24 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelCell } from '../fixtures/excel/model.js';
 import { readModel, treeNames } from '../helpers/read-sheet.js';
-import { prng } from '../fixtures/excel/hostile.js';
+import { outline } from '../helpers/coded-plan.js';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** A plan of `phases` phases, each with 1–3 tasks and now and then a task with two or three steps (seeded). */
-function outline(seed: number, phases: number): number[][] {
-  const rand = prng(seed);
-  const out: number[][] = [];
-  for (let p = 1; p <= phases; p++) {
-    out.push([p]);
-    const tasks = 1 + Math.floor(rand() * 3);
-    for (let t = 1; t <= tasks; t++) {
-      out.push([p, t]);
-      if (rand() < 0.4) for (let s = 1; s <= 2 + Math.floor(rand() * 2); s++) out.push([p, t, s]);
-    }
-  }
-  return out;
-}
+const tasksOf = (seed: number, phases: number) => outline(seed, phases, (r) => (r() < 0.4 ? 2 + Math.floor(r() * 2) : 0));
+
 
 const fixed = (sep: string, width: number) => (p: number[]) => [...p, ...Array<number>(width).fill(0)].slice(0, width).join(sep);
 const FORMS: [string, (p: number[]) => string][] = [
@@ -46,7 +35,7 @@ const cases = (['en', 'ja'] as const).flatMap((lang, l) =>
 
 describe('a column of outline codes under a word that names tasks', () => {
   it.each(cases)('$lang $form under $head beside $name (lead column $lead): the code, the names, the tree; the note no task', ({ lang, code, head, name, lead, seed }) => {
-    const plan = outline(seed, 3 + (seed % 4));
+    const plan = tasksOf(seed, 3 + (seed % 4));
     const words = WORDS[lang];
     const taskName = (p: number[]) => `${NAMES[lang][(p.reduce((a, b) => a * 7 + b, 0) + seed) % 7]} ${p.join('-')}`;
     // (Now and then a blank column left of the table: the code column is not always A.)
@@ -68,7 +57,7 @@ describe('a column of outline codes under a word that names tasks', () => {
 
 describe('what stays as it was', () => {
   it('a predecessor column of codes stays the predecessors beside the code column', () => {
-    const plan = outline(7, 4);
+    const plan = tasksOf(7, 4);
     const codes = plan.map((p) => p.join('.'));
     const rows: ModelCell[][] = [['Item', 'Activity', 'Predecessor', 'Begin'], ...plan.map((p, i): ModelCell[] => [codes[i]!, `T${p.join('_')}`, i > 0 ? codes[i - 1]! : null, d(`2026-03-${String(i + 1).padStart(2, '0')}`)])];
     const t = readModel(rows, 'wbs', [], 'Sheet1');
