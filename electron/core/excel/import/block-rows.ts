@@ -8,6 +8,7 @@
 import { columnName, type Cell } from '../../../common/excel/model.js';
 import type { ColumnMapping } from '../../../common/excel/preview.js';
 import { fieldSpec, KEY_FIELD, type ImportTarget } from '../../../common/excel/fields.js';
+import type { Vocabularies } from '../../../common/registers.js';
 import type { SheetIndex } from './sheet-index.js';
 import { matchLabel } from './synonyms.js';
 import { extraKeys, fit, MIN_CONFIDENCE } from './mapping.js';
@@ -22,6 +23,12 @@ const ACTUAL_WORD = /^(?:実績|実施|実|actual|actuals|act|result|a)$/i;
 const ACTUAL_OF: Record<string, string> = { plannedStart: 'actualStart', plannedFinish: 'actualFinish', plannedEffort: 'actualEffort' };
 /** How many rows under the header are looked at to find the label column. */
 const SAMPLE_ROWS = 5_000;
+/** What a stacked header's cells are read with: the project's lists and the reference day (defaults when absent). */
+export interface CellWords {
+  vocab?: Vocabularies;
+  today?: string;
+}
+
 /** Records whose cells say whether a stacked header's word can name its row's field. */
 const STACKED_SAMPLE = 40;
 
@@ -82,7 +89,7 @@ export function blockColumns(columns: readonly ColumnMapping[]): Set<number> {
  * field whose values stand only on actual rows (a progress typed on the 実績 row) is read there. A
  * layout that already says so (a profile's) is kept, less the second-row fields the user took away.
  */
-export function withBlockRows(ix: SheetIndex, layout: { target: ImportTarget; headerTop: number; headerBottom: number; columns: ColumnMapping[] }, detect = true): ColumnMapping[] {
+export function withBlockRows(ix: SheetIndex, layout: { target: ImportTarget; headerTop: number; headerBottom: number; columns: ColumnMapping[] }, detect = true, words: CellWords = {}): ColumnMapping[] {
   const { target, headerBottom } = layout;
   let columns = layout.columns;
   // (`detect` false: a saved layout that does not say so is read as saved, one row per record: review T5.)
@@ -90,7 +97,7 @@ export function withBlockRows(ix: SheetIndex, layout: { target: ImportTarget; he
   // whose 予定/実績 label column tells its two rows apart is read by that column, whatever its header's
   // rows hold (a group word over the dates, a hint under them: review U5).
   if (detect && !columns.some((m) => m.rowOffset || m.blockLabels)) {
-    const stacked = stackedHeader(ix, layout);
+    const stacked = stackedHeader(ix, layout, words);
     if (stacked && !(target === 'wbs' && labelColumnOf(ix, headerBottom, columns, target))) columns = stacked;
   }
   if (columns.some((m) => m.rowOffset) && !columns.some((m) => m.blockLabels)) return columns;
@@ -243,7 +250,7 @@ function pairedBelow(ix: SheetIndex, rows: number[], from: number, name: { c: nu
  * (rowOffset 1). Null where the header is a group over sub-columns (a top word merged across columns),
  * where the records are not drawn two rows each, or where the split would leave the record without its key.
  */
-function stackedHeader(ix: SheetIndex, layout: { target: ImportTarget; headerTop: number; headerBottom: number; columns: ColumnMapping[] }): ColumnMapping[] | null {
+function stackedHeader(ix: SheetIndex, layout: { target: ImportTarget; headerTop: number; headerBottom: number; columns: ColumnMapping[] }, words: CellWords): ColumnMapping[] | null {
   const { target, headerTop, headerBottom, columns } = layout;
   if (headerBottom !== headerTop + 1) return null;
   const word = (r: number, c: number) => {
@@ -308,7 +315,7 @@ function stackedHeader(ix: SheetIndex, layout: { target: ImportTarget; headerTop
   // A word alone names its row's field only where that row's cells can be the field's values: Brought By
   // over names is no due date, whatever its "…By" (blind set 19, I2: the export then wrote a date over a
   // person's name). The word's other fields are tried in turn; none fitting, the column is the client's own.
-  const ctx = { vocab: defaultVocabularies(), date1904: false, reference: localToday(), refPrefix: '' };
+  const ctx = { vocab: words.vocab ?? defaultVocabularies(), date1904: false, reference: words.today ?? localToday(), refPrefix: '' };
   const best = (text: string, cells: Cell[]): { field: string; confidence: number } | null => {
     const match = matchLabel(target, [text]).find((x) => !taken.has(x.field) && x.confidence >= MIN_CONFIDENCE && (fit(target, x.field, text, cells, ctx) ?? 1) > 0);
     if (match) taken.add(match.field);

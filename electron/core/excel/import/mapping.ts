@@ -27,19 +27,10 @@ import { columnKey, type ColumnMapping } from '../../../common/excel/preview.js'
 import { checkTarget, readsAsChecks } from './check-columns.js';
 import { holdsDates, holdsPeople, personFields } from './content-fields.js';
 import { groupFields } from './group-fields.js';
-import { idShape, oneIdScheme } from './shaped-ids.js';
+import { idShape, idsAmongTexts, oneIdScheme } from './shaped-ids.js';
 
-/**
- * The column's texts are distinct IDs of one scheme (see oneIdScheme), nearly all of them: the sample runs
- * on under the table, where a note or two stand in the same column.
- */
-const idsOfOneScheme = (cells: Cell[]): boolean => {
-  const texts = cellTexts(cells);
-  // (Latin letters and two digits or more: 課題1, テスト2 are the names of a generated or a lazy register.)
-  const ids = texts?.filter((t) => /^[A-Za-z]/.test(t) && (t.match(/\d/g)?.length ?? 0) >= 2 && idShape(t) !== null) ?? [];
-  return texts !== null && ids.length >= ID_SHARE * texts.length && oneIdScheme(ids);
-};
-const ID_SHARE = 0.7;
+/** The column's texts are record IDs of one scheme, nearly all of them (shaped-ids.ts idsAmongTexts). */
+const idsOfOneScheme = (cells: Cell[]): boolean => idsAmongTexts(cellTexts(cells));
 
 /** Below this a header word does not name a field. */
 export const MIN_CONFIDENCE = 0.5;

@@ -259,7 +259,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const ix = new SheetIndex(sheet);
   const target = layout.target;
   // Records of two rows (予定 / 実績): each field read from its row of the record (block-rows.ts).
-  const byRow = withBlockRows(ix, layout, !opts.savedLayout);
+  const byRow = withBlockRows(ix, layout, !opts.savedLayout, { ...(opts.vocab ? { vocab: opts.vocab } : {}), ...(opts.today ? { today: opts.today } : {}) });
   const layoutColumns = byRow !== layout.columns && stackedByRow(byRow) ? byRow.map((m) => ({ ...m })) : undefined;
   layout = { ...layout, columns: byRow };
   const data = findDataRows(ix, layout, opts.titles, opts.below);

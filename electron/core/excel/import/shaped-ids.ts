@@ -43,6 +43,17 @@ export function oneIdScheme(texts: readonly string[]): boolean {
   return texts.every((t) => idShape(t) === shape && leadingLetters(t) === letters);
 }
 
+/**
+ * A column's texts are distinct IDs of one scheme (oneIdScheme), nearly all of them — a sample runs on under
+ * the table, where a note or two stand in the same column — of Latin letters and two digits or more
+ * (CHG0031542, RQ-2027-0113): 課題1, テスト2 are the names of a generated or a lazy register, no IDs.
+ */
+export function idsAmongTexts(texts: readonly string[] | null): boolean {
+  const ids = texts?.filter((t) => /^[A-Za-z]/.test(t) && (t.match(/\d/g)?.length ?? 0) >= 2 && idShape(t) !== null) ?? [];
+  return texts !== null && ids.length >= ID_SHARE * texts.length && oneIdScheme(ids);
+}
+const ID_SHARE = 0.7;
+
 /** Words naming a code rather than a number (Log Ref., Case Reference, 管理コード): an ID's header all the same. */
 const ID_WORD = /(?:^|[\s._-])(?:ref\.?|reference|code)$|コード$/i;
 

@@ -207,7 +207,7 @@ export function chooseLayout(
     // not split it again from the header's words, dropping the answers (review of I7).
     if (!sameAsKept && !layout.columns.some((m) => m.rowOffset || m.blockLabels)) {
       const sheet = model.sheets.find((s) => s.name === layout!.sheet)!;
-      const byRow = withBlockRows(new SheetIndex(sheet), layout);
+      const byRow = withBlockRows(new SheetIndex(sheet), layout, true, { vocab: opts.vocab, today: opts.today });
       if (stackedByRow(byRow)) layout = { ...layout, columns: byRow };
     }
     const o = overrideFields(register, layout.columns, mapping.columns);
