@@ -114,6 +114,21 @@ describe('Excel keys', () => {
     await expect.poll(() => task('詳細設計')?.notes).toBe('1行目\n2行目');
   });
 
+  it('keeps the line break when text is typed before the page has drawn it (a busy renderer)', async () => {
+    await wbs.cell(1, 'name').click();
+    await s.page.keyboard.press('End');
+    await s.page.keyboard.press('F2');
+    await wbs.editor().waitFor();
+    await s.page.keyboard.insertText('上');
+    // Alt+Enter and the next text in one task: React has not rendered the break when the text arrives.
+    await wbs.editor().evaluate((el) => {
+      el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', altKey: true, bubbles: true, cancelable: true }));
+      document.execCommand('insertText', false, '下');
+    });
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => task('基本設計')?.notes).toBe('上\n下');
+  });
+
   it('lists every key on F1', async () => {
     await wbs.cell(0, 'name').click();
     await s.page.keyboard.press('F1');

@@ -114,10 +114,53 @@ export interface PgClusterOptions {
   tls?: boolean;
 }
 
+const OWNER_FILE = 'owner.pid';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Clusters whose test process is gone: a killed run (SIGKILL, a stopped vitest) runs no exit handler, and
+ * its server (detached by pg_ctl) and folder stay — 1–1.5 GB each, enough to fill a disk over a day. The
+ * first start in a process stops and removes them; a cluster whose owner still runs is never touched.
+ */
+export function sweepOrphanClusters(): void {
+  const account = serverAccount();
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    if (!name.startsWith('pmo-pg-')) continue;
+    const dir = path.join(os.tmpdir(), name);
+    let owner: number;
+    try {
+      owner = Number(fs.readFileSync(path.join(dir, OWNER_FILE), 'utf8'));
+    } catch {
+      continue; // being made right now, or not ours to judge
+    }
+    if (!Number.isInteger(owner) || owner <= 0 || alive(owner)) continue;
+    try {
+      if (fs.existsSync(path.join(dir, 'data', 'postmaster.pid'))) run('pg_ctl', ['-D', path.join(dir, 'data'), '-m', 'immediate', '-w', 'stop'], account);
+    } catch {
+      // not running any more: only the folder is left
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+let swept = false;
+
 export async function startPgCluster(opts: PgClusterOptions = {}): Promise<PgCluster> {
   if (!PG_BIN) throw new Error(PG_SKIP!);
   const account = serverAccount();
+  if (!swept) {
+    swept = true;
+    sweepOrphanClusters();
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pmo-pg-'));
+  fs.writeFileSync(path.join(dir, OWNER_FILE), String(process.pid));
   const data = path.join(dir, 'data');
   const log = path.join(dir, 'server.log');
   if (account) fs.chownSync(dir, account.uid, account.gid);

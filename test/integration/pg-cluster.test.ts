@@ -1,10 +1,13 @@
 // The throw-away PostgreSQL cluster every PostgreSQL test stands on: it starts, answers over TCP and over
 // the socket in its own folder, makes databases, and leaves nothing behind when stopped.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { PG_SKIP, startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
+import { PG_SKIP, startPgCluster, sweepOrphanClusters, type PgCluster } from '../helpers/pg-cluster.js';
+import { ROOT } from '../helpers/workspace.js';
 
 describe.skipIf(PG_SKIP)('throw-away PostgreSQL cluster', () => {
   let cluster: PgCluster;
@@ -56,5 +59,33 @@ describe.skipIf(PG_SKIP)('throw-away PostgreSQL cluster', () => {
       s.on('error', () => resolve(true));
     });
     expect(refused).toBe(true);
+  });
+
+  it("is stopped and removed by the next run when its test process was killed, and a live process's cluster is left alone", async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '-e', "import('./test/helpers/pg-cluster.ts').then(async (m) => { const c = await m.startPgCluster(); console.log(c.dir + ' ' + c.port); setInterval(() => {}, 1000); })"],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const line = await new Promise<string>((resolve) => readline.createInterface({ input: child.stdout! }).once('line', resolve));
+    const [dir, port] = line.split(' ');
+    child.kill('SIGKILL'); // no exit handler runs: the server and the folder stay
+    await new Promise((resolve) => child.once('exit', resolve));
+    const answers = () =>
+      new Promise<boolean>((resolve) => {
+        const s = net.connect(Number(port), '127.0.0.1');
+        s.on('connect', () => (s.destroy(), resolve(true)));
+        s.on('error', () => resolve(false));
+      });
+    expect(fs.existsSync(dir!)).toBe(true);
+    expect(await answers()).toBe(true);
+
+    sweepOrphanClusters();
+    expect(fs.existsSync(dir!)).toBe(false);
+    expect(await answers()).toBe(false);
+    expect(fs.existsSync(cluster.dir)).toBe(true);
+    const c = new pg.Client(cluster.config);
+    await c.connect();
+    await c.end();
   });
 });

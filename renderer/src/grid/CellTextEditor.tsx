@@ -61,13 +61,12 @@ export function CellTextEditor(props: CustomCellEditorProps) {
       onChange={(e) => change(e.target.value)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && e.altKey && !e.nativeEvent.isComposing) {
-          // Alt+Enter: a line break at the caret, as Excel does.
+          // Alt+Enter: a line break at the caret, as Excel does. Put into the textarea at once, caret after
+          // it: text typed before React renders (a busy renderer) lands after the break, not in place of it.
           e.preventDefault();
           const el = e.currentTarget;
-          const at = el.selectionStart;
-          const next = `${text.slice(0, at)}\n${text.slice(el.selectionEnd)}`;
-          change(next);
-          requestAnimationFrame(() => el.setSelectionRange(at + 1, at + 1));
+          el.setRangeText('\n', el.selectionStart, el.selectionEnd, 'end');
+          change(el.value);
         }
       }}
     />
