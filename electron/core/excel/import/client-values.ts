@@ -9,7 +9,7 @@ import type { FieldSpec } from '../../../common/excel/fields.js';
 import type { Cell } from '../../../common/excel/model.js';
 import { parseNumberText } from './numbers.js';
 import type { Failure } from '../../../common/excel/problems.js';
-import { gradedCodes, isOpenWord, levelCode, likelyCode, markStatus, notYetWord, openWordReading, parseRatingValue, parseVocab, readsAsStatus, wordKey } from './value-words.js';
+import { gradedCodes, isOpenWord, levelCode, likelyCode, markStatus, negationPairCode, notYetWord, openWordReading, parseRatingValue, parseVocab, readsAsStatus, wordKey } from './value-words.js';
 import { vocabCode } from '../../../common/registers.js';
 import { mappedCode, scaledRating, suggestCode, withWord } from './value-map.js';
 import { fractionScale, numberSteps, ratingNumber, wordSteps, type WordSteps } from './rating-scales.js';
@@ -18,7 +18,7 @@ import { codeKey } from './code-legend.js';
 import { knownStageWord, stageCode } from './status-stages.js';
 import { criteriaTop, rankRatings, rankRun } from './rank-codes.js';
 import type { Legend } from './code-legend.js';
-import { listEndCode, reworkCode, spreadShared, type ColumnReading, type Spread } from './stage-order.js';
+import { betweenCode, listEndCode, reworkCode, spreadShared, type ColumnReading, type Spread } from './stage-order.js';
 
 
 /** An item an import adds to a project's list (a client word the user chose to add). */
@@ -407,7 +407,7 @@ export class ClientValues {
         return r.ok ? r.value : null;
       });
     }
-    return null;
+    return negationPairCode(this.vocab[list].items, list, word, words);
   }
 
   /** The value maps to save in the profile: every client word read, with its code. */
@@ -442,7 +442,7 @@ export class ClientValues {
  * guesses from its parts and look (a stage by its affixes, a synonym of one of its words, a similar label).
  * (Blind set 18, I5: 受理, the last word of a list, was read as not begun by a guess.)
  */
-function suggest(items: Vocabularies[VocabListName]['items'], list: VocabListName, text: string, clientList: readonly string[] = []): Suggestion {
+function suggest(items: Vocabularies[VocabListName]['items'], list: VocabListName, text: string, clientList: readonly string[] = [], between = true): Suggestion {
   const s = suggestCode(items, text, (w) => known(items, list, w), (w) => stageCode(items, w));
   if (s.by === 'label') return s;
   // Work under way placed after a check in the client's own order: the work sent back (reworkCode).
@@ -451,7 +451,18 @@ function suggest(items: Vocabularies[VocabListName]['items'], list: VocabListNam
   const own = (s.by === 'synonym' && known(items, list, text) !== null) || (s.by === 'stage' && knownStageWord(text));
   if (own) return s;
   const end = listEndCode(items, clientList, text);
-  return end === null ? s : { code: end, by: 'stage' };
+  if (end !== null) return { code: end, by: 'stage' };
+  // A word nothing of its own reads, between two of the list's words that read as items with one free item
+  // between them: that item (betweenCode). Its neighbours are read without this rule.
+  if (!between || (s.code !== null && s.by !== 'similar')) return s;
+  // A word and its negation on the list (適 / 不適): a pass and a fail (negationPairCode).
+  const paired = negationPairCode(items, list, text, clientList);
+  if (paired !== null) return { code: paired, by: 'stage' };
+  const placed = betweenCode(items, clientList, text, (w) => {
+    const n = suggest(items, list, w, clientList, false);
+    return n.by === 'similar' ? null : n.code;
+  });
+  return placed === null ? s : { code: placed, by: 'stage' };
 }
 
 /** A code the import's word tables give for a word (Market → external), when the project's list has it. */

@@ -38,8 +38,12 @@ export function isCode(text: string): boolean {
 // `A 案`, and stays unread — blind set 12, R5). The code starts the text or follows a separator or a
 // closed title (`【状態】◎：完了`, blind set 6, L5: the 】 hid the first pair and the legend went unread).
 // (A lone dash is a code too: `－＝対象外`, the mark of a check that does not apply.)
-const CODE = String.raw`(?:[0-9A-Za-z０-９Ａ-Ｚａ-ｚ◎○◯〇△▲▽×✕✖✓✔✗●■□◆◇★☆]{1,3}|[－ー―‐-])`;
-const MARK = String.raw`[◎○◯〇△▲▽×✕✖●]`;
+// The marks are the circles, half and quarter circles, triangles and bullets registers draw a state with
+// (○◐●▲, ◔◑◕, ◇◆, ▽▼): a legend with one of them missing (◐ of ○ ◐ ● ▲) explained too few of its column's
+// codes and was not read, so ▲ was guessed from its shape against the legend's ▲：保留 (blind set 19, I7).
+const SHAPES = '◎○◯〇◉◐◑◒◓◔◕◖◗●△▲▽▼◬⊿';
+const CODE = String.raw`(?:[0-9A-Za-z０-９Ａ-Ｚａ-ｚ${SHAPES}×✕✖✓✔✗■□◆◇★☆]{1,3}|[－ー―‐-])`;
+const MARK = String.raw`[${SHAPES}×✕✖]`;
 const BEFORE = String.raw`(?<=^|[\s\u3000,、，;；/／|｜(（【\[「」】)）\]:：])`;
 const SEP = String.raw`\s*(?:[:：=＝]|[.．)）](?=\s|\p{L})|[…‥･・]+|[→⇒]|-+>|\s[-－–—](?=\s))\s*`;
 const PAIR_START = new RegExp(String.raw`${BEFORE}(?:(${CODE})${SEP}|(${MARK})[ \u3000]?(?=[\p{L}]))`, 'gu');

@@ -4,7 +4,7 @@
 // those cells read as that type, and not at all when none does — so a text column headed 影響 stays an
 // extra column in a register whose 影響度 column holds the 1–5 ratings.
 import { REGISTERS, type Vocabularies, type VocabListName } from '../../../common/registers.js';
-import { likelyCode, notYetWord, parseVocab, statusCodes, wordKey } from './value-words.js';
+import { likelyCode, negationPairCode, notYetWord, parseVocab, statusCodes, wordKey } from './value-words.js';
 import { suggestCode } from './value-map.js';
 import { stageCode, wbsStatusOfStage } from './status-stages.js';
 import { statusByPosition } from './status-positions.js';
@@ -151,7 +151,10 @@ export function fit(target: ImportTarget, field: string, label: string, cells: C
   }
   // A probability written as percentages or fractions (10 % … 90 %, 0.35) is a rating on its 0–1 scale.
   if (spec.kind === 'rating' && fractionScale(values)) return values.filter((cell) => ratingNumber(cell) !== null || readValue(spec, cell, vctx).ok).length / values.length;
-  return values.filter((cell) => readValue(spec, cell, vctx).ok || open(cell)).length / values.length;
+  // A word and its own negation on a pass / fail list (適 / 不適): read as the pass and the fail (negationPairCode).
+  const texts = [...values.flatMap((c) => (c.t === 's' ? [c.v as string] : [])), ...(clientList ?? [])];
+  const paired = (cell: Cell) => spec.kind === 'vocab' && cell.t === 's' && negationPairCode(ctx.vocab[spec.list as VocabListName].items, spec.list as VocabListName, cell.v as string, texts) !== null;
+  return values.filter((cell) => readValue(spec, cell, vctx).ok || open(cell) || paired(cell)).length / values.length;
 }
 
 /**

@@ -474,9 +474,13 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const lastRow = data.rows.length ? data.rows[data.rows.length - 1]! : layout.headerBottom;
   const c1 = Math.min(...mapped.map((m) => m.c));
   const c2 = Math.max(...mapped.map((m) => m.c + m.span - 1));
+  // A WBS status of marks the workbook explains (進み ○：未着手 ◐：作業中 ●：完了 ▲：保留): each mark is the
+  // status its legend word names, before any guess from the mark's shape (blind set 19, I7: ▲ was read as
+  // under way beside a legend saying 保留), and the mark is the word an export writes for that status.
+  const statusLegends = new Map<number, Map<string, WbsStatus>>();
   mapped.forEach((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
-    if (spec?.kind !== 'vocab' && spec?.kind !== 'rating') return;
+    if (spec?.kind !== 'vocab' && spec?.kind !== 'rating' && spec?.kind !== 'wbsStatus') return;
     const cellWords = grid[j]!.flatMap((x) => (x && x.t !== 'e' ? [textOf(x, model.date1904).trim()] : [])).filter((w) => w !== '' && !NONE.test(w));
     const words = new Set(cellWords);
     if (words.size === 0 || ![...words].every(isCode)) return;
@@ -485,6 +489,12 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     const items = list ? vocab[list].items : [];
     const reads = (word: string): string | null => {
       for (const w of legendWordForms(word)) {
+        if (spec.kind === 'wbsStatus') {
+          const own = parseWbsStatus(w);
+          const status = own.ok && own.value !== null ? own.value : wbsStatusOfStage(w);
+          if (status !== null) return status;
+          continue;
+        }
         if (list === null) {
           const r = parseRatingValue(w);
           if (r.ok && r.value !== null) return String(r.value);
@@ -511,8 +521,10 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     // words as they read anyway (○＝基準充足) and explains the rest (－＝対象外) is the column's all the same.
     const own = labelKey(m.label.split(' / ').pop()!);
     const ownLegend = (l: Legend) => l.title !== '' && (l.title.includes(own) || own.includes(l.title) || named(l.title));
+    // (A mark — ○ ◐ ▲ — says nothing as it stands: its reading by shape is a guess the legend overrules.)
     const contradicts = (l: Legend) =>
       [...codes.keys()].some((c) => {
+        if (!/[\p{L}\p{N}]/u.test(c)) return false;
         const said = l.words.get(c);
         const asIs = said === undefined ? null : reads(c);
         return asIs !== null && reads(said!) !== null && reads(said!) !== asIs;
@@ -521,7 +533,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     // (A code of more than a mark that the list reads alone — 差戻 — needs no legend line.)
     const readsAlone = (code: string) => list !== null && !/^\d+$/.test(code) && [...words].some((w) => codeKey(w) === code && w.length >= 2 && reads(w) !== null);
     const reading = legendFor(fitting, codes, m.label, reads, named, readsAlone);
-    if (reading) values.legend(m.field!, reading);
+    if (reading && spec.kind === 'wbsStatus') statusLegends.set(j, reading as Map<string, WbsStatus>);
+    else if (reading) values.legend(m.field!, reading);
     else if (list === null) values.rankColumn(m.field!, cellWords, legends);
   });
   // A status column's words read together: Open beside In Progress is the state before it (value-words.ts).
@@ -543,7 +556,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     // (A profile that read the column so keeps that reading where the words left no longer show the set:
     // ○ alone, after the last ● task was deleted, is still the empty circle.)
     const stored = Object.keys(opts.valueMaps?.[m.field!]?.words ?? {});
-    const codes = spec.kind === 'wbsStatus' ? (statusCodes(words) ?? statusCodes(stored.filter(isStatusCode))) : null;
+    // (Not where the sheet's legend says what its marks are: statusLegends.)
+    const codes = spec.kind === 'wbsStatus' && !statusLegends.has(j) ? (statusCodes(words) ?? statusCodes(stored.filter(isStatusCode))) : null;
     if (codes) statusSets.set(j, codes);
     // Words no table reads, by their place in the client's list (its validation, else a note listing
     // them) and their 完: 予定 / 進行 / 完了 / 延期 (status-positions.ts).
@@ -864,6 +878,12 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         // A word not on the list is read through the client's value map (or the suggestion), never refused.
         const code = values.readList(field, spec, textOf(hit, model.date1904), r + 1);
         if (code !== null) rec.values[field] = code;
+        return;
+      }
+      const explained = spec.kind === 'wbsStatus' && (hit.t === 's' || hit.t === 'n') ? statusLegends.get(j)?.get(codeKey(String(hit.v))) : undefined;
+      if (explained !== undefined) {
+        rec.values[field] = explained;
+        stageWords.set(field, withWord(stageWords.get(field), String(hit.v).trim(), explained));
         return;
       }
       const coded = spec.kind === 'wbsStatus' && (hit.t === 's' || hit.t === 'n') ? statusCode(String(hit.v)) : undefined;

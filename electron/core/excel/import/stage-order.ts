@@ -150,3 +150,37 @@ export function reworkCode(items: readonly VocabItem[], clientList: readonly str
   const back = items.filter((i) => itemStage(i) === 'reopened');
   return back.length === 1 ? back[0]!.code : null;
 }
+
+/**
+ * The item a word stands for by its place between two words of the client's list that read as items (a
+ * validation list Draft → Endorsed → Published; 作成前 → 作成中 → 提出済 → 返却 → 承認済): where the list's
+ * items between those two that no other word of the list takes are exactly as many as the unread words
+ * between them, each unread word takes the free item at its place, in order (Endorsed the approved between
+ * draft and shared; 返却, after the check and before the closing word, the way back). Side states off the
+ * way (held, dropped) are no free item and their words are left out, as listEndCode leaves them; a way
+ * back is, where the list puts it between two stages. Null where the count differs or the ends are not
+ * read in order (blind set 19, I7: Endorsed and 返却 became new items). `readOf` reads a word by its own
+ * meaning or its place at an end, never by this rule.
+ */
+export function betweenCode(items: readonly VocabItem[], clientList: readonly string[], word: string, readOf: (w: string) => string | null): string | null {
+  if (clientList.length < STAGES_LISTED || sideState(word)) return null;
+  const stages = items.map((i) => itemStage(i));
+  if (!stages.some((s) => s !== null && (wayRank(s) ?? Infinity) <= 2)) return null;
+  const way = clientList.filter((w) => !sideState(w));
+  const at = way.map(wordKey).indexOf(wordKey(word));
+  if (at <= 0 || at >= way.length - 1) return null;
+  const codeAt = way.map((w, k) => (k === at ? null : readOf(w)));
+  const itemAt = (code: string | null) => (code === null ? -1 : items.findIndex((i) => i.code === code));
+  let lo = at - 1;
+  while (lo >= 0 && itemAt(codeAt[lo]!) < 0) lo--;
+  let hi = at + 1;
+  while (hi < way.length && itemAt(codeAt[hi]!) < 0) hi++;
+  if (lo < 0 || hi >= way.length) return null;
+  const [from, to] = [itemAt(codeAt[lo]!), itemAt(codeAt[hi]!)];
+  if (from >= to) return null;
+  const taken = new Set(codeAt.filter((c): c is string => c !== null));
+  const free = items.slice(from + 1, to).filter((i, k) => !taken.has(i.code) && stages[from + 1 + k] !== 'held' && stages[from + 1 + k] !== 'dropped');
+  const unread = way.slice(lo + 1, hi);
+  if (free.length !== unread.length) return null;
+  return free[unread.map(wordKey).indexOf(wordKey(word))]!.code;
+}

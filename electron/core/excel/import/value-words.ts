@@ -476,3 +476,35 @@ export function parseYesNo(input: string | number | boolean): Parsed<boolean | n
   if (NO.has(key)) return { ok: true, value: false };
   return failure('notYesNo', { value: input.trim() }, `${input.trim()} is not yes/no (○/×)`);
 }
+
+// What makes a word its own opposite: 不適 of 適, 非適合 of 適合, 未達 of 達, Unsafe of Safe, Non-conforming of
+// Conforming, Not OK of OK, Incomplete of Complete.
+const NEGATED_JA = /^(?:不|非|未|無|否)(.+)$/u;
+const NEGATED_EN = /^(?:not|non|un|in|dis|no)[\s-]?(.+)$/u;
+
+/**
+ * A yes/no pair of a list whose items are a pass and a fail (a checklist's ok / ng, a yes / no list): a word
+ * and its own negation among the column's words (`words`: its cells and its validation list) — 適 / 不適,
+ * 合 / 不合, Safe / Unsafe — are the pass and the fail, as a person reads them without a table of either
+ * (blind set 19, I7: 適 and 不適 became new items). Null where the word has no partner, or its partner is
+ * read as something else (非該当 is not applicable, so 該当 is no pass by it); the list must have both items.
+ */
+export function negationPairCode(items: readonly VocabItem[], list: VocabListName, word: string, words: readonly string[]): string | null {
+  const pass = items.find((i) => i.code === 'ok' || i.code === 'yes')?.code;
+  const fail = items.find((i) => i.code === 'ng' || i.code === 'no')?.code;
+  if (pass === undefined || fail === undefined) return null;
+  const key = wordKey(word);
+  if (key === '') return null;
+  const unreadOr = (w: string, code: string) => {
+    const r = parseVocab(items, list, w);
+    return !r.ok || r.value === code;
+  };
+  const negation = (w: string) => NEGATED_JA.exec(w)?.[1] ?? NEGATED_EN.exec(w)?.[1] ?? null;
+  for (const other of words) {
+    const k = wordKey(other);
+    if (k === '' || k === key) continue;
+    if (negation(k) === key && unreadOr(other, fail)) return pass;
+    if (negation(key) === k && unreadOr(other, pass)) return fail;
+  }
+  return null;
+}
