@@ -5,6 +5,7 @@
 import { parseDateText } from '../../../common/excel/client-dates.js';
 import type { Cell } from '../../../common/excel/model.js';
 import { codeLetters, isLetterTop, letterTopNumbers, parseWbsCode } from './cell-values.js';
+import { spreadDigitCells } from './digit-codes.js';
 import { follows } from './level-numbers.js';
 
 /** Filled rows a column must hold to tell, and the share of them that must follow in outline order. */
@@ -43,7 +44,9 @@ export function holdsOutlineCodes(cells: readonly (Cell | undefined)[]): boolean
   // codes of the column (blind set 16, I1: two note lines under 1-1-2 and 1.2.1 left the plan unread).
   let end = all.length;
   while (end > 0 && parseWbsCode(all[end - 1]!) === null) end--;
-  const filled = all.length - end <= Math.floor(all.length * TRAILING_NOTES) ? all.slice(0, end) : all;
+  const kept = all.length - end <= Math.floor(all.length * TRAILING_NOTES) ? all.slice(0, end) : all;
+  // (Codes whose digits are the levels, BL-110, are judged as the dotted codes they stand for, BL-1.1.0.)
+  const filled = spreadDigitCells(kept) ?? kept;
   if (filled.length < LEAST_ROWS) return false;
   let above: number[] | null = null;
   let inOrder = 0;

@@ -30,6 +30,7 @@ import { SheetIndex } from './sheet-index.js';
 import { definesOwnScale, noteScale, statedScale, type Scale } from './rating-legend.js';
 import { numberedBlankRows, numberingHeader, numbersRows, shownNumber } from './numbering.js';
 import { outlineCode } from './outline-codes.js';
+import { spreadDigitCells } from './digit-codes.js';
 import { parseDateRange, periodOfCell, rangeOrder } from './date-range.js';
 import { levelNumberCodes } from './level-numbers.js';
 import { blockColumns, stackedByRow, withBlockRows } from './block-rows.js';
@@ -434,6 +435,14 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     // Not where the group holds a code written whole in one of its cells (WBS over 1.2 | a blank).
     if (!numbers) return;
     grid[j] = numbers.codes.map((code, i) => (code === null ? grid[j]![i]! : { c: m.c, t: 's', v: code.join('.') }));
+  });
+
+  // A code column whose digits are the levels (BL-100, BL-110, BL-111): each row's code spread one number a
+  // level (BL-1.1.0), the form the tree reads (digit-codes.ts).
+  mapped.forEach((m, j) => {
+    if (m.field !== 'wbsCode' || m.span !== 1) return;
+    const spread = spreadDigitCells(grid[j]!);
+    if (spread) grid[j] = spread;
   });
 
   // Codes and levels that do not read: problems when the column mostly reads, else the column is

@@ -4,6 +4,7 @@
 // value still reads the same (the client's 済 stays 済, 0.333 stays 0.333, a date typed as text stays
 // text); a changed value is written the way that column writes it (the client's word for a list code,
 // a date serial in a date cell, a fraction in a % column, hours in an hours column).
+import { digitCode, isDigitOutline, spreadDigits } from '../../excel/import/digit-codes.js';
 import { HYPHEN_CODE, linksInClientIds, predecessorReading, sameLinks, taskNumberLabel } from '../import/predecessors.js';
 import { learnLinkNotation } from '../../../common/schedule/links-text.js';
 import type { WorkCalendar } from '../../../common/schedule/calendar.js';
@@ -476,6 +477,17 @@ export async function exportToProfile(
       return code !== null && isLetterTop(code);
     });
   const hyphenCodes = codeAt >= 0 && table.records.some((r) => HYPHEN_CODE.test(codeText(r.row - 1).slice(codePrefix.length)));
+  // A client whose digits are the levels (BL-100, BL-110, BL-111) is numbered on the spread codes (1.1.0, a
+  // fixed width) and every code it gets is written in digits again (BL-113 after BL-112, BL-600 after BL-500).
+  const digitCodes =
+    codeAt >= 0 &&
+    isDigitOutline(
+      table.records.flatMap((r) => {
+        const cell = ix.cell(r.row - 1, mapped[codeAt]!.c);
+        const code = cell ? parseWbsCode(cell) : null;
+        return code === null ? [] : [code];
+      }),
+    );
   // Codes the client ends with a dot (1., 1.1.): a code or link PMO Desk writes ends so too, and a
   // rewritten 先行 takes its cell's lag unit and separator, else the column's (3.1.FS+2日、2.2.: blind set 3, H14).
   const codeForms = codeAt < 0 ? [] : table.records.map((r) => codeText(r.row - 1));
@@ -493,6 +505,7 @@ export async function exportToProfile(
           const written = o.at === null ? '' : String(writers[codeAt]!.meaning(ix.cell(o.at, mapped[codeAt]!.c)) ?? '');
           const own = codePrefix !== '' && written.startsWith(codePrefix) ? written.slice(codePrefix.length) : written;
           if (lettersOnTop) return isLetterTop(own) ? letterTopNumbers(own) : '';
+          if (digitCodes) return /^\d+$/.test(own) ? spreadDigits(own) : '';
           return hyphenCodes && HYPHEN_CODE.test(own) ? own.replaceAll('-', '.') : own;
         });
   // Each task's code in the client's numbering, by our code: the code column and 先行 name tasks alike
@@ -503,7 +516,8 @@ export async function exportToProfile(
     for (const o of stored) {
       const code = tasks.get(o.row.id)?.code;
       const client = clientCodes.get(o.row.id) ?? code;
-      if (code && client) clientCodeByCode.set(code, lettersOnTop ? letterTopCode(client) : `${codePrefix}${hyphenCodes ? client.replaceAll('.', '-') : client}`);
+      if (code && client)
+        clientCodeByCode.set(code, lettersOnTop ? letterTopCode(client) : `${codePrefix}${hyphenCodes ? client.replaceAll('.', '-') : digitCodes ? (digitCode(client) ?? client) : client}`);
     }
 
   /** The 大/中 column a template row's name is in when its name column is blank (as the import reads it), else null. */
