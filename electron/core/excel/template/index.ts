@@ -178,6 +178,11 @@ export interface RowShape {
   /** Cells with a constant value. */
   values: number;
   formulas: number;
+  /**
+   * The asked columns holding a formula (0-based). Read from the file itself: a formula whose cached result
+   * is "" (=IF(L15="","",L15-F15) on a row still to fill) leaves no cell in the workbook model.
+   */
+  formulaColumns: number[];
   /** Each asked column's format (s), 0 where the row has no cell. */
   styles: number[];
   /** Each asked column's fill as its format paints it (Styles.fillKey: '' for none). */
@@ -242,13 +247,16 @@ function rowShapes(pkg: Package, { sheet: sheetName, from, to, columns }: NonNul
   for (const row of parseRows(xml, sd)) {
     if (row.num < from) continue;
     if (row.num > end) break;
-    const shape: RowShape = { row: row.num, styled: 0, values: 0, formulas: 0, styles: columns.map(() => 0), fills: columns.map(() => styles.fillKey(0)) };
+    const shape: RowShape = { row: row.num, styled: 0, values: 0, formulas: 0, formulaColumns: [], styles: columns.map(() => 0), fills: columns.map(() => styles.fillKey(0)) };
     for (const c of parseCells(xml, row, sd.prefix)) {
       if (!cols.has(c.col)) continue;
       shape.styles[columns.indexOf(c.col)] = c.s;
       shape.fills[columns.indexOf(c.col)] = styles.fillKey(c.s);
       if (c.s) shape.styled++;
-      if (c.f) shape.formulas++;
+      if (c.f) {
+        shape.formulas++;
+        shape.formulaColumns.push(c.col);
+      }
       else if (cellHasContent(c)) shape.values++;
     }
     out.push(shape);

@@ -869,7 +869,11 @@ export async function exportToProfile(
   // So is a row holding no value at all but the client's formulas, in columns where the block above
   // holds them (=E15*F15 and a RAG lookup under each record's): the form drawn ahead for the records to
   // come. (A total row has its label, 合計, beside its sums.)
-  const formulaColumns = (row: number) => (ix.row(row - 1)?.cells ?? []).filter((c) => c.f).map((c) => c.c);
+  // (The file's own formulas too, where the model keeps no cell: a formula whose cached result is "", as
+  // =IF(L15="","",L15-F15) has on every row still to fill — blind set 19, E1: those rows were not seen as
+  // prepared, and a new record was inserted above them, moving them and the notes down one.)
+  const shapeAt = new Map(shapes.map((s) => [s.row, s]));
+  const formulaColumns = (row: number) => [...new Set([...(ix.row(row - 1)?.cells ?? []).filter((c) => c.f).map((c) => c.c), ...(shapeAt.get(row)?.formulaColumns ?? [])])];
   const formulasOnly = (row: number, period: number) =>
     formulaColumns(row).length > 0 && formulaColumns(row).every((c) => formulaColumns(row - period).includes(c)) && constants(row).length === 0;
   const prepared = preparedRows(shapes.filter((s) => s.row > preparedFrom), preparedFrom, sheetColumns.length, recordShapes, groupedLikeHeader, (row, period) => numberOnly(row, period) || formulasOnly(row, period));
