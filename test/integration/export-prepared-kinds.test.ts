@@ -1,8 +1,9 @@
-// A register whose template has prepared blank rows under its records, of three kinds: rows carrying the
-// next typed numbers (9, 10 …), rows carrying the ID formula (="XQ-"&TEXT(ROW()-4,"000")), and rows carrying
+// A register whose template has prepared blank rows under its records, of these kinds: rows carrying the
+// next typed numbers (9, 10 …), rows carrying the ID formula (="XQ-"&TEXT(ROW()-4,"000"), or one that shows
+// nothing until the row has a title, =IF(B15="","",…)), and rows carrying
 // only a derived formula (=IF(D="","",D-C), its cached result "" — blind set 19, E1: such rows were not
 // seen as prepared, so a new record was inserted as a copy of the last record's row and every prepared row
-// and note below moved down one). One behaviour for all three: a new record fills the first prepared row,
+// and note below moved down one). One behaviour for all: a new record fills the first prepared row,
 // no row is added while prepared rows remain, and every cell outside that row stays as it was, the notes
 // under the table on their rows.
 import ExcelJS from 'exceljs';
@@ -13,7 +14,7 @@ const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const box: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
 
-type Kind = 'typed numbers' | 'ID formula' | 'derived formula';
+type Kind = 'typed numbers' | 'ID formula' | 'ID formula blank until filled' | 'derived formula';
 type Register = { register: 'issue' | 'defect' | 'risk'; sheet: string; head: string[]; titles: string[]; status: string; notes: string[]; title: string };
 const REGISTERS: Register[] = [
   {
@@ -35,7 +36,7 @@ const REGISTERS: Register[] = [
     title: 'Licence keys not delivered for the second site',
   },
 ];
-const KINDS: Kind[] = ['typed numbers', 'ID formula', 'derived formula'];
+const KINDS: Kind[] = ['typed numbers', 'ID formula', 'ID formula blank until filled', 'derived formula'];
 const RECORDS = 4;
 const PREPARED = 6;
 const TOP = 5; // the header's row; records from row 6
@@ -51,6 +52,8 @@ async function template(reg: Register, kind: Kind, drawnAlike: boolean): Promise
     const record = i < RECORDS;
     // The ID: typed on the records (XQ-001 or 1, 2 …), on the prepared rows only where they carry numbers.
     if (kind === 'ID formula') ws.getCell(r, 1).value = { formula: `"XQ-"&TEXT(ROW()-${TOP},"000")`, result: `XQ-${String(i + 1).padStart(3, '0')}` } as never;
+    else if (kind === 'ID formula blank until filled')
+      ws.getCell(r, 1).value = { formula: `IF(B${r}="","","XQ-"&TEXT(ROW()-${TOP},"000"))`, result: record ? `XQ-${String(i + 1).padStart(3, '0')}` : '' } as never;
     else if (kind === 'typed numbers') ws.getCell(r, 1).value = i + 1;
     else if (record) ws.getCell(r, 1).value = `XQ-${String(i + 1).padStart(3, '0')}`;
     if (record) {
@@ -108,7 +111,7 @@ describe('a new record in a template with prepared rows', () => {
     // The first prepared row holds the new record, its ID and its formulas.
     expect(after.get(filled)).toContain(`B${filled}=${reg.title}`);
     expect(after.get(filled)!.find((c) => c.startsWith(`A${filled}=`))).toBeDefined();
-    if (kind !== 'typed numbers') expect(after.get(filled)).toContain(before.get(filled)?.find((c) => c.startsWith(`${kind === 'ID formula' ? 'A' : 'F'}${filled}=`)));
+    if (kind !== 'typed numbers') expect(after.get(filled)).toContain(before.get(filled)?.find((c) => c.startsWith(`${kind.startsWith('ID formula') ? 'A' : 'F'}${filled}=`)));
     // Every other row as it was: the records, the prepared rows below, the notes on their rows.
     const others = (m: Map<number, string[]>) => [...m].filter(([r]) => r !== filled);
     expect(others(after)).toEqual(others(before));
