@@ -4,7 +4,8 @@
 // its planned handing over (Planned Issue, Forecast Submission, 発行予定) its due date; how severe a matter
 // is (深刻度, 重大度, Severity) an issue's priority; the control a finding is about (統制区分, Control Area)
 // its area; a risk's ratings under the assessment they belong to (Inherent / Residual Risk over L | I |
-// Score; 対策前 / 対策後 over 発生確率 | 影響度): the residual ones, the inherent kept as extra columns.
+// Score; 対策前 / 対策後 over 発生確率 | 影響度): the ones before the response, the residual kept as extra
+// columns (blind set 19, I6 reversed set 10's reading of the residual ones as the ratings: stage-twins.ts).
 import { describe, expect, it } from 'vitest';
 import { readModel, readRows } from '../helpers/read-sheet.js';
 import type { ImportTarget } from '../../electron/common/excel/fields.js';
@@ -100,12 +101,15 @@ describe('a risk’s ratings under the assessment they belong to', () => {
   ];
   const merges = ['A1:A2', 'B1:B2', 'C1:E1', 'F1:F2', 'G1:I1'];
   it.each<[[string, string], [string, string, string], 'second' | 'first']>([
-    [['Inherent Risk', 'Residual Risk'], ['L', 'I', 'Score'], 'second'],
-    [['Gross Risk', 'Net Risk'], ['P', 'I', 'Score'], 'second'],
-    [['Pre-mitigation', 'Post-mitigation'], ['L', 'C', 'Rating'], 'second'],
+    [['Inherent Risk', 'Residual Risk'], ['L', 'I', 'Score'], 'first'],
+    [['Gross Risk', 'Net Risk'], ['P', 'I', 'Score'], 'first'],
+    [['Pre-mitigation', 'Post-mitigation'], ['L', 'C', 'Rating'], 'first'],
     [['Current Risk', 'Target Risk'], ['L', 'I', 'Score'], 'first'],
-    [['対策前評価', '対策後評価'], ['発生確率', '影響度', 'スコア'], 'second'],
-    [['固有リスク', '残存リスク'], ['P', 'I', '点数'], 'second'],
+    [['対策前評価', '対策後評価'], ['発生確率', '影響度', 'スコア'], 'first'],
+    [['固有リスク', '残存リスク'], ['P', 'I', '点数'], 'first'],
+    // (The stage after the response written first: the stage before it is read all the same.)
+    [['Net Risk', 'Gross Risk'], ['P', 'I', 'Score'], 'second'],
+    [['対策後評価', '対策前評価'], ['発生確率', '影響度', 'スコア'], 'second'],
   ])('%j over %j: the %s group', (groups, letters, which) => {
     const t = readModel(cells(groups, letters) as never, 'risk', merges, 'Risk Register');
     const col = (f: string) => t.columns.find((c) => c.field === f)?.column;

@@ -102,6 +102,37 @@ function extendedTop(ix: SheetIndex, top: number, columns: ColumnMapping[]): num
 }
 
 /**
+ * Whether header rows top…first-1, above a header read from row `first` down to `bottom`, make a complete
+ * merged tree over columns c1…c2 with it: every cell of them is merged, either down through to the header's
+ * last row (a column named once: 整理記号 over three rows) or across whole columns of the row below (a group:
+ * リスク評価 over 対策前 | 対策後, each over its three columns), and a row has both kinds (a title merged over
+ * the whole table, with no column merged down from it, is no header row).
+ */
+function mergedTree(ix: SheetIndex, top: number, first: number, bottom: number, c1: number, c2: number): boolean {
+  if (top >= first) return false;
+  for (let r = top; r < first; r++) {
+    let down = false;
+    let across = false;
+    for (let c = c1; c <= c2; c++) {
+      const m = ix.mergeAt(r, c);
+      if (!m) return false;
+      if (m.c1 === m.c2 && m.r2 >= bottom) down = true;
+      else if (m.r1 === r && m.r2 === r && m.c2 > m.c1 && m.c1 >= c1 && m.c2 <= c2) {
+        // (Across whole columns of the row below: no merge there runs out of it on either side.)
+        const left = ix.mergeAt(r + 1, m.c1);
+        const right = ix.mergeAt(r + 1, m.c2);
+        if ((left && left.c1 < m.c1) || (right && right.c2 > m.c2)) return false;
+        const master = ix.cell(m.r1, m.c1);
+        if (master?.t !== 's' || (master.v as string).trim() === '') return false;
+        across = true;
+      } else if (!(m.r1 < r && m.c2 > m.c1 && m.r2 === r)) return false;
+    }
+    if (!down || !across) return false;
+  }
+  return true;
+}
+
+/**
  * Cells under a header column: the first SAMPLE_ROWS rows with values below the header, down to where
  * the table plainly ends — two blank rows, or one blank row over a row of two or more column words only
  * (a rating scale's or a revision history's heading) — so a block under the table does not speak for its
@@ -658,9 +689,15 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
     const a = assignFields(target, header, { cells: sampler(win.cand.ix, bottom), ctx, lists: listsUnder(model, win.cand.ix.sheet.name, bottom) });
     const fieldsOf = (cols: ColumnMapping[]) => cols.map((m) => `${m.column}=${m.field}`).filter((x) => !x.endsWith('=null'));
     const taller = new Set(fieldsOf(a.columns));
-    if (a.hasKey && fieldsOf(win.a.columns).every((x) => taller.has(x))) {
+    // (Or whatever it maps where the rows above are a complete merged tree over the table's columns — each
+    // column merged down through them or under a group merged over whole columns below: リスク評価 › 対策前 |
+    // 対策後 › 頻度 | 重大度 | 点. The bottom row alone reads the same words twice without their stages: blind
+    // set 19, I6 — the group's words decide which twin is which, so the fields may move.)
+    const tree = mergedTree(win.cand.ix, top, win.cand.top, bottom, c1, c2);
+    if (a.hasKey && (tree || fieldsOf(win.a.columns).every((x) => taller.has(x)))) {
       win.cand.top = top;
       win.a = a;
+      if (tree) win.cand.header = header;
     }
   }
   // The header's words again in another language on the row under it (課題名 over Issue): one header of

@@ -23,6 +23,7 @@ import { isDateCell, serialRange } from './serial-dates.js';
 import { namesWorkUnit } from './numbers.js';
 import { withListFits } from './list-fits.js';
 import { ID_BLANK_SHARE, ID_POSITIONS, namesIdHeader, oneIdScheme } from './shaped-ids.js';
+import { afterStageTwins } from './stage-twins.js';
 
 /** Share of a key column's values that are figures (counts, rates, dates) from which it names no record. */
 const FIGURES_SHARE = 0.5;
@@ -352,6 +353,9 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     return dated !== undefined && table.columns.some((o) => o !== m && o.field !== null && namesDated(dated, ownWord(o.label)));
   };
   const copiesKey = (c: number) => !!key && rows.filter((r) => text(r, c) !== '' && text(r, c) === text(r, key.c)).length * 2 > rows.length;
+  // The ratings of the stage after the response, twins of the stage before it (stage-twins.ts): the client's
+  // own as a rule, offered and never asked (blind set 19, I6).
+  const afterStage = afterStageTwins(table.columns.map((m) => ({ parts: m.label.split(' / '), span: m.span })));
   for (const m of table.columns) {
     if (m.field !== null || m.numbering || m.period || m.blockLabels || m.check || m.extraKey === undefined) continue;
     const off = m.rowOffset ?? 0;
@@ -365,7 +369,7 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     // A column the author hid whose cells are all formulas is the workbook's own working (a sort key, a
     // flag, a code for a lookup): nothing a person reads, offered at most, never asked about.
     const helper = (sheet.hiddenColumns ?? []).some((h) => h.c1 <= m.c && m.c <= h.c2) && cells.every((c) => c.f);
-    const fit = (kind: ContentKind, fields: string[], ask: boolean) => fields.length > 0 && out.push({ column: m.column, ...(off ? { rowOffset: off } : {}), label: m.label, kind, fields, ask: ask && !helper });
+    const fit = (kind: ContentKind, fields: string[], ask: boolean) => fields.length > 0 && out.push({ column: m.column, ...(off ? { rowOffset: off } : {}), label: m.label, kind, fields, ask: ask && !helper && !afterStage.has(table.columns.indexOf(m)) });
     const fitLong = () => fit('long', of('long'), ownWord(m.label) === m.label.normalize('NFKC').trim() && of('long').some((f) => !ASIDE.has(f)));
     // IDs of one scheme near the left (RSV-0031 …, F-01 …: shaped-ids.ts) under a header naming a number of
     // a noun the register does not know (票番号, Obs. No., Risk Reference) are asked about: the records' own

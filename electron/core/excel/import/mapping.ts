@@ -28,6 +28,7 @@ import { checkTarget, readsAsChecks } from './check-columns.js';
 import { holdsDates, holdsPeople, personFields } from './content-fields.js';
 import { groupFields } from './group-fields.js';
 import { idShape, idsAmongTexts, oneIdScheme } from './shaped-ids.js';
+import { afterStageTwins } from './stage-twins.js';
 
 /** The column's texts are record IDs of one scheme, nearly all of them (shaped-ids.ts idsAmongTexts). */
 const idsOfOneScheme = (cells: Cell[]): boolean => idsAmongTexts(cellTexts(cells));
@@ -838,6 +839,12 @@ export function assignFields(
     // word says, unless a word names another field more surely.
     if (fits.length === 1) candidates.push({ i, field: fits[0]!.field, confidence: LISTED_FIELD * fits[0]!.share });
   });
+  // A risk's ratings written once per stage of its treatment (Inherent | Residual over L | I | Score): the
+  // stage after the response is the client's own, whatever its words name (stage-twins.ts).
+  if (Object.values(TARGET_FIELDS[target]).some((spec) => spec.kind === 'rating')) {
+    const after = afterStageTwins(header);
+    for (let k = candidates.length - 1; k >= 0; k--) if (after.has(candidates[k]!.i)) candidates.splice(k, 1);
+  }
   candidates.sort((a, b) => b.confidence - a.confidence || a.i - b.i);
   const byColumn = new Map<number, { field: string; confidence: number }>();
   const taken = new Set<string>();

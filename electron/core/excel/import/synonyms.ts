@@ -5,6 +5,7 @@
 import type { Syn } from '../../../common/registers/descriptor.js';
 import { REGISTER_LIST } from '../../../common/registers/index.js';
 import { fieldSpec, IMPORT_TARGETS, KEY_FIELD, type ImportTarget } from '../../../common/excel/fields.js';
+import { stageOf } from './stage-twins.js';
 
 const WBS: Record<string, Syn[]> = {
   name: [
@@ -477,24 +478,24 @@ const IN_PLACE_EN = /^(?:existing|current|present|in place)\b|\bin place$/;
  * A risk's rating columns under the assessment they belong to (Inherent Risk | Residual Risk over L | I |
  * Score; 対策前 | 対策後 over 発生確率 | 影響度; Gross / Net; Pre- / Post-mitigation): the letters a narrow
  * column is headed with under such a group are the rating they stand for (L, P likelihood or probability;
- * I, S, C impact, severity or consequence), and the assessment after treatment (residual, current, net,
- * 対策後) is the risk as it stands: its columns come before the same columns of the assessment before
- * treatment (inherent, gross, 対策前) or of the one aimed at (target, 目標), which stay extra columns
- * (blind set 10, C3: neither group was read).
+ * I, S, C impact, severity or consequence) (blind set 10, C3: neither group was read). The assessment
+ * before the response (inherent, gross, 対策前, or a stage word of neither kind) is the risk's own rating:
+ * the columns of the one after it (residual, net, 処置後) or of the one aimed at (target, 目標) come after
+ * its columns, and where both stages repeat the same words the later stage is the client's own
+ * (stage-twins.ts; blind set 19, I6, reversing set 10's reading of the residual one as the rating).
  */
 function assessedRatings(target: ImportTarget, parts: readonly string[], best: Map<string, number>): void {
   const group = labelKey(parts.slice(0, -1).join(' '));
-  if (!ASSESSMENT.test(group)) return;
+  if (!ASSESSMENT.test(group) && !parts.slice(0, -1).some((p) => stageOf(p) !== null)) return;
   const letter = RATING_LETTERS[withoutBrackets(labelKey(parts[parts.length - 1]!)).replace(/\.$/, '')];
   if (letter && fieldSpec(target, letter) && !best.has(letter)) best.set(letter, LETTER_UNDER_ASSESSMENT);
-  const stage = BEFORE_TREATMENT.test(group) ? BEFORE_FACTOR : AIMED_AT.test(group) ? AIMED_FACTOR : 1;
+  const stage = AIMED_AT.test(group) ? AIMED_FACTOR : stageOf(parts[parts.length - 2]!) === 'after' ? AFTER_FACTOR : 1;
   if (stage < 1) for (const [field, c] of best) best.set(field, c * stage);
 }
 /** A group over a risk's ratings that names an assessment, or a stage of it. */
 const ASSESSMENT = /inherent|residual|current|target|gross|net|initial|pre|post|before|after|treated|mitigat|controlled|raw|assess|rating|evaluation|risk|score|固有|残存|残余|対策前|対策後|現状|目標|評価|初期|当初|現在|リスク/;
-const BEFORE_TREATMENT = /inherent|gross|initial|pre-?(?:mitigation|treatment|control|response)|before|untreated|unmitigated|uncontrolled|raw|固有|対策前|初期|当初/;
 const AIMED_AT = /target|expected|planned|目標|計画/;
-const BEFORE_FACTOR = 0.96;
+const AFTER_FACTOR = 0.96;
 const AIMED_FACTOR = 0.93;
 const LETTER_UNDER_ASSESSMENT = 0.85;
 const RATING_LETTERS: Record<string, string> = { l: 'probability', p: 'probability', i: 'impact', s: 'impact', c: 'impact' };

@@ -224,6 +224,12 @@ export function chooseLayout(
     }
     layout = { ...layout, columns: o.columns };
   }
+  // A column the user kept as it is stays the client's own, whatever the header read now names it: the
+  // answer is never overridden by words (blind set 19, I6: answered with the header's rows too, 対策後 ›
+  // 重大度 became the impact again). A field the same mapping gives it comes first.
+  const named = new Set((mapping.columns ?? []).map(columnKey));
+  const keep = (mapping.answered ?? []).filter((k) => !named.has(k) && layout!.columns.some((m) => columnKey(m) === k && m.field !== null));
+  if (keep.length > 0) layout = { ...layout, columns: overrideFields(register, layout.columns, keep.map((k) => ({ ...keyColumn(k), field: null }))).columns };
   return { layout, problems, ...(detection ? { detection } : {}), ...(sameAsKept ? { same: true as const } : {}) };
 }
 
