@@ -399,6 +399,10 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     // or the column stands under a group word (発生原因 / コメント, Cost of Control / Short Description: a
     // text about the group's thing, not the record).
     else if (strings && distinct >= texts.length * OWN_SHARE && meanWidth(texts) >= LONG_CHARS && !copiesKey(m.c)) fitLong();
+    // A column under a group whose neighbour under it took a field of a family (金額 → impactCost under a
+    // group word no list holds): the family's free fields its cells can hold (short names, figures: the
+    // scope's, the schedule's), offered and asked (blind set 19, I3: 波及 › システム and 日数 were kept silently).
+    if (out.at(-1) === undefined || columnKey(out.at(-1)!) !== columnKey(m)) fit('value', familyFields(target, table.columns, m, cells, sctx), true);
     // Cells the kinds above offer nothing for (a word of no register field's list, figures) may still have
     // a field's value shape (a WBS status's 未着手 / 完了, a share done, a score).
     if ((out.at(-1) === undefined || columnKey(out.at(-1)!) !== columnKey(m)) && distinct >= 2 && !underGroupOnly(m)) {
@@ -408,6 +412,30 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     }
   }
   return withListFits(target, model, table, ctx.vocab, out);
+}
+
+/** A field's family: its first word, shared by the register's fields of one thing (impactScope | impactCost, decidedBy | decidedOn). */
+const familyOf = (field: string) => /^[a-z]+(?=[A-Z])/.exec(field)?.[0];
+
+/**
+ * The free fields of the families its neighbours under one group took (the group's sense) that a column of
+ * that group can hold by its cells: dates a date field, people a person's, other texts and figures a text field.
+ */
+function familyFields(target: ImportTarget, columns: readonly ColumnMapping[], m: ColumnMapping, cells: Cell[], ctx: SampleContext): string[] {
+  const path = m.label.split(' / ');
+  if (path.length < 2) return [];
+  const group = path.slice(0, -1).join(' / ');
+  const families = new Set(columns.flatMap((o) => (o !== m && o.field !== null && o.label.split(' / ').slice(0, -1).join(' / ') === group ? [familyOf(o.field)] : [])).filter((f): f is string => f !== undefined));
+  if (families.size === 0) return [];
+  const filled = new Set(columns.flatMap((o) => (o.field !== null ? [o.field] : [])));
+  const dated = holdsDates(cells, ctx);
+  const people = !dated && holdsPeople(target, cells, ctx);
+  return Object.entries(TARGET_FIELDS[target]).flatMap(([field, spec]) => {
+    if (filled.has(field) || field === KEY_FIELD[target] || !families.has(familyOf(field) ?? '')) return [];
+    const person = personFields(target).includes(field);
+    const fits = spec.kind === 'date' ? dated : person ? people : spec.kind === 'text' && !dated && !people;
+    return fits ? [field] : [];
+  });
 }
 
 /** A rating's header that says it is the one after the response (residual, target, post-mitigation). */

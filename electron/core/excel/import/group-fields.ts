@@ -14,7 +14,7 @@ import { fieldSpec, TARGET_FIELDS, type ImportTarget } from '../../../common/exc
 import { REGISTERS } from '../../../common/registers.js';
 import type { HeaderColumn } from './header-rows.js';
 import { holdsDates, holdsPeople, personFields } from './content-fields.js';
-import { labelKey, matchLabel } from './synonyms.js';
+import { impactSideOf, labelKey, matchLabel } from './synonyms.js';
 import { fit, type SampleContext, type Samples } from './mapping.js';
 
 /** How sure a field chosen by the cells under a group is: a word names it no better, the cells say it. */
@@ -25,6 +25,8 @@ const DATE_SHARE = 0.9;
 const LIST_SHARE = 0.8;
 /** A group's word that says actual (the dates done, or expected now), not the plan. */
 const ACTUAL_GROUP = /実績|実施|実働|見込|actual|forecast|achieved|done/i;
+/** The sides of a change's impact (synonyms.ts IMPACT_SIDES names them by a column's own word). */
+export const IMPACT_FIELDS = ['impactScope', 'impactSchedule', 'impactCost'];
 /** A group's word that says the plan. */
 const PLAN_GROUP = /予定|計画|当初|基準|plan|baseline|scheduled|target|original/i;
 
@@ -108,6 +110,7 @@ export function groupFields(target: ImportTarget, header: HeaderColumn[], byColu
     used.add(field);
   };
   const free = (i: number) => !byColumn.has(i) && !out.some(([k]) => k === i);
+  const fieldAt = (j: number) => byColumn.get(j)?.field ?? out.find(([k]) => k === j)?.[1].field;
   for (const members of groupsOf(header)) {
     const group = header[members[0]!]!.parts[header[members[0]!]!.parts.length - 2]!.normalize('NFKC');
     const dated = members.filter((i) => holdsDateTexts(target, header[i]!, samples.cells(header[i]!), samples.ctx));
@@ -142,6 +145,13 @@ export function groupFields(target: ImportTarget, header: HeaderColumn[], byColu
       const field = [...fields.map((f) => dateOfField(target, f)), dateOfGroup(target, group)].find((f) => f !== undefined && !used.has(f) && fieldSpec(target, f)?.kind === 'date');
       if (field) take(i, field);
     }
+    // A group a neighbour's own word makes the impact (金額 under a group word no list holds → the cost's):
+    // the others' own words name their sides as under 影響 (日数 → the schedule's; blind set 19, I3).
+    if (members.some((j) => IMPACT_FIELDS.includes(fieldAt(j) ?? '')))
+      for (const i of members) {
+        const side = free(i) ? impactSideOf(target, header[i]!.parts[header[i]!.parts.length - 1]!) : undefined;
+        if (side && !used.has(side)) take(i, side);
+      }
     // People: the person of what a neighbour under the group holds (the decision's: decidedBy).
     for (const i of members) {
       if (!free(i) || dated.includes(i) || !holdsPeople(target, samples.cells(header[i]!), samples.ctx)) continue;

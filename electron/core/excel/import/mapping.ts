@@ -26,7 +26,7 @@ import { listSystemColumns } from './list-exports.js';
 import { columnKey, type ColumnMapping } from '../../../common/excel/preview.js';
 import { checkTarget, readsAsChecks } from './check-columns.js';
 import { holdsDates, holdsPeople, personFields } from './content-fields.js';
-import { groupFields } from './group-fields.js';
+import { groupFields, IMPACT_FIELDS } from './group-fields.js';
 import { idShape, idsAmongTexts, oneIdScheme } from './shaped-ids.js';
 import { afterStageTwins } from './stage-twins.js';
 
@@ -686,7 +686,6 @@ function classBesideText(
 
 /** A heading that says impact and nothing more of which (影響, 影響評価, 影響内容, Impact Assessment). */
 const GENERIC_IMPACT = /^(?:影響|影響評価|影響内容|影響分析|影響調査|impact|impacts|impactassessment|impactanalysis|impactdetails?)$/;
-const IMPACT_FIELDS = ['impactScope', 'impactSchedule', 'impactCost'];
 /** A grade of how much (High, 中, Major, B, 3): a rating's word, never what the impact touches. */
 const GRADE_WORD = /^(?:very high|very low|high|medium|med|low|h|m|l|高|中|低|大|小|極大|極小|特大|critical|major|minor|moderate|significant|negligible|severe|none|なし|無|有|[a-e]|[0-9])$/i;
 

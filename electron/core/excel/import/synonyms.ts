@@ -468,6 +468,15 @@ function underImpact(target: ImportTarget, parts: readonly string[], best: Map<s
   if (side && fieldSpec(target, side) && (best.get(side) ?? 0) < IMPACT_SIDE) best.set(side, IMPACT_SIDE);
 }
 
+/**
+ * The side of the impact a column's own word names (工程, 日数, Cost, Scope) when the group over it is known
+ * to be the impact by something else than its word: a neighbour under it read as one side (group-fields.ts).
+ */
+export function impactSideOf(target: ImportTarget, word: string): string | undefined {
+  const side = IMPACT_SIDES.find(([re]) => re.test(withoutBrackets(labelKey(word))))?.[1];
+  return side && fieldSpec(target, side) ? side : undefined;
+}
+
 /** What is done about a record, in each register: its response, resolution or corrective action. */
 const RESPONSE_FIELDS = ['responsePlan', 'contingency', 'resolution', 'action'];
 /** A label opening with what is in place now (既存の管理策, 現状の対策 → 現状対策, 現行統制). */
