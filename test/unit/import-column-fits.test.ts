@@ -112,11 +112,22 @@ describe('a column of dates beside the dates the header names', () => {
     expect(r.asked).toBe(true);
   });
 
-  it.each(['Last Update', '更新日', 'Date Modified', 'Next Review', 'Last Reviewed', '見直し日'])('%s: the client’s bookkeeping is neither offered nor asked', (head) => {
+  it.each(['Last Update', '更新日', 'Date Modified', 'Last Reviewed', '見直し日'])('%s: the client’s bookkeeping is neither offered nor asked', (head) => {
     const r = read('defect', head, (i) => new Date(Date.UTC(2025, 4, 10 + i)));
     expect(r.field).toBeNull();
     expect(r.offered).toEqual([]);
     expect(r.asked).toBe(false);
+  });
+
+  // A review ahead is when the record is next looked at: the due of a register that has no column for it, asked
+  // (blind set 19, I3: Next Review kept silently while every risk's due lay empty) — and nothing where the due is filled.
+  it.each(['Next Review', '次回見直し日'])('%s: offered the due alone and asked where no column fills it', (head) => {
+    const r = read('defect', head, (i) => new Date(Date.UTC(2025, 4, 10 + i)));
+    expect(r.field).toBeNull();
+    expect(r.offered).toEqual(['due']);
+    expect(r.asked).toBe(true);
+    const filled = read('issue', head, (i) => new Date(Date.UTC(2025, 7, 10 + i)));
+    expect(filled.offered).toEqual([]);
   });
 
   // (Blind set 17: 検査日 filled on the two records inspected of eight, while the inspection date was free: never offered.)

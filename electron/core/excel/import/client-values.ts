@@ -15,7 +15,7 @@ import { mappedCode, scaledRating, suggestCode, withWord } from './value-map.js'
 import { fractionScale, numberSteps, ratingNumber, wordSteps, type WordSteps } from './rating-scales.js';
 import type { Suggestion, UnknownValue, ValueMap, ValueMaps } from '../../../common/excel/preview.js';
 import { codeKey } from './code-legend.js';
-import { knownStageWord, stageCode } from './status-stages.js';
+import { decisionCode, knownStageWord, stageCode } from './status-stages.js';
 import { criteriaTop, rankRatings, rankRun } from './rank-codes.js';
 import type { Legend } from './code-legend.js';
 import { betweenCode, listEndCode, reworkCode, spreadShared, type ColumnReading, type Spread } from './stage-order.js';
@@ -443,7 +443,7 @@ export class ClientValues {
  * (Blind set 18, I5: 受理, the last word of a list, was read as not begun by a guess.)
  */
 function suggest(items: Vocabularies[VocabListName]['items'], list: VocabListName, text: string, clientList: readonly string[] = [], between = true): Suggestion {
-  const s = suggestCode(items, text, (w) => known(items, list, w), (w) => stageCode(items, w));
+  const s = suggestCode(items, text, (w) => known(items, list, w), (w) => stageCode(items, w) ?? decisionCode(items, w));
   if (s.by === 'label') return s;
   // Work under way placed after a check in the client's own order: the work sent back (reworkCode).
   const back = reworkCode(items, clientList, text);

@@ -280,6 +280,13 @@ export interface ColumnFit {
 // asked like any other; only the review's schedule — Next Review, Last Reviewed, 見直し — is the bookkeeping.)
 const BOOKKEEPING_DATE = /update|modified|changed|revised|(?:next|last|latest|previous)\s*review|reviewed|review\s*due|更新|変更日|改訂|見直し/i;
 /**
+ * A review date ahead (Next Review, Review Due, 次回見直し, 見直し予定): when the record is looked at next,
+ * its due as a register without one keeps it — offered the register's due where no column fills it, and
+ * asked (blind set 19, I3: Next Review kept silently while every risk's due lay empty). Other bookkeeping
+ * dates stay the client's own.
+ */
+const NEXT_REVIEW = /(?:next|upcoming|planned)\s*review|review\s*(?:due|by|date\s*next)|次回.*(?:見直し|レビュー|確認)|(?:見直し|レビュー)(?:予定|期限)/i;
+/**
  * A header naming only the kind of party its cells are (an affiliation, a department, a company, a contact) or
  * another kind of thing (a document, a link): where a record's people belong, not who is in charge of it.
  */
@@ -370,14 +377,23 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     // flag, a code for a lookup): nothing a person reads, offered at most, never asked about.
     const helper = (sheet.hiddenColumns ?? []).some((h) => h.c1 <= m.c && m.c <= h.c2) && cells.every((c) => c.f);
     const fit = (kind: ContentKind, fields: string[], ask: boolean) => fields.length > 0 && out.push({ column: m.column, ...(off ? { rowOffset: off } : {}), label: m.label, kind, fields, ask: ask && !helper && !afterStage.has(table.columns.indexOf(m)) });
-    const fitLong = () => fit('long', of('long'), ownWord(m.label) === m.label.normalize('NFKC').trim() && of('long').some((f) => !ASIDE.has(f)));
+    // (Asked where a main long text is free, or the notes: a register's one text for what else is said — 記事
+    // under a plan was offered its notes and not asked: blind set 19, I3.)
+    const fitLong = () => fit('long', of('long'), ownWord(m.label) === m.label.normalize('NFKC').trim() && of('long').some((f) => !ASIDE.has(f) || f === 'notes'));
     // IDs of one scheme near the left (RSV-0031 …, F-01 …: shaped-ids.ts) under a header naming a number of
     // a noun the register does not know (票番号, Obs. No., Risk Reference) are asked about: the records' own
     // IDs as a rule, replaced by PMO Desk's when kept silently (blind set 18, I1b). Other ID-like values in
     // the first column are offered.
-    const scheme = off === 0 && nearLeft.includes(m.c) && namesIdHeader(target, m.label) && rows.length - cells.length <= Math.floor(rows.length * ID_BLANK_SHARE) && oneIdScheme(texts) && !cells.some((c) => c.f);
+    // (Also under a header of no noun the product knows, where the column is the table's first and every
+    // record holds one: 整理記号 over BR-01 … was offered the ID and not asked, and the records were numbered
+    // R-001 …: blind set 19, I3.)
+    const scheme = off === 0 && nearLeft.includes(m.c) && (namesIdHeader(target, m.label) || (m.c === first && cells.length === rows.length)) && rows.length - cells.length <= Math.floor(rows.length * ID_BLANK_SHARE) && oneIdScheme(texts) && !cells.some((c) => c.f);
     if (scheme || (m.c === first && cells.length === rows.length && distinct === texts.length && texts.every((t) => ID_LIKE.test(t)) && cells.every((c) => c.t === 's' || c.t === 'n'))) fit('ref', of('ref'), scheme);
-    else if (holdsDates(cells, sctx, serialRange(ownWord(m.label), [m.c - 1, m.c + 1].map((c) => rows.map((r) => ix.cell(r, c)))))) fit('date', BOOKKEEPING_DATE.test(m.label) ? [] : of('date'), !BARE_DATE.test(ownWord(m.label)) && !datesMapped(m));
+    else if (holdsDates(cells, sctx, serialRange(ownWord(m.label), [m.c - 1, m.c + 1].map((c) => rows.map((r) => ix.cell(r, c)))))) {
+      const due = target === 'wbs' ? undefined : REGISTERS[target].tracking.due;
+      if (NEXT_REVIEW.test(m.label)) fit('date', of('date').filter((f) => f === due), true);
+      else fit('date', BOOKKEEPING_DATE.test(m.label) ? [] : of('date'), !BARE_DATE.test(ownWord(m.label)) && !datesMapped(m));
+    }
     // (A rating only to a table that reads none: beside a probability, another column of 1–5 is a code.)
     else if (cells.every((c) => c.t === 'n' || c.t === 's') && texts.every((t) => /^[1-5]$/.test(t))) fit('rating', readsRating ? [] : of('rating'), false);
     // (Departments and companies alone under a header naming only what they are — 所属, Department, 連絡先 — or
@@ -459,7 +475,11 @@ function valueFields(target: ImportTarget, columns: readonly ColumnMapping[], la
   const fits = (field: string) => (fitShare(target, field, label, cells, ctx) ?? 0) >= KIND_SHARE;
   const numbers = cells.every((c) => c.t === 'n') ? cells.map((c) => c.v as number) : null;
   // A share done: fractions of one (0.25, 0.5) or cells formatted as percentages.
-  const shareDone = numbers !== null && (cells.every((c) => c.fmt?.includes('%')) || (numbers.every((x) => x >= 0 && x <= 1) && numbers.some((x) => x > 0 && x < 1)));
+  // Or whole percents as plans write them (0, 30, 75, 100: steps of five, an end of the scale among them;
+  // 進ちょく率 was offered the progress and not asked, and every task stayed at 0: blind set 19, I3). A count
+  // or an amount keeps to no such steps.
+  const percents = numbers !== null && numbers.every((x) => Number.isInteger(x) && x >= 0 && x <= 100 && x % 5 === 0) && numbers.some((x) => x >= 10) && numbers.some((x) => x === 0 || x === 100);
+  const shareDone = numbers !== null && (percents || cells.every((c) => c.fmt?.includes('%')) || (numbers.every((x) => x >= 0 && x <= 1) && numbers.some((x) => x > 0 && x < 1)));
   let ask = false;
   // A rating of the register's pair read (the probability) and the other free (the impact): ratings beside
   // it are its other half as often as a code — C beside L, 損害規模 beside 発生頻度 (blind set 17, I1: offered,
@@ -475,7 +495,8 @@ function valueFields(target: ImportTarget, columns: readonly ColumnMapping[], la
     if (score || (TELLING.has(spec.kind) && (spec.kind !== 'progress' || shareDone)) || (spec.kind === 'effort' && namesWorkUnit(label)) || (spec.kind === 'rating' && ratingRead)) ask = true;
     return [field];
   });
-  return { fields, ask };
+  // (A share done offers the progress first: the one its shape tells.)
+  return { fields: shareDone ? [...fields.filter((f) => TARGET_FIELDS[target][f]?.kind === 'progress'), ...fields.filter((f) => TARGET_FIELDS[target][f]?.kind !== 'progress')] : fields, ask };
 }
 
 /**

@@ -6,7 +6,7 @@
 import { REGISTERS, type Vocabularies, type VocabListName } from '../../../common/registers.js';
 import { likelyCode, negationPairCode, notYetWord, parseVocab, statusCodes, wordKey } from './value-words.js';
 import { suggestCode } from './value-map.js';
-import { stageCode, wbsStatusOfStage } from './status-stages.js';
+import { decisionCode, stageCode, wbsStatusOfStage } from './status-stages.js';
 import { statusByPosition } from './status-positions.js';
 import { columnDateReading, DAYS_WITH_UNIT, readValue, type ValueContext } from './cell-values.js';
 import { bareReiwa, shortYearChoices } from '../../../common/excel/client-dates.js';
@@ -172,7 +172,8 @@ export function listWordReader(target: ImportTarget, field: string, vocab: Vocab
   const items = vocab[list].items;
   const others = Object.entries(TARGET_FIELDS[target]).flatMap(([f, s]) => (f !== field && s.kind === 'vocab' ? [s.list as VocabListName] : []));
   const staged = (w: string) => (byStage || (/status$/i.test(field) && !others.some((l) => parseVocab(vocab[l].items, l, w).ok))) && stageCode(items, w) !== null;
-  return (w) => parseVocab(items, list, w).ok || likelyCode(items, list, w) !== null || notYetWord(list, w) || staged(w);
+  // (A decision's yes / no / wait by its word's stage — Authorized, Refused, Deferred: status-stages.ts decisionCode.)
+  return (w) => parseVocab(items, list, w).ok || likelyCode(items, list, w) !== null || notYetWord(list, w) || staged(w) || decisionCode(items, w) !== null;
 }
 
 /** The share of a column's distinct words a list field reads (listWordReader); null when it has no list or the column fewer than two words. */

@@ -46,7 +46,9 @@ const WORDS: [Stage[], string[]][] = [
     // A work's receipt by its client is its acceptance (受理 of a submitted drawing, 受領, 検収 of a delivery,
     // Accepted): the record's end, never its assignment (blind set 18, I5: 受理, the last word of a drawing
     // register's list, was read as not started, and the export wrote it for approved).
-    '受理', '受理済', '受理済み', '受領', '受領済', '受領済み', '検収', '検収済', '検収済み', '検収完了', 'accepted', 'accepted by owner']],
+    '受理', '受理済', '受理済み', '受領', '受領済', '受領済み', '検収', '検収済', '検収済み', '検収完了', 'accepted', 'accepted by owner',
+    // (A board's leave to go ahead: a change authorised, a request granted.)
+    'authorized', 'authorised', 'granted', 'sanctioned', '許可', '許可済', '認可', '認可済']],
   // (Delivered, handed over: the work passed on to its client, as a document is issued.)
   [PUBLISHED, ['published', 'delivered', 'handed over', 'handover complete', 'shared', 'distributed', 'disseminated', 'communicated', 'rolled out', 'circulated', 'issued', '公開', '公開済', '公開済み', '展開', '展開済', '展開済み', '水平展開', '水平展開済', '周知', '周知済', '周知済み', '配布済', '配信済', '共有済', '共有済み', '発行済', '発行済み']],
   [EFFECTIVE, ['effective', 'effectiveness verified', 'effectiveness confirmed', 'effectiveness checked', 'effectiveness approved', 'verified effective', 'closed effective', 'proven effective', '有効性確認済', '有効性確認済み', '有効性確認完了', '効果確認済', '効果確認済み', '効果確認完了', '有効性評価済']],
@@ -57,7 +59,9 @@ const WORDS: [Stage[], string[]][] = [
   // (保: 保留 cut to one character, beside 未 / 中 / 済 — blind set 18, I5: it was read as done.)
   [['held'], ['on hold', 'hold', '保', 'deferred', 'postponed', 'blocked', 'waiting', 'suspended', '保留', '延期', '中断', '待機', 'ブロック', '一時停止', 'parked', 'shelved', 'on ice', 'frozen', 'paused', '凍結', '棚上げ']],
   [['dropped'], ['superseded', 'replaced', '差替', '差し替え', 'rejected', 'not a bug', 'not a defect', 'duplicate', "won't fix", 'wont fix', 'cannot reproduce', "can't reproduce", 'not reproducible', 'invalid', 'works as designed', 'as designed', 'by design', 'withdrawn', 'cancelled', 'canceled', 'obsolete', '対象外', '却下', '重複', '取下げ', '取り下げ', '中止', '仕様', '仕様通り', '再現せず', '再現不可', '不要',
-    'dropped', 'drop', 'void', 'voided', 'terminated', 'scrapped', 'called off', 'abandoned', '取止め', '取り止め', '取りやめ', '取下', '撤回', 'キャンセル', '取消', '取り消し']],
+    'dropped', 'drop', 'void', 'voided', 'terminated', 'scrapped', 'called off', 'abandoned', '取止め', '取り止め', '取りやめ', '取下', '撤回', 'キャンセル', '取消', '取り消し',
+    // (A board's no: refused, denied, declined, 否決, 不承認.)
+    'refused', 'denied', 'declined', 'disapproved', '否決', '不承認', '非承認', '不許可', '不認可']],
   [['watching'], ['monitoring', 'monitor', 'watch', 'watching', '監視', '経過観察', '様子見']],
 ];
 const TABLE = new Map<string, Stage[]>(WORDS.flatMap(([stages, words]) => words.map((w) => [wordKey(w), stages] as [string, Stage[]])));
@@ -176,6 +180,22 @@ export function stageCode(items: readonly VocabItem[], word: string): string | n
     if (at.length > 1) return nearer(at, word) ?? (stage === 'done' ? (at.filter((i) => i.closed).length === 1 ? at.find((i) => i.closed)!.code : null) : null);
   }
   return null;
+}
+
+/**
+ * The item of a decision's list (no item raised or under way: a change's 承認 / 却下 / 保留) a word stands for
+ * by its own stage: a yes is the list's one done item, a no its one dropped item, a wait its one held item
+ * (Authorized, Refused, Deferred under a board's outcome: blind set 19, I3 — the column kept silently while
+ * every change's decision stayed empty). Null for a list that is a record's life (stageCode reads those),
+ * a word of work under way or raised, or a stage two items or none share.
+ */
+export function decisionCode(items: readonly VocabItem[], word: string): string | null {
+  const stage = wordStages(word)?.[0];
+  if (stage !== 'done' && stage !== 'dropped' && stage !== 'held') return null;
+  const byItem = items.map((i) => ({ item: i, stage: itemStage(i) }));
+  if (byItem.some((x) => x.stage === 'raised' || x.stage === 'working')) return null;
+  const at = byItem.filter((x) => x.stage === stage);
+  return at.length === 1 ? at[0]!.item.code : null;
 }
 
 /** The one item whose labels share the most characters with the word; null on a tie. */
