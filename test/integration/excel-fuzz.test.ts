@@ -90,7 +90,8 @@ describe('fuzz: mutated workbooks', () => {
     console.log(`fuzz in-process: ${read} read, ${refused} refused (seed ${SEED})`);
     expect(read).toBeGreaterThan(50);
     expect(refused).toBeGreaterThan(50);
-  }, 60_000);
+    // ~8 s alone; a machine loaded 10× over (CI beside other work) took more than 60.
+  }, 180_000);
 
   it('are read or refused through the worker, which always answers', async () => {
     await fc.assert(
