@@ -186,3 +186,31 @@ describe('the date of the next review, in a register whose due no column fills',
     expect(got.fit!.ask, at(c as Made)).toBe(true);
   });
 });
+
+describe('short phrases some records share, under a header of no known word, in a risk register', () => {
+  // What to do if it happens, written once and reused over the risks: phrases, not labels.
+  const PHRASES: Record<Lang, string[]> = {
+    ja: ['予備機に切替えて運転', '応援班を現地に派遣', '仮設配管で送水を継続', '手動で弁を閉止', '協力会社に増員を要請', '代替品を緊急で手配'],
+    en: ['Switch to the standby pump', 'Send the backup crew to site', 'Run on the temporary supply', 'Close the valve by hand', 'Ask the contractor for more fitters'],
+  };
+  const RISKS: Record<Lang, string[]> = {
+    ja: ['送水ポンプの故障', '配管の漏水', '作業員の不足', '資材の納期遅延', '停電による停止', '弁の固着', '計装の誤動作'],
+    en: ['Feed pump fails', 'Pipe leak', 'Short of fitters', 'Material arrives late', 'Power cut stops work', 'Valve sticks', 'Instrument misreads'],
+  };
+  const cases = Array.from({ length: 12 }, (_, k) => {
+    const { r, lang, invent } = rng(k * 4441 + 29);
+    const n = 5 + Math.floor(r() * 3);
+    const set = PHRASES[lang].slice(0, 2 + Math.floor(r() * 2));
+    const values = Array.from({ length: n }, (_, i) => set[(i + k) % set.length]!);
+    const base = lang === 'ja' ? ['No.', 'リスク', '担当', '起票日', '状態'] : ['Ref', 'Risk', 'Owner', 'Raised', 'Status'];
+    const known = (i: number): ModelCell[] => [i + 1, RISKS[lang][i]!, lang === 'ja' ? '田中' : 'Byrne', d(i), lang === 'ja' ? '対応中' : 'Open'];
+    return table('risk', lang, base, known, invent(), values, 2 + Math.floor(r() * 4));
+  });
+  it.each(cases.map((c) => [at(c), c]))('%s: offered the long texts and asked', (_n, c) => {
+    const got = fitOf(c as Made);
+    if (got.field !== null) return expect(['contingency', 'response', 'trigger', 'description', 'notes'], at(c as Made)).toContain(got.field);
+    expect(got.fit?.kind, at(c as Made)).toBe('long');
+    expect(got.fit!.fields, at(c as Made)).toContain('contingency');
+    expect(got.fit!.ask, at(c as Made)).toBe(true);
+  });
+});

@@ -257,6 +257,15 @@ const OWN_SHARE = 0.8;
 const SENTENCE_CHARS = 20;
 /** Words of a sentence: two Latin words apart, or six wide characters (kana, kanji); never an address (https://…, a@b). */
 const sentenceLike = (t: string) => !/:\/\/|@|\\/.test(t) && (/\p{L}{2,}\s+\p{L}{2,}/u.test(t) || [...t].filter((ch) => WIDE.test(ch)).length >= 6);
+/**
+ * A phrase of what to do or what happens, short as it is: Japanese words joined by a case particle (重油専焼で
+ * 仮運転, 補修班を待機, 予備品に切替), or four Latin words or more (Keep the crew on standby). A label is a
+ * noun or two (品質保証部, 東和建設, Civil Crew 2): no particle joins its words.
+ */
+const phraseLike = (t: string) =>
+  !/:\/\/|@|\\/.test(t) && ((/[\p{Script=Han}\p{Script=Katakana}ー][をでにへが][\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(t) && [...t].filter((ch) => WIDE.test(ch)).length >= 6) || (t.match(/\p{L}+/gu)?.length ?? 0) >= 4);
+/** Phrases shared by records: this wide on average (a phrase of six wide characters). */
+const PHRASE_CHARS = 12;
 const meanWidth = (texts: readonly string[]) => texts.reduce((n, t) => n + textWidth(t), 0) / Math.max(1, texts.length);
 
 /** A column kept as the client's own whose cells fit fields no column fills. */
@@ -407,6 +416,10 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     // Sentences some records share — the same response written on two risks — are long texts all the same,
     // where they are wide enough to be no label's word (blind set 18, I1: 具体策 and 留意点 kept silently).
     else if (strings && distinct >= 2 && distinct < texts.length && distinct < texts.length * OWN_SHARE + 1 && meanWidth(texts) >= SENTENCE_CHARS && texts.every(sentenceLike) && !copiesKey(m.c)) fitLong();
+    // Short phrases some records share — what to do if it happens, written once and reused (重油専焼で仮運転 on
+    // three risks) — are long texts too, never labels: their words are joined as a phrase's (blind set 19, I3:
+    // 発生時の措置 kept silently while every risk's contingency lay empty).
+    else if (strings && distinct >= 2 && distinct < texts.length && meanWidth(texts) >= PHRASE_CHARS && texts.every(phraseLike) && !copiesKey(m.c) && !listWords(target, texts, ctx.vocab)) fitLong();
     else if (strings && distinct >= 2 && distinct < texts.length * OWN_SHARE + 1 && texts.every((t) => LABEL_LIKE.test(t) && t.split(' ').length <= LABEL_WORDS) && !listWords(target, texts, ctx.vocab))
       fit('label', of('label'), true);
     // Long texts, each record its own, are offered the register's free long-text fields and asked about
