@@ -206,7 +206,17 @@ describe('short phrases some records share, under a header of no known word, in 
     const known = (i: number): ModelCell[] => [i + 1, RISKS[lang][i]!, lang === 'ja' ? '田中' : 'Byrne', d(i), lang === 'ja' ? '対応中' : 'Open'];
     return table('risk', lang, base, known, invent(), values, 2 + Math.floor(r() * 4));
   });
-  it.each(cases.map((c) => [at(c), c]))('%s: offered the long texts and asked', (_n, c) => {
+  // Phrases that name a crew (保全班を待機: no party's name for all its 班) or a figure after the particle (工期を3日延長).
+  const CREW_JA = ['保全班を待機', '夜勤班で監視を継続', '溶接班を増員'];
+  const FIGURE_JA = ['工期を3日延長（所長承認）', '出力を50%に制限', '点検を2回に増加'];
+  const mixed = Array.from({ length: 6 }, (_, k) => {
+    const { r, invent } = rng(k * 6007 + 41);
+    const set = [CREW_JA[k % 3]!, FIGURE_JA[(k + 1) % 3]!, PHRASES.ja[k % PHRASES.ja.length]!];
+    const values = Array.from({ length: 7 }, (_, i) => set[i % 3]!);
+    const known = (i: number): ModelCell[] => [i + 1, RISKS.ja[i]!, '田中', d(i), '対応中'];
+    return table('risk', 'ja', ['No.', 'リスク', '担当', '起票日', '状態'], known, invent(), values, 2 + Math.floor(r() * 4));
+  });
+  it.each([...cases, ...mixed].map((c) => [at(c), c]))('%s: offered the long texts and asked', (_n, c) => {
     const got = fitOf(c as Made);
     if (got.field !== null) return expect(['contingency', 'response', 'trigger', 'description', 'notes'], at(c as Made)).toContain(got.field);
     expect(got.fit?.kind, at(c as Made)).toBe('long');

@@ -263,7 +263,7 @@ const sentenceLike = (t: string) => !/:\/\/|@|\\/.test(t) && (/\p{L}{2,}\s+\p{L}
  * noun or two (品質保証部, 東和建設, Civil Crew 2): no particle joins its words.
  */
 const phraseLike = (t: string) =>
-  !/:\/\/|@|\\/.test(t) && ((/[\p{Script=Han}\p{Script=Katakana}ー][をでにへが][\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(t) && [...t].filter((ch) => WIDE.test(ch)).length >= 6) || (t.match(/\p{L}+/gu)?.length ?? 0) >= 4);
+  !/:\/\/|@|\\/.test(t) && ((/[\p{Script=Han}\p{Script=Katakana}ー][をでにへが][\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}\p{N}]/u.test(t) && [...t].filter((ch) => WIDE.test(ch)).length >= 6) || (t.match(/\p{L}+/gu)?.length ?? 0) >= 4);
 /** Phrases shared by records: this wide on average (a phrase of six wide characters). */
 const PHRASE_CHARS = 12;
 const meanWidth = (texts: readonly string[]) => texts.reduce((n, t) => n + textWidth(t), 0) / Math.max(1, texts.length);
@@ -405,6 +405,11 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     }
     // (A rating only to a table that reads none: beside a probability, another column of 1–5 is a code.)
     else if (cells.every((c) => c.t === 'n' || c.t === 's') && texts.every((t) => /^[1-5]$/.test(t))) fit('rating', readsRating ? [] : of('rating'), false);
+    // Short phrases some records share — what to do if it happens, written once and reused (重油専焼で仮運転 on
+    // three risks) — are long texts too, never labels: their words are joined as a phrase's (blind set 19, I3:
+    // 発生時の措置 kept silently while every risk's contingency lay empty).
+    // (Before people: 補修溶接班を待機 names a crew, and is still no party's name but what it does.)
+    else if (strings && distinct >= 2 && distinct < texts.length && meanWidth(texts) >= PHRASE_CHARS && texts.every(phraseLike) && !copiesKey(m.c) && !listWords(target, texts, ctx.vocab)) fitLong();
     // (Departments and companies alone under a header naming only what they are — 所属, Department, 連絡先 — or
     // another thing — 関連資料, Link —: where the record's people belong, no one's role in it; offered, not asked.
     // Under a header naming a role — 責任部署, 作成会社, Crew — or none the product knows, asked: blind set 18, I1.)
@@ -416,10 +421,6 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     // Sentences some records share — the same response written on two risks — are long texts all the same,
     // where they are wide enough to be no label's word (blind set 18, I1: 具体策 and 留意点 kept silently).
     else if (strings && distinct >= 2 && distinct < texts.length && distinct < texts.length * OWN_SHARE + 1 && meanWidth(texts) >= SENTENCE_CHARS && texts.every(sentenceLike) && !copiesKey(m.c)) fitLong();
-    // Short phrases some records share — what to do if it happens, written once and reused (重油専焼で仮運転 on
-    // three risks) — are long texts too, never labels: their words are joined as a phrase's (blind set 19, I3:
-    // 発生時の措置 kept silently while every risk's contingency lay empty).
-    else if (strings && distinct >= 2 && distinct < texts.length && meanWidth(texts) >= PHRASE_CHARS && texts.every(phraseLike) && !copiesKey(m.c) && !listWords(target, texts, ctx.vocab)) fitLong();
     else if (strings && distinct >= 2 && distinct < texts.length * OWN_SHARE + 1 && texts.every((t) => LABEL_LIKE.test(t) && t.split(' ').length <= LABEL_WORDS) && !listWords(target, texts, ctx.vocab))
       fit('label', of('label'), true);
     // Long texts, each record its own, are offered the register's free long-text fields and asked about
