@@ -148,10 +148,95 @@ function yearLast(input: string, shortYear?: ShortYearForm): [number, number, nu
  * 'yearLast' (in the column's slashOrder) or 'ymd'. Learned from the column's cells (shortYearForm).
  */
 /**
- * How a column's bare short years read: year last (4/7/25), year first (25/4/7), or 'reiwa': a 令和 year
- * first without its era letter (9.6.3 = 令和9年6月3日, as 自治体 staff write dates: blind set 17, I5).
+ * How a column's bare short years read: year last (4/7/25), year first (25/4/7, 27.09.06), or 'reiwa': a 令和 year
+ * first without its era letter (9.6.3 = 令和9年6月3日, as 自治体 staff write dates: blind set 17, I5); or
+ * 'monthDay': a dotted pair is a month and day with no year (9.6 = 6 September: blind set 19, I1).
  */
-export type ShortYearForm = 'yearLast' | 'ymd' | 'reiwa';
+export type ShortYearForm = 'yearLast' | 'ymd' | 'reiwa' | 'monthDay';
+
+/** A date written as two or three numbers between dots, none of four digits: 27.09.06, 27.9.6, 9.9.6, 9.6. */
+const DOTTED = /^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?$/;
+
+/** Whether a text is a date written as dotted short numbers (27.9.6, 9.6), in some reading. */
+export function isDotted(text: string): boolean {
+  return DOTTED.test(bareDate(text));
+}
+
+/** The dotted readings of a triple: yy.m.d, 令和 y.m.d, and d.m.yy as Europe writes it (9.6.25 = 9 June 2025). */
+type DottedTriple = 'ymd' | 'reiwa' | 'yearLast';
+const TRIPLES: readonly DottedTriple[] = ['ymd', 'reiwa', 'yearLast'];
+
+/** The day a dotted text is in one reading (27.9.6 as 'ymd' → 2027-09-06, as 'reiwa' → 2045-09-06, as 'yearLast' → 2006-09-27); null where it is none. */
+function dottedDay(text: string, form: DottedTriple): string | null {
+  const m = DOTTED.exec(bareDate(text));
+  if (!m || m[3] === undefined) return null;
+  if (form === 'ymd') return m[1]!.length === 2 ? ymd(fullYear(m[1]!), +m[2]!, +m[3]!) : null;
+  if (form === 'yearLast') return m[3].length === 2 ? ymd(fullYear(m[3]), +m[2]!, +m[1]!) : null;
+  return +m[1]! >= 1 && +m[1]! <= REIWA_YEARS ? ymd(eraYear('令和', +m[1]!)!, +m[2]!, +m[3]!) : null;
+}
+/** The 令和 years a year written without its era may be (the era is young: 令和30 is 2048). */
+const REIWA_YEARS = 30;
+
+/**
+ * The readings in which every dotted text of a column is a day: 'ymd' (a two-digit western year first:
+ * 27.09.06), 'reiwa' (9.9.6, 27.9.6 as 令和27), 'yearLast' (d.m.yy: 27.09.06 is also 27 September 2006; the
+ * import never reads this one, it only makes the others doubtful) and 'monthDay' (9.6, no year). Empty where some dotted text
+ * is a day in none, the column mixes pairs and triples, or no text is dotted; texts of other forms (a real
+ * date, 2027.9.6) are read as ever and left out. A version (1.2) or an amount (3.5) is a day too (2 January,
+ * 5 March): the caller asks what the column's header or sheet says before taking one.
+ */
+export function dottedForms(texts: Iterable<string>): ShortYearForm[] {
+  let pairs = 0;
+  let triples = 0;
+  const fits = { ymd: true, reiwa: true, yearLast: true, monthDay: true };
+  for (const text of texts) {
+    const m = DOTTED.exec(bareDate(text));
+    if (!m) continue;
+    if (m[3] === undefined) {
+      pairs++;
+      fits.monthDay &&= ymd(2000, +m[1]!, +m[2]!) !== null;
+    } else {
+      triples++;
+      for (const f of TRIPLES) fits[f] &&= dottedDay(text, f) !== null;
+    }
+  }
+  if (pairs > 0 && triples > 0) return [];
+  if (pairs > 0) return fits.monthDay ? ['monthDay'] : [];
+  return triples > 0 ? TRIPLES.filter((f) => fits[f]) : [];
+}
+
+/**
+ * Of a column's dotted readings (dottedForms), the one whose days all fall within CONTEXT_YEARS of
+ * `center` (the table's other dates, the sheet's, the project's), where the others' do not: 27.9.6 beside
+ * dates of 2027 is 2027, not 令和27 (2045) nor 27 September 2006. Undefined where none or several do.
+ */
+export function dottedFormByContext(texts: readonly string[], forms: readonly ShortYearForm[], center: string): ShortYearForm | undefined {
+  const c = Date.parse(`${center.slice(0, 10)}T00:00:00Z`);
+  const near = (form: DottedTriple) =>
+    forms.includes(form) &&
+    texts.every((t) => {
+      if (!DOTTED.test(bareDate(t))) return true;
+      const d = dottedDay(t, form);
+      return d !== null && Math.abs(Date.parse(`${d}T00:00:00Z`) - c) <= CONTEXT_YEARS * 365.25 * DAY_MS;
+    });
+  const placed = TRIPLES.filter(near);
+  return placed.length === 1 ? placed[0] : undefined;
+}
+
+/** The days a dotted triple could be where its column's reading is open (27.9.6 → 2027-09-06, 2045-09-06, 2006-09-27). */
+export function dottedChoices(text: string): string[] {
+  return [...new Set(TRIPLES.map((f) => dottedDay(text, f)).filter((x): x is string => x !== null))];
+}
+
+/**
+ * The dotted form a note on the sheet names for its dates: 「日付は 西暦下2桁.月.日」, YY.MM.DD → 'ymd';
+ * undefined where it names none. (A 令和 sheet is read by its era's name: cell-values.ts namesReiwa. A note
+ * of 月.日 says nothing a column of pairs under a day's header does not: they are read as a month and day.)
+ */
+export function dottedFormNamed(note: string): ShortYearForm | undefined {
+  const s = note.normalize('NFKC');
+  return /西暦\s*(?:の\s*)?(?:下\s*)?(?:2|二)\s*桁|(?<![a-z])yy\s*\.\s*m{1,2}\s*\.\s*d{1,2}(?![a-z])/i.test(s) ? 'ymd' : undefined;
+}
 
 /** A date of three numbers between dots, the first one or two digits: 9.6.3, 09.06.03, 10.12.25 (y.m.d of an era). */
 const BARE_ERA = /^(\d{1,2})\.(\d{1,2})\.(\d{1,2})$/;
@@ -371,7 +456,8 @@ export function otherOrderReading(text: string, order: SlashOrder, shortYear?: S
 function dateParts(input: string, order: SlashOrder = 'mdy', shortYear?: ShortYearForm): { y?: number; m: number; d: number } | null {
   const s = bareDate(input);
   let m: RegExpExecArray | null;
-  if (shortYear === 'ymd' && (m = /^(\d{2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{1,2})$/.exec(s))) return { y: fullYear(m[1]!), m: +m[2]!, d: +m[3]! };
+  if (shortYear === 'ymd' && (m = /^(\d{2})\s*([/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})$/.exec(s))) return { y: fullYear(m[1]!), m: +m[3]!, d: +m[4]! };
+  if (shortYear === 'monthDay' && (m = DOTTED.exec(s)) && m[3] === undefined) return { m: +m[1]!, d: +m[2]! };
   if (shortYear === 'reiwa' && (m = BARE_ERA.exec(s)) && +m[1]! >= 1) return { y: eraYear('令和', +m[1]!)!, m: +m[2]!, d: +m[3]! };
   if ((m = /^(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})$/.exec(s))) return { y: +m[1]!, m: +m[2]!, d: +m[3]! };
   if ((m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(s))) return { y: +m[1]!, m: +m[2]!, d: +m[3]! };
@@ -656,14 +742,14 @@ const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Fr
 const JA_WEEKDAYS = '日月火水木金土';
 const YEAR_FIRST_TEXT = /^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(\s*[(（][日月火水木金土][)）])?$/;
 // A two-digit year first (25/03/04), in a column read yy/mm/dd (shortYear 'ymd'): YEAR_FIRST_TEXT's groups.
-const SHORT_FIRST_TEXT = /^(\d{2})(\/)(\d{1,2})\/(\d{1,2})(\s*[(（][日月火水木金土][)）])?$/;
+const SHORT_FIRST_TEXT = /^(\d{2})([/.])(\d{1,2})\2(\d{1,2})(\s*[(（][日月火水木金土][)）])?$/;
 const KANJI_TEXT = /^(\d{4})年(\d{1,2})月(\d{1,2})日(\s*[(（][日月火水木金土][)）])?$/;
 // 和暦: 令和7年4月7日 (元年 for the first year), R7.4.7 / R07/04/07.
 const ERA_TEXT = /^(明治|大正|昭和|平成|令和)(元|\d{1,2})年(\d{1,2})月(\d{1,2})日(\s*[(（][日月火水木金土][)）])?$/;
 const ERA_LETTER_TEXT = /^([MTSHRmtshr])(\d{1,2})([/.-])(\d{1,2})\3(\d{1,2})$/;
 const YEAR_LAST_TEXT = /^((sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?,?\s+)?(\d{1,2})([/.-])(\d{1,2})\4(\d{4}|\d{2})$/i;
 // Without a year: 7/18, 7/18(金), 07/18（金曜日）, 7月18日(金).
-const MONTH_DAY_TEXT = /^(\d{1,2})(\/|月)(\d{1,2})(日?)(\s*[(（][日月火水木金土](?:曜日?)?[)）])?$/;
+const MONTH_DAY_TEXT = /^(\d{1,2})(\/|月|\.)(\d{1,2})(日?)(\s*[(（][日月火水木金土](?:曜日?)?[)）])?$/;
 /**
  * English, without a year: a weekday before it or in brackets after it (Tue 7/15, Tuesday, July 15,
  * 7/15 (Tue)), and the month by number (7/15: month first, as the import reads a yearless m/d) or by name (Jul 15,
@@ -693,7 +779,7 @@ const EN_YEARLESS_TEXT =
 export function dateTextStyle(texts: readonly string[], order: SlashOrder, shortYear?: ShortYearForm, reference?: string, fourDigitYear = false): ((iso: string) => string) | null {
   const samples = texts.map((t) => t.trim()).filter((t) => t !== '');
   const shape = (t: string) =>
-    YEAR_FIRST_TEXT.test(t) ? 'yearFirst' : shortYear === 'ymd' && SHORT_FIRST_TEXT.test(t) ? 'shortFirst' : shortYear === 'reiwa' && BARE_ERA.test(t) ? 'bareEra' : KANJI_TEXT.test(t) ? 'kanji' : YEAR_LAST_TEXT.test(t) ? 'yearLast' : ERA_TEXT.test(t) ? 'era' : ERA_LETTER_TEXT.test(t) ? 'eraLetter' : MONTH_DAY_TEXT.test(t) ? 'monthDay' : englishYearless(t) ? 'enYearless' : englishNamed(t) ? 'enNamed' : null;
+    YEAR_FIRST_TEXT.test(t) ? 'yearFirst' : shortYear === 'ymd' && SHORT_FIRST_TEXT.test(t) ? 'shortFirst' : shortYear === 'reiwa' && BARE_ERA.test(t) ? 'bareEra' : KANJI_TEXT.test(t) ? 'kanji' : YEAR_LAST_TEXT.test(t) ? 'yearLast' : ERA_TEXT.test(t) ? 'era' : ERA_LETTER_TEXT.test(t) ? 'eraLetter' : MONTH_DAY_TEXT.test(t) && (shortYear === 'monthDay' || !t.includes('.')) ? 'monthDay' : englishYearless(t) ? 'enYearless' : englishNamed(t) ? 'enNamed' : null;
   // The column's most common form (a cell written otherwise, with a year in a yearless column, is the exception).
   const counts = new Map<string, number>();
   for (const t of samples) if (shape(t) !== null) counts.set(shape(t)!, (counts.get(shape(t)!) ?? 0) + 1);
@@ -776,18 +862,20 @@ export function dateTextStyle(texts: readonly string[], order: SlashOrder, short
     // guessed years of the cells around a written year do not count as changes: import/plan.ts.)
     const m = MONTH_DAY_TEXT.exec(first)!;
     const kanji = m[2] === '月';
+    // (9.6: a dotted month and day, in a column read so: shortYear 'monthDay'.)
+    const sep = kanji ? '年' : m[2]!;
     const weekday = m[5];
     const bare = (mo: number, d: number, wd: number) => {
       const day = weekday ? weekday.replace(/[日月火水木金土]/, JA_WEEKDAYS[wd]!) : '';
-      return kanji ? `${two(mo, padMonth)}月${two(d, padDay)}日${day}` : `${two(mo, padMonth)}/${two(d, padDay)}${day}`;
+      return kanji ? `${two(mo, padMonth)}月${two(d, padDay)}日${day}` : `${two(mo, padMonth)}${sep}${two(d, padDay)}${day}`;
     };
     // The form must give its own cell back (with its own weekday, whatever year it is read in).
     if (bare(Number(m[1]), Number(m[3]), weekday ? JA_WEEKDAYS.indexOf(/[日月火水木金土]/.exec(weekday)![0]) : 0) !== first) return null;
     write = (y, mo, d, wd) => {
       const text = bare(mo, d, wd);
-      const read = reference === undefined ? null : parseDateText(text, reference);
+      const read = reference === undefined ? null : parseDateText(text, reference, order, shortYear);
       const readsBack = reference === undefined || (read?.ok === true && read.iso === ymd(y, mo, d));
-      return readsBack ? text : `${y}${kanji ? '年' : '/'}${text}`;
+      return readsBack ? text : `${y}${sep}${text}`;
     };
     return (iso: string) => {
       const [y, mo, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];

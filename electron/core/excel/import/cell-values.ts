@@ -2,7 +2,7 @@
 import { failure } from '../../../common/excel/problems.js';
 import type { VocabListName, Vocabularies } from '../../../common/registers.js';
 import { formatRef } from '../../../common/registers.js';
-import { bareReiwa, formatSlashOrder, parseDateNumber, parseDateText, serialToIso, settledSlashOrder, shortYearForm, type ShortYearForm, type SlashOrder } from '../../../common/excel/client-dates.js';
+import { bareReiwa, dottedFormByContext, dottedFormNamed, dottedForms, formatSlashOrder, isDotted, parseDateNumber, parseDateText, serialToIso, settledSlashOrder, shortYearForm, type ShortYearForm, type SlashOrder } from '../../../common/excel/client-dates.js';
 import type { DateReading } from '../../../common/excel/preview.js';
 import type { FieldSpec } from '../../../common/excel/fields.js';
 import type { Cell, WorkbookModel } from '../../../common/excel/model.js';
@@ -36,7 +36,10 @@ export function columnDateReading(cells: Iterable<Cell | null | undefined>, know
   const texts: string[] = [];
   for (const cell of cells) if (cell?.t === 's') texts.push(cell.v as string);
   // (A column read as 令和 years by its sheet's word — read-table.ts — stays so while its texts fit.)
-  const shortYear = known?.shortYear === 'reiwa' && bareReiwa(texts, true) ? 'reiwa' : (shortYearForm(texts) ?? known?.shortYear);
+  // (A dotted reading kept from a file written otherwise — 9.6 read as a month and day, now 27.9.6 — is
+  // no reading of these cells: they are read afresh, read-table.ts dottedReading.)
+  const keeps = known?.shortYear === undefined || known.shortYear === 'yearLast' || !texts.some(isDotted) || dottedForms(texts).includes(known.shortYear);
+  const shortYear = known?.shortYear === 'reiwa' && bareReiwa(texts, true) ? 'reiwa' : (shortYearForm(texts) ?? (keeps ? known?.shortYear : undefined));
   const order = settledSlashOrder(texts, shortYear) ?? known?.slashOrder ?? table;
   return { slashOrder: order ?? 'mdy', ...(shortYear && { shortYear }), ...(order === undefined && { orderAssumed: true as const }) };
 }
@@ -90,6 +93,44 @@ export function namesReiwa(model: WorkbookModel): boolean {
   return said;
 }
 const reiwaNamed = new WeakMap<WorkbookModel, boolean>();
+
+/** How long a note naming the form of the sheet's dates may be (日付は 西暦下2桁.月.日): a line, not a paragraph. */
+const NOTE_CHARS = 80;
+
+/**
+ * The dotted form a note of the workbook names for its dates (「日付は 西暦下2桁.月.日」 → 'ymd': client-dates.ts
+ * dottedFormNamed); undefined where none does. Kept per workbook.
+ */
+export function dottedFormNote(model: WorkbookModel): ShortYearForm | undefined {
+  if (!dottedNamed.has(model)) {
+    let form: ShortYearForm | undefined;
+    for (const sheet of model.sheets)
+      for (const row of sheet.rows)
+        for (const c of row.cells) if (form === undefined && c.t === 's' && (c.v as string).length <= NOTE_CHARS && /[.．]/.test(c.v as string)) form = dottedFormNamed(c.v as string);
+    dottedNamed.set(model, form);
+  }
+  return dottedNamed.get(model);
+}
+const dottedNamed = new WeakMap<WorkbookModel, ShortYearForm | undefined>();
+
+/**
+ * How a date column's dotted texts read (27.09.06, 27.9.6, 9.9.6, 9.6: blind set 19, I1), where they read
+ * as dates at all: the form the sheet's note names where the cells fit it (西暦下2桁.月.日); else, under a header that
+ * says the column holds dates, the one reading they fit (9.6 is a month and day), or of 27.9.6's two
+ * (2027 or 令和27) the one `center` places (the table's other dates, the sheet's, the project's).
+ * 'open': both readings fit and nothing places them — each cell is asked about, never guessed.
+ * Undefined: no dotted dates (a version 1.2, an amount 3.5, a code 1.1.2 under a header naming no date).
+ */
+export function dottedReading(texts: readonly string[], o: { dateHeader: boolean; note?: ShortYearForm; center?: string | null }): ShortYearForm | 'open' | undefined {
+  const forms = dottedForms(texts);
+  if (forms.length === 0) return undefined;
+  if (o.note !== undefined && forms.includes(o.note)) return o.note;
+  // (Pairs are read as a month and day only under a day's header: 版 1.2 stays a version.)
+  if (!o.dateHeader) return undefined;
+  const form = forms.length === 1 ? forms[0] : o.center ? dottedFormByContext(texts, forms, o.center) : undefined;
+  // (d.m.yy is never read: European dotted dates are written with four digits. Where it is the one placed, nothing is read.)
+  return form === 'yearLast' ? undefined : (form ?? 'open');
+}
 
 /** A number as Excel would show it in General format (no binary noise: 0.30000000000000004 → 0.3). */
 export function numberText(n: number): string {

@@ -10,10 +10,11 @@ import type { ColumnMapping } from '../../../common/excel/preview.js';
 import { columnDateReading, readValue, type ValueContext } from './cell-values.js';
 import { parseVocab } from './value-words.js';
 import type { VocabListName } from '../../../common/registers.js';
-import { extraKeys, MIN_CONFIDENCE, type Assignment, type SampleContext, type Samples } from './mapping.js';
+import { dottedSamples, extraKeys, MIN_CONFIDENCE, type Assignment, type SampleContext, type Samples } from './mapping.js';
 import { matchLabel } from './synonyms.js';
 import type { HeaderColumn } from './header-rows.js';
 import { isSerialIn, serialRange, type SerialRange } from './serial-dates.js';
+import { dottedChoices } from '../../../common/excel/client-dates.js';
 
 /** The confidence of a field read from a column's contents alone: taken, never silently (below ASK_BELOW). */
 export const CONTENT_FIELD = 0.5;
@@ -31,10 +32,14 @@ const DATE_FORMAT = /(?:^|[^"\\])[ymd]/i;
  * Whether the column's filled cells are dates: date cells, date-formatted serials or date texts (a dash or
  * TBD for none), and bare serials within `serials` (serial-dates.ts: under a date header, or among the dates beside).
  */
-export function holdsDates(cells: Cell[], ctx: SampleContext, serials?: SerialRange | null): boolean {
+export function holdsDates(cells: Cell[], ctx: SampleContext, serials?: SerialRange | null, header?: { target: ImportTarget; label: string }): boolean {
   const filled = filledCells(cells);
-  const vctx: ValueContext = { ...ctx, progressScale: 'percent', effortUnit: 'day', ...columnDateReading(filled) };
+  // (Dotted texts — 27.9.6, 9.6 — as the header or the sheet's note says they read: mapping.ts dottedSamples.)
+  const texts = filled.flatMap((c) => (c.t === 's' ? [c.v as string] : []));
+  const dotted = dottedSamples(header?.target ?? 'issue', header?.label ?? '', texts, ctx);
+  const vctx: ValueContext = { ...ctx, progressScale: 'percent', effortUnit: 'day', ...columnDateReading(filled, dotted !== undefined && dotted !== 'open' ? { shortYear: dotted } : undefined) };
   const dated = filled.filter((c) => {
+    if (dotted === 'open' && c.t === 's' && dottedChoices(c.v as string).length > 0) return true;
     if (c.t === 'n' && !(c.fmt && DATE_FORMAT.test(c.fmt.replace(/\[[^\]]*\]/g, '')))) return isSerialIn(c, serials);
     const v = readValue({ kind: 'date' }, c, vctx);
     return v.ok && v.value !== null;
@@ -140,7 +145,7 @@ export function withContentFields(target: ImportTarget, header: HeaderColumn[], 
     const cells = samples.cells(col);
     const date = dateFor(m.c);
     const beside = header.filter((h) => Math.abs(h.c - m.c) === 1).map((h) => samples.cells(h));
-    if (date && holdsDates(cells, samples.ctx, serialRange(col.parts[col.parts.length - 1] ?? '', beside))) m.field = date;
+    if (date && holdsDates(cells, samples.ctx, serialRange(col.parts[col.parts.length - 1] ?? '', beside), { target, label: col.parts[col.parts.length - 1] ?? '' })) m.field = date;
     else if (person && holdsPeople(target, cells, samples.ctx)) (m.field = person), (person = undefined);
     else continue;
     taken.add(m.field);

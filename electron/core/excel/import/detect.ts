@@ -27,7 +27,7 @@ import { splitTables } from './side-tables.js';
 import { subColumns } from './sub-columns.js';
 import { headerShaped } from './header-shape.js';
 import { holdsPeople, withContentFields } from './content-fields.js';
-import { namesReiwa } from './cell-values.js';
+import { dottedFormNote, namesReiwa } from './cell-values.js';
 import type { ColumnMapping, LayoutConfidence, TableCandidate } from '../../../common/excel/preview.js';
 
 /** Rows (with values) of each sheet searched for the header. */
@@ -552,6 +552,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
     reference: opts.reference ?? localToday(),
     refPrefix: target === 'wbs' ? '' : REGISTERS[target].refPrefix,
     namesReiwa: () => namesReiwa(model),
+    dottedNote: () => dottedFormNote(model),
   };
   const found: Scan[] = [];
   // The other headers weighed at each place (its top row alone, its bottom row alone…), best first:
@@ -1249,6 +1250,7 @@ export function layoutAt(
     reference: opts.reference ?? localToday(),
     refPrefix: target === 'wbs' ? '' : REGISTERS[target].refPrefix,
     namesReiwa: () => namesReiwa(model),
+    dottedNote: () => dottedFormNote(model),
   };
   const a = assignFields(target, header, { cells: sampler(ix, bottom), ctx, lists: listsUnder(model, sheet.name, bottom) });
   return { target, sheet: sheet.name, headerTop: top, headerBottom: bottom, columns: tableColumns(target, ix, a.columns, top, bottom), score: Math.round(a.score * 1000) / 1000 };

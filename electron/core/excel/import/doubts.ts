@@ -20,6 +20,7 @@ import type { ImportTable } from './read-table.js';
 import { unheadedColumns } from './unheaded-columns.js';
 import { ownWord } from './header-rows.js';
 import { isDateCell, serialRange } from './serial-dates.js';
+import { dottedFormNote } from './cell-values.js';
 import { namesWorkUnit } from './numbers.js';
 import { withListFits } from './list-fits.js';
 import { ID_BLANK_SHARE, ID_POSITIONS, namesIdHeader, oneIdScheme } from './shaped-ids.js';
@@ -345,7 +346,7 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
   const first = Math.min(...table.columns.map((m) => m.c));
   // (The first columns of the sheet: a two-row record's lower row shares its columns with the upper.)
   const nearLeft = [...new Set(table.columns.map((m) => m.c))].sort((a, b) => a - b).slice(0, ID_POSITIONS);
-  const sctx = { date1904: model.date1904, vocab: ctx.vocab, reference: ctx.today, refPrefix: '' };
+  const sctx = { date1904: model.date1904, vocab: ctx.vocab, reference: ctx.today, refPrefix: '', dottedNote: () => dottedFormNote(model) };
   const of = (kind: ContentKind) => open.filter((o) => o.kind === kind).map((o) => o.field);
   const readsRating = table.columns.some((m) => m.field !== null && fieldSpec(target, m.field)?.kind === 'rating');
   // A column that repeats the key's text (a title copied for a filter or a lookup) is no other text.
@@ -398,7 +399,7 @@ export function columnFits(target: ImportTarget, model: WorkbookModel, table: Im
     // R-001 …: blind set 19, I3.)
     const scheme = off === 0 && nearLeft.includes(m.c) && (namesIdHeader(target, m.label) || (m.c === first && cells.length === rows.length)) && rows.length - cells.length <= Math.floor(rows.length * ID_BLANK_SHARE) && oneIdScheme(texts) && !cells.some((c) => c.f);
     if (scheme || (m.c === first && cells.length === rows.length && distinct === texts.length && texts.every((t) => ID_LIKE.test(t)) && cells.every((c) => c.t === 's' || c.t === 'n'))) fit('ref', of('ref'), scheme);
-    else if (holdsDates(cells, sctx, serialRange(ownWord(m.label), [m.c - 1, m.c + 1].map((c) => rows.map((r) => ix.cell(r, c)))))) {
+    else if (holdsDates(cells, sctx, serialRange(ownWord(m.label), [m.c - 1, m.c + 1].map((c) => rows.map((r) => ix.cell(r, c)))), { target, label: ownWord(m.label) })) {
       const due = target === 'wbs' ? undefined : REGISTERS[target].tracking.due;
       if (NEXT_REVIEW.test(m.label)) fit('date', of('date').filter((f) => f === due), true);
       else fit('date', BOOKKEEPING_DATE.test(m.label) ? [] : of('date'), !BARE_DATE.test(ownWord(m.label)) && !datesMapped(m));

@@ -8,22 +8,22 @@ import { likelyCode, negationPairCode, notYetWord, parseVocab, statusCodes, word
 import { suggestCode } from './value-map.js';
 import { decisionCode, stageCode, wbsStatusOfStage } from './status-stages.js';
 import { statusByPosition } from './status-positions.js';
-import { columnDateReading, DAYS_WITH_UNIT, readValue, type ValueContext } from './cell-values.js';
-import { bareReiwa, shortYearChoices } from '../../../common/excel/client-dates.js';
+import { columnDateReading, DAYS_WITH_UNIT, dottedReading, readValue, type ValueContext } from './cell-values.js';
+import { bareReiwa, dottedChoices, shortYearChoices, type ShortYearForm } from '../../../common/excel/client-dates.js';
 import { KEY_FIELD, TARGET_FIELDS, fieldSpec, type ImportTarget } from '../../../common/excel/fields.js';
 import { REGISTER_LIST } from '../../../common/registers/index.js';
 import { columnLabel, type HeaderColumn } from './header-rows.js';
 import type { Cell } from '../../../common/excel/model.js';
 import { effortUnitOf, progressScale } from './numbers.js';
 import { fractionScale, ratingNumber } from './rating-scales.js';
-import { isReferenceLabel, labelKey, matchLabel, namesOtherRecord, numberedThing, ownNumberWord, statesRecord, withoutBrackets } from './synonyms.js';
+import { isDateLabel, isReferenceLabel, labelKey, matchLabel, namesOtherRecord, numberedThing, ownNumberWord, statesRecord, withoutBrackets } from './synonyms.js';
 import { levelNumberRun } from './level-numbers.js';
 import { cellTexts, namesEach, repeatsFewWords } from './key-texts.js';
 import { holdsOutlineCodes } from './outline-codes.js';
 import { periodOfCell, rangeOrder } from './date-range.js';
 import { NUMBER_LABEL } from './detect.js';
 import { listSystemColumns } from './list-exports.js';
-import { columnKey, type ColumnMapping } from '../../../common/excel/preview.js';
+import { columnKey, type ColumnMapping, type DateReading } from '../../../common/excel/preview.js';
 import { checkTarget, readsAsChecks } from './check-columns.js';
 import { holdsDates, holdsPeople, personFields } from './content-fields.js';
 import { groupFields, IMPACT_FIELDS } from './group-fields.js';
@@ -119,6 +119,19 @@ export interface SampleContext {
   refPrefix: string;
   /** Whether the workbook names 令和 (cell-values.ts namesReiwa): its dotted y.m.d dates are 令和 dates. */
   namesReiwa?: () => boolean;
+  /** The dotted form a note of the workbook names for its dates (cell-values.ts dottedFormNote: 西暦下2桁.月.日, 月.日). */
+  dottedNote?: () => ShortYearForm | undefined;
+}
+
+/**
+ * How a column's dotted texts read as dates (cell-values.ts dottedReading), where its header says it holds
+ * days (〜日, Date, or a date field's word: 予定開始) or the sheet's note names their form; undefined where
+ * they are no dates. A sample knows no other dates: two readings both fitting (27.9.6) are 'open'.
+ */
+export function dottedSamples(target: ImportTarget, label: string, texts: readonly string[], ctx: SampleContext): ShortYearForm | 'open' | undefined {
+  if (!texts.some((t) => /^\s*\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\s*$/.test(t))) return undefined;
+  const dateHeader = label.trim() !== '' && (isDateLabel(label) || matchLabel(target, [label]).some((x) => x.confidence >= MIN_CONFIDENCE && fieldSpec(target, x.field)?.kind === 'date'));
+  return dottedReading(texts, { dateHeader, note: ctx.dottedNote?.() });
 }
 
 /** An outline code or a number written as text (3, 1.2, 2.1.4): a code, though it may read as a dotted date. */
@@ -132,15 +145,20 @@ export function fit(target: ImportTarget, field: string, label: string, cells: C
   // An empty column (a blank template's) tells nothing either way.
   if (spec?.kind === 'category') return values.length === 0 || values.some((c) => c.t === 's') ? null : 0;
   if (!spec || spec.kind === 'text' || spec.kind === 'ref' || spec.kind === 'parent') return null;
-  // (Dotted y.m.d texts on a sheet naming 令和 are its dates written without the era letter: 9.6.17.)
-  const reiwa = spec.kind === 'date' && !!ctx.namesReiwa && bareReiwa(values.flatMap((c) => (c.t === 's' ? [c.v as string] : [])), true) && ctx.namesReiwa();
-  const vctx: ValueContext = { ...ctx, progressScale: progressScale(values), effortUnit: effortUnitOf(label), ...(spec.kind === 'date' && columnDateReading(values, reiwa ? { shortYear: 'reiwa' } : undefined)) };
+  // (Dotted y.m.d texts on a sheet naming 令和 are its dates written without the era letter: 9.6.17,
+  // unless a note names them western: 日付は 西暦下2桁.月.日. Other dotted dates as dottedSamples reads them.)
+  const dateTexts = spec.kind === 'date' ? values.flatMap((c) => (c.t === 's' ? [c.v as string] : [])) : [];
+  const reiwa = spec.kind === 'date' && !!ctx.namesReiwa && ctx.dottedNote?.() !== 'ymd' && bareReiwa(dateTexts, true) && ctx.namesReiwa();
+  const dotted = spec.kind === 'date' && !reiwa ? dottedSamples(target, label, dateTexts, ctx) : undefined;
+  const known: DateReading | undefined = reiwa ? { shortYear: 'reiwa' } : dotted !== undefined && dotted !== 'open' ? { shortYear: dotted } : undefined;
+  const vctx: ValueContext = { ...ctx, progressScale: progressScale(values), effortUnit: effortUnitOf(label), ...(spec.kind === 'date' && columnDateReading(values, known)) };
   // One value tells little of a type, but a list value that is not on the list (分類 holding 画面 is
   // no issue kind) says the column is something else: kept as an extra column, not a row of problems.
   if (values.length < 2) return values.length === 1 && spec.kind === 'vocab' && !readValue(spec, values[0]!, vctx).ok ? 0 : null;
   // A two-digit-year date whose form the column leaves open (12/3/10) is a date all the same: its column
   // is the date field, the cell kept and flagged when read (read-table.ts).
-  const open = (cell: Cell) => spec.kind === 'date' && vctx.shortYear === undefined && cell.t === 's' && shortYearChoices(cell.v as string, vctx.slashOrder ?? 'mdy').length > 0;
+  // (So is a dotted 27.9.6 whose year, 2027 or 令和27, nothing in a sample places.)
+  const open = (cell: Cell) => spec.kind === 'date' && vctx.shortYear === undefined && cell.t === 's' && (shortYearChoices(cell.v as string, vctx.slashOrder ?? 'mdy').length > 0 || (dotted === 'open' && dottedChoices(cell.v as string).length > 0));
   // A WBS status of codes read as a set (● ◐ ○, 0 / 1 / 2: value-words.ts statusCodes).
   const codes = spec.kind === 'wbsStatus' ? statusCodes(values.map((c) => String(c.v))) : null;
   if (codes) return values.filter((cell) => codes.read(String(cell.v)) !== undefined || readValue(spec, cell, vctx).ok).length / values.length;
@@ -785,8 +803,9 @@ export function assignFields(
       // So is any text's field over dates: a header naming a plan's or an action's word with a date's (対策完了
       // 予定, 処置内容確定日, Response Agreed) is the date of that thing, which its cells show (blind set 18, I1:
       // 対策完了予定 of dates was read as the response plan, silently, and the plan's own column lost its field).
-      // (Not outline codes that read as dotted dates — 1.2.3 under 先行, a predecessor's code.)
-      if (samples && fieldSpec(target, m.field)?.kind === 'text' && m.field !== KEY_FIELD[target] && holdsDates(samples.cells(col), samples.ctx) && !samples.cells(col).some((c) => c?.t === 's' && OUTLINE_TEXT.test((c.v as string).trim()))) continue;
+      // (Not outline codes that read as dotted dates — 1.2.3 under 先行, a predecessor's code — unless the
+      // header's day word or the sheet's note says they are dates: 26.8.17 under 回答受領日.)
+      if (samples && fieldSpec(target, m.field)?.kind === 'text' && m.field !== KEY_FIELD[target] && holdsDates(samples.cells(col), samples.ctx, undefined, { target, label: col.label }) && (dottedSamples(target, col.label, samples.cells(col).flatMap((c) => (c?.t === 's' ? [c.v as string] : [])), samples.ctx) !== undefined || !samples.cells(col).some((c) => c?.t === 's' && OUTLINE_TEXT.test((c.v as string).trim())))) continue;
       if (samples && longText(target, m.field) && holdsPeople(target, samples.cells(col), samples.ctx)) {
         const person = personFields(target)[0];
         if (person) candidates.push({ i, field: person, confidence: m.confidence });

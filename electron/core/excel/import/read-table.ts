@@ -6,10 +6,10 @@ import type { z } from 'zod';
 import { wbsFields } from '../../../common/api/wbs.js';
 import { localToday } from '../../../common/dates.js';
 import { REGISTERS, type Vocabularies } from '../../../common/registers.js';
-import { columnDateReading, isBlankText, keptDateReading, namesReiwa, readValue, rowKey, tableSlashOrder, textOf, type ValueContext } from './cell-values.js';
+import { columnDateReading, dottedFormNote, dottedReading, isBlankText, keptDateReading, namesReiwa, readValue, rowKey, tableSlashOrder, textOf, type ValueContext } from './cell-values.js';
 import { checkCode, checkMark } from './check-columns.js';
 import { ClientValues, type NewListItem } from './client-values.js';
-import { bareReiwa, isPeriodDate, looksLikeDate, nearestYear, otherOrderReading, parseDateText, shortYearByContext, shortYearChoices, weekOfText, weekStartDay, writtenWeekday, type SlashOrder, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
+import { bareReiwa, dottedChoices, isPeriodDate, looksLikeDate, nearestYear, otherOrderReading, parseDateText, shortYearByContext, shortYearChoices, weekOfText, weekStartDay, serialToIso, writtenWeekday, type ShortYearForm, type SlashOrder, ymd, yearsOfStretch } from '../../../common/excel/client-dates.js';
 import { findDataRows, joinWrapped } from './data-range.js';
 import { dateAboveTable, yearAboveTable } from './date-above.js';
 import { paintedDates } from './band-dates.js';
@@ -35,6 +35,7 @@ import { parseDateRange, periodOfCell, rangeOrder } from './date-range.js';
 import { levelNumberCodes } from './level-numbers.js';
 import { blockColumns, stackedByRow, withBlockRows } from './block-rows.js';
 import { fiscalCalendarYear, fiscalYearAbove, fiscalYearOfRun, type RowMonth } from './fiscal-year.js';
+import { isDateCell } from './serial-dates.js';
 import { codeKey, isCode, legendFor, legendWordForms, workbookLegends, type Legend } from './code-legend.js';
 import { labelKey, matchLabel } from './synonyms.js';
 import { mappedCode, suggestCode, withWord } from './value-map.js';
@@ -612,7 +613,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     return grid[j]!.map((hit, i) => {
       if (!hit) return null;
       if (hit.t === 's') {
-        const written = parseDateText((hit.v as string).trim(), today);
+        const written = parseDateText((hit.v as string).trim(), today, 'mdy', reading.shortYear);
         bare[i] = written.ok && !!written.yearInferred;
         if (bare[i]) return null;
       }
@@ -625,6 +626,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       return v.ok && typeof v.value === 'string' ? v.value : null;
     });
   };
+  /** How a date column reads its bare texts (a dotted 9.6 is a month and day only in a column read so). */
+  const shortYearOf = (j: number) => dateReadings.get(j)?.shortYear;
   const fullDates = mapped.map((m, j) => {
     const spec = m.field === null ? undefined : fieldSpec(target, m.field);
     if (spec?.kind !== 'date') return [] as (string | null)[];
@@ -638,7 +641,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         const full = fullDates[j]![i];
         if (full) return [{ month: Number(full.slice(5, 7)), year: Number(full.slice(0, 4)) }];
         if (!yearless.get(j)![i]) continue;
-        const md = parseDateText((grid[j]![i]!.v as string).trim(), '2000-07-02');
+        const md = parseDateText((grid[j]![i]!.v as string).trim(), '2000-07-02', 'mdy', shortYearOf(j));
         if (md.ok) return [{ month: Number(md.iso.slice(5, 7)), year: null }];
       }
       return [];
@@ -647,6 +650,12 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   const median = (ds: (string | null)[]) => {
     const sorted = ds.filter((x): x is string => x !== null).sort();
     return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : null;
+  };
+  // A row's real date in a column no field reads (a registration date, 登録日): the row's own day all the
+  // same, for its dates written without their year or in a dotted form of two readings (27.9.6).
+  const keptRowDay = (i: number): string | null => {
+    for (const c of ix.row(data.rows[i]!)?.cells ?? []) if (isDateCell(c)) return serialToIso(c.v as number, model.date1904);
+    return null;
   };
   // (Sorted only when a date without a year asks: 100,000 dates a column otherwise sorted for nothing.)
   let columnMedians: (string | null)[] | null = null;
@@ -673,14 +682,33 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   // Dotted y.m.d dates on a sheet whose title or notes name 令和 (令和9年度, ※ 日付は令和) are 令和 dates
   // written without the era letter (9.6.17 = 令和9年6月17日), where their cells alone could be a western
   // d.m.yy: read so, and written back so (blind set 17, I5).
+  // (Unless a note names them western: 日付は 西暦下2桁.月.日.)
+  const dottedNote = dottedFormNote(model);
   mapped.forEach((m, j) => {
     const reading = dateReadings.get(j);
-    if (reading === undefined || reading.shortYear === 'reiwa') return;
+    if (reading === undefined || reading.shortYear === 'reiwa' || dottedNote === 'ymd') return;
     if (bareReiwa(textsOf(grid[j]!), true) && namesReiwa(model)) fullDates[j] = readDateColumn(j, fieldSpec(target, m.field!)!, columnDateReading(grid[j]!, { ...m.dateReading, shortYear: 'reiwa' }, tableOrder));
+  });
+  // Other dotted dates (27.09.06, 27.9.6, 9.6: blind set 19, I1) read as the sheet's note names them, else as
+  // the one reading their cells fit, else in the reading the table's other dates, the sheet's, its fiscal or
+  // stated year or the project's period place (never today alone: 27.9.6 may be 令和27). Where nothing
+  // places them, each cell is asked about below (dateAmbiguous), its date left empty.
+  const fiscalAbove = fiscalYearAbove(ix, layout.headerTop, sheet.name);
+  const keptDays = () => median(data.rows.map((_, i) => keptRowDay(i)));
+  const fiscalDay = fiscalAbove === null ? null : `${fiscalCalendarYear(fiscalAbove, 10)}-10-01`;
+  const openDotted = new Set<number>();
+  mapped.forEach((m, j) => {
+    const reading = dateReadings.get(j);
+    if (reading === undefined || reading.shortYear !== undefined) return;
+    const texts = textsOf(grid[j]!);
+    const center = median(fullDates.flat()) ?? keptDays() ?? aboveDay ?? titleDay ?? fiscalDay ?? periodDay;
+    const form = dottedReading(texts, { dateHeader: true, note: dottedNote, center });
+    if (form === 'open') openDotted.add(j);
+    else if (form !== undefined) fullDates[j] = readDateColumn(j, fieldSpec(target, m.field!)!, columnDateReading(grid[j]!, { ...m.dateReading, shortYear: form }, tableOrder));
   });
   // The fiscal year the sheet states (2025年度, FY2025), else the one its rows run through (April → March,
   // placed by a date written with its year): a date without a year is in it, April to March.
-  const fiscal = fiscalYearAbove(ix, layout.headerTop, sheet.name) ?? ([...yearless.values()].some((bare) => bare.includes(true)) ? fiscalYearOfRun(rowMonths()) : null);
+  const fiscal = fiscalAbove ?? ([...yearless.values()].some((bare) => bare.includes(true)) ? fiscalYearOfRun(rowMonths()) : null);
   let undecidedYears: ImportTable['undecidedYears'];
   // A date without a year that nothing in the file places: counted for the dialog's year question (the
   // year asked is the one the dates start in; `span` when they run into the next) and named, read in the
@@ -716,6 +744,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   });
   const yearReference = (i: number, j: number): { day: string; from: 'row' | 'column' | 'sheet' | 'title' | 'project' | 'today' } => {
     for (const ds of fullDates) if (ds[i]) return { day: ds[i]!, from: 'row' };
+    const kept = keptRowDay(i);
+    if (kept) return { day: kept, from: 'row' };
     const col = columnMedian()[j] ?? columnMedian().find((x) => x !== null);
     if (col) return { day: col, from: 'column' };
     if (aboveDay) return { day: aboveDay, from: 'sheet' };
@@ -727,8 +757,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   // a weekday moves a day a year, so one written wrong (7/18(木) copied from the row above, 7/18 a Friday
   // that year) always fits a neighbouring year. There the cell is read in the year nearest that date, as
   // one without a weekday is (review S2: a finish was stored a year before its start).
-  const readYearless = (raw: string, ref: ReturnType<typeof yearReference>): ReturnType<typeof parseDateText> => {
-    const read = parseDateText(raw, ref.day);
+  const readYearless = (raw: string, ref: ReturnType<typeof yearReference>, shortYear?: ShortYearForm): ReturnType<typeof parseDateText> => {
+    const read = parseDateText(raw, ref.day, 'mdy', shortYear);
     if (!read.ok || !read.weekdayFits || ref.from === 'project' || ref.from === 'today') return read;
     const near = nearestYear(Number(read.iso.slice(5, 7)), Number(read.iso.slice(8, 10)), ref.day);
     return near === null || near === read.iso ? read : { ok: true, iso: near, yearInferred: true };
@@ -742,7 +772,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     if (bare.includes(true))
       grid[j]!.forEach((hit, i) => {
         if (!hit || !bare[i] || writtenWeekday(hit.v as string) === undefined) return;
-        const read = readYearless((hit.v as string).trim(), yearReference(i, j));
+        const read = readYearless((hit.v as string).trim(), yearReference(i, j), shortYearOf(j));
         if (!read.ok || !read.weekdayFits) return;
         if (!weekdayDays.has(j)) weekdayDays.set(j, new Array<string | null>(grid[j]!.length).fill(null));
         weekdayDays.get(j)![i] = read.iso;
@@ -763,7 +793,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
       const from = yearReference(i, j).from;
       // (A week's day moves with its year: it is placed by its reference alone, never re-yeared as a month and day.)
       if (from === 'row' || from === 'column' || weekOfText(hit.v as string)) return;
-      const written = parseDateText((hit.v as string).trim(), today);
+      const written = parseDateText((hit.v as string).trim(), today, 'mdy', shortYearOf(j));
       if (written.ok) floating.push({ m: Number(written.iso.slice(5, 7)), d: Number(written.iso.slice(8, 10)) });
     });
   });
@@ -955,10 +985,10 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         const chosen = undecided && opts.year !== undefined;
         // Month and day as written (a leap year keeps 2/29), then the year of the stretch or the fiscal year, else the nearest.
         const week = weekOfText(raw) !== null;
-        const md = !week && (byFiscal || (stretch && (ref.from === 'today' || ref.from === 'project' || ref.from === 'sheet' || ref.from === 'title'))) ? parseDateText(raw, '2000-07-02') : null;
+        const md = !week && (byFiscal || (stretch && (ref.from === 'today' || ref.from === 'project' || ref.from === 'sheet' || ref.from === 'title'))) ? parseDateText(raw, '2000-07-02', 'mdy', shortYearOf(j)) : null;
         const [mo, dd] = md?.ok ? [Number(md.iso.slice(5, 7)), Number(md.iso.slice(8, 10))] : [0, 0];
         const stretched = md?.ok ? ymd(byFiscal ? fiscalCalendarYear(fiscal!, mo) : stretch!.year(mo, dd), mo, dd) : null;
-        const again: ReturnType<typeof parseDateText> = stretched ? { ok: true, iso: stretched } : chosen ? parseDateText(raw, `${opts.year}-07-02`) : readYearless(raw, week && ref.day !== null ? { day: ref.day, from: row.from } : row);
+        const again: ReturnType<typeof parseDateText> = stretched ? { ok: true, iso: stretched } : chosen ? parseDateText(raw, `${opts.year}-07-02`, 'mdy', shortYearOf(j)) : readYearless(raw, week && ref.day !== null ? { day: ref.day, from: row.from } : row, shortYearOf(j));
         if (again.ok) {
           rec.values[field] = START_FIELD.test(field) ? weekStartDay(raw, again.iso) : again.iso;
           (rec.yearless ??= []).push(field);
@@ -980,7 +1010,7 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
         problem(r, hit.c, 'date', failure('dateText', { value: shown(words) }, `${shown(words)} is words, not a date: kept with the row, the date left empty`), field, true);
         return;
       }
-      const could = !v.ok && spec.kind === 'date' && hit.t === 's' && ctx.shortYear === undefined ? shortYearChoices(hit.v as string, ctx.slashOrder ?? 'mdy') : [];
+      const could = !v.ok && spec.kind === 'date' && hit.t === 's' && ctx.shortYear === undefined ? (openDotted.has(j) ? dottedChoices(hit.v as string) : shortYearChoices(hit.v as string, ctx.slashOrder ?? 'mdy')) : [];
       if (could.length) {
         // A two-digit year no weekday and no other cell of the column settles (4/7/25: 7 April 2025, or
         // 2004/7/25 as a Japanese yy/m/d?): not guessed. The record is kept, its date empty and the text
