@@ -1,6 +1,7 @@
 // The implementation of the API contract. Adapters (Electron IPC, web host, tests) call `invoke`,
 // which validates the input with the contract's schema, runs the handler, and answers an envelope.
 import { parsedArgs } from './raw-json.js';
+import { duringCall } from './release-memory.js';
 import type { z } from 'zod';
 import { api, isMethod, type HandlerMap, type Method, type ParsedInput } from '../common/api.js';
 import { ApiError, textError, type ErrorText, type Envelope, type FieldProblem } from '../common/errors.js';
@@ -118,21 +119,23 @@ export function createRecoveryHandlers(ctx: HostContext): Handlers {
 
 function invoker(impl: Partial<Impl>, ctx: HostContext, guard?: (method: Method) => void): Handlers {
   return {
-    async invoke(method, body) {
-      try {
-        const args = await parsedArgs(body);
-        if (!isMethod(method)) throw textError('UNKNOWN_METHOD', 'unknownMethod', { method }, `Unknown API method: ${method}`, { method });
-        const input = parseInput(method, args ?? {});
-        guard?.(method);
-        const run = impl[method] as ((i: unknown) => unknown) | undefined;
-        if (!run) throw textError('DAMAGED', 'workspace.unusable', {}, 'The workspace cannot be used');
-        const before = BACKED_UP_BEFORE[method];
-        if (before) ctx.storage?.beforeRisky(before.reason, before.unlessRecent?.(input as never) ? RECENT_BACKUP_MS : undefined);
-        return { ok: true, result: await run(input) };
-      } catch (err) {
-        return { ok: false, error: toApiError(err).toJSON() };
-      }
-    },
+    // (duringCall: a collection of this thread's garbage asked for meanwhile waits for the answer.)
+    invoke: (method, body) =>
+      duringCall(async () => {
+        try {
+          const args = await parsedArgs(body);
+          if (!isMethod(method)) throw textError('UNKNOWN_METHOD', 'unknownMethod', { method }, `Unknown API method: ${method}`, { method });
+          const input = parseInput(method, args ?? {});
+          guard?.(method);
+          const run = impl[method] as ((i: unknown) => unknown) | undefined;
+          if (!run) throw textError('DAMAGED', 'workspace.unusable', {}, 'The workspace cannot be used');
+          const before = BACKED_UP_BEFORE[method];
+          if (before) ctx.storage?.beforeRisky(before.reason, before.unlessRecent?.(input as never) ? RECENT_BACKUP_MS : undefined);
+          return { ok: true, result: await run(input) };
+        } catch (err) {
+          return { ok: false, error: toApiError(err).toJSON() };
+        }
+      }),
   };
 }
 

@@ -1,0 +1,66 @@
+// A file read in a child process is garbage once the child answers, and the thread collects it once
+// (release-memory.ts collectGarbageSoon) — after the call that read it has answered, never in the middle
+// of it: a preview goes on with the model it read, and a full collection there marked all of it (a
+// 100,000-row preview paid ~0.3 s of CPU for one collection of its live 1.5 M cells). Collections that
+// gc() forces are told apart from V8's own by their flag (perf_hooks' gc entries).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { inflatedSize, IN_THREAD_MAX_BYTES, lastReaderProcess } from '../../electron/core/excel/capped-worker.js';
+import { tempWorkspace } from '../helpers/workspace.js';
+import { buildReaderWorker } from '../fixtures/excel/reader-worker.js';
+import { japaneseWbs } from '../fixtures/excel/xlsx.js';
+import type { Workspace } from '../../electron/core/workspace.js';
+
+let ws: Workspace;
+beforeAll(async () => {
+  await buildReaderWorker();
+  ws = tempWorkspace();
+}, 60_000);
+afterAll(() => ws?.close());
+
+/** The start times of the collections gc() forced while `fn` ran and `after` ms beyond. */
+async function forcedCollections(fn: () => Promise<void>, after: number): Promise<number[]> {
+  const forced: number[] = [];
+  const seen = (entries: PerformanceEntry[]) => {
+    for (const e of entries) if (((e as PerformanceEntry & { detail?: { flags?: number } }).detail?.flags ?? 0) & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED) forced.push(e.startTime);
+  };
+  const observer = new PerformanceObserver((list) => seen(list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  try {
+    await fn();
+    await sleep(after);
+  } finally {
+    seen(observer.takeRecords());
+    observer.disconnect();
+  }
+  return forced;
+}
+
+const invoke = async <T>(method: string, args: unknown): Promise<T> => {
+  const env = await ws.handlers.invoke(method, args);
+  if (!env.ok) throw new Error(`${method}: ${env.error.message}`);
+  return env.result as T;
+};
+
+describe('the collection after a big file is read', () => {
+  it('comes after the preview that read it in a child process has answered, not during it', async () => {
+    const file = await japaneseWbs(15_000);
+    expect(inflatedSize(file)).toBeGreaterThan(IN_THREAD_MAX_BYTES); // read in a child process
+    const { id } = await invoke<{ id: number }>('project.create', { name: 'big' });
+    const childBefore = lastReaderProcess();
+    let started = 0;
+    let answered = 0;
+    const forced = await forcedCollections(async () => {
+      started = performance.now();
+      const preview = await invoke<{ previewId: string; rows: unknown[] }>('excel.previewImport', { projectId: id, register: 'wbs', fileName: 'wbs.xlsx', dataBase64: file.toString('base64') });
+      answered = performance.now();
+      expect(preview.previewId).toBeTruthy();
+    }, 300);
+    expect(lastReaderProcess()).not.toBe(childBefore);
+    const during = forced.filter((t) => t >= started && t < answered);
+    expect(during, `forced collections at ${forced.map((t) => (t - started).toFixed(0)).join(', ')} ms; the preview answered at ${(answered - started).toFixed(0)} ms`).toEqual([]);
+    // Once answered, the file's garbage is still collected, once.
+    expect(forced.filter((t) => t >= answered)).toHaveLength(1);
+  }, 120_000);
+});
