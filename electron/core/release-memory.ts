@@ -7,6 +7,7 @@
 // V8's gc() is only exposed by a flag; set here for the moment it takes to fetch the function from a
 // fresh context, then cleared (Node's documented way to turn a V8 flag on at run time).
 import v8 from 'node:v8';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { runInNewContext } from 'node:vm';
 import { rawJsonBytes } from './raw-json.js';
 
@@ -27,48 +28,56 @@ function gcFunction(): (() => void) | null {
   return collect;
 }
 
-/** API calls running on this thread (duringCall), and whether a collection waits for them to end. */
-let callsRunning = 0;
-let putOff = false;
+/** Per API call (duringCall): whether a collection waits for its answer, and whether it has answered. */
+interface CallMark {
+  collect: boolean;
+  ended: boolean;
+}
+const calls = new AsyncLocalStorage<CallMark>();
 
 /**
- * Runs an API call (handlers.invoke): a collection asked for while it runs waits until no call runs.
- * Why: a reader's file is garbage once the reader has answered, but the call goes on with what it read.
- * Collected then, at the first turn of the event loop, a 100,000-row preview paid a full collection of
- * its live model (1.5 M cells, ~170 MB kept of 235) in the middle of its reading; after the call, the
- * model is garbage too and the collection has little left to mark.
+ * Runs an API call (handlers.invoke), so that a collection asked for on its behalf (collectAfterThisCall)
+ * waits for its answer. Why: a reader's file is garbage once the reader has answered, but the call goes
+ * on with what it read. Collected at the next turn of the event loop, a 100,000-row preview paid a full
+ * collection of its live model (1.5 M cells, ~170 MB kept of 235) in the middle of its reading; after its
+ * answer, the model is garbage too and the collection has little left to mark. Only the call's own
+ * answer is waited for: other calls (a live refresh's history.since waits up to 5 s, and another is
+ * always pending) never hold a collection back.
  */
 export async function duringCall<T>(call: () => Promise<T>): Promise<T> {
-  callsRunning++;
+  const mark: CallMark = { collect: false, ended: false };
   try {
-    return await call();
+    return await calls.run(mark, call);
   } finally {
-    callsRunning--;
-    if (callsRunning === 0 && putOff) {
-      putOff = false;
-      collectGarbageSoon();
-    }
+    mark.ended = true;
+    if (mark.collect) collectGarbageSoon();
   }
 }
 
 /**
- * Collects this thread's garbage once, after what is running now has finished (several calls: once):
- * at the next turn of the event loop where no API call runs (duringCall).
+ * Asked where a piece of work starts (a read in another thread or process): what to call once what it
+ * left is garbage — a collection once the running call has answered, or soon where no call runs (or the
+ * call answered already). Taken at the start, not asked later: the reader's answer may arrive in an event
+ * that does not carry the call's context (a port made before the call).
  */
+export function collectAfterThisCall(): () => void {
+  const mark = calls.getStore();
+  if (!mark) return collectGarbageSoon;
+  return () => {
+    if (mark.ended) collectGarbageSoon();
+    else mark.collect = true;
+  };
+}
+
+/** Collects this thread's garbage once, at the next turn of the event loop (several calls: once). */
 export function collectGarbageSoon(): void {
-  if (callsRunning > 0) {
-    putOff = true;
-    return;
-  }
   if (pending) return;
   const gc = gcFunction();
   if (!gc) return;
   pending = true;
   setTimeout(() => {
     pending = false;
-    // (A call that began since: after it.)
-    if (callsRunning > 0) putOff = true;
-    else gc();
+    gc();
   }, 0).unref();
 }
 

@@ -29,7 +29,7 @@ import { canReadInProcess, ReaderProcess, type ReaderChild, type StartReaderChil
 import type { ReaderJob, ReaderReply, ReaderRequest } from './capped-worker-entry.js';
 import { sniff } from './parse-file.js';
 import { readZipDirectory } from './zip.js';
-import { collectGarbageSoon } from '../release-memory.js';
+import { collectAfterThisCall } from '../release-memory.js';
 import { TemplateError, type TemplateErrorCode } from './template/errors.js';
 import { cancelRequested, currentCancelFlag } from '../call-scope.js';
 import { textError } from '../../common/errors.js';
@@ -304,6 +304,8 @@ function runInWorker(bytes: Uint8Array, fileName: string, job: ReaderJob, opts: 
   const heap = opts.maxOldGenerationSizeMb ?? WORKER_MAX_OLD_GENERATION_MB;
   const inflated = inflatedSize(bytes);
   const timeout = opts.timeoutMs ?? readerTimeoutMs(inflated);
+  // (Taken now, inside the call: the answer may come in an event outside its context.)
+  const collectFileGarbage = collectAfterThisCall();
   return new Promise((resolve, reject) => {
     let kept: Kept | null = null;
     let worker: Worker | ReaderChild;
@@ -331,10 +333,10 @@ function runInWorker(bytes: Uint8Array, fileName: string, job: ReaderJob, opts: 
       worker.off('error', onError);
       worker.off('exit', onExit);
       // A child process ends by itself after its answer (capped-worker-entry.ts post); ended here otherwise.
-      // The file's bytes and their copies in this thread are garbage now: collected once.
+      // The file's bytes and their copies in this thread are garbage now: collected once, after the call's answer.
       if (!kept) {
         if (!ok) void worker.terminate();
-        collectGarbageSoon();
+        collectFileGarbage();
         return;
       }
       kept.reads++;
