@@ -73,6 +73,8 @@ describe('the collection after a big file is read', () => {
     const at = `forced collections at ${forced.map((t) => (t - started).toFixed(0)).join(', ')} ms; the preview answered at ${(answered - started).toFixed(0)} ms, the polls ended at ${(pollsEnded - started).toFixed(0)} ms`;
     expect(forced.filter((t) => t >= started && t < answered), at).toEqual([]);
     // Once answered, the file's garbage is still collected, once, while the live refresh goes on waiting.
-    expect(forced.filter((t) => t >= answered && t < answered + 300), at).toHaveLength(1);
+    // (Its timer was set before the test's 300 ms sleep and is shorter, so it has fired by then, however
+    // loaded the machine: no bound on when.)
+    expect(forced.filter((t) => t >= answered), at).toHaveLength(1);
   }, 120_000);
 });
