@@ -1,6 +1,6 @@
 // A WBS plan imported from a generated workbook (optional title rows, a header, the rows) with its profile
-// saved, and its export read back: each row's [code, name] under the header, and the round trip's checks
-// (checkExport) against the template. For the tests of the client's WBS codes.
+// saved, and its export read back: each row's [code, name] under the header, the round trip's checks
+// (checkExport) against the template, and the export's answer (what it named). For the tests of the client's WBS codes.
 import ExcelJS from 'exceljs';
 import { readWorkbookBytes } from '../../electron/core/excel/parse-file.js';
 import { tasksOfTable } from '../../electron/common/wbs-rows.js';
@@ -52,7 +52,7 @@ export async function codedPlan(call: Call, name: string, head: string[], rows: 
     const buf = Buffer.from(out.dataBase64, 'base64');
     const shown = readWorkbookBytes(buf, 'x.xlsx').sheets[0]!.rows.filter((r) => r.r > title.length).map((r) => [0, 1].map((c) => String(r.cells.find((x) => x.c === c)?.v ?? '')));
     const failures = await checkExport(call, { projectId, target: 'wbs', profileId, file: 'plan.xlsx', template: bytes, original }, buf, new Set(), new Set<number>([-1]), levels);
-    return { rows: shown, failures };
+    return { rows: shown, failures, answer: out };
   };
   return { projectId, preview, tasks, idOf, exported };
 }

@@ -51,4 +51,29 @@ describe.each(FORMS)('digit codes $label', (form) => {
     const kept = SHAPE.map((p, i) => [form.shown(p), NAMES[i]]).filter((r) => r[1] !== 'Report');
     expect(rows).toEqual(kept);
   });
+  it('a step nested deeper than the digits have room for is written at the deepest level, named, and numbered there', async () => {
+    const { projectId, idOf, exported } = await imported(form);
+    await call('wbs.create', { projectId, parentId: idOf('Rack one'), values: { name: 'Rack bolts' } as never });
+    const { rows, failures, answer } = await exported();
+    // Three digits, three levels: Rack bolts (a fourth) is written beside Rack one, after it, as it reads back.
+    const shape = [...SHAPE.slice(0, 6), [2, 1, 2], [2, 1, 3], ...SHAPE.slice(7)];
+    const names = [...NAMES.slice(0, 6), 'Rack bolts', ...NAMES.slice(6)];
+    if (form.label.startsWith('KX')) {
+      expect(rows).toEqual(shape.map((p, i) => [form.shown(p), names[i]]));
+      expect(answer.tooDeep?.map((t) => [t.name, t.level, t.deepest])).toEqual([['Rack bolts', 4, 3]]);
+    } else {
+      // (Four digits have room for it: Rack one's first step, 2111.)
+      expect(rows).toEqual([...SHAPE.slice(0, 6), [2, 1, 1, 1], ...SHAPE.slice(6)].map((p, i) => [form.shown(p), [...NAMES.slice(0, 6), 'Rack bolts', ...NAMES.slice(6)][i]]));
+      expect(answer.tooDeep).toBeUndefined();
+      expect(failures).toEqual([]);
+    }
+  });
+  it.skipIf(form.label.startsWith('KX'))('a phase put under another keeps its tasks\' numbers within the width (1310, never 13100)', async () => {
+    const { projectId, idOf, exported } = await imported(form);
+    await call('wbs.indent', { ids: [idOf('Install')] });
+    const { rows, failures } = await exported();
+    const shape = [[1], [1, 1], [1, 2], [1, 3], [1, 3, 1], [1, 3, 1, 1], [1, 3, 1, 2], [1, 3, 2], [3]];
+    expect(rows).toEqual(shape.map((p, i) => [form.shown(p), NAMES[i]]));
+    expect(failures).toEqual([]);
+  });
 });

@@ -13,22 +13,23 @@ const MOST_WIDTH = 6;
 const DIGIT_LEVELS = /^[1-9]+0*$/;
 
 /**
- * Whether a column's codes (parsed, in row order) number an outline by their digits: one prefix (or none),
+ * The width of a column's codes (parsed, in row order) where they number an outline by their digits —
+ * the levels the client's scheme has room for — else null. They do with one prefix (or none),
  * one width of 3–6 digits, every code significant digits then zeros, the first a top (one significant
  * digit: a list starts at its top, which a run of IDs 111, 112 … does not), some deeper, and four in five
  * right after the code above. A run of IDs from 100 (101 skips a level) or costs (1250; 500, 510, 720) is none.
  */
-export function isDigitOutline(codes: readonly string[]): boolean {
-  if (codes.length === 0) return false;
+export function digitOutlineWidth(codes: readonly string[]): number | null {
+  if (codes.length === 0) return null;
   const [prefix, first] = codeLetters(codes[0]!);
   const width = first.length;
-  if (width < LEAST_WIDTH || width > MOST_WIDTH || significant(first) !== 1) return false;
+  if (width < LEAST_WIDTH || width > MOST_WIDTH || significant(first) !== 1) return null;
   let deep = false;
   let above: number[] | null = null;
   let next = 0;
   for (const code of codes) {
     const [letters, numbers] = codeLetters(code);
-    if (letters !== prefix || numbers.length !== width || !DIGIT_LEVELS.test(numbers)) return false;
+    if (letters !== prefix || numbers.length !== width || !DIGIT_LEVELS.test(numbers)) return null;
     const parts = numbers.replace(/0+$/, '').split('').map(Number);
     if (parts.length > 1) deep = true;
     if (above !== null && comesNext(above, parts)) next++;
@@ -36,7 +37,7 @@ export function isDigitOutline(codes: readonly string[]): boolean {
   }
   // Digits leave no room for gaps: a client's codes go on one by one (111, 112, 120, 200), as round figures
   // (500, 510, 720, 990) do not.
-  return deep && next >= IN_STEP * (codes.length - 1);
+  return deep && next >= IN_STEP * (codes.length - 1) ? width : null;
 }
 
 /** Share of codes that must come right after the row above's: its first child, its next sibling, or an ancestor's next. */
@@ -66,7 +67,7 @@ export function digitCode(dotted: string): string | null {
 export function spreadDigitCells<C extends Cell | null | undefined>(cells: readonly C[]): (C | Cell)[] | null {
   const codes = cells.map((c) => (c === undefined || c === null || c.v === null ? null : parseWbsCode(c)));
   const written = codes.filter((c): c is string => c !== null);
-  if (!isDigitOutline(written)) return null;
+  if (digitOutlineWidth(written) === null) return null;
   // (Read as text: a number's format says nothing of the spread code.)
   return cells.map((c, i) => {
     if (codes[i] === null) return c;

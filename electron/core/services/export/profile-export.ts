@@ -4,7 +4,7 @@
 // value still reads the same (the client's 済 stays 済, 0.333 stays 0.333, a date typed as text stays
 // text); a changed value is written the way that column writes it (the client's word for a list code,
 // a date serial in a date cell, a fraction in a % column, hours in an hours column).
-import { digitCode, isDigitOutline, spreadDigits } from '../../excel/import/digit-codes.js';
+import { digitCode, digitOutlineWidth, spreadDigits } from '../../excel/import/digit-codes.js';
 import { HYPHEN_CODE, linksInClientIds, predecessorReading, sameLinks, taskNumberLabel } from '../import/predecessors.js';
 import { learnLinkNotation } from '../../../common/schedule/links-text.js';
 import type { WorkCalendar } from '../../../common/schedule/calendar.js';
@@ -479,15 +479,18 @@ export async function exportToProfile(
   const hyphenCodes = codeAt >= 0 && table.records.some((r) => HYPHEN_CODE.test(codeText(r.row - 1).slice(codePrefix.length)));
   // A client whose digits are the levels (BL-100, BL-110, BL-111) is numbered on the spread codes (1.1.0, a
   // fixed width) and every code it gets is written in digits again (BL-113 after BL-112, BL-600 after BL-500).
-  const digitCodes =
-    codeAt >= 0 &&
-    isDigitOutline(
+  // Its width is the levels it has room for: a task nested deeper is written at the deepest (tooDeep).
+  const digitWidth =
+    codeAt < 0
+      ? null
+      : digitOutlineWidth(
       table.records.flatMap((r) => {
         const cell = ix.cell(r.row - 1, mapped[codeAt]!.c);
         const code = cell ? parseWbsCode(cell) : null;
         return code === null ? [] : [code];
       }),
     );
+  const digitCodes = digitWidth !== null;
   // Codes the client ends with a dot (1., 1.1.): a code or link PMO Desk writes ends so too, and a
   // rewritten 先行 takes its cell's lag unit and separator, else the column's (3.1.FS+2日、2.2.: blind set 3, H14).
   const codeForms = codeAt < 0 ? [] : table.records.map((r) => codeText(r.row - 1));
@@ -500,7 +503,7 @@ export async function exportToProfile(
   const clientCodes =
     codeAt < 0
       ? new Map<number, string>()
-      : clientNumbering(levelNumbers ? withinDepth(stored, tasks, levelNumbers.depth) : stored, (o) => {
+      : clientNumbering(levelNumbers ? withinDepth(stored, tasks, levelNumbers.depth) : digitWidth !== null ? withinDepth(stored, tasks, digitWidth) : stored, (o) => {
           if (levelNumbers) return o.at === null ? '' : (levelNumbers.codes.get(o.at) ?? '');
           const written = o.at === null ? '' : String(writers[codeAt]!.meaning(ix.cell(o.at, mapped[codeAt]!.c)) ?? '');
           const own = codePrefix !== '' && written.startsWith(codePrefix) ? written.slice(codePrefix.length) : written;
@@ -554,6 +557,7 @@ export async function exportToProfile(
     target !== 'wbs' || !nameAt ? Infinity
     : byCategory ? categoryColumns.length
     : levelNumbers ? levelNumbers.depth - 1
+    : digitWidth !== null ? digitWidth - 1
     : table.hierarchy === 'columns' && spread(nameAt).length > 1 ? spread(nameAt).length - 1 - (spreadShift.get(nameAt) ?? 0)
     : outlineBase !== null ? 7 - outlineBase
     // Phase rows over their tasks (phase-rows.ts): a phase and its tasks, two levels.
@@ -1561,7 +1565,19 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
     // above its previous sibling's. A client's skipped level stays as written (6.1.1 right under 6).
     const prev = last.get(parent);
     const mine = own(o);
-    const tail = mine.startsWith(base) ? mine.slice(base.length) : ownUnderParent(o);
+    const underSameBase = mine.startsWith(base);
+    let tail = underSameBase ? mine.slice(base.length) : ownUnderParent(o);
+    // Fixed-width codes say their level by the parts before the zeros, and have no room past the width: a
+    // task whose phase went down a level keeps its numbers without the zeros the width has no room for
+    // (5.1.0 under 4.4 is 4.4.1, never 4.4.1.0), and numbers kept under a renumbered parent that would say
+    // another level than the task's are none of its own (2.2 of 5.2.2 on a task now right under 6 would
+    // read as a step of 6.2: it is numbered anew, 6.2.0). A code the client wrote, under the same base,
+    // stays (2.1 with no 2.0 row, stored at the top).
+    if (fixedWidth > 0) {
+      while (`${base}${tail}`.split('.').length > fixedWidth && /\.0+$/.test(tail)) tail = tail.replace(/\.0+$/, '');
+      const full = `${base}${tail}`;
+      if (full.split('.').length > fixedWidth || (!underSameBase && full.replace(/(?:\.0+)+$/, '').split('.').length !== o.level + 1)) tail = '';
+    }
     const parts = /^\d+(\.\d+)*$/.test(tail) ? tail.split('.').map(Number) : null;
     // A code longer than one number (a skipped level) must not read as under another task: a task
     // outdented to the top keeps 1.1.6 only while no 1.1 precedes it.
@@ -1602,7 +1618,8 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
 }
 
 /**
- * The tasks as a layout of `depth` levels numbers them (level-number columns: 大 | 中 | 小): a task nested
+ * The tasks as a layout of `depth` levels numbers them (level-number columns: 大 | 中 | 小; digit codes 100 /
+ * 110 / 111): a task nested
  * deeper is numbered as a child of its ancestor one level above the deepest, as it reads back (tooDeep).
  */
 function withinDepth(stored: Out[], tasks: Map<number, { parentId: number | null }>, depth: number): Out[] {
