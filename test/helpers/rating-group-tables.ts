@@ -54,15 +54,19 @@ const STATES = { ja: ['未着手', '対応中', '完了'], en: ['Open', 'In Prog
  * One register: title, a blank row, the header (2 or 3 rows) and six risks. The stage columns hold 1–5
  * ratings and a score formula (cached product); the after stage's are the before's lowered.
  */
-export function ratingGroupTable(w: Words, opts: { rows: 2 | 3; afterFirst: boolean; between: boolean }): RatingGroupCase {
+export function ratingGroupTable(w: Words, opts: { rows: 2 | 3; afterFirst: boolean; between: boolean; typedLow?: boolean }): RatingGroupCase {
   const top = 2;
   const bottom = top + opts.rows - 1;
   const header: ModelCell[][] = Array.from({ length: opts.rows }, () => []);
   const merges: string[] = [];
   let c = 0;
+  // A column named once: merged down over the header rows, or (typedLow) typed on its last row under blanks.
   const single = (word: string) => {
-    header[0]![c] = word;
-    merges.push(`${L(c)}${top + 1}:${L(c)}${bottom + 1}`);
+    if (opts.typedLow) header[opts.rows - 1]![c] = word;
+    else {
+      header[0]![c] = word;
+      merges.push(`${L(c)}${top + 1}:${L(c)}${bottom + 1}`);
+    }
     c++;
   };
   for (const word of w.lead) single(word);
@@ -116,7 +120,7 @@ export function ratingGroupTable(w: Words, opts: { rows: 2 | 3; afterFirst: bool
   });
   const three = (at: number) => [L(at), L(at + 1), L(at + 2)] as [string, string, string];
   return {
-    name: `${w.lang} ${w.stages.join('/')} over ${w.ratings.join('|')}, ${opts.rows} rows, ${opts.afterFirst ? 'after first' : 'before first'}${opts.between ? ', a column between' : ''}`,
+    name: `${w.lang} ${w.stages.join('/')} over ${w.ratings.join('|')}, ${opts.rows} rows, ${opts.afterFirst ? 'after first' : 'before first'}${opts.between ? ', a column between' : ''}${opts.typedLow ? ', other words on the last row' : ''}`,
     rows,
     merges,
     headerTop: top,
@@ -127,7 +131,10 @@ export function ratingGroupTable(w: Words, opts: { rows: 2 | 3; afterFirst: bool
   };
 }
 
-/** Every generated case: each wording, 2 and 3 rows, either stage first, with and without a column between. */
+/**
+ * Every generated case: each wording, 2 and 3 rows, either stage first, with and without a column between,
+ * the other columns merged down over the header or typed on its last row.
+ */
 export function ratingGroupCases(): RatingGroupCase[] {
-  return WORDS.flatMap((w) => ([2, 3] as const).flatMap((rows) => [false, true].flatMap((afterFirst) => [false, true].map((between) => ratingGroupTable(w, { rows, afterFirst, between })))));
+  return WORDS.flatMap((w) => ([2, 3] as const).flatMap((rows) => [false, true].flatMap((afterFirst) => [false, true].flatMap((between) => [false, true].map((typedLow) => ratingGroupTable(w, { rows, afterFirst, between, typedLow }))))));
 }

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { readModel } from '../helpers/read-sheet.js';
 import { ratingGroupCases } from '../helpers/rating-group-tables.js';
+import { columnName } from '../../electron/common/excel/model.js';
 import { stageOf } from '../../electron/core/excel/import/stage-twins.js';
 
 describe('two rating groups of one header, before and after the response', () => {
@@ -39,6 +40,17 @@ describe('which stage a group word names', () => {
 });
 
 describe('guards', () => {
+  // A title merged over the whole table right above the header (no blank row between) is no group of it.
+  it.each(ratingGroupCases().filter((k) => k.name.includes('other words on the last row') && !k.name.includes('between')).map((k) => [k.name, k] as const))('a title merged over the table on the row above: %s', (_, k) => {
+    const width = k.rows[k.headerTop]!.length;
+    const rows = [k.rows[0]!, ...k.rows.slice(k.headerTop)];
+    const up = (ref: string) => ref.replace(/\d+/g, (n) => String(Number(n) - (k.headerTop - 1)));
+    const merges = [`A1:${columnName(width - 1)}1`, ...k.merges.map((m) => m.split(':').map(up).join(':'))];
+    const t = readModel(rows, 'risk', merges, 'Risks');
+    expect([t.header.top - 1, t.header.bottom - 1]).toEqual([1, 1 + k.headerBottom - k.headerTop]);
+    expect(t.columns.find((c) => c.field === 'probability')?.column).toBe(k.before[0]);
+  });
+
   const rows = (groups: string[], words: string[]) => [
     ['Ref', 'Risk', ...groups.flatMap((g) => [g, null]), 'Owner'],
     [null, null, ...groups.flatMap(() => words), null],

@@ -102,34 +102,44 @@ function extendedTop(ix: SheetIndex, top: number, columns: ColumnMapping[]): num
 }
 
 /**
- * Whether header rows top…first-1, above a header read from row `first` down to `bottom`, make a complete
- * merged tree over columns c1…c2 with it: every cell of them is merged, either down through to the header's
- * last row (a column named once: 整理記号 over three rows) or across whole columns of the row below (a group:
- * リスク評価 over 対策前 | 対策後, each over its three columns), and a row has both kinds (a title merged over
- * the whole table, with no column merged down from it, is no header row).
+ * The first row of a complete merged tree over columns c1…c2 whose last rows are first…bottom: each row
+ * above holds group words merged across whole columns of the row below (リスク評価 over 対策前 | 対策後,
+ * each over its three columns), and its other cells are merged down through the header's last row (整理記号
+ * over three rows) or blank over a column named lower. A row is the tree's where a column is merged down
+ * through it, or (none over the table's first column, where a title starts) it holds two groups or one
+ * group over two of the row below's (an umbrella): a title or a section's name merged over the columns of
+ * a plain header is none.
  */
-function mergedTree(ix: SheetIndex, top: number, first: number, bottom: number, c1: number, c2: number): boolean {
-  if (top >= first) return false;
-  for (let r = top; r < first; r++) {
+function treeTop(ix: SheetIndex, first: number, bottom: number, c1: number, c2: number): number {
+  const acrossOn = (r: number) => ix.sheet.merges.filter((m) => m.r1 === r && m.r2 === r && m.c2 > m.c1 && m.c1 >= c1 && m.c2 <= c2);
+  let top = first;
+  let below = acrossOn(first).filter((m) => m.r2 < bottom);
+  while (top > 0 && bottom - top + 2 <= MAX_HEADER_ROWS) {
+    const r = top - 1;
+    const groups = acrossOn(r);
     let down = false;
-    let across = false;
     for (let c = c1; c <= c2; c++) {
       const m = ix.mergeAt(r, c);
-      if (!m) return false;
-      if (m.c1 === m.c2 && m.r2 >= bottom) down = true;
-      else if (m.r1 === r && m.r2 === r && m.c2 > m.c1 && m.c1 >= c1 && m.c2 <= c2) {
-        // (Across whole columns of the row below: no merge there runs out of it on either side.)
-        const left = ix.mergeAt(r + 1, m.c1);
-        const right = ix.mergeAt(r + 1, m.c2);
-        if ((left && left.c1 < m.c1) || (right && right.c2 > m.c2)) return false;
-        const master = ix.cell(m.r1, m.c1);
-        if (master?.t !== 's' || (master.v as string).trim() === '') return false;
-        across = true;
-      } else if (!(m.r1 < r && m.c2 > m.c1 && m.r2 === r)) return false;
+      const cell = ix.cell(r, c);
+      if (!m) {
+        if (cell && !(cell.t === 's' && (cell.v as string).trim() === '')) return top;
+      } else if (m.c1 === m.c2 && m.r2 >= bottom) down = true;
+      else if (!groups.includes(m)) return top;
     }
-    if (!down || !across) return false;
+    if (groups.length === 0) return top;
+    for (const g of groups) {
+      // (Across whole columns of the row below: no merge there runs out of it on either side; group words.)
+      const left = ix.mergeAt(r + 1, g.c1);
+      const right = ix.mergeAt(r + 1, g.c2);
+      const master = ix.cell(g.r1, g.c1);
+      if ((left && left.c1 < g.c1) || (right && right.c2 > g.c2) || master?.t !== 's' || (master.v as string).trim() === '') return top;
+    }
+    const umbrella = groups.some((g) => below.filter((b) => b.c1 >= g.c1 && b.c2 <= g.c2).length >= 2);
+    if (!down && (groups.some((g) => g.c1 === c1) || (groups.length < 2 && !umbrella))) return top;
+    top = r;
+    below = groups;
   }
-  return true;
+  return top;
 }
 
 /**
@@ -680,7 +690,13 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
   // A header whose cells are merged down from the row above (No over rows 3–4, 対応 over 担当者 /
   // 期限) starts at that row: scored alike, the one-row header under it won only by being shorter, and
   // its group words (対応) would be lost.
-  const top = extendedTop(win.cand.ix, win.cand.top, win.a.columns);
+  // (Or the rows above a complete merged tree over the table's columns, its groups over whole columns below:
+  // リスク評価 › 対策前 | 対策後 › 頻度 | 重大度 | 点, read whole whatever it maps. The bottom row alone reads the
+  // same words twice without their stages: blind set 19, I6 — the group words decide which twin is which,
+  // so the fields may move.)
+  const { c1: left, c2: right } = spanOf(win.cand.header);
+  const tree = treeTop(win.cand.ix, win.cand.top, bottom, left, right);
+  const top = Math.min(extendedTop(win.cand.ix, win.cand.top, win.a.columns), tree);
   if (top < win.cand.top) {
     const { c1, c2 } = spanOf(win.cand.header);
     const header = headerColumns(win.cand.ix, top, bottom).filter((h) => h.c >= c1 && h.c + h.span - 1 <= c2);
@@ -690,15 +706,11 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
     const a = assignFields(target, header, { cells: sampler(win.cand.ix, bottom), ctx, lists: listsUnder(model, win.cand.ix.sheet.name, bottom) });
     const fieldsOf = (cols: ColumnMapping[]) => cols.map((m) => `${m.column}=${m.field}`).filter((x) => !x.endsWith('=null'));
     const taller = new Set(fieldsOf(a.columns));
-    // (Or whatever it maps where the rows above are a complete merged tree over the table's columns — each
-    // column merged down through them or under a group merged over whole columns below: リスク評価 › 対策前 |
-    // 対策後 › 頻度 | 重大度 | 点. The bottom row alone reads the same words twice without their stages: blind
-    // set 19, I6 — the group's words decide which twin is which, so the fields may move.)
-    const tree = mergedTree(win.cand.ix, top, win.cand.top, bottom, c1, c2);
-    if (a.hasKey && (tree || fieldsOf(win.a.columns).every((x) => taller.has(x)))) {
+    const whole = tree === top;
+    if (a.hasKey && (whole || fieldsOf(win.a.columns).every((x) => taller.has(x)))) {
       win.cand.top = top;
       win.a = a;
-      if (tree) win.cand.header = header;
+      if (whole) win.cand.header = header;
     }
   }
   // The header's words again in another language on the row under it (課題名 over Issue): one header of
