@@ -129,6 +129,18 @@ describe('Excel keys', () => {
     await expect.poll(() => task('基本設計')?.notes).toBe('上\n下');
   });
 
+  it('saves no line break that was taken back with Backspace', async () => {
+    await wbs.cell(0, 'name').click();
+    await s.page.keyboard.press('End');
+    await s.page.keyboard.press('F2');
+    await wbs.editor().waitFor();
+    await s.page.keyboard.insertText('ab');
+    await s.page.keyboard.press('Alt+Enter');
+    await s.page.keyboard.press('Backspace');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => task('要件定義')?.notes).toBe('ab');
+  });
+
   it('lists every key on F1', async () => {
     await wbs.cell(0, 'name').click();
     await s.page.keyboard.press('F1');

@@ -63,9 +63,13 @@ export function CellTextEditor(props: CustomCellEditorProps) {
         if (e.key === 'Enter' && e.altKey && !e.nativeEvent.isComposing) {
           // Alt+Enter: a line break at the caret, as Excel does. Put into the textarea at once, caret after
           // it: text typed before React renders (a busy renderer) lands after the break, not in place of it.
+          // Set through `value` (not setRangeText): React keeps the textarea's last value from that setter,
+          // and a Backspace of the break was otherwise no change to it, so the break was saved.
           e.preventDefault();
           const el = e.currentTarget;
-          el.setRangeText('\n', el.selectionStart, el.selectionEnd, 'end');
+          const at = el.selectionStart;
+          el.value = `${el.value.slice(0, at)}\n${el.value.slice(el.selectionEnd)}`;
+          el.setSelectionRange(at + 1, at + 1);
           change(el.value);
         }
       }}

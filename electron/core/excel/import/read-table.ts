@@ -653,8 +653,11 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
   };
   // A row's real date in a column no field reads (a registration date, 登録日): the row's own day all the
   // same, for its dates written without their year or in a dotted form of two readings (27.9.6).
+  // (Inside the table's columns: a side table's dates on the same row are not the record's.)
+  const tableFirst = Math.min(...layout.columns.map((m) => m.c));
+  const tableLast = Math.max(...layout.columns.map((m) => m.c + m.span - 1));
   const keptRowDay = (i: number): string | null => {
-    for (const c of ix.row(data.rows[i]!)?.cells ?? []) if (isDateCell(c)) return serialToIso(c.v as number, model.date1904);
+    for (const c of ix.row(data.rows[i]!)?.cells ?? []) if (c.c >= tableFirst && c.c <= tableLast && isDateCell(c)) return serialToIso(c.v as number, model.date1904);
     return null;
   };
   // (Sorted only when a date without a year asks: 100,000 dates a column otherwise sorted for nothing.)
@@ -701,6 +704,8 @@ export function readTable(model: WorkbookModel, layout: TableLayout, opts: ReadO
     const reading = dateReadings.get(j);
     if (reading === undefined || reading.shortYear !== undefined) return;
     const texts = textsOf(grid[j]!);
+    // (Only a column with a dotted value asks where the table's dates centre: that sorts all of them.)
+    if (!texts.some((t) => t.includes('.'))) return;
     const center = median(fullDates.flat()) ?? keptDays() ?? aboveDay ?? titleDay ?? fiscalDay ?? periodDay;
     const form = dottedReading(texts, { dateHeader: true, note: dottedNote, center });
     if (form === 'open') openDotted.add(j);
