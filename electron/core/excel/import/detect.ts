@@ -28,6 +28,7 @@ import { subColumns } from './sub-columns.js';
 import { headerShaped } from './header-shape.js';
 import { holdsPeople, withContentFields } from './content-fields.js';
 import { dottedFormNote, namesReiwa } from './cell-values.js';
+import { cellTexts, ownTexts } from './key-texts.js';
 import type { ColumnMapping, LayoutConfidence, TableCandidate } from '../../../common/excel/preview.js';
 
 /** Rows (with values) of each sheet searched for the header. */
@@ -651,7 +652,7 @@ export function detectLayout(model: WorkbookModel, target: ImportTarget, opts: D
       const keyCol = key && cand.header.find((h) => h.c === key.c);
       const keyNamesOther = !!key && (['wbs', target] as const).some((t) => matchLabel(t, [key.label]).some((x) => x.field !== KEY_FIELD[t] && x.confidence >= MIN_CONFIDENCE));
       const recordsNamed = !!keyCol && !keyNamesOther && !holdsPeople(target, samples.cells(keyCol), ctx);
-      const company = a.columns.some((m) => m.period || (m.field !== null && m.field !== KEY_FIELD[target] && !GENERIC_FIELDS.has(m.field) && m.confidence >= PLAIN_WORD)) || (byContent.length >= 2 && recordsNamed);
+      const company = a.columns.some((m) => m.period || (m.field !== null && m.field !== KEY_FIELD[target] && !GENERIC_FIELDS.has(m.field) && m.confidence >= PLAIN_WORD)) || (byContent.length >= 2 && recordsNamed) || ownTitled(target, cand, key, samples);
       const shaped = !isTable(target, a) && a.columns.some((m) => m.field === KEY_FIELD[target]) && company && headerShaped(cand.ix, cand.top, cand.extended, cand.header);
       const table = isTable(target, a) || shaped;
       if (table && isForm(target, cand, a)) forms.push(model.sheets[cand.sheet]!.name);
@@ -1126,6 +1127,30 @@ function isTable(target: ImportTarget, a: Assignment): boolean {
   if (a.keyGuessed) return others.length >= 2;
   if (key.confidence < NAMED_KEY) return others.length >= 2 || others.some((m) => m.confidence >= PLAIN_WORD);
   return others.length >= 1 || key.confidence >= 0.95;
+}
+
+/** Other fields of the register a header's words must name for a loosely named key to make a table by its shape. */
+const WORDED_FIELDS = 2;
+
+/**
+ * A register whose title word is the client's own (懸念される事象, 指摘の要旨, What could happen): the key's
+ * header names it loosely or not at all, its cells are texts each record its own (not people), and the
+ * header's words name two or more other fields of the register (想定される影響 | 処置期日 | 管理状況). Read by
+ * the header's words alone, as the scan does: a field the cells then turn down (a date typed 27年9月1日)
+ * still says what the table is. Such a table was refused whole ("No table with a risk title column"),
+ * nothing asked: blind set 20, I1. Found by its shape, so asked (byShape; the key, keyGuessed, where weak).
+ * (Not where the key's header names another field more than it names the key: a plan's 備考.)
+ */
+function ownTitled(target: ImportTarget, cand: Scan, key: ColumnMapping | undefined, samples: { cells: Samples; ctx: SampleContext }): boolean {
+  const keyCol = key && cand.header.find((h) => h.c === key.c);
+  if (!key || !keyCol || key.confidence >= NAMED_KEY) return false;
+  const own = Math.max(0, ...matchLabel(target, keyCol.parts).filter((m) => m.field === KEY_FIELD[target]).map((m) => m.confidence));
+  const namesOther = (['wbs', target] as const).some((t) => matchLabel(t, keyCol.parts).some((x) => x.field !== KEY_FIELD[t] && x.confidence >= MIN_CONFIDENCE && x.confidence >= own));
+  if (namesOther) return false;
+  const cells = samples.cells(keyCol);
+  if (holdsPeople(target, cells, samples.ctx) || !ownTexts(cellTexts(cells))) return false;
+  const worded = assignFields(target, cand.header).columns.filter((m) => m.field !== null && m.field !== KEY_FIELD[target] && !GENERIC_FIELDS.has(m.field) && m.confidence >= MIN_CONFIDENCE);
+  return worded.length >= WORDED_FIELDS;
 }
 
 /** Rows under a header read to tell a form from a table. */

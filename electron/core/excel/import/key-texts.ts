@@ -34,3 +34,15 @@ export function namesEach(texts: readonly string[] | null): boolean {
   const distinct = new Set(texts).size;
   return distinct >= texts.length * OWN_SHARE && texts.reduce((n, t) => n + t.length, 0) / texts.length >= LONG_CHARS;
 }
+
+/** A name's least average length: a few characters (夜間作業員の確保困難 is ten, Vendor delay twelve). */
+const NAME_CHARS = 4;
+
+/**
+ * Texts nearly every record its own, a few characters or more: names of the records however short
+ * (a Japanese risk's event is often under LONG_CHARS), told from codes and category words by being distinct.
+ */
+export function ownTexts(texts: readonly string[] | null): boolean {
+  if (!texts || texts.length < LEAST) return false;
+  return new Set(texts).size >= texts.length * OWN_SHARE && texts.reduce((n, t) => n + t.length, 0) / texts.length >= NAME_CHARS;
+}
