@@ -861,7 +861,11 @@ export async function exportToProfile(
   // A row holding nothing but the table's next number in its ID or numbering column (CR003 under CR002,
   // 3 under 2) is a prepared row however plainly it is formatted: a record added fills it and takes its
   // number, and the prepared rows below keep theirs (blind set 3, H15: they shifted down, CR003 twice).
-  const numberColumns = new Set(table.columns.filter((m) => m.field === 'ref' || (m.field === null && m.numbering)).map((m) => m.c));
+  // (Or a column no field takes that the client keeps, numbering the records 1, 2, 3 beside their own IDs —
+  // Line over 1..7 beside D-1043: blind set 20, E2, where its prepared rows 8..15 were pushed down.)
+  const countsRecords = (m: (typeof table.columns)[number]) => m.field === null && m.span === 1 && numbersRows(ix, templateRecords.map((r) => r.row - 1), m.c, 2, true);
+  const keptCounts = new Set(table.columns.filter(countsRecords).map((m) => m.c));
+  const numberColumns = new Set([...table.columns.filter((m) => m.field === 'ref' || (m.field === null && m.numbering)).map((m) => m.c), ...keptCounts]);
   // (The number before it stands on the previous block's first row: `period` rows up.) The client's
   // formulas carried on the row (=E15*F15, a RAG lookup, their cached 0 or "") are the form's, not a
   // value: a prepared row numbered R-009 with them is as prepared as one without (blind set 14, E1).
@@ -890,6 +894,7 @@ export async function exportToProfile(
     ...(table.positionalRefs ? { numbered: new Set(templateRecords.filter((r) => mapped.some((m) => m.field === 'ref' && ix.cell(r.row - 1, m.c)?.f)).map((r) => r.row)) } : {}),
     ...(groupLabels.size > 0 ? { groupLabels } : {}),
     blank: blankRows(ix, first, tableEnd, layout.columns),
+    printed: prepared.length > 0 && [...templateRecords.map((r) => r.row), ...prepared].every((r) => [...keptCounts].some((c) => shownNumber(ix.cell(r - 1, c)) !== null)),
     tree: target === 'wbs' && !parentTreeInSheetOrder(stored, table.hierarchy),
     // (A record's own values on its block's second row, its 実績 dates: a block of one row cannot show
     // them. A summary's rolled-up dates are its tasks', read back from them.)
@@ -1161,6 +1166,12 @@ export async function exportToProfile(
     if (table.positionalRefs && !at.clone)
       sheetColumns.forEach((c, j) => {
         if (idColumns.has(c) && ix.cell(at.row - 1, c) !== undefined) cells[j] = undefined;
+      });
+    // So does a prepared row's number in a kept column counting the records beside their IDs (Line 8
+    // beside D-1043's 1): the record filling it takes that number, the next one, whatever it holds there.
+    if (!at.clone && blocks.prepared.includes(at.row))
+      sheetColumns.forEach((c, j) => {
+        if (keptCounts.has(c) && shownNumber(ix.cell(at.row - 1, c)) !== null) cells[j] = undefined;
       });
     return [...cells, ...barsOf(o, true)];
   }).map((r) => (r.length < width ? [...r, ...new Array<undefined>(width - r.length).fill(undefined)] : r));

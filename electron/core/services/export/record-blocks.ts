@@ -68,6 +68,12 @@ export interface BlockInput {
   groupLabels?: Map<number, number[]>;
   /** Rows (1-based) with nothing in the table's columns (spacer rows between groups of records). */
   blank?: Set<number>;
+  /**
+   * Every row of the form prints its number in a column the client keeps (Line 1, 2 … beside the IDs,
+   * on the records and on every prepared row): a cleared row keeps it, so cleared rows side by side are
+   * no blank run and stay where they are (removed, the numbers below jumped, 5 then 8).
+   */
+  printed?: boolean;
   /** A WBS: the blocks follow the stored order; else the client's order, new records after. */
   tree: boolean;
   /** Every stored row to write, in the order a WBS lists them. */
@@ -309,8 +315,7 @@ export function planBlocks(input: BlockInput): BlockPlan {
     const loose = (r: number) => r >= input.first && r <= tableEnd && !owned.has(r);
     for (const [above, gone] of clearedAfter) {
       const blankRun =
-        gone.some((b) => b.rows.length >= BLANK_ROWS_END) ||
-        gone.reduce((n, b) => n + b.rows.length, 0) >= BLANK_ROWS_END ||
+        (!input.printed && (gone.some((b) => b.rows.length >= BLANK_ROWS_END) || gone.reduce((n, b) => n + b.rows.length, 0) >= BLANK_ROWS_END)) ||
         loose(gone[0]!.rows[0]! - 1) ||
         loose(gone[gone.length - 1]!.rows.at(-1)! + 1);
       if (!blankRun && !gone.some(labels)) continue;
