@@ -4,7 +4,8 @@
 // rows were not seen as prepared; a new record was inserted above them with its number left empty, and
 // after a delete the re-import read the prepared rows as records). The behaviour of every prepared row
 // (export-prepared-kinds): a new record fills the first prepared row and keeps its number, no row is added
-// while prepared rows remain, and a prepared row is never a record on re-import.
+// while prepared rows remain, and a prepared row is never a record on re-import. The numbers are the
+// form's row numbers (import: detect.ts countsIntoPrepared), never a record's value.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
@@ -110,6 +111,10 @@ describe('prepared rows numbered in a column beside the IDs', () => {
     expect(after.get(filled)).toContain(`A${filled}=${l.from + l.titles.length}`);
     const others = (m: Map<number, string[]>) => [...m].filter(([r]) => r !== filled);
     expect(others(after)).toEqual(others(before));
+    // Read back into the same project, nothing changed: the numbers are the form's, no record's value
+    // (kept as one, the new record's empty number read back as a change to 5 or 107).
+    const back = await call('excel.previewImport', { projectId, register: l.register, fileName: 'log.xlsx', dataBase64: out.toString('base64') });
+    expect(back.rows.map((r) => `${r.key} ${r.status}`)).toEqual([...l.titles.map((_, i) => l.ids(i)), after.get(filled)!.find((c) => c.startsWith('B'))!.split('=')[1]].map((k) => `${k} unchanged`));
   });
 
   // One record gone from the middle, or the last two side by side: their rows are cleared where they are

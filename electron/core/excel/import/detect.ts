@@ -922,12 +922,34 @@ export function withoutNumbering(target: ImportTarget, ix: SheetIndex, columns0:
     // line numbers beside its #, corpus wbs-jp-bkoizumi) are the sheet's row numbers, never a value the
     // client typed: left out like a No. by formula (rowNumbers), their cells staying where they are.
     if (m.field === null && m.span === 1 && cells.length >= 3 && cells.every((c) => c.f && c.t === 'n') && runsByOne(cells.map((c) => c.v as number), 3)) return [];
+    if (m.field === null && countsIntoPrepared(m, columns, below, cells)) return rowNumbers(m, cells);
     if (m.field !== null || !NUMBER_LABEL.test(label.normalize('NFKC'))) return [m];
     if (!(cells.length > 0 && cells.every((c) => c.t === 'n'))) return [m];
     // Where the predecessors name rows by these numbers (MS Project's ID beside "3,5FS+2d") they are the
     // tasks' IDs, read from the sheet by predecessorReading: left out, their cells staying with their tasks.
     return linked ? [] : rowNumbers(m, cells);
   });
+}
+
+/**
+ * A column no field took, beside the records' own IDs, whose typed numbers run by one down the records
+ * and on into rows below them that hold nothing else (Line 1..7 beside D-1043, 8..15 on the rows to
+ * fill: blind set 20, E2): the form's row numbers whatever its word, as a No. column's are (rowNumbers).
+ * Kept as the records' data, a record added in a prepared row took its number as a change of its own.
+ */
+function countsIntoPrepared(m: ColumnMapping, columns: ColumnMapping[], below: Row[], cells: Cell[]): boolean {
+  if (m.span !== 1 || !columns.some((x) => x.field === 'ref' && x.c !== m.c)) return false;
+  const records = recordRows(columns.filter((x) => x.field !== null), below);
+  if (records.length < 3) return false;
+  const last = records[records.length - 1]!.r;
+  const filled = (row: Row) => row.cells.filter((c) => !(c.t === 's' && (c.v as string).trim() === '') && c.v !== null && c.v !== undefined);
+  const after = below.filter((row) => row.r > last && filled(row).length > 0);
+  let prepared = 0;
+  while (prepared < after.length && filled(after[prepared]!).every((c) => c.c === m.c) && after[prepared]!.r === last + prepared + 1) prepared++;
+  if (prepared < 2) return false;
+  // (Every number typed, none a formula's: =ROW()-4 numbers its rows itself and is left where it is.)
+  const numbers = [...records, ...after.slice(0, prepared)].map((row) => row.cells.find((c) => c.c === m.c));
+  return numbers.every((c) => c !== undefined && !c.f && c.t === 'n') && runsByOne(numbers.map((c) => c!.v as number), 5) && runsByOne(cells.map(shownNumber).filter((n): n is number => n !== null), 5);
 }
 
 /**
