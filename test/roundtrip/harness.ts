@@ -961,7 +961,7 @@ export async function roundTrip(call: Call, file: string, bytes: Buffer, target:
     try {
       const answer = await call('excel.export', { projectId, register: target, profileId: profileId! });
       exported = Buffer.from(answer.dataBase64, 'base64');
-      const unwritten = new Set([...(answer.noClientWord ?? []), ...(answer.underMerge ?? []), ...(answer.formulaCells ?? [])].map((n) => `${/\d+$/.exec(n.cell)![0]}:${n.field}`));
+      const unwritten = new Set([...(answer.noClientWord ?? []), ...(answer.underMerge ?? []), ...(answer.formulaCells ?? []), ...(answer.noDateForm ?? [])].map((n) => `${/\d+$/.exec(n.cell)![0]}:${n.field}`));
       // A task nested deeper than the client's levels reads back under an ancestor, as the export says.
       for (const n of answer.tooDeep ?? []) unwritten.add(`${/\d+$/.exec(n.cell)![0]}:parent`);
       // Rows whose stored values an edit changed (renamed, shifted, rolled up under a child for a while).

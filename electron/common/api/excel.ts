@@ -35,6 +35,12 @@ export interface ExportedWorkbook {
    */
   noClientWord?: { sheet: string; cell: string; field: string; value: string; header: string; label: string }[];
   /**
+   * Export into a client's workbook: changed dates left unwritten because their column writes dates as text
+   * in a form the export cannot tell (dotted 19.9.27: yy.m.d or d.m.yy?), and a date in another form would
+   * change how the column's other cells read back. Named as in noClientWord.
+   */
+  noDateForm?: { sheet: string; cell: string; field: string; value: string; header: string; label: string }[];
+  /**
    * Export into a client's workbook: changed values left unwritten because their cell lies hidden
    * under a range the client merged over other cells (a memo box over the Owner and Due columns):
    * what a merged range shows is its top-left cell's. Named as in noClientWord.

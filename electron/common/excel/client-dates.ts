@@ -950,7 +950,10 @@ export function dateTextStyle(texts: readonly string[], order: SlashOrder, short
   };
   // The form must give its own cell back (a short year outside 1930–2029 or a weekday that is wrong
   // in the client's cell would not).
-  const own = parseDateText(first, '2000-01-01', order, shortYear);
+  // (A dotted d.m.yy — 19.9.27 — is read by no text reader: bare, 1.2.3 is a version as often. Where the
+  // column is known to be written so, its own cell is read as that: day.month.yy.)
+  const dotted = kind === 'yearLast' && shortYear === 'yearLast' && order === 'dmy' ? dottedDay(first, 'yearLast') : null;
+  const own = dotted !== null ? { ok: true as const, iso: dotted } : parseDateText(first, '2000-01-01', order, shortYear);
   // (With all four digits asked for, the client's two-digit cell is its own form with the year widened.)
   return own.ok && (format(own.iso) === first || fourDigitYear) ? format : null;
 }

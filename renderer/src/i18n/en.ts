@@ -906,6 +906,7 @@ export const en = {
     exported: 'Exported {{file}}.',
     noClientWord: "Exported {{file}}, but these cells were left unwritten because the client's list has no word for the value (add the client's word to the list, or choose another value): {{cells}}",
     underMerge: 'Exported {{file}}, but these changed values were left unwritten because their cells lie under a range merged over other cells, which shows only its top-left cell (unmerge the range in the file, or enter the value there by hand): {{cells}}',
+    noDateForm: 'Exported {{file}}, but these changed dates were left unwritten because their column writes dates as text in a form PMO Desk cannot tell apart (day first or year first), and a date written another way would change how the column\'s other dates read (enter the date in the file by hand, in the column\'s own form): {{cells}}',
     formulaCells: 'Exported {{file}}, but these changed values were left unwritten because their cells hold the file\'s own formulas (the formulas stay; change the value in the file, or replace the formula there by hand): {{cells}}',
     noKeyCell: "Exported {{file}}, but its layout has no cell for {{field}}, so these records were written without it (imported again, they come back without it: map a column of the file to {{field}} in the profile, or enter it there by hand): {{records}}",
     tooDeep: "{{file}}'s layout shows a WBS only {{deepest}} levels deep, so these tasks were written at level {{deepest}} (imported again, they come back under an ancestor): {{tasks}}",

@@ -38,7 +38,7 @@ import { lastBlockShape, planBlocks, type BlockPlan, type TemplateRecord } from 
 import { barCells, ganttBandCandidates, learnBand, rowBarMark, rowBarStyle, type BandColumn, type BandRecord } from './gantt-marks.js';
 import { keepsDrawing, learnOwnRules, ownBarCells, painted, shiftedCells } from './gantt-own-rows.js';
 import { derivedStatus } from '../rollup.js';
-import { dateTextStyle, isoToSerial, parseDateText, serialToIso, shortYearChoices, weekOfText, weekStartDay, type ShortYearForm, type SlashOrder } from '../../../common/excel/client-dates.js';
+import { dateTextStyle, dottedFormByContext, dottedForms, isoToSerial, parseDateText, serialToIso, shortYearChoices, weekOfText, weekStartDay, type ShortYearForm, type SlashOrder } from '../../../common/excel/client-dates.js';
 import { tableBand } from './table-band.js';
 import { blockColumns, withBlockRows } from '../../excel/import/block-rows.js';
 import { REGISTER_SERVICES } from '../registers/index.js';
@@ -386,6 +386,8 @@ export async function exportToProfile(
   };
   /** Cells whose value has no word in the client's list: not written, and named in the answer. */
   const noClientWord: NoClientWord[] = [];
+  /** Dates left unwritten: their column's own text form is not known (a dotted 19.9.27 the import left open). */
+  const noDateForm: NoClientWord[] = [];
   const levelAt = new Map(table.records.filter((r) => !r.group).map((r) => [r.row - 1, r.level ?? 0]));
   const indent = indentStyle(table.records, ix, layout.columns.find((m) => m.field === 'name'), table.hierarchy);
   // The sheet columns written: each mapped column, and every column of a name written one column
@@ -816,7 +818,7 @@ export async function exportToProfile(
         : value;
       const written = writers[j]!.write(spaced, tcell);
       if (written === NO_WORD) {
-        noClientWord.push({ row: o.row.id, column: cols[k]!, field: field!, value: String(value) });
+        (fieldSpec(target, field!)?.kind === 'date' ? noDateForm : noClientWord).push({ row: o.row.id, column: cols[k]!, field: field!, value: String(value) });
         return put(at !== null && inPlace ? undefined : { value: null });
       }
       // A record's name is the user's: typed over the client's formula there (="task"&ROW(), a lookup),
@@ -1342,6 +1344,7 @@ export async function exportToProfile(
       });
   const noKeyCell = named(keyless);
   const unmatched = named(noClientWord);
+  const formless = named(noDateForm);
   const hidden = named(underMergeCells);
   const byFormula = named(formulaCells);
   // Tasks nested deeper than the client's layout has places for (deepest, above), named.
@@ -1365,6 +1368,7 @@ export async function exportToProfile(
     dataBase64: Buffer.from(bytes).toString('base64'),
     ...(barsOff.length > 0 ? { offBand: barsOff } : {}),
     ...(unmatched.length > 0 ? { noClientWord: unmatched } : {}),
+    ...(formless.length > 0 ? { noDateForm: formless } : {}),
     ...(hidden.length > 0 ? { underMerge: hidden } : {}),
     ...(byFormula.length > 0 ? { formulaCells: byFormula } : {}),
     ...(tooDeep.length > 0 ? { tooDeep } : {}),
@@ -2053,6 +2057,18 @@ function columnWriter(
   const unsettled = spec?.kind === 'date' && ctx.shortYear === undefined && userShortYear === 'yearLast';
   const dateText =
     spec?.kind === 'date' && datesAsText ? dateTextStyle(cells.map((c) => c.v as string), ctx.slashOrder ?? 'mdy', ctx.shortYear ?? (unsettled ? 'yearLast' : undefined), dateDay ?? base.reference, unsettled) : null;
+  // A column of dotted triples whose reading the import left open (19.9.27: yy.m.d, 令和 or d.m.yy?, blind
+  // set 20, E1): a date is written in the reading that places all the column's own cells within a few years
+  // of it (19.9.27, 10.10.27 beside a date of 2027 are d.m.yy: as yy.m.d they span 2010–2031), in the cells'
+  // form; where no one reading does, the cell is left unwritten and named (noDateForm). Never yyyy/mm/dd:
+  // one year-first cell would settle the column year first on the next import and move every untouched date.
+  const texts = datesAsText ? cells.map((c) => c.v as string) : [];
+  const dottedOpen = spec?.kind === 'date' && datesAsText && ctx.shortYear === undefined && !unsettled ? dottedForms(texts).filter((f) => f !== 'monthDay') : [];
+  const dottedText = (iso: string): string | null => {
+    const form = dottedFormByContext(texts, dottedOpen, iso);
+    const style = form && dateTextStyle(texts, form === 'yearLast' ? 'dmy' : (ctx.slashOrder ?? 'mdy'), form, dateDay ?? base.reference);
+    return style ? style(iso) : null;
+  };
   const numeric = cells.length > 0 && cells.filter((c) => c.t === 'n').length * 2 > cells.length;
   // A date column of bare serials (General numbers 46605, as a system extract writes them: blind set 15,
   // F2) gets a changed date as a bare serial too, not as a date cell the client's column never shows.
@@ -2079,6 +2095,7 @@ function columnWriter(
       if (!spec) return typeof v === 'number' ? { t: 'n', v } : typeof v === 'boolean' ? { t: 'b', v } : text(String(v));
       switch (spec.kind) {
         case 'date':
+          if (datesAsText && dottedOpen.length > 0) return text(dottedText(String(v)) ?? '') ?? NO_WORD;
           if (datesAsText) return text(dateText ? dateText(String(v)) : String(v).replaceAll('-', '/'));
           return serialsAsNumbers ? { t: 'n', v: dateSerial(String(v), base.date1904) } : { t: 'd', v: dateSerial(String(v), base.date1904) };
         case 'effort': {

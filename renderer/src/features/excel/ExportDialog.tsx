@@ -129,6 +129,10 @@ export function ExportDialog({ projectId, register, meetingId, cardRow, title, o
         const cells = file.underMerge.map((n) => `${n.sheet}!${n.cell} (${n.header}: ${n.label})`).join(', ');
         notices.push(t('excelExport.underMerge', { file: file.fileName, cells }));
       }
+      if (file.noDateForm?.length) {
+        const cells = file.noDateForm.map((n) => `${n.sheet}!${n.cell} (${n.header}: ${n.label})`).join(', ');
+        notices.push(t('excelExport.noDateForm', { file: file.fileName, cells }));
+      }
       if (file.formulaCells?.length) {
         const cells = file.formulaCells.map((n) => `${n.sheet}!${n.cell} (${n.header}: ${n.label})`).join(', ');
         notices.push(t('excelExport.formulaCells', { file: file.fileName, cells }));
