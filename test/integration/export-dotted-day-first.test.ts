@@ -103,3 +103,25 @@ describe('dotted d.m.yy dates the import left open, exported', () => {
     expect(answer.noDateForm?.[0]?.cell, label).toMatch(new RegExp(`^[A-Z]${c.headerRow + 2}$`));
   });
 });
+
+describe('dotted d.m.yy dates beside one day written year first, imported', () => {
+  it.each([1, 2, 3, 4, 5, 6])('seed %i: the year-first cell never settles how the dotted cells read (10.10.27 is no 2010-10-27)', async (seed) => {
+    const c = await dottedCase(seed, 'placed');
+    const year = 2000 + Number(c.texts[0]!.split('.')[2]);
+    // The second row's cell as a person (or an older export) typed it: yyyy/mm/dd.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(c.bytes as unknown as ArrayBuffer);
+    wb.worksheets[0]!.getCell(c.headerRow + 2, c.dueCol + 1).value = `${year}/09/22`;
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const label = `mixed ${seed} [${c.head}]`;
+    const { id: projectId } = await call('project.create', { name: label });
+    const p = await call('excel.previewImport', { projectId, register: 'issue', fileName: 'x.xlsx', dataBase64: bytes.toString('base64') });
+    expect(p.columns.find((m) => m.label === c.head)?.field, label).toBe('due');
+    p.rows.forEach((r, k) => {
+      if (k === 1) return;
+      const [d, m] = c.texts[k]!.split('.').map(Number) as [number, number];
+      const v = r.values?.due ?? null;
+      if (v !== null) expect(v, `${label} row ${k + 1}: ${c.texts[k]}`).toBe(`${year}-${pad(m)}-${pad(d)}`);
+    });
+  });
+});

@@ -156,6 +156,7 @@ export type ShortYearForm = 'yearLast' | 'ymd' | 'reiwa' | 'monthDay';
 
 /** A date written as two or three numbers between dots, none of four digits: 27.09.06, 27.9.6, 9.9.6, 9.6. */
 const DOTTED = /^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?$/;
+const DOTTED_TRIPLE = /^\d{1,2}\.\d{1,2}\.\d{1,2}$/;
 
 /** Whether a text is a date written as dotted short numbers (27.9.6, 9.6), in some reading. */
 export function isDotted(text: string): boolean {
@@ -308,15 +309,29 @@ export function shortYearForm(texts: Iterable<string>): ShortYearForm | undefine
   texts = all;
   let last = false;
   let first = false;
+  // Days written with four digits first (2027/09/22), apart: beside dotted triples they only place them.
+  const fourFirst: string[] = [];
+  let shortFirst = false;
   for (const text of texts) {
     const s = bareDate(text);
-    if (/^\d{4}\s*[/\-.年]/.test(s)) first = true;
-    else if (yearLast(text)) last = true;
+    if (/^\d{4}\s*[/\-.年]/.test(s)) {
+      first = true;
+      const p = parseDateText(text, '2000-01-01');
+      if (p.ok) fourFirst.push(p.iso);
+    } else if (yearLast(text)) last = true;
     const r = shortYearReadings(text);
     if (!r) continue;
     const asLast = r.yearLast.mdy !== null || r.yearLast.dmy !== null;
     if (asLast && r.ymd === null) last = true;
-    if (!asLast && r.ymd !== null) first = true;
+    if (!asLast && r.ymd !== null) first = shortFirst = true;
+  }
+  // A cell written in another form never decides how a column's dotted triples read (blind set 20, E1/I2: one
+  // 2027/09/22 among 19.9.27, 10.10.27 settled them year first, 10.10.27 stored as 2010-10-27, silently): the
+  // four-digit days settle year first only where they place the dotted cells so (2027.9.6 beside 27.9.10),
+  // else the dotted cells are read as their own (dottedReading: placed, or asked).
+  if (first && !last && !shortFirst && fourFirst.length > 0 && all.some((t) => DOTTED_TRIPLE.test(bareDate(t)))) {
+    const center = fourFirst.sort()[Math.floor(fourFirst.length / 2)]!;
+    if (dottedFormByContext(all, dottedForms(all), center) !== 'ymd') return undefined;
   }
   return last === first ? undefined : last ? 'yearLast' : 'ymd';
 }
