@@ -1560,6 +1560,13 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
     return /^\d+(\.\d+)+$/.test(tail) ? tail : null;
   };
   const byId = new Map(stored.map((o) => [o.row.id, o]));
+  // Each own code and the task holding it: a longer code whose front is another task's own code was that
+  // task's step (2.2.2 under 2.2, outdented beside it), not a level the client skipped.
+  const holder = new Map<string, number>();
+  for (const o of stored) {
+    const code = own(o);
+    if (code !== '') holder.set(code, o.row.id as number);
+  }
   /**
    * A task's own numbers after its parent's own code (2 of 6.2, 1.1 of 6.1.1 right under 6: a skipped
    * level), else '': kept under the parent's new code while they fit (8.2, 8.1.1 once 6 is numbered 8).
@@ -1582,6 +1589,8 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
     const mine = own(o);
     const underSameBase = mine.startsWith(base);
     let tail = underSameBase ? mine.slice(base.length) : ownUnderParent(o);
+    // (Its own code before the tail: the parent's own code as the task's code has it.)
+    const ownBase = mine.slice(0, mine.length - tail.length);
     // Fixed-width codes say their level by the parts before the zeros, and have no room past the width: a
     // task whose phase went down a level keeps its numbers without the zeros the width has no room for
     // (5.1.0 under 4.4 is 4.4.1, never 4.4.1.0), and numbers kept under a renumbered parent that would say
@@ -1596,7 +1605,14 @@ function clientNumbering(stored: Out[], own: (o: Out) => string): Map<number, st
     const parts = /^\d+(\.\d+)*$/.test(tail) ? tail.split('.').map(Number) : null;
     // A code longer than one number (a skipped level) must not read as under another task: a task
     // outdented to the top keeps 1.1.6 only while no 1.1 precedes it.
-    const underAnother = parts !== null && parts.slice(1).some((_, k) => given.has(`${base}${parts.slice(0, k + 1).join('.')}`));
+    // Nor, under a parent, under a task whose own code is its front (2.2 of 2.2.2 outdented and moved above
+    // 2.2: blind set 20, E3, where 2.2 then became 2.2.3, a step's code on a task). (A task outdented to the
+    // top keeps its longer code, 3.2, while no 3 precedes it, as before: renumbered 3, it read back as the
+    // task the client knew as 3.)
+    const front = (k: number) => `${ownBase}${tail.split('.').slice(0, k + 1).join('.')}`;
+    const underAnother =
+      parts !== null &&
+      parts.slice(1).some((_, k) => given.has(`${base}${parts.slice(0, k + 1).join('.')}`) || (parent !== null && holder.has(front(k)) && holder.get(front(k)) !== o.row.id));
     const fits = parts !== null && !underAnother && (prev === undefined || compareParts(parts, prev.n) > 0);
     let text: string;
     let n: number[];
