@@ -9,6 +9,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
+import { sheetCells as cells } from '../helpers/sheet-cells.js';
 
 const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -74,24 +75,6 @@ async function template(reg: Register, kind: Kind, drawnAlike: boolean): Promise
   const end = TOP + RECORDS + PREPARED;
   reg.notes.forEach((n, k) => (ws.getCell(end + 2 + k, 1).value = n));
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** Every cell of the sheet as 'A12=value' (formulas as =…), row by row. */
-async function cells(bytes: Buffer, sheet: string): Promise<Map<number, string[]>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as never);
-  const out = new Map<number, string[]>();
-  wb.getWorksheet(sheet)!.eachRow({ includeEmpty: false }, (row, r) => {
-    const shown: string[] = [];
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      const v = cell.value as unknown;
-      if (v === null || v === undefined) return;
-      const f = (v as { formula?: string; sharedFormula?: string }).formula ?? (v as { sharedFormula?: string }).sharedFormula;
-      shown.push(`${cell.address}=${f ? `=${cell.formula}` : v instanceof Date ? v.toISOString().slice(0, 10) : String(v)}`);
-    });
-    if (shown.length) out.set(r, shown);
-  });
-  return out;
 }
 
 const cases = REGISTERS.flatMap((reg) => KINDS.flatMap((kind) => [false, true].map((drawnAlike) => ({ reg, kind, drawnAlike, label: `${reg.register} ${kind}${drawnAlike ? ', drawn as the records' : ''}` }))));

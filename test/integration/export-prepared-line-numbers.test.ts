@@ -9,6 +9,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../helpers/file-workspace.js';
+import { sheetCells as cells } from '../helpers/sheet-cells.js';
 
 const { call } = fileWorkspace();
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -69,22 +70,6 @@ async function template(l: Layout): Promise<Buffer> {
   const end = l.top + records + PREPARED;
   ws.getCell(end + 2, 1).value = 'Rows below the last record are numbered ready for the next ones.';
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** Every cell of the sheet as 'A12=value', row by row. */
-async function cells(bytes: Buffer, sheet: string): Promise<Map<number, string[]>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as never);
-  const out = new Map<number, string[]>();
-  wb.getWorksheet(sheet)!.eachRow({ includeEmpty: false }, (row, r) => {
-    const shown: string[] = [];
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      const v = cell.value as unknown;
-      if (v !== null && v !== undefined) shown.push(`${cell.address}=${v instanceof Date ? v.toISOString().slice(0, 10) : String(v)}`);
-    });
-    if (shown.length) out.set(r, shown);
-  });
-  return out;
 }
 
 async function imported(l: Layout, bytes: Buffer, name: string) {
